@@ -1,0 +1,38 @@
+# Two commands for people: `make run` and `make test`. Each (re)builds .venv
+# when it is missing or older than the requirements files.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test test-fast bench browser clean
+
+$(BIN)/.runtime-installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.dev-installed: requirements-dev.txt $(BIN)/.runtime-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.runtime-installed
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+# Debian's chromium drives the browser tests; installed when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(BIN)/.dev-installed browser
+	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.dev-installed
+	$(BIN)/python -m pytest tests/core tests/ui
+
+bench: $(BIN)/.dev-installed
+	for f in bench/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,119 @@
+"""Feature matrices built from the tidy frame, and z-score scaling fitted on training rows only."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.frequency import Frequency
+
+_SEASON_PARTS = {
+    "monthly": ("month", lambda ds: ds.dt.month, 12, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                                       "Aug", "Sep", "Oct", "Nov", "Dec"]),
+    "quarterly": ("quarter", lambda ds: ds.dt.quarter, 4, ["Q1", "Q2", "Q3", "Q4"]),
+    "daily": ("weekday", lambda ds: ds.dt.dayofweek + 1, 7, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
+    "business-daily": ("weekday", lambda ds: ds.dt.dayofweek + 1, 5, ["Mon", "Tue", "Wed", "Thu", "Fri"]),
+    "hourly": ("hour", lambda ds: ds.dt.hour + 1, 24, [f"{h:02d}h" for h in range(24)]),
+}
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """Which columns a regression model sees.
+
+    ``trend_degree`` powers of the time index ``x``; ``calendar`` adds ``year`` and one dummy per
+    season (month, quarter, weekday or hour, the first level as reference); ``fourier_order``
+    sine/cosine pairs at the season length; ``regressors`` extra numeric columns of the frame.
+    """
+
+    trend_degree: int = 1
+    calendar: bool = False
+    fourier_order: int = 0
+    regressors: tuple[str, ...] = ()
+
+
+def design_matrix(frame: pd.DataFrame, steps: np.ndarray, spec: FeatureSpec, frequency: Frequency,
+                  trend_scale: float) -> tuple[np.ndarray, list[str]]:
+    """Build the raw (unscaled) feature matrix.
+
+    Parameters
+    ----------
+    frame : pd.DataFrame, shape (n, ...)
+        Tidy rows with ``ds`` and the regressor columns.
+    steps : np.ndarray, shape (n,)
+        Time index ``x`` of each row (0 at the first training row).
+    trend_scale : float
+        Divides ``x`` before taking powers, so high powers stay in a sane range.
+
+    Returns
+    -------
+    (np.ndarray of shape (n, p), list of p column names)
+    """
+    columns: dict[str, np.ndarray] = {}
+    unit = steps.astype(float) / max(trend_scale, 1.0)
+    for power in range(1, spec.trend_degree + 1):
+        columns["x" if power == 1 else f"x^{power}"] = unit ** power
+    if spec.calendar:
+        columns.update(calendar_columns(frame["ds"], frequency))
+    if spec.fourier_order and frequency.season_length > 1:
+        columns.update(fourier_columns(steps, frequency.season_length, spec.fourier_order))
+    for name in spec.regressors:
+        columns[name] = frame[name].to_numpy(dtype=float)
+    if not columns:
+        return np.zeros((len(frame), 0)), []
+    return np.column_stack(list(columns.values())), list(columns)
+
+
+def calendar_columns(ds: pd.Series, frequency: Frequency) -> dict[str, np.ndarray]:
+    """``year`` and season dummies (first season as reference) for datetime data."""
+    if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds):
+        return {}
+    columns: dict[str, np.ndarray] = {}
+    if frequency.name != "yearly":
+        columns["year"] = ds.dt.year.to_numpy(dtype=float)
+    part = _SEASON_PARTS.get(frequency.name)
+    if part is not None:
+        label, extract, count, names = part
+        values = extract(ds).to_numpy()
+        for level in range(2, count + 1):
+            columns[f"{label}={names[level - 1]}"] = (values == level).astype(float)
+    return columns
+
+
+def fourier_columns(steps: np.ndarray, period: int, order: int) -> dict[str, np.ndarray]:
+    """Sine and cosine pairs ``k = 1..order`` of the given period, over the step index."""
+    angle = 2 * np.pi * steps.astype(float) / period
+    columns: dict[str, np.ndarray] = {}
+    for k in range(1, order + 1):
+        columns[f"sin{k}"] = np.sin(k * angle)
+        columns[f"cos{k}"] = np.cos(k * angle)
+    return columns
+
+
+def lag_matrix(values: np.ndarray, lags: int) -> np.ndarray:
+    """Rows ``t = lags..n-1`` of ``[y[t-1], ..., y[t-lags]]``, shape (n - lags, lags)."""
+    n = len(values)
+    return np.column_stack([values[lags - k:n - k] for k in range(1, lags + 1)])
+
+
+@dataclass
+class Standardizer:
+    """Z-score scaling with statistics from the rows it was fitted on; exact inverse."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+
+    @classmethod
+    def fit(cls, values: np.ndarray) -> "Standardizer":
+        """Fit on ``values`` of shape (n,) or (n, p); constant columns get scale 1."""
+        mean = np.asarray(values.mean(axis=0), dtype=float)
+        scale = np.asarray(values.std(axis=0), dtype=float)
+        scale = np.where(scale > 1e-12 * np.maximum(np.abs(mean), 1.0), scale, 1.0)
+        return cls(mean=mean, scale=scale)
+
+    def transform(self, values: np.ndarray) -> np.ndarray:
+        return (values - self.mean) / self.scale
+
+    def inverse_transform(self, values: np.ndarray) -> np.ndarray:
+        return values * self.scale + self.mean

@@ -1,0 +1,114 @@
+"""Frequency inference and calendar-correct future dates."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """The spacing of a series.
+
+    ``name`` is a word for people (``monthly``), ``alias`` a pandas offset alias (``MS``) or
+    ``None`` for an integer step index, ``season_length`` the number of steps in one season
+    (1 when there is none).
+    """
+
+    name: str
+    alias: str | None
+    season_length: int
+
+    @property
+    def is_steps(self) -> bool:
+        return self.alias is None
+
+
+STEPS = Frequency("steps", None, 1)
+
+# Median spacing in days -> (name, alias at period start, alias at period end, season length).
+_BY_DAYS: list[tuple[float, str, str, str, int]] = [
+    (1 / 48, "half-hourly", "30min", "30min", 48),
+    (1 / 24, "hourly", "h", "h", 24),
+    (1.0, "daily", "D", "D", 7),
+    (7.0, "weekly", "W", "W", 52),
+    (30.44, "monthly", "MS", "ME", 12),
+    (91.31, "quarterly", "QS", "QE", 4),
+    (365.25, "yearly", "YS", "YE", 1),
+]
+
+_NAME_BY_PREFIX = {
+    "min": ("minutely", 60), "30min": ("half-hourly", 48), "h": ("hourly", 24),
+    "D": ("daily", 7), "B": ("business-daily", 5), "W": ("weekly", 52),
+    "MS": ("monthly", 12), "ME": ("monthly", 12), "QS": ("quarterly", 4),
+    "QE": ("quarterly", 4), "YS": ("yearly", 1), "YE": ("yearly", 1),
+}
+
+
+def infer_frequency(ds: pd.Series) -> Frequency:
+    """Infer the frequency of a sorted, unique time column.
+
+    Parameters
+    ----------
+    ds : pd.Series, shape (n,)
+        Datetimes (ascending) or integer steps.
+
+    Returns
+    -------
+    Frequency
+        ``STEPS`` for a non-datetime column; otherwise the pandas alias that reproduces the
+        spacing, falling back to the nearest common spacing when there are gaps.
+    """
+    if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 3:
+        return STEPS
+    index = pd.DatetimeIndex(ds)
+    alias = pd.infer_freq(index)
+    if alias is not None:
+        return _from_alias(alias)
+    return _from_median_spacing(index)
+
+
+def _from_alias(alias: str) -> Frequency:
+    base = alias.split("-")[0]
+    for prefix, (name, season) in _NAME_BY_PREFIX.items():
+        if base == prefix:
+            return Frequency(name, alias, season)
+    stripped = base.lstrip("0123456789")
+    if stripped in _NAME_BY_PREFIX and stripped != base:
+        name, _ = _NAME_BY_PREFIX[stripped]
+        return Frequency(f"every {base}", alias, 1)
+    return Frequency(alias, alias, 1)
+
+
+def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
+    days = float(np.median(np.diff(index.asi8))) / 86_400e9
+    name, start_alias, end_alias, season = min(
+        ((n, a, e, s) for d, n, a, e, s in _BY_DAYS),
+        key=lambda row: abs(np.log(days / _days_of(row[0]))),
+    )
+    at_end = index.is_month_end.mean() > 0.5 and name in {"monthly", "quarterly", "yearly"}
+    alias = end_alias if at_end else start_alias
+    if name == "weekly":
+        alias = f"W-{index[-1].day_name()[:3].upper()}"
+    return Frequency(name, alias, season)
+
+
+def _days_of(name: str) -> float:
+    return next(d for d, n, *_ in _BY_DAYS if n == name)
+
+
+def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
+    """The ``horizon`` time stamps after ``last``, calendar-correct for ``frequency``.
+
+    A month after 1960-12-01 is 1961-01-01; a quarter after 1956Q4 is 1957Q1.
+    """
+    if frequency.is_steps:
+        return pd.Series(np.arange(int(last) + 1, int(last) + 1 + horizon), name="ds")  # type: ignore[call-overload]
+    offset = to_offset(frequency.alias)
+    dates = pd.date_range(start=pd.Timestamp(last), periods=horizon + 1, freq=offset)
+    if dates[0] != pd.Timestamp(last):  # anchored offsets may roll `last` forward first
+        dates = pd.date_range(start=pd.Timestamp(last) + offset, periods=horizon, freq=offset)
+        return pd.Series(dates, name="ds")
+    return pd.Series(dates[1:], name="ds")

@@ -1,0 +1,339 @@
+"""Load a CSV (or Excel / Parquet) file into the tidy frame: ``ds``, ``y`` and regressors."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from core.errors import DataError
+from core.frequency import Frequency, infer_frequency
+from core.parsing import parse_dates, parse_epochs, parse_numbers
+
+MAX_FILE_MB = 200.0
+MIN_ROWS = 8
+MISSING_POLICIES = ("interpolate", "ffill", "drop")
+DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
+_DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp")
+_TARGET_WORDS = ("y", "value", "target", "values", "sales", "count")
+
+
+@dataclass
+class DataReport:
+    """What loading found and did, for the data-quality panel."""
+
+    rows_read: int = 0
+    duplicate_rows_dropped: int = 0
+    duplicate_stamps_aggregated: int = 0
+    missing_filled: int = 0
+    rows_dropped: int = 0
+    gaps: int = 0
+    date_format: str = ""
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LoadedSeries:
+    """The tidy frame with the choices that produced it."""
+
+    frame: pd.DataFrame
+    date_col: str | None
+    target: str
+    regressors: list[str]
+    frequency: Frequency
+    report: DataReport
+    columns: list[str]
+    numeric_columns: list[str]
+    future: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How to read a file; ``None`` means detect."""
+
+    date_col: str | None = None
+    target: str | None = None
+    regressors: tuple[str, ...] = ()
+    missing: str = "interpolate"
+    duplicates: str = "mean"
+    max_mb: float = MAX_FILE_MB
+    sheet: str | int = 0
+
+
+def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions | None = None) -> LoadedSeries:
+    """Read ``source`` (bytes or a path) and return the tidy series.
+
+    Raises
+    ------
+    DataError
+        With a one-line message naming the problem and what to do about it.
+    """
+    options = options or LoadOptions()
+    data, name = _read_bytes(source, name, options.max_mb)
+    raw = read_table(data, name, options.sheet)
+    return tidy(raw, options)
+
+
+def _read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[bytes, str]:
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if not path.is_file():
+            raise DataError(f"No file at '{path}': check the path and try again.")
+        if path.stat().st_size > max_mb * 1e6:
+            raise DataError(f"'{path.name}' is larger than the {max_mb:g} MB limit: load a shorter extract.")
+        return path.read_bytes(), name or path.name
+    if len(source) > max_mb * 1e6:
+        raise DataError(f"The file is larger than the {max_mb:g} MB limit: load a shorter extract.")
+    return bytes(source), name
+
+
+def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFrame:
+    """Read bytes into a raw frame of the file's own columns (text cells for CSV)."""
+    if not data.strip():
+        raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.")
+    if data[:4] == b"PAR1":
+        return pd.read_parquet(io.BytesIO(data))
+    if data[:4] == b"PK\x03\x04":
+        return _read_excel(data, name, sheet)
+    text = decode_text(data)
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
+        raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.")
+    return _read_csv_text(text)
+
+
+def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
+    try:
+        return pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str)
+    except (ValueError, KeyError, OSError) as error:
+        raise DataError(
+            f"'{name or 'The file'}' is a zip archive but not a readable Excel workbook ({error}): "
+            "export the sheet as CSV or .xlsx.") from None
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / Latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise DataError("The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text
+    raise DataError("The file's text encoding is not recognised: save it as UTF-8 CSV.")  # pragma: no cover
+
+
+def _sniff_dialect(text: str) -> tuple[str, str]:
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    sample = "\n".join(lines)
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        counts = {d: sum(line.count(d) for line in lines) for d in ",;\t|"}
+        delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
+    decimal = "," if delimiter != "," and _has_decimal_commas(lines[1:], delimiter) else "."
+    return delimiter, decimal
+
+
+def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
+    cells = [cell.strip().strip('"') for line in lines for cell in line.split(delimiter)]
+    with_comma = sum(1 for cell in cells if _looks_like_decimal_comma(cell))
+    with_point = sum(1 for cell in cells if cell.replace(".", "", 1).lstrip("-").isdigit() and "." in cell)
+    return with_comma > with_point
+
+
+def _looks_like_decimal_comma(cell: str) -> bool:
+    head, _, tail = cell.rpartition(",")
+    return bool(head) and tail.isdigit() and head.replace(".", "").replace(" ", "").lstrip("-").isdigit()
+
+
+def _read_csv_text(text: str) -> pd.DataFrame:
+    delimiter, decimal = _sniff_dialect(text)
+    try:
+        raw = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, skip_blank_lines=True,
+                          skipinitialspace=True, keep_default_na=True)
+    except pd.errors.ParserError as error:
+        raise DataError(f"The rows do not line up into columns ({str(error).splitlines()[0]}): "
+                        "check that every row has the same number of separators.") from None
+    except pd.errors.EmptyDataError:
+        raise DataError("The file has no columns: choose a CSV with a header row and data rows.") from None
+    raw = raw.dropna(how="all")
+    raw.attrs["decimal_comma"] = decimal == ","
+    raw.attrs["delimiter"] = delimiter
+    if raw.empty:
+        raise DataError("The file has a header but no data rows: add the rows of the series below the header.")
+    return raw
+
+
+def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
+    """Turn a raw frame into the tidy series: detect columns, parse, sort, deduplicate, fill."""
+    if options.missing not in MISSING_POLICIES:
+        raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.")
+    raw = _drop_index_columns(raw)
+    decimal_comma = bool(raw.attrs.get("decimal_comma", False))
+    numbers = {col: parsed for col in raw.columns
+               if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
+    report = DataReport(rows_read=len(raw))
+    date_col, ds = _pick_date_column(raw, numbers, options.date_col, report)
+    numeric = [col for col in numbers if col != date_col]
+    target = _pick_target(raw, numeric, options.target)
+    regressors = _check_regressors(options.regressors, numeric, target)
+    frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
+    for col in regressors:
+        frame[col] = numbers[col].to_numpy()
+    frame = _order_and_deduplicate(frame, options.duplicates, report)
+    frame, future = _split_off_future(frame, regressors)
+    frame = _fill_missing(frame, options.missing, report, target)
+    if len(frame) < MIN_ROWS:
+        raise DataError(f"Only {len(frame)} usable rows: a series needs at least {MIN_ROWS} rows to split and fit.")
+    frequency = infer_frequency(frame["ds"])
+    report.gaps = count_gaps(frame["ds"], frequency)
+    return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
+                        regressors=regressors, frequency=frequency, report=report,
+                        columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future)
+
+
+def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
+    keep = [col for col in raw.columns
+            if not (str(col).startswith("Unnamed:") or str(col).strip() == "" or _is_row_counter(raw, col))]
+    return raw[keep] if keep else raw
+
+
+def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
+    if str(col).strip().lower() not in {"index", "id", "#", "no", "row"}:
+        return False
+    values = pd.to_numeric(raw[col], errors="coerce")
+    steps = np.diff(values.to_numpy())
+    return bool(len(values) > 2 and values.notna().all() and (steps == 1).all())
+
+
+def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], wanted: str | None,
+                      report: DataReport) -> tuple[str | None, pd.Series]:
+    if wanted is not None:
+        if wanted not in raw.columns:
+            raise DataError(f"There is no column '{wanted}' for the dates: choose one of {_names(raw.columns)}.")
+        parsed = _parse_time_column(raw[wanted], wanted, numbers)
+        if parsed is None:
+            raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
+                            "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.")
+        report.date_format = parsed[1]
+        return wanted, parsed[0]
+    ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
+    for col in ordered:
+        if col in numbers and not _sounds_like_date(col):
+            continue
+        parsed = _parse_time_column(raw[col], col, numbers)
+        if parsed is not None:
+            report.date_format = parsed[1]
+            return str(col), parsed[0]
+    report.notices.append("No date column found: rows are numbered as steps 0, 1, 2, ...")
+    return None, pd.Series(np.arange(len(raw)), index=raw.index)
+
+
+def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series]) -> tuple[pd.Series, str] | None:
+    parsed = parse_dates(values)
+    if parsed is not None:
+        return parsed
+    if col in numbers:
+        epochs = parse_epochs(values)
+        if epochs is not None:
+            return epochs, "Unix epoch"
+    return None
+
+
+def _sounds_like_date(col: object) -> bool:
+    name = str(col).strip().lower()
+    return any(word in name for word in _DATE_WORDS)
+
+
+def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None) -> str:
+    if wanted is not None:
+        if wanted not in raw.columns:
+            raise DataError(f"There is no column '{wanted}' for the target: choose one of {_names(raw.columns)}.")
+        if wanted not in numeric:
+            raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.")
+        return wanted
+    if not numeric:
+        raise DataError("No numeric column to forecast: the file needs a column of numbers besides the dates.")
+    named = [col for col in numeric if str(col).strip().lower() in _TARGET_WORDS]
+    return named[0] if named else numeric[0]
+
+
+def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) -> list[str]:
+    for col in wanted:
+        if col not in numeric:
+            raise DataError(f"Regressor '{col}' is not a numeric column: choose from {_names(numeric)}.")
+        if col == target:
+            raise DataError(f"Regressor '{col}' is the target itself: choose other columns as regressors.")
+    return list(dict.fromkeys(wanted))
+
+
+def _names(columns: object) -> str:
+    return ", ".join(f"'{c}'" for c in list(columns)[:12])  # type: ignore[call-overload]
+
+
+def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport) -> pd.DataFrame:
+    if policy not in DUPLICATE_POLICIES:
+        raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.")
+    bad_dates = int(frame["ds"].isna().sum())
+    if bad_dates:
+        frame = frame[frame["ds"].notna()]
+        report.rows_dropped += bad_dates
+        report.notices.append(f"{bad_dates} rows with an unreadable date were dropped.")
+    before = len(frame)
+    frame = frame.drop_duplicates().sort_values("ds", kind="stable")
+    report.duplicate_rows_dropped = before - len(frame)
+    repeated = int(frame["ds"].duplicated().sum())
+    if repeated:
+        frame = frame.groupby("ds", as_index=False, sort=True).agg(policy)
+        report.duplicate_stamps_aggregated = repeated
+        report.notices.append(f"{repeated} repeated time stamps were combined by their {policy}.")
+    return frame
+
+
+def _split_off_future(frame: pd.DataFrame, regressors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Trailing rows with a blank target but every regressor filled hold the regressors' future."""
+    if not regressors:
+        return frame, None
+    observed = np.flatnonzero(frame["y"].notna().to_numpy())
+    end = int(observed[-1]) + 1 if len(observed) else 0
+    tail = frame.iloc[end:]
+    if tail.empty or tail[regressors].isna().any().any():
+        return frame, None
+    return frame.iloc[:end], tail.drop(columns="y").reset_index(drop=True)
+
+
+def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str) -> pd.DataFrame:
+    missing = int(frame.drop(columns="ds").isna().any(axis=1).sum())
+    if frame["y"].notna().sum() == 0:
+        raise DataError(f"Target column '{target}' has no values: choose a column that holds the series.")
+    if not missing:
+        return frame
+    values = frame.drop(columns="ds")
+    if policy == "drop":
+        frame = frame.dropna()
+        report.rows_dropped += missing
+        report.notices.append(f"{missing} rows with missing values were dropped.")
+        return frame
+    filled = values.interpolate(limit_direction="both") if policy == "interpolate" else values.ffill().bfill()
+    frame = pd.concat([frame[["ds"]], filled], axis=1)
+    report.missing_filled = missing
+    report.notices.append(f"{missing} rows with missing values were filled ({policy}).")
+    return frame
+
+
+def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
+    """Number of time stamps missing between the first and last row for ``frequency``."""
+    if frequency.is_steps or len(ds) < 2:
+        return 0
+    try:
+        expected = pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)
+    except ValueError:
+        return 0
+    return max(len(expected) - len(ds), 0)

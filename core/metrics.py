@@ -1,0 +1,48 @@
+"""Accuracy metrics in original units. Undefined values are ``None``, never inf or NaN."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+METRIC_NAMES = ("mae", "rmse", "mape", "smape", "mase", "r2")
+
+
+def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float | None) -> dict[str, float | None]:
+    """MAE, RMSE, MAPE %, sMAPE %, MASE and R^2 over rows where both values exist.
+
+    Parameters
+    ----------
+    actual, predicted : np.ndarray, shape (n,)
+    scale : in-sample MAE of the seasonal-naive forecast on the training rows (MASE's divisor);
+        ``None`` or 0 leaves MASE undefined.
+
+    MAPE is undefined (``None``) when any actual is 0; sMAPE skips rows where both are 0.
+    """
+    keep = np.isfinite(actual) & np.isfinite(predicted)
+    a, p = actual[keep], predicted[keep]
+    if len(a) == 0:
+        return {name: None for name in METRIC_NAMES}
+    error = p - a
+    mae = float(np.mean(np.abs(error)))
+    denominator = np.abs(a) + np.abs(p)
+    nonzero = denominator > 0
+    smape = float(np.mean(2 * np.abs(error[nonzero]) / denominator[nonzero]) * 100) if nonzero.any() else 0.0
+    spread = float(np.sum((a - a.mean()) ** 2))
+    return {
+        "mae": mae,
+        "rmse": float(math.sqrt(np.mean(error ** 2))),
+        "mape": float(np.mean(np.abs(error / a)) * 100) if np.all(a != 0) else None,
+        "smape": smape,
+        "mase": mae / scale if scale else None,
+        "r2": 1 - float(np.sum(error ** 2)) / spread if spread > 0 else None,
+    }
+
+
+def seasonal_naive_scale(train_values: np.ndarray, season: int) -> float | None:
+    """Mean absolute change over one season within the training rows (falls back to one step)."""
+    lag = season if len(train_values) > season else 1
+    if len(train_values) <= lag:
+        return None
+    scale = float(np.mean(np.abs(train_values[lag:] - train_values[:-lag])))
+    return scale if scale > 0 else None

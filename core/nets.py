@@ -1,0 +1,44 @@
+"""The torch modules behind the regression models."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+
+@dataclass(frozen=True)
+class NetConfig:
+    """Shape of a regression network; ``hidden = 0`` means a plain linear model."""
+
+    n_features: int
+    hidden: int = 0
+
+
+class LinearNet(nn.Module):
+    """``y = X w + b``."""
+
+    def __init__(self, config: NetConfig) -> None:
+        super().__init__()
+        self.linear = nn.Linear(config.n_features, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.linear(x).squeeze(-1)  # (batch, features) -> (batch,)
+
+
+class MLPNet(nn.Module):
+    """Linear-ReLU-Linear: one hidden layer."""
+
+    def __init__(self, config: NetConfig) -> None:
+        super().__init__()
+        self.hidden = nn.Linear(config.n_features, config.hidden)
+        self.output = nn.Linear(config.hidden, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = torch.relu(self.hidden(x))  # (batch, hidden)
+        return self.output(h).squeeze(-1)  # (batch,)
+
+
+def build_net(config: NetConfig) -> nn.Module:
+    """A ``LinearNet`` or, with hidden units, an ``MLPNet``."""
+    return MLPNet(config) if config.hidden > 0 else LinearNet(config)

@@ -1,0 +1,176 @@
+"""Parse text columns into numbers and datetimes, absorbing the common mess of real files."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+# A column counts as numeric / dated when at least this share of its non-blank cells parse.
+PARSE_SHARE = 0.95
+
+_CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥%]")
+_THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
+_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*-?\s*(\d{4})$", re.IGNORECASE)
+_YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
+
+_DATE_FORMATS = (
+    "%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m", "%Y.%m.%d", "%Y%m%d",
+    "%b %Y", "%B %Y", "%b-%Y", "%B-%Y", "%b-%y", "%d.%m.%Y", "%d-%m-%Y",
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+    "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S",
+)
+_AMBIGUOUS_PAIRS = (
+    ("%d/%m/%Y", "%m/%d/%Y"), ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
+    ("%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S"), ("%d/%m/%y", "%m/%d/%y"),
+)
+
+
+def _nonblank(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.strip()
+    return text[text.notna() & (text != "")]
+
+
+def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series | None:
+    """Parse a text column as floats, or return ``None`` when it is not numeric.
+
+    Handles thousands separators (``112,000``, ``112 000``, ``112.000`` with a decimal comma),
+    currency and percent signs and surrounding spaces. Blank cells become NaN.
+    """
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype(float)
+    text = values.astype("string").str.strip()
+    present = text.notna() & (text != "")
+    if not present.any():
+        return None
+    cleaned = text.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
+    if decimal_comma:
+        cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    elif cleaned[present].str.fullmatch(_THOUSANDS_COMMA).fillna(False).all():
+        cleaned = cleaned.str.replace(",", "", regex=False)
+    numbers = pd.to_numeric(cleaned, errors="coerce")
+    if numbers[present].notna().mean() < PARSE_SHARE:
+        return None
+    return numbers.astype(float)
+
+
+def parse_dates(values: pd.Series) -> tuple[pd.Series, str] | None:
+    """Parse a text column as datetimes; return the parsed column and the format found.
+
+    Tries quarters (``1956Q1``, ``Q1 1965``), ``1980M01``, plain years, a table of explicit
+    formats, day-first vs month-first (decided from the data), then ISO 8601 with time zones.
+    Returns ``None`` when fewer than 95% of the non-blank cells parse.
+    """
+    sample = _nonblank(values)
+    if sample.empty or pd.api.types.is_float_dtype(values):
+        return None
+    text = values.astype("string").str.strip()
+    for parser in (_parse_quarters, _parse_year_month, _parse_years, _parse_known_formats,
+                   _parse_day_or_month_first, _parse_iso):
+        parsed = parser(text, sample)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _enough(parsed: pd.Series, sample_index: pd.Index) -> bool:
+    return bool(parsed.loc[sample_index].notna().mean() >= PARSE_SHARE)
+
+
+def _parse_quarters(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    for pattern, year_group, quarter_group, label in (
+        (_QUARTER_FIRST_YEAR, 1, 2, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, "Qq yyyy")):
+        parts = text.str.extract(pattern)
+        if parts.loc[sample.index].notna().all(axis=1).mean() >= PARSE_SHARE:
+            years = pd.to_numeric(parts[year_group - 1])
+            months = (pd.to_numeric(parts[quarter_group - 1]) - 1) * 3 + 1
+            return _from_year_month(years, months), label
+    return None
+
+
+def _parse_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    parts = text.str.extract(_YEAR_M_MONTH)
+    if parts.loc[sample.index].notna().all(axis=1).mean() < PARSE_SHARE:
+        return None
+    return _from_year_month(pd.to_numeric(parts[0]), pd.to_numeric(parts[1])), "yyyyMmm"
+
+
+def _from_year_month(years: pd.Series, months: pd.Series) -> pd.Series:
+    frame = pd.DataFrame({"year": years, "month": months, "day": 1})
+    return pd.to_datetime(frame, errors="coerce")
+
+
+def _parse_years(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    if not sample.str.fullmatch(r"\d{4}(\.0)?").all():
+        return None
+    years = pd.to_numeric(text, errors="coerce")
+    if not years.loc[sample.index].between(1000, 2999).all():
+        return None
+    return pd.to_datetime(years.astype("Int64").astype("string"), format="%Y", errors="coerce"), "yyyy"
+
+
+def _parse_known_formats(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    head = sample.iloc[:200]
+    for fmt in _DATE_FORMATS:
+        if pd.to_datetime(head, format=fmt, errors="coerce").notna().mean() < PARSE_SHARE:
+            continue
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        if _enough(parsed, sample.index):
+            return parsed, fmt
+    return None
+
+
+def _parse_day_or_month_first(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    for day_first, month_first in _AMBIGUOUS_PAIRS:
+        by_day = pd.to_datetime(text, format=day_first, errors="coerce")
+        by_month = pd.to_datetime(text, format=month_first, errors="coerce")
+        day_ok, month_ok = _enough(by_day, sample.index), _enough(by_month, sample.index)
+        if day_ok and not month_ok:
+            return by_day, day_first
+        if month_ok and not day_ok:
+            return by_month, month_first
+        if day_ok and month_ok:
+            # Both read every cell: prefer the reading with the more regular spacing.
+            if _spacing_spread(by_month) < _spacing_spread(by_day):
+                return by_month, f"{month_first} (ambiguous: could be {day_first})"
+            return by_day, f"{day_first} (ambiguous: could be {month_first})"
+    return None
+
+
+def _spacing_spread(parsed: pd.Series) -> float:
+    stamps = np.sort(parsed.dropna().to_numpy(dtype="datetime64[s]").astype(np.int64))
+    gaps = np.diff(stamps)
+    return float(np.std(gaps) / max(np.mean(np.abs(gaps)), 1.0)) if len(gaps) else 0.0
+
+
+def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    if not sample.str.contains(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}", regex=True).all():
+        return None
+    try:
+        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
+    except (ValueError, TypeError):
+        return None
+    if not _enough(parsed, sample.index):
+        return None
+    zone = _first_offset_zone(sample)
+    local = parsed.dt.tz_convert(zone) if zone is not None else parsed
+    return local.dt.tz_localize(None), "ISO 8601"
+
+
+def _first_offset_zone(sample: pd.Series) -> object | None:
+    first = pd.Timestamp(sample.iloc[0])
+    return first.tzinfo
+
+
+def parse_epochs(values: pd.Series) -> pd.Series | None:
+    """Read integer Unix epochs (seconds or milliseconds) as datetimes, else ``None``."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    present = numbers.dropna()
+    if present.empty or (present % 1 != 0).any():
+        return None
+    if present.between(1e8, 4e9).all():
+        return pd.to_datetime(numbers, unit="s")
+    if present.between(1e11, 4e12).all():
+        return pd.to_datetime(numbers, unit="ms")
+    return None

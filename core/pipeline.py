@@ -1,0 +1,117 @@
+"""One run of the pipeline: split, fit, predict, measure, and forecast past the end."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.errors import SettingsError
+from core.frequency import Frequency, future_dates
+from core.metrics import regression_metrics, seasonal_naive_scale
+from core.models import Forecaster
+from core.registry import ModelSettings, build_forecaster
+from core.training import EpochCallback
+
+MIN_TRAIN_ROWS = 4
+INTERVAL_LEVEL = 0.95
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What to run: a model name, its settings, the split and the forecast horizon."""
+
+    model: str = "linear"
+    settings: ModelSettings = field(default_factory=ModelSettings)
+    train_fraction: float = 0.7
+    horizon: int = 0
+
+
+@dataclass
+class RunResult:
+    """Everything a run produced, in original units."""
+
+    request: RunRequest
+    predictions: pd.DataFrame
+    metrics: dict[str, dict[str, float | None]]
+    params: dict[str, Any]
+    fit_seconds: float
+    device: str
+    closed_form_gap: float | None
+    losses: list[float]
+    coefficients: dict[str, float] | None
+    forecaster: Forecaster
+
+    def summary(self) -> dict[str, Any]:
+        """The metrics JSON of the command line."""
+        return {"model": self.request.model, "params": self.params, "train": self.metrics["train"],
+                "test": self.metrics["test"], "fit_seconds": self.fit_seconds,
+                "closed_form_gap": self.closed_form_gap, "device": self.device,
+                "train_fraction": self.request.train_fraction, "horizon": self.request.horizon,
+                "seed": self.request.settings.seed}
+
+
+def split_frame(frame: pd.DataFrame, train_fraction: float = 0.7) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """First ``int(n * train_fraction)`` rows train, the rest test, in time order."""
+    if not 0 < train_fraction < 1:
+        raise SettingsError(f"Train fraction {train_fraction} must lie strictly between 0 and 1.")
+    n_train = int(len(frame) * train_fraction)
+    if n_train < MIN_TRAIN_ROWS or n_train >= len(frame):
+        raise SettingsError(f"A train fraction of {train_fraction} leaves {n_train} training and "
+                            f"{len(frame) - n_train} test rows out of {len(frame)}: "
+                            f"choose a fraction that keeps at least {MIN_TRAIN_ROWS} rows on each side.")
+    return frame.iloc[:n_train].reset_index(drop=True), frame.iloc[n_train:].reset_index(drop=True)
+
+
+def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
+        callback: EpochCallback | None = None, future_regressors: pd.DataFrame | None = None) -> RunResult:
+    """Fit ``request.model`` on the training rows, score it on train and test, then forecast.
+
+    The forecast past the end refits the same model, same seed, on every row.
+    """
+    train, test = split_frame(frame, request.train_fraction)
+    forecaster = build_forecaster(request.model, request.settings, frequency)
+    started = time.perf_counter()
+    forecaster.fit(train, frequency, callback)
+    fit_seconds = time.perf_counter() - started
+    fitted, predicted = forecaster.fitted_, forecaster.forecast(test)  # type: ignore[attr-defined]
+    scale = seasonal_naive_scale(train["y"].to_numpy(dtype=float), frequency.season_length)
+    metrics = {"train": regression_metrics(train["y"].to_numpy(dtype=float), fitted, scale),
+               "test": regression_metrics(test["y"].to_numpy(dtype=float), predicted, scale)}
+    predictions = pd.DataFrame({"ds": frame["ds"], "actual": frame["y"],
+                                "predicted": np.concatenate([fitted, predicted]),
+                                "split": ["train"] * len(train) + ["test"] * len(test)})
+    if request.horizon > 0:
+        errors = test["y"].to_numpy(dtype=float) - predicted
+        future = forecast_future(frame, frequency, request, errors, future_regressors)
+        predictions = pd.concat([predictions, future], ignore_index=True)
+    history = getattr(forecaster, "history_", None)
+    coefficients = getattr(forecaster, "coefficients", lambda: None)()
+    return RunResult(request=request, predictions=predictions, metrics=metrics, params=forecaster.params(),
+                     fit_seconds=fit_seconds, device=history.device if history else "cpu",
+                     closed_form_gap=getattr(forecaster, "closed_form_gap_", None),
+                     losses=list(history.losses) if history else [], coefficients=coefficients,
+                     forecaster=forecaster)
+
+
+def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunRequest, test_errors: np.ndarray,
+                    future_regressors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Refit on all rows and predict ``request.horizon`` steps past the end.
+
+    The band is the 95% quantile of the absolute test-period errors (an empirical interval from
+    the held-out rows, the same width at every step).
+    """
+    future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
+    for name in request.settings.regressors:
+        if future_regressors is None or len(future_regressors) < request.horizon:
+            raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its "
+                                "future values: add rows past the end with the regressors filled and y blank.")
+        future[name] = future_regressors[name].to_numpy()[: request.horizon]
+    model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
+    values = model.forecast(future)
+    finite = np.abs(test_errors[np.isfinite(test_errors)])
+    width = float(np.quantile(finite, INTERVAL_LEVEL)) if len(finite) else np.nan
+    return pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future",
+                         "lower": values - width, "upper": values + width})

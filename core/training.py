@@ -1,0 +1,176 @@
+"""Training loops: one function for every optimizer and batch mode, seeded and early-stopping."""
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import torch
+from torch import nn
+
+from core.devices import dtype_for, resolve_device
+from core.errors import SettingsError
+
+OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfgs")
+BATCH_MODES = ("full", "mini", "single")
+# Learning rates that converge on z-scored data; used when the caller gives none.
+DEFAULT_LR = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.01,
+              "adadelta": 1.0, "adam": 0.05, "lbfgs": 1.0}
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """How to train. ``lr=None`` takes the optimizer's default from ``DEFAULT_LR``.
+
+    Early stopping: training ends once the epoch loss has not improved by a relative ``tol``
+    for ``patience`` epochs.
+    """
+
+    optimizer: str = "lbfgs"
+    lr: float | None = None
+    epochs: int = 500
+    batch: str = "full"
+    batch_size: int = 16
+    patience: int = 20
+    tol: float = 1e-10
+    seed: int = 0
+    device: str = "auto"
+
+    def learning_rate(self) -> float:
+        return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]
+
+    def validate(self) -> "TrainConfig":
+        if self.optimizer not in OPTIMIZERS:
+            raise SettingsError(f"Unknown optimizer '{self.optimizer}': use one of {', '.join(OPTIMIZERS)}.")
+        if self.batch not in BATCH_MODES:
+            raise SettingsError(f"Unknown batch mode '{self.batch}': use one of {', '.join(BATCH_MODES)}.")
+        if self.epochs < 1 or self.batch_size < 1 or self.learning_rate() <= 0:
+            raise SettingsError("Epochs, batch size and learning rate must be positive.")
+        return self
+
+    def with_(self, **changes: object) -> "TrainConfig":
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass
+class History:
+    """What happened while training: the loss after every epoch and how it ended."""
+
+    losses: list[float] = field(default_factory=list)
+    updates: int = 0
+    stopped_early: bool = False
+    diverged_at: int | None = None
+    seconds: float = 0.0
+    device: str = "cpu"
+
+
+EpochCallback = Callable[[int, float], None]
+
+
+def make_optimizer(name: str, params: list[nn.Parameter], lr: float) -> torch.optim.Optimizer:
+    """The torch optimizer behind each name; Momentum is SGD with momentum 0.9."""
+    if name == "sgd":
+        return torch.optim.SGD(params, lr=lr)
+    if name == "momentum":
+        return torch.optim.SGD(params, lr=lr, momentum=0.9)
+    if name == "adagrad":
+        return torch.optim.Adagrad(params, lr=lr)
+    if name == "rmsprop":
+        return torch.optim.RMSprop(params, lr=lr)
+    if name == "adadelta":
+        return torch.optim.Adadelta(params, lr=lr)
+    if name == "adam":
+        return torch.optim.Adam(params, lr=lr)
+    return torch.optim.LBFGS(params, lr=lr, max_iter=20, history_size=20, line_search_fn="strong_wolfe",
+                             tolerance_grad=1e-12, tolerance_change=1e-14)
+
+
+def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
+          callback: EpochCallback | None = None) -> History:
+    """Fit ``module`` to ``(x, y)`` by minimizing the mean squared error.
+
+    Parameters
+    ----------
+    module : nn.Module mapping (batch, features) -> (batch,)
+    x : np.ndarray, shape (n, features)
+    y : np.ndarray, shape (n,)
+    config : TrainConfig
+    callback : called as ``callback(epoch, loss)`` after each epoch (progress bars, live charts)
+
+    Returns
+    -------
+    History, with the full-data loss after each epoch.
+    """
+    config.validate()
+    device = resolve_device(config.device)
+    dtype = dtype_for(device)
+    torch.manual_seed(config.seed)
+    generator = torch.Generator().manual_seed(config.seed)
+    module.to(device=device, dtype=dtype)
+    inputs = torch.as_tensor(x, dtype=dtype, device=device)
+    targets = torch.as_tensor(y, dtype=dtype, device=device)
+    optimizer = make_optimizer(config.optimizer, list(module.parameters()), config.learning_rate())
+    history = History(device=str(device))
+    started = time.perf_counter()
+    best, stale = math.inf, 0
+    for epoch in range(1, config.epochs + 1):
+        history.updates += _run_epoch(module, optimizer, inputs, targets, config, generator)
+        loss = full_loss(module, inputs, targets)
+        if not math.isfinite(loss) or loss > 1e12:
+            history.diverged_at = history.updates
+            break
+        history.losses.append(loss)
+        if callback is not None:
+            callback(epoch, loss)
+        improved = loss < best - config.tol * max(abs(best), 1e-12) if math.isfinite(best) else True
+        best, stale = (loss, 0) if improved else (min(best, loss), stale + 1)
+        if stale >= config.patience:
+            history.stopped_early = True
+            break
+    history.seconds = time.perf_counter() - started
+    return history
+
+
+def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor,
+               targets: torch.Tensor, config: TrainConfig, generator: torch.Generator) -> int:
+    """One pass over the data; returns the number of parameter updates made."""
+    module.train()
+    if config.optimizer == "lbfgs" or config.batch == "full":
+        _step(module, optimizer, inputs, targets)
+        return 1
+    size = 1 if config.batch == "single" else config.batch_size
+    order = torch.randperm(len(inputs), generator=generator).to(inputs.device)
+    updates = 0
+    for start in range(0, len(inputs), size):
+        rows = order[start:start + size]
+        _step(module, optimizer, inputs[rows], targets[rows])
+        updates += 1
+    return updates
+
+
+def _step(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor, targets: torch.Tensor) -> None:
+    def closure() -> torch.Tensor:
+        optimizer.zero_grad()
+        loss = torch.mean((module(inputs) - targets) ** 2)
+        loss.backward()
+        return loss
+
+    optimizer.step(closure)
+
+
+def full_loss(module: nn.Module, inputs: torch.Tensor, targets: torch.Tensor) -> float:
+    """Mean squared error over every row, without building a graph."""
+    module.eval()
+    with torch.no_grad():
+        return float(torch.mean((module(inputs) - targets) ** 2))
+
+
+def predict(module: nn.Module, x: np.ndarray) -> np.ndarray:
+    """Run ``module`` on ``x`` (n, features) and return (n,) as NumPy on the CPU."""
+    parameter = next(module.parameters())
+    module.eval()
+    with torch.no_grad():
+        inputs = torch.as_tensor(x, dtype=parameter.dtype, device=parameter.device)
+        return module(inputs).cpu().numpy().astype(float)
