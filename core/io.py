@@ -224,9 +224,10 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], wanted: 
                             "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.")
         report.date_format = parsed[1]
         return wanted, parsed[0]
+    first = raw.columns[0]
     ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
     for col in ordered:
-        if col in numbers and not _sounds_like_date(col):
+        if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))):
             continue
         parsed = _parse_time_column(raw[col], col, numbers)
         if parsed is not None:
@@ -245,6 +246,12 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         if epochs is not None:
             return epochs, "Unix epoch"
     return None
+
+
+def _evenly_rising(values: pd.Series) -> bool:
+    """A numeric column that rises by the same step every row, like 1980, 1981, ... or epochs."""
+    steps = np.diff(values.to_numpy(dtype=float))
+    return bool(len(steps) and np.all(steps > 0) and np.allclose(steps, steps[0]))
 
 
 def _sounds_like_date(col: object) -> bool:

@@ -82,7 +82,7 @@ class RegressionForecaster(Forecaster):
         self.y_scaler_ = Standardizer.fit(history["y"].to_numpy(dtype=float))
         x = self.x_scaler_.transform(raw)
         y = self.y_scaler_.transform(history["y"].to_numpy(dtype=float))
-        self.net_ = build_net(NetConfig(n_features=x.shape[1], hidden=self.hidden))
+        self.net_ = build_net(NetConfig(n_features=x.shape[1], hidden=self.hidden), self.training.seed)
         self.history_ = train(self.net_, x, y, self.training, callback)
         _check_trained(self.history_, self.training)
         fitted = predict(self.net_, x)
@@ -144,7 +144,7 @@ class AutoRegressiveForecaster(Forecaster):
         self.y_scaler_ = Standardizer.fit(values)
         scaled = self.y_scaler_.transform(values)
         x, y = lag_matrix(scaled, self.lags), scaled[self.lags:]
-        self.net_ = build_net(NetConfig(n_features=self.lags))
+        self.net_ = build_net(NetConfig(n_features=self.lags), self.training.seed)
         self.history_ = train(self.net_, x, y, self.training, callback)
         _check_trained(self.history_, self.training)
         fitted = predict(self.net_, x)

@@ -39,6 +39,7 @@ class MLPNet(nn.Module):
         return self.output(h).squeeze(-1)  # (batch,)
 
 
-def build_net(config: NetConfig) -> nn.Module:
-    """A ``LinearNet`` or, with hidden units, an ``MLPNet``."""
+def build_net(config: NetConfig, seed: int = 0) -> nn.Module:
+    """A ``LinearNet`` or, with hidden units, an ``MLPNet``, initialised from ``seed``."""
+    torch.manual_seed(seed)
     return MLPNet(config) if config.hidden > 0 else LinearNet(config)

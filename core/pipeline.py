@@ -61,7 +61,7 @@ def split_frame(frame: pd.DataFrame, train_fraction: float = 0.7) -> tuple[pd.Da
     if n_train < MIN_TRAIN_ROWS or n_train >= len(frame):
         raise SettingsError(f"A train fraction of {train_fraction} leaves {n_train} training and "
                             f"{len(frame) - n_train} test rows out of {len(frame)}: "
-                            f"choose a fraction that keeps at least {MIN_TRAIN_ROWS} rows on each side.")
+                            f"choose a fraction that keeps at least {MIN_TRAIN_ROWS} training rows and one test row.")
     return frame.iloc[:n_train].reset_index(drop=True), frame.iloc[n_train:].reset_index(drop=True)
 
 

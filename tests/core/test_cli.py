@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.registry import MODEL_NAMES
+
+ROOT = Path(__file__).resolve().parents[2]
+AIR = ROOT / "data" / "AirPassengers.csv"
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("model", MODEL_NAMES)
+def test_every_model_runs_through_the_command_line(model: str, tmp_path: Path) -> None:
+    out, metrics = tmp_path / "p.csv", tmp_path / "m.json"
+    done = cli("fit", str(AIR), "--model", model, "--horizon", "12", "--out", str(out), "--json", str(metrics), "--seed", "3")
+    assert done.returncode == 0, done.stderr
+    predictions = pd.read_csv(out)
+    assert list(predictions.columns[:4]) == ["ds", "actual", "predicted", "split"]
+    assert len(predictions) == 156 and predictions["ds"].iloc[-1] == "1961-12-01"
+    assert predictions["actual"].iloc[:144].tolist() == pd.read_csv(AIR)["#Passengers"].astype(float).tolist()
+    summary = json.loads(metrics.read_text())
+    assert summary["model"] == model and summary["seed"] == 3
+    assert {"mae", "rmse", "mape", "smape", "mase", "r2"} <= set(summary["test"])
+    assert summary["fit_seconds"] >= 0 and summary["device"] == "cpu" or summary["device"].startswith("cuda")
+    assert ("closed_form_gap" in summary) and (model not in ("linear", "poly", "multi", "ar") or summary["closed_form_gap"] <= 1e-4)
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["fit", "missing.csv"], "No file"),
+    (["fit", str(AIR), "--target", "Nope"], "'Nope'"),
+    (["fit", str(AIR), "--train-fraction", "1.5"], "between 0 and 1"),
+    (["fit", str(AIR), "--model", "magic"], "invalid choice"),
+    (["fit", str(AIR), "--regressors", "Month"], "Regressor"),
+])
+def test_bad_arguments_exit_2_with_one_line_and_no_traceback(args: list[str], words: str) -> None:
+    done = cli(*args)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and words in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_regressors_with_future_values_forecast_past_the_end(tmp_path: Path) -> None:
+    rows = ["month,sales,price"] + [f"2020-{m:02d},{100 + 3 * m},{m % 3}" for m in range(1, 13)]
+    rows += [f"2021-{m:02d},{136 + 3 * m},{m % 3}" for m in range(1, 13)] + ["2022-01,,1", "2022-02,,2"]
+    source = tmp_path / "in.csv"
+    source.write_text("\n".join(rows))
+    out = tmp_path / "p.csv"
+    done = cli("fit", str(source), "--regressors", "price", "--model", "linear", "--horizon", "2", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    predictions = pd.read_csv(out)
+    assert predictions["split"].tolist()[-2:] == ["future", "future"] and len(predictions) == 26

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from core.errors import DataError
+from core.io import LoadOptions, load_series
+
+
+def load_text(text: str, encoding: str = "utf-8", **options: object):
+    return load_series(text.encode(encoding), "test.csv", LoadOptions(**options))  # type: ignore[arg-type]
+
+
+def test_air_passengers_is_read_into_the_tidy_frame(air) -> None:
+    frame = air.frame
+    assert list(frame.columns) == ["ds", "y"]
+    assert len(frame) == 144
+    assert frame["ds"].iloc[0] == pd.Timestamp("1949-01-01")
+    assert frame["ds"].iloc[-1] == pd.Timestamp("1960-12-01")
+    assert frame["y"].iloc[:3].tolist() == [112.0, 118.0, 132.0]
+    assert (air.date_col, air.target, air.frequency.name) == ("Month", "#Passengers", "monthly")
+
+
+@pytest.mark.parametrize(("text", "first", "last", "values"), [
+    ("date;value\n2020-01-01;1,5\n2020-01-02;2,5\n" + "".join(f"2020-01-{d:02d};{d},0\n" for d in range(3, 12)),
+     "2020-01-01", "2020-01-11", [1.5, 2.5, 3.0]),
+    ("Quarter,Sales\n" + "".join(f"{1956 + i // 4}Q{i % 4 + 1},\"{1000 + i:,},000\"\n" for i in range(10)),
+     "1956-01-01", "1958-04-01", [1000000.0, 1001000.0, 1002000.0]),
+    ("when\tload\n" + "".join(f"{1980 + i}\t{i * 2}\n" for i in range(9)), "1980-01-01", "1988-01-01", [0.0, 2.0, 4.0]),
+    ("Monat|Wert\n" + "".join(f"31.{m:02d}.1980|{m}\n" for m in (1, 3, 5, 7, 8, 10, 12)) + "30.04.1981|4\n",
+     "1980-01-31", "1981-04-30", [1.0, 3.0, 5.0]),
+    ("t,v\n" + "".join(f"{m} 1980,{i}\n" for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"])),
+     "1980-01-01", "1980-08-01", [0.0, 1.0, 2.0]),
+])
+def test_common_formats_parse_to_the_right_values(text: str, first: str, last: str, values: list[float]) -> None:
+    series = load_text(text)
+    assert series.frame["ds"].iloc[0] == pd.Timestamp(first)
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp(last)
+    assert series.frame["y"].iloc[:3].tolist() == values
+
+
+def test_unsorted_rows_are_sorted_and_duplicates_combined() -> None:
+    rows = [f"2021-{m:02d},{m}" for m in range(12, 0, -1)] + ["2021-03,5", "2021-03,3"]
+    series = load_text("month,y\n" + "\n".join(rows))
+    assert series.frame["ds"].is_monotonic_increasing and series.frame["ds"].is_unique
+    assert series.frame.loc[series.frame["ds"] == pd.Timestamp("2021-03-01"), "y"].item() == pytest.approx(4.0)
+    assert series.report.duplicate_rows_dropped == 1
+    assert series.report.duplicate_stamps_aggregated == 1
+
+
+def test_missing_values_are_interpolated_by_default_and_counted() -> None:
+    series = load_text("month,y\n" + "\n".join(f"2021-{m:02d},{'' if m == 5 else m}" for m in range(1, 13)))
+    assert series.frame["y"].iloc[4] == pytest.approx(5.0)
+    assert series.report.missing_filled == 1
+
+
+def test_no_date_column_gives_integer_steps() -> None:
+    series = load_text("a,b\n" + "\n".join(f"{i * 1.5},{i}" for i in range(10)))
+    assert series.date_col is None and series.frequency.name == "steps"
+    assert series.frame["ds"].tolist() == list(range(10))
+
+
+def test_stray_index_column_is_ignored() -> None:
+    series = load_text(",Month,Passengers\n" + "\n".join(f"{i},1949-{i + 1:02d},{100 + i}" for i in range(10)))
+    assert series.target == "Passengers" and series.date_col == "Month"
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    (b"", "empty"),
+    (b"month,y\n", "no data rows"),
+    (b"\x00\x01\x02\x03binary" * 20, "binary"),
+    (b"<!DOCTYPE html><html><body>hi</body></html>", "web page"),
+    (b"month,name\n" + b"\n".join(b"2020-%02d,abc" % m for m in range(1, 13)), "No numeric column"),
+    (b"month,y\n2020-01,1\n2020-02,2\n", "at least"),
+])
+def test_unusable_files_raise_a_one_line_data_error(data: bytes, words: str) -> None:
+    with pytest.raises(DataError) as caught:
+        load_series(data, "bad.csv")
+    assert words.lower() in str(caught.value).lower()
+    assert "\n" not in str(caught.value)
+
+
+def test_unknown_columns_are_named_in_the_error(air) -> None:
+    with pytest.raises(DataError, match="'Nope'"):
+        load_series(b"month,y\n" + b"\n".join(b"2020-%02d,%d" % (m, m) for m in range(1, 13)), "x.csv",
+                    LoadOptions(target="Nope"))

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from core.metrics import regression_metrics, seasonal_naive_scale
+
+
+def test_known_values() -> None:
+    actual = np.array([100.0, 200.0, 300.0, 400.0])
+    predicted = np.array([110.0, 190.0, 330.0, 400.0])
+    result = regression_metrics(actual, predicted, scale=20.0)
+    assert result["mae"] == pytest.approx(12.5)
+    assert result["rmse"] == pytest.approx(math.sqrt((100 + 100 + 900) / 4))
+    assert result["mape"] == pytest.approx((10 + 5 + 10 + 0) / 4)
+    assert result["mase"] == pytest.approx(12.5 / 20)
+    assert result["r2"] == pytest.approx(1 - 1100 / 50000)
+    assert result["smape"] == pytest.approx(np.mean([20 / 210, 20 / 390, 60 / 630, 0]) * 100)
+
+
+def test_mape_is_undefined_when_an_actual_is_zero_and_nothing_is_infinite() -> None:
+    result = regression_metrics(np.array([0.0, 1.0, 2.0]), np.array([0.0, 1.5, 2.0]), scale=None)
+    assert result["mape"] is None and result["mase"] is None
+    assert all(value is None or math.isfinite(value) for value in result.values())
+
+
+def test_constant_actuals_leave_r2_undefined() -> None:
+    result = regression_metrics(np.full(5, 3.0), np.full(5, 3.5), scale=1.0)
+    assert result["r2"] is None and result["mae"] == pytest.approx(0.5)
+
+
+def test_rows_without_a_prediction_are_skipped() -> None:
+    result = regression_metrics(np.array([1.0, 2.0, 3.0]), np.array([np.nan, 2.0, 4.0]), scale=1.0)
+    assert result["mae"] == pytest.approx(0.5)
+
+
+def test_seasonal_naive_scale() -> None:
+    values = np.array([1.0, 2, 3, 4, 2, 3, 4, 5])
+    assert seasonal_naive_scale(values, 4) == pytest.approx(1.0)
+    assert seasonal_naive_scale(np.full(10, 2.0), 4) is None

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.errors import SettingsError
+from core.features import FeatureSpec, Standardizer, design_matrix
+from core.frequency import Frequency, future_dates, infer_frequency
+from core.pipeline import RunRequest, run, split_frame
+from core.registry import MODEL_NAMES, ModelSettings
+from tests.conftest import monthly_frame, seasonal_values
+
+
+def test_air_passengers_splits_100_train_44_test(air) -> None:
+    train, test = split_frame(air.frame, 0.7)
+    assert (len(train), len(test)) == (100, 44)
+    assert train["ds"].iloc[-1] < test["ds"].iloc[0]
+
+
+@pytest.mark.parametrize("fraction", [0.0, 1.0, 0.01, 0.02, -0.5, 1.5])
+def test_a_split_that_leaves_a_side_empty_is_refused(air, fraction: float) -> None:
+    with pytest.raises(SettingsError):
+        split_frame(air.frame, fraction)
+
+
+def test_standardizer_round_trips_and_uses_only_the_rows_it_saw() -> None:
+    rng = np.random.default_rng(1)
+    values = rng.normal(5, 3, size=(50, 4))
+    values[:, 3] = 7.0  # a constant column must not divide by zero
+    scaler = Standardizer.fit(values[:30])
+    np.testing.assert_allclose(scaler.inverse_transform(scaler.transform(values)), values, atol=1e-12)
+    np.testing.assert_allclose(scaler.mean, values[:30].mean(axis=0))
+    assert scaler.scale[3] == 1.0
+
+
+def test_no_test_row_statistic_leaks_into_training(air) -> None:
+    poisoned = air.frame.copy()
+    poisoned.loc[100:, "y"] = 1e9
+    for model in ("linear", "multi", "ar"):
+        clean = run(air.frame, air.frequency, RunRequest(model)).predictions
+        dirty = run(poisoned, air.frequency, RunRequest(model)).predictions
+        np.testing.assert_allclose(clean["predicted"], dirty["predicted"], rtol=1e-9, equal_nan=True)
+
+
+def test_linear_reproduces_the_least_squares_line_on_air_passengers(air) -> None:
+    result = run(air.frame, air.frequency, RunRequest("linear"))
+    slope, intercept = np.polyfit(np.arange(100), air.frame["y"].iloc[:100], 1)
+    expected = intercept + slope * np.arange(144)
+    np.testing.assert_allclose(result.predictions["predicted"], expected, rtol=1e-6)
+    assert result.closed_form_gap is not None and result.closed_form_gap <= 1e-4
+    assert result.metrics["test"]["mape"] == pytest.approx(11.92, abs=0.05)
+
+
+def test_multi_recovers_a_seasonal_series_exactly() -> None:
+    frame = monthly_frame(seasonal_values(120))
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi", horizon=12))
+    assert result.metrics["test"]["mae"] < 1e-4
+    future = result.predictions[result.predictions["split"] == "future"]
+    np.testing.assert_allclose(future["predicted"], seasonal_values(132)[120:], atol=1e-4)
+
+
+def test_ar_recovers_an_autoregressive_process() -> None:
+    rng = np.random.default_rng(3)
+    values = np.zeros(400)
+    for t in range(2, 400):
+        values[t] = 0.6 * values[t - 1] - 0.3 * values[t - 2] + rng.standard_normal()
+    frame = pd.DataFrame({"ds": np.arange(400), "y": values})
+    result = run(frame, Frequency("steps", None, 1), RunRequest("ar", ModelSettings(lags=2)))
+    model = result.forecaster
+    weight = model.net_.linear.weight.detach().numpy().ravel()  # type: ignore[attr-defined]
+    np.testing.assert_allclose(weight, [0.6, -0.3], atol=0.1)
+    assert result.closed_form_gap is not None and result.closed_form_gap <= 1e-4
+
+
+def test_seasonal_naive_repeats_the_last_season() -> None:
+    frame = monthly_frame(seasonal_values(48))
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("snaive", horizon=24))
+    future = result.predictions[result.predictions["split"] == "future"]["predicted"].to_numpy()
+    np.testing.assert_allclose(future, np.tile(frame["y"].to_numpy()[-12:], 2))
+
+
+@pytest.mark.parametrize("model", MODEL_NAMES)
+def test_every_model_predicts_every_row_and_the_future(air, model: str) -> None:
+    result = run(air.frame, air.frequency, RunRequest(model, horizon=12))
+    predictions = result.predictions
+    assert len(predictions) == 156
+    assert predictions["split"].value_counts().to_dict() == {"train": 100, "test": 44, "future": 12}
+    assert predictions.loc[100:, "predicted"].notna().all()
+    assert result.metrics["test"]["mae"] is not None and result.metrics["test"]["mae"] > 0
+
+
+def test_same_seed_gives_the_same_numbers(air) -> None:
+    first = run(air.frame, air.frequency, RunRequest("mlp", ModelSettings(seed=7)))
+    again = run(air.frame, air.frequency, RunRequest("mlp", ModelSettings(seed=7)))
+    other = run(air.frame, air.frequency, RunRequest("mlp", ModelSettings(seed=8)))
+    np.testing.assert_array_equal(first.predictions["predicted"], again.predictions["predicted"])
+    assert not np.allclose(first.predictions["predicted"], other.predictions["predicted"])
+
+
+@pytest.mark.parametrize(("last", "alias", "expected"), [
+    ("1960-12-01", "MS", ["1961-01-01", "1961-02-01"]),
+    ("1956-10-01", "QS-OCT", ["1957-01-01", "1957-04-01"]),
+    ("2020-01-31", "ME", ["2020-02-29", "2020-03-31"]),
+    ("1999-01-01", "YS-JAN", ["2000-01-01", "2001-01-01"]),
+    ("2024-03-10 23:00", "h", ["2024-03-11 00:00", "2024-03-11 01:00"]),
+])
+def test_forecast_dates_are_calendar_correct(last: str, alias: str, expected: list[str]) -> None:
+    dates = future_dates(pd.Timestamp(last), Frequency("x", alias, 1), 2)
+    assert dates.tolist() == [pd.Timestamp(d) for d in expected]
+
+
+def test_frequency_is_inferred_from_the_dates(air) -> None:
+    quarterly = pd.Series(pd.date_range("1956-01-01", periods=12, freq="QS"))
+    assert infer_frequency(quarterly).name == "quarterly" and infer_frequency(quarterly).season_length == 4
+    assert air.frequency.alias == "MS" and air.frequency.season_length == 12
+    steps = future_dates(9, Frequency("steps", None, 1), 3)
+    assert steps.tolist() == [10, 11, 12]
+
+
+def test_calendar_features_have_month_dummies_with_january_as_reference(air) -> None:
+    x, names = design_matrix(air.frame, np.arange(144), FeatureSpec(calendar=True), air.frequency, 100)
+    assert names[:3] == ["x", "year", "month=Feb"] and len(names) == 13
+    assert x[0, 2:].sum() == 0 and x[1, 2] == 1.0

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from core.models import closed_form_mse
+from core.nets import LinearNet, MLPNet, NetConfig, build_net
+from core.training import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, train
+
+
+def regression_data(n: int = 80, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n, 3))
+    w = np.array([1.5, -2.0, 0.5])
+    return x, x @ w + 0.3 + 0.1 * rng.standard_normal(n), w
+
+
+def least_squares(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    coef, *_ = np.linalg.lstsq(np.column_stack([x, np.ones(len(x))]), y, rcond=None)
+    return coef
+
+
+@pytest.mark.parametrize(("optimizer", "lr", "epochs"), [("sgd", 0.3, 400), ("lbfgs", 1.0, 50), ("adam", 0.05, 3000)])
+def test_gradient_descent_reaches_the_least_squares_solution(optimizer: str, lr: float, epochs: int) -> None:
+    x, y, _ = regression_data()
+    net = build_net(NetConfig(3))
+    history = train(net, x, y, TrainConfig(optimizer=optimizer, lr=lr, epochs=epochs, device="cpu", tol=0,
+                                                  patience=epochs))
+    weights = np.append(net.linear.weight.detach().numpy().ravel(), net.linear.bias.item())
+    np.testing.assert_allclose(weights, least_squares(x, y), atol=1e-4)
+    assert history.losses[-1] == pytest.approx(closed_form_mse(x, y), rel=1e-6)
+
+
+def test_autograd_matches_the_hand_written_mse_gradient() -> None:
+    x, y, _ = regression_data(30, seed=4)
+    net = LinearNet(NetConfig(3)).double()
+    inputs, targets = torch.tensor(x), torch.tensor(y)
+    loss = torch.mean((net(inputs) - targets) ** 2)
+    loss.backward()
+    w = net.linear.weight.detach().numpy().ravel()
+    b = net.linear.bias.item()
+    residual = x @ w + b - y
+    np.testing.assert_allclose(net.linear.weight.grad.numpy().ravel(), 2 * x.T @ residual / len(y), atol=1e-12)
+    assert net.linear.bias.grad.item() == pytest.approx(2 * residual.mean(), abs=1e-12)
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+@pytest.mark.parametrize("batch", ["full", "mini", "single"])
+def test_every_optimizer_and_batch_mode_lowers_the_loss(optimizer: str, batch: str) -> None:
+    x, y, _ = regression_data()
+    net = build_net(NetConfig(3, hidden=8), seed=1)
+    start = full_loss(net.double(), torch.tensor(x), torch.tensor(y))
+    # One-sample updates are noisier: the default full-batch step would diverge, so take a smaller one.
+    lr = DEFAULT_LR[optimizer] / 20 if batch == "single" and optimizer != "lbfgs" else None
+    config = TrainConfig(optimizer=optimizer, lr=lr, epochs=30, batch=batch, batch_size=16, device="cpu")
+    history = train(net, x, y, config)
+    assert history.diverged_at is None and history.losses[-1] < 0.9 * start
+    expected_updates = {"full": 1, "mini": 5, "single": 80}[batch] if optimizer != "lbfgs" else 1
+    assert history.updates == expected_updates * len(history.losses)
+
+
+def test_a_learning_rate_that_is_too_large_is_reported_as_diverged() -> None:
+    x, y, _ = regression_data()
+    history = train(build_net(NetConfig(3)), x * 100, y, TrainConfig(optimizer="sgd", lr=10.0, epochs=200, device="cpu"))
+    assert history.diverged_at is not None and history.diverged_at < 200
+    assert all(np.isfinite(history.losses))
+
+
+def test_training_stops_early_once_converged_and_calls_back_every_epoch() -> None:
+    x, y, _ = regression_data()
+    seen: list[int] = []
+    history = train(build_net(NetConfig(3)), x, y, TrainConfig(optimizer="lbfgs", epochs=500, patience=3, device="cpu"),
+                    callback=lambda epoch, loss: seen.append(epoch))
+    assert history.stopped_early and len(history.losses) < 20
+    assert seen == list(range(1, len(history.losses) + 1))
+
+
+def test_same_seed_same_curve_for_minibatch_sgd() -> None:
+    x, y, _ = regression_data()
+    config = TrainConfig(optimizer="sgd", lr=0.05, epochs=20, batch="mini", batch_size=8, device="cpu", seed=5)
+    first = train(build_net(NetConfig(3, 4), seed=5), x, y, config).losses
+    again = train(build_net(NetConfig(3, 4), seed=5), x, y, config).losses
+    assert first == again
+
+
+def test_mlp_shapes() -> None:
+    net = MLPNet(NetConfig(5, 7))
+    assert net(torch.zeros(11, 5)).shape == (11,)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_cuda_training_matches_cpu() -> None:
+    x, y, _ = regression_data()
+    config = TrainConfig(optimizer="lbfgs", epochs=50)
+    cpu = build_net(NetConfig(3))
+    gpu = build_net(NetConfig(3))
+    train(cpu, x, y, config.with_(device="cpu"))
+    history = train(gpu, x, y, config.with_(device="cuda"))
+    assert history.device.startswith("cuda")
+    np.testing.assert_allclose(gpu.linear.weight.detach().cpu().numpy(), cpu.linear.weight.detach().numpy(), atol=1e-6)

@@ -1,0 +1,82 @@
+"""Every page rendered headless with AppTest, and the main flows driven by widget key."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import state_keys as keys
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+
+
+def open_page(path: str) -> AppTest:
+    return AppTest.from_file(str(ROOT / path), default_timeout=120).run()
+
+
+def charts(at: AppTest) -> list:
+    return at.get("vega_lite_chart")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_clean_on_its_own(page: str) -> None:
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_home_page_opens_with_air_passengers_charted() -> None:
+    at = open_page("dashboard.py")
+    assert at.session_state[keys.DATA_SOURCE] == "AirPassengers.csv"
+    assert len(charts(at)) >= 1
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Rows"] == "144" and metrics["Frequency"] == "monthly"
+
+
+def test_an_upload_replaces_the_series_and_a_bad_one_keeps_it() -> None:
+    at = open_page("dashboard.py")
+    good = "when;level\n" + "\n".join(f"2001-{m:02d}-01;{m},5" for m in range(1, 13)) + "\n"
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("levels.csv", good.encode(), "text/csv")).run()
+    assert not at.exception and not at.error
+    assert at.session_state[keys.DATA_SOURCE] == "levels.csv"
+    assert at.session_state[keys.DATA_SERIES].frame["y"].iloc[0] == 1.5
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("bad.csv", b"", "text/csv")).run()
+    assert not at.exception
+    assert "empty" in at.error[0].value
+    assert at.session_state[keys.DATA_SOURCE] == "levels.csv"
+    assert len(charts(at)) >= 1
+
+
+def test_choosing_another_target_reloads_the_file() -> None:
+    at = open_page("dashboard.py")
+    text = "date,a,b\n" + "\n".join(f"2001-{m:02d}-01,{m},{100 + m}" for m in range(1, 13)) + "\n"
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("two.csv", text.encode(), "text/csv")).run()
+    assert at.session_state[keys.DATA_SERIES].target == "a"
+    at.selectbox(key=keys.DATA_TARGET_WIDGET).select("b").run()
+    assert not at.exception
+    assert at.session_state[keys.DATA_SERIES].target == "b"
+    assert at.session_state[keys.DATA_SERIES].frame["y"].iloc[0] == 101
+
+
+@pytest.mark.parametrize("model", ["linear", "poly", "multi", "mlp", "ar", "naive", "snaive", "auto"])
+def test_each_model_trains_on_the_train_page(model: str) -> None:
+    at = open_page("pages/1_Train.py")
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select(model).run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    result = at.session_state[keys.TRAIN_RESULT]
+    assert result.request.model == model
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["train", "test"] and "MAPE %" in table.index
+    assert len(charts(at)) >= 2
+    assert {b.label for b in at.get("download_button")} >= {"Download predictions (CSV)", "Download model (.pt)"}
+
+
+def test_linear_result_matches_the_known_answer_and_explains_itself() -> None:
+    at = open_page("pages/1_Train.py")
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    table = at.dataframe[0].value
+    assert float(table.loc["MAPE %", "test"]) == pytest.approx(11.92, abs=0.05)
+    assert any("Trend:" in m.value for m in at.markdown)
