@@ -1,0 +1,106 @@
+"""The running app driven in a real headless Chromium (Debian's), through Playwright."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+LONG = 90_000  # ms; a cold start on a small machine imports torch and renders Vega
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_health(url: str, process: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError("streamlit did not answer its health check")
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_health(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def no_exception_shown(page) -> bool:  # type: ignore[no-untyped-def]
+    return page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_first_screen_shows_the_default_series_charted(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    assert no_exception_shown(page)
+    page.close()
+
+
+def test_an_uploaded_csv_is_charted(browser, app_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "sales.csv"
+    source.write_text("day;sales\n" + "\n".join(f"2024-01-{d:02d};{d},5" for d in range(1, 29)) + "\n")
+    page = browser.new_page()
+    page.goto(app_url)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(source))
+    page.get_by_text("Series: sales.csv").wait_for(timeout=LONG)
+    page.get_by_text("daily").first.wait_for(timeout=LONG)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    assert no_exception_shown(page)
+    page.close()
+
+
+def test_a_model_trains_and_its_metrics_appear(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(f"{app_url}/Train")
+    page.get_by_role("button", name="Train", exact=True).click(timeout=LONG)
+    page.get_by_text("actual vs predicted").wait_for(timeout=LONG)
+    page.get_by_text("Gap to the exact least-squares fit").wait_for(timeout=LONG)
+    assert page.locator(".vega-embed").count() >= 2
+    assert no_exception_shown(page)
+    page.close()
