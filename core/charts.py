@@ -90,3 +90,34 @@ def loss_chart(losses: list[float]) -> alt.Chart:
     return alt.Chart(frame).mark_line().encode(
         x=alt.X("epoch:Q"), y=alt.Y("loss:Q", scale=alt.Scale(type="log"), title="training MSE (scaled)"),
         tooltip=["epoch", alt.Tooltip("loss:Q", format=".3e")]).properties(height=200)
+
+
+def overlay_chart(overlay: pd.DataFrame, target: str) -> alt.Chart:
+    """Actuals and several runs' predictions, one colour each, actuals always in the actual colour."""
+    labels = [s for s in overlay["series"].unique() if s != "actual"]
+    palette = ["#f58518", "#e45756", "#54a24b", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#72b7b2"]
+    scale = alt.Scale(domain=["actual", *labels], range=[ACTUAL_COLOR, *(palette * 4)[: len(labels)]])
+    drawn = pd.concat([thin_for_drawing(part.rename(columns={"value": "y"}))[0] for _, part in overlay.groupby("series")])
+    return alt.Chart(drawn).mark_line().encode(
+        x=_x(drawn["ds"]), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
+        color=alt.Color("series:N", scale=scale, title="series"),
+        strokeDash=alt.condition(alt.datum.series == "actual", alt.value([1, 0]), alt.value([4, 2])),
+        tooltip=[alt.Tooltip("ds", title="time"), "series", alt.Tooltip("y:Q", format=",.4g")],
+    ).properties(height=380).interactive(bind_y=False)
+
+
+def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str) -> alt.LayerChart:
+    """History as the actual line, the forecast after it with its prediction band."""
+    drawn, _ = thin_for_drawing(history)
+    x = _x(drawn["ds"])
+    band = alt.Chart(future).mark_area(opacity=0.25, color=SPLIT_COLORS["future"]).encode(
+        x=_x(future["ds"]), y=alt.Y("lower:Q", title=target), y2="upper:Q",
+        tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("lower:Q", format=",.4g"),
+                 alt.Tooltip("upper:Q", format=",.4g")])
+    actual = alt.Chart(drawn).mark_line(color=ACTUAL_COLOR).encode(
+        x=x, y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
+        tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("y:Q", title=target, format=",.4g")])
+    line = alt.Chart(future).mark_line(color=SPLIT_COLORS["future"], point=True).encode(
+        x=_x(future["ds"]), y="predicted:Q",
+        tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("predicted:Q", title="forecast", format=",.4g")])
+    return alt.layer(band, actual, line).properties(height=380).interactive(bind_y=False)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -48,11 +48,16 @@ class LoadedSeries:
     columns: list[str]
     numeric_columns: list[str]
     future: pd.DataFrame | None = None
+    options: "LoadOptions | None" = None
+
+    @property
+    def missing_policy(self) -> str:
+        return self.options.missing if self.options else "interpolate"
 
 
 @dataclass(frozen=True)
 class LoadOptions:
-    """How to read a file; ``None`` means detect."""
+    """How to read a file; ``None`` means detect, ``date_col=""`` means no date column (row steps)."""
 
     date_col: str | None = None
     target: str | None = None
@@ -196,7 +201,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report.gaps = count_gaps(frame["ds"], frequency)
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
-                        columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future)
+                        columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
+                        options=replace(options, date_col=date_col or "", target=target, regressors=tuple(regressors)))
 
 
 def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
@@ -215,6 +221,8 @@ def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
 
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], wanted: str | None,
                       report: DataReport) -> tuple[str | None, pd.Series]:
+    if wanted == "":
+        return None, pd.Series(np.arange(len(raw)), index=raw.index)
     if wanted is not None:
         if wanted not in raw.columns:
             raise DataError(f"There is no column '{wanted}' for the dates: choose one of {_names(raw.columns)}.")

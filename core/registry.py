@@ -17,6 +17,7 @@ from core.training import EpochCallback, TrainConfig
 
 MODEL_NAMES = ("linear", "poly", "multi", "mlp", "ar", "naive", "snaive", "auto")
 LINEAR_IN_PARAMETERS = ("linear", "poly", "multi", "ar")
+TORCH_MODELS = ("linear", "poly", "multi", "mlp", "ar")
 AUTO_CANDIDATES = ("linear", "poly", "multi", "mlp", "ar", "naive", "snaive")
 MODEL_HELP = {
     "linear": "Straight trend line on the time index x.",

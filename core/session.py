@@ -31,3 +31,21 @@ def ensure_series(state: MutableMapping[str, Any]) -> LoadedSeries:
         state[keys.DATA_SOURCE] = DEFAULT_SAMPLE
     state.setdefault(keys.DATA_TRAIN_FRACTION, 0.7)
     return state[keys.DATA_SERIES]  # type: ignore[no-any-return]
+
+
+RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)
+
+
+def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name: str, data: bytes) -> bool:
+    """Make ``series`` the one in use; drop runs made on other data. True when runs were dropped."""
+    dropped = bool(state.get(keys.TRAIN_RUNS))
+    for key in RESULT_KEYS:
+        state.pop(key, None)
+    state.update({keys.DATA_SERIES: series, keys.DATA_SOURCE: name, keys.DATA_BYTES: data, keys.DATA_ERROR: None})
+    return dropped
+
+
+def record_run(state: MutableMapping[str, Any], result: Any) -> None:
+    """Keep ``result`` as the latest run and add it to the session's runs."""
+    state[keys.TRAIN_RESULT] = result
+    state.setdefault(keys.TRAIN_RUNS, []).append(result)

@@ -1,18 +1,51 @@
-"""Session-state keys, declared once and prefixed by page. Keys no widget owns carry data across pages."""
+"""Session-state keys, declared once and prefixed by page.
 
-DATA_SERIES = "data.series"            # LoadedSeries in use
-DATA_SOURCE = "data.source"            # file name shown to the user
-DATA_ERROR = "data.error"              # last loading problem, shown until the next good load
+Keys that no widget owns carry data across pages (a widget's value is dropped when its page is
+left); widget keys end in ``_widget`` or name the control.
+"""
+
+# Data page (home)
+DATA_SERIES = "data.series"              # LoadedSeries in use
+DATA_SOURCE = "data.source"              # file name shown to the user
+DATA_BYTES = "data.bytes"                # bytes of the file in use, to re-read with other choices
+DATA_ERROR = "data.error"                # last loading problem, shown until the next good load
+DATA_UPLOAD_ID = "data.upload_id"        # id of the last upload handled, so reruns do not re-read it
 DATA_TRAIN_FRACTION = "data.train_fraction"
+DATA_URL_APPLIED = "data.url_applied"
 DATA_UPLOAD_WIDGET = "data.upload"
 DATA_SAMPLE_WIDGET = "data.sample"
 DATA_FRACTION_WIDGET = "data.fraction_slider"
-
-TRAIN_RESULT = "train.result"          # RunResult of the last Train press
-TRAIN_MODEL_WIDGET = "train.model"
-TRAIN_BUTTON = "train.run"
-DATA_BYTES = "data.bytes"              # bytes of the file in use, to re-read with other column choices
-DATA_UPLOAD_ID = "data.upload_id"      # id of the last upload handled, so reruns do not re-read it
 DATA_DATE_WIDGET = "data.date_col"
 DATA_TARGET_WIDGET = "data.target"
 DATA_REGRESSORS_WIDGET = "data.regressors"
+DATA_MISSING_WIDGET = "data.missing"
+
+# Train page
+TRAIN_RESULT = "train.result"            # RunResult of the last Train press
+TRAIN_RUNS = "train.runs"                # every RunResult of this session on the current series
+TRAIN_URL_APPLIED = "train.url_applied"
+TRAIN_MODEL_WIDGET = "train.model"
+TRAIN_BUTTON = "train.run"
+TRAIN_SEED = "train.seed"
+TRAIN_DEVICE = "train.device"
+TRAIN_DEGREE = "train.degree"
+TRAIN_HIDDEN = "train.hidden"
+TRAIN_LAGS = "train.lags"
+TRAIN_FOURIER = "train.fourier"
+
+
+def train_setting(model: str, name: str) -> str:
+    """Training widgets are per model, so each model keeps its own defaults (LBFGS vs Adam)."""
+    return f"train.{model}.{name}"
+
+
+# Compare page
+COMPARE_SELECTED = "compare.selected"
+COMPARE_BASELINES = "compare.baselines"  # (fraction, [RunResult]) of naive and snaive
+
+# Forecast page
+FORECAST_RUN = "forecast.run"
+FORECAST_HORIZON = "forecast.horizon"
+FORECAST_BUTTON = "forecast.go"
+FORECAST_RESULT = "forecast.result"      # (label, horizon, frame)
+FORECAST_URL_APPLIED = "forecast.url_applied"

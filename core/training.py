@@ -16,6 +16,8 @@ from core.errors import SettingsError
 OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfgs")
 BATCH_MODES = ("full", "mini", "single")
 # Learning rates that converge on z-scored data; used when the caller gives none.
+# A loss this many times the starting loss means the steps are too large: training has diverged.
+DIVERGENCE_FACTOR = 1e4
 DEFAULT_LR = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.01,
               "adadelta": 1.0, "adam": 0.05, "lbfgs": 1.0}
 
@@ -115,10 +117,11 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     history = History(device=str(device))
     started = time.perf_counter()
     best, stale = math.inf, 0
+    ceiling = DIVERGENCE_FACTOR * max(full_loss(module, inputs, targets), 1e-12)
     for epoch in range(1, config.epochs + 1):
         history.updates += _run_epoch(module, optimizer, inputs, targets, config, generator)
         loss = full_loss(module, inputs, targets)
-        if not math.isfinite(loss) or loss > 1e12:
+        if not math.isfinite(loss) or loss > ceiling:
             history.diverged_at = history.updates
             break
         history.losses.append(loss)

@@ -9,42 +9,77 @@ from core.checkpoint import checkpoint_bytes
 from core.devices import available_devices
 from core.explain import describe_coefficients, metrics_table
 from core.pipeline import RunRequest, RunResult, run
-from core.session import ensure_series
-from core.registry import MODEL_HELP, MODEL_NAMES, ModelSettings, default_training
+from core.registry import MODEL_HELP, MODEL_NAMES, TORCH_MODELS, ModelSettings, default_training
+from core.session import ensure_series, record_run
 from core.training import BATCH_MODES, OPTIMIZERS, TrainConfig
+from core.urlstate import TRAIN_FIELDS, parse_query, to_query
 
-st.set_page_config(page_title="Train", page_icon="📈", layout="wide")
-TORCH_MODELS = ("linear", "poly", "multi", "mlp", "ar")
+URL_TO_KEY = {"model": keys.TRAIN_MODEL_WIDGET, "seed": keys.TRAIN_SEED, "degree": keys.TRAIN_DEGREE,
+              "hidden": keys.TRAIN_HIDDEN, "lags": keys.TRAIN_LAGS, "fourier": keys.TRAIN_FOURIER}
+TRAINING_FIELDS = ("optimizer", "lr", "epochs", "batch")
+
+
+def apply_url(season: int) -> None:
+    """Defaults, overridden once per session by a shared link's settings."""
+    state = st.session_state
+    defaults = {keys.TRAIN_MODEL_WIDGET: "linear", keys.TRAIN_SEED: 0, keys.TRAIN_DEGREE: 3,
+                keys.TRAIN_HIDDEN: 16, keys.TRAIN_LAGS: max(season, 2), keys.TRAIN_FOURIER: 0}
+    if not state.get(keys.TRAIN_URL_APPLIED):
+        state[keys.TRAIN_URL_APPLIED] = True
+        wanted = parse_query(st.query_params, TRAIN_FIELDS)
+        defaults.update({URL_TO_KEY[name]: value for name, value in wanted.items() if name in URL_TO_KEY})
+        model = str(wanted.get("model", "linear"))
+        for name in TRAINING_FIELDS:
+            if name in wanted and model in TORCH_MODELS:
+                state[keys.train_setting(model, name)] = wanted[name]
+    for key, value in defaults.items():
+        state.setdefault(key, value)
 
 
 def read_training(model: str) -> TrainConfig | None:
     if model not in TORCH_MODELS:
         return None
-    default = default_training(model)
+    default, key = default_training(model), lambda name: keys.train_setting(model, name)
+    for name, value in (("optimizer", default.optimizer), ("lr", default.learning_rate()),
+                        ("epochs", default.epochs), ("batch", default.batch), ("batch_size", 16)):
+        st.session_state.setdefault(key(name), value)
     with st.sidebar.expander("Training", expanded=False):
-        optimizer = st.selectbox("Optimizer", OPTIMIZERS, index=OPTIMIZERS.index(default.optimizer),
+        optimizer = st.selectbox("Optimizer", OPTIMIZERS, key=key("optimizer"),
                                  help="LBFGS solves linear models in a few steps; Adam suits the network.")
-        lr = st.number_input("Learning rate", 1e-5, 10.0, default.learning_rate(), format="%.4g",
+        lr = st.number_input("Learning rate", 1e-5, 10.0, format="%.4g", key=key("lr"),
                              help="Step size on z-scored data; too large a step diverges.")
-        epochs = st.number_input("Epochs", 1, 100_000, default.epochs, help="Passes over the training rows.")
-        batch = st.selectbox("Batch mode", BATCH_MODES, help="full: all rows per update; mini: batches; single: one row.")
-        size = st.number_input("Batch size", 1, 4096, 16, help="Rows per update in mini-batch mode.")
+        epochs = st.number_input("Epochs", 1, 100_000, key=key("epochs"),
+                                 help="At most this many passes over the training rows; stops early once converged.")
+        batch = st.selectbox("Batch mode", BATCH_MODES, key=key("batch"),
+                             help="full: all rows per update; mini: batches; single: one row per update.")
+        size = st.number_input("Batch size", 1, 4096, key=key("batch_size"), help="Rows per update in mini mode.")
     return default.with_(optimizer=optimizer, lr=float(lr), epochs=int(epochs), batch=batch, batch_size=int(size))
 
 
-def read_settings(model: str, regressors: list[str], season: int) -> ModelSettings:
+def read_settings(model: str, regressors: list[str]) -> ModelSettings:
     side = st.sidebar
-    degree = side.slider("Degree", 1, 10, 3, help="Highest power of x.") if model == "poly" else 3
-    fourier = (side.slider("Fourier pairs", 0, 6, 0, help="Sine/cosine pairs at the season length, on top of "
-                           "the season terms.") if model in ("multi", "mlp") else 0)
-    hidden = side.slider("Hidden units", 1, 256, 16, help="Width of the hidden layer.") if model == "mlp" else 16
-    lags = (side.slider("Lags", 1, 60, max(season, 2), help="How many previous values the model sees.")
-            if model == "ar" else None)
-    seed = side.number_input("Seed", 0, 2**31 - 1, 0, help="Same seed, same numbers.")
-    devices = available_devices()
-    device = side.selectbox("Device", ["auto", *devices], help="auto takes the GPU when there is one.")
-    return ModelSettings(degree=degree, hidden=hidden, lags=lags, fourier_order=fourier,
-                         regressors=tuple(regressors), training=read_training(model), seed=int(seed), device=device)
+    degree = side.slider("Degree", 1, 10, key=keys.TRAIN_DEGREE, help="Highest power of x.") if model == "poly" else 3
+    fourier = side.slider("Fourier pairs", 0, 6, key=keys.TRAIN_FOURIER, help="Sine/cosine pairs at the season "
+                          "length, on top of the season terms.") if model in ("multi", "mlp") else 0
+    hidden = side.slider("Hidden units", 1, 256, key=keys.TRAIN_HIDDEN, help="Width of the hidden layer.") \
+        if model == "mlp" else 16
+    lags = side.slider("Lags", 1, 60, key=keys.TRAIN_LAGS, help="How many previous values the model sees.") \
+        if model == "ar" else None
+    seed = side.number_input("Seed", 0, 2**31 - 1, key=keys.TRAIN_SEED, help="Same seed, same numbers.")
+    device = side.selectbox("Device", ["auto", *available_devices()], key=keys.TRAIN_DEVICE,
+                            help="auto takes the GPU when there is one; only devices this machine has are listed.")
+    return ModelSettings(degree=degree, hidden=hidden, lags=lags, fourier_order=fourier, regressors=tuple(regressors),
+                         training=read_training(model), seed=int(seed), device=device)
+
+
+def write_url(request: RunRequest) -> None:
+    settings, training = request.settings, request.settings.training
+    values: dict[str, object] = {"model": request.model, "seed": settings.seed}
+    values.update({"poly": {"degree": settings.degree}, "mlp": {"hidden": settings.hidden, "fourier": settings.fourier_order},
+                   "multi": {"fourier": settings.fourier_order}, "ar": {"lags": settings.lags}}.get(request.model, {}))
+    if training is not None:
+        values.update(optimizer=training.optimizer, lr=training.learning_rate(), epochs=training.epochs, batch=training.batch)
+    st.query_params.from_dict(to_query(values))
 
 
 def train_now(request: RunRequest) -> RunResult | None:
@@ -77,16 +112,17 @@ def show_result(result: RunResult) -> None:
     gap = result.closed_form_gap
     right.metric("Gap to the exact least-squares fit", "n/a" if gap is None else f"{gap:.2e}",
                  help="How far the trained training loss is above the closed-form optimum, relative to it.")
-    right.caption(f"Fitted in {result.fit_seconds:.2f} s on {result.device}. Metrics in original units.")
+    right.caption(f"Fitted in {result.fit_seconds:.3f} s on {result.device}; "
+                  f"train fraction {request.train_fraction:.2f}. Metrics in original units.")
     if result.losses:
         right.altair_chart(loss_chart(result.losses), width="stretch")
     st.altair_chart(residual_chart(result.predictions), width="stretch")
     if result.coefficients:
         with st.expander("What the model learned", expanded=True):
-            for line in describe_coefficients(result.coefficients, series.frequency, series.target):
-                st.markdown(f"- {line}")
+            st.markdown("\n".join(f"- {line}" for line in
+                                  describe_coefficients(result.coefficients, series.frequency, series.target)))
     if "chosen" in result.params:
-        st.info(f"auto chose **{result.params['chosen']}** (lowest error on the end of the training rows).")
+        st.info(f"auto chose **{result.params['chosen']}**: the lowest error on the end of the training rows.")
     name = f"{request.model}-seed{request.settings.seed}"
     a, b = st.columns(2)
     a.download_button("Download predictions (CSV)", result.predictions.to_csv(index=False), f"{name}.csv",
@@ -96,21 +132,21 @@ def show_result(result: RunResult) -> None:
                       help="Weights and scaling statistics; opens with torch.load(weights_only=True) on any CPU.")
 
 
-
-
 series = ensure_series(st.session_state)
+apply_url(series.frequency.season_length)
 st.title("Train a model")
 st.caption(f"Series: {st.session_state[keys.DATA_SOURCE]} ({len(series.frame):,} rows, {series.frequency.name}); "
-           f"train fraction {st.session_state[keys.DATA_TRAIN_FRACTION]:.2f}.")
+           f"train fraction {st.session_state[keys.DATA_TRAIN_FRACTION]:.2f} (set on Data).")
 model = st.sidebar.selectbox("Model", MODEL_NAMES, key=keys.TRAIN_MODEL_WIDGET,
                              format_func=lambda name: f"{name}: {MODEL_HELP[name]}",
                              help="Each model's own settings appear below it.")
-settings = read_settings(model, series.regressors, series.frequency.season_length)
-request = RunRequest(model=model, settings=settings, train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
+request = RunRequest(model=model, settings=read_settings(model, series.regressors),
+                     train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
+write_url(request)
 if st.button("Train", type="primary", key=keys.TRAIN_BUTTON, help="Fit the model on the training rows."):
     trained = train_now(request)
     if trained is not None:
-        st.session_state[keys.TRAIN_RESULT] = trained
+        record_run(st.session_state, trained)
 if keys.TRAIN_RESULT in st.session_state:
     show_result(st.session_state[keys.TRAIN_RESULT])
 else:

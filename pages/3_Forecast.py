@@ -1,0 +1,59 @@
+"""Forecast page: refit a run on every row and forecast past the end, with a prediction band."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from core import state_keys as keys
+from core.charts import forecast_chart
+from core.pipeline import RunRequest, RunResult, forecast_future, run
+from core.registry import ModelSettings
+from core.runs import run_label
+from core.session import ensure_series
+from core.urlstate import FORECAST_FIELDS, parse_query, to_query
+
+
+def test_errors(result: RunResult):  # type: ignore[no-untyped-def]
+    rows = result.predictions[result.predictions["split"] == "test"]
+    return (rows["actual"] - rows["predicted"]).to_numpy(dtype=float)
+
+
+series = ensure_series(st.session_state)
+season = max(series.frequency.season_length, 1)
+if not st.session_state.get(keys.FORECAST_URL_APPLIED):
+    st.session_state[keys.FORECAST_URL_APPLIED] = True
+    st.session_state.setdefault(keys.FORECAST_HORIZON,
+                                parse_query(st.query_params, FORECAST_FIELDS).get("horizon", max(season, 12)))
+st.title("Forecast")
+runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))
+labels = [run_label(i, r) for i, r in enumerate(runs)] or ["multi (default settings)"]
+choices = dict(zip(labels, runs)) if runs else {}
+left, right = st.columns([3, 2])
+label = left.selectbox("Run to forecast with", labels, index=len(labels) - 1, key=keys.FORECAST_RUN,
+                       help="The model and settings of a run from Train, refitted on every row.")
+horizon = right.number_input("Horizon (steps)", 1, 1000, key=keys.FORECAST_HORIZON,
+                             help=f"Steps past the end of the data ({series.frequency.name}).")
+st.query_params.from_dict(to_query({"horizon": int(horizon)}))
+if not runs:
+    st.info("No runs yet: the default `multi` model is used. Train others on the **Train** page.")
+if st.button("Forecast", type="primary", key=keys.FORECAST_BUTTON, help="Refit on all rows and forecast."):
+    fraction = st.session_state[keys.DATA_TRAIN_FRACTION]
+    default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)), train_fraction=fraction)
+    try:
+        chosen = choices.get(label) or run(series.frame, series.frequency, default, future_regressors=series.future)
+        request = replace(chosen.request, horizon=int(horizon))
+        errors = test_errors(chosen)
+        future = forecast_future(series.frame, series.frequency, request, errors, series.future)
+        st.session_state[keys.FORECAST_RESULT] = (label, int(horizon), future)
+    except ValueError as problem:
+        st.error(str(problem))
+result = st.session_state.get(keys.FORECAST_RESULT)
+if result is not None:
+    shown_label, shown_horizon, future = result
+    st.subheader(f"{shown_label}: {shown_horizon} steps past {str(series.frame['ds'].iloc[-1])[:10]}")
+    st.altair_chart(forecast_chart(series.frame, future, series.target), width="stretch")
+    st.caption("The band is a 95% interval from the errors the run made on its test rows.")
+    st.dataframe(future[["ds", "predicted", "lower", "upper"]], hide_index=True, width="stretch")
+    st.download_button("Download forecast (CSV)", future.to_csv(index=False), "forecast.csv", "text/csv",
+                       key="forecast.download")

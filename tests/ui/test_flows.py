@@ -1,0 +1,101 @@
+"""Flows across pages, through the navigation of dashboard.py, driven by widget key."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import state_keys as keys
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+
+
+def train(at: AppTest, model: str) -> None:
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select(model).run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+
+
+def test_every_page_opens_through_the_navigation() -> None:
+    at = app()
+    for page in ("pages/1_Train.py", "pages/2_Compare.py", "pages/3_Forecast.py"):
+        at.switch_page(page).run()
+        assert not at.exception and not at.error, page
+        assert at.title[0].value
+
+
+def test_two_runs_are_compared_with_baselines_present() -> None:
+    at = app()
+    train(at, "linear")
+    train(at, "multi")
+    at.switch_page("pages/2_Compare.py").run()
+    board = at.dataframe[0].value
+    assert list(board["run"]) == ["#2 multi", "#1 linear", "baseline naive", "baseline snaive"]
+    assert board["test MAE"].is_monotonic_increasing
+    assert at.multiselect(key=keys.COMPARE_SELECTED).value == ["#1 linear", "#2 multi"]
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_forecast_12_steps_from_a_run_with_calendar_dates_and_a_band() -> None:
+    at = app()
+    train(at, "multi")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value
+    assert len(table) == 12
+    assert table["ds"].iloc[0] == pd.Timestamp("1961-01-01") and table["ds"].iloc[-1] == pd.Timestamp("1961-12-01")
+    assert (table["lower"] < table["predicted"]).all() and (table["predicted"] < table["upper"]).all()
+    assert at.get("download_button")[0].label == "Download forecast (CSV)"
+
+
+def test_loading_new_data_clears_runs_made_on_the_old() -> None:
+    at = app()
+    train(at, "linear")
+    at.switch_page("pages/0_Data.py").run()
+    text = "t,v\n" + "\n".join(f"2020-{m:02d},{m}" for m in range(1, 13))
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("new.csv", text.encode(), "text/csv")).run()
+    assert keys.TRAIN_RUNS not in at.session_state
+    at.switch_page("pages/2_Compare.py").run()
+    assert list(at.dataframe[0].value["run"]) == ["baseline naive", "baseline snaive"]
+
+
+def test_settings_come_from_and_go_to_the_url() -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    at.query_params.update({"model": "poly", "degree": "5", "seed": "9", "epochs": "not-a-number"})
+    at.run()
+    assert at.selectbox(key=keys.TRAIN_MODEL_WIDGET).value == "poly"
+    assert at.slider(key=keys.TRAIN_DEGREE).value == 5
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    result = at.session_state[keys.TRAIN_RESULT]
+    assert result.params["trend_degree"] == 5 and result.request.settings.seed == 9
+    at.slider(key=keys.TRAIN_DEGREE).set_value(4).run()
+    assert at.query_params["degree"] == ["4"] or at.query_params["degree"] == "4"
+
+
+def test_fraction_from_the_url_moves_the_split() -> None:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["fraction"] = "0.8"
+    at.run()
+    assert at.slider(key=keys.DATA_FRACTION_WIDGET).value == pytest.approx(0.8)
+    assert any("115 rows train, 29 rows test" in c.value for c in at.caption)
+
+
+def test_a_diverging_learning_rate_shows_a_clear_error_and_keeps_the_last_result() -> None:
+    at = app()
+    train(at, "linear")
+    at.selectbox(key=keys.train_setting("linear", "optimizer")).select("sgd").run()
+    at.number_input(key=keys.train_setting("linear", "lr")).set_value(10.0).run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception
+    assert "diverged" in at.error[0].value and "lower the learning rate" in at.error[0].value
+    assert at.session_state[keys.TRAIN_RESULT].request.model == "linear"
+    assert len(at.session_state[keys.TRAIN_RUNS]) == 1
