@@ -1,16 +1,123 @@
-"""Entry point: `streamlit run dashboard.py` opens the Data page with AirPassengers loaded."""
+"""Data page, the home page of `streamlit run dashboard.py`: load a CSV, choose its columns, check
+its quality, see the split. The other pages live in pages/."""
 from __future__ import annotations
 
 import streamlit as st
 
-from core.session import ensure_series
+from core import state_keys as keys
+from core.charts import series_chart, thin_for_drawing
+from core.io import MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
+from core.quality import summarize
+from core.session import DEFAULT_SAMPLE, ensure_series, remember_series, sample_bytes, sample_files
+from core.urlstate import DATA_FIELDS, parse_query, to_query
 
 st.set_page_config(page_title="Time-series regression", page_icon="📈", layout="wide")
+load_cached = st.cache_data(show_spinner="Reading the file...", max_entries=16)(load_series)
+MISSING_HELP = {"interpolate": "straight line between neighbours", "ffill": "repeat the last value",
+                "drop": "drop those rows"}
+
+
+def use_file(data: bytes, name: str, options: LoadOptions) -> None:
+    """Load ``data``; on a problem keep what is loaded and remember the message."""
+    try:
+        series = load_cached(data, name, options)
+    except ValueError as problem:
+        st.session_state[keys.DATA_ERROR] = f"Could not use '{name}': {problem}"
+        return
+    if remember_series(st.session_state, series, name, data):
+        st.toast("Runs made on the previous series were cleared.")
+
+
+def handle_inputs() -> None:
+    upload = st.sidebar.file_uploader(
+        "Upload a CSV", type=["csv", "txt", "tsv", "xlsx", "parquet"], key=keys.DATA_UPLOAD_WIDGET,
+        help=f"A time column and at least one numeric column; up to {MAX_FILE_MB:g} MB. "
+             "Delimiter, decimal comma, encoding and date format are detected.")
+    if upload is not None and st.session_state.get(keys.DATA_UPLOAD_ID) != upload.file_id:
+        st.session_state[keys.DATA_UPLOAD_ID] = upload.file_id
+        use_file(upload.getvalue(), upload.name, LoadOptions())
+    sample = st.sidebar.selectbox("...or a shipped sample", sample_files(), key=keys.DATA_SAMPLE_WIDGET,
+                                  help="Example series that ship with the app.")
+    if st.sidebar.button("Load sample", help="Replace the current series with the chosen sample."):
+        use_file(sample_bytes(sample), sample, LoadOptions())
+
+
+def choose_columns(series: LoadedSeries) -> None:
+    """Column pickers pre-filled by detection; a change re-reads the same file."""
+    cols = st.columns([3, 3, 3, 2])
+    dates = ["(none: number the rows)"] + series.columns
+    date_col = cols[0].selectbox("Date column", dates, index=dates.index(series.date_col or dates[0]),
+                                 key=keys.DATA_DATE_WIDGET, help="Detected from the column names and values.")
+    target = cols[1].selectbox("Target", series.numeric_columns, index=series.numeric_columns.index(series.target),
+                               key=keys.DATA_TARGET_WIDGET, help="The numeric column to model and forecast.")
+    others = [c for c in series.numeric_columns if c != target]
+    regressors = cols[2].multiselect("Regressors (optional)", others, default=[c for c in series.regressors if c in others],
+                                     key=keys.DATA_REGRESSORS_WIDGET,
+                                     help="Extra numeric columns the regression models use as features.")
+    missing = cols[3].selectbox("Missing values", MISSING_POLICIES, index=MISSING_POLICIES.index(series.missing_policy),
+                                key=keys.DATA_MISSING_WIDGET, format_func=lambda p: f"{p}: {MISSING_HELP[p]}",
+                                help="How blank target or regressor cells are filled.")
+    options = LoadOptions(date_col="" if date_col == dates[0] else date_col, target=target,
+                          regressors=tuple(regressors), missing=missing)
+    if options != series.options:
+        data = st.session_state.get(keys.DATA_BYTES) or sample_bytes(DEFAULT_SAMPLE)
+        use_file(data, st.session_state[keys.DATA_SOURCE], options)
+        if not st.session_state.get(keys.DATA_ERROR):
+            st.rerun()
+
+
+def show_quality(series: LoadedSeries) -> None:
+    quality = summarize(series)
+    cols = st.columns(5)
+    cols[0].metric("Rows", f"{quality.rows:,}")
+    cols[1].metric("Frequency", series.frequency.name, help=f"Season length {series.frequency.season_length}.")
+    cols[2].metric("From", quality.start)
+    cols[3].metric("To", quality.end)
+    cols[4].metric("Suspected outliers", len(quality.outliers), help="Points far from the local trend and "
+                   "the usual seasonal pattern (robust z-score above 3.5). Kept as they are.")
+    with st.expander("Data quality", expanded=bool(series.report.notices or quality.gaps)):
+        st.markdown(f"- Missing values filled ({series.missing_policy}): **{quality.missing_filled:,}**; "
+                    f"rows dropped: **{quality.rows_dropped:,}**\n"
+                    f"- Exact duplicate rows dropped: **{quality.duplicate_rows:,}**; repeated time stamps "
+                    f"combined: **{quality.duplicate_stamps:,}**\n"
+                    f"- Missing time stamps against the {series.frequency.name} frequency: **{quality.gaps:,}**")
+        for notice in series.report.notices:
+            st.info(notice)
+        if len(quality.outliers):
+            st.dataframe(quality.outliers, hide_index=True)
+
+
+def apply_url() -> None:
+    """Settings from a shared link, once per session."""
+    if not st.session_state.get(keys.DATA_URL_APPLIED):
+        st.session_state[keys.DATA_URL_APPLIED] = True
+        fraction = parse_query(st.query_params, DATA_FIELDS).get("fraction")
+        if fraction is not None:
+            st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
+
+
 ensure_series(st.session_state)
-navigation = st.navigation([
-    st.Page("pages/0_Data.py", title="Data", icon=":material/table_chart:", default=True),
-    st.Page("pages/1_Train.py", title="Train", icon=":material/model_training:", url_path="train"),
-    st.Page("pages/2_Compare.py", title="Compare", icon=":material/leaderboard:", url_path="compare"),
-    st.Page("pages/3_Forecast.py", title="Forecast", icon=":material/timeline:", url_path="forecast"),
-])
-navigation.run()
+apply_url()
+st.title("Time-series regression")
+st.caption("Load a series, then train models on **Train**, compare them on **Compare** and look "
+           "ahead on **Forecast**. AirPassengers (monthly airline passengers, 1949-1960) is loaded to start.")
+handle_inputs()
+if st.session_state.get(keys.DATA_ERROR):
+    st.error(st.session_state[keys.DATA_ERROR])
+series = st.session_state[keys.DATA_SERIES]
+st.subheader(f"Series: {st.session_state[keys.DATA_SOURCE]}")
+choose_columns(series)
+show_quality(series)
+st.session_state.setdefault(keys.DATA_FRACTION_WIDGET, float(st.session_state[keys.DATA_TRAIN_FRACTION]))
+fraction = st.slider("Train fraction", 0.5, 0.95, step=0.05, key=keys.DATA_FRACTION_WIDGET,
+                     help="The first part of the series trains the models; the rest tests them, in time order.")
+st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
+st.query_params.from_dict(to_query({"fraction": fraction}))
+n_train = int(len(series.frame) * fraction)
+boundary = series.frame["ds"].iloc[n_train] if n_train < len(series.frame) else None
+st.altair_chart(series_chart(series.frame, series.target, boundary), width="stretch")
+thinned = " The chart draws a thinned copy of this long series (LTTB); all computing uses every row." \
+    if thin_for_drawing(series.frame)[1] else ""
+st.caption(f"{n_train:,} rows train, {len(series.frame) - n_train:,} rows test. Drag to pan, scroll to zoom.{thinned}")
+st.markdown("**Preview**")
+st.dataframe(series.frame.head(500), width="stretch", height=240)

@@ -117,7 +117,8 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str) -> 
     actual = alt.Chart(drawn).mark_line(color=ACTUAL_COLOR).encode(
         x=x, y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
         tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("y:Q", title=target, format=",.4g")])
-    line = alt.Chart(future).mark_line(color=SPLIT_COLORS["future"], point=True).encode(
+    line = alt.Chart(future).mark_line(color=SPLIT_COLORS["future"],
+                                       point=alt.OverlayMarkDef(color=SPLIT_COLORS["future"])).encode(
         x=_x(future["ds"]), y="predicted:Q",
         tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("predicted:Q", title="forecast", format=",.4g")])
     return alt.layer(band, actual, line).properties(height=380).interactive(bind_y=False)

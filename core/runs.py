@@ -21,7 +21,7 @@ def describe_settings(params: dict[str, Any]) -> str:
     shown = []
     for name in SETTING_NAMES:
         value = params.get(name)
-        if value in (None, False, 0, [], "") and name not in ("seed",):
+        if value is None or (value in (False, 0, [], "") and name != "seed"):
             continue
         shown.append(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}")
     return ", ".join(shown)

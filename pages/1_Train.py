@@ -132,6 +132,7 @@ def show_result(result: RunResult) -> None:
                       help="Weights and scaling statistics; opens with torch.load(weights_only=True) on any CPU.")
 
 
+st.set_page_config(page_title="Train", page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 apply_url(series.frequency.season_length)
 st.title("Train a model")

@@ -24,6 +24,7 @@ def baselines(fraction: float) -> list[RunResult]:
     return list(cached[1])
 
 
+st.set_page_config(page_title="Compare", page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 st.title("Compare runs")
 fraction = float(st.session_state[keys.DATA_TRAIN_FRACTION])

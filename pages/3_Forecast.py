@@ -19,6 +19,7 @@ def test_errors(result: RunResult):  # type: ignore[no-untyped-def]
     return (rows["actual"] - rows["predicted"]).to_numpy(dtype=float)
 
 
+st.set_page_config(page_title="Forecast", page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
 if not st.session_state.get(keys.FORECAST_URL_APPLIED):
@@ -54,6 +55,8 @@ if result is not None:
     st.subheader(f"{shown_label}: {shown_horizon} steps past {str(series.frame['ds'].iloc[-1])[:10]}")
     st.altair_chart(forecast_chart(series.frame, future, series.target), width="stretch")
     st.caption("The band is a 95% interval from the errors the run made on its test rows.")
-    st.dataframe(future[["ds", "predicted", "lower", "upper"]], hide_index=True, width="stretch")
+    st.dataframe(future[["ds", "predicted", "lower", "upper"]], hide_index=True, width="stretch",
+                 column_config={"ds": st.column_config.DatetimeColumn("time", format="YYYY-MM-DD HH:mm")
+                                if series.date_col else st.column_config.NumberColumn("step")})
     st.download_button("Download forecast (CSV)", future.to_csv(index=False), "forecast.csv", "text/csv",
                        key="forecast.download")

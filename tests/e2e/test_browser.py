@@ -97,7 +97,7 @@ def test_an_uploaded_csv_is_charted(browser, app_url: str, tmp_path: Path) -> No
 
 def test_a_model_trains_and_its_metrics_appear(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
-    page.goto(f"{app_url}/train")
+    page.goto(f"{app_url}/Train")
     page.get_by_role("button", name="Train", exact=True).click(timeout=LONG)
     page.get_by_text("actual vs predicted").wait_for(timeout=LONG)
     page.get_by_text("Gap to the exact least-squares fit").wait_for(timeout=LONG)

@@ -60,7 +60,7 @@ def test_forecast_12_steps_from_a_run_with_calendar_dates_and_a_band() -> None:
 def test_loading_new_data_clears_runs_made_on_the_old() -> None:
     at = app()
     train(at, "linear")
-    at.switch_page("pages/0_Data.py").run()
+    at.switch_page("dashboard.py").run()
     text = "t,v\n" + "\n".join(f"2020-{m:02d},{m}" for m in range(1, 13))
     at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("new.csv", text.encode(), "text/csv")).run()
     assert keys.TRAIN_RUNS not in at.session_state
