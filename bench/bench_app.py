@@ -1,0 +1,89 @@
+"""Time to first chart and time from Train to results in a real browser, beside core alone.
+
+Starts `streamlit run dashboard.py` on a free local port, drives Debian's headless Chromium with
+Playwright, and times (1) opening the app until the first chart is drawn, (2) pressing Train
+(default `linear` on AirPassengers) until the metrics appear. The references, measured in the same
+run: the same work by core alone (load + build the chart spec; one `run` of `linear`).
+Run: `.venv/bin/python bench/bench_app.py` (needs /usr/bin/chromium: `make browser`).
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.charts import series_chart  # noqa: E402
+from core.io import load_series  # noqa: E402
+from core.pipeline import RunRequest, run  # noqa: E402
+from tests.e2e.test_browser import CHROMIUM, CHROMIUM_FLAGS, LONG, free_port, wait_for_health  # noqa: E402
+
+REPEATS = 3
+
+
+def core_first_chart() -> float:
+    started = time.perf_counter()
+    series = load_series((ROOT / "data" / "AirPassengers.csv").read_bytes(), "AirPassengers.csv")
+    series_chart(series.frame, series.target, series.frame["ds"].iloc[100]).to_dict()
+    return time.perf_counter() - started
+
+
+def core_train() -> float:
+    series = load_series(ROOT / "data" / "AirPassengers.csv")
+    started = time.perf_counter()
+    run(series.frame, series.frequency, RunRequest("linear"))
+    return time.perf_counter() - started
+
+
+def browser_times(url: str) -> tuple[list[float], list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    first, trained = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for _ in range(REPEATS):
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(url)
+            page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=LONG)
+            first.append(time.perf_counter() - started)
+            page.goto(f"{url}/Train")
+            button = page.get_by_role("button", name="Train", exact=True)
+            button.wait_for(timeout=LONG)
+            started = time.perf_counter()
+            button.click()
+            page.get_by_text("Gap to the exact least-squares fit").wait_for(timeout=LONG)
+            trained.append(time.perf_counter() - started)
+            page.close()
+        browser.close()
+    return first, trained
+
+
+def main() -> None:
+    import subprocess
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+                               "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_health(f"http://127.0.0.1:{port}", server)
+        first, trained = browser_times(f"http://127.0.0.1:{port}")
+    finally:
+        server.terminate()
+    core_train()  # warm-up: torch's first-call set-up
+    reference_chart = statistics.median(core_first_chart() for _ in range(REPEATS))
+    reference_train = statistics.median(core_train() for _ in range(REPEATS))
+    print(f"AirPassengers, median of {REPEATS}; first browser visit includes the server's cold start")
+    print(f"{'step':<34}{'browser s':>11}{'core alone s':>14}{'ratio':>8}")
+    for name, browser_s, core_s in (("open app -> first chart", statistics.median(first), reference_chart),
+                                    ("press Train -> metrics (linear)", statistics.median(trained), reference_train)):
+        print(f"{name:<34}{browser_s:>11.3f}{core_s:>14.4f}{browser_s / core_s:>8.0f}x")
+    print(f"first visits: {', '.join(f'{s:.2f}' for s in first)} s")
+
+
+if __name__ == "__main__":
+    main()
