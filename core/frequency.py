@@ -83,7 +83,7 @@ def _from_alias(alias: str) -> Frequency:
 
 
 def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
-    days = float(np.median(np.diff(index.asi8))) / 86_400e9
+    days = float(np.median(np.diff(index.as_unit("ns").asi8))) / 86_400e9
     name, start_alias, end_alias, season = min(
         ((n, a, e, s) for d, n, a, e, s in _BY_DAYS),
         key=lambda row: abs(np.log(days / _days_of(row[0]))),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from core.errors import DataError
 from core.frequency import Frequency, infer_frequency
 from core.parsing import parse_dates, parse_epochs, parse_numbers
 
-MAX_FILE_MB = 200.0
+# Largest file accepted, in MB; set TSR_MAX_FILE_MB to change it (the UI states the limit).
+MAX_FILE_MB = float(os.environ.get("TSR_MAX_FILE_MB", "200"))
 MIN_ROWS = 8
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
@@ -66,6 +68,8 @@ class LoadOptions:
     duplicates: str = "mean"
     max_mb: float = MAX_FILE_MB
     sheet: str | int = 0
+    fill_gaps: bool = False
+    day_first: bool | None = None
 
 
 def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions | None = None) -> LoadedSeries:
@@ -78,8 +82,15 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
     """
     options = options or LoadOptions()
     data, name = _read_bytes(source, name, options.max_mb)
-    raw = read_table(data, name, options.sheet)
-    return tidy(raw, options)
+    try:
+        return tidy(read_table(data, name, options.sheet), options)
+    except DataError:
+        raise
+    except (ValueError, TypeError, OverflowError, UnicodeError, csv.Error, IndexError, KeyError) as problem:
+        # Parsers deep in pandas raise many types for malformed input; name it the user's way.
+        first_line = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
+        raise DataError(f"The file could not be read as a table ({first_line}): save it as a CSV "
+                        "with one header row and one row per time step.") from None
 
 
 def _read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[bytes, str]:
@@ -180,12 +191,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     """Turn a raw frame into the tidy series: detect columns, parse, sort, deduplicate, fill."""
     if options.missing not in MISSING_POLICIES:
         raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.")
-    raw = _drop_index_columns(raw)
+    raw = _drop_index_columns(raw.rename(columns=lambda col: str(col).strip()))
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     report = DataReport(rows_read=len(raw))
-    date_col, ds = _pick_date_column(raw, numbers, options.date_col, report)
+    date_col, ds = _pick_date_column(raw, numbers, options, report)
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target)
     regressors = _check_regressors(options.regressors, numeric, target)
@@ -194,11 +205,13 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame[col] = numbers[col].to_numpy()
     frame = _order_and_deduplicate(frame, options.duplicates, report)
     frame, future = _split_off_future(frame, regressors)
+    frequency = infer_frequency(frame["ds"])
+    report.gaps = count_gaps(frame["ds"], frequency)
+    if options.fill_gaps and report.gaps:
+        frame = _resample(frame, frequency, report)
     frame = _fill_missing(frame, options.missing, report, target)
     if len(frame) < MIN_ROWS:
         raise DataError(f"Only {len(frame)} usable rows: a series needs at least {MIN_ROWS} rows to split and fit.")
-    frequency = infer_frequency(frame["ds"])
-    report.gaps = count_gaps(frame["ds"], frequency)
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -219,34 +232,53 @@ def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
     return bool(len(values) > 2 and values.notna().all() and (steps == 1).all())
 
 
-def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], wanted: str | None,
+def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> pd.DataFrame:
+    """Insert the missing time stamps as rows with blank values, to be filled by the missing policy."""
+    full = pd.date_range(frame["ds"].iloc[0], frame["ds"].iloc[-1], freq=frequency.alias)
+    merged = pd.DataFrame({"ds": full}).merge(frame, on="ds", how="outer").sort_values("ds")
+    report.notices.append(f"{report.gaps} missing time stamps were inserted ({frequency.name} spacing).")
+    report.gaps = count_gaps(merged["ds"], frequency)
+    return merged.reset_index(drop=True)
+
+
+def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,
                       report: DataReport) -> tuple[str | None, pd.Series]:
+    wanted = options.date_col
     if wanted == "":
         return None, pd.Series(np.arange(len(raw)), index=raw.index)
     if wanted is not None:
         if wanted not in raw.columns:
             raise DataError(f"There is no column '{wanted}' for the dates: choose one of {_names(raw.columns)}.")
-        parsed = _parse_time_column(raw[wanted], wanted, numbers)
+        parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first)
         if parsed is None:
             raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
                             "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.")
-        report.date_format = parsed[1]
+        _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
     first = raw.columns[0]
     ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
     for col in ordered:
         if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))):
             continue
-        parsed = _parse_time_column(raw[col], col, numbers)
+        parsed = _parse_time_column(raw[col], col, numbers, options.day_first)
         if parsed is not None:
-            report.date_format = parsed[1]
+            _note_format(parsed[1], col, report)
             return str(col), parsed[0]
     report.notices.append("No date column found: rows are numbered as steps 0, 1, 2, ...")
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
 
-def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series]) -> tuple[pd.Series, str] | None:
-    parsed = parse_dates(values)
+def _note_format(found: str, col: object, report: DataReport) -> None:
+    report.date_format = found
+    if "ambiguous" in found:
+        order = "day first" if found.startswith("%d") else "month first"
+        report.notices.append(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
+                              "because that gives the more regular spacing. Choose the other order if it is wrong.")
+
+
+def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
+                       day_first: bool | None = None) -> tuple[pd.Series, str] | None:
+    parsed = parse_dates(values, day_first)
     if parsed is not None:
         return parsed
     if col in numbers:
@@ -275,9 +307,22 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None) -> s
             raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.")
         return wanted
     if not numeric:
-        raise DataError("No numeric column to forecast: the file needs a column of numbers besides the dates.")
+        raise DataError(_why_no_numbers(raw))
     named = [col for col in numeric if str(col).strip().lower() in _TARGET_WORDS]
     return named[0] if named else numeric[0]
+
+
+def _why_no_numbers(raw: pd.DataFrame) -> str:
+    """Name the column that looked like the values and say what is wrong with it."""
+    for col in reversed(list(raw.columns)):
+        text = raw[col].astype("string").str.strip()
+        filled = text[text.notna() & (text != "")]
+        if filled.empty:
+            return f"Column '{col}' is blank in every row: fill in the values of the series, or choose another file."
+        if parse_dates(raw[col]) is None:
+            return (f"Column '{col}' holds text, not numbers (for example '{filled.iloc[0][:30]}'): "
+                    "the file needs a numeric column to forecast.")
+    return "No numeric column to forecast: the file needs a column of numbers besides the dates."
 
 
 def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) -> list[str]:

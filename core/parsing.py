@@ -50,27 +50,48 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     elif cleaned[present].str.fullmatch(_THOUSANDS_COMMA).fillna(False).all():
         cleaned = cleaned.str.replace(",", "", regex=False)
     numbers = pd.to_numeric(cleaned, errors="coerce")
+    if numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
+        # A decimal comma inside a comma-separated file comes quoted: "1,5".
+        if cleaned[present].str.fullmatch(r"[-+]?\d*,\d+").fillna(False).mean() >= PARSE_SHARE:
+            numbers = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
     if numbers[present].notna().mean() < PARSE_SHARE:
         return None
-    return numbers.astype(float)
+    finite = numbers.where(np.isfinite(numbers))
+    return finite.astype(float)
 
 
-def parse_dates(values: pd.Series) -> tuple[pd.Series, str] | None:
+def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Series, str] | None:
     """Parse a text column as datetimes; return the parsed column and the format found.
 
     Tries quarters (``1956Q1``, ``Q1 1965``), ``1980M01``, plain years, a table of explicit
     formats, day-first vs month-first (decided from the data), then ISO 8601 with time zones.
     Returns ``None`` when fewer than 95% of the non-blank cells parse.
     """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        stamps = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
+        return stamps, "datetime"
     sample = _nonblank(values)
     if sample.empty or pd.api.types.is_float_dtype(values):
         return None
     text = values.astype("string").str.strip()
+    if day_first is not None:
+        forced = _parse_forced_order(text, sample, day_first)
+        if forced is not None:
+            return forced
     for parser in (_parse_quarters, _parse_year_month, _parse_years, _parse_known_formats,
                    _parse_day_or_month_first, _parse_iso):
         parsed = parser(text, sample)
         if parsed is not None:
             return parsed
+    return None
+
+
+def _parse_forced_order(text: pd.Series, sample: pd.Series, day_first: bool) -> tuple[pd.Series, str] | None:
+    for pair in _AMBIGUOUS_PAIRS:
+        fmt = pair[0] if day_first else pair[1]
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        if _enough(parsed, sample.index):
+            return parsed, fmt
     return None
 
 

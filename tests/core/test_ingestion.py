@@ -1,0 +1,184 @@
+"""Messy files load to the right values; unusable files fail with one clear line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.errors import DataError
+from core.io import LoadOptions, load_series
+from core.pipeline import RunRequest, run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# file -> (rows, first ds, last ds, first values, date column, target, frequency)
+GOOD = {
+    "semicolon_decimal_comma.csv": (12, "2020-01-01", "2020-01-12", [1001001.5, 1002002.5], "Datum", "Umsatz", "daily"),
+    "tab_separated.tsv": (14, "2021-02-01", "2021-02-14", [1.5, 3.0], "date", "value", "daily"),
+    "pipe_month_abbrev.csv": (24, "1980-01-01", "1981-12-01", [100.0, 101.0], "month", "sales", "monthly"),
+    "quoted_thousands_crlf.csv": (12, "1949-01-01", "1949-12-01", [113001.0, 114002.0], "Month", "Passengers", "monthly"),
+    "utf8_bom_accents.csv": (10, "1990-01-01", "1999-01-01", [0.0, 2.0], "Année", "Valeur (€)", "yearly"),
+    "utf16_bom.csv": (10, "2020-01-01", "2020-01-10", [1.0, 2.0], "date", "niveau", "daily"),
+    "latin1_header.csv": (12, "2019-01-01", "2019-12-01", [1.25, 2.25], "Période", "Température", "monthly"),
+    "month_names_full.csv": (12, "1980-01-01", "1980-12-01", [0.0, 1.0], "period", "value", "monthly"),
+    "year_m_month.csv": (12, "1980-01-01", "1980-12-01", [10.0, 20.0], "TIME", "OBS_VALUE", "monthly"),
+    "quarters_compact.csv": (12, "1956-01-01", "1958-10-01", [500.0, 501.0], "quarter", "gdp", "quarterly"),
+    "quarters_q_first.csv": (12, "1965-01-01", "1967-10-01", [0.0, 1.0], "Period", "Value", "quarterly"),
+    "quarters_spaced.csv": (12, "1956-01-01", "1958-10-01", [0.0, 1.0], "Period", "Value", "quarterly"),
+    "day_first_slash.csv": (12, "1971-01-31", "1971-12-31", [0.0, 1.0], "date", "value", "monthly"),
+    "month_first_slash.csv": (12, "1971-01-31", "1971-12-31", [0.0, 1.0], "date", "value", "monthly"),
+    "dotted_day_first.csv": (12, "1971-01-31", "1971-12-31", [0.0, 1.0], "Datum", "Wert", "monthly"),
+    "plain_years.csv": (20, "1821-01-01", "1840-01-01", [269.0, 276.0], "year", "lynx", "yearly"),
+    "unix_epochs.csv": (48, "2020-01-01 00:00", "2020-01-02 23:00", [50.0, 51.0], "timestamp", "load", "hourly"),
+    "timezone_aware.csv": (8, "2021-03-27 22:00", "2021-03-28 05:00", [0.0, 1.0], "time", "value", "hourly"),
+    "index_column.csv": (12, "1949-01-01", "1949-12-01", [112.0, 113.0], "Month", "Passengers", "monthly"),
+    "currency_percent.csv": (12, "2022-01-01", "2022-12-01", [1001.5, 1002.5], "date", "revenue", "monthly"),
+    "odd_headers.csv": (12, "2022-01-01", "2022-12-01", [3.0, 6.0], "Date of sale", "Sales (USD)", "monthly"),
+    "space_thousands.csv": (12, "2022-01-01", "2022-12-01", [112001.5, 112002.5], "date", "value", "monthly"),
+    "unsorted_duplicates.csv": (12, "2021-01-01", "2021-12-01", [1.0, 2.0], "month", "y", "monthly"),
+    "missing_values.csv": (12, "2021-01-01", "2021-12-01", [2.0, 4.0], "month", "y", "monthly"),
+    "zeros_and_negatives.csv": (12, "2020-01-01", "2020-12-01", [0.0, 1.0], "t", "v", "monthly"),
+    "constant.csv": (12, "2020-01-01", "2020-12-01", [7.0, 7.0], "t", "v", "monthly"),
+    "workbook.xlsx": (24, "2000-01-01", "2001-12-01", [0.0, 1.0], "ds", "sales", "monthly"),
+    "series.parquet": (24, "2000-01-01", "2001-12-01", [0.0, 1.0], "ds", "sales", "monthly"),
+}
+
+BAD = {
+    "bad_empty.csv": "empty",
+    "bad_header_only.csv": "no data rows",
+    "bad_binary.csv": "binary",
+    "bad_html.csv": "web page",
+    "bad_zip_renamed.csv": "zip archive",
+    "bad_ragged.csv": "do not line up",
+    "bad_no_numeric.csv": "holds text, not numbers",
+    "bad_target_blank.csv": "blank in every row",
+    "bad_target_text.csv": "holds text, not numbers",
+    "bad_too_few_rows.csv": "at least 8 rows",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_messy_file_loads_to_the_right_values(name: str) -> None:
+    rows, first, last, values, date_col, target, frequency = GOOD[name]
+    series = load_series(DATA / name)
+    frame = series.frame
+    assert len(frame) == rows
+    assert frame["ds"].iloc[0] == pd.Timestamp(first) and frame["ds"].iloc[-1] == pd.Timestamp(last)
+    assert frame["y"].iloc[:2].tolist() == pytest.approx(values)
+    assert (series.date_col, series.target, series.frequency.name) == (date_col, target, frequency)
+    assert frame["ds"].is_monotonic_increasing and frame["ds"].is_unique and frame["y"].notna().all()
+
+
+def test_no_date_column_numbers_the_rows() -> None:
+    series = load_series(DATA / "no_date_column.csv")
+    assert series.date_col is None and series.frequency.name == "steps"
+    assert series.frame["ds"].tolist() == list(range(15)) and series.frame["y"].iloc[1] == 0.5
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_unusable_file_gets_one_line_naming_the_problem(name: str) -> None:
+    with pytest.raises(DataError) as caught:
+        load_series(DATA / name)
+    message = str(caught.value)
+    assert BAD[name] in message and "\n" not in message and len(message) < 300
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_limit_named() -> None:
+    with pytest.raises(DataError, match="larger than the 0.0001 MB limit"):
+        load_series(DATA / "pipe_month_abbrev.csv", options=LoadOptions(max_mb=0.0001))
+
+
+def test_ambiguous_day_and_month_order_is_said_and_can_be_forced() -> None:
+    guessed = load_series(DATA / "ambiguous_slash.csv")
+    assert any("day-first and month-first" in notice for notice in guessed.report.notices)
+    forced = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(day_first=True))
+    assert forced.frame["ds"].iloc[1] == pd.Timestamp("2020-02-01") and forced.frequency.name == "monthly"
+
+
+def test_duplicates_are_dropped_or_combined_by_the_chosen_policy() -> None:
+    mean = load_series(DATA / "unsorted_duplicates.csv")
+    assert mean.report.duplicate_rows_dropped == 1 and mean.report.duplicate_stamps_aggregated == 1
+    assert mean.frame.set_index("ds").loc["2021-05-01", "y"] == 7.0
+    last = load_series(DATA / "unsorted_duplicates.csv", options=LoadOptions(duplicates="sum"))
+    assert last.frame.set_index("ds").loc["2021-05-01", "y"] == 14.0
+
+
+@pytest.mark.parametrize(("policy", "rows", "april"), [("interpolate", 12, 8.0), ("ffill", 12, 6.0), ("drop", 10, None)])
+def test_missing_values_follow_the_policy_and_are_counted(policy: str, rows: int, april: float | None) -> None:
+    series = load_series(DATA / "missing_values.csv", options=LoadOptions(missing=policy))
+    assert len(series.frame) == rows
+    if april is not None:
+        assert series.frame["y"].iloc[3] == pytest.approx(april)
+        assert series.report.missing_filled == 2
+    else:
+        assert series.report.rows_dropped == 2
+
+
+def test_gaps_are_reported_and_filled_on_request() -> None:
+    plain = load_series(DATA / "gaps.csv")
+    assert plain.report.gaps == 2 and len(plain.frame) == 10
+    filled = load_series(DATA / "gaps.csv", options=LoadOptions(fill_gaps=True))
+    assert len(filled.frame) == 12 and filled.report.gaps == 0
+    assert filled.frame["y"].iloc[5:7].tolist() == pytest.approx([6.0, 7.0])
+
+
+def test_excel_sheet_can_be_chosen() -> None:
+    series = load_series(DATA / "workbook.xlsx", options=LoadOptions(sheet="second"))
+    assert series.frame["y"].iloc[:3].tolist() == [0.0, 10.0, 20.0]
+
+
+@pytest.mark.parametrize("name", ["zeros_and_negatives.csv", "constant.csv"])
+def test_hard_series_give_defined_metrics(name: str) -> None:
+    series = load_series(DATA / name)
+    for model in ("linear", "multi", "snaive", "auto"):
+        result = run(series.frame, series.frequency, RunRequest(model, horizon=3))
+        for split in ("train", "test"):
+            assert all(v is None or np.isfinite(v) for v in result.metrics[split].values())
+        assert np.isfinite(result.predictions["predicted"].dropna()).all()
+    if name == "zeros_and_negatives.csv":
+        assert result.metrics["test"]["mape"] is None
+
+
+def test_a_long_series_loads_and_fits() -> None:
+    n = 300_000
+    stamps = pd.date_range("2000-01-01", periods=n, freq="min")
+    text = "time,value\n" + "\n".join(f"{s:%Y-%m-%d %H:%M},{np.sin(i / 500):.5f}" for i, s in enumerate(stamps))
+    series = load_series(text.encode(), "long.csv")
+    assert len(series.frame) == n and series.frequency.name == "minutely"
+    result = run(series.frame, series.frequency, RunRequest("linear"))
+    assert result.metrics["test"]["rmse"] is not None
+
+
+CSV_LINES = st.lists(st.tuples(st.sampled_from(["2020-01-01", "2020-02", "Jan 2020", "x", "", "1,5", "3"]),
+                               st.sampled_from(["1", "2.5", "", "abc", "1,000", "-3", "1e400", "nan"])),
+                     min_size=0, max_size=30)
+
+
+def check_outcome(data: bytes) -> None:
+    try:
+        series = load_series(data, "random.csv")
+    except DataError as problem:
+        assert str(problem) and "\n" not in str(problem)
+        return
+    frame = series.frame
+    assert list(frame.columns[:2]) == ["ds", "y"] and len(frame) >= 8
+    assert frame["ds"].is_monotonic_increasing and frame["ds"].is_unique
+    assert np.isfinite(frame["y"].to_numpy(dtype=float)).all()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_random_bytes_give_a_tidy_frame_or_a_one_line_error(data: bytes) -> None:
+    check_outcome(data)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(CSV_LINES, st.sampled_from([",", ";", "\t", "|"]), st.booleans())
+def test_mutated_csvs_give_a_tidy_frame_or_a_one_line_error(rows: list[tuple[str, str]], sep: str, header: bool) -> None:
+    base = [f"2020-{m:02d}-01{sep}{m}" for m in range(1, 13)]
+    lines = (["date" + sep + "value"] if header else []) + base + [f"{a}{sep}{b}" for a, b in rows]
+    check_outcome("\n".join(lines).encode())
