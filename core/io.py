@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -111,7 +112,11 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     if not data.strip():
         raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.")
     if data[:4] == b"PAR1":
-        return pd.read_parquet(io.BytesIO(data))
+        try:
+            return pd.read_parquet(io.BytesIO(data))
+        except (ValueError, OSError) as error:
+            raise DataError(f"'{name or 'The file'}' looks like Parquet but cannot be read ({str(error)[:80]}): "
+                            "export it again or save it as CSV.") from None
     if data[:4] == b"PK\x03\x04":
         return _read_excel(data, name, sheet)
     text = decode_text(data)
@@ -124,7 +129,7 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
 def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     try:
         return pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str)
-    except (ValueError, KeyError, OSError) as error:
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as error:
         raise DataError(
             f"'{name or 'The file'}' is a zip archive but not a readable Excel workbook ({error}): "
             "export the sheet as CSV or .xlsx.") from None

@@ -1,12 +1,13 @@
 """Messy files load to the right values; unusable files fail with one clear line."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError
@@ -170,13 +171,17 @@ def check_outcome(data: bytes) -> None:
     assert np.isfinite(frame["y"].to_numpy(dtype=float)).all()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
+@example(b"PK\x03\x04")
+@example(b"PAR1 not really parquet")
+@example(b"\xff\xfe\x00")
+@example(b"a,b\n" + b"\xe9,1\n" * 10)
 def test_random_bytes_give_a_tidy_frame_or_a_one_line_error(data: bytes) -> None:
     check_outcome(data)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(CSV_LINES, st.sampled_from([",", ";", "\t", "|"]), st.booleans())
 def test_mutated_csvs_give_a_tidy_frame_or_a_one_line_error(rows: list[tuple[str, str]], sep: str, header: bool) -> None:
     base = [f"2020-{m:02d}-01{sep}{m}" for m in range(1, 13)]
