@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import state_keys as keys
 from core.charts import series_chart, thin_for_drawing
-from core.io import MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
+from core.io import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
 from core.quality import summarize
 from core.session import DEFAULT_SAMPLE, ensure_series, remember_series, sample_bytes, sample_files
 from core.urlstate import DATA_FIELDS, parse_query, to_query
@@ -17,13 +17,16 @@ MISSING_HELP = {"interpolate": "straight line between neighbours", "ffill": "rep
                 "drop": "drop those rows"}
 
 
-def use_file(data: bytes, name: str, options: LoadOptions) -> None:
+def use_file(data: bytes, name: str, options: LoadOptions, new_file: bool = True) -> None:
     """Load ``data``; on a problem keep what is loaded and remember the message."""
     try:
         series = load_cached(data, name, options)
     except ValueError as problem:
         st.session_state[keys.DATA_ERROR] = f"Could not use '{name}': {problem}"
         return
+    if new_file:  # let the pickers start again from what was detected in this file
+        for key in keys.DATA_CHOICE_WIDGETS:
+            st.session_state.pop(key, None)
     if remember_series(st.session_state, series, name, data):
         st.toast("Runs made on the previous series were cleared.")
 
@@ -42,6 +45,25 @@ def handle_inputs() -> None:
         use_file(sample_bytes(sample), sample, LoadOptions())
 
 
+def reading_options(series: LoadedSeries) -> dict[str, object]:
+    """Less common choices: repeated time stamps, gaps, day/month order."""
+    current = series.options or LoadOptions()
+    with st.expander("Reading options", expanded=False):
+        cols = st.columns(3)
+        duplicates = cols[0].selectbox("Repeated time stamps", DUPLICATE_POLICIES,
+                                       index=DUPLICATE_POLICIES.index(current.duplicates), key=keys.DATA_DUPLICATES_WIDGET,
+                                       help="How rows that share a time stamp but differ are combined.")
+        fill_gaps = cols[1].checkbox("Fill missing time stamps", value=current.fill_gaps, key=keys.DATA_GAPS_WIDGET,
+                                     help="Insert the missing steps of the detected frequency and fill them "
+                                          "with the missing-value policy.")
+        orders = {"detect": None, "day first (31/01)": True, "month first (01/31)": False}
+        order = cols[2].selectbox("Date order", list(orders), key=keys.DATA_ORDER_WIDGET,
+                                  index=list(orders.values()).index(current.day_first),
+                                  help="For dates like 01/02/2020: detected from the data unless you choose.")
+        st.caption(f"Files up to {MAX_FILE_MB:g} MB (set TSR_MAX_FILE_MB to change).")
+    return {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": orders[order]}
+
+
 def choose_columns(series: LoadedSeries) -> None:
     """Column pickers pre-filled by detection; a change re-reads the same file."""
     cols = st.columns([3, 3, 3, 2])
@@ -58,10 +80,10 @@ def choose_columns(series: LoadedSeries) -> None:
                                 key=keys.DATA_MISSING_WIDGET, format_func=lambda p: f"{p}: {MISSING_HELP[p]}",
                                 help="How blank target or regressor cells are filled.")
     options = LoadOptions(date_col="" if date_col == dates[0] else date_col, target=target,
-                          regressors=tuple(regressors), missing=missing)
+                          regressors=tuple(regressors), missing=missing, **reading_options(series))
     if options != series.options:
         data = st.session_state.get(keys.DATA_BYTES) or sample_bytes(DEFAULT_SAMPLE)
-        use_file(data, st.session_state[keys.DATA_SOURCE], options)
+        use_file(data, st.session_state[keys.DATA_SOURCE], options, new_file=False)
         if not st.session_state.get(keys.DATA_ERROR):
             st.rerun()
 

@@ -151,7 +151,7 @@ def decode_text(data: bytes) -> str:
 
 
 def _sniff_dialect(text: str) -> tuple[str, str]:
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    lines = [line for line in text[:65536].splitlines()[:50] if line.strip()]
     sample = "\n".join(lines)
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
@@ -176,9 +176,11 @@ def _looks_like_decimal_comma(cell: str) -> bool:
 
 def _read_csv_text(text: str) -> pd.DataFrame:
     delimiter, decimal = _sniff_dialect(text)
+    # Plain files let pandas' C parser type the numbers; decimal-comma files stay text for parse_numbers.
+    as_text = {"dtype": str} if decimal == "," else {}
     try:
-        raw = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, skip_blank_lines=True,
-                          skipinitialspace=True, keep_default_na=True)
+        raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True,
+                          skipinitialspace=True, keep_default_na=True, **as_text)
     except pd.errors.ParserError as error:
         raise DataError(f"The rows do not line up into columns ({str(error).splitlines()[0]}): "
                         "check that every row has the same number of separators.") from None

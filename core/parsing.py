@@ -14,6 +14,7 @@ _THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*-?\s*(\d{4})$", re.IGNORECASE)
 _YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
+_PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 
 _DATE_FORMATS = (
     "%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m", "%Y.%m.%d", "%Y%m%d",
@@ -39,16 +40,22 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     currency and percent signs and surrounding spaces. Blank cells become NaN.
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype(float)
+        numbers = values.astype(float)
+        numbers = numbers.where(np.isfinite(numbers))
+        return numbers if numbers.notna().any() else None
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
     if not present.any():
         return None
-    cleaned = text.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
-    if decimal_comma:
-        cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    elif cleaned[present].str.fullmatch(_THOUSANDS_COMMA).fillna(False).all():
-        cleaned = cleaned.str.replace(",", "", regex=False)
+    head = text[present].iloc[:200]
+    if pd.to_numeric(_clean_number_text(head, decimal_comma), errors="coerce").notna().mean() < PARSE_SHARE \
+            and pd.to_numeric(head.str.replace(",", ".", regex=False), errors="coerce").notna().mean() < PARSE_SHARE:
+        return None  # cheap rejection of text columns (dates, names) before work on every row
+    if not decimal_comma:
+        plain = pd.to_numeric(text, errors="coerce")
+        if plain[present].notna().all():  # the common case: no separators or signs to strip
+            return plain.where(np.isfinite(plain)).astype(float)
+    cleaned = _clean_number_text(text, decimal_comma)
     numbers = pd.to_numeric(cleaned, errors="coerce")
     if numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
         # A decimal comma inside a comma-separated file comes quoted: "1,5".
@@ -58,6 +65,17 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
         return None
     finite = numbers.where(np.isfinite(numbers))
     return finite.astype(float)
+
+
+def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
+    """Drop spaces, currency and percent signs, and thousands separators."""
+    cleaned = text.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
+    if decimal_comma:
+        return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    present = cleaned[cleaned.notna() & (cleaned != "")]
+    if present.str.fullmatch(_THOUSANDS_COMMA).fillna(False).all():
+        return cleaned.str.replace(",", "", regex=False)
+    return cleaned
 
 
 def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Series, str] | None:
@@ -99,9 +117,16 @@ def _enough(parsed: pd.Series, sample_index: pd.Index) -> bool:
     return bool(parsed.loc[sample_index].notna().mean() >= PARSE_SHARE)
 
 
+def _head_matches(sample: pd.Series, pattern: re.Pattern[str]) -> bool:
+    """Cheap check on the first cells before a regex runs over a long column."""
+    return bool(sample.iloc[:200].str.fullmatch(pattern).fillna(False).mean() >= PARSE_SHARE)
+
+
 def _parse_quarters(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
     for pattern, year_group, quarter_group, label in (
         (_QUARTER_FIRST_YEAR, 1, 2, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, "Qq yyyy")):
+        if not _head_matches(sample, pattern):
+            continue
         parts = text.str.extract(pattern)
         if parts.loc[sample.index].notna().all(axis=1).mean() >= PARSE_SHARE:
             years = pd.to_numeric(parts[year_group - 1])
@@ -111,6 +136,8 @@ def _parse_quarters(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str]
 
 
 def _parse_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    if not _head_matches(sample, _YEAR_M_MONTH):
+        return None
     parts = text.str.extract(_YEAR_M_MONTH)
     if parts.loc[sample.index].notna().all(axis=1).mean() < PARSE_SHARE:
         return None
@@ -123,7 +150,7 @@ def _from_year_month(years: pd.Series, months: pd.Series) -> pd.Series:
 
 
 def _parse_years(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
-    if not sample.str.fullmatch(r"\d{4}(\.0)?").all():
+    if not _head_matches(sample, _PLAIN_YEAR) or not sample.str.fullmatch(_PLAIN_YEAR).all():
         return None
     years = pd.to_numeric(text, errors="coerce")
     if not years.loc[sample.index].between(1000, 2999).all():
@@ -143,7 +170,11 @@ def _parse_known_formats(text: pd.Series, sample: pd.Series) -> tuple[pd.Series,
 
 
 def _parse_day_or_month_first(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    head = sample.iloc[:200]
     for day_first, month_first in _AMBIGUOUS_PAIRS:
+        if (pd.to_datetime(head, format=day_first, errors="coerce").isna().all()
+                and pd.to_datetime(head, format=month_first, errors="coerce").isna().all()):
+            continue
         by_day = pd.to_datetime(text, format=day_first, errors="coerce")
         by_month = pd.to_datetime(text, format=month_first, errors="coerce")
         day_ok, month_ok = _enough(by_day, sample.index), _enough(by_month, sample.index)
@@ -166,7 +197,7 @@ def _spacing_spread(parsed: pd.Series) -> float:
 
 
 def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
-    if not sample.str.contains(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}", regex=True).all():
+    if not sample.iloc[:200].str.contains(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}", regex=True).all():
         return None
     try:
         parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)

@@ -19,6 +19,11 @@ DATA_DATE_WIDGET = "data.date_col"
 DATA_TARGET_WIDGET = "data.target"
 DATA_REGRESSORS_WIDGET = "data.regressors"
 DATA_MISSING_WIDGET = "data.missing"
+DATA_DUPLICATES_WIDGET = "data.duplicates"
+DATA_GAPS_WIDGET = "data.fill_gaps"
+DATA_ORDER_WIDGET = "data.date_order"
+DATA_CHOICE_WIDGETS = (DATA_DATE_WIDGET, DATA_TARGET_WIDGET, DATA_REGRESSORS_WIDGET, DATA_MISSING_WIDGET,
+                       DATA_DUPLICATES_WIDGET, DATA_GAPS_WIDGET, DATA_ORDER_WIDGET)
 
 # Train page
 TRAIN_RESULT = "train.result"            # RunResult of the last Train press

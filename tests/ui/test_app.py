@@ -80,3 +80,39 @@ def test_linear_result_matches_the_known_answer_and_explains_itself() -> None:
     table = at.dataframe[0].value
     assert float(table.loc["MAPE %", "test"]) == pytest.approx(11.92, abs=0.05)
     assert any("Trend:" in m.value for m in at.markdown)
+
+
+DATA = ROOT / "tests" / "data"
+
+
+def upload(at: AppTest, name: str) -> AppTest:
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value((name, (DATA / name).read_bytes(), "text/csv")).run()
+    assert not at.exception
+    return at
+
+
+def test_reading_options_fill_gaps_and_force_the_day_order() -> None:
+    at = upload(open_page("dashboard.py"), "gaps.csv")
+    assert len(at.session_state[keys.DATA_SERIES].frame) == 10
+    assert "Missing time stamps against the monthly frequency: **2**" in " ".join(m.value for m in at.markdown)
+    at.checkbox(key=keys.DATA_GAPS_WIDGET).check().run()
+    assert len(at.session_state[keys.DATA_SERIES].frame) == 12
+    upload(at, "ambiguous_slash.csv")
+    assert at.session_state[keys.DATA_SERIES].frequency.name == "daily"
+    assert any("day-first and month-first" in i.value for i in at.info)
+    at.selectbox(key=keys.DATA_ORDER_WIDGET).select("day first (31/01)").run()
+    assert at.session_state[keys.DATA_SERIES].frequency.name == "monthly"
+
+
+@pytest.mark.parametrize("name", ["workbook.xlsx", "series.parquet", "utf16_bom.csv", "semicolon_decimal_comma.csv"])
+def test_other_formats_upload_through_the_same_path(name: str) -> None:
+    at = upload(open_page("dashboard.py"), name)
+    assert not at.error and at.session_state[keys.DATA_SOURCE] == name
+    assert len(charts(at)) >= 1
+
+
+@pytest.mark.parametrize("name", ["bad_html.csv", "bad_zip_renamed.csv", "bad_ragged.csv", "bad_target_text.csv"])
+def test_bad_uploads_show_the_loader_message_and_keep_the_series(name: str) -> None:
+    at = upload(open_page("dashboard.py"), name)
+    assert at.error and name in at.error[0].value
+    assert at.session_state[keys.DATA_SOURCE] == "AirPassengers.csv" and len(charts(at)) >= 1
