@@ -54,3 +54,16 @@ FORECAST_HORIZON = "forecast.horizon"
 FORECAST_BUTTON = "forecast.go"
 FORECAST_RESULT = "forecast.result"      # (label, horizon, frame)
 FORECAST_URL_APPLIED = "forecast.url_applied"
+
+# Learning lab
+LAB_RESULTS = "lab.results"              # (source name, rows, LabResults)
+LAB_RUN = "lab.run"
+LAB_MODEL = "lab.model"
+LAB_OPTIMIZER = "lab.optimizer"
+LAB_LR = "lab.lr"
+LAB_EPOCHS = "lab.epochs"
+LAB_BATCH = "lab.batch_size"
+LAB_RACE = "lab.race"
+LAB_RACE_SCALE = "lab.race_scale"
+LAB_HIDDEN = "lab.hidden"
+LAB_SEED = "lab.seed"

@@ -69,6 +69,7 @@ class History:
 
 
 EpochCallback = Callable[[int, float], None]
+UpdateCallback = Callable[[int], None]
 
 
 def make_optimizer(name: str, params: list[nn.Parameter], lr: float) -> torch.optim.Optimizer:
@@ -90,7 +91,7 @@ def make_optimizer(name: str, params: list[nn.Parameter], lr: float) -> torch.op
 
 
 def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
-          callback: EpochCallback | None = None) -> History:
+          callback: EpochCallback | None = None, on_update: UpdateCallback | None = None) -> History:
     """Fit ``module`` to ``(x, y)`` by minimizing the mean squared error.
 
     Parameters
@@ -100,6 +101,7 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     y : np.ndarray, shape (n,)
     config : TrainConfig
     callback : called as ``callback(epoch, loss)`` after each epoch (progress bars, live charts)
+    on_update : called as ``on_update(update)`` after every parameter update (the learning lab's traces)
 
     Returns
     -------
@@ -119,7 +121,8 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     best, stale = math.inf, 0
     ceiling = DIVERGENCE_FACTOR * max(full_loss(module, inputs, targets), 1e-12)
     for epoch in range(1, config.epochs + 1):
-        history.updates += _run_epoch(module, optimizer, inputs, targets, config, generator)
+        history.updates += _run_epoch(module, optimizer, inputs, targets, config, generator,
+                                      _counting(on_update, history.updates))
         loss = full_loss(module, inputs, targets)
         if not math.isfinite(loss) or loss > ceiling:
             history.diverged_at = history.updates
@@ -136,12 +139,18 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     return history
 
 
+def _counting(on_update: UpdateCallback | None, done: int) -> Callable[[int], None]:
+    return (lambda k: on_update(done + k)) if on_update is not None else (lambda k: None)
+
+
 def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor,
-               targets: torch.Tensor, config: TrainConfig, generator: torch.Generator) -> int:
+               targets: torch.Tensor, config: TrainConfig, generator: torch.Generator,
+               after_update: Callable[[int], None]) -> int:
     """One pass over the data; returns the number of parameter updates made."""
     module.train()
     if config.optimizer == "lbfgs" or config.batch == "full":
         _step(module, optimizer, inputs, targets)
+        after_update(1)
         return 1
     size = 1 if config.batch == "single" else config.batch_size
     order = torch.randperm(len(inputs), generator=generator).to(inputs.device)
@@ -150,6 +159,7 @@ def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torc
         rows = order[start:start + size]
         _step(module, optimizer, inputs[rows], targets[rows])
         updates += 1
+        after_update(updates)
     return updates
 
 

@@ -116,3 +116,21 @@ def test_bad_uploads_show_the_loader_message_and_keep_the_series(name: str) -> N
     at = upload(open_page("dashboard.py"), name)
     assert at.error and name in at.error[0].value
     assert at.session_state[keys.DATA_SOURCE] == "AirPassengers.csv" and len(charts(at)) >= 1
+
+
+def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
+    at = open_page("pages/4_Learning_Lab.py")
+    assert not at.exception and not at.error
+    assert len(charts(at)) >= 3
+    assert [s.value for s in at.subheader][:7] == ["1. Loss landscape", "2. Gradient descent, SGD and mini-batches",
+                                                    "3. Optimizer race", "4. Backpropagation by hand",
+                                                    "5. Exact answer vs descent", "6. Why normalize", "7. Why vectorize"]
+    assert any("**agree**" in m.value for m in at.markdown)
+    at.selectbox(key=keys.LAB_OPTIMIZER).select("adam").run()
+    assert any("Run all panels" in i.value for i in at.info)
+    at.multiselect(key=keys.LAB_RACE).set_value(["sgd", "adam"]).run()
+    at.button(key=keys.LAB_RUN).click().run()
+    assert not at.exception and not at.error and len(charts(at)) >= 3
+    race = at.dataframe[0].value
+    assert list(race["optimizer"]) == ["sgd", "adam"]
+    assert at.session_state[keys.LAB_RESULTS][2].settings.optimizer == "adam"

@@ -1,0 +1,437 @@
+"""The learning lab: how gradient descent, SGD and the optimizers reach the least-squares answer,
+computed on the user's own series. Every panel of pages/4_Learning_Lab.py is one function here."""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import torch
+
+from core.features import FeatureSpec, Standardizer, design_matrix
+from core.frequency import Frequency
+from core.metrics import regression_metrics, seasonal_naive_scale
+from core.models import closed_form_mse
+from core.nets import LinearNet, MLPNet, NetConfig, build_net
+from core.pipeline import split_frame
+from core.training import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, predict, train
+
+LAB_MODELS = {"linear": "trend line: y = w·x + b", "multi": "trend + season terms (multi)"}
+CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
+
+
+@dataclass(frozen=True)
+class LabSettings:
+    """The lab's sidebar. Defaults show each lesson on AirPassengers in a few seconds on a CPU."""
+
+    model: str = "linear"
+    optimizer: str = "sgd"
+    lr: float = 0.1
+    epochs: int = 60
+    batch_size: int = 16
+    race: tuple[str, ...] = OPTIMIZERS
+    race_lr_scale: float = 1.0
+    race_epochs: int = 150
+    hidden: int = 4
+    seed: int = 0
+    max_rows: int = 2000
+
+
+@dataclass
+class LabData:
+    """Training and test rows as features, z-scored with training statistics."""
+
+    x: np.ndarray               # (n_train, p) scaled features
+    y: np.ndarray               # (n_train,) scaled target
+    x_test: np.ndarray          # (n_test, p)
+    y_test: np.ndarray          # (n_test,) original units
+    y_train_raw: np.ndarray     # (n_train,) original units
+    x_raw: np.ndarray           # (n_train, p) unscaled features
+    y_scaler: Standardizer
+    names: list[str]
+    season: int
+    subsampled: bool = False
+
+
+def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
+            train_fraction: float = 0.7) -> LabData:
+    """Split, build the chosen model's features and scale them; thin very long training spans."""
+    train, test = split_frame(frame, train_fraction)
+    spec = FeatureSpec(trend_degree=1, calendar=settings.model == "multi")
+    raw, names = design_matrix(train, np.arange(len(train)), spec, frequency, trend_scale=1.0)
+    raw_test, _ = design_matrix(test, len(train) + np.arange(len(test)), spec, frequency, trend_scale=1.0)
+    keep = np.arange(len(train))
+    if len(train) > settings.max_rows:  # the lab's per-update traces are Python loops: thin evenly
+        keep = np.linspace(0, len(train) - 1, settings.max_rows).astype(int)
+    x_scaler, y_values = Standardizer.fit(raw[keep]), train["y"].to_numpy(dtype=float)[keep]
+    y_scaler = Standardizer.fit(y_values)
+    return LabData(x=x_scaler.transform(raw[keep]), y=y_scaler.transform(y_values),
+                   x_test=x_scaler.transform(raw_test), y_test=test["y"].to_numpy(dtype=float),
+                   y_train_raw=y_values, x_raw=raw[keep], y_scaler=y_scaler, names=names,
+                   season=frequency.season_length, subsampled=len(keep) < len(train))
+
+
+def least_squares(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Exact ``[w..., b]`` minimizing the MSE of ``y`` on ``[x, 1]``."""
+    coef, *_ = np.linalg.lstsq(np.column_stack([x, np.ones(len(x))]), y, rcond=None)
+    return np.asarray(coef)
+
+
+# 1. Loss landscape ---------------------------------------------------------------------------
+
+@dataclass
+class Landscape:
+    curve: pd.DataFrame      # w, mse for y = w * x
+    w_best: float            # least-squares w of y = w * x
+    surface: pd.DataFrame    # w, b, mse for y = w * x + b
+    minimum: tuple[float, float]
+    path: pd.DataFrame       # step, w, b, mse of the chosen optimizer
+
+
+def landscape(data: LabData, settings: LabSettings, grid: int = 61) -> Landscape:
+    """MSE against ``w`` (no intercept), the (w, b) surface of the trend line, and a descent path.
+
+    Uses the time-index feature alone; the MSE of every grid point comes from five sums of the
+    data, so the grid costs the same for any series length.
+    """
+    x, y = data.x[:, 0], data.y
+    w_best = float(x @ y / (x @ x))
+    w_grid = np.linspace(w_best - 2.5, w_best + 2.5, grid)
+    curve = pd.DataFrame({"w": w_grid, "mse": [_mse_line(x, y, w, 0.0) for w in w_grid]})
+    w_star, b_star = (float(v) for v in least_squares(x[:, None], y))
+    spread = 2.0 + abs(w_star)
+    ws, bs = np.meshgrid(np.linspace(w_star - spread, w_star + spread, grid),
+                         np.linspace(b_star - spread, b_star + spread, grid))
+    mse = (ws ** 2 * np.mean(x * x) + bs ** 2 + np.mean(y * y) + 2 * ws * bs * np.mean(x)
+           - 2 * ws * np.mean(x * y) - 2 * bs * np.mean(y))
+    surface = pd.DataFrame({"w": ws.ravel(), "b": bs.ravel(), "mse": mse.ravel()})
+    start = (w_star - 0.8 * spread, b_star + 0.8 * spread)
+    return Landscape(curve, w_best, surface, (w_star, b_star), descent_path(x, y, start, settings))
+
+
+def _mse_line(x: np.ndarray, y: np.ndarray, w: float, b: float) -> float:
+    return float(np.mean((w * x + b - y) ** 2))
+
+
+def descent_path(x: np.ndarray, y: np.ndarray, start: tuple[float, float], settings: LabSettings) -> pd.DataFrame:
+    """(w, b) after every full-batch update of the chosen optimizer, from ``start``."""
+    net = LinearNet(NetConfig(1)).double()
+    with torch.no_grad():
+        net.linear.weight.fill_(start[0])
+        net.linear.bias.fill_(start[1])
+    rows = [(0, start[0], start[1], _mse_line(x, y, *start))]
+
+    def record(update: int) -> None:
+        w, b = float(net.linear.weight.detach()), float(net.linear.bias.detach())
+        rows.append((update, w, b, _mse_line(x, y, w, b)))
+
+    config = TrainConfig(optimizer=settings.optimizer, lr=settings.lr, epochs=settings.epochs,
+                         patience=settings.epochs, tol=0.0, seed=settings.seed, device="cpu")
+    train(net, x[:, None], y, config, on_update=record)
+    path = pd.DataFrame(rows, columns=["step", "w", "b", "mse"])
+    return path[np.isfinite(path[["w", "b", "mse"]]).all(axis=1) & (path["mse"] < 1e6)]
+
+
+# 2. Full batch, single sample, mini-batch ----------------------------------------------------
+
+@dataclass
+class Trace:
+    """Full-data training loss after every update of one run."""
+
+    name: str
+    losses: list[float] = field(default_factory=list)
+    updates_per_epoch: int = 1
+    diverged_at: int | None = None
+    seconds: float = 0.0
+
+
+def trace_run(data: LabData, config: TrainConfig, name: str, hidden: int = 0) -> Trace:
+    """Train a fresh seeded model and record the loss over all training rows after each update."""
+    net = build_net(NetConfig(data.x.shape[1], hidden), config.seed).double()
+    inputs, targets = torch.as_tensor(data.x), torch.as_tensor(data.y)
+    trace = Trace(name)
+    started = time.perf_counter()
+    history = train(net, data.x, data.y, config, on_update=lambda _: trace.losses.append(full_loss(net, inputs, targets)))
+    trace.seconds = time.perf_counter() - started
+    trace.diverged_at = history.diverged_at
+    trace.updates_per_epoch = max(history.updates // max(len(history.losses), 1), 1)
+    finite = [loss for loss in trace.losses if math.isfinite(loss)]
+    trace.losses = finite
+    return trace
+
+
+def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
+    """The same model, seed and number of passes with full-batch, single-sample and mini-batch SGD.
+
+    Returns rows ``mode, update, epoch, loss``; epochs are fractional within a pass.
+    """
+    base = TrainConfig(optimizer="sgd", lr=settings.lr, epochs=max(settings.epochs // 3, 5),
+                       patience=10**9, tol=0.0, seed=settings.seed, device="cpu")
+    modes = {"full batch": base.with_(batch="full"), "single sample": base.with_(batch="single"),
+             f"mini-batch of {settings.batch_size}": base.with_(batch="mini", batch_size=settings.batch_size)}
+    frames = []
+    for name, config in modes.items():
+        trace = trace_run(data, config, name)
+        updates = np.arange(1, len(trace.losses) + 1)
+        frames.append(pd.DataFrame({"mode": name, "update": updates, "epoch": updates / trace.updates_per_epoch,
+                                    "loss": trace.losses, "diverged_at": trace.diverged_at}))
+    return pd.concat(frames, ignore_index=True)
+
+
+# 3. Optimizer race ---------------------------------------------------------------------------
+
+@dataclass
+class RaceResult:
+    optimizer: str
+    lr: float
+    losses: list[float]
+    steps_to_answer: int | None
+    diverged_at: int | None
+    test: dict[str, float | None]
+    seconds: float
+
+
+def optimizer_race(data: LabData, settings: LabSettings) -> list[RaceResult]:
+    """Every chosen optimizer on the same model and seed, each at its default learning rate
+    (times ``race_lr_scale``); how many steps each needs to get within 1% of the exact loss."""
+    target = closed_form_mse(data.x, data.y)
+    results = []
+    for name in settings.race:
+        lr = DEFAULT_LR[name] * settings.race_lr_scale
+        config = TrainConfig(optimizer=name, lr=lr, epochs=settings.race_epochs, patience=10**9, tol=0.0,
+                             seed=settings.seed, device="cpu")
+        net = build_net(NetConfig(data.x.shape[1]), settings.seed)
+        history = train(net, data.x, data.y, config)
+        reached = next((i + 1 for i, loss in enumerate(history.losses)
+                        if loss <= target * (1 + CONVERGED_WITHIN) + 1e-12), None)
+        results.append(RaceResult(name, lr, history.losses, reached, history.diverged_at,
+                                  _test_metrics(net, data) if history.diverged_at is None else {}, history.seconds))
+    return results
+
+
+def _test_metrics(net: torch.nn.Module, data: LabData) -> dict[str, float | None]:
+    predicted = data.y_scaler.inverse_transform(predict(net, data.x_test))
+    return regression_metrics(data.y_test, predicted, seasonal_naive_scale(data.y_train_raw, data.season))
+
+
+def race_table(results: list[RaceResult]) -> pd.DataFrame:
+    """One row per optimizer: learning rate, steps to the answer, test error, time, or divergence."""
+    return pd.DataFrame([{
+        "optimizer": r.optimizer, "learning rate": r.lr,
+        "steps to within 1% of least squares": (f"diverged at step {r.diverged_at}" if r.diverged_at
+                                                else (str(r.steps_to_answer) if r.steps_to_answer else "not reached")),
+        "final training loss": r.losses[-1] if r.losses else None,
+        "test MAE": r.test.get("mae"), "test MAPE %": r.test.get("mape"), "seconds": r.seconds,
+    } for r in results])
+
+
+def race_curves(results: list[RaceResult]) -> pd.DataFrame:
+    """Long frame ``optimizer, step, loss`` of the finite losses (diverged runs stop where they broke)."""
+    frames = [pd.DataFrame({"optimizer": r.optimizer, "step": np.arange(1, len(r.losses) + 1), "loss": r.losses})
+              for r in results if r.losses]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["optimizer", "step", "loss"])
+
+
+# 4. Backpropagation by hand ------------------------------------------------------------------
+
+@dataclass
+class BackpropReport:
+    max_abs_diff: dict[str, float]
+    agree: bool
+    chain: pd.DataFrame  # the chain rule's intermediate values for one sample
+
+
+def manual_gradients(net: MLPNet, x: np.ndarray, y: np.ndarray) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Forward and backward pass of Linear-ReLU-Linear with MSE, written out layer by layer.
+
+    Shapes: x (n, p), W1 (h, p), b1 (h,), W2 (1, h), b2 (1,). Returns (gradients, intermediates).
+    """
+    w1, b1 = net.hidden.weight.detach().numpy(), net.hidden.bias.detach().numpy()
+    w2, b2 = net.output.weight.detach().numpy(), net.output.bias.detach().numpy()
+    z1 = x @ w1.T + b1                      # (n, h) pre-activation
+    h = np.maximum(z1, 0.0)                 # (n, h) ReLU
+    y_hat = (h @ w2.T + b2).ravel()         # (n,)
+    d_yhat = 2.0 * (y_hat - y) / len(y)     # dL/dy_hat for L = mean((y_hat - y)^2)
+    d_w2 = d_yhat[None, :] @ h              # (1, h)
+    d_b2 = np.array([d_yhat.sum()])
+    d_h = d_yhat[:, None] * w2              # (n, h) chain rule through the output layer
+    d_z1 = d_h * (z1 > 0)                   # (n, h) ReLU passes gradient only where z1 > 0
+    grads = {"W1": d_z1.T @ x, "b1": d_z1.sum(axis=0), "W2": d_w2, "b2": d_b2}
+    return grads, {"z1": z1, "h": h, "y_hat": y_hat, "dL/dy_hat": d_yhat, "dL/dh": d_h, "dL/dz1": d_z1}
+
+
+def autograd_gradients(net: MLPNet, x: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
+    net.zero_grad()
+    loss = torch.mean((net(torch.as_tensor(x)) - torch.as_tensor(y)) ** 2)
+    loss.backward()
+    return {"W1": net.hidden.weight.grad.numpy().copy(), "b1": net.hidden.bias.grad.numpy().copy(),  # type: ignore[union-attr]
+            "W2": net.output.weight.grad.numpy().copy(), "b2": net.output.bias.grad.numpy().copy()}  # type: ignore[union-attr]
+
+
+def backprop_check(data: LabData, settings: LabSettings, batch: int = 16) -> BackpropReport:
+    """Hand-written gradients next to autograd's on the same seeded weights and batch."""
+    net = build_net(NetConfig(data.x.shape[1], settings.hidden), settings.seed).double()
+    x, y = data.x[:batch], data.y[:batch]
+    manual, _ = manual_gradients(net, x, y)  # type: ignore[arg-type]
+    auto = autograd_gradients(net, x, y)  # type: ignore[arg-type]
+    diff = {name: float(np.max(np.abs(manual[name] - auto[name]))) for name in manual}
+    _, steps = manual_gradients(net, x[:1], y[:1])  # type: ignore[arg-type]
+    chain = pd.DataFrame({"quantity": ["input x", "target y", "z1 = W1·x + b1", "h = ReLU(z1)", "ŷ = W2·h + b2",
+                                       "loss = (ŷ - y)²", "dL/dŷ = 2(ŷ - y)", "dL/dh = dL/dŷ · W2",
+                                       "dL/dz1 = dL/dh · [z1 > 0]"],
+                          "value": [_fmt(x[0]), _fmt(y[:1]), _fmt(steps["z1"][0]), _fmt(steps["h"][0]),
+                                    _fmt(steps["y_hat"]), _fmt((steps["y_hat"] - y[:1]) ** 2),
+                                    _fmt(steps["dL/dy_hat"]), _fmt(steps["dL/dh"][0]), _fmt(steps["dL/dz1"][0])]})
+    return BackpropReport(diff, all(value <= 1e-6 for value in diff.values()), chain)
+
+
+def _fmt(values: np.ndarray) -> str:
+    shown = ", ".join(f"{v:+.4f}" for v in np.ravel(values)[:6])
+    return f"[{shown}{', ...' if np.size(values) > 6 else ''}]"
+
+
+# 5. Exact answer vs descent; 6. why normalize -------------------------------------------------
+
+def gap_curve(x: np.ndarray, y: np.ndarray, config: TrainConfig) -> tuple[pd.DataFrame, int | None]:
+    """Relative gap of the training loss over the exact least-squares loss, per epoch."""
+    exact = closed_form_mse(x, y)
+    net = build_net(NetConfig(x.shape[1]), config.seed)
+    history = train(net, x, y, config)
+    gaps = np.maximum((np.asarray(history.losses) - exact) / max(exact, 1e-12), 1e-16)
+    return pd.DataFrame({"epoch": np.arange(1, len(gaps) + 1), "gap": gaps}), history.diverged_at
+
+
+def exact_vs_descent(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame, int | None]:
+    config = TrainConfig(optimizer=settings.optimizer, lr=settings.lr, epochs=settings.epochs * 5,
+                         patience=10**9, tol=0.0, seed=settings.seed, device="cpu")
+    return gap_curve(data.x, data.y, config)
+
+
+def normalization_comparison(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame, dict[str, int | None]]:
+    """The same model and optimizer on raw and on z-scored inputs (gap to each one's exact loss).
+
+    Raw inputs run twice: at the lab's learning rate, and at the largest stable step for them.
+    """
+    config = TrainConfig(optimizer=settings.optimizer, lr=settings.lr, epochs=settings.epochs * 5,
+                         patience=10**9, tol=0.0, seed=settings.seed, device="cpu")
+    design = np.column_stack([data.x_raw, np.ones(len(data.x_raw))])
+    stable_lr = 1.0 / float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
+    runs = {f"z-scored inputs, lr {settings.lr:g}": (data.x, data.y, config),
+            f"raw inputs, lr {settings.lr:g}": (data.x_raw, data.y_train_raw, config),
+            f"raw inputs, lr {stable_lr:.2g} (largest stable)": (data.x_raw, data.y_train_raw,
+                                                                 config.with_(lr=stable_lr))}
+    frames, diverged = [], {}
+    for name, (x, y, run_config) in runs.items():
+        curve, diverged[name] = gap_curve(x, y, run_config)
+        frames.append(curve.assign(run=name))
+    return pd.concat(frames, ignore_index=True), diverged
+
+
+# 7. Why vectorize ----------------------------------------------------------------------------
+
+@dataclass
+class VectorizeReport:
+    n: int
+    loop_seconds: float
+    vector_seconds: float
+
+    @property
+    def ratio(self) -> float:
+        return self.loop_seconds / max(self.vector_seconds, 1e-12)
+
+
+def vectorize_timing(data: LabData, size: int = 200_000, repeats: int = 3) -> VectorizeReport:
+    """Gradient of the trend line's MSE by a Python loop and by one NumPy expression, same arrays.
+
+    The series' (scaled) values are repeated to ``size`` elements so the timing is measurable.
+    """
+    x = np.resize(data.x[:, 0], size)
+    y = np.resize(data.y, size)
+    w, b = 0.5, 0.1
+
+    def loop() -> tuple[float, float]:
+        grad_w = grad_b = 0.0
+        for xi, yi in zip(x.tolist(), y.tolist()):
+            error = w * xi + b - yi
+            grad_w += 2 * error * xi
+            grad_b += 2 * error
+        return grad_w / size, grad_b / size
+
+    def vectorized() -> tuple[float, float]:
+        error = w * x + b - y
+        return float(2 * np.mean(error * x)), float(2 * np.mean(error))
+
+    loop_s = min(_timed(loop) for _ in range(repeats))
+    vector_s = min(_timed(vectorized) for _ in range(repeats))
+    return VectorizeReport(size, loop_s, vector_s)
+
+
+def _timed(action) -> float:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+LESSONS = {
+    "landscape": "Training means finding the weights with the lowest loss. Left: the mean squared error of "
+                 "y = w·x for every w on a grid; the lowest point is the least-squares answer. Right: the same "
+                 "for the trend line's two weights (w, b), darker is lower, with the path the chosen optimizer "
+                 "takes from a poor start to the marked minimum.",
+    "batches": "Full-batch gradient descent uses every row for each update: smooth but one step per pass. "
+               "Single-sample SGD updates after every row: many cheap, noisy steps. Mini-batches sit between. "
+               "Same seed, same number of passes: compare the curves per update and per pass.",
+    "race": "Each optimizer at its own default learning rate, same model and seed. Momentum keeps velocity, "
+            "Adagrad and RMSProp scale each step by past gradients, Adadelta needs no learning rate, Adam combines "
+            "momentum and scaling, LBFGS uses curvature. A run whose loss explodes is stopped and marked diverged.",
+    "backprop": "Backpropagation is the chain rule applied layer by layer, from the loss back to each weight. "
+                "Here it is written out by hand for a Linear-ReLU-Linear network and checked against PyTorch's "
+                "autograd on the same weights and batch.",
+    "exact": "For a model linear in its weights, least squares gives the answer in one step. Gradient descent "
+             "approaches it: the chart shows how far the training loss is above the exact loss, per epoch (log scale).",
+    "normalize": "On raw inputs (a time index in the hundreds, a target in its own units) the loss surface is a "
+                 "long narrow valley: the learning rate that works after z-scoring makes raw training explode, and "
+                 "the largest stable step for raw inputs crawls. Z-scoring makes every direction alike.",
+    "vectorize": "The same gradient computed by a Python loop over every value and by one NumPy expression over "
+                 "whole arrays. Vectorized code runs in compiled loops, which is why models train on arrays.",
+}
+
+
+@dataclass
+class LabResults:
+    """Every panel's result for one series and one set of settings."""
+
+    settings: LabSettings
+    data: LabData
+    landscape: Landscape
+    batches: pd.DataFrame
+    race: list[RaceResult]
+    backprop: BackpropReport
+    exact: tuple[pd.DataFrame, int | None]
+    normalize: tuple[pd.DataFrame, dict[str, int | None]]
+    vectorize: VectorizeReport
+    seconds: dict[str, float]
+
+
+def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7) -> LabResults:
+    """Compute every panel, timing each."""
+    data = prepare(frame, frequency, settings, train_fraction)
+    seconds: dict[str, float] = {}
+
+    def timed_panel(name: str, action):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        value = action()
+        seconds[name] = time.perf_counter() - started
+        return value
+
+    return LabResults(
+        settings=settings, data=data,
+        landscape=timed_panel("landscape", lambda: landscape(data, settings)),
+        batches=timed_panel("batches", lambda: batch_comparison(data, settings)),
+        race=timed_panel("race", lambda: optimizer_race(data, settings)),
+        backprop=timed_panel("backprop", lambda: backprop_check(data, settings)),
+        exact=timed_panel("exact", lambda: exact_vs_descent(data, settings)),
+        normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings)),
+        vectorize=timed_panel("vectorize", lambda: vectorize_timing(data)),
+        seconds=seconds)

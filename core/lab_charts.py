@@ -1,0 +1,48 @@
+"""Charts of the learning lab, pure functions returning Altair charts."""
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from core.lab import Landscape
+
+LOG = alt.Scale(type="log")
+
+
+def loss_curve(landscape: Landscape) -> alt.LayerChart:
+    """MSE of y = w·x against w, with the least-squares w marked."""
+    line = alt.Chart(landscape.curve).mark_line().encode(
+        x=alt.X("w:Q", title="w"), y=alt.Y("mse:Q", title="mean squared error"),
+        tooltip=[alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("mse:Q", format=".4f")])
+    best = pd.DataFrame({"w": [landscape.w_best], "label": [f"least squares w = {landscape.w_best:.3f}"]})
+    rule = alt.Chart(best).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(x="w:Q", tooltip=["label"])
+    return alt.layer(line, rule).properties(height=300)
+
+
+def loss_surface(landscape: Landscape) -> alt.LayerChart:
+    """Heat map of log10 MSE over (w, b) in bands, the optimizer's path and the minimum."""
+    surface = landscape.surface.assign(level=lambda f: np.round(np.log10(np.maximum(f["mse"], 1e-12)) * 4) / 4)
+    steps = int(np.sqrt(len(surface)))
+    width = float(np.ptp(surface["w"])) / max(steps - 1, 1)
+    height = float(np.ptp(surface["b"])) / max(steps - 1, 1)
+    heat = alt.Chart(surface.assign(w2=surface["w"] + width, b2=surface["b"] + height)).mark_rect().encode(
+        x=alt.X("w:Q", title="w (slope)"), x2="w2", y=alt.Y("b:Q", title="b (intercept)"), y2="b2",
+        color=alt.Color("level:Q", title="log10 MSE", scale=alt.Scale(scheme="viridis")))
+    path = alt.Chart(landscape.path).mark_line(color="white", point=alt.OverlayMarkDef(color="white", size=25)).encode(
+        x="w:Q", y="b:Q", order="step:Q",
+        tooltip=["step", alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("b:Q", format=".3f"), alt.Tooltip("mse:Q", format=".4f")])
+    w_star, b_star = landscape.minimum
+    best = alt.Chart(pd.DataFrame({"w": [w_star], "b": [b_star], "label": ["least-squares minimum"]})).mark_point(
+        shape="diamond", size=200, filled=True, color="#e45756").encode(x="w:Q", y="b:Q", tooltip=["label"])
+    return alt.layer(heat, path, best).properties(height=300)
+
+
+def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_title: str) -> alt.Chart:
+    """Lines on a log y scale, one colour per ``color`` value, non-positive values dropped."""
+    shown = frame[frame[y] > 0]
+    return alt.Chart(shown).mark_line().encode(
+        x=alt.X(f"{x}:Q", title=x_title), y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
+        color=alt.Color(f"{color}:N", title=None),
+        tooltip=[color, alt.Tooltip(f"{x}:Q", format=",.4g"), alt.Tooltip(f"{y}:Q", format=".3e")],
+    ).properties(height=280).interactive(bind_y=False)

@@ -1,0 +1,103 @@
+"""Known answers for the learning lab's panels."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core import lab
+from core.nets import NetConfig, build_net
+from core.training import OPTIMIZERS
+
+
+@pytest.fixture(scope="module")
+def data(air):  # type: ignore[no-untyped-def]
+    return lab.prepare(air.frame, air.frequency, lab.LabSettings())
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("hidden", [1, 4, 9])
+def test_hand_written_gradients_equal_autograd(seed: int, hidden: int) -> None:
+    rng = np.random.default_rng(seed)
+    x, y = rng.standard_normal((20, 3)), rng.standard_normal(20)
+    net = build_net(NetConfig(3, hidden), seed).double()
+    manual, _ = lab.manual_gradients(net, x, y)  # type: ignore[arg-type]
+    auto = lab.autograd_gradients(net, x, y)  # type: ignore[arg-type]
+    for name in ("W1", "b1", "W2", "b2"):
+        np.testing.assert_allclose(manual[name], auto[name], atol=1e-6, rtol=0)
+
+
+def test_backprop_report_agrees_on_the_series(data) -> None:  # type: ignore[no-untyped-def]
+    report = lab.backprop_check(data, lab.LabSettings(hidden=5))
+    assert report.agree and max(report.max_abs_diff.values()) < 1e-6
+    assert len(report.chain) == 9
+
+
+def test_landscape_minimum_is_the_least_squares_answer(data) -> None:  # type: ignore[no-untyped-def]
+    result = lab.landscape(data, lab.LabSettings())
+    x, y = data.x[:, 0], data.y
+    assert result.w_best == pytest.approx(float(np.linalg.lstsq(x[:, None], y, rcond=None)[0][0]))
+    grid_best = result.curve.loc[result.curve["mse"].idxmin(), "w"]
+    assert abs(grid_best - result.w_best) <= 5 / 60 + 1e-9  # within one grid step
+    w_star, b_star = result.minimum
+    np.testing.assert_allclose([w_star, b_star], lab.least_squares(x[:, None], y), atol=1e-12)
+    surface_best = result.surface.loc[result.surface["mse"].idxmin()]
+    assert abs(surface_best["w"] - w_star) < 0.2 and abs(surface_best["b"] - b_star) < 0.2
+    assert result.path["mse"].iloc[-1] < result.path["mse"].iloc[0]
+    assert result.path["w"].iloc[-1] == pytest.approx(w_star, abs=1e-3)
+
+
+def test_every_optimizer_lowers_the_loss_at_its_default_rate(data) -> None:  # type: ignore[no-untyped-def]
+    results = lab.optimizer_race(data, lab.LabSettings())
+    assert [r.optimizer for r in results] == list(OPTIMIZERS)
+    start = float(np.mean(data.y ** 2))  # loss of the zero model, about where every seeded start sits
+    for result in results:
+        assert result.diverged_at is None and result.losses[-1] < 0.5 * start, result.optimizer
+    by_name = {r.optimizer: r for r in results}
+    assert by_name["lbfgs"].steps_to_answer == 1
+    assert by_name["sgd"].test["mape"] == pytest.approx(11.92, abs=0.05)
+
+
+def test_a_too_large_learning_rate_is_reported_as_diverged(data) -> None:  # type: ignore[no-untyped-def]
+    results = lab.optimizer_race(data, lab.LabSettings(race=("sgd", "momentum"), race_lr_scale=100.0))
+    assert all(r.diverged_at is not None for r in results)
+    table = lab.race_table(results)
+    assert table["steps to within 1% of least squares"].str.startswith("diverged at step").all()
+    curves = lab.race_curves(results)
+    assert np.isfinite(curves["loss"]).all()
+
+
+def test_same_seed_same_curves(data) -> None:  # type: ignore[no-untyped-def]
+    settings = lab.LabSettings(seed=3, epochs=15)
+    first, again = lab.batch_comparison(data, settings), lab.batch_comparison(data, settings)
+    assert first["loss"].tolist() == again["loss"].tolist()
+    other = lab.batch_comparison(data, lab.LabSettings(seed=4, epochs=15))
+    single = first["mode"] == "single sample"
+    assert first.loc[single, "loss"].tolist() != other.loc[other["mode"] == "single sample", "loss"].tolist()
+
+
+def test_batch_modes_make_the_expected_number_of_updates(data) -> None:  # type: ignore[no-untyped-def]
+    frame = lab.batch_comparison(data, lab.LabSettings(epochs=30, batch_size=16))
+    counts = frame.groupby("mode").size().to_dict()
+    assert counts == {"full batch": 10, "single sample": 1000, "mini-batch of 16": 70}
+
+
+def test_descent_closes_the_gap_and_raw_inputs_diverge_at_the_same_rate(data) -> None:  # type: ignore[no-untyped-def]
+    gaps, diverged = lab.exact_vs_descent(data, lab.LabSettings())
+    assert diverged is None and gaps["gap"].iloc[-1] < 1e-8 < gaps["gap"].iloc[0]
+    curves, broke = lab.normalization_comparison(data, lab.LabSettings())
+    assert broke["raw inputs, lr 0.1"] is not None and broke["z-scored inputs, lr 0.1"] is None
+    final = curves.groupby("run")["gap"].last()
+    assert final["z-scored inputs, lr 0.1"] < 1e-8 < final[[n for n in final.index if "largest stable" in n][0]]
+
+
+def test_vectorized_gradient_matches_and_is_faster(data) -> None:  # type: ignore[no-untyped-def]
+    report = lab.vectorize_timing(data, size=20_000, repeats=1)
+    assert report.n == 20_000 and report.loop_seconds > 0 and report.vector_seconds > 0
+
+
+def test_long_series_are_thinned_for_the_traces(air) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+    long = pd.DataFrame({"ds": range(10_000), "y": np.sin(np.arange(10_000) / 50)})
+    from core.frequency import STEPS
+    data = lab.prepare(long, STEPS, lab.LabSettings(max_rows=500))
+    assert data.subsampled and len(data.y) == 500
