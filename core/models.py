@@ -5,7 +5,6 @@ sets attributes ending in ``_`` and returns ``self``; the other methods check it
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -191,12 +190,3 @@ class SeasonalNaiveForecaster(Forecaster):
 
     def params(self) -> dict[str, Any]:
         return {"season": self.season}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One row of ``auto``'s validation leaderboard."""
-
-    model: str
-    validation_mae: float
-    error: str = ""

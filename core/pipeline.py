@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -72,7 +72,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     The forecast past the end refits the same model, same seed, on every row.
     """
     train, test = split_frame(frame, request.train_fraction)
-    forecaster = build_forecaster(request.model, request.settings, frequency)
+    settings = replace(request.settings, backtest_horizon=request.settings.backtest_horizon or len(test))
+    forecaster = build_forecaster(request.model, settings, frequency)
     started = time.perf_counter()
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
@@ -83,6 +84,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     predictions = pd.DataFrame({"ds": frame["ds"], "actual": frame["y"],
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test)})
+    predictions = _with_bands(predictions, forecaster, predicted, len(train))
     if request.horizon > 0:
         errors = test["y"].to_numpy(dtype=float) - predicted
         future = forecast_future(frame, frequency, request, errors, future_regressors)
@@ -109,9 +111,24 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
             raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its "
                                 "future values: add rows past the end with the regressors filled and y blank.")
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
-    model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
+    settings = replace(request.settings, backtest_horizon=request.horizon)
+    model = build_forecaster(request.model, settings, frequency).fit(frame, frequency)
     values = model.forecast(future)
+    rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
+    if hasattr(model, "intervals"):
+        return _with_bands(rows, model, values, 0)
     finite = np.abs(test_errors[np.isfinite(test_errors)])
     width = float(np.quantile(finite, INTERVAL_LEVEL)) if len(finite) else np.nan
-    return pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future",
-                         "lower": values - width, "upper": values + width})
+    return rows.assign(lower=values - width, upper=values + width)
+
+
+def _with_bands(rows: pd.DataFrame, model: Forecaster, forecast: np.ndarray, start: int) -> pd.DataFrame:
+    """80% and 95% bands for the forecast rows from ``start`` on, when the model gives intervals."""
+    if not hasattr(model, "intervals"):
+        return rows
+    rows = rows.copy()
+    for level, suffix in ((0.95, ""), (0.8, "_80")):
+        lower, upper = model.intervals(forecast, level)
+        rows.loc[start:, f"lower{suffix}"] = lower
+        rows.loc[start:, f"upper{suffix}"] = upper
+    return rows

@@ -1,24 +1,17 @@
 """Model names of the command line and the dashboard, their settings, and the ``auto`` choice."""
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from dataclasses import dataclass
 
 from core.errors import SettingsError
 from core.features import FeatureSpec
 from core.frequency import Frequency
-from core.models import (AutoRegressiveForecaster, Candidate, Forecaster, RegressionForecaster,
-                         SeasonalNaiveForecaster)
-from core.training import EpochCallback, TrainConfig
+from core.models import AutoRegressiveForecaster, Forecaster, RegressionForecaster, SeasonalNaiveForecaster
+from core.training import TrainConfig
 
 MODEL_NAMES = ("linear", "poly", "multi", "mlp", "ar", "naive", "snaive", "auto")
 LINEAR_IN_PARAMETERS = ("linear", "poly", "multi", "ar")
 TORCH_MODELS = ("linear", "poly", "multi", "mlp", "ar")
-AUTO_CANDIDATES = ("linear", "poly", "multi", "mlp", "ar", "naive", "snaive")
 MODEL_HELP = {
     "linear": "Straight trend line on the time index x.",
     "poly": "Polynomial trend: x, x^2, ... up to the chosen degree.",
@@ -27,7 +20,8 @@ MODEL_HELP = {
     "ar": "Linear on the previous values (lags); forecasts step by step.",
     "naive": "Repeats the last value: the simplest baseline.",
     "snaive": "Repeats the last season: the seasonal baseline.",
-    "auto": "Tries the other models on the end of the training rows and keeps the best.",
+    "auto": "Backtests transforms, differenced autoregressions, trend-season regressions and baselines "
+            "inside the training rows and keeps the best (or an ensemble).",
 }
 
 
@@ -53,7 +47,7 @@ class ModelSettings:
     training: TrainConfig | None = None
     seed: int = 0
     device: str = "auto"
-    extra: dict[str, Any] = field(default_factory=dict)
+    backtest_horizon: int | None = None  # auto's backtest horizon; the run sets it to the test length
 
     def training_for(self, model: str) -> TrainConfig:
         base = self.training or default_training(model)
@@ -75,7 +69,9 @@ def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) 
         return SeasonalNaiveForecaster(1, name="naive")
     if model == "snaive":
         return SeasonalNaiveForecaster(frequency.season_length, name="snaive")
-    return AutoForecaster(settings)
+    from core.auto import AutoForecaster  # imported here: core.auto builds on this module's models
+
+    return AutoForecaster(seed=settings.seed, horizon=settings.backtest_horizon)
 
 
 def _regression(model: str, settings: ModelSettings, frequency: Frequency) -> RegressionForecaster:
@@ -93,56 +89,3 @@ def _regression(model: str, settings: ModelSettings, frequency: Frequency) -> Re
     }
     hidden = settings.hidden if model == "mlp" else 0
     return RegressionForecaster(model, specs[model], settings.training_for(model), hidden=hidden)
-
-
-def validation_length(n: int, frequency: Frequency) -> int:
-    """Rows at the end of the training span that ``auto`` holds out to choose a model."""
-    wanted = max(frequency.season_length, math.ceil(0.2 * n))
-    return int(min(wanted, n // 3))
-
-
-class AutoForecaster(Forecaster):
-    """Fits every candidate on the start of the history, scores it on the held-out end (MAE),
-    and refits the best on the whole history. Never sees rows after the history."""
-
-    name = "auto"
-
-    def __init__(self, settings: ModelSettings, candidates: tuple[str, ...] = AUTO_CANDIDATES) -> None:
-        self.settings = settings
-        self.candidates = candidates
-
-    def fit(self, history: pd.DataFrame, frequency: Frequency,
-            callback: EpochCallback | None = None) -> "AutoForecaster":
-        held_out = validation_length(len(history), frequency)
-        if held_out < 1:
-            raise SettingsError("Too few training rows for auto to hold some out: use a larger train fraction.")
-        head, tail = history.iloc[:-held_out], history.iloc[-held_out:]
-        self.leaderboard_ = sorted((self._score(name, head, tail, frequency) for name in self.candidates),
-                                   key=lambda row: row.validation_mae)
-        self.chosen_ = self.leaderboard_[0].model
-        if not math.isfinite(self.leaderboard_[0].validation_mae):
-            raise SettingsError("No candidate model could be fitted on this series: check the data.")
-        self.best_ = build_forecaster(self.chosen_, self.settings, frequency).fit(history, frequency, callback)
-        self.fitted_ = self.best_.fitted_  # type: ignore[attr-defined]
-        self.closed_form_gap_ = getattr(self.best_, "closed_form_gap_", None)
-        self.history_ = getattr(self.best_, "history_", None)
-        return self
-
-    def _score(self, name: str, head: pd.DataFrame, tail: pd.DataFrame, frequency: Frequency) -> Candidate:
-        try:
-            model = build_forecaster(name, self.settings, frequency).fit(head, frequency)
-            error = float(np.mean(np.abs(model.forecast(tail) - tail["y"].to_numpy(dtype=float))))
-        except SettingsError as problem:
-            return Candidate(name, math.inf, str(problem))
-        return Candidate(name, error if math.isfinite(error) else math.inf)
-
-    def forecast(self, future: pd.DataFrame) -> np.ndarray:
-        self._check_fitted()
-        return self.best_.forecast(future)
-
-    def params(self) -> dict[str, Any]:
-        chosen = getattr(self, "chosen_", None)
-        inner = self.best_.params() if chosen else {}
-        return {"chosen": chosen, **inner,
-                "leaderboard": [{"model": c.model, "validation_mae": c.validation_mae if math.isfinite(c.validation_mae) else None}
-                                for c in getattr(self, "leaderboard_", [])]}

@@ -39,6 +39,7 @@ class TrainConfig:
     tol: float = 1e-10
     seed: int = 0
     device: str = "auto"
+    l2: float = 0.0  # ridge penalty on the weights (not the biases), added to the mean squared error
 
     def learning_rate(self) -> float:
         return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]
@@ -149,7 +150,7 @@ def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torc
     """One pass over the data; returns the number of parameter updates made."""
     module.train()
     if config.optimizer == "lbfgs" or config.batch == "full":
-        _step(module, optimizer, inputs, targets)
+        _step(module, optimizer, inputs, targets, config.l2)
         after_update(1)
         return 1
     size = 1 if config.batch == "single" else config.batch_size
@@ -157,16 +158,19 @@ def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torc
     updates = 0
     for start in range(0, len(inputs), size):
         rows = order[start:start + size]
-        _step(module, optimizer, inputs[rows], targets[rows])
+        _step(module, optimizer, inputs[rows], targets[rows], config.l2)
         updates += 1
         after_update(updates)
     return updates
 
 
-def _step(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor, targets: torch.Tensor) -> None:
+def _step(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor, targets: torch.Tensor,
+          l2: float = 0.0) -> None:
     def closure() -> torch.Tensor:
         optimizer.zero_grad()
         loss = torch.mean((module(inputs) - targets) ** 2)
+        if l2:
+            loss = loss + l2 * sum(torch.sum(p ** 2) for name, p in module.named_parameters() if "weight" in name)
         loss.backward()
         return loss
 

@@ -121,8 +121,13 @@ def show_result(result: RunResult) -> None:
         with st.expander("What the model learned", expanded=True):
             st.markdown("\n".join(f"- {line}" for line in
                                   describe_coefficients(result.coefficients, series.frequency, series.target)))
-    if "chosen" in result.params:
-        st.info(f"auto chose **{result.params['chosen']}**: the lowest error on the end of the training rows.")
+    if "leaderboard" in result.params:
+        st.info(f"auto chose **{result.params['chosen']}** (season length {result.params['season']}): the lowest "
+                "error in a rolling-origin backtest inside the training rows. The band is its 95% interval.")
+        with st.expander("Backtest leaderboard behind the choice"):
+            st.dataframe(result.params["leaderboard"], width="stretch",
+                         column_config={"backtest_score": st.column_config.NumberColumn(
+                             "backtest error / seasonal-naive error", format="%.3f")})
     name = f"{request.model}-seed{request.settings.seed}"
     a, b = st.columns(2)
     a.download_button("Download predictions (CSV)", result.predictions.to_csv(index=False), f"{name}.csv",

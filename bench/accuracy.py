@@ -1,0 +1,171 @@
+"""Accuracy of `auto` against statsforecast's AutoARIMA, AutoETS, AutoTheta and SeasonalNaive.
+
+Same 70/30 split for every method, on real public series that ship inside Python packages
+(statsmodels, vega_datasets, and the app's own AirPassengers) plus synthetic series with known
+structure. Prints per series the test MAE relative to seasonal naive, the geometric mean, the
+worst series, the coverage of auto's 80% and 95% intervals, and fit time per method.
+Needs its own environment: `make bench-accuracy` (requirements-bench.txt).
+"""
+from __future__ import annotations
+
+import math
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.frequency import infer_frequency  # noqa: E402
+from core.io import load_series  # noqa: E402
+from core.pipeline import RunRequest, run  # noqa: E402
+
+warnings.filterwarnings("ignore")
+METHODS = ("auto", "AutoARIMA", "AutoETS", "AutoTheta", "SeasonalNaive")
+
+
+def monthly(values: np.ndarray, start: str) -> pd.DataFrame:
+    return pd.DataFrame({"ds": pd.date_range(start, periods=len(values), freq="MS"), "y": values})
+
+
+def real_series() -> dict[str, pd.DataFrame]:
+    import statsmodels.api as sm
+    from vega_datasets import local_data
+
+    panel = {"AirPassengers (monthly)": load_series(ROOT / "data" / "AirPassengers.csv").frame}
+    co2 = sm.datasets.co2.load_pandas().data["co2"].interpolate()
+    panel["co2 Mauna Loa (weekly)"] = pd.DataFrame({"ds": co2.index, "y": co2.to_numpy()}).iloc[-780:]
+    sun = sm.datasets.sunspots.load_pandas().data
+    panel["sunspots (yearly)"] = pd.DataFrame({"ds": pd.to_datetime(sun["YEAR"].astype(int).astype(str)),
+                                               "y": sun["SUNACTIVITY"]})
+    nile = sm.datasets.nile.load_pandas().data
+    panel["Nile flow (yearly)"] = pd.DataFrame({"ds": pd.to_datetime(nile["year"].astype(int).astype(str)),
+                                                "y": nile["volume"]})
+    nino = sm.datasets.elnino.load_pandas().data.drop(columns="YEAR").to_numpy().ravel()
+    panel["El Nino SST (monthly)"] = monthly(nino, "1950-01-01")
+    macro = sm.datasets.macrodata.load_pandas().data
+    quarters = pd.date_range("1959-01-01", periods=len(macro), freq="QS")
+    panel["US real GDP (quarterly)"] = pd.DataFrame({"ds": quarters, "y": macro["realgdp"]})
+    panel["US unemployment (quarterly)"] = pd.DataFrame({"ds": quarters, "y": macro["unemp"]})
+    from statsmodels.datasets import elec_equip
+
+    elec = elec_equip.load().data
+    panel["electrical equipment orders (monthly)"] = pd.DataFrame({"ds": elec.index, "y": elec.iloc[:, 0].to_numpy()})
+    jobs = local_data.us_employment()
+    panel["US nonfarm employment (monthly)"] = pd.DataFrame({"ds": pd.to_datetime(jobs["month"]), "y": jobs["nonfarm"]})
+    weather = local_data.seattle_weather()
+    panel["Seattle max temperature (daily)"] = pd.DataFrame({"ds": pd.to_datetime(weather["date"]),
+                                                             "y": weather["temp_max"]})
+    temps = local_data.seattle_temps()
+    hourly = pd.DataFrame({"ds": pd.to_datetime(temps["date"]), "y": temps["temp"]}).iloc[-24 * 60:]
+    panel["Seattle temperature (hourly, last 60 days)"] = hourly
+    stocks = local_data.stocks()
+    aapl = stocks[stocks["symbol"] == "AAPL"]
+    panel["AAPL price (monthly)"] = pd.DataFrame({"ds": pd.to_datetime(aapl["date"]), "y": aapl["price"]})
+    return {name: frame.reset_index(drop=True) for name, frame in panel.items()}
+
+
+def synthetic_series() -> dict[str, pd.DataFrame]:
+    rng = np.random.default_rng(0)
+    t = np.arange(240)
+    season = 10 * np.sin(2 * np.pi * t / 12) + 4 * np.cos(4 * np.pi * t / 12)
+    ar = np.zeros(300)
+    for i in range(2, 300):
+        ar[i] = 0.7 * ar[i - 1] - 0.2 * ar[i - 2] + rng.standard_normal()
+    return {
+        "synthetic trend + season (monthly)": monthly(100 + 0.8 * t + season + 2 * rng.standard_normal(240), "2000-01-01"),
+        "synthetic multiplicative season (monthly)": monthly((50 + t) * (1 + season / 40) * np.exp(0.02 * rng.standard_normal(240)), "2000-01-01"),
+        "synthetic AR(2) (daily)": pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=300, freq="D"), "y": 20 + ar}),
+        "synthetic random walk (daily)": pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=300, freq="D"),
+                                                       "y": 100 + np.cumsum(rng.standard_normal(300))}),
+    }
+
+
+def season_of(frame: pd.DataFrame) -> int:
+    return infer_frequency(frame["ds"]).season_length
+
+
+def statsforecast_method(name: str, season: int) -> Callable[[np.ndarray, int], np.ndarray]:
+    from statsforecast.models import AutoARIMA, AutoETS, AutoTheta, SeasonalNaive
+
+    makers = {"AutoARIMA": lambda: AutoARIMA(season_length=season),
+              "AutoETS": lambda: AutoETS(season_length=season if season <= 24 else 1),
+              "AutoTheta": lambda: AutoTheta(season_length=season),
+              "SeasonalNaive": lambda: SeasonalNaive(season_length=season)}
+
+    def predict(train: np.ndarray, horizon: int) -> np.ndarray:
+        return makers[name]().fit(train).predict(h=horizon)["mean"]
+
+    return predict
+
+
+def evaluate(name: str, frame: pd.DataFrame) -> dict[str, object]:
+    frame = frame.dropna().sort_values("ds").drop_duplicates("ds").reset_index(drop=True)
+    frequency = infer_frequency(frame["ds"])
+    n_train = int(len(frame) * 0.7)
+    train, test = frame["y"].to_numpy()[:n_train], frame["y"].to_numpy()[n_train:]
+    season = frequency.season_length
+    snaive = train[-season:][np.arange(len(test)) % season] if season > 1 else np.full(len(test), train[-1])
+    base = float(np.mean(np.abs(snaive - test))) or 1e-12
+    row: dict[str, object] = {"series": name, "n": len(frame)}
+    started = time.perf_counter()
+    result = run(frame, frequency, RunRequest("auto", train_fraction=0.7))
+    row["auto seconds"] = time.perf_counter() - started
+    predictions = result.predictions[result.predictions["split"] == "test"]
+    row["auto"] = float(np.mean(np.abs(predictions["predicted"] - test))) / base
+    row["auto chose"] = result.params.get("chosen")
+    for level, suffix in (("80", "_80"), ("95", "")):
+        inside = (test >= predictions[f"lower{suffix}"]) & (test <= predictions[f"upper{suffix}"])
+        row[f"cover{level}"] = float(np.mean(inside))
+    for method in METHODS[1:]:
+        started = time.perf_counter()
+        try:
+            forecast = statsforecast_method(method, season)(train.astype(float), len(test))
+            row[method] = float(np.mean(np.abs(forecast - test))) / base
+        except Exception as problem:  # a method that cannot fit this series counts as missing
+            row[method] = math.nan
+            row[f"{method} error"] = type(problem).__name__
+        row[f"{method} seconds"] = time.perf_counter() - started
+    return row
+
+
+def geometric_mean(values: pd.Series) -> float:
+    finite = values[np.isfinite(values) & (values > 0)]
+    return float(np.exp(np.mean(np.log(finite)))) if len(finite) else math.nan
+
+
+def main() -> None:
+    panel = {**real_series(), **synthetic_series()}
+    # Warm statsforecast's numba kernels so compilation is not counted as fit time.
+    for method in METHODS[1:]:
+        statsforecast_method(method, 12)(np.arange(60, dtype=float) % 12 + np.arange(60), 12)
+    rows = [evaluate(name, frame) for name, frame in panel.items()]
+    table = pd.DataFrame(rows)
+    pd.set_option("display.width", 250)
+    pd.set_option("display.max_columns", 20)
+    print("Test MAE relative to seasonal naive (lower is better), 70/30 split")
+    print(table[["series", "n", *METHODS, "auto chose"]].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print()
+    summary = pd.DataFrame({
+        "geo-mean rel MAE": [geometric_mean(table[m]) for m in METHODS],
+        "worst series": [float(table[m].max()) for m in METHODS],
+        "series failed": [int(table[m].isna().sum()) for m in METHODS],
+        "total fit s": [float(table[f"{m} seconds"].sum()) for m in METHODS],
+    }, index=list(METHODS))
+    print(summary.to_string(float_format=lambda v: f"{v:.3f}"))
+    best = min(summary.loc[m, "geo-mean rel MAE"] for m in METHODS[1:4])
+    print(f"\nauto / best statsforecast (geo-mean): {summary.loc['auto', 'geo-mean rel MAE'] / best:.3f} (target <= 0.95)")
+    print(f"auto worst series: {summary.loc['auto', 'worst series']:.3f} x seasonal naive (target <= 1.2)")
+    print(f"auto interval coverage: 80% -> {table['cover80'].mean():.1%}, 95% -> {table['cover95'].mean():.1%}")
+    print(f"auto fit time / AutoARIMA fit time: {summary.loc['auto', 'total fit s'] / summary.loc['AutoARIMA', 'total fit s']:.2f}")
+    air = table[table["series"].str.startswith("AirPassengers")]
+    print(f"AirPassengers auto rel MAE {float(air['auto'].iloc[0]):.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""``auto``: choose model and transform by a rolling-origin backtest inside the training rows only,
+ensemble the best few, and give prediction intervals from the backtest errors per horizon step."""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.candidates import (DifferencedARForecaster, DriftForecaster, EnsembleForecaster,
+                             ExponentialSmoothingForecaster, TransformedForecaster)
+from core.errors import SettingsError
+from core.features import FeatureSpec
+from core.frequency import Frequency
+from core.metrics import seasonal_naive_scale
+from core.models import Forecaster, RegressionForecaster, SeasonalNaiveForecaster
+from core.training import EpochCallback, TrainConfig
+from core.transforms import confirmed_season
+
+import os
+REGRESSIONS = os.environ.get("AUTO_REG", "0") == "1"
+TRANSFORM_PENALTY = float(os.environ.get("AUTO_TP", "1.1"))
+ORIGINS = 3
+ENSEMBLE_SIZE = 3
+LEVELS = (0.8, 0.95)
+Factory = Callable[[], Forecaster]
+
+
+@dataclass(frozen=True)
+class BacktestRow:
+    """One candidate's backtest: mean error scaled by the in-sample seasonal-naive error (lower is better)."""
+
+    model: str
+    score: float
+    error: str = ""
+
+
+def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, seed: int) -> dict[str, Factory]:
+    """Every candidate that suits this series: baselines, differenced ARs and trend-season
+    regressions on the raw, log and Box-Cox scales (the last two for positive series only)."""
+    training = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, seed=seed, device="cpu")
+    seasonal = replace(frequency, season_length=season)
+    transforms = ["none", "log", "boxcox"] if np.all(values > 0) else ["none"]
+    pool: dict[str, Factory] = {"naive": lambda: SeasonalNaiveForecaster(1, "naive"), "drift": DriftForecaster,
+                                "ses": ExponentialSmoothingForecaster}
+    if season > 1:
+        pool["snaive"] = lambda: SeasonalNaiveForecaster(season, "snaive")
+    for tf in transforms:
+        pool.update(_ar_candidates(tf, season, training))
+        if REGRESSIONS:
+            name = f"{tf}: trend + season"
+            spec = FeatureSpec(trend_degree=1, calendar=not frequency.is_steps,
+                               fourier_order=3 if season > 1 and (frequency.is_steps or season > 24) else 0)
+            pool[name] = _regression(name, spec, tf, seasonal, training)
+    return pool
+
+
+def _ar_candidates(tf: str, season: int, training: TrainConfig) -> dict[str, Factory]:
+    def make(name: str, seasonal: int, first: bool, lags: tuple[int, ...]) -> Factory:
+        return lambda: DifferencedARForecaster(name, tf, seasonal, first, lags, training)
+
+    found = {f"{tf}: diff AR(1-3)": make(f"{tf}: diff AR(1-3)", 0, True, (1, 2, 3)),
+             f"{tf}: AR(1-3)": make(f"{tf}: AR(1-3)", 0, False, (1, 2, 3))}
+    if season > 1:
+        found[f"{tf}: AR(1-3, {season})"] = make(f"{tf}: AR(1-3, {season})", 0, False, (1, 2, 3, season))
+        found[f"{tf}: seasonal diff AR(1-3)"] = make(f"{tf}: seasonal diff AR(1-3)", season, False, (1, 2, 3))
+        found[f"{tf}: seasonal diff AR(1-3, {season})"] = make(f"{tf}: seasonal diff AR(1-3, {season})",
+                                                               season, False, (1, 2, 3, season))
+        found[f"{tf}: both diffs AR(1-3)"] = make(f"{tf}: both diffs AR(1-3)", season, True, (1, 2, 3))
+    return found
+
+
+def _regression(name: str, spec: FeatureSpec, tf: str, frequency: Frequency, training: TrainConfig) -> Factory:
+    class _Seasonal(RegressionForecaster):
+        """Uses the confirmed season length for its Fourier terms."""
+
+        def fit(self, history: pd.DataFrame, _: Frequency, callback: EpochCallback | None = None) -> "_Seasonal":
+            super().fit(history, frequency, callback)
+            return self
+
+    return lambda: TransformedForecaster(name, _Seasonal(name, spec, training), tf)
+
+
+def backtest_plan(n: int, horizon: int, season: int) -> tuple[int, list[int]]:
+    """Horizon (capped at a third of the rows) and the origins: each leaves enough rows to fit."""
+    shortest = min(max(2 * season + 12, 16), n // 2)
+    h = int(max(1, min(horizon, max(season, n // 3), n - shortest)))
+    step = max(1, h // 2)
+    origins = [n - h - j * step for j in range(ORIGINS) if n - h - j * step >= shortest]
+    return h, origins
+
+
+def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, horizon: int,
+                    origins: list[int]) -> np.ndarray:
+    """Forecast errors (forecast minus actual, original units), shape (origins, horizon)."""
+    errors = np.full((len(origins), horizon), np.nan)
+    for row, origin in enumerate(origins):
+        past, ahead = history.iloc[:origin], history.iloc[origin:origin + horizon]
+        model = factory().fit(past.reset_index(drop=True), frequency)
+        errors[row, :len(ahead)] = model.forecast(ahead.reset_index(drop=True)) - ahead["y"].to_numpy(dtype=float)
+    return errors
+
+
+def widths(errors: np.ndarray, horizon: int, level: float) -> np.ndarray:
+    """Half-widths of the ``level`` interval for steps 1..horizon from backtest errors.
+
+    Errors are assumed to grow like ``h ** b`` (``b`` fitted, kept within [0.2, 1]); the pooled
+    quantile of the rescaled absolute errors sets the level, so the band widens with the horizon.
+    """
+    steps = np.arange(1, errors.shape[1] + 1)
+    rms = np.sqrt(np.nanmean(errors ** 2, axis=0))
+    ok = np.isfinite(rms) & (rms > 0)
+    growth = 0.5
+    if ok.sum() >= 3:
+        growth = float(np.clip(np.polyfit(np.log(steps[ok]), np.log(rms[ok]), 1)[0], 0.2, 1.0))
+    scaled = np.abs(errors) / steps[None, :] ** growth
+    pooled = scaled[np.isfinite(scaled)]
+    if len(pooled) == 0:
+        return np.full(horizon, np.nan)
+    rank = min(1.0, level * (1 + 1 / len(pooled)))  # finite-sample correction, as in split conformal
+    return float(np.quantile(pooled, rank)) * np.arange(1, horizon + 1) ** growth
+
+
+class AutoForecaster(Forecaster):
+    """Backtests every candidate inside the history it is given, keeps the best (or the mean of
+    the best three when that backtests better), and refits it on the whole history."""
+
+    name = "auto"
+
+    def __init__(self, seed: int = 0, horizon: int | None = None) -> None:
+        self.seed = seed
+        self.horizon = horizon
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "AutoForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        self.season_ = confirmed_season(values, frequency)
+        factories = candidate_factories(values, frequency, self.season_, self.seed)
+        h, origins = backtest_plan(len(history), self.horizon or max(self.season_, 12), self.season_)
+        if not origins:
+            raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
+                                "use a larger train fraction or another model.")
+        scale = seasonal_naive_scale(values, self.season_) or float(np.mean(np.abs(values))) or 1.0
+        errors = {name: self._errors(history, frequency, factory, h, origins) for name, factory in factories.items()}
+        scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
+                  for name, err in errors.items()}
+        ranked = sorted((name for name in scores if math.isfinite(scores[name])), key=scores.__getitem__)
+        if not ranked:
+            raise SettingsError("No candidate model could be backtested on this series: check the data.")
+        top = ranked[:ENSEMBLE_SIZE]
+        ensemble_errors = np.mean([errors[name] for name in top], axis=0)
+        scores["ensemble of " + ", ".join(top)] = _score(ensemble_errors, scale)
+        self.leaderboard_ = [BacktestRow(name, score) for name, score in sorted(scores.items(), key=lambda kv: kv[1])]
+        self.chosen_ = self.leaderboard_[0].model
+        if self.chosen_.startswith("ensemble of "):
+            self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in top])
+            self.errors_ = ensemble_errors
+        else:
+            self.best_ = factories[self.chosen_]()
+            self.errors_ = errors[self.chosen_]
+        self.best_.fit(history, frequency, callback)
+        self.fitted_ = self.best_.fitted_  # type: ignore[attr-defined]
+        self.closed_form_gap_ = getattr(self.best_, "closed_form_gap_", None)
+        self.history_ = getattr(self.best_, "history_", None)
+        return self
+
+    @staticmethod
+    def _errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, h: int, origins: list[int]) -> np.ndarray:
+        try:
+            return backtest_errors(history, frequency, factory, h, origins)
+        except (SettingsError, ValueError, np.linalg.LinAlgError):
+            return np.full((len(origins), h), np.nan)
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        return self.best_.forecast(future)
+
+    def intervals(self, forecast: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper bounds of the ``level`` interval around ``forecast`` (steps 1..len)."""
+        self._check_fitted()
+        half = widths(self.errors_, len(forecast), level)
+        return forecast - half, forecast + half
+
+    def params(self) -> dict[str, Any]:
+        return {"chosen": getattr(self, "chosen_", None), "season": getattr(self, "season_", None),
+                "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
+                                for row in getattr(self, "leaderboard_", [])]}
+
+
+def _score(errors: np.ndarray, scale: float) -> float:
+    if not np.isfinite(errors).any() or np.isnan(errors).all(axis=1).any():
+        return math.inf
+    per_origin = np.nanmean(np.abs(errors), axis=1) / scale
+    return float(np.mean(per_origin)) if np.all(np.isfinite(per_origin)) else math.inf

@@ -1,0 +1,199 @@
+"""Candidate forecasters for ``auto``: differenced autoregressions (SARIMA-like, linear in their
+weights and trained with torch), transformed targets, drift and ensembles."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.errors import SettingsError
+from core.features import Standardizer
+from core.frequency import Frequency
+from core.models import Forecaster, closed_form_mse, relative_gap
+from core.nets import NetConfig, build_net
+from core.training import EpochCallback, TrainConfig, predict, train
+from core.transforms import TargetTransform
+
+
+class DifferencedARForecaster(Forecaster):
+    """Linear autoregression on the differenced, transformed series, forecast recursively.
+
+    ``season`` > 1 takes a seasonal difference ``z[t] - z[t - season]``; ``first`` takes one more
+    ordinary difference. ``lags`` are the AR lags of the differenced series. Differences are
+    undone exactly when forecasting, and the transform is inverted.
+    """
+
+    def __init__(self, name: str, transform: str, season: int, first: bool, lags: tuple[int, ...],
+                 training: TrainConfig) -> None:
+        self.name = name
+        self.transform = transform
+        self.season = season
+        self.first = first
+        self.lags = lags
+        self.training = training
+
+    def _difference(self, z: np.ndarray) -> np.ndarray:
+        d = z[self.season:] - z[:-self.season] if self.season > 1 else z
+        return np.diff(d) if self.first else d
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "DifferencedARForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        self.transform_ = TargetTransform.fit(self.transform, values)
+        z = self.transform_.forward(values)
+        d = self._difference(z)
+        p = max(self.lags)
+        if len(d) < p + 8:
+            raise SettingsError(f"{self.name} needs more rows than the {len(values)} it was given.")
+        self.scaler_ = Standardizer.fit(d)
+        scaled = self.scaler_.transform(d)
+        x = np.column_stack([scaled[p - k:len(scaled) - k] for k in self.lags])
+        target = scaled[p:]
+        self.net_ = build_net(NetConfig(len(self.lags)), self.training.seed)
+        self.history_ = train(self.net_, x, target, self.training, callback)
+        if self.history_.diverged_at is not None:
+            raise SettingsError(f"{self.name} diverged while training.")
+        fitted = predict(self.net_, x)
+        self.closed_form_gap_ = relative_gap(float(np.mean((fitted - target) ** 2)), closed_form_mse(x, target))
+        self.weights_ = self.net_.linear.weight.detach().cpu().numpy().ravel().astype(float)  # type: ignore[union-attr]
+        self.bias_ = float(self.net_.linear.bias.detach().cpu())  # type: ignore[union-attr]
+        self.z_, self.d_ = z, scaled
+        self.fitted_ = self._fitted_values(z, fitted)
+        return self
+
+    def _fitted_values(self, z: np.ndarray, fitted_scaled: np.ndarray) -> np.ndarray:
+        """One-step-ahead in-sample predictions, undifferenced (NaN where lags are not available)."""
+        d_hat = self.scaler_.inverse_transform(fitted_scaled)
+        offset = len(z) - len(d_hat)
+        z_hat = np.full(len(z), np.nan)
+        for i, value in enumerate(d_hat):
+            t = offset + i
+            base = z[t - self.season] if self.season > 1 else 0.0
+            if self.first:
+                base += z[t - 1] - (z[t - 1 - self.season] if self.season > 1 else 0.0)
+            z_hat[t] = base + value
+        return self.transform_.inverse(z_hat)
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        return self.forecast_steps(len(future))
+
+    def forecast_steps(self, horizon: int) -> np.ndarray:
+        """``horizon`` steps past the fitted history."""
+        z, d = list(self.z_), list(self.d_)
+        for _ in range(horizon):
+            step = self.bias_ + sum(w * d[-k] for w, k in zip(self.weights_, self.lags))
+            d.append(step)
+            change = float(self.scaler_.inverse_transform(np.array(step)))
+            base = z[-self.season] if self.season > 1 else 0.0
+            if self.first:
+                base += z[-1] - (z[-1 - self.season] if self.season > 1 else 0.0)
+            z.append(base + change)
+        return self.transform_.inverse(np.array(z[len(self.z_):]))
+
+    def params(self) -> dict[str, Any]:
+        return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
+                "lags": list(self.lags)}
+
+
+class TransformedForecaster(Forecaster):
+    """Any forecaster fitted on a transformed target; forecasts come back in original units."""
+
+    def __init__(self, name: str, inner: Forecaster, transform: str) -> None:
+        self.name = name
+        self.inner = inner
+        self.transform = transform
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "TransformedForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        self.transform_ = TargetTransform.fit(self.transform, values)
+        self.inner.fit(history.assign(y=self.transform_.forward(values)), frequency, callback)
+        self.fitted_ = self.transform_.inverse(self.inner.fitted_)  # type: ignore[attr-defined]
+        self.closed_form_gap_ = getattr(self.inner, "closed_form_gap_", None)
+        self.history_ = getattr(self.inner, "history_", None)
+        return self
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        return self.transform_.inverse(self.inner.forecast(future))
+
+    def params(self) -> dict[str, Any]:
+        return {"transform": self.transform, **self.inner.params()}
+
+
+class DriftForecaster(Forecaster):
+    """The last value plus the average change per step over the history (random walk with drift)."""
+
+    name = "drift"
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "DriftForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        self.last_ = values[-1]
+        self.slope_ = (values[-1] - values[0]) / max(len(values) - 1, 1)
+        self.fitted_ = np.concatenate([[np.nan], values[:-1] + self.slope_])
+        self.closed_form_gap_ = None
+        return self
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        return self.last_ + self.slope_ * np.arange(1, len(future) + 1)
+
+
+class EnsembleForecaster(Forecaster):
+    """The mean of several forecasters' predictions."""
+
+    def __init__(self, name: str, members: list[Forecaster]) -> None:
+        self.name = name
+        self.members = members
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "EnsembleForecaster":
+        for member in self.members:
+            member.fit(history, frequency)
+        self.fitted_ = np.mean([m.fitted_ for m in self.members], axis=0)  # type: ignore[attr-defined]
+        self.closed_form_gap_ = None
+        return self
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        return np.mean([member.forecast(future) for member in self.members], axis=0)
+
+    def params(self) -> dict[str, Any]:
+        return {"members": [member.name for member in self.members]}
+
+
+class ExponentialSmoothingForecaster(Forecaster):
+    """Simple exponential smoothing (a local level): the smoothing weight is chosen on a grid by
+    the one-step-ahead squared error over the history; the forecast is the last level."""
+
+    name = "ses"
+    GRID = np.round(np.arange(0.05, 1.0001, 0.05), 2)
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "ExponentialSmoothingForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        runs = {alpha: self._smooth(values, alpha) for alpha in self.GRID}
+        self.alpha_ = min(runs, key=lambda a: float(np.sum((runs[a][0][1:] - values[1:]) ** 2)))
+        self.fitted_, self.level_ = runs[self.alpha_]
+        self.fitted_ = self.fitted_.copy()
+        self.fitted_[0] = np.nan
+        self.closed_form_gap_ = None
+        return self
+
+    @staticmethod
+    def _smooth(values: np.ndarray, alpha: float) -> tuple[np.ndarray, float]:
+        level, fitted = values[0], np.empty(len(values))
+        for t, value in enumerate(values):
+            fitted[t] = level
+            level = alpha * value + (1 - alpha) * level
+        return fitted, float(level)
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        return np.full(len(future), self.level_)
+
+    def params(self) -> dict[str, Any]:
+        return {"alpha": getattr(self, "alpha_", None)}

@@ -1,0 +1,81 @@
+"""Target transforms fitted on training rows, with exact inverses; season length confirmed by ACF."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+from core.frequency import Frequency
+
+TRANSFORMS = ("none", "log", "boxcox")
+
+
+@dataclass(frozen=True)
+class TargetTransform:
+    """``none``, ``log`` or Box-Cox with ``lam`` fitted on the training rows (positive series only)."""
+
+    kind: str = "none"
+    lam: float = 1.0
+
+    @classmethod
+    def fit(cls, kind: str, values: np.ndarray) -> "TargetTransform":
+        if kind not in TRANSFORMS:
+            raise ValueError(f"Unknown transform '{kind}': use one of {', '.join(TRANSFORMS)}.")
+        if kind != "none" and not np.all(values > 0):
+            raise ValueError(f"The {kind} transform needs a positive series: use 'none' for zeros or negatives.")
+        if kind == "boxcox":
+            return cls("boxcox", _boxcox_lambda(values))
+        return cls(kind)
+
+    def forward(self, values: np.ndarray) -> np.ndarray:
+        if self.kind == "log":
+            return np.log(values)
+        if self.kind == "boxcox":
+            return np.log(values) if abs(self.lam) < 1e-8 else (values ** self.lam - 1) / self.lam
+        return np.asarray(values, dtype=float)
+
+    def inverse(self, values: np.ndarray) -> np.ndarray:
+        if self.kind == "log":
+            return np.exp(np.minimum(values, 700.0))
+        if self.kind == "boxcox":
+            if abs(self.lam) < 1e-8:
+                return np.exp(np.minimum(values, 700.0))
+            # Outside the transform's range the inverse does not exist: clip to its edge.
+            return np.maximum(values * self.lam + 1, 1e-12) ** (1 / self.lam)
+        return np.asarray(values, dtype=float)
+
+
+def _boxcox_lambda(values: np.ndarray) -> float:
+    """Maximum-likelihood lambda, kept within [-1, 2]; 1 (a shift only) for a flat series."""
+    if np.ptp(values) <= 1e-12 * max(abs(float(values.mean())), 1.0):
+        return 1.0
+    try:
+        lam = float(stats.boxcox_normmax(values, method="mle"))
+    except (RuntimeError, ValueError):  # the optimizer found no bracket: no power helps
+        return 1.0
+    return float(np.clip(lam, -1.0, 2.0))
+
+
+def autocorrelation(values: np.ndarray, lag: int) -> float:
+    """Sample autocorrelation at ``lag``; 0 when undefined."""
+    centred = values - values.mean()
+    denominator = float(centred @ centred)
+    if lag >= len(values) or denominator <= 0:
+        return 0.0
+    return float(centred[lag:] @ centred[:-lag]) / denominator
+
+
+def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
+    """The frequency's season length when the data show it; for plain steps, the strongest ACF peak.
+
+    Works on first differences so a trend does not mask the seasonal correlation; a season is kept
+    when there are at least two full seasons and its autocorrelation clears 2/sqrt(n).
+    """
+    diffs = np.diff(values)
+    threshold = 2 / np.sqrt(max(len(diffs), 1))
+    candidates = [frequency.season_length] if frequency.season_length > 1 else \
+        [lag for lag in (3, 4, 5, 7, 12, 24, 48, 52) if lag * 3 <= len(values)]
+    scored = [(autocorrelation(diffs, lag), lag) for lag in candidates if 2 * lag < len(values)]
+    best = max(scored, default=(0.0, 1))
+    return best[1] if best[0] > threshold else 1

@@ -1,0 +1,87 @@
+"""auto: transforms, backtest selection inside the training rows, intervals."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.auto import AutoForecaster, backtest_plan, widths
+from core.candidates import DifferencedARForecaster
+from core.frequency import Frequency, infer_frequency
+from core.pipeline import RunRequest, run
+from core.training import TrainConfig
+from core.transforms import TargetTransform, confirmed_season
+from tests.conftest import monthly_frame, seasonal_values
+
+
+@pytest.mark.parametrize("kind", ["none", "log", "boxcox"])
+def test_transforms_round_trip_exactly(kind: str) -> None:
+    values = np.random.default_rng(0).uniform(0.5, 500, size=200)
+    transform = TargetTransform.fit(kind, values)
+    np.testing.assert_allclose(transform.inverse(transform.forward(values)), values, rtol=1e-10)
+
+
+def test_box_cox_lambda_comes_from_the_data_and_log_refuses_zeros() -> None:
+    growing = np.exp(np.linspace(0, 5, 100))
+    assert abs(TargetTransform.fit("boxcox", growing).lam) < 0.3
+    with pytest.raises(ValueError, match="positive"):
+        TargetTransform.fit("log", np.array([1.0, 0.0, 2.0]))
+
+
+def test_differences_are_undone_exactly_for_a_pure_seasonal_trend() -> None:
+    frame = monthly_frame(seasonal_values(96))
+    model = DifferencedARForecaster("t", "none", 12, False, (1,), TrainConfig(device="cpu")).fit(
+        frame, infer_frequency(frame["ds"]))
+    np.testing.assert_allclose(model.forecast_steps(24), seasonal_values(120)[96:], atol=1e-6)
+
+
+def test_season_is_confirmed_by_autocorrelation() -> None:
+    monthly = Frequency("monthly", "MS", 12)
+    assert confirmed_season(seasonal_values(120, noise=1.0), monthly) == 12
+    noise = np.random.default_rng(1).standard_normal(120).cumsum()
+    assert confirmed_season(noise, monthly) == 1
+    steps = Frequency("steps", None, 1)
+    assert confirmed_season(np.sin(2 * np.pi * np.arange(200) / 7) * 10 + np.arange(200) * 0.1, steps) == 7
+
+
+def test_selection_never_reads_the_test_rows(air) -> None:  # type: ignore[no-untyped-def]
+    poisoned = air.frame.copy()
+    poisoned.loc[100:, "y"] = -1e6
+    clean = run(air.frame, air.frequency, RunRequest("auto"))
+    dirty = run(poisoned, air.frequency, RunRequest("auto"))
+    assert clean.params["chosen"] == dirty.params["chosen"]
+    np.testing.assert_allclose(clean.predictions["predicted"], dirty.predictions["predicted"], equal_nan=True)
+
+
+def test_auto_beats_the_straight_line_on_air_passengers(air) -> None:  # type: ignore[no-untyped-def]
+    result = run(air.frame, air.frequency, RunRequest("auto"))
+    assert result.metrics["test"]["mape"] < 6.0
+    assert result.params["season"] == 12 and len(result.params["leaderboard"]) > 5
+
+
+def test_intervals_widen_with_the_horizon_and_nest(air) -> None:  # type: ignore[no-untyped-def]
+    result = run(air.frame, air.frequency, RunRequest("auto", horizon=24))
+    future = result.predictions[result.predictions["split"] == "future"]
+    width95 = (future["upper"] - future["lower"]).to_numpy()
+    width80 = (future["upper_80"] - future["lower_80"]).to_numpy()
+    assert np.all(np.diff(width95) > 0) and np.all(width80 < width95)
+    errors = np.random.default_rng(2).standard_normal((3, 10)) * np.sqrt(np.arange(1, 11))
+    assert np.all(np.diff(widths(errors, 10, 0.9)) > 0)
+
+
+def test_same_seed_same_choice(air) -> None:  # type: ignore[no-untyped-def]
+    first = AutoForecaster(seed=5, horizon=12).fit(air.frame.iloc[:100], air.frequency)
+    again = AutoForecaster(seed=5, horizon=12).fit(air.frame.iloc[:100], air.frequency)
+    assert first.chosen_ == again.chosen_
+    assert [r.score for r in first.leaderboard_] == [r.score for r in again.leaderboard_]
+
+
+def test_backtest_origins_stay_inside_the_history() -> None:
+    horizon, origins = backtest_plan(100, 44, 12)
+    assert horizon == 33 and all(o + horizon <= 100 for o in origins) and len(origins) >= 2
+
+
+def test_auto_handles_a_series_with_zeros_and_no_season() -> None:
+    frame = pd.DataFrame({"ds": np.arange(60), "y": np.tile([0.0, 1.0, 2.0], 20)})
+    result = run(frame, Frequency("steps", None, 1), RunRequest("auto", horizon=5))
+    assert np.isfinite(result.predictions["predicted"].iloc[42:]).all()
