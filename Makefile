@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast bench browser clean
+.PHONY: run test test-fast bench bench-accuracy browser clean
 
 $(BIN)/.runtime-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,5 +34,14 @@ test-fast: $(BIN)/.dev-installed
 bench: $(BIN)/.dev-installed
 	for f in bench/bench_*.py; do $(BIN)/python $$f || exit 1; done
 
+# The accuracy benchmark has its own environment (statsforecast brings numba and its own scipy).
+.venv-bench/.installed: requirements-bench.txt
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench-accuracy: .venv-bench/.installed
+	.venv-bench/bin/python bench/accuracy.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .venv-bench .pytest_cache
