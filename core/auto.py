@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from core.candidates import (DifferencedARForecaster, DriftForecaster, EnsembleForecaster,
-                             ExponentialSmoothingForecaster, TransformedForecaster)
+                             ExponentialSmoothingForecaster, ThetaForecaster)
 from core.errors import SettingsError
-from core.features import FeatureSpec
 from core.frequency import Frequency
 from core.metrics import seasonal_naive_scale
-from core.models import Forecaster, RegressionForecaster, SeasonalNaiveForecaster
+from core.models import Forecaster, SeasonalNaiveForecaster
 from core.training import EpochCallback, TrainConfig
 from core.transforms import confirmed_season
 
-import os
-REGRESSIONS = os.environ.get("AUTO_REG", "0") == "1"
-TRANSFORM_PENALTY = float(os.environ.get("AUTO_TP", "1.1"))
 ORIGINS = 3
+# A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
+# its score is multiplied by this factor (fewer assumptions win ties).
+TRANSFORM_PENALTY = 1.1
 ENSEMBLE_SIZE = 3
 LEVELS = (0.8, 0.95)
 Factory = Callable[[], Forecaster]
@@ -39,22 +38,17 @@ class BacktestRow:
 
 
 def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, seed: int) -> dict[str, Factory]:
-    """Every candidate that suits this series: baselines, differenced ARs and trend-season
-    regressions on the raw, log and Box-Cox scales (the last two for positive series only)."""
+    """Every candidate that suits this series: baselines, exponential smoothing, Theta, and level,
+    differenced and seasonally differenced autoregressions on the raw, log and Box-Cox scales
+    (the last two for positive series only)."""
     training = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, seed=seed, device="cpu")
-    seasonal = replace(frequency, season_length=season)
     transforms = ["none", "log", "boxcox"] if np.all(values > 0) else ["none"]
     pool: dict[str, Factory] = {"naive": lambda: SeasonalNaiveForecaster(1, "naive"), "drift": DriftForecaster,
-                                "ses": ExponentialSmoothingForecaster}
+                                "ses": ExponentialSmoothingForecaster, "theta": lambda: ThetaForecaster(season)}
     if season > 1:
         pool["snaive"] = lambda: SeasonalNaiveForecaster(season, "snaive")
     for tf in transforms:
         pool.update(_ar_candidates(tf, season, training))
-        if REGRESSIONS:
-            name = f"{tf}: trend + season"
-            spec = FeatureSpec(trend_degree=1, calendar=not frequency.is_steps,
-                               fourier_order=3 if season > 1 and (frequency.is_steps or season > 24) else 0)
-            pool[name] = _regression(name, spec, tf, seasonal, training)
     return pool
 
 
@@ -71,17 +65,6 @@ def _ar_candidates(tf: str, season: int, training: TrainConfig) -> dict[str, Fac
                                                                season, False, (1, 2, 3, season))
         found[f"{tf}: both diffs AR(1-3)"] = make(f"{tf}: both diffs AR(1-3)", season, True, (1, 2, 3))
     return found
-
-
-def _regression(name: str, spec: FeatureSpec, tf: str, frequency: Frequency, training: TrainConfig) -> Factory:
-    class _Seasonal(RegressionForecaster):
-        """Uses the confirmed season length for its Fourier terms."""
-
-        def fit(self, history: pd.DataFrame, _: Frequency, callback: EpochCallback | None = None) -> "_Seasonal":
-            super().fit(history, frequency, callback)
-            return self
-
-    return lambda: TransformedForecaster(name, _Seasonal(name, spec, training), tf)
 
 
 def backtest_plan(n: int, horizon: int, season: int) -> tuple[int, list[int]]:

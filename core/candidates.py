@@ -197,3 +197,62 @@ class ExponentialSmoothingForecaster(Forecaster):
 
     def params(self) -> dict[str, Any]:
         return {"alpha": getattr(self, "alpha_", None)}
+
+
+def seasonal_indices(values: np.ndarray, season: int) -> tuple[np.ndarray, bool]:
+    """Classical decomposition: one index per season position and whether it is multiplicative.
+
+    The trend is a centred moving average over one season; the indices are the per-position means
+    of the series over that trend (ratios for a positive series, differences otherwise).
+    """
+    kernel = np.ones(season) / season
+    if season % 2 == 0:  # a 2 x m moving average keeps an even season centred
+        kernel = np.convolve(kernel, [0.5, 0.5])
+    trend = np.convolve(values, kernel, mode="same")
+    half = len(kernel) // 2
+    valid = np.arange(half, len(values) - half)
+    multiplicative = bool(np.all(values > 0))
+    detrended = values[valid] / trend[valid] if multiplicative else values[valid] - trend[valid]
+    indices = np.array([detrended[valid % season == k].mean() for k in range(season)])
+    return (indices / indices.mean() if multiplicative else indices - indices.mean()), multiplicative
+
+
+class ThetaForecaster(Forecaster):
+    """The Theta method: exponential smoothing plus half the series' linear trend, on seasonally
+    adjusted values (classical decomposition) when the series has a season."""
+
+    name = "theta"
+
+    def __init__(self, season: int) -> None:
+        self.season = season
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "ThetaForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        self.n_ = len(values)
+        seasonal = self.season > 1 and len(values) >= 2 * self.season + 2
+        self.indices_, self.multiplicative_ = (seasonal_indices(values, self.season) if seasonal
+                                               else (np.ones(1), True))
+        adjusted = self._adjust(values, np.arange(len(values)), inverse=False)
+        smoother = ExponentialSmoothingForecaster().fit(history.assign(y=adjusted), frequency)
+        self.alpha_, self.level_ = max(smoother.alpha_, 0.05), smoother.level_
+        self.slope_ = float(np.polyfit(np.arange(len(adjusted)), adjusted, 1)[0])
+        self.fitted_ = self._adjust(smoother.fitted_, np.arange(len(values)), inverse=True)
+        self.closed_form_gap_ = None
+        return self
+
+    def _adjust(self, values: np.ndarray, steps: np.ndarray, inverse: bool) -> np.ndarray:
+        index = self.indices_[steps % len(self.indices_)]
+        if self.multiplicative_:
+            return values * index if inverse else values / index
+        return values + index if inverse else values - index
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        h = np.arange(1, len(future) + 1)
+        a = self.alpha_
+        drift = 0.5 * self.slope_ * (h - 1 + 1 / a - (1 - a) ** self.n_ / a)
+        return self._adjust(self.level_ + drift, self.n_ + h - 1, inverse=True)
+
+    def params(self) -> dict[str, Any]:
+        return {"season": self.season, "alpha": getattr(self, "alpha_", None)}

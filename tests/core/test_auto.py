@@ -85,3 +85,29 @@ def test_auto_handles_a_series_with_zeros_and_no_season() -> None:
     frame = pd.DataFrame({"ds": np.arange(60), "y": np.tile([0.0, 1.0, 2.0], 20)})
     result = run(frame, Frequency("steps", None, 1), RunRequest("auto", horizon=5))
     assert np.isfinite(result.predictions["predicted"].iloc[42:]).all()
+
+
+def test_exponential_smoothing_follows_a_level_shift() -> None:
+    from core.candidates import ExponentialSmoothingForecaster
+    values = np.r_[np.full(30, 10.0), np.full(30, 20.0)] + np.random.default_rng(0).normal(0, 0.1, 60)
+    frame = pd.DataFrame({"ds": np.arange(60), "y": values})
+    model = ExponentialSmoothingForecaster().fit(frame, Frequency("steps", None, 1))
+    assert model.alpha_ >= 0.5
+    assert model.forecast(frame.iloc[:3]) == pytest.approx([20.0] * 3, abs=0.3)
+
+
+def test_theta_on_a_straight_line_adds_half_the_slope_per_step() -> None:
+    from core.candidates import ThetaForecaster
+    frame = pd.DataFrame({"ds": np.arange(40), "y": 5.0 + 2.0 * np.arange(40)})
+    model = ThetaForecaster(1).fit(frame, Frequency("steps", None, 1))
+    assert model.alpha_ == 1.0
+    np.testing.assert_allclose(model.forecast(frame.iloc[:3]), 83.0 + np.array([1.0, 2.0, 3.0]), atol=1e-9)
+
+
+def test_seasonal_indices_recover_a_multiplicative_pattern() -> None:
+    from core.candidates import seasonal_indices
+    pattern = np.array([0.8, 1.0, 1.2, 1.0])
+    values = (100 + np.arange(48)) * np.tile(pattern, 12)
+    indices, multiplicative = seasonal_indices(values, 4)
+    assert multiplicative
+    np.testing.assert_allclose(indices, pattern, atol=0.01)
