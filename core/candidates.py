@@ -1,5 +1,5 @@
-"""Candidate forecasters for ``auto``: differenced autoregressions (SARIMA-like, linear in their
-weights and trained with torch), transformed targets, drift and ensembles."""
+"""Candidate forecasters for ``auto``: level and differenced autoregressions (SARIMA-like, linear
+in their weights and trained with torch), exponential smoothing, Theta, drift and ensembles."""
 from __future__ import annotations
 
 from typing import Any
@@ -95,32 +95,6 @@ class DifferencedARForecaster(Forecaster):
     def params(self) -> dict[str, Any]:
         return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
                 "lags": list(self.lags)}
-
-
-class TransformedForecaster(Forecaster):
-    """Any forecaster fitted on a transformed target; forecasts come back in original units."""
-
-    def __init__(self, name: str, inner: Forecaster, transform: str) -> None:
-        self.name = name
-        self.inner = inner
-        self.transform = transform
-
-    def fit(self, history: pd.DataFrame, frequency: Frequency,
-            callback: EpochCallback | None = None) -> "TransformedForecaster":
-        values = history["y"].to_numpy(dtype=float)
-        self.transform_ = TargetTransform.fit(self.transform, values)
-        self.inner.fit(history.assign(y=self.transform_.forward(values)), frequency, callback)
-        self.fitted_ = self.transform_.inverse(self.inner.fitted_)  # type: ignore[attr-defined]
-        self.closed_form_gap_ = getattr(self.inner, "closed_form_gap_", None)
-        self.history_ = getattr(self.inner, "history_", None)
-        return self
-
-    def forecast(self, future: pd.DataFrame) -> np.ndarray:
-        self._check_fitted()
-        return self.transform_.inverse(self.inner.forecast(future))
-
-    def params(self) -> dict[str, Any]:
-        return {"transform": self.transform, **self.inner.params()}
 
 
 class DriftForecaster(Forecaster):

@@ -10,7 +10,6 @@ from core.models import AutoRegressiveForecaster, Forecaster, RegressionForecast
 from core.training import TrainConfig
 
 MODEL_NAMES = ("linear", "poly", "multi", "mlp", "ar", "naive", "snaive", "auto")
-LINEAR_IN_PARAMETERS = ("linear", "poly", "multi", "ar")
 TORCH_MODELS = ("linear", "poly", "multi", "mlp", "ar")
 MODEL_HELP = {
     "linear": "Straight trend line on the time index x.",
