@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import state_keys as keys
-from core.charts import series_chart, thin_for_drawing
+from core.charts import is_thinned, series_chart
 from core.io import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
 from core.quality import summarize
 from core.session import DEFAULT_SAMPLE, ensure_series, remember_series, sample_bytes, sample_files
@@ -139,7 +139,7 @@ n_train = int(len(series.frame) * fraction)
 boundary = series.frame["ds"].iloc[n_train] if n_train < len(series.frame) else None
 st.altair_chart(series_chart(series.frame, series.target, boundary), width="stretch")
 thinned = " The chart draws a thinned copy of this long series (LTTB); all computing uses every row." \
-    if thin_for_drawing(series.frame)[1] else ""
+    if is_thinned(len(series.frame)) else ""
 st.caption(f"{n_train:,} rows train, {len(series.frame) - n_train:,} rows test. Drag to pan, scroll to zoom.{thinned}")
 st.markdown("**Preview**")
 st.dataframe(series.frame.head(500), width="stretch", height=240)

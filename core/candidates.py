@@ -69,11 +69,15 @@ class DifferencedARForecaster(Forecaster):
         z_hat = np.full(len(z), np.nan)
         for i, value in enumerate(d_hat):
             t = offset + i
-            base = z[t - self.season] if self.season > 1 else 0.0
-            if self.first:
-                base += z[t - 1] - (z[t - 1 - self.season] if self.season > 1 else 0.0)
-            z_hat[t] = base + value
+            z_hat[t] = self._undifference_base(z, t) + value
         return self.transform_.inverse(z_hat)
+
+    def _undifference_base(self, z: np.ndarray | list[float], t: int) -> float:
+        """What ``z[t]`` is before its differenced change is added back, from the values before ``t``."""
+        base = z[t - self.season] if self.season > 1 else 0.0
+        if self.first:
+            base += z[t - 1] - (z[t - 1 - self.season] if self.season > 1 else 0.0)
+        return float(base)
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
@@ -86,10 +90,7 @@ class DifferencedARForecaster(Forecaster):
             step = self.bias_ + sum(w * d[-k] for w, k in zip(self.weights_, self.lags))
             d.append(step)
             change = float(self.scaler_.inverse_transform(np.array(step)))
-            base = z[-self.season] if self.season > 1 else 0.0
-            if self.first:
-                base += z[-1] - (z[-1 - self.season] if self.season > 1 else 0.0)
-            z.append(base + change)
+            z.append(self._undifference_base(z, len(z)) + change)
         return self.transform_.inverse(np.array(z[len(self.z_):]))
 
     def params(self) -> dict[str, Any]:
@@ -209,7 +210,7 @@ class ThetaForecaster(Forecaster):
                                                else (np.ones(1), True))
         adjusted = self._adjust(values, np.arange(len(values)), inverse=False)
         smoother = ExponentialSmoothingForecaster().fit(history.assign(y=adjusted), frequency)
-        self.alpha_, self.level_ = max(smoother.alpha_, 0.05), smoother.level_
+        self.alpha_, self.level_ = smoother.alpha_, smoother.level_
         self.slope_ = float(np.polyfit(np.arange(len(adjusted)), adjusted, 1)[0])
         self.fitted_ = self._adjust(smoother.fitted_, np.arange(len(values)), inverse=True)
         self.closed_form_gap_ = None

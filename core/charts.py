@@ -13,9 +13,14 @@ SPLIT_COLORS = {"train": "#f58518", "test": "#e45756", "future": "#54a24b"}
 _SPLIT_SCALE = alt.Scale(domain=list(SPLIT_COLORS), range=list(SPLIT_COLORS.values()))
 
 
+def is_thinned(rows: int) -> bool:
+    """Whether a chart of this many rows draws a thinned copy."""
+    return rows > MAX_DRAWN_POINTS
+
+
 def thin_for_drawing(frame: pd.DataFrame, value: str = "y") -> tuple[pd.DataFrame, bool]:
     """At most ``MAX_DRAWN_POINTS`` rows chosen by LTTB; ``True`` when rows were dropped."""
-    if len(frame) <= MAX_DRAWN_POINTS:
+    if not is_thinned(len(frame)):
         return frame, False
     x = _numeric_axis(frame["ds"])
     keep = lttb_indices(x, frame[value].to_numpy(dtype=float), MAX_DRAWN_POINTS)

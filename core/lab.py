@@ -73,6 +73,12 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
                    season=frequency.season_length, subsampled=len(keep) < len(train))
 
 
+def every_epoch(settings: LabSettings, optimizer: str, lr: float, epochs: int) -> TrainConfig:
+    """A CPU run of exactly ``epochs`` passes: the lessons show whole curves, so no early stop."""
+    return TrainConfig(optimizer=optimizer, lr=lr, epochs=epochs, patience=10**9, tol=0.0,
+                       seed=settings.seed, device="cpu")
+
+
 def least_squares(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Exact ``[w..., b]`` minimizing the MSE of ``y`` on ``[x, 1]``."""
     coef, *_ = np.linalg.lstsq(np.column_stack([x, np.ones(len(x))]), y, rcond=None)
@@ -127,9 +133,8 @@ def descent_path(x: np.ndarray, y: np.ndarray, start: tuple[float, float], setti
         w, b = float(net.linear.weight.detach()), float(net.linear.bias.detach())
         rows.append((update, w, b, _mse_line(x, y, w, b)))
 
-    config = TrainConfig(optimizer=settings.optimizer, lr=settings.lr, epochs=settings.epochs,
-                         patience=settings.epochs, tol=0.0, seed=settings.seed, device="cpu")
-    train(net, x[:, None], y, config, on_update=record)
+    train(net, x[:, None], y, every_epoch(settings, settings.optimizer, settings.lr, settings.epochs),
+          on_update=record)
     path = pd.DataFrame(rows, columns=["step", "w", "b", "mse"])
     return path[np.isfinite(path[["w", "b", "mse"]]).all(axis=1) & (path["mse"] < 1e6)]
 
@@ -167,8 +172,7 @@ def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
 
     Returns rows ``mode, update, epoch, loss``; epochs are fractional within a pass.
     """
-    base = TrainConfig(optimizer="sgd", lr=settings.lr, epochs=max(settings.epochs // 3, 5),
-                       patience=10**9, tol=0.0, seed=settings.seed, device="cpu")
+    base = every_epoch(settings, "sgd", settings.lr, max(settings.epochs // 3, 5))
     modes = {"full batch": base.with_(batch="full"), "single sample": base.with_(batch="single"),
              f"mini-batch of {settings.batch_size}": base.with_(batch="mini", batch_size=settings.batch_size)}
     frames = []
@@ -200,8 +204,7 @@ def optimizer_race(data: LabData, settings: LabSettings) -> list[RaceResult]:
     results = []
     for name in settings.race:
         lr = DEFAULT_LR[name] * settings.race_lr_scale
-        config = TrainConfig(optimizer=name, lr=lr, epochs=settings.race_epochs, patience=10**9, tol=0.0,
-                             seed=settings.seed, device="cpu")
+        config = every_epoch(settings, name, lr, settings.race_epochs)
         net = build_net(NetConfig(data.x.shape[1]), settings.seed)
         history = train(net, data.x, data.y, config)
         reached = next((i + 1 for i, loss in enumerate(history.losses)
@@ -304,9 +307,7 @@ def gap_curve(x: np.ndarray, y: np.ndarray, config: TrainConfig) -> tuple[pd.Dat
 
 
 def exact_vs_descent(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame, int | None]:
-    config = TrainConfig(optimizer=settings.optimizer, lr=settings.lr, epochs=settings.epochs * 5,
-                         patience=10**9, tol=0.0, seed=settings.seed, device="cpu")
-    return gap_curve(data.x, data.y, config)
+    return gap_curve(data.x, data.y, every_epoch(settings, settings.optimizer, settings.lr, settings.epochs * 5))
 
 
 def normalization_comparison(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame, dict[str, int | None]]:
@@ -314,8 +315,7 @@ def normalization_comparison(data: LabData, settings: LabSettings) -> tuple[pd.D
 
     Raw inputs run twice: at the lab's learning rate, and at the largest stable step for them.
     """
-    config = TrainConfig(optimizer=settings.optimizer, lr=settings.lr, epochs=settings.epochs * 5,
-                         patience=10**9, tol=0.0, seed=settings.seed, device="cpu")
+    config = every_epoch(settings, settings.optimizer, settings.lr, settings.epochs * 5)
     design = np.column_stack([data.x_raw, np.ones(len(data.x_raw))])
     stable_lr = 1.0 / float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
     runs = {f"z-scored inputs, lr {settings.lr:g}": (data.x, data.y, config),

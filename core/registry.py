@@ -1,4 +1,4 @@
-"""Model names of the command line and the dashboard, their settings, and the ``auto`` choice."""
+"""Model names of the command line and the dashboard, their settings, and how each is built."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,7 +19,7 @@ MODEL_HELP = {
     "ar": "Linear on the previous values (lags); forecasts step by step.",
     "naive": "Repeats the last value: the simplest baseline.",
     "snaive": "Repeats the last season: the seasonal baseline.",
-    "auto": "Backtests transforms, differenced autoregressions, trend-season regressions and baselines "
+    "auto": "Backtests transforms, level and differenced autoregressions, smoothing, Theta and baselines "
             "inside the training rows and keeps the best (or an ensemble).",
 }
 
