@@ -16,14 +16,16 @@ from core.errors import SettingsError
 from core.frequency import Frequency
 from core.metrics import seasonal_naive_scale
 from core.models import Forecaster, SeasonalNaiveForecaster
+from core.structural import TrendSeasonForecaster, seasonal_periods
 from core.training import EpochCallback, TrainConfig
 from core.transforms import confirmed_season
 
-ORIGINS = 3
+ORIGINS = 5
 # A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
 # its score is multiplied by this factor (fewer assumptions win ties).
 TRANSFORM_PENALTY = 1.1
 ENSEMBLE_SIZE = 3
+RIDGE = 1e-3  # ridge penalty of the trend + season regressions (standardized columns)
 LEVELS = (0.8, 0.95)
 Factory = Callable[[], Forecaster]
 
@@ -47,9 +49,22 @@ def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, s
                                 "ses": ExponentialSmoothingForecaster, "theta": lambda: ThetaForecaster(season)}
     if season > 1:
         pool["snaive"] = lambda: SeasonalNaiveForecaster(season, "snaive")
+    periods = seasonal_periods(frequency, season, len(values))
     for tf in transforms:
         pool.update(_ar_candidates(tf, season, training))
+        pool.update(_trend_candidates(tf, periods, training))
     return pool
+
+
+def _trend_candidates(tf: str, periods: tuple[float, ...], training: TrainConfig) -> dict[str, Factory]:
+    ridge = training.with_(l2=RIDGE)
+
+    def make(name: str, lags: tuple[int, ...]) -> Factory:
+        return lambda: TrendSeasonForecaster(name, tf, periods, lags, ridge)
+
+    label = "trend + season" if periods else "trend"
+    return {f"{tf}: {label}": make(f"{tf}: {label}", ()),
+            f"{tf}: {label} + AR(1-3)": make(f"{tf}: {label} + AR(1-3)", (1, 2, 3))}
 
 
 def _ar_candidates(tf: str, season: int, training: TrainConfig) -> dict[str, Factory]:
