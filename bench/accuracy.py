@@ -77,7 +77,15 @@ def synthetic_series() -> dict[str, pd.DataFrame]:
     ar = np.zeros(300)
     for i in range(2, 300):
         ar[i] = 0.7 * ar[i - 1] - 0.2 * ar[i - 2] + rng.standard_normal()
+    steps = np.arange(48 * 21)  # three weeks, half-hourly: a daily and a weekly cycle
+    day, week = 2 * np.pi * steps / 48, 2 * np.pi * steps / 336
+    noise = np.zeros(len(steps))
+    for i in range(1, len(steps)):
+        noise[i] = 0.8 * noise[i - 1] + rng.standard_normal()
+    load = 500 + 80 * np.sin(day - 2) + 30 * np.cos(2 * day) + 60 * np.sin(week) + 5 * noise
     return {
+        "synthetic daily + weekly cycles (half-hourly)": pd.DataFrame(
+            {"ds": pd.date_range("2021-03-01", periods=len(steps), freq="30min"), "y": load}),
         "synthetic trend + season (monthly)": monthly(100 + 0.8 * t + season + 2 * rng.standard_normal(240), "2000-01-01"),
         "synthetic multiplicative season (monthly)": monthly((50 + t) * (1 + season / 40) * np.exp(0.02 * rng.standard_normal(240)), "2000-01-01"),
         "synthetic AR(2) (daily)": pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=300, freq="D"), "y": 20 + ar}),

@@ -26,6 +26,8 @@ ORIGINS = 5
 TRANSFORM_PENALTY = 1.1
 ENSEMBLE_SIZE = 3
 RIDGE = 1e-3  # ridge penalty of the trend + season regressions (standardized columns)
+MLP_HIDDEN = 8
+MLP_RIDGE = 1e-2
 LEVELS = (0.8, 0.95)
 Factory = Callable[[], Forecaster]
 
@@ -53,7 +55,22 @@ def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, s
     for tf in transforms:
         pool.update(_ar_candidates(tf, season, training))
         pool.update(_trend_candidates(tf, periods, training))
+    pool.update(_mlp_candidates(season, training))
     return pool
+
+
+def _mlp_candidates(season: int, training: TrainConfig) -> dict[str, Factory]:
+    """A small network on the last lags (and the seasonal lag): nonlinear autoregression, on the
+    level and, for a seasonal series, on its seasonal difference."""
+    lags = (1, 2, 3, 4, 5, 6) + ((season,) if season > 6 else ())
+    network = training.with_(l2=MLP_RIDGE)
+    name = f"MLP on lags {lags[0]}-{lags[5]}" + (f", {season}" if season > 6 else "")
+    found: dict[str, Factory] = {
+        name: lambda: DifferencedARForecaster(name, "none", 0, False, lags, network, MLP_HIDDEN)}
+    if season > 1:
+        found[f"seasonal diff {name}"] = lambda: DifferencedARForecaster(
+            f"seasonal diff {name}", "none", season, False, lags, network, MLP_HIDDEN)
+    return found
 
 
 def _trend_candidates(tf: str, periods: tuple[float, ...], training: TrainConfig) -> dict[str, Factory]:

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from torch import nn
 
 from core.errors import SettingsError
 from core.features import Standardizer
@@ -13,11 +14,12 @@ from core.frequency import Frequency
 from core.models import Forecaster, closed_form_mse, relative_gap
 from core.nets import NetConfig, build_net
 from core.training import EpochCallback, TrainConfig, predict, train
-from core.transforms import TargetTransform
+from core.transforms import TargetTransform, forecast_bounds
 
 
 class DifferencedARForecaster(Forecaster):
-    """Linear autoregression on the differenced, transformed series, forecast recursively.
+    """Autoregression on the differenced, transformed series, forecast recursively: linear, or an
+    MLP on the lags when ``hidden`` > 0.
 
     ``season`` > 1 takes a seasonal difference ``z[t] - z[t - season]``; ``first`` takes one more
     ordinary difference. ``lags`` are the AR lags of the differenced series. Differences are
@@ -25,13 +27,14 @@ class DifferencedARForecaster(Forecaster):
     """
 
     def __init__(self, name: str, transform: str, season: int, first: bool, lags: tuple[int, ...],
-                 training: TrainConfig) -> None:
+                 training: TrainConfig, hidden: int = 0) -> None:
         self.name = name
         self.transform = transform
         self.season = season
         self.first = first
         self.lags = lags
         self.training = training
+        self.hidden = hidden
 
     def _difference(self, z: np.ndarray) -> np.ndarray:
         d = z[self.season:] - z[:-self.season] if self.season > 1 else z
@@ -50,14 +53,15 @@ class DifferencedARForecaster(Forecaster):
         scaled = self.scaler_.transform(d)
         x = np.column_stack([scaled[p - k:len(scaled) - k] for k in self.lags])
         target = scaled[p:]
-        self.net_ = build_net(NetConfig(len(self.lags)), self.training.seed)
+        self.net_ = build_net(NetConfig(len(self.lags), self.hidden), self.training.seed)
         self.history_ = train(self.net_, x, target, self.training, callback)
         if self.history_.diverged_at is not None:
             raise SettingsError(f"{self.name} diverged while training.")
         fitted = predict(self.net_, x)
-        self.closed_form_gap_ = relative_gap(float(np.mean((fitted - target) ** 2)), closed_form_mse(x, target))
-        self.weights_ = self.net_.linear.weight.detach().cpu().numpy().ravel().astype(float)  # type: ignore[union-attr]
-        self.bias_ = float(self.net_.linear.bias.detach().cpu())  # type: ignore[union-attr]
+        self.closed_form_gap_ = None if self.hidden else \
+            relative_gap(float(np.mean((fitted - target) ** 2)), closed_form_mse(x, target))
+        self.layers_ = [(layer.weight.detach().cpu().numpy().astype(float), layer.bias.detach().cpu().numpy().astype(float))
+                        for layer in self.net_.modules() if isinstance(layer, nn.Linear)]
         self.z_, self.d_ = z, scaled
         self.fitted_ = self._fitted_values(z, fitted)
         return self
@@ -86,16 +90,27 @@ class DifferencedARForecaster(Forecaster):
     def forecast_steps(self, horizon: int) -> np.ndarray:
         """``horizon`` steps past the fitted history."""
         z, d = list(self.z_), list(self.d_)
+        low, high = forecast_bounds(self.z_)
         for _ in range(horizon):
-            step = self.bias_ + sum(w * d[-k] for w, k in zip(self.weights_, self.lags))
-            d.append(step)
-            change = float(self.scaler_.inverse_transform(np.array(step)))
-            z.append(self._undifference_base(z, len(z)) + change)
+            step = self._next_change(d)
+            base = self._undifference_base(z, len(z))
+            level = float(np.clip(base + float(self.scaler_.inverse_transform(np.array(step))), low, high))
+            z.append(level)
+            d.append(float(self.scaler_.transform(np.array(level - base))))
         return self.transform_.inverse(np.array(z[len(self.z_):]))
+
+    def _next_change(self, d: list[float]) -> float:
+        """The next scaled differenced value from the ones before it."""
+        out = np.array([d[-k] for k in self.lags])
+        for i, (weight, bias) in enumerate(self.layers_):
+            out = weight @ out + bias
+            if i < len(self.layers_) - 1:
+                out = np.maximum(out, 0.0)  # ReLU between layers, as in MLPNet
+        return float(out[0])
 
     def params(self) -> dict[str, Any]:
         return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
-                "lags": list(self.lags)}
+                "lags": list(self.lags), "hidden_units": self.hidden}
 
 
 class DriftForecaster(Forecaster):

@@ -14,7 +14,7 @@ from core.frequency import Frequency
 from core.models import Forecaster, relative_gap
 from core.nets import NetConfig, build_net
 from core.training import EpochCallback, TrainConfig, predict, train
-from core.transforms import TargetTransform
+from core.transforms import TargetTransform, forecast_bounds
 
 # Cycles worth modelling per frequency, in steps: the first is the frequency's own season.
 PERIODS_BY_FREQUENCY: dict[str, tuple[float, ...]] = {
@@ -120,16 +120,17 @@ class TrendSeasonForecaster(Forecaster):
         """``horizon`` steps past the fitted history."""
         n = len(self.z_)
         steps = np.arange(n, n + horizon)
+        low, high = forecast_bounds(self.z_)
         if not self.lags:
             scaled = self._scale(self._deterministic(steps))
             z_hat = self.y_scaler_.inverse_transform(scaled @ self.weights_ + self.bias_)
-            return self.transform_.inverse(z_hat)
+            return self.transform_.inverse(np.clip(z_hat, low, high))
         z = list(self.z_)
         deterministic = self._deterministic(steps)
         for i in range(horizon):
             row = np.concatenate([deterministic[i], [z[-k] for k in self.lags]])[None, :]
             value = float(self._scale(row)[0] @ self.weights_ + self.bias_)
-            z.append(float(self.y_scaler_.inverse_transform(np.array(value))))
+            z.append(float(np.clip(self.y_scaler_.inverse_transform(np.array(value)), low, high)))
         return self.transform_.inverse(np.array(z[n:]))
 
     def params(self) -> dict[str, Any]:

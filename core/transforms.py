@@ -46,6 +46,14 @@ class TargetTransform:
         return np.asarray(values, dtype=float)
 
 
+def forecast_bounds(z: np.ndarray) -> tuple[float, float]:
+    """Limits for recursive forecasts on the transformed scale: the history's range widened by
+    the range itself on each side. An unstable recursion is held there instead of overflowing."""
+    low, high = float(np.min(z)), float(np.max(z))
+    span = max(high - low, 1e-9 * max(abs(low), abs(high), 1.0))
+    return low - span, high + span
+
+
 def _boxcox_lambda(values: np.ndarray) -> float:
     """Maximum-likelihood lambda, kept within [-1, 2]; 1 (a shift only) for a flat series."""
     if np.ptp(values) <= 1e-12 * max(abs(float(values.mean())), 1.0):
