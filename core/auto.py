@@ -18,7 +18,7 @@ from core.metrics import seasonal_naive_scale
 from core.models import Forecaster, SeasonalNaiveForecaster
 from core.structural import TrendSeasonForecaster, seasonal_periods
 from core.training import EpochCallback, TrainConfig
-from core.transforms import confirmed_season
+from core.transforms import confirmed_season, needs_differencing
 
 ORIGINS = 5
 # A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
@@ -52,21 +52,23 @@ def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, s
     if season > 1:
         pool["snaive"] = lambda: SeasonalNaiveForecaster(season, "snaive")
     periods = seasonal_periods(frequency, season, len(values))
+    level_models = not needs_differencing(values)
     for tf in transforms:
-        pool.update(_ar_candidates(tf, season, training))
+        pool.update(_ar_candidates(tf, season, training, level_models))
         pool.update(_trend_candidates(tf, periods, training))
-    pool.update(_mlp_candidates(season, training))
+    pool.update(_mlp_candidates(season, training, level_models))
     return pool
 
 
-def _mlp_candidates(season: int, training: TrainConfig) -> dict[str, Factory]:
+def _mlp_candidates(season: int, training: TrainConfig, level_models: bool) -> dict[str, Factory]:
     """A small network on the last lags (and the seasonal lag): nonlinear autoregression, on the
-    level and, for a seasonal series, on its seasonal difference."""
+    level (when the level is stable) and, for a seasonal series, on its seasonal difference."""
     lags = (1, 2, 3, 4, 5, 6) + ((season,) if season > 6 else ())
     network = training.with_(l2=MLP_RIDGE)
     name = f"MLP on lags {lags[0]}-{lags[5]}" + (f", {season}" if season > 6 else "")
-    found: dict[str, Factory] = {
-        name: lambda: DifferencedARForecaster(name, "none", 0, False, lags, network, MLP_HIDDEN)}
+    found: dict[str, Factory] = {}
+    if level_models:
+        found[name] = lambda: DifferencedARForecaster(name, "none", 0, False, lags, network, MLP_HIDDEN)
     if season > 1:
         found[f"seasonal diff {name}"] = lambda: DifferencedARForecaster(
             f"seasonal diff {name}", "none", season, False, lags, network, MLP_HIDDEN)
@@ -84,14 +86,18 @@ def _trend_candidates(tf: str, periods: tuple[float, ...], training: TrainConfig
             f"{tf}: {label} + AR(1-3)": make(f"{tf}: {label} + AR(1-3)", (1, 2, 3))}
 
 
-def _ar_candidates(tf: str, season: int, training: TrainConfig) -> dict[str, Factory]:
+def _ar_candidates(tf: str, season: int, training: TrainConfig, level_models: bool) -> dict[str, Factory]:
+    """Autoregressions on the differenced series (first, seasonal, both) and, when the level is
+    stable, on the level itself."""
     def make(name: str, seasonal: int, first: bool, lags: tuple[int, ...]) -> Factory:
         return lambda: DifferencedARForecaster(name, tf, seasonal, first, lags, training)
 
-    found = {f"{tf}: diff AR(1-3)": make(f"{tf}: diff AR(1-3)", 0, True, (1, 2, 3)),
-             f"{tf}: AR(1-3)": make(f"{tf}: AR(1-3)", 0, False, (1, 2, 3))}
-    if season > 1:
+    found = {f"{tf}: diff AR(1-3)": make(f"{tf}: diff AR(1-3)", 0, True, (1, 2, 3))}
+    if level_models:
+        found[f"{tf}: AR(1-3)"] = make(f"{tf}: AR(1-3)", 0, False, (1, 2, 3))
+    if season > 1 and level_models:
         found[f"{tf}: AR(1-3, {season})"] = make(f"{tf}: AR(1-3, {season})", 0, False, (1, 2, 3, season))
+    if season > 1:
         found[f"{tf}: seasonal diff AR(1-3)"] = make(f"{tf}: seasonal diff AR(1-3)", season, False, (1, 2, 3))
         found[f"{tf}: seasonal diff AR(1-3, {season})"] = make(f"{tf}: seasonal diff AR(1-3, {season})",
                                                                season, False, (1, 2, 3, season))

@@ -19,8 +19,9 @@ MODEL_HELP = {
     "ar": "Linear on the previous values (lags); forecasts step by step.",
     "naive": "Repeats the last value: the simplest baseline.",
     "snaive": "Repeats the last season: the seasonal baseline.",
-    "auto": "Backtests transforms, level and differenced autoregressions, smoothing, Theta and baselines "
-            "inside the training rows and keeps the best (or an ensemble).",
+    "auto": "Backtests transforms, level and differenced autoregressions, trend + seasonality regressions "
+            "with changepoints, an MLP on lags, smoothing, Theta and baselines inside the training rows "
+            "and keeps the best (or an ensemble).",
 }
 
 

@@ -46,6 +46,28 @@ class TargetTransform:
         return np.asarray(values, dtype=float)
 
 
+KPSS_LEVEL_CRITICAL_5PCT = 0.463
+
+
+def kpss_level(values: np.ndarray) -> float:
+    """The KPSS statistic for level stationarity (Kwiatkowski et al., 1992), with a Bartlett
+    long-run variance over ``3 sqrt(n) / 13`` lags; large values mean a unit root is likely."""
+    residuals = values - values.mean()
+    n = len(residuals)
+    partial_sums = np.cumsum(residuals)
+    long_run = float(residuals @ residuals) / n
+    for lag in range(1, int(3 * np.sqrt(n) / 13) + 1):
+        weight = 1 - lag / (int(3 * np.sqrt(n) / 13) + 1)
+        long_run += 2 * weight * float(residuals[lag:] @ residuals[:-lag]) / n
+    return float(partial_sums @ partial_sums) / (n * n * long_run) if long_run > 0 else 0.0
+
+
+def needs_differencing(values: np.ndarray) -> bool:
+    """Whether the series wanders like a random walk (KPSS rejects a stable level at 5%): models
+    that pull forecasts back to a fixed level are then left out."""
+    return len(values) >= 8 and kpss_level(np.asarray(values, dtype=float)) > KPSS_LEVEL_CRITICAL_5PCT
+
+
 def forecast_bounds(z: np.ndarray) -> tuple[float, float]:
     """Limits for recursive forecasts on the transformed scale: the history's range widened by
     the range itself on each side. An unstable recursion is held there instead of overflowing."""

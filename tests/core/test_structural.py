@@ -10,7 +10,7 @@ from core.candidates import DifferencedARForecaster
 from core.frequency import Frequency, infer_frequency
 from core.structural import TrendSeasonForecaster, ridge_mse, seasonal_periods
 from core.training import TrainConfig, predict
-from core.transforms import forecast_bounds
+from core.transforms import forecast_bounds, kpss_level, needs_differencing
 from tests.conftest import monthly_frame
 
 HALF_HOURLY = Frequency("half-hourly", "30min", 48)
@@ -117,3 +117,20 @@ def test_auto_offers_the_new_candidates_and_wins_on_two_cycles() -> None:
     daily_naive = np.resize(history["y"].to_numpy()[-48:], len(future))
     actual = future["y"].to_numpy()
     assert np.abs(auto.forecast(future) - actual).mean() < 0.3 * np.abs(daily_naive - actual).mean()
+
+
+def test_kpss_tells_a_random_walk_from_noise_and_level_models_drop_out() -> None:
+    rng = np.random.default_rng(5)
+    walk, noise = 100 + rng.standard_normal(300).cumsum(), 100 + rng.standard_normal(300)
+    assert kpss_level(walk) > 0.463 and kpss_level(noise) < 0.463
+    assert needs_differencing(walk) and not needs_differencing(noise)
+    daily = Frequency("daily", "D", 7)
+    wandering, stable = candidate_factories(walk, daily, 1, 0), candidate_factories(noise, daily, 1, 0)
+    assert "none: AR(1-3)" in stable and "none: AR(1-3)" not in wandering
+    assert "none: diff AR(1-3)" in wandering and not any(name.startswith("MLP") for name in wandering)
+
+
+def test_kpss_statistic_matches_statsmodels() -> None:
+    # statsmodels.tsa.stattools.kpss(walk, "c", nlags=3)[0] for this series is 1.8452709500303046
+    walk = 100 + np.random.default_rng(0).standard_normal(210).cumsum()
+    assert kpss_level(walk) == pytest.approx(1.8452709500303046, rel=1e-12)
