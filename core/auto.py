@@ -25,6 +25,10 @@ ORIGINS = 5
 # its score is multiplied by this factor (fewer assumptions win ties).
 TRANSFORM_PENALTY = 1.1
 ENSEMBLE_SIZE = 3
+# Long histories: auto works on the most recent rows and backtests at most this many steps ahead
+# (intervals beyond it follow the fitted growth of the errors).
+MAX_ROWS = 20_000
+MAX_BACKTEST_HORIZON = 1_000
 RIDGE = 1e-3  # ridge penalty of the trend + season regressions (standardized columns)
 MLP_HIDDEN = 8
 MLP_RIDGE = 1e-2
@@ -146,8 +150,8 @@ def widths(errors: np.ndarray, horizon: int, level: float) -> np.ndarray:
 
 
 class AutoForecaster(Forecaster):
-    """Backtests every candidate inside the history it is given, keeps the best (or the mean of
-    the best three when that backtests better), and refits it on the whole history."""
+    """Backtests every candidate inside the history it is given (its last ``MAX_ROWS`` rows), keeps
+    the best (or the mean of the best three when that backtests better), and refits it on them."""
 
     name = "auto"
 
@@ -157,10 +161,13 @@ class AutoForecaster(Forecaster):
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "AutoForecaster":
+        skipped = max(len(history) - MAX_ROWS, 0)
+        history = history.iloc[skipped:].reset_index(drop=True)
         values = history["y"].to_numpy(dtype=float)
         self.season_ = confirmed_season(values, frequency)
         factories = candidate_factories(values, frequency, self.season_, self.seed)
-        h, origins = backtest_plan(len(history), self.horizon or max(self.season_, 12), self.season_)
+        wanted = min(self.horizon or max(self.season_, 12), max(MAX_BACKTEST_HORIZON, 2 * self.season_))
+        h, origins = backtest_plan(len(history), wanted, self.season_)
         if not origins:
             raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
                                 "use a larger train fraction or another model.")
@@ -183,7 +190,7 @@ class AutoForecaster(Forecaster):
             self.best_ = factories[self.chosen_]()
             self.errors_ = errors[self.chosen_]
         self.best_.fit(history, frequency, callback)
-        self.fitted_ = self.best_.fitted_  # type: ignore[attr-defined]
+        self.fitted_ = np.concatenate([np.full(skipped, np.nan), self.best_.fitted_])  # type: ignore[attr-defined]
         self.closed_form_gap_ = getattr(self.best_, "closed_form_gap_", None)
         self.history_ = getattr(self.best_, "history_", None)
         return self

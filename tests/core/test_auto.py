@@ -111,3 +111,16 @@ def test_seasonal_indices_recover_a_multiplicative_pattern() -> None:
     indices, multiplicative = seasonal_indices(values, 4)
     assert multiplicative
     np.testing.assert_allclose(indices, pattern, atol=0.01)
+
+
+def test_auto_works_on_the_most_recent_rows_of_a_long_history(monkeypatch: pytest.MonkeyPatch) -> None:
+    import core.auto
+
+    monkeypatch.setattr(core.auto, "MAX_ROWS", 120)
+    values = seasonal_values(300, noise=1.0)
+    values[:180] += 1000  # a level the recent rows no longer show
+    frame = monthly_frame(values)
+    model = AutoForecaster(seed=0, horizon=12).fit(frame, infer_frequency(frame["ds"]))
+    assert len(model.fitted_) == 300 and np.isnan(model.fitted_[:180]).all()
+    expected = seasonal_values(312)[300:]
+    assert np.abs(model.forecast(monthly_frame(expected, "2025-01-01")) - expected).mean() < 5.0
