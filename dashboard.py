@@ -7,8 +7,7 @@ import streamlit as st
 from core import state_keys as keys
 from core.charts import is_thinned, series_chart
 from core.io import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
-from core.quality import summarize
-from core.session import DEFAULT_SAMPLE, ensure_series, remember_series, sample_bytes, sample_files
+from core.session import DEFAULT_SAMPLE, ensure_series, quality_of, remember_series, sample_bytes, sample_files
 from core.urlstate import DATA_FIELDS, parse_query, to_query
 
 st.set_page_config(page_title="Time-series regression", page_icon="📈", layout="wide")
@@ -89,7 +88,7 @@ def choose_columns(series: LoadedSeries) -> None:
 
 
 def show_quality(series: LoadedSeries) -> None:
-    quality = summarize(series)
+    quality = quality_of(st.session_state, series)
     cols = st.columns(5)
     cols[0].metric("Rows", f"{quality.rows:,}")
     cols[1].metric("Frequency", series.frequency.name, help=f"Season length {series.frequency.season_length}.")

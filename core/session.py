@@ -7,6 +7,7 @@ from typing import Any
 
 from core import state_keys as keys
 from core.io import LoadedSeries, load_series
+from core.quality import QualitySummary, summarize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_SAMPLE = "AirPassengers.csv"
@@ -31,6 +32,15 @@ def ensure_series(state: MutableMapping[str, Any]) -> LoadedSeries:
         state[keys.DATA_SOURCE] = DEFAULT_SAMPLE
     state.setdefault(keys.DATA_TRAIN_FRACTION, 0.7)
     return state[keys.DATA_SERIES]  # type: ignore[no-any-return]
+
+
+def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> QualitySummary:
+    """The quality summary of ``series``, computed once per loaded series and kept in the session."""
+    cached = state.get(keys.DATA_QUALITY)
+    if cached is None or cached[0] is not series:
+        cached = (series, summarize(series))
+        state[keys.DATA_QUALITY] = cached
+    return cached[1]  # type: ignore[no-any-return]
 
 
 RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)

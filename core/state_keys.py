@@ -11,6 +11,7 @@ DATA_BYTES = "data.bytes"                # bytes of the file in use, to re-read 
 DATA_ERROR = "data.error"                # last loading problem, shown until the next good load
 DATA_UPLOAD_ID = "data.upload_id"        # id of the last upload handled, so reruns do not re-read it
 DATA_TRAIN_FRACTION = "data.train_fraction"
+DATA_QUALITY = "data.quality"            # (series, its QualitySummary): computed once per loaded series
 DATA_URL_APPLIED = "data.url_applied"
 DATA_UPLOAD_WIDGET = "data.upload"
 DATA_SAMPLE_WIDGET = "data.sample"

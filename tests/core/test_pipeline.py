@@ -122,3 +122,15 @@ def test_calendar_features_have_month_dummies_with_january_as_reference(air) -> 
     x, names = design_matrix(air.frame, np.arange(144), FeatureSpec(calendar=True), air.frequency, 100)
     assert names[:3] == ["x", "year", "month=Feb"] and len(names) == 13
     assert x[0, 2:].sum() == 0 and x[1, 2] == 1.0
+
+
+def test_quality_summary_is_computed_once_per_loaded_series(air) -> None:  # type: ignore[no-untyped-def]
+    from core.io import load_series
+    from core.session import quality_of
+    from tests.conftest import ROOT
+
+    state: dict[str, object] = {}
+    first = quality_of(state, air)
+    assert quality_of(state, air) is first and first.rows == 144
+    other = load_series(ROOT / "data" / "AirPassengers.csv")
+    assert quality_of(state, other) is not first
