@@ -24,10 +24,13 @@ def checkpoint_bytes(forecaster: Forecaster) -> bytes:
         payload["state_dict"] = {key: value.detach().cpu() for key, value in net.state_dict().items()}
         payload["feature_names"] = list(getattr(inner, "feature_names_", []))
         payload["hidden"] = int(getattr(inner, "hidden", 0))
-    for name in ("x_scaler_", "y_scaler_"):
+    for name in ("x_scaler_", "y_scaler_", "scaler_"):
         scaler = getattr(inner, name, None)
         if scaler is not None:
             payload[name.rstrip("_")] = {"mean": torch.as_tensor(scaler.mean), "scale": torch.as_tensor(scaler.scale)}
+    changepoints = getattr(inner, "changepoints_", None)
+    if changepoints is not None:
+        payload["changepoints"] = torch.as_tensor(changepoints)
     last = getattr(inner, "last_", None)
     if last is not None:
         payload["last_values"] = torch.tensor(last.copy())

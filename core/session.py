@@ -1,14 +1,15 @@
 """Per-user session helpers that need no streamlit: the pages pass their ``st.session_state``."""
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from core import state_keys as keys
 from core.io import LoadedSeries, load_series
 from core.quality import QualitySummary, summarize
 
+T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_SAMPLE = "AirPassengers.csv"
 
@@ -34,13 +35,18 @@ def ensure_series(state: MutableMapping[str, Any]) -> LoadedSeries:
     return state[keys.DATA_SERIES]  # type: ignore[no-any-return]
 
 
-def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> QualitySummary:
-    """The quality summary of ``series``, computed once per loaded series and kept in the session."""
-    cached = state.get(keys.DATA_QUALITY)
-    if cached is None or cached[0] is not series:
-        cached = (series, summarize(series))
-        state[keys.DATA_QUALITY] = cached
+def computed_once(state: MutableMapping[str, Any], key: str, owner: Any, compute: Callable[[], T]) -> T:
+    """``compute()`` for ``owner``, kept under ``key`` until another owner asks (reruns reuse it)."""
+    cached = state.get(key)
+    if cached is None or cached[0] is not owner:
+        cached = (owner, compute())
+        state[key] = cached
     return cached[1]  # type: ignore[no-any-return]
+
+
+def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> QualitySummary:
+    """The quality summary of ``series``, computed once per loaded series."""
+    return computed_once(state, keys.DATA_QUALITY, series, lambda: summarize(series))
 
 
 RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)

@@ -10,7 +10,7 @@ from core.devices import available_devices
 from core.explain import describe_coefficients, metrics_table
 from core.pipeline import RunRequest, RunResult, run
 from core.registry import MODEL_HELP, MODEL_NAMES, TORCH_MODELS, ModelSettings, default_training
-from core.session import ensure_series, record_run
+from core.session import computed_once, ensure_series, record_run
 from core.training import BATCH_MODES, OPTIMIZERS, TrainConfig
 from core.urlstate import TRAIN_FIELDS, parse_query, to_query
 
@@ -132,8 +132,10 @@ def show_result(result: RunResult) -> None:
     a, b = st.columns(2)
     a.download_button("Download predictions (CSV)", result.predictions.to_csv(index=False), f"{name}.csv",
                       "text/csv", key="train.download_csv")
-    b.download_button("Download model (.pt)", checkpoint_bytes(result.forecaster), f"{name}.pt",
-                      "application/octet-stream", key="train.download_model",
+    model_file = computed_once(st.session_state, keys.TRAIN_MODEL_FILE, result,
+                               lambda: checkpoint_bytes(result.forecaster))
+    b.download_button("Download model (.pt)", model_file, f"{name}.pt", "application/octet-stream",
+                      key="train.download_model",
                       help="Weights and scaling statistics; opens with torch.load(weights_only=True) on any CPU.")
 
 

@@ -36,3 +36,18 @@ def test_foreign_or_pickled_files_are_refused() -> None:
         load_checkpoint(buffer.getvalue())
     with pytest.raises(DataError):
         load_checkpoint(b"not a model")
+
+
+def test_auto_candidates_save_their_scalers_and_changepoints(air) -> None:  # type: ignore[no-untyped-def]
+    from core.candidates import DifferencedARForecaster
+    from core.structural import TrendSeasonForecaster
+    from core.training import TrainConfig
+
+    training = TrainConfig(device="cpu", epochs=60, patience=3)
+    trend = TrendSeasonForecaster("log: trend + season", "log", (12.0,), (), training).fit(air.frame, air.frequency)
+    payload = load_checkpoint(checkpoint_bytes(trend))
+    np.testing.assert_allclose(payload["changepoints"].numpy(), trend.changepoints_)
+    np.testing.assert_allclose(payload["x_scaler"]["mean"].numpy(), trend.x_scaler_.mean)
+    assert payload["params"]["periods"] == [12.0] and "linear.weight" in payload["state_dict"]
+    ar = DifferencedARForecaster("AR", "none", 12, False, (1, 12), training).fit(air.frame, air.frequency)
+    assert float(load_checkpoint(checkpoint_bytes(ar))["scaler"]["scale"]) == pytest.approx(float(ar.scaler_.scale))
