@@ -168,6 +168,8 @@ class AutoForecaster(Forecaster):
         factories = candidate_factories(values, frequency, self.season_, self.seed)
         wanted = min(self.horizon or max(self.season_, 12), max(MAX_BACKTEST_HORIZON, 2 * self.season_))
         h, origins = backtest_plan(len(history), wanted, self.season_)
+        self.rows_used_, self.skipped_rows_ = len(history), skipped
+        self.backtest_horizon_, self.origins_ = h, len(origins)
         if not origins:
             raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
                                 "use a larger train fraction or another model.")
@@ -214,6 +216,9 @@ class AutoForecaster(Forecaster):
 
     def params(self) -> dict[str, Any]:
         return {"chosen": getattr(self, "chosen_", None), "season": getattr(self, "season_", None),
+                "rows_used": getattr(self, "rows_used_", None), "skipped_rows": getattr(self, "skipped_rows_", None),
+                "origins": getattr(self, "origins_", None),
+                "backtest_horizon": getattr(self, "backtest_horizon_", None),
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
                                 for row in getattr(self, "leaderboard_", [])]}
 

@@ -1,6 +1,8 @@
 """Plain-language descriptions of fitted models and metrics for the pages."""
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from core.frequency import Frequency
@@ -26,6 +28,17 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
         else:
             lines.append(f"{name}: {value:+,.4g} per unit.")
     return lines
+
+
+def auto_summary(params: dict[str, Any]) -> str:
+    """What ``auto`` chose and how, in one paragraph (markdown)."""
+    text = (f"auto chose **{params['chosen']}** (season length {params['season']}): the lowest error in a "
+            f"rolling-origin backtest inside the training rows ({params.get('origins')} origins, "
+            f"{params.get('backtest_horizon')} steps ahead each). The band is its 95% interval.")
+    if params.get("rows_used") and params.get("skipped_rows"):
+        text += (f" The history is long: auto modelled its last {params['rows_used']:,} rows "
+                 f"({params['skipped_rows']:,} earlier rows left out to keep the fit fast).")
+    return text
 
 
 def metrics_table(metrics: dict[str, dict[str, float | None]]) -> pd.DataFrame:

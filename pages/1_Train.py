@@ -7,7 +7,7 @@ from core import state_keys as keys
 from core.charts import loss_chart, prediction_chart, residual_chart
 from core.checkpoint import checkpoint_bytes
 from core.devices import available_devices
-from core.explain import describe_coefficients, metrics_table
+from core.explain import auto_summary, describe_coefficients, metrics_table
 from core.pipeline import RunRequest, RunResult, run
 from core.registry import MODEL_HELP, MODEL_NAMES, TORCH_MODELS, ModelSettings, default_training
 from core.session import computed_once, ensure_series, record_run
@@ -122,8 +122,7 @@ def show_result(result: RunResult) -> None:
             st.markdown("\n".join(f"- {line}" for line in
                                   describe_coefficients(result.coefficients, series.frequency, series.target)))
     if "leaderboard" in result.params:
-        st.info(f"auto chose **{result.params['chosen']}** (season length {result.params['season']}): the lowest "
-                "error in a rolling-origin backtest inside the training rows. The band is its 95% interval.")
+        st.info(auto_summary(result.params))
         with st.expander("Backtest leaderboard behind the choice"):
             st.dataframe(result.params["leaderboard"], width="stretch",
                          column_config={"backtest_score": st.column_config.NumberColumn(

@@ -7,6 +7,7 @@ import pytest
 
 from core.auto import AutoForecaster, backtest_plan, widths
 from core.candidates import DifferencedARForecaster
+from core.explain import auto_summary
 from core.frequency import Frequency, infer_frequency
 from core.pipeline import RunRequest, run
 from core.training import TrainConfig
@@ -122,5 +123,6 @@ def test_auto_works_on_the_most_recent_rows_of_a_long_history(monkeypatch: pytes
     frame = monthly_frame(values)
     model = AutoForecaster(seed=0, horizon=12).fit(frame, infer_frequency(frame["ds"]))
     assert len(model.fitted_) == 300 and np.isnan(model.fitted_[:180]).all()
+    assert model.params()["skipped_rows"] == 180 and "last 120 rows" in auto_summary(model.params())
     expected = seasonal_values(312)[300:]
     assert np.abs(model.forecast(monthly_frame(expected, "2025-01-01")) - expected).mean() < 5.0

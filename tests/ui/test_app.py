@@ -72,6 +72,9 @@ def test_each_model_trains_on_the_train_page(model: str) -> None:
     assert list(table.columns) == ["train", "test"] and "MAPE %" in table.index
     assert len(charts(at)) >= 2
     assert {b.label for b in at.get("download_button")} >= {"Download predictions (CSV)", "Download model (.pt)"}
+    if model == "auto":
+        assert any(f"auto chose **{result.params['chosen']}**" in box.value and "origins" in box.value
+                   for box in at.info)
 
 
 def test_linear_result_matches_the_known_answer_and_explains_itself() -> None:
