@@ -64,7 +64,9 @@ def infer_frequency(ds: pd.Series) -> Frequency:
     if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 3:
         return STEPS
     index = pd.DatetimeIndex(ds)
-    alias = pd.infer_freq(index)
+    with pd.option_context("future.infer_freq_returns_offset", True):  # pandas' next default
+        offset = pd.infer_freq(index)
+    alias = offset.freqstr if offset is not None else None
     if alias is not None:
         return _from_alias(alias)
     return _from_median_spacing(index)

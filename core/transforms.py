@@ -1,6 +1,7 @@
 """Target transforms fitted on training rows, with exact inverses; season length confirmed by ACF."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,7 +82,9 @@ def _boxcox_lambda(values: np.ndarray) -> float:
     if np.ptp(values) <= 1e-12 * max(abs(float(values.mean())), 1.0):
         return 1.0
     try:
-        lam = float(stats.boxcox_normmax(values, method="mle"))
+        with warnings.catch_warnings():  # scipy warns when it limits lambda against overflow; it is clipped below
+            warnings.simplefilter("ignore", UserWarning)
+            lam = float(stats.boxcox_normmax(values, method="mle"))
     except (RuntimeError, ValueError):  # the optimizer found no bracket: no power helps
         return 1.0
     return float(np.clip(lam, -1.0, 2.0))

@@ -126,3 +126,15 @@ def test_auto_works_on_the_most_recent_rows_of_a_long_history(monkeypatch: pytes
     assert model.params()["skipped_rows"] == 180 and "last 120 rows" in auto_summary(model.params())
     expected = seasonal_values(312)[300:]
     assert np.abs(model.forecast(monthly_frame(expected, "2025-01-01")) - expected).mean() < 5.0
+
+
+def test_frequency_and_box_cox_raise_no_warnings_on_awkward_series() -> None:
+    import warnings
+
+    huge = 1e12 * (1 + 0.01 * np.random.default_rng(0).standard_normal(80))
+    frame = monthly_frame(huge)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert infer_frequency(frame["ds"]).alias == "MS"
+        transform = TargetTransform.fit("boxcox", huge)
+    np.testing.assert_allclose(transform.inverse(transform.forward(huge)), huge, rtol=1e-8)
