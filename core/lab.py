@@ -310,23 +310,24 @@ def exact_vs_descent(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame
     return gap_curve(data.x, data.y, every_epoch(settings, settings.optimizer, settings.lr, settings.epochs * 5))
 
 
-def normalization_comparison(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame, dict[str, int | None]]:
+def normalization_comparison(data: LabData, settings: LabSettings,
+                             z_scored: tuple[pd.DataFrame, int | None] | None = None,
+                             ) -> tuple[pd.DataFrame, dict[str, int | None]]:
     """The same model and optimizer on raw and on z-scored inputs (gap to each one's exact loss).
 
     Raw inputs run twice: at the lab's learning rate, and at the largest stable step for them.
+    ``z_scored`` reuses the run of ``exact_vs_descent``, which has the same settings.
     """
     config = every_epoch(settings, settings.optimizer, settings.lr, settings.epochs * 5)
     design = np.column_stack([data.x_raw, np.ones(len(data.x_raw))])
     stable_lr = 1.0 / float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
-    runs = {f"z-scored inputs, lr {settings.lr:g}": (data.x, data.y, config),
-            f"raw inputs, lr {settings.lr:g}": (data.x_raw, data.y_train_raw, config),
+    runs = {f"raw inputs, lr {settings.lr:g}": (data.x_raw, data.y_train_raw, config),
             f"raw inputs, lr {stable_lr:.2g} (largest stable)": (data.x_raw, data.y_train_raw,
                                                                  config.with_(lr=stable_lr))}
-    frames, diverged = [], {}
-    for name, (x, y, run_config) in runs.items():
-        curve, diverged[name] = gap_curve(x, y, run_config)
-        frames.append(curve.assign(run=name))
-    return pd.concat(frames, ignore_index=True), diverged
+    curves = {f"z-scored inputs, lr {settings.lr:g}": z_scored or gap_curve(data.x, data.y, config)}
+    curves.update({name: gap_curve(x, y, run_config) for name, (x, y, run_config) in runs.items()})
+    frames = [curve.assign(run=name) for name, (curve, _) in curves.items()]
+    return pd.concat(frames, ignore_index=True), {name: diverged for name, (_, diverged) in curves.items()}
 
 
 # 7. Why vectorize ----------------------------------------------------------------------------
@@ -425,13 +426,14 @@ def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, tr
         seconds[name] = time.perf_counter() - started
         return value
 
+    exact = timed_panel("exact", lambda: exact_vs_descent(data, settings))
     return LabResults(
         settings=settings, data=data,
         landscape=timed_panel("landscape", lambda: landscape(data, settings)),
         batches=timed_panel("batches", lambda: batch_comparison(data, settings)),
         race=timed_panel("race", lambda: optimizer_race(data, settings)),
         backprop=timed_panel("backprop", lambda: backprop_check(data, settings)),
-        exact=timed_panel("exact", lambda: exact_vs_descent(data, settings)),
-        normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings)),
+        exact=exact,
+        normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings, exact)),
         vectorize=timed_panel("vectorize", lambda: vectorize_timing(data)),
         seconds=seconds)

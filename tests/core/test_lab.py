@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from core import lab
@@ -88,6 +89,9 @@ def test_descent_closes_the_gap_and_raw_inputs_diverge_at_the_same_rate(data) ->
     assert broke["raw inputs, lr 0.1"] is not None and broke["z-scored inputs, lr 0.1"] is None
     final = curves.groupby("run")["gap"].last()
     assert final["z-scored inputs, lr 0.1"] < 1e-8 < final[[n for n in final.index if "largest stable" in n][0]]
+    reused, _ = lab.normalization_comparison(data, lab.LabSettings(), (gaps, diverged))
+    pd.testing.assert_frame_equal(reused.sort_values(["run", "epoch"]).reset_index(drop=True),
+                                  curves.sort_values(["run", "epoch"]).reset_index(drop=True))
 
 
 def test_vectorized_gradient_matches_and_is_faster(data) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +100,6 @@ def test_vectorized_gradient_matches_and_is_faster(data) -> None:  # type: ignor
 
 
 def test_long_series_are_thinned_for_the_traces(air) -> None:  # type: ignore[no-untyped-def]
-    import pandas as pd
     long = pd.DataFrame({"ds": range(10_000), "y": np.sin(np.arange(10_000) / 50)})
     from core.frequency import STEPS
     data = lab.prepare(long, STEPS, lab.LabSettings(max_rows=500))
