@@ -46,9 +46,10 @@ class BacktestRow:
 
 
 def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, seed: int) -> dict[str, Factory]:
-    """Every candidate that suits this series: baselines, exponential smoothing, Theta, and level,
-    differenced and seasonally differenced autoregressions on the raw, log and Box-Cox scales
-    (the last two for positive series only)."""
+    """Every candidate that suits this series: baselines, exponential smoothing, Theta; level,
+    differenced and seasonally differenced autoregressions and trend + seasonality regressions on
+    the raw, log and Box-Cox scales (the last two for positive series only); an MLP on lags. Level
+    models (which pull forecasts back to the mean) only when KPSS finds a stable level."""
     training = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, seed=seed, device="cpu")
     transforms = ["none", "log", "boxcox"] if np.all(values > 0) else ["none"]
     pool: dict[str, Factory] = {"naive": lambda: SeasonalNaiveForecaster(1, "naive"), "drift": DriftForecaster,

@@ -1,5 +1,6 @@
 """Candidate forecasters for ``auto``: level and differenced autoregressions (SARIMA-like, linear
-in their weights and trained with torch), exponential smoothing, Theta, drift and ensembles."""
+in their weights, or an MLP on the lags, trained with torch), exponential smoothing, Theta, drift
+and ensembles."""
 from __future__ import annotations
 
 from typing import Any

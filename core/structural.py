@@ -49,9 +49,11 @@ def fourier_order(period: float) -> int:
 class TrendSeasonForecaster(Forecaster):
     """``z[t] = trend(t) + sum of Fourier seasonalities + sum_k a_k z[t - k]`` on the transformed series.
 
-    The trend is linear with hinge terms ``max(0, t - c)`` at evenly spaced changepoints; all
-    weights but the intercept carry a ridge penalty (``training.l2``) on standardized columns.
-    Forecasts extend the last trend segment and are recursive when there are lags.
+    Without lags the trend is linear with hinge terms ``max(0, t - c)`` at evenly spaced
+    changepoints; with lags it is one straight line (the lags follow local moves, and a bent trend
+    under them extrapolated wildly in backtests). All weights but the intercept carry a ridge
+    penalty (``training.l2``) on standardized columns. Forecasts extend the last trend segment and
+    are recursive when there are lags.
     """
 
     def __init__(self, name: str, transform: str, periods: tuple[float, ...], lags: tuple[int, ...],
