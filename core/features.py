@@ -81,7 +81,7 @@ def calendar_columns(ds: pd.Series, frequency: Frequency) -> dict[str, np.ndarra
     return columns
 
 
-def fourier_columns(steps: np.ndarray, period: int, order: int) -> dict[str, np.ndarray]:
+def fourier_columns(steps: np.ndarray, period: float, order: int) -> dict[str, np.ndarray]:
     """Sine and cosine pairs ``k = 1..order`` of the given period, over the step index."""
     angle = 2 * np.pi * steps.astype(float) / period
     columns: dict[str, np.ndarray] = {}

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import SettingsError
-from core.features import Standardizer
+from core.features import Standardizer, fourier_columns
 from core.frequency import Frequency
 from core.models import Forecaster, relative_gap
 from core.nets import NetConfig, build_net
@@ -69,9 +69,7 @@ class TrendSeasonForecaster(Forecaster):
         columns = [steps.astype(float)]
         columns += [np.maximum(steps - c, 0.0) for c in self.changepoints_]
         for period in self.periods:
-            angle = 2 * np.pi * steps / period
-            for k in range(1, fourier_order(period) + 1):
-                columns += [np.sin(k * angle), np.cos(k * angle)]
+            columns += fourier_columns(steps, period, fourier_order(period)).values()
         return np.column_stack(columns)
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
@@ -93,10 +91,10 @@ class TrendSeasonForecaster(Forecaster):
         if self.history_.diverged_at is not None:
             raise SettingsError(f"{self.name} diverged while training.")
         fitted = predict(self.net_, scaled_x)
-        exact = ridge_mse(scaled_x, target, self.training.l2)
-        self.closed_form_gap_ = relative_gap(float(np.mean((fitted - target) ** 2)) + self._penalty(), exact)
         self.weights_ = self.net_.linear.weight.detach().cpu().numpy().ravel().astype(float)  # type: ignore[union-attr]
         self.bias_ = float(self.net_.linear.bias.detach().cpu())  # type: ignore[union-attr]
+        objective = float(np.mean((fitted - target) ** 2)) + self.training.l2 * float(self.weights_ @ self.weights_)
+        self.closed_form_gap_ = relative_gap(objective, ridge_mse(scaled_x, target, self.training.l2))
         self.z_ = z
         self.fitted_ = np.concatenate([np.full(p, np.nan),
                                        self.transform_.inverse(self.y_scaler_.inverse_transform(fitted))])
@@ -110,9 +108,6 @@ class TrendSeasonForecaster(Forecaster):
         scaled = self.x_scaler_.transform(x)
         scaled[:, 1:1 + len(self.changepoints_)] *= CHANGEPOINT_SHRINK
         return scaled
-
-    def _penalty(self) -> float:
-        return self.training.l2 * float(np.sum(self.net_.linear.weight.detach().cpu().numpy() ** 2))  # type: ignore[union-attr]
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()

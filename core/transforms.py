@@ -57,9 +57,9 @@ def kpss_level(values: np.ndarray) -> float:
     n = len(residuals)
     partial_sums = np.cumsum(residuals)
     long_run = float(residuals @ residuals) / n
-    for lag in range(1, int(3 * np.sqrt(n) / 13) + 1):
-        weight = 1 - lag / (int(3 * np.sqrt(n) / 13) + 1)
-        long_run += 2 * weight * float(residuals[lag:] @ residuals[:-lag]) / n
+    lags = int(3 * np.sqrt(n) / 13)
+    for lag in range(1, lags + 1):
+        long_run += 2 * (1 - lag / (lags + 1)) * float(residuals[lag:] @ residuals[:-lag]) / n
     return float(partial_sums @ partial_sums) / (n * n * long_run) if long_run > 0 else 0.0
 
 
