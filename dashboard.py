@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import state_keys as keys
-from core.charts import is_thinned, series_chart
-from core.io import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
-from core.session import DEFAULT_SAMPLE, ensure_series, quality_of, remember_series, sample_bytes, sample_files
-from core.urlstate import DATA_FIELDS, parse_query, to_query
+from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
+from core.evaluation.pipeline import split_boundary
+from core.ui import state_keys as keys
+from core.ui.charts import is_thinned, series_chart
+from core.ui.session import (DEFAULT_SAMPLE, apply_fraction_url, ensure_series, quality_of, remember_series,
+                             sample_bytes, sample_files)
+from core.ui.urlstate import to_query
 
 st.set_page_config(page_title="Time-series regression", page_icon="📈", layout="wide")
 load_cached = st.cache_data(show_spinner="Reading the file...", max_entries=16)(load_series)
@@ -108,17 +110,8 @@ def show_quality(series: LoadedSeries) -> None:
             st.dataframe(quality.outliers, hide_index=True)
 
 
-def apply_url() -> None:
-    """Settings from a shared link, once per session."""
-    if not st.session_state.get(keys.DATA_URL_APPLIED):
-        st.session_state[keys.DATA_URL_APPLIED] = True
-        fraction = parse_query(st.query_params, DATA_FIELDS).get("fraction")
-        if fraction is not None:
-            st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
-
-
 ensure_series(st.session_state)
-apply_url()
+apply_fraction_url(st.session_state, st.query_params)
 st.title("Time-series regression")
 st.caption("Load a series, then train models on **Train**, compare them on **Compare** and look "
            "ahead on **Forecast**. AirPassengers (monthly airline passengers, 1949-1960) is loaded to start.")
@@ -134,8 +127,7 @@ fraction = st.slider("Train fraction", 0.5, 0.95, step=0.05, key=keys.DATA_FRACT
                      help="The first part of the series trains the models; the rest tests them, in time order.")
 st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
 st.query_params.from_dict(to_query({"fraction": fraction}))
-n_train = int(len(series.frame) * fraction)
-boundary = series.frame["ds"].iloc[n_train] if n_train < len(series.frame) else None
+n_train, boundary = split_boundary(series.frame, fraction)
 st.altair_chart(series_chart(series.frame, series.target, boundary), width="stretch")
 thinned = " The chart draws a thinned copy of this long series (LTTB); all computing uses every row." \
     if is_thinned(len(series.frame)) else ""

@@ -21,9 +21,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.frequency import infer_frequency  # noqa: E402
-from core.io import load_series  # noqa: E402
-from core.pipeline import RunRequest, run  # noqa: E402
+from core.data.frequency import infer_frequency  # noqa: E402
+from core.data.tidy import load_series  # noqa: E402
+from core.evaluation.pipeline import RunRequest, run  # noqa: E402
 
 warnings.filterwarnings("ignore")
 METHODS = ("auto", "AutoARIMA", "AutoETS", "AutoTheta", "SeasonalNaive")

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.charts import series_chart  # noqa: E402
-from core.io import load_series  # noqa: E402
-from core.pipeline import RunRequest, run  # noqa: E402
+from core.data.tidy import load_series  # noqa: E402
+from core.evaluation.pipeline import RunRequest, run  # noqa: E402
+from core.ui.charts import series_chart  # noqa: E402
 from tests.e2e.test_browser import CHROMIUM, CHROMIUM_FLAGS, LONG, free_port, wait_for_health  # noqa: E402
 
 REPEATS = 3

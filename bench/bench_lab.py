@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.io import load_series  # noqa: E402
-from core.lab import LabSettings, run_lab  # noqa: E402
-from core.pipeline import RunRequest, run  # noqa: E402
+from core.data.tidy import load_series  # noqa: E402
+from core.evaluation.pipeline import RunRequest, run  # noqa: E402
+from core.lab.panels import LabSettings, run_lab  # noqa: E402
 
 REPEATS = 3
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.io import LoadOptions, load_series  # noqa: E402
+from core.data.tidy import LoadOptions, load_series  # noqa: E402
 
 REPEATS = 3
 
@@ -48,7 +48,7 @@ def main() -> None:
     print(f"{'reader':<44}{'seconds':>9}{'vs read_csv':>13}")
     for name, seconds in (("pandas.read_csv (no date parsing)", plain),
                           ("pandas.read_csv(parse_dates=[...])", plain_dates),
-                          ("core.io.load_series (detect, parse, tidy)", ours)):
+                          ("core.data.tidy.load_series (detect, parse, tidy)", ours)):
         print(f"{name:<44}{seconds:>9.3f}{seconds / plain:>12.2f}x")
 
 

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from core.devices import DEVICE_CHOICES
-from core.io import LoadOptions, load_series
-from core.pipeline import RunRequest, run
-from core.registry import MODEL_NAMES, ModelSettings
+from core.training.devices import DEVICE_CHOICES
+from core.data.tidy import LoadOptions, load_series
+from core.evaluation.pipeline import RunRequest, run
+from core.models.specs import ModelSettings, model_names
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--date-col", help="name of the time column (detected when omitted)")
     fit.add_argument("--target", help="name of the column to forecast (detected when omitted)")
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")
-    fit.add_argument("--model", default="linear", choices=MODEL_NAMES)
+    fit.add_argument("--model", default="linear", choices=model_names())
     fit.add_argument("--train-fraction", type=float, default=0.7)
     fit.add_argument("--horizon", type=int, default=0, help="steps to forecast past the end")
     fit.add_argument("--device", default="auto", choices=DEVICE_CHOICES)

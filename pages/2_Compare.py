@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import state_keys as keys
-from core.charts import overlay_chart
-from core.pipeline import RunRequest, RunResult, run
-from core.runs import leaderboard, overlay_frame, run_label
-from core.session import ensure_series
+from core.ui import state_keys as keys
+from core.ui.charts import overlay_chart
+from core.evaluation.pipeline import RunRequest, RunResult, run
+from core.ui.runs import leaderboard, overlay_frame, run_label
+from core.ui.session import ensure_series
 
 NUMBER_FORMATS = {"test MAE": "%.4g", "test RMSE": "%.4g", "test MAPE %": "%.3g", "test MASE": "%.3g",
                   "test R²": "%.3g", "fit seconds": "%.3f"}

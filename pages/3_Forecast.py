@@ -1,23 +1,15 @@
 """Forecast page: refit a run on every row and forecast past the end, with a prediction band."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
-from core import state_keys as keys
-from core.charts import forecast_chart
-from core.pipeline import RunRequest, RunResult, forecast_future, run
-from core.registry import ModelSettings
-from core.runs import run_label
-from core.session import ensure_series
-from core.urlstate import FORECAST_FIELDS, parse_query, to_query
-
-
-def test_errors(result: RunResult):  # type: ignore[no-untyped-def]
-    rows = result.predictions[result.predictions["split"] == "test"]
-    return (rows["actual"] - rows["predicted"]).to_numpy(dtype=float)
-
+from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
+from core.models.specs import ModelSettings
+from core.ui import state_keys as keys
+from core.ui.charts import forecast_chart
+from core.ui.runs import run_label
+from core.ui.session import ensure_series
+from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
 st.set_page_config(page_title="Forecast", page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
@@ -42,10 +34,7 @@ if st.button("Forecast", type="primary", key=keys.FORECAST_BUTTON, help="Refit o
     fraction = st.session_state[keys.DATA_TRAIN_FRACTION]
     default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)), train_fraction=fraction)
     try:
-        chosen = choices.get(label) or run(series.frame, series.frequency, default, future_regressors=series.future)
-        request = replace(chosen.request, horizon=int(horizon))
-        errors = test_errors(chosen)
-        future = forecast_future(series.frame, series.frequency, request, errors, series.future)
+        future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default, series.future)
         st.session_state[keys.FORECAST_RESULT] = (label, int(horizon), future)
     except ValueError as problem:
         st.error(str(problem))

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import state_keys as keys
-from core.lab import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
-from core.lab_charts import log_lines, loss_curve, loss_surface
-from core.session import ensure_series
-from core.training import OPTIMIZERS
+from core.ui import state_keys as keys
+from core.lab.panels import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
+from core.ui.lab_charts import log_lines, loss_curve, loss_surface
+from core.ui.session import ensure_series
+from core.training.loop import OPTIMIZERS
 
 st.set_page_config(page_title="Learning lab", page_icon="📈", layout="wide")
 

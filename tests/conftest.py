@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.io import LoadedSeries, load_series  # noqa: E402
+from core.data.tidy import LoadedSeries, load_series  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +29,8 @@ def seasonal_values(n: int = 120, seed: int = 0, noise: float = 0.0) -> np.ndarr
     rng = np.random.default_rng(seed)
     t = np.arange(n)
     return 50 + 0.5 * t + pattern[t % 12] + noise * rng.standard_normal(n)
+
+
+def steps(n: int) -> pd.DataFrame:
+    """``n`` future rows for models that need only their count."""
+    return pd.DataFrame({"ds": np.arange(n)})

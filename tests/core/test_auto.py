@@ -5,14 +5,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.auto import AutoForecaster, backtest_plan, widths
-from core.candidates import DifferencedARForecaster
-from core.explain import auto_summary
-from core.frequency import Frequency, infer_frequency
-from core.pipeline import RunRequest, run
-from core.training import TrainConfig
-from core.transforms import TargetTransform, confirmed_season
-from tests.conftest import monthly_frame, seasonal_values
+from core.models.auto import AutoForecaster, backtest_plan, widths
+from core.models.autoregression import AutoRegressiveForecaster
+from core.ui.explain import selection_summary
+from core.data.frequency import Frequency, infer_frequency
+from core.evaluation.pipeline import RunRequest, run
+from core.training.loop import TrainConfig
+from core.models.transforms import TargetTransform, confirmed_season
+from tests.conftest import monthly_frame, seasonal_values, steps
 
 
 @pytest.mark.parametrize("kind", ["none", "log", "boxcox"])
@@ -31,9 +31,9 @@ def test_box_cox_lambda_comes_from_the_data_and_log_refuses_zeros() -> None:
 
 def test_differences_are_undone_exactly_for_a_pure_seasonal_trend() -> None:
     frame = monthly_frame(seasonal_values(96))
-    model = DifferencedARForecaster("t", "none", 12, False, (1,), TrainConfig(device="cpu")).fit(
+    model = AutoRegressiveForecaster("t", (1,), TrainConfig(device="cpu"), season=12).fit(
         frame, infer_frequency(frame["ds"]))
-    np.testing.assert_allclose(model.forecast_steps(24), seasonal_values(120)[96:], atol=1e-6)
+    np.testing.assert_allclose(model.forecast(steps(24)), seasonal_values(120)[96:], atol=1e-6)
 
 
 def test_season_is_confirmed_by_autocorrelation() -> None:
@@ -89,7 +89,7 @@ def test_auto_handles_a_series_with_zeros_and_no_season() -> None:
 
 
 def test_exponential_smoothing_follows_a_level_shift() -> None:
-    from core.candidates import ExponentialSmoothingForecaster
+    from core.models.smoothing import ExponentialSmoothingForecaster
     values = np.r_[np.full(30, 10.0), np.full(30, 20.0)] + np.random.default_rng(0).normal(0, 0.1, 60)
     frame = pd.DataFrame({"ds": np.arange(60), "y": values})
     model = ExponentialSmoothingForecaster().fit(frame, Frequency("steps", None, 1))
@@ -98,7 +98,7 @@ def test_exponential_smoothing_follows_a_level_shift() -> None:
 
 
 def test_theta_on_a_straight_line_adds_half_the_slope_per_step() -> None:
-    from core.candidates import ThetaForecaster
+    from core.models.smoothing import ThetaForecaster
     frame = pd.DataFrame({"ds": np.arange(40), "y": 5.0 + 2.0 * np.arange(40)})
     model = ThetaForecaster(1).fit(frame, Frequency("steps", None, 1))
     assert model.alpha_ == 1.0
@@ -106,7 +106,7 @@ def test_theta_on_a_straight_line_adds_half_the_slope_per_step() -> None:
 
 
 def test_seasonal_indices_recover_a_multiplicative_pattern() -> None:
-    from core.candidates import seasonal_indices
+    from core.models.smoothing import seasonal_indices
     pattern = np.array([0.8, 1.0, 1.2, 1.0])
     values = (100 + np.arange(48)) * np.tile(pattern, 12)
     indices, multiplicative = seasonal_indices(values, 4)
@@ -115,15 +115,15 @@ def test_seasonal_indices_recover_a_multiplicative_pattern() -> None:
 
 
 def test_auto_works_on_the_most_recent_rows_of_a_long_history(monkeypatch: pytest.MonkeyPatch) -> None:
-    import core.auto
+    import core.models.auto
 
-    monkeypatch.setattr(core.auto, "MAX_ROWS", 120)
+    monkeypatch.setattr(core.models.auto, "MAX_ROWS", 120)
     values = seasonal_values(300, noise=1.0)
     values[:180] += 1000  # a level the recent rows no longer show
     frame = monthly_frame(values)
     model = AutoForecaster(seed=0, horizon=12).fit(frame, infer_frequency(frame["ds"]))
-    assert len(model.fitted_) == 300 and np.isnan(model.fitted_[:180]).all()
-    assert model.params()["skipped_rows"] == 180 and "last 120 rows" in auto_summary(model.params())
+    assert len(model.fitted_values()) == 300 and np.isnan(model.fitted_values()[:180]).all()
+    assert model.params()["skipped_rows"] == 180 and "last 120 rows" in selection_summary(model.params())
     expected = seasonal_values(312)[300:]
     assert np.abs(model.forecast(monthly_frame(expected, "2025-01-01")) - expected).mean() < 5.0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.registry import MODEL_NAMES
+from core.models.specs import model_names
 
 ROOT = Path(__file__).resolve().parents[2]
 AIR = ROOT / "data" / "AirPassengers.csv"
@@ -18,7 +18,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("model", MODEL_NAMES)
+@pytest.mark.parametrize("model", model_names())
 def test_every_model_runs_through_the_command_line(model: str, tmp_path: Path) -> None:
     out, metrics = tmp_path / "p.csv", tmp_path / "m.json"
     done = cli("fit", str(AIR), "--model", model, "--horizon", "12", "--out", str(out), "--json", str(metrics), "--seed", "3")

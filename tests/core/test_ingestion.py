@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError
-from core.io import LoadOptions, load_series
-from core.pipeline import RunRequest, run
+from core.data.tidy import LoadOptions, load_series
+from core.evaluation.pipeline import RunRequest, run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from core.errors import DataError
-from core.io import LoadOptions, load_series
+from core.data.tidy import LoadOptions, load_series
 
 
 def load_text(text: str, encoding: str = "utf-8", **options: object):

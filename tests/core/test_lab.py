@@ -5,9 +5,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import lab
-from core.nets import NetConfig, build_net
-from core.training import OPTIMIZERS
+from core.lab import panels as lab
+from core.training.nets import NetConfig, build_net
+from core.training.least_squares import least_squares
+from core.training.loop import OPTIMIZERS
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def test_landscape_minimum_is_the_least_squares_answer(data) -> None:  # type: i
     grid_best = result.curve.loc[result.curve["mse"].idxmin(), "w"]
     assert abs(grid_best - result.w_best) <= 5 / 60 + 1e-9  # within one grid step
     w_star, b_star = result.minimum
-    np.testing.assert_allclose([w_star, b_star], lab.least_squares(x[:, None], y), atol=1e-12)
+    np.testing.assert_allclose([w_star, b_star], least_squares(x[:, None], y), atol=1e-12)
     surface_best = result.surface.loc[result.surface["mse"].idxmin()]
     assert abs(surface_best["w"] - w_star) < 0.2 and abs(surface_best["b"] - b_star) < 0.2
     assert result.path["mse"].iloc[-1] < result.path["mse"].iloc[0]
@@ -101,6 +102,6 @@ def test_vectorized_gradient_matches_and_is_faster(data) -> None:  # type: ignor
 
 def test_long_series_are_thinned_for_the_traces(air) -> None:  # type: ignore[no-untyped-def]
     long = pd.DataFrame({"ds": range(10_000), "y": np.sin(np.arange(10_000) / 50)})
-    from core.frequency import STEPS
+    from core.data.frequency import STEPS
     data = lab.prepare(long, STEPS, lab.LabSettings(max_rows=500))
     assert data.subsampled and len(data.y) == 500

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from core.metrics import regression_metrics, seasonal_naive_scale
+from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 
 
 def test_known_values() -> None:

@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 
 from core.errors import SettingsError
-from core.features import FeatureSpec, Standardizer, design_matrix
-from core.frequency import Frequency, future_dates, infer_frequency
-from core.pipeline import RunRequest, run, split_frame
-from core.registry import MODEL_NAMES, ModelSettings
+from core.models.features import FeatureSpec, Standardizer, design_matrix
+from core.data.frequency import Frequency, future_dates, infer_frequency
+from core.evaluation.pipeline import RunRequest, run, split_frame
+from core.models.specs import ModelSettings, model_names
 from tests.conftest import monthly_frame, seasonal_values
 
 
@@ -66,9 +66,9 @@ def test_ar_recovers_an_autoregressive_process() -> None:
     for t in range(2, 400):
         values[t] = 0.6 * values[t - 1] - 0.3 * values[t - 2] + rng.standard_normal()
     frame = pd.DataFrame({"ds": np.arange(400), "y": values})
-    result = run(frame, Frequency("steps", None, 1), RunRequest("ar", ModelSettings(lags=2)))
+    result = run(frame, Frequency("steps", None, 1), RunRequest("ar", ModelSettings(values={"lags": 2})))
     model = result.forecaster
-    weight = model.net_.linear.weight.detach().numpy().ravel()  # type: ignore[attr-defined]
+    weight, _ = model.torch_fit_.linear_weights()  # type: ignore[union-attr]
     np.testing.assert_allclose(weight, [0.6, -0.3], atol=0.1)
     assert result.closed_form_gap is not None and result.closed_form_gap <= 1e-4
 
@@ -80,7 +80,7 @@ def test_seasonal_naive_repeats_the_last_season() -> None:
     np.testing.assert_allclose(future, np.tile(frame["y"].to_numpy()[-12:], 2))
 
 
-@pytest.mark.parametrize("model", MODEL_NAMES)
+@pytest.mark.parametrize("model", model_names())
 def test_every_model_predicts_every_row_and_the_future(air, model: str) -> None:
     result = run(air.frame, air.frequency, RunRequest(model, horizon=12))
     predictions = result.predictions
@@ -125,8 +125,8 @@ def test_calendar_features_have_month_dummies_with_january_as_reference(air) -> 
 
 
 def test_quality_summary_is_computed_once_per_loaded_series(air) -> None:  # type: ignore[no-untyped-def]
-    from core.io import load_series
-    from core.session import quality_of
+    from core.data.tidy import load_series
+    from core.ui.session import quality_of
     from tests.conftest import ROOT
 
     state: dict[str, object] = {}

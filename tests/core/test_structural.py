@@ -5,13 +5,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.auto import AutoForecaster, candidate_factories
-from core.candidates import DifferencedARForecaster
-from core.frequency import Frequency, infer_frequency
-from core.structural import TrendSeasonForecaster, ridge_mse, seasonal_periods
-from core.training import TrainConfig, predict
-from core.transforms import forecast_bounds, kpss_level, needs_differencing
-from tests.conftest import monthly_frame
+from core.models.auto import AutoForecaster, candidate_factories
+from core.models.autoregression import AutoRegressiveForecaster
+from core.data.frequency import Frequency, infer_frequency
+from core.models.trend_season import TrendSeasonForecaster, seasonal_periods
+from core.training.least_squares import ridge_objective
+from core.training.loop import TrainConfig, predict
+from core.models.transforms import forecast_bounds, kpss_level, needs_differencing
+from tests.conftest import monthly_frame, steps
 
 HALF_HOURLY = Frequency("half-hourly", "30min", 48)
 TRAINING = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, device="cpu")
@@ -58,7 +59,7 @@ def test_torch_ridge_fit_reaches_the_closed_form_ridge_minimum() -> None:
                           + np.random.default_rng(3).standard_normal(96))
     model = TrendSeasonForecaster("r", "none", (12.0,), (1, 2), TRAINING.with_(l2=1e-2, epochs=200)).fit(
         frame, infer_frequency(frame["ds"]))
-    assert model.closed_form_gap_ is not None and model.closed_form_gap_ < 1e-3
+    assert (gap := model.closed_form_gap()) is not None and gap < 1e-3
 
 
 def test_ridge_objective_matches_least_squares_without_penalty() -> None:
@@ -67,8 +68,8 @@ def test_ridge_objective_matches_least_squares_without_penalty() -> None:
     y = x @ np.array([1.0, -2.0, 0.5]) + 3 + 0.1 * rng.standard_normal(50)
     design = np.column_stack([x, np.ones(50)])
     exact = np.mean((design @ np.linalg.lstsq(design, y, rcond=None)[0] - y) ** 2)
-    assert ridge_mse(x, y, 0.0) == pytest.approx(exact, rel=1e-9)
-    assert ridge_mse(x, y, 0.1) > exact
+    assert ridge_objective(x, y, 0.0) == pytest.approx(exact, rel=1e-9)
+    assert ridge_objective(x, y, 0.1) > exact
 
 
 def test_changepoints_let_the_forecast_follow_the_latest_slope() -> None:
@@ -77,17 +78,17 @@ def test_changepoints_let_the_forecast_follow_the_latest_slope() -> None:
     frame = monthly_frame(bent.astype(float))
     model = TrendSeasonForecaster("c", "none", (), (), TRAINING.with_(l2=1e-5, epochs=200)).fit(
         frame, infer_frequency(frame["ds"]))
-    forecast = model.forecast_steps(12)
+    forecast = model.forecast(steps(12))
     assert np.all(np.diff(forecast) < 0)
     assert np.diff(forecast).mean() == pytest.approx(-1.0, abs=0.3)
 
 
 def test_an_unstable_recursion_is_held_within_the_bounds() -> None:
     frame = monthly_frame(np.exp(np.linspace(0, 3, 60)))
-    model = DifferencedARForecaster("x", "log", 0, False, (1,), TRAINING).fit(frame, infer_frequency(frame["ds"]))
+    model = AutoRegressiveForecaster("x", (1,), TRAINING, "log").fit(frame, infer_frequency(frame["ds"]))
     model.layers_ = [(np.array([[1.5]]), np.array([0.5]))]  # force an explosive AR(1)
     low, high = forecast_bounds(np.log(frame["y"].to_numpy()))
-    forecast = model.forecast_steps(500)
+    forecast = model.forecast(steps(500))
     assert np.all(np.isfinite(forecast)) and np.log(forecast).max() <= high + 1e-9
 
 
@@ -99,13 +100,13 @@ def test_mlp_on_lags_learns_a_nonlinear_recursion() -> None:
     frame = monthly_frame(x, "1900-01-01")
     frequency = infer_frequency(frame["ds"])
     lags = (1, 2)
-    mlp = DifferencedARForecaster("m", "none", 0, False, lags, TRAINING.with_(epochs=300, patience=20), 16).fit(
+    mlp = AutoRegressiveForecaster("m", lags, TRAINING.with_(epochs=300, patience=20), hidden=16).fit(
         frame, frequency)
-    linear = DifferencedARForecaster("l", "none", 0, False, lags, TRAINING).fit(frame, frequency)
-    assert np.nanmean(np.abs(mlp.fitted_ - x)) < 0.5 * np.nanmean(np.abs(linear.fitted_ - x))
+    linear = AutoRegressiveForecaster("l", lags, TRAINING).fit(frame, frequency)
+    assert np.nanmean(np.abs(mlp.fitted_values() - x)) < 0.5 * np.nanmean(np.abs(linear.fitted_values() - x))
     last = mlp.scaler_.transform(x[-2:][::-1])[None, :]
-    assert mlp.forecast_steps(1)[0] == pytest.approx(
-        float(mlp.scaler_.inverse_transform(predict(mlp.net_, last))[0]), rel=1e-5)
+    assert mlp.forecast(steps(1))[0] == pytest.approx(
+        float(mlp.scaler_.inverse_transform(predict(mlp.torch_fit_.net, last))[0]), rel=1e-5)
 
 
 def test_auto_offers_the_new_candidates_and_wins_on_two_cycles() -> None:

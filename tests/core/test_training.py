@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 import torch
 
-from core.models import closed_form_mse
-from core.nets import LinearNet, MLPNet, NetConfig, build_net
-from core.training import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, train
+from core.training.least_squares import ridge_objective
+from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
+from core.training.loop import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, train
 
 
 def regression_data(n: int = 80, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -29,7 +29,7 @@ def test_gradient_descent_reaches_the_least_squares_solution(optimizer: str, lr:
                                                   patience=epochs))
     weights = np.append(net.linear.weight.detach().numpy().ravel(), net.linear.bias.item())
     np.testing.assert_allclose(weights, least_squares(x, y), atol=1e-4)
-    assert history.losses[-1] == pytest.approx(closed_form_mse(x, y), rel=1e-6)
+    assert history.losses[-1] == pytest.approx(ridge_objective(x, y), rel=1e-6)
 
 
 def test_autograd_matches_the_hand_written_mse_gradient() -> None:

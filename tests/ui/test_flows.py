@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import state_keys as keys
+from core.ui import state_keys as keys
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,11 +73,11 @@ def test_settings_come_from_and_go_to_the_url() -> None:
     at.query_params.update({"model": "poly", "degree": "5", "seed": "9", "epochs": "not-a-number"})
     at.run()
     assert at.selectbox(key=keys.TRAIN_MODEL_WIDGET).value == "poly"
-    assert at.slider(key=keys.TRAIN_DEGREE).value == 5
+    assert at.slider(key=keys.train_setting("poly", "degree")).value == 5
     at.button(key=keys.TRAIN_BUTTON).click().run()
     result = at.session_state[keys.TRAIN_RESULT]
     assert result.params["trend_degree"] == 5 and result.request.settings.seed == 9
-    at.slider(key=keys.TRAIN_DEGREE).set_value(4).run()
+    at.slider(key=keys.train_setting("poly", "degree")).set_value(4).run()
     assert at.query_params["degree"] == ["4"] or at.query_params["degree"] == "4"
 
 

@@ -1,14 +1,9 @@
 """The session's runs: leaderboard rows and overlays for the Compare and Forecast pages."""
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
-from core.pipeline import RunResult
-
-SETTING_NAMES = ("trend_degree", "calendar", "fourier_order", "hidden", "lags", "season", "optimizer", "lr",
-                 "epochs", "batch", "seed", "chosen")
+from core.evaluation.pipeline import RunResult
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -16,15 +11,10 @@ def run_label(index: int, result: RunResult) -> str:
     return f"#{index + 1} {result.request.model}"
 
 
-def describe_settings(params: dict[str, Any]) -> str:
-    """The settings that matter, as ``key=value`` pairs."""
-    shown = []
-    for name in SETTING_NAMES:
-        value = params.get(name)
-        if value is None or (value in (False, 0, [], "") and name != "seed"):
-            continue
-        shown.append(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}")
-    return ", ".join(shown)
+def describe_settings(result: RunResult) -> str:
+    """The settings the run used, as ``key=value`` pairs."""
+    return ", ".join(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}"
+                     for name, value in result.settings_used.items())
 
 
 def leaderboard(results: list[RunResult], labels: list[str]) -> pd.DataFrame:
@@ -33,7 +23,7 @@ def leaderboard(results: list[RunResult], labels: list[str]) -> pd.DataFrame:
     for label, result in zip(labels, results):
         test = result.metrics["test"]
         rows.append({"run": label, "model": result.request.model,
-                     "settings": describe_settings(result.params),
+                     "settings": describe_settings(result),
                      "train fraction": result.request.train_fraction,
                      "test MAE": test["mae"], "test RMSE": test["rmse"], "test MAPE %": test["mape"],
                      "test MASE": test["mase"], "test R²": test["r2"], "fit seconds": result.fit_seconds,

@@ -1,6 +1,7 @@
 """The torch modules behind the regression models."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
@@ -20,6 +21,7 @@ class LinearNet(nn.Module):
 
     def __init__(self, config: NetConfig) -> None:
         super().__init__()
+        self.config = config
         self.linear = nn.Linear(config.n_features, 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -31,6 +33,7 @@ class MLPNet(nn.Module):
 
     def __init__(self, config: NetConfig) -> None:
         super().__init__()
+        self.config = config
         self.hidden = nn.Linear(config.n_features, config.hidden)
         self.output = nn.Linear(config.hidden, 1)
 
@@ -40,6 +43,18 @@ class MLPNet(nn.Module):
 
 
 def build_net(config: NetConfig, seed: int = 0) -> nn.Module:
-    """A ``LinearNet`` or, with hidden units, an ``MLPNet``, initialised from ``seed``."""
-    torch.manual_seed(seed)
-    return MLPNet(config) if config.hidden > 0 else LinearNet(config)
+    """A ``LinearNet`` or, with hidden units, an ``MLPNet``, initialised from ``seed``.
+
+    The weights are drawn from a generator of this call's own (torch's default initialisation,
+    uniform within 1/sqrt(fan-in)), so fits running side by side in threads cannot change each
+    other's numbers.
+    """
+    net = MLPNet(config) if config.hidden > 0 else LinearNet(config)
+    generator = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for layer in net.modules():
+            if isinstance(layer, nn.Linear):
+                bound = 1 / math.sqrt(layer.in_features) if layer.in_features > 0 else 0.0
+                layer.weight.uniform_(-bound, bound, generator=generator)
+                layer.bias.uniform_(-bound, bound, generator=generator)
+    return net

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.devices import dtype_for, resolve_device
+from core.training.devices import dtype_for, resolve_device
 from core.errors import SettingsError
 
 OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfgs")
@@ -111,7 +111,6 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     config.validate()
     device = resolve_device(config.device)
     dtype = dtype_for(device)
-    torch.manual_seed(config.seed)
     generator = torch.Generator().manual_seed(config.seed)
     module.to(device=device, dtype=dtype)
     inputs = torch.as_tensor(x, dtype=dtype, device=device)

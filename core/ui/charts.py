@@ -5,7 +5,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.downsample import lttb_indices
+from core.ui.downsample import lttb_indices
 
 MAX_DRAWN_POINTS = 4000
 ACTUAL_COLOR = "#4c78a8"

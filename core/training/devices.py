@@ -16,6 +16,11 @@ def available_devices() -> list[str]:
     return found
 
 
+def device_choices() -> list[str]:
+    """What a user may pick: ``auto`` and the devices this machine has."""
+    return ["auto", *available_devices()]
+
+
 def resolve_device(name: str = "auto") -> torch.device:
     """Turn ``auto|cpu|cuda|mps`` into a device; ``auto`` takes CUDA, then MPS, then CPU."""
     if name not in DEVICE_CHOICES:

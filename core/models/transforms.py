@@ -7,11 +7,13 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
-from core.frequency import Frequency
+from core.data.frequency import Frequency
+from core.models.state import register
 
 TRANSFORMS = ("none", "log", "boxcox")
 
 
+@register
 @dataclass(frozen=True)
 class TargetTransform:
     """``none``, ``log`` or Box-Cox with ``lam`` fitted on the training rows (positive series only)."""

@@ -1,16 +1,17 @@
 """Per-user session helpers that need no streamlit: the pages pass their ``st.session_state``."""
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from core import state_keys as keys
-from core.io import LoadedSeries, load_series
-from core.quality import QualitySummary, summarize
+from core.data.quality import QualitySummary, summarize
+from core.data.tidy import LoadedSeries, load_series
+from core.ui import state_keys as keys
+from core.ui.urlstate import DATA_FIELDS, parse_query, parse_train_query
 
 T = TypeVar("T")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"  # the samples shipped beside dashboard.py
 DEFAULT_SAMPLE = "AirPassengers.csv"
 
 
@@ -65,3 +66,28 @@ def record_run(state: MutableMapping[str, Any], result: Any) -> None:
     """Keep ``result`` as the latest run and add it to the session's runs."""
     state[keys.TRAIN_RESULT] = result
     state.setdefault(keys.TRAIN_RUNS, []).append(result)
+
+
+def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
+    """The train fraction of a shared link, once per session, whichever page it opens."""
+    if not state.get(keys.DATA_URL_APPLIED):
+        state[keys.DATA_URL_APPLIED] = True
+        fraction = parse_query(params, DATA_FIELDS).get("fraction")
+        if fraction is not None:
+            state[keys.DATA_TRAIN_FRACTION] = fraction
+
+
+def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
+    """A shared Train link's model and settings, once per session (later reruns keep the widgets' own)."""
+    apply_fraction_url(state, params)
+    if state.get(keys.TRAIN_URL_APPLIED):
+        return
+    state[keys.TRAIN_URL_APPLIED] = True
+    wanted = parse_train_query(params)
+    if wanted.model is None:
+        return
+    state[keys.TRAIN_MODEL_WIDGET] = wanted.model
+    if wanted.seed is not None:
+        state[keys.TRAIN_SEED] = wanted.seed
+    for name, value in {**wanted.values, **wanted.training}.items():
+        state[keys.train_setting(wanted.model, name)] = value

@@ -5,7 +5,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.lab import Landscape
+from core.lab.panels import Landscape
 
 LOG = alt.Scale(type="log")
 

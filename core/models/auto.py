@@ -10,15 +10,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.candidates import (DifferencedARForecaster, DriftForecaster, EnsembleForecaster,
-                             ExponentialSmoothingForecaster, ThetaForecaster)
+from core.data.frequency import Frequency
 from core.errors import SettingsError
-from core.frequency import Frequency
-from core.metrics import seasonal_naive_scale
-from core.models import Forecaster, SeasonalNaiveForecaster
-from core.structural import TrendSeasonForecaster, seasonal_periods
-from core.training import EpochCallback, TrainConfig
-from core.transforms import confirmed_season, needs_differencing
+from core.evaluation.metrics import seasonal_naive_scale
+from core.models.autoregression import AutoRegressiveForecaster
+from core.models.base import Forecaster
+from core.models.baselines import DriftForecaster, SeasonalNaiveForecaster
+from core.models.smoothing import ExponentialSmoothingForecaster, ThetaForecaster
+from core.models.state import register
+from core.models.transforms import confirmed_season, needs_differencing
+from core.models.trend_season import TrendSeasonForecaster, seasonal_periods
+from core.training.loop import EpochCallback, History, TrainConfig
 
 ORIGINS = 5
 # A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
@@ -32,10 +34,10 @@ MAX_BACKTEST_HORIZON = 1_000
 RIDGE = 1e-3  # ridge penalty of the trend + season regressions (standardized columns)
 MLP_HIDDEN = 8
 MLP_RIDGE = 1e-2
-LEVELS = (0.8, 0.95)
 Factory = Callable[[], Forecaster]
 
 
+@register
 @dataclass(frozen=True)
 class BacktestRow:
     """One candidate's backtest: mean error scaled by the in-sample seasonal-naive error (lower is better)."""
@@ -73,10 +75,10 @@ def _mlp_candidates(season: int, training: TrainConfig, level_models: bool) -> d
     name = f"MLP on lags {lags[0]}-{lags[5]}" + (f", {season}" if season > 6 else "")
     found: dict[str, Factory] = {}
     if level_models:
-        found[name] = lambda: DifferencedARForecaster(name, "none", 0, False, lags, network, MLP_HIDDEN)
+        found[name] = lambda: AutoRegressiveForecaster(name, lags, network, hidden=MLP_HIDDEN)
     if season > 1:
-        found[f"seasonal diff {name}"] = lambda: DifferencedARForecaster(
-            f"seasonal diff {name}", "none", season, False, lags, network, MLP_HIDDEN)
+        found[f"seasonal diff {name}"] = lambda: AutoRegressiveForecaster(
+            f"seasonal diff {name}", lags, network, season=season, hidden=MLP_HIDDEN)
     return found
 
 
@@ -95,7 +97,7 @@ def _ar_candidates(tf: str, season: int, training: TrainConfig, level_models: bo
     """Autoregressions on the differenced series (first, seasonal, both) and, when the level is
     stable, on the level itself."""
     def make(name: str, seasonal: int, first: bool, lags: tuple[int, ...]) -> Factory:
-        return lambda: DifferencedARForecaster(name, tf, seasonal, first, lags, training)
+        return lambda: AutoRegressiveForecaster(name, lags, training, tf, seasonal, first)
 
     found = {f"{tf}: diff AR(1-3)": make(f"{tf}: diff AR(1-3)", 0, True, (1, 2, 3))}
     if level_models:
@@ -193,9 +195,7 @@ class AutoForecaster(Forecaster):
             self.best_ = factories[self.chosen_]()
             self.errors_ = errors[self.chosen_]
         self.best_.fit(history, frequency, callback)
-        self.fitted_ = np.concatenate([np.full(skipped, np.nan), self.best_.fitted_])  # type: ignore[attr-defined]
-        self.closed_form_gap_ = getattr(self.best_, "closed_form_gap_", None)
-        self.history_ = getattr(self.best_, "history_", None)
+        self.fitted_ = np.concatenate([np.full(skipped, np.nan), self.best_.fitted_values()])
         return self
 
     @staticmethod
@@ -209,6 +209,15 @@ class AutoForecaster(Forecaster):
         self._check_fitted()
         return self.best_.forecast(future)
 
+    def closed_form_gap(self) -> float | None:
+        return self.best_.closed_form_gap() if self.fitted_ is not None else None
+
+    def training_history(self) -> History | None:
+        return self.best_.training_history() if self.fitted_ is not None else None
+
+    def gives_intervals(self) -> bool:
+        return True
+
     def intervals(self, forecast: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper bounds of the ``level`` interval around ``forecast`` (steps 1..len)."""
         self._check_fitted()
@@ -216,12 +225,35 @@ class AutoForecaster(Forecaster):
         return forecast - half, forecast + half
 
     def params(self) -> dict[str, Any]:
-        return {"chosen": getattr(self, "chosen_", None), "season": getattr(self, "season_", None),
-                "rows_used": getattr(self, "rows_used_", None), "skipped_rows": getattr(self, "skipped_rows_", None),
-                "origins": getattr(self, "origins_", None),
-                "backtest_horizon": getattr(self, "backtest_horizon_", None),
+        if self.fitted_ is None:
+            return {"horizon": self.horizon}
+        return {"chosen": self.chosen_, "season": self.season_, "rows_used": self.rows_used_,
+                "skipped_rows": self.skipped_rows_, "origins": self.origins_,
+                "backtest_horizon": self.backtest_horizon_,
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
-                                for row in getattr(self, "leaderboard_", [])]}
+                                for row in self.leaderboard_]}
+
+
+class EnsembleForecaster(Forecaster):
+    """The mean of several forecasters' predictions."""
+
+    def __init__(self, name: str, members: list[Forecaster]) -> None:
+        self.name = name
+        self.members = members
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "EnsembleForecaster":
+        for member in self.members:
+            member.fit(history, frequency)
+        self.fitted_ = np.mean([member.fitted_values() for member in self.members], axis=0)
+        return self
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        return np.mean([member.forecast(future) for member in self.members], axis=0)
+
+    def params(self) -> dict[str, Any]:
+        return {"members": [member.name for member in self.members]}
 
 
 def _score(errors: np.ndarray, scale: float) -> float:

@@ -5,8 +5,8 @@ from typing import Any
 
 import pandas as pd
 
-from core.frequency import Frequency
-from core.metrics import METRIC_NAMES
+from core.data.frequency import Frequency
+from core.evaluation.metrics import METRIC_NAMES
 
 METRIC_LABELS = {"mae": "MAE", "rmse": "RMSE", "mape": "MAPE %", "smape": "sMAPE %", "mase": "MASE", "r2": "R²"}
 
@@ -30,8 +30,11 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
     return lines
 
 
-def auto_summary(params: dict[str, Any]) -> str:
-    """What ``auto`` chose and how, in one paragraph (markdown)."""
+def selection_summary(params: dict[str, Any]) -> str | None:
+    """What a model that chooses among candidates (``auto``) chose and how, in one paragraph
+    (markdown); None for models that choose nothing."""
+    if params.get("chosen") is None:
+        return None
     text = (f"auto chose **{params['chosen']}** (season length {params['season']}): the lowest error in a "
             f"rolling-origin backtest inside the training rows ({params.get('origins')} origins, "
             f"{params.get('backtest_horizon')} steps ahead each). The band is its 95% interval.")
@@ -39,6 +42,11 @@ def auto_summary(params: dict[str, Any]) -> str:
         text += (f" The history is long: auto modelled its last {params['rows_used']:,} rows "
                  f"({params['skipped_rows']:,} earlier rows left out to keep the fit fast).")
     return text
+
+
+def selection_table(params: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The backtest leaderboard behind a choice, best first; None for models that choose nothing."""
+    return params.get("leaderboard")
 
 
 def metrics_table(metrics: dict[str, dict[str, float | None]]) -> pd.DataFrame:

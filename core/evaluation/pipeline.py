@@ -8,15 +8,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.data.frequency import Frequency, future_dates
 from core.errors import SettingsError
-from core.frequency import Frequency, future_dates
-from core.metrics import regression_metrics, seasonal_naive_scale
-from core.models import Forecaster
-from core.registry import ModelSettings, build_forecaster
-from core.training import EpochCallback
+from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
+from core.models.base import Forecaster
+from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use
+from core.training.loop import EpochCallback
 
 MIN_TRAIN_ROWS = 4
 INTERVAL_LEVEL = 0.95
+BAND_LEVELS = ((INTERVAL_LEVEL, ""), (0.8, "_80"))  # interval levels and the suffix of their columns
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class RunResult:
     losses: list[float]
     coefficients: dict[str, float] | None
     forecaster: Forecaster
+    settings_used: dict[str, Value]
 
     def summary(self) -> dict[str, Any]:
         """The metrics JSON of the command line."""
@@ -53,11 +55,22 @@ class RunResult:
                 "seed": self.request.settings.seed}
 
 
+def train_rows(n: int, train_fraction: float) -> int:
+    """How many of ``n`` rows train: the first ``int(n * train_fraction)``."""
+    return int(n * train_fraction)
+
+
+def split_boundary(frame: pd.DataFrame, train_fraction: float) -> tuple[int, object | None]:
+    """Training rows and the first test time stamp (None when no row is left to test)."""
+    n_train = train_rows(len(frame), train_fraction)
+    return n_train, (frame["ds"].iloc[n_train] if n_train < len(frame) else None)
+
+
 def split_frame(frame: pd.DataFrame, train_fraction: float = 0.7) -> tuple[pd.DataFrame, pd.DataFrame]:
     """First ``int(n * train_fraction)`` rows train, the rest test, in time order."""
     if not 0 < train_fraction < 1:
         raise SettingsError(f"Train fraction {train_fraction} must lie strictly between 0 and 1.")
-    n_train = int(len(frame) * train_fraction)
+    n_train = train_rows(len(frame), train_fraction)
     if n_train < MIN_TRAIN_ROWS or n_train >= len(frame):
         raise SettingsError(f"A train fraction of {train_fraction} leaves {n_train} training and "
                             f"{len(frame) - n_train} test rows out of {len(frame)}: "
@@ -77,7 +90,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     started = time.perf_counter()
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
-    fitted, predicted = forecaster.fitted_, forecaster.forecast(test)  # type: ignore[attr-defined]
+    fitted, predicted = forecaster.fitted_values(), forecaster.forecast(test)
     scale = seasonal_naive_scale(train["y"].to_numpy(dtype=float), frequency.season_length)
     metrics = {"train": regression_metrics(train["y"].to_numpy(dtype=float), fitted, scale),
                "test": regression_metrics(test["y"].to_numpy(dtype=float), predicted, scale)}
@@ -89,13 +102,29 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         errors = test["y"].to_numpy(dtype=float) - predicted
         future = forecast_future(frame, frequency, request, errors, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
-    history = getattr(forecaster, "history_", None)
-    coefficients = getattr(forecaster, "coefficients", lambda: None)()
+    history = forecaster.training_history()
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=forecaster.params(),
                      fit_seconds=fit_seconds, device=history.device if history else "cpu",
-                     closed_form_gap=getattr(forecaster, "closed_form_gap_", None),
-                     losses=list(history.losses) if history else [], coefficients=coefficients,
-                     forecaster=forecaster)
+                     closed_form_gap=forecaster.closed_form_gap(),
+                     losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
+                     forecaster=forecaster,
+                     settings_used=settings_in_use(request.model, settings, frequency, forecaster.params()))
+
+
+def test_errors(result: RunResult) -> np.ndarray:
+    """Actual minus predicted on the run's test rows, original units."""
+    rows = result.predictions[result.predictions["split"] == "test"]
+    return (rows["actual"] - rows["predicted"]).to_numpy(dtype=float)
+
+
+def forecast_run(frame: pd.DataFrame, frequency: Frequency, horizon: int, chosen: RunResult | None,
+                 fallback: RunRequest, future_regressors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Forecast ``horizon`` steps past the end with a run's model and settings, refitted on every
+    row; without a run, ``fallback`` is run first (its test errors give the band)."""
+    if chosen is None:
+        chosen = run(frame, frequency, fallback, future_regressors=future_regressors)
+    request = replace(chosen.request, horizon=horizon)
+    return forecast_future(frame, frequency, request, test_errors(chosen), future_regressors)
 
 
 def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunRequest, test_errors: np.ndarray,
@@ -115,7 +144,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     model = build_forecaster(request.model, settings, frequency).fit(frame, frequency)
     values = model.forecast(future)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
-    if hasattr(model, "intervals"):
+    if model.gives_intervals():
         return _with_bands(rows, model, values, 0)
     finite = np.abs(test_errors[np.isfinite(test_errors)])
     width = float(np.quantile(finite, INTERVAL_LEVEL)) if len(finite) else np.nan
@@ -124,10 +153,10 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
 
 def _with_bands(rows: pd.DataFrame, model: Forecaster, forecast: np.ndarray, start: int) -> pd.DataFrame:
     """80% and 95% bands for the forecast rows from ``start`` on, when the model gives intervals."""
-    if not hasattr(model, "intervals"):
+    if not model.gives_intervals():
         return rows
     rows = rows.copy()
-    for level, suffix in ((0.95, ""), (0.8, "_80")):
+    for level, suffix in BAND_LEVELS:
         lower, upper = model.intervals(forecast, level)
         rows.loc[start:, f"lower{suffix}"] = lower
         rows.loc[start:, f"upper{suffix}"] = upper

@@ -8,13 +8,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.data.frequency import Frequency
 from core.errors import SettingsError
-from core.features import Standardizer, fourier_columns
-from core.frequency import Frequency
-from core.models import Forecaster, relative_gap
-from core.nets import NetConfig, build_net
-from core.training import EpochCallback, TrainConfig, predict, train
-from core.transforms import TargetTransform, forecast_bounds
+from core.models.base import Forecaster
+from core.models.features import FeatureSpec, Standardizer, design_matrix, lagged_columns
+from core.models.transforms import TargetTransform, forecast_bounds
+from core.training.fit import fit_network
+from core.training.loop import EpochCallback, TrainConfig
 
 # Cycles worth modelling per frequency, in steps: the first is the frequency's own season.
 PERIODS_BY_FREQUENCY: dict[str, tuple[float, ...]] = {
@@ -66,11 +66,7 @@ class TrendSeasonForecaster(Forecaster):
 
     def _deterministic(self, steps: np.ndarray) -> np.ndarray:
         """Trend, changepoint and Fourier columns for the given step indices, shape (len, q)."""
-        columns = [steps.astype(float)]
-        columns += [np.maximum(steps - c, 0.0) for c in self.changepoints_]
-        for period in self.periods:
-            columns += fourier_columns(steps, period, fourier_order(period)).values()
-        return np.column_stack(columns)
+        return design_matrix(None, steps, self.spec_, Frequency("steps", None, 1), trend_scale=1.0)[0]
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "TrendSeasonForecaster":
@@ -81,41 +77,32 @@ class TrendSeasonForecaster(Forecaster):
         if n < p + 12:
             raise SettingsError(f"{self.name} needs more rows than the {n} it was given.")
         count = int(min(MAX_CHANGEPOINTS, n // 12)) if not self.lags else 0
-        self.changepoints_ = np.linspace(0, CHANGEPOINT_SPAN * (n - 1), count + 2)[1:-1]
+        changepoints = np.linspace(0, CHANGEPOINT_SPAN * (n - 1), count + 2)[1:-1]
+        self.spec_ = FeatureSpec(changepoints=tuple(changepoints.tolist()),
+                                 cycles=tuple((period, fourier_order(period)) for period in self.periods))
         x = self._rows(np.arange(p, n), z, p)
         self.x_scaler_ = Standardizer.fit(x)
         self.y_scaler_ = Standardizer.fit(z[p:])
-        scaled_x, target = self._scale(x), self.y_scaler_.transform(z[p:])
-        self.net_ = build_net(NetConfig(scaled_x.shape[1]), self.training.seed)
-        self.history_ = train(self.net_, scaled_x, target, self.training, callback)
-        if self.history_.diverged_at is not None:
-            raise SettingsError(f"{self.name} diverged while training.")
-        fitted = predict(self.net_, scaled_x)
-        self.weights_ = self.net_.linear.weight.detach().cpu().numpy().ravel().astype(float)  # type: ignore[union-attr]
-        self.bias_ = float(self.net_.linear.bias.detach().cpu())  # type: ignore[union-attr]
-        objective = float(np.mean((fitted - target) ** 2)) + self.training.l2 * float(self.weights_ @ self.weights_)
-        self.closed_form_gap_ = relative_gap(objective, ridge_mse(scaled_x, target, self.training.l2))
+        self.torch_fit_ = fit_network(self._scale(x), self.y_scaler_.transform(z[p:]), self.training,
+                                      callback=callback)
+        self.weights_, self.bias_ = self.torch_fit_.linear_weights()
         self.z_ = z
         self.fitted_ = np.concatenate([np.full(p, np.nan),
-                                       self.transform_.inverse(self.y_scaler_.inverse_transform(fitted))])
+                                       self.transform_.inverse(self.y_scaler_.inverse_transform(self.torch_fit_.fitted))])
         return self
 
     def _rows(self, steps: np.ndarray, z: np.ndarray, p: int) -> np.ndarray:
-        lagged = [z[steps - k] for k in self.lags]
-        return np.column_stack([self._deterministic(steps), *lagged]) if p else self._deterministic(steps)
+        deterministic = self._deterministic(steps)
+        return np.column_stack([deterministic, lagged_columns(z, self.lags)]) if p else deterministic
 
     def _scale(self, x: np.ndarray) -> np.ndarray:
         scaled = self.x_scaler_.transform(x)
-        scaled[:, 1:1 + len(self.changepoints_)] *= CHANGEPOINT_SHRINK
+        scaled[:, 1:1 + len(self.spec_.changepoints)] *= CHANGEPOINT_SHRINK
         return scaled
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
-        return self.forecast_steps(len(future))
-
-    def forecast_steps(self, horizon: int) -> np.ndarray:
-        """``horizon`` steps past the fitted history."""
-        n = len(self.z_)
+        n, horizon = len(self.z_), len(future)
         steps = np.arange(n, n + horizon)
         low, high = forecast_bounds(self.z_)
         if not self.lags:
@@ -130,16 +117,12 @@ class TrendSeasonForecaster(Forecaster):
             z.append(float(np.clip(self.y_scaler_.inverse_transform(np.array(value)), low, high)))
         return self.transform_.inverse(np.array(z[n:]))
 
+    def changepoints(self) -> tuple[float, ...]:
+        """Where the fitted trend may bend, in steps from the first history row."""
+        self._check_fitted()
+        return self.spec_.changepoints
+
     def params(self) -> dict[str, Any]:
+        changepoints = len(self.spec_.changepoints) if self.fitted_ is not None else 0
         return {"transform": self.transform, "periods": list(self.periods), "lags": list(self.lags),
-                "changepoints": len(getattr(self, "changepoints_", [])), "l2": self.training.l2}
-
-
-def ridge_mse(x: np.ndarray, y: np.ndarray, l2: float) -> float:
-    """The ridge objective ``mean((Xw + b - y)^2) + l2 |w|^2`` at its exact minimum (``b`` unpenalized)."""
-    xc, yc = x - x.mean(axis=0), y - y.mean()
-    n, q = x.shape
-    stacked = np.vstack([xc / np.sqrt(n), np.sqrt(l2) * np.eye(q)])
-    w = np.linalg.lstsq(stacked, np.concatenate([yc / np.sqrt(n), np.zeros(q)]), rcond=None)[0]
-    residual = xc @ w - yc
-    return float(np.mean(residual ** 2) + l2 * w @ w)
+                "changepoints": changepoints, "l2": self.training.l2}

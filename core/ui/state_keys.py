@@ -35,14 +35,11 @@ TRAIN_MODEL_WIDGET = "train.model"
 TRAIN_BUTTON = "train.run"
 TRAIN_SEED = "train.seed"
 TRAIN_DEVICE = "train.device"
-TRAIN_DEGREE = "train.degree"
-TRAIN_HIDDEN = "train.hidden"
-TRAIN_LAGS = "train.lags"
-TRAIN_FOURIER = "train.fourier"
 
 
 def train_setting(model: str, name: str) -> str:
-    """Training widgets are per model, so each model keeps its own defaults (LBFGS vs Adam)."""
+    """A model's setting widget (its own settings and its training): per model, so each model keeps
+    its own values and defaults (LBFGS vs Adam)."""
     return f"train.{model}.{name}"
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.frequency import Frequency
-from core.io import LoadedSeries
+from core.data.frequency import Frequency
+from core.data.tidy import LoadedSeries
 
 OUTLIER_Z = 3.5  # modified z-score (Iglewicz & Hoaglin) above which a point is suspect
 

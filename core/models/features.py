@@ -6,7 +6,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.frequency import Frequency
+from core.data.frequency import Frequency
+from core.models.state import register
 
 _SEASON_PARTS = {
     "monthly": ("month", lambda ds: ds.dt.month, 12, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
@@ -18,50 +19,60 @@ _SEASON_PARTS = {
 }
 
 
+@register
 @dataclass(frozen=True)
 class FeatureSpec:
     """Which columns a regression model sees.
 
-    ``trend_degree`` powers of the time index ``x``; ``calendar`` adds ``year`` and one dummy per
+    ``trend_degree`` powers of the time index ``x``; ``changepoints`` hinge terms ``max(0, x - c)``
+    (``c`` in steps) that let a straight trend bend; ``calendar`` adds ``year`` and one dummy per
     season (month, quarter, weekday or hour, the first level as reference); ``fourier_order``
-    sine/cosine pairs at the season length; ``regressors`` extra numeric columns of the frame.
+    sine/cosine pairs at the season length; ``cycles`` more ``(period, pairs)`` Fourier terms;
+    ``regressors`` extra numeric columns of the frame.
     """
 
     trend_degree: int = 1
     calendar: bool = False
     fourier_order: int = 0
     regressors: tuple[str, ...] = ()
+    changepoints: tuple[float, ...] = ()
+    cycles: tuple[tuple[float, int], ...] = ()
 
 
-def design_matrix(frame: pd.DataFrame, steps: np.ndarray, spec: FeatureSpec, frequency: Frequency,
+def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSpec, frequency: Frequency,
                   trend_scale: float) -> tuple[np.ndarray, list[str]]:
     """Build the raw (unscaled) feature matrix.
 
     Parameters
     ----------
-    frame : pd.DataFrame, shape (n, ...)
-        Tidy rows with ``ds`` and the regressor columns.
+    frame : pd.DataFrame, shape (n, ...), or None
+        Tidy rows with ``ds`` and the regressor columns (None when the spec needs neither).
     steps : np.ndarray, shape (n,)
         Time index ``x`` of each row (0 at the first training row).
     trend_scale : float
-        Divides ``x`` before taking powers, so high powers stay in a sane range.
+        Divides ``x`` (and the changepoints) before taking powers, so high powers stay in a sane range.
 
     Returns
     -------
     (np.ndarray of shape (n, p), list of p column names)
     """
     columns: dict[str, np.ndarray] = {}
-    unit = steps.astype(float) / max(trend_scale, 1.0)
+    scale = max(trend_scale, 1.0)
+    unit = steps.astype(float) / scale
     for power in range(1, spec.trend_degree + 1):
         columns["x" if power == 1 else f"x^{power}"] = unit ** power
-    if spec.calendar:
+    for point in spec.changepoints:
+        columns[f"x after {point:g}"] = np.maximum(unit - point / scale, 0.0)
+    if spec.calendar and frame is not None:
         columns.update(calendar_columns(frame["ds"], frequency))
     if spec.fourier_order and frequency.season_length > 1:
         columns.update(fourier_columns(steps, frequency.season_length, spec.fourier_order))
+    for period, order in spec.cycles:
+        columns.update(fourier_columns(steps, period, order, prefix=f"{period:g}:"))
     for name in spec.regressors:
-        columns[name] = frame[name].to_numpy(dtype=float)
+        columns[name] = frame[name].to_numpy(dtype=float) if frame is not None else np.full(len(steps), np.nan)
     if not columns:
-        return np.zeros((len(frame), 0)), []
+        return np.zeros((len(steps), 0)), []
     return np.column_stack(list(columns.values())), list(columns)
 
 
@@ -81,22 +92,23 @@ def calendar_columns(ds: pd.Series, frequency: Frequency) -> dict[str, np.ndarra
     return columns
 
 
-def fourier_columns(steps: np.ndarray, period: float, order: int) -> dict[str, np.ndarray]:
+def fourier_columns(steps: np.ndarray, period: float, order: int, prefix: str = "") -> dict[str, np.ndarray]:
     """Sine and cosine pairs ``k = 1..order`` of the given period, over the step index."""
     angle = 2 * np.pi * steps.astype(float) / period
     columns: dict[str, np.ndarray] = {}
     for k in range(1, order + 1):
-        columns[f"sin{k}"] = np.sin(k * angle)
-        columns[f"cos{k}"] = np.cos(k * angle)
+        columns[f"{prefix}sin{k}"] = np.sin(k * angle)
+        columns[f"{prefix}cos{k}"] = np.cos(k * angle)
     return columns
 
 
-def lag_matrix(values: np.ndarray, lags: int) -> np.ndarray:
-    """Rows ``t = lags..n-1`` of ``[y[t-1], ..., y[t-lags]]``, shape (n - lags, lags)."""
-    n = len(values)
-    return np.column_stack([values[lags - k:n - k] for k in range(1, lags + 1)])
+def lagged_columns(values: np.ndarray, lags: tuple[int, ...]) -> np.ndarray:
+    """Rows ``t = p..n-1`` of ``[v[t - k] for k in lags]`` with ``p = max(lags)``, shape (n - p, len(lags))."""
+    n, p = len(values), max(lags)
+    return np.column_stack([values[p - k:n - k] for k in lags])
 
 
+@register
 @dataclass
 class Standardizer:
     """Z-score scaling with statistics from the rows it was fitted on; exact inverse."""

@@ -10,13 +10,13 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.features import FeatureSpec, Standardizer, design_matrix
-from core.frequency import Frequency
-from core.metrics import regression_metrics, seasonal_naive_scale
-from core.models import closed_form_mse
-from core.nets import LinearNet, MLPNet, NetConfig, build_net
-from core.pipeline import split_frame
-from core.training import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, predict, train
+from core.models.features import FeatureSpec, Standardizer, design_matrix
+from core.data.frequency import Frequency
+from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
+from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
+from core.evaluation.pipeline import split_frame
+from core.training.least_squares import least_squares, ridge_objective
+from core.training.loop import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, predict, train
 
 LAB_MODELS = {"linear": "trend line: y = w·x + b", "multi": "trend + season terms (multi)"}
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
@@ -77,12 +77,6 @@ def every_epoch(settings: LabSettings, optimizer: str, lr: float, epochs: int) -
     """A CPU run of exactly ``epochs`` passes: the lessons show whole curves, so no early stop."""
     return TrainConfig(optimizer=optimizer, lr=lr, epochs=epochs, patience=10**9, tol=0.0,
                        seed=settings.seed, device="cpu")
-
-
-def least_squares(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Exact ``[w..., b]`` minimizing the MSE of ``y`` on ``[x, 1]``."""
-    coef, *_ = np.linalg.lstsq(np.column_stack([x, np.ones(len(x))]), y, rcond=None)
-    return np.asarray(coef)
 
 
 # 1. Loss landscape ---------------------------------------------------------------------------
@@ -200,7 +194,7 @@ class RaceResult:
 def optimizer_race(data: LabData, settings: LabSettings) -> list[RaceResult]:
     """Every chosen optimizer on the same model and seed, each at its default learning rate
     (times ``race_lr_scale``); how many steps each needs to get within 1% of the exact loss."""
-    target = closed_form_mse(data.x, data.y)
+    target = ridge_objective(data.x, data.y)
     results = []
     for name in settings.race:
         lr = DEFAULT_LR[name] * settings.race_lr_scale
@@ -299,7 +293,7 @@ def _fmt(values: np.ndarray) -> str:
 
 def gap_curve(x: np.ndarray, y: np.ndarray, config: TrainConfig) -> tuple[pd.DataFrame, int | None]:
     """Relative gap of the training loss over the exact least-squares loss, per epoch."""
-    exact = closed_form_mse(x, y)
+    exact = ridge_objective(x, y)
     net = build_net(NetConfig(x.shape[1]), config.seed)
     history = train(net, x, y, config)
     gaps = np.maximum((np.asarray(history.losses) - exact) / max(exact, 1e-12), 1e-16)

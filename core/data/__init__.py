@@ -1,0 +1,1 @@
+"""Reading files into the tidy series: bytes to table, table to series, frequency, quality."""

@@ -1,0 +1,110 @@
+"""The autoregression: linear in its lags, or an MLP on them, on the (optionally transformed and
+differenced) series, trained with torch and forecast recursively. The Train page's ``ar`` is its
+plainest configuration (no transform, no differencing, lags 1..p); ``auto`` uses SARIMA-like ones."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.data.frequency import Frequency
+from core.errors import SettingsError
+from core.models.base import Forecaster
+from core.models.features import Standardizer, lagged_columns
+from core.models.regression import training_params
+from core.models.transforms import TargetTransform, forecast_bounds
+from core.training.fit import fit_network
+from core.training.loop import EpochCallback, TrainConfig
+
+# Rows needed beyond the longest lag, so the weights are estimated from more rows than they number.
+SPARE_ROWS = 8
+
+
+class AutoRegressiveForecaster(Forecaster):
+    """Autoregression ``d[t] = f(d[t - k] for k in lags)`` on ``d``, the differenced, transformed series.
+
+    ``season`` > 1 takes a seasonal difference ``z[t] - z[t - season]``; ``first`` takes one more
+    ordinary difference; ``hidden`` > 0 makes ``f`` an MLP. Differences are undone exactly when
+    forecasting, and the transform is inverted. Recursive forecasts are held within
+    ``forecast_bounds`` of the history, so an unstable recursion cannot overflow.
+    """
+
+    def __init__(self, name: str, lags: tuple[int, ...], training: TrainConfig, transform: str = "none",
+                 season: int = 0, first: bool = False, hidden: int = 0) -> None:
+        self.name = name
+        self.lags = lags
+        self.training = training
+        self.transform = transform
+        self.season = season
+        self.first = first
+        self.hidden = hidden
+
+    def _difference(self, z: np.ndarray) -> np.ndarray:
+        d = z[self.season:] - z[:-self.season] if self.season > 1 else z
+        return np.diff(d) if self.first else d
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "AutoRegressiveForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        self.transform_ = TargetTransform.fit(self.transform, values)
+        z = self.transform_.forward(values)
+        d = self._difference(z)
+        p = max(self.lags)
+        if len(d) < p + SPARE_ROWS:
+            raise SettingsError(f"{self.name} with lags up to {p} needs at least {len(values) - len(d) + p + SPARE_ROWS} "
+                                f"training rows (there are {len(values)}): use fewer lags or more rows.")
+        self.scaler_ = Standardizer.fit(d)
+        scaled = self.scaler_.transform(d)
+        self.torch_fit_ = fit_network(lagged_columns(scaled, self.lags), scaled[p:], self.training, self.hidden,
+                                      callback)
+        self.layers_ = self.torch_fit_.layers()
+        self.z_, self.d_ = z, scaled
+        self.fitted_ = self._fitted_values(z, self.torch_fit_.fitted)
+        return self
+
+    def _fitted_values(self, z: np.ndarray, fitted_scaled: np.ndarray) -> np.ndarray:
+        """One-step-ahead in-sample predictions, undifferenced (NaN where lags are not available)."""
+        d_hat = self.scaler_.inverse_transform(fitted_scaled)
+        offset = len(z) - len(d_hat)
+        z_hat = np.full(len(z), np.nan)
+        for i, value in enumerate(d_hat):
+            t = offset + i
+            z_hat[t] = self._undifference_base(z, t) + value
+        return self.transform_.inverse(z_hat)
+
+    def _undifference_base(self, z: np.ndarray | list[float], t: int) -> float:
+        """What ``z[t]`` is before its differenced change is added back, from the values before ``t``."""
+        base = z[t - self.season] if self.season > 1 else 0.0
+        if self.first:
+            base += z[t - 1] - (z[t - 1 - self.season] if self.season > 1 else 0.0)
+        return float(base)
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        z, d = list(self.z_), list(self.d_)
+        low, high = forecast_bounds(self.z_)
+        for _ in range(len(future)):
+            step = self._next_change(d)
+            base = self._undifference_base(z, len(z))
+            level = float(np.clip(base + float(self.scaler_.inverse_transform(np.array(step))), low, high))
+            z.append(level)
+            d.append(float(self.scaler_.transform(np.array(level - base))))
+        return self.transform_.inverse(np.array(z[len(self.z_):]))
+
+    def _next_change(self, d: list[float]) -> float:
+        """The next scaled differenced value from the ones before it.
+
+        The network's forward pass in NumPy: calling torch once per step made long recursive
+        forecasts slow. A test checks it equals the torch module's output.
+        """
+        out = np.array([d[-k] for k in self.lags])
+        for i, (weight, bias) in enumerate(self.layers_):
+            out = weight @ out + bias
+            if i < len(self.layers_) - 1:
+                out = np.maximum(out, 0.0)  # ReLU between layers, as in MLPNet
+        return float(out[0])
+
+    def params(self) -> dict[str, Any]:
+        return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
+                "lags": list(self.lags), "hidden_units": self.hidden, **training_params(self.training)}

@@ -1,0 +1,86 @@
+"""The forecaster interface every model implements.
+
+Models follow scikit-learn's rules: ``__init__`` stores settings only; ``fit`` validates, sets
+attributes ending in ``_`` and returns ``self``; the other methods check it was fitted. Optional
+capabilities (exact-answer gap, training history, coefficients, intervals) are declared here with
+the answer "none", so callers ask the model instead of probing its attributes.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.data.frequency import Frequency
+from core.models import state
+from core.training.fit import TorchFit
+from core.training.loop import EpochCallback, History
+
+
+class Forecaster(ABC):
+    """Fit on a history (tidy rows ``ds``, ``y``, regressors); forecast the rows that follow it."""
+
+    name = "base"
+    fitted_: np.ndarray | None = None  # in-sample predictions, NaN where the model has none
+    torch_fit_: TorchFit | None = None  # the trained network, for models trained with torch
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        state.register(cls)
+
+    @abstractmethod
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "Forecaster":
+        """Fit on ``history``; ``callback(epoch, loss)`` after each training epoch."""
+
+    @abstractmethod
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        """Predict the rows of ``future``, which follow the fitted history directly."""
+
+    def fitted_values(self) -> np.ndarray:
+        """In-sample predictions, one per history row (NaN where undefined)."""
+        return self._check_fitted()
+
+    def params(self) -> dict[str, Any]:
+        """The settings that define this model, for reports."""
+        return {}
+
+    def closed_form_gap(self) -> float | None:
+        """Relative gap of the trained objective to its exact least-squares minimum; None without one."""
+        return self.torch_fit_.gap if self.torch_fit_ is not None else None
+
+    def training_history(self) -> History | None:
+        """Losses per epoch and the device, for models trained with torch."""
+        return self.torch_fit_.history if self.torch_fit_ is not None else None
+
+    def coefficients(self) -> dict[str, float] | None:
+        """Linear coefficients in original units per raw feature; None for other models."""
+        return None
+
+    def gives_intervals(self) -> bool:
+        """Whether ``intervals`` gives the model's own prediction intervals."""
+        return False
+
+    def intervals(self, forecast: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper ``level`` bounds around ``forecast`` (steps 1..len)."""
+        raise NotImplementedError(f"{self.name} gives no intervals of its own.")
+
+    def state(self) -> dict[str, Any]:
+        """The fitted model as plain data (see ``core.models.state``)."""
+        self._check_fitted()
+        return state.encode(self)  # type: ignore[no-any-return]
+
+    @staticmethod
+    def from_state(data: dict[str, Any]) -> "Forecaster":
+        """The fitted model ``state()`` described."""
+        model = state.decode(data)
+        if not isinstance(model, Forecaster):
+            raise state.DataError("The model file holds no model: download it again from Train.")
+        return model
+
+    def _check_fitted(self) -> np.ndarray:
+        if self.fitted_ is None:
+            raise RuntimeError(f"{type(self).__name__} is not fitted yet: call fit first.")
+        return self.fitted_

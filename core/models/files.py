@@ -1,0 +1,54 @@
+"""Model files: a fitted forecaster's whole state (weights, scalers, settings), loadable on a CPU-only machine.
+
+Written with ``torch.save`` of plain tensors, numbers, strings, lists and dicts only, and read back
+with ``torch.load(..., weights_only=True)``, which refuses arbitrary pickled objects; the state is
+rebuilt only into the classes ``core.models.state`` allows.
+"""
+from __future__ import annotations
+
+import io
+import pickle
+from typing import Any
+
+import torch
+
+from core.errors import DataError
+from core.models.base import Forecaster
+
+FORMAT = "ts-regression-model/2"
+
+
+def model_bytes(forecaster: Forecaster) -> bytes:
+    """Serialize a fitted forecaster."""
+    payload = {"format": FORMAT, "model": forecaster.name, "params": _plain(forecaster.params()),
+               "state": forecaster.state()}
+    buffer = io.BytesIO()
+    torch.save(payload, buffer)
+    return buffer.getvalue()
+
+
+def read_model_file(data: bytes) -> dict[str, Any]:
+    """The file's plain contents, read safely onto the CPU; raises ``DataError`` for anything else."""
+    try:
+        payload = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, TypeError, AttributeError, KeyError) as problem:
+        raise DataError(f"Not a model file this app wrote ({type(problem).__name__}): "
+                        "choose a .pt file downloaded from the Train page.") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise DataError("Not a model file this app wrote: choose a .pt file downloaded from the Train page.")
+    return payload
+
+
+def load_model(data: bytes) -> Forecaster:
+    """The fitted forecaster a model file holds, ready to forecast."""
+    return Forecaster.from_state(read_model_file(data)["state"])
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)

@@ -1,0 +1,74 @@
+"""Regression on features of time (trend powers, calendar, Fourier terms, regressors), trained with torch:
+the Train page's ``linear``, ``poly``, ``multi`` and ``mlp``."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.data.frequency import Frequency
+from core.errors import SettingsError
+from core.models.base import Forecaster
+from core.models.features import FeatureSpec, Standardizer, design_matrix
+from core.training.fit import fit_network
+from core.training.loop import EpochCallback, TrainConfig, predict
+
+
+class RegressionForecaster(Forecaster):
+    """``hidden = 0`` is linear in its parameters and reports its gap to least squares;
+    ``hidden > 0`` is a Linear-ReLU-Linear network. Features and target are z-scored with
+    statistics of the training rows."""
+
+    def __init__(self, name: str, spec: FeatureSpec, training: TrainConfig, hidden: int = 0) -> None:
+        self.name = name
+        self.spec = spec
+        self.training = training
+        self.hidden = hidden
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "RegressionForecaster":
+        self.frequency_ = frequency
+        self.n_fit_ = len(history)
+        raw, self.feature_names_ = self._design(history, np.arange(self.n_fit_))
+        if raw.shape[1] == 0:
+            raise SettingsError("The model has no features: add a trend, calendar terms or regressors.")
+        values = history["y"].to_numpy(dtype=float)
+        self.x_scaler_, self.y_scaler_ = Standardizer.fit(raw), Standardizer.fit(values)
+        self.torch_fit_ = fit_network(self.x_scaler_.transform(raw), self.y_scaler_.transform(values),
+                                      self.training, self.hidden, callback)
+        self.fitted_ = self.y_scaler_.inverse_transform(self.torch_fit_.fitted)
+        return self
+
+    def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:
+        return design_matrix(frame, steps, self.spec, self.frequency_, trend_scale=self.n_fit_)
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        raw, _ = self._design(future, self.n_fit_ + np.arange(len(future)))
+        scaled = predict(self.torch_fit_.net, self.x_scaler_.transform(raw))  # type: ignore[union-attr]
+        return self.y_scaler_.inverse_transform(scaled)
+
+    def coefficients(self) -> dict[str, float] | None:
+        """Change in y per unit of each raw feature (original units), and the intercept."""
+        self._check_fitted()
+        if self.hidden or self.torch_fit_ is None:
+            return None
+        weight, bias = self.torch_fit_.linear_weights()
+        per_unit = weight * self.y_scaler_.scale / self.x_scaler_.scale
+        intercept = float(self.y_scaler_.inverse_transform(np.array(bias)) - per_unit @ self.x_scaler_.mean)
+        return {"intercept": intercept, **dict(zip(self.feature_names_, per_unit.tolist()))}
+
+    def params(self) -> dict[str, Any]:
+        settings: dict[str, Any] = {"trend_degree": self.spec.trend_degree, "calendar": self.spec.calendar,
+                                    "fourier_order": self.spec.fourier_order,
+                                    "regressors": list(self.spec.regressors)}
+        if self.hidden:
+            settings["hidden"] = self.hidden
+        return {**settings, **training_params(self.training)}
+
+
+def training_params(config: TrainConfig) -> dict[str, Any]:
+    """How a model was trained, for reports."""
+    return {"optimizer": config.optimizer, "lr": config.learning_rate(), "epochs": config.epochs,
+            "batch": config.batch, "batch_size": config.batch_size, "seed": config.seed}

@@ -1,0 +1,225 @@
+"""The model table: one entry per model name, with its one-line help, its settings (default, range,
+label, help), its default training when it trains with torch, and how to build it.
+
+The Train page's widgets, the URL fields, the leaderboard's settings column and the command line's
+``--model`` choices are all read from this table: a new model is one class plus one entry here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.data.frequency import Frequency
+from core.errors import SettingsError
+from core.models.auto import AutoForecaster
+from core.models.autoregression import AutoRegressiveForecaster
+from core.models.base import Forecaster
+from core.models.baselines import SeasonalNaiveForecaster
+from core.models.features import FeatureSpec
+from core.models.regression import RegressionForecaster
+from core.training.loop import BATCH_MODES, OPTIMIZERS, TrainConfig
+
+Value = int | float | str
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: an integer or float within ``[low, high]``, or one of ``choices``.
+
+    ``default_for`` gives a default that depends on the series (for example one season of lags).
+    """
+
+    name: str
+    label: str
+    help: str
+    default: Value
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    default_for: Callable[[Frequency], Value] | None = None
+
+    @property
+    def kind(self) -> str:
+        """``choice``, ``int`` or ``float``: how it is drawn, read from a URL and checked."""
+        return "choice" if self.choices else ("int" if isinstance(self.default, int) else "float")
+
+    def initial(self, frequency: Frequency) -> Value:
+        """The default for a series of this frequency, within the range."""
+        value = self.default_for(frequency) if self.default_for else self.default
+        if self.kind == "choice":
+            return value
+        return type(self.default)(min(max(value, self.low), self.high))  # type: ignore[type-var, arg-type]
+
+    def parse(self, text: str) -> Value:
+        """A value from URL text; raises ``ValueError`` when it is not one."""
+        value: Value = text if self.kind == "choice" else (int(text) if self.kind == "int" else float(text))
+        return self.check(value)
+
+    def check(self, value: Value) -> Value:
+        """``value`` when allowed; raises ``SettingsError`` naming the range otherwise."""
+        if self.kind == "choice":
+            if value not in self.choices:
+                raise SettingsError(f"Unknown {self.label.lower()} '{value}': use one of {', '.join(self.choices)}.")
+            return value
+        if not self.low <= value <= self.high:  # type: ignore[operator]
+            raise SettingsError(f"{self.label} {value:g} is out of range: choose {self.low:g} to {self.high:g}.")
+        return int(value) if self.kind == "int" else float(value)
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """What a builder gets: the model's own settings (checked, defaults filled) and the run's."""
+
+    values: Mapping[str, Any]
+    regressors: tuple[str, ...]
+    training: TrainConfig | None
+    seed: int
+    frequency: Frequency
+    backtest_horizon: int | None
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One model. ``training`` is its default training, or None when it does not train with torch;
+    ``reported`` names ``params()`` entries worth a mention in the leaderboard."""
+
+    name: str
+    help: str
+    build: Callable[[BuildContext], Forecaster]
+    settings: tuple[Setting, ...] = ()
+    training: TrainConfig | None = None
+    reported: tuple[str, ...] = ()
+
+    @property
+    def trains_with_torch(self) -> bool:
+        return self.training is not None
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """A run's settings: ``values`` holds the chosen model's own settings by name (missing ones take
+    their defaults); ``training=None`` takes the model's default training."""
+
+    values: Mapping[str, Value] = field(default_factory=dict)
+    regressors: tuple[str, ...] = ()
+    training: TrainConfig | None = None
+    seed: int = 0
+    device: str = "auto"
+    backtest_horizon: int | None = None  # auto's backtest horizon; the run sets it to the test length
+
+
+# How models that train with torch are trained; their defaults come from each model's entry.
+TRAINING_SETTINGS = (
+    Setting("optimizer", "Optimizer", "LBFGS solves linear models in a few steps; Adam suits the network.",
+            "lbfgs", choices=OPTIMIZERS),
+    Setting("lr", "Learning rate", "Step size on z-scored data; too large a step diverges.", 1.0, 1e-5, 10.0),
+    Setting("epochs", "Epochs", "At most this many passes over the training rows; stops early once converged.",
+            100, 1, 100_000),
+    Setting("batch", "Batch mode", "full: all rows per update; mini: batches; single: one row per update.",
+            "full", choices=BATCH_MODES),
+    Setting("batch_size", "Batch size", "Rows per update in mini mode.", 16, 1, 4096),
+)
+SEED = Setting("seed", "Seed", "Same seed, same numbers.", 0, 0, 2**31 - 1)
+LINEAR_TRAINING = TrainConfig(optimizer="lbfgs", epochs=100, patience=3)
+NETWORK_TRAINING = TrainConfig(optimizer="adam", lr=0.01, epochs=1500, patience=100, tol=1e-6)
+
+DEGREE = Setting("degree", "Degree", "Highest power of x.", 3, 1, 10)
+FOURIER = Setting("fourier", "Fourier pairs", "Sine/cosine pairs at the season length, on top of the season terms.",
+                  0, 0, 6)
+HIDDEN = Setting("hidden", "Hidden units", "Width of the hidden layer.", 16, 1, 256)
+LAGS = Setting("lags", "Lags", "How many previous values the model sees (default: one season).", 2, 1, 60,
+               default_for=lambda frequency: max(frequency.season_length, 2))
+
+
+def _regression(name: str, calendar: bool = False) -> Callable[[BuildContext], Forecaster]:
+    def build(context: BuildContext) -> Forecaster:
+        spec = FeatureSpec(trend_degree=int(context.values.get("degree", 1)), calendar=calendar,
+                           fourier_order=int(context.values.get("fourier", 0)), regressors=context.regressors)
+        return RegressionForecaster(name, spec, context.training, hidden=int(context.values.get("hidden", 0)))  # type: ignore[arg-type]
+    return build
+
+
+SPECS: dict[str, ModelSpec] = {}
+
+
+def register_spec(spec: ModelSpec) -> ModelSpec:
+    """Add a model to the table (the table below, or a test's toy model)."""
+    SPECS[spec.name] = spec
+    return spec
+
+
+for _spec in (
+    ModelSpec("linear", "Straight trend line on the time index x.", _regression("linear"), (),
+              LINEAR_TRAINING),
+    ModelSpec("poly", "Polynomial trend: x, x^2, ... up to the chosen degree.", _regression("poly"), (DEGREE,),
+              LINEAR_TRAINING),
+    ModelSpec("multi", "Trend plus year and one term per season (month, quarter, weekday or hour).",
+              _regression("multi", calendar=True), (FOURIER,), LINEAR_TRAINING),
+    ModelSpec("mlp", "Neural network (Linear-ReLU-Linear) on the same features as multi.",
+              _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING),
+    ModelSpec("ar", "Linear on the previous values (lags); forecasts step by step.",
+              lambda c: AutoRegressiveForecaster("ar", tuple(range(1, int(c.values["lags"]) + 1)),
+                                                 c.training),  # type: ignore[arg-type]
+              (LAGS,), LINEAR_TRAINING),
+    ModelSpec("naive", "Repeats the last value: the simplest baseline.",
+              lambda c: SeasonalNaiveForecaster(1, name="naive")),
+    ModelSpec("snaive", "Repeats the last season: the seasonal baseline.",
+              lambda c: SeasonalNaiveForecaster(c.frequency.season_length, name="snaive")),
+    ModelSpec("auto", "Backtests transforms, level and differenced autoregressions, trend + seasonality "
+                      "regressions with changepoints, an MLP on lags, smoothing, Theta and baselines inside the "
+                      "training rows and keeps the best (or an ensemble).",
+              lambda c: AutoForecaster(seed=c.seed, horizon=c.backtest_horizon), reported=("chosen",)),
+):
+    register_spec(_spec)
+
+
+def model_names() -> tuple[str, ...]:
+    """Every model name, in the table's order."""
+    return tuple(SPECS)
+
+
+def spec_for(model: str) -> ModelSpec:
+    if model not in SPECS:
+        raise SettingsError(f"Unknown model '{model}': use one of {', '.join(SPECS)}.")
+    return SPECS[model]
+
+
+def default_training(model: str) -> TrainConfig | None:
+    """The model's default training, or None when it does not train with torch."""
+    return spec_for(model).training
+
+
+def model_values(spec: ModelSpec, values: Mapping[str, Value], frequency: Frequency) -> dict[str, Value]:
+    """The model's settings, checked, with defaults for those not given."""
+    unknown = sorted(set(values) - {setting.name for setting in spec.settings})
+    if unknown:
+        raise SettingsError(f"Model '{spec.name}' has no setting '{unknown[0]}'.")
+    return {setting.name: setting.check(values[setting.name]) if setting.name in values
+            else setting.initial(frequency) for setting in spec.settings}
+
+
+def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) -> Forecaster:
+    """The unfitted forecaster for a model name and a run's settings."""
+    spec = spec_for(model)
+    training = (settings.training or spec.training).with_(seed=settings.seed, device=settings.device) \
+        if spec.training is not None else None
+    context = BuildContext(values=model_values(spec, settings.values, frequency), regressors=settings.regressors,
+                           training=training, seed=settings.seed, frequency=frequency,
+                           backtest_horizon=settings.backtest_horizon)
+    return spec.build(context)
+
+
+def settings_in_use(model: str, settings: ModelSettings, frequency: Frequency,
+                    params: Mapping[str, Any]) -> dict[str, Value]:
+    """What a run used, by setting name: the model's own settings, its training, what the model
+    reports (for example auto's choice) and the seed."""
+    spec = spec_for(model)
+    used: dict[str, Value] = dict(model_values(spec, settings.values, frequency))
+    training = settings.training or spec.training
+    if training is not None:
+        used.update(optimizer=training.optimizer, lr=training.learning_rate(), epochs=training.epochs,
+                    batch=training.batch)
+    used.update({name: params[name] for name in spec.reported if params.get(name) is not None})
+    used["seed"] = settings.seed
+    return used

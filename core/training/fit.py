@@ -1,0 +1,61 @@
+"""The one way a model trains its torch network: build, train, check, measure against the exact answer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from torch import nn
+
+from core.errors import SettingsError
+from core.training.least_squares import relative_gap, ridge_objective
+from core.training.loop import EpochCallback, History, TrainConfig, predict, train
+from core.training.nets import NetConfig, build_net
+
+
+@dataclass
+class TorchFit:
+    """A trained network and what training it showed.
+
+    ``fitted`` holds the in-sample predictions on the scale the network was trained on; ``gap`` is
+    the relative gap of the training objective to its exact least-squares (ridge) minimum, ``None``
+    for a network with hidden units, which has no closed form.
+    """
+
+    net: nn.Module
+    history: History
+    fitted: np.ndarray
+    gap: float | None
+
+    def linear_weights(self) -> tuple[np.ndarray, float]:
+        """Weights and bias of a network without hidden units, as NumPy on the CPU."""
+        layer = self.net.linear  # type: ignore[union-attr]
+        return (layer.weight.detach().cpu().numpy().ravel().astype(float),  # type: ignore[union-attr]
+                float(layer.bias.detach().cpu()))  # type: ignore[union-attr]
+
+    def layers(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """``(weight, bias)`` of every linear layer in order, as NumPy on the CPU."""
+        return [(layer.weight.detach().cpu().numpy().astype(float), layer.bias.detach().cpu().numpy().astype(float))
+                for layer in self.net.modules() if isinstance(layer, nn.Linear)]
+
+
+def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int = 0,
+                callback: EpochCallback | None = None) -> TorchFit:
+    """Train a seeded linear model (``hidden = 0``) or Linear-ReLU-Linear network on scaled ``x`` (n, p), ``y`` (n,).
+
+    Raises
+    ------
+    SettingsError
+        When the loss blows up: the message names the optimizer and learning rate to lower.
+    """
+    net = build_net(NetConfig(x.shape[1], hidden), training.seed)
+    history = train(net, x, y, training, callback)
+    if history.diverged_at is not None:
+        raise SettingsError(f"Training diverged at update {history.diverged_at} with {training.optimizer} "
+                            f"at learning rate {training.learning_rate():g}: lower the learning rate.")
+    fitted = predict(net, x)
+    result = TorchFit(net, history, fitted, None)
+    if not hidden:
+        weights, _ = result.linear_weights()
+        objective = float(np.mean((fitted - y) ** 2)) + training.l2 * float(weights @ weights)
+        result.gap = relative_gap(objective, ridge_objective(x, y, training.l2))
+    return result

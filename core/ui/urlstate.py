@@ -1,0 +1,81 @@
+"""Settings in the page URL (``st.query_params``): parse with validation, write back as text.
+
+The Train page's fields come from the model table: each model's own settings, the training
+settings of models that train with torch, the seed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from core.evaluation.pipeline import RunRequest
+from core.models.specs import SEED, TRAINING_SETTINGS, Setting, model_names, spec_for
+
+Parser = Callable[[str], object]  # raises ValueError for text that is not an allowed value
+
+
+def _number_in(convert: Callable[[str], float], low: float, high: float) -> Parser:
+    def parse(text: str) -> object:
+        value = convert(text)
+        if not low <= value <= high:
+            raise ValueError(f"{value} is outside {low}..{high}")
+        return value
+    return parse
+
+
+DATA_FIELDS: dict[str, Parser] = {"fraction": _number_in(float, 0.5, 0.95)}
+FORECAST_FIELDS: dict[str, Parser] = {"horizon": _number_in(int, 1, 1000)}
+
+
+def parse_query(params: Mapping[str, str], fields: Mapping[str, Parser]) -> dict[str, object]:
+    """The valid known parameters, converted; unknown or invalid ones are ignored."""
+    parsed: dict[str, object] = {}
+    for name, parse in fields.items():
+        if name in params:
+            try:
+                parsed[name] = parse(params[name])
+            except ValueError:
+                continue
+    return parsed
+
+
+@dataclass(frozen=True)
+class TrainQuery:
+    """The Train page's settings found in a URL: the model, its own settings, training, seed."""
+
+    model: str | None = None
+    seed: int | None = None
+    values: dict[str, object] = field(default_factory=dict)
+    training: dict[str, object] = field(default_factory=dict)
+
+
+def _fields(settings: tuple[Setting, ...]) -> dict[str, Parser]:
+    return {setting.name: setting.parse for setting in settings}
+
+
+def parse_train_query(params: Mapping[str, str]) -> TrainQuery:
+    """The model named in the URL and the settings that model has, each within its range."""
+    model = params.get("model")
+    if model not in model_names():
+        return TrainQuery()
+    spec = spec_for(model)
+    seed = parse_query(params, {"seed": SEED.parse}).get("seed")
+    training = parse_query(params, _fields(TRAINING_SETTINGS)) if spec.trains_with_torch else {}
+    return TrainQuery(model, seed, parse_query(params, _fields(spec.settings)), training)  # type: ignore[arg-type]
+
+
+def train_query(request: RunRequest) -> dict[str, str]:
+    """A run's model and settings as URL text."""
+    settings, training = request.settings, request.settings.training
+    values: dict[str, object] = {"model": request.model, "seed": settings.seed, **settings.values}
+    if training is not None:
+        values.update(optimizer=training.optimizer, lr=training.learning_rate(), epochs=training.epochs,
+                      batch=training.batch, batch_size=training.batch_size)
+    values["fraction"] = request.train_fraction
+    return to_query(values)
+
+
+def to_query(values: Mapping[str, object]) -> dict[str, str]:
+    """Settings as URL text, floats without trailing noise."""
+    return {name: (f"{value:g}" if isinstance(value, float) else str(value))
+            for name, value in values.items() if value is not None}
