@@ -10,10 +10,12 @@ from core.ui import state_keys as keys
 from core.ui.charts import is_thinned, series_chart
 from core.ui.session import (DEFAULT_SAMPLE, apply_fraction_url, ensure_series, quality_of, remember_series,
                              sample_bytes, sample_files)
+from core.ui.text import plain
 from core.ui.urlstate import to_query
 
 st.set_page_config(page_title="Time-series regression", page_icon="📈", layout="wide")
-load_cached = st.cache_data(show_spinner="Reading the file...", max_entries=16)(load_series)
+# Parsed uploads are shared by content across sessions: few of them, and not for long.
+load_cached = st.cache_data(show_spinner="Reading the file...", max_entries=8, ttl=1800)(load_series)
 MISSING_HELP = {"interpolate": "straight line between neighbours", "ffill": "repeat the last value",
                 "drop": "drop those rows"}
 
@@ -105,7 +107,7 @@ def show_quality(series: LoadedSeries) -> None:
                     f"combined: **{quality.duplicate_stamps:,}**\n"
                     f"- Missing time stamps against the {series.frequency.name} frequency: **{quality.gaps:,}**")
         for notice in series.report.notices:
-            st.info(notice)
+            st.info(plain(notice))
         if len(quality.outliers):
             st.dataframe(quality.outliers, hide_index=True)
 
@@ -117,9 +119,9 @@ st.caption("Load a series, then train models on **Train**, compare them on **Com
            "ahead on **Forecast**. AirPassengers (monthly airline passengers, 1949-1960) is loaded to start.")
 handle_inputs()
 if st.session_state.get(keys.DATA_ERROR):
-    st.error(st.session_state[keys.DATA_ERROR])
+    st.error(plain(st.session_state[keys.DATA_ERROR]))
 series = st.session_state[keys.DATA_SERIES]
-st.subheader(f"Series: {st.session_state[keys.DATA_SOURCE]}")
+st.subheader(f"Series: {plain(st.session_state[keys.DATA_SOURCE])}")
 choose_columns(series)
 show_quality(series)
 st.session_state.setdefault(keys.DATA_FRACTION_WIDGET, float(st.session_state[keys.DATA_TRAIN_FRACTION]))

@@ -4,7 +4,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
+import tempfile
+import traceback
+import warnings
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -43,9 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _fit(args)
+        with warnings.catch_warnings():  # numerical warnings would add lines to stderr: the result says what matters
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return _fit(args)
     except (ValueError, OSError) as problem:
         print(f"error: {str(problem).splitlines()[0] if str(problem) else type(problem).__name__}", file=sys.stderr)
+        return 2
+    except (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError, MemoryError) as bug:
+        # A bug, not a bad file: one line, and the traceback only when asked for.
+        if os.environ.get("TSR_DEBUG"):
+            traceback.print_exc()
+        print(f"error: internal error ({type(bug).__name__}: {str(bug).splitlines()[0] if str(bug) else ''}); "
+              "this is a bug in the app, not a problem with the file. Set TSR_DEBUG=1 for the traceback.",
+              file=sys.stderr)
         return 2
 
 
@@ -61,15 +75,34 @@ def _fit(args: argparse.Namespace) -> int:
     result = run(series.frame, series.frequency, request, future_regressors=series.future)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame)}
+    outputs = {}
     if args.out:
-        frame = result.predictions.copy()
-        frame.to_csv(args.out, index=False, float_format="%.10g")
+        outputs[args.out] = result.predictions.to_csv(index=False, float_format="%.10g")
     if args.json:
-        args.json.write_text(json.dumps(_finite(summary), indent=2, default=str))
+        outputs[args.json] = json.dumps(_finite(summary), indent=2, default=str)
+    _write_all_or_none(outputs)
     test = result.metrics["test"]
     print(f"{args.model}: test MAE {_fmt(test['mae'])}, RMSE {_fmt(test['rmse'])}, MAPE {_fmt(test['mape'])}% "
           f"({len(series.frame)} rows, {series.frequency.name}, fit {result.fit_seconds:.2f}s on {result.device})")
     return 0
+
+
+def _write_all_or_none(outputs: dict[Path, str]) -> None:
+    """Write every output or none: each goes to a temporary file beside its target first, and the
+    targets are replaced only once all were written."""
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, text in outputs.items():
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.resolve().parent)
+            written.append((temporary, path))
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+        for temporary, path in written:
+            os.replace(temporary, path)
+    finally:
+        for temporary, _ in written:
+            if os.path.exists(temporary):
+                os.remove(temporary)
 
 
 def _fmt(value: float | None) -> str:

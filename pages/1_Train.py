@@ -9,10 +9,13 @@ from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.models.files import model_bytes
 from core.models.specs import SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec, Setting, model_names, spec_for
 from core.training.devices import device_choices
+from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import loss_chart, prediction_chart, residual_chart
+from core.ui.feedback import EveryInterval, bug_message, waiting_message
 from core.ui.explain import describe_coefficients, metrics_table, selection_summary, selection_table
-from core.ui.session import apply_train_url, computed_once, ensure_series, record_run
+from core.ui.session import MAX_RUNS, apply_train_url, computed_once, ensure_series, record_run
+from core.ui.text import plain
 from core.ui.urlstate import train_query
 
 SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
@@ -56,23 +59,26 @@ def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
 
 def train_now(request: RunRequest) -> RunResult | None:
     epochs = request.settings.training.epochs if request.settings.training else 1
-    progress, live = st.progress(0.0, text="Training..."), st.empty()
+    progress, live, redraw = st.progress(0.0, text="Training..."), st.empty(), EveryInterval(0.5)
     losses: list[float] = []
 
     def on_epoch(epoch: int, loss: float) -> None:
         losses.append(loss)
-        if epoch % max(1, epochs // 40) == 0:
+        if redraw.due():
             progress.progress(min(epoch / epochs, 1.0), text=f"Epoch {epoch} of at most {epochs}")
             live.altair_chart(loss_chart(losses), width="stretch")
 
     try:
-        return run(series.frame, series.frequency, request, on_epoch, series.future)
+        with training_slot(lambda slots: progress.progress(0.0, text=waiting_message(slots))):
+            return run(series.frame, series.frequency, request, on_epoch, series.future)
     except ValueError as problem:
-        st.error(str(problem))
-        return None
+        st.error(plain(problem))
+    except (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError) as bug:
+        st.error(bug_message(bug))
     finally:
         progress.empty()
         live.empty()
+    return None
 
 
 def show_result(result: RunResult) -> None:
@@ -84,6 +90,8 @@ def show_result(result: RunResult) -> None:
     gap = result.closed_form_gap
     right.metric("Gap to the exact least-squares fit", "n/a" if gap is None else f"{gap:.2e}",
                  help="How far the trained training loss is above the closed-form optimum, relative to it.")
+    if result.budget_note:
+        st.warning(result.budget_note)
     right.caption(f"Fitted in {result.fit_seconds:.3f} s on {result.device}; "
                   f"train fraction {request.train_fraction:.2f}. Metrics in original units.")
     if result.losses:
@@ -114,7 +122,7 @@ st.set_page_config(page_title="Train", page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 apply_train_url(st.session_state, st.query_params)
 st.title("Train a model")
-st.caption(f"Series: {st.session_state[keys.DATA_SOURCE]} ({len(series.frame):,} rows, {series.frequency.name}); "
+st.caption(f"Series: {plain(st.session_state[keys.DATA_SOURCE])} ({len(series.frame):,} rows, {series.frequency.name}); "
            f"train fraction {st.session_state[keys.DATA_TRAIN_FRACTION]:.2f} (set on Data).")
 model = st.sidebar.selectbox("Model", model_names(), key=keys.TRAIN_MODEL_WIDGET,
                              format_func=lambda name: f"{name}: {spec_for(name).help}",
@@ -124,8 +132,8 @@ request = RunRequest(model=model, settings=read_settings(spec_for(model), series
 st.query_params.from_dict(train_query(request))
 if st.button("Train", type="primary", key=keys.TRAIN_BUTTON, help="Fit the model on the training rows."):
     trained = train_now(request)
-    if trained is not None:
-        record_run(st.session_state, trained)
+    if trained is not None and record_run(st.session_state, trained):
+        st.toast(f"Only the last {MAX_RUNS} runs are kept: the oldest was dropped.")
 if keys.TRAIN_RESULT in st.session_state:
     show_result(st.session_state[keys.TRAIN_RESULT])
 else:

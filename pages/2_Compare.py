@@ -8,6 +8,7 @@ from core.ui.charts import overlay_chart
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.ui.runs import leaderboard, overlay_frame, run_label
 from core.ui.session import ensure_series
+from core.ui.text import plain
 
 NUMBER_FORMATS = {"test MAE": "%.4g", "test RMSE": "%.4g", "test MAPE %": "%.3g", "test MASE": "%.3g",
                   "test R²": "%.3g", "fit seconds": "%.3f"}
@@ -34,7 +35,7 @@ results = runs + reference
 labels = [run_label(i, r) for i, r in enumerate(runs)] + [f"baseline {r.request.model}" for r in reference]
 if not runs:
     st.info("No runs yet: train models on the **Train** page. The baselines are here for reference.")
-st.caption(f"Series: {st.session_state[keys.DATA_SOURCE]}. Best test MAE first; click a column header to sort. "
+st.caption(f"Series: {plain(st.session_state[keys.DATA_SOURCE])}. Best test MAE first; click a column header to sort. "
            "Metrics in original units, on each run's own test rows.")
 st.dataframe(leaderboard(results, labels), hide_index=True, width="stretch",
              column_config={name: st.column_config.NumberColumn(format=fmt) for name, fmt in NUMBER_FORMATS.items()})

@@ -9,6 +9,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart
 from core.ui.runs import run_label
 from core.ui.session import ensure_series
+from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
 st.set_page_config(page_title="Forecast", page_icon="📈", layout="wide")
@@ -37,7 +38,7 @@ if st.button("Forecast", type="primary", key=keys.FORECAST_BUTTON, help="Refit o
         future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default, series.future)
         st.session_state[keys.FORECAST_RESULT] = (label, int(horizon), future)
     except ValueError as problem:
-        st.error(str(problem))
+        st.error(plain(problem))
 result = st.session_state.get(keys.FORECAST_RESULT)
 if result is not None:
     shown_label, shown_horizon, future = result

@@ -7,6 +7,7 @@ from core.ui import state_keys as keys
 from core.lab.panels import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
 from core.ui.lab_charts import log_lines, loss_curve, loss_surface
 from core.ui.session import ensure_series
+from core.ui.text import plain
 from core.training.loop import OPTIMIZERS
 
 st.set_page_config(page_title="Learning lab", page_icon="📈", layout="wide")
@@ -87,18 +88,18 @@ source = st.session_state[keys.DATA_SOURCE]
 settings = read_settings()
 stored = st.session_state.get(keys.LAB_RESULTS)
 pressed = st.sidebar.button("Run all panels", type="primary", key=keys.LAB_RUN, help="Recompute with these settings.")
-if pressed or stored is None or stored[:2] != (source, len(series.frame)):
+fraction = st.session_state[keys.DATA_TRAIN_FRACTION]
+if pressed or stored is None or stored[:3] != (source, len(series.frame), fraction):
     with st.spinner("Training the lab's models..."):
         try:
-            stored = (source, len(series.frame), run_lab(series.frame, series.frequency, settings,
-                                                         st.session_state[keys.DATA_TRAIN_FRACTION]))
+            stored = (source, len(series.frame), fraction, run_lab(series.frame, series.frequency, settings, fraction))
             st.session_state[keys.LAB_RESULTS] = stored
         except ValueError as problem:
-            st.error(str(problem))
+            st.error(plain(problem))
 if stored is not None:
-    results: LabResults = stored[2]
+    results: LabResults = stored[3]
     thinned = " Training rows were thinned evenly to 2,000 for the per-step traces." if results.data.subsampled else ""
-    st.caption(f"On {source}: {len(results.data.y):,} training rows, features {', '.join(results.data.names)}; "
+    st.caption(f"On {plain(source)}: {len(results.data.y):,} training rows, features {', '.join(results.data.names)}; "
                f"computed in {sum(results.seconds.values()):.1f} s.{thinned}")
     if results.settings != settings:
         st.info("Settings changed: press **Run all panels** to recompute.")

@@ -1,6 +1,7 @@
 """One run of the pipeline: split, fit, predict, measure, and forecast past the end."""
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -16,6 +17,7 @@ from core.models.specs import ModelSettings, Value, build_forecaster, settings_i
 from core.training.loop import EpochCallback
 
 MIN_TRAIN_ROWS = 4
+MAX_HORIZON = int(os.environ.get("TSR_MAX_HORIZON", "10000"))
 INTERVAL_LEVEL = 0.95
 BAND_LEVELS = ((INTERVAL_LEVEL, ""), (0.8, "_80"))  # interval levels and the suffix of their columns
 
@@ -45,6 +47,7 @@ class RunResult:
     coefficients: dict[str, float] | None
     forecaster: Forecaster
     settings_used: dict[str, Value]
+    budget_note: str = ""  # set when the training budget ended the fit early
 
     def summary(self) -> dict[str, Any]:
         """The metrics JSON of the command line."""
@@ -53,6 +56,13 @@ class RunResult:
                 "closed_form_gap": self.closed_form_gap, "device": self.device,
                 "train_fraction": self.request.train_fraction, "horizon": self.request.horizon,
                 "seed": self.request.settings.seed}
+
+
+def check_horizon(horizon: int) -> None:
+    """Raises ``SettingsError`` for a horizon outside ``0..MAX_HORIZON``."""
+    if not 0 <= horizon <= MAX_HORIZON:
+        raise SettingsError(f"A horizon of {horizon:,} steps is outside 0 to {MAX_HORIZON:,}: "
+                            "forecast fewer steps, or set TSR_MAX_HORIZON to raise the limit.")
 
 
 def train_rows(n: int, train_fraction: float) -> int:
@@ -84,6 +94,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
 
     The forecast past the end refits the same model, same seed, on every row.
     """
+    check_horizon(request.horizon)
     train, test = split_frame(frame, request.train_fraction)
     settings = replace(request.settings, backtest_horizon=request.settings.backtest_horizon or len(test))
     forecaster = build_forecaster(request.model, settings, frequency)
@@ -108,7 +119,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                      closed_form_gap=forecaster.closed_form_gap(),
                      losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
                      forecaster=forecaster,
-                     settings_used=settings_in_use(request.model, settings, frequency, forecaster.params()))
+                     settings_used=settings_in_use(request.model, settings, frequency, forecaster.params()),
+                     budget_note=history.budget_note if history else "")
 
 
 def test_errors(result: RunResult) -> np.ndarray:
@@ -134,6 +146,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     The band is the 95% quantile of the absolute test-period errors (an empirical interval from
     the held-out rows, the same width at every step).
     """
+    check_horizon(request.horizon)
     future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
     for name in request.settings.regressors:
         if future_regressors is None or len(future_regressors) < request.horizon:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,11 @@ BATCH_MODES = ("full", "mini", "single")
 DIVERGENCE_FACTOR = 1e4
 DEFAULT_LR = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.01,
               "adadelta": 1.0, "adam": 0.05, "lbfgs": 1.0}
+# The budget of one training run: it ends there and keeps the weights reached so far.
+MAX_SECONDS = float(os.environ.get("TSR_TRAIN_MAX_SECONDS", "120"))
+MAX_UPDATES = int(float(os.environ.get("TSR_TRAIN_MAX_UPDATES", "2000000")))
+# Threads for torch's CPU kernels: half the cores, so one session's training cannot starve the rest.
+torch.set_num_threads(max(1, int(os.environ.get("TSR_TORCH_THREADS", str((os.cpu_count() or 2) // 2)))))
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,13 @@ class TrainConfig:
     seed: int = 0
     device: str = "auto"
     l2: float = 0.0  # ridge penalty on the weights (not the biases), added to the mean squared error
+    max_seconds: float | None = None  # None: MAX_SECONDS (TSR_TRAIN_MAX_SECONDS)
+    max_updates: int | None = None  # None: MAX_UPDATES (TSR_TRAIN_MAX_UPDATES)
+
+    def budget(self) -> tuple[float, int]:
+        """Seconds and parameter updates this run may take."""
+        return (self.max_seconds if self.max_seconds is not None else MAX_SECONDS,
+                self.max_updates if self.max_updates is not None else MAX_UPDATES)
 
     def learning_rate(self) -> float:
         return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]
@@ -51,6 +64,9 @@ class TrainConfig:
             raise SettingsError(f"Unknown batch mode '{self.batch}': use one of {', '.join(BATCH_MODES)}.")
         if self.epochs < 1 or self.batch_size < 1 or self.learning_rate() <= 0:
             raise SettingsError("Epochs, batch size and learning rate must be positive.")
+        seconds, updates = self.budget()
+        if seconds <= 0 or updates < 1:
+            raise SettingsError("The training budget (TSR_TRAIN_MAX_SECONDS, TSR_TRAIN_MAX_UPDATES) must be positive.")
         return self
 
     def with_(self, **changes: object) -> "TrainConfig":
@@ -67,6 +83,25 @@ class History:
     diverged_at: int | None = None
     seconds: float = 0.0
     device: str = "cpu"
+    budget_note: str = ""  # why the budget ended training early, for the user; empty otherwise
+
+
+@dataclass
+class _Budget:
+    """Time and updates left to one training run."""
+
+    deadline: float
+    updates_left: int
+    spent: str = ""
+
+    def spend(self) -> bool:
+        """Count one update; False once the budget is used up."""
+        self.updates_left -= 1
+        if self.updates_left <= 0:
+            self.spent = "updates"
+        elif time.perf_counter() >= self.deadline:
+            self.spent = "time"
+        return not self.spent
 
 
 EpochCallback = Callable[[int, float], None]
@@ -118,11 +153,13 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     optimizer = make_optimizer(config.optimizer, list(module.parameters()), config.learning_rate())
     history = History(device=str(device))
     started = time.perf_counter()
+    seconds, updates = config.budget()
+    budget = _Budget(started + seconds, updates)
     best, stale = math.inf, 0
     ceiling = DIVERGENCE_FACTOR * max(full_loss(module, inputs, targets), 1e-12)
     for epoch in range(1, config.epochs + 1):
         history.updates += _run_epoch(module, optimizer, inputs, targets, config, generator,
-                                      _counting(on_update, history.updates))
+                                      _counting(on_update, history.updates), budget)
         loss = full_loss(module, inputs, targets)
         if not math.isfinite(loss) or loss > ceiling:
             history.diverged_at = history.updates
@@ -130,6 +167,9 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
         history.losses.append(loss)
         if callback is not None:
             callback(epoch, loss)
+        if budget.spent:
+            history.budget_note = _budget_note(budget.spent, config, history)
+            break
         improved = loss < best - config.tol * max(abs(best), 1e-12) if math.isfinite(best) else True
         best, stale = (loss, 0) if improved else (min(best, loss), stale + 1)
         if stale >= config.patience:
@@ -139,18 +179,27 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     return history
 
 
+def _budget_note(spent: str, config: TrainConfig, history: History) -> str:
+    seconds, updates = config.budget()
+    limit = (f"its time budget of {seconds:g} s (TSR_TRAIN_MAX_SECONDS)" if spent == "time"
+             else f"its budget of {updates:,} updates (TSR_TRAIN_MAX_UPDATES)")
+    return (f"Training stopped at {limit} after {len(history.losses):,} epochs and {history.updates:,} updates: "
+            "the result so far is shown. Use fewer epochs or larger batches, or raise the limit.")
+
+
 def _counting(on_update: UpdateCallback | None, done: int) -> Callable[[int], None]:
     return (lambda k: on_update(done + k)) if on_update is not None else (lambda k: None)
 
 
 def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor,
                targets: torch.Tensor, config: TrainConfig, generator: torch.Generator,
-               after_update: Callable[[int], None]) -> int:
-    """One pass over the data; returns the number of parameter updates made."""
+               after_update: Callable[[int], None], budget: _Budget) -> int:
+    """One pass over the data, or as much of it as the budget allows; returns the updates made."""
     module.train()
     if config.optimizer == "lbfgs" or config.batch == "full":
         _step(module, optimizer, inputs, targets, config.l2)
         after_update(1)
+        budget.spend()
         return 1
     size = 1 if config.batch == "single" else config.batch_size
     order = torch.randperm(len(inputs), generator=generator).to(inputs.device)
@@ -160,6 +209,8 @@ def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torc
         _step(module, optimizer, inputs[rows], targets[rows], config.l2)
         updates += 1
         after_update(updates)
+        if not budget.spend():
+            break
     return updates
 
 

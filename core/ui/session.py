@@ -62,10 +62,19 @@ def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name:
     return dropped
 
 
-def record_run(state: MutableMapping[str, Any], result: Any) -> None:
-    """Keep ``result`` as the latest run and add it to the session's runs."""
+MAX_RUNS = 30  # runs a session keeps; older ones are dropped (each holds its predictions and model)
+
+
+def record_run(state: MutableMapping[str, Any], result: Any) -> bool:
+    """Keep ``result`` as the latest run and add it to the session's runs; True when the oldest
+    run was dropped to stay within ``MAX_RUNS``."""
     state[keys.TRAIN_RESULT] = result
-    state.setdefault(keys.TRAIN_RUNS, []).append(result)
+    runs = state.setdefault(keys.TRAIN_RUNS, [])
+    runs.append(result)
+    if len(runs) <= MAX_RUNS:
+        return False
+    del runs[0]
+    return True
 
 
 def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:

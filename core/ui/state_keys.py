@@ -55,7 +55,7 @@ FORECAST_RESULT = "forecast.result"      # (label, horizon, frame)
 FORECAST_URL_APPLIED = "forecast.url_applied"
 
 # Learning lab
-LAB_RESULTS = "lab.results"              # (source name, rows, LabResults)
+LAB_RESULTS = "lab.results"              # (source name, rows, train fraction, LabResults)
 LAB_RUN = "lab.run"
 LAB_MODEL = "lab.model"
 LAB_OPTIMIZER = "lab.optimizer"

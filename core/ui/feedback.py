@@ -1,0 +1,34 @@
+"""What pages tell the user while work runs and when it fails: progress at a steady pace, bugs in one line."""
+from __future__ import annotations
+
+import logging
+import time
+
+LOG = logging.getLogger("tsr")
+
+
+class EveryInterval:
+    """``due()`` is True at most once per ``seconds``: progress redraws by time, not by epoch count,
+    so a long epoch-by-epoch run still reaches Streamlit's stop button twice a second."""
+
+    def __init__(self, seconds: float = 0.5) -> None:
+        self.seconds = seconds
+        self.last = float("-inf")
+
+    def due(self) -> bool:
+        now = time.perf_counter()
+        if now - self.last < self.seconds:
+            return False
+        self.last = now
+        return True
+
+
+def bug_message(problem: BaseException) -> str:
+    """One line for an error that is the app's fault, not the data's; the traceback goes to the server log."""
+    LOG.error("internal error", exc_info=problem)
+    return (f"Internal error ({type(problem).__name__}): this is a bug in the app, not a problem with your data "
+            "or settings. The details are in the server log.")
+
+
+def waiting_message(slots: int) -> str:
+    return f"Waiting for a free training slot: this server trains {slots} model(s) at a time."

@@ -1,0 +1,95 @@
+"""Training budgets, the horizon limit, same seed under threads, and the command line's one-line errors."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import core.training.loop as loop
+from core import cli
+from core.errors import SettingsError
+from core.evaluation.pipeline import RunRequest, run
+from core.models.specs import ModelSettings
+from core.training.loop import TrainConfig, train
+from core.training.nets import NetConfig, build_net
+
+ROOT = Path(__file__).resolve().parents[2]
+AIR = str(ROOT / "data" / "AirPassengers.csv")
+
+
+def line_data(n: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    x = np.linspace(-1, 1, n)[:, None]
+    return x, 3 * x[:, 0] + 0.5
+
+
+def test_the_update_budget_ends_training_and_keeps_the_result_so_far() -> None:
+    x, y = line_data()
+    config = TrainConfig(optimizer="sgd", lr=0.01, epochs=1000, batch="single", max_updates=250, device="cpu")
+    net = build_net(NetConfig(1), 0)
+    history = train(net, x, y, config)
+    assert history.updates == 250 and len(history.losses) == 2  # one full pass of 200, then 50 updates
+    assert "budget of 250 updates (TSR_TRAIN_MAX_UPDATES)" in history.budget_note
+    assert history.losses[-1] < history.losses[0]
+
+
+def test_the_time_budget_ends_an_oversized_run(air, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(loop, "MAX_SECONDS", 0.3)
+    training = TrainConfig(optimizer="adam", lr=1e-5, epochs=100_000, batch="single")
+    result = run(air.frame, air.frequency, RunRequest("mlp", ModelSettings(values={"hidden": 64}, training=training)))
+    assert "time budget of 0.3 s (TSR_TRAIN_MAX_SECONDS)" in result.budget_note
+    assert len(result.losses) < 100_000 and np.isfinite(result.metrics["test"]["mae"])
+
+
+def test_a_run_within_its_budget_says_nothing(air) -> None:  # type: ignore[no-untyped-def]
+    assert run(air.frame, air.frequency, RunRequest("linear")).budget_note == ""
+
+
+def test_the_horizon_has_a_limit_with_its_variable(air) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SettingsError, match="TSR_MAX_HORIZON"):
+        run(air.frame, air.frequency, RunRequest("naive", horizon=10**9))
+
+
+def test_the_same_seed_gives_the_same_network_in_two_threads() -> None:
+    x, y = line_data(64)
+
+    def fit(seed: int) -> np.ndarray:
+        net = build_net(NetConfig(1, 8), seed)
+        train(net, x, y, TrainConfig(optimizer="adam", epochs=20, batch="mini", batch_size=8, seed=seed, device="cpu"))
+        return np.concatenate([p.detach().numpy().ravel() for p in net.parameters()])
+
+    expected = {seed: fit(seed) for seed in range(4)}
+    found: dict[tuple[int, int], np.ndarray] = {}
+
+    def worker(name: int) -> None:
+        for repeat in range(30):
+            seed = (repeat + name) % 4
+            found[(name, repeat)] = fit(seed)
+
+    threads = [threading.Thread(target=worker, args=(name,)) for name in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for (name, repeat), params in found.items():
+        np.testing.assert_array_equal(params, expected[(repeat + name) % 4])
+
+
+def test_the_cli_reports_a_bug_in_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("unsupported operand")
+
+    monkeypatch.setattr(cli, "run", broken)
+    assert cli.main(["fit", AIR]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "internal error (TypeError" in err[0] and "bug" in err[0]
+
+
+def test_the_cli_writes_both_outputs_or_neither(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    predictions, metrics = tmp_path / "p.csv", tmp_path / "missing" / "m.json"
+    assert cli.main(["fit", AIR, "--out", str(predictions), "--json", str(metrics)]) == 2
+    assert not predictions.exists() and list(tmp_path.iterdir()) == []
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert cli.main(["fit", AIR, "--out", str(predictions), "--json", str(tmp_path / "m.json")]) == 0
+    assert predictions.exists() and (tmp_path / "m.json").exists()

@@ -1,0 +1,56 @@
+"""Hostile names show as plain text; a budget-ended run says so; the lab follows the train fraction."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import core.training.loop as loop
+from core.ui import state_keys as keys
+from core.ui.text import plain
+
+ROOT = Path(__file__).resolve().parents[2]
+HOSTILE = "[click](http://evil.example)![px](http://evil.example/p.png)$x^2$:red[boo]**b**"
+
+
+def test_plain_escapes_links_images_latex_and_directives() -> None:
+    shown = plain(HOSTILE)
+    assert not re.search(r"(?<!\\)[\[\]()!$:*^]", shown)  # every special character is escaped
+    assert shown.replace("\\", "") == HOSTILE
+
+
+def test_hostile_file_and_column_names_are_shown_as_plain_text() -> None:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    text = f"date,{HOSTILE}\n" + "\n".join(f"2001-{m:02d}-01,{m}" for m in range(1, 13)) + "\n"
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value((f"{HOSTILE}.csv", text.encode(), "text/csv")).run()
+    assert not at.exception
+    assert at.session_state[keys.DATA_SOURCE] == f"{HOSTILE}.csv"
+    rendered = [element.value for element in [*at.subheader, *at.markdown, *at.caption, *at.error, *at.info]]
+    assert any("click" in value for value in rendered)
+    for value in rendered:
+        assert "](http" not in value and ":red[" not in value and "$x^2$" not in value, value
+    at.switch_page("pages/1_Train.py").run()
+    assert not at.exception
+    assert all("](http" not in c.value for c in at.caption)
+
+
+def test_a_run_ended_by_its_budget_says_so_on_the_train_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loop, "MAX_UPDATES", 50)
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    at.query_params.update({"model": "mlp", "optimizer": "sgd", "batch": "single", "epochs": "1000"})
+    at.run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and not at.error
+    assert any("budget of 50 updates" in w.value and "TSR_TRAIN_MAX_UPDATES" in w.value for w in at.warning)
+    assert at.session_state[keys.TRAIN_RESULT].request.model == "mlp"
+
+
+def test_the_lab_recomputes_when_the_train_fraction_moves() -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / "4_Learning_Lab.py"), default_timeout=120).run()
+    assert any("100 training rows" in c.value for c in at.caption)
+    at.session_state[keys.DATA_TRAIN_FRACTION] = 0.9
+    at.run()
+    assert not at.exception
+    assert any("129 training rows" in c.value for c in at.caption)
