@@ -7,3 +7,8 @@ class DataError(ValueError):
 
 class SettingsError(ValueError):
     """A model or training setting that is out of range for the data at hand."""
+
+
+class LimitError(DataError):
+    """A file over a size limit (rows, columns, unpacked size); the message names the environment variable
+    that raises the limit."""

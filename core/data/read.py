@@ -4,16 +4,69 @@ from __future__ import annotations
 
 import csv
 import io
+import lzma
 import os
+import re
 import zipfile
+import zlib
+from collections import Counter
 from pathlib import Path
+from xml.etree.ElementTree import ParseError as XmlParseError
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from core.errors import DataError
+from core.errors import DataError, LimitError
 
 # Largest file accepted, in MB; set TSR_MAX_FILE_MB to change it (the UI states the limit).
 MAX_FILE_MB = float(os.environ.get("TSR_MAX_FILE_MB", "200"))
+# Defaults of the limits checked before (and while) a table is built; each environment variable raises
+# its limit and is read at every load, so a running app picks up a new value.
+MAX_ROWS = 5_000_000  # TSR_MAX_ROWS: rows in the file, and rows that filling missing time stamps may make
+MAX_COLUMNS = 1_000  # TSR_MAX_COLUMNS
+MAX_UNCOMPRESSED_MB = 500.0  # TSR_MAX_UNCOMPRESSED_MB: everything inside an .xlsx, unpacked
+MAX_COMPRESSION_RATIO = 100.0  # TSR_MAX_COMPRESSION_RATIO: of any one .xlsx member of 1 MB or more unpacked
+_RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tiny sheet) may pack tighter
+_ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_DELIMITERS = (",", ";", "\t", "|")
+_QUOTED = re.compile(r'"[^"\n]*"')
+
+try:  # openpyxl parses with lxml when it is installed
+    from lxml.etree import LxmlError as _LxmlError
+except ImportError:  # pragma: no cover - lxml absent
+    _LxmlError = XmlParseError  # type: ignore[assignment,misc]
+
+# What pandas + openpyxl raise for a damaged workbook: zip, decompression and XML errors, a missing
+# part (KeyError), a part of the wrong type (TypeError from openpyxl's typed descriptors).
+_EXCEL_ERRORS = (ValueError, KeyError, TypeError, OSError, EOFError, NotImplementedError, zipfile.BadZipFile,
+                 zlib.error, lzma.LZMAError, XmlParseError, _LxmlError)
+_PARQUET_ERRORS = (pa.ArrowException, ValueError, OSError, EOFError)
+
+
+def limit(variable: str, default: float) -> float:
+    """The limit set by environment ``variable``, else ``default``."""
+    text = os.environ.get(variable, "").strip().replace("_", "").replace(",", "")
+    if not text:
+        return default
+    try:
+        return float(text)
+    except ValueError:
+        raise DataError(f"{variable} is set to '{os.environ[variable]}', which is not a number: "
+                        f"set it to a number such as {format_limit(default)}, or unset it.") from None
+
+
+def format_limit(value: float) -> str:
+    """``5,000,000`` rather than ``5e+06``; fractions as given."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
+def check_count(count: int, what: str, variable: str, default: float, fix: str) -> None:
+    """Raise :class:`LimitError` when ``count`` ``what`` exceed the limit of ``variable``."""
+    most = limit(variable, default)
+    if count > most:
+        raise LimitError(f"The file has {count:,} {what}, more than the limit of {format_limit(most)}: {fix}, "
+                         f"or set {variable} to raise the limit.")
 
 
 def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[bytes, str]:
@@ -34,11 +87,7 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     if not data.strip():
         raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.")
     if data[:4] == b"PAR1":
-        try:
-            return pd.read_parquet(io.BytesIO(data))
-        except (ValueError, OSError) as error:
-            raise DataError(f"'{name or 'The file'}' looks like Parquet but cannot be read ({str(error)[:80]}): "
-                            "export it again or save it as CSV.") from None
+        return _read_parquet(data, name)
     if data[:4] == b"PK\x03\x04":
         return _read_excel(data, name, sheet)
     text = decode_text(data)
@@ -48,19 +97,80 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     return _read_csv_text(text)
 
 
-def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return (text.splitlines()[0][:80] if text else "") or type(error).__name__
+
+
+def _check_table_size(raw: pd.DataFrame) -> pd.DataFrame:
+    check_count(len(raw.columns), "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS, "keep the columns you need")
+    check_count(len(raw), "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+    return raw
+
+
+def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
+    """Check the row and column counts in the footer, then read the data."""
     try:
-        return pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as error:
+        meta = pq.ParquetFile(io.BytesIO(data)).metadata
+        check_count(meta.num_columns, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS, "keep the columns you need")
+        check_count(meta.num_rows, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+        return _check_table_size(pd.read_parquet(io.BytesIO(data)))
+    except DataError:
+        raise
+    except _PARQUET_ERRORS as error:
+        raise DataError(f"'{name or 'The file'}' looks like Parquet but cannot be read ({_first_line(error)}): "
+                        "export it again or save it as CSV.") from None
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a workbook from its zip directory alone: too large unpacked, a bomb, or unreadable packing."""
+    label = f"'{name}'" if name else "The file"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+        raise DataError(f"{label} is a zip archive but not a readable Excel workbook ({_first_line(error)}): "
+                        "export the sheet as CSV or .xlsx.") from None
+    for member in members:
+        if member.compress_type not in _ZIP_METHODS:
+            raise DataError(f"{label} is a zip archive packed with a method this loader cannot unpack "
+                            f"(method {member.compress_type} in '{member.filename[:60]}'): "
+                            "save the workbook again from Excel, or export the sheet as CSV.")
+        if member.flag_bits & 0x1:
+            raise DataError(f"{label} is password-protected: remove the password in Excel, or export the sheet as CSV.")
+        ratio = member.file_size / max(member.compress_size, 1)
+        most = limit("TSR_MAX_COMPRESSION_RATIO", MAX_COMPRESSION_RATIO)
+        if member.file_size >= _RATIO_FLOOR_BYTES and ratio > most:
+            raise LimitError(f"{label} unpacks '{member.filename[:60]}' to {ratio:,.0f} times its packed size, more "
+                             f"than the limit of {format_limit(most)} (a zip bomb?): export the sheet as CSV, or set "
+                             "TSR_MAX_COMPRESSION_RATIO to raise the limit.")
+    unpacked_mb = sum(member.file_size for member in members) / 1e6
+    most_mb = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)
+    if unpacked_mb > most_mb:
+        raise LimitError(f"{label} unpacks to {unpacked_mb:,.0f} MB, more than the limit of {format_limit(most_mb)} MB: "
+                         "export the sheet as CSV, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.")
+
+
+def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
+    _check_zip(data, name)  # zipfile stops each member at the size the directory declares
+    try:
+        raw = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str)
+    except DataError:
+        raise
+    except _EXCEL_ERRORS as error:
         raise DataError(
-            f"'{name or 'The file'}' is a zip archive but not a readable Excel workbook ({error}): "
+            f"'{name or 'The file'}' is a zip archive but not a readable Excel workbook ({_first_line(error)}): "
             "export the sheet as CSV or .xlsx.") from None
+    return _check_table_size(raw)
 
 
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / Latin-1."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DataError("The file starts with a UTF-16 mark but is not UTF-16 text: save it as UTF-8 CSV.") from None
     if b"\x00" in data[:4096]:
         raise DataError("The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).")
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
@@ -74,14 +184,27 @@ def decode_text(data: bytes) -> str:
 
 def _sniff_dialect(text: str) -> tuple[str, str]:
     lines = [line for line in text[:65536].splitlines()[:50] if line.strip()]
-    sample = "\n".join(lines)
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        counts = {d: sum(line.count(d) for line in lines) for d in ",;\t|"}
-        delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
+    delimiter = _detect_delimiter(lines[:20])
     decimal = "," if delimiter != "," and _has_decimal_commas(lines[1:], delimiter) else "."
     return delimiter, decimal
+
+
+def _detect_delimiter(lines: list[str]) -> str:
+    """The candidate found the same number of times (outside double quotes) on the most lines.
+
+    Linear in the sample, unlike ``csv.Sniffer`` whose regular expressions backtrack on crafted text.
+    Ties go to the larger count per line; no candidate at all gives ``,``.
+    """
+    unquoted = [_QUOTED.sub("", line) for line in lines]
+    best, best_score = ",", (0, 0)
+    for candidate in _DELIMITERS:
+        counts = Counter(count for line in unquoted if (count := line.count(candidate)))
+        if not counts:
+            continue
+        count, agreeing = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if (agreeing, count) > best_score:
+            best, best_score = candidate, (agreeing, count)
+    return best
 
 
 def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
@@ -96,18 +219,34 @@ def _looks_like_decimal_comma(cell: str) -> bool:
     return bool(head) and tail.isdigit() and head.replace(".", "").replace(" ", "").lstrip("-").isdigit()
 
 
+def _check_csv_shape(text: str, delimiter: str) -> None:
+    """Count the header's columns and the lines before pandas parses (pandas renames thousands of
+    repeated header names in quadratic time)."""
+    start = len(text) - len(text.lstrip("\r\n \t"))
+    end = text.find("\n", start)
+    header = text[start:] if end < 0 else text[start:end]
+    check_count(_QUOTED.sub("", header).count(delimiter) + 1, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS,
+                "keep the columns you need")
+    lines = text.count("\n", start) + (0 if text.endswith("\n") else 1)
+    check_count(lines - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+
+
 def _read_csv_text(text: str) -> pd.DataFrame:
     delimiter, decimal = _sniff_dialect(text)
+    _check_csv_shape(text, delimiter)
     # Plain files let pandas' C parser type the numbers; decimal-comma files stay text for parse_numbers.
     as_text = {"dtype": str} if decimal == "," else {}
     try:
         raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True,
                           skipinitialspace=True, keep_default_na=True, **as_text)
-    except pd.errors.ParserError as error:
-        raise DataError(f"The rows do not line up into columns ({str(error).splitlines()[0]}): "
+    except (pd.errors.ParserError, csv.Error) as error:
+        raise DataError(f"The rows do not line up into columns ({_first_line(error)}): "
                         "check that every row has the same number of separators.") from None
     except pd.errors.EmptyDataError:
         raise DataError("The file has no columns: choose a CSV with a header row and data rows.") from None
+    except (ValueError, OverflowError) as error:
+        raise DataError(f"The file could not be read as CSV ({_first_line(error)}): save it as a CSV "
+                        "with one header row and one row per time step.") from None
     raw = raw.dropna(how="all")
     raw.attrs["decimal_comma"] = decimal == ","
     raw.attrs["delimiter"] = delimiter

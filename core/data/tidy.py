@@ -1,7 +1,6 @@
 """A raw table to the tidy series: ``ds``, ``y`` and regressors, with the choices and the report of what was done."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -10,9 +9,11 @@ import pandas as pd
 
 from core.data.frequency import Frequency, infer_frequency
 from core.data.parsing import parse_dates, parse_epochs, parse_numbers
-from core.data.read import MAX_FILE_MB, read_bytes, read_table
-from core.errors import DataError
+from core.data.parsing import _clean_number_text
+from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
+from core.errors import DataError, LimitError
 MIN_ROWS = 8
+MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp")
@@ -78,12 +79,14 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
     """
     options = options or LoadOptions()
     data, name = read_bytes(source, name, options.max_mb)
+    raw = read_table(data, name, options.sheet)  # the readers turn their own failures into DataError
     try:
-        return tidy(read_table(data, name, options.sheet), options)
+        return tidy(raw, options)
     except DataError:
         raise
-    except (ValueError, TypeError, OverflowError, UnicodeError, csv.Error, IndexError, KeyError) as problem:
-        # Parsers deep in pandas raise many types for malformed input; name it the user's way.
+    except ValueError as problem:
+        # pandas' date and number parsing raises ValueError (OutOfBoundsDatetime, ...) on malformed cells.
+        # TypeError, KeyError, IndexError are bugs in this code and must reach the tests, not the user as "bad file".
         first_line = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
         raise DataError(f"The file could not be read as a table ({first_line}): save it as a CSV "
                         "with one header row and one row per time step.") from None
@@ -102,6 +105,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target)
     regressors = _check_regressors(options.regressors, numeric, target)
+    _check_magnitude(raw[target], target, decimal_comma)
     frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
     for col in regressors:
         frame[col] = numbers[col].to_numpy()
@@ -136,11 +140,46 @@ def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
 
 def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> pd.DataFrame:
     """Insert the missing time stamps as rows with blank values, to be filled by the missing policy."""
-    full = pd.date_range(frame["ds"].iloc[0], frame["ds"].iloc[-1], freq=frequency.alias)
+    first, last = frame["ds"].iloc[0], frame["ds"].iloc[-1]
+    rows, most = _stamp_count(first, last, str(frequency.alias)), limit("TSR_MAX_ROWS", MAX_ROWS)
+    if rows > most:
+        raise LimitError(f"Filling the missing time stamps would make {rows:,} rows ({frequency.name} from "
+                         f"{first:%Y-%m-%d} to {last:%Y-%m-%d}), more than the limit of {format_limit(most)}: load the "
+                         "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.")
+    full = pd.date_range(first, last, freq=frequency.alias)
     merged = pd.DataFrame({"ds": full}).merge(frame, on="ds", how="outer").sort_values("ds")
     report.notices.append(f"{report.gaps} missing time stamps were inserted ({frequency.name} spacing).")
     report.gaps = count_gaps(merged["ds"], frequency)
     return merged.reset_index(drop=True)
+
+
+def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
+    """How many stamps ``pd.date_range(first, last, alias)`` makes, without making them (about, for months)."""
+    step = pd.tseries.frequencies.to_offset(alias)
+    try:
+        period = pd.Timedelta(step.nanos)
+    except ValueError:  # months, quarters, years, weeks: average over 12 periods
+        anchor = pd.Timestamp("2000-01-01")
+        period = (anchor + 12 * step - anchor) / 12
+    # In seconds: a span beyond 292 years overflows nanoseconds.
+    return int((last - first).total_seconds() // period.total_seconds()) + 1
+
+
+def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> None:
+    """Refuse a target with infinite or astronomically large values, which parsing would otherwise blank out."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        numbers = values.to_numpy(dtype=float, na_value=np.nan)
+    else:
+        text = _clean_number_text(values.astype("string").str.strip(), decimal_comma)
+        numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    infinite = int(np.isinf(numbers).sum())
+    if infinite:
+        raise DataError(f"Column '{target}' has {infinite:,} rows with infinite values (inf, or numbers too "
+                        "large to store such as 1e309): replace them with real values, or blank them to be filled.")
+    huge = int((np.abs(numbers) > MAX_MAGNITUDE).sum())
+    if huge:
+        raise DataError(f"Column '{target}' has {huge:,} rows with values beyond ±{MAX_MAGNITUDE:g}; values this "
+                        "large cannot be modelled: rescale the column, for example to thousands or millions.")
 
 
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,
@@ -295,7 +334,10 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
     if frequency.is_steps or len(ds) < 2:
         return 0
     try:
-        expected = pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)
-    except ValueError:
+        # Counted, not built: a few rows spanning centuries at a fine frequency would make billions.
+        expected = _stamp_count(ds.iloc[0], ds.iloc[-1], str(frequency.alias))
+    except (ValueError, OverflowError):
         return 0
-    return max(len(expected) - len(ds), 0)
+    if expected > 10 * len(ds) + 1000:
+        return expected - len(ds)
+    return max(len(pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)) - len(ds), 0)

@@ -1,0 +1,235 @@
+"""Hostile and malformed files fail early with one line naming the problem, the limit and its variable.
+
+Every file is built at test time and kept small, so each test runs in well under a second when the
+guard works (no timing is asserted; a regression shows as a slow or memory-hungry test).
+"""
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.read import _detect_delimiter, _sniff_dialect
+from core.data.tidy import LoadOptions, load_series
+from core.errors import DataError, LimitError
+
+CONTENT_TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                 'spreadsheetml.sheet.main+xml"/></Types>')
+
+
+def one_line_error(data: bytes, name: str, options: LoadOptions | None = None) -> str:
+    with pytest.raises(DataError) as caught:
+        load_series(data, name, options)
+    message = str(caught.value)
+    assert message and "\n" not in message and len(message) < 400
+    return message
+
+
+def make_zip(members: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def with_method(data: bytes, method: int) -> bytes:
+    """Rewrite the compression method of every member, in the local headers and the central directory."""
+    raw = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = raw.find(signature)
+        while start >= 0:
+            struct.pack_into("<H", raw, start + offset, method)
+            start = raw.find(signature, start + 4)
+    return bytes(raw)
+
+
+def csv_bytes(values: list[object], start: str = "2020-01-01") -> bytes:
+    stamps = pd.date_range(start, periods=len(values), freq="D")
+    return ("date,y\n" + "\n".join(f"{d:%Y-%m-%d},{v}" for d, v in zip(stamps, values))).encode()
+
+
+# 1. Limits before parsing --------------------------------------------------------------------------
+
+def test_xlsx_bomb_is_refused_from_the_zip_directory() -> None:
+    bomb = make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/worksheets/sheet1.xml": b"\0" * 3_000_000})
+    assert len(bomb) < 20_000
+    message = one_line_error(bomb, "bomb.xlsx")
+    assert "sheet1.xml" in message and "limit of 100" in message and "TSR_MAX_COMPRESSION_RATIO" in message
+
+
+def test_xlsx_over_the_unpacked_size_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_UNCOMPRESSED_MB", "1")
+    big = make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/worksheets/sheet1.xml": b"x" * 2_000_000},
+                   zipfile.ZIP_STORED)
+    message = one_line_error(big, "big.xlsx")
+    assert "unpacks to 2 MB, more than the limit of 1 MB" in message and "TSR_MAX_UNCOMPRESSED_MB" in message
+
+
+def test_zip_member_with_an_unsupported_compression_method_gives_one_line() -> None:
+    data = with_method(make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook/>"},
+                                zipfile.ZIP_STORED), 9)  # 9: deflate64, which zipfile cannot unpack
+    message = one_line_error(data, "deflate64.xlsx")
+    assert "method 9" in message and "cannot unpack" in message
+
+
+def test_parquet_over_the_row_limit_is_refused_from_its_footer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    frame = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=50, freq="D"), "y": np.arange(50.0)})
+    path = tmp_path / "rows.parquet"
+    frame.to_parquet(path)
+    monkeypatch.setenv("TSR_MAX_ROWS", "20")
+
+    def no_data_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the data was read before the row count was checked")
+
+    monkeypatch.setattr(pd, "read_parquet", no_data_read)
+    message = one_line_error(path.read_bytes(), "rows.parquet")
+    assert "50 rows, more than the limit of 20" in message and "TSR_MAX_ROWS" in message
+
+
+def test_parquet_over_the_column_limit_is_refused(tmp_path: Path) -> None:
+    frame = pd.DataFrame(np.zeros((2, 1_001)), columns=[f"c{i}" for i in range(1_001)])
+    path = tmp_path / "wide.parquet"
+    frame.to_parquet(path)
+    message = one_line_error(path.read_bytes(), "wide.parquet")
+    assert "1,001 columns, more than the limit of 1,000" in message and "TSR_MAX_COLUMNS" in message
+
+
+def test_csv_over_the_column_limit_is_refused_from_its_header() -> None:
+    header = ",".join(f"c{i}" for i in range(10_000))
+    message = one_line_error((header + "\n" + ",".join("1" * 10_000) + "\n").encode(), "wide.csv")
+    assert message == ("The file has 10,000 columns, more than the limit of 1,000: keep the columns you need, "
+                       "or set TSR_MAX_COLUMNS to raise the limit.")
+
+
+def test_two_megabyte_header_of_one_repeated_name_is_refused_before_pandas_renames_it() -> None:
+    header = ",".join(["sales"] * 350_000)  # about 2 MB
+    assert len(header) > 2_000_000
+    message = one_line_error((header + "\n1,2\n").encode(), "dupes.csv")
+    assert "350,000 columns" in message and "TSR_MAX_COLUMNS" in message
+
+
+def test_csv_over_the_row_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_ROWS", "100")
+    message = one_line_error(csv_bytes(list(range(150))), "long.csv")
+    assert "150 rows, more than the limit of 100" in message and "TSR_MAX_ROWS" in message
+
+
+def test_a_limit_variable_that_is_not_a_number_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_COLUMNS", "lots")
+    message = one_line_error(csv_bytes(list(range(12))), "ok.csv")
+    assert "TSR_MAX_COLUMNS is set to 'lots'" in message
+
+
+def test_limits_are_limit_errors_and_files_within_them_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_ROWS", "11")
+    with pytest.raises(LimitError):
+        load_series(csv_bytes(list(range(12))), "a.csv")
+    monkeypatch.setenv("TSR_MAX_ROWS", "12")
+    assert len(load_series(csv_bytes(list(range(12))), "a.csv").frame) == 12
+
+
+# 2. Filling missing time stamps --------------------------------------------------------------------
+
+def spanning_centuries(freq: str) -> bytes:
+    stamps = pd.date_range("1678-01-01", periods=11, freq=freq).append(
+        pd.date_range("2261-01-01", periods=11, freq=freq))
+    return ("date,y\n" + "\n".join(f"{d:%Y-%m-%d %H:%M},{i}" for i, d in enumerate(stamps))).encode()
+
+
+def test_filling_gaps_across_six_centuries_names_the_rows_it_would_make(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_ROWS", "100000")
+    message = one_line_error(spanning_centuries("D"), "span.csv", LoadOptions(fill_gaps=True))
+    assert "would make 212,947 rows" in message and "limit of 100,000" in message and "TSR_MAX_ROWS" in message
+
+
+def test_filling_hourly_gaps_across_six_centuries_is_refused_at_the_default_limit() -> None:
+    message = one_line_error(spanning_centuries("h"), "span.csv", LoadOptions(fill_gaps=True))
+    assert "would make 5,110,475 rows" in message and "limit of 5,000,000" in message
+
+
+# 3. Bounded delimiter detection --------------------------------------------------------------------
+
+def test_crafted_sniffer_input_fails_fast_with_the_loaders_own_line() -> None:
+    data = (",'a" * 21_846).encode()  # 64 KB; csv.Sniffer backtracks for minutes on this
+    message = one_line_error(data, "sniff.csv")
+    assert "columns, more than the limit" in message
+
+
+def test_crafted_sniffer_input_within_a_raised_column_limit_still_ends_in_one_line(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_COLUMNS", "5000")  # pandas renames repeated names in quadratic time: keep it small
+    message = one_line_error((",'a" * 2_730).encode(), "sniff.csv")
+    assert "no data rows" in message
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["date;value", "01.01.2020;1,5", "02.01.2020;2,5"], ";"),
+    (["a\tb\tc", "1\t2\t3", "4\t5\t6"], "\t"),
+    (["a|b", "1|2", "3|4"], "|"),
+    (['Month,Passengers', '1949-01,"113,001"', '1949-02,"114,002"'], ","),
+    (["just one column", "1", "2"], ","),
+    ([], ","),
+])
+def test_delimiter_detection_picks_the_consistent_candidate(lines: list[str], expected: str) -> None:
+    assert _detect_delimiter(lines) == expected
+
+
+def test_decimal_comma_detection_is_kept() -> None:
+    assert _sniff_dialect("Datum;Umsatz\n01.01.2020;1.001.001,5\n02.01.2020;1.002.002,5\n") == (";", ",")
+
+
+# 4. Narrow catches ---------------------------------------------------------------------------------
+
+def test_malformed_xlsx_xml_gives_one_line() -> None:
+    data = make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook><sheets><sheet name="})
+    message = one_line_error(data, "broken.xlsx")
+    assert "not a readable Excel workbook" in message
+
+
+def test_zip_without_a_workbook_gives_one_line() -> None:
+    message = one_line_error(make_zip({"readme.txt": "hello"}), "notes.xlsx")
+    assert "not a readable Excel workbook" in message
+
+
+def test_broken_utf16_gives_one_line() -> None:
+    assert "UTF-16" in one_line_error(b"\xff\xfe\x00", "odd.csv")
+
+
+def test_a_bug_in_tidy_is_not_reported_as_a_bad_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import core.data.tidy as tidy_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("a bug in our code")
+
+    monkeypatch.setattr(tidy_module, "_order_and_deduplicate", broken)
+    with pytest.raises(TypeError, match="a bug in our code"):
+        load_series(csv_bytes(list(range(12))), "fine.csv")
+
+
+# 5. Extreme numbers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["1e308", "-1e308"], "has 2 rows with values beyond ±1e+150; values this large cannot be modelled: rescale"),
+    (["inf"], "has 1 rows with infinite values"),
+    (["inf", "-inf", "1e309"], "has 3 rows with infinite values"),
+])
+def test_target_with_extreme_values_is_refused(cells: list[str], expected: str) -> None:
+    message = one_line_error(csv_bytes(list(range(12)) + cells), "extreme.csv")
+    assert expected in message and "'y'" in message
+
+
+def test_extreme_values_in_a_decimal_comma_file_are_refused() -> None:
+    text = "Datum;Wert\n" + "\n".join(f"{d:02d}.01.2020;{d},5" for d in range(1, 13)) + "\n13.01.2020;1e309\n"
+    assert "infinite values" in one_line_error(text.encode(), "komma.csv")
+
+
+def test_large_but_modelable_values_still_load() -> None:
+    series = load_series(csv_bytes([1e12 * (i + 1) for i in range(12)]), "big.csv")
+    assert series.frame["y"].iloc[-1] == pytest.approx(1.2e13)
