@@ -99,8 +99,9 @@ def show_result(result: RunResult) -> None:
     st.altair_chart(residual_chart(result.predictions), width="stretch")
     if result.coefficients:
         with st.expander("What the model learned", expanded=True):
-            st.markdown("\n".join(f"- {line}" for line in
-                                  describe_coefficients(result.coefficients, series.frequency, series.target)))
+            n_train = int((result.predictions["split"] == "train").sum())
+            lines = describe_coefficients(result.coefficients, series.frequency, series.target, n_train)
+            st.markdown("\n".join(f"- {plain(line)}" for line in lines))
     summary, candidates = selection_summary(result.params), selection_table(result.params)
     if summary:
         st.info(summary)

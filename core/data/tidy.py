@@ -1,6 +1,7 @@
 """A raw table to the tidy series: ``ds``, ``y`` and regressors, with the choices and the report of what was done."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency, infer_frequency
-from core.data.parsing import parse_dates, parse_epochs, parse_numbers
+from core.data.parsing import PARSE_SHARE, parse_dates, parse_epochs, parse_numbers
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -16,8 +17,13 @@ MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
-_DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp")
-_TARGET_WORDS = ("y", "value", "target", "values", "sales", "count")
+_DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
+               "datum", "fecha", "zeit")
+# Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
+_TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
+                 "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
+                 "orders", "close", "wert", "valor", "valeur")
+_FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
 @dataclass
@@ -103,7 +109,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report = DataReport(rows_read=len(raw))
     date_col, ds = _pick_date_column(raw, numbers, options, report)
     numeric = [col for col in numbers if col != date_col]
-    target = _pick_target(raw, numeric, options.target)
+    target = _pick_target(raw, numeric, options.target, numbers)
     regressors = _check_regressors(options.regressors, numeric, target)
     _check_magnitude(raw[target], target, decimal_comma)
     frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
@@ -199,7 +205,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     first = raw.columns[0]
     ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
     for col in ordered:
-        if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))):
+        if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))
+                                   or _written_as_dates(raw[col])):
             continue
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first)
         if parsed is not None:
@@ -235,12 +242,35 @@ def _evenly_rising(values: pd.Series) -> bool:
     return bool(len(steps) and np.all(steps > 0) and np.allclose(steps, steps[0]))
 
 
+def _written_as_dates(values: pd.Series) -> bool:
+    """Text cells that parse as numbers only after cleaning, like ``01.01.1749`` (1,011,749 with dots as
+    thousands separators): such a column is tried as dates, and taken as the dates when nearly every row
+    parses. Plain digits (1980, 20000101) are not, so a value column of four-digit numbers stays the values."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return False
+    text = values.astype("string").str.strip()
+    head = text[text.notna() & (text != "")].iloc[:200]
+    if head.empty or not head.str.contains(r"\d[./-]\d{1,2}[./-]\d", regex=True).mean() >= PARSE_SHARE:
+        return False
+    return bool(pd.to_numeric(head, errors="coerce").isna().mean() >= PARSE_SHARE)
+
+
 def _sounds_like_date(col: object) -> bool:
     name = str(col).strip().lower()
     return any(word in name for word in _DATE_WORDS)
 
 
-def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None) -> str:
+def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
+                 numbers: dict[str, pd.Series] | None = None) -> str:
+    """The column to forecast: ``wanted`` when given, else detected.
+
+    Detection leaves out flags and codes (a column with at most 2 distinct values, or integers with at
+    most ``_FEW_CODES`` distinct values and fewer than one per 10 rows: 0/1 working days, weekdays,
+    months) unless every numeric column is one. Among the rest, the first column whose name has a
+    target word (``_TARGET_WORDS``: value, sales, demand, load, price, ...) wins; otherwise the first,
+    as before (the Data page offers the others). The other numeric columns are listed in
+    ``numeric_columns`` but not used as regressors unless asked for.
+    """
     if wanted is not None:
         if wanted not in raw.columns:
             raise DataError(f"There is no column '{wanted}' for the target: choose one of {_names(raw.columns)}.")
@@ -249,8 +279,22 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None) -> s
         return wanted
     if not numeric:
         raise DataError(_why_no_numbers(raw))
-    named = [col for col in numeric if str(col).strip().lower() in _TARGET_WORDS]
-    return named[0] if named else numeric[0]
+    measures = [col for col in numeric if numbers is None or not _is_code(numbers[col])] or numeric
+    named = [col for col in measures if _sounds_like_target(col)]
+    return named[0] if named else measures[0]
+
+
+def _sounds_like_target(col: object) -> bool:
+    return any(word in _TARGET_WORDS for word in re.split(r"[^a-z0-9]+", str(col).strip().lower()))
+
+
+def _is_code(values: pd.Series) -> bool:
+    """A flag or a category code rather than a measurement: see ``_pick_target``."""
+    present = values.dropna().to_numpy(dtype=float)
+    distinct = len(np.unique(present))
+    if distinct <= 2:
+        return True
+    return bool(np.all(present == np.round(present)) and distinct <= _FEW_CODES and distinct * 10 <= len(present))
 
 
 def _why_no_numbers(raw: pd.DataFrame) -> str:

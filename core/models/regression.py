@@ -50,14 +50,28 @@ class RegressionForecaster(Forecaster):
         return self.y_scaler_.inverse_transform(scaled)
 
     def coefficients(self) -> dict[str, float] | None:
-        """Change in y per unit of each raw feature (original units), and the intercept."""
+        """Change in y per unit of each feature (original units), and the intercept (y at step 0 with
+        the other features 0).
+
+        The trend terms are per step: the design divides the step index by the number of training
+        rows ``n`` (``trend_scale``), so ``x^k`` is returned per step**k (weight / n**k) and each
+        hinge ``x after c`` per step past ``c`` (weight / n); ``sum_k c_k * step**k`` is the trend.
+        """
         self._check_fitted()
         if self.hidden or self.torch_fit_ is None:
             return None
         weight, bias = self.torch_fit_.linear_weights()
         per_unit = weight * self.y_scaler_.scale / self.x_scaler_.scale
         intercept = float(self.y_scaler_.inverse_transform(np.array(bias)) - per_unit @ self.x_scaler_.mean)
-        return {"intercept": intercept, **dict(zip(self.feature_names_, per_unit.tolist()))}
+        scale = max(float(self.n_fit_), 1.0)  # as design_matrix scales the steps
+        per_step: dict[str, float] = {}
+        for name, value in zip(self.feature_names_, per_unit.tolist()):
+            if name == "x" or name.startswith("x after "):
+                value /= scale
+            elif name.startswith("x^"):
+                value /= scale ** int(name[2:])
+            per_step[name] = value
+        return {"intercept": intercept, **per_step}
 
     def params(self) -> dict[str, Any]:
         settings: dict[str, Any] = {"trend_degree": self.spec.trend_degree, "calendar": self.spec.calendar,

@@ -11,15 +11,25 @@ from core.evaluation.metrics import METRIC_NAMES
 METRIC_LABELS = {"mae": "MAE", "rmse": "RMSE", "mape": "MAPE %", "smape": "sMAPE %", "mase": "MASE", "r2": "R²"}
 
 
-def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, target: str) -> list[str]:
-    """One sentence per coefficient of a linear model, in the target's units."""
+def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, target: str,
+                          n_train: int | None = None) -> list[str]:
+    """One sentence per coefficient of a linear model, in the target's units.
+
+    The trend terms ``x``, ``x^k`` are per step (``RegressionForecaster.coefficients``). A straight
+    trend is its change per step; a polynomial one is described by its fitted change per step (the
+    derivative of ``sum_k c_k * t**k``) at the start of the training span and, given ``n_train``
+    (the number of training rows), at its end, step ``n_train - 1``.
+    """
     step = "step" if frequency.is_steps else frequency.name.removesuffix("ly").replace("dai", "day")
-    lines = []
+    powers = {1 if name == "x" else int(name[2:]): value for name, value in coefficients.items()
+              if name == "x" or (name.startswith("x^") and name[2:].isdigit())}
+    lines = [_trend_sentence(powers, step, target, n_train)] if powers else []
     for name, value in coefficients.items():
-        if name == "intercept":
+        if name == "intercept" or name == "x" or (name.startswith("x^") and name[2:].isdigit()):
             continue
-        if name == "x":
-            lines.append(f"Trend: {target} changes by {value:+,.4g} per {step}.")
+        if name.startswith("x after "):
+            lines.append(f"After step {name.removeprefix('x after ')}: the trend's change per {step} "
+                         f"shifts by {value:+,.4g}.")
         elif "=" in name:
             part, level = name.split("=", 1)
             lines.append(f"{level}: {value:+,.4g} compared with the first {part} of the cycle.")
@@ -28,6 +38,20 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
         else:
             lines.append(f"{name}: {value:+,.4g} per unit.")
     return lines
+
+
+def _trend_sentence(powers: dict[int, float], step: str, target: str, n_train: int | None) -> str:
+    """The trend in words; ``powers`` maps each power ``k`` of the step index to its coefficient."""
+    if max(powers) == 1:
+        return f"Trend: {target} changes by {powers[1]:+,.4g} per {step}."
+    start = powers.get(1, 0.0)
+    text = (f"Trend (polynomial of degree {max(powers)}): {target} changes by {start:+,.4g} per {step} "
+            "at the start of the training span")
+    if n_train is None or n_train < 2:
+        return text + "."
+    last = n_train - 1
+    end = sum(power * value * float(last) ** (power - 1) for power, value in powers.items())
+    return text + f" and by {end:+,.4g} per {step} at its end ({last:,} {step}s later)."
 
 
 def selection_summary(params: dict[str, Any]) -> str | None:

@@ -1,0 +1,114 @@
+"""Which column holds the dates and which the target, when the user names neither."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.tidy import load_series
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _german_monthly(header: str = "Datum;Wert") -> bytes:
+    """24 month starts written dd.mm.yyyy with decimal commas, as German spreadsheets save them."""
+    stamps = pd.date_range("1749-01-01", periods=24, freq="MS")
+    values = 58.0 + np.arange(24) * 1.5
+    rows = [f"{stamp:%d.%m.%Y};" + f"{value:.1f}".replace(".", ",") for stamp, value in zip(stamps, values)]
+    return (header + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def _german_month_ends() -> bytes:
+    stamps = pd.date_range("2000-01-31", periods=24, freq="ME")
+    values = 7.204 + np.arange(24) * 0.25
+    rows = [f"{stamp:%d.%m.%Y};" + f"{value:.3f}".replace(".", ",") for stamp, value in zip(stamps, values)]
+    return ("Datum;Wert\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_dotted_day_first_dates_with_decimal_commas_are_the_date_column() -> None:
+    data = _german_monthly()
+    assert b"01.01.1749;58,0" in data
+    series = load_series(data, "x.csv")
+    assert series.date_col == "Datum" and series.target == "Wert"
+    assert series.frequency.name == "monthly"
+    assert series.frame["y"].iloc[0] == 58.0
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("1749-01-01")
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("1750-12-01")
+    assert series.numeric_columns == ["Wert"]
+
+
+def test_dotted_month_end_dates_with_decimal_commas_are_the_date_column() -> None:
+    data = _german_month_ends()
+    assert b"31.01.2000;7,204" in data
+    series = load_series(data, "x.csv")
+    assert series.date_col == "Datum" and series.target == "Wert"
+    assert series.frequency.name == "monthly"
+    assert series.frame["y"].iloc[0] == pytest.approx(7.204)
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2000-01-31")
+
+
+def test_dotted_dates_win_even_under_a_name_that_says_nothing_of_time() -> None:
+    series = load_series(_german_monthly("Messung;Wert"), "x.csv")
+    assert series.date_col == "Messung" and series.target == "Wert"
+    assert series.frequency.name == "monthly"
+
+
+def test_the_command_line_reports_the_dotted_date_column(tmp_path: Path) -> None:
+    path, metrics = tmp_path / "x.csv", tmp_path / "m.json"
+    path.write_bytes(_german_monthly())
+    done = subprocess.run([sys.executable, "-m", "core", "fit", str(path), "--json", str(metrics)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(metrics.read_text())
+    assert summary["date_col"] == "Datum" and summary["target"] == "Wert"
+
+
+def _bike_demand(n: int = 120) -> pd.DataFrame:
+    rng = np.random.default_rng(1)
+    day = pd.date_range("2021-01-01", periods=n, freq="D")
+    working = (day.dayofweek < 5).astype(int)
+    temperature = 10 + 8 * np.sin(np.arange(n) / 20) + rng.normal(0, 1, n)
+    demand = 200 + 30 * working + 4 * temperature + rng.normal(0, 5, n)
+    return pd.DataFrame({"day": day.strftime("%Y-%m-%d"), "workingday": working,
+                         "temperature": temperature.round(2), "demand": demand.round(1)})
+
+
+def test_a_zero_one_flag_is_never_the_default_target() -> None:
+    frame = _bike_demand()
+    series = load_series(frame.to_csv(index=False).encode(), "bikes.csv")
+    assert series.date_col == "day" and series.target == "demand"
+    assert series.frequency.name == "daily"
+    assert series.regressors == []
+    assert series.numeric_columns == ["workingday", "temperature", "demand"]
+    assert series.frame["y"].tolist() == frame["demand"].tolist()
+
+
+def test_without_a_target_name_the_first_continuous_column_is_the_target() -> None:
+    frame = _bike_demand().rename(columns={"demand": "rentals"})[["day", "workingday", "rentals", "temperature"]]
+    series = load_series(frame.to_csv(index=False).encode(), "bikes.csv")
+    assert series.target == "rentals" and series.regressors == []
+
+
+def test_few_valued_integer_codes_are_not_the_target_when_a_measure_exists() -> None:
+    frame = _bike_demand()
+    frame = frame.assign(season=(np.arange(len(frame)) // 30) % 4 + 1)[["day", "season", "temperature", "workingday"]]
+    series = load_series(frame.to_csv(index=False).encode(), "x.csv")
+    assert series.target == "temperature"
+
+
+def test_a_flag_is_the_target_when_nothing_else_is_numeric() -> None:
+    frame = _bike_demand()[["day", "workingday"]]
+    series = load_series(frame.to_csv(index=False).encode(), "x.csv")
+    assert series.target == "workingday"
+
+
+def test_a_target_word_inside_a_longer_name_counts() -> None:
+    frame = _bike_demand().rename(columns={"demand": "Electric load (MW)"})
+    frame = frame[["day", "Electric load (MW)", "temperature", "workingday"]]
+    series = load_series(frame.to_csv(index=False).encode(), "x.csv")
+    assert series.target == "Electric load (MW)"

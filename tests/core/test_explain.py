@@ -1,0 +1,87 @@
+"""The coefficient sentences say what a person can check against least squares on the training rows."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.linear_model import LinearRegression
+
+from core.data.frequency import infer_frequency
+from core.data.tidy import LoadedSeries
+from core.evaluation.pipeline import RunRequest, RunResult, run
+from core.models.features import calendar_columns
+from core.models.specs import ModelSettings
+from core.ui.explain import describe_coefficients
+
+_NUMBER = r"([+-][\d,]*\.?\d+(?:e[+-]?\d+)?)"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _train(series: LoadedSeries, result: RunResult) -> np.ndarray:
+    n = int((result.predictions["split"] == "train").sum())
+    return series.frame["y"].to_numpy(dtype=float)[:n]
+
+
+def test_linear_trend_is_the_least_squares_slope_per_month(air: LoadedSeries) -> None:
+    result = run(air.frame, air.frequency, RunRequest("linear"))
+    y = _train(air, result)
+    assert len(y) == 100
+    slope, intercept = np.polyfit(np.arange(100), y, 1)
+    assert result.coefficients is not None
+    assert result.coefficients["x"] == pytest.approx(slope, rel=1e-6)
+    assert result.coefficients["intercept"] == pytest.approx(intercept, rel=1e-6)
+    lines = describe_coefficients(result.coefficients, air.frequency, air.target, 100)
+    assert lines[0] == f"Trend: {air.target} changes by {slope:+,.4g} per month."
+    assert "2.33" in lines[0] and "233" not in lines[0]
+    assert describe_coefficients(result.coefficients, air.frequency, air.target) == lines
+
+
+def test_cubic_trend_terms_are_per_step_and_its_change_is_given_at_both_ends(air: LoadedSeries) -> None:
+    result = run(air.frame, air.frequency, RunRequest("poly", ModelSettings(values={"degree": 3})))
+    y = _train(air, result)
+    cubic = np.polyfit(np.arange(100), y, 3)  # highest power first
+    coefficients = result.coefficients
+    assert coefficients is not None and set(coefficients) == {"intercept", "x", "x^2", "x^3"}
+    ours = [coefficients["x^3"], coefficients["x^2"], coefficients["x"], coefficients["intercept"]]
+    np.testing.assert_allclose(ours, cubic, rtol=1e-4)
+    slope = np.polyder(np.poly1d(cubic))
+    lines = describe_coefficients(coefficients, air.frequency, air.target, 100)
+    trend = [line for line in lines if line.startswith("Trend")]
+    assert len(trend) == 1 and not any(line.startswith("x^") for line in lines)
+    found = re.search(rf"changes by {_NUMBER} per month at the start of the training span "
+                      rf"and by {_NUMBER} per month at its end \(99 months later\)", trend[0])
+    assert found, trend[0]
+    assert _number(found.group(1)) == pytest.approx(slope(0), rel=1e-3)
+    assert _number(found.group(2)) == pytest.approx(slope(99), rel=1e-3)
+    assert slope(0) * slope(99) < 0 or abs(slope(0) - slope(99)) > 0.1  # the two ends differ: a real check
+    without_rows = describe_coefficients(coefficients, air.frequency, air.target)
+    assert "at the start of the training span." in without_rows[0]
+
+
+def test_multi_trend_per_day_is_the_least_squares_solution() -> None:
+    n = 200
+    rng = np.random.default_rng(4)
+    ds = pd.Series(pd.date_range("2020-10-01", periods=n, freq="D"))
+    weekday = np.array([0, 2, 3, 1, 4, -6, -8], dtype=float)[ds.dt.dayofweek.to_numpy()]
+    frame = pd.DataFrame({"ds": ds, "y": 40 + 0.15 * np.arange(n) + weekday + rng.normal(0, 1, n)})
+    frequency = infer_frequency(frame["ds"])
+    assert frequency.name == "daily"
+    result = run(frame, frequency, RunRequest("multi"))
+    train = frame.iloc[:int(n * 0.7)]
+    calendar = calendar_columns(train["ds"], frequency)
+    raw = np.column_stack([np.arange(len(train), dtype=float), *calendar.values()])
+    oracle = LinearRegression().fit(raw, train["y"].to_numpy())
+    coefficients = result.coefficients
+    assert coefficients is not None
+    assert list(coefficients)[1:] == ["x", *calendar]
+    assert coefficients["x"] == pytest.approx(oracle.coef_[0], rel=1e-5)
+    np.testing.assert_allclose([coefficients[name] for name in calendar], oracle.coef_[1:], rtol=1e-4, atol=1e-6)
+    assert coefficients["intercept"] == pytest.approx(oracle.intercept_, rel=1e-5)
+    lines = describe_coefficients(coefficients, frequency, "y", len(train))
+    assert lines[0] == f"Trend: y changes by {oracle.coef_[0]:+,.4g} per day."
+    assert any(line.startswith("Tue:") for line in lines)
