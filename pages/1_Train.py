@@ -19,6 +19,7 @@ from core.ui.text import plain
 from core.ui.urlstate import train_query
 
 SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
+MIN_LOSS_POINTS = 3  # fewer epochs (LBFGS often needs one or two) are said in words, not drawn
 
 
 def setting_widget(container, setting: Setting, key: str) -> object:  # type: ignore[no-untyped-def]
@@ -84,18 +85,20 @@ def train_now(request: RunRequest) -> RunResult | None:
 def show_result(result: RunResult) -> None:
     request = result.request
     st.subheader(f"{request.model}: actual vs predicted")
-    st.altair_chart(prediction_chart(result.predictions, series.target), width="stretch")
+    st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency), width="stretch")
     left, right = st.columns([2, 3])
     left.dataframe(metrics_table(result.metrics), width="stretch")
-    gap = result.closed_form_gap
-    right.metric("Gap to the exact least-squares fit", "n/a" if gap is None else f"{gap:.2e}",
-                 help="How far the trained training loss is above the closed-form optimum, relative to it.")
+    if result.closed_form_gap is not None:
+        right.metric("Gap to the exact least-squares fit", f"{result.closed_form_gap:.2e}",
+                     help="How far the trained training loss is above the closed-form optimum, relative to it.")
     if result.budget_note:
         st.warning(result.budget_note)
     right.caption(f"Fitted in {result.fit_seconds:.3f} s on {result.device}; "
                   f"train fraction {request.train_fraction:.2f}. Metrics in original units.")
-    if result.losses:
+    if len(result.losses) >= MIN_LOSS_POINTS:
         right.altair_chart(loss_chart(result.losses), width="stretch")
+    elif result.losses:
+        right.caption(f"Training took {len(result.losses)} epoch(s); final scaled loss {result.losses[-1]:.3e}.")
     st.altair_chart(residual_chart(result.predictions), width="stretch")
     if result.coefficients:
         with st.expander("What the model learned", expanded=True):
@@ -126,8 +129,8 @@ st.title("Train a model")
 st.caption(f"Series: {plain(st.session_state[keys.DATA_SOURCE])} ({len(series.frame):,} rows, {series.frequency.name}); "
            f"train fraction {st.session_state[keys.DATA_TRAIN_FRACTION]:.2f} (set on Data).")
 model = st.sidebar.selectbox("Model", model_names(), key=keys.TRAIN_MODEL_WIDGET,
-                             format_func=lambda name: f"{name}: {spec_for(name).help}",
                              help="Each model's own settings appear below it.")
+st.sidebar.caption(spec_for(model).help)
 request = RunRequest(model=model, settings=read_settings(spec_for(model), series.regressors),
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 st.query_params.from_dict(train_query(request))

@@ -6,12 +6,15 @@ import streamlit as st
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
 from core.ui import state_keys as keys
-from core.ui.charts import forecast_chart
+from core.data.quality import format_stamp
+from core.ui.charts import forecast_chart, recent_window, time_formats
 from core.ui.runs import run_label
 from core.ui.session import ensure_series
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
+BAND_CAPTION = ("The shaded band is a 95% prediction interval: it widens with the steps ahead as the "
+                "run's errors did when it forecast that far on its own training rows.")
 st.set_page_config(page_title="Forecast", page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
@@ -42,11 +45,16 @@ if st.button("Forecast", type="primary", key=keys.FORECAST_BUTTON, help="Refit o
 result = st.session_state.get(keys.FORECAST_RESULT)
 if result is not None:
     shown_label, shown_horizon, future = result
-    st.subheader(f"{shown_label}: {shown_horizon} steps past {str(series.frame['ds'].iloc[-1])[:10]}")
-    st.altair_chart(forecast_chart(series.frame, future, series.target), width="stretch")
-    st.caption("The band is a 95% interval from the errors the run made on its test rows.")
+    end = format_stamp(series.frame["ds"].iloc[-1], series.frequency)
+    st.subheader(f"{plain(shown_label)}: {shown_horizon} steps past {end}")
+    recent = recent_window(len(series.frame), season, shown_horizon)
+    whole = st.checkbox(f"Show the whole history ({len(series.frame):,} rows)", key=keys.FORECAST_WHOLE_HISTORY,
+                        help=f"By default the chart shows the last {recent:,} rows before the forecast.")
+    st.altair_chart(forecast_chart(series.frame, future, series.target, series.frequency, None if whole else recent),
+                    width="stretch")
+    st.caption(BAND_CAPTION)
     st.dataframe(future[["ds", "predicted", "lower", "upper"]], hide_index=True, width="stretch",
-                 column_config={"ds": st.column_config.DatetimeColumn("time", format="YYYY-MM-DD HH:mm")
+                 column_config={"ds": st.column_config.DatetimeColumn("time", format=time_formats(series.frequency)[1])
                                 if series.date_col else st.column_config.NumberColumn("step")})
     st.download_button("Download forecast (CSV)", future.to_csv(index=False), "forecast.csv", "text/csv",
                        key="forecast.download")

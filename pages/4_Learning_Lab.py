@@ -44,7 +44,8 @@ def show(results: LabResults) -> None:
     st.subheader("2. Gradient descent, SGD and mini-batches")
     st.caption(LESSONS["batches"])
     left, right = st.columns(2)
-    left.altair_chart(log_lines(results.batches, "update", "loss", "mode", "update", "training loss"), width="stretch")
+    left.altair_chart(log_lines(results.batches, "update", "loss", "mode", "update", "training loss",
+                                         log_x=True), width="stretch")
     right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", "pass over the data", "training loss"),
                        width="stretch")
     st.subheader("3. Optimizer race")

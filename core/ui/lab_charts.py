@@ -38,11 +38,19 @@ def loss_surface(landscape: Landscape) -> alt.LayerChart:
     return alt.layer(heat, path, best).properties(height=300)
 
 
-def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_title: str) -> alt.Chart:
-    """Lines on a log y scale, one colour per ``color`` value, non-positive values dropped."""
-    shown = frame[frame[y] > 0]
+def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_title: str,
+              log_x: bool = False) -> alt.Chart:
+    """Lines on a log y scale, one colour per ``color`` value, non-positive values dropped.
+
+    ``log_x`` puts x on a log scale too, for curves whose lengths differ by orders of magnitude (a
+    full-batch run makes one update per epoch, single-sample SGD one per row), so none is squashed
+    against the left edge. The legend sits below the chart and shows whole names.
+    """
+    shown = frame[(frame[y] > 0) & ((frame[x] > 0) if log_x else True)]
+    x_scale = alt.Scale(type="log") if log_x else alt.Scale()
     return alt.Chart(shown).mark_line().encode(
-        x=alt.X(f"{x}:Q", title=x_title), y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
-        color=alt.Color(f"{color}:N", title=None),
+        x=alt.X(f"{x}:Q", title=x_title + (" (log scale)" if log_x else ""), scale=x_scale),
+        y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
+        color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0, columns=2)),
         tooltip=[color, alt.Tooltip(f"{x}:Q", format=",.4g"), alt.Tooltip(f"{y}:Q", format=".3e")],
-    ).properties(height=280).interactive(bind_y=False)
+    ).properties(height=300).interactive(bind_y=False)

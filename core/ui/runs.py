@@ -18,18 +18,32 @@ def describe_settings(result: RunResult) -> str:
 
 
 def leaderboard(results: list[RunResult], labels: list[str]) -> pd.DataFrame:
-    """One row per run: model, settings, test metrics and fit time, best test MAE first."""
+    """One row per run, best test MAE first: the scores first (so they stay in view on a narrow
+    screen), then the model, its settings, train fraction, fit time and device."""
     rows = []
     for label, result in zip(labels, results):
         test = result.metrics["test"]
-        rows.append({"run": label, "model": result.request.model,
-                     "settings": describe_settings(result),
-                     "train fraction": result.request.train_fraction,
-                     "test MAE": test["mae"], "test RMSE": test["rmse"], "test MAPE %": test["mape"],
-                     "test MASE": test["mase"], "test R²": test["r2"], "fit seconds": result.fit_seconds,
-                     "device": result.device})
+        rows.append({"run": label, "test MAE": test["mae"], "test RMSE": test["rmse"], "test MAPE %": test["mape"],
+                     "test MASE": test["mase"], "test R²": test["r2"], "model": result.request.model,
+                     "fit seconds": result.fit_seconds, "train fraction": result.request.train_fraction,
+                     "device": result.device, "settings": describe_settings(result)})
     frame = pd.DataFrame(rows)
     return frame.sort_values("test MAE", kind="stable").reset_index(drop=True) if rows else frame
+
+
+def baselines_not_run(runs: list[RunResult], baselines: list[RunResult]) -> list[RunResult]:
+    """The reference baselines the user has not already run on the same split: a run of ``naive`` and
+    the baseline ``naive`` would be the same row twice."""
+    done = {(run.request.model, run.request.train_fraction) for run in runs}
+    return [base for base in baselines if (base.request.model, base.request.train_fraction) not in done]
+
+
+def best_labels(results: list[RunResult], labels: list[str], count: int = 2) -> list[str]:
+    """The ``count`` labels with the lowest test MAE (runs without a test MAE last)."""
+    def score(pair: tuple[str, RunResult]) -> float:
+        mae = pair[1].metrics["test"]["mae"]
+        return float("inf") if mae is None else float(mae)
+    return [label for label, _ in sorted(zip(labels, results), key=score)[:count]]
 
 
 def overlay_frame(results: list[RunResult], labels: list[str], chosen: list[str]) -> pd.DataFrame:

@@ -1,0 +1,150 @@
+"""What the result screens show: legends name only what is drawn, the forecast view starts at the
+recent history, Compare starts from the best runs and lists each model once, Train shows no empty
+metrics."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from core.data.frequency import Frequency
+from core.data.tidy import LoadedSeries
+from core.evaluation.pipeline import RunRequest, run
+from core.ui import state_keys as keys
+from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart, loss_chart, prediction_chart,
+                            recent_window, time_formats)
+from core.ui.lab_charts import log_lines
+from core.ui.runs import baselines_not_run, best_labels, leaderboard
+
+ROOT = Path(__file__).resolve().parents[2]
+MONTHLY = Frequency("monthly", "MS", 12)
+
+
+def layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return spec.get("layer", [spec])
+
+
+def color_domains(spec: dict[str, Any]) -> list[list[str]]:
+    return [layer["encoding"]["color"]["scale"]["domain"] for layer in layers(spec)
+            if "domain" in layer.get("encoding", {}).get("color", {}).get("scale", {})]
+
+
+def test_a_legend_lists_only_the_splits_that_are_drawn(air: LoadedSeries) -> None:
+    result = run(air.frame, air.frequency, RunRequest("linear"))
+    assert "future" not in set(result.predictions["split"])
+    spec = prediction_chart(result.predictions, air.target, air.frequency).to_dict()
+    assert color_domains(spec) == [["train", "test"]]
+    on_time = [layer for layer in layers(spec) if layer["encoding"]["x"]["field"] == "ds"]
+    assert on_time and all(layer["encoding"]["x"]["axis"]["format"] == "%b %Y" for layer in on_time)
+
+
+def test_the_test_band_is_grey_and_named_in_the_legend_not_in_the_future_colour(air: LoadedSeries) -> None:
+    result = run(air.frame, air.frequency, RunRequest("snaive"))
+    frame = result.predictions.copy()
+    test = frame["split"] == "test"
+    frame.loc[test, "lower"], frame.loc[test, "upper"] = frame.loc[test, "predicted"] - 5, frame.loc[test, "predicted"] + 5
+    spec = prediction_chart(frame, air.target, air.frequency).to_dict()
+    bands = [layer for layer in layers(spec) if "fill" in layer.get("encoding", {})]
+    assert len(bands) == 1
+    fill = bands[0]["encoding"]["fill"]
+    assert fill["scale"]["range"] == [BAND_COLOR] and BAND_COLOR != SPLIT_COLORS["future"]
+    assert set(spec["datasets"][bands[0]["data"]["name"]][0]) >= {"band"}
+    assert spec["datasets"][bands[0]["data"]["name"]][0]["band"] == BAND_LABEL
+
+
+def test_loss_axis_counts_whole_epochs() -> None:
+    spec = loss_chart([1.0, 0.5]).to_dict()
+    axis = spec["encoding"]["x"]["axis"]
+    assert axis["tickMinStep"] == 1 and axis["format"] == "d"
+
+
+def test_the_forecast_view_starts_a_few_seasons_back() -> None:
+    assert recent_window(rows=4000, season=48, horizon=48) == 240
+    assert recent_window(rows=144, season=12, horizon=12) == 60
+    assert recent_window(rows=30, season=12, horizon=12) == 30
+    history = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=4000, freq="30min"),
+                            "y": np.sin(np.arange(4000) / 7.6)})
+    future = pd.DataFrame({"ds": pd.date_range(history["ds"].iloc[-1], periods=49, freq="30min")[1:],
+                           "predicted": 0.0, "lower": -1.0, "upper": 1.0})
+    spec = forecast_chart(history, future, "load", Frequency("half-hourly", "30min", 48), last_rows=240).to_dict()
+    lines = [layer for layer in spec["layer"] if layer["encoding"].get("color", {}).get("field") == "series"]
+    rows = spec["datasets"][lines[0]["data"]["name"]]
+    assert sum(row["series"] == "actual" for row in rows) == 240
+    assert sum(row["series"] == "forecast" for row in rows) == 48
+    assert lines[0]["encoding"]["color"]["scale"]["domain"] == ["actual", "forecast"]
+    assert any("fill" in layer["encoding"] for layer in spec["layer"])
+
+
+def test_time_labels_follow_the_series_resolution() -> None:
+    assert time_formats(MONTHLY) == ("%b %Y", "YYYY-MM")
+    assert time_formats(Frequency("daily", "D", 7))[1] == "YYYY-MM-DD"
+    assert time_formats(Frequency("hourly", "h", 24))[1] == "YYYY-MM-DD HH:mm"
+
+
+def test_batch_curves_of_very_different_lengths_share_a_log_x_axis() -> None:
+    frame = pd.DataFrame({"mode": ["full"] * 5 + ["single"] * 500,
+                          "update": [*range(1, 6), *range(1, 501)], "loss": 1.0})
+    spec = log_lines(frame, "update", "loss", "mode", "update", "loss", log_x=True).to_dict()
+    assert spec["encoding"]["x"]["scale"]["type"] == "log"
+    assert spec["encoding"]["color"]["legend"]["labelLimit"] == 0
+
+
+def test_compare_lists_naive_once_and_sorts_the_scores_first(air: LoadedSeries) -> None:
+    naive, linear = (run(air.frame, air.frequency, RunRequest(name)) for name in ("naive", "linear"))
+    baselines = [run(air.frame, air.frequency, RunRequest(name)) for name in ("naive", "snaive")]
+    kept = baselines_not_run([naive, linear], baselines)
+    assert [b.request.model for b in kept] == ["snaive"]
+    board = leaderboard([naive, linear, *kept], ["#1 naive", "#2 linear", "baseline snaive"])
+    assert list(board.columns)[:6] == ["run", "test MAE", "test RMSE", "test MAPE %", "test MASE", "test R²"]
+    assert board["test MAE"].is_monotonic_increasing
+    assert best_labels([naive, linear, *kept], ["#1 naive", "#2 linear", "baseline snaive"]) == \
+        board["run"].tolist()[:2]
+
+
+def open_page(path: str) -> AppTest:
+    return AppTest.from_file(str(ROOT / path), default_timeout=120).run()
+
+
+def train(at: AppTest, model: str, **settings: object) -> None:
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select(model).run()
+    for key, value in settings.items():
+        at.selectbox(key=keys.train_setting(model, key)).select(value).run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+
+
+def test_train_shows_the_gap_only_for_models_that_have_one_and_names_models_plainly() -> None:
+    at = open_page("pages/1_Train.py")
+    assert all(":" not in option for option in at.selectbox(key=keys.TRAIN_MODEL_WIDGET).options)
+    train(at, "naive")
+    assert not [m for m in at.metric if m.label.startswith("Gap")]
+    assert not any("n/a" in str(m.value) for m in at.metric)
+    assert any("last value" in c.value.lower() for c in at.sidebar.caption), [c.value for c in at.sidebar.caption]
+    train(at, "linear")
+    assert [m.value for m in at.metric if m.label.startswith("Gap")]
+
+
+def test_compare_overlays_the_best_two_runs_and_lists_naive_once() -> None:
+    at = open_page("dashboard.py")
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "linear")
+    train(at, "naive")
+    train(at, "snaive")
+    at.switch_page("pages/2_Compare.py").run()
+    assert not at.exception
+    board = at.dataframe[0].value
+    assert sorted(board["run"]) == ["#1 linear", "#2 naive", "#3 snaive"]
+    assert at.multiselect(key=keys.COMPARE_SELECTED).value == board["run"].tolist()[:2]
+
+
+def test_forecast_starts_at_recent_history_and_can_show_all() -> None:
+    at = open_page("pages/3_Forecast.py")
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error
+    assert at.checkbox(key=keys.FORECAST_WHOLE_HISTORY).value is False
+    assert any("widens with the steps ahead" in c.value for c in at.caption)
+    at.checkbox(key=keys.FORECAST_WHOLE_HISTORY).check().run()
+    assert not at.exception and len(at.get("vega_lite_chart")) == 1
