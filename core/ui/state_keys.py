@@ -46,6 +46,8 @@ def train_setting(model: str, name: str) -> str:
 # Compare page
 COMPARE_SELECTED = "compare.selected"
 COMPARE_BASELINES = "compare.baselines"  # (fraction, [RunResult]) of naive and snaive
+COMPARE_DEFAULT_FOR = "compare.default_for"  # the run labels the overlay's default choice was made for
+FORECAST_WHOLE_HISTORY = "forecast.whole_history"
 
 # Forecast page
 FORECAST_RUN = "forecast.run"
