@@ -5,7 +5,6 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 from core.data.frequency import Frequency
 from core.models.state import register
@@ -84,6 +83,8 @@ def _boxcox_lambda(values: np.ndarray) -> float:
     if np.ptp(values) <= 1e-12 * max(abs(float(values.mean())), 1.0):
         return 1.0
     try:
+        from scipy import stats  # imported here: only Box-Cox needs scipy, and it is slow to import
+
         with warnings.catch_warnings():  # scipy warns when it limits lambda against overflow; it is clipped below
             warnings.simplefilter("ignore", UserWarning)
             lam = float(stats.boxcox_normmax(values, method="mle"))

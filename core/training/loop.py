@@ -12,6 +12,7 @@ import torch
 from torch import nn
 
 from core.training.devices import dtype_for, resolve_device
+from core.training.optimizers import Optimizer, make_optimizer
 from core.errors import SettingsError
 
 OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfgs")
@@ -108,24 +109,6 @@ EpochCallback = Callable[[int, float], None]
 UpdateCallback = Callable[[int], None]
 
 
-def make_optimizer(name: str, params: list[nn.Parameter], lr: float) -> torch.optim.Optimizer:
-    """The torch optimizer behind each name; Momentum is SGD with momentum 0.9."""
-    if name == "sgd":
-        return torch.optim.SGD(params, lr=lr)
-    if name == "momentum":
-        return torch.optim.SGD(params, lr=lr, momentum=0.9)
-    if name == "adagrad":
-        return torch.optim.Adagrad(params, lr=lr)
-    if name == "rmsprop":
-        return torch.optim.RMSprop(params, lr=lr)
-    if name == "adadelta":
-        return torch.optim.Adadelta(params, lr=lr)
-    if name == "adam":
-        return torch.optim.Adam(params, lr=lr)
-    return torch.optim.LBFGS(params, lr=lr, max_iter=20, history_size=20, line_search_fn="strong_wolfe",
-                             tolerance_grad=1e-12, tolerance_change=1e-14)
-
-
 def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
           callback: EpochCallback | None = None, on_update: UpdateCallback | None = None) -> History:
     """Fit ``module`` to ``(x, y)`` by minimizing the mean squared error.
@@ -191,7 +174,7 @@ def _counting(on_update: UpdateCallback | None, done: int) -> Callable[[int], No
     return (lambda k: on_update(done + k)) if on_update is not None else (lambda k: None)
 
 
-def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor,
+def _run_epoch(module: nn.Module, optimizer: Optimizer, inputs: torch.Tensor,
                targets: torch.Tensor, config: TrainConfig, generator: torch.Generator,
                after_update: Callable[[int], None], budget: _Budget) -> int:
     """One pass over the data, or as much of it as the budget allows; returns the updates made."""
@@ -214,7 +197,7 @@ def _run_epoch(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torc
     return updates
 
 
-def _step(module: nn.Module, optimizer: torch.optim.Optimizer, inputs: torch.Tensor, targets: torch.Tensor,
+def _step(module: nn.Module, optimizer: Optimizer, inputs: torch.Tensor, targets: torch.Tensor,
           l2: float = 0.0) -> None:
     def closure() -> torch.Tensor:
         optimizer.zero_grad()

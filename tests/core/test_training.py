@@ -99,3 +99,30 @@ def test_cuda_training_matches_cpu() -> None:
     history = train(gpu, x, y, config.with_(device="cuda"))
     assert history.device.startswith("cuda")
     np.testing.assert_allclose(gpu.linear.weight.detach().cpu().numpy(), cpu.linear.weight.detach().numpy(), atol=1e-6)
+
+
+@pytest.mark.parametrize("l2", [0.0, 0.05])
+def test_closed_form_reference_matches_scikit_learn(l2: float) -> None:
+    from sklearn.linear_model import LinearRegression, Ridge
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(300, 4)) * [1.0, 10.0, 0.1, 3.0] + [5.0, -2.0, 0.0, 100.0]
+    y = x @ [0.5, -0.2, 3.0, 0.01] + 7.0 + rng.normal(0, 0.3, 300)
+    model = Ridge(alpha=l2 * len(y)).fit(x, y) if l2 else LinearRegression().fit(x, y)
+    expected = np.mean((model.predict(x) - y) ** 2) + l2 * model.coef_ @ model.coef_
+    assert ridge_objective(x, y, l2) == pytest.approx(expected, rel=1e-10)
+    if not l2:
+        from core.training.least_squares import least_squares as exact
+        np.testing.assert_allclose(exact(x, y), np.append(model.coef_, model.intercept_), rtol=1e-9)
+
+
+def test_cli_path_imports_neither_scikit_learn_nor_scipy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, core.cli, core.evaluation.pipeline, core.models.specs; "
+            "print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          cwd=__import__("pathlib").Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
