@@ -1,6 +1,8 @@
 """The data-quality panel: span, missing values, duplicates, gaps and suspected outliers."""
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +11,16 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.data.tidy import LoadedSeries
 
-OUTLIER_Z = 3.5  # modified z-score (Iglewicz & Hoaglin) above which a point is suspect
+OUTLIER_LIMIT = 4.0  # a point this many typical deviations from its expected value is suspect
+MAX_OUTLIERS = 20  # the most unusual ones at most, so a noisy series does not bury the page
+NEIGHBOURS = 3  # steps each side that give a point's expected level
+OUTLIER_CAPTION = ("Points that sit far from what their neighbours and the seasonal pattern lead one to expect "
+                   f"(more than {OUTLIER_LIMIT:g} times the series' typical deviation, at most {MAX_OUTLIERS} "
+                   "listed, most unusual first): they may be errors or real events such as holidays, so check "
+                   "them before changing anything.")
+OUTLIER_COLUMNS = ("Value", "Expected", "How unusual (× typical deviation)")
+
+Transform = Callable[[np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -39,24 +50,158 @@ def format_stamp(value: object, frequency: Frequency) -> str:
     return stamp.strftime("%Y-%m-%d %H:%M")
 
 
-def suspected_outliers(frame: pd.DataFrame, season: int) -> pd.DataFrame:
-    """Rows far from a rolling-median trend plus a median seasonal pattern.
+@dataclass(frozen=True)
+class OutlierScores:
+    """Per row: the value the detector expected (original units) and the signed distance from it in
+    typical deviations (on the variance-stabilised scale)."""
 
-    Works on log values when the series is positive (so growing seasonal swings are not flagged);
-    returns ``ds``, ``y`` and the robust ``score`` of each suspect row.
+    expected: np.ndarray  # (n,)
+    score: np.ndarray  # (n,)
+
+
+def outlier_scores(values: np.ndarray, season: int) -> OutlierScores:
+    """How far each value sits from what its neighbours and the seasonal pattern predict.
+
+    The values are first variance-stabilised (log, square root or none, whichever makes the spread
+    least dependent on the level), then a local seasonal pattern is removed. A point's expected
+    level is the median of its ``NEIGHBOURS`` neighbours each side (itself left out); its score is
+    its departure from that level in typical deviations: the larger of the series-wide and the
+    local robust spread of all departures, so heavy tails and noisy stretches raise the bar instead
+    of raising alarms. A point must also stand out from each side on its own, in the same
+    direction, by half of ``OUTLIER_LIMIT``, or it scores 0: a spike stands out from both sides, a
+    step up or down from one only.
+
+    Returns
+    -------
+    OutlierScores
+        ``expected`` in the units of ``values``, ``score`` signed (positive above), each shape (n,).
+
+    Parameters
+    ----------
+    values : np.ndarray, shape (n,)
+    season : int
+        Steps in one season (1 for none).
     """
-    y = frame["y"].astype(float)
-    values = np.log(y) if (y > 0).all() else y
-    window = max(season, 6) + 1
-    detrended = values - values.rolling(window, center=True, min_periods=1).median()
-    position = np.arange(len(values)) % max(season, 1)
-    residual = detrended - detrended.groupby(position).transform("median")
-    spread = 1.4826 * float(np.median(np.abs(residual - residual.median())))
-    if spread <= 0:
-        return frame.iloc[0:0][["ds", "y"]].assign(score=[])
-    score = (residual - residual.median()) / spread
-    suspects = np.abs(score) > OUTLIER_Z
-    return frame.loc[suspects, ["ds", "y"]].assign(score=score[suspects].round(1))
+    forward, inverse = _stabilizer(values, season)
+    stable = forward(values)
+    seasonal = _seasonal_pattern(stable, season)
+    adjusted = stable - seasonal
+    before, after, level = _neighbour_medians(adjusted, NEIGHBOURS)
+    spread = _typical_deviation(adjusted - level, season)
+    apart = _apart_from_both_sides(adjusted - before, adjusted - after)
+    one_sided = np.abs(apart) < 0.5 * OUTLIER_LIMIT * spread
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = np.where((spread > 0) & ~one_sided, (adjusted - level) / spread, 0.0)
+    return OutlierScores(expected=inverse(level + seasonal), score=np.nan_to_num(score))
+
+
+def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = MAX_OUTLIERS) -> pd.DataFrame:
+    """The rows far from what the detector expected, most unusual first, for people to read.
+
+    Returns
+    -------
+    pd.DataFrame, at most ``limit`` rows
+        ``Date`` (or ``Step``) at the series' resolution, then ``OUTLIER_COLUMNS``: the value, the
+        value expected from its neighbours and the season, and how many typical deviations apart.
+    """
+    values = frame["y"].to_numpy(dtype=float)
+    scores = outlier_scores(values, frequency.season_length)
+    unusual = np.abs(scores.score)
+    rows = np.flatnonzero(unusual > OUTLIER_LIMIT)
+    rows = rows[np.argsort(-unusual[rows], kind="stable")][:limit]
+    when = "Step" if frequency.is_steps else "Date"
+    value, expected, how = OUTLIER_COLUMNS
+    return pd.DataFrame({
+        when: [format_stamp(stamp, frequency) for stamp in frame["ds"].to_numpy()[rows]],
+        value: values[rows],
+        expected: np.round(scores.expected[rows], _decimals(values)),
+        how: np.round(unusual[rows], 1),
+    })
+
+
+def _stabilizer(values: np.ndarray, season: int) -> tuple[Transform, Transform]:
+    """Log for a series whose spread grows in proportion to its level, square root for one whose
+    spread grows more slowly (counts, a series with zeros), none otherwise; log needs strictly
+    positive values and the square root non-negative ones."""
+    power = _spread_power(values, season)
+    if power > 0.75 and np.nanmin(values) > 0:
+        return np.log, np.exp
+    if power > 0.25 and np.nanmin(values) >= 0:
+        return np.sqrt, lambda stable: np.square(np.maximum(stable, 0.0))
+    return (lambda v: v), (lambda v: v)
+
+
+def _spread_power(values: np.ndarray, season: int) -> float:
+    """Slope of log spread on log level over blocks of a season (Guerrero's method): about 1 when the
+    spread is proportional to the level, 0.5 for counts, 0 when it does not depend on it."""
+    block = max(season, 8)
+    count = len(values) // block
+    if count < 4:
+        return 0.0
+    blocks = values[:count * block].reshape(count, block)
+    level, spread = np.nanmean(blocks, axis=1), np.nanstd(blocks, axis=1)
+    usable = (level > 0) & (spread > 0)
+    if usable.sum() < 4 or np.ptp(np.log(level[usable])) < np.log(1.5):
+        return 0.0  # the level hardly moves: no transform needed
+    return float(np.polyfit(np.log(level[usable]), np.log(spread[usable]), 1)[0])
+
+
+def _seasonal_pattern(stable: np.ndarray, season: int) -> np.ndarray:
+    """Per position in the season, the median departure from a two-season rolling median, over the
+    nearest seven seasons (so the pattern may evolve); zeros without two full seasons."""
+    if season <= 1 or len(stable) < 2 * season:
+        return np.zeros(len(stable))
+    series = pd.Series(stable)
+    detrended = series - series.rolling(2 * season + 1, center=True, min_periods=1).median()
+    position = np.arange(len(stable)) % season
+    local = detrended.groupby(position).transform(lambda part: part.rolling(7, center=True, min_periods=1).median())
+    return local.fillna(0.0).to_numpy()
+
+
+def _neighbour_medians(values: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Medians of the ``width`` values just before, just after, and on both sides of every point (the
+    point itself left out); NaN where a side has none."""
+    padded = np.pad(values, width, constant_values=np.nan)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * width + 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN sides at the ends give NaN, as meant
+        before = np.nanmedian(windows[:, :width], axis=1)
+        after = np.nanmedian(windows[:, width + 1:], axis=1)
+        both = np.nanmedian(np.delete(windows, width, axis=1), axis=1)
+    return before, after, np.where(np.isnan(both), values, both)
+
+
+def _apart_from_both_sides(from_before: np.ndarray, from_after: np.ndarray) -> np.ndarray:
+    """The smaller of the two departures when they share a sign, else 0; one side at the ends."""
+    first = np.where(np.isnan(from_before), from_after, from_before)
+    second = np.where(np.isnan(from_after), first, from_after)
+    same = np.sign(first) == np.sign(second)
+    return np.nan_to_num(np.where(same, np.sign(first) * np.minimum(np.abs(first), np.abs(second)), 0.0))
+
+
+def _typical_deviation(deviation: np.ndarray, season: int) -> np.ndarray:
+    """Robust spread of the deviations, shape (n,): the larger of the series-wide one (the larger of
+    the scaled median and 90th-percentile absolute deviation: equal for normal noise, the percentile
+    larger for heavy tails) and the scaled median absolute deviation of the nearest ``4 * season``
+    (at least 61) points."""
+    size = np.abs(deviation)
+    overall = max(1.4826 * float(np.nanmedian(size)), float(np.nanquantile(size, 0.9)) / 1.6449)
+    if overall == 0:  # nine points in ten sit exactly where expected: then the mean deviation is typical
+        overall = 1.2533 * float(np.nanmean(size))
+    window = max(4 * season + 1, 61)
+    local = 1.4826 * pd.Series(size).rolling(window, center=True, min_periods=1).median().to_numpy()
+    return np.maximum(local, overall)
+
+
+def _decimals(values: np.ndarray) -> int:
+    """Decimals to show expected values with: those the data carry (at most 3 past its scale)."""
+    finite = np.abs(values[np.isfinite(values)])
+    typical = float(np.median(finite)) if finite.size else 1.0
+    ceiling = int(np.clip(3 - np.floor(np.log10(typical)) if typical > 0 else 3, 0, 10))
+    for decimals in range(ceiling + 1):
+        if np.allclose(finite, np.round(finite, decimals), rtol=0, atol=1e-9):
+            return decimals
+    return ceiling
 
 
 def summarize(series: LoadedSeries) -> QualitySummary:
@@ -66,4 +211,4 @@ def summarize(series: LoadedSeries) -> QualitySummary:
         end=format_stamp(frame["ds"].iloc[-1], series.frequency), missing_filled=report.missing_filled,
         rows_dropped=report.rows_dropped, duplicate_rows=report.duplicate_rows_dropped,
         duplicate_stamps=report.duplicate_stamps_aggregated, gaps=report.gaps,
-        outliers=suspected_outliers(frame, series.frequency.season_length))
+        outliers=suspected_outliers(frame, series.frequency))

@@ -1,6 +1,7 @@
 """Feature matrices built from the tidy frame, and z-score scaling fitted on training rows only."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +29,8 @@ class FeatureSpec:
     (``c`` in steps) that let a straight trend bend; ``calendar`` adds ``year`` and one dummy per
     season (month, quarter, weekday or hour, the first level as reference); ``fourier_order``
     sine/cosine pairs at the season length; ``cycles`` more ``(period, pairs)`` Fourier terms;
-    ``regressors`` extra numeric columns of the frame.
+    ``regressors`` extra numeric columns of the frame; ``left_out`` calendar terms to skip (``year``,
+    or a whole season group such as ``month``), as ``calendar_left_out`` decides on the training rows.
     """
 
     trend_degree: int = 1
@@ -37,6 +39,7 @@ class FeatureSpec:
     regressors: tuple[str, ...] = ()
     changepoints: tuple[float, ...] = ()
     cycles: tuple[tuple[float, int], ...] = ()
+    left_out: tuple[str, ...] = ()
 
 
 def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSpec, frequency: Frequency,
@@ -64,7 +67,7 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
     for point in spec.changepoints:
         columns[f"x after {point:g}"] = np.maximum(unit - point / scale, 0.0)
     if spec.calendar and frame is not None:
-        columns.update(calendar_columns(frame["ds"], frequency))
+        columns.update(calendar_columns(frame["ds"], frequency, spec.left_out))
     if spec.fourier_order and frequency.season_length > 1:
         columns.update(fourier_columns(steps, frequency.season_length, spec.fourier_order))
     for period, order in spec.cycles:
@@ -76,20 +79,61 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
     return np.column_stack(list(columns.values())), list(columns)
 
 
-def calendar_columns(ds: pd.Series, frequency: Frequency) -> dict[str, np.ndarray]:
-    """``year`` and season dummies (first season as reference) for datetime data."""
+def calendar_columns(ds: pd.Series, frequency: Frequency,
+                     left_out: Collection[str] | None = None) -> dict[str, np.ndarray]:
+    """``year`` and season dummies (first season as reference) for datetime data.
+
+    ``left_out`` names terms to skip (``year``, or a season group such as ``month``); None skips
+    the terms ``ds`` cannot estimate (``calendar_left_out``), treating ``ds`` as the training rows.
+    """
     if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds):
         return {}
+    skip = calendar_left_out(ds, frequency) if left_out is None else left_out
     columns: dict[str, np.ndarray] = {}
-    if frequency.name != "yearly":
+    if frequency.name != "yearly" and "year" not in skip:
         columns["year"] = ds.dt.year.to_numpy(dtype=float)
     part = _SEASON_PARTS.get(frequency.name)
-    if part is not None:
+    if part is not None and part[0] not in skip:
         label, extract, count, names = part
         values = extract(ds).to_numpy()
         for level in range(2, count + 1):
             columns[f"{label}={names[level - 1]}"] = (values == level).astype(float)
     return columns
+
+
+def calendar_left_out(ds: pd.Series, frequency: Frequency) -> dict[str, str]:
+    """Calendar terms the training rows ``ds`` cannot estimate, each with the reason in words.
+
+    ``year`` needs at least two full years (one year's rows hold no year-to-year change, only a
+    drift the trend already has, and a forecast would extrapolate it); a season group (``month``,
+    ``weekday``, ...) needs every one of its levels in the training rows, or the unseen ones would
+    silently take the reference level's value.
+    """
+    if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds) or ds.empty:
+        return {}
+    reasons: dict[str, str] = {}
+    if frequency.name != "yearly":
+        reasons.update(_year_left_out(ds))
+    part = _SEASON_PARTS.get(frequency.name)
+    if part is not None:
+        label, extract, count, names = part
+        seen = set(extract(ds).tolist())
+        if len(seen) < count:
+            missing = [name for level, name in enumerate(names, start=1) if level not in seen]
+            reasons[label] = (f"the training rows cover {len(seen)} of the {count} {label}s (none in "
+                              f"{', '.join(missing)}), so the {label} effects cannot be estimated")
+    return reasons
+
+
+def _year_left_out(ds: pd.Series) -> dict[str, str]:
+    """``{"year": reason}`` when the rows span less than two full years (half a step of slack)."""
+    first, last = pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1])
+    step = ds.diff().median() if len(ds) > 1 else pd.Timedelta(0)
+    if first + pd.DateOffset(years=2) <= last + 1.5 * step:
+        return {}
+    years = (last + step - first) / pd.Timedelta(days=365.2425)
+    return {"year": f"the training rows span {years:.1f} years; a calendar-year effect needs at least "
+                    "2 full years, or it extrapolates a drift from a single year"}
 
 
 def fourier_columns(steps: np.ndarray, period: float, order: int, prefix: str = "") -> dict[str, np.ndarray]:

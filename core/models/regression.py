@@ -2,6 +2,9 @@
 the Train page's ``linear``, ``poly``, ``multi`` and ``mlp``."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -10,7 +13,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
-from core.models.features import FeatureSpec, Standardizer, design_matrix
+from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix
 from core.training.fit import fit_network
 from core.training.loop import EpochCallback, TrainConfig, predict
 
@@ -18,7 +21,10 @@ from core.training.loop import EpochCallback, TrainConfig, predict
 class RegressionForecaster(Forecaster):
     """``hidden = 0`` is linear in its parameters and reports its gap to least squares;
     ``hidden > 0`` is a Linear-ReLU-Linear network. Features and target are z-scored with
-    statistics of the training rows."""
+    statistics of the training rows. Calendar terms the training rows cannot estimate are left out;
+    ``left_out_`` maps each to the reason (``params()["left_out"]``)."""
+
+    left_out_: Mapping[str, str] = MappingProxyType({})  # model files written before it existed
 
     def __init__(self, name: str, spec: FeatureSpec, training: TrainConfig, hidden: int = 0) -> None:
         self.name = name
@@ -30,6 +36,7 @@ class RegressionForecaster(Forecaster):
             callback: EpochCallback | None = None) -> "RegressionForecaster":
         self.frequency_ = frequency
         self.n_fit_ = len(history)
+        self.left_out_ = calendar_left_out(history["ds"], frequency) if self.spec.calendar else {}
         raw, self.feature_names_ = self._design(history, np.arange(self.n_fit_))
         if raw.shape[1] == 0:
             raise SettingsError("The model has no features: add a trend, calendar terms or regressors.")
@@ -41,7 +48,8 @@ class RegressionForecaster(Forecaster):
         return self
 
     def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:
-        return design_matrix(frame, steps, self.spec, self.frequency_, trend_scale=self.n_fit_)
+        spec = replace(self.spec, left_out=tuple(self.left_out_))
+        return design_matrix(frame, steps, spec, self.frequency_, trend_scale=self.n_fit_)
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
@@ -79,6 +87,8 @@ class RegressionForecaster(Forecaster):
                                     "regressors": list(self.spec.regressors)}
         if self.hidden:
             settings["hidden"] = self.hidden
+        if self.spec.calendar:
+            settings["left_out"] = dict(self.left_out_)  # term -> why the training rows cannot estimate it
         return {**settings, **training_params(self.training)}
 
 

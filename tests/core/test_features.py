@@ -1,0 +1,88 @@
+"""Calendar terms the training rows cannot estimate are left out, and the model says why."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import core.models.regression as regression
+from core.data.frequency import infer_frequency
+from core.evaluation.pipeline import RunRequest, run
+from core.models.features import FeatureSpec, calendar_columns, calendar_left_out, design_matrix
+from tests.conftest import monthly_frame, seasonal_values
+
+
+def _daily(start: str, n: int = 400, new_year_dip: float = 0.0, seed: int = 1) -> pd.DataFrame:
+    """A weekly cycle on a mild linear trend, with an optional dip over the first week of January."""
+    rng = np.random.default_rng(seed)
+    ds = pd.Series(pd.date_range(start, periods=n, freq="D"))
+    weekday = np.array([0, 2, 3, 1, 4, -6, -8], dtype=float)[ds.dt.day_of_week.to_numpy()]
+    holiday = ((ds.dt.month == 1) & (ds.dt.day <= 7)).to_numpy()
+    y = 100 + 0.02 * np.arange(n) + weekday + rng.normal(0, 1, n) - new_year_dip * holiday
+    return pd.DataFrame({"ds": ds, "y": y})
+
+
+def test_multi_on_a_year_of_daily_data_leaves_the_year_out_and_says_why() -> None:
+    frame = _daily("2021-03-01")
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
+    left_out = result.params["left_out"]
+    assert list(left_out) == ["year"] and "2 full years" in left_out["year"] and "0.8 years" in left_out["year"]
+    assert result.coefficients is not None and "year" not in result.coefficients
+    assert "weekday=Sun" in result.coefficients
+    assert result.metrics["test"]["r2"] > 0.9
+
+
+def test_a_year_term_learnt_from_a_few_january_days_would_wreck_the_test_rows(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Training ends on 2022-01-05: the only 2022 rows are a New-Year dip, so a year term reads it
+    # as the level of all of 2022 and shifts every test row by it.
+    frame = _daily("2021-04-01", new_year_dip=10.0)
+    frequency = infer_frequency(frame["ds"])
+    assert run(frame, frequency, RunRequest("multi")).metrics["test"]["r2"] > 0.7
+    monkeypatch.setattr(regression, "calendar_left_out", lambda ds, frequency: {})
+    assert run(frame, frequency, RunRequest("multi")).metrics["test"]["r2"] < -1.0
+
+
+def test_air_passengers_keeps_its_year_term(air) -> None:  # type: ignore[no-untyped-def]
+    result = run(air.frame, air.frequency, RunRequest("multi"))
+    assert result.params["left_out"] == {}
+    assert result.coefficients is not None and {"year", "month=Dec"} <= set(result.coefficients)
+    assert result.metrics["test"]["mape"] == pytest.approx(7.99, abs=0.01)  # as before terms could be left out
+    assert result.metrics["test"]["r2"] == pytest.approx(0.510, abs=0.001)
+
+
+@pytest.mark.parametrize(("months", "left_out"), [
+    (8, {"year", "month"}),
+    (12, {"year"}),
+    (23, {"year"}),
+    (24, set()),
+    (84, set()),
+])
+def test_monthly_rows_need_two_full_years_for_the_year_and_every_month_for_the_months(
+        months: int, left_out: set[str]) -> None:
+    ds = monthly_frame(seasonal_values(months), start="2001-03-01")["ds"]
+    reasons = calendar_left_out(ds, infer_frequency(ds))
+    assert set(reasons) == left_out
+    if "month" in reasons:
+        assert "8 of the 12 months" in reasons["month"] and "Jan" in reasons["month"]
+
+
+def test_hours_missing_from_the_training_rows_drop_the_hour_terms() -> None:
+    stamps = pd.Series(pd.date_range("2024-01-01", periods=24 * 30, freq="h"))
+    office_hours = stamps[stamps.dt.hour.between(8, 17)].reset_index(drop=True)
+    hourly = infer_frequency(stamps)
+    assert set(calendar_left_out(stamps, hourly)) == {"year"}
+    assert set(calendar_left_out(office_hours, hourly)) == {"year", "hour"}
+
+
+def test_calendar_columns_of_training_rows_hold_only_what_they_can_estimate() -> None:
+    ds = pd.Series(pd.date_range("2021-03-01", periods=280, freq="D"))
+    daily = infer_frequency(ds)
+    assert list(calendar_columns(ds, daily)) == [f"weekday={d}" for d in ("Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+    assert "year" in calendar_columns(ds, daily, left_out=())
+
+
+def test_the_design_leaves_out_what_the_spec_names_on_any_rows(air) -> None:  # type: ignore[no-untyped-def]
+    spec = FeatureSpec(calendar=True, left_out=("year",))
+    _, names = design_matrix(air.frame.iloc[100:], np.arange(44), spec, air.frequency, 100)
+    assert names[:2] == ["x", "month=Feb"] and len(names) == 12

@@ -1,0 +1,164 @@
+"""Suspected outliers: rare on clean seasonal and heavy-tailed series, found when injected, readable."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.frequency import Frequency
+from core.data.quality import (MAX_OUTLIERS, OUTLIER_CAPTION, OUTLIER_COLUMNS, OUTLIER_LIMIT, outlier_scores,
+                               summarize, suspected_outliers)
+
+MONTHLY = Frequency("monthly", "MS", 12)
+SEEDS = range(30)
+
+# A clean series: values, season length, the scale on which its noise is Gaussian-like
+# ("log", "sqrt" or "none") and the noise's robust sigma on that scale.
+Clean = tuple[np.ndarray, int, str, float]
+
+
+def _monthly_multiplicative(rng: np.random.Generator) -> Clean:
+    """Exponential trend times a yearly pattern times log-normal noise (AirPassengers-like)."""
+    t = np.arange(int(rng.integers(96, 300)))
+    pattern = 1 + 0.25 * np.sin(2 * np.pi * t / 12 + rng.uniform(0, 6)) + 0.1 * np.cos(4 * np.pi * t / 12)
+    level = 100 * (1 + rng.uniform(0.002, 0.01)) ** t
+    return level * pattern * np.exp(0.03 * rng.standard_normal(len(t))), 12, "log", 0.03
+
+
+def _daily_weekly(rng: np.random.Generator) -> Clean:
+    """A weekly cycle on a yearly swing and a mild trend, one to four years of days."""
+    t = np.arange(int(rng.integers(365, 1500)))
+    weekday = np.array([0, 2, 3, 1, 4, -6, -8], dtype=float)[(t + rng.integers(7)) % 7]
+    yearly = 10 * np.sin(2 * np.pi * t / 365.25 + rng.uniform(0, 6))
+    return 100 + 0.01 * t + weekday + yearly + rng.standard_normal(len(t)), 7, "none", 1.0
+
+
+def _student_t5(rng: np.random.Generator) -> Clean:
+    """Heavy-tailed Student-t(5) noise around a trend and a monthly pattern."""
+    t = np.arange(int(rng.integers(200, 1500)))
+    base = 20 + 0.02 * t + 3 * np.sin(2 * np.pi * t / 12)
+    return base + rng.standard_t(5, len(t)), 12, "none", 1.4826 * 0.7267  # t(5)'s median |t| is 0.7267
+
+
+def _sunspot_like(rng: np.random.Generator) -> Clean:
+    """Monthly ~11-year cycles of varying height, correlated noise on the square-root scale, a heavy
+    right tail and runs of zeros at the minima."""
+    t = np.arange(int(rng.integers(1200, 3300)))
+    period = 132 * rng.uniform(0.85, 1.15)
+    heights = np.interp(t / 100, np.arange(len(t) // 100 + 2), 60 + 120 * rng.uniform(0.2, 1, len(t) // 100 + 2))
+    cycle = heights * np.sin(np.pi * (t % period) / period) ** 2
+    noise = np.zeros(len(t))
+    shocks = rng.standard_normal(len(t))
+    for i in range(1, len(t)):
+        noise[i] = 0.5 * noise[i - 1] + shocks[i]
+    root = np.sqrt(cycle) + 1.2 * np.sqrt(0.75) * noise - 1.0
+    return np.square(np.clip(root, 0, None)).round(1), 12, "sqrt", 1.2
+
+
+FAMILIES: dict[str, Callable[[np.random.Generator], Clean]] = {
+    "monthly multiplicative": _monthly_multiplicative, "daily weekly": _daily_weekly,
+    "student-t(5)": _student_t5, "sunspot-like": _sunspot_like,
+}
+SCALES = {"log": (np.log, np.exp), "sqrt": (np.sqrt, np.square), "none": (lambda v: v, lambda v: v)}
+
+
+def _flagged(values: np.ndarray, season: int) -> np.ndarray:
+    return np.abs(outlier_scores(values, season).score) > OUTLIER_LIMIT
+
+
+def _with_spikes(clean: Clean, sigmas: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """The series with one spike in 200 points, ``sigmas`` noise sigmas on the noise's own scale
+    (upwards only on the square-root scale, which has no room below zero), and where they are."""
+    values, _, scale, sigma = clean
+    forward, inverse = SCALES[scale]
+    where = rng.choice(np.arange(5, len(values) - 5), size=max(2, len(values) // 200), replace=False)
+    signs = np.ones(len(where)) if scale == "sqrt" else rng.choice([-1.0, 1.0], size=len(where))
+    stable = forward(values.astype(float))
+    stable[where] += signs * sigmas * sigma
+    return inverse(stable), where
+
+
+@pytest.mark.parametrize(("family", "bound"), [
+    ("monthly multiplicative", 0.001), ("daily weekly", 0.001), ("student-t(5)", 0.005), ("sunspot-like", 0.001),
+])
+def test_clean_series_raise_almost_no_false_alarms(family: str, bound: float) -> None:
+    alarms = points = 0
+    for seed in SEEDS:
+        values, season, _, _ = FAMILIES[family](np.random.default_rng(seed))
+        alarms += int(_flagged(values, season).sum())
+        points += len(values)
+    assert alarms / points <= bound, f"{family}: {alarms} false alarms in {points:,} points"
+
+
+@pytest.mark.parametrize(("sigmas", "recall"), [(6.0, 0.6), (8.0, 0.9)])
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_injected_spikes_are_found(family: str, sigmas: float, recall: float) -> None:
+    found = injected = 0
+    for seed in SEEDS:
+        rng = np.random.default_rng(1000 + seed)
+        clean = FAMILIES[family](rng)
+        values, where = _with_spikes(clean, sigmas, rng)
+        found += int(_flagged(values, clean[1])[where].sum())
+        injected += len(where)
+    assert found / injected >= recall, f"{family}: {found} of {injected} spikes of {sigmas:g} sigmas found"
+
+
+def test_air_passengers_has_no_suspected_outliers(air) -> None:  # type: ignore[no-untyped-def]
+    quality = summarize(air)
+    assert isinstance(quality.outliers, pd.DataFrame) and len(quality.outliers) == 0
+    assert np.abs(outlier_scores(air.frame["y"].to_numpy(dtype=float), 12).score).max() < 3.0
+
+
+def test_a_wrong_month_in_air_passengers_is_reported_in_words(air) -> None:  # type: ignore[no-untyped-def]
+    frame = air.frame.copy()
+    frame.loc[frame["ds"] == "1955-06-01", "y"] = 420.0  # was 315
+    table = suspected_outliers(frame, air.frequency)
+    assert list(table.columns) == ["Date", *OUTLIER_COLUMNS] and len(table) == 1
+    row = table.iloc[0]
+    assert row["Date"] == "1955-06" and row["Value"] == 420.0
+    assert row["Expected"] == pytest.approx(315, rel=0.05) and row[OUTLIER_COLUMNS[2]] > OUTLIER_LIMIT
+
+
+def test_a_step_is_no_outlier_but_a_short_burst_is() -> None:
+    rng = np.random.default_rng(0)
+    t = np.arange(240)
+    values = 100 + 0.3 * t + 8 * np.sin(2 * np.pi * t / 12) + rng.standard_normal(240)
+    stepped = values + 40 * (t >= 120)
+    assert not _flagged(stepped, 12).any()
+    burst = values.copy()
+    burst[[100, 101]] += 12
+    assert np.flatnonzero(_flagged(burst, 12)).tolist() == [100, 101]
+
+
+def test_the_table_is_capped_and_most_unusual_first() -> None:
+    rng = np.random.default_rng(2)
+    values = 50 + rng.standard_normal(2000)
+    values[np.arange(20, 2000, 40)] += np.linspace(8, 20, 50)  # 50 spikes, the later the larger
+    frame = pd.DataFrame({"ds": np.arange(2000), "y": values})
+    table = suspected_outliers(frame, Frequency("steps", None, 1))
+    assert len(table) == MAX_OUTLIERS and table.columns[0] == "Step"
+    how = table[OUTLIER_COLUMNS[2]]
+    assert how.is_monotonic_decreasing and (table["Step"].astype(int) > 1000).all()  # the larger half
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    (np.full(60, 3.0), []),
+    (np.r_[np.full(30, 3.0), 9.0, np.full(29, 3.0)], [30]),
+    (np.array([1.0, 2.0]), []),
+    (np.array([5.0]), []),
+])
+def test_edge_cases(values: np.ndarray, expected: list[int]) -> None:
+    assert np.flatnonzero(_flagged(values, 12)).tolist() == expected
+
+
+def test_a_series_with_zeros_keeps_its_expected_values_non_negative() -> None:
+    values, season, _, _ = _sunspot_like(np.random.default_rng(5))
+    assert (values == 0).mean() > 0.02
+    assert (outlier_scores(values, season).expected >= 0).all()
+
+
+def test_the_caption_is_one_sentence_naming_the_limit() -> None:
+    assert OUTLIER_CAPTION.endswith(".") and OUTLIER_CAPTION.count(". ") == 0
+    assert f"{OUTLIER_LIMIT:g} times" in OUTLIER_CAPTION and str(MAX_OUTLIERS) in OUTLIER_CAPTION
