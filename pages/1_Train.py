@@ -13,7 +13,7 @@ from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import loss_chart, prediction_chart, residual_chart
 from core.ui.feedback import EveryInterval, bug_message, waiting_message
-from core.ui.explain import describe_coefficients, metrics_table, selection_summary, selection_table
+from core.ui.explain import describe_coefficients, left_out_lines, metrics_table, selection_summary, selection_table
 from core.ui.session import MAX_RUNS, apply_train_url, computed_once, ensure_series, record_run
 from core.ui.text import plain
 from core.ui.urlstate import train_query
@@ -105,6 +105,8 @@ def show_result(result: RunResult) -> None:
             n_train = int((result.predictions["split"] == "train").sum())
             lines = describe_coefficients(result.coefficients, series.frequency, series.target, n_train)
             st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+    for line in left_out_lines(result.params):
+        st.info(plain(line))
     summary, candidates = selection_summary(result.params), selection_table(result.params)
     if summary:
         st.info(summary)

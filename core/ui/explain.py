@@ -54,6 +54,11 @@ def _trend_sentence(powers: dict[int, float], step: str, target: str, n_train: i
     return text + f" and by {end:+,.4g} per {step} at its end ({last:,} {step}s later)."
 
 
+def left_out_lines(params: dict[str, Any]) -> list[str]:
+    """One sentence per term the model left out because the training rows cannot estimate it."""
+    return [f"The {term} term was left out: {reason}." for term, reason in params.get("left_out", {}).items()]
+
+
 def selection_summary(params: dict[str, Any]) -> str | None:
     """What a model that chooses among candidates (``auto``) chose and how, in one paragraph
     (markdown); None for models that choose nothing."""

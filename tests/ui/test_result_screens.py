@@ -148,3 +148,15 @@ def test_forecast_starts_at_recent_history_and_can_show_all() -> None:
     assert any("widens with the steps ahead" in c.value for c in at.caption)
     at.checkbox(key=keys.FORECAST_WHOLE_HISTORY).check().run()
     assert not at.exception and len(at.get("vega_lite_chart")) == 1
+
+
+def test_train_says_which_calendar_terms_the_training_rows_cannot_estimate() -> None:
+    days = pd.date_range("2021-03-01", periods=300, freq="D")
+    values = 50 + 0.05 * np.arange(300) + np.where(days.dayofweek >= 5, -8.0, 2.0)
+    text = "day,visitors\n" + "\n".join(f"{d:%Y-%m-%d},{v:.2f}" for d, v in zip(days, values)) + "\n"
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("visits.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "multi")
+    notes = [box.value for box in at.info if "left out" in box.value]
+    assert len(notes) == 1 and "year" in notes[0] and "2 full years" in notes[0].replace("\\", "")
