@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models.features import FeatureSpec, Standardizer, design_matrix
+from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix
 from core.data.frequency import Frequency
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
@@ -59,7 +59,9 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
             train_fraction: float = 0.7) -> LabData:
     """Split, build the chosen model's features and scale them; thin very long training spans."""
     train, test = split_frame(frame, train_fraction)
-    spec = FeatureSpec(trend_degree=1, calendar=settings.model == "multi")
+    calendar = settings.model == "multi"
+    left_out = tuple(calendar_left_out(train["ds"], frequency)) if calendar else ()
+    spec = FeatureSpec(trend_degree=1, calendar=calendar, left_out=left_out)
     raw, names = design_matrix(train, np.arange(len(train)), spec, frequency, trend_scale=1.0)
     raw_test, _ = design_matrix(test, len(train) + np.arange(len(test)), spec, frequency, trend_scale=1.0)
     keep = np.arange(len(train))
