@@ -129,8 +129,8 @@ def _check_zip(data: bytes, name: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
-        raise DataError(f"{label} is a zip archive but not a readable Excel workbook ({_first_line(error)}): "
-                        "export the sheet as CSV or .xlsx.") from None
+        raise DataError(f"{label} starts like a zip archive (as Excel workbooks do) but is damaged "
+                        f"({_first_line(error)}): save it again, or export the sheet as CSV.") from None
     for member in members:
         if member.compress_type not in _ZIP_METHODS:
             raise DataError(f"{label} is a zip archive packed with a method this loader cannot unpack "
@@ -144,6 +144,10 @@ def _check_zip(data: bytes, name: str) -> None:
             raise LimitError(f"{label} unpacks '{member.filename[:60]}' to {ratio:,.0f} times its packed size, more "
                              f"than the limit of {format_limit(most)} (a zip bomb?): export the sheet as CSV, or set "
                              "TSR_MAX_COMPRESSION_RATIO to raise the limit.")
+    if not any(member.filename.startswith("xl/") for member in members):
+        inside = ", ".join(member.filename[:60] for member in members[:3]) + (", ..." if len(members) > 3 else "")
+        raise DataError(f"{label} is a zip archive (holding {inside or 'nothing'}), not a CSV or an Excel "
+                        "workbook: unzip it and load the file inside.")
     unpacked_mb = sum(member.file_size for member in members) / 1e6
     most_mb = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)
     if unpacked_mb > most_mb:
@@ -159,8 +163,8 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         raise
     except _EXCEL_ERRORS as error:
         raise DataError(
-            f"'{name or 'The file'}' is a zip archive but not a readable Excel workbook ({_first_line(error)}): "
-            "export the sheet as CSV or .xlsx.") from None
+            f"'{name or 'The file'}' is an Excel workbook that cannot be read ({_first_line(error)}): "
+            "open it in Excel and save it again, or export the sheet as CSV.") from None
     return _check_table_size(raw)
 
 
@@ -231,6 +235,23 @@ def _check_csv_shape(text: str, delimiter: str) -> None:
     check_count(lines - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
 
 
+_FIELD_COUNTS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars (|)"}
+
+
+def _ragged_message(error: BaseException, delimiter: str) -> str:
+    """pandas' tokenizer error in the user's terms: which line has how many fields, and the fix."""
+    separators = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
+    fix = (f"check that every row has the same number of {separators}, and put cells that contain one in "
+           "double quotes.")
+    found = _FIELD_COUNTS.search(str(error))
+    if found is None:
+        return f"The rows do not line up into columns ({_first_line(error)}): {fix}"
+    header, line, fields = found.groups()
+    return (f"The rows do not line up into columns: line {line} has {fields} fields where the header has "
+            f"{header}: {fix}")
+
+
 def _read_csv_text(text: str) -> pd.DataFrame:
     delimiter, decimal = _sniff_dialect(text)
     _check_csv_shape(text, delimiter)
@@ -240,8 +261,7 @@ def _read_csv_text(text: str) -> pd.DataFrame:
         raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True,
                           skipinitialspace=True, keep_default_na=True, **as_text)
     except (pd.errors.ParserError, csv.Error) as error:
-        raise DataError(f"The rows do not line up into columns ({_first_line(error)}): "
-                        "check that every row has the same number of separators.") from None
+        raise DataError(_ragged_message(error, delimiter)) from None
     except pd.errors.EmptyDataError:
         raise DataError("The file has no columns: choose a CSV with a header row and data rows.") from None
     except (ValueError, OverflowError) as error:

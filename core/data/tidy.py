@@ -123,11 +123,21 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame = _resample(frame, frequency, report)
     frame = _fill_missing(frame, options.missing, report, target)
     if len(frame) < MIN_ROWS:
-        raise DataError(f"Only {len(frame)} usable rows: a series needs at least {MIN_ROWS} rows to split and fit.")
+        raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
+                        "and fit.")
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
                         options=replace(options, date_col=date_col or "", target=target, regressors=tuple(regressors)))
+
+
+def count(n: int, noun: str) -> str:
+    """``1 row``, ``2 rows``, ``1,000 rows``: a number with its noun in the right number."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def _were(n: int) -> str:
+    return "was" if n == 1 else "were"
 
 
 def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
@@ -154,7 +164,8 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                          "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.")
     full = pd.date_range(first, last, freq=frequency.alias)
     merged = pd.DataFrame({"ds": full}).merge(frame, on="ds", how="outer").sort_values("ds")
-    report.notices.append(f"{report.gaps} missing time stamps were inserted ({frequency.name} spacing).")
+    report.notices.append(f"{count(report.gaps, 'missing time stamp')} {_were(report.gaps)} inserted "
+                          f"({frequency.name} spacing).")
     report.gaps = count_gaps(merged["ds"], frequency)
     return merged.reset_index(drop=True)
 
@@ -180,12 +191,13 @@ def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> Non
         numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     infinite = int(np.isinf(numbers).sum())
     if infinite:
-        raise DataError(f"Column '{target}' has {infinite:,} rows with infinite values (inf, or numbers too "
-                        "large to store such as 1e309): replace them with real values, or blank them to be filled.")
+        raise DataError(f"Column '{target}' has {count(infinite, 'row')} with infinite values (inf, or numbers too "
+                        "large to store such as 1e309): replace each with a real value, or leave the cell blank "
+                        "to be filled.")
     huge = int((np.abs(numbers) > MAX_MAGNITUDE).sum())
     if huge:
-        raise DataError(f"Column '{target}' has {huge:,} rows with values beyond ±{MAX_MAGNITUDE:g}; values this "
-                        "large cannot be modelled: rescale the column, for example to thousands or millions.")
+        raise DataError(f"Column '{target}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g}; values "
+                        "this large cannot be modelled: rescale the column, for example to thousands or millions.")
 
 
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,
@@ -212,7 +224,6 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         if parsed is not None:
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
-    report.notices.append("No date column found: rows are numbered as steps 0, 1, 2, ...")
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
 
@@ -330,7 +341,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport)
     if bad_dates:
         frame = frame[frame["ds"].notna()]
         report.rows_dropped += bad_dates
-        report.notices.append(f"{bad_dates} rows with an unreadable date were dropped.")
+        report.notices.append(f"{count(bad_dates, 'row')} with an unreadable date {_were(bad_dates)} dropped.")
     before = len(frame)
     frame = frame.drop_duplicates().sort_values("ds", kind="stable")
     report.duplicate_rows_dropped = before - len(frame)
@@ -338,7 +349,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport)
     if repeated:
         frame = frame.groupby("ds", as_index=False, sort=True).agg(policy)
         report.duplicate_stamps_aggregated = repeated
-        report.notices.append(f"{repeated} repeated time stamps were combined by their {policy}.")
+        report.notices.append(f"{count(repeated, 'repeated time stamp')} {_were(repeated)} combined by their "
+                              f"{policy}.")
     return frame
 
 
@@ -364,12 +376,12 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
     if policy == "drop":
         frame = frame.dropna()
         report.rows_dropped += missing
-        report.notices.append(f"{missing} rows with missing values were dropped.")
+        report.notices.append(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.")
         return frame
     filled = values.interpolate(limit_direction="both") if policy == "interpolate" else values.ffill().bfill()
     frame = pd.concat([frame[["ds"]], filled], axis=1)
     report.missing_filled = missing
-    report.notices.append(f"{missing} rows with missing values were filled ({policy}).")
+    report.notices.append(f"{count(missing, 'row')} with missing values {_were(missing)} filled ({policy}).")
     return frame
 
 

@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from core.data.quality import QualitySummary, summarize
-from core.data.tidy import LoadedSeries, load_series
+import pandas as pd
+
+from core.data.quality import QualitySummary, format_stamp, summarize
+from core.data.tidy import LoadedSeries, LoadOptions, count, load_series
 from core.ui import state_keys as keys
-from core.ui.urlstate import DATA_FIELDS, parse_query, parse_train_query
+from core.ui.store import KEEP_SECONDS, SessionStore, is_key, new_key
+from core.ui.urlstate import DATA_FIELDS, SESSION_PARAM, parse_query, parse_train_query
 
 T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"  # the samples shipped beside dashboard.py
 DEFAULT_SAMPLE = "AirPassengers.csv"
+DEFAULT_FRACTION = 0.7
 
 
 def sample_files() -> list[str]:
@@ -32,7 +37,7 @@ def ensure_series(state: MutableMapping[str, Any]) -> LoadedSeries:
     if keys.DATA_SERIES not in state:
         state[keys.DATA_SERIES] = load_series(sample_bytes(), DEFAULT_SAMPLE)
         state[keys.DATA_SOURCE] = DEFAULT_SAMPLE
-    state.setdefault(keys.DATA_TRAIN_FRACTION, 0.7)
+    state.setdefault(keys.DATA_TRAIN_FRACTION, DEFAULT_FRACTION)
     return state[keys.DATA_SERIES]  # type: ignore[no-any-return]
 
 
@@ -53,12 +58,13 @@ def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> Quality
 RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)
 
 
-def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name: str, data: bytes) -> bool:
+def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name: str, data: bytes | None) -> bool:
     """Make ``series`` the one in use; drop runs made on other data. True when runs were dropped."""
     dropped = bool(state.get(keys.TRAIN_RUNS))
     for key in RESULT_KEYS:
         state.pop(key, None)
-    state.update({keys.DATA_SERIES: series, keys.DATA_SOURCE: name, keys.DATA_BYTES: data, keys.DATA_ERROR: None})
+    state.update({keys.DATA_SERIES: series, keys.DATA_SOURCE: name, keys.DATA_BYTES: data, keys.DATA_ERROR: None,
+                  keys.DATA_SESSION_NOTE: None})
     return dropped
 
 
@@ -100,3 +106,203 @@ def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) 
         state[keys.TRAIN_SEED] = wanted.seed
     for name, value in {**wanted.values, **wanted.training}.items():
         state[keys.train_setting(wanted.model, name)] = value
+
+
+# Column pickers ------------------------------------------------------------------------------------
+
+NO_DATE_COLUMN = "(none: number the rows)"
+MISSING_HELP = {"interpolate": "interpolate: straight line between neighbours", "ffill": "ffill: repeat the last value",
+                "drop": "drop: drop those rows"}  # the Missing values picker's labels
+DATE_ORDERS: dict[str, bool | None] = {"detect": None, "day first (31/01)": True, "month first (01/31)": False}
+
+
+def picker_values(series: LoadedSeries) -> dict[str, object]:
+    """The Data page's column and reading widgets (by key) set to what ``series`` was loaded with, so the
+    pickers show exactly what is used."""
+    options = series.options or LoadOptions()
+    order = next(label for label, value in DATE_ORDERS.items() if value is options.day_first)
+    return {keys.DATA_DATE_WIDGET: series.date_col or NO_DATE_COLUMN, keys.DATA_TARGET_WIDGET: series.target,
+            keys.DATA_REGRESSORS_WIDGET: list(series.regressors), keys.DATA_MISSING_WIDGET: series.missing_policy,
+            keys.DATA_DUPLICATES_WIDGET: options.duplicates, keys.DATA_GAPS_WIDGET: options.fill_gaps,
+            keys.DATA_ORDER_WIDGET: order}
+
+
+def sync_pickers(state: MutableMapping[str, Any], series: LoadedSeries) -> None:
+    """Before the pickers are drawn: set them all from a newly loaded ``series``, and any whose value was
+    dropped (Streamlit drops a widget's value when its page is left) from the series in use."""
+    fresh = state.get(keys.DATA_PICKERS_FOR) is not series
+    for key, value in picker_values(series).items():
+        if fresh or key not in state:
+            state[key] = value
+    state[keys.DATA_PICKERS_FOR] = series
+
+
+def offered_regressors(state: MutableMapping[str, Any], series: LoadedSeries, target: str) -> list[str]:
+    """The numeric columns other than ``target``; a chosen regressor that became the target is unchosen."""
+    others = [col for col in series.numeric_columns if col != target]
+    chosen = state.get(keys.DATA_REGRESSORS_WIDGET) or []
+    if any(col not in others for col in chosen):
+        state[keys.DATA_REGRESSORS_WIDGET] = [col for col in chosen if col in others]
+    return others
+
+
+def preview_frame(series: LoadedSeries, rows: int = 500) -> pd.DataFrame:
+    """The first ``rows`` rows under the file's own column names, time stamps at the series' resolution
+    (``1949-01`` for monthly data); the row step when the file has no date column."""
+    head = series.frame.head(rows)
+    time_name = series.date_col or next(name for name in ("step", "(step)", "(row step)")
+                                        if name not in (series.target, *series.regressors))
+    stamps = [format_stamp(value, series.frequency) for value in head["ds"]]
+    shown = {time_name: stamps if series.date_col else head["ds"].to_numpy(), series.target: head["y"].to_numpy()}
+    for col in series.regressors:
+        shown[col] = head[col].to_numpy()
+    return pd.DataFrame(shown)
+
+
+# The session kept across reloads -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SavedSession:
+    """What a reload restores: the file (None: the shipped sample ``name``), how it was read, the
+    train fraction and the runs, as the same objects the session held."""
+
+    data: bytes | None
+    name: str
+    options: LoadOptions | None
+    train_fraction: float
+    runs: tuple[Any, ...] = ()
+    result: Any = None
+
+
+SESSIONS: SessionStore[SavedSession] = SessionStore()
+
+
+@dataclass(frozen=True)
+class SessionStart:
+    """A session's first run: its key and, when the URL named a known session, what to restore."""
+
+    key: str
+    saved: SavedSession | None = None
+    expired: bool = False  # the URL named a session the store no longer (or never) held
+
+
+def start_session(state: MutableMapping[str, Any], params: Mapping[str, str],
+                  store: SessionStore[SavedSession] = SESSIONS) -> SessionStart | None:
+    """On a session's first run, a new key, and what the store kept under the URL's key (taken out: two
+    tabs opened from one link then keep apart, each under its own key); None on later runs."""
+    if keys.DATA_SESSION_KEY in state:
+        return None
+    wanted = params.get(SESSION_PARAM)
+    saved = store.pop(wanted) if wanted is not None and is_key(wanted) else None
+    start = SessionStart(new_key(), saved, expired=wanted is not None and saved is None)
+    state[keys.DATA_SESSION_KEY] = start.key
+    return start
+
+
+def restore_session(state: MutableMapping[str, Any], saved: SavedSession, series: LoadedSeries) -> None:
+    """Put back a saved session: ``series`` is ``saved``'s file read again with its options."""
+    remember_series(state, series, saved.name, saved.data)
+    state[keys.DATA_TRAIN_FRACTION] = saved.train_fraction
+    if saved.runs:
+        state[keys.TRAIN_RUNS] = list(saved.runs)
+    if saved.result is not None:
+        state[keys.TRAIN_RESULT] = saved.result
+    state[keys.DATA_SAVED] = True
+
+
+def saved_source(saved: SavedSession) -> bytes:
+    """The bytes to read for ``saved``: its upload, or the shipped sample it names."""
+    return saved.data if saved.data is not None else sample_bytes(saved.name)
+
+
+def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSession] = SESSIONS) -> bool:
+    """Save what a reload should restore, once the session differs from a fresh one (a file loaded,
+    a run made, the fraction moved); True when the store holds the session."""
+    key, series = state.get(keys.DATA_SESSION_KEY), state.get(keys.DATA_SERIES)
+    runs = tuple(state.get(keys.TRAIN_RUNS) or ())
+    fraction = float(state.get(keys.DATA_TRAIN_FRACTION, DEFAULT_FRACTION))
+    data = state.get(keys.DATA_BYTES)
+    if key is None or series is None or (data is None and not runs and fraction == DEFAULT_FRACTION):
+        return bool(state.get(keys.DATA_SAVED))
+    saved = SavedSession(data, str(state[keys.DATA_SOURCE]), series.options, fraction, runs,
+                         state.get(keys.TRAIN_RESULT))
+    state[keys.DATA_SAVED] = store.put(key, saved, len(data or b"") + sum(_approx_bytes(run) for run in runs))
+    return bool(state[keys.DATA_SAVED])
+
+
+def _approx_bytes(run: Any) -> int:
+    """A run's memory, about: its predictions frame twice (the model and its features take about as much)."""
+    predictions = getattr(run, "predictions", None)
+    if isinstance(predictions, pd.DataFrame):
+        return 2 * int(predictions.memory_usage(index=True).sum())
+    return 0
+
+
+def keep_session_param(params: MutableMapping[str, str], state: Mapping[str, Any]) -> None:
+    """Put the session's key in the URL once the store holds the session (a page's ``from_dict`` drops
+    it); take a key the store does not know out of it."""
+    key = state.get(keys.DATA_SESSION_KEY)
+    if state.get(keys.DATA_SAVED) and key:
+        if params.get(SESSION_PARAM) != key:
+            params[SESSION_PARAM] = key
+    elif SESSION_PARAM in params:
+        del params[SESSION_PARAM]
+
+
+Loader = Callable[[bytes, str, LoadOptions], LoadedSeries]
+
+
+def open_session(state: MutableMapping[str, Any], params: Mapping[str, str], load: Loader = load_series,
+                 store: SessionStore[SavedSession] = SESSIONS) -> str:
+    """On a session's first run, restore the session its URL names (reading its file again with ``load``);
+    the note for the user, kept under ``DATA_SESSION_NOTE`` ("" when there is nothing to say)."""
+    start = start_session(state, params, store)
+    note = ""
+    if start is not None and start.expired:
+        note = (f"The session this link named has expired (sessions are kept {KEEP_SECONDS // 3600:g} hours after "
+                f"their last change) or is unknown: {DEFAULT_SAMPLE} is loaded; load your file again.")
+    elif start is not None and start.saved is not None:
+        saved = start.saved
+        try:
+            series = load(saved_source(saved), saved.name, saved.options or LoadOptions())
+        except ValueError as problem:  # a limit lowered since, say: start afresh and say why
+            note = f"The earlier session's file '{saved.name}' could not be read again: {problem}"
+        else:
+            restore_session(state, saved, series)
+            runs = f", with {count(len(saved.runs), 'run')}" if saved.runs else ""
+            note = f"Restored from the earlier session: {saved.name}{runs}."
+    if note:
+        state[keys.DATA_SESSION_NOTE] = note
+    return note
+
+
+# Data page texts -----------------------------------------------------------------------------------
+
+SAMPLE_NOTES = {DEFAULT_SAMPLE: "monthly airline passengers, 1949-1960, shipped with the app"}
+
+
+def loaded_details(state: Mapping[str, Any], series: LoadedSeries) -> str:
+    """What follows the loaded file's name: what a shipped sample is, rows, frequency, and what became of
+    the session the URL named (restored, expired) until another file is loaded."""
+    about = SAMPLE_NOTES.get(str(state[keys.DATA_SOURCE]), "") if state.get(keys.DATA_BYTES) is None else ""
+    note = state.get(keys.DATA_SESSION_NOTE)
+    return (f"{f' ({about})' if about else ''}, {len(series.frame):,} rows, {series.frequency.name}."
+            f"{f' {note}' if note else ''}")
+
+
+def quality_markdown(series: LoadedSeries, quality: QualitySummary) -> str:
+    """The data-quality counts as a Markdown list (numbers and fixed words only)."""
+    return (f"- Missing values filled ({series.missing_policy}): **{quality.missing_filled:,}**; "
+            f"rows dropped: **{quality.rows_dropped:,}**\n"
+            f"- Exact duplicate rows dropped: **{quality.duplicate_rows:,}**; repeated time stamps "
+            f"combined: **{quality.duplicate_stamps:,}**\n"
+            f"- Missing time stamps against the {series.frequency.name} frequency: **{quality.gaps:,}**")
+
+
+def steps_note(series: LoadedSeries) -> str:
+    """Said when the rows are numbered because no date column is used; "" otherwise."""
+    if series.date_col is not None:
+        return ""
+    return (f"No date column: the rows are numbered as steps 0 to {len(series.frame) - 1:,} in file order, so "
+            "there are no calendar features and forecasts are in steps. If a column holds the dates, choose it "
+            "under **Date column**; if none is listed, add one to the file.")

@@ -190,12 +190,35 @@ def test_decimal_comma_detection_is_kept() -> None:
 def test_malformed_xlsx_xml_gives_one_line() -> None:
     data = make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook><sheets><sheet name="})
     message = one_line_error(data, "broken.xlsx")
-    assert "not a readable Excel workbook" in message
+    assert message.startswith("'broken.xlsx' is an Excel workbook that cannot be read (")
+    assert message.endswith("open it in Excel and save it again, or export the sheet as CSV.")
 
 
-def test_zip_without_a_workbook_gives_one_line() -> None:
-    message = one_line_error(make_zip({"readme.txt": "hello"}), "notes.xlsx")
-    assert "not a readable Excel workbook" in message
+@pytest.mark.parametrize("name", ["notes.xlsx", "renamed.csv"])
+def test_a_zip_that_is_not_a_workbook_says_so_once_and_how_to_use_it(name: str) -> None:
+    message = one_line_error(make_zip({"readme.txt": "hello", "data.csv": "a,b\n1,2\n"}), name)
+    assert message == (f"'{name}' is a zip archive (holding readme.txt, data.csv), not a CSV or an Excel workbook: "
+                       "unzip it and load the file inside.")
+    assert "workbook (" not in message and "export the sheet" not in message  # no second, contrary advice
+
+
+def test_a_damaged_zip_says_it_is_damaged() -> None:
+    data = make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook/>"})
+    message = one_line_error(data[: len(data) // 2], "cut.xlsx")
+    assert message.startswith("'cut.xlsx' starts like a zip archive (as Excel workbooks do) but is damaged (")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a,b,c,d\n1,2,3,4\n1,2,3,4\n1,2,3,4\n1,2,3,4,5,6,7\n",
+     "line 5 has 7 fields where the header has 4: check that every row has the same number of commas"),
+    ("a;b\n\n1;2\n\n3;4\n5;6;7\n", "line 6 has 3 fields where the header has 2: check that every row has the "
+                                      "same number of semicolons"),
+])
+def test_a_ragged_row_is_named_by_line_and_field_counts_without_pandas_words(text: str, expected: str) -> None:
+    message = one_line_error(text.encode(), "ragged.csv")
+    assert message == ("The rows do not line up into columns: " + expected
+                       + ", and put cells that contain one in double quotes.")
+    assert "C error" not in message and "tokenizing" not in message
 
 
 def test_broken_utf16_gives_one_line() -> None:
@@ -217,7 +240,7 @@ def test_a_bug_in_tidy_is_not_reported_as_a_bad_file(monkeypatch: pytest.MonkeyP
 
 @pytest.mark.parametrize(("cells", "expected"), [
     (["1e308", "-1e308"], "has 2 rows with values beyond ±1e+150; values this large cannot be modelled: rescale"),
-    (["inf"], "has 1 rows with infinite values"),
+    (["inf"], "has 1 row with infinite values"),
     (["inf", "-inf", "1e309"], "has 3 rows with infinite values"),
 ])
 def test_target_with_extreme_values_is_refused(cells: list[str], expected: str) -> None:

@@ -53,8 +53,8 @@ BAD = {
     "bad_header_only.csv": "no data rows",
     "bad_binary.csv": "binary",
     "bad_html.csv": "web page",
-    "bad_zip_renamed.csv": "zip archive",
-    "bad_ragged.csv": "do not line up",
+    "bad_zip_renamed.csv": "is a zip archive (holding data.csv), not a CSV or an Excel workbook: unzip it",
+    "bad_ragged.csv": "line 4 has 4 fields where the header has 2: check that every row has the same number of commas",
     "bad_no_numeric.csv": "holds text, not numbers",
     "bad_target_blank.csv": "blank in every row",
     "bad_target_text.csv": "holds text, not numbers",
@@ -78,6 +78,34 @@ def test_no_date_column_numbers_the_rows() -> None:
     series = load_series(DATA / "no_date_column.csv")
     assert series.date_col is None and series.frequency.name == "steps"
     assert series.frame["ds"].tolist() == list(range(15)) and series.frame["y"].iloc[1] == 0.5
+    assert series.report.notices == []  # the Data page says it, next to the Date column picker
+
+
+def test_a_file_without_dates_offers_its_other_numeric_columns_without_using_them() -> None:
+    text = "reading,temperature,pressure\n" + "".join(f"{i},{20 + i % 5},{1000 + i}\n" for i in range(12))
+    series = load_series(text.encode(), "plain.csv")
+    assert series.date_col is None and series.regressors == []
+    assert set(series.numeric_columns) == {"reading", "temperature", "pressure"}
+    assert list(series.frame.columns) == ["ds", "y"]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    (1, "Only 1 usable row: a series needs at least 8 rows"),
+    (5, "Only 5 usable rows: a series needs at least 8 rows"),
+])
+def test_too_few_rows_counts_in_the_right_number(rows: int, expected: str) -> None:
+    text = "date,y\n" + "".join(f"2020-{m:02d}-01,{m}\n" for m in range(1, rows + 1))
+    with pytest.raises(DataError, match=expected):
+        load_series(text.encode(), "short.csv")
+
+
+@pytest.mark.parametrize(("blanks", "expected"), [
+    ([3], "1 row with missing values was filled (interpolate)."),
+    ([3, 4], "2 rows with missing values were filled (interpolate)."),
+])
+def test_notices_count_in_the_right_number(blanks: list[int], expected: str) -> None:
+    text = "date,y\n" + "".join(f"2020-{m:02d}-01,{'' if m in blanks else m}\n" for m in range(1, 13))
+    assert load_series(text.encode(), "gappy.csv").report.notices == [expected]
 
 
 @pytest.mark.parametrize("name", sorted(BAD))

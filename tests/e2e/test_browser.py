@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import parse_qs, urlsplit
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,5 +103,47 @@ def test_a_model_trains_and_its_metrics_appear(browser, app_url: str) -> None:  
     page.get_by_text("actual vs predicted").wait_for(timeout=LONG)
     page.get_by_text("Gap to the exact least-squares fit").wait_for(timeout=LONG)
     assert page.locator(".vega-embed").count() >= 2
+    assert no_exception_shown(page)
+    page.close()
+
+
+def session_key(url: str) -> str:
+    query = parse_qs(urlsplit(url).query)
+    return query.get("s", [""])[0]
+
+
+def picker(page, label: str):  # type: ignore[no-untyped-def]
+    """A selectbox's input, whose value is the option it shows."""
+    return page.get_by_role("combobox", name=label, exact=True)
+
+
+def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_url: str,  # type: ignore[no-untyped-def]
+                                                                  tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    source = tmp_path / "wolf.csv"
+    source.write_text("Datum;Wert\n" + "".join(f"01.{m % 12 + 1:02d}.{1749 + m // 12};{58 + m},{m % 10}\n"
+                                                for m in range(24)))
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
+    expect(picker(page, "Date column")).to_have_value("Month", timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(source))
+    page.get_by_text("Series: wolf.csv").wait_for(timeout=LONG)
+    expect(picker(page, "Date column")).to_have_value("Datum", timeout=LONG)
+    expect(picker(page, "Target")).to_have_value("Wert", timeout=LONG)
+    frequency = page.locator('[data-testid="stMetric"]').filter(has_text="Frequency")
+    expect(frequency).to_contain_text("monthly", timeout=LONG)
+    expect(page.locator('[data-testid="stSidebarNav"]')).to_contain_text("Data")
+    expect(page.locator('[data-testid="stSidebarNav"]')).not_to_contain_text("dashboard")
+    page.wait_for_url("**s=*", timeout=LONG)  # the session's key, and nothing of the file, in the URL
+    assert "wolf" not in page.url and "Datum" not in page.url
+    first_key = session_key(page.url)
+    page.reload()
+    page.get_by_text("Series: wolf.csv").wait_for(timeout=LONG)
+    expect(picker(page, "Target")).to_have_value("Wert", timeout=LONG)
+    page.wait_for_url(lambda url: session_key(url) not in ("", first_key), timeout=LONG)  # a key of its own
+    page.goto(f"{app_url}/Train?s={session_key(page.url)}")  # a direct link to another page restores it too
+    page.get_by_text("Series: wolf.csv (24 rows, monthly)").wait_for(timeout=LONG)
     assert no_exception_shown(page)
     page.close()

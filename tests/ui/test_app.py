@@ -82,7 +82,7 @@ def test_linear_result_matches_the_known_answer_and_explains_itself() -> None:
     at.button(key=keys.TRAIN_BUTTON).click().run()
     table = at.dataframe[0].value
     assert float(table.loc["MAPE %", "test"]) == pytest.approx(11.92, abs=0.05)
-    assert any("Trend:" in m.value for m in at.markdown)
+    assert any("Trend\\:" in m.value and "per month" in m.value for m in at.markdown)  # user text is escaped
 
 
 DATA = ROOT / "tests" / "data"

@@ -1,0 +1,231 @@
+"""The Data page shows what is used (pickers, labels, preview), and a reload keeps the session.
+
+Also the server-side session store the reload relies on (core/ui/store.py), with a fake clock.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from streamlit.elements.lib import policies
+from streamlit.testing.v1 import AppTest
+
+from core.ui import state_keys as keys
+from core.ui.session import SESSIONS
+from core.ui.store import SessionStore, is_key, new_key
+from core.ui.urlstate import SESSION_PARAM
+
+ROOT = Path(__file__).resolve().parents[2]
+MONTHLY = "when,level,other\n" + "".join(f"2001-{m:02d}-01,{m},{(m * 3) % 7}\n" for m in range(1, 13))
+DAILY = "stamp;amount\n" + "".join(f"2002-03-{d:02d};{d},5\n" for d in range(1, 21))
+NO_DATES = "reading,temperature,pressure\n" + "".join(f"{i},{20 + i % 5},{1000 + i}\n" for i in range(12))
+
+
+def app(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params.update(params or {})
+    return at.run()
+
+
+def upload(at: AppTest, name: str, text: str) -> AppTest:
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value((name, text.encode(), "text/csv")).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    return at
+
+
+def shown(values: list[str]) -> str:
+    return " ".join(values).replace("\\", "")  # user text is shown escaped
+
+
+def param(at: AppTest, name: str) -> str | None:
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+# 1. The pickers show the columns in use -------------------------------------------------------------
+
+def test_after_an_upload_the_pickers_show_and_send_the_new_files_columns(caplog: pytest.LogCaptureFixture,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)  # Streamlit logs it once per process
+    caplog.set_level(logging.WARNING)
+    at = upload(app(), "first.csv", MONTHLY)
+    upload(at, "second.csv", DAILY)
+    series = at.session_state[keys.DATA_SERIES]
+    assert (series.date_col, series.target) == ("stamp", "amount")
+    for key, used in ((keys.DATA_DATE_WIDGET, "stamp"), (keys.DATA_TARGET_WIDGET, "amount")):
+        picker = at.selectbox(key=key)
+        assert picker.value == used
+        # The browser keeps a keyed widget's old value unless the server sends the new one.
+        assert picker.proto.set_value and picker.proto.raw_value == used
+    assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).value == []
+    assert not at.warning
+    assert not [r for r in caplog.records if "Session State" in r.getMessage()]
+
+
+def test_a_failed_re_read_puts_the_pickers_back_on_the_series_in_use() -> None:
+    at = upload(app(), "first.csv", MONTHLY)
+    at.selectbox(key=keys.DATA_DATE_WIDGET).select("level").run()  # numbers, not dates
+    assert not at.exception
+    assert "does not hold dates" in at.error[0].value
+    assert at.selectbox(key=keys.DATA_DATE_WIDGET).value == "when"
+    assert at.session_state[keys.DATA_SERIES].date_col == "when"
+
+
+# 2. A file without dates says so and offers its other columns ---------------------------------------
+
+def test_a_file_without_dates_says_the_rows_are_numbered_and_offers_the_other_columns() -> None:
+    at = upload(app(), "plain.csv", NO_DATES)
+    assert at.selectbox(key=keys.DATA_DATE_WIDGET).value == "(none: number the rows)"
+    info = shown([box.value for box in at.info])
+    assert "No date column: the rows are numbered as steps 0 to 11 in file order" in info
+    assert "choose it under **Date column**" in info
+    captions = shown([c.value for c in at.caption])
+    assert "Other numeric columns you can add as regressors: temperature, pressure." in captions
+    at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["pressure"]).run()
+    assert at.session_state[keys.DATA_SERIES].regressors == ["pressure"]
+    assert "you can add as regressors" not in shown([c.value for c in at.caption])
+
+
+def test_a_file_with_dates_says_nothing_about_numbered_rows() -> None:
+    at = app()
+    assert not [box for box in at.info if "No date column" in box.value]
+
+
+# 4. Labels: what is loaded, the user's column names, dates at the series' resolution ----------------
+
+def test_the_intro_names_what_is_loaded() -> None:
+    at = app()
+    assert "Loaded now: **AirPassengers.csv** (monthly airline passengers" in shown([c.value for c in at.caption])
+    upload(at, "second.csv", DAILY)
+    intro = shown([c.value for c in at.caption])
+    assert "Loaded now: **second.csv**, 20 rows, daily." in intro and "AirPassengers" not in intro
+
+
+def test_the_preview_uses_the_files_column_names_and_the_series_resolution() -> None:
+    at = app()
+    preview = at.dataframe[-1].value
+    assert list(preview.columns) == ["Month", "#Passengers"]
+    assert preview["Month"].iloc[0] == "1949-01" and preview["#Passengers"].iloc[0] == 112
+    upload(at, "first.csv", MONTHLY)
+    at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["other"]).run()
+    assert list(at.dataframe[-1].value.columns) == ["when", "level", "other"]
+
+
+def test_the_span_is_a_caption_not_a_metric_that_gets_cut() -> None:
+    at = upload(app(), "second.csv", DAILY)
+    assert not [m for m in at.metric if m.label in ("From", "To")]
+    assert "From 2002-03-01 to 2002-03-20." in [c.value for c in at.caption]
+
+
+# 3. A reload keeps the session ----------------------------------------------------------------------
+
+def test_a_new_session_with_the_same_key_restores_the_upload_and_its_settings() -> None:
+    first = upload(app(), "second.csv", DAILY)
+    first.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.8).run()
+    key = param(first, SESSION_PARAM)
+    assert key and is_key(key) and key == first.session_state[keys.DATA_SESSION_KEY]
+    assert param(first, "fraction") == "0.8"
+    reloaded = app({SESSION_PARAM: key, "fraction": "0.8"})
+    assert not reloaded.exception and not reloaded.error
+    series = reloaded.session_state[keys.DATA_SERIES]
+    assert reloaded.session_state[keys.DATA_SOURCE] == "second.csv"
+    assert (series.date_col, series.target, len(series.frame)) == ("stamp", "amount", 20)
+    assert reloaded.selectbox(key=keys.DATA_TARGET_WIDGET).value == "amount"
+    assert reloaded.session_state[keys.DATA_TRAIN_FRACTION] == pytest.approx(0.8)
+    assert "Restored from the earlier session: second.csv" in shown([c.value for c in reloaded.caption])
+    new = param(reloaded, SESSION_PARAM)  # the restored session goes on under a key of its own
+    assert new and is_key(new) and new != key and SESSIONS.get(key) is None
+    assert SESSIONS.get(new).name == "second.csv"  # type: ignore[union-attr]
+
+
+def test_runs_come_back_with_the_session_and_the_pickers_survive_another_page() -> None:
+    at = upload(app(), "second.csv", DAILY)
+    at.switch_page("pages/1_Train.py").run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and not at.error
+    at.switch_page("dashboard.py").run()  # Streamlit dropped the pickers' values on the Train page
+    assert at.selectbox(key=keys.DATA_DATE_WIDGET).value == "stamp" and len(at.session_state[keys.TRAIN_RUNS]) == 1
+    reloaded = app({SESSION_PARAM: param(at, SESSION_PARAM) or ""})
+    runs = reloaded.session_state[keys.TRAIN_RUNS]
+    assert len(runs) == 1 and runs[0] is at.session_state[keys.TRAIN_RUNS][0]
+    assert reloaded.session_state[keys.TRAIN_RESULT] is runs[0]
+
+
+@pytest.mark.parametrize("key", ["Q" * 32, "not a key", ""])
+def test_an_unknown_key_restores_nothing_and_says_the_session_expired(key: str) -> None:
+    at = app({SESSION_PARAM: key})
+    assert not at.exception and at.session_state[keys.DATA_SOURCE] == "AirPassengers.csv"
+    assert any("has expired" in c.value for c in at.caption)
+    assert at.session_state[keys.DATA_SESSION_KEY] != key
+    assert param(at, SESSION_PARAM) is None  # nothing stored yet: the stale key leaves the URL
+
+
+def test_an_untouched_session_stores_nothing_and_keeps_the_url_clean() -> None:
+    before = len(SESSIONS)
+    at = app()
+    assert param(at, SESSION_PARAM) is None and len(SESSIONS) == before
+    assert not any("has expired" in c.value for c in at.caption)
+
+
+# The store -----------------------------------------------------------------------------------------
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_store_gives_back_what_was_put_and_nothing_for_other_keys() -> None:
+    store: SessionStore[str] = SessionStore()
+    assert store.put("a" * 20, "value", 5)
+    assert store.get("a" * 20) == "value" and store.get("b" * 20) is None
+    assert store.put("a" * 20, "newer", 7)
+    assert store.get("a" * 20) == "newer" and len(store) == 1 and store.nbytes == 7
+
+
+def test_store_forgets_an_entry_not_saved_again_within_its_time() -> None:
+    clock = Clock()
+    store: SessionStore[str] = SessionStore(keep_seconds=100, clock=clock)
+    store.put("old", "x", 1)
+    clock.now = 60
+    store.put("kept", "y", 1)
+    clock.now = 101
+    assert store.get("old") is None and store.get("kept") == "y"
+    clock.now = 150
+    store.put("kept", "y", 1)  # saving again restarts its time
+    clock.now = 240
+    assert store.get("kept") == "y" and store.nbytes == 1
+
+
+def test_store_pop_takes_the_entry_out() -> None:
+    store: SessionStore[str] = SessionStore()
+    store.put("k", "v", 3)
+    assert store.pop("k") == "v" and store.pop("k") is None and store.get("k") is None and store.nbytes == 0
+
+
+def test_store_evicts_the_least_recently_saved_entry_beyond_its_count() -> None:
+    store: SessionStore[int] = SessionStore(max_entries=3)
+    for i in range(3):
+        store.put(f"k{i}", i, 1)
+    store.put("k0", 0, 1)  # k0 saved again: k1 is now the oldest
+    store.put("k3", 3, 1)
+    assert [store.get(f"k{i}") for i in range(4)] == [0, None, 2, 3] and len(store) == 3
+
+
+def test_store_stays_within_its_bytes_and_refuses_an_entry_larger_than_all_of_them() -> None:
+    store: SessionStore[str] = SessionStore(max_bytes=100)
+    store.put("a", "a", 40)
+    store.put("b", "b", 40)
+    store.put("c", "c", 40)  # 120 > 100: a goes
+    assert store.get("a") is None and store.nbytes == 80
+    assert not store.put("huge", "h", 101)
+    assert store.get("huge") is None and store.get("b") == "b" and store.nbytes == 80
+
+
+def test_keys_are_random_url_safe_and_checked_before_lookup() -> None:
+    keys_made = {new_key() for _ in range(100)}
+    assert len(keys_made) == 100 and all(is_key(k) and len(k) == 32 for k in keys_made)
+    assert not is_key("../etc/passwd") and not is_key("short") and not is_key(None) and not is_key("a" * 65)
