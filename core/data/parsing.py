@@ -39,6 +39,8 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     Handles thousands separators (``112,000``, ``112 000``, ``112.000`` with a decimal comma),
     currency and percent signs and surrounding spaces. Blank cells become NaN.
     """
+    if pd.api.types.is_datetime64_any_dtype(values):  # read as time stamps already: not numbers
+        return None
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         numbers = values.astype(float)
         numbers = numbers.where(np.isfinite(numbers))
@@ -88,10 +90,13 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     if pd.api.types.is_datetime64_any_dtype(values):
         stamps = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
         return stamps, "datetime"
-    sample = _nonblank(values)
-    if sample.empty or pd.api.types.is_float_dtype(values):
+    if pd.api.types.is_float_dtype(values):
         return None
-    text = values.astype("string").str.strip()
+    # Plain Python strings: pandas' date parsers convert Arrow-backed text to them on every call anyway.
+    text = values.astype("string").str.strip().astype(object)
+    sample = text[text.notna() & (text != "")]
+    if sample.empty:
+        return None
     if day_first is not None:
         forced = _parse_forced_order(text, sample, day_first)
         if forced is not None:
@@ -114,7 +119,9 @@ def _parse_forced_order(text: pd.Series, sample: pd.Series, day_first: bool) -> 
 
 
 def _enough(parsed: pd.Series, sample_index: pd.Index) -> bool:
-    return bool(parsed.loc[sample_index].notna().mean() >= PARSE_SHARE)
+    """Whether nearly every non-blank cell (``sample_index``) parsed; no lookup when none is blank."""
+    chosen = parsed if len(sample_index) == len(parsed) else parsed.loc[sample_index]
+    return bool(chosen.notna().mean() >= PARSE_SHARE)
 
 
 def _head_matches(sample: pd.Series, pattern: re.Pattern[str]) -> bool:

@@ -215,3 +215,31 @@ def test_mutated_csvs_give_a_tidy_frame_or_a_one_line_error(rows: list[tuple[str
     base = [f"2020-{m:02d}-01{sep}{m}" for m in range(1, 13)]
     lines = (["date" + sep + "value"] if header else []) + base + [f"{a}{sep}{b}" for a, b in rows]
     check_outcome("\n".join(lines).encode())
+
+
+def test_plain_files_take_the_fast_reader_and_load_exactly_as_the_general_path(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from core.data import read
+
+    rng = np.random.default_rng(2)
+    stamps = pd.date_range("2000-01-01", periods=500, freq="h")
+    text = "timestamp,load,temp\n" + "\n".join(
+        f"{s:%Y-%m-%d %H:%M:%S},{v:.3f},{int(t)}" for s, v, t in zip(stamps, rng.normal(100, 5, 500),
+                                                                     rng.integers(-5, 30, 500))) + "\n"
+    assert read._read_plain_csv(text, ",") is not None
+    fast = load_series(text.encode(), "x.csv")
+    monkeypatch.setattr(read, "_read_plain_csv", lambda text, delimiter: None)
+    general = load_series(text.encode(), "x.csv")
+    pd.testing.assert_frame_equal(fast.frame, general.frame)
+    assert (fast.date_col, fast.target, fast.frequency) == (general.date_col, general.target, general.frequency)
+
+
+@pytest.mark.parametrize("text", [
+    "month,sales\nJan 1980,1\nFeb 1980,2\n",                           # month names: text
+    "ds,y\n2020-03-29T01:00:00+01:00,1\n2020-03-29T03:00:00+02:00,2\n",  # offsets: local time needed
+    "ds,y\n2020-01-01,\"1,200\"\n2020-01-02,\"1,300\"\n",                # thousands separators
+    "ds,y,y\n2020-01-01,1,2\n2020-01-02,3,4\n",                          # repeated header
+])
+def test_messy_files_leave_the_fast_reader_for_the_general_path(text: str) -> None:
+    from core.data import read
+
+    assert read._read_plain_csv(text, ",") is None
