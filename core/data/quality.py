@@ -165,10 +165,21 @@ def _neighbour_medians(values: np.ndarray, width: int) -> tuple[np.ndarray, np.n
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * width + 1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN sides at the ends give NaN, as meant
-        before = np.nanmedian(windows[:, :width], axis=1)
-        after = np.nanmedian(windows[:, width + 1:], axis=1)
-        both = np.nanmedian(np.delete(windows, width, axis=1), axis=1)
+        before = _row_medians(windows[:, :width])
+        after = _row_medians(windows[:, width + 1:])
+        both = _row_medians(np.delete(windows, width, axis=1))
     return before, after, np.where(np.isnan(both), values, both)
+
+
+def _row_medians(rows: np.ndarray) -> np.ndarray:
+    """Median of each row ignoring NaN: plain ``np.median`` for complete rows (nearly all), NaN-aware
+    only for the few with gaps (``np.nanmedian`` over a million short rows takes seconds)."""
+    complete = ~np.isnan(rows).any(axis=1)
+    medians = np.full(len(rows), np.nan)
+    medians[complete] = np.median(rows[complete], axis=1)
+    if not complete.all():
+        medians[~complete] = np.nanmedian(rows[~complete], axis=1)
+    return medians
 
 
 def _apart_from_both_sides(from_before: np.ndarray, from_after: np.ndarray) -> np.ndarray:
