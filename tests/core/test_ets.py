@@ -1,0 +1,83 @@
+"""The exponential-smoothing family: the batched recursion against a scalar one written out, and
+forecasts of series with a known pattern."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.frequency import Frequency
+from core.models.base import Forecaster
+from core.models.ets import EtsForecaster, _recurse, candidate_forms
+
+MONTHLY = Frequency("monthly", "MS", 12)
+
+
+def frame(values: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=len(values), freq="MS"), "y": values})
+
+
+def scalar_holt_winters(values, m, alpha, beta, gamma, phi, level, slope, states, multiplicative):  # type: ignore[no-untyped-def]
+    """Holt-Winters, one row at a time, as a textbook writes it."""
+    states, sse = list(states), 0.0
+    for t, y in enumerate(values):
+        base = level + phi * slope
+        s = states[t % m]
+        predicted = base * s if multiplicative else base + s
+        sse += (y - predicted) ** 2
+        new_level = alpha * (y / s if multiplicative else y - s) + (1 - alpha) * base
+        states[t % m] = gamma * (y / base if multiplicative else y - base) + (1 - gamma) * s
+        slope = beta * (new_level - level) + (1 - beta) * phi * slope
+        level = new_level
+    return sse, level, slope, states
+
+
+@pytest.mark.parametrize("season", ["A", "M"])
+def test_batched_recursion_equals_the_scalar_one_for_every_parameter_set(season: str) -> None:
+    rng = np.random.default_rng(0)
+    t = np.arange(60)
+    values = (100 + 0.8 * t) * (1 + 0.2 * np.sin(2 * np.pi * t / 12)) + rng.normal(0, 2, 60)
+    start = (100.0, 0.5, 1 + 0.1 * np.sin(2 * np.pi * np.arange(12) / 12) if season == "M"
+             else 10 * np.sin(2 * np.pi * np.arange(12) / 12))
+    params = {"alpha": np.array([0.2, 0.7]), "beta": np.array([0.05, 0.3]), "gamma": np.array([0.1, 0.2]),
+              "phi": np.array([0.9, 0.98])}
+    sse, _, (level, slope, states) = _recurse(values, 12, "Ad", season, params, start)
+    for i in range(2):
+        expected = scalar_holt_winters(values, 12, *(params[k][i] for k in ("alpha", "beta", "gamma", "phi")),
+                                       start[0], start[1], start[2], season == "M")
+        assert sse[i] == pytest.approx(expected[0], rel=1e-12)
+        assert level[i] == pytest.approx(expected[1], rel=1e-12) and slope[i] == pytest.approx(expected[2], rel=1e-12)
+        np.testing.assert_allclose(states[i], expected[3], rtol=1e-12)
+
+
+def test_growing_seasonal_swings_are_forecast_multiplicatively() -> None:
+    rng = np.random.default_rng(1)
+    t = np.arange(120)
+    pattern = 1 + 0.3 * np.sin(2 * np.pi * t / 12)
+    values = (50 + 2 * t) * pattern * (1 + rng.normal(0, 0.01, 120))
+    model = EtsForecaster().fit(frame(values[:96]), MONTHLY)
+    assert model.params()["form"].endswith(",M)")
+    forecast = model.forecast(frame(values[96:]))
+    truth = (50 + 2 * t[96:]) * pattern[96:]
+    assert np.mean(np.abs(forecast - truth) / truth) < 0.03
+
+
+def test_a_straight_line_is_continued_and_a_flat_series_stays_flat() -> None:
+    line = 10 + 3.0 * np.arange(40)
+    model = EtsForecaster(("A", "N")).fit(frame(line[:30]), MONTHLY)
+    np.testing.assert_allclose(model.forecast(frame(line[30:])), line[30:], rtol=1e-3)
+    flat = EtsForecaster().fit(frame(np.full(30, 7.0)), MONTHLY)
+    np.testing.assert_allclose(flat.forecast(frame(np.zeros(5))), 7.0, rtol=1e-9)
+
+
+def test_forms_follow_what_the_series_supports() -> None:
+    assert ("A", "M") in candidate_forms(np.arange(1.0, 40.0), 12)
+    assert all(season != "M" for _, season in candidate_forms(np.arange(-5.0, 35.0), 12))
+    assert all(season == "N" for _, season in candidate_forms(np.arange(1.0, 20.0), 12))
+
+
+def test_a_fitted_model_survives_its_model_file_form() -> None:
+    values = 100 + 10 * np.sin(2 * np.pi * np.arange(48) / 12) + np.arange(48)
+    model = EtsForecaster().fit(frame(values), MONTHLY)
+    again = Forecaster.from_state(model.state())
+    np.testing.assert_allclose(again.forecast(frame(np.zeros(12))), model.forecast(frame(np.zeros(12))))
