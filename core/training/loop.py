@@ -16,12 +16,14 @@ from core.training.optimizers import Optimizer, make_optimizer
 from core.errors import SettingsError
 
 OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfgs")
+# Not an optimizer: linear models solved in closed form (auto's candidates; the Train page always descends).
+EXACT = "exact"
 BATCH_MODES = ("full", "mini", "single")
 # Learning rates that converge on z-scored data; used when the caller gives none.
 # A loss this many times the starting loss means the steps are too large: training has diverged.
 DIVERGENCE_FACTOR = 1e4
 DEFAULT_LR = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.01,
-              "adadelta": 1.0, "adam": 0.05, "lbfgs": 1.0}
+              "adadelta": 1.0, "adam": 0.05, "lbfgs": 1.0, EXACT: 1.0}
 # The budget of one training run: it ends there and keeps the weights reached so far.
 MAX_SECONDS = float(os.environ.get("TSR_TRAIN_MAX_SECONDS", "120"))
 MAX_UPDATES = int(float(os.environ.get("TSR_TRAIN_MAX_UPDATES", "2000000")))
@@ -59,7 +61,7 @@ class TrainConfig:
         return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]
 
     def validate(self) -> "TrainConfig":
-        if self.optimizer not in OPTIMIZERS:
+        if self.optimizer not in (*OPTIMIZERS, EXACT):
             raise SettingsError(f"Unknown optimizer '{self.optimizer}': use one of {', '.join(OPTIMIZERS)}.")
         if self.batch not in BATCH_MODES:
             raise SettingsError(f"Unknown batch mode '{self.batch}': use one of {', '.join(BATCH_MODES)}.")

@@ -126,3 +126,19 @@ def test_cli_path_imports_neither_scikit_learn_nor_scipy() -> None:
                           cwd=__import__("pathlib").Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("l2", [0.0, 0.1])
+def test_the_exact_solver_lands_on_the_ridge_minimum(l2: float) -> None:
+    from core.training.fit import fit_network
+    from core.training.loop import TrainConfig
+
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(200, 3))
+    y = x @ [1.0, -0.5, 2.0] + 0.3 + rng.normal(0, 0.1, 200)
+    exact = fit_network(x, y, TrainConfig(optimizer="exact", l2=l2))
+    weights, bias = exact.linear_weights()
+    objective = np.mean((x @ weights + bias - y) ** 2) + l2 * weights @ weights
+    assert objective == pytest.approx(ridge_objective(x, y, l2), rel=1e-10)
+    descended = fit_network(x, y, TrainConfig(optimizer="lbfgs", l2=l2))
+    np.testing.assert_allclose(exact.fitted, descended.fitted, atol=1e-6)
