@@ -46,3 +46,12 @@ def seasonal_naive_scale(train_values: np.ndarray, season: int) -> float | None:
         return None
     scale = float(np.mean(np.abs(train_values[lag:] - train_values[:-lag])))
     return scale if scale > 0 else None
+
+
+def interval_coverage(actual: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> float | None:
+    """Share of the rows with an actual and a band whose actual lies within ``[lower, upper]``;
+    None when no row has both."""
+    keep = np.isfinite(actual) & np.isfinite(lower) & np.isfinite(upper)
+    if not keep.any():
+        return None
+    return float(np.mean((actual[keep] >= lower[keep]) & (actual[keep] <= upper[keep])))

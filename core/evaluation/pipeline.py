@@ -1,6 +1,7 @@
 """One run of the pipeline: split, fit, predict, measure, and forecast past the end."""
 from __future__ import annotations
 
+import copy
 import os
 import time
 from dataclasses import dataclass, field, replace
@@ -11,15 +12,16 @@ import pandas as pd
 
 from core.data.frequency import Frequency, future_dates
 from core.errors import SettingsError
+from core.evaluation.intervals import LEVELS, Band, measure_band, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.models.base import Forecaster
-from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use
+from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
 from core.training.loop import EpochCallback
 
 MIN_TRAIN_ROWS = 4
 MAX_HORIZON = int(os.environ.get("TSR_MAX_HORIZON", "10000"))
-INTERVAL_LEVEL = 0.95
-BAND_LEVELS = ((INTERVAL_LEVEL, ""), (0.8, "_80"))  # interval levels and the suffix of their columns
+INTERVAL_LEVEL = LEVELS[0][0]  # the level of ``lower`` / ``upper``
+BAND_LEVELS = LEVELS  # interval levels and the suffix of their columns
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class RunResult:
     forecaster: Forecaster
     settings_used: dict[str, Value]
     budget_note: str = ""  # set when the training budget ended the fit early
+    band: Band | None = None  # the test rows' band: backtest inside the training rows
 
     def summary(self) -> dict[str, Any]:
         """The metrics JSON of the command line."""
@@ -92,12 +95,12 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         callback: EpochCallback | None = None, future_regressors: pd.DataFrame | None = None) -> RunResult:
     """Fit ``request.model`` on the training rows, score it on train and test, then forecast.
 
-    The forecast past the end refits the same model, same seed, on every row.
+    The test rows get the band of a backtest inside the training rows (``prediction_band``); the
+    forecast past the end refits the same model, same seed, on every row, and backtests it there.
     """
     check_horizon(request.horizon)
     train, test = split_frame(frame, request.train_fraction)
-    settings = replace(request.settings, backtest_horizon=request.settings.backtest_horizon or len(test))
-    forecaster = build_forecaster(request.model, settings, frequency)
+    forecaster = build_forecaster(request.model, request.settings, frequency)
     started = time.perf_counter()
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
@@ -108,10 +111,10 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     predictions = pd.DataFrame({"ds": frame["ds"], "actual": frame["y"],
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test)})
-    predictions = _with_bands(predictions, forecaster, predicted, len(train))
+    band = prediction_band(train, frequency, request, forecaster)
+    predictions = with_band(predictions, predicted, band, len(train))
     if request.horizon > 0:
-        errors = test["y"].to_numpy(dtype=float) - predicted
-        future = forecast_future(frame, frequency, request, errors, future_regressors)
+        future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
     history = forecaster.training_history()
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=forecaster.params(),
@@ -119,32 +122,42 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                      closed_form_gap=forecaster.closed_form_gap(),
                      losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
                      forecaster=forecaster,
-                     settings_used=settings_in_use(request.model, settings, frequency, forecaster.params()),
-                     budget_note=history.budget_note if history else "")
+                     settings_used=settings_in_use(request.model, request.settings, frequency, forecaster.params()),
+                     budget_note=history.budget_note if history else "", band=band)
 
 
-def test_errors(result: RunResult) -> np.ndarray:
-    """Actual minus predicted on the run's test rows, original units."""
-    rows = result.predictions[result.predictions["split"] == "test"]
-    return (rows["actual"] - rows["predicted"]).to_numpy(dtype=float)
+def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunRequest,
+                    fitted: Forecaster) -> Band | None:
+    """The band of ``fitted`` (``request.model`` fitted on ``history``) from a rolling-origin
+    backtest inside ``history`` (``core.evaluation.intervals.measure_band``) that refits the model,
+    or the candidate ``auto`` chose, at most ``interval_origins`` times; None when no origin could
+    be fitted."""
+    template = fitted.interval_model()
+
+    def factory() -> Forecaster:
+        if template is not None:
+            return copy.deepcopy(template)
+        return build_forecaster(request.model, request.settings, frequency)
+
+    return measure_band(history, frequency, factory, spec_for(request.model).interval_origins)
 
 
 def forecast_run(frame: pd.DataFrame, frequency: Frequency, horizon: int, chosen: RunResult | None,
                  fallback: RunRequest, future_regressors: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Forecast ``horizon`` steps past the end with a run's model and settings, refitted on every
-    row; without a run, ``fallback`` is run first (its test errors give the band)."""
-    if chosen is None:
-        chosen = run(frame, frequency, fallback, future_regressors=future_regressors)
-    request = replace(chosen.request, horizon=horizon)
-    return forecast_future(frame, frequency, request, test_errors(chosen), future_regressors)
+    """Forecast ``horizon`` steps past the end with a run's model and settings (``fallback``'s
+    without a run), refitted on every row, with the band of a backtest on every row."""
+    request = replace(chosen.request if chosen is not None else fallback, horizon=horizon)
+    return forecast_future(frame, frequency, request, future_regressors)
 
 
-def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunRequest, test_errors: np.ndarray,
+def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                     future_regressors: pd.DataFrame | None = None) -> pd.DataFrame:
     """Refit on all rows and predict ``request.horizon`` steps past the end.
 
-    The band is the 95% quantile of the absolute test-period errors (an empirical interval from
-    the held-out rows, the same width at every step).
+    Columns ``ds, actual (NaN), predicted, split ("future")`` and the 95% and 80% bands
+    (``lower, upper, lower_80, upper_80``), which widen with the step ahead as the backtest errors
+    do (``prediction_band`` on all rows; NaN when the model could not be backtested). Neither the
+    forecast nor the band of a step depends on how many steps are asked for.
     """
     check_horizon(request.horizon)
     future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
@@ -153,24 +166,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
             raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its "
                                 "future values: add rows past the end with the regressors filled and y blank.")
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
-    settings = replace(request.settings, backtest_horizon=request.horizon)
-    model = build_forecaster(request.model, settings, frequency).fit(frame, frequency)
+    model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
     values = model.forecast(future)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
-    if model.gives_intervals():
-        return _with_bands(rows, model, values, 0)
-    finite = np.abs(test_errors[np.isfinite(test_errors)])
-    width = float(np.quantile(finite, INTERVAL_LEVEL)) if len(finite) else np.nan
-    return rows.assign(lower=values - width, upper=values + width)
-
-
-def _with_bands(rows: pd.DataFrame, model: Forecaster, forecast: np.ndarray, start: int) -> pd.DataFrame:
-    """80% and 95% bands for the forecast rows from ``start`` on, when the model gives intervals."""
-    if not model.gives_intervals():
-        return rows
-    rows = rows.copy()
-    for level, suffix in BAND_LEVELS:
-        lower, upper = model.intervals(forecast, level)
-        rows.loc[start:, f"lower{suffix}"] = lower
-        rows.loc[start:, f"upper{suffix}"] = upper
-    return rows
+    return with_band(rows, values, prediction_band(frame, frequency, request, model), 0)

@@ -1,7 +1,11 @@
 """``auto``: choose model and transform by a rolling-origin backtest inside the training rows only,
-ensemble the best few, and give prediction intervals from the backtest errors per horizon step."""
+and ensemble the best few; the band backtests the chosen one (``core.evaluation.intervals``).
+
+The backtest horizon comes from the number of rows and the season length only, never from the
+horizon asked for: asking further ahead must not change the choice, and so the near forecasts."""
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +16,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.errors import SettingsError
+from core.evaluation.intervals import backtest_horizon
 from core.evaluation.metrics import seasonal_naive_scale
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
@@ -27,10 +32,9 @@ ORIGINS = 5
 # its score is multiplied by this factor (fewer assumptions win ties).
 TRANSFORM_PENALTY = 1.1
 ENSEMBLE_SIZE = 3
-# Long histories: auto works on the most recent rows and backtests at most this many steps ahead
-# (intervals beyond it follow the fitted growth of the errors).
+# Long histories: auto works on the most recent rows (its backtests forecast at most
+# ``intervals.MAX_BACKTEST_HORIZON`` steps ahead; bands beyond grow like sqrt(h)).
 MAX_ROWS = 20_000
-MAX_BACKTEST_HORIZON = 1_000
 RIDGE = 1e-3  # ridge penalty of the trend + season regressions (standardized columns)
 MLP_HIDDEN = 8
 MLP_RIDGE = 1e-2
@@ -123,7 +127,8 @@ def backtest_plan(n: int, horizon: int, season: int) -> tuple[int, list[int]]:
 
 def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, horizon: int,
                     origins: list[int]) -> np.ndarray:
-    """Forecast errors (forecast minus actual, original units), shape (origins, horizon)."""
+    """Forecast errors (forecast minus actual, original units), shape (origins, horizon); a
+    candidate that cannot be fitted at an origin raises."""
     errors = np.full((len(origins), horizon), np.nan)
     for row, origin in enumerate(origins):
         past, ahead = history.iloc[:origin], history.iloc[origin:origin + horizon]
@@ -132,29 +137,14 @@ def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factor
     return errors
 
 
-def widths(errors: np.ndarray, horizon: int, level: float) -> np.ndarray:
-    """Half-widths of the ``level`` interval for steps 1..horizon from backtest errors.
-
-    Errors are assumed to grow like ``h ** b`` (``b`` fitted, kept within [0.2, 1]); the pooled
-    quantile of the rescaled absolute errors sets the level, so the band widens with the horizon.
-    """
-    steps = np.arange(1, errors.shape[1] + 1)
-    rms = np.sqrt(np.nanmean(errors ** 2, axis=0))
-    ok = np.isfinite(rms) & (rms > 0)
-    growth = 0.5
-    if ok.sum() >= 3:
-        growth = float(np.clip(np.polyfit(np.log(steps[ok]), np.log(rms[ok]), 1)[0], 0.2, 1.0))
-    scaled = np.abs(errors) / steps[None, :] ** growth
-    pooled = scaled[np.isfinite(scaled)]
-    if len(pooled) == 0:
-        return np.full(horizon, np.nan)
-    rank = min(1.0, level * (1 + 1 / len(pooled)))  # finite-sample correction, as in split conformal
-    return float(np.quantile(pooled, rank)) * np.arange(1, horizon + 1) ** growth
-
-
 class AutoForecaster(Forecaster):
     """Backtests every candidate inside the history it is given (its last ``MAX_ROWS`` rows), keeps
-    the best (or the mean of the best three when that backtests better), and refits it on them."""
+    the best (or the mean of the best three when that backtests better), and refits it on them.
+
+    ``horizon`` overrides the backtest horizon; ``None`` (what the pipeline uses) takes
+    ``backtest_horizon`` of the rows and the season length, so the choice never depends on how far
+    ahead a forecast is asked for.
+    """
 
     name = "auto"
 
@@ -169,7 +159,7 @@ class AutoForecaster(Forecaster):
         values = history["y"].to_numpy(dtype=float)
         self.season_ = confirmed_season(values, frequency)
         factories = candidate_factories(values, frequency, self.season_, self.seed)
-        wanted = min(self.horizon or max(self.season_, 12), max(MAX_BACKTEST_HORIZON, 2 * self.season_))
+        wanted = self.horizon or backtest_horizon(len(history), self.season_)
         h, origins = backtest_plan(len(history), wanted, self.season_)
         self.rows_used_, self.skipped_rows_ = len(history), skipped
         self.backtest_horizon_, self.origins_ = h, len(origins)
@@ -190,10 +180,9 @@ class AutoForecaster(Forecaster):
         self.chosen_ = self.leaderboard_[0].model
         if self.chosen_.startswith("ensemble of "):
             self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in top])
-            self.errors_ = ensemble_errors
         else:
             self.best_ = factories[self.chosen_]()
-            self.errors_ = errors[self.chosen_]
+        self.template_ = copy.deepcopy(self.best_)
         self.best_.fit(history, frequency, callback)
         self.fitted_ = np.concatenate([np.full(skipped, np.nan), self.best_.fitted_values()])
         return self
@@ -215,14 +204,13 @@ class AutoForecaster(Forecaster):
     def training_history(self) -> History | None:
         return self.best_.training_history() if self.fitted_ is not None else None
 
-    def gives_intervals(self) -> bool:
-        return True
-
-    def intervals(self, forecast: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-        """Lower and upper bounds of the ``level`` interval around ``forecast`` (steps 1..len)."""
+    def interval_model(self) -> Forecaster:
+        """An unfitted copy of the chosen candidate (or ensemble): the band backtests it at a few
+        origins instead of repeating the whole search at each (the search's own backtest has too
+        few origins for a band). The choice itself is not repeated, so the band is a little
+        optimistic where many candidates were close."""
         self._check_fitted()
-        half = widths(self.errors_, len(forecast), level)
-        return forecast - half, forecast + half
+        return copy.deepcopy(self.template_)
 
     def params(self) -> dict[str, Any]:
         if self.fitted_ is None:

@@ -2,8 +2,8 @@
 
 Models follow scikit-learn's rules: ``__init__`` stores settings only; ``fit`` validates, sets
 attributes ending in ``_`` and returns ``self``; the other methods check it was fitted. Optional
-capabilities (exact-answer gap, training history, coefficients, intervals) are declared here with
-the answer "none", so callers ask the model instead of probing its attributes.
+capabilities (exact-answer gap, training history, coefficients, what to backtest for the band) are
+declared here with the answer "none", so callers ask the model instead of probing its attributes.
 """
 from __future__ import annotations
 
@@ -59,13 +59,10 @@ class Forecaster(ABC):
         """Linear coefficients in original units per raw feature; None for other models."""
         return None
 
-    def gives_intervals(self) -> bool:
-        """Whether ``intervals`` gives the model's own prediction intervals."""
-        return False
-
-    def intervals(self, forecast: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-        """Lower and upper ``level`` bounds around ``forecast`` (steps 1..len)."""
-        raise NotImplementedError(f"{self.name} gives no intervals of its own.")
+    def interval_model(self) -> "Forecaster | None":
+        """An unfitted model to refit at each origin of the backtest behind the prediction band
+        (``core.evaluation.intervals``); None: this model, rebuilt from its settings."""
+        return None
 
     def state(self) -> dict[str, Any]:
         """The fitted model as plain data (see ``core.models.state``)."""

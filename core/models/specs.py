@@ -12,6 +12,7 @@ from typing import Any
 
 from core.data.frequency import Frequency
 from core.errors import SettingsError
+from core.evaluation.intervals import MAX_ORIGINS
 from core.models.auto import AutoForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
@@ -76,13 +77,13 @@ class BuildContext:
     training: TrainConfig | None
     seed: int
     frequency: Frequency
-    backtest_horizon: int | None
 
 
 @dataclass(frozen=True)
 class ModelSpec:
     """One model. ``training`` is its default training, or None when it does not train with torch;
-    ``reported`` names ``params()`` entries worth a mention in the leaderboard."""
+    ``reported`` names ``params()`` entries worth a mention in the leaderboard; ``interval_origins``
+    bounds the refits of the backtest behind its prediction band (fewer for slow models)."""
 
     name: str
     help: str
@@ -90,6 +91,7 @@ class ModelSpec:
     settings: tuple[Setting, ...] = ()
     training: TrainConfig | None = None
     reported: tuple[str, ...] = ()
+    interval_origins: int = MAX_ORIGINS
 
     @property
     def trains_with_torch(self) -> bool:
@@ -106,7 +108,6 @@ class ModelSettings:
     training: TrainConfig | None = None
     seed: int = 0
     device: str = "auto"
-    backtest_horizon: int | None = None  # auto's backtest horizon; the run sets it to the test length
 
 
 # How models that train with torch are trained; their defaults come from each model's entry.
@@ -157,7 +158,7 @@ for _spec in (
     ModelSpec("multi", "Trend plus year and one term per season (month, quarter, weekday or hour).",
               _regression("multi", calendar=True), (FOURIER,), LINEAR_TRAINING),
     ModelSpec("mlp", "Neural network (Linear-ReLU-Linear) on the same features as multi.",
-              _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING),
+              _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING, interval_origins=3),
     ModelSpec("ar", "Linear on the previous values (lags); forecasts step by step.",
               lambda c: AutoRegressiveForecaster("ar", tuple(range(1, int(c.values["lags"]) + 1)),
                                                  c.training),  # type: ignore[arg-type]
@@ -169,7 +170,7 @@ for _spec in (
     ModelSpec("auto", "Backtests transforms, level and differenced autoregressions, trend + seasonality "
                       "regressions with changepoints, an MLP on lags, smoothing, Theta and baselines inside the "
                       "training rows and keeps the best (or an ensemble).",
-              lambda c: AutoForecaster(seed=c.seed, horizon=c.backtest_horizon), reported=("chosen",)),
+              lambda c: AutoForecaster(seed=c.seed), reported=("chosen",), interval_origins=5),
 ):
     register_spec(_spec)
 
@@ -205,8 +206,7 @@ def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) 
     training = (settings.training or spec.training).with_(seed=settings.seed, device=settings.device) \
         if spec.training is not None else None
     context = BuildContext(values=model_values(spec, settings.values, frequency), regressors=settings.regressors,
-                           training=training, seed=settings.seed, frequency=frequency,
-                           backtest_horizon=settings.backtest_horizon)
+                           training=training, seed=settings.seed, frequency=frequency)
     return spec.build(context)
 
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import AutoForecaster, backtest_plan, widths
+from core.models.auto import AutoForecaster, backtest_plan
 from core.models.autoregression import AutoRegressiveForecaster
 from core.ui.explain import selection_summary
 from core.data.frequency import Frequency, infer_frequency
@@ -62,12 +62,22 @@ def test_auto_beats_the_straight_line_on_air_passengers(air) -> None:  # type: i
 
 def test_intervals_widen_with_the_horizon_and_nest(air) -> None:  # type: ignore[no-untyped-def]
     result = run(air.frame, air.frequency, RunRequest("auto", horizon=24))
-    future = result.predictions[result.predictions["split"] == "future"]
-    width95 = (future["upper"] - future["lower"]).to_numpy()
-    width80 = (future["upper_80"] - future["lower_80"]).to_numpy()
-    assert np.all(np.diff(width95) > 0) and np.all(width80 < width95)
-    errors = np.random.default_rng(2).standard_normal((3, 10)) * np.sqrt(np.arange(1, 11))
-    assert np.all(np.diff(widths(errors, 10, 0.9)) > 0)
+    for split in ("test", "future"):
+        rows = result.predictions[result.predictions["split"] == split]
+        width95 = (rows["upper"] - rows["lower"]).to_numpy()
+        width80 = (rows["upper_80"] - rows["lower_80"]).to_numpy()
+        assert np.all(np.diff(width95) >= -1e-9) and width95[-1] > width95[0] and np.all(width80 < width95)
+    assert result.band is not None and result.band.origins == 5
+
+
+def test_the_choice_does_not_depend_on_the_horizon_asked_for(air) -> None:  # type: ignore[no-untyped-def]
+    """The backtest horizon comes from the rows and the season (a third of the rows, at least a
+    season), whatever the forecast horizon or the test length: 43 steps on 129 training rows whose
+    test has 15, 48 on all 144 rows."""
+    short = run(air.frame, air.frequency, RunRequest("auto", train_fraction=0.9))
+    assert short.params["backtest_horizon"] == 43  # 129 training rows: a third, not the 15 test rows
+    model = AutoForecaster(seed=0).fit(air.frame, air.frequency)
+    assert model.params()["backtest_horizon"] == 48
 
 
 def test_same_seed_same_choice(air) -> None:  # type: ignore[no-untyped-def]

@@ -88,6 +88,11 @@ def test_every_model_predicts_every_row_and_the_future(air, model: str) -> None:
     assert predictions["split"].value_counts().to_dict() == {"train": 100, "test": 44, "future": 12}
     assert predictions.loc[100:, "predicted"].notna().all()
     assert result.metrics["test"]["mae"] is not None and result.metrics["test"]["mae"] > 0
+    bands = predictions[["lower", "lower_80", "upper_80", "upper"]]
+    assert bands.iloc[100:].notna().all().all() and bands.iloc[:100].isna().all().all()
+    assert (bands.iloc[100:].diff(axis=1).iloc[:, 1:] >= 0).all().all()  # nested, in order
+    assert (predictions["lower_80"].iloc[100:] <= predictions["predicted"].iloc[100:]).all()
+    assert (predictions["predicted"].iloc[100:] <= predictions["upper_80"].iloc[100:]).all()
 
 
 def test_same_seed_gives_the_same_numbers(air) -> None:

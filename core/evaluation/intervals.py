@@ -1,0 +1,241 @@
+"""Prediction bands that widen with the horizon as the model's errors do.
+
+Every model gets its band the same way (``measure_band``): a rolling-origin backtest inside the
+rows the model is fitted on refits it at each origin on the rows before that origin and records
+its errors 1..H steps ahead; then
+
+1. the typical absolute error per step ``h`` (mean over origins) is made non-decreasing in ``h``
+   by isotonic regression;
+2. each origin's errors are divided by the typical errors of the origins whose windows do not
+   overlap its own (cross-fitting: a typical error measured on a few similar windows is uncertain,
+   and the band must say so); the split-conformal quantile of these ratios, pooled over steps and
+   origins, at each level (80%, 95%) times the typical error of step ``h`` is the half-width at
+   ``h``: an empirical error quantile per step ahead, non-decreasing in ``h``;
+3. beyond the longest backtested step ``H`` the typical error grows like ``sqrt(h / H)``.
+
+Errors are in original units. When the series' changes grow with its level (``grows_with_level``,
+AirPassengers), each origin's errors are first divided by the level before it, and the band is
+multiplied back by the level at the end, so a band measured on the lower, earlier rows is not too
+narrow for the higher, later ones.
+
+Cost is bounded: at most ``MAX_ORIGINS`` refits (fewer for slow models: the model table's
+``interval_origins``; ``auto`` refits only the candidate it chose, not its whole search), each on
+fewer rows than the model itself is fitted on (at most ``MAX_BAND_ROWS``), plus forecasts of at
+most ``backtest_horizon`` steps. The horizon and the origins depend only on the number of rows and
+the season length, never on the horizon asked for, so asking further ahead changes neither the
+near forecasts nor their band. Refits use the run's settings and seed: same seed, same band.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.data.frequency import Frequency
+from core.errors import SettingsError
+from core.models.base import Forecaster
+
+# Interval levels and the suffix of their columns (``lower``/``upper`` hold the 95% band).
+LEVELS = ((0.95, ""), (0.8, "_80"))
+MAX_ORIGINS = 8
+# Backtests forecast at most this many steps ahead (or two seasons, when that is longer).
+MAX_BACKTEST_HORIZON = 1_000
+# The band of a long history is measured on its most recent rows (as ``auto`` models them).
+MAX_BAND_ROWS = 20_000
+Factory = Callable[[], Forecaster]
+
+
+def backtest_horizon(n: int, season: int) -> int:
+    """Steps ahead a backtest on ``n`` rows forecasts: a third of the rows, at least one season,
+    at most ``MAX_BACKTEST_HORIZON`` (or two seasons when longer). It never depends on the horizon
+    asked for, so a longer forecast cannot change what was chosen or measured."""
+    return int(max(1, min(max(season, n // 3), max(MAX_BACKTEST_HORIZON, 2 * season))))
+
+
+@dataclass(frozen=True)
+class BacktestPlan:
+    """Steps ahead and the origins (the number of rows each refit sees)."""
+
+    horizon: int
+    origins: tuple[int, ...]
+
+
+def interval_plan(n: int, season: int, max_origins: int = MAX_ORIGINS) -> BacktestPlan:
+    """Up to ``max_origins`` origins spread evenly from a third of the rows to the last one that
+    leaves ``horizon`` rows after it; ``horizon`` is ``backtest_horizon``, capped so that every
+    refit keeps at least a third of the rows. No origin for fewer than 2 rows."""
+    shortest = max(n // 3, 1)
+    horizon = max(1, min(backtest_horizon(n, season), n - shortest))
+    last = n - horizon
+    if last < 1 or max_origins < 1:
+        return BacktestPlan(horizon, ())
+    origins = np.unique(np.round(np.linspace(min(shortest, last), last, max_origins)).astype(int))
+    return BacktestPlan(horizon, tuple(int(origin) for origin in origins))
+
+
+def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, plan: BacktestPlan) -> np.ndarray:
+    """Forecast minus actual in original units, shape (origins, horizon); NaN where a step has no
+    actual or the model cannot be fitted on the rows before an origin (too few rows for its lags)."""
+    errors = np.full((len(plan.origins), plan.horizon), np.nan)
+    for row, origin in enumerate(plan.origins):
+        past, ahead = history.iloc[:origin], history.iloc[origin:origin + plan.horizon]
+        try:
+            model = factory().fit(past.reset_index(drop=True), frequency)
+        except (SettingsError, ValueError, np.linalg.LinAlgError):
+            continue
+        errors[row, :len(ahead)] = model.forecast(ahead.reset_index(drop=True)) - ahead["y"].to_numpy(dtype=float)
+    return errors
+
+
+def grows_with_level(values: np.ndarray) -> bool:
+    """Whether the series' changes grow with its level (a multiplicative series): every value is
+    positive, and from the first half of the rows to the second the mean absolute change grew by a
+    factor closer (on a log scale) to the growth of the mean level than to 1."""
+    values = np.asarray(values, dtype=float)
+    if len(values) < 8 or not np.all(values > 0):
+        return False
+    first, second = values[: len(values) // 2], values[len(values) // 2:]
+    before = float(np.mean(np.abs(np.diff(first))))
+    change = float(np.mean(np.abs(np.diff(second)))) / before if before > 0 else math.inf
+    if not math.isfinite(change) or change <= 0:
+        return False
+    level = float(second.mean() / first.mean())
+    return abs(math.log(change) - math.log(level)) < abs(math.log(change))
+
+
+@dataclass(frozen=True)
+class Band:
+    """A prediction band per step ahead, from backtest errors.
+
+    ``scale`` (shape (H,)): the typical absolute error at steps 1..H, non-decreasing, in units of
+    ``unit`` (1, or the level at the end of the history when errors grow with the level);
+    ``multipliers``: per level, the pooled quantile of the errors over that scale; ``origins``:
+    how many backtest origins gave errors.
+    """
+
+    scale: np.ndarray
+    multipliers: dict[float, float]
+    origins: int
+    unit: float = 1.0
+
+    @property
+    def horizon(self) -> int:
+        """The longest backtested step; further steps are extrapolated."""
+        return len(self.scale)
+
+    def half_width(self, level: float, steps: int) -> np.ndarray:
+        """Half-widths of the ``level`` band at steps 1..``steps``, shape (steps,): the backtested
+        ones, then ``sqrt(h / H)`` growth from the last backtested step ``H``."""
+        h = np.arange(1, steps + 1)
+        last = self.horizon
+        scale = np.where(h <= last, self.scale[np.minimum(h, last) - 1], self.scale[-1] * np.sqrt(h / last))
+        return self.unit * self.multipliers[level] * scale
+
+
+def measure_band(history: pd.DataFrame, frequency: Frequency, factory: Factory, max_origins: int) -> Band | None:
+    """The band of the model ``factory`` builds, from a backtest inside ``history`` (its last
+    ``MAX_BAND_ROWS`` rows) with at most ``max_origins`` refits; None when it could not be fitted
+    at any origin."""
+    history = history.iloc[-MAX_BAND_ROWS:].reset_index(drop=True)
+    values = history["y"].to_numpy(dtype=float)
+    season = max(frequency.season_length, 1)
+    plan = interval_plan(len(values), season, max_origins)
+    errors = backtest_errors(history, frequency, factory, plan)
+    if not grows_with_level(values):
+        return band_from_errors(errors, plan.origins)
+    levels = np.array([values[max(0, origin - season):origin].mean() for origin in plan.origins])
+    band = band_from_errors(errors / levels.reshape(-1, 1), plan.origins)
+    if band is None:
+        return None
+    return Band(band.scale, band.multipliers, band.origins, unit=float(values[-season:].mean()))
+
+
+def band_from_errors(errors: np.ndarray, origins: Sequence[int] | None = None,
+                     levels: tuple[float, ...] = tuple(level for level, _ in LEVELS)) -> Band | None:
+    """The band that backtest ``errors`` (shape (origins, H), NaN where missing) imply; None
+    without a single finite error.
+
+    Each origin's errors are divided by the typical errors of the origins whose forecast windows
+    do not overlap its own (``origins`` gives their positions; without them, of every other
+    origin; when every other window overlaps, of every other origin), so the multipliers also
+    cover how uncertain the typical error is.
+    """
+    absolute = np.abs(np.asarray(errors, dtype=float))
+    scale = typical_errors(absolute)
+    if scale is None:
+        return None
+    count, horizon = absolute.shape
+    starts = np.asarray(origins if origins is not None else np.arange(count) * horizon)
+    ratios = []
+    for row in range(count):
+        others = np.abs(starts - starts[row]) >= horizon
+        if not others.any():
+            others = np.arange(count) != row
+        held_out = (typical_errors(absolute[others]) if others.any() else None)
+        held_out = scale if held_out is None else held_out
+        usable = np.isfinite(absolute[row]) & (held_out > 0)
+        ratios.append(absolute[row, usable] / held_out[usable])
+    pooled = np.concatenate(ratios)
+    multipliers = {level: conformal_quantile(pooled, level) for level in levels}
+    return Band(scale=scale, multipliers=multipliers, origins=int(np.isfinite(absolute).any(axis=1).sum()))
+
+
+def typical_errors(absolute: np.ndarray) -> np.ndarray | None:
+    """Mean absolute error per step ahead over the rows of ``absolute`` (origins, H), made
+    non-decreasing in the step by isotonic regression; None without a finite error."""
+    finite = np.isfinite(absolute)
+    counts = finite.sum(axis=0)
+    if not counts.any():
+        return None
+    mean = np.where(finite, absolute, 0.0).sum(axis=0) / np.maximum(counts, 1)
+    return isotonic_increasing(mean, counts.astype(float))
+
+
+def conformal_quantile(scores: np.ndarray, level: float) -> float:
+    """The split-conformal ``level`` quantile of ``scores``: the ``ceil((m + 1) level)``-th smallest
+    of ``m`` (the largest when there are too few); 0 without scores (a band of zero width)."""
+    if len(scores) == 0:
+        return 0.0
+    ordered = np.sort(scores)
+    rank = min(math.ceil((len(ordered) + 1) * level), len(ordered))
+    return float(ordered[rank - 1])
+
+
+def isotonic_increasing(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The weighted least-squares non-decreasing fit to ``values`` (pool adjacent violators).
+
+    Entries of zero weight (NaN values) take the fit of the entry before them (after them at the
+    start), so the result is finite wherever one value is.
+    """
+    known = np.flatnonzero(weights > 0)
+    blocks: list[list[float]] = []  # [mean, weight, length] of runs of known entries
+    for value, weight in zip(values[known], weights[known]):
+        blocks.append([float(value), float(weight), 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            mean2, weight2, length2 = blocks.pop()
+            mean1, weight1, length1 = blocks.pop()
+            blocks.append([(mean1 * weight1 + mean2 * weight2) / (weight1 + weight2), weight1 + weight2,
+                           length1 + length2])
+    fitted = np.full(len(values), np.nan)
+    if len(known) == 0:
+        return fitted
+    fitted[known] = np.repeat([block[0] for block in blocks], [int(block[2]) for block in blocks])
+    before = np.searchsorted(known, np.arange(len(values)), side="right") - 1
+    return fitted[known[np.maximum(before, 0)]]
+
+
+def with_band(rows: pd.DataFrame, forecast: np.ndarray, band: Band | None, start: int) -> pd.DataFrame:
+    """``rows`` with ``lower``/``upper`` (95%) and ``lower_80``/``upper_80`` columns, filled for the
+    forecast rows from position ``start`` on (steps 1..len(forecast)); NaN without a band."""
+    rows = rows.copy()
+    for level, suffix in LEVELS:
+        lower, upper = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
+        if band is not None:
+            half = band.half_width(level, len(forecast))
+            lower[start:start + len(forecast)] = forecast - half
+            upper[start:start + len(forecast)] = forecast + half
+        rows[f"lower{suffix}"], rows[f"upper{suffix}"] = lower, upper
+    return rows

@@ -1,0 +1,157 @@
+"""Prediction bands: they widen with the horizon as the errors do, hold their level on a random
+walk, contain the forecast, and neither they nor the near forecasts depend on the horizon asked for."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.frequency import Frequency
+from core.evaluation.intervals import (MAX_ORIGINS, backtest_horizon, band_from_errors, conformal_quantile,
+                                       grows_with_level, interval_plan, isotonic_increasing, measure_band)
+from core.evaluation.pipeline import RunRequest, forecast_future, run
+from core.models.baselines import SeasonalNaiveForecaster
+from core.models.specs import ModelSettings, model_names, spec_for
+from tests.conftest import monthly_frame, seasonal_values
+
+STEPS = Frequency("steps", None, 1)
+
+
+@pytest.fixture(scope="module")
+def air_forecasts(air) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:  # type: ignore[no-untyped-def]
+    """Every model's forecast past the end of AirPassengers, 12 and 36 steps ahead."""
+    return {model: tuple(forecast_future(air.frame, air.frequency, RunRequest(model, horizon=horizon))
+                         for horizon in (12, 36))  # type: ignore[misc]
+            for model in model_names()}
+
+
+def widths(rows: pd.DataFrame, suffix: str = "") -> np.ndarray:
+    return (rows[f"upper{suffix}"] - rows[f"lower{suffix}"]).to_numpy(dtype=float)
+
+
+@pytest.mark.parametrize("model", model_names())
+def test_asking_further_ahead_moves_neither_the_near_forecasts_nor_their_band(air_forecasts, model: str) -> None:
+    near, far = air_forecasts[model]
+    columns = ["predicted", "lower", "upper", "lower_80", "upper_80"]
+    np.testing.assert_array_equal(near[columns].to_numpy(), far[columns].to_numpy()[:12])
+
+
+@pytest.mark.parametrize("model", model_names())
+def test_every_band_holds_the_forecast_and_widens_with_the_step(air_forecasts, model: str) -> None:
+    _, far = air_forecasts[model]
+    assert far[["lower", "upper", "lower_80", "upper_80"]].notna().all().all()
+    assert (far["lower"] <= far["lower_80"]).all() and (far["lower_80"] <= far["predicted"]).all()
+    assert (far["predicted"] <= far["upper_80"]).all() and (far["upper_80"] <= far["upper"]).all()
+    for suffix in ("", "_80"):
+        width = widths(far, suffix)
+        assert np.all(np.diff(width) >= -1e-9 * width.max()), width
+
+
+@pytest.mark.parametrize("model", ["ar", "auto"])
+def test_the_band_at_step_36_is_wider_than_at_step_1(air_forecasts, model: str) -> None:
+    _, far = air_forecasts[model]
+    for suffix in ("", "_80"):
+        width = widths(far, suffix)
+        assert width[35] > 1.5 * width[0], width
+
+
+# naive is the right model for a random walk; ar (one lag and an intercept) pulls its forecasts
+# back towards the mean, so it is held to a looser tolerance.
+@pytest.mark.parametrize(("model", "paths", "cover80", "cover95"), [
+    ("naive", 200, (0.74, 0.86), (0.91, 0.98)),
+    ("ar", 30, (0.65, 0.9), (0.85, 0.99)),
+])
+def test_bands_hold_their_level_on_random_walks_with_known_noise(
+        model: str, paths: int, cover80: tuple[float, float], cover95: tuple[float, float]) -> None:
+    """The 30 steps after each of many independent random walks (noise 2 per step, 100 rows seen)
+    fall inside the 80% and 95% bands about that often, and the band is about as wide as theory says."""
+    rng = np.random.default_rng(123)
+    n, horizon, sigma = 100, 30, 2.0
+    inside: dict[str, list[np.ndarray]] = {"": [], "_80": []}
+    half = []
+    for _ in range(paths):
+        walk = np.cumsum(sigma * rng.standard_normal(n + horizon))
+        frame = pd.DataFrame({"ds": np.arange(n), "y": walk[:n]})
+        settings = ModelSettings(values={"lags": 1} if model == "ar" else {})
+        future = forecast_future(frame, STEPS, RunRequest(model, settings, horizon=horizon))
+        for suffix in inside:
+            inside[suffix].append((walk[n:] >= future[f"lower{suffix}"]) & (walk[n:] <= future[f"upper{suffix}"]))
+        half.append(widths(future) / 2)
+    assert cover80[0] <= np.mean(inside["_80"]) <= cover80[1]
+    assert cover95[0] <= np.mean(inside[""]) <= cover95[1]
+    theory = 1.96 * sigma * np.sqrt(np.arange(1, horizon + 1))  # the 95% half-width of a random walk's error
+    assert 0.9 <= float(np.median(np.array(half) / theory)) <= 1.5
+
+
+def test_band_from_errors_recovers_the_quantiles_of_growing_errors() -> None:
+    rng = np.random.default_rng(0)
+    steps = np.arange(1, 21)
+    errors = rng.standard_normal((400, 20)) * np.sqrt(steps)
+    band = band_from_errors(errors, origins=np.arange(400) * 20)
+    assert band is not None and band.origins == 400 and band.horizon == 20
+    np.testing.assert_allclose(band.half_width(0.95, 20), 1.96 * np.sqrt(steps), rtol=0.15)
+    np.testing.assert_allclose(band.half_width(0.8, 20), 1.2816 * np.sqrt(steps), rtol=0.15)
+    longer = band.half_width(0.95, 80)
+    np.testing.assert_allclose(longer[19:], longer[19] * np.sqrt(np.arange(20, 81) / 20))  # sqrt(h) growth past H
+
+
+def test_band_from_errors_is_monotone_and_handles_missing_errors() -> None:
+    errors = np.array([[1.0, 3.0, 2.0, np.nan], [1.0, 3.0, 2.0, np.nan], [np.nan] * 4])
+    band = band_from_errors(errors)
+    assert band is not None and band.origins == 2
+    np.testing.assert_allclose(band.scale, [1.0, 2.5, 2.5, 2.5])
+    assert band_from_errors(np.full((3, 5), np.nan)) is None
+    exact = band_from_errors(np.zeros((4, 6)))
+    assert exact is not None and np.all(exact.half_width(0.95, 10) == 0)
+
+
+def test_isotonic_regression_pools_adjacent_violators() -> None:
+    fitted = isotonic_increasing(np.array([1.0, 3.0, 2.0, 4.0, np.nan, 0.0]), np.array([1.0, 1.0, 1.0, 1.0, 0.0, 3.0]))
+    np.testing.assert_allclose(fitted, [1.0, 1.5, 1.5, 1.5, 1.5, 1.5])
+    assert np.all(np.diff(isotonic_increasing(np.random.default_rng(1).normal(size=50), np.ones(50))) >= 0)
+
+
+def test_conformal_quantile_is_the_finite_sample_rank() -> None:
+    scores = np.arange(1.0, 20.0)  # 19 scores: the 95% rank is ceil(20 * 0.95) = 19
+    assert conformal_quantile(scores, 0.95) == 19.0 and conformal_quantile(scores, 0.8) == 16.0
+    assert conformal_quantile(np.array([]), 0.95) == 0.0
+
+
+@pytest.mark.parametrize(("n", "season"), [(100, 12), (144, 12), (20, 1), (5, 4), (30_000, 24), (2, 1)])
+def test_backtest_plan_stays_inside_the_history_and_is_bounded(n: int, season: int) -> None:
+    plan = interval_plan(n, season, MAX_ORIGINS)
+    assert 1 <= len(plan.origins) <= MAX_ORIGINS
+    assert all(n // 3 <= origin and origin + plan.horizon <= n for origin in plan.origins)
+    assert plan.horizon <= backtest_horizon(n, season) and backtest_horizon(n, season) <= max(1_000, 2 * season)
+
+
+def test_refits_are_bounded_by_the_model_table() -> None:
+    calls = []
+
+    def factory() -> SeasonalNaiveForecaster:
+        calls.append(1)
+        return SeasonalNaiveForecaster(1)
+
+    frame = monthly_frame(seasonal_values(200, noise=1.0))
+    band = measure_band(frame, Frequency("monthly", "MS", 12), factory, max_origins=3)
+    assert band is not None and len(calls) == 3 == band.origins
+    assert spec_for("mlp").interval_origins < MAX_ORIGINS and spec_for("auto").interval_origins < MAX_ORIGINS
+
+
+def test_errors_that_grow_with_the_level_are_told_apart(air) -> None:  # type: ignore[no-untyped-def]
+    assert grows_with_level(air.frame["y"].to_numpy())
+    assert not grows_with_level(seasonal_values(144, noise=1.0))  # additive: the season does not grow
+    assert not grows_with_level(seasonal_values(144) - 100)  # not positive
+
+
+def test_test_row_bands_never_read_the_test_rows_and_repeat_with_the_seed(air) -> None:  # type: ignore[no-untyped-def]
+    poisoned = air.frame.copy()
+    poisoned.loc[100:, "y"] = 1e6
+    request = RunRequest("ar", ModelSettings(seed=3))
+    clean, dirty, again = (run(frame, air.frequency, request).predictions for frame in (air.frame, poisoned, air.frame))
+    test = clean["split"] == "test"
+    assert clean.loc[test, ["lower", "upper"]].notna().all().all()
+    assert clean.loc[~test, ["lower", "upper"]].isna().all().all()
+    np.testing.assert_array_equal(clean[["lower", "upper"]], dirty[["lower", "upper"]])
+    np.testing.assert_array_equal(clean[["lower", "upper", "lower_80", "upper_80"]],
+                                  again[["lower", "upper", "lower_80", "upper_80"]])
