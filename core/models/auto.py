@@ -20,12 +20,13 @@ from core.evaluation.intervals import backtest_horizon
 from core.evaluation.metrics import seasonal_naive_scale
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
+from core.models.ets import EtsForecaster
 from core.models.baselines import DriftForecaster, SeasonalNaiveForecaster
 from core.models.smoothing import ExponentialSmoothingForecaster, ThetaForecaster
 from core.models.state import register
 from core.models.transforms import confirmed_season, needs_differencing
 from core.models.trend_season import TrendSeasonForecaster, seasonal_periods
-from core.training.loop import EpochCallback, History, TrainConfig
+from core.training.loop import EXACT, EpochCallback, History, TrainConfig
 
 ORIGINS = 5
 # A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
@@ -51,22 +52,26 @@ class BacktestRow:
     error: str = ""
 
 
-def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, seed: int) -> dict[str, Factory]:
+def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, seed: int,
+                        regressors: tuple[str, ...] = ()) -> dict[str, Factory]:
     """Every candidate that suits this series: baselines, exponential smoothing, Theta; level,
     differenced and seasonally differenced autoregressions and trend + seasonality regressions on
     the raw, log and Box-Cox scales (the last two for positive series only); an MLP on lags. Level
     models (which pull forecasts back to the mean) only when KPSS finds a stable level."""
+    # Linear candidates are solved exactly (the answer is all auto needs); the MLPs descend with LBFGS.
+    exact = TrainConfig(optimizer=EXACT, seed=seed, device="cpu")
     training = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, seed=seed, device="cpu")
     transforms = ["none", "log", "boxcox"] if np.all(values > 0) else ["none"]
     pool: dict[str, Factory] = {"naive": lambda: SeasonalNaiveForecaster(1, "naive"), "drift": DriftForecaster,
-                                "ses": ExponentialSmoothingForecaster, "theta": lambda: ThetaForecaster(season)}
+                                "ses": ExponentialSmoothingForecaster, "theta": lambda: ThetaForecaster(season),
+                                "ETS": EtsForecaster}
     if season > 1:
         pool["snaive"] = lambda: SeasonalNaiveForecaster(season, "snaive")
     periods = seasonal_periods(frequency, season, len(values))
     level_models = not needs_differencing(values)
     for tf in transforms:
-        pool.update(_ar_candidates(tf, season, training, level_models))
-        pool.update(_trend_candidates(tf, periods, training))
+        pool.update(_ar_candidates(tf, season, exact, level_models))
+        pool.update(_trend_candidates(tf, periods, exact, regressors))
     pool.update(_mlp_candidates(season, training, level_models))
     return pool
 
@@ -86,15 +91,23 @@ def _mlp_candidates(season: int, training: TrainConfig, level_models: bool) -> d
     return found
 
 
-def _trend_candidates(tf: str, periods: tuple[float, ...], training: TrainConfig) -> dict[str, Factory]:
+def _trend_candidates(tf: str, periods: tuple[float, ...], training: TrainConfig,
+                      regressors: tuple[str, ...] = ()) -> dict[str, Factory]:
+    """Trend + seasonality regressions, with and without AR(1-3) terms; with the user's regressors
+    too when there are any (a regression with autoregressive errors, when lagged)."""
     ridge = training.with_(l2=RIDGE)
 
-    def make(name: str, lags: tuple[int, ...]) -> Factory:
-        return lambda: TrendSeasonForecaster(name, tf, periods, lags, ridge)
+    def make(name: str, lags: tuple[int, ...], extra: tuple[str, ...]) -> Factory:
+        return lambda: TrendSeasonForecaster(name, tf, periods, lags, ridge, extra)
 
     label = "trend + season" if periods else "trend"
-    return {f"{tf}: {label}": make(f"{tf}: {label}", ()),
-            f"{tf}: {label} + AR(1-3)": make(f"{tf}: {label} + AR(1-3)", (1, 2, 3))}
+    found = {f"{tf}: {label}": make(f"{tf}: {label}", (), ()),
+             f"{tf}: {label} + AR(1-3)": make(f"{tf}: {label} + AR(1-3)", (1, 2, 3), ())}
+    if regressors:
+        named = f"{tf}: {label} + regressors"
+        found[named] = make(named, (), regressors)
+        found[f"{named} + AR(1-3)"] = make(f"{named} + AR(1-3)", (1, 2, 3), regressors)
+    return found
 
 
 def _ar_candidates(tf: str, season: int, training: TrainConfig, level_models: bool) -> dict[str, Factory]:
@@ -148,9 +161,12 @@ class AutoForecaster(Forecaster):
 
     name = "auto"
 
-    def __init__(self, seed: int = 0, horizon: int | None = None) -> None:
+    regressors: tuple[str, ...] = ()  # model files written before auto used regressors
+
+    def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = ()) -> None:
         self.seed = seed
         self.horizon = horizon
+        self.regressors = regressors
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "AutoForecaster":
@@ -158,7 +174,7 @@ class AutoForecaster(Forecaster):
         history = history.iloc[skipped:].reset_index(drop=True)
         values = history["y"].to_numpy(dtype=float)
         self.season_ = confirmed_season(values, frequency)
-        factories = candidate_factories(values, frequency, self.season_, self.seed)
+        factories = candidate_factories(values, frequency, self.season_, self.seed, self.regressors)
         wanted = self.horizon or backtest_horizon(len(history), self.season_)
         h, origins = backtest_plan(len(history), wanted, self.season_)
         self.rows_used_, self.skipped_rows_ = len(history), skipped

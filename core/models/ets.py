@@ -198,7 +198,7 @@ class EtsForecaster(Forecaster):
         h = np.arange(1, len(future) + 1)
         phi = self.fit_.params.get("phi", 1.0)
         damped = np.cumsum(phi ** h) if self.fit_.trend == "Ad" else h.astype(float)
-        base = self.level_ + (damped * self.slope_ if self.fit_.trend != "N" else 0.0)
+        base = self.level_ + (damped * self.slope_ if self.fit_.trend != "N" else np.zeros(len(h)))
         if self.fit_.season == "N":
             return base
         index = self.states_[(self.n_ + h - 1) % len(self.states_)]

@@ -170,7 +170,7 @@ for _spec in (
     ModelSpec("auto", "Backtests transforms, level and differenced autoregressions, trend + seasonality "
                       "regressions with changepoints, an MLP on lags, smoothing, Theta and baselines inside the "
                       "training rows and keeps the best (or an ensemble).",
-              lambda c: AutoForecaster(seed=c.seed), reported=("chosen",), interval_origins=5),
+              lambda c: AutoForecaster(seed=c.seed, regressors=c.regressors), reported=("chosen",), interval_origins=5),
 ):
     register_spec(_spec)
 

@@ -1,7 +1,6 @@
 """Target transforms fitted on training rows, with exact inverses; season length confirmed by ACF."""
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,18 +78,37 @@ def forecast_bounds(z: np.ndarray) -> tuple[float, float]:
 
 
 def _boxcox_lambda(values: np.ndarray) -> float:
-    """Maximum-likelihood lambda, kept within [-1, 2]; 1 (a shift only) for a flat series."""
+    """Maximum-likelihood lambda within [-1, 2] (golden-section search of the profile likelihood);
+    1 (a shift only) for a flat series. The estimate does not depend on the series' scale, so the
+    values are divided by their geometric mean first, which keeps the powers finite."""
     if np.ptp(values) <= 1e-12 * max(abs(float(values.mean())), 1.0):
         return 1.0
-    try:
-        from scipy import stats  # imported here: only Box-Cox needs scipy, and it is slow to import
+    logs = np.log(values)
+    logs = logs - logs.mean()  # log of the values over their geometric mean
+    low, high = -1.0, 2.0
+    ratio = (np.sqrt(5.0) - 1) / 2
+    a, b = high - ratio * (high - low), low + ratio * (high - low)
+    fa, fb = _boxcox_likelihood(logs, a), _boxcox_likelihood(logs, b)
+    while high - low > 1e-7:
+        if fa >= fb:
+            high, b, fb = b, a, fa
+            a = high - ratio * (high - low)
+            fa = _boxcox_likelihood(logs, a)
+        else:
+            low, a, fa = a, b, fb
+            b = low + ratio * (high - low)
+            fb = _boxcox_likelihood(logs, b)
+    return float((low + high) / 2)
 
-        with warnings.catch_warnings():  # scipy warns when it limits lambda against overflow; it is clipped below
-            warnings.simplefilter("ignore", UserWarning)
-            lam = float(stats.boxcox_normmax(values, method="mle"))
-    except (RuntimeError, ValueError):  # the optimizer found no bracket: no power helps
-        return 1.0
-    return float(np.clip(lam, -1.0, 2.0))
+
+def _boxcox_likelihood(logs: np.ndarray, lam: float) -> float:
+    """Box-Cox profile log-likelihood of ``lam`` (up to a constant), from logs with mean 0 (so the
+    Jacobian term ``(lam - 1) * sum(logs)`` is 0)."""
+    z = logs if abs(lam) < 1e-12 else np.expm1(lam * logs) / lam
+    variance = float(np.var(z))
+    if not np.isfinite(variance) or variance <= 0:
+        return -np.inf
+    return -0.5 * len(logs) * np.log(variance)
 
 
 def autocorrelation(values: np.ndarray, lag: int) -> float:

@@ -56,13 +56,16 @@ class TrendSeasonForecaster(Forecaster):
     are recursive when there are lags.
     """
 
+    regressors: tuple[str, ...] = ()  # model files written before regressors existed
+
     def __init__(self, name: str, transform: str, periods: tuple[float, ...], lags: tuple[int, ...],
-                 training: TrainConfig) -> None:
+                 training: TrainConfig, regressors: tuple[str, ...] = ()) -> None:
         self.name = name
         self.transform = transform
         self.periods = periods
         self.lags = lags
         self.training = training
+        self.regressors = regressors
 
     def _deterministic(self, steps: np.ndarray) -> np.ndarray:
         """Trend, changepoint and Fourier columns for the given step indices, shape (len, q)."""
@@ -80,7 +83,7 @@ class TrendSeasonForecaster(Forecaster):
         changepoints = np.linspace(0, CHANGEPOINT_SPAN * (n - 1), count + 2)[1:-1]
         self.spec_ = FeatureSpec(changepoints=tuple(changepoints.tolist()),
                                  cycles=tuple((period, fourier_order(period)) for period in self.periods))
-        x = self._rows(np.arange(p, n), z, p)
+        x = self._rows(np.arange(p, n), z, p, history.iloc[p:])
         self.x_scaler_ = Standardizer.fit(x)
         self.y_scaler_ = Standardizer.fit(z[p:])
         self.torch_fit_ = fit_network(self._scale(x), self.y_scaler_.transform(z[p:]), self.training,
@@ -91,9 +94,16 @@ class TrendSeasonForecaster(Forecaster):
                                        self.transform_.inverse(self.y_scaler_.inverse_transform(self.torch_fit_.fitted))])
         return self
 
-    def _rows(self, steps: np.ndarray, z: np.ndarray, p: int) -> np.ndarray:
+    def _rows(self, steps: np.ndarray, z: np.ndarray, p: int, rows: pd.DataFrame) -> np.ndarray:
+        known = self._known(steps, rows)
+        return np.column_stack([known, lagged_columns(z, self.lags)]) if p else known
+
+    def _known(self, steps: np.ndarray, rows: pd.DataFrame) -> np.ndarray:
+        """The columns known in advance: trend, changepoints, Fourier terms and the regressors."""
         deterministic = self._deterministic(steps)
-        return np.column_stack([deterministic, lagged_columns(z, self.lags)]) if p else deterministic
+        if not self.regressors:
+            return deterministic
+        return np.column_stack([deterministic, rows[list(self.regressors)].to_numpy(dtype=float)])
 
     def _scale(self, x: np.ndarray) -> np.ndarray:
         scaled = self.x_scaler_.transform(x)
@@ -106,11 +116,11 @@ class TrendSeasonForecaster(Forecaster):
         steps = np.arange(n, n + horizon)
         low, high = forecast_bounds(self.z_)
         if not self.lags:
-            scaled = self._scale(self._deterministic(steps))
+            scaled = self._scale(self._known(steps, future))
             z_hat = self.y_scaler_.inverse_transform(scaled @ self.weights_ + self.bias_)
             return self.transform_.inverse(np.clip(z_hat, low, high))
         z = list(self.z_)
-        deterministic = self._deterministic(steps)
+        deterministic = self._known(steps, future)
         for i in range(horizon):
             row = np.concatenate([deterministic[i], [z[-k] for k in self.lags]])[None, :]
             value = float(self._scale(row)[0] @ self.weights_ + self.bias_)
@@ -125,4 +135,4 @@ class TrendSeasonForecaster(Forecaster):
     def params(self) -> dict[str, Any]:
         changepoints = len(self.spec_.changepoints) if self.fitted_ is not None else 0
         return {"transform": self.transform, "periods": list(self.periods), "lags": list(self.lags),
-                "changepoints": changepoints, "l2": self.training.l2}
+                "changepoints": changepoints, "l2": self.training.l2, "regressors": list(self.regressors)}

@@ -79,9 +79,9 @@ def solve_exactly(x: np.ndarray, y: np.ndarray, training: TrainConfig) -> TorchF
     x_mean, y_mean = inputs.mean(dim=0), targets.mean()
     centred = inputs - x_mean
     gram = centred.T @ centred + len(targets) * training.l2 * torch.eye(inputs.shape[1], dtype=dtype, device=device)
-    if device.type != "cpu":  # the GPU drivers of lstsq assume full rank: a vanishing ridge keeps it so
-        gram = gram + 1e-12 * torch.trace(gram) * torch.eye(inputs.shape[1], dtype=dtype, device=device)
-    weights = torch.linalg.lstsq(gram, centred.T @ (targets - y_mean)).solution
+    # A vanishing ridge keeps collinear columns solvable; LU solves are reproducible, unlike lstsq's drivers.
+    gram = gram + 1e-12 * (torch.trace(gram) + 1e-300) * torch.eye(inputs.shape[1], dtype=dtype, device=device)
+    weights = torch.linalg.solve(gram, centred.T @ (targets - y_mean))
     net = build_net(NetConfig(x.shape[1], 0), training.seed).to(device=device, dtype=dtype)
     with torch.no_grad():
         net.linear.weight.copy_(weights.reshape(1, -1))  # type: ignore[union-attr]

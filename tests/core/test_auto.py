@@ -148,3 +148,23 @@ def test_frequency_and_box_cox_raise_no_warnings_on_awkward_series() -> None:
         assert infer_frequency(frame["ds"]).alias == "MS"
         transform = TargetTransform.fit("boxcox", huge)
     np.testing.assert_allclose(transform.inverse(transform.forward(huge)), huge, rtol=1e-8)
+
+
+def test_named_regressors_compete_inside_auto() -> None:
+    import pandas as pd
+
+    from core.data.frequency import infer_frequency
+    from core.evaluation.pipeline import RunRequest, run
+    from core.models.specs import ModelSettings
+
+    rng = np.random.default_rng(1)
+    day = pd.date_range("2021-01-01", periods=400, freq="D")
+    working = (day.day_of_week < 5).astype(float) * (rng.random(400) > 0.1)  # some holidays on weekdays
+    heat = np.abs(10 * np.sin(2 * np.pi * np.arange(400) / 365.25) + rng.normal(0, 2, 400))
+    frame = pd.DataFrame({"ds": day, "y": 200 + 40 * working + 6 * heat + rng.normal(0, 3, 400),
+                          "heat": heat, "working": working})
+    frequency = infer_frequency(frame["ds"])
+    alone = run(frame, frequency, RunRequest("auto"))
+    helped = run(frame, frequency, RunRequest("auto", ModelSettings(regressors=("heat", "working"))))
+    assert "regressors" in helped.params["chosen"]
+    assert helped.metrics["test"]["mae"] < 0.3 * alone.metrics["test"]["mae"]

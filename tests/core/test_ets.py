@@ -66,7 +66,8 @@ def test_a_straight_line_is_continued_and_a_flat_series_stays_flat() -> None:
     line = 10 + 3.0 * np.arange(40)
     model = EtsForecaster(("A", "N")).fit(frame(line[:30]), MONTHLY)
     np.testing.assert_allclose(model.forecast(frame(line[30:])), line[30:], rtol=1e-3)
-    flat = EtsForecaster().fit(frame(np.full(30, 7.0)), MONTHLY)
+    flat = EtsForecaster(("N", "N")).fit(frame(np.full(30, 7.0)), MONTHLY)
+    assert flat.forecast(frame(np.zeros(5))).shape == (5,)
     np.testing.assert_allclose(flat.forecast(frame(np.zeros(5))), 7.0, rtol=1e-9)
 
 

@@ -142,3 +142,15 @@ def test_the_exact_solver_lands_on_the_ridge_minimum(l2: float) -> None:
     assert objective == pytest.approx(ridge_objective(x, y, l2), rel=1e-10)
     descended = fit_network(x, y, TrainConfig(optimizer="lbfgs", l2=l2))
     np.testing.assert_allclose(exact.fitted, descended.fitted, atol=1e-6)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_box_cox_lambda_matches_scipys_maximum_likelihood(seed: int) -> None:
+    from scipy import stats
+
+    from core.models.transforms import _boxcox_lambda
+
+    rng = np.random.default_rng(seed)
+    values = np.exp(rng.normal(4, 0.3 + 0.3 * seed, 150)) + seed * 20
+    expected = float(np.clip(stats.boxcox_normmax(values, method="mle"), -1, 2))
+    assert _boxcox_lambda(values) == pytest.approx(expected, abs=1e-4)
