@@ -7,15 +7,25 @@ import math
 import os
 import sys
 import tempfile
+import time
 import traceback
 import warnings
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from core.training.devices import DEVICE_CHOICES
-from core.data.tidy import LoadOptions, load_series
-from core.evaluation.pipeline import RunRequest, run
+from core.data.tidy import LoadOptions
+from core.errors import DataError
+from core.evaluation.pipeline import RunRequest
 from core.models.specs import ModelSettings, model_names
+from core.panel.engines import ENGINES, EngineChoice, check_choice, default_jobs, fit_all
+from core.panel.run import SeriesOutcome, fit_loaded, panel_metrics, panel_predictions
+from core.panel.split import ID_JOINER, plan_layout, read_raw, split_series
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_LISTED_FAILURES = 5  # failed series named on stdout; metrics.json has them all
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -32,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     fit = commands.add_parser("fit", help="fit a model, write predictions and metrics")
     fit.add_argument("file", help="CSV (or .xlsx / .parquet) with a time column and a numeric target")
     fit.add_argument("--date-col", help="name of the time column (detected when omitted)")
-    fit.add_argument("--target", help="name of the column to forecast (detected when omitted)")
+    fit.add_argument("--target", help="name of the column to forecast (detected when omitted); A,B or 'all' "
+                                      "makes each named numeric column (all: every one) a series of its own")
+    fit.add_argument("--id-col", help="column naming the series of a long file (detected when omitted); A,B "
+                                      f"combines several into one id, joined by '{ID_JOINER}'")
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")
     fit.add_argument("--model", default="linear", choices=model_names())
     fit.add_argument("--train-fraction", type=float, default=0.7)
@@ -41,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--out", type=Path, help="predictions CSV: ds, actual, predicted, split[, lower, upper]")
     fit.add_argument("--json", type=Path, help="metrics JSON")
     fit.add_argument("--seed", type=int, default=0)
+    fit.add_argument("--jobs", type=int, help=f"worker processes for several series (default: every core, "
+                                              f"{default_jobs()} here)")
+    fit.add_argument("--engine", default="local", choices=ENGINES,
+                     help="local: this machine's processes; dask: a Dask cluster (local, or --scheduler)")
+    fit.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://HOST:8786")
     return parser
 
 
@@ -64,26 +82,66 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fit(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     if args.horizon < 0:
         raise ValueError("--horizon must be 0 or more.")
+    choice = EngineChoice(args.engine, default_jobs() if args.jobs is None else args.jobs, args.scheduler)
+    check_choice(choice)
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
-    series = load_series(args.file, options=LoadOptions(date_col=args.date_col, target=args.target,
-                                                        regressors=regressors))
+    raw = read_raw(args.file)
+    layout = plan_layout(raw, LoadOptions(date_col=args.date_col, regressors=regressors), args.id_col, args.target)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,
                          horizon=args.horizon)
-    result = run(series.frame, series.frequency, request, future_regressors=series.future)
-    summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
-               "frequency": series.frequency.name, "rows": len(series.frame)}
+    if layout.is_single:
+        result, summary = fit_loaded(layout.probe, request)
+        return _report_one(args, result.predictions, summary)
+    tasks, blank = split_series(raw, layout)
+    outcomes, engine = fit_all(tasks, request, choice)
+    if len(outcomes) == 1:  # a long file that holds one series keeps the single-series layout
+        if outcomes[0].summary is None:
+            raise DataError(str(outcomes[0].error))
+        return _report_one(args, outcomes[0].predictions, outcomes[0].summary)
+    described = {"model": args.model, "seed": args.seed, "id_cols": list(layout.id_cols), "rows_without_id": blank}
+    return _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described))
+
+
+def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: dict[str, Any]) -> int:
+    """Write and print one series' results: the single-series contract."""
     outputs = {}
     if args.out:
-        outputs[args.out] = result.predictions.to_csv(index=False, float_format="%.10g")
+        outputs[args.out] = predictions.to_csv(index=False, float_format="%.10g")
     if args.json:
         outputs[args.json] = json.dumps(_finite(summary), indent=2, default=str)
     _write_all_or_none(outputs)
-    test = result.metrics["test"]
+    test = summary["test"]
     print(f"{args.model}: test MAE {_fmt(test['mae'])}, RMSE {_fmt(test['rmse'])}, MAPE {_fmt(test['mape'])}% "
-          f"({len(series.frame)} rows, {series.frequency.name}, fit {result.fit_seconds:.2f}s on {result.device})")
+          f"({summary['rows']} rows, {summary['frequency']}, fit {summary['fit_seconds']:.2f}s on {summary['device']})")
+    return 0
+
+
+def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metrics: dict[str, Any]) -> int:
+    """Write and print the results of several series; exit 2 (by ``DataError``) when none fitted."""
+    failed = [outcome for outcome in outcomes if outcome.summary is None]
+    if len(failed) == len(outcomes):
+        raise DataError(f"None of the {len(outcomes)} series could be fitted; the first, "
+                        f"'{failed[0].unique_id}': {failed[0].error}")
+    summary = metrics["summary"]
+    outputs = {}
+    if args.out:
+        outputs[args.out] = panel_predictions(outcomes).to_csv(index=False, float_format="%.10g")
+    if args.json:
+        outputs[args.json] = json.dumps(_finite(metrics), indent=2, default=str)
+    _write_all_or_none(outputs)
+    print(f"{args.model}: {summary['series']} series, {summary['failed']} failed; test MAE vs seasonal naive "
+          f"{_fmt(summary['test_mae_vs_snaive_geomean'])} (geometric mean), median test MAPE "
+          f"{_fmt(summary['test_mape_median'])}% ({summary['engine']}, {summary['workers']} "
+          f"worker{'' if summary['workers'] == 1 else 's'}, "
+          f"{summary['total_seconds']:.1f}s)")
+    for outcome in failed[:_LISTED_FAILURES]:
+        print(f"  skipped '{outcome.unique_id}': {outcome.error}")
+    if len(failed) > _LISTED_FAILURES:
+        print(f"  ... and {len(failed) - _LISTED_FAILURES} more (see the metrics JSON)")
     return 0
 
 

@@ -58,3 +58,27 @@ def test_regressors_with_future_values_forecast_past_the_end(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     predictions = pd.read_csv(out)
     assert predictions["split"].tolist()[-2:] == ["future", "future"] and len(predictions) == 26
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["fit", str(AIR), "--id-col", "Nope"], "'Nope'"),
+    (["fit", str(AIR), "--target", "#Passengers,Nope"], "'Nope'"),
+    (["fit", str(AIR), "--jobs", "0"], "--jobs"),
+    (["fit", str(AIR), "--scheduler", "tcp://127.0.0.1:8786"], "--engine dask"),
+    (["fit", str(AIR), "--engine", "spark"], "invalid choice"),
+])
+def test_many_series_arguments_exit_2_with_one_line(args: list[str], words: str) -> None:
+    done = cli(*args)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and words in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
+    plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
+    assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0
+    done = cli("fit", str(AIR), "--model", "linear", "--target", "all", "--jobs", "2", "--out", str(many),
+               "--json", str(tmp_path / "m.json"))
+    assert done.returncode == 0, done.stderr
+    assert many.read_bytes() == plain.read_bytes()
+    assert json.loads((tmp_path / "m.json").read_text())["target"] == "#Passengers"

@@ -80,7 +80,7 @@ def test_the_cli_reports_a_bug_in_one_line(monkeypatch: pytest.MonkeyPatch, caps
     def broken(*args: object, **kwargs: object) -> None:
         raise TypeError("unsupported operand")
 
-    monkeypatch.setattr(cli, "run", broken)
+    monkeypatch.setattr(cli, "fit_loaded", broken)  # the single-series fit
     assert cli.main(["fit", AIR]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "internal error (TypeError" in err[0] and "bug" in err[0]

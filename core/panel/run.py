@@ -1,0 +1,140 @@
+"""The per-series work and what it adds up to.
+
+``fit_series`` is a pure function of (the series' raw frame, the run's request): the same task gives the
+same numbers in this process, in a worker process or on a Dask worker. ``fit_chunk`` is what every
+engine calls; ``panel_predictions`` and ``panel_metrics`` make the outputs of several series.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import torch
+from threadpoolctl import threadpool_limits
+
+from core.data.tidy import LoadedSeries
+from core.evaluation.metrics import regression_metrics
+from core.evaluation.pipeline import RunRequest, RunResult, run, split_frame
+from core.models.specs import ModelSettings, build_forecaster
+from core.panel.split import SeriesTask, tidy_table
+
+BASELINE = "snaive"  # the summary's relative MAE is against this model's test forecast
+
+
+@dataclass
+class SeriesOutcome:
+    """One series' result: ``summary`` and ``predictions`` as for a single series, or ``error``."""
+
+    unique_id: str
+    summary: dict[str, Any] | None = None
+    predictions: pd.DataFrame | None = None
+    relative_mae: float | None = None  # test MAE over the seasonal-naive forecast's test MAE
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """Where the series ran: ``local`` (this process or worker processes) or ``dask``."""
+
+    name: str
+    workers: int
+    scheduler: str | None = None  # the Dask scheduler's address, for a cluster not started here
+
+
+def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, dict[str, Any]]:
+    """Run the pipeline on one tidy series; the result and the single-series metrics JSON."""
+    result = run(series.frame, series.frequency, request, future_regressors=series.future)
+    summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
+               "frequency": series.frequency.name, "rows": len(series.frame)}
+    return result, summary
+
+
+def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
+    """Read, split, fit, score and forecast one series by the single-series rules.
+
+    A series the pipeline cannot use (a ``ValueError``: too short, all blank, ...) comes back with its
+    one-line reason; anything else is a bug and is raised.
+    """
+    try:
+        series = tidy_table(task.raw, task.options)
+        result, summary = fit_loaded(series, request)
+    except ValueError as problem:
+        return SeriesOutcome(task.unique_id, error=one_line(problem))
+    return SeriesOutcome(task.unique_id, summary=summary, predictions=result.predictions,
+                         relative_mae=relative_mae(series, request, result))
+
+
+def fit_chunk(tasks: list[SeriesTask], request: RunRequest) -> list[SeriesOutcome]:
+    """``fit_series`` on each task, on one thread (workers share the cores: no nested thread pools, and
+    the same arithmetic whichever engine runs it)."""
+    with single_threaded(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # as the command line: the metrics say what matters
+        return [fit_series(task, request) for task in tasks]
+
+
+@contextmanager
+def single_threaded() -> Iterator[None]:
+    """torch and the BLAS libraries on one thread, restored afterwards."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with threadpool_limits(limits=1):
+            yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def relative_mae(series: LoadedSeries, request: RunRequest, result: RunResult) -> float | None:
+    """Test MAE over the seasonal-naive forecast's test MAE on the same split; None when either is
+    undefined or the baseline's is 0."""
+    train, test = split_frame(series.frame, request.train_fraction)
+    baseline = build_forecaster(BASELINE, ModelSettings(seed=request.settings.seed), series.frequency)
+    forecast = baseline.fit(train, series.frequency).forecast(test)
+    base = regression_metrics(test["y"].to_numpy(dtype=float), forecast, None)["mae"]
+    model = result.metrics["test"]["mae"]
+    return model / base if model is not None and base else None
+
+
+def one_line(problem: BaseException) -> str:
+    text = str(problem).strip()
+    return text.splitlines()[0] if text else type(problem).__name__
+
+
+def panel_predictions(outcomes: list[SeriesOutcome]) -> pd.DataFrame:
+    """Every fitted series' predictions, ``unique_id`` first, series in the order given."""
+    frames = [outcome.predictions.assign(unique_id=outcome.unique_id) for outcome in outcomes
+              if outcome.predictions is not None]
+    joined = pd.concat(frames, ignore_index=True, sort=False)
+    return joined[["unique_id", *[col for col in joined.columns if col != "unique_id"]]]
+
+
+def panel_metrics(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: float,
+                  described: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``series`` (one entry per series) and ``summary`` (with ``described`` added at its end) for the
+    metrics JSON of several series."""
+    entries = [{"unique_id": outcome.unique_id, "error": outcome.error} if outcome.summary is None
+               else {"unique_id": outcome.unique_id, **outcome.summary, "test_mae_vs_snaive": outcome.relative_mae}
+               for outcome in outcomes]
+    return {"series": entries, "summary": {**panel_summary(outcomes, engine, seconds), **(described or {})}}
+
+
+def panel_summary(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: float) -> dict[str, Any]:
+    """Counts, the geometric mean of test MAE relative to seasonal naive over the series where it is
+    defined and positive, the median test MAPE over the series where it is defined, time and engine."""
+    fitted = [outcome for outcome in outcomes if outcome.summary is not None]
+    ratios = [outcome.relative_mae for outcome in fitted if outcome.relative_mae is not None and outcome.relative_mae > 0]
+    mapes = [outcome.summary["test"]["mape"] for outcome in fitted
+             if outcome.summary is not None and outcome.summary["test"]["mape"] is not None]
+    return {"series": len(outcomes), "fitted": len(fitted), "failed": len(outcomes) - len(fitted),
+            "test_mae_vs_snaive_geomean": math.exp(float(np.mean(np.log(ratios)))) if ratios else None,
+            "test_mae_vs_snaive_series": len(ratios),
+            "test_mape_median": statistics.median(mapes) if mapes else None,
+            "total_seconds": seconds, "engine": engine.name, "workers": engine.workers,
+            "scheduler": engine.scheduler}

@@ -1,0 +1,287 @@
+"""A raw table to several series: the id column(s) of a long file, or the value columns of a wide one.
+
+The whole file is first read as one series (``probe``): that detects the time column, the target and
+the numeric columns exactly as for a single series. The file then splits into one small raw frame per
+series, each read again by the single-series rules (``tidy``) where it is fitted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from core.data.read import MAX_FILE_MB, check_count, read_bytes, read_table
+from core.data.tidy import LoadedSeries, LoadOptions, tidy
+from core.errors import DataError
+
+ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
+ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, an id or a regressor
+MAX_SERIES = 100_000  # TSR_MAX_SERIES
+_MAX_ID_CANDIDATES = 8  # columns tried in pairs when no single column is the id
+_AMBIGUOUS_DAY_FIRST = ("%d/%m/", "%m/%d/")  # formats whose day / month order tidy decides from the data
+
+
+@dataclass(frozen=True)
+class SeriesTask:
+    """One series' share of the file: its rows of the time column, its target and the regressors."""
+
+    unique_id: str
+    raw: pd.DataFrame
+    options: LoadOptions  # time column, target and regressors fixed as found for the whole file
+
+
+@dataclass(frozen=True)
+class PanelLayout:
+    """How a file holds its series: ``probe`` is the whole file read as one series."""
+
+    probe: LoadedSeries
+    id_cols: tuple[str, ...]
+    targets: tuple[str, ...]
+
+    @property
+    def is_single(self) -> bool:
+        """One series: the single-series behaviour and output layout apply unchanged."""
+        return not self.id_cols and len(self.targets) == 1
+
+
+def read_raw(source: str | Path) -> pd.DataFrame:
+    """The file's own table, read as ``load_series`` reads it."""
+    data, name = read_bytes(source, "", MAX_FILE_MB)
+    return read_table(data, name, 0)
+
+
+def tidy_table(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
+    """``tidy`` with ``load_series``' wording for pandas' own parsing errors."""
+    try:
+        return tidy(raw, options)
+    except DataError:
+        raise
+    except ValueError as problem:
+        first_line = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
+        raise DataError(f"The file could not be read as a table ({first_line}): save it as a CSV "
+                        "with one header row and one row per time step.") from None
+
+
+def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | None,
+                target_text: str | None) -> PanelLayout:
+    """Find the series in ``raw``: given or detected id columns, and one or several targets.
+
+    ``id_text``: ``--id-col`` (``NAME`` or ``A,B``); ``target_text``: ``--target`` (``NAME``, ``A,B``
+    or ``all``). ``options.target`` is ignored: the target comes from ``target_text``.
+    """
+    table = _stripped(raw)
+    given_ids = _column_list(id_text, list(table.columns), "series id")
+    wanted = _wanted_targets(target_text, list(table.columns))
+    _check_roles(given_ids, options, wanted)
+    probe = _probe(raw, given_ids, options, wanted)
+    ids = given_ids or detect_id_columns(table, probe.date_col, exclude=_not_ids(table, probe, wanted))
+    if ids and not given_ids and wanted is None and probe.target in ids:
+        probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
+    return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)))
+
+
+def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Columns that cannot be the id: the regressors, the named targets, and measures that are not
+    whole numbers (a decimal-comma file keeps them as text)."""
+    named = () if wanted is None or wanted == (ALL_TARGETS,) else wanted
+    measures = tuple(col for col in probe.numeric_columns if not _is_number(table[col]))
+    return (*probe.regressors, *named, *measures)
+
+
+def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The column (or pair of columns) that tells the series of a long file apart; ``()`` when none does.
+
+    Only a file whose time column repeats holds several series. A candidate holds text, or whole
+    numbers, is not the time column nor in ``exclude``, and its values repeat (at most one distinct
+    value per two rows); it is the id when the time column is unique within each of its values. Text
+    columns are preferred to integer ones, then fewer distinct values, then the file's order. When no
+    single column qualifies, pairs of the first candidates are tried the same way.
+    """
+    if date_col is None or date_col not in raw.columns or not raw[date_col].duplicated().any():
+        return ()
+    candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
+                        key=lambda col: (_is_number(raw[col]), raw[col].nunique(), list(raw.columns).index(col)))
+    for col in candidates:
+        if _separates(raw, (col,), date_col):
+            return (col,)
+    pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
+    found = [pair for pair in pairs if _separates(raw, pair, date_col)]
+    if not found:
+        return ()
+    best = min(found, key=lambda pair: raw[list(pair)].drop_duplicates().shape[0])
+    return tuple(col for col in raw.columns if col in best)  # in the file's order
+
+
+def series_ids(raw: pd.DataFrame, id_cols: tuple[str, ...]) -> pd.Series:
+    """Each row's series id as text: the id columns' values joined by ``ID_JOINER``; NA when one is blank."""
+    key = _id_text(raw[id_cols[0]])
+    for col in id_cols[1:]:
+        key = key.str.cat(_id_text(raw[col]), sep=ID_JOINER)
+    return key
+
+
+def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTask], int]:
+    """One task per series, in order of first appearance (then target order), and the number of rows
+    dropped for a blank id. Raises ``LimitError`` beyond ``TSR_MAX_SERIES`` series."""
+    table = _stripped(raw)
+    probe = layout.probe
+    if layout.id_cols:
+        key = series_ids(table, layout.id_cols)
+        blank, count = int(key.isna().sum()), int(key.nunique())
+    else:
+        key, blank, count = None, 0, 1
+    check_count(count * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,
+                "fit fewer series at a time (split the file)")
+    groups = [("", table)] if key is None else list(table.groupby(key, sort=False))
+    tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
+                        raw=_series_frame(part, _series_columns(probe, target), table.attrs),
+                        options=_series_options(probe, target))
+             for uid, part in groups for target in layout.targets]
+    if not tasks:
+        raise DataError(f"Every row's {'/'.join(layout.id_cols)} is blank: fill in the series id, or name "
+                        "another column with --id-col.")
+    return tasks, blank
+
+
+def _series_name(uid: str, target: str, layout: PanelLayout) -> str:
+    if not layout.id_cols:
+        return target
+    return uid if len(layout.targets) == 1 else f"{uid}{ID_JOINER}{target}"
+
+
+def _series_columns(probe: LoadedSeries, target: str) -> list[str]:
+    """The time column (when there is one), the target, then the regressors."""
+    return [col for col in (probe.date_col, target, *probe.regressors) if col]
+
+
+def _series_frame(part: pd.DataFrame, columns: list[str], attrs: dict[str, object]) -> pd.DataFrame:
+    frame = part[columns].reset_index(drop=True)
+    frame.attrs = dict(attrs)  # decimal-comma files keep their cells as text for tidy to parse
+    return frame
+
+
+def _series_options(probe: LoadedSeries, target: str) -> LoadOptions:
+    """The whole file's choices for one target; an ambiguous day / month order as the whole file read it."""
+    options = replace(probe.options or LoadOptions(), target=target)
+    fmt = probe.report.date_format
+    if options.day_first is None and fmt.startswith(_AMBIGUOUS_DAY_FIRST):
+        options = replace(options, day_first=fmt.startswith(_AMBIGUOUS_DAY_FIRST[0]))
+    return options
+
+
+def _stripped(raw: pd.DataFrame) -> pd.DataFrame:
+    """Column names as ``tidy`` sees them (stripped of spaces)."""
+    table = raw.rename(columns=lambda col: str(col).strip())
+    table.attrs = dict(raw.attrs)
+    return table
+
+
+def _column_list(text: str | None, columns: list[str], role: str) -> tuple[str, ...]:
+    """``NAME`` or ``A,B`` as column names (a name that itself holds a comma is taken whole)."""
+    if text is None:
+        return ()
+    names = [text.strip()] if text.strip() in columns else [name.strip() for name in text.split(",") if name.strip()]
+    for name in names:
+        if name not in columns:
+            raise DataError(f"There is no column '{name}' for the {role}: choose one of {_listed(columns)}.")
+    return tuple(dict.fromkeys(names))
+
+
+def _wanted_targets(text: str | None, columns: list[str]) -> tuple[str, ...] | None:
+    """None: detect one target; ``(ALL_TARGETS,)``: every numeric column; else the named columns."""
+    if text is None:
+        return None
+    if text.strip().lower() == ALL_TARGETS and text.strip() not in columns:
+        return (ALL_TARGETS,)
+    return _column_list(text, columns, "target")
+
+
+def _check_roles(ids: tuple[str, ...], options: LoadOptions, wanted: tuple[str, ...] | None) -> None:
+    roles = {"time column": (options.date_col,), "target": wanted or (), "regressors": options.regressors}
+    for role, names in roles.items():
+        both = [name for name in ids if name in names]
+        if both:
+            raise DataError(f"Column '{both[0]}' cannot be both the series id and the {role}: "
+                            "name another column with --id-col.")
+
+
+def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
+           wanted: tuple[str, ...] | None) -> LoadedSeries:
+    """The file without its id columns, read as one series (for the first of the targets that reads)."""
+    body = raw.drop(columns=[col for col in raw.columns if str(col).strip() in ids])
+    body.attrs = dict(raw.attrs)
+    problem: ValueError | None = None
+    for name in _probe_targets(body, options, wanted):
+        try:
+            return tidy_table(body, replace(options, target=name))
+        except ValueError as error:
+            problem = problem or error
+    assert problem is not None
+    raise problem
+
+
+def _probe_targets(body: pd.DataFrame, options: LoadOptions, wanted: tuple[str, ...] | None) -> list[str | None]:
+    """Targets to read the whole file with: detected (None), the named ones, or for ``all`` the numeric
+    columns that are not regressors (detection alone might pick a regressor)."""
+    if wanted is None:
+        return [None]
+    if wanted != (ALL_TARGETS,):
+        return list(wanted)
+    loose = tidy_table(body, replace(options, target=None, regressors=()))
+    return [col for col in loose.numeric_columns if col not in options.regressors] or [None]
+
+
+def _targets(probe: LoadedSeries, wanted: tuple[str, ...] | None, ids: tuple[str, ...],
+             columns: list[str]) -> tuple[str, ...]:
+    """The target columns, in the file's order."""
+    if wanted is None:
+        return (probe.target,)
+    if wanted == (ALL_TARGETS,):
+        chosen = [col for col in probe.numeric_columns if col not in ids and col not in probe.regressors]
+        if not chosen:
+            raise DataError("--target all found no numeric column besides the time, id and regressor columns: "
+                            "name the target columns instead.")
+        return tuple(chosen)
+    return tuple(col for col in columns if col in wanted)
+
+
+def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, ...]) -> bool:
+    if col == date_col or col in exclude or col.startswith("Unnamed:") or not col:
+        return False
+    values = raw[col]
+    if pd.api.types.is_bool_dtype(values) or not (_is_text(values) or _is_number(values)):
+        return False
+    distinct = values.nunique()
+    return bool(2 <= distinct and 2 * distinct <= len(values))
+
+
+def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -> bool:
+    """Within each value of ``cols``, the time column never repeats."""
+    return not bool(raw.duplicated(subset=[*cols, date_col]).any())
+
+
+def _is_text(values: pd.Series) -> bool:
+    return bool(pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values))
+
+
+def _is_number(values: pd.Series) -> bool:
+    """Whole numbers: integer columns, or text of digits only (as decimal-comma files keep them)."""
+    if pd.api.types.is_integer_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return True
+    if pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values):
+        cells = values.dropna().astype("string").str.strip()
+        return bool(len(cells)) and bool(cells.str.fullmatch(r"-?\d+").all())
+    return False
+
+
+def _id_text(values: pd.Series) -> pd.Series:
+    """An id column as text: whole numbers without a trailing ``.0``, blanks as NA."""
+    if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+        values = values.astype("Int64")
+    text = values.astype("string").str.strip()
+    return text.mask(text == "")
+
+
+def _listed(columns: list[str]) -> str:
+    return ", ".join(f"'{col}'" for col in columns[:12])

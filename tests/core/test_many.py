@@ -1,0 +1,229 @@
+"""Many series from one file: long files (given, detected and combined ids), wide files (`--target all`,
+`--target A,B`), unusable series, and the same numbers from every engine."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.panel.split import ID_JOINER, detect_id_columns, series_ids
+
+ROOT = Path(__file__).resolve().parents[2]
+SINGLE_COLUMNS = ["ds", "actual", "predicted", "split"]
+HAS_DASK = importlib.util.find_spec("distributed") is not None
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, **(env or {})})
+
+
+def monthly(months: int, level: float, seed: int) -> np.ndarray:
+    """Trend, a yearly cycle and noise: a series every model can fit."""
+    t = np.arange(months)
+    noise = np.random.default_rng(seed).normal(0, 2, months)
+    return np.round(level + 1.5 * t + 12 * np.sin(2 * np.pi * t / 12) + noise, 3)
+
+
+def stamps(months: int) -> list[str]:
+    return [f"{2015 + i // 12}-{i % 12 + 1:02d}" for i in range(months)]
+
+
+def long_frame(ids: list[str], months: int = 40, id_col: str = "store") -> pd.DataFrame:
+    parts = [pd.DataFrame({"month": stamps(months), id_col: uid, "sales": monthly(months, 100 + 20 * k, k)})
+             for k, uid in enumerate(ids)]
+    return pd.concat(parts, ignore_index=True)
+
+
+def fit(tmp_path: Path, frame: pd.DataFrame, *args: str) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
+    source, out, metrics = tmp_path / "in.csv", tmp_path / "p.csv", tmp_path / "m.json"
+    frame.to_csv(source, index=False)
+    done = cli("fit", str(source), "--out", str(out), "--json", str(metrics), "--jobs", "1", *args)
+    return done, out, metrics
+
+
+def check_many(out: Path, metrics: Path, ids: list[str], rows: int) -> dict[str, object]:
+    """The layout of several series: unique_id first, series in order of first appearance, each in time order."""
+    predictions = pd.read_csv(out, dtype={"unique_id": str})
+    assert list(predictions.columns[:5]) == ["unique_id", *SINGLE_COLUMNS]
+    assert list(dict.fromkeys(predictions["unique_id"])) == ids
+    for _, part in predictions.groupby("unique_id", sort=False):
+        assert len(part) == rows and part["ds"].is_monotonic_increasing and part["ds"].is_unique
+    report = json.loads(metrics.read_text())
+    assert [entry["unique_id"] for entry in report["series"]] == ids
+    for entry in report["series"]:
+        assert {"model", "params", "train", "test", "fit_seconds"} <= set(entry), entry
+    summary = report["summary"]
+    assert summary["series"] == len(ids) and summary["failed"] == 0 and summary["engine"] == "local"
+    assert summary["test_mae_vs_snaive_geomean"] > 0 and summary["test_mape_median"] > 0
+    assert summary["total_seconds"] > 0 and summary["workers"] == 1
+    return report
+
+
+def test_long_file_with_a_given_id_keeps_first_appearance_and_time_order(tmp_path: Path) -> None:
+    frame = long_frame(["south", "north", "east"]).sample(frac=1.0, random_state=1)  # rows shuffled
+    first_seen = list(dict.fromkeys(frame["store"]))
+    done, out, metrics = fit(tmp_path, frame, "--id-col", "store", "--model", "linear", "--horizon", "3")
+    assert done.returncode == 0, done.stderr
+    check_many(out, metrics, first_seen, 43)
+    predictions = pd.read_csv(out)
+    assert (predictions.groupby("unique_id")["split"].last() == "future").all()
+    south = predictions[predictions["unique_id"] == "south"]
+    expected = frame[frame["store"] == "south"].sort_values("month")["sales"].tolist()
+    assert south["actual"].iloc[:40].tolist() == expected
+
+
+@pytest.mark.parametrize("id_col", ["store", "store_id"])
+def test_long_file_with_a_detected_id(tmp_path: Path, id_col: str) -> None:
+    ids = ["a", "b", "c"] if id_col == "store" else ["7", "8", "9"]
+    frame = long_frame(ids, id_col=id_col)
+    frame["holiday"] = (frame.index % 12 == 11).astype(int)  # repeats, but not within one date: not the id
+    if id_col == "store_id":
+        frame[id_col] = frame[id_col].astype(int)
+    done, out, metrics = fit(tmp_path, frame, "--model", "snaive")
+    assert done.returncode == 0, done.stderr
+    report = check_many(out, metrics, ids, 40)
+    assert report["summary"]["id_cols"] == [id_col]
+    assert all(entry["target"] == "sales" for entry in report["series"])
+
+
+def test_two_id_columns_combine_into_one_id(tmp_path: Path) -> None:
+    frames = []
+    for store in ("A", "B"):
+        part = long_frame(["x", "y"], months=36, id_col="product")
+        part.insert(1, "store", store)
+        frames.append(part)
+    frame = pd.concat(frames, ignore_index=True)
+    ids = [f"A{ID_JOINER}x", f"A{ID_JOINER}y", f"B{ID_JOINER}x", f"B{ID_JOINER}y"]
+    done, out, metrics = fit(tmp_path, frame, "--id-col", "store,product", "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    check_many(out, metrics, ids, 36)
+    detected, out2, _ = fit(tmp_path, frame, "--model", "linear")  # no single column separates: the pair does
+    assert detected.returncode == 0, detected.stderr
+    assert pd.read_csv(out2).equals(pd.read_csv(out))
+
+
+def wide_frame(months: int = 48) -> pd.DataFrame:
+    return pd.DataFrame({"month": stamps(months), "A": monthly(months, 100, 1), "B": monthly(months, 300, 2),
+                         "C": monthly(months, 50, 3), "price": np.arange(months) % 5})
+
+
+@pytest.mark.parametrize(("target", "ids"), [("all", ["A", "B", "C"]), ("A,B", ["A", "B"]), ("C,A", ["A", "C"])])
+def test_wide_file_makes_each_target_column_a_series(tmp_path: Path, target: str, ids: list[str]) -> None:
+    done, out, metrics = fit(tmp_path, wide_frame(), "--target", target, "--regressors", "price", "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    report = check_many(out, metrics, ids, 48)
+    assert all(entry["params"]["regressors"] == ["price"] for entry in report["series"])
+    assert [entry["target"] for entry in report["series"]] == ids
+
+
+def test_unusable_series_are_reported_and_the_others_fit(tmp_path: Path) -> None:
+    frame = long_frame(["good1", "short", "good2"])
+    frame = frame[(frame["store"] != "short") | (frame.index % 40 < 3)].copy()  # 'short' keeps 3 rows
+    blank = long_frame(["blank"]).assign(sales=np.nan)
+    done, out, metrics = fit(tmp_path, pd.concat([frame, blank], ignore_index=True), "--id-col", "store")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(metrics.read_text())
+    errors = {entry["unique_id"]: entry.get("error") for entry in report["series"]}
+    assert errors["good1"] is None and errors["good2"] is None
+    assert "3 usable rows" in errors["short"] and "all blank" in errors["blank"]
+    assert report["summary"]["series"] == 4 and report["summary"]["failed"] == 2
+    assert list(dict.fromkeys(pd.read_csv(out)["unique_id"])) == ["good1", "good2"]
+    assert "skipped 'short'" in done.stdout
+
+
+def test_no_usable_series_exits_2_with_one_line(tmp_path: Path) -> None:
+    frame = long_frame(["a", "b"])
+    frame = frame[(frame.index % 40 < 4) & (frame["store"] == "a") | (frame.index % 40 >= 36) & (frame["store"] == "b")]
+    done, out, _ = fit(tmp_path, frame, "--id-col", "store")  # 4 rows each, 8 dates in the file
+    assert done.returncode == 2 and not out.exists()
+    assert len(done.stderr.strip().splitlines()) == 1 and "None of the 2 series" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_long_file_of_one_series_keeps_the_single_series_layout(tmp_path: Path) -> None:
+    done, out, metrics = fit(tmp_path, long_frame(["only"]), "--id-col", "store", "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert list(pd.read_csv(out).columns[:4]) == SINGLE_COLUMNS
+    assert json.loads(metrics.read_text())["model"] == "linear"
+
+
+def test_more_series_than_the_limit_exit_2_naming_it(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    long_frame(["a", "b", "c"]).to_csv(source, index=False)
+    done = cli("fit", str(source), env={"TSR_MAX_SERIES": "2"})
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert "TSR_MAX_SERIES" in done.stderr and "3 series" in done.stderr
+
+
+ENGINE_ARGS = ["--model", "ar", "--horizon", "4", "--seed", "5"]
+
+
+def fit_five(folder: Path, *args: str) -> tuple[bytes, list[object], dict[str, object]]:
+    """Five series fitted with ``args``: the predictions' bytes, each series' metrics, the summary."""
+    source, out, metrics = folder / "in.csv", folder / "p.csv", folder / "m.json"
+    if not source.exists():
+        long_frame(["a", "b", "c", "d", "e"], months=36).to_csv(source, index=False)
+    done = cli("fit", str(source), *ENGINE_ARGS, *args, "--out", str(out), "--json", str(metrics))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(metrics.read_text())
+    series = [(entry["unique_id"], entry["test"], entry["params"]) for entry in report["series"]]
+    return out.read_bytes(), series, report["summary"]
+
+
+@pytest.fixture(scope="module")
+def one_job(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, list[object], dict[str, object]]:
+    return fit_five(tmp_path_factory.mktemp("one_job"), "--jobs", "1")
+
+
+@pytest.mark.parametrize("engine", [
+    ["--jobs", "2"],
+    pytest.param(["--jobs", "2", "--engine", "dask"], marks=pytest.mark.skipif(not HAS_DASK, reason="no dask")),
+])
+def test_the_same_numbers_whatever_the_engine_and_the_number_of_jobs(
+        tmp_path: Path, engine: list[str], one_job: tuple[bytes, list[object], dict[str, object]]) -> None:
+    predictions, series, summary = fit_five(tmp_path, *engine)
+    assert predictions == one_job[0] and series == one_job[1]
+    assert one_job[2]["workers"] == 1 and summary["workers"] == 2
+    assert summary["engine"] == ("dask" if "dask" in engine else "local")
+
+
+def table(**columns: list[object]) -> pd.DataFrame:
+    return pd.DataFrame(columns)
+
+
+@pytest.mark.parametrize(("frame", "expected"), [
+    # one series: the time column never repeats, so nothing is an id however its values repeat
+    (table(month=["2020-01", "2020-02", "2020-03", "2020-04"], flag=["a", "a", "b", "b"], y=[1, 2, 3, 4]), ()),
+    # text id
+    (table(month=["2020-01", "2020-02"] * 2, store=["n", "n", "s", "s"], y=[1.0, 2, 3, 4]), ("store",)),
+    # integer id; a float measure that repeats is never one
+    (table(month=["2020-01", "2020-02"] * 2, shop=[7, 7, 9, 9], y=[1.5, 1.5, 2.5, 2.5]), ("shop",)),
+    # a column shared by the series at each date (a holiday flag) does not separate them
+    (table(month=["2020-01", "2020-02"] * 2, promo=[0, 1, 0, 1], store=["n", "n", "s", "s"], y=[1.0, 2, 3, 4]),
+     ("store",)),
+    # no single column separates the four series: the pair does, in the file's order
+    (table(month=["2020-01", "2020-02"] * 4, store=list("AAAABBBB"), sku=list("xxyyxxyy"), y=list(range(8))),
+     ("store", "sku")),
+    # values that never repeat are not an id
+    (table(month=["2020-01", "2020-01", "2020-02", "2020-02"], code=["p", "q", "r", "s"], y=[1.0, 2, 3, 4]), ()),
+])
+def test_id_detection(frame: pd.DataFrame, expected: tuple[str, ...]) -> None:
+    assert detect_id_columns(frame, "month", exclude=("y",)) == expected
+
+
+def test_no_time_column_means_no_detected_id() -> None:
+    assert detect_id_columns(table(store=["a", "a", "b", "b"], y=[1, 2, 3, 4]), None) == ()
+
+
+def test_series_ids_join_columns_and_write_whole_numbers_plainly() -> None:
+    frame = table(store=["A", "B", None], shop=[1.0, 2.0, 3.0])
+    assert series_ids(frame, ("store", "shop")).tolist()[:2] == [f"A{ID_JOINER}1", f"B{ID_JOINER}2"]
+    assert pd.isna(series_ids(frame, ("store", "shop")).iloc[2])
