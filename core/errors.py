@@ -1,11 +1,32 @@
-"""Errors the core raises for input it cannot use. Each message names the problem and the fix."""
+"""Errors the core raises for input it cannot use. Each message names the problem and the fix.
+
+The message is English (the command line's language). An error may also carry ``key`` and ``params``: the
+name of the same message in the interface's catalogs (``core.i18n``) and the values it shows, so a page
+can say it in the reader's language. Errors without a key are shown as their English message.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 
-class DataError(ValueError):
+class KeyedError(ValueError):
+    """A ``ValueError`` whose message may also be named by a catalog ``key`` with ``params``."""
+
+    def __init__(self, message: str, key: str | None = None, params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params: dict[str, object] = dict(params or {})
+
+    def __reduce__(self) -> tuple[Any, ...]:  # key and params survive a trip to a worker process and back
+        return type(self), (str(self), self.key, self.params)
+
+
+class DataError(KeyedError):
     """A file or frame that cannot be turned into the tidy series (``ds``, ``y``, regressors)."""
 
 
-class SettingsError(ValueError):
+class SettingsError(KeyedError):
     """A model or training setting that is out of range for the data at hand."""
 
 

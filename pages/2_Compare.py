@@ -6,12 +6,10 @@ import streamlit as st
 from core.ui import state_keys as keys
 from core.ui.charts import overlay_chart
 from core.evaluation.pipeline import RunRequest, RunResult, run
-from core.ui.runs import baselines_not_run, best_labels, leaderboard, overlay_frame, run_label
-from core.ui.session import ensure_series
+from core.i18n import Texts
+from core.ui.runs import baselines_not_run, best_labels, board_formats, leaderboard, overlay_frame, run_label
+from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
-
-NUMBER_FORMATS = {"test MAE": "%.4g", "test RMSE": "%.4g", "test MAPE %": "%.3g", "test MASE": "%.3g",
-                  "test R²": "%.3g", "fit seconds": "%.3f"}
 
 
 def baselines(fraction: float) -> list[RunResult]:
@@ -25,25 +23,25 @@ def baselines(fraction: float) -> list[RunResult]:
     return list(cached[1])
 
 
-st.set_page_config(page_title="Compare", page_icon="📈", layout="wide")
+T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
+st.set_page_config(page_title=T("nav.compare"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
-st.title("Compare runs")
+st.title(T("compare.title"))
 fraction = float(st.session_state[keys.DATA_TRAIN_FRACTION])
 runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))
 reference = baselines_not_run(runs, baselines(fraction))
 results = runs + reference
-labels = [run_label(i, r) for i, r in enumerate(runs)] + [f"baseline {r.request.model}" for r in reference]
+labels = [run_label(i, r) for i, r in enumerate(runs)] + [T("compare.baseline", model=r.request.model)
+                                                          for r in reference]
 if not runs:
-    st.info("No runs yet: train models on the **Train** page. The baselines are here for reference.")
-st.caption(f"Series: {plain(st.session_state[keys.DATA_SOURCE])}. Best test MAE first; click a column header to sort. "
-           "Metrics in original units, on each run's own test rows.")
-st.dataframe(leaderboard(results, labels), hide_index=True, width="stretch",
-             column_config={name: st.column_config.NumberColumn(format=fmt) for name, fmt in NUMBER_FORMATS.items()})
+    st.info(T("compare.no_runs"))
+st.caption(T("compare.intro", source=plain(st.session_state[keys.DATA_SOURCE])))
+formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang).items()}
+st.dataframe(leaderboard(results, labels, T.lang), hide_index=True, width="stretch", column_config=formats)
 fresh = st.session_state.get(keys.COMPARE_DEFAULT_FOR) != labels or keys.COMPARE_SELECTED not in st.session_state
 if fresh:  # new runs, or back on this page: start from the two best
     st.session_state[keys.COMPARE_DEFAULT_FOR] = labels
     st.session_state[keys.COMPARE_SELECTED] = best_labels(results, labels)
-chosen = st.multiselect("Runs to overlay", labels, key=keys.COMPARE_SELECTED,
-                        help="Predictions of the chosen runs drawn over the actual series.")
-st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency),
+chosen = st.multiselect(**T.widget("compare.overlay"), options=labels, key=keys.COMPARE_SELECTED)
+st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang),
                 width="stretch")

@@ -5,103 +5,105 @@ import streamlit as st
 
 from core.ui import state_keys as keys
 from core.lab.panels import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
-from core.ui.lab_charts import log_lines, loss_curve, loss_surface
-from core.ui.session import ensure_series
+from core.i18n import Texts, said
+from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
+from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
 from core.training.loop import OPTIMIZERS
 
-st.set_page_config(page_title="Learning lab", page_icon="📈", layout="wide")
+T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
+st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
 
 
 def read_settings() -> LabSettings:
     side, default = st.sidebar, LabSettings()
-    side.header("Lab settings")
-    model = side.selectbox("Model", list(LAB_MODELS), format_func=LAB_MODELS.get, key=keys.LAB_MODEL,
-                           help="The model every panel trains (the landscape always uses the trend line).")
-    optimizer = side.selectbox("Optimizer (landscape, exact answer, normalize)", OPTIMIZERS,
-                               index=OPTIMIZERS.index(default.optimizer), key=keys.LAB_OPTIMIZER,
-                               help="Which optimizer draws the path on the landscape and the gap curves.")
-    lr = side.number_input("Learning rate", 1e-5, 10.0, default.lr, format="%.4g", key=keys.LAB_LR,
-                           help="Step size for that optimizer and for the batch comparison (plain SGD).")
-    epochs = side.slider("Epochs", 5, 300, default.epochs, key=keys.LAB_EPOCHS, help="Passes over the training rows.")
-    batch = side.slider("Mini-batch size", 2, 64, default.batch_size, key=keys.LAB_BATCH, help="Rows per mini-batch.")
-    race = side.multiselect("Optimizers in the race", OPTIMIZERS, default=list(default.race), key=keys.LAB_RACE,
-                            help="Each runs at its own default learning rate.")
-    scale = side.select_slider("Race learning-rate multiplier", [0.1, 0.3, 1.0, 3.0, 10.0, 30.0], default.race_lr_scale,
-                               key=keys.LAB_RACE_SCALE, help="Scale every racer's learning rate; large values diverge.")
-    hidden = side.slider("Hidden units (backpropagation)", 1, 16, default.hidden, key=keys.LAB_HIDDEN)
-    seed = side.number_input("Seed", 0, 2**31 - 1, default.seed, key=keys.LAB_SEED, help="Same seed, same curves.")
+    side.header(T("lab.settings"))
+    model = side.selectbox(**T.widget("lab.model"), options=list(LAB_MODELS), format_func=lambda m: T(LAB_MODELS[m]),
+                           key=keys.LAB_MODEL)
+    optimizer = side.selectbox(**T.widget("lab.optimizer"), options=OPTIMIZERS,
+                               index=OPTIMIZERS.index(default.optimizer), key=keys.LAB_OPTIMIZER)
+    lr = side.number_input(**T.widget("lab.lr"), min_value=1e-5, max_value=10.0, value=default.lr, format="%.4g",
+                           key=keys.LAB_LR)
+    epochs = side.slider(**T.widget("lab.epochs"), min_value=5, max_value=300, value=default.epochs,
+                         key=keys.LAB_EPOCHS)
+    batch = side.slider(**T.widget("lab.batch"), min_value=2, max_value=64, value=default.batch_size,
+                        key=keys.LAB_BATCH)
+    race = side.multiselect(**T.widget("lab.race"), options=OPTIMIZERS, default=list(default.race), key=keys.LAB_RACE)
+    scale = side.select_slider(**T.widget("lab.race_scale"), options=[0.1, 0.3, 1.0, 3.0, 10.0, 30.0],
+                               value=default.race_lr_scale, key=keys.LAB_RACE_SCALE)
+    hidden = side.slider(**T.widget("lab.hidden"), min_value=1, max_value=16, value=default.hidden, key=keys.LAB_HIDDEN)
+    seed = side.number_input(**T.widget("lab.seed"), min_value=0, max_value=2**31 - 1, value=default.seed,
+                             key=keys.LAB_SEED)
     return LabSettings(model=model, optimizer=optimizer, lr=float(lr), epochs=int(epochs), batch_size=int(batch),
                        race=tuple(race), race_lr_scale=float(scale), hidden=int(hidden), seed=int(seed))
 
 
+def lesson(name: str) -> None:
+    st.subheader(T(f"lab.title.{name}"))
+    st.caption(T(LESSONS[name]))
+
+
 def show(results: LabResults) -> None:
-    st.subheader("1. Loss landscape")
-    st.caption(LESSONS["landscape"])
+    lesson("landscape")
     left, right = st.columns(2)
-    left.altair_chart(loss_curve(results.landscape), width="stretch")
-    right.altair_chart(loss_surface(results.landscape), width="stretch")
-    st.subheader("2. Gradient descent, SGD and mini-batches")
-    st.caption(LESSONS["batches"])
+    left.altair_chart(loss_curve(results.landscape, T.lang), width="stretch")
+    right.altair_chart(loss_surface(results.landscape, T.lang), width="stretch")
+    lesson("batches")
     left, right = st.columns(2)
-    left.altair_chart(log_lines(results.batches, "update", "loss", "mode", "update", "training loss",
-                                         log_x=True), width="stretch")
-    right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", "pass over the data", "training loss"),
-                       width="stretch")
-    st.subheader("3. Optimizer race")
-    st.caption(LESSONS["race"])
-    st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", "epoch", "training loss"),
-                    width="stretch")
-    st.dataframe(race_table(results.race), hide_index=True, width="stretch")
-    st.subheader("4. Backpropagation by hand")
-    st.caption(LESSONS["backprop"])
+    left.altair_chart(log_lines(results.batches, "update", "loss", "mode", T("lab.axis.update"), T("lab.axis.loss"),
+                                log_x=True, lang=T.lang), width="stretch")
+    right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", T("lab.axis.pass"), T("lab.axis.loss"),
+                                 lang=T.lang), width="stretch")
+    lesson("race")
+    st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
+                              T("lab.axis.loss"), lang=T.lang), width="stretch")
+    st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch")
+    lesson("backprop")
     report = results.backprop
-    verdict = "agree" if report.agree else "DISAGREE"
-    st.markdown(f"Hand-written vs autograd gradients **{verdict}**: largest absolute difference " +
-                ", ".join(f"{name} {value:.1e}" for name, value in report.max_abs_diff.items()) + ".")
-    st.dataframe(report.chain, hide_index=True, width="stretch")
-    st.subheader("5. Exact answer vs descent")
-    st.caption(LESSONS["exact"])
+    differences = ", ".join(f"{name} {value:.1e}" for name, value in report.max_abs_diff.items())
+    st.markdown(T("lab.backprop_agree" if report.agree else "lab.backprop_disagree", differences=differences))
+    st.dataframe(lab_table(report.chain, T.lang), hide_index=True, width="stretch")
+    lesson("exact")
     gaps, diverged = results.exact
-    st.altair_chart(log_lines(gaps.assign(run=results.settings.optimizer), "epoch", "gap", "run", "epoch",
-                              "relative gap to least squares"), width="stretch")
+    st.altair_chart(log_lines(gaps.assign(run=results.settings.optimizer), "epoch", "gap", "run", T("lab.axis.epoch"),
+                              T("lab.axis.gap"), lang=T.lang), width="stretch")
     if diverged:
-        st.warning(f"{results.settings.optimizer} diverged at step {diverged}: lower the learning rate.")
-    st.subheader("6. Why normalize")
-    st.caption(LESSONS["normalize"])
+        st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
+    lesson("normalize")
     curves, broke = results.normalize
-    st.altair_chart(log_lines(curves, "epoch", "gap", "run", "epoch", "relative gap to least squares"), width="stretch")
+    st.altair_chart(log_lines(curves, "epoch", "gap", "run", T("lab.axis.epoch"), T("lab.axis.gap"), lang=T.lang),
+                    width="stretch")
     for name, step in broke.items():
         if step:
-            st.markdown(f"- **{name}**: diverged at step {step}.")
-    st.subheader("7. Why vectorize")
-    st.caption(LESSONS["vectorize"])
+            st.markdown(T("lab.run_diverged", run=curve_name(name, T.lang), step=step))
+    lesson("vectorize")
     timing = results.vectorize
     cols = st.columns(3)
-    cols[0].metric("Python loop", f"{timing.loop_seconds * 1000:,.1f} ms")
-    cols[1].metric("Vectorized (NumPy)", f"{timing.vector_seconds * 1000:,.2f} ms")
-    cols[2].metric("Speed-up", f"{timing.ratio:,.0f}x", help=f"Gradient over {timing.n:,} values, on this machine.")
+    cols[0].metric(T("lab.loop"), T("lab.ms", ms=f"{timing.loop_seconds * 1000:,.1f}"))
+    cols[1].metric(T("lab.vectorized"), T("lab.ms", ms=f"{timing.vector_seconds * 1000:,.2f}"))
+    cols[2].metric(T("lab.speedup"), f"{timing.ratio:,.0f}x", help=T("lab.speedup_help", n=timing.n))
 
 
 series = ensure_series(st.session_state)
-st.title("Learning lab")
+st.title(T("lab.title"))
 source = st.session_state[keys.DATA_SOURCE]
 settings = read_settings()
 stored = st.session_state.get(keys.LAB_RESULTS)
-pressed = st.sidebar.button("Run all panels", type="primary", key=keys.LAB_RUN, help="Recompute with these settings.")
+pressed = st.sidebar.button(**T.widget("lab.run"), type="primary", key=keys.LAB_RUN)
 fraction = st.session_state[keys.DATA_TRAIN_FRACTION]
 if pressed or stored is None or stored[:3] != (source, len(series.frame), fraction):
-    with st.spinner("Training the lab's models..."):
+    with st.spinner(T("lab.training")):
         try:
             stored = (source, len(series.frame), fraction, run_lab(series.frame, series.frequency, settings, fraction))
             st.session_state[keys.LAB_RESULTS] = stored
         except ValueError as problem:
-            st.error(plain(problem))
+            st.error(plain(T("lab.failed", problem=said(problem, T.lang))))
 if stored is not None:
     results: LabResults = stored[3]
-    thinned = " Training rows were thinned evenly to 2,000 for the per-step traces." if results.data.subsampled else ""
-    st.caption(f"On {plain(source)}: {len(results.data.y):,} training rows, features {', '.join(results.data.names)}; "
-               f"computed in {sum(results.seconds.values()):.1f} s.{thinned}")
+    thinned = T("lab.thinned") if results.data.subsampled else ""
+    features = plain(", ".join(results.data.names))
+    st.caption(T("lab.intro", source=plain(source), rows=len(results.data.y), features=features,
+                 seconds=sum(results.seconds.values()), thinned=thinned))
     if results.settings != settings:
-        st.info("Settings changed: press **Run all panels** to recompute.")
+        st.info(T("lab.changed"))
     show(results)

@@ -54,7 +54,8 @@ def limit(variable: str, default: float) -> float:
         return float(text)
     except ValueError:
         raise DataError(f"{variable} is set to '{os.environ[variable]}', which is not a number: "
-                        f"set it to a number such as {format_limit(default)}, or unset it.") from None
+                        f"set it to a number such as {format_limit(default)}, or unset it.", "err.limit_not_number",
+                        {"variable": variable, "value": os.environ[variable], "default": format_limit(default)}) from None
 
 
 def format_limit(value: float) -> str:
@@ -63,30 +64,34 @@ def format_limit(value: float) -> str:
 
 
 def check_count(count: int, what: str, variable: str, default: float, fix: str) -> None:
-    """Raise :class:`LimitError` when ``count`` ``what`` exceed the limit of ``variable``."""
+    """Raise :class:`LimitError` when ``count`` ``what`` (``rows`` or ``columns``) exceed the limit of ``variable``."""
     most = limit(variable, default)
     if count > most:
         raise LimitError(f"The file has {count:,} {what}, more than the limit of {format_limit(most)}: {fix}, "
-                         f"or set {variable} to raise the limit.")
+                         f"or set {variable} to raise the limit.", f"err.too_many_{what}",
+                         {"count": count, "limit": format_limit(most), "variable": variable})
 
 
 def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[bytes, str]:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.is_file():
-            raise DataError(f"No file at '{path}': check the path and try again.")
+            raise DataError(f"No file at '{path}': check the path and try again.", "err.no_file", {"path": str(path)})
         if path.stat().st_size > max_mb * 1e6:
-            raise DataError(f"'{path.name}' is larger than the {max_mb:g} MB limit: load a shorter extract.")
+            raise DataError(f"'{path.name}' is larger than the {max_mb:g} MB limit: load a shorter extract.",
+                            "err.named_file_too_large", {"name": path.name, "mb": max_mb})
         return path.read_bytes(), name or path.name
     if len(source) > max_mb * 1e6:
-        raise DataError(f"The file is larger than the {max_mb:g} MB limit: load a shorter extract.")
+        raise DataError(f"The file is larger than the {max_mb:g} MB limit: load a shorter extract.",
+                        "err.file_too_large", {"mb": max_mb})
     return bytes(source), name
 
 
 def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFrame:
     """Read bytes into a raw frame of the file's own columns (text cells for CSV)."""
     if not data.strip():
-        raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.")
+        raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.",
+                        "err.empty")
     if data[:4] == b"PAR1":
         return _read_parquet(data, name)
     if data[:4] == b"PK\x03\x04":
@@ -94,7 +99,7 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     text = decode_text(data)
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
-        raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.")
+        raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.", "err.html")
     return _read_csv_text(text)
 
 
@@ -120,7 +125,8 @@ def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
         raise
     except _PARQUET_ERRORS as error:
         raise DataError(f"'{name or 'The file'}' looks like Parquet but cannot be read ({_first_line(error)}): "
-                        "export it again or save it as CSV.") from None
+                        "export it again or save it as CSV.", "err.parquet",
+                        {"name": name or "The file", "detail": _first_line(error)}) from None
 
 
 def _check_zip(data: bytes, name: str) -> None:
@@ -131,29 +137,35 @@ def _check_zip(data: bytes, name: str) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise DataError(f"{label} starts like a zip archive (as Excel workbooks do) but is damaged "
-                        f"({_first_line(error)}): save it again, or export the sheet as CSV.") from None
+                        f"({_first_line(error)}): save it again, or export the sheet as CSV.", "err.zip_damaged",
+                        {"label": label, "detail": _first_line(error)}) from None
     for member in members:
         if member.compress_type not in _ZIP_METHODS:
             raise DataError(f"{label} is a zip archive packed with a method this loader cannot unpack "
                             f"(method {member.compress_type} in '{member.filename[:60]}'): "
-                            "save the workbook again from Excel, or export the sheet as CSV.")
+                            "save the workbook again from Excel, or export the sheet as CSV.", "err.zip_method",
+                            {"label": label, "method": member.compress_type, "member": member.filename[:60]})
         if member.flag_bits & 0x1:
-            raise DataError(f"{label} is password-protected: remove the password in Excel, or export the sheet as CSV.")
+            raise DataError(f"{label} is password-protected: remove the password in Excel, or export the sheet as CSV.",
+                            "err.zip_password", {"label": label})
         ratio = member.file_size / max(member.compress_size, 1)
         most = limit("TSR_MAX_COMPRESSION_RATIO", MAX_COMPRESSION_RATIO)
         if member.file_size >= _RATIO_FLOOR_BYTES and ratio > most:
             raise LimitError(f"{label} unpacks '{member.filename[:60]}' to {ratio:,.0f} times its packed size, more "
                              f"than the limit of {format_limit(most)} (a zip bomb?): export the sheet as CSV, or set "
-                             "TSR_MAX_COMPRESSION_RATIO to raise the limit.")
+                             "TSR_MAX_COMPRESSION_RATIO to raise the limit.", "err.zip_ratio",
+                             {"label": label, "member": member.filename[:60], "ratio": ratio, "limit": format_limit(most)})
     if not any(member.filename.startswith("xl/") for member in members):
         inside = ", ".join(member.filename[:60] for member in members[:3]) + (", ..." if len(members) > 3 else "")
         raise DataError(f"{label} is a zip archive (holding {inside or 'nothing'}), not a CSV or an Excel "
-                        "workbook: unzip it and load the file inside.")
+                        "workbook: unzip it and load the file inside.", "err.zip_not_workbook",
+                        {"label": label, "inside": inside or "nothing"})
     unpacked_mb = sum(member.file_size for member in members) / 1e6
     most_mb = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)
     if unpacked_mb > most_mb:
         raise LimitError(f"{label} unpacks to {unpacked_mb:,.0f} MB, more than the limit of {format_limit(most_mb)} MB: "
-                         "export the sheet as CSV, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.")
+                         "export the sheet as CSV, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.", "err.zip_unpacked",
+                         {"label": label, "mb": unpacked_mb, "limit": format_limit(most_mb)})
 
 
 def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
@@ -165,7 +177,8 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     except _EXCEL_ERRORS as error:
         raise DataError(
             f"'{name or 'The file'}' is an Excel workbook that cannot be read ({_first_line(error)}): "
-            "open it in Excel and save it again, or export the sheet as CSV.") from None
+            "open it in Excel and save it again, or export the sheet as CSV.", "err.excel",
+            {"name": name or "The file", "detail": _first_line(error)}) from None
     return _check_table_size(raw)
 
 
@@ -175,16 +188,18 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise DataError("The file starts with a UTF-16 mark but is not UTF-16 text: save it as UTF-8 CSV.") from None
+            raise DataError("The file starts with a UTF-16 mark but is not UTF-16 text: save it as UTF-8 CSV.",
+                            "err.utf16") from None
     if b"\x00" in data[:4096]:
-        raise DataError("The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).")
+        raise DataError("The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).",
+                        "err.binary")
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         return text
-    raise DataError("The file's text encoding is not recognised: save it as UTF-8 CSV.")  # pragma: no cover
+    raise DataError("The file's text encoding is not recognised: save it as UTF-8 CSV.", "err.encoding")  # pragma: no cover
 
 
 def _sniff_dialect(text: str) -> tuple[str, str]:
@@ -240,17 +255,19 @@ _FIELD_COUNTS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars (|)"}
 
 
-def _ragged_message(error: BaseException, delimiter: str) -> str:
+def _ragged_error(error: BaseException, delimiter: str) -> DataError:
     """pandas' tokenizer error in the user's terms: which line has how many fields, and the fix."""
     separators = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
     fix = (f"check that every row has the same number of {separators}, and put cells that contain one in "
            "double quotes.")
     found = _FIELD_COUNTS.search(str(error))
     if found is None:
-        return f"The rows do not line up into columns ({_first_line(error)}): {fix}"
+        return DataError(f"The rows do not line up into columns ({_first_line(error)}): {fix}", "err.ragged",
+                         {"detail": _first_line(error), "separators": separators})
     header, line, fields = found.groups()
-    return (f"The rows do not line up into columns: line {line} has {fields} fields where the header has "
-            f"{header}: {fix}")
+    return DataError(f"The rows do not line up into columns: line {line} has {fields} fields where the header has "
+                     f"{header}: {fix}", "err.ragged_line",
+                     {"line": line, "fields": fields, "header": header, "separators": separators})
 
 
 def _read_plain_csv(text: str, delimiter: str) -> pd.DataFrame | None:
@@ -290,12 +307,14 @@ def _read_csv_text(text: str) -> pd.DataFrame:
         raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True,
                           skipinitialspace=True, keep_default_na=True, **as_text)
     except (pd.errors.ParserError, csv.Error) as error:
-        raise DataError(_ragged_message(error, delimiter)) from None
+        raise _ragged_error(error, delimiter) from None
     except pd.errors.EmptyDataError:
-        raise DataError("The file has no columns: choose a CSV with a header row and data rows.") from None
+        raise DataError("The file has no columns: choose a CSV with a header row and data rows.",
+                        "err.no_columns") from None
     except (ValueError, OverflowError) as error:
         raise DataError(f"The file could not be read as CSV ({_first_line(error)}): save it as a CSV "
-                        "with one header row and one row per time step.") from None
+                        "with one header row and one row per time step.", "err.csv",
+                        {"detail": _first_line(error)}) from None
     return _finish_csv(raw, delimiter, decimal)
 
 
@@ -304,5 +323,6 @@ def _finish_csv(raw: pd.DataFrame, delimiter: str, decimal: str) -> pd.DataFrame
     raw.attrs["decimal_comma"] = decimal == ","
     raw.attrs["delimiter"] = delimiter
     if raw.empty:
-        raise DataError("The file has a header but no data rows: add the rows of the series below the header.")
+        raise DataError("The file has a header but no data rows: add the rows of the series below the header.",
+                        "err.no_rows")
     return raw

@@ -26,6 +26,22 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
+class Notice(str):
+    """A line of the loading report: English text that also carries its catalog ``key`` and ``params`` (see
+    ``core.errors``), so the interface can say it in the reader's language."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, key: str, params: dict[str, object] | None = None) -> "Notice":
+        notice = super().__new__(cls, text)
+        notice.key, notice.params = key, dict(params or {})
+        return notice
+
+    def __reduce__(self) -> tuple[object, ...]:  # cached loads are pickled
+        return Notice, (str(self), self.key, self.params)
+
+
 @dataclass
 class DataReport:
     """What loading found and did, for the data-quality panel."""
@@ -95,13 +111,14 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
         # TypeError, KeyError, IndexError are bugs in this code and must reach the tests, not the user as "bad file".
         first_line = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
         raise DataError(f"The file could not be read as a table ({first_line}): save it as a CSV "
-                        "with one header row and one row per time step.") from None
+                        "with one header row and one row per time step.", "err.table", {"detail": first_line}) from None
 
 
 def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     """Turn a raw frame into the tidy series: detect columns, parse, sort, deduplicate, fill."""
     if options.missing not in MISSING_POLICIES:
-        raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.")
+        raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.",
+                        "err.missing_policy", {"policy": options.missing, "choices": ", ".join(MISSING_POLICIES)})
     raw = _drop_index_columns(raw.rename(columns=lambda col: str(col).strip()))
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
@@ -124,7 +141,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _fill_missing(frame, options.missing, report, target)
     if len(frame) < MIN_ROWS:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
-                        "and fit.")
+                        "and fit.", "err.too_few_rows", {"rows": len(frame), "least": MIN_ROWS})
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -161,11 +178,14 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
     if rows > most:
         raise LimitError(f"Filling the missing time stamps would make {rows:,} rows ({frequency.name} from "
                          f"{first:%Y-%m-%d} to {last:%Y-%m-%d}), more than the limit of {format_limit(most)}: load the "
-                         "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.")
+                         "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.", "err.fill_limit",
+                         {"rows": rows, "frequency": frequency.name, "first": f"{first:%Y-%m-%d}",
+                          "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
     full = pd.date_range(first, last, freq=frequency.alias)
     merged = pd.DataFrame({"ds": full}).merge(frame, on="ds", how="outer").sort_values("ds")
-    report.notices.append(f"{count(report.gaps, 'missing time stamp')} {_were(report.gaps)} inserted "
-                          f"({frequency.name} spacing).")
+    report.notices.append(Notice(f"{count(report.gaps, 'missing time stamp')} {_were(report.gaps)} inserted "
+                                 f"({frequency.name} spacing).", "notice.gaps_inserted",
+                                 {"gaps": report.gaps, "frequency": frequency.name}))
     report.gaps = count_gaps(merged["ds"], frequency)
     return merged.reset_index(drop=True)
 
@@ -193,11 +213,12 @@ def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> Non
     if infinite:
         raise DataError(f"Column '{target}' has {count(infinite, 'row')} with infinite values (inf, or numbers too "
                         "large to store such as 1e309): replace each with a real value, or leave the cell blank "
-                        "to be filled.")
+                        "to be filled.", "err.infinite", {"column": target, "rows": infinite})
     huge = int((np.abs(numbers) > MAX_MAGNITUDE).sum())
     if huge:
         raise DataError(f"Column '{target}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g}; values "
-                        "this large cannot be modelled: rescale the column, for example to thousands or millions.")
+                        "this large cannot be modelled: rescale the column, for example to thousands or millions.",
+                        "err.huge", {"column": target, "rows": huge, "limit": MAX_MAGNITUDE})
 
 
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,
@@ -207,11 +228,13 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         return None, pd.Series(np.arange(len(raw)), index=raw.index)
     if wanted is not None:
         if wanted not in raw.columns:
-            raise DataError(f"There is no column '{wanted}' for the dates: choose one of {_names(raw.columns)}.")
+            raise DataError(f"There is no column '{wanted}' for the dates: choose one of {_names(raw.columns)}.",
+                            "err.no_date_column", {"column": wanted, "names": _names(raw.columns)})
         parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first)
         if parsed is None:
             raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
-                            "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.")
+                            "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.",
+                            "err.not_dates", {"column": wanted})
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
     first = raw.columns[0]
@@ -231,8 +254,9 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
     report.date_format = found
     if "ambiguous" in found:
         order = "day first" if found.startswith("%d") else "month first"
-        report.notices.append(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
-                              "because that gives the more regular spacing. Choose the other order if it is wrong.")
+        report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
+                                     "because that gives the more regular spacing. Choose the other order if it is "
+                                     "wrong.", f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
 
 
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
@@ -284,12 +308,14 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     """
     if wanted is not None:
         if wanted not in raw.columns:
-            raise DataError(f"There is no column '{wanted}' for the target: choose one of {_names(raw.columns)}.")
+            raise DataError(f"There is no column '{wanted}' for the target: choose one of {_names(raw.columns)}.",
+                            "err.no_target_column", {"column": wanted, "names": _names(raw.columns)})
         if wanted not in numeric:
-            raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.")
+            raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.",
+                            "err.target_not_numeric", {"column": wanted})
         return wanted
     if not numeric:
-        raise DataError(_why_no_numbers(raw))
+        raise _why_no_numbers(raw)
     measures = [col for col in numeric if numbers is None or not _is_code(numbers[col])] or numeric
     named = [col for col in measures if _sounds_like_target(col)]
     return named[0] if named else measures[0]
@@ -310,25 +336,30 @@ def _is_code(values: pd.Series) -> bool:
     return bool(np.all(present == np.round(present)) and distinct <= _FEW_CODES and distinct * 10 <= len(present))
 
 
-def _why_no_numbers(raw: pd.DataFrame) -> str:
+def _why_no_numbers(raw: pd.DataFrame) -> DataError:
     """Name the column that looked like the values and say what is wrong with it."""
     for col in reversed(list(raw.columns)):
         text = raw[col].astype("string").str.strip()
         filled = text[text.notna() & (text != "")]
         if filled.empty:
-            return f"Column '{col}' is blank in every row: fill in the values of the series, or choose another file."
+            return DataError(f"Column '{col}' is blank in every row: fill in the values of the series, or choose "
+                             "another file.", "err.column_blank", {"column": str(col)})
         if parse_dates(raw[col]) is None:
-            return (f"Column '{col}' holds text, not numbers (for example '{filled.iloc[0][:30]}'): "
-                    "the file needs a numeric column to forecast.")
-    return "No numeric column to forecast: the file needs a column of numbers besides the dates."
+            return DataError(f"Column '{col}' holds text, not numbers (for example '{filled.iloc[0][:30]}'): "
+                             "the file needs a numeric column to forecast.", "err.column_text",
+                             {"column": str(col), "example": filled.iloc[0][:30]})
+    return DataError("No numeric column to forecast: the file needs a column of numbers besides the dates.",
+                     "err.no_numeric")
 
 
 def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) -> list[str]:
     for col in wanted:
         if col not in numeric:
-            raise DataError(f"Regressor '{col}' is not a numeric column: choose from {_names(numeric)}.")
+            raise DataError(f"Regressor '{col}' is not a numeric column: choose from {_names(numeric)}.",
+                            "err.regressor_not_numeric", {"column": col, "names": _names(numeric)})
         if col == target:
-            raise DataError(f"Regressor '{col}' is the target itself: choose other columns as regressors.")
+            raise DataError(f"Regressor '{col}' is the target itself: choose other columns as regressors.",
+                            "err.regressor_is_target", {"column": col})
     return list(dict.fromkeys(wanted))
 
 
@@ -338,12 +369,14 @@ def _names(columns: object) -> str:
 
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport) -> pd.DataFrame:
     if policy not in DUPLICATE_POLICIES:
-        raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.")
+        raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
+                        "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
     bad_dates = int(frame["ds"].isna().sum())
     if bad_dates:
         frame = frame[frame["ds"].notna()]
         report.rows_dropped += bad_dates
-        report.notices.append(f"{count(bad_dates, 'row')} with an unreadable date {_were(bad_dates)} dropped.")
+        report.notices.append(Notice(f"{count(bad_dates, 'row')} with an unreadable date {_were(bad_dates)} dropped.",
+                                     "notice.bad_dates", {"rows": bad_dates}))
     if _strictly_rising(frame["ds"]):  # the usual file: in order, one row per stamp, nothing to drop or sort
         return frame
     before = len(frame)
@@ -353,8 +386,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport)
     if repeated:
         frame = frame.groupby("ds", as_index=False, sort=True).agg(policy)
         report.duplicate_stamps_aggregated = repeated
-        report.notices.append(f"{count(repeated, 'repeated time stamp')} {_were(repeated)} combined by their "
-                              f"{policy}.")
+        report.notices.append(Notice(f"{count(repeated, 'repeated time stamp')} {_were(repeated)} combined by their "
+                                     f"{policy}.", "notice.stamps_combined", {"stamps": repeated, "policy": policy}))
     return frame
 
 
@@ -379,19 +412,22 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str]) -> tuple[pd.Da
 def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str) -> pd.DataFrame:
     missing = int(frame.drop(columns="ds").isna().any(axis=1).sum())
     if frame["y"].notna().sum() == 0:
-        raise DataError(f"Target column '{target}' has no values: choose a column that holds the series.")
+        raise DataError(f"Target column '{target}' has no values: choose a column that holds the series.",
+                        "err.target_empty", {"column": target})
     if not missing:
         return frame
     values = frame.drop(columns="ds")
     if policy == "drop":
         frame = frame.dropna()
         report.rows_dropped += missing
-        report.notices.append(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.")
+        report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.",
+                                     "notice.missing_dropped", {"rows": missing}))
         return frame
     filled = values.interpolate(limit_direction="both") if policy == "interpolate" else values.ffill().bfill()
     frame = pd.concat([frame[["ds"]], filled], axis=1)
     report.missing_filled = missing
-    report.notices.append(f"{count(missing, 'row')} with missing values {_were(missing)} filled ({policy}).")
+    report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} filled ({policy}).",
+                                 "notice.missing_filled", {"rows": missing, "policy": policy}))
     return frame
 
 

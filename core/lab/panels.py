@@ -18,7 +18,7 @@ from core.evaluation.pipeline import split_frame
 from core.training.least_squares import least_squares, ridge_objective
 from core.training.loop import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, predict, train
 
-LAB_MODELS = {"linear": "trend line: y = w·x + b", "multi": "trend + season terms (multi)"}
+LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
 
 
@@ -371,28 +371,10 @@ def _timed(action) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - started
 
 
-LESSONS = {
-    "landscape": "Training means finding the weights with the lowest loss. Left: the mean squared error of "
-                 "y = w·x for every w on a grid; the lowest point is the least-squares answer. Right: the same "
-                 "for the trend line's two weights (w, b), darker is lower, with the path the chosen optimizer "
-                 "takes from a poor start to the marked minimum.",
-    "batches": "Full-batch gradient descent uses every row for each update: smooth but one step per pass. "
-               "Single-sample SGD updates after every row: many cheap, noisy steps. Mini-batches sit between. "
-               "Same seed, same number of passes: compare the curves per update and per pass.",
-    "race": "Each optimizer at its own default learning rate, same model and seed. Momentum keeps velocity, "
-            "Adagrad and RMSProp scale each step by past gradients, Adadelta needs no learning rate, Adam combines "
-            "momentum and scaling, LBFGS uses curvature. A run whose loss explodes is stopped and marked diverged.",
-    "backprop": "Backpropagation is the chain rule applied layer by layer, from the loss back to each weight. "
-                "Here it is written out by hand for a Linear-ReLU-Linear network and checked against PyTorch's "
-                "autograd on the same weights and batch.",
-    "exact": "For a model linear in its weights, least squares gives the answer in one step. Gradient descent "
-             "approaches it: the chart shows how far the training loss is above the exact loss, per epoch (log scale).",
-    "normalize": "On raw inputs (a time index in the hundreds, a target in its own units) the loss surface is a "
-                 "long narrow valley: the learning rate that works after z-scoring makes raw training explode, and "
-                 "the largest stable step for raw inputs crawls. Z-scoring makes every direction alike.",
-    "vectorize": "The same gradient computed by a Python loop over every value and by one NumPy expression over "
-                 "whole arrays. Vectorized code runs in compiled loops, which is why models train on arrays.",
-}
+# Each panel's lesson and each model's name, as keys of the interface's catalogs (core.i18n), which hold
+# the texts in every language.
+LESSONS = {name: f"lab.lesson.{name}" for name in
+           ("landscape", "batches", "race", "backprop", "exact", "normalize", "vectorize")}
 
 
 @dataclass

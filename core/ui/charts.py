@@ -1,4 +1,5 @@
-"""Altair charts as pure functions of frames, testable without a browser."""
+"""Altair charts as pure functions of frames, testable without a browser. Each takes the language its titles,
+legends and time labels are in (``lang``, a catalog of ``core.i18n``); the data keep core's names."""
 from __future__ import annotations
 
 import altair as alt
@@ -7,12 +8,13 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.ui.downsample import lttb_indices
+from core.i18n import has, t
 
 MAX_DRAWN_POINTS = 4000
 ACTUAL_COLOR = "#4c78a8"
 SPLIT_COLORS = {"train": "#f58518", "test": "#e45756", "future": "#54a24b"}
 BAND_COLOR = "#9e9e9e"
-BAND_LABEL = "95% prediction interval"
+BAND_LABEL = t("chart.band", "en")
 
 
 def is_thinned(rows: int) -> bool:
@@ -35,59 +37,70 @@ def _numeric_axis(ds: pd.Series) -> np.ndarray:
     return ds.to_numpy(dtype=float)
 
 
-# Axis labels (d3 time format) and table formats (moment.js, for st.column_config) at each frequency's resolution.
-_TIME_FORMATS = {"yearly": ("%Y", "YYYY"), "quarterly": ("%Y-%m", "YYYY-MM"), "monthly": ("%b %Y", "YYYY-MM"),
-                 "weekly": ("%Y-%m-%d", "YYYY-MM-DD"), "daily": ("%Y-%m-%d", "YYYY-MM-DD"),
-                 "business-daily": ("%Y-%m-%d", "YYYY-MM-DD")}
-_FINE_FORMATS = ("%b %d %H:%M", "YYYY-MM-DD HH:mm")
+def time_formats(frequency: Frequency, lang: str = "en") -> tuple[str, str]:
+    """(axis label format (d3), table format (moment.js, for st.column_config)) showing a time stamp at the
+    series' resolution, as ``lang`` writes dates."""
+    name = frequency.name if has(f"axis.{frequency.name}") else "fine"
+    return t(f"axis.{name}", lang), t(f"table.{name}", lang)
 
 
-def time_formats(frequency: Frequency) -> tuple[str, str]:
-    """(axis label format, table format) showing a time stamp at the series' resolution."""
-    return _TIME_FORMATS.get(frequency.name, _FINE_FORMATS)
-
-
-def _x(ds: pd.Series, title: str = "time", frequency: Frequency | None = None) -> alt.X:
+def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:
     if not pd.api.types.is_datetime64_any_dtype(ds):
-        return alt.X("ds", type="quantitative", title=title if frequency is None else "step")
-    axis = alt.Axis(format=time_formats(frequency)[0], labelOverlap=True) if frequency else alt.Axis(labelOverlap=True)
-    return alt.X("ds", type="temporal", title=title, axis=axis)
+        return alt.X("ds", type="quantitative", title=t("chart.time" if frequency is None else "chart.step", lang))
+    axis = (alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True) if frequency
+            else alt.Axis(labelOverlap=True))
+    return alt.X("ds", type="temporal", title=t("chart.time", lang), axis=axis)
 
 
-def _split_scale(splits: object) -> alt.Scale:
+def _time_tip(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.Tooltip:
+    """The time of a point in a tooltip, written as the axis writes it."""
+    if frequency is not None and pd.api.types.is_datetime64_any_dtype(ds):
+        return alt.Tooltip("ds:T", title=t("chart.time", lang), format=time_formats(frequency, lang)[0])
+    return alt.Tooltip("ds", title=t("chart.time", lang))
+
+
+def _named_splits(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``split`` (train, test, future) as ``lang`` names it, for legends and tooltips."""
+    return frame.assign(split=frame["split"].map(lambda split: t(f"chart.split_{split}", lang)))
+
+
+def _split_scale(splits: object, lang: str) -> alt.Scale:
     """Colours of the splits present in the data only, so a legend never lists an absent split."""
     present = [name for name in SPLIT_COLORS if name in set(splits)]  # type: ignore[call-overload]
-    return alt.Scale(domain=present, range=[SPLIT_COLORS[name] for name in present])
+    return alt.Scale(domain=[t(f"chart.split_{name}", lang) for name in present],
+                     range=[SPLIT_COLORS[name] for name in present])
 
 
-def _band_layer(band: pd.DataFrame, x: alt.X, label: str) -> alt.Chart:
+def _band_layer(band: pd.DataFrame, x: alt.X, lang: str, frequency: Frequency | None) -> alt.Chart:
     """A shaded interval between ``lower`` and ``upper``, named in its own legend entry."""
-    return alt.Chart(band.assign(band=label)).mark_area(opacity=0.3).encode(
+    return alt.Chart(band.assign(band=t("chart.band", lang))).mark_area(opacity=0.3).encode(
         x=x, y="lower:Q", y2="upper:Q",
         fill=alt.Fill("band:N", scale=alt.Scale(range=[BAND_COLOR]), title=None),
-        tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("lower:Q", format=",.4g"),
-                 alt.Tooltip("upper:Q", format=",.4g")])
+        tooltip=[_time_tip(band["ds"], lang, frequency),
+                 alt.Tooltip("lower:Q", title=t("chart.lower", lang), format=",.4g"),
+                 alt.Tooltip("upper:Q", title=t("chart.upper", lang), format=",.4g")])
 
 
 def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = None,
-                 frequency: Frequency | None = None) -> alt.LayerChart:
+                 frequency: Frequency | None = None, lang: str = "en") -> alt.LayerChart:
     """The series as a line with tooltips, zoom and pan; a rule marks the train/test boundary."""
     drawn, _ = thin_for_drawing(frame)
     line = alt.Chart(drawn).mark_line(color=ACTUAL_COLOR).encode(
-        x=_x(drawn["ds"], frequency=frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
-        tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("y:Q", title=target, format=",.4g")])
+        x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
+        tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("y:Q", title=target, format=",.4g")])
     layers: list[alt.Chart] = [line.interactive(bind_y=False)]
     if boundary is not None:
-        rule = pd.DataFrame({"ds": [boundary], "label": ["test starts"]})
+        rule = pd.DataFrame({"ds": [boundary], "label": [t("chart.test_starts", lang)]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="gray").encode(
-            x=_x(rule["ds"]), tooltip=["label"]))
+            x=_x(rule["ds"], lang, frequency), tooltip=[alt.Tooltip("label", title=t("chart.boundary", lang))]))
     return alt.layer(*layers).properties(height=320)
 
 
-def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequency | None = None) -> alt.LayerChart:
+def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequency | None = None,
+                     lang: str = "en") -> alt.LayerChart:
     """Actuals as one line, predictions coloured by split, the test span shaded, bands where present."""
     drawn, _ = thin_for_drawing(predictions.assign(y=predictions["actual"].fillna(predictions["predicted"])))
-    x = _x(drawn["ds"], frequency=frequency)
+    x = _x(drawn["ds"], lang, frequency)
     y_title = alt.Y("actual:Q", title=target, scale=alt.Scale(zero=False))
     layers: list[alt.Chart] = []
     test = drawn[drawn["split"] == "test"]
@@ -99,50 +112,62 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
     if {"lower", "upper"} <= set(drawn.columns):
         band = drawn.dropna(subset=["lower", "upper"])
         if not band.empty:
-            layers.append(_band_layer(band, x, BAND_LABEL))
+            layers.append(_band_layer(band, x, lang, frequency))
     actual = drawn.dropna(subset=["actual"])
     layers.append(alt.Chart(actual).mark_line(color=ACTUAL_COLOR).encode(
-        x=x, y=y_title, tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("actual:Q", format=",.4g")]))
-    predicted = drawn.dropna(subset=["predicted"])
+        x=x, y=y_title, tooltip=[_time_tip(actual["ds"], lang, frequency),
+                                 alt.Tooltip("actual:Q", title=t("chart.actual", lang), format=",.4g")]))
+    predicted = _named_splits(drawn.dropna(subset=["predicted"]), lang)
     layers.append(alt.Chart(predicted).mark_line(strokeDash=[4, 2]).encode(
-        x=x, y=alt.Y("predicted:Q"), color=alt.Color("split:N", scale=_split_scale(predicted["split"]),
-                                                     title="prediction"),
+        x=x, y=alt.Y("predicted:Q"),
+        color=alt.Color("split:N", scale=_split_scale(drawn.dropna(subset=["predicted"])["split"], lang),
+                        title=t("chart.prediction", lang)),
         detail="split:N",
-        tooltip=[alt.Tooltip("ds", title="time"), "split", alt.Tooltip("predicted:Q", format=",.4g")]))
+        tooltip=[_time_tip(predicted["ds"], lang, frequency), alt.Tooltip("split:N", title=t("chart.split", lang)),
+                 alt.Tooltip("predicted:Q", title=t("chart.predicted", lang), format=",.4g")]))
     return alt.layer(*layers).properties(height=360).interactive(bind_y=False)
 
 
-def residual_chart(predictions: pd.DataFrame) -> alt.Chart:
+def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en") -> alt.Chart:
     """Actual minus predicted over time, coloured by split."""
     rows = predictions.dropna(subset=["actual", "predicted"]).assign(
         residual=lambda f: f["actual"] - f["predicted"])
     drawn, _ = thin_for_drawing(rows, value="residual")
-    return alt.Chart(drawn).mark_bar().encode(
-        x=_x(drawn["ds"]), y=alt.Y("residual:Q", title="actual - predicted"),
-        color=alt.Color("split:N", scale=_split_scale(drawn["split"])),
-        tooltip=[alt.Tooltip("ds", title="time"), alt.Tooltip("residual:Q", format=",.4g")]).properties(height=200)
+    return alt.Chart(_named_splits(drawn, lang)).mark_bar().encode(
+        x=_x(drawn["ds"], lang, frequency), y=alt.Y("residual:Q", title=t("chart.residual", lang)),
+        color=alt.Color("split:N", scale=_split_scale(drawn["split"], lang), title=t("chart.split", lang)),
+        tooltip=[_time_tip(drawn["ds"], lang, frequency),
+                 alt.Tooltip("residual:Q", title=t("chart.residual_tip", lang), format=",.4g")],
+    ).properties(height=200)
 
 
-def loss_chart(losses: list[float], step: str = "epoch") -> alt.Chart:
+def loss_chart(losses: list[float], step: str = "epoch", lang: str = "en") -> alt.Chart:
     """Training loss (normalized MSE) per epoch (or per optimizer iteration) on a log scale; whole steps only."""
     frame = pd.DataFrame({step: np.arange(1, len(losses) + 1), "loss": np.maximum(losses, 1e-16)})
+    step_title = t("chart.epoch", lang) if step == "epoch" else step
     return alt.Chart(frame).mark_line(point=len(losses) <= 30).encode(
-        x=alt.X(f"{step}:Q", axis=alt.Axis(tickMinStep=1, format="d"), scale=alt.Scale(domainMin=1)),
-        y=alt.Y("loss:Q", scale=alt.Scale(type="log"), title="training MSE (scaled)"),
-        tooltip=[step, alt.Tooltip("loss:Q", format=".3e")]).properties(height=200)
+        x=alt.X(f"{step}:Q", axis=alt.Axis(tickMinStep=1, format="d"), scale=alt.Scale(domainMin=1),
+                title=step_title),
+        y=alt.Y("loss:Q", scale=alt.Scale(type="log"), title=t("chart.loss", lang)),
+        tooltip=[alt.Tooltip(f"{step}:Q", title=step_title),
+                 alt.Tooltip("loss:Q", title=t("chart.loss_tip", lang), format=".3e")]).properties(height=200)
 
 
-def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | None = None) -> alt.Chart:
+def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | None = None,
+                  lang: str = "en") -> alt.Chart:
     """Actuals and several runs' predictions, one colour each, actuals always in the actual colour."""
-    labels = [s for s in overlay["series"].unique() if s != "actual"]
+    actual = t("chart.actual", lang)
+    overlay = overlay.assign(series=overlay["series"].replace({"actual": actual}))
+    labels = [s for s in overlay["series"].unique() if s != actual]
     palette = ["#f58518", "#e45756", "#54a24b", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#72b7b2"]
-    scale = alt.Scale(domain=["actual", *labels], range=[ACTUAL_COLOR, *(palette * 4)[: len(labels)]])
+    scale = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(palette * 4)[: len(labels)]])
     drawn = pd.concat([thin_for_drawing(part.rename(columns={"value": "y"}))[0] for _, part in overlay.groupby("series")])
     return alt.Chart(drawn).mark_line().encode(
-        x=_x(drawn["ds"], frequency=frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
-        color=alt.Color("series:N", scale=scale, title="series", legend=alt.Legend(labelLimit=0)),
-        strokeDash=alt.condition(alt.datum.series == "actual", alt.value([1, 0]), alt.value([4, 2])),
-        tooltip=[alt.Tooltip("ds", title="time"), "series", alt.Tooltip("y:Q", format=",.4g")],
+        x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
+        color=alt.Color("series:N", scale=scale, title=t("chart.series", lang), legend=alt.Legend(labelLimit=0)),
+        strokeDash=alt.condition(alt.datum.series == actual, alt.value([1, 0]), alt.value([4, 2])),
+        tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
+                 alt.Tooltip("y:Q", title=target, format=",.4g")],
     ).properties(height=380).interactive(bind_y=False)
 
 
@@ -153,20 +178,22 @@ def recent_window(rows: int, season: int, horizon: int) -> int:
 
 
 def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, frequency: Frequency | None = None,
-                   last_rows: int | None = None) -> alt.LayerChart:
+                   last_rows: int | None = None, lang: str = "en") -> alt.LayerChart:
     """History as the actual line (its last ``last_rows`` rows when given), the forecast after it with
     its prediction band, each named in the legend."""
     shown = history if last_rows is None else history.iloc[-last_rows:]
     drawn, _ = thin_for_drawing(shown)
-    x = _x(drawn["ds"], frequency=frequency)
-    parts = pd.concat([drawn[["ds", "y"]].assign(series="actual"),
-                       future[["ds"]].assign(y=future["predicted"], series="forecast")], ignore_index=True)
-    scale = alt.Scale(domain=["actual", "forecast"], range=[ACTUAL_COLOR, SPLIT_COLORS["future"]])
+    x = _x(drawn["ds"], lang, frequency)
+    actual, forecast = t("chart.actual", lang), t("chart.forecast", lang)
+    parts = pd.concat([drawn[["ds", "y"]].assign(series=actual),
+                       future[["ds"]].assign(y=future["predicted"], series=forecast)], ignore_index=True)
+    scale = alt.Scale(domain=[actual, forecast], range=[ACTUAL_COLOR, SPLIT_COLORS["future"]])
     lines = alt.Chart(parts).mark_line().encode(
         x=x, y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
         color=alt.Color("series:N", scale=scale, title=None),
-        tooltip=[alt.Tooltip("ds", title="time"), "series", alt.Tooltip("y:Q", title=target, format=",.4g")])
+        tooltip=[_time_tip(parts["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
+                 alt.Tooltip("y:Q", title=target, format=",.4g")])
     points = alt.Chart(future).mark_point(color=SPLIT_COLORS["future"], size=20, filled=True).encode(
         x=x, y="predicted:Q")
-    band = _band_layer(future.dropna(subset=["lower", "upper"]), x, BAND_LABEL)
+    band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
     return alt.layer(band, lines, points).properties(height=380).interactive(bind_y=False)

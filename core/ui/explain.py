@@ -1,4 +1,4 @@
-"""Plain-language descriptions of fitted models and metrics for the pages."""
+"""Plain-language descriptions of fitted models and metrics for the pages, in the page's language."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,12 +7,15 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.evaluation.metrics import METRIC_NAMES
+from core.i18n import has, relabel, t
 
-METRIC_LABELS = {"mae": "MAE", "rmse": "RMSE", "mape": "MAPE %", "smape": "sMAPE %", "mase": "MASE", "r2": "R²"}
+def _unit(frequency: Frequency) -> str:
+    """The catalog's name of one step of ``frequency`` (``monthly``); ``steps`` for unnamed spacings."""
+    return frequency.name if not frequency.is_steps and has(f"per.{frequency.name}") else "steps"
 
 
 def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, target: str,
-                          n_train: int | None = None) -> list[str]:
+                          n_train: int | None = None, lang: str = "en") -> list[str]:
     """One sentence per coefficient of a linear model, in the target's units.
 
     The trend terms ``x``, ``x^k`` are per step (``RegressionForecaster.coefficients``). A straight
@@ -20,56 +23,61 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
     derivative of ``sum_k c_k * t**k``) at the start of the training span and, given ``n_train``
     (the number of training rows), at its end, step ``n_train - 1``.
     """
-    step = "step" if frequency.is_steps else frequency.name.removesuffix("ly").replace("dai", "day")
+    per = t(f"per.{_unit(frequency)}", lang)
     powers = {1 if name == "x" else int(name[2:]): value for name, value in coefficients.items()
               if name == "x" or (name.startswith("x^") and name[2:].isdigit())}
-    lines = [_trend_sentence(powers, step, target, n_train)] if powers else []
+    lines = [_trend_sentence(powers, frequency, target, n_train, lang)] if powers else []
     for name, value in coefficients.items():
         if name == "intercept" or name == "x" or (name.startswith("x^") and name[2:].isdigit()):
             continue
         if name.startswith("x after "):
-            lines.append(f"After step {name.removeprefix('x after ')}: the trend's change per {step} "
-                         f"shifts by {value:+,.4g}.")
+            lines.append(t("coef.changepoint", lang, step=name.removeprefix("x after "), per=per, value=value))
         elif "=" in name:
             part, level = name.split("=", 1)
-            lines.append(f"{level}: {value:+,.4g} compared with the first {part} of the cycle.")
+            lines.append(t("coef.season", lang, level=relabel(level, lang, "level"), value=value,
+                           part=t(f"part.{part}", lang) if has(f"part.{part}") else part))
         elif name == "year":
-            lines.append(f"Year: {value:+,.4g} per calendar year on top of the trend.")
+            lines.append(t("coef.year", lang, value=value))
         else:
-            lines.append(f"{name}: {value:+,.4g} per unit.")
+            lines.append(t("coef.other", lang, name=name, value=value))
     return lines
 
 
-def _trend_sentence(powers: dict[int, float], step: str, target: str, n_train: int | None) -> str:
+def _trend_sentence(powers: dict[int, float], frequency: Frequency, target: str, n_train: int | None,
+                    lang: str) -> str:
     """The trend in words; ``powers`` maps each power ``k`` of the step index to its coefficient."""
+    per = t(f"per.{_unit(frequency)}", lang)
     if max(powers) == 1:
-        return f"Trend: {target} changes by {powers[1]:+,.4g} per {step}."
-    start = powers.get(1, 0.0)
-    text = (f"Trend (polynomial of degree {max(powers)}): {target} changes by {start:+,.4g} per {step} "
-            "at the start of the training span")
+        return t("coef.trend", lang, target=target, value=powers[1], per=per)
+    start = t("coef.poly_start", lang, degree=max(powers), target=target, value=powers.get(1, 0.0), per=per)
     if n_train is None or n_train < 2:
-        return text + "."
+        return start + t("coef.end", lang)
     last = n_train - 1
     end = sum(power * value * float(last) ** (power - 1) for power, value in powers.items())
-    return text + f" and by {end:+,.4g} per {step} at its end ({last:,} {step}s later)."
+    later = t(f"later.{_unit(frequency)}", lang, n=last)
+    return start + t("coef.poly_end", lang, value=end, per=per, later=later)
 
 
-def left_out_lines(params: dict[str, Any]) -> list[str]:
-    """One sentence per term the model left out because the training rows cannot estimate it."""
-    return [f"The {term} term was left out: {reason}." for term, reason in params.get("left_out", {}).items()]
+def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
+    """One sentence per term the model left out because the training rows cannot estimate it. Core gives
+    the reason in English; another language says the reason in general terms for the kind of term."""
+    if lang == "en":
+        return [t("coef.left_out", lang, term=term, reason=reason)
+                for term, reason in params.get("left_out", {}).items()]
+    return [t("coef.left_out_year", lang) if term == "year" else
+            t("coef.left_out_part", lang, part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
+            for term in params.get("left_out", {})]
 
 
-def selection_summary(params: dict[str, Any]) -> str | None:
+def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     """What a model that chooses among candidates (``auto``) chose and how, in one paragraph
     (markdown); None for models that choose nothing."""
     if params.get("chosen") is None:
         return None
-    text = (f"auto chose **{params['chosen']}** (season length {params['season']}): the lowest error in a "
-            f"rolling-origin backtest inside the training rows ({params.get('origins')} origins, "
-            f"{params.get('backtest_horizon')} steps ahead each). The band is its 95% interval.")
+    text = t("auto.summary", lang, chosen=params["chosen"], season=params["season"], origins=params.get("origins"),
+             horizon=params.get("backtest_horizon"))
     if params.get("rows_used") and params.get("skipped_rows"):
-        text += (f" The history is long: auto modelled its last {params['rows_used']:,} rows "
-                 f"({params['skipped_rows']:,} earlier rows left out to keep the fit fast).")
+        text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text
 
 
@@ -78,12 +86,13 @@ def selection_table(params: dict[str, Any]) -> list[dict[str, Any]] | None:
     return params.get("leaderboard")
 
 
-def metrics_table(metrics: dict[str, dict[str, float | None]]) -> pd.DataFrame:
+def metrics_table(metrics: dict[str, dict[str, float | None]], lang: str = "en") -> pd.DataFrame:
     """Metrics as rows and train/test as columns; undefined values shown as text."""
-    rows = {METRIC_LABELS[name]: {split: _cell(metrics[split][name]) for split in ("train", "test")}
+    rows = {t(f"metric.{name}", lang) if has(f"metric.{name}") else name:
+            {t(f"split.{split}", lang): _cell(metrics[split][name], lang) for split in ("train", "test")}
             for name in METRIC_NAMES}
     return pd.DataFrame(rows).T
 
 
-def _cell(value: float | None) -> str:
-    return "undefined" if value is None else f"{value:,.4g}"
+def _cell(value: float | None, lang: str) -> str:
+    return t("metric.undefined", lang) if value is None else f"{value:,.4g}"

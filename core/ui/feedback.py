@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 import time
 
+from core.i18n import t
+
 LOG = logging.getLogger("tsr")
 
 
@@ -23,12 +25,11 @@ class EveryInterval:
         return True
 
 
-def bug_message(problem: BaseException) -> str:
+def bug_message(problem: BaseException, lang: str = "en") -> str:
     """One line for an error that is the app's fault, not the data's; the traceback goes to the server log."""
     LOG.error("internal error", exc_info=problem)
-    return (f"Internal error ({type(problem).__name__}): this is a bug in the app, not a problem with your data "
-            "or settings. The details are in the server log.")
+    return t("app.bug", lang, kind=type(problem).__name__)
 
 
-def waiting_message(slots: int) -> str:
-    return f"Waiting for a free training slot: this server trains {slots} model(s) at a time."
+def waiting_message(slots: int, lang: str = "en") -> str:
+    return t("train.waiting", lang, slots=slots)

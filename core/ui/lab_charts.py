@@ -1,4 +1,6 @@
-"""Charts of the learning lab, pure functions returning Altair charts."""
+"""Charts and tables of the learning lab, pure functions of the lab's results, in the page's language
+(``lang``): the curve names, table columns and cells core writes in English are matched against the
+catalog's English templates (``core.i18n.relabel``) and said in ``lang``."""
 from __future__ import annotations
 
 import altair as alt
@@ -6,51 +8,73 @@ import numpy as np
 import pandas as pd
 
 from core.lab.panels import Landscape
+from core.i18n import relabel, t
 
 LOG = alt.Scale(type="log")
 
 
-def loss_curve(landscape: Landscape) -> alt.LayerChart:
+def loss_curve(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     """MSE of y = w·x against w, with the least-squares w marked."""
     line = alt.Chart(landscape.curve).mark_line().encode(
-        x=alt.X("w:Q", title="w"), y=alt.Y("mse:Q", title="mean squared error"),
-        tooltip=[alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("mse:Q", format=".4f")])
-    best = pd.DataFrame({"w": [landscape.w_best], "label": [f"least squares w = {landscape.w_best:.3f}"]})
-    rule = alt.Chart(best).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(x="w:Q", tooltip=["label"])
+        x=alt.X("w:Q", title="w"), y=alt.Y("mse:Q", title=t("lab.chart.mse", lang)),
+        tooltip=[alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("mse:Q", title="MSE", format=".4f")])
+    best = pd.DataFrame({"w": [landscape.w_best], "label": [t("lab.chart.best_w", lang, w=landscape.w_best)]})
+    rule = alt.Chart(best).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(
+        x="w:Q", tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
     return alt.layer(line, rule).properties(height=300)
 
 
-def loss_surface(landscape: Landscape) -> alt.LayerChart:
+def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     """Heat map of log10 MSE over (w, b) in bands, the optimizer's path and the minimum."""
     surface = landscape.surface.assign(level=lambda f: np.round(np.log10(np.maximum(f["mse"], 1e-12)) * 4) / 4)
     steps = int(np.sqrt(len(surface)))
     width = float(np.ptp(surface["w"])) / max(steps - 1, 1)
     height = float(np.ptp(surface["b"])) / max(steps - 1, 1)
     heat = alt.Chart(surface.assign(w2=surface["w"] + width, b2=surface["b"] + height)).mark_rect().encode(
-        x=alt.X("w:Q", title="w (slope)"), x2="w2", y=alt.Y("b:Q", title="b (intercept)"), y2="b2",
+        x=alt.X("w:Q", title=t("lab.chart.slope", lang)), x2="w2",
+        y=alt.Y("b:Q", title=t("lab.chart.intercept", lang)), y2="b2",
         color=alt.Color("level:Q", title="log10 MSE", scale=alt.Scale(scheme="viridis")))
     path = alt.Chart(landscape.path).mark_line(color="white", point=alt.OverlayMarkDef(color="white", size=25)).encode(
         x="w:Q", y="b:Q", order="step:Q",
-        tooltip=["step", alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("b:Q", format=".3f"), alt.Tooltip("mse:Q", format=".4f")])
+        tooltip=[alt.Tooltip("step:Q", title=t("lab.chart.step", lang)), alt.Tooltip("w:Q", format=".3f"),
+                 alt.Tooltip("b:Q", format=".3f"), alt.Tooltip("mse:Q", title="MSE", format=".4f")])
     w_star, b_star = landscape.minimum
-    best = alt.Chart(pd.DataFrame({"w": [w_star], "b": [b_star], "label": ["least-squares minimum"]})).mark_point(
-        shape="diamond", size=200, filled=True, color="#e45756").encode(x="w:Q", y="b:Q", tooltip=["label"])
+    minimum = pd.DataFrame({"w": [w_star], "b": [b_star], "label": [t("lab.chart.minimum", lang)]})
+    best = alt.Chart(minimum).mark_point(shape="diamond", size=200, filled=True, color="#e45756").encode(
+        x="w:Q", y="b:Q", tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
     return alt.layer(heat, path, best).properties(height=300)
 
 
 def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_title: str,
-              log_x: bool = False) -> alt.Chart:
+              log_x: bool = False, lang: str = "en") -> alt.Chart:
     """Lines on a log y scale, one colour per ``color`` value, non-positive values dropped.
 
     ``log_x`` puts x on a log scale too, for curves whose lengths differ by orders of magnitude (a
     full-batch run makes one update per epoch, single-sample SGD one per row), so none is squashed
-    against the left edge. The legend sits below the chart and shows whole names.
+    against the left edge. The legend sits below the chart and shows whole names, in ``lang``.
     """
     shown = frame[(frame[y] > 0) & ((frame[x] > 0) if log_x else True)]
+    shown = shown.assign(**{color: shown[color].map(lambda name: relabel(name, lang, "lab.curve"))})
     x_scale = alt.Scale(type="log") if log_x else alt.Scale()
     return alt.Chart(shown).mark_line().encode(
-        x=alt.X(f"{x}:Q", title=x_title + (" (log scale)" if log_x else ""), scale=x_scale),
+        x=alt.X(f"{x}:Q", title=x_title + (t("lab.chart.log_scale", lang) if log_x else ""), scale=x_scale),
         y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
         color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0, columns=2)),
-        tooltip=[color, alt.Tooltip(f"{x}:Q", format=",.4g"), alt.Tooltip(f"{y}:Q", format=".3e")],
+        tooltip=[alt.Tooltip(f"{color}:N", title=t("lab.chart.curve", lang)),
+                 alt.Tooltip(f"{x}:Q", title=x_title, format=",.4g"),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=".3e")],
     ).properties(height=300).interactive(bind_y=False)
+
+
+def curve_name(name: str, lang: str) -> str:
+    """A lab curve's name (``raw inputs, lr 0.1``) in ``lang``."""
+    return relabel(name, lang, "lab.curve")
+
+
+def lab_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A lab table (the race, the chain rule) with its column names and text cells in ``lang``."""
+    if lang == "en":
+        return frame
+    cells = {col: frame[col].map(lambda cell: relabel(cell, lang, "lab.cell") if isinstance(cell, str) else cell)
+             for col in frame.columns if frame[col].dtype == object}
+    return frame.assign(**cells).rename(columns=lambda col: relabel(col, lang, "lab.column"))

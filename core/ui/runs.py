@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.evaluation.pipeline import RunResult
+from core.i18n import t
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -17,18 +18,30 @@ def describe_settings(result: RunResult) -> str:
                      for name, value in result.settings_used.items())
 
 
-def leaderboard(results: list[RunResult], labels: list[str]) -> pd.DataFrame:
+# The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.
+BOARD_COLUMNS = ("run", "test_mae", "test_rmse", "test_mape", "test_mase", "test_r2", "model", "fit_seconds",
+                 "train_fraction", "device", "settings")
+BOARD_FORMATS = {"test_mae": "%.4g", "test_rmse": "%.4g", "test_mape": "%.3g", "test_mase": "%.3g",
+                 "test_r2": "%.3g", "fit_seconds": "%.3f"}
+
+
+def board_formats(lang: str = "en") -> dict[str, str]:
+    """Number formats of the leaderboard's columns, by the names the columns have in ``lang``."""
+    return {t(f"board.{name}", lang): fmt for name, fmt in BOARD_FORMATS.items()}
+
+
+def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en") -> pd.DataFrame:
     """One row per run, best test MAE first: the scores first (so they stay in view on a narrow
-    screen), then the model, its settings, train fraction, fit time and device."""
+    screen), then the model, its settings, train fraction, fit time and device; columns named in ``lang``."""
     rows = []
     for label, result in zip(labels, results):
         test = result.metrics["test"]
-        rows.append({"run": label, "test MAE": test["mae"], "test RMSE": test["rmse"], "test MAPE %": test["mape"],
-                     "test MASE": test["mase"], "test R²": test["r2"], "model": result.request.model,
-                     "fit seconds": result.fit_seconds, "train fraction": result.request.train_fraction,
-                     "device": result.device, "settings": describe_settings(result)})
+        values = (label, test["mae"], test["rmse"], test["mape"], test["mase"], test["r2"], result.request.model,
+                  result.fit_seconds, result.request.train_fraction, result.device, describe_settings(result))
+        rows.append({t(f"board.{name}", lang): value for name, value in zip(BOARD_COLUMNS, values)})
     frame = pd.DataFrame(rows)
-    return frame.sort_values("test MAE", kind="stable").reset_index(drop=True) if rows else frame
+    mae = t("board.test_mae", lang)
+    return frame.sort_values(mae, kind="stable").reset_index(drop=True) if rows else frame
 
 
 def baselines_not_run(runs: list[RunResult], baselines: list[RunResult]) -> list[RunResult]:

@@ -8,8 +8,9 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from core.data.quality import QualitySummary, format_stamp, summarize
-from core.data.tidy import LoadedSeries, LoadOptions, count, load_series
+from core.data.quality import MAX_OUTLIERS, OUTLIER_LIMIT, QualitySummary, summarize
+from core.data.tidy import LoadedSeries, LoadOptions, load_series
+from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, relabel, said, t
 from core.ui import state_keys as keys
 from core.ui.store import KEEP_SECONDS, SessionStore, is_key, new_key
 from core.ui.urlstate import DATA_FIELDS, SESSION_PARAM, parse_query, parse_train_query
@@ -110,10 +111,15 @@ def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) 
 
 # Column pickers ------------------------------------------------------------------------------------
 
-NO_DATE_COLUMN = "(none: number the rows)"
-MISSING_HELP = {"interpolate": "interpolate: straight line between neighbours", "ffill": "ffill: repeat the last value",
-                "drop": "drop: drop those rows"}  # the Missing values picker's labels
+NO_DATE_COLUMN = "(none: number the rows)"  # the Date column picker's value for "no date column"
 DATE_ORDERS: dict[str, bool | None] = {"detect": None, "day first (31/01)": True, "month first (01/31)": False}
+DATE_ORDER_KEYS = {"detect": "data.order_detect", "day first (31/01)": "data.order_day_first",
+                   "month first (01/31)": "data.order_month_first"}  # what the Date order picker shows
+
+
+def date_column_label(column: str, lang: str) -> str:
+    """What the Date column picker shows for ``column``."""
+    return t("data.no_date_column", lang) if column == NO_DATE_COLUMN else column
 
 
 def picker_values(series: LoadedSeries) -> dict[str, object]:
@@ -146,13 +152,14 @@ def offered_regressors(state: MutableMapping[str, Any], series: LoadedSeries, ta
     return others
 
 
-def preview_frame(series: LoadedSeries, rows: int = 500) -> pd.DataFrame:
+def preview_frame(series: LoadedSeries, lang: str = "en", rows: int = 500) -> pd.DataFrame:
     """The first ``rows`` rows under the file's own column names, time stamps at the series' resolution
-    (``1949-01`` for monthly data); the row step when the file has no date column."""
+    as ``lang`` writes them (``1949-01``, ``1949年1月``); the row step when the file has no date column."""
     head = series.frame.head(rows)
-    time_name = series.date_col or next(name for name in ("step", "(step)", "(row step)")
+    step = t("data.step_column", lang)
+    time_name = series.date_col or next(name for name in (step, f"({step})", "(row step)")
                                         if name not in (series.target, *series.regressors))
-    stamps = [format_stamp(value, series.frequency) for value in head["ds"]]
+    stamps = [format_stamp(value, series.frequency, lang) for value in head["ds"]]
     shown = {time_name: stamps if series.date_col else head["ds"].to_numpy(), series.target: head["y"].to_numpy()}
     for col in series.regressors:
         shown[col] = head[col].to_numpy()
@@ -252,57 +259,127 @@ def keep_session_param(params: MutableMapping[str, str], state: Mapping[str, Any
 Loader = Callable[[bytes, str, LoadOptions], LoadedSeries]
 
 
+@dataclass(frozen=True)
+class Note:
+    """What to tell the user, as a catalog key and its parameters (said in the page's language when shown);
+    ``problem`` an error to say as its ``{problem}``."""
+
+    key: str
+    params: Mapping[str, object]
+    problem: BaseException | None = None
+
+    def text(self, lang: str) -> str:
+        problem = {"problem": said(self.problem, lang)} if self.problem is not None else {}
+        return t(self.key, lang, **self.params, **problem)
+
+
 def open_session(state: MutableMapping[str, Any], params: Mapping[str, str], load: Loader = load_series,
-                 store: SessionStore[SavedSession] = SESSIONS) -> str:
+                 store: SessionStore[SavedSession] = SESSIONS) -> Note | None:
     """On a session's first run, restore the session its URL names (reading its file again with ``load``);
-    the note for the user, kept under ``DATA_SESSION_NOTE`` ("" when there is nothing to say)."""
+    the note for the user, kept under ``DATA_SESSION_NOTE`` (None when there is nothing to say)."""
     start = start_session(state, params, store)
-    note = ""
+    note = None
     if start is not None and start.expired:
-        note = (f"The session this link named has expired (sessions are kept {KEEP_SECONDS // 3600:g} hours after "
-                f"their last change) or is unknown: {DEFAULT_SAMPLE} is loaded; load your file again.")
+        note = Note("session.expired", {"hours": KEEP_SECONDS // 3600, "sample": DEFAULT_SAMPLE})
     elif start is not None and start.saved is not None:
         saved = start.saved
         try:
             series = load(saved_source(saved), saved.name, saved.options or LoadOptions())
         except ValueError as problem:  # a limit lowered since, say: start afresh and say why
-            note = f"The earlier session's file '{saved.name}' could not be read again: {problem}"
+            note = Note("session.unreadable", {"name": saved.name}, problem.with_traceback(None))
         else:
             restore_session(state, saved, series)
-            runs = f", with {count(len(saved.runs), 'run')}" if saved.runs else ""
-            note = f"Restored from the earlier session: {saved.name}{runs}."
-    if note:
+            note = Note("session.restored_runs" if saved.runs else "session.restored",
+                        {"name": saved.name, "runs": len(saved.runs)})
+    if note is not None:
         state[keys.DATA_SESSION_NOTE] = note
     return note
 
 
 # Data page texts -----------------------------------------------------------------------------------
 
-SAMPLE_NOTES = {DEFAULT_SAMPLE: "monthly airline passengers, 1949-1960, shipped with the app"}
+SAMPLE_NOTES = {DEFAULT_SAMPLE: "sample.air_passengers"}  # catalog keys of what each shipped sample is
 
 
-def loaded_details(state: Mapping[str, Any], series: LoadedSeries) -> str:
+def loaded_details(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en") -> str:
     """What follows the loaded file's name: what a shipped sample is, rows, frequency, and what became of
     the session the URL named (restored, expired) until another file is loaded."""
     about = SAMPLE_NOTES.get(str(state[keys.DATA_SOURCE]), "") if state.get(keys.DATA_BYTES) is None else ""
     note = state.get(keys.DATA_SESSION_NOTE)
-    return (f"{f' ({about})' if about else ''}, {len(series.frame):,} rows, {series.frequency.name}."
-            f"{f' {note}' if note else ''}")
+    details = t("data.details", lang, rows=len(series.frame), frequency=frequency_name(series.frequency, lang))
+    return (f"{t('data.about', lang, about=t(about, lang)) if about else ''}{details}"
+            f"{t('data.session_note', lang, note=note.text(lang)) if note else ''}")
 
 
-def quality_markdown(series: LoadedSeries, quality: QualitySummary) -> str:
+def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = "en") -> str:
     """The data-quality counts as a Markdown list (numbers and fixed words only)."""
-    return (f"- Missing values filled ({series.missing_policy}): **{quality.missing_filled:,}**; "
-            f"rows dropped: **{quality.rows_dropped:,}**\n"
-            f"- Exact duplicate rows dropped: **{quality.duplicate_rows:,}**; repeated time stamps "
-            f"combined: **{quality.duplicate_stamps:,}**\n"
-            f"- Missing time stamps against the {series.frequency.name} frequency: **{quality.gaps:,}**")
+    return t("data.quality_list", lang, policy=relabel(series.missing_policy, lang, "policy"),
+             filled=quality.missing_filled, dropped=quality.rows_dropped, duplicates=quality.duplicate_rows,
+             stamps=quality.duplicate_stamps, frequency=frequency_name(series.frequency, lang), gaps=quality.gaps)
 
 
-def steps_note(series: LoadedSeries) -> str:
+def steps_note(series: LoadedSeries, lang: str = "en") -> str:
     """Said when the rows are numbered because no date column is used; "" otherwise."""
     if series.date_col is not None:
         return ""
-    return (f"No date column: the rows are numbered as steps 0 to {len(series.frame) - 1:,} in file order, so "
-            "there are no calendar features and forecasts are in steps. If a column holds the dates, choose it "
-            "under **Date column**; if none is listed, add one to the file.")
+    return t("data.steps_note", lang, last=len(series.frame) - 1)
+
+
+def load_problem(state: Mapping[str, Any], lang: str = "en") -> str | None:
+    """Why the last file could not be used (shown until a file loads), in ``lang``; None when it could."""
+    if not state.get(keys.DATA_ERROR):
+        return None
+    name, problem = state[keys.DATA_ERROR]
+    return t("data.could_not_use", lang, name=name, problem=said(problem, lang))
+
+
+def outlier_note(lang: str = "en") -> str:
+    """What the suspected outliers are and how they were found."""
+    return t("data.outlier_caption", lang, limit=OUTLIER_LIMIT, most=MAX_OUTLIERS)
+
+
+def span_text(series: LoadedSeries, lang: str = "en") -> str:
+    """The first and last time stamps, as ``lang`` writes dates."""
+    first, last = (format_stamp(series.frame["ds"].iloc[at], series.frequency, lang) for at in (0, -1))
+    return t("data.span", lang, start=first, end=last)
+
+
+# The language ------------------------------------------------------------------------------------------
+
+def language_of(state: MutableMapping[str, Any], params: Mapping[str, str], locale: object) -> str:
+    """The language of this run: the sidebar's choice, else the one the session settled on, else what the
+    URL or the browser's locale says (then kept for the session, as a page's ``from_dict`` drops ``lang``)."""
+    for chosen in (state.get(keys.APP_LANG_WIDGET), state.get(keys.APP_LANG)):
+        if chosen in LANGUAGES:
+            return str(chosen)
+    lang = language_from(params.get(LANG_PARAM), locale)
+    state[keys.APP_LANG] = lang
+    return lang
+
+
+def keep_language_param(params: MutableMapping[str, str], lang: str) -> None:
+    """Put ``?lang=`` in the URL (a page's ``from_dict`` drops it), so a shared link opens in its language."""
+    if params.get(LANG_PARAM) != lang:
+        params[LANG_PARAM] = lang
+
+
+# Widgets whose options are shown in words of the page's language: the browser keeps the words it showed, so
+# after a language switch the server sends their values again (else the next rerun reads stale words). The
+# Forecast page's run picker is not one: its only worded option is the lone default, which a stale value falls
+# back to.
+WORDED_WIDGETS = (keys.DATA_DATE_WIDGET, keys.DATA_MISSING_WIDGET, keys.DATA_DUPLICATES_WIDGET, keys.DATA_ORDER_WIDGET,
+                  keys.LAB_MODEL)
+
+
+def follow_language(state: MutableMapping[str, Any], lang: str) -> bool:
+    """Remember ``lang`` as the session's language and start the language selector at it; when it differs from
+    the last run's, set the worded widgets to their own values, which makes Streamlit send them to the browser in
+    the new words. True on a switch."""
+    switched = state.get(keys.APP_LANG) not in (None, lang)
+    if switched:
+        for key in WORDED_WIDGETS:
+            if key in state:
+                state[key] = state[key]
+    state[keys.APP_LANG] = lang
+    state.setdefault(keys.APP_LANG_WIDGET, lang)
+    return switched

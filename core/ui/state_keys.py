@@ -4,18 +4,22 @@ Keys that no widget owns carry data across pages (a widget's value is dropped wh
 left); widget keys end in ``_widget`` or name the control.
 """
 
+# Every page
+APP_LANG = "app.lang"                    # the language this session settled on (URL, locale), for pages run alone
+APP_LANG_WIDGET = "app.language"         # the sidebar's language selector (drawn by dashboard.py on every page)
+
 # Data page (home)
 DATA_SERIES = "data.series"              # LoadedSeries in use
 DATA_SOURCE = "data.source"              # file name shown to the user
 DATA_BYTES = "data.bytes"                # bytes of the file in use, to re-read with other choices
-DATA_ERROR = "data.error"                # last loading problem, shown until the next good load
+DATA_ERROR = "data.error"                # (file name, error) of the last loading problem, shown until a good load
 DATA_UPLOAD_ID = "data.upload_id"        # id of the last upload handled, so reruns do not re-read it
 DATA_TRAIN_FRACTION = "data.train_fraction"
 DATA_QUALITY = "data.quality"            # (series, its QualitySummary): computed once per loaded series
 DATA_URL_APPLIED = "data.url_applied"
 DATA_SESSION_KEY = "data.session_key"    # this session's key in the store and in the URL (?s=)
 DATA_SAVED = "data.saved"                # True once the store holds this session (the URL then carries its key)
-DATA_SESSION_NOTE = "data.session_note"  # what became of the session named in the URL (restored, expired)
+DATA_SESSION_NOTE = "data.session_note"  # Note: what became of the session named in the URL (restored, expired)
 DATA_PICKERS_FOR = "data.pickers_for"    # the LoadedSeries the column pickers were last set from
 DATA_UPLOAD_WIDGET = "data.upload"
 DATA_SAMPLE_WIDGET = "data.sample"

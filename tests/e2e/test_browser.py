@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -145,5 +146,28 @@ def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_u
     page.wait_for_url(lambda url: session_key(url) not in ("", first_key), timeout=LONG)  # a key of its own
     page.goto(f"{app_url}/Train?s={session_key(page.url)}")  # a direct link to another page restores it too
     page.get_by_text("Series: wolf.csv (24 rows, monthly)").wait_for(timeout=LONG)
+    assert no_exception_shown(page)
+    page.close()
+
+
+def test_the_language_selector_turns_the_app_and_its_charts_chinese(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
+    picker(page, "Missing values").click()
+    page.get_by_role("option", name="drop: drop those rows").click()
+    expect(picker(page, "Missing values")).to_have_value("drop: drop those rows", timeout=LONG)
+    picker(page, "Language").click()
+    page.get_by_role("option", name="简体中文").click()
+    expect(page.get_by_role("heading", name="时间序列回归")).to_be_visible(timeout=LONG)
+    axis = page.locator('.vega-embed [aria-roledescription="axis"]').first  # Vega's SVG names each axis
+    expect(axis).to_have_attribute("aria-label", re.compile("时间.*1949年1月.*1960年12月"), timeout=LONG)
+    expect(picker(page, "缺失值")).to_have_value("删除：删去这些行", timeout=LONG)  # the choice, in new words
+    page.wait_for_url(re.compile(r"lang=zh"), timeout=LONG)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("训练", exact=True).click()
+    expect(page.get_by_role("heading", name="训练模型")).to_be_visible(timeout=LONG)
+    page.wait_for_url(re.compile(r"/Train\?.*lang=zh"), timeout=LONG)  # a shared link opens in Chinese
     assert no_exception_shown(page)
     page.close()

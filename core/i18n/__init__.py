@@ -1,0 +1,158 @@
+"""The interface's texts, one catalog per language: ``en`` (English) and ``zh`` (Simplified Chinese).
+
+``t(key, lang, **params)`` fills a catalog entry; a key a language lacks falls back to English. Besides
+Python's format specs a template may write ``{n:plural:row}`` ("1 row", "2 rows") and ``{n:were}`` ("was",
+"were"): the English messages of core's errors need them. Core speaks English: its errors and report lines
+may carry a catalog ``key`` and ``params`` (``core.errors``), which ``said`` turns into the reader's language;
+labels core makes (a frequency, a lab curve's name) are matched against the English templates under a
+prefix by ``relabel``; texts of the model table are translated by name with ``core_text``.
+"""
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from core.data.frequency import Frequency
+from core.data.quality import format_stamp as iso_stamp
+from core.data.tidy import Notice
+from core.errors import KeyedError
+from core.i18n import en, zh
+
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+DEFAULT = "en"
+LANG_PARAM = "lang"  # ?lang=zh in the URL opens the interface in that language
+CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
+CORE_TEXTS: dict[str, dict[str, str]] = {"zh": zh.CORE_TEXTS}  # the model table's texts, by name
+# Parameters of core's messages whose values are English words with entries of their own, by key prefix.
+LOCALIZED = {"frequency": "freq", "policy": "policy", "separators": "sep"}
+DATE_FIELDS = frozenset({"year", "month", "quarter", "day"})  # what a "date." template may use
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("plural:"):
+            noun = format_spec.removeprefix("plural:")
+            return f"{value:,} {noun}" if value == 1 else f"{value:,} {noun}s"
+        if format_spec == "were":
+            return "was" if value == 1 else "were"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    """The catalog entry ``key`` in ``lang`` (English when ``lang`` lacks it) filled with ``params``.
+
+    Raises ``KeyError`` for a key the English catalog lacks: every text has an English entry.
+    """
+    template = CATALOGS.get(lang, {}).get(key)
+    if template is None:
+        template = CATALOGS[DEFAULT][key]
+    return _FORMATTER.vformat(template, (), params)
+
+
+def has(key: str) -> bool:
+    return key in CATALOGS[DEFAULT]
+
+
+def placeholders(template: str) -> set[str]:
+    """The names a template fills: ``{rows:,}`` -> ``rows``."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in _FORMATTER.parse(template) if name}
+
+
+@cache
+def _patterns(prefix: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The English entries under ``prefix`` as patterns, the longest fixed text first (so that
+    "raw inputs, lr {lr} (largest stable)" is tried before "raw inputs, lr {lr}")."""
+    found = []
+    for key, template in CATALOGS[DEFAULT].items():
+        if key.startswith(prefix + "."):
+            parts, fixed = [], 0
+            for literal, name, _, _ in _FORMATTER.parse(template):
+                parts.append(re.escape(literal))
+                fixed += len(literal)
+                if name:
+                    parts.append(f"(?P<{name}>.+?)")
+            found.append((fixed, key, re.compile("".join(parts), re.DOTALL)))
+    return [(key, pattern) for _, key, pattern in sorted(found, key=lambda item: -item[0])]
+
+
+def relabel(text: object, lang: str, prefix: str) -> str:
+    """``text``, an English label core made, in ``lang``: the entry under ``prefix`` whose English template it
+    matches, filled with what matched; ``text`` as it is when none matches."""
+    label = str(text)
+    if lang == DEFAULT:
+        return label
+    for key, pattern in _patterns(prefix):
+        match = pattern.fullmatch(label)
+        if match:
+            return t(key, lang, **match.groupdict())
+    return label
+
+
+def message(key: str, params: Mapping[str, object], lang: str) -> str:
+    """Core's message ``key`` in ``lang``, its English words (``LOCALIZED``) said in ``lang`` too."""
+    shown = {name: relabel(value, lang, LOCALIZED[name]) if name in LOCALIZED else value
+             for name, value in params.items()}
+    return t(key, lang, **shown)
+
+
+def said(item: object, lang: str) -> str:
+    """What core said (an error or a report line) in ``lang``: by its key when it has one this catalog
+    knows, else its English text."""
+    if lang == DEFAULT or not isinstance(item, (KeyedError, Notice)) or item.key not in CATALOGS.get(lang, {}):
+        return str(item)
+    return message(str(item.key), item.params, lang)
+
+
+def core_text(key: str, lang: str, english: str) -> str:
+    """A text the model table holds in English (a model's help, a setting's label) in ``lang``, by name."""
+    return CORE_TEXTS.get(lang, {}).get(key, english)
+
+
+def frequency_name(frequency: Frequency | str, lang: str) -> str:
+    """``monthly`` in ``lang``."""
+    return relabel(frequency.name if isinstance(frequency, Frequency) else frequency, lang, "freq")
+
+
+def format_stamp(value: object, frequency: Frequency, lang: str) -> str:
+    """A time stamp as short as its frequency allows, as ``lang`` writes dates (1949-01, 1949年1月)."""
+    key = f"date.{frequency.name}"
+    if lang == DEFAULT or frequency.is_steps or key not in CATALOGS.get(lang, {}):
+        return iso_stamp(value, frequency)
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    return t(key, lang, year=stamp.year, month=stamp.month, quarter=stamp.quarter, day=stamp.day)
+
+
+def language_from(param: object, locale: object) -> str:
+    """The URL's ``?lang=`` when it names a language, else the browser's locale (``zh*``: Chinese), else English."""
+    if isinstance(param, str) and param in LANGUAGES:
+        return param
+    if isinstance(locale, str) and locale.lower().startswith("zh"):
+        return "zh"
+    return DEFAULT
+
+
+class Texts:
+    """The catalogs in one language, for a page: ``T("data.rows")`` is ``t("data.rows", lang)``;
+    ``T.widget("data.target")`` the keyword arguments ``label`` and ``help`` of a widget (``data.target_help``),
+    both filled with the same ``params``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def widget(self, key: str, **params: object) -> dict[str, str]:
+        return {"label": t(key, self.lang, **params), "help": t(f"{key}_help", self.lang, **params)}
+
+    def words(self, prefix: str) -> Callable[[object], str]:
+        """A widget's ``format_func`` saying core's English words (``policy``: mean, sum, ...) in this language."""
+        return lambda word: relabel(word, self.lang, prefix)

@@ -1,0 +1,471 @@
+"""The English catalog: every text the interface shows, by key (``core.i18n.t``).
+
+Keys are grouped by where they appear. ``err.`` and ``notice.`` entries are the messages core's loader writes
+(``core.errors``, ``core.data.tidy.Notice``), word for word: ``{n:plural:row}`` writes "1 row" or "2 rows",
+``{n:were}`` "was" or "were". Entries under ``freq.``, ``policy.``, ``sep.``, ``level.``, ``outliers.`` and
+``lab.curve/column/cell.`` are the English words core uses, matched to say them in another language.
+"""
+
+MESSAGES: dict[str, str] = {
+    # Every page ------------------------------------------------------------------------------------------------
+    "app.title": "Time-series regression",
+    "app.language": "Language",
+    "app.bug": "Internal error ({kind}): this is a bug in the app, not a problem with your data or settings. "
+               "The details are in the server log.",
+    "nav.data": "Data",
+    "nav.train": "Train",
+    "nav.compare": "Compare",
+    "nav.forecast": "Forecast",
+    "nav.lab": "Learning Lab",
+
+    # Data page -------------------------------------------------------------------------------------------------
+    "data.reading": "Reading the file...",
+    "data.runs_cleared": "Runs made on the previous series were cleared.",
+    "data.upload": "Upload a CSV",
+    "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB. Delimiter, decimal comma, "
+                        "encoding and date format are detected.",
+    "data.sample": "...or a shipped sample",
+    "data.sample_help": "Example series that ship with the app.",
+    "data.load_sample": "Load sample",
+    "data.load_sample_help": "Replace the current series with the chosen sample.",
+    "data.reading_options": "Reading options",
+    "data.duplicates": "Repeated time stamps",
+    "data.duplicates_help": "How rows that share a time stamp but differ are combined.",
+    "data.fill_gaps": "Fill missing time stamps",
+    "data.fill_gaps_help": "Insert the missing steps of the detected frequency and fill them with the missing-value "
+                           "policy.",
+    "data.date_order": "Date order",
+    "data.date_order_help": "For dates like 01/02/2020: detected from the data unless you choose.",
+    "data.order_detect": "detect",
+    "data.order_day_first": "day first (31/01)",
+    "data.order_month_first": "month first (01/31)",
+    "data.size_limit": "Files up to {mb:g} MB (set TSR_MAX_FILE_MB to change).",
+    "data.date_column": "Date column",
+    "data.date_column_help": "Detected from the column names and values.",
+    "data.no_date_column": "(none: number the rows)",
+    "data.target": "Target",
+    "data.target_help": "The numeric column to model and forecast.",
+    "data.regressors": "Regressors (optional)",
+    "data.regressors_help": "Extra numeric columns the regression models use as features.",
+    "data.missing": "Missing values",
+    "data.missing_help": "How blank cells are filled.",
+    "data.missing_interpolate": "interpolate: straight line between neighbours",
+    "data.missing_ffill": "ffill: repeat the last value",
+    "data.missing_drop": "drop: drop those rows",
+    "data.other_columns": "Other numeric columns you can add as regressors: {columns}.",
+    "data.rows": "Rows",
+    "data.frequency": "Frequency",
+    "data.season_help": "Season length {season}.",
+    "data.outliers": "Suspected outliers",
+    "data.outlier_caption": "Points that sit far from what their neighbours and the seasonal pattern lead one to "
+                            "expect (more than {limit:g} times the series' typical deviation, at most {most} listed, "
+                            "most unusual first): they may be errors or real events such as holidays, so check them "
+                            "before changing anything.",
+    "data.outliers_kept": " Kept as they are.",
+    "data.span": "From {start} to {end}.",
+    "data.quality": "Data quality",
+    "data.quality_list": "- Missing values filled ({policy}): **{filled:,}**; rows dropped: **{dropped:,}**\n"
+                         "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
+                         "**{stamps:,}**\n"
+                         "- Missing time stamps against the {frequency} frequency: **{gaps:,}**",
+    "data.intro": "Load a series, then train models on **Train**, compare them on **Compare** and look ahead on "
+                  "**Forecast**. Loaded now: **{source}**{details}",
+    "data.about": " ({about})",
+    "data.details": ", {rows:,} rows, {frequency}.",
+    "data.session_note": " {note}",
+    "data.could_not_use": "Could not use '{name}': {problem}",
+    "data.series": "Series: {source}",
+    "data.steps_note": "No date column: the rows are numbered as steps 0 to {last:,} in file order, so there are no "
+                       "calendar features and forecasts are in steps. If a column holds the dates, choose it under "
+                       "**Date column**; if none is listed, add one to the file.",
+    "data.fraction": "Train fraction",
+    "data.fraction_help": "The first part of the series trains the models; the rest tests them, in time order.",
+    "data.thinned": " The chart draws a thinned copy (LTTB); all computing uses every row.",
+    "data.split": "{train:,} rows train, {test:,} rows test. Drag to pan, scroll to zoom.{thinned}",
+    "data.preview": "**Preview**",
+    "data.step_column": "step",
+    "sample.air_passengers": "monthly airline passengers, 1949-1960, shipped with the app",
+    "session.expired": "The session this link named has expired (sessions are kept {hours:g} hours after their last "
+                       "change) or is unknown: {sample} is loaded; load your file again.",
+    "session.unreadable": "The earlier session's file '{name}' could not be read again: {problem}",
+    "session.restored": "Restored from the earlier session: {name}.",
+    "session.restored_runs": "Restored from the earlier session: {name}, with {runs:plural:run}.",
+    "outliers.date": "Date",
+    "outliers.step": "Step",
+    "outliers.value": "Value",
+    "outliers.expected": "Expected",
+    "outliers.how": "How unusual (× typical deviation)",
+
+    # Train page ------------------------------------------------------------------------------------------------
+    "train.title": "Train a model",
+    "train.intro": "Series: {source} ({rows:,} rows, {frequency}); train fraction {fraction:.2f} (set on Data).",
+    "train.model": "Model",
+    "train.model_help": "Each model's own settings appear below it.",
+    "train.training": "Training",
+    "train.device": "Device",
+    "train.device_help": "auto takes the GPU when there is one; only devices this machine has are listed.",
+    "train.training_now": "Training...",
+    "train.epoch": "Epoch {epoch} of at most {epochs}",
+    "train.waiting": "Waiting for a free training slot: this server trains {slots} model(s) at a time.",
+    "train.failed": "{problem}",
+    "train.result": "{model}: actual vs predicted",
+    "train.gap": "Gap to the exact least-squares fit",
+    "train.gap_help": "How far the trained training loss is above the closed-form optimum, relative to it.",
+    "train.budget": "{note}",
+    "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
+    "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
+    "train.learned": "What the model learned",
+    "train.backtest": "Backtest leaderboard behind the choice",
+    "train.candidate": "model",
+    "train.backtest_score": "backtest error / seasonal-naive error",
+    "train.download_csv": "Download predictions (CSV)",
+    "train.download_model": "Download model (.pt)",
+    "train.download_model_help": "The fitted model; opens with torch.load(weights_only=True) on any CPU.",
+    "train.train": "Train",
+    "train.train_help": "Fit the model on the training rows.",
+    "train.dropped": "Only the last {most} runs are kept: the oldest was dropped.",
+    "train.start": "Choose a model in the sidebar and press **Train**.",
+
+    # What a model learned ---------------------------------------------------------------------------------------
+    "coef.trend": "Trend: {target} changes by {value:+,.4g} {per}.",
+    "coef.poly_start": "Trend (polynomial of degree {degree}): {target} changes by {value:+,.4g} {per} at the start "
+                       "of the training span",
+    "coef.end": ".",
+    "coef.poly_end": " and by {value:+,.4g} {per} at its end ({later}).",
+    "coef.changepoint": "After step {step}: the trend's change {per} shifts by {value:+,.4g}.",
+    "coef.season": "{level}: {value:+,.4g} compared with the first {part} of the cycle.",
+    "coef.year": "Year: {value:+,.4g} per calendar year on top of the trend.",
+    "coef.other": "{name}: {value:+,.4g} per unit.",
+    "coef.left_out": "The {term} term was left out: {reason}.",
+    "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
+    "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
+    "auto.summary": "auto chose **{chosen}** (season length {season}): the lowest error in a rolling-origin backtest "
+                    "inside the training rows ({origins} origins, {horizon} steps ahead each). The band is its 95% "
+                    "interval.",
+    "auto.long_history": " The history is long: auto modelled its last {used:,} rows ({skipped:,} earlier rows left "
+                         "out to keep the fit fast).",
+    "per.steps": "per step",
+    "per.minutely": "per minute",
+    "per.half-hourly": "per half-hour",
+    "per.hourly": "per hour",
+    "per.daily": "per day",
+    "per.business-daily": "per business day",
+    "per.weekly": "per week",
+    "per.monthly": "per month",
+    "per.quarterly": "per quarter",
+    "per.yearly": "per year",
+    "later.steps": "{n:,} steps later",
+    "later.minutely": "{n:,} minutes later",
+    "later.half-hourly": "{n:,} half-hours later",
+    "later.hourly": "{n:,} hours later",
+    "later.daily": "{n:,} days later",
+    "later.business-daily": "{n:,} business days later",
+    "later.weekly": "{n:,} weeks later",
+    "later.monthly": "{n:,} months later",
+    "later.quarterly": "{n:,} quarters later",
+    "later.yearly": "{n:,} years later",
+    "part.month": "month",
+    "part.quarter": "quarter",
+    "part.weekday": "weekday",
+    "part.hour": "hour",
+    "level.jan": "Jan", "level.feb": "Feb", "level.mar": "Mar", "level.apr": "Apr", "level.may": "May",
+    "level.jun": "Jun", "level.jul": "Jul", "level.aug": "Aug", "level.sep": "Sep", "level.oct": "Oct",
+    "level.nov": "Nov", "level.dec": "Dec",
+    "level.mon": "Mon", "level.tue": "Tue", "level.wed": "Wed", "level.thu": "Thu", "level.fri": "Fri",
+    "level.sat": "Sat", "level.sun": "Sun",
+    "level.q1": "Q1", "level.q2": "Q2", "level.q3": "Q3", "level.q4": "Q4",
+    "level.hour": "{hour}h",
+    "metric.mae": "MAE",
+    "metric.rmse": "RMSE",
+    "metric.mape": "MAPE %",
+    "metric.smape": "sMAPE %",
+    "metric.mase": "MASE",
+    "metric.r2": "R²",
+    "metric.undefined": "undefined",
+    "split.train": "train",
+    "split.test": "test",
+
+    # Compare page ----------------------------------------------------------------------------------------------
+    "compare.title": "Compare runs",
+    "compare.baseline": "baseline {model}",
+    "compare.no_runs": "No runs yet: train models on the **Train** page. The baselines are here for reference.",
+    "compare.intro": "Series: {source}. Best test MAE first; click a column header to sort. Metrics in original units, "
+                     "on each run's own test rows.",
+    "compare.overlay": "Runs to overlay",
+    "compare.overlay_help": "Predictions of the chosen runs drawn over the actual series.",
+    "board.run": "run",
+    "board.test_mae": "test MAE",
+    "board.test_rmse": "test RMSE",
+    "board.test_mape": "test MAPE %",
+    "board.test_mase": "test MASE",
+    "board.test_r2": "test R²",
+    "board.model": "model",
+    "board.fit_seconds": "fit seconds",
+    "board.train_fraction": "train fraction",
+    "board.device": "device",
+    "board.settings": "settings",
+
+    # Forecast page ---------------------------------------------------------------------------------------------
+    "forecast.title": "Forecast",
+    "forecast.default_run": "multi (default settings)",
+    "forecast.run": "Run to forecast with",
+    "forecast.run_help": "The model and settings of a run from Train, refitted on every row.",
+    "forecast.horizon": "Horizon (steps)",
+    "forecast.horizon_help": "Steps past the end of the data ({frequency}).",
+    "forecast.no_runs": "No runs yet: the default `multi` model is used. Train others on the **Train** page.",
+    "forecast.go": "Forecast",
+    "forecast.go_help": "Refit on all rows and forecast.",
+    "forecast.failed": "{problem}",
+    "forecast.result": "{run}: {steps} steps past {end}",
+    "forecast.whole": "Show the whole history ({rows:,} rows)",
+    "forecast.whole_help": "By default the chart shows the last {recent:,} rows before the forecast.",
+    "forecast.band": "The shaded band is a 95% prediction interval: it widens with the steps ahead as the run's "
+                     "errors did when it forecast that far on its own training rows.",
+    "forecast.time": "time",
+    "forecast.step": "step",
+    "forecast.predicted": "predicted",
+    "forecast.lower": "lower",
+    "forecast.upper": "upper",
+    "forecast.download": "Download forecast (CSV)",
+
+    # Learning lab ----------------------------------------------------------------------------------------------
+    "lab.title": "Learning lab",
+    "lab.settings": "Lab settings",
+    "lab.model": "Model",
+    "lab.model_help": "The model every panel trains (the landscape always uses the trend line).",
+    "lab.model.linear": "trend line: y = w·x + b",
+    "lab.model.multi": "trend + season terms (multi)",
+    "lab.optimizer": "Optimizer (landscape, exact answer, normalize)",
+    "lab.optimizer_help": "Which optimizer draws the path on the landscape and the gap curves.",
+    "lab.lr": "Learning rate",
+    "lab.lr_help": "Step size for that optimizer and for the batch comparison (plain SGD).",
+    "lab.epochs": "Epochs",
+    "lab.epochs_help": "Passes over the training rows.",
+    "lab.batch": "Mini-batch size",
+    "lab.batch_help": "Rows per mini-batch.",
+    "lab.race": "Optimizers in the race",
+    "lab.race_help": "Each runs at its own default learning rate.",
+    "lab.race_scale": "Race learning-rate multiplier",
+    "lab.race_scale_help": "Scale every racer's learning rate; large values diverge.",
+    "lab.hidden": "Hidden units (backpropagation)",
+    "lab.hidden_help": "Width of the hidden layer of the network whose gradients panel 4 checks.",
+    "lab.seed": "Seed",
+    "lab.seed_help": "Same seed, same curves.",
+    "lab.run": "Run all panels",
+    "lab.run_help": "Recompute with these settings.",
+    "lab.training": "Training the lab's models...",
+    "lab.failed": "{problem}",
+    "lab.thinned": " Training rows were thinned evenly to 2,000 for the per-step traces.",
+    "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned}",
+    "lab.changed": "Settings changed: press **Run all panels** to recompute.",
+    "lab.title.landscape": "1. Loss landscape",
+    "lab.title.batches": "2. Gradient descent, SGD and mini-batches",
+    "lab.title.race": "3. Optimizer race",
+    "lab.title.backprop": "4. Backpropagation by hand",
+    "lab.title.exact": "5. Exact answer vs descent",
+    "lab.title.normalize": "6. Why normalize",
+    "lab.title.vectorize": "7. Why vectorize",
+    "lab.lesson.landscape": "Training means finding the weights with the lowest loss. Left: the mean squared error of "
+                            "y = w·x for every w on a grid; the lowest point is the least-squares answer. Right: the "
+                            "same for the trend line's two weights (w, b), darker is lower, with the path the chosen "
+                            "optimizer takes from a poor start to the marked minimum.",
+    "lab.lesson.batches": "Full-batch gradient descent uses every row for each update: smooth but one step per pass. "
+                          "Single-sample SGD updates after every row: many cheap, noisy steps. Mini-batches sit "
+                          "between. Same seed, same number of passes: compare the curves per update and per pass.",
+    "lab.lesson.race": "Each optimizer at its own default learning rate, same model and seed. Momentum keeps "
+                       "velocity, Adagrad and RMSProp scale each step by past gradients, Adadelta needs no learning "
+                       "rate, Adam combines momentum and scaling, LBFGS uses curvature. A run whose loss explodes is "
+                       "stopped and marked diverged.",
+    "lab.lesson.backprop": "Backpropagation is the chain rule applied layer by layer, from the loss back to each "
+                           "weight. Here it is written out by hand for a Linear-ReLU-Linear network and checked "
+                           "against PyTorch's autograd on the same weights and batch.",
+    "lab.lesson.exact": "For a model linear in its weights, least squares gives the answer in one step. Gradient "
+                        "descent approaches it: the chart shows how far the training loss is above the exact loss, "
+                        "per epoch (log scale).",
+    "lab.lesson.normalize": "On raw inputs (a time index in the hundreds, a target in its own units) the loss "
+                            "surface is a long narrow valley: the learning rate that works after z-scoring makes raw "
+                            "training explode, and the largest stable step for raw inputs crawls. Z-scoring makes "
+                            "every direction alike.",
+    "lab.lesson.vectorize": "The same gradient computed by a Python loop over every value and by one NumPy "
+                            "expression over whole arrays. Vectorized code runs in compiled loops, which is why "
+                            "models train on arrays.",
+    "lab.axis.update": "update",
+    "lab.axis.pass": "pass over the data",
+    "lab.axis.epoch": "epoch",
+    "lab.axis.loss": "training loss",
+    "lab.axis.gap": "relative gap to least squares",
+    "lab.backprop_agree": "Hand-written vs autograd gradients **agree**: largest absolute difference {differences}.",
+    "lab.backprop_disagree": "Hand-written vs autograd gradients **DISAGREE**: largest absolute difference "
+                             "{differences}.",
+    "lab.diverged": "{optimizer} diverged at step {step}: lower the learning rate.",
+    "lab.run_diverged": "- **{run}**: diverged at step {step}.",
+    "lab.loop": "Python loop",
+    "lab.vectorized": "Vectorized (NumPy)",
+    "lab.speedup": "Speed-up",
+    "lab.speedup_help": "Gradient over {n:,} values, on this machine.",
+    "lab.ms": "{ms} ms",
+    "lab.chart.mse": "mean squared error",
+    "lab.chart.best_w": "least squares w = {w:.3f}",
+    "lab.chart.label": "label",
+    "lab.chart.slope": "w (slope)",
+    "lab.chart.intercept": "b (intercept)",
+    "lab.chart.step": "step",
+    "lab.chart.minimum": "least-squares minimum",
+    "lab.chart.log_scale": " (log scale)",
+    "lab.chart.curve": "curve",
+    "lab.curve.full": "full batch",
+    "lab.curve.single": "single sample",
+    "lab.curve.mini": "mini-batch of {size}",
+    "lab.curve.raw": "raw inputs, lr {lr}",
+    "lab.curve.raw_stable": "raw inputs, lr {lr} (largest stable)",
+    "lab.curve.scaled": "z-scored inputs, lr {lr}",
+    "lab.column.optimizer": "optimizer",
+    "lab.column.lr": "learning rate",
+    "lab.column.steps": "steps to within 1% of least squares",
+    "lab.column.final": "final training loss",
+    "lab.column.mae": "test MAE",
+    "lab.column.mape": "test MAPE %",
+    "lab.column.seconds": "seconds",
+    "lab.column.quantity": "quantity",
+    "lab.column.value": "value",
+    "lab.cell.diverged": "diverged at step {step}",
+    "lab.cell.not_reached": "not reached",
+    "lab.cell.input": "input x",
+    "lab.cell.target": "target y",
+    "lab.cell.loss": "loss = (ŷ - y)²",
+
+    # Charts ----------------------------------------------------------------------------------------------------
+    "chart.time": "time",
+    "chart.step": "step",
+    "chart.test_starts": "test starts",
+    "chart.boundary": "label",
+    "chart.band": "95% prediction interval",
+    "chart.lower": "lower",
+    "chart.upper": "upper",
+    "chart.actual": "actual",
+    "chart.predicted": "predicted",
+    "chart.prediction": "prediction",
+    "chart.forecast": "forecast",
+    "chart.split": "split",
+    "chart.split_train": "train",
+    "chart.split_test": "test",
+    "chart.split_future": "future",
+    "chart.residual": "actual - predicted",
+    "chart.residual_tip": "residual",
+    "chart.epoch": "epoch",
+    "chart.loss": "training MSE (scaled)",
+    "chart.loss_tip": "loss",
+    "chart.series": "series",
+    # Time labels on chart axes (d3 time format) and in tables (moment.js), at each frequency's resolution.
+    "axis.yearly": "%Y", "table.yearly": "YYYY",
+    "axis.quarterly": "%Y-%m", "table.quarterly": "YYYY-MM",
+    "axis.monthly": "%b %Y", "table.monthly": "YYYY-MM",
+    "axis.weekly": "%Y-%m-%d", "table.weekly": "YYYY-MM-DD",
+    "axis.daily": "%Y-%m-%d", "table.daily": "YYYY-MM-DD",
+    "axis.business-daily": "%Y-%m-%d", "table.business-daily": "YYYY-MM-DD",
+    "axis.fine": "%b %d %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
+    # Time stamps in text (fields: year, month, quarter, day); other frequencies are written as ISO dates.
+    "date.yearly": "{year}",
+    "date.quarterly": "{year}-{month:02d}",
+    "date.monthly": "{year}-{month:02d}",
+
+    # Words core uses -------------------------------------------------------------------------------------------
+    "freq.steps": "steps",
+    "freq.minutely": "minutely",
+    "freq.half-hourly": "half-hourly",
+    "freq.hourly": "hourly",
+    "freq.daily": "daily",
+    "freq.business-daily": "business-daily",
+    "freq.weekly": "weekly",
+    "freq.monthly": "monthly",
+    "freq.quarterly": "quarterly",
+    "freq.yearly": "yearly",
+    "freq.every": "every {spacing}",
+    "policy.interpolate": "interpolate",
+    "policy.ffill": "ffill",
+    "policy.drop": "drop",
+    "policy.mean": "mean",
+    "policy.sum": "sum",
+    "policy.first": "first",
+    "policy.last": "last",
+    "sep.commas": "commas",
+    "sep.semicolons": "semicolons",
+    "sep.tabs": "tabs",
+    "sep.bars": "vertical bars (|)",
+
+    # What the loader says (core.data): its errors and its report -----------------------------------------------
+    "err.limit_not_number": "{variable} is set to '{value}', which is not a number: set it to a number such as "
+                            "{default}, or unset it.",
+    "err.too_many_columns": "The file has {count:,} columns, more than the limit of {limit}: keep the columns you "
+                            "need, or set {variable} to raise the limit.",
+    "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
+                         "set {variable} to raise the limit.",
+    "err.no_file": "No file at '{path}': check the path and try again.",
+    "err.named_file_too_large": "'{name}' is larger than the {mb:g} MB limit: load a shorter extract.",
+    "err.file_too_large": "The file is larger than the {mb:g} MB limit: load a shorter extract.",
+    "err.empty": "The file is empty: choose a CSV with a header row and at least a few rows of data.",
+    "err.html": "This file is a web page (HTML), not a CSV: download the data itself as CSV.",
+    "err.parquet": "'{name}' looks like Parquet but cannot be read ({detail}): export it again or save it as CSV.",
+    "err.zip_damaged": "{label} starts like a zip archive (as Excel workbooks do) but is damaged ({detail}): save it "
+                       "again, or export the sheet as CSV.",
+    "err.zip_method": "{label} is a zip archive packed with a method this loader cannot unpack (method {method} in "
+                      "'{member}'): save the workbook again from Excel, or export the sheet as CSV.",
+    "err.zip_password": "{label} is password-protected: remove the password in Excel, or export the sheet as CSV.",
+    "err.zip_ratio": "{label} unpacks '{member}' to {ratio:,.0f} times its packed size, more than the limit of "
+                     "{limit} (a zip bomb?): export the sheet as CSV, or set TSR_MAX_COMPRESSION_RATIO to raise the "
+                     "limit.",
+    "err.zip_not_workbook": "{label} is a zip archive (holding {inside}), not a CSV or an Excel workbook: unzip it "
+                            "and load the file inside.",
+    "err.zip_unpacked": "{label} unpacks to {mb:,.0f} MB, more than the limit of {limit} MB: export the sheet as "
+                        "CSV, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.",
+    "err.excel": "'{name}' is an Excel workbook that cannot be read ({detail}): open it in Excel and save it again, "
+                 "or export the sheet as CSV.",
+    "err.utf16": "The file starts with a UTF-16 mark but is not UTF-16 text: save it as UTF-8 CSV.",
+    "err.binary": "The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).",
+    "err.encoding": "The file's text encoding is not recognised: save it as UTF-8 CSV.",
+    "err.ragged": "The rows do not line up into columns ({detail}): check that every row has the same number of "
+                  "{separators}, and put cells that contain one in double quotes.",
+    "err.ragged_line": "The rows do not line up into columns: line {line} has {fields} fields where the header has "
+                       "{header}: check that every row has the same number of {separators}, and put cells that "
+                       "contain one in double quotes.",
+    "err.no_columns": "The file has no columns: choose a CSV with a header row and data rows.",
+    "err.csv": "The file could not be read as CSV ({detail}): save it as a CSV with one header row and one row per "
+               "time step.",
+    "err.no_rows": "The file has a header but no data rows: add the rows of the series below the header.",
+    "err.table": "The file could not be read as a table ({detail}): save it as a CSV with one header row and one "
+                 "row per time step.",
+    "err.missing_policy": "Unknown missing-value policy '{policy}': use one of {choices}.",
+    "err.duplicate_policy": "Unknown duplicate policy '{policy}': use one of {choices}.",
+    "err.too_few_rows": "Only {rows:plural:usable row}: a series needs at least {least} rows to split and fit.",
+    "err.fill_limit": "Filling the missing time stamps would make {rows:,} rows ({frequency} from {first} to {last}), "
+                      "more than the limit of {limit}: load the series without filling gaps, or set TSR_MAX_ROWS to "
+                      "raise the limit.",
+    "err.infinite": "Column '{column}' has {rows:plural:row} with infinite values (inf, or numbers too large to "
+                    "store such as 1e309): replace each with a real value, or leave the cell blank to be filled.",
+    "err.huge": "Column '{column}' has {rows:plural:row} with values beyond ±{limit:g}; values this large cannot be "
+                "modelled: rescale the column, for example to thousands or millions.",
+    "err.no_date_column": "There is no column '{column}' for the dates: choose one of {names}.",
+    "err.not_dates": "Column '{column}' does not hold dates this loader can read (for example 1949-01, Jan 1980, "
+                     "1956Q1, 31.01.1980): pick another date column.",
+    "err.no_target_column": "There is no column '{column}' for the target: choose one of {names}.",
+    "err.target_not_numeric": "Column '{column}' is not numeric (or is all blank): choose a numeric target column.",
+    "err.column_blank": "Column '{column}' is blank in every row: fill in the values of the series, or choose "
+                        "another file.",
+    "err.column_text": "Column '{column}' holds text, not numbers (for example '{example}'): the file needs a "
+                       "numeric column to forecast.",
+    "err.no_numeric": "No numeric column to forecast: the file needs a column of numbers besides the dates.",
+    "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
+    "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
+    "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",
+    "notice.gaps_inserted": "{gaps:plural:missing time stamp} {gaps:were} inserted ({frequency} spacing).",
+    "notice.ambiguous_day_first": "Dates in '{column}' fit both day-first and month-first reading; read day first "
+                                  "because that gives the more regular spacing. Choose the other order if it is "
+                                  "wrong.",
+    "notice.ambiguous_month_first": "Dates in '{column}' fit both day-first and month-first reading; read month "
+                                    "first because that gives the more regular spacing. Choose the other order if it "
+                                    "is wrong.",
+    "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped.",
+    "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",
+    "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
+    "notice.missing_filled": "{rows:plural:row} with missing values {rows:were} filled ({policy}).",
+}

@@ -1,0 +1,355 @@
+"""The interface in English and Simplified Chinese (issue #16): every page opens in either language, its
+visible texts come from the catalogs (core.i18n), the catalogs agree, core's loader messages are said in the
+reader's language, dates follow the language, and ``?lang=`` survives the pages' own URL updates."""
+from __future__ import annotations
+
+import ast
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.data.tidy import LoadOptions, Notice, load_series
+from core.errors import DataError, LimitError
+from core.evaluation.pipeline import RunRequest, run
+from core.i18n import CATALOGS, CORE_TEXTS, DATE_FIELDS, language_from, message, placeholders, relabel, said, t
+from core.models.specs import SEED, SPECS, TRAINING_SETTINGS, model_names
+from core.ui import state_keys as keys
+from core.ui.charts import forecast_chart, prediction_chart, series_chart, time_formats
+from core.ui.explain import describe_coefficients, metrics_table, selection_summary
+from core.ui.session import keep_language_param, language_of, preview_frame
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE_FILES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
+PAGES = [str(path.relative_to(ROOT)) for path in PAGE_FILES]
+DATA = ROOT / "tests" / "data"
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+LEAST_CHINESE = 0.8  # share of a page's visible texts that must hold Chinese characters under ?lang=zh
+LABELLED = ("selectbox", "multiselect", "slider", "select_slider", "number_input", "checkbox", "button", "expander",
+            "text_input", "radio", "toggle")
+
+
+def visible_texts(at: AppTest) -> list[str]:
+    """Titles, headers, Markdown, captions, boxes, metric labels and widget labels the page shows."""
+    texts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
+             for e in getattr(at, kind)]
+    texts += [m.label for m in at.metric]
+    texts += [w.label for kind in LABELLED for w in getattr(at, kind)]
+    texts += [w.proto.label for kind in ("download_button", "file_uploader") for w in at.get(kind)]
+    return [text for text in texts if text.strip()]
+
+
+def chinese_share(texts: list[str]) -> float:
+    return sum(bool(CHINESE.search(text)) for text in texts) / max(len(texts), 1)
+
+
+def open_page(path: str, lang: str | None, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / path), default_timeout=180)
+    at.query_params.update({**({"lang": lang} if lang else {}), **params})
+    return at.run()
+
+
+def param(at: AppTest, name: str) -> str | None:
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+# Every page, in each language ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_in_chinese(page: str) -> None:
+    at = open_page(page, "zh")
+    assert not at.exception, at.exception
+    texts = visible_texts(at)
+    share = chinese_share(texts)
+    print(f"{page}: {share:.0%} of {len(texts)} visible texts in Chinese")
+    assert len(texts) >= 3 and share >= LEAST_CHINESE, [text for text in texts if not CHINESE.search(text)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_english_shows_no_chinese(page: str) -> None:
+    at = open_page(page, "en")
+    assert not at.exception, at.exception
+    assert [text for text in visible_texts(at) if CHINESE.search(text)] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_result_screens_speak_the_chosen_language(lang: str) -> None:
+    """Train (with auto's summary), Compare and Forecast after real runs, reached through the navigation."""
+    at = open_page("dashboard.py", lang)
+    shares = {}
+    at.switch_page("pages/1_Train.py").run()
+    for model in ("linear", "auto"):
+        at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select(model).run()
+        at.button(key=keys.TRAIN_BUTTON).click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        shares[f"Train ({model})"] = chinese_share(visible_texts(at))
+    at.switch_page("pages/2_Compare.py").run()
+    shares["Compare"] = chinese_share(visible_texts(at))
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error
+    shares["Forecast"] = chinese_share(visible_texts(at))
+    print(lang, {page: f"{share:.0%}" for page, share in shares.items()})
+    if lang == "zh":
+        assert min(shares.values()) >= LEAST_CHINESE, shares
+        assert any("1960年12月" in s.value for s in at.subheader)  # "12 steps past 1960年12月"
+    else:
+        assert max(shares.values()) == 0, shares
+    at.switch_page("dashboard.py").run()  # (AppTest runs a page switched to without dashboard.py's main())
+    assert param(at, "lang") == lang and param(at, "fraction") is not None
+
+
+def test_the_lab_tables_and_curves_are_translated() -> None:
+    at = open_page("pages/4_Learning_Lab.py", "zh")
+    race = at.dataframe[0].value
+    assert "优化器" in race.columns and "学习率" in race.columns
+    assert any("一致" in m.value for m in at.markdown)
+    assert [s.value for s in at.subheader][:2] == ["1. 损失函数的地形", "2. 梯度下降、随机梯度下降与小批量"]
+    curves = {relabel(name, "zh", "lab.curve") for name in ("full batch", "single sample", "mini-batch of 16")}
+    assert curves == {"全批量", "单样本", "小批量（每批 16 行）"}
+
+
+# The language: URL, locale, selector ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("wanted", "locale", "lang"), [
+    (None, None, "en"), ("zh", None, "zh"), ("en", "zh-CN", "en"), (None, "zh-CN", "zh"), (None, "zh-TW", "zh"),
+    (None, "en-US", "en"), ("fr", "zh-Hans", "zh"), ("", "de-DE", "en"),
+])
+def test_the_url_then_the_browser_locale_choose_the_language(wanted: str | None, locale: str | None,
+                                                               lang: str) -> None:
+    assert language_from(wanted, locale) == lang
+
+
+def test_the_session_keeps_its_language_and_the_selector_wins() -> None:
+    state: dict[str, object] = {}
+    assert language_of(state, {"lang": "zh"}, None) == "zh" and state[keys.APP_LANG] == "zh"
+    assert language_of(state, {}, "en-GB") == "zh"  # a page's from_dict dropped ?lang=: the session remembers
+    state[keys.APP_LANG_WIDGET] = "en"
+    assert language_of(state, {"lang": "zh"}, "zh-CN") == "en"
+    params = {"fraction": "0.7"}
+    keep_language_param(params, "zh")
+    assert params == {"fraction": "0.7", "lang": "zh"}
+
+
+def test_the_sidebar_selector_switches_the_language_and_the_url_keeps_it() -> None:
+    at = open_page("dashboard.py", "zh", fraction="0.8")
+    assert at.title[0].value == "时间序列回归"
+    assert param(at, "lang") == "zh" and param(at, "fraction") == "0.8"  # lang survives the page's from_dict
+    at.selectbox(key=keys.APP_LANG_WIDGET).select("en").run()
+    assert at.title[0].value == "Time-series regression" and param(at, "lang") == "en"
+    at.switch_page("pages/1_Train.py").run()  # AppTest runs it alone: the session remembers the language
+    assert at.title[0].value == "Train a model" and param(at, "model") is not None
+    at.switch_page("dashboard.py").run()
+    assert at.selectbox(key=keys.APP_LANG_WIDGET).value == "en" and param(at, "lang") == "en"
+    at.selectbox(key=keys.APP_LANG_WIDGET).select("zh").run()
+    assert at.title[0].value == "时间序列回归" and param(at, "lang") == "zh"
+
+
+def test_a_switch_sends_the_chosen_options_again_in_the_new_words() -> None:
+    """The browser keeps the words an option was shown in; after a switch the server sends the choice again."""
+    at = open_page("dashboard.py", "en")
+    at.selectbox(key=keys.DATA_MISSING_WIDGET).select("drop").run()
+    at.selectbox(key=keys.APP_LANG_WIDGET).select("zh").run()
+    picker = at.selectbox(key=keys.DATA_MISSING_WIDGET)
+    assert picker.value == "drop" and picker.proto.set_value and picker.proto.raw_value == "删除：删去这些行"
+    assert at.session_state[keys.DATA_SERIES].missing_policy == "drop"
+
+
+def test_without_a_language_the_app_speaks_english() -> None:
+    at = open_page("dashboard.py", None)
+    assert at.title[0].value == "Time-series regression" and param(at, "lang") == "en"
+
+
+# The catalogs --------------------------------------------------------------------------------------------
+
+def test_both_catalogs_hold_the_same_keys_with_the_same_placeholders() -> None:
+    en, zh = CATALOGS["en"], CATALOGS["zh"]
+    assert set(en) == set(zh), set(en) ^ set(zh)
+    for key, text in en.items():
+        assert isinstance(zh[key], str) and zh[key].strip(), key
+        if key.startswith("date."):  # a date's parts differ by language (2001-03, 2001年第1季度)
+            assert placeholders(text) | placeholders(zh[key]) <= DATE_FIELDS, key
+        else:
+            assert placeholders(text) == placeholders(zh[key]), key
+    print(f"{len(en)} keys in each catalog, {len(CORE_TEXTS['zh'])} translated texts of the model table")
+
+
+def test_chinese_prose_is_chinese() -> None:
+    """Entries with words in English hold words in Chinese (formats, formulas and identifiers aside)."""
+    same = [key for key, text in CATALOGS["en"].items()
+            if re.search(r"[a-z]{3,} [a-z]{3,}", text) and not CHINESE.search(CATALOGS["zh"][key])]
+    assert same == [], same
+
+
+def literal_keys(path: Path) -> set[str]:
+    """Catalog keys written literally in ``path``: T("key"), t("key", ...), T.widget("key") (and key_help)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("T", "t") and isinstance(node.args[0].value, str):
+                found.add(node.args[0].value)
+            elif name == "widget":
+                found |= {node.args[0].value, f"{node.args[0].value}_help"}
+    return found
+
+
+def test_every_key_the_pages_name_is_in_the_catalogs() -> None:
+    sources = [*PAGE_FILES, *sorted((ROOT / "core" / "ui").glob("*.py"))]
+    missing = {f"{path.name}: {key}" for path in sources for key in literal_keys(path) if key not in CATALOGS["en"]}
+    assert missing == set()
+
+
+def test_the_model_table_is_translated_by_name() -> None:
+    shipped = [name for name in model_names() if SPECS[name].build.__module__ == "core.models.specs"]
+    assert {"linear", "auto"} <= set(shipped)
+    settings = {s.name for name in shipped for s in SPECS[name].settings} | {s.name for s in TRAINING_SETTINGS}
+    wanted = {f"model.{name}" for name in shipped} | {f"setting.{name}{end}" for name in settings | {SEED.name}
+                                                       for end in ("", "_help")}
+    assert wanted <= set(CORE_TEXTS["zh"]), wanted - set(CORE_TEXTS["zh"])
+    assert all(CHINESE.search(text) for text in CORE_TEXTS["zh"].values())
+
+
+USER_TEXT_ARGS = {"label", "body", "help", "text", "page_title", "title", "placeholder", "caption"}
+ST_CALLS = {"title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "toast",
+            "metric", "selectbox", "multiselect", "slider", "select_slider", "number_input", "checkbox", "button",
+            "download_button", "file_uploader", "expander", "spinner", "progress", "text_input", "radio", "tabs",
+            "set_page_config", "Page", "TextColumn", "NumberColumn", "DatetimeColumn", "write", "text"}
+
+
+def english_literals(path: Path) -> list[str]:
+    """String literals with words in them handed to Streamlit as something to show (a label, a body, a help)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ST_CALLS):
+            continue
+        shown = [] if node.func.attr in ("Page", "progress") else node.args[:1]
+        shown += [keyword.value for keyword in node.keywords if keyword.arg in USER_TEXT_ARGS]
+        for value in shown:
+            parts = [value] if isinstance(value, ast.Constant) else getattr(value, "values", [])
+            text = "".join(str(part.value) for part in parts if isinstance(part, ast.Constant))
+            if re.search(r"[A-Za-z]{2,}", text):
+                found.append(f"{path.name}:{node.lineno}: {text!r}")
+    return found
+
+
+def test_no_page_holds_a_user_facing_english_literal() -> None:
+    assert [found for path in PAGE_FILES for found in english_literals(path)] == []
+
+
+# Core's messages in the reader's language ----------------------------------------------------------------
+
+def raised(data: bytes, name: str = "file.csv", options: LoadOptions | None = None) -> DataError:
+    with pytest.raises(DataError) as caught:
+        load_series(data, name, options)
+    return caught.value
+
+
+MONTHS = "".join(f"2001-{m:02d}-01,{m},{m * 2}\n" for m in range(1, 13))
+BAD_FILES = ["bad_binary.csv", "bad_empty.csv", "bad_header_only.csv", "bad_html.csv", "bad_no_numeric.csv",
+             "bad_ragged.csv", "bad_target_blank.csv", "bad_target_text.csv", "bad_too_few_rows.csv",
+             "bad_zip_renamed.csv"]
+BAD_CHOICES = [LoadOptions(date_col="nope"), LoadOptions(date_col="a"), LoadOptions(target="nope"),
+               LoadOptions(regressors=("nope",)), LoadOptions(target="a", regressors=("a",)),
+               LoadOptions(missing="guess"), LoadOptions(duplicates="median")]
+
+
+def loader_errors(monkeypatch: pytest.MonkeyPatch) -> list[DataError]:
+    errors = [raised((DATA / name).read_bytes(), name) for name in BAD_FILES]
+    errors += [raised(f"when,a,b\n{MONTHS}".encode(), options=options) for options in BAD_CHOICES]
+    errors += [raised(f"when,a,b\n{MONTHS}2002-01-01,inf,1\n".encode()),
+               raised(f"when,a,b\n{MONTHS}2002-01-01,1e200,1\n".encode())]
+    errors += [raised(b"PK\x03\x04 not really a workbook", "book.xlsx"),
+               raised(f"when,a\n{MONTHS}".encode(), options=LoadOptions(max_mb=1e-5)),
+               raised(f"when,a,b\n{MONTHS}".encode(), options=LoadOptions(target="when", date_col=""))]
+    monkeypatch.setenv("TSR_MAX_ROWS", "10")
+    errors.append(raised((DATA / "gaps.csv").read_bytes(), "gaps.csv", LoadOptions(fill_gaps=True)))
+    monkeypatch.setenv("TSR_MAX_ROWS", "5")
+    errors.append(raised(f"when,a,b\n{MONTHS}".encode()))
+    monkeypatch.setenv("TSR_MAX_ROWS", "many")
+    errors.append(raised(f"when,a,b\n{MONTHS}".encode()))
+    monkeypatch.setenv("TSR_MAX_COLUMNS", "2")
+    errors.append(raised(f"when,a,b\n{MONTHS}".encode()))
+    return errors
+
+
+def test_the_english_templates_say_exactly_what_the_loader_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    errors = loader_errors(monkeypatch)
+    assert len({error.key for error in errors}) >= 25 and any(isinstance(e, LimitError) for e in errors)
+    for error in errors:
+        assert error.key in CATALOGS["en"], (error.key, str(error))
+        assert message(error.key, error.params, "en") == str(error) == said(error, "en")
+        chinese = said(error, "zh")
+        assert CHINESE.search(chinese) and chinese != str(error), chinese
+
+
+@pytest.mark.parametrize(("name", "options"), [("gaps.csv", LoadOptions(fill_gaps=True)),
+                                               ("ambiguous_slash.csv", None), ("missing_values.csv", None),
+                                               ("missing_values.csv", LoadOptions(missing="drop")),
+                                               ("unsorted_duplicates.csv", None)])
+def test_the_loaders_report_is_said_in_either_language(name: str, options: LoadOptions | None) -> None:
+    notices = load_series(DATA / name, name, options).report.notices
+    assert notices and all(isinstance(notice, Notice) for notice in notices)
+    for notice in notices:
+        assert message(notice.key, notice.params, "en") == notice
+        assert CHINESE.search(said(notice, "zh")), said(notice, "zh")
+        assert pickle.loads(pickle.dumps(notice)).key == notice.key  # cached loads are pickled
+
+
+def test_keys_survive_a_trip_through_pickle() -> None:
+    error = raised(b"")
+    copy = pickle.loads(pickle.dumps(LimitError("x", "err.too_many_rows", {"count": 9, "limit": "5", "variable": "V"})))
+    assert (copy.key, copy.params["count"], str(copy)) == ("err.too_many_rows", 9, "x")
+    assert pickle.loads(pickle.dumps(error)).key == "err.empty"
+
+
+def test_an_error_without_a_key_is_shown_in_english() -> None:
+    assert said(ValueError("Learning rate 20 is out of range."), "zh") == "Learning rate 20 is out of range."
+
+
+def test_a_bad_upload_in_chinese_says_what_is_wrong_in_chinese() -> None:
+    at = open_page("dashboard.py", "zh")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("bad.csv", (DATA / "bad_html.csv").read_bytes(),
+                                                             "text/csv")).run()
+    assert not at.exception
+    shown = at.error[0].value.replace("\\", "")
+    assert "无法使用“bad.csv”" in shown and "网页（HTML）" in shown
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("gaps.csv", (DATA / "missing_values.csv").read_bytes(),
+                                                             "text/csv")).run()
+    assert not at.error and at.info and all(CHINESE.search(box.value) for box in at.info)
+
+
+# Numbers, dates and charts in the language -----------------------------------------------------------------
+
+def test_dates_follow_the_language(air) -> None:  # type: ignore[no-untyped-def]
+    assert time_formats(air.frequency, "zh") == ("%Y年%-m月", "YYYY年M月")
+    assert time_formats(air.frequency, "en") == ("%b %Y", "YYYY-MM")
+    assert preview_frame(air, "zh")["Month"].iloc[0] == "1949年1月"
+    assert preview_frame(air, "en")["Month"].iloc[0] == "1949-01"
+
+
+def test_charts_take_their_titles_and_legends_from_the_catalog(air) -> None:  # type: ignore[no-untyped-def]
+    spec = series_chart(air.frame, air.target, None, air.frequency, "zh").to_dict()
+    axis = spec["layer"][0]["encoding"]["x"]
+    assert axis["title"] == "时间" and axis["axis"]["format"] == "%Y年%-m月"
+    result = run(air.frame, air.frequency, RunRequest("linear"))
+    layers = prediction_chart(result.predictions, air.target, air.frequency, "zh").to_dict()["layer"]
+    domains = [layer["encoding"]["color"]["scale"]["domain"] for layer in layers if "color" in layer["encoding"]]
+    assert domains == [["训练集", "测试集"]]
+    future = result.predictions.tail(3).assign(lower=1.0, upper=2.0)
+    lines = forecast_chart(air.frame, future, air.target, air.frequency, lang="zh").to_dict()["layer"][1]
+    assert lines["encoding"]["color"]["scale"]["domain"] == ["实际值", "预测"]
+
+
+def test_what_the_model_learned_is_said_in_chinese(air) -> None:  # type: ignore[no-untyped-def]
+    result = run(air.frame, air.frequency, RunRequest("multi"))
+    lines = describe_coefficients(result.coefficients, air.frequency, air.target, 100, "zh")
+    assert lines[0].startswith("趋势：#Passengers 每月变化 +")
+    assert any(line.startswith("2月：与周期中第一个月份相比") for line in lines)
+    assert list(metrics_table(result.metrics, "zh").columns) == ["训练集", "测试集"]
+    assert t("metric.mae", "zh") in metrics_table(result.metrics, "zh").index
+    summary = selection_summary({"chosen": "theta", "season": 12, "origins": 3, "backtest_horizon": 12}, "zh")
+    assert summary is not None and summary.startswith("auto 选择了 **theta**")
