@@ -14,6 +14,7 @@ from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
+BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time
 st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
@@ -53,8 +54,9 @@ if result is not None:
     st.caption(T("forecast.band"))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if series.date_col else st.column_config.NumberColumn(T("forecast.step")))
-    st.dataframe(future[["ds", "predicted", "lower", "upper"]], hide_index=True, width="stretch",
+    bounds = [name for name in BOUNDS if name in future.columns]
+    st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch",
                  column_config={"ds": time_column, **{name: st.column_config.NumberColumn(T(f"forecast.{name}"))
-                                                      for name in ("predicted", "lower", "upper")}})
+                                                      for name in bounds}})
     st.download_button(T("forecast.download"), future.to_csv(index=False), "forecast.csv", "text/csv",
                        key="forecast.download")

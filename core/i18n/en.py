@@ -219,13 +219,16 @@ MESSAGES: dict[str, str] = {
     "forecast.result": "{run}: {steps} steps past {end}",
     "forecast.whole": "Show the whole history ({rows:,} rows)",
     "forecast.whole_help": "By default the chart shows the last {recent:,} rows before the forecast.",
-    "forecast.band": "The shaded band is a 95% prediction interval: it widens with the steps ahead as the run's "
-                     "errors did when it forecast that far on its own training rows.",
+    "forecast.band": "The shaded band is a 95% prediction interval (the table also gives the 80% one): the model "
+                     "was refitted at several earlier points of the series and forecast ahead from each, and the "
+                     "band widens with the steps ahead as those errors did.",
     "forecast.time": "time",
     "forecast.step": "step",
     "forecast.predicted": "predicted",
-    "forecast.lower": "lower",
-    "forecast.upper": "upper",
+    "forecast.lower": "lower (95%)",
+    "forecast.upper": "upper (95%)",
+    "forecast.lower_80": "lower (80%)",
+    "forecast.upper_80": "upper (80%)",
     "forecast.download": "Download forecast (CSV)",
 
     # Learning lab ----------------------------------------------------------------------------------------------

@@ -211,13 +211,15 @@ MESSAGES: dict[str, str] = {
     "forecast.result": "{run}：{end} 之后的 {steps} 步",
     "forecast.whole": "显示全部历史数据（{rows:,} 行）",
     "forecast.whole_help": "默认只显示预测之前最近的 {recent:,} 行。",
-    "forecast.band": "阴影带是 95% 预测区间：它随预测步数的增加而变宽，宽度依据该模型在自己的训练集上向前预测同样"
-                     "步数时的误差。",
+    "forecast.band": "阴影带是 95% 预测区间（表中另给出 80% 区间）：模型在序列中较早的若干时点重新拟合并由此向前"
+                     "预测，区间宽度随预测步数增加，与这些回测误差的增长一致。",
     "forecast.time": "时间",
     "forecast.step": "步",
     "forecast.predicted": "预测值",
-    "forecast.lower": "下限",
-    "forecast.upper": "上限",
+    "forecast.lower": "下限（95%）",
+    "forecast.upper": "上限（95%）",
+    "forecast.lower_80": "下限（80%）",
+    "forecast.upper_80": "上限（80%）",
     "forecast.download": "下载预测结果（CSV）",
 
     # 学习实验室 ------------------------------------------------------------------------------------------------
