@@ -14,11 +14,11 @@ from core.data.frequency import Frequency, future_dates
 from core.errors import SettingsError
 from core.evaluation.intervals import LEVELS, Band, measure_band, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
+from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.base import Forecaster
 from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
 from core.training.loop import EpochCallback
 
-MIN_TRAIN_ROWS = 4
 MAX_HORIZON = int(os.environ.get("TSR_MAX_HORIZON", "10000"))
 INTERVAL_LEVEL = LEVELS[0][0]  # the level of ``lower`` / ``upper``
 BAND_LEVELS = LEVELS  # interval levels and the suffix of their columns
@@ -66,29 +66,6 @@ def check_horizon(horizon: int) -> None:
     if not 0 <= horizon <= MAX_HORIZON:
         raise SettingsError(f"A horizon of {horizon:,} steps is outside 0 to {MAX_HORIZON:,}: "
                             "forecast fewer steps, or set TSR_MAX_HORIZON to raise the limit.")
-
-
-def train_rows(n: int, train_fraction: float) -> int:
-    """How many of ``n`` rows train: the first ``int(n * train_fraction)``."""
-    return int(n * train_fraction)
-
-
-def split_boundary(frame: pd.DataFrame, train_fraction: float) -> tuple[int, object | None]:
-    """Training rows and the first test time stamp (None when no row is left to test)."""
-    n_train = train_rows(len(frame), train_fraction)
-    return n_train, (frame["ds"].iloc[n_train] if n_train < len(frame) else None)
-
-
-def split_frame(frame: pd.DataFrame, train_fraction: float = 0.7) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """First ``int(n * train_fraction)`` rows train, the rest test, in time order."""
-    if not 0 < train_fraction < 1:
-        raise SettingsError(f"Train fraction {train_fraction} must lie strictly between 0 and 1.")
-    n_train = train_rows(len(frame), train_fraction)
-    if n_train < MIN_TRAIN_ROWS or n_train >= len(frame):
-        raise SettingsError(f"A train fraction of {train_fraction} leaves {n_train} training and "
-                            f"{len(frame) - n_train} test rows out of {len(frame)}: "
-                            f"choose a fraction that keeps at least {MIN_TRAIN_ROWS} training rows and one test row.")
-    return frame.iloc[:n_train].reset_index(drop=True), frame.iloc[n_train:].reset_index(drop=True)
 
 
 def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,

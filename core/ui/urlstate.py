@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from core.evaluation.pipeline import RunRequest
-from core.models.specs import SEED, TRAINING_SETTINGS, Setting, model_names, spec_for
+if TYPE_CHECKING:  # the model table imports torch: the Data page, which needs none of it, loads without
+    from core.evaluation.pipeline import RunRequest
+    from core.models.specs import Setting
 
 Parser = Callable[[str], object]  # raises ValueError for text that is not an allowed value
 
@@ -56,6 +58,8 @@ def _fields(settings: tuple[Setting, ...]) -> dict[str, Parser]:
 
 def parse_train_query(params: Mapping[str, str]) -> TrainQuery:
     """The model named in the URL and the settings that model has, each within its range."""
+    from core.models.specs import SEED, TRAINING_SETTINGS, model_names, spec_for
+
     model = params.get("model")
     if model not in model_names():
         return TrainQuery()
