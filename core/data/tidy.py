@@ -102,13 +102,18 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
     options = options or LoadOptions()
     data, name = read_bytes(source, name, options.max_mb)
     raw = read_table(data, name, options.sheet)  # the readers turn their own failures into DataError
+    return tidy_table(raw, options)
+
+
+def tidy_table(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
+    """``tidy``, with pandas' own parsing errors (ValueError: OutOfBoundsDatetime, ... on malformed
+    cells) said as a file problem. TypeError, KeyError, IndexError are bugs in this code and must
+    reach the tests, not the user as "bad file"."""
     try:
         return tidy(raw, options)
     except DataError:
         raise
     except ValueError as problem:
-        # pandas' date and number parsing raises ValueError (OutOfBoundsDatetime, ...) on malformed cells.
-        # TypeError, KeyError, IndexError are bugs in this code and must reach the tests, not the user as "bad file".
         first_line = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
         raise DataError(f"The file could not be read as a table ({first_line}): save it as a CSV "
                         "with one header row and one row per time step.", "err.table", {"detail": first_line}) from None

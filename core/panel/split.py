@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from core.data.read import MAX_FILE_MB, check_count, read_bytes, read_table
-from core.data.tidy import LoadedSeries, LoadOptions, tidy
+from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -51,31 +51,21 @@ def read_raw(source: str | Path) -> pd.DataFrame:
     return read_table(data, name, 0)
 
 
-def tidy_table(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
-    """``tidy`` with ``load_series``' wording for pandas' own parsing errors."""
-    try:
-        return tidy(raw, options)
-    except DataError:
-        raise
-    except ValueError as problem:
-        first_line = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
-        raise DataError(f"The file could not be read as a table ({first_line}): save it as a CSV "
-                        "with one header row and one row per time step.") from None
-
-
-def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | None,
-                target_text: str | None) -> PanelLayout:
+def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[str, ...] | None,
+                target_text: str | None, detect: bool = True) -> PanelLayout:
     """Find the series in ``raw``: given or detected id columns, and one or several targets.
 
-    ``id_text``: ``--id-col`` (``NAME`` or ``A,B``); ``target_text``: ``--target`` (``NAME``, ``A,B``
-    or ``all``). ``options.target`` is ignored: the target comes from ``target_text``.
+    ``id_text``: ``--id-col`` (``NAME`` or ``A,B``), or the column names themselves; ``target_text``:
+    ``--target`` (``NAME``, ``A,B`` or ``all``). ``options.target`` is ignored: the target comes from
+    ``target_text``. ``detect=False``: no id column unless one is given.
     """
     table = _stripped(raw)
     given_ids = _column_list(id_text, list(table.columns), "series id")
     wanted = _wanted_targets(target_text, list(table.columns))
     _check_roles(given_ids, options, wanted)
     probe = _probe(raw, given_ids, options, wanted)
-    ids = given_ids or detect_id_columns(table, probe.date_col, exclude=_not_ids(table, probe, wanted))
+    found = detect_id_columns(table, probe.date_col, exclude=_not_ids(table, probe, wanted)) if detect else ()
+    ids = given_ids or found
     if ids and not given_ids and wanted is None and probe.target in ids:
         probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
     return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)))
@@ -177,11 +167,15 @@ def _stripped(raw: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _column_list(text: str | None, columns: list[str], role: str) -> tuple[str, ...]:
-    """``NAME`` or ``A,B`` as column names (a name that itself holds a comma is taken whole)."""
+def _column_list(text: str | tuple[str, ...] | None, columns: list[str], role: str) -> tuple[str, ...]:
+    """``NAME`` or ``A,B`` as column names (a name that itself holds a comma is taken whole); a tuple
+    names the columns itself."""
     if text is None:
         return ()
-    names = [text.strip()] if text.strip() in columns else [name.strip() for name in text.split(",") if name.strip()]
+    if isinstance(text, tuple):
+        names = [name.strip() for name in text]
+    else:
+        names = [text.strip()] if text.strip() in columns else [name.strip() for name in text.split(",") if name.strip()]
     for name in names:
         if name not in columns:
             raise DataError(f"There is no column '{name}' for the {role}: choose one of {_listed(columns)}.")
