@@ -4,36 +4,35 @@ from __future__ import annotations
 import streamlit as st
 
 from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
-from core.evaluation.pipeline import split_boundary
+from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
-from core.i18n import LANGUAGES, Texts, frequency_name, said
-from core.ui.charts import is_thinned, series_chart
-from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, DEFAULT_SAMPLE, NO_DATE_COLUMN, apply_fraction_url,
-                             date_column_label, ensure_series, follow_language, keep_language_param, keep_session_param,
-                             language_of, load_problem, loaded_details, offered_regressors, open_session, outlier_note,
-                             preview_frame, quality_markdown, quality_of, remember_series, sample_bytes, sample_files,
-                             save_session, span_text, steps_note, sync_pickers)
+from core.i18n import LANGUAGES, Texts, said
+from core.ui.charts import series_chart
+from core.panel.choice import PanelChoice, read_panel
+from core.ui.panel_view import Reading, again, id_candidates, panel_choice, panel_note, read_into, show_series
+from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, apply_fraction_url, date_column_label,
+                             end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
+                             offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
+                             quality_metrics, quality_of, sample_bytes, sample_files, span_text, split_caption,
+                             steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import to_query
 
 # Parsed uploads are shared by content across sessions: few of them, and not for long.
 load_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(load_series)
+split_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read_panel)
 # URL paths as pages/ alone gives them (page hashes come from them): links and sessions from before agree.
 PAGES = (("pages/1_Train.py", "nav.train", "Train"), ("pages/2_Compare.py", "nav.compare", "Compare"),
          ("pages/3_Forecast.py", "nav.forecast", "Forecast"), ("pages/4_Learning_Lab.py", "nav.lab", "Learning_Lab"))
 
 
-def use_file(data: bytes, name: str, options: LoadOptions, T: Texts) -> bool:
-    """Load ``data``; on a problem keep what is loaded, remember the problem and return False."""
-    try:
-        with st.spinner(T("data.reading")):
-            series = load_cached(data, name, options)
-    except ValueError as problem:
-        st.session_state[keys.DATA_ERROR] = (name, problem.with_traceback(None))
-        return False
-    if remember_series(st.session_state, series, name, data):
+def use_file(reading: Reading, T: Texts) -> bool:
+    """Load a file (split as ``reading.choice`` says); on a problem keep what is loaded, remember it, return False."""
+    with st.spinner(T("data.reading")):
+        dropped = read_into(st.session_state, reading, load_cached, split_cached)
+    if dropped:
         st.toast(T("data.runs_cleared"))
-    return True
+    return dropped is not None
 
 
 def handle_inputs(T: Texts) -> None:
@@ -41,14 +40,14 @@ def handle_inputs(T: Texts) -> None:
                                       type=["csv", "txt", "tsv", "xlsx", "parquet"])
     if upload is not None and st.session_state.get(keys.DATA_UPLOAD_ID) != upload.file_id:
         st.session_state[keys.DATA_UPLOAD_ID] = upload.file_id
-        use_file(upload.getvalue(), upload.name, LoadOptions(), T)
+        use_file(Reading(upload.getvalue(), upload.name, LoadOptions()), T)
     sample = st.sidebar.selectbox(**T.widget("data.sample"), options=sample_files(), key=keys.DATA_SAMPLE_WIDGET)
     if st.sidebar.button(**T.widget("data.load_sample")):
-        use_file(sample_bytes(sample), sample, LoadOptions(), T)
+        use_file(Reading(sample_bytes(sample), sample, LoadOptions()), T)
 
 
-def reading_options(T: Texts) -> dict[str, object]:
-    """Less common choices: repeated time stamps, gaps, day/month order (set from the series in use)."""
+def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], PanelChoice]:
+    """Less common choices: repeated time stamps, gaps, day/month order, series ids (set from the series in use)."""
     with st.expander(T("data.reading_options"), expanded=False):
         cols = st.columns(3)
         duplicates = cols[0].selectbox(**T.widget("data.duplicates"), options=DUPLICATE_POLICIES,
@@ -56,8 +55,12 @@ def reading_options(T: Texts) -> dict[str, object]:
         fill_gaps = cols[1].checkbox(**T.widget("data.fill_gaps"), key=keys.DATA_GAPS_WIDGET)
         order = cols[2].selectbox(**T.widget("data.date_order"), options=list(DATE_ORDERS), key=keys.DATA_ORDER_WIDGET,
                                   format_func=lambda label: T(DATE_ORDER_KEYS[label]))
+        ids = cols[0].multiselect(**T.widget("data.id_cols"), options=id_candidates(st.session_state, series),
+                                  key=keys.DATA_ID_WIDGET)
+        every = cols[1].checkbox(**T.widget("data.all_targets"), key=keys.DATA_ALL_TARGETS_WIDGET)
         st.caption(T("data.size_limit", mb=MAX_FILE_MB))
-    return {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": DATE_ORDERS[order]}
+    choice = PanelChoice(tuple(ids), every)
+    return {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": DATE_ORDERS[order]}, choice
 
 
 def choose_columns(series: LoadedSeries, T: Texts) -> None:
@@ -73,22 +76,22 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
                                 format_func=lambda policy: T(f"data.missing_{policy}"))
     if others and not regressors:
         st.caption(T("data.other_columns", columns=plain(", ".join(others))))
+    reading, choice = reading_options(series, T)
     options = LoadOptions(date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
-                          regressors=tuple(regressors), missing=missing, **reading_options(T))  # type: ignore[arg-type]
-    if options != series.options:
-        data = st.session_state.get(keys.DATA_BYTES) or sample_bytes(DEFAULT_SAMPLE)
-        if not use_file(data, st.session_state[keys.DATA_SOURCE], options, T):
-            st.session_state[keys.DATA_PICKERS_FOR] = None  # back to what is in use, with the error above
+                          regressors=tuple(regressors), missing=missing, **reading)  # type: ignore[arg-type]
+    if options != series.options or choice != panel_choice(st.session_state):
+        use_file(again(st.session_state, options, choice), T)  # on a problem, the pickers go back to what is in use
         st.rerun()
+    if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # several series: which one to show
+        st.caption(panel_note(panel, T.lang))
+        st.selectbox(**T.widget("data.view", count=len(panel.tasks)), options=panel.ids, key=keys.DATA_VIEW_WIDGET,
+                     on_change=show_series, args=(st.session_state,))
 
 
 def show_quality(series: LoadedSeries, T: Texts) -> None:
     quality = quality_of(st.session_state, series)
-    cols = st.columns(3)
-    cols[0].metric(T("data.rows"), f"{quality.rows:,}")
-    cols[1].metric(T("data.frequency"), frequency_name(series.frequency, T.lang),
-                   help=T("data.season_help", season=series.frequency.season_length))
-    cols[2].metric(T("data.outliers"), len(quality.outliers), help=outlier_note(T.lang) + T("data.outliers_kept"))
+    for col, (label, value, about) in zip(st.columns(3), quality_metrics(series, quality, T.lang)):
+        col.metric(label, value, help=about)
     st.caption(span_text(series, T.lang))
     with st.expander(T("data.quality"), expanded=bool(series.report.notices or quality.gaps)):
         st.markdown(quality_markdown(series, quality, T.lang))
@@ -123,14 +126,13 @@ def data_page() -> None:
     st.query_params.from_dict(to_query({"fraction": fraction}))
     n_train, boundary = split_boundary(series.frame, fraction)
     st.altair_chart(series_chart(series.frame, series.target, boundary, series.frequency, T.lang), width="stretch")
-    thinned = T("data.thinned") if is_thinned(len(series.frame)) else ""
-    st.caption(T("data.split", train=n_train, test=len(series.frame) - n_train, thinned=thinned))
+    st.caption(split_caption(len(series.frame), n_train, T.lang))
     st.markdown(T("data.preview"))
     st.dataframe(preview_frame(series, T.lang), hide_index=True, width="stretch", height=240)
 
 
 def main() -> None:
-    note = open_session(st.session_state, st.query_params, load_cached)
+    note = open_session(st.session_state, st.query_params, load_cached, split=split_cached)
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))  # the selector's choice first
     follow_language(st.session_state, T.lang)
     data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)
@@ -142,9 +144,7 @@ def main() -> None:
     try:
         page.run()
     finally:  # also after a page's st.stop() or st.rerun()
-        save_session(st.session_state)
-        keep_session_param(st.query_params, st.session_state)
-        keep_language_param(st.query_params, lang)
+        end_run(st.session_state, st.query_params, lang)
 
 
 main()

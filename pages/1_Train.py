@@ -1,6 +1,4 @@
-"""Train page: pick a model and its settings, train, see predictions against actuals.
-
-Every model and setting comes from the model table (``core.models.specs``): this page names none."""
+"""Train page: any model of the model table (this page names none) on the series, or on every series of the file."""
 from __future__ import annotations
 
 import streamlit as st
@@ -11,50 +9,37 @@ from core.models.specs import SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec,
 from core.training.devices import device_choices
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
-from core.ui.charts import loss_chart, prediction_chart, residual_chart
-from core.ui.feedback import EveryInterval, bug_message, waiting_message
-from core.ui.explain import describe_coefficients, left_out_lines, metrics_table, selection_summary, selection_table
-from core.i18n import Texts, core_text, frequency_name, said
-from core.ui.session import MAX_RUNS, apply_train_url, computed_once, ensure_series, language_of, record_run
+from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
+from core.ui.controls import setting_control, setting_starts
+from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
+from core.ui.explain import learned_markdown, metrics_table, result_notes, selection_table
+from core.i18n import Texts, core_text, said
+from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
+                                summary_text, too_many_series)
+from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, language_of, record_run,
+                             train_intro)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
-
-SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
-MIN_LOSS_POINTS = 3  # fewer epochs (LBFGS often needs one or two) are said in words, not drawn
 
 
 def setting_widget(container, setting: Setting, key: str) -> object:  # type: ignore[no-untyped-def]
     """The widget for one setting of the model table, labelled in the page's language."""
-    texts = {"label": core_text(f"setting.{setting.name}", T.lang, setting.label), "key": key,
-             "help": core_text(f"setting.{setting.name}_help", T.lang, setting.help)}
-    if setting.kind == "choice":
-        return container.selectbox(options=setting.choices, **texts)
-    if setting.kind == "int" and setting.high - setting.low <= SLIDER_SPAN:  # type: ignore[operator]
-        return container.slider(min_value=int(setting.low), max_value=int(setting.high), **texts)
-    if setting.kind == "int":
-        return container.number_input(min_value=int(setting.low), max_value=int(setting.high), **texts)
-    return container.number_input(min_value=float(setting.low), max_value=float(setting.high), format="%.4g", **texts)
+    kind, arguments = setting_control(setting, T.lang)
+    return getattr(container, kind)(key=key, **arguments)
 
 
 def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
     """The chosen model's own settings, its training (when it trains with torch), seed and device."""
-    state, side = st.session_state, st.sidebar
-    for setting in spec.settings:
-        state.setdefault(keys.train_setting(spec.name, setting.name), setting.initial(series.frequency))
-    values = {setting.name: setting_widget(side, setting, keys.train_setting(spec.name, setting.name))
-              for setting in spec.settings}
-    training = None
-    if spec.training is not None:
-        defaults = {"optimizer": spec.training.optimizer, "lr": spec.training.learning_rate(),
-                    "epochs": spec.training.epochs, "batch": spec.training.batch, "batch_size": spec.training.batch_size}
-        with side.expander(T("train.training"), expanded=False):
-            chosen = {}
-            for setting in TRAINING_SETTINGS:
-                state.setdefault(keys.train_setting(spec.name, setting.name), defaults[setting.name])
-                chosen[setting.name] = setting_widget(st, setting, keys.train_setting(spec.name, setting.name))
-        training = spec.training.with_(**chosen)
-    seed = setting_widget(side, SEED, keys.TRAIN_SEED)
-    device = side.selectbox(**T.widget("train.device"), options=device_choices(), key=keys.TRAIN_DEVICE)
+    for key, start in setting_starts(spec, series.frequency).items():
+        st.session_state.setdefault(key, start)
+    values = {s.name: setting_widget(st.sidebar, s, keys.train_setting(spec.name, s.name)) for s in spec.settings}
+    training = spec.training
+    if training is not None:
+        with st.sidebar.expander(T("train.training"), expanded=False):
+            training = training.with_(**{s.name: setting_widget(st, s, keys.train_setting(spec.name, s.name))
+                                         for s in TRAINING_SETTINGS})
+    seed = setting_widget(st.sidebar, SEED, keys.TRAIN_SEED)
+    device = st.sidebar.selectbox(**T.widget("train.device"), options=device_choices(), key=keys.TRAIN_DEVICE)
     return ModelSettings(values=values, regressors=tuple(regressors), training=training, seed=int(seed),  # type: ignore[arg-type]
                          device=device)
 
@@ -75,12 +60,36 @@ def train_now(request: RunRequest) -> RunResult | None:
             return run(series.frame, series.frequency, request, on_epoch, series.future)
     except ValueError as problem:
         st.error(plain(T("train.failed", problem=said(problem, T.lang))))
-    except (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError) as bug:
+    except BUGS as bug:
         st.error(bug_message(bug, T.lang))
     finally:
         progress.empty()
         live.empty()
     return None
+
+
+def all_series(request: RunRequest, panel: Panel) -> None:
+    """On a click, every series in turn, here; then the latest run over all series: a table, the best and worst."""
+    if problem := too_many_series(len(panel.tasks), T.lang):
+        st.error(problem)
+    elif st.button(**T.widget("train.all", count=len(panel.tasks)), key=keys.TRAIN_ALL_BUTTON):
+        st.button(**T.widget("train.stop"), key=keys.TRAIN_STOP)  # any click reruns the page: the loop ends there
+        job, bar = start_panel_run(st.session_state, request, panel), st.progress(0.0)
+        try:
+            for _ in job.steps(panel.tasks, hold=training_slot):
+                bar.progress(job.done / job.total, text=progress_text(job, T.lang))
+        except BUGS as bug:
+            st.error(bug_message(bug, T.lang))
+    if (job := latest_panel_run(st.session_state)) is None:
+        return
+    st.subheader(T("train.all_result", model=job.request.model))
+    st.markdown(summary_text(job, T.lang))
+    st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch")
+    if not (extremes := extremes_frame(job, T.lang)).empty:
+        st.altair_chart(small_multiples(extremes, series.frequency, T.lang, T("train.all_extremes")))
+    if fitted := job.fitted_ids():
+        shown = st.selectbox(**T.widget("train.all_series"), options=fitted, key=keys.TRAIN_ALL_SERIES)
+        st.altair_chart(prediction_chart(*job.drawn(shown), series.frequency, T.lang), width="stretch")
 
 
 def show_result(result: RunResult) -> None:
@@ -101,15 +110,10 @@ def show_result(result: RunResult) -> None:
     st.altair_chart(residual_chart(result.predictions, series.frequency, T.lang), width="stretch")
     if result.coefficients:
         with st.expander(T("train.learned"), expanded=True):
-            n_train = int((result.predictions["split"] == "train").sum())
-            lines = describe_coefficients(result.coefficients, series.frequency, series.target, n_train, T.lang)
-            st.markdown("\n".join(f"- {plain(line)}" for line in lines))
-    for line in left_out_lines(result.params, T.lang):
-        st.info(plain(line))
-    summary, candidates = selection_summary(result.params, T.lang), selection_table(result.params)
-    if summary:
-        st.info(summary)
-    if candidates:
+            st.markdown(learned_markdown(result, series, T.lang))
+    for note in result_notes(result.params, T.lang):
+        st.info(note)
+    if candidates := selection_table(result.params):
         with st.expander(T("train.backtest")):
             st.dataframe(candidates, width="stretch", column_config={
                 "model": st.column_config.TextColumn(T("train.candidate")),
@@ -128,13 +132,14 @@ st.set_page_config(page_title=T("nav.train"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 apply_train_url(st.session_state, st.query_params)
 st.title(T("train.title"))
-st.caption(T("train.intro", source=plain(st.session_state[keys.DATA_SOURCE]), rows=len(series.frame),
-             frequency=frequency_name(series.frequency, T.lang), fraction=st.session_state[keys.DATA_TRAIN_FRACTION]))
+st.caption(train_intro(st.session_state, series, T.lang))
 model = st.sidebar.selectbox(**T.widget("train.model"), options=model_names(), key=keys.TRAIN_MODEL_WIDGET)
 st.sidebar.caption(core_text(f"model.{model}", T.lang, spec_for(model).help))
 request = RunRequest(model=model, settings=read_settings(spec_for(model), series.regressors),
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 st.query_params.from_dict(train_query(request))
+if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
+    all_series(request, panel)
 if st.button(**T.widget("train.train"), type="primary", key=keys.TRAIN_BUTTON):
     trained = train_now(request)
     if trained is not None and record_run(st.session_state, trained):

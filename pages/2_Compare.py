@@ -7,7 +7,9 @@ from core.ui import state_keys as keys
 from core.ui.charts import overlay_chart
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
-from core.ui.runs import baselines_not_run, best_labels, board_formats, leaderboard, overlay_frame, run_label
+from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
+from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, overlay_frame, run_label,
+                          table_formats)
 from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
 
@@ -45,3 +47,9 @@ if fresh:  # new runs, or back on this page: start from the two best
 chosen = st.multiselect(**T.widget("compare.overlay"), options=labels, key=keys.COMPARE_SELECTED)
 st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang),
                 width="stretch")
+if panel_runs := st.session_state.get(keys.TRAIN_PANEL_RUNS):  # runs over every series of the file
+    st.subheader(T("compare.all_title"))
+    st.caption(T("compare.all_intro"))
+    formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in
+               table_formats(PANEL_BOARD_FORMATS, "allboard", T.lang).items()}
+    st.dataframe(panel_board(panel_runs, T.lang), hide_index=True, width="stretch", column_config=formats)

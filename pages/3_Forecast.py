@@ -1,17 +1,60 @@
-"""Forecast page: refit a run on every row and forecast past the end, with a prediction band."""
+"""Forecast page: refit a run on every row and forecast past the end, with a prediction band; of a file of several
+series, every series in one CSV."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 import streamlit as st
 
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
+from core.panel.run import forecast_series
+from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats
+from core.ui.feedback import BUGS, bug_message
 from core.i18n import Texts, format_stamp, frequency_name, said
+from core.panel.choice import Panel, series_view
+from core.ui.panel_runs import PanelRun, forecast_frame, latest_panel_run, progress_text, too_many_series
 from core.ui.runs import run_label
 from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
+
+
+def forecast_all(panel: Panel, request: RunRequest) -> None:
+    """On a click, every series refitted on all its rows and forecast past its end; one series charted, all in a CSV."""
+    st.subheader(T("forecast.all_title", count=len(panel.tasks)))
+    st.caption(T("forecast.all_intro", model=request.model))
+    if problem := too_many_series(len(panel.tasks), T.lang):
+        st.error(problem)
+    elif st.button(**T.widget("forecast.all"), key=keys.FORECAST_ALL_BUTTON):
+        job = st.session_state[keys.FORECAST_PANEL] = PanelRun(request, len(panel.tasks))
+        bar = st.progress(0.0)
+        try:
+            for _ in job.steps(panel.tasks, forecast_series, training_slot):
+                bar.progress(job.done / job.total, text=progress_text(job, T.lang))
+        except BUGS as bug:
+            st.error(bug_message(bug, T.lang))
+        bar.empty()
+    job: PanelRun | None = st.session_state.get(keys.FORECAST_PANEL)
+    if job is None:
+        return
+    if failed := [outcome for outcome in job.outcomes if outcome.error]:
+        first = failed[0]
+        st.warning(plain(T("forecast.all_skipped", count=len(failed), series=first.unique_id, problem=first.error)))
+    if (frame := forecast_frame(job)) is None:
+        return
+    made = job.done - len(failed)
+    st.markdown(T("forecast.all_result", model=job.request.model, steps=job.request.horizon, count=made))
+    shown = st.selectbox(**T.widget("forecast.all_series"), options=job.fitted_ids(), key=keys.FORECAST_ALL_SERIES)
+    history = series_view(panel, shown)
+    recent = recent_window(len(history.frame), max(history.frequency.season_length, 1), job.request.horizon)
+    st.altair_chart(forecast_chart(history.frame, frame[frame["unique_id"] == shown], history.target, history.frequency,
+                                   recent, T.lang), width="stretch")
+    st.download_button(T("forecast.all_download"), frame.to_csv(index=False), "forecasts.csv", "text/csv",
+                       key="forecast.all_download")
+
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time
@@ -33,9 +76,9 @@ horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_
 st.query_params.from_dict(to_query({"horizon": int(horizon)}))
 if not runs:
     st.info(T("forecast.no_runs"))
+default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)),
+                     train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON):
-    fraction = st.session_state[keys.DATA_TRAIN_FRACTION]
-    default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)), train_fraction=fraction)
     try:
         future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default, series.future)
         st.session_state[keys.FORECAST_RESULT] = (label, int(horizon), future)
@@ -60,3 +103,6 @@ if result is not None:
                                                       for name in bounds}})
     st.download_button(T("forecast.download"), future.to_csv(index=False), "forecast.csv", "text/csv",
                        key="forecast.download")
+if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
+    chosen = latest_panel_run(st.session_state) or choices.get(label)
+    forecast_all(panel, replace(chosen.request if chosen is not None else default, horizon=int(horizon)))

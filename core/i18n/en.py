@@ -337,6 +337,68 @@ MESSAGES: dict[str, str] = {
     "lab.cell.target": "target y",
     "lab.cell.loss": "loss = (ŷ - y)²",
 
+    # Many series (a file with a series id, or every numeric column a series) -----------------------------------
+    "data.id_cols": "Series id",
+    "data.id_cols_help": "The column(s) that tell the series of a long file apart (one row per series and time "
+                         "stamp). Detected when the time stamps repeat; empty: the file is one series.",
+    "data.all_targets": "All numeric columns as series",
+    "data.all_targets_help": "Make each numeric column (other than the regressors) a series of its own, as in a "
+                             "wide file.",
+    "data.view": "Series shown",
+    "data.view_help": "The series charted here, and trained alone by **Train**; **Train** also fits all "
+                      "{count:,} series.",
+    "data.panel_note": "**{count:,} series** by {by}{dropped}: each is split, fitted and scored on its own. The "
+                       "chart and quality panels show the series chosen here; **Train** can fit them all.",
+    "all.by_columns": "column (each numeric column is a series)",
+    "all.rows_without_id": " ({rows:,} rows without an id left out)",
+    "train.all": "Train on all {count:,} series",
+    "train.all_help": "Fit the chosen model on every series in turn, each by the single-series rules.",
+    "train.stop": "Stop",
+    "train.stop_help": "Stop after the series being fitted; the series done so far are kept.",
+    "train.all_result": "{model} on every series",
+    "train.all_extremes": "Best and worst series by test MAE relative to seasonal naive (each on its own scale).",
+    "train.all_series": "Series to draw",
+    "train.all_series_help": "Its actuals and predictions on the training and test rows.",
+    "all.progress": "{done:,} of {total:,} series done, {left}",
+    "all.left_unknown": "estimating the time left",
+    "all.left_seconds": "about {seconds} s left",
+    "all.left_minutes": "about {minutes} min left",
+    "all.left_hours": "about {hours:.1f} h left",
+    "all.summary": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Test MAE relative to seasonal naive, "
+                   "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
+                   "season); median test MAPE {mape}%; {seconds:.1f} s.",
+    "all.stopped": " (stopped after {done:,} of {total:,} series)",
+    "all.undefined": "undefined",
+    "all.series": "series",
+    "all.relative_mae": "test MAE / seasonal naive",
+    "all.test_mae": "test MAE",
+    "all.test_mape": "test MAPE %",
+    "all.model": "model",
+    "all.error": "why skipped",
+    "all.best": "best {rank}: {series} ({ratio:.3f})",
+    "all.worst": "worst {rank}: {series} ({ratio:.3f})",
+    "compare.all_title": "Runs over all series",
+    "compare.all_intro": "One row per run over every series, lowest geometric mean of test MAE relative to seasonal "
+                         "naive first.",
+    "allboard.run": "run",
+    "allboard.geomean": "test MAE / seasonal naive (geometric mean)",
+    "allboard.mape": "median test MAPE %",
+    "allboard.fitted": "series fitted",
+    "allboard.failed": "skipped",
+    "allboard.series": "series done",
+    "allboard.seconds": "seconds",
+    "allboard.done": "{done:,} of {total:,}",
+    "forecast.all_title": "All {count:,} series",
+    "forecast.all_intro": "Every series forecast with {model}: the model of the latest run over all series on "
+                          "**Train**, else the run chosen above.",
+    "forecast.all": "Forecast all series",
+    "forecast.all_help": "Refit on every row of each series and forecast past its end.",
+    "forecast.all_result": "{model}: {steps} steps past the end of each of {count:,} series",
+    "forecast.all_skipped": "{count:,} series could not be forecast; the first, {series}: {problem}",
+    "forecast.all_series": "Series to draw",
+    "forecast.all_series_help": "Its history and forecast.",
+    "forecast.all_download": "Download all forecasts (CSV, unique_id first)",
+
     # Charts ----------------------------------------------------------------------------------------------------
     "chart.time": "time",
     "chart.step": "step",
@@ -359,6 +421,7 @@ MESSAGES: dict[str, str] = {
     "chart.loss": "training MSE (scaled)",
     "chart.loss_tip": "loss",
     "chart.series": "series",
+    "chart.value": "value",
     # Time labels on chart axes (d3 time format) and in tables (moment.js), at each frequency's resolution.
     "axis.yearly": "%Y", "table.yearly": "YYYY",
     "axis.quarterly": "%Y-%m", "table.quarterly": "YYYY-MM",
@@ -401,6 +464,9 @@ MESSAGES: dict[str, str] = {
                             "{default}, or unset it.",
     "err.too_many_columns": "The file has {count:,} columns, more than the limit of {limit}: keep the columns you "
                             "need, or set {variable} to raise the limit.",
+    "err.too_many_dashboard_series": "This file holds {count:,} series, more than the {limit} the dashboard goes "
+                                     "through in one run: fit them with the command line (python -m core fit "
+                                     "FILE), or set TSR_MAX_DASHBOARD_SERIES to raise the limit.",
     "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
                          "set {variable} to raise the limit.",
     "err.no_file": "No file at '{path}': check the path and try again.",

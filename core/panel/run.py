@@ -2,15 +2,16 @@
 
 ``fit_series`` is a pure function of (the series' raw frame, the run's request): the same task gives the
 same numbers in this process, in a worker process or on a Dask worker. ``fit_chunk`` is what every
-engine calls; ``panel_predictions`` and ``panel_metrics`` make the outputs of several series.
+engine calls; ``fit_each`` runs the series one at a time in this process, for a page that shows progress;
+``panel_predictions`` and ``panel_metrics`` make the outputs of several series.
 """
 from __future__ import annotations
 
 import math
 import statistics
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ from threadpoolctl import threadpool_limits
 
 from core.data.tidy import LoadedSeries
 from core.evaluation.metrics import regression_metrics
-from core.evaluation.pipeline import RunRequest, RunResult, run, split_frame
+from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster
 from core.panel.split import SeriesTask, tidy_table
 
@@ -69,6 +70,31 @@ def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
         return SeriesOutcome(task.unique_id, error=one_line(problem))
     return SeriesOutcome(task.unique_id, summary=summary, predictions=result.predictions,
                          relative_mae=relative_mae(series, request, result))
+
+
+def forecast_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
+    """One series' forecast of ``request.horizon`` steps past its end, refitted on every row (its
+    ``predictions``: ``ds, actual, predicted, split`` and the bands), or its one-line error."""
+    try:
+        series = tidy_table(task.raw, task.options)
+        future = forecast_future(series.frame, series.frequency, request, series.future)
+    except ValueError as problem:
+        return SeriesOutcome(task.unique_id, error=one_line(problem))
+    return SeriesOutcome(task.unique_id, predictions=future)
+
+
+Work = Callable[[SeriesTask, RunRequest], SeriesOutcome]
+
+
+def fit_each(tasks: Iterable[SeriesTask], request: RunRequest, work: Work = fit_series,
+             hold: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[SeriesOutcome]:
+    """``work`` (``fit_series`` or ``forecast_series``) on each task in turn, in this process, each outcome
+    as soon as it is made: the caller shows progress between series and may stop between them. Each
+    series runs under ``hold()`` (a training slot of the server), released before its outcome is handed on."""
+    for task in tasks:
+        with hold():
+            outcome = work(task, request)
+        yield outcome
 
 
 def fit_chunk(tasks: list[SeriesTask], request: RunRequest) -> list[SeriesOutcome]:

@@ -11,6 +11,7 @@ from core.ui.downsample import lttb_indices
 from core.i18n import has, t
 
 MAX_DRAWN_POINTS = 4000
+MIN_LOSS_POINTS = 3  # fewer epochs (LBFGS often needs one or two) are said in words, not drawn
 ACTUAL_COLOR = "#4c78a8"
 SPLIT_COLORS = {"train": "#f58518", "test": "#e45756", "future": "#54a24b"}
 BAND_COLOR = "#9e9e9e"
@@ -197,3 +198,25 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
         x=x, y="predicted:Q")
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
     return alt.layer(band, lines, points).properties(height=380).interactive(bind_y=False)
+
+
+def small_multiples(frame: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en", title: str = "",
+                    columns: int = 3) -> alt.FacetChart:
+    """One small chart per ``panel`` (in the frame's order) of ``value`` over ``ds``, a line per ``line``
+    (actual, predicted), each on its own scales: series of very different levels side by side, under ``title``."""
+    panels = list(dict.fromkeys(frame["panel"]))
+    lines = list(dict.fromkeys(frame["line"]))
+    parts = [thin_for_drawing(part.dropna(subset=["value"]).rename(columns={"value": "y"}))[0].rename(
+             columns={"y": "value"}) for _, part in frame.groupby(["panel", "line"], sort=False)]
+    frame = pd.concat(parts, ignore_index=True) if parts else frame
+    scale = alt.Scale(domain=lines, range=[ACTUAL_COLOR, SPLIT_COLORS["test"]][: len(lines)])
+    base = alt.Chart(frame).mark_line().encode(
+        x=_x(frame["ds"], lang, frequency), y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
+        color=alt.Color("line:N", scale=scale, title=None),
+        strokeDash=alt.StrokeDash("line:N", scale=alt.Scale(domain=lines, range=[[1, 0], [4, 2]][: len(lines)]),
+                                  legend=None),
+        tooltip=[_time_tip(frame["ds"], lang, frequency), alt.Tooltip("line:N", title=t("chart.series", lang)),
+                 alt.Tooltip("value:Q", title=t("chart.value", lang), format=",.4g")],
+    ).properties(width=240, height=140)
+    return base.facet(facet=alt.Facet("panel:N", sort=panels, title=None, header=alt.Header(labelLimit=0)),
+                      columns=columns, title=title).resolve_scale(x="independent", y="independent")

@@ -1,13 +1,19 @@
 """Plain-language descriptions of fitted models and metrics for the pages, in the page's language."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from core.data.frequency import Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import has, relabel, t
+from core.ui.text import plain
+
+if TYPE_CHECKING:
+    from core.data.tidy import LoadedSeries
+    from core.evaluation.pipeline import RunResult
+
 
 def _unit(frequency: Frequency) -> str:
     """The catalog's name of one step of ``frequency`` (``monthly``); ``steps`` for unnamed spacings."""
@@ -79,6 +85,20 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text
+
+
+def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") -> str:
+    """What ``result``'s linear model learned (``describe_coefficients``) as a Markdown list, its user text (column
+    names) escaped; the training span is the result's ``train`` rows."""
+    n_train = int((result.predictions["split"] == "train").sum())
+    lines = describe_coefficients(result.coefficients or {}, series.frequency, series.target, n_train, lang)
+    return "\n".join(f"- {plain(line)}" for line in lines)
+
+
+def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
+    """What to say beside a result, as Markdown: terms left out (``left_out_lines``) and what auto chose."""
+    summary = selection_summary(params, lang)
+    return [plain(line) for line in left_out_lines(params, lang)] + ([summary] if summary else [])
 
 
 def selection_table(params: dict[str, Any]) -> list[dict[str, Any]] | None:

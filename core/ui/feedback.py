@@ -7,6 +7,8 @@ import time
 from core.i18n import t
 
 LOG = logging.getLogger("tsr")
+# What a bug in the app raises while it trains, as opposed to a ValueError about the data or settings.
+BUGS = (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError)
 
 
 class EveryInterval:

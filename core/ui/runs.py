@@ -27,7 +27,12 @@ BOARD_FORMATS = {"test_mae": "%.4g", "test_rmse": "%.4g", "test_mape": "%.3g", "
 
 def board_formats(lang: str = "en") -> dict[str, str]:
     """Number formats of the leaderboard's columns, by the names the columns have in ``lang``."""
-    return {t(f"board.{name}", lang): fmt for name, fmt in BOARD_FORMATS.items()}
+    return table_formats(BOARD_FORMATS, "board", lang)
+
+
+def table_formats(formats: dict[str, str], prefix: str, lang: str = "en") -> dict[str, str]:
+    """``formats`` of a table's columns by the names the columns have in ``lang`` (catalog keys ``prefix.name``)."""
+    return {t(f"{prefix}.{name}", lang): fmt for name, fmt in formats.items()}
 
 
 def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en") -> pd.DataFrame:

@@ -11,8 +11,11 @@ import pandas as pd
 from core.data.quality import MAX_OUTLIERS, OUTLIER_LIMIT, QualitySummary, summarize
 from core.data.tidy import LoadedSeries, LoadOptions, load_series
 from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, relabel, said, t
+from core.panel.choice import PanelChoice, Splitter, first_view, read_panel
 from core.ui import state_keys as keys
+from core.ui.charts import is_thinned
 from core.ui.store import KEEP_SECONDS, SessionStore, is_key, new_key
+from core.ui.text import plain
 from core.ui.urlstate import DATA_FIELDS, SESSION_PARAM, parse_query, parse_train_query
 
 T = TypeVar("T")
@@ -38,6 +41,7 @@ def ensure_series(state: MutableMapping[str, Any]) -> LoadedSeries:
     if keys.DATA_SERIES not in state:
         state[keys.DATA_SERIES] = load_series(sample_bytes(), DEFAULT_SAMPLE)
         state[keys.DATA_SOURCE] = DEFAULT_SAMPLE
+        state[keys.DATA_PANEL] = None  # one series
     state.setdefault(keys.DATA_TRAIN_FRACTION, DEFAULT_FRACTION)
     return state[keys.DATA_SERIES]  # type: ignore[no-any-return]
 
@@ -56,16 +60,26 @@ def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> Quality
     return computed_once(state, keys.DATA_QUALITY, series, lambda: summarize(series))
 
 
-RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)
+SERIES_RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)
+PANEL_RESULT_KEYS = (keys.TRAIN_PANEL_RUNS, keys.FORECAST_PANEL)  # of every series of a file
+RESULT_KEYS = SERIES_RESULT_KEYS + PANEL_RESULT_KEYS
 
 
-def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name: str, data: bytes | None) -> bool:
-    """Make ``series`` the one in use; drop runs made on other data. True when runs were dropped."""
-    dropped = bool(state.get(keys.TRAIN_RUNS))
-    for key in RESULT_KEYS:
+def drop_results(state: MutableMapping[str, Any], dropped_keys: tuple[str, ...] = RESULT_KEYS) -> bool:
+    """Forget the results under ``dropped_keys``; True when runs were among them."""
+    dropped = any(state.get(key) for key in (keys.TRAIN_RUNS, keys.TRAIN_PANEL_RUNS) if key in dropped_keys)
+    for key in dropped_keys:
         state.pop(key, None)
+    return dropped
+
+
+def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name: str, data: bytes | None,
+                    panel: Any = None, view: str | None = None) -> bool:
+    """Make ``series`` the one in use (of a file of several series, ``panel``, the one called ``view``);
+    drop runs made on other data. True when runs were dropped."""
+    dropped = drop_results(state)
     state.update({keys.DATA_SERIES: series, keys.DATA_SOURCE: name, keys.DATA_BYTES: data, keys.DATA_ERROR: None,
-                  keys.DATA_SESSION_NOTE: None})
+                  keys.DATA_SESSION_NOTE: None, keys.DATA_PANEL: panel, keys.DATA_PANEL_VIEW: view})
     return dropped
 
 
@@ -122,22 +136,25 @@ def date_column_label(column: str, lang: str) -> str:
     return t("data.no_date_column", lang) if column == NO_DATE_COLUMN else column
 
 
-def picker_values(series: LoadedSeries) -> dict[str, object]:
+def picker_values(series: LoadedSeries, panel: Any = None, view: str | None = None) -> dict[str, object]:
     """The Data page's column and reading widgets (by key) set to what ``series`` was loaded with, so the
-    pickers show exactly what is used."""
+    pickers show exactly what is used; the series pickers set to ``panel`` (a ``Panel`` of several series,
+    ``view`` the one shown; None: one series)."""
     options = series.options or LoadOptions()
     order = next(label for label, value in DATE_ORDERS.items() if value is options.day_first)
     return {keys.DATA_DATE_WIDGET: series.date_col or NO_DATE_COLUMN, keys.DATA_TARGET_WIDGET: series.target,
             keys.DATA_REGRESSORS_WIDGET: list(series.regressors), keys.DATA_MISSING_WIDGET: series.missing_policy,
             keys.DATA_DUPLICATES_WIDGET: options.duplicates, keys.DATA_GAPS_WIDGET: options.fill_gaps,
-            keys.DATA_ORDER_WIDGET: order}
+            keys.DATA_ORDER_WIDGET: order, keys.DATA_ID_WIDGET: list(panel.id_cols) if panel is not None else [],
+            keys.DATA_ALL_TARGETS_WIDGET: bool(panel is not None and panel.all_targets),
+            **({keys.DATA_VIEW_WIDGET: view} if panel is not None else {})}
 
 
 def sync_pickers(state: MutableMapping[str, Any], series: LoadedSeries) -> None:
     """Before the pickers are drawn: set them all from a newly loaded ``series``, and any whose value was
     dropped (Streamlit drops a widget's value when its page is left) from the series in use."""
     fresh = state.get(keys.DATA_PICKERS_FOR) is not series
-    for key, value in picker_values(series).items():
+    for key, value in picker_values(series, state.get(keys.DATA_PANEL), state.get(keys.DATA_PANEL_VIEW)).items():
         if fresh or key not in state:
             state[key] = value
     state[keys.DATA_PICKERS_FOR] = series
@@ -170,8 +187,9 @@ def preview_frame(series: LoadedSeries, lang: str = "en", rows: int = 500) -> pd
 
 @dataclass(frozen=True)
 class SavedSession:
-    """What a reload restores: the file (None: the shipped sample ``name``), how it was read, the
-    train fraction and the runs, as the same objects the session held."""
+    """What a reload restores: the file (None: the shipped sample ``name``), how it was read (and, for a
+    file of several series, how it was split and which series was shown), the train fraction and the
+    runs, as the same objects the session held."""
 
     data: bytes | None
     name: str
@@ -179,6 +197,9 @@ class SavedSession:
     train_fraction: float
     runs: tuple[Any, ...] = ()
     result: Any = None
+    panel: PanelChoice | None = None
+    view: str | None = None
+    panel_runs: tuple[Any, ...] = ()
 
 
 SESSIONS: SessionStore[SavedSession] = SessionStore()
@@ -206,12 +227,16 @@ def start_session(state: MutableMapping[str, Any], params: Mapping[str, str],
     return start
 
 
-def restore_session(state: MutableMapping[str, Any], saved: SavedSession, series: LoadedSeries) -> None:
-    """Put back a saved session: ``series`` is ``saved``'s file read again with its options."""
-    remember_series(state, series, saved.name, saved.data)
+def restore_session(state: MutableMapping[str, Any], saved: SavedSession, series: LoadedSeries,
+                    panel: Any = None, view: str | None = None) -> None:
+    """Put back a saved session: ``series`` is ``saved``'s file read again with its options (of a file of
+    several series, ``panel``, the one called ``view``)."""
+    remember_series(state, series, saved.name, saved.data, panel, view)
     state[keys.DATA_TRAIN_FRACTION] = saved.train_fraction
     if saved.runs:
         state[keys.TRAIN_RUNS] = list(saved.runs)
+    if saved.panel_runs and panel is not None:
+        state[keys.TRAIN_PANEL_RUNS] = list(saved.panel_runs)
     if saved.result is not None:
         state[keys.TRAIN_RESULT] = saved.result
     state[keys.DATA_SAVED] = True
@@ -231,14 +256,19 @@ def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSessi
     data = state.get(keys.DATA_BYTES)
     if key is None or series is None or (data is None and not runs and fraction == DEFAULT_FRACTION):
         return bool(state.get(keys.DATA_SAVED))
+    panel, panel_runs = state.get(keys.DATA_PANEL), tuple(state.get(keys.TRAIN_PANEL_RUNS) or ())
     saved = SavedSession(data, str(state[keys.DATA_SOURCE]), series.options, fraction, runs,
-                         state.get(keys.TRAIN_RESULT))
-    state[keys.DATA_SAVED] = store.put(key, saved, len(data or b"") + sum(_approx_bytes(run) for run in runs))
+                         state.get(keys.TRAIN_RESULT), panel.choice if panel is not None else None,
+                         state.get(keys.DATA_PANEL_VIEW), panel_runs)
+    nbytes = len(data or b"") + sum(_approx_bytes(run) for run in runs)
+    nbytes += sum(_approx_bytes(outcome) for job in panel_runs for outcome in job.outcomes)
+    state[keys.DATA_SAVED] = store.put(key, saved, nbytes)
     return bool(state[keys.DATA_SAVED])
 
 
 def _approx_bytes(run: Any) -> int:
-    """A run's memory, about: its predictions frame twice (the model and its features take about as much)."""
+    """A run's (or one series' outcome's) memory, about: its predictions frame twice (the model and its
+    features take about as much)."""
     predictions = getattr(run, "predictions", None)
     if isinstance(predictions, pd.DataFrame):
         return 2 * int(predictions.memory_usage(index=True).sum())
@@ -274,23 +304,27 @@ class Note:
 
 
 def open_session(state: MutableMapping[str, Any], params: Mapping[str, str], load: Loader = load_series,
-                 store: SessionStore[SavedSession] = SESSIONS) -> Note | None:
-    """On a session's first run, restore the session its URL names (reading its file again with ``load``);
-    the note for the user, kept under ``DATA_SESSION_NOTE`` (None when there is nothing to say)."""
+                 store: SessionStore[SavedSession] = SESSIONS, split: Splitter = read_panel) -> Note | None:
+    """On a session's first run, restore the session its URL names (reading its file again with ``load``,
+    and splitting it again with ``split`` when it held several series); the note for the user, kept under
+    ``DATA_SESSION_NOTE`` (None when there is nothing to say)."""
     start = start_session(state, params, store)
     note = None
     if start is not None and start.expired:
         note = Note("session.expired", {"hours": KEEP_SECONDS // 3600, "sample": DEFAULT_SAMPLE})
     elif start is not None and start.saved is not None:
         saved = start.saved
+        data, options = saved_source(saved), saved.options or LoadOptions()
         try:
-            series = load(saved_source(saved), saved.name, saved.options or LoadOptions())
+            series = load(data, saved.name, options)
+            panel = split(data, saved.name, options, saved.panel) if saved.panel is not None else None
+            view, series = first_view(panel, saved.view, series)
         except ValueError as problem:  # a limit lowered since, say: start afresh and say why
             note = Note("session.unreadable", {"name": saved.name}, problem.with_traceback(None))
         else:
-            restore_session(state, saved, series)
-            note = Note("session.restored_runs" if saved.runs else "session.restored",
-                        {"name": saved.name, "runs": len(saved.runs)})
+            restore_session(state, saved, series, panel, view)
+            runs = len(saved.runs) + (len(saved.panel_runs) if panel is not None else 0)
+            note = Note("session.restored_runs" if runs else "session.restored", {"name": saved.name, "runs": runs})
     if note is not None:
         state[keys.DATA_SESSION_NOTE] = note
     return note
@@ -309,6 +343,12 @@ def loaded_details(state: Mapping[str, Any], series: LoadedSeries, lang: str = "
     details = t("data.details", lang, rows=len(series.frame), frequency=frequency_name(series.frequency, lang))
     return (f"{t('data.about', lang, about=t(about, lang)) if about else ''}{details}"
             f"{t('data.session_note', lang, note=note.text(lang)) if note else ''}")
+
+
+def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en") -> str:
+    """The Train page's first line: the series in use and the train fraction set on the Data page."""
+    return t("train.intro", lang, source=plain(state[keys.DATA_SOURCE]), rows=len(series.frame),
+             frequency=frequency_name(series.frequency, lang), fraction=state[keys.DATA_TRAIN_FRACTION])
 
 
 def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = "en") -> str:
@@ -338,6 +378,21 @@ def outlier_note(lang: str = "en") -> str:
     return t("data.outlier_caption", lang, limit=OUTLIER_LIMIT, most=MAX_OUTLIERS)
 
 
+def quality_metrics(series: LoadedSeries, quality: QualitySummary,
+                    lang: str = "en") -> list[tuple[str, object, str | None]]:
+    """The Data page's figures as (label, value, help): rows, frequency, suspected outliers."""
+    return [(t("data.rows", lang), f"{quality.rows:,}", None),
+            (t("data.frequency", lang), frequency_name(series.frequency, lang),
+             t("data.season_help", lang, season=series.frequency.season_length)),
+            (t("data.outliers", lang), len(quality.outliers), outlier_note(lang) + t("data.outliers_kept", lang))]
+
+
+def split_caption(rows: int, n_train: int, lang: str = "en") -> str:
+    """How the rows split, and whether the chart draws a thinned copy."""
+    thinned = t("data.thinned", lang) if is_thinned(rows) else ""
+    return t("data.split", lang, train=n_train, test=rows - n_train, thinned=thinned)
+
+
 def span_text(series: LoadedSeries, lang: str = "en") -> str:
     """The first and last time stamps, as ``lang`` writes dates."""
     first, last = (format_stamp(series.frame["ds"].iloc[at], series.frequency, lang) for at in (0, -1))
@@ -361,6 +416,13 @@ def keep_language_param(params: MutableMapping[str, str], lang: str) -> None:
     """Put ``?lang=`` in the URL (a page's ``from_dict`` drops it), so a shared link opens in its language."""
     if params.get(LANG_PARAM) != lang:
         params[LANG_PARAM] = lang
+
+
+def end_run(state: MutableMapping[str, Any], params: MutableMapping[str, str], lang: str) -> None:
+    """After every run of every page: save the session for a reload, and put its key and ``lang`` in the URL."""
+    save_session(state)
+    keep_session_param(params, state)
+    keep_language_param(params, lang)
 
 
 # Widgets whose options are shown in words of the page's language: the browser keeps the words it showed, so

@@ -21,6 +21,8 @@ DATA_SESSION_KEY = "data.session_key"    # this session's key in the store and i
 DATA_SAVED = "data.saved"                # True once the store holds this session (the URL then carries its key)
 DATA_SESSION_NOTE = "data.session_note"  # Note: what became of the session named in the URL (restored, expired)
 DATA_PICKERS_FOR = "data.pickers_for"    # the LoadedSeries the column pickers were last set from
+DATA_PANEL = "data.panel"                # Panel: the file's several series (None: it holds one)
+DATA_PANEL_VIEW = "data.panel_view"      # unique_id of the panel's series in DATA_SERIES (shown, and trained alone)
 DATA_UPLOAD_WIDGET = "data.upload"
 DATA_SAMPLE_WIDGET = "data.sample"
 DATA_FRACTION_WIDGET = "data.fraction_slider"
@@ -31,6 +33,9 @@ DATA_MISSING_WIDGET = "data.missing"
 DATA_DUPLICATES_WIDGET = "data.duplicates"
 DATA_GAPS_WIDGET = "data.fill_gaps"
 DATA_ORDER_WIDGET = "data.date_order"
+DATA_ID_WIDGET = "data.id_cols"
+DATA_ALL_TARGETS_WIDGET = "data.all_targets"
+DATA_VIEW_WIDGET = "data.view_series"
 DATA_CHOICE_WIDGETS = (DATA_DATE_WIDGET, DATA_TARGET_WIDGET, DATA_REGRESSORS_WIDGET, DATA_MISSING_WIDGET,
                        DATA_DUPLICATES_WIDGET, DATA_GAPS_WIDGET, DATA_ORDER_WIDGET)
 
@@ -43,6 +48,10 @@ TRAIN_MODEL_WIDGET = "train.model"
 TRAIN_BUTTON = "train.run"
 TRAIN_SEED = "train.seed"
 TRAIN_DEVICE = "train.device"
+TRAIN_PANEL_RUNS = "train.panel_runs"    # every PanelRun (all series) of this session on the current file
+TRAIN_ALL_BUTTON = "train.all"
+TRAIN_STOP = "train.stop"
+TRAIN_ALL_SERIES = "train.all_series"    # the series whose predictions the all-series result draws
 
 
 def train_setting(model: str, name: str) -> str:
@@ -63,6 +72,9 @@ FORECAST_HORIZON = "forecast.horizon"
 FORECAST_BUTTON = "forecast.go"
 FORECAST_RESULT = "forecast.result"      # (label, horizon, frame)
 FORECAST_URL_APPLIED = "forecast.url_applied"
+FORECAST_PANEL = "forecast.panel"        # PanelRun of forecasts of every series
+FORECAST_ALL_BUTTON = "forecast.all"
+FORECAST_ALL_SERIES = "forecast.all_series"
 
 # Learning lab
 LAB_RESULTS = "lab.results"              # (source name, rows, train fraction, LabResults)

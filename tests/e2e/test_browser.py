@@ -171,3 +171,52 @@ def test_the_language_selector_turns_the_app_and_its_charts_chinese(browser, app
     page.wait_for_url(re.compile(r"/Train\?.*lang=zh"), timeout=LONG)  # a shared link opens in Chinese
     assert no_exception_shown(page)
     page.close()
+
+
+def test_a_long_file_trains_on_all_its_series(browser, app_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    source = tmp_path / "stores.csv"
+    source.write_text("month,store,sales\n" + "".join(f"{2015 + m // 12}-{m % 12 + 1:02d},{store},{100 + 30 * k + m}\n"
+                                                      for k, store in enumerate(("north", "south", "east"))
+                                                      for m in range(48)))
+    page = browser.new_page()
+    page.goto(app_url)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(source))
+    page.get_by_text("Series: stores.csv").wait_for(timeout=LONG)
+    expect(page.get_by_text("by store: each is split, fitted and scored on its own")).to_be_visible(timeout=LONG)
+    expect(picker(page, "Series shown")).to_have_value("north", timeout=LONG)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Train", exact=True).click()
+    page.get_by_role("button", name="Train on all 3 series").click(timeout=LONG)
+    expect(page.get_by_text("3 series fitted, 0 skipped", exact=False)).to_be_visible(timeout=LONG)
+    table = page.locator('[data-testid="stDataFrame"]').first
+    expect(table).to_be_visible(timeout=LONG)
+    expect(table).to_contain_text("test MAE / seasonal naive", timeout=LONG)
+    expect(picker(page, "Series to draw")).to_have_value("north", timeout=LONG)
+    assert no_exception_shown(page)
+    page.close()
+
+
+def test_stop_ends_a_run_over_all_series_and_keeps_what_finished(browser, app_url: str,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    source = tmp_path / "many.csv"  # 200 series: auto takes a while over them all, Stop comes first
+    source.write_text("month,store,sales\n" + "".join(f"{2015 + m // 12}-{m % 12 + 1:02d},s{k},{100 + k + m + m % 12}\n"
+                                                      for k in range(200) for m in range(48)))
+    page = browser.new_page()
+    page.goto(app_url)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(source))
+    page.get_by_text("Series: many.csv").wait_for(timeout=LONG)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Train", exact=True).click()
+    picker(page, "Model").click()
+    page.get_by_role("option", name="auto", exact=True).click()
+    page.get_by_role("button", name="Train on all 200 series").click(timeout=LONG)
+    page.get_by_text(re.compile(r"of 200 series done, about")).wait_for(timeout=LONG)
+    page.get_by_role("button", name="Stop", exact=True).click()
+    expect(page.get_by_text(re.compile(r"\(stopped after \d+ of 200 series\)"))).to_be_visible(timeout=LONG)
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_contain_text("test MAE / seasonal naive")
+    assert no_exception_shown(page)
+    page.close()

@@ -1,0 +1,102 @@
+"""A file split into series as a person chooses (the dashboard's Data page): its id columns, detected or
+chosen, or every numeric column a series (``core.panel.split`` does the splitting, as for the command line);
+and one series of it read by the single-series rules, to show."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from core.data.read import read_bytes, read_table
+from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
+from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
+
+_VIEW_TRIES = 20  # series tried for one to show when the first cannot be read
+
+
+@dataclass(frozen=True)
+class PanelChoice:
+    """How the Data page splits a file: its id columns (None: detect them; ``()``: none) and whether every
+    numeric column is a series of its own."""
+
+    id_cols: tuple[str, ...] | None = None
+    all_targets: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Panel:
+    """A file's several series, one task each in the file's order (``core.panel.split``)."""
+
+    tasks: tuple[SeriesTask, ...]
+    id_cols: tuple[str, ...]
+    all_targets: bool
+    columns: tuple[str, ...]  # the file's columns
+    numeric_columns: tuple[str, ...]  # its numeric columns other than the time and the ids
+    rows_without_id: int = 0
+
+    @property
+    def ids(self) -> list[str]:
+        return [task.unique_id for task in self.tasks]
+
+    @property
+    def choice(self) -> PanelChoice:
+        return PanelChoice(self.id_cols, self.all_targets)
+
+    def task(self, uid: str) -> SeriesTask:
+        """The task of series ``uid``; ``KeyError`` when the panel has none of that name."""
+        return {task.unique_id: task for task in self.tasks}[uid]
+
+
+def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice) -> Panel | None:
+    """The series of the file ``data`` split as ``choice`` says, read with ``options`` (the whole file's time
+    column, target and regressors); None when that makes one series. A chosen id column is neither target nor
+    regressor. Raises ``DataError`` for a split the file does not allow."""
+    given = choice.id_cols or ()
+    options = replace(options, target=None if options.target in given else options.target,
+                      regressors=tuple(col for col in options.regressors if col not in given))
+    raw = read_table(read_bytes(data, name, options.max_mb)[0], name, options.sheet)
+    layout = plan_layout(raw, options, given or None, ALL_TARGETS if choice.all_targets else options.target,
+                         detect=choice.id_cols is None)
+    if layout.is_single:
+        return None
+    tasks, blank = split_series(raw, layout)
+    if len(tasks) < 2:
+        return None
+    return Panel(tuple(tasks), layout.id_cols, choice.all_targets, tuple(str(col).strip() for col in raw.columns),
+                 tuple(layout.probe.numeric_columns), blank)
+
+
+def may_hold_many(series: LoadedSeries, choice: PanelChoice) -> bool:
+    """Whether to look for several series in the file that reads as ``series``: when asked to, or (detecting)
+    when its time stamps repeat, as a long file's do. A file of one series is then read once, as always."""
+    if choice.all_targets or choice.id_cols:
+        return True
+    report = series.report
+    return (choice.id_cols is None and series.date_col is not None
+            and bool(report.duplicate_rows_dropped or report.duplicate_stamps_aggregated))
+
+
+Splitter = Callable[[bytes, str, LoadOptions, PanelChoice], Panel | None]
+
+
+def series_view(panel: Panel, uid: str) -> LoadedSeries:
+    """Series ``uid`` read by the single-series rules, offering the whole file's columns to the pickers."""
+    task = panel.task(uid)
+    series = tidy_table(task.raw, task.options)
+    return replace(series, columns=[col for col in panel.columns if col not in panel.id_cols],
+                   numeric_columns=list(panel.numeric_columns))
+
+
+def first_view(panel: Panel | None, wanted: object, whole: LoadedSeries) -> tuple[str | None, LoadedSeries]:
+    """The series the Data page shows and its id: of ``panel``, ``wanted`` when it holds it, else the first that
+    reads; ``whole`` (the file read as one series) when there is no panel."""
+    if panel is None:
+        return None, whole
+    ids = panel.ids
+    problem: ValueError | None = None
+    for uid in ([str(wanted)] if wanted in ids else []) + ids[:_VIEW_TRIES]:
+        try:
+            return uid, series_view(panel, uid)
+        except ValueError as error:
+            problem = problem or error
+    assert problem is not None
+    raise problem

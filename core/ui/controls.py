@@ -1,0 +1,42 @@
+"""Which widget each setting of the model table gets, and with what, so the Train page names no setting."""
+from __future__ import annotations
+
+from typing import Any
+
+from core.data.frequency import Frequency
+from core.i18n import core_text
+from core.models.specs import ModelSpec, Setting
+from core.training.loop import TrainConfig
+from core.ui import state_keys as keys
+
+SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
+
+
+def setting_control(setting: Setting, lang: str = "en") -> tuple[str, dict[str, Any]]:
+    """The Streamlit widget for ``setting`` (``selectbox``, ``slider`` or ``number_input``) and its arguments
+    (choices or range, label and help in ``lang``)."""
+    texts = {"label": core_text(f"setting.{setting.name}", lang, setting.label),
+             "help": core_text(f"setting.{setting.name}_help", lang, setting.help)}
+    if setting.kind == "choice":
+        return "selectbox", {"options": setting.choices, **texts}
+    low, high = float(setting.low), float(setting.high)  # type: ignore[arg-type]
+    if setting.kind == "int":
+        kind = "slider" if high - low <= SLIDER_SPAN else "number_input"
+        return kind, {"min_value": int(low), "max_value": int(high), **texts}
+    return "number_input", {"min_value": low, "max_value": high, "format": "%.4g", **texts}
+
+
+def training_defaults(training: TrainConfig) -> dict[str, Any]:
+    """A model's default training as the values of the Train page's training settings, by name."""
+    return {"optimizer": training.optimizer, "lr": training.learning_rate(), "epochs": training.epochs,
+            "batch": training.batch, "batch_size": training.batch_size}
+
+
+def setting_starts(spec: ModelSpec, frequency: Frequency) -> dict[str, Any]:
+    """Where the Train page's widgets for model ``spec`` start, by state key: its own settings at their defaults
+    for a series of ``frequency``, its training settings at the model's default training."""
+    starts = {keys.train_setting(spec.name, setting.name): setting.initial(frequency) for setting in spec.settings}
+    if spec.training is not None:
+        starts.update({keys.train_setting(spec.name, name): value
+                       for name, value in training_defaults(spec.training).items()})
+    return starts

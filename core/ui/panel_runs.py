@@ -1,0 +1,204 @@
+"""Runs of one model over every series of a file, one series after another in this process (the Train page's
+fits, the Forecast page's forecasts), and what the pages show of them. No streamlit: pages pass their
+``st.session_state``."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from core.data.read import format_limit, limit
+from core.errors import LimitError
+from core.evaluation.pipeline import RunRequest
+from core.i18n import said, t
+from core.panel.choice import Panel
+from core.panel.run import EngineInfo, SeriesOutcome, Work, fit_each, fit_series, panel_predictions, panel_summary
+from core.panel.split import SeriesTask
+from core.ui import state_keys as keys
+
+MAX_DASHBOARD_SERIES = 500  # TSR_MAX_DASHBOARD_SERIES: series one all-series run of the dashboard goes through
+MAX_PANEL_RUNS = 10  # all-series runs a session keeps; older ones are dropped
+EXTREMES = 3  # best and worst series drawn side by side
+
+
+def check_dashboard_count(count: int) -> None:
+    """Raises ``LimitError`` when one run of the dashboard would go through more than
+    ``TSR_MAX_DASHBOARD_SERIES`` series (the command line has no such limit)."""
+    most = limit("TSR_MAX_DASHBOARD_SERIES", MAX_DASHBOARD_SERIES)
+    if count > most:
+        raise LimitError(f"This file holds {count:,} series, more than the {format_limit(most)} the dashboard goes "
+                         "through in one run: fit them with the command line (python -m core fit FILE), or set "
+                         "TSR_MAX_DASHBOARD_SERIES to raise the limit.", "err.too_many_dashboard_series",
+                         {"count": count, "limit": format_limit(most)})
+
+
+def too_many_series(count: int, lang: str = "en") -> str | None:
+    """Why the dashboard will not go through ``count`` series in one run, in ``lang``; None when it will."""
+    try:
+        check_dashboard_count(count)
+    except ValueError as problem:
+        return said(problem, lang)
+    return None
+
+
+@dataclass
+class PanelRun:
+    """One model over every series of a file (fits on Train, forecasts on Forecast), one series after another:
+    the outcomes so far, in the file's order. A run stopped early keeps what finished."""
+
+    request: RunRequest
+    total: int
+    outcomes: list[SeriesOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def done(self) -> int:
+        return len(self.outcomes)
+
+    def add(self, outcome: SeriesOutcome) -> None:
+        self.outcomes.append(outcome)
+        self.seconds = time.perf_counter() - self.started
+
+    def steps(self, tasks: Iterable[SeriesTask], work: Work = fit_series,
+              hold: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[SeriesOutcome]:
+        """``core.panel.run.fit_each``, each outcome kept here before it is handed on (a caller that stops
+        between two series keeps what is done)."""
+        for outcome in fit_each(tasks, self.request, work, hold):
+            self.add(outcome)
+            yield outcome
+
+    def summary(self) -> dict[str, Any]:
+        """``core.panel.run.panel_summary`` of what finished: counts, geometric mean of the relative test MAE, ..."""
+        return panel_summary(self.outcomes, EngineInfo("local", 1), self.seconds)
+
+    def drawn(self, uid: str) -> tuple[pd.DataFrame, str]:
+        """Fitted series ``uid``'s predictions and the name of its target column, to chart."""
+        outcome = next(o for o in self.outcomes if o.unique_id == uid and o.summary is not None)
+        return outcome.predictions, str(outcome.summary["target"])  # type: ignore[index,return-value]
+
+    def fitted_ids(self) -> list[str]:
+        return [outcome.unique_id for outcome in self.outcomes if outcome.predictions is not None]
+
+
+def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel: Panel) -> PanelRun:
+    """A new run of the Train page over the series of ``panel``, kept (with at most ``MAX_PANEL_RUNS`` before
+    it) as it fills."""
+    job = PanelRun(request, len(panel.tasks))
+    runs = state.setdefault(keys.TRAIN_PANEL_RUNS, [])
+    runs.append(job)
+    del runs[:-MAX_PANEL_RUNS]
+    return job
+
+
+def latest_panel_run(state: Mapping[str, Any]) -> PanelRun | None:
+    runs = state.get(keys.TRAIN_PANEL_RUNS) or []
+    return runs[-1] if runs else None
+
+
+def duration_text(seconds: float | None, lang: str = "en") -> str:
+    if seconds is None:
+        return t("all.left_unknown", lang)
+    if seconds < 90:
+        return t("all.left_seconds", lang, seconds=max(round(seconds), 1))
+    if seconds < 90 * 60:
+        return t("all.left_minutes", lang, minutes=round(seconds / 60))
+    return t("all.left_hours", lang, hours=seconds / 3600)
+
+
+def progress_text(job: PanelRun, lang: str = "en") -> str:
+    """``2 of 3 series done, about 4 s left``: the time left at the pace so far."""
+    left = job.seconds / job.done * (job.total - job.done) if job.done else None
+    return t("all.progress", lang, done=job.done, total=job.total, left=duration_text(left, lang))
+
+
+def _number(value: float | None, lang: str, fmt: str = "{:.3g}") -> str:
+    return t("all.undefined", lang) if value is None else fmt.format(value)
+
+
+def summary_text(job: PanelRun, lang: str = "en") -> str:
+    """The all-series result in a sentence: series fitted and failed, the geometric mean of test MAE relative to
+    seasonal naive, the median test MAPE, the time taken, and whether the run was stopped."""
+    summary = job.summary()
+    stopped = t("all.stopped", lang, done=job.done, total=job.total) if job.done < job.total else ""
+    return t("all.summary", lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
+             geomean=_number(summary["test_mae_vs_snaive_geomean"], lang, "{:.3f}"),
+             ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang),
+             seconds=job.seconds)
+
+
+RESULT_COLUMNS = ("series", "relative_mae", "test_mae", "test_mape", "model", "error")
+RESULT_DIGITS = (3, 4, 3)  # significant digits shown of the relative MAE, the MAE and the MAPE
+
+
+def model_used(outcome: SeriesOutcome) -> str | None:
+    """The model that made a series' predictions: what auto chose, else the model asked for."""
+    if outcome.summary is None:
+        return None
+    return str(outcome.summary["params"].get("chosen") or outcome.summary["model"])
+
+
+def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
+    """One row per series, in the file's order: test MAE relative to seasonal naive, test MAE and MAPE (to a few
+    significant digits: the table is for reading and sorting), the model used, or why the series was skipped;
+    columns named in ``lang``."""
+    names = [t(f"all.{name}", lang) for name in RESULT_COLUMNS]
+    rows = []
+    for outcome in job.outcomes:
+        test = outcome.summary["test"] if outcome.summary is not None else {}
+        rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
+                     model_used(outcome) or "", outcome.error or ""))
+    frame = pd.DataFrame(rows, columns=names)
+    for name, digits in zip(names[1:4], RESULT_DIGITS):
+        frame[name] = pd.to_numeric(frame[name], errors="coerce").map(lambda x, d=digits: _significant(x, d))
+    return frame
+
+
+def _significant(value: float, digits: int) -> float:
+    return float(f"{value:.{digits}g}") if pd.notna(value) else float("nan")
+
+
+def extremes_frame(job: PanelRun, lang: str = "en", count: int = EXTREMES) -> pd.DataFrame:
+    """Actuals and predictions (train and test rows) of the ``count`` series with the lowest test MAE relative
+    to seasonal naive and the ``count`` with the highest, as ``panel, ds, value, line``: best first, then worst."""
+    ranked = sorted((o for o in job.outcomes if o.relative_mae is not None and o.predictions is not None),
+                    key=lambda o: float(o.relative_mae))  # type: ignore[arg-type]
+    best = ranked[:count]
+    worst = list(reversed(ranked[max(count, len(ranked) - count):]))  # none of the best again
+    parts = []
+    for kind, chosen in (("best", best), ("worst", worst)):
+        for rank, outcome in enumerate(chosen, start=1):
+            label = t(f"all.{kind}", lang, rank=rank, series=outcome.unique_id, ratio=outcome.relative_mae)
+            rows = outcome.predictions[outcome.predictions["split"] != "future"]  # type: ignore[index]
+            for line, column in (("actual", "actual"), ("predicted", "predicted")):
+                parts.append(pd.DataFrame({"panel": label, "ds": rows["ds"], "value": rows[column],
+                                           "line": t(f"chart.{line}", lang)}))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["panel", "ds", "value", "line"])
+
+
+PANEL_BOARD_COLUMNS = ("run", "geomean", "mape", "fitted", "failed", "series", "seconds")
+PANEL_BOARD_FORMATS = {"geomean": "%.3f", "mape": "%.3g", "seconds": "%.1f"}
+
+
+def panel_board(jobs: list[PanelRun], lang: str = "en") -> pd.DataFrame:
+    """One row per all-series run, lowest geometric mean of the relative test MAE first (undefined last)."""
+    names = [t(f"allboard.{name}", lang) for name in PANEL_BOARD_COLUMNS]
+    rows = []
+    for index, job in enumerate(jobs):
+        summary = job.summary()
+        rows.append((f"#{index + 1} {job.request.model}", summary["test_mae_vs_snaive_geomean"],
+                     summary["test_mape_median"], summary["fitted"], summary["failed"],
+                     t("allboard.done", lang, done=job.done, total=job.total), job.seconds))
+    frame = pd.DataFrame(rows, columns=names)
+    frame[names[1]] = pd.to_numeric(frame[names[1]], errors="coerce")
+    return frame.sort_values(names[1], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def forecast_frame(job: PanelRun) -> pd.DataFrame | None:
+    """Every forecast series' rows, ``unique_id`` first (the many-series CSV); None when none could be made."""
+    made = [outcome for outcome in job.outcomes if outcome.predictions is not None]
+    return panel_predictions(made) if made else None

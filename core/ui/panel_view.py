@@ -1,0 +1,83 @@
+"""The Data page's side of a file that holds several series (``core.panel.choice``): how it is split, which
+series is shown. No streamlit and no torch (the Data page draws before torch loads): pages pass their
+``st.session_state``; the runs over every series are in ``core.ui.panel_runs``."""
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from core.data.tidy import LoadedSeries, LoadOptions
+from core.i18n import t
+from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
+from core.ui import state_keys as keys
+from core.ui.session import DEFAULT_SAMPLE, SERIES_RESULT_KEYS, Loader, drop_results, remember_series, sample_bytes
+from core.ui.text import plain
+
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A file to read (its bytes and name), how (``options``) and into which series (``choice``)."""
+
+    data: bytes
+    name: str
+    options: LoadOptions
+    choice: PanelChoice = PanelChoice()
+
+
+def again(state: Mapping[str, Any], options: LoadOptions, choice: PanelChoice) -> Reading:
+    """The file in use, to read again with other ``options`` and ``choice``."""
+    return Reading(state.get(keys.DATA_BYTES) or sample_bytes(DEFAULT_SAMPLE), str(state[keys.DATA_SOURCE]), options,
+                   choice)
+
+
+def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, split: Splitter) -> bool | None:
+    """Read a file with ``load`` (and, when it may hold several series, split it with ``split``) and make it the
+    data in use, showing the series shown before when the file has it. None when the file cannot be used: the
+    problem is kept for the page to show, what was in use stays and the pickers go back to it; else whether runs
+    were dropped."""
+    data, name, options, choice = reading.data, reading.name, reading.options, reading.choice
+    try:
+        series = load(data, name, options)
+        panel = split(data, name, options, choice) if may_hold_many(series, choice) else None
+        view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
+    except ValueError as problem:
+        state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, problem.with_traceback(None)), None
+        return None
+    return remember_series(state, series, name, data, panel, view)
+
+
+def panel_choice(state: Mapping[str, Any]) -> PanelChoice:
+    """How the file in use was split (no id, one series, when it holds one)."""
+    panel = state.get(keys.DATA_PANEL)
+    return panel.choice if panel is not None else PanelChoice((), False)
+
+
+def id_candidates(state: Mapping[str, Any], series: LoadedSeries) -> list[str]:
+    """Columns the Series id picker offers: the file's columns except the time column."""
+    panel = state.get(keys.DATA_PANEL)
+    return [col for col in (panel.columns if panel is not None else series.columns) if col != series.date_col]
+
+
+def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> bool:
+    """Show series ``uid`` (by default the one the Data page's picker holds) of the file in use; single models
+    then train on it. Runs made on the series shown before are dropped, all-series runs kept; True when runs were
+    dropped. A series that cannot be read leaves the one shown, its problem kept for the page to show and the
+    pickers set back."""
+    uid = str(state[keys.DATA_VIEW_WIDGET]) if uid is None else uid
+    try:
+        series = series_view(state[keys.DATA_PANEL], uid)
+    except ValueError as problem:
+        state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (uid, problem.with_traceback(None)), None
+        return False
+    dropped = drop_results(state, SERIES_RESULT_KEYS)
+    state[keys.DATA_SERIES], state[keys.DATA_PANEL_VIEW] = series, uid
+    return dropped
+
+
+def panel_note(panel: Panel, lang: str = "en") -> str:
+    """How many series the file holds and what tells them apart."""
+    by = plain(", ".join(panel.id_cols)) if panel.id_cols else t("all.by_columns", lang)
+    dropped = t("all.rows_without_id", lang, rows=panel.rows_without_id) if panel.rows_without_id else ""
+    return t("data.panel_note", lang, count=len(panel.tasks), by=by, dropped=dropped)

@@ -1,0 +1,282 @@
+"""A file of several series on the dashboard (issue #14, part 5): the Data page splits it and shows one series,
+Train fits every series in turn, Forecast writes them all in one CSV, Compare ranks the runs over all series."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.data.tidy import LoadOptions, load_series
+from core.evaluation.pipeline import RunRequest
+from core.panel.choice import PanelChoice, may_hold_many, read_panel
+from core.panel.run import SeriesOutcome
+from core.ui import state_keys as keys
+from core.ui.charts import small_multiples
+from core.ui.panel_runs import PanelRun, extremes_frame, forecast_frame, results_table, summary_text
+from core.ui.urlstate import SESSION_PARAM
+from tests.ui.test_language import CHINESE, LEAST_CHINESE, chinese_share, visible_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+STORES = ["north", "south", "east"]
+MONTHS = 48
+
+
+def monthly(level: float, seed: int, months: int = MONTHS) -> np.ndarray:
+    """Trend, a yearly cycle and noise."""
+    t = np.arange(months)
+    return np.round(level + 1.5 * t + 12 * np.sin(2 * np.pi * t / 12) + np.random.default_rng(seed).normal(0, 2, months), 2)
+
+
+def stamps(months: int = MONTHS) -> list[str]:
+    return [f"{2015 + i // 12}-{i % 12 + 1:02d}" for i in range(months)]
+
+
+def long_csv(stores: list[str] = STORES) -> str:
+    """One row per store and month, stores one after another."""
+    parts = [pd.DataFrame({"month": stamps(), "store": store, "sales": monthly(100 + 40 * k, k)})
+             for k, store in enumerate(stores)]
+    return pd.concat(parts).to_csv(index=False)
+
+
+def wide_csv() -> str:
+    return pd.DataFrame({"month": stamps(), **{name: monthly(50 * (k + 1), k) for k, name in enumerate("abc")}}
+                        ).to_csv(index=False)
+
+
+def app(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.query_params.update(params or {})
+    return at.run()
+
+
+def upload(at: AppTest, name: str, text: str) -> AppTest:
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value((name, text.encode(), "text/csv")).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    return at
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
+    return at
+
+
+def train_all(at: AppTest, model: str) -> AppTest:
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select(model).run()
+    at.button(key=keys.TRAIN_ALL_BUTTON).click().run()
+    return ok(at)
+
+
+def results(at: AppTest) -> pd.DataFrame:
+    return next(frame.value for frame in at.dataframe if "test MAE / seasonal naive" in frame.value.columns)
+
+
+# The Data page ---------------------------------------------------------------------------------------------------
+
+def test_a_long_file_is_split_by_its_detected_id_and_one_series_is_shown() -> None:
+    at = upload(app(), "stores.csv", long_csv())
+    panel = at.session_state[keys.DATA_PANEL]
+    assert panel.ids == STORES and panel.id_cols == ("store",)
+    assert any("**3 series** by store" in caption.value for caption in at.caption)
+    assert at.multiselect(key=keys.DATA_ID_WIDGET).value == ["store"]
+    view = at.selectbox(key=keys.DATA_VIEW_WIDGET)
+    assert view.value == "north" and view.options == STORES
+    assert at.metric[0].value == f"{MONTHS}"  # the rows of one store, not of the file
+    north = at.session_state[keys.DATA_SERIES].frame["y"].to_numpy()
+    assert np.allclose(north, monthly(100, 0))
+    view.select("east").run()
+    ok(at)
+    assert at.session_state[keys.DATA_PANEL_VIEW] == "east"
+    assert np.allclose(at.session_state[keys.DATA_SERIES].frame["y"].to_numpy(), monthly(180, 2))
+    assert at.session_state[keys.DATA_PANEL] is panel  # a series shown is not a file read again
+
+
+def test_clearing_the_series_id_reads_the_file_as_one_series_and_choosing_it_splits_it_again() -> None:
+    at = upload(app(), "stores.csv", long_csv())
+    at.multiselect(key=keys.DATA_ID_WIDGET).set_value([]).run()
+    ok(at)
+    assert at.session_state[keys.DATA_PANEL] is None
+    assert [s for s in at.selectbox if s.key == keys.DATA_VIEW_WIDGET] == []
+    assert len(at.session_state[keys.DATA_SERIES].frame) == MONTHS  # the stores' months combined by their mean
+    at.multiselect(key=keys.DATA_ID_WIDGET).set_value(["store"]).run()
+    ok(at)
+    assert at.session_state[keys.DATA_PANEL].ids == STORES
+
+
+def test_every_numeric_column_of_a_wide_file_becomes_a_series() -> None:
+    at = upload(app(), "wide.csv", wide_csv())
+    assert at.session_state[keys.DATA_PANEL] is None  # a wide file is one series until asked
+    at.checkbox(key=keys.DATA_ALL_TARGETS_WIDGET).check().run()
+    ok(at)
+    assert at.session_state[keys.DATA_PANEL].ids == ["a", "b", "c"]
+    assert at.selectbox(key=keys.DATA_VIEW_WIDGET).value == "a"
+    assert at.selectbox(key=keys.DATA_TARGET_WIDGET).value == "a"
+
+
+def test_a_file_of_one_series_shows_no_series_pickers_and_reads_once(air) -> None:  # type: ignore[no-untyped-def]
+    at = app()
+    assert at.session_state[keys.DATA_PANEL] is None
+    assert [s for s in at.selectbox if s.key == keys.DATA_VIEW_WIDGET] == []
+    assert not may_hold_many(air, PanelChoice())  # stamps that never repeat: the file is not read again
+    at.switch_page("pages/1_Train.py").run()
+    assert [b for b in at.button if b.key == keys.TRAIN_ALL_BUTTON] == []
+
+
+# Train, Forecast and Compare -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("model", ["snaive", "linear"])
+def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> None:
+    at = upload(app(), "stores.csv", long_csv())
+    assert at.switch_page("pages/1_Train.py").run().button(key=keys.TRAIN_ALL_BUTTON).label == "Train on all 3 series"
+    train_all(at, model)
+    table = results(at)
+    assert list(table["series"]) == STORES and list(table["model"]) == [model] * 3
+    assert (table["why skipped"] == "").all() and (table["test MAPE %"] > 0).all()
+    ratios = table["test MAE / seasonal naive"]
+    geomean = math.exp(np.log(ratios).mean())
+    if model == "snaive":
+        assert np.allclose(ratios, 1.0)
+    else:
+        assert (ratios < 1).all()  # a trend the seasonal naive forecast cannot follow
+    summary = next(m.value for m in at.markdown if "geometric mean" in m.value)
+    assert "**3** series fitted, 0 skipped" in summary and f"**{geomean:.3f}**" in summary.replace("\\", "")
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2  # the best (and worst) side by side, and one series' predictions
+    at.selectbox(key=keys.TRAIN_ALL_SERIES).select("south").run()
+    ok(at)
+    job = at.session_state[keys.TRAIN_PANEL_RUNS][-1]
+    predictions, target = job.drawn("south")
+    assert target == "sales" and list(predictions["split"].unique()) == ["train", "test"]
+    assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
+
+
+def test_forecasting_all_series_gives_one_csv_with_unique_id_first() -> None:
+    at = train_all(upload(app(), "stores.csv", long_csv()), "linear")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(6).run()
+    at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
+    ok(at)
+    frame = forecast_frame(at.session_state[keys.FORECAST_PANEL])
+    assert frame is not None and frame.columns[0] == "unique_id"
+    assert list(frame.columns[1:5]) == ["ds", "actual", "predicted", "split"]
+    assert list(dict.fromkeys(frame["unique_id"])) == STORES and len(frame) == 3 * 6
+    assert (frame.groupby("unique_id")["ds"].first() == pd.Timestamp("2019-01-01")).all()
+    assert (frame["split"] == "future").all() and frame["actual"].isna().all()
+    assert "Download all forecasts (CSV, unique_id first)" in [b.label for b in at.get("download_button")]
+    assert any("linear: 6 steps past the end of each of 3 series" in m.value for m in at.markdown)
+    at.selectbox(key=keys.FORECAST_ALL_SERIES).select("east").run()
+    ok(at)
+
+
+def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
+    at = train_all(upload(app(), "stores.csv", long_csv()), "snaive")
+    train_all(at, "linear")
+    at.switch_page("pages/2_Compare.py").run()
+    ok(at)
+    board = next(frame.value for frame in at.dataframe if "run" in frame.value.columns
+                 and "test MAE / seasonal naive (geometric mean)" in frame.value.columns)
+    assert list(board["run"]) == ["#2 linear", "#1 snaive"]
+    assert board["test MAE / seasonal naive (geometric mean)"].is_monotonic_increasing
+    assert list(board["series done"]) == ["3 of 3", "3 of 3"]
+
+
+def test_loading_another_file_drops_the_runs_over_all_series() -> None:
+    at = train_all(upload(app(), "stores.csv", long_csv()), "snaive")
+    at.switch_page("dashboard.py").run()
+    upload(at, "wide.csv", wide_csv())
+    assert keys.TRAIN_PANEL_RUNS not in at.session_state
+    at.switch_page("pages/1_Train.py").run()
+    assert not [frame for frame in at.dataframe if "test MAE / seasonal naive" in frame.value.columns]
+
+
+def test_a_reload_brings_back_the_series_the_one_shown_and_the_runs_over_all_series() -> None:
+    at = upload(app(), "stores.csv", long_csv())
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("east").run()
+    train_all(at, "snaive")
+    at.switch_page("dashboard.py").run()  # AppTest runs a page switched to without dashboard.py's saving
+    key = at.query_params[SESSION_PARAM]
+    reloaded = ok(app({SESSION_PARAM: key[0] if isinstance(key, list) else key}))
+    assert reloaded.session_state[keys.DATA_PANEL].ids == STORES
+    assert reloaded.session_state[keys.DATA_PANEL_VIEW] == "east"
+    assert reloaded.selectbox(key=keys.DATA_VIEW_WIDGET).value == "east"
+    assert np.allclose(reloaded.session_state[keys.DATA_SERIES].frame["y"].to_numpy(), monthly(180, 2))
+    runs = reloaded.session_state[keys.TRAIN_PANEL_RUNS]
+    assert len(runs) == 1 and runs[0] is at.session_state[keys.TRAIN_PANEL_RUNS][0]
+
+
+def test_more_series_than_the_dashboard_takes_are_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_DASHBOARD_SERIES", "2")
+    at = upload(app(), "stores.csv", long_csv())
+    at.switch_page("pages/1_Train.py").run()
+    assert not at.exception and [b for b in at.button if b.key == keys.TRAIN_ALL_BUTTON] == []
+    assert len(at.error) == 1 and "3 series" in at.error[0].value and "TSR_MAX_DASHBOARD_SERIES" in at.error[0].value
+
+
+def test_the_all_series_screens_speak_chinese() -> None:
+    at = upload(app({"lang": "zh"}), "stores.csv", long_csv())
+    assert any("3 个序列" in caption.value for caption in at.caption)
+    train_all(at, "linear")
+    assert chinese_share(visible_texts(at)) >= LEAST_CHINESE
+    assert any("测试集 MAE / 季节性朴素法" in frame.value.columns for frame in at.dataframe)
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
+    ok(at)
+    assert chinese_share(visible_texts(at)) >= LEAST_CHINESE
+    assert any(CHINESE.search(b.label) for b in at.get("download_button"))
+
+
+# What the pages draw from (no browser) ---------------------------------------------------------------------------
+
+def outcome(uid: str, ratio: float | None, error: str | None = None) -> SeriesOutcome:
+    if error is not None:
+        return SeriesOutcome(uid, error=error)
+    predictions = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=10, freq="MS"), "actual": np.arange(10.0),
+                                "predicted": np.arange(10.0) + 1, "split": ["train"] * 7 + ["test"] * 3})
+    summary = {"model": "auto", "params": {"chosen": "theta"}, "target": "sales",
+               "test": {"mae": 2.0 * (ratio or 1), "mape": 5.0}}
+    return SeriesOutcome(uid, summary=summary, predictions=predictions, relative_mae=ratio)
+
+
+def test_a_stopped_run_keeps_what_finished_and_says_so() -> None:
+    job = PanelRun(RunRequest("auto"), total=5)
+    for item in [outcome("a", 0.5), outcome("b", 2.0), outcome("c", None, "Only 3 usable rows")]:
+        job.add(item)
+    assert job.summary()["fitted"] == 2 and job.summary()["failed"] == 1
+    assert job.summary()["test_mae_vs_snaive_geomean"] == pytest.approx(1.0)
+    text = summary_text(job)
+    assert "(stopped after 3 of 5 series)" in text and "**1.000**" in text
+    table = results_table(job)
+    assert list(table["model"]) == ["theta", "theta", ""]  # what auto chose
+    assert list(table["why skipped"]) == ["", "", "Only 3 usable rows"]
+
+
+def test_the_small_multiples_show_the_best_and_the_worst_once_each() -> None:
+    job = PanelRun(RunRequest("linear"), total=8)
+    for k, ratio in enumerate([0.9, 0.3, 1.7, 0.5, 1.1, 2.5, 0.7, None]):
+        job.add(outcome(f"s{k}", ratio))
+    frame = extremes_frame(job)
+    panels = list(dict.fromkeys(frame["panel"]))
+    assert panels == ["best 1: s1 (0.300)", "best 2: s3 (0.500)", "best 3: s6 (0.700)",
+                      "worst 1: s5 (2.500)", "worst 2: s2 (1.700)", "worst 3: s4 (1.100)"]
+    spec = small_multiples(frame, title="extremes").to_dict()
+    assert spec["facet"]["field"] == "panel" and spec["columns"] == 3
+    assert spec["resolve"]["scale"] == {"x": "independent", "y": "independent"}
+    few = PanelRun(RunRequest("linear"), total=2)
+    for k, ratio in enumerate([0.9, 0.3]):
+        few.add(outcome(f"s{k}", ratio))
+    assert list(dict.fromkeys(extremes_frame(few)["panel"])) == ["best 1: s1 (0.300)", "best 2: s0 (0.900)"]
+
+
+def test_the_panel_is_read_as_the_command_line_reads_it() -> None:
+    data = long_csv().encode()
+    whole = load_series(data, "stores.csv")
+    assert may_hold_many(whole, PanelChoice())  # its months repeat
+    panel = read_panel(data, "stores.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.ids == STORES and panel.numeric_columns == ("sales",)
+    assert read_panel(data, "stores.csv", LoadOptions(), PanelChoice(id_cols=())) is None
+    by_hand = read_panel(data, "stores.csv", LoadOptions(target="store"), PanelChoice(id_cols=("store",)))
+    assert by_hand is not None and by_hand.ids == STORES  # the chosen id stops being the target
