@@ -60,3 +60,18 @@ def test_pages_stay_short_and_hold_no_torch_or_model_names() -> None:
     train = (ROOT / "pages" / "1_Train.py").read_text()
     for name in model_names():
         assert not re.search(rf"[\"']{name}[\"']", train), name
+
+
+def test_the_data_page_draws_without_loading_torch() -> None:
+    """Everything dashboard.py imports loads without torch (about 2 s), so the first chart does not wait."""
+    import ast
+    import subprocess
+    import sys
+
+    tree = ast.parse((ROOT / "dashboard.py").read_text())
+    modules = sorted({node.module for node in ast.walk(tree)
+                      if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("core")})
+    code = "import sys\n" + "".join(f"import {name}\n" for name in modules) + "print('torch' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert modules and done.stdout.strip() == "False", modules
