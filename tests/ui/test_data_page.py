@@ -22,8 +22,8 @@ DAILY = "stamp;amount\n" + "".join(f"2002-03-{d:02d};{d},5\n" for d in range(1, 
 NO_DATES = "reading,temperature,pressure\n" + "".join(f"{i},{20 + i % 5},{1000 + i}\n" for i in range(12))
 
 
-def app(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+def app(params: dict[str, str] | None = None, timeout: float = 120) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
     at.query_params.update(params or {})
     return at.run()
 

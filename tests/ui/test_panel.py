@@ -18,6 +18,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import small_multiples
 from core.ui.panel_runs import PanelRun, extremes_frame, forecast_frame, results_table, summary_text
 from core.ui.urlstate import SESSION_PARAM
+from tests.ui.test_data_page import app as data_page_app, upload
 from tests.ui.test_language import CHINESE, LEAST_CHINESE, chinese_share, visible_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,15 +49,7 @@ def wide_csv() -> str:
 
 
 def app(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
-    at.query_params.update(params or {})
-    return at.run()
-
-
-def upload(at: AppTest, name: str, text: str) -> AppTest:
-    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value((name, text.encode(), "text/csv")).run()
-    assert not at.exception and not at.error, [e.value for e in at.error]
-    return at
+    return data_page_app(params, timeout=180)
 
 
 def ok(at: AppTest) -> AppTest:
