@@ -28,11 +28,6 @@ _AMBIGUOUS_PAIRS = (
 )
 
 
-def _nonblank(values: pd.Series) -> pd.Series:
-    text = values.astype("string").str.strip()
-    return text[text.notna() & (text != "")]
-
-
 def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series | None:
     """Parse a text column as floats, or return ``None`` when it is not numeric.
 
