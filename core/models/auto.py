@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.errors import SettingsError
-from core.evaluation.intervals import backtest_horizon
+from core.evaluation.intervals import BacktestPlan, backtest_errors, backtest_horizon
 from core.evaluation.metrics import seasonal_naive_scale
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
@@ -138,18 +138,6 @@ def backtest_plan(n: int, horizon: int, season: int) -> tuple[int, list[int]]:
     return h, origins
 
 
-def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, horizon: int,
-                    origins: list[int]) -> np.ndarray:
-    """Forecast errors (forecast minus actual, original units), shape (origins, horizon); a
-    candidate that cannot be fitted at an origin raises."""
-    errors = np.full((len(origins), horizon), np.nan)
-    for row, origin in enumerate(origins):
-        past, ahead = history.iloc[:origin], history.iloc[origin:origin + horizon]
-        model = factory().fit(past.reset_index(drop=True), frequency)
-        errors[row, :len(ahead)] = model.forecast(ahead.reset_index(drop=True)) - ahead["y"].to_numpy(dtype=float)
-    return errors
-
-
 class AutoForecaster(Forecaster):
     """Backtests every candidate inside the history it is given (its last ``MAX_ROWS`` rows), keeps
     the best (or the mean of the best three when that backtests better), and refits it on them.
@@ -183,7 +171,9 @@ class AutoForecaster(Forecaster):
             raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
                                 "use a larger train fraction or another model.")
         scale = seasonal_naive_scale(values, self.season_) or float(np.mean(np.abs(values))) or 1.0
-        errors = {name: self._errors(history, frequency, factory, h, origins) for name, factory in factories.items()}
+        # An origin a candidate cannot be fitted at leaves a row of NaN, which scores it out (``_score``).
+        plan = BacktestPlan(h, tuple(origins))
+        errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
         scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
                   for name, err in errors.items()}
         ranked = sorted((name for name in scores if math.isfinite(scores[name])), key=scores.__getitem__)
@@ -202,13 +192,6 @@ class AutoForecaster(Forecaster):
         self.best_.fit(history, frequency, callback)
         self.fitted_ = np.concatenate([np.full(skipped, np.nan), self.best_.fitted_values()])
         return self
-
-    @staticmethod
-    def _errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, h: int, origins: list[int]) -> np.ndarray:
-        try:
-            return backtest_errors(history, frequency, factory, h, origins)
-        except (SettingsError, ValueError, np.linalg.LinAlgError):
-            return np.full((len(origins), h), np.nan)
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
