@@ -12,7 +12,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import Standardizer, lagged_columns
-from core.models.regression import training_params
+from core.models.regression import closed_form_refits, training_params
 from core.models.transforms import TargetTransform, forecast_bounds
 from core.training.fit import fit_network
 from core.training.loop import EpochCallback, TrainConfig
@@ -62,6 +62,11 @@ class AutoRegressiveForecaster(Forecaster):
         self.z_, self.d_ = z, scaled
         self.fitted_ = self._fitted_values(z, self.torch_fit_.fitted)
         return self
+
+    def interval_model(self) -> "AutoRegressiveForecaster | None":
+        training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())
+        return None if training is None else AutoRegressiveForecaster(self.name, self.lags, training, self.transform,
+                                                                       self.season, self.first)
 
     def _fitted_values(self, z: np.ndarray, fitted_scaled: np.ndarray) -> np.ndarray:
         """One-step-ahead in-sample predictions, undifferenced (NaN where lags are not available)."""

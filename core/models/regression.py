@@ -15,7 +15,10 @@ from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix
 from core.training.fit import fit_network
-from core.training.loop import EpochCallback, TrainConfig, predict
+from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
+
+# A linear fit this close to its least-squares answer (relative objective gap) is refitted in closed form for its band.
+EXACT_ENOUGH = 1e-6
 
 
 class RegressionForecaster(Forecaster):
@@ -57,6 +60,10 @@ class RegressionForecaster(Forecaster):
         scaled = predict(self.torch_fit_.net, self.x_scaler_.transform(raw))  # type: ignore[union-attr]
         return self.y_scaler_.inverse_transform(scaled)
 
+    def interval_model(self) -> "RegressionForecaster | None":
+        training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())
+        return None if training is None else RegressionForecaster(self.name, self.spec, training)
+
     def coefficients(self) -> dict[str, float] | None:
         """Change in y per unit of each feature (original units), and the intercept (y at step 0 with
         the other features 0).
@@ -90,6 +97,15 @@ class RegressionForecaster(Forecaster):
         if self.spec.calendar:
             settings["left_out"] = dict(self.left_out_)  # term -> why the training rows cannot estimate it
         return {**settings, **training_params(self.training)}
+
+
+def closed_form_refits(training: TrainConfig, hidden: int, gap: float | None) -> TrainConfig | None:
+    """How the band's backtest refits a linear model whose training reached its least-squares answer
+    (``gap`` at most ``EXACT_ENOUGH``): solved exactly, the same answer without an optimizer run at every
+    origin. None for networks and for fits short of the answer: those are retrained as they were trained."""
+    if hidden or gap is None or gap > EXACT_ENOUGH or training.optimizer == EXACT:
+        return None
+    return replace(training, optimizer=EXACT)
 
 
 def training_params(config: TrainConfig) -> dict[str, Any]:

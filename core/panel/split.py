@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.data.parsing import parse_dates
 from core.data.read import MAX_FILE_MB, check_count, read_bytes, read_table
 from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
@@ -114,8 +115,8 @@ def series_ids(raw: pd.DataFrame, id_cols: tuple[str, ...]) -> pd.Series:
 def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTask], int]:
     """One task per series, in order of first appearance (then target order), and the number of rows
     dropped for a blank id. Raises ``LimitError`` beyond ``TSR_MAX_SERIES`` series."""
-    table = _stripped(raw)
     probe = layout.probe
+    table = _dates_parsed(_stripped(raw), probe)
     if layout.id_cols:
         key = series_ids(table, layout.id_cols)
         blank, count = int(key.isna().sum()), int(key.nunique())
@@ -132,6 +133,20 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
         raise DataError(f"Every row's {'/'.join(layout.id_cols)} is blank: fill in the series id, or name "
                         "another column with --id-col.")
     return tasks, blank
+
+
+def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
+    """``table`` with its time column parsed once, as the whole file was read, so that no series parses
+    its own text again; unchanged where the column is not text dates (numbers, epochs, no time column)."""
+    options = _series_options(probe, probe.target)
+    if not probe.date_col or pd.api.types.is_numeric_dtype(table[probe.date_col]):
+        return table
+    parsed = parse_dates(table[probe.date_col], options.day_first)
+    if parsed is None:
+        return table
+    typed = table.assign(**{probe.date_col: parsed[0]})
+    typed.attrs = dict(table.attrs)
+    return typed
 
 
 def _series_name(uid: str, target: str, layout: PanelLayout) -> str:

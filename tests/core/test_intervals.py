@@ -9,9 +9,10 @@ import pytest
 from core.data.frequency import Frequency
 from core.evaluation.intervals import (MAX_ORIGINS, backtest_horizon, band_from_errors, conformal_quantile,
                                        grows_with_level, interval_plan, isotonic_increasing, measure_band)
-from core.evaluation.pipeline import RunRequest, forecast_future, run
+from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
 from core.models.baselines import SeasonalNaiveForecaster
-from core.models.specs import ModelSettings, model_names, spec_for
+from core.models.specs import ModelSettings, build_forecaster, model_names, spec_for
+from core.training.loop import EXACT, TrainConfig
 from tests.conftest import monthly_frame, seasonal_values
 
 STEPS = Frequency("steps", None, 1)
@@ -155,3 +156,22 @@ def test_test_row_bands_never_read_the_test_rows_and_repeat_with_the_seed(air) -
     np.testing.assert_array_equal(clean[["lower", "upper"]], dirty[["lower", "upper"]])
     np.testing.assert_array_equal(clean[["lower", "upper", "lower_80", "upper_80"]],
                                   again[["lower", "upper", "lower_80", "upper_80"]])
+
+
+@pytest.mark.parametrize("model", ["linear", "multi", "ar"])
+def test_linear_models_that_reached_least_squares_refit_their_band_in_closed_form(air, model: str) -> None:  # type: ignore[no-untyped-def]
+    """The band's refits solve exactly what the trained model reached: the same band as retraining at
+    every origin, to the objective's 1e-6 gap; a fit short of least squares is retrained as it was trained."""
+    train, _ = split_frame(air.frame, 0.7)
+    settings = ModelSettings(seed=3)
+    fitted = build_forecaster(model, settings, air.frequency).fit(train, air.frequency)
+    template = fitted.interval_model()
+    assert fitted.closed_form_gap() is not None and fitted.closed_form_gap() <= 1e-6
+    assert template is not None and template.training.optimizer == EXACT
+    exact = measure_band(train, air.frequency, lambda: template, MAX_ORIGINS)
+    descended = measure_band(train, air.frequency, lambda: build_forecaster(model, settings, air.frequency), MAX_ORIGINS)
+    assert exact is not None and descended is not None
+    np.testing.assert_allclose(exact.scale, descended.scale, rtol=1e-2)
+    short = build_forecaster(model, ModelSettings(seed=3, training=TrainConfig(optimizer="sgd", lr=0.01, epochs=2)),
+                             air.frequency)
+    assert short.fit(train, air.frequency).interval_model() is None
