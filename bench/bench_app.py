@@ -5,7 +5,11 @@ Playwright, and times (1) opening the app until the first chart is drawn, (2) pr
 (default `linear` on AirPassengers) until the metrics appear. The references, measured in the same
 run: the same work by core alone (load + build the chart spec; one `run` of `linear`), and a bare
 Streamlit page that reads the same CSV with pandas and draws the same chart, opened the same way
-(its first visit, like the app's, includes the server's cold start).
+(its first visit, like the app's, includes the server's cold start). Then (3) a generated
+1,000,000-row hourly CSV is uploaded: from choosing the file until its split caption is on screen
+(the whole file read, summarised and charted thinned), and (4) moving the train-fraction slider one
+step at that size until the new split shows; the reference for both is core alone doing the same work
+(load, quality summary, chart spec of the thinned series).
 Run: `.venv/bin/python bench/bench_app.py` (needs /usr/bin/chromium: `make browser`).
 """
 from __future__ import annotations
@@ -18,12 +22,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from core.data.quality import summarize  # noqa: E402
 from core.data.tidy import load_series  # noqa: E402
+from core.evaluation.split import split_boundary  # noqa: E402
 from core.evaluation.pipeline import RunRequest, run  # noqa: E402
 from core.ui.charts import series_chart  # noqa: E402
 from tests.e2e.test_browser import CHROMIUM, CHROMIUM_FLAGS, LONG, free_port, wait_for_health  # noqa: E402
 
 REPEATS = 3
+BIG_ROWS = 1_000_000
 
 
 def core_first_chart() -> float:
@@ -38,6 +48,45 @@ def core_train() -> float:
     started = time.perf_counter()
     run(series.frame, series.frequency, RunRequest("linear"))
     return time.perf_counter() - started
+
+
+def write_big_file(path: Path, rows: int = BIG_ROWS) -> None:
+    """Hourly rows: a slow trend, a daily cycle and noise (seeded)."""
+    t = np.arange(rows)
+    y = 100 + 0.001 * t + 10 * np.sin(2 * np.pi * t / 24) + np.random.default_rng(0).normal(0, 1, rows)
+    pd.DataFrame({"ds": pd.date_range("1900-01-01", periods=rows, freq="h"), "y": y.round(4)}).to_csv(path, index=False)
+
+
+def core_big_file(path: Path, fraction: float = 0.7) -> float:
+    """Load, summarise and chart (thinned) the big file, as the Data page does, in this process."""
+    started = time.perf_counter()
+    series = load_series(path.read_bytes(), path.name)
+    summarize(series)
+    _, boundary = split_boundary(series.frame, fraction)
+    series_chart(series.frame, series.target, boundary, series.frequency).to_dict()
+    return time.perf_counter() - started
+
+
+def big_file_times(url: str, path: Path) -> tuple[float, float]:
+    """Seconds from choosing ``path`` on the Data page until its split caption shows, and from moving
+    the train-fraction slider one step until the new split shows."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        time_to_chart(page, url)
+        started = time.perf_counter()
+        page.locator('input[type="file"]').set_input_files(str(path))
+        page.get_by_text(f"{int(BIG_ROWS * 0.7):,} rows train").wait_for(timeout=LONG)
+        page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=LONG)
+        uploaded = time.perf_counter() - started
+        started = time.perf_counter()
+        page.get_by_role("slider").first.press("ArrowRight")
+        page.get_by_text(f"{int(BIG_ROWS * 0.75):,} rows train").wait_for(timeout=LONG)
+        moved = time.perf_counter() - started
+        browser.close()
+    return uploaded, moved
 
 
 def time_to_chart(page, url: str) -> float:  # type: ignore[no-untyped-def]
@@ -115,6 +164,10 @@ def main() -> None:
 
     first, trained = serve(ROOT / "dashboard.py", ROOT, browser_times)
     with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder) / "hourly.csv"
+        write_big_file(big)
+        uploaded, moved = serve(ROOT / "dashboard.py", ROOT, lambda url: big_file_times(url, big))
+        reference_big = core_big_file(big)
         bare = Path(folder) / "bare.py"
         bare.write_text(BARE_PAGE.format(root=str(ROOT), csv=str(ROOT / "data" / "AirPassengers.csv")))
         bare_first = serve(bare, Path(folder), first_chart_times)
@@ -126,6 +179,8 @@ def main() -> None:
     for name, browser_s, core_s in (("open app -> first chart", statistics.median(first), reference_chart),
                                     ("press Train -> metrics (linear)", statistics.median(trained), reference_train)):
         print(f"{name:<34}{browser_s:>11.3f}{core_s:>14.4f}{browser_s / core_s:>8.0f}x")
+    print(f"{BIG_ROWS:,}-row hourly CSV: upload -> split shown {uploaded:.2f} s (core alone: load + summary + chart "
+          f"{reference_big:.2f} s, {uploaded / reference_big:.1f}x); slider step -> new split {moved:.2f} s")
     print(f"first visits: {', '.join(f'{s:.2f}' for s in first)} s")
     print(f"first chart after a server start: app {first[0]:.2f} s | bare Streamlit page, same chart {bare_first[0]:.2f} s "
           f"| ratio {first[0] / bare_first[0]:.2f}x (goal <= 1.5x); warm visits: app {statistics.median(first[1:]):.2f} s "
