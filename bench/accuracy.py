@@ -2,7 +2,8 @@
 
 Same 70/30 split and the same season length for every method. Two panels: (1) the series auto's
 rules were chosen on: real public series that ship inside Python packages (statsmodels,
-vega_datasets, the app's own AirPassengers) plus synthetic series with known structure; (2) a
+vega_datasets, the app's own AirPassengers) plus synthetic series with known structure, and 27 more
+real series from the same packages (``more_series``); (2) a
 holdout of R's time-series datasets as pydataset ships them, never used to choose anything. Prints
 per series the test MAE relative to seasonal naive, per panel the geometric mean, the worst
 series, failures (a failure scores 2.0), the coverage of auto's 80% and 95% bands and fit time.
@@ -96,6 +97,44 @@ def synthetic_series() -> dict[str, pd.DataFrame]:
         "synthetic random walk (daily)": pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=300, freq="D"),
                                                        "y": 100 + np.cumsum(rng.standard_normal(300))}),
     }
+
+
+def more_series() -> dict[str, pd.DataFrame]:
+    """More real series for choosing rules (added when auto's ETS-anchored combination was chosen):
+    quarterly macro data, monthly US employment by industry and stock prices, yearly fertility rates,
+    hourly San Francisco temperatures, quarterly German and Danish money and interest data."""
+    import statsmodels.api as sm
+    from statsmodels.datasets import danish_data, fertility, interest_inflation
+    from vega_datasets import local_data
+    panel = {}
+    macro = sm.datasets.macrodata.load_pandas().data
+    quarters = pd.date_range("1959-01-01", periods=len(macro), freq="QS")
+    for col in ("realcons", "realinv", "realgovt", "cpi", "m1", "tbilrate", "infl"):
+        panel[f"US {col} (quarterly)"] = pd.DataFrame({"ds": quarters, "y": macro[col].to_numpy()})
+    jobs = local_data.us_employment()
+    for col in ("construction", "retail_trade", "leisure_and_hospitality", "mining_and_logging", "information",
+                "government", "manufacturing"):
+        panel[f"US jobs {col} (monthly)"] = pd.DataFrame({"ds": pd.to_datetime(jobs["month"]), "y": jobs[col]})
+    stocks = local_data.stocks()
+    for sym in ("MSFT", "AMZN", "IBM", "GOOG"):
+        part = stocks[stocks["symbol"] == sym]
+        panel[f"{sym} price (monthly)"] = pd.DataFrame({"ds": pd.to_datetime(part["date"]), "y": part["price"]})
+    fert = fertility.load_pandas().data.set_index("Country Name")
+    years = [c for c in fert.columns if c.isdigit()]
+    for country in ("Japan", "India", "United States", "Brazil"):
+        row = fert.loc[country, years].astype(float)
+        panel[f"fertility {country} (yearly)"] = pd.DataFrame({"ds": pd.to_datetime(years, format="%Y"), "y": row.to_numpy()}).dropna()
+    sf = local_data.sf_temps()
+    panel["SF temperature (hourly, last 60 days)"] = pd.DataFrame({"ds": pd.to_datetime(sf["date"]), "y": sf["temp"]}).iloc[-24 * 60:]
+    ii = interest_inflation.load_pandas().data
+    q = pd.date_range(f"{int(ii['year'].iloc[0])}-01-01", periods=len(ii), freq="QS")
+    for col in ("Dp", "R"):
+        panel[f"German {col} (quarterly)"] = pd.DataFrame({"ds": q, "y": ii[col].to_numpy()})
+    dd = danish_data.load_pandas().data
+    q = pd.date_range("1974-01-01", periods=len(dd), freq="QS")
+    for col in ("lrm", "lry"):
+        panel[f"Danish {col} (quarterly)"] = pd.DataFrame({"ds": q, "y": dd[col].to_numpy()})
+    return {k: v.reset_index(drop=True) for k, v in panel.items()}
 
 
 # Panel 2: R's time-series datasets as the pydataset package ships them (offline), none of which any
@@ -222,7 +261,8 @@ def main() -> None:
     for method in METHODS[1:]:
         statsforecast_method(method, 12)(np.arange(60, dtype=float) % 12 + np.arange(60), 12)
     if "tuned" in chosen:
-        table = pd.DataFrame([evaluate(name, frame) for name, frame in {**real_series(), **synthetic_series()}.items()])
+        tuning = {**real_series(), **synthetic_series(), **more_series()}
+        table = pd.DataFrame([evaluate(name, frame) for name, frame in tuning.items()])
         report("Panel 1: the series auto's rules were chosen on", table)
         air = table[table["series"].str.startswith("AirPassengers")]
         print(f"AirPassengers auto rel MAE {float(air['auto'].iloc[0]):.3f}, test MAPE "

@@ -1,5 +1,11 @@
-"""``auto``: choose model and transform by a rolling-origin backtest inside the training rows only,
-and ensemble the best few; the band backtests the chosen one (``core.evaluation.intervals``).
+"""``auto``: choose model and transform by a rolling-origin backtest inside the training rows only;
+the band backtests the chosen one (``core.evaluation.intervals``).
+
+Exponential smoothing (ETS, its form chosen by AICc) is the anchor: another candidate is used alone
+only when it backtests at least ``ALONE_MARGIN`` better than ETS; otherwise auto forecasts with the
+mean of ETS and the two best other candidates. A search over many candidates on a few origins picks
+narrow winners by chance; the rule and its margin were chosen on the tuning series of
+``bench/accuracy.py`` (see there) and never on its holdout panel.
 
 The backtest horizon comes from the number of rows and the season length only, never from the
 horizon asked for: asking further ahead must not change the choice, and so the near forecasts."""
@@ -32,7 +38,9 @@ ORIGINS = 5
 # A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
 # its score is multiplied by this factor (fewer assumptions win ties).
 TRANSFORM_PENALTY = 1.1
-ENSEMBLE_SIZE = 3
+ANCHOR = "ETS"
+ALONE_MARGIN = 0.9  # another candidate alone needs a backtest score below this fraction of the anchor's
+OTHERS = 2  # candidates averaged with the anchor
 # Long histories: auto works on the most recent rows (its backtests forecast at most
 # ``intervals.MAX_BACKTEST_HORIZON`` steps ahead; bands beyond grow like sqrt(h)).
 MAX_ROWS = 20_000
@@ -140,7 +148,8 @@ def backtest_plan(n: int, horizon: int, season: int) -> tuple[int, list[int]]:
 
 class AutoForecaster(Forecaster):
     """Backtests every candidate inside the history it is given (its last ``MAX_ROWS`` rows), keeps
-    the best (or the mean of the best three when that backtests better), and refits it on them.
+    what ``chosen_members`` picks (one candidate, or the mean of ETS and the two best others), and
+    refits it on them.
 
     ``horizon`` overrides the backtest horizon; ``None`` (what the pipeline uses) takes
     ``backtest_horizon`` of the rows and the season length, so the choice never depends on how far
@@ -179,15 +188,14 @@ class AutoForecaster(Forecaster):
         ranked = sorted((name for name in scores if math.isfinite(scores[name])), key=scores.__getitem__)
         if not ranked:
             raise SettingsError("No candidate model could be backtested on this series: check the data.")
-        top = ranked[:ENSEMBLE_SIZE]
-        ensemble_errors = np.mean([errors[name] for name in top], axis=0)
-        scores["ensemble of " + ", ".join(top)] = _score(ensemble_errors, scale)
-        self.leaderboard_ = [BacktestRow(name, score) for name, score in sorted(scores.items(), key=lambda kv: kv[1])]
-        self.chosen_ = self.leaderboard_[0].model
-        if self.chosen_.startswith("ensemble of "):
-            self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in top])
+        members = chosen_members(ranked, scores)
+        self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
+        if len(members) > 1:
+            scores[self.chosen_] = _score(np.mean([errors[name] for name in members], axis=0), scale)
+            self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in members])
         else:
             self.best_ = factories[self.chosen_]()
+        self.leaderboard_ = [BacktestRow(name, score) for name, score in sorted(scores.items(), key=lambda kv: kv[1])]
         self.template_ = copy.deepcopy(self.best_)
         self.best_.fit(history, frequency, callback)
         self.fitted_ = np.concatenate([np.full(skipped, np.nan), self.best_.fitted_values()])
@@ -241,6 +249,18 @@ class EnsembleForecaster(Forecaster):
 
     def params(self) -> dict[str, Any]:
         return {"members": [member.name for member in self.members]}
+
+
+def chosen_members(ranked: list[str], scores: dict[str, float]) -> list[str]:
+    """What auto forecasts with, from the candidates ``ranked`` best first by backtest ``scores``: the
+    best other candidate alone when it beats the anchor (ETS) by the margin, else the anchor and the
+    two best others (averaged); the best candidate alone when the anchor could not be backtested."""
+    others = [name for name in ranked if name != ANCHOR]
+    if ANCHOR not in ranked or not others:
+        return ranked[:1]
+    if scores[others[0]] < ALONE_MARGIN * scores[ANCHOR]:
+        return others[:1]
+    return [ANCHOR, *others[:OTHERS]]
 
 
 def _score(errors: np.ndarray, scale: float) -> float:

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import AutoForecaster, backtest_plan
+from core.models.auto import ALONE_MARGIN, ANCHOR, AutoForecaster, backtest_plan, chosen_members
 from core.models.autoregression import AutoRegressiveForecaster
 from core.ui.explain import selection_summary
 from core.data.frequency import Frequency, infer_frequency
@@ -168,3 +168,24 @@ def test_named_regressors_compete_inside_auto() -> None:
     helped = run(frame, frequency, RunRequest("auto", ModelSettings(regressors=("heat", "working"))))
     assert "regressors" in helped.params["chosen"]
     assert helped.metrics["test"]["mae"] < 0.3 * alone.metrics["test"]["mae"]
+
+
+def test_another_candidate_goes_alone_only_when_it_beats_ets_by_the_margin() -> None:
+    ranked = ["AR", ANCHOR, "theta", "drift"]
+    clear = {"AR": 0.5, ANCHOR: 1.0, "theta": 1.1, "drift": 1.3}
+    assert chosen_members(ranked, clear) == ["AR"]
+    narrow = {**clear, "AR": ALONE_MARGIN * 1.0 + 0.01}
+    assert chosen_members(ranked, narrow) == [ANCHOR, "AR", "theta"]
+    assert chosen_members([ANCHOR, "theta"], {ANCHOR: 1.0, "theta": 1.5}) == [ANCHOR, "theta"]
+    assert chosen_members(["AR", "theta"], {"AR": 0.5, "theta": 1.1}) == ["AR"]  # ETS could not be backtested
+    assert chosen_members([ANCHOR], {ANCHOR: 1.0}) == [ANCHOR]
+
+
+def test_auto_forecasts_with_what_the_rule_picks_and_lists_it_on_its_leaderboard() -> None:  # type: ignore[no-untyped-def]
+    frame = monthly_frame(seasonal_values(96, seed=4, noise=2.0))
+    model = AutoForecaster(seed=0).fit(frame, infer_frequency(frame["ds"]))
+    board = {row.model: row.score for row in model.leaderboard_}
+    ranked = [row.model for row in model.leaderboard_ if not row.model.startswith("ensemble of ") and np.isfinite(row.score)]
+    members = chosen_members(ranked, board)
+    assert model.chosen_ == (members[0] if len(members) == 1 else "ensemble of " + ", ".join(members))
+    assert model.chosen_ in board
