@@ -515,6 +515,10 @@ MESSAGES: dict[str, str] = {
     "err.huge": "Column '{column}' has {rows:plural:row} with values beyond ±{limit:g}; values this large cannot be "
                 "modelled: rescale the column, for example to thousands or millions.",
     "err.no_date_column": "There is no column '{column}' for the dates: choose one of {names}.",
+    "err.one_series_id": "The series id {columns} gives one series only (the same id on every row): choose another "
+                         "id column, or none to read the file as one series.",
+    "err.one_series_targets": "The file has one numeric column to forecast ({column}): untick 'All numeric columns "
+                              "as series' to read it as one series.",
     "err.not_dates": "Column '{column}' does not hold dates this loader can read (for example 1949-01, Jan 1980, "
                      "1956Q1, 31.01.1980): pick another date column.",
     "err.no_target_column": "There is no column '{column}' for the target: choose one of {names}.",

@@ -483,6 +483,8 @@ MESSAGES: dict[str, str] = {
     "err.huge": "列“{column}”中有 {rows:,} 行的数值超出 ±{limit:g}，这么大的数值无法建模：请调整该列的单位，例如改以"
                 "千或百万为单位。",
     "err.no_date_column": "没有名为“{column}”的日期列：请从 {names} 中选择。",
+    "err.one_series_id": "序列标识列 {columns} 只给出一个序列（每行的标识相同）：请选择其他标识列，或不选，把文件作为一个序列读取。",
+    "err.one_series_targets": "文件只有一个可预测的数值列（{column}）：请取消勾选“每个数值列各作为一个序列”，作为一个序列读取。",
     "err.not_dates": "列“{column}”中的日期无法识别（可识别的格式如 1949-01、Jan 1980、1956Q1、31.01.1980）："
                      "请选择其他日期列。",
     "err.no_target_column": "没有名为“{column}”的目标列：请从 {names} 中选择。",

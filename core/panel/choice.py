@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from core.data.read import read_bytes, read_table
 from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
+from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
 
 _VIEW_TRIES = 20  # series tried for one to show when the first cannot be read
@@ -56,13 +57,24 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
     raw = read_table(read_bytes(data, name, options.max_mb)[0], name, options.sheet)
     layout = plan_layout(raw, options, given or None, ALL_TARGETS if choice.all_targets else options.target,
                          detect=choice.id_cols is None)
-    if layout.is_single:
-        return None
-    tasks, blank = split_series(raw, layout)
+    tasks, blank = ([], 0) if layout.is_single else split_series(raw, layout)
     if len(tasks) < 2:
+        if given or choice.all_targets:  # asked for several series: say why there is one, keep what is in use
+            raise one_series_only(given, layout.targets)
         return None
     return Panel(tuple(tasks), layout.id_cols, choice.all_targets, tuple(str(col).strip() for col in raw.columns),
                  tuple(layout.probe.numeric_columns), blank)
+
+
+def one_series_only(ids: tuple[str, ...], targets: tuple[str, ...]) -> DataError:
+    """The problem with a split, asked for by the user, that gives a single series."""
+    if ids:
+        columns = ", ".join(ids)
+        return DataError(f"The series id {columns} gives one series only (the same id on every row): choose another "
+                         "id column, or none to read the file as one series.", "err.one_series_id", {"columns": columns})
+    column = targets[0] if targets else ""
+    return DataError(f"The file has one numeric column to forecast ({column}): untick 'All numeric columns as series' "
+                     "to read it as one series.", "err.one_series_targets", {"column": column})
 
 
 def may_hold_many(series: LoadedSeries, choice: PanelChoice) -> bool:

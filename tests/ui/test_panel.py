@@ -110,6 +110,23 @@ def test_every_numeric_column_of_a_wide_file_becomes_a_series() -> None:
     assert at.selectbox(key=keys.DATA_TARGET_WIDGET).value == "a"
 
 
+def test_an_id_column_that_gives_one_series_says_so_and_keeps_the_series_in_use() -> None:
+    frame = pd.DataFrame({"month": stamps(), "region": "all", "sales": monthly(100, 0), "price": monthly(5, 1)})
+    at = upload(app(), "one_region.csv", frame.to_csv(index=False))
+    before = at.session_state[keys.DATA_SERIES]
+    at.multiselect(key=keys.DATA_ID_WIDGET).set_value(["region"]).run()
+    assert not at.exception
+    assert any("region gives one series only" in error.value for error in at.error)
+    assert at.session_state[keys.DATA_SERIES] is before and at.session_state[keys.DATA_PANEL] is None
+    assert at.multiselect(key=keys.DATA_ID_WIDGET).value == []  # the picker shows what is in use
+
+
+def test_all_numeric_columns_of_a_file_with_one_says_it_is_one_series() -> None:
+    with pytest.raises(ValueError, match="one numeric column to forecast"):
+        text = "month,sales\n" + "\n".join(f"{m},{v}" for m, v in zip(stamps(), monthly(100, 0)))
+        read_panel(text.encode(), "one.csv", LoadOptions(), PanelChoice((), True))
+
+
 def test_a_file_of_one_series_shows_no_series_pickers_and_reads_once(air) -> None:  # type: ignore[no-untyped-def]
     at = app()
     assert at.session_state[keys.DATA_PANEL] is None
