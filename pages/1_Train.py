@@ -9,7 +9,8 @@ from core.models.specs import SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec,
 from core.training.devices import device_choices
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
-from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
+from core.ui.charts import (MIN_LOSS_POINTS, is_thinned, loss_chart, prediction_chart, residual_chart,
+                            small_multiples)
 from core.ui.controls import setting_control, setting_starts
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
 from core.ui.explain import learned_markdown, metrics_table, result_notes, selection_table
@@ -87,6 +88,8 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch")
     if not (extremes := extremes_frame(job, T.lang)).empty:
         st.altair_chart(small_multiples(extremes, series.frequency, T.lang, T("train.all_extremes")))
+        if is_thinned(int(extremes.groupby(["panel", "line"]).size().max())):
+            st.caption(T("data.thinned").strip())
     if fitted := job.fitted_ids():
         shown = st.selectbox(**T.widget("train.all_series"), options=fitted, key=keys.TRAIN_ALL_SERIES)
         st.altair_chart(prediction_chart(*job.drawn(shown), series.frequency, T.lang), width="stretch")

@@ -164,6 +164,16 @@ def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> N
     assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
 
 
+def test_small_multiples_of_long_series_say_they_draw_a_thinned_copy() -> None:
+    hours = 4_100
+    stamps_h = pd.date_range("2024-01-01", periods=hours, freq="h").strftime("%Y-%m-%d %H:%M")
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"time": stamps_h, "meter": meter, "kwh": np.round(
+        10 + 3 * np.sin(2 * np.pi * np.arange(hours) / 24) + rng.normal(0, 1, hours), 3)}) for meter in ("m1", "m2")])
+    at = train_all(upload(app(), "meters.csv", frame.to_csv(index=False)), "snaive")
+    assert any("thinned copy" in caption.value for caption in at.caption)
+
+
 def test_forecasting_all_series_gives_one_csv_with_unique_id_first() -> None:
     at = train_all(upload(app(), "stores.csv", long_csv()), "linear")
     at.switch_page("pages/3_Forecast.py").run()
