@@ -58,7 +58,8 @@ def train_now(request: RunRequest) -> RunResult | None:
 
     try:
         with training_slot(lambda slots: progress.progress(0.0, text=waiting_message(slots, T.lang))):
-            return run(series.frame, series.frequency, request, on_epoch, series.future)
+            return run(series.frame, series.frequency, request, on_epoch, series.future,
+                       on_stage=lambda stage: progress.progress(1.0, text=T(f"train.stage_{stage}")))
     except ValueError as problem:
         st.error(plain(T("train.failed", problem=said(problem, T.lang))))
     except BUGS as bug:

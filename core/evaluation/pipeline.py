@@ -1,6 +1,8 @@
 """One run of the pipeline: split, fit, predict, measure, and forecast past the end."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import copy
 import os
 import time
@@ -69,11 +71,14 @@ def check_horizon(horizon: int) -> None:
 
 
 def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
-        callback: EpochCallback | None = None, future_regressors: pd.DataFrame | None = None) -> RunResult:
+        callback: EpochCallback | None = None, future_regressors: pd.DataFrame | None = None,
+        on_stage: Callable[[str], None] | None = None) -> RunResult:
     """Fit ``request.model`` on the training rows, score it on train and test, then forecast.
 
     The test rows get the band of a backtest inside the training rows (``prediction_band``); the
     forecast past the end refits the same model, same seed, on every row, and backtests it there.
+    ``on_stage("band")`` is called when the training is done and the band's backtest begins, and
+    ``on_stage("forecast")`` before the forecast past the end (progress for a page).
     """
     check_horizon(request.horizon)
     train, test = split_frame(frame, request.train_fraction)
@@ -88,9 +93,13 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     predictions = pd.DataFrame({"ds": frame["ds"], "actual": frame["y"],
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test)})
+    if on_stage is not None:
+        on_stage("band")
     band = prediction_band(train, frequency, request, forecaster)
     predictions = with_band(predictions, predicted, band, len(train))
     if request.horizon > 0:
+        if on_stage is not None:
+            on_stage("forecast")
         future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
     history = forecaster.training_history()

@@ -139,3 +139,13 @@ def test_quality_summary_is_computed_once_per_loaded_series(air) -> None:  # typ
     assert quality_of(state, air) is first and first.rows == 144
     other = load_series(ROOT / "data" / "AirPassengers.csv")
     assert quality_of(state, other) is not first
+
+
+def test_run_says_when_training_ends_and_the_band_and_the_forecast_begin(air) -> None:  # type: ignore[no-untyped-def]
+    events: list[str] = []
+    run(air.frame, air.frequency, RunRequest("linear", horizon=6),
+        callback=lambda epoch, loss: events.append("epoch"), on_stage=events.append)
+    assert events[-2:] == ["band", "forecast"] and set(events[:-2]) == {"epoch"}
+    events.clear()
+    run(air.frame, air.frequency, RunRequest("snaive"), on_stage=events.append)
+    assert events == ["band"]  # no forecast asked for
