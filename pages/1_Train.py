@@ -9,8 +9,7 @@ from core.models.specs import SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec,
 from core.training.devices import device_choices
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
-from core.ui.charts import (MIN_LOSS_POINTS, is_thinned, loss_chart, prediction_chart, residual_chart,
-                            small_multiples)
+from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
 from core.ui.controls import setting_control, setting_starts
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
 from core.ui.explain import learned_markdown, metrics_table, result_notes, selection_table
@@ -34,8 +33,7 @@ def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
     for key, start in setting_starts(spec, series.frequency).items():
         st.session_state.setdefault(key, start)
     values = {s.name: setting_widget(st.sidebar, s, keys.train_setting(spec.name, s.name)) for s in spec.settings}
-    training = spec.training
-    if training is not None:
+    if (training := spec.training) is not None:
         with st.sidebar.expander(T("train.training"), expanded=False):
             training = training.with_(**{s.name: setting_widget(st, s, keys.train_setting(spec.name, s.name))
                                          for s in TRAINING_SETTINGS})
@@ -89,8 +87,6 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch")
     if not (extremes := extremes_frame(job, T.lang)).empty:
         st.altair_chart(small_multiples(extremes, series.frequency, T.lang, T("train.all_extremes")))
-        if is_thinned(int(extremes.groupby(["panel", "line"]).size().max())):
-            st.caption(T("data.thinned").strip())
     if fitted := job.fitted_ids():
         shown = st.selectbox(**T.widget("train.all_series"), options=fitted, key=keys.TRAIN_ALL_SERIES)
         st.altair_chart(prediction_chart(*job.drawn(shown), series.frequency, T.lang), width="stretch")

@@ -141,11 +141,16 @@ def measure_band(history: pd.DataFrame, frequency: Frequency, factory: Factory, 
     at any origin."""
     history = history.iloc[-MAX_BAND_ROWS:].reset_index(drop=True)
     values = history["y"].to_numpy(dtype=float)
-    season = max(frequency.season_length, 1)
-    plan = interval_plan(len(values), season, max_origins)
-    errors = backtest_errors(history, frequency, factory, plan)
+    plan = interval_plan(len(values), max(frequency.season_length, 1), max_origins)
+    return band_from_backtest(values, frequency, backtest_errors(history, frequency, factory, plan), plan)
+
+
+def band_from_backtest(values: np.ndarray, frequency: Frequency, errors: np.ndarray, plan: BacktestPlan) -> Band | None:
+    """The band that backtest ``errors`` (shape (origins, horizon)) at ``plan``'s origins of the series
+    ``values`` imply: in units of the level at each origin when the series' errors grow with its level."""
     if not grows_with_level(values):
         return band_from_errors(errors, plan.origins)
+    season = max(frequency.season_length, 1)
     levels = np.array([values[max(0, origin - season):origin].mean() for origin in plan.origins])
     band = band_from_errors(errors / levels.reshape(-1, 1), plan.origins)
     if band is None:

@@ -115,9 +115,12 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
 def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunRequest,
                     fitted: Forecaster) -> Band | None:
     """The band of ``fitted`` (``request.model`` fitted on ``history``) from a rolling-origin
-    backtest inside ``history`` (``core.evaluation.intervals.measure_band``) that refits the model,
-    or the candidate ``auto`` chose, at most ``interval_origins`` times; None when no origin could
-    be fitted."""
+    backtest inside ``history`` (``core.evaluation.intervals.measure_band``) that refits the model
+    at most ``interval_origins`` times, or the band the model measured itself (``auto``, from its
+    selection backtest); None when no origin could be fitted."""
+    measured = fitted.measured_band()
+    if measured is not None:
+        return measured
     template = fitted.interval_model()
 
     def factory() -> Forecaster:

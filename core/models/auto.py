@@ -22,7 +22,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.errors import SettingsError
-from core.evaluation.intervals import BacktestPlan, backtest_errors, backtest_horizon
+from core.evaluation.intervals import Band, BacktestPlan, backtest_errors, backtest_horizon, band_from_backtest
 from core.evaluation.metrics import seasonal_naive_scale
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
@@ -35,6 +35,7 @@ from core.models.trend_season import TrendSeasonForecaster, seasonal_periods
 from core.training.loop import EXACT, EpochCallback, History, TrainConfig
 
 ORIGINS = 5
+BAND_ORIGINS = 4  # the selection backtest sets the band when it had this many origins (series of 216+ rows)
 # A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
 # its score is multiplied by this factor (fewer assumptions win ties).
 TRANSFORM_PENALTY = 1.1
@@ -159,6 +160,7 @@ class AutoForecaster(Forecaster):
     name = "auto"
 
     regressors: tuple[str, ...] = ()  # model files written before auto used regressors
+    band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = ()) -> None:
         self.seed = seed
@@ -190,8 +192,11 @@ class AutoForecaster(Forecaster):
             raise SettingsError("No candidate model could be backtested on this series: check the data.")
         members = chosen_members(ranked, scores)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
+        chosen_errors = np.mean([errors[name] for name in members], axis=0)
+        band = band_from_backtest(values, frequency, chosen_errors, plan) if len(origins) >= BAND_ORIGINS else None
+        self.band_ = None if band is None else (band.scale, tuple(band.multipliers.items()), band.origins, band.unit)
         if len(members) > 1:
-            scores[self.chosen_] = _score(np.mean([errors[name] for name in members], axis=0), scale)
+            scores[self.chosen_] = _score(chosen_errors, scale)
             self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in members])
         else:
             self.best_ = factories[self.chosen_]()
@@ -211,11 +216,23 @@ class AutoForecaster(Forecaster):
     def training_history(self) -> History | None:
         return self.best_.training_history() if self.fitted_ is not None else None
 
+    def measured_band(self) -> Band | None:
+        """The band from the selection backtest's errors of what was chosen, at its origins, when it had
+        ``BAND_ORIGINS`` of them (long enough series): no refits beyond the search. The choice was made on
+        these same errors, so the band is a little optimistic where many candidates were close. None for
+        shorter series (the band then refits the choice at origins of its own) and for model files
+        written before auto kept it."""
+        self._check_fitted()
+        kept = self.band_
+        if kept is None:
+            return None
+        scale, multipliers, origins, unit = kept
+        return Band(np.asarray(scale, dtype=float), {float(level): float(value) for level, value in multipliers},
+                    int(origins), float(unit))
+
     def interval_model(self) -> Forecaster:
-        """An unfitted copy of the chosen candidate (or ensemble): the band backtests it at a few
-        origins instead of repeating the whole search at each (the search's own backtest has too
-        few origins for a band). The choice itself is not repeated, so the band is a little
-        optimistic where many candidates were close."""
+        """An unfitted copy of the chosen candidate (or ensemble), backtested for the band when the
+        search gave none (``measured_band``)."""
         self._check_fitted()
         return copy.deepcopy(self.template_)
 

@@ -8,7 +8,7 @@ declared here with the answer "none", so callers ask the model instead of probin
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -17,6 +17,9 @@ from core.data.frequency import Frequency
 from core.models import state
 from core.training.fit import TorchFit
 from core.training.loop import EpochCallback, History
+
+if TYPE_CHECKING:
+    from core.evaluation.intervals import Band
 
 
 class Forecaster(ABC):
@@ -57,6 +60,11 @@ class Forecaster(ABC):
 
     def coefficients(self) -> dict[str, float] | None:
         """Linear coefficients in original units per raw feature; None for other models."""
+        return None
+
+    def measured_band(self) -> "Band | None":
+        """A band the model measured while fitting (``auto``: from its selection backtest); None: the
+        pipeline measures one by refitting ``interval_model`` (``core.evaluation.intervals``)."""
         return None
 
     def interval_model(self) -> "Forecaster | None":

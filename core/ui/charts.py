@@ -203,12 +203,15 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
 def small_multiples(frame: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en", title: str = "",
                     columns: int = 3) -> alt.FacetChart:
     """One small chart per ``panel`` (in the frame's order) of ``value`` over ``ds``, a line per ``line``
-    (actual, predicted), each on its own scales: series of very different levels side by side, under ``title``."""
+    (actual, predicted), each on its own scales: series of very different levels side by side, under ``title``
+    (which says so when a series is drawn thinned)."""
     panels = list(dict.fromkeys(frame["panel"]))
     lines = list(dict.fromkeys(frame["line"]))
-    parts = [thin_for_drawing(part.dropna(subset=["value"]).rename(columns={"value": "y"}))[0].rename(
-             columns={"y": "value"}) for _, part in frame.groupby(["panel", "line"], sort=False)]
-    frame = pd.concat(parts, ignore_index=True) if parts else frame
+    drawn = [thin_for_drawing(part.dropna(subset=["value"]).rename(columns={"value": "y"}))
+             for _, part in frame.groupby(["panel", "line"], sort=False)]
+    frame = pd.concat([part.rename(columns={"y": "value"}) for part, _ in drawn], ignore_index=True) if drawn else frame
+    if any(thinned for _, thinned in drawn):  # say so under the title
+        title = alt.TitleParams(title, subtitle=[t("data.thinned", lang).strip()])  # type: ignore[assignment]
     scale = alt.Scale(domain=lines, range=[ACTUAL_COLOR, SPLIT_COLORS["test"]][: len(lines)])
     base = alt.Chart(frame).mark_line().encode(
         x=_x(frame["ds"], lang, frequency), y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),

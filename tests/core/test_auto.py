@@ -189,3 +189,26 @@ def test_auto_forecasts_with_what_the_rule_picks_and_lists_it_on_its_leaderboard
     members = chosen_members(ranked, board)
     assert model.chosen_ == (members[0] if len(members) == 1 else "ensemble of " + ", ".join(members))
     assert model.chosen_ in board
+
+
+def test_auto_takes_its_band_from_the_selection_backtest_and_keeps_it_in_its_model_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.models.base import Forecaster
+
+    frame = monthly_frame(seasonal_values(360, seed=5, noise=2.0))  # long enough for 4 selection origins
+    frequency = infer_frequency(frame["ds"])
+
+    def no_refits(self: AutoForecaster) -> None:
+        raise AssertionError("the band refitted the chosen model")
+
+    monkeypatch.setattr(AutoForecaster, "interval_model", no_refits)
+    result = run(frame, frequency, RunRequest("auto"))
+    band = result.forecaster.measured_band()
+    assert band is not None and result.band is not None
+    np.testing.assert_array_equal(result.band.scale, band.scale)
+    test = result.predictions[result.predictions["split"] == "test"]
+    assert (test["lower"] < test["predicted"]).all() and (test["predicted"] < test["upper"]).all()
+    assert result.params["origins"] == band.origins == 4
+    again = Forecaster.from_state(result.forecaster.state()).measured_band()
+    assert again is not None and again.multipliers == band.multipliers and again.origins == band.origins
+    np.testing.assert_allclose(again.scale, band.scale)
