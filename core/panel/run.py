@@ -12,7 +12,7 @@ import statistics
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -21,6 +21,7 @@ import torch
 from threadpoolctl import threadpool_limits
 
 from core.data.tidy import LoadedSeries
+from core.errors import KeyedError
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster
@@ -38,6 +39,8 @@ class SeriesOutcome:
     predictions: pd.DataFrame | None = None
     relative_mae: float | None = None  # test MAE over the seasonal-naive forecast's test MAE
     error: str | None = None
+    error_key: str | None = None  # the catalog key of ``error`` (``core.i18n``) and its parameters, when it has one
+    error_params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
         series = tidy_table(task.raw, task.options)
         result, summary = fit_loaded(series, request)
     except ValueError as problem:
-        return SeriesOutcome(task.unique_id, error=one_line(problem))
+        return failed(task.unique_id, problem)
     return SeriesOutcome(task.unique_id, summary=summary, predictions=result.predictions,
                          relative_mae=relative_mae(series, request, result))
 
@@ -79,7 +82,7 @@ def forecast_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
         series = tidy_table(task.raw, task.options)
         future = forecast_future(series.frame, series.frequency, request, series.future)
     except ValueError as problem:
-        return SeriesOutcome(task.unique_id, error=one_line(problem))
+        return failed(task.unique_id, problem)
     return SeriesOutcome(task.unique_id, predictions=future)
 
 
@@ -126,6 +129,13 @@ def relative_mae(series: LoadedSeries, request: RunRequest, result: RunResult) -
     base = regression_metrics(test["y"].to_numpy(dtype=float), forecast, None)["mae"]
     model = result.metrics["test"]["mae"]
     return model / base if model is not None and base else None
+
+
+def failed(unique_id: str, problem: ValueError) -> SeriesOutcome:
+    """A series that could not be used: its one-line reason, with the catalog key a page translates it by."""
+    if isinstance(problem, KeyedError):
+        return SeriesOutcome(unique_id, error=one_line(problem), error_key=problem.key, error_params=dict(problem.params))
+    return SeriesOutcome(unique_id, error=one_line(problem))
 
 
 def one_line(problem: BaseException) -> str:

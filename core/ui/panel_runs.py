@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from core.data.read import format_limit, limit
-from core.errors import LimitError
+from core.errors import KeyedError, LimitError
 from core.evaluation.pipeline import RunRequest
 from core.i18n import said, t
 from core.panel.choice import Panel
@@ -142,6 +142,13 @@ def model_used(outcome: SeriesOutcome) -> str | None:
     return str(outcome.summary["params"].get("chosen") or outcome.summary["model"])
 
 
+def skipped_reason(outcome: SeriesOutcome, lang: str = "en") -> str:
+    """Why a series was skipped, in ``lang`` where the catalog has its reason (else in English); "" for one that fitted."""
+    if outcome.error is None:
+        return ""
+    return said(KeyedError(outcome.error, outcome.error_key, outcome.error_params), lang)
+
+
 def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     """One row per series, in the file's order: test MAE relative to seasonal naive, test MAE and MAPE (to a few
     significant digits: the table is for reading and sorting), the model used, or why the series was skipped;
@@ -151,7 +158,7 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     for outcome in job.outcomes:
         test = outcome.summary["test"] if outcome.summary is not None else {}
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
-                     model_used(outcome) or "", outcome.error or ""))
+                     model_used(outcome) or "", skipped_reason(outcome, lang)))
     frame = pd.DataFrame(rows, columns=names)
     for name, digits in zip(names[1:4], RESULT_DIGITS):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").map(lambda x, d=digits: _significant(x, d))

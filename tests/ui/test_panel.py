@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 from core.data.tidy import LoadOptions, load_series
 from core.evaluation.pipeline import RunRequest
 from core.panel.choice import PanelChoice, may_hold_many, read_panel
-from core.panel.run import SeriesOutcome
+from core.panel.run import SeriesOutcome, fit_series
+from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.ui.charts import small_multiples
 from core.ui.panel_runs import PanelRun, extremes_frame, forecast_frame, results_table, summary_text
@@ -280,6 +282,18 @@ def test_a_stopped_run_keeps_what_finished_and_says_so() -> None:
     table = results_table(job)
     assert list(table["model"]) == ["theta", "theta", ""]  # what auto chose
     assert list(table["why skipped"]) == ["", "", "Only 3 usable rows"]
+
+
+def test_a_skipped_series_says_why_in_the_pages_language() -> None:
+    short = pd.DataFrame({"month": stamps(3), "sales": [1.0, 2.0, 3.0]})
+    task = SeriesTask("tiny", short, LoadOptions(date_col="month", target="sales"))
+    skipped = fit_series(task, RunRequest("linear"))
+    assert skipped.summary is None and skipped.error_key == "err.too_few_rows"
+    job = PanelRun(RunRequest("linear"), total=1)
+    job.add(skipped)
+    assert results_table(job)["why skipped"].iloc[0].startswith("Only 3 usable rows")
+    reason = results_table(job, "zh").iloc[0, -1]
+    assert reason.startswith("只有 3 行可用数据") and not re.search("[A-Za-z]{4}", reason)
 
 
 def test_the_small_multiples_show_the_best_and_the_worst_once_each() -> None:
