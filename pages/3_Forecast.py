@@ -84,6 +84,8 @@ if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON
         st.session_state[keys.FORECAST_RESULT] = (label, int(horizon), future)
     except ValueError as problem:
         st.error(plain(T("forecast.failed", problem=said(problem, T.lang))))
+    except BUGS as bug:
+        st.error(bug_message(bug, T.lang))
 result = st.session_state.get(keys.FORECAST_RESULT)
 if result is not None:
     shown_label, shown_horizon, future = result

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.ui import state_keys as keys
+from core.ui.feedback import BUGS, bug_message
 from core.lab.panels import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
@@ -98,6 +99,8 @@ if pressed or stored is None or stored[:3] != (source, len(series.frame), fracti
             st.session_state[keys.LAB_RESULTS] = stored
         except ValueError as problem:
             st.error(plain(T("lab.failed", problem=said(problem, T.lang))))
+        except BUGS as bug:
+            st.error(bug_message(bug, T.lang))
 if stored is not None:
     results: LabResults = stored[3]
     thinned = T("lab.thinned") if results.data.subsampled else ""

@@ -1,4 +1,5 @@
-"""Hostile names show as plain text; a budget-ended run says so; the lab follows the train fraction."""
+"""Hostile names show as plain text; a budget-ended run says so; the lab follows the train fraction; a bug is one
+line on the Lab and Forecast pages too."""
 from __future__ import annotations
 
 import re
@@ -54,3 +55,21 @@ def test_the_lab_recomputes_when_the_train_fraction_moves() -> None:
     at.run()
     assert not at.exception
     assert any("129 training rows" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("page, module, name, button", [
+    ("4_Learning_Lab.py", "core.lab.panels", "run_lab", None),
+    ("3_Forecast.py", "core.evaluation.pipeline", "forecast_run", keys.FORECAST_BUTTON)])
+def test_a_bug_in_the_lab_or_the_forecast_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, page: str,
+                                                                       module: str, name: str, button: str | None) -> None:
+    import importlib
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(importlib.import_module(module), name, broken)
+    at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=120).run()
+    if button is not None:
+        at.button(key=button).click().run()
+    assert not at.exception
+    assert any(error.value.startswith("Internal error (RuntimeError)") for error in at.error)
