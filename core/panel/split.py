@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from core.data.parsing import parse_dates
@@ -124,11 +126,12 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
         key, blank, count = None, 0, 1
     check_count(count * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,
                 "fit fewer series at a time (split the file)")
-    groups = [("", table)] if key is None else list(table.groupby(key, sort=False))
+    rows = {"": np.arange(len(table))} if key is None else key.groupby(key, sort=False).indices
+    cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target)}
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
-                        raw=_series_frame(part, _series_columns(probe, target), table.attrs),
+                        raw=_series_frame(cells, _series_columns(probe, target), positions, table.attrs),
                         options=_series_options(probe, target))
-             for uid, part in groups for target in layout.targets]
+             for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         raise DataError(f"Every row's {'/'.join(layout.id_cols)} is blank: fill in the series id, or name "
                         "another column with --id-col.")
@@ -160,8 +163,11 @@ def _series_columns(probe: LoadedSeries, target: str) -> list[str]:
     return [col for col in (probe.date_col, target, *probe.regressors) if col]
 
 
-def _series_frame(part: pd.DataFrame, columns: list[str], attrs: dict[str, object]) -> pd.DataFrame:
-    frame = part[columns].reset_index(drop=True)
+def _series_frame(cells: dict[str, Any], columns: list[str], positions: np.ndarray,
+                  attrs: dict[str, object]) -> pd.DataFrame:
+    """One series' rows (``positions``, in file order) of ``columns``, from the file's column arrays: taken
+    directly, as selecting from the whole frame per series costs a millisecond each."""
+    frame = pd.DataFrame({col: cells[col].take(positions) for col in columns})
     frame.attrs = dict(attrs)  # decimal-comma files keep their cells as text for tidy to parse
     return frame
 
