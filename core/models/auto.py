@@ -35,7 +35,7 @@ from core.models.trend_season import TrendSeasonForecaster, seasonal_periods
 from core.training.loop import EXACT, EpochCallback, History, TrainConfig
 
 ORIGINS = 5
-BAND_ORIGINS = 4  # the selection backtest sets the band when it had this many origins (series of 216+ rows)
+BAND_ORIGINS = 3  # the selection backtest sets the band when it had this many origins (monthly: 108+ rows)
 # A transformed candidate must backtest clearly better than its untransformed twin to be chosen:
 # its score is multiplied by this factor (fewer assumptions win ties).
 TRANSFORM_PENALTY = 1.1

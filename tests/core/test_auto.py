@@ -195,7 +195,7 @@ def test_auto_takes_its_band_from_the_selection_backtest_and_keeps_it_in_its_mod
         monkeypatch: pytest.MonkeyPatch) -> None:
     from core.models.base import Forecaster
 
-    frame = monthly_frame(seasonal_values(360, seed=5, noise=2.0))  # long enough for 4 selection origins
+    frame = monthly_frame(seasonal_values(360, seed=5, noise=2.0))  # long enough for the band from 4 selection origins
     frequency = infer_frequency(frame["ds"])
 
     def no_refits(self: AutoForecaster) -> None:
