@@ -1,11 +1,10 @@
 """One run of the pipeline: split, fit, predict, measure, and forecast past the end."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import copy
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 

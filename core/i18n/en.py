@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
     "train.device": "Device",
     "train.device_help": "auto takes the GPU when there is one; only devices this machine has are listed.",
     "train.training_now": "Training...",
-    "train.stage_band": "Trained. Measuring the prediction band: the model is refitted at up to 8 earlier points...",
+    "train.stage_band": "Trained. Measuring the prediction band from forecasts made at earlier points of the series...",
     "train.stage_forecast": "Forecasting past the end of the data...",
     "train.epoch": "Epoch {epoch} of at most {epochs}",
     "train.waiting": "Waiting for a free training slot: this server trains {slots} model(s) at a time.",

@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     "train.device": "计算设备",
     "train.device_help": "auto 表示有 GPU 时使用 GPU；列表中只显示本机可用的设备。",
     "train.training_now": "正在训练……",
-    "train.stage_band": "训练完成。正在测量预测区间：在至多 8 个较早的时间点重新拟合模型……",
+    "train.stage_band": "训练完成。正在根据序列中较早时间点的预测测量预测区间……",
     "train.stage_forecast": "正在预测数据末尾之后的值……",
     "train.epoch": "第 {epoch} 轮，最多 {epochs} 轮",
     "train.waiting": "正在等待空闲的训练名额：本服务器同时最多训练 {slots} 个模型。",

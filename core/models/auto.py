@@ -1,5 +1,6 @@
 """``auto``: choose model and transform by a rolling-origin backtest inside the training rows only;
-the band backtests the chosen one (``core.evaluation.intervals``).
+the band comes from that backtest's errors of what was chosen, or for short series from a backtest of
+its own (``core.evaluation.intervals``).
 
 Exponential smoothing (ETS, its form chosen by AICc) is the anchor: another candidate is used alone
 only when it backtests at least ``ALONE_MARGIN`` better than ETS; otherwise auto forecasts with the
