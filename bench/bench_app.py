@@ -22,9 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
+from bench_scale import hourly  # noqa: E402  (this folder is on the path when a bench script runs)
 from core.data.quality import summarize  # noqa: E402
 from core.data.tidy import load_series  # noqa: E402
 from core.evaluation.split import split_boundary  # noqa: E402
@@ -51,10 +49,8 @@ def core_train() -> float:
 
 
 def write_big_file(path: Path, rows: int = BIG_ROWS) -> None:
-    """Hourly rows: a slow trend, a daily cycle and noise (seeded)."""
-    t = np.arange(rows)
-    y = 100 + 0.001 * t + 10 * np.sin(2 * np.pi * t / 24) + np.random.default_rng(0).normal(0, 1, rows)
-    pd.DataFrame({"ds": pd.date_range("1900-01-01", periods=rows, freq="h"), "y": y.round(4)}).to_csv(path, index=False)
+    """``bench_scale.hourly``'s series (a slow trend, a daily cycle and noise, seeded), values to 4 decimals."""
+    hourly(rows).round({"y": 4}).to_csv(path, index=False)
 
 
 def core_big_file(path: Path, fraction: float = 0.7) -> float:
