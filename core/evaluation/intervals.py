@@ -78,12 +78,17 @@ def interval_plan(n: int, season: int, max_origins: int = MAX_ORIGINS) -> Backte
 
 def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, plan: BacktestPlan) -> np.ndarray:
     """Forecast minus actual in original units, shape (origins, horizon); NaN where a step has no
-    actual or the model cannot be fitted on the rows before an origin (too few rows for its lags)."""
+    actual or the model cannot be fitted on the rows before an origin (too few rows for its lags).
+    A model with a closed-form refit computes them in one pass (``Forecaster.exact_backtest``)."""
+    first = factory()
+    quick = first.exact_backtest(history, frequency, plan)
+    if quick is not None:
+        return quick
     errors = np.full((len(plan.origins), plan.horizon), np.nan)
     for row, origin in enumerate(plan.origins):
         past, ahead = history.iloc[:origin], history.iloc[origin:origin + plan.horizon]
         try:
-            model = factory().fit(past.reset_index(drop=True), frequency)
+            model = (first if row == 0 else factory()).fit(past.reset_index(drop=True), frequency)
         except (SettingsError, ValueError, np.linalg.LinAlgError):
             continue
         errors[row, :len(ahead)] = model.forecast(ahead.reset_index(drop=True)) - ahead["y"].to_numpy(dtype=float)

@@ -25,6 +25,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.evaluation.intervals import Band, BacktestPlan, backtest_errors, backtest_horizon, band_from_backtest
 from core.evaluation.metrics import seasonal_naive_scale
+from core.models.arima import ArimaForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
 from core.models.ets import EtsForecaster
@@ -41,7 +42,7 @@ BAND_ORIGINS = 3  # the selection backtest sets the band when it had this many o
 # its score is multiplied by this factor (fewer assumptions win ties).
 TRANSFORM_PENALTY = 1.1
 ANCHOR = "ETS"
-ALONE_MARGIN = 0.9  # another candidate alone needs a backtest score below this fraction of the anchor's
+ALONE_MARGIN = 0.8  # another candidate alone needs a backtest score below this fraction of the anchor's
 OTHERS = 2  # candidates averaged with the anchor
 # Long histories: auto works on the most recent rows (its backtests forecast at most
 # ``intervals.MAX_BACKTEST_HORIZON`` steps ahead; bands beyond grow like sqrt(h)).
@@ -64,10 +65,11 @@ class BacktestRow:
 
 def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, seed: int,
                         regressors: tuple[str, ...] = ()) -> dict[str, Factory]:
-    """Every candidate that suits this series: baselines, exponential smoothing, Theta; level,
-    differenced and seasonally differenced autoregressions and trend + seasonality regressions on
-    the raw, log and Box-Cox scales (the last two for positive series only); an MLP on lags. Level
-    models (which pull forecasts back to the mean) only when KPSS finds a stable level."""
+    """Every candidate that suits this series: baselines, exponential smoothing, Theta; an ARIMA-style
+    autoregression (differences by tests, order by AICc), level, differenced and seasonally
+    differenced autoregressions and trend + seasonality regressions on the raw, log and Box-Cox
+    scales (the last two for positive series only); an MLP on lags. Level models (which pull
+    forecasts back to the mean) only when KPSS finds a stable level."""
     # Linear candidates are solved exactly (the answer is all auto needs); the MLPs descend with LBFGS.
     exact = TrainConfig(optimizer=EXACT, seed=seed, device="cpu")
     training = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, seed=seed, device="cpu")
@@ -80,10 +82,15 @@ def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, s
     periods = seasonal_periods(frequency, season, len(values))
     level_models = not needs_differencing(values)
     for tf in transforms:
+        pool[f"{tf}: ARIMA"] = _arima_candidate(tf, season)
         pool.update(_ar_candidates(tf, season, exact, level_models))
         pool.update(_trend_candidates(tf, periods, exact, regressors))
     pool.update(_mlp_candidates(season, training, level_models))
     return pool
+
+
+def _arima_candidate(tf: str, season: int) -> Factory:
+    return lambda: ArimaForecaster(season, tf, f"{tf}: ARIMA")
 
 
 def _mlp_candidates(season: int, training: TrainConfig, level_models: bool) -> dict[str, Factory]:

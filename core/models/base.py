@@ -19,7 +19,7 @@ from core.training.fit import TorchFit
 from core.training.loop import EpochCallback, History
 
 if TYPE_CHECKING:
-    from core.evaluation.intervals import Band
+    from core.evaluation.intervals import Band, BacktestPlan
 
 
 class Forecaster(ABC):
@@ -70,6 +70,12 @@ class Forecaster(ABC):
     def interval_model(self) -> "Forecaster | None":
         """An unfitted model to refit at each origin of the backtest behind the prediction band
         (``core.evaluation.intervals``); None: this model, rebuilt from its settings."""
+        return None
+
+    def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: "BacktestPlan") -> np.ndarray | None:
+        """This unfitted model's backtest errors at ``plan``'s origins (shape (origins, horizon)) in one
+        pass, for models whose refit has a closed form (one design matrix, one solve per origin);
+        None: the backtest refits the model with ``fit`` at each origin."""
         return None
 
     def state(self) -> dict[str, Any]:

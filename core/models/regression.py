@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -15,7 +15,11 @@ from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix
 from core.training.fit import fit_network
+from core.training.least_squares import least_squares
 from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
+
+if TYPE_CHECKING:
+    from core.evaluation.intervals import BacktestPlan
 
 # A linear fit this close to its least-squares answer (relative objective gap) is refitted in closed form for its band.
 EXACT_ENOUGH = 1e-6
@@ -63,6 +67,34 @@ class RegressionForecaster(Forecaster):
     def interval_model(self) -> "RegressionForecaster | None":
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())
         return None if training is None else RegressionForecaster(self.name, self.spec, training)
+
+    def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
+        """Least squares at every origin on one design matrix, when this model is solved exactly
+        without a penalty: the same answer as ``fit`` at each origin (z-scoring and the trend's scale
+        do not change a least-squares prediction), without rebuilding features per origin. None
+        (refit per origin) for networks, a penalty, missing values, or calendar terms that the
+        earliest origin's rows would leave out and the latest's keep."""
+        if self.hidden or self.training.optimizer != EXACT or self.training.l2 or not plan.origins:
+            return None
+        left_out: tuple[str, ...] = ()
+        if self.spec.calendar:
+            first, last = (tuple(calendar_left_out(history["ds"].iloc[:origin], frequency))
+                           for origin in (plan.origins[0], plan.origins[-1]))
+            if first != last:
+                return None
+            left_out = first
+        raw, _ = design_matrix(history, np.arange(len(history)), replace(self.spec, left_out=left_out), frequency,
+                               trend_scale=len(history))
+        values = history["y"].to_numpy(dtype=float)
+        if raw.shape[1] == 0 or not np.isfinite(raw).all():
+            return None
+        scaled = Standardizer.fit(raw).transform(raw)  # better conditioned; the predictions are the same
+        errors = np.full((len(plan.origins), plan.horizon), np.nan)
+        for row, origin in enumerate(plan.origins):
+            solution = least_squares(scaled[:origin], values[:origin])
+            ahead = slice(origin, min(origin + plan.horizon, len(values)))
+            errors[row, :ahead.stop - origin] = scaled[ahead] @ solution[:-1] + solution[-1] - values[ahead]
+        return errors
 
     def coefficients(self) -> dict[str, float] | None:
         """Change in y per unit of each feature (original units), and the intercept (y at step 0 with

@@ -175,3 +175,21 @@ def test_linear_models_that_reached_least_squares_refit_their_band_in_closed_for
     short = build_forecaster(model, ModelSettings(seed=3, training=TrainConfig(optimizer="sgd", lr=0.01, epochs=2)),
                              air.frequency)
     assert short.fit(train, air.frequency).interval_model() is None
+
+
+@pytest.mark.parametrize("model", ["linear", "poly", "multi"])
+def test_the_one_pass_backtest_of_an_exact_regression_equals_refitting_at_every_origin(air, model: str) -> None:  # type: ignore[no-untyped-def]
+    exact = ModelSettings(training=TrainConfig(optimizer=EXACT, device="cpu"))
+    plan = interval_plan(len(air.frame), 12)
+    template = build_forecaster(model, exact, air.frequency)
+    quick = template.exact_backtest(air.frame, air.frequency, plan)
+    assert quick is not None and quick.shape == (len(plan.origins), plan.horizon)
+    for row, origin in enumerate(plan.origins):
+        past, ahead = air.frame.iloc[:origin], air.frame.iloc[origin:origin + plan.horizon].reset_index(drop=True)
+        refit = build_forecaster(model, exact, air.frequency).fit(past, air.frequency)
+        np.testing.assert_allclose(quick[row, :len(ahead)], refit.forecast(ahead) - ahead["y"].to_numpy(), atol=1e-6)
+    # Calendar terms the earliest origin's rows leave out and the latest's keep: refitted per origin instead.
+    year_and_a_half = air.frame.iloc[:30].reset_index(drop=True)
+    assert build_forecaster("multi", exact, air.frequency).exact_backtest(
+        year_and_a_half, air.frequency, interval_plan(30, 12)) is None
+    assert build_forecaster("linear", ModelSettings(), air.frequency).exact_backtest(air.frame, air.frequency, plan) is None

@@ -1,0 +1,78 @@
+"""The ARIMA-style candidate: differences by tests, order by AICc, one linear recursion."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.frequency import infer_frequency
+from core.errors import SettingsError
+from core.models.arima import ArimaForecaster, seasonal_strength
+from core.models.base import Forecaster
+from tests.conftest import monthly_frame, seasonal_values, steps
+
+
+def _daily(values: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=len(values), freq="D"), "y": values})
+
+
+def _fit(frame: pd.DataFrame, season: int = 1, transform: str = "none") -> ArimaForecaster:
+    return ArimaForecaster(season, transform).fit(frame, infer_frequency(frame["ds"]))
+
+
+def test_an_ar1_series_gets_order_one_and_its_coefficient_without_differences() -> None:
+    rng = np.random.default_rng(0)
+    x = np.zeros(600)
+    for t in range(1, 600):
+        x[t] = 0.7 * x[t - 1] + rng.standard_normal()
+    model = _fit(_daily(x + 10))
+    params = model.params()
+    assert (params["p"], params["differences"], params["seasonal_difference"]) == (1, 0, False)
+    assert model.recursion_[0] == pytest.approx(0.7, abs=0.08)
+    # Far ahead the forecast settles at the series' mean (about 10).
+    assert model.forecast(steps(80))[-1] == pytest.approx(10, abs=0.5)
+
+
+def test_a_quadratic_is_differenced_twice_and_extrapolated_exactly() -> None:
+    t = np.arange(80, dtype=float)
+    model = _fit(_daily(0.05 * t**2 + 3 * t + 7))
+    assert model.params()["differences"] == 2 and model.params()["constant"] == 0.0
+    future = np.arange(80, 100, dtype=float)
+    np.testing.assert_allclose(model.forecast(steps(20)), 0.05 * future**2 + 3 * future + 7, rtol=1e-8)
+
+
+def test_a_strong_season_is_differenced_and_its_pattern_carried_forward() -> None:
+    frame = monthly_frame(seasonal_values(120, noise=0.3))
+    model = _fit(frame, season=12)
+    assert model.params()["seasonal_difference"] is True
+    assert seasonal_strength(seasonal_values(120), 12) > 0.9
+    truth = seasonal_values(144)[120:]
+    assert float(np.mean(np.abs(model.forecast(steps(24)) - truth))) < 1.0
+
+
+def test_the_recursion_equals_the_regression_on_the_differences() -> None:
+    rng = np.random.default_rng(3)
+    values = seasonal_values(150) + np.cumsum(rng.normal(0, 1, 150))
+    model = _fit(monthly_frame(values), season=12)
+    assert model.params()["seasonal_difference"] is True
+    d = np.diff(values[12:] - values[:-12], n=model.differences_)
+    lags = tuple(model.coefficients_)
+    start = max(lags)
+    predicted = model.constant_ + sum(value * d[start - lag:len(d) - lag] for lag, value in model.coefficients_.items())
+    # d[t] is z[t] plus earlier values, so the one-step errors on the series are the regression's errors.
+    errors = values - model.fitted_values()
+    np.testing.assert_allclose(errors[len(values) - len(d) + start:], d[start:] - predicted, atol=1e-8)
+
+
+def test_log_scale_forecasts_are_positive_and_the_model_file_round_trips() -> None:
+    growth = 100 * np.exp(0.01 * np.arange(120)) * (1 + 0.2 * np.sin(2 * np.pi * np.arange(120) / 12))
+    model = _fit(monthly_frame(growth), season=12, transform="log")
+    forecast = model.forecast(steps(36))
+    assert np.all(forecast > 0)
+    restored = Forecaster.from_state(model.state())
+    np.testing.assert_allclose(restored.forecast(steps(36)), forecast)
+
+
+def test_too_few_rows_is_a_clear_message() -> None:
+    with pytest.raises(SettingsError, match="needs at least"):
+        _fit(_daily(np.array([1.0, 2.0, 4.0])))
