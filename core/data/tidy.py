@@ -165,7 +165,7 @@ def _were(n: int) -> str:
 def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
     keep = [col for col in raw.columns
             if not (str(col).startswith("Unnamed:") or str(col).strip() == "" or _is_row_counter(raw, col))]
-    return raw[keep] if keep else raw
+    return raw[keep] if keep and len(keep) < len(raw.columns) else raw
 
 
 def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
@@ -415,8 +415,10 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str]) -> tuple[pd.Da
 
 
 def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str) -> pd.DataFrame:
-    missing = int(frame.drop(columns="ds").isna().any(axis=1).sum())
-    if frame["y"].notna().sum() == 0:
+    columns = [col for col in frame.columns if col != "ds"]
+    blanks = np.column_stack([frame[col].isna().to_numpy() for col in columns])
+    missing = int(blanks.any(axis=1).sum())
+    if blanks[:, columns.index("y")].all():
         raise DataError(f"Target column '{target}' has no values: choose a column that holds the series.",
                         "err.target_empty", {"column": target})
     if not missing:
@@ -447,4 +449,9 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return 0
     if expected > 10 * len(ds) + 1000:
         return expected - len(ds)
+    if len(ds) >= 3:
+        with pd.option_context("future.infer_freq_returns_offset", True):
+            regular = pd.infer_freq(pd.DatetimeIndex(ds))  # cheaper than building the stamps; None when irregular
+        if regular is not None and regular.freqstr == frequency.alias:
+            return 0
     return max(len(pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)) - len(ds), 0)
