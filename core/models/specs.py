@@ -167,9 +167,9 @@ for _spec in (
               lambda c: SeasonalNaiveForecaster(1, name="naive")),
     ModelSpec("snaive", "Repeats the last season: the seasonal baseline.",
               lambda c: SeasonalNaiveForecaster(c.frequency.season_length, name="snaive")),
-    ModelSpec("auto", "Backtests transforms, ARIMA-style, level and differenced autoregressions, trend + seasonality "
-                      "regressions with changepoints, an MLP on lags, smoothing, Theta and baselines inside the "
-                      "training rows and keeps the best (or an ensemble).",
+    ModelSpec("auto", "Backtests transforms, ARIMA-style, level and differenced autoregressions, trend + "
+                      "seasonality regressions with changepoints, an MLP on seasonal lags, smoothing, Theta and "
+                      "baselines inside the training rows and keeps the best (or an ensemble).",
               lambda c: AutoForecaster(seed=c.seed, regressors=c.regressors), reported=("chosen",), interval_origins=5),
 ):
     register_spec(_spec)
