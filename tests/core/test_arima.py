@@ -5,9 +5,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.data.frequency import infer_frequency
+from core.data.frequency import Frequency, infer_frequency
 from core.errors import SettingsError
 from core.models.arima import ArimaForecaster, seasonal_strength
+from core.models.auto import candidate_factories
 from core.models.base import Forecaster
 from tests.conftest import monthly_frame, seasonal_values, steps
 
@@ -76,3 +77,12 @@ def test_log_scale_forecasts_are_positive_and_the_model_file_round_trips() -> No
 def test_too_few_rows_is_a_clear_message() -> None:
     with pytest.raises(SettingsError, match="needs at least"):
         _fit(_daily(np.array([1.0, 2.0, 4.0])))
+
+
+def test_auto_backtests_it_on_every_scale_a_positive_series_allows() -> None:
+    monthly = Frequency("monthly", "MS", 12)
+    positive = candidate_factories(seasonal_values(120), monthly, 12, 0)
+    assert {"none: ARIMA", "log: ARIMA", "boxcox: ARIMA"} <= set(positive)
+    crossing = candidate_factories(seasonal_values(120) - 80, monthly, 12, 0)
+    assert "none: ARIMA" in crossing and "log: ARIMA" not in crossing
+    assert positive["boxcox: ARIMA"]().name == "boxcox: ARIMA"
