@@ -3,7 +3,7 @@ differenced) series, trained with torch and forecast recursively. The Train page
 plainest configuration (no transform, no differencing, lags 1..p); ``auto`` uses SARIMA-like ones."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -15,7 +15,11 @@ from core.models.features import Standardizer, lagged_columns
 from core.models.regression import closed_form_refits, training_params
 from core.models.transforms import TargetTransform, forecast_bounds
 from core.training.fit import fit_network
-from core.training.loop import EpochCallback, TrainConfig
+from core.training.least_squares import least_squares
+from core.training.loop import EXACT, EpochCallback, TrainConfig
+
+if TYPE_CHECKING:
+    from core.evaluation.intervals import BacktestPlan
 
 # Rows needed beyond the longest lag, so the weights are estimated from more rows than they number.
 SPARE_ROWS = 8
@@ -47,6 +51,17 @@ class AutoRegressiveForecaster(Forecaster):
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "AutoRegressiveForecaster":
         values = history["y"].to_numpy(dtype=float)
+        z, scaled = self._prepare(values)
+        p = max(self.lags)
+        self.torch_fit_ = fit_network(lagged_columns(scaled, self.lags), scaled[p:], self.training, self.hidden,
+                                      callback)
+        self.layers_ = self.torch_fit_.layers()
+        self.fitted_ = self._fitted_values(z, self.torch_fit_.fitted)
+        return self
+
+    def _prepare(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Transform, difference and scale ``values`` (setting ``transform_``, ``scaler_``, ``z_``, ``d_``);
+        returns the transformed series and its scaled differences."""
         self.transform_ = TargetTransform.fit(self.transform, values)
         z = self.transform_.forward(values)
         d = self._difference(z)
@@ -55,13 +70,30 @@ class AutoRegressiveForecaster(Forecaster):
             raise SettingsError(f"{self.name} with lags up to {p} needs at least {len(values) - len(d) + p + SPARE_ROWS} "
                                 f"training rows (there are {len(values)}): use fewer lags or more rows.")
         self.scaler_ = Standardizer.fit(d)
-        scaled = self.scaler_.transform(d)
-        self.torch_fit_ = fit_network(lagged_columns(scaled, self.lags), scaled[p:], self.training, self.hidden,
-                                      callback)
-        self.layers_ = self.torch_fit_.layers()
-        self.z_, self.d_ = z, scaled
-        self.fitted_ = self._fitted_values(z, self.torch_fit_.fitted)
-        return self
+        self.z_, self.d_ = z, self.scaler_.transform(d)
+        return z, self.d_
+
+    def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
+        """For a linear autoregression solved exactly without a penalty: at each origin, least squares in
+        NumPy on the rows before it and the recursive forecast, as ``fit`` and ``forecast`` would give,
+        without torch or in-sample values. None (refit per origin) otherwise, and for Box-Cox, whose
+        lambda ``fit`` estimates."""
+        if self.hidden or self.training.optimizer != EXACT or self.training.l2 or self.transform == "boxcox":
+            return None
+        values = history["y"].to_numpy(dtype=float)
+        errors = np.full((len(plan.origins), plan.horizon), np.nan)
+        for row, origin in enumerate(plan.origins):
+            ahead = values[origin:origin + plan.horizon]
+            solved = AutoRegressiveForecaster(self.name, self.lags, self.training, self.transform, self.season, self.first)
+            try:
+                _, scaled = solved._prepare(values[:origin])
+            except (SettingsError, ValueError):
+                continue
+            solution = least_squares(lagged_columns(scaled, self.lags), scaled[max(self.lags):])
+            solved.layers_ = [(solution[:-1].reshape(1, -1), solution[-1:])]
+            solved.fitted_ = np.empty(0)  # fitted for forecasting; a backtest needs no in-sample values
+            errors[row, :len(ahead)] = solved.forecast(pd.DataFrame(index=range(len(ahead)))) - ahead
+        return errors
 
     def interval_model(self) -> "AutoRegressiveForecaster | None":
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())

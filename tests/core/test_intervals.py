@@ -10,6 +10,7 @@ from core.data.frequency import Frequency
 from core.evaluation.intervals import (MAX_ORIGINS, backtest_horizon, band_from_errors, conformal_quantile,
                                        grows_with_level, interval_plan, isotonic_increasing, measure_band)
 from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
+from core.models.autoregression import AutoRegressiveForecaster
 from core.models.baselines import SeasonalNaiveForecaster
 from core.models.specs import ModelSettings, build_forecaster, model_names, spec_for
 from core.training.loop import EXACT, TrainConfig
@@ -177,7 +178,7 @@ def test_linear_models_that_reached_least_squares_refit_their_band_in_closed_for
     assert short.fit(train, air.frequency).interval_model() is None
 
 
-@pytest.mark.parametrize("model", ["linear", "poly", "multi"])
+@pytest.mark.parametrize("model", ["linear", "poly", "multi", "ar"])
 def test_the_one_pass_backtest_of_an_exact_regression_equals_refitting_at_every_origin(air, model: str) -> None:  # type: ignore[no-untyped-def]
     exact = ModelSettings(training=TrainConfig(optimizer=EXACT, device="cpu"))
     plan = interval_plan(len(air.frame), 12)
@@ -193,3 +194,21 @@ def test_the_one_pass_backtest_of_an_exact_regression_equals_refitting_at_every_
     assert build_forecaster("multi", exact, air.frequency).exact_backtest(
         year_and_a_half, air.frequency, interval_plan(30, 12)) is None
     assert build_forecaster("linear", ModelSettings(), air.frequency).exact_backtest(air.frame, air.frequency, plan) is None
+
+
+@pytest.mark.parametrize(("transform", "season", "first"), [("none", 0, True), ("log", 12, False), ("log", 12, True)])
+def test_the_one_pass_backtest_of_auto_s_autoregressions_equals_refitting(air, transform: str, season: int,  # type: ignore[no-untyped-def]
+                                                                         first: bool) -> None:
+    training = TrainConfig(optimizer=EXACT, device="cpu")
+
+    def make() -> AutoRegressiveForecaster:
+        return AutoRegressiveForecaster("a", (1, 2, 3, 12), training, transform, season, first)
+
+    plan = interval_plan(len(air.frame), 12)
+    quick = make().exact_backtest(air.frame, air.frequency, plan)
+    assert quick is not None
+    for row, origin in enumerate(plan.origins):
+        past, ahead = air.frame.iloc[:origin], air.frame.iloc[origin:origin + plan.horizon].reset_index(drop=True)
+        expected = make().fit(past, air.frequency).forecast(ahead) - ahead["y"].to_numpy()
+        np.testing.assert_allclose(quick[row, :len(ahead)], expected, rtol=1e-6, atol=1e-6)
+    assert AutoRegressiveForecaster("b", (1,), training, "boxcox").exact_backtest(air.frame, air.frequency, plan) is None
