@@ -66,7 +66,7 @@ def _difference_polynomial(season: int, seasonal: bool, ordinary: int) -> np.nda
 
 
 def _least_squares(d: np.ndarray, lags: tuple[int, ...], start: int, constant: bool) -> tuple[np.ndarray, float]:
-    """Coefficients (constant first when asked) and the sum of squared errors of ``d[t]`` on
+    """Coefficients (the constant last, when asked) and the sum of squared errors of ``d[t]`` on
     ``d[t - k]`` for rows ``t >= start``."""
     rows = np.arange(start, len(d))
     columns = [d[rows - k] for k in lags] + ([np.ones(len(rows))] if constant else [])

@@ -99,8 +99,8 @@ def _arima_candidate(tf: str, season: int) -> Factory:
 
 def _mlp_candidates(season: int, training: TrainConfig) -> dict[str, Factory]:
     """A small network on the last lags and the seasonal lag of a seasonal series' seasonal
-    difference: nonlinear autoregression. (One on the level was never among what auto chose on the
-    tuning series of ``bench/accuracy.py`` and took a fifth of auto's time on long series.)"""
+    difference: nonlinear autoregression. (One on the level changed no forecast of auto's on the
+    tuning series of ``bench/accuracy.py`` and took a fifth of its time on long series.)"""
     lags = (1, 2, 3, 4, 5, 6) + ((season,) if season > 6 else ())
     network = training.with_(l2=MLP_RIDGE)
     name = f"MLP on lags {lags[0]}-{lags[5]}" + (f", {season}" if season > 6 else "")

@@ -19,7 +19,7 @@ from core.training.fit import TorchFit
 from core.training.loop import EpochCallback, History
 
 if TYPE_CHECKING:
-    from core.evaluation.intervals import Band, BacktestPlan
+    from core.evaluation.intervals import BacktestPlan, Band
 
 
 class Forecaster(ABC):
