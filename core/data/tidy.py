@@ -449,9 +449,19 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return 0
     if expected > 10 * len(ds) + 1000:
         return expected - len(ds)
-    if len(ds) >= 3:
-        with pd.option_context("future.infer_freq_returns_offset", True):
-            regular = pd.infer_freq(pd.DatetimeIndex(ds))  # cheaper than building the stamps; None when irregular
-        if regular is not None and regular.freqstr == frequency.alias:
-            return 0
+    step = _fixed_step_nanos(str(frequency.alias)) if getattr(ds.dt, "tz", None) is None else None
+    if step:  # days, hours, ... without time zones: the stamps from the first to the last, counted in nanoseconds
+        return max(int((ds.iloc[-1] - ds.iloc[0]).value // step) + 1 - len(ds), 0)
+    with pd.option_context("future.infer_freq_returns_offset", True):
+        regular = pd.infer_freq(pd.DatetimeIndex(ds)) if len(ds) >= 3 else None  # None when irregular
+    if regular is not None and regular.freqstr == frequency.alias:  # cheaper than building the stamps
+        return 0
     return max(len(pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)) - len(ds), 0)
+
+
+def _fixed_step_nanos(alias: str) -> int | None:
+    """The step of a fixed-length frequency in nanoseconds; None for calendar ones (months, weeks, ...)."""
+    try:
+        return int(pd.tseries.frequencies.to_offset(alias).nanos)
+    except ValueError:
+        return None

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError
-from core.data.tidy import LoadOptions, load_series
+from core.data.frequency import infer_frequency
+from core.data.tidy import LoadOptions, count_gaps, load_series
 from core.evaluation.pipeline import RunRequest, run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -243,3 +244,12 @@ def test_messy_files_leave_the_fast_reader_for_the_general_path(text: str) -> No
     from core.data import read
 
     assert read._read_plain_csv(text, ",") is None
+
+
+@pytest.mark.parametrize("alias", ["h", "30min", "D", "MS", "W-SUN", "QS-JAN", "B"])
+def test_missing_stamps_are_counted_as_building_them_would(alias: str) -> None:
+    stamps = pd.Series(pd.date_range("2001-01-01", periods=300, freq=alias))
+    frequency = infer_frequency(stamps)
+    assert count_gaps(stamps, frequency) == 0
+    gapped = stamps.drop(index=[1, 50, 51, 200]).reset_index(drop=True)
+    assert count_gaps(gapped, frequency) == 4
