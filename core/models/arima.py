@@ -24,6 +24,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
+from core.models.smoothing import detrended
 from core.models.transforms import TargetTransform, forecast_bounds, needs_differencing
 from core.training.loop import EpochCallback
 
@@ -37,16 +38,11 @@ def seasonal_strength(values: np.ndarray, season: int) -> float:
     trend, mean seasonal offsets): 0 for no season, near 1 for a season that explains everything."""
     if season < 2 or len(values) < 2 * season + 1:
         return 0.0
-    kernel = np.full(season + 1, 1.0 / season) if season % 2 == 0 else np.full(season, 1.0 / season)
-    if season % 2 == 0:
-        kernel[0] = kernel[-1] = 0.5 / season
-    half = len(kernel) // 2
-    trend = np.convolve(values, kernel, mode="valid")
-    detrended = values[half:half + len(trend)] - trend
-    positions = (np.arange(len(detrended)) + half) % season
-    offsets = np.array([detrended[positions == k].mean() for k in range(season)])
-    remainder = detrended - offsets[positions]
-    spread = float(np.var(detrended))
+    over_trend, rows = detrended(values, season, multiplicative=False)
+    positions = rows % season
+    offsets = np.array([over_trend[positions == k].mean() for k in range(season)])
+    remainder = over_trend - offsets[positions]
+    spread = float(np.var(over_trend))
     return max(0.0, 1.0 - float(np.var(remainder)) / spread) if spread > 0 else 0.0
 
 

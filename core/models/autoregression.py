@@ -84,7 +84,8 @@ class AutoRegressiveForecaster(Forecaster):
         errors = np.full((len(plan.origins), plan.horizon), np.nan)
         for row, origin in enumerate(plan.origins):
             ahead = values[origin:origin + plan.horizon]
-            solved = AutoRegressiveForecaster(self.name, self.lags, self.training, self.transform, self.season, self.first)
+            solved = AutoRegressiveForecaster(self.name, self.lags, self.training, self.transform, self.season,
+                                              self.first)
             try:
                 _, scaled = solved._prepare(values[:origin])
             except (SettingsError, ValueError):

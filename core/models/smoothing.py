@@ -48,19 +48,25 @@ class ExponentialSmoothingForecaster(Forecaster):
 def seasonal_indices(values: np.ndarray, season: int) -> tuple[np.ndarray, bool]:
     """Classical decomposition: one index per season position and whether it is multiplicative.
 
-    The trend is a centred moving average over one season; the indices are the per-position means
-    of the series over that trend (ratios for a positive series, differences otherwise).
+    The indices are the per-position means of the series over its moving-average trend
+    (``detrended``: ratios for a positive series, differences otherwise).
     """
+    multiplicative = bool(np.all(values > 0))
+    over_trend, rows = detrended(values, season, multiplicative)
+    indices = np.array([over_trend[rows % season == k].mean() for k in range(season)])
+    return (indices / indices.mean() if multiplicative else indices - indices.mean()), multiplicative
+
+
+def detrended(values: np.ndarray, season: int, multiplicative: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The series over its trend (ratios when ``multiplicative``, else differences) and the rows they
+    belong to: the trend is a centred moving average over one season, defined away from the ends."""
     kernel = np.ones(season) / season
     if season % 2 == 0:  # a 2 x m moving average keeps an even season centred
         kernel = np.convolve(kernel, [0.5, 0.5])
     trend = np.convolve(values, kernel, mode="same")
     half = len(kernel) // 2
-    valid = np.arange(half, len(values) - half)
-    multiplicative = bool(np.all(values > 0))
-    detrended = values[valid] / trend[valid] if multiplicative else values[valid] - trend[valid]
-    indices = np.array([detrended[valid % season == k].mean() for k in range(season)])
-    return (indices / indices.mean() if multiplicative else indices - indices.mean()), multiplicative
+    rows = np.arange(half, len(values) - half)
+    return (values[rows] / trend[rows] if multiplicative else values[rows] - trend[rows]), rows
 
 
 class ThetaForecaster(Forecaster):
