@@ -196,15 +196,26 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
 
 
 def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
-    """How many stamps ``pd.date_range(first, last, alias)`` makes, without making them (about, for months)."""
-    step = pd.tseries.frequencies.to_offset(alias)
+    """How many stamps ``pd.date_range(first, last, alias)`` makes, without making them: exactly for
+    fixed steps (days, hours, ...), about for calendar ones (months, quarters, years, weeks)."""
+    span = last - first
+    step = _fixed_step_nanos(alias)
+    if step:
+        # In Python integers, in the span's own unit: a span beyond 292 years overflows nanoseconds.
+        ticks = int(span.asm8.view("i8"))
+        return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
+    offset = pd.tseries.frequencies.to_offset(alias)
+    anchor = pd.Timestamp("2000-01-01")
+    period = (anchor + 12 * offset - anchor) / 12  # the average over 12 periods
+    return int(span.total_seconds() // period.total_seconds()) + 1
+
+
+def _fixed_step_nanos(alias: str) -> int | None:
+    """The step of a fixed-length frequency in nanoseconds; None for calendar ones (months, weeks, ...)."""
     try:
-        period = pd.Timedelta(step.nanos)
-    except ValueError:  # months, quarters, years, weeks: average over 12 periods
-        anchor = pd.Timestamp("2000-01-01")
-        period = (anchor + 12 * step - anchor) / 12
-    # In seconds: a span beyond 292 years overflows nanoseconds.
-    return int((last - first).total_seconds() // period.total_seconds()) + 1
+        return int(pd.tseries.frequencies.to_offset(alias).nanos)
+    except ValueError:
+        return None
 
 
 def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> None:
@@ -449,19 +460,11 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return 0
     if expected > 10 * len(ds) + 1000:
         return expected - len(ds)
-    step = _fixed_step_nanos(str(frequency.alias)) if getattr(ds.dt, "tz", None) is None else None
-    if step:  # days, hours, ... without time zones: the stamps from the first to the last, counted in nanoseconds
-        return max(int((ds.iloc[-1] - ds.iloc[0]).value // step) + 1 - len(ds), 0)
+    if _fixed_step_nanos(str(frequency.alias)) and getattr(ds.dt, "tz", None) is None:
+        return max(expected - len(ds), 0)  # days, hours, ... without time zones: the count is exact
     with pd.option_context("future.infer_freq_returns_offset", True):
         regular = pd.infer_freq(pd.DatetimeIndex(ds)) if len(ds) >= 3 else None  # None when irregular
     if regular is not None and regular.freqstr == frequency.alias:  # cheaper than building the stamps
         return 0
     return max(len(pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)) - len(ds), 0)
 
-
-def _fixed_step_nanos(alias: str) -> int | None:
-    """The step of a fixed-length frequency in nanoseconds; None for calendar ones (months, weeks, ...)."""
-    try:
-        return int(pd.tseries.frequencies.to_offset(alias).nanos)
-    except ValueError:
-        return None

@@ -253,3 +253,9 @@ def test_missing_stamps_are_counted_as_building_them_would(alias: str) -> None:
     assert count_gaps(stamps, frequency) == 0
     gapped = stamps.drop(index=[1, 50, 51, 200]).reset_index(drop=True)
     assert count_gaps(gapped, frequency) == 4
+
+
+def test_missing_stamps_over_four_centuries_are_counted_without_overflow() -> None:
+    stamps = pd.Series(pd.date_range("1700-01-01", "2100-01-01", freq="D", unit="s"))
+    gapped = stamps.drop(index=[7, 80_000]).reset_index(drop=True)
+    assert count_gaps(gapped, infer_frequency(stamps)) == 2
