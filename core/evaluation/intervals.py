@@ -240,12 +240,12 @@ def isotonic_increasing(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
 def with_band(rows: pd.DataFrame, forecast: np.ndarray, band: Band | None, start: int) -> pd.DataFrame:
     """``rows`` with ``lower``/``upper`` (95%) and ``lower_80``/``upper_80`` columns, filled for the
     forecast rows from position ``start`` on (steps 1..len(forecast)); NaN without a band."""
-    rows = rows.copy()
+    columns = {name: rows[name].array for name in rows.columns}  # one new frame: cheaper than a copy and 4 inserts
     for level, suffix in LEVELS:
         lower, upper = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
         if band is not None:
             half = band.half_width(level, len(forecast))
             lower[start:start + len(forecast)] = forecast - half
             upper[start:start + len(forecast)] = forecast + half
-        rows[f"lower{suffix}"], rows[f"upper{suffix}"] = lower, upper
-    return rows
+        columns[f"lower{suffix}"], columns[f"upper{suffix}"] = lower, upper
+    return pd.DataFrame(columns, index=rows.index)

@@ -6,7 +6,7 @@ series, each read again by the single-series rules (``tidy``) where it is fitted
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +27,25 @@ _AMBIGUOUS_DAY_FIRST = ("%d/%m/", "%m/%d/")  # formats whose day / month order t
 
 @dataclass(frozen=True)
 class SeriesTask:
-    """One series' share of the file: its rows of the time column, its target and the regressors."""
+    """One series' share of the file: its rows of the time column, its target and the regressors, kept
+    as column arrays (``raw`` makes the frame where the series is fitted: building 10,000 small frames
+    in the process that splits the file cost it seconds, and arrays travel to workers for less)."""
 
     unique_id: str
-    raw: pd.DataFrame
+    cells: dict[str, Any]  # column name -> the series' values (NumPy or pandas arrays), in file order
     options: LoadOptions  # time column, target and regressors fixed as found for the whole file
+    attrs: dict[str, object] = field(default_factory=dict)  # the file's reader notes (decimal comma, ...)
+
+    @classmethod
+    def from_frame(cls, unique_id: str, raw: pd.DataFrame, options: LoadOptions) -> "SeriesTask":
+        return cls(unique_id, {col: raw[col].array for col in raw.columns}, options, dict(raw.attrs))
+
+    @property
+    def raw(self) -> pd.DataFrame:
+        """The series' raw rows as a frame, as the single-series reader would get them."""
+        frame = pd.DataFrame(self.cells)
+        frame.attrs = dict(self.attrs)  # decimal-comma files keep their cells as text for tidy to parse
+        return frame
 
 
 @dataclass(frozen=True)
@@ -129,8 +143,8 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     rows = {"": np.arange(len(table))} if key is None else key.groupby(key, sort=False).indices
     cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target)}
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
-                        raw=_series_frame(cells, _series_columns(probe, target), positions, table.attrs),
-                        options=_series_options(probe, target))
+                        cells={col: cells[col].take(positions) for col in _series_columns(probe, target)},
+                        options=_series_options(probe, target), attrs=dict(table.attrs))
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         raise DataError(f"Every row's {'/'.join(layout.id_cols)} is blank: fill in the series id, or name "
@@ -161,15 +175,6 @@ def _series_name(uid: str, target: str, layout: PanelLayout) -> str:
 def _series_columns(probe: LoadedSeries, target: str) -> list[str]:
     """The time column (when there is one), the target, then the regressors."""
     return [col for col in (probe.date_col, target, *probe.regressors) if col]
-
-
-def _series_frame(cells: dict[str, Any], columns: list[str], positions: np.ndarray,
-                  attrs: dict[str, object]) -> pd.DataFrame:
-    """One series' rows (``positions``, in file order) of ``columns``, from the file's column arrays: taken
-    directly, as selecting from the whole frame per series costs a millisecond each."""
-    frame = pd.DataFrame({col: cells[col].take(positions) for col in columns})
-    frame.attrs = dict(attrs)  # decimal-comma files keep their cells as text for tidy to parse
-    return frame
 
 
 def _series_options(probe: LoadedSeries, target: str) -> LoadOptions:

@@ -36,7 +36,8 @@ class TrainConfig:
     """How to train. ``lr=None`` takes the optimizer's default from ``DEFAULT_LR``.
 
     Early stopping: training ends once the epoch loss has not improved by a relative ``tol``
-    for ``patience`` epochs.
+    for ``patience`` epochs, or at once when an L-BFGS epoch leaves the weights where they were
+    (converged: every later epoch would too).
     """
 
     optimizer: str = "lbfgs"
@@ -157,7 +158,7 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
             break
         improved = loss < best - config.tol * max(abs(best), 1e-12) if math.isfinite(best) else True
         best, stale = (loss, 0) if improved else (min(best, loss), stale + 1)
-        if stale >= config.patience:
+        if stale >= config.patience or not getattr(optimizer, "moved", True):
             history.stopped_early = True
             break
     history.seconds = time.perf_counter() - started

@@ -114,6 +114,7 @@ class LBFGS:
         self.direction: torch.Tensor | None = None
         self.length = lr
         self.previous_grad: torch.Tensor | None = None
+        self.moved = True  # whether the last ``step`` changed the parameters (once it does not, none will)
 
     def zero_grad(self) -> None:
         for param in self.params:
@@ -165,6 +166,7 @@ class LBFGS:
 
     @torch.no_grad()
     def step(self, closure: Closure) -> torch.Tensor:
+        self.moved = False
         with torch.enable_grad():
             first = closure()
         loss, grad = float(first.detach()), self._flat_grad()
@@ -193,6 +195,7 @@ class LBFGS:
 
             loss, grad, self.length, searches = _strong_wolfe(along, start, self.length, direction, loss, grad, slope)
             self._set_params(start + self.length * direction)
+            self.moved = True
             evaluations += searches
             if (inner == self.max_iter or evaluations >= self.max_evals
                     or float(grad.abs().max()) <= self.tolerance_grad

@@ -76,6 +76,18 @@ def test_training_stops_early_once_converged_and_calls_back_every_epoch() -> Non
     assert seen == list(range(1, len(history.losses) + 1))
 
 
+def test_lbfgs_stops_at_the_first_epoch_that_leaves_the_weights_where_they_were() -> None:
+    """Once an L-BFGS epoch makes no step, none after it would: training ends there, whatever the patience,
+    with the weights a run of every epoch ends with (the least-squares solution)."""
+    x, y, _ = regression_data()
+    net = build_net(NetConfig(3))
+    history = train(net, x, y, TrainConfig(optimizer="lbfgs", epochs=500, patience=500, tol=0, device="cpu"))
+    assert history.stopped_early and len(history.losses) <= 3
+    assert history.losses[-1] == history.losses[-2]  # the last epoch changed nothing
+    weights = np.append(net.linear.weight.detach().numpy().ravel(), net.linear.bias.item())
+    np.testing.assert_allclose(weights, least_squares(x, y), atol=1e-8)
+
+
 def test_same_seed_same_curve_for_minibatch_sgd() -> None:
     x, y, _ = regression_data()
     config = TrainConfig(optimizer="sgd", lr=0.05, epochs=20, batch="mini", batch_size=8, device="cpu", seed=5)

@@ -286,7 +286,7 @@ def test_a_stopped_run_keeps_what_finished_and_says_so() -> None:
 
 def test_a_skipped_series_says_why_in_the_pages_language() -> None:
     short = pd.DataFrame({"month": stamps(3), "sales": [1.0, 2.0, 3.0]})
-    task = SeriesTask("tiny", short, LoadOptions(date_col="month", target="sales"))
+    task = SeriesTask.from_frame("tiny", short, LoadOptions(date_col="month", target="sales"))
     skipped = fit_series(task, RunRequest("linear"))
     assert skipped.summary is None and skipped.error_key == "err.too_few_rows"
     job = PanelRun(RunRequest("linear"), total=1)
