@@ -1,6 +1,7 @@
 """Frequency inference and calendar-correct future dates."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,13 +64,38 @@ def infer_frequency(ds: pd.Series) -> Frequency:
     """
     if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 3:
         return STEPS
+    alias = regular_alias(ds)
+    if alias is not None:
+        return _from_alias(alias)
+    return _from_median_spacing(pd.DatetimeIndex(ds))
+
+
+_REGULAR: dict[tuple[str, bytes], str | None] = {}  # the stamps -> regular_alias's answer, oldest first
+_REGULAR_LOCK = threading.Lock()
+_REGULAR_KEPT = 256  # answers remembered
+_REGULAR_MAX_ROWS = 5_000  # longer columns are not remembered (the key is the stamps themselves)
+
+
+def regular_alias(ds: pd.Series) -> str | None:
+    """pandas' offset alias (``MS``, ``D``, ``W-SUN``) when every step between the stamps ``ds`` (sorted
+    datetimes, at least 3) is the same, else None: ``pd.infer_freq``. The series of one file mostly share
+    their stamps, so the answer for each of the last ``_REGULAR_KEPT`` short columns is remembered; only
+    the alias is kept, and it is a function of the stamps alone."""
     index = pd.DatetimeIndex(ds)
+    key = (str(index.dtype), index.asi8.tobytes()) if len(index) <= _REGULAR_MAX_ROWS else None
+    if key is not None:
+        with _REGULAR_LOCK:
+            if key in _REGULAR:
+                return _REGULAR[key]
     with pd.option_context("future.infer_freq_returns_offset", True):  # pandas' next default
         offset = pd.infer_freq(index)
     alias = offset.freqstr if offset is not None else None
-    if alias is not None:
-        return _from_alias(alias)
-    return _from_median_spacing(index)
+    if key is not None:
+        with _REGULAR_LOCK:  # sessions of the app run on threads
+            if len(_REGULAR) >= _REGULAR_KEPT:
+                _REGULAR.pop(next(iter(_REGULAR)))
+            _REGULAR[key] = alias
+    return alias
 
 
 def _from_alias(alias: str) -> Frequency:

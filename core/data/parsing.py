@@ -37,9 +37,11 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     if pd.api.types.is_datetime64_any_dtype(values):  # read as time stamps already: not numbers
         return None
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        numbers = values.astype(float)
-        numbers = numbers.where(np.isfinite(numbers))
-        return numbers if numbers.notna().any() else None
+        array = values.to_numpy(dtype=float, na_value=np.nan)
+        finite = np.isfinite(array)
+        if not finite.any():
+            return None
+        return pd.Series(array if finite.all() else np.where(finite, array, np.nan), index=values.index, name=values.name)
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
     if not present.any():

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import Frequency, infer_frequency
+from core.data.frequency import _REGULAR_MAX_ROWS, Frequency, infer_frequency, regular_alias
 from core.data.parsing import PARSE_SHARE, parse_dates, parse_epochs, parse_numbers
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
@@ -124,7 +124,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.missing not in MISSING_POLICIES:
         raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.",
                         "err.missing_policy", {"policy": options.missing, "choices": ", ".join(MISSING_POLICIES)})
-    raw = _drop_index_columns(raw.rename(columns=lambda col: str(col).strip()))
+    if any(not isinstance(col, str) or col != col.strip() for col in raw.columns):
+        raw = raw.rename(columns=lambda col: str(col).strip())
+    raw = _drop_index_columns(raw)
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
@@ -387,7 +389,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport)
     if policy not in DUPLICATE_POLICIES:
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
-    bad_dates = int(frame["ds"].isna().sum())
+    bad_dates = int(np.count_nonzero(pd.isna(frame["ds"].array)))
     if bad_dates:
         frame = frame[frame["ds"].notna()]
         report.rows_dropped += bad_dates
@@ -453,6 +455,8 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
     """Number of time stamps missing between the first and last row for ``frequency``."""
     if frequency.is_steps or len(ds) < 2:
         return 0
+    if 3 <= len(ds) <= _REGULAR_MAX_ROWS and regular_alias(ds) == frequency.alias:  # remembered for shared stamps
+        return 0
     try:
         # Counted, not built: a few rows spanning centuries at a fine frequency would make billions.
         expected = _stamp_count(ds.iloc[0], ds.iloc[-1], str(frequency.alias))
@@ -462,9 +466,7 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return expected - len(ds)
     if _fixed_step_nanos(str(frequency.alias)) and getattr(ds.dt, "tz", None) is None:
         return max(expected - len(ds), 0)  # days, hours, ... without time zones: the count is exact
-    with pd.option_context("future.infer_freq_returns_offset", True):
-        regular = pd.infer_freq(pd.DatetimeIndex(ds)) if len(ds) >= 3 else None  # None when irregular
-    if regular is not None and regular.freqstr == frequency.alias:  # cheaper than building the stamps
+    if len(ds) >= 3 and regular_alias(ds) == frequency.alias:  # cheaper than building the stamps
         return 0
     return max(len(pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)) - len(ds), 0)
 

@@ -221,6 +221,9 @@ def isotonic_increasing(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     start), so the result is finite wherever one value is.
     """
     known = np.flatnonzero(weights > 0)
+    before = np.searchsorted(known, np.arange(len(values)), side="right") - 1
+    if len(known) and np.all(np.diff(values[known]) >= 0):  # already non-decreasing: nothing to pool
+        return np.asarray(values[known], dtype=float)[np.maximum(before, 0)]
     blocks: list[list[float]] = []  # [mean, weight, length] of runs of known entries
     for value, weight in zip(values[known], weights[known]):
         blocks.append([float(value), float(weight), 1])
@@ -233,7 +236,6 @@ def isotonic_increasing(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     if len(known) == 0:
         return fitted
     fitted[known] = np.repeat([block[0] for block in blocks], [int(block[2]) for block in blocks])
-    before = np.searchsorted(known, np.arange(len(values)), side="right") - 1
     return fitted[known[np.maximum(before, 0)]]
 
 
@@ -241,11 +243,18 @@ def with_band(rows: pd.DataFrame, forecast: np.ndarray, band: Band | None, start
     """``rows`` with ``lower``/``upper`` (95%) and ``lower_80``/``upper_80`` columns, filled for the
     forecast rows from position ``start`` on (steps 1..len(forecast)); NaN without a band."""
     columns = {name: rows[name].array for name in rows.columns}  # one new frame: cheaper than a copy and 4 inserts
+    return pd.DataFrame({**columns, **band_columns(len(rows), forecast, band, start)}, index=rows.index)
+
+
+def band_columns(rows: int, forecast: np.ndarray, band: Band | None, start: int) -> dict[str, np.ndarray]:
+    """``lower``/``upper`` (95%) and ``lower_80``/``upper_80`` for ``rows`` rows, filled for the forecast
+    rows from position ``start`` on (steps 1..len(forecast)); NaN elsewhere and without a band."""
+    columns = {}
     for level, suffix in LEVELS:
-        lower, upper = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
+        lower, upper = np.full(rows, np.nan), np.full(rows, np.nan)
         if band is not None:
             half = band.half_width(level, len(forecast))
             lower[start:start + len(forecast)] = forecast - half
             upper[start:start + len(forecast)] = forecast + half
         columns[f"lower{suffix}"], columns[f"upper{suffix}"] = lower, upper
-    return pd.DataFrame(columns, index=rows.index)
+    return columns

@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency, future_dates
 from core.errors import SettingsError
-from core.evaluation.intervals import LEVELS, Band, measure_band, with_band
+from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.base import Forecaster
@@ -89,13 +89,13 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     scale = seasonal_naive_scale(train["y"].to_numpy(dtype=float), frequency.season_length)
     metrics = {"train": regression_metrics(train["y"].to_numpy(dtype=float), fitted, scale),
                "test": regression_metrics(test["y"].to_numpy(dtype=float), predicted, scale)}
-    predictions = pd.DataFrame({"ds": frame["ds"], "actual": frame["y"],
-                                "predicted": np.concatenate([fitted, predicted]),
-                                "split": ["train"] * len(train) + ["test"] * len(test)})
     if on_stage is not None:
         on_stage("band")
     band = prediction_band(train, frequency, request, forecaster)
-    predictions = with_band(predictions, predicted, band, len(train))
+    predictions = pd.DataFrame({"ds": frame["ds"], "actual": frame["y"],
+                                "predicted": np.concatenate([fitted, predicted]),
+                                "split": ["train"] * len(train) + ["test"] * len(test),
+                                **band_columns(len(frame), predicted, band, len(train))})
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast")

@@ -255,6 +255,22 @@ def test_missing_stamps_are_counted_as_building_them_would(alias: str) -> None:
     assert count_gaps(gapped, frequency) == 4
 
 
+def test_remembered_regularity_answers_as_pandas_does_for_each_set_of_stamps() -> None:
+    from core.data import frequency as module
+
+    monthly = pd.Series(pd.date_range("2001-01-01", periods=40, freq="MS"))
+    gapped = monthly.drop(index=[5]).reset_index(drop=True)
+    zoned = pd.Series(pd.date_range("2001-01-01", periods=40, freq="D", tz="Europe/Paris"))
+    for _ in range(2):  # the second round is answered from memory
+        assert module.regular_alias(monthly) == "MS"
+        assert module.regular_alias(gapped) is None
+        assert module.regular_alias(zoned) == "D"
+        assert count_gaps(gapped, infer_frequency(monthly)) == 1
+    for shift in range(module._REGULAR_KEPT + 10):
+        module.regular_alias(pd.Series(pd.date_range(f"1900-01-{1 + shift % 28:02d}", periods=5 + shift // 28, freq="D")))
+    assert len(module._REGULAR) == module._REGULAR_KEPT
+
+
 def test_missing_stamps_over_four_centuries_are_counted_without_overflow() -> None:
     stamps = pd.Series(pd.date_range("1700-01-01", "2100-01-01", freq="D", unit="s"))
     gapped = stamps.drop(index=[7, 80_000]).reset_index(drop=True)

@@ -111,6 +111,8 @@ def test_isotonic_regression_pools_adjacent_violators() -> None:
     fitted = isotonic_increasing(np.array([1.0, 3.0, 2.0, 4.0, np.nan, 0.0]), np.array([1.0, 1.0, 1.0, 1.0, 0.0, 3.0]))
     np.testing.assert_allclose(fitted, [1.0, 1.5, 1.5, 1.5, 1.5, 1.5])
     assert np.all(np.diff(isotonic_increasing(np.random.default_rng(1).normal(size=50), np.ones(50))) >= 0)
+    rising = isotonic_increasing(np.array([np.nan, 1.0, 2.0, np.nan, 2.0, 5.0]), np.array([0.0, 1, 1, 0, 1, 1]))
+    np.testing.assert_allclose(rising, [1.0, 1.0, 2.0, 2.0, 2.0, 5.0])  # already rising: kept, blanks filled
 
 
 def test_conformal_quantile_is_the_finite_sample_rank() -> None:
