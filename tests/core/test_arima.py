@@ -82,7 +82,8 @@ def test_too_few_rows_is_a_clear_message() -> None:
 def test_auto_backtests_it_on_every_scale_a_positive_series_allows() -> None:
     monthly = Frequency("monthly", "MS", 12)
     positive = candidate_factories(seasonal_values(120), monthly, 12, 0)
-    assert {"none: ARIMA", "log: ARIMA", "boxcox: ARIMA"} <= set(positive)
+    assert {"none: ARIMA", "log: ARIMA"} <= set(positive)
+    assert not any(name.startswith("boxcox") for name in positive)  # left out: see AUTO_TRANSFORMS
     crossing = candidate_factories(seasonal_values(120) - 80, monthly, 12, 0)
     assert "none: ARIMA" in crossing and "log: ARIMA" not in crossing
-    assert positive["boxcox: ARIMA"]().name == "boxcox: ARIMA"
+    assert positive["log: ARIMA"]().name == "log: ARIMA"
