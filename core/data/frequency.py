@@ -73,7 +73,7 @@ def infer_frequency(ds: pd.Series) -> Frequency:
 _REGULAR: dict[tuple[str, bytes], str | None] = {}  # the stamps -> regular_alias's answer, oldest first
 _REGULAR_LOCK = threading.Lock()
 _REGULAR_KEPT = 256  # answers remembered
-_REGULAR_MAX_ROWS = 5_000  # longer columns are not remembered (the key is the stamps themselves)
+REGULAR_REMEMBERED_ROWS = 5_000  # longer columns are not remembered (the key is the stamps themselves)
 
 
 def regular_alias(ds: pd.Series) -> str | None:
@@ -82,7 +82,7 @@ def regular_alias(ds: pd.Series) -> str | None:
     their stamps, so the answer for each of the last ``_REGULAR_KEPT`` short columns is remembered; only
     the alias is kept, and it is a function of the stamps alone."""
     index = pd.DatetimeIndex(ds)
-    key = (str(index.dtype), index.asi8.tobytes()) if len(index) <= _REGULAR_MAX_ROWS else None
+    key = (str(index.dtype), index.asi8.tobytes()) if len(index) <= REGULAR_REMEMBERED_ROWS else None
     if key is not None:
         with _REGULAR_LOCK:
             if key in _REGULAR:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import _REGULAR_MAX_ROWS, Frequency, infer_frequency, regular_alias
+from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias
 from core.data.parsing import PARSE_SHARE, parse_dates, parse_epochs, parse_numbers
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
@@ -455,7 +455,7 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
     """Number of time stamps missing between the first and last row for ``frequency``."""
     if frequency.is_steps or len(ds) < 2:
         return 0
-    if 3 <= len(ds) <= _REGULAR_MAX_ROWS and regular_alias(ds) == frequency.alias:  # remembered for shared stamps
+    if 3 <= len(ds) <= REGULAR_REMEMBERED_ROWS and regular_alias(ds) == frequency.alias:  # remembered for shared stamps
         return 0
     try:
         # Counted, not built: a few rows spanning centuries at a fine frequency would make billions.
