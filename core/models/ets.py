@@ -2,9 +2,10 @@
 additive or damped trend, and an optional additive or multiplicative season.
 
 Every form is fitted by the one-step-ahead squared error over the history. The recursion runs over
-time once for a whole batch of parameter sets at a time (NumPy arrays across the batch), first on a
-coarse grid and then on finer grids around the best point, so a fit costs a few hundred vector
-steps instead of an optimizer's thousands of scalar ones. The form is chosen by AICc, as ETS does.
+time once for a whole batch of parameter sets at a time (NumPy arrays across the batch), every form's
+sets together, first on a coarse grid and then on finer grids around each form's best point, so a fit
+costs a few hundred vector steps instead of an optimizer's thousands of scalar ones. The form is
+chosen by AICc, as ETS does.
 
 Forms are named ``(trend, season)`` with trend ``N`` (none), ``A`` (additive) or ``Ad`` (damped)
 and season ``N``, ``A`` (additive) or ``M`` (multiplicative).
@@ -121,31 +122,80 @@ def _grid(axes: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return grid
 
 
-def fit_form(values: np.ndarray, m: int, trend: str, season: str) -> EtsFit:
-    """The least-squares parameters of one form: a coarse grid, then finer grids around the best."""
-    names = _names(trend, season)
-    start = _start_states(values, m, trend, season)
-    grid = _grid({name: np.array(_COARSE[name]) for name in names})
-    sse, _, _ = _recurse(values, m, trend, season, grid, start)
-    best = {name: float(grid[name][int(np.argmin(sse))]) for name in names}
+def _sse_of_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], grids: list[dict[str, np.ndarray]],
+                  starts: list[tuple[float, float, np.ndarray]]) -> list[np.ndarray]:
+    """``_recurse``'s sum of squared one-step errors for each form's batch of parameter sets, with every
+    form's sets in one batch: one pass over time instead of one per form (the passes' per-step overheads
+    were most of auto's time). Each set gets ``_recurse``'s arithmetic: a form without trend keeps a zero
+    slope and a unit ``phi`` (``level + 1 * 0`` is the level), one without season zero season states."""
+    def stacked(name: str, default: float) -> np.ndarray:
+        return np.concatenate([grid.get(name, np.full(len(grid["alpha"]), default)) for grid in grids])
+
+    sizes = [len(grid["alpha"]) for grid in grids]
+    alpha, beta, gamma, phi = stacked("alpha", 0.0), stacked("beta", 0.0), stacked("gamma", 0.0), stacked("phi", 1.0)
+    level = np.concatenate([start[0] * grid.get("level0", np.ones(size)) for grid, start, size in zip(grids, starts, sizes)])
+    slope = np.concatenate([(start[1] + grid.get("slope0", np.zeros(size))) if trend != "N" else np.zeros(size)
+                            for (trend, _), grid, start, size in zip(forms, grids, starts, sizes)])
+    width = m if any(season != "N" for _, season in forms) else 1
+    states = np.concatenate([np.tile(start[2], (size, 1)) if season != "N" else np.zeros((size, width))
+                             for (_, season), start, size in zip(forms, starts, sizes)])
+    flags = {kind: np.repeat([test(form) for form in forms], sizes) for kind, test in
+             (("multiplicative", lambda f: f[1] == "M"), ("seasonal", lambda f: f[1] != "N"),
+              ("trended", lambda f: f[0] != "N"))}
+    multiplicative, seasonal, trended = flags["multiplicative"], flags["seasonal"], flags["trended"]
+    sse = np.zeros(len(alpha))
+    with np.errstate(all="ignore"):
+        for t, y in enumerate(values):
+            base = level + phi * slope
+            position = t % width
+            index = states[:, position]
+            predicted = np.where(multiplicative, base * index, base + index)
+            level_new = alpha * np.where(multiplicative, y / index, y - index) + (1 - alpha) * base
+            updated = gamma * np.where(multiplicative, y / base, y - base) + (1 - gamma) * index
+            states[:, position] = np.where(seasonal, updated, index)
+            sse += (y - predicted) ** 2
+            slope = np.where(trended, beta * (level_new - level) + (1 - beta) * phi * slope, slope)
+            level = level_new
+    sse = np.where(np.isfinite(sse), sse, np.inf)
+    return np.split(sse, np.cumsum(sizes)[:-1])
+
+
+def fit_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]]) -> list[EtsFit]:
+    """The least-squares parameters of each form: a coarse grid, then finer grids around the best, every
+    form's grid searched in the same passes (``_sse_of_forms``)."""
+    names = [_names(trend, season) for trend, season in forms]
+    starts = [_start_states(values, m, trend, season) for trend, season in forms]
+    grids = [_grid({name: np.array(_COARSE[name]) for name in form_names}) for form_names in names]
+    sses = _sse_of_forms(values, m, forms, grids, starts)
+    bests = [{name: float(grid[name][int(np.argmin(sse))]) for name in form_names}
+             for form_names, grid, sse in zip(names, grids, sses)]
     # The refinements also move the starting level (as a factor) and slope (by a share of the data's
     # scale per step), which the heuristic only guesses.
     scale = float(np.std(values)) / max(m, 1) / 4
     bounds = {**_BOUNDS, "level0": (0.5, 1.5), "slope0": (-100 * scale, 100 * scale)}
-    best.update({"level0": 1.0, **({"slope0": 0.0} if trend != "N" else {})})
-    steps = {**{name: 0.1 for name in names}, "level0": 0.04, "slope0": scale}
+    for best, (trend, _) in zip(bests, forms):
+        best.update({"level0": 1.0, **({"slope0": 0.0} if trend != "N" else {})})
+    steps = [{**{name: 0.1 for name in form_names}, "level0": 0.04, "slope0": scale} for form_names in names]
     for _ in range(_REFINEMENTS):
-        axes = {name: np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * steps[name], *bounds[name])
-                for name in best}
-        grid = _grid(axes)
-        sse, _, _ = _recurse(values, m, trend, season, grid, start)
-        best = {name: float(grid[name][int(np.argmin(sse))]) for name in best}
-        steps = {name: step / 2 for name, step in steps.items()}
-    final, _, _ = _recurse(values, m, trend, season, {k: np.array([v]) for k, v in best.items()}, start)
-    level0, slope0 = start[0] * best.pop("level0"), start[1] + best.pop("slope0", 0.0)
-    count = len(names) + 1 + (trend != "N") + (m - 1 if season != "N" else 0)
-    return EtsFit(trend, season, best, (level0, slope0, tuple(start[2].tolist())), float(final[0]),
-                  _aicc(float(final[0]), len(values), count))
+        grids = [_grid({name: np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * step[name], *bounds[name])
+                        for name in best}) for best, step in zip(bests, steps)]
+        sses = _sse_of_forms(values, m, forms, grids, starts)
+        bests = [{name: float(grid[name][int(np.argmin(sse))]) for name in best}
+                 for best, grid, sse in zip(bests, grids, sses)]
+        steps = [{name: step / 2 for name, step in form_steps.items()} for form_steps in steps]
+    finals = _sse_of_forms(values, m, forms, [{k: np.array([v]) for k, v in best.items()} for best in bests], starts)
+    return [_form_fit(values, m, form, best, start, float(final[0]))
+            for form, best, start, final in zip(forms, bests, starts, finals)]
+
+
+def _form_fit(values: np.ndarray, m: int, form: tuple[str, str], best: dict[str, float],
+              start: tuple[float, float, np.ndarray], sse: float) -> EtsFit:
+    trend, season = form
+    params = dict(best)
+    level0, slope0 = start[0] * params.pop("level0"), start[1] + params.pop("slope0", 0.0)
+    count = len(_names(trend, season)) + 1 + (trend != "N") + (m - 1 if season != "N" else 0)
+    return EtsFit(trend, season, params, (level0, slope0, tuple(start[2].tolist())), sse,
+                  _aicc(sse, len(values), count))
 
 
 def _aicc(sse: float, n: int, k: int) -> float:
@@ -181,7 +231,7 @@ class EtsForecaster(Forecaster):
             raise ValueError("Exponential smoothing needs at least 4 finite values.")
         self.m_ = max(frequency.season_length, 1)
         forms = [self.form] if self.form is not None else candidate_forms(values, self.m_)
-        fits = [fit_form(values, self.m_, trend, season) for trend, season in forms]
+        fits = fit_forms(values, self.m_, forms)
         self.fit_ = min(fits, key=lambda f: (f.aicc, f.sse))
         if not math.isfinite(self.fit_.sse):
             raise ValueError("Exponential smoothing found no stable parameters for this series.")

@@ -8,7 +8,7 @@ import pytest
 
 from core.data.frequency import Frequency
 from core.models.base import Forecaster
-from core.models.ets import EtsForecaster, _recurse, candidate_forms
+from core.models.ets import EtsForecaster, _grid, _names, _recurse, _sse_of_forms, _start_states, candidate_forms
 
 MONTHLY = Frequency("monthly", "MS", 12)
 
@@ -48,6 +48,22 @@ def test_batched_recursion_equals_the_scalar_one_for_every_parameter_set(season:
         assert sse[i] == pytest.approx(expected[0], rel=1e-12)
         assert level[i] == pytest.approx(expected[1], rel=1e-12) and slope[i] == pytest.approx(expected[2], rel=1e-12)
         np.testing.assert_allclose(states[i], expected[3], rtol=1e-12)
+
+
+def test_every_form_searched_in_one_pass_scores_exactly_as_on_its_own() -> None:
+    rng = np.random.default_rng(3)
+    t = np.arange(72)
+    values = (80 + 0.6 * t) * (1 + 0.15 * np.sin(2 * np.pi * t / 12)) + rng.normal(0, 1.5, 72)
+    forms = candidate_forms(values, 12)
+    assert len(forms) == 9
+    grids = [_grid({name: rng.uniform(0.05, 0.9, 7) for name in _names(trend, season)}) for trend, season in forms]
+    grids = [{**grid, "level0": rng.uniform(0.9, 1.1, len(grid["alpha"])), "slope0": rng.normal(0, 0.5, len(grid["alpha"]))}
+             for grid in grids]
+    starts = [_start_states(values, 12, trend, season) for trend, season in forms]
+    together = _sse_of_forms(values, 12, forms, grids, starts)
+    for (trend, season), grid, start, sse in zip(forms, grids, starts, together):
+        alone, _, _ = _recurse(values, 12, trend, season, grid, start)
+        np.testing.assert_array_equal(sse, alone)  # the same arithmetic, to the last bit
 
 
 def test_growing_seasonal_swings_are_forecast_multiplicatively() -> None:
