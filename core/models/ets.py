@@ -177,7 +177,9 @@ def fit_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]]) -> list[
         best.update({"level0": 1.0, **({"slope0": 0.0} if trend != "N" else {})})
     steps = [{**{name: 0.1 for name in form_names}, "level0": 0.04, "slope0": scale} for form_names in names]
     for _ in range(_REFINEMENTS):
-        grids = [_grid({name: np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * step[name], *bounds[name])
+        # np.unique: a point clipped onto a bound repeats its neighbour (about a third of the points), and
+        # the axis is already in order, so the search visits the same points in the same order once each.
+        grids = [_grid({name: np.unique(np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * step[name], *bounds[name]))
                         for name in best}) for best, step in zip(bests, steps)]
         sses = _sse_of_forms(values, m, forms, grids, starts)
         bests = [{name: float(grid[name][int(np.argmin(sse))]) for name in best}
