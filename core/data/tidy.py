@@ -466,7 +466,6 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return expected - len(ds)
     if _fixed_step_nanos(str(frequency.alias)) and getattr(ds.dt, "tz", None) is None:
         return max(expected - len(ds), 0)  # days, hours, ... without time zones: the count is exact
-    if len(ds) >= 3 and regular_alias(ds) == frequency.alias:  # cheaper than building the stamps
+    if len(ds) > REGULAR_REMEMBERED_ROWS and regular_alias(ds) == frequency.alias:  # shorter ones asked above
         return 0
     return max(len(pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)) - len(ds), 0)
-

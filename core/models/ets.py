@@ -73,38 +73,13 @@ def _start_states(values: np.ndarray, m: int, trend: str, season: str) -> tuple[
 
 def _recurse(values: np.ndarray, m: int, trend: str, season: str, p: dict[str, np.ndarray],
              start: tuple[float, float, np.ndarray]) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
-    """Run the smoother for a batch of parameter sets (arrays of one length ``g``).
+    """Run the smoother for a batch of parameter sets (arrays of one length ``g``) of one form.
 
     Returns the sum of squared one-step errors (g,), the one-step predictions of the first set
     (n,) and the final states (level (g,), trend (g,), season (g, m)).
     """
-    g = len(p["alpha"])
-    alpha, beta = p["alpha"], p.get("beta", np.zeros(g))
-    gamma, phi = p.get("gamma", np.zeros(g)), p.get("phi", np.ones(g))
-    level = start[0] * p.get("level0", np.ones(g))
-    slope = (start[1] + p.get("slope0", np.zeros(g))) if trend != "N" else np.zeros(g)
-    states = np.tile(start[2], (g, 1)) if season != "N" else np.zeros((g, 1))
-    sse, first = np.zeros(g), np.empty(len(values))
-    with np.errstate(all="ignore"):
-        for t, y in enumerate(values):
-            base = level + phi * slope if trend != "N" else level
-            position = t % states.shape[1]
-            index = states[:, position]
-            if season == "M":
-                predicted, level_new = base * index, alpha * (y / index) + (1 - alpha) * base
-                states[:, position] = gamma * (y / base) + (1 - gamma) * index
-            elif season == "A":
-                predicted, level_new = base + index, alpha * (y - index) + (1 - alpha) * base
-                states[:, position] = gamma * (y - base) + (1 - gamma) * index
-            else:
-                predicted, level_new = base, alpha * y + (1 - alpha) * base
-            sse += (y - predicted) ** 2
-            first[t] = predicted[0]
-            if trend != "N":
-                slope = beta * (level_new - level) + (1 - beta) * phi * slope
-            level = level_new
-    sse = np.where(np.isfinite(sse), sse, np.inf)
-    return sse, first, (level, slope, states)
+    (sse,), first, final = _recurse_forms(values, m, [(trend, season)], [p], [start])
+    return sse, first, final
 
 
 def _names(trend: str, season: str) -> list[str]:
@@ -122,12 +97,18 @@ def _grid(axes: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return grid
 
 
-def _sse_of_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], grids: list[dict[str, np.ndarray]],
-                  starts: list[tuple[float, float, np.ndarray]]) -> list[np.ndarray]:
-    """``_recurse``'s sum of squared one-step errors for each form's batch of parameter sets, with every
-    form's sets in one batch: one pass over time instead of one per form (the passes' per-step overheads
-    were most of auto's time). Each set gets ``_recurse``'s arithmetic: a form without trend keeps a zero
-    slope and a unit ``phi`` (``level + 1 * 0`` is the level), one without season zero season states."""
+def _recurse_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], grids: list[dict[str, np.ndarray]],
+                   starts: list[tuple[float, float, np.ndarray]]
+                   ) -> tuple[list[np.ndarray], np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The smoother run for every form's batch of parameter sets at once: one pass over time instead of
+    one per form (the passes' per-step overheads were most of auto's time). A form without trend keeps a
+    zero slope and a unit ``phi``, one without season zero season states; each set's arithmetic does not
+    depend on the others in the batch.
+
+    Returns each form's sums of squared one-step errors, the one-step predictions of the first set (n,)
+    and the final states of all sets (level, trend, season (sets, m); one season column when no form has
+    a season).
+    """
     def stacked(name: str, default: float) -> np.ndarray:
         return np.concatenate([grid.get(name, np.full(len(grid["alpha"]), default)) for grid in grids])
 
@@ -143,7 +124,7 @@ def _sse_of_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], grid
              (("multiplicative", lambda f: f[1] == "M"), ("seasonal", lambda f: f[1] != "N"),
               ("trended", lambda f: f[0] != "N"))}
     multiplicative, seasonal, trended = flags["multiplicative"], flags["seasonal"], flags["trended"]
-    sse = np.zeros(len(alpha))
+    sse, first = np.zeros(len(alpha)), np.empty(len(values))
     with np.errstate(all="ignore"):
         for t, y in enumerate(values):
             base = level + phi * slope
@@ -154,19 +135,20 @@ def _sse_of_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], grid
             updated = gamma * np.where(multiplicative, y / base, y - base) + (1 - gamma) * index
             states[:, position] = np.where(seasonal, updated, index)
             sse += (y - predicted) ** 2
+            first[t] = predicted[0]
             slope = np.where(trended, beta * (level_new - level) + (1 - beta) * phi * slope, slope)
             level = level_new
     sse = np.where(np.isfinite(sse), sse, np.inf)
-    return np.split(sse, np.cumsum(sizes)[:-1])
+    return np.split(sse, np.cumsum(sizes)[:-1]), first, (level, slope, states)
 
 
 def fit_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]]) -> list[EtsFit]:
     """The least-squares parameters of each form: a coarse grid, then finer grids around the best, every
-    form's grid searched in the same passes (``_sse_of_forms``)."""
+    form's grid searched in the same passes (``_recurse_forms``)."""
     names = [_names(trend, season) for trend, season in forms]
     starts = [_start_states(values, m, trend, season) for trend, season in forms]
     grids = [_grid({name: np.array(_COARSE[name]) for name in form_names}) for form_names in names]
-    sses = _sse_of_forms(values, m, forms, grids, starts)
+    sses, _, _ = _recurse_forms(values, m, forms, grids, starts)
     bests = [{name: float(grid[name][int(np.argmin(sse))]) for name in form_names}
              for form_names, grid, sse in zip(names, grids, sses)]
     # The refinements also move the starting level (as a factor) and slope (by a share of the data's
@@ -181,11 +163,12 @@ def fit_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]]) -> list[
         # the axis is already in order, so the search visits the same points in the same order once each.
         grids = [_grid({name: np.unique(np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * step[name], *bounds[name]))
                         for name in best}) for best, step in zip(bests, steps)]
-        sses = _sse_of_forms(values, m, forms, grids, starts)
+        sses, _, _ = _recurse_forms(values, m, forms, grids, starts)
         bests = [{name: float(grid[name][int(np.argmin(sse))]) for name in best}
                  for best, grid, sse in zip(bests, grids, sses)]
         steps = [{name: step / 2 for name, step in form_steps.items()} for form_steps in steps]
-    finals = _sse_of_forms(values, m, forms, [{k: np.array([v]) for k, v in best.items()} for best in bests], starts)
+    finals, _, _ = _recurse_forms(values, m, forms, [{k: np.array([v]) for k, v in best.items()} for best in bests],
+                                  starts)
     return [_form_fit(values, m, form, best, start, float(final[0]))
             for form, best, start, final in zip(forms, bests, starts, finals)]
 

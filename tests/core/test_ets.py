@@ -8,7 +8,7 @@ import pytest
 
 from core.data.frequency import Frequency
 from core.models.base import Forecaster
-from core.models.ets import EtsForecaster, _grid, _names, _recurse, _sse_of_forms, _start_states, candidate_forms
+from core.models.ets import EtsForecaster, _grid, _names, _recurse, _recurse_forms, _start_states, candidate_forms
 
 MONTHLY = Frequency("monthly", "MS", 12)
 
@@ -60,10 +60,24 @@ def test_every_form_searched_in_one_pass_scores_exactly_as_on_its_own() -> None:
     grids = [{**grid, "level0": rng.uniform(0.9, 1.1, len(grid["alpha"])), "slope0": rng.normal(0, 0.5, len(grid["alpha"]))}
              for grid in grids]
     starts = [_start_states(values, 12, trend, season) for trend, season in forms]
-    together = _sse_of_forms(values, 12, forms, grids, starts)
+    together, _, _ = _recurse_forms(values, 12, forms, grids, starts)
     for (trend, season), grid, start, sse in zip(forms, grids, starts, together):
         alone, _, _ = _recurse(values, 12, trend, season, grid, start)
-        np.testing.assert_array_equal(sse, alone)  # the same arithmetic, to the last bit
+        np.testing.assert_array_equal(sse, alone)  # no set's arithmetic depends on the rest of the batch
+
+
+@pytest.mark.parametrize("trend", ["N", "A"])
+def test_forms_without_season_or_trend_recurse_as_holt_winters_with_those_parts_at_zero(trend: str) -> None:
+    values = 50 + 0.4 * np.arange(40) + np.random.default_rng(2).normal(0, 1, 40)
+    params = {"alpha": np.array([0.3, 0.8]), **({"beta": np.array([0.1, 0.4])} if trend == "A" else {})}
+    sse, fitted, (level, slope, _) = _recurse(values, 12, trend, "N", params, (50.0, 0.4, np.zeros(1)))
+    for i in range(2):
+        beta = params["beta"][i] if trend == "A" else 0.0
+        expected = scalar_holt_winters(values, 1, params["alpha"][i], beta, 0.0, 1.0, 50.0,
+                                       0.4 if trend == "A" else 0.0, [0.0], False)
+        assert sse[i] == pytest.approx(expected[0], rel=1e-12)
+        assert level[i] == pytest.approx(expected[1], rel=1e-12) and slope[i] == pytest.approx(expected[2], abs=1e-12)
+    assert fitted.shape == (40,) and np.isfinite(fitted).all()
 
 
 def test_growing_seasonal_swings_are_forecast_multiplicatively() -> None:
