@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from core.training.devices import DEVICE_CHOICES
 from core.data.tidy import LoadOptions
+from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest
 from core.models.specs import ModelSettings, model_names
@@ -110,7 +111,7 @@ def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: di
     """Write and print one series' results: the single-series contract."""
     outputs = {}
     if args.out:
-        outputs[args.out] = predictions.to_csv(index=False, float_format="%.10g")
+        outputs[args.out] = csv_text(predictions)
     if args.json:
         outputs[args.json] = json.dumps(_finite(summary), indent=2, default=str)
     _write_all_or_none(outputs)
@@ -129,7 +130,7 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
     summary = metrics["summary"]
     outputs = {}
     if args.out:
-        outputs[args.out] = panel_predictions(outcomes).to_csv(index=False, float_format="%.10g")
+        outputs[args.out] = csv_text(panel_predictions(outcomes))
     if args.json:
         outputs[args.json] = json.dumps(_finite(metrics), indent=2, default=str)
     _write_all_or_none(outputs)
