@@ -19,7 +19,7 @@ from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest
 from core.models.specs import ModelSettings, model_names
-from core.panel.engines import ENGINES, EngineChoice, check_choice, default_jobs, fit_all
+from core.panel.engines import ENGINES, EngineChoice, check_choice, default_jobs, fit_all, start_workers_early
 from core.panel.run import SeriesOutcome, fit_loaded, panel_metrics, panel_predictions
 from core.panel.split import ID_JOINER, plan_layout, read_raw, split_series
 
@@ -97,6 +97,7 @@ def _fit(args: argparse.Namespace) -> int:
     if layout.is_single:
         result, summary = fit_loaded(layout.probe, request)
         return _report_one(args, result.predictions, summary)
+    start_workers_early(choice)
     tasks, blank = split_series(raw, layout)
     outcomes, engine = fit_all(tasks, request, choice)
     if len(outcomes) == 1:  # a long file that holds one series keeps the single-series layout

@@ -224,18 +224,22 @@ def isotonic_increasing(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     before = np.searchsorted(known, np.arange(len(values)), side="right") - 1
     if len(known) and np.all(np.diff(values[known]) >= 0):  # already non-decreasing: nothing to pool
         return np.asarray(values[known], dtype=float)[np.maximum(before, 0)]
-    blocks: list[list[float]] = []  # [mean, weight, length] of runs of known entries
-    for value, weight in zip(values[known], weights[known]):
-        blocks.append([float(value), float(weight), 1])
-        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
-            mean2, weight2, length2 = blocks.pop()
-            mean1, weight1, length1 = blocks.pop()
-            blocks.append([(mean1 * weight1 + mean2 * weight2) / (weight1 + weight2), weight1 + weight2,
-                           length1 + length2])
-    fitted = np.full(len(values), np.nan)
     if len(known) == 0:
-        return fitted
-    fitted[known] = np.repeat([block[0] for block in blocks], [int(block[2]) for block in blocks])
+        return np.full(len(values), np.nan)
+    means: list[float] = []  # runs of known entries, pooled: their mean, total weight and length
+    totals: list[float] = []
+    lengths: list[int] = []
+    for mean, total in zip(values[known].tolist(), weights[known].tolist()):
+        length = 1
+        while means and means[-1] > mean:  # pool with the run before, which is higher
+            earlier, weight = means.pop(), totals.pop()
+            mean, total = (earlier * weight + mean * total) / (weight + total), weight + total
+            length += lengths.pop()
+        means.append(mean)
+        totals.append(total)
+        lengths.append(length)
+    fitted = np.full(len(values), np.nan)
+    fitted[known] = np.repeat(means, lengths)
     return fitted[known[np.maximum(before, 0)]]
 
 

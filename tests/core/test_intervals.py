@@ -115,6 +115,18 @@ def test_isotonic_regression_pools_adjacent_violators() -> None:
     np.testing.assert_allclose(rising, [1.0, 1.0, 2.0, 2.0, 2.0, 5.0])  # already rising: kept, blanks filled
 
 
+def test_isotonic_regression_matches_scikit_learn_with_weights() -> None:
+    from sklearn.isotonic import IsotonicRegression
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        n = int(rng.integers(2, 40))
+        values = np.abs(rng.normal(size=n)).cumsum() * rng.uniform(0, 1) + rng.normal(size=n) * 2
+        weights = rng.integers(1, 6, n).astype(float)
+        expected = IsotonicRegression().fit(np.arange(n), values, sample_weight=weights).predict(np.arange(n))
+        np.testing.assert_allclose(isotonic_increasing(values, weights), expected, rtol=1e-12, atol=1e-12)
+
+
 def test_conformal_quantile_is_the_finite_sample_rank() -> None:
     scores = np.arange(1.0, 20.0)  # 19 scores: the 95% rank is ceil(20 * 0.95) = 19
     assert conformal_quantile(scores, 0.95) == 19.0 and conformal_quantile(scores, 0.8) == 16.0

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.data.write import csv_text
+from core.data.write import chunk_rows, csv_text
 
 
 def pandas_text(frame: pd.DataFrame) -> str:
@@ -73,3 +73,16 @@ def test_large_table_matches() -> None:
         frames.append(frame)
     joined = pd.concat(frames, ignore_index=True)
     assert csv_text(joined) == pandas_text(joined)
+
+
+def test_chunks_keep_the_whole_columns_layout() -> None:
+    """Written in pandas' chunks: a time of day in the last chunk gives only that chunk's rows their time, as in pandas;
+    ids that need quotes in one chunk only."""
+    rows = chunk_rows(5) + 7
+    stamps = pd.Series(pd.date_range("1900-01-01", periods=rows, freq="D"))
+    stamps.iloc[-1] += pd.Timedelta(hours=5)
+    ids = np.array(["plain"] * rows, dtype=object)
+    ids[-3] = "a,b"
+    frame = pd.DataFrame({"id": ids, "ds": stamps, "dates": pd.date_range("1900-01-01", periods=rows, freq="D"),
+                          "y": np.arange(rows) / 7, "n": np.arange(rows)})
+    assert csv_text(frame) == pandas_text(frame)
