@@ -172,12 +172,12 @@ def test_named_regressors_compete_inside_auto() -> None:
 
 def test_another_candidate_goes_alone_only_when_it_beats_ets_by_the_margin() -> None:
     ranked = ["AR", ANCHOR, "theta", "drift"]
-    clear = {"AR": 0.5, ANCHOR: 1.0, "theta": 1.1, "drift": 1.3}
+    clear = {"AR": 0.9 * ALONE_MARGIN, ANCHOR: 1.0, "theta": 1.1, "drift": 1.3}
     assert chosen_members(ranked, clear) == ["AR"]
     narrow = {**clear, "AR": ALONE_MARGIN * 1.0 + 0.01}
     assert chosen_members(ranked, narrow) == [ANCHOR, "AR", "theta"]
     assert chosen_members([ANCHOR, "theta"], {ANCHOR: 1.0, "theta": 1.5}) == [ANCHOR, "theta"]
-    assert chosen_members(["AR", "theta"], {"AR": 0.5, "theta": 1.1}) == ["AR"]  # ETS could not be backtested
+    assert chosen_members(["AR", "theta"], {"AR": 0.9, "theta": 1.1}) == ["AR"]  # ETS could not be backtested
     assert chosen_members([ANCHOR], {ANCHOR: 1.0}) == [ANCHOR]
 
 
