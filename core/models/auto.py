@@ -173,6 +173,42 @@ def backtest_plan(n: int, horizon: int, season: int) -> tuple[int, list[int]]:
     return h, origins
 
 
+@dataclass
+class Search:
+    """Every candidate's backtest inside one history: what ``AutoForecaster`` chooses from."""
+
+    season: int
+    factories: dict[str, Factory]
+    plan: BacktestPlan
+    errors: dict[str, np.ndarray]  # candidate -> errors (origins, horizon); a row of NaN where it could not fit
+    scores: dict[str, float]  # candidate -> mean error over ``scale``, transformed candidates penalised
+    scale: float  # the in-sample seasonal-naive error
+
+    def ranked(self) -> list[str]:
+        """The candidates that could be backtested, best first."""
+        return sorted((name for name in self.scores if math.isfinite(self.scores[name])), key=self.scores.__getitem__)
+
+
+def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regressors: tuple[str, ...] = (),
+                    horizon: int | None = None) -> Search:
+    """Backtest every candidate that suits ``history`` at ``backtest_plan``'s origins; ``horizon`` overrides
+    the backtest horizon (None: ``backtest_horizon`` of the rows and the season length)."""
+    values = history["y"].to_numpy(dtype=float)
+    season = confirmed_season(values, frequency)
+    factories = candidate_factories(values, frequency, season, seed, regressors)
+    h, origins = backtest_plan(len(history), horizon or backtest_horizon(len(history), season), season)
+    if not origins:
+        raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
+                            "use a larger train fraction or another model.")
+    scale = seasonal_naive_scale(values, season) or float(np.mean(np.abs(values))) or 1.0
+    plan = BacktestPlan(h, tuple(origins))
+    # An origin a candidate cannot be fitted at leaves a row of NaN, which scores it out (``_score``).
+    errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
+    scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
+              for name, err in errors.items()}
+    return Search(season, factories, plan, errors, scores, scale)
+
+
 class AutoForecaster(Forecaster):
     """Backtests every candidate inside the history it is given (its last ``MAX_ROWS`` rows), keeps
     what ``chosen_members`` picks (one candidate, or the mean of ETS and the two best others), and
@@ -198,31 +234,21 @@ class AutoForecaster(Forecaster):
         skipped = max(len(history) - MAX_ROWS, 0)
         history = history.iloc[skipped:].reset_index(drop=True)
         values = history["y"].to_numpy(dtype=float)
-        self.season_ = confirmed_season(values, frequency)
-        factories = candidate_factories(values, frequency, self.season_, self.seed, self.regressors)
-        wanted = self.horizon or backtest_horizon(len(history), self.season_)
-        h, origins = backtest_plan(len(history), wanted, self.season_)
+        found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon)
+        factories, plan, errors, scores = found.factories, found.plan, found.errors, found.scores
+        self.season_ = found.season
         self.rows_used_, self.skipped_rows_ = len(history), skipped
-        self.backtest_horizon_, self.origins_ = h, len(origins)
-        if not origins:
-            raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
-                                "use a larger train fraction or another model.")
-        scale = seasonal_naive_scale(values, self.season_) or float(np.mean(np.abs(values))) or 1.0
-        # An origin a candidate cannot be fitted at leaves a row of NaN, which scores it out (``_score``).
-        plan = BacktestPlan(h, tuple(origins))
-        errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
-        scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
-                  for name, err in errors.items()}
-        ranked = sorted((name for name in scores if math.isfinite(scores[name])), key=scores.__getitem__)
+        self.backtest_horizon_, self.origins_ = plan.horizon, len(plan.origins)
+        ranked = found.ranked()
         if not ranked:
             raise SettingsError("No candidate model could be backtested on this series: check the data.")
         members = chosen_members(ranked, scores)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
         chosen_errors = np.mean([errors[name] for name in members], axis=0)
-        band = band_from_backtest(values, frequency, chosen_errors, plan) if len(origins) >= BAND_ORIGINS else None
+        band = band_from_backtest(values, frequency, chosen_errors, plan) if len(plan.origins) >= BAND_ORIGINS else None
         self.band_ = None if band is None else (band.scale, tuple(band.multipliers.items()), band.origins, band.unit)
         if len(members) > 1:
-            scores[self.chosen_] = _score(chosen_errors, scale)
+            scores[self.chosen_] = _score(chosen_errors, found.scale)
             self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in members])
         else:
             self.best_ = factories[self.chosen_]()
@@ -294,14 +320,15 @@ class EnsembleForecaster(Forecaster):
         return {"members": [member.name for member in self.members]}
 
 
-def chosen_members(ranked: list[str], scores: dict[str, float]) -> list[str]:
+def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = ALONE_MARGIN) -> list[str]:
     """What auto forecasts with, from the candidates ``ranked`` best first by backtest ``scores``: the
-    best other candidate alone when it beats the anchor (ETS) by the margin, else the anchor and the
-    two best others (averaged); the best candidate alone when the anchor could not be backtested."""
+    best other candidate alone when its score is below ``margin`` times the anchor's (ETS), else the
+    anchor and the two best others (averaged); the best candidate alone when the anchor could not be
+    backtested."""
     others = [name for name in ranked if name != ANCHOR]
     if ANCHOR not in ranked or not others:
         return ranked[:1]
-    if scores[others[0]] < ALONE_MARGIN * scores[ANCHOR]:
+    if scores[others[0]] < margin * scores[ANCHOR]:
         return others[:1]
     return [ANCHOR, *others[:OTHERS]]
 

