@@ -31,7 +31,8 @@ def csv_text(frame: pd.DataFrame, float_format: str = FLOAT_FORMAT) -> str:
     size = chunk_rows(len(kinds))
     for start in range(0, len(frame), size):
         block = frame.iloc[start:start + size]
-        parts.append(_rows([_cells(block.iloc[:, position], kind, float_format) for position, kind in enumerate(kinds)]))
+        parts.append(_rows([_cells(block.iloc[:, position], kind, float_format)
+                            for position, kind in enumerate(kinds)]))
     return "".join(parts)
 
 

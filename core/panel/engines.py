@@ -7,13 +7,13 @@ import itertools
 import logging
 import math
 import multiprocessing
-from multiprocessing import forkserver
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 from types import ModuleType
 from typing import Any
@@ -90,9 +90,8 @@ def _in_processes(chunks: list[list[SeriesTask]], request: RunRequest, workers: 
 
 
 def start_workers_early(choice: EngineChoice) -> None:
-    """Start the fork server of local worker processes now, so that it imports the models while this
-    process splits a file of several series (on 2 cores, 2 s of 10,000 series' minute); nothing for one
-    job or Dask."""
+    """Start the fork server of local worker processes now, so that it imports the models (2-3 s here)
+    while this process splits a file of several series, instead of after; nothing for one job or Dask."""
     if choice.name == "local" and choice.jobs > 1:
         context = _process_context()
         if context.get_start_method() == "forkserver":
