@@ -223,6 +223,7 @@ class AutoForecaster(Forecaster):
 
     regressors: tuple[str, ...] = ()  # model files written before auto used regressors
     band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
+    alone_margin_ = 0.8  # the margin it chose with (``ALONE_MARGIN``); model files written before it used 0.8
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = ()) -> None:
         self.seed = seed
@@ -242,7 +243,8 @@ class AutoForecaster(Forecaster):
         ranked = found.ranked()
         if not ranked:
             raise SettingsError("No candidate model could be backtested on this series: check the data.")
-        members = chosen_members(ranked, scores)
+        self.alone_margin_ = ALONE_MARGIN
+        members = chosen_members(ranked, scores, self.alone_margin_)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
         chosen_errors = np.mean([errors[name] for name in members], axis=0)
         band = band_from_backtest(values, frequency, chosen_errors, plan) if len(plan.origins) >= BAND_ORIGINS else None
@@ -293,7 +295,7 @@ class AutoForecaster(Forecaster):
             return {"horizon": self.horizon}
         return {"chosen": self.chosen_, "season": self.season_, "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
-                "backtest_horizon": self.backtest_horizon_,
+                "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
                                 for row in self.leaderboard_]}
 

@@ -80,8 +80,9 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     (markdown); None for models that choose nothing."""
     if params.get("chosen") is None:
         return None
+    below = round(100 * (1 - params.get("alone_margin", 0.8)))  # results written before auto reported its margin: 0.8
     text = t("auto.summary", lang, chosen=params["chosen"], season=params["season"], origins=params.get("origins"),
-             horizon=params.get("backtest_horizon"))
+             horizon=params.get("backtest_horizon"), below=below)
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text

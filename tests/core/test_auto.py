@@ -189,6 +189,10 @@ def test_auto_forecasts_with_what_the_rule_picks_and_lists_it_on_its_leaderboard
     members = chosen_members(ranked, board)
     assert model.chosen_ == (members[0] if len(members) == 1 else "ensemble of " + ", ".join(members))
     assert model.chosen_ in board
+    assert model.params()["alone_margin"] == ALONE_MARGIN
+    below = f"at least {round(100 * (1 - ALONE_MARGIN))}% below"
+    assert below in str(selection_summary(model.params()))
+    assert "at least 20% below" in str(selection_summary({"chosen": "theta", "season": 12}))  # results from before
 
 
 def test_auto_takes_its_band_from_the_selection_backtest_and_keeps_it_in_its_model_file(
