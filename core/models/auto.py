@@ -52,6 +52,7 @@ ANCHOR = "ETS"
 # 0.725 -> 0.717 (0.498 -> 0.505, 0.809 -> 0.808, 0.945 -> 0.903), the worst series 13.1 -> 5.1 x seasonal naive,
 # and 8 fewer series worse than 1.2x; margins from 0.4 to 0.55 score within 0.005 of each other.
 ALONE_MARGIN = 0.5
+FORMER_ALONE_MARGIN = 0.8  # the margin of model files and results written before auto reported its own
 OTHERS = 2  # candidates averaged with the anchor
 # Long histories: auto works on the most recent rows (its backtests forecast at most
 # ``intervals.MAX_BACKTEST_HORIZON`` steps ahead; bands beyond grow like sqrt(h)).
@@ -223,7 +224,7 @@ class AutoForecaster(Forecaster):
 
     regressors: tuple[str, ...] = ()  # model files written before auto used regressors
     band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
-    alone_margin_ = 0.8  # the margin it chose with (``ALONE_MARGIN``); model files written before it used 0.8
+    alone_margin_ = FORMER_ALONE_MARGIN  # the margin it chose with (``ALONE_MARGIN``); model files from before
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = ()) -> None:
         self.seed = seed

@@ -8,6 +8,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import has, relabel, t
+from core.models.auto import FORMER_ALONE_MARGIN
 from core.ui.text import plain
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     (markdown); None for models that choose nothing."""
     if params.get("chosen") is None:
         return None
-    below = round(100 * (1 - params.get("alone_margin", 0.8)))  # results written before auto reported its margin: 0.8
+    below = round(100 * (1 - params.get("alone_margin", FORMER_ALONE_MARGIN)))
     text = t("auto.summary", lang, chosen=params["chosen"], season=params["season"], origins=params.get("origins"),
              horizon=params.get("backtest_horizon"), below=below)
     if params.get("rows_used") and params.get("skipped_rows"):
