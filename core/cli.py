@@ -119,6 +119,8 @@ def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: di
     test = summary["test"]
     print(f"{args.model}: test MAE {_fmt(test['mae'])}, RMSE {_fmt(test['rmse'])}, MAPE {_fmt(test['mape'])}% "
           f"({summary['rows']} rows, {summary['frequency']}, fit {summary['fit_seconds']:.2f}s on {summary['device']})")
+    for notice in summary.get("notices", []):  # what loading changed (filled, dropped, combined rows), beside the result
+        print(f"note: {notice}", file=sys.stderr)
     return 0
 
 

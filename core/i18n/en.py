@@ -543,5 +543,7 @@ MESSAGES: dict[str, str] = {
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped.",
     "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
+    "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
+                         "out: there is nothing to fit or score there.",
     "notice.missing_filled": "{rows:plural:row} with missing values {rows:were} filled ({policy}).",
 }

@@ -53,11 +53,24 @@ class EngineInfo:
 
 
 def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, dict[str, Any]]:
-    """Run the pipeline on one tidy series; the result and the single-series metrics JSON."""
+    """Run the pipeline on one tidy series; the result and the single-series metrics JSON (with what loading
+    changed: the loader's notices)."""
     result = run(series.frame, series.frequency, request, future_regressors=series.future)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
-               "frequency": series.frequency.name, "rows": len(series.frame)}
+               "frequency": series.frequency.name, "rows": len(series.frame),
+               "notices": loading_notes(series)}
     return result, summary
+
+
+def loading_notes(series: LoadedSeries) -> list[str]:
+    """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
+    notes = [str(notice) for notice in series.report.notices]
+    if series.report.gaps:
+        notes.append(f"{series.report.gaps:,} time stamp{'' if series.report.gaps == 1 else 's'} "
+                     f"({series.frequency.name} spacing) {'is' if series.report.gaps == 1 else 'are'} missing between "
+                     "the first and the last row and not filled: trend models count rows, so they treat the gap as if "
+                     "it were not there.")
+    return notes
 
 
 def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:

@@ -82,3 +82,29 @@ def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_fl
     assert done.returncode == 0, done.stderr
     assert many.read_bytes() == plain.read_bytes()
     assert json.loads((tmp_path / "m.json").read_text())["target"] == "#Passengers"
+
+
+def test_blank_months_at_the_end_are_left_out_and_said_not_filled_and_scored(tmp_path: Path) -> None:
+    # An export with the coming months left empty: filling them would invent the test period's last actuals.
+    rows = ["month,sales"] + [f"{2020 + i // 12}-{i % 12 + 1:02d},{100 + i}" for i in range(24)]
+    source = tmp_path / "in.csv"
+    source.write_text("\n".join(rows + [f"2022-{m:02d}," for m in range(1, 7)]))
+    out, metrics = tmp_path / "p.csv", tmp_path / "m.json"
+    done = cli("fit", str(source), "--model", "linear", "--out", str(out), "--json", str(metrics))
+    assert done.returncode == 0, done.stderr
+    predictions = pd.read_csv(out)
+    assert len(predictions) == 24 and predictions["ds"].iloc[-1] == "2021-12-01"
+    assert json.loads(metrics.read_text())["test"]["mae"] == pytest.approx(0.0, abs=1e-6)  # a straight line
+    assert "note: 6 rows before the first or after the last value of 'sales' were left out" in done.stderr
+    assert json.loads(metrics.read_text())["notices"][0].startswith("6 rows before the first")
+
+
+def test_missing_months_are_said_on_stderr_and_in_the_metrics(tmp_path: Path) -> None:
+    rows = ["date,value"] + [f"{2015 + i // 12}-{i % 12 + 1:02d}-01,{100 + i}" for i in range(36) if not 9 <= i <= 11]
+    source = tmp_path / "in.csv"
+    source.write_text("\n".join(rows))
+    metrics = tmp_path / "m.json"
+    done = cli("fit", str(source), "--model", "snaive", "--json", str(metrics))
+    assert done.returncode == 0, done.stderr
+    assert "note: 3 time stamps (monthly spacing) are missing" in done.stderr
+    assert any("are missing" in note for note in json.loads(metrics.read_text())["notices"])

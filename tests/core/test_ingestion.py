@@ -148,6 +148,15 @@ def test_missing_values_follow_the_policy_and_are_counted(policy: str, rows: int
         assert series.report.rows_dropped == 2
 
 
+@pytest.mark.parametrize("policy", ["interpolate", "ffill", "drop"])
+def test_blank_targets_before_the_first_and_after_the_last_value_are_left_out_not_filled(policy: str) -> None:
+    text = "month,y\n2021-01,\n" + "".join(f"2021-{m:02d},{2 * m}\n" for m in range(2, 11)) + "2021-11,\n2021-12,\n"
+    series = load_series(text.encode(), "ends.csv", LoadOptions(missing=policy))
+    assert series.frame["y"].tolist() == [float(2 * m) for m in range(2, 11)]
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2021-02-01") and series.report.rows_dropped == 3
+    assert series.report.missing_filled == 0 and series.report.notices[0].key == "notice.blank_ends"
+
+
 def test_gaps_are_reported_and_filled_on_request() -> None:
     plain = load_series(DATA / "gaps.csv")
     assert plain.report.gaps == 2 and len(plain.frame) == 10
