@@ -127,16 +127,43 @@ def _days_of(name: str) -> float:
     return next(d for d, n, *_ in _BY_DAYS if n == name)
 
 
+_MONTHS_PER_STEP = {"MS": 1, "ME": 1, "QS": 3, "QE": 3, "YS": 12, "YE": 12}
+
+
 def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
     """The ``horizon`` time stamps after ``last``, calendar-correct for ``frequency``.
 
-    A month after 1960-12-01 is 1961-01-01; a quarter after 1956Q4 is 1957Q1.
+    A month after 1960-12-01 is 1961-01-01; a quarter after 1956Q4 is 1957Q1; a month after 2022-06-15
+    is 2022-07-15 (and after 2022-01-31, for stamps that are not all month ends, 2022-02-28).
     """
     if frequency.is_steps:
         return pd.Series(np.arange(int(last) + 1, int(last) + 1 + horizon), name="ds")  # type: ignore[call-overload]
     offset = to_offset(frequency.alias)
+    months = _off_anchor_months(pd.Timestamp(last), frequency)
+    if months:
+        start = pd.Timestamp(last)
+        return pd.Series([start + pd.DateOffset(months=months * step) for step in range(1, horizon + 1)], name="ds",
+                         dtype=pd.Series([start]).dtype)
     dates = pd.date_range(start=pd.Timestamp(last), periods=horizon + 1, freq=offset)
     if dates[0] != pd.Timestamp(last):  # anchored offsets may roll `last` forward first
         dates = pd.date_range(start=pd.Timestamp(last) + offset, periods=horizon, freq=offset)
         return pd.Series(dates, name="ds")
     return pd.Series(dates[1:], name="ds")
+
+
+def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency) -> int | None:
+    """Months per step for monthly, quarterly or yearly stamps that are not on their alias' anchor (the 15th
+    of each month): such stamps step by calendar months from the day they are on, as far as each month has
+    it. None otherwise."""
+    months = _MONTHS_PER_STEP.get(str(frequency.alias).split("-")[0])
+    return months if months and not to_offset(frequency.alias).is_on_offset(stamp) else None
+
+
+def stamps_between(first: pd.Timestamp, last: pd.Timestamp, frequency: Frequency) -> pd.DatetimeIndex:
+    """Every stamp of ``frequency`` from ``first`` to ``last``: ``pd.date_range``, or for stamps off their
+    anchor (``_off_anchor_months``) the same day of each month, quarter or year."""
+    months = _off_anchor_months(first, frequency)
+    if not months:
+        return pd.date_range(first, last, freq=frequency.alias)
+    steps = (last.year - first.year) * 12 + last.month - first.month
+    return pd.DatetimeIndex([first + pd.DateOffset(months=k) for k in range(0, steps + 1, months)])

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias
+from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
 from core.data.parsing import PARSE_SHARE, parse_dates, parse_epochs, parse_numbers
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
@@ -189,7 +189,7 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                          "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.", "err.fill_limit",
                          {"rows": rows, "frequency": frequency.name, "first": f"{first:%Y-%m-%d}",
                           "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
-    full = pd.date_range(first, last, freq=frequency.alias)
+    full = stamps_between(first, last, frequency)
     merged = pd.DataFrame({"ds": full}).merge(frame, on="ds", how="outer").sort_values("ds")
     report.notices.append(Notice(f"{count(report.gaps, 'missing time stamp')} {_were(report.gaps)} inserted "
                                  f"({frequency.name} spacing).", "notice.gaps_inserted",

@@ -284,3 +284,12 @@ def test_missing_stamps_over_four_centuries_are_counted_without_overflow() -> No
     stamps = pd.Series(pd.date_range("1700-01-01", "2100-01-01", freq="D", unit="s"))
     gapped = stamps.drop(index=[7, 80_000]).reset_index(drop=True)
     assert count_gaps(gapped, infer_frequency(stamps)) == 2
+
+
+def test_gaps_in_mid_month_stamps_are_filled_on_the_same_day_of_the_month() -> None:
+    months = [m for m in range(1, 25) if m not in (5, 6)]
+    text = "date,v\n" + "".join(f"{2020 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}-15,{m}\n" for m in months)
+    series = load_series(text.encode(), "mid.csv", LoadOptions(fill_gaps=True))
+    assert len(series.frame) == 24 and series.report.gaps == 0
+    assert (series.frame["ds"].dt.day == 15).all()
+    assert series.frame["y"].iloc[4:6].tolist() == pytest.approx([5.0, 6.0])

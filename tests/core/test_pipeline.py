@@ -109,6 +109,10 @@ def test_same_seed_gives_the_same_numbers(air) -> None:
     ("2020-01-31", "ME", ["2020-02-29", "2020-03-31"]),
     ("1999-01-01", "YS-JAN", ["2000-01-01", "2001-01-01"]),
     ("2024-03-10 23:00", "h", ["2024-03-11 00:00", "2024-03-11 01:00"]),
+    ("2022-06-15", "MS", ["2022-07-15", "2022-08-15"]),  # stamps mid-month keep their day
+    ("2022-01-31", "MS", ["2022-02-28", "2022-03-31"]),  # ... as far as the month has it
+    ("2020-11-15", "QS", ["2021-02-15", "2021-05-15"]),
+    ("2020-04-10", "YS", ["2021-04-10", "2022-04-10"]),
 ])
 def test_forecast_dates_are_calendar_correct(last: str, alias: str, expected: list[str]) -> None:
     dates = future_dates(pd.Timestamp(last), Frequency("x", alias, 1), 2)
