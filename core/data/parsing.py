@@ -10,15 +10,28 @@ import pandas as pd
 PARSE_SHARE = 0.95
 
 _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥%]")
-_THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+# Every cell a number whose commas, if any, group thousands: 100, 1,234.50, -12,000.
+_THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})*(\.\d+)?$")
+# (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
+_ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
+_UNICODE_MINUS = "\u2212"
+# Whole cells that mean "no value" (pandas already blanks NA, n/a, #N/A, NULL, ...): FRED's ".", a dash,
+# and the error values a spreadsheet exports in place of a number.
+_MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#N/A",
+                              "#N/A N/A", "#NA", "#SPILL!", "#CALC!", "#GETTING_DATA"})
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*-?\s*(\d{4})$", re.IGNORECASE)
 _YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
+_COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
+_ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
+_UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT)$", re.IGNORECASE)
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's serial dates (1900 system, past its 1900 leap-day bug)
+_EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, whole numbers are rarely dates
 
 _DATE_FORMATS = (
     "%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m", "%Y.%m.%d", "%Y%m%d",
-    "%b %Y", "%B %Y", "%b-%Y", "%B-%Y", "%b-%y", "%d.%m.%Y", "%d-%m-%Y",
+    "%b %Y", "%B %Y", "%b-%Y", "%B-%Y", "%b-%y", "%m/%Y", "%m-%Y", "%d.%m.%Y", "%d-%m-%Y",
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
     "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S",
 )
@@ -32,7 +45,8 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     """Parse a text column as floats, or return ``None`` when it is not numeric.
 
     Handles thousands separators (``112,000``, ``112 000``, ``112.000`` with a decimal comma),
-    currency and percent signs and surrounding spaces. Blank cells become NaN.
+    currency and percent signs, surrounding spaces, accounting negatives (``(1,234.50)``) and the
+    Unicode minus. Blank cells and missing-value markers (``.``, ``-``, ``#DIV/0!``, ...) become NaN.
     """
     if pd.api.types.is_datetime64_any_dtype(values):  # read as time stamps already: not numbers
         return None
@@ -44,17 +58,16 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
         return pd.Series(array if finite.all() else np.where(finite, array, np.nan), index=values.index, name=values.name)
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
-    if not present.any():
-        return None
-    head = text[present].iloc[:200]
-    if pd.to_numeric(_clean_number_text(head, decimal_comma), errors="coerce").notna().mean() < PARSE_SHARE \
-            and pd.to_numeric(head.str.replace(",", ".", regex=False), errors="coerce").notna().mean() < PARSE_SHARE:
+    if not present.any() or _looks_like_text(text[present].iloc[:200], decimal_comma):
         return None  # cheap rejection of text columns (dates, names) before work on every row
     if not decimal_comma:
         plain = pd.to_numeric(text, errors="coerce")
         if plain[present].notna().all():  # the common case: no separators or signs to strip
             return plain.where(np.isfinite(plain)).astype(float)
     cleaned = _clean_number_text(text, decimal_comma)
+    present &= cleaned.notna()  # missing-value markers count as blank
+    if not present.any():
+        return None
     numbers = pd.to_numeric(cleaned, errors="coerce")
     if numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
         # A decimal comma inside a comma-separated file comes quoted: "1,5".
@@ -66,9 +79,23 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     return finite.astype(float)
 
 
+def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
+    """Whether too few of the first non-blank cells read as numbers, with a point or a comma as the decimal mark."""
+    cleaned = _clean_number_text(head, decimal_comma).dropna()
+    if cleaned.empty:  # only missing-value markers so far: let the whole column decide
+        return False
+    with_point = pd.to_numeric(cleaned, errors="coerce").notna().mean()
+    with_comma = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce").notna().mean()
+    return bool(with_point < PARSE_SHARE and with_comma < PARSE_SHARE)
+
+
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
-    """Drop spaces, currency and percent signs, and thousands separators."""
-    cleaned = text.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
+    """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
+    separators; write accounting negatives and the Unicode minus with an ASCII minus."""
+    cleaned = text.mask(text.isin(_MISSING_MARKERS)).str.replace(_CURRENCY_AND_SPACES, "", regex=True)
+    cleaned = cleaned.str.replace(_UNICODE_MINUS, "-", regex=False)
+    if cleaned.str.contains("(", regex=False).any():  # the regex costs more than this look over a long column
+        cleaned = cleaned.str.replace(_ACCOUNTING_NEGATIVE, r"-\1", regex=True)
     if decimal_comma:
         return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     present = cleaned[cleaned.notna() & (cleaned != "")]
@@ -80,8 +107,9 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
 def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Series, str] | None:
     """Parse a text column as datetimes; return the parsed column and the format found.
 
-    Tries quarters (``1956Q1``, ``Q1 1965``), ``1980M01``, plain years, a table of explicit
-    formats, day-first vs month-first (decided from the data), then ISO 8601 with time zones.
+    Tries quarters (``1956Q1``, ``Q1 1965``), ``1980M01``, ISO weeks (``2020-W05``), plain years,
+    ``201501`` (year and month), a table of explicit formats (``01/2015`` among them), day-first vs
+    month-first (decided from the data), then ISO 8601 with time zones (``... UTC`` or ``GMT`` too).
     Returns ``None`` when fewer than 95% of the non-blank cells parse.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
@@ -98,8 +126,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         forced = _parse_forced_order(text, sample, day_first)
         if forced is not None:
             return forced
-    for parser in (_parse_quarters, _parse_year_month, _parse_years, _parse_known_formats,
-                   _parse_day_or_month_first, _parse_iso):
+    for parser in (_parse_quarters, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
+                   _parse_known_formats, _parse_day_or_month_first, _parse_iso):
         parsed = parser(text, sample)
         if parsed is not None:
             return parsed
@@ -148,6 +176,17 @@ def _parse_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, st
     return _from_year_month(pd.to_numeric(parts[0]), pd.to_numeric(parts[1])), "yyyyMmm"
 
 
+def _parse_iso_weeks(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """``2020-W05``, ``2020W05``, ``2020-W05-3``: ISO 8601 weeks, stamped on their Monday (or on the day
+    given, 1 = Monday), so that a weekly series is W-MON and its forecast runs on 2021-W52, 2022-W01, ..."""
+    if not _head_matches(sample, _ISO_WEEK):
+        return None
+    parts = text.str.extract(_ISO_WEEK)
+    iso = parts[0] + "-W" + parts[1].str.zfill(2) + "-" + parts[2].fillna("1")
+    parsed = pd.to_datetime(iso, format="%G-W%V-%u", errors="coerce")  # NaT for a week 53 its year lacks
+    return (parsed, "yyyy-Www") if _enough(parsed, sample.index) else None
+
+
 def _from_year_month(years: pd.Series, months: pd.Series) -> pd.Series:
     frame = pd.DataFrame({"year": years, "month": months, "day": 1})
     return pd.to_datetime(frame, errors="coerce")
@@ -160,6 +199,18 @@ def _parse_years(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | 
     if not years.loc[sample.index].between(1000, 2999).all():
         return None
     return pd.to_datetime(years.astype("Int64").astype("string"), format="%Y", errors="coerce"), "yyyy"
+
+
+def _parse_compact_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """``201501``: as for plain years, every cell must fit (years 1800-2200, months 01-12), and the loader
+    tries a numeric column as dates only under a date-like name or as its evenly rising first column."""
+    if not _head_matches(sample, _COMPACT_YEAR_MONTH) or not sample.str.fullmatch(_COMPACT_YEAR_MONTH).all():
+        return None
+    parts = text.str.extract(_COMPACT_YEAR_MONTH)
+    years, months = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
+    if not (years.loc[sample.index].between(1800, 2200).all() and months.loc[sample.index].between(1, 12).all()):
+        return None
+    return _from_year_month(years, months), "yyyymm"
 
 
 def _parse_known_formats(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
@@ -203,6 +254,9 @@ def _spacing_spread(parsed: pd.Series) -> float:
 def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
     if not sample.iloc[:200].str.contains(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}", regex=True).all():
         return None
+    if sample.iloc[:200].str.contains(_UTC_SUFFIX).any():
+        # ISO 8601 parsing refuses "2023-01-01 00:00:00 UTC"; without the suffix, utc=True reads the cell as UTC.
+        text, sample = text.str.replace(_UTC_SUFFIX, "", regex=True), sample.str.replace(_UTC_SUFFIX, "", regex=True)
     try:
         parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
     except (ValueError, TypeError):
@@ -230,3 +284,15 @@ def parse_epochs(values: pd.Series) -> pd.Series | None:
     if present.between(1e11, 4e12).all():
         return pd.to_datetime(numbers, unit="ms")
     return None
+
+
+def parse_excel_serials(values: pd.Series) -> pd.Series | None:
+    """Read whole numbers from 20,000 to 80,000 as Excel serial days (``42005`` is 2015-01-01), else ``None``.
+
+    Such numbers are as often counts or prices: call this only for a column whose name says it holds dates.
+    """
+    numbers = pd.to_numeric(values, errors="coerce")
+    present = numbers.dropna()
+    if present.empty or (present % 1 != 0).any() or not present.between(*_EXCEL_SERIAL_DAYS).all():
+        return None
+    return _EXCEL_EPOCH + pd.to_timedelta(numbers, unit="D")

@@ -299,13 +299,17 @@ def _read_csv_text(text: str) -> pd.DataFrame:
     delimiter, decimal = _sniff_dialect(text)
     _check_csv_shape(text, delimiter)
     fast = _read_plain_csv(text, delimiter) if decimal == "." else None
-    if fast is not None:
+    if fast is not None and not _header_is_data(fast.columns):
         return _finish_csv(fast, delimiter, decimal)
     # Plain files let pandas' C parser type the numbers; decimal-comma files stay text for parse_numbers.
     as_text = {"dtype": str} if decimal == "," else {}
     try:
         raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True,
                           skipinitialspace=True, keep_default_na=True, **as_text)
+        if _header_is_data(raw.columns):  # no header row: the first row is data, the columns are numbered
+            raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
+                              keep_default_na=True, header=None, **as_text)
+            raw.columns = [f"column {number}" for number in range(1, raw.shape[1] + 1)]
     except (pd.errors.ParserError, csv.Error) as error:
         raise _ragged_error(error, delimiter) from None
     except pd.errors.EmptyDataError:
@@ -316,6 +320,17 @@ def _read_csv_text(text: str) -> pd.DataFrame:
                         "with one header row and one row per time step.", "err.csv",
                         {"detail": _first_line(error)}) from None
     return _finish_csv(raw, delimiter, decimal)
+
+
+_DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?([ T]\d{1,2}:\d{2}(:\d{2})?)?|"
+                        r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+
+
+def _header_is_data(columns: pd.Index) -> bool:
+    """Whether the header row reads as a row of data: every name a decimal number or a date (``2015-01-01``,
+    ``103.5``). Whole numbers alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
+    names = [str(name).strip() for name in columns]
+    return len(names) >= 2 and all(_DATA_CELL.fullmatch(name) for name in names)
 
 
 def _finish_csv(raw: pd.DataFrame, delimiter: str, decimal: str) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
-from core.data.parsing import PARSE_SHARE, parse_dates, parse_epochs, parse_numbers
+from core.data.parsing import PARSE_SHARE, parse_dates, parse_epochs, parse_excel_serials, parse_numbers
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -23,6 +23,10 @@ _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
                  "orders", "close", "wert", "valor", "valeur")
+# A row at the end of a table whose text cell starts with one of these words sums up the rows above it.
+_SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
+                          r"std|summe|gesamt|durchschnitt|somme|moyenne|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
+_SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
@@ -127,10 +131,11 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if any(not isinstance(col, str) or col != col.strip() for col in raw.columns):
         raw = raw.rename(columns=lambda col: str(col).strip())
     raw = _drop_index_columns(raw)
+    report = DataReport(rows_read=len(raw))
+    raw = _drop_summary_rows(raw, report)
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
-    report = DataReport(rows_read=len(raw))
     date_col, ds = _pick_date_column(raw, numbers, options, report)
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers)
@@ -169,6 +174,32 @@ def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
     keep = [col for col in raw.columns
             if not (str(col).startswith("Unnamed:") or str(col).strip() == "" or _is_row_counter(raw, col))]
     return raw[keep] if keep and len(keep) < len(raw.columns) else raw
+
+
+def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
+    """Rows at the end of the table that sum it up (``Total``, ``Average``, ...: a text cell starting with such a
+    word) are left out with a notice, not read as a time step with an unreadable date, or worse, make the date
+    column fail its share of readable cells and the file fall back to row numbers."""
+    texts = [col for col, kind in raw.dtypes.items() if not pd.api.types.is_numeric_dtype(kind)
+             and not pd.api.types.is_datetime64_any_dtype(kind)]
+    if not texts or len(raw) <= _SUMMARY_ROWS_CHECKED:
+        return raw
+    tail = raw.iloc[-_SUMMARY_ROWS_CHECKED:]
+    above = raw.iloc[:-_SUMMARY_ROWS_CHECKED]
+    # A word that also names rows above (a series called "Total" in a long file) is data, not a summary.
+    cells = pd.DataFrame({col: tail[col].astype("string").str.strip().str.fullmatch(_SUMMARY_ROW).fillna(False)
+                          & ~tail[col].isin(above[col]) for col in texts})
+    summary = cells.any(axis=1).to_numpy()
+    ending = len(summary) - int(np.argmin(summary[::-1])) if not summary.all() else 0  # rows after the last non-summary
+    dropped = len(summary) - ending
+    if not dropped:
+        return raw
+    words = ", ".join(dict.fromkeys(str(tail[texts].iloc[row].dropna().iloc[0]).strip()[:20]
+                                    for row in range(ending, len(summary))))
+    report.rows_dropped += dropped
+    report.notices.append(Notice(f"{count(dropped, 'summary row')} at the end ({words}) {_were(dropped)} left out.",
+                                 "notice.summary_rows", {"rows": dropped, "words": words}))
+    return raw.iloc[:len(raw) - dropped]
 
 
 def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
@@ -287,6 +318,9 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         epochs = parse_epochs(values)
         if epochs is not None:
             return epochs, "Unix epoch"
+        serials = parse_excel_serials(values) if _sounds_like_date(col) else None
+        if serials is not None:
+            return serials, "Excel serial day"
     return None
 
 
@@ -356,17 +390,23 @@ def _is_code(values: pd.Series) -> bool:
 
 
 def _why_no_numbers(raw: pd.DataFrame) -> DataError:
-    """Name the column that looked like the values and say what is wrong with it."""
+    """Name the column that looked like the values and say what is wrong with it, quoting its first cell that
+    reads as a number neither with a decimal point nor with a decimal comma."""
+    decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     for col in reversed(list(raw.columns)):
         text = raw[col].astype("string").str.strip()
         filled = text[text.notna() & (text != "")]
-        if filled.empty:
+        cleaned = _clean_number_text(filled, decimal_comma)  # missing-value markers (".", "#N/A") are NA
+        if cleaned.isna().all():
             return DataError(f"Column '{col}' is blank in every row: fill in the values of the series, or choose "
                              "another file.", "err.column_blank", {"column": str(col)})
         if parse_dates(raw[col]) is None:
-            return DataError(f"Column '{col}' holds text, not numbers (for example '{filled.iloc[0][:30]}'): "
+            unparsed = (cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()
+                        & pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce").isna())
+            example = (filled[unparsed] if unparsed.any() else filled).iloc[0][:30]
+            return DataError(f"Column '{col}' holds text, not numbers (for example '{example}'): "
                              "the file needs a numeric column to forecast.", "err.column_text",
-                             {"column": str(col), "example": filled.iloc[0][:30]})
+                             {"column": str(col), "example": example})
     return DataError("No numeric column to forecast: the file needs a column of numbers besides the dates.",
                      "err.no_numeric")
 

@@ -545,5 +545,6 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
+    "notice.summary_rows": "{rows:plural:summary row} at the end ({words}) {rows:were} left out.",
     "notice.missing_filled": "{rows:plural:row} with missing values {rows:were} filled ({policy}).",
 }

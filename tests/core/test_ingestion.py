@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from core.errors import DataError
 from core.data.frequency import infer_frequency
-from core.data.tidy import LoadOptions, count_gaps, load_series
+from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
 from core.evaluation.pipeline import RunRequest, run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -293,3 +293,32 @@ def test_gaps_in_mid_month_stamps_are_filled_on_the_same_day_of_the_month() -> N
     assert len(series.frame) == 24 and series.report.gaps == 0
     assert (series.frame["ds"].dt.day == 15).all()
     assert series.frame["y"].iloc[4:6].tolist() == pytest.approx([5.0, 6.0])
+
+
+@pytest.mark.parametrize("footer", ["Total,2500.0\nAverage,104.2\n", "Grand total,2500\n", "合计,2500\n平均,104\n"])
+def test_summary_rows_at_the_end_are_left_out_and_the_dates_still_read(footer: str) -> None:
+    text = "Month,Sales\n" + "".join(f"{2015 + i // 12}-{i % 12 + 1:02d},{100 + i}\n" for i in range(24)) + footer
+    series = load_series(text.encode(), "report.csv")
+    assert series.date_col == "Month" and series.frequency.name == "monthly"
+    assert series.frame["y"].tolist() == [float(100 + i) for i in range(24)]
+    assert series.report.notices[0].key == "notice.summary_rows"
+
+
+def test_a_series_named_like_a_summary_is_data() -> None:
+    raw = pd.DataFrame({"id": ["A"] * 24 + ["Total"] * 24, "month": [f"{2015 + i // 12}-{i % 12 + 1:02d}" for i in range(48)],
+                        "v": np.arange(48.0)})
+    assert len(_drop_summary_rows(raw, DataReport())) == 48  # a long file whose last series is the total
+
+
+def test_a_file_without_a_header_row_keeps_its_first_row() -> None:
+    text = "".join(f"{2015 + i // 12}-{i % 12 + 1:02d}-01,{100 + i}.5\n" for i in range(36))
+    series = load_series(text.encode(), "bare.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("column 1", "column 2", 36)
+    assert series.frame["y"].iloc[0] == 100.5 and series.frequency.name == "monthly"
+
+
+def test_years_naming_the_columns_are_a_header() -> None:
+    text = "month,2019,2020\n" + "".join(f"2021-{m:02d},{m},{2 * m}\n" for m in range(1, 13))
+    assert load_series(text.encode(), "wide.csv", LoadOptions(target="2020")).frame["y"].iloc[-1] == 24.0
+    bare = "2019,2020\n" + "".join(f"{m},{2 * m}\n" for m in range(1, 13))
+    assert load_series(bare.encode(), "years.csv").target in ("2019", "2020")  # whole numbers: still a header

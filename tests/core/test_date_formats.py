@@ -1,0 +1,139 @@
+"""Time columns written as ISO weeks, ``yyyymm``, ``mm/yyyy``, ``... UTC`` or Excel serial days are the dates."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.frequency import future_dates
+from core.data.tidy import LoadOptions, load_series
+from core.errors import DataError
+
+ROWS = 30
+
+
+def _csv(header: str, stamps: list[str] | list[int], values: np.ndarray | None = None) -> bytes:
+    """A two-column CSV: the time column as written, then ``sales`` (seeded noise unless given)."""
+    values = np.random.default_rng(5).normal(100, 10, len(stamps)).round(1) if values is None else values
+    lines = [f"{header},sales"] + [f"{stamp},{value}" for stamp, value in zip(stamps, values)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _iso_weeks(first: str, rows: int, spelled: str = "{y}-W{w:02d}") -> list[str]:
+    mondays = pd.date_range(first, periods=rows, freq="W-MON")
+    return [spelled.format(y=day.isocalendar().year, w=day.isocalendar().week) for day in mondays]
+
+
+MONTHS = pd.date_range("2015-01-01", periods=ROWS, freq="MS")
+
+# name -> (time column as written, expected stamps, frequency)
+FORMATS = {
+    "iso week": (_iso_weeks("2020-11-02", ROWS), pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "iso week compact": (_iso_weeks("2020-11-02", ROWS, "{y}W{w:02d}"),
+                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "iso week and day": (_iso_weeks("2020-11-02", ROWS, "{y}-W{w:02d}-1"),
+                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "yyyymm": ([f"{d:%Y%m}" for d in MONTHS], MONTHS, "monthly"),
+    "mm/yyyy": ([f"{d:%m/%Y}" for d in MONTHS], MONTHS, "monthly"),
+    "m/yyyy": ([f"{d.month}/{d.year}" for d in MONTHS], MONTHS, "monthly"),
+    "yyyy/mm": ([f"{d:%Y/%m}" for d in MONTHS], MONTHS, "monthly"),
+    "utc suffix": ([f"{d:%Y-%m-%d %H:%M:%S} UTC" for d in pd.date_range("2023-01-01", periods=ROWS, freq="h")],
+                   pd.date_range("2023-01-01", periods=ROWS, freq="h"), "hourly"),
+    "gmt suffix": ([f"{d:%Y-%m-%d %H:%M} GMT" for d in pd.date_range("2023-01-01", periods=ROWS, freq="D")],
+                   pd.date_range("2023-01-01", periods=ROWS, freq="D"), "daily"),
+    "excel serial": ([int((d - pd.Timestamp("1899-12-30")).days) for d in MONTHS], MONTHS, "monthly"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+@pytest.mark.parametrize("header", ["date", "x"])
+def test_the_time_column_is_read_as_dates(name: str, header: str) -> None:
+    written, expected, frequency = FORMATS[name]
+    if header == "x" and name in ("yyyymm", "excel serial"):
+        pytest.skip("numbers are tried as dates only under a date-like name (see the guards below)")
+    series = load_series(_csv(header, written), "x.csv")
+    assert (series.date_col, series.target, series.frequency.name) == (header, "sales", frequency)
+    assert series.frame["ds"].tolist() == list(expected)
+
+
+def test_iso_weeks_read_53_week_years_and_forecast_into_the_next_year() -> None:
+    written = _iso_weeks("2020-12-21", 54)  # 2020-W52, 2020-W53, 2021-W01, ..., 2021-W52
+    assert written[:3] == ["2020-W52", "2020-W53", "2021-W01"] and written[-1] == "2021-W52"
+    series = load_series(_csv("week", written), "x.csv")
+    assert series.frame["ds"].iloc[1] == pd.Timestamp("2020-12-28")
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2021-12-27")
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
+    assert list(ahead) == [pd.Timestamp("2022-01-03"), pd.Timestamp("2022-01-10")]  # 2022-W01, 2022-W02
+
+
+def test_a_week_53_its_year_lacks_is_an_unreadable_row() -> None:
+    written = _iso_weeks("2021-01-04", ROWS)
+    written[5] = "2021-W53"  # 2021 has 52 ISO weeks
+    series = load_series(_csv("week", written), "x.csv")
+    assert series.date_col == "week" and len(series.frame) == ROWS - 1 and series.report.rows_dropped == 1
+
+
+def test_yyyymm_with_a_month_13_is_not_dates() -> None:
+    written = [f"{d:%Y%m}" for d in MONTHS]
+    written[3] = "201513"
+    series = load_series(_csv("month", written), "x.csv")
+    assert series.date_col is None and series.frequency.name == "steps"
+
+
+def test_yyyymm_as_an_evenly_rising_first_column_is_the_dates() -> None:
+    written = [f"{d:%Y%m}" for d in MONTHS[:12]]  # 201501 ... 201512: rising by 1 every row
+    series = load_series(_csv("t", written), "x.csv")
+    assert series.date_col == "t" and series.frequency.name == "monthly"
+
+
+def test_six_digit_sales_beside_a_date_column_stay_the_target() -> None:
+    sales = np.random.default_rng(7).integers(201000, 210000, ROWS)
+    sales[:4] = [201501, 201502, 201503, 201504]  # even a head that reads as months
+    data = _csv("date", [f"{d:%Y-%m-%d}" for d in MONTHS], sales)
+    series = load_series(data, "x.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("date", "sales", "monthly")
+    assert series.frame["y"].tolist() == sales.astype(float).tolist()
+
+
+def test_six_digit_year_months_under_a_value_name_stay_the_target() -> None:
+    """Every value a valid year-month, yet the column is named as the measure and a date column is there."""
+    values = [int(f"{d:%Y%m}") for d in MONTHS]
+    series = load_series(_csv("period", [f"{d:%Y-%m}" for d in MONTHS], np.array(values)), "x.csv")
+    assert (series.date_col, series.target) == ("period", "sales")
+
+
+@pytest.mark.parametrize("header", ["x", "sales_id", "serial"])
+@pytest.mark.parametrize("step", ["D", "MS"])
+def test_integers_in_a_column_not_named_as_dates_are_not_excel_days(header: str, step: str) -> None:
+    """Daily serials rise evenly, so the first column is tried as dates: still not read as Excel days."""
+    stamps = pd.date_range("2015-01-01", periods=ROWS, freq=step)
+    serials = [int((d - pd.Timestamp("1899-12-30")).days) for d in stamps]
+    series = load_series(_csv(header, serials), "x.csv")
+    assert series.date_col is None and series.frequency.name == "steps"
+
+
+def test_excel_days_need_whole_numbers_in_range() -> None:
+    serials: list[int | float] = [int((d - pd.Timestamp("1899-12-30")).days) for d in MONTHS]
+    for wrong in (19999, 42005.5):
+        written = list(serials)
+        written[2] = wrong
+        assert load_series(_csv("date", written), "x.csv").date_col is None
+
+
+def test_excel_days_named_on_the_command_line_are_read() -> None:
+    serials = [int((d - pd.Timestamp("1899-12-30")).days) for d in MONTHS]
+    series = load_series(_csv("Datum", serials), "x.csv", LoadOptions(date_col="Datum"))
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2015-01-01") and series.report.date_format == "Excel serial day"
+
+
+def test_utc_suffix_is_read_as_utc_among_offsets() -> None:
+    written = ["2023-01-01 00:00:00 UTC", "2023-01-01 02:00:00+01:00"] + [
+        f"{d:%Y-%m-%d %H:%M:%S} UTC" for d in pd.date_range("2023-01-01 02:00", periods=ROWS - 2, freq="h")]
+    series = load_series(_csv("time", written), "x.csv")
+    assert series.frame["ds"].iloc[1] == pd.Timestamp("2023-01-01 01:00")
+    assert series.frequency.name == "hourly"
+
+
+def test_a_named_column_that_is_not_dates_still_fails_clearly() -> None:
+    with pytest.raises(DataError, match="'sales' does not hold dates"):
+        load_series(_csv("date", [f"{d:%Y-%m-%d}" for d in MONTHS]), "x.csv", LoadOptions(date_col="sales"))

@@ -1,0 +1,89 @@
+"""Cells of a number column as real files write them: missing-value markers, spreadsheet errors,
+other minus signs, accounting negatives, no-break thousands spaces; and the cell a refusal quotes."""
+from __future__ import annotations
+
+import pytest
+
+from core.data.tidy import load_series
+from core.errors import DataError
+
+
+def _monthly(cells: list[str], header: str = "date,value", sep: str = ",") -> bytes:
+    """A CSV of one value a month from 2020-01, ``cells`` as written."""
+    rows = [f"{2020 + i // 12}-{i % 12 + 1:02d}-01{sep}{cell}\n" for i, cell in enumerate(cells)]
+    return (header.replace(",", sep) + "\n" + "".join(rows)).encode("utf-8")
+
+
+@pytest.mark.parametrize("marker", [".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
+                                    "#N/A", "#N/A N/A"])
+def test_markers_in_more_than_one_cell_in_twenty_are_missing_and_filled(marker: str) -> None:
+    cells = [marker if row in (7, 15) else str(100 + row - 1) for row in range(1, 25)]  # FRED's "." on rows 7, 15
+    series = load_series(_monthly(cells, "DATE,VAL"), "fred.csv")
+    assert series.target == "VAL"
+    assert series.frame["y"].tolist() == [float(100 + i) for i in range(24)]  # interpolated on the line
+    assert series.report.missing_filled == 2
+
+
+def test_one_spreadsheet_error_in_twelve_months_is_missing() -> None:
+    cells = ["#DIV/0!" if month == 5 else f"{10 + month / 2}" for month in range(1, 13)]
+    series = load_series(_monthly(cells, "Date,Profit"), "profit.csv")
+    assert series.frame["y"].tolist() == [10 + month / 2 for month in range(1, 13)]
+    assert series.report.missing_filled == 1
+
+
+def test_fred_dots_are_missing_in_a_decimal_comma_file() -> None:
+    cells = ["." if month in (3, 8) else f"{month},5" for month in range(1, 13)]
+    series = load_series(_monthly(cells, "Datum;Wert", sep=";"), "punkte.csv")
+    assert series.frame["y"].tolist() == [month + 0.5 for month in range(1, 13)]
+
+
+@pytest.mark.parametrize(("cells", "sep", "expected"), [
+    (["1.5", "\u221213.5", "2", "\u22120.25"], ",", [1.5, -13.5, 2.0, -0.25]),
+    (["1,5", "\u221213,5", "2", "\u22120,25"], ";", [1.5, -13.5, 2.0, -0.25]),
+])
+def test_the_unicode_minus_sign_reads_as_a_minus(cells: list[str], sep: str, expected: list[float]) -> None:
+    series = load_series(_monthly(cells * 3, sep=sep), "minus.csv")
+    assert series.frame["y"].tolist() == expected * 3
+
+
+@pytest.mark.parametrize(("cells", "sep", "expected"), [
+    (['"1,100.00"', "(123)", '"(1,234.50)"', '"($1,234)"', "50", "( 7.5 )"], ",",
+     [1100.0, -123.0, -1234.5, -1234.0, 50.0, -7.5]),
+    (["1.100,00", "(123)", "(1.234,50)", "(1.234 €)", "50", "7,5"], ";",
+     [1100.0, -123.0, -1234.5, -1234.0, 50.0, 7.5]),
+])
+def test_accounting_negatives_in_parentheses_read_as_negative(cells: list[str], sep: str,
+                                                              expected: list[float]) -> None:
+    series = load_series(_monthly(cells * 2, "date,amount", sep), "ledger.csv")
+    assert series.frame["y"].tolist() == expected * 2
+
+
+def test_text_in_parentheses_is_still_text() -> None:
+    cells = ["(see note)" if month % 2 else str(month) for month in range(1, 13)]
+    with pytest.raises(DataError, match=r"holds text, not numbers \(for example '\(see note\)'\)"):
+        load_series(_monthly(cells), "notes.csv")
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", " "])
+@pytest.mark.parametrize("every_cell", [True, False])
+def test_no_break_spaces_group_thousands_like_a_plain_space(space: str, every_cell: bool) -> None:
+    """French Excel: ``12 101,5`` in a ``;`` file. With a separator in every cell, the reader does not see
+    the decimal comma, and the parser has to."""
+    values = [12101.5 + month if every_cell or month % 2 else month + 0.5 for month in range(12)]
+    cells = [f"{value:,.1f}".replace(",", space).replace(".", ",") for value in values]
+    series = load_series(_monthly(cells, "Date,Valeur", ";"), "francais.csv")
+    assert series.frame["y"].tolist() == values
+
+
+def test_a_refused_column_quotes_its_first_cell_that_is_not_a_number() -> None:
+    cells = ["$10.5", "11.5", ".", "#DIV/0!", "12.5", "n.a.", "13", "oops", "14", "15", "16", "17"]
+    with pytest.raises(DataError) as caught:
+        load_series(_monthly(cells, "Date,Profit"), "profit.csv")
+    message = str(caught.value)
+    assert "Column 'Profit' holds text, not numbers (for example 'n.a.')" in message
+    assert caught.value.params["example"] == "n.a."
+
+
+def test_a_column_of_markers_only_is_said_to_be_blank() -> None:
+    with pytest.raises(DataError, match="Column 'VAL' is blank in every row"):
+        load_series(_monthly(["."] * 12, "DATE,VAL"), "empty.csv")
