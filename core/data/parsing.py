@@ -296,3 +296,48 @@ def parse_excel_serials(values: pd.Series) -> pd.Series | None:
     if present.empty or (present % 1 != 0).any() or not present.between(*_EXCEL_SERIAL_DAYS).all():
         return None
     return _EXCEL_EPOCH + pd.to_timedelta(numbers, unit="D")
+
+
+_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份"})
+_PERIOD_NAMES = {**dict.fromkeys(("month", "mon", "monat", "mois", "mes", "月", "月份"), 12),
+                 **dict.fromkeys(("quarter", "qtr", "quartal", "trimestre", "季度"), 4)}
+_OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "datum", "fecha", "zeit")
+_MONTH_WORDS = {name.lower(): number for number in range(1, 13)
+                for name in (pd.Timestamp(2000, number, 1).strftime("%b"), pd.Timestamp(2000, number, 1).strftime("%B"))}
+
+
+def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table dated by a year column and a month (or quarter) column, and by nothing else, gets one date
+    column in their place, named after both (``Year-Month``): each alone would read as a year repeated twelve
+    times, or as twelve series. Years are whole numbers from 1800 to 2200; months 1-12 or their English
+    names, quarters 1-4 or Q1-Q4. Any other table is returned as it is."""
+    names = {str(col).strip().lower(): col for col in raw.columns}
+    years = [col for name, col in names.items() if name in _YEAR_NAMES]
+    periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
+    if len(years) != 1 or len(periods) != 1 or any(word in name for name in names for word in _OTHER_TIME_WORDS):
+        return raw
+    year = pd.to_numeric(raw[years[0]], errors="coerce")
+    per_year = _PERIOD_NAMES[str(periods[0]).strip().lower()]
+    period = _period_numbers(raw[periods[0]], per_year)
+    if period is None or year.isna().any() or (year % 1 != 0).any() or not year.between(1800, 2200).all():
+        return raw
+    stamps = pd.to_datetime(pd.DataFrame({"year": year.astype(int), "month": (period - 1) * (12 // per_year) + 1,
+                                          "day": 1}))
+    name = f"{str(years[0]).strip()}-{str(periods[0]).strip()}"
+    combined = raw.drop(columns=[years[0], periods[0]])
+    combined.insert(min(list(raw.columns).index(years[0]), list(raw.columns).index(periods[0])), name, stamps)
+    combined.attrs = raw.attrs
+    return combined
+
+
+def _period_numbers(values: pd.Series, per_year: int) -> pd.Series | None:
+    """Months (1-12 or names) or quarters (1-4 or Q1-Q4) as whole numbers, or None when a cell is neither."""
+    text = values.astype("string").str.strip().str.lower()
+    if per_year == 4:
+        text = text.str.removeprefix("q")
+    numbers = pd.to_numeric(text, errors="coerce")
+    if per_year == 12:
+        numbers = numbers.fillna(text.map(_MONTH_WORDS))
+    if numbers.isna().any() or (numbers % 1 != 0).any() or not numbers.between(1, per_year).all():
+        return None
+    return numbers.astype(int)

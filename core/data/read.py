@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from core.data.parsing import combine_calendar_columns
 from core.errors import DataError, LimitError
 
 # Largest file accepted, in MB; set TSR_MAX_FILE_MB to change it (the UI states the limit).
@@ -32,6 +33,7 @@ _RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tin
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DELIMITERS = (",", ";", "\t", "|")
 _QUOTED = re.compile(r'"[^"\n]*"')
+_PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 
 try:  # openpyxl parses with lxml when it is installed
     from lxml.etree import LxmlError as _LxmlError
@@ -88,7 +90,12 @@ def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[by
 
 
 def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFrame:
-    """Read bytes into a raw frame of the file's own columns (text cells for CSV)."""
+    """Read bytes into a raw frame of the file's own columns (text cells for CSV); a year and a month
+    column become one date column (``combine_calendar_columns``)."""
+    return combine_calendar_columns(_read_any(data, name, sheet))
+
+
+def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     if not data.strip():
         raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.",
                         "err.empty")
@@ -297,6 +304,10 @@ def _read_plain_csv(text: str, delimiter: str) -> pd.DataFrame | None:
 
 def _read_csv_text(text: str) -> pd.DataFrame:
     delimiter, decimal = _sniff_dialect(text)
+    table = _without_preamble(text, delimiter)
+    if table is not text:
+        text = table
+        delimiter, decimal = _sniff_dialect(text)
     _check_csv_shape(text, delimiter)
     fast = _read_plain_csv(text, delimiter) if decimal == "." else None
     if fast is not None and not _header_is_data(fast.columns):
@@ -320,6 +331,35 @@ def _read_csv_text(text: str) -> pd.DataFrame:
                         "with one header row and one row per time step.", "err.csv",
                         {"detail": _first_line(error)}) from None
     return _finish_csv(raw, delimiter, decimal)
+
+
+def _without_preamble(text: str, delimiter: str) -> str:
+    """``text`` from its header row on, when lines above it are a title or notes (``Source: ..., exported
+    2024-03-01``): the header is the first of the opening lines that has the table's number of fields, fewer
+    than half of its cells with a digit, and is followed by two rows of that many fields with digits in at least
+    half of their cells; the lines above it must have another number of fields or end in a blank line. ``text``
+    itself (the same object) when the header is its first line or no line qualifies."""
+    opening = text[:65536].splitlines(keepends=True)[:_PREAMBLE_LINES + 3]
+    rows = [(index, [cell.strip() for cell in _QUOTED.sub("x", line).split(delimiter)])
+            for index, line in enumerate(opening) if line.strip()]
+    if len(rows) < 4:
+        return text
+    fields = Counter(len(cells) for _, cells in rows).most_common(1)[0][0]
+
+    def digits(cells: list[str]) -> float:
+        return sum(any(char.isdigit() for char in cell) for cell in cells) / len(cells)
+
+    for position, (index, cells) in enumerate(rows[:_PREAMBLE_LINES]):
+        following = [row for _, row in rows[position + 1:position + 3]]
+        if len(cells) == fields and digits(cells) < 0.5 and len(following) == 2 \
+                and all(len(row) == fields and digits(row) >= 0.5 for row in following):
+            if position == 0:
+                return text
+            above = rows[:position]
+            # Only lines that are not rows of this table: another number of fields, or set off by a blank line.
+            apart = any(len(row) != fields for _, row in above) or above[-1][0] < index - 1
+            return "".join(text.splitlines(keepends=True)[index:]) if apart else text
+    return text
 
 
 _DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?([ T]\d{1,2}:\d{2}(:\d{2})?)?|"

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from core.errors import DataError
 from core.data.frequency import infer_frequency
+from core.data.read import read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
+from core.panel.split import plan_layout
 from core.evaluation.pipeline import RunRequest, run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -322,3 +324,45 @@ def test_years_naming_the_columns_are_a_header() -> None:
     assert load_series(text.encode(), "wide.csv", LoadOptions(target="2020")).frame["y"].iloc[-1] == 24.0
     bare = "2019,2020\n" + "".join(f"{m},{2 * m}\n" for m in range(1, 13))
     assert load_series(bare.encode(), "years.csv").target in ("2019", "2020")  # whole numbers: still a header
+
+
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@pytest.mark.parametrize(("header", "months"), [("Year,Month,Sales", [str(m) for m in range(1, 13)]),
+                                                ("year,month,sales", MONTH_NAMES)])
+def test_a_year_column_and_a_month_column_make_one_date(header: str, months: list[str]) -> None:
+    text = header + "\n" + "".join(f"{2015 + i // 12},{months[i % 12]},{100 + i}\n" for i in range(36))
+    series = load_series(text.encode(), "ym.csv")
+    year, month, _ = header.split(",")
+    assert series.date_col == f"{year}-{month}" and series.frequency.name == "monthly" and len(series.frame) == 36
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2017-12-01") and series.frame["y"].iloc[-1] == 135.0
+
+
+def test_year_and_quarter_columns_make_quarters_and_a_real_date_column_keeps_its_helpers() -> None:
+    quarters = "Year,Quarter,GDP\n" + "".join(f"{2010 + i // 4},Q{i % 4 + 1},{50 + i}\n" for i in range(24))
+    series = load_series(quarters.encode(), "q.csv")
+    assert series.frequency.name == "quarterly" and series.frame["ds"].iloc[1] == pd.Timestamp("2010-04-01")
+    helpers = "date,year,month,sales\n" + "".join(f"2020-{m:02d}-01,2020,{m},{m}\n" for m in range(1, 13))
+    kept = load_series(helpers.encode(), "h.csv")
+    assert kept.date_col == "date" and "year" in kept.columns
+
+
+def test_a_long_file_dated_by_year_and_month_splits_by_its_store() -> None:
+    rows = [f"{store},{2015 + i // 12},{i % 12 + 1},{100 + i}" for store in ("north", "south") for i in range(36)]
+    raw = read_table(("store,year,month,sales\n" + "\n".join(rows)).encode(), "long.csv")
+    assert plan_layout(raw, LoadOptions(), None, None).id_cols == ("store",)
+
+
+@pytest.mark.parametrize("preamble", ["Source: Internal sales database, exported 2024-03-01\n\n",
+                                      "Source: Internal sales database\n", "Monthly sales report\n\nUnits: EUR\n\n"])
+def test_title_and_note_lines_above_the_header_are_skipped(preamble: str) -> None:
+    text = preamble + "Month,Sales\n" + "".join(f"{2015 + i // 12}-{i % 12 + 1:02d},{100 + i}\n" for i in range(24))
+    series = load_series(text.encode(), "report.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 24)
+
+
+def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
+    rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
+    series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")
+    assert series.date_col == "date" and len(series.frame) == 12
