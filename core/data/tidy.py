@@ -280,7 +280,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         if wanted not in raw.columns:
             raise DataError(f"There is no column '{wanted}' for the dates: choose one of {_names(raw.columns)}.",
                             "err.no_date_column", {"column": wanted, "names": _names(raw.columns)})
-        parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first)
+        parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True)
         if parsed is None:
             raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
                             "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.",
@@ -310,7 +310,9 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
 
 
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
-                       day_first: bool | None = None) -> tuple[pd.Series, str] | None:
+                       day_first: bool | None = None, named: bool = False) -> tuple[pd.Series, str] | None:
+    """The column read as time stamps and the format found, or None. Whole numbers are Excel serial days only
+    under a date-like name or when the user ``named`` the column as the dates."""
     parsed = parse_dates(values, day_first)
     if parsed is not None:
         return parsed
@@ -318,7 +320,7 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         epochs = parse_epochs(values)
         if epochs is not None:
             return epochs, "Unix epoch"
-        serials = parse_excel_serials(values) if _sounds_like_date(col) else None
+        serials = parse_excel_serials(values) if named or _sounds_like_date(col) else None
         if serials is not None:
             return serials, "Excel serial day"
     return None

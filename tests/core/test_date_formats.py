@@ -126,6 +126,12 @@ def test_excel_days_named_on_the_command_line_are_read() -> None:
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2015-01-01") and series.report.date_format == "Excel serial day"
 
 
+def test_excel_days_under_any_name_are_read_when_the_user_names_the_column() -> None:
+    serials = [int((d - pd.Timestamp("1899-12-30")).days) for d in MONTHS]
+    series = load_series(_csv("serial", serials), "x.csv", LoadOptions(date_col="serial"))
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2015-01-01") and series.frequency.name == "monthly"
+
+
 def test_utc_suffix_is_read_as_utc_among_offsets() -> None:
     written = ["2023-01-01 00:00:00 UTC", "2023-01-01 02:00:00+01:00"] + [
         f"{d:%Y-%m-%d %H:%M:%S} UTC" for d in pd.date_range("2023-01-01 02:00", periods=ROWS - 2, freq="h")]
