@@ -243,7 +243,8 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
 
 def _looks_like_decimal_comma(cell: str) -> bool:
     head, _, tail = cell.rpartition(",")
-    return bool(head) and tail.isdigit() and head.replace(".", "").replace(" ", "").lstrip("-").isdigit()
+    grouped = head.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")  # thousands
+    return bool(head) and tail.isdigit() and grouped.lstrip("-").isdigit()
 
 
 def _check_csv_shape(text: str, delimiter: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.data.read import read_table
 from core.data.tidy import load_series
 from core.errors import DataError
 
@@ -87,3 +88,10 @@ def test_a_refused_column_quotes_its_first_cell_that_is_not_a_number() -> None:
 def test_a_column_of_markers_only_is_said_to_be_blank() -> None:
     with pytest.raises(DataError, match="Column 'VAL' is blank in every row"):
         load_series(_monthly(["."] * 12, "DATE,VAL"), "empty.csv")
+
+
+def test_a_semicolon_file_with_no_break_space_thousands_everywhere_reads_its_decimal_commas() -> None:
+    cells = [f"12\u00a0{100 + month},125" for month in range(1, 13)]  # three decimals: not thousands
+    assert read_table(_monthly(cells, "date;valeur", sep=";"), "fr.csv").attrs["decimal_comma"]
+    series = load_series(_monthly(cells, "date;valeur", sep=";"), "fr.csv")
+    assert series.frame["y"].tolist() == pytest.approx([12100.125 + month for month in range(1, 13)])
