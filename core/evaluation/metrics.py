@@ -6,6 +6,7 @@ import math
 import numpy as np
 
 METRIC_NAMES = ("mae", "rmse", "mape", "smape", "mase", "r2")
+_ROUNDING = 1e-12  # relative to the largest actual (or to 1 when all are 0)
 
 
 def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float | None) -> dict[str, float | None]:
@@ -17,7 +18,7 @@ def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float |
     scale : in-sample MAE of the seasonal-naive forecast on the training rows (MASE's divisor);
         ``None`` or 0 leaves MASE undefined.
 
-    MAPE is undefined (``None``) when any actual is 0; sMAPE skips rows where both are 0.
+    MAPE is undefined (``None``) when any actual is 0; sMAPE skips rows where both are 0 (up to rounding).
     """
     keep = np.isfinite(actual) & np.isfinite(predicted)
     a, p = actual[keep], predicted[keep]
@@ -26,7 +27,8 @@ def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float |
     error = p - a
     mae = float(np.mean(np.abs(error)))
     denominator = np.abs(a) + np.abs(p)
-    nonzero = denominator > 0
+    # "Both 0" up to rounding: a model of an all-zero series predicts 1e-17, not 0 (sMAPE would say 200%).
+    nonzero = denominator > _ROUNDING * (float(np.max(np.abs(a))) or 1.0)
     smape = float(np.mean(2 * np.abs(error[nonzero]) / denominator[nonzero]) * 100) if nonzero.any() else 0.0
     spread = float(np.sum((a - a.mean()) ** 2))
     return {

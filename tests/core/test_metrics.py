@@ -26,6 +26,13 @@ def test_mape_is_undefined_when_an_actual_is_zero_and_nothing_is_infinite() -> N
     assert all(value is None or math.isfinite(value) for value in result.values())
 
 
+def test_smape_counts_a_rounding_error_on_zero_actuals_as_exact_but_not_a_real_error() -> None:
+    assert regression_metrics(np.zeros(4), np.full(4, 2.6e-17), scale=None)["smape"] == 0.0
+    assert regression_metrics(np.zeros(4), np.full(4, 0.5), scale=None)["smape"] == pytest.approx(200.0)
+    tiny = regression_metrics(np.full(4, 1e-9), np.full(4, 2e-9), scale=None)  # small units are real values
+    assert tiny["smape"] == pytest.approx(200 / 3)
+
+
 def test_constant_actuals_leave_r2_undefined() -> None:
     result = regression_metrics(np.full(5, 3.0), np.full(5, 3.5), scale=1.0)
     assert result["r2"] is None and result["mae"] == pytest.approx(0.5)
