@@ -117,7 +117,7 @@ def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: di
         outputs[args.json] = json.dumps(_finite(summary), indent=2, default=str)
     _write_all_or_none(outputs)
     test = summary["test"]
-    print(f"{args.model}: test MAE {_fmt(test['mae'])}, RMSE {_fmt(test['rmse'])}, MAPE {_fmt(test['mape'])}% "
+    print(f"{args.model}: test MAE {_fmt(test['mae'])}, RMSE {_fmt(test['rmse'])}, MAPE {_fmt(test['mape'], '%')} "
           f"({summary['rows']} rows, {summary['frequency']}, fit {summary['fit_seconds']:.2f}s on {summary['device']})")
     for notice in summary.get("notices", []):  # what loading changed (filled, dropped, combined rows), beside the result
         print(f"note: {notice}", file=sys.stderr)
@@ -139,7 +139,7 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
     _write_all_or_none(outputs)
     print(f"{args.model}: {summary['series']} series, {summary['failed']} failed; test MAE vs seasonal naive "
           f"{_fmt(summary['test_mae_vs_snaive_geomean'])} (geometric mean), median test MAPE "
-          f"{_fmt(summary['test_mape_median'])}% ({summary['engine']}, {summary['workers']} "
+          f"{_fmt(summary['test_mape_median'], '%')} ({summary['engine']}, {summary['workers']} "
           f"worker{'' if summary['workers'] == 1 else 's'}, "
           f"{summary['total_seconds']:.1f}s)")
     for outcome in failed[:_LISTED_FAILURES]:
@@ -167,8 +167,9 @@ def _write_all_or_none(outputs: dict[Path, str]) -> None:
                 os.remove(temporary)
 
 
-def _fmt(value: float | None) -> str:
-    return "undefined" if value is None else f"{value:.4g}"
+def _fmt(value: float | None, unit: str = "") -> str:
+    """Four significant digits and the unit, or ``undefined`` (MAPE with an actual of 0)."""
+    return "undefined" if value is None else f"{value:.4g}{unit}"
 
 
 def _finite(value: Any) -> Any:
