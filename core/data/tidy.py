@@ -177,25 +177,21 @@ def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
-    """Rows at the end of the table that sum it up (``Total``, ``Average``, ...: a text cell starting with such a
-    word) are left out with a notice, not read as a time step with an unreadable date, or worse, make the date
-    column fail its share of readable cells and the file fall back to row numbers."""
-    texts = [col for col, kind in raw.dtypes.items() if not pd.api.types.is_numeric_dtype(kind)
-             and not pd.api.types.is_datetime64_any_dtype(kind)]
-    if not texts or len(raw) <= _SUMMARY_ROWS_CHECKED:
+    """Rows at the end of the table that sum it up (``Total``, ``Average``, ...: the first text column's cell
+    starts with such a word) are left out with a notice, not read as a time step with an unreadable date, or
+    worse, make the date column fail its share of readable cells and the file fall back to row numbers."""
+    first = next((col for col, kind in raw.dtypes.items() if not pd.api.types.is_numeric_dtype(kind)
+                  and not pd.api.types.is_datetime64_any_dtype(kind)), None)
+    if first is None or len(raw) <= _SUMMARY_ROWS_CHECKED:
         return raw
-    tail = raw.iloc[-_SUMMARY_ROWS_CHECKED:]
-    above = raw.iloc[:-_SUMMARY_ROWS_CHECKED]
+    tail = raw[first].iloc[-_SUMMARY_ROWS_CHECKED:].astype("string").str.strip()
     # A word that also names rows above (a series called "Total" in a long file) is data, not a summary.
-    cells = pd.DataFrame({col: tail[col].astype("string").str.strip().str.fullmatch(_SUMMARY_ROW).fillna(False)
-                          & ~tail[col].isin(above[col]) for col in texts})
-    summary = cells.any(axis=1).to_numpy()
-    ending = len(summary) - int(np.argmin(summary[::-1])) if not summary.all() else 0  # rows after the last non-summary
-    dropped = len(summary) - ending
+    summary = (tail.str.fullmatch(_SUMMARY_ROW).fillna(False)
+               & ~tail.isin(raw[first].iloc[:-_SUMMARY_ROWS_CHECKED])).to_numpy(dtype=bool)
+    dropped = int(np.argmin(summary[::-1])) if not summary.all() else len(summary)  # the run of them at the end
     if not dropped:
         return raw
-    words = ", ".join(dict.fromkeys(str(tail[texts].iloc[row].dropna().iloc[0]).strip()[:20]
-                                    for row in range(ending, len(summary))))
+    words = ", ".join(dict.fromkeys(str(word)[:20] for word in tail.iloc[-dropped:]))
     report.rows_dropped += dropped
     report.notices.append(Notice(f"{count(dropped, 'summary row')} at the end ({words}) {_were(dropped)} left out.",
                                  "notice.summary_rows", {"rows": dropped, "words": words}))
