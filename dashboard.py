@@ -11,7 +11,7 @@ from core.ui.charts import series_chart
 from core.panel.choice import PanelChoice, read_panel
 from core.ui.panel_view import Reading, again, id_candidates, panel_choice, panel_note, read_into, show_series
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, apply_fraction_url, date_column_label,
-                             end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
+                             end_run, ensure_series, follow_language, keep_page_settings, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
                              quality_metrics, quality_of, sample_bytes, sample_files, span_text, split_caption,
                              steps_note, sync_pickers)
@@ -133,6 +133,7 @@ def data_page() -> None:
 
 def main() -> None:
     note = open_session(st.session_state, st.query_params, load_cached, split=split_cached)
+    keep_page_settings(st.session_state)
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))  # the selector's choice first
     follow_language(st.session_state, T.lang)
     data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)

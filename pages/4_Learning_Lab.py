@@ -8,33 +8,34 @@ from core.ui.feedback import BUGS, bug_message
 from core.lab.panels import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
-from core.ui.session import ensure_series, language_of
+from core.ui.session import ensure_series, keep_page_settings, language_of
 from core.ui.text import plain
 from core.training.loop import OPTIMIZERS
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
+keep_page_settings(st.session_state)  # also when the page runs alone (tests), not under dashboard.py
 st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
 
 
 def read_settings() -> LabSettings:
     side, default = st.sidebar, LabSettings()
     side.header(T("lab.settings"))
+    for key, start in ((keys.LAB_OPTIMIZER, default.optimizer), (keys.LAB_LR, default.lr), (keys.LAB_EPOCHS, default.epochs),
+                       (keys.LAB_BATCH, default.batch_size), (keys.LAB_RACE, list(default.race)),
+                       (keys.LAB_RACE_SCALE, default.race_lr_scale), (keys.LAB_HIDDEN, default.hidden),
+                       (keys.LAB_SEED, default.seed)):
+        st.session_state.setdefault(key, start)  # starts in the state, not in the widgets: they keep what is chosen
     model = side.selectbox(**T.widget("lab.model"), options=list(LAB_MODELS), format_func=lambda m: T(LAB_MODELS[m]),
                            key=keys.LAB_MODEL)
-    optimizer = side.selectbox(**T.widget("lab.optimizer"), options=OPTIMIZERS,
-                               index=OPTIMIZERS.index(default.optimizer), key=keys.LAB_OPTIMIZER)
-    lr = side.number_input(**T.widget("lab.lr"), min_value=1e-5, max_value=10.0, value=default.lr, format="%.4g",
-                           key=keys.LAB_LR)
-    epochs = side.slider(**T.widget("lab.epochs"), min_value=5, max_value=300, value=default.epochs,
-                         key=keys.LAB_EPOCHS)
-    batch = side.slider(**T.widget("lab.batch"), min_value=2, max_value=64, value=default.batch_size,
-                        key=keys.LAB_BATCH)
-    race = side.multiselect(**T.widget("lab.race"), options=OPTIMIZERS, default=list(default.race), key=keys.LAB_RACE)
+    optimizer = side.selectbox(**T.widget("lab.optimizer"), options=OPTIMIZERS, key=keys.LAB_OPTIMIZER)
+    lr = side.number_input(**T.widget("lab.lr"), min_value=1e-5, max_value=10.0, format="%.4g", key=keys.LAB_LR)
+    epochs = side.slider(**T.widget("lab.epochs"), min_value=5, max_value=300, key=keys.LAB_EPOCHS)
+    batch = side.slider(**T.widget("lab.batch"), min_value=2, max_value=64, key=keys.LAB_BATCH)
+    race = side.multiselect(**T.widget("lab.race"), options=OPTIMIZERS, key=keys.LAB_RACE)
     scale = side.select_slider(**T.widget("lab.race_scale"), options=[0.1, 0.3, 1.0, 3.0, 10.0, 30.0],
-                               value=default.race_lr_scale, key=keys.LAB_RACE_SCALE)
-    hidden = side.slider(**T.widget("lab.hidden"), min_value=1, max_value=16, value=default.hidden, key=keys.LAB_HIDDEN)
-    seed = side.number_input(**T.widget("lab.seed"), min_value=0, max_value=2**31 - 1, value=default.seed,
-                             key=keys.LAB_SEED)
+                               key=keys.LAB_RACE_SCALE)
+    hidden = side.slider(**T.widget("lab.hidden"), min_value=1, max_value=16, key=keys.LAB_HIDDEN)
+    seed = side.number_input(**T.widget("lab.seed"), min_value=0, max_value=2**31 - 1, key=keys.LAB_SEED)
     return LabSettings(model=model, optimizer=optimizer, lr=float(lr), epochs=int(epochs), batch_size=int(batch),
                        race=tuple(race), race_lr_scale=float(scale), hidden=int(hidden), seed=int(seed))
 

@@ -98,6 +98,16 @@ def record_run(state: MutableMapping[str, Any], result: Any) -> bool:
     return True
 
 
+def keep_page_settings(state: MutableMapping[str, Any]) -> None:
+    """Keep the pages' settings (``state_keys.is_page_setting``) through a run that does not draw their widgets.
+
+    Streamlit drops a widget's value at the end of a run that does not draw it (another page, or another model's
+    settings on Train), so the page came back at its widgets' defaults: the Forecast horizon at 1. A value
+    assigned in the run is kept; called at the start of every run, before any page draws its widgets."""
+    for key in [key for key in state if isinstance(key, str) and keys.is_page_setting(key)]:
+        state[key] = state[key]
+
+
 def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
     """The train fraction of a shared link, once per session, whichever page it opens."""
     if not state.get(keys.DATA_URL_APPLIED):

@@ -88,3 +88,13 @@ LAB_RACE = "lab.race"
 LAB_RACE_SCALE = "lab.race_scale"
 LAB_HIDDEN = "lab.hidden"
 LAB_SEED = "lab.seed"
+
+# The pages' setting widgets whose values outlive a visit to another page (``core.ui.session.keep_page_settings``);
+# a model's own settings (``train_setting``) too. Buttons and pickers whose choices change with the data are not here.
+PAGE_SETTINGS = (TRAIN_MODEL_WIDGET, TRAIN_SEED, TRAIN_DEVICE, FORECAST_HORIZON, LAB_MODEL, LAB_OPTIMIZER, LAB_LR,
+                 LAB_EPOCHS, LAB_BATCH, LAB_RACE, LAB_RACE_SCALE, LAB_HIDDEN, LAB_SEED)
+
+
+def is_page_setting(key: str) -> bool:
+    """Whether ``key`` is one of ``PAGE_SETTINGS`` or a model's setting (``train.<model>.<setting>``)."""
+    return key in PAGE_SETTINGS or (key.startswith("train.") and key.count(".") == 2)

@@ -99,3 +99,25 @@ def test_a_diverging_learning_rate_shows_a_clear_error_and_keeps_the_last_result
     assert "diverged" in at.error[0].value and "lower the learning rate" in at.error[0].value
     assert at.session_state[keys.TRAIN_RESULT].request.model == "linear"
     assert len(at.session_state[keys.TRAIN_RUNS]) == 1
+
+
+def test_settings_outlive_a_visit_to_other_pages_and_other_models() -> None:
+    # Streamlit drops the values of widgets a run does not draw: the horizon came back at 1, poly at its defaults.
+    at = app()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(24).run()
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("poly").run()
+    at.slider(key=keys.train_setting("poly", "degree")).set_value(5).run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("linear").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("poly").run()
+    assert at.slider(key=keys.train_setting("poly", "degree")).value == 5
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    at.number_input(key=keys.LAB_LR).set_value(0.5).run()
+    at.switch_page("pages/2_Compare.py").run()
+    at.switch_page("pages/3_Forecast.py").run()
+    assert at.number_input(key=keys.FORECAST_HORIZON).value == 24 and at.query_params["horizon"] == "24"
+    at.switch_page("pages/1_Train.py").run()
+    assert at.selectbox(key=keys.TRAIN_MODEL_WIDGET).value == "poly"
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    assert at.number_input(key=keys.LAB_LR).value == 0.5 and not at.warning and not at.exception
