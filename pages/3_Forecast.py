@@ -64,8 +64,9 @@ series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
 if not st.session_state.get(keys.FORECAST_URL_APPLIED):
     st.session_state[keys.FORECAST_URL_APPLIED] = True
+    given = len(series.future) if series.regressors and series.future is not None else 0  # rows of future regressors
     st.session_state.setdefault(keys.FORECAST_HORIZON,
-                                parse_query(st.query_params, FORECAST_FIELDS).get("horizon", max(season, 12)))
+                                parse_query(st.query_params, FORECAST_FIELDS).get("horizon", given or max(season, 12)))
 st.title(T("forecast.title"))
 runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))
 labels = [run_label(i, r) for i, r in enumerate(runs)] or [T("forecast.default_run")]

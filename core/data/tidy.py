@@ -146,7 +146,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame[col] = numbers[col].to_numpy()
     frame = _order_and_deduplicate(frame, options.duplicates, report)
     frame, future = _split_off_future(frame, regressors)
-    frame = _trim_blank_ends(frame, report, target)
+    frame = _trim_blank_ends(frame, report, target, [numbers[col] for col in numeric if col not in (target, *regressors)])
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
     if options.fill_gaps and report.gaps:
@@ -466,17 +466,26 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str]) -> tuple[pd.Da
     return frame.iloc[:end], tail.drop(columns="y").reset_index(drop=True)
 
 
-def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str) -> pd.DataFrame:
+def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, unused: list[pd.Series]) -> pd.DataFrame:
     """Rows before the target's first value or after its last (an export's empty future months, a trailing
-    blank) are left out, not filled: a filled end would invent actuals the test period is scored on."""
+    blank) are left out, not filled: a filled end would invent actuals the test period is scored on. When other
+    numeric columns (``unused``) are filled in the rows after the last value, the notice names them: as regressors
+    those rows would be their future values."""
     observed = np.flatnonzero(frame["y"].notna().to_numpy())
     if not len(observed) or (observed[0] == 0 and observed[-1] == len(frame) - 1):
         return frame
     left_out = len(frame) - (int(observed[-1]) - int(observed[0]) + 1)
     report.rows_dropped += left_out
-    report.notices.append(Notice(f"{count(left_out, 'row')} before the first or after the last value of '{target}' "
-                                 f"{_were(left_out)} left out: there is nothing to fit or score there.",
-                                 "notice.blank_ends", {"rows": left_out, "column": target}))
+    after = frame.index[int(observed[-1]) + 1:]
+    filled = [str(col.name) for col in unused if len(after) and col.loc[after].notna().all()]
+    text = (f"{count(left_out, 'row')} before the first or after the last value of '{target}' {_were(left_out)} left "
+            "out: there is nothing to fit or score there.")
+    if filled:
+        report.notices.append(Notice(f"{text} To forecast with the future values of {_names(filled)} in them, choose "
+                                     f"{'it as a regressor' if len(filled) == 1 else 'them as regressors'}.", "notice.blank_ends_future",
+                                     {"rows": left_out, "column": target, "columns": _names(filled)}))
+    else:
+        report.notices.append(Notice(text, "notice.blank_ends", {"rows": left_out, "column": target}))
     return frame.iloc[int(observed[0]):int(observed[-1]) + 1]
 
 

@@ -150,9 +150,14 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     check_horizon(request.horizon)
     future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
     for name in request.settings.regressors:
-        if future_regressors is None or len(future_regressors) < request.horizon:
+        if future_regressors is None:
             raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its "
-                                "future values: add rows past the end with the regressors filled and y blank.")
+                                "future values: add rows past the end with the regressors filled and y blank.",
+                                "err.future_regressors", {"steps": request.horizon, "regressor": name})
+        if len(future_regressors) < request.horizon:
+            raise SettingsError(f"The file gives regressor '{name}' for {len(future_regressors)} steps past the end: "
+                                f"forecast at most {len(future_regressors)} steps, or add rows with its future values.",
+                                "err.future_regressors_short", {"rows": len(future_regressors), "regressor": name})
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
     model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
     values = model.forecast(future)

@@ -532,6 +532,10 @@ MESSAGES: dict[str, str] = {
     "err.no_numeric": "No numeric column to forecast: the file needs a column of numbers besides the dates.",
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
+    "err.future_regressors": "Forecasting {steps:,} steps with regressor '{regressor}' needs its future values: add "
+                             "rows past the end with the regressors filled and y blank.",
+    "err.future_regressors_short": "The file gives regressor '{regressor}' for {rows:,} steps past the end: forecast "
+                                   "at most {rows:,} steps, or add rows with its future values.",
     "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",
     "notice.gaps_inserted": "{gaps:plural:missing time stamp} {gaps:were} inserted ({frequency} spacing).",
     "notice.ambiguous_day_first": "Dates in '{column}' fit both day-first and month-first reading; read day first "
@@ -546,5 +550,8 @@ MESSAGES: dict[str, str] = {
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
     "notice.summary_rows": "{rows:plural:summary row} at the end ({words}) {rows:were} left out.",
+    "notice.blank_ends_future": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} "
+                                "left out: there is nothing to fit or score there. To forecast with the future values "
+                                "of {columns} in them, choose them as regressors.",
     "notice.missing_filled": "{rows:plural:row} with missing values {rows:were} filled ({policy}).",
 }

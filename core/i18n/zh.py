@@ -496,6 +496,8 @@ MESSAGES: dict[str, str] = {
     "err.no_numeric": "没有可供预测的数值列：除日期之外，文件中还需要一列数字。",
     "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从 {names} 中选择。",
     "err.regressor_is_target": "外生变量“{column}”就是目标变量本身：请选择其他列作为外生变量。",
+    "err.future_regressors": "要预测 {steps:,} 步，需要回归变量“{regressor}”的未来值：请在数据末尾之后添加行，填好回归变量、目标值留空。",
+    "err.future_regressors_short": "文件只给出了回归变量“{regressor}”在末尾之后 {rows:,} 步的值：请最多预测 {rows:,} 步，或添加含其未来值的行。",
     "err.target_empty": "目标列“{column}”没有任何数值：请选择存放序列数据的列。",
     "notice.gaps_inserted": "已插入 {gaps:,} 个缺失的时间戳（按{frequency}间隔）。",
     "notice.ambiguous_day_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读；已按日在前读取，因为这样"
@@ -507,6 +509,7 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
     "notice.blank_ends": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去：这些行无法用于拟合或评分。",
     "notice.summary_rows": "已略去表格末尾的 {rows:,} 行汇总行（{words}）。",
+    "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有 {columns} 的未来值：把它们选作回归变量，即可用这些值进行预测。",
     "notice.missing_filled": "已填充 {rows:,} 行含缺失值的数据（{policy}）。",
 }
 

@@ -366,3 +366,12 @@ def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
     rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
     series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")
     assert series.date_col == "date" and len(series.frame) == 12
+
+
+def test_future_values_of_unchosen_regressors_are_pointed_out() -> None:
+    text = "month,sales,price\n" + "".join(f"2021-{m:02d},{10 + m},{m % 3}\n" for m in range(1, 13))
+    text += "".join(f"2022-{m:02d},,{m % 3}\n" for m in range(1, 4))
+    plain = load_series(text.encode(), "f.csv")
+    assert plain.report.notices[0].key == "notice.blank_ends_future" and "'price'" in plain.report.notices[0]
+    chosen = load_series(text.encode(), "f.csv", LoadOptions(regressors=("price",)))
+    assert chosen.future is not None and len(chosen.future) == 3 and not chosen.report.notices

@@ -153,3 +153,16 @@ def test_run_says_when_training_ends_and_the_band_and_the_forecast_begin(air) ->
     events.clear()
     run(air.frame, air.frequency, RunRequest("snaive"), on_stage=events.append)
     assert events == ["band"]  # no forecast asked for
+
+
+def test_a_horizon_past_the_future_regressor_rows_names_how_far_the_file_goes() -> None:
+    from core.evaluation.pipeline import forecast_future
+
+    frame = monthly_frame(seasonal_values(48, seed=2)).assign(price=np.arange(48.0) % 3)
+    future = pd.DataFrame({"price": [0.0, 1.0, 2.0, 0.0, 1.0, 2.0]})
+    request = RunRequest("linear", ModelSettings(regressors=("price",)), horizon=12)
+    with pytest.raises(SettingsError, match="for 6 steps past the end: forecast at most 6 steps") as raised:
+        forecast_future(frame, Frequency("monthly", "MS", 12), request, future)
+    assert raised.value.key == "err.future_regressors_short" and raised.value.params["rows"] == 6
+    six = forecast_future(frame, Frequency("monthly", "MS", 12), RunRequest("linear", request.settings, horizon=6), future)
+    assert len(six) == 6 and six["predicted"].notna().all()

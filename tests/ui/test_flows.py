@@ -121,3 +121,18 @@ def test_settings_outlive_a_visit_to_other_pages_and_other_models() -> None:
     assert at.selectbox(key=keys.TRAIN_MODEL_WIDGET).value == "poly"
     at.switch_page("pages/4_Learning_Lab.py").run()
     assert at.number_input(key=keys.LAB_LR).value == 0.5 and not at.warning and not at.exception
+
+
+def test_a_file_with_future_regressor_rows_forecasts_them_by_default() -> None:
+    rows = [f"{2018 + i // 12}-{i % 12 + 1:02d}-01,{100 + i + 5 * (i % 3)},{i % 3}" for i in range(48)]
+    rows += [f"2022-{m:02d}-01,,{(47 + m) % 3}" for m in range(1, 7)]
+    at = app()
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(
+        ("sales.csv", ("date,sales,promo\n" + "\n".join(rows)).encode(), "text/csv")).run()
+    assert any("To forecast with the future values" in note.value for note in at.info)  # the quality panel's notice
+    at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["promo"]).run()
+    train(at, "multi")
+    at.switch_page("pages/3_Forecast.py").run()
+    assert at.number_input(key=keys.FORECAST_HORIZON).value == 6  # the rows the file gives, not 12
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.error and not at.exception
