@@ -37,11 +37,13 @@ class QualitySummary:
 
 
 def format_stamp(value: object, frequency: Frequency) -> str:
-    """A time stamp as short as its frequency allows: ``1949-01`` for monthly data."""
+    """A time stamp as short as its frequency allows: ``1949-01`` for monthly data, ``1956 Q1`` for quarterly."""
     if frequency.is_steps:
         return str(value)
     stamp = pd.Timestamp(value)  # type: ignore[arg-type]
-    if frequency.name in ("monthly", "quarterly"):
+    if frequency.name == "quarterly":
+        return f"{stamp.year} Q{stamp.quarter}"
+    if frequency.name == "monthly":
         return stamp.strftime("%Y-%m")
     if frequency.name == "yearly":
         return stamp.strftime("%Y")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from core.data.frequency import Frequency
-from core.data.quality import (MAX_OUTLIERS, OUTLIER_CAPTION, OUTLIER_COLUMNS, OUTLIER_LIMIT, outlier_scores,
-                               summarize, suspected_outliers)
+from core.data.quality import (MAX_OUTLIERS, OUTLIER_CAPTION, OUTLIER_COLUMNS, OUTLIER_LIMIT, format_stamp,
+                               outlier_scores, summarize, suspected_outliers)
 
 MONTHLY = Frequency("monthly", "MS", 12)
 SEEDS = range(30)
@@ -162,3 +162,10 @@ def test_a_series_with_zeros_keeps_its_expected_values_non_negative() -> None:
 def test_the_caption_is_one_sentence_naming_the_limit() -> None:
     assert OUTLIER_CAPTION.endswith(".") and OUTLIER_CAPTION.count(". ") == 0
     assert f"{OUTLIER_LIMIT:g} times" in OUTLIER_CAPTION and str(MAX_OUTLIERS) in OUTLIER_CAPTION
+
+
+def test_stamps_are_written_as_short_as_their_frequency_allows() -> None:
+    stamp = pd.Timestamp("2021-10-01")
+    assert format_stamp(stamp, Frequency("quarterly", "QS-OCT", 4)) == "2021 Q4"  # not 2021-10
+    assert format_stamp(stamp, Frequency("monthly", "MS", 12)) == "2021-10"
+    assert format_stamp(stamp, Frequency("yearly", "YS", 1)) == "2021"
