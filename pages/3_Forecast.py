@@ -15,7 +15,8 @@ from core.ui.charts import forecast_chart, recent_window, time_formats
 from core.ui.feedback import BUGS, bug_message
 from core.i18n import Texts, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
-from core.ui.panel_runs import PanelRun, forecast_frame, latest_panel_run, progress_text, too_many_series
+from core.ui.panel_runs import (PanelRun, forecast_frame, latest_panel_run, progress_text, skipped_reason,
+                                too_many_series)
 from core.ui.runs import run_label
 from core.ui.session import ensure_series, keep_page_settings, language_of
 from core.ui.text import plain
@@ -42,7 +43,7 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
         return
     if failed := [outcome for outcome in job.outcomes if outcome.error]:
         first = failed[0]
-        st.warning(plain(T("forecast.all_skipped", count=len(failed), series=first.unique_id, problem=first.error)))
+        st.warning(plain(T("forecast.all_skipped", count=len(failed), series=first.unique_id, problem=skipped_reason(first, T.lang))))
     if (frame := forecast_frame(job)) is None:
         return
     made = job.done - len(failed)

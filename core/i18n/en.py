@@ -536,6 +536,8 @@ MESSAGES: dict[str, str] = {
                              "rows past the end with the regressors filled and y blank.",
     "err.future_regressors_short": "The file gives regressor '{regressor}' for {rows:,} steps past the end: forecast "
                                    "at most {rows:,} steps, or add rows with its future values.",
+    "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
+                    "rate.",
     "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",
     "notice.gaps_inserted": "{gaps:plural:missing time stamp} {gaps:were} inserted ({frequency} spacing).",
     "notice.ambiguous_day_first": "Dates in '{column}' fit both day-first and month-first reading; read day first "

@@ -56,7 +56,9 @@ def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int
     history = train(net, x, y, training, callback)
     if history.diverged_at is not None:
         raise SettingsError(f"Training diverged at update {history.diverged_at} with {training.optimizer} "
-                            f"at learning rate {training.learning_rate():g}: lower the learning rate.")
+                            f"at learning rate {training.learning_rate():g}: lower the learning rate.", "err.diverged",
+                            {"update": history.diverged_at, "optimizer": training.optimizer,
+                             "lr": f"{training.learning_rate():g}"})
     fitted = predict(net, x)
     result = TorchFit(net, history, fitted, None)
     if not hidden:

@@ -76,5 +76,5 @@ def lab_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang == "en":
         return frame
     cells = {col: frame[col].map(lambda cell: relabel(cell, lang, "lab.cell") if isinstance(cell, str) else cell)
-             for col in frame.columns if frame[col].dtype == object}
+             for col in frame.columns if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col].dtype)}
     return frame.assign(**cells).rename(columns=lambda col: relabel(col, lang, "lab.column"))

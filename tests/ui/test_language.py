@@ -12,12 +12,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.data.tidy import LoadOptions, Notice, load_series
-from core.errors import DataError, LimitError
+from core.errors import DataError, LimitError, SettingsError
 from core.evaluation.pipeline import RunRequest, run
 from core.i18n import CATALOGS, CORE_TEXTS, DATE_FIELDS, language_from, message, placeholders, relabel, said, t
-from core.models.specs import SEED, SPECS, TRAINING_SETTINGS, model_names
+from core.lab.panels import RaceResult, race_table
+from core.models.specs import SEED, SPECS, TRAINING_SETTINGS, ModelSettings, model_names
+from core.training.loop import TrainConfig
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, prediction_chart, series_chart, time_formats
+from core.ui.lab_charts import lab_table
 from core.ui.explain import describe_coefficients, metrics_table, selection_summary
 from core.ui.session import keep_language_param, language_of, preview_frame
 
@@ -110,6 +113,16 @@ def test_the_lab_tables_and_curves_are_translated() -> None:
     assert [s.value for s in at.subheader][:2] == ["1. 损失函数的地形", "2. 梯度下降、随机梯度下降与小批量"]
     curves = {relabel(name, "zh", "lab.curve") for name in ("full batch", "single sample", "mini-batch of 16")}
     assert curves == {"全批量", "单样本", "小批量（每批 16 行）"}
+
+
+def test_the_race_cells_and_a_diverged_training_are_said_in_chinese() -> None:
+    results = [RaceResult("sgd", 10.0, [1.0], None, 3, {}, 0.1), RaceResult("adam", 0.1, [1.0], None, None, {}, 0.1)]
+    assert lab_table(race_table(results), "zh").iloc[:, 2].tolist() == ["在第 3 步发散", "未达到"]  # pandas' str cells
+    series = load_series(b"month,y\n" + b"".join(f"2020-{m:02d},{m}\n".encode() for m in range(1, 13)), "x.csv")
+    diverging = ModelSettings(training=TrainConfig(optimizer="sgd", lr=10.0, epochs=50))
+    with pytest.raises(SettingsError) as raised:
+        run(series.frame, series.frequency, RunRequest("linear", diverging))
+    assert said(raised.value, "zh").startswith("训练在第") and "学习率 10" in said(raised.value, "zh")
 
 
 # The language: URL, locale, selector ---------------------------------------------------------------------
