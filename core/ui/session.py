@@ -171,8 +171,11 @@ def sync_pickers(state: MutableMapping[str, Any], series: LoadedSeries) -> None:
 
 
 def offered_regressors(state: MutableMapping[str, Any], series: LoadedSeries, target: str) -> list[str]:
-    """The numeric columns other than ``target``; a chosen regressor that became the target is unchosen."""
-    others = [col for col in series.numeric_columns if col != target]
+    """The numeric columns other than ``target`` and, for a file of several series, other than its id columns
+    and (each column a series) its other series; a chosen regressor that is no longer offered is unchosen."""
+    panel = state.get(keys.DATA_PANEL)
+    taken = set(panel.id_cols) | (set(panel.numeric_columns) if panel.all_targets else set()) if panel else set()
+    others = [col for col in series.numeric_columns if col != target and col not in taken]
     chosen = state.get(keys.DATA_REGRESSORS_WIDGET) or []
     if any(col not in others for col in chosen):
         state[keys.DATA_REGRESSORS_WIDGET] = [col for col in chosen if col in others]

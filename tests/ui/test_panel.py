@@ -111,6 +111,16 @@ def test_every_numeric_column_of_a_wide_file_becomes_a_series() -> None:
     assert at.session_state[keys.DATA_PANEL].ids == ["a", "b", "c"]
     assert at.selectbox(key=keys.DATA_VIEW_WIDGET).value == "a"
     assert at.selectbox(key=keys.DATA_TARGET_WIDGET).value == "a"
+    assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).options == []  # b and c are series, not regressors
+
+
+def test_a_numeric_id_column_is_not_offered_as_a_regressor() -> None:
+    frame = pd.concat([pd.DataFrame({"month": stamps(), "store": store, "product": product,
+                                     "sales": monthly(100 + 10 * k, k), "price": np.arange(MONTHS) % 4})
+                       for k, (store, product) in enumerate([("n", 101), ("n", 202), ("s", 101)])])
+    at = ok(upload(app(), "long.csv", frame.to_csv(index=False)))
+    assert at.multiselect(key=keys.DATA_ID_WIDGET).value == ["store", "product"]
+    assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).options == ["price"]
 
 
 def test_an_id_column_that_gives_one_series_says_so_and_keeps_the_series_in_use() -> None:
