@@ -57,9 +57,12 @@ def show(results: LabResults) -> None:
     right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", T("lab.axis.pass"), T("lab.axis.loss"),
                                  lang=T.lang), width="stretch")
     lesson("race")
-    st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
-                              T("lab.axis.loss"), lang=T.lang), width="stretch")
-    st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch")
+    if results.race:
+        st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
+                                  T("lab.axis.loss"), lang=T.lang), width="stretch")
+        st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch")
+    else:
+        st.info(T("lab.race_empty"))
     lesson("backprop")
     report = results.backprop
     differences = ", ".join(f"{name} {value:.1e}" for name, value in report.max_abs_diff.items())

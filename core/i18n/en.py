@@ -251,6 +251,7 @@ MESSAGES: dict[str, str] = {
     "lab.batch_help": "Rows per mini-batch.",
     "lab.race": "Optimizers in the race",
     "lab.race_help": "Each runs at its own default learning rate.",
+    "lab.race_empty": "No optimizer is in the race: choose at least one under **Optimizers in the race**.",
     "lab.race_scale": "Race learning-rate multiplier",
     "lab.race_scale_help": "Scale every racer's learning rate; large values diverge.",
     "lab.hidden": "Hidden units (backpropagation)",

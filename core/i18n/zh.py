@@ -242,6 +242,7 @@ MESSAGES: dict[str, str] = {
     "lab.batch_help": "每个小批量包含的行数。",
     "lab.race": "参加比赛的优化器",
     "lab.race_help": "每个优化器都使用自己的默认学习率。",
+    "lab.race_empty": "比赛中没有优化器：请在“**参加比赛的优化器**”中至少选择一个。",
     "lab.race_scale": "比赛学习率倍数",
     "lab.race_scale_help": "把所有参赛优化器的学习率乘以同一个倍数；倍数太大会发散。",
     "lab.hidden": "隐藏单元数（反向传播）",

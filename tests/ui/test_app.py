@@ -137,3 +137,6 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
     race = at.dataframe[0].value
     assert list(race["optimizer"]) == ["sgd", "adam"]
     assert at.session_state[keys.LAB_RESULTS][-1].settings.optimizer == "adam"
+    at.multiselect(key=keys.LAB_RACE).set_value([]).run()
+    at.button(key=keys.LAB_RUN).click().run()
+    assert not at.exception and any("choose at least one" in i.value for i in at.info)
