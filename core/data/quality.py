@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import Frequency
+from core.data.frequency import Frequency, stamps_between
 from core.data.tidy import LoadedSeries
 
 OUTLIER_LIMIT = 4.0  # a point this many typical deviations from its expected value is suspect
@@ -97,6 +97,29 @@ def outlier_scores(values: np.ndarray, season: int) -> OutlierScores:
     return OutlierScores(expected=inverse(level + seasonal), score=np.nan_to_num(score))
 
 
+def _scores_on_the_calendar(frame: pd.DataFrame, frequency: Frequency) -> OutlierScores:
+    """``outlier_scores`` of the rows, measured with the missing time stamps put back (interpolated, for the
+    detector only): without them the neighbours and the season of every row after a gap are the wrong ones (a
+    January compared with an October). Series without gaps, or whose stamps are off the frequency's calendar,
+    are scored as they are."""
+    values = frame["y"].to_numpy(dtype=float)
+    if frequency.is_steps or len(frame) < 3:
+        return outlier_scores(values, frequency.season_length)
+    try:
+        grid = stamps_between(frame["ds"].iloc[0], frame["ds"].iloc[-1], frequency)
+    except (ValueError, OverflowError):
+        return outlier_scores(values, frequency.season_length)
+    if len(grid) <= len(frame) or len(grid) > 2 * len(frame) + 100:
+        return outlier_scores(values, frequency.season_length)
+    rows = grid.get_indexer(pd.DatetimeIndex(frame["ds"]))
+    if (rows < 0).any():
+        return outlier_scores(values, frequency.season_length)
+    full = pd.Series(np.nan, index=np.arange(len(grid)))
+    full.iloc[rows] = values
+    scores = outlier_scores(full.interpolate(limit_direction="both").to_numpy(), frequency.season_length)
+    return OutlierScores(expected=scores.expected[rows], score=scores.score[rows])
+
+
 def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = MAX_OUTLIERS) -> pd.DataFrame:
     """The rows far from what the detector expected, most unusual first, for people to read.
 
@@ -107,7 +130,7 @@ def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = M
         value expected from its neighbours and the season, and how many typical deviations apart.
     """
     values = frame["y"].to_numpy(dtype=float)
-    scores = outlier_scores(values, frequency.season_length)
+    scores = _scores_on_the_calendar(frame, frequency)
     unusual = np.abs(scores.score)
     rows = np.flatnonzero(unusual > OUTLIER_LIMIT)
     rows = rows[np.argsort(-unusual[rows], kind="stable")][:limit]

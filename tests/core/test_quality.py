@@ -121,6 +121,18 @@ def test_a_wrong_month_in_air_passengers_is_reported_in_words(air) -> None:  # t
     assert row["Expected"] == pytest.approx(315, rel=0.05) and row[OUTLIER_COLUMNS[2]] > OUTLIER_LIMIT
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_missing_months_move_no_month_onto_another_s_season(seed: int) -> None:
+    t = np.arange(60)
+    values = 500 + 3 * t + 40 * np.sin(2 * np.pi * t / 12) + np.random.default_rng(seed).normal(0, 5, 60)
+    frame = pd.DataFrame({"ds": pd.date_range("2016-01-01", periods=60, freq="MS"), "y": values})
+    gapped = frame.drop(index=[7, 8, 23, 40]).reset_index(drop=True)
+    monthly = Frequency("monthly", "MS", 12)
+    assert len(suspected_outliers(gapped, monthly)) == 0  # row by row, each month after a gap met the wrong season
+    spiked = gapped.assign(y=np.where(gapped["ds"] == "2019-03-01", gapped["y"] + 150, gapped["y"]))
+    assert suspected_outliers(spiked, monthly)["Date"].tolist() == ["2019-03"]
+
+
 def test_a_step_is_no_outlier_but_a_short_burst_is() -> None:
     rng = np.random.default_rng(0)
     t = np.arange(240)
