@@ -35,6 +35,12 @@ def use_file(reading: Reading, T: Texts) -> bool:
     return dropped is not None
 
 
+def view_series() -> None:
+    """The series picker's change: show the chosen series; say so on the next run when runs were cleared."""
+    if show_series(st.session_state):
+        st.session_state[keys.DATA_RUNS_CLEARED] = True
+
+
 def handle_inputs(T: Texts) -> None:
     upload = st.sidebar.file_uploader(**T.widget("data.upload", mb=MAX_FILE_MB), key=keys.DATA_UPLOAD_WIDGET,
                                       type=["csv", "txt", "tsv", "xlsx", "parquet"])
@@ -85,7 +91,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # several series: which one to show
         st.caption(panel_note(panel, T.lang))
         st.selectbox(**T.widget("data.view", count=len(panel.tasks)), options=panel.ids, key=keys.DATA_VIEW_WIDGET,
-                     on_change=show_series, args=(st.session_state,))
+                     on_change=view_series)
 
 
 def show_quality(series: LoadedSeries, T: Texts) -> None:
@@ -109,6 +115,8 @@ def data_page() -> None:
     apply_fraction_url(st.session_state, st.query_params)
     st.title(T("app.title"))
     handle_inputs(T)
+    if st.session_state.pop(keys.DATA_RUNS_CLEARED, False):
+        st.toast(T("data.runs_cleared"))
     series = st.session_state[keys.DATA_SERIES]
     source, details = plain(st.session_state[keys.DATA_SOURCE]), plain(loaded_details(st.session_state, series, T.lang))
     st.caption(T("data.intro", source=source, details=details))

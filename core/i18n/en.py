@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
 
     # Train page ------------------------------------------------------------------------------------------------
     "train.title": "Train a model",
+    "train.series_of": "{source}, series **{series}**",
     "train.intro": "Series: {source} ({rows:,} rows, {frequency}); train fraction {fraction:.2f} (set on Data).",
     "train.model": "Model",
     "train.model_help": "Each model's own settings appear below it.",

@@ -93,6 +93,7 @@ MESSAGES: dict[str, str] = {
 
     # 训练页 ----------------------------------------------------------------------------------------------------
     "train.title": "训练模型",
+    "train.series_of": "{source} 中的序列 **{series}**",
     "train.intro": "序列：{source}（{rows:,} 行，{frequency}）；训练集比例 {fraction:.2f}（在数据页设置）。",
     "train.model": "模型",
     "train.model_help": "所选模型的专属设置显示在下方。",

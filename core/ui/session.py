@@ -359,8 +359,12 @@ def loaded_details(state: Mapping[str, Any], series: LoadedSeries, lang: str = "
 
 
 def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en") -> str:
-    """The Train page's first line: the series in use and the train fraction set on the Data page."""
-    return t("train.intro", lang, source=plain(state[keys.DATA_SOURCE]), rows=len(series.frame),
+    """The Train page's first line: the series in use (for a file of several, which one) and the train fraction
+    set on the Data page."""
+    source = plain(state[keys.DATA_SOURCE])
+    if state.get(keys.DATA_PANEL) is not None and state.get(keys.DATA_PANEL_VIEW) is not None:
+        source = t("train.series_of", lang, source=source, series=plain(str(state[keys.DATA_PANEL_VIEW])))
+    return t("train.intro", lang, source=source, rows=len(series.frame),
              frequency=frequency_name(series.frequency, lang), fraction=state[keys.DATA_TRAIN_FRACTION])
 
 

@@ -23,6 +23,7 @@ DATA_SESSION_NOTE = "data.session_note"  # Note: what became of the session name
 DATA_PICKERS_FOR = "data.pickers_for"    # the LoadedSeries the column pickers were last set from
 DATA_PANEL = "data.panel"                # Panel: the file's several series (None: it holds one)
 DATA_PANEL_VIEW = "data.panel_view"      # unique_id of the panel's series in DATA_SERIES (shown, and trained alone)
+DATA_RUNS_CLEARED = "data.runs_cleared"  # True after showing another series cleared its runs: said on the next run
 DATA_UPLOAD_WIDGET = "data.upload"
 DATA_SAMPLE_WIDGET = "data.sample"
 DATA_FRACTION_WIDGET = "data.fraction_slider"

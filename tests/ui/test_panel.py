@@ -91,6 +91,18 @@ def test_a_long_file_is_split_by_its_detected_id_and_one_series_is_shown() -> No
     assert at.session_state[keys.DATA_PANEL] is panel  # a series shown is not a file read again
 
 
+def test_train_names_the_series_in_use_and_showing_another_says_its_runs_were_cleared() -> None:
+    at = upload(app(), "stores.csv", long_csv())
+    at.switch_page("pages/1_Train.py").run()
+    assert "stores\\.csv, series **north**" in at.caption[0].value
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert len(at.session_state[keys.TRAIN_RUNS]) == 1
+    at.switch_page("dashboard.py").run()
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("east").run()
+    assert keys.TRAIN_RUNS not in at.session_state or not at.session_state[keys.TRAIN_RUNS]
+    assert [toast.value for toast in at.toast] == ["Runs made on the previous series were cleared."]
+
+
 def test_clearing_the_series_id_reads_the_file_as_one_series_and_choosing_it_splits_it_again() -> None:
     at = upload(app(), "stores.csv", long_csv())
     at.multiselect(key=keys.DATA_ID_WIDGET).set_value([]).run()
