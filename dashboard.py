@@ -11,7 +11,7 @@ from core.ui.charts import series_chart
 from core.panel.choice import PanelChoice, read_panel
 from core.ui.panel_view import Reading, again, id_candidates, panel_choice, panel_note, read_into, show_series
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, apply_fraction_url, date_column_label,
-                             end_run, ensure_series, follow_language, keep_page_settings, language_of, load_problem, loaded_details,
+                             end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
                              quality_metrics, quality_of, sample_bytes, sample_files, span_text, split_caption,
                              steps_note, sync_pickers)
@@ -29,16 +29,7 @@ PAGES = (("pages/1_Train.py", "nav.train", "Train"), ("pages/2_Compare.py", "nav
 def use_file(reading: Reading, T: Texts) -> bool:
     """Load a file (split as ``reading.choice`` says); on a problem keep what is loaded, remember it, return False."""
     with st.spinner(T("data.reading")):
-        dropped = read_into(st.session_state, reading, load_cached, split_cached)
-    if dropped:
-        st.toast(T("data.runs_cleared"))
-    return dropped is not None
-
-
-def view_series() -> None:
-    """The series picker's change: show the chosen series; say so on the next run when runs were cleared."""
-    if show_series(st.session_state):
-        st.session_state[keys.DATA_RUNS_CLEARED] = True
+        return read_into(st.session_state, reading, load_cached, split_cached) is not None
 
 
 def handle_inputs(T: Texts) -> None:
@@ -91,7 +82,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # several series: which one to show
         st.caption(panel_note(panel, T.lang))
         st.selectbox(**T.widget("data.view", count=len(panel.tasks)), options=panel.ids, key=keys.DATA_VIEW_WIDGET,
-                     on_change=view_series)
+                     on_change=show_series, args=(st.session_state,))
 
 
 def show_quality(series: LoadedSeries, T: Texts) -> None:
@@ -141,7 +132,6 @@ def data_page() -> None:
 
 def main() -> None:
     note = open_session(st.session_state, st.query_params, load_cached, split=split_cached)
-    keep_page_settings(st.session_state)
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))  # the selector's choice first
     follow_language(st.session_state, T.lang)
     data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)

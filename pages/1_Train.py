@@ -16,8 +16,8 @@ from core.ui.explain import learned_markdown, metrics_table, result_notes, selec
 from core.i18n import Texts, core_text, said
 from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
-from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, keep_page_settings, language_of,
-                             record_run, train_intro)
+from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, language_of, record_run,
+                             train_intro)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -128,7 +128,6 @@ def show_result(result: RunResult) -> None:
 
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
-keep_page_settings(st.session_state)  # also when the page runs alone (tests), not under dashboard.py
 st.set_page_config(page_title=T("nav.train"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 apply_train_url(st.session_state, st.query_params)

@@ -10,7 +10,7 @@ from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
 from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, overlay_frame, run_label,
                           table_formats)
-from core.ui.session import ensure_series, keep_page_settings, language_of
+from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
 
 
@@ -26,7 +26,6 @@ def baselines(fraction: float) -> list[RunResult]:
 
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
-keep_page_settings(st.session_state)  # also when the page runs alone (tests), not under dashboard.py
 st.set_page_config(page_title=T("nav.compare"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 st.title(T("compare.title"))

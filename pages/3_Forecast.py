@@ -18,7 +18,7 @@ from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (PanelRun, forecast_frame, latest_panel_run, progress_text, skipped_reason,
                                 too_many_series)
 from core.ui.runs import run_label
-from core.ui.session import ensure_series, keep_page_settings, language_of
+from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -58,7 +58,6 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
 
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
-keep_page_settings(st.session_state)  # also when the page runs alone (tests), not under dashboard.py
 BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time
 st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)

@@ -8,12 +8,11 @@ from core.ui.feedback import BUGS, bug_message
 from core.lab.panels import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
-from core.ui.session import ensure_series, keep_page_settings, language_of
+from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
 from core.training.loop import OPTIMIZERS
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
-keep_page_settings(st.session_state)  # also when the page runs alone (tests), not under dashboard.py
 st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
 
 

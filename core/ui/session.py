@@ -37,7 +37,9 @@ def sample_bytes(name: str = DEFAULT_SAMPLE) -> bytes:
 
 
 def ensure_series(state: MutableMapping[str, Any]) -> LoadedSeries:
-    """The series in use; AirPassengers when the session has none yet (a fresh tab, a test)."""
+    """The series in use; AirPassengers when the session has none yet (a fresh tab, a test). Every page calls it
+    first, before its widgets: it also keeps the pages' settings through this run (``keep_page_settings``)."""
+    keep_page_settings(state)
     if keys.DATA_SERIES not in state:
         state[keys.DATA_SERIES] = load_series(sample_bytes(), DEFAULT_SAMPLE)
         state[keys.DATA_SOURCE] = DEFAULT_SAMPLE
@@ -66,10 +68,13 @@ RESULT_KEYS = SERIES_RESULT_KEYS + PANEL_RESULT_KEYS
 
 
 def drop_results(state: MutableMapping[str, Any], dropped_keys: tuple[str, ...] = RESULT_KEYS) -> bool:
-    """Forget the results under ``dropped_keys``; True when runs were among them."""
+    """Forget the results under ``dropped_keys``; True when runs were among them (the Data page then says so, on the
+    run that follows: ``DATA_RUNS_CLEARED``)."""
     dropped = any(state.get(key) for key in (keys.TRAIN_RUNS, keys.TRAIN_PANEL_RUNS) if key in dropped_keys)
     for key in dropped_keys:
         state.pop(key, None)
+    if dropped:
+        state[keys.DATA_RUNS_CLEARED] = True
     return dropped
 
 
@@ -103,7 +108,7 @@ def keep_page_settings(state: MutableMapping[str, Any]) -> None:
 
     Streamlit drops a widget's value at the end of a run that does not draw it (another page, or another model's
     settings on Train), so the page came back at its widgets' defaults: the Forecast horizon at 1. A value
-    assigned in the run is kept; called at the start of every run, before any page draws its widgets."""
+    assigned in the run is kept; called by ``ensure_series`` at the start of every page, before its widgets."""
     for key in [key for key in state if isinstance(key, str) and keys.is_page_setting(key)]:
         state[key] = state[key]
 
