@@ -142,6 +142,9 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
           f"{_fmt(summary['test_mape_median'], '%')} ({summary['engine']}, {summary['workers']} "
           f"worker{'' if summary['workers'] == 1 else 's'}, "
           f"{summary['total_seconds']:.1f}s)")
+    if blank := summary.get("rows_without_id"):
+        print(f"note: {blank:,} row{'' if blank == 1 else 's'} without a series id {'was' if blank == 1 else 'were'} left "
+              "out.", file=sys.stderr)
     for outcome in failed[:_LISTED_FAILURES]:
         print(f"  skipped '{outcome.unique_id}': {outcome.error}")
     if len(failed) > _LISTED_FAILURES:

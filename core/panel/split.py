@@ -22,6 +22,7 @@ ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|
 ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, an id or a regressor
 MAX_SERIES = 100_000  # TSR_MAX_SERIES
 _MAX_ID_CANDIDATES = 8  # columns tried in pairs when no single column is the id
+_ID_REPEATS = 0.02  # share of rows an id column may leave with a repeated time stamp (stray duplicated rows)
 _AMBIGUOUS_DAY_FIRST = ("%d/%m/", "%m/%d/")  # formats whose day / month order tidy decides from the data
 
 
@@ -277,8 +278,12 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
 
 
 def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -> bool:
-    """Within each value of ``cols``, the time column never repeats."""
-    return not bool(raw.duplicated(subset=[*cols, date_col]).any())
+    """Within each value of ``cols`` (rows without one aside), the time column does not repeat, but for a few
+    stray rows (``_ID_REPEATS``: a duplicated export row, combined in its series as in a file of one series) and
+    far fewer than it repeats in the whole file."""
+    keyed = raw[[*cols, date_col]].dropna(subset=list(cols))
+    repeats = int(keyed.duplicated().sum())
+    return repeats <= _ID_REPEATS * len(keyed) and 10 * repeats < int(raw[date_col].duplicated().sum())
 
 
 def _is_text(values: pd.Series) -> bool:

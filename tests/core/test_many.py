@@ -110,6 +110,15 @@ def test_two_id_columns_combine_into_one_id(tmp_path: Path) -> None:
     assert pd.read_csv(out2).equals(pd.read_csv(out))
 
 
+def test_rows_without_an_id_are_said_on_stderr_and_the_series_kept_apart(tmp_path: Path) -> None:
+    frame = long_frame(["x", "y"], months=36, id_col="store")
+    frame.loc[[10, 46], "store"] = None  # the same month of both stores
+    done, out, metrics = fit(tmp_path, frame, "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert "note: 2 rows without a series id were left out." in done.stderr
+    assert sorted(pd.read_csv(out)["unique_id"].unique()) == ["x", "y"]  # not one series of their means
+
+
 def wide_frame(months: int = 48) -> pd.DataFrame:
     return pd.DataFrame({"month": stamps(months), "A": monthly(months, 100, 1), "B": monthly(months, 300, 2),
                          "C": monthly(months, 50, 3), "price": np.arange(months) % 5})
@@ -217,6 +226,22 @@ def table(**columns: list[object]) -> pd.DataFrame:
 ])
 def test_id_detection(frame: pd.DataFrame, expected: tuple[str, ...]) -> None:
     assert detect_id_columns(frame, "month", exclude=("y",)) == expected
+
+
+def stores_by_month(rows: int = 48) -> pd.DataFrame:
+    months = pd.date_range("2000-01-01", periods=rows, freq="MS").strftime("%Y-%m-%d").tolist()
+    return table(month=months * 3, store=["n"] * rows + ["s"] * rows + ["e"] * rows, y=list(range(3 * rows)))
+
+
+def test_a_stray_duplicated_row_or_blank_ids_do_not_hide_the_id() -> None:
+    # detection failed and every store was averaged into one series, with only a note about repeated stamps
+    frame = stores_by_month()
+    duplicated = pd.concat([frame, frame.iloc[[5, 60]]], ignore_index=True)
+    assert detect_id_columns(duplicated, "month", exclude=("y",)) == ("store",)
+    blanks = frame.assign(store=frame["store"].where(~frame.index.isin([10, 58]), None))  # same month, no id
+    assert detect_id_columns(blanks, "month", exclude=("y",)) == ("store",)
+    many = pd.concat([frame, frame.iloc[:40]], ignore_index=True)
+    assert detect_id_columns(many, "month", exclude=("y",)) == ()  # 40 of 184 repeat: not an id
 
 
 def test_no_time_column_means_no_detected_id() -> None:
