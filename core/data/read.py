@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import lzma
-import os
 import re
 import zipfile
 import zlib
@@ -20,9 +19,10 @@ import pyarrow.parquet as pq
 
 from core.data.parsing import combine_calendar_columns
 from core.errors import DataError, LimitError
+from core.limits import format_limit, limit, limit_at_start
 
 # Largest file accepted, in MB; set TSR_MAX_FILE_MB to change it (the UI states the limit).
-MAX_FILE_MB = float(os.environ.get("TSR_MAX_FILE_MB", "200"))
+MAX_FILE_MB = limit_at_start("TSR_MAX_FILE_MB", 200.0)
 # Defaults of the limits checked before (and while) a table is built; each environment variable raises
 # its limit and is read at every load, so a running app picks up a new value.
 MAX_ROWS = 5_000_000  # TSR_MAX_ROWS: rows in the file, and rows that filling missing time stamps may make
@@ -47,24 +47,6 @@ _EXCEL_ERRORS = (ValueError, KeyError, TypeError, OSError, EOFError, NotImplemen
 _PARQUET_ERRORS = (pa.ArrowException, ValueError, OSError, EOFError)
 
 
-def limit(variable: str, default: float) -> float:
-    """The limit set by environment ``variable``, else ``default``."""
-    text = os.environ.get(variable, "").strip().replace("_", "").replace(",", "")
-    if not text:
-        return default
-    try:
-        return float(text)
-    except ValueError:
-        raise DataError(f"{variable} is set to '{os.environ[variable]}', which is not a number: "
-                        f"set it to a number such as {format_limit(default)}, or unset it.", "err.limit_not_number",
-                        {"variable": variable, "value": os.environ[variable], "default": format_limit(default)}) from None
-
-
-def format_limit(value: float) -> str:
-    """``5,000,000`` rather than ``5e+06``; fractions as given."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
-
-
 def check_count(count: int, what: str, variable: str, default: float, fix: str) -> None:
     """Raise :class:`LimitError` when ``count`` ``what`` (``rows`` or ``columns``) exceed the limit of ``variable``."""
     most = limit(variable, default)
@@ -75,17 +57,19 @@ def check_count(count: int, what: str, variable: str, default: float, fix: str) 
 
 
 def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[bytes, str]:
+    limit("TSR_MAX_FILE_MB", MAX_FILE_MB)  # a value that is not a positive number is said here, not ignored
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.is_file():
             raise DataError(f"No file at '{path}': check the path and try again.", "err.no_file", {"path": str(path)})
         if path.stat().st_size > max_mb * 1e6:
-            raise DataError(f"'{path.name}' is larger than the {max_mb:g} MB limit: load a shorter extract.",
-                            "err.named_file_too_large", {"name": path.name, "mb": max_mb})
+            raise LimitError(f"'{path.name}' is larger than the {max_mb:g} MB limit: load a shorter extract, or set "
+                             "TSR_MAX_FILE_MB to raise the limit.", "err.named_file_too_large",
+                             {"name": path.name, "mb": max_mb})
         return path.read_bytes(), name or path.name
     if len(source) > max_mb * 1e6:
-        raise DataError(f"The file is larger than the {max_mb:g} MB limit: load a shorter extract.",
-                        "err.file_too_large", {"mb": max_mb})
+        raise LimitError(f"The file is larger than the {max_mb:g} MB limit: load a shorter extract, or set "
+                         "TSR_MAX_FILE_MB to raise the limit.", "err.file_too_large", {"mb": max_mb})
     return bytes(source), name
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import copy
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -13,6 +12,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency, future_dates
 from core.errors import SettingsError
+from core.limits import limit
 from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
@@ -20,7 +20,7 @@ from core.models.base import Forecaster
 from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
 from core.training.loop import EpochCallback
 
-MAX_HORIZON = int(os.environ.get("TSR_MAX_HORIZON", "10000"))
+MAX_HORIZON = 10_000  # TSR_MAX_HORIZON, read at each check (``check_horizon``)
 INTERVAL_LEVEL = LEVELS[0][0]  # the level of ``lower`` / ``upper``
 BAND_LEVELS = LEVELS  # interval levels and the suffix of their columns
 
@@ -63,9 +63,10 @@ class RunResult:
 
 
 def check_horizon(horizon: int) -> None:
-    """Raises ``SettingsError`` for a horizon outside ``0..MAX_HORIZON``."""
-    if not 0 <= horizon <= MAX_HORIZON:
-        raise SettingsError(f"A horizon of {horizon:,} steps is outside 0 to {MAX_HORIZON:,}: "
+    """Raises ``SettingsError`` for a horizon outside ``0..`` the limit (``MAX_HORIZON``, or TSR_MAX_HORIZON)."""
+    most = int(limit("TSR_MAX_HORIZON", MAX_HORIZON))
+    if not 0 <= horizon <= most:
+        raise SettingsError(f"A horizon of {horizon:,} steps is outside 0 to {most:,}: "
                             "forecast fewer steps, or set TSR_MAX_HORIZON to raise the limit.")
 
 

@@ -465,8 +465,8 @@ MESSAGES: dict[str, str] = {
     "sep.bars": "vertical bars (|)",
 
     # What the loader says (core.data): its errors and its report -----------------------------------------------
-    "err.limit_not_number": "{variable} is set to '{value}', which is not a number: set it to a number such as "
-                            "{default}, or unset it.",
+    "err.limit_not_number": "{variable} is set to '{value}', which is not a positive number: set it to a number "
+                            "such as {default}, or unset it.",
     "err.too_many_columns": "The file has {count:,} columns, more than the limit of {limit}: keep the columns you "
                             "need, or set {variable} to raise the limit.",
     "err.too_many_dashboard_series": "This file holds {count:,} series, more than the {limit} the dashboard goes "
@@ -475,8 +475,10 @@ MESSAGES: dict[str, str] = {
     "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
                          "set {variable} to raise the limit.",
     "err.no_file": "No file at '{path}': check the path and try again.",
-    "err.named_file_too_large": "'{name}' is larger than the {mb:g} MB limit: load a shorter extract.",
-    "err.file_too_large": "The file is larger than the {mb:g} MB limit: load a shorter extract.",
+    "err.named_file_too_large": "'{name}' is larger than the {mb:g} MB limit: load a shorter extract, or set "
+                                "TSR_MAX_FILE_MB to raise the limit.",
+    "err.file_too_large": "The file is larger than the {mb:g} MB limit: load a shorter extract, or set TSR_MAX_FILE_MB "
+                          "to raise the limit.",
     "err.empty": "The file is empty: choose a CSV with a header row and at least a few rows of data.",
     "err.html": "This file is a web page (HTML), not a CSV: download the data itself as CSV.",
     "err.parquet": "'{name}' looks like Parquet but cannot be read ({detail}): export it again or save it as CSV.",

@@ -444,13 +444,13 @@ MESSAGES: dict[str, str] = {
     "sep.bars": "竖线（|）",
 
     # 读取数据时的提示（core.data） -----------------------------------------------------------------------------
-    "err.limit_not_number": "环境变量 {variable} 的值“{value}”不是数字：请设为一个数字（例如 {default}），或取消该设置。",
+    "err.limit_not_number": "环境变量 {variable} 的值“{value}”不是正数：请设为一个数字（例如 {default}），或取消该设置。",
     "err.too_many_columns": "文件有 {count:,} 列，超过了 {limit} 列的上限：请只保留需要的列，或设置 {variable} 提高上限。",
     "err.too_many_dashboard_series": "该文件有 {count:,} 个序列，超过了仪表板一次最多处理 {limit} 个的上限：请用命令行（python -m core fit FILE）拟合，或设置 TSR_MAX_DASHBOARD_SERIES 提高上限。",
     "err.too_many_rows": "文件有 {count:,} 行，超过了 {limit} 行的上限：请载入较短的片段，或设置 {variable} 提高上限。",
     "err.no_file": "找不到文件“{path}”：请检查路径后重试。",
-    "err.named_file_too_large": "“{name}”超过了 {mb:g} MB 的大小上限：请载入较短的片段。",
-    "err.file_too_large": "文件超过了 {mb:g} MB 的大小上限：请载入较短的片段。",
+    "err.named_file_too_large": "“{name}”超过了 {mb:g} MB 的大小上限：请载入较短的片段，或设置环境变量 TSR_MAX_FILE_MB 提高上限。",
+    "err.file_too_large": "文件超过了 {mb:g} MB 的大小上限：请载入较短的片段，或设置环境变量 TSR_MAX_FILE_MB 提高上限。",
     "err.empty": "文件是空的：请选择一个包含表头行和至少几行数据的 CSV 文件。",
     "err.html": "这是一个网页（HTML）文件，不是 CSV：请直接下载 CSV 格式的数据。",
     "err.parquet": "“{name}”看起来是 Parquet 文件，但无法读取（{detail}）：请重新导出，或另存为 CSV。",

@@ -14,6 +14,7 @@ from torch import nn
 from core.training.devices import dtype_for, resolve_device
 from core.training.optimizers import Optimizer, make_optimizer
 from core.errors import SettingsError
+from core.limits import limit, limit_at_start
 
 OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfgs")
 # Not an optimizer: linear models solved in closed form (auto's candidates; the Train page always descends).
@@ -25,10 +26,10 @@ DIVERGENCE_FACTOR = 1e4
 DEFAULT_LR = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.01,
               "adadelta": 1.0, "adam": 0.05, "lbfgs": 1.0, EXACT: 1.0}
 # The budget of one training run: it ends there and keeps the weights reached so far.
-MAX_SECONDS = float(os.environ.get("TSR_TRAIN_MAX_SECONDS", "120"))
-MAX_UPDATES = int(float(os.environ.get("TSR_TRAIN_MAX_UPDATES", "2000000")))
+MAX_SECONDS = 120.0  # TSR_TRAIN_MAX_SECONDS, read at each training (``TrainConfig.budget``)
+MAX_UPDATES = 2_000_000  # TSR_TRAIN_MAX_UPDATES
 # Threads for torch's CPU kernels: half the cores, so one session's training cannot starve the rest.
-torch.set_num_threads(max(1, int(os.environ.get("TSR_TORCH_THREADS", str((os.cpu_count() or 2) // 2)))))
+torch.set_num_threads(max(1, int(limit_at_start("TSR_TORCH_THREADS", max((os.cpu_count() or 2) // 2, 1)))))
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ class TrainConfig:
 
     def budget(self) -> tuple[float, int]:
         """Seconds and parameter updates this run may take."""
-        return (self.max_seconds if self.max_seconds is not None else MAX_SECONDS,
-                self.max_updates if self.max_updates is not None else MAX_UPDATES)
+        return (self.max_seconds if self.max_seconds is not None else limit("TSR_TRAIN_MAX_SECONDS", MAX_SECONDS),
+                self.max_updates if self.max_updates is not None else int(limit("TSR_TRAIN_MAX_UPDATES", MAX_UPDATES)))
 
     def learning_rate(self) -> float:
         return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]

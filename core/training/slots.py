@@ -4,12 +4,13 @@ This is a limit of the server process (every session shares it), not user data.
 """
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-MAX_CONCURRENT = max(1, int(os.environ.get("TSR_MAX_CONCURRENT_TRAINING", "2")))
+from core.limits import limit_at_start
+
+MAX_CONCURRENT = max(1, int(limit_at_start("TSR_MAX_CONCURRENT_TRAINING", 2)))
 _SLOTS = threading.BoundedSemaphore(MAX_CONCURRENT)
 
 

@@ -1,6 +1,9 @@
 """Training budgets, the horizon limit, same seed under threads, and the command line's one-line errors."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -93,3 +96,14 @@ def test_the_cli_writes_both_outputs_or_neither(tmp_path: Path, capsys: pytest.C
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert cli.main(["fit", AIR, "--out", str(predictions), "--json", str(tmp_path / "m.json")]) == 0
     assert predictions.exists() and (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize("variable", ["TSR_MAX_HORIZON", "TSR_TRAIN_MAX_SECONDS", "TSR_TRAIN_MAX_UPDATES",
+                                      "TSR_MAX_FILE_MB", "TSR_MAX_ROWS"])
+@pytest.mark.parametrize("value", ["abc", "-5", "nan"])
+def test_a_limit_set_to_no_positive_number_is_one_line_naming_it(variable: str, value: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "core", "fit", AIR, "--model", "linear", "--horizon", "3"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, variable: value})
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.stderr.startswith(f"error: {variable} is set to '{value}', which is not a positive number: set it to ")
+    assert done.stderr.strip().endswith("or unset it.")
