@@ -14,6 +14,7 @@ from xml.etree.ElementTree import ParseError as XmlParseError
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
@@ -108,9 +109,11 @@ def _check_table_size(raw: pd.DataFrame) -> pd.DataFrame:
 def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
     """Check the row and column counts in the footer, then read the data."""
     try:
-        meta = pq.ParquetFile(io.BytesIO(data)).metadata
+        parquet = pq.ParquetFile(io.BytesIO(data))
+        meta = parquet.metadata
         check_count(meta.num_columns, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS, "keep the columns you need")
         check_count(meta.num_rows, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+        _check_text_size(parquet, data, name)
         return _check_table_size(pd.read_parquet(io.BytesIO(data)))
     except DataError:
         raise
@@ -118,6 +121,38 @@ def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
         raise DataError(f"'{name or 'The file'}' looks like Parquet but cannot be read ({_first_line(error)}): "
                         "export it again or save it as CSV.", "err.parquet",
                         {"name": name or "The file", "detail": _first_line(error)}) from None
+
+
+def _check_text_size(parquet: pq.ParquetFile, data: bytes, name: str) -> None:
+    """Refuse a Parquet file whose text columns would unpack past ``TSR_MAX_UNCOMPRESSED_MB``: a dictionary-encoded
+    column repeats its values without storing them again (a 1,000-character value on 2.5 million rows is 11 MB on
+    disk, 2.5 GB in memory). The text is measured on the dictionaries and their indices, never unpacked."""
+    texts = [field.name for field in parquet.schema_arrow if _is_text(field.type)]
+    if not texts:
+        return
+    table = pq.read_table(io.BytesIO(data), columns=texts, read_dictionary=texts)
+    size = 0
+    for column in table.columns:
+        for chunk in column.chunks:
+            if not isinstance(chunk, pa.DictionaryArray):
+                size += int(pc.sum(pc.binary_length(chunk)).as_py() or 0)
+                continue
+            lengths = pc.fill_null(pc.binary_length(chunk.dictionary), 0).to_numpy(zero_copy_only=False)
+            indices = chunk.indices.fill_null(0).to_numpy(zero_copy_only=False)
+            size += int(lengths[indices].sum()) if len(lengths) else 0
+    most = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)
+    if size > most * 1e6:
+        raise LimitError(f"'{name or 'The file'}' holds {size / 1e6:,.0f} MB of text once unpacked, more than the limit "
+                         f"of {format_limit(most)} MB: keep the columns you need, or set TSR_MAX_UNCOMPRESSED_MB to raise "
+                         "the limit.", "err.parquet_text",
+                         {"name": name or "The file", "mb": f"{size / 1e6:,.0f}", "limit": format_limit(most)})
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    """Text or bytes, also dictionary-encoded."""
+    kind = kind.value_type if pa.types.is_dictionary(kind) else kind
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind)
+                or pa.types.is_large_binary(kind))
 
 
 def _check_zip(data: bytes, name: str) -> None:

@@ -475,6 +475,8 @@ MESSAGES: dict[str, str] = {
     "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
                          "set {variable} to raise the limit.",
     "err.no_file": "No file at '{path}': check the path and try again.",
+    "err.parquet_text": "'{name}' holds {mb} MB of text once unpacked, more than the limit of {limit} MB: keep the "
+                        "columns you need, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.",
     "err.named_file_too_large": "'{name}' is larger than the {mb:g} MB limit: load a shorter extract, or set "
                                 "TSR_MAX_FILE_MB to raise the limit.",
     "err.file_too_large": "The file is larger than the {mb:g} MB limit: load a shorter extract, or set TSR_MAX_FILE_MB "

@@ -449,6 +449,7 @@ MESSAGES: dict[str, str] = {
     "err.too_many_dashboard_series": "该文件有 {count:,} 个序列，超过了仪表板一次最多处理 {limit} 个的上限：请用命令行（python -m core fit FILE）拟合，或设置 TSR_MAX_DASHBOARD_SERIES 提高上限。",
     "err.too_many_rows": "文件有 {count:,} 行，超过了 {limit} 行的上限：请载入较短的片段，或设置 {variable} 提高上限。",
     "err.no_file": "找不到文件“{path}”：请检查路径后重试。",
+    "err.parquet_text": "“{name}”的文本解压后有 {mb} MB，超过了 {limit} MB 的上限：请只保留需要的列，或设置环境变量 TSR_MAX_UNCOMPRESSED_MB 提高上限。",
     "err.named_file_too_large": "“{name}”超过了 {mb:g} MB 的大小上限：请载入较短的片段，或设置环境变量 TSR_MAX_FILE_MB 提高上限。",
     "err.file_too_large": "文件超过了 {mb:g} MB 的大小上限：请载入较短的片段，或设置环境变量 TSR_MAX_FILE_MB 提高上限。",
     "err.empty": "文件是空的：请选择一个包含表头行和至少几行数据的 CSV 文件。",

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from core.data.read import _detect_delimiter, _sniff_dialect
@@ -91,6 +93,23 @@ def test_parquet_over_the_row_limit_is_refused_from_its_footer(monkeypatch: pyte
     monkeypatch.setattr(pd, "read_parquet", no_data_read)
     message = one_line_error(path.read_bytes(), "rows.parquet")
     assert "50 rows, more than the limit of 20" in message and "TSR_MAX_ROWS" in message
+
+
+@pytest.mark.parametrize("encoded", [True, False])
+def test_parquet_text_that_unpacks_past_the_limit_is_refused_unread(monkeypatch: pytest.MonkeyPatch,
+                                                                      encoded: bool) -> None:
+    # One 1,000-character value on every row: a few kB on disk as a dictionary, 20 MB once pandas holds it.
+    rows = 20_000
+    text = pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, dtype=np.int32)), pa.array(["x" * 1_000]))
+    table = pa.table({"ds": pa.array(np.arange(rows)), "y": pa.array(np.ones(rows)),
+                      "note": text if encoded else text.dictionary_decode()})
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    monkeypatch.setenv("TSR_MAX_UNCOMPRESSED_MB", "5")
+    monkeypatch.setattr(pd, "read_parquet", lambda *args, **kwargs: pytest.fail("the text was unpacked"))
+    message = one_line_error(sink.getvalue(), "notes.parquet")
+    assert "holds 20 MB of text once unpacked, more than the limit of 5 MB" in message
+    assert "TSR_MAX_UNCOMPRESSED_MB" in message
 
 
 def test_parquet_over_the_column_limit_is_refused(tmp_path: Path) -> None:
