@@ -107,3 +107,10 @@ def test_a_limit_set_to_no_positive_number_is_one_line_naming_it(variable: str, 
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert done.stderr.startswith(f"error: {variable} is set to '{value}', which is not a positive number: set it to ")
     assert done.stderr.strip().endswith("or unset it.")
+
+
+def test_the_command_line_says_when_the_training_budget_stopped_a_fit() -> None:
+    done = subprocess.run([sys.executable, "-m", "core", "fit", AIR, "--model", "mlp"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "TSR_TRAIN_MAX_UPDATES": "20"})
+    assert done.returncode == 0, done.stderr
+    assert "note: Training stopped at its budget of 20 updates (TSR_TRAIN_MAX_UPDATES)" in done.stderr
