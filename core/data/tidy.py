@@ -185,9 +185,13 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     if first is None or len(raw) <= _SUMMARY_ROWS_CHECKED:
         return raw
     tail = raw[first].iloc[-_SUMMARY_ROWS_CHECKED:].astype("string").str.strip()
+    worded = tail.str.fullmatch(_SUMMARY_ROW).fillna(False)
+    if not worded.any():  # the usual table (and every series of a long file): nothing more to look at
+        return raw
     # A word that also names rows above (a series called "Total" in a long file) is data, not a summary.
-    summary = (tail.str.fullmatch(_SUMMARY_ROW).fillna(False)
-               & ~tail.isin(raw[first].iloc[:-_SUMMARY_ROWS_CHECKED])).to_numpy(dtype=bool)
+    above = raw[first].iloc[:-_SUMMARY_ROWS_CHECKED].astype("string").str.strip()
+    named_above = set(above[above.isin(list(set(tail[worded])))].unique())
+    summary = (worded & ~tail.isin(list(named_above))).to_numpy(dtype=bool)
     dropped = int(np.argmin(summary[::-1])) if not summary.all() else len(summary)  # the run of them at the end
     if not dropped:
         return raw

@@ -82,7 +82,8 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     wanted = _wanted_targets(target_text, list(table.columns))
     _check_roles(given_ids, options, wanted)
     probe = _probe(raw, given_ids, options, wanted)
-    found = detect_id_columns(table, probe.date_col, exclude=_not_ids(table, probe, wanted)) if detect else ()
+    found = detect_id_columns(table, probe.date_col, exclude=_not_ids(table, probe, wanted)) \
+        if detect and not given_ids else ()
     ids = given_ids or found
     if ids and not given_ids and wanted is None and probe.target in ids:
         probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
@@ -106,15 +107,16 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     columns are preferred to integer ones, then fewer distinct values, then the file's order. When no
     single column qualifies, pairs of the first candidates are tried the same way.
     """
-    if date_col is None or date_col not in raw.columns or not raw[date_col].duplicated().any():
+    stamp_repeats = int(raw[date_col].duplicated().sum()) if date_col is not None and date_col in raw.columns else 0
+    if not stamp_repeats:
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: (_is_number(raw[col]), raw[col].nunique(), list(raw.columns).index(col)))
     for col in candidates:
-        if _separates(raw, (col,), date_col):
+        if _separates(raw, (col,), date_col, stamp_repeats):
             return (col,)
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
-    found = [pair for pair in pairs if _separates(raw, pair, date_col)]
+    found = [pair for pair in pairs if _separates(raw, pair, date_col, stamp_repeats)]
     if not found:
         return ()
     best = min(found, key=lambda pair: raw[list(pair)].drop_duplicates().shape[0])
@@ -277,13 +279,15 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     return bool(2 <= distinct and 2 * distinct <= len(values))
 
 
-def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -> bool:
+def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, stamp_repeats: int) -> bool:
     """Within each value of ``cols`` (rows without one aside), the time column does not repeat, but for a few
     stray rows (``_ID_REPEATS``: a duplicated export row, combined in its series as in a file of one series) and
-    far fewer than it repeats in the whole file."""
-    keyed = raw[[*cols, date_col]].dropna(subset=list(cols))
+    far fewer than it repeats in the whole file (``stamp_repeats`` times)."""
+    keyed = raw[[*cols, date_col]]
+    if keyed[list(cols)].isna().any().any():
+        keyed = keyed.dropna(subset=list(cols))
     repeats = int(keyed.duplicated().sum())
-    return repeats <= _ID_REPEATS * len(keyed) and 10 * repeats < int(raw[date_col].duplicated().sum())
+    return repeats <= _ID_REPEATS * len(keyed) and 10 * repeats < stamp_repeats
 
 
 def _is_text(values: pd.Series) -> bool:
