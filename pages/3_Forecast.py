@@ -64,7 +64,7 @@ series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
 if not st.session_state.get(keys.FORECAST_URL_APPLIED):
     st.session_state[keys.FORECAST_URL_APPLIED] = True
-    given = len(series.future) if series.regressors and series.future is not None else 0  # rows of future regressors
+    given = min(len(series.future), 1000) if series.regressors and series.future is not None else 0  # future rows
     st.session_state.setdefault(keys.FORECAST_HORIZON,
                                 parse_query(st.query_params, FORECAST_FIELDS).get("horizon", given or max(season, 12)))
 st.title(T("forecast.title"))

@@ -134,7 +134,7 @@ def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
     """The ``horizon`` time stamps after ``last``, calendar-correct for ``frequency``.
 
     A month after 1960-12-01 is 1961-01-01; a quarter after 1956Q4 is 1957Q1; a month after 2022-06-15
-    is 2022-07-15 (and after 2022-01-31, for stamps that are not all month ends, 2022-02-28).
+    is 2022-07-15.
     """
     if frequency.is_steps:
         return pd.Series(np.arange(int(last) + 1, int(last) + 1 + horizon), name="ds")  # type: ignore[call-overload]
@@ -153,17 +153,18 @@ def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
 
 def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency) -> int | None:
     """Months per step for monthly, quarterly or yearly stamps that are not on their alias' anchor (the 15th
-    of each month): such stamps step by calendar months from the day they are on, as far as each month has
-    it. None otherwise."""
+    of each month, up to the 28th): such stamps step by calendar months from the day they are on. None
+    otherwise."""
     months = _MONTHS_PER_STEP.get(str(frequency.alias).split("-")[0])
-    return months if months and not to_offset(frequency.alias).is_on_offset(stamp) else None
+    # Days past the 28th are month ends in all but name (a last business day): those keep the alias' anchor.
+    return months if months and stamp.day <= 28 and not to_offset(frequency.alias).is_on_offset(stamp) else None
 
 
 def stamps_between(first: pd.Timestamp, last: pd.Timestamp, frequency: Frequency) -> pd.DatetimeIndex:
     """Every stamp of ``frequency`` from ``first`` to ``last``: ``pd.date_range``, or for stamps off their
     anchor (``_off_anchor_months``) the same day of each month, quarter or year."""
     months = _off_anchor_months(first, frequency)
-    if not months:
+    if not months or last.day != first.day:  # one odd stamp (a partial first month) is no calendar of its own
         return pd.date_range(first, last, freq=frequency.alias)
     steps = (last.year - first.year) * 12 + last.month - first.month
     return pd.DatetimeIndex([first + pd.DateOffset(months=k) for k in range(0, steps + 1, months)])

@@ -301,7 +301,12 @@ def parse_excel_serials(values: pd.Series) -> pd.Series | None:
 _YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份"})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "mon", "monat", "mois", "mes", "月", "月份"), 12),
                  **dict.fromkeys(("quarter", "qtr", "quartal", "trimestre", "季度"), 4)}
-_OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "datum", "fecha", "zeit")
+# Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
+# them beside a year and a month, the table is finer than monthly and the two are not combined.
+_OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "minute", "datum", "fecha", "zeit",
+                     "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
+                     "时", "小时")
+_TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
 _MONTH_WORDS = {name.lower(): number for number in range(1, 13)
                 for name in (pd.Timestamp(2000, number, 1).strftime("%b"), pd.Timestamp(2000, number, 1).strftime("%B"))}
 
@@ -310,34 +315,36 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """A table dated by a year column and a month (or quarter) column, and by nothing else, gets one date
     column in their place, named after both (``Year-Month``): each alone would read as a year repeated twelve
     times, or as twelve series. Years are whole numbers from 1800 to 2200; months 1-12 or their English
-    names, quarters 1-4 or Q1-Q4. Any other table is returned as it is."""
+    names, quarters 1-4 or Q1-Q4; a few rows at the end that are neither (a ``Total`` row) get no date. Any
+    other table is returned as it is."""
     names = {str(col).strip().lower(): col for col in raw.columns}
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
     if len(years) != 1 or len(periods) != 1 or any(word in name for name in names for word in _OTHER_TIME_WORDS):
         return raw
+    name = f"{str(years[0]).strip()}-{str(periods[0]).strip()}"
     year = pd.to_numeric(raw[years[0]], errors="coerce")
     per_year = _PERIOD_NAMES[str(periods[0]).strip().lower()]
     period = _period_numbers(raw[periods[0]], per_year)
-    if period is None or year.isna().any() or (year % 1 != 0).any() or not year.between(1800, 2200).all():
+    valid = (year.notna() & (year % 1 == 0) & year.between(1800, 2200) & period.notna()).to_numpy()
+    if name in names or valid.sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
         return raw
-    stamps = pd.to_datetime(pd.DataFrame({"year": year.astype(int), "month": (period - 1) * (12 // per_year) + 1,
-                                          "day": 1}))
-    name = f"{str(years[0]).strip()}-{str(periods[0]).strip()}"
+    stamps = pd.to_datetime(pd.DataFrame({"year": year.where(valid, 2000).astype(int),
+                                          "month": ((period.where(valid, 1) - 1) * (12 // per_year) + 1).astype(int),
+                                          "day": 1})).where(valid)
     combined = raw.drop(columns=[years[0], periods[0]])
     combined.insert(min(list(raw.columns).index(years[0]), list(raw.columns).index(periods[0])), name, stamps)
     combined.attrs = raw.attrs
     return combined
 
 
-def _period_numbers(values: pd.Series, per_year: int) -> pd.Series | None:
-    """Months (1-12 or names) or quarters (1-4 or Q1-Q4) as whole numbers, or None when a cell is neither."""
+def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:
+    """Months (1-12 or names) or quarters (1-4 or Q1-Q4) as numbers; NaN for a cell that is neither."""
     text = values.astype("string").str.strip().str.lower()
     if per_year == 4:
         text = text.str.removeprefix("q")
     numbers = pd.to_numeric(text, errors="coerce")
     if per_year == 12:
         numbers = numbers.fillna(text.map(_MONTH_WORDS))
-    if numbers.isna().any() or (numbers % 1 != 0).any() or not numbers.between(1, per_year).all():
-        return None
-    return numbers.astype(int)
+    numbers = pd.to_numeric(numbers, errors="coerce")
+    return numbers.where((numbers % 1 == 0) & numbers.between(1, per_year))

@@ -138,7 +138,7 @@ def _check_text_size(parquet: pq.ParquetFile, data: bytes, name: str) -> None:
                 size += int(pc.sum(pc.binary_length(chunk)).as_py() or 0)
                 continue
             lengths = pc.fill_null(pc.binary_length(chunk.dictionary), 0).to_numpy(zero_copy_only=False)
-            indices = chunk.indices.fill_null(0).to_numpy(zero_copy_only=False)
+            indices = chunk.indices.drop_null().to_numpy(zero_copy_only=False)  # a blank cell holds no text
             size += int(lengths[indices].sum()) if len(lengths) else 0
     most = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)
     if size > most * 1e6:

@@ -27,6 +27,7 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
 _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
                           r"std|summe|gesamt|durchschnitt|somme|moyenne|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
+_SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
@@ -146,7 +147,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame[col] = numbers[col].to_numpy()
     frame = _order_and_deduplicate(frame, options.duplicates, report)
     frame, future = _split_off_future(frame, regressors)
-    frame = _trim_blank_ends(frame, report, target, [numbers[col] for col in numeric if col not in (target, *regressors)])
+    unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
+    frame = _trim_blank_ends(frame, report, target, ds, unused)
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
     if options.fill_gaps and report.gaps:
@@ -320,7 +322,7 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         epochs = parse_epochs(values)
         if epochs is not None:
             return epochs, "Unix epoch"
-        serials = parse_excel_serials(values) if named or _sounds_like_date(col) else None
+        serials = parse_excel_serials(values) if named or _named_as_dates(col) else None
         if serials is not None:
             return serials, "Excel serial day"
     return None
@@ -343,6 +345,12 @@ def _written_as_dates(values: pd.Series) -> bool:
     if head.empty or not head.str.contains(r"\d[./-]\d{1,2}[./-]\d", regex=True).mean() >= PARSE_SHARE:
         return False
     return bool(pd.to_numeric(head, errors="coerce").isna().mean() >= PARSE_SHARE)
+
+
+def _named_as_dates(col: object) -> bool:
+    """A whole word of the name says dates (``Date``, ``order_date``, ``Datum``), not a word that holds one
+    (``Downloads``, ``Leads``): the test for whole numbers read as Excel serial days."""
+    return bool(set(re.split(r"[^a-z0-9]+", str(col).strip().lower())) & _SERIAL_DATE_WORDS)
 
 
 def _sounds_like_date(col: object) -> bool:
@@ -470,18 +478,19 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str]) -> tuple[pd.Da
     return frame.iloc[:end], tail.drop(columns="y").reset_index(drop=True)
 
 
-def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, unused: list[pd.Series]) -> pd.DataFrame:
+def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamps: pd.Series,
+                     unused: list[pd.Series]) -> pd.DataFrame:
     """Rows before the target's first value or after its last (an export's empty future months, a trailing
     blank) are left out, not filled: a filled end would invent actuals the test period is scored on. When other
-    numeric columns (``unused``) are filled in the rows after the last value, the notice names them: as regressors
-    those rows would be their future values."""
+    numeric columns (``unused``, in the file's rows as ``stamps``) are filled in every row stamped after the last
+    value, the notice names them: as regressors those rows would be their future values."""
     observed = np.flatnonzero(frame["y"].notna().to_numpy())
     if not len(observed) or (observed[0] == 0 and observed[-1] == len(frame) - 1):
         return frame
     left_out = len(frame) - (int(observed[-1]) - int(observed[0]) + 1)
     report.rows_dropped += left_out
-    after = frame.index[int(observed[-1]) + 1:]
-    filled = [str(col.name) for col in unused if len(after) and col.loc[after].notna().all()]
+    after = (stamps > frame["ds"].iloc[int(observed[-1])]).to_numpy()  # the file's rows past the last value
+    filled = [str(col.name) for col in unused if after.any() and col[after].notna().all()]
     text = (f"{count(left_out, 'row')} before the first or after the last value of '{target}' {_were(left_out)} left "
             "out: there is nothing to fit or score there.")
     if filled:
@@ -534,4 +543,4 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return max(expected - len(ds), 0)  # days, hours, ... without time zones: the count is exact
     if len(ds) > REGULAR_REMEMBERED_ROWS and regular_alias(ds) == frequency.alias:  # shorter ones asked above
         return 0
-    return max(len(pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)) - len(ds), 0)
+    return max(len(stamps_between(ds.iloc[0], ds.iloc[-1], frequency)) - len(ds), 0)

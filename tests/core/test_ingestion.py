@@ -375,3 +375,25 @@ def test_future_values_of_unchosen_regressors_are_pointed_out() -> None:
     assert plain.report.notices[0].key == "notice.blank_ends_future" and "'price'" in plain.report.notices[0]
     chosen = load_series(text.encode(), "f.csv", LoadOptions(regressors=("price",)))
     assert chosen.future is not None and len(chosen.future) == 3 and not chosen.report.notices
+
+
+def test_future_values_are_found_by_time_after_repeated_stamps_were_combined() -> None:
+    text = "date,sales,temp\n" + "".join(f"2021-{m:02d}-01,{m},{2 * m}\n" for m in range(1, 13))
+    text += "2021-05-01,5,10\n,,\n" + "".join(f"2022-{m:02d}-01,,{m}\n" for m in range(1, 4))
+    series = load_series(text.encode(), "combined.csv")  # the row labels no longer match the frame's
+    assert len(series.frame) == 12 and any("'temp'" in notice for notice in series.report.notices)
+
+
+def test_a_day_column_keeps_a_daily_table_of_year_and_month_apart_and_a_total_row_ends_a_monthly_one() -> None:
+    daily = "Jahr,Monat,Tag,Wert\n" + "".join(f"2020,{1 + i // 28},{i % 28 + 1},{i}\n" for i in range(112))
+    assert len(load_series(daily.encode(), "tage.csv").frame) == 112  # not four monthly means
+    monthly = "Year,Month,Sales\n" + "".join(f"{2015 + i // 12},{i % 12 + 1},{100 + i}\n" for i in range(24))
+    series = load_series((monthly + "Total,,12345\n").encode(), "report.csv")
+    assert (series.date_col, series.frequency.name, len(series.frame)) == ("Year-Month", "monthly", 24)
+
+
+@pytest.mark.parametrize("name", ["Leads", "Downloads", "Holidays"])
+def test_counts_under_a_name_that_holds_a_date_word_stay_counts(name: str) -> None:
+    text = f"month,{name}\n" + "".join(f"2020-{m:02d},{20_000 + 997 * m}\n" for m in range(1, 13))
+    series = load_series(text.encode(), "counts.csv")
+    assert (series.date_col, series.target) == ("month", name)
