@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from core.training.devices import DEVICE_CHOICES
-from core.data.tidy import LoadOptions
+from core.data.tidy import LoadOptions, count
 from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest
@@ -119,7 +119,7 @@ def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: di
     test = summary["test"]
     print(f"{args.model}: test MAE {_fmt(test['mae'])}, RMSE {_fmt(test['rmse'])}, MAPE {_fmt(test['mape'], '%')} "
           f"({summary['rows']} rows, {summary['frequency']}, fit {summary['fit_seconds']:.2f}s on {summary['device']})")
-    for notice in summary.get("notices", []):  # what loading changed (filled, dropped, combined rows), beside the result
+    for notice in summary.get("notices", []):  # what loading changed (rows filled, dropped, combined), and more
         print(f"note: {notice}", file=sys.stderr)
     return 0
 
@@ -143,8 +143,8 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
           f"worker{'' if summary['workers'] == 1 else 's'}, "
           f"{summary['total_seconds']:.1f}s)")
     if blank := summary.get("rows_without_id"):
-        print(f"note: {blank:,} row{'' if blank == 1 else 's'} without a series id {'was' if blank == 1 else 'were'} left "
-              "out.", file=sys.stderr)
+        print(f"note: {count(blank, 'row')} without a series id {'was' if blank == 1 else 'were'} left out.",
+              file=sys.stderr)
     for outcome in failed[:_LISTED_FAILURES]:
         print(f"  skipped '{outcome.unique_id}': {outcome.error}")
     if len(failed) > _LISTED_FAILURES:

@@ -43,7 +43,8 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
         return
     if failed := [outcome for outcome in job.outcomes if outcome.error]:
         first = failed[0]
-        st.warning(plain(T("forecast.all_skipped", count=len(failed), series=first.unique_id, problem=skipped_reason(first, T.lang))))
+        problem = skipped_reason(first, T.lang)
+        st.warning(plain(T("forecast.all_skipped", count=len(failed), series=first.unique_id, problem=problem)))
     if (frame := forecast_frame(job)) is None:
         return
     made = job.done - len(failed)
@@ -59,12 +60,13 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time
+MOST_STEPS = 1000  # the horizon widget's range; a file's rows of future regressors set its start within it
 st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
 if not st.session_state.get(keys.FORECAST_URL_APPLIED):
     st.session_state[keys.FORECAST_URL_APPLIED] = True
-    given = min(len(series.future), 1000) if series.regressors and series.future is not None else 0  # future rows
+    given = min(len(series.future), MOST_STEPS) if series.regressors and series.future is not None else 0
     st.session_state.setdefault(keys.FORECAST_HORIZON,
                                 parse_query(st.query_params, FORECAST_FIELDS).get("horizon", given or max(season, 12)))
 st.title(T("forecast.title"))
@@ -74,7 +76,7 @@ choices = dict(zip(labels, runs)) if runs else {}
 left, right = st.columns([3, 2])
 label = left.selectbox(**T.widget("forecast.run"), options=labels, index=len(labels) - 1, key=keys.FORECAST_RUN)
 horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_name(series.frequency, T.lang)),
-                             min_value=1, max_value=1000, key=keys.FORECAST_HORIZON)
+                             min_value=1, max_value=MOST_STEPS, key=keys.FORECAST_HORIZON)
 st.query_params.from_dict(to_query({"horizon": int(horizon)}))
 if not runs:
     st.info(T("forecast.no_runs"))

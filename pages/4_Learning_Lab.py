@@ -19,10 +19,10 @@ st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
 def read_settings() -> LabSettings:
     side, default = st.sidebar, LabSettings()
     side.header(T("lab.settings"))
-    for key, start in ((keys.LAB_OPTIMIZER, default.optimizer), (keys.LAB_LR, default.lr), (keys.LAB_EPOCHS, default.epochs),
-                       (keys.LAB_BATCH, default.batch_size), (keys.LAB_RACE, list(default.race)),
-                       (keys.LAB_RACE_SCALE, default.race_lr_scale), (keys.LAB_HIDDEN, default.hidden),
-                       (keys.LAB_SEED, default.seed)):
+    for key, start in ((keys.LAB_OPTIMIZER, default.optimizer), (keys.LAB_LR, default.lr),
+                       (keys.LAB_EPOCHS, default.epochs), (keys.LAB_BATCH, default.batch_size),
+                       (keys.LAB_RACE, list(default.race)), (keys.LAB_RACE_SCALE, default.race_lr_scale),
+                       (keys.LAB_HIDDEN, default.hidden), (keys.LAB_SEED, default.seed)):
         st.session_state.setdefault(key, start)  # starts in the state, not in the widgets: they keep what is chosen
     model = side.selectbox(**T.widget("lab.model"), options=list(LAB_MODELS), format_func=lambda m: T(LAB_MODELS[m]),
                            key=keys.LAB_MODEL)

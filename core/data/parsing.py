@@ -307,8 +307,8 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
-_MONTH_WORDS = {name.lower(): number for number in range(1, 13)
-                for name in (pd.Timestamp(2000, number, 1).strftime("%b"), pd.Timestamp(2000, number, 1).strftime("%B"))}
+_MONTH_WORDS = {pd.Timestamp(2000, number, 1).strftime(form).lower(): number
+                for number in range(1, 13) for form in ("%b", "%B")}
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
@@ -329,9 +329,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     valid = (year.notna() & (year % 1 == 0) & year.between(1800, 2200) & period.notna()).to_numpy()
     if name in names or valid.sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
         return raw
-    stamps = pd.to_datetime(pd.DataFrame({"year": year.where(valid, 2000).astype(int),
-                                          "month": ((period.where(valid, 1) - 1) * (12 // per_year) + 1).astype(int),
-                                          "day": 1})).where(valid)
+    stamps = _from_year_month(year.where(valid), (period - 1) * (12 // per_year) + 1)  # NaT where not valid
     combined = raw.drop(columns=[years[0], periods[0]])
     combined.insert(min(list(raw.columns).index(years[0]), list(raw.columns).index(periods[0])), name, stamps)
     combined.attrs = raw.attrs

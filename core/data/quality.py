@@ -103,21 +103,29 @@ def _scores_on_the_calendar(frame: pd.DataFrame, frequency: Frequency) -> Outlie
     January compared with an October). Series without gaps, or whose stamps are off the frequency's calendar,
     are scored as they are."""
     values = frame["y"].to_numpy(dtype=float)
-    if frequency.is_steps or len(frame) < 3:
+    placed = _calendar_rows(frame, frequency)
+    if placed is None:
         return outlier_scores(values, frequency.season_length)
-    try:
-        grid = stamps_between(frame["ds"].iloc[0], frame["ds"].iloc[-1], frequency)
-    except (ValueError, OverflowError):
-        return outlier_scores(values, frequency.season_length)
-    if len(grid) <= len(frame) or len(grid) > 2 * len(frame) + 100:
-        return outlier_scores(values, frequency.season_length)
-    rows = grid.get_indexer(pd.DatetimeIndex(frame["ds"]))
-    if (rows < 0).any():
-        return outlier_scores(values, frequency.season_length)
-    full = pd.Series(np.nan, index=np.arange(len(grid)))
+    steps, rows = placed
+    full = pd.Series(np.nan, index=np.arange(steps))
     full.iloc[rows] = values
     scores = outlier_scores(full.interpolate(limit_direction="both").to_numpy(), frequency.season_length)
     return OutlierScores(expected=scores.expected[rows], score=scores.score[rows])
+
+
+def _calendar_rows(frame: pd.DataFrame, frequency: Frequency) -> tuple[int, np.ndarray] | None:
+    """The number of stamps of ``frequency`` from the first row to the last, and each row's position among them;
+    None without gaps, for row steps, for stamps off the calendar, or when the gaps would outnumber the rows."""
+    if frequency.is_steps or len(frame) < 3:
+        return None
+    try:
+        grid = stamps_between(frame["ds"].iloc[0], frame["ds"].iloc[-1], frequency)
+    except (ValueError, OverflowError):
+        return None
+    rows = grid.get_indexer(pd.DatetimeIndex(frame["ds"]))
+    if len(grid) <= len(frame) or len(grid) > 2 * len(frame) + 100 or (rows < 0).any():
+        return None
+    return len(grid), rows
 
 
 def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = MAX_OUTLIERS) -> pd.DataFrame:

@@ -34,6 +34,7 @@ _RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tin
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DELIMITERS = (",", ";", "\t", "|")
 _QUOTED = re.compile(r'"[^"\n]*"')
+_NOT_BLANK = re.compile(r"[^\r\n \t]")
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 
 try:  # openpyxl parses with lxml when it is installed
@@ -142,9 +143,9 @@ def _check_text_size(parquet: pq.ParquetFile, data: bytes, name: str) -> None:
             size += int(lengths[indices].sum()) if len(lengths) else 0
     most = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)
     if size > most * 1e6:
-        raise LimitError(f"'{name or 'The file'}' holds {size / 1e6:,.0f} MB of text once unpacked, more than the limit "
-                         f"of {format_limit(most)} MB: keep the columns you need, or set TSR_MAX_UNCOMPRESSED_MB to raise "
-                         "the limit.", "err.parquet_text",
+        raise LimitError(f"'{name or 'The file'}' holds {size / 1e6:,.0f} MB of text once unpacked, more than the "
+                         f"limit of {format_limit(most)} MB: keep the columns you need, or set TSR_MAX_UNCOMPRESSED_MB "
+                         "to raise the limit.", "err.parquet_text",
                          {"name": name or "The file", "mb": f"{size / 1e6:,.0f}", "limit": format_limit(most)})
 
 
@@ -269,10 +270,8 @@ def _looks_like_decimal_comma(cell: str) -> bool:
 def _check_csv_shape(text: str, delimiter: str) -> None:
     """Count the header's columns and the lines before pandas parses (pandas renames thousands of
     repeated header names in quadratic time)."""
-    start = len(text) - len(text.lstrip("\r\n \t"))
-    end = text.find("\n", start)
-    header = text[start:] if end < 0 else text[start:end]
-    check_count(_QUOTED.sub("", header).count(delimiter) + 1, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS,
+    start = _header_start(text)
+    check_count(_QUOTED.sub("", _header_line(text)).count(delimiter) + 1, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS,
                 "keep the columns you need")
     lines = text.count("\n", start) + (0 if text.endswith("\n") else 1)
     check_count(lines - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
@@ -329,17 +328,16 @@ def _read_csv_text(text: str) -> pd.DataFrame:
         text = table
         delimiter, decimal = _sniff_dialect(text)
     _check_csv_shape(text, delimiter)
-    fast = _read_plain_csv(text, delimiter) if decimal == "." else None
-    if fast is not None and not _header_is_data(fast.columns):
+    bare = _header_is_data(_header_line(text).split(delimiter))  # no header row: the first row is data
+    fast = _read_plain_csv(text, delimiter) if decimal == "." and not bare else None
+    if fast is not None:
         return _finish_csv(fast, delimiter, decimal)
     # Plain files let pandas' C parser type the numbers; decimal-comma files stay text for parse_numbers.
     as_text = {"dtype": str} if decimal == "," else {}
     try:
-        raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True,
-                          skipinitialspace=True, keep_default_na=True, **as_text)
-        if _header_is_data(raw.columns):  # no header row: the first row is data, the columns are numbered
-            raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
-                              keep_default_na=True, header=None, **as_text)
+        raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
+                          keep_default_na=True, header=None if bare else "infer", **as_text)
+        if bare:  # the columns are numbered
             raw.columns = [f"column {number}" for number in range(1, raw.shape[1] + 1)]
     except (pd.errors.ParserError, csv.Error) as error:
         raise _ragged_error(error, delimiter) from None
@@ -386,10 +384,23 @@ _DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?([ T]\d{
                         r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
-def _header_is_data(columns: pd.Index) -> bool:
-    """Whether the header row reads as a row of data: every name a decimal number or a date (``2015-01-01``,
+def _header_line(text: str) -> str:
+    """The first line of ``text`` that is not blank: the header row, or the first row of a file without one."""
+    start = _header_start(text)
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def _header_start(text: str) -> int:
+    """Where the first line that is not blank starts (found, not by stripping a copy of a large text)."""
+    found = _NOT_BLANK.search(text)
+    return found.start() if found else len(text)
+
+
+def _header_is_data(cells: list[str]) -> bool:
+    """Whether the header row's cells read as a row of data: every one a decimal number or a date (``2015-01-01``,
     ``103.5``). Whole numbers alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
-    names = [str(name).strip() for name in columns]
+    names = [cell.strip().strip('"').strip() for cell in cells]
     return len(names) >= 2 and all(_DATA_CELL.fullmatch(name) for name in names)
 
 

@@ -494,8 +494,9 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
     text = (f"{count(left_out, 'row')} before the first or after the last value of '{target}' {_were(left_out)} left "
             "out: there is nothing to fit or score there.")
     if filled:
+        choose = "it as a regressor" if len(filled) == 1 else "them as regressors"
         report.notices.append(Notice(f"{text} To forecast with the future values of {_names(filled)} in them, choose "
-                                     f"{'it as a regressor' if len(filled) == 1 else 'them as regressors'}.", "notice.blank_ends_future",
+                                     f"{choose}.", "notice.blank_ends_future",
                                      {"rows": left_out, "column": target, "columns": _names(filled)}))
     else:
         report.notices.append(Notice(text, "notice.blank_ends", {"rows": left_out, "column": target}))

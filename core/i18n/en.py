@@ -144,8 +144,8 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "auto.summary": "auto chose **{chosen}** (season length {season}) by a rolling-origin backtest inside the "
                     "training rows ({origins} origins, {horizon} steps ahead each): another model is used alone only "
-                    "when its error is at least {below}% below exponential smoothing's (ETS); otherwise ETS is averaged "
-                    "with the two best others. The band is its 95% interval.",
+                    "when its error is at least {below}% below exponential smoothing's (ETS); otherwise ETS is "
+                    "averaged with the two best others. The band is its 95% interval.",
     "auto.long_history": " The history is long: auto modelled its last {used:,} rows ({skipped:,} earlier rows left "
                          "out to keep the fit fast).",
     "per.steps": "per step",

@@ -20,7 +20,7 @@ import pandas as pd
 import torch
 from threadpoolctl import threadpool_limits
 
-from core.data.tidy import LoadedSeries
+from core.data.tidy import LoadedSeries, count
 from core.errors import KeyedError
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
@@ -65,11 +65,10 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
 def loading_notes(series: LoadedSeries) -> list[str]:
     """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
     notes = [str(notice) for notice in series.report.notices]
-    if series.report.gaps:
-        notes.append(f"{series.report.gaps:,} time stamp{'' if series.report.gaps == 1 else 's'} "
-                     f"({series.frequency.name} spacing) {'is' if series.report.gaps == 1 else 'are'} missing between "
-                     "the first and the last row and not filled: trend models count rows, so they treat the gap as if "
-                     "it were not there.")
+    if gaps := series.report.gaps:
+        notes.append(f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing) {'is' if gaps == 1 else 'are'} "
+                     "missing between the first and the last row and not filled: trend models count rows, so they "
+                     "treat the gap as if it were not there.")
     return notes
 
 

@@ -179,7 +179,9 @@ def offered_regressors(state: MutableMapping[str, Any], series: LoadedSeries, ta
     """The numeric columns other than ``target`` and, for a file of several series, other than its id columns
     and (each column a series) its other series; a chosen regressor that is no longer offered is unchosen."""
     panel = state.get(keys.DATA_PANEL)
-    taken = set(panel.id_cols) | (set(panel.numeric_columns) if panel.all_targets else set()) if panel else set()
+    taken: set[str] = set()
+    if panel is not None:
+        taken = set(panel.id_cols) | (set(panel.numeric_columns) if panel.all_targets else set())
     others = [col for col in series.numeric_columns if col != target and col not in taken]
     chosen = state.get(keys.DATA_REGRESSORS_WIDGET) or []
     if any(col not in others for col in chosen):

@@ -307,8 +307,8 @@ def test_summary_rows_at_the_end_are_left_out_and_the_dates_still_read(footer: s
 
 
 def test_a_series_named_like_a_summary_is_data() -> None:
-    raw = pd.DataFrame({"id": ["A"] * 24 + ["Total"] * 24, "month": [f"{2015 + i // 12}-{i % 12 + 1:02d}" for i in range(48)],
-                        "v": np.arange(48.0)})
+    months = [f"{2015 + i // 12}-{i % 12 + 1:02d}" for i in range(48)]
+    raw = pd.DataFrame({"id": ["A"] * 24 + ["Total"] * 24, "month": months, "v": np.arange(48.0)})
     assert len(_drop_summary_rows(raw, DataReport())) == 48  # a long file whose last series is the total
 
 

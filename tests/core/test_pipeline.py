@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -164,5 +166,5 @@ def test_a_horizon_past_the_future_regressor_rows_names_how_far_the_file_goes() 
     with pytest.raises(SettingsError, match="for 6 steps past the end: forecast at most 6 steps") as raised:
         forecast_future(frame, Frequency("monthly", "MS", 12), request, future)
     assert raised.value.key == "err.future_regressors_short" and raised.value.params["rows"] == 6
-    six = forecast_future(frame, Frequency("monthly", "MS", 12), RunRequest("linear", request.settings, horizon=6), future)
+    six = forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, horizon=6), future)
     assert len(six) == 6 and six["predicted"].notna().all()
