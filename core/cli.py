@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _LISTED_FAILURES = 5  # failed series named on stdout; metrics.json has them all
+_NAMES = {"--out": "predictions.csv", "--json": "metrics.json"}  # what an output folder's file could be called
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -88,6 +89,7 @@ def _fit(args: argparse.Namespace) -> int:
         raise ValueError("--horizon must be 0 or more.")
     choice = EngineChoice(args.engine, default_jobs() if args.jobs is None else args.jobs, args.scheduler)
     check_choice(choice)
+    check_outputs({"--out": args.out, "--json": args.json})
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
     raw = read_raw(args.file)
     layout = plan_layout(raw, LoadOptions(date_col=args.date_col, regressors=regressors), args.id_col, args.target)
@@ -150,6 +152,23 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
     if len(failed) > _LISTED_FAILURES:
         print(f"  ... and {len(failed) - _LISTED_FAILURES} more (see the metrics JSON)")
     return 0
+
+
+def check_outputs(paths: dict[str, Path | None]) -> None:
+    """Raises ``ValueError`` before any work for an output that could not be written: a folder, a folder
+    that does not exist or cannot be written to, or both outputs at one path."""
+    given = {option: path for option, path in paths.items() if path is not None}
+    for option, path in given.items():
+        folder = path.resolve().parent
+        if path.is_dir():
+            raise ValueError(f"{option} {path} is a folder: give a file name in it, such as {path / _NAMES[option]}.")
+        if not folder.is_dir():
+            raise ValueError(f"{option} {path}: the folder {folder} does not exist; create it or write elsewhere.")
+        if not os.access(folder, os.W_OK):
+            raise ValueError(f"{option} {path}: the folder {folder} cannot be written to; write elsewhere.")
+    resolved = [path.resolve() for path in given.values()]
+    if len(set(resolved)) < len(resolved):
+        raise ValueError("--out and --json name the same file: give each its own.")
 
 
 def _write_all_or_none(outputs: dict[Path, str]) -> None:

@@ -74,6 +74,20 @@ def test_many_series_arguments_exit_2_with_one_line(args: list[str], words: str)
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(("outputs", "words"), [
+    (["--out", "{tmp}"], "is a folder: give a file name in it, such as {tmp}/predictions.csv"),
+    (["--json", "{tmp}/none/m.json"], "does not exist"),
+    (["--out", "{tmp}/same", "--json", "{tmp}/same"], "name the same file"),
+])
+def test_an_output_that_cannot_be_written_is_refused_before_the_file_is_read(outputs: list[str], words: str,
+                                                                               tmp_path: Path) -> None:
+    # The input is missing: the output's message coming first shows that no work was done before it.
+    done = cli("fit", str(tmp_path / "missing.csv"), *[part.format(tmp=tmp_path) for part in outputs])
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and words.format(tmp=tmp_path) in done.stderr, done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
     plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
     assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0
