@@ -8,6 +8,9 @@ import pandas as pd
 
 # A column counts as numeric / dated when at least this share of its non-blank cells parse.
 PARSE_SHARE = 0.95
+MIXED_FORMATS_MOST = 4  # ways of writing dates one column may mix (each read by a format of its own)
+MIXED_FORMATS = "mixed: "  # how the format found starts for such a column
+_SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (a column of free text has many)
 
 _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥%]")
 # Every cell a number whose commas, if any, group thousands: 100, 1,234.50, -12,000.
@@ -122,6 +125,11 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     sample = text[text.notna() & (text != "")]
     if sample.empty:
         return None
+    found = _parse_one_format(text, sample, day_first)
+    return found if found is not None else _parse_mixed_formats(text, sample, day_first)
+
+
+def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None) -> tuple[pd.Series, str] | None:
     if day_first is not None:
         forced = _parse_forced_order(text, sample, day_first)
         if forced is not None:
@@ -132,6 +140,36 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         if parsed is not None:
             return parsed
     return None
+
+
+def _parse_mixed_formats(text: pd.Series, sample: pd.Series, day_first: bool | None) -> tuple[pd.Series, str] | None:
+    """A column whose dates are written in a few ways (``2015-01-01`` in some rows, ``Jan 2015`` in others: a file
+    put together from several exports): the cells are grouped by their shape (digits and letters, whatever their
+    number: ``1/2/2015`` and ``11/12/2015`` are one group, read day first or month first together), each group is
+    read by a format of its own, and the column is dates when nearly every cell is read. The format found is
+    ``mixed: A; B``. None for a column of one shape, or of more than ``MIXED_FORMATS_MOST``."""
+    distinct = pd.Series(sample.unique())
+    if _shapes(distinct.iloc[:_SHAPE_PROBE]).nunique() > MIXED_FORMATS_MOST:
+        return None
+    shapes = _shapes(distinct)
+    if not 1 < shapes.nunique() <= MIXED_FORMATS_MOST:
+        return None
+    readings, formats = [], []
+    for _, group in distinct.groupby(shapes.to_numpy(), sort=False):
+        cells = group.reset_index(drop=True)
+        found = _parse_one_format(cells, cells, day_first)
+        if found is not None:
+            readings.append(pd.Series(found[0].to_numpy(), index=cells.to_numpy()))
+            formats.append(found[1])
+    if len(readings) < 2:
+        return None
+    parsed = pd.Series(text.map(pd.concat(readings)).to_numpy(dtype="datetime64[ns]"), index=text.index)
+    return (parsed, MIXED_FORMATS + "; ".join(formats)) if _enough(parsed, sample.index) else None
+
+
+def _shapes(cells: pd.Series) -> pd.Series:
+    """Each cell with every run of digits written ``9`` and every run of letters ``a``."""
+    return cells.str.replace(r"\d+", "9", regex=True).str.replace(r"[^\W\d_]+", "a", regex=True)
 
 
 def _parse_forced_order(text: pd.Series, sample: pd.Series, day_first: bool) -> tuple[pd.Series, str] | None:

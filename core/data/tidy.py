@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
-from core.data.parsing import PARSE_SHARE, parse_dates, parse_epochs, parse_excel_serials, parse_numbers
+from core.data.parsing import MIXED_FORMATS, PARSE_SHARE, parse_dates, parse_epochs, parse_excel_serials, parse_numbers
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -304,7 +304,13 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 
 def _note_format(found: str, col: object, report: DataReport) -> None:
     report.date_format = found
-    if "ambiguous" in found:
+    if found.startswith(MIXED_FORMATS):
+        formats = found.removeprefix(MIXED_FORMATS)
+        report.notices.append(Notice(f"Dates in '{col}' are written in {formats.count(';') + 1} ways ({formats}); each "
+                                     "way was read by its own format. Check the dates if the file was put together "
+                                     "from several exports.", "notice.mixed_dates",
+                                     {"column": str(col), "ways": formats.count(";") + 1, "formats": formats}))
+    elif "ambiguous" in found:
         order = "day first" if found.startswith("%d") else "month first"
         report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
                                      "because that gives the more regular spacing. Choose the other order if it is "

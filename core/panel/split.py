@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.parsing import parse_dates
+from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, read_bytes, read_table
 from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
@@ -82,7 +82,9 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     wanted = _wanted_targets(target_text, list(table.columns))
     _check_roles(given_ids, options, wanted)
     probe = _probe(raw, given_ids, options, wanted)
-    found = detect_id_columns(table, probe.date_col, exclude=_not_ids(table, probe, wanted)) \
+    # A time column written in several ways repeats its stamps only once they are read as dates.
+    stamped = _dates_parsed(table, probe) if probe.report.date_format.startswith(MIXED_FORMATS) else table
+    found = detect_id_columns(stamped, probe.date_col, exclude=_not_ids(table, probe, wanted)) \
         if detect and not given_ids else ()
     ids = given_ids or found
     if ids and not given_ids and wanted is None and probe.target in ids:

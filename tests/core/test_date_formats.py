@@ -143,3 +143,27 @@ def test_utc_suffix_is_read_as_utc_among_offsets() -> None:
 def test_a_named_column_that_is_not_dates_still_fails_clearly() -> None:
     with pytest.raises(DataError, match="'sales' does not hold dates"):
         load_series(_csv("date", [f"{d:%Y-%m-%d}" for d in MONTHS]), "x.csv", LoadOptions(date_col="sales"))
+
+
+def test_dates_written_two_ways_are_each_read_by_their_own_format_and_said() -> None:
+    # A file put together from two exports: ISO days in most rows, "Jan 2015" in every fifth.
+    written = [f"{d:%b %Y}" if i % 5 == 0 else f"{d:%Y-%m-%d}" for i, d in enumerate(MONTHS)]
+    loaded = load_series(_csv("month", written), "mixed.csv", LoadOptions())
+    assert loaded.frame["ds"].tolist() == list(MONTHS) and loaded.frequency.name == "monthly"
+    said = [notice for notice in loaded.report.notices if notice.key == "notice.mixed_dates"]
+    assert len(said) == 1 and said[0].params["ways"] == 2 and "%b %Y" in str(said[0])
+
+
+def test_day_first_dates_of_one_shape_are_read_in_one_order_beside_another_way() -> None:
+    # 13/01/2015 settles day first for the d/m/yyyy cells; ISO cells beside them do not change that.
+    written = [f"{d.day}/{d.month}/{d.year}" if i % 2 else f"{d:%Y-%m-%d}"
+               for i, d in enumerate(pd.date_range("2015-01-10", periods=ROWS, freq="D"))]
+    loaded = load_series(_csv("day", written), "mixed.csv", LoadOptions())
+    assert loaded.frame["ds"].tolist() == list(pd.date_range("2015-01-10", periods=ROWS, freq="D"))
+
+
+def test_text_that_is_only_partly_dates_is_not_the_time_column() -> None:
+    # Half the cells are words: no way of reading covers nearly every cell, so rows are numbered.
+    written = [f"{d:%Y-%m-%d}" if i % 2 else "pending" for i, d in enumerate(MONTHS)]
+    loaded = load_series(_csv("note", written), "notes.csv", LoadOptions())
+    assert loaded.date_col is None and loaded.frequency.name == "steps"

@@ -94,6 +94,17 @@ def test_long_file_with_a_detected_id(tmp_path: Path, id_col: str) -> None:
     assert all(entry["target"] == "sales" for entry in report["series"])
 
 
+def test_series_whose_dates_are_written_differently_are_told_apart(tmp_path: Path) -> None:
+    # One store's export writes 2015-01, the other's Jan 2015: as text the stamps never repeat.
+    frame = long_frame(["north", "south"], months=36)
+    south = frame["store"] == "south"
+    frame.loc[south, "month"] = pd.to_datetime(frame.loc[south, "month"]).dt.strftime("%b %Y")
+    done, out, metrics = fit(tmp_path, frame, "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    check_many(out, metrics, ["north", "south"], 36)
+    assert pd.read_csv(out)["ds"].iloc[-1] == "2017-12-01"
+
+
 def test_two_id_columns_combine_into_one_id(tmp_path: Path) -> None:
     frames = []
     for store in ("A", "B"):
