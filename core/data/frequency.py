@@ -40,6 +40,13 @@ _BY_DAYS: list[tuple[float, str, str, str, int]] = [
     (365.25, "yearly", "YS", "YE", 1),
 ]
 
+# Spacings under a day that a series with gaps is rounded to (their length in days): a per-second or 15-minute
+# series with a gap keeps its spacing, not the nearest of ``_BY_DAYS``.
+_SUB_DAILY = {alias: pd.Timedelta(to_offset(alias)).total_seconds() / 86_400
+              for alias in ("s", "5s", "10s", "15s", "30s", "min", "5min", "10min", "15min", "30min",
+                            "h", "2h", "3h", "4h", "6h", "12h")}
+_SUB_DAILY_BELOW = 0.75  # median spacing in days below which ``_SUB_DAILY`` applies
+
 _NAME_BY_PREFIX = {
     "min": ("minutely", 60), "30min": ("half-hourly", 48), "h": ("hourly", 24),
     "D": ("daily", 7), "B": ("business-daily", 5), "W": ("weekly", 52),
@@ -112,6 +119,8 @@ def _from_alias(alias: str) -> Frequency:
 
 def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     days = float(np.median(np.diff(index.as_unit("ns").asi8))) / 86_400e9
+    if days < _SUB_DAILY_BELOW:  # the same frequency as the nearest regular spacing under a day would have
+        return _from_alias(min(_SUB_DAILY, key=lambda alias: abs(np.log(days / _SUB_DAILY[alias]))))
     name, start_alias, end_alias, season = min(
         ((n, a, e, s) for d, n, a, e, s in _BY_DAYS),
         key=lambda row: abs(np.log(days / _days_of(row[0]))),

@@ -397,3 +397,13 @@ def test_counts_under_a_name_that_holds_a_date_word_stay_counts(name: str) -> No
     text = f"month,{name}\n" + "".join(f"2020-{m:02d},{20_000 + 997 * m}\n" for m in range(1, 13))
     series = load_series(text.encode(), "counts.csv")
     assert (series.date_col, series.target) == ("month", name)
+
+
+@pytest.mark.parametrize("spacing", ["s", "min", "5min", "15min", "30min", "h", "3h"])
+def test_a_sub_daily_series_with_gaps_keeps_its_spacing(spacing: str) -> None:
+    # Gaps make the stamps irregular; the median spacing is rounded to the nearest regular one, as it would be
+    # named without the gaps (a 15-minute or per-second series was called half-hourly).
+    stamps = pd.date_range("2024-03-01", periods=400, freq=spacing)
+    regular = infer_frequency(pd.Series(stamps))
+    gappy = infer_frequency(pd.Series(stamps.delete([50, 51, 52, 200])))
+    assert gappy == regular and gappy.alias == spacing
