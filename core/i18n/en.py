@@ -354,6 +354,8 @@ MESSAGES: dict[str, str] = {
                       "{count:,} series.",
     "data.panel_note": "**{count:,} series** by {by}{dropped}: each is split, fitted and scored on its own. The "
                        "chart and quality panels show the series chosen here; **Train** can fit them all.",
+    "data.panel_short": "Too short to fit (fewer than {rows} values), so skipped when all series are trained: "
+                        "{names} ({count:,} series).",
     "all.by_columns": "column (each numeric column is a series)",
     "all.rows_without_id": " ({rows:,} rows without an id left out)",
     "train.all": "Train on all {count:,} series",

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import pandas as pd
+
 from core.data.read import read_bytes, read_table
-from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
+from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
 
@@ -33,6 +35,7 @@ class Panel:
     columns: tuple[str, ...]  # the file's columns
     numeric_columns: tuple[str, ...]  # its numeric columns other than the time and the ids
     rows_without_id: int = 0
+    too_short: tuple[str, ...] = ()  # series with fewer than ``MIN_ROWS`` values: training will skip them
 
     @property
     def ids(self) -> list[str]:
@@ -45,6 +48,14 @@ class Panel:
     def task(self, uid: str) -> SeriesTask:
         """The task of series ``uid``; ``KeyError`` when the panel has none of that name."""
         return {task.unique_id: task for task in self.tasks}[uid]
+
+
+def _values_in(task: SeriesTask) -> int:
+    """Cells of the task's target that hold something (text cells are parsed later; blank text is nothing)."""
+    cells = pd.Series(task.cells[str(task.options.target)])
+    if pd.api.types.is_numeric_dtype(cells):
+        return int(cells.notna().sum())
+    return int((cells.notna() & (cells.astype("string").str.strip() != "")).sum())
 
 
 def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice) -> Panel | None:
@@ -63,7 +74,8 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
             raise one_series_only(given, layout.targets)
         return None
     return Panel(tuple(tasks), layout.id_cols, choice.all_targets, tuple(str(col).strip() for col in raw.columns),
-                 tuple(layout.probe.numeric_columns), blank)
+                 tuple(layout.probe.numeric_columns), blank,
+                 tuple(task.unique_id for task in tasks if _values_in(task) < MIN_ROWS))
 
 
 def one_series_only(ids: tuple[str, ...], targets: tuple[str, ...]) -> DataError:

@@ -7,13 +7,15 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.data.tidy import LoadedSeries, LoadOptions
+from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions
 from core.i18n import t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
 from core.ui import state_keys as keys
 from core.ui.session import DEFAULT_SAMPLE, SERIES_RESULT_KEYS, Loader, drop_results, remember_series, sample_bytes
 from core.ui.text import plain
 
+
+_NAMED_SHORT = 5  # series the note on too-short series names
 
 
 @dataclass(frozen=True)
@@ -81,3 +83,11 @@ def panel_note(panel: Panel, lang: str = "en") -> str:
     by = plain(", ".join(panel.id_cols)) if panel.id_cols else t("all.by_columns", lang)
     dropped = t("all.rows_without_id", lang, rows=panel.rows_without_id) if panel.rows_without_id else ""
     return t("data.panel_note", lang, count=len(panel.tasks), by=by, dropped=dropped)
+
+
+def short_series_note(panel: Panel, lang: str = "en") -> str | None:
+    """Which series are too short to fit (training skips them), before any training; None when none is."""
+    if not panel.too_short:
+        return None
+    shown = ", ".join(panel.too_short[:_NAMED_SHORT]) + (", ..." if len(panel.too_short) > _NAMED_SHORT else "")
+    return t("data.panel_short", lang, count=len(panel.too_short), names=plain(shown), rows=MIN_ROWS)

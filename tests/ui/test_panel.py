@@ -91,6 +91,15 @@ def test_a_long_file_is_split_by_its_detected_id_and_one_series_is_shown() -> No
     assert at.session_state[keys.DATA_PANEL] is panel  # a series shown is not a file read again
 
 
+def test_a_series_too_short_to_fit_is_named_before_training() -> None:
+    tiny = pd.DataFrame({"month": stamps(5), "store": "kiosk", "sales": [5.0, 6, 7, 8, 9]}).to_csv(index=False)
+    at = ok(upload(app(), "stores.csv", long_csv() + tiny.split("\n", 1)[1]))
+    assert at.session_state[keys.DATA_PANEL].too_short == ("kiosk",)
+    assert [warning.value for warning in at.warning] == [
+        "Too short to fit (fewer than 8 values), so skipped when all series are trained: kiosk (1 series)."]
+    assert not ok(upload(app(), "stores.csv", long_csv())).warning  # none is too short: nothing said
+
+
 def test_train_names_the_series_in_use_and_showing_another_says_its_runs_were_cleared() -> None:
     at = upload(app(), "stores.csv", long_csv())
     at.switch_page("pages/1_Train.py").run()
