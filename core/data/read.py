@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from collections import Counter
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError as XmlParseError
 
 import pandas as pd
@@ -31,6 +32,10 @@ MAX_COLUMNS = 1_000  # TSR_MAX_COLUMNS
 MAX_UNCOMPRESSED_MB = 500.0  # TSR_MAX_UNCOMPRESSED_MB: everything inside an .xlsx, unpacked
 MAX_COMPRESSION_RATIO = 100.0  # TSR_MAX_COMPRESSION_RATIO: of any one .xlsx member of 1 MB or more unpacked
 _RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tiny sheet) may pack tighter
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")  # a row of a sheet's XML, with or without a prefix
+_ROW_TAG_LONGEST = 64  # bytes kept from one chunk to the next, so that a tag cut in two is found once
+_XML_CHUNK = 1 << 22
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DELIMITERS = (",", ";", "\t", "|")
 _QUOTED = re.compile(r'"[^"\n]*"')
@@ -198,6 +203,12 @@ def _check_zip(data: bytes, name: str) -> None:
 def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     _check_zip(data, name)  # zipfile stops each member at the size the directory declares
     try:
+        rows = _sheet_rows(data, sheet)
+    except _EXCEL_ERRORS:
+        rows = None  # a damaged workbook: pandas says what is wrong with it below
+    if rows is not None:  # before parsing: openpyxl reads some 15,000 rows a second
+        check_count(rows - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+    try:
         raw = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str)
     except DataError:
         raise
@@ -207,6 +218,43 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             "open it in Excel and save it again, or export the sheet as CSV.", "err.excel",
             {"name": name or "The file", "detail": _first_line(error)}) from None
     return _check_table_size(raw)
+
+
+def _sheet_rows(data: bytes, sheet: str | int) -> int | None:
+    """The rows of a workbook's sheet (by position or name) counted in its XML as it unpacks, without
+    parsing a cell; None when the workbook does not say which part holds the sheet."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = _sheet_part(archive, sheet)
+        if part is None:
+            return None
+        rows, tail = 0, b""
+        with archive.open(part) as stream:
+            while chunk := stream.read(_XML_CHUNK):
+                text = tail + chunk
+                rows += len(_ROW_TAG.findall(text))
+                tail = text[-_ROW_TAG_LONGEST:]
+                rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+        return rows + len(_ROW_TAG.findall(tail))
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str | int) -> str | None:
+    """The zip member of the sheet, from the workbook's list of sheets and its relationships."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return None
+    sheets = [element for element in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter()
+              if element.tag.endswith("}sheet")]
+    chosen = [element for position, element in enumerate(sheets) if sheet in (position, element.get("name"))]
+    if not chosen:
+        return None
+    relation = chosen[0].get(f"{{{_RELATIONSHIPS}}}id")
+    targets = {element.get("Id"): element.get("Target", "")
+               for element in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter()}
+    target = targets.get(relation)
+    if not target:
+        return None
+    part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return part if part in names else None
 
 
 def decode_text(data: bytes) -> str:

@@ -74,6 +74,31 @@ def test_xlsx_over_the_unpacked_size_limit_is_refused(monkeypatch: pytest.Monkey
     assert "unpacks to 2 MB, more than the limit of 1 MB" in message and "TSR_MAX_UNCOMPRESSED_MB" in message
 
 
+def workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("sheet", [1, "long"])
+def test_a_sheet_over_the_row_limit_is_refused_before_a_cell_is_parsed(sheet: int | str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the sheet was parsed")
+
+    monkeypatch.setenv("TSR_MAX_ROWS", "1000")
+    days = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=1500, freq="D"), "y": np.arange(1500.0)})
+    data = workbook({"short": days.iloc[:20], "long": days})
+    monkeypatch.setattr(pd, "read_excel", never)
+    message = one_line_error(data, "big.xlsx", LoadOptions(sheet=sheet))
+    assert "1,500 rows" in message and "TSR_MAX_ROWS" in message
+    monkeypatch.undo()
+    monkeypatch.setenv("TSR_MAX_ROWS", "1000")
+    assert len(load_series(data, "big.xlsx", LoadOptions(sheet=0)).frame) == 20  # the short sheet is read
+
+
 def test_zip_member_with_an_unsupported_compression_method_gives_one_line() -> None:
     data = with_method(make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook/>"},
                                 zipfile.ZIP_STORED), 9)  # 9: deflate64, which zipfile cannot unpack
