@@ -163,7 +163,8 @@ def _parse_mixed_formats(text: pd.Series, sample: pd.Series, day_first: bool | N
             formats.append(found[1])
     if len(readings) < 2:
         return None
-    parsed = pd.Series(text.map(pd.concat(readings)).to_numpy(dtype="datetime64[ns]"), index=text.index)
+    # Microseconds, as pandas reads text dates: years 1000-2999 fit (nanoseconds end in 2262).
+    parsed = pd.Series(text.map(pd.concat(readings)).to_numpy(dtype="datetime64[us]"), index=text.index)
     return (parsed, MIXED_FORMATS + "; ".join(formats)) if _enough(parsed, sample.index) else None
 
 
