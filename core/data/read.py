@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
+from python_calamine import CalamineError
 
 from core.data.parsing import combine_calendar_columns
 from core.errors import DataError, LimitError
@@ -47,10 +48,10 @@ try:  # openpyxl parses with lxml when it is installed
 except ImportError:  # pragma: no cover - lxml absent
     _LxmlError = XmlParseError  # type: ignore[assignment,misc]
 
-# What pandas + openpyxl raise for a damaged workbook: zip, decompression and XML errors, a missing
-# part (KeyError), a part of the wrong type (TypeError from openpyxl's typed descriptors).
+# What pandas and its Excel readers raise for a damaged workbook: zip, decompression and XML errors, a missing
+# part (KeyError), a part of the wrong type (TypeError), calamine's own errors (a missing sheet among them).
 _EXCEL_ERRORS = (ValueError, KeyError, TypeError, OSError, EOFError, NotImplementedError, zipfile.BadZipFile,
-                 zlib.error, lzma.LZMAError, XmlParseError, _LxmlError)
+                 zlib.error, lzma.LZMAError, XmlParseError, _LxmlError, CalamineError)
 _PARQUET_ERRORS = (pa.ArrowException, ValueError, OSError, EOFError)
 
 
@@ -206,10 +207,11 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         rows = _sheet_rows(data, sheet)
     except _EXCEL_ERRORS:
         rows = None  # a damaged workbook: pandas says what is wrong with it below
-    if rows is not None:  # before parsing: openpyxl reads some 15,000 rows a second
+    if rows is not None:  # before parsing, which takes seconds per 100,000 rows
         check_count(rows - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
     try:
-        raw = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str)
+        # calamine (Rust) reads a sheet about four times as fast as openpyxl, with the same cells as text.
+        raw = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, engine="calamine")
     except DataError:
         raise
     except _EXCEL_ERRORS as error:
