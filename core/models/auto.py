@@ -322,8 +322,12 @@ class EnsembleForecaster(Forecaster):
         return self
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        """The members' mean at each step, over those with a forecast there (NaN only where none has one)."""
         self._check_fitted()
-        return np.mean([member.forecast(future) for member in self.members], axis=0)
+        forecasts = np.array([member.forecast(future) for member in self.members], dtype=float)
+        known = np.isfinite(forecasts)
+        return np.where(known.any(axis=0), np.where(known, forecasts, 0.0).sum(axis=0) / np.maximum(known.sum(axis=0), 1),
+                        np.nan)
 
     def params(self) -> dict[str, Any]:
         return {"members": [member.name for member in self.members]}

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import ALONE_MARGIN, ANCHOR, AutoForecaster, backtest_plan, chosen_members
+from core.models.auto import ALONE_MARGIN, ANCHOR, AutoForecaster, EnsembleForecaster, backtest_plan, chosen_members
 from core.models.autoregression import AutoRegressiveForecaster
 from core.ui.explain import selection_summary
 from core.data.frequency import Frequency, infer_frequency
@@ -216,3 +216,29 @@ def test_auto_takes_its_band_from_the_selection_backtest_and_keeps_it_in_its_mod
     again = Forecaster.from_state(result.forecaster.state()).measured_band()
     assert again is not None and again.multipliers == band.multipliers and again.origins == band.origins
     np.testing.assert_allclose(again.scale, band.scale)
+
+
+def test_auto_forecasts_an_exactly_repeating_week_exactly() -> None:
+    # The seasonal differences are all zero: an autoregression on them solved exactly has zero weights (it was
+    # NaN, and the ensemble holding it left every test prediction blank).
+    frame = pd.DataFrame({"ds": pd.date_range("2023-03-01", periods=60, freq="D"), "y": 20.0 + np.arange(60) % 7})
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("auto", horizon=7))
+    np.testing.assert_allclose(result.predictions["predicted"].iloc[42:], 20.0 + np.arange(42, 67) % 7, atol=1e-6)
+    assert result.metrics["test"]["mae"] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_an_ensemble_averages_the_members_that_forecast_a_step() -> None:
+    class Fixed(AutoRegressiveForecaster):
+        def __init__(self, values: list[float]) -> None:
+            self.values = np.array(values)
+
+        def fit(self, history: pd.DataFrame, frequency: Frequency, callback: object = None) -> "Fixed":
+            self.fitted_ = history["y"].to_numpy(dtype=float)
+            return self
+
+        def forecast(self, future: pd.DataFrame) -> np.ndarray:
+            return self.values
+
+    ensemble = EnsembleForecaster("e", [Fixed([1.0, np.nan, np.nan]), Fixed([3.0, 5.0, np.nan])])
+    ensemble.fit(monthly_frame(np.arange(24.0)), Frequency("monthly", "MS", 12))
+    np.testing.assert_array_equal(ensemble.forecast(steps(3)), [2.0, 5.0, np.nan])
