@@ -88,7 +88,7 @@ def outlier_scores(values: np.ndarray, season: int) -> OutlierScores:
     stable = forward(values)
     seasonal = _seasonal_pattern(stable, season)
     adjusted = stable - seasonal
-    before, after, level = _neighbour_medians(adjusted, NEIGHBOURS)
+    before, after, level = _neighbour_medians(adjusted, NEIGHBOURS, season)
     spread = _typical_deviation(adjusted - level, season)
     apart = _apart_from_both_sides(adjusted - before, adjusted - after)
     one_sided = np.abs(apart) < 0.5 * OUTLIER_LIMIT * spread
@@ -191,16 +191,21 @@ def _seasonal_pattern(stable: np.ndarray, season: int) -> np.ndarray:
     return local.fillna(0.0).to_numpy()
 
 
-def _neighbour_medians(values: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _neighbour_medians(values: np.ndarray, width: int, season: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Medians of the ``width`` values just before, just after, and on both sides of every point (the
-    point itself left out); NaN where a side has none."""
+    point itself left out), each moved along the local trend from where its values sit to the point (the
+    median of the nearest ``max(4 * width, season)`` steps): at the ends, where the neighbours lie on one
+    side, a trend would otherwise read as a departure. NaN where a side has none."""
     padded = np.pad(values, width, constant_values=np.nan)
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * width + 1)
+    offsets = np.where(np.isnan(windows), np.nan, np.arange(-width, width + 1, dtype=float))
+    half = max(2 * width, (season + 1) // 2)
+    steps = np.lib.stride_tricks.sliding_window_view(np.pad(np.diff(values), half, constant_values=np.nan), 2 * half)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN sides at the ends give NaN, as meant
-        before = _row_medians(windows[:, :width])
-        after = _row_medians(windows[:, width + 1:])
-        both = _row_medians(np.delete(windows, width, axis=1))
+        slope = np.nan_to_num(_row_medians(steps[: len(values)]))
+        sides = [np.arange(width), np.arange(width + 1, 2 * width + 1), np.delete(np.arange(2 * width + 1), width)]
+        before, after, both = (_row_medians(windows[:, side]) - slope * _row_medians(offsets[:, side]) for side in sides)
     return before, after, np.where(np.isnan(both), values, both)
 
 

@@ -181,3 +181,16 @@ def test_stamps_are_written_as_short_as_their_frequency_allows() -> None:
     assert format_stamp(stamp, Frequency("quarterly", "QS-OCT", 4)) == "2021 Q4"  # not 2021-10
     assert format_stamp(stamp, Frequency("monthly", "MS", 12)) == "2021-10"
     assert format_stamp(stamp, Frequency("yearly", "YS", 1)) == "2021"
+
+
+@pytest.mark.parametrize("values", [10000 + 150 * np.arange(60.0),
+                                    1000 * 1.01 ** np.arange(96) + np.random.default_rng(1).normal(0, 0.2, 96)])
+def test_the_ends_of_a_trending_series_are_not_outliers(values: np.ndarray) -> None:
+    # The first and last points have neighbours on one side only: their median lies two steps along the trend.
+    frame = pd.DataFrame({"ds": pd.date_range("2015-01-01", periods=len(values), freq="MS"), "y": values})
+    assert len(suspected_outliers(frame, Frequency("monthly", "MS", 12))) == 0
+    if np.all(np.diff(values, 2) == 0):  # a jump at the end of the noisy series still stands out
+        return
+    spiked = frame.assign(y=np.where(frame.index == len(frame) - 1, frame["y"] * 1.3, frame["y"]))
+    found = suspected_outliers(spiked, Frequency("monthly", "MS", 12))
+    assert len(found) == 1 and found["Expected"].iloc[0] == pytest.approx(values[-1], rel=0.01)
