@@ -12,7 +12,8 @@ from core.training.loop import EpochCallback
 
 
 class SeasonalNaiveForecaster(Forecaster):
-    """Repeats the last observed season (``season = 1`` is the naive last-value forecast)."""
+    """Repeats the last observed season (``season = 1`` is the naive last-value forecast). A history shorter
+    than one season has no season to repeat: it repeats the last value (naive), and ``params`` says so."""
 
     def __init__(self, season: int, name: str = "snaive") -> None:
         self.season = season
@@ -21,7 +22,7 @@ class SeasonalNaiveForecaster(Forecaster):
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "SeasonalNaiveForecaster":
         values = history["y"].to_numpy(dtype=float)
-        self.season_ = min(max(self.season, 1), len(values))
+        self.season_ = max(self.season, 1) if len(values) >= self.season else 1
         self.last_ = values[-self.season_:]
         self.fitted_ = np.concatenate([np.full(self.season_, np.nan), values[:-self.season_]])
         return self
@@ -31,7 +32,10 @@ class SeasonalNaiveForecaster(Forecaster):
         return self.last_[np.arange(len(future)) % self.season_]
 
     def params(self) -> dict[str, Any]:
-        return {"season": self.season}
+        used = getattr(self, "season_", self.season)
+        if used == self.season:
+            return {"season": self.season}
+        return {"season": used, "season_asked": self.season, "note": "fewer rows than one season: the last value"}
 
 
 class DriftForecaster(Forecaster):

@@ -168,3 +168,15 @@ def test_a_horizon_past_the_future_regressor_rows_names_how_far_the_file_goes() 
     assert raised.value.key == "err.future_regressors_short" and raised.value.params["rows"] == 6
     six = forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, horizon=6), future)
     assert len(six) == 6 and six["predicted"].notna().all()
+
+
+def test_seasonal_naive_on_fewer_rows_than_a_season_repeats_the_last_value_and_says_so() -> None:
+    # 42 weekly training rows cannot repeat a 52-week season; it repeated a 42-week one and reported 52.
+    frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=60, freq="W-SUN"),
+                          "y": 500 + np.random.default_rng(4).normal(0, 30, 60)})
+    result = run(frame, Frequency("weekly", "W-SUN", 52), RunRequest("snaive"))
+    assert (result.predictions["predicted"].iloc[42:] == frame["y"].iloc[41]).all()
+    assert result.params["season"] == 1 and result.params["season_asked"] == 52
+    season = run(frame, Frequency("monthly", "MS", 12), RunRequest("snaive"))  # a season fits: as before
+    assert season.params == {"season": 12}
+    np.testing.assert_array_equal(season.predictions["predicted"].iloc[42:54], frame["y"].iloc[30:42])
