@@ -13,6 +13,10 @@ MIXED_FORMATS = "mixed: "  # how the format found starts for such a column
 _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (a column of free text has many)
 
 _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥%]")
+# A currency code before or after an amount ("1.000,95 EUR", "USD 12"): the common ones only, so that codes of
+# other kinds ("SKU 123") stay text.
+_CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL)(?=[\d\s\-+(.,])"
+                            r"|(?<=[\d\s)])(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL)$")
 # Every cell a number whose commas, if any, group thousands: 100, 1,234.50, -12,000.
 _THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})*(\.\d+)?$")
 # (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
@@ -92,10 +96,16 @@ def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
     return bool(with_point < PARSE_SHARE and with_comma < PARSE_SHARE)
 
 
+def without_currency(cell: str) -> str:
+    """A cell's text without currency signs and codes, percent signs and spaces (``1.000,95 €`` -> ``1.000,95``)."""
+    return _CURRENCY_AND_SPACES.sub("", _CURRENCY_CODE.sub("", cell.strip()))
+
+
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
-    cleaned = text.mask(text.isin(_MISSING_MARKERS)).str.replace(_CURRENCY_AND_SPACES, "", regex=True)
+    cleaned = text.mask(text.isin(_MISSING_MARKERS)).str.replace(_CURRENCY_CODE, "", regex=True)
+    cleaned = cleaned.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
     cleaned = cleaned.str.replace(_UNICODE_MINUS, "-", regex=False)
     if cleaned.str.contains("(", regex=False).any():  # the regex costs more than this look over a long column
         cleaned = cleaned.str.replace(_ACCOUNTING_NEGATIVE, r"-\1", regex=True)

@@ -20,7 +20,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError
 
-from core.data.parsing import combine_calendar_columns
+from core.data.parsing import combine_calendar_columns, without_currency
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -312,7 +312,7 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:
-    head, _, tail = cell.rpartition(",")
+    head, _, tail = without_currency(cell).rpartition(",")
     grouped = head.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")  # thousands
     return bool(head) and tail.isdigit() and grouped.lstrip("-").isdigit()
 

@@ -154,6 +154,10 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     frame = _fill_missing(frame, options.missing, report, target)
+    if len(frame) and frame["y"].nunique() == 1:
+        report.notices.append(Notice(f"'{target}' holds the same value in every row: any model forecasts it exactly. "
+                                     "Choose another column if this is not the series.", "notice.constant_target",
+                                     {"column": str(target)}))
     if len(frame) < MIN_ROWS:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows", {"rows": len(frame), "least": MIN_ROWS})

@@ -554,6 +554,8 @@ MESSAGES: dict[str, str] = {
     "notice.ambiguous_month_first": "Dates in '{column}' fit both day-first and month-first reading; read month "
                                     "first because that gives the more regular spacing. Choose the other order if it "
                                     "is wrong.",
+    "notice.constant_target": "'{column}' holds the same value in every row: any model forecasts it exactly. Choose "
+                              "another column if this is not the series.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped.",

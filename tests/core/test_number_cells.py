@@ -95,3 +95,24 @@ def test_a_semicolon_file_with_no_break_space_thousands_everywhere_reads_its_dec
     assert read_table(_monthly(cells, "date;valeur", sep=";"), "fr.csv").attrs["decimal_comma"]
     series = load_series(_monthly(cells, "date;valeur", sep=";"), "fr.csv")
     assert series.frame["y"].tolist() == pytest.approx([12100.125 + month for month in range(1, 13)])
+
+
+@pytest.mark.parametrize("written", ["{:,.2f} €", "€ {:,.2f}", "{:,.2f}€", "{:,.2f} EUR", "EUR {:,.2f}"])
+def test_european_amounts_with_a_currency_are_the_numbers_they_say(written: str) -> None:
+    # "1.000,95 €" in a semicolon file: the decimal comma is found past the currency; the target was another column.
+    amounts = [1000.95 + 8.94 * month for month in range(24)]
+    european = [written.format(a).replace(",", "_").replace(".", ",").replace("_", ".") for a in amounts]
+    rows = [f"{cell};12,5 %" for cell in european]
+    series = load_series(_monthly(rows, "Woche,Umsatz (€);Rabatt", sep=";"), "euro.csv")
+    assert series.target == "Umsatz (€)"
+    assert series.frame["y"].round(2).tolist() == [round(a, 2) for a in amounts]
+
+
+def test_codes_that_are_not_currencies_stay_text() -> None:
+    with pytest.raises(DataError, match="'SKU 1'"):
+        load_series(_monthly([f"SKU {i}" for i in range(1, 25)], "date,code"), "codes.csv")
+
+
+def test_a_target_with_one_value_in_every_row_is_said() -> None:
+    series = load_series(_monthly(["7"] * 24), "flat.csv")
+    assert [notice.key for notice in series.report.notices] == ["notice.constant_target"]
