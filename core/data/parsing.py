@@ -32,6 +32,10 @@ _YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
 _ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
+_OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end of an ISO 8601 time
+_OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
+_WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
+ON_FIRST_OFFSET = "ISO 8601 on the first row's UTC offset"  # the format found for times with several offsets
 _UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT)$", re.IGNORECASE)
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's serial dates (1900 system, past its 1900 leap-day bug)
 _EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, whole numbers are rarely dates
@@ -314,7 +318,19 @@ def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | No
         return None
     zone = _first_offset_zone(sample)
     local = parsed.dt.tz_convert(zone) if zone is not None else parsed
-    return local.dt.tz_localize(None), "ISO 8601"
+    offsets = sample.iloc[:_OFFSETS_CHECKED].str.extract(_OFFSET, expand=False).fillna("Z").nunique()
+    if zone is None or offsets < 2:
+        return local.dt.tz_localize(None), "ISO 8601"
+    if _median_step(parsed) < _WALL_CLOCK_STEP:  # hours apart: evenly spaced on one offset, and said
+        return local.dt.tz_localize(None), ON_FIRST_OFFSET
+    # A day or more apart (daylight saving moves the offset twice a year): the dates and times as written.
+    wall = pd.to_datetime(text.str.replace(_OFFSET, "", regex=True), format="ISO8601", errors="coerce")
+    return (wall, "ISO 8601") if _enough(wall, sample.index) else (local.dt.tz_localize(None), ON_FIRST_OFFSET)
+
+
+def _median_step(stamps: pd.Series) -> pd.Timedelta:
+    known = stamps.dropna().sort_values()
+    return known.diff().median() if len(known) > 1 else pd.Timedelta(0)
 
 
 def _first_offset_zone(sample: pd.Series) -> object | None:

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
-from core.data.parsing import MIXED_FORMATS, PARSE_SHARE, parse_dates, parse_epochs, parse_excel_serials, parse_numbers
+from core.data.parsing import (MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, parse_dates, parse_epochs,
+                               parse_excel_serials, parse_numbers)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -314,6 +315,11 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "way was read by its own format. Check the dates if the file was put together "
                                      "from several exports.", "notice.mixed_dates",
                                      {"column": str(col), "ways": formats.count(";") + 1, "formats": formats}))
+    elif found == ON_FIRST_OFFSET:
+        report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "
+                                     "read on the first row's offset, so that they stay evenly spaced: after a change "
+                                     "they show an hour off the times written.", "notice.first_offset",
+                                     {"column": str(col)}))
     elif "ambiguous" in found:
         order = "day first" if found.startswith("%d") else "month first"
         report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "

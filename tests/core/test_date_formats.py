@@ -167,3 +167,20 @@ def test_text_that_is_only_partly_dates_is_not_the_time_column() -> None:
     written = [f"{d:%Y-%m-%d}" if i % 2 else "pending" for i, d in enumerate(MONTHS)]
     loaded = load_series(_csv("note", written), "notes.csv", LoadOptions())
     assert loaded.date_col is None and loaded.frequency.name == "steps"
+
+
+def test_daily_stamps_across_a_daylight_saving_change_keep_their_calendar_days() -> None:
+    days = pd.date_range("2023-03-10", periods=ROWS, freq="D")
+    written = [f"{d:%Y-%m-%d} 00:00:00{'+01:00' if d < pd.Timestamp('2023-03-26') else '+02:00'}" for d in days]
+    loaded = load_series(_csv("day", written), "dst.csv", LoadOptions())
+    assert loaded.frame["ds"].tolist() == list(days) and loaded.frequency.name == "daily"
+    assert not loaded.report.notices
+
+
+def test_hourly_stamps_across_a_daylight_saving_change_stay_evenly_spaced_and_say_so() -> None:
+    hours = pd.date_range("2023-03-25 22:00", periods=ROWS, freq="h", tz="Europe/Berlin")
+    written = [f"{h:%Y-%m-%d %H:%M:%S%z}" for h in hours]
+    loaded = load_series(_csv("time", written), "dst.csv", LoadOptions())
+    assert loaded.frequency.name == "hourly" and loaded.report.gaps == 0
+    assert loaded.frame["ds"].iloc[-1] == hours[-1].tz_convert("+01:00").tz_localize(None)
+    assert [notice.key for notice in loaded.report.notices] == ["notice.first_offset"]
