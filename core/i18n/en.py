@@ -546,6 +546,8 @@ MESSAGES: dict[str, str] = {
                                    "at most {rows:,} steps, or add rows with its future values.",
     "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
                     "rate.",
+    "err.lags_rows": "{model} with lags up to {lags} needs at least {least} training rows (there are {rows}): use "
+                     "fewer lags or more rows.",
     "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",
     "notice.gaps_inserted": "{gaps:plural:missing time stamp} {gaps:were} inserted ({frequency} spacing).",
     "notice.ambiguous_day_first": "Dates in '{column}' fit both day-first and month-first reading; read day first "

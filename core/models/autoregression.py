@@ -34,10 +34,13 @@ class AutoRegressiveForecaster(Forecaster):
     ``forecast_bounds`` of the history, so an unstable recursion cannot overflow.
     """
 
+    lags_asked: tuple[int, ...] = ()  # the lags asked for when fewer were fitted (``fewer_lags``); model files before it
+
     def __init__(self, name: str, lags: tuple[int, ...], training: TrainConfig, transform: str = "none",
-                 season: int = 0, first: bool = False, hidden: int = 0) -> None:
+                 season: int = 0, first: bool = False, hidden: int = 0, fewer_lags: bool = False) -> None:
         self.name = name
         self.lags = lags
+        self.fewer_lags = fewer_lags  # a default number of lags: as many as the training rows allow, if fewer
         self.training = training
         self.transform = transform
         self.season = season
@@ -66,9 +69,14 @@ class AutoRegressiveForecaster(Forecaster):
         z = self.transform_.forward(values)
         d = self._difference(z)
         p = max(self.lags)
+        if len(d) < p + SPARE_ROWS and getattr(self, "fewer_lags", False) and len(d) > SPARE_ROWS:
+            self.lags_asked, self.lags = self.lags, tuple(lag for lag in self.lags if lag <= len(d) - SPARE_ROWS)
+            p = max(self.lags)
         if len(d) < p + SPARE_ROWS:
-            raise SettingsError(f"{self.name} with lags up to {p} needs at least {len(values) - len(d) + p + SPARE_ROWS} "
-                                f"training rows (there are {len(values)}): use fewer lags or more rows.")
+            least = len(values) - len(d) + p + SPARE_ROWS
+            raise SettingsError(f"{self.name} with lags up to {p} needs at least {least} training rows (there are "
+                                f"{len(values)}): use fewer lags or more rows.", "err.lags_rows",
+                                {"model": self.name, "lags": p, "least": least, "rows": len(values)})
         self.scaler_ = Standardizer.fit(d)
         self.z_, self.d_ = z, self.scaler_.transform(d)
         return z, self.d_
@@ -99,7 +107,8 @@ class AutoRegressiveForecaster(Forecaster):
     def interval_model(self) -> "AutoRegressiveForecaster | None":
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())
         return None if training is None else AutoRegressiveForecaster(self.name, self.lags, training, self.transform,
-                                                                       self.season, self.first)
+                                                                       self.season, self.first,
+                                                                       fewer_lags=getattr(self, "fewer_lags", False))
 
     def _fitted_values(self, z: np.ndarray, fitted_scaled: np.ndarray) -> np.ndarray:
         """One-step-ahead in-sample predictions, undifferenced (NaN where lags are not available)."""
@@ -144,5 +153,6 @@ class AutoRegressiveForecaster(Forecaster):
         return float(out[0])
 
     def params(self) -> dict[str, Any]:
+        asked = {"lags_asked": f"1-{max(self.lags_asked)}: more than the training rows allow"} if self.lags_asked else {}
         return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
-                "lags": list(self.lags), "hidden_units": self.hidden, **training_params(self.training)}
+                "lags": list(self.lags), **asked, "hidden_units": self.hidden, **training_params(self.training)}

@@ -77,6 +77,7 @@ class BuildContext:
     training: TrainConfig | None
     seed: int
     frequency: Frequency
+    given: frozenset[str] = frozenset()  # the settings the run named (the others took their defaults)
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ for _spec in (
               _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING, interval_origins=3),
     ModelSpec("ar", "Linear on the previous values (lags); forecasts step by step.",
               lambda c: AutoRegressiveForecaster("ar", tuple(range(1, int(c.values["lags"]) + 1)),
-                                                 c.training),  # type: ignore[arg-type]
+                                                 c.training, fewer_lags="lags" not in c.given),  # type: ignore[arg-type]
               (LAGS,), LINEAR_TRAINING),
     ModelSpec("naive", "Repeats the last value: the simplest baseline.",
               lambda c: SeasonalNaiveForecaster(1, name="naive")),
@@ -206,7 +207,7 @@ def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) 
     training = (settings.training or spec.training).with_(seed=settings.seed, device=settings.device) \
         if spec.training is not None else None
     context = BuildContext(values=model_values(spec, settings.values, frequency), regressors=settings.regressors,
-                           training=training, seed=settings.seed, frequency=frequency)
+                           training=training, seed=settings.seed, frequency=frequency, given=frozenset(settings.values))
     return spec.build(context)
 
 

@@ -180,3 +180,16 @@ def test_seasonal_naive_on_fewer_rows_than_a_season_repeats_the_last_value_and_s
     season = run(frame, Frequency("monthly", "MS", 12), RunRequest("snaive"))  # a season fits: as before
     assert season.params == {"season": 12}
     np.testing.assert_array_equal(season.predictions["predicted"].iloc[42:54], frame["y"].iloc[30:42])
+
+
+def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> None:
+    # 42 weekly training rows cannot carry 52 lags: by default it fits fewer and says so; asked for 52, it refuses.
+    frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=60, freq="W-SUN"),
+                          "y": 500 + np.random.default_rng(4).normal(0, 30, 60)})
+    weekly = Frequency("weekly", "W-SUN", 52)
+    result = run(frame, weekly, RunRequest("ar", horizon=4))
+    assert result.params["lags"] == list(range(1, 35)) and result.params["lags_asked"].startswith("1-52")
+    assert np.isfinite(result.predictions["predicted"].iloc[42:]).all()
+    with pytest.raises(SettingsError) as refused:
+        run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 52})))
+    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 60
