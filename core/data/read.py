@@ -41,6 +41,7 @@ _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zip
 _DELIMITERS = (",", ";", "\t", "|")
 _QUOTED = re.compile(r'"[^"\n]*"')
 _NOT_BLANK = re.compile(r"[^\r\n \t]")
+_DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 
 try:  # openpyxl parses with lxml when it is installed
@@ -202,7 +203,22 @@ def _check_zip(data: bytes, name: str) -> None:
 
 
 def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
+    """The sheet asked for; for the first sheet (the default) that holds no table of numbers (notes, a cover
+    page), the first later sheet that does, named in ``attrs["sheet"]``. Title lines above the header are
+    skipped as in a CSV (``_promote_header``)."""
     _check_zip(data, name)  # zipfile stops each member at the size the directory declares
+    raw = _read_sheet(data, name, sheet)
+    if sheet == 0 and _data_rows(raw) < _DATA_ROWS:
+        for other in _sheet_names(data)[1:]:
+            candidate = _read_sheet(data, name, other)
+            if _data_rows(candidate) >= _DATA_ROWS:
+                raw = candidate
+                raw.attrs["sheet"] = other
+                break
+    return _check_table_size(_promote_header(raw))
+
+
+def _read_sheet(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     try:
         rows = _sheet_rows(data, sheet)
     except _EXCEL_ERRORS:
@@ -211,7 +227,7 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         check_count(rows - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
     try:
         # calamine (Rust) reads a sheet about four times as fast as openpyxl, with the same cells as text.
-        raw = pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, engine="calamine")
+        return pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, engine="calamine")
     except DataError:
         raise
     except _EXCEL_ERRORS as error:
@@ -219,7 +235,50 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             f"'{name or 'The file'}' is an Excel workbook that cannot be read ({_first_line(error)}): "
             "open it in Excel and save it again, or export the sheet as CSV.", "err.excel",
             {"name": name or "The file", "detail": _first_line(error)}) from None
-    return _check_table_size(raw)
+
+
+def _sheet_names(data: bytes) -> list[str]:
+    try:
+        with pd.ExcelFile(io.BytesIO(data), engine="calamine") as book:
+            return [str(sheet) for sheet in book.sheet_names]
+    except _EXCEL_ERRORS:
+        return []
+
+
+def _data_rows(raw: pd.DataFrame) -> int:
+    """Rows among the first ``_PREAMBLE_LINES + _DATA_ROWS`` * 2 with a cell that is a number."""
+    head = raw.head(2 * (_PREAMBLE_LINES + _DATA_ROWS))
+    if head.empty:
+        return 0
+    numbers = head.apply(lambda column: pd.to_numeric(column.astype("string").str.strip(), errors="coerce"))
+    return int(numbers.notna().any(axis=1).sum())
+
+
+def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
+    """A sheet whose first row is a title (one named cell, the others ``Unnamed: k``) and whose header comes a
+    few rows down: the table from that header on. The header is the first of the opening rows with two or more
+    cells, fewer than half of them holding a digit, followed by two rows with digits in at least half of those
+    cells. Any other sheet is returned as it is."""
+    if sum(not str(col).startswith("Unnamed:") for col in raw.columns) > 1:
+        return raw
+    head = raw.head(_PREAMBLE_LINES + 2).astype("string")
+    for position in range(min(_PREAMBLE_LINES, len(head) - 2)):
+        cells = head.iloc[position]
+        filled = cells.notna() & (cells.str.strip() != "")
+        if filled.sum() < 2:
+            continue
+        following = [head.iloc[position + k][filled] for k in (1, 2)]
+        if _digit_share(cells[filled]) < 0.5 and all(_digit_share(row) >= 0.5 for row in following):
+            table = raw.iloc[position + 1:].reset_index(drop=True)
+            table.columns = [str(cell).strip() if known else f"Unnamed: {index}"
+                             for index, (cell, known) in enumerate(zip(cells, filled))]
+            table.attrs = dict(raw.attrs)
+            return table
+    return raw
+
+
+def _digit_share(cells: pd.Series) -> float:
+    return float(cells.fillna("").str.contains(r"\d", regex=True).mean()) if len(cells) else 0.0
 
 
 def _sheet_rows(data: bytes, sheet: str | int) -> int | None:

@@ -134,6 +134,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raw = raw.rename(columns=lambda col: str(col).strip())
     raw = _drop_index_columns(raw)
     report = DataReport(rows_read=len(raw))
+    if sheet := raw.attrs.get("sheet"):  # the reader passed over a first sheet without a table (``read._read_excel``)
+        report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
+                                     "notice.other_sheet", {"sheet": str(sheet)}))
     raw = _drop_summary_rows(raw, report)
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns

@@ -1,6 +1,7 @@
 """Messy files load to the right values; unusable files fail with one clear line."""
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -407,3 +408,31 @@ def test_a_sub_daily_series_with_gaps_keeps_its_spacing(spacing: str) -> None:
     regular = infer_frequency(pd.Series(stamps))
     gappy = infer_frequency(pd.Series(stamps.delete([50, 51, 52, 200])))
     assert gappy == regular and gappy.alias == spacing
+
+
+def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+    """An .xlsx of sheets given row by row (no header added)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, rows in sheets.items():
+            pd.DataFrame(rows).to_excel(writer, sheet_name=name, index=False, header=False)
+    return buffer.getvalue()
+
+
+MONTH_ROWS = [[pd.Timestamp(2020 + i // 12, i % 12 + 1, 1), 100.0 + 2 * i, i % 3] for i in range(36)]
+
+
+def test_a_workbook_whose_first_sheet_is_notes_is_read_from_its_data_sheet_and_says_so() -> None:
+    data = _workbook({"Notes": [["This workbook holds sales"], ["see sheet Data"]],
+                      "Data": [["Month", "Sales", "Promo"], *MONTH_ROWS]})
+    series = load_series(data, "sales.xlsx")
+    assert series.target == "Sales" and len(series.frame) == 36 and series.frequency.name == "monthly"
+    assert [notice.params for notice in series.report.notices if notice.key == "notice.other_sheet"] == [{"sheet": "Data"}]
+
+
+def test_title_rows_above_a_sheets_header_are_skipped() -> None:
+    data = _workbook({"Report": [["Monthly sales report", None, None], [None, None, None],
+                                 ["Month", "Sales", "Promo"], *MONTH_ROWS]})
+    series = load_series(data, "report.xlsx")
+    assert series.target == "Sales" and series.frame["y"].iloc[-1] == 170.0
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-01-01")
