@@ -205,7 +205,8 @@ def _neighbour_medians(values: np.ndarray, width: int, season: int = 1) -> tuple
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN sides at the ends give NaN, as meant
         slope = np.nan_to_num(_row_medians(steps[: len(values)]))
         sides = [np.arange(width), np.arange(width + 1, 2 * width + 1), np.delete(np.arange(2 * width + 1), width)]
-        before, after, both = (_row_medians(windows[:, side]) - slope * _row_medians(offsets[:, side]) for side in sides)
+        before, after, both = (_row_medians(windows[:, side]) - slope * _row_medians(offsets[:, side])
+                               for side in sides)
     return before, after, np.where(np.isnan(both), values, both)
 
 

@@ -326,8 +326,9 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
     elif "ambiguous" in found:
         order = "day first" if found.startswith("%d") else "month first"
         report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
-                                     "because that gives the more regular spacing. Choose the other order if it is "
-                                     "wrong.", f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
+                                     "because that gives the more regular spacing. If that is wrong, choose the other "
+                                     "order on the Data page, or write the dates as yyyy-mm-dd.",
+                                     f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
 
 
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],

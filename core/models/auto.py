@@ -326,8 +326,8 @@ class EnsembleForecaster(Forecaster):
         self._check_fitted()
         forecasts = np.array([member.forecast(future) for member in self.members], dtype=float)
         known = np.isfinite(forecasts)
-        return np.where(known.any(axis=0), np.where(known, forecasts, 0.0).sum(axis=0) / np.maximum(known.sum(axis=0), 1),
-                        np.nan)
+        mean = np.where(known, forecasts, 0.0).sum(axis=0) / np.maximum(known.sum(axis=0), 1)
+        return np.where(known.any(axis=0), mean, np.nan)
 
     def params(self) -> dict[str, Any]:
         return {"members": [member.name for member in self.members]}

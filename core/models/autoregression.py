@@ -34,7 +34,7 @@ class AutoRegressiveForecaster(Forecaster):
     ``forecast_bounds`` of the history, so an unstable recursion cannot overflow.
     """
 
-    lags_asked: tuple[int, ...] = ()  # the lags asked for when fewer were fitted (``fewer_lags``); model files before it
+    lags_asked: tuple[int, ...] = ()  # the lags asked for, when fewer were fitted (``fewer_lags``)
 
     def __init__(self, name: str, lags: tuple[int, ...], training: TrainConfig, transform: str = "none",
                  season: int = 0, first: bool = False, hidden: int = 0, fewer_lags: bool = False) -> None:
@@ -153,6 +153,7 @@ class AutoRegressiveForecaster(Forecaster):
         return float(out[0])
 
     def params(self) -> dict[str, Any]:
-        asked = {"lags_asked": f"1-{max(self.lags_asked)}: more than the training rows allow"} if self.lags_asked else {}
+        asked = {"lags_asked": f"1-{max(self.lags_asked)}: more than the training rows allow"} \
+            if self.lags_asked else {}
         return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
                 "lags": list(self.lags), **asked, "hidden_units": self.hidden, **training_params(self.training)}

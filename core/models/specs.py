@@ -162,7 +162,8 @@ for _spec in (
               _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING, interval_origins=3),
     ModelSpec("ar", "Linear on the previous values (lags); forecasts step by step.",
               lambda c: AutoRegressiveForecaster("ar", tuple(range(1, int(c.values["lags"]) + 1)),
-                                                 c.training, fewer_lags="lags" not in c.given),  # type: ignore[arg-type]
+                                                 c.training,  # type: ignore[arg-type]
+                                                 fewer_lags="lags" not in c.given),
               (LAGS,), LINEAR_TRAINING),
     ModelSpec("naive", "Repeats the last value: the simplest baseline.",
               lambda c: SeasonalNaiveForecaster(1, name="naive")),

@@ -427,7 +427,8 @@ def test_a_workbook_whose_first_sheet_is_notes_is_read_from_its_data_sheet_and_s
                       "Data": [["Month", "Sales", "Promo"], *MONTH_ROWS]})
     series = load_series(data, "sales.xlsx")
     assert series.target == "Sales" and len(series.frame) == 36 and series.frequency.name == "monthly"
-    assert [notice.params for notice in series.report.notices if notice.key == "notice.other_sheet"] == [{"sheet": "Data"}]
+    other_sheet = [notice.params for notice in series.report.notices if notice.key == "notice.other_sheet"]
+    assert other_sheet == [{"sheet": "Data"}]
 
 
 def test_title_rows_above_a_sheets_header_are_skipped() -> None:
