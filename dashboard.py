@@ -9,8 +9,7 @@ from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, said
 from core.ui.charts import series_chart
 from core.panel.choice import PanelChoice, read_panel
-from core.ui.panel_view import (Reading, again, id_candidates, panel_choice, panel_note, read_into, short_series_note,
-                                show_series)
+from core.ui.panel_view import Reading, again, id_candidates, panel_choice, panel_note, read_into, show_series
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, apply_fraction_url, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
@@ -81,9 +80,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
         use_file(again(st.session_state, options, choice), T)  # on a problem, the pickers go back to what is in use
         st.rerun()
     if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # several series: which one to show
-        st.caption(panel_note(panel, T.lang))
-        if short := short_series_note(panel, T.lang):
-            st.warning(short)
+        (st.warning if panel.too_short else st.caption)(panel_note(panel, T.lang))  # a warning names short series
         st.selectbox(**T.widget("data.view", count=len(panel.tasks)), options=panel.ids, key=keys.DATA_VIEW_WIDGET,
                      on_change=show_series, args=(st.session_state,))
 

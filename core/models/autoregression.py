@@ -35,6 +35,7 @@ class AutoRegressiveForecaster(Forecaster):
     """
 
     lags_asked: tuple[int, ...] = ()  # the lags asked for, when fewer were fitted (``fewer_lags``)
+    fewer_lags = False  # model files written before it
 
     def __init__(self, name: str, lags: tuple[int, ...], training: TrainConfig, transform: str = "none",
                  season: int = 0, first: bool = False, hidden: int = 0, fewer_lags: bool = False) -> None:
@@ -69,7 +70,7 @@ class AutoRegressiveForecaster(Forecaster):
         z = self.transform_.forward(values)
         d = self._difference(z)
         p = max(self.lags)
-        if len(d) < p + SPARE_ROWS and getattr(self, "fewer_lags", False) and len(d) > SPARE_ROWS:
+        if len(d) < p + SPARE_ROWS and self.fewer_lags and len(d) > SPARE_ROWS:
             self.lags_asked, self.lags = self.lags, tuple(lag for lag in self.lags if lag <= len(d) - SPARE_ROWS)
             p = max(self.lags)
         if len(d) < p + SPARE_ROWS:
@@ -108,7 +109,7 @@ class AutoRegressiveForecaster(Forecaster):
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())
         return None if training is None else AutoRegressiveForecaster(self.name, self.lags, training, self.transform,
                                                                        self.season, self.first,
-                                                                       fewer_lags=getattr(self, "fewer_lags", False))
+                                                                       fewer_lags=self.fewer_lags)
 
     def _fitted_values(self, z: np.ndarray, fitted_scaled: np.ndarray) -> np.ndarray:
         """One-step-ahead in-sample predictions, undifferenced (NaN where lags are not available)."""

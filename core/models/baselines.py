@@ -32,7 +32,7 @@ class SeasonalNaiveForecaster(Forecaster):
         return self.last_[np.arange(len(future)) % self.season_]
 
     def params(self) -> dict[str, Any]:
-        used = getattr(self, "season_", self.season)
+        used = self.season_ if self.fitted_ is not None else self.season
         if used == self.season:
             return {"season": self.season}
         return {"season": used, "season_asked": self.season, "note": "fewer rows than one season: the last value"}

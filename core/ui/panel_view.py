@@ -79,10 +79,11 @@ def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> bool
 
 
 def panel_note(panel: Panel, lang: str = "en") -> str:
-    """How many series the file holds and what tells them apart."""
+    """How many series the file holds and what tells them apart; then which are too short to fit, if any."""
     by = plain(", ".join(panel.id_cols)) if panel.id_cols else t("all.by_columns", lang)
     dropped = t("all.rows_without_id", lang, rows=panel.rows_without_id) if panel.rows_without_id else ""
-    return t("data.panel_note", lang, count=len(panel.tasks), by=by, dropped=dropped)
+    note = t("data.panel_note", lang, count=len(panel.tasks), by=by, dropped=dropped)
+    return f"{note} {short}" if (short := short_series_note(panel, lang)) else note
 
 
 def short_series_note(panel: Panel, lang: str = "en") -> str | None:

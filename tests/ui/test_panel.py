@@ -95,8 +95,9 @@ def test_a_series_too_short_to_fit_is_named_before_training() -> None:
     tiny = pd.DataFrame({"month": stamps(5), "store": "kiosk", "sales": [5.0, 6, 7, 8, 9]}).to_csv(index=False)
     at = ok(upload(app(), "stores.csv", long_csv() + tiny.split("\n", 1)[1]))
     assert at.session_state[keys.DATA_PANEL].too_short == ("kiosk",)
-    assert [warning.value for warning in at.warning] == [
-        "Too short to fit (fewer than 8 values), so skipped when all series are trained: kiosk (1 series)."]
+    [warning] = [warning.value for warning in at.warning]
+    assert warning.startswith("**4 series** by store") and warning.endswith(
+        "Too short to fit (fewer than 8 values), so skipped when all series are trained: kiosk (1 series).")
     assert not ok(upload(app(), "stores.csv", long_csv())).warning  # none is too short: nothing said
 
 
