@@ -95,17 +95,17 @@ settings = read_settings()
 stored = st.session_state.get(keys.LAB_RESULTS)
 pressed = st.sidebar.button(**T.widget("lab.run"), type="primary", key=keys.LAB_RUN)
 fraction = st.session_state[keys.DATA_TRAIN_FRACTION]
-if pressed or stored is None or stored[:3] != (source, len(series.frame), fraction):
+if pressed or stored is None or stored[0] is not series or stored[1] != fraction:  # another series: recompute
     with st.spinner(T("lab.training")):
         try:
-            stored = (source, len(series.frame), fraction, run_lab(series.frame, series.frequency, settings, fraction))
+            stored = (series, fraction, run_lab(series.frame, series.frequency, settings, fraction))
             st.session_state[keys.LAB_RESULTS] = stored
         except ValueError as problem:
             st.error(plain(T("lab.failed", problem=said(problem, T.lang))))
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
 if stored is not None:
-    results: LabResults = stored[3]
+    results: LabResults = stored[2]
     thinned = T("lab.thinned") if results.data.subsampled else ""
     features = plain(", ".join(results.data.names))
     st.caption(T("lab.intro", source=plain(source), rows=len(results.data.y), features=features,

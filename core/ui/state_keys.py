@@ -78,7 +78,7 @@ FORECAST_ALL_BUTTON = "forecast.all"
 FORECAST_ALL_SERIES = "forecast.all_series"
 
 # Learning lab
-LAB_RESULTS = "lab.results"              # (source name, rows, train fraction, LabResults)
+LAB_RESULTS = "lab.results"              # (the series it was run on, train fraction, LabResults)
 LAB_RUN = "lab.run"
 LAB_MODEL = "lab.model"
 LAB_OPTIMIZER = "lab.optimizer"

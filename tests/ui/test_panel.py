@@ -101,6 +101,18 @@ def test_a_series_too_short_to_fit_is_named_before_training() -> None:
     assert not ok(upload(app(), "stores.csv", long_csv())).warning  # none is too short: nothing said
 
 
+def test_the_learning_lab_follows_the_series_shown() -> None:
+    # It kept the first series' results while the file name, row count and train fraction stayed the same.
+    at = upload(app(), "stores.csv", long_csv())
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    north = ok(at).session_state[keys.LAB_RESULTS][-1].data.y_train_raw
+    at.switch_page("dashboard.py").run()
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("east").run()
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    east = ok(at).session_state[keys.LAB_RESULTS][-1].data.y_train_raw
+    assert np.allclose(north, monthly(100, 0)[:len(north)]) and np.allclose(east, monthly(180, 2)[:len(east)])
+
+
 def test_train_names_the_series_in_use_and_showing_another_says_its_runs_were_cleared() -> None:
     at = upload(app(), "stores.csv", long_csv())
     at.switch_page("pages/1_Train.py").run()
