@@ -64,7 +64,7 @@ def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int
     if not hidden:
         weights, _ = result.linear_weights()
         objective = float(np.mean((fitted - y) ** 2)) + training.l2 * float(weights @ weights)
-        result.gap = relative_gap(objective, ridge_objective(x, y, training.l2))
+        result.gap = relative_gap(objective, ridge_objective(x, y, training.l2), float(np.var(y)))
     return result
 
 

@@ -44,6 +44,12 @@ def ridge_objective(x: np.ndarray, y: np.ndarray, l2: float = 0.0) -> float:
     return float(np.mean(residual ** 2) + l2 * weights @ weights)
 
 
-def relative_gap(trained: float, exact: float) -> float:
-    """How far a trained objective is above the exact one, relative to it (0 means exact)."""
-    return max(trained - exact, 0.0) / max(exact, 1e-12)
+# The smallest exact objective a gap is measured against, as a share of the target's variance: a fit that
+# interpolates (exact loss about 0) is not "1,500 times" above it for a loss of 1e-9.
+GAP_FLOOR = 1e-6
+
+
+def relative_gap(trained: float, exact: float, variance: float = 1.0) -> float:
+    """How far a trained objective is above the exact one, relative to it (0 means exact), or to
+    ``GAP_FLOOR`` times the target's ``variance`` when the exact objective is smaller (a fit that interpolates)."""
+    return max(trained - exact, 0.0) / max(exact, GAP_FLOOR * variance, 1e-300)

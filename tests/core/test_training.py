@@ -166,3 +166,12 @@ def test_box_cox_lambda_matches_scipys_maximum_likelihood(seed: int) -> None:
     values = np.exp(rng.normal(4, 0.3 + 0.3 * seed, 150)) + seed * 20
     expected = float(np.clip(stats.boxcox_normmax(values, method="mle"), -1, 2))
     assert _boxcox_lambda(values) == pytest.approx(expected, abs=1e-4)
+
+
+def test_the_gap_of_a_fit_that_interpolates_is_measured_against_a_share_of_the_variance() -> None:
+    from core.training.least_squares import GAP_FLOOR, relative_gap
+
+    # Exact loss about 0 (as many weights as rows): a trained loss of 1.5e-9 is not 1,500 times above it.
+    assert relative_gap(1.5e-9, 1e-30) == pytest.approx(1.5e-3)
+    assert relative_gap(1.5e-9, 1e-30, variance=4.0) == pytest.approx(1.5e-9 / (GAP_FLOOR * 4.0))
+    assert relative_gap(0.11, 0.1) == pytest.approx(0.1)  # an ordinary fit: relative to the exact loss
