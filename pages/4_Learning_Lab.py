@@ -5,7 +5,8 @@ import streamlit as st
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message
-from core.lab.panels import LAB_MODELS, LESSONS, LabResults, LabSettings, race_curves, race_table, run_lab
+from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings, batch_divergence, race_curves,
+                             race_table, run_lab)
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
 from core.ui.session import ensure_series, language_of
@@ -55,6 +56,8 @@ def show(results: LabResults) -> None:
                                 log_x=True, lang=T.lang), width="stretch")
     right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", T("lab.axis.pass"), T("lab.axis.loss"),
                                  lang=T.lang), width="stretch")
+    for mode, step in batch_divergence(results.batches).items():
+        st.warning(T("lab.diverged", optimizer=curve_name(mode, T.lang), step=step))
     lesson("race")
     if results.race:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
@@ -73,6 +76,8 @@ def show(results: LabResults) -> None:
                               T("lab.axis.gap"), lang=T.lang), width="stretch")
     if diverged:
         st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
+    elif len(gaps) and (last := float(gaps["gap"].iloc[-1])) > NOT_REACHED:
+        st.info(T("lab.not_reached", optimizer=results.settings.optimizer, epochs=len(gaps), gap=f"{last:.3g}"))
     lesson("normalize")
     curves, broke = results.normalize
     st.altair_chart(log_lines(curves, "epoch", "gap", "run", T("lab.axis.epoch"), T("lab.axis.gap"), lang=T.lang),

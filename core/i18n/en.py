@@ -306,6 +306,8 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_disagree": "Hand-written vs autograd gradients **DISAGREE**: largest absolute difference "
                              "{differences}.",
     "lab.diverged": "{optimizer} diverged at step {step}: lower the learning rate.",
+    "lab.not_reached": "After {epochs} epochs {optimizer} is still {gap} times the exact loss above it: raise the "
+                       "learning rate or train for more epochs.",
     "lab.run_diverged": "- **{run}**: diverged at step {step}.",
     "lab.loop": "Python loop",
     "lab.vectorized": "Vectorized (NumPy)",

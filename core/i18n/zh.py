@@ -291,6 +291,7 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_agree": "手算的梯度与自动求导的梯度**一致**：最大绝对误差为 {differences}。",
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",
+    "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍：请提高学习率或增加训练轮数。",
     "lab.run_diverged": "- **{run}**：在第 {step} 步发散。",
     "lab.loop": "Python 循环",
     "lab.vectorized": "向量化（NumPy）",

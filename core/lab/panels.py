@@ -180,6 +180,12 @@ def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def batch_divergence(batches: pd.DataFrame) -> dict[str, int]:
+    """The batch modes of ``batch_curves`` that diverged, and the update where each did."""
+    steps = batches.groupby("mode", sort=False)["diverged_at"].first().dropna()
+    return {str(mode): int(step) for mode, step in steps.items()}
+
+
 # 3. Optimizer race ---------------------------------------------------------------------------
 
 @dataclass
@@ -292,6 +298,9 @@ def _fmt(values: np.ndarray) -> str:
 
 
 # 5. Exact answer vs descent; 6. why normalize -------------------------------------------------
+
+NOT_REACHED = 0.01  # a final relative gap above this is said: the optimizer has not reached the exact answer
+
 
 def gap_curve(x: np.ndarray, y: np.ndarray, config: TrainConfig) -> tuple[pd.DataFrame, int | None]:
     """Relative gap of the training loss over the exact least-squares loss, per epoch."""

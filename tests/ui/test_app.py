@@ -140,3 +140,15 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
     at.multiselect(key=keys.LAB_RACE).set_value([]).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert not at.exception and any("choose at least one" in i.value for i in at.info)
+
+
+def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -> None:
+    at = open_page("pages/4_Learning_Lab.py")
+    assert not at.warning  # the defaults on AirPassengers: nothing diverges
+    at.number_input(key=keys.LAB_LR).set_value(10.0).run()
+    at.button(key=keys.LAB_RUN).click().run()
+    said = [warning.value for warning in at.warning]
+    assert not at.exception and any(text.startswith("single sample diverged at step") for text in said), said
+    at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
+    at.button(key=keys.LAB_RUN).click().run()
+    assert any("raise the learning rate or train for more epochs" in info.value for info in at.info)
