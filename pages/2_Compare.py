@@ -35,8 +35,8 @@ reference = baselines_not_run(runs, baselines(fraction))
 results = runs + reference
 labels = [run_label(i, r) for i, r in enumerate(runs)] + [T("compare.baseline", model=r.request.model)
                                                           for r in reference]
-if not runs:
-    st.info(T("compare.no_runs"))
+if not runs:  # runs over all series, if any, are further down
+    st.info(T("compare.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "compare.no_runs"))
 st.caption(T("compare.intro", source=plain(st.session_state[keys.DATA_SOURCE])))
 formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang).items()}
 st.dataframe(leaderboard(results, labels, T.lang), hide_index=True, width="stretch", column_config=formats)

@@ -78,8 +78,8 @@ label = left.selectbox(**T.widget("forecast.run"), options=labels, index=len(lab
 horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_name(series.frequency, T.lang)),
                              min_value=1, max_value=MOST_STEPS, key=keys.FORECAST_HORIZON)
 st.query_params.from_dict(to_query({"horizon": int(horizon)}))
-if not runs:
-    st.info(T("forecast.no_runs"))
+if not runs:  # runs over all series, if any, forecast them further down
+    st.info(T("forecast.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "forecast.no_runs"))
 default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)),
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON):

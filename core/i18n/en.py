@@ -192,6 +192,8 @@ MESSAGES: dict[str, str] = {
     # Compare page ----------------------------------------------------------------------------------------------
     "compare.title": "Compare runs",
     "compare.baseline": "baseline {model}",
+    "compare.no_runs_shown": "No runs on the series shown yet: the runs over all series are below. The baselines are "
+                             "here for reference.",
     "compare.no_runs": "No runs yet: train models on the **Train** page. The baselines are here for reference.",
     "compare.intro": "Series: {source}. Best test MAE first; click a column header to sort. Metrics in original units, "
                      "on each run's own test rows.",
@@ -216,6 +218,8 @@ MESSAGES: dict[str, str] = {
     "forecast.run_help": "The model and settings of a run from Train, refitted on every row.",
     "forecast.horizon": "Horizon (steps)",
     "forecast.horizon_help": "Steps past the end of the data ({frequency}).",
+    "forecast.no_runs_shown": "No runs on the series shown yet: the default `multi` model is used for it. Every series "
+                              "is forecast further down with the model of a run over all series.",
     "forecast.no_runs": "No runs yet: the default `multi` model is used. Train others on the **Train** page.",
     "forecast.go": "Forecast",
     "forecast.go_help": "Refit on all rows and forecast.",
@@ -396,6 +400,8 @@ MESSAGES: dict[str, str] = {
     "allboard.failed": "skipped",
     "allboard.series": "series done",
     "allboard.seconds": "seconds",
+    "allboard.train_fraction": "train fraction",
+    "allboard.settings": "settings",
     "allboard.done": "{done:,} of {total:,}",
     "forecast.all_title": "All {count:,} series",
     "forecast.all_intro": "Every series forecast with {model}: the model of the latest run over all series on "

@@ -184,6 +184,7 @@ MESSAGES: dict[str, str] = {
     # 比较页 ----------------------------------------------------------------------------------------------------
     "compare.title": "比较训练结果",
     "compare.baseline": "基准 {model}",
+    "compare.no_runs_shown": "当前显示的序列还没有训练记录：全部序列的训练记录在下方。基准模型仅供参考。",
     "compare.no_runs": "还没有训练记录：请先在**训练**页训练模型。表中的基准模型供参考。",
     "compare.intro": "序列：{source}。按测试集 MAE 从低到高排列，点击列标题可重新排序。各项指标按原始单位计算，"
                      "基于各次训练自己的测试集。",
@@ -208,6 +209,8 @@ MESSAGES: dict[str, str] = {
     "forecast.run_help": "采用训练页中某次训练的模型和设置，在全部数据上重新拟合。",
     "forecast.horizon": "预测步数",
     "forecast.horizon_help": "在数据末尾之后要预测的步数（{frequency}）。",
+    "forecast.no_runs_shown": "当前显示的序列还没有训练记录：将使用默认的 `multi` 模型预测它。下方用全部序列训练记录的模型预测"
+                              "每个序列。",
     "forecast.no_runs": "还没有训练记录：将使用默认的 `multi` 模型。可以在**训练**页训练其他模型。",
     "forecast.go": "预测",
     "forecast.go_help": "在全部数据上重新拟合并预测。",
@@ -376,6 +379,8 @@ MESSAGES: dict[str, str] = {
     "allboard.failed": "已跳过",
     "allboard.series": "已完成的序列",
     "allboard.seconds": "用时（秒）",
+    "allboard.train_fraction": "训练集比例",
+    "allboard.settings": "设置",
     "allboard.done": "{done:,} / {total:,}",
     "forecast.all_title": "全部 {count:,} 个序列",
     "forecast.all_intro": "每个序列都用 {model} 预测：即**训练**页最近一次全部序列训练所用的模型；没有时用上面所选的训练记录。",

@@ -187,7 +187,7 @@ def extremes_frame(job: PanelRun, lang: str = "en", count: int = EXTREMES) -> pd
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["panel", "ds", "value", "line"])
 
 
-PANEL_BOARD_COLUMNS = ("run", "geomean", "mape", "fitted", "failed", "series", "seconds")
+PANEL_BOARD_COLUMNS = ("run", "geomean", "mape", "fitted", "failed", "series", "seconds", "train_fraction", "settings")
 PANEL_BOARD_FORMATS = {"geomean": "%.3f", "mape": "%.3g", "seconds": "%.1f"}
 
 
@@ -199,10 +199,17 @@ def panel_board(jobs: list[PanelRun], lang: str = "en") -> pd.DataFrame:
         summary = job.summary()
         rows.append((f"#{index + 1} {job.request.model}", summary["test_mae_vs_snaive_geomean"],
                      summary["test_mape_median"], summary["fitted"], summary["failed"],
-                     t("allboard.done", lang, done=job.done, total=job.total), job.seconds))
+                     t("allboard.done", lang, done=job.done, total=job.total), job.seconds,
+                     job.request.train_fraction, named_settings(job.request)))
     frame = pd.DataFrame(rows, columns=names)
     frame[names[1]] = pd.to_numeric(frame[names[1]], errors="coerce")
     return frame.sort_values(names[1], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def named_settings(request: RunRequest) -> str:
+    """The settings a run named, as ``key=value`` pairs, and its seed (the others are each series' defaults)."""
+    named = {**request.settings.values, "seed": request.settings.seed}
+    return ", ".join(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}" for name, value in named.items())
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:

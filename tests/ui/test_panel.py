@@ -256,6 +256,12 @@ def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
     assert list(board["run"]) == ["#2 linear", "#1 snaive"]
     assert board["test MAE / seasonal naive (geometric mean)"].is_monotonic_increasing
     assert list(board["series done"]) == ["3 of 3", "3 of 3"]
+    assert list(board["train fraction"]) == [0.7, 0.7] and list(board["settings"]) == ["seed=0", "seed=0"]
+    # No run on the series shown: the note says the runs over all series are below, and Forecast uses them.
+    assert [info.value for info in at.info][:1] == [
+        "No runs on the series shown yet: the runs over all series are below. The baselines are here for reference."]
+    at.switch_page("pages/3_Forecast.py").run()
+    assert ok(at).info[0].value.startswith("No runs on the series shown yet: the default `multi` model is used for it.")
 
 
 def test_loading_another_file_drops_the_runs_over_all_series() -> None:
