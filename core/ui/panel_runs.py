@@ -209,7 +209,8 @@ def panel_board(jobs: list[PanelRun], lang: str = "en") -> pd.DataFrame:
 def named_settings(request: RunRequest) -> str:
     """The settings a run named, as ``key=value`` pairs, and its seed (the others are each series' defaults)."""
     named = {**request.settings.values, "seed": request.settings.seed}
-    return ", ".join(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}" for name, value in named.items())
+    return ", ".join(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}"
+                     for name, value in named.items())
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:
