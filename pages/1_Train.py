@@ -113,7 +113,7 @@ def show_result(result: RunResult) -> None:
             st.markdown(learned_markdown(result, series, T.lang))
     for note in result_notes(result.params, T.lang):
         st.info(note)
-    if candidates := selection_table(result.params):
+    if candidates := selection_table(result.params, T.lang):
         with st.expander(T("train.backtest")):
             st.dataframe(candidates, width="stretch", column_config={
                 "model": st.column_config.TextColumn(T("train.candidate")),

@@ -111,6 +111,16 @@ def said(item: object, lang: str) -> str:
     return message(str(item.key), item.params, lang)
 
 
+CANDIDATE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {"zh": zh.CANDIDATE_WORDS}
+
+
+def candidate_name(name: str, lang: str) -> str:
+    """A model auto chose or backtested (``ensemble of ETS, log: ARIMA``) in ``lang``, word by word."""
+    for english, said_so in CANDIDATE_WORDS.get(lang, ()):
+        name = re.sub(rf"\b{re.escape(english)}\b" if english.isalpha() else re.escape(english), said_so, name)
+    return name
+
+
 def core_text(key: str, lang: str, english: str) -> str:
     """A text the model table holds in English (a model's help, a setting's label) in ``lang``, by name."""
     return CORE_TEXTS.get(lang, {}).get(key, english)

@@ -563,3 +563,12 @@ CORE_TEXTS: dict[str, str] = {
     "setting.lags": "滞后阶数",
     "setting.lags_help": "模型能看到的历史值个数（默认：一个季节周期）。",
 }
+
+# The words of auto's candidate names ("ensemble of ETS, log: seasonal diff AR(1-3)"), in the order they are
+# replaced: longer phrases before the words inside them; single words are matched whole.
+CANDIDATE_WORDS: tuple[tuple[str, str], ...] = (
+    ("ensemble of ", "组合："), ("seasonal diff ", "季节差分 "), ("MLP on lags ", "MLP，滞后 "),
+    ("trend + season", "趋势 + 季节"), ("trend", "趋势"), (" + regressors", " + 外生变量"),
+    ("none: ", "原值："), ("log: ", "对数："), ("boxcox: ", "Box-Cox："), ("snaive", "季节朴素"), ("naive", "朴素"),
+    ("drift", "漂移"), ("ses", "简单指数平滑"), ("theta", "Theta"), (", ", "、"),
+)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.evaluation.metrics import METRIC_NAMES
-from core.i18n import has, relabel, t
+from core.i18n import candidate_name, has, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN
 from core.ui.text import plain
 
@@ -82,7 +82,8 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     if params.get("chosen") is None:
         return None
     below = round(100 * (1 - params.get("alone_margin", FORMER_ALONE_MARGIN)))
-    text = t("auto.summary", lang, chosen=params["chosen"], season=params["season"], origins=params.get("origins"),
+    text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
+             origins=params.get("origins"),
              horizon=params.get("backtest_horizon"), below=below)
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
@@ -103,9 +104,11 @@ def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
     return [plain(line) for line in left_out_lines(params, lang)] + ([summary] if summary else [])
 
 
-def selection_table(params: dict[str, Any]) -> list[dict[str, Any]] | None:
-    """The backtest leaderboard behind a choice, best first; None for models that choose nothing."""
-    return params.get("leaderboard")
+def selection_table(params: dict[str, Any], lang: str = "en") -> list[dict[str, Any]] | None:
+    """The backtest leaderboard behind a choice, best first, its candidates named in ``lang``; None for models
+    that choose nothing."""
+    board = params.get("leaderboard")
+    return None if board is None else [{**row, "model": candidate_name(str(row["model"]), lang)} for row in board]
 
 
 def metrics_table(metrics: dict[str, dict[str, float | None]], lang: str = "en") -> pd.DataFrame:

@@ -14,7 +14,7 @@ import pandas as pd
 from core.data.read import format_limit, limit
 from core.errors import KeyedError, LimitError
 from core.evaluation.pipeline import RunRequest
-from core.i18n import said, t
+from core.i18n import candidate_name, said, t
 from core.panel.choice import Panel
 from core.panel.run import EngineInfo, SeriesOutcome, Work, fit_each, fit_series, panel_predictions, panel_summary
 from core.panel.split import SeriesTask
@@ -158,7 +158,7 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     for outcome in job.outcomes:
         test = outcome.summary["test"] if outcome.summary is not None else {}
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
-                     model_used(outcome) or "", skipped_reason(outcome, lang)))
+                     candidate_name(model_used(outcome) or "", lang), skipped_reason(outcome, lang)))
     frame = pd.DataFrame(rows, columns=names)
     for name, digits in zip(names[1:4], RESULT_DIGITS):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").map(lambda x, d=digits: _significant(x, d))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.evaluation.pipeline import RunResult
-from core.i18n import t
+from core.i18n import candidate_name, t
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -12,9 +12,10 @@ def run_label(index: int, result: RunResult) -> str:
     return f"#{index + 1} {result.request.model}"
 
 
-def describe_settings(result: RunResult) -> str:
-    """The settings the run used, as ``key=value`` pairs."""
-    return ", ".join(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}"
+def describe_settings(result: RunResult, lang: str = "en") -> str:
+    """The settings the run used, as ``key=value`` pairs (what auto chose named in ``lang``)."""
+    return ", ".join(f"{name}={value:g}" if isinstance(value, float)
+                     else f"{name}={candidate_name(str(value), lang) if name == 'chosen' else value}"
                      for name, value in result.settings_used.items())
 
 
@@ -42,7 +43,7 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en") -
     for label, result in zip(labels, results):
         test = result.metrics["test"]
         values = (label, test["mae"], test["rmse"], test["mape"], test["mase"], test["r2"], result.request.model,
-                  result.fit_seconds, result.request.train_fraction, result.device, describe_settings(result))
+                  result.fit_seconds, result.request.train_fraction, result.device, describe_settings(result, lang))
         rows.append({t(f"board.{name}", lang): value for name, value in zip(BOARD_COLUMNS, values)})
     frame = pd.DataFrame(rows)
     mae = t("board.test_mae", lang)

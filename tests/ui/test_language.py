@@ -365,4 +365,15 @@ def test_what_the_model_learned_is_said_in_chinese(air) -> None:  # type: ignore
     assert list(metrics_table(result.metrics, "zh").columns) == ["训练集", "测试集"]
     assert t("metric.mae", "zh") in metrics_table(result.metrics, "zh").index
     summary = selection_summary({"chosen": "theta", "season": 12, "origins": 3, "backtest_horizon": 12}, "zh")
-    assert summary is not None and summary.startswith("auto 选择了 **theta**")
+    assert summary is not None and summary.startswith("auto 选择了 **Theta**")
+
+
+def test_the_models_auto_chose_are_named_in_chinese() -> None:
+    from core.i18n import candidate_name
+
+    chosen = "ensemble of ETS, log: ARIMA, none: seasonal diff AR(1-3, 12)"
+    assert candidate_name(chosen, "zh") == "组合：ETS、对数：ARIMA、原值：季节差分 AR(1-3、12)"
+    assert candidate_name(chosen, "en") == chosen
+    assert [candidate_name(name, "zh") for name in ("snaive", "naive", "none: trend + season + regressors")] == [
+        "季节朴素", "朴素", "原值：趋势 + 季节 + 外生变量"]
+    assert candidate_name("ensemble of ETS, naive, drift", "zh") == "组合：ETS、朴素、漂移"
