@@ -17,7 +17,7 @@ from core.training.devices import DEVICE_CHOICES
 from core.data.tidy import LoadOptions, count
 from core.data.write import csv_text
 from core.errors import DataError
-from core.evaluation.pipeline import RunRequest
+from core.evaluation.pipeline import RunRequest, check_horizon
 from core.models.specs import ModelSettings, model_names
 from core.panel.engines import ENGINES, EngineChoice, check_choice, default_jobs, fit_all, start_workers_early
 from core.panel.run import SeriesOutcome, fit_loaded, panel_metrics, panel_predictions
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _LISTED_FAILURES = 5  # failed series named on stdout; metrics.json has them all
+_LISTED_NOTES = 20  # series' notes (rows combined, gaps, a budget stop) on stderr; metrics.json has them all
 _NAMES = {"--out": "predictions.csv", "--json": "metrics.json"}  # what an output folder's file could be called
 
 
@@ -87,6 +88,9 @@ def _fit(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.horizon < 0:
         raise ValueError("--horizon must be 0 or more.")
+    check_horizon(args.horizon)  # the run's own settings, checked once before any series (not per series)
+    if not 0 < args.train_fraction < 1:
+        raise ValueError(f"--train-fraction {args.train_fraction} must lie strictly between 0 and 1, e.g. 0.7.")
     choice = EngineChoice(args.engine, default_jobs() if args.jobs is None else args.jobs, args.scheduler)
     check_choice(choice)
     check_outputs({"--out": args.out, "--json": args.json})
@@ -105,7 +109,10 @@ def _fit(args: argparse.Namespace) -> int:
     if len(outcomes) == 1:  # a long file that holds one series keeps the single-series layout
         if outcomes[0].summary is None:
             raise DataError(str(outcomes[0].error))
-        return _report_one(args, outcomes[0].predictions, outcomes[0].summary)
+        summary = outcomes[0].summary
+        if blank:
+            summary = {**summary, "rows_without_id": blank, "notices": [*summary["notices"], _without_id(blank)]}
+        return _report_one(args, outcomes[0].predictions, summary)
     described = {"model": args.model, "seed": args.seed, "id_cols": list(layout.id_cols), "rows_without_id": blank}
     return _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described))
 
@@ -140,18 +147,28 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
         outputs[args.json] = json.dumps(_finite(metrics), indent=2, default=str)
     _write_all_or_none(outputs)
     print(f"{args.model}: {summary['series']} series, {summary['failed']} failed; test MAE vs seasonal naive "
-          f"{_fmt(summary['test_mae_vs_snaive_geomean'])} (geometric mean), median test MAPE "
-          f"{_fmt(summary['test_mape_median'], '%')} ({summary['engine']}, {summary['workers']} "
+          f"{_fmt(summary['test_mae_vs_snaive_geomean'])} (geometric mean over {summary['test_mae_vs_snaive_series']} "
+          f"of {summary['fitted']}), median test MAPE {_fmt(summary['test_mape_median'], '%')} (over "
+          f"{summary['test_mape_series']}) ({summary['engine']}, {summary['workers']} "
           f"worker{'' if summary['workers'] == 1 else 's'}, "
           f"{summary['total_seconds']:.1f}s)")
     if blank := summary.get("rows_without_id"):
-        print(f"note: {count(blank, 'row')} without a series id {'was' if blank == 1 else 'were'} left out.",
-              file=sys.stderr)
+        print(f"note: {_without_id(blank)}", file=sys.stderr)
+    notes = [(outcome.unique_id, notice) for outcome in outcomes if outcome.summary is not None
+             for notice in outcome.summary.get("notices", [])]
+    for unique_id, notice in notes[:_LISTED_NOTES]:  # what loading changed in a series, its training budget
+        print(f"note: '{unique_id}': {notice}", file=sys.stderr)
+    if len(notes) > _LISTED_NOTES:
+        print(f"note: ... and {count(len(notes) - _LISTED_NOTES, 'more note')} (see the metrics JSON)", file=sys.stderr)
     for outcome in failed[:_LISTED_FAILURES]:
         print(f"  skipped '{outcome.unique_id}': {outcome.error}")
     if len(failed) > _LISTED_FAILURES:
         print(f"  ... and {len(failed) - _LISTED_FAILURES} more (see the metrics JSON)")
     return 0
+
+
+def _without_id(blank: int) -> str:
+    return f"{count(blank, 'row')} without a series id {'was' if blank == 1 else 'were'} left out."
 
 
 def check_outputs(paths: dict[str, Path | None]) -> None:

@@ -185,6 +185,6 @@ def panel_summary(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: fl
     return {"series": len(outcomes), "fitted": len(fitted), "failed": len(outcomes) - len(fitted),
             "test_mae_vs_snaive_geomean": math.exp(float(np.mean(np.log(ratios)))) if ratios else None,
             "test_mae_vs_snaive_series": len(ratios),
-            "test_mape_median": statistics.median(mapes) if mapes else None,
+            "test_mape_median": statistics.median(mapes) if mapes else None, "test_mape_series": len(mapes),
             "total_seconds": seconds, "engine": engine.name, "workers": engine.workers,
             "scheduler": engine.scheduler}

@@ -130,6 +130,33 @@ def test_rows_without_an_id_are_said_on_stderr_and_the_series_kept_apart(tmp_pat
     assert sorted(pd.read_csv(out)["unique_id"].unique()) == ["x", "y"]  # not one series of their means
 
 
+def test_rows_without_an_id_beside_one_series_are_said_in_the_single_series_layout(tmp_path: Path) -> None:
+    frame = long_frame(["x"], months=36, id_col="store")
+    frame.loc[[10, 20], "store"] = None
+    done, out, metrics = fit(tmp_path, frame, "--model", "linear", "--id-col", "store")
+    assert done.returncode == 0, done.stderr
+    assert "note: 2 rows without a series id were left out." in done.stderr
+    report = json.loads(metrics.read_text())
+    assert report["rows_without_id"] == 2 and "2 rows without a series id were left out." in report["notices"]
+
+
+def test_what_loading_changed_in_a_series_is_said_on_stderr_and_the_summary_says_what_it_covers(
+        tmp_path: Path) -> None:
+    frame = long_frame(["x", "y"], months=36, id_col="store")
+    frame = pd.concat([frame, frame.iloc[[5]].assign(sales=999.0)], ignore_index=True)  # x's month 6 twice
+    done, out, metrics = fit(tmp_path, frame, "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert "note: 'x': 1 repeated time stamp was combined by their mean." in done.stderr
+    assert "(geometric mean over 2 of 2)" in done.stdout and "(over 2)" in done.stdout
+    assert json.loads(metrics.read_text())["summary"]["test_mape_series"] == 2
+
+
+def test_a_train_fraction_that_cannot_split_is_one_argument_error_not_one_per_series(tmp_path: Path) -> None:
+    done, _, _ = fit(tmp_path, long_frame(["x", "y"]), "--train-fraction", "1.0")
+    assert done.returncode == 2 and done.stderr.strip() == (
+        "error: --train-fraction 1.0 must lie strictly between 0 and 1, e.g. 0.7.")
+
+
 def wide_frame(months: int = 48) -> pd.DataFrame:
     return pd.DataFrame({"month": stamps(months), "A": monthly(months, 100, 1), "B": monthly(months, 300, 2),
                          "C": monthly(months, 50, 3), "price": np.arange(months) % 5})
