@@ -95,8 +95,9 @@ def _fit(args: argparse.Namespace) -> int:
     check_choice(choice)
     check_outputs({"--out": args.out, "--json": args.json})
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
-    raw = read_raw(args.file)
-    layout = plan_layout(raw, LoadOptions(date_col=args.date_col, regressors=regressors), args.id_col, args.target)
+    raw, exact = read_raw(args.file)
+    layout = plan_layout(raw, LoadOptions(date_col=args.date_col, regressors=regressors), args.id_col, args.target,
+                         exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,
                          horizon=args.horizon)

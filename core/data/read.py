@@ -41,6 +41,9 @@ _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zip
 _DELIMITERS = (",", ";", "\t", "|")
 _QUOTED = re.compile(r'"[^"\n]*"')
 _NOT_BLANK = re.compile(r"[^\r\n \t]")
+# Cells of a text column read exactly (``column_text``) that are blank all the same; "NA" and "None" are not
+# among them: as a series id they are names (North America).
+_TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan", "<NA>", "#NA"})
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 
@@ -101,6 +104,33 @@ def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
         raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.", "err.html")
     return _read_csv_text(text)
+
+
+def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
+    """The cells of ``columns`` (names as stripped) exactly as a CSV file writes them, stripped, row for row
+    as ``read_table`` reads the file (its index): ``007`` and ``7`` stay apart, ``NA`` (North America) is text;
+    only blank cells and the null markers of ``_TEXT_BLANKS`` are NA. None for workbooks, Parquet files (their
+    cells carry their types) and files without a header row."""
+    if data[:4] in (b"PAR1", b"PK\x03\x04") or not columns:
+        return None
+    text = decode_text(data)
+    delimiter, _ = _sniff_dialect(text)
+    table = _without_preamble(text, delimiter)
+    if table is not text:
+        text, (delimiter, _) = table, _sniff_dialect(table)
+    if _header_is_data(_header_line(text).split(delimiter)):
+        return None
+    wanted = set(columns)
+    try:
+        cells = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True, dtype=str,
+                            keep_default_na=False, usecols=lambda name: str(name).strip() in wanted)
+    except (pd.errors.ParserError, csv.Error, ValueError, OverflowError):
+        return None
+    cells = cells.rename(columns=lambda name: str(name).strip())
+    if set(cells.columns) != wanted:
+        return None
+    stripped = cells.apply(lambda column: column.str.strip())
+    return stripped.mask(stripped.isin(_TEXT_BLANKS))
 
 
 def _first_line(error: BaseException) -> str:

@@ -510,6 +510,8 @@ MESSAGES: dict[str, str] = {
     "err.future_regressors_short": "文件只给出了回归变量“{regressor}”在末尾之后 {rows:,} 步的值：请最多预测 {rows:,} 步，或添加含其未来值的行。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
     "err.lags_rows": "{model} 使用最多 {lags} 个滞后项时至少需要 {least} 行训练数据（现有 {rows} 行）：请减少滞后项数或增加数据行。",
+    "err.ids_collide": "把 {columns} 的标识用“{joiner}”连接后，不同的序列得到了相同的标识（某个标识本身含有“{joiner}”）："
+                       "请去掉标识中的“{joiner}”，或只指定一个标识列。",
     "err.target_empty": "目标列“{column}”没有任何数值：请选择存放序列数据的列。",
     "notice.gaps_inserted": "已插入 {gaps:,} 个缺失的时间戳（按{frequency}间隔）。",
     "notice.ambiguous_day_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读；已按日在前读取，因为这样"

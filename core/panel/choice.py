@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from core.data.read import read_bytes, read_table
+from core.data.read import column_text, read_bytes, read_table
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
@@ -65,9 +65,10 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
     given = choice.id_cols or ()
     options = replace(options, target=None if options.target in given else options.target,
                       regressors=tuple(col for col in options.regressors if col not in given))
-    raw = read_table(read_bytes(data, name, options.max_mb)[0], name, options.sheet)
+    contents = read_bytes(data, name, options.max_mb)[0]
+    raw = read_table(contents, name, options.sheet)
     layout = plan_layout(raw, options, given or None, ALL_TARGETS if choice.all_targets else options.target,
-                         detect=choice.id_cols is None)
+                         detect=choice.id_cols is None, exact=lambda columns: column_text(contents, columns))
     tasks, blank = ([], 0) if layout.is_single else split_series(raw, layout)
     if len(tasks) < 2:
         if given or choice.all_targets:  # asked for several series: say why there is one, keep what is in use

@@ -6,6 +6,7 @@ series, each read again by the single-series rules (``tidy``) where it is fitted
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
-from core.data.read import MAX_FILE_MB, check_count, read_bytes, read_table
+from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
 
@@ -51,11 +52,13 @@ class SeriesTask:
 
 @dataclass(frozen=True)
 class PanelLayout:
-    """How a file holds its series: ``probe`` is the whole file read as one series."""
+    """How a file holds its series: ``probe`` is the whole file read as one series; ``id_text`` the id columns'
+    cells as the file writes them, where the reader typed them (numbers, null markers), else None."""
 
     probe: LoadedSeries
     id_cols: tuple[str, ...]
     targets: tuple[str, ...]
+    id_text: pd.DataFrame | None = None
 
     @property
     def is_single(self) -> bool:
@@ -63,33 +66,68 @@ class PanelLayout:
         return not self.id_cols and len(self.targets) == 1
 
 
-def read_raw(source: str | Path) -> pd.DataFrame:
-    """The file's own table, read as ``load_series`` reads it."""
+ExactText = Callable[[tuple[str, ...]], "pd.DataFrame | None"]  # columns -> their cells as written (``column_text``)
+
+
+def read_raw(source: str | Path) -> tuple[pd.DataFrame, ExactText]:
+    """The file's own table, read as ``load_series`` reads it, and how to get some of its columns' cells as the
+    file writes them (for series ids)."""
     data, name = read_bytes(source, "", MAX_FILE_MB)
-    return read_table(data, name, 0)
+    return read_table(data, name, 0), lambda columns: column_text(data, columns)
 
 
 def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[str, ...] | None,
-                target_text: str | None, detect: bool = True) -> PanelLayout:
+                target_text: str | None, detect: bool = True, exact: ExactText | None = None) -> PanelLayout:
     """Find the series in ``raw``: given or detected id columns, and one or several targets.
 
     ``id_text``: ``--id-col`` (``NAME`` or ``A,B``), or the column names themselves; ``target_text``:
     ``--target`` (``NAME``, ``A,B`` or ``all``). ``options.target`` is ignored: the target comes from
-    ``target_text``. ``detect=False``: no id column unless one is given.
+    ``target_text``. ``detect=False``: no id column unless one is given. ``exact`` gives columns' cells as the
+    file writes them: ids the reader typed (``007`` read as 7, ``NA`` as blank) are told apart by their text.
     """
     table = _stripped(raw)
     given_ids = _column_list(id_text, list(table.columns), "series id")
     wanted = _wanted_targets(target_text, list(table.columns))
     _check_roles(given_ids, options, wanted)
     probe = _probe(raw, given_ids, options, wanted)
+    written = _as_written(table, given_ids or (_typed_columns(table, probe) if detect else ()), exact)
+    keyed = table.assign(**{col: written[col] for col in written.columns}) if written is not None else table
     # A time column written in several ways repeats its stamps only once they are read as dates.
-    stamped = _dates_parsed(table, probe) if probe.report.date_format.startswith(MIXED_FORMATS) else table
-    found = detect_id_columns(stamped, probe.date_col, exclude=_not_ids(table, probe, wanted)) \
+    stamped = _dates_parsed(keyed, probe) if probe.report.date_format.startswith(MIXED_FORMATS) else keyed
+    found = detect_id_columns(stamped, probe.date_col, exclude=_not_ids(keyed, probe, wanted)) \
         if detect and not given_ids else ()
     ids = given_ids or found
     if ids and not given_ids and wanted is None and probe.target in ids:
         probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
-    return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)))
+    id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
+    return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)),
+                       id_text=id_text if id_text is not None and len(id_text.columns) else None)
+
+
+def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:
+    """Columns that may be ids but whose cells the reader changed: whole numbers (``007`` is 7, and a blank
+    makes them floats) and text with blanks (the reader's null markers include ``NA``)."""
+    def typed(values: pd.Series) -> bool:
+        if pd.api.types.is_bool_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            return False
+        if pd.api.types.is_integer_dtype(values):
+            return True
+        if pd.api.types.is_float_dtype(values):
+            known = values.dropna()
+            return bool(len(known)) and bool((known % 1 == 0).all())
+        return _is_text(values) and bool(values.isna().any())
+    return tuple(col for col in table.columns if col != probe.date_col and typed(table[col]))
+
+
+def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText | None) -> pd.DataFrame | None:
+    """The cells of ``columns`` as the file writes them, on ``table``'s rows; None without a way to read them
+    (workbooks, Parquet) or when the rows do not line up."""
+    if exact is None or not columns:
+        return None
+    cells = exact(columns)
+    if cells is None or not table.index.isin(cells.index).all():
+        return None
+    return cells.loc[table.index]
 
 
 def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -138,9 +176,16 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     dropped for a blank id. Raises ``LimitError`` beyond ``TSR_MAX_SERIES`` series."""
     probe = layout.probe
     table = _dates_parsed(_stripped(raw), probe)
+    if layout.id_text is not None:  # the ids as the file writes them
+        table = table.assign(**{col: layout.id_text[col] for col in layout.id_text.columns})
     if layout.id_cols:
         key = series_ids(table, layout.id_cols)
         blank, count = int(key.isna().sum()), int(key.nunique())
+        if len(layout.id_cols) > 1 and count < len(table[list(layout.id_cols)].dropna().drop_duplicates()):
+            names = ", ".join(layout.id_cols)
+            raise DataError(f"The series ids of {names} joined by '{ID_JOINER}' name different series alike (an id "
+                            f"holds '{ID_JOINER}' itself): remove '{ID_JOINER}' from the ids, or name one id column.",
+                            "err.ids_collide", {"columns": names, "joiner": ID_JOINER})
     else:
         key, blank, count = None, 0, 1
     check_count(count * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,
@@ -302,7 +347,7 @@ def _is_number(values: pd.Series) -> bool:
         return True
     if pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values):
         cells = values.dropna().astype("string").str.strip()
-        return bool(len(cells)) and bool(cells.str.fullmatch(r"-?\d+").all())
+        return bool(len(cells)) and bool(cells.str.fullmatch(r"-?\d+(\.0+)?").all())  # 7, or 7.0 (a blank made floats)
     return False
 
 

@@ -105,6 +105,32 @@ def test_series_whose_dates_are_written_differently_are_told_apart(tmp_path: Pat
     assert pd.read_csv(out)["ds"].iloc[-1] == "2017-12-01"
 
 
+@pytest.mark.parametrize("given", [True, False])
+def test_ids_are_told_apart_as_the_file_writes_them(tmp_path: Path, given: bool) -> None:
+    # 007, 07 and 7 were all read as the number 7, and "NA" (North America) as a blank: series merged or lost.
+    for ids, col in ((["007", "07", "7"], "store"), (["NA", "EU", "None"], "region")):
+        frame = long_frame(ids, months=36, id_col=col)
+        done, out, metrics = fit(tmp_path, frame, "--model", "linear", *(["--id-col", col] if given else []))
+        assert done.returncode == 0, done.stderr
+        written = pd.read_csv(out, dtype={"unique_id": str}, keep_default_na=False)["unique_id"]  # "NA" as written
+        assert list(dict.fromkeys(written)) == ids and written.value_counts().tolist() == [36, 36, 36]
+        assert [entry["unique_id"] for entry in json.loads(metrics.read_text())["series"]] == ids
+
+
+def test_whole_number_ids_written_as_floats_are_detected(tmp_path: Path) -> None:
+    frame = long_frame(["1", "2"], months=36, id_col="store").assign(store=lambda f: f["store"].astype(float))
+    frame.loc[5, "store"] = np.nan  # a blank: the column is written with decimals (1.0, 2.0)
+    done, out, metrics = fit(tmp_path, frame, "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert sorted(pd.read_csv(out, dtype={"unique_id": str})["unique_id"].unique()) == ["1.0", "2.0"]
+
+
+def test_two_id_columns_whose_joined_ids_collide_are_refused(tmp_path: Path) -> None:
+    frame = pd.concat([long_frame(["a|b"], id_col="k1").assign(k2="c"), long_frame(["a"], id_col="k1").assign(k2="b|c")])
+    done, _, _ = fit(tmp_path, frame, "--id-col", "k1,k2")
+    assert done.returncode == 2 and "name different series alike" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_two_id_columns_combine_into_one_id(tmp_path: Path) -> None:
     frames = []
     for store in ("A", "B"):
