@@ -126,7 +126,8 @@ def test_whole_number_ids_written_as_floats_are_detected(tmp_path: Path) -> None
 
 
 def test_two_id_columns_whose_joined_ids_collide_are_refused(tmp_path: Path) -> None:
-    frame = pd.concat([long_frame(["a|b"], id_col="k1").assign(k2="c"), long_frame(["a"], id_col="k1").assign(k2="b|c")])
+    frame = pd.concat([long_frame(["a|b"], id_col="k1").assign(k2="c"),
+                       long_frame(["a"], id_col="k1").assign(k2="b|c")])
     done, _, _ = fit(tmp_path, frame, "--id-col", "k1,k2")
     assert done.returncode == 2 and "name different series alike" in done.stderr and "Traceback" not in done.stderr
 
