@@ -108,7 +108,9 @@ def without_currency(cell: str) -> str:
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
-    cleaned = text.mask(text.isin(_MISSING_MARKERS)).str.replace(_CURRENCY_CODE, "", regex=True)
+    cleaned = text.mask(text.isin(_MISSING_MARKERS))
+    if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed
+        cleaned = cleaned.str.replace(_CURRENCY_CODE, "", regex=True)
     cleaned = cleaned.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
     cleaned = cleaned.str.replace(_UNICODE_MINUS, "-", regex=False)
     if cleaned.str.contains("(", regex=False).any():  # the regex costs more than this look over a long column
@@ -329,7 +331,8 @@ def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | No
 
 
 def _median_step(stamps: pd.Series) -> pd.Timedelta:
-    known = stamps.dropna().sort_values()
+    """The median spacing of the distinct stamps (a long file repeats each stamp once per series)."""
+    known = stamps.dropna().drop_duplicates().sort_values()
     return known.diff().median() if len(known) > 1 else pd.Timedelta(0)
 
 

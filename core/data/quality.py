@@ -200,10 +200,13 @@ def _neighbour_medians(values: np.ndarray, width: int, season: int = 1) -> tuple
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * width + 1)
     offsets = np.where(np.isnan(windows), np.nan, np.arange(-width, width + 1, dtype=float))
     half = max(2 * width, (season + 1) // 2)
-    steps = np.lib.stride_tricks.sliding_window_view(np.pad(np.diff(values), half, constant_values=np.nan), 2 * half)
+    # The median of the steps from ``half`` before to ``half`` after each point (a rolling median in pandas: no
+    # window copies, which for minutely data were 60 columns wide).
+    steps = pd.Series(np.pad(np.diff(values), half, constant_values=np.nan))
+    medians = steps.rolling(2 * half, min_periods=1).median().to_numpy()
+    slope = np.nan_to_num(medians[2 * half - 1:2 * half - 1 + len(values)])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN sides at the ends give NaN, as meant
-        slope = np.nan_to_num(_row_medians(steps[: len(values)]))
         sides = [np.arange(width), np.arange(width + 1, 2 * width + 1), np.delete(np.arange(2 * width + 1), width)]
         before, after, both = (_row_medians(windows[:, side]) - slope * _row_medians(offsets[:, side])
                                for side in sides)

@@ -240,7 +240,10 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     raw = _read_sheet(data, name, sheet)
     if sheet == 0 and _data_rows(raw) < _DATA_ROWS:
         for other in _sheet_names(data)[1:]:
-            candidate = _read_sheet(data, name, other)
+            try:
+                candidate = _read_sheet(data, name, other)
+            except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
+                continue
             if _data_rows(candidate) >= _DATA_ROWS:
                 raw = candidate
                 raw.attrs["sheet"] = other
@@ -276,12 +279,14 @@ def _sheet_names(data: bytes) -> list[str]:
 
 
 def _data_rows(raw: pd.DataFrame) -> int:
-    """Rows among the first ``_PREAMBLE_LINES + _DATA_ROWS`` * 2 with a cell that is a number."""
-    head = raw.head(2 * (_PREAMBLE_LINES + _DATA_ROWS))
+    """Rows among the first ``2 * (_PREAMBLE_LINES + _DATA_ROWS)`` that look like a table's: two or more cells
+    filled, one of them with a digit (``1,037.50`` and ``€12`` count; a line of notes does not)."""
+    head = raw.head(2 * (_PREAMBLE_LINES + _DATA_ROWS)).astype("string")
     if head.empty:
         return 0
-    numbers = head.apply(lambda column: pd.to_numeric(column.astype("string").str.strip(), errors="coerce"))
-    return int(numbers.notna().any(axis=1).sum())
+    filled = head.notna() & (head.apply(lambda column: column.str.strip()) != "")
+    digits = head.apply(lambda column: column.str.contains(r"\d", regex=True)).fillna(False)
+    return int(((filled.sum(axis=1) >= 2) & digits.any(axis=1)).sum())
 
 
 def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
@@ -300,11 +305,22 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
         following = [head.iloc[position + k][filled] for k in (1, 2)]
         if _digit_share(cells[filled]) < 0.5 and all(_digit_share(row) >= 0.5 for row in following):
             table = raw.iloc[position + 1:].reset_index(drop=True)
-            table.columns = [str(cell).strip() if known else f"Unnamed: {index}"
-                             for index, (cell, known) in enumerate(zip(cells, filled))]
+            table.columns = _unique_names([str(cell).strip() if known else f"Unnamed: {index}"
+                                           for index, (cell, known) in enumerate(zip(cells, filled))])
             table.attrs = dict(raw.attrs)
             return table
     return raw
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    """Repeated column names numbered as pandas numbers them when it reads a header (``sales``, ``sales.1``)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        unique.append(f"{name}.{count}" if count else name)
+    return unique
 
 
 def _digit_share(cells: pd.Series) -> float:

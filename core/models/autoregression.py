@@ -94,12 +94,12 @@ class AutoRegressiveForecaster(Forecaster):
         for row, origin in enumerate(plan.origins):
             ahead = values[origin:origin + plan.horizon]
             solved = AutoRegressiveForecaster(self.name, self.lags, self.training, self.transform, self.season,
-                                              self.first)
+                                              self.first, fewer_lags=self.fewer_lags)
             try:
                 _, scaled = solved._prepare(values[:origin])
             except (SettingsError, ValueError):
                 continue
-            solution = least_squares(lagged_columns(scaled, self.lags), scaled[max(self.lags):])
+            solution = least_squares(lagged_columns(scaled, solved.lags), scaled[max(solved.lags):])
             solved.layers_ = [(solution[:-1].reshape(1, -1), solution[-1:])]
             solved.fitted_ = np.empty(0)  # fitted for forecasting; a backtest needs no in-sample values
             errors[row, :len(ahead)] = solved.forecast(pd.DataFrame(index=range(len(ahead)))) - ahead

@@ -52,9 +52,10 @@ class Panel:
 
 def _values_in(task: SeriesTask) -> int:
     """Cells of the task's target that hold something (text cells are parsed later; blank text is nothing)."""
-    cells = pd.Series(task.cells[str(task.options.target)])
-    if pd.api.types.is_numeric_dtype(cells):
-        return int(cells.notna().sum())
+    array = task.cells[str(task.options.target)]
+    if pd.api.types.is_numeric_dtype(array.dtype):
+        return len(array) - int(pd.isna(array).sum())
+    cells = pd.Series(array)
     return int((cells.notna() & (cells.astype("string").str.strip() != "")).sum())
 
 

@@ -104,6 +104,11 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
                        id_text=id_text if id_text is not None and len(id_text.columns) else None)
 
 
+def _distinct_id_rows(table: pd.DataFrame, id_cols: tuple[str, ...]) -> int:
+    """Distinct combinations of the id columns' values, as ``series_ids`` reads each (stripped, blanks aside)."""
+    return len(pd.DataFrame({col: _id_text(table[col]) for col in id_cols}).dropna().drop_duplicates())
+
+
 def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:
     """Columns that may be ids but whose cells the reader changed: whole numbers (``007`` is 7, and a blank
     makes them floats) and text with blanks (the reader's null markers include ``NA``)."""
@@ -116,7 +121,8 @@ def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:
             known = values.dropna()
             return bool(len(known)) and bool((known % 1 == 0).all())
         return _is_text(values) and bool(values.isna().any())
-    return tuple(col for col in table.columns if col != probe.date_col and typed(table[col]))
+    roles = {probe.date_col, probe.target, *probe.regressors}
+    return tuple(col for col in table.columns if col not in roles and typed(table[col]))
 
 
 def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText | None) -> pd.DataFrame | None:
@@ -181,7 +187,7 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     if layout.id_cols:
         key = series_ids(table, layout.id_cols)
         blank, count = int(key.isna().sum()), int(key.nunique())
-        if len(layout.id_cols) > 1 and count < len(table[list(layout.id_cols)].dropna().drop_duplicates()):
+        if len(layout.id_cols) > 1 and count < _distinct_id_rows(table, layout.id_cols):
             names = ", ".join(layout.id_cols)
             raise DataError(f"The series ids of {names} joined by '{ID_JOINER}' name different series alike (an id "
                             f"holds '{ID_JOINER}' itself): remove '{ID_JOINER}' from the ids, or name one id column.",

@@ -184,3 +184,13 @@ def test_hourly_stamps_across_a_daylight_saving_change_stay_evenly_spaced_and_sa
     assert loaded.frequency.name == "hourly" and loaded.report.gaps == 0
     assert loaded.frame["ds"].iloc[-1] == hours[-1].tz_convert("+01:00").tz_localize(None)
     assert [notice.key for notice in loaded.report.notices] == ["notice.first_offset"]
+
+
+def test_daily_stamps_of_a_long_file_keep_their_days_across_a_daylight_saving_change() -> None:
+    from core.data.parsing import parse_dates
+
+    # Each day once per series: the spacing is that of the distinct stamps, not the zero steps between repeats.
+    days = pd.date_range("2015-03-27", periods=5, freq="D")
+    written = [f"{d:%Y-%m-%d}T00:00:00{'+01:00' if d < pd.Timestamp('2015-03-29') else '+02:00'}" for d in days] * 3
+    parsed, found = parse_dates(pd.Series(written))
+    assert found == "ISO 8601" and parsed.tolist() == list(days) * 3

@@ -431,6 +431,20 @@ def test_a_workbook_whose_first_sheet_is_notes_is_read_from_its_data_sheet_and_s
     assert other_sheet == [{"sheet": "Data"}]
 
 
+def test_a_first_sheet_of_amounts_written_as_text_is_the_one_read() -> None:
+    text_amounts = [[row[0], f"{row[1]:,.2f}"] for row in MONTH_ROWS]  # 1,037.50: text, not a number cell
+    data = _workbook({"Sales": [["Month", "Sales"], *text_amounts], "Rates": [["Rate", "Value"], *MONTH_ROWS[:10]]})
+    series = load_series(data, "sales.xlsx")
+    assert series.target == "Sales" and len(series.frame) == 36
+    assert not [notice for notice in series.report.notices if notice.key == "notice.other_sheet"]
+
+
+def test_a_title_above_a_header_that_repeats_a_name_reads_both_columns() -> None:
+    data = _workbook({"Report": [["Monthly report", None, None], ["Month", "Sales", "Sales"], *MONTH_ROWS]})
+    series = load_series(data, "report.xlsx")
+    assert series.target in ("Sales", "Sales.1") and len(series.frame) == 36
+
+
 def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     data = _workbook({"Report": [["Monthly sales report", None, None], [None, None, None],
                                  ["Month", "Sales", "Promo"], *MONTH_ROWS]})

@@ -125,6 +125,15 @@ def test_whole_number_ids_written_as_floats_are_detected(tmp_path: Path) -> None
     assert sorted(pd.read_csv(out, dtype={"unique_id": str})["unique_id"].unique()) == ["1.0", "2.0"]
 
 
+def test_two_id_columns_with_stray_spaces_are_not_a_collision(tmp_path: Path) -> None:
+    frame = pd.concat([long_frame(["north"], id_col="region").assign(store="a"),
+                       long_frame(["north"], id_col="region").assign(store="b")], ignore_index=True)
+    frame.loc[::2, "region"] = "north "  # the same region, written with a trailing space in some rows
+    done, out, metrics = fit(tmp_path, frame, "--id-col", "region,store")
+    assert done.returncode == 0, done.stderr
+    assert sorted(pd.read_csv(out)["unique_id"].unique()) == ["north|a", "north|b"]
+
+
 def test_two_id_columns_whose_joined_ids_collide_are_refused(tmp_path: Path) -> None:
     frame = pd.concat([long_frame(["a|b"], id_col="k1").assign(k2="c"),
                        long_frame(["a"], id_col="k1").assign(k2="b|c")])

@@ -190,6 +190,7 @@ def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> N
     result = run(frame, weekly, RunRequest("ar", horizon=4))
     assert result.params["lags"] == list(range(1, 35)) and result.params["lags_asked"].startswith("1-52")
     assert np.isfinite(result.predictions["predicted"].iloc[42:]).all()
+    assert np.isfinite(result.predictions["lower"].iloc[42:]).all()  # the band's refits fit their own lags too
     with pytest.raises(SettingsError) as refused:
         run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 52})))
     assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 60
