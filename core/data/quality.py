@@ -198,7 +198,6 @@ def _neighbour_medians(values: np.ndarray, width: int, season: int = 1) -> tuple
     side, a trend would otherwise read as a departure. NaN where a side has none."""
     padded = np.pad(values, width, constant_values=np.nan)
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * width + 1)
-    offsets = np.where(np.isnan(windows), np.nan, np.arange(-width, width + 1, dtype=float))
     half = max(2 * width, (season + 1) // 2)
     # The median of the steps from ``half`` before to ``half`` after each point (a rolling median in pandas: no
     # window copies, which for minutely data were 60 columns wide).
@@ -208,9 +207,20 @@ def _neighbour_medians(values: np.ndarray, width: int, season: int = 1) -> tuple
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN sides at the ends give NaN, as meant
         sides = [np.arange(width), np.arange(width + 1, 2 * width + 1), np.delete(np.arange(2 * width + 1), width)]
-        before, after, both = (_row_medians(windows[:, side]) - slope * _row_medians(offsets[:, side])
+        before, after, both = (_row_medians(windows[:, side]) - slope * _side_offsets(windows[:, side], side - width)
                                for side in sides)
     return before, after, np.where(np.isnan(both), values, both)
+
+
+def _side_offsets(rows: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Per row, the median position (relative to the point) of the row's known values: ``median(offsets)`` for
+    complete rows (nearly all), computed only for the rows with gaps (at the ends, around missing values)."""
+    known = ~np.isnan(rows)
+    result = np.full(len(rows), float(np.median(offsets)))
+    partial = ~known.all(axis=1)
+    if partial.any():
+        result[partial] = np.nanmedian(np.where(known[partial], offsets.astype(float), np.nan), axis=1)
+    return result
 
 
 def _row_medians(rows: np.ndarray) -> np.ndarray:
