@@ -394,6 +394,10 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
             raise DataError(f"There is no column '{wanted}' for the target: choose one of {_names(raw.columns)}.",
                             "err.no_target_column", {"column": wanted, "names": _names(raw.columns)})
         if wanted not in numeric:
+            cells = raw[wanted].astype("string").str.strip()
+            if not (cells.notna() & (cells != "")).any():  # a series of a long file with no values of its own
+                raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
+                                "err.target_empty", {"column": wanted})
             raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.",
                             "err.target_not_numeric", {"column": wanted})
         return wanted

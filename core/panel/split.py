@@ -274,6 +274,10 @@ def _wanted_targets(text: str | None, columns: list[str]) -> tuple[str, ...] | N
 
 
 def _check_roles(ids: tuple[str, ...], options: LoadOptions, wanted: tuple[str, ...] | None) -> None:
+    both = [name for name in wanted or () if name in options.regressors]
+    if both:
+        raise DataError(f"Column '{both[0]}' cannot be both a target and a regressor: leave it out of --target "
+                        "or of --regressors.")
     roles = {"time column": (options.date_col,), "target": wanted or (), "regressors": options.regressors}
     for role, names in roles.items():
         both = [name for name in ids if name in names]

@@ -216,10 +216,17 @@ def test_unusable_series_are_reported_and_the_others_fit(tmp_path: Path) -> None
     report = json.loads(metrics.read_text())
     errors = {entry["unique_id"]: entry.get("error") for entry in report["series"]}
     assert errors["good1"] is None and errors["good2"] is None
-    assert "3 usable rows" in errors["short"] and "all blank" in errors["blank"]
+    assert "3 usable rows" in errors["short"] and errors["blank"] == (
+        "Target column 'sales' has no values: choose a column that holds the series.")
     assert report["summary"]["series"] == 4 and report["summary"]["failed"] == 2
     assert list(dict.fromkeys(pd.read_csv(out)["unique_id"])) == ["good1", "good2"]
     assert "skipped 'short'" in done.stdout
+
+
+def test_a_column_named_both_target_and_regressor_is_one_argument_error(tmp_path: Path) -> None:
+    done, _, _ = fit(tmp_path, wide_frame().assign(promo=1.0), "--target", "A,promo", "--regressors", "promo")
+    assert done.returncode == 2 and done.stderr.strip() == (
+        "error: Column 'promo' cannot be both a target and a regressor: leave it out of --target or of --regressors.")
 
 
 def test_no_usable_series_exits_2_with_one_line(tmp_path: Path) -> None:
