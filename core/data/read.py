@@ -113,12 +113,8 @@ def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
     cells carry their types) and files without a header row."""
     if data[:4] in (b"PAR1", b"PK\x03\x04") or not columns:
         return None
-    text = decode_text(data)
-    delimiter, _ = _sniff_dialect(text)
-    table = _without_preamble(text, delimiter)
-    if table is not text:
-        text, (delimiter, _) = table, _sniff_dialect(table)
-    if _header_is_data(_header_line(text).split(delimiter)):
+    text, delimiter, _, bare = _csv_layout(decode_text(data))
+    if bare:
         return None
     wanted = set(columns)
     try:
@@ -302,8 +298,8 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
         filled = cells.notna() & (cells.str.strip() != "")
         if filled.sum() < 2:
             continue
-        following = [head.iloc[position + k][filled] for k in (1, 2)]
-        if _digit_share(cells[filled]) < 0.5 and all(_digit_share(row) >= 0.5 for row in following):
+        following = [head.iloc[position + k][filled].fillna("").tolist() for k in (1, 2)]
+        if _digit_share(cells[filled].tolist()) < 0.5 and all(_digit_share(row) >= 0.5 for row in following):
             table = raw.iloc[position + 1:].reset_index(drop=True)
             table.columns = _unique_names([str(cell).strip() if known else f"Unnamed: {index}"
                                            for index, (cell, known) in enumerate(zip(cells, filled))])
@@ -323,8 +319,9 @@ def _unique_names(names: list[str]) -> list[str]:
     return unique
 
 
-def _digit_share(cells: pd.Series) -> float:
-    return float(cells.fillna("").str.contains(r"\d", regex=True).mean()) if len(cells) else 0.0
+def _digit_share(cells: list[str]) -> float:
+    """The share of ``cells`` with a digit: a header row has few, a row of data many."""
+    return sum(any(char.isdigit() for char in cell) for cell in cells) / len(cells) if cells else 0.0
 
 
 def _sheet_rows(data: bytes, sheet: str | int) -> int | None:
@@ -476,14 +473,20 @@ def _read_plain_csv(text: str, delimiter: str) -> pd.DataFrame | None:
     return frame
 
 
-def _read_csv_text(text: str) -> pd.DataFrame:
+def _csv_layout(text: str) -> tuple[str, str, str, bool]:
+    """The table's text from its header row on (``_without_preamble``), its delimiter and decimal mark, and
+    whether it has no header row (its first row is data)."""
     delimiter, decimal = _sniff_dialect(text)
     table = _without_preamble(text, delimiter)
     if table is not text:
         text = table
         delimiter, decimal = _sniff_dialect(text)
+    return text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter))
+
+
+def _read_csv_text(text: str) -> pd.DataFrame:
+    text, delimiter, decimal, bare = _csv_layout(text)
     _check_csv_shape(text, delimiter)
-    bare = _header_is_data(_header_line(text).split(delimiter))  # no header row: the first row is data
     fast = _read_plain_csv(text, delimiter) if decimal == "." and not bare else None
     if fast is not None:
         return _finish_csv(fast, delimiter, decimal)
@@ -518,14 +521,10 @@ def _without_preamble(text: str, delimiter: str) -> str:
     if len(rows) < 4:
         return text
     fields = Counter(len(cells) for _, cells in rows).most_common(1)[0][0]
-
-    def digits(cells: list[str]) -> float:
-        return sum(any(char.isdigit() for char in cell) for cell in cells) / len(cells)
-
     for position, (index, cells) in enumerate(rows[:_PREAMBLE_LINES]):
         following = [row for _, row in rows[position + 1:position + 3]]
-        if len(cells) == fields and digits(cells) < 0.5 and len(following) == 2 \
-                and all(len(row) == fields and digits(row) >= 0.5 for row in following):
+        if len(cells) == fields and _digit_share(cells) < 0.5 and len(following) == 2 \
+                and all(len(row) == fields and _digit_share(row) >= 0.5 for row in following):
             if position == 0:
                 return text
             above = rows[:position]

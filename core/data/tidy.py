@@ -394,8 +394,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
             raise DataError(f"There is no column '{wanted}' for the target: choose one of {_names(raw.columns)}.",
                             "err.no_target_column", {"column": wanted, "names": _names(raw.columns)})
         if wanted not in numeric:
-            cells = raw[wanted].astype("string").str.strip()
-            if not (cells.notna() & (cells != "")).any():  # a series of a long file with no values of its own
+            if not filled(raw[wanted]).any():  # a series of a long file with no values of its own
                 raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
                                 "err.target_empty", {"column": wanted})
             raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.",
@@ -406,6 +405,12 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in numeric if numbers is None or not _is_code(numbers[col])] or numeric
     named = [col for col in measures if _sounds_like_target(col)]
     return named[0] if named else measures[0]
+
+
+def filled(values: pd.Series) -> pd.Series:
+    """Which cells hold something: not missing, and not blank text."""
+    text = values.astype("string").str.strip()
+    return text.notna() & (text != "")
 
 
 def _sounds_like_target(col: object) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core.data.read import column_text, read_bytes, read_table
-from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, tidy_table
+from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled, tidy_table
 from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
 
@@ -55,8 +55,7 @@ def _values_in(task: SeriesTask) -> int:
     array = task.cells[str(task.options.target)]
     if pd.api.types.is_numeric_dtype(array.dtype):
         return len(array) - int(pd.isna(array).sum())
-    cells = pd.Series(array)
-    return int((cells.notna() & (cells.astype("string").str.strip() != "")).sum())
+    return int(filled(pd.Series(array)).sum())
 
 
 def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice) -> Panel | None:

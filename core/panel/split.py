@@ -104,11 +104,6 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
                        id_text=id_text if id_text is not None and len(id_text.columns) else None)
 
 
-def _distinct_id_rows(table: pd.DataFrame, id_cols: tuple[str, ...]) -> int:
-    """Distinct combinations of the id columns' values, as ``series_ids`` reads each (stripped, blanks aside)."""
-    return len(pd.DataFrame({col: _id_text(table[col]) for col in id_cols}).dropna().drop_duplicates())
-
-
 def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:
     """Columns that may be ids but whose cells the reader changed: whole numbers (``007`` is 7, and a blank
     makes them floats) and text with blanks (the reader's null markers include ``NA``)."""
@@ -171,9 +166,14 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
 
 def series_ids(raw: pd.DataFrame, id_cols: tuple[str, ...]) -> pd.Series:
     """Each row's series id as text: the id columns' values joined by ``ID_JOINER``; NA when one is blank."""
-    key = _id_text(raw[id_cols[0]])
-    for col in id_cols[1:]:
-        key = key.str.cat(_id_text(raw[col]), sep=ID_JOINER)
+    return _joined(pd.DataFrame({col: _id_text(raw[col]) for col in id_cols}))
+
+
+def _joined(parts: pd.DataFrame) -> pd.Series:
+    """The columns of ``parts`` (ids as text) joined by ``ID_JOINER``, row by row; NA when one is blank."""
+    key = parts.iloc[:, 0]
+    for col in parts.columns[1:]:
+        key = key.str.cat(parts[col], sep=ID_JOINER)
     return key
 
 
@@ -185,9 +185,10 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     if layout.id_text is not None:  # the ids as the file writes them
         table = table.assign(**{col: layout.id_text[col] for col in layout.id_text.columns})
     if layout.id_cols:
-        key = series_ids(table, layout.id_cols)
+        parts = pd.DataFrame({col: _id_text(table[col]) for col in layout.id_cols})
+        key = _joined(parts)
         blank, count = int(key.isna().sum()), int(key.nunique())
-        if len(layout.id_cols) > 1 and count < _distinct_id_rows(table, layout.id_cols):
+        if len(layout.id_cols) > 1 and count < len(parts.dropna().drop_duplicates()):  # an id holding the joiner
             names = ", ".join(layout.id_cols)
             raise DataError(f"The series ids of {names} joined by '{ID_JOINER}' name different series alike (an id "
                             f"holds '{ID_JOINER}' itself): remove '{ID_JOINER}' from the ids, or name one id column.",

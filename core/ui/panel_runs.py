@@ -19,6 +19,7 @@ from core.panel.choice import Panel
 from core.panel.run import EngineInfo, SeriesOutcome, Work, fit_each, fit_series, panel_predictions, panel_summary
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
+from core.ui.runs import format_settings
 
 MAX_DASHBOARD_SERIES = 500  # TSR_MAX_DASHBOARD_SERIES: series one all-series run of the dashboard goes through
 MAX_PANEL_RUNS = 10  # all-series runs a session keeps; older ones are dropped
@@ -200,17 +201,11 @@ def panel_board(jobs: list[PanelRun], lang: str = "en") -> pd.DataFrame:
         rows.append((f"#{index + 1} {job.request.model}", summary["test_mae_vs_snaive_geomean"],
                      summary["test_mape_median"], summary["fitted"], summary["failed"],
                      t("allboard.done", lang, done=job.done, total=job.total), job.seconds,
-                     job.request.train_fraction, named_settings(job.request)))
+                     job.request.train_fraction,  # the settings the run named; the others are each series' defaults
+                     format_settings({**job.request.settings.values, "seed": job.request.settings.seed}, lang)))
     frame = pd.DataFrame(rows, columns=names)
     frame[names[1]] = pd.to_numeric(frame[names[1]], errors="coerce")
     return frame.sort_values(names[1], kind="stable", na_position="last").reset_index(drop=True)
-
-
-def named_settings(request: RunRequest) -> str:
-    """The settings a run named, as ``key=value`` pairs, and its seed (the others are each series' defaults)."""
-    named = {**request.settings.values, "seed": request.settings.seed}
-    return ", ".join(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}"
-                     for name, value in named.items())
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:

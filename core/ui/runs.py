@@ -1,6 +1,8 @@
 """The session's runs: leaderboard rows and overlays for the Compare and Forecast pages."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from core.evaluation.pipeline import RunResult
@@ -14,9 +16,14 @@ def run_label(index: int, result: RunResult) -> str:
 
 def describe_settings(result: RunResult, lang: str = "en") -> str:
     """The settings the run used, as ``key=value`` pairs (what auto chose named in ``lang``)."""
+    return format_settings(result.settings_used, lang)
+
+
+def format_settings(settings: Mapping[str, object], lang: str = "en") -> str:
+    """``key=value`` pairs, floats in ``%g``; what auto chose (``chosen``) named in ``lang``."""
     return ", ".join(f"{name}={value:g}" if isinstance(value, float)
                      else f"{name}={candidate_name(str(value), lang) if name == 'chosen' else value}"
-                     for name, value in result.settings_used.items())
+                     for name, value in settings.items())
 
 
 # The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.
