@@ -104,7 +104,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         predictions = pd.concat([predictions, future], ignore_index=True)
     history = forecaster.training_history()
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=forecaster.params(),
-                     fit_seconds=fit_seconds, device=history.device if history else "cpu",
+                     fit_seconds=fit_seconds, device=forecaster.compute_device(),
                      closed_form_gap=forecaster.closed_form_gap(),
                      losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
                      forecaster=forecaster,

@@ -104,7 +104,7 @@ MESSAGES: dict[str, str] = {
     "train.model_help": "Each model's own settings appear below it.",
     "train.training": "Training",
     "train.device": "Device",
-    "train.device_help": "auto takes the GPU when there is one; only devices this machine has are listed.",
+    "train.device_help": "auto takes the GPU for 100,000 training rows or more (TSR_GPU_MIN_ROWS), the CPU below, where it is faster; only devices this machine has are listed.",
     "train.training_now": "Training...",
     "train.stage_band": "Trained. Measuring the prediction band from forecasts made at earlier points of the series...",
     "train.stage_forecast": "Forecasting past the end of the data...",

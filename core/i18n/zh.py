@@ -99,7 +99,7 @@ MESSAGES: dict[str, str] = {
     "train.model_help": "所选模型的专属设置显示在下方。",
     "train.training": "训练设置",
     "train.device": "计算设备",
-    "train.device_help": "auto 表示有 GPU 时使用 GPU；列表中只显示本机可用的设备。",
+    "train.device_help": "auto 表示训练行数达到 100,000（TSR_GPU_MIN_ROWS）时使用 GPU，行数更少时使用 CPU（更快）；列表中只显示本机可用的设备。",
     "train.training_now": "正在训练……",
     "train.stage_band": "训练完成。正在根据序列中较早时间点的预测测量预测区间……",
     "train.stage_forecast": "正在预测数据末尾之后的值……",

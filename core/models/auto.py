@@ -34,6 +34,7 @@ from core.models.smoothing import ExponentialSmoothingForecaster, ThetaForecaste
 from core.models.state import register
 from core.models.transforms import confirmed_season, needs_differencing
 from core.models.trend_season import TrendSeasonForecaster, seasonal_periods
+from core.training.devices import resolve_device
 from core.training.loop import EXACT, EpochCallback, History, TrainConfig
 
 ORIGINS = 5
@@ -86,16 +87,17 @@ class BacktestRow:
 
 
 def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, seed: int,
-                        regressors: tuple[str, ...] = ()) -> dict[str, Factory]:
+                        regressors: tuple[str, ...] = (), device: str = "cpu") -> dict[str, Factory]:
     """Every candidate that suits this series: baselines, exponential smoothing, Theta; an ARIMA-style
     autoregression (differences by tests, order by AICc), level, differenced and seasonally
     differenced autoregressions and trend + seasonality regressions on the raw and log scales
     (``AUTO_TRANSFORMS``; log for positive series only); for a long enough seasonal series, an MLP on
     lags of its seasonal difference. Level models (which pull forecasts back to the mean) only when KPSS finds a
-    stable level."""
+    stable level. The candidates that use torch (the regressions, autoregressions and the MLP) run on ``device``;
+    smoothing, Theta, ARIMA and the baselines on the CPU."""
     # Linear candidates are solved exactly (the answer is all auto needs); the MLPs descend with LBFGS.
-    exact = TrainConfig(optimizer=EXACT, seed=seed, device="cpu")
-    training = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, tol=MLP_TOL, seed=seed, device="cpu")
+    exact = TrainConfig(optimizer=EXACT, seed=seed, device=device)
+    training = TrainConfig(optimizer="lbfgs", epochs=60, patience=3, tol=MLP_TOL, seed=seed, device=device)
     transforms = list(AUTO_TRANSFORMS) if np.all(values > 0) else ["none"]
     pool: dict[str, Factory] = {"naive": lambda: SeasonalNaiveForecaster(1, "naive"), "drift": DriftForecaster,
                                 "ses": ExponentialSmoothingForecaster, "theta": lambda: ThetaForecaster(season),
@@ -197,12 +199,12 @@ class Search:
 
 
 def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regressors: tuple[str, ...] = (),
-                    horizon: int | None = None) -> Search:
+                    horizon: int | None = None, device: str = "cpu") -> Search:
     """Backtest every candidate that suits ``history`` at ``backtest_plan``'s origins; ``horizon`` overrides
     the backtest horizon (None: ``backtest_horizon`` of the rows and the season length)."""
     values = history["y"].to_numpy(dtype=float)
     season = confirmed_season(values, frequency)
-    factories = candidate_factories(values, frequency, season, seed, regressors)
+    factories = candidate_factories(values, frequency, season, seed, regressors, device)
     h, origins = backtest_plan(len(history), horizon or backtest_horizon(len(history), season), season)
     if not origins:
         raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
@@ -229,20 +231,24 @@ class AutoForecaster(Forecaster):
     name = "auto"
 
     regressors: tuple[str, ...] = ()  # model files written before auto used regressors
+    device = device_ = "cpu"  # model files written before auto honoured the run's device
     band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
     alone_margin_ = FORMER_ALONE_MARGIN  # the margin it chose with (``ALONE_MARGIN``); model files from before
 
-    def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = ()) -> None:
+    def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
+                 device: str = "cpu") -> None:
         self.seed = seed
         self.horizon = horizon
         self.regressors = regressors
+        self.device = device
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "AutoForecaster":
         skipped = max(len(history) - MAX_ROWS, 0)
         history = history.iloc[skipped:].reset_index(drop=True)
         values = history["y"].to_numpy(dtype=float)
-        found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon)
+        self.device_ = str(resolve_device(self.device, rows=len(history)))  # one device for every candidate
+        found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon, self.device_)
         factories, plan, errors, scores = found.factories, found.plan, found.errors, found.scores
         self.season_ = found.season
         self.rows_used_, self.skipped_rows_ = len(history), skipped
@@ -276,6 +282,11 @@ class AutoForecaster(Forecaster):
 
     def training_history(self) -> History | None:
         return self.best_.training_history() if self.fitted_ is not None else None
+
+    def compute_device(self) -> str:
+        """The device of its torch candidates (the backtest's regressions and autoregressions), whatever
+        family was chosen."""
+        return self.device_
 
     def measured_band(self) -> Band | None:
         """The band from the selection backtest's errors of what was chosen, at its origins, when it had

@@ -58,6 +58,11 @@ class Forecaster(ABC):
         """Losses per epoch and the device, for models trained with torch."""
         return self.torch_fit_.history if self.torch_fit_ is not None else None
 
+    def compute_device(self) -> str:
+        """Where the model computed: the device of its torch training, else the CPU."""
+        history = self.training_history()
+        return history.device if history is not None else "cpu"
+
     def coefficients(self) -> dict[str, float] | None:
         """Linear coefficients in original units per raw feature; None for other models."""
         return None

@@ -78,6 +78,7 @@ class BuildContext:
     seed: int
     frequency: Frequency
     given: frozenset[str] = frozenset()  # the settings the run named (the others took their defaults)
+    device: str = "auto"  # the run's device, for models that choose their own training (auto)
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ for _spec in (
     ModelSpec("auto", "Backtests transforms, ARIMA-style, level and differenced autoregressions, trend + "
                       "seasonality regressions with changepoints, an MLP on seasonal lags, smoothing, Theta and "
                       "baselines inside the training rows and keeps the best (or an ensemble).",
-              lambda c: AutoForecaster(seed=c.seed, regressors=c.regressors), reported=("chosen",), interval_origins=5),
+              lambda c: AutoForecaster(seed=c.seed, regressors=c.regressors, device=c.device), reported=("chosen",), interval_origins=5),
 ):
     register_spec(_spec)
 
@@ -208,7 +209,8 @@ def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) 
     training = (settings.training or spec.training).with_(seed=settings.seed, device=settings.device) \
         if spec.training is not None else None
     context = BuildContext(values=model_values(spec, settings.values, frequency), regressors=settings.regressors,
-                           training=training, seed=settings.seed, frequency=frequency, given=frozenset(settings.values))
+                           training=training, seed=settings.seed, frequency=frequency, given=frozenset(settings.values),
+                           device=settings.device)
     return spec.build(context)
 
 

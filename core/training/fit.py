@@ -75,7 +75,7 @@ def solve_exactly(x: np.ndarray, y: np.ndarray, training: TrainConfig) -> TorchF
     For ``auto``'s many candidate fits, where only the answer matters; the gap is 0 by construction.
     """
     started = time.perf_counter()
-    device = resolve_device(training.device)
+    device = resolve_device(training.device, rows=len(x))
     dtype = dtype_for(device)
     inputs, targets = torch.as_tensor(x, dtype=dtype, device=device), torch.as_tensor(y, dtype=dtype, device=device)
     x_mean, y_mean = inputs.mean(dim=0), targets.mean()

@@ -131,7 +131,7 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     History, with the full-data loss after each epoch.
     """
     config.validate()
-    device = resolve_device(config.device)
+    device = resolve_device(config.device, rows=len(x))
     dtype = dtype_for(device)
     generator = torch.Generator().manual_seed(config.seed)
     module.to(device=device, dtype=dtype)

@@ -175,3 +175,14 @@ def test_the_gap_of_a_fit_that_interpolates_is_measured_against_a_share_of_the_v
     assert relative_gap(1.5e-9, 1e-30) == pytest.approx(1.5e-3)
     assert relative_gap(1.5e-9, 1e-30, variance=4.0) == pytest.approx(1.5e-9 / (GAP_FLOOR * 4.0))
     assert relative_gap(0.11, 0.1) == pytest.approx(0.1)  # an ordinary fit: relative to the exact loss
+
+
+def test_auto_device_takes_a_gpu_only_from_enough_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.training import devices
+
+    monkeypatch.setattr(devices, "available_devices", lambda: ["cpu", "cuda"])
+    assert devices.resolve_device("auto", rows=devices.GPU_MIN_ROWS - 1).type == "cpu"
+    assert devices.resolve_device("auto", rows=devices.GPU_MIN_ROWS).type == "cuda"
+    assert devices.resolve_device("auto").type == "cuda" and devices.resolve_device("cpu", rows=10**9).type == "cpu"
+    monkeypatch.setenv("TSR_GPU_MIN_ROWS", "50")
+    assert devices.resolve_device("auto", rows=50).type == "cuda"
