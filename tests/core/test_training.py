@@ -181,6 +181,7 @@ def test_auto_device_takes_a_gpu_only_from_enough_rows(monkeypatch: pytest.Monke
     from core.training import devices
 
     monkeypatch.setattr(devices, "available_devices", lambda: ["cpu", "cuda"])
+    monkeypatch.delenv("TSR_GPU_MIN_ROWS", raising=False)
     assert devices.resolve_device("auto", rows=devices.GPU_MIN_ROWS - 1).type == "cpu"
     assert devices.resolve_device("auto", rows=devices.GPU_MIN_ROWS).type == "cuda"
     assert devices.resolve_device("auto").type == "cuda" and devices.resolve_device("cpu", rows=10**9).type == "cpu"
