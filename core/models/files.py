@@ -40,8 +40,16 @@ def read_model_file(data: bytes) -> dict[str, Any]:
 
 
 def load_model(data: bytes) -> Forecaster:
-    """The fitted forecaster a model file holds, ready to forecast."""
-    return Forecaster.from_state(read_model_file(data)["state"])
+    """The fitted forecaster a model file holds, ready to forecast; raises ``DataError`` for a file whose
+    contents are plain data but not a model this app wrote (missing parts, weights of the wrong shape)."""
+    payload = read_model_file(data)
+    try:
+        return Forecaster.from_state(payload["state"])
+    except DataError:
+        raise
+    except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError, StopIteration) as problem:
+        raise DataError(f"The model file is damaged or was not written by this app ({type(problem).__name__}): "
+                        "download the model again from Train.") from None
 
 
 def _plain(value: Any) -> Any:

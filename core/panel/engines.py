@@ -8,6 +8,7 @@ import logging
 import math
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +29,10 @@ _CHUNKS_PER_WORKER = 4  # enough chunks to even out slow series, few enough to k
 _MAX_CHUNK = 32  # series per message at most
 _CONNECT_SECONDS = 10  # to reach a Dask scheduler
 _WORKER_WAIT_SECONDS = 30  # for a Dask scheduler to have a worker
+
+
+# [protocol://]host:port (Dask takes tcp without a protocol), the host a name, an IPv4 or a bracketed IPv6 address
+SCHEDULER_ADDRESS = re.compile(r"([a-z][a-z0-9+.-]*://)?(\[[0-9a-fA-F:.]+\]|[^\s/:\[\]]+):\d{1,5}/?")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,9 @@ def check_choice(choice: EngineChoice) -> None:
         raise SettingsError(f"--jobs {choice.jobs} is not a number of workers: use 1 or more.")
     if choice.scheduler is not None and choice.name != "dask":
         raise SettingsError("--scheduler is the address of a Dask scheduler: add --engine dask.")
+    if choice.scheduler is not None and not SCHEDULER_ADDRESS.fullmatch(choice.scheduler.strip()):
+        raise SettingsError(f"--scheduler '{choice.scheduler}' is not a scheduler's address: give its protocol, "
+                            "host and port, such as tcp://10.0.0.5:8786 (the address `dask scheduler` prints).")
 
 
 def fit_all(tasks: list[SeriesTask], request: RunRequest,

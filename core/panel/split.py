@@ -295,11 +295,34 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
     problem: ValueError | None = None
     for name in _probe_targets(body, options, wanted):
         try:
-            return tidy_table(body, replace(options, target=name))
+            probe = tidy_table(body, replace(options, target=name))
         except ValueError as error:
             problem = problem or error
+            continue
+        if ids and probe.date_col is None:
+            _check_id_is_not_the_time(raw, ids, options)
+        return probe
     assert problem is not None
+    if ids and getattr(problem, "key", "") == "err.no_numeric":
+        raise DataError(f"The id column {_quoted(ids)} leaves no numeric column to forecast: the id names each "
+                        "series (a store, a product), the target holds the values. Choose another id column "
+                        "(--id-col), or none to detect it.")
     raise problem
+
+
+def _check_id_is_not_the_time(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions) -> None:
+    """Refuses id columns that hold the file's dates (without them the file has no time column)."""
+    try:
+        whole = tidy_table(raw, options)
+    except ValueError:
+        return
+    if whole.date_col in ids:
+        raise DataError(f"Column '{whole.date_col}' holds the dates: it cannot be the series id. Choose the column "
+                        "naming the series (--id-col), or none to detect it.")
+
+
+def _quoted(columns: tuple[str, ...]) -> str:
+    return ", ".join(f"'{col}'" for col in columns)
 
 
 def _probe_targets(body: pd.DataFrame, options: LoadOptions, wanted: tuple[str, ...] | None) -> list[str | None]:

@@ -65,6 +65,8 @@ def test_regressors_with_future_values_forecast_past_the_end(tmp_path: Path) -> 
     (["fit", str(AIR), "--target", "#Passengers,Nope"], "'Nope'"),
     (["fit", str(AIR), "--jobs", "0"], "--jobs"),
     (["fit", str(AIR), "--scheduler", "tcp://127.0.0.1:8786"], "--engine dask"),
+    (["fit", str(AIR), "--engine", "dask", "--scheduler", "htp:/host"], "such as tcp://10.0.0.5:8786"),
+    (["fit", str(AIR), "--engine", "dask", "--scheduler", "scheduler-host"], "not a scheduler's address"),
     (["fit", str(AIR), "--engine", "spark"], "invalid choice"),
 ])
 def test_many_series_arguments_exit_2_with_one_line(args: list[str], words: str) -> None:

@@ -333,3 +333,13 @@ def test_series_ids_join_columns_and_write_whole_numbers_plainly() -> None:
     frame = table(store=["A", "B", None], shop=[1.0, 2.0, 3.0])
     assert series_ids(frame, ("store", "shop")).tolist()[:2] == [f"A{ID_JOINER}1", f"B{ID_JOINER}2"]
     assert pd.isna(series_ids(frame, ("store", "shop")).iloc[2])
+
+
+@pytest.mark.parametrize(("id_col", "words"), [
+    ("#Passengers", "The id column '#Passengers' leaves no numeric column to forecast"),
+    ("Month", "Column 'Month' holds the dates: it cannot be the series id"),
+])
+def test_an_id_column_that_is_the_values_or_the_dates_is_one_clear_line(id_col: str, words: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "core", "fit", str(ROOT / "data" / "AirPassengers.csv"),
+                           "--id-col", id_col], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and words in done.stderr and len(done.stderr.strip().splitlines()) == 1

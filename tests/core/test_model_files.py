@@ -63,3 +63,17 @@ def test_auto_candidates_keep_their_scalers_and_changepoints(air) -> None:  # ty
     np.testing.assert_allclose(loaded.forecast(steps(24)), trend.forecast(steps(24)), rtol=1e-12)
     ar = AutoRegressiveForecaster("AR", (1, 12), training, season=12).fit(air.frame, air.frequency)
     np.testing.assert_allclose(load_model(model_bytes(ar)).forecast(steps(24)), ar.forecast(steps(24)), rtol=1e-12)
+
+
+@pytest.mark.parametrize("payload", [
+    {"format": "ts-regression-model/2"},  # no state
+    {"format": "ts-regression-model/2", "state": {"__type__": "AutoForecaster"}},  # no fields
+    {"format": "ts-regression-model/2", "state": {"__net__": {"state_dict": {}, "n_features": 1, "hidden": 0}}},
+    {"format": "ts-regression-model/2", "state": {"__net__": {"state_dict": {"linear.weight": torch.zeros(3, 3)},
+                                                             "n_features": 1, "hidden": 0}}},
+])
+def test_a_damaged_model_file_is_one_clear_error(payload: dict[str, object]) -> None:
+    buffer = io.BytesIO()
+    torch.save(payload, buffer)
+    with pytest.raises(DataError, match="download the model again"):
+        load_model(buffer.getvalue())
