@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from core.training.devices import DEVICE_CHOICES
+from core.training.devices import DEVICE_CHOICES, resolve_device
 from core.data.tidy import LoadOptions, count
 from core.data.write import csv_text
 from core.errors import DataError
@@ -93,6 +93,7 @@ def _fit(args: argparse.Namespace) -> int:
         raise ValueError(f"--train-fraction {args.train_fraction} must lie strictly between 0 and 1, e.g. 0.7.")
     choice = EngineChoice(args.engine, default_jobs() if args.jobs is None else args.jobs, args.scheduler)
     check_choice(choice)
+    resolve_device(args.device)  # a device this machine lacks is one argument error, not one per series
     check_outputs({"--out": args.out, "--json": args.json})
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
     raw, exact = read_raw(args.file)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import torch
 
 from core.models.specs import model_names
 
@@ -66,6 +67,8 @@ def test_regressors_with_future_values_forecast_past_the_end(tmp_path: Path) -> 
     (["fit", str(AIR), "--jobs", "0"], "--jobs"),
     (["fit", str(AIR), "--scheduler", "tcp://127.0.0.1:8786"], "--engine dask"),
     (["fit", str(AIR), "--engine", "dask", "--scheduler", "htp:/host"], "such as tcp://10.0.0.5:8786"),
+    pytest.param(["fit", str(AIR), "--device", "cuda", "--model", "naive"], "not available on this machine",
+                 marks=pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has CUDA")),
     (["fit", str(AIR), "--engine", "dask", "--scheduler", "scheduler-host"], "not a scheduler's address"),
     (["fit", str(AIR), "--engine", "spark"], "invalid choice"),
 ])
