@@ -69,13 +69,13 @@ def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
         except ValueError:
             forecasts[candidate] = np.full(len(actual), np.nan)
     return {"name": name, "actual": actual, "base": float(np.mean(np.abs(snaive - actual))) or 1e-12,
-            "ranked": found.ranked(), "scores": found.scores, "forecasts": forecasts}
+            "ranked": found.ranked(), "scores": found.scores, "forecasts": forecasts, "season": found.season}
 
 
 def rule_forecast(series: dict[str, object], margin: float) -> np.ndarray:
     from core.models.auto import chosen_members
 
-    members = chosen_members(series["ranked"], series["scores"], margin)  # type: ignore[arg-type]
+    members = chosen_members(series["ranked"], series["scores"], margin, series["season"])  # type: ignore[arg-type]
     return np.mean([series["forecasts"][name] for name in members], axis=0)  # type: ignore[index]
 
 

@@ -257,7 +257,7 @@ class AutoForecaster(Forecaster):
         if not ranked:
             raise SettingsError("No candidate model could be backtested on this series: check the data.")
         self.alone_margin_ = ALONE_MARGIN
-        members = chosen_members(ranked, scores, self.alone_margin_)
+        members = chosen_members(ranked, scores, self.alone_margin_, found.season)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
         chosen_errors = np.mean([errors[name] for name in members], axis=0)
         band = band_from_backtest(values, frequency, chosen_errors, plan) if len(plan.origins) >= BAND_ORIGINS else None
@@ -344,17 +344,30 @@ class EnsembleForecaster(Forecaster):
         return {"members": [member.name for member in self.members]}
 
 
-def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = ALONE_MARGIN) -> list[str]:
+def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = ALONE_MARGIN,
+                   season: int = 1) -> list[str]:
     """What auto forecasts with, from the candidates ``ranked`` best first by backtest ``scores``: the
     best other candidate alone when its score is below ``margin`` times the anchor's (ETS), else the
     anchor and the two best others (averaged); the best candidate alone when the anchor could not be
-    backtested."""
+    backtested. On a series with a confirmed ``season``, only a candidate that models the season goes alone:
+    a level or trend model that won a short backtest would forecast the seasonal swings away. (On the three tuning
+    sets of ``ALONE_MARGIN`` this changed one series of 380, a tourism series where naive alone scored 1.31x
+    seasonal naive and the ensemble 0.60x; their mean geometric mean went 0.7064 -> 0.7056.)"""
     others = [name for name in ranked if name != ANCHOR]
     if ANCHOR not in ranked or not others:
         return ranked[:1]
-    if scores[others[0]] < margin * scores[ANCHOR]:
-        return others[:1]
+    alone = [name for name in others if season <= 1 or models_season(name, season)]
+    if alone and scores[alone[0]] < margin * scores[ANCHOR]:
+        return alone[:1]
     return [ANCHOR, *others[:OTHERS]]
+
+
+def models_season(candidate: str, season: int) -> bool:
+    """Whether a candidate (by its name in ``candidate_factories``) forecasts a seasonal pattern: seasonal naive,
+    ETS, Theta and ARIMA (seasonal by their own tests), trend + season regressions and autoregressions on the
+    seasonal difference or with the seasonal lag."""
+    return (candidate in ("snaive", ANCHOR, "theta") or candidate.endswith("ARIMA") or "season" in candidate
+            or candidate.endswith(f", {season})"))
 
 
 def _score(errors: np.ndarray, scale: float) -> float:

@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import ALONE_MARGIN, ANCHOR, AutoForecaster, EnsembleForecaster, backtest_plan, chosen_members
+from core.models.auto import (ALONE_MARGIN, ANCHOR, AutoForecaster, EnsembleForecaster, backtest_plan, chosen_members,
+                              models_season)
 from core.models.autoregression import AutoRegressiveForecaster
 from core.ui.explain import selection_summary
 from core.data.frequency import Frequency, infer_frequency
@@ -181,12 +182,25 @@ def test_another_candidate_goes_alone_only_when_it_beats_ets_by_the_margin() -> 
     assert chosen_members([ANCHOR], {ANCHOR: 1.0}) == [ANCHOR]
 
 
+def test_on_a_seasonal_series_only_a_candidate_that_models_the_season_goes_alone() -> None:
+    ranked = ["log: AR(1-3)", "none: seasonal diff AR(1-3)", ANCHOR, "naive"]
+    scores = {"log: AR(1-3)": 0.3, "none: seasonal diff AR(1-3)": 0.6, ANCHOR: 1.0, "naive": 1.2}
+    assert chosen_members(ranked, scores) == ["log: AR(1-3)"]  # no season confirmed: the level AR may win alone
+    assert chosen_members(ranked, scores, season=12) == [ANCHOR, "log: AR(1-3)", "none: seasonal diff AR(1-3)"]
+    assert chosen_members(ranked, {**scores, "none: seasonal diff AR(1-3)": 0.4}, season=12) == [
+        "none: seasonal diff AR(1-3)"]
+    assert [models_season(name, 12) for name in ("naive", "drift", "ses", "log: AR(1-3)", "none: trend + AR(1-3)")] \
+        == [False] * 5
+    assert all(models_season(name, 12) for name in ("snaive", ANCHOR, "theta", "log: ARIMA", "log: AR(1-3, 12)",
+                                                    "none: trend + season", "seasonal diff MLP on lags 1-6, 12"))
+
+
 def test_auto_forecasts_with_what_the_rule_picks_and_lists_it_on_its_leaderboard() -> None:  # type: ignore[no-untyped-def]
     frame = monthly_frame(seasonal_values(96, seed=4, noise=2.0))
     model = AutoForecaster(seed=0).fit(frame, infer_frequency(frame["ds"]))
     board = {row.model: row.score for row in model.leaderboard_}
     ranked = [row.model for row in model.leaderboard_ if not row.model.startswith("ensemble of ") and np.isfinite(row.score)]
-    members = chosen_members(ranked, board)
+    members = chosen_members(ranked, board, season=model.season_)
     assert model.chosen_ == (members[0] if len(members) == 1 else "ensemble of " + ", ".join(members))
     assert model.chosen_ in board
     assert model.params()["alone_margin"] == ALONE_MARGIN
