@@ -112,3 +112,16 @@ def test_a_target_word_inside_a_longer_name_counts() -> None:
     frame = frame[["day", "Electric load (MW)", "temperature", "workingday"]]
     series = load_series(frame.to_csv(index=False).encode(), "x.csv")
     assert series.target == "Electric load (MW)"
+
+
+@pytest.mark.parametrize(("regressor", "target", "target_first"), [
+    ("price", "sales", False), ("price", "sales", True), ("a", "b", False)])
+def test_the_column_blank_in_the_future_rows_is_the_target(regressor: str, target: str, target_first: bool) -> None:
+    # the layout for forecasting with regressors: the regressor filled past the target's last value
+    values = np.r_[300 + 5 * np.arange(27), [np.nan] * 3]
+    frame = pd.DataFrame({"date": pd.date_range("2021-01-01", periods=30, freq="MS").strftime("%Y-%m-%d"),
+                          regressor: 10 + np.sin(np.arange(30)), target: values})
+    if target_first:
+        frame = frame[["date", target, regressor]]
+    series = load_series(frame.to_csv(index=False).encode(), "x.csv")
+    assert series.target == target and series.frame["y"].tolist() == values[:27].tolist()
