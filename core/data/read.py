@@ -384,8 +384,13 @@ def decode_text(data: bytes) -> str:
 def _sniff_dialect(text: str) -> tuple[str, str]:
     lines = [line for line in text[:65536].splitlines()[:50] if line.strip()]
     delimiter = _detect_delimiter(lines[:20])
-    decimal = "," if delimiter != "," and _has_decimal_commas(lines[1:], delimiter) else "."
-    return delimiter, decimal
+    if delimiter == ",":
+        return delimiter, "."
+    # the last lines too: a growing series may write its first thousand ('1.025') only there
+    last = [line for line in text[-65536:].splitlines()[-50:] if line.strip()] if len(text) > 65536 else []
+    body = lines[1:] + last
+    european = _has_decimal_commas(body, delimiter) or _writes_point_thousands(body, delimiter)
+    return delimiter, "," if european else "."
 
 
 def _detect_delimiter(lines: list[str]) -> str:
@@ -411,6 +416,26 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
     with_comma = sum(1 for cell in cells if _looks_like_decimal_comma(cell))
     with_point = sum(1 for cell in cells if cell.replace(".", "", 1).lstrip("-").isdigit() and "." in cell)
     return with_comma > with_point
+
+
+_POINT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+
+
+def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
+    """Whether a file without decimal commas writes thousands with a point (``1.025`` for 1025): every number with
+    one or more points has groups of three digits after them, and the file shows it is European (day-first dotted
+    dates, ``01.05.2020``) or such a column has whole numbers from 100 to 999 too (``975`` then ``1.000``).
+    ``1.250`` in a file of ISO dates and no such whole numbers stays 1.25."""
+    rows = [[cell.strip().strip('"') for cell in line.split(delimiter)] for line in lines]
+    columns = [[row[i] for row in rows if i < len(row)] for i in range(max(map(len, rows), default=0))]
+    pointed = {i: [cell for cell in column if "." in cell and cell.replace(".", "").lstrip("-").isdigit()
+                   and not _DOTTED_DATE.fullmatch(cell)] for i, column in enumerate(columns)}
+    if not any(pointed.values()) or not all(_POINT_THOUSANDS.fullmatch(cell) for cells in pointed.values()
+                                            for cell in cells):
+        return False
+    hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i, cells in pointed.items() if cells for cell in columns[i])
+    return hundreds or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:

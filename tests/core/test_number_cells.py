@@ -116,3 +116,26 @@ def test_codes_that_are_not_currencies_stay_text() -> None:
 def test_a_target_with_one_value_in_every_row_is_said() -> None:
     series = load_series(_monthly(["7"] * 24), "flat.csv")
     assert [notice.key for notice in series.report.notices] == ["notice.constant_target"]
+
+
+def _semicolon_file(dates: list[str], cells: list[str]) -> bytes:
+    return ("Monat;Stück\n" + "\n".join(f"{d};{c}" for d, c in zip(dates, cells))).encode()
+
+
+def test_thousands_written_with_a_point_in_a_semicolon_file_are_thousands() -> None:
+    dotted = [f"01.{m:02d}.{2020 + y}" for y in range(3) for m in range(1, 13)]
+    values = [900 + 25 * i for i in range(36)]  # 975, then 1.000: a point is a thousands separator here
+    written = [f"{v // 1000}.{v % 1000:03d}" if v >= 1000 else str(v) for v in values]
+    iso = [f"{2020 + y}-{m:02d}-01" for y in range(3) for m in range(1, 13)]
+    for dates in (dotted, iso):
+        assert load_series(_semicolon_file(dates, written), "x.csv").frame["y"].tolist() == values
+    # every cell dotted: the day-first dotted dates say the file is European
+    large = [12_000 + 137 * i for i in range(36)]
+    cells = [f"{v // 1000}.{v % 1000:03d}" for v in large]
+    assert load_series(_semicolon_file(dotted, cells), "x.csv").frame["y"].tolist() == large
+
+
+def test_three_decimals_with_a_point_stay_decimals_without_sign_of_thousands() -> None:
+    iso = [f"{2020 + y}-{m:02d}-01" for y in range(3) for m in range(1, 13)]
+    cells = [f"{1 + i / 8:.3f}" for i in range(36)]  # 1.000, 1.125, ... in a file of ISO dates
+    assert load_series(_semicolon_file(iso, cells), "x.csv").frame["y"].tolist() == [1 + i / 8 for i in range(36)]
