@@ -467,10 +467,15 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
 
 
 def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) -> list[str]:
+    others = [name for name in numeric if name != target]
     for col in wanted:
+        if col not in numeric and not others:
+            raise DataError(f"Regressor '{col}' is not a numeric column, and the file has none besides the target "
+                            f"'{target}': leave the regressors out.", "err.no_regressor_columns",
+                            {"column": col, "target": target})
         if col not in numeric:
-            raise DataError(f"Regressor '{col}' is not a numeric column: choose from {_names(numeric)}.",
-                            "err.regressor_not_numeric", {"column": col, "names": _names(numeric)})
+            raise DataError(f"Regressor '{col}' is not a numeric column: choose from {_names(others)}.",
+                            "err.regressor_not_numeric", {"column": col, "names": _names(others)})
         if col == target:
             raise DataError(f"Regressor '{col}' is the target itself: choose other columns as regressors.",
                             "err.regressor_is_target", {"column": col})

@@ -546,6 +546,7 @@ MESSAGES: dict[str, str] = {
     "err.column_text": "Column '{column}' holds text, not numbers (for example '{example}'): the file needs a "
                        "numeric column to forecast.",
     "err.no_numeric": "No numeric column to forecast: the file needs a column of numbers besides the dates.",
+    "err.no_regressor_columns": "Regressor '{column}' is not a numeric column, and the file has none besides the target '{target}': leave the regressors out.",
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
     "err.future_regressors": "Forecasting {steps:,} steps with regressor '{regressor}' needs its future values: add "

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.parsing import MIXED_FORMATS, parse_dates
+from core.data.parsing import MIXED_FORMATS, parse_dates, parse_numbers
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
@@ -303,7 +303,7 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
             _check_id_is_not_the_time(raw, ids, options)
         return probe
     assert problem is not None
-    if ids and getattr(problem, "key", "") == "err.no_numeric":
+    if ids and any(parse_numbers(raw[col]) is not None for col in raw.columns if str(col).strip() in ids):
         raise DataError(f"The id column {_quoted(ids)} leaves no numeric column to forecast: the id names each "
                         "series (a store, a product), the target holds the values. Choose another id column "
                         "(--id-col), or none to detect it.")

@@ -57,9 +57,10 @@ def panel_choice(state: Mapping[str, Any]) -> PanelChoice:
 
 
 def id_candidates(state: Mapping[str, Any], series: LoadedSeries) -> list[str]:
-    """Columns the Series id picker offers: the file's columns except the time column."""
+    """Columns the Series id picker offers: the file's columns except the time column and the target."""
     panel = state.get(keys.DATA_PANEL)
-    return [col for col in (panel.columns if panel is not None else series.columns) if col != series.date_col]
+    return [col for col in (panel.columns if panel is not None else series.columns)
+            if col not in (series.date_col, series.target)]
 
 
 def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> bool:

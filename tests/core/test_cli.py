@@ -40,7 +40,7 @@ def test_every_model_runs_through_the_command_line(model: str, tmp_path: Path) -
     (["fit", str(AIR), "--target", "Nope"], "'Nope'"),
     (["fit", str(AIR), "--train-fraction", "1.5"], "between 0 and 1"),
     (["fit", str(AIR), "--model", "magic"], "invalid choice"),
-    (["fit", str(AIR), "--regressors", "Month"], "Regressor"),
+    (["fit", str(AIR), "--regressors", "Month"], "the file has none besides the target '#Passengers'"),
 ])
 def test_bad_arguments_exit_2_with_one_line_and_no_traceback(args: list[str], words: str) -> None:
     done = cli(*args)

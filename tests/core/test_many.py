@@ -335,11 +335,16 @@ def test_series_ids_join_columns_and_write_whole_numbers_plainly() -> None:
     assert pd.isna(series_ids(frame, ("store", "shop")).iloc[2])
 
 
-@pytest.mark.parametrize(("id_col", "words"), [
-    ("#Passengers", "The id column '#Passengers' leaves no numeric column to forecast"),
-    ("Month", "Column 'Month' holds the dates: it cannot be the series id"),
+@pytest.mark.parametrize(("id_col", "comment", "words"), [
+    ("#Passengers", False, "The id column '#Passengers' leaves no numeric column to forecast"),
+    ("#Passengers", True, "The id column '#Passengers' leaves no numeric column to forecast"),  # not "holds text"
+    ("Month", False, "Column 'Month' holds the dates: it cannot be the series id"),
 ])
-def test_an_id_column_that_is_the_values_or_the_dates_is_one_clear_line(id_col: str, words: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "core", "fit", str(ROOT / "data" / "AirPassengers.csv"),
-                           "--id-col", id_col], cwd=ROOT, capture_output=True, text=True, timeout=120)
+def test_an_id_column_that_is_the_values_or_the_dates_is_one_clear_line(
+        tmp_path: Path, id_col: str, comment: bool, words: str) -> None:
+    air = pd.read_csv(ROOT / "data" / "AirPassengers.csv")
+    source = tmp_path / "air.csv"
+    air.assign(**({"comment": ["ok", "promo"] * 72} if comment else {})).to_csv(source, index=False)
+    done = subprocess.run([sys.executable, "-m", "core", "fit", str(source), "--id-col", id_col],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and words in done.stderr and len(done.stderr.strip().splitlines()) == 1

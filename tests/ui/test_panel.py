@@ -79,6 +79,7 @@ def test_a_long_file_is_split_by_its_detected_id_and_one_series_is_shown() -> No
     assert panel.ids == STORES and panel.id_cols == ("store",)
     assert any("**3 series** by store" in caption.value for caption in at.caption)
     assert at.multiselect(key=keys.DATA_ID_WIDGET).value == ["store"]
+    assert at.multiselect(key=keys.DATA_ID_WIDGET).options == ["store"]  # neither the time nor the target
     view = at.selectbox(key=keys.DATA_VIEW_WIDGET)
     assert view.value == "north" and view.options == STORES
     assert at.metric[0].value == f"{MONTHS}"  # the rows of one store, not of the file
