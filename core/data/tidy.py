@@ -149,7 +149,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
     for col in regressors:
         frame[col] = numbers[col].to_numpy()
-    frame = _order_and_deduplicate(frame, options.duplicates, report)
+    frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None)
     frame, future = _split_off_future(frame, regressors)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
@@ -482,20 +482,34 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
     return list(dict.fromkeys(wanted))
 
 
+def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:
+    """Up to ``shown`` distinct cells, quoted (``'2021-09-31'``; a blank cell as ``blank``), and how many more."""
+    texts = ["blank" if pd.isna(cell) or not str(cell).strip() else f"'{str(cell).strip()[:40]}'" for cell in cells]
+    distinct = list(dict.fromkeys(texts))
+    more = len(distinct) - shown
+    return ", ".join(distinct[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
 def _names(columns: object) -> str:
     return ", ".join(f"'{c}'" for c in list(columns)[:12])  # type: ignore[call-overload]
 
 
-def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport) -> pd.DataFrame:
+def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
+                           written: pd.Series | None = None) -> pd.DataFrame:
+    """Rows with a time stamp, in time order, duplicates handled by ``policy``; ``written`` (the time column's
+    cells as read, on ``frame``'s index) quotes the unreadable ones in the notice."""
     if policy not in DUPLICATE_POLICIES:
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
-    bad_dates = int(np.count_nonzero(pd.isna(frame["ds"].array)))
+    unreadable = pd.isna(frame["ds"].array)
+    bad_dates = int(np.count_nonzero(unreadable))
     if bad_dates:
-        frame = frame[frame["ds"].notna()]
+        examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "blank"
+        frame = frame[~unreadable]
         report.rows_dropped += bad_dates
-        report.notices.append(Notice(f"{count(bad_dates, 'row')} with an unreadable date {_were(bad_dates)} dropped.",
-                                     "notice.bad_dates", {"rows": bad_dates}))
+        report.notices.append(Notice(f"{count(bad_dates, 'row')} with an unreadable date {_were(bad_dates)} dropped "
+                                     f"({examples}): correct {'it' if bad_dates == 1 else 'them'} in the file to "
+                                     "keep the rows.", "notice.bad_dates", {"rows": bad_dates, "examples": examples}))
     if _strictly_rising(frame["ds"]):  # the usual file: in order, one row per stamp, nothing to drop or sort
         return frame
     before = len(frame)

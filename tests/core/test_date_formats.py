@@ -71,6 +71,8 @@ def test_a_week_53_its_year_lacks_is_an_unreadable_row() -> None:
     written[5] = "2021-W53"  # 2021 has 52 ISO weeks
     series = load_series(_csv("week", written), "x.csv")
     assert series.date_col == "week" and len(series.frame) == ROWS - 1 and series.report.rows_dropped == 1
+    notice = next(notice for notice in series.report.notices if notice.key == "notice.bad_dates")
+    assert "('2021-W53')" in notice and notice.params["examples"] == "'2021-W53'"
 
 
 def test_yyyymm_with_a_month_13_is_not_dates() -> None:
