@@ -73,13 +73,16 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     if problem := too_many_series(len(panel.tasks), T.lang):
         st.error(problem)
     elif st.button(**T.widget("train.all", count=len(panel.tasks)), key=keys.TRAIN_ALL_BUTTON):
-        st.button(**T.widget("train.stop"), key=keys.TRAIN_STOP)  # any click reruns the page: the loop ends there
+        stop = st.empty()  # any click on Stop reruns the page: the loop ends there
+        stop.button(**T.widget("train.stop"), key=keys.TRAIN_STOP)
         job, bar = start_panel_run(st.session_state, request, panel), st.progress(0.0)
         try:
             for _ in job.steps(panel.tasks, hold=training_slot):
                 bar.progress(job.done / job.total, text=progress_text(job, T.lang))
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
+        stop.empty()  # done: no Stop, and no bar that reads "about 1 s left"
+        bar.empty()
     if (job := latest_panel_run(st.session_state)) is None:
         return
     st.subheader(T("train.all_result", model=job.request.model))

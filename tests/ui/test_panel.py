@@ -64,6 +64,8 @@ def train_all(at: AppTest, model: str) -> AppTest:
     at.switch_page("pages/1_Train.py").run()
     at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select(model).run()
     at.button(key=keys.TRAIN_ALL_BUTTON).click().run()
+    assert keys.TRAIN_STOP not in [button.key for button in at.button]  # done: no Stop left on the page
+    assert not any("series done" in str(getattr(bar, "text", "")) for bar in at.get("progress"))
     return ok(at)
 
 
