@@ -8,8 +8,8 @@ from core.ui.charts import overlay_chart
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
-from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, overlay_frame, run_label,
-                          table_formats)
+from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions, overlay_frame,
+                          run_label, table_formats)
 from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
 
@@ -39,11 +39,13 @@ if not runs:  # runs over all series, if any, are further down
     st.info(T("compare.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "compare.no_runs"))
 st.caption(T("compare.intro", source=plain(st.session_state[keys.DATA_SOURCE])))
 formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang).items()}
-st.dataframe(leaderboard(results, labels, T.lang), hide_index=True, width="stretch", column_config=formats)
+if others := other_fractions(results, fraction):  # scored on other test rows: not ranked against these
+    st.warning(T("compare.other_fractions", fraction=fraction, others=", ".join(f"{other:g}" for other in others)))
+st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, width="stretch", column_config=formats)
 fresh = st.session_state.get(keys.COMPARE_DEFAULT_FOR) != labels or keys.COMPARE_SELECTED not in st.session_state
 if fresh:  # new runs, or back on this page: start from the two best
     st.session_state[keys.COMPARE_DEFAULT_FOR] = labels
-    st.session_state[keys.COMPARE_SELECTED] = best_labels(results, labels)
+    st.session_state[keys.COMPARE_SELECTED] = best_labels(results, labels, fraction=fraction)
 chosen = st.multiselect(**T.widget("compare.overlay"), options=labels, key=keys.COMPARE_SELECTED)
 st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang),
                 width="stretch")

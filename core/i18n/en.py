@@ -197,6 +197,7 @@ MESSAGES: dict[str, str] = {
     "compare.no_runs": "No runs yet: train models on the **Train** page. The baselines are here for reference.",
     "compare.intro": "Series: {source}. Best test MAE first; click a column header to sort. Metrics in original units, "
                      "on each run's own test rows.",
+    "compare.other_fractions": "Some runs used another train fraction ({others}) than the current split ({fraction:g}): they are scored on other test rows, so they are listed after this split's runs and not ranked against them. Train them again at {fraction:g} to compare.",
     "compare.overlay": "Runs to overlay",
     "compare.overlay_help": "Predictions of the chosen runs drawn over the actual series.",
     "board.run": "run",

@@ -43,9 +43,12 @@ def table_formats(formats: dict[str, str], prefix: str, lang: str = "en") -> dic
     return {t(f"{prefix}.{name}", lang): fmt for name, fmt in formats.items()}
 
 
-def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en") -> pd.DataFrame:
+def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en",
+                fraction: float | None = None) -> pd.DataFrame:
     """One row per run, best test MAE first: the scores first (so they stay in view on a narrow
-    screen), then the model, its settings, train fraction, fit time and device; columns named in ``lang``."""
+    screen), then the model, its settings, train fraction, fit time and device; columns named in ``lang``.
+    Runs of another train fraction than ``fraction`` (the current split) follow, by fraction: their test rows
+    differ, so their scores do not rank against the others."""
     rows = []
     for label, result in zip(labels, results):
         test = result.metrics["test"]
@@ -53,8 +56,17 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en") -
                   result.fit_seconds, result.request.train_fraction, result.device, describe_settings(result, lang))
         rows.append({t(f"board.{name}", lang): value for name, value in zip(BOARD_COLUMNS, values)})
     frame = pd.DataFrame(rows)
-    mae = t("board.test_mae", lang)
-    return frame.sort_values(mae, kind="stable").reset_index(drop=True) if rows else frame
+    if not rows:
+        return frame
+    split = frame[t("board.train_fraction", lang)]
+    order = frame.assign(_other=split != fraction if fraction is not None else False, _split=split)
+    order = order.sort_values(["_other", "_split", t("board.test_mae", lang)], kind="stable")
+    return frame.loc[order.index].reset_index(drop=True)
+
+
+def other_fractions(results: list[RunResult], fraction: float) -> list[float]:
+    """The train fractions of runs other than the current split's, in order: runs scored on other test rows."""
+    return sorted({result.request.train_fraction for result in results} - {fraction})
 
 
 def baselines_not_run(runs: list[RunResult], baselines: list[RunResult]) -> list[RunResult]:
@@ -64,12 +76,15 @@ def baselines_not_run(runs: list[RunResult], baselines: list[RunResult]) -> list
     return [base for base in baselines if (base.request.model, base.request.train_fraction) not in done]
 
 
-def best_labels(results: list[RunResult], labels: list[str], count: int = 2) -> list[str]:
-    """The ``count`` labels with the lowest test MAE (runs without a test MAE last)."""
+def best_labels(results: list[RunResult], labels: list[str], count: int = 2, fraction: float | None = None) -> list[str]:
+    """The ``count`` labels with the lowest test MAE (runs without a test MAE last), among the runs of train
+    ``fraction`` when it is given and has any."""
     def score(pair: tuple[str, RunResult]) -> float:
         mae = pair[1].metrics["test"]["mae"]
         return float("inf") if mae is None else float(mae)
-    return [label for label, _ in sorted(zip(labels, results), key=score)[:count]]
+    pairs = list(zip(labels, results))
+    same = [pair for pair in pairs if fraction is None or pair[1].request.train_fraction == fraction] or pairs
+    return [label for label, _ in sorted(same, key=score)[:count]]
 
 
 def overlay_frame(results: list[RunResult], labels: list[str], chosen: list[str]) -> pd.DataFrame:

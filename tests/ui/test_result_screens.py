@@ -17,7 +17,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart, loss_chart, prediction_chart,
                             recent_window, time_formats)
 from core.ui.lab_charts import log_lines
-from core.ui.runs import baselines_not_run, best_labels, leaderboard
+from core.ui.runs import baselines_not_run, best_labels, leaderboard, other_fractions
 
 ROOT = Path(__file__).resolve().parents[2]
 MONTHLY = Frequency("monthly", "MS", 12)
@@ -102,6 +102,19 @@ def test_compare_lists_naive_once_and_sorts_the_scores_first(air: LoadedSeries) 
     assert board["test MAE"].is_monotonic_increasing
     assert best_labels([naive, linear, *kept], ["#1 naive", "#2 linear", "baseline snaive"]) == \
         board["run"].tolist()[:2]
+
+
+def test_compare_ranks_only_runs_of_the_current_split_together(air: LoadedSeries) -> None:
+    linear_07 = run(air.frame, air.frequency, RunRequest("linear", train_fraction=0.7))
+    naive_09, snaive_09 = (run(air.frame, air.frequency, RunRequest(name, train_fraction=0.9))
+                           for name in ("naive", "snaive"))
+    results, labels = [linear_07, snaive_09, naive_09], ["#1 linear", "#2 snaive", "baseline naive"]
+    assert linear_07.metrics["test"]["mae"] < naive_09.metrics["test"]["mae"]  # a lower MAE, on other test rows
+    board = leaderboard(results, labels, fraction=0.9)
+    assert board["run"].tolist()[-1] == "#1 linear" and board["test MAE"].iloc[:2].is_monotonic_increasing
+    assert other_fractions(results, 0.9) == [0.7] and other_fractions(results[1:], 0.9) == []
+    assert "#1 linear" not in best_labels(results, labels, fraction=0.9)
+    assert best_labels(results, labels)[0] == "#1 linear"  # without a split: by MAE alone
 
 
 def open_page(path: str) -> AppTest:
