@@ -108,6 +108,8 @@ def data_page() -> None:
     handle_inputs(T)
     if st.session_state.pop(keys.DATA_RUNS_CLEARED, False):
         st.toast(T("data.runs_cleared"))
+    if (kept := st.session_state.pop(keys.DATA_RUNS_KEPT, None)) is not None:
+        st.toast(T("data.runs_kept", series=plain(kept)))
     series = st.session_state[keys.DATA_SERIES]
     source, details = plain(st.session_state[keys.DATA_SOURCE]), plain(loaded_details(st.session_state, series, T.lang))
     st.caption(T("data.intro", source=source, details=details))

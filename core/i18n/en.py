@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
 
     # Data page -------------------------------------------------------------------------------------------------
     "data.reading": "Reading the file...",
+    "data.runs_kept": "The runs on series {series} are kept: show it again to see them on Train, Compare and Forecast.",
     "data.runs_cleared": "Runs made on the previous series were cleared.",
     "data.upload": "Upload a CSV",
     "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB. Delimiter, decimal comma, "

@@ -11,7 +11,7 @@ from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions
 from core.i18n import t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
 from core.ui import state_keys as keys
-from core.ui.session import DEFAULT_SAMPLE, SERIES_RESULT_KEYS, Loader, drop_results, remember_series, sample_bytes
+from core.ui.session import DEFAULT_SAMPLE, Loader, remember_series, sample_bytes, swap_series_results
 from core.ui.text import plain
 
 
@@ -63,20 +63,21 @@ def id_candidates(state: Mapping[str, Any], series: LoadedSeries) -> list[str]:
             if col not in (series.date_col, series.target)]
 
 
-def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> bool:
+def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> None:
     """Show series ``uid`` (by default the one the Data page's picker holds) of the file in use; single models
-    then train on it. Runs made on the series shown before are dropped, all-series runs kept; True when runs were
-    dropped. A series that cannot be read leaves the one shown, its problem kept for the page to show and the
-    pickers set back."""
+    then train on it. The runs made on the series shown before are kept for it (``swap_series_results``) and those
+    of ``uid`` come back; all-series runs stay. A series that cannot be read leaves the one shown, its problem kept
+    for the page to show and the pickers set back."""
     uid = str(state[keys.DATA_VIEW_WIDGET]) if uid is None else uid
     try:
         series = series_view(state[keys.DATA_PANEL], uid)
     except ValueError as problem:
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (uid, problem.with_traceback(None)), None
-        return False
-    dropped = drop_results(state, SERIES_RESULT_KEYS)
+        return
+    leaving = state.get(keys.DATA_PANEL_VIEW)
+    if swap_series_results(state, leaving, uid):
+        state[keys.DATA_RUNS_KEPT] = leaving
     state[keys.DATA_SERIES], state[keys.DATA_PANEL_VIEW] = series, uid
-    return dropped
 
 
 def panel_note(panel: Panel, lang: str = "en") -> str:

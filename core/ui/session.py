@@ -63,14 +63,16 @@ def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> Quality
 
 
 SERIES_RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)
-PANEL_RESULT_KEYS = (keys.TRAIN_PANEL_RUNS, keys.FORECAST_PANEL)  # of every series of a file
+# of every series of a file, and the results of the file's other series (``swap_series_results``)
+PANEL_RESULT_KEYS = (keys.TRAIN_PANEL_RUNS, keys.FORECAST_PANEL, keys.DATA_KEPT_RESULTS)
 RESULT_KEYS = SERIES_RESULT_KEYS + PANEL_RESULT_KEYS
 
 
 def drop_results(state: MutableMapping[str, Any], dropped_keys: tuple[str, ...] = RESULT_KEYS) -> bool:
     """Forget the results under ``dropped_keys``; True when runs were among them (the Data page then says so, on the
     run that follows: ``DATA_RUNS_CLEARED``)."""
-    dropped = any(state.get(key) for key in (keys.TRAIN_RUNS, keys.TRAIN_PANEL_RUNS) if key in dropped_keys)
+    dropped = any(state.get(key) for key in (keys.TRAIN_RUNS, keys.TRAIN_PANEL_RUNS, keys.DATA_KEPT_RESULTS)
+                  if key in dropped_keys)
     for key in dropped_keys:
         state.pop(key, None)
     if dropped:
@@ -89,6 +91,24 @@ def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name:
 
 
 MAX_RUNS = 30  # runs a session keeps; older ones are dropped (each holds its predictions and model)
+
+
+def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, showing: str) -> bool:
+    """Keep the runs and results of the file's series ``leaving`` and bring back those of ``showing``, so that
+    looking at another series loses no work. The series left longest ago are forgotten once the kept runs and
+    those shown exceed ``MAX_RUNS``. True when ``leaving`` had runs."""
+    kept: dict[str, dict[str, Any]] = state.setdefault(keys.DATA_KEPT_RESULTS, {})
+    had_runs = bool(state.get(keys.TRAIN_RUNS))
+    results = {key: state.pop(key) for key in SERIES_RESULT_KEYS if key in state}
+    if leaving is not None and leaving != showing and results:
+        kept.pop(leaving, None)
+        kept[leaving] = results  # the most recent last
+    state.update(kept.pop(showing, {}))
+    def runs_held() -> int:
+        return len(state.get(keys.TRAIN_RUNS, [])) + sum(len(held.get(keys.TRAIN_RUNS, [])) for held in kept.values())
+    while kept and runs_held() > MAX_RUNS:
+        kept.pop(next(iter(kept)))
+    return had_runs
 
 
 def record_run(state: MutableMapping[str, Any], result: Any) -> bool:

@@ -116,16 +116,28 @@ def test_the_learning_lab_follows_the_series_shown() -> None:
     assert np.allclose(north, monthly(100, 0)[:len(north)]) and np.allclose(east, monthly(180, 2)[:len(east)])
 
 
-def test_train_names_the_series_in_use_and_showing_another_says_its_runs_were_cleared() -> None:
+def test_showing_another_series_keeps_the_runs_of_the_one_left_for_when_it_is_shown_again() -> None:
     at = upload(app(), "stores.csv", long_csv())
     at.switch_page("pages/1_Train.py").run()
     assert "stores\\.csv, series **north**" in at.caption[0].value
     at.button(key=keys.TRAIN_BUTTON).click().run()
-    assert len(at.session_state[keys.TRAIN_RUNS]) == 1
+    north_run = at.session_state[keys.TRAIN_RUNS][0]
     at.switch_page("dashboard.py").run()
     at.selectbox(key=keys.DATA_VIEW_WIDGET).select("east").run()
-    assert keys.TRAIN_RUNS not in at.session_state or not at.session_state[keys.TRAIN_RUNS]
-    assert [toast.value for toast in at.toast] == ["Runs made on the previous series were cleared."]
+    assert keys.TRAIN_RUNS not in at.session_state or not at.session_state[keys.TRAIN_RUNS]  # east has none of its own
+    assert [toast.value for toast in at.toast] == [
+        "The runs on series north are kept: show it again to see them on Train, Compare and Forecast."]
+    at.switch_page("pages/1_Train.py").run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    east_run = at.session_state[keys.TRAIN_RUNS][0]
+    assert east_run is not north_run and "series **east**" in at.caption[0].value
+    at.switch_page("dashboard.py").run()
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("north").run()
+    ok(at)
+    assert at.session_state[keys.TRAIN_RUNS] == [north_run] and at.session_state[keys.TRAIN_RESULT] is north_run
+    at.switch_page("pages/2_Compare.py").run()
+    ok(at)
+    assert "#1 linear" in next(frame.value for frame in at.dataframe)["run"].tolist()
 
 
 def test_clearing_the_series_id_reads_the_file_as_one_series_and_choosing_it_splits_it_again() -> None:
@@ -375,3 +387,16 @@ def test_the_panel_is_read_as_the_command_line_reads_it() -> None:
     assert read_panel(data, "stores.csv", LoadOptions(), PanelChoice(id_cols=())) is None
     by_hand = read_panel(data, "stores.csv", LoadOptions(target="store"), PanelChoice(id_cols=("store",)))
     assert by_hand is not None and by_hand.ids == STORES  # the chosen id stops being the target
+
+
+def test_the_runs_kept_for_other_series_stay_within_the_sessions_limit() -> None:
+    from core.ui.session import MAX_RUNS, swap_series_results
+
+    state: dict[str, object] = {}
+    for k in range(5):  # series s0..s4 in turn, each with 10 runs
+        state[keys.TRAIN_RUNS] = [object() for _ in range(10)]
+        assert swap_series_results(state, f"s{k}", f"s{k + 1}")
+    kept = state[keys.DATA_KEPT_RESULTS]
+    assert list(kept) == ["s2", "s3", "s4"] and sum(len(held[keys.TRAIN_RUNS]) for held in kept.values()) <= MAX_RUNS
+    swap_series_results(state, "s5", "s3")
+    assert len(state[keys.TRAIN_RUNS]) == 10 and list(state[keys.DATA_KEPT_RESULTS]) == ["s2", "s4"]
