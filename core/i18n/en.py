@@ -441,7 +441,7 @@ MESSAGES: dict[str, str] = {
     "chart.value": "value",
     # Time labels on chart axes (d3 time format) and in tables (moment.js), at each frequency's resolution.
     "axis.yearly": "%Y", "table.yearly": "YYYY",
-    "axis.quarterly": "%Y-%m", "table.quarterly": "YYYY-MM",
+    "axis.quarterly": "%Y Q%q", "table.quarterly": "YYYY [Q]Q",
     "axis.monthly": "%b %Y", "table.monthly": "YYYY-MM",
     "axis.weekly": "%Y-%m-%d", "table.weekly": "YYYY-MM-DD",
     "axis.daily": "%Y-%m-%d", "table.daily": "YYYY-MM-DD",

@@ -81,6 +81,7 @@ def test_the_forecast_view_starts_a_few_seasons_back() -> None:
 def test_time_labels_follow_the_series_resolution() -> None:
     assert time_formats(MONTHLY) == ("%b %Y", "YYYY-MM")
     assert time_formats(Frequency("daily", "D", 7))[1] == "YYYY-MM-DD"
+    assert time_formats(Frequency("quarterly", "QS", 4)) == ("%Y Q%q", "YYYY [Q]Q")  # as the Data page writes quarters
     assert time_formats(Frequency("hourly", "h", 24))[1] == "YYYY-MM-DD HH:mm"
 
 
