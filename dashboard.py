@@ -13,8 +13,8 @@ from core.ui.panel_view import Reading, again, id_candidates, panel_choice, pane
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, apply_fraction_url, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
-                             quality_metrics, quality_of, sample_bytes, sample_files, span_text, split_caption,
-                             steps_note, sync_pickers)
+                             quality_metrics, quality_of, runs_moved_notes, sample_bytes, sample_files, span_text,
+                             split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import to_query
 
@@ -106,10 +106,8 @@ def data_page() -> None:
     apply_fraction_url(st.session_state, st.query_params)
     st.title(T("app.title"))
     handle_inputs(T)
-    if st.session_state.pop(keys.DATA_RUNS_CLEARED, False):
-        st.toast(T("data.runs_cleared"))
-    if (kept := st.session_state.pop(keys.DATA_RUNS_KEPT, None)) is not None:
-        st.toast(T("data.runs_kept", series=plain(kept)))
+    for note in runs_moved_notes(st.session_state, T.lang):
+        st.toast(note)
     series = st.session_state[keys.DATA_SERIES]
     source, details = plain(st.session_state[keys.DATA_SOURCE]), plain(loaded_details(st.session_state, series, T.lang))
     st.caption(T("data.intro", source=source, details=details))

@@ -73,16 +73,14 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     if problem := too_many_series(len(panel.tasks), T.lang):
         st.error(problem)
     elif st.button(**T.widget("train.all", count=len(panel.tasks)), key=keys.TRAIN_ALL_BUTTON):
-        stop = st.empty()  # any click on Stop reruns the page: the loop ends there
-        stop.button(**T.widget("train.stop"), key=keys.TRAIN_STOP)
+        (stop := st.empty()).button(**T.widget("train.stop"), key=keys.TRAIN_STOP)  # a click reruns: the loop ends
         job, bar = start_panel_run(st.session_state, request, panel), st.progress(0.0)
         try:
             for _ in job.steps(panel.tasks, hold=training_slot):
                 bar.progress(job.done / job.total, text=progress_text(job, T.lang))
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
-        stop.empty()  # done: no Stop, and no bar that reads "about 1 s left"
-        bar.empty()
+        stop.empty(), bar.empty()  # done: no Stop, and no bar that reads "about 1 s left"
     if (job := latest_panel_run(st.session_state)) is None:
         return
     st.subheader(T("train.all_result", model=job.request.model))
@@ -144,8 +142,7 @@ st.query_params.from_dict(train_query(request))
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     all_series(request, panel)
 if st.button(**T.widget("train.train"), type="primary", key=keys.TRAIN_BUTTON):
-    trained = train_now(request)
-    if trained is not None and record_run(st.session_state, trained):
+    if (trained := train_now(request)) is not None and record_run(st.session_state, trained):
         st.toast(T("train.dropped", most=MAX_RUNS))
 if keys.TRAIN_RESULT in st.session_state:
     show_result(st.session_state[keys.TRAIN_RESULT])

@@ -85,7 +85,7 @@ def solve_exactly(x: np.ndarray, y: np.ndarray, training: TrainConfig) -> TorchF
     # All-zero inputs (the differences of an exactly repeating series) have a zero trace: a floor of 1e-12 gives
     # zero weights there, where 1e-312 (a subnormal) made the solve NaN.
     trace = torch.trace(gram)
-    floor = trace + 1e-300 if float(trace) > 0 else torch.ones((), dtype=dtype, device=device)
+    floor = torch.where(trace > 0, trace + 1e-300, torch.ones_like(trace))  # on the device: no wait for the GPU
     gram = gram + 1e-12 * floor * torch.eye(inputs.shape[1], dtype=dtype, device=device)
     weights = torch.linalg.solve(gram, centred.T @ (targets - y_mean))
     net = build_net(NetConfig(x.shape[1], 0), training.seed).to(device=device, dtype=dtype)

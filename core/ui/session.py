@@ -489,3 +489,11 @@ def follow_language(state: MutableMapping[str, Any], lang: str) -> bool:
     state[keys.APP_LANG] = lang
     state.setdefault(keys.APP_LANG_WIDGET, lang)
     return switched
+
+
+def runs_moved_notes(state: MutableMapping[str, Any], lang: str = "en") -> list[str]:
+    """What became of the runs since the last page run, said once: cleared (another file) or kept (another series)."""
+    notes = [t("data.runs_cleared", lang)] if state.pop(keys.DATA_RUNS_CLEARED, False) else []
+    if (kept := state.pop(keys.DATA_RUNS_KEPT, None)) is not None:
+        notes.append(t("data.runs_kept", lang, series=plain(str(kept))))
+    return notes
