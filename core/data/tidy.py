@@ -143,7 +143,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     date_col, ds = _pick_date_column(raw, numbers, options, report)
     numeric = [col for col in numbers if col != date_col]
-    target = _pick_target(raw, numeric, options.target, numbers, ds)
+    target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
     regressors = _check_regressors(options.regressors, numeric, target)
     _check_magnitude(raw[target], target, decimal_comma)
     frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
@@ -379,17 +379,18 @@ def _sounds_like_date(col: object) -> bool:
 
 
 def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
-                 numbers: dict[str, pd.Series] | None = None, ds: pd.Series | None = None) -> str:
+                 numbers: dict[str, pd.Series] | None = None, ds: pd.Series | None = None,
+                 regressors: tuple[str, ...] = ()) -> str:
     """The column to forecast: ``wanted`` when given, else detected.
 
     Detection leaves out flags and codes (a column with at most 2 distinct values, or integers with at
     most ``_FEW_CODES`` distinct values and fewer than one per 10 rows: 0/1 working days, weekdays,
     months) unless every numeric column is one. Among the rest, the first column whose name has a
     target word (``_TARGET_WORDS``: value, sales, demand, load, price, ...) wins; otherwise the first,
-    as before (the Data page offers the others). Among the candidates a column that is blank in the last rows
-    (by the time stamps ``ds``) where another candidate is filled comes first: that is the layout of a file that
-    gives its regressors' future values (``sales`` blank, ``price`` filled). The other numeric columns are listed
-    in ``numeric_columns`` but not used as regressors unless asked for.
+    as before (the Data page offers the others). Among several with target words, one that is blank in every row
+    of the last time stamps ``ds`` where another is filled comes first: the layout of a file that gives its
+    regressors' future values (``sales`` blank, ``price`` filled). The other numeric columns are listed in
+    ``numeric_columns`` but not used as regressors unless asked for; named regressors are never the target.
     """
     if wanted is not None:
         if wanted not in raw.columns:
@@ -404,23 +405,26 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         return wanted
     if not numeric:
         raise _why_no_numbers(raw)
-    measures = [col for col in numeric if numbers is None or not _is_code(numbers[col])] or numeric
-    pool = [col for col in measures if _sounds_like_target(col)] or measures
-    awaiting = [col for col in pool if numbers is not None and _awaits_future(col, pool, numbers, ds)]
-    return (awaiting or pool)[0]
+    candidates = [col for col in numeric if col not in regressors] or numeric
+    measures = [col for col in candidates if numbers is None or not _is_code(numbers[col])] or candidates
+    named = [col for col in measures if _sounds_like_target(col)]
+    # two target words (price and sales): the one still to come in the file's last time stamps is the target
+    awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
+    return (awaiting or named or measures)[0]
 
 
 def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds: pd.Series | None) -> bool:
-    """Whether ``col`` is blank in the last rows by time (file order without time stamps), with values before
-    them, while another column of ``pool`` is filled in every one of those rows."""
+    """Whether ``col`` is blank in every row of the file's last time stamps (the last rows without time stamps),
+    with values before them, while another column of ``pool`` is filled in every one of those rows."""
     if len(pool) < 2:
         return False
-    order = np.argsort(ds.to_numpy(), kind="stable") if ds is not None else np.arange(len(numbers[col]))
-    present = numbers[col].notna().to_numpy()[order]
-    if not present.any() or present[-1]:
+    present = numbers[col].notna().to_numpy()
+    stamps = pd.Series(ds.to_numpy() if ds is not None else np.arange(len(present)))
+    last_seen = stamps[present].max()  # missing stamps left out
+    if pd.isna(last_seen):
         return False
-    tail = slice(int(np.flatnonzero(present)[-1]) + 1, None)
-    return any(numbers[other].notna().to_numpy()[order][tail].all() for other in pool if other != col)
+    later = (stamps > last_seen).to_numpy()  # every row of every stamp after the column's last value
+    return bool(later.any()) and any(numbers[other].notna().to_numpy()[later].all() for other in pool if other != col)
 
 
 def filled(values: pd.Series) -> pd.Series:

@@ -549,6 +549,8 @@ MESSAGES: dict[str, str] = {
                        "numeric column to forecast.",
     "err.no_numeric": "No numeric column to forecast: the file needs a column of numbers besides the dates.",
     "err.no_regressor_columns": "Regressor '{column}' is not a numeric column, and the file has none besides the target '{target}': leave the regressors out.",
+    "err.id_is_target": "The id column {columns} holds the values to forecast: the id names each series (a store, a product), the target holds the values. Choose another id column (--id-col), or none to detect it.",
+    "err.id_is_time": "Column '{column}' holds the dates: it cannot be the series id. Choose the column naming the series (--id-col), or none to detect it.",
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
     "err.future_regressors": "Forecasting {steps:,} steps with regressor '{regressor}' needs its future values: add "

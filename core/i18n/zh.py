@@ -507,6 +507,8 @@ MESSAGES: dict[str, str] = {
     "err.column_text": "列“{column}”是文本而不是数字（例如“{example}”）：文件中需要有一列可供预测的数值。",
     "err.no_numeric": "没有可供预测的数值列：除日期之外，文件中还需要一列数字。",
     "err.no_regressor_columns": "外生变量“{column}”不是数值列，且文件中除目标列“{target}”外没有其他数值列：请不要选择外生变量。",
+    "err.id_is_target": "序列标识列 {columns} 存放的是要预测的数值：标识列用来区分各个序列（如门店、产品），数值应放在目标列。请选择其他标识列（--id-col），或不选以自动识别。",
+    "err.id_is_time": "列“{column}”存放的是日期，不能作为序列标识。请选择区分各个序列的列（--id-col），或不选以自动识别。",
     "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从 {names} 中选择。",
     "err.regressor_is_target": "外生变量“{column}”就是目标变量本身：请选择其他列作为外生变量。",
     "err.future_regressors": "要预测 {steps:,} 步，需要回归变量“{regressor}”的未来值：请在数据末尾之后添加行，填好回归变量、目标值留空。",

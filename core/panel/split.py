@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.parsing import MIXED_FORMATS, parse_dates, parse_numbers
+from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
 from core.errors import DataError
@@ -303,22 +303,28 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
             _check_id_is_not_the_time(raw, ids, options)
         return probe
     assert problem is not None
-    if ids and any(parse_numbers(raw[col]) is not None for col in raw.columns if str(col).strip() in ids):
-        raise DataError(f"The id column {_quoted(ids)} leaves no numeric column to forecast: the id names each "
-                        "series (a store, a product), the target holds the values. Choose another id column "
-                        "(--id-col), or none to detect it.")
+    if ids and getattr(problem, "key", "") in ("err.no_numeric", "err.column_text") \
+            and _whole_file_role(raw, options, "target") in ids:
+        raise DataError(f"The id column {_quoted(ids)} holds the values to forecast: the id names each series (a "
+                        "store, a product), the target holds the values. Choose another id column (--id-col), or "
+                        "none to detect it.", "err.id_is_target", {"columns": _quoted(ids)})
     raise problem
 
 
 def _check_id_is_not_the_time(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions) -> None:
     """Refuses id columns that hold the file's dates (without them the file has no time column)."""
+    if (date_col := _whole_file_role(raw, options, "date_col")) in ids:
+        raise DataError(f"Column '{date_col}' holds the dates: it cannot be the series id. Choose the column "
+                        "naming the series (--id-col), or none to detect it.", "err.id_is_time", {"column": date_col})
+
+
+def _whole_file_role(raw: pd.DataFrame, options: LoadOptions, role: str) -> str | None:
+    """The column that reading the whole file, ids included, as one series gives ``role`` (``target`` or
+    ``date_col``); None when it cannot be read so."""
     try:
-        whole = tidy_table(raw, options)
+        return getattr(tidy_table(raw, options), role)  # type: ignore[no-any-return]
     except ValueError:
-        return
-    if whole.date_col in ids:
-        raise DataError(f"Column '{whole.date_col}' holds the dates: it cannot be the series id. Choose the column "
-                        "naming the series (--id-col), or none to detect it.")
+        return None
 
 
 def _quoted(columns: tuple[str, ...]) -> str:

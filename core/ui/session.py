@@ -95,20 +95,19 @@ MAX_RUNS = 30  # runs a session keeps; older ones are dropped (each holds its pr
 
 def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, showing: str) -> bool:
     """Keep the runs and results of the file's series ``leaving`` and bring back those of ``showing``, so that
-    looking at another series loses no work. The series left longest ago are forgotten once the kept runs and
-    those shown exceed ``MAX_RUNS``. True when ``leaving`` had runs."""
+    looking at another series loses no work. Only series with runs are kept; those left longest ago are forgotten
+    once the kept runs exceed ``MAX_RUNS`` (the series just left always stays). True when ``leaving``'s runs were
+    kept."""
     kept: dict[str, dict[str, Any]] = state.setdefault(keys.DATA_KEPT_RESULTS, {})
-    had_runs = bool(state.get(keys.TRAIN_RUNS))
     results = {key: state.pop(key) for key in SERIES_RESULT_KEYS if key in state}
-    if leaving is not None and leaving != showing and results:
+    keep = leaving is not None and leaving != showing and bool(results.get(keys.TRAIN_RUNS))
+    if keep:
         kept.pop(leaving, None)
         kept[leaving] = results  # the most recent last
     state.update(kept.pop(showing, {}))
-    def runs_held() -> int:
-        return len(state.get(keys.TRAIN_RUNS, [])) + sum(len(held.get(keys.TRAIN_RUNS, [])) for held in kept.values())
-    while kept and runs_held() > MAX_RUNS:
+    while len(kept) > 1 and sum(len(held[keys.TRAIN_RUNS]) for held in kept.values()) > MAX_RUNS:
         kept.pop(next(iter(kept)))
-    return had_runs
+    return keep
 
 
 def record_run(state: MutableMapping[str, Any], result: Any) -> bool:
@@ -240,6 +239,7 @@ class SavedSession:
     panel: PanelChoice | None = None
     view: str | None = None
     panel_runs: tuple[Any, ...] = ()
+    kept: tuple[tuple[str, tuple[Any, ...], Any], ...] = ()  # other series of the file: (id, runs, latest result)
 
 
 SESSIONS: SessionStore[SavedSession] = SessionStore()
@@ -277,6 +277,9 @@ def restore_session(state: MutableMapping[str, Any], saved: SavedSession, series
         state[keys.TRAIN_RUNS] = list(saved.runs)
     if saved.panel_runs and panel is not None:
         state[keys.TRAIN_PANEL_RUNS] = list(saved.panel_runs)
+    if saved.kept and panel is not None:
+        state[keys.DATA_KEPT_RESULTS] = {uid: {keys.TRAIN_RUNS: list(runs), keys.TRAIN_RESULT: result}
+                                         for uid, runs, result in saved.kept}
     if saved.result is not None:
         state[keys.TRAIN_RESULT] = saved.result
     state[keys.DATA_SAVED] = True
@@ -297,10 +300,12 @@ def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSessi
     if key is None or series is None or (data is None and not runs and fraction == DEFAULT_FRACTION):
         return bool(state.get(keys.DATA_SAVED))
     panel, panel_runs = state.get(keys.DATA_PANEL), tuple(state.get(keys.TRAIN_PANEL_RUNS) or ())
+    kept = tuple((uid, tuple(held[keys.TRAIN_RUNS]), held.get(keys.TRAIN_RESULT))
+                 for uid, held in (state.get(keys.DATA_KEPT_RESULTS) or {}).items())
     saved = SavedSession(data, str(state[keys.DATA_SOURCE]), series.options, fraction, runs,
                          state.get(keys.TRAIN_RESULT), panel.choice if panel is not None else None,
-                         state.get(keys.DATA_PANEL_VIEW), panel_runs)
-    nbytes = len(data or b"") + sum(_approx_bytes(run) for run in runs)
+                         state.get(keys.DATA_PANEL_VIEW), panel_runs, kept)
+    nbytes = len(data or b"") + sum(_approx_bytes(run) for run in (*runs, *(r for _, held, _ in kept for r in held)))
     nbytes += sum(_approx_bytes(outcome) for job in panel_runs for outcome in job.outcomes)
     state[keys.DATA_SAVED] = store.put(key, saved, nbytes)
     return bool(state[keys.DATA_SAVED])

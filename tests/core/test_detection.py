@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.data.tidy import load_series
+from core.data.tidy import LoadOptions, load_series
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,14 +114,25 @@ def test_a_target_word_inside_a_longer_name_counts() -> None:
     assert series.target == "Electric load (MW)"
 
 
-@pytest.mark.parametrize(("regressor", "target", "target_first"), [
-    ("price", "sales", False), ("price", "sales", True), ("a", "b", False)])
-def test_the_column_blank_in_the_future_rows_is_the_target(regressor: str, target: str, target_first: bool) -> None:
+@pytest.mark.parametrize("target_first", [False, True])
+def test_of_two_target_words_the_column_blank_in_the_future_rows_is_the_target(target_first: bool) -> None:
     # the layout for forecasting with regressors: the regressor filled past the target's last value
     values = np.r_[300 + 5 * np.arange(27), [np.nan] * 3]
     frame = pd.DataFrame({"date": pd.date_range("2021-01-01", periods=30, freq="MS").strftime("%Y-%m-%d"),
-                          regressor: 10 + np.sin(np.arange(30)), target: values})
-    if target_first:
-        frame = frame[["date", target, regressor]]
+                          "price": 10 + np.sin(np.arange(30)), "sales": values})
+    frame = frame[["date", "sales", "price"]] if target_first else frame
     series = load_series(frame.to_csv(index=False).encode(), "x.csv")
-    assert series.target == target and series.frame["y"].tolist() == values[:27].tolist()
+    assert series.target == "sales" and series.frame["y"].tolist() == values[:27].tolist()
+
+
+def test_a_covariate_that_ends_early_is_not_taken_for_the_target() -> None:
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=30, freq="D").strftime("%Y-%m-%d"),
+                          "kwh": 100 + 3 * np.arange(30.0), "temp": np.r_[10 + np.arange(27) % 4, [np.nan] * 3]})
+    series = load_series(frame.to_csv(index=False).encode(), "x.csv")
+    assert series.target == "kwh" and len(series.frame) == 30
+    named = load_series(frame.to_csv(index=False).encode(), "x.csv", LoadOptions(regressors=("temp",)))
+    assert named.target == "kwh" and named.regressors == ["temp"]
+    # in a long file, one store's price missing at its end does not make price every store's target
+    stores = pd.concat([frame.assign(store=name, sales=frame["kwh"], price=frame["temp"].fillna(11) if name == "A"
+                                     else frame["temp"]) for name in "AB"])[["store", "date", "sales", "price"]]
+    assert load_series(stores.to_csv(index=False).encode(), "x.csv").target == "sales"

@@ -336,8 +336,8 @@ def test_series_ids_join_columns_and_write_whole_numbers_plainly() -> None:
 
 
 @pytest.mark.parametrize(("id_col", "comment", "words"), [
-    ("#Passengers", False, "The id column '#Passengers' leaves no numeric column to forecast"),
-    ("#Passengers", True, "The id column '#Passengers' leaves no numeric column to forecast"),  # not "holds text"
+    ("#Passengers", False, "The id column '#Passengers' holds the values to forecast"),
+    ("#Passengers", True, "The id column '#Passengers' holds the values to forecast"),  # not "holds text"
     ("Month", False, "Column 'Month' holds the dates: it cannot be the series id"),
 ])
 def test_an_id_column_that_is_the_values_or_the_dates_is_one_clear_line(

@@ -138,6 +138,10 @@ def test_showing_another_series_keeps_the_runs_of_the_one_left_for_when_it_is_sh
     at.switch_page("pages/2_Compare.py").run()
     ok(at)
     assert "#1 linear" in next(frame.value for frame in at.dataframe)["run"].tolist()
+    key = at.query_params[SESSION_PARAM]  # a reload keeps east's runs for it too
+    reloaded = ok(app({SESSION_PARAM: key[0] if isinstance(key, list) else key}))
+    assert list(reloaded.session_state[keys.DATA_KEPT_RESULTS]) == ["east"]
+    assert reloaded.session_state[keys.DATA_KEPT_RESULTS]["east"][keys.TRAIN_RUNS] == [east_run]
 
 
 def test_clearing_the_series_id_reads_the_file_as_one_series_and_choosing_it_splits_it_again() -> None:
@@ -390,13 +394,17 @@ def test_the_panel_is_read_as_the_command_line_reads_it() -> None:
 
 
 def test_the_runs_kept_for_other_series_stay_within_the_sessions_limit() -> None:
-    from core.ui.session import MAX_RUNS, swap_series_results
+    from core.ui.session import MAX_RUNS, record_run, swap_series_results
 
     state: dict[str, object] = {}
     for k in range(5):  # series s0..s4 in turn, each with 10 runs
-        state[keys.TRAIN_RUNS] = [object() for _ in range(10)]
+        for _ in range(10):
+            record_run(state, object())
         assert swap_series_results(state, f"s{k}", f"s{k + 1}")
     kept = state[keys.DATA_KEPT_RESULTS]
     assert list(kept) == ["s2", "s3", "s4"] and sum(len(held[keys.TRAIN_RUNS]) for held in kept.values()) <= MAX_RUNS
-    swap_series_results(state, "s5", "s3")
+    assert not swap_series_results(state, "s5", "s3")  # s5 had no runs: nothing kept for it
     assert len(state[keys.TRAIN_RUNS]) == 10 and list(state[keys.DATA_KEPT_RESULTS]) == ["s2", "s4"]
+    for _ in range(MAX_RUNS):  # a full session's runs on s3: the series just left is kept whatever the others
+        record_run(state, object())
+    assert swap_series_results(state, "s3", "s6") and list(state[keys.DATA_KEPT_RESULTS]) == ["s3"]
