@@ -93,7 +93,8 @@ def _fit(args: argparse.Namespace) -> int:
         raise ValueError(f"--train-fraction {args.train_fraction} must lie strictly between 0 and 1, e.g. 0.7.")
     choice = EngineChoice(args.engine, default_jobs() if args.jobs is None else args.jobs, args.scheduler)
     check_choice(choice)
-    resolve_device(args.device)  # a device this machine lacks is one argument error, not one per series
+    if args.scheduler is None:  # a device this machine lacks is one argument error, not one per series
+        resolve_device(args.device)  # (a cluster's workers may have what this machine has not)
     check_outputs({"--out": args.out, "--json": args.json})
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
     raw, exact = read_raw(args.file)

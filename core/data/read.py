@@ -387,8 +387,8 @@ def _sniff_dialect(text: str) -> tuple[str, str]:
     if delimiter == ",":
         return delimiter, "."
     # the last lines too: a growing series may write its first thousand ('1.025') only there
-    last = [line for line in text[-65536:].splitlines()[-50:] if line.strip()] if len(text) > 65536 else []
-    body = lines[1:] + last
+    last = [line for line in text[-65536:].splitlines()[-50:] if line.strip()]
+    body = lines[1:] + last  # a short file's lines twice, its header among them: neither changes the verdict
     european = _has_decimal_commas(body, delimiter) or _writes_point_thousands(body, delimiter)
     return delimiter, "," if european else "."
 

@@ -145,7 +145,8 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "auto.summary": "auto chose **{chosen}** (season length {season}) by a rolling-origin backtest inside the "
                     "training rows ({origins} origins, {horizon} steps ahead each): another model is used alone only "
-                    "when its error is at least {below}% below exponential smoothing's (ETS); otherwise ETS is "
+                    "when its error is at least {below}% below exponential smoothing's (ETS) and, on a seasonal "
+                    "series, it models the season; otherwise ETS is "
                     "averaged with the two best others. The band is its 95% interval.",
     "auto.long_history": " The history is long: auto modelled its last {used:,} rows ({skipped:,} earlier rows left "
                          "out to keep the fit fast).",
@@ -579,6 +580,7 @@ MESSAGES: dict[str, str] = {
     "notice.other_sheet": "The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",
+    "notice.point_thousands": "Points in '{column}' were read as thousands separators ('1.025' is 1025), as files separated by semicolons write them. If they are decimal points, save the file with commas between the columns.",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",

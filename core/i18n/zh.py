@@ -138,7 +138,7 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
-                    "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}% 时才单独使用，否则取 ETS "
+                    "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%（且对季节性序列能刻画季节）时才单独使用，否则取 ETS "
                     "与两个最佳其他模型的平均。阴影带是它的 95% 预测区间。",
     "auto.long_history": "历史数据较长：auto 只用最近的 {used:,} 行建模（更早的 {skipped:,} 行未使用，以保证拟合速度）。",
     "per.steps": "每步",
@@ -529,6 +529,7 @@ MESSAGES: dict[str, str] = {
     "notice.other_sheet": "工作簿的第一个工作表中没有数据表；已读取工作表“{sheet}”。",
     "notice.mixed_dates": "列“{column}”中的日期有 {ways} 种写法（{formats}）；每种写法都按各自的格式读取。如果文件是由"
                           "多个导出文件拼成的，请核对日期。",
+    "notice.point_thousands": "“{column}”中的点号被当作千位分隔符（“1.025”即 1025），这是以分号分列的文件的常见写法。如果它们是小数点，请把文件改存为以逗号分列。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复的时间戳按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",

@@ -35,8 +35,10 @@ def resolve_device(name: str = "auto", rows: int | None = None) -> torch.device:
     if name not in DEVICE_CHOICES:
         raise ValueError(f"Unknown device '{name}': use one of {', '.join(DEVICE_CHOICES)}.")
     if name == "auto":
-        small = rows is not None and rows < limit("TSR_GPU_MIN_ROWS", GPU_MIN_ROWS)
-        return torch.device(available_devices()[-1] if len(available_devices()) > 1 and not small else "cpu")
+        found = available_devices()
+        if len(found) == 1 or (rows is not None and rows < limit("TSR_GPU_MIN_ROWS", GPU_MIN_ROWS)):
+            return torch.device("cpu")
+        return torch.device(found[-1])
     if name not in available_devices():
         raise ValueError(f"Device '{name}' is not available on this machine: use 'auto' or 'cpu'.")
     return torch.device(name)

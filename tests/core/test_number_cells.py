@@ -128,7 +128,14 @@ def test_thousands_written_with_a_point_in_a_semicolon_file_are_thousands() -> N
     written = [f"{v // 1000}.{v % 1000:03d}" if v >= 1000 else str(v) for v in values]
     iso = [f"{2020 + y}-{m:02d}-01" for y in range(3) for m in range(1, 13)]
     for dates in (dotted, iso):
-        assert load_series(_semicolon_file(dates, written), "x.csv").frame["y"].tolist() == values
+        series = load_series(_semicolon_file(dates, written), "x.csv")
+        assert series.frame["y"].tolist() == values
+        assert [notice.key for notice in series.report.notices] == ["notice.point_thousands"]
+    # a short file that writes its first thousand only after its first 50 lines
+    daily = [f"2020-01-01 00:{m:02d}" for m in range(60)]
+    growing = [850 + 3 * i for i in range(60)]
+    cells = [f"{v // 1000}.{v % 1000:03d}" if v >= 1000 else str(v) for v in growing]
+    assert load_series(_semicolon_file(daily, cells), "x.csv").frame["y"].tolist() == growing
     # every cell dotted: the day-first dotted dates say the file is European
     large = [12_000 + 137 * i for i in range(36)]
     cells = [f"{v // 1000}.{v % 1000:03d}" for v in large]

@@ -187,3 +187,6 @@ def test_auto_device_takes_a_gpu_only_from_enough_rows(monkeypatch: pytest.Monke
     assert devices.resolve_device("auto").type == "cuda" and devices.resolve_device("cpu", rows=10**9).type == "cpu"
     monkeypatch.setenv("TSR_GPU_MIN_ROWS", "50")
     assert devices.resolve_device("auto", rows=50).type == "cuda"
+    monkeypatch.setattr(devices, "available_devices", lambda: ["cpu"])
+    monkeypatch.setenv("TSR_GPU_MIN_ROWS", "abc")  # no GPU: the threshold is not read, so it cannot fail the fit
+    assert devices.resolve_device("auto", rows=10).type == "cpu"
