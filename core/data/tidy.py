@@ -500,11 +500,12 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 
 
 def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:
-    """Up to ``shown`` distinct cells, quoted (``'2021-09-31'``; a blank cell as ``blank``), and how many more."""
-    texts = ["blank" if pd.isna(cell) or not str(cell).strip() else f"'{str(cell).strip()[:40]}'" for cell in cells]
+    """Up to ``shown`` distinct cells, quoted (``'2021-09-31'``; a blank cell ``''``), and how many more (``+2``):
+    the same in every language."""
+    texts = ["''" if pd.isna(cell) else f"'{str(cell).strip()[:40]}'" for cell in cells]
     distinct = list(dict.fromkeys(texts))
     more = len(distinct) - shown
-    return ", ".join(distinct[:shown]) + (f" and {more} more" if more > 0 else "")
+    return ", ".join(distinct[:shown]) + (f", +{more}" if more > 0 else "")
 
 
 def _names(columns: object) -> str:
@@ -521,7 +522,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     unreadable = pd.isna(frame["ds"].array)
     bad_dates = int(np.count_nonzero(unreadable))
     if bad_dates:
-        examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "blank"
+        examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "''"
         frame = frame[~unreadable]
         report.rows_dropped += bad_dates
         report.notices.append(Notice(f"{count(bad_dates, 'row')} with an unreadable date {_were(bad_dates)} dropped "
