@@ -117,7 +117,11 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     """The band of ``fitted`` (``request.model`` fitted on ``history``) from a rolling-origin
     backtest inside ``history`` (``core.evaluation.intervals.measure_band``) that refits the model
     at most ``interval_origins`` times, or the band the model measured itself (``auto``, from its
-    selection backtest); None when no origin could be fitted."""
+    selection backtest); None when no origin could be fitted. A constant history has a band of zero width:
+    its backtest errors are rounding noise (1e-8), whose ratios made 95% bands thousands of times wider."""
+    values = history["y"].to_numpy(dtype=float)
+    if len(values) and np.ptp(values) == 0:
+        return Band(np.zeros(1), {level: 0.0 for level, _ in BAND_LEVELS}, origins=0)
     measured = fitted.measured_band()
     if measured is not None:
         return measured

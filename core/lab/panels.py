@@ -202,7 +202,7 @@ class RaceResult:
 def optimizer_race(data: LabData, settings: LabSettings) -> list[RaceResult]:
     """Every chosen optimizer on the same model and seed, each at its default learning rate
     (times ``race_lr_scale``); how many steps each needs to get within 1% of the exact loss."""
-    target = ridge_objective(data.x, data.y)
+    target, variance = ridge_objective(data.x, data.y), float(np.var(data.y))
     results = []
     for name in settings.race:
         lr = DEFAULT_LR[name] * settings.race_lr_scale
@@ -210,7 +210,7 @@ def optimizer_race(data: LabData, settings: LabSettings) -> list[RaceResult]:
         net = build_net(NetConfig(data.x.shape[1]), settings.seed)
         history = train(net, data.x, data.y, config)
         reached = next((i + 1 for i, loss in enumerate(history.losses)
-                        if loss <= target * (1 + CONVERGED_WITHIN) + 1e-12), None)
+                        if relative_gap(loss, target, variance) <= CONVERGED_WITHIN), None)
         results.append(RaceResult(name, lr, history.losses, reached, history.diverged_at,
                                   _test_metrics(net, data) if history.diverged_at is None else {}, history.seconds))
     return results

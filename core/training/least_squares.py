@@ -51,5 +51,6 @@ GAP_FLOOR = 1e-6
 
 def relative_gap(trained: float, exact: float, variance: float = 1.0) -> float:
     """How far a trained objective is above the exact one, relative to it (0 means exact), or to
-    ``GAP_FLOOR`` times the target's ``variance`` when the exact objective is smaller (a fit that interpolates)."""
-    return max(trained - exact, 0.0) / max(exact, GAP_FLOOR * variance, 1e-300)
+    ``GAP_FLOOR`` times the target's ``variance`` when the exact objective is smaller (a fit that interpolates);
+    a constant target (variance 0) counts in its own squared unit, so rounding noise is not a gap of 1e241."""
+    return max(trained - exact, 0.0) / max(exact, GAP_FLOOR * (variance if variance > 0 else 1.0), 1e-300)

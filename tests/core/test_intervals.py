@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.data.frequency import Frequency
+from core.data.frequency import Frequency, infer_frequency
 from core.evaluation.intervals import (MAX_ORIGINS, backtest_horizon, band_from_errors, conformal_quantile,
                                        grows_with_level, interval_plan, isotonic_increasing, measure_band)
 from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
@@ -226,3 +226,14 @@ def test_the_one_pass_backtest_of_auto_s_autoregressions_equals_refitting(air, t
         expected = make().fit(past, air.frequency).forecast(ahead) - ahead["y"].to_numpy()
         np.testing.assert_allclose(quick[row, :len(ahead)], expected, rtol=1e-6, atol=1e-6)
     assert AutoRegressiveForecaster("b", (1,), training, "boxcox").exact_backtest(air.frame, air.frequency, plan) is None
+
+
+@pytest.mark.parametrize("model", ["multi", "ar", "linear", "snaive"])
+def test_a_constant_series_has_a_band_of_zero_width(model: str) -> None:
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=30, freq="MS"), "y": 7.0})
+    frequency = infer_frequency(frame["ds"])
+    result = run(frame, frequency, RunRequest(model, horizon=3))
+    future = forecast_future(frame, frequency, RunRequest(model, horizon=12))
+    for rows in (result.predictions[result.predictions["split"] != "train"], future):
+        assert np.allclose(rows["upper"] - rows["lower"], 0) and np.allclose(rows["upper_80"] - rows["lower_80"], 0)
+        assert np.allclose(rows["predicted"], 7.0, atol=1e-6)

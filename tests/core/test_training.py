@@ -175,6 +175,7 @@ def test_the_gap_of_a_fit_that_interpolates_is_measured_against_a_share_of_the_v
     assert relative_gap(1.5e-9, 1e-30) == pytest.approx(1.5e-3)
     assert relative_gap(1.5e-9, 1e-30, variance=4.0) == pytest.approx(1.5e-9 / (GAP_FLOOR * 4.0))
     assert relative_gap(0.11, 0.1) == pytest.approx(0.1)  # an ordinary fit: relative to the exact loss
+    assert relative_gap(7e-7, 0.0, variance=0.0) == pytest.approx(7e-7 / GAP_FLOOR)  # a constant target: not 1e241
 
 
 def test_auto_device_takes_a_gpu_only_from_enough_rows(monkeypatch: pytest.MonkeyPatch) -> None:
