@@ -5,6 +5,7 @@ import streamlit as st
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message
+from core.ui.explain import result_notes
 from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings, batch_divergence, race_curves,
                              race_table, run_lab)
 from core.i18n import Texts, said
@@ -115,6 +116,8 @@ if stored is not None:
     features = plain(", ".join(results.data.names))
     st.caption(T("lab.intro", source=plain(source), rows=len(results.data.y), features=features,
                  seconds=sum(results.seconds.values()), thinned=thinned))
+    for line in result_notes({"left_out": results.data.left_out}, T.lang):  # season terms too few rows could fit
+        st.info(line)
     if results.settings != settings:
         st.info(T("lab.changed"))
     show(results)

@@ -53,6 +53,7 @@ class LabData:
     names: list[str]
     season: int
     subsampled: bool = False
+    left_out: dict[str, str] = field(default_factory=dict)  # calendar terms the training rows cannot estimate, why
 
 
 def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
@@ -60,8 +61,8 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
     """Split, build the chosen model's features and scale them; thin very long training spans."""
     train, test = split_frame(frame, train_fraction)
     calendar = settings.model == "multi"
-    left_out = tuple(calendar_left_out(train["ds"], frequency)) if calendar else ()
-    spec = FeatureSpec(trend_degree=1, calendar=calendar, left_out=left_out)
+    left_out = calendar_left_out(train["ds"], frequency) if calendar else {}
+    spec = FeatureSpec(trend_degree=1, calendar=calendar, left_out=tuple(left_out))
     raw, names = design_matrix(train, np.arange(len(train)), spec, frequency, trend_scale=1.0)
     raw_test, _ = design_matrix(test, len(train) + np.arange(len(test)), spec, frequency, trend_scale=1.0)
     keep = np.arange(len(train))
@@ -72,7 +73,7 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
     return LabData(x=x_scaler.transform(raw[keep]), y=y_scaler.transform(y_values),
                    x_test=x_scaler.transform(raw_test), y_test=test["y"].to_numpy(dtype=float),
                    y_train_raw=y_values, x_raw=raw[keep], y_scaler=y_scaler, names=names,
-                   season=frequency.season_length, subsampled=len(keep) < len(train))
+                   season=frequency.season_length, subsampled=len(keep) < len(train), left_out=dict(left_out))
 
 
 def every_epoch(settings: LabSettings, optimizer: str, lr: float, epochs: int) -> TrainConfig:
@@ -169,8 +170,9 @@ def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
     Returns rows ``mode, update, epoch, loss``; epochs are fractional within a pass.
     """
     base = every_epoch(settings, "sgd", settings.lr, max(settings.epochs // 3, 5))
+    size = min(settings.batch_size, len(data.y))  # a batch larger than the training rows is all of them
     modes = {"full batch": base.with_(batch="full"), "single sample": base.with_(batch="single"),
-             f"mini-batch of {settings.batch_size}": base.with_(batch="mini", batch_size=settings.batch_size)}
+             f"mini-batch of {size}": base.with_(batch="mini", batch_size=size)}
     frames = []
     for name, config in modes.items():
         trace = trace_run(data, config, name)

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core.data.frequency import infer_frequency
 from core.lab import panels as lab
 from core.training.nets import NetConfig, build_net
 from core.training.least_squares import least_squares
@@ -81,6 +82,8 @@ def test_batch_modes_make_the_expected_number_of_updates(data) -> None:  # type:
     frame = lab.batch_comparison(data, lab.LabSettings(epochs=30, batch_size=16))
     counts = frame.groupby("mode").size().to_dict()
     assert counts == {"full batch": 10, "single sample": 1000, "mini-batch of 16": 70}
+    large = lab.batch_comparison(data, lab.LabSettings(epochs=30, batch_size=4096)).groupby("mode").size().to_dict()
+    assert large[f"mini-batch of {len(data.y)}"] == 10  # a batch of more than the training rows is all of them
 
 
 def test_descent_closes_the_gap_and_raw_inputs_diverge_at_the_same_rate(data) -> None:  # type: ignore[no-untyped-def]
@@ -105,3 +108,9 @@ def test_long_series_are_thinned_for_the_traces(air) -> None:  # type: ignore[no
     from core.data.frequency import STEPS
     data = lab.prepare(long, STEPS, lab.LabSettings(max_rows=500))
     assert data.subsampled and len(data.y) == 500
+
+
+def test_the_lab_says_which_season_terms_a_short_series_cannot_fit() -> None:
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=10, freq="MS"), "y": 5 + 2 * np.arange(10.0)})
+    data = lab.prepare(frame, infer_frequency(frame["ds"]), lab.LabSettings(model="multi"))
+    assert set(data.left_out) == {"year", "month"} and data.names == ["x"]  # told, not silently the linear model
