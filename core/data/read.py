@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError as XmlParseError
 
@@ -113,12 +114,13 @@ def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
     cells carry their types) and files without a header row."""
     if data[:4] in (b"PAR1", b"PK\x03\x04") or not columns:
         return None
-    text, delimiter, _, bare = _csv_layout(decode_text(data))
-    if bare:
+    layout = _csv_layout(decode_text(data))
+    if layout.bare:
         return None
     wanted = set(columns)
     try:
-        cells = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True, dtype=str,
+        cells = pd.read_csv(io.StringIO(layout.text), sep=layout.delimiter, skip_blank_lines=True,
+                            skipinitialspace=True, dtype=str,
                             keep_default_na=False, usecols=lambda name: str(name).strip() in wanted)
     except (pd.errors.ParserError, csv.Error, ValueError, OverflowError):
         return None
@@ -381,16 +383,20 @@ def decode_text(data: bytes) -> str:
     raise DataError("The file's text encoding is not recognised: save it as UTF-8 CSV.", "err.encoding")  # pragma: no cover
 
 
-def _sniff_dialect(text: str) -> tuple[str, str]:
+def _sniff_dialect(text: str) -> tuple[str, str, bool]:
+    """The delimiter, the decimal mark, and whether the mark is a comma only because points were taken for
+    thousands (no decimal comma in sight: a guess the reader is told of)."""
     lines = [line for line in text[:65536].splitlines()[:50] if line.strip()]
     delimiter = _detect_delimiter(lines[:20])
     if delimiter == ",":
-        return delimiter, "."
+        return delimiter, ".", False
     # the last lines too: a growing series may write its first thousand ('1.025') only there
     last = [line for line in text[-65536:].splitlines()[-50:] if line.strip()]
     body = lines[1:] + last  # a short file's lines twice, its header among them: neither changes the verdict
-    european = _has_decimal_commas(body, delimiter) or _writes_point_thousands(body, delimiter)
-    return delimiter, "," if european else "."
+    if _has_decimal_commas(body, delimiter):
+        return delimiter, ",", False
+    thousands = _writes_point_thousands(body, delimiter)
+    return delimiter, "," if thousands else ".", thousands
 
 
 def _detect_delimiter(lines: list[str]) -> str:
@@ -498,23 +504,33 @@ def _read_plain_csv(text: str, delimiter: str) -> pd.DataFrame | None:
     return frame
 
 
-def _csv_layout(text: str) -> tuple[str, str, str, bool]:
-    """The table's text from its header row on (``_without_preamble``), its delimiter and decimal mark, and
-    whether it has no header row (its first row is data)."""
-    delimiter, decimal = _sniff_dialect(text)
+class CsvLayout(NamedTuple):
+    """The table's text from its header row on (``_without_preamble``), its delimiter and decimal mark, whether
+    it has no header row (its first row is data) and whether points were taken for thousands (``_sniff_dialect``)."""
+
+    text: str
+    delimiter: str
+    decimal: str
+    bare: bool
+    point_thousands: bool
+
+
+def _csv_layout(text: str) -> CsvLayout:
+    delimiter, decimal, thousands = _sniff_dialect(text)
     table = _without_preamble(text, delimiter)
     if table is not text:
         text = table
-        delimiter, decimal = _sniff_dialect(text)
-    return text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter))
+        delimiter, decimal, thousands = _sniff_dialect(text)
+    return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter)), thousands)
 
 
 def _read_csv_text(text: str) -> pd.DataFrame:
-    text, delimiter, decimal, bare = _csv_layout(text)
+    layout = _csv_layout(text)
+    text, delimiter, decimal, bare = layout.text, layout.delimiter, layout.decimal, layout.bare
     _check_csv_shape(text, delimiter)
     fast = _read_plain_csv(text, delimiter) if decimal == "." and not bare else None
     if fast is not None:
-        return _finish_csv(fast, delimiter, decimal)
+        return _finish_csv(fast, layout)
     # Plain files let pandas' C parser type the numbers; decimal-comma files stay text for parse_numbers.
     as_text = {"dtype": str} if decimal == "," else {}
     try:
@@ -531,7 +547,7 @@ def _read_csv_text(text: str) -> pd.DataFrame:
         raise DataError(f"The file could not be read as CSV ({_first_line(error)}): save it as a CSV "
                         "with one header row and one row per time step.", "err.csv",
                         {"detail": _first_line(error)}) from None
-    return _finish_csv(raw, delimiter, decimal)
+    return _finish_csv(raw, layout)
 
 
 def _without_preamble(text: str, delimiter: str) -> str:
@@ -583,10 +599,11 @@ def _header_is_data(cells: list[str]) -> bool:
     return len(names) >= 2 and all(_DATA_CELL.fullmatch(name) for name in names)
 
 
-def _finish_csv(raw: pd.DataFrame, delimiter: str, decimal: str) -> pd.DataFrame:
+def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:
     raw = raw.dropna(how="all")
-    raw.attrs["decimal_comma"] = decimal == ","
-    raw.attrs["delimiter"] = delimiter
+    raw.attrs["decimal_comma"] = layout.decimal == ","
+    raw.attrs["point_thousands"] = layout.point_thousands  # said by the loading report (``tidy``)
+    raw.attrs["delimiter"] = layout.delimiter
     if raw.empty:
         raise DataError("The file has a header but no data rows: add the rows of the series below the header.",
                         "err.no_rows")

@@ -146,11 +146,10 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
     regressors = _check_regressors(options.regressors, numeric, target)
     _check_magnitude(raw[target], target, decimal_comma)
-    if decimal_comma and _points_read_as_thousands(raw[target]):
-        report.notices.append(Notice(f"Points in '{target}' were read as thousands separators ('1.025' is 1025), as "
+    if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
+        report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
                                      "files separated by semicolons write them. If they are decimal points, save the "
-                                     "file with commas between the columns.", "notice.point_thousands",
-                                     {"column": str(target)}))
+                                     "file with commas between the columns.", "notice.point_thousands"))
     frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
     for col in regressors:
         frame[col] = numbers[col].to_numpy()
@@ -430,14 +429,6 @@ def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds:
         return False
     later = (stamps > last_seen).to_numpy()  # every row of every stamp after the column's last value
     return bool(later.any()) and any(numbers[other].notna().to_numpy()[later].all() for other in pool if other != col)
-
-
-def _points_read_as_thousands(values: pd.Series) -> bool:
-    """Whether a column of a decimal-comma file has points but no comma: its points were taken for thousands."""
-    if pd.api.types.is_numeric_dtype(values):
-        return False
-    text = values.astype("string")
-    return bool(text.str.contains(".", regex=False).any()) and not bool(text.str.contains(",", regex=False).any())
 
 
 def filled(values: pd.Series) -> pd.Series:

@@ -226,7 +226,9 @@ def test_delimiter_detection_picks_the_consistent_candidate(lines: list[str], ex
 
 
 def test_decimal_comma_detection_is_kept() -> None:
-    assert _sniff_dialect("Datum;Umsatz\n01.01.2020;1.001.001,5\n02.01.2020;1.002.002,5\n") == (";", ",")
+    # decimal commas seen: a comma, not a guess from points (False)
+    assert _sniff_dialect("Datum;Umsatz\n01.01.2020;1.001.001,5\n02.01.2020;1.002.002,5\n") == (";", ",", False)
+    assert _sniff_dialect("Datum;Umsatz\n01.01.2020;975\n02.01.2020;1.002\n") == (";", ",", True)
 
 
 # 4. Narrow catches ---------------------------------------------------------------------------------
