@@ -173,7 +173,8 @@ for _spec in (
     ModelSpec("auto", "Backtests transforms, ARIMA-style, level and differenced autoregressions, trend + "
                       "seasonality regressions with changepoints, an MLP on seasonal lags, smoothing, Theta and "
                       "baselines inside the training rows and keeps the best (or an ensemble).",
-              lambda c: AutoForecaster(seed=c.seed, regressors=c.regressors, device=c.device), reported=("chosen",), interval_origins=5),
+              lambda c: AutoForecaster(seed=c.seed, regressors=c.regressors, device=c.device),
+              reported=("chosen",), interval_origins=5),
 ):
     register_spec(_spec)
 

@@ -98,9 +98,11 @@ def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, sh
     looking at another series loses no work. Only series with runs are kept; those left longest ago are forgotten
     once the kept runs exceed ``MAX_RUNS`` (the series just left always stays). True when ``leaving``'s runs were
     kept."""
+    if leaving == showing:  # the series shown already: nothing to put away or bring back
+        return False
     kept: dict[str, dict[str, Any]] = state.setdefault(keys.DATA_KEPT_RESULTS, {})
     results = {key: state.pop(key) for key in SERIES_RESULT_KEYS if key in state}
-    keep = leaving is not None and leaving != showing and bool(results.get(keys.TRAIN_RUNS))
+    keep = leaving is not None and bool(results.get(keys.TRAIN_RUNS))
     if keep:
         kept.pop(leaving, None)
         kept[leaving] = results  # the most recent last

@@ -408,3 +408,5 @@ def test_the_runs_kept_for_other_series_stay_within_the_sessions_limit() -> None
     for _ in range(MAX_RUNS):  # a full session's runs on s3: the series just left is kept whatever the others
         record_run(state, object())
     assert swap_series_results(state, "s3", "s6") and list(state[keys.DATA_KEPT_RESULTS]) == ["s3"]
+    record_run(state, "on s6")
+    assert not swap_series_results(state, "s6", "s6") and state[keys.TRAIN_RUNS] == ["on s6"]  # shown already: kept
