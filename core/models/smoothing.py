@@ -5,6 +5,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy.signal import lfilter
 
 from core.data.frequency import Frequency
 from core.models.base import Forecaster
@@ -82,16 +83,21 @@ class ThetaForecaster(Forecaster):
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "ThetaForecaster":
         values = history["y"].to_numpy(dtype=float)
-        self.n_ = len(values)
-        seasonal = self.season > 1 and len(values) >= 2 * self.season + 2
-        self.indices_, self.multiplicative_ = (seasonal_indices(values, self.season) if seasonal
-                                               else (np.ones(1), True))
-        adjusted = self._adjust(values, np.arange(len(values)), inverse=False)
+        adjusted = self._seasonally_adjusted(values)
         smoother = ExponentialSmoothingForecaster().fit(history.assign(y=adjusted), frequency)
         self.alpha_, self.level_ = smoother.alpha_, smoother.level_
         self.slope_ = float(np.polyfit(np.arange(len(adjusted)), adjusted, 1)[0])
         self.fitted_ = self._adjust(smoother.fitted_values(), np.arange(len(values)), inverse=True)
         return self
+
+    def _seasonally_adjusted(self, values: np.ndarray) -> np.ndarray:
+        """``values`` over (or minus) their classical seasonal indices, kept for the forecast; unchanged without
+        a season or with fewer than two full seasons and two rows."""
+        self.n_ = len(values)
+        seasonal = self.season > 1 and len(values) >= 2 * self.season + 2
+        self.indices_, self.multiplicative_ = (seasonal_indices(values, self.season) if seasonal
+                                               else (np.ones(1), True))
+        return self._adjust(values, np.arange(len(values)), inverse=False)
 
     def _adjust(self, values: np.ndarray, steps: np.ndarray, inverse: bool) -> np.ndarray:
         index = self.indices_[steps % len(self.indices_)]
@@ -108,3 +114,110 @@ class ThetaForecaster(Forecaster):
 
     def params(self) -> dict[str, Any]:
         return {"season": self.season, "alpha": self.alpha_}
+
+
+class DynamicThetaForecaster(ThetaForecaster):
+    """The dynamic optimised Theta model (DOTM, Fiorucci et al. 2016) on seasonally adjusted values, as Theta.
+
+    Theta's two lines as one state-space model: a smoothed level plus ``1 - 1/theta`` of a trend line that is
+    the least-squares line of the rows seen so far (refitted at every row, so a trend that changes is followed).
+    The smoothing weight ``alpha``, the trend line's weight ``theta >= 1`` and the starting level are fitted by
+    the one-step-ahead squared error: a coarse grid over every combination, then finer grids around the best
+    (the search of ``core.models.ets``). ``theta = 2`` with a fixed line is the classical Theta method.
+    """
+
+    name = "dynamic theta"
+    theta_: float | None = None
+    # Searched as the trend line's weight ``1 - 1/theta`` in [0, 1): theta from 1 (no trend) towards infinity.
+    ALPHAS = (0.1, 0.3, 0.5, 0.7, 0.9, 0.99)
+    WEIGHTS = (0.0, 0.25, 0.5, 0.7, 0.85, 0.95, 0.999)
+    STARTS = (-1.0, 0.0, 1.0)  # the starting level's offset from the value that forecasts the 2nd row as the 1st
+    BOUNDS = {"alpha": (0.1, 0.99), "weight": (0.0, 0.999), "start": (-10.0, 10.0)}
+    REFINEMENTS = 5
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency,
+            callback: EpochCallback | None = None) -> "DynamicThetaForecaster":
+        values = history["y"].to_numpy(dtype=float)
+        if len(values) < 4 or not np.all(np.isfinite(values)):
+            raise ValueError("The dynamic Theta model needs at least 4 finite values.")
+        adjusted = self._seasonally_adjusted(values)
+        intercepts, slopes = running_line(adjusted)
+        unit = float(np.mean(np.abs(np.diff(adjusted)))) or float(np.mean(np.abs(adjusted))) or 1.0
+        best = _search_theta(adjusted, intercepts, slopes, unit, self.ALPHAS, self.WEIGHTS, self.STARTS,
+                             self.BOUNDS, self.REFINEMENTS)
+        self.alpha_, self.theta_ = best["alpha"], 1 / (1 - best["weight"])
+        level0 = adjusted[0] * (1 - best["weight"]) + best["start"] * unit
+        means, levels = theta_means(adjusted, intercepts, slopes, np.array([self.alpha_]), np.array([best["weight"]]),
+                                    np.array([level0]))
+        self.level_ = float(levels[0, -1])
+        self.mean_, self.intercept_, self.slope_ = float(adjusted.mean()), float(intercepts[-1]), float(slopes[-1])
+        self.fitted_ = self._adjust(means[0], np.arange(len(values)), inverse=True)
+        return self
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        """The model's own recursion run on: each step's forecast taken as the next row, which moves the level and
+        the least-squares line as a row would."""
+        self._check_fitted()
+        alpha, weight = self.alpha_, 1 - 1 / self.theta_
+        level, mean, intercept, slope = self.level_, self.mean_, self.intercept_, self.slope_
+        path = np.empty(len(future))
+        for step in range(len(future)):
+            t = self.n_ + step + 1  # the row being forecast, counted from 1
+            path[step] = level + weight * ((1 - alpha) ** (t - 1) * intercept + (1 - (1 - alpha) ** t) / alpha * slope)
+            level = alpha * path[step] + (1 - alpha) * level
+            slope = (t - 2) / (t + 1) * slope + 6 / (t + 1) * (path[step] - mean) / t
+            mean = ((t - 1) * mean + path[step]) / t
+            intercept = mean - (t + 1) / 2 * slope
+        return self._adjust(path, self.n_ + np.arange(len(future)), inverse=True)
+
+    def params(self) -> dict[str, Any]:
+        return {"season": self.season, "alpha": self.alpha_, "theta": self.theta_}
+
+
+def running_line(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Intercept and slope of the least-squares line through the first ``t`` values against ``1..t``, for each
+    ``t`` (shape (n,) each); the first row's line is flat through it."""
+    t = np.arange(1, len(values) + 1, dtype=float)
+    mean = np.cumsum(values) / t
+    spread = np.where(t > 1, (t * t - 1) / 12, 1.0)
+    slopes = np.where(t > 1, (np.cumsum(t * values) / t - (t + 1) / 2 * mean) / spread, 0.0)
+    return mean - (t + 1) / 2 * slopes, slopes
+
+
+def theta_means(values: np.ndarray, intercepts: np.ndarray, slopes: np.ndarray, alphas: np.ndarray,
+                weights: np.ndarray, level0s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One-step-ahead forecasts (shape (sets, n); the first row's NaN) and levels after each row, for each
+    parameter set ``(alpha, trend line weight 1 - 1/theta, starting level)``."""
+    n = len(values)
+    decay = (1 - alphas)[:, None] ** np.arange(n + 1)[None, :]  # (1 - alpha)^t, t = 0..n
+    # level_t = alpha y_t + (1 - alpha) level_(t-1): the smoothing of the values from 0, plus the start's decay
+    levels = decay * level0s[:, None]
+    for alpha in np.unique(alphas):
+        levels[alphas == alpha, 1:] += lfilter([alpha], [1.0, alpha - 1.0], values)
+    t = np.arange(2, n + 1)  # rows 2..n, forecast from the line of rows 1..t-1
+    line = decay[:, t - 1] * intercepts[t - 2] + (1 - decay[:, t]) / alphas[:, None] * slopes[t - 2]
+    means = np.full((len(alphas), n), np.nan)
+    means[:, 1:] = levels[:, 1:n] + weights[:, None] * line
+    return means, levels[:, 1:]
+
+
+def _search_theta(values: np.ndarray, intercepts: np.ndarray, slopes: np.ndarray, unit: float,
+                  alphas: tuple[float, ...], weights: tuple[float, ...], starts: tuple[float, ...],
+                  bounds: dict[str, tuple[float, float]], refinements: int) -> dict[str, float]:
+    """The parameters of least one-step squared error: every combination of the coarse axes, then
+    ``refinements`` rounds of a 3 x 3 x 3 grid around the best, each halving the steps."""
+    def best_of(axes: dict[str, np.ndarray]) -> dict[str, float]:
+        grid = dict(zip(axes, (axis.ravel() for axis in np.meshgrid(*axes.values(), indexing="ij"))))
+        means, _ = theta_means(values, intercepts, slopes, grid["alpha"], grid["weight"],
+                               values[0] * (1 - grid["weight"]) + grid["start"] * unit)
+        sse = np.nansum((means - values) ** 2, axis=1)
+        sse = np.where(np.isfinite(sse), sse, np.inf)
+        return {name: float(grid[name][int(np.argmin(sse))]) for name in grid}
+
+    best = best_of({"alpha": np.array(alphas), "weight": np.array(weights), "start": np.array(starts)})
+    steps = {"alpha": 0.1, "weight": 0.1, "start": 0.5}
+    for _ in range(refinements):
+        best = best_of({name: np.unique(np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * steps[name], *bounds[name]))
+                        for name in best})
+        steps = {name: step / 2 for name, step in steps.items()}
+    return best

@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import (ALONE_MARGIN, ANCHOR, AutoForecaster, EnsembleForecaster, backtest_plan, chosen_members,
-                              models_season)
+from core.models.auto import (ALONE_MARGIN, ANCHOR, SECOND_ANCHOR, AutoForecaster, EnsembleForecaster, backtest_plan,
+                              chosen_members, models_season)
 from core.models.autoregression import AutoRegressiveForecaster
 from core.ui.explain import selection_summary
 from core.data.frequency import Frequency, infer_frequency
@@ -182,6 +182,17 @@ def test_another_candidate_goes_alone_only_when_it_beats_ets_by_the_margin() -> 
     assert chosen_members([ANCHOR], {ANCHOR: 1.0}) == [ANCHOR]
 
 
+def test_the_dynamic_theta_model_joins_ets_when_its_backtest_is_close_to_it() -> None:
+    ranked = ["AR", ANCHOR, "theta", "drift", SECOND_ANCHOR]
+    close = {"AR": 0.9, ANCHOR: 1.0, "theta": 1.05, "drift": 1.08, SECOND_ANCHOR: 1.09}
+    assert chosen_members(ranked, close) == [ANCHOR, SECOND_ANCHOR, "AR", "theta"]
+    assert chosen_members(ranked, {**close, SECOND_ANCHOR: 1.2}) == [ANCHOR, "AR", "theta"]
+    among_best = ["AR", SECOND_ANCHOR, ANCHOR, "theta"]  # one of the two best others: the next best takes its place
+    assert chosen_members(among_best, {"AR": 0.8, SECOND_ANCHOR: 0.9, ANCHOR: 1.0, "theta": 1.1}) == [
+        ANCHOR, SECOND_ANCHOR, "AR", "theta"]
+    assert chosen_members([SECOND_ANCHOR, ANCHOR], {SECOND_ANCHOR: 0.4, ANCHOR: 1.0}, season=12) == [SECOND_ANCHOR]
+
+
 def test_on_a_seasonal_series_only_a_candidate_that_models_the_season_goes_alone() -> None:
     ranked = ["log: AR(1-3)", "none: seasonal diff AR(1-3)", ANCHOR, "naive"]
     scores = {"log: AR(1-3)": 0.3, "none: seasonal diff AR(1-3)": 0.6, ANCHOR: 1.0, "naive": 1.2}
@@ -206,7 +217,9 @@ def test_auto_forecasts_with_what_the_rule_picks_and_lists_it_on_its_leaderboard
     assert model.params()["alone_margin"] == ALONE_MARGIN
     below = f"at least {round(100 * (1 - ALONE_MARGIN))}% below"
     assert below in str(selection_summary(model.params()))
-    assert "at least 20% below" in str(selection_summary({"chosen": "theta", "season": 12}))  # results from before
+    assert "the dynamic Theta model (when its error is at most 10% above ETS's)" in str(selection_summary(model.params()))
+    before = str(selection_summary({"chosen": "theta", "season": 12}))  # results from before
+    assert "at least 20% below" in before and "averaged with the two best others" in before
 
 
 def test_auto_takes_its_band_from_the_selection_backtest_and_keeps_it_in_its_model_file(
