@@ -116,6 +116,9 @@ class ThetaForecaster(Forecaster):
         return {"season": self.season, "alpha": self.alpha_}
 
 
+_GRID_CELLS = 500_000  # parameter sets x rows held at once by the dynamic Theta model's search (4 MB an array)
+
+
 class DynamicThetaForecaster(ThetaForecaster):
     """The dynamic optimised Theta model (DOTM, Fiorucci et al. 2016) on seasonally adjusted values, as Theta.
 
@@ -206,11 +209,15 @@ def _search_theta(values: np.ndarray, intercepts: np.ndarray, slopes: np.ndarray
                   bounds: dict[str, tuple[float, float]], refinements: int) -> dict[str, float]:
     """The parameters of least one-step squared error: every combination of the coarse axes, then
     ``refinements`` rounds of a 3 x 3 x 3 grid around the best, each halving the steps."""
+    def sse_of(alphas: np.ndarray, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        means, _ = theta_means(values, intercepts, slopes, alphas, weights, values[0] * (1 - weights) + starts * unit)
+        return np.nansum((means - values) ** 2, axis=1)
+
     def best_of(axes: dict[str, np.ndarray]) -> dict[str, float]:
         grid = dict(zip(axes, (axis.ravel() for axis in np.meshgrid(*axes.values(), indexing="ij"))))
-        means, _ = theta_means(values, intercepts, slopes, grid["alpha"], grid["weight"],
-                               values[0] * (1 - grid["weight"]) + grid["start"] * unit)
-        sse = np.nansum((means - values) ** 2, axis=1)
+        size = max(1, _GRID_CELLS // len(values))  # parameter sets per pass: memory stays flat for long series
+        sse = np.concatenate([sse_of(grid["alpha"][i:i + size], grid["weight"][i:i + size], grid["start"][i:i + size])
+                              for i in range(0, len(grid["alpha"]), size)])
         sse = np.where(np.isfinite(sse), sse, np.inf)
         return {name: float(grid[name][int(np.argmin(sse))]) for name in grid}
 
