@@ -120,4 +120,6 @@ if stored is not None:
         st.info(line)
     if results.settings != settings:
         st.info(T("lab.changed"))
+    if results.data.constant:
+        st.info(T("lab.constant"))
     show(results)

@@ -55,6 +55,11 @@ class LabData:
     subsampled: bool = False
     left_out: dict[str, str] = field(default_factory=dict)  # calendar terms the training rows cannot estimate, why
 
+    @property
+    def constant(self) -> bool:
+        """The training target holds one value: the exact answer is that value, reached before any step."""
+        return bool(len(self.y_train_raw)) and bool(np.ptp(self.y_train_raw) == 0)
+
 
 def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
             train_fraction: float = 0.7) -> LabData:

@@ -136,3 +136,16 @@ def test_a_file_with_future_regressor_rows_forecasts_them_by_default() -> None:
     assert at.number_input(key=keys.FORECAST_HORIZON).value == 6  # the rows the file gives, not 12
     at.button(key=keys.FORECAST_BUTTON).click().run()
     assert not at.error and not at.exception
+
+
+def test_the_learning_lab_says_a_constant_series_has_nothing_to_teach() -> None:
+    at = app()
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    assert not any("nothing to show" in note.value for note in at.info)  # AirPassengers varies
+    rows = [f"{2018 + i // 12}-{i % 12 + 1:02d}-01,7" for i in range(48)]
+    at.switch_page("dashboard.py").run()
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(
+        ("flat.csv", ("date,sales\n" + "\n".join(rows)).encode(), "text/csv")).run()
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    assert not at.exception and not at.error
+    assert any("nothing to show" in note.value for note in at.info)
