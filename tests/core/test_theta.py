@@ -6,7 +6,8 @@ import pandas as pd
 
 from core.data.frequency import Frequency, infer_frequency
 from core.models.files import load_model, model_bytes
-from core.models.smoothing import DynamicThetaForecaster, ExponentialSmoothingForecaster, running_line, theta_means
+from core.models.smoothing import (DynamicThetaForecaster, ExponentialSmoothingForecaster, running_line,
+                                   smoothed_from_zero, theta_means)
 from tests.conftest import monthly_frame, seasonal_values, steps
 
 STEPS = Frequency("steps", None, 1)
@@ -19,6 +20,16 @@ def test_the_running_line_is_the_least_squares_line_of_the_rows_so_far() -> None
     for t in (2, 3, 17, 40):
         slope, intercept = np.polyfit(np.arange(1, t + 1), values[:t], 1)
         assert np.isclose(slopes[t - 1], slope) and np.isclose(intercepts[t - 1], intercept)
+
+
+def test_the_blockwise_smoothing_equals_the_recursion_across_block_edges() -> None:
+    alphas = np.array([0.1, 0.5, 0.99])
+    for n in (1, 7, 64, 65, 200):
+        values = np.random.default_rng(n).normal(50, 20, size=n)
+        expected = np.zeros((3, n + 1))
+        for t in range(1, n + 1):
+            expected[:, t] = alphas * values[t - 1] + (1 - alphas) * expected[:, t - 1]
+        np.testing.assert_allclose(smoothed_from_zero(values, alphas, block=16), expected, rtol=1e-12, atol=1e-12)
 
 
 def test_without_the_trend_line_the_recursion_is_simple_exponential_smoothing() -> None:
