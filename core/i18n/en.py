@@ -147,10 +147,7 @@ MESSAGES: dict[str, str] = {
                     "training rows ({origins} origins, {horizon} steps ahead each): another model is used alone only "
                     "when its error is at least {below}% below exponential smoothing's (ETS) and, on a seasonal "
                     "series, it models the season; otherwise ETS is "
-                    "averaged with {partners}. The band is its 95% interval.",
-    "auto.partners": "the two best others",
-    "auto.partners_theta": "the dynamic Theta model (when its error is at most {within}% above ETS's) and the two "
-                           "best others",
+                    "averaged with the two best others. The band is its 95% interval.",
     "auto.long_history": " The history is long: auto modelled its last {used:,} rows ({skipped:,} earlier rows left "
                          "out to keep the fit fast).",
     "per.steps": "per step",

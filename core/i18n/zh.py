@@ -139,9 +139,7 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%（且对季节性序列能刻画季节）时才单独使用，否则取 ETS "
-                    "与{partners}的平均。阴影带是它的 95% 预测区间。",
-    "auto.partners": "两个最佳其他模型",
-    "auto.partners_theta": "动态 Theta 模型（当其误差至多比 ETS 高 {within}% 时）及两个最佳其他模型",
+                    "与两个最佳其他模型的平均。阴影带是它的 95% 预测区间。",
     "auto.long_history": "历史数据较长：auto 只用最近的 {used:,} 行建模（更早的 {skipped:,} 行未使用，以保证拟合速度）。",
     "per.steps": "每步",
     "per.minutely": "每分钟",

@@ -82,11 +82,9 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     if params.get("chosen") is None:
         return None
     below = round(100 * (1 - params.get("alone_margin", FORMER_ALONE_MARGIN)))
-    within = params.get("second_anchor_within")  # None: a result or model file from before the dynamic Theta model
-    partners = (t("auto.partners", lang) if within is None
-                else t("auto.partners_theta", lang, within=round(100 * (within - 1))))
     text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
-             origins=params.get("origins"), horizon=params.get("backtest_horizon"), below=below, partners=partners)
+             origins=params.get("origins"),
+             horizon=params.get("backtest_horizon"), below=below)
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import (ALONE_MARGIN, ANCHOR, SECOND_ANCHOR, AutoForecaster, EnsembleForecaster, backtest_plan,
+from core.models.auto import (ALONE_MARGIN, ANCHOR, DYNAMIC_THETA, AutoForecaster, EnsembleForecaster, backtest_plan,
                               chosen_members, models_season)
 from core.models.autoregression import AutoRegressiveForecaster
 from core.ui.explain import selection_summary
@@ -182,15 +182,11 @@ def test_another_candidate_goes_alone_only_when_it_beats_ets_by_the_margin() -> 
     assert chosen_members([ANCHOR], {ANCHOR: 1.0}) == [ANCHOR]
 
 
-def test_the_dynamic_theta_model_joins_ets_when_its_backtest_is_close_to_it() -> None:
-    ranked = ["AR", ANCHOR, "theta", "drift", SECOND_ANCHOR]
-    close = {"AR": 0.9, ANCHOR: 1.0, "theta": 1.05, "drift": 1.08, SECOND_ANCHOR: 1.09}
-    assert chosen_members(ranked, close) == [ANCHOR, SECOND_ANCHOR, "AR", "theta"]
-    assert chosen_members(ranked, {**close, SECOND_ANCHOR: 1.2}) == [ANCHOR, "AR", "theta"]
-    among_best = ["AR", SECOND_ANCHOR, ANCHOR, "theta"]  # one of the two best others: the next best takes its place
-    assert chosen_members(among_best, {"AR": 0.8, SECOND_ANCHOR: 0.9, ANCHOR: 1.0, "theta": 1.1}) == [
-        ANCHOR, SECOND_ANCHOR, "AR", "theta"]
-    assert chosen_members([SECOND_ANCHOR, ANCHOR], {SECOND_ANCHOR: 0.4, ANCHOR: 1.0}, season=12) == [SECOND_ANCHOR]
+def test_the_dynamic_theta_model_is_a_seasonal_candidate_averaged_only_among_the_best() -> None:
+    ranked = ["AR", ANCHOR, "theta", DYNAMIC_THETA]
+    scores = {"AR": 0.9, ANCHOR: 1.0, "theta": 1.05, DYNAMIC_THETA: 1.09}
+    assert chosen_members(ranked, scores) == [ANCHOR, "AR", "theta"]  # close to ETS, but not among the two best
+    assert chosen_members([DYNAMIC_THETA, ANCHOR], {DYNAMIC_THETA: 0.4, ANCHOR: 1.0}, season=12) == [DYNAMIC_THETA]
 
 
 def test_on_a_seasonal_series_only_a_candidate_that_models_the_season_goes_alone() -> None:
@@ -217,9 +213,7 @@ def test_auto_forecasts_with_what_the_rule_picks_and_lists_it_on_its_leaderboard
     assert model.params()["alone_margin"] == ALONE_MARGIN
     below = f"at least {round(100 * (1 - ALONE_MARGIN))}% below"
     assert below in str(selection_summary(model.params()))
-    assert "the dynamic Theta model (when its error is at most 10% above ETS's)" in str(selection_summary(model.params()))
-    before = str(selection_summary({"chosen": "theta", "season": 12}))  # results from before
-    assert "at least 20% below" in before and "averaged with the two best others" in before
+    assert "at least 20% below" in str(selection_summary({"chosen": "theta", "season": 12}))  # results from before
 
 
 def test_auto_takes_its_band_from_the_selection_backtest_and_keeps_it_in_its_model_file(
