@@ -371,7 +371,7 @@ def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = 
 
 def models_season(candidate: str, season: int) -> bool:
     """Whether a candidate (by its name in ``candidate_factories``) forecasts a seasonal pattern: seasonal naive,
-    ETS, Theta and ARIMA (seasonal by their own tests), trend + season regressions and autoregressions on the
+    ETS, both Theta models and ARIMA (seasonal by their own tests), trend + season regressions and autoregressions on the
     seasonal difference or with the seasonal lag."""
     return (candidate in ("snaive", ANCHOR, "theta", DYNAMIC_THETA) or candidate.endswith("ARIMA")
             or "season" in candidate or candidate.endswith(f", {season})"))

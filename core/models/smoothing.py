@@ -123,9 +123,9 @@ class DynamicThetaForecaster(ThetaForecaster):
 
     Theta's two lines as one state-space model: a smoothed level plus ``1 - 1/theta`` of a trend line that is
     the least-squares line of the rows seen so far (refitted at every row, so a trend that changes is followed).
-    The smoothing weight ``alpha``, the trend line's weight ``theta >= 1`` and the starting level are fitted by
-    the one-step-ahead squared error: a coarse grid over every combination, then finer grids around the best
-    (the search of ``core.models.ets``). ``theta = 2`` with a fixed line is the classical Theta method.
+    The smoothing weight ``alpha``, ``theta >= 1`` (the trend line's weight is ``1 - 1/theta``) and the starting level
+    are fitted by the one-step-ahead squared error: a coarse grid over every combination, then finer grids around the
+    best (the search of ``core.models.ets``). ``theta = 2`` with a fixed line is the classical Theta method.
     """
 
     name = "dynamic theta"
@@ -134,7 +134,7 @@ class DynamicThetaForecaster(ThetaForecaster):
     ALPHAS = (0.1, 0.3, 0.5, 0.7, 0.9, 0.99)
     WEIGHTS = (0.0, 0.25, 0.5, 0.7, 0.85, 0.95, 0.999)
     STARTS = (-1.0, 0.0, 1.0)  # the starting level's offset from the value that forecasts the 2nd row as the 1st
-    BOUNDS = {"alpha": (0.1, 0.99), "weight": (0.0, 0.999), "start": (-10.0, 10.0)}
+    BOUNDS = {"alpha": (0.1, 0.99), "weight": (0.0, 0.999), "start": (-2.0, 2.0)}  # the refinements reach +-1.97
     REFINEMENTS = 5
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
