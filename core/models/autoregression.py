@@ -35,6 +35,7 @@ class AutoRegressiveForecaster(Forecaster):
     """
 
     lags_asked: tuple[int, ...] = ()  # the lags asked for, when fewer were fitted (``fewer_lags``)
+    held_from_: int | None = None  # the first step the last forecast was held at ``forecast_bounds``; None: never
     fewer_lags = False  # model files written before it
 
     def __init__(self, name: str, lags: tuple[int, ...], training: TrainConfig, transform: str = "none",
@@ -132,10 +133,14 @@ class AutoRegressiveForecaster(Forecaster):
         self._check_fitted()
         z, d = list(self.z_), list(self.d_)
         low, high = forecast_bounds(self.z_)
-        for _ in range(len(future)):
+        self.held_from_ = None
+        for ahead in range(1, len(future) + 1):
             step = self._next_change(d)
             base = self._undifference_base(z, len(z))
-            level = float(np.clip(base + float(self.scaler_.inverse_transform(np.array(step))), low, high))
+            reached = base + float(self.scaler_.inverse_transform(np.array(step)))
+            level = float(np.clip(reached, low, high))
+            if level != reached and self.held_from_ is None:
+                self.held_from_ = ahead
             z.append(level)
             d.append(float(self.scaler_.transform(np.array(level - base))))
         return self.transform_.inverse(np.array(z[len(self.z_):]))
@@ -156,5 +161,7 @@ class AutoRegressiveForecaster(Forecaster):
     def params(self) -> dict[str, Any]:
         asked = {"lags_asked": f"1-{max(self.lags_asked)}: more than the training rows allow"} \
             if self.lags_asked else {}
+        if self.held_from_ is not None:  # the recursion ran away: the forecast is flat from there
+            asked["held_from_step"] = self.held_from_
         return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
                 "lags": list(self.lags), **asked, "hidden_units": self.hidden, **training_params(self.training)}

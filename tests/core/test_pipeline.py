@@ -182,6 +182,18 @@ def test_seasonal_naive_on_fewer_rows_than_a_season_repeats_the_last_value_and_s
     np.testing.assert_array_equal(season.predictions["predicted"].iloc[42:54], frame["y"].iloc[30:42])
 
 
+def test_an_ar_forecast_held_at_its_bound_says_from_which_step() -> None:
+    from core.ui.explain import result_notes
+    growing = monthly_frame(10 * 1.08 ** np.arange(100) + np.random.default_rng(0).normal(0, 0.5, 100))
+    result = run(growing, Frequency("monthly", "MS", 12), RunRequest("ar"))  # lags on the level: a runaway recursion
+    step = result.params["held_from_step"]
+    held = result.predictions["predicted"].iloc[70 + step - 1:]
+    assert 1 <= step < 30 and held.nunique() == 1 and held.iloc[0] > growing["y"].iloc[:70].max()
+    assert any(f"From step {step} of the test rows" in note for note in result_notes(result.params))
+    assert "held_from_step" not in run(monthly_frame(seasonal_values(100, noise=1.0)), Frequency("monthly", "MS", 12),
+                                       RunRequest("ar")).params
+
+
 def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> None:
     # 42 weekly training rows cannot carry 52 lags: by default it fits fewer and says so; asked for 52, it refuses.
     frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=60, freq="W-SUN"),
