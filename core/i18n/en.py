@@ -142,10 +142,10 @@ MESSAGES: dict[str, str] = {
     "coef.other": "{name}: {value:+,.4g} per unit.",
     "coef.left_out": "The {term} term was left out: {reason}.",
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
+    "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "note.held_at_bound": "From step {step} of the test rows the autoregression's forecast ran beyond the history's "
                           "range widened by that range on each side, and is held at that bound (flat): the fitted "
                           "lags make an unstable recursion. Try fewer lags, a seasonal difference, or another model.",
-    "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "auto.summary": "auto chose **{chosen}** (season length {season}) by a rolling-origin backtest inside the "
                     "training rows ({origins} origins, {horizon} steps ahead each): another model is used alone only "
                     "when its error is at least {below}% below exponential smoothing's (ETS) and, on a seasonal "

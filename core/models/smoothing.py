@@ -148,9 +148,9 @@ class DynamicThetaForecaster(ThetaForecaster):
         best = _search_theta(adjusted, intercepts, slopes, unit, self.ALPHAS, self.WEIGHTS, self.STARTS,
                              self.BOUNDS, self.REFINEMENTS)
         self.alpha_, self.theta_ = best["alpha"], 1 / (1 - best["weight"])
-        level0 = adjusted[0] * (1 - best["weight"]) + best["start"] * unit
-        means, levels = theta_means(adjusted, intercepts, slopes, np.array([self.alpha_]), np.array([best["weight"]]),
-                                    np.array([level0]))
+        weight = np.array([best["weight"]])
+        means, levels = theta_means(adjusted, intercepts, slopes, np.array([self.alpha_]), weight,
+                                    start_level(adjusted[0], weight, np.array([best["start"]]), unit))
         self.level_ = float(levels[0, -1])
         self.mean_, self.intercept_, self.slope_ = float(adjusted.mean()), float(intercepts[-1]), float(slopes[-1])
         self.fitted_ = self._adjust(means[0], np.arange(len(values)), inverse=True)
@@ -174,6 +174,12 @@ class DynamicThetaForecaster(ThetaForecaster):
 
     def params(self) -> dict[str, Any]:
         return {"season": self.season, "alpha": self.alpha_, "theta": self.theta_}
+
+
+def start_level(first: float, weights: np.ndarray, starts: np.ndarray, unit: float) -> np.ndarray:
+    """The level before the first row: the one that forecasts the second row as the first (``first`` less the
+    trend line's share ``weights`` of it), moved by ``starts`` times ``unit`` (the series' typical step)."""
+    return first * (1 - weights) + starts * unit
 
 
 def running_line(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -234,7 +240,8 @@ def _search_theta(values: np.ndarray, intercepts: np.ndarray, slopes: np.ndarray
     """The parameters of least one-step squared error: every combination of the coarse axes, then
     ``refinements`` rounds of a 3 x 3 x 3 grid around the best, each halving the steps."""
     def sse_of(alphas: np.ndarray, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
-        means, _ = theta_means(values, intercepts, slopes, alphas, weights, values[0] * (1 - weights) + starts * unit)
+        levels = start_level(values[0], weights, starts, unit)
+        means, _ = theta_means(values, intercepts, slopes, alphas, weights, levels)
         return np.nansum((means - values) ** 2, axis=1)
 
     def best_of(axes: dict[str, np.ndarray]) -> dict[str, float]:

@@ -99,7 +99,8 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
 
 
 def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
-    """What to say beside a result, as Markdown: terms left out (``left_out_lines``) and what auto chose."""
+    """What to say beside a result, as Markdown: terms left out (``left_out_lines``), a recursive forecast held at
+    its bound (``held_from_step``) and what auto chose."""
     summary = selection_summary(params, lang)
     held = [t("note.held_at_bound", lang, step=params["held_from_step"])] if params.get("held_from_step") else []
     return [plain(line) for line in left_out_lines(params, lang)] + held + ([summary] if summary else [])
