@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core.data.read import column_text, read_bytes, read_table
-from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled, tidy_table
+from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled
 from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
 
@@ -106,7 +106,7 @@ Splitter = Callable[[bytes, str, LoadOptions, PanelChoice], Panel | None]
 def series_view(panel: Panel, uid: str) -> LoadedSeries:
     """Series ``uid`` read by the single-series rules, offering the whole file's columns to the pickers."""
     task = panel.task(uid)
-    series = tidy_table(task.raw, task.options)
+    series = task.load()
     return replace(series, columns=[col for col in panel.columns if col not in panel.id_cols],
                    numeric_columns=list(panel.numeric_columns))
 

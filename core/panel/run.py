@@ -25,7 +25,7 @@ from core.errors import KeyedError
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster
-from core.panel.split import SeriesTask, tidy_table
+from core.panel.split import SeriesTask
 
 BASELINE = "snaive"  # the summary's relative MAE is against this model's test forecast
 
@@ -79,7 +79,7 @@ def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
     one-line reason; anything else is a bug and is raised.
     """
     try:
-        series = tidy_table(task.raw, task.options)
+        series = task.load()
         result, summary = fit_loaded(series, request)
     except ValueError as problem:
         return failed(task.unique_id, problem)
@@ -91,7 +91,7 @@ def forecast_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
     """One series' forecast of ``request.horizon`` steps past its end, refitted on every row (its
     ``predictions``: ``ds, actual, predicted, split`` and the bands), or its one-line error."""
     try:
-        series = tidy_table(task.raw, task.options)
+        series = task.load()
         future = forecast_future(series.frame, series.frequency, request, series.future)
     except ValueError as problem:
         return failed(task.unique_id, problem)

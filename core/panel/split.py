@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import LoadedSeries, LoadOptions, tidy_table
+from core.data.tidy import LoadedSeries, LoadOptions, tidy_clean, tidy_table
 from core.errors import DataError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -41,6 +41,11 @@ class SeriesTask:
     @classmethod
     def from_frame(cls, unique_id: str, raw: pd.DataFrame, options: LoadOptions) -> "SeriesTask":
         return cls(unique_id, {col: raw[col].array for col in raw.columns}, options, dict(raw.attrs))
+
+    def load(self) -> LoadedSeries:
+        """The series read by the single-series rules (``tidy_table`` of ``raw``); a clean series (typed stamps in
+        order, no blank: most of a long file's) the same, without building and scanning its raw frame."""
+        return tidy_clean(self.cells, self.options, self.attrs) or tidy_table(self.raw, self.options)
 
     @property
     def raw(self) -> pd.DataFrame:

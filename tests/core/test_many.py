@@ -348,3 +348,55 @@ def test_an_id_column_that_is_the_values_or_the_dates_is_one_clear_line(
     done = subprocess.run([sys.executable, "-m", "core", "fit", str(source), "--id-col", id_col],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and words in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def _series_kinds() -> pd.DataFrame:
+    """A long file whose series take each way through loading: clean monthly, clean daily with a missing day,
+    whole-number counts, constant, and (not clean) a blank value, rows out of order and a repeated stamp."""
+    days = [f"2020-01-{day:02d}" for day in range(1, 32) if day != 9]
+    parts = {"clean": pd.DataFrame({"when": stamps(30), "value": monthly(30, 50, 1)}),
+             "daily gap": pd.DataFrame({"when": days, "value": np.arange(len(days)) * 1.5}),
+             "counts": pd.DataFrame({"when": stamps(20), "value": np.arange(20) % 7}),
+             "constant": pd.DataFrame({"when": stamps(12), "value": 4.0})}
+    blank = pd.DataFrame({"when": stamps(20), "value": monthly(20, 10, 2)})
+    blank.loc[5, "value"] = np.nan
+    unsorted = pd.DataFrame({"when": stamps(20)[::-1], "value": monthly(20, 10, 3)})
+    repeated = pd.DataFrame({"when": stamps(20) + stamps(20)[-1:], "value": monthly(21, 10, 4)})
+    parts.update({"blank": blank, "unsorted": unsorted, "repeated": repeated})
+    return pd.concat([part.assign(item=name) for name, part in parts.items()], ignore_index=True)
+
+
+def test_a_clean_series_is_read_as_the_single_series_rules_read_it(tmp_path: Path) -> None:
+    from core.data.tidy import LoadOptions, tidy_clean, tidy_table
+    from core.panel.split import plan_layout, read_raw, split_series
+    source = tmp_path / "kinds.csv"
+    _series_kinds().to_csv(source, index=False)
+    raw, exact = read_raw(source)
+    tasks, _ = split_series(raw, plan_layout(raw, LoadOptions(), "item", None, exact=exact))
+    clean = {}
+    for task in tasks:
+        fast, full = tidy_clean(task.cells, task.options, task.attrs), tidy_table(task.raw, task.options)
+        clean[task.unique_id] = fast is not None
+        loaded = task.load()
+        pd.testing.assert_frame_equal(loaded.frame, full.frame)
+        assert loaded.report == full.report and loaded.frequency == full.frequency
+        if fast is not None:
+            for name in ("date_col", "target", "regressors", "columns", "numeric_columns", "future", "options"):
+                assert getattr(fast, name) == getattr(full, name), name
+    assert clean == {"clean": True, "daily gap": True, "counts": True, "constant": True, "blank": False,
+                     "unsorted": False, "repeated": False}
+    by_id = {task.unique_id: task.load() for task in tasks}
+    assert by_id["daily gap"].report.gaps == 1 and by_id["constant"].report.notices[0].key == "notice.constant_target"
+
+
+def test_stamps_with_a_time_zone_or_a_table_with_more_columns_are_left_to_the_full_reader() -> None:
+    from core.data.tidy import LoadOptions, tidy_clean
+    options = LoadOptions(date_col="ds", target="y")
+    zoned = pd.date_range("2024-01-01", periods=10, freq="h", tz="Europe/Berlin").array
+    values = np.arange(10.0)
+    assert tidy_clean({"ds": zoned, "y": values}, options, {}) is None
+    naive = pd.date_range("2024-01-01", periods=10, freq="h").array
+    assert tidy_clean({"ds": naive, "y": values}, options, {}) is not None
+    assert tidy_clean({"ds": naive, "y": values, "x": values}, options, {}) is None
+    assert tidy_clean({"ds": naive, "y": values}, options, {"point_thousands": True}) is None
+    assert tidy_clean({"ds": naive, "y": np.append(values[:-1], np.inf)}, options, {}) is None
