@@ -2,7 +2,7 @@
 the band comes from that backtest's errors of what was chosen, or for short series from a backtest of
 its own (``core.evaluation.intervals``).
 
-Exponential smoothing (ETS, its form chosen by AICc) is the anchor: another candidate is used alone
+Exponential smoothing (ETS, its forms averaged with Akaike weights) is the anchor: another candidate is used alone
 only when its backtest score is below ``ALONE_MARGIN`` times ETS's; otherwise auto forecasts with the
 mean of ETS and the two best other candidates. A search over many candidates on a few origins picks
 narrow winners by chance; the rule and its margin were chosen on tuning series (``ALONE_MARGIN``) and
@@ -108,7 +108,8 @@ def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, s
     transforms = list(AUTO_TRANSFORMS) if np.all(values > 0) else ["none"]
     pool: dict[str, Factory] = {"naive": lambda: SeasonalNaiveForecaster(1, "naive"), "drift": DriftForecaster,
                                 "ses": ExponentialSmoothingForecaster, "theta": lambda: ThetaForecaster(season),
-                                DYNAMIC_THETA: lambda: DynamicThetaForecaster(season), "ETS": EtsForecaster}
+                                DYNAMIC_THETA: lambda: DynamicThetaForecaster(season),
+                                ANCHOR: lambda: EtsForecaster(weighted=True)}
     if season > 1:
         pool["snaive"] = lambda: SeasonalNaiveForecaster(season, "snaive")
     periods = seasonal_periods(frequency, season, len(values))

@@ -8,7 +8,8 @@ import pytest
 
 from core.data.frequency import Frequency
 from core.models.base import Forecaster
-from core.models.ets import EtsForecaster, _grid, _names, _recurse, _recurse_forms, _start_states, candidate_forms
+from core.models.ets import (EtsForecaster, _grid, _names, _recurse, _recurse_forms, _start_states, akaike_weights,
+                             candidate_forms)
 
 MONTHLY = Frequency("monthly", "MS", 12)
 
@@ -112,3 +113,45 @@ def test_a_fitted_model_survives_its_model_file_form() -> None:
     model = EtsForecaster().fit(frame(values), MONTHLY)
     again = Forecaster.from_state(model.state())
     np.testing.assert_allclose(again.forecast(frame(np.zeros(12))), model.forecast(frame(np.zeros(12))))
+
+
+def test_akaike_weights_are_each_forms_relative_likelihood() -> None:
+    weights = akaike_weights([10.0, 12.0, 20.0])
+    expected = np.exp([0.0, -1.0, -5.0])
+    np.testing.assert_allclose(weights, expected / expected.sum(), rtol=1e-12)
+    np.testing.assert_allclose(akaike_weights([5.0]), [1.0])
+
+
+def seasonal_series(months: int = 84, seed: int = 4) -> np.ndarray:
+    t = np.arange(months)
+    noise = np.random.default_rng(seed).normal(0, 3, months)
+    return (60 + 0.8 * t) * (1 + 0.2 * np.sin(2 * np.pi * t / 12)) + noise
+
+
+def test_the_weighted_forecast_is_the_akaike_weighted_mean_of_each_form_fitted_on_its_own() -> None:
+    values = seasonal_series()
+    weighted = EtsForecaster(weighted=True).fit(frame(values[:72]), MONTHLY)
+    singles = [EtsForecaster(form).fit(frame(values[:72]), MONTHLY) for form in candidate_forms(values[:72], 12)]
+    weights = akaike_weights([single.fit_.aicc for single in singles])
+    future = frame(values[72:])
+    expected = np.sum([w * single.forecast(future) for w, single in zip(weights, singles)], axis=0)
+    np.testing.assert_allclose(weighted.forecast(future), expected, rtol=1e-12)
+    np.testing.assert_allclose(weighted.fitted_values(),
+                               np.sum([w * single.fitted_values() for w, single in zip(weights, singles)], axis=0),
+                               rtol=1e-12)
+    shares = weighted.params()["form_weights"]
+    assert len(shares) > 1 and sum(shares.values()) == pytest.approx(1.0, abs=0.01)
+    best = min(singles, key=lambda single: single.fit_.aicc)
+    assert weighted.params()["form"] == best.params()["form"] and max(shares, key=shares.get) == best.params()["form"]
+
+
+def test_the_weighted_model_survives_its_model_file_form_and_a_single_form_is_unchanged() -> None:
+    values = seasonal_series(60, seed=5)
+    model = EtsForecaster(weighted=True).fit(frame(values), MONTHLY)
+    again = Forecaster.from_state(model.state())
+    np.testing.assert_allclose(again.forecast(frame(np.zeros(12))), model.forecast(frame(np.zeros(12))), rtol=1e-12)
+    single = EtsForecaster().fit(frame(values), MONTHLY)
+    assert "form_weights" not in single.params() and not single.members_
+    fixed = EtsForecaster(("A", "A"), weighted=True).fit(frame(values), MONTHLY)  # one form: nothing to weigh
+    np.testing.assert_array_equal(fixed.forecast(frame(np.zeros(6))),
+                                  EtsForecaster(("A", "A")).fit(frame(values), MONTHLY).forecast(frame(np.zeros(6))))
