@@ -163,8 +163,14 @@ class ArimaForecaster(Forecaster):
         # The last ``width`` values, then the forecasts as they are made.
         z = np.concatenate([self.z_[len(self.z_) - width:], np.empty(h)])
         reversed_weights = self.recursion_[::-1]
+        self.held_from_ = None
         for i in range(h):
-            z[width + i] = np.clip(self.constant_ + float(reversed_weights @ z[i:width + i]), low, high)
+            reached = self.constant_ + float(reversed_weights @ z[i:width + i])
+            z[width + i] = min(max(reached, low), high)
+            if z[width + i] != reached and not math.isnan(reached):  # a runaway recursion: flat from here on
+                self.held_from_ = i + 1
+                z[width + i:] = z[width + i]
+                break
         return self.transform_.inverse(z[width:])
 
     def params(self) -> dict[str, Any]:

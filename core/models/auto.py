@@ -288,6 +288,9 @@ class AutoForecaster(Forecaster):
     def closed_form_gap(self) -> float | None:
         return self.best_.closed_form_gap() if self.fitted_ is not None else None
 
+    def held_at_bound(self) -> dict[str, int]:
+        return self.best_.held_at_bound() if self.fitted_ is not None else {}
+
     def training_history(self) -> History | None:
         return self.best_.training_history() if self.fitted_ is not None else None
 
@@ -322,6 +325,7 @@ class AutoForecaster(Forecaster):
         return {"chosen": self.chosen_, "season": self.season_, "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
+                **({"held_at_bound": held} if (held := self.held_at_bound()) else {}),
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
                                 for row in self.leaderboard_]}
 
@@ -347,6 +351,9 @@ class EnsembleForecaster(Forecaster):
         known = np.isfinite(forecasts)
         mean = np.where(known, forecasts, 0.0).sum(axis=0) / np.maximum(known.sum(axis=0), 1)
         return np.where(known.any(axis=0), mean, np.nan)
+
+    def held_at_bound(self) -> dict[str, int]:
+        return {name: step for member in self.members for name, step in member.held_at_bound().items()}
 
     def params(self) -> dict[str, Any]:
         return {"members": [member.name for member in self.members]}

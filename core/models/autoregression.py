@@ -30,12 +30,12 @@ class AutoRegressiveForecaster(Forecaster):
 
     ``season`` > 1 takes a seasonal difference ``z[t] - z[t - season]``; ``first`` takes one more
     ordinary difference; ``hidden`` > 0 makes ``f`` an MLP. Differences are undone exactly when
-    forecasting, and the transform is inverted. Recursive forecasts are held within
-    ``forecast_bounds`` of the history, so an unstable recursion cannot overflow.
+    forecasting, and the transform is inverted. A recursive forecast that runs beyond ``forecast_bounds``
+    of the history is held at the bound from that step on (``held_from_``), so an unstable recursion
+    cannot overflow or swing back and forth.
     """
 
     lags_asked: tuple[int, ...] = ()  # the lags asked for, when fewer were fitted (``fewer_lags``)
-    held_from_: int | None = None  # the first step the last forecast was held at ``forecast_bounds``; None: never
     fewer_lags = False  # model files written before it
 
     def __init__(self, name: str, lags: tuple[int, ...], training: TrainConfig, transform: str = "none",
@@ -139,8 +139,10 @@ class AutoRegressiveForecaster(Forecaster):
             base = self._undifference_base(z, len(z))
             reached = base + float(self.scaler_.inverse_transform(np.array(step)))
             level = float(np.clip(reached, low, high))
-            if level != reached and self.held_from_ is None:
+            if level != reached and not np.isnan(reached):  # a runaway recursion: flat from here on
                 self.held_from_ = ahead
+                z.extend([level] * (len(future) - ahead + 1))
+                break
             z.append(level)
             d.append(float(self.scaler_.transform(np.array(level - base))))
         return self.transform_.inverse(np.array(z[len(self.z_):]))

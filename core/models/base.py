@@ -28,6 +28,7 @@ class Forecaster(ABC):
     name = "base"
     fitted_: np.ndarray | None = None  # in-sample predictions, NaN where the model has none
     torch_fit_: TorchFit | None = None  # the trained network, for models trained with torch
+    held_from_: int | None = None  # the first step its last forecast was held at ``forecast_bounds``; None: never
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -49,6 +50,12 @@ class Forecaster(ABC):
     def params(self) -> dict[str, Any]:
         """The settings that define this model, for reports."""
         return {}
+
+    def held_at_bound(self) -> dict[str, int]:
+        """The models whose last forecast ran beyond ``core.models.transforms.forecast_bounds`` and was held there
+        (recursive and trend models), by name, with the first step held: this model, or the members of an
+        ensemble; empty when none was."""
+        return {self.name: self.held_from_} if self.held_from_ is not None else {}
 
     def closed_form_gap(self) -> float | None:
         """Relative gap of the trained objective to its exact least-squares minimum; None without one."""

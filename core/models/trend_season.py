@@ -117,15 +117,22 @@ class TrendSeasonForecaster(Forecaster):
         low, high = forecast_bounds(self.z_)
         if not self.lags:
             scaled = self._scale(self._known(steps, future))
-            z_hat = self.y_scaler_.inverse_transform(scaled @ self.weights_ + self.bias_)
-            return self.transform_.inverse(np.clip(z_hat, low, high))
-        z = list(self.z_)
-        deterministic = self._known(steps, future)
-        for i in range(horizon):
-            row = np.concatenate([deterministic[i], [z[-k] for k in self.lags]])[None, :]
-            value = float(self._scale(row)[0] @ self.weights_ + self.bias_)
-            z.append(float(np.clip(self.y_scaler_.inverse_transform(np.array(value)), low, high)))
-        return self.transform_.inverse(np.array(z[n:]))
+            reached = self.y_scaler_.inverse_transform(scaled @ self.weights_ + self.bias_)
+        else:  # each step's lags are the forecasts before it, held as they were
+            z, reached = list(self.z_), np.empty(horizon)
+            deterministic = self._known(steps, future)
+            for i in range(horizon):
+                row = np.concatenate([deterministic[i], [z[-k] for k in self.lags]])[None, :]
+                value = float(self._scale(row)[0] @ self.weights_ + self.bias_)
+                reached[i] = float(self.y_scaler_.inverse_transform(np.array(value)))
+                z.append(float(np.clip(reached[i], low, high)))
+                if z[-1] != reached[i] and not np.isnan(reached[i]):  # a runaway recursion: flat from here on
+                    reached[i:] = reached[i]
+                    break
+        z_hat = np.clip(reached, low, high)
+        outside = np.flatnonzero((z_hat != reached) & ~np.isnan(reached))
+        self.held_from_ = int(outside[0]) + 1 if len(outside) else None
+        return self.transform_.inverse(z_hat)
 
     def changepoints(self) -> tuple[float, ...]:
         """Where the fitted trend may bend, in steps from the first history row."""

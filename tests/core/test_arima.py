@@ -87,3 +87,36 @@ def test_auto_backtests_it_on_every_scale_a_positive_series_allows() -> None:
     crossing = candidate_factories(seasonal_values(120) - 80, monthly, 12, 0)
     assert "none: ARIMA" in crossing and "log: ARIMA" not in crossing
     assert positive["log: ARIMA"]().name == "log: ARIMA"
+
+
+def test_a_forecast_that_runs_beyond_its_bound_is_held_there_and_says_from_which_step() -> None:
+    t = np.arange(80, dtype=float)
+    values = 0.05 * t**2 + 3 * t + 7  # 7 to 560: held beyond 560 + 553
+    model = _fit(_daily(values))
+    forecast = model.forecast(steps(120))
+    future = np.arange(80, 200, dtype=float)
+    reached = 0.05 * future**2 + 3 * future + 7
+    first = int(np.argmax(reached > values.max() + np.ptp(values))) + 1
+    assert model.held_from_ == first and model.held_at_bound() == {"ARIMA": first}
+    np.testing.assert_allclose(forecast[:first - 1], reached[:first - 1], rtol=1e-8)
+    assert np.all(forecast[first - 1:] == forecast[first - 1])
+    model.forecast(steps(10))  # a nearer forecast stays inside: nothing held
+    assert model.held_from_ is None and model.held_at_bound() == {}
+
+
+def test_auto_names_each_model_it_chose_that_was_held_at_its_bound() -> None:
+    from core.models.auto import EnsembleForecaster
+    from core.models.trend_season import TrendSeasonForecaster
+    from core.training.loop import EXACT, TrainConfig
+    from core.ui.explain import result_notes
+    line = _daily(5 + 2.0 * np.arange(60))  # 5 to 123: held beyond 123 + 118
+    trend = TrendSeasonForecaster("none: trend", "none", (), (), TrainConfig(optimizer=EXACT, l2=1e-3))
+    both = EnsembleForecaster("ensemble", [trend, ArimaForecaster(1)]).fit(line, infer_frequency(line["ds"]))
+    both.forecast(steps(30))
+    assert both.held_at_bound() == {}
+    both.forecast(steps(100))
+    held = both.held_at_bound()
+    assert set(held) == {"none: trend", "ARIMA"} and all(55 <= step <= 62 for step in held.values())
+    notes = result_notes({"held_at_bound": held})
+    assert len(notes) == 2 and "From step" in notes[0] and "trend" in notes[0]
+    assert "auto 所选模型之一" in result_notes({"held_at_bound": held}, "zh")[0]
