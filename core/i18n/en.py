@@ -148,7 +148,8 @@ MESSAGES: dict[str, str] = {
                           "lags make an unstable recursion. Try fewer lags, a seasonal difference, or another model.",
     "note.member_held_at_bound": "From step {step} of the test rows the forecast of {model}, one of the models auto "
                                  "chose, ran beyond the history's range widened by that range on each side, and is "
-                                 "held at that bound from there: its trend or recursion runs away over this horizon.",
+                                 "held at that bound wherever it does: its trend or recursion runs away over this "
+                                 "horizon.",
     "auto.summary": "auto chose **{chosen}** (season length {season}) by a rolling-origin backtest inside the "
                     "training rows ({origins} origins, {horizon} steps ahead each): another model is used alone only "
                     "when its error is at least {below}% below exponential smoothing's (ETS) and, on a seasonal "

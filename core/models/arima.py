@@ -167,10 +167,8 @@ class ArimaForecaster(Forecaster):
         for i in range(h):
             reached = self.constant_ + float(reversed_weights @ z[i:width + i])
             z[width + i] = min(max(reached, low), high)
-            if z[width + i] != reached and not math.isnan(reached):  # a runaway recursion: flat from here on
+            if z[width + i] != reached and not math.isnan(reached) and self.held_from_ is None:
                 self.held_from_ = i + 1
-                z[width + i:] = z[width + i]
-                break
         return self.transform_.inverse(z[width:])
 
     def params(self) -> dict[str, Any]:

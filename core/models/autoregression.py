@@ -30,9 +30,9 @@ class AutoRegressiveForecaster(Forecaster):
 
     ``season`` > 1 takes a seasonal difference ``z[t] - z[t - season]``; ``first`` takes one more
     ordinary difference; ``hidden`` > 0 makes ``f`` an MLP. Differences are undone exactly when
-    forecasting, and the transform is inverted. A recursive forecast that runs beyond ``forecast_bounds``
-    of the history is held at the bound from that step on (``held_from_``), so an unstable recursion
-    cannot overflow or swing back and forth.
+    forecasting, and the transform is inverted. Recursive forecasts are held within
+    ``forecast_bounds`` of the history, so an unstable recursion cannot overflow (``held_from_``: the first
+    step held).
     """
 
     lags_asked: tuple[int, ...] = ()  # the lags asked for, when fewer were fitted (``fewer_lags``)
@@ -139,10 +139,8 @@ class AutoRegressiveForecaster(Forecaster):
             base = self._undifference_base(z, len(z))
             reached = base + float(self.scaler_.inverse_transform(np.array(step)))
             level = float(np.clip(reached, low, high))
-            if level != reached and not np.isnan(reached):  # a runaway recursion: flat from here on
+            if level != reached and not np.isnan(reached) and self.held_from_ is None:
                 self.held_from_ = ahead
-                z.extend([level] * (len(future) - ahead + 1))
-                break
             z.append(level)
             d.append(float(self.scaler_.transform(np.array(level - base))))
         return self.transform_.inverse(np.array(z[len(self.z_):]))

@@ -118,7 +118,7 @@ class TrendSeasonForecaster(Forecaster):
         if not self.lags:
             scaled = self._scale(self._known(steps, future))
             reached = self.y_scaler_.inverse_transform(scaled @ self.weights_ + self.bias_)
-        else:  # each step's lags are the forecasts before it, held as they were
+        else:  # each step's lags are the forecasts before it, as held
             z, reached = list(self.z_), np.empty(horizon)
             deterministic = self._known(steps, future)
             for i in range(horizon):
@@ -126,9 +126,6 @@ class TrendSeasonForecaster(Forecaster):
                 value = float(self._scale(row)[0] @ self.weights_ + self.bias_)
                 reached[i] = float(self.y_scaler_.inverse_transform(np.array(value)))
                 z.append(float(np.clip(reached[i], low, high)))
-                if z[-1] != reached[i] and not np.isnan(reached[i]):  # a runaway recursion: flat from here on
-                    reached[i:] = reached[i]
-                    break
         z_hat = np.clip(reached, low, high)
         outside = np.flatnonzero((z_hat != reached) & ~np.isnan(reached))
         self.held_from_ = int(outside[0]) + 1 if len(outside) else None
