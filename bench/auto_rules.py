@@ -24,6 +24,7 @@ import math
 import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -69,13 +70,11 @@ def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
         except ValueError:
             forecasts[candidate] = np.full(len(actual), np.nan)
     return {"name": name, "actual": actual, "base": float(np.mean(np.abs(snaive - actual))) or 1e-12,
-            "ranked": found.ranked(), "scores": found.scores, "forecasts": forecasts, "season": found.season}
+            "search": replace(found, factories={}, errors={}), "forecasts": forecasts}  # sent back: no lambdas
 
 
 def rule_forecast(series: dict[str, object], margin: float) -> np.ndarray:
-    from core.models.auto import chosen_members
-
-    members = chosen_members(series["ranked"], series["scores"], margin, series["season"])  # type: ignore[arg-type]
+    members = series["search"].members(margin)  # type: ignore[attr-defined]
     return np.mean([series["forecasts"][name] for name in members], axis=0)  # type: ignore[index]
 
 

@@ -183,9 +183,12 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     makes them; None otherwise (``tidy`` handles it, with its notices and errors). A series of a long file, whose
     time column was parsed once for the whole file, is usually clean: this reads it in a fraction of the time."""
     date_col, target = options.date_col, options.target
-    if (not date_col or not target or options.regressors or options.fill_gaps or list(cells) != [date_col, target]
-            or date_col != date_col.strip() or target != target.strip() or attrs.get("sheet")
-            or attrs.get("point_thousands") or {date_col.lower(), target.lower()} & _ROW_COUNTER_NAMES):
+    names = (date_col or "", target or "")
+    if (not date_col or not target or options.regressors or options.fill_gaps or list(cells) != list(names)
+            or options.missing not in MISSING_POLICIES or options.duplicates not in DUPLICATE_POLICIES
+            or any(name != name.strip() or name.startswith("Unnamed:") for name in names)
+            or attrs.get("sheet") or attrs.get("point_thousands")
+            or {name.lower() for name in names} & _ROW_COUNTER_NAMES):  # columns tidy may drop: left to tidy
         return None
     stamps, values = pd.array(cells[date_col]), pd.array(cells[target])
     if (not pd.api.types.is_datetime64_dtype(stamps.dtype) or not pd.api.types.is_numeric_dtype(values.dtype)

@@ -144,10 +144,10 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "note.held_at_bound": "From step {step} of the test rows the autoregression's forecast ran beyond the history's "
-                          "range widened by that range on each side, and is held at that bound (flat): the fitted "
+                          "range widened by that range on each side, and is held at that bound wherever it does: the fitted "
                           "lags make an unstable recursion. Try fewer lags, a seasonal difference, or another model.",
-    "note.member_held_at_bound": "From step {step} of the test rows the forecast of {model}, one of the models auto "
-                                 "chose, ran beyond the history's range widened by that range on each side, and is "
+    "note.member_held_at_bound": "From step {step} of the test rows the forecast of {model}, which auto chose, "
+                                 "ran beyond the history's range widened by that range on each side, and is "
                                  "held at that bound wherever it does: its trend or recursion runs away over this "
                                  "horizon.",
     "auto.summary": "auto chose **{chosen}** (season length {season}) by a rolling-origin backtest inside the "

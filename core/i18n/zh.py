@@ -137,9 +137,9 @@ MESSAGES: dict[str, str] = {
     "coef.left_out": "模型未纳入 {term} 项：{reason}。",
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
-    "note.held_at_bound": "从测试集第 {step} 步起，自回归的预测超出了历史数据范围（两侧各再放宽一个范围），因此被固定在该边界上（呈水平线）："
+    "note.held_at_bound": "从测试集第 {step} 步起，自回归的预测超出了历史数据范围（两侧各再放宽一个范围），因此在超出之处被固定在该边界上："
                           "拟合出的滞后系数使递推不稳定。请尝试更少的滞后阶数、季节差分或其他模型。",
-    "note.member_held_at_bound": "从测试集第 {step} 步起，auto 所选模型之一 {model} 的预测超出了历史数据范围（两侧各再放宽一个范围），"
+    "note.member_held_at_bound": "从测试集第 {step} 步起，auto 所选的 {model} 的预测超出了历史数据范围（两侧各再放宽一个范围），"
                                  "因此在超出之处被固定在该边界上：它的趋势或递推在这个预测长度上发散了。",
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%（且对季节性序列能刻画季节）时才单独使用，否则取 ETS "

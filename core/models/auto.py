@@ -200,10 +200,15 @@ class Search:
     errors: dict[str, np.ndarray]  # candidate -> errors (origins, horizon); a row of NaN where it could not fit
     scores: dict[str, float]  # candidate -> mean error over ``scale``, transformed candidates penalised
     scale: float  # the in-sample seasonal-naive error
+    rule_season: int = 1  # the season ``chosen_members`` protects (``selection_season``)
 
     def ranked(self) -> list[str]:
         """The candidates that could be backtested, best first."""
         return sorted((name for name in self.scores if math.isfinite(self.scores[name])), key=self.scores.__getitem__)
+
+    def members(self, margin: float = ALONE_MARGIN) -> list[str]:
+        """What auto forecasts with (``chosen_members``), the season protected as ``selection_season`` found it."""
+        return chosen_members(self.ranked(), self.scores, margin, self.rule_season, self.rule_season == self.season)
 
 
 def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regressors: tuple[str, ...] = (),
@@ -223,7 +228,21 @@ def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regr
     errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
     scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
               for name, err in errors.items()}
-    return Search(season, factories, plan, errors, scores, scale)
+    return Search(season, factories, plan, errors, scores, scale, selection_season(history, frequency, season))
+
+
+def selection_season(history: pd.DataFrame, frequency: Frequency, season: int) -> int:
+    """The season the selection rule protects: the confirmed ``season``, or the frequency's when the correlation test
+    missed it but exponential smoothing's AICc prefers a seasonal form on the whole history (a short series with
+    spiky peaks: its differences correlate weakly at the seasonal lag, yet a level or trend model alone would forecast
+    its seasonal swings away)."""
+    if season > 1 or frequency.season_length <= 1:
+        return season
+    try:
+        seasonal = EtsForecaster().fit(history, frequency).fit_.season != "N"
+    except ValueError:
+        return season
+    return frequency.season_length if seasonal else season
 
 
 class AutoForecaster(Forecaster):
@@ -265,7 +284,7 @@ class AutoForecaster(Forecaster):
         if not ranked:
             raise SettingsError("No candidate model could be backtested on this series: check the data.")
         self.alone_margin_ = ALONE_MARGIN
-        members = chosen_members(ranked, scores, self.alone_margin_, found.season)
+        members = found.members(self.alone_margin_)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
         chosen_errors = np.mean([errors[name] for name in members], axis=0)
         band = band_from_backtest(values, frequency, chosen_errors, plan) if len(plan.origins) >= BAND_ORIGINS else None
@@ -360,18 +379,20 @@ class EnsembleForecaster(Forecaster):
 
 
 def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = ALONE_MARGIN,
-                   season: int = 1) -> list[str]:
+                   season: int = 1, others_seasonal: bool = True) -> list[str]:
     """What auto forecasts with, from the candidates ``ranked`` best first by backtest ``scores``: the
     best other candidate alone when its score is below ``margin`` times the anchor's (ETS), else the
     anchor and the two best others (averaged); the best candidate alone when the anchor could not be
     backtested. On a series with a confirmed ``season``, only a candidate that models the season goes alone:
     a level or trend model that won a short backtest would forecast the seasonal swings away. (On the three tuning
     sets of ``ALONE_MARGIN`` this changed one series of 380, a tourism series where naive alone scored 1.31x
-    seasonal naive and the ensemble 0.60x; their mean geometric mean went 0.7064 -> 0.7056.)"""
+    seasonal naive and the ensemble 0.60x; their mean geometric mean went 0.7064 -> 0.7056.)
+    ``others_seasonal`` False: the other candidates were built without the season (only ETS's AICc saw it,
+    ``selection_season``), so none of them goes alone on it."""
     others = [name for name in ranked if name != ANCHOR]
     if ANCHOR not in ranked or not others:
         return ranked[:1]
-    alone = [name for name in others if season <= 1 or models_season(name, season)]
+    alone = [name for name in others if season <= 1 or (others_seasonal and models_season(name, season))]
     if alone and scores[alone[0]] < margin * scores[ANCHOR]:
         return alone[:1]
     return [ANCHOR, *others[:OTHERS]]

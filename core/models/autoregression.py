@@ -161,7 +161,7 @@ class AutoRegressiveForecaster(Forecaster):
     def params(self) -> dict[str, Any]:
         asked = {"lags_asked": f"1-{max(self.lags_asked)}: more than the training rows allow"} \
             if self.lags_asked else {}
-        if self.held_from_ is not None:  # the recursion ran away: the forecast is flat from there
+        if self.held_from_ is not None:  # the recursion ran away: the forecast is held at the bound from there
             asked["held_from_step"] = self.held_from_
         return {"transform": self.transform, "seasonal_difference": self.season, "first_difference": self.first,
                 "lags": list(self.lags), **asked, "hidden_units": self.hidden, **training_params(self.training)}

@@ -45,7 +45,11 @@ class SeriesTask:
     def load(self) -> LoadedSeries:
         """The series read by the single-series rules (``tidy_table`` of ``raw``); a clean series (typed stamps in
         order, no blank: most of a long file's) the same, without building and scanning its raw frame."""
-        return tidy_clean(self.cells, self.options, self.attrs) or tidy_table(self.raw, self.options)
+        try:
+            clean = tidy_clean(self.cells, self.options, self.attrs)
+        except ValueError:  # pandas on stamps it cannot hold: tidy_table says it as a file problem
+            clean = None
+        return clean or tidy_table(self.raw, self.options)
 
     @property
     def raw(self) -> pd.DataFrame:

@@ -120,4 +120,4 @@ def test_auto_names_each_model_it_chose_that_was_held_at_its_bound() -> None:
     assert set(held) == {"none: trend", "ARIMA"} and all(55 <= step <= 62 for step in held.values())
     notes = result_notes({"held_at_bound": held})
     assert len(notes) == 2 and "From step" in notes[0] and "trend" in notes[0]
-    assert "auto 所选模型之一" in result_notes({"held_at_bound": held}, "zh")[0]
+    assert "auto 所选的" in result_notes({"held_at_bound": held}, "zh")[0]

@@ -263,3 +263,23 @@ def test_an_ensemble_averages_the_members_that_forecast_a_step() -> None:
     ensemble = EnsembleForecaster("e", [Fixed([1.0, np.nan, np.nan]), Fixed([3.0, 5.0, np.nan])])
     ensemble.fit(monthly_frame(np.arange(24.0)), Frequency("monthly", "MS", 12))
     np.testing.assert_array_equal(ensemble.forecast(steps(3)), [2.0, 5.0, np.nan])
+
+
+def test_a_season_the_correlation_test_misses_but_ets_sees_keeps_level_models_from_going_alone() -> None:
+    from core.models.auto import chosen_members, selection_season
+    from core.models.transforms import confirmed_season
+    rng = np.random.default_rng(3)
+    t = np.arange(50)
+    winter = np.array([1.0, 0.7, 0.3, 0, 0, 0, 0, 0, 0, 0.1, 0.3, 0.8])  # spiky peaks: weakly correlated differences
+    spiky = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=50, freq="MS"),
+                          "y": 2000 + 1200 * winter[t % 12] * rng.uniform(0.6, 1.4, 50) + rng.normal(0, 150, 50)})
+    monthly = Frequency("monthly", "MS", 12)
+    assert confirmed_season(spiky["y"].to_numpy(), monthly) == 1
+    assert selection_season(spiky, monthly, 1) == 12
+    walk = spiky.assign(y=100 + np.cumsum(rng.normal(0, 1, 50)))
+    assert selection_season(walk, monthly, 1) == 1
+    scores = {"none: AR(1-3)": 0.1, "ETS": 1.0, "theta": 0.2, "drift": 1.2}
+    ranked = sorted(scores, key=scores.__getitem__)
+    assert chosen_members(ranked, scores, 0.5, 1) == ["none: AR(1-3)"]
+    assert chosen_members(ranked, scores, 0.5, 12) == ["theta"]  # a confirmed season: theta models it
+    assert chosen_members(ranked, scores, 0.5, 12, others_seasonal=False) == ["ETS", "none: AR(1-3)", "theta"]
