@@ -118,7 +118,8 @@ def _from_alias(alias: str) -> Frequency:
 
 
 def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
-    days = float(np.median(np.diff(index.as_unit("ns").asi8))) / 86_400e9
+    # In the index's own unit: stamps before 1677 or after 2262 do not fit in nanoseconds.
+    days = float(np.median(np.diff(index.asi8))) / (pd.Timedelta(days=1) / pd.Timedelta(1, unit=index.unit))
     if days < _SUB_DAILY_BELOW:  # the same frequency as the nearest regular spacing under a day would have
         return _from_alias(min(_SUB_DAILY, key=lambda alias: abs(np.log(days / _SUB_DAILY[alias]))))
     name, start_alias, end_alias, season = min(

@@ -451,3 +451,15 @@ def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     series = load_series(data, "report.xlsx")
     assert series.target == "Sales" and series.frame["y"].iloc[-1] == 170.0
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-01-01")
+
+
+def test_years_before_1677_with_a_gap_load_as_the_same_years_in_the_1900s_do() -> None:
+    # Nanoseconds hold 1677-2262 only: the spacing of older (or later) stamps is measured in their own unit.
+    def csv(first: int) -> bytes:
+        years = [first + step for step in (0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12)]  # one missing year
+        return ("year,value\n" + "\n".join(f"{year},{3 + 1.5 * i}" for i, year in enumerate(years))).encode()
+
+    old, modern = load_series(csv(1500), "old.csv"), load_series(csv(1900), "modern.csv")
+    assert old.frequency == modern.frequency and old.frequency.name == "yearly"
+    assert old.report.gaps == modern.report.gaps == 1
+    assert old.frame["ds"].iloc[0] == pd.Timestamp("1500-01-01") and len(old.frame) == 12
