@@ -154,11 +154,6 @@ class FormRun:
     states: np.ndarray
 
 
-def fit_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]]) -> list[EtsFit]:
-    """The least-squares parameters of each form (``form_runs``)."""
-    return [run.fit for run in form_runs(values, m, forms)]
-
-
 def form_runs(values: np.ndarray, m: int, forms: list[tuple[str, str]]) -> list[FormRun]:
     """The least-squares parameters of each form: a coarse grid, then finer grids around the best, every
     form's grid searched in the same passes (``_recurse_forms``); then each form run at its best point, all
