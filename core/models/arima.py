@@ -25,7 +25,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.smoothing import detrended
-from core.models.transforms import TargetTransform, forecast_bounds, needs_differencing
+from core.models.transforms import TargetTransform, first_held, forecast_bounds, needs_differencing
 from core.training.loop import EpochCallback
 
 MAX_P = 5
@@ -162,13 +162,11 @@ class ArimaForecaster(Forecaster):
         width, h = len(self.recursion_), len(future)
         # The last ``width`` values, then the forecasts as they are made.
         z = np.concatenate([self.z_[len(self.z_) - width:], np.empty(h)])
-        reversed_weights = self.recursion_[::-1]
-        self.held_from_ = None
+        reversed_weights, reached = self.recursion_[::-1], np.empty(h)
         for i in range(h):
-            reached = self.constant_ + float(reversed_weights @ z[i:width + i])
-            z[width + i] = min(max(reached, low), high)
-            if z[width + i] != reached and not math.isnan(reached) and self.held_from_ is None:
-                self.held_from_ = i + 1
+            reached[i] = self.constant_ + float(reversed_weights @ z[i:width + i])
+            z[width + i] = np.clip(reached[i], low, high)
+        self.held_from_ = first_held(reached, low, high)
         return self.transform_.inverse(z[width:])
 
     def params(self) -> dict[str, Any]:

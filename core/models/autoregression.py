@@ -13,7 +13,7 @@ from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import Standardizer, lagged_columns
 from core.models.regression import closed_form_refits, training_params
-from core.models.transforms import TargetTransform, forecast_bounds
+from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
 from core.training.loop import EXACT, EpochCallback, TrainConfig
@@ -133,16 +133,15 @@ class AutoRegressiveForecaster(Forecaster):
         self._check_fitted()
         z, d = list(self.z_), list(self.d_)
         low, high = forecast_bounds(self.z_)
-        self.held_from_ = None
-        for ahead in range(1, len(future) + 1):
+        reached = np.empty(len(future))
+        for i in range(len(future)):
             step = self._next_change(d)
             base = self._undifference_base(z, len(z))
-            reached = base + float(self.scaler_.inverse_transform(np.array(step)))
-            level = float(np.clip(reached, low, high))
-            if level != reached and not np.isnan(reached) and self.held_from_ is None:
-                self.held_from_ = ahead
+            reached[i] = base + float(self.scaler_.inverse_transform(np.array(step)))
+            level = float(np.clip(reached[i], low, high))
             z.append(level)
             d.append(float(self.scaler_.transform(np.array(level - base))))
+        self.held_from_ = first_held(reached, low, high)
         return self.transform_.inverse(np.array(z[len(self.z_):]))
 
     def _next_change(self, d: list[float]) -> float:

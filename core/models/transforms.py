@@ -77,6 +77,13 @@ def forecast_bounds(z: np.ndarray) -> tuple[float, float]:
     return low - span, high + span
 
 
+def first_held(reached: np.ndarray, low: float, high: float) -> int | None:
+    """The first step (from 1) whose forecast ``reached`` lies beyond ``forecast_bounds``' ``low``..``high``, where it
+    is held; None when none does (NaN is not held)."""
+    outside = np.flatnonzero((reached < low) | (reached > high))
+    return int(outside[0]) + 1 if len(outside) else None
+
+
 def _boxcox_lambda(values: np.ndarray) -> float:
     """Maximum-likelihood lambda within [-1, 2] (golden-section search of the profile likelihood);
     1 (a shift only) for a flat series. The estimate does not depend on the series' scale, so the

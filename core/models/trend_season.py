@@ -12,7 +12,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import FeatureSpec, Standardizer, design_matrix, lagged_columns
-from core.models.transforms import TargetTransform, forecast_bounds
+from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
 from core.training.loop import EpochCallback, TrainConfig
 
@@ -126,10 +126,8 @@ class TrendSeasonForecaster(Forecaster):
                 value = float(self._scale(row)[0] @ self.weights_ + self.bias_)
                 reached[i] = float(self.y_scaler_.inverse_transform(np.array(value)))
                 z.append(float(np.clip(reached[i], low, high)))
-        z_hat = np.clip(reached, low, high)
-        outside = np.flatnonzero((z_hat != reached) & ~np.isnan(reached))
-        self.held_from_ = int(outside[0]) + 1 if len(outside) else None
-        return self.transform_.inverse(z_hat)
+        self.held_from_ = first_held(reached, low, high)
+        return self.transform_.inverse(np.clip(reached, low, high))
 
     def changepoints(self) -> tuple[float, ...]:
         """Where the fitted trend may bend, in steps from the first history row."""
