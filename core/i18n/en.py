@@ -155,6 +155,9 @@ MESSAGES: dict[str, str] = {
                     "when its error is at least {below}% below exponential smoothing's (ETS) and, on a seasonal "
                     "series, it models the season; otherwise ETS is "
                     "averaged with the two best others. The band is its 95% interval.",
+    "auto.season_by_ets": " The correlation test confirmed no season, but exponential smoothing's likelihood "
+                          "preferred a seasonal form of length {season}: so no model that forecasts the season away "
+                          "was used alone.",
     "auto.long_history": " The history is long: auto modelled its last {used:,} rows ({skipped:,} earlier rows left "
                          "out to keep the fit fast).",
     "per.steps": "per step",

@@ -144,6 +144,7 @@ MESSAGES: dict[str, str] = {
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%（且对季节性序列能刻画季节）时才单独使用，否则取 ETS "
                     "与两个最佳其他模型的平均。阴影带是它的 95% 预测区间。",
+    "auto.season_by_ets": "相关性检验未确认季节性，但指数平滑的似然更偏好周期为 {season} 的季节形式：因此不会单独使用忽略季节的模型。",
     "auto.long_history": "历史数据较长：auto 只用最近的 {used:,} 行建模（更早的 {skipped:,} 行未使用，以保证拟合速度）。",
     "per.steps": "每步",
     "per.minutely": "每分钟",

@@ -262,6 +262,7 @@ class AutoForecaster(Forecaster):
     device = device_ = "cpu"  # model files written before auto honoured the run's device
     band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
     alone_margin_ = FORMER_ALONE_MARGIN  # the margin it chose with (``ALONE_MARGIN``); model files from before
+    selection_season_ = 0  # the season its rule protected (``selection_season``); 0 in model files from before
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
                  device: str = "cpu") -> None:
@@ -278,7 +279,7 @@ class AutoForecaster(Forecaster):
         self.device_ = str(resolve_device(self.device, rows=len(history)))  # one device for every candidate
         found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon, self.device_)
         factories, plan, errors, scores = found.factories, found.plan, found.errors, found.scores
-        self.season_ = found.season
+        self.season_, self.selection_season_ = found.season, found.rule_season
         self.rows_used_, self.skipped_rows_ = len(history), skipped
         self.backtest_horizon_, self.origins_ = plan.horizon, len(plan.origins)
         ranked = found.ranked()
@@ -342,7 +343,8 @@ class AutoForecaster(Forecaster):
     def params(self) -> dict[str, Any]:
         if self.fitted_ is None:
             return {"horizon": self.horizon}
-        return {"chosen": self.chosen_, "season": self.season_, "rows_used": self.rows_used_,
+        return {"chosen": self.chosen_, "season": self.season_, "selection_season": self.selection_season_ or self.season_,
+                "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 **({"held_at_bound": held} if (held := self.held_at_bound()) else {}),

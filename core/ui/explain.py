@@ -85,6 +85,8 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
              origins=params.get("origins"),
              horizon=params.get("backtest_horizon"), below=below)
+    if params.get("selection_season", 1) > 1 and params.get("season") == 1:
+        text += t("auto.season_by_ets", lang, season=params["selection_season"])
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text

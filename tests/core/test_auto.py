@@ -283,3 +283,16 @@ def test_a_season_the_correlation_test_misses_but_ets_sees_keeps_level_models_fr
     assert chosen_members(ranked, scores, 0.5, 1) == ["none: AR(1-3)"]
     assert chosen_members(ranked, scores, 0.5, 12) == ["theta"]  # a confirmed season: theta models it
     assert chosen_members(ranked, scores, 0.5, 12, others_seasonal=False) == ["ETS", "none: AR(1-3)", "theta"]
+
+
+def test_the_summary_names_a_season_only_exponential_smoothing_saw() -> None:
+    rng = np.random.default_rng(3)
+    t = np.arange(50)
+    winter = np.array([1.0, 0.7, 0.3, 0, 0, 0, 0, 0, 0, 0.1, 0.3, 0.8])
+    spiky = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=50, freq="MS"),
+                          "y": 2000 + 1200 * winter[t % 12] * rng.uniform(0.6, 1.4, 50) + rng.normal(0, 150, 50)})
+    params = AutoForecaster(seed=0).fit(spiky, Frequency("monthly", "MS", 12)).params()
+    assert params["season"] == 1 and params["selection_season"] == 12
+    assert "seasonal form of length 12" in str(selection_summary(params))
+    assert "周期为 12" in str(selection_summary(params, "zh"))
+    assert "seasonal form" not in str(selection_summary({**params, "selection_season": 1}))
