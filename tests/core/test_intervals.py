@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from core.data.frequency import Frequency, infer_frequency
-from core.evaluation.intervals import (MAX_ORIGINS, backtest_horizon, band_from_errors, conformal_quantile,
+from core.evaluation.intervals import (MAX_ORIGINS, backtest_horizon, band_from_errors, student_t_quantile,
                                        grows_with_level, interval_plan, isotonic_increasing, measure_band)
 from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
 from core.models.autoregression import AutoRegressiveForecaster
@@ -101,7 +101,7 @@ def test_band_from_errors_is_monotone_and_handles_missing_errors() -> None:
     errors = np.array([[1.0, 3.0, 2.0, np.nan], [1.0, 3.0, 2.0, np.nan], [np.nan] * 4])
     band = band_from_errors(errors)
     assert band is not None and band.origins == 2
-    np.testing.assert_allclose(band.scale, [1.0, 2.5, 2.5, 2.5])
+    np.testing.assert_allclose(band.scale, [1.0, np.sqrt(6.5), np.sqrt(6.5), np.sqrt(6.5)])  # RMS 3, 2 pooled
     assert band_from_errors(np.full((3, 5), np.nan)) is None
     exact = band_from_errors(np.zeros((4, 6)))
     assert exact is not None and np.all(exact.half_width(0.95, 10) == 0)
@@ -127,10 +127,22 @@ def test_isotonic_regression_matches_scikit_learn_with_weights() -> None:
         np.testing.assert_allclose(isotonic_increasing(values, weights), expected, rtol=1e-12, atol=1e-12)
 
 
-def test_conformal_quantile_is_the_finite_sample_rank() -> None:
-    scores = np.arange(1.0, 20.0)  # 19 scores: the 95% rank is ceil(20 * 0.95) = 19
-    assert conformal_quantile(scores, 0.95) == 19.0 and conformal_quantile(scores, 0.8) == 16.0
-    assert conformal_quantile(np.array([]), 0.95) == 0.0
+@pytest.mark.parametrize("freedom", [1, 2, 3, 4, 5, 8, 30, 400])
+def test_student_t_quantile_matches_scipy(freedom: int) -> None:
+    from scipy import stats
+    for level in (0.5, 0.8, 0.95, 0.99):
+        assert student_t_quantile(level, freedom) == pytest.approx(stats.t.ppf(0.5 + level / 2, freedom), rel=1e-9)
+    assert student_t_quantile(0.95, 0) == np.inf
+
+
+def test_fewer_origins_give_a_wider_band_for_the_same_errors() -> None:
+    rng = np.random.default_rng(1)
+    errors = rng.standard_normal((8, 6))
+    few, many = band_from_errors(errors[:3]), band_from_errors(np.tile(errors[:3], (4, 1)))
+    assert few is not None and many is not None and few.origins == 3 and many.origins == 12
+    np.testing.assert_allclose(few.scale, many.scale)  # the same errors, repeated: the same spread
+    assert few.multipliers[0.95] > many.multipliers[0.95] > 1.96
+    assert few.multipliers[0.95] == pytest.approx(3.1824463, rel=1e-6)  # t with 3 degrees of freedom
 
 
 @pytest.mark.parametrize(("n", "season"), [(100, 12), (144, 12), (20, 1), (5, 4), (30_000, 24), (2, 1)])
