@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -191,6 +192,7 @@ def typical_errors(errors: np.ndarray) -> np.ndarray | None:
     return np.sqrt(isotonic_increasing(mean_square.sum(axis=0) / np.maximum(counts, 1), counts.astype(float)))
 
 
+@lru_cache(maxsize=256)
 def student_t_quantile(level: float, freedom: int) -> float:
     """The half-width, in units of the scale, of Student's t central ``level`` interval with ``freedom``
     degrees of freedom (a whole number; infinite for none): where P(|T| <= t) = ``level``, by bisection on
