@@ -30,7 +30,7 @@ near forecasts nor their band. Refits use the run's settings and seed: same seed
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,22 +157,20 @@ def band_from_backtest(values: np.ndarray, frequency: Frequency, errors: np.ndar
     """The band that backtest ``errors`` (shape (origins, horizon)) at ``plan``'s origins of the series
     ``values`` imply: in units of the level at each origin when the series' errors grow with its level."""
     if not grows_with_level(values):
-        return band_from_errors(errors, plan.origins)
+        return band_from_errors(errors)
     season = max(frequency.season_length, 1)
     levels = np.array([values[max(0, origin - season):origin].mean() for origin in plan.origins])
-    band = band_from_errors(errors / levels.reshape(-1, 1), plan.origins)
+    band = band_from_errors(errors / levels.reshape(-1, 1))
     if band is None:
         return None
     return Band(band.scale, band.multipliers, band.origins, unit=float(values[-season:].mean()))
 
 
-def band_from_errors(errors: np.ndarray, origins: Sequence[int] | None = None,
+def band_from_errors(errors: np.ndarray,
                      levels: tuple[float, ...] = tuple(level for level, _ in LEVELS)) -> Band | None:
     """The band that backtest ``errors`` (shape (origins, H), NaN where missing) imply; None
     without a single finite error: per step, the root-mean-square error over origins (non-decreasing
-    in the step) times Student's t quantile with one degree of freedom per origin that gave an error.
-    ``origins`` (the origins' positions) is accepted for callers that have them; the band does not
-    depend on them."""
+    in the step) times Student's t quantile with one degree of freedom per origin that gave an error."""
     errors = np.asarray(errors, dtype=float)
     scale = typical_errors(errors)
     if scale is None:

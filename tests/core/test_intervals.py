@@ -89,7 +89,7 @@ def test_band_from_errors_recovers_the_quantiles_of_growing_errors() -> None:
     rng = np.random.default_rng(0)
     steps = np.arange(1, 21)
     errors = rng.standard_normal((400, 20)) * np.sqrt(steps)
-    band = band_from_errors(errors, origins=np.arange(400) * 20)
+    band = band_from_errors(errors)
     assert band is not None and band.origins == 400 and band.horizon == 20
     np.testing.assert_allclose(band.half_width(0.95, 20), 1.96 * np.sqrt(steps), rtol=0.15)
     np.testing.assert_allclose(band.half_width(0.8, 20), 1.2816 * np.sqrt(steps), rtol=0.15)
