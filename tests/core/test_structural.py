@@ -133,6 +133,16 @@ def test_kpss_tells_a_random_walk_from_noise_and_level_models_drop_out() -> None
     assert not any("diff AR" in name and "seasonal" not in name for name in {**wandering, **stable})
 
 
+def test_a_straight_trend_takes_ar_terms_only_with_a_season_or_the_users_regressors() -> None:
+    rng = np.random.default_rng(6)
+    trending = 100 + 0.5 * np.arange(120) + rng.standard_normal(120)
+    daily, monthly = Frequency("daily", "D", 7), Frequency("monthly", "MS", 12)
+    plain = candidate_factories(trending, daily, 1, 0)
+    assert "none: trend" in plain and not any(name.endswith("trend + AR(1-3)") for name in plain)
+    assert "none: trend + regressors + AR(1-3)" in candidate_factories(trending, daily, 1, 0, ("temperature",))
+    assert "none: trend + season + AR(1-3)" in candidate_factories(trending, monthly, 12, 0)
+
+
 def test_kpss_statistic_matches_statsmodels() -> None:
     # statsmodels.tsa.stattools.kpss(walk, "c", nlags=3)[0] for this series is 1.8452709500303046
     walk = 100 + np.random.default_rng(0).standard_normal(210).cumsum()
