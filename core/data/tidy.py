@@ -332,8 +332,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         return None, pd.Series(np.arange(len(raw)), index=raw.index)
     if wanted is not None:
         if wanted not in raw.columns:
-            raise DataError(f"There is no column '{wanted}' for the dates: choose one of {_names(raw.columns)}.",
-                            "err.no_date_column", {"column": wanted, "names": _names(raw.columns)})
+            raise DataError(f"There is no column '{wanted}' for the dates: choose one of {quoted_names(raw.columns)}.",
+                            "err.no_date_column", {"column": wanted, "names": quoted_names(raw.columns)})
         parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True)
         if parsed is None:
             raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
@@ -438,8 +438,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     """
     if wanted is not None:
         if wanted not in raw.columns:
-            raise DataError(f"There is no column '{wanted}' for the target: choose one of {_names(raw.columns)}.",
-                            "err.no_target_column", {"column": wanted, "names": _names(raw.columns)})
+            raise DataError(f"There is no column '{wanted}' for the target: choose one of {quoted_names(raw.columns)}.",
+                            "err.no_target_column", {"column": wanted, "names": quoted_names(raw.columns)})
         if wanted not in numeric:
             if not filled(raw[wanted]).any():  # a series of a long file with no values of its own
                 raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
@@ -522,8 +522,8 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
                             f"'{target}': leave the regressors out.", "err.no_regressor_columns",
                             {"column": col, "target": target})
         if col not in numeric:
-            raise DataError(f"Regressor '{col}' is not a numeric column: choose from {_names(others)}.",
-                            "err.regressor_not_numeric", {"column": col, "names": _names(others)})
+            raise DataError(f"Regressor '{col}' is not a numeric column: choose from {quoted_names(others)}.",
+                            "err.regressor_not_numeric", {"column": col, "names": quoted_names(others)})
         if col == target:
             raise DataError(f"Regressor '{col}' is the target itself: choose other columns as regressors.",
                             "err.regressor_is_target", {"column": col})
@@ -539,7 +539,8 @@ def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:
     return ", ".join(distinct[:shown]) + (f", +{more}" if more > 0 else "")
 
 
-def _names(columns: object) -> str:
+def quoted_names(columns: object) -> str:
+    """Column names for a message: the first 12, each in quotes."""
     return ", ".join(f"'{c}'" for c in list(columns)[:12])  # type: ignore[call-overload]
 
 
@@ -608,9 +609,9 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
             "out: there is nothing to fit or score there.")
     if filled:
         choose = "it as a regressor" if len(filled) == 1 else "them as regressors"
-        report.notices.append(Notice(f"{text} To forecast with the future values of {_names(filled)} in them, choose "
+        report.notices.append(Notice(f"{text} To forecast with the future values of {quoted_names(filled)} in them, choose "
                                      f"{choose}.", "notice.blank_ends_future",
-                                     {"rows": left_out, "column": target, "columns": _names(filled)}))
+                                     {"rows": left_out, "column": target, "columns": quoted_names(filled)}))
     else:
         report.notices.append(Notice(text, "notice.blank_ends", {"rows": left_out, "column": target}))
     return frame.iloc[int(observed[0]):int(observed[-1]) + 1]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import LoadedSeries, LoadOptions, tidy_clean, tidy_table
+from core.data.tidy import LoadedSeries, LoadOptions, quoted_names, tidy_clean, tidy_table
 from core.errors import DataError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -314,9 +314,9 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
     assert problem is not None
     if ids and getattr(problem, "key", "") in ("err.no_numeric", "err.column_text") \
             and _whole_file_role(raw, options, "target") in ids:
-        raise DataError(f"The id column {_quoted(ids)} holds the values to forecast: the id names each series (a "
+        raise DataError(f"The id column {quoted_names(ids)} holds the values to forecast: the id names each series (a "
                         "store, a product), the target holds the values. Choose another id column (--id-col), or "
-                        "none to detect it.", "err.id_is_target", {"columns": _quoted(ids)})
+                        "none to detect it.", "err.id_is_target", {"columns": quoted_names(ids)})
     raise problem
 
 
@@ -334,10 +334,6 @@ def _whole_file_role(raw: pd.DataFrame, options: LoadOptions, role: str) -> str 
         return getattr(tidy_table(raw, options), role)  # type: ignore[no-any-return]
     except ValueError:
         return None
-
-
-def _quoted(columns: tuple[str, ...]) -> str:
-    return ", ".join(f"'{col}'" for col in columns)
 
 
 def _probe_targets(body: pd.DataFrame, options: LoadOptions, wanted: tuple[str, ...] | None) -> list[str | None]:
