@@ -190,8 +190,13 @@ def statsforecast_method(name: str, season: int) -> Callable[[np.ndarray, int], 
     return predict
 
 
+def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    """A benchmark series as every bench script splits it: complete rows in time order, one per time stamp."""
+    return frame.dropna().sort_values("ds").drop_duplicates("ds").reset_index(drop=True)
+
+
 def evaluate(name: str, frame: pd.DataFrame) -> dict[str, object]:
-    frame = frame.dropna().sort_values("ds").drop_duplicates("ds").reset_index(drop=True)
+    frame = ordered(frame)
     frequency = infer_frequency(frame["ds"])
     n_train = int(len(frame) * 0.7)
     train, test = frame["y"].to_numpy()[:n_train], frame["y"].to_numpy()[n_train:]

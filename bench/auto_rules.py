@@ -4,7 +4,8 @@ For every series of six tuning sets, a 70/30 split; inside the training rows aut
 (``core.models.auto.backtest_search``: the same candidates, origins and scores); then every candidate
 refitted on all the training rows forecasts the test rows. Each rule is ``chosen_members`` with another
 ``margin`` (a candidate goes alone when its backtest score is below ``margin`` times ETS's; otherwise ETS
-and the two best others are averaged); "never alone" is margin 0.
+and the two best others are averaged); "never alone" is margin 0. A second table sweeps ETS's weight in that
+average (``ANCHOR_WEIGHT``; the two others share the rest).
 
 Tuning sets:
 - ``bench44``: the 44 series of ``bench/accuracy.py``'s first panel (real, synthetic and more series);
@@ -15,9 +16,9 @@ Tuning sets:
   steps), drawn with a fixed seed: short series and series without a season, which the monthly sets lack.
 
 Score: test MAE relative to seasonal naive's, geometric mean per set and per half of each set (even and odd
-positions); the rule table's first column is the mean of the six sets' log geometric means. Also the worst
-series, how many are worse than 1.2x seasonal naive, and AirPassengers' test MAPE.
-Run: `.venv-bench/bin/python bench/auto_rules.py [--jobs N]` (about 10 minutes on 2 cores).
+positions); a rule table's first columns are the mean of the six sets' log geometric means, over all series and
+over each half. Also the worst series, how many are worse than 1.2x seasonal naive, and AirPassengers' test MAPE.
+Run: `.venv-bench/bin/python bench/auto_rules.py [--jobs N]` (about 5 minutes on 2 cores).
 """
 from __future__ import annotations
 
@@ -31,10 +32,12 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from accuracy import more_series, real_series, synthetic_series  # this folder is on the path when a bench script runs
+# this folder is on the path when a bench script runs
+from accuracy import more_series, ordered, real_series, synthetic_series
 from many_accuracy import geomean, monthly_ending, tourism_series
 
 MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+ANCHOR_WEIGHTS = (1 / 3, 0.4, 0.5, 0.6, 0.7)
 M3_SERIES, M3_SEED = 120, 7
 M3_OTHER = {"m3-yr": "yearly", "m3-qtr": "quarterly", "m3-oth": "other"}
 M3_OTHER_SERIES, M3_OTHER_SEED = 100, 11
@@ -78,7 +81,7 @@ def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
 
     warnings.filterwarnings("ignore")
     name, frame = item
-    frame = frame.dropna().sort_values("ds").drop_duplicates("ds").reset_index(drop=True)
+    frame = ordered(frame)
     frequency = infer_frequency(frame["ds"])
     n_train = int(len(frame) * 0.7)
     train, test = frame.iloc[:n_train].reset_index(drop=True), frame.iloc[n_train:].reset_index(drop=True)
@@ -98,12 +101,35 @@ def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
             "search": replace(found, factories={}, errors={}), "forecasts": forecasts}  # sent back: no lambdas
 
 
-def rule_forecast(series: dict[str, object], margin: float) -> np.ndarray:
+def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float) -> np.ndarray:
+    from core.models.auto import member_weights
+
     members = series["search"].members(margin)  # type: ignore[attr-defined]
-    return np.mean([series["forecasts"][name] for name in members], axis=0)  # type: ignore[index]
+    forecasts = np.array([series["forecasts"][name] for name in members])  # type: ignore[index]
+    return np.tensordot(member_weights(members, anchor_weight), forecasts, axes=1)
+
+
+def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: float, anchor_weight: float) -> str:
+    """One rule's line: the mean of the sets' log geometric means (all, first halves, second halves), each set's
+    geometric mean and halves, the worst series, how many are worse than 1.2x, AirPassengers' MAPE."""
+    scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin, anchor_weight) - s["actual"]))) / s["base"]
+                             for s in rows]) for tag, rows in studied.items()}
+
+    def mean(part: slice) -> float:
+        return math.exp(float(np.mean([math.log(geomean(v[part])) for v in scores.values()])))
+
+    air = next(s for s in studied["bench44"] if s["name"] == CHOSEN)
+    forecast = rule_forecast(air, margin, anchor_weight)
+    mape = 100 * float(np.mean(np.abs(forecast - air["actual"]) / np.abs(air["actual"])))  # type: ignore[operator]
+    every = np.concatenate(list(scores.values()))
+    return (f"{label:>12}{mean(slice(None)):8.4f}{mean(slice(0, None, 2)):8.4f}{mean(slice(1, None, 2)):8.4f} | "
+            + " | ".join(f"{geomean(v):7.3f}{geomean(v[0::2]):7.3f}{geomean(v[1::2]):7.3f}" for v in scores.values())
+            + f" |{every.max():7.2f}{int((every > 1.2).sum()):6d}{mape:10.2f}%")
 
 
 def main() -> None:
+    from core.models.auto import ALONE_MARGIN, ANCHOR_WEIGHT
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     jobs = parser.parse_args().jobs
@@ -115,19 +141,14 @@ def main() -> None:
         studied = {tag: list(pool.map(study, panel.items(), chunksize=4)) for tag, panel in sets.items()}
     print("Tuning sets: " + ", ".join(f"{tag} {len(rows)} series" for tag, rows in studied.items())
           + "; test MAE relative to seasonal naive, geometric mean (halves: even and odd positions)")
-    print(f"{'margin':>8}{'mean':>8} | " + " | ".join(f"{tag:>7}{'A':>7}{'B':>7}" for tag in studied)
-          + f" |{'worst':>7}{'>1.2':>6}{'AirP MAPE':>11}")
+    header = (f"{'mean':>8}{'A':>8}{'B':>8} | " + " | ".join(f"{tag:>7}{'A':>7}{'B':>7}" for tag in studied)
+              + f" |{'worst':>7}{'>1.2':>6}{'AirP MAPE':>11}")
+    print(f"{'margin':>12}{header}")
     for margin in MARGINS:
-        scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin) - s["actual"]))) / s["base"]
-                                 for s in rows]) for tag, rows in studied.items()}
-        mean = math.exp(float(np.mean([math.log(geomean(v)) for v in scores.values()])))
-        air = next(s for s in studied["bench44"] if s["name"] == CHOSEN)
-        mape = 100 * float(np.mean(np.abs(rule_forecast(air, margin) - air["actual"]) / np.abs(air["actual"])))
-        every = np.concatenate(list(scores.values()))
-        print(f"{margin:8.2f}{mean:8.3f} | "
-              + " | ".join(f"{geomean(v):7.3f}{geomean(v[0::2]):7.3f}{geomean(v[1::2]):7.3f}"
-                           for v in scores.values())
-              + f" |{every.max():7.2f}{int((every > 1.2).sum()):6d}{mape:10.2f}%")
+        print(rule_row(studied, f"{margin:.2f}", margin, ANCHOR_WEIGHT))
+    print(f"\nETS's weight in an ensemble (the others share the rest), margin {ALONE_MARGIN}\n{'weight':>12}{header}")
+    for weight in ANCHOR_WEIGHTS:
+        print(rule_row(studied, f"{weight:.2f}", ALONE_MARGIN, weight))
 
 
 if __name__ == "__main__":

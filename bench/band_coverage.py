@@ -1,13 +1,13 @@
 """How well auto's band holds the test rows, on many more series than the two panels of ``bench/accuracy.py``.
 
 For every series of the six tuning sets of ``bench/auto_rules.py`` (bench44, 120 M3 monthly series, the 216
-tourism series left out of the reported panel, 100 yearly, 100 quarterly and 100 other M3 series) and of panel 2 (R's datasets, reported only), the app's 70/30
-split and auto's whole run (``core.evaluation.pipeline.run``): the band on the test rows comes from a backtest
-inside the training rows only. Per set and per half (even and odd positions): the mean share of test rows inside
-the 80% and 95% bands, beside the nominal level, and the 95% band's interval score (width plus 40 times the miss,
-Gneiting and Raftery 2007) over the training rows' in-sample seasonal-naive error, as a geometric mean over
-series: lower is sharper for the same coverage. A panel of 20 series gives a coverage figure with a standard
-error of about 3 points; these sets give one of about 1.
+tourism series left out of the reported panel, 100 yearly, 100 quarterly and 100 other M3 series) and of panel 2
+(R's datasets, reported only), the app's 70/30 split and auto's whole run (``core.evaluation.pipeline.run``): the
+band on the test rows comes from a backtest inside the training rows only. Per set and per half (even and odd
+positions): the mean share of test rows inside the 80% and 95% bands, beside the nominal level, and the 95% band's
+interval score (width plus 40 times the miss, Gneiting and Raftery 2007) over the training rows' in-sample
+seasonal-naive error, as a geometric mean over series: lower is sharper for the same coverage. A panel of 20 series
+gives a coverage figure with a standard error of about 3 points; these sets give one of about 1.
 Run: `.venv-bench/bin/python bench/band_coverage.py [--jobs N] [--sets bench44,m3,tourism,m3-yr,m3-qtr,m3-oth,panel2]`.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 import pandas as pd
 
-from accuracy import holdout_series, more_series, real_series, synthetic_series  # this folder is on the path
+from accuracy import holdout_series, more_series, ordered, real_series, synthetic_series  # this folder is on the path
 from auto_rules import m3_other_series, m3_series
 from many_accuracy import geomean, tourism_series
 
@@ -40,7 +40,7 @@ def measure(item: tuple[str, pd.DataFrame]) -> dict[str, float] | None:
 
     warnings.filterwarnings("ignore")
     _, frame = item
-    frame = frame.dropna().sort_values("ds").drop_duplicates("ds").reset_index(drop=True)
+    frame = ordered(frame)
     frequency = infer_frequency(frame["ds"])
     try:
         result = run(frame, frequency, RunRequest("auto", train_fraction=0.7))

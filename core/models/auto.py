@@ -3,8 +3,8 @@ the band comes from that backtest's errors of what was chosen, or for short seri
 its own (``core.evaluation.intervals``).
 
 Exponential smoothing (ETS, its forms averaged with Akaike weights) is the anchor: another candidate is used alone
-only when its backtest score is below ``ALONE_MARGIN`` times ETS's; otherwise auto forecasts with the
-mean of ETS and the two best other candidates. A search over many candidates on a few origins picks
+only when its backtest score is below ``ALONE_MARGIN`` times ETS's; otherwise auto forecasts with a weighted
+mean of ETS (``ANCHOR_WEIGHT``) and the two best other candidates. A search over many candidates on a few origins picks
 narrow winners by chance; the rule and its margin were chosen on tuning series (``ALONE_MARGIN``) and
 never on the panels the benchmarks report as held out.
 
@@ -62,6 +62,13 @@ ALONE_MARGIN = 0.5
 # margin stayed best at 0.5 (``bench/auto_rules.py``).
 FORMER_ALONE_MARGIN = 0.8  # the margin of model files and results written before auto reported its own
 OTHERS = 2  # candidates averaged with the anchor
+# The anchor's weight in an ensemble; the others share the rest equally. Any weight from 0.4 to 0.6 beat equal
+# weights (1/3) on both halves of the six tuning sets of ``_trend_candidates``' note (``bench/auto_rules.py``): the mean
+# of their geometric means went 0.6633 -> 0.6608 on the first halves and 0.6990 -> 0.6932 on the second with 0.5, the
+# middle of that range; the first halves alone would have chosen 0.7 (0.6597, second halves 0.6979). All six sets:
+# 0.681 -> 0.677, one fewer series worse than 1.2x seasonal naive.
+ANCHOR_WEIGHT = 0.5
+FORMER_ANCHOR_WEIGHT = 1 / 3  # the anchor's weight in results and model files written before it weighed more
 # The dynamic optimised Theta model is a candidate like the others. On the three tuning sets of ``ALONE_MARGIN`` the
 # mean of their geometric means went 0.7056 -> 0.7018 with it (bench44 0.502 -> 0.495, M3 0.798 -> 0.795, tourism
 # 0.877 -> 0.878). Always averaging it with ETS when its backtest was within 1.1x of ETS's scored 0.7025 (0.511,
@@ -259,7 +266,7 @@ def selection_season(history: pd.DataFrame, frequency: Frequency, season: int) -
 
 class AutoForecaster(Forecaster):
     """Backtests every candidate inside the history it is given (its last ``MAX_ROWS`` rows), keeps
-    what ``chosen_members`` picks (one candidate, or the mean of ETS and the two best others), and
+    what ``chosen_members`` picks (one candidate, or the weighted mean of ETS and the two best others), and
     refits it on them.
 
     ``horizon`` overrides the backtest horizon; ``None`` (what the pipeline uses) takes
@@ -274,6 +281,7 @@ class AutoForecaster(Forecaster):
     band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
     alone_margin_ = FORMER_ALONE_MARGIN  # the margin it chose with (``ALONE_MARGIN``); model files from before
     selection_season_ = 0  # the season its rule protected (``selection_season``); 0 in model files from before
+    anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
                  device: str = "cpu") -> None:
@@ -299,12 +307,14 @@ class AutoForecaster(Forecaster):
         self.alone_margin_ = ALONE_MARGIN
         members = found.members(self.alone_margin_)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
-        chosen_errors = np.mean([errors[name] for name in members], axis=0)
+        self.anchor_weight_ = ANCHOR_WEIGHT
+        weights = member_weights(members, self.anchor_weight_)
+        chosen_errors = np.tensordot(weights, np.array([errors[name] for name in members]), axes=1)
         band = band_from_backtest(values, frequency, chosen_errors, plan) if len(plan.origins) >= BAND_ORIGINS else None
         self.band_ = None if band is None else (band.scale, tuple(band.multipliers.items()), band.origins, band.unit)
         if len(members) > 1:
             scores[self.chosen_] = _score(chosen_errors, found.scale)
-            self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in members])
+            self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in members], weights)
         else:
             self.best_ = factories[self.chosen_]()
         self.leaderboard_ = [BacktestRow(name, score) for name, score in sorted(scores.items(), key=lambda kv: kv[1])]
@@ -351,6 +361,13 @@ class AutoForecaster(Forecaster):
         self._check_fitted()
         return copy.deepcopy(self.template_)
 
+    def ets_forms(self) -> dict[str, float]:
+        """The Akaike weights of the exponential-smoothing forms ETS averaged, when auto forecasts with ETS (alone or in
+        its ensemble); empty otherwise."""
+        chosen = self.best_.members if isinstance(self.best_, EnsembleForecaster) else [self.best_]
+        ets = [member for member in chosen if isinstance(member, EtsForecaster)]
+        return dict(ets[0].params().get("form_weights", {})) if ets else {}
+
     def params(self) -> dict[str, Any]:
         if self.fitted_ is None:
             return {"horizon": self.horizon}
@@ -358,46 +375,69 @@ class AutoForecaster(Forecaster):
                 "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
+                "anchor_weight": self.anchor_weight_, **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
                 **({"held_at_bound": held} if (held := self.held_at_bound()) else {}),
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
                                 for row in self.leaderboard_]}
 
 
 class EnsembleForecaster(Forecaster):
-    """The mean of several forecasters' predictions."""
+    """The weighted mean of several forecasters' predictions (equal weights unless given)."""
 
-    def __init__(self, name: str, members: list[Forecaster]) -> None:
+    weights: tuple[float, ...] | None = None  # model files written before ensembles were weighted: equal
+
+    def __init__(self, name: str, members: list[Forecaster], weights: tuple[float, ...] | None = None) -> None:
         self.name = name
         self.members = members
+        self.weights = weights
+
+    def member_weights(self) -> np.ndarray:
+        """One weight per member, summing to 1."""
+        given = np.ones(len(self.members)) if self.weights is None else np.asarray(self.weights, dtype=float)
+        return given / given.sum()
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "EnsembleForecaster":
         for member in self.members:
             member.fit(history, frequency)
-        self.fitted_ = np.mean([member.fitted_values() for member in self.members], axis=0)
+        fitted = np.array([member.fitted_values() for member in self.members], dtype=float)
+        self.fitted_ = np.tensordot(self.member_weights(), fitted, axes=1)
         return self
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
-        """The members' mean at each step, over those with a forecast there (NaN only where none has one)."""
+        """The members' weighted mean at each step, over those with a forecast there (their weights rescaled to sum
+        to 1; NaN only where none has one)."""
         self._check_fitted()
         forecasts = np.array([member.forecast(future) for member in self.members], dtype=float)
         known = np.isfinite(forecasts)
-        mean = np.where(known, forecasts, 0.0).sum(axis=0) / np.maximum(known.sum(axis=0), 1)
+        weights = np.where(known, self.member_weights().reshape(-1, 1), 0.0)
+        total = weights.sum(axis=0)
+        mean = (weights * np.where(known, forecasts, 0.0)).sum(axis=0) / np.where(total > 0, total, 1.0)
         return np.where(known.any(axis=0), mean, np.nan)
 
     def held_at_bound(self) -> dict[str, int]:
         return {name: step for member in self.members for name, step in member.held_at_bound().items()}
 
     def params(self) -> dict[str, Any]:
-        return {"members": [member.name for member in self.members]}
+        return {"members": [member.name for member in self.members],
+                "weights": [float(weight) for weight in self.member_weights()]}
+
+
+def member_weights(members: list[str], anchor_weight: float = ANCHOR_WEIGHT) -> tuple[float, ...]:
+    """The weights of ``chosen_members``' candidates: ``anchor_weight`` for ETS, the rest shared equally by the others;
+    equal weights when ETS is not among them."""
+    if len(members) < 2 or ANCHOR not in members:
+        return tuple(1.0 / len(members) for _ in members)
+    other = (1.0 - anchor_weight) / (len(members) - 1)
+    return tuple(anchor_weight if name == ANCHOR else other for name in members)
 
 
 def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = ALONE_MARGIN,
                    season: int = 1, others_seasonal: bool = True) -> list[str]:
     """What auto forecasts with, from the candidates ``ranked`` best first by backtest ``scores``: the
     best other candidate alone when its score is below ``margin`` times the anchor's (ETS), else the
-    anchor and the two best others (averaged); the best candidate alone when the anchor could not be
-    backtested. On a series with a confirmed ``season``, only a candidate that models the season goes alone:
+    anchor and the two best others (averaged with ``member_weights``); the best candidate alone when the anchor could
+    not be backtested. On a series with a confirmed ``season``, only a candidate that models the season goes alone:
     a level or trend model that won a short backtest would forecast the seasonal swings away. (On the three tuning
     sets of ``ALONE_MARGIN`` this changed one series of 380, a tourism series where naive alone scored 1.31x
     seasonal naive and the ensemble 0.60x; their mean geometric mean went 0.7064 -> 0.7056.)

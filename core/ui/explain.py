@@ -8,12 +8,14 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, relabel, t
-from core.models.auto import FORMER_ALONE_MARGIN
+from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.ui.text import plain
 
 if TYPE_CHECKING:
     from core.data.tidy import LoadedSeries
     from core.evaluation.pipeline import RunResult
+
+ETS_FORMS_SHOWN = 4  # the heaviest forms named in auto's summary
 
 
 def _unit(frequency: Frequency) -> str:
@@ -82,11 +84,16 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     if params.get("chosen") is None:
         return None
     below = round(100 * (1 - params.get("alone_margin", FORMER_ALONE_MARGIN)))
+    anchor = params.get("anchor_weight", FORMER_ANCHOR_WEIGHT)
     text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
-             origins=params.get("origins"),
-             horizon=params.get("backtest_horizon"), below=below)
+             origins=params.get("origins"), horizon=params.get("backtest_horizon"), below=below,
+             anchor=round(100 * anchor), other=round(100 * (1 - anchor) / OTHERS))
     if params.get("selection_season", 1) > 1 and params.get("season") == 1:
         text += t("auto.season_by_ets", lang, season=params["selection_season"])
+    if forms := params.get("ets_forms"):
+        shown = ("、" if lang == "zh" else ", ").join(f"{form} {round(100 * weight)}%"
+                                                      for form, weight in list(forms.items())[:ETS_FORMS_SHOWN])
+        text += t("auto.ets_forms", lang, forms=shown)
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text

@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import (ALONE_MARGIN, ANCHOR, DYNAMIC_THETA, AutoForecaster, EnsembleForecaster, backtest_plan,
-                              chosen_members, models_season)
+from core.models.auto import (ALONE_MARGIN, ANCHOR, ANCHOR_WEIGHT, DYNAMIC_THETA, AutoForecaster, EnsembleForecaster,
+                              backtest_plan, chosen_members, member_weights, models_season)
 from core.models.autoregression import AutoRegressiveForecaster
 from core.ui.explain import selection_summary
 from core.data.frequency import Frequency, infer_frequency
@@ -263,6 +263,62 @@ def test_an_ensemble_averages_the_members_that_forecast_a_step() -> None:
     ensemble = EnsembleForecaster("e", [Fixed([1.0, np.nan, np.nan]), Fixed([3.0, 5.0, np.nan])])
     ensemble.fit(monthly_frame(np.arange(24.0)), Frequency("monthly", "MS", 12))
     np.testing.assert_array_equal(ensemble.forecast(steps(3)), [2.0, 5.0, np.nan])
+
+
+def test_a_weighted_ensemble_rescales_the_weights_of_the_members_that_forecast_a_step() -> None:
+    class Known(AutoRegressiveForecaster):
+        def __init__(self, values: list[float]) -> None:
+            self.values = np.array(values)
+
+        def fit(self, history: pd.DataFrame, frequency: Frequency, callback: object = None) -> "Known":
+            self.fitted_ = np.full(len(history), self.values[0])
+            return self
+
+        def forecast(self, future: pd.DataFrame) -> np.ndarray:
+            return self.values
+
+    members = [Known([1.0, np.nan, np.nan]), Known([3.0, 5.0, np.nan]), Known([5.0, 9.0, np.nan])]
+    ensemble = EnsembleForecaster("e", members, member_weights([ANCHOR, "a", "b"]))
+    ensemble.fit(monthly_frame(np.arange(24.0)), Frequency("monthly", "MS", 12))
+    # step 1: 0.5 * 1 + 0.25 * 3 + 0.25 * 5; step 2: the two others' 0.25 each, rescaled to 0.5 each
+    np.testing.assert_allclose(ensemble.forecast(steps(3)), [2.5, 7.0, np.nan])
+    np.testing.assert_allclose(ensemble.fitted_values(), 2.5)
+    assert ensemble.params()["weights"] == [0.5, 0.25, 0.25]
+    assert member_weights(["theta", "naive"]) == (0.5, 0.5) and member_weights([ANCHOR]) == (1.0,)
+
+
+def test_an_ensemble_from_a_model_file_written_before_weights_averages_equally() -> None:
+    from core.models.base import Forecaster
+    from core.models.baselines import DriftForecaster, SeasonalNaiveForecaster
+
+    frame = monthly_frame(seasonal_values(48, seed=2))
+    frequency = infer_frequency(frame["ds"])
+    members = [SeasonalNaiveForecaster(12, "snaive"), DriftForecaster(), SeasonalNaiveForecaster(1, "naive")]
+    weighted = EnsembleForecaster("e", members, (0.5, 0.25, 0.25)).fit(frame, frequency)
+    saved = weighted.state()
+    del saved["fields"]["weights"]
+    before = Forecaster.from_state(saved)
+    forecasts = np.array([member.forecast(steps(6)) for member in weighted.members])
+    np.testing.assert_allclose(before.forecast(steps(6)), forecasts.mean(axis=0))
+    np.testing.assert_allclose(weighted.forecast(steps(6)), 0.5 * forecasts[0] + 0.25 * forecasts[1:].sum(axis=0))
+
+
+def test_auto_weighs_ets_by_anchor_weight_and_says_so() -> None:
+    frame = monthly_frame(seasonal_values(96, seed=4, noise=2.0))
+    model = AutoForecaster(seed=0).fit(frame, infer_frequency(frame["ds"]))
+    params = model.params()
+    assert params["anchor_weight"] == ANCHOR_WEIGHT
+    summary = str(selection_summary(params))
+    assert f"ETS (weight {round(100 * ANCHOR_WEIGHT)}%)" in summary
+    assert f"({round(50 * (1 - ANCHOR_WEIGHT))}% each)" in summary
+    assert "ETS (weight 33%)" in str(selection_summary({"chosen": "theta", "season": 12}))  # results from before
+    assert "ETS（权重 50%）" in str(selection_summary(params, "zh"))
+    if ANCHOR in params["chosen"]:
+        assert sum(params["ets_forms"].values()) == pytest.approx(1.0, abs=0.01)
+        assert "ETS averages its forms by their Akaike weights" in summary
+    forms = {"ETS(Ad,M)": 0.6, "ETS(A,M)": 0.3, "ETS(N,M)": 0.06, "ETS(N,A)": 0.03, "ETS(A,A)": 0.01}
+    shown = str(selection_summary({"chosen": ANCHOR, "season": 12, "ets_forms": forms}))
+    assert "ETS(Ad,M) 60%, ETS(A,M) 30%, ETS(N,M) 6%, ETS(N,A) 3%." in shown and "ETS(A,A)" not in shown
 
 
 def test_a_season_the_correlation_test_misses_but_ets_sees_keeps_level_models_from_going_alone() -> None:
