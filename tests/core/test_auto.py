@@ -5,9 +5,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import (ALONE_MARGIN, ANCHOR, ANCHOR_WEIGHT, DYNAMIC_THETA, AutoForecaster, EnsembleForecaster,
-                              backtest_plan, chosen_members, member_weights, models_season)
+from core.models.auto import (ALONE_MARGIN, ANCHOR, ANCHOR_WEIGHT, BAND_ORIGINS, DYNAMIC_THETA, AutoForecaster,
+                              EnsembleForecaster, backtest_plan, chosen_members, member_weights, models_season)
 from core.models.autoregression import AutoRegressiveForecaster
+from core.models.specs import spec_for
 from core.ui.explain import selection_summary
 from core.data.frequency import Frequency, infer_frequency
 from core.evaluation.pipeline import RunRequest, run
@@ -237,6 +238,14 @@ def test_auto_takes_its_band_from_the_selection_backtest_and_keeps_it_in_its_mod
     again = Forecaster.from_state(result.forecaster.state()).measured_band()
     assert again is not None and again.multipliers == band.multipliers and again.origins == band.origins
     np.testing.assert_allclose(again.scale, band.scale)
+
+
+def test_auto_refits_its_choice_for_the_band_when_the_selection_had_three_origins() -> None:
+    frame = monthly_frame(seasonal_values(200, seed=5, noise=2.0))  # 140 training rows
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("auto"))
+    assert result.params["origins"] == 3 < BAND_ORIGINS
+    assert result.forecaster.measured_band() is None  # three origins that chose the winner would flatter it
+    assert result.band is not None and result.band.origins == spec_for("auto").interval_origins
 
 
 def test_auto_forecasts_an_exactly_repeating_week_exactly() -> None:
