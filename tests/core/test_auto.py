@@ -197,6 +197,10 @@ def test_on_a_seasonal_series_only_a_candidate_that_models_the_season_goes_alone
     assert chosen_members(ranked, scores, season=12) == [ANCHOR, "log: AR(1-3)", "none: seasonal diff AR(1-3)"]
     assert chosen_members(ranked, {**scores, "none: seasonal diff AR(1-3)": 0.4}, season=12) == [
         "none: seasonal diff AR(1-3)"]
+    steady = {ANCHOR: 1.0, "log: trend": 0.2, "theta": 0.9, "naive": 1.1}
+    assert chosen_members(sorted(steady, key=steady.__getitem__), steady) == [ANCHOR, "log: trend", "theta"]
+    assert chosen_members(["none: trend + regressors", ANCHOR], {"none: trend + regressors": 0.2, ANCHOR: 1.0}) == [
+        "none: trend + regressors"]  # the user's regressors may carry it alone
     assert [models_season(name, 12) for name in ("naive", "drift", "ses", "log: AR(1-3)", "none: trend + AR(1-3)")] \
         == [False] * 5
     assert all(models_season(name, 12) for name in ("snaive", ANCHOR, "theta", "log: ARIMA", "log: AR(1-3, 12)",
