@@ -122,6 +122,12 @@ def build_corpus(folder: Path) -> list[tuple[str, str, Path, dict[str, str], boo
     method = folder / "deflate64.xlsx"
     write_unsupported_method(method)
 
+    notes = folder / "notes_1000_sheets.xlsx"
+    with pd.ExcelWriter(notes, engine="openpyxl") as writer:
+        for sheet in range(1_000):
+            pd.DataFrame({"note": ["one line of notes", "another"]}).to_excel(writer, sheet_name=f"notes {sheet}")
+        pd.DataFrame({"date": stamps[:100], "value": np.arange(100.0)}).to_excel(writer, sheet_name="data")
+
     centuries = folder / "centuries_hourly.csv"
     spans = pd.date_range("1678-01-01", periods=11, freq="h").append(pd.date_range("2261-01-01", periods=11, freq="h"))
     centuries.write_text("date,y\n" + "\n".join(f"{d:%Y-%m-%d %H:%M},{i}" for i, d in enumerate(spans)))
@@ -139,6 +145,7 @@ def build_corpus(folder: Path) -> list[tuple[str, str, Path, dict[str, str], boo
         ("inf, -inf, 1e309 in the target", "load", infinite, {}, False),
         ("malformed xlsx (broken workbook.xml)", "load", malformed, {}, False),
         ("zip member packed with deflate64", "load", method, {}, False),
+        ("1,000 sheets of notes, then the data (searched: 50)", "load", notes, {}, False),
         ("fill gaps, hourly 1678..2261 (22 rows)", "load", centuries, {}, True),
     ]
 

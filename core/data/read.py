@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import lzma
+import math
 import re
 import zipfile
 import zlib
@@ -46,6 +47,7 @@ _NOT_BLANK = re.compile(r"[^\r\n \t]")
 # among them: as a series id they are names (North America).
 _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan", "<NA>", "#NA"})
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
+SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 
 try:  # openpyxl parses with lxml when it is installed
@@ -232,59 +234,70 @@ def _check_zip(data: bytes, name: str) -> None:
 
 def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     """The sheet asked for; for the first sheet (the default) that holds no table of numbers (notes, a cover
-    page), the first later sheet that does, named in ``attrs["sheet"]``. Title lines above the header are
-    skipped as in a CSV (``_promote_header``)."""
+    page), the first of the next ``SHEETS_SEARCHED`` sheets that does, named in ``attrs["sheet"]``. Title lines
+    above the header are skipped as in a CSV (``_promote_header``). The workbook is opened once."""
     _check_zip(data, name)  # zipfile stops each member at the size the directory declares
-    raw = _read_sheet(data, name, sheet)
-    if sheet == 0 and _data_rows(raw) < _DATA_ROWS:
-        for other in _sheet_names(data)[1:]:
-            try:
-                candidate = _read_sheet(data, name, other)
-            except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
-                continue
-            if _data_rows(candidate) >= _DATA_ROWS:
-                raw = candidate
-                raw.attrs["sheet"] = other
-                break
+    with _open_workbook(data, name) as book, zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = _sheet_parts(archive)
+        raw = _read_sheet(book, archive, parts, name, sheet)
+        if sheet == 0 and _data_rows(raw) < _DATA_ROWS:
+            for other in book.sheet_names[1:SHEETS_SEARCHED]:
+                try:
+                    candidate = _read_sheet(book, archive, parts, name, other)
+                except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
+                    continue
+                if _data_rows(candidate) >= _DATA_ROWS:
+                    raw = candidate
+                    raw.attrs["sheet"] = str(other)
+                    break
     return _check_table_size(_promote_header(raw))
 
 
-def _read_sheet(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
+def _open_workbook(data: bytes, name: str) -> pd.ExcelFile:
     try:
-        rows = _sheet_rows(data, sheet)
+        # calamine (Rust) reads a sheet about four times as fast as openpyxl, with the same cells as text.
+        return pd.ExcelFile(io.BytesIO(data), engine="calamine")
+    except _EXCEL_ERRORS as error:
+        raise _unreadable_workbook(name, error) from None
+
+
+def _read_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[str | int, str], name: str,
+                sheet: str | int) -> pd.DataFrame:
+    part = parts.get(sheet)
+    try:
+        rows = _part_rows(archive, part) if part else None
     except _EXCEL_ERRORS:
         rows = None  # a damaged workbook: pandas says what is wrong with it below
     if rows is not None:  # before parsing, which takes seconds per 100,000 rows
         check_count(rows - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
     try:
-        # calamine (Rust) reads a sheet about four times as fast as openpyxl, with the same cells as text.
-        return pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, engine="calamine")
+        return book.parse(sheet, dtype=str)
     except DataError:
         raise
     except _EXCEL_ERRORS as error:
-        raise DataError(
-            f"'{name or 'The file'}' is an Excel workbook that cannot be read ({_first_line(error)}): "
-            "open it in Excel and save it again, or export the sheet as CSV.", "err.excel",
-            {"name": name or "The file", "detail": _first_line(error)}) from None
+        raise _unreadable_workbook(name, error) from None
 
 
-def _sheet_names(data: bytes) -> list[str]:
-    try:
-        with pd.ExcelFile(io.BytesIO(data), engine="calamine") as book:
-            return [str(sheet) for sheet in book.sheet_names]
-    except _EXCEL_ERRORS:
-        return []
+def _unreadable_workbook(name: str, error: BaseException) -> DataError:
+    return DataError(
+        f"'{name or 'The file'}' is an Excel workbook that cannot be read ({_first_line(error)}): "
+        "open it in Excel and save it again, or export the sheet as CSV.", "err.excel",
+        {"name": name or "The file", "detail": _first_line(error)})
 
 
 def _data_rows(raw: pd.DataFrame) -> int:
     """Rows among the first ``2 * (_PREAMBLE_LINES + _DATA_ROWS)`` that look like a table's: two or more cells
     filled, one of them with a digit (``1,037.50`` and ``€12`` count; a line of notes does not)."""
-    head = raw.head(2 * (_PREAMBLE_LINES + _DATA_ROWS)).astype("string")
-    if head.empty:
-        return 0
-    filled = head.notna() & (head.apply(lambda column: column.str.strip()) != "")
-    digits = head.apply(lambda column: column.str.contains(r"\d", regex=True)).fillna(False)
-    return int(((filled.sum(axis=1) >= 2) & digits.any(axis=1)).sum())
+    head = raw.head(2 * (_PREAMBLE_LINES + _DATA_ROWS))
+    found = 0
+    for row in head.itertuples(index=False):
+        cells = [text for cell in row if not _blank(cell) and (text := str(cell).strip())]
+        found += len(cells) >= 2 and any(char.isdigit() for cell in cells for char in cell)
+    return found
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA or cell is pd.NaT
 
 
 def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
@@ -326,41 +339,39 @@ def _digit_share(cells: list[str]) -> float:
     return sum(any(char.isdigit() for char in cell) for cell in cells) / len(cells) if cells else 0.0
 
 
-def _sheet_rows(data: bytes, sheet: str | int) -> int | None:
-    """The rows of a workbook's sheet (by position or name) counted in its XML as it unpacks, without
-    parsing a cell; None when the workbook does not say which part holds the sheet."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        part = _sheet_part(archive, sheet)
-        if part is None:
-            return None
-        rows, tail = 0, b""
-        with archive.open(part) as stream:
-            while chunk := stream.read(_XML_CHUNK):
-                text = tail + chunk
-                rows += len(_ROW_TAG.findall(text))
-                tail = text[-_ROW_TAG_LONGEST:]
-                rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
-        return rows + len(_ROW_TAG.findall(tail))
+def _part_rows(archive: zipfile.ZipFile, part: str) -> int:
+    """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell."""
+    rows, tail = 0, b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_XML_CHUNK):
+            text = tail + chunk
+            rows += len(_ROW_TAG.findall(text))
+            tail = text[-_ROW_TAG_LONGEST:]
+            rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+    return rows + len(_ROW_TAG.findall(tail))
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str | int) -> str | None:
-    """The zip member of the sheet, from the workbook's list of sheets and its relationships."""
-    names = set(archive.namelist())
-    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-        return None
-    sheets = [element for element in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter()
-              if element.tag.endswith("}sheet")]
-    chosen = [element for position, element in enumerate(sheets) if sheet in (position, element.get("name"))]
-    if not chosen:
-        return None
-    relation = chosen[0].get(f"{{{_RELATIONSHIPS}}}id")
-    targets = {element.get("Id"): element.get("Target", "")
-               for element in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter()}
-    target = targets.get(relation)
-    if not target:
-        return None
-    part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return part if part in names else None
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
+    """The zip member of each sheet, by position and by name, from the workbook's list of sheets and its
+    relationships; empty when the workbook does not say (or is too damaged to)."""
+    try:
+        names = set(archive.namelist())
+        if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+            return {}
+        sheets = [element for element in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter()
+                  if element.tag.endswith("}sheet")]
+        targets = {element.get("Id"): element.get("Target", "")
+                   for element in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter()}
+    except _EXCEL_ERRORS:
+        return {}
+    parts: dict[str | int, str] = {}
+    for position, element in enumerate(sheets):
+        target = targets.get(element.get(f"{{{_RELATIONSHIPS}}}id")) or ""
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if target and part in names:
+            parts[position] = part
+            parts.setdefault(str(element.get("name")), part)
+    return parts
 
 
 def decode_text(data: bytes) -> str:

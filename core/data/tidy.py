@@ -609,8 +609,8 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
             "out: there is nothing to fit or score there.")
     if filled:
         choose = "it as a regressor" if len(filled) == 1 else "them as regressors"
-        report.notices.append(Notice(f"{text} To forecast with the future values of {quoted_names(filled)} in them, choose "
-                                     f"{choose}.", "notice.blank_ends_future",
+        report.notices.append(Notice(f"{text} To forecast with the future values of {quoted_names(filled)} in them, "
+                                     f"choose {choose}.", "notice.blank_ends_future",
                                      {"rows": left_out, "column": target, "columns": quoted_names(filled)}))
     else:
         report.notices.append(Notice(text, "notice.blank_ends", {"rows": left_out, "column": target}))

@@ -453,9 +453,8 @@ def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = 
     A straight trend line (``{tf}: trend``, a series without a season) never goes alone: it bets every forecast on
     the slope of the whole history. On the six tuning sets of ``_trend_candidates``' note this took the worst series
     from 7.68x to 5.75x seasonal naive (the line alone scored 7.68x on an M3 yearly series, 2.90x averaged with ETS
-    and another) and the mean of their geometric means from
-    0.6768 to 0.6750, better on both halves (0.6608 -> 0.6587, 0.6932 -> 0.6918); the series it cost most, US real GDP,
-    went from 0.09x to 0.17x."""
+    and another) and the mean of their geometric means from 0.6768 to 0.6750, better on both halves (0.6608 ->
+    0.6587, 0.6932 -> 0.6918); the series it cost most, US real GDP, went from 0.09x to 0.17x."""
     others = [name for name in ranked if name != ANCHOR]
     if ANCHOR not in ranked or not others:
         return ranked[:1]

@@ -431,6 +431,17 @@ def test_a_workbook_whose_first_sheet_is_notes_is_read_from_its_data_sheet_and_s
     assert other_sheet == [{"sheet": "Data"}]
 
 
+def test_the_search_for_a_data_sheet_stops_after_sheets_searched() -> None:
+    from core.data.read import SHEETS_SEARCHED, read_table
+
+    notes = {f"Notes {k}": [["a note"], ["another"]] for k in range(SHEETS_SEARCHED - 1)}
+    within = read_table(_workbook({**notes, "Data": [["Month", "Sales", "Promo"], *MONTH_ROWS]}), "in.xlsx")
+    assert within.attrs["sheet"] == "Data" and len(within) == 36
+    beyond = read_table(_workbook({**notes, "More notes": [["x"]], "Data": [["Month", "Sales"], *MONTH_ROWS]}),
+                        "beyond.xlsx")
+    assert "sheet" not in beyond.attrs and len(beyond) < 3  # the first sheet's notes: sheet 51 is not opened
+
+
 def test_a_first_sheet_of_amounts_written_as_text_is_the_one_read() -> None:
     text_amounts = [[row[0], f"{row[1]:,.2f}"] for row in MONTH_ROWS]  # 1,037.50: text, not a number cell
     data = _workbook({"Sales": [["Month", "Sales"], *text_amounts], "Rates": [["Rate", "Value"], *MONTH_ROWS[:10]]})
