@@ -237,20 +237,30 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     page), the first of the next ``SHEETS_SEARCHED`` sheets that does, named in ``attrs["sheet"]``. Title lines
     above the header are skipped as in a CSV (``_promote_header``). The workbook is opened once."""
     _check_zip(data, name)  # zipfile stops each member at the size the directory declares
-    with _open_workbook(data, name) as book, zipfile.ZipFile(io.BytesIO(data)) as archive:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = _sheet_parts(archive)
-        raw = _read_sheet(book, archive, parts, name, sheet)
-        if sheet == 0 and _data_rows(raw) < _DATA_ROWS:
-            for other in book.sheet_names[1:SHEETS_SEARCHED]:
-                try:
-                    candidate = _read_sheet(book, archive, parts, name, other)
-                except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
-                    continue
-                if _data_rows(candidate) >= _DATA_ROWS:
-                    raw = candidate
-                    raw.attrs["sheet"] = str(other)
-                    break
+        _check_sheet_rows(archive, parts.get(sheet))  # before a cell is parsed
+        with _open_workbook(data, name) as book:
+            raw = _parse_sheet(book, name, sheet)
+            if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
+                later = _later_data_sheet(book, archive, parts, name)
+                raw = raw if later is None else later
     return _check_table_size(_promote_header(raw))
+
+
+def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[str | int, str],
+                      name: str) -> pd.DataFrame | None:
+    """The first of sheets 2..``SHEETS_SEARCHED`` that holds a table of numbers, its name in ``attrs["sheet"]``."""
+    for other in book.sheet_names[1:SHEETS_SEARCHED]:
+        try:
+            _check_sheet_rows(archive, parts.get(other))
+            candidate = _parse_sheet(book, name, other)
+        except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
+            continue
+        if _data_rows(candidate) >= _DATA_ROWS:
+            candidate.attrs["sheet"] = str(other)
+            return candidate
+    return None
 
 
 def _open_workbook(data: bytes, name: str) -> pd.ExcelFile:
@@ -261,15 +271,18 @@ def _open_workbook(data: bytes, name: str) -> pd.ExcelFile:
         raise _unreadable_workbook(name, error) from None
 
 
-def _read_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[str | int, str], name: str,
-                sheet: str | int) -> pd.DataFrame:
-    part = parts.get(sheet)
+def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None) -> None:
+    """Refuse a sheet with more rows than the limit from its XML ``part`` (None: the workbook does not say which),
+    before parsing it, which takes seconds per 100,000 rows."""
     try:
         rows = _part_rows(archive, part) if part else None
     except _EXCEL_ERRORS:
-        rows = None  # a damaged workbook: pandas says what is wrong with it below
-    if rows is not None:  # before parsing, which takes seconds per 100,000 rows
+        rows = None  # a damaged workbook: pandas says what is wrong with it when it parses
+    if rows is not None:
         check_count(rows - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+
+
+def _parse_sheet(book: pd.ExcelFile, name: str, sheet: str | int) -> pd.DataFrame:
     try:
         return book.parse(sheet, dtype=str)
     except DataError:
