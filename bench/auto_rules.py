@@ -5,7 +5,8 @@ For every series of six tuning sets, a 70/30 split; inside the training rows aut
 refitted on all the training rows forecasts the test rows. Each rule is ``chosen_members`` with another
 ``margin`` (a candidate goes alone when its backtest score is below ``margin`` times ETS's; otherwise ETS
 and the two best others are averaged); "never alone" is margin 0. A second table sweeps ETS's weight in that
-average (``ANCHOR_WEIGHT``; the two others share the rest).
+average (``ANCHOR_WEIGHT``; the two others share the rest); a third compares letting a straight trend line go
+alone as the other candidates may.
 
 Tuning sets:
 - ``bench44``: the 44 series of ``bench/accuracy.py``'s first panel (real, synthetic and more series);
@@ -101,19 +102,30 @@ def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
             "search": replace(found, factories={}, errors={}), "forecasts": forecasts}  # sent back: no lambdas
 
 
-def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float) -> np.ndarray:
-    from core.models.auto import member_weights
+def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float,
+                  line_alone: bool = False) -> np.ndarray:
+    """The forecast of ``chosen_members`` with ``margin`` and ``anchor_weight``; ``line_alone``: the rule before a
+    straight trend line was kept from going alone (it goes alone when it is the best other and within ``margin``)."""
+    from core.models.auto import ANCHOR, member_weights
 
-    members = series["search"].members(margin)  # type: ignore[attr-defined]
+    search = series["search"]
+    members = search.members(margin)  # type: ignore[attr-defined]
+    if line_alone:
+        ranked = [name for name in search.ranked() if name != ANCHOR]  # type: ignore[attr-defined]
+        scores = search.scores  # type: ignore[attr-defined]
+        if (ranked and ranked[0].endswith(": trend") and search.rule_season <= 1  # type: ignore[attr-defined]
+                and ANCHOR in scores and scores[ranked[0]] < margin * scores[ANCHOR]):
+            members = ranked[:1]
     forecasts = np.array([series["forecasts"][name] for name in members])  # type: ignore[index]
     return np.tensordot(member_weights(members, anchor_weight), forecasts, axes=1)
 
 
-def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: float, anchor_weight: float) -> str:
+def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: float, anchor_weight: float,
+             line_alone: bool = False) -> str:
     """One rule's line: the mean of the sets' log geometric means (all, first halves, second halves), each set's
     geometric mean and halves, the worst series, how many are worse than 1.2x, AirPassengers' MAPE."""
-    scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin, anchor_weight) - s["actual"]))) / s["base"]
-                             for s in rows]) for tag, rows in studied.items()}
+    scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin, anchor_weight, line_alone) - s["actual"])))
+                             / s["base"] for s in rows]) for tag, rows in studied.items()}
 
     def mean(part: slice) -> float:
         return math.exp(float(np.mean([math.log(geomean(v[part])) for v in scores.values()])))
@@ -149,6 +161,9 @@ def main() -> None:
     print(f"\nETS's weight in an ensemble (the others share the rest), margin {ALONE_MARGIN}\n{'weight':>12}{header}")
     for weight in ANCHOR_WEIGHTS:
         print(rule_row(studied, f"{weight:.2f}", ALONE_MARGIN, weight))
+    print(f"\nA straight trend line (a series without a season) going alone\n{'line alone':>12}{header}")
+    print(rule_row(studied, "never", ALONE_MARGIN, ANCHOR_WEIGHT))
+    print(rule_row(studied, "as others", ALONE_MARGIN, ANCHOR_WEIGHT, line_alone=True))
 
 
 if __name__ == "__main__":
