@@ -550,11 +550,33 @@ def _csv_layout(text: str) -> CsvLayout:
 
 def _read_csv_text(text: str) -> pd.DataFrame:
     layout = _csv_layout(text)
+    raw = _read_csv_layout(layout)
+    if layout.point_thousands and not _points_group_thousands(raw):  # the sniff saw only the first and last lines
+        layout = layout._replace(decimal=".", point_thousands=False)
+        raw = _read_csv_layout(layout)
+    return _finish_csv(raw, layout)
+
+
+def _points_group_thousands(raw: pd.DataFrame) -> bool:
+    """Whether every number cell with a point, in the whole table read as text, groups thousands (``1.025``);
+    one ``12.5`` says the points are decimal points after all."""
+    for name in raw.columns:
+        cells = raw[name].dropna().astype(str).str.strip()
+        pointed = cells[cells.str.contains(".", regex=False) & cells.str.replace(".", "", regex=False)
+                        .str.lstrip("-").str.isdigit()]
+        grouped = pointed.str.fullmatch(_POINT_THOUSANDS.pattern) | pointed.str.fullmatch(_DOTTED_DATE.pattern)
+        if not grouped.all():
+            return False
+    return True
+
+
+def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
+    """The table as ``layout`` says to read it (decimal-comma files as text), before ``_finish_csv``."""
     text, delimiter, decimal, bare = layout.text, layout.delimiter, layout.decimal, layout.bare
     _check_csv_shape(text, delimiter)
     fast = _read_plain_csv(text, delimiter) if decimal == "." and not bare else None
     if fast is not None:
-        return _finish_csv(fast, layout)
+        return fast
     # Plain files let pandas' C parser type the numbers; decimal-comma files stay text for parse_numbers.
     as_text = {"dtype": str} if decimal == "," else {}
     try:
@@ -571,7 +593,7 @@ def _read_csv_text(text: str) -> pd.DataFrame:
         raise DataError(f"The file could not be read as CSV ({_first_line(error)}): save it as a CSV "
                         "with one header row and one row per time step.", "err.csv",
                         {"detail": _first_line(error)}) from None
-    return _finish_csv(raw, layout)
+    return raw
 
 
 def _without_preamble(text: str, delimiter: str) -> str:

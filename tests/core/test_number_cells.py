@@ -2,6 +2,7 @@
 other minus signs, accounting negatives, no-break thousands spaces; and the cell a refusal quotes."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from core.data.read import read_table
@@ -146,3 +147,12 @@ def test_three_decimals_with_a_point_stay_decimals_without_sign_of_thousands() -
     iso = [f"{2020 + y}-{m:02d}-01" for y in range(3) for m in range(1, 13)]
     cells = [f"{1 + i / 8:.3f}" for i in range(36)]  # 1.000, 1.125, ... in a file of ISO dates
     assert load_series(_semicolon_file(iso, cells), "x.csv").frame["y"].tolist() == [1 + i / 8 for i in range(36)]
+
+
+def test_a_point_thousands_guess_from_the_first_and_last_lines_is_dropped_when_a_middle_line_says_decimals() -> None:
+    dotted = [f"{d.day:02d}.{d.month:02d}.{d.year}" for d in pd.date_range("2020-01-01", periods=200, freq="D")]
+    values = [10.111 + 0.017 * i for i in range(200)]  # three decimals, never a trailing zero: 10.111, 10.128, ...
+    cells = [f"{v:.3f}" if not 80 <= i < 120 else f"{v:.1f}" for i, v in enumerate(values)]  # the middle rounded
+    series = load_series(_semicolon_file(dotted, cells), "x.csv")
+    assert series.frame["y"].tolist() == pytest.approx([float(cell) for cell in cells])
+    assert "notice.point_thousands" not in [notice.key for notice in series.report.notices]
