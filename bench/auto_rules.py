@@ -131,7 +131,7 @@ def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: fl
         return math.exp(float(np.mean([math.log(geomean(v[part])) for v in scores.values()])))
 
     air = next(s for s in studied["bench44"] if s["name"] == CHOSEN)
-    forecast = rule_forecast(air, margin, anchor_weight)
+    forecast = rule_forecast(air, margin, anchor_weight, line_alone)
     mape = 100 * float(np.mean(np.abs(forecast - air["actual"]) / np.abs(air["actual"])))  # type: ignore[operator]
     every = np.concatenate(list(scores.values()))
     return (f"{label:>12}{mean(slice(None)):8.4f}{mean(slice(0, None, 2)):8.4f}{mean(slice(1, None, 2)):8.4f} | "

@@ -234,7 +234,7 @@ def _check_zip(data: bytes, name: str) -> None:
 
 def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     """The sheet asked for; for the first sheet (the default) that holds no table of numbers (notes, a cover
-    page), the first of the next ``SHEETS_SEARCHED`` sheets that does, named in ``attrs["sheet"]``. Title lines
+    page), the first of sheets 2..``SHEETS_SEARCHED`` that does, named in ``attrs["sheet"]``. Title lines
     above the header are skipped as in a CSV (``_promote_header``). The workbook is opened once."""
     _check_zip(data, name)  # zipfile stops each member at the size the directory declares
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -305,7 +305,7 @@ def _data_rows(raw: pd.DataFrame) -> int:
     found = 0
     for row in head.itertuples(index=False):
         cells = [text for cell in row if not _blank(cell) and (text := str(cell).strip())]
-        found += len(cells) >= 2 and any(char.isdigit() for cell in cells for char in cell)
+        found += len(cells) >= 2 and any(char.isdecimal() for cell in cells for char in cell)  # as regex \d
     return found
 
 

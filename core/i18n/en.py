@@ -152,12 +152,13 @@ MESSAGES: dict[str, str] = {
                                  "horizon.",
     "auto.summary": "auto chose **{chosen}** (season length {season}) by a rolling-origin backtest inside the "
                     "training rows ({origins} origins, {horizon} steps ahead each): another model is used alone only "
-                    "when its error is at least {below}% below exponential smoothing's (ETS), it is not a straight "
-                    "trend line and, on a seasonal series, it models the season; otherwise ETS (weight {anchor}%) is "
+                    "when its error is at least {below}% below exponential smoothing's (ETS){not_a_line} and, on a "
+                    "seasonal series, it models the season; otherwise ETS (weight {anchor}%) is "
                     "averaged with the two best others ({other}% each). The band is its 95% interval.",
     "auto.season_by_ets": " The correlation test confirmed no season, but exponential smoothing's likelihood "
                           "preferred a seasonal form of length {season}: so no model that forecasts the season away "
                           "was used alone.",
+    "auto.not_a_line": ", it is not a straight trend line",
     "auto.ets_forms": " ETS averages its forms by their Akaike weights (trend, season: N none, A additive, Ad damped, "
                       "M multiplicative): {forms}.",
     "auto.long_history": " The history is long: auto modelled its last {used:,} rows ({skipped:,} earlier rows left "

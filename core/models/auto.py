@@ -38,7 +38,7 @@ from core.training.devices import resolve_device
 from core.training.loop import EXACT, EpochCallback, History, TrainConfig
 
 ORIGINS = 5
-# The selection backtest sets the band when it had this many origins (monthly: 197+ rows); with fewer, the chosen
+# The selection backtest sets the band when it had this many origins (monthly: always from 211 rows); with fewer, the
 # model is refitted at origins of the band's own (``intervals.interval_plan``). A choice made on three origins makes
 # their errors of the winner optimistic: from 3 to 4, the 95% interval score of ``bench/band_coverage.py`` fell on 11 of
 # the 12 halves of its six tuning sets (bench44 14.00 -> 12.78, M3 9.25 -> 9.04, tourism 20.37 -> 18.29, M3 yearly
@@ -382,6 +382,8 @@ class AutoForecaster(Forecaster):
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "anchor_weight": self.anchor_weight_, **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
+                **({"member_weights": self.best_.params()["weights"]} if isinstance(self.best_, EnsembleForecaster)
+                   else {}),
                 **({"held_at_bound": held} if (held := self.held_at_bound()) else {}),
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
                                 for row in self.leaderboard_]}

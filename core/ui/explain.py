@@ -85,9 +85,13 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
         return None
     below = round(100 * (1 - params.get("alone_margin", FORMER_ALONE_MARGIN)))
     anchor = params.get("anchor_weight", FORMER_ANCHOR_WEIGHT)
+    weights = params.get("member_weights")
+    others = len(weights) - 1 if weights else OTHERS
+    # results from before the anchor weighed more also let a straight trend line go alone
+    not_a_line = t("auto.not_a_line", lang) if "anchor_weight" in params else ""
     text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
              origins=params.get("origins"), horizon=params.get("backtest_horizon"), below=below,
-             anchor=round(100 * anchor), other=round(100 * (1 - anchor) / OTHERS))
+             anchor=round(100 * anchor), other=round(100 * (1 - anchor) / max(others, 1)), not_a_line=not_a_line)
     if params.get("selection_season", 1) > 1 and params.get("season") == 1:
         text += t("auto.season_by_ets", lang, season=params["selection_season"])
     if forms := params.get("ets_forms"):

@@ -324,7 +324,11 @@ def test_auto_weighs_ets_by_anchor_weight_and_says_so() -> None:
     summary = str(selection_summary(params))
     assert f"ETS (weight {round(100 * ANCHOR_WEIGHT)}%)" in summary
     assert f"({round(50 * (1 - ANCHOR_WEIGHT))}% each)" in summary
-    assert "ETS (weight 33%)" in str(selection_summary({"chosen": "theta", "season": 12}))  # results from before
+    before = str(selection_summary({"chosen": "none: trend", "season": 1}))  # results from before the weights
+    assert "ETS (weight 33%)" in before and "straight trend line" not in before  # a line could go alone then
+    assert "it is not a straight trend line" in summary and "不是一条直线趋势" in str(selection_summary(params, "zh"))
+    pair = str(selection_summary({**params, "chosen": "ensemble of ETS, theta", "member_weights": [0.5, 0.5]}))
+    assert "(50% each)" in pair
     assert "ETS（权重 50%）" in str(selection_summary(params, "zh"))
     if ANCHOR in params["chosen"]:
         assert sum(params["ets_forms"].values()) == pytest.approx(1.0, abs=0.01)
