@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import lzma
-import math
 import re
 import zipfile
 import zlib
@@ -304,13 +303,9 @@ def _data_rows(raw: pd.DataFrame) -> int:
     head = raw.head(2 * (_PREAMBLE_LINES + _DATA_ROWS))
     found = 0
     for row in head.itertuples(index=False):
-        cells = [text for cell in row if not _blank(cell) and (text := str(cell).strip())]
+        cells = [text for cell in row if not pd.isna(cell) and (text := str(cell).strip())]
         found += len(cells) >= 2 and any(char.isdecimal() for cell in cells for char in cell)  # as regex \d
     return found
-
-
-def _blank(cell: object) -> bool:
-    return cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA or cell is pd.NaT
 
 
 def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
@@ -459,12 +454,12 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     ``1.250`` in a file of ISO dates and no such whole numbers stays 1.25."""
     rows = [[cell.strip().strip('"') for cell in line.split(delimiter)] for line in lines]
     columns = [[row[i] for row in rows if i < len(row)] for i in range(max(map(len, rows), default=0))]
-    pointed = {i: [cell for cell in column if "." in cell and cell.replace(".", "").lstrip("-").isdigit()
-                   and not _DOTTED_DATE.fullmatch(cell)] for i, column in enumerate(columns)}
-    if not any(pointed.values()) or not all(_POINT_THOUSANDS.fullmatch(cell) for cells in pointed.values()
-                                            for cell in cells):
+    cells = pd.Series([cell for column in columns for cell in column], dtype=object,
+                      index=[i for i, column in enumerate(columns) for _ in column])  # indexed by column
+    pointed = _pointed_numbers(cells)
+    if pointed.empty or not _group_thousands(pointed):
         return False
-    hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i, cells in pointed.items() if cells for cell in columns[i])
+    hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
     return hundreds or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
 
 
@@ -560,14 +555,21 @@ def _read_csv_text(text: str) -> pd.DataFrame:
 def _points_group_thousands(raw: pd.DataFrame) -> bool:
     """Whether every number cell with a point, in the whole table read as text, groups thousands (``1.025``);
     one ``12.5`` says the points are decimal points after all."""
-    for name in raw.columns:
-        cells = raw[name].dropna().astype(str).str.strip()
-        pointed = cells[cells.str.contains(".", regex=False) & cells.str.replace(".", "", regex=False)
-                        .str.lstrip("-").str.isdigit()]
-        grouped = pointed.str.fullmatch(_POINT_THOUSANDS.pattern) | pointed.str.fullmatch(_DOTTED_DATE.pattern)
-        if not grouped.all():
-            return False
-    return True
+    return all(_group_thousands(_pointed_numbers(raw[name])) for name in raw.columns)
+
+
+def _pointed_numbers(cells: pd.Series) -> pd.Series:
+    """The ``cells`` (stripped) written as a number with one or more points (``1.025``, ``12.5``); dotted dates
+    (``01.05.2020``) are not numbers."""
+    text = cells.dropna().astype(str).str.strip()
+    pointed = text[text.str.contains(".", regex=False) & text.str.replace(".", "", regex=False).str.lstrip("-")
+                   .str.isdigit()]
+    return pointed[~pointed.str.fullmatch(_DOTTED_DATE.pattern)]
+
+
+def _group_thousands(pointed: pd.Series) -> bool:
+    """Whether every one of the ``pointed`` numbers has groups of three digits after its points (``1.025``)."""
+    return bool(pointed.str.fullmatch(_POINT_THOUSANDS.pattern).all())
 
 
 def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:

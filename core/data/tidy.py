@@ -332,7 +332,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         return None, pd.Series(np.arange(len(raw)), index=raw.index)
     if wanted is not None:
         if wanted not in raw.columns:
-            raise DataError(f"There is no column '{wanted}' for the dates: choose one of {quoted_names(raw.columns)}.",
+            raise DataError(f"There is no column '{wanted}' for the dates: choose one of "
+                            f"{quoted_names(raw.columns)}.",
                             "err.no_date_column", {"column": wanted, "names": quoted_names(raw.columns)})
         parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True)
         if parsed is None:
@@ -438,7 +439,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     """
     if wanted is not None:
         if wanted not in raw.columns:
-            raise DataError(f"There is no column '{wanted}' for the target: choose one of {quoted_names(raw.columns)}.",
+            raise DataError(f"There is no column '{wanted}' for the target: choose one of "
+                            f"{quoted_names(raw.columns)}.",
                             "err.no_target_column", {"column": wanted, "names": quoted_names(raw.columns)})
         if wanted not in numeric:
             if not filled(raw[wanted]).any():  # a series of a long file with no values of its own
