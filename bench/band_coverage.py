@@ -16,17 +16,18 @@ import argparse
 import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from accuracy import holdout_series, more_series, ordered, real_series, synthetic_series  # this folder is on the path
-from auto_rules import m3_other_series, m3_series
+from auto_rules import M3_OTHER, m3_other_set, m3_series
 from many_accuracy import geomean, tourism_series
 
 SETS = {"bench44": lambda: {**real_series(), **synthetic_series(), **more_series()}, "m3": m3_series,
         "tourism": lambda: tourism_series(reported=False),
-        **{tag: lambda tag=tag: m3_other_series()[tag] for tag in ("m3-yr", "m3-qtr", "m3-oth")},
+        **{tag: partial(m3_other_set, tag) for tag in M3_OTHER},
         "panel2": holdout_series}
 MISS_WEIGHT = 2 / 0.05  # the 95% interval score's penalty per unit outside the band
 
