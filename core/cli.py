@@ -95,7 +95,7 @@ def _fit(args: argparse.Namespace) -> int:
     check_choice(choice)
     if args.scheduler is None:  # a device this machine lacks is one argument error, not one per series
         resolve_device(args.device)  # (a cluster's workers may have what this machine has not)
-    check_outputs({"--out": args.out, "--json": args.json})
+    check_outputs({"--out": args.out, "--json": args.json}, args.file)
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
     raw, exact = read_raw(args.file)
     layout = plan_layout(raw, LoadOptions(date_col=args.date_col, regressors=regressors), args.id_col, args.target,
@@ -178,11 +178,14 @@ def _without_id(blank: int) -> str:
     return f"{count(blank, 'row')} without a series id {'was' if blank == 1 else 'were'} left out."
 
 
-def check_outputs(paths: dict[str, Path | None]) -> None:
+def check_outputs(paths: dict[str, Path | None], source: Path | str | None = None) -> None:
     """Raises ``ValueError`` before any work for an output that could not be written: a folder, a folder
-    that does not exist or cannot be written to, or both outputs at one path."""
+    that does not exist or cannot be written to, both outputs at one path, or the input file ``source`` itself."""
     given = {option: path for option, path in paths.items() if path is not None}
     for option, path in given.items():
+        if source is not None and path.resolve() == Path(source).resolve():
+            raise ValueError(f"{option} {path} is the input file: writing there would replace your data; "
+                             "give another file name.")
         folder = path.resolve().parent
         if path.is_dir():
             raise ValueError(f"{option} {path} is a folder: give a file name in it, such as {path / _NAMES[option]}.")

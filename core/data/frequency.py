@@ -52,7 +52,16 @@ _NAME_BY_PREFIX = {
     "D": ("daily", 7), "B": ("business-daily", 5), "W": ("weekly", 52),
     "MS": ("monthly", 12), "ME": ("monthly", 12), "QS": ("quarterly", 4),
     "QE": ("quarterly", 4), "YS": ("yearly", 1), "YE": ("yearly", 1),
+    # Business-day anchored months, quarters and years (the last or first working day of each).
+    "BMS": ("monthly", 12), "BME": ("monthly", 12), "BQS": ("quarterly", 4), "BQE": ("quarterly", 4),
+    "BYS": ("yearly", 1), "BYE": ("yearly", 1),
 }
+# A spacing under a day without a name of its own (15 minutes, 2 hours) takes the day as its season when a day holds
+# at most this many steps (5 minutes: 288), else the hour when an hour does (15 seconds: 240), else none.
+_SEASON_STEPS_MOST = 288
+# A daily series with at least this many stamps and none on a Saturday or Sunday is business-daily: its missing
+# holidays are gaps, and its forecast skips weekends.
+_BUSINESS_DAYS_SEEN = 10
 
 
 def infer_frequency(ds: pd.Series) -> Frequency:
@@ -112,9 +121,24 @@ def _from_alias(alias: str) -> Frequency:
             return Frequency(name, alias, season)
     stripped = base.lstrip("0123456789")
     if stripped in _NAME_BY_PREFIX and stripped != base:
-        name, _ = _NAME_BY_PREFIX[stripped]
-        return Frequency(f"every {base}", alias, 1)
-    return Frequency(alias, alias, 1)
+        return Frequency(f"every {base}", alias, _sub_daily_season(alias))
+    return Frequency(alias, alias, _sub_daily_season(alias))
+
+
+def _sub_daily_season(alias: str) -> int:
+    """Steps per day for a fixed spacing under a day (``15min``: 96, ``2h``: 12), else per hour (``15s``: 240): the
+    first that is a whole number of at most ``_SEASON_STEPS_MOST``; 1 for other spacings and when neither is."""
+    try:
+        step = pd.Timedelta(to_offset(alias)).total_seconds()
+    except ValueError:  # not a fixed duration (a month, a business day)
+        return 1
+    if not 0 < step < 86_400:
+        return 1
+    for period in (86_400, 3_600):
+        steps = period / step
+        if 2 <= steps <= _SEASON_STEPS_MOST and steps == int(steps):
+            return int(steps)
+    return 1
 
 
 def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
@@ -130,7 +154,14 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     alias = end_alias if at_end else start_alias
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"
+    if name == "daily" and len(index) >= _BUSINESS_DAYS_SEEN and index.dayofweek.max() < 5 and _whole_days(index):
+        return _from_alias("B")  # weekdays only, with holidays missing
     return Frequency(name, alias, season)
+
+
+def _whole_days(index: pd.DatetimeIndex) -> bool:
+    """Whether every stamp is at the same time of day (dates of a daily series, not times)."""
+    return bool((index - index.normalize()).nunique() == 1)
 
 
 def _days_of(name: str) -> float:

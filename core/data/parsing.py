@@ -45,7 +45,16 @@ _DATE_FORMATS = (
     "%b %Y", "%B %Y", "%b-%Y", "%B-%Y", "%b-%y", "%m/%Y", "%m-%Y", "%d.%m.%Y", "%d-%m-%Y",
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
     "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S",
+    # Day and month name: 31-Jan-2021, 31-Jan-21, 31 Jan 2021, 31 January 2021, Jan 31, 2021, Sun, 31 Jan 2021.
+    "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%d-%B-%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y",
+    "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
 )
+# Two-digit years (``Jan-49``, ``12/31/75``) are read in the hundred years that end this many years after today's:
+# in 2026, 37-99 are 1937-1999 and 00-36 are 2000-2036 (Python's own pivot would put 49 in 2049 and 60 in 2060).
+TWO_DIGIT_YEARS_AHEAD = 10
+# A month abbreviation with a full stop (``Jan. 2021``) or the four-letter ``Sept``, as %b does not read them.
+_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.", re.IGNORECASE)
+_SEPT = re.compile(r"\bSept\b", re.IGNORECASE)
 _AMBIGUOUS_PAIRS = (
     ("%d/%m/%Y", "%m/%d/%Y"), ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
     ("%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S"), ("%d/%m/%y", "%m/%d/%y"),
@@ -192,10 +201,30 @@ def _shapes(cells: pd.Series) -> pd.Series:
 def _parse_forced_order(text: pd.Series, sample: pd.Series, day_first: bool) -> tuple[pd.Series, str] | None:
     for pair in _AMBIGUOUS_PAIRS:
         fmt = pair[0] if day_first else pair[1]
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        parsed = _to_datetime(text, fmt)
         if _enough(parsed, sample.index):
             return parsed, fmt
     return None
+
+
+def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:
+    """``text`` read with ``fmt`` (NaT where it does not fit), two-digit years in ``TWO_DIGIT_YEARS_AHEAD``'s window."""
+    parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+    if "%y" not in fmt:
+        return parsed
+    later = parsed.dt.year > pd.Timestamp.now().year + TWO_DIGIT_YEARS_AHEAD
+    if later.any():
+        parsed = parsed.copy()
+        parsed[later] = parsed[later] - pd.DateOffset(years=100)
+    return parsed
+
+
+def _month_names_as_read(text: pd.Series, head: pd.Series) -> pd.Series:
+    """``Jan. 2021`` as ``Jan 2021`` and ``Sept`` as ``Sep``, for %b, when the first cells ``head`` write them so;
+    other text unchanged."""
+    if not any(_MONTH_DOT.search(cell) or _SEPT.search(cell) for cell in head):
+        return text
+    return text.str.replace(_SEPT, "Sep", regex=True).str.replace(_MONTH_DOT, r"\1", regex=True)
 
 
 def _enough(parsed: pd.Series, sample_index: pd.Index) -> bool:
@@ -270,10 +299,12 @@ def _parse_compact_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Se
 
 def _parse_known_formats(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
     head = sample.iloc[:200]
+    text, sample = _month_names_as_read(text, head), _month_names_as_read(sample, head)
+    head = sample.iloc[:200]
     for fmt in _DATE_FORMATS:
         if pd.to_datetime(head, format=fmt, errors="coerce").notna().mean() < PARSE_SHARE:
             continue
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        parsed = _to_datetime(text, fmt)
         if _enough(parsed, sample.index):
             return parsed, fmt
     return None
@@ -285,8 +316,7 @@ def _parse_day_or_month_first(text: pd.Series, sample: pd.Series) -> tuple[pd.Se
         if (pd.to_datetime(head, format=day_first, errors="coerce").isna().all()
                 and pd.to_datetime(head, format=month_first, errors="coerce").isna().all()):
             continue
-        by_day = pd.to_datetime(text, format=day_first, errors="coerce")
-        by_month = pd.to_datetime(text, format=month_first, errors="coerce")
+        by_day, by_month = _to_datetime(text, day_first), _to_datetime(text, month_first)
         day_ok, month_ok = _enough(by_day, sample.index), _enough(by_month, sample.index)
         if day_ok and not month_ok:
             return by_day, day_first

@@ -48,6 +48,8 @@ _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan"
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
+# Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
+_SEPARATOR_HINT = re.compile(r"\A[ \t]*\"?sep=.\"?[ \t]*\r?\n", re.IGNORECASE)
 
 try:  # openpyxl parses with lxml when it is installed
     from lxml.etree import LxmlError as _LxmlError
@@ -535,6 +537,7 @@ class CsvLayout(NamedTuple):
 
 
 def _csv_layout(text: str) -> CsvLayout:
+    text = _SEPARATOR_HINT.sub("", text, count=1)
     delimiter, decimal, thousands = _sniff_dialect(text)
     table = _without_preamble(text, delimiter)
     if table is not text:
@@ -595,6 +598,12 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
         raise DataError(f"The file could not be read as CSV ({_first_line(error)}): save it as a CSV "
                         "with one header row and one row per time step.", "err.csv",
                         {"detail": _first_line(error)}) from None
+    if not isinstance(raw.index, pd.RangeIndex) and raw.iloc[:, -1].isna().all():
+        # Every row ends with an empty field the header lacks (``2021-01,1000,`` under ``month,sales``): pandas took
+        # the first column for an index. (Rows with values there, under a header without the first column's name,
+        # are an R table's row names and its columns, as pandas reads them.)
+        raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
+                          keep_default_na=True, index_col=False, **as_text)
     return raw
 
 
@@ -627,6 +636,9 @@ _DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?([ T]\d{
                         r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
+_WHOLE_NUMBER = re.compile(r"[-+]?\d+")
+
+
 def _header_line(text: str) -> str:
     """The first line of ``text`` that is not blank: the header row, or the first row of a file without one."""
     start = _header_start(text)
@@ -641,10 +653,12 @@ def _header_start(text: str) -> int:
 
 
 def _header_is_data(cells: list[str]) -> bool:
-    """Whether the header row's cells read as a row of data: every one a decimal number or a date (``2015-01-01``,
-    ``103.5``). Whole numbers alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
+    """Whether the header row's cells read as a row of data: every one a decimal number, a date or a whole number
+    (``2015-01-01``, ``103.5``, ``1000``), one at least of the first two kinds. Whole numbers alone (``2019,2020``:
+    years naming the columns of a wide table) keep the header."""
     names = [cell.strip().strip('"').strip() for cell in cells]
-    return len(names) >= 2 and all(_DATA_CELL.fullmatch(name) for name in names)
+    return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name) for name in names)
+            and any(_DATA_CELL.fullmatch(name) for name in names))
 
 
 def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:

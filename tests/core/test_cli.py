@@ -93,6 +93,16 @@ def test_an_output_that_cannot_be_written_is_refused_before_the_file_is_read(out
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("option", ["--out", "--json"])
+def test_an_output_at_the_input_file_is_refused_and_the_input_kept(option: str, tmp_path: Path) -> None:
+    source = tmp_path / "sales.csv"
+    text = "month,sales\n" + "".join(f"2021-{m:02d},{100 + m}\n" for m in range(1, 13))
+    source.write_text(text)
+    done = cli("fit", str(source), option, str(tmp_path / "." / "sales.csv"))
+    assert done.returncode == 2 and "is the input file" in done.stderr and "Traceback" not in done.stderr
+    assert source.read_text() == text
+
+
 def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
     plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
     assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0

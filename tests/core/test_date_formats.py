@@ -25,6 +25,7 @@ def _iso_weeks(first: str, rows: int, spelled: str = "{y}-W{w:02d}") -> list[str
 
 
 MONTHS = pd.date_range("2015-01-01", periods=ROWS, freq="MS")
+DAYS = pd.date_range("2021-01-20", periods=ROWS, freq="D")
 
 # name -> (time column as written, expected stamps, frequency)
 FORMATS = {
@@ -42,6 +43,14 @@ FORMATS = {
     "gmt suffix": ([f"{d:%Y-%m-%d %H:%M} GMT" for d in pd.date_range("2023-01-01", periods=ROWS, freq="D")],
                    pd.date_range("2023-01-01", periods=ROWS, freq="D"), "daily"),
     "excel serial": ([int((d - pd.Timestamp("1899-12-30")).days) for d in MONTHS], MONTHS, "monthly"),
+    "dd-Mon-yyyy": ([f"{d:%d-%b-%Y}" for d in DAYS], DAYS, "daily"),
+    "dd-Mon-yy": ([f"{d:%d-%b-%y}" for d in DAYS], DAYS, "daily"),
+    "dd Mon yyyy": ([f"{d:%d %b %Y}" for d in DAYS], DAYS, "daily"),
+    "dd Month yyyy": ([f"{d:%d %B %Y}" for d in DAYS], DAYS, "daily"),
+    "Mon dd, yyyy": ([f'"{d:%b %d, %Y}"' for d in DAYS], DAYS, "daily"),
+    "Day, dd Mon yyyy": ([f'"{d:%a, %d %b %Y}"' for d in DAYS], DAYS, "daily"),
+    "Mon. yyyy and Sept": ([f"{d:%b}. {d:%Y}".replace("May.", "May").replace("Sep.", "Sept") for d in MONTHS], MONTHS,
+                           "monthly"),
 }
 
 
@@ -196,3 +205,16 @@ def test_daily_stamps_of_a_long_file_keep_their_days_across_a_daylight_saving_ch
     written = [f"{d:%Y-%m-%d}T00:00:00{'+01:00' if d < pd.Timestamp('2015-03-29') else '+02:00'}" for d in days] * 3
     parsed, found = parse_dates(pd.Series(written))
     assert found == "ISO 8601" and parsed.tolist() == list(days) * 3
+
+
+@pytest.mark.parametrize(("first", "expected_first"), [("1949-01-01", "1949-01-01"), ("1960-01-01", "1960-01-01"),
+                                                       ("2001-01-01", "2001-01-01")])
+def test_two_digit_years_are_read_in_the_hundred_years_up_to_ten_years_ahead(first: str, expected_first: str) -> None:
+    # Python's pivot reads 49 as 2049 and 60-68 as 2060-2068: AirPassengers as "Jan-49" would be in the future, and a
+    # series across 1968/69 would be reordered with a gap of 1,000 months.
+    months = pd.date_range(first, periods=192, freq="MS")
+    for written in ([f"{d:%b-%y}" for d in months], [f"{d:%m/%d/%y}" for d in months]):
+        series = load_series(_csv("month", written, np.arange(192.0)), "x.csv")
+        assert series.frame["ds"].iloc[0] == pd.Timestamp(expected_first)
+        assert series.frame["ds"].tolist() == list(months)
+        assert series.frame["y"].tolist() == list(np.arange(192.0))

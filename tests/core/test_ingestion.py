@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError
-from core.data.frequency import infer_frequency
+from core.data.frequency import future_dates, infer_frequency
 from core.data.read import read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
 from core.panel.split import plan_layout
@@ -410,6 +410,27 @@ def test_a_sub_daily_series_with_gaps_keeps_its_spacing(spacing: str) -> None:
     assert gappy == regular and gappy.alias == spacing
 
 
+@pytest.mark.parametrize(("spacing", "season"), [("15min", 96), ("5min", 288), ("2h", 12), ("3h", 8), ("15s", 240),
+                                                ("s", 1), ("7h", 1), ("BME", 12), ("BQS", 4)])
+def test_a_spacing_without_a_name_of_its_own_takes_the_day_as_its_season(spacing: str, season: int) -> None:
+    # A 15-minute series had no season: seasonal naive, ETS and auto forecast its daily cycle away.
+    stamps = pd.Series(pd.date_range("2024-03-01", periods=400, freq=spacing))
+    assert infer_frequency(stamps).season_length == season
+
+
+def test_business_days_with_holidays_missing_are_business_daily_and_forecast_on_weekdays() -> None:
+    days = pd.bdate_range("2021-01-04", periods=120).delete([10, 40, 77])  # three holidays
+    frequency = infer_frequency(pd.Series(days))
+    assert (frequency.name, frequency.alias, frequency.season_length) == ("business-daily", "B", 5)
+    ahead = future_dates(days[-1], frequency, 10)
+    assert ahead.dt.dayofweek.max() < 5 and ahead.iloc[0] == pd.Timestamp("2021-06-21")  # after Friday the 18th
+
+
+def test_daily_data_with_a_weekend_day_stays_daily() -> None:
+    days = pd.date_range("2021-01-04", periods=120, freq="D").delete(range(5, 120, 7))  # every Saturday missing
+    assert infer_frequency(pd.Series(days)).name == "daily"
+
+
 def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
     """An .xlsx of sheets given row by row (no header added)."""
     buffer = io.BytesIO()
@@ -474,3 +495,34 @@ def test_years_before_1677_with_a_gap_load_as_the_same_years_in_the_1900s_do() -
     assert old.frequency == modern.frequency and old.frequency.name == "yearly"
     assert old.report.gaps == modern.report.gaps == 1
     assert old.frame["ds"].iloc[0] == pd.Timestamp("1500-01-01") and len(old.frame) == 12
+
+
+def _months_text(row: str, rows: int = 24) -> str:
+    """``rows`` lines of ``row`` formatted with ``month`` (2021-01, ...) and ``value``."""
+    months = pd.date_range("2021-01-01", periods=rows, freq="MS")
+    return "".join(row.format(month=f"{d:%Y-%m}", value=1000 + 7 * i) + "\n" for i, d in enumerate(months))
+
+
+def test_rows_that_end_with_a_separator_the_header_lacks_are_read_as_the_header_says() -> None:
+    # pandas took the dates for an index and said 'sales' was blank in every row.
+    series = load_series(("month,sales\n" + _months_text("{month},{value},")).encode(), "x.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("month", "sales", "monthly")
+    assert series.frame["y"].tolist() == [1000 + 7 * i for i in range(24)]
+
+
+def test_excels_separator_line_is_skipped() -> None:
+    text = "sep=;\nDatum;Umsatz\n" + _months_text("{month};{value},5")
+    series = load_series(text.encode(), "x.csv")
+    assert (series.date_col, series.target) == ("Datum", "Umsatz")
+    assert series.frame["y"].iloc[:2].tolist() == [1000.5, 1007.5]
+
+
+def test_a_file_without_a_header_whose_values_are_whole_numbers_keeps_its_first_row() -> None:
+    series = load_series(_months_text("{month},{value}").encode(), "x.csv")
+    assert len(series.frame) == 24 and series.frame["y"].iloc[0] == 1000
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2021-01-01")
+
+
+def test_years_naming_the_columns_of_a_wide_table_stay_its_header() -> None:
+    raw = read_table(b"2019,2020\n5,6\n7,8\n", "x.csv")
+    assert list(raw.columns) == ["2019", "2020"] and len(raw) == 2
