@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--id-col", help="column naming the series of a long file (detected when omitted); A,B "
                                       f"combines several into one id, joined by '{ID_JOINER}'")
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")
+    fit.add_argument("--fill-gaps", action="store_true",
+                     help="insert the time stamps missing between the first and last rows, filled by interpolation")
     fit.add_argument("--model", default="linear", choices=model_names())
     fit.add_argument("--train-fraction", type=float, default=0.7)
     fit.add_argument("--horizon", type=int, default=0, help="steps to forecast past the end")
@@ -98,8 +100,8 @@ def _fit(args: argparse.Namespace) -> int:
     check_outputs({"--out": args.out, "--json": args.json}, args.file)
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
     raw, exact = read_raw(args.file)
-    layout = plan_layout(raw, LoadOptions(date_col=args.date_col, regressors=regressors), args.id_col, args.target,
-                         exact=exact)
+    options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps)
+    layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,
                          horizon=args.horizon)

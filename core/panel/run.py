@@ -67,8 +67,9 @@ def loading_notes(series: LoadedSeries) -> list[str]:
     notes = [str(notice) for notice in series.report.notices]
     if gaps := series.report.gaps:
         notes.append(f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing) {'is' if gaps == 1 else 'are'} "
-                     "missing between the first and the last row and not filled: trend models count rows, so they "
-                     "treat the gap as if it were not there.")
+                     "missing between the first and the last row and not filled: models count rows, so seasons and lags "
+                     "after a gap are misaligned. Fill them (--fill-gaps, or 'Fill missing time stamps' on the Data "
+                     "page) unless the gaps are closed days.")
     return notes
 
 

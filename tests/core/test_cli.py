@@ -103,6 +103,23 @@ def test_an_output_at_the_input_file_is_refused_and_the_input_kept(option: str, 
     assert source.read_text() == text
 
 
+def test_fill_gaps_puts_a_seasonal_forecast_back_on_its_months(tmp_path: Path) -> None:
+    # Three months missing: unfilled, seasonal naive's "same month last year" is three rows back, another month.
+    months = pd.date_range("2021-01-01", periods=24, freq="MS")
+    values = {month: 1000 + 50 * month.month + 5 * month.year for month in months}
+    kept = [month for month in months if month not in (pd.Timestamp("2021-06-01"), pd.Timestamp("2021-07-01"),
+                                                       pd.Timestamp("2022-04-01"))]
+    source, out = tmp_path / "gaps.csv", tmp_path / "p.csv"
+    source.write_text("month,sales\n" + "".join(f"{m:%Y-%m},{values[m]}\n" for m in kept))
+    plain = cli("fit", str(source), "--model", "snaive", "--horizon", "1", "--out", str(out))
+    assert plain.returncode == 0 and "--fill-gaps" in plain.stderr
+    assert pd.read_csv(out)["predicted"].iloc[-1] != values[pd.Timestamp("2022-01-01")]
+    filled = cli("fit", str(source), "--model", "snaive", "--horizon", "1", "--fill-gaps", "--out", str(out))
+    assert filled.returncode == 0 and "3 missing time stamps were inserted" in filled.stderr
+    predictions = pd.read_csv(out)
+    assert len(predictions) == 25 and predictions["predicted"].iloc[-1] == values[pd.Timestamp("2022-01-01")]
+
+
 def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
     plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
     assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0
