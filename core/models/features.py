@@ -165,7 +165,7 @@ class Standardizer:
         """Fit on ``values`` of shape (n,) or (n, p); constant columns get scale 1."""
         mean = np.asarray(values.mean(axis=0), dtype=float)
         scale = np.asarray(values.std(axis=0), dtype=float)
-        scale = np.where(scale > 1e-12 * np.maximum(np.abs(mean), 1.0), scale, 1.0)
+        scale = np.where(scale > np.maximum(1e-12 * np.abs(mean), np.finfo(float).tiny), scale, 1.0)
         return cls(mean=mean, scale=scale)
 
     def transform(self, values: np.ndarray) -> np.ndarray:

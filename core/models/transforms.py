@@ -88,7 +88,7 @@ def _boxcox_lambda(values: np.ndarray) -> float:
     """Maximum-likelihood lambda within [-1, 2] (golden-section search of the profile likelihood);
     1 (a shift only) for a flat series. The estimate does not depend on the series' scale, so the
     values are divided by their geometric mean first, which keeps the powers finite."""
-    if np.ptp(values) <= 1e-12 * max(abs(float(values.mean())), 1.0):
+    if np.ptp(values) <= 1e-12 * abs(float(values.mean())):  # relative: a series of tiny values is not flat
         return 1.0
     logs = np.log(values)
     logs = logs - logs.mean()  # log of the values over their geometric mean

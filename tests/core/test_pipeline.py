@@ -36,6 +36,15 @@ def test_standardizer_round_trips_and_uses_only_the_rows_it_saw() -> None:
     assert scaler.scale[3] == 1.0
 
 
+@pytest.mark.parametrize("model", ["linear", "poly", "multi"])
+def test_a_series_of_tiny_values_is_forecast_as_the_same_series_in_larger_units(air, model: str) -> None:
+    # Values near 5e-12 were taken for a constant (a scale below 1e-12 became 1): poly's MAPE was 3.6e5 %.
+    tiny = air.frame.assign(y=air.frame["y"] * 1e-14)
+    small = run(tiny, air.frequency, RunRequest(model)).predictions["predicted"].to_numpy()
+    plain = run(air.frame, air.frequency, RunRequest(model)).predictions["predicted"].to_numpy()
+    assert np.allclose(small * 1e14, plain, rtol=1e-6)
+
+
 def test_no_test_row_statistic_leaks_into_training(air) -> None:
     poisoned = air.frame.copy()
     poisoned.loc[100:, "y"] = 1e9
