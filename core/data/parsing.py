@@ -99,6 +99,19 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     return finite.astype(float)
 
 
+def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool = False) -> pd.Series:
+    """The cells of a column read as numbers (``parsed``, by ``parse_numbers``) that hold text but no number
+    (``13O5``, ``2370*``): read as missing. Blank cells and missing-value markers are not among them."""
+    if pd.api.types.is_numeric_dtype(values):
+        return values.iloc[:0]
+    text = values.astype("string").str.strip()
+    written = text.notna() & (text != "") & parsed.isna()
+    if not written.any():
+        return values.iloc[:0]
+    meant = _clean_number_text(text[written], decimal_comma).notna()  # markers (#N/A, '.', '-') clean to NA
+    return values[written][meant.to_numpy()]
+
+
 def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
     """Whether too few of the first non-blank cells read as numbers, with a point or a comma as the decimal mark."""
     cleaned = _clean_number_text(head, decimal_comma).dropna()

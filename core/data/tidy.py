@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
 from core.data.parsing import (MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, parse_dates, parse_epochs,
-                               parse_excel_serials, parse_numbers)
+                               parse_excel_serials, parse_numbers, unreadable_numbers)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -148,6 +148,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
     regressors = _check_regressors(options.regressors, numeric, target)
     _check_magnitude(raw[target], target, decimal_comma)
+    _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report)
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
                                      "files separated by semicolons write them. If they are decimal points, save the "
@@ -530,6 +531,20 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
             raise DataError(f"Regressor '{col}' is the target itself: choose other columns as regressors.",
                             "err.regressor_is_target", {"column": col})
     return list(dict.fromkeys(wanted))
+
+
+def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], columns: tuple[str, ...],
+                             decimal_comma: bool, report: DataReport) -> None:
+    """A notice per column of ``columns`` with cells of text that are no number (``13O5``): they are read as
+    missing and filled or dropped like blanks, so the notice quotes them."""
+    for col in columns:
+        cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
+        if len(cells):
+            examples = _quoted_cells(cells)
+            report.notices.append(Notice(
+                f"{count(len(cells), 'cell')} of '{col}' {_were(len(cells))} text, not numbers, and read as missing "
+                f"({examples}): correct them in the file if they hold values.",
+                "notice.unreadable_numbers", {"cells": len(cells), "column": str(col), "examples": examples}))
 
 
 def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:

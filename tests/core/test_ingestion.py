@@ -526,3 +526,13 @@ def test_a_file_without_a_header_whose_values_are_whole_numbers_keeps_its_first_
 def test_years_naming_the_columns_of_a_wide_table_stay_its_header() -> None:
     raw = read_table(b"2019,2020\n5,6\n7,8\n", "x.csv")
     assert list(raw.columns) == ["2019", "2020"] and len(raw) == 2
+
+
+def test_a_cell_of_text_in_the_target_is_named_not_silently_filled() -> None:
+    text = "month,sales\n" + _months_text("{month},{value}")
+    text = text.replace("2021-06,1035", "2021-06,1O35").replace("2021-08,1049", "2021-08,").replace(
+        "2021-09,1056", "2021-09,#N/A")
+    series = load_series(text.encode(), "x.csv")
+    said = [str(notice) for notice in series.report.notices]
+    assert any("1 cell of 'sales' was text, not numbers" in line and "'1O35'" in line for line in said), said
+    assert not any("'#N/A'" in line or "''" in line for line in said), said  # blanks and markers are just missing
