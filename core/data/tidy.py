@@ -157,7 +157,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     for col in regressors:
         frame[col] = numbers[col].to_numpy()
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None)
-    frame, future = _split_off_future(frame, regressors)
+    frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     frequency = infer_frequency(frame["ds"])
@@ -597,16 +597,28 @@ def _strictly_rising(stamps: pd.Series) -> bool:
     return bool(len(values) < 2 or (values[1:] > values[:-1]).all())
 
 
-def _split_off_future(frame: pd.DataFrame, regressors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """Trailing rows with a blank target but every regressor filled hold the regressors' future."""
+def _split_off_future(frame: pd.DataFrame, regressors: list[str],
+                      report: DataReport) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Trailing rows with a blank target hold the regressors' future, up to the first with a regressor blank (a
+    notice names it: forecasts reach as far as the regressors are known)."""
     if not regressors:
         return frame, None
     observed = np.flatnonzero(frame["y"].notna().to_numpy())
     end = int(observed[-1]) + 1 if len(observed) else 0
     tail = frame.iloc[end:]
-    if tail.empty or tail[regressors].isna().any().any():
+    complete = tail[regressors].notna().all(axis=1).to_numpy()
+    known = int(np.argmin(complete)) if not complete.all() else len(tail)
+    if known == 0:
         return frame, None
-    return frame.iloc[:end], tail.drop(columns="y").reset_index(drop=True)
+    if known < len(tail):
+        blank = tail.iloc[known]
+        columns = [col for col in regressors if pd.isna(blank[col])]
+        stamp = str(blank["ds"].date() if isinstance(blank["ds"], pd.Timestamp) else blank["ds"])
+        report.notices.append(Notice(
+            f"The regressors' future values stop after {count(known, 'step')} ({quoted_names(columns)} blank at "
+            f"{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
+            "notice.future_regressors_end", {"steps": known, "columns": quoted_names(columns), "stamp": stamp}))
+    return frame.iloc[:end], tail.iloc[:known].drop(columns="y").reset_index(drop=True)
 
 
 def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamps: pd.Series,

@@ -599,6 +599,8 @@ MESSAGES: dict[str, str] = {
     "notice.point_thousands": "Points in the numbers were read as thousands separators ('1.025' is 1025), as files separated by semicolons write them. If they are decimal points, save the file with commas between the columns.",
     "notice.unreadable_numbers": "{cells:plural:cell} of '{column}' {cells:were} text, not numbers, and read as missing "
                                  "({examples}): correct them in the file if they hold values.",
+    "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} blank at "
+                                    "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",

@@ -541,6 +541,8 @@ MESSAGES: dict[str, str] = {
     "notice.point_thousands": "数字中的点号被当作千位分隔符（“1.025”即 1025），这是以分号分列的文件的常见写法。如果它们是小数点，请把文件改存为以逗号分列。",
     "notice.unreadable_numbers": "'{column}' 中有 {cells:,} 个单元格不是数字，已按缺失值处理（{examples}）：如果它们本应是数值，"
                                  "请在文件中改正。",
+    "notice.future_regressors_end": "回归变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
+                                    "补上这些空单元格即可预测得更远。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复的时间戳按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",

@@ -536,3 +536,13 @@ def test_a_cell_of_text_in_the_target_is_named_not_silently_filled() -> None:
     said = [str(notice) for notice in series.report.notices]
     assert any("1 cell of 'sales' was text, not numbers" in line and "'1O35'" in line for line in said), said
     assert not any("'#N/A'" in line or "''" in line for line in said), said  # blanks and markers are just missing
+
+
+def test_future_rows_count_up_to_the_first_blank_regressor_cell_which_is_named() -> None:
+    # One blank cell in the fourth of six future rows made every horizon fail ("add rows past the end").
+    text = "month,sales,price\n" + _months_text("{month},{value},5") + "".join(
+        f"2023-{m:02d},,{'' if m == 4 else 6}\n" for m in range(1, 7))
+    series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price",)))
+    assert series.future is not None and len(series.future) == 3 and series.future["price"].tolist() == [6.0] * 3
+    said = [str(notice) for notice in series.report.notices]
+    assert any("stop after 3 steps ('price' blank at 2023-04-01)" in line for line in said), said
