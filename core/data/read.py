@@ -48,6 +48,7 @@ _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan"
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
+_FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
 # Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
 _SEPARATOR_HINT = re.compile(r"\A[ \t]*\"?sep=.\"?[ \t]*\r?\n", re.IGNORECASE)
 
@@ -527,13 +528,15 @@ def _read_plain_csv(text: str, delimiter: str) -> pd.DataFrame | None:
 
 class CsvLayout(NamedTuple):
     """The table's text from its header row on (``_without_preamble``), its delimiter and decimal mark, whether
-    it has no header row (its first row is data) and whether points were taken for thousands (``_sniff_dialect``)."""
+    it has no header row (its first row is data), whether points were taken for thousands (``_sniff_dialect``) and
+    the note lines left out below the table (``_without_footnotes``)."""
 
     text: str
     delimiter: str
     decimal: str
     bare: bool
     point_thousands: bool
+    footnotes: tuple[str, ...] = ()
 
 
 def _csv_layout(text: str) -> CsvLayout:
@@ -543,7 +546,29 @@ def _csv_layout(text: str) -> CsvLayout:
     if table is not text:
         text = table
         delimiter, decimal, thousands = _sniff_dialect(text)
-    return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter)), thousands)
+    text, footnotes = _without_footnotes(text, delimiter)
+    return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter)), thousands,
+                     footnotes)
+
+
+def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without the note lines below the table (``Source: Bureau of Statistics, table 4, 2023``): among its
+    last ``_FOOTNOTE_LINES`` lines, those after every row of data that have more fields than the header and no
+    digit in their first cell (a row of data starts with its date or id); the lines left out, first to last. Lines
+    of the header's fields or fewer are read as rows, and dropped by the loader with a notice of their own."""
+    header = len(_QUOTED.sub("x", _header_line(text)).split(delimiter))
+    lines = text[-65536:].splitlines(keepends=True)[1:]  # the first may be cut in two
+    cut, notes = len(lines), []
+    for position in range(len(lines) - 1, max(len(lines) - 1 - _FOOTNOTE_LINES, -1), -1):
+        cells = [cell.strip() for cell in _QUOTED.sub("x", lines[position]).split(delimiter)]
+        if lines[position].strip() and (len(cells) <= header or any(char.isdigit() for char in cells[0])):
+            break
+        cut = position
+        if lines[position].strip():
+            notes.append(lines[position].strip())
+    if not notes:
+        return text, ()
+    return text[:len(text) - sum(map(len, lines[cut:]))], tuple(reversed(notes))
 
 
 def _read_csv_text(text: str) -> pd.DataFrame:
@@ -666,6 +691,8 @@ def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:
     raw.attrs["decimal_comma"] = layout.decimal == ","
     raw.attrs["point_thousands"] = layout.point_thousands  # said by the loading report (``tidy``)
     raw.attrs["delimiter"] = layout.delimiter
+    if layout.footnotes:
+        raw.attrs["footnotes"] = layout.footnotes  # said by the loading report (``tidy``)
     if raw.empty:
         raise DataError("The file has a header but no data rows: add the rows of the series below the header.",
                         "err.no_rows")

@@ -139,6 +139,11 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if sheet := raw.attrs.get("sheet"):  # the reader passed over a first sheet without a table (``read._read_excel``)
         report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
                                      "notice.other_sheet", {"sheet": str(sheet)}))
+    if footnotes := raw.attrs.get("footnotes"):  # the reader left them out (``read._without_footnotes``)
+        quoted = _quoted_cells(pd.Series(footnotes), shown=1)
+        report.notices.append(Notice(f"{count(len(footnotes), 'line')} of notes below the table {_were(len(footnotes))} "
+                                     f"left out ({quoted}).", "notice.footnotes",
+                                     {"lines": len(footnotes), "examples": quoted}))
     raw = _drop_summary_rows(raw, report)
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
@@ -188,7 +193,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     if (not date_col or not target or options.regressors or options.fill_gaps or list(cells) != list(names)
             or options.missing not in MISSING_POLICIES or options.duplicates not in DUPLICATE_POLICIES
             or any(name != name.strip() or name.startswith("Unnamed:") for name in names)
-            or attrs.get("sheet") or attrs.get("point_thousands")
+            or attrs.get("sheet") or attrs.get("point_thousands") or attrs.get("footnotes")
             or {name.lower() for name in names} & _ROW_COUNTER_NAMES):  # columns tidy may drop: left to tidy
         return None
     stamps, values = pd.array(cells[date_col]), pd.array(cells[target])

@@ -601,6 +601,7 @@ MESSAGES: dict[str, str] = {
                                  "({examples}): correct them in the file if they hold values.",
     "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} blank at "
                                     "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
+    "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",

@@ -543,6 +543,7 @@ MESSAGES: dict[str, str] = {
                                  "请在文件中改正。",
     "notice.future_regressors_end": "回归变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
                                     "补上这些空单元格即可预测得更远。",
+    "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复的时间戳按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",

@@ -546,3 +546,19 @@ def test_future_rows_count_up_to_the_first_blank_regressor_cell_which_is_named()
     assert series.future is not None and len(series.future) == 3 and series.future["price"].tolist() == [6.0] * 3
     said = [str(notice) for notice in series.report.notices]
     assert any("stop after 3 steps ('price' blank at 2023-04-01)" in line for line in said), said
+
+
+def test_notes_below_the_table_with_several_commas_are_left_out_and_said() -> None:
+    # "line 27 has 4 fields where the header has 2" was fatal; a note with one comma was read as a row already.
+    text = ("month,sales\n" + _months_text("{month},{value}") + "\nSource: Bureau of Statistics, table 4, series A, 2023\n"
+            '"Note: 2022, provisional",revised,monthly\n')
+    series = load_series(text.encode(), "x.csv")
+    assert len(series.frame) == 24 and series.frame["y"].iloc[-1] == 1000 + 7 * 23
+    said = [str(notice) for notice in series.report.notices]
+    assert any(line.startswith("2 lines of notes below the table were left out ('Source: Bureau") for line in said)
+
+
+def test_a_row_of_data_with_a_field_too_many_still_stops_the_load_with_its_line() -> None:
+    text = "month,sales\n" + _months_text("{month},{value}") + "2023-01,1200,7\n"
+    with pytest.raises(DataError, match="line 26 has 3 fields where the header has 2"):
+        load_series(text.encode(), "x.csv")
