@@ -120,6 +120,17 @@ def test_fill_gaps_puts_a_seasonal_forecast_back_on_its_months(tmp_path: Path) -
     assert len(predictions) == 25 and predictions["predicted"].iloc[-1] == values[pd.Timestamp("2022-01-01")]
 
 
+def test_the_result_line_names_the_column_it_forecast(tmp_path: Path) -> None:
+    # With two numeric columns the detected target was never named: a user could not tell which was forecast.
+    source = tmp_path / "two.csv"
+    source.write_text("month,store_count,sales\n" + "".join(f"2021-{m:02d},{10 + m % 2},{1000 + 9 * m}\n"
+                                                               for m in range(1, 13)))
+    done = cli("fit", str(source), "--model", "naive")
+    named = cli("fit", str(source), "--model", "naive", "--target", "store_count")
+    assert done.returncode == named.returncode == 0
+    assert "rows of 'sales'" in done.stdout and "rows of 'store_count'" in named.stdout
+
+
 def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
     plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
     assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0
