@@ -18,7 +18,7 @@ from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.base import Forecaster
 from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
-from core.training.loop import EpochCallback
+from core.training.loop import EpochCallback, shared_budget
 
 MAX_HORIZON = 10_000  # TSR_MAX_HORIZON, read at each check (``check_horizon``)
 INTERVAL_LEVEL = LEVELS[0][0]  # the level of ``lower`` / ``upper``
@@ -132,7 +132,8 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
             return copy.deepcopy(template)
         return build_forecaster(request.model, request.settings, frequency)
 
-    return measure_band(history, frequency, factory, spec_for(request.model).interval_origins)
+    with shared_budget():  # the refits together take at most one training's time
+        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins)
 
 
 def forecast_run(frame: pd.DataFrame, frequency: Frequency, horizon: int, chosen: RunResult | None,

@@ -4,7 +4,9 @@ from __future__ import annotations
 import math
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -91,6 +93,23 @@ class History:
     budget_note: str = ""  # why the budget ended training early, for the user; empty otherwise
 
 
+# The deadline every training started inside ``shared_budget`` stops at, besides its own budget.
+_SHARED_DEADLINE: ContextVar[float | None] = ContextVar("shared_training_deadline", default=None)
+
+
+@contextmanager
+def shared_budget(seconds: float | None = None) -> Iterator[None]:
+    """The trainings started inside share one time budget (``TSR_TRAIN_MAX_SECONDS`` unless ``seconds``): each stops
+    at its own budget or at the shared deadline, whichever comes first (after one update at least). A band's
+    backtest refits its model up to 8 times: together they take at most one training's time, not 8."""
+    total = seconds if seconds is not None else limit("TSR_TRAIN_MAX_SECONDS", MAX_SECONDS)
+    token = _SHARED_DEADLINE.set(time.perf_counter() + total)
+    try:
+        yield
+    finally:
+        _SHARED_DEADLINE.reset(token)
+
+
 @dataclass
 class _Budget:
     """Time and updates left to one training run."""
@@ -141,7 +160,8 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     history = History(device=str(device))
     started = time.perf_counter()
     seconds, updates = config.budget()
-    budget = _Budget(started + seconds, updates)
+    shared = _SHARED_DEADLINE.get()
+    budget = _Budget(started + seconds if shared is None else min(started + seconds, shared), updates)
     best, stale = math.inf, 0
     ceiling = DIVERGENCE_FACTOR * max(full_loss(module, inputs, targets), 1e-12)
     for epoch in range(1, config.epochs + 1):

@@ -45,6 +45,19 @@ def test_the_time_budget_ends_an_oversized_run(air, monkeypatch: pytest.MonkeyPa
     assert len(result.losses) < 100_000 and np.isfinite(result.metrics["test"]["mae"])
 
 
+def test_trainings_inside_a_shared_budget_stop_at_its_deadline() -> None:
+    # A band refits its model at up to 8 origins: each refit had the whole budget, so a 200,000-row MLP run took
+    # 145 s under a budget of 56 s. Past the shared deadline each training makes one update and says why it stopped.
+    x, y = line_data()
+    config = TrainConfig(optimizer="sgd", lr=0.01, epochs=50, batch="single", device="cpu")
+    alone = train(build_net(NetConfig(1), 0), x, y, config)
+    with loop.shared_budget(seconds=-1.0):
+        shared = [train(build_net(NetConfig(1), 0), x, y, config) for _ in range(3)]
+    assert alone.updates > 1_000 and alone.budget_note == ""
+    assert all(history.updates == 1 and "time budget" in history.budget_note for history in shared)
+    assert train(build_net(NetConfig(1), 0), x, y, config).updates == alone.updates  # the deadline ended with the block
+
+
 def test_a_run_within_its_budget_says_nothing(air) -> None:  # type: ignore[no-untyped-def]
     assert run(air.frame, air.frequency, RunRequest("linear")).budget_note == ""
 
