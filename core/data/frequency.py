@@ -62,6 +62,7 @@ _SEASON_STEPS_MOST = 288
 # A daily series with at least this many stamps and none on a Saturday or Sunday is business-daily: its missing
 # holidays are gaps, and its forecast skips weekends.
 _BUSINESS_DAYS_SEEN = 10
+_BUSINESS_DAYS_HELD = 0.9  # the share of the span's weekdays a business-daily series has (holidays are the rest)
 
 
 def infer_frequency(ds: pd.Series) -> Frequency:
@@ -154,14 +155,18 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     alias = end_alias if at_end else start_alias
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"
-    if name == "daily" and len(index) >= _BUSINESS_DAYS_SEEN and index.dayofweek.max() < 5 and _whole_days(index):
+    if name == "daily" and len(index) >= _BUSINESS_DAYS_SEEN and _weekdays_nearly_all(index):
         return _from_alias("B")  # weekdays only, with holidays missing
     return Frequency(name, alias, season)
 
 
-def _whole_days(index: pd.DatetimeIndex) -> bool:
-    """Whether every stamp is at the same time of day (dates of a daily series, not times)."""
-    return bool((index - index.normalize()).nunique() == 1)
+def _weekdays_nearly_all(index: pd.DatetimeIndex) -> bool:
+    """Whether the stamps are Monday to Friday only, all at one time of day, and at least ``_BUSINESS_DAYS_HELD`` of
+    the weekdays from the first to the last (a few holidays missing; not Mondays, Wednesdays and Fridays)."""
+    if index.day_of_week.max() >= 5 or (index - index.normalize()).nunique() != 1:
+        return False
+    weekdays = int(np.busday_count(index[0].date(), index[-1].date())) + 1
+    return len(index) >= _BUSINESS_DAYS_HELD * weekdays
 
 
 def _days_of(name: str) -> float:

@@ -49,11 +49,12 @@ _DATE_FORMATS = (
     "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%d-%B-%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y",
     "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
 )
-# Two-digit years (``Jan-49``, ``12/31/75``) are read in the hundred years that end this many years after today's:
-# in 2026, 37-99 are 1937-1999 and 00-36 are 2000-2036 (Python's own pivot would put 49 in 2049 and 60 in 2060).
-TWO_DIGIT_YEARS_AHEAD = 10
+# Two-digit years (``Jan-49``, ``12/31/75``) as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999 (Python's
+# own pivot would put 49 in 2049 and 60 in 2060, after 1969-1999: AirPassengers in the future, a series across 1968/69
+# reordered).
+TWO_DIGIT_CENTURY_FROM = 30
 # A month abbreviation with a full stop (``Jan. 2021``) or the four-letter ``Sept``, as %b does not read them.
-_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.", re.IGNORECASE)
+_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.", re.IGNORECASE)
 _SEPT = re.compile(r"\bSept\b", re.IGNORECASE)
 _AMBIGUOUS_PAIRS = (
     ("%d/%m/%Y", "%m/%d/%Y"), ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
@@ -100,12 +101,13 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
 
 
 def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool = False) -> pd.Series:
-    """The cells of a column read as numbers (``parsed``, by ``parse_numbers``) that hold text but no number
-    (``13O5``, ``2370*``): read as missing. Blank cells and missing-value markers are not among them."""
+    """The cells of a column read as numbers (``parsed``, by ``parse_numbers``) that hold digits but no number
+    (``13O5``, ``2370 (p)``): read as missing. Cells without a digit are markers of a missing value, whatever a
+    statistics office writes (``..``, ``:``, ``x``, ``(D)``, ``n.a.``)."""
     if pd.api.types.is_numeric_dtype(values):
         return values.iloc[:0]
     text = values.astype("string").str.strip()
-    written = text.notna() & (text != "") & parsed.isna()
+    written = text.notna() & text.str.contains(r"\d", regex=True).fillna(False) & parsed.isna()
     if not written.any():
         return values.iloc[:0]
     meant = _clean_number_text(text[written], decimal_comma).notna()  # markers (#N/A, '.', '-') clean to NA
@@ -221,11 +223,11 @@ def _parse_forced_order(text: pd.Series, sample: pd.Series, day_first: bool) -> 
 
 
 def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:
-    """``text`` read with ``fmt`` (NaT where it does not fit), two-digit years in ``TWO_DIGIT_YEARS_AHEAD``'s window."""
+    """``text`` read with ``fmt`` (NaT where it does not fit), two-digit years as ``TWO_DIGIT_CENTURY_FROM`` says."""
     parsed = pd.to_datetime(text, format=fmt, errors="coerce")
     if "%y" not in fmt:
         return parsed
-    later = parsed.dt.year > pd.Timestamp.now().year + TWO_DIGIT_YEARS_AHEAD
+    later = parsed.dt.year >= 2000 + TWO_DIGIT_CENTURY_FROM
     if later.any():
         parsed = parsed.copy()
         parsed[later] = parsed[later] - pd.DateOffset(years=100)

@@ -6,6 +6,7 @@ import csv
 import io
 import lzma
 import re
+import warnings
 import zipfile
 import zlib
 from collections import Counter
@@ -553,22 +554,29 @@ def _csv_layout(text: str) -> CsvLayout:
 
 def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]:
     """``text`` without the note lines below the table (``Source: Bureau of Statistics, table 4, 2023``): among its
-    last ``_FOOTNOTE_LINES`` lines, those after every row of data that have more fields than the header and no
-    digit in their first cell (a row of data starts with its date or id); the lines left out, first to last. Lines
-    of the header's fields or fewer are read as rows, and dropped by the loader with a notice of their own."""
-    header = len(_QUOTED.sub("x", _header_line(text)).split(delimiter))
-    lines = text[-65536:].splitlines(keepends=True)[1:]  # the first may be cut in two
-    cut, notes = len(lines), []
-    for position in range(len(lines) - 1, max(len(lines) - 1 - _FOOTNOTE_LINES, -1), -1):
-        cells = [cell.strip() for cell in _QUOTED.sub("x", lines[position]).split(delimiter)]
-        if lines[position].strip() and (len(cells) <= header or any(char.isdigit() for char in cells[0])):
-            break
-        cut = position
-        if lines[position].strip():
-            notes.append(lines[position].strip())
-    if not notes:
+    last ``_FOOTNOTE_LINES`` lines, those after every row of data that ``_is_footnote``; the lines left out, first
+    to last. Lines of fewer fields are read as rows, and
+    dropped by the loader with a notice of their own."""
+    rows = [(line, next(csv.reader([line], delimiter=delimiter), []))
+            for line in text[-65536:].splitlines(keepends=True)[1:]]  # the first line may be cut in two
+    fields = Counter(len(cells) for line, cells in rows if line.strip()).most_common(1)
+    notes = 0
+    while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, rows):
+        notes += 1
+    kept = [line for line, _ in rows[len(rows) - notes:] if line.strip()]
+    if not kept:
         return text, ()
-    return text[:len(text) - sum(map(len, lines[cut:]))], tuple(reversed(notes))
+    return text[:len(text) - sum(len(line) for line, _ in rows[len(rows) - notes:])], tuple(line.strip() for line in kept)
+
+
+def _is_footnote(cells: list[str], fields: list[tuple[int, int]], rows: list[tuple[str, list[str]]]) -> bool:
+    """Whether a line of ``cells`` below a table is a note: blank, or more fields than the table's most common count
+    and a first cell that starts with no digit (as dates do) and that no row of the table starts with (as ids do)."""
+    if not any(cell.strip() for cell in cells):
+        return True
+    first = cells[0].strip()
+    return (bool(fields) and len(cells) > fields[0][0] and not first[:1].isdigit()
+            and sum(row[1][:1] == cells[:1] for row in rows) == 1)
 
 
 def _read_csv_text(text: str) -> pd.DataFrame:
@@ -627,8 +635,10 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
         # Every row ends with an empty field the header lacks (``2021-01,1000,`` under ``month,sales``): pandas took
         # the first column for an index. (Rows with values there, under a header without the first column's name,
         # are an R table's row names and its columns, as pandas reads them.)
-        raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
-                          keep_default_na=True, index_col=False, **as_text)
+        with warnings.catch_warnings():  # pandas warns that the empty fields are lost: that is the point
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
+                              keep_default_na=True, index_col=False, **as_text)
     return raw
 
 

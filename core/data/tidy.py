@@ -540,15 +540,15 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 
 def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], columns: tuple[str, ...],
                              decimal_comma: bool, report: DataReport) -> None:
-    """A notice per column of ``columns`` with cells of text that are no number (``13O5``): they are read as
+    """A notice per column of ``columns`` with cells that hold digits but no number (``13O5``): they are read as
     missing and filled or dropped like blanks, so the notice quotes them."""
     for col in columns:
         cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
         if len(cells):
             examples = _quoted_cells(cells)
             report.notices.append(Notice(
-                f"{count(len(cells), 'cell')} of '{col}' {_were(len(cells))} text, not numbers, and read as missing "
-                f"({examples}): correct them in the file if they hold values.",
+                f"Cells of '{col}' that are not numbers were read as missing ({count(len(cells), 'cell')}: {examples}): "
+                "correct them in the file if they hold values.",
                 "notice.unreadable_numbers", {"cells": len(cells), "column": str(col), "examples": examples}))
 
 
@@ -612,18 +612,22 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
     end = int(observed[-1]) + 1 if len(observed) else 0
     tail = frame.iloc[end:]
     complete = tail[regressors].notna().all(axis=1).to_numpy()
-    known = int(np.argmin(complete)) if not complete.all() else len(tail)
-    if known == 0:
+    usable_rows = int(np.argmin(complete)) if not complete.all() else len(tail)
+    if tail.empty:
         return frame, None
-    if known < len(tail):
-        blank = tail.iloc[known]
+    if usable_rows < len(tail):
+        blank = tail.iloc[usable_rows]
         columns = [col for col in regressors if pd.isna(blank[col])]
-        stamp = str(blank["ds"].date() if isinstance(blank["ds"], pd.Timestamp) else blank["ds"])
+        when = blank["ds"]
+        stamp = str(when.date() if isinstance(when, pd.Timestamp) and when == when.normalize() else when)
         report.notices.append(Notice(
-            f"The regressors' future values stop after {count(known, 'step')} ({quoted_names(columns)} blank at "
+            f"The regressors' future values stop after {count(usable_rows, 'step')} ({quoted_names(columns)} blank at "
             f"{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
-            "notice.future_regressors_end", {"steps": known, "columns": quoted_names(columns), "stamp": stamp}))
-    return frame.iloc[:end], tail.iloc[:known].drop(columns="y").reset_index(drop=True)
+            "notice.future_regressors_end", {"steps": usable_rows, "columns": quoted_names(columns), "stamp": stamp}))
+        future = tail.iloc[:usable_rows].drop(columns="y").reset_index(drop=True)
+        future.attrs["blank"] = f"{quoted_names(columns)} blank at {stamp}"  # for the horizon's error (pipeline)
+        return frame.iloc[:end], future
+    return frame.iloc[:end], tail.drop(columns="y").reset_index(drop=True)
 
 
 def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamps: pd.Series,

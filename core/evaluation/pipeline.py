@@ -161,9 +161,11 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
                                 "future values: add rows past the end with the regressors filled and y blank.",
                                 "err.future_regressors", {"steps": request.horizon, "regressor": name})
         if len(future_regressors) < request.horizon:
-            raise SettingsError(f"The file gives regressor '{name}' for {len(future_regressors)} steps past the end: "
-                                f"forecast at most {len(future_regressors)} steps, or add rows with its future values.",
-                                "err.future_regressors_short", {"rows": len(future_regressors), "regressor": name})
+            rows, blank = len(future_regressors), future_regressors.attrs.get("blank", "")
+            where = f" ({blank})" if blank else ""
+            raise SettingsError(f"The file gives the regressors' future values for {rows} steps past the end{where}: "
+                                f"forecast at most {rows} steps, or fill rows past the end with their future values.",
+                                "err.future_regressors_short", {"rows": rows, "regressor": name, "where": where})
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
     model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
     values = model.forecast(future)

@@ -572,8 +572,9 @@ MESSAGES: dict[str, str] = {
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
     "err.future_regressors": "Forecasting {steps:,} steps with regressor '{regressor}' needs its future values: add "
                              "rows past the end with the regressors filled and y blank.",
-    "err.future_regressors_short": "The file gives regressor '{regressor}' for {rows:,} steps past the end: forecast "
-                                   "at most {rows:,} steps, or add rows with its future values.",
+    "err.future_regressors_short": "The file gives the regressors' future values for {rows:,} steps past the end"
+                                   "{where}: forecast at most {rows:,} steps, or fill rows past the end with their "
+                                   "future values.",
     "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
                     "rate.",
     "err.lags_rows": "{model} with lags up to {lags} needs at least {least} training rows (there are {rows}): use "
@@ -597,8 +598,8 @@ MESSAGES: dict[str, str] = {
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",
     "notice.point_thousands": "Points in the numbers were read as thousands separators ('1.025' is 1025), as files separated by semicolons write them. If they are decimal points, save the file with commas between the columns.",
-    "notice.unreadable_numbers": "{cells:plural:cell} of '{column}' {cells:were} text, not numbers, and read as missing "
-                                 "({examples}): correct them in the file if they hold values.",
+    "notice.unreadable_numbers": "Cells of '{column}' that are not numbers were read as missing ({cells:plural:cell}: "
+                                 "{examples}): correct them in the file if they hold values.",
     "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} blank at "
                                     "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",

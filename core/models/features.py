@@ -137,11 +137,13 @@ def _year_left_out(ds: pd.Series) -> dict[str, str]:
 
 
 def fourier_columns(steps: np.ndarray, period: float, order: int, prefix: str = "") -> dict[str, np.ndarray]:
-    """Sine and cosine pairs ``k = 1..order`` of the given period, over the step index."""
+    """Sine and cosine pairs ``k = 1..order`` of the given period, over the step index. The sine at half the period
+    (``k = period / 2``: sin(pi t)) is zero at every step: it is written as zeros, not rounding noise (1e-14) that
+    scaling by its own spread would blow up into a column of noise."""
     angle = 2 * np.pi * steps.astype(float) / period
     columns: dict[str, np.ndarray] = {}
     for k in range(1, order + 1):
-        columns[f"{prefix}sin{k}"] = np.sin(k * angle)
+        columns[f"{prefix}sin{k}"] = np.zeros(len(steps)) if 2 * k == period else np.sin(k * angle)
         columns[f"{prefix}cos{k}"] = np.cos(k * angle)
     return columns
 

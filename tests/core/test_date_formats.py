@@ -49,6 +49,7 @@ FORMATS = {
     "dd Month yyyy": ([f"{d:%d %B %Y}" for d in DAYS], DAYS, "daily"),
     "Mon dd, yyyy": ([f'"{d:%b %d, %Y}"' for d in DAYS], DAYS, "daily"),
     "Day, dd Mon yyyy": ([f'"{d:%a, %d %b %Y}"' for d in DAYS], DAYS, "daily"),
+    "Mon. yyyy": ([f"{d:%b}. {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "Mon. yyyy and Sept": ([f"{d:%b}. {d:%Y}".replace("May.", "May").replace("Sep.", "Sept") for d in MONTHS], MONTHS,
                            "monthly"),
 }
@@ -208,10 +209,10 @@ def test_daily_stamps_of_a_long_file_keep_their_days_across_a_daylight_saving_ch
 
 
 @pytest.mark.parametrize(("first", "expected_first"), [("1949-01-01", "1949-01-01"), ("1960-01-01", "1960-01-01"),
-                                                       ("2001-01-01", "2001-01-01")])
-def test_two_digit_years_are_read_in_the_hundred_years_up_to_ten_years_ahead(first: str, expected_first: str) -> None:
+                                                       ("2001-01-01", "2001-01-01"), ("1930-01-01", "1930-01-01")])
+def test_two_digit_years_are_read_as_excel_reads_them(first: str, expected_first: str) -> None:
     # Python's pivot reads 49 as 2049 and 60-68 as 2060-2068: AirPassengers as "Jan-49" would be in the future, and a
-    # series across 1968/69 would be reordered with a gap of 1,000 months.
+    # series across 1968/69 would be reordered with a gap of 1,000 months. Excel: 00-29 are 2000-2029, 30-99 1930-1999.
     months = pd.date_range(first, periods=192, freq="MS")
     for written in ([f"{d:%b-%y}" for d in months], [f"{d:%m/%d/%y}" for d in months]):
         series = load_series(_csv("month", written, np.arange(192.0)), "x.csv")

@@ -431,6 +431,12 @@ def test_daily_data_with_a_weekend_day_stays_daily() -> None:
     assert infer_frequency(pd.Series(days)).name == "daily"
 
 
+@pytest.mark.parametrize("weekdays", [(0, 2, 4), (0, 1, 2, 3)])
+def test_some_weekdays_each_week_are_not_business_daily(weekdays: tuple[int, ...]) -> None:
+    days = pd.date_range("2021-01-04", periods=200, freq="D")
+    assert infer_frequency(pd.Series(days[days.day_of_week.isin(weekdays)])).name != "business-daily"
+
+
 def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
     """An .xlsx of sheets given row by row (no header added)."""
     buffer = io.BytesIO()
@@ -534,8 +540,15 @@ def test_a_cell_of_text_in_the_target_is_named_not_silently_filled() -> None:
         "2021-09,1056", "2021-09,#N/A")
     series = load_series(text.encode(), "x.csv")
     said = [str(notice) for notice in series.report.notices]
-    assert any("1 cell of 'sales' was text, not numbers" in line and "'1O35'" in line for line in said), said
+    assert any("Cells of 'sales' that are not numbers were read as missing (1 cell: '1O35')" in line for line in said), said
     assert not any("'#N/A'" in line or "''" in line for line in said), said  # blanks and markers are just missing
+
+
+@pytest.mark.parametrize("marker", ["..", ":", "x", "(D)", "n.a.", "\u2014", "c"])
+def test_a_statistics_offices_missing_value_marker_is_not_called_unreadable(marker: str) -> None:
+    text = ("month,sales\n" + _months_text("{month},{value}")).replace("2021-06,1035", f"2021-06,{marker}")
+    said = [str(notice) for notice in load_series(text.encode(), "x.csv").report.notices]
+    assert not any("not numbers" in line for line in said), said
 
 
 def test_future_rows_count_up_to_the_first_blank_regressor_cell_which_is_named() -> None:
@@ -562,3 +575,16 @@ def test_a_row_of_data_with_a_field_too_many_still_stops_the_load_with_its_line(
     text = "month,sales\n" + _months_text("{month},{value}") + "2023-01,1200,7\n"
     with pytest.raises(DataError, match="line 26 has 3 fields where the header has 2"):
         load_series(text.encode(), "x.csv")
+
+
+def test_a_blank_regressor_cell_in_the_future_rows_is_named_by_the_horizons_error() -> None:
+    from core.errors import SettingsError
+    from core.evaluation.pipeline import RunRequest, forecast_future
+    from core.models.specs import ModelSettings
+
+    text = "month,sales,price,promo\n" + _months_text("{month},{value},5,1") + "".join(
+        f"2023-{m:02d},,6,{'' if m == 5 else 1}\n" for m in range(1, 7))
+    series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price", "promo")))
+    request = RunRequest("linear", ModelSettings(regressors=("price", "promo")), horizon=6)
+    with pytest.raises(SettingsError, match=r"for 4 steps past the end \('promo' blank at 2023-05-01\): forecast at most 4"):
+        forecast_future(series.frame, series.frequency, request, series.future)

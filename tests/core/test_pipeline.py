@@ -45,6 +45,14 @@ def test_a_series_of_tiny_values_is_forecast_as_the_same_series_in_larger_units(
     assert np.allclose(small * 1e14, plain, rtol=1e-6)
 
 
+def test_the_sine_at_half_the_period_is_zeros_not_rounding_noise_scaled_up() -> None:
+    from core.models.features import fourier_columns
+
+    columns = fourier_columns(np.arange(101.0), 12, 6)  # sin(pi t): 1e-14 of noise, which its own spread would scale
+    assert np.all(columns["sin6"] == 0) and Standardizer.fit(columns["sin6"]).scale == 1.0
+    assert np.ptp(columns["cos6"]) == 2.0
+
+
 def test_no_test_row_statistic_leaks_into_training(air) -> None:
     poisoned = air.frame.copy()
     poisoned.loc[100:, "y"] = 1e9
