@@ -85,7 +85,8 @@ class BuildContext:
 class ModelSpec:
     """One model. ``training`` is its default training, or None when it does not train with torch;
     ``reported`` names ``params()`` entries worth a mention in the leaderboard; ``interval_origins``
-    bounds the refits of the backtest behind its prediction band (fewer for slow models)."""
+    bounds the refits of the backtest behind its prediction band (fewer for slow models); ``uses_regressors``: whether
+    the user's regressors reach it."""
 
     name: str
     help: str
@@ -94,6 +95,7 @@ class ModelSpec:
     training: TrainConfig | None = None
     reported: tuple[str, ...] = ()
     interval_origins: int = MAX_ORIGINS
+    uses_regressors: bool = True
 
     @property
     def trains_with_torch(self) -> bool:
@@ -165,11 +167,11 @@ for _spec in (
               lambda c: AutoRegressiveForecaster("ar", tuple(range(1, int(c.values["lags"]) + 1)),
                                                  c.training,  # type: ignore[arg-type]
                                                  fewer_lags="lags" not in c.given),
-              (LAGS,), LINEAR_TRAINING),
+              (LAGS,), LINEAR_TRAINING, uses_regressors=False),
     ModelSpec("naive", "Repeats the last value: the simplest baseline.",
-              lambda c: SeasonalNaiveForecaster(1, name="naive")),
+              lambda c: SeasonalNaiveForecaster(1, name="naive"), uses_regressors=False),
     ModelSpec("snaive", "Repeats the last season: the seasonal baseline.",
-              lambda c: SeasonalNaiveForecaster(c.frequency.season_length, name="snaive")),
+              lambda c: SeasonalNaiveForecaster(c.frequency.season_length, name="snaive"), uses_regressors=False),
     ModelSpec("auto", "Backtests transforms, ARIMA-style, level and differenced autoregressions, trend + "
                       "seasonality regressions with changepoints, an MLP on seasonal lags, smoothing, Theta and "
                       "baselines inside the training rows and keeps the best (or an ensemble).",

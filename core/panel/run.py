@@ -20,11 +20,11 @@ import pandas as pd
 import torch
 from threadpoolctl import threadpool_limits
 
-from core.data.tidy import LoadedSeries, count
+from core.data.tidy import LoadedSeries, count, quoted_names
 from core.errors import KeyedError
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
-from core.models.specs import ModelSettings, build_forecaster
+from core.models.specs import SPECS, ModelSettings, build_forecaster, spec_for
 from core.panel.split import SeriesTask
 
 BASELINE = "snaive"  # the summary's relative MAE is against this model's test forecast
@@ -58,8 +58,18 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
     result = run(series.frame, series.frequency, request, future_regressors=series.future)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
-               "notices": loading_notes(series) + ([result.budget_note] if result.budget_note else [])}
+               "notices": loading_notes(series) + _unused_regressors(request)
+               + ([result.budget_note] if result.budget_note else [])}
     return result, summary
+
+
+def _unused_regressors(request: RunRequest) -> list[str]:
+    """A note when the user named regressors for a model that does not use them (``ModelSpec.uses_regressors``)."""
+    regressors = request.settings.regressors
+    if not regressors or spec_for(request.model).uses_regressors:
+        return []
+    users = ", ".join(spec.name for spec in SPECS.values() if spec.uses_regressors)
+    return [f"'{request.model}' does not use regressors: {quoted_names(regressors)} left out; {users} use them."]
 
 
 def loading_notes(series: LoadedSeries) -> list[str]:

@@ -131,6 +131,17 @@ def test_the_result_line_names_the_column_it_forecast(tmp_path: Path) -> None:
     assert "rows of 'sales'" in done.stdout and "rows of 'store_count'" in named.stdout
 
 
+@pytest.mark.parametrize(("model", "said"), [("snaive", True), ("ar", True), ("linear", False)])
+def test_regressors_named_for_a_model_that_does_not_use_them_are_said_to_be_left_out(model: str, said: bool,
+                                                                                     tmp_path: Path) -> None:
+    source = tmp_path / "reg.csv"
+    source.write_text("month,sales,price\n" + "".join(f"20{21 + m // 12}-{m % 12 + 1:02d},{100 + m},{m % 3}\n"
+                                                         for m in range(24)))
+    done = cli("fit", str(source), "--model", model, "--regressors", "price")
+    assert done.returncode == 0
+    assert (f"'{model}' does not use regressors: 'price' left out" in done.stderr) == said, done.stderr
+
+
 def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
     plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
     assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0
