@@ -124,9 +124,12 @@ def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
         return None
     wanted = set(columns)
     try:
-        cells = pd.read_csv(io.StringIO(layout.text), sep=layout.delimiter, skip_blank_lines=True,
-                            skipinitialspace=True, dtype=str,
-                            keep_default_na=False, usecols=lambda name: str(name).strip() in wanted)
+        with warnings.catch_warnings():  # rows ending with a separator the header lacks: as ``_read_csv_layout``
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            cells = pd.read_csv(io.StringIO(layout.text), sep=layout.delimiter, skip_blank_lines=True,
+                                skipinitialspace=True, dtype=str, keep_default_na=False,
+                                index_col=False if _ends_with_empty_field(layout) else None,
+                                usecols=lambda name: str(name).strip() in wanted)
     except (pd.errors.ParserError, csv.Error, ValueError, OverflowError):
         return None
     cells = cells.rename(columns=lambda name: str(name).strip())
@@ -134,6 +137,15 @@ def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
         return None
     stripped = cells.apply(lambda column: column.str.strip())
     return stripped.mask(stripped.isin(_TEXT_BLANKS))
+
+
+def _ends_with_empty_field(layout: "CsvLayout") -> bool:
+    """Whether the first row of data has one field more than the header, and it empty (``2021-01,1000,``)."""
+    lines = [line for line in layout.text[:65536].splitlines()[:2] if line.strip()]
+    if len(lines) < 2:
+        return False
+    header, row = (next(csv.reader([line], delimiter=layout.delimiter), []) for line in lines)
+    return len(row) == len(header) + 1 and not row[-1].strip()
 
 
 def _first_line(error: BaseException) -> str:

@@ -142,6 +142,15 @@ def test_regressors_named_for_a_model_that_does_not_use_them_are_said_to_be_left
     assert (f"'{model}' does not use regressors: 'price' left out" in done.stderr) == said, done.stderr
 
 
+def test_ids_of_a_long_file_whose_rows_end_with_a_separator_keep_their_text(tmp_path: Path) -> None:
+    source, out = tmp_path / "long.csv", tmp_path / "p.csv"
+    source.write_text("region,month,sales\n" + "".join(f"{region},2021-{m:02d},{100 + m * (len(region))},\n"
+                                                        for region in ("007", "7") for m in range(1, 13)))
+    done = cli("fit", str(source), "--model", "naive", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(out, dtype={"unique_id": str})["unique_id"].unique().tolist() == ["007", "7"]
+
+
 def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
     plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
     assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0
