@@ -567,28 +567,27 @@ def _csv_layout(text: str) -> CsvLayout:
 def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]:
     """``text`` without the note lines below the table (``Source: Bureau of Statistics, table 4, 2023``): among its
     last ``_FOOTNOTE_LINES`` lines, those after every row of data that ``_is_footnote``; the lines left out, first
-    to last. Lines of fewer fields are read as rows, and
-    dropped by the loader with a notice of their own."""
+    to last. Lines of fewer fields are read as rows, and dropped by the loader with a notice of their own."""
     rows = [(line, next(csv.reader([line], delimiter=delimiter), []))
             for line in text[-65536:].splitlines(keepends=True)[1:]]  # the first line may be cut in two
-    fields = Counter(len(cells) for line, cells in rows if line.strip()).most_common(1)
+    counts = Counter(len(cells) for line, cells in rows if line.strip()).most_common(1)
+    fields = counts[0][0] if counts else 0
+    starts = Counter(cells[0] for _, cells in rows if cells)
     notes = 0
-    while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, rows):
+    while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, starts):
         notes += 1
-    kept = [line for line, _ in rows[len(rows) - notes:] if line.strip()]
-    if not kept:
-        return text, ()
-    return text[:len(text) - sum(len(line) for line, _ in rows[len(rows) - notes:])], tuple(line.strip() for line in kept)
+    cut = rows[len(rows) - notes:]
+    kept = tuple(line.strip() for line, _ in cut if line.strip())
+    return (text[:len(text) - sum(len(line) for line, _ in cut)], kept) if kept else (text, ())
 
 
-def _is_footnote(cells: list[str], fields: list[tuple[int, int]], rows: list[tuple[str, list[str]]]) -> bool:
-    """Whether a line of ``cells`` below a table is a note: blank, or more fields than the table's most common count
-    and a first cell that starts with no digit (as dates do) and that no row of the table starts with (as ids do)."""
+def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
+    """Whether a line of ``cells`` below a table is a note: blank, or more than the table's most common number of
+    ``fields`` and a first cell that starts with no digit (as dates do) and that starts no other line (as ids do:
+    ``starts`` counts the lines' first cells)."""
     if not any(cell.strip() for cell in cells):
         return True
-    first = cells[0].strip()
-    return (bool(fields) and len(cells) > fields[0][0] and not first[:1].isdigit()
-            and sum(row[1][:1] == cells[:1] for row in rows) == 1)
+    return len(cells) > fields and not cells[0].strip()[:1].isdigit() and starts[cells[0]] == 1
 
 
 def _read_csv_text(text: str) -> pd.DataFrame:

@@ -136,14 +136,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raw = raw.rename(columns=lambda col: str(col).strip())
     raw = _drop_index_columns(raw)
     report = DataReport(rows_read=len(raw))
-    if sheet := raw.attrs.get("sheet"):  # the reader passed over a first sheet without a table (``read._read_excel``)
-        report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
-                                     "notice.other_sheet", {"sheet": str(sheet)}))
-    if footnotes := raw.attrs.get("footnotes"):  # the reader left them out (``read._without_footnotes``)
-        quoted = _quoted_cells(pd.Series(footnotes), shown=1)
-        report.notices.append(Notice(f"{count(len(footnotes), 'line')} of notes below the table {_were(len(footnotes))} "
-                                     f"left out ({quoted}).", "notice.footnotes",
-                                     {"lines": len(footnotes), "examples": quoted}))
+    _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
@@ -538,6 +531,18 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
     return list(dict.fromkeys(wanted))
 
 
+def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataReport) -> None:
+    """Notices of what the reader left aside: a first sheet without a table (``read._read_excel``), note lines below
+    a CSV's table (``read._without_footnotes``)."""
+    if sheet := attrs.get("sheet"):
+        report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
+                                     "notice.other_sheet", {"sheet": str(sheet)}))
+    if footnotes := attrs.get("footnotes"):
+        lines, quoted = len(footnotes), _quoted_cells(pd.Series(footnotes), shown=1)  # type: ignore[arg-type]
+        report.notices.append(Notice(f"{count(lines, 'line')} of notes below the table {_were(lines)} left out "
+                                     f"({quoted}).", "notice.footnotes", {"lines": lines, "examples": quoted}))
+
+
 def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], columns: tuple[str, ...],
                              decimal_comma: bool, report: DataReport) -> None:
     """A notice per column of ``columns`` with cells that hold digits but no number (``13O5``): they are read as
@@ -611,23 +616,22 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
     observed = np.flatnonzero(frame["y"].notna().to_numpy())
     end = int(observed[-1]) + 1 if len(observed) else 0
     tail = frame.iloc[end:]
-    complete = tail[regressors].notna().all(axis=1).to_numpy()
-    usable_rows = int(np.argmin(complete)) if not complete.all() else len(tail)
     if tail.empty:
         return frame, None
+    complete = tail[regressors].notna().all(axis=1).to_numpy()
+    usable_rows = int(np.argmin(complete)) if not complete.all() else len(tail)
+    future = tail.iloc[:usable_rows].drop(columns="y").reset_index(drop=True)
     if usable_rows < len(tail):
         blank = tail.iloc[usable_rows]
-        columns = [col for col in regressors if pd.isna(blank[col])]
+        columns = quoted_names([col for col in regressors if pd.isna(blank[col])])
         when = blank["ds"]
         stamp = str(when.date() if isinstance(when, pd.Timestamp) and when == when.normalize() else when)
+        future.attrs["blank"] = f"{columns} blank at {stamp}"  # for the horizon's error (pipeline)
         report.notices.append(Notice(
-            f"The regressors' future values stop after {count(usable_rows, 'step')} ({quoted_names(columns)} blank at "
-            f"{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
-            "notice.future_regressors_end", {"steps": usable_rows, "columns": quoted_names(columns), "stamp": stamp}))
-        future = tail.iloc[:usable_rows].drop(columns="y").reset_index(drop=True)
-        future.attrs["blank"] = f"{quoted_names(columns)} blank at {stamp}"  # for the horizon's error (pipeline)
-        return frame.iloc[:end], future
-    return frame.iloc[:end], tail.drop(columns="y").reset_index(drop=True)
+            f"The regressors' future values stop after {count(usable_rows, 'step')} ({future.attrs['blank']}): "
+            "forecasts reach that far; fill the blank cells to forecast further.",
+            "notice.future_regressors_end", {"steps": usable_rows, "columns": columns, "stamp": stamp}))
+    return frame.iloc[:end], future
 
 
 def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamps: pd.Series,

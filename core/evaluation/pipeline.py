@@ -165,7 +165,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
             where = f" ({blank})" if blank else ""
             raise SettingsError(f"The file gives the regressors' future values for {rows} steps past the end{where}: "
                                 f"forecast at most {rows} steps, or fill rows past the end with their future values.",
-                                "err.future_regressors_short", {"rows": rows, "regressor": name, "where": where})
+                                "err.future_regressors_short", {"rows": rows, "where": where})
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
     model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
     values = model.forecast(future)
