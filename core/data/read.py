@@ -42,6 +42,7 @@ _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relation
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DELIMITERS = (",", ";", "\t", "|")
 _QUOTED = re.compile(r'"[^"\n]*"')
+_DIGIT_COMMA_DIGIT = re.compile(r"(?<=\d),(?=\d)")
 _NOT_BLANK = re.compile(r"[^\r\n \t]")
 # Cells of a text column read exactly (``column_text``) that are blank all the same; "NA" and "None" are not
 # among them: as a series id they are names (North America).
@@ -447,9 +448,18 @@ def _detect_delimiter(lines: list[str]) -> str:
         if not counts:
             continue
         count, agreeing = max(counts.items(), key=lambda item: (item[1], item[0]))
-        if (agreeing, count) > best_score:
+        # A tie with commas that all sit between digits goes to the other candidate: the commas are decimal commas
+        # (``2021-01-01;1000,5`` in a file without a header row).
+        tie_with_decimal_commas = best == "," and (agreeing, count) == best_score and _commas_are_decimal(unquoted)
+        if (agreeing, count) > best_score or tie_with_decimal_commas:
             best, best_score = candidate, (agreeing, count)
     return best
+
+
+def _commas_are_decimal(lines: list[str]) -> bool:
+    """Whether every comma in ``lines`` has a digit on both sides (``1000,5``)."""
+    commas = sum(line.count(",") for line in lines)
+    return commas > 0 and commas == sum(len(_DIGIT_COMMA_DIGIT.findall(line)) for line in lines)
 
 
 def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
@@ -560,8 +570,8 @@ def _csv_layout(text: str) -> CsvLayout:
         text = table
         delimiter, decimal, thousands = _sniff_dialect(text)
     text, footnotes = _without_footnotes(text, delimiter)
-    return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter)), thousands,
-                     footnotes)
+    return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),
+                     thousands, footnotes)
 
 
 def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]:
@@ -698,11 +708,13 @@ def _header_start(text: str) -> int:
     return found.start() if found else len(text)
 
 
-def _header_is_data(cells: list[str]) -> bool:
-    """Whether the header row's cells read as a row of data: every one a decimal number, a date or a whole number
-    (``2015-01-01``, ``103.5``, ``1000``), one at least of the first two kinds. Whole numbers alone (``2019,2020``:
-    years naming the columns of a wide table) keep the header."""
+def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
+    """Whether the header row's cells read as a row of data: every one a decimal number (with the file's ``decimal``
+    mark), a date or a whole number (``2015-01-01``, ``103.5``, ``1000``), one at least of the first two kinds. Whole
+    numbers alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
     names = [cell.strip().strip('"').strip() for cell in cells]
+    if decimal == ",":
+        names = [name.replace(",", ".", 1) if _DIGIT_COMMA_DIGIT.search(name) else name for name in names]
     return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name) for name in names)
             and any(_DATA_CELL.fullmatch(name) for name in names))
 

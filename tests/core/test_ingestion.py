@@ -529,6 +529,18 @@ def test_a_file_without_a_header_whose_values_are_whole_numbers_keeps_its_first_
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2021-01-01")
 
 
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_file_without_a_header_with_decimal_commas_is_split_at_its_separator(separator: str) -> None:
+    series = load_series(_months_text("{month}" + separator + "{value},5").encode(), "x.csv")
+    assert (series.date_col, series.target) == ("column 1", "column 2")
+    assert len(series.frame) == 24 and series.frame["y"].iloc[:2].tolist() == [1000.5, 1007.5]
+
+
+def test_commas_between_words_still_separate_a_file_with_as_many_semicolons() -> None:
+    text = "".join(f"2021-{m:02d}-01,a;b {m}\n" for m in range(1, 13))  # one comma, one semicolon a line
+    assert read_table(text.encode(), "x.csv").iloc[:, 1].tolist() == [f"a;b {m}" for m in range(2, 13)]  # row 1: header
+
+
 def test_years_naming_the_columns_of_a_wide_table_stay_its_header() -> None:
     raw = read_table(b"2019,2020\n5,6\n7,8\n", "x.csv")
     assert list(raw.columns) == ["2019", "2020"] and len(raw) == 2
