@@ -48,14 +48,35 @@ _DATE_FORMATS = (
     # Day and month name: 31-Jan-2021, 31-Jan-21, 31 Jan 2021, 31 January 2021, Jan 31, 2021, Sun, 31 Jan 2021.
     "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%d-%B-%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y",
     "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
+    # 31. Januar 2021, jan/2021, jan/21 (month names in English abbreviations first: ``_month_names_as_read``).
+    "%d. %b %Y", "%b/%Y", "%b/%y",
 )
 # Two-digit years (``Jan-49``, ``12/31/75``) as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999 (Python's
 # own pivot would put 49 in 2049 and 60 in 2060, after 1969-1999: AirPassengers in the future, a series across 1968/69
 # reordered).
 TWO_DIGIT_CENTURY_FROM = 30
-# A month abbreviation with a full stop (``Jan. 2021``) or the four-letter ``Sept``, as %b does not read them.
-_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.", re.IGNORECASE)
-_SEPT = re.compile(r"\bSept\b", re.IGNORECASE)
+# Month names and abbreviations, lower case and without a full stop, as exports in English, German, French,
+# Spanish, Italian, Dutch and Portuguese write them (``Sept``, ``März``, ``janv.``, ``ene``, ``mei``, ``out``):
+# dates that write them are read with the English abbreviation in their place (%b reads English names only).
+_MONTH_NAMES = {
+    **{pd.Timestamp(2000, number, 1).strftime(form).lower(): number for number in range(1, 13) for form in ("%b", "%B")},
+    **dict.fromkeys(("januar", "jänner", "jän", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari",
+                     "janeiro"), 1),
+    **dict.fromkeys(("februar", "feber", "février", "fevrier", "févr", "fevr", "fév", "fev", "febrero", "febbraio",
+                     "februari", "fevereiro"), 2),
+    **dict.fromkeys(("märz", "maerz", "mär", "mrz", "mars", "marzo", "maart", "mrt", "março", "marco"), 3),
+    **dict.fromkeys(("avril", "avr", "abril", "abr", "aprile"), 4),
+    **dict.fromkeys(("mai", "mayo", "maggio", "mag", "mei", "maio"), 5),
+    **dict.fromkeys(("juni", "juin", "junio", "giugno", "giu", "junho"), 6),
+    **dict.fromkeys(("juli", "juillet", "juil", "julio", "luglio", "lug", "julho"), 7),
+    **dict.fromkeys(("août", "aout", "agosto", "ago", "augustus"), 8),
+    **dict.fromkeys(("sept", "septembre", "septiembre", "setiembre", "settembre", "sett", "set", "setembro"), 9),
+    **dict.fromkeys(("oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out"), 10),
+    **dict.fromkeys(("novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(("dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro"), 12),
+}
+_ENGLISH_ABBREVIATIONS = {number: pd.Timestamp(2000, number, 1).strftime("%b") for number in range(1, 13)}
+_WORD = re.compile(r"[^\W\d_]+\.?")  # a word of letters, with the full stop of an abbreviation
 _AMBIGUOUS_PAIRS = (
     ("%d/%m/%Y", "%m/%d/%Y"), ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
     ("%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S"), ("%d/%m/%y", "%m/%d/%y"),
@@ -235,11 +256,18 @@ def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:
 
 
 def _month_names_as_read(text: pd.Series, head: pd.Series) -> pd.Series:
-    """``Jan. 2021`` as ``Jan 2021`` and ``Sept`` as ``Sep``, for %b, when the first cells ``head`` write them so;
-    other text unchanged."""
-    if not any(_MONTH_DOT.search(cell) or _SEPT.search(cell) for cell in head):
+    """``text`` with the month names that %b does not read in English abbreviations (``Jan. 2021``, ``Sept 2021``,
+    ``März 2021``, ``janv.-21``, ``31. Januar 2021`` as ``Jan 2021``, ``Sep 2021``, ``Mar 2021``, ``Jan-21``,
+    ``31. Jan 2021``), when the first cells ``head`` write such names; else ``text`` itself."""
+    if not any(_english_month(word) != word.group() for cell in head for word in _WORD.finditer(cell)):
         return text
-    return text.str.replace(_SEPT, "Sep", regex=True).str.replace(_MONTH_DOT, r"\1", regex=True)
+    return text.str.replace(_WORD, _english_month, regex=True)
+
+
+def _english_month(word: re.Match[str]) -> str:
+    """The English abbreviation of a month's ``word`` (``Januar``, ``janv.``), else the word as written."""
+    number = _MONTH_NAMES.get(word.group().rstrip(".").lower())
+    return word.group() if number is None else _ENGLISH_ABBREVIATIONS[number]
 
 
 def _enough(parsed: pd.Series, sample_index: pd.Index) -> bool:
@@ -420,14 +448,12 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
-_MONTH_WORDS = {pd.Timestamp(2000, number, 1).strftime(form).lower(): number
-                for number in range(1, 13) for form in ("%b", "%B")}
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """A table dated by a year column and a month (or quarter) column, and by nothing else, gets one date
     column in their place, named after both (``Year-Month``): each alone would read as a year repeated twelve
-    times, or as twelve series. Years are whole numbers from 1800 to 2200; months 1-12 or their English
+    times, or as twelve series. Years are whole numbers from 1800 to 2200; months 1-12 or their (``_MONTH_NAMES``)
     names, quarters 1-4 or Q1-Q4; a few rows at the end that are neither (a ``Total`` row) get no date. Any
     other table is returned as it is."""
     names = {str(col).strip().lower(): col for col in raw.columns}
@@ -456,6 +482,6 @@ def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:
         text = text.str.removeprefix("q")
     numbers = pd.to_numeric(text, errors="coerce")
     if per_year == 12:
-        numbers = numbers.fillna(text.map(_MONTH_WORDS))
+        numbers = numbers.fillna(text.str.rstrip(".").map(_MONTH_NAMES))
     numbers = pd.to_numeric(numbers, errors="coerce")
     return numbers.where((numbers % 1 == 0) & numbers.between(1, per_year))

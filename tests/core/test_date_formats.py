@@ -27,6 +27,16 @@ def _iso_weeks(first: str, rows: int, spelled: str = "{y}-W{w:02d}") -> list[str
 MONTHS = pd.date_range("2015-01-01", periods=ROWS, freq="MS")
 DAYS = pd.date_range("2021-01-20", periods=ROWS, freq="D")
 
+# Month names as exports in other languages write them, January first.
+GERMAN = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+          "Dezember"]
+FRENCH = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+SPANISH = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
+ITALIAN = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+           "novembre", "dicembre"]
+DUTCH = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+PORTUGUESE = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"]
+
 # name -> (time column as written, expected stamps, frequency)
 FORMATS = {
     "iso week": (_iso_weeks("2020-11-02", ROWS), pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
@@ -52,6 +62,15 @@ FORMATS = {
     "Mon. yyyy": ([f"{d:%b}. {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "Mon. yyyy and Sept": ([f"{d:%b}. {d:%Y}".replace("May.", "May").replace("Sep.", "Sept") for d in MONTHS], MONTHS,
                            "monthly"),
+    "German Month yyyy": ([f"{GERMAN[d.month - 1]} {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
+    "German Mon yyyy": ([f"{GERMAN[d.month - 1][:3]} {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
+    "German dd. Month yyyy": ([f"{d.day}. {GERMAN[d.month - 1]} {d:%Y}" for d in DAYS], DAYS, "daily"),
+    "French mon.-yy": ([f"{FRENCH[d.month - 1]}-{d:%y}" for d in MONTHS], MONTHS, "monthly"),
+    "Spanish mon-yy": ([f"{SPANISH[d.month - 1]}-{d:%y}" for d in MONTHS], MONTHS, "monthly"),
+    "Italian dd month yyyy": ([f"{d.day} {ITALIAN[d.month - 1]} {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
+    "Dutch mon yyyy": ([f"{DUTCH[d.month - 1]} {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
+    "Portuguese mon/yyyy": ([f"{PORTUGUESE[d.month - 1]}/{d:%Y}" for d in MONTHS], MONTHS, "monthly"),
+    "Portuguese mon/yy": ([f"{PORTUGUESE[d.month - 1]}/{d:%y}" for d in MONTHS], MONTHS, "monthly"),
 }
 
 

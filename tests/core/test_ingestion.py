@@ -331,7 +331,12 @@ MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 
 
 @pytest.mark.parametrize(("header", "months"), [("Year,Month,Sales", [str(m) for m in range(1, 13)]),
-                                                ("year,month,sales", MONTH_NAMES)])
+                                                ("year,month,sales", MONTH_NAMES),
+                                                ("Jahr,Monat,Umsatz", ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul",
+                                                                       "Aug", "Sep", "Okt", "Nov", "Dez"]),
+                                                ("année,mois,ventes", ["janv.", "févr.", "mars", "avr.", "mai", "juin",
+                                                                       "juil.", "août", "sept.", "oct.", "nov.",
+                                                                       "déc."])])
 def test_a_year_column_and_a_month_column_make_one_date(header: str, months: list[str]) -> None:
     text = header + "\n" + "".join(f"{2015 + i // 12},{months[i % 12]},{100 + i}\n" for i in range(36))
     series = load_series(text.encode(), "ym.csv")
