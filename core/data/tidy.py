@@ -626,9 +626,9 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
         columns = quoted_names([col for col in regressors if pd.isna(blank[col])])
         when = blank["ds"]
         stamp = str(when.date() if isinstance(when, pd.Timestamp) and when == when.normalize() else when)
-        future.attrs["blank"] = f"{columns} blank at {stamp}"  # for the horizon's error (pipeline)
+        future.attrs["blank"] = {"columns": columns, "stamp": stamp}  # for the horizon's error (pipeline)
         report.notices.append(Notice(
-            f"The regressors' future values stop after {count(usable_rows, 'step')} ({future.attrs['blank']}): "
+            f"The regressors' future values stop after {count(usable_rows, 'step')} ({columns} blank at {stamp}): "
             "forecasts reach that far; fill the blank cells to forecast further.",
             "notice.future_regressors_end", {"steps": usable_rows, "columns": columns, "stamp": stamp}))
     return frame.iloc[:end], future

@@ -161,13 +161,22 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
                                 "future values: add rows past the end with the regressors filled and y blank.",
                                 "err.future_regressors", {"steps": request.horizon, "regressor": name})
         if len(future_regressors) < request.horizon:
-            rows, blank = len(future_regressors), future_regressors.attrs.get("blank", "")
-            where = f" ({blank})" if blank else ""
-            raise SettingsError(f"The file gives the regressors' future values for {rows} steps past the end{where}: "
-                                f"forecast at most {rows} steps, or fill rows past the end with their future values.",
-                                "err.future_regressors_short", {"rows": rows, "where": where})
+            raise _future_regressors_short(future_regressors)
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
     model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
     values = model.forecast(future)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
     return with_band(rows, values, prediction_band(frame, frequency, request, model), 0)
+
+
+def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:
+    """The horizon's error when the file's future rows are fewer than the steps asked for, with the blank cell
+    that ends them where one does (``future_regressors.attrs["blank"]``: its columns and time stamp)."""
+    rows, blank = len(future_regressors), future_regressors.attrs.get("blank")
+    fix = f"forecast at most {rows} steps, or fill rows past the end with their future values."
+    if blank is None:
+        return SettingsError(f"The file gives the regressors' future values for {rows} steps past the end: {fix}",
+                             "err.future_regressors_short", {"rows": rows})
+    return SettingsError(f"The file gives the regressors' future values for {rows} steps past the end "
+                         f"({blank['columns']} blank at {blank['stamp']}): {fix}", "err.future_regressors_blank",
+                         {"rows": rows, **blank})

@@ -572,9 +572,12 @@ MESSAGES: dict[str, str] = {
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
     "err.future_regressors": "Forecasting {steps:,} steps with regressor '{regressor}' needs its future values: add "
                              "rows past the end with the regressors filled and y blank.",
-    "err.future_regressors_short": "The file gives the regressors' future values for {rows:,} steps past the end"
-                                   "{where}: forecast at most {rows:,} steps, or fill rows past the end with their "
-                                   "future values.",
+    "err.future_regressors_short": "The file gives the regressors' future values for {rows:,} steps past the end: "
+                                   "forecast at most {rows:,} steps, or fill rows past the end with their future "
+                                   "values.",
+    "err.future_regressors_blank": "The file gives the regressors' future values for {rows:,} steps past the end "
+                                   "({columns} blank at {stamp}): forecast at most {rows:,} steps, or fill rows past "
+                                   "the end with their future values.",
     "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
                     "rate.",
     "err.lags_rows": "{model} with lags up to {lags} needs at least {least} training rows (there are {rows}): use "

@@ -521,8 +521,10 @@ MESSAGES: dict[str, str] = {
     "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从 {names} 中选择。",
     "err.regressor_is_target": "外生变量“{column}”就是目标变量本身：请选择其他列作为外生变量。",
     "err.future_regressors": "要预测 {steps:,} 步，需要回归变量“{regressor}”的未来值：请在数据末尾之后添加行，填好回归变量、目标值留空。",
-    "err.future_regressors_short": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值{where}：请最多预测 {rows:,} 步，"
+    "err.future_regressors_short": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值：请最多预测 {rows:,} 步，"
                                    "或在末尾之后的行中填上它们的未来值。",
+    "err.future_regressors_blank": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值（{columns} 在 {stamp} 为空）："
+                                   "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
     "err.lags_rows": "{model} 使用最多 {lags} 个滞后项时至少需要 {least} 行训练数据（现有 {rows} 行）：请减少滞后项数或增加数据行。",
     "err.ids_collide": "把 {columns} 的标识用“{joiner}”连接后，不同的序列得到了相同的标识（某个标识本身含有“{joiner}”）："

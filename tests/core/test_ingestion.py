@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError
+from core.i18n import said
 from core.data.frequency import future_dates, infer_frequency
 from core.data.read import read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
@@ -603,5 +604,8 @@ def test_a_blank_regressor_cell_in_the_future_rows_is_named_by_the_horizons_erro
         f"2023-{m:02d},,6,{'' if m == 5 else 1}\n" for m in range(1, 7))
     series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price", "promo")))
     request = RunRequest("linear", ModelSettings(regressors=("price", "promo")), horizon=6)
-    with pytest.raises(SettingsError, match=r"for 4 steps past the end \('promo' blank at 2023-05-01\): forecast at most 4"):
+    with pytest.raises(SettingsError, match=r"for 4 steps past the end \('promo' blank at 2023-05-01\): forecast at most 4"
+                       ) as raised:
         forecast_future(series.frame, series.frequency, request, series.future)
+    chinese = said(raised.value, "zh")
+    assert "（'promo' 在 2023-05-01 为空）" in chinese and "blank" not in chinese, chinese
