@@ -580,6 +580,8 @@ MESSAGES: dict[str, str] = {
                                    "the end with their future values.",
     "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
                     "rate.",
+    "err.rows_for_lags": "{model} needs at least {least} training rows (there are {rows}): load a longer series, or "
+                         "choose a model that needs fewer rows (naive, linear).",
     "err.lags_rows": "{model} with lags up to {lags} needs at least {least} training rows (there are {rows}): use "
                      "fewer lags or more rows.",
     "err.ids_collide": "The series ids of {columns} joined by '{joiner}' name different series alike (an id holds "

@@ -526,6 +526,7 @@ MESSAGES: dict[str, str] = {
     "err.future_regressors_blank": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值（{columns} 在 {stamp} 为空）："
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
+    "err.rows_for_lags": "{model} 至少需要 {least} 行训练数据（现有 {rows} 行）：请载入更长的序列，或选择所需行数更少的模型（naive、linear）。",
     "err.lags_rows": "{model} 使用最多 {lags} 个滞后项时至少需要 {least} 行训练数据（现有 {rows} 行）：请减少滞后项数或增加数据行。",
     "err.ids_collide": "把 {columns} 的标识用“{joiner}”连接后，不同的序列得到了相同的标识（某个标识本身含有“{joiner}”）："
                        "请去掉标识中的“{joiner}”，或只指定一个标识列。",

@@ -74,6 +74,11 @@ class AutoRegressiveForecaster(Forecaster):
         if len(d) < p + SPARE_ROWS and self.fewer_lags and len(d) > SPARE_ROWS:
             self.lags_asked, self.lags = self.lags, tuple(lag for lag in self.lags if lag <= len(d) - SPARE_ROWS)
             p = max(self.lags)
+        if len(d) < p + SPARE_ROWS and self.fewer_lags:  # lags left to the model: even one lag is too many
+            least = len(values) - len(d) + 1 + SPARE_ROWS
+            raise SettingsError(f"{self.name} needs at least {least} training rows (there are {len(values)}): load a "
+                                "longer series, or choose a model that needs fewer rows (naive, linear).",
+                                "err.rows_for_lags", {"model": self.name, "least": least, "rows": len(values)})
         if len(d) < p + SPARE_ROWS:
             least = len(values) - len(d) + p + SPARE_ROWS
             raise SettingsError(f"{self.name} with lags up to {p} needs at least {least} training rows (there are "

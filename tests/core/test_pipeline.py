@@ -223,3 +223,11 @@ def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> N
     with pytest.raises(SettingsError) as refused:
         run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 52})))
     assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 60
+
+
+def test_autoregression_on_too_few_rows_for_one_lag_names_the_rows_not_a_lag_setting() -> None:
+    frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=8, freq="MS"), "y": np.arange(8.0) ** 1.5})
+    monthly = Frequency("monthly", "MS", 12)
+    with pytest.raises(SettingsError, match="ar needs at least 9 training rows \\(there are 5\\)") as refused:
+        run(frame, monthly, RunRequest("ar"))  # lags left to the model, as from the command line, which sets none
+    assert refused.value.key == "err.rows_for_lags" and "lags" not in str(refused.value)
