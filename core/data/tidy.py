@@ -31,6 +31,7 @@ _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|me
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
+_UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
@@ -224,9 +225,27 @@ def _were(n: int) -> str:
 
 
 def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
-    keep = [col for col in raw.columns
-            if not (str(col).startswith("Unnamed:") or str(col).strip() == "" or _is_row_counter(raw, col))]
+    """``raw`` without columns that number its rows: unnamed ones (pandas' ``to_csv`` writes its index so) and row
+    counters (``_is_row_counter``). An unnamed first column of dates (a date index written by ``to_csv``, a blank
+    cell above an Excel sheet's dates) is kept as the time column, named ``date`` (``_UNNAMED_DATES``)."""
+    raw = _name_unnamed_dates(raw)
+    keep = [col for col in raw.columns if not (_unnamed(col) or _is_row_counter(raw, col))]
     return raw[keep] if keep and len(keep) < len(raw.columns) else raw
+
+
+def _unnamed(col: object) -> bool:
+    return str(col).startswith("Unnamed:") or str(col).strip() == ""
+
+
+def _name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
+    if raw.columns.empty or not _unnamed(raw.columns[0]) or _UNNAMED_DATES in raw.columns:
+        return raw
+    first = raw.iloc[:, 0]
+    if pd.api.types.is_numeric_dtype(first) or parse_dates(first) is None:
+        return raw
+    named = raw.rename(columns={raw.columns[0]: _UNNAMED_DATES})
+    named.attrs = raw.attrs
+    return named
 
 
 def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:

@@ -609,3 +609,14 @@ def test_a_blank_regressor_cell_in_the_future_rows_is_named_by_the_horizons_erro
         forecast_future(series.frame, series.frequency, request, series.future)
     chinese = said(raised.value, "zh")
     assert "（'promo' 在 2023-05-01 为空）" in chinese and "blank" not in chinese, chinese
+
+
+def test_an_unnamed_first_column_of_dates_is_the_time_column() -> None:
+    # pandas' to_csv of a frame indexed by dates; an Excel sheet with a blank cell above its dates reads alike
+    frame = pd.DataFrame({"sales": np.arange(24.0) + 100, "promo": [0, 1] * 12},
+                         index=pd.date_range("2021-01-01", periods=24, freq="MS"))
+    series = load_series(frame.to_csv().encode(), "x.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("date", "sales", "monthly")
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2022-12-01") and series.frame["y"].iloc[-1] == 123.0
+    numbered = load_series(frame.reset_index(drop=True).to_csv().encode(), "x.csv")  # row numbers: still dropped
+    assert numbered.date_col is None and "Unnamed: 0" not in numbered.numeric_columns
