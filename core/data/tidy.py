@@ -27,7 +27,10 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "orders", "close", "wert", "valor", "valeur")
 # A row at the end of a table whose text cell starts with one of these words sums up the rows above it.
 _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
-                          r"std|summe|gesamt|durchschnitt|somme|moyenne|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
+                          r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
+                          r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
+# A pivot table's subtotal row, anywhere in the table (``2020 Total``, ``2020 Ergebnis``).
+_SUBTOTAL_ROW = re.compile(r"\S.*\s(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
@@ -249,29 +252,48 @@ def _name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
-    """Rows at the end of the table that sum it up (``Total``, ``Average``, ...: the first text column's cell
-    starts with such a word) are left out with a notice, not read as a time step with an unreadable date, or
-    worse, make the date column fail its share of readable cells and the file fall back to row numbers."""
+    """Rows that sum up or annotate the table are left out with a notice, not read as time steps with an unreadable
+    date, or worse, make the date column fail its share of readable cells and the file fall back to row numbers:
+    at the end of the table, rows whose first text column's cell starts with a summary word (``Total``,
+    ``Average``, ...) or is a note (``Source: internal ERP``: ``_is_note_row``); anywhere, a pivot table's
+    subtotals (``2020 Total``: ``_SUBTOTAL_ROW``)."""
     first = next((col for col, kind in raw.dtypes.items() if not pd.api.types.is_numeric_dtype(kind)
                   and not pd.api.types.is_datetime64_any_dtype(kind)), None)
-    if first is None or len(raw) <= _SUMMARY_ROWS_CHECKED:
+    checked = min(_SUMMARY_ROWS_CHECKED, len(raw) // 2)
+    if first is None or not checked:
         return raw
-    tail = raw[first].iloc[-_SUMMARY_ROWS_CHECKED:].astype("string").str.strip()
-    worded = tail.str.fullmatch(_SUMMARY_ROW).fillna(False)
-    if not worded.any():  # the usual table (and every series of a long file): nothing more to look at
+    cells = raw[first].astype("string").str.strip()
+    tail, above = cells.iloc[-checked:], cells.iloc[:-checked]
+    worded = tail.str.fullmatch(_SUMMARY_ROW).fillna(False) | _is_note_row(raw, first, tail, above)
+    subtotals = cells.str.fullmatch(_SUBTOTAL_ROW).fillna(False)
+    if not (worded.any() or subtotals.any()):  # the usual table (and every series of a long file): nothing to do
         return raw
-    # A word that also names rows above (a series called "Total" in a long file) is data, not a summary.
-    above = raw[first].iloc[:-_SUMMARY_ROWS_CHECKED].astype("string").str.strip()
+    # A word that also names other rows (a series called "Total" in a long file) is data, not a summary.
     named_above = set(above[above.isin(list(set(tail[worded])))].unique())
     summary = (worded & ~tail.isin(list(named_above))).to_numpy(dtype=bool)
-    dropped = int(np.argmin(summary[::-1])) if not summary.all() else len(summary)  # the run of them at the end
-    if not dropped:
+    at_end = int(np.argmin(summary[::-1])) if not summary.all() else len(summary)  # the run of them at the end
+    dropped = np.zeros(len(raw), dtype=bool)
+    dropped[len(raw) - at_end:] = True
+    dropped |= (subtotals & ~cells.duplicated(keep=False)).to_numpy(dtype=bool)
+    if not dropped.any():
         return raw
-    words = ", ".join(dict.fromkeys(str(word)[:20] for word in tail.iloc[-dropped:]))
-    report.rows_dropped += dropped
-    report.notices.append(Notice(f"{count(dropped, 'summary row')} at the end ({words}) {_were(dropped)} left out.",
-                                 "notice.summary_rows", {"rows": dropped, "words": words}))
-    return raw.iloc[:len(raw) - dropped]
+    rows = int(dropped.sum())
+    words = ", ".join(dict.fromkeys(str(word)[:20].strip() for word in cells[dropped]))
+    report.rows_dropped += rows
+    report.notices.append(Notice(f"{count(rows, 'row')} that sum up or annotate the table ({words}) {_were(rows)} "
+                                 "left out.", "notice.summary_rows", {"rows": rows, "words": words}))
+    return raw[~dropped]
+
+
+def _is_note_row(raw: pd.DataFrame, first: object, tail: pd.Series, above: pd.Series) -> pd.Series:
+    """Which of the ``tail`` cells of column ``first`` start a note line below the table (``Source: internal ERP``,
+    the rest of the row blank): text without a digit where nearly every cell ``above`` has one (dates)."""
+    if above.empty or above.str.contains(r"\d", regex=True).fillna(False).mean() < PARSE_SHARE:
+        return pd.Series(False, index=tail.index)
+    rest = raw.loc[tail.index, [col for col in raw.columns if col != first]]
+    blank_rest = rest.isna().all(axis=1) | rest.astype("string").apply(lambda col: col.str.strip() == "").all(axis=1)
+    return tail.str.contains(r"[^\W\d_]", regex=True).fillna(False) & ~tail.str.contains(r"\d", regex=True).fillna(
+        True) & blank_rest.fillna(False)
 
 
 def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:

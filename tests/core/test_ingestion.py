@@ -308,6 +308,33 @@ def test_summary_rows_at_the_end_are_left_out_and_the_dates_still_read(footer: s
     assert series.report.notices[0].key == "notice.summary_rows"
 
 
+def test_note_lines_below_a_short_table_are_left_out_and_the_dates_still_read() -> None:
+    text = "date,sales\n" + _months_text("{month}-01,{value}") + "Source: internal ERP,\nPreliminary figures,\n"
+    series = load_series(text.encode(), "x.csv")
+    assert series.date_col == "date" and series.frequency.name == "monthly" and len(series.frame) == 24
+    assert [notice.key for notice in series.report.notices] == ["notice.summary_rows"]
+    assert "(Source: internal ERP, Preliminary figures)" in str(series.report.notices[0])
+
+
+def test_a_pivot_tables_subtotals_are_left_out_wherever_they_are() -> None:
+    months = pd.date_range("2020-01-01", periods=36, freq="MS")
+    lines = ["Row Labels,Sum of Sales"]
+    for i, month in enumerate(months):
+        lines.append(f'{month:%Y-%m},"1,{100 + i}"')
+        if month.month == 12:
+            lines.append(f'{month.year} Total,"{12 * (1100 + i):,}"')
+    series = load_series(("\n".join(lines) + '\nGrand Total,"99,999"\n').encode(), "pivot.csv")
+    assert series.frequency.name == "monthly" and series.frame["y"].tolist() == [1100.0 + i for i in range(36)]
+    assert "(2020 Total, 2021 Total, 2022 Total, Grand Total)" in str(series.report.notices[0])
+
+
+def test_german_summary_words_end_a_semicolon_table() -> None:
+    text = "Datum;Umsatz\n" + "".join(f"01.{m:02d}.{y};{1000 + 7 * i},00\n"
+                                     for i, (y, m) in enumerate((2021 + k // 12, k % 12 + 1) for k in range(24)))
+    series = load_series((text + "Summe;26.760,00\nMittelwert;1.115,00\n").encode(), "x.csv")
+    assert len(series.frame) == 24 and series.frame["y"].iloc[-1] == 1161.0
+
+
 def test_a_series_named_like_a_summary_is_data() -> None:
     months = [f"{2015 + i // 12}-{i % 12 + 1:02d}" for i in range(48)]
     raw = pd.DataFrame({"id": ["A"] * 24 + ["Total"] * 24, "month": months, "v": np.arange(48.0)})
