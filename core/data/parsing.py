@@ -42,7 +42,7 @@ _EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, w
 
 _DATE_FORMATS = (
     "%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m", "%Y.%m.%d", "%Y%m%d",
-    "%b %Y", "%B %Y", "%b-%Y", "%B-%Y", "%b-%y", "%m/%Y", "%m-%Y", "%d.%m.%Y", "%d-%m-%Y",
+    "%b %Y", "%B %Y", "%b-%Y", "%B-%Y", "%b-%y", "%m/%Y", "%m-%Y", "%m.%Y", "%d.%m.%Y", "%d-%m-%Y",
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
     "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S",
     # Day and month name: 31-Jan-2021, 31-Jan-21, 31 Jan 2021, 31 January 2021, Jan 31, 2021, Sun, 31 Jan 2021.
@@ -447,30 +447,40 @@ _PERIOD_NAMES = {**dict.fromkeys(("month", "mon", "monat", "mois", "mes", "月",
 _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "minute", "datum", "fecha", "zeit",
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
+_DAY_NAMES = frozenset({"day", "tag", "jour", "dia", "día", "日"})  # a day-of-month column beside a year and a month
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
-    """A table dated by a year column and a month (or quarter) column, and by nothing else, gets one date
-    column in their place, named after both (``Year-Month``): each alone would read as a year repeated twelve
-    times, or as twelve series. Years are whole numbers from 1800 to 2200; months 1-12 or their (``_MONTH_NAMES``)
-    names, quarters 1-4 or Q1-Q4; a few rows at the end that are neither (a ``Total`` row) get no date. Any
-    other table is returned as it is."""
+    """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column, and by
+    nothing else, gets one date column in their place, named after them (``Year-Month``, ``Year-Month-Day``): each
+    alone would read as a year repeated twelve times, or as twelve series. Years are whole numbers from 1800 to
+    2200; months 1-12 or their (``_MONTH_NAMES``) names, quarters 1-4 or Q1-Q4, days 1-31 (a real date of the
+    month); a few rows at the end that are none of these (a ``Total`` row) get no date. Any other table is
+    returned as it is."""
     names = {str(col).strip().lower(): col for col in raw.columns}
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
-    if len(years) != 1 or len(periods) != 1 or any(word in name for name in names for word in _OTHER_TIME_WORDS):
+    days = [col for name, col in names.items() if name in _DAY_NAMES]
+    others = [name for name in names if names[name] not in days and any(word in name for word in _OTHER_TIME_WORDS)]
+    if len(years) != 1 or len(periods) != 1 or len(days) > 1 or others:
         return raw
-    name = f"{str(years[0]).strip()}-{str(periods[0]).strip()}"
+    parts = [years[0], periods[0], *days]
+    name = "-".join(str(col).strip() for col in parts)
     year = pd.to_numeric(raw[years[0]], errors="coerce")
     per_year = _PERIOD_NAMES[str(periods[0]).strip().lower()]
-    period = _period_numbers(raw[periods[0]], per_year)
-    valid = (year.notna() & (year % 1 == 0) & year.between(1800, 2200) & period.notna()).to_numpy()
-    if name in names or valid.sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
+    if days and per_year != 12:
         return raw
-    stamps = _from_year_month(year.where(valid), (period - 1) * (12 // per_year) + 1)  # NaT where not valid
-    combined = raw.drop(columns=[years[0], periods[0]])
-    combined.insert(min(list(raw.columns).index(years[0]), list(raw.columns).index(periods[0])), name, stamps)
+    month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
+    year = year.where((year % 1 == 0) & year.between(1800, 2200))
+    stamps = _from_year_month(year, month) if not days else pd.to_datetime(
+        pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}),
+        errors="coerce")  # NaT where a part is missing or the day is not in the month
+    valid = stamps.notna().to_numpy()
+    if name.lower() in names or valid.sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
+        return raw
+    combined = raw.drop(columns=parts)
+    combined.insert(min(list(raw.columns).index(col) for col in parts), name, stamps)
     combined.attrs = raw.attrs
     return combined
 

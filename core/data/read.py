@@ -470,7 +470,8 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
 
 
 _POINT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
-_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+# Day-first dotted dates (``01.05.2020``) and month and year (``05.2020``): not numbers, and a sign of a European file.
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|(0?[1-9]|1[0-2])\.(18|19|20|21)\d\d")
 
 
 def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:

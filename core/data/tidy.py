@@ -20,7 +20,7 @@ MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
-               "datum", "fecha", "zeit")
+               "datum", "fecha", "zeit", "monat", "mois", "jahr", "periode", "periodo")
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -34,6 +34,7 @@ _SUBTOTAL_ROW = re.compile(r"\S.*\s(total|gesamt|ergebnis|summe|totale|totaal|å
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
+_MONTH_DOT_YEAR = r"(0?[1-9]|1[0-2])\.(18|19|20|21)\d\d"  # 05.2021: a month and a year, not 5.2021
 _UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
@@ -441,12 +442,14 @@ def _evenly_rising(values: pd.Series) -> bool:
 
 def _written_as_dates(values: pd.Series) -> bool:
     """Text cells that parse as numbers only after cleaning, like ``01.01.1749`` (1,011,749 with dots as
-    thousands separators): such a column is tried as dates, and taken as the dates when nearly every row
-    parses. Plain digits (1980, 20000101) are not, so a value column of four-digit numbers stays the values."""
+    thousands separators), or month and year ``05.2021`` (5.2021): such a column is tried as dates, and taken as
+    the dates when nearly every row parses. Plain digits (1980, 20000101) are not, so a value column of four-digit numbers stays the values."""
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
         return False
     text = values.astype("string").str.strip()
     head = text[text.notna() & (text != "")].iloc[:200]
+    if not head.empty and head.str.fullmatch(_MONTH_DOT_YEAR).mean() >= PARSE_SHARE:
+        return True
     if head.empty or not head.str.contains(r"\d[./-]\d{1,2}[./-]\d", regex=True).mean() >= PARSE_SHARE:
         return False
     return bool(pd.to_numeric(head, errors="coerce").isna().mean() >= PARSE_SHARE)

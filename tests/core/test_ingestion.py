@@ -418,9 +418,13 @@ def test_future_values_are_found_by_time_after_repeated_stamps_were_combined() -
     assert len(series.frame) == 12 and any("'temp'" in notice for notice in series.report.notices)
 
 
-def test_a_day_column_keeps_a_daily_table_of_year_and_month_apart_and_a_total_row_ends_a_monthly_one() -> None:
-    daily = "Jahr,Monat,Tag,Wert\n" + "".join(f"2020,{1 + i // 28},{i % 28 + 1},{i}\n" for i in range(112))
-    assert len(load_series(daily.encode(), "tage.csv").frame) == 112  # not four monthly means
+@pytest.mark.parametrize("header", ["Jahr,Monat,Tag,Wert", "Year,Month,Day,Value"])
+def test_year_month_and_day_columns_make_one_daily_date_and_a_total_row_ends_a_monthly_table(header: str) -> None:
+    days = pd.date_range("2020-01-30", periods=112, freq="D")
+    daily = header + "\n" + "".join(f"{d.year},{d.month},{d.day},{i}\n" for i, d in enumerate(days))
+    series = load_series(daily.encode(), "tage.csv")
+    assert (series.date_col, series.frequency.name) == ("-".join(header.split(",")[:3]), "daily")
+    assert series.frame["ds"].tolist() == list(days)  # not four monthly means, nor one year of 112 rows
     monthly = "Year,Month,Sales\n" + "".join(f"{2015 + i // 12},{i % 12 + 1},{100 + i}\n" for i in range(24))
     series = load_series((monthly + "Total,,12345\n").encode(), "report.csv")
     assert (series.date_col, series.frequency.name, len(series.frame)) == ("Year-Month", "monthly", 24)
@@ -647,3 +651,14 @@ def test_an_unnamed_first_column_of_dates_is_the_time_column() -> None:
     assert series.frame["ds"].iloc[-1] == pd.Timestamp("2022-12-01") and series.frame["y"].iloc[-1] == 123.0
     numbered = load_series(frame.reset_index(drop=True).to_csv().encode(), "x.csv")  # row numbers: still dropped
     assert numbered.date_col is None and "Unnamed: 0" not in numbered.numeric_columns
+
+
+@pytest.mark.parametrize("header", ["Monat", "x"])
+def test_month_and_year_with_a_point_are_dates_and_the_points_in_the_values_thousands(header: str) -> None:
+    # a German export: 01.2021 is January 2021, not 1.2021; 1.000 is a thousand, as 975 beside it says
+    values = [900 + 10 * i for i in range(36)]
+    text = f"{header};Stückzahl\n" + "".join(
+        f"{i % 12 + 1:02d}.{2021 + i // 12};{value:,}\n".replace(",", ".") for i, value in enumerate(values))
+    series = load_series(text.encode(), "x.csv")
+    assert (series.date_col, series.target, series.frequency.name) == (header, "Stückzahl", "monthly")
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2023-12-01") and series.frame["y"].tolist() == values
