@@ -50,6 +50,8 @@ _DATE_FORMATS = (
     "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
     # 31. Januar 2021, jan/2021, jan/21 (month names in English abbreviations first: ``_month_names_as_read``).
     "%d. %b %Y", "%b/%Y", "%b/%y",
+    "%d%b%Y",  # Stata's %td: 01jan2018
+    "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
 )
 # Two-digit years (``Jan-49``, ``12/31/75``) as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999 (Python's
 # own pivot would put 49 in 2049 and 60 in 2060, after 1969-1999: AirPassengers in the future, a series across 1968/69
@@ -80,6 +82,7 @@ _WORD = re.compile(r"[^\W\d_]+\.?")  # a word of letters, with the full stop of 
 _AMBIGUOUS_PAIRS = (
     ("%d/%m/%Y", "%m/%d/%Y"), ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
     ("%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S"), ("%d/%m/%y", "%m/%d/%y"),
+    ("%d/%m/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"), ("%d/%m/%Y %I:%M %p", "%m/%d/%Y %I:%M %p"),  # 12-hour clock
 )
 
 

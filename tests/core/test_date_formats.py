@@ -26,6 +26,7 @@ def _iso_weeks(first: str, rows: int, spelled: str = "{y}-W{w:02d}") -> list[str
 
 MONTHS = pd.date_range("2015-01-01", periods=ROWS, freq="MS")
 DAYS = pd.date_range("2021-01-20", periods=ROWS, freq="D")
+HOURS = pd.date_range("2021-03-14 20:00", periods=ROWS, freq="h")  # across noon and midnight, day 14: month first
 
 # Month names as exports in other languages write them, January first.
 GERMAN = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
@@ -62,6 +63,10 @@ FORMATS = {
     "Mon. yyyy": ([f"{d:%b}. {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "Mon. yyyy and Sept": ([f"{d:%b}. {d:%Y}".replace("May.", "May").replace("Sep.", "Sept") for d in MONTHS], MONTHS,
                            "monthly"),
+    "Stata ddmonyyyy": ([f"{d:%d%b%Y}".lower() for d in DAYS], DAYS, "daily"),
+    "US 12-hour clock": ([f"{d.month}/{d.day}/{d.year} {d:%I:%M:%S %p}".replace(" 0", " ") for d in HOURS], HOURS,
+                         "hourly"),
+    "ISO 12-hour clock": ([f"{d:%Y-%m-%d %I:%M %p}" for d in HOURS], HOURS, "hourly"),
     "German Month yyyy": ([f"{GERMAN[d.month - 1]} {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "German Mon yyyy": ([f"{GERMAN[d.month - 1][:3]} {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "German dd. Month yyyy": ([f"{d.day}. {GERMAN[d.month - 1]} {d:%Y}" for d in DAYS], DAYS, "daily"),
