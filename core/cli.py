@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")
     fit.add_argument("--fill-gaps", action="store_true",
                      help="insert the time stamps missing between the first and last rows, filled by interpolation")
+    order = fit.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
+                       help="read dates such as 03/04/2021 day first (4 March); decided from the data when omitted")
+    order.add_argument("--month-first", dest="day_first", action="store_const", const=False,
+                       help="read dates such as 03/04/2021 month first (3 April)")
     fit.add_argument("--model", default="linear", choices=model_names())
     fit.add_argument("--train-fraction", type=float, default=0.7)
     fit.add_argument("--horizon", type=int, default=0, help="steps to forecast past the end")
@@ -100,7 +105,8 @@ def _fit(args: argparse.Namespace) -> int:
     check_outputs({"--out": args.out, "--json": args.json}, args.file)
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
     raw, exact = read_raw(args.file)
-    options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps)
+    options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps,
+                          day_first=args.day_first)
     layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,

@@ -61,7 +61,8 @@ TWO_DIGIT_CENTURY_FROM = 30
 # Spanish, Italian, Dutch and Portuguese write them (``Sept``, ``März``, ``janv.``, ``ene``, ``mei``, ``out``):
 # dates that write them are read with the English abbreviation in their place (%b reads English names only).
 _MONTH_NAMES = {
-    **{pd.Timestamp(2000, number, 1).strftime(form).lower(): number for number in range(1, 13) for form in ("%b", "%B")},
+    **{pd.Timestamp(2000, number, 1).strftime(form).lower(): number
+       for number in range(1, 13) for form in ("%b", "%B")},
     **dict.fromkeys(("januar", "jänner", "jän", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari",
                      "janeiro"), 1),
     **dict.fromkeys(("februar", "feber", "février", "fevrier", "févr", "fevr", "fév", "fev", "febrero", "febbraio",
@@ -75,7 +76,8 @@ _MONTH_NAMES = {
     **dict.fromkeys(("sept", "septembre", "septiembre", "setiembre", "settembre", "sett", "set", "setembro"), 9),
     **dict.fromkeys(("oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out"), 10),
     **dict.fromkeys(("novembre", "noviembre", "novembro"), 11),
-    **dict.fromkeys(("dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro"), 12),
+    **dict.fromkeys(("dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre",
+                     "dezembro"), 12),
 }
 _ENGLISH_ABBREVIATIONS = {number: pd.Timestamp(2000, number, 1).strftime("%b") for number in range(1, 13)}
 _WORD = re.compile(r"[^\W\d_]+\.?")  # a word of letters, with the full stop of an abbreviation

@@ -413,7 +413,8 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
         order = "day first" if found.startswith("%d") else "month first"
         report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
                                      "because that gives the more regular spacing. If that is wrong, choose the other "
-                                     "order on the Data page, or write the dates as yyyy-mm-dd.",
+                                     "order on the Data page (--day-first or --month-first on the command line), "
+                                     "or write the dates as yyyy-mm-dd.",
                                      f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
 
 

@@ -590,10 +590,12 @@ MESSAGES: dict[str, str] = {
     "notice.gaps_inserted": "{gaps:plural:missing time stamp} {gaps:were} inserted ({frequency} spacing).",
     "notice.ambiguous_day_first": "Dates in '{column}' fit both day-first and month-first reading; read day first "
                                   "because that gives the more regular spacing. If that is wrong, choose the other "
-                                  "order on the Data page, or write the dates as yyyy-mm-dd.",
+                                  "order on the Data page (--day-first or --month-first on the command line), or write "
+                                  "the dates as yyyy-mm-dd.",
     "notice.ambiguous_month_first": "Dates in '{column}' fit both day-first and month-first reading; read month "
                                     "first because that gives the more regular spacing. If that is wrong, choose the "
-                                    "other order on the Data page, or write the dates as yyyy-mm-dd.",
+                                    "other order on the Data page (--day-first or --month-first on the command "
+                                    "line), or write the dates as yyyy-mm-dd.",
     "notice.constant_target": "'{column}' holds the same value in every row: any model forecasts it exactly. Choose "
                               "another column if this is not the series.",
     "notice.first_offset": "Times in '{column}' carry more than one UTC offset (daylight saving); they are read on "

@@ -185,3 +185,17 @@ def test_missing_months_are_said_on_stderr_and_in_the_metrics(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     assert "note: 3 time stamps (monthly spacing) are missing" in done.stderr
     assert any("are missing" in note for note in json.loads(metrics.read_text())["notices"])
+
+
+def test_the_order_of_day_and_month_is_chosen_on_the_command_line(tmp_path: Path) -> None:
+    days = pd.date_range("2021-01-01", periods=12, freq="D")  # 01/01 ... 12/01: either order reads
+    source = tmp_path / "days.csv"
+    source.write_text("date,visits\n" + "".join(f"{d:%m/%d/%Y},{100 + i}\n" for i, d in enumerate(days)))
+    chosen = {}
+    for flag in ("--day-first", "--month-first"):
+        done = cli("fit", str(source), "--model", "naive", "--out", str(tmp_path / "p.csv"), flag)
+        assert done.returncode == 0, done.stderr
+        chosen[flag] = pd.read_csv(tmp_path / "p.csv")["ds"].iloc[1]
+    assert chosen == {"--day-first": "2021-02-01", "--month-first": "2021-01-02"}
+    both = cli("fit", str(source), "--day-first", "--month-first")
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr
