@@ -18,7 +18,9 @@ _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥%]")
 _CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL)(?=[\d\s\-+(.,])"
                             r"|(?<=[\d\s)])(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL)$")
 # Every cell a number whose commas, if any, group thousands: 100, 1,234.50, -12,000.
-_THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})*(\.\d+)?$")
+# A number whose commas, if any, group thousands: ``1,234.5`` or ``5250.0`` (numbers stored as text in a workbook
+# beside numbers stored as numbers).
+_THOUSANDS_COMMA = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 # (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
 _ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
 _UNICODE_MINUS = "\u2212"

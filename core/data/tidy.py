@@ -281,7 +281,7 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     rows = int(dropped.sum())
     words = ", ".join(dict.fromkeys(str(word)[:20].strip() for word in cells[dropped]))
     report.rows_dropped += rows
-    report.notices.append(Notice(f"{count(rows, 'row')} that sum up or annotate the table ({words}) {_were(rows)} "
+    report.notices.append(Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) {_were(rows)} "
                                  "left out.", "notice.summary_rows", {"rows": rows, "words": words}))
     return raw[~dropped]
 

@@ -615,7 +615,7 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
-    "notice.summary_rows": "{rows:plural:row} that sum up or annotate the table ({words}) {rows:were} left out.",
+    "notice.summary_rows": "{rows:plural:row} summing up or annotating the table ({words}) {rows:were} left out.",
     "notice.blank_ends_future": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} "
                                 "left out: there is nothing to fit or score there. To forecast with the future values "
                                 "of {columns} in them, choose them as regressors.",

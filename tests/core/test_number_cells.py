@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from core.data.parsing import parse_numbers
 from core.data.read import read_table
 from core.data.tidy import load_series
 from core.errors import DataError
@@ -156,3 +157,10 @@ def test_a_point_thousands_guess_from_the_first_and_last_lines_is_dropped_when_a
     series = load_series(_semicolon_file(dotted, cells), "x.csv")
     assert series.frame["y"].tolist() == pytest.approx([float(cell) for cell in cells])
     assert "notice.point_thousands" not in [notice.key for notice in series.report.notices]
+
+
+def test_numbers_stored_as_text_with_thousands_commas_beside_plain_numbers_are_read() -> None:
+    # a workbook column of numbers where a few cells hold text ('5,000.00'), as pasted from a report
+    cells = pd.Series([5250.0, "5,000.00", 4875.5, "12,345.5", "-1,000", 300], dtype=object)
+    assert parse_numbers(cells).tolist() == [5250.0, 5000.0, 4875.5, 12345.5, -1000.0, 300.0]
+    assert parse_numbers(pd.Series(["1,5", "2,25", "3,5"])).tolist() == [1.5, 2.25, 3.5]  # decimal commas still
