@@ -23,6 +23,7 @@ _CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DK
 _THOUSANDS_COMMA = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 # (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
 _ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
+_TRAILING_MINUS = re.compile(r"^(\d[\d.,]*)-$")  # SAP and mainframe exports: 500,00- is -500,00
 _UNICODE_MINUS = "\u2212"
 # Whole cells that mean "no value" (pandas already blanks NA, n/a, #N/A, NULL, ...): FRED's ".", a dash,
 # and the error values a spreadsheet exports in place of a number.
@@ -167,6 +168,8 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     cleaned = cleaned.str.replace(_UNICODE_MINUS, "-", regex=False)
     if cleaned.str.contains("(", regex=False).any():  # the regex costs more than this look over a long column
         cleaned = cleaned.str.replace(_ACCOUNTING_NEGATIVE, r"-\1", regex=True)
+    if cleaned.str.endswith("-").any():
+        cleaned = cleaned.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
     if decimal_comma:
         return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     present = cleaned[cleaned.notna() & (cleaned != "")]

@@ -164,3 +164,13 @@ def test_numbers_stored_as_text_with_thousands_commas_beside_plain_numbers_are_r
     cells = pd.Series([5250.0, "5,000.00", 4875.5, "12,345.5", "-1,000", 300], dtype=object)
     assert parse_numbers(cells).tolist() == [5250.0, 5000.0, 4875.5, 12345.5, -1000.0, 300.0]
     assert parse_numbers(pd.Series(["1,5", "2,25", "3,5"])).tolist() == [1.5, 2.25, 3.5]  # decimal commas still
+
+
+@pytest.mark.parametrize("sign", ["-", ""])
+def test_a_trailing_minus_as_sap_writes_it_is_a_negative_number(sign: str) -> None:
+    rows = "".join(f"01.{m:02d}.2021;{100 + m},50{sign if m % 2 else ''}\n" for m in range(1, 13))
+    series = load_series(("Buchungsdatum;Betrag in EUR\n" + rows).encode(), "x.csv")
+    expected = [-(100 + m + 0.5) if m % 2 and sign else 100 + m + 0.5 for m in range(1, 13)]
+    assert series.frame["y"].tolist() == expected
+    assert parse_numbers(pd.Series(["1,234.50-", "7-", "12"])).tolist() == [-1234.5, -7.0, 12.0]
+    assert parse_numbers(pd.Series(["2021-01", "2021-02", "2021-03"])) is None  # dates are no negatives
