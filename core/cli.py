@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from core.training.devices import DEVICE_CHOICES, resolve_device
-from core.data.tidy import LoadOptions, count
+from core.data.tidy import LoadedSeries, LoadOptions, count
 from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest, check_horizon
@@ -113,6 +113,7 @@ def _fit(args: argparse.Namespace) -> int:
                          horizon=args.horizon)
     if layout.is_single:
         result, summary = fit_loaded(layout.probe, request)
+        summary["notices"] += _future_rows_unused(layout.probe, request)
         return _report_one(args, result.predictions, summary)
     start_workers_early(choice)
     tasks, blank = split_series(raw, layout)
@@ -126,6 +127,15 @@ def _fit(args: argparse.Namespace) -> int:
         return _report_one(args, outcomes[0].predictions, summary)
     described = {"model": args.model, "seed": args.seed, "id_cols": list(layout.id_cols), "rows_without_id": blank}
     return _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described))
+
+
+def _future_rows_unused(series: LoadedSeries, request: RunRequest) -> list[str]:
+    """A note when the file gives the regressors' future values and no steps past the end are asked for."""
+    rows = 0 if series.future is None or not request.settings.regressors else len(series.future)
+    if not rows or request.horizon:
+        return []
+    return [f"The file gives the regressors' future values for {count(rows, 'step')} past the end; none was "
+            f"forecast: --horizon {rows} forecasts them."]
 
 
 def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: dict[str, Any]) -> int:

@@ -79,6 +79,9 @@ def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[by
     limit("TSR_MAX_FILE_MB", MAX_FILE_MB)  # a value that is not a positive number is said here, not ignored
     if isinstance(source, (str, Path)):
         path = Path(source)
+        if path.is_dir():
+            raise DataError(f"'{path}' is a folder: name a file in it (a CSV, .xlsx or .parquet).", "err.folder",
+                            {"path": str(path)})
         if not path.is_file():
             raise DataError(f"No file at '{path}': check the path and try again.", "err.no_file", {"path": str(path)})
         if path.stat().st_size > max_mb * 1e6:
@@ -106,6 +109,8 @@ def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         return _read_parquet(data, name)
     if data[:4] == b"PK\x03\x04":
         return _read_excel(data, name, sheet)
+    if data[:2] == b"\x1f\x8b":
+        raise DataError("The file is compressed (gzip): decompress it and choose the CSV inside.", "err.gzip")
     text = decode_text(data)
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
@@ -588,8 +593,8 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
     while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, starts):
         notes += 1
     cut = rows[len(rows) - notes:]
-    kept = tuple(line.strip() for line, _ in cut if line.strip())
-    return (text[:len(text) - sum(len(line) for line, _ in cut)], kept) if kept else (text, ())
+    kept = tuple(line.strip() for line, cells in cut if any(cell.strip() for cell in cells))  # not ',,,,'
+    return (text[:len(text) - sum(len(line) for line, _ in cut)], kept) if cut else (text, ())
 
 
 def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:

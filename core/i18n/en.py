@@ -503,6 +503,8 @@ MESSAGES: dict[str, str] = {
                                      "FILE), or set TSR_MAX_DASHBOARD_SERIES to raise the limit.",
     "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
                          "set {variable} to raise the limit.",
+    "err.folder": "'{path}' is a folder: name a file in it (a CSV, .xlsx or .parquet).",
+    "err.gzip": "The file is compressed (gzip): decompress it and choose the CSV inside.",
     "err.no_file": "No file at '{path}': check the path and try again.",
     "err.parquet_text": "'{name}' holds {mb} MB of text once unpacked, more than the limit of {limit} MB: keep the "
                         "columns you need, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.",

@@ -199,3 +199,14 @@ def test_the_order_of_day_and_month_is_chosen_on_the_command_line(tmp_path: Path
     assert chosen == {"--day-first": "2021-02-01", "--month-first": "2021-01-02"}
     both = cli("fit", str(source), "--day-first", "--month-first")
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
+
+
+def test_future_regressor_rows_without_a_horizon_are_said_with_the_option_that_forecasts_them(tmp_path: Path) -> None:
+    months = pd.date_range("2021-01-01", periods=27, freq="MS")
+    source = tmp_path / "future.csv"
+    source.write_text("month,price,qty\n" + "".join(
+        f"{m:%Y-%m},{10 + i % 4},{'' if i >= 24 else 100 + 3 * (i % 4)}\n" for i, m in enumerate(months)))
+    done = cli("fit", str(source), "--regressors", "price")
+    assert done.returncode == 0 and "future values for 3 steps past the end; none was forecast: --horizon 3" in done.stderr
+    asked = cli("fit", str(source), "--regressors", "price", "--horizon", "3")
+    assert asked.returncode == 0 and "none was forecast" not in asked.stderr

@@ -302,3 +302,22 @@ def test_extreme_values_in_a_decimal_comma_file_are_refused() -> None:
 def test_large_but_modelable_values_still_load() -> None:
     series = load_series(csv_bytes([1e12 * (i + 1) for i in range(12)]), "big.csv")
     assert series.frame["y"].iloc[-1] == pytest.approx(1.2e13)
+
+
+def test_a_folder_and_a_gzip_file_are_named_for_what_they_are(tmp_path: Path) -> None:
+    import gzip
+
+    from core.errors import DataError
+
+    with pytest.raises(DataError, match="is a folder: name a file in it"):
+        load_series(tmp_path, "")
+    packed = tmp_path / "sales.csv.gz"
+    packed.write_bytes(gzip.compress(b"month,sales\n2021-01,1\n2021-02,2\n"))
+    with pytest.raises(DataError, match=r"compressed \(gzip\): decompress it"):
+        load_series(packed, "")
+
+
+def test_blank_lines_of_separators_at_the_end_are_not_called_notes() -> None:
+    text = "month,sales,cost\n" + "".join(f"2021-{m:02d},{100 + m},{m}\n" for m in range(1, 13)) + ",,,,\n,,,,\n"
+    series = load_series(text.encode(), "x.csv")
+    assert len(series.frame) == 12 and not series.report.notices, [str(n) for n in series.report.notices]
