@@ -37,6 +37,7 @@ _BY_DAYS: list[tuple[float, str, str, str, int]] = [
     (7.0, "weekly", "W", "W", 52),
     (30.44, "monthly", "MS", "ME", 12),
     (91.31, "quarterly", "QS", "QE", 4),
+    (182.62, "half-yearly", "6MS", "6ME", 2),
     (365.25, "yearly", "YS", "YE", 1),
 ]
 
@@ -55,6 +56,10 @@ _NAME_BY_PREFIX = {
     # Business-day anchored months, quarters and years (the last or first working day of each).
     "BMS": ("monthly", 12), "BME": ("monthly", 12), "BQS": ("quarterly", 4), "BQE": ("quarterly", 4),
     "BYS": ("yearly", 1), "BYE": ("yearly", 1),
+    # Half-years, as pandas names them from stamps (two quarters) and as the median spacing does (six months).
+    "6MS": ("half-yearly", 2), "6ME": ("half-yearly", 2), "2QS": ("half-yearly", 2), "2QE": ("half-yearly", 2),
+    "2BQS": ("half-yearly", 2), "2BQE": ("half-yearly", 2),
+    "s": ("secondly", 1),
 }
 # A spacing under a day without a name of its own (15 minutes, 2 hours) takes the day as its season when a day holds
 # at most this many steps (5 minutes: 288), else the hour when an hour does (15 seconds: 240), else none.
@@ -151,7 +156,7 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
         ((n, a, e, s) for d, n, a, e, s in _BY_DAYS),
         key=lambda row: abs(np.log(days / _days_of(row[0]))),
     )
-    at_end = index.is_month_end.mean() > 0.5 and name in {"monthly", "quarterly", "yearly"}
+    at_end = index.is_month_end.mean() > 0.5 and name in {"monthly", "quarterly", "half-yearly", "yearly"}
     alias = end_alias if at_end else start_alias
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"
@@ -173,7 +178,7 @@ def _days_of(name: str) -> float:
     return next(d for d, n, *_ in _BY_DAYS if n == name)
 
 
-_MONTHS_PER_STEP = {"MS": 1, "ME": 1, "QS": 3, "QE": 3, "YS": 12, "YE": 12}
+_MONTHS_PER_STEP = {"MS": 1, "ME": 1, "QS": 3, "QE": 3, "6MS": 6, "6ME": 6, "2QS": 6, "2QE": 6, "YS": 12, "YE": 12}
 
 
 def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:

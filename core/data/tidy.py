@@ -35,6 +35,7 @@ _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _MONTH_DOT_YEAR = r"(0?[1-9]|1[0-2])\.(18|19|20|21)\d\d"  # 05.2021: a month and a year, not 5.2021
+_STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
 _UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
@@ -436,9 +437,12 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
 
 
 def _evenly_rising(values: pd.Series) -> bool:
-    """A numeric column that rises by the same step every row, like 1980, 1981, ... or epochs."""
+    """A numeric column that rises by about the same step every row (within ``_STEP_JITTER`` of the median step),
+    like 1980, 1981, ... or epochs (a logger's milliseconds: 1000 +- 3)."""
     steps = np.diff(values.to_numpy(dtype=float))
-    return bool(len(steps) and np.all(steps > 0) and np.allclose(steps, steps[0]))
+    if not (len(steps) and np.all(steps > 0)):
+        return False
+    return bool(np.all(np.abs(steps - np.median(steps)) <= _STEP_JITTER * np.median(steps)))
 
 
 def _written_as_dates(values: pd.Series) -> bool:
@@ -474,7 +478,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
     Detection leaves out flags and codes (a column with at most 2 distinct values, or integers with at
     most ``_FEW_CODES`` distinct values and fewer than one per 10 rows: 0/1 working days, weekdays,
-    months) unless every numeric column is one. Among the rest, the first column whose name has a
+    months) and running numbers (``_counts_rows``: invoice numbers) unless every numeric column is one. Among the rest, the first column whose name has a
     target word (``_TARGET_WORDS``: value, sales, demand, load, price, ...) wins; otherwise the first,
     as before (the Data page offers the others). Among several with target words, one that is blank in every row
     of the last time stamps ``ds`` where another is filled comes first: the layout of a file that gives its
@@ -496,7 +500,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if not numeric:
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
-    measures = [col for col in candidates if numbers is None or not _is_code(numbers[col])] or candidates
+    measures = [col for col in candidates
+                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(numbers[col]))] or candidates
     named = [col for col in measures if _sounds_like_target(col)]
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
@@ -525,6 +530,12 @@ def filled(values: pd.Series) -> pd.Series:
 
 def _sounds_like_target(col: object) -> bool:
     return any(word in _TARGET_WORDS for word in re.split(r"[^a-z0-9]+", str(col).strip().lower()))
+
+
+def _counts_rows(values: pd.Series) -> bool:
+    """A running number (an invoice or ticket number, 5001, 5002, ...): whole numbers up by one every row."""
+    present = values.to_numpy(dtype=float)
+    return bool(len(present) > 2 and np.isfinite(present).all() and (np.diff(present) == 1).all())
 
 
 def _is_code(values: pd.Series) -> bool:

@@ -14,6 +14,7 @@ _SEASON_PARTS = {
     "monthly": ("month", lambda ds: ds.dt.month, 12, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
                                                        "Aug", "Sep", "Oct", "Nov", "Dec"]),
     "quarterly": ("quarter", lambda ds: ds.dt.quarter, 4, ["Q1", "Q2", "Q3", "Q4"]),
+    "half-yearly": ("half", lambda ds: (ds.dt.month - 1) // 6 + 1, 2, ["H1", "H2"]),
     "daily": ("weekday", lambda ds: ds.dt.dayofweek + 1, 7, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
     "business-daily": ("weekday", lambda ds: ds.dt.dayofweek + 1, 5, ["Mon", "Tue", "Wed", "Thu", "Fri"]),
     "hourly": ("hour", lambda ds: ds.dt.hour + 1, 24, [f"{h:02d}h" for h in range(24)]),

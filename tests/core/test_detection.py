@@ -136,3 +136,37 @@ def test_a_covariate_that_ends_early_is_not_taken_for_the_target() -> None:
     stores = pd.concat([frame.assign(store=name, sales=frame["kwh"], price=frame["temp"].fillna(11) if name == "A"
                                      else frame["temp"]) for name in "AB"])[["store", "date", "sales", "price"]]
     assert load_series(stores.to_csv(index=False).encode(), "x.csv").target == "sales"
+
+
+@pytest.mark.parametrize("name", ["invoice_number", "ticket_no"])
+def test_a_running_number_is_not_the_target_when_a_measure_exists(name: str) -> None:
+    days = pd.date_range("2022-03-01", periods=40, freq="D")
+    calls = 50 + np.random.default_rng(3).normal(0, 5, 40).round(1)
+    text = f"{name},calls,date\n" + "".join(f"{5001 + i},{c},{d:%Y-%m-%d}\n" for i, (c, d) in enumerate(zip(calls, days)))
+    series = load_series(text.encode(), "x.csv")
+    assert (series.date_col, series.target) == ("date", "calls")
+
+
+def test_a_first_column_of_epoch_milliseconds_with_jitter_is_the_time_column() -> None:
+    stamps = 1_709_251_140_000 + 1000 * np.arange(200) + np.random.default_rng(4).integers(-3, 4, 200)
+    text = "ts_ms,accel_x\n" + "".join(f"{s},{np.sin(i / 5):.4f}\n" for i, s in enumerate(stamps))
+    series = load_series(text.encode(), "x.csv")
+    assert (series.date_col, series.target) == ("ts_ms", "accel_x") and series.frequency.name == "secondly"
+
+
+@pytest.mark.parametrize(("first", "alias", "future"), [
+    ("2015-01-01", "6MS", ["2023-01-01", "2023-07-01"]),  # half-year starts
+    ("2015-06-30", "6ME", ["2023-06-30", "2023-12-31"]),  # half-year ends
+    ("2015-01-15", None, ["2023-01-15", "2023-07-15"]),  # the 15th of January and July
+])
+def test_half_yearly_stamps_have_a_season_of_two_and_forecast_each_half(first: str, alias: str | None,
+                                                                          future: list[str]) -> None:
+    from core.data.frequency import future_dates
+
+    stamps = pd.date_range(first, periods=16, freq=alias or "6MS") if alias else \
+        pd.DatetimeIndex([pd.Timestamp(first) + pd.DateOffset(months=6 * k) for k in range(16)])
+    text = "period,value\n" + "".join(f"{d:%Y-%m-%d},{10 + 4 * (k % 2) + k}\n" for k, d in enumerate(stamps))
+    series = load_series(text.encode(), "x.csv")
+    assert (series.frequency.name, series.frequency.season_length, series.report.gaps) == ("half-yearly", 2, 0)
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
+    assert [f"{d:%Y-%m-%d}" for d in ahead] == future
