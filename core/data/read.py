@@ -53,6 +53,8 @@ _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are ski
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
 # Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
 _SEPARATOR_HINT = re.compile(r"\A[ \t]*\"?sep=.\"?[ \t]*\r?\n", re.IGNORECASE)
+# InfluxDB's annotated CSV: lines naming each column's type, group and default above the header, dropped.
+_ANNOTATIONS = re.compile(r"\A(?:#(?:datatype|group|default),[^\n]*\n)+")
 
 try:  # openpyxl parses with lxml when it is installed
     from lxml.etree import LxmlError as _LxmlError
@@ -569,7 +571,7 @@ class CsvLayout(NamedTuple):
 
 
 def _csv_layout(text: str) -> CsvLayout:
-    text = _SEPARATOR_HINT.sub("", text, count=1)
+    text = _ANNOTATIONS.sub("", _SEPARATOR_HINT.sub("", text, count=1), count=1)
     delimiter, decimal, thousands = _sniff_dialect(text)
     table = _without_preamble(text, delimiter)
     if table is not text:

@@ -321,3 +321,15 @@ def test_blank_lines_of_separators_at_the_end_are_not_called_notes() -> None:
     text = "month,sales,cost\n" + "".join(f"2021-{m:02d},{100 + m},{m}\n" for m in range(1, 13)) + ",,,,\n,,,,\n"
     series = load_series(text.encode(), "x.csv")
     assert len(series.frame) == 12 and not series.report.notices, [str(n) for n in series.report.notices]
+
+
+def test_influxdbs_annotation_lines_above_the_header_are_dropped() -> None:
+    stamps = pd.date_range("2023-05-01", periods=30, freq="min")
+    rows = "".join(f",,0,2023-05-01T00:00:00Z,2023-05-02T00:00:00Z,{s:%Y-%m-%dT%H:%M:%SZ},{20 + i % 5}.5,usage,cpu\n"
+                   for i, s in enumerate(stamps))
+    text = ("#datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,double,string,string\n"
+            "#group,false,false,true,true,false,false,true,true\n#default,_result,,,,,,,\n"
+            ",result,table,_start,_stop,_time,_value,_field,_measurement\n" + rows)
+    series = load_series(text.encode(), "influx.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("_time", "_value", "minutely")
+    assert series.frame["y"].iloc[:3].tolist() == [20.5, 21.5, 22.5]
