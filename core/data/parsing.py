@@ -29,8 +29,17 @@ _UNICODE_MINUS = "\u2212"
 # and the error values a spreadsheet exports in place of a number.
 _MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#N/A",
                               "#N/A N/A", "#NA", "#SPILL!", "#CALC!", "#GETTING_DATA"})
-_QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
-_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*-?\s*(\d{4})$", re.IGNORECASE)
+_QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*Q([1-4])$", re.IGNORECASE)
+_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+_HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*H([12])$", re.IGNORECASE)
+_HALF_FIRST_H = re.compile(r"^H([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+_YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 (a quarter, or a month past 4)
+# Periods of a year written with a letter (``1956Q1``, ``Q1/2015``, ``2015-H1``, ``H2 2015``): the pattern, which of
+# its groups holds the year and which the period, the months in one period and the format's label.
+_PERIOD_FORMATS = (
+    (_QUARTER_FIRST_YEAR, 1, 2, 3, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, 3, "Qq yyyy"),
+    (_HALF_FIRST_YEAR, 1, 2, 6, "yyyyHh"), (_HALF_FIRST_H, 2, 1, 6, "Hh yyyy"),
+)
 _YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
@@ -292,16 +301,29 @@ def _head_matches(sample: pd.Series, pattern: re.Pattern[str]) -> bool:
 
 
 def _parse_quarters(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
-    for pattern, year_group, quarter_group, label in (
-        (_QUARTER_FIRST_YEAR, 1, 2, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, "Qq yyyy")):
+    """Quarters and half-years written with a letter (``_PERIOD_FORMATS``), or EViews' ``1990:1``."""
+    for pattern, year_group, period_group, months_per_period, label in _PERIOD_FORMATS:
         if not _head_matches(sample, pattern):
             continue
         parts = text.str.extract(pattern)
         if parts.loc[sample.index].notna().all(axis=1).mean() >= PARSE_SHARE:
             years = pd.to_numeric(parts[year_group - 1])
-            months = (pd.to_numeric(parts[quarter_group - 1]) - 1) * 3 + 1
+            months = (pd.to_numeric(parts[period_group - 1]) - 1) * months_per_period + 1
             return _from_year_month(years, months), label
-    return None
+    return _parse_year_colon_period(text, sample)
+
+
+def _parse_year_colon_period(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """EViews' ``1990:1``: quarters when no period is above 4, else months."""
+    if not _head_matches(sample, _YEAR_COLON_PERIOD):
+        return None
+    parts = text.str.extract(_YEAR_COLON_PERIOD).apply(pd.to_numeric)
+    periods = parts.loc[sample.index, 1]
+    if not (periods.notna().mean() >= PARSE_SHARE and periods.between(1, 12).all()):
+        return None
+    quarterly = bool(periods.max() <= 4)
+    months = (parts[1] - 1) * 3 + 1 if quarterly else parts[1]
+    return _from_year_month(parts[0], months), "yyyy:q" if quarterly else "yyyy:mm"
 
 
 def _parse_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:

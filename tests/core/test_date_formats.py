@@ -26,6 +26,8 @@ def _iso_weeks(first: str, rows: int, spelled: str = "{y}-W{w:02d}") -> list[str
 
 MONTHS = pd.date_range("2015-01-01", periods=ROWS, freq="MS")
 DAYS = pd.date_range("2021-01-20", periods=ROWS, freq="D")
+QUARTERS = pd.date_range("2015-01-01", periods=ROWS, freq="QS")
+HALVES = pd.date_range("2005-01-01", periods=ROWS, freq="6MS")
 HOURS = pd.date_range("2021-03-14 20:00", periods=ROWS, freq="h")  # across noon and midnight, day 14: month first
 
 # Month names as exports in other languages write them, January first.
@@ -63,6 +65,11 @@ FORMATS = {
     "Mon. yyyy": ([f"{d:%b}. {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "Mon. yyyy and Sept": ([f"{d:%b}. {d:%Y}".replace("May.", "May").replace("Sep.", "Sept") for d in MONTHS], MONTHS,
                            "monthly"),
+    "Qq/yyyy": ([f"Q{d.quarter}/{d.year}" for d in QUARTERS], QUARTERS, "quarterly"),
+    "EViews yyyy:q": ([f"{d.year}:{d.quarter}" for d in QUARTERS], QUARTERS, "quarterly"),
+    "EViews yyyy:mm": ([f"{d.year}:{d.month:02d}" for d in MONTHS], MONTHS, "monthly"),
+    "yyyy-Hh": ([f"{d.year}-H{(d.month - 1) // 6 + 1}" for d in HALVES], HALVES, "half-yearly"),
+    "Hh yyyy": ([f"H{(d.month - 1) // 6 + 1} {d.year}" for d in HALVES], HALVES, "half-yearly"),
     "Stata ddmonyyyy": ([f"{d:%d%b%Y}".lower() for d in DAYS], DAYS, "daily"),
     "US 12-hour clock": ([f"{d.month}/{d.day}/{d.year} {d:%I:%M:%S %p}".replace(" 0", " ") for d in HOURS], HOURS,
                          "hourly"),
