@@ -394,7 +394,27 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         if parsed is not None:
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
+    _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
+
+
+def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report: DataReport) -> None:
+    """Say which column looked like the dates when none could be read as dates: the first text column whose name
+    says time, else the first column when it is text with digits in nearly every cell (``FY2005``, ``2015 T1``)."""
+    text_columns = [col for col in raw.columns if col not in numbers]
+    named = [col for col in text_columns if _sounds_like_date(col)]
+    first = [raw.columns[0]] if raw.columns[0] in text_columns else []
+    for col in named or first:
+        cells = raw[col].astype("string").str.strip()
+        cells = cells[cells.notna() & (cells != "")]
+        if len(cells) and (named or cells.str.contains(r"\d", regex=True).mean() >= PARSE_SHARE):
+            example = str(cells.iloc[0])[:30]
+            report.notices.append(Notice(
+                f"No time column was read: '{col}' does not hold dates this loader can read (for example "
+                f"'{example}'), so the rows are numbered as steps, with no calendar and no season. Write the dates "
+                "as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.", "notice.dates_unread",
+                {"column": str(col), "example": example}))
+            return
 
 
 def _note_format(found: str, col: object, report: DataReport) -> None:
@@ -535,7 +555,10 @@ def _sounds_like_target(col: object) -> bool:
 def _counts_rows(values: pd.Series) -> bool:
     """A running number (an invoice or ticket number, 5001, 5002, ...): whole numbers up by one every row."""
     present = values.to_numpy(dtype=float)
-    return bool(len(present) > 2 and np.isfinite(present).all() and (np.diff(present) == 1).all())
+    if len(present) < 3 or not np.isfinite(present).all():
+        return False
+    with np.errstate(over="ignore"):  # steps between values near the float limit (refused later, with a message)
+        return bool((np.diff(present) == 1).all())
 
 
 def _is_code(values: pd.Series) -> bool:

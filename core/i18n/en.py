@@ -625,6 +625,9 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
+    "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
+                           "'{example}'), so the rows are numbered as steps, with no calendar and no season. Write "
+                           "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
     "notice.summary_rows": "{rows:plural:row} summing up or annotating the table ({words}) {rows:were} left out.",
     "notice.blank_ends_future": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} "
                                 "left out: there is nothing to fit or score there. To forecast with the future values "

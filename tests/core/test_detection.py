@@ -170,3 +170,14 @@ def test_half_yearly_stamps_have_a_season_of_two_and_forecast_each_half(first: s
     assert (series.frequency.name, series.frequency.season_length, series.report.gaps) == ("half-yearly", 2, 0)
     ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
     assert [f"{d:%Y-%m-%d}" for d in ahead] == future
+
+
+def test_a_time_column_that_could_not_be_read_is_named_when_the_rows_become_steps() -> None:
+    text = "Fiscal Year,Revenue\n" + "".join(f"FY{2005 + i},{1000 + 50 * i}\n" for i in range(12))
+    series = load_series(text.encode(), "x.csv")
+    assert series.frequency.is_steps
+    said = [str(notice) for notice in series.report.notices]
+    assert any("'Fiscal Year' does not hold dates this loader can read (for example 'FY2005')" in line
+               for line in said), said
+    plain = load_series(("a,b\n" + "".join(f"{i}.5,{i}\n" for i in range(12))).encode(), "x.csv")
+    assert plain.frequency.is_steps and not plain.report.notices  # numbers only: nothing looked like dates
