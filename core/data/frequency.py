@@ -44,7 +44,8 @@ _BY_DAYS: list[tuple[float, str, str, str, int]] = [
 # Spacings under a day that a series with gaps is rounded to (their length in days): a per-second or 15-minute
 # series with a gap keeps its spacing, not the nearest of ``_BY_DAYS``.
 _SUB_DAILY = {alias: pd.Timedelta(to_offset(alias)).total_seconds() / 86_400
-              for alias in ("s", "5s", "10s", "15s", "30s", "min", "5min", "10min", "15min", "30min",
+              for alias in ("100ms", "200ms", "250ms", "500ms", "s", "5s", "10s", "15s", "30s", "min", "5min", "10min",
+                            "15min", "30min",
                             "h", "2h", "3h", "4h", "6h", "12h")}
 _SUB_DAILY_BELOW = 0.75  # median spacing in days below which ``_SUB_DAILY`` applies
 

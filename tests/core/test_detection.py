@@ -181,3 +181,10 @@ def test_a_time_column_that_could_not_be_read_is_named_when_the_rows_become_step
                for line in said), said
     plain = load_series(("a,b\n" + "".join(f"{i}.5,{i}\n" for i in range(12))).encode(), "x.csv")
     assert plain.frequency.is_steps and not plain.report.notices  # numbers only: nothing looked like dates
+
+
+def test_quarter_second_stamps_with_jitter_keep_their_spacing() -> None:
+    stamps = pd.Timestamp("2024-02-29 23:59") + pd.to_timedelta(
+        250 * np.arange(120) + np.random.default_rng(6).integers(-3, 4, 120), unit="ms")
+    text = "time,accel_x\n" + "".join(f"{s.isoformat()}Z,{np.sin(i / 5):.4f}\n" for i, s in enumerate(stamps))
+    assert load_series(text.encode(), "x.csv").frequency.alias == "250ms"
