@@ -35,6 +35,7 @@ _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _MONTH_DOT_YEAR = r"(0?[1-9]|1[0-2])\.(18|19|20|21)\d\d"  # 05.2021: a month and a year, not 5.2021
+_RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
 _UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
@@ -521,7 +522,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
-                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(numbers[col]))] or candidates
+                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col]))] or candidates
     named = [col for col in measures if _sounds_like_target(col)]
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
@@ -552,13 +553,16 @@ def _sounds_like_target(col: object) -> bool:
     return any(word in _TARGET_WORDS for word in re.split(r"[^a-z0-9]+", str(col).strip().lower()))
 
 
-def _counts_rows(values: pd.Series) -> bool:
-    """A running number (an invoice or ticket number, 5001, 5002, ...): whole numbers up by one every row."""
-    present = values.to_numpy(dtype=float)
-    if len(present) < 3 or not np.isfinite(present).all():
+def _counts_rows(col: object, values: pd.Series) -> bool:
+    """A running number (``invoice_number``, ``ticket no``: 5001, 5002, ...): a name with a word of
+    ``_RUNNING_NUMBER_WORDS`` and whole numbers up by one every row. (A measure that happens to rise by one, as
+    made-up data does, keeps its place.)"""
+    words = set(re.split(r"[^a-z0-9]+", str(col).strip().lower()))
+    numbers = values.to_numpy(dtype=float)
+    if not words & _RUNNING_NUMBER_WORDS or len(numbers) < 3 or not np.isfinite(numbers).all():
         return False
     with np.errstate(over="ignore"):  # steps between values near the float limit (refused later, with a message)
-        return bool((np.diff(present) == 1).all())
+        return bool((np.diff(numbers) == 1).all())
 
 
 def _is_code(values: pd.Series) -> bool:
