@@ -22,7 +22,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError
 
-from core.data.parsing import combine_calendar_columns, without_currency
+from core.data.parsing import combine_calendar_columns, without_currency, writes_month_dot_year
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -477,24 +477,26 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
 
 
 _POINT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
-# Day-first dotted dates (``01.05.2020``) and month and year (``05.2020``): not numbers, and a sign of a European file.
-_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|(0?[1-9]|1[0-2])\.(18|19|20|21)\d\d")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 
 
 def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     """Whether a file without decimal commas writes thousands with a point (``1.025`` for 1025): every number with
     one or more points has groups of three digits after them, and the file shows it is European (day-first dotted
-    dates, ``01.05.2020``) or such a column has whole numbers from 100 to 999 too (``975`` then ``1.000``).
-    ``1.250`` in a file of ISO dates and no such whole numbers stays 1.25."""
+    dates, ``01.05.2020``, or months ``05.2020``: ``writes_month_dot_year``) or such a column has whole numbers
+    from 100 to 999 too (``975`` then ``1.000``). ``1.250`` in a file of ISO dates and no such whole numbers stays
+    1.25."""
     rows = [[cell.strip().strip('"') for cell in line.split(delimiter)] for line in lines]
     columns = [[row[i] for row in rows if i < len(row)] for i in range(max(map(len, rows), default=0))]
+    months = [column for column in columns if writes_month_dot_year(pd.Series(column[1:], dtype=object))]
+    columns = [column for column in columns if not any(column is month for month in months)]
     cells = pd.Series([cell for column in columns for cell in column], dtype=object,
                       index=[i for i, column in enumerate(columns) for _ in column])  # indexed by column
     pointed = _pointed_numbers(cells)
     if pointed.empty or not _group_thousands(pointed):
         return False
     hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
-    return hundreds or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
+    return hundreds or bool(months) or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:
@@ -568,6 +570,7 @@ class CsvLayout(NamedTuple):
     bare: bool
     point_thousands: bool
     footnotes: tuple[str, ...] = ()
+    as_text: bool = False  # every cell read as text: a column of months ``05.2021`` must not become numbers first
 
 
 def _csv_layout(text: str) -> CsvLayout:
@@ -579,7 +582,17 @@ def _csv_layout(text: str) -> CsvLayout:
         delimiter, decimal, thousands = _sniff_dialect(text)
     text, footnotes = _without_footnotes(text, delimiter)
     return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),
-                     thousands, footnotes)
+                     thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter))
+
+
+def _has_month_dot_year_column(text: str, delimiter: str) -> bool:
+    """Whether a column of the first lines after the header holds months written ``05.2021``."""
+    if "." not in text[:65536]:
+        return False
+    rows = [line.split(delimiter) for line in text[:65536].splitlines()[1:51] if line.strip()]
+    width = max(map(len, rows), default=0)
+    return any(writes_month_dot_year(pd.Series([row[i].strip().strip('"') for row in rows if i < len(row)],
+                                               dtype=object)) for i in range(min(width, 50)))
 
 
 def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]:
@@ -620,7 +633,8 @@ def _read_csv_text(text: str) -> pd.DataFrame:
 def _points_group_thousands(raw: pd.DataFrame) -> bool:
     """Whether every number cell with a point, in the whole table read as text, groups thousands (``1.025``);
     one ``12.5`` says the points are decimal points after all."""
-    return all(_group_thousands(_pointed_numbers(raw[name])) for name in raw.columns)
+    return all(_group_thousands(_pointed_numbers(raw[name])) for name in raw.columns
+               if not writes_month_dot_year(raw[name]))
 
 
 def _pointed_numbers(cells: pd.Series) -> pd.Series:
@@ -641,11 +655,11 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
     """The table as ``layout`` says to read it (decimal-comma files as text), before ``_finish_csv``."""
     text, delimiter, decimal, bare = layout.text, layout.delimiter, layout.decimal, layout.bare
     _check_csv_shape(text, delimiter)
-    fast = _read_plain_csv(text, delimiter) if decimal == "." and not bare else None
+    fast = _read_plain_csv(text, delimiter) if decimal == "." and not (bare or layout.as_text) else None
     if fast is not None:
         return fast
     # Plain files let pandas' C parser type the numbers; decimal-comma files stay text for parse_numbers.
-    as_text = {"dtype": str} if decimal == "," else {}
+    as_text = {"dtype": str} if decimal == "," or layout.as_text else {}
     try:
         raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
                           keep_default_na=True, header=None if bare else "infer", **as_text)

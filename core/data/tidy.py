@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
 from core.data.parsing import (MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, parse_dates, parse_epochs,
-                               parse_excel_serials, parse_numbers, unreadable_numbers)
+                               parse_excel_serials, parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -20,7 +20,9 @@ MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
-               "datum", "fecha", "zeit", "monat", "mois", "jahr", "periode", "periodo")
+               "datum", "fecha", "zeit")
+# Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``).
+_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "annÃ©e", "annee"})
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -34,7 +36,6 @@ _SUBTOTAL_ROW = re.compile(r"\S.*\s(total|gesamt|ergebnis|summe|totale|totaal|å
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
-_MONTH_DOT_YEAR = r"(0?[1-9]|1[0-2])\.(18|19|20|21)\d\d"  # 05.2021: a month and a year, not 5.2021
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
 _UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
@@ -474,7 +475,7 @@ def _written_as_dates(values: pd.Series) -> bool:
         return False
     text = values.astype("string").str.strip()
     head = text[text.notna() & (text != "")].iloc[:200]
-    if not head.empty and head.str.fullmatch(_MONTH_DOT_YEAR).mean() >= PARSE_SHARE:
+    if writes_month_dot_year(head):
         return True
     if head.empty or not head.str.contains(r"\d[./-]\d{1,2}[./-]\d", regex=True).mean() >= PARSE_SHARE:
         return False
@@ -489,7 +490,7 @@ def _named_as_dates(col: object) -> bool:
 
 def _sounds_like_date(col: object) -> bool:
     name = str(col).strip().lower()
-    return any(word in name for word in _DATE_WORDS)
+    return any(word in name for word in _DATE_WORDS) or bool(set(re.split(r"\W+", name)) & _WHOLE_DATE_WORDS)
 
 
 def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,

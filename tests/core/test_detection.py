@@ -188,3 +188,22 @@ def test_quarter_second_stamps_with_jitter_keep_their_spacing() -> None:
         250 * np.arange(120) + np.random.default_rng(6).integers(-3, 4, 120), unit="ms")
     text = "time,accel_x\n" + "".join(f"{s.isoformat()}Z,{np.sin(i / 5):.4f}\n" for i, s in enumerate(stamps))
     assert load_series(text.encode(), "x.csv").frequency.alias == "250ms"
+
+
+def test_four_decimal_rates_in_a_semicolon_file_are_not_months_nor_thousands() -> None:
+    rates = ["1.2010", "1.195", "1.2050", "1.1985", "1.2100", "1.2150", "1.1870", "1.1750", "1.1600", "1.1580"]
+    text = "date;eurusd\n" + "".join(f"2021-{m:02d}-01;{rate}\n" for m, rate in enumerate(rates, start=1))
+    assert load_series(text.encode(), "x.csv").frame["y"].tolist() == [float(rate) for rate in rates]
+    steady = "price;rate\n" + "".join(f"{1.25 + i / 100:.3f};1.2000\n" for i in range(12))
+    assert load_series(steady.encode(), "x.csv").frame["y"].iloc[0] == 1.25
+
+
+@pytest.mark.parametrize(("text", "date_col", "target"), [
+    ("Tag;Umsatz;Vorjahr\n" + "".join(f"{d:02d}.01.2021;{1300 + d};{1480 + d}\n" for d in range(1, 29)), "Tag", "Umsatz"),
+    ("epoch,soil_moisture_raw\n" + "".join(f"{1_700_000_000 + 60 * i},{1300 + 7 * i}\n" for i in range(40)), "epoch",
+     "soil_moisture_raw"),
+    ("Monat,Wert\n" + "".join(f"{i % 12 + 1:02d}.{2021 + i // 12},{100 + i}.5\n" for i in range(24)), "Monat", "Wert"),
+])
+def test_time_words_inside_a_measures_name_do_not_make_it_the_dates(text: str, date_col: str, target: str) -> None:
+    series = load_series(text.encode(), "x.csv")  # Vorjahr holds 'jahr', soil_moisture 'mois': both are measures
+    assert (series.date_col, series.target) == (date_col, target) and not series.frequency.is_steps
