@@ -33,7 +33,7 @@ _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*Q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 _HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*H([12])$", re.IGNORECASE)
 _HALF_FIRST_H = re.compile(r"^H([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
-_YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 (a quarter, or a month past 4)
+_YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 a quarter, 1990:01 a month
 # Periods of a year written with a letter (``1956Q1``, ``Q1/2015``, ``2015-H1``, ``H2 2015``): the pattern, which of
 # its groups holds the year and which the period, the months in one period and the format's label.
 _PERIOD_FORMATS = (
@@ -92,6 +92,8 @@ _MONTH_NAMES = {
                      "dezembro"), 12),
 }
 _ENGLISH_ABBREVIATIONS = {number: pd.Timestamp(2000, number, 1).strftime("%b") for number in range(1, 13)}
+_ENGLISH_NAMES = frozenset(pd.Timestamp(2000, number, 1).strftime(form).lower()
+                           for number in range(1, 13) for form in ("%b", "%B"))  # what %b and %B read
 _WORD = re.compile(r"[^\W\d_]+\.?")  # a word of letters, with the full stop of an abbreviation
 _AMBIGUOUS_PAIRS = (
     ("%d/%m/%Y", "%m/%d/%Y"), ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
@@ -231,7 +233,7 @@ def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None
         forced = _parse_forced_order(text, sample, day_first)
         if forced is not None:
             return forced
-    for parser in (_parse_quarters, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
+    for parser in (_parse_periods, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
                    _parse_known_formats, _parse_day_or_month_first, _parse_iso):
         parsed = parser(text, sample)
         if parsed is not None:
@@ -294,14 +296,24 @@ def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:
 def _month_names_as_read(text: pd.Series, head: pd.Series) -> pd.Series:
     """``text`` with the month names that %b does not read in English abbreviations (``Jan. 2021``, ``Sept 2021``,
     ``März 2021``, ``janv.-21``, ``31. Januar 2021`` as ``Jan 2021``, ``Sep 2021``, ``Mar 2021``, ``Jan-21``,
-    ``31. Jan 2021``), when the first cells ``head`` write such names; else ``text`` itself."""
-    if not any(_english_month(word) != word.group() for cell in head for word in _WORD.finditer(cell)):
+    ``31. Jan 2021``), when the first cells ``head`` write such names; else ``text`` itself (English names as %b and
+    %B read them). Each distinct cell is rewritten once (a long column repeats its months)."""
+    if not any(_needs_english(word.group()) for cell in head for word in _WORD.finditer(cell)):
         return text
-    return text.str.replace(_WORD, _english_month, regex=True)
+    distinct = text.dropna().unique()
+    rewritten = dict(zip(distinct, (_WORD.sub(_english_month, cell) for cell in distinct)))
+    return text.map(rewritten)
+
+
+def _needs_english(word: str) -> bool:
+    """Whether a month's ``word`` is one %b does not read: another language's (``März``), with a full stop
+    (``Jan.``), or ``Sept``."""
+    bare = word.rstrip(".").lower()
+    return bare in _MONTH_NAMES and (word.endswith(".") or bare not in _ENGLISH_NAMES)
 
 
 def _english_month(word: re.Match[str]) -> str:
-    """The English abbreviation of a month's ``word`` (``Januar``, ``janv.``), else the word as written."""
+    """The English abbreviation of a month's ``word`` (``Januar``, ``janv.``, ``January``), else the word."""
     number = _MONTH_NAMES.get(word.group().rstrip(".").lower())
     return word.group() if number is None else _ENGLISH_ABBREVIATIONS[number]
 
@@ -317,7 +329,7 @@ def _head_matches(sample: pd.Series, pattern: re.Pattern[str]) -> bool:
     return bool(sample.iloc[:200].str.fullmatch(pattern).fillna(False).mean() >= PARSE_SHARE)
 
 
-def _parse_quarters(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+def _parse_periods(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
     """Quarters and half-years written with a letter (``_PERIOD_FORMATS``), or EViews' ``1990:1``."""
     for pattern, year_group, period_group, months_per_period, label in _PERIOD_FORMATS:
         if not _head_matches(sample, pattern):
@@ -331,14 +343,16 @@ def _parse_quarters(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str]
 
 
 def _parse_year_colon_period(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
-    """EViews' ``1990:1``: quarters when no period is above 4, else months."""
+    """EViews' ``1990:1``: quarters when no period is above 4 and none is written with two digits, else months."""
     if not _head_matches(sample, _YEAR_COLON_PERIOD):
         return None
-    parts = text.str.extract(_YEAR_COLON_PERIOD).apply(pd.to_numeric)
+    extracted = text.str.extract(_YEAR_COLON_PERIOD)
+    parts = extracted.apply(pd.to_numeric)
+    parts[1] = parts[1].where(parts[1].between(1, 12))
     periods = parts.loc[sample.index, 1]
-    if not (periods.notna().mean() >= PARSE_SHARE and periods.between(1, 12).all()):
+    if periods.notna().mean() < PARSE_SHARE:
         return None
-    quarterly = bool(periods.max() <= 4)
+    quarterly = bool(periods.max() <= 4 and not extracted.loc[sample.index, 1].str.len().eq(2).any())
     months = (parts[1] - 1) * 3 + 1 if quarterly else parts[1]
     return _from_year_month(parts[0], months), "yyyy:q" if quarterly else "yyyy:mm"
 

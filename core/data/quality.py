@@ -43,6 +43,8 @@ def format_stamp(value: object, frequency: Frequency) -> str:
     stamp = pd.Timestamp(value)  # type: ignore[arg-type]
     if frequency.name == "quarterly":
         return f"{stamp.year} Q{stamp.quarter}"
+    if frequency.name == "half-yearly":
+        return f"{stamp.year} H{(stamp.month - 1) // 6 + 1}"
     if frequency.name == "monthly":
         return stamp.strftime("%Y-%m")
     if frequency.name == "yearly":

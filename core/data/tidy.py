@@ -31,13 +31,14 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
 _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
                           r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
                           r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
-# A pivot table's subtotal row, anywhere in the table (``2020 Total``, ``2020 Ergebnis``).
-_SUBTOTAL_ROW = re.compile(r"\S.*\s(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
+# A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
+_SUBTOTAL_ROW = re.compile(r"\S*\d\S*\s+(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
+_UNNAMED_DATES_CHECKED = 200  # first cells of an unnamed first column that decide whether it holds dates
 _UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
@@ -245,11 +246,12 @@ def _unnamed(col: object) -> bool:
 
 
 def _name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` with its first column named ``_UNNAMED_DATES`` when it has no name and its first cells are dates."""
     if raw.columns.empty or not _unnamed(raw.columns[0]) or _UNNAMED_DATES in raw.columns:
         return raw
     first = raw.iloc[:, 0]
-    if pd.api.types.is_numeric_dtype(first) or parse_dates(first) is None:
-        return raw
+    if pd.api.types.is_numeric_dtype(first) or parse_dates(first.iloc[:_UNNAMED_DATES_CHECKED]) is None:
+        return raw  # (the dates are read in full, and said, where the time column is chosen)
     named = raw.rename(columns={raw.columns[0]: _UNNAMED_DATES})
     named.attrs = raw.attrs
     return named
@@ -269,7 +271,7 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     cells = raw[first].astype("string").str.strip()
     tail, above = cells.iloc[-checked:], cells.iloc[:-checked]
     worded = tail.str.fullmatch(_SUMMARY_ROW).fillna(False) | _is_note_row(raw, first, tail, above)
-    subtotals = cells.str.fullmatch(_SUBTOTAL_ROW).fillna(False)
+    subtotals = _subtotal_rows(cells)
     if not (worded.any() or subtotals.any()):  # the usual table (and every series of a long file): nothing to do
         return raw
     # A word that also names other rows (a series called "Total" in a long file) is data, not a summary.
@@ -289,15 +291,26 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     return raw[~dropped]
 
 
+def _subtotal_rows(cells: pd.Series) -> pd.Series:
+    """Which ``cells`` of a column of dates or periods (a digit in nearly every cell) are a pivot table's subtotals
+    (``_SUBTOTAL_ROW``); none in a column of words (comments such as ``Running total``)."""
+    ends_in_a_letter = cells.str.contains(r"[^\W\d_]$", regex=True).fillna(False)  # cheap: most cells do not
+    if not ends_in_a_letter.any() or cells.str.contains(r"\d", regex=True).fillna(False).mean() < PARSE_SHARE:
+        return pd.Series(False, index=cells.index)
+    found = pd.Series(False, index=cells.index)
+    found[ends_in_a_letter] = cells[ends_in_a_letter].str.fullmatch(_SUBTOTAL_ROW).fillna(False)
+    return found
+
+
 def _is_note_row(raw: pd.DataFrame, first: object, tail: pd.Series, above: pd.Series) -> pd.Series:
     """Which of the ``tail`` cells of column ``first`` start a note line below the table (``Source: internal ERP``,
     the rest of the row blank): text without a digit where nearly every cell ``above`` has one (dates)."""
-    if above.empty or above.str.contains(r"\d", regex=True).fillna(False).mean() < PARSE_SHARE:
+    wordy = tail.str.fullmatch(r"[^\d]*[^\W\d_][^\d]*").fillna(False)  # cheap: most tails have none
+    if not wordy.any() or above.empty or above.str.contains(r"\d", regex=True).fillna(False).mean() < PARSE_SHARE:
         return pd.Series(False, index=tail.index)
-    rest = raw.loc[tail.index, [col for col in raw.columns if col != first]]
-    blank_rest = rest.isna().all(axis=1) | rest.astype("string").apply(lambda col: col.str.strip() == "").all(axis=1)
-    return tail.str.contains(r"[^\W\d_]", regex=True).fillna(False) & ~tail.str.contains(r"\d", regex=True).fillna(
-        True) & blank_rest.fillna(False)
+    rest = raw.loc[tail.index, [col for col in raw.columns if col != first]].astype("string")
+    blank_rest = rest.apply(lambda col: col.isna() | (col.str.strip() == "")).all(axis=1)
+    return wordy & blank_rest
 
 
 def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
@@ -406,10 +419,10 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
     text_columns = [col for col in raw.columns if col not in numbers]
     named = [col for col in text_columns if _sounds_like_date(col)]
     first = [raw.columns[0]] if raw.columns[0] in text_columns else []
-    for col in named or first:
+    for col in named + [col for col in first if col not in named]:
         cells = raw[col].astype("string").str.strip()
         cells = cells[cells.notna() & (cells != "")]
-        if len(cells) and (named or cells.str.contains(r"\d", regex=True).mean() >= PARSE_SHARE):
+        if len(cells) and (col in named or cells.str.contains(r"\d", regex=True).mean() >= PARSE_SHARE):
             example = str(cells.iloc[0])[:30]
             report.notices.append(Notice(
                 f"No time column was read: '{col}' does not hold dates this loader can read (for example "
@@ -464,13 +477,15 @@ def _evenly_rising(values: pd.Series) -> bool:
     steps = np.diff(values.to_numpy(dtype=float))
     if not (len(steps) and np.all(steps > 0)):
         return False
-    return bool(np.all(np.abs(steps - np.median(steps)) <= _STEP_JITTER * np.median(steps)))
+    typical = np.median(steps)
+    return bool(np.all(np.abs(steps - typical) <= _STEP_JITTER * typical))
 
 
 def _written_as_dates(values: pd.Series) -> bool:
     """Text cells that parse as numbers only after cleaning, like ``01.01.1749`` (1,011,749 with dots as
     thousands separators), or month and year ``05.2021`` (5.2021): such a column is tried as dates, and taken as
-    the dates when nearly every row parses. Plain digits (1980, 20000101) are not, so a value column of four-digit numbers stays the values."""
+    the dates when nearly every row parses. Plain digits (1980, 20000101) are not, so a value column of four-digit
+    numbers stays the values."""
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
         return False
     text = values.astype("string").str.strip()
@@ -500,9 +515,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
     Detection leaves out flags and codes (a column with at most 2 distinct values, or integers with at
     most ``_FEW_CODES`` distinct values and fewer than one per 10 rows: 0/1 working days, weekdays,
-    months) and running numbers (``_counts_rows``: invoice numbers) unless every numeric column is one. Among the rest, the first column whose name has a
-    target word (``_TARGET_WORDS``: value, sales, demand, load, price, ...) wins; otherwise the first,
-    as before (the Data page offers the others). Among several with target words, one that is blank in every row
+    months) and running numbers (``_counts_rows``: invoice numbers) unless every numeric column is one. Among the
+    rest, the first column whose name has a target word (``_TARGET_WORDS``: value, sales, demand, load, price, ...)
+    wins; otherwise the first, as before (the Data page offers the others). Among several with target words, one that is blank in every row
     of the last time stamps ``ds`` where another is filled comes first: the layout of a file that gives its
     regressors' future values (``sales`` blank, ``price`` filled). The other numeric columns are listed in
     ``numeric_columns`` but not used as regressors unless asked for; named regressors are never the target.

@@ -473,6 +473,7 @@ MESSAGES: dict[str, str] = {
     # Time stamps in text (fields: year, month, quarter, day); other frequencies are written as ISO dates.
     "date.yearly": "{year}",
     "date.quarterly": "{year}-{month:02d}",
+    "date.half-yearly": "{year}-{month:02d}",
     "date.monthly": "{year}-{month:02d}",
 
     # Words core uses -------------------------------------------------------------------------------------------

@@ -441,6 +441,7 @@ MESSAGES: dict[str, str] = {
     "axis.fine": "%-m月%-d日 %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
     "date.yearly": "{year}年",
     "date.quarterly": "{year}年第{quarter}季度",
+    "date.half-yearly": "{year}年{month}月",
     "date.monthly": "{year}年{month}月",
 
     # 核心使用的词 ----------------------------------------------------------------------------------------------

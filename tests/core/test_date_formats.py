@@ -250,3 +250,10 @@ def test_two_digit_years_are_read_as_excel_reads_them(first: str, expected_first
         assert series.frame["ds"].iloc[0] == pd.Timestamp(expected_first)
         assert series.frame["ds"].tolist() == list(months)
         assert series.frame["y"].tolist() == list(np.arange(192.0))
+
+
+def test_eviews_periods_written_with_two_digits_are_months_even_up_to_04() -> None:
+    stamps = [f"{year}:{month:02d}" for year in (2021, 2022, 2023) for month in range(1, 5)]
+    series = load_series(_csv("obs", stamps), "x.csv")
+    assert series.frame["ds"].iloc[:5].dt.strftime("%Y-%m").tolist() == ["2021-01", "2021-02", "2021-03", "2021-04",
+                                                                          "2022-01"]

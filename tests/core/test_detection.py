@@ -199,7 +199,8 @@ def test_four_decimal_rates_in_a_semicolon_file_are_not_months_nor_thousands() -
 
 
 @pytest.mark.parametrize(("text", "date_col", "target"), [
-    ("Tag;Umsatz;Vorjahr\n" + "".join(f"{d:02d}.01.2021;{1300 + d};{1480 + d}\n" for d in range(1, 29)), "Tag", "Umsatz"),
+    ("Tag;Umsatz;Vorjahr\n" + "".join(f"{d:02d}.01.2021;{1300 + d};{1480 + d}\n" for d in range(1, 29)), "Tag",
+     "Umsatz"),
     ("epoch,soil_moisture_raw\n" + "".join(f"{1_700_000_000 + 60 * i},{1300 + 7 * i}\n" for i in range(40)), "epoch",
      "soil_moisture_raw"),
     ("Monat,Wert\n" + "".join(f"{i % 12 + 1:02d}.{2021 + i // 12},{100 + i}.5\n" for i in range(24)), "Monat", "Wert"),

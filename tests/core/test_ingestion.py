@@ -662,3 +662,11 @@ def test_month_and_year_with_a_point_are_dates_and_the_points_in_the_values_thou
     series = load_series(text.encode(), "x.csv")
     assert (series.date_col, series.target, series.frequency.name) == (header, "Stückzahl", "monthly")
     assert series.frame["ds"].iloc[-1] == pd.Timestamp("2023-12-01") and series.frame["y"].tolist() == values
+
+
+def test_comments_that_end_in_total_are_not_subtotals() -> None:
+    text = "date,sales,comment\n" + "".join(
+        f"2021-01-{d:02d},{d},{'Running total' if d == 5 else 'Promo week total' if d == 9 else ''}\n"
+        for d in range(1, 21))
+    series = load_series(text.encode(), "x.csv")
+    assert len(series.frame) == 20 and not series.report.notices
