@@ -514,6 +514,25 @@ _DAY_NAMES = frozenset({"day", "tag", "jour", "dia", "día", "日"})  # a day-of
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
 
 
+UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
+_UNNAMED_DATES_CHECKED = 200  # first cells of an unnamed first column that decide whether it holds dates
+
+
+def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` with its first column named ``UNNAMED_DATES`` when it has no name (``Unnamed: 0`` or blank: pandas'
+    ``to_csv`` of a date index, a blank cell above an Excel sheet's dates) and its first cells are dates; else
+    ``raw`` itself. Other unnamed columns number rows and are dropped by ``tidy``."""
+    first_name = str(raw.columns[0]) if len(raw.columns) else "x"
+    if not (first_name.startswith("Unnamed:") or not first_name.strip()) or UNNAMED_DATES in raw.columns:
+        return raw
+    first = raw.iloc[:, 0]
+    if pd.api.types.is_numeric_dtype(first) or parse_dates(first.iloc[:_UNNAMED_DATES_CHECKED]) is None:
+        return raw  # (the dates are read in full, and said, where the time column is chosen)
+    named = raw.rename(columns={raw.columns[0]: UNNAMED_DATES})
+    named.attrs = raw.attrs
+    return named
+
+
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column, and by
     nothing else, gets one date column in their place, named after them (``Year-Month``, ``Year-Month-Day``): each

@@ -38,8 +38,6 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
-_UNNAMED_DATES_CHECKED = 200  # first cells of an unnamed first column that decide whether it holds dates
-_UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
@@ -234,27 +232,14 @@ def _were(n: int) -> str:
 
 def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """``raw`` without columns that number its rows: unnamed ones (pandas' ``to_csv`` writes its index so) and row
-    counters (``_is_row_counter``). An unnamed first column of dates (a date index written by ``to_csv``, a blank
-    cell above an Excel sheet's dates) is kept as the time column, named ``date`` (``_UNNAMED_DATES``)."""
-    raw = _name_unnamed_dates(raw)
+    counters (``_is_row_counter``). (An unnamed first column of dates is named when the file is read:
+    ``core.data.parsing.name_unnamed_dates``.)"""
     keep = [col for col in raw.columns if not (_unnamed(col) or _is_row_counter(raw, col))]
     return raw[keep] if keep and len(keep) < len(raw.columns) else raw
 
 
 def _unnamed(col: object) -> bool:
     return str(col).startswith("Unnamed:") or str(col).strip() == ""
-
-
-def _name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
-    """``raw`` with its first column named ``_UNNAMED_DATES`` when it has no name and its first cells are dates."""
-    if raw.columns.empty or not _unnamed(raw.columns[0]) or _UNNAMED_DATES in raw.columns:
-        return raw
-    first = raw.iloc[:, 0]
-    if pd.api.types.is_numeric_dtype(first) or parse_dates(first.iloc[:_UNNAMED_DATES_CHECKED]) is None:
-        return raw  # (the dates are read in full, and said, where the time column is chosen)
-    named = raw.rename(columns={raw.columns[0]: _UNNAMED_DATES})
-    named.attrs = raw.attrs
-    return named
 
 
 def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:

@@ -422,3 +422,24 @@ def test_what_the_clean_reader_cannot_vouch_for_goes_to_the_full_reader(monkeypa
 
     monkeypatch.setattr("core.panel.split.tidy_clean", raising)
     assert task.load().report == full.report
+
+
+@pytest.mark.parametrize(("frame", "id_text", "target_text", "ids"), [
+    (pd.DataFrame({"A": np.arange(24.0), "B": np.arange(24.0) * 2}), None, "all", ["A", "B"]),
+    (pd.DataFrame({"region": ["north"] * 24 + ["south"] * 24, "sales": np.arange(48.0)}), "region", None,
+     ["north", "south"]),
+])
+def test_an_unnamed_column_of_dates_is_the_time_column_of_many_series(tmp_path: Path, frame: pd.DataFrame,
+                                                                      id_text: str | None, target_text: str | None,
+                                                                      ids: list[str]) -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout, read_raw, split_series
+    months = pd.date_range("2021-01-01", periods=24, freq="MS")
+    frame.index = np.tile(months, len(frame) // 24)  # pandas' to_csv writes the date index under a blank name
+    source = tmp_path / "indexed.csv"
+    frame.to_csv(source)
+    raw, exact = read_raw(source)
+    tasks, _ = split_series(raw, plan_layout(raw, LoadOptions(), id_text, target_text, exact=exact))
+    loaded = {task.unique_id: task.load() for task in tasks}
+    assert sorted(loaded) == ids
+    assert all(series.date_col == "date" and series.frequency.name == "monthly" for series in loaded.values())
