@@ -215,8 +215,7 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     Returns ``None`` when fewer than 95% of the non-blank cells parse.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
-        stamps = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
-        return stamps, "datetime"
+        return _typed_stamps(values)
     if pd.api.types.is_float_dtype(values):
         return None
     # Plain Python strings: pandas' date parsers convert Arrow-backed text to them on every call anyway.
@@ -226,6 +225,20 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return None
     found = _parse_one_format(text, sample, day_first)
     return found if found is not None else _parse_mixed_formats(text, sample, day_first)
+
+
+def _typed_stamps(values: pd.Series) -> tuple[pd.Series, str]:
+    """Time stamps a workbook or Parquet file typed, without their time zone as ISO text with offsets is read
+    (``_parse_iso``): hours apart, on the first stamp's UTC offset (evenly spaced across a daylight-saving change,
+    where local clock time repeats or skips an hour), and said; a day or more apart, the local dates."""
+    zone = getattr(values.dt, "tz", None)
+    if zone is None:
+        return values, "datetime"
+    local, utc = values.dt.tz_localize(None), values.dt.tz_convert("UTC").dt.tz_localize(None)
+    offsets = (local - utc).dropna()
+    if offsets.nunique() < 2 or _median_step(utc.dropna()) >= _WALL_CLOCK_STEP:
+        return local, "datetime"
+    return utc + offsets.iloc[0], ON_FIRST_OFFSET
 
 
 def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None) -> tuple[pd.Series, str] | None:

@@ -176,13 +176,22 @@ def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
         check_count(meta.num_columns, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS, "keep the columns you need")
         check_count(meta.num_rows, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
         _check_text_size(parquet, data, name)
-        return _check_table_size(pd.read_parquet(io.BytesIO(data)))
+        return _check_table_size(_with_index_as_columns(pd.read_parquet(io.BytesIO(data))))
     except DataError:
         raise
     except _PARQUET_ERRORS as error:
         raise DataError(f"'{name or 'The file'}' looks like Parquet but cannot be read ({_first_line(error)}): "
                         "export it again or save it as CSV.", "err.parquet",
                         {"name": name or "The file", "detail": _first_line(error)}) from None
+
+
+def _with_index_as_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame whose index pandas restored from a Parquet file's metadata (``to_parquet`` of a frame indexed by its
+    dates) with that index as its first columns, as a CSV export would write them."""
+    if isinstance(frame.index, pd.RangeIndex):
+        return frame
+    names = [name if name is not None else "index" for name in frame.index.names]
+    return frame.rename_axis(names).reset_index()
 
 
 def _check_text_size(parquet: pq.ParquetFile, data: bytes, name: str) -> None:

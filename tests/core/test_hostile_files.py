@@ -333,3 +333,27 @@ def test_influxdbs_annotation_lines_above_the_header_are_dropped() -> None:
     series = load_series(text.encode(), "influx.csv")
     assert (series.date_col, series.target, series.frequency.name) == ("_time", "_value", "minutely")
     assert series.frame["y"].iloc[:3].tolist() == [20.5, 21.5, 22.5]
+
+
+def test_a_parquet_file_indexed_by_its_dates_keeps_them() -> None:
+    frame = pd.DataFrame({"sales": np.arange(36.0) + 100},
+                         index=pd.date_range("2010-01-01", periods=36, freq="MS", name="date"))
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer)  # pandas keeps the index in the file's metadata and restores it as the index
+    series = load_series(buffer.getvalue(), "x.parquet")
+    assert (series.date_col, series.frequency.name, len(series.frame)) == ("date", "monthly", 36)
+
+
+@pytest.mark.parametrize("start", ["2021-10-29", "2021-03-26"])  # autumn: an hour repeats; spring: one is skipped
+def test_hourly_parquet_stamps_with_a_time_zone_stay_evenly_spaced_across_daylight_saving(start: str) -> None:
+    stamps = pd.date_range(start, periods=120, freq="h", tz="Europe/Berlin")
+    buffer = io.BytesIO()
+    pd.DataFrame({"ts": stamps, "y": np.arange(120.0)}).to_parquet(buffer)
+    series = load_series(buffer.getvalue(), "x.parquet")
+    assert len(series.frame) == 120 and series.report.gaps == 0 and series.frame["y"].tolist() == list(range(120))
+    assert pd.Series(series.frame["ds"]).diff().iloc[1:].eq(pd.Timedelta(hours=1)).all()
+    assert [notice.key for notice in series.report.notices] == ["notice.first_offset"]
+    daily = pd.DataFrame({"ts": pd.date_range("2021-10-20", periods=20, freq="D", tz="Europe/Berlin"), "y": 1.0})
+    buffer = io.BytesIO()
+    daily.assign(y=np.arange(20.0)).to_parquet(buffer)
+    assert load_series(buffer.getvalue(), "x.parquet").frame["ds"].dt.hour.eq(0).all()  # days keep their dates
