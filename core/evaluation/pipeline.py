@@ -157,8 +157,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
     for name in request.settings.regressors:
         if future_regressors is None:
-            raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its "
-                                "future values: add rows past the end with the regressors filled and y blank.",
+            raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its future "
+                                "values: add rows past the end with the regressors filled and the target left blank.",
                                 "err.future_regressors", {"steps": request.horizon, "regressor": name})
         if len(future_regressors) < request.horizon:
             raise _future_regressors_short(future_regressors)

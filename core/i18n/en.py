@@ -582,7 +582,7 @@ MESSAGES: dict[str, str] = {
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
     "err.future_regressors": "Forecasting {steps:,} steps with regressor '{regressor}' needs its future values: add "
-                             "rows past the end with the regressors filled and y blank.",
+                             "rows past the end with the regressors filled and the target left blank.",
     "err.future_regressors_short": "The file gives the regressors' future values for {rows:,} steps past the end: "
                                    "forecast at most {rows:,} steps, or fill rows past the end with their future "
                                    "values.",
