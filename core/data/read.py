@@ -272,19 +272,32 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     _check_zip(data, name)  # zipfile stops each member at the size the directory declares
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = _sheet_parts(archive)
-        _check_sheet_rows(archive, parts.get(sheet))  # before a cell is parsed
         with _open_workbook(data, name) as book:
-            raw = _parse_sheet(book, name, sheet)
+            visible = _visible_sheets(book)
+            chosen = visible[0] if sheet == 0 and visible and visible[0] != book.sheet_names[0] else sheet
+            _check_sheet_rows(archive, parts.get(chosen))  # before a cell is parsed
+            raw = _parse_sheet(book, name, chosen)
+            if chosen != sheet:  # the first sheets are hidden (an old version, lookups): said by the loader
+                raw.attrs["hidden_sheets_passed"] = str(chosen)
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
-                later = _later_data_sheet(book, archive, parts, name)
+                later = _later_data_sheet(book, archive, parts, name, visible[1:] if visible else ())
                 raw = raw if later is None else later
     return _check_table_size(_promote_header(raw))
 
 
+def _visible_sheets(book: pd.ExcelFile) -> list[str]:
+    """The names of the workbook's sheets that are not hidden, in order (all of them when calamine cannot say)."""
+    try:
+        return [str(sheet.name) for sheet in book.book.sheets_metadata if str(sheet.visible).endswith("Visible")]
+    except AttributeError:  # pragma: no cover - another engine
+        return [str(name) for name in book.sheet_names]
+
+
 def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[str | int, str],
-                      name: str) -> pd.DataFrame | None:
-    """The first of sheets 2..``SHEETS_SEARCHED`` that holds a table of numbers, its name in ``attrs["sheet"]``."""
-    for other in book.sheet_names[1:SHEETS_SEARCHED]:
+                      name: str, later: list[str] | tuple[str, ...]) -> pd.DataFrame | None:
+    """The first of the ``later`` visible sheets (up to ``SHEETS_SEARCHED``) that holds a table of numbers, its name
+    in ``attrs["sheet"]``."""
+    for other in later[:SHEETS_SEARCHED - 1]:
         try:
             _check_sheet_rows(archive, parts.get(other))
             candidate = _parse_sheet(book, name, other)

@@ -618,6 +618,9 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataReport) -> None:
     """Notices of what the reader left aside: a first sheet without a table (``read._read_excel``), note lines below
     a CSV's table (``read._without_footnotes``)."""
+    if hidden := attrs.get("hidden_sheets_passed"):
+        report.notices.append(Notice(f"The workbook's first sheets are hidden; sheet '{hidden}', the first one shown, "
+                                     "was read.", "notice.hidden_sheets", {"sheet": str(hidden)}))
     if sheet := attrs.get("sheet"):
         report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
                                      "notice.other_sheet", {"sheet": str(sheet)}))

@@ -612,6 +612,7 @@ MESSAGES: dict[str, str] = {
     "notice.first_offset": "Times in '{column}' carry more than one UTC offset (daylight saving); they are read on "
                            "the first row's offset, so that they stay evenly spaced: after a change they show an hour "
                            "off the times written.",
+    "notice.hidden_sheets": "The workbook's first sheets are hidden; sheet '{sheet}', the first one shown, was read.",
     "notice.other_sheet": "The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",

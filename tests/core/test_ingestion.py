@@ -670,3 +670,17 @@ def test_comments_that_end_in_total_are_not_subtotals() -> None:
         for d in range(1, 21))
     series = load_series(text.encode(), "x.csv")
     assert len(series.frame) == 20 and not series.report.notices
+
+
+def test_a_hidden_first_sheet_is_passed_over_and_the_sheet_read_is_named() -> None:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        pd.DataFrame([["Month", "Sales"], *[[row[0], 1.0] for row in MONTH_ROWS]]).to_excel(
+            writer, sheet_name="old", index=False, header=False)
+        pd.DataFrame([["Month", "Sales", "Promo"], *MONTH_ROWS]).to_excel(writer, sheet_name="Current", index=False,
+                                                                           header=False)
+        writer.book["old"].sheet_state = "hidden"
+    series = load_series(buffer.getvalue(), "sales.xlsx")
+    assert series.frame["y"].iloc[:2].tolist() == [100.0, 102.0]  # not the hidden sheet's ones
+    assert [notice.params for notice in series.report.notices if notice.key == "notice.hidden_sheets"] == [
+        {"sheet": "Current"}]
