@@ -121,13 +121,15 @@ class Band:
     ``scale`` (shape (H,)): the root-mean-square error at steps 1..H, non-decreasing, in units of
     ``unit`` (1, or the level at the end of the history when errors grow with the level);
     ``multipliers``: per level, the Student t quantile that scale is multiplied by; ``origins``:
-    how many backtest origins gave errors.
+    how many backtest origins gave errors; ``floor``: the least value the band reaches (0 for a series that is
+    never negative: counts, sales, intermittent demand).
     """
 
     scale: np.ndarray
     multipliers: dict[float, float]
     origins: int
     unit: float = 1.0
+    floor: float = -math.inf
 
     @property
     def horizon(self) -> int:
@@ -264,7 +266,7 @@ def band_columns(rows: int, forecast: np.ndarray, band: Band | None, start: int)
         lower, upper = np.full(rows, np.nan), np.full(rows, np.nan)
         if band is not None:
             half = band.half_width(level, len(forecast))
-            lower[start:start + len(forecast)] = forecast - half
-            upper[start:start + len(forecast)] = forecast + half
+            lower[start:start + len(forecast)] = np.maximum(forecast - half, band.floor)
+            upper[start:start + len(forecast)] = np.maximum(forecast + half, band.floor)
         columns[f"lower{suffix}"], columns[f"upper{suffix}"] = lower, upper
     return columns

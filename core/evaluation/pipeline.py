@@ -118,10 +118,17 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     backtest inside ``history`` (``core.evaluation.intervals.measure_band``) that refits the model
     at most ``interval_origins`` times, or the band the model measured itself (``auto``, from its
     selection backtest); None when no origin could be fitted. A constant history has a band of zero width:
-    its backtest errors are rounding noise (1e-8), whose ratios made 95% bands thousands of times wider."""
+    its backtest errors are rounding noise (1e-8), whose ratios made 95% bands thousands of times wider. A history
+    never below zero gives a band that stops at zero (``Band.floor``)."""
     values = history["y"].to_numpy(dtype=float)
     if len(values) and np.ptp(values) == 0:
         return Band(np.zeros(1), {level: 0.0 for level, _ in BAND_LEVELS}, origins=0)
+    band = _band_of(history, frequency, request, fitted)
+    # A series never below zero (counts, sales) keeps its band there too.
+    return replace(band, floor=0.0) if band is not None and len(values) and values.min() >= 0 else band
+
+
+def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, fitted: Forecaster) -> Band | None:
     measured = fitted.measured_band()
     if measured is not None:
         return measured

@@ -45,7 +45,7 @@ def test_every_band_holds_the_forecast_and_widens_with_the_step(air_forecasts, m
     assert (far["lower"] <= far["lower_80"]).all() and (far["lower_80"] <= far["predicted"]).all()
     assert (far["predicted"] <= far["upper_80"]).all() and (far["upper_80"] <= far["upper"]).all()
     for suffix in ("", "_80"):
-        width = widths(far, suffix)
+        width = (far[f"upper{suffix}"] - far["predicted"]).to_numpy(dtype=float)  # the lower side stops at zero
         assert np.all(np.diff(width) >= -1e-9 * width.max()), width
 
 
@@ -249,3 +249,19 @@ def test_a_constant_series_has_a_band_of_zero_width(model: str) -> None:
     for rows in (result.predictions[result.predictions["split"] != "train"], future):
         assert np.allclose(rows["upper"] - rows["lower"], 0) and np.allclose(rows["upper_80"] - rows["lower_80"], 0)
         assert np.allclose(rows["predicted"], 7.0, atol=1e-6)
+
+
+@pytest.mark.parametrize("model", ["linear", "snaive", "auto"])
+def test_a_series_never_below_zero_has_a_band_that_stops_at_zero(model: str) -> None:
+    rng = np.random.default_rng(11)
+    demand = np.where(rng.random(200) < 0.85, 0.0, rng.poisson(3, 200) + 1.0)  # intermittent: mostly zeros
+    frame = pd.DataFrame({"ds": pd.date_range("2022-01-01", periods=200, freq="D"), "y": demand})
+    frequency = infer_frequency(frame["ds"])
+    request = RunRequest(model, horizon=14)
+    tested = run(frame, frequency, request).predictions
+    ahead = forecast_future(frame, frequency, request)
+    for rows in (tested[tested["split"] == "test"], ahead):
+        assert rows["lower"].min() == 0.0 and rows["lower_80"].min() >= 0.0  # the band reached below zero before
+        assert (rows["upper"] >= rows["upper_80"]).all() and (rows["upper_80"] >= rows["predicted"]).all()
+    below = frame.assign(y=frame["y"] - 1.0)  # the same series shifted below zero keeps its full band
+    assert run(below, frequency, request).predictions["lower"].min() < -1.0
