@@ -282,7 +282,10 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
                 later = _later_data_sheet(book, archive, parts, name, visible[1:] if visible else ())
                 raw = raw if later is None else later
-    return _check_table_size(_promote_header(raw))
+    table = _check_table_size(_promote_header(raw))
+    kept = table.dropna(how="all")  # blank rows between blocks of a sheet are no time steps
+    kept.attrs = table.attrs
+    return kept
 
 
 def _visible_sheets(book: pd.ExcelFile) -> list[str]:

@@ -684,3 +684,9 @@ def test_a_hidden_first_sheet_is_passed_over_and_the_sheet_read_is_named() -> No
     assert series.frame["y"].iloc[:2].tolist() == [100.0, 102.0]  # not the hidden sheet's ones
     assert [notice.params for notice in series.report.notices if notice.key == "notice.hidden_sheets"] == [
         {"sheet": "Current"}]
+
+
+def test_blank_rows_of_a_sheet_are_no_rows_with_unreadable_dates() -> None:
+    rows = [["Month", "Sales", "Promo"], *MONTH_ROWS[:12], [None, None, None], *MONTH_ROWS[12:]]
+    series = load_series(_workbook({"Data": rows}), "sales.xlsx")
+    assert len(series.frame) == 36 and not series.report.notices, [str(n) for n in series.report.notices]
