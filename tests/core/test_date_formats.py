@@ -257,3 +257,10 @@ def test_eviews_periods_written_with_two_digits_are_months_even_up_to_04() -> No
     series = load_series(_csv("obs", stamps), "x.csv")
     assert series.frame["ds"].iloc[:5].dt.strftime("%Y-%m").tolist() == ["2021-01", "2021-02", "2021-03", "2021-04",
                                                                           "2022-01"]
+
+
+@pytest.mark.parametrize("header", ["Week ending", "month", "Period"])
+def test_excel_days_under_a_name_of_a_period_are_read(header: str) -> None:
+    weeks = pd.date_range("2022-01-08", periods=ROWS, freq="W-SAT")
+    series = load_series(_csv(header, [int((d - pd.Timestamp("1899-12-30")).days) for d in weeks]), "x.csv")
+    assert (series.date_col, series.frequency.name) == (header, "weekly") and series.frame["ds"].iloc[0] == weeks[0]
