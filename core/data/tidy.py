@@ -421,7 +421,7 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
 def _note_format(found: str, col: object, report: DataReport) -> None:
     report.date_format = found
     if found.startswith(MIXED_FORMATS):
-        formats = found.removeprefix(MIXED_FORMATS)
+        formats = "; ".join(_as_example(way) for way in found.removeprefix(MIXED_FORMATS).split("; "))
         report.notices.append(Notice(f"Dates in '{col}' are written in {formats.count(';') + 1} ways ({formats}); each "
                                      "way was read by its own format. Check the dates if the file was put together "
                                      "from several exports.", "notice.mixed_dates",
@@ -438,6 +438,14 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "order on the Data page (--day-first or --month-first on the command line), "
                                      "or write the dates as yyyy-mm-dd.",
                                      f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
+
+
+def _as_example(way: str) -> str:
+    """A way of writing dates as people read it: a strptime format as the last day of March 2021 written so
+    (``%d/%m/%Y``: ``31/03/2021``); other ways (``yyyyQq``, ``ISO 8601``) as they are named."""
+    if "%" not in way:
+        return way
+    return pd.Timestamp(2021, 3, 31, 13, 45).strftime(way.split(" (")[0])
 
 
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
