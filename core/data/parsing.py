@@ -546,6 +546,38 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
     return named
 
 
+_DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
+_TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+
+
+def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table with a date column and a time-of-day column (``Date`` 2023-01-01, ``Time`` 13:00, as spreadsheets
+    and loggers keep them) gets one time-stamp column in their place, named after both (``Date Time``): the time
+    column alone would read as a series id, each hour a series of its own. Any other table is returned as it is."""
+    names = {str(col).strip().lower(): col for col in raw.columns}
+    dates = [col for name, col in names.items() if name in _DATE_NAMES]
+    times = [col for name, col in names.items() if name in _TIME_NAMES]
+    if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
+        return raw
+    clock = raw[times[0]].astype("string").str.strip()
+    if clock.str.fullmatch(_CLOCK).fillna(False).mean() < PARSE_SHARE:
+        return raw
+    parsed = parse_dates(raw[dates[0]])
+    if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
+        return raw  # not dates, or dates that carry their own times
+    clock = clock.where(clock.str.fullmatch(_CLOCK).fillna(False))
+    seconds = clock.where(clock.str.count(":") == 2, clock + ":00")  # 13:00 as 13:00:00
+    stamps = parsed[0] + pd.to_timedelta(seconds, errors="coerce")
+    name = f"{str(dates[0]).strip()} {str(times[0]).strip()}"
+    if name.lower() in names:
+        return raw
+    combined = raw.drop(columns=[dates[0], times[0]])
+    combined.insert(min(list(raw.columns).index(dates[0]), list(raw.columns).index(times[0])), name, stamps)
+    combined.attrs = raw.attrs
+    return combined
+
+
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column, and by
     nothing else, gets one date column in their place, named after them (``Year-Month``, ``Year-Month-Day``): each

@@ -22,7 +22,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError
 
-from core.data.parsing import combine_calendar_columns, name_unnamed_dates, without_currency, writes_month_dot_year
+from core.data.parsing import (combine_calendar_columns, combine_date_and_time, name_unnamed_dates, without_currency,
+                                writes_month_dot_year)
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -100,8 +101,9 @@ def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[by
 def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFrame:
     """Read bytes into a raw frame of the file's own columns (text cells for CSV); a year and a month
     column become one date column (``combine_calendar_columns``), an unnamed first column of dates is named
-    (``name_unnamed_dates``)."""
-    return combine_calendar_columns(name_unnamed_dates(_read_any(data, name, sheet)))
+    (``name_unnamed_dates``), a date column and a time-of-day column one time-stamp column
+    (``combine_date_and_time``)."""
+    return combine_date_and_time(combine_calendar_columns(name_unnamed_dates(_read_any(data, name, sheet))))
 
 
 def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:

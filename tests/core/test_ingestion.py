@@ -690,3 +690,17 @@ def test_blank_rows_of_a_sheet_are_no_rows_with_unreadable_dates() -> None:
     rows = [["Month", "Sales", "Promo"], *MONTH_ROWS[:12], [None, None, None], *MONTH_ROWS[12:]]
     series = load_series(_workbook({"Data": rows}), "sales.xlsx")
     assert len(series.frame) == 36 and not series.report.notices, [str(n) for n in series.report.notices]
+
+
+@pytest.mark.parametrize("workbook", [False, True])
+def test_a_date_column_and_a_time_column_make_one_hourly_time_stamp(workbook: bool) -> None:
+    hours = pd.date_range("2023-03-01", periods=72, freq="h")
+    rows = [[f"{h:%d/%m/%Y}", f"{h:%H:%M}", 5 + h.hour % 24] for h in hours]
+    if workbook:
+        data = _workbook({"Data": [["Date", "Time", "kWh"], *[[h.normalize(), f"{h:%H:%M:%S}", v]
+                                                               for h, (_, _, v) in zip(hours, rows)]]})
+    else:
+        data = ("Date,Time,kWh\n" + "".join(f"{d},{t},{v}\n" for d, t, v in rows)).encode()
+    series = load_series(data, "x.xlsx" if workbook else "x.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("Date Time", "kWh", "hourly")
+    assert series.frame["ds"].tolist() == list(hours)
