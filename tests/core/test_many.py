@@ -443,3 +443,11 @@ def test_an_unnamed_column_of_dates_is_the_time_column_of_many_series(tmp_path: 
     loaded = {task.unique_id: task.load() for task in tasks}
     assert sorted(loaded) == ids
     assert all(series.date_col == "date" and series.frequency.name == "monthly" for series in loaded.values())
+
+
+def test_a_note_every_series_shares_is_said_once_as_each_ones(tmp_path: Path) -> None:
+    frame = long_frame(["x", "y"], months=36, id_col="store")
+    frame.loc[[5, 41], "sales"] = np.nan  # one blank value in each store
+    done, _, _ = fit(tmp_path, frame, "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert "note: every series: 1 row with missing values was filled (interpolate)." in done.stderr, done.stderr
