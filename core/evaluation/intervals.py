@@ -69,9 +69,13 @@ class BacktestPlan:
 def interval_plan(n: int, season: int, max_origins: int = MAX_ORIGINS) -> BacktestPlan:
     """Up to ``max_origins`` origins spread evenly from a third of the rows to the last one that
     leaves ``horizon`` rows after it; ``horizon`` is ``backtest_horizon``, capped so that every
-    refit keeps at least a third of the rows. No origin for fewer than 2 rows."""
+    refit keeps at least a third of the rows, and halved when that leaves room for one origin only (a season
+    longer than the rows allow: 60 weeks of a yearly cycle), whose errors made a band of one degree of freedom, its
+    95% band four times its 80% one; the steps past it are extrapolated. No origin for fewer than 2 rows."""
     shortest = max(n // 3, 1)
     horizon = max(1, min(backtest_horizon(n, season), n - shortest))
+    if max_origins > 1 and n - horizon <= shortest:
+        horizon = max(1, (n - shortest) // 2)
     last = n - horizon
     if last < 1 or max_origins < 1:
         return BacktestPlan(horizon, ())

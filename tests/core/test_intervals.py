@@ -265,3 +265,14 @@ def test_a_series_never_below_zero_has_a_band_that_stops_at_zero(model: str) -> 
         assert (rows["upper"] >= rows["upper_80"]).all() and (rows["upper_80"] >= rows["predicted"]).all()
     below = frame.assign(y=frame["y"] - 1.0)  # the same series shifted below zero keeps its full band
     assert run(below, frequency, request).predictions["lower"].min() < -1.0
+
+
+def test_a_season_longer_than_the_rows_allow_still_gives_a_band_of_several_origins() -> None:
+    # 60 weeks of a yearly cycle: the backtest's horizon (a season, capped at two thirds of the rows) left one origin
+    assert len(interval_plan(42, 52).origins) >= 3 and interval_plan(42, 52).horizon == 14
+    assert interval_plan(144, 12) == interval_plan(144, 12, MAX_ORIGINS)  # with room for several: as before
+    weeks = pd.date_range("2020-01-06", periods=60, freq="W-MON")
+    frame = pd.DataFrame({"ds": weeks, "y": 200 + np.arange(60) + np.random.default_rng(8).normal(0, 5, 60)})
+    test = run(frame, infer_frequency(frame["ds"]), RunRequest("linear")).predictions.query("split == 'test'")
+    ratio = (test["upper"] - test["predicted"]) / (test["upper_80"] - test["predicted"])
+    assert ratio.iloc[0] < 2.0  # Student's t of one degree of freedom made it 4.1
