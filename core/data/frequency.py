@@ -35,6 +35,7 @@ _BY_DAYS: list[tuple[float, str, str, str, int]] = [
     (1 / 24, "hourly", "h", "h", 24),
     (1.0, "daily", "D", "D", 7),
     (7.0, "weekly", "W", "W", 52),
+    (15.22, "semi-monthly", "SMS", "SME", 24),
     (30.44, "monthly", "MS", "ME", 12),
     (91.31, "quarterly", "QS", "QE", 4),
     (182.62, "half-yearly", "6MS", "6ME", 2),
@@ -61,6 +62,7 @@ _NAME_BY_PREFIX = {
     "6MS": ("half-yearly", 2), "6ME": ("half-yearly", 2), "2QS": ("half-yearly", 2), "2QE": ("half-yearly", 2),
     "2BQS": ("half-yearly", 2), "2BQE": ("half-yearly", 2),
     "s": ("secondly", 1),
+    "SMS": ("semi-monthly", 24), "SME": ("semi-monthly", 24),  # the 1st and 15th; the 15th and the month's end
 }
 # A spacing under a day without a name of its own (15 minutes, 2 hours) takes the day as its season when a day holds
 # at most this many steps (5 minutes: 288), else the hour when an hour does (15 seconds: 240), else none.
@@ -157,7 +159,8 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
         ((n, a, e, s) for d, n, a, e, s in _BY_DAYS),
         key=lambda row: abs(np.log(days / _days_of(row[0]))),
     )
-    at_end = index.is_month_end.mean() > 0.5 and name in {"monthly", "quarterly", "half-yearly", "yearly"}
+    at_end = index.is_month_end.mean() > (0.4 if name == "semi-monthly" else 0.5) and name in {
+        "semi-monthly", "monthly", "quarterly", "half-yearly", "yearly"}
     alias = end_alias if at_end else start_alias
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"

@@ -20,7 +20,7 @@ from core.training.loop import EpochCallback, TrainConfig
 PERIODS_BY_FREQUENCY: dict[str, tuple[float, ...]] = {
     "minutely": (60.0, 1440.0), "half-hourly": (48.0, 336.0), "hourly": (24.0, 168.0),
     "daily": (7.0, 365.25), "business-daily": (5.0, 261.0), "weekly": (365.25 / 7,),
-    "monthly": (12.0,), "quarterly": (4.0,), "half-yearly": (2.0,),
+    "semi-monthly": (24.0,), "monthly": (12.0,), "quarterly": (4.0,), "half-yearly": (2.0,),
 }
 MAX_FOURIER_ORDER = 6
 CHANGEPOINT_SPAN = 0.8  # changepoints sit in the first 80% of the history, as in Prophet

@@ -208,3 +208,16 @@ def test_four_decimal_rates_in_a_semicolon_file_are_not_months_nor_thousands() -
 def test_time_words_inside_a_measures_name_do_not_make_it_the_dates(text: str, date_col: str, target: str) -> None:
     series = load_series(text.encode(), "x.csv")  # Vorjahr holds 'jahr', soil_moisture 'mois': both are measures
     assert (series.date_col, series.target) == (date_col, target) and not series.frequency.is_steps
+
+
+@pytest.mark.parametrize(("alias", "future"), [("SMS", ["2024-09-01", "2024-09-15"]),
+                                               ("SME", ["2024-09-15", "2024-09-30"])])
+def test_twice_monthly_stamps_are_semi_monthly_and_forecast_on_the_same_days(alias: str, future: list[str]) -> None:
+    from core.data.frequency import future_dates
+
+    stamps = pd.date_range("2023-01-01", periods=40, freq=alias)
+    text = "date,y\n" + "".join(f"{d:%Y-%m-%d},{10 + i * 0.4:.2f}\n" for i, d in enumerate(stamps))
+    series = load_series(text.encode(), "x.csv")
+    assert (series.frequency.name, series.frequency.season_length, series.report.gaps) == ("semi-monthly", 24, 0)
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
+    assert [f"{d:%Y-%m-%d}" for d in ahead] == future
