@@ -509,7 +509,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
     Detection leaves out flags and codes (a column with at most 2 distinct values, or integers with at
     most ``_FEW_CODES`` distinct values and fewer than one per 10 rows: 0/1 working days, weekdays,
-    months) and running numbers (``_counts_rows``: invoice numbers) unless every numeric column is one. Among the
+    months), running numbers (``_counts_rows``: invoice numbers) and columns of fewer than ``MIN_ROWS`` values
+    unless every numeric column is one. Among the
     rest, the first column whose name has a target word (``_TARGET_WORDS``: value, sales, demand, load, price, ...)
     wins; otherwise the first, as before (the Data page offers the others). Among several with target words, one that is blank in every row
     of the last time stamps ``ds`` where another is filled comes first: the layout of a file that gives its
@@ -533,6 +534,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col]))] or candidates
+    # A column of a few values (a small table beside the data, a total) is no series when another has enough.
+    measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     named = [col for col in measures if _sounds_like_target(col)]
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]

@@ -221,3 +221,11 @@ def test_twice_monthly_stamps_are_semi_monthly_and_forecast_on_the_same_days(ali
     assert (series.frequency.name, series.frequency.season_length, series.report.gaps) == ("semi-monthly", 24, 0)
     ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
     assert [f"{d:%Y-%m-%d}" for d in ahead] == future
+
+
+def test_a_column_of_a_few_values_beside_the_series_is_not_the_target() -> None:
+    months = pd.date_range("2021-01-01", periods=24, freq="MS")
+    text = "Date,Sales,Region,Target\n" + "".join(
+        f"{d:%Y-%m-%d},{100 + i},{'North' if i < 5 else ''},{500 + i if i < 5 else ''}\n" for i, d in enumerate(months))
+    series = load_series(text.encode(), "x.csv")  # 'Target' names a target, but holds five values
+    assert series.target == "Sales" and len(series.frame) == 24
