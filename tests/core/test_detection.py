@@ -154,20 +154,24 @@ def test_a_first_column_of_epoch_milliseconds_with_jitter_is_the_time_column() -
     assert (series.date_col, series.target) == ("ts_ms", "accel_x") and series.frequency.name == "secondly"
 
 
-@pytest.mark.parametrize(("first", "alias", "future"), [
-    ("2015-01-01", "6MS", ["2023-01-01", "2023-07-01"]),  # half-year starts
-    ("2015-06-30", "6ME", ["2023-06-30", "2023-12-31"]),  # half-year ends
-    ("2015-01-15", None, ["2023-01-15", "2023-07-15"]),  # the 15th of January and July
+def _six_months_from(first: str) -> pd.DatetimeIndex:
+    return pd.DatetimeIndex([pd.Timestamp(first) + pd.DateOffset(months=6 * k) for k in range(16)])
+
+
+@pytest.mark.parametrize(("stamps", "name", "season", "future"), [
+    (pd.date_range("2015-01-01", periods=16, freq="6MS"), "half-yearly", 2, ["2023-01-01", "2023-07-01"]),
+    (pd.date_range("2015-06-30", periods=16, freq="6ME"), "half-yearly", 2, ["2023-06-30", "2023-12-31"]),
+    (_six_months_from("2015-01-15"), "half-yearly", 2, ["2023-01-15", "2023-07-15"]),  # the 15th of Jan and July
+    (pd.date_range("2023-01-01", periods=40, freq="SMS"), "semi-monthly", 24, ["2024-09-01", "2024-09-15"]),
+    (pd.date_range("2023-01-01", periods=40, freq="SME"), "semi-monthly", 24, ["2024-09-15", "2024-09-30"]),
 ])
-def test_half_yearly_stamps_have_a_season_of_two_and_forecast_each_half(first: str, alias: str | None,
-                                                                          future: list[str]) -> None:
+def test_half_years_and_half_months_have_their_season_and_forecast_on_the_same_days(
+        stamps: pd.DatetimeIndex, name: str, season: int, future: list[str]) -> None:
     from core.data.frequency import future_dates
 
-    stamps = pd.date_range(first, periods=16, freq=alias or "6MS") if alias else \
-        pd.DatetimeIndex([pd.Timestamp(first) + pd.DateOffset(months=6 * k) for k in range(16)])
     text = "period,value\n" + "".join(f"{d:%Y-%m-%d},{10 + 4 * (k % 2) + k}\n" for k, d in enumerate(stamps))
     series = load_series(text.encode(), "x.csv")
-    assert (series.frequency.name, series.frequency.season_length, series.report.gaps) == ("half-yearly", 2, 0)
+    assert (series.frequency.name, series.frequency.season_length, series.report.gaps) == (name, season, 0)
     ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
     assert [f"{d:%Y-%m-%d}" for d in ahead] == future
 
@@ -208,19 +212,6 @@ def test_four_decimal_rates_in_a_semicolon_file_are_not_months_nor_thousands() -
 def test_time_words_inside_a_measures_name_do_not_make_it_the_dates(text: str, date_col: str, target: str) -> None:
     series = load_series(text.encode(), "x.csv")  # Vorjahr holds 'jahr', soil_moisture 'mois': both are measures
     assert (series.date_col, series.target) == (date_col, target) and not series.frequency.is_steps
-
-
-@pytest.mark.parametrize(("alias", "future"), [("SMS", ["2024-09-01", "2024-09-15"]),
-                                               ("SME", ["2024-09-15", "2024-09-30"])])
-def test_twice_monthly_stamps_are_semi_monthly_and_forecast_on_the_same_days(alias: str, future: list[str]) -> None:
-    from core.data.frequency import future_dates
-
-    stamps = pd.date_range("2023-01-01", periods=40, freq=alias)
-    text = "date,y\n" + "".join(f"{d:%Y-%m-%d},{10 + i * 0.4:.2f}\n" for i, d in enumerate(stamps))
-    series = load_series(text.encode(), "x.csv")
-    assert (series.frequency.name, series.frequency.season_length, series.report.gaps) == ("semi-monthly", 24, 0)
-    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
-    assert [f"{d:%Y-%m-%d}" for d in ahead] == future
 
 
 def test_a_column_of_a_few_values_beside_the_series_is_not_the_target() -> None:
