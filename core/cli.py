@@ -126,7 +126,10 @@ def _fit(args: argparse.Namespace) -> int:
             summary = {**summary, "rows_without_id": blank, "notices": [*summary["notices"], _without_id(blank)]}
         return _report_one(args, outcomes[0].predictions, summary)
     described = {"model": args.model, "seed": args.seed, "id_cols": list(layout.id_cols), "rows_without_id": blank}
-    return _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described))
+    code = _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described))
+    for note in _future_rows_unused(layout.probe, request):  # the whole file's: each series' future rows alike
+        print(f"note: every series: {note}", file=sys.stderr)
+    return code
 
 
 def _future_rows_unused(series: LoadedSeries, request: RunRequest) -> list[str]:

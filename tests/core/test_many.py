@@ -451,3 +451,12 @@ def test_a_note_every_series_shares_is_said_once_as_each_ones(tmp_path: Path) ->
     done, _, _ = fit(tmp_path, frame, "--model", "linear")
     assert done.returncode == 0, done.stderr
     assert "note: every series: 1 row with missing values was filled (interpolate)." in done.stderr, done.stderr
+
+
+def test_future_regressor_rows_of_many_series_without_a_horizon_are_said(tmp_path: Path) -> None:
+    frame = long_frame(["x", "y"], months=30, id_col="store")
+    frame["promo"] = np.tile(np.arange(30) % 2, 2)
+    frame.loc[frame.groupby("store").cumcount() >= 24, "sales"] = np.nan  # six months of promo plans, no sales yet
+    done, _, _ = fit(tmp_path, frame, "--model", "linear", "--regressors", "promo")
+    assert done.returncode == 0, done.stderr
+    assert "every series: The file gives the regressors' future values for 6 steps past the end" in done.stderr
