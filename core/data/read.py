@@ -38,6 +38,9 @@ MAX_COMPRESSION_RATIO = 100.0  # TSR_MAX_COMPRESSION_RATIO: of any one .xlsx mem
 _RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tiny sheet) may pack tighter
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")  # a row of a sheet's XML, with or without a prefix
 _ROW_TAG_LONGEST = 64  # bytes kept from one chunk to the next, so that a tag cut in two is found once
+# A formula cell without a stored result (``<c r="D2"><f>B2*C2</f><v /></c>``: written by a program, never opened and
+# saved in Excel): it reads as blank.
+_UNSAVED_FORMULA = re.compile(rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _XML_CHUNK = 1 << 22
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
@@ -277,8 +280,10 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         with _open_workbook(data, name) as book:
             visible = _visible_sheets(book)
             chosen = visible[0] if sheet == 0 and visible and visible[0] != book.sheet_names[0] else sheet
-            _check_sheet_rows(archive, parts.get(chosen))  # before a cell is parsed
+            unsaved = _check_sheet_rows(archive, parts.get(chosen))  # before a cell is parsed
             raw = _parse_sheet(book, name, chosen)
+            if unsaved:
+                raw.attrs["unsaved_formulas"] = True  # said by the loader
             if chosen != sheet:  # the first sheets are hidden (an old version, lookups): said by the loader
                 raw.attrs["hidden_sheets_passed"] = str(chosen)
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
@@ -304,12 +309,14 @@ def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[
     in ``attrs["sheet"]``."""
     for other in later[:SHEETS_SEARCHED - 1]:
         try:
-            _check_sheet_rows(archive, parts.get(other))
+            unsaved = _check_sheet_rows(archive, parts.get(other))
             candidate = _parse_sheet(book, name, other)
         except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
             continue
         if _data_rows(candidate) >= _DATA_ROWS:
             candidate.attrs["sheet"] = str(other)
+            if unsaved:
+                candidate.attrs["unsaved_formulas"] = True
             return candidate
     return None
 
@@ -322,15 +329,16 @@ def _open_workbook(data: bytes, name: str) -> pd.ExcelFile:
         raise _unreadable_workbook(name, error) from None
 
 
-def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None) -> None:
+def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None) -> bool:
     """Refuse a sheet with more rows than the limit from its XML ``part`` (None: the workbook does not say which),
-    before parsing it, which takes seconds per 100,000 rows."""
+    before parsing it, which takes seconds per 100,000 rows; whether it has formulas without stored results."""
     try:
-        rows = _part_rows(archive, part) if part else None
+        rows, unsaved = _part_rows(archive, part) if part else (None, False)
     except _EXCEL_ERRORS:
-        rows = None  # a damaged workbook: pandas says what is wrong with it when it parses
+        rows, unsaved = None, False  # a damaged workbook: pandas says what is wrong with it when it parses
     if rows is not None:
         check_count(rows - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+    return unsaved
 
 
 def _parse_sheet(book: pd.ExcelFile, name: str, sheet: str | int) -> pd.DataFrame:
@@ -399,16 +407,18 @@ def _digit_share(cells: list[str]) -> float:
     return sum(any(char.isdigit() for char in cell) for cell in cells) / len(cells) if cells else 0.0
 
 
-def _part_rows(archive: zipfile.ZipFile, part: str) -> int:
-    """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell."""
-    rows, tail = 0, b""
+def _part_rows(archive: zipfile.ZipFile, part: str) -> tuple[int, bool]:
+    """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, and whether a formula in
+    it has no stored result (``_UNSAVED_FORMULA``)."""
+    rows, tail, unsaved = 0, b"", False
     with archive.open(part) as stream:
         while chunk := stream.read(_XML_CHUNK):
             text = tail + chunk
             rows += len(_ROW_TAG.findall(text))
+            unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
             tail = text[-_ROW_TAG_LONGEST:]
             rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
-    return rows + len(_ROW_TAG.findall(tail))
+    return rows + len(_ROW_TAG.findall(tail)), unsaved
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:

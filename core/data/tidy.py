@@ -38,6 +38,8 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
                        "ending"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
+_UNSAVED_FORMULAS = ("The sheet has formulas whose results were never saved (a program wrote the workbook), so they "
+                      "read as blank: open the workbook in Excel or LibreOffice and save it, then load it again.")
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
@@ -524,6 +526,10 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                             "err.no_target_column", {"column": wanted, "names": quoted_names(raw.columns)})
         if wanted not in numeric:
             if not filled(raw[wanted]).any():  # a series of a long file with no values of its own
+                if raw.attrs.get("unsaved_formulas"):
+                    raise DataError(f"Target column '{wanted}' has no values: {_UNSAVED_FORMULAS[0].lower()}"
+                                    f"{_UNSAVED_FORMULAS[1:]}",
+                                    "err.target_unsaved_formulas", {"column": wanted})
                 raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
                                 "err.target_empty", {"column": wanted})
             raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.",
@@ -630,6 +636,8 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataReport) -> None:
     """Notices of what the reader left aside: a first sheet without a table (``read._read_excel``), note lines below
     a CSV's table (``read._without_footnotes``)."""
+    if attrs.get("unsaved_formulas"):
+        report.notices.append(Notice(_UNSAVED_FORMULAS, "notice.unsaved_formulas"))
     if hidden := attrs.get("hidden_sheets_passed"):
         report.notices.append(Notice(f"The workbook's first sheets are hidden; sheet '{hidden}', the first one shown, "
                                      "was read.", "notice.hidden_sheets", {"sheet": str(hidden)}))

@@ -616,6 +616,12 @@ MESSAGES: dict[str, str] = {
                            "the first row's offset, so that they stay evenly spaced: after a change they show an hour "
                            "off the times written.",
     "notice.hidden_sheets": "The workbook's first sheets are hidden; sheet '{sheet}', the first one shown, was read.",
+    "notice.unsaved_formulas": "The sheet has formulas whose results were never saved (a program wrote the workbook), "
+                               "so they read as blank: open the workbook in Excel or LibreOffice and save it, then "
+                               "load it again.",
+    "err.target_unsaved_formulas": "Target column '{column}' has no values: the sheet has formulas whose results were "
+                                   "never saved (a program wrote the workbook), so they read as blank: open the "
+                                   "workbook in Excel or LibreOffice and save it, then load it again.",
     "notice.other_sheet": "The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",

@@ -554,6 +554,8 @@ MESSAGES: dict[str, str] = {
     "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；为保持等间隔，均按第一行的偏移读取："
                            "偏移变化之后的时间会与文件中写的相差一小时。",
     "notice.hidden_sheets": "工作簿前面的工作表是隐藏的；已读取第一个显示的工作表“{sheet}”。",
+    "notice.unsaved_formulas": "工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
+    "err.target_unsaved_formulas": "目标列“{column}”没有数值：工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
     "notice.other_sheet": "工作簿的第一个工作表中没有数据表；已读取工作表“{sheet}”。",
     "notice.mixed_dates": "列“{column}”中的日期有 {ways} 种写法（{formats}）；每种写法都按各自的格式读取。如果文件是由"
                           "多个导出文件拼成的，请核对日期。",

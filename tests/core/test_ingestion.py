@@ -704,3 +704,21 @@ def test_a_date_column_and_a_time_column_make_one_hourly_time_stamp(workbook: bo
     series = load_series(data, "x.xlsx" if workbook else "x.csv")
     assert (series.date_col, series.target, series.frequency.name) == ("Date Time", "kWh", "hourly")
     assert series.frame["ds"].tolist() == list(hours)
+
+
+def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Units", "Price", "Revenue"])
+    for i in range(24):
+        sheet.append([pd.Timestamp(2021 + i // 12, i % 12 + 1, 1), 100 + i, 2.5, f"=B{i + 2}*C{i + 2}"])
+    buffer = io.BytesIO()
+    book.save(buffer)  # openpyxl writes formulas without their results, as programs do
+    series = load_series(buffer.getvalue(), "sales.xlsx")
+    assert series.target == "Units" and "notice.unsaved_formulas" in [notice.key for notice in series.report.notices]
+    with pytest.raises(DataError, match="no values: the sheet has formulas whose results were never saved"):
+        load_series(buffer.getvalue(), "sales.xlsx", LoadOptions(target="Revenue"))
+    assert "notice.unsaved_formulas" not in [n.key for n in load_series(_workbook(
+        {"Data": [["Month", "Sales", "Promo"], *MONTH_ROWS]}), "x.xlsx").report.notices]  # plain values: nothing said
