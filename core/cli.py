@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from core.training.devices import DEVICE_CHOICES, resolve_device
-from core.data.tidy import LoadedSeries, LoadOptions, count
+from core.data.tidy import LoadedSeries, LoadOptions, count, reader_notes
 from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest, check_horizon
@@ -126,7 +126,8 @@ def _fit(args: argparse.Namespace) -> int:
             summary = {**summary, "rows_without_id": blank, "notices": [*summary["notices"], _without_id(blank)]}
         return _report_one(args, outcomes[0].predictions, summary)
     described = {"model": args.model, "seed": args.seed, "id_cols": list(layout.id_cols), "rows_without_id": blank}
-    code = _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described))
+    code = _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described),
+                        set(reader_notes(raw.attrs)))
     for note in _future_rows_unused(layout.probe, request):  # the whole file's: each series' future rows alike
         print(f"note: every series: {note}", file=sys.stderr)
     return code
@@ -158,8 +159,10 @@ def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: di
     return 0
 
 
-def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metrics: dict[str, Any]) -> int:
-    """Write and print the results of several series; exit 2 (by ``DataError``) when none fitted."""
+def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metrics: dict[str, Any],
+                 of_the_file: set[str]) -> int:
+    """Write and print the results of several series; exit 2 (by ``DataError``) when none fitted. Notes every series
+    gives are printed once: ``of_the_file`` as they are (another sheet read), others as each series' own."""
     failed = [outcome for outcome in outcomes if outcome.summary is None]
     if len(failed) == len(outcomes):
         raise DataError(f"None of the {len(outcomes)} series could be fitted; the first, "
@@ -182,7 +185,7 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
     said = [outcome.summary.get("notices", []) for outcome in outcomes if outcome.summary is not None]
     everywhere = set.intersection(*map(set, said)) if len(said) > 1 else set()  # of the file (another sheet): once
     for notice in sorted(everywhere):  # counts in a note are each series' own ('1 row ... filled' in every one)
-        print(f"note: every series: {notice}", file=sys.stderr)
+        print(f"note: {'' if notice in of_the_file else 'every series: '}{notice}", file=sys.stderr)
     notes = [(outcome.unique_id, notice) for outcome in outcomes if outcome.summary is not None
              for notice in outcome.summary.get("notices", []) if notice not in everywhere]
     for unique_id, notice in notes[:_LISTED_NOTES]:  # what loading changed in a series, its training budget

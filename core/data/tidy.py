@@ -196,7 +196,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     if (not date_col or not target or options.regressors or options.fill_gaps or list(cells) != list(names)
             or options.missing not in MISSING_POLICIES or options.duplicates not in DUPLICATE_POLICIES
             or any(name != name.strip() or name.startswith("Unnamed:") for name in names)
-            or attrs.get("sheet") or attrs.get("point_thousands") or attrs.get("footnotes")
+            or any(attrs.get(said) for said in _READER_NOTICES)
             or {name.lower() for name in names} & _ROW_COUNTER_NAMES):  # columns tidy may drop: left to tidy
         return None
     stamps, values = pd.array(cells[date_col]), pd.array(cells[target])
@@ -245,17 +245,33 @@ def _unnamed(col: object) -> bool:
     return str(col).startswith("Unnamed:") or str(col).strip() == ""
 
 
+def without_summary_rows(raw: pd.DataFrame) -> pd.DataFrame:
+    """A whole file's table without the rows that sum it up (``_drop_summary_rows``), before it is split into
+    series (a long file's ``Total`` row would be a series of its own); each series' notices say they were left out
+    (``attrs["summary_rows"]``)."""
+    report = DataReport()
+    kept = _drop_summary_rows(raw, report)
+    if kept is raw:
+        return raw
+    kept = kept.copy()
+    kept.attrs = {**raw.attrs, "summary_rows": report.notices[0].params}
+    return kept
+
+
 def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     """Rows that sum up or annotate the table are left out with a notice, not read as time steps with an unreadable
     date, or worse, make the date column fail its share of readable cells and the file fall back to row numbers:
-    at the end of the table, rows whose first text column's cell starts with a summary word (``Total``,
-    ``Average``, ...) or is a note (``Source: internal ERP``: ``_is_note_row``); anywhere, a pivot table's
-    subtotals (``2020 Total``: ``_SUBTOTAL_ROW``)."""
-    first = next((col for col, kind in raw.dtypes.items() if not pd.api.types.is_numeric_dtype(kind)
-                  and not pd.api.types.is_datetime64_any_dtype(kind)), None)
+    at the end of the table, rows whose first text column's cell (or a later text column's, a long file's ids after
+    its dates) starts with a summary word (``Total``, ``Average``, ...) or is a note (``Source: internal ERP``:
+    ``_is_note_row``); anywhere, a pivot table's subtotals (``2020 Total``: ``_SUBTOTAL_ROW``)."""
     checked = min(_SUMMARY_ROWS_CHECKED, len(raw) // 2)
-    if first is None or not checked:
+    texts = [col for col, kind in raw.dtypes.items()
+             if not pd.api.types.is_numeric_dtype(kind) and not pd.api.types.is_datetime64_any_dtype(kind)][:3]
+    if not texts or not checked:
         return raw
+    worded = [col for col in texts if raw[col].iloc[-checked:].astype("string").str.strip().str.fullmatch(
+        _SUMMARY_ROW).fillna(False).any()]
+    first = (worded or texts)[0]
     cells = raw[first].astype("string").str.strip()
     tail, above = cells.iloc[-checked:], cells.iloc[:-checked]
     worded = tail.str.fullmatch(_SUMMARY_ROW).fillna(False) | _is_note_row(raw, first, tail, above)
@@ -633,11 +649,27 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
     return list(dict.fromkeys(wanted))
 
 
+# What the reader passed over and each series' notices say (``_note_what_the_reader_passed_over``), and the
+# decimal-point guess: a series of such a file is read by ``tidy``, not by ``tidy_clean``.
+_READER_NOTICES = ("sheet", "point_thousands", "footnotes", "unsaved_formulas", "hidden_sheets_passed", "summary_rows")
+
+
+def reader_notes(attrs: Mapping[str, object]) -> list[str]:
+    """What the reader passed over in a whole file (``attrs`` of its table), as every series of it says it."""
+    report = DataReport()
+    _note_what_the_reader_passed_over(attrs, report)
+    return [str(notice) for notice in report.notices]
+
+
 def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataReport) -> None:
     """Notices of what the reader left aside: a first sheet without a table (``read._read_excel``), note lines below
     a CSV's table (``read._without_footnotes``)."""
     if attrs.get("unsaved_formulas"):
         report.notices.append(Notice(_UNSAVED_FORMULAS, "notice.unsaved_formulas"))
+    if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
+        rows, words = int(summary["rows"]), str(summary["words"])  # type: ignore[index]
+        report.notices.append(Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) "
+                                     f"{_were(rows)} left out.", "notice.summary_rows", {"rows": rows, "words": words}))
     if hidden := attrs.get("hidden_sheets_passed"):
         report.notices.append(Notice(f"The workbook's first sheets are hidden; sheet '{hidden}', the first one shown, "
                                      "was read.", "notice.hidden_sheets", {"sheet": str(hidden)}))

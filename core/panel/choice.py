@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core.data.read import column_text, read_bytes, read_table
-from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled
+from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled, without_summary_rows
 from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
 
@@ -66,7 +66,7 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
     options = replace(options, target=None if options.target in given else options.target,
                       regressors=tuple(col for col in options.regressors if col not in given))
     contents = read_bytes(data, name, options.max_mb)[0]
-    raw = read_table(contents, name, options.sheet)
+    raw = without_summary_rows(read_table(contents, name, options.sheet))
     layout = plan_layout(raw, options, given or None, ALL_TARGETS if choice.all_targets else options.target,
                          detect=choice.id_cols is None, exact=lambda columns: column_text(contents, columns))
     tasks, blank = ([], 0) if layout.is_single else split_series(raw, layout)

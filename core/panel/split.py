@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import LoadedSeries, LoadOptions, quoted_names, tidy_clean, tidy_table
+from core.data.tidy import LoadedSeries, LoadOptions, quoted_names, tidy_clean, tidy_table, without_summary_rows
 from core.errors import DataError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -82,7 +82,7 @@ def read_raw(source: str | Path) -> tuple[pd.DataFrame, ExactText]:
     """The file's own table, read as ``load_series`` reads it, and how to get some of its columns' cells as the
     file writes them (for series ids)."""
     data, name = read_bytes(source, "", MAX_FILE_MB)
-    return read_table(data, name, 0), lambda columns: column_text(data, columns)
+    return without_summary_rows(read_table(data, name, 0)), lambda columns: column_text(data, columns)
 
 
 def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[str, ...] | None,

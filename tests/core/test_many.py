@@ -460,3 +460,13 @@ def test_future_regressor_rows_of_many_series_without_a_horizon_are_said(tmp_pat
     done, _, _ = fit(tmp_path, frame, "--model", "linear", "--regressors", "promo")
     assert done.returncode == 0, done.stderr
     assert "every series: The file gives the regressors' future values for 6 steps past the end" in done.stderr
+
+
+def test_a_total_row_below_a_long_file_is_left_out_not_a_series(tmp_path: Path) -> None:
+    frame = long_frame(["x", "y"], months=24, id_col="store")
+    total = pd.DataFrame({"month": [None], "store": ["Total"], "sales": [frame["sales"].sum()]})
+    done, out, _ = fit(tmp_path, pd.concat([frame, total], ignore_index=True), "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert "2 series, 0 failed" in done.stdout and "skipped" not in done.stdout
+    assert "note: 1 row summing up or annotating the table (Total) was left out." in done.stderr, done.stderr
+    assert set(pd.read_csv(out)["unique_id"]) == {"x", "y"}
