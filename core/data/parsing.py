@@ -102,7 +102,7 @@ _AMBIGUOUS_PAIRS = (
 )
 
 
-_MONTH_DOT_YEAR = re.compile(r"(0?[1-9]|1[0-2])\.((?:18|19|20|21)\d\d)")  # 05.2021: May 2021
+MONTH_DOT_YEAR = re.compile(r"(0?[1-9]|1[0-2])\.((?:18|19|20|21)\d\d)")  # 05.2021: May 2021
 _MONTHLY_STEPS = 0.9  # the share of steps of one month that makes ``05.2021, 06.2021, ...`` months, not numbers
 
 
@@ -111,10 +111,10 @@ def writes_month_dot_year(cells: pd.Series) -> bool:
     nearly every non-blank cell has that shape and nearly every step to the next cell is one month (exchange rates
     such as ``1.2010, 1.1985`` have the shape, not the steps)."""
     text = cells.dropna().astype(str).str.strip()
-    parts = text[text != ""].str.fullmatch(_MONTH_DOT_YEAR.pattern)
+    parts = text[text != ""].str.fullmatch(MONTH_DOT_YEAR.pattern)
     if len(parts) < 3 or parts.mean() < PARSE_SHARE:
         return False
-    found = text[text != ""].str.extract(_MONTH_DOT_YEAR).dropna().astype(int)
+    found = text[text != ""].str.extract(MONTH_DOT_YEAR).dropna().astype(int)
     months = found[1] * 12 + found[0]
     return bool((months.diff().iloc[1:] == 1).mean() >= _MONTHLY_STEPS)
 

@@ -22,8 +22,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError
 
-from core.data.parsing import (combine_calendar_columns, combine_date_and_time, name_unnamed_dates, without_currency,
-                                writes_month_dot_year)
+from core.data.parsing import (MONTH_DOT_YEAR, combine_calendar_columns, combine_date_and_time, name_unnamed_dates,
+                                without_currency, writes_month_dot_year)
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -508,9 +508,12 @@ def _commas_are_decimal(lines: list[str]) -> bool:
 
 
 def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
+    """Whether more cells read as numbers with a decimal comma than with a decimal point; months written ``01.2021``
+    (German exports) are no decimal points."""
     cells = [cell.strip().strip('"') for line in lines for cell in line.split(delimiter)]
     with_comma = sum(1 for cell in cells if _looks_like_decimal_comma(cell))
-    with_point = sum(1 for cell in cells if cell.replace(".", "", 1).lstrip("-").isdigit() and "." in cell)
+    with_point = sum(1 for cell in cells if cell.replace(".", "", 1).lstrip("-").isdigit() and "." in cell
+                     and not MONTH_DOT_YEAR.fullmatch(cell))
     return with_comma > with_point
 
 

@@ -671,8 +671,8 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) "
                                      f"{_were(rows)} left out.", "notice.summary_rows", {"rows": rows, "words": words}))
     if hidden := attrs.get("hidden_sheets_passed"):
-        report.notices.append(Notice(f"The workbook's first sheets are hidden; sheet '{hidden}', the first one shown, "
-                                     "was read.", "notice.hidden_sheets", {"sheet": str(hidden)}))
+        report.notices.append(Notice(f"Hidden sheets were passed over; sheet '{hidden}', the first one shown, was "
+                                     "read.", "notice.hidden_sheets", {"sheet": str(hidden)}))
     if sheet := attrs.get("sheet"):
         report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
                                      "notice.other_sheet", {"sheet": str(sheet)}))

@@ -137,7 +137,8 @@ def format_stamp(value: object, frequency: Frequency, lang: str) -> str:
     if lang == DEFAULT or frequency.is_steps or key not in CATALOGS.get(lang, {}):
         return iso_stamp(value, frequency)
     stamp = pd.Timestamp(value)  # type: ignore[arg-type]
-    return t(key, lang, year=stamp.year, month=stamp.month, quarter=stamp.quarter, day=stamp.day)
+    return t(key, lang, year=stamp.year, month=stamp.month, quarter=stamp.quarter, half=(stamp.month - 1) // 6 + 1,
+             day=stamp.day)
 
 
 def language_from(param: object, locale: object) -> str:

@@ -475,7 +475,7 @@ MESSAGES: dict[str, str] = {
     # Time stamps in text (fields: year, month, quarter, day); other frequencies are written as ISO dates.
     "date.yearly": "{year}",
     "date.quarterly": "{year}-{month:02d}",
-    "date.half-yearly": "{year}-{month:02d}",
+    "date.half-yearly": "{year} H{half}",
     "date.monthly": "{year}-{month:02d}",
 
     # Words core uses -------------------------------------------------------------------------------------------
@@ -615,7 +615,7 @@ MESSAGES: dict[str, str] = {
     "notice.first_offset": "Times in '{column}' carry more than one UTC offset (daylight saving); they are read on "
                            "the first row's offset, so that they stay evenly spaced: after a change they show an hour "
                            "off the times written.",
-    "notice.hidden_sheets": "The workbook's first sheets are hidden; sheet '{sheet}', the first one shown, was read.",
+    "notice.hidden_sheets": "Hidden sheets were passed over; sheet '{sheet}', the first one shown, was read.",
     "notice.unsaved_formulas": "The sheet has formulas whose results were never saved (a program wrote the workbook), "
                                "so they read as blank: open the workbook in Excel or LibreOffice and save it, then "
                                "load it again.",

@@ -410,8 +410,9 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
 
 
 def steps_note(series: LoadedSeries, lang: str = "en") -> str:
-    """Said when the rows are numbered because no date column is used; "" otherwise."""
-    if series.date_col is not None:
+    """Said when the rows are numbered because no date column is used; "" otherwise, and when the loader's notice
+    says it already, naming the column that could not be read as dates (``notice.dates_unread``)."""
+    if series.date_col is not None or any(notice.key == "notice.dates_unread" for notice in series.report.notices):
         return ""
     return t("data.steps_note", lang, last=len(series.frame) - 1)
 

@@ -653,6 +653,15 @@ def test_an_unnamed_first_column_of_dates_is_the_time_column() -> None:
     assert numbered.date_col is None and "Unnamed: 0" not in numbered.numeric_columns
 
 
+def test_month_and_year_with_a_point_beside_decimal_commas_and_thousands_points() -> None:
+    values = [1234.5 + 10 * i for i in range(36)]
+    text = "Monat;Umsatz\n" + "".join(f"{i % 12 + 1:02d}.{2021 + i // 12};{value:,.2f}\n".replace(",", "_").replace(
+        ".", ",").replace("_", ".").replace(f"{i % 12 + 1:02d},{2021 + i // 12}", f"{i % 12 + 1:02d}.{2021 + i // 12}")
+        for i, value in enumerate(values))  # 01.2021;1.234,50: the months are no decimal points
+    series = load_series(text.encode(), "x.csv")
+    assert series.frequency.name == "monthly" and series.frame["y"].tolist() == values
+
+
 @pytest.mark.parametrize("header", ["Monat", "x"])
 def test_month_and_year_with_a_point_are_dates_and_the_points_in_the_values_thousands(header: str) -> None:
     # a German export: 01.2021 is January 2021, not 1.2021; 1.000 is a thousand, as 975 beside it says

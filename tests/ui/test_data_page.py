@@ -87,6 +87,14 @@ def test_a_file_without_dates_says_the_rows_are_numbered_and_offers_the_other_co
     assert "you can add as regressors" not in shown([c.value for c in at.caption])
 
 
+def test_a_time_column_that_cannot_be_read_is_named_once() -> None:
+    fiscal = "Fiscal Year,Revenue\n" + "".join(f"FY{2005 + i},{1000 + 50 * i}\n" for i in range(12))
+    at = upload(app(), "fiscal.csv", fiscal)
+    said = shown([element.value for kind in (at.info, at.warning, at.caption, at.markdown) for element in kind])
+    assert "'Fiscal Year' does not hold dates this loader can read (for example 'FY2005')" in said
+    assert "No date column: the rows are numbered" not in said  # the notice says it, with the column's name
+
+
 def test_a_file_with_dates_says_nothing_about_numbered_rows() -> None:
     at = app()
     assert not [box for box in at.info if "No date column" in box.value]
