@@ -30,7 +30,7 @@ CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
 CORE_TEXTS: dict[str, dict[str, str]] = {"zh": zh.CORE_TEXTS}  # the model table's texts, by name
 # Parameters of core's messages whose values are English words with entries of their own, by key prefix.
 LOCALIZED = {"frequency": "freq", "policy": "policy", "separators": "sep"}
-DATE_FIELDS = frozenset({"year", "month", "quarter", "day"})  # what a "date." template may use
+DATE_FIELDS = frozenset({"year", "month", "quarter", "half", "day"})  # what a "date." template may use
 
 
 class _Formatter(string.Formatter):
