@@ -151,10 +151,14 @@ MESSAGES: dict[str, str] = {
                                  "held at that bound wherever it does: its trend or recursion runs away over this "
                                  "horizon.",
     "auto.summary": "auto chose **{chosen}** (season length {season}) by a rolling-origin backtest inside the "
-                    "training rows ({origins} origins, {horizon} steps ahead each): another model is used alone only "
-                    "when its error is at least {below}% below exponential smoothing's (ETS){not_a_line} and, on a "
-                    "seasonal series, it models the season; otherwise ETS (weight {anchor}%) is "
+                    "training rows ({origins:plural:origin}, {horizon:plural:step} ahead each): another model is used "
+                    "alone only when its error is at least {below}% below exponential smoothing's (ETS){not_a_line} "
+                    "and, on a seasonal series, it models the season; otherwise ETS (weight {anchor}%) is "
                     "averaged with the two best others ({other}% each). The band is its 95% interval.",
+    "auto.few_seasons": " The frequency's season of {season} steps was not modelled: the {rows:,} training rows hold "
+                        "fewer than two of them.",
+    "auto.no_season": " The frequency's season of {season} steps was not modelled: the training rows show no "
+                      "correlation at that lag.",
     "auto.season_by_ets": " The correlation test confirmed no season, but exponential smoothing's likelihood "
                           "preferred a seasonal form of length {season}: so no model that forecasts the season away "
                           "was used alone.",

@@ -287,6 +287,7 @@ class AutoForecaster(Forecaster):
     band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
     alone_margin_ = FORMER_ALONE_MARGIN  # the margin it chose with (``ALONE_MARGIN``); model files from before
     selection_season_ = 0  # the season its rule protected (``selection_season``); 0 in model files from before
+    frequency_season_ = 0  # the frequency's season length (a day of hours: 24); 0 in model files from before
     anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
@@ -305,6 +306,7 @@ class AutoForecaster(Forecaster):
         found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon, self.device_)
         factories, plan, errors, scores = found.factories, found.plan, found.errors, found.scores
         self.season_, self.selection_season_ = found.season, found.rule_season
+        self.frequency_season_ = frequency.season_length
         self.rows_used_, self.skipped_rows_ = len(history), skipped
         self.backtest_horizon_, self.origins_ = plan.horizon, len(plan.origins)
         ranked = found.ranked()
@@ -378,6 +380,7 @@ class AutoForecaster(Forecaster):
         if self.fitted_ is None:
             return {"horizon": self.horizon}
         return {"chosen": self.chosen_, "season": self.season_, "selection_season": self.selection_season_ or self.season_,
+                "frequency_season": self.frequency_season_,
                 "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,

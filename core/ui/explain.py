@@ -90,10 +90,13 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     # results from before the anchor weighed more also let a straight trend line go alone
     not_a_line = t("auto.not_a_line", lang) if "anchor_weight" in params else ""
     text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
-             origins=params.get("origins"), horizon=params.get("backtest_horizon"), below=below,
+             origins=params.get("origins") or 0, horizon=params.get("backtest_horizon") or 0, below=below,
              anchor=round(100 * anchor), other=round(100 * (1 - anchor) / max(others, 1)), not_a_line=not_a_line)
     if params.get("selection_season", 1) > 1 and params.get("season") == 1:
         text += t("auto.season_by_ets", lang, season=params["selection_season"])
+    elif params.get("frequency_season", 0) > 1 and params.get("season") == 1:  # said why the season was dropped
+        season, rows = params["frequency_season"], params.get("rows_used", 0)
+        text += t("auto.few_seasons" if rows < 2 * season else "auto.no_season", lang, season=season, rows=rows)
     if forms := params.get("ets_forms"):
         shown = ("、" if lang == "zh" else ", ").join(f"{form} {round(100 * weight)}%"
                                                       for form, weight in list(forms.items())[:ETS_FORMS_SHOWN])

@@ -369,3 +369,14 @@ def test_the_summary_names_a_season_only_exponential_smoothing_saw() -> None:
     assert "seasonal form of length 12" in str(selection_summary(params))
     assert "周期为 12" in str(selection_summary(params, "zh"))
     assert "seasonal form" not in str(selection_summary({**params, "selection_season": 1}))
+
+
+@pytest.mark.parametrize(("rows", "reason"), [(33, "the 33 training rows hold fewer than two of them"),
+                                              (120, "the training rows show no correlation at that lag")])
+def test_the_summary_says_why_the_frequencys_season_was_not_modelled(rows: int, reason: str) -> None:
+    params = {"chosen": "ETS", "season": 1, "selection_season": 1, "frequency_season": 24, "origins": 1,
+              "backtest_horizon": 12, "rows_used": rows}
+    summary = selection_summary(params, "en")
+    assert f"season of 24 steps was not modelled: {reason}" in summary and "(1 origin, 12 steps ahead each)" in summary
+    assert "季节周期为 24 步，但未建模" in selection_summary(params, "zh")
+    assert "not modelled" not in selection_summary({**params, "season": 24}, "en")
