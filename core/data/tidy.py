@@ -269,12 +269,16 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
              if not pd.api.types.is_numeric_dtype(kind) and not pd.api.types.is_datetime64_any_dtype(kind)][:3]
     if not texts or not checked:
         return raw
-    worded = [col for col in texts if raw[col].iloc[-checked:].astype("string").str.strip().str.fullmatch(
-        _SUMMARY_ROW).fillna(False).any()]
-    first = (worded or texts)[0]
+    lead = raw[texts[0]].iloc[-checked:].astype("string").str.strip()
+    undated = (lead.isna() | (lead == "")).to_numpy()  # a later column's word counts in a row without a first cell
+    summing = [col for col in texts if (raw[col].iloc[-checked:].astype("string").str.strip().str.fullmatch(
+        _SUMMARY_ROW).fillna(False).to_numpy() & (undated | (col == texts[0]))).any()]
+    first = (summing or texts)[0]
     cells = raw[first].astype("string").str.strip()
     tail, above = cells.iloc[-checked:], cells.iloc[:-checked]
     worded = tail.str.fullmatch(_SUMMARY_ROW).fillna(False) | _is_note_row(raw, first, tail, above)
+    if first != texts[0]:
+        worded &= undated
     subtotals = _subtotal_rows(cells)
     if not (worded.any() or subtotals.any()):  # the usual table (and every series of a long file): nothing to do
         return raw

@@ -731,3 +731,10 @@ def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
         load_series(buffer.getvalue(), "sales.xlsx", LoadOptions(target="Revenue"))
     assert "notice.unsaved_formulas" not in [n.key for n in load_series(_workbook(
         {"Data": [["Month", "Sales", "Promo"], *MONTH_ROWS]}), "x.xlsx").report.notices]  # plain values: nothing said
+
+
+def test_a_comment_that_starts_with_a_summary_word_keeps_its_dated_row() -> None:
+    text = "date,sales,comment\n" + "".join(
+        f"2021-01-{d:02d},{d},{'Total outage in the afternoon' if d == 20 else ''}\n" for d in range(1, 21))
+    series = load_series(text.encode(), "x.csv")
+    assert len(series.frame) == 20 and not series.report.notices  # a dated row is data, whatever its comment says
