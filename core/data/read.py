@@ -527,17 +527,19 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     dates, ``01.05.2020``, or months ``05.2020``: ``writes_month_dot_year``) or such a column has whole numbers
     from 100 to 999 too (``975`` then ``1.000``). ``1.250`` in a file of ISO dates and no such whole numbers stays
     1.25."""
-    rows = [[cell.strip().strip('"') for cell in line.split(delimiter)] for line in lines]
-    columns = [[row[i] for row in rows if i < len(row)] for i in range(max(map(len, rows), default=0))]
-    months = [column for column in columns if writes_month_dot_year(pd.Series(column[1:], dtype=object))]
-    columns = [column for column in columns if not any(column is month for month in months)]
+    columns, months = [], False
+    for column in _sample_columns(lines, delimiter):
+        if writes_month_dot_year(pd.Series(column[1:], dtype=object)):
+            months = True
+        else:
+            columns.append(column)
     cells = pd.Series([cell for column in columns for cell in column], dtype=object,
                       index=[i for i, column in enumerate(columns) for _ in column])  # indexed by column
     pointed = _pointed_numbers(cells)
     if pointed.empty or not _group_thousands(pointed):
         return False
     hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
-    return hundreds or bool(months) or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
+    return hundreds or months or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:
@@ -628,12 +630,19 @@ def _csv_layout(text: str) -> CsvLayout:
 
 def _has_month_dot_year_column(text: str, delimiter: str) -> bool:
     """Whether a column of the first lines after the header holds months written ``05.2021``."""
-    if "." not in text[:65536]:
+    head = text[:65536]
+    if not MONTH_DOT_YEAR.search(head):  # most files: no cell could be one
         return False
-    rows = [line.split(delimiter) for line in text[:65536].splitlines()[1:51] if line.strip()]
-    width = max(map(len, rows), default=0)
-    return any(writes_month_dot_year(pd.Series([row[i].strip().strip('"') for row in rows if i < len(row)],
-                                               dtype=object)) for i in range(min(width, 50)))
+    lines = [line for line in head.splitlines()[1:51] if line.strip()]
+    return any(writes_month_dot_year(pd.Series(column, dtype=object))
+               for column in _sample_columns(lines, delimiter)[:50])
+
+
+def _sample_columns(lines: list[str], delimiter: str) -> list[list[str]]:
+    """The cells of sampled ``lines`` column by column, stripped of spaces and double quotes (no CSV parsing: a
+    sniff)."""
+    rows = [[cell.strip().strip('"') for cell in line.split(delimiter)] for line in lines]
+    return [[row[i] for row in rows if i < len(row)] for i in range(max(map(len, rows), default=0))]
 
 
 def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]:

@@ -294,9 +294,13 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     rows = int(dropped.sum())
     words = ", ".join(dict.fromkeys(str(word)[:20].strip() for word in cells[dropped]))
     report.rows_dropped += rows
-    report.notices.append(Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) {_were(rows)} "
-                                 "left out.", "notice.summary_rows", {"rows": rows, "words": words}))
+    report.notices.append(_summary_rows_notice(rows, words))
     return raw[~dropped]
+
+
+def _summary_rows_notice(rows: int, words: str) -> Notice:
+    return Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) {_were(rows)} left out.",
+                  "notice.summary_rows", {"rows": rows, "words": words})
 
 
 def _subtotal_rows(cells: pd.Series) -> pd.Series:
@@ -516,7 +520,13 @@ def _written_as_dates(values: pd.Series) -> bool:
 def _named_as_dates(col: object) -> bool:
     """A whole word of the name says dates (``Date``, ``order_date``, ``Datum``), not a word that holds one
     (``Downloads``, ``Leads``): the test for whole numbers read as Excel serial days."""
-    return bool(set(re.split(r"[^a-z0-9]+", str(col).strip().lower())) & _SERIAL_DATE_WORDS)
+    return bool(_name_words(col) & _SERIAL_DATE_WORDS)
+
+
+def _name_words(col: object) -> set[str]:
+    """The words of a column's name, lower case, split at anything not a letter or digit (``Order_Date``: order,
+    date)."""
+    return set(re.split(r"[^a-z0-9]+", str(col).strip().lower()))
 
 
 def _sounds_like_date(col: object) -> bool:
@@ -532,9 +542,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     Detection leaves out flags and codes (a column with at most 2 distinct values, or integers with at
     most ``_FEW_CODES`` distinct values and fewer than one per 10 rows: 0/1 working days, weekdays,
     months), running numbers (``_counts_rows``: invoice numbers) and columns of fewer than ``MIN_ROWS`` values
-    unless every numeric column is one. Among the
-    rest, the first column whose name has a target word (``_TARGET_WORDS``: value, sales, demand, load, price, ...)
-    wins; otherwise the first, as before (the Data page offers the others). Among several with target words, one that is blank in every row
+    unless every numeric column is one. Among the rest, the first column whose name has a target word
+    (``_TARGET_WORDS``: value, sales, demand, load, price, ...) wins; otherwise the first, as before (the Data page
+    offers the others). Among several with target words, one that is blank in every row
     of the last time stamps ``ds`` where another is filled comes first: the layout of a file that gives its
     regressors' future values (``sales`` blank, ``price`` filled). The other numeric columns are listed in
     ``numeric_columns`` but not used as regressors unless asked for; named regressors are never the target.
@@ -589,16 +599,15 @@ def filled(values: pd.Series) -> pd.Series:
 
 
 def _sounds_like_target(col: object) -> bool:
-    return any(word in _TARGET_WORDS for word in re.split(r"[^a-z0-9]+", str(col).strip().lower()))
+    return bool(_name_words(col) & set(_TARGET_WORDS))
 
 
 def _counts_rows(col: object, values: pd.Series) -> bool:
     """A running number (``invoice_number``, ``ticket no``: 5001, 5002, ...): a name with a word of
     ``_RUNNING_NUMBER_WORDS`` and whole numbers up by one every row. (A measure that happens to rise by one, as
     made-up data does, keeps its place.)"""
-    words = set(re.split(r"[^a-z0-9]+", str(col).strip().lower()))
     numbers = values.to_numpy(dtype=float)
-    if not words & _RUNNING_NUMBER_WORDS or len(numbers) < 3 or not np.isfinite(numbers).all():
+    if not _name_words(col) & _RUNNING_NUMBER_WORDS or len(numbers) < 3 or not np.isfinite(numbers).all():
         return False
     with np.errstate(over="ignore"):  # steps between values near the float limit (refused later, with a message)
         return bool((np.diff(numbers) == 1).all())
@@ -671,9 +680,7 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     if attrs.get("unsaved_formulas"):
         report.notices.append(Notice(_UNSAVED_FORMULAS, "notice.unsaved_formulas"))
     if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
-        rows, words = int(summary["rows"]), str(summary["words"])  # type: ignore[index]
-        report.notices.append(Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) "
-                                     f"{_were(rows)} left out.", "notice.summary_rows", {"rows": rows, "words": words}))
+        report.notices.append(_summary_rows_notice(int(summary["rows"]), str(summary["words"])))  # type: ignore[index]
     if hidden := attrs.get("hidden_sheets_passed"):
         report.notices.append(Notice(f"Hidden sheets were passed over; sheet '{hidden}', the first one shown, was "
                                      "read.", "notice.hidden_sheets", {"sheet": str(hidden)}))
