@@ -12,7 +12,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
 from core.ui.controls import setting_control, setting_starts
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
-from core.ui.explain import learned_markdown, metrics_table, result_notes, selection_table
+from core.ui.explain import learned_markdown, metrics_table, result_notes, selection_table, undefined_metric_notes
 from core.i18n import Texts, core_text, said
 from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
@@ -99,6 +99,8 @@ def show_result(result: RunResult) -> None:
     st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency, T.lang), width="stretch")
     left, right = st.columns([2, 3])
     left.dataframe(metrics_table(result.metrics, T.lang), width="stretch")
+    for note in undefined_metric_notes([result.metrics], T.lang, ("train", "test")):
+        left.caption(note)
     if result.closed_form_gap is not None:
         right.metric(T("train.gap"), f"{result.closed_form_gap:.2e}", help=T("train.gap_help"))
     if result.budget_note:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from core.ui import state_keys as keys
 from core.ui.charts import overlay_chart
+from core.ui.explain import undefined_metric_notes
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
@@ -42,6 +43,8 @@ formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in boar
 if others := other_fractions(results, fraction):  # scored on other test rows: not ranked against these
     st.warning(T("compare.other_fractions", fraction=fraction, others=", ".join(f"{other:g}" for other in others)))
 st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, width="stretch", column_config=formats)
+for note in undefined_metric_notes([result.metrics for result in results], T.lang):  # blank cells in the board
+    st.caption(note)
 fresh = st.session_state.get(keys.COMPARE_DEFAULT_FOR) != labels or keys.COMPARE_SELECTED not in st.session_state
 if fresh:  # new runs, or back on this page: start from the two best
     st.session_state[keys.COMPARE_DEFAULT_FOR] = labels

@@ -212,6 +212,12 @@ MESSAGES: dict[str, str] = {
     "metric.mase": "MASE",
     "metric.r2": "R²",
     "metric.undefined": "undefined",
+    "metric.why_undefined.mape": "MAPE is undefined where an actual value is 0 (it divides by the actual): "
+                                 "compare by MAE, RMSE or sMAPE.",
+    "metric.why_undefined.mase": "MASE is undefined where seasonal naive's error on the training rows is 0 (a "
+                                 "constant or exactly repeating series): compare by MAE or RMSE.",
+    "metric.why_undefined.r2": "R² is undefined where the actual values are all equal: compare by MAE or "
+                               "RMSE.",
     "split.train": "train",
     "split.test": "test",
 

@@ -195,6 +195,9 @@ MESSAGES: dict[str, str] = {
     "metric.mase": "MASE（平均绝对标度误差）",
     "metric.r2": "R²（决定系数）",
     "metric.undefined": "无定义",
+    "metric.why_undefined.mape": "有实际值为 0 时 MAPE 无定义（它除以实际值）：请用 MAE、RMSE 或 sMAPE 比较。",
+    "metric.why_undefined.mase": "季节性朴素法在训练行上的误差为 0 时（常数或完全重复的序列）MASE 无定义：请用 MAE 或 RMSE 比较。",
+    "metric.why_undefined.r2": "实际值全部相同时 R² 无定义：请用 MAE 或 RMSE 比较。",
     "split.train": "训练集",
     "split.test": "测试集",
 

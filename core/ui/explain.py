@@ -139,5 +139,14 @@ def metrics_table(metrics: dict[str, dict[str, float | None]], lang: str = "en")
     return pd.DataFrame(rows).T
 
 
+def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], lang: str = "en",
+                           splits: tuple[str, ...] = ("test",)) -> list[str]:
+    """Why a metric of these runs' ``splits`` has no value (``None``): MAPE divides by an actual of zero, MASE by an
+    in-sample seasonal-naive error of zero, R² by actuals that do not vary. Empty when every metric has one."""
+    missing = {name for run in metrics for split in splits for name in ("mape", "mase", "r2")
+               if split in run and run[split].get(name) is None}
+    return [t(f"metric.why_undefined.{name}", lang) for name in ("mape", "mase", "r2") if name in missing]
+
+
 def _cell(value: float | None, lang: str) -> str:
     return t("metric.undefined", lang) if value is None else f"{value:,.4g}"

@@ -174,3 +174,29 @@ def test_train_says_which_calendar_terms_the_training_rows_cannot_estimate() -> 
     train(at, "multi")
     notes = [box.value for box in at.info if "left out" in box.value]
     assert len(notes) == 1 and "year" in notes[0] and "2 full years" in notes[0].replace("\\", "")
+
+
+def test_train_and_compare_say_why_mape_has_no_value_when_an_actual_is_zero() -> None:
+    months = pd.date_range("2015-01-01", periods=60, freq="MS")
+    demand = [0 if i % 5 == 0 else 3 + i % 4 for i in range(60)]  # intermittent demand: zeros in every split
+    text = "month,units\n" + "\n".join(f"{m:%Y-%m-%d},{v}" for m, v in zip(months, demand)) + "\n"
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("parts.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "naive")
+    assert not at.exception
+    assert any(c.value.startswith("MAPE is undefined where an actual value is 0") for c in at.caption)
+    assert not any(c.value.startswith(("MASE is undefined", "R² is undefined")) for c in at.caption)
+    at.switch_page("pages/2_Compare.py").run()
+    assert not at.exception
+    assert at.dataframe[0].value["test MAPE %"].isna().all()
+    assert sum(c.value.startswith("MAPE is undefined") for c in at.caption) == 1
+
+
+def test_compare_has_no_undefined_metric_note_when_every_metric_has_a_value() -> None:
+    at = open_page("dashboard.py")
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "naive")
+    assert not [c.value for c in at.caption if "is undefined" in c.value]
+    at.switch_page("pages/2_Compare.py").run()
+    assert not [c.value for c in at.caption if "is undefined" in c.value]
