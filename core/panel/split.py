@@ -98,7 +98,12 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     given_ids = _column_list(id_text, list(table.columns), "series id")
     wanted = _wanted_targets(target_text, list(table.columns))
     _check_roles(given_ids, options, wanted)
-    probe = _probe(raw, given_ids, options, wanted)
+    try:
+        probe = _probe(raw, given_ids, options, wanted)
+    except DataError as problem:
+        if detect and not given_ids and problem.key == "err.regressor_not_numeric":
+            _regressor_problem_without_ids(raw, table, options, wanted)
+        raise
     written = _as_written(table, given_ids or (_typed_columns(table, probe) if detect else ()), exact)
     keyed = table.assign(**{col: written[col] for col in written.columns}) if written is not None else table
     # A time column written in several ways repeats its stamps only once they are read as dates.
@@ -111,6 +116,16 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
     return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)),
                        id_text=id_text if id_text is not None and len(id_text.columns) else None)
+
+
+def _regressor_problem_without_ids(raw: pd.DataFrame, table: pd.DataFrame, options: LoadOptions,
+                                   wanted: tuple[str, ...] | None) -> None:
+    """Raise a regressor's problem again without the file's detected id columns, so that the columns it offers
+    instead are measures, not the ids of a long file (``store`` 101, 102 is numeric too); returns when no id column
+    is found or the file then reads."""
+    loose = _probe(raw, (), replace(options, regressors=()), wanted)
+    if found := detect_id_columns(table, loose.date_col, exclude=_not_ids(table, loose, wanted)):
+        _probe(raw, found, options, wanted)
 
 
 def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:

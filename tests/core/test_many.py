@@ -223,6 +223,13 @@ def test_unusable_series_are_reported_and_the_others_fit(tmp_path: Path) -> None
     assert "skipped 'short'" in done.stdout
 
 
+def test_a_text_regressor_of_a_long_file_is_not_offered_the_detected_numeric_id_instead(tmp_path: Path) -> None:
+    frame = long_frame(["101", "102", "103"]).assign(region="north", price=3.5)  # store numbers: a numeric id
+    done, _, _ = fit(tmp_path, frame, "--model", "linear", "--regressors", "region")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: Regressor 'region' is not a numeric column: choose from 'price'."
+
+
 def test_a_column_named_both_target_and_regressor_is_one_argument_error(tmp_path: Path) -> None:
     done, _, _ = fit(tmp_path, wide_frame().assign(promo=1.0), "--target", "A,promo", "--regressors", "promo")
     assert done.returncode == 2 and done.stderr.strip() == (
