@@ -64,6 +64,10 @@ _NAME_BY_PREFIX = {
     "s": ("secondly", 1),
     "SMS": ("semi-monthly", 24), "SME": ("semi-monthly", 24),  # the 1st and 15th; the 15th and the month's end
 }
+# A step of several units is named by its unit ("every 4 years", "every 15 minutes"; the catalogs' ``freq.every_*``).
+_UNITS = {"minutely": "minutes", "half-hourly": "half-hours", "hourly": "hours", "daily": "days",
+          "business-daily": "business days", "weekly": "weeks", "monthly": "months", "quarterly": "quarters",
+          "half-yearly": "half-years", "yearly": "years", "secondly": "seconds", "semi-monthly": "half-months"}
 # A spacing under a day without a name of its own (15 minutes, 2 hours) takes the day as its season when a day holds
 # at most this many steps (5 minutes: 288), else the hour when an hour does (15 seconds: 240), else none.
 _SEASON_STEPS_MOST = 288
@@ -130,7 +134,8 @@ def _from_alias(alias: str) -> Frequency:
             return Frequency(name, alias, season)
     stripped = base.lstrip("0123456789")
     if stripped in _NAME_BY_PREFIX and stripped != base:
-        return Frequency(f"every {base}", alias, _sub_daily_season(alias))
+        return Frequency(f"every {base[:len(base) - len(stripped)]} {_UNITS[_NAME_BY_PREFIX[stripped][0]]}", alias,
+                         _sub_daily_season(alias))
     return Frequency(alias, alias, _sub_daily_season(alias))
 
 

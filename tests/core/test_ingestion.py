@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError
-from core.i18n import said
+from core.i18n import frequency_name, said
 from core.data.frequency import future_dates, infer_frequency
 from core.data.read import read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
@@ -453,6 +453,15 @@ def test_a_spacing_without_a_name_of_its_own_takes_the_day_as_its_season(spacing
     # A 15-minute series had no season: seasonal naive, ETS and auto forecast its daily cycle away.
     stamps = pd.Series(pd.date_range("2024-03-01", periods=400, freq=spacing))
     assert infer_frequency(stamps).season_length == season
+
+
+@pytest.mark.parametrize(("spacing", "english", "chinese"), [
+    ("4YE", "every 4 years", "每 4 年"), ("15min", "every 15 minutes", "每 15 分钟"), ("2h", "every 2 hours", "每 2 小时"),
+    ("2W-SUN", "every 2 weeks", "每 2 周"), ("3D", "every 3 days", "每 3 天"), ("2MS", "every 2 months", "每 2 个月")])
+def test_a_step_of_several_units_is_named_in_words(spacing: str, english: str, chinese: str) -> None:
+    # Named by pandas' alias before ("every 4YE", "every 15min"), also in the Chinese interface.
+    frequency = infer_frequency(pd.Series(pd.date_range("1992-02-29", periods=40, freq=spacing)))
+    assert frequency.name == english and frequency_name(frequency, "zh") == chinese
 
 
 def test_business_days_with_holidays_missing_are_business_daily_and_forecast_on_weekdays() -> None:
