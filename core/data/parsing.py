@@ -33,12 +33,23 @@ _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*Q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 _HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*H([12])$", re.IGNORECASE)
 _HALF_FIRST_H = re.compile(r"^H([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+# Fiscal years (``FY2005``, ``FY 05``, ``FY15 Q1``, ``Q1 FY2015``): read as the calendar years they name, with a notice
+# (the fiscal year's first month is not in the file).
+_FISCAL_YEAR = re.compile(r"^FY\s*[-']?\s*(\d{4}|\d{2})$", re.IGNORECASE)
+_FISCAL_QUARTER_FIRST_YEAR = re.compile(r"^FY\s*[-']?\s*(\d{4}|\d{2})\s*[-/ ]?\s*Q([1-4])$", re.IGNORECASE)
+_FISCAL_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/ ]?\s*FY\s*[-']?\s*(\d{4}|\d{2})$", re.IGNORECASE)
+# A fiscal year written as the two calendar years it spans (``2015/16``, ``2015-16``, ``2015/2016``): the first year;
+# only when every cell's second year follows its first (``2005/06`` would otherwise be June 2005).
+_YEAR_SPAN = re.compile(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")
+FISCAL_FORMATS = ("FYyyyy", "FYyyyy Qq", "Qq FYyyyy", "yyyy/yy")
 _YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 a quarter, 1990:01 a month
 # Periods of a year written with a letter (``1956Q1``, ``Q1/2015``, ``2015-H1``, ``H2 2015``): the pattern, which of
 # its groups holds the year and which the period, the months in one period and the format's label.
 _PERIOD_FORMATS = (
     (_QUARTER_FIRST_YEAR, 1, 2, 3, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, 3, "Qq yyyy"),
     (_HALF_FIRST_YEAR, 1, 2, 6, "yyyyHh"), (_HALF_FIRST_H, 2, 1, 6, "Hh yyyy"),
+    (_FISCAL_QUARTER_FIRST_YEAR, 1, 2, 3, FISCAL_FORMATS[1]), (_FISCAL_QUARTER_FIRST_Q, 2, 1, 3, FISCAL_FORMATS[2]),
+    (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
 )
 _YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
@@ -343,16 +354,38 @@ def _head_matches(sample: pd.Series, pattern: re.Pattern[str]) -> bool:
 
 
 def _parse_periods(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
-    """Quarters and half-years written with a letter (``_PERIOD_FORMATS``), or EViews' ``1990:1``."""
+    """Quarters and half-years written with a letter (``_PERIOD_FORMATS``), fiscal years (``_YEAR_SPAN`` too), or
+    EViews' ``1990:1``."""
+    if (spans := _parse_year_spans(text, sample)) is not None:
+        return spans
     for pattern, year_group, period_group, months_per_period, label in _PERIOD_FORMATS:
         if not _head_matches(sample, pattern):
             continue
         parts = text.str.extract(pattern)
         if parts.loc[sample.index].notna().all(axis=1).mean() >= PARSE_SHARE:
-            years = pd.to_numeric(parts[year_group - 1])
-            months = (pd.to_numeric(parts[period_group - 1]) - 1) * months_per_period + 1
-            return _from_year_month(years, months), label
+            years = _four_digit_years(pd.to_numeric(parts[year_group - 1]))
+            periods = pd.to_numeric(parts[period_group - 1]) if period_group else pd.Series(1, index=parts.index)
+            return _from_year_month(years, (periods - 1) * months_per_period + 1), label
     return _parse_year_colon_period(text, sample)
+
+
+def _parse_year_spans(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """Fiscal years written as the two years they span (``_YEAR_SPAN``), as their first year."""
+    if not _head_matches(sample, _YEAR_SPAN):
+        return None
+    parts = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric)
+    first, second = parts.loc[sample.index, 0], parts.loc[sample.index, 1]
+    follows = np.where(second < 100, second == (first + 1) % 100, second == first + 1)
+    if not (first.notna().mean() >= PARSE_SHARE and bool(follows[first.notna().to_numpy()].all())):
+        return None
+    following = np.where(parts[1] < 100, parts[1] == (parts[0] + 1) % 100, parts[1] == parts[0] + 1)
+    return _from_year_month(parts[0].where(following), pd.Series(1, index=parts.index)), FISCAL_FORMATS[3]
+
+
+def _four_digit_years(years: pd.Series) -> pd.Series:
+    """Two-digit years (``FY05``) in the century ``TWO_DIGIT_CENTURY_FROM`` gives them; four-digit years as they are."""
+    short = years < 100
+    return years.where(~short, years + np.where(years < TWO_DIGIT_CENTURY_FROM, 2000, 1900))
 
 
 def _parse_year_colon_period(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
-from core.data.parsing import (MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, parse_dates, parse_epochs,
+from core.data.parsing import (FISCAL_FORMATS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, parse_dates, parse_epochs,
                                parse_excel_serials, parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
@@ -452,6 +452,11 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "way was read by its own format. Check the dates if the file was put together "
                                      "from several exports.", "notice.mixed_dates",
                                      {"column": str(col), "ways": formats.count(";") + 1, "formats": formats}))
+    elif found in FISCAL_FORMATS:
+        report.notices.append(Notice(f"'{col}' holds fiscal years: they are read as the calendar years they name "
+                                     "(FY2015 and 2015/16 are 2015, FY2015 Q1 is 2015 Q1), as the file does not say in which month "
+                                     "its fiscal year starts; the forecast's stamps follow the same rule.",
+                                     "notice.fiscal_years", {"column": str(col)}))
     elif found == ON_FIRST_OFFSET:
         report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "
                                      "read on the first row's offset, so that they stay evenly spaced: after a change "

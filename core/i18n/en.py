@@ -658,6 +658,9 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
+    "notice.fiscal_years": "'{column}' holds fiscal years: they are read as the calendar years they name (FY2015 and "
+                           "2015/16 are 2015, FY2015 Q1 is 2015 Q1), as the file does not say in which month its fiscal year "
+                           "starts; the forecast's stamps follow the same rule.",
     "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
                            "'{example}'), so the rows are numbered as steps, with no calendar and no season. Write "
                            "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",

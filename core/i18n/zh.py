@@ -586,6 +586,8 @@ MESSAGES: dict[str, str] = {
     "notice.stamps_combined": "已把 {stamps:,} 个重复的时间戳按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
     "notice.blank_ends": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去：这些行无法用于拟合或评分。",
+    "notice.fiscal_years": "“{column}”列是财年：按其所写的年份读作日历年（FY2015 和 2015/16 即 2015 年，FY2015 Q1 即 2015 年第 1 季度），"
+                           "因为文件没有说明财年从哪个月开始；预测的时间戳也按此规则。",
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，"
                            "没有日历和季节。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
     "notice.summary_rows": "已略去 {rows:,} 行汇总或注释行（{words}）。",

@@ -69,6 +69,16 @@ FORMATS = {
     "EViews yyyy:q": ([f"{d.year}:{d.quarter}" for d in QUARTERS], QUARTERS, "quarterly"),
     "EViews yyyy:mm": ([f"{d.year}:{d.month:02d}" for d in MONTHS], MONTHS, "monthly"),
     "yyyy-Hh": ([f"{d.year}-H{(d.month - 1) // 6 + 1}" for d in HALVES], HALVES, "half-yearly"),
+    "fiscal year": ([f"FY{d.year}" for d in pd.date_range("1990", periods=ROWS, freq="YS")],
+                    pd.date_range("1990", periods=ROWS, freq="YS"), "yearly"),
+    "fiscal year two digits": ([f"FY {d:%y}" for d in pd.date_range("1990", periods=ROWS, freq="YS")],
+                               pd.date_range("1990", periods=ROWS, freq="YS"), "yearly"),
+    "fiscal quarter": ([f"FY{d:%y} Q{d.quarter}" for d in QUARTERS], QUARTERS, "quarterly"),
+    "quarter of a fiscal year": ([f"Q{d.quarter} FY{d.year}" for d in QUARTERS], QUARTERS, "quarterly"),
+    "fiscal year span": ([f"{d.year}/{(d.year + 1) % 100:02d}" for d in pd.date_range("1985", periods=ROWS, freq="YS")],
+                         pd.date_range("1985", periods=ROWS, freq="YS"), "yearly"),
+    "fiscal year span long": ([f"{d.year}-{d.year + 1}" for d in pd.date_range("1985", periods=ROWS, freq="YS")],
+                              pd.date_range("1985", periods=ROWS, freq="YS"), "yearly"),
     "Hh yyyy": ([f"H{(d.month - 1) // 6 + 1} {d.year}" for d in HALVES], HALVES, "half-yearly"),
     "Stata ddmonyyyy": ([f"{d:%d%b%Y}".lower() for d in DAYS], DAYS, "daily"),
     "US 12-hour clock": ([f"{d.month}/{d.day}/{d.year} {d:%I:%M:%S %p}".replace(" 0", " ") for d in HOURS], HOURS,
@@ -264,3 +274,19 @@ def test_excel_days_under_a_name_of_a_period_are_read(header: str) -> None:
     weeks = pd.date_range("2022-01-08", periods=ROWS, freq="W-SAT")
     series = load_series(_csv(header, [int((d - pd.Timestamp("1899-12-30")).days) for d in weeks]), "x.csv")
     assert (series.date_col, series.frequency.name) == (header, "weekly") and series.frame["ds"].iloc[0] == weeks[0]
+
+
+def test_fiscal_years_are_read_as_the_years_they_name_and_said_so() -> None:
+    stamps = [f"FY{year}" for year in range(1991, 1991 + ROWS)]  # a label, not a date: the rows ran as steps before
+    series = load_series(_csv("Fiscal Year", stamps), "x.csv")
+    assert series.frequency.name == "yearly" and series.frame["ds"].iloc[0] == pd.Timestamp("1991-01-01")
+    said = [str(notice) for notice in series.report.notices]
+    assert any("'Fiscal Year' holds fiscal years: they are read as the calendar years they name" in line
+               for line in said), said
+
+
+def test_fiscal_years_written_as_two_years_are_not_months() -> None:
+    stamps = [f"{year}/{(year + 1) % 100:02d}" for year in range(2001, 2012)]  # 2005/06 reads as June 2005 with %Y/%m
+    series = load_series(_csv("Year", stamps), "x.csv")
+    assert series.frequency.name == "yearly"
+    assert series.frame["ds"].tolist() == list(pd.date_range("2001", periods=11, freq="YS"))
