@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import REGULAR_REMEMBERED_ROWS, Frequency, infer_frequency, regular_alias, stamps_between
+from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, regular_alias,
+                                 stamps_between)
 from core.data.parsing import (FISCAL_FORMATS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, parse_dates, parse_epochs,
                                parse_excel_serials, parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
@@ -170,6 +171,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
+    if future is not None and len(frame):
+        future = _future_in_step(future, frame["ds"].iloc[-1], frequency, report)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     frame = _fill_missing(frame, options.missing, report, target)
@@ -779,14 +782,36 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
     if usable_rows < len(tail):
         blank = tail.iloc[usable_rows]
         columns = quoted_names([col for col in regressors if pd.isna(blank[col])])
-        when = blank["ds"]
-        stamp = str(when.date() if isinstance(when, pd.Timestamp) and when == when.normalize() else when)
+        stamp = _stamp_text(blank["ds"])
         future.attrs["blank"] = {"columns": columns, "stamp": stamp}  # for the horizon's error (pipeline)
         report.notices.append(Notice(
             f"The regressors' future values stop after {count(usable_rows, 'step')} ({columns} blank at {stamp}): "
             "forecasts reach that far; fill the blank cells to forecast further.",
             "notice.future_regressors_end", {"steps": usable_rows, "columns": columns, "stamp": stamp}))
     return frame.iloc[:end], future
+
+
+def _stamp_text(when: object) -> str:
+    """A time stamp as a message writes it: the date alone at midnight."""
+    return str(when.date() if isinstance(when, pd.Timestamp) and when == when.normalize() else when)
+
+
+def _future_in_step(future: pd.DataFrame, last: object, frequency: Frequency, report: DataReport) -> pd.DataFrame:
+    """The regressors' future rows up to the first whose time stamp is not the next step's (a month left out): each
+    row's values belong to their own date, so forecasts reach that far, with a notice that names the step missing."""
+    expected = future_dates(last, frequency, len(future)).reset_index(drop=True)
+    in_step = (expected == future["ds"].reset_index(drop=True)).to_numpy()
+    if in_step.all():
+        return future
+    steps = int(np.argmin(in_step))
+    kept = future.iloc[:steps].reset_index(drop=True)
+    stamp = _stamp_text(expected.iloc[steps])
+    kept.attrs = {"missing": {"stamp": stamp}}  # for the horizon's error (pipeline); a later blank no longer matters
+    report.notices.append(Notice(
+        f"The regressors' future rows have no row for {stamp}: forecasts reach {count(steps, 'step')}; add a row for "
+        f"{stamp} (the regressors filled, the target blank) to forecast further.", "notice.future_regressors_gap",
+        {"stamp": stamp, "steps": steps}))
+    return kept
 
 
 def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamps: pd.Series,

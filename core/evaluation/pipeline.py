@@ -180,6 +180,10 @@ def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:
     """The horizon's error when the file's future rows are fewer than the steps asked for, with the blank cell
     that ends them where one does (``future_regressors.attrs["blank"]``: its columns and time stamp)."""
     rows, blank = len(future_regressors), future_regressors.attrs.get("blank")
+    if missing := future_regressors.attrs.get("missing"):
+        return SettingsError(f"The file gives the regressors' future values for {rows} steps past the end (no row for "
+                             f"{missing['stamp']}): forecast at most {rows} steps, or add a row for {missing['stamp']}.",
+                             "err.future_regressors_gap", {"rows": rows, **missing})
     fix = f"forecast at most {rows} steps, or fill rows past the end with their future values."
     if blank is None:
         return SettingsError(f"The file gives the regressors' future values for {rows} steps past the end: {fix}",

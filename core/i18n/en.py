@@ -611,6 +611,8 @@ MESSAGES: dict[str, str] = {
     "err.future_regressors_short": "The file gives the regressors' future values for {rows:,} steps past the end: "
                                    "forecast at most {rows:,} steps, or fill rows past the end with their future "
                                    "values.",
+    "err.future_regressors_gap": "The file gives the regressors' future values for {rows:,} steps past the end (no "
+                                 "row for {stamp}): forecast at most {rows:,} steps, or add a row for {stamp}.",
     "err.future_regressors_blank": "The file gives the regressors' future values for {rows:,} steps past the end "
                                    "({columns} blank at {stamp}): forecast at most {rows:,} steps, or fill rows past "
                                    "the end with their future values.",
@@ -650,6 +652,9 @@ MESSAGES: dict[str, str] = {
     "notice.point_thousands": "Points in the numbers were read as thousands separators ('1.025' is 1025), as files separated by semicolons write them. If they are decimal points, save the file with commas between the columns.",
     "notice.unreadable_numbers": "Cells of '{column}' that are not numbers were read as missing ({cells:plural:cell}: "
                                  "{examples}): correct them in the file if they hold values.",
+    "notice.future_regressors_gap": "The regressors' future rows have no row for {stamp}: forecasts reach "
+                                    "{steps:plural:step}; add a row for {stamp} (the regressors filled, the target "
+                                    "blank) to forecast further.",
     "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} blank at "
                                     "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",

@@ -554,6 +554,8 @@ MESSAGES: dict[str, str] = {
     "err.future_regressors": "要预测 {steps:,} 步，需要回归变量“{regressor}”的未来值：请在数据末尾之后添加行，填好回归变量、目标值留空。",
     "err.future_regressors_short": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值：请最多预测 {rows:,} 步，"
                                    "或在末尾之后的行中填上它们的未来值。",
+    "err.future_regressors_gap": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值（缺少 {stamp} 这一行）："
+                                 "请最多预测 {rows:,} 步，或补上 {stamp} 这一行。",
     "err.future_regressors_blank": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值（{columns} 在 {stamp} 为空）："
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
@@ -579,6 +581,8 @@ MESSAGES: dict[str, str] = {
     "notice.point_thousands": "数字中的点号被当作千位分隔符（“1.025”即 1025），这是以分号分列的文件的常见写法。如果它们是小数点，请把文件改存为以逗号分列。",
     "notice.unreadable_numbers": "“{column}”中有 {cells:,} 个单元格不是数字，已按缺失值处理（{examples}）：如果它们本应是数值，"
                                  "请在文件中改正。",
+    "notice.future_regressors_gap": "回归变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
+                                    "补上 {stamp} 这一行（填上回归变量、目标留空）即可预测得更远。",
     "notice.future_regressors_end": "回归变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
                                     "补上这些空单元格即可预测得更远。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",

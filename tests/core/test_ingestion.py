@@ -651,6 +651,29 @@ def test_a_blank_regressor_cell_in_the_future_rows_is_named_by_the_horizons_erro
     assert "（'promo' 在 2023-05-01 为空）" in chinese and "blank" not in chinese, chinese
 
 
+def test_future_regressor_rows_that_skip_a_month_reach_only_up_to_it() -> None:
+    # March left out of the future rows: April's price was forecast as March's, May's as April's, and so on.
+    from core.errors import SettingsError
+    from core.evaluation.pipeline import RunRequest, forecast_future
+    from core.models.specs import ModelSettings
+
+    text = "month,sales,price\n" + _months_text("{month},{value},5") + "".join(
+        f"2023-{m:02d},,{m}\n" for m in (1, 2, 4, 5, 6))
+    series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price",)))
+    assert series.future is not None and series.future["price"].tolist() == [1.0, 2.0]
+    said_lines = [str(notice) for notice in series.report.notices]
+    assert any(line.startswith("The regressors' future rows have no row for 2023-03-01: forecasts reach 2 steps")
+               for line in said_lines), said_lines
+    request = RunRequest("linear", ModelSettings(regressors=("price",)), horizon=3)
+    with pytest.raises(SettingsError, match=r"for 2 steps past the end \(no row for 2023-03-01\): forecast at most 2"
+                       ) as raised:
+        forecast_future(series.frame, series.frequency, request, series.future)
+    assert "缺少 2023-03-01 这一行" in said(raised.value, "zh")
+    ahead = forecast_future(series.frame, series.frequency,
+                            RunRequest("linear", ModelSettings(regressors=("price",)), horizon=2), series.future)
+    assert [f"{d:%Y-%m}" for d in ahead["ds"]] == ["2023-01", "2023-02"]
+
+
 def test_an_unnamed_first_column_of_dates_is_the_time_column() -> None:
     # pandas' to_csv of a frame indexed by dates; an Excel sheet with a blank cell above its dates reads alike
     frame = pd.DataFrame({"sales": np.arange(24.0) + 100, "promo": [0, 1] * 12},
