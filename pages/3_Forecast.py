@@ -101,6 +101,8 @@ if result is not None:
     st.altair_chart(forecast_chart(series.frame, future, series.target, series.frequency, None if whole else recent,
                                    T.lang), width="stretch")
     st.caption(T("forecast.band"))
+    if step := future.attrs.get("held_at_zero_from_step"):
+        st.caption(T("forecast.held_at_zero", step=step))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if series.date_col else st.column_config.NumberColumn(T("forecast.step")))
     bounds = [name for name in BOUNDS if name in future.columns]

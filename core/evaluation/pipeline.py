@@ -87,6 +87,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
     fitted, predicted = forecaster.fitted_values(), forecaster.forecast(test)
+    predicted, below_zero = held_at_zero(predicted, train["y"].to_numpy(dtype=float))
     scale = seasonal_naive_scale(train["y"].to_numpy(dtype=float), frequency.season_length)
     metrics = {"train": regression_metrics(train["y"].to_numpy(dtype=float), fitted, scale),
                "test": regression_metrics(test["y"].to_numpy(dtype=float), predicted, scale)}
@@ -103,7 +104,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
     history = forecaster.training_history()
-    return RunResult(request=request, predictions=predictions, metrics=metrics, params=forecaster.params(),
+    params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {})}
+    return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
                      fit_seconds=fit_seconds, device=forecaster.compute_device(),
                      closed_form_gap=forecaster.closed_form_gap(),
                      losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
@@ -171,9 +173,22 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
             raise _future_regressors_short(future_regressors)
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
     model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
-    values = model.forecast(future)
+    values, below_zero = held_at_zero(model.forecast(future), frame["y"].to_numpy(dtype=float))
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
-    return with_band(rows, values, prediction_band(frame, frequency, request, model), 0)
+    rows = with_band(rows, values, prediction_band(frame, frequency, request, model), 0)
+    if below_zero:
+        rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
+    return rows
+
+
+def held_at_zero(forecast: np.ndarray, history: np.ndarray) -> tuple[np.ndarray, int | None]:
+    """A forecast of a history never below zero (counts, sales, passengers) held at 0 where the model goes below it, as
+    its band is (``prediction_band``): closer to every actual that is not negative, and inside its own band. Also the
+    first step (from 1) held, None when none was."""
+    if not len(history) or np.nanmin(history) < 0:
+        return forecast, None
+    below = np.flatnonzero(forecast < 0)
+    return (np.maximum(forecast, 0.0), int(below[0]) + 1) if len(below) else (forecast, None)
 
 
 def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:

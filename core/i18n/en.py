@@ -143,6 +143,11 @@ MESSAGES: dict[str, str] = {
     "coef.left_out": "The {term} term was left out: {reason}.",
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
+    "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the series is never "
+                         "below zero, so the predictions are held at 0 there, as the band is (the metrics score what "
+                         "is shown).",
+    "forecast.held_at_zero": "From step {step} the model's forecast falls below zero; the series is never below zero, so "
+                             "the predictions are held at 0 there, as the band is.",
     "note.held_at_bound": "From step {step} of the test rows the autoregression's forecast ran beyond the history's "
                           "range widened by that range on each side, and is held at that bound wherever it does: the fitted "
                           "lags make an unstable recursion. Try fewer lags, a seasonal difference, or another model.",

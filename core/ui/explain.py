@@ -116,9 +116,12 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
 
 def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
     """What to say beside a result, as Markdown: terms left out (``left_out_lines``), a recursive forecast held at
-    its bound (``held_from_step``; for auto, each model it chose that was: ``held_at_bound``) and what auto chose."""
+    its bound (``held_from_step``; for auto, each model it chose that was: ``held_at_bound``), a forecast held at zero
+    (``held_at_zero_from_step``) and what auto chose."""
     summary = selection_summary(params, lang)
     held = [t("note.held_at_bound", lang, step=params["held_from_step"])] if params.get("held_from_step") else []
+    held += [t("note.held_at_zero", lang, step=params["held_at_zero_from_step"])] \
+        if params.get("held_at_zero_from_step") else []
     held += [plain(t("note.member_held_at_bound", lang, model=candidate_name(str(name), lang), step=step))
              for name, step in (params.get("held_at_bound") or {}).items()]
     return [plain(line) for line in left_out_lines(params, lang)] + held + ([summary] if summary else [])

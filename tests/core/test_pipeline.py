@@ -231,3 +231,20 @@ def test_autoregression_on_too_few_rows_for_one_lag_names_the_rows_not_a_lag_set
     with pytest.raises(SettingsError, match="ar needs at least 9 training rows \\(there are 5\\)") as refused:
         run(frame, monthly, RunRequest("ar"))  # lags left to the model, as from the command line, which sets none
     assert refused.value.key == "err.rows_for_lags" and "lags" not in str(refused.value)
+
+
+def test_a_forecast_below_zero_of_a_series_never_below_zero_is_held_at_zero_inside_its_band() -> None:
+    # Sales that fell, then held: the trend line reaches zero in the test rows (and poly's extrapolation of
+    # AirPassengers went to -25,028 beneath a band cut at zero: 598 of 1,000 forecast steps outside their own band).
+    frame = monthly_frame(np.r_[np.linspace(800.0, 20.0, 40), np.full(40, 50.0)])
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear", train_fraction=0.5, horizon=24))
+    ahead = result.predictions[result.predictions["split"] != "train"]
+    assert ahead["predicted"].min() == 0.0
+    assert (ahead["predicted"] >= ahead["lower"]).all() and (ahead["predicted"] <= ahead["upper"]).all()
+    step = result.params["held_at_zero_from_step"]
+    test = ahead[ahead["split"] == "test"]
+    assert test["predicted"].iloc[step - 1] == 0.0 and test["predicted"].iloc[step - 2] > 0.0
+    assert result.metrics["test"]["mae"] == pytest.approx(np.mean(np.abs(test["predicted"] - test["actual"])))
+    negative = monthly_frame(np.r_[np.linspace(800.0, -20.0, 40), np.full(40, 50.0)])  # below zero: as the model says
+    result = run(negative, infer_frequency(negative["ds"]), RunRequest("linear", train_fraction=0.5, horizon=24))
+    assert result.predictions["predicted"].min() < -100 and "held_at_zero_from_step" not in result.params
