@@ -142,6 +142,8 @@ MESSAGES: dict[str, str] = {
     "coef.other": "{name}: {value:+,.4g} per unit.",
     "coef.left_out": "The {term} term was left out: {reason}.",
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
+    "coef.left_out_year_trend": "The year term was left out: the trend and the seasonal terms already give each row's "
+                                "calendar year.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the series is never "
                          "below zero, so the predictions are held at 0 there, as the band is (the metrics score what "

@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "coef.other": "{name}：每增加一个单位，变化 {value:+,.4g}。",
     "coef.left_out": "模型未纳入 {term} 项：{reason}。",
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
+    "coef.left_out_year_trend": "模型未纳入年份项：趋势项与季节项已确定每行的日历年份，年份效应无法与趋势区分。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
     "note.held_at_zero": "从测试集第 {step} 步起，模型的预测低于零；该序列从不低于零，因此这些预测被固定为 0，与预测区间一致"
                          "（指标按显示的数值计算）。",

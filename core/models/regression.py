@@ -43,7 +43,8 @@ class RegressionForecaster(Forecaster):
             callback: EpochCallback | None = None) -> "RegressionForecaster":
         self.frequency_ = frequency
         self.n_fit_ = len(history)
-        self.left_out_ = calendar_left_out(history["ds"], frequency) if self.spec.calendar else {}
+        self.left_out_ = calendar_left_out(history["ds"], frequency, self.spec.trend_degree >= 1) if self.spec.calendar \
+            else {}
         raw, self.feature_names_ = self._design(history, np.arange(self.n_fit_))
         if raw.shape[1] == 0:
             raise SettingsError("The model has no features: add a trend, calendar terms or regressors.")
@@ -78,7 +79,7 @@ class RegressionForecaster(Forecaster):
             return None
         left_out: tuple[str, ...] = ()
         if self.spec.calendar:
-            first, last = (tuple(calendar_left_out(history["ds"].iloc[:origin], frequency))
+            first, last = (tuple(calendar_left_out(history["ds"].iloc[:origin], frequency, self.spec.trend_degree >= 1))
                            for origin in (plan.origins[0], plan.origins[-1]))
             if first != last:
                 return None

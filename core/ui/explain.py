@@ -9,6 +9,7 @@ from core.data.frequency import Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
+from core.models.features import YEAR_FROM_TREND
 from core.ui.text import plain
 
 if TYPE_CHECKING:
@@ -73,9 +74,10 @@ def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
     if lang == "en":
         return [t("coef.left_out", lang, term=term, reason=reason)
                 for term, reason in params.get("left_out", {}).items()]
-    return [t("coef.left_out_year", lang) if term == "year" else
+    return [t("coef.left_out_year_trend" if str(reason).startswith(YEAR_FROM_TREND) else "coef.left_out_year", lang)
+            if term == "year" else
             t("coef.left_out_part", lang, part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
-            for term in params.get("left_out", {})]
+            for term, reason in params.get("left_out", {}).items()]
 
 
 def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
