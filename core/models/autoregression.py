@@ -21,8 +21,11 @@ from core.training.loop import EXACT, EpochCallback, TrainConfig
 if TYPE_CHECKING:
     from core.evaluation.intervals import BacktestPlan
 
-# Rows needed beyond the longest lag, so the weights are estimated from more rows than they number.
+# Rows needed beyond the longest lag, so the weights are estimated from more rows than they number: at least this
+# many, and for a linear autoregression at least ``ROWS_PER_WEIGHT`` per weight (12 lags and a constant on 8 rows fitted
+# the training rows exactly, R² 1, and forecast from noise).
 SPARE_ROWS = 8
+ROWS_PER_WEIGHT = 2
 
 
 class AutoRegressiveForecaster(Forecaster):
@@ -64,6 +67,11 @@ class AutoRegressiveForecaster(Forecaster):
         self.fitted_ = self._fitted_values(z, self.torch_fit_.fitted)
         return self
 
+    def _rows_beyond(self, lags: tuple[int, ...]) -> int:
+        """Rows needed beyond the longest of ``lags``: ``SPARE_ROWS``, and for a linear autoregression
+        ``ROWS_PER_WEIGHT`` per weight (a lag each and the constant). A network's ridge penalty keeps its weights."""
+        return SPARE_ROWS if self.hidden else max(SPARE_ROWS, ROWS_PER_WEIGHT * (len(lags) + 1))
+
     def _prepare(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Transform, difference and scale ``values`` (setting ``transform_``, ``scaler_``, ``z_``, ``d_``);
         returns the transformed series and its scaled differences."""
@@ -71,16 +79,19 @@ class AutoRegressiveForecaster(Forecaster):
         z = self.transform_.forward(values)
         d = self._difference(z)
         p = max(self.lags)
-        if len(d) < p + SPARE_ROWS and self.fewer_lags and len(d) > SPARE_ROWS:
-            self.lags_asked, self.lags = self.lags, tuple(lag for lag in self.lags if lag <= len(d) - SPARE_ROWS)
-            p = max(self.lags)
-        if len(d) < p + SPARE_ROWS and self.fewer_lags:  # lags left to the model: even one lag is too many
-            least = len(values) - len(d) + 1 + SPARE_ROWS
+        if len(d) < p + self._rows_beyond(self.lags) and self.fewer_lags:
+            fitting = [lags for k in range(p, 0, -1)
+                       if (lags := tuple(lag for lag in self.lags if lag <= k)) and len(d) >= k + self._rows_beyond(lags)]
+            if fitting:
+                self.lags_asked, self.lags = self.lags, fitting[0]
+                p = max(self.lags)
+        if len(d) < p + self._rows_beyond(self.lags) and self.fewer_lags:  # lags left to the model: one is too many
+            least = len(values) - len(d) + 1 + self._rows_beyond((1,))
             raise SettingsError(f"{self.name} needs at least {least} training rows (there are {len(values)}): load a "
                                 "longer series, or choose a model that needs fewer rows (naive, linear).",
                                 "err.rows_for_lags", {"model": self.name, "least": least, "rows": len(values)})
-        if len(d) < p + SPARE_ROWS:
-            least = len(values) - len(d) + p + SPARE_ROWS
+        if len(d) < p + self._rows_beyond(self.lags):
+            least = len(values) - len(d) + p + self._rows_beyond(self.lags)
             raise SettingsError(f"{self.name} with lags up to {p} needs at least {least} training rows (there are "
                                 f"{len(values)}): use fewer lags or more rows.", "err.lags_rows",
                                 {"model": self.name, "lags": p, "least": least, "rows": len(values)})
