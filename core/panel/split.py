@@ -170,8 +170,10 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     numbers, is not the time column nor in ``exclude``, and its values repeat (at most one distinct
     value per two rows); it is the id when the time column is unique within each of its values. Text
     columns are preferred to integer ones, then fewer distinct values, then the file's order. When no
-    single column qualifies, pairs of the first candidates are tried the same way.
+    single column qualifies, pairs of the first candidates are tried the same way. Rows exported twice (alike in
+    every column) count once: the stray repeats ``_separates`` allows are of stamps with other values.
     """
+    raw = raw.drop_duplicates()
     stamp_repeats = int(raw[date_col].duplicated().sum()) if date_col is not None and date_col in raw.columns else 0
     if not stamp_repeats:
         return ()
