@@ -184,8 +184,9 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
         print(f"note: {_without_id(blank)}", file=sys.stderr)
     said = [outcome.summary.get("notices", []) for outcome in outcomes if outcome.summary is not None]
     everywhere = set.intersection(*map(set, said)) if len(said) > 1 else set()  # of the file (another sheet): once
+    every = "every series: " if not failed else "every fitted series: "  # a skipped series said nothing
     for notice in sorted(everywhere):  # counts in a note are each series' own ('1 row ... filled' in every one)
-        print(f"note: {'' if notice in of_the_file else 'every series: '}{notice}", file=sys.stderr)
+        print(f"note: {'' if notice in of_the_file else every}{notice}", file=sys.stderr)
     notes = [(outcome.unique_id, notice) for outcome in outcomes if outcome.summary is not None
              for notice in outcome.summary.get("notices", []) if notice not in everywhere]
     for unique_id, notice in notes[:_LISTED_NOTES]:  # what loading changed in a series, its training budget

@@ -67,7 +67,8 @@ def check_horizon(horizon: int) -> None:
     most = int(limit("TSR_MAX_HORIZON", MAX_HORIZON))
     if not 0 <= horizon <= most:
         raise SettingsError(f"A horizon of {horizon:,} steps is outside 0 to {most:,}: "
-                            "forecast fewer steps, or set TSR_MAX_HORIZON to raise the limit.")
+                            "forecast fewer steps, or set TSR_MAX_HORIZON to raise the limit.", "err.horizon_limit",
+                            {"horizon": horizon, "most": most})
 
 
 def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,

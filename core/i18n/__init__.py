@@ -30,7 +30,7 @@ CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
 CORE_TEXTS: dict[str, dict[str, str]] = {"zh": zh.CORE_TEXTS}  # the model table's texts, by name
 # Parameters of core's messages whose values are English words with entries of their own, by key prefix.
 LOCALIZED = {"frequency": "freq", "policy": "policy", "separators": "sep"}
-DATE_FIELDS = frozenset({"year", "month", "quarter", "half", "day"})  # what a "date." template may use
+DATE_FIELDS = frozenset({"year", "month", "quarter", "half", "half_name", "day"})  # what a "date." template may use
 
 
 class _Formatter(string.Formatter):
@@ -137,8 +137,9 @@ def format_stamp(value: object, frequency: Frequency, lang: str) -> str:
     if lang == DEFAULT or frequency.is_steps or key not in CATALOGS.get(lang, {}):
         return iso_stamp(value, frequency)
     stamp = pd.Timestamp(value)  # type: ignore[arg-type]
-    return t(key, lang, year=stamp.year, month=stamp.month, quarter=stamp.quarter, half=(stamp.month - 1) // 6 + 1,
-             day=stamp.day)
+    half = (stamp.month - 1) // 6 + 1
+    return t(key, lang, year=stamp.year, month=stamp.month, quarter=stamp.quarter, half=half,
+             half_name=t(f"half.{half}", lang), day=stamp.day)
 
 
 def language_from(param: object, locale: object) -> str:

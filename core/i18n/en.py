@@ -82,7 +82,7 @@ MESSAGES: dict[str, str] = {
     "data.fraction": "Train fraction",
     "data.fraction_help": "The first part of the series trains the models; the rest tests them, in time order.",
     "data.thinned": " The chart draws a thinned copy (LTTB); all computing uses every row.",
-    "data.split": "{train:,} rows train, {test:,} rows test. Drag to pan, scroll to zoom.{thinned}",
+    "data.split": "{train:plural:row} train, {test:plural:row} test. Drag to pan, scroll to zoom.{thinned}",
     "data.preview": "**Preview**",
     "data.step_column": "step",
     "sample.air_passengers": "monthly airline passengers, 1949-1960, shipped with the app",
@@ -264,7 +264,7 @@ MESSAGES: dict[str, str] = {
     "forecast.go": "Forecast",
     "forecast.go_help": "Refit on all rows and forecast.",
     "forecast.failed": "{problem}",
-    "forecast.result": "{run}: {steps} steps past {end}",
+    "forecast.result": "{run}: {steps:plural:step} past {end}",
     "forecast.whole": "Show the whole history ({rows:,} rows)",
     "forecast.whole_help": "By default the chart shows the last {recent:,} rows before the forecast.",
     "forecast.band": "The shaded band is a 95% prediction interval (the table also gives the 80% one): the model "
@@ -491,8 +491,9 @@ MESSAGES: dict[str, str] = {
     "axis.fine": "%b %d %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
     # Time stamps in text (fields: year, month, quarter, day); other frequencies are written as ISO dates.
     "date.yearly": "{year}",
-    "date.quarterly": "{year}-{month:02d}",
+    "date.quarterly": "{year} Q{quarter}",
     "date.half-yearly": "{year} H{half}",
+    "half.1": "H1", "half.2": "H2",
     "date.monthly": "{year}-{month:02d}",
 
     # Words core uses -------------------------------------------------------------------------------------------
@@ -618,6 +619,8 @@ MESSAGES: dict[str, str] = {
     "err.future_regressors_short": "The file gives the regressors' future values for {rows:,} steps past the end: "
                                    "forecast at most {rows:,} steps, or fill rows past the end with their future "
                                    "values.",
+    "err.horizon_limit": "A horizon of {horizon:,} steps is outside 0 to {most:,}: forecast fewer steps, or set "
+                         "TSR_MAX_HORIZON to raise the limit.",
     "err.future_regressors_gap": "The file gives the regressors' future values for {rows:,} steps past the end (no "
                                  "row for {stamp}): forecast at most {rows:,} steps, or add a row for {stamp}.",
     "err.future_regressors_blank": "The file gives the regressors' future values for {rows:,} steps past the end "

@@ -452,7 +452,8 @@ MESSAGES: dict[str, str] = {
     "axis.fine": "%-m月%-d日 %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
     "date.yearly": "{year}年",
     "date.quarterly": "{year}年第{quarter}季度",
-    "date.half-yearly": "{year}年H{half}",
+    "date.half-yearly": "{year}年{half_name}",
+    "half.1": "上半年", "half.2": "下半年",
     "date.monthly": "{year}年{month}月",
 
     # 核心使用的词 ----------------------------------------------------------------------------------------------
@@ -555,12 +556,13 @@ MESSAGES: dict[str, str] = {
     "err.id_is_time": "列“{column}”存放的是日期，不能作为序列标识。请选择区分各个序列的列（--id-col），或不选以自动识别。",
     "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从 {names} 中选择。",
     "err.regressor_is_target": "外生变量“{column}”就是目标变量本身：请选择其他列作为外生变量。",
-    "err.future_regressors": "要预测 {steps:,} 步，需要回归变量“{regressor}”的未来值：请在数据末尾之后添加行，填好回归变量、目标值留空。",
-    "err.future_regressors_short": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值：请最多预测 {rows:,} 步，"
+    "err.future_regressors": "要预测 {steps:,} 步，需要外生变量“{regressor}”的未来值：请在数据末尾之后添加行，填好外生变量、目标值留空。",
+    "err.future_regressors_short": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值：请最多预测 {rows:,} 步，"
                                    "或在末尾之后的行中填上它们的未来值。",
-    "err.future_regressors_gap": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值（缺少 {stamp} 这一行）："
+    "err.horizon_limit": "{horizon:,} 步的预测长度超出了 0 到 {most:,} 的范围：请预测更少的步数，或设置 TSR_MAX_HORIZON 提高上限。",
+    "err.future_regressors_gap": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（缺少 {stamp} 这一行）："
                                  "请最多预测 {rows:,} 步，或补上 {stamp} 这一行。",
-    "err.future_regressors_blank": "文件只给出了回归变量在末尾之后 {rows:,} 步的未来值（{columns} 在 {stamp} 为空）："
+    "err.future_regressors_blank": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（{columns} 在 {stamp} 为空）："
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
     "err.rows_for_lags": "{model} 至少需要 {least} 行训练数据（现有 {rows} 行）：请载入更长的序列，或选择所需行数更少的模型（naive、linear）。",
@@ -585,9 +587,9 @@ MESSAGES: dict[str, str] = {
     "notice.point_thousands": "数字中的点号被当作千位分隔符（“1.025”即 1025），这是以分号分列的文件的常见写法。如果它们是小数点，请把文件改存为以逗号分列。",
     "notice.unreadable_numbers": "“{column}”中有 {cells:,} 个单元格不是数字，已按缺失值处理（{examples}）：如果它们本应是数值，"
                                  "请在文件中改正。",
-    "notice.future_regressors_gap": "回归变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
-                                    "补上 {stamp} 这一行（填上回归变量、目标留空）即可预测得更远。",
-    "notice.future_regressors_end": "回归变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
+    "notice.future_regressors_gap": "外生变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
+                                    "补上 {stamp} 这一行（填上外生变量、目标留空）即可预测得更远。",
+    "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
                                     "补上这些空单元格即可预测得更远。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
@@ -599,7 +601,7 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，"
                            "没有日历和季节。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
     "notice.summary_rows": "已略去 {rows:,} 行汇总或注释行（{words}）。",
-    "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有 {columns} 的未来值：把它们选作回归变量，即可用这些值进行预测。",
+    "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有 {columns} 的未来值：把它们选作外生变量，即可用这些值进行预测。",
     "notice.missing_filled": "已填充 {rows:,} 行含缺失值的数据（{policy}）。",
 }
 

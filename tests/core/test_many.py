@@ -470,6 +470,9 @@ def test_a_note_every_series_shares_is_said_once_as_each_ones(tmp_path: Path) ->
     done, _, _ = fit(tmp_path, frame, "--model", "linear")
     assert done.returncode == 0, done.stderr
     assert "note: every series: 1 row with missing values was filled (interpolate)." in done.stderr, done.stderr
+    short = pd.DataFrame({"month": stamps(4), "store": "z", "sales": [1.0, 2.0, 3.0, 4.0]})  # too short: skipped
+    done, _, _ = fit(tmp_path, pd.concat([frame, short], ignore_index=True), "--model", "linear")
+    assert "note: every fitted series: 1 row with missing values was filled (interpolate)." in done.stderr, done.stderr
 
 
 def test_future_regressor_rows_of_many_series_without_a_horizon_are_said(tmp_path: Path) -> None:
