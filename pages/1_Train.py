@@ -136,6 +136,8 @@ series = ensure_series(st.session_state)
 apply_train_url(st.session_state, st.query_params)
 st.title(T("train.title"))
 st.caption(train_intro(st.session_state, series, T.lang))
+if series.report.gaps:  # the Data page's checkbox fills them
+    st.warning(T("data.gaps_misalign", gaps=series.report.gaps))
 model = st.sidebar.selectbox(**T.widget("train.model"), options=model_names(), key=keys.TRAIN_MODEL_WIDGET)
 st.sidebar.caption(core_text(f"model.{model}", T.lang, spec_for(model).help))
 request = RunRequest(model=model, settings=read_settings(spec_for(model), series.regressors),

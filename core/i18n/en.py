@@ -69,6 +69,9 @@ MESSAGES: dict[str, str] = {
                          "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
                          "**{stamps:,}**\n"
                          "- Missing time stamps against the {frequency} frequency: **{gaps:,}**",
+    "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: models count rows, so seasons and lags "
+                          "after a gap are misaligned (seasonal naive's 'same month last year' is another month). Tick "
+                          "'Fill missing time stamps' on the Data page, unless the gaps are closed days.",
     "data.intro": "Load a series, then train models on **Train**, compare them on **Compare** and look ahead on "
                   "**Forecast**. Loaded now: **{source}**{details}",
     "data.about": " ({about})",

@@ -65,6 +65,8 @@ MESSAGES: dict[str, str] = {
     "data.quality_list": "- 已填充的缺失值（{policy}）：**{filled:,}**；删除的行：**{dropped:,}**\n"
                          "- 删除的完全重复行：**{duplicates:,}**；合并的重复时间戳：**{stamps:,}**\n"
                          "- 按{frequency}频率计缺失的时间戳：**{gaps:,}**",
+    "data.gaps_misalign": "缺少 {gaps:,} 个时间戳且未填补：模型按行计数，因此缺口之后的季节和滞后会错位（季节性朴素法的“去年同月”会变成别的月份）。"
+                          "除非缺口是休息日，请在数据页勾选“补齐缺失的时间戳”。",
     "data.intro": "先载入一个序列，再到**训练**页训练模型，在**比较**页比较结果，在**预测**页展望未来。当前载入："
                   "**{source}**{details}",
     "data.about": "（{about}）",
