@@ -148,6 +148,8 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_year_trend": "The year term was left out: the trend and the seasonal terms already give each row's "
                                 "calendar year.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
+    "note.season_too_long": "The training rows are fewer than one season ({season} steps): seasonal naive has no "
+                             "season to repeat, so it repeats the last value, as naive does.",
     "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the series is never "
                          "below zero, so the predictions are held at 0 there, as the band is (the metrics score what "
                          "is shown).",

@@ -124,6 +124,7 @@ def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
     held = [t("note.held_at_bound", lang, step=params["held_from_step"])] if params.get("held_from_step") else []
     held += [t("note.held_at_zero", lang, step=params["held_at_zero_from_step"])] \
         if params.get("held_at_zero_from_step") else []
+    held += [t("note.season_too_long", lang, season=params["season_asked"])] if params.get("season_asked") else []
     held += [plain(t("note.member_held_at_bound", lang, model=candidate_name(str(name), lang), step=step))
              for name, step in (params.get("held_at_bound") or {}).items()]
     return [plain(line) for line in left_out_lines(params, lang)] + held + ([summary] if summary else [])

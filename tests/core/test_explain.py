@@ -13,7 +13,8 @@ from core.data.tidy import LoadedSeries
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.models.features import calendar_columns
 from core.models.specs import ModelSettings
-from core.ui.explain import describe_coefficients
+from core.ui.explain import describe_coefficients, result_notes
+from tests.conftest import monthly_frame
 
 _NUMBER = r"([+-][\d,]*\.?\d+(?:e[+-]?\d+)?)"
 
@@ -85,3 +86,13 @@ def test_multi_trend_per_day_is_the_least_squares_solution() -> None:
     lines = describe_coefficients(coefficients, frequency, "y", len(train))
     assert lines[0] == f"Trend: y changes by {oracle.coef_[0]:+,.4g} per day."
     assert any(line.startswith("Tue:") for line in lines)
+
+
+def test_seasonal_naive_on_fewer_rows_than_a_season_says_it_repeats_the_last_value() -> None:
+    # 8 training rows of a monthly series: snaive became naive (the same numbers on Compare) without a word on Train.
+    frame = monthly_frame(np.arange(12.0) + 10)
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("snaive"))
+    notes = result_notes(result.params)
+    assert any(note.startswith("The training rows are fewer than one season (12 steps)") for note in notes), notes
+    assert not any("season" in note for note in result_notes(run(frame, infer_frequency(frame["ds"]),
+                                                                  RunRequest("naive")).params))
