@@ -92,8 +92,6 @@ def show_quality(series: LoadedSeries, T: Texts) -> None:
     st.caption(span_text(series, T.lang))
     with st.expander(T("data.quality"), expanded=bool(series.report.notices or quality.gaps)):
         st.markdown(quality_markdown(series, quality, T.lang))
-        if quality.gaps:
-            st.warning(T("data.gaps_misalign", gaps=quality.gaps))
         for notice in series.report.notices:
             st.info(plain(said(notice, T.lang)))
         if len(quality.outliers):

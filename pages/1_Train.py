@@ -5,14 +5,15 @@ import streamlit as st
 
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.models.files import model_bytes
-from core.models.specs import SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec, Setting, model_names, spec_for
+from core.models.specs import SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec, model_names, spec_for
 from core.training.devices import device_choices
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
-from core.ui.controls import setting_control, setting_starts
+from core.ui.controls import setting_starts, setting_widget
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
-from core.ui.explain import learned_markdown, metrics_table, result_notes, selection_table, undefined_metric_notes
+from core.ui.explain import (learned_markdown, metrics_table, result_notes, result_warnings, selection_table,
+                             undefined_metric_notes)
 from core.i18n import Texts, core_text, said
 from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
@@ -22,22 +23,16 @@ from core.ui.text import plain
 from core.ui.urlstate import train_query
 
 
-def setting_widget(container, setting: Setting, key: str) -> object:  # type: ignore[no-untyped-def]
-    """The widget for one setting of the model table, labelled in the page's language."""
-    kind, arguments = setting_control(setting, T.lang)
-    return getattr(container, kind)(key=key, **arguments)
-
-
 def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
     """The chosen model's own settings, its training (when it trains with torch), seed and device."""
     for key, start in setting_starts(spec, series.frequency).items():
         st.session_state.setdefault(key, start)
-    values = {s.name: setting_widget(st.sidebar, s, keys.train_setting(spec.name, s.name)) for s in spec.settings}
+    values = {s.name: setting_widget(st.sidebar, s, keys.train_setting(spec.name, s.name), T.lang) for s in spec.settings}
     if (training := spec.training) is not None:
         with st.sidebar.expander(T("train.training"), expanded=False):
-            training = training.with_(**{s.name: setting_widget(st, s, keys.train_setting(spec.name, s.name))
+            training = training.with_(**{s.name: setting_widget(st, s, keys.train_setting(spec.name, s.name), T.lang)
                                          for s in TRAINING_SETTINGS})
-    seed = setting_widget(st.sidebar, SEED, keys.TRAIN_SEED)
+    seed = setting_widget(st.sidebar, SEED, keys.TRAIN_SEED, T.lang)
     device = st.sidebar.selectbox(**T.widget("train.device"), options=device_choices(), key=keys.TRAIN_DEVICE)
     return ModelSettings(values=values, regressors=tuple(regressors), training=training, seed=int(seed),  # type: ignore[arg-type]
                          device=device)
@@ -103,8 +98,8 @@ def show_result(result: RunResult) -> None:
         left.caption(note)
     if result.closed_form_gap is not None:
         right.metric(T("train.gap"), f"{result.closed_form_gap:.2e}", help=T("train.gap_help"))
-    if result.budget_note:
-        st.warning(T("train.budget", note=result.budget_note))
+    for warning in result_warnings(result, T.lang):  # a budget stop, a descent short of the exact answer
+        st.warning(warning)
     right.caption(T("train.fitted", seconds=result.fit_seconds, device=result.device, fraction=request.train_fraction))
     if len(result.losses) >= MIN_LOSS_POINTS:
         right.altair_chart(loss_chart(result.losses, lang=T.lang), width="stretch")
@@ -136,7 +131,7 @@ series = ensure_series(st.session_state)
 apply_train_url(st.session_state, st.query_params)
 st.title(T("train.title"))
 st.caption(train_intro(st.session_state, series, T.lang))
-if series.report.gaps:  # the Data page's checkbox fills them
+if series.report.gaps:  # seasons and lags misaligned: the Data page's checkbox fills them
     st.warning(T("data.gaps_misalign", gaps=series.report.gaps))
 model = st.sidebar.selectbox(**T.widget("train.model"), options=model_names(), key=keys.TRAIN_MODEL_WIDGET)
 st.sidebar.caption(core_text(f"model.{model}", T.lang, spec_for(model).help))

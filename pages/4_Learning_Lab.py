@@ -6,13 +6,13 @@ import streamlit as st
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message
 from core.ui.explain import result_notes
-from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings, batch_divergence, race_curves,
-                             race_table, run_lab)
+from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings, at_stability_edge,
+                             batch_divergence, race_curves, race_table, run_lab)
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
 from core.ui.session import ensure_series, language_of
 from core.ui.text import plain
-from core.training.loop import OPTIMIZERS
+from core.training.loop import OPTIMIZERS, stalled
 
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
@@ -78,7 +78,9 @@ def show(results: LabResults) -> None:
     if diverged:
         st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
     elif len(gaps) and (last := float(gaps["gap"].iloc[-1])) > NOT_REACHED:
-        st.info(T("lab.not_reached", optimizer=results.settings.optimizer, epochs=len(gaps), gap=f"{last:.3g}"))
+        overshoots = stalled(gaps["gap"].tolist()) or at_stability_edge(results.data, results.settings)
+        st.info(T("lab.not_reached_overshoot" if overshoots else "lab.not_reached",
+                  optimizer=results.settings.optimizer, epochs=len(gaps), gap=f"{last:.3g}"))
     lesson("normalize")
     curves, broke = results.normalize
     st.altair_chart(log_lines(curves, "epoch", "gap", "run", T("lab.axis.epoch"), T("lab.axis.gap"), lang=T.lang),

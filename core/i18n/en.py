@@ -119,6 +119,18 @@ MESSAGES: dict[str, str] = {
     "train.gap": "Gap to the exact least-squares fit",
     "train.gap_help": "How far the trained training loss is above the closed-form optimum, relative to it.",
     "train.budget": "{note}",
+    "budget.time": "Training stopped at its time budget of {seconds} s (TSR_TRAIN_MAX_SECONDS) after {epochs} epochs "
+                   "and {updates} updates: the result so far is shown. Use fewer epochs or larger batches, or raise "
+                   "the limit.",
+    "budget.updates": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) after {epochs} epochs "
+                      "and {updates} updates: the result so far is shown. Use fewer epochs or larger batches, or raise "
+                      "the limit.",
+    "train.not_reached_overshoot": "The fit stopped {gap} times the exact loss above it, after {epochs:plural:epoch}: "
+                                   "with {optimizer} at learning rate {lr} the loss stopped falling, as steps too large "
+                                   "overshoot back and forth. Lower the learning rate, or use lbfgs.",
+    "train.not_reached_slow": "After {epochs:plural:epoch} the fit is still {gap} times the exact loss above it: "
+                              "{optimizer} at learning rate {lr} is still descending. Raise the learning rate or the "
+                              "epochs, or use lbfgs.",
     "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
     "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
     "train.learned": "What the model learned",
@@ -296,7 +308,9 @@ MESSAGES: dict[str, str] = {
     "lab.lr": "Learning rate",
     "lab.lr_help": "Step size for that optimizer and for the batch comparison (plain SGD).",
     "lab.epochs": "Epochs",
-    "lab.epochs_help": "Passes over the training rows.",
+    "lab.epochs_help": "Passes over the training rows in the loss landscape; the mini-batch lesson runs a third of "
+                       "them (at least 5), the exact-answer and normalize lessons five times as many, the optimizer "
+                       "race always 150.",
     "lab.batch": "Mini-batch size",
     "lab.batch_help": "Rows per mini-batch.",
     "lab.race": "Optimizers in the race",
@@ -344,7 +358,7 @@ MESSAGES: dict[str, str] = {
                         "per epoch (log scale).",
     "lab.lesson.normalize": "On raw inputs (a time index in the hundreds, a target in its own units) the loss "
                             "surface is a long narrow valley: the learning rate that works after z-scoring makes raw "
-                            "training explode, and the largest stable step for raw inputs crawls. Z-scoring makes "
+                            "training explode, and the largest step that does not oscillate on raw inputs crawls. Z-scoring makes "
                             "every direction alike.",
     "lab.lesson.vectorize": "The same gradient computed by a Python loop over every value and by one NumPy "
                             "expression over whole arrays. Vectorized code runs in compiled loops, which is why "
@@ -360,6 +374,9 @@ MESSAGES: dict[str, str] = {
     "lab.diverged": "{optimizer} diverged at step {step}: lower the learning rate.",
     "lab.not_reached": "After {epochs} epochs {optimizer} is still {gap} times the exact loss above it: raise the "
                        "learning rate or train for more epochs.",
+    "lab.not_reached_overshoot": "After {epochs} epochs {optimizer} is still {gap} times the exact loss above it and "
+                                 "no longer falling: at this learning rate its steps overshoot back and forth. Lower "
+                                 "the learning rate.",
     "lab.run_diverged": "- **{run}**: diverged at step {step}.",
     "lab.loop": "Python loop",
     "lab.vectorized": "Vectorized (NumPy)",
@@ -379,7 +396,7 @@ MESSAGES: dict[str, str] = {
     "lab.curve.single": "single sample",
     "lab.curve.mini": "mini-batch of {size}",
     "lab.curve.raw": "raw inputs, lr {lr}",
-    "lab.curve.raw_stable": "raw inputs, lr {lr} (largest stable)",
+    "lab.curve.raw_stable": "raw inputs, lr {lr} (largest without oscillating)",
     "lab.curve.scaled": "z-scored inputs, lr {lr}",
     "lab.column.optimizer": "optimizer",
     "lab.column.lr": "learning rate",

@@ -112,7 +112,15 @@ MESSAGES: dict[str, str] = {
     "train.result": "{model}：实际值与预测值",
     "train.gap": "与最小二乘精确解的差距",
     "train.gap_help": "训练所得的训练损失比闭式最优解高出多少（相对于最优解）。",
-    "train.budget": "训练达到预算上限而提前停止，下面显示的是到此为止的结果。详情：{note}",
+    "train.not_reached_overshoot": "拟合在 {epochs:,} 轮后停止，损失仍比精确解高出其 {gap} 倍：{optimizer} 在学习率 {lr} 下损失不再下降，"
+                                   "步长过大会来回越过最优点。请降低学习率，或改用 lbfgs。",
+    "train.not_reached_slow": "经过 {epochs:,} 轮后，损失仍比精确解高出其 {gap} 倍：{optimizer} 在学习率 {lr} 下仍在下降。"
+                              "请提高学习率或训练轮数，或改用 lbfgs。",
+    "train.budget": "{note}",
+    "budget.time": "训练在 {epochs} 轮、{updates} 次更新后达到时间预算 {seconds} 秒（TSR_TRAIN_MAX_SECONDS）而停止，"
+                   "下面显示的是到此为止的结果。请减少轮数或增大批量，或提高上限。",
+    "budget.updates": "训练在 {epochs} 轮、{updates} 次更新后达到 {most} 次更新的预算（TSR_TRAIN_MAX_UPDATES）而停止，"
+                      "下面显示的是到此为止的结果。请减少轮数或增大批量，或提高上限。",
     "train.fitted": "在 {device} 上用时 {seconds:.3f} 秒完成拟合；训练集比例 {fraction:.2f}。各项指标均按原始单位计算。",
     "train.few_epochs": "训练共进行了 {epochs} 轮；最终的损失（归一化后）为 {loss:.3e}。",
     "train.learned": "模型学到了什么",
@@ -269,7 +277,7 @@ MESSAGES: dict[str, str] = {
     "lab.lr": "学习率",
     "lab.lr_help": "该优化器以及批量比较（普通 SGD）所用的步长。",
     "lab.epochs": "训练轮数",
-    "lab.epochs_help": "遍历训练集的次数。",
+    "lab.epochs_help": "损失曲面一课遍历训练集的轮数；小批量一课运行其三分之一（至少 5 轮），精确解与标准化两课运行其五倍，优化器比赛固定 150 轮。",
     "lab.batch": "小批量大小",
     "lab.batch_help": "每个小批量包含的行数。",
     "lab.race": "参加比赛的优化器",
@@ -312,7 +320,7 @@ MESSAGES: dict[str, str] = {
     "lab.lesson.exact": "对于关于权重是线性的模型，最小二乘法一步就能得到精确解；梯度下降则一步步逼近它。图中按轮显示"
                         "训练损失比精确解的损失高出多少（对数坐标）。",
     "lab.lesson.normalize": "在原始输入上（时间索引达到几百，目标变量保持自身的单位），损失函数的曲面是一条狭长的山谷："
-                            "归一化之后合适的学习率会让原始输入上的训练发散，而原始输入所能承受的最大稳定步长又让训练"
+                            "归一化之后合适的学习率会让原始输入上的训练发散，而原始输入上不振荡的最大步长又让训练"
                             "进展极其缓慢。z-score 归一化使各个方向的尺度一致。",
     "lab.lesson.vectorize": "同一个梯度，分别用 Python 循环逐个数值计算，以及用一条 NumPy 表达式对整个数组计算。向量化"
                             "代码在编译好的循环中运行，这正是模型要在数组上训练的原因。",
@@ -324,6 +332,7 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_agree": "手算的梯度与自动求导的梯度**一致**：最大绝对误差为 {differences}。",
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",
+    "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",
     "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍：请提高学习率或增加训练轮数。",
     "lab.run_diverged": "- **{run}**：在第 {step} 步发散。",
     "lab.loop": "Python 循环",
@@ -344,7 +353,7 @@ MESSAGES: dict[str, str] = {
     "lab.curve.single": "单样本",
     "lab.curve.mini": "小批量（每批 {size} 行）",
     "lab.curve.raw": "原始输入，学习率 {lr}",
-    "lab.curve.raw_stable": "原始输入，学习率 {lr}（最大稳定步长）",
+    "lab.curve.raw_stable": "原始输入，学习率 {lr}（不振荡的最大步长）",
     "lab.curve.scaled": "归一化输入，学习率 {lr}",
     "lab.column.optimizer": "优化器",
     "lab.column.lr": "学习率",

@@ -16,7 +16,8 @@ from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import split_frame
 from core.training.least_squares import least_squares, relative_gap, ridge_objective
-from core.training.loop import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, predict, train
+from core.training.loop import (DEFAULT_LR, NOT_REACHED, OPTIMIZERS, TrainConfig, full_loss, predict,  # noqa: F401
+                                train)
 
 LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
@@ -306,7 +307,6 @@ def _fmt(values: np.ndarray) -> str:
 
 # 5. Exact answer vs descent; 6. why normalize -------------------------------------------------
 
-NOT_REACHED = 0.01  # a final relative gap above this is said: the optimizer has not reached the exact answer
 
 
 def gap_curve(x: np.ndarray, y: np.ndarray, config: TrainConfig) -> tuple[pd.DataFrame, int | None]:
@@ -319,6 +319,17 @@ def gap_curve(x: np.ndarray, y: np.ndarray, config: TrainConfig) -> tuple[pd.Dat
     return pd.DataFrame({"epoch": np.arange(1, len(gaps) + 1), "gap": gaps}), history.diverged_at
 
 
+def at_stability_edge(data: LabData, settings: LabSettings) -> bool:
+    """Whether plain gradient descent's step is within 5% of the largest that converges (two over the loss's largest
+    curvature) on the lab's z-scored inputs: it then oscillates back and forth and barely closes the gap, however
+    long it runs; a larger rate diverges, so the advice is a smaller one."""
+    if settings.optimizer != "sgd" or not len(data.x):
+        return False
+    design = np.column_stack([data.x, np.ones(len(data.x))])
+    curvature = float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
+    return settings.lr * curvature >= 1.9
+
+
 def exact_vs_descent(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame, int | None]:
     return gap_curve(data.x, data.y, every_epoch(settings, settings.optimizer, settings.lr, settings.epochs * 5))
 
@@ -328,14 +339,15 @@ def normalization_comparison(data: LabData, settings: LabSettings,
                              ) -> tuple[pd.DataFrame, dict[str, int | None]]:
     """The same model and optimizer on raw and on z-scored inputs (gap to each one's exact loss).
 
-    Raw inputs run twice: at the lab's learning rate, and at the largest stable step for them.
+    Raw inputs run twice: at the lab's learning rate, and at the largest step that does not oscillate for them (one
+    over the loss's largest curvature; steps up to twice that still converge, oscillating).
     ``z_scored`` reuses the run of ``exact_vs_descent``, which has the same settings.
     """
     config = every_epoch(settings, settings.optimizer, settings.lr, settings.epochs * 5)
     design = np.column_stack([data.x_raw, np.ones(len(data.x_raw))])
     stable_lr = 1.0 / float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
     runs = {f"raw inputs, lr {settings.lr:g}": (data.x_raw, data.y_train_raw, config),
-            f"raw inputs, lr {stable_lr:.2g} (largest stable)": (data.x_raw, data.y_train_raw,
+            f"raw inputs, lr {stable_lr:.2g} (largest without oscillating)": (data.x_raw, data.y_train_raw,
                                                                  config.with_(lr=stable_lr))}
     curves = {f"z-scored inputs, lr {settings.lr:g}": z_scored or gap_curve(data.x, data.y, config)}
     curves.update({name: gap_curve(x, y, run_config) for name, (x, y, run_config) in runs.items()})

@@ -93,6 +93,19 @@ class History:
     budget_note: str = ""  # why the budget ended training early, for the user; empty otherwise
 
 
+# A fit whose loss ends this far above the exact least-squares loss (relative) has not reached the answer, and is said.
+NOT_REACHED = 0.01
+
+
+def stalled(losses: list[float]) -> bool:
+    """Whether a loss curve stopped falling: in its second half some epoch is no lower than the one before (steps too
+    large, overshooting back and forth: at the edge of stability the loss stays where it started), rather than falling
+    at every epoch, however little (steps too small, or too few)."""
+    finite = [value for value in losses if math.isfinite(value)]
+    later = finite[len(finite) // 2 - 1:] if len(finite) > 1 else finite
+    return len(finite) < 2 or any(after >= before for before, after in zip(later, later[1:]))
+
+
 # The deadline every training started inside ``shared_budget`` stops at, besides its own budget.
 _SHARED_DEADLINE: ContextVar[float | None] = ContextVar("shared_training_deadline", default=None)
 

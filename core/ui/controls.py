@@ -12,6 +12,13 @@ from core.ui import state_keys as keys
 SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
 
 
+def setting_widget(container: Any, setting: Setting, key: str, lang: str = "en") -> object:
+    """The widget for one setting of the model table in ``container`` (the sidebar, an expander, a page), labelled in
+    ``lang``: ``setting_control``'s kind of widget called with its arguments."""
+    kind, arguments = setting_control(setting, lang)
+    return getattr(container, kind)(key=key, **arguments)
+
+
 def setting_control(setting: Setting, lang: str = "en") -> tuple[str, dict[str, Any]]:
     """The Streamlit widget for ``setting`` (``selectbox``, ``slider`` or ``number_input``) and its arguments
     (choices or range, label and help in ``lang``)."""

@@ -10,6 +10,7 @@ from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import YEAR_FROM_TREND
+from core.training.loop import NOT_REACHED, stalled
 from core.ui.text import plain
 
 if TYPE_CHECKING:
@@ -143,6 +144,26 @@ def metrics_table(metrics: dict[str, dict[str, float | None]], lang: str = "en")
             {t(f"split.{split}", lang): _cell(metrics[split][name], lang) for split in ("train", "test")}
             for name in METRIC_NAMES}
     return pd.DataFrame(rows).T
+
+
+def result_warnings(result: RunResult, lang: str = "en") -> list[str]:
+    """What went short in a run's training: the budget that stopped it (``train.budget``), descent that ended short of
+    the exact answer (``convergence_note``)."""
+    stopped = [t("train.budget", lang, note=relabel(result.budget_note, lang, "budget"))] if result.budget_note else []
+    return stopped + [note for note in [convergence_note(result, lang)] if note]
+
+
+def convergence_note(result: RunResult, lang: str = "en") -> str | None:
+    """Said when descent stopped short of the exact least-squares answer (``NOT_REACHED``): lower the learning rate
+    when the loss stopped falling (``stalled``, or an early stop: overshooting), else raise it or the epochs; None when
+    it got there, for models without an exact answer, and when the training budget ended it (said on its own)."""
+    gap = result.closed_form_gap
+    if gap is None or gap <= NOT_REACHED or result.budget_note or not result.losses:
+        return None
+    used = result.settings_used
+    stopped_early = len(result.losses) < int(used.get("epochs", 0) or 0)  # improving by less than its tolerance
+    return t("train.not_reached_overshoot" if stalled(result.losses) or stopped_early else "train.not_reached_slow", lang,
+             gap=f"{gap:.3g}", epochs=len(result.losses), optimizer=used.get("optimizer"), lr=used.get("lr"))
 
 
 def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], lang: str = "en",

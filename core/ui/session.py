@@ -403,10 +403,11 @@ def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en"
 
 
 def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = "en") -> str:
-    """The data-quality counts as a Markdown list (numbers and fixed words only)."""
-    return t("data.quality_list", lang, policy=relabel(series.missing_policy, lang, "policy"),
-             filled=quality.missing_filled, dropped=quality.rows_dropped, duplicates=quality.duplicate_rows,
-             stamps=quality.duplicate_stamps, frequency=frequency_name(series.frequency, lang), gaps=quality.gaps)
+    """The data-quality counts as a Markdown list (numbers and fixed words only), and what unfilled gaps do."""
+    counts = t("data.quality_list", lang, policy=relabel(series.missing_policy, lang, "policy"),
+               filled=quality.missing_filled, dropped=quality.rows_dropped, duplicates=quality.duplicate_rows,
+               stamps=quality.duplicate_stamps, frequency=frequency_name(series.frequency, lang), gaps=quality.gaps)
+    return counts + (f"\n\n**{t('data.gaps_misalign', lang, gaps=quality.gaps)}**" if quality.gaps else "")
 
 
 def steps_note(series: LoadedSeries, lang: str = "en") -> str:

@@ -96,3 +96,21 @@ def test_seasonal_naive_on_fewer_rows_than_a_season_says_it_repeats_the_last_val
     assert any(note.startswith("The training rows are fewer than one season (12 steps)") for note in notes), notes
     assert not any("season" in note for note in result_notes(run(frame, infer_frequency(frame["ds"]),
                                                                   RunRequest("naive")).params))
+
+
+@pytest.mark.parametrize(("optimizer", "lr", "advice"), [
+    ("adam", 10.0, "Lower the learning rate"),  # stopped after 5 epochs: "Trend -12.01 per month" on a rising series
+    ("sgd", 1.0, "Lower the learning rate"),  # the edge of stability: oscillates, early stop after 4 epochs
+    ("sgd", 1e-5, "Raise the learning rate or the epochs"),  # all 100 epochs, still far
+])
+def test_train_says_when_descent_stopped_short_of_the_exact_answer_and_which_way_to_turn_the_rate(
+        air: LoadedSeries, optimizer: str, lr: float, advice: str) -> None:
+    from core.models.specs import LINEAR_TRAINING
+    from core.ui.explain import convergence_note
+
+    training = LINEAR_TRAINING.with_(optimizer=optimizer, lr=lr)
+    result = run(air.frame, air.frequency, RunRequest("linear", ModelSettings(training=training)))
+    assert result.closed_form_gap is not None and result.closed_form_gap > 1
+    note = convergence_note(result)
+    assert note is not None and advice in note and f"{optimizer} at learning rate {lr:g}" in note, note
+    assert convergence_note(run(air.frame, air.frequency, RunRequest("linear"))) is None  # lbfgs: there

@@ -43,6 +43,10 @@ def test_the_time_budget_ends_an_oversized_run(air, monkeypatch: pytest.MonkeyPa
     result = run(air.frame, air.frequency, RunRequest("mlp", ModelSettings(values={"hidden": 64}, training=training)))
     assert "time budget of 0.3 s (TSR_TRAIN_MAX_SECONDS)" in result.budget_note
     assert len(result.losses) < 100_000 and np.isfinite(result.metrics["test"]["mae"])
+    from core.ui.explain import result_warnings
+
+    chinese = result_warnings(result, "zh")[0]  # was the English note inside a Chinese sentence
+    assert chinese.startswith("训练在 ") and "时间预算 0.3 秒（TSR_TRAIN_MAX_SECONDS）" in chinese and "Training" not in chinese
 
 
 def test_trainings_inside_a_shared_budget_stop_at_its_deadline() -> None:
