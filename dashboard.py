@@ -103,7 +103,6 @@ def data_page() -> None:
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
     st.set_page_config(page_title=T("app.title"), page_icon="📈", layout="wide")
     ensure_series(st.session_state)
-    apply_fraction_url(st.session_state, st.query_params)
     st.title(T("app.title"))
     handle_inputs(T)
     for note in runs_moved_notes(st.session_state, T.lang):
@@ -136,6 +135,7 @@ def main() -> None:
     follow_language(st.session_state, T.lang)
     data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)
     page = st.navigation([data, *(st.Page(path, title=T(title), url_path=url) for path, title, url in PAGES)])
+    apply_fraction_url(st.session_state, st.query_params)  # a shared link's split, whichever page: after navigation
     lang = st.sidebar.selectbox(T("app.language"), list(LANGUAGES), key=keys.APP_LANG_WIDGET,  # on every page
                                 format_func=LANGUAGES.__getitem__)
     if note and page is not data:

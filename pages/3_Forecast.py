@@ -75,7 +75,7 @@ labels = [run_label(i, r) for i, r in enumerate(runs)] or [T("forecast.default_r
 choices = dict(zip(labels, runs)) if runs else {}
 left, right = st.columns([3, 2])
 label = left.selectbox(**T.widget("forecast.run"), options=labels, index=len(labels) - 1, key=keys.FORECAST_RUN)
-horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_name(series.frequency, T.lang)),
+horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_name(series.frequency, T.lang), most=MOST_STEPS),
                              min_value=1, max_value=MOST_STEPS, key=keys.FORECAST_HORIZON)
 st.query_params.from_dict(to_query({"horizon": int(horizon)}))
 if not runs:  # runs over all series, if any, forecast them further down

@@ -274,7 +274,8 @@ MESSAGES: dict[str, str] = {
     "forecast.run": "Run to forecast with",
     "forecast.run_help": "The model and settings of a run from Train, refitted on every row.",
     "forecast.horizon": "Horizon (steps)",
-    "forecast.horizon_help": "Steps past the end of the data ({frequency}).",
+    "forecast.horizon_help": "Steps past the end of the data ({frequency}), at most {most:,} here (the command line's "
+                             "--horizon goes to TSR_MAX_HORIZON).",
     "forecast.no_runs_shown": "No runs on the series shown yet: the default `multi` model is used for it. Every series "
                               "is forecast further down with the model of a run over all series.",
     "forecast.no_runs": "No runs yet: the default `multi` model is used. Train others on the **Train** page.",

@@ -244,7 +244,7 @@ MESSAGES: dict[str, str] = {
     "forecast.run": "用于预测的训练记录",
     "forecast.run_help": "采用训练页中某次训练的模型和设置，在全部数据上重新拟合。",
     "forecast.horizon": "预测步数",
-    "forecast.horizon_help": "在数据末尾之后要预测的步数（{frequency}）。",
+    "forecast.horizon_help": "在数据末尾之后要预测的步数（{frequency}），此处最多 {most:,} 步（命令行的 --horizon 最多到 TSR_MAX_HORIZON）。",
     "forecast.no_runs_shown": "当前显示的序列还没有训练记录：将使用默认的 `multi` 模型预测它。下方用全部序列训练记录的模型预测"
                               "每个序列。",
     "forecast.no_runs": "还没有训练记录：将使用默认的 `multi` 模型。可以在**训练**页训练其他模型。",

@@ -135,7 +135,8 @@ def keep_page_settings(state: MutableMapping[str, Any]) -> None:
 
 
 def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
-    """The train fraction of a shared link, once per session, whichever page it opens."""
+    """The train fraction of a shared link, once per session, whichever page it opens (called after
+    ``st.navigation``, which gives a page its query parameters)."""
     if not state.get(keys.DATA_URL_APPLIED):
         state[keys.DATA_URL_APPLIED] = True
         fraction = parse_query(params, DATA_FIELDS).get("fraction")

@@ -27,7 +27,7 @@ def _number_in(convert: Callable[[str], float], low: float, high: float) -> Pars
 
 SESSION_PARAM = "s"  # the session's store key (core.ui.store): the only thing of a session the URL carries
 DATA_FIELDS: dict[str, Parser] = {"fraction": _number_in(float, 0.5, 0.95)}
-FORECAST_FIELDS: dict[str, Parser] = {"horizon": _number_in(int, 1, 1000)}
+FORECAST_FIELDS: dict[str, Parser] = {"horizon": _number_in(int, 1, 1000)}  # the Forecast page's MOST_STEPS
 
 
 def parse_query(params: Mapping[str, str], fields: Mapping[str, Parser]) -> dict[str, object]:
