@@ -192,8 +192,10 @@ PANEL_BOARD_COLUMNS = ("run", "geomean", "mape", "fitted", "failed", "series", "
 PANEL_BOARD_FORMATS = {"geomean": "%.3f", "mape": "%.3g", "seconds": "%.1f"}
 
 
-def panel_board(jobs: list[PanelRun], lang: str = "en") -> pd.DataFrame:
-    """One row per all-series run, lowest geometric mean of the relative test MAE first (undefined last)."""
+def panel_board(jobs: list[PanelRun], lang: str = "en", fraction: float | None = None) -> pd.DataFrame:
+    """One row per all-series run, lowest geometric mean of the relative test MAE first (undefined last); runs of
+    another train fraction than ``fraction`` (the current split) follow, by fraction, as on the single-series board:
+    their test rows differ, so their scores do not rank against the others."""
     names = [t(f"allboard.{name}", lang) for name in PANEL_BOARD_COLUMNS]
     rows = []
     for index, job in enumerate(jobs):
@@ -205,7 +207,10 @@ def panel_board(jobs: list[PanelRun], lang: str = "en") -> pd.DataFrame:
                      format_settings({**job.request.settings.values, "seed": job.request.settings.seed}, lang)))
     frame = pd.DataFrame(rows, columns=names)
     frame[names[1]] = pd.to_numeric(frame[names[1]], errors="coerce")
-    return frame.sort_values(names[1], kind="stable", na_position="last").reset_index(drop=True)
+    split = frame[t("allboard.train_fraction", lang)]
+    order = frame.assign(_other=split != fraction if fraction is not None else False, _split=split)
+    order = order.sort_values(["_other", "_split", names[1]], kind="stable", na_position="last")
+    return frame.loc[order.index].reset_index(drop=True)
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:

@@ -283,6 +283,20 @@ def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
     assert ok(at).info[0].value.startswith("No runs on the series shown yet: the default `multi` model is used for it.")
 
 
+def test_runs_over_all_series_of_another_train_fraction_are_ranked_after_and_said() -> None:
+    # linear at 0.7, then the split moved to 0.9 and multi trained: multi's scores (other test rows) ranked first.
+    at = train_all(upload(app(), "stores.csv", long_csv()), "linear")
+    at.switch_page("dashboard.py").run()
+    at.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.9).run()
+    train_all(at, "snaive")
+    at.switch_page("pages/2_Compare.py").run()
+    ok(at)
+    board = next(frame.value for frame in at.dataframe if "run" in frame.value.columns
+                 and "test MAE / seasonal naive (geometric mean)" in frame.value.columns)
+    assert list(board["run"]) == ["#2 snaive", "#1 linear"] and list(board["train fraction"]) == [0.9, 0.7]
+    assert any("0.7" in box.value and "0.9" in box.value for box in at.warning), [box.value for box in at.warning]
+
+
 def test_loading_another_file_drops_the_runs_over_all_series() -> None:
     at = train_all(upload(app(), "stores.csv", long_csv()), "snaive")
     at.switch_page("dashboard.py").run()
