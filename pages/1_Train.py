@@ -17,8 +17,9 @@ from core.ui.explain import (learned_markdown, metrics_table, result_notes, resu
 from core.i18n import Texts, core_text, said
 from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
-from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, language_of, record_run,
-                             train_intro)
+from core.ui.runs import shown_label
+from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
+                             record_run, train_intro)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -54,7 +55,7 @@ def train_now(request: RunRequest) -> RunResult | None:
             return run(series.frame, series.frequency, request, on_epoch, series.future,
                        on_stage=lambda stage: progress.progress(1.0, text=T(f"train.stage_{stage}")))
     except ValueError as problem:
-        st.error(plain(T("train.failed", problem=said(problem, T.lang))))
+        st.error(plain(failed_text(st.session_state, said(problem, T.lang), T.lang)))
     except BUGS as bug:
         st.error(bug_message(bug, T.lang))
     finally:
@@ -90,7 +91,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
 
 def show_result(result: RunResult) -> None:
     request = result.request
-    st.subheader(T("train.result", model=request.model))
+    st.subheader(T("train.result", model=shown_label(st.session_state.get(keys.TRAIN_RUNS, []), result)))
     st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency, T.lang), width="stretch")
     left, right = st.columns([2, 3])
     left.dataframe(metrics_table(result.metrics, T.lang), width="stretch")

@@ -14,6 +14,12 @@ def run_label(index: int, result: RunResult) -> str:
     return f"#{index + 1} {result.request.model}"
 
 
+def shown_label(runs: list[RunResult], result: RunResult) -> str:
+    """``run_label`` of ``result`` among the session's ``runs``; its model's name when it is not one of them."""
+    index = next((i for i, run in enumerate(runs) if run is result), None)
+    return result.request.model if index is None else run_label(index, result)
+
+
 def describe_settings(result: RunResult, lang: str = "en") -> str:
     """The settings the run used, as ``key=value`` pairs (what auto chose named in ``lang``)."""
     return format_settings(result.settings_used, lang)

@@ -411,6 +411,15 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
     return counts + (f"\n\n**{t('data.gaps_misalign', lang, gaps=quality.gaps)}**" if quality.gaps else "")
 
 
+def failed_text(state: Mapping[str, Any], problem: str, lang: str = "en") -> str:
+    """A training's ``problem`` as the Train page says it: with the earlier run whose result stays below it."""
+    from core.ui.runs import shown_label  # here: the Data page imports this module and draws without torch
+
+    shown = state.get(keys.TRAIN_RESULT)
+    earlier = t("train.shown_earlier", lang, run=shown_label(state.get(keys.TRAIN_RUNS, []), shown)) if shown else ""
+    return t("train.failed", lang, problem=problem, earlier=earlier)
+
+
 def steps_note(series: LoadedSeries, lang: str = "en") -> str:
     """Said when the rows are numbered because no date column is used; "" otherwise, and when the loader's notice
     says it already, naming the column that could not be read as dates (``notice.dates_unread``)."""

@@ -200,3 +200,20 @@ def test_compare_has_no_undefined_metric_note_when_every_metric_has_a_value() ->
     assert not [c.value for c in at.caption if "is undefined" in c.value]
     at.switch_page("pages/2_Compare.py").run()
     assert not [c.value for c in at.caption if "is undefined" in c.value]
+
+
+def test_a_failed_training_says_whose_result_stays_below_it() -> None:
+    at = open_page("pages/1_Train.py")
+    train(at, "linear")
+    assert any(h.value.startswith("#1 linear: actual vs predicted") for h in at.subheader)
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("ar").run()
+    at.slider(key=keys.train_setting("ar", "lags")).set_value(60).run()  # 60 lags need 182 training rows: refused
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and len(at.error) == 1
+    assert shown_escaped(at.error[0].value).endswith("The result below is #1 linear's, the last run that finished.")
+    assert any(h.value.startswith("#1 linear: actual vs predicted") for h in at.subheader)
+
+
+def shown_escaped(text: str) -> str:
+    """Text as the page shows it: user and core text is escaped for Markdown (``plain``)."""
+    return text.replace("\\", "")
