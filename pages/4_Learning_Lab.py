@@ -122,6 +122,7 @@ if stored is not None:
         st.info(line)
     if results.settings != settings:
         st.info(T("lab.changed"))
-    if results.data.constant:
+    if results.data.constant:  # no lesson to draw: the answer is the one value, whatever the method
         st.info(T("lab.constant"))
-    show(results)
+    else:
+        show(results)

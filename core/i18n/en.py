@@ -331,9 +331,9 @@ MESSAGES: dict[str, str] = {
     "lab.thinned": " Training rows were thinned evenly to 2,000 for the per-step traces.",
     "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned}",
     "lab.changed": "Settings changed: press **Run all panels** to recompute.",
-    "lab.constant": "The training rows hold one value in every row: the exact answer is that value, so every method "
-                    "starts at it and the panels below have nothing to show. Load a series that varies to watch the "
-                    "methods learn.",
+    "lab.constant": "The training rows hold one value in every row: the exact answer is that value, with nothing for "
+                    "gradient descent, the batches or the optimizers to learn, so the panels are not drawn. Load a "
+                    "series that varies to watch the methods learn.",
     "lab.title.landscape": "1. Loss landscape",
     "lab.title.batches": "2. Gradient descent, SGD and mini-batches",
     "lab.title.race": "3. Optimizer race",

@@ -297,7 +297,7 @@ MESSAGES: dict[str, str] = {
     "lab.thinned": "为绘制逐次更新的曲线，训练集已均匀抽取为 2,000 行。",
     "lab.intro": "基于 {source}：训练集 {rows:,} 行，特征为 {features}；计算用时 {seconds:.1f} 秒。{thinned}",
     "lab.changed": "设置已更改：点击**运行全部面板**重新计算。",
-    "lab.constant": "训练集每一行的值都相同：精确解就是这个值，每种方法一开始就在那里，下面的面板没有可展示的内容。"
+    "lab.constant": "训练集每一行的值都相同：精确解就是这个值，梯度下降、批量与各优化器都没有可学的内容，因此不绘制各面板。"
                     "请加载一个有变化的序列来观察各方法如何学习。",
     "lab.title.landscape": "1. 损失函数的地形",
     "lab.title.batches": "2. 梯度下降、随机梯度下降与小批量",

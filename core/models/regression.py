@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # A linear fit this close to its least-squares answer (relative objective gap) is refitted in closed form for its band.
 EXACT_ENOUGH = 1e-6
+NEGLIGIBLE = 1e-10  # a weight (z-scored) whose effect is below this fraction of the target's size is rounding noise
 
 
 class RegressionForecaster(Forecaster):
@@ -109,6 +110,9 @@ class RegressionForecaster(Forecaster):
         if self.hidden or self.torch_fit_ is None:
             return None
         weight, bias = self.torch_fit_.linear_weights()
+        # Weights whose effect is rounding noise of the target's size are 0 (a constant series: a trend of -8e-19).
+        level = max(float(np.max(np.abs(self.y_scaler_.mean))), float(np.max(self.y_scaler_.scale)))
+        weight = np.where(np.abs(weight) * self.y_scaler_.scale < NEGLIGIBLE * level, 0.0, weight)
         per_unit = weight * self.y_scaler_.scale / self.x_scaler_.scale
         intercept = float(self.y_scaler_.inverse_transform(np.array(bias)) - per_unit @ self.x_scaler_.mean)
         scale = max(float(self.n_fit_), 1.0)  # as design_matrix scales the steps

@@ -114,3 +114,9 @@ def test_train_says_when_descent_stopped_short_of_the_exact_answer_and_which_way
     note = convergence_note(result)
     assert note is not None and advice in note and f"{optimizer} at learning rate {lr:g}" in note, note
     assert convergence_note(run(air.frame, air.frequency, RunRequest("linear"))) is None  # lbfgs: there
+
+
+def test_a_constant_series_learns_no_trend_from_rounding_noise() -> None:
+    frame = monthly_frame(np.full(48, 7.0))
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear"))
+    assert result.coefficients == {"intercept": pytest.approx(7.0), "x": 0.0}  # was -8.198e-19 per month
