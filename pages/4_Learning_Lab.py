@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message
-from core.ui.explain import result_notes
+from core.ui.explain import feature_label, result_notes
 from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings, at_stability_edge,
                              batch_divergence, race_curves, race_table, run_lab)
 from core.i18n import Texts, said
@@ -115,7 +115,7 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
 if stored is not None:
     results: LabResults = stored[2]
     thinned = T("lab.thinned") if results.data.subsampled else ""
-    features = plain(", ".join(results.data.names))
+    features = plain(", ".join(feature_label(name, T.lang) for name in results.data.names))
     st.caption(T("lab.intro", source=plain(source), rows=len(results.data.y), features=features,
                  seconds=sum(results.seconds.values()), thinned=thinned))
     for line in result_notes({"left_out": results.data.left_out}, T.lang):  # season terms too few rows could fit

@@ -218,6 +218,7 @@ MESSAGES: dict[str, str] = {
     "later.semi-monthly": "{n:,} half-months later",
     "later.secondly": "{n:,} seconds later",
     "later.yearly": "{n:,} years later",
+    "feature.x": "x (time index)", "feature.year": "year",
     "part.month": "month",
     "part.quarter": "quarter",
     "part.half": "half-year",

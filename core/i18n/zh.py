@@ -192,6 +192,7 @@ MESSAGES: dict[str, str] = {
     "later.semi-monthly": "{n:,} 个半月之后",
     "later.secondly": "{n:,} 秒之后",
     "later.yearly": "{n:,} 年之后",
+    "feature.x": "x（时间索引）", "feature.year": "年份",
     "part.month": "月份",
     "part.quarter": "季度",
     "part.half": "半年",
@@ -649,6 +650,7 @@ CORE_TEXTS: dict[str, str] = {
     "setting.hidden_help": "隐藏层的宽度。",
     "setting.lags": "滞后阶数",
     "setting.lags_help": "模型能看到的历史值个数（默认：一个季节周期）。",
+    "choice.full": "全量", "choice.mini": "小批量", "choice.single": "逐条",
 }
 
 # The words of auto's candidate names ("ensemble of ETS, log: seasonal diff AR(1-3)"), in the order they are

@@ -24,8 +24,9 @@ def setting_control(setting: Setting, lang: str = "en") -> tuple[str, dict[str, 
     (choices or range, label and help in ``lang``)."""
     texts = {"label": core_text(f"setting.{setting.name}", lang, setting.label),
              "help": core_text(f"setting.{setting.name}_help", lang, setting.help)}
-    if setting.kind == "choice":
-        return "selectbox", {"options": setting.choices, **texts}
+    if setting.kind == "choice":  # a choice in words where the catalog has them (batch: full, mini, single)
+        return "selectbox", {"options": setting.choices, **texts,
+                             "format_func": lambda choice: core_text(f"choice.{choice}", lang, str(choice))}
     low, high = float(setting.low), float(setting.high)  # type: ignore[arg-type]
     if setting.kind == "int":
         kind = "slider" if high - low <= SLIDER_SPAN else "number_input"

@@ -146,6 +146,16 @@ def metrics_table(metrics: dict[str, dict[str, float | None]], lang: str = "en")
     return pd.DataFrame(rows).T
 
 
+def feature_label(name: str, lang: str = "en") -> str:
+    """A design column's name in ``lang``: ``month=Feb`` as 月份=2月, ``year`` as 年份; English as it is."""
+    if lang == "en":
+        return name
+    if "=" in name:
+        part, level = name.split("=", 1)
+        return f"{t(f'part.{part}', lang) if has(f'part.{part}') else part}={relabel(level, lang, 'level')}"
+    return t(f"feature.{name}", lang) if has(f"feature.{name}") else name
+
+
 def result_warnings(result: RunResult, lang: str = "en") -> list[str]:
     """What went short in a run's training: the budget that stopped it (``train.budget``), descent that ended short of
     the exact answer (``convergence_note``)."""

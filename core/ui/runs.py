@@ -6,7 +6,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from core.evaluation.pipeline import RunResult
-from core.i18n import candidate_name, t
+from core.i18n import candidate_name, core_text, t
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -26,10 +26,13 @@ def describe_settings(result: RunResult, lang: str = "en") -> str:
 
 
 def format_settings(settings: Mapping[str, object], lang: str = "en") -> str:
-    """``key=value`` pairs, floats in ``%g``; what auto chose (``chosen``) named in ``lang``."""
-    return ", ".join(f"{name}={value:g}" if isinstance(value, float)
-                     else f"{name}={candidate_name(str(value), lang) if name == 'chosen' else value}"
-                     for name, value in settings.items())
+    """``key=value`` pairs, floats in ``%g``, the names and choices (batch: full) in ``lang``; what auto chose
+    (``chosen``) named in ``lang``."""
+    def shown(name: str, value: object) -> str:
+        if isinstance(value, float):
+            return f"{value:g}"
+        return candidate_name(str(value), lang) if name == "chosen" else core_text(f"choice.{value}", lang, str(value))
+    return ", ".join(f"{core_text(f'setting.{name}', lang, name)}={shown(name, value)}" for name, value in settings.items())
 
 
 # The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.

@@ -377,3 +377,15 @@ def test_the_models_auto_chose_are_named_in_chinese() -> None:
     assert [candidate_name(name, "zh") for name in ("snaive", "naive", "none: trend + season + regressors")] == [
         "季节朴素", "朴素", "原值：趋势 + 季节 + 外生变量"]
     assert candidate_name("ensemble of ETS, naive, drift", "zh") == "组合：ETS、朴素、漂移"
+
+
+def test_settings_and_features_are_said_in_chinese() -> None:
+    from core.ui.explain import feature_label
+    from core.ui.runs import format_settings
+
+    settings = {"optimizer": "lbfgs", "lr": 1.0, "epochs": 100, "batch": "full", "seed": 0}
+    assert format_settings(settings, "en") == "optimizer=lbfgs, lr=1, epochs=100, batch=full, seed=0"
+    chinese = format_settings(settings, "zh")  # Compare's settings column was English in the Chinese interface
+    assert chinese == "优化器=lbfgs, 学习率=1, 训练轮数=100, 批处理方式=全量, 随机种子=0", chinese
+    assert [feature_label(name, "zh") for name in ("x", "year", "month=Feb")] == ["x（时间索引）", "年份", "月份=2月"]
+    assert [feature_label(name, "en") for name in ("x", "year", "month=Feb")] == ["x", "year", "month=Feb"]
