@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message
-from core.ui.explain import feature_label, result_notes
+from core.ui.explain import feature_label, result_notes, undefined_metric_notes
 from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings, at_stability_edge,
                              batch_divergence, race_curves, race_table, run_lab)
 from core.i18n import Texts, said
@@ -64,6 +64,8 @@ def show(results: LabResults) -> None:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
                                   T("lab.axis.loss"), lang=T.lang), width="stretch")
         st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch")
+        for note in undefined_metric_notes([{"test": r.test} for r in results.race if not r.diverged_at], T.lang):
+            st.caption(note)
     else:
         st.info(T("lab.race_empty"))
     lesson("backprop")

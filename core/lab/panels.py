@@ -230,13 +230,15 @@ def _test_metrics(net: torch.nn.Module, data: LabData) -> dict[str, float | None
 
 
 def race_table(results: list[RaceResult]) -> pd.DataFrame:
-    """One row per optimizer: learning rate, steps to the answer, test error, time, or divergence."""
+    """One row per optimizer: learning rate, steps to the answer, test error, time, or divergence (a diverged run has
+    no final loss or test error: its last finite loss and a NaN forecast were shown as if they were results)."""
     return pd.DataFrame([{
         "optimizer": r.optimizer, "learning rate": r.lr,
         "steps to within 1% of least squares": (f"diverged at step {r.diverged_at}" if r.diverged_at
                                                 else (str(r.steps_to_answer) if r.steps_to_answer else "not reached")),
-        "final training loss": r.losses[-1] if r.losses else None,
-        "test MAE": r.test.get("mae"), "test MAPE %": r.test.get("mape"), "seconds": r.seconds,
+        "final training loss": r.losses[-1] if r.losses and not r.diverged_at else None,
+        "test MAE": None if r.diverged_at else r.test.get("mae"),
+        "test MAPE %": None if r.diverged_at else r.test.get("mape"), "seconds": r.seconds,
     } for r in results])
 
 

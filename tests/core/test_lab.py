@@ -65,6 +65,7 @@ def test_a_too_large_learning_rate_is_reported_as_diverged(data) -> None:  # typ
     assert all(r.diverged_at is not None for r in results)
     table = lab.race_table(results)
     assert table["steps to within 1% of least squares"].str.startswith("diverged at step").all()
+    assert table[["final training loss", "test MAE", "test MAPE %"]].isna().all().all()  # no last finite loss as a result
     curves = lab.race_curves(results)
     assert np.isfinite(curves["loss"]).all()
 
