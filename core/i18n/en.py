@@ -612,6 +612,9 @@ MESSAGES: dict[str, str] = {
                  "row per time step.",
     "err.missing_policy": "Unknown missing-value policy '{policy}': use one of {choices}.",
     "err.duplicate_policy": "Unknown duplicate policy '{policy}': use one of {choices}.",
+    "err.stamps_too_few": "The file's {rows:,} rows hold only {stamps} distinct time stamps; a series needs at least "
+                          "{least}. If it holds several series (one per store, say), each is too short to split and "
+                          "fit: load longer series.",
     "err.too_few_rows": "Only {rows:plural:usable row}: a series needs at least {least} rows to split and fit.",
     "err.fill_limit": "Filling the missing time stamps would make {rows:,} rows ({frequency} from {first} to {last}), "
                       "more than the limit of {limit}: load the series without filling gaps, or set TSR_MAX_ROWS to "

@@ -103,6 +103,8 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     except DataError as problem:
         if detect and not given_ids and problem.key == "err.regressor_not_numeric":
             _regressor_problem_without_ids(raw, table, options, wanted)
+        if problem.key == "err.too_few_rows" and len(raw) >= 2 * int(problem.params["rows"]):
+            raise _stamps_too_few(len(raw), problem) from None
         raise
     written = _as_written(table, given_ids or (_typed_columns(table, probe) if detect else ()), exact)
     keyed = table.assign(**{col: written[col] for col in written.columns}) if written is not None else table
@@ -126,6 +128,15 @@ def _regressor_problem_without_ids(raw: pd.DataFrame, table: pd.DataFrame, optio
     loose = _probe(raw, (), replace(options, regressors=()), wanted)
     if found := detect_id_columns(table, loose.date_col, exclude=_not_ids(table, loose, wanted)):
         _probe(raw, found, options, wanted)
+
+
+def _stamps_too_few(rows: int, problem: DataError) -> DataError:
+    """The whole file read as one series is too short although it has many rows: its time stamps repeat (several
+    series, each too short; "Only 4 usable rows" described a file of 100)."""
+    stamps, least = int(problem.params["rows"]), int(problem.params["least"])
+    return DataError(f"The file's {rows:,} rows hold only {stamps} distinct time stamps; a series needs at least {least}. "
+                     "If it holds several series (one per store, say), each is too short to split and fit: load "
+                     "longer series.", "err.stamps_too_few", {"rows": rows, "stamps": stamps, "least": least})
 
 
 def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:

@@ -235,6 +235,15 @@ def test_rows_exported_twice_do_not_hide_the_id_column(tmp_path: Path) -> None:
     assert predictions.loc[predictions["unique_id"] == "green", "actual"].tolist() == frame["sales"].iloc[40:80].tolist()
 
 
+def test_a_file_of_series_all_too_short_says_so_not_only_4_usable_rows(tmp_path: Path) -> None:
+    frame = long_frame([f"S{k:03d}" for k in range(25)], months=4)  # 100 rows, 4 months each
+    done, _, _ = fit(tmp_path, frame, "--model", "linear")
+    assert done.returncode == 2
+    assert done.stderr.strip() == ("error: The file's 100 rows hold only 4 distinct time stamps; a series needs at least 8. "
+                                   "If it holds several series (one per store, say), each is too short to split and "
+                                   "fit: load longer series.")
+
+
 def test_a_text_regressor_of_a_long_file_is_not_offered_the_detected_numeric_id_instead(tmp_path: Path) -> None:
     frame = long_frame(["101", "102", "103"]).assign(region="north", price=3.5)  # store numbers: a numeric id
     done, _, _ = fit(tmp_path, frame, "--model", "linear", "--regressors", "region")
