@@ -662,6 +662,8 @@ MESSAGES: dict[str, str] = {
                      "fewer lags or more rows.",
     "err.ids_collide": "The series ids of {columns} joined by '{joiner}' name different series alike (an id holds "
                        "'{joiner}' itself): remove '{joiner}' from the ids, or name one id column.",
+    "err.series_empty": "This series has no values in '{column}' (every row is blank): fill them in, or leave the "
+                        "series out of the file.",
     "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",
     "notice.gaps_inserted": "{gaps:plural:missing time stamp} {gaps:were} inserted ({frequency} spacing).",
     "notice.ambiguous_day_first": "Dates in '{column}' fit both day-first and month-first reading; read day first "

@@ -216,8 +216,8 @@ def test_unusable_series_are_reported_and_the_others_fit(tmp_path: Path) -> None
     report = json.loads(metrics.read_text())
     errors = {entry["unique_id"]: entry.get("error") for entry in report["series"]}
     assert errors["good1"] is None and errors["good2"] is None
-    assert "3 usable rows" in errors["short"] and errors["blank"] == (
-        "Target column 'sales' has no values: choose a column that holds the series.")
+    assert "3 usable rows" in errors["short"] and errors["blank"] == (  # not "choose a column": the column has values
+        "This series has no values in 'sales' (every row is blank): fill them in, or leave the series out of the file.")
     assert report["summary"]["series"] == 4 and report["summary"]["failed"] == 2
     assert list(dict.fromkeys(pd.read_csv(out)["unique_id"])) == ["good1", "good2"]
     assert "skipped 'short'" in done.stdout
