@@ -662,6 +662,9 @@ MESSAGES: dict[str, str] = {
                      "fewer lags or more rows.",
     "err.ids_collide": "The series ids of {columns} joined by '{joiner}' name different series alike (an id holds "
                        "'{joiner}' itself): remove '{joiner}' from the ids, or name one id column.",
+    "err.id_is_measure": "Column '{column}' holds measured values (for example {example}), not series ids: name the "
+                         "column that tells the series apart (a store, a product) with --id-col, or leave --id-col out "
+                         "to detect it.",
     "err.series_empty": "This series has no values in '{column}' (every row is blank): fill them in, or leave the "
                         "series out of the file.",
     "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",

@@ -585,6 +585,8 @@ MESSAGES: dict[str, str] = {
     "err.lags_rows": "{model} 使用最多 {lags} 个滞后项时至少需要 {least} 行训练数据（现有 {rows} 行）：请减少滞后项数或增加数据行。",
     "err.ids_collide": "把 {columns} 的标识用“{joiner}”连接后，不同的序列得到了相同的标识（某个标识本身含有“{joiner}”）："
                        "请去掉标识中的“{joiner}”，或只指定一个标识列。",
+    "err.id_is_measure": "“{column}”列是测量值（例如 {example}），不是序列编号：请用 --id-col 指定区分各序列的列（如门店、产品），"
+                         "或不写 --id-col 以自动识别。",
     "err.series_empty": "该序列在“{column}”中没有任何值（每一行都为空）：请填上数值，或从文件中去掉该序列。",
     "err.target_empty": "目标列“{column}”没有任何数值：请选择存放序列数据的列。",
     "notice.gaps_inserted": "已插入 {gaps:,} 个缺失的时间戳（按{frequency}间隔）。",

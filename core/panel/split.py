@@ -98,6 +98,7 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     given_ids = _column_list(id_text, list(table.columns), "series id")
     wanted = _wanted_targets(target_text, list(table.columns))
     _check_roles(given_ids, options, wanted)
+    _check_ids_are_not_measures(table, given_ids)
     try:
         probe = _probe(raw, given_ids, options, wanted)
     except DataError as problem:
@@ -322,6 +323,22 @@ def _check_roles(ids: tuple[str, ...], options: LoadOptions, wanted: tuple[str, 
         if both:
             raise DataError(f"Column '{both[0]}' cannot be both the series id and the {role}: "
                             "name another column with --id-col.")
+
+
+def _check_ids_are_not_measures(table: pd.DataFrame, ids: tuple[str, ...]) -> None:
+    """An id column of numbers with fractions (``99.2``) holds measured values: each row would be a series of its
+    own ("None of the 180 series could be fitted ... Only 1 usable row")."""
+    for col in ids:
+        values = pd.to_numeric(table[col], errors="coerce") if _is_text(table[col]) else table[col]
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        known = values.dropna()
+        fractional = known[known % 1 != 0]
+        if len(known) and len(known) == table[col].notna().sum() and len(fractional):
+            raise DataError(f"Column '{col}' holds measured values (for example {fractional.iloc[0]:g}), not series "
+                            "ids: name the column that tells the series apart (a store, a product) with --id-col, or "
+                            "leave --id-col out to detect it.", "err.id_is_measure",
+                            {"column": col, "example": f"{fractional.iloc[0]:g}"})
 
 
 def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,

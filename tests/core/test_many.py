@@ -244,6 +244,14 @@ def test_a_file_of_series_all_too_short_says_so_not_only_4_usable_rows(tmp_path:
                                    "fit: load longer series.")
 
 
+def test_a_measure_named_as_the_id_is_refused_with_what_to_name_instead(tmp_path: Path) -> None:
+    frame = long_frame(["north", "south"]).assign(price=lambda f: 3.5 + 0.1 * (f.index % 7))
+    done, _, _ = fit(tmp_path, frame, "--id-col", "price", "--model", "linear")  # each row a series of its own
+    assert done.returncode == 2 and done.stderr.strip() == (
+        "error: Column 'price' holds measured values (for example 3.5), not series ids: name the column that tells "
+        "the series apart (a store, a product) with --id-col, or leave --id-col out to detect it.")
+
+
 def test_a_text_regressor_of_a_long_file_is_not_offered_the_detected_numeric_id_instead(tmp_path: Path) -> None:
     frame = long_frame(["101", "102", "103"]).assign(region="north", price=3.5)  # store numbers: a numeric id
     done, _, _ = fit(tmp_path, frame, "--model", "linear", "--regressors", "region")
@@ -349,8 +357,10 @@ def test_a_stray_duplicated_row_or_blank_ids_do_not_hide_the_id() -> None:
     assert detect_id_columns(duplicated, "month", exclude=("y",)) == ("store",)
     blanks = frame.assign(store=frame["store"].where(~frame.index.isin([10, 58]), None))  # same month, no id
     assert detect_id_columns(blanks, "month", exclude=("y",)) == ("store",)
-    many = pd.concat([frame, frame.iloc[:40]], ignore_index=True)
-    assert detect_id_columns(many, "month", exclude=("y",)) == ()  # 40 of 184 repeat: not an id
+    many = pd.concat([frame, frame.iloc[:40].assign(y=lambda f: f["y"] + 1)], ignore_index=True)
+    assert detect_id_columns(many, "month", exclude=("y",)) == ()  # 40 of 184 repeat with other values: not an id
+    exported_twice = pd.concat([frame, frame.iloc[:40]], ignore_index=True)  # alike in every column: count once
+    assert detect_id_columns(exported_twice, "month", exclude=("y",)) == ("store",)
 
 
 def test_no_time_column_means_no_detected_id() -> None:
