@@ -10,7 +10,7 @@ from core.i18n import LANGUAGES, Texts, said
 from core.ui.charts import series_chart
 from core.panel.choice import PanelChoice, read_panel
 from core.ui.panel_view import Reading, again, id_candidates, panel_choice, panel_note, read_into, show_series
-from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, apply_fraction_url, date_column_label,
+from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
                              quality_metrics, quality_of, runs_moved_notes, sample_bytes, sample_files, span_text,
@@ -135,7 +135,8 @@ def main() -> None:
     follow_language(st.session_state, T.lang)
     data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)
     page = st.navigation([data, *(st.Page(path, title=T(title), url_path=url) for path, title, url in PAGES)])
-    apply_fraction_url(st.session_state, st.query_params)  # a shared link's split, whichever page: after navigation
+    if wanted := after_navigation(st.session_state, st.query_params):  # a shared link's split; a first deep link
+        st.switch_page(wanted, query_params=st.query_params.to_dict())
     lang = st.sidebar.selectbox(T("app.language"), list(LANGUAGES), key=keys.APP_LANG_WIDGET,  # on every page
                                 format_func=LANGUAGES.__getitem__)
     if note and page is not data:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.models.files import model_bytes
@@ -17,9 +18,8 @@ from core.ui.explain import (learned_markdown, metrics_table, result_notes, resu
 from core.i18n import Texts, core_text, said
 from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
-from core.ui.runs import shown_label
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
-                             record_run, train_intro)
+                             record_run, result_title, through_dashboard, train_intro)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -90,8 +90,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
 
 
 def show_result(result: RunResult) -> None:
-    request = result.request
-    st.subheader(T("train.result", model=shown_label(st.session_state.get(keys.TRAIN_RUNS, []), result)))
+    st.subheader(result_title(st.session_state, result, T.lang))
     st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency, T.lang), width="stretch")
     left, right = st.columns([2, 3])
     left.dataframe(metrics_table(result.metrics, T.lang), width="stretch")
@@ -117,7 +116,7 @@ def show_result(result: RunResult) -> None:
             st.dataframe(candidates, width="stretch", column_config={
                 "model": st.column_config.TextColumn(T("train.candidate")),
                 "backtest_score": st.column_config.NumberColumn(T("train.backtest_score"), format="%.3f")})
-    name = f"{request.model}-seed{request.settings.seed}"
+    name = f"{result.request.model}-seed{result.request.settings.seed}"
     a, b = st.columns(2)
     a.download_button(T("train.download_csv"), result.predictions.to_csv(index=False), f"{name}.csv",
                       "text/csv", key="train.download_csv")
@@ -126,6 +125,7 @@ def show_result(result: RunResult) -> None:
                       mime="application/octet-stream", key="train.download_model")
 
 
+through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 st.set_page_config(page_title=T("nav.train"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)

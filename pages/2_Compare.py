@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
 from core.ui.charts import overlay_chart
@@ -11,7 +12,7 @@ from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
 from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions, overlay_frame,
                           run_label, table_formats)
-from core.ui.session import ensure_series, language_of
+from core.ui.session import ensure_series, language_of, through_dashboard
 from core.ui.text import plain
 
 
@@ -26,6 +27,7 @@ def baselines(fraction: float) -> list[RunResult]:
     return list(cached[1])
 
 
+through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 st.set_page_config(page_title=T("nav.compare"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)

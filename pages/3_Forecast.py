@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
@@ -18,7 +19,7 @@ from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (PanelRun, forecast_frame, latest_panel_run, progress_text, skipped_reason,
                                 too_many_series)
 from core.ui.runs import run_label
-from core.ui.session import ensure_series, language_of
+from core.ui.session import ensure_series, language_of, through_dashboard
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -58,6 +59,7 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
                        key="forecast.all_download")
 
 
+through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time
 MOST_STEPS = 1000  # the horizon widget's range; a file's rows of future regressors set its start within it

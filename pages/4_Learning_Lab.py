@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message
@@ -10,10 +11,11 @@ from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSe
                              batch_divergence, race_curves, race_table, run_lab)
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
-from core.ui.session import ensure_series, language_of
+from core.ui.session import ensure_series, language_of, through_dashboard
 from core.ui.text import plain
 from core.training.loop import OPTIMIZERS, stalled
 
+through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
 

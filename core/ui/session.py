@@ -134,6 +134,33 @@ def keep_page_settings(state: MutableMapping[str, Any]) -> None:
         state[key] = state[key]
 
 
+def through_dashboard(state: MutableMapping[str, Any], bare: bool, page: str, switch: Callable[..., Any],
+                      params: Mapping[str, str]) -> None:
+    """On a fresh server, Streamlit runs the first deep link's page (``/Compare``) alone, from ``pages/``, without
+    ``dashboard.py``: no session restored, no language selector, no shared link's split. ``bare`` (Streamlit's
+    ``PagesManager.uses_pages_directory``, true only then, and in a test's run of the dashboard) in a session the
+    dashboard never ran: remember the page and ``switch`` to the dashboard, which comes back to it
+    (``after_navigation``)."""
+    if bare and not state.get(keys.APP_DEEP_LINK_DONE):
+        state[keys.APP_DEEP_LINK] = f"pages/{Path(page).name}"
+        switch("dashboard.py", query_params=dict(params))
+
+
+def after_navigation(state: MutableMapping[str, Any], params: Mapping[str, str]) -> str | None:
+    """What ``dashboard.py`` does once ``st.navigation`` has given the page its query parameters: a shared link's
+    split (``apply_fraction_url``), and the page a first deep link asked for (``through_dashboard``), to switch to."""
+    apply_fraction_url(state, params)
+    state[keys.APP_DEEP_LINK_DONE] = True  # the dashboard ran in this session: pages need not come through it
+    return state.pop(keys.APP_DEEP_LINK, None)
+
+
+def result_title(state: Mapping[str, Any], result: Any, lang: str = "en") -> str:
+    """The Train page's heading of a result: its run's label (``#2 linear``) among the session's runs."""
+    from core.ui.runs import shown_label  # here: the Data page imports this module and draws without torch
+
+    return t("train.result", lang, model=shown_label(state.get(keys.TRAIN_RUNS, []), result))
+
+
 def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
     """The train fraction of a shared link, once per session, whichever page it opens (called after
     ``st.navigation``, which gives a page its query parameters)."""

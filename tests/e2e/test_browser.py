@@ -10,6 +10,7 @@ import time
 import urllib.request
 from urllib.parse import parse_qs, urlsplit
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,13 @@ def wait_for_health(url: str, process: subprocess.Popen[bytes], seconds: float =
 
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
+    with served() as url:
+        yield url
+
+
+@contextmanager
+def served() -> Iterator[str]:
+    """The app on a free port of its own, for the time of the block."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -110,10 +118,6 @@ def test_a_model_trains_and_its_metrics_appear(browser, app_url: str) -> None:  
 
 def test_a_shared_compare_link_opens_at_its_train_fraction(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     # Only the Data and Train pages applied ?fraction=: Compare scored its baselines at 0.7 with 0.8 in the URL.
-    warm = browser.new_page()  # a server's first run of all reads pages/ on its own (Streamlit): not this test's subject
-    warm.goto(app_url)
-    warm.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
-    warm.close()
     page = browser.new_page()
     page.goto(f"{app_url}/Compare?fraction=0.8")
     page.get_by_text("Compare runs").first.wait_for(timeout=LONG)
@@ -122,6 +126,20 @@ def test_a_shared_compare_link_opens_at_its_train_fraction(browser, app_url: str
     page.wait_for_url("**fraction=0.8*", timeout=LONG)  # the Data page writes the split it shows into the URL
     assert no_exception_shown(page)
     page.close()
+
+
+def test_a_fresh_servers_first_visit_by_a_deep_link_goes_through_the_dashboard(browser) -> None:  # type: ignore[no-untyped-def]
+    # Streamlit ran the page alone from pages/ (no session key, no language selector, the nav named "dashboard").
+    with served() as url:
+        page = browser.new_page()
+        page.goto(f"{url}/Compare?fraction=0.8")
+        page.get_by_text("Compare runs").first.wait_for(timeout=LONG)
+        page.wait_for_url("**s=*", timeout=LONG)  # the session's key: dashboard.py ran
+        assert "fraction=0.8" in page.url and "/Compare" in page.url
+        expect_nav = page.locator('[data-testid="stSidebarNav"]')
+        expect_nav.get_by_text("Data", exact=True).wait_for(timeout=LONG)
+        assert no_exception_shown(page)
+        page.close()
 
 
 def session_key(url: str) -> str:
