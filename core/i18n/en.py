@@ -114,7 +114,7 @@ MESSAGES: dict[str, str] = {
     "train.stage_forecast": "Forecasting past the end of the data...",
     "train.epoch": "Epoch {epoch} of at most {epochs}",
     "train.waiting": "Waiting for a free training slot: this server trains {slots} model(s) at a time.",
-    "train.failed": "{problem}{earlier}",
+    "train.failed": "Training could not finish: {problem}{earlier}",
     "train.shown_earlier": " The result below is {run}'s, the last run that finished.",
     "train.result": "{model}: actual vs predicted",
     "train.gap": "Gap to the exact least-squares fit",
@@ -283,7 +283,7 @@ MESSAGES: dict[str, str] = {
     "forecast.no_runs": "No runs yet: the default `multi` model is used. Train others on the **Train** page.",
     "forecast.go": "Forecast",
     "forecast.go_help": "Refit on all rows and forecast.",
-    "forecast.failed": "{problem}",
+    "forecast.failed": "The forecast could not be made: {problem}",
     "forecast.result": "{run}: {steps:plural:step} past {end}",
     "forecast.whole": "Show the whole history ({rows:,} rows)",
     "forecast.whole_help": "By default the chart shows the last {recent:,} rows before the forecast.",
@@ -328,7 +328,7 @@ MESSAGES: dict[str, str] = {
     "lab.run": "Run all panels",
     "lab.run_help": "Recompute with these settings.",
     "lab.training": "Training the lab's models...",
-    "lab.failed": "{problem}",
+    "lab.failed": "The lab could not run: {problem}",
     "lab.thinned": " Training rows were thinned evenly to 2,000 for the per-step traces.",
     "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned}",
     "lab.changed": "Settings changed: press **Run all panels** to recompute.",
@@ -344,8 +344,8 @@ MESSAGES: dict[str, str] = {
     "lab.title.vectorize": "7. Why vectorize",
     "lab.lesson.landscape": "Training means finding the weights with the lowest loss. Left: the mean squared error of "
                             "y = w·x for every w on a grid; the lowest point is the least-squares answer. Right: the "
-                            "same for the trend line's two weights (w, b), darker is lower, with the path the chosen "
-                            "optimizer takes from a poor start to the marked minimum.",
+                            "same for the trend line's two weights (w, b), darker is lower; the white line is the "
+                            "path the chosen optimizer takes from a poor start to the marked minimum.",
     "lab.lesson.batches": "Full-batch gradient descent uses every row for each update: smooth but one step per pass. "
                           "Single-sample SGD updates after every row: many cheap, noisy steps. Mini-batches sit "
                           "between. Same seed, same number of passes: compare the curves per update and per pass.",
