@@ -106,7 +106,20 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     column become one date column (``combine_calendar_columns``), an unnamed first column of dates is named
     (``name_unnamed_dates``), a date column and a time-of-day column one time-stamp column
     (``combine_date_and_time``)."""
-    return combine_date_and_time(combine_calendar_columns(name_unnamed_dates(_read_any(data, name, sheet))))
+    return combine_date_and_time(combine_calendar_columns(name_unnamed_dates(_note_repeated_names(
+        _read_any(data, name, sheet)))))
+
+
+def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
+    """Columns the file names alike (``sales`` twice): pandas reads the later ones as ``sales.1``, ``sales.2``;
+    ``attrs["renamed_columns"]`` lists them for a notice (a series' id or a target would carry a name the file
+    does not write)."""
+    names = [str(col) for col in raw.columns]
+    renamed = [name for name in names if (base := re.fullmatch(r"(.+)\.([1-9]\d*)", name)) and base.group(1) in names
+               and all(f"{base.group(1)}.{k}" in names for k in range(1, int(base.group(2))))]  # as pandas numbers them
+    if renamed:
+        raw.attrs["renamed_columns"] = renamed
+    return raw
 
 
 def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:

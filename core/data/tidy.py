@@ -672,7 +672,8 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 
 # What the reader passed over and each series' notices say (``_note_what_the_reader_passed_over``), and the
 # decimal-point guess: a series of such a file is read by ``tidy``, not by ``tidy_clean``.
-_READER_NOTICES = ("sheet", "point_thousands", "footnotes", "unsaved_formulas", "hidden_sheets_passed", "summary_rows")
+_READER_NOTICES = ("sheet", "point_thousands", "footnotes", "unsaved_formulas", "hidden_sheets_passed", "summary_rows",
+                   "renamed_columns")
 
 
 def reader_notes(attrs: Mapping[str, object]) -> list[str]:
@@ -695,6 +696,10 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     if sheet := attrs.get("sheet"):
         report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
                                      "notice.other_sheet", {"sheet": str(sheet)}))
+    if renamed := attrs.get("renamed_columns"):
+        names = quoted_names([str(name) for name in renamed])  # type: ignore[union-attr]
+        report.notices.append(Notice(f"Several columns have the same name; the later ones are read as {names}: rename "
+                                     "them in the file to tell them apart.", "notice.renamed_columns", {"names": names}))
     if footnotes := attrs.get("footnotes"):
         lines, quoted = len(footnotes), _quoted_cells(pd.Series(footnotes), shown=1)  # type: ignore[arg-type]
         report.notices.append(Notice(f"{count(lines, 'line')} of notes below the table {_were(lines)} left out "

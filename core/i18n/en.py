@@ -700,6 +700,8 @@ MESSAGES: dict[str, str] = {
                                     "blank) to forecast further.",
     "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} blank at "
                                     "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
+    "notice.renamed_columns": "Several columns have the same name; the later ones are read as {names}: rename them "
+                              "in the file to tell them apart.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",

@@ -610,6 +610,7 @@ MESSAGES: dict[str, str] = {
                                     "补上 {stamp} 这一行（填上外生变量、目标留空）即可预测得更远。",
     "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
                                     "补上这些空单元格即可预测得更远。",
+    "notice.renamed_columns": "有几列同名；后面的列被读作 {names}：请在文件中给它们改名以便区分。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复的时间戳按{policy}合并。",

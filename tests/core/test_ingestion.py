@@ -674,6 +674,17 @@ def test_future_regressor_rows_that_skip_a_month_reach_only_up_to_it() -> None:
     assert [f"{d:%Y-%m}" for d in ahead["ds"]] == ["2023-01", "2023-02"]
 
 
+def test_columns_named_alike_are_said_with_the_names_they_are_read_under() -> None:
+    text = "date,sales,sales\n" + "".join(f"2021-{m:02d}-01,{100 + m},{200 + m}\n" for m in range(1, 13))
+    series = load_series(text.encode(), "x.csv", LoadOptions(target="sales.1"))
+    assert series.frame["y"].iloc[0] == 201
+    said_lines = [str(notice) for notice in series.report.notices]
+    assert "Several columns have the same name; the later ones are read as 'sales.1': rename them in the file to tell " \
+           "them apart." in said_lines, said_lines
+    plain = "date,rate,rate.5\n" + "".join(f"2021-{m:02d}-01,{m},{m}\n" for m in range(1, 13))  # no repeated name
+    assert not load_series(plain.encode(), "x.csv").report.notices
+
+
 def test_an_unnamed_first_column_of_dates_is_the_time_column() -> None:
     # pandas' to_csv of a frame indexed by dates; an Excel sheet with a blank cell above its dates reads alike
     frame = pd.DataFrame({"sales": np.arange(24.0) + 100, "promo": [0, 1] * 12},
