@@ -130,6 +130,8 @@ def _fit(args: argparse.Namespace) -> int:
                         set(reader_notes(raw.attrs)))
     for note in _future_rows_unused(layout.probe, request):  # the whole file's: each series' future rows alike
         print(f"note: every series: {note}", file=sys.stderr)
+    for note in layout.notes:  # the file's layout
+        print(f"note: {note}", file=sys.stderr)
     return code
 
 

@@ -252,6 +252,19 @@ def test_a_measure_named_as_the_id_is_refused_with_what_to_name_instead(tmp_path
         "the series apart (a store, a product) with --id-col, or leave --id-col out to detect it.")
 
 
+def test_an_id_whose_series_repeat_their_stamps_names_the_column_that_tells_the_rows_apart(tmp_path: Path) -> None:
+    frame = pd.concat([long_frame(["a", "b"]).assign(region="north", product=lambda f: f["store"]),
+                       long_frame(["c", "d"]).assign(region="south", product=lambda f: f["store"])], ignore_index=True)
+    frame = frame.drop(columns="store")
+    done, _, _ = fit(tmp_path, frame, "--id-col", "region", "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert ("note: The time stamps repeat within each series of 'region' (80 rows), so each series is the mean of its "
+            "rows at a time; 'product' tells those rows apart: --id-col region,product makes one series of each."
+            ) in done.stderr, done.stderr
+    done, _, _ = fit(tmp_path, frame, "--id-col", "region,product", "--model", "linear")
+    assert done.returncode == 0 and "tells those rows apart" not in done.stderr
+
+
 def test_a_text_regressor_of_a_long_file_is_not_offered_the_detected_numeric_id_instead(tmp_path: Path) -> None:
     frame = long_frame(["101", "102", "103"]).assign(region="north", price=3.5)  # store numbers: a numeric id
     done, _, _ = fit(tmp_path, frame, "--model", "linear", "--regressors", "region")
