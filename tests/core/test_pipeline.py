@@ -262,3 +262,13 @@ def test_ar_never_fits_more_weights_than_half_its_rows() -> None:
     assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 12 + 2 * 13
     result = run(frame, monthly, RunRequest("ar"))  # lags left to the model: as many as two rows per weight allow
     assert result.params["lags"] == [1, 2, 3, 4, 5, 6] and result.metrics["train"]["r2"] < 0.999  # 14 rows, 7 weights
+
+
+def test_a_forecast_past_the_end_held_at_zero_says_from_which_step() -> None:
+    from core.evaluation.pipeline import forecast_future
+
+    frame = monthly_frame(np.linspace(300.0, 40.0, 48))  # falls 5.5 a month: the line crosses zero 8 steps ahead
+    future = forecast_future(frame, infer_frequency(frame["ds"]), RunRequest("linear", horizon=12))
+    step = future.attrs["held_at_zero_from_step"]
+    assert future["predicted"].iloc[step - 1] == 0.0 and future["predicted"].iloc[step - 2] > 0.0
+    assert (future["predicted"] >= future["lower"]).all() and (future["predicted"] <= future["upper"]).all()
