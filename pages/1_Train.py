@@ -100,7 +100,7 @@ def show_result(result: RunResult) -> None:
         right.metric(T("train.gap"), f"{result.closed_form_gap:.2e}", help=T("train.gap_help"))
     for warning in result_warnings(result, T.lang):  # a budget stop, a descent short of the exact answer
         st.warning(warning)
-    right.caption(T("train.fitted", seconds=result.fit_seconds, device=result.device, fraction=request.train_fraction))
+    right.caption(T("train.fitted", seconds=result.fit_seconds, device=result.device, fraction=result.request.train_fraction))
     if len(result.losses) >= MIN_LOSS_POINTS:
         right.altair_chart(loss_chart(result.losses, lang=T.lang), width="stretch")
     elif result.losses:

@@ -217,3 +217,13 @@ def test_a_failed_training_says_whose_result_stays_below_it() -> None:
 def shown_escaped(text: str) -> str:
     """Text as the page shows it: user and core text is escaped for Markdown (``plain``)."""
     return text.replace("\\", "")
+
+
+def test_a_past_result_states_its_own_train_fraction_after_the_split_moved() -> None:
+    at = open_page("dashboard.py")
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "linear")
+    at.switch_page("dashboard.py").run()
+    at.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.9).run()
+    at.switch_page("pages/1_Train.py").run()  # the result shown is still the 0.7 run's
+    assert any("train fraction 0.70" in c.value for c in at.caption), [c.value for c in at.caption]
