@@ -22,10 +22,10 @@ if TYPE_CHECKING:
     from core.evaluation.intervals import BacktestPlan
 
 # Rows needed beyond the longest lag, so the weights are estimated from more rows than they number: at least this
-# many, and for a linear autoregression at least ``ROWS_PER_WEIGHT`` per weight (12 lags and a constant on 8 rows fitted
-# the training rows exactly, R² 1, and forecast from noise).
+# many, and for a linear autoregression one more than ``ROWS_PER_WEIGHT`` per weight (12 lags and a constant on 8 rows
+# fitted the training rows exactly, R² 1, and forecast from noise). Up to 5 weights (auto's autoregressions) it is 8.
 SPARE_ROWS = 8
-ROWS_PER_WEIGHT = 2
+ROWS_PER_WEIGHT = 1.5
 
 
 class AutoRegressiveForecaster(Forecaster):
@@ -68,9 +68,9 @@ class AutoRegressiveForecaster(Forecaster):
         return self
 
     def _rows_beyond(self, lags: tuple[int, ...]) -> int:
-        """Rows needed beyond the longest of ``lags``: ``SPARE_ROWS``, and for a linear autoregression
+        """Rows needed beyond the longest of ``lags``: ``SPARE_ROWS``, and for a linear autoregression one more than
         ``ROWS_PER_WEIGHT`` per weight (a lag each and the constant). A network's ridge penalty keeps its weights."""
-        return SPARE_ROWS if self.hidden else max(SPARE_ROWS, ROWS_PER_WEIGHT * (len(lags) + 1))
+        return SPARE_ROWS if self.hidden else max(SPARE_ROWS, int(ROWS_PER_WEIGHT * (len(lags) + 1)) + 1)
 
     def _prepare(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Transform, difference and scale ``values`` (setting ``transform_``, ``scaler_``, ``z_``, ``d_``);
@@ -124,9 +124,10 @@ class AutoRegressiveForecaster(Forecaster):
 
     def interval_model(self) -> "AutoRegressiveForecaster | None":
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())
+        # The band's refits see fewer rows: there the lags shrink to what they can carry (``fewer_lags``), rather than
+        # leave the band out.
         return None if training is None else AutoRegressiveForecaster(self.name, self.lags, training, self.transform,
-                                                                       self.season, self.first,
-                                                                       fewer_lags=self.fewer_lags)
+                                                                       self.season, self.first, fewer_lags=True)
 
     def _fitted_values(self, z: np.ndarray, fitted_scaled: np.ndarray) -> np.ndarray:
         """One-step-ahead in-sample predictions, undifferenced (NaN where lags are not available)."""

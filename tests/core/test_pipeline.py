@@ -213,18 +213,18 @@ def test_an_ar_forecast_held_at_its_bound_says_from_which_step() -> None:
 
 def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> None:
     # 42 weekly training rows cannot carry 52 lags: by default it fits fewer and says so; asked for 52, it refuses.
-    # Two rows per weight: 13 lags and a constant on the 29 rows after the 13th (34 lags on 8 rows fitted exactly).
+    # 1.5 rows per weight and one: 16 lags and a constant on the 26 rows after the 16th (34 lags on 8 rows fitted exactly).
     frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=60, freq="W-SUN"),
                           "y": 500 + np.random.default_rng(4).normal(0, 30, 60)})
     weekly = Frequency("weekly", "W-SUN", 52)
     result = run(frame, weekly, RunRequest("ar", horizon=4))
-    assert result.params["lags"] == list(range(1, 14)) and result.params["lags_asked"].startswith("1-52")
+    assert result.params["lags"] == list(range(1, 17)) and result.params["lags_asked"].startswith("1-52")
     assert result.metrics["train"]["r2"] < 0.9  # noise: not fitted exactly
     assert np.isfinite(result.predictions["predicted"].iloc[42:]).all()
     assert np.isfinite(result.predictions["lower"].iloc[42:]).all()  # the band's refits fit their own lags too
     with pytest.raises(SettingsError) as refused:
         run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 52})))
-    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 52 + 2 * 53
+    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 52 + 80
 
 
 def test_autoregression_on_too_few_rows_for_one_lag_names_the_rows_not_a_lag_setting() -> None:
@@ -252,16 +252,19 @@ def test_a_forecast_below_zero_of_a_series_never_below_zero_is_held_at_zero_insi
     assert result.predictions["predicted"].min() < -100 and "held_at_zero_from_step" not in result.params
 
 
-def test_ar_never_fits_more_weights_than_half_its_rows() -> None:
+def test_ar_never_fits_nearly_as_many_weights_as_rows() -> None:
     # 20 monthly training rows and 12 lags: 8 equations for 13 weights fitted the training rows exactly (R² 1,
     # train MAE 1e-6) and forecast from noise (test MAE 47.6), without a word.
     frame = monthly_frame(seasonal_values(29, noise=5.0))
     monthly = Frequency("monthly", "MS", 12)
     with pytest.raises(SettingsError) as refused:
         run(frame, monthly, RunRequest("ar", ModelSettings(values={"lags": 12})))
-    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 12 + 2 * 13
-    result = run(frame, monthly, RunRequest("ar"))  # lags left to the model: as many as two rows per weight allow
-    assert result.params["lags"] == [1, 2, 3, 4, 5, 6] and result.metrics["train"]["r2"] < 0.999  # 14 rows, 7 weights
+    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 12 + 20
+    result = run(frame, monthly, RunRequest("ar"))  # lags left to the model: as many as the rows can carry
+    assert result.params["lags"] == [1, 2, 3, 4, 5, 6, 7] and result.metrics["train"]["r2"] < 0.999  # 13 rows, 8 weights
+    longer = monthly_frame(seasonal_values(48, noise=5.0))  # 33 training rows carry the Train page's 12 lags
+    fitted = run(longer, monthly, RunRequest("ar", ModelSettings(values={"lags": 12})))
+    assert np.isfinite(fitted.predictions["lower"].iloc[33:]).all()  # the band's refits shrink their lags
 
 
 def test_a_forecast_past_the_end_held_at_zero_says_from_which_step() -> None:
