@@ -108,9 +108,10 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
     ``year`` needs at least two full years (one year's rows hold no year-to-year change, only a
     drift the trend already has, and a forecast would extrapolate it); a season group (``month``,
     ``weekday``, ...) needs every one of its levels in the training rows, or the unseen ones would
-    silently take the reference level's value. ``with_trend``: beside a straight trend, one term per month
-    (quarter, half-year) already says each row's calendar year (``_SEASONS_OF_A_YEAR``), so ``year`` is left out:
-    the three could share the same rise in any proportion, and the words said of them changed with the seed.
+    silently take the reference level's value. ``with_trend`` (a linear model with a straight trend): on consecutive
+    rows, one term per month (quarter, half-year) and the trend already say each row's calendar year
+    (``_SEASONS_OF_A_YEAR``), so ``year`` is left out: the three could share the same rise in any proportion, and the
+    words said of them changed with the seed.
     """
     if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds) or ds.empty:
         return {}
@@ -125,13 +126,21 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
             missing = [name for level, name in enumerate(names, start=1) if level not in seen]
             reasons[label] = (f"the training rows cover {len(seen)} of the {count} {label}s (none in "
                               f"{', '.join(missing)}), so the {label} effects cannot be estimated")
-        elif with_trend and frequency.name in _SEASONS_OF_A_YEAR and "year" not in reasons:
+        elif (with_trend and frequency.name in _SEASONS_OF_A_YEAR and "year" not in reasons
+              and _one_step_apart(ds, count)):
             reasons["year"] = (f"{YEAR_FROM_TREND} {label} terms already give each row's calendar year (the trend rises "
                                f"one step a {label}), so a year effect cannot be told apart from the trend")
     return reasons
 
 
 _SEASONS_OF_A_YEAR = ("monthly", "quarterly", "half-yearly")  # a whole number of steps per calendar year
+
+
+def _one_step_apart(ds: pd.Series, per_year: int) -> bool:
+    """Whether the rows are consecutive months (quarters, half-years): only then does the row index, the trend,
+    give each row's year with the season terms (a gap shifts every later row's count)."""
+    period = ds.dt.year.to_numpy() * per_year + (ds.dt.month.to_numpy() - 1) * per_year // 12
+    return bool(len(period) < 2 or (np.diff(period) == 1).all())
 YEAR_FROM_TREND = "the trend and the"  # how the reason for leaving ``year`` out beside the trend starts
 
 

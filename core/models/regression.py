@@ -44,7 +44,7 @@ class RegressionForecaster(Forecaster):
             callback: EpochCallback | None = None) -> "RegressionForecaster":
         self.frequency_ = frequency
         self.n_fit_ = len(history)
-        self.left_out_ = calendar_left_out(history["ds"], frequency, self.spec.trend_degree >= 1) if self.spec.calendar \
+        self.left_out_ = calendar_left_out(history["ds"], frequency, self._year_from_trend()) if self.spec.calendar \
             else {}
         raw, self.feature_names_ = self._design(history, np.arange(self.n_fit_))
         if raw.shape[1] == 0:
@@ -55,6 +55,11 @@ class RegressionForecaster(Forecaster):
                                       self.training, self.hidden, callback)
         self.fitted_ = self.y_scaler_.inverse_transform(self.torch_fit_.fitted)
         return self
+
+    def _year_from_trend(self) -> bool:
+        """Whether the trend and the season terms can stand for the year (``calendar_left_out``'s ``with_trend``): a
+        linear model with a trend; a network's features are not a linear combination it could undo."""
+        return self.spec.trend_degree >= 1 and not self.hidden
 
     def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:
         spec = replace(self.spec, left_out=tuple(self.left_out_))
@@ -80,7 +85,7 @@ class RegressionForecaster(Forecaster):
             return None
         left_out: tuple[str, ...] = ()
         if self.spec.calendar:
-            first, last = (tuple(calendar_left_out(history["ds"].iloc[:origin], frequency, self.spec.trend_degree >= 1))
+            first, last = (tuple(calendar_left_out(history["ds"].iloc[:origin], frequency, self._year_from_trend()))
                            for origin in (plan.origins[0], plan.origins[-1]))
             if first != last:
                 return None

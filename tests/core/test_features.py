@@ -95,3 +95,16 @@ def test_the_design_leaves_out_what_the_spec_names_on_any_rows(air) -> None:  # 
     spec = FeatureSpec(calendar=True, left_out=("year",))
     _, names = design_matrix(air.frame.iloc[100:], np.arange(44), spec, air.frequency, 100)
     assert names[:2] == ["x", "month=Feb"] and len(names) == 12
+
+
+def test_the_year_stays_beside_the_trend_where_rows_are_missing_and_for_networks() -> None:
+    # With months left out, the row count no longer gives the year: multi's test MAE went 0.0 -> 30.2 without it.
+    months = monthly_frame(100 + 2 * np.arange(96.0) + 10 * np.sin(np.arange(96) * np.pi / 6))
+    gappy = months.drop(index=range(30, 54)).reset_index(drop=True)
+    assert "year" in calendar_left_out(months["ds"], infer_frequency(months["ds"]))
+    assert "year" not in calendar_left_out(gappy["ds"], infer_frequency(months["ds"]))
+    frequency = infer_frequency(months["ds"])
+    result = run(gappy, frequency, RunRequest("multi"))
+    assert "year" not in result.params["left_out"] and result.metrics["test"]["mae"] < 1.0
+    network = run(months, frequency, RunRequest("mlp"))
+    assert "year" not in network.params.get("left_out", {})
