@@ -171,7 +171,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
-    if future is not None and len(frame):
+    if future is not None and len(frame) and not report.gaps and _on_calendar(frame["ds"], frequency):
         future = _future_in_step(future, frame["ds"].iloc[-1], frequency, report)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
@@ -799,6 +799,19 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
 def _stamp_text(when: object) -> str:
     """A time stamp as a message writes it: the date alone at midnight."""
     return str(when.date() if isinstance(when, pd.Timestamp) and when == when.normalize() else when)
+
+
+def _on_calendar(ds: pd.Series, frequency: Frequency) -> bool:
+    """Whether the history's stamps are every step of ``frequency`` from the first to the last: only then do the
+    future rows' stamps say which step each is (business days without their holidays, irregular stamps and the like
+    count rows, and their future rows are matched by position)."""
+    if frequency.is_steps:
+        return bool(len(ds) < 2 or (np.diff(ds.to_numpy()) == 1).all())
+    try:
+        expected = stamps_between(pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1]), frequency)
+    except (ValueError, TypeError):
+        return False
+    return len(expected) == len(ds) and bool((pd.DatetimeIndex(ds) == expected).all())
 
 
 def _future_in_step(future: pd.DataFrame, last: object, frequency: Frequency, report: DataReport) -> pd.DataFrame:

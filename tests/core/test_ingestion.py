@@ -674,6 +674,18 @@ def test_future_regressor_rows_that_skip_a_month_reach_only_up_to_it() -> None:
     assert [f"{d:%Y-%m}" for d in ahead["ds"]] == ["2023-01", "2023-02"]
 
 
+def test_future_rows_of_a_history_off_its_calendar_are_matched_by_position() -> None:
+    # Business days without their holidays count rows: future rows skipping 25 December were cut at it ("add a row
+    # for 2024-12-25"), and irregular stamps (read as weekly) kept none.
+    days = pd.bdate_range("2024-06-03", "2024-12-20").delete([20, 45])  # two holidays in the history
+    ahead = pd.bdate_range("2024-12-23", periods=10).delete(2)  # and 25 December in the future rows
+    text = "day,sales,promo\n" + "".join(f"{d:%Y-%m-%d},{100 + i % 7},{i % 2}\n" for i, d in enumerate(days)) + "".join(
+        f"{d:%Y-%m-%d},,{i % 2}\n" for i, d in enumerate(ahead))
+    series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("promo",)))
+    assert series.frequency.name == "business-daily" and series.future is not None and len(series.future) == 9
+    assert not any("have no row for" in str(notice) for notice in series.report.notices)
+
+
 def test_columns_named_alike_are_said_with_the_names_they_are_read_under() -> None:
     text = "date,sales,sales\n" + "".join(f"2021-{m:02d}-01,{100 + m},{200 + m}\n" for m in range(1, 13))
     series = load_series(text.encode(), "x.csv", LoadOptions(target="sales.1"))
