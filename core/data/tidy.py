@@ -180,7 +180,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.append(_constant_notice(target))
     if len(frame) < MIN_ROWS:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
-                        "and fit.", "err.too_few_rows", {"rows": len(frame), "least": MIN_ROWS})
+                        "and fit.", "err.too_few_rows",
+                        {"rows": len(frame), "least": MIN_ROWS, "combined": report.duplicate_stamps_aggregated})
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,

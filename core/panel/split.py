@@ -106,7 +106,7 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     except DataError as problem:
         if detect and not given_ids and problem.key == "err.regressor_not_numeric":
             _regressor_problem_without_ids(raw, table, options, wanted)
-        if problem.key == "err.too_few_rows" and len(raw) >= 2 * int(problem.params["rows"]):
+        if problem.key == "err.too_few_rows" and int(problem.params.get("combined", 0)) >= int(problem.params["rows"]):
             raise _stamps_too_few(len(raw), problem) from None
         raise
     written = _as_written(table, given_ids or (_typed_columns(table, probe) if detect else ()), exact)
@@ -155,8 +155,9 @@ def _regressor_problem_without_ids(raw: pd.DataFrame, table: pd.DataFrame, optio
 
 
 def _stamps_too_few(rows: int, problem: DataError) -> DataError:
-    """The whole file read as one series is too short although it has many rows: its time stamps repeat (several
-    series, each too short; "Only 4 usable rows" described a file of 100)."""
+    """The whole file read as one series is too short because its time stamps repeat (as many rows were combined as
+    are left): several series, each too short ("Only 4 usable rows" described a file of 100). Rows left out for a
+    blank value or an unreadable date keep the single-series message."""
     stamps, least = int(problem.params["rows"]), int(problem.params["least"])
     return DataError(f"The file's {rows:,} rows hold only {stamps} distinct time stamps; a series needs at least {least}. "
                      "If it holds several series (one per store, say), each is too short to split and fit: load "
@@ -357,7 +358,8 @@ def _check_ids_are_not_measures(table: pd.DataFrame, ids: tuple[str, ...]) -> No
             continue
         known = values.dropna()
         fractional = known[known % 1 != 0]
-        if len(known) and len(known) == table[col].notna().sum() and len(fractional):
+        # Mostly distinct values, some with fractions: measures; ids repeat, even decimal codes (NACE 10.1, HS 0101.21)
+        if len(known) and len(known) == table[col].notna().sum() and len(fractional) and 2 * known.nunique() > len(known):
             raise DataError(f"Column '{col}' holds measured values (for example {fractional.iloc[0]:g}), not series "
                             "ids: name the column that tells the series apart (a store, a product) with --id-col, or "
                             "leave --id-col out to detect it.", "err.id_is_measure",

@@ -245,7 +245,7 @@ def test_a_file_of_series_all_too_short_says_so_not_only_4_usable_rows(tmp_path:
 
 
 def test_a_measure_named_as_the_id_is_refused_with_what_to_name_instead(tmp_path: Path) -> None:
-    frame = long_frame(["north", "south"]).assign(price=lambda f: 3.5 + 0.1 * (f.index % 7))
+    frame = long_frame(["north", "south"]).assign(price=lambda f: 3.5 + 0.01 * f.index)  # nearly every value its own
     done, _, _ = fit(tmp_path, frame, "--id-col", "price", "--model", "linear")  # each row a series of its own
     assert done.returncode == 2 and done.stderr.strip() == (
         "error: Column 'price' holds measured values (for example 3.5), not series ids: name the column that tells "
@@ -263,6 +263,17 @@ def test_an_id_whose_series_repeat_their_stamps_names_the_column_that_tells_the_
             ) in done.stderr, done.stderr
     done, _, _ = fit(tmp_path, frame, "--id-col", "region,product", "--model", "linear")
     assert done.returncode == 0 and "tells those rows apart" not in done.stderr
+
+
+def test_decimal_codes_as_ids_and_a_short_single_series_keep_their_own_handling(tmp_path: Path) -> None:
+    codes = pd.concat([long_frame([code], months=30).rename(columns={"store": "nace"}) for code in ("10.1", "10.2", "11.1")],
+                      ignore_index=True)
+    done, out, _ = fit(tmp_path, codes, "--id-col", "nace", "--model", "linear")  # codes repeat: ids, not measures
+    assert done.returncode == 0, done.stderr
+    assert list(dict.fromkeys(pd.read_csv(out, dtype={"unique_id": str})["unique_id"])) == ["10.1", "10.2", "11.1"]
+    template = pd.DataFrame({"month": stamps(20), "sales": [float(i) if i < 5 else np.nan for i in range(20)]})
+    done, _, _ = fit(tmp_path, template, "--model", "linear")  # 15 blank rows, no repeated stamp
+    assert done.stderr.strip() == "error: Only 5 usable rows: a series needs at least 8 rows to split and fit."
 
 
 def test_a_text_regressor_of_a_long_file_is_not_offered_the_detected_numeric_id_instead(tmp_path: Path) -> None:
