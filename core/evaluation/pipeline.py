@@ -99,13 +99,16 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test),
                                 **band_columns(len(frame), predicted, band, len(train))})
+    below_zero_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast")
         future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
+        below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
     history = forecaster.training_history()
-    params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {})}
+    params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {}),
+              **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {})}
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
                      fit_seconds=fit_seconds, device=forecaster.compute_device(),
                      closed_form_gap=forecaster.closed_form_gap(),
@@ -128,7 +131,7 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
         return Band(np.zeros(1), {level: 0.0 for level, _ in BAND_LEVELS}, origins=0)
     band = _band_of(history, frequency, request, fitted)
     # A series never below zero (counts, sales) keeps its band there too.
-    return replace(band, floor=0.0) if band is not None and len(values) and values.min() >= 0 else band
+    return replace(band, floor=0.0) if band is not None and never_below_zero(values) else band
 
 
 def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, fitted: Forecaster) -> Band | None:
@@ -182,11 +185,17 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     return rows
 
 
+def never_below_zero(values: np.ndarray) -> bool:
+    """Whether rows hold values and none is below zero (counts, sales): their band and forecast stop at zero."""
+    known = values[np.isfinite(values)]
+    return bool(len(known)) and bool(known.min() >= 0)
+
+
 def held_at_zero(forecast: np.ndarray, history: np.ndarray) -> tuple[np.ndarray, int | None]:
     """A forecast of a history never below zero (counts, sales, passengers) held at 0 where the model goes below it, as
     its band is (``prediction_band``): closer to every actual that is not negative, and inside its own band. Also the
     first step (from 1) held, None when none was."""
-    if not len(history) or np.nanmin(history) < 0:
+    if not never_below_zero(history):
         return forecast, None
     below = np.flatnonzero(forecast < 0)
     return (np.maximum(forecast, 0.0), int(below[0]) + 1) if len(below) else (forecast, None)

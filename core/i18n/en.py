@@ -163,11 +163,12 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "note.season_too_long": "The training rows are fewer than one season ({season} steps): seasonal naive has no "
                              "season to repeat, so it repeats the last value, as naive does.",
-    "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the series is never "
-                         "below zero, so the predictions are held at 0 there, as the band is (the metrics score what "
-                         "is shown).",
+    "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the training rows are "
+                         "never below zero, so the predictions are held at 0 there, as the band is (the metrics score "
+                         "what is shown).",
     "forecast.held_at_zero": "From step {step} the model's forecast falls below zero; the series is never below zero, so "
-                             "the predictions are held at 0 there, as the band is.",
+                             "the predictions are held at 0 there, as the band is (a series that can go below zero "
+                             "needs a value below zero in the file).",
     "note.held_at_bound": "From step {step} of the test rows the autoregression's forecast ran beyond the history's "
                           "range widened by that range on each side, and is held at that bound wherever it does: the fitted "
                           "lags make an unstable recursion. Try fewer lags, a seasonal difference, or another model.",

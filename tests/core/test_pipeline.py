@@ -275,3 +275,5 @@ def test_a_forecast_past_the_end_held_at_zero_says_from_which_step() -> None:
     step = future.attrs["held_at_zero_from_step"]
     assert future["predicted"].iloc[step - 1] == 0.0 and future["predicted"].iloc[step - 2] > 0.0
     assert (future["predicted"] >= future["lower"]).all() and (future["predicted"] <= future["upper"]).all()
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear", horizon=12))  # the metrics JSON says it
+    assert result.params["future_held_at_zero_from_step"] == step
