@@ -57,7 +57,7 @@ st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.tar
 if panel_runs := st.session_state.get(keys.TRAIN_PANEL_RUNS):  # runs over every series of the file
     st.subheader(T("compare.all_title"))
     st.caption(T("compare.all_intro"))
-    if others := sorted({job.request.train_fraction for job in panel_runs} - {fraction}):  # other test rows
+    if others := other_fractions(panel_runs, fraction):  # scored on other test rows
         st.warning(T("compare.other_fractions", fraction=fraction, others=", ".join(f"{other:g}" for other in others)))
     formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in
                table_formats(PANEL_BOARD_FORMATS, "allboard", T.lang).items()}

@@ -116,7 +116,8 @@ def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
     does not write)."""
     names = [str(col) for col in raw.columns]
     renamed = [name for name in names if (base := re.fullmatch(r"(.+)\.([1-9]\d*)", name)) and base.group(1) in names
-               and all(f"{base.group(1)}.{k}" in names for k in range(1, int(base.group(2))))]  # as pandas numbers them
+               and all(f"{base.group(1)}.{k}" in names for k in range(1, int(base.group(2))))  # as pandas numbers them
+               and not re.fullmatch(r"-?\d+", base.group(1))]  # 0, 0.1, 0.2: quantiles or depths, not renamed
     if renamed:
         raw.attrs["renamed_columns"] = renamed
     return raw

@@ -128,7 +128,7 @@ def finer_id_note(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | Non
                   exclude: tuple[str, ...]) -> tuple[str, ...]:
     """Said when the time stamps repeat within the given ids' series (beyond stray repeats) and one more column would
     tell those rows apart (``region`` given, ``product`` within it): each series is then the mean of its rows."""
-    if date_col is None or date_col not in table.columns:
+    if date_col is None or date_col not in table.columns or not table[[*ids, date_col]].duplicated().any():
         return ()
     rows = table.drop_duplicates()
     repeats = int(rows[[*ids, date_col]].dropna().duplicated().sum())
@@ -209,6 +209,8 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     single column qualifies, pairs of the first candidates are tried the same way. Rows exported twice (alike in
     every column) count once: the stray repeats ``_separates`` allows are of stamps with other values.
     """
+    if date_col is None or date_col not in raw.columns or not raw[date_col].duplicated().any():
+        return ()
     raw = raw.drop_duplicates()
     stamp_repeats = int(raw[date_col].duplicated().sum()) if date_col is not None and date_col in raw.columns else 0
     if not stamp_repeats:

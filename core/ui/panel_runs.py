@@ -208,7 +208,8 @@ def panel_board(jobs: list[PanelRun], lang: str = "en", fraction: float | None =
     frame = pd.DataFrame(rows, columns=names)
     frame[names[1]] = pd.to_numeric(frame[names[1]], errors="coerce")
     split = frame[t("allboard.train_fraction", lang)]
-    order = frame.assign(_other=split != fraction if fraction is not None else False, _split=split)
+    order = frame.assign(_other=split != fraction if fraction is not None else False,
+                         _split=split if fraction is not None else 0.0)
     order = order.sort_values(["_other", "_split", names[1]], kind="stable", na_position="last")
     return frame.loc[order.index].reset_index(drop=True)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -73,8 +74,9 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en",
     return frame.loc[order.index].reset_index(drop=True)
 
 
-def other_fractions(results: list[RunResult], fraction: float) -> list[float]:
-    """The train fractions of runs other than the current split's, in order: runs scored on other test rows."""
+def other_fractions(results: list[RunResult] | list[Any], fraction: float) -> list[float]:
+    """The train fractions of runs (of one series, or over all series: anything with a ``request``) other than the
+    current split's, in order: runs scored on other test rows."""
     return sorted({result.request.train_fraction for result in results} - {fraction})
 
 

@@ -695,6 +695,8 @@ def test_columns_named_alike_are_said_with_the_names_they_are_read_under() -> No
            "them apart." in said_lines, said_lines
     plain = "date,rate,rate.5\n" + "".join(f"2021-{m:02d}-01,{m},{m}\n" for m in range(1, 13))  # no repeated name
     assert not load_series(plain.encode(), "x.csv").report.notices
+    depths = "date,0,0.1,0.2\n" + "".join(f"2021-{m:02d}-01,{m},{m},{m}\n" for m in range(1, 13))  # numbers, not renamed
+    assert not any("same name" in str(notice) for notice in load_series(depths.encode(), "x.csv").report.notices)
 
 
 def test_an_unnamed_first_column_of_dates_is_the_time_column() -> None:
