@@ -21,7 +21,7 @@ from core.evaluation.pipeline import RunRequest, check_horizon
 from core.models.specs import ModelSettings, model_names
 from core.panel.engines import ENGINES, EngineChoice, check_choice, default_jobs, fit_all, start_workers_early
 from core.panel.run import SeriesOutcome, fit_loaded, panel_metrics, panel_predictions
-from core.panel.split import ID_JOINER, plan_layout, read_raw, split_series
+from core.panel.split import ID_JOINER, finer_id_note, plan_layout, read_raw, split_series
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -130,8 +130,8 @@ def _fit(args: argparse.Namespace) -> int:
                         set(reader_notes(raw.attrs)))
     for note in _future_rows_unused(layout.probe, request):  # the whole file's: each series' future rows alike
         print(f"note: every series: {note}", file=sys.stderr)
-    for note in layout.notes:  # the file's layout
-        print(f"note: {note}", file=sys.stderr)
+    if layout.finer_id is not None:  # the file's layout: ids that leave rows alike
+        print(f"note: {finer_id_note(layout.id_cols, layout.finer_id)}", file=sys.stderr)
     return code
 
 

@@ -36,6 +36,7 @@ class Panel:
     numeric_columns: tuple[str, ...]  # its numeric columns other than the time and the ids
     rows_without_id: int = 0
     too_short: tuple[str, ...] = ()  # series with fewer than ``MIN_ROWS`` values: training will skip them
+    finer_id: tuple[str, int] | None = None  # a column that tells apart rows the ids leave alike (``split.finer_id``)
 
     @property
     def ids(self) -> list[str]:
@@ -76,7 +77,7 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
         return None
     return Panel(tuple(tasks), layout.id_cols, choice.all_targets, tuple(str(col).strip() for col in raw.columns),
                  tuple(layout.probe.numeric_columns), blank,
-                 tuple(task.unique_id for task in tasks if _values_in(task) < MIN_ROWS))
+                 tuple(task.unique_id for task in tasks if _values_in(task) < MIN_ROWS), layout.finer_id)
 
 
 def one_series_only(ids: tuple[str, ...], targets: tuple[str, ...]) -> DataError:

@@ -69,7 +69,7 @@ class PanelLayout:
     id_cols: tuple[str, ...]
     targets: tuple[str, ...]
     id_text: pd.DataFrame | None = None
-    notes: tuple[str, ...] = ()  # about the whole file's layout, said once (``finer_id_note``)
+    finer_id: tuple[str, int] | None = None  # a column that would tell apart rows the ids leave alike (``finer_id``)
 
     @property
     def is_single(self) -> bool:
@@ -119,29 +119,33 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     if ids and not given_ids and wanted is None and probe.target in ids:
         probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
-    notes = finer_id_note(stamped, given_ids, probe.date_col, _not_ids(keyed, probe, wanted)) if given_ids else ()
+    finer = finer_id(stamped, given_ids, probe.date_col, _not_ids(keyed, probe, wanted)) if given_ids else None
     return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)),
-                       id_text=id_text if id_text is not None and len(id_text.columns) else None, notes=notes)
+                       id_text=id_text if id_text is not None and len(id_text.columns) else None, finer_id=finer)
 
 
-def finer_id_note(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | None,
-                  exclude: tuple[str, ...]) -> tuple[str, ...]:
-    """Said when the time stamps repeat within the given ids' series (beyond stray repeats) and one more column would
-    tell those rows apart (``region`` given, ``product`` within it): each series is then the mean of its rows."""
+def finer_id(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | None,
+             exclude: tuple[str, ...]) -> tuple[str, int] | None:
+    """A column that tells apart the rows the given ids leave at one time stamp (``region`` given, ``product`` within
+    it), and how many rows repeat a stamp: each series is then the mean of its rows at a time. None when the stamps
+    repeat no more than stray rows do, or no one column separates them."""
     if date_col is None or date_col not in table.columns or not table[[*ids, date_col]].duplicated().any():
-        return ()
+        return None
     rows = table.drop_duplicates()
     repeats = int(rows[[*ids, date_col]].dropna().duplicated().sum())
     if repeats <= _ID_REPEATS * len(rows):
-        return ()
+        return None
     finer = [col for col in rows.columns if col not in ids and _may_be_id(rows, col, date_col, exclude)
              and _separates(rows, (*ids, col), date_col, repeats)]
-    if not finer:
-        return ()
-    joined = ",".join((*ids, finer[0]))
+    return (str(finer[0]), repeats) if finer else None
+
+
+def finer_id_note(ids: tuple[str, ...], finer: tuple[str, int]) -> str:
+    """``finer_id`` said for the command line."""
+    column, repeats = finer
     return (f"The time stamps repeat within each series of {quoted_names(list(ids))} ({counted(repeats, 'row')}), so "
-            f"each series is the mean of its rows at a time; '{finer[0]}' tells those rows apart: --id-col {joined} "
-            "makes one series of each.",)
+            f"each series is the mean of its rows at a time; '{column}' tells those rows apart: --id-col "
+            f"{','.join((*ids, column))} makes one series of each.")
 
 
 def _regressor_problem_without_ids(raw: pd.DataFrame, table: pd.DataFrame, options: LoadOptions,

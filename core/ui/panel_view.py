@@ -85,6 +85,9 @@ def panel_note(panel: Panel, lang: str = "en") -> str:
     by = plain(", ".join(panel.id_cols)) if panel.id_cols else t("all.by_columns", lang)
     dropped = t("all.rows_without_id", lang, rows=panel.rows_without_id) if panel.rows_without_id else ""
     note = t("data.panel_note", lang, count=len(panel.tasks), by=by, dropped=dropped)
+    if panel.finer_id is not None:  # a picked id that leaves rows alike: each series is their mean
+        column, repeats = panel.finer_id
+        note += " " + t("data.panel_finer", lang, rows=repeats, ids=plain(", ".join(panel.id_cols)), column=plain(column))
     return f"{note} {short}" if (short := short_series_note(panel, lang)) else note
 
 

@@ -297,6 +297,16 @@ def test_runs_over_all_series_of_another_train_fraction_are_ranked_after_and_sai
     assert any("0.7" in box.value and "0.9" in box.value for box in at.warning), [box.value for box in at.warning]
 
 
+def test_a_picked_id_that_leaves_rows_alike_names_the_column_that_tells_them_apart() -> None:
+    parts = [pd.DataFrame({"month": stamps(), "region": region, "product": product, "sales": monthly(100 + 40 * k, k)})
+             for k, (region, product) in enumerate([("north", "a"), ("north", "b"), ("south", "a"), ("south", "b")])]
+    at = upload(app(), "regions.csv", pd.concat(parts).to_csv(index=False))
+    at.multiselect(key=keys.DATA_ID_WIDGET).set_value(["region"]).run()
+    ok(at)
+    said = " ".join(caption.value for caption in at.caption).replace("\\", "")
+    assert "add 'product' to the id columns to make one series of each" in said, said
+
+
 def test_loading_another_file_drops_the_runs_over_all_series() -> None:
     at = train_all(upload(app(), "stores.csv", long_csv()), "snaive")
     at.switch_page("dashboard.py").run()
