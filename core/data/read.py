@@ -10,6 +10,7 @@ import warnings
 import zipfile
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 from xml.etree import ElementTree
@@ -37,7 +38,11 @@ MAX_UNCOMPRESSED_MB = 500.0  # TSR_MAX_UNCOMPRESSED_MB: everything inside an .xl
 MAX_COMPRESSION_RATIO = 100.0  # TSR_MAX_COMPRESSION_RATIO: of any one .xlsx member of 1 MB or more unpacked
 _RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tiny sheet) may pack tighter
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")  # a row of a sheet's XML, with or without a prefix
-_ROW_TAG_LONGEST = 64  # bytes kept from one chunk to the next, so that a tag cut in two is found once
+_ROW_TAG_LONGEST = 256  # bytes kept from one chunk to the next, so that a tag cut in two is found once
+# A cell's reference (``<c r="XFD3000" ...``): the reader builds the whole rectangle between the first and the last
+# cell a sheet names, so one stray cell far out made a 1.7 KB workbook take 3.4 GB.
+_CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
+MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used range (about 1.7 GB as the reader holds them)
 # A formula cell without a stored result (``<c r="D2"><f>B2*C2</f><v /></c>``: written by a program, never opened and
 # saved in Excel): it reads as blank.
 _UNSAVED_FORMULA = re.compile(rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
@@ -344,15 +349,21 @@ def _open_workbook(data: bytes, name: str) -> pd.ExcelFile:
 
 
 def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None) -> bool:
-    """Refuse a sheet with more rows than the limit from its XML ``part`` (None: the workbook does not say which),
-    before parsing it, which takes seconds per 100,000 rows; whether it has formulas without stored results."""
+    """Refuse a sheet with more rows, columns or cells than the limits from its XML ``part`` (None: the workbook
+    does not say which), before parsing it, which takes seconds per 100,000 rows and holds the whole used range;
+    whether it has formulas without stored results."""
     try:
-        rows, unsaved = _part_rows(archive, part) if part else (None, False)
+        extent = _part_rows(archive, part) if part else None
     except _EXCEL_ERRORS:
-        rows, unsaved = None, False  # a damaged workbook: pandas says what is wrong with it when it parses
-    if rows is not None:
-        check_count(rows - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
-    return unsaved
+        extent = None  # a damaged workbook: pandas says what is wrong with it when it parses
+    if extent is None:
+        return False
+    check_count(max(extent.rows, extent.height) - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+    check_count(extent.width, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS, "keep the columns you need")
+    check_count(extent.height * extent.width, "cells", "TSR_MAX_SHEET_CELLS", MAX_SHEET_CELLS,
+                f"its used range runs to {extent.last}; delete the stray cells far from the table (Ctrl+End in Excel "
+                "goes to the last one)")
+    return extent.unsaved
 
 
 def _parse_sheet(book: pd.ExcelFile, name: str, sheet: str | int) -> pd.DataFrame:
@@ -421,18 +432,57 @@ def _digit_share(cells: list[str]) -> float:
     return sum(any(char.isdigit() for char in cell) for cell in cells) / len(cells) if cells else 0.0
 
 
-def _part_rows(archive: zipfile.ZipFile, part: str) -> tuple[int, bool]:
-    """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, and whether a formula in
-    it has no stored result (``_UNSAVED_FORMULA``)."""
+@dataclass(frozen=True)
+class SheetExtent:
+    """What a sheet's XML says of its size before a cell is parsed: its row tags, the rectangle its cell references
+    span (``height`` x ``width``, to ``last``), and whether a formula has no stored result."""
+
+    rows: int
+    height: int
+    width: int
+    last: str
+    unsaved: bool
+
+
+def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
+    """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, the span of its cell
+    references (``_CELL_REF``) and whether a formula in it has no stored result (``_UNSAVED_FORMULA``)."""
     rows, tail, unsaved = 0, b"", False
+    low, high = [_MANY, _MANY], [0, 0]  # (row, column) of the first and the last cell named
     with archive.open(part) as stream:
         while chunk := stream.read(_XML_CHUNK):
             text = tail + chunk
             rows += len(_ROW_TAG.findall(text))
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
+            for letters, number in _CELL_REF.findall(text):
+                row, column = int(number), _column_number(letters)
+                low, high = [min(low[0], row), min(low[1], column)], [max(high[0], row), max(high[1], column)]
             tail = text[-_ROW_TAG_LONGEST:]
             rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
-    return rows + len(_ROW_TAG.findall(tail)), unsaved
+    named = high[0] > 0
+    height, width = (high[0] - low[0] + 1, high[1] - low[1] + 1) if named else (0, 0)
+    last = f"{_column_letters(high[1])}{high[0]}" if named else ""
+    return SheetExtent(rows + len(_ROW_TAG.findall(tail)), height, width, last, unsaved)
+
+
+_MANY = 1 << 40
+
+
+def _column_number(letters: bytes) -> int:
+    """``A`` 1, ``Z`` 26, ``AA`` 27, ``XFD`` 16,384."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _column_letters(number: int) -> str:
+    """The inverse of ``_column_number``."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:

@@ -82,6 +82,31 @@ def workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
+def far_cell_workbook(cell: str) -> bytes:
+    """Twenty days of a series and one stray cell at ``cell``: 1.7 KB that the reader fills out to the whole range."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["date", "y"])
+    for day in range(20):
+        sheet.append([f"2020-01-{day + 1:02d}", float(day)])
+    sheet[cell] = "x"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("cell", "said"), [("XFD3000", "16,384 columns"), ("ALL50000", "50,000,000 cells")])
+def test_a_stray_cell_far_from_the_table_is_refused_before_the_sheet_is_built(cell: str, said: str) -> None:
+    # A cell at XFD3000 took 27 s and 3.4 GB before the column limit spoke; one at ALL50000 passed every limit (3.5 GB).
+    message = one_line_error(far_cell_workbook(cell), "far.xlsx")
+    assert said in message, message
+    if "cells" in message:
+        assert "runs to ALL50000" in message and "TSR_MAX_SHEET_CELLS" in message
+    assert len(load_series(far_cell_workbook("C25"), "near.xlsx").frame) == 20  # a cell beside the table is fine
+
+
 @pytest.mark.parametrize("sheet", [1, "long"])
 def test_a_sheet_over_the_row_limit_is_refused_before_a_cell_is_parsed(sheet: int | str,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
