@@ -566,6 +566,8 @@ MESSAGES: dict[str, str] = {
     # What the loader says (core.data): its errors and its report -----------------------------------------------
     "err.limit_not_number": "{variable} is set to '{value}', which is not a positive number: set it to a number "
                             "such as {default}, or unset it.",
+    "err.parquet_nested": "'{name}' has a column of nested values ('{column}', {kind}): a series needs one value per "
+                          "cell; export the table flat, or as CSV.",
     "err.too_many_cells": "The file has {count:,} cells, more than the limit of {limit}: its used range is too large "
                           "(stray cells far from the table: delete them), or set {variable} to raise the limit.",
     "err.too_many_columns": "The file has {count:,} columns, more than the limit of {limit}: keep the columns you "

@@ -162,6 +162,20 @@ def test_parquet_text_that_unpacks_past_the_limit_is_refused_unread(monkeypatch:
     assert "TSR_MAX_UNCOMPRESSED_MB" in message
 
 
+@pytest.mark.parametrize("kind", ["list", "struct"])
+def test_parquet_with_nested_columns_is_refused_unread(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    # Text inside a list column escaped the text-size check: 1 GB of strings in a 10 KB file took 3.3 GB to read.
+    rows = 100
+    nested = (pa.array([["x" * 10] * 3] * rows) if kind == "list"
+              else pa.array([{"a": "x", "b": 1.0}] * rows))
+    table = pa.table({"ds": pa.array(np.arange(rows)), "y": pa.array(np.ones(rows)), "tags": nested})
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    monkeypatch.setattr(pd, "read_parquet", lambda *args, **kwargs: pytest.fail("the file was read"))
+    message = one_line_error(sink.getvalue(), "nested.parquet")
+    assert message.startswith(f"'nested.parquet' has a column of nested values ('tags', {kind})"), message
+
+
 def test_parquet_over_the_column_limit_is_refused(tmp_path: Path) -> None:
     frame = pd.DataFrame(np.zeros((2, 1_001)), columns=[f"c{i}" for i in range(1_001)])
     path = tmp_path / "wide.parquet"
