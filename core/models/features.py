@@ -148,7 +148,11 @@ def _year_left_out(ds: pd.Series) -> dict[str, str]:
     """``{"year": reason}`` when the rows span less than two full years (half a step of slack)."""
     first, last = pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1])
     step = ds.diff().median() if len(ds) > 1 else pd.Timedelta(0)
-    if first + pd.DateOffset(years=2) <= last + 1.5 * step:
+    try:
+        spans_two_years = first + pd.DateOffset(years=2) <= last + 1.5 * step
+    except (OverflowError, ValueError):  # stamps near year 9999: two years later is past pandas' calendar
+        spans_two_years = last - first + 1.5 * step >= pd.Timedelta(days=2 * 365.2425)
+    if spans_two_years:
         return {}
     years = (last + step - first) / pd.Timedelta(days=365.2425)
     return {"year": f"the training rows span {years:.1f} years; a calendar-year effect needs at least "

@@ -108,3 +108,10 @@ def test_the_year_stays_beside_the_trend_where_rows_are_missing_and_for_networks
     assert "year" not in result.params["left_out"] and result.metrics["test"]["mae"] < 1.0
     network = run(months, frequency, RunRequest("mlp"))
     assert "year" not in network.params.get("left_out", {})
+
+
+def test_multi_near_the_end_of_the_calendar_trains() -> None:
+    # Two years after 9998 is past pandas' calendar: "error: year 10000 is out of range".
+    frame = monthly_frame(100 + np.arange(24.0), start="9998-01-01")
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
+    assert np.isfinite(result.metrics["test"]["mae"])
