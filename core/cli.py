@@ -5,13 +5,15 @@ import argparse
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 import time
 import traceback
 import warnings
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from core.training.devices import DEVICE_CHOICES, resolve_device
 from core.data.tidy import LoadedSeries, LoadOptions, count, reader_notes
@@ -72,7 +74,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Escaped:
+    """A text stream that writes the control characters a file's cells may hold (``ESC[2J`` clears a terminal,
+    ``ESC]0;...`` sets its title, NUL) as ``\\x1b``: notes and errors quote cells."""
+
+    _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(self._CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
+    with redirect_stdout(_Escaped(sys.stdout)), redirect_stderr(_Escaped(sys.stderr)):  # type: ignore[type-var]
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         with warnings.catch_warnings():  # numerical warnings would add lines to stderr: the result says what matters

@@ -210,3 +210,14 @@ def test_future_regressor_rows_without_a_horizon_are_said_with_the_option_that_f
     assert done.returncode == 0 and "future values for 3 steps past the end; none was forecast: --horizon 3" in done.stderr
     asked = cli("fit", str(source), "--regressors", "price", "--horizon", "3")
     assert asked.returncode == 0 and "none was forecast" not in asked.stderr
+
+
+def test_control_characters_in_a_files_cells_are_printed_escaped(tmp_path: Path) -> None:
+    # A cell holding ESC[2J (clear the screen) and ESC]0;...BEL (set the window title) reached the terminal raw.
+    rows = [f"2020-01-{day:02d},{day}" for day in range(1, 29)] + ["\x1b[2Jbad\x1b]0;pwned\x07,5"]
+    source = tmp_path / "ansi.csv"
+    source.write_text("date,y\n" + "\n".join(rows) + "\n")
+    done = cli("fit", str(source))
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+    assert "'\\x1b[2Jbad\\x1b]0;pwned\\x07'" in done.stderr, done.stderr
