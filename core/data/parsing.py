@@ -524,28 +524,35 @@ def _first_offset_zone(sample: pd.Series) -> object | None:
 
 
 def parse_epochs(values: pd.Series) -> pd.Series | None:
-    """Read integer Unix epochs (seconds or milliseconds) as datetimes, else ``None``."""
+    """Read integer Unix epochs (seconds or milliseconds) as datetimes, else ``None``; a few cells out of range
+    (``_nearly_all_within``) are NaT, so that their rows are dropped as unreadable dates and said."""
     numbers = pd.to_numeric(values, errors="coerce")
     present = numbers.dropna()
     if present.empty or (present % 1 != 0).any():
         return None
-    if present.between(1e8, 4e9).all():
-        return pd.to_datetime(numbers, unit="s")
-    if present.between(1e11, 4e12).all():
-        return pd.to_datetime(numbers, unit="ms")
+    for low, high, unit in ((1e8, 4e9, "s"), (1e11, 4e12, "ms")):
+        if _nearly_all_within(present, low, high):
+            return pd.to_datetime(numbers.where(numbers.between(low, high)), unit=unit)
     return None
 
 
+def _nearly_all_within(present: pd.Series, low: float, high: float) -> bool:
+    """Whether ``PARSE_SHARE`` of the cells lie from ``low`` to ``high`` (one stray value, say 1,000,000,000 among
+    Excel serial days, made the whole column numbers and the file run as steps, without a word)."""
+    return bool(present.between(low, high).mean() >= PARSE_SHARE)
+
+
 def parse_excel_serials(values: pd.Series) -> pd.Series | None:
-    """Read whole numbers from 20,000 to 80,000 as Excel serial days (``42005`` is 2015-01-01), else ``None``.
+    """Read whole numbers from 20,000 to 80,000 as Excel serial days (``42005`` is 2015-01-01), else ``None``; a few
+    cells out of range are NaT (``_nearly_all_within``).
 
     Such numbers are as often counts or prices: call this only for a column whose name says it holds dates.
     """
     numbers = pd.to_numeric(values, errors="coerce")
     present = numbers.dropna()
-    if present.empty or (present % 1 != 0).any() or not present.between(*_EXCEL_SERIAL_DAYS).all():
+    if present.empty or (present % 1 != 0).any() or not _nearly_all_within(present, *_EXCEL_SERIAL_DAYS):
         return None
-    return _EXCEL_EPOCH + pd.to_timedelta(numbers, unit="D")
+    return _EXCEL_EPOCH + pd.to_timedelta(numbers.where(numbers.between(*_EXCEL_SERIAL_DAYS)), unit="D")
 
 
 _YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份"})

@@ -433,7 +433,9 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
     """Say which column looked like the dates when none could be read as dates: the first text column whose name
     says time, else the first column when it is text with digits in nearly every cell (``FY2005``, ``2015 T1``)."""
     text_columns = [col for col in raw.columns if col not in numbers]
-    named = [col for col in text_columns if _sounds_like_date(col)]
+    # Named as time: text, or numbers named as dates or time stamps (epochs or years past pandas' calendar: 33658).
+    named = [col for col in raw.columns if _sounds_like_date(col) and (col in text_columns or _named_as_dates(col)
+                                                                       or _name_words(col) & {"timestamp", "year"})]
     first = [raw.columns[0]] if raw.columns[0] in text_columns else []
     for col in named + [col for col in first if col not in named]:
         cells = raw[col].astype("string").str.strip()

@@ -165,12 +165,17 @@ def test_integers_in_a_column_not_named_as_dates_are_not_excel_days(header: str,
     assert series.date_col is None and series.frequency.name == "steps"
 
 
-def test_excel_days_need_whole_numbers_in_range() -> None:
+def test_excel_days_need_whole_numbers_nearly_all_in_range() -> None:
     serials: list[int | float] = [int((d - pd.Timestamp("1899-12-30")).days) for d in MONTHS]
-    for wrong in (19999, 42005.5):
-        written = list(serials)
-        written[2] = wrong
-        assert load_series(_csv("date", written), "x.csv").date_col is None
+    fraction = list(serials)
+    fraction[2] = 42005.5
+    assert load_series(_csv("date", fraction), "x.csv").date_col is None
+    stray = list(serials)
+    stray[2] = 1_000_000_000  # one value out of range: its row is dropped and said (the file ran as steps, silently)
+    series = load_series(_csv("date", stray), "x.csv")
+    assert series.date_col == "date" and len(series.frame) == ROWS - 1
+    assert any("unreadable date was dropped ('1000000000')" in str(notice) for notice in series.report.notices)
+    assert load_series(_csv("date", serials[:20] + [19999] * 10), "x.csv").date_col is None  # a third out: no dates
 
 
 def test_excel_days_named_on_the_command_line_are_read() -> None:
@@ -290,3 +295,10 @@ def test_fiscal_years_written_as_two_years_are_not_months() -> None:
     series = load_series(_csv("Year", stamps), "x.csv")
     assert series.frequency.name == "yearly"
     assert series.frame["ds"].tolist() == list(pd.date_range("2001", periods=11, freq="YS"))
+
+
+def test_a_time_column_of_numbers_past_the_calendar_is_named_when_the_rows_become_steps() -> None:
+    years = list(range(9990, 9990 + ROWS))  # past 9999: pandas' calendar ends there
+    series = load_series(_csv("year", years), "x.csv")
+    assert series.frequency.is_steps
+    assert any("No time column was read: 'year' does not hold dates" in str(notice) for notice in series.report.notices)
