@@ -631,9 +631,12 @@ def _check_csv_shape(text: str, delimiter: str) -> None:
     check_count(_QUOTED.sub("", _header_line(text)).count(delimiter) + 1, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS,
                 "keep the columns you need")
     lines = text.count("\n", start) + (0 if text.endswith("\n") else 1)
+    if lines - 1 > limit("TSR_MAX_ROWS", MAX_ROWS):  # blank lines are no rows (a file of one row and 6 million of them)
+        lines -= len(_BLANK_LINE.findall(text, start))
     check_count(lines - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
 
 
+_BLANK_LINE = re.compile(r"^[ \t\r]*\n", re.MULTILINE)
 _FIELD_COUNTS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars (|)"}
 

@@ -131,6 +131,14 @@ def test_zip_member_with_an_unsupported_compression_method_gives_one_line() -> N
     assert "method 9" in message and "cannot unpack" in message
 
 
+def test_blank_lines_do_not_count_against_the_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One row of data and six million blank lines: "The file has 6,000,001 rows, more than the limit".
+    monkeypatch.setenv("TSR_MAX_ROWS", "50")
+    assert len(load_series(csv_bytes(list(range(30))) + b"\n" * 200, "x.csv").frame) == 30
+    message = one_line_error(csv_bytes(list(range(60))) + b"\n" * 200, "x.csv")
+    assert "60 rows, more than the limit of 50" in message
+
+
 def test_parquet_over_the_row_limit_is_refused_from_its_footer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     frame = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=50, freq="D"), "y": np.arange(50.0)})
     path = tmp_path / "rows.parquet"
