@@ -2,6 +2,7 @@
 Excel and Parquet. ``core.data.tidy`` turns the table into the series."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import lzma
@@ -521,7 +522,25 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / Latin-1."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
+    another encoding (rows pasted in from an older export) keeps its UTF-8 and reads those bytes as cp1252. Byte-order
+    marks inside the text (files put together) are removed."""
+    return _decoded(data).replace("\ufeff", "")
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler of ``_decoded``: the bytes UTF-8 cannot read, read as cp1252."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("tsr_cp1252", _as_cp1252)
+
+
+def _decoded(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -531,7 +550,12 @@ def decode_text(data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise DataError("The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).",
                         "err.binary")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if _UTF8_MULTIBYTE.search(data):  # UTF-8 text (`€` as three bytes) with a few bytes of another encoding
+            return data.decode("utf-8-sig", errors="tsr_cp1252")
+    for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:

@@ -84,3 +84,13 @@ def test_unknown_columns_are_named_in_the_error(air) -> None:
     with pytest.raises(DataError, match="'Nope'"):
         load_series(b"month,y\n" + b"\n".join(b"2020-%02d,%d" % (m, m) for m in range(1, 13)), "x.csv",
                     LoadOptions(target="Nope"))
+
+
+def test_utf8_with_a_few_windows_bytes_keeps_its_utf8_and_inner_byte_order_marks_go() -> None:
+    from core.data.read import decode_text
+
+    mixed = "Monat;Umsatz €\n".encode() + "2021-01;1\nMärz;2\n".encode("cp1252")  # a row pasted from an old export
+    assert decode_text(mixed) == "Monat;Umsatz €\n2021-01;1\nMärz;2\n"  # was 'Umsatz â‚¬'
+    assert decode_text("Monat;Umsatz\n".encode("cp1252") + "März;2\n".encode("cp1252")) == "Monat;Umsatz\nMärz;2\n"
+    joined = "date,y\n2020-01-01,1\n".encode() + "\ufeffdate,y\n2020-01-02,2\n".encode()  # two exports put together
+    assert "\ufeff" not in decode_text(joined)
