@@ -524,8 +524,9 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
     another encoding (rows pasted in from an older export) keeps its UTF-8 and reads those bytes as cp1252. Byte-order
-    marks inside the text (files put together) are removed."""
-    return _decoded(data).replace("\ufeff", "")
+    marks inside the text (files put together) and NUL characters past the first 4 KB (a damaged copy: near the start
+    they mean a binary file, refused) are removed."""
+    return _decoded(data).replace("\ufeff", "").replace("\x00", "")
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")

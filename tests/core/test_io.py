@@ -94,3 +94,6 @@ def test_utf8_with_a_few_windows_bytes_keeps_its_utf8_and_inner_byte_order_marks
     assert decode_text("Monat;Umsatz\n".encode("cp1252") + "März;2\n".encode("cp1252")) == "Monat;Umsatz\nMärz;2\n"
     joined = "date,y\n2020-01-01,1\n".encode() + "\ufeffdate,y\n2020-01-02,2\n".encode()  # two exports put together
     assert "\ufeff" not in decode_text(joined)
+    damaged = ("date,y\n" + "".join(f"2020-01-{d:02d},{d}\n" for d in range(1, 29))).encode() * 1
+    damaged = damaged.replace(b"2020-01-20,20", b"2020-01-\x0020,20")  # past the first 4 KB only in a longer file
+    assert "\x00" not in decode_text(b" " * 5000 + damaged)
