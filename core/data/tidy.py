@@ -18,6 +18,7 @@ from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_byte
 from core.errors import DataError, LimitError
 MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
+MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
@@ -396,6 +397,12 @@ def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> Non
         raise DataError(f"Column '{target}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g}; values "
                         "this large cannot be modelled: rescale the column, for example to thousands or millions.",
                         "err.huge", {"column": target, "rows": huge, "limit": MAX_MAGNITUDE})
+    largest = float(np.nanmax(np.abs(numbers))) if np.isfinite(numbers).any() else 0.0
+    if 0 < largest < MIN_MAGNITUDE:  # squares of 1e-300 underflow to 0: RMSE 0 beside MAE 8e-301, MAPE 4.6e+286 %
+        raise DataError(f"Column '{target}' holds only values below {MIN_MAGNITUDE:g} in size (the largest is "
+                        f"{largest:.3g}); their squares are too small to compute with: rescale the column, for "
+                        "example multiply it by 1e100.", "err.tiny",
+                        {"column": target, "largest": f"{largest:.3g}", "limit": MIN_MAGNITUDE})
 
 
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,

@@ -404,3 +404,10 @@ def test_hourly_parquet_stamps_with_a_time_zone_stay_evenly_spaced_across_daylig
     buffer = io.BytesIO()
     daily.assign(y=np.arange(20.0)).to_parquet(buffer)
     assert load_series(buffer.getvalue(), "x.parquet").frame["ds"].dt.hour.eq(0).all()  # days keep their dates
+
+
+def test_a_target_of_values_too_small_to_square_is_refused_with_the_fix() -> None:
+    # Around 1e-300 the squares underflow: auto's RMSE was 0 beside an MAE of 8e-301, linear's MAPE 4.6e+286 %.
+    message = one_line_error(csv_bytes([f"{(1 + k % 7) * 1e-300:.3g}" for k in range(40)]), "tiny.csv")
+    assert message.startswith("Column 'y' holds only values below 1e-100 in size (the largest is 7e-300)"), message
+    assert len(load_series(csv_bytes([f"{(1 + k % 7) * 1e-20:.3g}" for k in range(40)]), "ok.csv").frame) == 40
