@@ -663,6 +663,7 @@ def _check_csv_shape(text: str, delimiter: str) -> None:
 
 _BLANK_LINE = re.compile(r"^[ \t\r]*\n", re.MULTILINE)
 _FIELD_COUNTS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_UNCLOSED_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars (|)"}
 
 
@@ -672,6 +673,10 @@ def _ragged_error(error: BaseException, delimiter: str) -> DataError:
     fix = (f"check that every row has the same number of {separators}, and put cells that contain one in "
            "double quotes.")
     found = _FIELD_COUNTS.search(str(error))
+    if (unclosed := _UNCLOSED_QUOTE.search(str(error))) is not None:  # pandas counts rows from 0, the header's
+        line = int(unclosed.group(1)) + 1
+        return DataError(f"A double quote (\") opens a cell on line {line} and is never closed, so the rest of the file "
+                         "reads as that one cell: close the quote, or remove it.", "err.unclosed_quote", {"line": line})
     if found is None:
         return DataError(f"The rows do not line up into columns ({_first_line(error)}): {fix}", "err.ragged",
                          {"detail": _first_line(error), "separators": separators})

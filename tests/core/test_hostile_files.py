@@ -411,3 +411,9 @@ def test_a_target_of_values_too_small_to_square_is_refused_with_the_fix() -> Non
     message = one_line_error(csv_bytes([f"{(1 + k % 7) * 1e-300:.3g}" for k in range(40)]), "tiny.csv")
     assert message.startswith("Column 'y' holds only values below 1e-100 in size (the largest is 7e-300)"), message
     assert len(load_series(csv_bytes([f"{(1 + k % 7) * 1e-20:.3g}" for k in range(40)]), "ok.csv").frame) == 40
+
+
+def test_a_quote_never_closed_is_named_with_its_line() -> None:
+    text = csv_bytes(list(range(20))).replace(b"2020-01-03,2", b'2020-01-03,"2')  # line 4 of the file
+    assert one_line_error(text, "q.csv") == ('A double quote (") opens a cell on line 4 and is never closed, so the rest '
+                                             "of the file reads as that one cell: close the quote, or remove it.")
