@@ -40,9 +40,10 @@ MAX_COMPRESSION_RATIO = 100.0  # TSR_MAX_COMPRESSION_RATIO: of any one .xlsx mem
 _RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tiny sheet) may pack tighter
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")  # a row of a sheet's XML, with or without a prefix
 _ROW_TAG_LONGEST = 256  # bytes kept from one chunk to the next, so that a tag cut in two is found once
-# A cell's reference (``<c r="XFD3000" ...``): the reader builds the whole rectangle between the first and the last
+# A cell's reference (``<c r="XFD3000" ...``), its column and its row: the reader builds the whole rectangle between the first and the last
 # cell a sheet names, so one stray cell far out made a 1.7 KB workbook take 3.4 GB.
-_CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_CELL_COLUMN = re.compile(rb"\sr=\"([A-Z]{1,3})[0-9]")  # only a cell's r= starts with letters (a row's is its number)
+_ROW_NUMBER = re.compile(rb"\sr=\"([0-9]{1,7})\"")  # a row's
 MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used range (about 1.7 GB as the reader holds them)
 # A formula cell without a stored result (``<c r="D2"><f>B2*C2</f><v /></c>``: written by a program, never opened and
 # saved in Excel): it reads as blank.
@@ -459,7 +460,7 @@ class SheetExtent:
 
 def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, the span of its cell
-    references (``_CELL_REF``) and whether a formula in it has no stored result (``_UNSAVED_FORMULA``)."""
+    references (columns: ``_CELL_COLUMN``; rows: ``_ROW_NUMBER``) and whether a formula in it has no stored result (``_UNSAVED_FORMULA``)."""
     rows, tail, unsaved = 0, b"", False
     low, high = [_MANY, _MANY], [0, 0]  # (row, column) of the first and the last cell named
     with archive.open(part) as stream:
@@ -467,9 +468,11 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
             text = tail + chunk
             rows += len(_ROW_TAG.findall(text))
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
-            for letters, number in _CELL_REF.findall(text):
-                row, column = int(number), _column_number(letters)
-                low, high = [min(low[0], row), min(low[1], column)], [max(high[0], row), max(high[1], column)]
+            columns = [_column_number(letters) for letters in set(_CELL_COLUMN.findall(text))]  # a few distinct
+            numbers = [int(number) for number in _ROW_NUMBER.findall(text)]
+            if columns and numbers:
+                low = [min(low[0], *numbers), min(low[1], *columns)]
+                high = [max(high[0], *numbers), max(high[1], *columns)]
             tail = text[-_ROW_TAG_LONGEST:]
             rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
     named = high[0] > 0
