@@ -120,12 +120,12 @@ MESSAGES: dict[str, str] = {
     "train.gap": "Gap to the exact least-squares fit",
     "train.gap_help": "How far the trained training loss is above the closed-form optimum, relative to it.",
     "train.budget": "{note}",
-    "budget.time": "Training stopped at its time budget of {seconds} s (TSR_TRAIN_MAX_SECONDS) after {epochs} epochs "
-                   "and {updates} updates: the result so far is shown. Use fewer epochs or larger batches, or raise "
-                   "the limit.",
-    "budget.updates": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) after {epochs} epochs "
-                      "and {updates} updates: the result so far is shown. Use fewer epochs or larger batches, or raise "
-                      "the limit.",
+    "budget.time": "Training stopped at its time budget of {seconds} s (TSR_TRAIN_MAX_SECONDS) at epoch {epochs}, "
+                   "update {updates}: the result so far is shown. Use fewer epochs or larger batches, or raise the "
+                   "limit.",
+    "budget.updates": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) at epoch {epochs}, "
+                      "update {updates}: the result so far is shown. Use fewer epochs or larger batches, or raise the "
+                      "limit.",
     "train.not_reached_overshoot": "The fit stopped {gap} times the exact loss above it, after {epochs:plural:epoch}: "
                                    "with {optimizer} at learning rate {lr} the loss stopped falling, as steps too large "
                                    "overshoot back and forth. Lower the learning rate, or use lbfgs.",

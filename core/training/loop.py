@@ -203,7 +203,7 @@ def _budget_note(spent: str, config: TrainConfig, history: History) -> str:
     seconds, updates = config.budget()
     limit = (f"its time budget of {seconds:g} s (TSR_TRAIN_MAX_SECONDS)" if spent == "time"
              else f"its budget of {updates:,} updates (TSR_TRAIN_MAX_UPDATES)")
-    return (f"Training stopped at {limit} after {len(history.losses):,} epochs and {history.updates:,} updates: "
+    return (f"Training stopped at {limit} at epoch {len(history.losses):,}, update {history.updates:,}: "
             "the result so far is shown. Use fewer epochs or larger batches, or raise the limit.")
 
 

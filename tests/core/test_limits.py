@@ -46,7 +46,7 @@ def test_the_time_budget_ends_an_oversized_run(air, monkeypatch: pytest.MonkeyPa
     from core.ui.explain import result_warnings
 
     chinese = result_warnings(result, "zh")[0]  # was the English note inside a Chinese sentence
-    assert chinese.startswith("训练在 ") and "时间预算 0.3 秒（TSR_TRAIN_MAX_SECONDS）" in chinese and "Training" not in chinese
+    assert chinese.startswith("训练在第 ") and "时间预算 0.3 秒（TSR_TRAIN_MAX_SECONDS）" in chinese and "Training" not in chinese
 
 
 def test_trainings_inside_a_shared_budget_stop_at_its_deadline() -> None:
