@@ -126,6 +126,8 @@ if stored is not None:
         st.info(line)
     if results.settings != settings:
         st.info(T("lab.changed"))
+    if results.budget_stops:  # curves that end early
+        st.warning(T("lab.budget_stops", runs=results.budget_stops))
     if results.data.constant:  # no lesson to draw: the answer is the one value, whatever the method
         st.info(T("lab.constant"))
     else:

@@ -332,6 +332,9 @@ MESSAGES: dict[str, str] = {
     "lab.failed": "The lab could not run: {problem}",
     "lab.thinned": " Training rows were thinned evenly to 2,000 for the per-step traces.",
     "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned}",
+    "lab.budget_stops": "{runs:plural:training} stopped at the training budget (TSR_TRAIN_MAX_SECONDS, "
+                        "TSR_TRAIN_MAX_UPDATES): {runs:were} cut short, so some curves end early. Use fewer epochs, "
+                        "larger batches or fewer optimizers in the race.",
     "lab.changed": "Settings changed: press **Run all panels** to recompute.",
     "lab.constant": "The training rows hold one value in every row: the exact answer is that value, with nothing for "
                     "gradient descent, the batches or the optimizers to learn, so the panels are not drawn. Load a "

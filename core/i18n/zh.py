@@ -297,6 +297,8 @@ MESSAGES: dict[str, str] = {
     "lab.failed": "实验未能完成：{problem}",
     "lab.thinned": "为绘制逐次更新的曲线，训练集已均匀抽取为 2,000 行。",
     "lab.intro": "基于 {source}：训练集 {rows:,} 行，特征为 {features}；计算用时 {seconds:.1f} 秒。{thinned}",
+    "lab.budget_stops": "有 {runs:,} 次训练达到训练预算（TSR_TRAIN_MAX_SECONDS、TSR_TRAIN_MAX_UPDATES）而提前停止，"
+                        "因此部分曲线提前结束。请减少轮数、增大批量，或让更少的优化器参赛。",
     "lab.changed": "设置已更改：点击**运行全部面板**重新计算。",
     "lab.constant": "训练集每一行的值都相同：精确解就是这个值，梯度下降、批量与各优化器都没有可学的内容，因此不绘制各面板。"
                     "请加载一个有变化的序列来观察各方法如何学习。",

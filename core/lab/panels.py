@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -16,8 +16,8 @@ from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import split_frame
 from core.training.least_squares import least_squares, relative_gap, ridge_objective
-from core.training.loop import (DEFAULT_LR, NOT_REACHED, OPTIMIZERS, TrainConfig, full_loss, predict,  # noqa: F401
-                                train)
+from core.training.loop import (DEFAULT_LR, NOT_REACHED, OPTIMIZERS, TrainConfig, budget_stops, full_loss,  # noqa: F401
+                                predict, train)
 
 LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
@@ -422,6 +422,7 @@ class LabResults:
     normalize: tuple[pd.DataFrame, dict[str, int | None]]
     vectorize: VectorizeReport
     seconds: dict[str, float]
+    budget_stops: int = 0  # trainings the time or update budget cut short (their curves end early)
 
 
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7) -> LabResults:
@@ -435,14 +436,16 @@ def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, tr
         seconds[name] = time.perf_counter() - started
         return value
 
-    exact = timed_panel("exact", lambda: exact_vs_descent(data, settings))
-    return LabResults(
-        settings=settings, data=data,
-        landscape=timed_panel("landscape", lambda: landscape(data, settings)),
-        batches=timed_panel("batches", lambda: batch_comparison(data, settings)),
-        race=timed_panel("race", lambda: optimizer_race(data, settings)),
-        backprop=timed_panel("backprop", lambda: backprop_check(data, settings)),
-        exact=exact,
-        normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings, exact)),
-        vectorize=timed_panel("vectorize", lambda: vectorize_timing(data)),
-        seconds=seconds)
+    with budget_stops() as stops:  # a budget that cut a run short is said: its curve ends early
+        exact = timed_panel("exact", lambda: exact_vs_descent(data, settings))
+        results = LabResults(
+            settings=settings, data=data,
+            landscape=timed_panel("landscape", lambda: landscape(data, settings)),
+            batches=timed_panel("batches", lambda: batch_comparison(data, settings)),
+            race=timed_panel("race", lambda: optimizer_race(data, settings)),
+            backprop=timed_panel("backprop", lambda: backprop_check(data, settings)),
+            exact=exact,
+            normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings, exact)),
+            vectorize=timed_panel("vectorize", lambda: vectorize_timing(data)),
+            seconds=seconds)
+    return replace(results, budget_stops=len(stops))

@@ -106,6 +106,22 @@ def stalled(losses: list[float]) -> bool:
     return len(finite) < 2 or any(after >= before for before, after in zip(later, later[1:]))
 
 
+# The budget notes of the trainings started inside ``budget_stops`` (the learning lab's many small ones).
+_BUDGET_STOPS: ContextVar[list[str] | None] = ContextVar("training_budget_stops", default=None)
+
+
+@contextmanager
+def budget_stops() -> Iterator[list[str]]:
+    """Collect the budget note of every training started inside that its budget stopped (``History.budget_note``):
+    for callers that train many times and keep no history, to say that some run was cut short."""
+    stops: list[str] = []
+    token = _BUDGET_STOPS.set(stops)
+    try:
+        yield stops
+    finally:
+        _BUDGET_STOPS.reset(token)
+
+
 # The deadline every training started inside ``shared_budget`` stops at, besides its own budget.
 _SHARED_DEADLINE: ContextVar[float | None] = ContextVar("shared_training_deadline", default=None)
 
@@ -189,6 +205,8 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
             callback(epoch, loss)
         if budget.spent:
             history.budget_note = _budget_note(budget.spent, config, history)
+            if (stops := _BUDGET_STOPS.get()) is not None:
+                stops.append(history.budget_note)
             break
         improved = loss < best - config.tol * max(abs(best), 1e-12) if math.isfinite(best) else True
         best, stale = (loss, 0) if improved else (min(best, loss), stale + 1)

@@ -124,3 +124,12 @@ def test_plain_descent_at_the_edge_of_stability_is_told_to_lower_the_rate_not_ra
     assert lab.at_stability_edge(data, lab.LabSettings(optimizer="sgd", lr=1.0))
     assert not lab.at_stability_edge(data, lab.LabSettings(optimizer="sgd", lr=0.5))
     assert not lab.at_stability_edge(data, lab.LabSettings(optimizer="adam", lr=1.0))
+
+
+def test_the_lab_counts_the_trainings_its_budget_cut_short(air, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # A lowered budget stopped the lab's runs without a word: the charts looked like full runs.
+    monkeypatch.setenv("TSR_TRAIN_MAX_UPDATES", "50")
+    results = lab.run_lab(air.frame, air.frequency, lab.LabSettings(epochs=60, batch_size=4))
+    assert results.budget_stops > 0
+    monkeypatch.delenv("TSR_TRAIN_MAX_UPDATES")
+    assert lab.run_lab(air.frame, air.frequency, lab.LabSettings(epochs=10)).budget_stops == 0
