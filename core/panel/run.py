@@ -20,8 +20,10 @@ import pandas as pd
 import torch
 from threadpoolctl import threadpool_limits
 
+from core.data.read import MAX_ROWS
 from core.data.tidy import LoadedSeries, count, quoted_names
 from core.errors import DataError, KeyedError
+from core.limits import limit
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
 from core.models.specs import SPECS, ModelSettings, build_forecaster, spec_for
@@ -76,10 +78,14 @@ def loading_notes(series: LoadedSeries) -> list[str]:
     """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
     notes = [str(notice) for notice in series.report.notices]
     if gaps := series.report.gaps:
+        most = limit("TSR_MAX_ROWS", MAX_ROWS)
+        fix = ("Fill them (--fill-gaps, or 'Fill missing time stamps' on the Data page) unless the gaps are closed days."
+               if len(series.frame) + gaps <= most else
+               f"Filling them would make {len(series.frame) + gaps:,} rows, more than the limit of {most:,.0f} "
+               "(TSR_MAX_ROWS): aggregate the series to a coarser spacing first.")
         notes.append(f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing) {'is' if gaps == 1 else 'are'} "
                      "missing between the first and the last row and not filled: models count rows, so seasons and lags "
-                     "after a gap are misaligned. Fill them (--fill-gaps, or 'Fill missing time stamps' on the Data "
-                     "page) unless the gaps are closed days.")
+                     f"after a gap are misaligned. {fix}")
     return notes
 
 

@@ -120,6 +120,16 @@ def test_fill_gaps_puts_a_seasonal_forecast_back_on_its_months(tmp_path: Path) -
     assert len(predictions) == 25 and predictions["predicted"].iloc[-1] == values[pd.Timestamp("2022-01-01")]
 
 
+def test_the_gap_note_does_not_suggest_filling_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    months = [m for m in pd.date_range("2021-01-01", periods=24, freq="MS") if m.month not in (6, 7, 8)]
+    source = tmp_path / "gaps.csv"
+    source.write_text("month,sales\n" + "".join(f"{m:%Y-%m},{1000 + 50 * m.month}\n" for m in months))
+    monkeypatch.setenv("TSR_MAX_ROWS", "20")  # 18 rows; filled, 24
+    done = cli("fit", str(source), "--model", "snaive")
+    assert done.returncode == 0 and "--fill-gaps" not in done.stderr
+    assert "Filling them would make 24 rows, more than the limit of 20 (TSR_MAX_ROWS)" in done.stderr, done.stderr
+
+
 def test_the_result_line_names_the_column_it_forecast(tmp_path: Path) -> None:
     # With two numeric columns the detected target was never named: a user could not tell which was forecast.
     source = tmp_path / "two.csv"
