@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from core.training.devices import DEVICE_CHOICES, resolve_device
-from core.data.tidy import LoadedSeries, LoadOptions, count, reader_notes
+from core.data.tidy import LoadedSeries, LoadOptions, count, quoted_names, reader_notes
 from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest, check_horizon
@@ -155,6 +155,9 @@ def _fit(args: argparse.Namespace) -> int:
         print(f"note: every series: {note}", file=sys.stderr)
     if layout.finer_id is not None:  # the file's layout: ids that leave rows alike
         print(f"note: {finer_id_note(layout.id_cols, layout.finer_id)}", file=sys.stderr)
+    if layout.blank_columns:  # --target all: no series in them
+        print(f"note: {quoted_names(list(layout.blank_columns))} {'is' if len(layout.blank_columns) == 1 else 'are'} "
+              "blank in every row: no series there.", file=sys.stderr)
     return code
 
 

@@ -70,6 +70,7 @@ class PanelLayout:
     targets: tuple[str, ...]
     id_text: pd.DataFrame | None = None
     finer_id: tuple[str, int] | None = None  # a column that would tell apart rows the ids leave alike (``finer_id``)
+    blank_columns: tuple[str, ...] = ()  # columns blank in every row, passed over by ``--target all``
 
     @property
     def is_single(self) -> bool:
@@ -120,8 +121,10 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
         probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
     finer = finer_id(stamped, given_ids, probe.date_col, _not_ids(keyed, probe, wanted)) if given_ids else None
+    blank = tuple(col for col in table.columns if table[col].isna().all()) if wanted == (ALL_TARGETS,) else ()
     return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)),
-                       id_text=id_text if id_text is not None and len(id_text.columns) else None, finer_id=finer)
+                       id_text=id_text if id_text is not None and len(id_text.columns) else None, finer_id=finer,
+                       blank_columns=blank)
 
 
 def finer_id(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | None,

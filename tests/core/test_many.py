@@ -276,6 +276,14 @@ def test_decimal_codes_as_ids_and_a_short_single_series_keep_their_own_handling(
     assert done.stderr.strip() == "error: Only 5 usable rows: a series needs at least 8 rows to split and fit."
 
 
+def test_target_all_says_which_columns_are_blank_in_every_row(tmp_path: Path) -> None:
+    done, out, _ = fit(tmp_path, wide_frame().drop(columns="price").assign(D=np.nan), "--target", "all",
+                       "--model", "linear")
+    assert done.returncode == 0, done.stderr
+    assert "note: 'D' is blank in every row: no series there." in done.stderr  # it vanished without a word
+    assert list(dict.fromkeys(pd.read_csv(out)["unique_id"])) == ["A", "B", "C"]
+
+
 def test_a_text_regressor_of_a_long_file_is_not_offered_the_detected_numeric_id_instead(tmp_path: Path) -> None:
     frame = long_frame(["101", "102", "103"]).assign(region="north", price=3.5)  # store numbers: a numeric id
     done, _, _ = fit(tmp_path, frame, "--model", "linear", "--regressors", "region")
