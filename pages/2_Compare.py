@@ -10,8 +10,8 @@ from core.ui.explain import undefined_metric_notes
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
-from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions, overlay_frame,
-                          run_label, table_formats)
+from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions_warning,
+                          overlay_frame, run_label, table_formats)
 from core.ui.session import ensure_series, language_of, through_dashboard
 from core.ui.text import plain
 
@@ -42,8 +42,8 @@ if not runs:  # runs over all series, if any, are further down
     st.info(T("compare.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "compare.no_runs"))
 st.caption(T("compare.intro", source=plain(st.session_state[keys.DATA_SOURCE])))
 formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang).items()}
-if others := other_fractions(results, fraction):  # scored on other test rows: not ranked against these
-    st.warning(T("compare.other_fractions", fraction=fraction, others=", ".join(f"{other:g}" for other in others)))
+if warning := other_fractions_warning(results, fraction, T.lang):  # other test rows: not ranked against these
+    st.warning(warning)
 st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, width="stretch", column_config=formats)
 for note in undefined_metric_notes([result.metrics for result in results], T.lang):  # blank cells in the board
     st.caption(note)
@@ -57,8 +57,8 @@ st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.tar
 if panel_runs := st.session_state.get(keys.TRAIN_PANEL_RUNS):  # runs over every series of the file
     st.subheader(T("compare.all_title"))
     st.caption(T("compare.all_intro"))
-    if others := other_fractions(panel_runs, fraction):  # scored on other test rows
-        st.warning(T("compare.other_fractions", fraction=fraction, others=", ".join(f"{other:g}" for other in others)))
+    if warning := other_fractions_warning(panel_runs, fraction, T.lang):  # scored on other test rows
+        st.warning(warning)
     formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in
                table_formats(PANEL_BOARD_FORMATS, "allboard", T.lang).items()}
     st.dataframe(panel_board(panel_runs, T.lang, fraction), hide_index=True, width="stretch", column_config=formats)

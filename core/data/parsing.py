@@ -374,11 +374,11 @@ def _parse_year_spans(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, st
     if not _head_matches(sample, _YEAR_SPAN):
         return None
     parts = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric)
-    first, second = parts.loc[sample.index, 0], parts.loc[sample.index, 1]
-    follows = np.where(second < 100, second == (first + 1) % 100, second == first + 1)
-    if not (first.notna().mean() >= PARSE_SHARE and bool(follows[first.notna().to_numpy()].all())):
+    following = pd.Series(np.where(parts[1] < 100, parts[1] == (parts[0] + 1) % 100, parts[1] == parts[0] + 1),
+                          index=parts.index)  # the second year follows the first (``15/16``, ``2015/2016``)
+    first = parts.loc[sample.index, 0]
+    if not (first.notna().mean() >= PARSE_SHARE and bool(following.loc[first.dropna().index].all())):
         return None
-    following = np.where(parts[1] < 100, parts[1] == (parts[0] + 1) % 100, parts[1] == parts[0] + 1)
     return _from_year_month(parts[0].where(following), pd.Series(1, index=parts.index)), FISCAL_FORMATS[3]
 
 

@@ -40,11 +40,11 @@ MAX_COMPRESSION_RATIO = 100.0  # TSR_MAX_COMPRESSION_RATIO: of any one .xlsx mem
 _RATIO_FLOOR_BYTES = 1_000_000  # small members (styles, shared strings of a tiny sheet) may pack tighter
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")  # a row of a sheet's XML, with or without a prefix
 _ROW_TAG_LONGEST = 256  # bytes kept from one chunk to the next, so that a tag cut in two is found once
-# A cell's reference (``<c r="XFD3000" ...``), its column and its row: the reader builds the whole rectangle between the first and the last
-# cell a sheet names, so one stray cell far out made a 1.7 KB workbook take 3.4 GB.
+# A cell's reference (``<c r="XFD3000" ...``) and a row's (``<row r="3000" ...``): the reader builds the whole rectangle
+# between the first and the last cell a sheet names, so one stray cell far out made a 1.7 KB workbook take 3.4 GB.
 _CELL_COLUMN = re.compile(rb"\sr=\"([A-Z]{1,3})[0-9]")  # only a cell's r= starts with letters (a row's is its number)
 _ROW_NUMBER = re.compile(rb"\sr=\"([0-9]{1,7})\"")  # a row's
-MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used range (about 1.7 GB as the reader holds them)
+MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used range (the reader holds them in ~1.7 GB)
 # A formula cell without a stored result (``<c r="D2"><f>B2*C2</f><v /></c>``: written by a program, never opened and
 # saved in Excel): it reads as blank.
 _UNSAVED_FORMULA = re.compile(rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
@@ -459,8 +459,9 @@ class SheetExtent:
 
 
 def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
-    """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, the span of its cell
-    references (columns: ``_CELL_COLUMN``; rows: ``_ROW_NUMBER``) and whether a formula in it has no stored result (``_UNSAVED_FORMULA``)."""
+    """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, the span of its references
+    (columns: ``_CELL_COLUMN``; rows: ``_ROW_NUMBER``, else the row tags counted) and whether a formula in it has no
+    stored result (``_UNSAVED_FORMULA``)."""
     rows, tail, unsaved = 0, b"", False
     low, high = [_MANY, _MANY], [0, 0]  # (row, column) of the first and the last cell named
     with archive.open(part) as stream:
@@ -468,17 +469,17 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
             text = tail + chunk
             rows += len(_ROW_TAG.findall(text))
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
-            columns = [_column_number(letters) for letters in set(_CELL_COLUMN.findall(text))]  # a few distinct
-            numbers = [int(number) for number in _ROW_NUMBER.findall(text)]
-            if columns and numbers:
-                low = [min(low[0], *numbers), min(low[1], *columns)]
-                high = [max(high[0], *numbers), max(high[1], *columns)]
+            for axis, found in enumerate(([int(number) for number in _ROW_NUMBER.findall(text)],
+                                          [_column_number(letters) for letters in set(_CELL_COLUMN.findall(text))])):
+                if found:  # rows and columns apart: a sheet may name its cells and not its rows
+                    low[axis], high[axis] = min(low[axis], *found), max(high[axis], *found)
             tail = text[-_ROW_TAG_LONGEST:]
             rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
-    named = high[0] > 0
-    height, width = (high[0] - low[0] + 1, high[1] - low[1] + 1) if named else (0, 0)
-    last = f"{_column_letters(high[1])}{high[0]}" if named else ""
-    return SheetExtent(rows + len(_ROW_TAG.findall(tail)), height, width, last, unsaved)
+    rows += len(_ROW_TAG.findall(tail))
+    height = high[0] - low[0] + 1 if high[0] else rows
+    width = high[1] - low[1] + 1 if high[1] else 0
+    last = f"{_column_letters(high[1])}{high[0] or rows}" if high[1] else ""
+    return SheetExtent(rows, height, width, last, unsaved)
 
 
 _MANY = 1 << 40
@@ -678,8 +679,9 @@ def _ragged_error(error: BaseException, delimiter: str) -> DataError:
     found = _FIELD_COUNTS.search(str(error))
     if (unclosed := _UNCLOSED_QUOTE.search(str(error))) is not None:  # pandas counts rows from 0, the header's
         line = int(unclosed.group(1)) + 1
-        return DataError(f"A double quote (\") opens a cell on line {line} and is never closed, so the rest of the file "
-                         "reads as that one cell: close the quote, or remove it.", "err.unclosed_quote", {"line": line})
+        return DataError(f"A double quote (\") opens a cell on line {line} and is never closed, so the rest of the "
+                         "file reads as that one cell: close the quote, or remove it.", "err.unclosed_quote",
+                         {"line": line})
     if found is None:
         return DataError(f"The rows do not line up into columns ({_first_line(error)}): {fix}", "err.ragged",
                          {"detail": _first_line(error), "separators": separators})

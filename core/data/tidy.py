@@ -467,8 +467,9 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      {"column": str(col), "ways": formats.count(";") + 1, "formats": formats}))
     elif found in FISCAL_FORMATS:
         report.notices.append(Notice(f"'{col}' holds fiscal years: they are read as the calendar years they name "
-                                     "(FY2015 and 2015/16 are 2015, FY2015 Q1 is 2015 Q1), as the file does not say in which month "
-                                     "its fiscal year starts; the forecast's stamps follow the same rule.",
+                                     "(FY2015 and 2015/16 are 2015, FY2015 Q1 is 2015 Q1), as the file does not say "
+                                     "in which month its fiscal year starts; the forecast's stamps follow the same "
+                                     "rule.",
                                      "notice.fiscal_years", {"column": str(col)}))
     elif found == ON_FIRST_OFFSET:
         report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "

@@ -80,10 +80,10 @@ class AutoRegressiveForecaster(Forecaster):
         d = self._difference(z)
         p = max(self.lags)
         if len(d) < p + self._rows_beyond(self.lags) and self.fewer_lags:
-            fitting = [lags for k in range(p, 0, -1)
-                       if (lags := tuple(lag for lag in self.lags if lag <= k)) and len(d) >= k + self._rows_beyond(lags)]
+            fitting = next((lags for k in range(p, 0, -1) if (lags := tuple(lag for lag in self.lags if lag <= k))
+                            and len(d) >= k + self._rows_beyond(lags)), None)  # the longest that the rows carry
             if fitting:
-                self.lags_asked, self.lags = self.lags, fitting[0]
+                self.lags_asked, self.lags = self.lags, fitting
                 p = max(self.lags)
         if len(d) < p + self._rows_beyond(self.lags) and self.fewer_lags:  # lags left to the model: one is too many
             least = len(values) - len(d) + 1 + self._rows_beyond((1,))

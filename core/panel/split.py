@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (LoadedSeries, LoadOptions, count as counted, quoted_names, tidy_clean, tidy_table,
+from core.data.tidy import (LoadedSeries, LoadOptions, count, quoted_names, tidy_clean, tidy_table,
                             without_summary_rows)
 from core.errors import DataError
 
@@ -146,7 +146,7 @@ def finer_id(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | None,
 def finer_id_note(ids: tuple[str, ...], finer: tuple[str, int]) -> str:
     """``finer_id`` said for the command line."""
     column, repeats = finer
-    return (f"The time stamps repeat within each series of {quoted_names(list(ids))} ({counted(repeats, 'row')}), so "
+    return (f"The time stamps repeat within each series of {quoted_names(list(ids))} ({count(repeats, 'row')}), so "
             f"each series is the mean of its rows at a time; '{column}' tells those rows apart: --id-col "
             f"{','.join((*ids, column))} makes one series of each.")
 
@@ -166,8 +166,8 @@ def _stamps_too_few(rows: int, problem: DataError) -> DataError:
     are left): several series, each too short ("Only 4 usable rows" described a file of 100). Rows left out for a
     blank value or an unreadable date keep the single-series message."""
     stamps, least = int(problem.params["rows"]), int(problem.params["least"])
-    return DataError(f"The file's {rows:,} rows hold only {stamps} distinct time stamps; a series needs at least {least}. "
-                     "If it holds several series (one per store, say), each is too short to split and fit: load "
+    return DataError(f"The file's {rows:,} rows hold only {stamps} distinct time stamps; a series needs at least "
+                     f"{least}. If it holds several series (one per store, say), each is too short to split and fit: load "
                      "longer series.", "err.stamps_too_few", {"rows": rows, "stamps": stamps, "least": least})
 
 
@@ -258,15 +258,15 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     if layout.id_cols:
         parts = pd.DataFrame({col: _id_text(table[col]) for col in layout.id_cols})
         key = _joined(parts)
-        blank, count = int(key.isna().sum()), int(key.nunique())
-        if len(layout.id_cols) > 1 and count < len(parts.dropna().drop_duplicates()):  # an id holding the joiner
+        blank, distinct = int(key.isna().sum()), int(key.nunique())
+        if len(layout.id_cols) > 1 and distinct < len(parts.dropna().drop_duplicates()):  # an id holding the joiner
             names = ", ".join(layout.id_cols)
             raise DataError(f"The series ids of {names} joined by '{ID_JOINER}' name different series alike (an id "
                             f"holds '{ID_JOINER}' itself): remove '{ID_JOINER}' from the ids, or name one id column.",
                             "err.ids_collide", {"columns": names, "joiner": ID_JOINER})
     else:
-        key, blank, count = None, 0, 1
-    check_count(count * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,
+        key, blank, distinct = None, 0, 1
+    check_count(distinct * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,
                 "fit fewer series at a time (split the file)")
     rows = {"": np.arange(len(table))} if key is None else key.groupby(key, sort=False).indices
     cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target)}
@@ -368,7 +368,8 @@ def _check_ids_are_not_measures(table: pd.DataFrame, ids: tuple[str, ...]) -> No
         known = values.dropna()
         fractional = known[known % 1 != 0]
         # Mostly distinct values, some with fractions: measures; ids repeat, even decimal codes (NACE 10.1, HS 0101.21)
-        if len(known) and len(known) == table[col].notna().sum() and len(fractional) and 2 * known.nunique() > len(known):
+        mostly_distinct = 2 * known.nunique() > len(known)
+        if len(known) and len(known) == table[col].notna().sum() and len(fractional) and mostly_distinct:
             raise DataError(f"Column '{col}' holds measured values (for example {fractional.iloc[0]:g}), not series "
                             "ids: name the column that tells the series apart (a store, a product) with --id-col, or "
                             "leave --id-col out to detect it.", "err.id_is_measure",

@@ -33,7 +33,8 @@ def format_settings(settings: Mapping[str, object], lang: str = "en") -> str:
         if isinstance(value, float):
             return f"{value:g}"
         return candidate_name(str(value), lang) if name == "chosen" else core_text(f"choice.{value}", lang, str(value))
-    return ", ".join(f"{core_text(f'setting.{name}', lang, name)}={shown(name, value)}" for name, value in settings.items())
+    return ", ".join(f"{core_text(f'setting.{name}', lang, name)}={shown(name, value)}"
+                     for name, value in settings.items())
 
 
 # The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.
@@ -78,6 +79,14 @@ def other_fractions(results: list[RunResult] | list[Any], fraction: float) -> li
     """The train fractions of runs (of one series, or over all series: anything with a ``request``) other than the
     current split's, in order: runs scored on other test rows."""
     return sorted({result.request.train_fraction for result in results} - {fraction})
+
+
+def other_fractions_warning(results: list[RunResult] | list[Any], fraction: float, lang: str = "en") -> str | None:
+    """The warning above a board whose runs include other train fractions than ``fraction`` (``other_fractions``);
+    None when every run has the current split."""
+    others = other_fractions(results, fraction)
+    return t("compare.other_fractions", lang, fraction=fraction, others=", ".join(f"{other:g}" for other in others)) \
+        if others else None
 
 
 def baselines_not_run(runs: list[RunResult], baselines: list[RunResult]) -> list[RunResult]:
