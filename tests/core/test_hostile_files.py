@@ -417,3 +417,13 @@ def test_a_quote_never_closed_is_named_with_its_line() -> None:
     text = csv_bytes(list(range(20))).replace(b"2020-01-03,2", b'2020-01-03,"2')  # line 4 of the file
     assert one_line_error(text, "q.csv") == ('A double quote (") opens a cell on line 4 and is never closed, so the rest '
                                              "of the file reads as that one cell: close the quote, or remove it.")
+
+
+def test_a_stray_cell_is_found_in_a_sheet_whose_rows_carry_no_numbers() -> None:
+    from core.data.read import _part_rows
+
+    rows = b"".join(f'<row><c r="A{i}"><v>{i}</v></c></row>'.encode() for i in range(1, 30)) + b'<row><c r="XFD30"/></row>'
+    members = {"s.xml": b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>"}
+    with zipfile.ZipFile(io.BytesIO(make_zip(members))) as archive:
+        extent = _part_rows(archive, "s.xml")
+    assert (extent.height, extent.width, extent.last) == (30, 16_384, "XFD30")  # was no used range at all
