@@ -410,18 +410,20 @@ def _data_rows(raw: pd.DataFrame) -> int:
 def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
     """A sheet whose first row is a title (one named cell, the others ``Unnamed: k``) and whose header comes a
     few rows down: the table from that header on. The header is the first of the opening rows with two or more
-    cells, fewer than half of them holding a digit, followed by two rows with digits in at least half of those
-    cells. Any other sheet is returned as it is."""
+    cells, fewer than half of them holding a digit, followed (past a units row, ``_below_units``) by two rows with
+    digits in at least half of those cells. Any other sheet is returned as it is."""
     if sum(not str(col).startswith("Unnamed:") for col in raw.columns) > 1:
         return raw
-    head = raw.head(_PREAMBLE_LINES + 2).astype("string")
+    head = raw.head(_PREAMBLE_LINES + 3).astype("string")
     for position in range(min(_PREAMBLE_LINES, len(head) - 2)):
         cells = head.iloc[position]
         filled = cells.notna() & (cells.str.strip() != "")
         if filled.sum() < 2:
             continue
-        following = [head.iloc[position + k][filled].fillna("").tolist() for k in (1, 2)]
-        if _digit_share(cells[filled].tolist()) < 0.5 and all(_digit_share(row) >= 0.5 for row in following):
+        below = [head.iloc[k].fillna("").str.strip()[filled].tolist() for k in range(position + 1, len(head))]
+        following = _below_units(below)[:2]
+        if len(following) == 2 and _digit_share(cells[filled].tolist()) < 0.5 \
+                and all(_digit_share(row) >= 0.5 for row in following):
             table = raw.iloc[position + 1:].reset_index(drop=True)
             table.columns = _unique_names([str(cell).strip() if known else f"Unnamed: {index}"
                                            for index, (cell, known) in enumerate(zip(cells, filled))])
@@ -852,17 +854,19 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
 def _without_preamble(text: str, delimiter: str) -> str:
     """``text`` from its header row on, when lines above it are a title or notes (``Source: ..., exported
     2024-03-01``): the header is the first of the opening lines that has the table's number of fields, fewer
-    than half of its cells with a digit, and is followed by two rows of that many fields with digits in at least
-    half of their cells; the lines above it must have another number of fields or end in a blank line. ``text``
+    than half of its cells with a digit, and is followed (past a units row, ``_below_units``) by two rows of that
+    many fields with digits in at least half of their cells; the lines above it must have another number of fields
+    or end in a blank line (one of bare delimiters too: ``,,`` as spreadsheets save an empty row). ``text``
     itself (the same object) when the header is its first line or no line qualifies."""
-    opening = text[:65536].splitlines(keepends=True)[:_PREAMBLE_LINES + 3]
-    rows = [(index, [cell.strip() for cell in _QUOTED.sub("x", line).split(delimiter)])
-            for index, line in enumerate(opening) if line.strip()]
+    opening = text[:65536].splitlines(keepends=True)[:_PREAMBLE_LINES + 4]
+    split = ((index, [cell.strip() for cell in _QUOTED.sub("x", line).split(delimiter)])
+             for index, line in enumerate(opening))
+    rows = [(index, cells) for index, cells in split if any(cells)]  # a line of bare delimiters is a blank line
     if len(rows) < 4:
         return text
     fields = Counter(len(cells) for _, cells in rows).most_common(1)[0][0]
     for position, (index, cells) in enumerate(rows[:_PREAMBLE_LINES]):
-        following = [row for _, row in rows[position + 1:position + 3]]
+        following = _below_units([row for _, row in rows[position + 1:position + 4]])[:2]
         if len(cells) == fields and _digit_share(cells) < 0.5 and len(following) == 2 \
                 and all(len(row) == fields and _digit_share(row) >= 0.5 for row in following):
             if position == 0:
@@ -872,6 +876,15 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row in above) or above[-1][0] < index - 1
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
+
+
+def _below_units(rows: list[list[str]]) -> list[list[str]]:
+    """The rows below a header candidate without a units row right under it (``,EUR,pcs``: the time column's
+    cell blank, fewer than half of the cells with a digit), which stays in the table and is dropped there as a row
+    without a date."""
+    if rows and rows[0] and not rows[0][0] and _digit_share(rows[0]) < 0.5:
+        return rows[1:]
+    return rows
 
 
 _DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?([ T]\d{1,2}:\d{2}(:\d{2})?)?|"

@@ -396,6 +396,17 @@ def test_title_and_note_lines_above_the_header_are_skipped(preamble: str) -> Non
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 24)
 
 
+@pytest.mark.parametrize("units", ["", ",EUR,pcs\n"])
+def test_a_spreadsheets_title_rows_padded_with_separators_and_a_units_row_are_skipped(units: str) -> None:
+    # Spreadsheets save every row with the table's fields: the title lines and the empty row had them too, so the
+    # title was taken for the header and no column was numeric.
+    text = ("Monthly sales report,,\nGenerated 2024-05-01,,\n,,\nMonth,Sales,Units\n" + units
+            + "".join(f"{2015 + i // 12}-{i % 12 + 1:02d},{100 + i},{i}\n" for i in range(24)))
+    series = load_series(text.encode(), "report.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 24)
+    assert series.frame["y"].iloc[0] == 100
+
+
 def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
     rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
     series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")
@@ -535,6 +546,14 @@ def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     series = load_series(data, "report.xlsx")
     assert series.target == "Sales" and series.frame["y"].iloc[-1] == 170.0
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-01-01")
+
+
+def test_a_units_row_under_a_sheets_header_below_a_title_is_not_taken_for_the_header() -> None:
+    # The units row was followed by two rows of numbers, so it became the header: the target was named 'EUR'.
+    data = _workbook({"Report": [["Monthly sales report", None, None], [None, None, None],
+                                 ["Month", "Sales", "Promo"], [None, "EUR", "count"], *MONTH_ROWS]})
+    series = load_series(data, "report.xlsx")
+    assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
 
 
 def test_years_before_1677_with_a_gap_load_as_the_same_years_in_the_1900s_do() -> None:
