@@ -126,6 +126,11 @@ MESSAGES: dict[str, str] = {
     "budget.updates": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) at epoch {epochs}, "
                       "update {updates}: the result so far is shown. Use fewer epochs or larger batches, or raise the "
                       "limit.",
+    "budget.time_full": "Training stopped at its time budget of {seconds} s (TSR_TRAIN_MAX_SECONDS) at epoch {epochs}, "
+                        "update {updates}: the result so far is shown. Use fewer epochs, or raise the limit.",
+    "budget.updates_full": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) at epoch "
+                           "{epochs}, update {updates}: the result so far is shown. Use fewer epochs, or raise the "
+                           "limit.",
     "train.not_reached_overshoot": "The fit stopped {gap} times the exact loss above it, after {epochs:plural:epoch}: "
                                    "with {optimizer} at learning rate {lr} the loss stopped falling, as steps too large "
                                    "overshoot back and forth. Lower the learning rate, or use lbfgs.",

@@ -221,8 +221,9 @@ def _budget_note(spent: str, config: TrainConfig, history: History) -> str:
     seconds, updates = config.budget()
     limit = (f"its time budget of {seconds:g} s (TSR_TRAIN_MAX_SECONDS)" if spent == "time"
              else f"its budget of {updates:,} updates (TSR_TRAIN_MAX_UPDATES)")
+    batches = "" if config.optimizer == "lbfgs" or config.batch == "full" else " or larger batches"  # full: 1 a pass
     return (f"Training stopped at {limit} at epoch {len(history.losses):,}, update {history.updates:,}: "
-            "the result so far is shown. Use fewer epochs or larger batches, or raise the limit.")
+            f"the result so far is shown. Use fewer epochs{batches}, or raise the limit.")
 
 
 def _counting(on_update: UpdateCallback | None, done: int) -> Callable[[int], None]:

@@ -37,6 +37,20 @@ def test_the_update_budget_ends_training_and_keeps_the_result_so_far() -> None:
     assert history.losses[-1] < history.losses[0]
 
 
+def test_a_full_batch_run_stopped_by_its_budget_is_not_told_to_use_larger_batches() -> None:
+    # Each of its epochs is one update on every row: larger batches were advice it could not follow.
+    x, y = line_data()
+    config = TrainConfig(optimizer="sgd", lr=0.01, epochs=1000, batch="full", max_updates=30, device="cpu")
+    history = train(build_net(NetConfig(1), 0), x, y, config)
+    assert history.updates == 30 and history.budget_note.endswith("Use fewer epochs, or raise the limit.")
+    from core.i18n import relabel
+
+    chinese = relabel(history.budget_note, "zh", "budget")
+    assert chinese.startswith("训练在第 30 轮") and "增大批量" not in chinese
+    minibatch = train(build_net(NetConfig(1), 0), x, y, config.with_(batch="single"))
+    assert "larger batches" in minibatch.budget_note and "增大批量" in relabel(minibatch.budget_note, "zh", "budget")
+
+
 def test_the_time_budget_ends_an_oversized_run(air, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(loop, "MAX_SECONDS", 0.3)
     training = TrainConfig(optimizer="adam", lr=1e-5, epochs=100_000, batch="single")
