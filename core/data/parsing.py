@@ -52,6 +52,16 @@ _PERIOD_FORMATS = (
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
 )
 _YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
+# Periods of several lengths one time column may nest (the UK Office for National Statistics writes a series' years,
+# then its quarters, then its months, one below the other): each length's name, longest first, and how cells of it
+# are written (a month by its name or number, with the year).
+_NESTED_PERIODS = (
+    ("yearly", (re.compile(r"\d{4}"),)), ("half-yearly", (_HALF_FIRST_YEAR, _HALF_FIRST_H)),
+    ("quarterly", (_QUARTER_FIRST_YEAR, _QUARTER_FIRST_Q)),
+    ("monthly", (re.compile(r"\d{4}\s*[-/]?\s*[^\W\d_]{3,9}\.?"), re.compile(r"[^\W\d_]{3,9}\.?\s*[-/]?\s*\d{4}"),
+                 _YEAR_M_MONTH, re.compile(r"\d{4}-(0[1-9]|1[0-2])"))),
+)
+_NESTED_PROBE = 400  # first non-blank cells that must show two lengths before a whole column is matched
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
 _ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
@@ -73,6 +83,8 @@ _DATE_FORMATS = (
     "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
     # 31. Januar 2021, jan/2021, jan/21 (month names in English abbreviations first: ``_month_names_as_read``).
     "%d. %b %Y", "%b/%Y", "%b/%y",
+    # Year first: 2021 JAN (the UK Office for National Statistics), 2021-Jan, 2021 January, 2021-Jan-31.
+    "%Y %b", "%Y %B", "%Y-%b", "%Y-%B", "%Y/%b", "%Y-%b-%d", "%Y %b %d",
     "%d%b%Y",  # Stata's %td: 01jan2018
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
 )
@@ -250,6 +262,40 @@ def _typed_stamps(values: pd.Series) -> tuple[pd.Series, str]:
     if offsets.nunique() < 2 or _median_step(utc.dropna()) >= _WALL_CLOCK_STEP:
         return local, "datetime"
     return utc + offsets.iloc[0], ON_FIRST_OFFSET
+
+
+def nested_periods(values: pd.Series) -> tuple[str, pd.Series] | None:
+    """For a time column that writes one series by periods of several lengths (``2010``, ``2010 Q1``, ``2010 JAN``:
+    each year's total or average, then each quarter's, then each month's): the shortest period's name (``monthly``) and
+    the mask of its cells. None for any other column: two lengths or more, each in two cells or more, must together
+    be nearly every non-blank cell (``PARSE_SHARE``), and the first cells must show two of them."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return None
+    head = values.iloc[:4 * _NESTED_PROBE].astype("string").str.strip()
+    if _period_lengths(head[head.notna() & (head != "")].iloc[:_NESTED_PROBE], 1) is None:  # most columns: said early
+        return None
+    text = values.astype("string").str.strip()
+    filled = text.notna() & (text != "")
+    lengths = _period_lengths(text, 2)
+    if lengths is None:
+        return None
+    covered = np.logical_or.reduce([mask.to_numpy() for mask in lengths.values()])
+    if covered[filled.to_numpy()].mean() < PARSE_SHARE:
+        return None
+    shortest = list(lengths)[-1]
+    return shortest, lengths[shortest]
+
+
+def _period_lengths(text: pd.Series, least: int) -> dict[str, pd.Series] | None:
+    """The cells of each period length in ``_NESTED_PERIODS`` written at least ``least`` times in ``text``, longest
+    first; None unless two lengths are."""
+    found = {}
+    for name, patterns in _NESTED_PERIODS:
+        mask = np.logical_or.reduce([text.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+                                     for pattern in patterns])
+        if mask.sum() >= least:
+            found[name] = pd.Series(mask, index=text.index)
+    return found if len(found) >= 2 else None
 
 
 def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None) -> tuple[pd.Series, str] | None:

@@ -859,8 +859,11 @@ def _without_preamble(text: str, delimiter: str) -> str:
     or end in a blank line (one of bare delimiters too: ``,,`` as spreadsheets save an empty row). ``text``
     itself (the same object) when the header is its first line or no line qualifies."""
     opening = text[:65536].splitlines(keepends=True)[:_PREAMBLE_LINES + 4]
-    split = ((index, [cell.strip() for cell in _QUOTED.sub("x", line).split(delimiter)])
-             for index, line in enumerate(opening))
+    def cells_of(line: str) -> list[str]:  # a quoted cell keeps its text (digits count), not its delimiters
+        unquoted = _QUOTED.sub(lambda quoted: quoted.group(0)[1:-1].replace(delimiter, " ") or "x", line)
+        return [cell.strip() for cell in unquoted.split(delimiter)]
+
+    split = ((index, cells_of(line)) for index, line in enumerate(opening))
     rows = [(index, cells) for index, cells in split if any(cells)]  # a line of bare delimiters is a blank line
     if len(rows) < 4:
         return text

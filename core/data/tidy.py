@@ -11,7 +11,8 @@ import pandas as pd
 
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, regular_alias,
                                  stamps_between)
-from core.data.parsing import (FISCAL_FORMATS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, parse_dates, parse_epochs,
+from core.data.parsing import (FISCAL_FORMATS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, nested_periods, parse_dates,
+                                parse_epochs,
                                parse_excel_serials, parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
@@ -36,6 +37,7 @@ _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|me
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 _SUBTOTAL_ROW = re.compile(r"\S*\d\S*\s+(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
+_LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``_leading_labels``)
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
                        "ending"}  # Excel serial days
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
@@ -150,6 +152,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report = DataReport(rows_read=len(raw))
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
+    raw = _time_rows_only(raw, options, report)
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
@@ -301,6 +304,51 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     report.rows_dropped += rows
     report.notices.append(_summary_rows_notice(rows, words))
     return raw[~dropped]
+
+
+def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport) -> pd.DataFrame:
+    """The table without the rows of its time column that are not time steps of the series, said: labels above the
+    first date (``_leading_labels``), and the longer periods of a column that nests several (``nested_periods``:
+    a year's and a quarter's rows beside the months', which as time steps would have been combined with the first
+    month's). The time column: the one named, else the first whose name says time, else the first."""
+    if options.date_col == "" or raw.empty:
+        return raw
+    col = options.date_col or next((col for col in raw.columns if _sounds_like_date(col)), raw.columns[0])
+    if col not in raw.columns:
+        return raw
+    labels = _leading_labels(raw[col])
+    if labels and parse_dates(raw[col]) is None:
+        rest = raw[col].iloc[labels:]
+        if nested_periods(rest) is not None or parse_dates(rest) is not None:
+            words = _quoted_cells(raw[col].iloc[:labels], shown=4)
+            report.rows_dropped += labels
+            report.notices.append(Notice(f"{count(labels, 'row')} of labels above the first date ({words}) "
+                                         f"{_were(labels)} left out.", "notice.leading_labels",
+                                         {"rows": labels, "words": words}))
+            raw = raw.iloc[labels:]
+    nested = nested_periods(raw[col])
+    if nested is None:
+        return raw
+    shortest, kept = nested
+    left = raw[col][~kept.to_numpy()]
+    examples = _quoted_cells(left)
+    report.rows_dropped += len(left)
+    report.notices.append(Notice(
+        f"'{col}' writes the series by periods of several lengths (as ONS files do: years, quarters and months one "
+        f"below the other): its {int(kept.sum()):,} {shortest} rows are used; {count(len(left), 'row')} of longer "
+        f"periods ({examples}) {_were(len(left))} left out.", "notice.nested_periods",
+        {"column": str(col), "kept": int(kept.sum()), "frequency": shortest, "rows": len(left), "examples": examples}))
+    return raw[kept.to_numpy()]
+
+
+def _leading_labels(cells: pd.Series) -> int:
+    """How many cells at the top of a time column are labels, not dates (``Title``, ``CDID``, ``Unit``: an ONS series'
+    description): the run of cells without a digit before the first with one, when it is at most ``_LEADING_LABELS``
+    long; else 0."""
+    head = cells.iloc[:_LEADING_LABELS + 1].astype("string").str.strip()
+    digits = head.str.contains(r"\d", regex=True).fillna(False).to_numpy(dtype=bool)
+    first = int(np.argmax(digits)) if digits.any() else len(head)
+    return first if first <= _LEADING_LABELS else 0
 
 
 def _summary_rows_notice(rows: int, words: str) -> Notice:

@@ -733,6 +733,10 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
                            "'{example}'), so the rows are numbered as steps, with no calendar and no season. Write "
                            "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
+    "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",
+    "notice.nested_periods": "'{column}' writes the series by periods of several lengths (as ONS files do: years, "
+                             "quarters and months one below the other): its {kept:,} {frequency} rows are used; "
+                             "{rows:plural:row} of longer periods ({examples}) {rows:were} left out.",
     "notice.summary_rows": "{rows:plural:row} summing up or annotating the table ({words}) {rows:were} left out.",
     "notice.blank_ends_future": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} "
                                 "left out: there is nothing to fit or score there. To forecast with the future values "

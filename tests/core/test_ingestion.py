@@ -407,6 +407,41 @@ def test_a_spreadsheets_title_rows_padded_with_separators_and_a_units_row_are_sk
     assert series.frame["y"].iloc[0] == 100
 
 
+def _ons_series(quarters: bool = True, months: bool = True) -> bytes:
+    """A series as the UK Office for National Statistics writes it: labels, then every year, quarter and month."""
+    labels = '"Title","Retail sales index"\n"CDID","J5EK"\n"Unit","Index"\n"Release date","20-10-2023"\n'
+    years = "".join(f'"{year}","{1000 + year}"\n' for year in range(2010, 2020))
+    quarter_rows = "".join(f'"{year} Q{q}","{500 + year}"\n' for year in range(2010, 2020) for q in range(1, 5))
+    month_rows = "".join(f'"{year} {name.upper()}","{year - 2000 + i / 100:.2f}"\n' for year in range(2010, 2020)
+                         for i, name in enumerate(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b")))
+    return (labels + years + (quarter_rows if quarters else "") + (month_rows if months else "")).encode()
+
+
+def test_an_ons_series_is_read_by_its_months_not_as_steps_mixing_years_quarters_and_months() -> None:
+    # Read as 170 steps: the labels hid the dates, and each year's and quarter's value was a step among the months.
+    series = load_series(_ons_series(), "ons.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("Retail sales index", "monthly", 120)
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2010-01-01") and series.frame["y"].iloc[0] == 10.0
+    assert series.frame["y"].iloc[-1] == 19.11
+    keys = [notice.key for notice in series.report.notices]
+    assert keys == ["notice.leading_labels", "notice.nested_periods"]
+    assert "'CDID'" in series.report.notices[0] and "'Release date'" in series.report.notices[0]
+    assert "its 120 monthly rows are used; 50 rows of longer periods ('2010'" in series.report.notices[1]
+    from core.i18n import said
+
+    assert "120 行月度数据" in said(series.report.notices[1], "zh")
+    quarterly = load_series(_ons_series(months=False), "ons.csv")
+    assert (quarterly.frequency.name, len(quarterly.frame), quarterly.frame["y"].iloc[0]) == ("quarterly", 40, 2510)
+
+
+def test_a_column_of_one_period_length_is_not_taken_for_nested_periods() -> None:
+    from core.data.parsing import nested_periods
+
+    assert nested_periods(pd.Series([f"{2000 + i // 12} {m}" for i, m in enumerate(["JAN", "FEB", "MAR"] * 12)])) is None
+    assert nested_periods(pd.Series([str(year) for year in range(1990, 2020)])) is None
+    assert nested_periods(pd.Series(["2015-01-01", "2015-01-02"] * 30)) is None
+
+
 def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
     rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
     series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")
