@@ -698,6 +698,23 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     return combined
 
 
+def period_of_rows(values: pd.Series, name: object) -> str | None:
+    """``month`` or ``quarter`` when every non-blank cell of a column names a month (``Jan``, ``Januar``) or a quarter
+    (``Q1``), each once (numbers 1-12 or 1-4 only under a month's or quarter's name, ``_PERIOD_NAMES``): the rows of a
+    table whose years run across its columns; None otherwise."""
+    text = values.astype("string").str.strip()
+    cells = text[text.notna() & (text != "")]
+    if len(cells) < 2 or cells.duplicated().any():
+        return None
+    named = _PERIOD_NAMES.get(str(name).strip().lower())
+    for per_year, kind in ((12, "month"), (4, "quarter")):
+        numbers = _period_numbers(cells, per_year)
+        written = cells.str.fullmatch(r"\d+") if per_year == named else pd.Series(False, index=cells.index)
+        if numbers.notna().all() and (per_year == named or not written.any()):
+            return kind
+    return None
+
+
 def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:
     """Months (1-12 or names) or quarters (1-4 or Q1-Q4) as numbers; NaN for a cell that is neither."""
     text = values.astype("string").str.strip().str.lower()

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from python_calamine import CalamineError
 
 from core.data.parsing import (MONTH_DOT_YEAR, combine_calendar_columns, combine_date_and_time, name_unnamed_dates,
-                                without_currency, writes_month_dot_year)
+                                parse_dates, period_of_rows, without_currency, writes_month_dot_year)
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -60,6 +60,7 @@ _NOT_BLANK = re.compile(r"[^\r\n \t]")
 _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan", "<NA>", "#NA"})
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
+_DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
 # Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
@@ -114,7 +115,38 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     (``name_unnamed_dates``), a date column and a time-of-day column one time-stamp column
     (``combine_date_and_time``)."""
     return combine_date_and_time(combine_calendar_columns(name_unnamed_dates(_note_repeated_names(
-        _read_any(data, name, sheet)))))
+        _dates_down_the_rows(_read_any(data, name, sheet))))))
+
+
+def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
+    country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
+    the columns before the dates beside them (what names each series); said (``attrs["dates_across"]``). The dates:
+    the last ``_DATES_ACROSS`` or more column names, each read as a date, rising; empty columns after them (a trailing
+    separator) are dropped. Any other table is returned as it is."""
+    names = [str(col).strip() for col in raw.columns]
+    last = len(names)
+    while last and names[last - 1].startswith("Unnamed:") and raw.iloc[:, last - 1].isna().all():
+        last -= 1
+    first = next((index for index, name in enumerate(names[:last]) if any(char.isdigit() for char in name)), last)
+    if last - first < _DATES_ACROSS or first == 0 or any(name.startswith("Unnamed:") for name in names[first:last]):
+        return raw
+    read = parse_dates(pd.Series(names[first:last], dtype=object))
+    if read is None or read[0].isna().any() or not read[0].is_monotonic_increasing or read[0].duplicated().any():
+        return raw
+    check_count(len(raw) * (last - first), "rows", "TSR_MAX_ROWS", MAX_ROWS,
+                "its dates run across the columns, so each of its rows makes a row per date: load fewer rows or dates")
+    labels = names[:first]
+    period, value = _unique_names([*labels, "period", "value"])[-2:]
+    table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
+    by_row = period_of_rows(table[labels[0]], labels[0]) if read[1] == "yyyy" and len(labels) == 1 else None
+    if by_row:  # a year per column, a month (quarter) per row: one series, dated by both (``combine_calendar_columns``)
+        table = table.rename(columns={labels[0]: by_row})
+        labels, period = [by_row], "year"
+    long = table.melt(id_vars=labels, value_vars=names[first:last], var_name=period, value_name=value)
+    long.attrs = {**raw.attrs, "dates_across": {"first": names[first], "last": names[last - 1], "dates": last - first,
+                                                "by_row": by_row or ""}}
+    return long
 
 
 def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
@@ -867,10 +899,11 @@ def _without_preamble(text: str, delimiter: str) -> str:
     rows = [(index, cells) for index, cells in split if any(cells)]  # a line of bare delimiters is a blank line
     if len(rows) < 4:
         return text
-    fields = Counter(len(cells) for _, cells in rows).most_common(1)[0][0]
+    counts = Counter(len(cells) for _, cells in rows)
+    fields = max(counts, key=lambda width: (counts[width], width))  # a tie: the table is wider than its notes
     for position, (index, cells) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, row in rows[position + 1:position + 4]])[:2]
-        if len(cells) == fields and _digit_share(cells) < 0.5 and len(following) == 2 \
+        if len(cells) == fields and _names_columns(cells) and len(following) == 2 \
                 and all(len(row) == fields and _digit_share(row) >= 0.5 for row in following):
             if position == 0:
                 return text
@@ -879,6 +912,16 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row in above) or above[-1][0] < index - 1
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Whether a line's ``cells`` can be a header row: fewer than half of them with a digit, or names followed by
+    ``_DATES_ACROSS`` or more years (a table whose dates run across its columns: ``Country,Code,1960,1961,...``)."""
+    if _digit_share(cells) < 0.5:
+        return True
+    years = [cell for cell in cells if any(char.isdigit() for char in cell)]
+    return (bool(cells) and not any(char.isdigit() for char in cells[0]) and len(years) >= _DATES_ACROSS
+            and all(re.fullmatch(r"\d{4}", cell) for cell in years))
 
 
 def _below_units(rows: list[list[str]]) -> list[list[str]]:

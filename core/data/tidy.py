@@ -759,6 +759,18 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         names = quoted_names([str(name) for name in renamed])  # type: ignore[union-attr]
         report.notices.append(Notice(f"Several columns have the same name; the later ones are read as {names}: rename "
                                      "them in the file to tell them apart.", "notice.renamed_columns", {"names": names}))
+    if across := attrs.get("dates_across"):  # ``read._dates_down_the_rows``
+        first, last, dates = across["first"], across["last"], int(across["dates"])  # type: ignore[index]
+        if across.get("by_row"):  # type: ignore[union-attr]
+            report.notices.append(Notice(f"The years run across the columns ('{first}' to '{last}') and the "
+                                         f"{across['by_row']}s down the rows: read as one series, "  # type: ignore[index]
+                                         f"a row per {across['by_row']} of each year.",  # type: ignore[index]
+                                         f"notice.years_across_{across['by_row']}s",  # type: ignore[index]
+                                         {"first": first, "last": last}))
+        else:
+            report.notices.append(Notice(f"The dates run across the columns ('{first}' to '{last}', {dates:,} dates): "
+                                         "each row is read as a series, its cells as the values of those dates.",
+                                         "notice.dates_across", {"first": first, "last": last, "dates": dates}))
     if footnotes := attrs.get("footnotes"):
         lines, quoted = len(footnotes), _quoted_cells(pd.Series(footnotes), shown=1)  # type: ignore[arg-type]
         report.notices.append(Notice(f"{count(lines, 'line')} of notes below the table {_were(lines)} left out "

@@ -733,6 +733,12 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
                            "'{example}'), so the rows are numbered as steps, with no calendar and no season. Write "
                            "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
+    "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is read "
+                           "as a series, its cells as the values of those dates.",
+    "notice.years_across_months": "The years run across the columns ('{first}' to '{last}') and the months down the "
+                                  "rows: read as one series, a row per month of each year.",
+    "notice.years_across_quarters": "The years run across the columns ('{first}' to '{last}') and the quarters down "
+                                    "the rows: read as one series, a row per quarter of each year.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",
     "notice.nested_periods": "'{column}' writes the series by periods of several lengths (as ONS files do: years, "
                              "quarters and months one below the other): its {kept:,} {frequency} rows are used; "

@@ -442,6 +442,51 @@ def test_a_column_of_one_period_length_is_not_taken_for_nested_periods() -> None
     assert nested_periods(pd.Series(["2015-01-01", "2015-01-02"] * 30)) is None
 
 
+def _world_bank(countries: tuple[str, ...]) -> bytes:
+    """A World Bank download: two note lines, a header of names and years, a row per country, blank early years and a
+    separator at the end of every line."""
+    years = range(1990, 2024)
+    head = '"Data Source","World Development Indicators",\n\n"Last Updated Date","2024-06-28",\n\n'
+    header = '"Country Name","Country Code","Indicator Name",' + ",".join(f'"{year}"' for year in years) + ",\n"
+    rows = "".join(f'"{name}","{name[:3].upper()}","GDP",' + ",".join(
+        '""' if year < 1995 else f'"{(k + 1) * 1000 + 3 * (year - 1995)}"' for year in years) + ",\n"
+        for k, name in enumerate(countries))
+    return (head + header + rows).encode()
+
+
+def test_a_table_whose_years_run_across_its_columns_is_read_a_row_per_year() -> None:
+    # Refused as "only 1 usable row" (and with its note lines, as rows that do not line up).
+    one_row = b"\n".join(_world_bank(("Namibia",)).splitlines()[4:])  # without its note lines
+    series = load_series(one_row, "API_NY.GDP.csv")
+    assert (series.date_col, series.target, series.frequency.name, len(series.frame)) == ("period", "value", "yearly",
+                                                                                         29)
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("1995-01-01") and series.frame["y"].iloc[-1] == 1000 + 3 * 28
+    assert [notice.key for notice in series.report.notices][0] == "notice.dates_across"
+    assert "('1990' to '2023', 34 dates)" in series.report.notices[0]
+    raw = read_table(_world_bank(("Namibia", "Chad", "Aruba")), "API.csv")
+    assert len(raw) == 3 * 34 and list(raw.columns) == ["Country Name", "Country Code", "Indicator Name", "period",
+                                                        "value"]
+    from core.panel.split import detect_id_columns
+
+    assert detect_id_columns(raw, "period") == ("Country Name",)  # each country a series of the file
+
+
+@pytest.mark.parametrize(("rows", "kind", "step"), [(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                                      "Oct", "Nov", "Dec"], "month", "MS"),
+                                                     (["Q1", "Q2", "Q3", "Q4"], "quarter", "QS")])
+def test_a_grid_of_years_across_and_months_down_is_one_series_in_time_order(rows: list[str], kind: str,
+                                                                           step: str) -> None:
+    # Each month was a series of its own (or each year a column of 12 steps): the year per column, month per row
+    # table analysts keep in spreadsheets.
+    years = range(2015, 2024)
+    text = "Period," + ",".join(map(str, years)) + "\n" + "".join(
+        f"{row}," + ",".join(str(100 * (year - 2000) + k) for year in years) + "\n" for k, row in enumerate(rows))
+    series = load_series(text.encode(), "grid.csv")
+    assert list(series.frame["ds"]) == list(pd.date_range("2015-01-01", periods=len(rows) * len(years), freq=step))
+    assert list(series.frame["y"].iloc[:len(rows) + 1]) == [1500 + k for k in range(len(rows))] + [1600]
+    assert series.report.notices[0].key == f"notice.years_across_{kind}s"
+
+
 def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
     rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
     series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")
