@@ -28,7 +28,14 @@ _UNICODE_MINUS = "\u2212"
 # Whole cells that mean "no value" (pandas already blanks NA, n/a, #N/A, NULL, ...): FRED's ".", a dash,
 # and the error values a spreadsheet exports in place of a number.
 _MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#N/A",
-                              "#N/A N/A", "#NA", "#SPILL!", "#CALC!", "#GETTING_DATA"})
+                              "#N/A N/A", "#NA", "#SPILL!", "#CALC!", "#GETTING_DATA",
+                              # statistics offices: Eurostat's ':', the OECD's and others' '..', the US Census' (D)
+                              ":", "..", "...", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013", "\u2014"})
+# A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
+FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[a-z]{1,3}$")
+# A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
+# half the limit, the usual substitution, and said.
+BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*Q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 _HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*H([12])$", re.IGNORECASE)
@@ -165,11 +172,15 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
         plain = pd.to_numeric(text, errors="coerce")
         if plain[present].notna().all():  # the common case: no separators or signs to strip
             return plain.where(np.isfinite(plain)).astype(float)
-    cleaned = _clean_number_text(text, decimal_comma)
+    below = text.str.fullmatch(BELOW_LIMIT).fillna(False) if text.str.startswith("<").any() else None
+    cleaned = _clean_number_text(text if below is None else text.str.replace("<", "", regex=False), decimal_comma)
     present &= cleaned.notna()  # missing-value markers count as blank
     if not present.any():
         return None
     numbers = pd.to_numeric(cleaned, errors="coerce")
+    if below is not None:
+        numbers = numbers.astype("float64")
+        numbers = numbers.where(~below.to_numpy(dtype=bool), numbers / 2)
     if numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
         # A decimal comma inside a comma-separated file comes quoted: "1,5".
         if cleaned[present].str.fullmatch(r"[-+]?\d*,\d+").fillna(False).mean() >= PARSE_SHARE:
@@ -196,7 +207,7 @@ def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool
 
 def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
     """Whether too few of the first non-blank cells read as numbers, with a point or a comma as the decimal mark."""
-    cleaned = _clean_number_text(head, decimal_comma).dropna()
+    cleaned = _clean_number_text(head.str.replace(BELOW_LIMIT, r"\1", regex=True), decimal_comma).dropna()
     if cleaned.empty:  # only missing-value markers so far: let the whole column decide
         return False
     with_point = pd.to_numeric(cleaned, errors="coerce").notna().mean()
@@ -213,6 +224,9 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
     cleaned = text.mask(text.isin(_MISSING_MARKERS))
+    if cleaned.str.contains(r"\s[a-z]", regex=True).any():  # flags after the numbers: the number, or a blank for ':'
+        cleaned = cleaned.str.replace(FLAGGED_NUMBER, r"\1", regex=True)
+        cleaned = cleaned.mask(cleaned == ":")
     if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed
         cleaned = cleaned.str.replace(_CURRENCY_CODE, "", regex=True)
     cleaned = cleaned.str.replace(_CURRENCY_AND_SPACES, "", regex=True)

@@ -11,9 +11,9 @@ import pandas as pd
 
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, regular_alias,
                                  stamps_between)
-from core.data.parsing import (FISCAL_FORMATS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, nested_periods, parse_dates,
-                                parse_epochs,
-                               parse_excel_serials, parse_numbers, unreadable_numbers, writes_month_dot_year)
+from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
+                               nested_periods, parse_dates, parse_epochs, parse_excel_serials, parse_numbers,
+                               unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -782,6 +782,7 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
     """A notice per column of ``columns`` with cells that hold digits but no number (``13O5``): they are read as
     missing and filled or dropped like blanks, so the notice quotes them."""
     for col in columns:
+        _note_marked_numbers(raw[col], col, report)
         cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
         if len(cells):
             examples = _quoted_cells(cells)
@@ -789,6 +790,30 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
                 f"Cells of '{col}' that are not numbers were read as missing ({count(len(cells), 'cell')}: {examples}): "
                 "correct them in the file if they hold values.",
                 "notice.unreadable_numbers", {"cells": len(cells), "column": str(col), "examples": examples}))
+
+
+def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:
+    """A notice when cells of a column read as numbers are written below a limit (``<1``: read as half of it,
+    ``parsing.BELOW_LIMIT``) or with a statistics office's flag after the number (``1234.5 p``: read as the number)."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return
+    text = values.astype("string").str.strip()
+    below = text[text.str.startswith("<").fillna(False)]
+    below = below[below.str.fullmatch(BELOW_LIMIT).fillna(False)]
+    if len(below):
+        examples = _quoted_cells(below)
+        report.notices.append(Notice(
+            f"{count(len(below), 'cell')} of '{col}' {_were(len(below))} written as below a limit ({examples}): read as "
+            "half of it (<1 as 0.5), the usual substitution. Write the values in the file if others are meant.",
+            "notice.below_limit", {"cells": len(below), "column": str(col), "examples": examples}))
+    flagged = text[text.str.contains(r"\s[a-z]", regex=True).fillna(False)]
+    flagged = flagged[flagged.str.fullmatch(FLAGGED_NUMBER).fillna(False) & ~flagged.str.startswith(":")]
+    if len(flagged):
+        examples = _quoted_cells(flagged)
+        report.notices.append(Notice(
+            f"{count(len(flagged), 'cell')} of '{col}' with a flag after the number ({examples}: statistics offices "
+            f"mark values provisional or estimated so) {_were(len(flagged))} read as the number.",
+            "notice.flagged_numbers", {"cells": len(flagged), "column": str(col), "examples": examples}))
 
 
 def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:

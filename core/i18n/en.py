@@ -739,6 +739,12 @@ MESSAGES: dict[str, str] = {
                                   "rows: read as one series, a row per month of each year.",
     "notice.years_across_quarters": "The years run across the columns ('{first}' to '{last}') and the quarters down "
                                     "the rows: read as one series, a row per quarter of each year.",
+    "notice.below_limit": "{cells:plural:cell} of '{column}' {cells:were} written as below a limit ({examples}): read "
+                          "as half of it (<1 as 0.5), the usual substitution. Write the values in the file if others "
+                          "are meant.",
+    "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}: "
+                              "statistics offices mark values provisional or estimated so) {cells:were} read as the "
+                              "number.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",
     "notice.nested_periods": "'{column}' writes the series by periods of several lengths (as ONS files do: years, "
                              "quarters and months one below the other): its {kept:,} {frequency} rows are used; "

@@ -635,6 +635,10 @@ MESSAGES: dict[str, str] = {
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
     "notice.years_across_months": "年份横跨各列（从“{first}”到“{last}”），月份沿各行排列：读作一个序列，每年每月一行。",
     "notice.years_across_quarters": "年份横跨各列（从“{first}”到“{last}”），季度沿各行排列：读作一个序列，每年每季度一行。",
+    "notice.below_limit": "“{column}”中有 {cells:,} 个单元格写作低于某个限值（{examples}）：按惯例读作该限值的一半（<1 读作 0.5）。"
+                          "如果应为其他值，请在文件中写出。",
+    "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}，统计机构用以标明临时值或估计值）："
+                              "读作该数字。",
     "notice.leading_labels": "已略去首个日期上方的 {rows:,} 行标签（{words}）。",
     "notice.nested_periods": "“{column}”按多种长度的时期记录该序列（如英国国家统计局 ONS 的文件：年、季度、月依次排列）："
                              "使用其中 {kept:,} 行{frequency}数据；已略去 {rows:,} 行较长时期的数据（{examples}）。",

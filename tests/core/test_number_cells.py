@@ -18,13 +18,35 @@ def _monthly(cells: list[str], header: str = "date,value", sep: str = ",") -> by
 
 
 @pytest.mark.parametrize("marker", [".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
-                                    "#N/A", "#N/A N/A"])
+                                    "#N/A", "#N/A N/A", ":", "..", "(D)", ": c"])
 def test_markers_in_more_than_one_cell_in_twenty_are_missing_and_filled(marker: str) -> None:
     cells = [marker if row in (7, 15) else str(100 + row - 1) for row in range(1, 25)]  # FRED's "." on rows 7, 15
     series = load_series(_monthly(cells, "DATE,VAL"), "fred.csv")
     assert series.target == "VAL"
     assert series.frame["y"].tolist() == [float(100 + i) for i in range(24)]  # interpolated on the line
     assert series.report.missing_filled == 2
+
+
+def test_values_below_a_limit_are_read_as_half_of_it_and_said() -> None:
+    # Google Trends writes '<1' for under 1: the column was refused as text.
+    cells = ["<1" if month in (4, 5) else str(10 + month) for month in range(1, 25)]
+    series = load_series(_monthly(cells, "Week,python: (Worldwide)"), "trends.csv")
+    assert series.frame["y"].iloc[3:5].tolist() == [0.5, 0.5] and series.frame["y"].iloc[5] == 16
+    note = next(notice for notice in series.report.notices if notice.key == "notice.below_limit")
+    assert "2 cells of 'python: (Worldwide)' were written as below a limit ('<1')" in note
+    assert parse_numbers(pd.Series(["<0.05", "0.2", "0.4"]), False).tolist() == [0.025, 0.2, 0.4]
+
+
+def test_eurostat_flags_after_numbers_are_read_as_the_numbers_and_said() -> None:
+    # ':' (not available) for the first years, 'p' (provisional) on the last: refused as text.
+    cells = [":"] * 3 + [f"{100 + month}" for month in range(3, 23)] + ["123.5 p"]
+    series = load_series(_monthly(cells, "month,value"), "eurostat.csv")
+    assert len(series.frame) == 21 and series.frame["y"].iloc[-1] == 123.5
+    note = next(notice for notice in series.report.notices if notice.key == "notice.flagged_numbers")
+    assert "1 cell of 'value' with a flag after the number ('123.5 p'" in note and "was read as the number" in note
+    from core.i18n import said
+
+    assert "“value”中有 1 个单元格在数字后带有标记" in said(note, "zh")
 
 
 def test_one_spreadsheet_error_in_twelve_months_is_missing() -> None:
@@ -83,8 +105,8 @@ def test_a_refused_column_quotes_its_first_cell_that_is_not_a_number() -> None:
     with pytest.raises(DataError) as caught:
         load_series(_monthly(cells, "Date,Profit"), "profit.csv")
     message = str(caught.value)
-    assert "Column 'Profit' holds text, not numbers (for example 'n.a.')" in message
-    assert caught.value.params["example"] == "n.a."
+    assert "Column 'Profit' holds text, not numbers (for example 'oops')" in message  # 'n.a.' marks a missing value
+    assert caught.value.params["example"] == "oops"
 
 
 def test_a_column_of_markers_only_is_said_to_be_blank() -> None:
