@@ -732,7 +732,7 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 # What the reader passed over and each series' notices say (``_note_what_the_reader_passed_over``), and the
 # decimal-point guess: a series of such a file is read by ``tidy``, not by ``tidy_clean``.
 _READER_NOTICES = ("sheet", "point_thousands", "footnotes", "unsaved_formulas", "hidden_sheets_passed", "summary_rows",
-                   "renamed_columns")
+                   "renamed_columns", "dates_across")
 
 
 def reader_notes(attrs: Mapping[str, object]) -> list[str]:

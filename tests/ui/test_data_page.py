@@ -95,6 +95,17 @@ def test_a_time_column_that_cannot_be_read_is_named_once() -> None:
     assert "No date column: the rows are numbered" not in said  # the notice says it, with the column's name
 
 
+def test_a_table_whose_years_run_across_is_loaded_as_a_series_per_row_and_says_so() -> None:
+    years = range(1995, 2024)
+    table = "Country Name,Country Code," + ",".join(map(str, years)) + "\n" + "".join(
+        f"{name},{name[:3].upper()}," + ",".join(str(k * 100 + year - 1990) for year in years) + "\n"
+        for k, name in enumerate(("Namibia", "Chad", "Aruba"), start=1))
+    at = upload(app(), "API_NY.GDP.csv", table)
+    said = shown([element.value for kind in (at.info, at.warning, at.caption) for element in kind])
+    assert "The dates run across the columns ('1995' to '2023', 29 dates)" in said
+    assert "**3 series** by Country Name" in said and "From 1995 to 2023." in said
+
+
 def test_a_file_with_dates_says_nothing_about_numbered_rows() -> None:
     at = app()
     assert not [box for box in at.info if "No date column" in box.value]
