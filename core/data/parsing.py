@@ -33,6 +33,9 @@ _MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
                               ":", "..", "...", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013", "\u2014"})
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
 FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[a-z]{1,3}$")
+# Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
+SCALED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*)\s?([KMB])$")
+_SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
@@ -166,6 +169,8 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
         return pd.Series(array if finite.all() else np.where(finite, array, np.nan), index=values.index, name=values.name)
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
+    if present.any() and (scaled := _scaled_numbers(text[present], decimal_comma)) is not None:
+        return scaled.reindex(text.index)
     if not present.any() or _looks_like_text(text[present].iloc[:200], decimal_comma):
         return None  # cheap rejection of text columns (dates, names) before work on every row
     if not decimal_comma:
@@ -189,6 +194,19 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
         return None
     finite = numbers.where(np.isfinite(numbers))
     return finite.astype(float)
+
+
+def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
+    """Non-blank ``cells`` written with a magnitude letter (``SCALED_NUMBER``: ``12.5K`` is 12,500), when at least half
+    of them are and every other is a plain number; None otherwise."""
+    if not cells.iloc[:200].str[-1:].isin(tuple(_SCALES)).mean() >= 0.5:  # cheap: most columns end in digits
+        return None
+    parts = cells.str.extract(SCALED_NUMBER)
+    amounts = pd.to_numeric(_clean_number_text(parts[0].where(parts[0].notna(), cells), decimal_comma),
+                            errors="coerce").astype("float64")
+    if amounts.isna().any():
+        return None
+    return amounts * parts[1].map(_SCALES).fillna(1.0).astype("float64")
 
 
 def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool = False) -> pd.Series:

@@ -12,8 +12,8 @@ import pandas as pd
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, regular_alias,
                                  stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
-                               nested_periods, parse_dates, parse_epochs, parse_excel_serials, parse_numbers,
-                               unreadable_numbers, writes_month_dot_year)
+                               SCALED_NUMBER, nested_periods, parse_dates, parse_epochs, parse_excel_serials,
+                               parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
 from core.errors import DataError, LimitError
@@ -761,12 +761,10 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
                                      "them in the file to tell them apart.", "notice.renamed_columns", {"names": names}))
     if across := attrs.get("dates_across"):  # ``read._dates_down_the_rows``
         first, last, dates = across["first"], across["last"], int(across["dates"])  # type: ignore[index]
-        if across.get("by_row"):  # type: ignore[union-attr]
+        if by_row := str(across.get("by_row", "")):  # type: ignore[union-attr]
             report.notices.append(Notice(f"The years run across the columns ('{first}' to '{last}') and the "
-                                         f"{across['by_row']}s down the rows: read as one series, "  # type: ignore[index]
-                                         f"a row per {across['by_row']} of each year.",  # type: ignore[index]
-                                         f"notice.years_across_{across['by_row']}s",  # type: ignore[index]
-                                         {"first": first, "last": last}))
+                                         f"{by_row}s down the rows: read as one series, a row per {by_row} of each "
+                                         "year.", f"notice.years_across_{by_row}s", {"first": first, "last": last}))
         else:
             report.notices.append(Notice(f"The dates run across the columns ('{first}' to '{last}', {dates:,} dates): "
                                          "each row is read as a series, its cells as the values of those dates.",
@@ -803,9 +801,17 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
     if len(below):
         examples = _quoted_cells(below)
         report.notices.append(Notice(
-            f"{count(len(below), 'cell')} of '{col}' {_were(len(below))} written as below a limit ({examples}): read as "
-            "half of it (<1 as 0.5), the usual substitution. Write the values in the file if others are meant.",
+            f"{count(len(below), 'cell')} of '{col}' {_were(len(below))} written as below a limit ({examples}): "
+            "read as half of it (<1 as 0.5), the usual substitution. Write the values in the file if others are meant.",
             "notice.below_limit", {"cells": len(below), "column": str(col), "examples": examples}))
+    scaled = text[text.str[-1:].isin(("K", "M", "B")).fillna(False)]
+    scaled = scaled[scaled.str.fullmatch(SCALED_NUMBER).fillna(False)]
+    if len(scaled):
+        examples = _quoted_cells(scaled)
+        report.notices.append(Notice(
+            f"{count(len(scaled), 'cell')} of '{col}' {_were(len(scaled))} written with K, M or B ({examples}): "
+            "read as thousands, millions and billions.",
+            "notice.scaled_numbers", {"cells": len(scaled), "column": str(col), "examples": examples}))
     flagged = text[text.str.contains(r"\s[a-z]", regex=True).fillna(False)]
     flagged = flagged[flagged.str.fullmatch(FLAGGED_NUMBER).fillna(False) & ~flagged.str.startswith(":")]
     if len(flagged):

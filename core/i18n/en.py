@@ -742,6 +742,8 @@ MESSAGES: dict[str, str] = {
     "notice.below_limit": "{cells:plural:cell} of '{column}' {cells:were} written as below a limit ({examples}): read "
                           "as half of it (<1 as 0.5), the usual substitution. Write the values in the file if others "
                           "are meant.",
+    "notice.scaled_numbers": "{cells:plural:cell} of '{column}' {cells:were} written with K, M or B ({examples}): "
+                             "read as thousands, millions and billions.",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}: "
                               "statistics offices mark values provisional or estimated so) {cells:were} read as the "
                               "number.",

@@ -49,6 +49,17 @@ def test_eurostat_flags_after_numbers_are_read_as_the_numbers_and_said() -> None
     assert "“value”中有 1 个单元格在数字后带有标记" in said(note, "zh")
 
 
+def test_volumes_written_with_k_m_b_are_read_as_thousands_millions_and_billions() -> None:
+    # Trading sites' volumes ('12.5K', '1.2M'): the column was not numeric, so it could not be chosen as the target.
+    cells = [f"{10 + month}.5K" if month < 20 else f"{month / 10:.1f}M" for month in range(1, 25)]
+    series = load_series(_monthly(cells, "Date,Vol."), "volumes.csv")
+    assert series.frame["y"].iloc[0] == 11_500 and series.frame["y"].iloc[-1] == 2_400_000
+    note = next(notice for notice in series.report.notices if notice.key == "notice.scaled_numbers")
+    assert "24 cells of 'Vol.' were written with K, M or B ('11.5K'" in note
+    assert parse_numbers(pd.Series(["1.5B", "200", "3K"]), False) is not None  # a plain number among them
+    assert parse_numbers(pd.Series(["12 M", "Large B", "3K"]), False) is None  # words ending in the letters
+
+
 def test_one_spreadsheet_error_in_twelve_months_is_missing() -> None:
     cells = ["#DIV/0!" if month == 5 else f"{10 + month / 2}" for month in range(1, 13)]
     series = load_series(_monthly(cells, "Date,Profit"), "profit.csv")
