@@ -32,7 +32,7 @@ _MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
                               # statistics offices: Eurostat's ':', the OECD's and others' '..', the US Census' (D)
                               ":", "..", "...", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013", "\u2014"})
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
-FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[a-z]{1,3}$")
+FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[bcdefnprsuz]{1,3}$")  # Eurostat's flags, not units (g, kg, m)
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
 SCALED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*)\s?([KMB])$")
 _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
@@ -62,16 +62,6 @@ _PERIOD_FORMATS = (
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
 )
 _YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
-# Periods of several lengths one time column may nest (the UK Office for National Statistics writes a series' years,
-# then its quarters, then its months, one below the other): each length's name, longest first, and how cells of it
-# are written (a month by its name or number, with the year).
-_NESTED_PERIODS = (
-    ("yearly", (re.compile(r"\d{4}"),)), ("half-yearly", (_HALF_FIRST_YEAR, _HALF_FIRST_H)),
-    ("quarterly", (_QUARTER_FIRST_YEAR, _QUARTER_FIRST_Q)),
-    ("monthly", (re.compile(r"\d{4}\s*[-/]?\s*[^\W\d_]{3,9}\.?"), re.compile(r"[^\W\d_]{3,9}\.?\s*[-/]?\s*\d{4}"),
-                 _YEAR_M_MONTH, re.compile(r"\d{4}-(0[1-9]|1[0-2])"))),
-)
-_NESTED_PROBE = 400  # first non-blank cells that must show two lengths before a whole column is matched
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
 _ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
@@ -124,6 +114,18 @@ _MONTH_NAMES = {
     **dict.fromkeys(("dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre",
                      "dezembro"), 12),
 }
+_MONTH_WORDS = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=True))  # longest first: "june" before "jun"
+# Periods of several lengths one time column may nest (the UK Office for National Statistics writes a series' years,
+# then its quarters, then its months, one below the other): each length's name, longest first, and how cells of it
+# are written (a month by its name or number, with the year).
+_NESTED_PERIODS = (
+    ("yearly", (re.compile(r"\d{4}"),)), ("half-yearly", (_HALF_FIRST_YEAR, _HALF_FIRST_H)),
+    ("quarterly", (_QUARTER_FIRST_YEAR, _QUARTER_FIRST_Q)),
+    ("monthly", (re.compile(rf"\d{{4}}\s*[-/]?\s*(?:{_MONTH_WORDS})\.?", re.IGNORECASE),
+                 re.compile(rf"(?:{_MONTH_WORDS})\.?\s*[-/]?\s*\d{{4}}", re.IGNORECASE),
+                 _YEAR_M_MONTH, re.compile(r"\d{4}-(0[1-9]|1[0-2])"))),
+)
+_NESTED_PROBE = 400  # first non-blank cells that must show two lengths before a whole column is matched
 _ENGLISH_ABBREVIATIONS = {number: pd.Timestamp(2000, number, 1).strftime("%b") for number in range(1, 13)}
 _ENGLISH_NAMES = frozenset(pd.Timestamp(2000, number, 1).strftime(form).lower()
                            for number in range(1, 13) for form in ("%b", "%B"))  # what %b and %B read
@@ -178,7 +180,7 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
         if plain[present].notna().all():  # the common case: no separators or signs to strip
             return plain.where(np.isfinite(plain)).astype(float)
     below = text.str.fullmatch(BELOW_LIMIT).fillna(False) if text.str.startswith("<").any() else None
-    cleaned = _clean_number_text(text if below is None else text.str.replace("<", "", regex=False), decimal_comma)
+    cleaned = _clean_number_text(text if below is None else text.mask(below, text.str[1:]), decimal_comma)
     present &= cleaned.notna()  # missing-value markers count as blank
     if not present.any():
         return None
@@ -199,12 +201,12 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
 def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     """Non-blank ``cells`` written with a magnitude letter (``SCALED_NUMBER``: ``12.5K`` is 12,500), when at least half
     of them are and every other is a plain number; None otherwise."""
-    if not cells.iloc[:200].str[-1:].isin(tuple(_SCALES)).mean() >= 0.5:  # cheap: most columns end in digits
+    if not cells.iloc[:200].str.fullmatch(SCALED_NUMBER).fillna(False).mean() >= 0.5:  # cheap: most columns do not
         return None
     parts = cells.str.extract(SCALED_NUMBER)
-    amounts = pd.to_numeric(_clean_number_text(parts[0].where(parts[0].notna(), cells), decimal_comma),
-                            errors="coerce").astype("float64")
-    if amounts.isna().any():
+    written = _clean_number_text(parts[0].where(parts[0].notna(), cells), decimal_comma)  # markers (-, n.a.) are NA
+    amounts = pd.to_numeric(written, errors="coerce").astype("float64")
+    if (amounts.isna() & written.notna()).any():
         return None
     return amounts * parts[1].map(_SCALES).fillna(1.0).astype("float64")
 
@@ -242,7 +244,7 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
     cleaned = text.mask(text.isin(_MISSING_MARKERS))
-    if cleaned.str.contains(r"\s[a-z]", regex=True).any():  # flags after the numbers: the number, or a blank for ':'
+    if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after the numbers: the number, or a blank for ':'
         cleaned = cleaned.str.replace(FLAGGED_NUMBER, r"\1", regex=True)
         cleaned = cleaned.mask(cleaned == ":")
     if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed
@@ -642,6 +644,7 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
 _DAY_NAMES = frozenset({"day", "tag", "jour", "dia", "día", "日"})  # a day-of-month column beside a year and a month
+_GRID_SUMMARY_ROWS = 2  # rows below the months of a grid of years across that may sum them up (``period_of_rows``)
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
 
 
@@ -730,21 +733,26 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     return combined
 
 
-def period_of_rows(values: pd.Series, name: object) -> str | None:
-    """``month`` or ``quarter`` when every non-blank cell of a column names a month (``Jan``, ``Januar``) or a quarter
-    (``Q1``), each once (numbers 1-12 or 1-4 only under a month's or quarter's name, ``_PERIOD_NAMES``): the rows of a
-    table whose years run across its columns; None otherwise."""
-    text = values.astype("string").str.strip()
-    cells = text[text.notna() & (text != "")]
-    if len(cells) < 2 or cells.duplicated().any():
-        return None
+def period_of_rows(values: pd.Series, name: object) -> tuple[str | None, int]:
+    """Whether a column's cells name the months (``Jan``, ``Januar``) or the quarters (``Q1``) of a year, each once,
+    in its rows (numbers 1-12 or 1-4 only under a month's or quarter's name, ``_PERIOD_NAMES``): the rows of a table
+    whose years run across its columns. ``(month or quarter, rows after them)`` when they do, up to
+    ``_GRID_SUMMARY_ROWS`` rows at the end that do not (a ``Total`` row); ``(None, 1)`` when half of the cells or more
+    do but not so (a grid this does not read); ``(None, 0)`` otherwise."""
+    text = values.astype("string").str.strip().fillna("")
     named = _PERIOD_NAMES.get(str(name).strip().lower())
+    mostly = False
     for per_year, kind in ((12, "month"), (4, "quarter")):
-        numbers = _period_numbers(cells, per_year)
-        written = cells.str.fullmatch(r"\d+") if per_year == named else pd.Series(False, index=cells.index)
-        if numbers.notna().all() and (per_year == named or not written.any()):
-            return kind
-    return None
+        numbers = _period_numbers(text, per_year)
+        if per_year != named:
+            numbers = numbers.where(~text.str.fullmatch(r"\d+"))
+        found = numbers.notna().to_numpy()
+        mostly |= found.mean() >= 0.5
+        end = len(found) - int(np.argmax(found[::-1])) if found.any() else 0
+        if (2 <= end and found[:end].all() and len(found) - end <= _GRID_SUMMARY_ROWS
+                and not numbers.iloc[:end].duplicated().any()):
+            return kind, len(found) - end
+    return None, int(mostly)
 
 
 def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:

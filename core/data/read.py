@@ -17,6 +17,7 @@ from typing import NamedTuple
 from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError as XmlParseError
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -122,31 +123,54 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
     country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
     the columns before the dates beside them (what names each series); said (``attrs["dates_across"]``). The dates:
-    the last ``_DATES_ACROSS`` or more column names, each read as a date, rising; empty columns after them (a trailing
-    separator) are dropped. Any other table is returned as it is."""
-    names = [str(col).strip() for col in raw.columns]
+    the last ``_DATES_ACROSS`` or more column names, each read as a date (years from 1800 to 2100), rising; empty
+    columns after them (a trailing separator) are dropped, and so is a pandas index before them. Not when a column
+    before them holds dates itself (the names are then series: stores 1101, 1102, ...). A grid of years across and
+    months (quarters) down is one series (``period_of_rows``). Any other table is returned as it is."""
+    names = unique_names([str(col).strip() for col in raw.columns])
     last = len(names)
     while last and names[last - 1].startswith("Unnamed:") and raw.iloc[:, last - 1].isna().all():
         last -= 1
-    first = next((index for index, name in enumerate(names[:last]) if any(char.isdigit() for char in name)), last)
-    if last - first < _DATES_ACROSS or first == 0 or any(name.startswith("Unnamed:") for name in names[first:last]):
+    first = last
+    while first and any(char.isdigit() for char in names[first - 1]) and not names[first - 1].startswith("Unnamed:"):
+        first -= 1
+    if last - first < _DATES_ACROSS or first == 0:
         return raw
     read = parse_dates(pd.Series(names[first:last], dtype=object))
-    if read is None or read[0].isna().any() or not read[0].is_monotonic_increasing or read[0].duplicated().any():
+    if (read is None or read[0].isna().any() or not read[0].is_monotonic_increasing or read[0].duplicated().any()
+            or not read[0].dt.year.between(1800, 2100).all()):
         return raw
-    check_count(len(raw) * (last - first), "rows", "TSR_MAX_ROWS", MAX_ROWS,
-                "its dates run across the columns, so each of its rows makes a row per date: load fewer rows or dates")
-    labels = names[:first]
-    period, value = _unique_names([*labels, "period", "value"])[-2:]
     table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
-    by_row = period_of_rows(table[labels[0]], labels[0]) if read[1] == "yyyy" and len(labels) == 1 else None
+    labels = [name for name in names[:first] if not _counts_rows(name, table[name])]
+    if not labels or any(parse_dates(table[name].iloc[:200]) is not None for name in labels):
+        return raw
+    by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read[1] == "yyyy" and len(labels) == 1
+                       else (None, 0))
+    attrs = dict(raw.attrs)
     if by_row:  # a year per column, a month (quarter) per row: one series, dated by both (``combine_calendar_columns``)
-        table = table.rename(columns={labels[0]: by_row})
-        labels, period = [by_row], "year"
+        if summary:  # said as ``tidy`` says the summary rows it leaves out
+            words = ", ".join(str(cell).strip()[:20] for cell in table[labels[0]].iloc[len(table) - summary:])
+            attrs["summary_rows"] = {"rows": summary, "words": words}
+        table = table.iloc[:len(table) - summary].rename(columns={labels[0]: by_row})
+        labels = [by_row]
+    elif summary:  # mostly months down the rows, but not a grid this reads: left as it was
+        return raw
+    check_count(len(table) * (last - first), "rows", "TSR_MAX_ROWS", MAX_ROWS,
+                "its dates run across the columns, so each of its rows makes a row per date: load fewer rows or dates")
+    period, value = ("year", "value") if by_row else unique_names([*labels, "period", "value"])[-2:]
     long = table.melt(id_vars=labels, value_vars=names[first:last], var_name=period, value_name=value)
-    long.attrs = {**raw.attrs, "dates_across": {"first": names[first], "last": names[last - 1], "dates": last - first,
-                                                "by_row": by_row or ""}}
+    long.attrs = {**attrs, "dates_across": {"first": names[first], "last": names[last - 1], "dates": last - first,
+                                            "by_row": by_row or ""}}
     return long
+
+
+def _counts_rows(name: str, cells: pd.Series) -> bool:
+    """Whether a column is a pandas index written with the table (unnamed, 0 or 1 up to the number of rows)."""
+    if not name.startswith("Unnamed:"):
+        return False
+    numbers = pd.to_numeric(cells, errors="coerce").to_numpy()
+    return bool(len(numbers)) and any(np.array_equal(numbers, np.arange(start, start + len(numbers)))
+                                      for start in (0, 1))
 
 
 def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
@@ -457,14 +481,14 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
         if len(following) == 2 and _digit_share(cells[filled].tolist()) < 0.5 \
                 and all(_digit_share(row) >= 0.5 for row in following):
             table = raw.iloc[position + 1:].reset_index(drop=True)
-            table.columns = _unique_names([str(cell).strip() if known else f"Unnamed: {index}"
+            table.columns = unique_names([str(cell).strip() if known else f"Unnamed: {index}"
                                            for index, (cell, known) in enumerate(zip(cells, filled))])
             table.attrs = dict(raw.attrs)
             return table
     return raw
 
 
-def _unique_names(names: list[str]) -> list[str]:
+def unique_names(names: list[str]) -> list[str]:
     """Repeated column names numbered as pandas numbers them when it reads a header (``sales``, ``sales.1``)."""
     seen: dict[str, int] = {}
     unique = []
@@ -890,26 +914,30 @@ def _without_preamble(text: str, delimiter: str) -> str:
     many fields with digits in at least half of their cells; the lines above it must have another number of fields
     or end in a blank line (one of bare delimiters too: ``,,`` as spreadsheets save an empty row). ``text``
     itself (the same object) when the header is its first line or no line qualifies."""
-    opening = text[:65536].splitlines(keepends=True)[:_PREAMBLE_LINES + 4]
-    def cells_of(line: str) -> list[str]:  # a quoted cell keeps its text (digits count), not its delimiters
-        unquoted = _QUOTED.sub(lambda quoted: quoted.group(0)[1:-1].replace(delimiter, " ") or "x", line)
+    opening = text[:65536].splitlines(keepends=True)[:_PREAMBLE_LINES + 12]
+
+    def cells_of(line: str, quoted_text: bool) -> list[str]:  # a quoted cell's delimiters are not the table's
+        unquoted = _QUOTED.sub(lambda quoted: quoted.group(0)[1:-1].replace(delimiter, " ") if quoted_text else "x",
+                               line)
         return [cell.strip() for cell in unquoted.split(delimiter)]
 
-    split = ((index, cells_of(line)) for index, line in enumerate(opening))
-    rows = [(index, cells) for index, cells in split if any(cells)]  # a line of bare delimiters is a blank line
+    # A header's quoted names count as words ("PM2.5"); a data row's quoted cells by their text ("1,234", "").
+    rows = [(index, cells_of(line, False), cells_of(line, True)) for index, line in enumerate(opening)]
+    rows = [row for row in rows if any(row[2])]  # a line of bare delimiters (or of empty quotes) is a blank line
     if len(rows) < 4:
         return text
-    counts = Counter(len(cells) for _, cells in rows)
+    counts = Counter(len(cells) for _, cells, _ in rows)
     fields = max(counts, key=lambda width: (counts[width], width))  # a tie: the table is wider than its notes
-    for position, (index, cells) in enumerate(rows[:_PREAMBLE_LINES]):
-        following = _below_units([row for _, row in rows[position + 1:position + 4]])[:2]
+    for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
+        following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
         if len(cells) == fields and _names_columns(cells) and len(following) == 2 \
-                and all(len(row) == fields and _digit_share(row) >= 0.5 for row in following):
+                and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= 0.5
+                        for row in following):
             if position == 0:
                 return text
             above = rows[:position]
             # Only lines that are not rows of this table: another number of fields, or set off by a blank line.
-            apart = any(len(row) != fields for _, row in above) or above[-1][0] < index - 1
+            apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
 

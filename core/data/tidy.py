@@ -15,7 +15,7 @@ from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXE
                                SCALED_NUMBER, nested_periods, parse_dates, parse_epochs, parse_excel_serials,
                                parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
-from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table
+from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
 MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
@@ -147,7 +147,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.",
                         "err.missing_policy", {"policy": options.missing, "choices": ", ".join(MISSING_POLICIES)})
     if any(not isinstance(col, str) or col != col.strip() for col in raw.columns):
-        raw = raw.rename(columns=lambda col: str(col).strip())
+        raw = raw.set_axis(unique_names([str(col).strip() for col in raw.columns]), axis=1)  # 'x' and 'x ': x, x.1
     raw = _drop_index_columns(raw)
     report = DataReport(rows_read=len(raw))
     _note_what_the_reader_passed_over(raw.attrs, report)
@@ -810,15 +810,15 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
         examples = _quoted_cells(scaled)
         report.notices.append(Notice(
             f"{count(len(scaled), 'cell')} of '{col}' {_were(len(scaled))} written with K, M or B ({examples}): "
-            "read as thousands, millions and billions.",
+            "read with K as thousands, M as millions and B as billions.",
             "notice.scaled_numbers", {"cells": len(scaled), "column": str(col), "examples": examples}))
     flagged = text[text.str.contains(r"\s[a-z]", regex=True).fillna(False)]
     flagged = flagged[flagged.str.fullmatch(FLAGGED_NUMBER).fillna(False) & ~flagged.str.startswith(":")]
     if len(flagged):
         examples = _quoted_cells(flagged)
         report.notices.append(Notice(
-            f"{count(len(flagged), 'cell')} of '{col}' with a flag after the number ({examples}: statistics offices "
-            f"mark values provisional or estimated so) {_were(len(flagged))} read as the number.",
+            f"{count(len(flagged), 'cell')} of '{col}' with a flag after the number ({examples}; flags such as p, "
+            f"provisional, or e, estimated) {_were(len(flagged))} read as the number.",
             "notice.flagged_numbers", {"cells": len(flagged), "column": str(col), "examples": examples}))
 
 

@@ -743,10 +743,9 @@ MESSAGES: dict[str, str] = {
                           "as half of it (<1 as 0.5), the usual substitution. Write the values in the file if others "
                           "are meant.",
     "notice.scaled_numbers": "{cells:plural:cell} of '{column}' {cells:were} written with K, M or B ({examples}): "
-                             "read as thousands, millions and billions.",
-    "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}: "
-                              "statistics offices mark values provisional or estimated so) {cells:were} read as the "
-                              "number.",
+                             "read with K as thousands, M as millions and B as billions.",
+    "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
+                              "such as p, provisional, or e, estimated) {cells:were} read as the number.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",
     "notice.nested_periods": "'{column}' writes the series by periods of several lengths (as ONS files do: years, "
                              "quarters and months one below the other): its {kept:,} {frequency} rows are used; "

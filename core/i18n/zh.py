@@ -638,7 +638,7 @@ MESSAGES: dict[str, str] = {
     "notice.below_limit": "“{column}”中有 {cells:,} 个单元格写作低于某个限值（{examples}）：按惯例读作该限值的一半（<1 读作 0.5）。"
                           "如果应为其他值，请在文件中写出。",
     "notice.scaled_numbers": "“{column}”中有 {cells:,} 个单元格带有 K、M 或 B（{examples}）：分别读作千、百万和十亿。",
-    "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}，统计机构用以标明临时值或估计值）："
+    "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}；例如 p 表示临时值，e 表示估计值）："
                               "读作该数字。",
     "notice.leading_labels": "已略去首个日期上方的 {rows:,} 行标签（{words}）。",
     "notice.nested_periods": "“{column}”按多种长度的时期记录该序列（如英国国家统计局 ONS 的文件：年、季度、月依次排列）："

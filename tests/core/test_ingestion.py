@@ -487,6 +487,65 @@ def test_a_grid_of_years_across_and_months_down_is_one_series_in_time_order(rows
     assert series.report.notices[0].key == f"notice.years_across_{kind}s"
 
 
+@pytest.mark.parametrize("names", [[str(1101 + k) for k in range(10)], [str(year) for year in range(2010, 2020)]])
+def test_value_columns_named_like_years_beside_a_date_column_stay_series(names: list[str]) -> None:
+    # Store ids 1101-1110 (or years compared side by side) after a date column were melted as dates: the stores were
+    # averaged into one series.
+    days = pd.date_range("2024-01-01", periods=40, freq="D")
+    text = "date," + ",".join(names) + "\n" + "".join(
+        f"{day:%Y-%m-%d}," + ",".join(str(d * 10 + k) for k in range(len(names))) + "\n" for d, day in enumerate(days))
+    series = load_series(text.encode(), "stores.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("date", names[0], 40)
+    assert not [notice for notice in series.report.notices if notice.key == "notice.dates_across"]
+
+
+def test_a_world_bank_download_with_early_years_blank_and_a_pandas_index_is_read() -> None:
+    # Most of the 1960s-1990s blank: the rows had too few cells with digits to be found below the note lines.
+    years = range(1960, 2024)
+    head = '"Data Source","World Development Indicators",\n\n"Last Updated Date","2024-06-28",\n\n'
+    header = '"Country Name","Country Code",' + ",".join(f'"{year}"' for year in years) + ",\n"
+    rows = "".join(f'"{name}","{name[:3]}",' + ",".join('""' if year < 2000 else f'"{k + year}"' for year in years)
+                   + ",\n" for k, name in enumerate(("Chad", "Peru", "Fiji")))
+    raw = read_table((head + header + rows).encode(), "API.csv")
+    assert list(raw.columns) == ["Country Name", "Country Code", "period", "value"] and len(raw) == 3 * 64
+    indexed = ",Country," + ",".join(map(str, range(2000, 2012))) + "\n" + "".join(
+        f"{i},C{i}," + ",".join(str(i * 10 + k) for k in range(12)) + "\n" for i in range(3))  # df.to_csv()
+    assert list(read_table(indexed.encode(), "pandas.csv").columns) == ["Country", "period", "value"]
+
+
+def test_a_grid_with_a_total_row_below_its_months_leaves_the_total_out() -> None:
+    years = range(2015, 2024)
+    months = pd.date_range("2000-01", periods=12, freq="MS").strftime("%b")
+    text = "Month," + ",".join(map(str, years)) + "\n" + "".join(
+        f"{month}," + ",".join(str(100 * (year - 2014) + i) for year in years) + "\n" for i, month in enumerate(months))
+    series = load_series((text + "Total," + ",".join("9999" for _ in years) + "\n").encode(), "grid.csv")
+    assert len(series.frame) == 108 and series.frame["y"].max() < 9999 and series.frame["y"].iloc[12] == 200
+    assert [notice.key for notice in series.report.notices][:2] == ["notice.summary_rows", "notice.years_across_months"]
+
+
+@pytest.mark.parametrize("cells", [["2022 est", "2023 est", "2024 proj"], ["2022 Annual", "2023 Annual"]])
+def test_words_after_a_year_are_not_taken_for_months(cells: list[str]) -> None:
+    # 'est', 'proj' and 'Annual' read as months: all the years were left out as longer periods.
+    from core.data.parsing import nested_periods
+
+    column = pd.Series([str(year) for year in range(2000, 2022)] + cells)
+    assert nested_periods(column) is None
+
+
+def test_a_quoted_header_with_digits_below_a_title_is_still_the_header() -> None:
+    text = 'Station report\nGenerated on 1 May\n\n"Date","PM2.5","PM10","NO2","O3"\n' + "".join(
+        f"2024-01-{d:02d},{d},{d + 10},{d + 20},{d + 30}\n" for d in range(1, 29))
+    series = load_series(text.encode(), "air.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("Date", "PM2.5", 28)
+
+
+def test_names_alike_once_stripped_are_told_apart() -> None:
+    # 'date' and 'date ' (or 'x' and 'x ') stopped the loader with an AttributeError.
+    series = load_series(("date,date ,value\n" + "".join(f"2024-01-{i + 1:02d},b,{i}\n" for i in range(20))).encode(),
+                         "twice.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("date", "value", 20)
+
+
 def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
     rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
     series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")

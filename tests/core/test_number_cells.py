@@ -43,10 +43,22 @@ def test_eurostat_flags_after_numbers_are_read_as_the_numbers_and_said() -> None
     series = load_series(_monthly(cells, "month,value"), "eurostat.csv")
     assert len(series.frame) == 21 and series.frame["y"].iloc[-1] == 123.5
     note = next(notice for notice in series.report.notices if notice.key == "notice.flagged_numbers")
-    assert "1 cell of 'value' with a flag after the number ('123.5 p'" in note and "was read as the number" in note
+    assert "1 cell of 'value' with a flag after the number ('123.5 p'; flags such as p" in note
+    assert "was read as the number" in note
     from core.i18n import said
 
     assert "“value”中有 1 个单元格在数字后带有标记" in said(note, "zh")
+
+
+def test_units_and_less_than_signs_inside_cells_are_not_flags_or_limits() -> None:
+    # '500 g' and '1 kg' were read as 500 and 1 (as if g and kg were flags); '10<20' as 1020 once a '<1' was there.
+    assert parse_numbers(pd.Series(["500 g", "1 kg"] * 12), False) is None
+    cells = ["<1" if month == 3 else "10<20" if month == 4 else str(month) for month in range(1, 25)]
+    series = load_series(_monthly(cells, "date,share"), "share.csv")
+    assert series.frame["y"].iloc[2] == 0.5 and series.frame["y"].iloc[3] != 1020
+    assert [notice.key for notice in series.report.notices][:2] == ["notice.below_limit", "notice.unreadable_numbers"]
+    dashes = parse_numbers(pd.Series(["1.5K", "-", "2K"]), False)  # a missing-value marker among the amounts
+    assert dashes is not None and dashes.iloc[0] == 1500 and dashes.isna().iloc[1]
 
 
 def test_volumes_written_with_k_m_b_are_read_as_thousands_millions_and_billions() -> None:
