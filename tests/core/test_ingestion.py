@@ -389,7 +389,9 @@ def test_a_long_file_dated_by_year_and_month_splits_by_its_store() -> None:
 
 
 @pytest.mark.parametrize("preamble", ["Source: Internal sales database, exported 2024-03-01\n\n",
-                                      "Source: Internal sales database\n", "Monthly sales report\n\nUnits: EUR\n\n"])
+                                      "Source: Internal sales database\n", "Monthly sales report\n\nUnits: EUR\n\n",
+                                      # Google Analytics: five comment lines, more than the table's first rows
+                                      "# -----\n# All Web Site Data\n# Audience Overview\n# 20150101-20161231\n# -----\n\n"])
 def test_title_and_note_lines_above_the_header_are_skipped(preamble: str) -> None:
     text = preamble + "Month,Sales\n" + "".join(f"{2015 + i // 12}-{i % 12 + 1:02d},{100 + i}\n" for i in range(24))
     series = load_series(text.encode(), "report.csv")
