@@ -61,6 +61,7 @@ _NOT_BLANK = re.compile(r"[^\r\n \t]")
 _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan", "<NA>", "#NA"})
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
@@ -194,6 +195,9 @@ def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         return _read_parquet(data, name)
     if data[:4] == b"PK\x03\x04":
         return _read_excel(data, name, sheet)
+    if data[:8] == _OLE2:
+        raise DataError("The file is an Excel workbook in the old format (.xls), or one protected by a password: open "
+                        "it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV.", "err.xls")
     if data[:2] == b"\x1f\x8b":
         raise DataError("The file is compressed (gzip): decompress it and choose the CSV inside.", "err.gzip")
     text = decode_text(data)
@@ -346,6 +350,9 @@ def _check_zip(data: bytes, name: str) -> None:
                              f"than the limit of {format_limit(most)} (a zip bomb?): export the sheet as CSV, or set "
                              "TSR_MAX_COMPRESSION_RATIO to raise the limit.", "err.zip_ratio",
                              {"label": label, "member": member.filename[:60], "ratio": ratio, "limit": format_limit(most)})
+    if b"mimetypeapplication/vnd.oasis.opendocument" in data[:100]:  # stored first and unpacked, as ODF requires
+        raise DataError(f"{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
+                        "LibreOffice or Excel.", "err.ods", {"label": label})
     if not any(member.filename.startswith("xl/") for member in members):
         inside = ", ".join(member.filename[:60] for member in members[:3]) + (", ..." if len(members) > 3 else "")
         raise DataError(f"{label} is a zip archive (holding {inside or 'nothing'}), not a CSV or an Excel "

@@ -590,6 +590,10 @@ MESSAGES: dict[str, str] = {
     "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
                          "set {variable} to raise the limit.",
     "err.folder": "'{path}' is a folder: name a file in it (a CSV, .xlsx or .parquet).",
+    "err.xls": "The file is an Excel workbook in the old format (.xls), or one protected by a password: open it in "
+               "Excel or LibreOffice and save it as .xlsx without a password, or as CSV.",
+    "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from LibreOffice "
+               "or Excel.",
     "err.gzip": "The file is compressed (gzip): decompress it and choose the CSV inside.",
     "err.no_file": "No file at '{path}': check the path and try again.",
     "err.parquet_text": "'{name}' holds {mb} MB of text once unpacked, more than the limit of {limit} MB: keep the "

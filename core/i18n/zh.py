@@ -527,6 +527,8 @@ MESSAGES: dict[str, str] = {
     "err.too_many_dashboard_series": "该文件有 {count:,} 个序列，超过了仪表板一次最多处理 {limit} 个的上限：请用命令行（python -m core fit FILE）拟合，或设置 TSR_MAX_DASHBOARD_SERIES 提高上限。",
     "err.too_many_rows": "文件有 {count:,} 行，超过了 {limit} 行的上限：请载入较短的片段，或设置 {variable} 提高上限。",
     "err.folder": "“{path}”是一个文件夹：请指定其中的一个文件（CSV、.xlsx 或 .parquet）。",
+    "err.xls": "该文件是旧格式（.xls）或受密码保护的 Excel 工作簿：请在 Excel 或 LibreOffice 中打开，另存为不带密码的 .xlsx 或 CSV。",
+    "err.ods": "{label} 是 OpenDocument 文件（.ods），不是 Excel 工作簿：请在 LibreOffice 或 Excel 中另存为 .xlsx 或 CSV。",
     "err.gzip": "该文件是压缩文件（gzip）：请先解压，再选择其中的 CSV。",
     "err.no_file": "找不到文件“{path}”：请检查路径后重试。",
     "err.parquet_text": "“{name}”的文本解压后有 {mb} MB，超过了 {limit} MB 的上限：请只保留需要的列，或设置环境变量 TSR_MAX_UNCOMPRESSED_MB 提高上限。",

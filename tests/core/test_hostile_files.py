@@ -364,6 +364,20 @@ def test_a_folder_and_a_gzip_file_are_named_for_what_they_are(tmp_path: Path) ->
         load_series(packed, "")
 
 
+def test_an_old_excel_workbook_and_an_opendocument_one_are_named_with_the_fix() -> None:
+    # An .xls was "binary data, not text"; an .ods "a zip archive: unzip it".
+    old_format = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4  # the OLE2 container's signature
+    with pytest.raises(DataError, match=r"old format \(\.xls\), or one protected by a password: open it") as caught:
+        load_series(old_format, "sales.xls")
+    assert caught.value.key == "err.xls"
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(DataError, match=r"'sales.ods' is an OpenDocument file \(\.ods\), not an Excel workbook: save"):
+        load_series(packed.getvalue(), "sales.ods")
+
+
 def test_blank_lines_of_separators_at_the_end_are_not_called_notes() -> None:
     text = "month,sales,cost\n" + "".join(f"2021-{m:02d},{100 + m},{m}\n" for m in range(1, 13)) + ",,,,\n,,,,\n"
     series = load_series(text.encode(), "x.csv")
