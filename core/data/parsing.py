@@ -114,7 +114,7 @@ _MONTH_NAMES = {
     **dict.fromkeys(("dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre",
                      "dezembro"), 12),
 }
-_MONTH_WORDS = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=True))  # longest first: "june" before "jun"
+_MONTH_WORDS = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=True))  # "june" tried before "jun"
 # Periods of several lengths one time column may nest (the UK Office for National Statistics writes a series' years,
 # then its quarters, then its months, one below the other): each length's name, longest first, and how cells of it
 # are written (a month by its name or number, with the year).
@@ -244,7 +244,7 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
     cleaned = text.mask(text.isin(_MISSING_MARKERS))
-    if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after the numbers: the number, or a blank for ':'
+    if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after numbers: the number (':' is blank)
         cleaned = cleaned.str.replace(FLAGGED_NUMBER, r"\1", regex=True)
         cleaned = cleaned.mask(cleaned == ":")
     if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed

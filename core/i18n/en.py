@@ -592,8 +592,8 @@ MESSAGES: dict[str, str] = {
     "err.folder": "'{path}' is a folder: name a file in it (a CSV, .xlsx or .parquet).",
     "err.xls": "The file is an Excel workbook in the old format (.xls), or one protected by a password: open it in "
                "Excel or LibreOffice and save it as .xlsx without a password, or as CSV.",
-    "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from LibreOffice "
-               "or Excel.",
+    "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
+               "LibreOffice or Excel.",
     "err.gzip": "The file is compressed (gzip): decompress it and choose the CSV inside.",
     "err.no_file": "No file at '{path}': check the path and try again.",
     "err.parquet_text": "'{name}' holds {mb} MB of text once unpacked, more than the limit of {limit} MB: keep the "
@@ -737,8 +737,8 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
                            "'{example}'), so the rows are numbered as steps, with no calendar and no season. Write "
                            "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
-    "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is read "
-                           "as a series, its cells as the values of those dates.",
+    "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
+                           "read as a series, its cells as the values of those dates.",
     "notice.years_across_months": "The years run across the columns ('{first}' to '{last}') and the months down the "
                                   "rows: read as one series, a row per month of each year.",
     "notice.years_across_quarters": "The years run across the columns ('{first}' to '{last}') and the quarters down "

@@ -391,7 +391,8 @@ def test_a_long_file_dated_by_year_and_month_splits_by_its_store() -> None:
 @pytest.mark.parametrize("preamble", ["Source: Internal sales database, exported 2024-03-01\n\n",
                                       "Source: Internal sales database\n", "Monthly sales report\n\nUnits: EUR\n\n",
                                       # Google Analytics: five comment lines, more than the table's first rows
-                                      "# -----\n# All Web Site Data\n# Audience Overview\n# 20150101-20161231\n# -----\n\n"])
+                                      "# -----\n# All Web Site Data\n# Audience Overview\n# 20150101-20161231\n"
+                                      "# -----\n\n"])
 def test_title_and_note_lines_above_the_header_are_skipped(preamble: str) -> None:
     text = preamble + "Month,Sales\n" + "".join(f"{2015 + i // 12}-{i % 12 + 1:02d},{100 + i}\n" for i in range(24))
     series = load_series(text.encode(), "report.csv")
@@ -439,7 +440,8 @@ def test_an_ons_series_is_read_by_its_months_not_as_steps_mixing_years_quarters_
 def test_a_column_of_one_period_length_is_not_taken_for_nested_periods() -> None:
     from core.data.parsing import nested_periods
 
-    assert nested_periods(pd.Series([f"{2000 + i // 12} {m}" for i, m in enumerate(["JAN", "FEB", "MAR"] * 12)])) is None
+    months = pd.Series([f"{2000 + i // 12} {m}" for i, m in enumerate(["JAN", "FEB", "MAR"] * 12)])
+    assert nested_periods(months) is None
     assert nested_periods(pd.Series([str(year) for year in range(1990, 2020)])) is None
     assert nested_periods(pd.Series(["2015-01-01", "2015-01-02"] * 30)) is None
 

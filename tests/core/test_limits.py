@@ -48,7 +48,8 @@ def test_a_full_batch_run_stopped_by_its_budget_is_not_told_to_use_larger_batche
     chinese = relabel(history.budget_note, "zh", "budget")
     assert chinese.startswith("训练在第 30 轮") and "增大批量" not in chinese
     minibatch = train(build_net(NetConfig(1), 0), x, y, config.with_(batch="single"))
-    assert "larger batches" in minibatch.budget_note and "增大批量" in relabel(minibatch.budget_note, "zh", "budget")
+    assert "larger batches" in minibatch.budget_note
+    assert "增大批量" in relabel(minibatch.budget_note, "zh", "budget")
 
 
 def test_the_time_budget_ends_an_oversized_run(air, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
