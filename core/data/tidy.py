@@ -37,6 +37,10 @@ _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|me
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 _SUBTOTAL_ROW = re.compile(r"\S*\d\S*\s+(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
+# Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
+# the column's other values (``_without_codes``).
+MISSING_CODES = (-99999.0, -9999.9, -9999.0, -999.9, -999.0, -99.0, 999.9, 9999.0, 9999.9, 99999.0)
+_CODE_DISTANCE = 5  # how many times the other values' range a code must lie from their median to be one
 _LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``_leading_labels``)
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
                        "ending"}  # Excel serial days
@@ -162,6 +166,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     regressors = _check_regressors(options.regressors, numeric, target)
     _check_magnitude(raw[target], target, decimal_comma)
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report)
+    numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
                                      "files separated by semicolons write them. If they are decimal points, save the "
@@ -214,7 +219,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     y = values.to_numpy(dtype=float, na_value=np.nan)
     ds = stamps.to_numpy()
     if not (np.isfinite(y).all() and (np.abs(y) <= MAX_MAGNITUDE).all() and not np.isnat(ds).any()
-            and (ds[1:] > ds[:-1]).all()):
+            and (ds[1:] > ds[:-1]).all() and not np.isin(y, MISSING_CODES).any()):
         return None
     frame = pd.DataFrame({"ds": ds, "y": y})
     report = DataReport(rows_read=len(frame), date_format="datetime")
@@ -820,6 +825,30 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
             f"{count(len(flagged), 'cell')} of '{col}' with a flag after the number ({examples}; flags such as p, "
             f"provisional, or e, estimated) {_were(len(flagged))} read as the number.",
             "notice.flagged_numbers", {"cells": len(flagged), "column": str(col), "examples": examples}))
+
+
+def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Series:
+    """``values`` with the codes files write for a missing reading (``MISSING_CODES``: weather stations' -9999 and
+    999.9) as missing, said, where they lie further from the other values' median than ``_CODE_DISTANCE`` times the
+    others' range: a -9999 among temperatures, not a 9999 among sales of thousands."""
+    array = values.to_numpy(dtype=float)
+    coded = np.isin(array, MISSING_CODES)
+    if not coded.any():
+        return values
+    others = array[~coded & np.isfinite(array)]
+    if len(others) < 2:
+        return values
+    low, high = float(others.min()), float(others.max())
+    meant = coded & (np.abs(array - np.median(others)) > _CODE_DISTANCE * (high - low))
+    if not meant.any():
+        return values
+    codes = ", ".join(f"{code:g}" for code in sorted(set(array[meant].tolist())))
+    cells = int(meant.sum())
+    report.notices.append(Notice(
+        f"{count(cells, 'cell')} of '{col}' {'holds' if cells == 1 else 'hold'} {codes}, a code for a missing reading "
+        f"far outside the other values ({low:g} to {high:g}): read as missing.", "notice.missing_codes",
+        {"cells": cells, "column": str(col), "codes": codes, "low": f"{low:g}", "high": f"{high:g}"}))
+    return values.mask(meant)
 
 
 def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:

@@ -750,6 +750,8 @@ MESSAGES: dict[str, str] = {
                              "read with K as thousands, M as millions and B as billions.",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
+    "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, a code for a missing reading far "
+                            "outside the other values ({low} to {high}): read as missing.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",
     "notice.nested_periods": "'{column}' writes the series by periods of several lengths (as ONS files do: years, "
                              "quarters and months one below the other): its {kept:,} {frequency} rows are used; "

@@ -642,6 +642,8 @@ MESSAGES: dict[str, str] = {
     "notice.scaled_numbers": "“{column}”中有 {cells:,} 个单元格带有 K、M 或 B（{examples}）：分别读作千、百万和十亿。",
     "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}；例如 p 表示临时值，e 表示估计值）："
                               "读作该数字。",
+    "notice.missing_codes": "“{column}”中有 {cells:,} 个单元格为 {codes}，这是表示缺失读数的代码，远在其他值（{low} 至 {high}）之外："
+                            "读作缺失。",
     "notice.leading_labels": "已略去首个日期上方的 {rows:,} 行标签（{words}）。",
     "notice.nested_periods": "“{column}”按多种长度的时期记录该序列（如英国国家统计局 ONS 的文件：年、季度、月依次排列）："
                              "使用其中 {kept:,} 行{frequency}数据；已略去 {rows:,} 行较长时期的数据（{examples}）。",

@@ -2,6 +2,7 @@
 other minus signs, accounting negatives, no-break thousands spaces; and the cell a refusal quotes."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -70,6 +71,33 @@ def test_volumes_written_with_k_m_b_are_read_as_thousands_millions_and_billions(
     assert "24 cells of 'Vol.' were written with K, M or B ('11.5K'" in note
     assert parse_numbers(pd.Series(["1.5B", "200", "3K"]), False) is not None  # a plain number among them
     assert parse_numbers(pd.Series(["12 M", "Large B", "3K"]), False) is None  # words ending in the letters
+
+
+def test_a_weather_stations_missing_codes_are_read_as_missing_and_said() -> None:
+    # -9999 among temperatures was a reading: the chart and every score took it.
+    cells = ["-9999" if month in (5, 6) else f"{10 + month / 4}" for month in range(1, 25)]
+    series = load_series(_monthly(cells, "DATE,TMAX"), "station.csv")
+    assert series.frame["y"].min() > 10 and series.report.missing_filled == 2
+    note = next(notice for notice in series.report.notices if notice.key == "notice.missing_codes")
+    assert "2 cells of 'TMAX' hold -9999, a code for a missing reading far outside the other values (10.25 to 16)" in note
+    from core.i18n import said
+
+    assert "“TMAX”中有 2 个单元格为 -9999" in said(note, "zh")
+    sales = [f"{9000 + 500 * (month % 5)}" if month != 7 else "9999" for month in range(1, 25)]  # within the others
+    kept = load_series(_monthly(sales, "date,sales"), "sales.csv")
+    assert kept.frame["y"].iloc[6] == 9999 and not any(n.key == "notice.missing_codes" for n in kept.report.notices)
+
+
+def test_a_missing_code_in_a_series_of_a_long_file_is_read_as_missing() -> None:
+    from core.data.tidy import LoadOptions, tidy_clean
+
+    stamps = pd.date_range("2024-01-01", periods=20, freq="D").to_numpy()
+    values = np.array([12.0 + day % 3 for day in range(20)])
+    values[4] = -9999.0
+    cells = {"date": stamps, "tmax": values}
+    assert tidy_clean(cells, LoadOptions(date_col="date", target="tmax"), {}) is None  # the full rules, with the code
+    values[4] = 12.0
+    assert tidy_clean(cells, LoadOptions(date_col="date", target="tmax"), {}) is not None
 
 
 def test_one_spreadsheet_error_in_twelve_months_is_missing() -> None:
