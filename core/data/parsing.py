@@ -755,6 +755,49 @@ def period_of_rows(values: pd.Series, name: object) -> tuple[str | None, int]:
     return None, int(mostly)
 
 
+def months_in_order(names: list[str]) -> tuple[int, int] | None:
+    """Where the months of a year run across a table's columns, January to December in order (``Jan``, ``Feb``, ...;
+    ``Januar``, ...; not numbers): (first, last + 1) of those names; None when no twelve names in a row do."""
+    words = pd.Series([name if not name.strip().isdigit() else "" for name in names], dtype=object)
+    numbers = _period_numbers(words, 12).to_numpy(dtype=float, na_value=np.nan)
+    for start in range(len(numbers) - 11):
+        if np.array_equal(numbers[start:start + 12], np.arange(1, 13)):
+            return start, start + 12
+    return None
+
+
+def months_under_years(values: pd.Series) -> tuple[pd.Series, np.ndarray] | None:
+    """For a column of year rows each followed by its months' rows (``2022``, ``Jan``, ..., ``Dec``, ``2023``, ``Jan``:
+    an Excel pivot table grouped by years and months), the months' stamps (NaT on the year rows) and which rows are
+    years (their subtotals); None for any other column. The first non-blank cell is a year, every other a year or a
+    month's name, and two or more are months."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return None
+    text = values.astype("string").str.strip().fillna("")
+    filled = (text != "").to_numpy()
+    if not filled.any() or not re.fullmatch(r"\d{4}", str(text[filled].iloc[0])):
+        return None
+    is_year = text.str.fullmatch(r"\d{4}").fillna(False).to_numpy(dtype=bool)
+    months = _period_numbers(text.where(~is_year, ""), 12)
+    is_month = months.notna().to_numpy()
+    if (is_month | is_year)[filled].mean() < 1 or is_month.sum() < 2:
+        return None
+    years = pd.to_numeric(text.where(is_year)).astype("float64").ffill()
+    return _from_year_month(years.where(is_month), months.astype("float64")), is_year
+
+
+def years_of(values: pd.Series) -> pd.Series | None:
+    """Whole years from 1800 to 2100 (``2015``, ``2015.0``) as numbers, NaN in the rows at the end that are not (up
+    to ``_TRAILING_ROWS``: notes, a total); None when two rows are not years or another row is not."""
+    years = pd.to_numeric(values.astype("string").str.strip(), errors="coerce").astype("float64")
+    years = years.where((years % 1 == 0) & years.between(1800, 2100))
+    known = years.notna().to_numpy()
+    last = len(known) - int(np.argmax(known[::-1])) if known.any() else 0
+    if known.sum() < 2 or not known[:last].all() or len(known) - last > _TRAILING_ROWS:
+        return None
+    return years
+
+
 def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:
     """Months (1-12 or names) or quarters (1-4 or Q1-Q4) as numbers; NaN for a cell that is neither."""
     text = values.astype("string").str.strip().str.lower()

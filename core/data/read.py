@@ -26,7 +26,8 @@ import pyarrow.parquet as pq
 from python_calamine import CalamineError
 
 from core.data.parsing import (MONTH_DOT_YEAR, combine_calendar_columns, combine_date_and_time, name_unnamed_dates,
-                                parse_dates, period_of_rows, without_currency, writes_month_dot_year)
+                                months_in_order, parse_dates, period_of_rows, without_currency,
+                                writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -117,7 +118,7 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     (``name_unnamed_dates``), a date column and a time-of-day column one time-stamp column
     (``combine_date_and_time``)."""
     return combine_date_and_time(combine_calendar_columns(name_unnamed_dates(_note_repeated_names(
-        _dates_down_the_rows(_read_any(data, name, sheet))))))
+        _months_down_the_rows(_dates_down_the_rows(_read_any(data, name, sheet)))))))
 
 
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
@@ -162,6 +163,31 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     long = table.melt(id_vars=labels, value_vars=names[first:last], var_name=period, value_name=value)
     long.attrs = {**attrs, "dates_across": {"first": names[first], "last": names[last - 1], "dates": last - first,
                                             "by_row": by_row or ""}}
+    return long
+
+
+def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table with a row per year and a column per month (``Year,Jan,...,Dec,Annual``, as statistics offices publish
+    monthly series) as a row per year and month: ``year``, ``month`` and ``value`` columns, which
+    ``combine_calendar_columns`` dates, and the other columns before the months beside them (a series' name). Columns
+    after December (``Annual``, ``HALF1``) sum the months up: left out, and said with the rest
+    (``attrs["months_across"]``); rows without a year (notes) too. Any other table is returned as it is."""
+    names = unique_names([str(col).strip() for col in raw.columns])
+    span = months_in_order(names)
+    if span is None:
+        return raw
+    start, end = span
+    table = raw.set_axis(names, axis=1)
+    years = next((name for name in names[:start] if years_of(table[name]) is not None), None)
+    if years is None or "year" in names[:start] and years != "year":
+        return raw
+    labels = [name for name in names[:start] if name != years]
+    table = table[years_of(table[years]).notna().to_numpy()].rename(columns={years: "year"})
+    check_count(len(table) * 12, "rows", "TSR_MAX_ROWS", MAX_ROWS,
+                "its months run across the columns, so each of its rows makes twelve: load fewer rows")
+    long = table.melt(id_vars=["year", *labels], value_vars=names[start:end], var_name="month", value_name="value")
+    long.attrs = {**raw.attrs, "months_across": {"first": names[start], "last": names[end - 1],
+                                                 "left": ", ".join(f"'{name}'" for name in names[end:])}}
     return long
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, regular_alias,
                                  stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
-                               SCALED_NUMBER, nested_periods, parse_dates, parse_epochs, parse_excel_serials,
+                               SCALED_NUMBER, months_under_years, nested_periods, parse_dates, parse_epochs, parse_excel_serials,
                                parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
@@ -331,6 +331,17 @@ def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport)
                                          f"{_were(labels)} left out.", "notice.leading_labels",
                                          {"rows": labels, "words": words}))
             raw = raw.iloc[labels:]
+    grouped = months_under_years(raw[col])
+    if grouped is not None:
+        stamps, subtotals = grouped
+        left = raw[col][subtotals]
+        report.rows_dropped += len(left)
+        report.notices.append(Notice(
+            f"'{col}' groups the months under their years (as an Excel pivot table does): its {int((~subtotals).sum()):,} "
+            f"month rows are read with their year; {count(len(left), 'year row')} ({_quoted_cells(left)}, their "
+            f"subtotals) {_were(len(left))} left out.", "notice.months_under_years",
+            {"column": str(col), "kept": int((~subtotals).sum()), "rows": len(left), "examples": _quoted_cells(left)}))
+        return raw[~subtotals].assign(**{col: stamps[~subtotals]})
     nested = nested_periods(raw[col])
     if nested is None:
         return raw
@@ -737,7 +748,7 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 # What the reader passed over and each series' notices say (``_note_what_the_reader_passed_over``), and the
 # decimal-point guess: a series of such a file is read by ``tidy``, not by ``tidy_clean``.
 _READER_NOTICES = ("sheet", "point_thousands", "footnotes", "unsaved_formulas", "hidden_sheets_passed", "summary_rows",
-                   "renamed_columns", "dates_across")
+                   "renamed_columns", "dates_across", "months_across")
 
 
 def reader_notes(attrs: Mapping[str, object]) -> list[str]:
@@ -774,6 +785,12 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             report.notices.append(Notice(f"The dates run across the columns ('{first}' to '{last}', {dates:,} dates): "
                                          "each row is read as a series, its cells as the values of those dates.",
                                          "notice.dates_across", {"first": first, "last": last, "dates": dates}))
+    if months := attrs.get("months_across"):  # ``read._months_down_the_rows``
+        first, last, left = months["first"], months["last"], str(months["left"])  # type: ignore[index]
+        report.notices.append(Notice(
+            f"The months run across the columns ('{first}' to '{last}') and the years down the rows: read as one series, "
+            "a row per month of each year" + (f"; the columns after the months ({left}) were left out." if left else "."),
+            "notice.months_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
     if footnotes := attrs.get("footnotes"):
         lines, quoted = len(footnotes), _quoted_cells(pd.Series(footnotes), shown=1)  # type: ignore[arg-type]
         report.notices.append(Notice(f"{count(lines, 'line')} of notes below the table {_were(lines)} left out "

@@ -739,6 +739,11 @@ MESSAGES: dict[str, str] = {
                            "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
     "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
                            "read as a series, its cells as the values of those dates.",
+    "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "
+                            "read as one series, a row per month of each year.",
+    "notice.months_across_left": "The months run across the columns ('{first}' to '{last}') and the years down the "
+                                 "rows: read as one series, a row per month of each year; the columns after the "
+                                 "months ({left}) were left out.",
     "notice.years_across_months": "The years run across the columns ('{first}' to '{last}') and the months down the "
                                   "rows: read as one series, a row per month of each year.",
     "notice.years_across_quarters": "The years run across the columns ('{first}' to '{last}') and the quarters down "
@@ -752,6 +757,9 @@ MESSAGES: dict[str, str] = {
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
     "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, a code for a missing reading far "
                             "outside the other values ({low} to {high}): read as missing.",
+    "notice.months_under_years": "'{column}' groups the months under their years (as an Excel pivot table does): its "
+                                 "{kept:,} month rows are read with their year; {rows:plural:year row} ({examples}, "
+                                 "their subtotals) {rows:were} left out.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",
     "notice.nested_periods": "'{column}' writes the series by periods of several lengths (as ONS files do: years, "
                              "quarters and months one below the other): its {kept:,} {frequency} rows are used; "

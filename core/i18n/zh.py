@@ -635,6 +635,9 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，"
                            "没有日历和季节。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
+    "notice.months_across": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：读作一个序列，每年每月一行。",
+    "notice.months_across_left": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：读作一个序列，每年每月一行；"
+                                 "月份之后的列（{left}）已略去。",
     "notice.years_across_months": "年份横跨各列（从“{first}”到“{last}”），月份沿各行排列：读作一个序列，每年每月一行。",
     "notice.years_across_quarters": "年份横跨各列（从“{first}”到“{last}”），季度沿各行排列：读作一个序列，每年每季度一行。",
     "notice.below_limit": "“{column}”中有 {cells:,} 个单元格写作低于某个限值（{examples}）：按惯例读作该限值的一半（<1 读作 0.5）。"
@@ -644,6 +647,8 @@ MESSAGES: dict[str, str] = {
                               "读作该数字。",
     "notice.missing_codes": "“{column}”中有 {cells:,} 个单元格为 {codes}，这是表示缺失读数的代码，远在其他值（{low} 至 {high}）之外："
                             "读作缺失。",
+    "notice.months_under_years": "“{column}”把月份归在各自的年份之下（如 Excel 数据透视表）：其 {kept:,} 个月份行按所属年份读取；"
+                                 "已略去 {rows:,} 个年份行（{examples}，即其小计）。",
     "notice.leading_labels": "已略去首个日期上方的 {rows:,} 行标签（{words}）。",
     "notice.nested_periods": "“{column}”按多种长度的时期记录该序列（如英国国家统计局 ONS 的文件：年、季度、月依次排列）："
                              "使用其中 {kept:,} 行{frequency}数据；已略去 {rows:,} 行较长时期的数据（{examples}）。",

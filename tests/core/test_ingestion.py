@@ -550,6 +550,30 @@ def test_names_alike_once_stripped_are_told_apart() -> None:
     assert (series.date_col, series.target, len(series.frame)) == ("date", "value", 20)
 
 
+def test_a_table_of_years_down_and_months_across_is_one_monthly_series() -> None:
+    # A statistics office's table (Year,Jan,...,Dec,Annual) was read as a yearly series of January alone.
+    months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
+    text = "Year," + ",".join(months) + ",Annual\n" + "".join(
+        f"{year}," + ",".join(f"{year - 2000 + m / 100:.2f}" for m in range(12)) + ",999\n" for year in range(2015, 2024))
+    series = load_series((text + "Source: Bureau of Labor Statistics\n").encode(), "cpi.csv")
+    assert (series.frequency.name, len(series.frame)) == ("monthly", 108)
+    assert series.frame["ds"].iloc[13] == pd.Timestamp("2016-02-01") and series.frame["y"].iloc[13] == 16.01
+    note = next(notice for notice in series.report.notices if notice.key == "notice.months_across_left")
+    assert "('Jan' to 'Dec')" in note and "the columns after the months ('Annual') were left out" in note
+
+
+def test_an_excel_pivot_of_months_grouped_under_years_is_read_by_month_without_the_subtotals() -> None:
+    # Row Labels 2022, Jan, ..., Dec, 2023, Jan, ...: the years' subtotals sat among the months, read as 26 steps.
+    months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
+    body = "".join(f"{year},{12 * 1000}\n" + "".join(f"{month},{1000 + 10 * m}\n" for m, month in enumerate(months))
+                   for year in (2022, 2023))
+    series = load_series(("Row Labels,Sum of Sales\n" + body + "Grand Total,24000\n").encode(), "pivot.csv")
+    assert (series.frequency.name, len(series.frame), series.frame["y"].max()) == ("monthly", 24, 1110)
+    assert series.frame["ds"].iloc[12] == pd.Timestamp("2023-01-01")
+    note = next(notice for notice in series.report.notices if notice.key == "notice.months_under_years")
+    assert "its 24 month rows are read with their year; 2 year rows ('2022', '2023', their subtotals)" in note
+
+
 def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
     rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
     series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")
