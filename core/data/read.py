@@ -65,6 +65,8 @@ SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has non
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
+_NOTE_START = re.compile(r"\*|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\b",
+                         re.IGNORECASE)  # how a note line below a table starts (``_is_footnote``)
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
 # Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
 _SEPARATOR_HINT = re.compile(r"\A[ \t]*\"?sep=.\"?[ \t]*\r?\n", re.IGNORECASE)
@@ -868,12 +870,16 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
 
 
 def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
-    """Whether a line of ``cells`` below a table is a note: blank, or more than the table's most common number of
-    ``fields`` and a first cell that starts with no digit (as dates do) and that starts no other line (as ids do:
-    ``starts`` counts the lines' first cells)."""
+    """Whether a line of ``cells`` below a table is a note: blank, or with a first cell that starts with no digit (as
+    dates do) and that starts no other line (as ids do: ``starts`` counts the lines' first cells), and either more
+    than the table's most common number of ``fields``, or a first cell that reads as a note (``_NOTE_START``:
+    ``Source: ...``, ``Note: 2020 figures are provisional.``) or is words in a line of fewer fields."""
     if not any(cell.strip() for cell in cells):
         return True
-    return len(cells) > fields and not cells[0].strip()[:1].isdigit() and starts[cells[0]] == 1
+    first = cells[0].strip()
+    if first[:1].isdigit() or starts[cells[0]] != 1:
+        return False
+    return len(cells) > fields or bool(_NOTE_START.match(first)) or (len(cells) < fields and len(first.split()) >= 2)
 
 
 def _read_csv_text(text: str) -> pd.DataFrame:

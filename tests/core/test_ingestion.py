@@ -815,6 +815,16 @@ def test_notes_below_the_table_with_several_commas_are_left_out_and_said() -> No
     assert any(line.startswith("2 lines of notes below the table were left out ('Source: Bureau") for line in said)
 
 
+def test_notes_below_the_table_with_as_many_fields_or_fewer_are_left_out() -> None:
+    # 'Source: ..., 2021.' had the table's two fields, and its year became a passenger count; the dates were lost.
+    text = ("Month,Passengers\n" + _months_text("{month},{value}") + "Source: Airport Authority statistics, 2021.\n"
+            "Note: 2020 figures are provisional.\n")
+    series = load_series(text.encode(), "x.csv")
+    assert (series.date_col, len(series.frame), series.frame["y"].iloc[-1]) == ("Month", 24, 1000 + 7 * 23)
+    said = [str(notice) for notice in series.report.notices]
+    assert any(line.startswith("2 lines of notes below the table were left out ('Source: Airport") for line in said)
+
+
 def test_a_row_of_data_with_a_field_too_many_still_stops_the_load_with_its_line() -> None:
     text = "month,sales\n" + _months_text("{month},{value}") + "2023-01,1200,7\n"
     with pytest.raises(DataError, match="line 26 has 3 fields where the header has 2"):
