@@ -232,6 +232,9 @@ def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
         raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.", "err.html")
+    if head.startswith("{") or re.match(r"\[\s*[{\[\"]", head):
+        raise DataError("This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time "
+                        "step).", "err.json")
     return _read_csv_text(text)
 
 

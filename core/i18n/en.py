@@ -594,6 +594,7 @@ MESSAGES: dict[str, str] = {
                "Excel or LibreOffice and save it as .xlsx without a password, or as CSV.",
     "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
                "LibreOffice or Excel.",
+    "err.json": "This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time step).",
     "err.gzip": "The file is compressed (gzip): decompress it and choose the CSV inside.",
     "err.no_file": "No file at '{path}': check the path and try again.",
     "err.parquet_text": "'{name}' holds {mb} MB of text once unpacked, more than the limit of {limit} MB: keep the "

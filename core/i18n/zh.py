@@ -529,6 +529,7 @@ MESSAGES: dict[str, str] = {
     "err.folder": "“{path}”是一个文件夹：请指定其中的一个文件（CSV、.xlsx 或 .parquet）。",
     "err.xls": "该文件是旧格式（.xls）或受密码保护的 Excel 工作簿：请在 Excel 或 LibreOffice 中打开，另存为不带密码的 .xlsx 或 CSV。",
     "err.ods": "{label} 是 OpenDocument 文件（.ods），不是 Excel 工作簿：请在 LibreOffice 或 Excel 中另存为 .xlsx 或 CSV。",
+    "err.json": "该文件是 JSON，不是 CSV：请把数据导出为 CSV（先是表头行，然后每个时间步一行）。",
     "err.gzip": "该文件是压缩文件（gzip）：请先解压，再选择其中的 CSV。",
     "err.no_file": "找不到文件“{path}”：请检查路径后重试。",
     "err.parquet_text": "“{name}”的文本解压后有 {mb} MB，超过了 {limit} MB 的上限：请只保留需要的列，或设置环境变量 TSR_MAX_UNCOMPRESSED_MB 提高上限。",

@@ -63,6 +63,8 @@ FORMATS = {
     "yyyy-Mon-dd": ([f"{d:%Y-%b-%d}" for d in DAYS], DAYS, "daily"),
     "dd-Mon-yyyy": ([f"{d:%d-%b-%Y}" for d in DAYS], DAYS, "daily"),
     "dd-Mon-yy": ([f"{d:%d-%b-%y}" for d in DAYS], DAYS, "daily"),
+    "dd.mm.yy (German)": ([f"{d:%d.%m.%y}" for d in DAYS], DAYS, "daily"),
+    "dd.mm.yy hh:mm": ([f"{d:%d.%m.%y %H:%M}" for d in HOURS], HOURS, "hourly"),
     "dd Mon yyyy": ([f"{d:%d %b %Y}" for d in DAYS], DAYS, "daily"),
     "dd Month yyyy": ([f"{d:%d %B %Y}" for d in DAYS], DAYS, "daily"),
     "Mon dd, yyyy": ([f'"{d:%b %d, %Y}"' for d in DAYS], DAYS, "daily"),

@@ -378,6 +378,14 @@ def test_an_old_excel_workbook_and_an_opendocument_one_are_named_with_the_fix() 
         load_series(packed.getvalue(), "sales.ods")
 
 
+@pytest.mark.parametrize("text", ['{"timestamp": "2024-01-01", "value": 1.5}\n{"timestamp": "2024-01-02", "value": 2}\n',
+                                  '[\n  {"timestamp": "2024-01-01", "value": 1.5}\n]\n'])
+def test_json_is_named_for_what_it_is(text: str) -> None:
+    # JSON lines named .csv: "Column 'value: 1.5}' holds text"; a JSON array: "a header but no data rows".
+    with pytest.raises(DataError, match=r"This file is JSON, not a CSV: export the data as CSV"):
+        load_series(text.encode(), "export.csv")
+
+
 def test_blank_lines_of_separators_at_the_end_are_not_called_notes() -> None:
     text = "month,sales,cost\n" + "".join(f"2021-{m:02d},{100 + m},{m}\n" for m in range(1, 13)) + ",,,,\n,,,,\n"
     series = load_series(text.encode(), "x.csv")
