@@ -378,7 +378,7 @@ def test_an_old_excel_workbook_and_an_opendocument_one_are_named_with_the_fix() 
         load_series(packed.getvalue(), "sales.ods")
 
 
-@pytest.mark.parametrize("text", ['{"timestamp": "2024-01-01", "value": 1.5}\n{"timestamp": "2024-01-02", "value": 2}\n',
+@pytest.mark.parametrize("text", ['{"timestamp": "2024-01-01", "value": 1.5}\n{"timestamp": "2024-01-02", "value": 2}',
                                   '[\n  {"timestamp": "2024-01-01", "value": 1.5}\n]\n'])
 def test_json_is_named_for_what_it_is(text: str) -> None:
     # JSON lines named .csv: "Column 'value: 1.5}' holds text"; a JSON array: "a header but no data rows".
