@@ -670,6 +670,7 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+_CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 1:00 PM, 12:30 a.m.
 
 
 def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
@@ -681,15 +682,13 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     times = [col for name, col in names.items() if name in _TIME_NAMES]
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
-    clock = raw[times[0]].astype("string").str.strip()
-    if clock.str.fullmatch(_CLOCK).fillna(False).mean() < PARSE_SHARE:
+    offsets = _times_of_day(raw[times[0]].astype("string").str.strip())
+    if offsets is None:
         return raw
     parsed = parse_dates(raw[dates[0]])
     if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
         return raw  # not dates, or dates that carry their own times
-    clock = clock.where(clock.str.fullmatch(_CLOCK).fillna(False))
-    seconds = clock.where(clock.str.count(":") == 2, clock + ":00")  # 13:00 as 13:00:00
-    stamps = parsed[0] + pd.to_timedelta(seconds, errors="coerce")
+    stamps = parsed[0] + offsets
     name = f"{str(dates[0]).strip()} {str(times[0]).strip()}"
     if name.lower() in names:
         return raw
@@ -697,6 +696,21 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     combined.insert(min(list(raw.columns).index(dates[0]), list(raw.columns).index(times[0])), name, stamps)
     combined.attrs = raw.attrs
     return combined
+
+
+def _times_of_day(clock: pd.Series) -> pd.Series | None:
+    """Times of day (``13:00``, ``13:00:05``; ``1:00 PM``, ``12:30 a.m.``) as time since midnight (NaT where a cell is
+    none); None unless nearly every cell is one, on one clock."""
+    if clock.str.fullmatch(_CLOCK).fillna(False).mean() >= PARSE_SHARE:
+        clock = clock.where(clock.str.fullmatch(_CLOCK).fillna(False))
+        return pd.to_timedelta(clock.where(clock.str.count(":") == 2, clock + ":00"), errors="coerce")  # 13:00:00
+    parts = clock.str.extract(_CLOCK_12)
+    if parts[0].notna().mean() < PARSE_SHARE:
+        return None
+    hours = pd.to_numeric(parts[0]) % 12 + np.where(parts[3].str.lower() == "p", 12, 0)
+    hours = hours.where(pd.to_numeric(parts[0]).between(1, 12))
+    return (pd.to_timedelta(hours, unit="h") + pd.to_timedelta(pd.to_numeric(parts[1]), unit="m")
+            + pd.to_timedelta(pd.to_numeric(parts[2]).fillna(0), unit="s"))
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:

@@ -968,6 +968,16 @@ def test_a_date_column_and_a_time_column_make_one_hourly_time_stamp(workbook: bo
     assert series.frame["ds"].tolist() == list(hours)
 
 
+@pytest.mark.parametrize("clock", ["%I:%M %p", "%-I:%M %p", "%-I:%M:%S %p"])
+def test_a_time_column_on_a_12_hour_clock_is_combined_with_the_dates(clock: str) -> None:
+    # '1:00 PM' beside the dates: ten days of hours were averaged into ten daily values.
+    hours = pd.date_range("2023-03-13", periods=72, freq="h")
+    rows = "".join(f"{h:%d/%m/%Y},{h.strftime(clock)},{5 + h.hour}\n" for h in hours)
+    series = load_series(("Date,Time,kWh\n" + rows).encode(), "x.csv")
+    assert (series.date_col, series.frequency.name, len(series.frame)) == ("Date Time", "hourly", 72)
+    assert series.frame["ds"].tolist() == list(hours) and series.frame["y"].iloc[13] == 18
+
+
 def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
     import openpyxl
 
