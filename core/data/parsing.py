@@ -280,8 +280,22 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     sample = text[text.notna() & (text != "")]
     if sample.empty:
         return None
+    if (hour_ending := _hour_ending(sample)) is not None:  # 24:00 is midnight at the end of the day written
+        late = hour_ending.reindex(values.index, fill_value=False).to_numpy(dtype=bool)
+        found = parse_dates(pd.Series(np.where(late, text.str.replace(_HOUR_24, " 00:00", regex=True), text),
+                                      index=values.index, dtype=object), day_first)
+        return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
     found = _parse_one_format(text, sample, day_first)
     return found if found is not None else _parse_mixed_formats(text, sample, day_first)
+
+
+def _hour_ending(sample: pd.Series) -> pd.Series | None:
+    """Which cells write midnight as ``24:00`` (hour-ending stamps of power markets: ``01/01/2024 24:00`` is the end
+    of that day), when some of the first cells do (a day of hours or quarter-hours has one); None otherwise."""
+    if not sample.iloc[:200].str.contains("24:00", regex=False).any():
+        return None
+    late = sample.str.contains(_HOUR_24, regex=True).fillna(False).astype(bool)
+    return late if late.any() else None
 
 
 def _typed_stamps(values: pd.Series) -> tuple[pd.Series, str]:
@@ -670,6 +684,7 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+_HOUR_24 = re.compile(r"[ T]24:00(?::00)?$")  # midnight written at the end of its day
 _CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 1:00 PM, 12:30 a.m.
 
 

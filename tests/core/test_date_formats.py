@@ -63,6 +63,8 @@ FORMATS = {
     "yyyy-Mon-dd": ([f"{d:%Y-%b-%d}" for d in DAYS], DAYS, "daily"),
     "dd-Mon-yyyy": ([f"{d:%d-%b-%Y}" for d in DAYS], DAYS, "daily"),
     "dd-Mon-yy": ([f"{d:%d-%b-%y}" for d in DAYS], DAYS, "daily"),
+    "hour ending 24:00": ([f"{d - pd.Timedelta(hours=1):%Y-%m-%d} 24:00" if d.hour == 0 else f"{d:%Y-%m-%d %H:%M}"
+                           for d in HOURS], HOURS, "hourly"),
     "dd.mm.yy (German)": ([f"{d:%d.%m.%y}" for d in DAYS], DAYS, "daily"),
     "dd.mm.yy hh:mm": ([f"{d:%d.%m.%y %H:%M}" for d in HOURS], HOURS, "hourly"),
     "dd Mon yyyy": ([f"{d:%d %b %Y}" for d in DAYS], DAYS, "daily"),
