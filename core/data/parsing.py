@@ -86,6 +86,7 @@ _DATE_FORMATS = (
     # Year first: 2021 JAN (the UK Office for National Statistics), 2021-Jan, 2021 January, 2021-Jan-31.
     "%Y %b", "%Y %B", "%Y-%b", "%Y-%B", "%Y/%b", "%Y-%b-%d", "%Y %b %d",
     "%d%b%Y",  # Stata's %td: 01jan2018
+    "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
 )
 # Two-digit years (``Jan-49``, ``12/31/75``) as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999 (Python's
@@ -113,7 +114,18 @@ _MONTH_NAMES = {
     **dict.fromkeys(("novembre", "noviembre", "novembro"), 11),
     **dict.fromkeys(("dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre",
                      "dezembro"), 12),
+    # Russian (as named and "of" the month: январь, 25 января) and Polish (styczeń, 25 stycznia).
+    **{name: number for number, names in enumerate((
+        ("январь", "января", "янв", "styczeń", "stycznia", "sty"), ("февраль", "февраля", "фев", "luty", "lutego", "lut"),
+        ("март", "марта", "мар", "marzec", "marca"), ("апрель", "апреля", "апр", "kwiecień", "kwietnia", "kwi"),
+        ("май", "мая", "maj", "maja"), ("июнь", "июня", "июн", "czerwiec", "czerwca", "cze"),
+        ("июль", "июля", "июл", "lipiec", "lipca", "lip"), ("август", "августа", "авг", "sierpień", "sierpnia", "sie"),
+        ("сентябрь", "сентября", "сен", "wrzesień", "września", "wrz"),
+        ("октябрь", "октября", "окт", "październik", "października", "paź"),
+        ("ноябрь", "ноября", "ноя", "listopad", "listopada", "lis"),
+        ("декабрь", "декабря", "дек", "grudzień", "grudnia", "gru")), start=1) for name in names},
 }
+_YEAR_WORDS = frozenset({"г", "гг"})  # Russian dates write the year's abbreviation after it: 25 января 2024 г.
 _MONTH_WORDS = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=True))  # "june" tried before "jun"
 # Periods of several lengths one time column may nest (the UK Office for National Statistics writes a series' years,
 # then its quarters, then its months, one below the other): each length's name, longest first, and how cells of it
@@ -419,7 +431,7 @@ def _month_names_as_read(text: pd.Series, head: pd.Series) -> pd.Series:
     if not any(_needs_english(word.group()) for cell in head for word in _WORD.finditer(cell)):
         return text
     distinct = text.dropna().unique()
-    rewritten = dict(zip(distinct, (_WORD.sub(_english_month, cell) for cell in distinct)))
+    rewritten = dict(zip(distinct, (_WORD.sub(_english_month, cell).strip() for cell in distinct)))
     return text.map(rewritten)
 
 
@@ -432,7 +444,10 @@ def _needs_english(word: str) -> bool:
 
 def _english_month(word: re.Match[str]) -> str:
     """The English abbreviation of a month's ``word`` (``Januar``, ``janv.``, ``January``), else the word."""
-    number = _MONTH_NAMES.get(word.group().rstrip(".").lower())
+    bare = word.group().rstrip(".").lower()
+    if bare in _YEAR_WORDS:
+        return ""
+    number = _MONTH_NAMES.get(bare)
     return word.group() if number is None else _ENGLISH_ABBREVIATIONS[number]
 
 

@@ -622,13 +622,17 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else Windows Cyrillic (cp1251) when words of the text
+    read so, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
     another encoding (rows pasted in from an older export) keeps its UTF-8 and reads those bytes as cp1252. Byte-order
     marks inside the text (files put together) and NUL characters past the first 4 KB (a damaged copy: near the start
     they mean a binary file, refused) are removed."""
     return _decoded(data).replace("\ufeff", "").replace("\x00", "")
 
 
+# Three bytes or more above 0xC0 in a row: a word in Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF); Western
+# cp1252 text has such bytes alone between ASCII letters (Größe, café).
+_CYRILLIC_WORD = re.compile(rb"[\xc0-\xff]{3,}")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -656,6 +660,8 @@ def _decoded(data: bytes) -> str:
     except UnicodeDecodeError:
         if _UTF8_MULTIBYTE.search(data):  # UTF-8 text (`€` as three bytes) with a few bytes of another encoding
             return data.decode("utf-8-sig", errors="tsr_cp1252")
+    if len(_CYRILLIC_WORD.findall(data[:65536])) >= 3:  # words of letters only above 0xC0: Windows Cyrillic
+        return data.decode("cp1251", errors="replace")
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)

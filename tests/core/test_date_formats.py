@@ -38,6 +38,10 @@ SPANISH = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct",
 ITALIAN = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
            "novembre", "dicembre"]
 DUTCH = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+RUSSIAN_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+              "декабря"]
+POLISH = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik",
+          "listopad", "grudzień"]
 PORTUGUESE = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"]
 
 # name -> (time column as written, expected stamps, frequency)
@@ -65,6 +69,10 @@ FORMATS = {
     "dd-Mon-yy": ([f"{d:%d-%b-%y}" for d in DAYS], DAYS, "daily"),
     "hour ending 24:00": ([f"{d - pd.Timedelta(hours=1):%Y-%m-%d} 24:00" if d.hour == 0 else f"{d:%Y-%m-%d %H:%M}"
                            for d in HOURS], HOURS, "hourly"),
+    "d month yyyy г. (Russian)": ([f"{d.day} {RUSSIAN_OF[d.month - 1]} {d.year} г." for d in DAYS], DAYS, "daily"),
+    "month yyyy (Polish)": ([f"{POLISH[d.month - 1]} {d.year}" for d in MONTHS], MONTHS, "monthly"),
+    "yyyy年m月 (Chinese, Japanese)": ([f"{d.year}年{d.month}月" for d in MONTHS], MONTHS, "monthly"),
+    "yyyy年m月d日": ([f"{d.year}年{d.month}月{d.day}日" for d in DAYS], DAYS, "daily"),
     "dd.mm.yy (German)": ([f"{d:%d.%m.%y}" for d in DAYS], DAYS, "daily"),
     "dd.mm.yy hh:mm": ([f"{d:%d.%m.%y %H:%M}" for d in HOURS], HOURS, "hourly"),
     "dd Mon yyyy": ([f"{d:%d %b %Y}" for d in DAYS], DAYS, "daily"),

@@ -86,6 +86,18 @@ def test_unknown_columns_are_named_in_the_error(air) -> None:
                     LoadOptions(target="Nope"))
 
 
+def test_a_windows_cyrillic_file_is_read_in_its_letters() -> None:
+    # Read as cp1252: every message named 'Êóðñ' for the column 'Курс'.
+    from core.data.read import decode_text
+
+    text = "Дата;Курс\n" + "".join(f"{d} января 2024 г.;90,{d:02d}\n" for d in range(1, 29))
+    assert decode_text(text.encode("cp1251")) == text
+    series = load_series(text.encode("cp1251"), "курс.csv")
+    assert (series.date_col, series.target, series.frequency.name, len(series.frame)) == ("Дата", "Курс", "daily", 28)
+    western = "Période;Température moyenne;Qualité\n" + "".join(f"2021-{m:02d};{m},5;élevée\n" for m in range(1, 13))
+    assert decode_text(western.encode("cp1252")) == western  # accented letters alone stay cp1252
+
+
 def test_utf8_with_a_few_windows_bytes_keeps_its_utf8_and_inner_byte_order_marks_go() -> None:
     from core.data.read import decode_text
 
