@@ -645,8 +645,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                                     "err.target_unsaved_formulas", {"column": wanted})
                 raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
                                 "err.target_empty", {"column": wanted})
-            raise DataError(f"Column '{wanted}' is not numeric (or is all blank): choose a numeric target column.",
-                            "err.target_not_numeric", {"column": wanted})
+            raise _not_numbers(raw[wanted], wanted)
         return wanted
     if not numeric:
         raise _why_no_numbers(raw)
@@ -705,6 +704,24 @@ def _is_code(values: pd.Series) -> bool:
     if distinct <= 2:
         return True
     return bool(np.all(present == np.round(present)) and distinct <= _FEW_CODES and distinct * 10 <= len(present))
+
+
+def _not_numbers(values: pd.Series, col: str) -> DataError:
+    """The error for a target named by the user that is not numeric: its share of cells that are not numbers, with
+    examples (NOAA's ``M`` and ``T`` among readings), and what to do."""
+    text = values.astype("string").str.strip()
+    filled = text[text.notna() & (text != "")]
+    numbers = pd.to_numeric(_clean_number_text(filled, bool(values.attrs.get("decimal_comma", False))),
+                            errors="coerce")
+    words = filled[numbers.isna().to_numpy()]
+    if words.empty:  # numbers, taken for the time column
+        return DataError(f"Column '{col}' holds the time stamps, not the values: choose a numeric target column.",
+                         "err.target_is_time", {"column": col})
+    share = f"{len(words) / max(len(filled), 1):.0%}"
+    examples = _quoted_cells(words)
+    return DataError(f"Column '{col}' is not numeric: {share} of its cells are not numbers ({examples}). Write missing "
+                     "values as blank cells (at most 5% of the cells may be anything else), or choose another target.",
+                     "err.target_not_numeric", {"column": col, "share": share, "examples": examples})
 
 
 def _why_no_numbers(raw: pd.DataFrame) -> DataError:

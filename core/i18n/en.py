@@ -655,7 +655,10 @@ MESSAGES: dict[str, str] = {
     "err.not_dates": "Column '{column}' does not hold dates this loader can read (for example 1949-01, Jan 1980, "
                      "1956Q1, 31.01.1980): pick another date column.",
     "err.no_target_column": "There is no column '{column}' for the target: choose one of {names}.",
-    "err.target_not_numeric": "Column '{column}' is not numeric (or is all blank): choose a numeric target column.",
+    "err.target_not_numeric": "Column '{column}' is not numeric: {share} of its cells are not numbers ({examples}). "
+                              "Write missing values as blank cells (at most 5% of the cells may be anything else), or "
+                              "choose another target.",
+    "err.target_is_time": "Column '{column}' holds the time stamps, not the values: choose a numeric target column.",
     "err.column_blank": "Column '{column}' is blank in every row: fill in the values of the series, or choose "
                         "another file.",
     "err.column_text": "Column '{column}' holds text, not numbers (for example '{example}'): the file needs a "

@@ -578,7 +578,9 @@ MESSAGES: dict[str, str] = {
     "err.not_dates": "列“{column}”中的日期无法识别（可识别的格式如 1949-01、Jan 1980、1956Q1、31.01.1980）："
                      "请选择其他日期列。",
     "err.no_target_column": "没有名为“{column}”的目标列：请从 {names} 中选择。",
-    "err.target_not_numeric": "列“{column}”不是数值列（或全部为空）：请选择一个数值列作为目标变量。",
+    "err.target_not_numeric": "列“{column}”不是数值列：其中 {share} 的单元格不是数字（{examples}）。请把缺失值写成空单元格"
+                              "（其他内容最多占 5%），或选择另一个目标变量。",
+    "err.target_is_time": "列“{column}”存放的是时间戳，不是数值：请选择一个数值列作为目标变量。",
     "err.column_blank": "列“{column}”每一行都是空的：请填入序列的数值，或换一个文件。",
     "err.column_text": "列“{column}”是文本而不是数字（例如“{example}”）：文件中需要有一列可供预测的数值。",
     "err.no_numeric": "没有可供预测的数值列：除日期之外，文件中还需要一列数字。",

@@ -8,7 +8,7 @@ import pytest
 
 from core.data.parsing import parse_numbers
 from core.data.read import read_table
-from core.data.tidy import load_series
+from core.data.tidy import LoadOptions, load_series
 from core.errors import DataError
 
 
@@ -98,6 +98,18 @@ def test_a_missing_code_in_a_series_of_a_long_file_is_read_as_missing() -> None:
     assert tidy_clean(cells, LoadOptions(date_col="date", target="tmax"), {}) is None  # the full rules, with the code
     values[4] = 12.0
     assert tidy_clean(cells, LoadOptions(date_col="date", target="tmax"), {}) is not None
+
+
+def test_a_target_named_with_too_many_words_says_which_and_how_many() -> None:
+    # "is not numeric (or is all blank)" quoted no cell: NOAA writes M (missing) and T (trace) among readings.
+    cells = ["M" if month in (2, 9) else "T" if month == 5 else f"{month / 10}" for month in range(1, 25)]
+    with pytest.raises(DataError) as caught:
+        load_series(_monthly(cells, "DATE,Precipitation"), "noaa.csv", LoadOptions(target="Precipitation"))
+    assert str(caught.value).startswith("Column 'Precipitation' is not numeric: 12% of its cells are not numbers "
+                                        "('M', 'T'). Write missing values as blank cells")
+    years = "year,sales\n" + "".join(f"{2000 + i},{i}\n" for i in range(12))
+    with pytest.raises(DataError, match="Column 'year' holds the time stamps, not the values"):
+        load_series(years.encode(), "y.csv", LoadOptions(target="year"))
 
 
 def test_one_spreadsheet_error_in_twelve_months_is_missing() -> None:
