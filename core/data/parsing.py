@@ -41,6 +41,7 @@ _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*Q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+_NUMBER_Q_YEAR = re.compile(r"^([1-4])\s*Q\s*[-/]?\s*(\d{4})$", re.IGNORECASE)  # 1Q2018, 1Q 2018
 _HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*H([12])$", re.IGNORECASE)
 _HALF_FIRST_H = re.compile(r"^H([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 # Fiscal years (``FY2005``, ``FY 05``, ``FY15 Q1``, ``Q1 FY2015``): read as the calendar years they name, with a notice
@@ -57,6 +58,7 @@ _YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 a quar
 # its groups holds the year and which the period, the months in one period and the format's label.
 _PERIOD_FORMATS = (
     (_QUARTER_FIRST_YEAR, 1, 2, 3, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, 3, "Qq yyyy"),
+    (_NUMBER_Q_YEAR, 2, 1, 3, "qQyyyy"),
     (_HALF_FIRST_YEAR, 1, 2, 6, "yyyyHh"), (_HALF_FIRST_H, 2, 1, 6, "Hh yyyy"),
     (_FISCAL_QUARTER_FIRST_YEAR, 1, 2, 3, FISCAL_FORMATS[1]), (_FISCAL_QUARTER_FIRST_Q, 2, 1, 3, FISCAL_FORMATS[2]),
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
@@ -116,7 +118,8 @@ _MONTH_NAMES = {
                      "dezembro"), 12),
     # Russian (as named and "of" the month: январь, 25 января) and Polish (styczeń, 25 stycznia).
     **{name: number for number, names in enumerate((
-        ("январь", "января", "янв", "styczeń", "stycznia", "sty"), ("февраль", "февраля", "фев", "luty", "lutego", "lut"),
+        ("январь", "января", "янв", "styczeń", "stycznia", "sty"),
+        ("февраль", "февраля", "фев", "luty", "lutego", "lut"),
         ("март", "марта", "мар", "marzec", "marca"), ("апрель", "апреля", "апр", "kwiecień", "kwietnia", "kwi"),
         ("май", "мая", "maj", "maja"), ("июнь", "июня", "июн", "czerwiec", "czerwca", "cze"),
         ("июль", "июля", "июл", "lipiec", "lipca", "lip"), ("август", "августа", "авг", "sierpień", "sierpnia", "sie"),
@@ -132,7 +135,7 @@ _MONTH_WORDS = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=Tr
 # are written (a month by its name or number, with the year).
 _NESTED_PERIODS = (
     ("yearly", (re.compile(r"\d{4}"),)), ("half-yearly", (_HALF_FIRST_YEAR, _HALF_FIRST_H)),
-    ("quarterly", (_QUARTER_FIRST_YEAR, _QUARTER_FIRST_Q)),
+    ("quarterly", (_QUARTER_FIRST_YEAR, _QUARTER_FIRST_Q, _NUMBER_Q_YEAR)),
     ("monthly", (re.compile(rf"\d{{4}}\s*[-/]?\s*(?:{_MONTH_WORDS})\.?", re.IGNORECASE),
                  re.compile(rf"(?:{_MONTH_WORDS})\.?\s*[-/]?\s*\d{{4}}", re.IGNORECASE),
                  _YEAR_M_MONTH, re.compile(r"\d{4}-(0[1-9]|1[0-2])"))),

@@ -12,8 +12,8 @@ import pandas as pd
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, regular_alias,
                                  stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
-                               SCALED_NUMBER, months_under_years, nested_periods, parse_dates, parse_epochs, parse_excel_serials,
-                               parse_numbers, unreadable_numbers, writes_month_dot_year)
+                               SCALED_NUMBER, months_under_years, nested_periods, parse_dates, parse_epochs,
+                               parse_excel_serials, parse_numbers, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -336,11 +336,12 @@ def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport)
         stamps, subtotals = grouped
         left = raw[col][subtotals]
         report.rows_dropped += len(left)
+        kept, examples = int((~subtotals).sum()), _quoted_cells(left)
         report.notices.append(Notice(
-            f"'{col}' groups the months under their years (as an Excel pivot table does): its {int((~subtotals).sum()):,} "
-            f"month rows are read with their year; {count(len(left), 'year row')} ({_quoted_cells(left)}, their "
-            f"subtotals) {_were(len(left))} left out.", "notice.months_under_years",
-            {"column": str(col), "kept": int((~subtotals).sum()), "rows": len(left), "examples": _quoted_cells(left)}))
+            f"'{col}' groups the months under their years (as an Excel pivot table does): its {kept:,} month rows are "
+            f"read with their year; {count(len(left), 'year row')} ({examples}, their subtotals) {_were(len(left))} "
+            "left out.", "notice.months_under_years",
+            {"column": str(col), "kept": kept, "rows": len(left), "examples": examples}))
         return raw[~subtotals].assign(**{col: stamps[~subtotals]})
     nested = nested_periods(raw[col])
     if nested is None:
@@ -805,8 +806,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     if months := attrs.get("months_across"):  # ``read._months_down_the_rows``
         first, last, left = months["first"], months["last"], str(months["left"])  # type: ignore[index]
         report.notices.append(Notice(
-            f"The months run across the columns ('{first}' to '{last}') and the years down the rows: read as one series, "
-            "a row per month of each year" + (f"; the columns after the months ({left}) were left out." if left else "."),
+            f"The months run across the columns ('{first}' to '{last}') and the years down the rows: read as one "
+            "series, a row per month of each year"
+            + (f"; the columns after the months ({left}) were left out." if left else "."),
             "notice.months_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
     if footnotes := attrs.get("footnotes"):
         lines, quoted = len(footnotes), _quoted_cells(pd.Series(footnotes), shown=1)  # type: ignore[arg-type]

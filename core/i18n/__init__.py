@@ -2,7 +2,8 @@
 
 ``t(key, lang, **params)`` fills a catalog entry; a key a language lacks falls back to English. Besides
 Python's format specs a template may write ``{n:plural:row}`` ("1 row", "2 rows"), ``{n:were}`` ("was",
-"were") and ``{n:hold}`` ("holds", "hold"): the English messages of core's errors need them. Core speaks English: its errors and report lines
+"were") and ``{n:hold}`` ("holds", "hold"):
+the English messages of core's errors need them. Core speaks English: its errors and report lines
 may carry a catalog ``key`` and ``params`` (``core.errors``), which ``said`` turns into the reader's language;
 labels core makes (a frequency, a lab curve's name) are matched against the English templates under a
 prefix by ``relabel``; texts of the model table are translated by name with ``core_text``.

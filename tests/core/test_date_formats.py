@@ -73,6 +73,7 @@ FORMATS = {
     "month yyyy (Polish)": ([f"{POLISH[d.month - 1]} {d.year}" for d in MONTHS], MONTHS, "monthly"),
     "yyyy年m月 (Chinese, Japanese)": ([f"{d.year}年{d.month}月" for d in MONTHS], MONTHS, "monthly"),
     "yyyy年m月d日": ([f"{d.year}年{d.month}月{d.day}日" for d in DAYS], DAYS, "daily"),
+    "1Q2018": ([f"{d.quarter}Q{d.year}" for d in QUARTERS], QUARTERS, "quarterly"),
     "dd.mm.yy (German)": ([f"{d:%d.%m.%y}" for d in DAYS], DAYS, "daily"),
     "dd.mm.yy hh:mm": ([f"{d:%d.%m.%y %H:%M}" for d in HOURS], HOURS, "hourly"),
     "dd Mon yyyy": ([f"{d:%d %b %Y}" for d in DAYS], DAYS, "daily"),

@@ -554,7 +554,8 @@ def test_a_table_of_years_down_and_months_across_is_one_monthly_series() -> None
     # A statistics office's table (Year,Jan,...,Dec,Annual) was read as a yearly series of January alone.
     months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
     text = "Year," + ",".join(months) + ",Annual\n" + "".join(
-        f"{year}," + ",".join(f"{year - 2000 + m / 100:.2f}" for m in range(12)) + ",999\n" for year in range(2015, 2024))
+        f"{year}," + ",".join(f"{year - 2000 + m / 100:.2f}" for m in range(12)) + ",999\n"
+        for year in range(2015, 2024))
     series = load_series((text + "Source: Bureau of Labor Statistics\n").encode(), "cpi.csv")
     assert (series.frequency.name, len(series.frame)) == ("monthly", 108)
     assert series.frame["ds"].iloc[13] == pd.Timestamp("2016-02-01") and series.frame["y"].iloc[13] == 16.01

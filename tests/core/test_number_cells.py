@@ -79,7 +79,8 @@ def test_a_weather_stations_missing_codes_are_read_as_missing_and_said() -> None
     series = load_series(_monthly(cells, "DATE,TMAX"), "station.csv")
     assert series.frame["y"].min() > 10 and series.report.missing_filled == 2
     note = next(notice for notice in series.report.notices if notice.key == "notice.missing_codes")
-    assert "2 cells of 'TMAX' hold -9999, a code for a missing reading far outside the other values (10.25 to 16)" in note
+    assert "2 cells of 'TMAX' hold -9999, a code for a missing reading far outside the other values" in note
+    assert "(10.25 to 16): read as missing" in note
     from core.i18n import said
 
     assert "“TMAX”中有 2 个单元格为 -9999" in said(note, "zh")
