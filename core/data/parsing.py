@@ -169,8 +169,9 @@ def writes_month_dot_year(cells: pd.Series) -> bool:
     return bool((months.diff().iloc[1:] == 1).mean() >= _MONTHLY_STEPS)
 
 
-def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series | None:
-    """Parse a text column as floats, or return ``None`` when it is not numeric.
+def parse_numbers(values: pd.Series, decimal_comma: bool = False, head_decides: bool = True) -> pd.Series | None:
+    """Parse a text column as floats, or return ``None`` when it is not numeric (``head_decides``: a column whose
+    first cells are mostly text is, without reading the rest).
 
     Handles thousands separators (``112,000``, ``112 000``, ``112.000`` with a decimal comma),
     currency and percent signs, surrounding spaces, accounting negatives (``(1,234.50)``) and the
@@ -188,7 +189,7 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False) -> pd.Series |
     present = text.notna() & (text != "")
     if present.any() and (scaled := _scaled_numbers(text[present], decimal_comma)) is not None:
         return scaled.reindex(text.index)
-    if not present.any() or _looks_like_text(text[present].iloc[:200], decimal_comma):
+    if not present.any() or (head_decides and _looks_like_text(text[present].iloc[:200], decimal_comma)):
         return None  # cheap rejection of text columns (dates, names) before work on every row
     if not decimal_comma:
         plain = pd.to_numeric(text, errors="coerce")
@@ -297,7 +298,7 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return None
     if (hour_ending := _hour_ending(sample)) is not None:  # 24:00 is midnight at the end of the day written
         late = hour_ending.reindex(values.index, fill_value=False).to_numpy(dtype=bool)
-        found = parse_dates(pd.Series(np.where(late, text.str.replace(_HOUR_24, " 00:00", regex=True), text),
+        found = parse_dates(pd.Series(np.where(late, text.str.replace(_HOUR_24, "00:00", regex=True), text),
                                       index=values.index, dtype=object), day_first)
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
     found = _parse_one_format(text, sample, day_first)
@@ -307,7 +308,7 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
 def _hour_ending(sample: pd.Series) -> pd.Series | None:
     """Which cells write midnight as ``24:00`` (hour-ending stamps of power markets: ``01/01/2024 24:00`` is the end
     of that day), when some of the first cells do (a day of hours or quarter-hours has one); None otherwise."""
-    if not sample.iloc[:200].str.contains("24:00", regex=False).any():
+    if not sample.iloc[:200].str.contains(_HOUR_24, regex=True).fillna(False).any():
         return None
     late = sample.str.contains(_HOUR_24, regex=True).fillna(False).astype(bool)
     return late if late.any() else None
@@ -702,7 +703,7 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
-_HOUR_24 = re.compile(r"[ T]24:00(?::00)?$")  # midnight written at the end of its day
+_HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
 _CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 1:00 PM, 12:30 a.m.
 
 
@@ -738,12 +739,15 @@ def _times_of_day(clock: pd.Series) -> pd.Series | None:
         clock = clock.where(clock.str.fullmatch(_CLOCK).fillna(False))
         return pd.to_timedelta(clock.where(clock.str.count(":") == 2, clock + ":00"), errors="coerce")  # 13:00:00
     parts = clock.str.extract(_CLOCK_12)
-    if parts[0].notna().mean() < PARSE_SHARE:
+    written = pd.to_numeric(parts[0]).astype("float64")
+    afternoon = (parts[3].str.lower() == "p").fillna(False).to_numpy(dtype=bool)
+    # 1:00 PM is 13:00 and 12:00 AM midnight; a 24-hour time with a mark (00:00 AM, 13:00 PM) keeps its hour.
+    hours = np.where(written.between(1, 12), written % 12 + np.where(afternoon, 12, 0), written)
+    hours = pd.Series(hours, index=clock.index).where(written.between(0, 23))
+    if hours.notna().mean() < PARSE_SHARE:
         return None
-    hours = pd.to_numeric(parts[0]) % 12 + np.where(parts[3].str.lower() == "p", 12, 0)
-    hours = hours.where(pd.to_numeric(parts[0]).between(1, 12))
-    return (pd.to_timedelta(hours, unit="h") + pd.to_timedelta(pd.to_numeric(parts[1]), unit="m")
-            + pd.to_timedelta(pd.to_numeric(parts[2]).fillna(0), unit="s"))
+    return (pd.to_timedelta(hours, unit="h") + pd.to_timedelta(pd.to_numeric(parts[1]).astype("float64"), unit="m")
+            + pd.to_timedelta(pd.to_numeric(parts[2]).astype("float64").fillna(0), unit="s"))
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
@@ -817,7 +821,7 @@ def months_under_years(values: pd.Series) -> tuple[pd.Series, np.ndarray] | None
     """For a column of year rows each followed by its months' rows (``2022``, ``Jan``, ..., ``Dec``, ``2023``, ``Jan``:
     an Excel pivot table grouped by years and months), the months' stamps (NaT on the year rows) and which rows are
     years (their subtotals); None for any other column. The first non-blank cell is a year, every other a year or a
-    month's name, and two or more are months."""
+    month's name, each year is followed by a month, and months are at least twice as many as years."""
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return None
     text = values.astype("string").str.strip().fillna("")
@@ -827,7 +831,10 @@ def months_under_years(values: pd.Series) -> tuple[pd.Series, np.ndarray] | None
     is_year = text.str.fullmatch(r"\d{4}").fillna(False).to_numpy(dtype=bool)
     months = _period_numbers(text.where(~is_year, ""), 12)
     is_month = months.notna().to_numpy()
-    if (is_month | is_year)[filled].mean() < 1 or is_month.sum() < 2:
+    if (is_month | is_year)[filled].mean() < 1 or is_month.sum() < 2 * is_year.sum():
+        return None
+    years_at = np.flatnonzero(is_year[filled])
+    if years_at[-1] == filled.sum() - 1 or not is_month[filled][years_at + 1].all():  # a year without its months
         return None
     years = pd.to_numeric(text.where(is_year)).astype("float64").ffill()
     return _from_year_month(years.where(is_month), months.astype("float64")), is_year

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import lzma
 import re
 import warnings
@@ -65,8 +66,9 @@ SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has non
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
-_NOTE_START = re.compile(r"\*|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\b",
+_NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\s*:",
                          re.IGNORECASE)  # how a note line below a table starts (``_is_footnote``)
+_NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
 # Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
 _SEPARATOR_HINT = re.compile(r"\A[ \t]*\"?sep=.\"?[ \t]*\r?\n", re.IGNORECASE)
@@ -181,16 +183,29 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     start, end = span
     table = raw.set_axis(names, axis=1)
     years = next((name for name in names[:start] if years_of(table[name]) is not None), None)
-    if years is None or "year" in names[:start] and years != "year":
-        return raw
     labels = [name for name in names[:start] if name != years]
+    if (years is None or ("year" in names[:start] and years != "year") or "month" in names[:start]
+            or not _rising_years(table, years, labels)
+            or any(parse_dates(table[name].iloc[:200]) is not None for name in labels)):
+        return raw  # no years, names in the way, or a time column already (months are then dummies or series)
     table = table[years_of(table[years]).notna().to_numpy()].rename(columns={years: "year"})
     check_count(len(table) * 12, "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 "its months run across the columns, so each of its rows makes twelve: load fewer rows")
-    long = table.melt(id_vars=["year", *labels], value_vars=names[start:end], var_name="month", value_name="value")
+    value = unique_names([*labels, "year", "month", "value"])[-1]
+    long = table.melt(id_vars=["year", *labels], value_vars=names[start:end], var_name="month", value_name=value)
     long.attrs = {**raw.attrs, "months_across": {"first": names[start], "last": names[end - 1],
                                                  "left": ", ".join(f"'{name}'" for name in names[end:])}}
     return long
+
+
+def _rising_years(table: pd.DataFrame, years: str, labels: list[str]) -> bool:
+    """Whether the ``years`` column rises row by row, mostly one year at a time, within each series the ``labels``
+    columns name (a table of a row per station and year; store numbers 1850, 2005 do not)."""
+    known = pd.DataFrame({"year": years_of(table[years])}).join(table[labels]).dropna(subset=["year"])
+    groups = known.groupby(labels, sort=False, dropna=False)["year"] if labels else [(None, known["year"])]
+    steps = [np.diff(group.to_numpy()) for _, group in groups]
+    every = np.concatenate(steps) if steps else np.array([])
+    return bool(len(every)) and bool((every >= 1).all()) and float(np.median(every)) == 1
 
 
 def _counts_rows(name: str, cells: pd.Series) -> bool:
@@ -232,10 +247,25 @@ def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
         raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.", "err.html")
-    if head.startswith("{") or re.match(r"\[\s*[{\[\"]", head):
+    if _is_json(text):
         raise DataError("This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time "
                         "step).", "err.json")
     return _read_csv_text(text)
+
+
+def _is_json(text: str) -> bool:
+    """Whether a text is JSON: an array of objects or arrays (``[{...``), or lines of objects (its first line parses
+    as one), or an object over several lines (``{`` alone on the first)."""
+    start = text.lstrip()
+    if re.match(r"\[\s*[{\[]", start[:200]):
+        return True
+    if not start.startswith("{"):
+        return False
+    first = start.split("\n", 1)[0].strip()
+    try:
+        return first == "{" or isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
 
 
 def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
@@ -622,8 +652,8 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else Windows Cyrillic (cp1251) when words of the text
-    read so, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else Chinese GBK or Windows Cyrillic (cp1251) when the
+    text reads so, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
     another encoding (rows pasted in from an older export) keeps its UTF-8 and reads those bytes as cp1252. Byte-order
     marks inside the text (files put together) and NUL characters past the first 4 KB (a damaged copy: near the start
     they mean a binary file, refused) are removed."""
@@ -633,6 +663,7 @@ def decode_text(data: bytes) -> str:
 # Three bytes or more above 0xC0 in a row: a word in Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF); Western
 # cp1252 text has such bytes alone between ASCII letters (Größe, café).
 _CYRILLIC_WORD = re.compile(rb"[\xc0-\xff]{3,}")
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -643,6 +674,30 @@ def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("tsr_cp1252", _as_cp1252)
+
+
+def _reads_as_chinese(head: bytes) -> bool:
+    """Whether text that is not UTF-8 is Chinese in GBK (GB18030: what Excel in China saves CSV files in): its bytes
+    above 0x7F come in pairs (every run of them has an even length, two or more runs of two characters), it reads so
+    without an error, and many of them lie below 0xC0 (GBK's second bytes do; Cyrillic letters in cp1251 do not)."""
+    runs = _HIGH_BYTES.findall(head)
+    if not runs or any(len(run) % 2 for run in runs) or sum(len(run) >= 4 for run in runs) < 2:
+        return False
+    high = b"".join(runs)
+    low_share = sum(0x80 <= byte < 0xC0 and byte not in (0xA8, 0xB8) for byte in high) / len(high)
+    try:
+        head.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return low_share >= 0.1
+
+
+def _reads_as_cyrillic(head: bytes) -> bool:
+    """Whether text that is not UTF-8 is Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF): three different words of
+    such bytes only, and most such bytes in words (Western cp1252 text has them alone between ASCII letters: Größe)."""
+    words = _CYRILLIC_WORD.findall(head)
+    high = len(re.findall(rb"[\xc0-\xff]", head))
+    return len(set(words)) >= 3 and sum(map(len, words)) >= 0.5 * high
 
 
 def _decoded(data: bytes) -> str:
@@ -658,9 +713,11 @@ def _decoded(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if _reads_as_chinese(data[:65536]):
+            return data.decode("gb18030", errors="replace")
         if _UTF8_MULTIBYTE.search(data):  # UTF-8 text (`€` as three bytes) with a few bytes of another encoding
             return data.decode("utf-8-sig", errors="tsr_cp1252")
-    if len(_CYRILLIC_WORD.findall(data[:65536])) >= 3:  # words of letters only above 0xC0: Windows Cyrillic
+    if _reads_as_cyrillic(data[:65536]):
         return data.decode("cp1251", errors="replace")
     for encoding in ("cp1252", "latin-1"):
         try:
@@ -881,14 +938,20 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
 def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     """Whether a line of ``cells`` below a table is a note: blank, or with a first cell that starts with no digit (as
     dates do) and that starts no other line (as ids do: ``starts`` counts the lines' first cells), and either more
-    than the table's most common number of ``fields``, or a first cell that reads as a note (``_NOTE_START``:
-    ``Source: ...``, ``Note: 2020 figures are provisional.``) or is words in a line of fewer fields."""
+    than the table's most common number of ``fields``, or at most one number in its other cells (a row of a wide
+    table has many: ``Notes payable,30,31,...``) and a first cell that reads as a note (``_NOTE_START``:
+    ``Source: ..., 2021.``, ``Note: 2020 figures are provisional.``) or is words without a digit in a line of fewer
+    fields."""
     if not any(cell.strip() for cell in cells):
         return True
     first = cells[0].strip()
     if first[:1].isdigit() or starts[cells[0]] != 1:
         return False
-    return len(cells) > fields or bool(_NOTE_START.match(first)) or (len(cells) < fields and len(first.split()) >= 2)
+    if len(cells) > fields:
+        return True
+    numbers = sum(bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
+    words = len(cells) < fields and len(first.split()) >= 2 and not any(char.isdigit() for char in first)
+    return numbers <= 1 and (bool(_NOTE_START.match(first)) or (words and numbers == 0))
 
 
 def _read_csv_text(text: str) -> pd.DataFrame:

@@ -40,6 +40,7 @@ _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).
 MISSING_CODES = (-99999.0, -9999.9, -9999.0, -999.9, -999.0, -99.0, 999.9, 9999.0, 9999.9, 99999.0)
+_LONE_CODES_KEPT = (9999.0, 99999.0)  # whole codes that also cap real values: codes only when written twice or more
 _CODE_DISTANCE = 5  # how many times the other values' range a code must lie from their median to be one
 _LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``_leading_labels``)
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
@@ -161,6 +162,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     date_col, ds = _pick_date_column(raw, numbers, options, report)
+    if options.target is not None and options.target == date_col:
+        raise DataError(f"Column '{date_col}' holds the time stamps, not the values: choose a numeric target column.",
+                        "err.target_is_time", {"column": date_col})
+    if options.target in raw.columns and options.target not in numbers:  # named: its first cells do not decide
+        whole = parse_numbers(raw[options.target], decimal_comma, head_decides=False)
+        numbers.update({} if whole is None else {options.target: whole})
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
     regressors = _check_regressors(options.regressors, numeric, target)
@@ -715,9 +722,9 @@ def _not_numbers(values: pd.Series, col: str) -> DataError:
     numbers = pd.to_numeric(_clean_number_text(filled, bool(values.attrs.get("decimal_comma", False))),
                             errors="coerce")
     words = filled[numbers.isna().to_numpy()]
-    if words.empty:  # numbers, taken for the time column
-        return DataError(f"Column '{col}' holds the time stamps, not the values: choose a numeric target column.",
-                         "err.target_is_time", {"column": col})
+    if words.empty:
+        return DataError(f"Column '{col}' is not numeric: choose a numeric target column.",
+                         "err.target_not_numeric_plain", {"column": col})
     share = f"{len(words) / max(len(filled), 1):.0%}"
     examples = _quoted_cells(words)
     return DataError(f"Column '{col}' is not numeric: {share} of its cells are not numbers ({examples}). Write missing "
@@ -806,8 +813,8 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     if months := attrs.get("months_across"):  # ``read._months_down_the_rows``
         first, last, left = months["first"], months["last"], str(months["left"])  # type: ignore[index]
         report.notices.append(Notice(
-            f"The months run across the columns ('{first}' to '{last}') and the years down the rows: read as one "
-            "series, a row per month of each year"
+            f"The months run across the columns ('{first}' to '{last}') and the years down the rows: each year's row "
+            "is read as its twelve months"
             + (f"; the columns after the months ({left}) were left out." if left else "."),
             "notice.months_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
     if footnotes := attrs.get("footnotes"):
@@ -872,17 +879,19 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
     if not coded.any():
         return values
     others = array[~coded & np.isfinite(array)]
-    if len(others) < 2:
+    if len(others) < 2 or others.min() == others.max():
         return values
     low, high = float(others.min()), float(others.max())
     meant = coded & (np.abs(array - np.median(others)) > _CODE_DISTANCE * (high - low))
+    lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
+    meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats
     if not meant.any():
         return values
     codes = ", ".join(f"{code:g}" for code in sorted(set(array[meant].tolist())))
     cells = int(meant.sum())
     report.notices.append(Notice(
-        f"{count(cells, 'cell')} of '{col}' {'holds' if cells == 1 else 'hold'} {codes}, a code for a missing reading "
-        f"far outside the other values ({low:g} to {high:g}): read as missing.", "notice.missing_codes",
+        f"{count(cells, 'cell')} of '{col}' {'holds' if cells == 1 else 'hold'} {codes}, which files write for a "
+        f"missing reading, far outside the other values ({low:g} to {high:g}): read as missing.", "notice.missing_codes",
         {"cells": cells, "column": str(col), "codes": codes, "low": f"{low:g}", "high": f"{high:g}"}))
     return values.mask(meant)
 

@@ -658,6 +658,7 @@ MESSAGES: dict[str, str] = {
     "err.target_not_numeric": "Column '{column}' is not numeric: {share} of its cells are not numbers ({examples}). "
                               "Write missing values as blank cells (at most 5% of the cells may be anything else), or "
                               "choose another target.",
+    "err.target_not_numeric_plain": "Column '{column}' is not numeric: choose a numeric target column.",
     "err.target_is_time": "Column '{column}' holds the time stamps, not the values: choose a numeric target column.",
     "err.column_blank": "Column '{column}' is blank in every row: fill in the values of the series, or choose "
                         "another file.",
@@ -744,10 +745,10 @@ MESSAGES: dict[str, str] = {
     "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
                            "read as a series, its cells as the values of those dates.",
     "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "
-                            "read as one series, a row per month of each year.",
+                            "each year's row is read as its twelve months.",
     "notice.months_across_left": "The months run across the columns ('{first}' to '{last}') and the years down the "
-                                 "rows: read as one series, a row per month of each year; the columns after the "
-                                 "months ({left}) were left out.",
+                                 "rows: each year's row is read as its twelve months; the columns after the months "
+                                 "({left}) were left out.",
     "notice.years_across_months": "The years run across the columns ('{first}' to '{last}') and the months down the "
                                   "rows: read as one series, a row per month of each year.",
     "notice.years_across_quarters": "The years run across the columns ('{first}' to '{last}') and the quarters down "
@@ -759,8 +760,8 @@ MESSAGES: dict[str, str] = {
                              "read with K as thousands, M as millions and B as billions.",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
-    "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, a code for a missing reading far "
-                            "outside the other values ({low} to {high}): read as missing.",
+    "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, which files write for a missing "
+                            "reading, far outside the other values ({low} to {high}): read as missing.",
     "notice.months_under_years": "'{column}' groups the months under their years (as an Excel pivot table does): its "
                                  "{kept:,} month rows are read with their year; {rows:plural:year row} ({examples}, "
                                  "their subtotals) {rows:were} left out.",

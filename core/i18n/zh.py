@@ -580,6 +580,7 @@ MESSAGES: dict[str, str] = {
     "err.no_target_column": "没有名为“{column}”的目标列：请从 {names} 中选择。",
     "err.target_not_numeric": "列“{column}”不是数值列：其中 {share} 的单元格不是数字（{examples}）。请把缺失值写成空单元格"
                               "（其他内容最多占 5%），或选择另一个目标变量。",
+    "err.target_not_numeric_plain": "列“{column}”不是数值列：请选择一个数值列作为目标变量。",
     "err.target_is_time": "列“{column}”存放的是时间戳，不是数值：请选择一个数值列作为目标变量。",
     "err.column_blank": "列“{column}”每一行都是空的：请填入序列的数值，或换一个文件。",
     "err.column_text": "列“{column}”是文本而不是数字（例如“{example}”）：文件中需要有一列可供预测的数值。",
@@ -638,8 +639,8 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，"
                            "没有日历和季节。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
-    "notice.months_across": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：读作一个序列，每年每月一行。",
-    "notice.months_across_left": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：读作一个序列，每年每月一行；"
+    "notice.months_across": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月。",
+    "notice.months_across_left": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月；"
                                  "月份之后的列（{left}）已略去。",
     "notice.years_across_months": "年份横跨各列（从“{first}”到“{last}”），月份沿各行排列：读作一个序列，每年每月一行。",
     "notice.years_across_quarters": "年份横跨各列（从“{first}”到“{last}”），季度沿各行排列：读作一个序列，每年每季度一行。",
@@ -648,7 +649,7 @@ MESSAGES: dict[str, str] = {
     "notice.scaled_numbers": "“{column}”中有 {cells:,} 个单元格带有 K、M 或 B（{examples}）：分别读作千、百万和十亿。",
     "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}；例如 p 表示临时值，e 表示估计值）："
                               "读作该数字。",
-    "notice.missing_codes": "“{column}”中有 {cells:,} 个单元格为 {codes}，这是表示缺失读数的代码，远在其他值（{low} 至 {high}）之外："
+    "notice.missing_codes": "“{column}”中有 {cells:,} 个单元格为 {codes}（文件用以表示缺失读数），远在其他值（{low} 至 {high}）之外："
                             "读作缺失。",
     "notice.months_under_years": "“{column}”把月份归在各自的年份之下（如 Excel 数据透视表）：其 {kept:,} 个月份行按所属年份读取；"
                                  "已略去 {rows:,} 个年份行（{examples}，即其小计）。",

@@ -67,6 +67,8 @@ FORMATS = {
     "yyyy-Mon-dd": ([f"{d:%Y-%b-%d}" for d in DAYS], DAYS, "daily"),
     "dd-Mon-yyyy": ([f"{d:%d-%b-%Y}" for d in DAYS], DAYS, "daily"),
     "dd-Mon-yy": ([f"{d:%d-%b-%y}" for d in DAYS], DAYS, "daily"),
+    "hour ending T24:00:00": ([f"{d - pd.Timedelta(hours=1):%Y-%m-%d}T24:00:00" if d.hour == 0
+                               else f"{d:%Y-%m-%dT%H:%M:%S}" for d in HOURS], HOURS, "hourly"),
     "hour ending 24:00": ([f"{d - pd.Timedelta(hours=1):%Y-%m-%d} 24:00" if d.hour == 0 else f"{d:%Y-%m-%d %H:%M}"
                            for d in HOURS], HOURS, "hourly"),
     "d month yyyy г. (Russian)": ([f"{d.day} {RUSSIAN_OF[d.month - 1]} {d.year} г." for d in DAYS], DAYS, "daily"),

@@ -575,6 +575,47 @@ def test_an_excel_pivot_of_months_grouped_under_years_is_read_by_month_without_t
     assert "its 24 month rows are read with their year; 2 year rows ('2022', '2023', their subtotals)" in note
 
 
+def test_the_last_row_of_a_table_whose_dates_run_across_is_a_series_not_a_note() -> None:
+    # 'Notes payable' (and a row with fewer values) below a statement's rows was left out as a note.
+    months = ",".join(f"2020-{m:02d}" for m in range(1, 13))
+    rows = "".join(f"{item}," + ",".join(str(10 * k + m) for m in range(12)) + "\n"
+                   for k, item in enumerate(("Cash", "Receivables", "Notes payable"), start=1))
+    raw = read_table(("Item," + months + "\n" + rows).encode(), "statement.csv")
+    assert set(raw["Item"]) == {"Cash", "Receivables", "Notes payable"} and "footnotes" not in raw.attrs
+
+
+@pytest.mark.parametrize("header", ["Year,value,", "Year,Region,"])
+def test_a_year_by_month_table_with_a_value_or_label_column_is_read(header: str) -> None:
+    months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
+    text = header + ",".join(months) + "\n" + "".join(
+        f"{year},x," + ",".join(str(year - 2000 + m) for m in range(12)) + "\n" for year in range(2010, 2014))
+    series = load_series(text.encode(), "table.csv")  # 'value' clashed with the melted column's name: a crash
+    assert (series.frequency.name, len(series.frame)) == ("monthly", 48)
+
+
+def test_month_columns_beside_a_date_column_or_store_numbers_are_not_a_year_by_month_table() -> None:
+    months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
+    dummies = "date,y," + ",".join(months) + "\n" + "".join(
+        f"{d:%Y-%m-%d},{1950 + i}," + ",".join("1" if m == d.month - 1 else "0" for m in range(12)) + "\n"
+        for i, d in enumerate(pd.date_range("2020-01-01", periods=30, freq="MS")))
+    series = load_series(dummies.encode(), "dummies.csv")  # y (1950 on) was taken for years: 30 yearly rows
+    assert (series.date_col, series.target, series.frequency.name) == ("date", "y", "monthly")
+    stores = "Store," + ",".join(months) + "\n" + "".join(f"{store}," + ",".join("5" for _ in months) + "\n"
+                                                          for store in (1850, 2005, 2100))
+    assert "months_across" not in read_table(stores.encode(), "stores.csv").attrs
+
+
+def test_a_column_of_years_with_a_few_month_words_below_is_not_a_pivot() -> None:
+    from core.data.parsing import months_under_years
+
+    assert months_under_years(pd.Series([str(year) for year in range(2000, 2020)] + ["May", "Jun"])) is None
+
+
+def test_a_header_that_starts_with_a_brace_is_not_json() -> None:
+    text = "{date},value\n" + "".join(f"2021-{m:02d},{m}\n" for m in range(1, 13))
+    assert load_series(text.encode(), "braces.csv").target == "value"
+
+
 def test_a_row_of_text_inside_the_table_is_not_taken_for_a_header() -> None:
     rows = "".join(f"2015-{m:02d}-01,note,{m}\n" if m != 2 else "2015-02-01,no value here,\n" for m in range(1, 13))
     series = load_series(("date,comment,value\n" + rows).encode(), "notes.csv")
@@ -969,14 +1010,17 @@ def test_a_date_column_and_a_time_column_make_one_hourly_time_stamp(workbook: bo
     assert series.frame["ds"].tolist() == list(hours)
 
 
-@pytest.mark.parametrize("clock", ["%I:%M %p", "%-I:%M %p", "%-I:%M:%S %p"])
+@pytest.mark.parametrize("clock", ["%I:%M %p", "%-I:%M %p", "%-I:%M:%S %p", "%H:%M %p"])
 def test_a_time_column_on_a_12_hour_clock_is_combined_with_the_dates(clock: str) -> None:
-    # '1:00 PM' beside the dates: ten days of hours were averaged into ten daily values.
+    # '1:00 PM' beside the dates: ten days of hours were averaged into ten daily values. (.NET's 'HH:mm tt' writes
+    # 13:00 PM and 00:00 AM.)
     hours = pd.date_range("2023-03-13", periods=72, freq="h")
     rows = "".join(f"{h:%d/%m/%Y},{h.strftime(clock)},{5 + h.hour}\n" for h in hours)
     series = load_series(("Date,Time,kWh\n" + rows).encode(), "x.csv")
     assert (series.date_col, series.frequency.name, len(series.frame)) == ("Date Time", "hourly", 72)
     assert series.frame["ds"].tolist() == list(hours) and series.frame["y"].iloc[13] == 18
+    blank = rows.replace("13/03/2023,01:00 AM", "13/03/2023,", 1).replace("13/03/2023,1:00 AM", "13/03/2023,", 1)
+    assert len(load_series(("Date,Time,kWh\n" + blank).encode(), "x.csv").frame) >= 71  # a blank time: no crash
 
 
 def test_formulas_without_saved_results_are_said_with_the_fix() -> None:

@@ -96,6 +96,18 @@ def test_a_windows_cyrillic_file_is_read_in_its_letters() -> None:
     assert (series.date_col, series.target, series.frequency.name, len(series.frame)) == ("Дата", "Курс", "daily", 28)
     western = "Période;Température moyenne;Qualité\n" + "".join(f"2021-{m:02d};{m},5;élevée\n" for m in range(1, 13))
     assert decode_text(western.encode("cp1252")) == western  # accented letters alone stay cp1252
+    estonian = "kuupäev,jäääär väärtus\n" + "".join(f"2021-{m:02d},{m}\n" for m in range(1, 13))
+    assert decode_text(estonian.encode("cp1252")) == estonian  # one word of such letters, repeated, is not Cyrillic
+
+
+def test_a_chinese_file_saved_in_gbk_is_read_in_its_characters() -> None:
+    # Excel in China saves CSV in GBK: the columns showed as 'ÈÕÆÚ' and 'ÏúÊ۶î'.
+    from core.data.read import decode_text
+
+    text = "日期,销售额,地区\n" + "".join(f"2020-{m:02d}-01,{100 + m},华东地区\n" for m in range(1, 13))
+    assert decode_text(text.encode("gbk")) == text
+    series = load_series(text.encode("gbk"), "销售.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("日期", "销售额", 12)
 
 
 def test_utf8_with_a_few_windows_bytes_keeps_its_utf8_and_inner_byte_order_marks_go() -> None:

@@ -79,7 +79,7 @@ def test_a_weather_stations_missing_codes_are_read_as_missing_and_said() -> None
     series = load_series(_monthly(cells, "DATE,TMAX"), "station.csv")
     assert series.frame["y"].min() > 10 and series.report.missing_filled == 2
     note = next(notice for notice in series.report.notices if notice.key == "notice.missing_codes")
-    assert "2 cells of 'TMAX' hold -9999, a code for a missing reading far outside the other values" in note
+    assert "2 cells of 'TMAX' hold -9999, which files write for a missing reading, far outside the other" in note
     assert "(10.25 to 16): read as missing" in note
     from core.i18n import said
 
@@ -87,6 +87,25 @@ def test_a_weather_stations_missing_codes_are_read_as_missing_and_said() -> None
     sales = [f"{9000 + 500 * (month % 5)}" if month != 7 else "9999" for month in range(1, 25)]  # within the others
     kept = load_series(_monthly(sales, "date,sales"), "sales.csv")
     assert kept.frame["y"].iloc[6] == 9999 and not any(n.key == "notice.missing_codes" for n in kept.report.notices)
+
+
+def test_a_lone_9999_among_prices_and_codes_among_a_constant_column_are_kept() -> None:
+    # A power market's price cap (9,999) written once, and -99 among zeros, were read as missing.
+    prices = [f"{40 + 5 * (month % 20)}" if month != 9 else "9999" for month in range(1, 25)]
+    series = load_series(_monthly(prices, "date,price"), "prices.csv")
+    assert series.frame["y"].iloc[8] == 9999 and not any(n.key == "notice.missing_codes" for n in series.report.notices)
+    flat = ["0" if month != 4 else "-99" for month in range(1, 25)]
+    assert load_series(_monthly(flat, "date,level"), "flat.csv").frame["y"].iloc[3] == -99
+    twice = ["9999" if month in (9, 17) else p for month, p in enumerate(prices, start=1)]
+    assert load_series(_monthly(twice, "date,price"), "prices.csv").frame["y"].max() < 9999  # a code when repeated
+
+
+def test_a_named_target_whose_first_cells_are_words_is_read_whole() -> None:
+    # NOAA's 'M' in the first 11 of 3,000 rows: the named column was refused, saying 0% of its cells were words.
+    days = pd.date_range("2000-01-01", periods=3000, freq="D")
+    text = "date,prcp\n" + "".join(f"{day:%Y-%m-%d},{'M' if i < 11 else i % 7}\n" for i, day in enumerate(days))
+    series = load_series(text.encode(), "noaa.csv", LoadOptions(target="prcp"))
+    assert series.target == "prcp" and len(series.frame) == 3000 - 11
 
 
 def test_a_missing_code_in_a_series_of_a_long_file_is_read_as_missing() -> None:
