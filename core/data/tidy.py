@@ -839,35 +839,32 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
 
 
 def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:
-    """A notice when cells of a column read as numbers are written below a limit (``<1``: read as half of it,
-    ``parsing.BELOW_LIMIT``) or with a statistics office's flag after the number (``1234.5 p``: read as the number)."""
+    """A notice for each way cells of a column read as numbers were marked (``_MARKED``): below a limit (``<1``: read
+    as half of it), with K, M or B (``12.5K``), or with a statistics office's flag after the number (``1234.5 p``)."""
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return
     text = values.astype("string").str.strip()
-    below = text[text.str.startswith("<").fillna(False)]
-    below = below[below.str.fullmatch(BELOW_LIMIT).fillna(False)]
-    if len(below):
-        examples = _quoted_cells(below)
-        report.notices.append(Notice(
-            f"{count(len(below), 'cell')} of '{col}' {_were(len(below))} written as below a limit ({examples}): "
-            "read as half of it (<1 as 0.5), the usual substitution. Write the values in the file if others are meant.",
-            "notice.below_limit", {"cells": len(below), "column": str(col), "examples": examples}))
-    scaled = text[text.str[-1:].isin(("K", "M", "B")).fillna(False)]
-    scaled = scaled[scaled.str.fullmatch(SCALED_NUMBER).fillna(False)]
-    if len(scaled):
-        examples = _quoted_cells(scaled)
-        report.notices.append(Notice(
-            f"{count(len(scaled), 'cell')} of '{col}' {_were(len(scaled))} written with K, M or B ({examples}): "
-            "read with K as thousands, M as millions and B as billions.",
-            "notice.scaled_numbers", {"cells": len(scaled), "column": str(col), "examples": examples}))
-    flagged = text[text.str.contains(r"\s[a-z]", regex=True).fillna(False)]
-    flagged = flagged[flagged.str.fullmatch(FLAGGED_NUMBER).fillna(False) & ~flagged.str.startswith(":")]
-    if len(flagged):
-        examples = _quoted_cells(flagged)
-        report.notices.append(Notice(
-            f"{count(len(flagged), 'cell')} of '{col}' with a flag after the number ({examples}; flags such as p, "
-            f"provisional, or e, estimated) {_were(len(flagged))} read as the number.",
-            "notice.flagged_numbers", {"cells": len(flagged), "column": str(col), "examples": examples}))
+    candidates = {"below_limit": text.str.startswith("<"), "scaled_numbers": text.str[-1:].isin(("K", "M", "B")),
+                  "flagged_numbers": text.str.contains(r"\s[a-z]", regex=True) & ~text.str.startswith(":")}
+    for kind, (pattern, sentence) in _MARKED.items():
+        cells = text[candidates[kind].fillna(False)]  # cheap filters first: most columns have none
+        cells = cells[cells.str.fullmatch(pattern).fillna(False)]
+        if len(cells):
+            fields = {"cells": len(cells), "column": str(col), "examples": _quoted_cells(cells)}
+            report.notices.append(Notice(sentence.format(count=count(len(cells), "cell"), were=_were(len(cells)),
+                                                         **fields), f"notice.{kind}", fields))
+
+
+# The ways ``parsing.parse_numbers`` reads marked cells as numbers, and how each is said.
+_MARKED = {
+    "below_limit": (BELOW_LIMIT, "{count} of '{column}' {were} written as below a limit ({examples}): read as half of "
+                                 "it (<1 as 0.5), the usual substitution. Write the values in the file if others are "
+                                 "meant."),
+    "scaled_numbers": (SCALED_NUMBER, "{count} of '{column}' {were} written with K, M or B ({examples}): read with K "
+                                      "as thousands, M as millions and B as billions."),
+    "flagged_numbers": (FLAGGED_NUMBER, "{count} of '{column}' with a flag after the number ({examples}; flags such "
+                                        "as p, provisional, or e, estimated) {were} read as the number."),
+}
 
 
 def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Series:
