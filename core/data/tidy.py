@@ -375,6 +375,19 @@ def _leading_labels(cells: pd.Series) -> int:
     return first if first <= _LEADING_LABELS else 0
 
 
+def _total_without_a_label(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> bool:
+    """Whether the table's last row, and it alone, has a blank time cell and a target that is the sum of the rows
+    above (to a thousandth): a total an export writes without a label (Google Analytics' last row)."""
+    if written is None or len(frame) < 3 or not unreadable[-1] or unreadable[:-1].any():
+        return False
+    cell = written.get(frame.index[-1])
+    if pd.notna(cell) and str(cell).strip():  # a date that could not be read, not a blank one
+        return False
+    values = frame["y"].to_numpy(dtype=float)
+    total = float(np.nansum(values[:-1]))
+    return bool(np.isfinite(values[-1]) and total != 0 and abs(values[-1] - total) <= 1e-3 * abs(total))
+
+
 def _summary_rows_notice(rows: int, words: str) -> Notice:
     return Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) {_were(rows)} left out.",
                   "notice.summary_rows", {"rows": rows, "words": words})
@@ -915,6 +928,12 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
     unreadable = pd.isna(frame["ds"].array)
+    if _total_without_a_label(frame, unreadable, written):  # a last row that sums the rows above, its date blank
+        frame = frame.iloc[:-1]
+        unreadable = unreadable[:-1]
+        report.rows_dropped += 1
+        report.notices.append(Notice("The last row, without a date, is the sum of the rows above (a total): left out.",
+                                     "notice.total_unlabelled"))
     bad_dates = int(np.count_nonzero(unreadable))
     if bad_dates:
         examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "''"

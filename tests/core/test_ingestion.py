@@ -867,6 +867,15 @@ def test_notes_below_the_table_with_as_many_fields_or_fewer_are_left_out() -> No
     assert any(line.startswith("2 lines of notes below the table were left out ('Source: Airport") for line in said)
 
 
+def test_a_last_row_without_a_date_that_sums_the_rows_above_is_said_to_be_a_total() -> None:
+    # Google Analytics ends its export with the total, its date blank: "correct it in the file" was the advice.
+    text = "Day Index,Sessions\n" + _months_text("{month},{value}") + f",{sum(1000 + 7 * i for i in range(24))}\n"
+    series = load_series(text.encode(), "analytics.csv")
+    assert len(series.frame) == 24 and [n.key for n in series.report.notices] == ["notice.total_unlabelled"]
+    other = "Day Index,Sessions\n" + _months_text("{month},{value}") + ",5\n"  # not the sum: an unreadable date
+    assert [n.key for n in load_series(other.encode(), "x.csv").report.notices] == ["notice.bad_dates"]
+
+
 def test_a_row_of_data_with_a_field_too_many_still_stops_the_load_with_its_line() -> None:
     text = "month,sales\n" + _months_text("{month},{value}") + "2023-01,1200,7\n"
     with pytest.raises(DataError, match="line 26 has 3 fields where the header has 2"):
