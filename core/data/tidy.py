@@ -666,7 +666,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                                     "err.target_unsaved_formulas", {"column": wanted})
                 raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
                                 "err.target_empty", {"column": wanted})
-            raise _not_numbers(raw[wanted], wanted)
+            raise _not_numbers(raw[wanted], wanted, bool(raw.attrs.get("decimal_comma", False)))
         return wanted
     if not numeric:
         raise _why_no_numbers(raw)
@@ -727,13 +727,12 @@ def _is_code(values: pd.Series) -> bool:
     return bool(np.all(present == np.round(present)) and distinct <= _FEW_CODES and distinct * 10 <= len(present))
 
 
-def _not_numbers(values: pd.Series, col: str) -> DataError:
-    """The error for a target named by the user that is not numeric: its share of cells that are not numbers, with
-    examples (NOAA's ``M`` and ``T`` among readings), and what to do."""
+def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
+    """The error for a target named by the user that is not numeric: its share of cells that are not numbers (read
+    with the file's ``decimal_comma``), with examples (NOAA's ``M`` and ``T`` among readings), and what to do."""
     text = values.astype("string").str.strip()
     filled = text[text.notna() & (text != "")]
-    numbers = pd.to_numeric(_clean_number_text(filled, bool(values.attrs.get("decimal_comma", False))),
-                            errors="coerce")
+    numbers = pd.to_numeric(_clean_number_text(filled, decimal_comma), errors="coerce")
     words = filled[numbers.isna().to_numpy()]
     if words.empty:
         return DataError(f"Column '{col}' is not numeric: choose a numeric target column.",

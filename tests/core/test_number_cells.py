@@ -127,6 +127,9 @@ def test_a_target_named_with_too_many_words_says_which_and_how_many() -> None:
         load_series(_monthly(cells, "DATE,Precipitation"), "noaa.csv", LoadOptions(target="Precipitation"))
     assert str(caught.value).startswith("Column 'Precipitation' is not numeric: 12% of its cells are not numbers "
                                         "('M', 'T'). Write missing values as blank cells")
+    comma = ["M" if month % 4 == 0 else f"{month},5" for month in range(1, 25)]  # a decimal-comma file's numbers count
+    with pytest.raises(DataError, match="Column 'Wert' is not numeric: 25% of its cells are not numbers \\('M'\\)"):
+        load_series(_monthly(comma, "Datum,Wert", sep=";"), "wetter.csv", LoadOptions(target="Wert"))
     years = "year,sales\n" + "".join(f"{2000 + i},{i}\n" for i in range(12))
     with pytest.raises(DataError, match="Column 'year' holds the time stamps, not the values"):
         load_series(years.encode(), "y.csv", LoadOptions(target="year"))
