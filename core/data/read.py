@@ -122,7 +122,49 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     (``name_unnamed_dates``), a date column and a time-of-day column one time-stamp column
     (``combine_date_and_time``)."""
     return combine_date_and_time(combine_calendar_columns(name_unnamed_dates(_note_repeated_names(
-        _months_down_the_rows(_dates_down_the_rows(_read_any(data, name, sheet)))))))
+        _months_down_the_rows(_dates_down_the_rows(_two_row_header(_read_any(data, name, sheet))))))))
+
+
+def _two_row_header(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table whose header is two rows, groups over fields (``Date,North,,South,`` over ``,Units,Revenue,Units,
+    Revenue``: a report's merged cells), with one row of names per column, ``North Units``, ``North Revenue``, ...
+    (``group_names``): the fields alone repeat (``Units``, ``Units.1``) and the groups were lost. The groups: two or
+    more header cells, one of them followed by a blank one; the fields: the first row, words without digits under
+    every blank header cell, above a row with digits. Any other table is returned as it is."""
+    names = [str(col).strip() for col in raw.columns]
+    blank = [name.startswith("Unnamed:") for name in names]
+    if len(raw) < 2 or sum(not b for b in blank) < 2 or not any(not blank[i] and blank[i + 1]
+                                                                for i in range(len(names) - 1)):
+        return raw
+    fields = [None if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[0]]
+    if (any(blank[i] and not fields[i] for i in range(len(names)))
+            or any(field and any(char.isdigit() for char in field) for field in fields)
+            or _digit_share([str(cell) for cell in raw.iloc[1] if not pd.isna(cell)]) < 0.5):
+        return raw
+    table = raw.iloc[1:].reset_index(drop=True)
+    table.columns = group_names([None if b else name for name, b in zip(names, blank)], fields)
+    table.attrs = dict(raw.attrs)
+    return table
+
+
+def _groups_above(row: pd.Series) -> list[str | None] | None:
+    """A sheet's row above its header as the groups of a two-row header (``North`` over two merged cells, ``South``
+    over two more): two or more cells of words without digits, one of them followed by a blank cell; else None."""
+    cells = [None if pd.isna(cell) or not str(cell).strip() else str(cell).strip() for cell in row]
+    named = [cell for cell in cells if cell]
+    if len(named) < 2 or any(char.isdigit() for cell in named for char in cell):
+        return None
+    return cells if any(cells[i] and not cells[i + 1] for i in range(len(cells) - 1)) else None
+
+
+def group_names(groups: list[str | None], fields: list[str | None]) -> list[str]:
+    """Column names from a header of two rows: each field after the group above it or to its left (merged cells
+    keep their text in their first cell), ``North Units``; a field before any group alone (``Date``)."""
+    names, group = [], ""
+    for above, field in zip(groups, fields):
+        group = above if above else group
+        names.append(" ".join(part for part in (group if field else "", field or group) if part))
+    return unique_names(names)
 
 
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
@@ -549,8 +591,10 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
         if len(following) == 2 and _digit_share(cells[filled].tolist()) < 0.5 \
                 and all(_digit_share(row) >= 0.5 for row in following):
             table = raw.iloc[position + 1:].reset_index(drop=True)
-            table.columns = unique_names([str(cell).strip() if known else f"Unnamed: {index}"
-                                           for index, (cell, known) in enumerate(zip(cells, filled))])
+            fields = [str(cell).strip() if known else None for cell, known in zip(cells, filled)]
+            groups = _groups_above(head.iloc[position - 1]) if position else None
+            table.columns = (group_names(groups, fields) if groups else
+                             unique_names([field or f"Unnamed: {index}" for index, field in enumerate(fields)]))
             table.attrs = dict(raw.attrs)
             return table
     return raw

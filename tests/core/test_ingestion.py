@@ -765,6 +765,22 @@ def test_a_units_row_under_a_sheets_header_below_a_title_is_not_taken_for_the_he
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
 
 
+def test_a_header_of_groups_over_fields_names_each_column_by_both() -> None:
+    # 'North' and 'South' over merged cells, 'Units' and 'Revenue' below: the groups were lost (Units, Units.1), or in
+    # a CSV the fields became a row of text.
+    rows = [[pd.Timestamp(2022, m, 1), 100 + m, 1000.5 + m, 200 + m, 2000.5 + m] for m in range(1, 13)]
+    book = _workbook({"Report": [["Monthly retail report", None, None, None, None],
+                                 [None, "North", None, "South", None],
+                                 ["Month", "Units", "Revenue", "Units", "Revenue"], *rows]})
+    text = "Date,North,,South,\n,Units,Revenue,Units,Revenue\n" + "".join(
+        f"2022-{m:02d},{100 + m},{1000.5 + m},{200 + m},{2000.5 + m}\n" for m in range(1, 13))
+    for data, name, date in ((book, "report.xlsx", "Month"), (text.encode(), "report.csv", "Date")):
+        raw = read_table(data, name)
+        assert list(raw.columns) == [date, "North Units", "North Revenue", "South Units", "South Revenue"], name
+        series = load_series(data, name, LoadOptions(target="South Revenue"))
+        assert (series.date_col, len(series.frame), series.frame["y"].iloc[0]) == (date, 12, 2001.5)
+
+
 def test_years_before_1677_with_a_gap_load_as_the_same_years_in_the_1900s_do() -> None:
     # Nanoseconds hold 1677-2262 only: the spacing of older (or later) stamps is measured in their own unit.
     def csv(first: int) -> bytes:
