@@ -133,8 +133,7 @@ def _two_row_header(raw: pd.DataFrame) -> pd.DataFrame:
     every blank header cell, above a row with digits. Any other table is returned as it is."""
     names = [str(col).strip() for col in raw.columns]
     blank = [name.startswith("Unnamed:") for name in names]
-    if len(raw) < 2 or sum(not b for b in blank) < 2 or not any(not blank[i] and blank[i + 1]
-                                                                for i in range(len(names) - 1)):
+    if len(raw) < 2 or not _spans_cells([None if b else name for name, b in zip(names, blank)]):
         return raw
     fields = [None if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[0]]
     if (any(blank[i] and not fields[i] for i in range(len(names)))
@@ -151,10 +150,15 @@ def _groups_above(row: pd.Series) -> list[str | None] | None:
     """A sheet's row above its header as the groups of a two-row header (``North`` over two merged cells, ``South``
     over two more): two or more cells of words without digits, one of them followed by a blank cell; else None."""
     cells = [None if pd.isna(cell) or not str(cell).strip() else str(cell).strip() for cell in row]
-    named = [cell for cell in cells if cell]
-    if len(named) < 2 or any(char.isdigit() for cell in named for char in cell):
+    if any(char.isdigit() for cell in cells if cell for char in cell):
         return None
-    return cells if any(cells[i] and not cells[i + 1] for i in range(len(cells) - 1)) else None
+    return cells if _spans_cells(cells) else None
+
+
+def _spans_cells(groups: list[str | None]) -> bool:
+    """Whether a header row reads as groups over merged cells: two or more named, one of them followed by a blank."""
+    return sum(bool(group) for group in groups) >= 2 and any(
+        groups[i] and not groups[i + 1] for i in range(len(groups) - 1))
 
 
 def group_names(groups: list[str | None], fields: list[str | None]) -> list[str]:
@@ -224,13 +228,14 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     start, end = span
     table = raw.set_axis(names, axis=1)
-    years = next((name for name in names[:start] if years_of(table[name]) is not None), None)
+    years, found = next(((name, found) for name in names[:start] if (found := years_of(table[name])) is not None),
+                        (None, None))
     labels = [name for name in names[:start] if name != years]
-    if (years is None or ("year" in names[:start] and years != "year") or "month" in names[:start]
-            or not _rising_years(table, years, labels)
+    if (years is None or found is None or ("year" in names[:start] and years != "year") or "month" in names[:start]
+            or not _rising_years(found, table[labels])
             or any(parse_dates(table[name].iloc[:200]) is not None for name in labels)):
         return raw  # no years, names in the way, or a time column already (months are then dummies or series)
-    table = table[years_of(table[years]).notna().to_numpy()].rename(columns={years: "year"})
+    table = table[found.notna().to_numpy()].rename(columns={years: "year"})
     check_count(len(table) * 12, "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 "its months run across the columns, so each of its rows makes twelve: load fewer rows")
     value = unique_names([*labels, "year", "month", "value"])[-1]
@@ -240,11 +245,12 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
-def _rising_years(table: pd.DataFrame, years: str, labels: list[str]) -> bool:
-    """Whether the ``years`` column rises row by row, mostly one year at a time, within each series the ``labels``
-    columns name (a table of a row per station and year; store numbers 1850, 2005 do not)."""
-    known = pd.DataFrame({"year": years_of(table[years])}).join(table[labels]).dropna(subset=["year"])
-    groups = known.groupby(labels, sort=False, dropna=False)["year"] if labels else [(None, known["year"])]
+def _rising_years(years: pd.Series, labels: pd.DataFrame) -> bool:
+    """Whether ``years`` (``years_of`` a column) rise row by row, mostly one year at a time, within each series the
+    ``labels`` columns name (a table of a row per station and year; store numbers 1850, 2005 do not)."""
+    known = pd.DataFrame({"year": years}).join(labels).dropna(subset=["year"])
+    names = list(labels.columns)
+    groups = known.groupby(names, sort=False, dropna=False)["year"] if names else [(None, known["year"])]
     steps = [np.diff(group.to_numpy()) for _, group in groups]
     every = np.concatenate(steps) if steps else np.array([])
     return bool(len(every)) and bool((every >= 1).all()) and float(np.median(every)) == 1

@@ -166,8 +166,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Column '{date_col}' holds the time stamps, not the values: choose a numeric target column.",
                         "err.target_is_time", {"column": date_col})
     if options.target in raw.columns and options.target not in numbers:  # named: its first cells do not decide
-        whole = parse_numbers(raw[options.target], decimal_comma, head_decides=False)
-        numbers.update({} if whole is None else {options.target: whole})
+        if (whole := parse_numbers(raw[options.target], decimal_comma, head_decides=False)) is not None:
+            numbers[options.target] = whole
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
     regressors = _check_regressors(options.regressors, numeric, target)

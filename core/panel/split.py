@@ -219,7 +219,7 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     if date_col is None or date_col not in raw.columns or not raw[date_col].duplicated().any():
         return ()
     raw = raw.drop_duplicates()
-    stamp_repeats = int(raw[date_col].duplicated().sum()) if date_col is not None and date_col in raw.columns else 0
+    stamp_repeats = int(raw[date_col].duplicated().sum())
     if not stamp_repeats:
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),

@@ -221,9 +221,14 @@ def _budget_note(spent: str, config: TrainConfig, history: History) -> str:
     seconds, updates = config.budget()
     limit = (f"its time budget of {seconds:g} s (TSR_TRAIN_MAX_SECONDS)" if spent == "time"
              else f"its budget of {updates:,} updates (TSR_TRAIN_MAX_UPDATES)")
-    batches = "" if config.optimizer == "lbfgs" or config.batch == "full" else " or larger batches"  # full: 1 a pass
+    batches = "" if _whole_batch(config) else " or larger batches"  # one update a pass: no larger batch
     return (f"Training stopped at {limit} at epoch {len(history.losses):,}, update {history.updates:,}: "
             f"the result so far is shown. Use fewer epochs{batches}, or raise the limit.")
+
+
+def _whole_batch(config: TrainConfig) -> bool:
+    """Whether each epoch is one update on every row (full batch, or L-BFGS, which takes no mini-batches)."""
+    return config.optimizer == "lbfgs" or config.batch == "full"
 
 
 def _counting(on_update: UpdateCallback | None, done: int) -> Callable[[int], None]:
@@ -235,7 +240,7 @@ def _run_epoch(module: nn.Module, optimizer: Optimizer, inputs: torch.Tensor,
                after_update: Callable[[int], None], budget: _Budget) -> int:
     """One pass over the data, or as much of it as the budget allows; returns the updates made."""
     module.train()
-    if config.optimizer == "lbfgs" or config.batch == "full":
+    if _whole_batch(config):
         _step(module, optimizer, inputs, targets, config.l2)
         after_update(1)
         budget.spend()
