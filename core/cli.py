@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from core.training.devices import DEVICE_CHOICES, resolve_device
-from core.data.tidy import LoadedSeries, LoadOptions, count, quoted_names, reader_notes
+from core.data.tidy import (DUPLICATE_POLICIES, MISSING_POLICIES, LoadedSeries, LoadOptions, count, quoted_names,
+                             reader_notes)
 from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest, check_horizon
@@ -54,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")
     fit.add_argument("--fill-gaps", action="store_true",
                      help="insert the time stamps missing between the first and last rows, filled by interpolation")
+    fit.add_argument("--missing", default="interpolate", choices=MISSING_POLICIES,
+                     help="blank or unreadable target cells: interpolate (default), ffill (carry the last value "
+                          "forward) or drop the rows")
+    fit.add_argument("--duplicates", default="mean", choices=DUPLICATE_POLICIES,
+                     help="rows sharing a time stamp are combined by their mean (default; readings), sum (flows: "
+                          "sales, kWh, transactions), first or last")
     order = fit.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
                        help="read dates such as 03/04/2021 day first (4 March); decided from the data when omitted")
@@ -129,7 +136,7 @@ def _fit(args: argparse.Namespace) -> int:
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
     raw, exact = read_raw(args.file)
     options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps,
-                          day_first=args.day_first)
+                          day_first=args.day_first, missing=args.missing, duplicates=args.duplicates)
     layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,

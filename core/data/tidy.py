@@ -948,7 +948,9 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     report.duplicate_rows_dropped = before - len(frame)
     repeated = int(frame["ds"].duplicated().sum())
     if repeated:
-        frame = frame.groupby("ds", as_index=False, sort=True).agg(policy)
+        grouped = frame.groupby("ds", as_index=False, sort=True)
+        # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
+        frame = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
         report.duplicate_stamps_aggregated = repeated
         report.notices.append(Notice(f"{count(repeated, 'repeated time stamp')} {_were(repeated)} combined by their "
                                      f"{policy}.", "notice.stamps_combined", {"stamps": repeated, "policy": policy}))

@@ -211,6 +211,20 @@ def test_the_order_of_day_and_month_is_chosen_on_the_command_line(tmp_path: Path
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
 
 
+def test_repeated_stamps_and_blank_cells_follow_the_policies_named_on_the_command_line(tmp_path: Path) -> None:
+    source = tmp_path / "meter.csv"  # two readings of a flow on the first day, the third day blank
+    source.write_text("date,kwh\n2024-01-01,1\n2024-01-01,3\n2024-01-02,2\n2024-01-03,\n"
+                      + "".join(f"2024-01-{day:02d},{day}\n" for day in range(4, 20)))
+    first_days = {}
+    for policies in (("--duplicates", "sum", "--missing", "ffill"), ()):
+        done = cli("fit", str(source), "--model", "naive", "--out", str(tmp_path / "p.csv"), *policies)
+        assert done.returncode == 0, done.stderr
+        first_days[policies[1:2]] = pd.read_csv(tmp_path / "p.csv")["actual"].iloc[:3].tolist()
+    assert first_days == {("sum",): [4.0, 2.0, 2.0], (): [2.0, 2.0, 3.0]}  # the defaults: mean, interpolate
+    wrong = cli("fit", str(source), "--duplicates", "median")
+    assert wrong.returncode == 2 and "invalid choice: 'median'" in wrong.stderr
+
+
 def test_future_regressor_rows_without_a_horizon_are_said_with_the_option_that_forecasts_them(tmp_path: Path) -> None:
     months = pd.date_range("2021-01-01", periods=27, freq="MS")
     source = tmp_path / "future.csv"

@@ -141,6 +141,13 @@ def test_duplicates_are_dropped_or_combined_by_the_chosen_policy() -> None:
     assert last.frame.set_index("ds").loc["2021-05-01", "y"] == 14.0
 
 
+def test_a_blank_cell_stays_missing_under_the_sum_policy_and_is_filled_not_read_as_zero() -> None:
+    text = "date,kwh\n2024-01-01,1\n2024-01-01,3\n2024-01-02,2\n2024-01-03,\n" + "".join(
+        f"2024-01-{day:02d},{day}\n" for day in range(4, 20))
+    summed = load_series(text.encode(), options=LoadOptions(duplicates="sum", missing="ffill")).frame.set_index("ds")
+    assert summed.loc["2024-01-01", "y"] == 4.0 and summed.loc["2024-01-03", "y"] == 2.0  # not 0
+
+
 @pytest.mark.parametrize(("policy", "rows", "april"), [("interpolate", 12, 8.0), ("ffill", 12, 6.0), ("drop", 10, None)])
 def test_missing_values_follow_the_policy_and_are_counted(policy: str, rows: int, april: float | None) -> None:
     series = load_series(DATA / "missing_values.csv", options=LoadOptions(missing=policy))
