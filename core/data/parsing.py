@@ -301,6 +301,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         found = parse_dates(pd.Series(np.where(late, text.str.replace(_HOUR_24, "00:00", regex=True), text),
                                       index=values.index, dtype=object), day_first)
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
+    if _WEEK_WORDS.match(sample.iloc[0]) and sample.str.match(_WEEK_WORDS).all():  # "w/c 01/01/2024": the date
+        return parse_dates(text.str.replace(_WEEK_WORDS, "", regex=True), day_first)
     found = _parse_one_format(text, sample, day_first)
     return found if found is not None else _parse_mixed_formats(text, sample, day_first)
 
@@ -703,6 +705,9 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+# Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
+_WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
+                         r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
 _HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
 _CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 1:00 PM, 12:30 a.m.
 

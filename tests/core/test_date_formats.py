@@ -301,6 +301,20 @@ def test_excel_days_under_a_name_of_a_period_are_read(header: str) -> None:
     assert (series.date_col, series.frequency.name) == (header, "weekly") and series.frame["ds"].iloc[0] == weeks[0]
 
 
+@pytest.mark.parametrize(("words", "written"), [("w/c ", "%d/%m/%Y"), ("Week ending ", "%d %b %Y"),
+                                               ("W/E: ", "%Y-%m-%d"), ("Week of ", "%B %d %Y")])
+def test_weeks_written_with_words_before_their_date_are_those_dates(words: str, written: str) -> None:
+    weeks = pd.date_range("2024-01-07", periods=ROWS, freq="W-SUN")
+    series = load_series(_csv("Week", [f"{words}{week.strftime(written)}" for week in weeks]), "x.csv")
+    assert series.frequency.name == "weekly" and list(series.frame["ds"]) == list(weeks)
+
+
+def test_words_before_only_some_dates_leave_the_column_unread_as_dates() -> None:
+    cells = [f"w/c {week:%Y-%m-%d}" if n % 2 else f"note {n}" for n, week in
+             enumerate(pd.date_range("2024-01-07", periods=ROWS, freq="W-SUN"))]
+    assert load_series(_csv("Week", cells), "x.csv").frequency.name == "steps"
+
+
 def test_fiscal_years_are_read_as_the_years_they_name_and_said_so() -> None:
     stamps = [f"FY{year}" for year in range(1991, 1991 + ROWS)]  # a label, not a date: the rows ran as steps before
     series = load_series(_csv("Fiscal Year", stamps), "x.csv")
