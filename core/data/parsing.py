@@ -708,6 +708,11 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
+# A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
+_DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
+_PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
+                            r"interval)$")
+_PERIODS_PER_DAY = (24, 48, 96)
 _HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
 _CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 1:00 PM, 12:30 a.m.
 
@@ -733,6 +738,38 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     combined = raw.drop(columns=[dates[0], times[0]])
     combined.insert(min(list(raw.columns).index(dates[0]), list(raw.columns).index(times[0])), name, stamps)
+    combined.attrs = raw.attrs
+    return combined
+
+
+def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table of power-market or grid data dated by a day and the day's numbered period (``SETTLEMENT_DATE`` and
+    ``SETTLEMENT_PERIOD`` 1-48, ``OPR_DT`` and ``OPR_HR`` 1-24) gets one time-stamp column in their place, named after
+    both: period ``p`` of a day of ``K`` starts ``(p - 1) / K`` of a day after midnight (``p / K`` when they count
+    from 0). Alone, the period would be the target or a series id, and the day's periods averaged. The periods are
+    whole numbers from 0 or 1 whose usual largest of a day counts 24, 48 or 96; a day with a clock change may hold
+    two more or fewer (its extra periods run past midnight). Any other table is returned as it is."""
+    names = {col: re.sub(r"[\s_]+", " ", str(col).strip().lower()) for col in raw.columns}
+    dates = [col for col, name in names.items() if name in _DATE_NAMES or _DAY_COLUMN.search(name)]
+    periods = [col for col, name in names.items() if _PERIOD_COLUMN.search(name) and col not in dates]
+    if len(dates) != 1 or len(periods) != 1:
+        return raw
+    period = pd.to_numeric(raw[periods[0]], errors="coerce")
+    if period.notna().mean() < PARSE_SHARE or (period.dropna() % 1).any() or period.min() not in (0, 1):
+        return raw
+    parsed = parse_dates(raw[dates[0]])
+    if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
+        return raw  # not dates, or dates that carry their own times
+    usual_last = period.groupby(parsed[0]).max().mode()
+    per_day = int(usual_last.iloc[0]) + 1 - int(period.min()) if len(usual_last) else 0
+    if per_day not in _PERIODS_PER_DAY:
+        return raw
+    name = f"{str(dates[0]).strip()} {str(periods[0]).strip()}"
+    if name.lower() in {str(col).strip().lower() for col in raw.columns}:
+        return raw
+    stamps = parsed[0] + pd.to_timedelta((period - period.min()) * (24 * 60 / per_day), unit="min")
+    combined = raw.drop(columns=[dates[0], periods[0]])
+    combined.insert(min(list(raw.columns).index(dates[0]), list(raw.columns).index(periods[0])), name, stamps)
     combined.attrs = raw.attrs
     return combined
 

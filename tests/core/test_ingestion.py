@@ -1055,6 +1055,40 @@ def test_a_time_column_on_a_12_hour_clock_is_combined_with_the_dates(clock: str)
     assert len(load_series(("Date,Time,kWh\n" + blank).encode(), "x.csv").frame) >= 71  # a blank time: no crash
 
 
+@pytest.mark.parametrize(("header", "first", "per_day", "step"), [
+    ("SETTLEMENT_DATE,SETTLEMENT_PERIOD", 1, 48, "half-hourly"), ("OPR_DT,OPR_HR", 1, 24, "hourly"),
+    ("Date,Hour", 0, 24, "hourly"), ("Trade Date,Interval", 1, 96, "every 15 minutes")])
+def test_a_date_and_the_days_numbered_periods_are_read_as_time_stamps(header: str, first: int, per_day: int,
+                                                                       step: str) -> None:
+    # NESO's demand data, CAISO's OASIS: the period was read as the target (or each period as a series), the day's
+    # periods averaged into one row a day.
+    days = pd.date_range("2023-01-02", periods=6, freq="D")
+    rows = "".join(f"{day:%d-%b-%Y},{period},{1000 + 10 * period + day.day}\n" for day in days
+                   for period in range(first, first + per_day))
+    series = load_series((header + ",demand\n" + rows).encode(), "x.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("demand", step, 6 * per_day)
+    stamps = pd.date_range("2023-01-02", periods=6 * per_day, freq=pd.Timedelta(days=1) / per_day)
+    assert series.frame["ds"].tolist() == list(stamps)
+    assert series.frame["y"].iloc[per_day + 1] == 1000 + 10 * (first + 1) + 3  # the second period of the second day
+
+
+def test_a_clock_change_days_extra_periods_are_combined_with_the_next_days_first_and_said() -> None:
+    days = pd.date_range("2023-10-27", periods=5, freq="D")  # 29 October: 50 half-hours in the UK
+    rows = "".join(f"{day:%Y-%m-%d},{period},{period}\n" for day in days
+                   for period in range(1, 51 if day.day == 29 else 49))
+    series = load_series(("settlement_date,settlement_period,demand\n" + rows).encode(), "x.csv")
+    assert series.frequency.name == "half-hourly" and len(series.frame) == 5 * 48
+    assert any("2 repeated time stamps" in notice for notice in series.report.notices)
+
+
+@pytest.mark.parametrize("header", ["Date,Period", "Date,Hour"])
+def test_a_period_column_that_is_not_the_days_periods_is_left_as_it_is(header: str) -> None:
+    days = pd.date_range("2023-01-02", periods=40, freq="D")  # one row a day, periods 1-12: months, not a day's
+    rows = "".join(f"{day:%Y-%m-%d},{n % 12 + 1},{n}\n" for n, day in enumerate(days))
+    series = load_series((header + ",sales\n" + rows).encode(), "x.csv")
+    assert series.frequency.name == "daily" and len(series.frame) == 40
+
+
 def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
     import openpyxl
 
