@@ -760,9 +760,10 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     parsed = parse_dates(raw[dates[0]])
     if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
         return raw  # not dates, or dates that carry their own times
-    usual_last = period.groupby(parsed[0]).max().mode()
+    by_day = period.groupby(parsed[0])
+    usual_last = by_day.max().mode()
     per_day = int(usual_last.iloc[0]) + 1 - int(period.min()) if len(usual_last) else 0
-    if per_day not in _PERIODS_PER_DAY:
+    if per_day not in _PERIODS_PER_DAY or by_day.size().median() < per_day / 2:  # most days hold most periods
         return raw
     name = f"{str(dates[0]).strip()} {str(periods[0]).strip()}"
     if name.lower() in {str(col).strip().lower() for col in raw.columns}:
