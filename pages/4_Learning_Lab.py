@@ -7,8 +7,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message
 from core.ui.explain import feature_label, result_notes, undefined_metric_notes
-from core.lab.panels import (LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings, at_stability_edge,
-                             batch_divergence, race_curves, race_table, run_lab)
+from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings,
+                             at_stability_edge, batch_divergence, race_curves, race_table, run_lab)
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
 from core.ui.session import ensure_series, language_of, through_dashboard
@@ -59,8 +59,9 @@ def show(results: LabResults) -> None:
                                 log_x=True, lang=T.lang), width="stretch")
     right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", T("lab.axis.pass"), T("lab.axis.loss"),
                                  lang=T.lang), width="stretch")
-    for mode, step in batch_divergence(results.batches).items():
-        st.warning(T("lab.diverged", optimizer=curve_name(mode, T.lang), step=step))
+    for mode, where in batch_divergence(results.batches).items():
+        st.warning(T("lab.batch_diverged", optimizer=curve_name(mode, T.lang), first=where.blew_up_at,
+                     epoch=where.stopped_pass, step=where.stopped_at, factor=DIVERGENCE_FACTOR))
     lesson("race")
     if results.race:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
@@ -86,6 +87,8 @@ def show(results: LabResults) -> None:
         st.info(T("lab.not_reached_overshoot" if overshoots else "lab.not_reached",
                   optimizer=results.settings.optimizer, epochs=len(gaps), gap=f"{last:.3g}"))
     lesson("normalize")
+    if results.settings.optimizer != "sgd":  # the lesson's step limit is plain gradient descent's
+        st.caption(T("lab.normalize_not_plain", optimizer=results.settings.optimizer))
     curves, broke = results.normalize
     st.altair_chart(log_lines(curves, "epoch", "gap", "run", T("lab.axis.epoch"), T("lab.axis.gap"), lang=T.lang),
                     width="stretch")

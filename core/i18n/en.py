@@ -336,7 +336,10 @@ MESSAGES: dict[str, str] = {
     "lab.training": "Training the lab's models...",
     "lab.failed": "The lab could not run: {problem}",
     "lab.thinned": " Training rows were thinned evenly to 2,000 for the per-step traces.",
-    "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned}",
+    "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned} "
+                 "Lessons 1 to 6 train on z-scored features and target (mean 0, standard deviation 1): their weights "
+                 "and losses are in those units (a loss of 0.17 is 17% of the target's variance left unexplained); "
+                 "the race's test errors are in the series' own units.",
     "lab.budget_stops": "{runs:plural:training} stopped at the training budget (TSR_TRAIN_MAX_SECONDS, "
                         "TSR_TRAIN_MAX_UPDATES): {runs:were} cut short, so some curves end early. Use fewer epochs, "
                         "larger batches or fewer optimizers in the race.",
@@ -359,8 +362,10 @@ MESSAGES: dict[str, str] = {
                           "Single-sample SGD updates after every row: many cheap, noisy steps. Mini-batches sit "
                           "between. Same seed, same number of passes: compare the curves per update and per pass.",
     "lab.lesson.race": "Each optimizer at its own default learning rate, same model and seed. Momentum keeps "
-                       "velocity, Adagrad and RMSProp scale each step by past gradients, Adadelta needs no learning "
-                       "rate, Adam combines momentum and scaling, LBFGS uses curvature. A run whose loss explodes is "
+                       "velocity, Adagrad and RMSProp scale each step by past gradients, Adadelta sizes its steps from "
+                       "running averages of past steps and gradients (its learning rate, 1 by default, only "
+                       "multiplies them, so it needs little tuning, yet a larger one still moves faster), Adam "
+                       "combines momentum and scaling, LBFGS uses curvature. A run whose loss explodes is "
                        "stopped and marked diverged.",
     "lab.lesson.backprop": "Backpropagation is the chain rule applied layer by layer, from the loss back to each "
                            "weight. Here it is written out by hand for a Linear-ReLU-Linear network and checked "
@@ -369,9 +374,14 @@ MESSAGES: dict[str, str] = {
                         "descent approaches it: the chart shows how far the training loss is above the exact loss, "
                         "per epoch (log scale).",
     "lab.lesson.normalize": "On raw inputs (a time index in the hundreds, a target in its own units) the loss "
-                            "surface is a long narrow valley: the learning rate that works after z-scoring makes raw "
-                            "training explode, and the largest step that does not oscillate on raw inputs crawls. Z-scoring makes "
-                            "every direction alike.",
+                            "surface is a long narrow valley: for plain gradient descent the learning rate that works "
+                            "after z-scoring makes raw training explode, and the largest step that does not oscillate "
+                            "on raw inputs crawls. Z-scoring makes every direction alike.",
+    "lab.normalize_not_plain": "{optimizer} is not plain gradient descent: momentum carries it along the valley, "
+                               "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
+                               "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "
+                               "descent's would not. The step marked 'largest without oscillating' is plain gradient "
+                               "descent's limit. Choose SGD to see the lesson as stated.",
     "lab.lesson.vectorize": "The same gradient computed by a Python loop over every value and by one NumPy "
                             "expression over whole arrays. Vectorized code runs in compiled loops, which is why "
                             "models train on arrays.",
@@ -384,6 +394,9 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_disagree": "Hand-written vs autograd gradients **DISAGREE**: largest absolute difference "
                              "{differences}.",
     "lab.diverged": "{optimizer} diverged at step {step}: lower the learning rate.",
+    "lab.batch_diverged": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after step "
+                          "{first}, and training stopped at the end of pass {epoch} (step {step}), where the loss is "
+                          "checked. Lower the learning rate.",
     "lab.not_reached": "After {epochs} epochs {optimizer} is still {gap} times the exact loss above it: raise the "
                        "learning rate or train for more epochs.",
     "lab.not_reached_overshoot": "After {epochs} epochs {optimizer} is still {gap} times the exact loss above it and "

@@ -283,7 +283,7 @@ MESSAGES: dict[str, str] = {
     "lab.lr": "学习率",
     "lab.lr_help": "该优化器以及批量比较（普通 SGD）所用的步长。",
     "lab.epochs": "训练轮数",
-    "lab.epochs_help": "损失曲面一课遍历训练集的轮数；小批量一课运行其三分之一（至少 5 轮），精确解与标准化两课运行其五倍，优化器比赛固定 150 轮。",
+    "lab.epochs_help": "损失曲面一课遍历训练集的轮数；小批量一课运行其三分之一（至少 5 轮），精确解与归一化两课运行其五倍，优化器比赛固定 150 轮。",
     "lab.batch": "小批量大小",
     "lab.batch_help": "每个小批量包含的行数。",
     "lab.race": "参加比赛的优化器",
@@ -300,7 +300,9 @@ MESSAGES: dict[str, str] = {
     "lab.training": "正在训练实验室中的模型……",
     "lab.failed": "实验未能完成：{problem}",
     "lab.thinned": "为绘制逐次更新的曲线，训练集已均匀抽取为 2,000 行。",
-    "lab.intro": "基于 {source}：训练集 {rows:,} 行，特征为 {features}；计算用时 {seconds:.1f} 秒。{thinned}",
+    "lab.intro": "基于 {source}：训练集 {rows:,} 行，特征为 {features}；计算用时 {seconds:.1f} 秒。{thinned}"
+                 "第 1 至 6 课在 z-score 归一化后的特征和目标（均值 0，标准差 1）上训练：其权重和损失都以此为单位"
+                 "（损失 0.17 表示目标方差中仍有 17% 未被解释）；优化器比赛的测试误差则使用序列自身的单位。",
     "lab.budget_stops": "有 {runs:,} 次训练达到训练预算（TSR_TRAIN_MAX_SECONDS、TSR_TRAIN_MAX_UPDATES）而提前停止，"
                         "因此部分曲线提前结束。请减少轮数、增大批量，或让更少的优化器参赛。",
     "lab.changed": "设置已更改：点击**运行全部面板**重新计算。",
@@ -320,7 +322,9 @@ MESSAGES: dict[str, str] = {
                           "下降（SGD）每看一行就更新一次：步数多、每步代价小，但噪声大。小批量介于两者之间。三者使用"
                           "相同的随机种子和相同的遍历次数：请分别按更新次数和遍历次数比较曲线。",
     "lab.lesson.race": "每个优化器都使用自己的默认学习率，模型和随机种子相同。Momentum（动量法）保留速度；Adagrad 和 "
-                       "RMSProp 根据以往的梯度调整每一步的大小；Adadelta 不需要设定学习率；Adam 结合了动量和步长调整；"
+                       "RMSProp 根据以往的梯度调整每一步的大小；Adadelta 根据以往步长和梯度的滑动平均决定步长"
+                       "（其学习率默认为 1，只起放大倍数的作用，因此几乎不需要调节，但学习率越大走得越快）；"
+                       "Adam 结合了动量和步长调整；"
                        "LBFGS 利用曲率信息。损失发生爆炸的训练会被停止，并标记为发散。",
     "lab.lesson.backprop": "反向传播就是逐层应用链式法则，把梯度从损失函数一直传回每个权重。这里为一个 "
                            "Linear-ReLU-Linear 网络手工写出反向传播，并在相同的权重和批量上与 PyTorch 的自动求导结果"
@@ -328,8 +332,11 @@ MESSAGES: dict[str, str] = {
     "lab.lesson.exact": "对于关于权重是线性的模型，最小二乘法一步就能得到精确解；梯度下降则一步步逼近它。图中按轮显示"
                         "训练损失比精确解的损失高出多少（对数坐标）。",
     "lab.lesson.normalize": "在原始输入上（时间索引达到几百，目标变量保持自身的单位），损失函数的曲面是一条狭长的山谷："
-                            "归一化之后合适的学习率会让原始输入上的训练发散，而原始输入上不振荡的最大步长又让训练"
-                            "进展极其缓慢。z-score 归一化使各个方向的尺度一致。",
+                            "对普通梯度下降而言，归一化之后合适的学习率会让原始输入上的训练发散，而原始输入上不振荡的"
+                            "最大步长又让训练进展极其缓慢。z-score 归一化使各个方向的尺度一致。",
+    "lab.normalize_not_plain": "{optimizer} 不是普通梯度下降：动量法沿山谷积累速度，Adagrad、RMSProp、Adadelta 和 Adam "
+                               "按各权重自身的梯度调整步长，L-BFGS 则测量曲率，因此它在原始输入上可能收敛，而普通梯度下降"
+                               "不会。标为“不振荡的最大步长”的是普通梯度下降的极限。选择 SGD 可看到本课所述的情形。",
     "lab.lesson.vectorize": "同一个梯度，分别用 Python 循环逐个数值计算，以及用一条 NumPy 表达式对整个数组计算。向量化"
                             "代码在编译好的循环中运行，这正是模型要在数组上训练的原因。",
     "lab.axis.update": "更新次数",
@@ -340,6 +347,8 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_agree": "手算的梯度与自动求导的梯度**一致**：最大绝对误差为 {differences}。",
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",
+    "lab.batch_diverged": "{optimizer} 发散：第 {first} 步之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"
+                          "（第 {step} 步，即检查损失之处）停止。请降低学习率。",
     "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",
     "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍：请提高学习率或增加训练轮数。",
     "lab.run_diverged": "- **{run}**：在第 {step} 步发散。",

@@ -16,8 +16,8 @@ from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import split_frame
 from core.training.least_squares import least_squares, relative_gap, ridge_objective
-from core.training.loop import (DEFAULT_LR, NOT_REACHED, OPTIMIZERS, TrainConfig, budget_stops, full_loss,  # noqa: F401
-                                predict, train)
+from core.training.loop import (DEFAULT_LR, DIVERGENCE_FACTOR, NOT_REACHED, OPTIMIZERS, TrainConfig,  # noqa: F401
+                                budget_stops, full_loss, predict, train)
 
 LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
@@ -151,7 +151,8 @@ class Trace:
     name: str
     losses: list[float] = field(default_factory=list)
     updates_per_epoch: int = 1
-    diverged_at: int | None = None
+    diverged_at: int | None = None  # the update that ended the pass where training stopped, diverged
+    blew_up_at: int | None = None  # the first update after which the loss passed the divergence ceiling
     seconds: float = 0.0
 
 
@@ -159,15 +160,25 @@ def trace_run(data: LabData, config: TrainConfig, name: str, hidden: int = 0) ->
     """Train a fresh seeded model and record the loss over all training rows after each update."""
     net = build_net(NetConfig(data.x.shape[1], hidden), config.seed).double()
     inputs, targets = torch.as_tensor(data.x), torch.as_tensor(data.y)
-    trace = Trace(name)
+    ceiling = DIVERGENCE_FACTOR * max(full_loss(net, inputs, targets), 1e-12)  # the training loop's own test
+    trace = Trace(name, updates_per_epoch=updates_per_pass(config, len(data.y)))
     started = time.perf_counter()
     history = train(net, data.x, data.y, config, on_update=lambda _: trace.losses.append(full_loss(net, inputs, targets)))
     trace.seconds = time.perf_counter() - started
     trace.diverged_at = history.diverged_at
-    trace.updates_per_epoch = max(history.updates // max(len(history.losses), 1), 1)
-    finite = [loss for loss in trace.losses if math.isfinite(loss)]
-    trace.losses = finite
+    if history.diverged_at is not None:  # the loop tests once a pass; the trace shows the update it blew up at
+        trace.blew_up_at = next((k + 1 for k, loss in enumerate(trace.losses)
+                                 if not math.isfinite(loss) or loss > ceiling), history.diverged_at)
+    trace.losses = [loss for loss in trace.losses if math.isfinite(loss)]
     return trace
+
+
+def updates_per_pass(config: TrainConfig, rows: int) -> int:
+    """Updates in one pass over ``rows`` training rows: one for a full batch (and L-BFGS), one a row for single
+    samples, one a batch otherwise."""
+    if config.optimizer == "lbfgs" or config.batch == "full":
+        return 1
+    return rows if config.batch == "single" else math.ceil(rows / max(config.batch_size, 1))
 
 
 def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
@@ -184,14 +195,26 @@ def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
         trace = trace_run(data, config, name)
         updates = np.arange(1, len(trace.losses) + 1)
         frames.append(pd.DataFrame({"mode": name, "update": updates, "epoch": updates / trace.updates_per_epoch,
-                                    "loss": trace.losses, "diverged_at": trace.diverged_at}))
+                                    "loss": trace.losses, "diverged_at": trace.diverged_at,
+                                    "blew_up_at": trace.blew_up_at, "per_pass": trace.updates_per_epoch}))
     return pd.concat(frames, ignore_index=True)
 
 
-def batch_divergence(batches: pd.DataFrame) -> dict[str, int]:
-    """The batch modes of ``batch_curves`` that diverged, and the update where each did."""
-    steps = batches.groupby("mode", sort=False)["diverged_at"].first().dropna()
-    return {str(mode): int(step) for mode, step in steps.items()}
+@dataclass(frozen=True)
+class Divergence:
+    """Where a batch mode's run diverged: the update after which its loss first passed the ceiling, and the update
+    that ended the pass where training stopped (the loop tests once a pass), with that pass's number."""
+
+    blew_up_at: int
+    stopped_at: int
+    stopped_pass: int
+
+
+def batch_divergence(batches: pd.DataFrame) -> dict[str, Divergence]:
+    """The batch modes of ``batch_comparison`` that diverged, and where each did."""
+    firsts = batches.groupby("mode", sort=False)[["diverged_at", "blew_up_at", "per_pass"]].first()
+    return {str(mode): Divergence(int(row.blew_up_at), int(row.diverged_at), math.ceil(row.diverged_at / row.per_pass))
+            for mode, row in firsts.dropna(subset=["diverged_at"]).iterrows()}
 
 
 # 3. Optimizer race ---------------------------------------------------------------------------

@@ -147,10 +147,9 @@ def metrics_table(metrics: dict[str, dict[str, float | None]], lang: str = "en")
 
 
 def feature_label(name: str, lang: str = "en") -> str:
-    """A design column's name in ``lang``: ``month=Feb`` as 月份=2月, ``year`` as 年份; English as it is."""
-    if lang == "en":
-        return name
-    if "=" in name:
+    """A design column's name in ``lang``: ``month=Feb`` as 月份=2月, ``year`` as 年份, ``x`` as x (time index);
+    English levels as they are."""
+    if "=" in name and lang != "en":
         part, level = name.split("=", 1)
         return f"{t(f'part.{part}', lang) if has(f'part.{part}') else part}={relabel(level, lang, 'level')}"
     return t(f"feature.{name}", lang) if has(f"feature.{name}") else name

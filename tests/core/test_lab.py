@@ -87,6 +87,17 @@ def test_batch_modes_make_the_expected_number_of_updates(data) -> None:  # type:
     assert large[f"mini-batch of {len(data.y)}"] == 10  # a batch of more than the training rows is all of them
 
 
+def test_a_diverged_run_is_drawn_per_pass_and_said_where_it_blew_up_and_stopped(data) -> None:  # type: ignore[no-untyped-def]
+    # lr 0.5, one row at a time on AirPassengers' 100 training rows: the loss passes 10,000 times its start in the
+    # fourth pass, falls back, and the run stops at the end of the sixth. The pass axis divided by the passes whose
+    # loss was kept (five), not by the rows.
+    frame = lab.batch_comparison(data, lab.LabSettings(lr=0.5))
+    single = frame[frame["mode"] == "single sample"]
+    assert single.loc[single["update"] == 100, "epoch"].item() == 1.0 and single["epoch"].max() == 6.0
+    where = lab.batch_divergence(frame)["single sample"]
+    assert (where.blew_up_at, where.stopped_at, where.stopped_pass) == (304, 600, 6)
+
+
 def test_descent_closes_the_gap_and_raw_inputs_diverge_at_the_same_rate(data) -> None:  # type: ignore[no-untyped-def]
     gaps, diverged = lab.exact_vs_descent(data, lab.LabSettings())
     assert diverged is None and gaps["gap"].iloc[-1] < 1e-8 < gaps["gap"].iloc[0]

@@ -135,6 +135,8 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
                                                     "3. Optimizer race", "4. Backpropagation by hand",
                                                     "5. Exact answer vs descent", "6. Why normalize", "7. Why vectorize"]
     assert any("**agree**" in m.value for m in at.markdown)
+    assert not any("not plain gradient descent" in caption.value for caption in at.caption)
+    assert any("Lessons 1 to 6 train on z-scored features" in caption.value for caption in at.caption)
     at.selectbox(key=keys.LAB_OPTIMIZER).select("adam").run()
     assert any("Run all panels" in i.value for i in at.info)
     at.multiselect(key=keys.LAB_RACE).set_value(["sgd", "adam"]).run()
@@ -143,6 +145,7 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
     race = at.dataframe[0].value
     assert list(race["optimizer"]) == ["sgd", "adam"]
     assert at.session_state[keys.LAB_RESULTS][-1].settings.optimizer == "adam"
+    assert any(caption.value.startswith("adam is not plain gradient descent") for caption in at.caption)
     at.multiselect(key=keys.LAB_RACE).set_value([]).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert not at.exception and any("choose at least one" in i.value for i in at.info)
@@ -154,7 +157,9 @@ def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -
     at.number_input(key=keys.LAB_LR).set_value(10.0).run()
     at.button(key=keys.LAB_RUN).click().run()
     said = [warning.value for warning in at.warning]
-    assert not at.exception and any(text.startswith("single sample diverged at step") for text in said), said
+    assert not at.exception and any(text.startswith("single sample diverged: its loss passed 10,000 times its "
+                                                    "starting value after step 2, and training stopped at the end of "
+                                                    "pass 1 (step 100)") for text in said), said
     at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert any("raise the learning rate or train for more epochs" in info.value for info in at.info)

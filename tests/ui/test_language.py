@@ -388,4 +388,4 @@ def test_settings_and_features_are_said_in_chinese() -> None:
     chinese = format_settings(settings, "zh")  # Compare's settings column was English in the Chinese interface
     assert chinese == "优化器=lbfgs, 学习率=1, 训练轮数=100, 批处理方式=全量, 随机种子=0", chinese
     assert [feature_label(name, "zh") for name in ("x", "year", "month=Feb")] == ["x（时间索引）", "年份", "月份=2月"]
-    assert [feature_label(name, "en") for name in ("x", "year", "month=Feb")] == ["x", "year", "month=Feb"]
+    assert [feature_label(name, "en") for name in ("x", "year", "month=Feb")] == ["x (time index)", "year", "month=Feb"]
