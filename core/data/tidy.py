@@ -216,7 +216,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     if (not date_col or not target or options.regressors or options.fill_gaps or list(cells) != list(names)
             or options.missing not in MISSING_POLICIES or options.duplicates not in DUPLICATE_POLICIES
             or any(name != name.strip() or name.startswith("Unnamed:") for name in names)
-            or any(attrs.get(said) for said in _READER_NOTICES)
+            or attrs.get("point_thousands") or reader_notes(attrs)  # what the reader did, which tidy says: left to it
             or {name.lower() for name in names} & _ROW_COUNTER_NAMES):  # columns tidy may drop: left to tidy
         return None
     stamps, values = pd.array(cells[date_col]), pd.array(cells[target])
@@ -784,10 +784,6 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
 
 # What the reader passed over and each series' notices say (``_note_what_the_reader_passed_over``), and the
 # decimal-point guess: a series of such a file is read by ``tidy``, not by ``tidy_clean``.
-_READER_NOTICES = ("sheet", "point_thousands", "footnotes", "unsaved_formulas", "hidden_sheets_passed", "summary_rows",
-                   "renamed_columns", "dates_across", "months_across")
-
-
 def reader_notes(attrs: Mapping[str, object]) -> list[str]:
     """What the reader passed over in a whole file (``attrs`` of its table), as every series of it says it."""
     report = DataReport()
