@@ -211,9 +211,12 @@ def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) 
     spec = spec_for(model)
     training = (settings.training or spec.training).with_(seed=settings.seed, device=settings.device) \
         if spec.training is not None else None
-    context = BuildContext(values=model_values(spec, settings.values, frequency), regressors=settings.regressors,
-                           training=training, seed=settings.seed, frequency=frequency, given=frozenset(settings.values),
-                           device=settings.device)
+    values = model_values(spec, settings.values, frequency)
+    # A setting at its default counts as not named: the Train page sends every widget's value, the command line none.
+    given = frozenset(setting.name for setting in spec.settings
+                      if setting.name in settings.values and values[setting.name] != setting.initial(frequency))
+    context = BuildContext(values=values, regressors=settings.regressors, training=training, seed=settings.seed,
+                           frequency=frequency, given=given, device=settings.device)
     return spec.build(context)
 
 

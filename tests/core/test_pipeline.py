@@ -212,7 +212,8 @@ def test_an_ar_forecast_held_at_its_bound_says_from_which_step() -> None:
 
 
 def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> None:
-    # 42 weekly training rows cannot carry 52 lags: by default it fits fewer and says so; asked for 52, it refuses.
+    # 42 weekly training rows cannot carry 52 lags: by default it fits fewer and says so (52 sent as a value, as the
+    # Train page sends its default, is still the default); asked for 40, it refuses.
     # 1.5 rows per weight and one: 16 lags and a constant on the 26 rows after the 16th (34 lags on 8 rows fitted exactly).
     frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=60, freq="W-SUN"),
                           "y": 500 + np.random.default_rng(4).normal(0, 30, 60)})
@@ -222,9 +223,11 @@ def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> N
     assert result.metrics["train"]["r2"] < 0.9  # noise: not fitted exactly
     assert np.isfinite(result.predictions["predicted"].iloc[42:]).all()
     assert np.isfinite(result.predictions["lower"].iloc[42:]).all()  # the band's refits fit their own lags too
+    as_sent = run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 52})))  # the Train page's default
+    assert as_sent.params["lags"] == result.params["lags"] and as_sent.params["lags_asked"].startswith("1-52")
     with pytest.raises(SettingsError) as refused:
-        run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 52})))
-    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 52 + 80
+        run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 40})))
+    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 40 + 62
 
 
 def test_autoregression_on_too_few_rows_for_one_lag_names_the_rows_not_a_lag_setting() -> None:
