@@ -11,11 +11,11 @@ from core.training.devices import device_choices
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
-from core.ui.controls import setting_starts, setting_widget
+from core.ui.controls import model_caption, setting_starts, setting_widget
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
 from core.ui.explain import (learned_markdown, metrics_table, result_notes, result_warnings, selection_table,
                              undefined_metric_notes)
-from core.i18n import Texts, core_text, said
+from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
@@ -135,7 +135,7 @@ st.caption(train_intro(st.session_state, series, T.lang))
 if series.report.gaps:  # seasons and lags misaligned: the Data page's checkbox fills them
     st.warning(T("data.gaps_misalign", gaps=series.report.gaps))
 model = st.sidebar.selectbox(**T.widget("train.model"), options=model_names(), key=keys.TRAIN_MODEL_WIDGET)
-st.sidebar.caption(core_text(f"model.{model}", T.lang, spec_for(model).help))
+st.sidebar.caption(model_caption(spec_for(model), series.regressors, T.lang))
 request = RunRequest(model=model, settings=read_settings(spec_for(model), series.regressors),
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 st.query_params.from_dict(train_query(request))

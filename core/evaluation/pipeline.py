@@ -168,7 +168,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     """
     check_horizon(request.horizon)
     future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
-    for name in request.settings.regressors:
+    for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
         if future_regressors is None:
             raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its future "
                                 "values: add rows past the end with the regressors filled and the target left blank.",

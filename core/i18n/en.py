@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "train.series_of": "{source}, series **{series}**",
     "train.intro": "Series: {source} ({rows:,} rows, {frequency}); train fraction {fraction:.2f} (set on Data).",
     "train.model": "Model",
+    "train.regressors_unused": "It does not use regressors: {names} left out; {users} use them.",
     "train.model_help": "Each model's own settings appear below it.",
     "train.training": "Training",
     "train.device": "Device",

@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
     "train.title": "训练模型",
     "train.series_of": "{source} 中的序列 **{series}**",
     "train.intro": "序列：{source}（{rows:,} 行，{frequency}）；训练集比例 {fraction:.2f}（在数据页设置）。",
+    "train.regressors_unused": "该模型不使用回归变量：{names} 不参与；{users} 使用回归变量。",
     "train.model": "模型",
     "train.model_help": "所选模型的专属设置显示在下方。",
     "train.training": "训练设置",

@@ -4,12 +4,24 @@ from __future__ import annotations
 from typing import Any
 
 from core.data.frequency import Frequency
-from core.i18n import core_text
-from core.models.specs import ModelSpec, Setting
+from core.data.tidy import quoted_names
+from core.i18n import core_text, t
+from core.models.specs import SPECS, ModelSpec, Setting
 from core.training.loop import TrainConfig
 from core.ui import state_keys as keys
 
 SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
+
+
+def model_caption(spec: ModelSpec, regressors: list[str], lang: str = "en") -> str:
+    """What the model does, in ``lang``, and that it leaves the chosen regressors out when it uses none (the command
+    line says so too)."""
+    caption = core_text(f"model.{spec.name}", lang, spec.help)
+    if not regressors or spec.uses_regressors:
+        return caption
+    users = ", ".join(other.name for other in SPECS.values() if other.uses_regressors)
+    unused = t("train.regressors_unused", lang, names=quoted_names(regressors), users=users)
+    return caption + ("" if lang == "zh" else " ") + unused
 
 
 def setting_widget(container: Any, setting: Setting, key: str, lang: str = "en") -> object:

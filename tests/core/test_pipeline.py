@@ -187,6 +187,18 @@ def test_a_horizon_past_the_future_regressor_rows_names_how_far_the_file_goes() 
     assert len(six) == 6 and six["predicted"].notna().all()
 
 
+@pytest.mark.parametrize("model", ["ar", "naive", "snaive"])
+def test_a_model_that_uses_no_regressors_forecasts_without_their_future_values(model: str) -> None:
+    from core.evaluation.pipeline import forecast_future
+
+    frame = monthly_frame(seasonal_values(48, seed=2)).assign(price=np.arange(48.0) % 3)
+    request = RunRequest(model, ModelSettings(regressors=("price",)), horizon=7)
+    assert forecast_future(frame, Frequency("monthly", "MS", 12), request)["predicted"].notna().sum() == 7
+    with pytest.raises(SettingsError) as raised:  # a model that uses them still needs them
+        forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, model="linear"))
+    assert raised.value.key == "err.future_regressors"
+
+
 def test_seasonal_naive_on_fewer_rows_than_a_season_repeats_the_last_value_and_says_so() -> None:
     # 42 weekly training rows cannot repeat a 52-week season; it repeated a 42-week one and reported 52.
     frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=60, freq="W-SUN"),

@@ -131,6 +131,11 @@ def test_a_file_with_future_regressor_rows_forecasts_them_by_default() -> None:
         ("sales.csv", ("date,sales,promo\n" + "\n".join(rows)).encode(), "text/csv")).run()
     assert any("To forecast with the future values" in note.value for note in at.info)  # the quality panel's notice
     at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["promo"]).run()
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("ar").run()
+    assert any("It does not use regressors: 'promo' left out" in caption.value for caption in at.sidebar.caption)
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("multi").run()
+    assert not any("does not use regressors" in caption.value for caption in at.sidebar.caption)
     train(at, "multi")
     at.switch_page("pages/3_Forecast.py").run()
     assert at.number_input(key=keys.FORECAST_HORIZON).value == 6  # the rows the file gives, not 12
