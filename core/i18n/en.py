@@ -163,6 +163,9 @@ MESSAGES: dict[str, str] = {
     "coef.year": "Year: {value:+,.4g} per calendar year on top of the trend.",
     "coef.other": "{name}: {value:+,.4g} per unit.",
     "coef.left_out": "The {term} term was left out: {reason}.",
+    "coef.left_out_fourier": "The Fourier pairs were left out: the season terms already let the season take any "
+                             "shape, so sine/cosine pairs at the season length would add nothing to a linear model.",
+    "coef.left_out_yearly": "There is no year term: each row is a year of its own, so it would be the trend itself.",
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
     "coef.left_out_year_trend": "The year term was left out: the trend and the seasonal terms already give each row's "
                                 "calendar year.",

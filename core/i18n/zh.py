@@ -151,6 +151,9 @@ MESSAGES: dict[str, str] = {
     "coef.year": "年份：在趋势之外，每个日历年变化 {value:+,.4g}。",
     "coef.other": "{name}：每增加一个单位，变化 {value:+,.4g}。",
     "coef.left_out": "模型未纳入 {term} 项：{reason}。",
+    "coef.left_out_fourier": "模型未纳入傅里叶项：季节项已能让季节呈现任意形状，季节长度上的正弦/余弦项对线性模型"
+                             "没有任何增益。",
+    "coef.left_out_yearly": "没有年份项：每行就是一年，年份项即趋势本身。",
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
     "coef.left_out_year_trend": "模型未纳入年份项：趋势项与季节项已确定每行的日历年份，年份效应无法与趋势区分。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
@@ -676,7 +679,8 @@ MESSAGES: dict[str, str] = {
 CORE_TEXTS: dict[str, str] = {
     "model.linear": "以时间索引 x 为自变量的直线趋势。",
     "model.poly": "多项式趋势：x、x²……直到所选的阶数。",
-    "model.multi": "趋势加年份项，再为每个季节位置（月份、季度、星期或小时）各加一项。",
+    "model.multi": "趋势加年份项，再为每个季节位置（月份、季度、星期或小时）各加一项；季节没有对应日历项时（按周、按分钟的数据）"
+                   "改用傅里叶项。",
     "model.mlp": "神经网络（Linear-ReLU-Linear），使用与 multi 相同的特征。",
     "model.ar": "以前几期的值（滞后项）为特征的线性模型；预测时逐步递推。",
     "model.naive": "重复最后一个值：最简单的基准模型。",
@@ -698,7 +702,9 @@ CORE_TEXTS: dict[str, str] = {
     "setting.degree": "阶数",
     "setting.degree_help": "x 的最高次幂。",
     "setting.fourier": "傅里叶项对数",
-    "setting.fourier_help": "在季节项之外，按季节周期加入的正弦/余弦项对数。",
+    "setting.fourier_help": "按季节周期加入的正弦/余弦项对数：在没有日历项表示季节时（按周的数据为 52 周；15 分钟数据）"
+                            "由它给出季节的形状，对神经网络则是季节的一种平滑表示。已有季节项的线性模型从中得不到"
+                            "任何增益，会将其略去。",
     "setting.hidden": "隐藏单元数",
     "setting.hidden_help": "隐藏层的宽度。",
     "setting.lags": "滞后阶数",

@@ -69,7 +69,7 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
         columns[f"x after {point:g}"] = np.maximum(unit - point / scale, 0.0)
     if spec.calendar and frame is not None:
         columns.update(calendar_columns(frame["ds"], frequency, spec.left_out))
-    if spec.fourier_order and frequency.season_length > 1:
+    if spec.fourier_order and frequency.season_length > 1 and "fourier" not in spec.left_out:
         columns.update(fourier_columns(steps, frequency.season_length, spec.fourier_order))
     for period, order in spec.cycles:
         columns.update(fourier_columns(steps, period, order, prefix=f"{period:g}:"))
@@ -102,6 +102,13 @@ def calendar_columns(ds: pd.Series, frequency: Frequency,
     return columns
 
 
+def season_part(frequency: Frequency) -> str | None:
+    """The calendar part whose one-hot terms give the season of ``frequency`` its shape (``month``, ``weekday``,
+    ``hour``, ...); None where there are none (weekly data: Fourier pairs stand for the season)."""
+    part = _SEASON_PARTS.get(frequency.name)
+    return part[0] if part is not None and not frequency.is_steps else None
+
+
 def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = True) -> dict[str, str]:
     """Calendar terms the training rows ``ds`` cannot estimate, each with the reason in words.
 
@@ -115,9 +122,10 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
     """
     if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds) or ds.empty:
         return {}
-    reasons: dict[str, str] = {}
-    if frequency.name != "yearly":
-        reasons.update(_year_left_out(ds))
+    if frequency.name == "yearly":  # no year term is built: say why, as for the other frequencies
+        return {"year": f"{EACH_ROW_A_YEAR} year of its own, so a year term would be the trend itself (and a yearly "
+                        "series has no season)"}
+    reasons: dict[str, str] = _year_left_out(ds)
     part = _SEASON_PARTS.get(frequency.name)
     if part is not None:
         label, extract, count, names = part
@@ -142,6 +150,7 @@ def _one_step_apart(ds: pd.Series, per_year: int) -> bool:
     period = ds.dt.year.to_numpy() * per_year + (ds.dt.month.to_numpy() - 1) * per_year // 12
     return bool(len(period) < 2 or (np.diff(period) == 1).all())
 YEAR_FROM_TREND = "the trend and the"  # how the reason for leaving ``year`` out beside the trend starts
+EACH_ROW_A_YEAR = "each row is a"  # how the reason for a yearly series' missing year term starts
 
 
 def _year_left_out(ds: pd.Series) -> dict[str, str]:

@@ -13,7 +13,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
-from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix
+from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix, season_part
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
 from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
@@ -44,8 +44,7 @@ class RegressionForecaster(Forecaster):
             callback: EpochCallback | None = None) -> "RegressionForecaster":
         self.frequency_ = frequency
         self.n_fit_ = len(history)
-        self.left_out_ = calendar_left_out(history["ds"], frequency, self._year_from_trend()) if self.spec.calendar \
-            else {}
+        self.left_out_ = self._left_out(history["ds"], frequency)
         raw, self.feature_names_ = self._design(history, np.arange(self.n_fit_))
         if raw.shape[1] == 0:
             raise SettingsError("The model has no features: add a trend, calendar terms or regressors.")
@@ -60,6 +59,17 @@ class RegressionForecaster(Forecaster):
         """Whether the trend and the season terms can stand for the year (``calendar_left_out``'s ``with_trend``): a
         linear model with a trend; a network's features are not a linear combination it could undo."""
         return self.spec.trend_degree >= 1 and not self.hidden
+
+    def _left_out(self, ds: pd.Series, frequency: Frequency) -> dict[str, str]:
+        """The terms the training rows ``ds`` cannot estimate (``calendar_left_out``), and the Fourier pairs of a linear
+        model whose season terms already give the season any shape: the pairs would change no prediction, only split
+        the season's effect between two sets of coefficients in any proportion."""
+        reasons = calendar_left_out(ds, frequency, self._year_from_trend()) if self.spec.calendar else {}
+        part = season_part(frequency) if self.spec.calendar else None
+        if self.spec.fourier_order and not self.hidden and part is not None and part not in reasons:
+            reasons["fourier"] = (f"the {part} terms already let the season take any shape, so sine/cosine pairs at "
+                                  "the season length would add nothing to a linear model")
+        return reasons
 
     def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:
         spec = replace(self.spec, left_out=tuple(self.left_out_))
@@ -85,7 +95,7 @@ class RegressionForecaster(Forecaster):
             return None
         left_out: tuple[str, ...] = ()
         if self.spec.calendar:
-            first, last = (tuple(calendar_left_out(history["ds"].iloc[:origin], frequency, self._year_from_trend()))
+            first, last = (tuple(self._left_out(history["ds"].iloc[:origin], frequency))
                            for origin in (plan.origins[0], plan.origins[-1]))
             if first != last:
                 return None

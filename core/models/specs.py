@@ -17,7 +17,7 @@ from core.models.auto import AutoForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
 from core.models.baselines import SeasonalNaiveForecaster
-from core.models.features import FeatureSpec
+from core.models.features import FeatureSpec, season_part
 from core.models.regression import RegressionForecaster
 from core.training.loop import BATCH_MODES, OPTIMIZERS, TrainConfig
 
@@ -129,9 +129,16 @@ SEED = Setting("seed", "Seed", "Same seed, same numbers.", 0, 0, 2**31 - 1)
 LINEAR_TRAINING = TrainConfig(optimizer="lbfgs", epochs=100, patience=3)
 NETWORK_TRAINING = TrainConfig(optimizer="adam", lr=0.01, epochs=1500, patience=100, tol=1e-6)
 
+# Fourier pairs by default where no calendar terms give the season (weekly: 52 weeks). Fewer than the setting's most, 6:
+# a short weekly series has 52 weeks of season to fit on a year or two of rows.
+_FOURIER_PAIRS = 4
 DEGREE = Setting("degree", "Degree", "Highest power of x.", 3, 1, 10)
-FOURIER = Setting("fourier", "Fourier pairs", "Sine/cosine pairs at the season length, on top of the season terms.",
-                  0, 0, 6)
+FOURIER = Setting("fourier", "Fourier pairs",
+                  "Sine/cosine pairs at the season length: the season's shape where no calendar terms give it (weekly "
+                  "data: 52 weeks; 15-minute data), and a smooth view of it for the network. A linear model with "
+                  "season terms gains nothing from them and leaves them out.", 0, 0, 6,
+                  default_for=lambda frequency: _FOURIER_PAIRS if frequency.season_length > 1
+                  and season_part(frequency) is None else 0)
 HIDDEN = Setting("hidden", "Hidden units", "Width of the hidden layer.", 16, 1, 256)
 LAGS = Setting("lags", "Lags", "How many previous values the model sees (default: one season).", 2, 1, 60,
                default_for=lambda frequency: max(frequency.season_length, 2))
@@ -159,7 +166,8 @@ for _spec in (
               LINEAR_TRAINING),
     ModelSpec("poly", "Polynomial trend: x, x^2, ... up to the chosen degree.", _regression("poly"), (DEGREE,),
               LINEAR_TRAINING),
-    ModelSpec("multi", "Trend plus year and one term per season (month, quarter, weekday or hour).",
+    ModelSpec("multi", "Trend plus year and one term per season (month, quarter, weekday or hour); Fourier pairs "
+                       "where the season has no calendar terms (weeks, minutes).",
               _regression("multi", calendar=True), (FOURIER,), LINEAR_TRAINING),
     ModelSpec("mlp", "Neural network (Linear-ReLU-Linear) on the same features as multi.",
               _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING, interval_origins=3),

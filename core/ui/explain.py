@@ -9,7 +9,7 @@ from core.data.frequency import Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
-from core.models.features import YEAR_FROM_TREND
+from core.models.features import EACH_ROW_A_YEAR, YEAR_FROM_TREND
 from core.training.loop import NOT_REACHED, stalled
 from core.ui.text import plain
 
@@ -70,15 +70,21 @@ def _trend_sentence(powers: dict[int, float], frequency: Frequency, target: str,
 
 
 def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
-    """One sentence per term the model left out because the training rows cannot estimate it. Core gives
-    the reason in English; another language says the reason in general terms for the kind of term."""
+    """One sentence per term the model left out because the training rows cannot estimate it (or it would add
+    nothing). Core gives the reason in English; another language says the reason in general terms for the kind of
+    term."""
+    return [_left_out_line(str(term), str(reason), lang) for term, reason in params.get("left_out", {}).items()]
+
+
+def _left_out_line(term: str, reason: str, lang: str) -> str:
+    if term == "fourier":
+        return t("coef.left_out_fourier", lang)
     if lang == "en":
-        return [t("coef.left_out", lang, term=term, reason=reason)
-                for term, reason in params.get("left_out", {}).items()]
-    return [t("coef.left_out_year_trend" if str(reason).startswith(YEAR_FROM_TREND) else "coef.left_out_year", lang)
-            if term == "year" else
-            t("coef.left_out_part", lang, part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
-            for term, reason in params.get("left_out", {}).items()]
+        return t("coef.left_out", lang, term=term, reason=reason)
+    if term == "year":
+        return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
+                 "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)
+    return t("coef.left_out_part", lang, part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
 
 
 def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:

@@ -115,3 +115,34 @@ def test_multi_near_the_end_of_the_calendar_trains() -> None:
     frame = monthly_frame(100 + np.arange(24.0), start="9998-01-01")
     result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
     assert np.isfinite(result.metrics["test"]["mae"])
+
+
+def test_multi_on_weekly_data_gets_its_season_from_fourier_pairs_by_default() -> None:
+    # 52 weeks have no calendar terms of their own: multi was a trend and a year term, the season ignored.
+    weeks = pd.date_range("2019-01-06", periods=208, freq="W-SUN")
+    season = 20 * np.sin(2 * np.pi * np.arange(208) / 52.18) + 8 * np.cos(4 * np.pi * np.arange(208) / 52.18)
+    frame = pd.DataFrame({"ds": weeks, "y": 300 + 0.2 * np.arange(208) + season
+                          + np.random.default_rng(3).normal(0, 2, 208)})
+    default = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
+    without = run(frame, infer_frequency(frame["ds"]), RunRequest("multi", ModelSettings(values={"fourier": 0})))
+    assert default.params["fourier_order"] == 4 and "sin1" in default.coefficients
+    assert default.metrics["test"]["mae"] < 4 < 8 < without.metrics["test"]["mae"]
+
+
+@pytest.mark.parametrize("pairs", [2, 6])
+def test_fourier_pairs_beside_the_month_terms_of_a_linear_model_are_left_out_and_said(pairs: int) -> None:
+    # They spanned what the months span: no prediction changed, only how the season was split between the two sets.
+    frame = monthly_frame(seasonal_values(72, noise=2.0))
+    plain = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
+    paired = run(frame, infer_frequency(frame["ds"]), RunRequest("multi", ModelSettings(values={"fourier": pairs})))
+    assert "fourier" in paired.params["left_out"] and "fourier" not in plain.params["left_out"]
+    assert paired.coefficients == plain.coefficients
+    np.testing.assert_allclose(paired.predictions["predicted"], plain.predictions["predicted"], rtol=1e-9)
+    network = run(frame, infer_frequency(frame["ds"]), RunRequest("mlp", ModelSettings(values={"fourier": pairs})))
+    assert "fourier" not in network.params["left_out"]  # a network sees the pairs as a smooth view of the season
+
+
+def test_multi_on_yearly_data_says_it_has_no_year_term() -> None:
+    frame = pd.DataFrame({"ds": pd.date_range("1990-01-01", periods=30, freq="YS"), "y": 10 + np.arange(30.0)})
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
+    assert list(result.params["left_out"]) == ["year"] and "year of its own" in result.params["left_out"]["year"]

@@ -273,9 +273,11 @@ def test_ar_never_fits_nearly_as_many_weights_as_rows() -> None:
     frame = monthly_frame(seasonal_values(29, noise=5.0))
     monthly = Frequency("monthly", "MS", 12)
     with pytest.raises(SettingsError) as refused:
-        run(frame, monthly, RunRequest("ar", ModelSettings(values={"lags": 12})))
-    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 12 + 20
+        run(frame, monthly, RunRequest("ar", ModelSettings(values={"lags": 11})))
+    assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 11 + 19
     result = run(frame, monthly, RunRequest("ar"))  # lags left to the model: as many as the rows can carry
+    as_sent = run(frame, monthly, RunRequest("ar", ModelSettings(values={"lags": 12})))  # the default, as sent
+    assert as_sent.params["lags"] == result.params["lags"]
     assert result.params["lags"] == [1, 2, 3, 4, 5, 6, 7] and result.metrics["train"]["r2"] < 0.999  # 13 rows, 8 weights
     longer = monthly_frame(seasonal_values(48, noise=5.0))  # 33 training rows carry the Train page's 12 lags
     fitted = run(longer, monthly, RunRequest("ar", ModelSettings(values={"lags": 12})))
