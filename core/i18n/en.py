@@ -138,6 +138,10 @@ MESSAGES: dict[str, str] = {
     "train.not_reached_slow": "After {epochs:plural:epoch} the fit is still {gap} times the exact loss above it: "
                               "{optimizer} at learning rate {lr} is still descending. Raise the learning rate or the "
                               "epochs, or use lbfgs.",
+    "train.not_reached_lbfgs": "After {epochs:plural:epoch} the fit is still {gap} times the exact loss above it: "
+                               "lbfgs, which follows the loss's curvature, could not close the gap, as the features "
+                               "are nearly collinear (high powers of x, or many terms for few rows). Use a lower "
+                               "degree or fewer terms.",
     "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
     "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
     "train.learned": "What the model learned",
@@ -169,6 +173,8 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
     "coef.left_out_year_trend": "The year term was left out: the trend and the seasonal terms already give each row's "
                                 "calendar year.",
+    "coef.left_out_part_rows": "The {part} terms were left out: the training rows are too few for the weights they "
+                               "bring.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "note.season_too_long": "The training rows are fewer than one season ({season} steps): seasonal naive has no "
                              "season to repeat, so it repeats the last value, as naive does.",
@@ -703,6 +709,9 @@ MESSAGES: dict[str, str] = {
                     "rate.",
     "err.rows_for_lags": "{model} needs at least {least} training rows (there are {rows}): load a longer series, or "
                          "choose a model that needs fewer rows (naive, linear).",
+    "err.weights_rows": "{model} fits {weights} weights (its terms and the intercept), so it needs at least {least} "
+                        "training rows (there are {rows}); with fewer it fits the rows' noise exactly. Choose fewer "
+                        "terms (a lower degree, or linear) or load more rows.",
     "err.lags_rows": "{model} with lags up to {lags} needs at least {least} training rows (there are {rows}): use "
                      "fewer lags or more rows.",
     "err.ids_collide": "The series ids of {columns} joined by '{joiner}' name different series alike (an id holds "

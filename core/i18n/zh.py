@@ -118,6 +118,8 @@ MESSAGES: dict[str, str] = {
                                    "步长过大会来回越过最优点。请降低学习率，或改用 lbfgs。",
     "train.not_reached_slow": "经过 {epochs:,} 轮后，损失仍比精确解高出其 {gap} 倍：{optimizer} 在学习率 {lr} 下仍在下降。"
                               "请提高学习率或训练轮数，或改用 lbfgs。",
+    "train.not_reached_lbfgs": "经过 {epochs:,} 轮后，损失仍比精确解高出其 {gap} 倍：lbfgs 利用了损失的曲率，仍无法缩小差距，"
+                               "因为各特征几乎共线（x 的高次幂，或行数少而项数多）。请降低次数或减少项数。",
     "train.budget": "{note}",
     "budget.time": "训练在第 {epochs} 轮、第 {updates} 次更新时达到时间预算 {seconds} 秒（TSR_TRAIN_MAX_SECONDS）而停止，"
                    "下面显示的是到此为止的结果。请减少轮数或增大批量，或提高上限。",
@@ -156,6 +158,7 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_yearly": "没有年份项：每行就是一年，年份项即趋势本身。",
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
     "coef.left_out_year_trend": "模型未纳入年份项：趋势项与季节项已确定每行的日历年份，年份效应无法与趋势区分。",
+    "coef.left_out_part_rows": "模型未纳入{part}项：训练数据行数太少，不足以估计这些项带来的权重。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
     "note.season_too_long": "训练行少于一个季节（{season} 步）：季节性朴素法没有可重复的季节，因此与朴素法一样重复最后一个值。",
     "note.held_at_zero": "从测试集第 {step} 步起，模型的预测低于零；训练行从不低于零，因此这些预测被固定为 0，与预测区间一致"
@@ -613,6 +616,8 @@ MESSAGES: dict[str, str] = {
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
     "err.rows_for_lags": "{model} 至少需要 {least} 行训练数据（现有 {rows} 行）：请载入更长的序列，或选择所需行数更少的模型（naive、linear）。",
+    "err.weights_rows": "{model} 要拟合 {weights} 个权重（各项与截距），至少需要 {least} 行训练数据（现有 {rows} 行）；"
+                        "行数更少时它会把数据中的噪声也完全拟合进去。请减少项数（降低次数，或改用 linear），或载入更多数据。",
     "err.lags_rows": "{model} 使用最多 {lags} 个滞后项时至少需要 {least} 行训练数据（现有 {rows} 行）：请减少滞后项数或增加数据行。",
     "err.ids_collide": "把 {columns} 的标识用“{joiner}”连接后，不同的序列得到了相同的标识（某个标识本身含有“{joiner}”）："
                        "请去掉标识中的“{joiner}”，或只指定一个标识列。",

@@ -12,7 +12,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import Standardizer, lagged_columns
-from core.models.regression import closed_form_refits, training_params
+from core.models.regression import ROWS_PER_WEIGHT, closed_form_refits, training_params
 from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 # many, and for a linear autoregression one more than ``ROWS_PER_WEIGHT`` per weight (12 lags and a constant on 8 rows
 # fitted the training rows exactly, R² 1, and forecast from noise). Up to 5 weights (auto's autoregressions) it is 8.
 SPARE_ROWS = 8
-ROWS_PER_WEIGHT = 1.5
 
 
 class AutoRegressiveForecaster(Forecaster):

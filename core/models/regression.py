@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from core.evaluation.intervals import BacktestPlan
 
 # A linear fit this close to its least-squares answer (relative objective gap) is refitted in closed form for its band.
+# Training rows a linear model needs per weight, and one more (``RegressionForecaster._check_rows_per_weight``, and an
+# autoregression's ``SPARE_ROWS``): with fewer, least squares fits the rows' noise nearly exactly.
+ROWS_PER_WEIGHT = 1.5
+FEW_ROWS = "the training rows are too few"  # how the reason for season terms left out for want of rows starts
 EXACT_ENOUGH = 1e-6
 NEGLIGIBLE = 1e-10  # a weight (z-scored) whose effect is below this fraction of the target's size is rounding noise
 
@@ -44,10 +48,11 @@ class RegressionForecaster(Forecaster):
             callback: EpochCallback | None = None) -> "RegressionForecaster":
         self.frequency_ = frequency
         self.n_fit_ = len(history)
-        self.left_out_ = self._left_out(history["ds"], frequency)
+        self.left_out_ = self._left_out(history, frequency)
         raw, self.feature_names_ = self._design(history, np.arange(self.n_fit_))
         if raw.shape[1] == 0:
             raise SettingsError("The model has no features: add a trend, calendar terms or regressors.")
+        self._check_rows_per_weight(raw.shape[1] + 1)
         values = history["y"].to_numpy(dtype=float)
         self.x_scaler_, self.y_scaler_ = Standardizer.fit(raw), Standardizer.fit(values)
         self.torch_fit_ = fit_network(self.x_scaler_.transform(raw), self.y_scaler_.transform(values),
@@ -60,15 +65,36 @@ class RegressionForecaster(Forecaster):
         linear model with a trend; a network's features are not a linear combination it could undo."""
         return self.spec.trend_degree >= 1 and not self.hidden
 
-    def _left_out(self, ds: pd.Series, frequency: Frequency) -> dict[str, str]:
-        """The terms the training rows ``ds`` cannot estimate (``calendar_left_out``), and the Fourier pairs of a linear
-        model whose season terms already give the season any shape: the pairs would change no prediction, only split
-        the season's effect between two sets of coefficients in any proportion."""
-        reasons = calendar_left_out(ds, frequency, self._year_from_trend()) if self.spec.calendar else {}
-        part = season_part(frequency) if self.spec.calendar else None
-        if self.spec.fourier_order and not self.hidden and part is not None and part not in reasons:
+    def _check_rows_per_weight(self, weights: int) -> None:
+        """A linear model needs more training rows than its weights (``ROWS_PER_WEIGHT`` each, and one), as an
+        autoregression does: a degree-10 polynomial on 8 rows fitted them exactly and forecast 17,777 on a series near
+        20, R² -4.8e8, without a word. A network's weights are kept small by its ridge penalty instead."""
+        least = int(ROWS_PER_WEIGHT * weights) + 1
+        if not self.hidden and self.n_fit_ < least:
+            raise SettingsError(f"{self.name} fits {weights} weights (its terms and the intercept), so it needs at least "
+                                f"{least} training rows (there are {self.n_fit_}); with fewer it fits the rows' noise "
+                                "exactly. Choose fewer terms (a lower degree, or linear) or load more rows.",
+                                "err.weights_rows", {"model": self.name, "weights": weights, "least": least,
+                                                     "rows": self.n_fit_})
+
+    def _left_out(self, rows: pd.DataFrame, frequency: Frequency) -> dict[str, str]:
+        """The terms the training ``rows`` cannot estimate (``calendar_left_out``); for a linear model, the Fourier pairs
+        beside season terms, which already give the season any shape (the pairs would change no prediction, only split
+        the season's effect between two sets of coefficients in any proportion), and the season terms themselves when
+        the rows are too few for the weights they bring (``ROWS_PER_WEIGHT``: a year of months on a year of rows
+        fitted every row exactly)."""
+        reasons = calendar_left_out(rows["ds"], frequency, self._year_from_trend()) if self.spec.calendar else {}
+        part = season_part(frequency) if self.spec.calendar and not self.hidden else None
+        if part is None or part in reasons:
+            return reasons
+        if self.spec.fourier_order:
             reasons["fourier"] = (f"the {part} terms already let the season take any shape, so sine/cosine pairs at "
                                   "the season length would add nothing to a linear model")
+        weights = design_matrix(rows.iloc[:1], np.zeros(1), replace(self.spec, left_out=tuple(reasons)), frequency,
+                                trend_scale=1.0)[0].shape[1] + 1
+        if len(rows) < (least := int(ROWS_PER_WEIGHT * weights) + 1):
+            reasons[part] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs {least} "
+                             f"rows (there are {len(rows)})")
         return reasons
 
     def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:
@@ -95,7 +121,7 @@ class RegressionForecaster(Forecaster):
             return None
         left_out: tuple[str, ...] = ()
         if self.spec.calendar:
-            first, last = (tuple(self._left_out(history["ds"].iloc[:origin], frequency))
+            first, last = (tuple(self._left_out(history.iloc[:origin], frequency))
                            for origin in (plan.origins[0], plan.origins[-1]))
             if first != last:
                 return None

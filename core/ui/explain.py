@@ -10,6 +10,7 @@ from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import EACH_ROW_A_YEAR, YEAR_FROM_TREND
+from core.models.regression import FEW_ROWS
 from core.training.loop import NOT_REACHED, stalled
 from core.ui.text import plain
 
@@ -84,7 +85,8 @@ def _left_out_line(term: str, reason: str, lang: str) -> str:
     if term == "year":
         return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
                  "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)
-    return t("coef.left_out_part", lang, part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
+    return t("coef.left_out_part_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_part", lang,
+             part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
 
 
 def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
@@ -177,8 +179,10 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
         return None
     used = result.settings_used
     stopped_early = len(result.losses) < int(used.get("epochs", 0) or 0)  # improving by less than its tolerance
-    return t("train.not_reached_overshoot" if stalled(result.losses) or stopped_early else "train.not_reached_slow", lang,
-             gap=f"{gap:.3g}", epochs=len(result.losses), optimizer=used.get("optimizer"), lr=used.get("lr"))
+    # L-BFGS short of the answer: not a step size to change but features too alike for curvature to resolve.
+    key = ("train.not_reached_lbfgs" if used.get("optimizer") == "lbfgs" else
+           "train.not_reached_overshoot" if stalled(result.losses) or stopped_early else "train.not_reached_slow")
+    return t(key, lang, gap=f"{gap:.3g}", epochs=len(result.losses), optimizer=used.get("optimizer"), lr=used.get("lr"))
 
 
 def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], lang: str = "en",

@@ -120,3 +120,14 @@ def test_a_constant_series_learns_no_trend_from_rounding_noise() -> None:
     frame = monthly_frame(np.full(48, 7.0))
     result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear"))
     assert result.coefficients == {"intercept": pytest.approx(7.0), "x": 0.0}  # was -8.198e-19 per month
+
+
+def test_lbfgs_short_of_the_exact_answer_is_told_the_features_are_too_alike_not_to_use_lbfgs() -> None:
+    from core.ui.explain import convergence_note
+
+    years = pd.DataFrame({"ds": pd.date_range("1999-01-01", periods=25, freq="YS"),
+                          "y": 20 + np.sin(np.arange(25.0)) + 0.3 * np.arange(25.0)})
+    result = run(years, infer_frequency(years["ds"]), RunRequest("poly", ModelSettings(values={"degree": 10})))
+    note = convergence_note(result)
+    assert result.closed_form_gap is not None and result.closed_form_gap > 0.01
+    assert note is not None and "nearly collinear" in note and "use lbfgs" not in note, note

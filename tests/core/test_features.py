@@ -146,3 +146,21 @@ def test_multi_on_yearly_data_says_it_has_no_year_term() -> None:
     frame = pd.DataFrame({"ds": pd.date_range("1990-01-01", periods=30, freq="YS"), "y": 10 + np.arange(30.0)})
     result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
     assert list(result.params["left_out"]) == ["year"] and "year of its own" in result.params["left_out"]["year"]
+
+
+def test_a_linear_model_with_more_weights_than_its_rows_carry_leaves_season_terms_out_or_refuses() -> None:
+    # 12 monthly training rows: a trend, 11 month terms and the intercept fitted every row exactly; a degree-10 polynomial on
+    # 8 rows forecast 17,777 on a series near 20, R² -4.8e8, without a word.
+    from core.errors import SettingsError
+    from core.models.regression import FEW_ROWS
+    from core.ui.explain import left_out_lines
+
+    frame = monthly_frame(seasonal_values(16, noise=1.0))
+    year = run(frame, infer_frequency(frame["ds"]), RunRequest("multi", train_fraction=0.75))  # 12 training rows
+    assert year.params["left_out"]["month"].startswith(FEW_ROWS) and "13 weights, which needs 20 rows" in \
+        year.params["left_out"]["month"]
+    assert "训练数据行数太少" in " ".join(left_out_lines(year.params, "zh"))
+    with pytest.raises(SettingsError) as refused:
+        run(frame, infer_frequency(frame["ds"]), RunRequest("poly", ModelSettings(values={"degree": 10})))
+    assert refused.value.key == "err.weights_rows" and refused.value.params == {
+        "model": "poly", "weights": 11, "least": 17, "rows": 11}

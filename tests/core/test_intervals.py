@@ -215,10 +215,11 @@ def test_the_one_pass_backtest_of_an_exact_regression_equals_refitting_at_every_
         past, ahead = air.frame.iloc[:origin], air.frame.iloc[origin:origin + plan.horizon].reset_index(drop=True)
         refit = build_forecaster(model, exact, air.frequency).fit(past, air.frequency)
         np.testing.assert_allclose(quick[row, :len(ahead)], refit.forecast(ahead) - ahead["y"].to_numpy(), atol=1e-6)
-    # Calendar terms the earliest origin's rows leave out and the latest's keep: refitted per origin instead.
-    year_and_a_half = air.frame.iloc[:30].reset_index(drop=True)
+    # Calendar terms the earliest origin's rows leave out (15 rows: too few for a year of month terms) and the
+    # latest's keep: refitted per origin instead.
+    three_years = air.frame.iloc[:45].reset_index(drop=True)
     assert build_forecaster("multi", exact, air.frequency).exact_backtest(
-        year_and_a_half, air.frequency, interval_plan(30, 12)) is None
+        three_years, air.frequency, interval_plan(45, 12)) is None
     assert build_forecaster("linear", ModelSettings(), air.frequency).exact_backtest(air.frame, air.frequency, plan) is None
 
 
