@@ -149,8 +149,8 @@ def test_multi_on_yearly_data_says_it_has_no_year_term() -> None:
 
 
 def test_a_linear_model_with_more_weights_than_its_rows_carry_leaves_season_terms_out_or_refuses() -> None:
-    # 12 monthly training rows: a trend, 11 month terms and the intercept fitted every row exactly; a degree-10 polynomial on
-    # 8 rows forecast 17,777 on a series near 20, R² -4.8e8, without a word.
+    # 12 monthly training rows: a trend, 11 month terms and the intercept fitted every row exactly; a degree-10
+    # polynomial on 8 rows forecast 17,777 on a series near 20, R² -4.8e8, without a word.
     from core.errors import SettingsError
     from core.models.regression import FEW_ROWS
     from core.ui.explain import left_out_lines
