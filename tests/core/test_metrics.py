@@ -31,6 +31,10 @@ def test_smape_counts_a_rounding_error_on_zero_actuals_as_exact_but_not_a_real_e
     assert regression_metrics(np.zeros(4), np.full(4, 0.5), scale=None)["smape"] == pytest.approx(200.0)
     tiny = regression_metrics(np.full(4, 1e-9), np.full(4, 2e-9), scale=None)  # small units are real values
     assert tiny["smape"] == pytest.approx(200 / 3)
+    # A model's noise at the zeros of a series that also holds real values: 9 of 12 actuals 0, predicted ±1e-11.
+    actual = np.array([0.0] * 9 + [3.0, 5.0, 4.0])
+    noise = np.array([1e-11, -1e-11] * 4 + [1e-11] + [3.0, 5.5, 4.0])
+    assert regression_metrics(actual, noise, scale=None)["smape"] == pytest.approx(2 * 0.5 / 10.5 * 100 / 3)
 
 
 def test_constant_actuals_leave_r2_undefined() -> None:
