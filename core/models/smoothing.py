@@ -85,7 +85,8 @@ class ThetaForecaster(Forecaster):
         adjusted = self._seasonally_adjusted(values)
         smoother = ExponentialSmoothingForecaster().fit(history.assign(y=adjusted), frequency)
         self.alpha_, self.level_ = smoother.alpha_, smoother.level_
-        self.slope_ = float(np.polyfit(np.arange(len(adjusted)), adjusted, 1)[0])
+        # One row has no slope (and LAPACK would print an error of its own to the terminal): flat.
+        self.slope_ = float(np.polyfit(np.arange(len(adjusted)), adjusted, 1)[0]) if len(adjusted) > 1 else 0.0
         self.fitted_ = self._adjust(smoother.fitted_values(), np.arange(len(values)), inverse=True)
         return self
 

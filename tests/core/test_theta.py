@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from core.data.frequency import Frequency, infer_frequency
 from core.models.files import load_model, model_bytes
@@ -64,3 +65,13 @@ def test_its_model_file_forecasts_the_same() -> None:
     loaded = load_model(model_bytes(model))
     np.testing.assert_allclose(loaded.forecast(steps(30)), model.forecast(steps(30)), rtol=1e-12)
     assert loaded.params() == model.params()
+
+
+def test_theta_on_one_row_forecasts_that_value_flat(capfd: pytest.CaptureFixture[str]) -> None:
+    # A backtest origin of one row: np.polyfit printed LAPACK's "DLASCL parameter number 4" to the terminal.
+    from core.models.smoothing import ThetaForecaster
+
+    one = pd.DataFrame({"ds": pd.to_datetime(["2020-01-01"]), "y": [7.0]})
+    model = ThetaForecaster(1).fit(one, Frequency("monthly", "MS", 12))
+    np.testing.assert_allclose(model.forecast(pd.DataFrame(index=range(3))), [7.0, 7.0, 7.0])
+    assert "DLASCL" not in capfd.readouterr().err
