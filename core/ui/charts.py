@@ -2,6 +2,8 @@
 legends and time labels are in (``lang``, a catalog of ``core.i18n``); the data keep core's names."""
 from __future__ import annotations
 
+from typing import TypeVar
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -16,6 +18,7 @@ ACTUAL_COLOR = "#4c78a8"
 SPLIT_COLORS = {"train": "#f58518", "test": "#e45756", "future": "#54a24b"}
 BAND_COLOR = "#9e9e9e"
 BAND_LABEL = t("chart.band", "en")
+ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 
 
 def is_thinned(rows: int) -> bool:
@@ -100,7 +103,7 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
 def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequency | None = None,
                      lang: str = "en") -> alt.LayerChart:
     """Actuals as one line, predictions coloured by split, the test span shaded, bands where present."""
-    drawn, _ = thin_for_drawing(predictions.assign(y=predictions["actual"].fillna(predictions["predicted"])))
+    drawn, thinned = thin_for_drawing(predictions.assign(y=predictions["actual"].fillna(predictions["predicted"])))
     x = _x(drawn["ds"], lang, frequency)
     y_title = alt.Y("actual:Q", title=target, scale=alt.Scale(zero=False))
     layers: list[alt.Chart] = []
@@ -126,20 +129,28 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
         detail="split:N",
         tooltip=[_time_tip(predicted["ds"], lang, frequency), alt.Tooltip("split:N", title=t("chart.split", lang)),
                  alt.Tooltip("predicted:Q", title=t("chart.predicted", lang), format=",.4g")]))
-    return alt.layer(*layers).properties(height=360).interactive(bind_y=False)
+    return _said_if_thinned(alt.layer(*layers).properties(height=360).interactive(bind_y=False), thinned, lang)
+
+
+def _said_if_thinned(chart: ChartT, thinned: bool, lang: str) -> ChartT:
+    """``chart`` with a line above it saying it draws a thinned copy, when it does (``thin_for_drawing``)."""
+    if not thinned:
+        return chart
+    return chart.properties(title=alt.TitleParams(t("data.thinned", lang).strip(), fontSize=11, fontWeight="normal",
+                                                  anchor="start", color="gray"))
 
 
 def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en") -> alt.Chart:
     """Actual minus predicted over time, coloured by split."""
     rows = predictions.dropna(subset=["actual", "predicted"]).assign(
         residual=lambda f: f["actual"] - f["predicted"])
-    drawn, _ = thin_for_drawing(rows, value="residual")
-    return alt.Chart(_named_splits(drawn, lang)).mark_bar().encode(
+    drawn, thinned = thin_for_drawing(rows, value="residual")
+    return _said_if_thinned(alt.Chart(_named_splits(drawn, lang)).mark_bar().encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("residual:Q", title=t("chart.residual", lang)),
         color=alt.Color("split:N", scale=_split_scale(drawn["split"], lang), title=t("chart.split", lang)),
         tooltip=[_time_tip(drawn["ds"], lang, frequency),
                  alt.Tooltip("residual:Q", title=t("chart.residual_tip", lang), format=",.4g")],
-    ).properties(height=200)
+    ).properties(height=200), thinned, lang)
 
 
 def loss_chart(losses: list[float], step: str = "epoch", lang: str = "en") -> alt.Chart:
@@ -162,14 +173,15 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
     labels = [s for s in overlay["series"].unique() if s != actual]
     palette = ["#f58518", "#e45756", "#54a24b", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#72b7b2"]
     scale = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(palette * 4)[: len(labels)]])
-    drawn = pd.concat([thin_for_drawing(part.rename(columns={"value": "y"}))[0] for _, part in overlay.groupby("series")])
-    return alt.Chart(drawn).mark_line().encode(
+    parts = [thin_for_drawing(part.rename(columns={"value": "y"})) for _, part in overlay.groupby("series")]
+    drawn = pd.concat([part for part, _ in parts])
+    return _said_if_thinned(alt.Chart(drawn).mark_line().encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
         color=alt.Color("series:N", scale=scale, title=t("chart.series", lang), legend=alt.Legend(labelLimit=0)),
         strokeDash=alt.condition(alt.datum.series == actual, alt.value([1, 0]), alt.value([4, 2])),
         tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
                  alt.Tooltip("y:Q", title=target, format=",.4g")],
-    ).properties(height=380).interactive(bind_y=False)
+    ).properties(height=380).interactive(bind_y=False), any(thinned for _, thinned in parts), lang)
 
 
 def recent_window(rows: int, season: int, horizon: int) -> int:
@@ -183,7 +195,7 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     """History as the actual line (its last ``last_rows`` rows when given), the forecast after it with
     its prediction band, each named in the legend."""
     shown = history if last_rows is None else history.iloc[-last_rows:]
-    drawn, _ = thin_for_drawing(shown)
+    drawn, thinned = thin_for_drawing(shown)
     x = _x(drawn["ds"], lang, frequency)
     actual, forecast = t("chart.actual", lang), t("chart.forecast", lang)
     parts = pd.concat([drawn[["ds", "y"]].assign(series=actual),
@@ -197,7 +209,8 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     points = alt.Chart(future).mark_point(color=SPLIT_COLORS["future"], size=20, filled=True).encode(
         x=x, y="predicted:Q")
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
-    return alt.layer(band, lines, points).properties(height=380).interactive(bind_y=False)
+    chart = alt.layer(band, lines, points).properties(height=380).interactive(bind_y=False)
+    return _said_if_thinned(chart, thinned, lang)
 
 
 def small_multiples(frame: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en", title: str = "",
