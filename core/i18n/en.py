@@ -496,7 +496,8 @@ MESSAGES: dict[str, str] = {
     "compare.all_intro": "One row per run over every series, lowest geometric mean of test MAE relative to seasonal "
                          "naive first.",
     "allboard.run": "run",
-    "allboard.geomean": "test MAE / seasonal naive (geometric mean)",
+    "allboard.common": "test MAE / seasonal naive, series every run scored (geometric mean)",
+    "allboard.geomean": "test MAE / seasonal naive, all it scored (geometric mean)",
     "allboard.mape": "median test MAPE %",
     "allboard.fitted": "series fitted",
     "allboard.failed": "skipped",

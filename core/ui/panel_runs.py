@@ -3,12 +3,14 @@ fits, the Forecast page's forecasts), and what the pages show of them. No stream
 ``st.session_state``."""
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from core.data.read import format_limit, limit
@@ -188,30 +190,46 @@ def extremes_frame(job: PanelRun, lang: str = "en", count: int = EXTREMES) -> pd
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["panel", "ds", "value", "line"])
 
 
-PANEL_BOARD_COLUMNS = ("run", "geomean", "mape", "fitted", "failed", "series", "seconds", "train_fraction", "settings")
-PANEL_BOARD_FORMATS = {"geomean": "%.3f", "mape": "%.3g", "seconds": "%.1f"}
+PANEL_BOARD_COLUMNS = ("run", "common", "geomean", "mape", "fitted", "failed", "series", "seconds", "train_fraction",
+                       "settings")
+PANEL_BOARD_FORMATS = {"common": "%.3f", "geomean": "%.3f", "mape": "%.3g", "seconds": "%.1f"}
 
 
 def panel_board(jobs: list[PanelRun], lang: str = "en", fraction: float | None = None) -> pd.DataFrame:
-    """One row per all-series run, lowest geometric mean of the relative test MAE first (undefined last); runs of
-    another train fraction than ``fraction`` (the current split) follow, by fraction, as on the single-series board:
-    their test rows differ, so their scores do not rank against the others."""
+    """One row per all-series run, lowest geometric mean of the relative test MAE over the series every run of its
+    train fraction scored first (``common_geomeans``: a run that skipped the hard series would otherwise rank above
+    those that fitted them), then its own over all it scored, undefined last; runs of another train fraction than
+    ``fraction`` (the current split) follow, by fraction, as on the single-series board: their test rows differ, so
+    their scores do not rank against the others."""
     names = [t(f"allboard.{name}", lang) for name in PANEL_BOARD_COLUMNS]
     rows = []
-    for index, job in enumerate(jobs):
+    for index, (job, common) in enumerate(zip(jobs, common_geomeans(jobs))):
         summary = job.summary()
-        rows.append((f"#{index + 1} {job.request.model}", summary["test_mae_vs_snaive_geomean"],
+        rows.append((f"#{index + 1} {job.request.model}", common, summary["test_mae_vs_snaive_geomean"],
                      summary["test_mape_median"], summary["fitted"], summary["failed"],
                      t("allboard.done", lang, done=job.done, total=job.total), job.seconds,
                      job.request.train_fraction,  # the settings the run named; the others are each series' defaults
                      format_settings({**job.request.settings.values, "seed": job.request.settings.seed}, lang)))
     frame = pd.DataFrame(rows, columns=names)
-    frame[names[1]] = pd.to_numeric(frame[names[1]], errors="coerce")
+    frame[names[1:3]] = frame[names[1:3]].apply(pd.to_numeric, errors="coerce")
     split = frame[t("allboard.train_fraction", lang)]
     order = frame.assign(_other=split != fraction if fraction is not None else False,
                          _split=split if fraction is not None else 0.0)
-    order = order.sort_values(["_other", "_split", names[1]], kind="stable", na_position="last")
+    order = order.sort_values(["_other", "_split", names[1], names[2]], kind="stable", na_position="last")
     return frame.loc[order.index].reset_index(drop=True)
+
+
+def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
+    """Each run's geometric mean of the relative test MAE over the series that every run of its train fraction
+    scored (None where they share none)."""
+    scored = [{o.unique_id: o.relative_mae for o in job.outcomes if o.relative_mae is not None and o.relative_mae > 0}
+              for job in jobs]
+    means: list[float | None] = []
+    for job, ratios in zip(jobs, scored):
+        peers = [other for peer, other in zip(jobs, scored) if peer.request.train_fraction == job.request.train_fraction]
+        shared = set(ratios).intersection(*peers)
+        means.append(math.exp(float(np.mean(np.log([ratios[uid] for uid in shared])))) if shared else None)
+    return means
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:

@@ -290,9 +290,10 @@ def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
     at.switch_page("pages/2_Compare.py").run()
     ok(at)
     board = next(frame.value for frame in at.dataframe if "run" in frame.value.columns
-                 and "test MAE / seasonal naive (geometric mean)" in frame.value.columns)
+                 and "test MAE / seasonal naive, series every run scored (geometric mean)" in frame.value.columns)
     assert list(board["run"]) == ["#2 linear", "#1 snaive"]
-    assert board["test MAE / seasonal naive (geometric mean)"].is_monotonic_increasing
+    assert board["test MAE / seasonal naive, series every run scored (geometric mean)"].is_monotonic_increasing
+    assert list(board["test MAE / seasonal naive, series every run scored (geometric mean)"]) == list(board["test MAE / seasonal naive, all it scored (geometric mean)"])
     assert list(board["series done"]) == ["3 of 3", "3 of 3"]
     assert list(board["train fraction"]) == [0.7, 0.7] and list(board["settings"]) == ["seed=0", "seed=0"]
     # No run on the series shown: the note says the runs over all series are below, and Forecast uses them.
@@ -311,7 +312,7 @@ def test_runs_over_all_series_of_another_train_fraction_are_ranked_after_and_sai
     at.switch_page("pages/2_Compare.py").run()
     ok(at)
     board = next(frame.value for frame in at.dataframe if "run" in frame.value.columns
-                 and "test MAE / seasonal naive (geometric mean)" in frame.value.columns)
+                 and "test MAE / seasonal naive, series every run scored (geometric mean)" in frame.value.columns)
     assert list(board["run"]) == ["#2 snaive", "#1 linear"] and list(board["train fraction"]) == [0.9, 0.7]
     assert any("0.7" in box.value and "0.9" in box.value for box in at.warning), [box.value for box in at.warning]
 
@@ -453,3 +454,21 @@ def test_the_runs_kept_for_other_series_stay_within_the_sessions_limit() -> None
     assert swap_series_results(state, "s3", "s6") and list(state[keys.DATA_KEPT_RESULTS]) == ["s3"]
     record_run(state, "on s6")
     assert not swap_series_results(state, "s6", "s6") and state[keys.TRAIN_RUNS] == ["on s6"]  # shown already: kept
+
+
+def test_the_all_series_board_ranks_runs_on_the_series_every_run_scored() -> None:
+    # An ar run that skipped the hard series ranked first on its own geometric mean (0.35 over 2 series), above an
+    # auto run better on both of them (0.3) whose own mean took in the hard one too.
+    from core.ui.panel_runs import common_geomeans, panel_board
+
+    def job(model: str, ratios: dict[str, float | None]) -> PanelRun:
+        return PanelRun(RunRequest(model), len(ratios), [
+            SeriesOutcome(uid, summary=None if ratio is None else {"test": {"mape": 1.0}}, relative_mae=ratio,
+                          error="too few rows" if ratio is None else None) for uid, ratio in ratios.items()])
+
+    runs = [job("linear", {"a": 0.5, "b": 0.5, "hard": 2.0}), job("ar", {"a": 0.35, "b": 0.35, "hard": None}),
+            job("auto", {"a": 0.3, "b": 0.3, "hard": 0.9})]
+    assert common_geomeans(runs) == pytest.approx([0.5, 0.35, 0.3])
+    board = panel_board(runs, fraction=0.7)
+    assert board.iloc[:, 0].tolist() == ["#3 auto", "#2 ar", "#1 linear"]
+    assert board.iloc[0, 2] == pytest.approx(0.3 ** (2 / 3) * 0.9 ** (1 / 3)) and board.iloc[1, 2] == pytest.approx(0.35)
