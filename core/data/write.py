@@ -16,7 +16,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-FLOAT_FORMAT = "%.10g"  # the command line's numbers: ten significant digits
+# The command line's numbers: fifteen significant digits, as many as a double keeps of any decimal (ten turned an
+# input of 12345678901 into 1.23456789e+10, and 123456789.12 lost its cents).
+FLOAT_FORMAT = "%.15g"
 _QUOTED = (",", '"', "\n", "\r")  # what makes the CSV writer quote a cell
 
 

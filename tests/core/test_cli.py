@@ -245,3 +245,12 @@ def test_control_characters_in_a_files_cells_are_printed_escaped(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stderr and "\x07" not in done.stderr
     assert "'\\x1b[2Jbad\\x1b]0;pwned\\x07'" in done.stderr, done.stderr
+
+
+def test_the_files_own_values_come_back_with_every_digit(tmp_path: Path) -> None:
+    source = tmp_path / "big.csv"  # ten significant digits wrote 12345678901 as 1.23456789e+10
+    source.write_text("date,amount\n" + "".join(f"2020-{m:02d}-01,{12345678901 + m}.12\n" for m in range(1, 13)))
+    done = cli("fit", str(source), "--model", "naive", "--out", str(tmp_path / "p.csv"))
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "p.csv").read_text().splitlines()[1]
+    assert written.split(",")[1] == "12345678902.12"

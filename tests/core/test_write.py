@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.data.write import chunk_rows, csv_text
+from core.data.write import FLOAT_FORMAT, chunk_rows, csv_text
 
 
 def pandas_text(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False, float_format="%.10g")
+    return frame.to_csv(index=False, float_format=FLOAT_FORMAT)
 
 
 def predictions_like(rows: int = 30) -> pd.DataFrame:
