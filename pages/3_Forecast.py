@@ -13,6 +13,7 @@ from core.panel.run import forecast_series
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats
+from core.ui.controls import horizon_widget_most
 from core.ui.feedback import BUGS, bug_message
 from core.i18n import Texts, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
@@ -62,7 +63,7 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
 through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time
-MOST_STEPS = 1000  # the horizon widget's range; a file's rows of future regressors set its start within it
+MOST_STEPS = horizon_widget_most()  # the horizon widget's range
 st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
@@ -70,7 +71,8 @@ if not st.session_state.get(keys.FORECAST_URL_APPLIED):
     st.session_state[keys.FORECAST_URL_APPLIED] = True
     given = min(len(series.future), MOST_STEPS) if series.regressors and series.future is not None else 0
     st.session_state.setdefault(keys.FORECAST_HORIZON,
-                                parse_query(st.query_params, FORECAST_FIELDS).get("horizon", given or max(season, 12)))
+                                min(parse_query(st.query_params, FORECAST_FIELDS).get("horizon", given or max(season, 12)),
+                                    MOST_STEPS))
 st.title(T("forecast.title"))
 runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))
 labels = [run_label(i, r) for i, r in enumerate(runs)] or [T("forecast.default_run")]

@@ -62,9 +62,14 @@ class RunResult:
                 "seed": self.request.settings.seed}
 
 
+def horizon_limit() -> int:
+    """The most steps a forecast may take: ``MAX_HORIZON``, or TSR_MAX_HORIZON."""
+    return int(limit("TSR_MAX_HORIZON", MAX_HORIZON))
+
+
 def check_horizon(horizon: int) -> None:
-    """Raises ``SettingsError`` for a horizon outside ``0..`` the limit (``MAX_HORIZON``, or TSR_MAX_HORIZON)."""
-    most = int(limit("TSR_MAX_HORIZON", MAX_HORIZON))
+    """Raises ``SettingsError`` for a horizon outside ``0..`` the limit (``horizon_limit``)."""
+    most = horizon_limit()
     if not 0 <= horizon <= most:
         raise SettingsError(f"A horizon of {horizon:,} steps is outside 0 to {most:,}: "
                             "forecast fewer steps, or set TSR_MAX_HORIZON to raise the limit.", "err.horizon_limit",

@@ -5,12 +5,26 @@ from typing import Any
 
 from core.data.frequency import Frequency
 from core.data.tidy import quoted_names
+from core.evaluation.pipeline import horizon_limit
 from core.i18n import core_text, t
 from core.models.specs import SPECS, ModelSpec, Setting
 from core.training.loop import TrainConfig
 from core.ui import state_keys as keys
 
 SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
+
+
+PAGE_HORIZON = 1000  # the most steps the Forecast page's horizon widget offers
+
+
+def horizon_widget_most() -> int:
+    """The Forecast page's largest horizon: ``PAGE_HORIZON``, or TSR_MAX_HORIZON when that is lower (the widget offered
+    1,000 steps under a limit of 50, then refused them). A value of TSR_MAX_HORIZON that is no number leaves the widget
+    as it is: the forecast's own check names the variable."""
+    try:
+        return min(PAGE_HORIZON, horizon_limit())
+    except ValueError:
+        return PAGE_HORIZON
 
 
 def model_caption(spec: ModelSpec, regressors: list[str], lang: str = "en") -> str:

@@ -163,3 +163,14 @@ def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -
     at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert any("raise the learning rate or train for more epochs" in info.value for info in at.info)
+
+
+@pytest.mark.parametrize(("limit", "most"), [("50", 50), ("5", 5), ("5000", 1000), ("many", 1000)])
+def test_the_forecast_horizon_widget_offers_no_more_than_the_horizon_limit(
+        limit: str, most: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under TSR_MAX_HORIZON=50 it offered 1,000 steps, then refused 100 of them.
+    monkeypatch.setenv("TSR_MAX_HORIZON", limit)
+    at = open_page("pages/3_Forecast.py")
+    assert not at.exception
+    widget = at.number_input(key=keys.FORECAST_HORIZON)
+    assert widget.proto.max == most and f"at most {most:,} here" in widget.proto.help
