@@ -15,7 +15,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats
 from core.ui.controls import horizon_widget_most
 from core.ui.feedback import BUGS, bug_message
-from core.i18n import Texts, format_stamp, frequency_name, said
+from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (PanelRun, forecast_frame, latest_panel_run, progress_text, skipped_reason,
                                 too_many_series)
@@ -107,6 +107,8 @@ if result is not None:
     st.caption(T("forecast.band"))
     if step := future.attrs.get("held_at_zero_from_step"):
         st.caption(T("forecast.held_at_zero", step=step))
+    if chosen := future.attrs.get("chosen"):  # auto, refitted on every row, chose again
+        st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if series.date_col else st.column_config.NumberColumn(T("forecast.step")))
     bounds = [name for name in BOUNDS if name in future.columns]

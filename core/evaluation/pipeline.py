@@ -104,16 +104,18 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test),
                                 **band_columns(len(frame), predicted, band, len(train))})
-    below_zero_ahead = None
+    below_zero_ahead = chosen_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast")
         future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
+        chosen_ahead = future.attrs.get("chosen")
     history = forecaster.training_history()
     params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {}),
-              **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {})}
+              **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
+              **({"future_chosen": chosen_ahead} if chosen_ahead else {})}
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
                      fit_seconds=fit_seconds, device=forecaster.compute_device(),
                      closed_form_gap=forecaster.closed_form_gap(),
@@ -187,6 +189,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     rows = with_band(rows, values, prediction_band(frame, frequency, request, model), 0)
     if below_zero:
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
+    if (chosen := model.params().get("chosen")) is not None:  # auto chooses again on every row: say what
+        rows.attrs["chosen"] = chosen
     return rows
 
 

@@ -70,6 +70,9 @@ def test_intervals_widen_with_the_horizon_and_nest(air) -> None:  # type: ignore
         width80 = (rows["upper_80"] - rows["lower_80"]).to_numpy()
         assert np.all(np.diff(width95) >= -1e-9) and width95[-1] > width95[0] and np.all(width80 < width95)
     assert result.band is not None and result.band.origins == 5
+    # The forecast refits auto on every row, which chooses again: what it chose is reported, not left unsaid.
+    chosen = result.params["future_chosen"]
+    assert chosen.startswith("ensemble of ETS") and chosen != result.params["chosen"]
 
 
 def test_the_choice_does_not_depend_on_the_horizon_asked_for(air) -> None:  # type: ignore[no-untyped-def]

@@ -156,3 +156,17 @@ def test_the_learning_lab_says_a_constant_series_has_nothing_to_teach() -> None:
     assert not at.exception and not at.error
     assert any("panels are not drawn" in note.value for note in at.info)
     assert not at.get("vega_lite_chart") and not at.dataframe  # the race of 39 to 116 steps contradicted the note
+
+
+def test_the_forecast_of_auto_says_what_it_chose_on_every_row() -> None:
+    at = app()
+    train(at, "auto")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error
+    said = [caption.value for caption in at.caption if caption.value.startswith("auto chose again on every row")]
+    assert said and "ensemble of ETS" in said[0], [caption.value for caption in at.caption]
+    train(at, "linear")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not any(caption.value.startswith("auto chose again") for caption in at.caption)
