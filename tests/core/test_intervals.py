@@ -277,3 +277,19 @@ def test_a_season_longer_than_the_rows_allow_still_gives_a_band_of_several_origi
     test = run(frame, infer_frequency(frame["ds"]), RunRequest("linear")).predictions.query("split == 'test'")
     ratio = (test["upper"] - test["predicted"]) / (test["upper_80"] - test["predicted"])
     assert ratio.iloc[0] < 2.0  # Student's t of one degree of freedom made it 4.1
+
+
+def test_a_short_seasonal_series_band_refits_on_a_full_season_at_least() -> None:
+    # 25 monthly training rows: refits from 8 rows on, where seasonal naive falls back to naive; its 95% band was 3.7
+    # times as wide as its errors needed and covered every test row.
+    assert interval_plan(25, 12).origins[0] == 13 and interval_plan(100, 12) == interval_plan(100, 12, MAX_ORIGINS)
+    assert interval_plan(14, 12).origins[0] == 4  # too short for a season and a few rows after it: as before
+    widths, inside = [], []
+    for seed in range(10):
+        noise = np.random.default_rng(seed).normal(0, 1, 36)
+        frame = monthly_frame(50 + 5 * np.sin(2 * np.pi * np.arange(36) / 12) + noise)
+        test = run(frame, Frequency("monthly", "MS", 12), RunRequest("snaive")).predictions.iloc[25:]
+        widths.append(float((test["upper"] - test["lower"]).mean()))
+        inside.append(float(((test["actual"] >= test["lower_80"]) & (test["actual"] <= test["upper_80"])).mean()))
+    assert np.median(widths) < 2 * 2 * 1.96 * np.sqrt(2)  # twice what errors of sd sqrt(2) need, not 3.7 times
+    assert 0.6 < np.mean(inside) < 0.95
