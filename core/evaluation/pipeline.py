@@ -52,6 +52,7 @@ class RunResult:
     settings_used: dict[str, Value]
     budget_note: str = ""  # set when the training budget ended the fit early
     band: Band | None = None  # the test rows' band: backtest inside the training rows
+    number: int = 0  # its number among a session's runs (``#3``), kept when older runs are dropped; 0 outside one
 
     def summary(self) -> dict[str, Any]:
         """The metrics JSON of the command line."""

@@ -11,8 +11,9 @@ from core.i18n import candidate_name, core_text, t
 
 
 def run_label(index: int, result: RunResult) -> str:
-    """A short unique name: ``#2 multi``."""
-    return f"#{index + 1} {result.request.model}"
+    """A short unique name: ``#2 multi``, by the run's number in the session (which stays when older runs are
+    dropped: the 31st run is #31, and #5 keeps naming the same run), else by its place ``index``."""
+    return f"#{result.number or index + 1} {result.request.model}"
 
 
 def shown_label(runs: list[RunResult], result: RunResult) -> str:

@@ -472,3 +472,20 @@ def test_the_all_series_board_ranks_runs_on_the_series_every_run_scored() -> Non
     board = panel_board(runs, fraction=0.7)
     assert board.iloc[:, 0].tolist() == ["#3 auto", "#2 ar", "#1 linear"]
     assert board.iloc[0, 2] == pytest.approx(0.3 ** (2 / 3) * 0.9 ** (1 / 3)) and board.iloc[1, 2] == pytest.approx(0.35)
+
+
+def test_a_run_keeps_its_number_when_older_runs_are_dropped() -> None:
+    # After the 31st run, '#5 poly' named another run than the one forecast under that label.
+    from dataclasses import replace as with_fields
+
+    from core.evaluation.pipeline import RunResult
+    from core.ui.runs import run_label
+    from core.ui.session import MAX_RUNS, record_run
+
+    blank = RunResult(RunRequest("poly"), pd.DataFrame(), {}, {}, 0.0, "cpu", None, [], None, None, {})  # type: ignore[arg-type]
+    state: dict[str, object] = {}
+    for _ in range(MAX_RUNS + 1):
+        record_run(state, with_fields(blank))
+    runs = state[keys.TRAIN_RUNS]
+    assert [run_label(i, run) for i, run in enumerate(runs)][:2] == ["#2 poly", "#3 poly"]
+    assert run_label(MAX_RUNS - 1, runs[-1]) == f"#{MAX_RUNS + 1} poly"
