@@ -122,8 +122,9 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     (``name_unnamed_dates``), a date column and a time-of-day column one time-stamp column
     (``combine_date_and_time``), and so does a date column and a column numbering each day's periods
     (``combine_date_and_period``)."""
-    return combine_date_and_period(combine_date_and_time(combine_calendar_columns(name_unnamed_dates(_note_repeated_names(
-        _months_down_the_rows(_dates_down_the_rows(_two_row_header(_read_any(data, name, sheet)))))))))
+    table = _months_down_the_rows(_dates_down_the_rows(_two_row_header(_read_any(data, name, sheet))))
+    return combine_date_and_period(combine_date_and_time(combine_calendar_columns(name_unnamed_dates(
+        _note_repeated_names(table)))))
 
 
 def _two_row_header(raw: pd.DataFrame) -> pd.DataFrame:

@@ -375,9 +375,8 @@ MESSAGES: dict[str, str] = {
                           "between. Same seed, same number of passes: compare the curves per update and per pass.",
     "lab.lesson.race": "Each optimizer at its own default learning rate, same model and seed. Momentum keeps "
                        "velocity, Adagrad and RMSProp scale each step by past gradients, Adadelta sizes its steps from "
-                       "running averages of past steps and gradients (its learning rate, 1 by default, only "
-                       "multiplies them, so it needs little tuning, yet a larger one still moves faster), Adam "
-                       "combines momentum and scaling, LBFGS uses curvature. A run whose loss explodes is "
+                       "running averages of past steps and gradients (its learning rate, 1 by default, only scales "
+                       "them), Adam combines momentum and scaling, LBFGS uses curvature. A run whose loss explodes is "
                        "stopped and marked diverged.",
     "lab.lesson.backprop": "Backpropagation is the chain rule applied layer by layer, from the loss back to each "
                            "weight. Here it is written out by hand for a Linear-ReLU-Linear network and checked "
@@ -496,7 +495,8 @@ MESSAGES: dict[str, str] = {
     "all.worst": "worst {rank}: {series} ({ratio:.3f})",
     "compare.all_title": "Runs over all series",
     "compare.all_intro": "One row per run over every series, lowest geometric mean of test MAE relative to seasonal "
-                         "naive first.",
+                         "naive over the series every run scored first (a run that skipped hard series is not ranked "
+                         "on the easy ones alone).",
     "allboard.run": "run",
     "allboard.common": "test MAE / seasonal naive, series every run scored (geometric mean)",
     "allboard.geomean": "test MAE / seasonal naive, all it scored (geometric mean)",

@@ -95,6 +95,7 @@ class RegressionForecaster(Forecaster):
         if len(rows) < (least := int(ROWS_PER_WEIGHT * weights) + 1):
             reasons[part] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs {least} "
                              f"rows (there are {len(rows)})")
+            reasons.pop("fourier", None)  # asked-for pairs stand for the season in their place
         return reasons
 
     def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:

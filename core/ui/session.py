@@ -117,8 +117,7 @@ def record_run(state: MutableMapping[str, Any], result: Any) -> bool:
     run was dropped to stay within ``MAX_RUNS``."""
     state[keys.TRAIN_RESULT] = result
     runs = state.setdefault(keys.TRAIN_RUNS, [])
-    if hasattr(result, "number"):  # numbered on after the runs dropped
-        result.number = max([len(runs), *(getattr(run, "number", 0) for run in runs)]) + 1
+    result.number = max([len(runs), *(run.number for run in runs)]) + 1  # numbered on after the runs dropped
     runs.append(result)
     if len(runs) <= MAX_RUNS:
         return False

@@ -160,6 +160,10 @@ def test_a_linear_model_with_more_weights_than_its_rows_carry_leaves_season_term
     assert year.params["left_out"]["month"].startswith(FEW_ROWS) and "13 weights, which needs 20 rows" in \
         year.params["left_out"]["month"]
     assert "训练数据行数太少" in " ".join(left_out_lines(year.params, "zh"))
+    paired = run(frame, infer_frequency(frame["ds"]),
+                 RunRequest("multi", ModelSettings(values={"fourier": 2}), train_fraction=0.75))
+    assert "month" in paired.params["left_out"] and "fourier" not in paired.params["left_out"]  # pairs in their place
+    assert paired.coefficients is not None and "sin1" in paired.coefficients
     with pytest.raises(SettingsError) as refused:
         run(frame, infer_frequency(frame["ds"]), RunRequest("poly", ModelSettings(values={"degree": 10})))
     assert refused.value.key == "err.weights_rows" and refused.value.params == {
