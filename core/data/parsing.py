@@ -727,17 +727,27 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
     offsets = _times_of_day(raw[times[0]].astype("string").str.strip())
-    if offsets is None:
+    if offsets is None or (days := _days(raw[dates[0]])) is None:
         return raw
-    parsed = parse_dates(raw[dates[0]])
+    return _stamps_in_place(raw, dates[0], times[0], days + offsets)
+
+
+def _days(values: pd.Series) -> pd.Series | None:
+    """A column of dates without times of day, parsed; None for any other column (not dates, or stamps with times)."""
+    parsed = parse_dates(values)
     if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
-        return raw  # not dates, or dates that carry their own times
-    stamps = parsed[0] + offsets
-    name = f"{str(dates[0]).strip()} {str(times[0]).strip()}"
-    if name.lower() in names:
+        return None
+    return parsed[0]
+
+
+def _stamps_in_place(raw: pd.DataFrame, date_col: object, other_col: object, stamps: pd.Series) -> pd.DataFrame:
+    """``raw`` with one column of ``stamps``, named after both, in place of its date column and the column that
+    places each row within its day; ``raw`` as it is when a column already has that name."""
+    name = f"{str(date_col).strip()} {str(other_col).strip()}"
+    if name.lower() in {str(col).strip().lower() for col in raw.columns}:
         return raw
-    combined = raw.drop(columns=[dates[0], times[0]])
-    combined.insert(min(list(raw.columns).index(dates[0]), list(raw.columns).index(times[0])), name, stamps)
+    combined = raw.drop(columns=[date_col, other_col])
+    combined.insert(min(list(raw.columns).index(date_col), list(raw.columns).index(other_col)), name, stamps)
     combined.attrs = raw.attrs
     return combined
 
@@ -757,22 +767,16 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     period = pd.to_numeric(raw[periods[0]], errors="coerce")
     if period.notna().mean() < PARSE_SHARE or (period.dropna() % 1).any() or period.min() not in (0, 1):
         return raw
-    parsed = parse_dates(raw[dates[0]])
-    if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
-        return raw  # not dates, or dates that carry their own times
-    by_day = period.groupby(parsed[0])
+    days = _days(raw[dates[0]])
+    if days is None:
+        return raw
+    by_day = period.groupby(days)
     usual_last = by_day.max().mode()
     per_day = int(usual_last.iloc[0]) + 1 - int(period.min()) if len(usual_last) else 0
     if per_day not in _PERIODS_PER_DAY or by_day.size().median() < per_day / 2:  # most days hold most periods
         return raw
-    name = f"{str(dates[0]).strip()} {str(periods[0]).strip()}"
-    if name.lower() in {str(col).strip().lower() for col in raw.columns}:
-        return raw
-    stamps = parsed[0] + pd.to_timedelta((period - period.min()) * (24 * 60 / per_day), unit="min")
-    combined = raw.drop(columns=[dates[0], periods[0]])
-    combined.insert(min(list(raw.columns).index(dates[0]), list(raw.columns).index(periods[0])), name, stamps)
-    combined.attrs = raw.attrs
-    return combined
+    offsets = pd.to_timedelta((period - period.min()) * (24 * 60 / per_day), unit="min")
+    return _stamps_in_place(raw, dates[0], periods[0], days + offsets)
 
 
 def _times_of_day(clock: pd.Series) -> pd.Series | None:

@@ -782,8 +782,6 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
     return list(dict.fromkeys(wanted))
 
 
-# What the reader passed over and each series' notices say (``_note_what_the_reader_passed_over``), and the
-# decimal-point guess: a series of such a file is read by ``tidy``, not by ``tidy_clean``.
 def reader_notes(attrs: Mapping[str, object]) -> list[str]:
     """What the reader passed over in a whole file (``attrs`` of its table), as every series of it says it."""
     report = DataReport()

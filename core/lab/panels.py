@@ -17,7 +17,7 @@ from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import split_frame
 from core.training.least_squares import least_squares, relative_gap, ridge_objective
 from core.training.loop import (DEFAULT_LR, DIVERGENCE_FACTOR, NOT_REACHED, OPTIMIZERS, TrainConfig,  # noqa: F401
-                                budget_stops, full_loss, predict, train)
+                                budget_stops, divergence_ceiling, full_loss, predict, train, whole_batch)
 
 LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
@@ -160,7 +160,7 @@ def trace_run(data: LabData, config: TrainConfig, name: str, hidden: int = 0) ->
     """Train a fresh seeded model and record the loss over all training rows after each update."""
     net = build_net(NetConfig(data.x.shape[1], hidden), config.seed).double()
     inputs, targets = torch.as_tensor(data.x), torch.as_tensor(data.y)
-    ceiling = DIVERGENCE_FACTOR * max(full_loss(net, inputs, targets), 1e-12)  # the training loop's own test
+    ceiling = divergence_ceiling(net, inputs, targets)  # the training loop's own test, there once a pass
     trace = Trace(name, updates_per_epoch=updates_per_pass(config, len(data.y)))
     started = time.perf_counter()
     history = train(net, data.x, data.y, config, on_update=lambda _: trace.losses.append(full_loss(net, inputs, targets)))
@@ -176,7 +176,7 @@ def trace_run(data: LabData, config: TrainConfig, name: str, hidden: int = 0) ->
 def updates_per_pass(config: TrainConfig, rows: int) -> int:
     """Updates in one pass over ``rows`` training rows: one for a full batch (and L-BFGS), one a row for single
     samples, one a batch otherwise."""
-    if config.optimizer == "lbfgs" or config.batch == "full":
+    if whole_batch(config):
         return 1
     return rows if config.batch == "single" else math.ceil(rows / max(config.batch_size, 1))
 

@@ -12,7 +12,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import Standardizer, lagged_columns
-from core.models.regression import ROWS_PER_WEIGHT, closed_form_refits, training_params
+from core.models.regression import closed_form_refits, rows_for_weights, training_params
 from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
@@ -69,7 +69,7 @@ class AutoRegressiveForecaster(Forecaster):
     def _rows_beyond(self, lags: tuple[int, ...]) -> int:
         """Rows needed beyond the longest of ``lags``: ``SPARE_ROWS``, and for a linear autoregression one more than
         ``ROWS_PER_WEIGHT`` per weight (a lag each and the constant). A network's ridge penalty keeps its weights."""
-        return SPARE_ROWS if self.hidden else max(SPARE_ROWS, int(ROWS_PER_WEIGHT * (len(lags) + 1)) + 1)
+        return SPARE_ROWS if self.hidden else max(SPARE_ROWS, rows_for_weights(len(lags) + 1))
 
     def _prepare(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Transform, difference and scale ``values`` (setting ``transform_``, ``scaler_``, ``z_``, ``d_``);

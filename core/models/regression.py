@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 # autoregression's ``SPARE_ROWS``): with fewer, least squares fits the rows' noise nearly exactly.
 ROWS_PER_WEIGHT = 1.5
 FEW_ROWS = "the training rows are too few"  # how the reason for season terms left out for want of rows starts
+
+
+def rows_for_weights(weights: int) -> int:
+    """The fewest training rows a linear model of ``weights`` weights is fitted on: ``ROWS_PER_WEIGHT`` a weight, and
+    one."""
+    return int(ROWS_PER_WEIGHT * weights) + 1
 EXACT_ENOUGH = 1e-6
 NEGLIGIBLE = 1e-10  # a weight (z-scored) whose effect is below this fraction of the target's size is rounding noise
 
@@ -69,7 +75,7 @@ class RegressionForecaster(Forecaster):
         """A linear model needs more training rows than its weights (``ROWS_PER_WEIGHT`` each, and one), as an
         autoregression does: a degree-10 polynomial on 8 rows fitted them exactly and forecast 17,777 on a series near
         20, R² -4.8e8, without a word. A network's weights are kept small by its ridge penalty instead."""
-        least = int(ROWS_PER_WEIGHT * weights) + 1
+        least = rows_for_weights(weights)
         if not self.hidden and self.n_fit_ < least:
             raise SettingsError(f"{self.name} fits {weights} weights (its terms and the intercept), so it needs at least "
                                 f"{least} training rows (there are {self.n_fit_}); with fewer it fits the rows' noise "
@@ -92,7 +98,7 @@ class RegressionForecaster(Forecaster):
                                   "the season length would add nothing to a linear model")
         weights = design_matrix(rows.iloc[:1], np.zeros(1), replace(self.spec, left_out=tuple(reasons)), frequency,
                                 trend_scale=1.0)[0].shape[1] + 1
-        if len(rows) < (least := int(ROWS_PER_WEIGHT * weights) + 1):
+        if len(rows) < (least := rows_for_weights(weights)):
             reasons[part] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs {least} "
                              f"rows (there are {len(rows)})")
             reasons.pop("fourier", None)  # asked-for pairs stand for the season in their place

@@ -194,6 +194,11 @@ def model_names() -> tuple[str, ...]:
     return tuple(SPECS)
 
 
+def regressor_users() -> str:
+    """The models that use regressors, by name (``linear, poly, ...``), for the note that another leaves them out."""
+    return ", ".join(spec.name for spec in SPECS.values() if spec.uses_regressors)
+
+
 def spec_for(model: str) -> ModelSpec:
     if model not in SPECS:
         raise SettingsError(f"Unknown model '{model}': use one of {', '.join(SPECS)}.")

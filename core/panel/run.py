@@ -26,7 +26,7 @@ from core.errors import DataError, KeyedError
 from core.limits import limit
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
-from core.models.specs import SPECS, ModelSettings, build_forecaster, spec_for
+from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
 from core.panel.split import SeriesTask
 
 BASELINE = "snaive"  # the summary's relative MAE is against this model's test forecast
@@ -70,8 +70,8 @@ def _unused_regressors(request: RunRequest) -> list[str]:
     regressors = request.settings.regressors
     if not regressors or spec_for(request.model).uses_regressors:
         return []
-    users = ", ".join(spec.name for spec in SPECS.values() if spec.uses_regressors)
-    return [f"'{request.model}' does not use regressors: {quoted_names(regressors)} left out; {users} use them."]
+    return [f"'{request.model}' does not use regressors: {quoted_names(regressors)} left out; {regressor_users()} use "
+            "them."]
 
 
 def loading_notes(series: LoadedSeries) -> list[str]:
@@ -197,6 +197,11 @@ def panel_metrics(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: fl
     return {"series": entries, "summary": {**panel_summary(outcomes, engine, seconds), **(described or {})}}
 
 
+def geometric_mean(values: list[float]) -> float | None:
+    """The geometric mean of positive ``values``; None for none."""
+    return math.exp(float(np.mean(np.log(values)))) if values else None
+
+
 def panel_summary(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: float) -> dict[str, Any]:
     """Counts, the geometric mean of test MAE relative to seasonal naive over the series where it is
     defined and positive, the median test MAPE over the series where it is defined, time and engine."""
@@ -205,7 +210,7 @@ def panel_summary(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: fl
     mapes = [outcome.summary["test"]["mape"] for outcome in fitted
              if outcome.summary is not None and outcome.summary["test"]["mape"] is not None]
     return {"series": len(outcomes), "fitted": len(fitted), "failed": len(outcomes) - len(fitted),
-            "test_mae_vs_snaive_geomean": math.exp(float(np.mean(np.log(ratios)))) if ratios else None,
+            "test_mae_vs_snaive_geomean": geometric_mean(ratios),
             "test_mae_vs_snaive_series": len(ratios),
             "test_mape_median": statistics.median(mapes) if mapes else None, "test_mape_series": len(mapes),
             "total_seconds": seconds, "engine": engine.name, "workers": engine.workers,

@@ -192,7 +192,7 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     shared = _SHARED_DEADLINE.get()
     budget = _Budget(started + seconds if shared is None else min(started + seconds, shared), updates)
     best, stale = math.inf, 0
-    ceiling = DIVERGENCE_FACTOR * max(full_loss(module, inputs, targets), 1e-12)
+    ceiling = divergence_ceiling(module, inputs, targets)
     for epoch in range(1, config.epochs + 1):
         history.updates += _run_epoch(module, optimizer, inputs, targets, config, generator,
                                       _counting(on_update, history.updates), budget)
@@ -221,12 +221,17 @@ def _budget_note(spent: str, config: TrainConfig, history: History) -> str:
     seconds, updates = config.budget()
     limit = (f"its time budget of {seconds:g} s (TSR_TRAIN_MAX_SECONDS)" if spent == "time"
              else f"its budget of {updates:,} updates (TSR_TRAIN_MAX_UPDATES)")
-    batches = "" if _whole_batch(config) else " or larger batches"  # one update a pass: no larger batch
+    batches = "" if whole_batch(config) else " or larger batches"  # one update a pass: no larger batch
     return (f"Training stopped at {limit} at epoch {len(history.losses):,}, update {history.updates:,}: "
             f"the result so far is shown. Use fewer epochs{batches}, or raise the limit.")
 
 
-def _whole_batch(config: TrainConfig) -> bool:
+def divergence_ceiling(module: nn.Module, inputs: torch.Tensor, targets: torch.Tensor) -> float:
+    """The loss past which training counts as diverged: ``DIVERGENCE_FACTOR`` times the loss before any update."""
+    return DIVERGENCE_FACTOR * max(full_loss(module, inputs, targets), 1e-12)
+
+
+def whole_batch(config: TrainConfig) -> bool:
     """Whether each epoch is one update on every row (full batch, or L-BFGS, which takes no mini-batches)."""
     return config.optimizer == "lbfgs" or config.batch == "full"
 
@@ -240,7 +245,7 @@ def _run_epoch(module: nn.Module, optimizer: Optimizer, inputs: torch.Tensor,
                after_update: Callable[[int], None], budget: _Budget) -> int:
     """One pass over the data, or as much of it as the budget allows; returns the updates made."""
     module.train()
-    if _whole_batch(config):
+    if whole_batch(config):
         _step(module, optimizer, inputs, targets, config.l2)
         after_update(1)
         budget.spend()

@@ -7,7 +7,7 @@ from core.data.frequency import Frequency
 from core.data.tidy import quoted_names
 from core.evaluation.pipeline import horizon_limit
 from core.i18n import core_text, t
-from core.models.specs import SPECS, ModelSpec, Setting
+from core.models.specs import ModelSpec, Setting, regressor_users
 from core.training.loop import TrainConfig
 from core.ui import state_keys as keys
 
@@ -33,8 +33,7 @@ def model_caption(spec: ModelSpec, regressors: list[str], lang: str = "en") -> s
     caption = core_text(f"model.{spec.name}", lang, spec.help)
     if not regressors or spec.uses_regressors:
         return caption
-    users = ", ".join(other.name for other in SPECS.values() if other.uses_regressors)
-    unused = t("train.regressors_unused", lang, names=quoted_names(regressors), users=users)
+    unused = t("train.regressors_unused", lang, names=quoted_names(regressors), users=regressor_users())
     return caption + ("" if lang == "zh" else " ") + unused
 
 

@@ -3,14 +3,12 @@ fits, the Forecast page's forecasts), and what the pages show of them. No stream
 ``st.session_state``."""
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from core.data.read import format_limit, limit
@@ -18,7 +16,8 @@ from core.errors import KeyedError, LimitError
 from core.evaluation.pipeline import RunRequest
 from core.i18n import candidate_name, said, t
 from core.panel.choice import Panel
-from core.panel.run import EngineInfo, SeriesOutcome, Work, fit_each, fit_series, panel_predictions, panel_summary
+from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_series, geometric_mean, panel_predictions,
+                            panel_summary)
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.ui.runs import format_settings
@@ -228,7 +227,7 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
     for job, ratios in zip(jobs, scored):
         peers = [other for peer, other in zip(jobs, scored) if peer.request.train_fraction == job.request.train_fraction]
         shared = set(ratios).intersection(*peers)
-        means.append(math.exp(float(np.mean(np.log([ratios[uid] for uid in shared])))) if shared else None)
+        means.append(geometric_mean([ratios[uid] for uid in shared]))
     return means
 
 
