@@ -69,7 +69,7 @@ class BacktestPlan:
 _ROWS_TO_FORECAST = 4  # rows a seasonal series' plan leaves after a full season and a row, to move its origins over
 
 
-def interval_plan(n: int, season: int, max_origins: int = MAX_ORIGINS) -> BacktestPlan:
+def interval_plan(n: int, season: int, max_origins: int = MAX_ORIGINS, fewest_rows: int = 1) -> BacktestPlan:
     """Up to ``max_origins`` origins spread evenly from a third of the rows to the last one that
     leaves ``horizon`` rows after it; ``horizon`` is ``backtest_horizon``, capped so that every
     refit keeps at least a third of the rows, and halved when that leaves room for one origin only (a season
@@ -79,10 +79,17 @@ def interval_plan(n: int, season: int, max_origins: int = MAX_ORIGINS) -> Backte
     A seasonal series' refits keep a full season and a row (``season + 1``), where that leaves a few rows to forecast:
     on fewer, seasonal naive fell back to naive and auto to models without the season, so the band measured other
     models than the one fitted (25 monthly training rows of a sine and noise: 95% bands 3.7 times as wide as seasonal
-    naive's errors needed, covering every test row; with the rule 1.2 times, covering 80% and 97.5%)."""
+    naive's errors needed, covering every test row; with the rule 1.2 times, covering 80% and 97.5%).
+
+    No refit sees fewer than ``fewest_rows`` rows (the model's ``fewest_refit_rows``); no origin where that leaves
+    no row to forecast."""
     shortest = max(n // 3, 1)
     if season > 1 and n - (season + 1) >= _ROWS_TO_FORECAST:
         shortest = max(shortest, season + 1)
+    if fewest_rows > 1:
+        if n - fewest_rows < 1:
+            return BacktestPlan(1, ())
+        shortest = max(shortest, fewest_rows)
     horizon = max(1, min(backtest_horizon(n, season), n - shortest))
     if max_origins > 1 and n - horizon <= shortest:
         horizon = max(1, (n - shortest) // 2)
@@ -159,13 +166,14 @@ class Band:
         return self.unit * self.multipliers[level] * scale
 
 
-def measure_band(history: pd.DataFrame, frequency: Frequency, factory: Factory, max_origins: int) -> Band | None:
+def measure_band(history: pd.DataFrame, frequency: Frequency, factory: Factory, max_origins: int,
+                 fewest_rows: int = 1) -> Band | None:
     """The band of the model ``factory`` builds, from a backtest inside ``history`` (its last
-    ``MAX_BAND_ROWS`` rows) with at most ``max_origins`` refits; None when it could not be fitted
-    at any origin."""
+    ``MAX_BAND_ROWS`` rows) with at most ``max_origins`` refits, each on at least ``fewest_rows`` rows; None when
+    it could not be fitted at any origin."""
     history = history.iloc[-MAX_BAND_ROWS:].reset_index(drop=True)
     values = history["y"].to_numpy(dtype=float)
-    plan = interval_plan(len(values), max(frequency.season_length, 1), max_origins)
+    plan = interval_plan(len(values), max(frequency.season_length, 1), max_origins, fewest_rows)
     return band_from_backtest(values, frequency, backtest_errors(history, frequency, factory, plan), plan)
 
 

@@ -154,7 +154,8 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
         return build_forecaster(request.model, request.settings, frequency)
 
     with shared_budget():  # the refits together take at most one training's time
-        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins)
+        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins,
+                            fitted.fewest_refit_rows())
 
 
 def forecast_run(frame: pd.DataFrame, frequency: Frequency, horizon: int, chosen: RunResult | None,

@@ -84,6 +84,11 @@ class Forecaster(ABC):
         (``core.evaluation.intervals``); None: this model, rebuilt from its settings."""
         return None
 
+    def fewest_refit_rows(self) -> int:
+        """The fewest rows a refit of ``interval_model`` at an origin of the band's backtest is fitted on: there,
+        the model the band measures is the one that was fitted (1: any the model accepts)."""
+        return 1
+
     def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: "BacktestPlan") -> np.ndarray | None:
         """This unfitted model's backtest errors at ``plan``'s origins (shape (origins, horizon)) in one
         pass, for models whose refit has a closed form (one design matrix, one solve per origin);

@@ -43,12 +43,17 @@ class RegressionForecaster(Forecaster):
     ``left_out_`` maps each to the reason (``params()["left_out"]``)."""
 
     left_out_: Mapping[str, str] = MappingProxyType({})  # model files written before it existed
+    season_terms_kept = False  # model files written before it existed
 
-    def __init__(self, name: str, spec: FeatureSpec, training: TrainConfig, hidden: int = 0) -> None:
+    def __init__(self, name: str, spec: FeatureSpec, training: TrainConfig, hidden: int = 0,
+                 season_terms_kept: bool = False) -> None:
+        """``season_terms_kept``: the season terms stay whatever the rows (the band's refits of a fit that kept
+        them, on fewer rows: leaving them out there made the band measure another model, five times too wide)."""
         self.name = name
         self.spec = spec
         self.training = training
         self.hidden = hidden
+        self.season_terms_kept = season_terms_kept
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "RegressionForecaster":
@@ -98,7 +103,7 @@ class RegressionForecaster(Forecaster):
                                   "the season length would add nothing to a linear model")
         weights = design_matrix(rows.iloc[:1], np.zeros(1), replace(self.spec, left_out=tuple(reasons)), frequency,
                                 trend_scale=1.0)[0].shape[1] + 1
-        if len(rows) < (least := rows_for_weights(weights)):
+        if len(rows) < (least := rows_for_weights(weights)) and not self.season_terms_kept:
             reasons[part] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs {least} "
                              f"rows (there are {len(rows)})")
             reasons.pop("fourier", None)  # asked-for pairs stand for the season in their place
@@ -115,8 +120,17 @@ class RegressionForecaster(Forecaster):
         return self.y_scaler_.inverse_transform(scaled)
 
     def interval_model(self) -> "RegressionForecaster | None":
-        training = closed_form_refits(self.training, self.hidden, self.closed_form_gap())
-        return None if training is None else RegressionForecaster(self.name, self.spec, training)
+        """Refitted as it was trained, or in closed form when its training reached the least-squares answer; with
+        the season terms the fit kept (``fewest_refit_rows`` places the origins where rows allow them)."""
+        training = closed_form_refits(self.training, self.hidden, self.closed_form_gap()) or self.training
+        part = season_part(self.frequency_) if self.spec.calendar else None
+        kept = part is not None and part not in self.left_out_
+        return RegressionForecaster(self.name, self.spec, training, self.hidden, kept)
+
+    def fewest_refit_rows(self) -> int:
+        """A linear model's rows for its weights (``rows_for_weights``); a network's ridge penalty keeps its weights."""
+        self._check_fitted()
+        return 1 if self.hidden else rows_for_weights(len(self.feature_names_) + 1)
 
     def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
         """Least squares at every origin on one design matrix, when this model is solved exactly
