@@ -181,7 +181,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
     for col in regressors:
         frame[col] = numbers[col].to_numpy()
-    frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None)
+    frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None, raw)
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
@@ -914,9 +914,11 @@ def quoted_names(columns: object) -> str:
 
 
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
-                           written: pd.Series | None = None) -> pd.DataFrame:
+                           written: pd.Series | None = None, file_rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rows with a time stamp, in time order, duplicates handled by ``policy``; ``written`` (the time column's
-    cells as read, on ``frame``'s index) quotes the unreadable ones in the notice."""
+    cells as read, on ``frame``'s index) quotes the unreadable ones in the notice. A row is dropped as a copy only
+    when it repeats another in every column of ``file_rows`` (the file's rows, on ``frame``'s index): orders of the
+    same day and amount that differ in their order number are each counted (before, 28 of a ledger's 100 were not)."""
     if policy not in DUPLICATE_POLICIES:
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
@@ -937,9 +939,13 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                                      "keep the rows.", "notice.bad_dates", {"rows": bad_dates, "examples": examples}))
     if _strictly_rising(frame["ds"]):  # the usual file: in order, one row per stamp, nothing to drop or sort
         return frame
-    before = len(frame)
-    frame = frame.drop_duplicates().sort_values("ds", kind="stable")
-    report.duplicate_rows_dropped = before - len(frame)
+    whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
+    copies = whole_rows.duplicated().to_numpy()
+    frame = frame[~copies].sort_values("ds", kind="stable")
+    report.duplicate_rows_dropped = dropped = int(np.count_nonzero(copies))
+    if dropped:
+        report.notices.append(Notice(f"{count(dropped, 'row')} repeating another row in every column {_were(dropped)} "
+                                     "dropped as copies.", "notice.copies_dropped", {"rows": dropped}))
     repeated = int(frame["ds"].duplicated().sum())
     if repeated:
         grouped = frame.groupby("ds", as_index=False, sort=True)

@@ -121,3 +121,15 @@ def test_utf8_with_a_few_windows_bytes_keeps_its_utf8_and_inner_byte_order_marks
     damaged = ("date,y\n" + "".join(f"2020-01-{d:02d},{d}\n" for d in range(1, 29))).encode() * 1
     damaged = damaged.replace(b"2020-01-20,20", b"2020-01-\x0020,20")  # past the first 4 KB only in a longer file
     assert "\x00" not in decode_text(b" " * 5000 + damaged)
+
+
+def test_only_rows_alike_in_every_column_are_dropped_as_copies() -> None:
+    # Three orders of one day at one price differ in their order number: all three count (only one did, a total
+    # 28% short); a row exported twice is dropped, and said.
+    text = ("Order Date,Order ID,Sales\n2024-01-01,A1,9.99\n2024-01-02,B1,4.50\n2024-01-02,B2,4.50\n"
+            "2024-01-02,B3,4.50\n2024-01-03,C1,2.00\n2024-01-03,C1,2.00\n"
+            + "".join(f"2024-01-{day:02d},D{day},1.00\n" for day in range(4, 10)))
+    summed = load_text(text, duplicates="sum")
+    assert summed.frame["y"].tolist() == pytest.approx([9.99, 13.5, 2.0] + [1.0] * 6)
+    assert summed.report.duplicate_rows_dropped == 1
+    assert any("1 row repeating another row in every column was dropped" in notice for notice in summed.report.notices)
