@@ -70,7 +70,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
         st.error(problem)
     elif st.button(**T.widget("train.all", count=len(panel.tasks)), key=keys.TRAIN_ALL_BUTTON):
         (stop := st.empty()).button(**T.widget("train.stop"), key=keys.TRAIN_STOP)  # a click reruns: the loop ends
-        job, bar = start_panel_run(st.session_state, request, panel), st.progress(0.0)
+        job, bar = start_panel_run(st.session_state, request, panel, series.frequency), st.progress(0.0)
         try:
             for _ in job.steps(panel.tasks, hold=training_slot):
                 bar.progress(job.done / job.total, text=progress_text(job, T.lang))

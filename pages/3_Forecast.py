@@ -17,8 +17,8 @@ from core.ui.controls import horizon_widget_most
 from core.ui.feedback import BUGS, bug_message
 from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
-from core.ui.panel_runs import (PanelRun, forecast_frame, latest_panel_run, progress_text, skipped_reason,
-                                too_many_series)
+from core.ui.panel_runs import (PanelRun, every_series_request, forecast_frame, latest_panel_run, progress_text,
+                                skipped_reason, too_many_series)
 from core.ui.runs import run_label
 from core.ui.session import ensure_series, language_of, through_dashboard
 from core.ui.text import plain
@@ -32,7 +32,8 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
     if problem := too_many_series(len(panel.tasks), T.lang):
         st.error(problem)
     elif st.button(**T.widget("forecast.all"), key=keys.FORECAST_ALL_BUTTON):
-        job = st.session_state[keys.FORECAST_PANEL] = PanelRun(request, len(panel.tasks))
+        job = PanelRun(every_series_request(request, series.frequency), len(panel.tasks))
+        st.session_state[keys.FORECAST_PANEL] = job
         bar = st.progress(0.0)
         try:
             for _ in job.steps(panel.tasks, forecast_series, training_slot):

@@ -7,7 +7,7 @@ The Train page's widgets, the URL fields, the leaderboard's settings column and 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from core.data.frequency import Frequency
@@ -231,6 +231,17 @@ def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) 
     context = BuildContext(values=values, regressors=settings.regressors, training=training, seed=settings.seed,
                            frequency=frequency, given=given, device=settings.device)
     return spec.build(context)
+
+
+def named_settings(model: str, settings: ModelSettings, frequency: Frequency) -> ModelSettings:
+    """``settings`` less the model's own settings at their default for ``frequency`` (the series the page shows): a
+    run over every series of a file then gives each its own defaults, as the command line does (the shown quarterly
+    series' 4 lags made a monthly one's autoregression miss its season: test MAE 23.6 where 12 lags gave 2.4)."""
+    spec = spec_for(model)
+    values = model_values(spec, settings.values, frequency)
+    named = {setting.name: values[setting.name] for setting in spec.settings
+             if setting.name in settings.values and values[setting.name] != setting.initial(frequency)}
+    return replace(settings, values=named)
 
 
 def settings_in_use(model: str, settings: ModelSettings, frequency: Frequency,

@@ -6,15 +6,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
+from core.data.frequency import Frequency
 from core.data.read import format_limit, limit
 from core.errors import KeyedError, LimitError
 from core.evaluation.pipeline import RunRequest
 from core.i18n import candidate_name, said, t
+from core.models.specs import named_settings
 from core.panel.choice import Panel
 from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_series, geometric_mean, panel_predictions,
                             panel_summary)
@@ -87,14 +89,21 @@ class PanelRun:
         return [outcome.unique_id for outcome in self.outcomes if outcome.predictions is not None]
 
 
-def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel: Panel) -> PanelRun:
+def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel: Panel,
+                    shown: Frequency) -> PanelRun:
     """A new run of the Train page over the series of ``panel``, kept (with at most ``MAX_PANEL_RUNS`` before
-    it) as it fills."""
-    job = PanelRun(request, len(panel.tasks))
+    it) as it fills; the settings at their defaults for the ``shown`` series' frequency take each series' own."""
+    job = PanelRun(every_series_request(request, shown), len(panel.tasks))
     runs = state.setdefault(keys.TRAIN_PANEL_RUNS, [])
     runs.append(job)
     del runs[:-MAX_PANEL_RUNS]
     return job
+
+
+def every_series_request(request: RunRequest, shown: Frequency) -> RunRequest:
+    """``request`` for every series of a file: the settings the page named (``named_settings``), the others each
+    series' defaults."""
+    return replace(request, settings=named_settings(request.model, request.settings, shown))
 
 
 def latest_panel_run(state: Mapping[str, Any]) -> PanelRun | None:

@@ -494,3 +494,17 @@ def test_a_run_keeps_its_number_when_older_runs_are_dropped() -> None:
     runs = state[keys.TRAIN_RUNS]
     assert [run_label(i, run) for i, run in enumerate(runs)][:2] == ["#2 poly", "#3 poly"]
     assert run_label(MAX_RUNS - 1, runs[-1]) == f"#{MAX_RUNS + 1} poly"
+
+
+def test_a_run_over_all_series_gives_each_series_the_defaults_of_its_own_frequency() -> None:
+    # A monthly and a quarterly store: the shown series' 12 lags (its default) made the quarterly one too short to fit
+    # and, shown the other way round, its 4 lags made the monthly one's autoregression miss its season.
+    months = pd.date_range("2015-01-01", periods=48, freq="MS").strftime("%Y-%m-%d")
+    quarters = pd.date_range("2010-01-01", periods=40, freq="QS").strftime("%Y-%m-%d")
+    wave = np.round(200 + 2 * np.arange(40) + 20 * np.sin(np.pi * np.arange(40) / 2), 2)
+    text = pd.concat([pd.DataFrame({"date": months, "store": "monthly", "sales": monthly(100, 0)}),
+                      pd.DataFrame({"date": quarters, "store": "quarterly", "sales": wave})]).to_csv(index=False)
+    at = train_all(upload(app(), "mixed.csv", text), "ar")
+    job = at.session_state[keys.TRAIN_PANEL_RUNS][-1]
+    lags = {outcome.unique_id: outcome.summary["params"]["lags"] for outcome in job.outcomes if outcome.summary}
+    assert lags == {"monthly": list(range(1, 13)), "quarterly": [1, 2, 3, 4]} and job.request.settings.values == {}
