@@ -25,6 +25,9 @@ ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, 
 MAX_SERIES = 100_000  # TSR_MAX_SERIES
 _MAX_ID_CANDIDATES = 8  # columns tried in pairs when no single column is the id
 _ID_REPEATS = 0.02  # share of rows an id column may leave with a repeated time stamp (stray duplicated rows)
+# ... or this many, in a small file: one store's revised month among 49 rows (2.04%) made the file one series, the
+# mean of two stores.
+_STRAY_ROWS = 5
 _AMBIGUOUS_DAY_FIRST = ("%d/%m/", "%m/%d/")  # formats whose day / month order tidy decides from the data
 
 
@@ -136,7 +139,7 @@ def finer_id(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | None,
         return None
     rows = table.drop_duplicates()
     repeats = int(rows[[*ids, date_col]].dropna().duplicated().sum())
-    if repeats <= _ID_REPEATS * len(rows):
+    if repeats <= _stray_rows(len(rows)):
         return None
     finer = [col for col in rows.columns if col not in ids and _may_be_id(rows, col, date_col, exclude)
              and _separates(rows, (*ids, col), date_col, repeats)]
@@ -459,7 +462,12 @@ def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, stamp_re
     if keyed[list(cols)].isna().any().any():
         keyed = keyed.dropna(subset=list(cols))
     repeats = int(keyed.duplicated().sum())
-    return repeats <= _ID_REPEATS * len(keyed) and 10 * repeats < stamp_repeats
+    return repeats <= _stray_rows(len(keyed)) and 10 * repeats < stamp_repeats
+
+
+def _stray_rows(rows: int) -> float:
+    """How many of ``rows`` may repeat a time stamp within one series (rows written twice, revised values)."""
+    return max(_ID_REPEATS * rows, _STRAY_ROWS)
 
 
 def _is_text(values: pd.Series) -> bool:

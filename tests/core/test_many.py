@@ -393,6 +393,9 @@ def test_a_stray_duplicated_row_or_blank_ids_do_not_hide_the_id() -> None:
     assert detect_id_columns(many, "month", exclude=("y",)) == ()  # 40 of 184 repeat with other values: not an id
     exported_twice = pd.concat([frame, frame.iloc[:40]], ignore_index=True)  # alike in every column: count once
     assert detect_id_columns(exported_twice, "month", exclude=("y",)) == ("store",)
+    small = stores_by_month(24).iloc[:48]  # two stores, 24 months each
+    revised = pd.concat([small, small.iloc[[30]].assign(y=lambda f: f["y"] + 1)], ignore_index=True)
+    assert detect_id_columns(revised, "month", exclude=("y",)) == ("store",)  # 1 of 49 rows: the file was one series
 
 
 def test_no_time_column_means_no_detected_id() -> None:
