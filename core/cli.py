@@ -161,7 +161,7 @@ def _fit(args: argparse.Namespace) -> int:
     for note in _future_rows_unused(layout.probe, request):  # the whole file's: each series' future rows alike
         print(f"note: every series: {note}", file=sys.stderr)
     if layout.finer_id is not None:  # the file's layout: ids that leave rows alike
-        print(f"note: {finer_id_note(layout.id_cols, layout.finer_id)}", file=sys.stderr)
+        print(f"note: {finer_id_note(layout.id_cols, layout.finer_id, options.duplicates)}", file=sys.stderr)
     if layout.blank_columns:  # --target all: no series in them
         print(f"note: {quoted_names(list(layout.blank_columns))} {'is' if len(layout.blank_columns) == 1 else 'are'} "
               "blank in every row: no series there.", file=sys.stderr)

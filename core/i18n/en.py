@@ -462,7 +462,7 @@ MESSAGES: dict[str, str] = {
     "data.panel_note": "**{count:,} series** by {by}{dropped}: each is split, fitted and scored on its own. The "
                        "chart and quality panels show the series chosen here; **Train** can fit them all.",
     "data.panel_finer": "Within each series of {ids} the time stamps repeat ({rows:plural:row}), so each series is the "
-                        "mean of its rows at a time; add '{column}' to the id columns to make one series of each.",
+                        "{policy} of its rows at a time; add '{column}' to the id columns to make one series of each.",
     "data.panel_short": "Too short to fit (fewer than {rows} values), so skipped when all series are trained: "
                         "{names} ({count:,} series).",
     "all.by_columns": "column (each numeric column is a series)",

@@ -405,7 +405,7 @@ MESSAGES: dict[str, str] = {
     "data.view_help": "此处绘图的序列，也是**训练**页单独训练的序列；**训练**页还可以拟合全部 {count:,} 个序列。",
     "data.panel_note": "按{by}共分为 **{count:,} 个序列**{dropped}：每个序列各自划分、拟合和评估。图表和数据质量面板显示"
                        "此处所选的序列；**训练**页可以拟合全部序列。",
-    "data.panel_finer": "在 {ids} 的每个序列中时间戳有重复（{rows:,} 行），因此每个序列是其同一时间各行的平均值；"
+    "data.panel_finer": "在 {ids} 的每个序列中时间戳有重复（{rows:,} 行），因此每个序列是其同一时间各行的{policy}；"
                         "把“{column}”加入编号列即可让每个组合各成一个序列。",
     "data.panel_short": "有 {count:,} 个序列的数值少于 {rows} 个，训练全部序列时会跳过它们：{names}。",
     "all.by_columns": "列（每个数值列为一个序列）",

@@ -146,11 +146,11 @@ def finer_id(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | None,
     return (str(finer[0]), repeats) if finer else None
 
 
-def finer_id_note(ids: tuple[str, ...], finer: tuple[str, int]) -> str:
-    """``finer_id`` said for the command line."""
+def finer_id_note(ids: tuple[str, ...], finer: tuple[str, int], policy: str) -> str:
+    """``finer_id`` said for the command line; ``policy`` combines the rows of a time (``--duplicates``)."""
     column, repeats = finer
     return (f"The time stamps repeat within each series of {quoted_names(list(ids))} ({count(repeats, 'row')}), so "
-            f"each series is the mean of its rows at a time; '{column}' tells those rows apart: --id-col "
+            f"each series is the {policy} of its rows at a time; '{column}' tells those rows apart: --id-col "
             f"{','.join((*ids, column))} makes one series of each.")
 
 

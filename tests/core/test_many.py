@@ -261,6 +261,8 @@ def test_an_id_whose_series_repeat_their_stamps_names_the_column_that_tells_the_
     assert ("note: The time stamps repeat within each series of 'region' (80 rows), so each series is the mean of its "
             "rows at a time; 'product' tells those rows apart: --id-col region,product makes one series of each."
             ) in done.stderr, done.stderr
+    summed, _, _ = fit(tmp_path, frame, "--id-col", "region", "--model", "linear", "--duplicates", "sum")
+    assert "so each series is the sum of its rows at a time" in summed.stderr, summed.stderr  # it said mean
     done, _, _ = fit(tmp_path, frame, "--id-col", "region,product", "--model", "linear")
     assert done.returncode == 0 and "tells those rows apart" not in done.stderr
 
