@@ -87,8 +87,9 @@ def panel_note(panel: Panel, lang: str = "en") -> str:
     note = t("data.panel_note", lang, count=len(panel.tasks), by=by, dropped=dropped)
     if panel.finer_id is not None:  # a picked id that leaves rows alike: each series is their mean
         column, repeats = panel.finer_id
-        note += " " + t("data.panel_finer", lang, rows=repeats, ids=plain(", ".join(panel.id_cols)), column=plain(column),
-                        policy=panel.tasks[0].options.duplicates if panel.tasks else "mean")
+        policy = panel.tasks[0].options.duplicates if panel.tasks else "mean"
+        note += " " + t("data.panel_finer", lang, rows=repeats, ids=plain(", ".join(panel.id_cols)),
+                        column=plain(column), policy=policy)
     return f"{note} {short}" if (short := short_series_note(panel, lang)) else note
 
 
