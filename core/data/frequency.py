@@ -134,20 +134,28 @@ def _from_alias(alias: str) -> Frequency:
             return Frequency(name, alias, season)
     stripped = base.lstrip("0123456789")
     if stripped in _NAME_BY_PREFIX and stripped != base:
-        return Frequency(f"every {base[:len(base) - len(stripped)]} {_UNITS[_NAME_BY_PREFIX[stripped][0]]}", alias,
-                         _sub_daily_season(alias))
-    return Frequency(alias, alias, _sub_daily_season(alias))
+        unit, steps = _NAME_BY_PREFIX[stripped], int(base[:len(base) - len(stripped)])
+        return Frequency(f"every {steps} {_UNITS[unit[0]]}", alias, _sub_daily_season(alias) or _season_of_steps(
+            unit[1], steps))
+    return Frequency(alias, alias, _sub_daily_season(alias) or 1)
+
+
+def _season_of_steps(unit_season: int, steps: int) -> int:
+    """The season of a spacing of ``steps`` units whose season is ``unit_season`` units, where it is a whole number
+    of at least 2 steps (every 2 weeks: 26, every 4 weeks: 13, every 2 months: 6; before, all 1); 1 otherwise."""
+    return unit_season // steps if unit_season % steps == 0 and unit_season // steps >= 2 else 1
 
 
 def _sub_daily_season(alias: str) -> int:
     """Steps per day for a fixed spacing under a day (``15min``: 96, ``2h``: 12), else per hour (``15s``: 240): the
-    first that is a whole number of at most ``_SEASON_STEPS_MOST``; 1 for other spacings and when neither is."""
+    first that is a whole number of at most ``_SEASON_STEPS_MOST``; 1 when neither is; 0 for spacings of a day or
+    more and those of no fixed length (a month, a business day)."""
     try:
         step = pd.Timedelta(to_offset(alias)).total_seconds()
     except ValueError:  # not a fixed duration (a month, a business day)
-        return 1
+        return 0
     if not 0 < step < 86_400:
-        return 1
+        return 0
     for period in (86_400, 3_600):
         steps = period / step
         if 2 <= steps <= _SEASON_STEPS_MOST and steps == int(steps):

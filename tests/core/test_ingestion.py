@@ -682,6 +682,13 @@ def test_a_spacing_without_a_name_of_its_own_takes_the_day_as_its_season(spacing
     assert infer_frequency(stamps).season_length == season
 
 
+@pytest.mark.parametrize(("spacing", "season"), [("2W-MON", 26), ("4W-SUN", 13), ("2MS", 6), ("4MS", 3), ("2D", 1),
+                                                ("3D", 1), ("2YS", 1)])
+def test_a_step_of_several_weeks_or_months_keeps_the_yearly_season_where_it_divides(spacing: str, season: int) -> None:
+    # Every 2 weeks, every 4 weeks and every 2 months had no season: seasonal naive and auto lost the yearly cycle.
+    assert infer_frequency(pd.Series(pd.date_range("2020-01-06", periods=60, freq=spacing))).season_length == season
+
+
 @pytest.mark.parametrize(("spacing", "english", "chinese"), [
     ("4YE", "every 4 years", "每 4 年"), ("15min", "every 15 minutes", "每 15 分钟"), ("2h", "every 2 hours", "每 2 小时"),
     ("2W-SUN", "every 2 weeks", "每 2 周"), ("3D", "every 3 days", "每 3 天"), ("2MS", "every 2 months", "每 2 个月")])
