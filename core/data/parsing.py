@@ -679,6 +679,13 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
 _DAY_NAMES = frozenset({"day", "tag", "jour", "dia", "día", "日"})  # a day-of-month column beside a year and a month
+# A week-number column beside a year (CDC's FluView ``YEAR``, ``WEEK``): ISO weeks, each dated by its Monday.
+_WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", "semaine", "semana", "周"})
+_WEEK_MOST = 53
+# A statistics office's period codes beside a year (the BLS's ``period``: M01-M12, M13 the year's average; Q01-Q04,
+# Q05 the average): months or quarters; the averages' rows are left out (``summary_periods`` in the table's attrs).
+_PERIOD_CODE = re.compile(r"([MQ])(\d{2})")
+_CODED_PERIOD_NAMES = frozenset({"period", "periodo", "período", "periode", "période"})
 _GRID_SUMMARY_ROWS = 2  # rows below the months of a grid of years across that may sum them up (``period_of_rows``)
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
 
@@ -762,6 +769,9 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     names = {col: re.sub(r"[\s_]+", " ", str(col).strip().lower()) for col in raw.columns}
     dates = [col for col, name in names.items() if name in _DATE_NAMES or _DAY_COLUMN.search(name)]
     periods = [col for col, name in names.items() if _PERIOD_COLUMN.search(name) and col not in dates]
+    if len(periods) == 1 and not dates:  # a date column named otherwise (UCI's ``dteday``, ``Year-Month-Day``)
+        dates = [col for col in raw.columns if col != periods[0] and not pd.api.types.is_numeric_dtype(raw[col])
+                 and _days(raw[col].iloc[:_UNNAMED_DATES_CHECKED]) is not None]
     if len(dates) != 1 or len(periods) != 1:
         return raw
     period = pd.to_numeric(raw[periods[0]], errors="coerce")
@@ -808,8 +818,12 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
     days = [col for name, col in names.items() if name in _DAY_NAMES]
-    others = [name for name in names if names[name] not in days and any(word in name for word in _OTHER_TIME_WORDS)]
-    if len(years) != 1 or len(periods) != 1 or len(days) > 1 or others:
+    hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES]
+    others = [name for name in names if names[name] not in (*days, *hours)
+              and any(word in name for word in _OTHER_TIME_WORDS)]
+    if len(years) == 1 and not periods and not days:
+        return _year_and_week(raw, years[0], names) if len(hours) <= 1 else raw
+    if len(years) != 1 or len(periods) != 1 or len(days) > 1 or len(hours) > int(bool(days)) or others:
         return raw
     parts = [years[0], periods[0], *days]
     name = "-".join(str(col).strip() for col in parts)
@@ -829,6 +843,83 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     combined.insert(min(list(raw.columns).index(col) for col in parts), name, stamps)
     combined.attrs = raw.attrs
     return combined
+
+
+def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]) -> pd.DataFrame:
+    """A year column and a week-number column (1-53) or a period-code column (``_PERIOD_CODE``) combined into one
+    date column (``combine_calendar_columns``); ``raw`` as it is when there is neither or it does not read so."""
+    weeks = [col for name, col in names.items() if name in _WEEK_NAMES]
+    coded = [col for name, col in names.items() if name in _CODED_PERIOD_NAMES]
+    if len(weeks) + len(coded) != 1:
+        return raw
+    column = (weeks or coded)[0]
+    if any(word in name for name, col in names.items() if col not in (year_col, column) for word in _OTHER_TIME_WORDS):
+        return raw  # another time column (a date, a day): the table is not dated by these two alone
+    year = pd.to_numeric(raw[year_col], errors="coerce")
+    year = year.where((year % 1 == 0) & year.between(1800, 2200))
+    averages = pd.Series(False, index=raw.index)
+    if weeks:
+        week = pd.to_numeric(raw[column], errors="coerce").astype("float64")
+        week = week.where((week % 1 == 0) & week.between(1, _WEEK_MOST))
+        stamps, first_day = _numbered_weeks(year, week)
+    else:
+        codes = raw[column].astype("string").str.strip().str.upper().str.extract(_PERIOD_CODE.pattern + "$")
+        number = pd.to_numeric(codes[1], errors="coerce").astype("float64")
+        months = (codes[0] == "M").fillna(False)
+        quarters = (codes[0] == "Q").fillna(False)
+        if (months | quarters).mean() < PARSE_SHARE or (months.any() and quarters.any()):
+            return raw
+        per_year = 12 if months.any() else 4
+        averages = (number == per_year + 1).fillna(False)
+        month = (number.where(number.between(1, per_year)) - 1) * (12 // per_year) + 1
+        stamps = _from_year_month(year, month)
+    valid = (stamps.notna() | averages).to_numpy()
+    if stamps.notna().sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
+        return raw
+    kept = raw.loc[~averages.to_numpy()]
+    name = f"{str(year_col).strip()}-{str(column).strip()}"
+    if name.lower() in names:
+        return raw
+    combined = kept.drop(columns=[year_col, column])
+    combined.insert(min(list(raw.columns).index(year_col), list(raw.columns).index(column)), name,
+                    stamps[~averages.to_numpy()])
+    combined.attrs = dict(raw.attrs)
+    if averages.any():
+        code = "M13" if per_year == 12 else "Q05"
+        combined.attrs["summary_periods"] = {"rows": int(averages.sum()), "code": code}
+    if weeks:
+        combined.attrs["numbered_weeks"] = {"column": name, "first_day": first_day}
+    return combined
+
+
+_WEEK_STARTS = {"Monday": 0, "Sunday": 6}  # ISO 8601's weeks; the US CDC's epidemiological (MMWR) weeks
+
+
+def _numbered_weeks(year: pd.Series, week: pd.Series) -> tuple[pd.Series, str]:
+    """The first day of week ``week`` of ``year`` (NaT where there is no such week), and that day's name: week 1 is
+    the one holding 4 January, starting on a Monday (ISO 8601) or a Sunday (CDC's MMWR weeks), whichever leaves
+    fewer weeks unread and fewer years whose last week in the data is not their last (the two count 53 weeks in
+    different years)."""
+    best: tuple[int, pd.Series, str] | None = None
+    for day, weekday in _WEEK_STARTS.items():
+        starts = {int(y): _first_week_start(int(y), weekday) for y in year.dropna().unique()}
+        first = year.map(lambda y: starts.get(int(y)) if pd.notna(y) else pd.NaT)
+        after = year.map(lambda y: _first_week_start(int(y) + 1, weekday) if pd.notna(y) else pd.NaT)
+        stamps = pd.to_datetime(first) + pd.to_timedelta((week - 1) * 7, unit="D")
+        stamps = stamps.where(stamps < pd.to_datetime(after))
+        counts = ((pd.to_datetime(after) - pd.to_datetime(first)).dt.days // 7).groupby(year).first()
+        inner = week.groupby(year).max().iloc[1:-1]
+        misfits = int(stamps.isna().sum()) + int((inner != counts.reindex(inner.index)).sum())
+        if best is None or misfits < best[0]:
+            best = (misfits, stamps, day)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _first_week_start(year: int, weekday: int) -> pd.Timestamp:
+    """The day week 1 of ``year`` starts: the ``weekday`` (0 Monday ... 6 Sunday) on or before 4 January."""
+    fourth = pd.Timestamp(year=year, month=1, day=4)
+    return fourth - pd.Timedelta(days=(fourth.weekday() - weekday) % 7)
 
 
 def period_of_rows(values: pd.Series, name: object) -> tuple[str | None, int]:

@@ -802,6 +802,16 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     if sheet := attrs.get("sheet"):
         report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
                                      "notice.other_sheet", {"sheet": str(sheet)}))
+    if averages := attrs.get("summary_periods"):  # ``parsing._year_and_week``: the BLS's M13, Q05
+        rows, code = int(averages["rows"]), str(averages["code"])  # type: ignore[index]
+        report.notices.append(Notice(f"{count(rows, 'row')} coded {code} (the year's average) {_were(rows)} left out.",
+                                     "notice.period_averages", {"rows": rows, "code": code}))
+    if weeks := attrs.get("numbered_weeks"):  # ``parsing._numbered_weeks``
+        column, day = str(weeks["column"]), str(weeks["first_day"])  # type: ignore[index]
+        kind = "ISO 8601 weeks" if day == "Monday" else "US CDC (MMWR) weeks"
+        report.notices.append(Notice(f"The year and week numbers ('{column}') were read as {kind}, from {day} to "
+                                     f"{'Sunday' if day == 'Monday' else 'Saturday'}, each dated by its first day.",
+                                     f"notice.weeks_from_{day.lower()}", {"column": column}))
     if renamed := attrs.get("renamed_columns"):
         names = quoted_names([str(name) for name in renamed])  # type: ignore[union-attr]
         report.notices.append(Notice(f"Several columns have the same name; the later ones are read as {names}: rename "

@@ -746,6 +746,11 @@ MESSAGES: dict[str, str] = {
     "err.target_unsaved_formulas": "Target column '{column}' has no values: the sheet has formulas whose results were "
                                    "never saved (a program wrote the workbook), so they read as blank: open the "
                                    "workbook in Excel or LibreOffice and save it, then load it again.",
+    "notice.period_averages": "{rows:plural:row} coded {code} (the year's average) {rows:were} left out.",
+    "notice.weeks_from_monday": "The year and week numbers ('{column}') were read as ISO 8601 weeks, from Monday to "
+                                "Sunday, each dated by its first day.",
+    "notice.weeks_from_sunday": "The year and week numbers ('{column}') were read as US CDC (MMWR) weeks, from Sunday "
+                                "to Saturday, each dated by its first day.",
     "notice.other_sheet": "The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",

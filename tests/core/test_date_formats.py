@@ -336,3 +336,52 @@ def test_a_time_column_of_numbers_past_the_calendar_is_named_when_the_rows_becom
     series = load_series(_csv("year", years), "x.csv")
     assert series.frequency.is_steps
     assert any("No time column was read: 'year' does not hold dates" in str(notice) for notice in series.report.notices)
+
+
+def _weeks_of(first_days: pd.DatetimeIndex, weekday: int) -> tuple[list[int], list[int]]:
+    """(year, week) of each day's week, week 1 holding 4 January and starting on ``weekday`` (0 Monday, 6 Sunday)."""
+    years, weeks = [], []
+    for day in first_days:
+        year = day.year + 1
+        while (start := pd.Timestamp(year=year, month=1, day=4)) and \
+                start - pd.Timedelta(days=(start.weekday() - weekday) % 7) > day:
+            year -= 1
+        first = start - pd.Timedelta(days=(start.weekday() - weekday) % 7)
+        years.append(year)
+        weeks.append((day - first).days // 7 + 1)
+    return years, weeks
+
+
+@pytest.mark.parametrize(("first", "weekday", "day"), [("2015-12-28", 0, "Monday"), ("2013-12-29", 6, "Sunday")])
+def test_a_year_and_a_week_number_make_weekly_dates(first: str, weekday: int, day: str) -> None:
+    # CDC's FluView (YEAR, WEEK) was read as yearly means, or as 52 series of one week each. Its weeks start on Sunday
+    # and count 53 in 2014 and 2020; ISO weeks start on Monday and count 53 in 2015 and 2020.
+    starts = pd.date_range(first, periods=380, freq="7D")
+    years, weeks = _weeks_of(starts, weekday)
+    values = 100 + 10 * np.sin(np.arange(380) * 2 * np.pi / 52)
+    text = "REGION,YEAR,WEEK,ILITOTAL\n" + "".join(f"X,{y},{w},{v:.2f}\n" for y, w, v in zip(years, weeks, values))
+    series = load_series(text.encode(), "fluview.csv")
+    assert series.frequency.name == "weekly" and series.report.gaps == 0 and len(series.frame) == 380
+    assert list(series.frame["ds"]) == list(starts) and series.frame["y"].to_numpy() == pytest.approx(values, abs=0.01)
+    assert any(f"read as" in notice and f"from {day}" in notice for notice in series.report.notices)
+
+
+def test_the_bls_year_and_period_codes_make_months_without_the_years_averages() -> None:
+    rows = [(2000 + i // 13, f"M{i % 13 + 1:02d}", 250 + i) for i in range(13 * 3)]
+    text = "series_id     \tyear\tperiod\t   value\tfootnote_codes\n" + "".join(
+        f"CUUR0000SA0   \t{y}\t{p}\t  {v:.3f}\t\n" for y, p, v in rows)
+    series = load_series(text.encode(), "cu.txt")
+    assert series.frequency.name == "monthly" and len(series.frame) == 36  # 39 rows, 3 of them M13: the average
+    assert series.frame["ds"].iloc[12] == pd.Timestamp("2001-01-01") and series.frame["y"].iloc[12] == 263.0
+    assert "3 rows coded M13 (the year's average) were left out." in series.report.notices
+
+
+def test_a_date_named_otherwise_and_the_hour_or_year_month_day_and_hour_make_hourly_stamps() -> None:
+    # UCI's bike sharing (dteday, hr) was read as daily means, or as 24 series; year, month, day, hour as one row.
+    hours = pd.date_range("2011-01-01", periods=72, freq="h")
+    bike = "instant,dteday,hr,cnt\n" + "".join(f"{i},{h:%Y-%m-%d},{h.hour},{i % 24}\n" for i, h in enumerate(hours))
+    parts = "year,month,day,hour,temp\n" + "".join(f"{h.year},{h.month},{h.day},{h.hour},{i}\n"
+                                                   for i, h in enumerate(hours))
+    for text in (bike, parts):
+        series = load_series(text.encode(), "hours.csv")
+        assert series.frequency.name == "hourly" and list(series.frame["ds"]) == list(hours)
