@@ -487,7 +487,11 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         with _open_workbook(data, name) as book:
             visible = _visible_sheets(book)
             chosen = visible[0] if sheet == 0 and visible and visible[0] != book.sheet_names[0] else sheet
-            unsaved = _check_sheet_rows(archive, parts.get(chosen))  # before a cell is parsed
+            if chosen not in (book.sheet_names if isinstance(chosen, str) else range(len(book.sheet_names))):
+                names = ", ".join(f"'{sheet_name}'" for sheet_name in book.sheet_names[:12])
+                raise DataError(f"'{name or 'The workbook'}' has no sheet '{chosen}': its sheets are {names}.",
+                                "err.no_sheet", {"name": name or "The workbook", "sheet": str(chosen), "sheets": names})
+            unsaved = _check_sheet_rows(archive, parts.get(chosen), name)  # before a cell is parsed
             raw = _parse_sheet(book, name, chosen)
             if unsaved:
                 raw.attrs["unsaved_formulas"] = True  # said by the loader
@@ -516,7 +520,7 @@ def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[
     in ``attrs["sheet"]``."""
     for other in later[:SHEETS_SEARCHED - 1]:
         try:
-            unsaved = _check_sheet_rows(archive, parts.get(other))
+            unsaved = _check_sheet_rows(archive, parts.get(other), name)
             candidate = _parse_sheet(book, name, other)
         except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
             continue
@@ -536,16 +540,20 @@ def _open_workbook(data: bytes, name: str) -> pd.ExcelFile:
         raise _unreadable_workbook(name, error) from None
 
 
-def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None) -> bool:
-    """Refuse a sheet with more rows, columns or cells than the limits from its XML ``part`` (None: the workbook
-    does not say which), before parsing it, which takes seconds per 100,000 rows and holds the whole used range;
-    whether it has formulas without stored results."""
+def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None, name: str = "") -> bool:
+    """Refuse a sheet with more rows, columns or cells than the limits from its XML ``part``, before parsing it, which
+    takes seconds per 100,000 rows and holds the whole used range; whether it has formulas without stored results. A
+    sheet that cannot be measured (the workbook does not say which part holds it, a binary ``.xlsb`` part, a damaged
+    part) is refused: parsed regardless, its used range could ask for any memory."""
+    label = f"'{name}'" if name else "The workbook"
+    if part is None or not part.lower().endswith(".xml"):
+        raise DataError(f"{label} does not say where the sheet's cells are kept as XML, so its size cannot be checked "
+                        "before it is read: open it in Excel and save it as .xlsx, or export the sheet as CSV.",
+                        "err.excel_unmeasured", {"label": label})
     try:
-        extent = _part_rows(archive, part) if part else None
-    except _EXCEL_ERRORS:
-        extent = None  # a damaged workbook: pandas says what is wrong with it when it parses
-    if extent is None:
-        return False
+        extent = _part_rows(archive, part)
+    except _EXCEL_ERRORS as error:
+        raise _unreadable_workbook(name, error) from None
     check_count(max(extent.rows, extent.height) - 1, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
     check_count(extent.width, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS, "keep the columns you need")
     check_count(extent.height * extent.width, "cells", "TSR_MAX_SHEET_CELLS", MAX_SHEET_CELLS,
@@ -684,20 +692,24 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
     """The zip member of each sheet, by position and by name, from the workbook's list of sheets and its
     relationships; empty when the workbook does not say (or is too damaged to)."""
     try:
-        names = set(archive.namelist())
-        if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        # Member names as the zip writes them, found whatever their case, as calamine finds them: a part named in
+        # other capitals than its relationship's target went unmeasured, and a 2 KB workbook with a stray cell at
+        # XFD1048576 made calamine ask for 550 GB.
+        names = {name.lower(): name for name in archive.namelist()}
+        book, links = names.get("xl/workbook.xml"), names.get("xl/_rels/workbook.xml.rels")
+        if book is None or links is None:
             return {}
-        sheets = [element for element in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter()
+        sheets = [element for element in ElementTree.fromstring(archive.read(book)).iter()
                   if element.tag.endswith("}sheet")]
         targets = {element.get("Id"): element.get("Target", "")
-                   for element in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter()}
+                   for element in ElementTree.fromstring(archive.read(links)).iter()}
     except _EXCEL_ERRORS:
         return {}
     parts: dict[str | int, str] = {}
     for position, element in enumerate(sheets):
-        target = targets.get(element.get(f"{{{_RELATIONSHIPS}}}id")) or ""
-        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        if target and part in names:
+        target = (targets.get(element.get(f"{{{_RELATIONSHIPS}}}id")) or "").replace("\\", "/")
+        part = names.get((target.lstrip("/") if target.startswith("/") else f"xl/{target}").lower())
+        if target and part is not None:
             parts[position] = part
             parts.setdefault(str(element.get("name")), part)
     return parts

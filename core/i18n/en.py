@@ -646,6 +646,10 @@ MESSAGES: dict[str, str] = {
                         "CSV, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.",
     "err.excel": "'{name}' is an Excel workbook that cannot be read ({detail}): open it in Excel and save it again, "
                  "or export the sheet as CSV.",
+    "err.excel_unmeasured": "{label} does not say where the sheet's cells are kept as XML, so its size cannot be "
+                            "checked before it is read: open it in Excel and save it as .xlsx, or export the sheet "
+                            "as CSV.",
+    "err.no_sheet": "'{name}' has no sheet '{sheet}': its sheets are {sheets}.",
     "err.utf16": "The file starts with a UTF-16 mark but is not UTF-16 text: save it as UTF-8 CSV.",
     "err.binary": "The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).",
     "err.encoding": "The file's text encoding is not recognised: save it as UTF-8 CSV.",

@@ -569,6 +569,9 @@ MESSAGES: dict[str, str] = {
     "err.zip_unpacked": "{label} 解压后有 {mb:,.0f} MB，超过了 {limit} MB 的上限：请把工作表导出为 CSV，或设置 "
                         "TSR_MAX_UNCOMPRESSED_MB 提高上限。",
     "err.excel": "“{name}”是 Excel 工作簿，但无法读取（{detail}）：请在 Excel 中打开后重新保存，或把工作表导出为 CSV。",
+    "err.excel_unmeasured": "{label}没有说明工作表的单元格以 XML 存放在哪里，因此无法在读取前检查其大小：请在 Excel 中打开并另存为 "
+                            ".xlsx，或把工作表导出为 CSV。",
+    "err.no_sheet": "“{name}”中没有工作表“{sheet}”：它的工作表有 {sheets}。",
     "err.utf16": "文件以 UTF-16 标记开头，但内容不是 UTF-16 文本：请另存为 UTF-8 编码的 CSV。",
     "err.binary": "文件包含的是二进制数据而不是文本：请选择 CSV 文件（以逗号或分号分隔的文本）。",
     "err.encoding": "无法识别文件的文本编码：请另存为 UTF-8 编码的 CSV。",

@@ -107,6 +107,31 @@ def test_a_stray_cell_far_from_the_table_is_refused_before_the_sheet_is_built(ce
     assert len(load_series(far_cell_workbook("C25"), "near.xlsx").frame) == 20  # a cell beside the table is fine
 
 
+def with_renamed_sheet_part(data: bytes, target: str) -> bytes:
+    """``data`` with its first sheet's relationship pointing at ``target``."""
+    members = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            members[info.filename] = archive.read(info.filename)
+    links = members["xl/_rels/workbook.xml.rels"].decode()
+    members["xl/_rels/workbook.xml.rels"] = links.replace("/xl/worksheets/sheet1.xml", target).replace(
+        '"worksheets/sheet1.xml"', f'"{target}"').encode()
+    return make_zip(members)
+
+
+def test_a_sheet_named_in_other_capitals_is_measured_and_one_that_cannot_be_is_refused() -> None:
+    # A relationship to WORKSHEETS/sheet1.xml skipped every size check, and calamine, which finds the part whatever
+    # its case, asked for 550 GB for a stray cell at XFD1048576 of a 2 KB file: the server process aborted.
+    message = one_line_error(with_renamed_sheet_part(far_cell_workbook("XFD1048576"), "WORKSHEETS/sheet1.xml"), "x.xlsx")
+    assert "16,384 columns" in message, message
+    near = with_renamed_sheet_part(far_cell_workbook("C25"), "WORKSHEETS/sheet1.xml")
+    assert len(load_series(near, "near.xlsx").frame) == 20
+    lost = one_line_error(with_renamed_sheet_part(far_cell_workbook("C25"), "worksheets/gone.xml"), "lost.xlsx")
+    assert "does not say where the sheet's cells are kept" in lost or "cannot be read" in lost, lost
+    assert one_line_error(near, "near.xlsx", LoadOptions(sheet="Nope")) == "'near.xlsx' has no sheet 'Nope': its " \
+        "sheets are 'Sheet'."
+
+
 @pytest.mark.parametrize("sheet", [1, "long"])
 def test_a_sheet_over_the_row_limit_is_refused_before_a_cell_is_parsed(sheet: int | str,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
