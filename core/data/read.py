@@ -47,7 +47,8 @@ _ROW_TAG_LONGEST = 256  # bytes kept from one chunk to the next, so that a tag c
 # between the first and the last cell a sheet names, so one stray cell far out made a 1.7 KB workbook take 3.4 GB.
 _CELL_COLUMN = re.compile(rb"\sr=\"([A-Z]{1,3})[0-9]")  # only a cell's r= starts with letters (a row's is its number)
 _ROW_NUMBER = re.compile(rb"\sr=\"([0-9]{1,7})\"")  # a row's
-MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used range (the reader holds them in ~1.7 GB)
+MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used range (the reader holds them in ~1.7 GB),
+# or of a Parquet table
 # A formula cell without a stored result (``<c r="D2"><f>B2*C2</f><v /></c>``: written by a program, never opened and
 # saved in Excel): it reads as blank.
 _UNSAVED_FORMULA = re.compile(rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
@@ -372,6 +373,9 @@ def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
         meta = parquet.metadata
         check_count(meta.num_columns, "columns", "TSR_MAX_COLUMNS", MAX_COLUMNS, "keep the columns you need")
         check_count(meta.num_rows, "rows", "TSR_MAX_ROWS", MAX_ROWS, "load a shorter extract")
+        # Rows and columns each within their limits may still be too many cells: 50,000 rows of 1,000 columns of
+        # zeros pack into 0.9 MB and took 1.5 GB to read.
+        _check_parquet_cells(meta.num_rows * meta.num_columns)
         _check_flat(parquet, name)
         _check_text_size(parquet, data, name)
         return _check_table_size(_with_index_as_columns(pd.read_parquet(io.BytesIO(data))))
@@ -381,6 +385,14 @@ def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
         raise DataError(f"'{name or 'The file'}' looks like Parquet but cannot be read ({_first_line(error)}): "
                         "export it again or save it as CSV.", "err.parquet",
                         {"name": name or "The file", "detail": _first_line(error)}) from None
+
+
+def _check_parquet_cells(cells: int) -> None:
+    most = limit("TSR_MAX_SHEET_CELLS", MAX_SHEET_CELLS)
+    if cells > most:
+        raise LimitError(f"The file has {cells:,} cells, more than the limit of {format_limit(most)}: keep the columns "
+                         "you need, or load a shorter extract, or set TSR_MAX_SHEET_CELLS to raise the limit.",
+                         "err.parquet_cells", {"count": cells, "limit": format_limit(most)})
 
 
 def _with_index_as_columns(frame: pd.DataFrame) -> pd.DataFrame:

@@ -606,6 +606,8 @@ MESSAGES: dict[str, str] = {
                 "are too small to compute with: rescale the column, for example multiply it by 1e100.",
     "err.unclosed_quote": "A double quote (\") opens a cell on line {line} and is never closed, so the rest of the "
                           "file reads as that one cell: close the quote, or remove it.",
+    "err.parquet_cells": "The file has {count:,} cells, more than the limit of {limit}: keep the columns you need, "
+                         "or load a shorter extract, or set TSR_MAX_SHEET_CELLS to raise the limit.",
     "err.too_many_cells": "The file has {count:,} cells, more than the limit of {limit}: its used range is too large "
                           "(stray cells far from the table: delete them), or set {variable} to raise the limit.",
     "err.too_many_columns": "The file has {count:,} columns, more than the limit of {limit}: keep the columns you "

@@ -541,6 +541,7 @@ MESSAGES: dict[str, str] = {
     "err.parquet_nested": "“{name}”有一列是嵌套值（“{column}”，{kind}）：一个序列每个单元格只需一个值；请导出为平面表格或 CSV。",
     "err.tiny": "“{column}”列的值都小于 {limit:g}（最大为 {largest}）；它们的平方小到无法计算：请缩放该列，例如乘以 1e100。",
     "err.unclosed_quote": "第 {line} 行有一个双引号（\"）开始了一个单元格却没有闭合，文件其余部分都被读成了这一个单元格：请补上或删除这个引号。",
+    "err.parquet_cells": "文件有 {count:,} 个单元格，超过了 {limit} 个的上限：请只保留需要的列或载入较短的片段，或设置 TSR_MAX_SHEET_CELLS 提高上限。",
     "err.too_many_cells": "文件有 {count:,} 个单元格，超过了 {limit} 个的上限：工作表的已用区域过大（远离表格的零散单元格：请删除它们），或设置 {variable} 提高上限。",
     "err.too_many_columns": "文件有 {count:,} 列，超过了 {limit} 列的上限：请只保留需要的列，或设置 {variable} 提高上限。",
     "err.too_many_dashboard_series": "该文件有 {count:,} 个序列，超过了仪表板一次最多处理 {limit} 个的上限：请用命令行（python -m core fit FILE）拟合，或设置 TSR_MAX_DASHBOARD_SERIES 提高上限。",

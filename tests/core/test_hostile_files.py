@@ -122,7 +122,8 @@ def with_renamed_sheet_part(data: bytes, target: str) -> bytes:
 def test_a_sheet_named_in_other_capitals_is_measured_and_one_that_cannot_be_is_refused() -> None:
     # A relationship to WORKSHEETS/sheet1.xml skipped every size check, and calamine, which finds the part whatever
     # its case, asked for 550 GB for a stray cell at XFD1048576 of a 2 KB file: the server process aborted.
-    message = one_line_error(with_renamed_sheet_part(far_cell_workbook("XFD1048576"), "WORKSHEETS/sheet1.xml"), "x.xlsx")
+    capitals = with_renamed_sheet_part(far_cell_workbook("XFD1048576"), "WORKSHEETS/sheet1.xml")
+    message = one_line_error(capitals, "x.xlsx")
     assert "16,384 columns" in message, message
     near = with_renamed_sheet_part(far_cell_workbook("C25"), "WORKSHEETS/sheet1.xml")
     assert len(load_series(near, "near.xlsx").frame) == 20
@@ -207,6 +208,16 @@ def test_parquet_with_nested_columns_is_refused_unread(monkeypatch: pytest.Monke
     monkeypatch.setattr(pd, "read_parquet", lambda *args, **kwargs: pytest.fail("the file was read"))
     message = one_line_error(sink.getvalue(), "nested.parquet")
     assert message.startswith(f"'nested.parquet' has a column of nested values ('tags', {kind})"), message
+
+
+def test_parquet_of_too_many_cells_is_refused_from_its_footer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 50,000 rows of 1,000 columns of zeros pack into 0.9 MB, within the row and column limits, and took 1.5 GB.
+    monkeypatch.setenv("TSR_MAX_SHEET_CELLS", "1000")
+    sink = io.BytesIO()
+    pq.write_table(pa.table({f"c{i}": pa.array(np.zeros(200)) for i in range(10)}), sink)
+    monkeypatch.setattr(pd, "read_parquet", lambda *args, **kwargs: pytest.fail("the file was read"))
+    message = one_line_error(sink.getvalue(), "zeros.parquet")
+    assert message.startswith("The file has 2,000 cells, more than the limit of 1,000") and "TSR_MAX_SHEET_CELLS" in message
 
 
 def test_parquet_over_the_column_limit_is_refused(tmp_path: Path) -> None:
