@@ -130,7 +130,7 @@ def data_page() -> None:
 
 
 def main() -> None:
-    note = open_session(st.session_state, st.query_params, load_cached, split=split_cached)
+    note = open_session(st.session_state, st.query_params, load_cached, split=split_cached, cookies=st.context.cookies)
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))  # the selector's choice first
     follow_language(st.session_state, T.lang)
     data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)

@@ -89,6 +89,8 @@ MESSAGES: dict[str, str] = {
     "data.preview": "**Preview**",
     "data.step_column": "step",
     "sample.air_passengers": "monthly airline passengers, 1949-1960, shipped with the app",
+    "session.elsewhere": "The session this link named was opened in another browser: its file and runs stay there. "
+                         "{sample} is loaded; load your file to work with the link's settings.",
     "session.expired": "The session this link named has expired (sessions are kept {hours:g} hours after their last "
                        "change) or is unknown: {sample} is loaded; load your file again.",
     "session.unreadable": "The earlier session's file '{name}' could not be read again: {problem}",

@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "data.preview": "**数据预览**",
     "data.step_column": "步",
     "sample.air_passengers": "1949—1960 年国际航空旅客月度人数，随应用附带",
+    "session.elsewhere": "链接所指的会话是在另一个浏览器中打开的：它的文件和运行结果留在那里。已载入 {sample}；载入您的文件即可使用链接中的设置。",
     "session.expired": "链接所指的会话已过期（会话在最后一次改动后保留 {hours:g} 小时）或无法识别：已载入 {sample}，"
                        "请重新载入您的文件。",
     "session.unreadable": "无法再次读取上一会话的文件“{name}”：{problem}",

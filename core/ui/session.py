@@ -1,6 +1,8 @@
 """Per-user session helpers that need no streamlit: the pages pass their ``st.session_state``."""
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,6 +273,7 @@ class SavedSession:
     view: str | None = None
     panel_runs: tuple[Any, ...] = ()
     kept: tuple[tuple[str, tuple[Any, ...], Any], ...] = ()  # other series of the file: (id, runs, latest result)
+    owner: str = ""  # the browser that saved it (``browser_id``): only it restores the session
 
 
 SESSIONS: SessionStore[SavedSession] = SessionStore()
@@ -283,18 +286,42 @@ class SessionStart:
     key: str
     saved: SavedSession | None = None
     expired: bool = False  # the URL named a session the store no longer (or never) held
+    elsewhere: bool = False  # the URL named a session another browser saved: it stays with that browser
+
+
+# The cookie Streamlit's server sets in every browser that opens the app (its protection against cross-site requests).
+BROWSER_COOKIE = "_streamlit_xsrf"
+
+
+def browser_id(cookies: Mapping[str, str]) -> str:
+    """A digest that tells browsers apart, from the token of ``BROWSER_COOKIE`` (``2|mask|masked token|time``: the
+    mask changes, the token does not); "" without one (a server that does not set it, a test)."""
+    value = str(cookies.get(BROWSER_COOKIE, ""))
+    parts = value.split("|")
+    if len(parts) == 4 and parts[0] == "2":
+        try:
+            mask, masked = bytes.fromhex(parts[1]), bytes.fromhex(parts[2])
+            value = bytes(a ^ b for a, b in zip(mask, masked)).hex()
+        except ValueError:
+            pass
+    return hashlib.sha256(value.encode()).hexdigest()[:32] if value else ""
 
 
 def start_session(state: MutableMapping[str, Any], params: Mapping[str, str],
-                  store: SessionStore[SavedSession] = SESSIONS) -> SessionStart | None:
+                  store: SessionStore[SavedSession] = SESSIONS, owner: str = "") -> SessionStart | None:
     """On a session's first run, a new key, and what the store kept under the URL's key (taken out: two
-    tabs opened from one link then keep apart, each under its own key); None on later runs."""
+    tabs opened from one link then keep apart, each under its own key); None on later runs. Only the browser
+    ``owner`` that saved a session restores it: the URL carries the key, and a link shared for its settings gave the
+    sharer's file and runs to whoever opened it."""
     if keys.DATA_SESSION_KEY in state:
         return None
     wanted = params.get(SESSION_PARAM)
-    saved = store.pop(wanted) if wanted is not None and is_key(wanted) else None
-    start = SessionStart(new_key(), saved, expired=wanted is not None and saved is None)
-    state[keys.DATA_SESSION_KEY] = start.key
+    saved = store.get(wanted) if wanted is not None and is_key(wanted) else None
+    elsewhere = saved is not None and saved.owner != owner
+    if saved is not None and not elsewhere:
+        store.pop(str(wanted))
+    start = SessionStart(new_key(), None if elsewhere else saved, wanted is not None and saved is None, elsewhere)
+    state[keys.DATA_SESSION_KEY], state[keys.DATA_SESSION_OWNER] = start.key, owner
     return start
 
 
@@ -335,7 +362,7 @@ def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSessi
                  for uid, held in (state.get(keys.DATA_KEPT_RESULTS) or {}).items())
     saved = SavedSession(data, str(state[keys.DATA_SOURCE]), series.options, fraction, runs,
                          state.get(keys.TRAIN_RESULT), panel.choice if panel is not None else None,
-                         state.get(keys.DATA_PANEL_VIEW), panel_runs, kept)
+                         state.get(keys.DATA_PANEL_VIEW), panel_runs, kept, str(state.get(keys.DATA_SESSION_OWNER, "")))
     nbytes = len(data or b"") + sum(_approx_bytes(run) for run in (*runs, *(r for _, held, _ in kept for r in held)))
     nbytes += sum(_approx_bytes(outcome) for job in panel_runs for outcome in job.outcomes)
     state[keys.DATA_SAVED] = store.put(key, saved, nbytes)
@@ -380,13 +407,16 @@ class Note:
 
 
 def open_session(state: MutableMapping[str, Any], params: Mapping[str, str], load: Loader = load_series,
-                 store: SessionStore[SavedSession] = SESSIONS, split: Splitter = read_panel) -> Note | None:
-    """On a session's first run, restore the session its URL names (reading its file again with ``load``,
-    and splitting it again with ``split`` when it held several series); the note for the user, kept under
-    ``DATA_SESSION_NOTE`` (None when there is nothing to say)."""
-    start = start_session(state, params, store)
+                 store: SessionStore[SavedSession] = SESSIONS, split: Splitter = read_panel,
+                 cookies: Mapping[str, str] | None = None) -> Note | None:
+    """On a session's first run, restore the session its URL names if this browser (``cookies``) saved it (reading its
+    file again with ``load``, and splitting it again with ``split`` when it held several series); the note for the
+    user, kept under ``DATA_SESSION_NOTE`` (None when there is nothing to say)."""
+    start = start_session(state, params, store, browser_id(cookies or {}))
     note = None
-    if start is not None and start.expired:
+    if start is not None and start.elsewhere:
+        note = Note("session.elsewhere", {"sample": DEFAULT_SAMPLE})
+    elif start is not None and start.expired:
         note = Note("session.expired", {"hours": KEEP_SECONDS // 3600, "sample": DEFAULT_SAMPLE})
     elif start is not None and start.saved is not None:
         saved = start.saved

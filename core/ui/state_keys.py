@@ -20,6 +20,7 @@ DATA_TRAIN_FRACTION = "data.train_fraction"
 DATA_QUALITY = "data.quality"            # (series, its QualitySummary): computed once per loaded series
 DATA_URL_APPLIED = "data.url_applied"
 DATA_SESSION_KEY = "data.session_key"    # this session's key in the store and in the URL (?s=)
+DATA_SESSION_OWNER = "data.session_owner"  # the browser that opened this session (``session.browser_id``)
 DATA_SAVED = "data.saved"                # True once the store holds this session (the URL then carries its key)
 DATA_SESSION_NOTE = "data.session_note"  # Note: what became of the session named in the URL (restored, expired)
 DATA_PICKERS_FOR = "data.pickers_for"    # the LoadedSeries the column pickers were last set from

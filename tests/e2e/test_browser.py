@@ -178,9 +178,16 @@ def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_u
     page.get_by_text("Series: wolf.csv").wait_for(timeout=LONG)
     expect(picker(page, "Target")).to_have_value("Wert", timeout=LONG)
     page.wait_for_url(lambda url: session_key(url) not in ("", first_key), timeout=LONG)  # a key of its own
-    page.goto(f"{app_url}/Train?s={session_key(page.url)}")  # a direct link to another page restores it too
+    linked = session_key(page.url)
+    page.goto(f"{app_url}/Train?s={linked}")  # a direct link to another page restores it too
     page.get_by_text("Series: wolf.csv (24 rows, monthly)").wait_for(timeout=LONG)
     assert no_exception_shown(page)
+    page.wait_for_url(lambda url: session_key(url) not in ("", linked), timeout=LONG)
+    other = browser.new_page()  # another browser, its cookies its own: the link shares settings, not the file
+    other.goto(f"{app_url}/?s={session_key(page.url)}")
+    other.get_by_text("opened in another browser").wait_for(timeout=LONG)
+    other.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
+    other.close()
     page.close()
 
 

@@ -12,7 +12,7 @@ from streamlit.elements.lib import policies
 from streamlit.testing.v1 import AppTest
 
 from core.ui import state_keys as keys
-from core.ui.session import SESSIONS
+from core.ui.session import BROWSER_COOKIE, SESSIONS, SavedSession, browser_id, open_session
 from core.ui.store import SessionStore, is_key, new_key
 from core.ui.urlstate import SESSION_PARAM
 
@@ -171,6 +171,27 @@ def test_runs_come_back_with_the_session_and_the_pickers_survive_another_page() 
     assert reloaded.session_state[keys.TRAIN_RESULT] is runs[0]
 
 
+def xsrf_cookie(token: bytes, mask: bytes) -> dict[str, str]:
+    """Streamlit's cookie of a browser's token, masked as the server writes it (``2|mask|masked|time``)."""
+    return {BROWSER_COOKIE: f"2|{mask.hex()}|{bytes(a ^ b for a, b in zip(mask, token)).hex()}|1700000000"}
+
+
+def test_a_session_is_restored_only_in_the_browser_that_saved_it() -> None:
+    # The URL that shares the settings carries the session's key: whoever opened a shared link got the file and runs.
+    store: SessionStore[SavedSession] = SessionStore()
+    alice, bob = xsrf_cookie(b"a" * 16, b"\x01" * 16), xsrf_cookie(b"b" * 16, b"\x02" * 16)
+    assert browser_id(alice) == browser_id(xsrf_cookie(b"a" * 16, b"\x07" * 16)) != browser_id(bob) != ""
+    key = new_key()
+    store.put(key, SavedSession(DAILY.encode(), "alice.csv", None, 0.8, owner=browser_id(alice)), 100)
+    shared: dict[str, object] = {}
+    note = open_session(shared, {SESSION_PARAM: key}, store=store, cookies=bob)
+    assert note is not None and note.key == "session.elsewhere" and keys.DATA_SERIES not in shared
+    assert "opened in another browser" in note.text("en") and store.get(key) is not None  # still Alice's
+    reloaded: dict[str, object] = {}
+    note = open_session(reloaded, {SESSION_PARAM: key}, store=store, cookies=alice)
+    assert note is not None and note.key == "session.restored" and reloaded[keys.DATA_SOURCE] == "alice.csv"
+
+
 @pytest.mark.parametrize("key", ["Q" * 32, "not a key", ""])
 def test_an_unknown_key_restores_nothing_and_says_the_session_expired(key: str) -> None:
     at = app({SESSION_PARAM: key})
@@ -234,14 +255,15 @@ def test_store_evicts_the_least_recently_saved_entry_beyond_its_count() -> None:
     assert [store.get(f"k{i}") for i in range(4)] == [0, None, 2, 3] and len(store) == 3
 
 
-def test_store_stays_within_its_bytes_and_refuses_an_entry_larger_than_all_of_them() -> None:
-    store: SessionStore[str] = SessionStore(max_bytes=100)
-    store.put("a", "a", 40)
-    store.put("b", "b", 40)
-    store.put("c", "c", 40)  # 120 > 100: a goes
-    assert store.get("a") is None and store.nbytes == 80
+def test_store_stays_within_its_bytes_and_refuses_an_entry_larger_than_its_share() -> None:
+    store: SessionStore[str] = SessionStore(max_bytes=800)
+    for key in "abcdefgh":
+        store.put(key, key, 100)
+    store.put("i", "i", 100)  # 900 > 800: a goes
+    assert store.get("a") is None and store.nbytes == 800
+    # One session of more than an eighth of the bound is not kept: a 199 MB upload evicted 19 of 30 others.
     assert not store.put("huge", "h", 101)
-    assert store.get("huge") is None and store.get("b") == "b" and store.nbytes == 80
+    assert store.get("huge") is None and store.get("b") == "b" and store.nbytes == 800
 
 
 def test_keys_are_random_url_safe_and_checked_before_lookup() -> None:
