@@ -14,7 +14,7 @@ from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats
 from core.ui.controls import horizon_widget_most
-from core.ui.feedback import BUGS, bug_message
+from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (PanelRun, every_series_request, forecast_frame, latest_panel_run, progress_text,
@@ -89,7 +89,9 @@ default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors))
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON):
     try:
-        future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default, series.future)
+        with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):  # refits and a band's backtest
+            future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default,
+                                  series.future)
         st.session_state[keys.FORECAST_RESULT] = (label, int(horizon), future)
     except ValueError as problem:
         st.error(plain(T("forecast.failed", problem=said(problem, T.lang))))

@@ -5,7 +5,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
-from core.ui.feedback import BUGS, bug_message
+from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import feature_label, result_notes, undefined_metric_notes
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings,
                              at_stability_edge, batch_divergence, race_curves, race_table, run_lab)
@@ -14,6 +14,7 @@ from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, los
 from core.ui.session import ensure_series, language_of, through_dashboard
 from core.ui.text import plain
 from core.training.loop import OPTIMIZERS, stalled
+from core.training.slots import training_slot
 
 through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
@@ -113,7 +114,8 @@ fraction = st.session_state[keys.DATA_TRAIN_FRACTION]
 if pressed or stored is None or stored[0] is not series or stored[1] != fraction:  # another series: recompute
     with st.spinner(T("lab.training")):
         try:
-            stored = (series, fraction, run_lab(series.frame, series.frequency, settings, fraction))
+            with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):  # as Train's trainings
+                stored = (series, fraction, run_lab(series.frame, series.frequency, settings, fraction))
             st.session_state[keys.LAB_RESULTS] = stored
         except ValueError as problem:
             st.error(plain(T("lab.failed", problem=said(problem, T.lang))))

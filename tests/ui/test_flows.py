@@ -170,3 +170,26 @@ def test_the_forecast_of_auto_says_what_it_chose_on_every_row() -> None:
     at.switch_page("pages/3_Forecast.py").run()
     at.button(key=keys.FORECAST_BUTTON).click().run()
     assert not any(caption.value.startswith("auto chose again") for caption in at.caption)
+
+
+def test_a_forecast_and_the_learning_lab_wait_for_a_training_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only Train held one of the server's slots: a Forecast click (refits and a band's backtest) and the Lab (78 s of
+    # CPU at its largest settings) ran beside any number of trainings.
+    import contextlib
+
+    import core.training.slots as slots
+
+    held: list[str] = []
+
+    @contextlib.contextmanager
+    def recorded(on_wait=None):  # type: ignore[no-untyped-def]
+        held.append("held")
+        yield
+
+    monkeypatch.setattr(slots, "training_slot", recorded)
+    at = app()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error and held == ["held"]
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    assert not at.exception and held == ["held", "held"]
