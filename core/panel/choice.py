@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from core.data.read import column_text, read_bytes, read_table
@@ -51,12 +52,16 @@ class Panel:
         return {task.unique_id: task for task in self.tasks}[uid]
 
 
-def _values_in(task: SeriesTask) -> int:
-    """Cells of the task's target that hold something (text cells are parsed later; blank text is nothing)."""
+def _rows_in(task: SeriesTask) -> int:
+    """Rows the task's series keeps once read: from its target's first value to its last, as blank cells between are
+    filled by the missing-value policy (the values alone when it drops them; a series of 10 rows, 3 blank, was said to
+    be skipped and then trained). Text cells are parsed later; blank text is nothing."""
     array = task.cells[str(task.options.target)]
-    if pd.api.types.is_numeric_dtype(array.dtype):
-        return len(array) - int(pd.isna(array).sum())
-    return int(filled(pd.Series(array)).sum())
+    known = ~pd.isna(array) if pd.api.types.is_numeric_dtype(array.dtype) else filled(pd.Series(array))
+    where = np.flatnonzero(np.asarray(known, dtype=bool))
+    if task.options.missing == "drop" or not len(where):
+        return len(where)
+    return int(where[-1] - where[0] + 1)
 
 
 def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice) -> Panel | None:
@@ -77,7 +82,7 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
         return None
     return Panel(tuple(tasks), layout.id_cols, choice.all_targets, tuple(str(col).strip() for col in raw.columns),
                  tuple(layout.probe.numeric_columns), blank,
-                 tuple(task.unique_id for task in tasks if _values_in(task) < MIN_ROWS), layout.finer_id)
+                 tuple(task.unique_id for task in tasks if _rows_in(task) < MIN_ROWS), layout.finer_id)
 
 
 def one_series_only(ids: tuple[str, ...], targets: tuple[str, ...]) -> DataError:
@@ -119,7 +124,9 @@ def first_view(panel: Panel | None, wanted: object, whole: LoadedSeries) -> tupl
         return None, whole
     ids = panel.ids
     problem: ValueError | None = None
-    for uid in ([str(wanted)] if wanted in ids else []) + ids[:_VIEW_TRIES]:
+    short = set(panel.too_short)  # known not to read: 21 short series first hid the good ones after them
+    tried = [uid for uid in ids if uid not in short][:_VIEW_TRIES] or ids[:_VIEW_TRIES]
+    for uid in ([str(wanted)] if wanted in ids else []) + tried:
         try:
             return uid, series_view(panel, uid)
         except ValueError as error:

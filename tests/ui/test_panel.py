@@ -2,6 +2,7 @@
 Train fits every series in turn, Forecast writes them all in one CSV, Compare ranks the runs over all series."""
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
@@ -104,6 +105,18 @@ def test_a_series_too_short_to_fit_is_named_before_training() -> None:
     assert warning.startswith("**4 series** by store") and warning.endswith(
         "Too short to fit (fewer than 8 values), so skipped when all series are trained: kiosk (1 series).")
     assert not ok(upload(app(), "stores.csv", long_csv())).warning  # none is too short: nothing said
+
+
+def test_short_series_first_neither_hide_the_good_ones_nor_count_filled_blanks_as_short() -> None:
+    # 21 short series before the good ones: the file was refused ("Only 5 usable rows"); a series of 10 rows, 3 of
+    # them blank, was said to be skipped and then trained (its blanks are filled).
+    kiosks = [pd.DataFrame({"month": stamps(5), "store": f"kiosk{i:02d}", "sales": np.arange(5.0)}) for i in range(21)]
+    gappy = pd.DataFrame({"month": stamps(10), "store": "gappy", "sales": [1.0, 2, None, None, 5, 6, None, 8, 9, 10]})
+    stores = pd.read_csv(io.StringIO(long_csv()))
+    at = ok(upload(app(), "stores.csv", pd.concat([*kiosks, gappy, stores]).to_csv(index=False)))
+    panel = at.session_state[keys.DATA_PANEL]
+    assert at.session_state[keys.DATA_PANEL_VIEW] == "gappy" and "gappy" not in panel.too_short
+    assert len(panel.too_short) == 21
 
 
 def test_the_learning_lab_follows_the_series_shown() -> None:
