@@ -179,7 +179,12 @@ def test_every_numeric_column_of_a_wide_file_becomes_a_series() -> None:
     assert at.session_state[keys.DATA_PANEL].ids == ["a", "b", "c"]
     assert at.selectbox(key=keys.DATA_VIEW_WIDGET).value == "a"
     assert at.selectbox(key=keys.DATA_TARGET_WIDGET).value == "a"
-    assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).options == []  # b and c are series, not regressors
+    # b and c are series; one chosen as a regressor leaves the series, as --target all --regressors does (nothing was
+    # offered, and a regressor chosen before ticking was unchosen and made a series)
+    assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).options == ["b", "c"]
+    at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["c"]).run()
+    assert ok(at).session_state[keys.DATA_PANEL].ids == ["a", "b"]
+    assert at.session_state[keys.DATA_SERIES].regressors == ["c"]
 
 
 def test_a_numeric_id_column_is_not_offered_as_a_regressor() -> None:
