@@ -66,7 +66,7 @@ _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes 
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
-_PREAMBLE_LINES = 6  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
+_PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 _NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\s*:",
                          re.IGNORECASE)  # how a note line below a table starts (``_is_footnote``)
 _NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.

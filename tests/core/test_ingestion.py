@@ -399,7 +399,11 @@ def test_a_long_file_dated_by_year_and_month_splits_by_its_store() -> None:
                                       "Source: Internal sales database\n", "Monthly sales report\n\nUnits: EUR\n\n",
                                       # Google Analytics: five comment lines, more than the table's first rows
                                       "# -----\n# All Web Site Data\n# Audience Overview\n# 20150101-20161231\n"
-                                      "# -----\n\n"])
+                                      "# -----\n\n",
+                                      # the BLS's table export: nine title lines and a blank one (six were the most)
+                                      "Consumer Price Index\nOriginal Data Value\n\nSeries Id:,CUUR0000SA0\nNot "
+                                      "Seasonally Adjusted\nSeries Title:,All items\nArea:,U.S. city average\nItem:,"
+                                      "All items\nBase Period:,1982-84=100\n\n"])
 def test_title_and_note_lines_above_the_header_are_skipped(preamble: str) -> None:
     text = preamble + "Month,Sales\n" + "".join(f"{2015 + i // 12}-{i % 12 + 1:02d},{100 + i}\n" for i in range(24))
     series = load_series(text.encode(), "report.csv")
