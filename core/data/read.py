@@ -965,8 +965,40 @@ class CsvLayout(NamedTuple):
     as_text: bool = False  # every cell read as text: a column of months ``05.2021`` must not become numbers first
 
 
+_SPACED_CELL = re.compile(r'"[^"\n]*"|[^\s"]+')
+_NO_DELIMITER = re.compile(r"[,;\t|]")
+_SPACED_LINES = 20  # the last lines that decide whether columns are separated by spaces
+
+
+def _spaces_to_tabs(text: str) -> str:
+    """``text`` with its columns separated by tabs when they are separated by runs of spaces (FRED's ``.txt``, R's
+    ``write.table``, fixed-width listings): the last ``_SPACED_LINES`` non-blank lines hold no comma, semicolon, tab or
+    bar and split into the same number (2 or more) of cells (a quoted cell may hold spaces). A header row of one cell
+    fewer (R's row names) gets an empty first name. ``text`` itself (the same object) otherwise: the whole column was
+    read as one cell, with a message about text in a column."""
+    tail = text[-65536:].splitlines()[-_SPACED_LINES:]
+    blank = max((index for index, line in enumerate(tail) if not line.strip()), default=-1)
+    tail = [line for line in tail[blank + 1:] if line.strip()]  # the table below notes set off by a blank line
+    if len(tail) < 3 or any(_NO_DELIMITER.search(line) for line in tail):
+        return text
+    widths = {len(_SPACED_CELL.findall(line)) for line in tail if any(char.isdigit() for char in line)}  # rows
+    if len(widths) != 1 or (width := widths.pop()) < 2:
+        return text
+    lines = [_SPACED_CELL.findall(line) for line in text.splitlines()]
+    header = next((index for index, cells in enumerate(lines) if len(cells) in (width - 1, width)
+                   and not any(char.isdigit() for char in "".join(cells).replace('"', ""))), None)
+    if header is not None and len(lines[header]) == width - 1:
+        rows = [cells for cells in lines[header + 1:header + 1 + _SPACED_LINES] if len(cells) == width]
+        if not all(cells[0].strip('"').isdigit() for cells in rows) or all(  # not row names: '1 234' is a number
+                re.fullmatch(r"\d{3}", cells[1]) for cells in rows):
+            return text
+        lines[header] = ['""', *lines[header]]
+    return "\n".join("\t".join(cells) for cells in lines) + "\n"
+
+
 def _csv_layout(text: str) -> CsvLayout:
     text = _ANNOTATIONS.sub("", _SEPARATOR_HINT.sub("", text, count=1), count=1)
+    text = _spaces_to_tabs(text)
     delimiter, decimal, thousands = _sniff_dialect(text)
     table = _without_preamble(text, delimiter)
     if table is not text:

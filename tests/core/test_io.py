@@ -133,3 +133,21 @@ def test_only_rows_alike_in_every_column_are_dropped_as_copies() -> None:
     assert summed.frame["y"].tolist() == pytest.approx([9.99, 13.5, 2.0] + [1.0] * 6)
     assert summed.report.duplicate_rows_dropped == 1
     assert any("1 row repeating another row in every column was dropped" in notice for notice in summed.report.notices)
+
+
+@pytest.mark.parametrize("text", [
+    # FRED's .txt download: notes, then DATE and VALUE aligned by spaces
+    "Title:               Unemployment Rate\nSeries ID:           UNRATE\nUnits:               Percent\n\n"
+    "DATE          VALUE\n" + "".join(f"2000-{m:02d}-01    {4 + m / 10:.1f}\n" for m in range(1, 13)),
+    # R's write.table: quoted names, row names without a header cell
+    '"date" "value"\n' + "".join(f'"{m}" "2000-{m:02d}-01" {4 + m / 10:.1f}\n' for m in range(1, 13))])
+def test_columns_separated_by_runs_of_spaces_are_read(text: str) -> None:
+    # Both were one column of text: "Column 'DATE          VALUE' holds text, not numbers".
+    series = load_text(text)
+    assert series.frequency.name == "monthly" and len(series.frame) == 12
+    assert series.frame["y"].iloc[0] == pytest.approx(4.1) and series.frame["ds"].iloc[-1] == pd.Timestamp("2000-12-01")
+
+
+def test_a_single_column_with_spaces_between_thousands_stays_one_column() -> None:
+    series = load_text("Sales\n" + "".join(f"{k} {k}{k}{k}\n" for k in range(1, 10)))
+    assert series.frame["y"].iloc[:2].tolist() == [1111.0, 2222.0]
