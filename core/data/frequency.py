@@ -26,6 +26,13 @@ class Frequency:
     def is_steps(self) -> bool:
         return self.alias is None
 
+    @property
+    def unit(self) -> str:
+        """The name of one step's unit: ``weekly`` for every 2 weeks, ``yearly`` for every 4 years; the name itself
+        for a spacing of one unit or of none with a name."""
+        base = (self.alias or "").split("-")[0].lstrip("0123456789")
+        return _NAME_BY_PREFIX[base][0] if base in _NAME_BY_PREFIX and self.name.startswith("every ") else self.name
+
 
 STEPS = Frequency("steps", None, 1)
 

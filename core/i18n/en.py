@@ -552,7 +552,7 @@ MESSAGES: dict[str, str] = {
     "axis.weekly": "%Y-%m-%d", "table.weekly": "YYYY-MM-DD",
     "axis.daily": "%Y-%m-%d", "table.daily": "YYYY-MM-DD",
     "axis.business-daily": "%Y-%m-%d", "table.business-daily": "YYYY-MM-DD",
-    "axis.fine": "%b %d %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
+    "axis.fine": "%Y-%m-%d %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
     # Time stamps in text (fields: year, month, quarter, day); other frequencies are written as ISO dates.
     "date.yearly": "{year}",
     "date.quarterly": "{year} Q{quarter}",

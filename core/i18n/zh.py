@@ -491,7 +491,7 @@ MESSAGES: dict[str, str] = {
     "axis.weekly": "%Y-%m-%d", "table.weekly": "YYYY-MM-DD",
     "axis.daily": "%Y-%m-%d", "table.daily": "YYYY-MM-DD",
     "axis.business-daily": "%Y-%m-%d", "table.business-daily": "YYYY-MM-DD",
-    "axis.fine": "%-m月%-d日 %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
+    "axis.fine": "%Y年%-m月%-d日 %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
     "date.yearly": "{year}年",
     "date.quarterly": "{year}年第{quarter}季度",
     "date.half-yearly": "{year}年{half_name}",

@@ -44,7 +44,7 @@ def _numeric_axis(ds: pd.Series) -> np.ndarray:
 def time_formats(frequency: Frequency, lang: str = "en") -> tuple[str, str]:
     """(axis label format (d3), table format (moment.js, for st.column_config)) showing a time stamp at the
     series' resolution, as ``lang`` writes dates."""
-    name = frequency.name if has(f"axis.{frequency.name}") else "fine"
+    name = frequency.unit if has(f"axis.{frequency.unit}") else "fine"  # every 2 weeks: as weeks are written
     return t(f"axis.{name}", lang), t(f"table.{name}", lang)
 
 

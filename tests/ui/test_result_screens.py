@@ -83,6 +83,12 @@ def test_time_labels_follow_the_series_resolution() -> None:
     assert time_formats(Frequency("daily", "D", 7))[1] == "YYYY-MM-DD"
     assert time_formats(Frequency("quarterly", "QS", 4)) == ("%Y Q%q", "YYYY [Q]Q")  # as the Data page writes quarters
     assert time_formats(Frequency("hourly", "h", 24))[1] == "YYYY-MM-DD HH:mm"
+    # Steps of several units were written as hours of a day without the year (a series every 2 years: "Jan 01 00:00"),
+    # and so was an hourly series longer than a year.
+    assert time_formats(Frequency("every 2 years", "2YS-JAN", 1)) == ("%Y", "YYYY")
+    assert time_formats(Frequency("every 2 weeks", "2W-MON", 26)) == ("%Y-%m-%d", "YYYY-MM-DD")
+    assert time_formats(Frequency("hourly", "h", 24))[0] == "%Y-%m-%d %H:%M"
+    assert time_formats(Frequency("hourly", "h", 24), "zh")[0] == "%Y年%-m月%-d日 %H:%M"
 
 
 def test_batch_curves_of_very_different_lengths_share_a_log_x_axis() -> None:
