@@ -88,7 +88,7 @@ MESSAGES: dict[str, str] = {
     "data.split": "{train:plural:row} train, {test:plural:row} test. Drag to pan, scroll to zoom.{thinned}",
     "data.preview": "**Preview**",
     "data.step_column": "step",
-    "sample.air_passengers": "monthly airline passengers, 1949-1960, shipped with the app",
+    "sample.air_passengers": "monthly airline passengers in thousands, 1949-1960, shipped with the app",
     "session.elsewhere": "The session this link named was opened in another browser: its file and runs stay there. "
                          "{sample} is loaded; load your file to work with the link's settings.",
     "session.expired": "The session this link named has expired (sessions are kept {hours:g} hours after their last "
@@ -166,6 +166,10 @@ MESSAGES: dict[str, str] = {
     "coef.poly_end": " and by {value:+,.4g} {per} at its end ({later}).",
     "coef.changepoint": "After step {step}: the trend's change {per} shifts by {value:+,.4g}.",
     "coef.season": "{level}: {value:+,.4g} compared with the first {part} of the cycle.",
+    "coef.sin": "{name}: {value:+,.4g} times the season's sine wave of {k:plural:cycle} a season; with the cosine "
+                "of the same number, it draws that part of the season's shape.",
+    "coef.cos": "{name}: {value:+,.4g} times the season's cosine wave of {k:plural:cycle} a season; with the sine "
+                "of the same number, it draws that part of the season's shape.",
     "coef.year": "Year: {value:+,.4g} per calendar year on top of the trend.",
     "coef.other": "{name}: {value:+,.4g} per unit.",
     "coef.left_out": "The {term} term was left out: {reason}.",
@@ -247,6 +251,7 @@ MESSAGES: dict[str, str] = {
     "level.nov": "Nov", "level.dec": "Dec",
     "level.mon": "Mon", "level.tue": "Tue", "level.wed": "Wed", "level.thu": "Thu", "level.fri": "Fri",
     "level.sat": "Sat", "level.sun": "Sun",
+    "level.h1": "H1", "level.h2": "H2",
     "level.q1": "Q1", "level.q2": "Q2", "level.q3": "Q3", "level.q4": "Q4",
     "level.hour": "{hour}h",
     "metric.mae": "MAE",
@@ -424,6 +429,7 @@ MESSAGES: dict[str, str] = {
     "lab.chart.mse": "mean squared error",
     "lab.chart.best_w": "least squares w = {w:.3f}",
     "lab.chart.label": "label",
+    "lab.chart.log_mse": "log10 of the mean squared error",
     "lab.chart.slope": "w (slope)",
     "lab.chart.intercept": "b (intercept)",
     "lab.chart.step": "step",
@@ -484,7 +490,7 @@ MESSAGES: dict[str, str] = {
     "all.left_hours": "about {hours:.1f} h left",
     "all.summary": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Test MAE relative to seasonal naive, "
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
-                   "season); median test MAPE {mape}%; {seconds:.1f} s.",
+                   "season); median test MAPE {mape}; {seconds:.1f} s.",
     "all.stopped": " (stopped after {done:,} of {total:,} series)",
     "all.undefined": "undefined",
     "all.series": "series",

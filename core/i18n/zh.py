@@ -64,7 +64,7 @@ MESSAGES: dict[str, str] = {
     "data.quality": "数据质量",
     "data.quality_list": "- 已填充的缺失值（{policy}）：**{filled:,}**；删除的行：**{dropped:,}**\n"
                          "- 删除的完全重复行：**{duplicates:,}**；合并的重复时间戳：**{stamps:,}**\n"
-                         "- 按{frequency}频率计缺失的时间戳：**{gaps:,}**",
+                         "- 按{frequency}间隔计缺失的时间戳：**{gaps:,}**",
     "data.gaps_misalign": "缺少 {gaps:,} 个时间戳且未填补：模型按行计数，因此缺口之后的季节和滞后会错位（季节性朴素法的“去年同月”会变成别的月份）。"
                           "除非缺口是休息日，请在数据页勾选“补齐缺失的时间戳”。",
     "data.intro": "先载入一个序列，再到**训练**页训练模型，在**比较**页比较结果，在**预测**页展望未来。当前载入："
@@ -82,7 +82,7 @@ MESSAGES: dict[str, str] = {
     "data.split": "训练集 {train:,} 行，测试集 {test:,} 行。拖动可平移，滚动滚轮可缩放。{thinned}",
     "data.preview": "**数据预览**",
     "data.step_column": "步",
-    "sample.air_passengers": "1949—1960 年国际航空旅客月度人数，随应用附带",
+    "sample.air_passengers": "1949—1960 年国际航空旅客月度人数（千人），随应用附带",
     "session.elsewhere": "链接所指的会话是在另一个浏览器中打开的：它的文件和运行结果留在那里。已载入 {sample}；载入您的文件即可使用链接中的设置。",
     "session.expired": "链接所指的会话已过期（会话在最后一次改动后保留 {hours:g} 小时）或无法识别：已载入 {sample}，"
                        "请重新载入您的文件。",
@@ -151,6 +151,8 @@ MESSAGES: dict[str, str] = {
     "coef.poly_end": "；到训练期末（{later}），{per}变化 {value:+,.4g}。",
     "coef.changepoint": "第 {step} 步之后：趋势{per}的变化量改变 {value:+,.4g}。",
     "coef.season": "{level}：与周期中第一个{part}相比，相差 {value:+,.4g}。",
+    "coef.sin": "{name}：季节中每季节 {k} 个周期的正弦波乘以 {value:+,.4g}；与同阶的余弦一起描绘季节形状的这一部分。",
+    "coef.cos": "{name}：季节中每季节 {k} 个周期的余弦波乘以 {value:+,.4g}；与同阶的正弦一起描绘季节形状的这一部分。",
     "coef.year": "年份：在趋势之外，每个日历年变化 {value:+,.4g}。",
     "coef.other": "{name}：每增加一个单位，变化 {value:+,.4g}。",
     "coef.left_out": "模型未纳入 {term} 项：{reason}。",
@@ -208,13 +210,14 @@ MESSAGES: dict[str, str] = {
     "part.month": "月份",
     "part.quarter": "季度",
     "part.half": "半年",
-    "part.weekday": "星期",
+    "part.weekday": "星期几",
     "part.hour": "小时",
     "level.jan": "1月", "level.feb": "2月", "level.mar": "3月", "level.apr": "4月", "level.may": "5月",
     "level.jun": "6月", "level.jul": "7月", "level.aug": "8月", "level.sep": "9月", "level.oct": "10月",
     "level.nov": "11月", "level.dec": "12月",
     "level.mon": "星期一", "level.tue": "星期二", "level.wed": "星期三", "level.thu": "星期四", "level.fri": "星期五",
     "level.sat": "星期六", "level.sun": "星期日",
+    "level.h1": "上半年", "level.h2": "下半年",
     "level.q1": "第一季度", "level.q2": "第二季度", "level.q3": "第三季度", "level.q4": "第四季度",
     "level.hour": "{hour}时",
     "metric.mae": "MAE（平均绝对误差）",
@@ -369,6 +372,7 @@ MESSAGES: dict[str, str] = {
     "lab.chart.mse": "均方误差",
     "lab.chart.best_w": "最小二乘解 w = {w:.3f}",
     "lab.chart.label": "说明",
+    "lab.chart.log_mse": "均方误差的 log10",
     "lab.chart.slope": "w（斜率）",
     "lab.chart.intercept": "b（截距）",
     "lab.chart.step": "步",
@@ -407,7 +411,7 @@ MESSAGES: dict[str, str] = {
     "data.panel_note": "按{by}共分为 **{count:,} 个序列**{dropped}：每个序列各自划分、拟合和评估。图表和数据质量面板显示"
                        "此处所选的序列；**训练**页可以拟合全部序列。",
     "data.panel_finer": "在 {ids} 的每个序列中时间戳有重复（{rows:,} 行），因此每个序列是其同一时间各行的{policy}；"
-                        "把“{column}”加入编号列即可让每个组合各成一个序列。",
+                        "把“{column}”加入序列标识列即可让每个组合各成一个序列。",
     "data.panel_short": "有 {count:,} 个序列的数值少于 {rows} 个，训练全部序列时会跳过它们：{names}。",
     "all.by_columns": "列（每个数值列为一个序列）",
     "all.rows_without_id": "（已略去 {rows:,} 行没有标识的数据）",
@@ -425,7 +429,7 @@ MESSAGES: dict[str, str] = {
     "all.left_minutes": "约剩 {minutes} 分钟",
     "all.left_hours": "约剩 {hours:.1f} 小时",
     "all.summary": "已拟合 **{fitted:,}** 个序列，跳过 {failed:,} 个{stopped}。测试集 MAE 与季节性朴素法之比在 {ratios:,} "
-                   "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节）；测试集 MAPE 中位数 {mape}%；"
+                   "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节）；测试集 MAPE 中位数 {mape}；"
                    "用时 {seconds:.1f} 秒。",
     "all.stopped": "（在完成 {done:,} / {total:,} 个序列后停止）",
     "all.undefined": "无定义",
@@ -499,7 +503,7 @@ MESSAGES: dict[str, str] = {
     "date.monthly": "{year}年{month}月",
 
     # 核心使用的词 ----------------------------------------------------------------------------------------------
-    "freq.steps": "按步编号",
+    "freq.steps": "步进编号",
     "freq.minutely": "分钟级",
     "freq.half-hourly": "半小时级",
     "freq.hourly": "小时级",
@@ -711,9 +715,10 @@ CORE_TEXTS: dict[str, str] = {
     "setting.epochs": "训练轮数",
     "setting.epochs_help": "最多遍历训练集这么多次；收敛后提前停止。",
     "setting.batch": "批处理方式",
-    "setting.batch_help": "full：每次更新使用全部行；mini：使用小批量；single：每次更新只用一行。",
+    "setting.batch_help": "全量：每次更新使用全部行；小批量：每次更新使用一小批行；逐条：每次更新只用一行。",
     "setting.batch_size": "批大小",
-    "setting.batch_size_help": "mini 方式下每次更新使用的行数。",
+    "setting.batch_size_help": "小批量方式下每次更新使用的行数。",
+    "setting.chosen": "所选模型",
     "setting.seed": "随机种子",
     "setting.seed_help": "种子相同，结果就相同。",
     "setting.degree": "阶数",

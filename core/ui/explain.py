@@ -1,6 +1,8 @@
 """Plain-language descriptions of fitted models and metrics for the pages, in the page's language."""
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -24,6 +26,9 @@ ETS_FORMS_SHOWN = 4  # the heaviest forms named in auto's summary
 def _unit(frequency: Frequency) -> str:
     """The catalog's name of one step of ``frequency`` (``monthly``); ``steps`` for unnamed spacings."""
     return frequency.name if not frequency.is_steps and has(f"per.{frequency.name}") else "steps"
+
+
+_FOURIER = re.compile(r"(?:.*_)?(sin|cos)(\d+)")  # a Fourier term of the season: sin1, cos2, p24_sin1
 
 
 def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, target: str,
@@ -50,6 +55,8 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
                            part=t(f"part.{part}", lang) if has(f"part.{part}") else part))
         elif name == "year":
             lines.append(t("coef.year", lang, value=value))
+        elif (wave := _FOURIER.fullmatch(name)) is not None:  # "per unit of sin1" meant nothing to a learner
+            lines.append(t(f"coef.{wave.group(1)}", lang, name=name, k=int(wave.group(2)), value=value))
         else:
             lines.append(t("coef.other", lang, name=name, value=value))
     return lines

@@ -17,7 +17,7 @@ def loss_curve(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     """MSE of y = w·x against w, with the least-squares w marked."""
     line = alt.Chart(landscape.curve).mark_line().encode(
         x=alt.X("w:Q", title="w"), y=alt.Y("mse:Q", title=t("lab.chart.mse", lang)),
-        tooltip=[alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("mse:Q", title="MSE", format=".4f")])
+        tooltip=[alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("mse:Q", title=t("lab.chart.mse", lang), format=".4f")])
     best = pd.DataFrame({"w": [landscape.w_best], "label": [t("lab.chart.best_w", lang, w=landscape.w_best)]})
     rule = alt.Chart(best).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(
         x="w:Q", tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
@@ -33,11 +33,12 @@ def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     heat = alt.Chart(surface.assign(w2=surface["w"] + width, b2=surface["b"] + height)).mark_rect().encode(
         x=alt.X("w:Q", title=t("lab.chart.slope", lang)), x2="w2",
         y=alt.Y("b:Q", title=t("lab.chart.intercept", lang)), y2="b2",
-        color=alt.Color("level:Q", title="log10 MSE", scale=alt.Scale(scheme="viridis")))
+        color=alt.Color("level:Q", title=t("lab.chart.log_mse", lang), scale=alt.Scale(scheme="viridis")))
     path = alt.Chart(landscape.path).mark_line(color="white", point=alt.OverlayMarkDef(color="white", size=25)).encode(
         x="w:Q", y="b:Q", order="step:Q",
         tooltip=[alt.Tooltip("step:Q", title=t("lab.chart.step", lang)), alt.Tooltip("w:Q", format=".3f"),
-                 alt.Tooltip("b:Q", format=".3f"), alt.Tooltip("mse:Q", title="MSE", format=".4f")])
+                 alt.Tooltip("b:Q", format=".3f"),
+                 alt.Tooltip("mse:Q", title=t("lab.chart.mse", lang), format=".4f")])
     w_star, b_star = landscape.minimum
     minimum = pd.DataFrame({"w": [w_star], "b": [b_star], "label": [t("lab.chart.minimum", lang)]})
     best = alt.Chart(minimum).mark_point(shape="diamond", size=200, filled=True, color="#e45756").encode(

@@ -138,7 +138,7 @@ def summary_text(job: PanelRun, lang: str = "en") -> str:
     stopped = t("all.stopped", lang, done=job.done, total=job.total) if job.done < job.total else ""
     return t("all.summary", lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
              geomean=_number(summary["test_mae_vs_snaive_geomean"], lang, "{:.3f}"),
-             ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang),
+             ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang, "{:.3g}%"),
              seconds=job.seconds)
 
 

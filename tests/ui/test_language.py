@@ -19,6 +19,7 @@ from core.lab.panels import RaceResult, race_table
 from core.models.specs import SEED, SPECS, TRAINING_SETTINGS, ModelSettings, model_names
 from core.training.loop import TrainConfig
 from core.ui import state_keys as keys
+from core.data.frequency import Frequency
 from core.ui.charts import forecast_chart, prediction_chart, series_chart, time_formats
 from core.ui.lab_charts import lab_table
 from core.ui.explain import describe_coefficients, metrics_table, selection_summary
@@ -389,3 +390,17 @@ def test_settings_and_features_are_said_in_chinese() -> None:
     assert chinese == "优化器=lbfgs, 学习率=1, 训练轮数=100, 批处理方式=全量, 随机种子=0", chinese
     assert [feature_label(name, "zh") for name in ("x", "year", "month=Feb")] == ["x（时间索引）", "年份", "月份=2月"]
     assert [feature_label(name, "en") for name in ("x", "year", "month=Feb")] == ["x (time index)", "year", "month=Feb"]
+
+
+def test_weekdays_half_years_fourier_terms_and_autos_choice_are_said_in_both_languages() -> None:
+    from core.ui.runs import format_settings
+
+    daily, halves = Frequency("daily", "D", 7), Frequency("half-yearly", "6MS", 2)
+    chinese = describe_coefficients({"weekday=Tue": 7.866}, daily, "y", lang="zh")
+    assert chinese == ["星期二：与周期中第一个星期几相比，相差 +7.866。"]  # 星期 alone reads "week"
+    assert describe_coefficients({"half=H2": 3.0}, halves, "y", lang="zh")[0].startswith("下半年：")  # was H2
+    waves = describe_coefficients({"sin1": 9.841, "cos2": -1.5}, Frequency("weekly", "W-SUN", 52), "y")
+    assert waves[0] == ("sin1: +9.841 times the season's sine wave of 1 cycle a season; with the cosine of the same "
+                        "number, it draws that part of the season's shape.")  # was "+9.841 per unit"
+    assert "2 cycles a season" in waves[1] and "余弦波" in describe_coefficients({"cos2": -1.5}, daily, "y", lang="zh")[0]
+    assert format_settings({"chosen": "ETS", "seed": 0}, "zh").startswith("所选模型=")  # was chosen=
