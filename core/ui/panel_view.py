@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions
-from core.i18n import t
+from core.i18n import message, t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
 from core.ui import state_keys as keys
 from core.ui.session import DEFAULT_SAMPLE, Loader, remember_series, sample_bytes, swap_series_results
@@ -88,8 +88,8 @@ def panel_note(panel: Panel, lang: str = "en") -> str:
     if panel.finer_id is not None:  # a picked id that leaves rows alike: each series is their mean
         column, repeats = panel.finer_id
         policy = panel.tasks[0].options.duplicates if panel.tasks else "mean"
-        note += " " + t("data.panel_finer", lang, rows=repeats, ids=plain(", ".join(panel.id_cols)),
-                        column=plain(column), policy=policy)
+        note += " " + message("data.panel_finer", {"rows": repeats, "ids": plain(", ".join(panel.id_cols)),
+                                                   "column": plain(column), "policy": policy}, lang)
     return f"{note} {short}" if (short := short_series_note(panel, lang)) else note
 
 

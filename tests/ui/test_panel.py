@@ -345,6 +345,9 @@ def test_a_picked_id_that_leaves_rows_alike_names_the_column_that_tells_them_apa
     ok(at)
     said = " ".join(caption.value for caption in at.caption).replace("\\", "")
     assert "add 'product' to the id columns to make one series of each" in said, said
+    from core.ui.panel_view import panel_note
+    chinese = panel_note(at.session_state[keys.DATA_PANEL], "zh")
+    assert "各行的均值" in chinese and "序列标识列" in chinese, chinese  # was "各行的mean" and "编号列"
 
 
 def test_loading_another_file_drops_the_runs_over_all_series() -> None:
