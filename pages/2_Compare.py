@@ -12,8 +12,7 @@ from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
 from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions_warning,
                           overlay_frame, run_label, table_formats)
-from core.ui.session import ensure_series, language_of, through_dashboard
-from core.ui.text import plain
+from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 
 
 def baselines(fraction: float) -> list[RunResult]:
@@ -40,7 +39,7 @@ labels = [run_label(i, r) for i, r in enumerate(runs)] + [T("compare.baseline", 
                                                           for r in reference]
 if not runs:  # runs over all series, if any, are further down
     st.info(T("compare.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "compare.no_runs"))
-st.caption(T("compare.intro", source=plain(st.session_state[keys.DATA_SOURCE])))
+st.caption(T("compare.intro", source=shown_source(st.session_state, T.lang)))  # which series, in a file of several
 formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang).items()}
 if warning := other_fractions_warning(results, fraction, T.lang):  # other test rows: not ranked against these
     st.warning(warning)

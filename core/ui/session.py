@@ -451,13 +451,18 @@ def loaded_details(state: Mapping[str, Any], series: LoadedSeries, lang: str = "
             f"{t('data.session_note', lang, note=note.text(lang)) if note else ''}")
 
 
-def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en") -> str:
-    """The Train page's first line: the series in use (for a file of several, which one) and the train fraction
-    set on the Data page."""
+def shown_source(state: Mapping[str, Any], lang: str = "en") -> str:
+    """The file in use and, for a file of several series, which one is shown (Markdown-safe)."""
     source = plain(state[keys.DATA_SOURCE])
     if state.get(keys.DATA_PANEL) is not None and state.get(keys.DATA_PANEL_VIEW) is not None:
         source = t("train.series_of", lang, source=source, series=plain(str(state[keys.DATA_PANEL_VIEW])))
-    return t("train.intro", lang, source=source, rows=len(series.frame),
+    return source
+
+
+def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en") -> str:
+    """The Train page's first line: the series in use (for a file of several, which one) and the train fraction
+    set on the Data page."""
+    return t("train.intro", lang, source=shown_source(state, lang), rows=len(series.frame),
              frequency=frequency_name(series.frequency, lang), fraction=state[keys.DATA_TRAIN_FRACTION])
 
 
