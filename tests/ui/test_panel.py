@@ -308,7 +308,7 @@ def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
     train_all(at, "linear")
     at.switch_page("pages/2_Compare.py").run()
     ok(at)
-    assert at.caption[0].value.startswith("Series: stores\\.csv, series **north**.")  # which series the board above is of
+    assert at.caption[0].value.startswith("Series: stores\\.csv, series **north**.")  # the series of the board
     board = next(frame.value for frame in at.dataframe if "run" in frame.value.columns
                  and "test MAE / seasonal naive, series every run scored (geometric mean)" in frame.value.columns)
     assert list(board["run"]) == ["#2 linear", "#1 snaive"]
@@ -332,7 +332,7 @@ def test_runs_over_all_series_of_another_train_fraction_are_ranked_after_and_sai
     train_all(at, "snaive")
     at.switch_page("pages/2_Compare.py").run()
     ok(at)
-    assert at.caption[0].value.startswith("Series: stores\\.csv, series **north**.")  # which series the board above is of
+    assert at.caption[0].value.startswith("Series: stores\\.csv, series **north**.")  # the series of the board
     board = next(frame.value for frame in at.dataframe if "run" in frame.value.columns
                  and "test MAE / seasonal naive, series every run scored (geometric mean)" in frame.value.columns)
     assert list(board["run"]) == ["#2 snaive", "#1 linear"] and list(board["train fraction"]) == [0.9, 0.7]
