@@ -12,7 +12,11 @@ MIXED_FORMATS_MOST = 4  # ways of writing dates one column may mix (each read by
 MIXED_FORMATS = "mixed: "  # how the format found starts for such a column
 _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (a column of free text has many)
 
-_CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥%]")
+_CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥₹₽₩₺₪₫₱₦%]")
+# Currency words before or after an amount (Brazil's ``R$ 2.571,01``, Poland's ``1 234,50 zł``), and apostrophes that
+# group thousands (Switzerland's ``2'571.01``): stripped where a column has them.
+_CURRENCY_WORD = r"^(?:R\$|S/|Fr\.)|(?<=\d)\s*(?:zł|kr\.?|Kč|Ft|lei|Fr\.)$"
+_APOSTROPHE_THOUSANDS = r"(?<=\d)['’](?=\d{3}(?:\D|$))"
 # A currency code before or after an amount ("1.000,95 EUR", "USD 12"): the common ones only, so that codes of
 # other kinds ("SKU 123") stay text.
 _CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL)(?=[\d\s\-+(.,])"
@@ -20,7 +24,8 @@ _CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DK
 # Every cell a number whose commas, if any, group thousands: 100, 1,234.50, -12,000.
 # A number whose commas, if any, group thousands: ``1,234.5`` or ``5250.0`` (numbers stored as text in a workbook
 # beside numbers stored as numbers).
-_THOUSANDS_COMMA = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# India's lakh and crore grouping too (``2,57,100.64``).
+_THOUSANDS_COMMA = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 # (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
 _ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
 _TRAILING_MINUS = re.compile(r"^(\d[\d.,]*)-$")  # SAP and mainframe exports: 500,00- is -500,00
@@ -253,7 +258,8 @@ def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
 
 def without_currency(cell: str) -> str:
     """A cell's text without currency signs and codes, percent signs and spaces (``1.000,95 €`` -> ``1.000,95``)."""
-    return _CURRENCY_AND_SPACES.sub("", _CURRENCY_CODE.sub("", cell.strip()))
+    cell = re.sub(_CURRENCY_WORD, "", _CURRENCY_CODE.sub("", cell.strip())).strip()
+    return _CURRENCY_AND_SPACES.sub("", re.sub(_APOSTROPHE_THOUSANDS, "", cell))
 
 
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
@@ -265,6 +271,10 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.mask(cleaned == ":")
     if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed
         cleaned = cleaned.str.replace(_CURRENCY_CODE, "", regex=True)
+    if cleaned.str.contains(r"R\$|S/|Fr\.|zł|kr|Kč|Ft|lei", regex=True).any():
+        cleaned = cleaned.str.strip().str.replace(_CURRENCY_WORD, "", regex=True)
+    if cleaned.str.contains(r"\d['’]\d", regex=True).any():
+        cleaned = cleaned.str.replace(_APOSTROPHE_THOUSANDS, "", regex=True)
     cleaned = cleaned.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
     cleaned = cleaned.str.replace(_UNICODE_MINUS, "-", regex=False)
     if cleaned.str.contains("(", regex=False).any():  # the regex costs more than this look over a long column

@@ -282,3 +282,16 @@ def test_a_trailing_minus_as_sap_writes_it_is_a_negative_number(sign: str) -> No
     assert series.frame["y"].tolist() == expected
     assert parse_numbers(pd.Series(["1,234.50-", "7-", "12"])).tolist() == [-1234.5, -7.0, 12.0]
     assert parse_numbers(pd.Series(["2021-01", "2021-02", "2021-03"])) is None  # dates are no negatives
+
+
+@pytest.mark.parametrize(("cells", "sep", "expected"), [
+    (["2'571.01", "2'577.47"], ";", [2571.01, 2577.47]),  # Swiss apostrophes
+    (["2’571.01", "2’577.47"], ";", [2571.01, 2577.47]),
+    (["R$ 2.571,01", "R$ 2.577,47"], ";", [2571.01, 2577.47]),  # Brazilian reais
+    (['"₹2,57,100.64"', '"₹12,57,746.97"'], ",", [257100.64, 1257746.97]),  # Indian lakh grouping
+    (["1 234,50 zł", "1 301,00 zł"], ";", [1234.5, 1301.0]),  # Polish złoty
+    (["12 450 kr", "13 100 kr"], ";", [12450.0, 13100.0])])
+def test_more_ways_of_writing_money_are_read_as_numbers(cells: list[str], sep: str, expected: list[float]) -> None:
+    # Each was refused: "Column ... holds text, not numbers ... needs a numeric column".
+    series = load_series(_monthly(cells * 6, header=f"date{sep}value", sep=sep), "money.csv")
+    assert series.frame["y"].iloc[:2].tolist() == pytest.approx(expected)
