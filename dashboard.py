@@ -9,7 +9,8 @@ from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, said
 from core.ui.charts import series_chart
 from core.panel.choice import PanelChoice, read_panel
-from core.ui.panel_view import Reading, again, id_candidates, panel_choice, panel_note, read_into, show_series
+from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, id_candidates, panel_choice, panel_note, read_into,
+                                picked_options, sheet_picker, show_series)
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
@@ -21,9 +22,6 @@ from core.ui.urlstate import to_query
 # Parsed uploads are shared by content across sessions: few of them, and not for long.
 load_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(load_series)
 split_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read_panel)
-# URL paths as pages/ alone gives them (page hashes come from them): links and sessions from before agree.
-PAGES = (("pages/1_Train.py", "nav.train", "Train"), ("pages/2_Compare.py", "nav.compare", "Compare"),
-         ("pages/3_Forecast.py", "nav.forecast", "Forecast"), ("pages/4_Learning_Lab.py", "nav.lab", "Learning_Lab"))
 
 
 def use_file(reading: Reading, T: Texts) -> bool:
@@ -56,8 +54,10 @@ def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], 
                                   key=keys.DATA_ID_WIDGET)
         every = cols[1].checkbox(**T.widget("data.all_targets"), key=keys.DATA_ALL_TARGETS_WIDGET)
         st.caption(T("data.size_limit", mb=MAX_FILE_MB))
-    choice = PanelChoice(tuple(ids), every)
-    return {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": DATE_ORDERS[order]}, choice
+        reading = {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": DATE_ORDERS[order]}
+        if (sheet_args := sheet_picker(series)) is not None:  # a workbook of several sheets: which one
+            reading["sheet"] = chosen_sheet(series, cols[2].selectbox(**T.widget("data.sheet"), **sheet_args))
+    return reading, PanelChoice(tuple(ids), every)
 
 
 def choose_columns(series: LoadedSeries, T: Texts) -> None:
@@ -74,8 +74,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     if others and not regressors:
         st.caption(T("data.other_columns", columns=plain(", ".join(others))))
     reading, choice = reading_options(series, T)
-    options = LoadOptions(date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
-                          regressors=tuple(regressors), missing=missing, **reading)  # type: ignore[arg-type]
+    options = picked_options(series, date_col, target, regressors, missing, reading)
     if options != series.options or choice != panel_choice(st.session_state):
         use_file(again(st.session_state, options, choice), T)  # on a problem, the pickers go back to what is in use
         st.rerun()

@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--id-col", help="column naming the series of a long file (detected when omitted); A,B "
                                       f"combines several into one id, joined by '{ID_JOINER}'")
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")
+    fit.add_argument("--sheet", help="a workbook's sheet to read, by name or number (1 is the first; default: the "
+                     "first that holds a table)")
     fit.add_argument("--fill-gaps", action="store_true",
                      help="insert the time stamps missing between the first and last rows, filled by interpolation")
     fit.add_argument("--missing", default="interpolate", choices=MISSING_POLICIES,
@@ -134,8 +136,9 @@ def _fit(args: argparse.Namespace) -> int:
         resolve_device(args.device)  # (a cluster's workers may have what this machine has not)
     check_outputs({"--out": args.out, "--json": args.json}, args.file)
     regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
-    raw, exact = read_raw(args.file)
-    options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps,
+    sheet = sheet_asked(args.sheet)
+    raw, exact = read_raw(args.file, sheet)
+    options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
                           day_first=args.day_first, missing=args.missing, duplicates=args.duplicates)
     layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
@@ -166,6 +169,17 @@ def _fit(args: argparse.Namespace) -> int:
         print(f"note: {quoted_names(list(layout.blank_columns))} {'is' if len(layout.blank_columns) == 1 else 'are'} "
               "blank in every row: no series there.", file=sys.stderr)
     return code
+
+
+def sheet_asked(text: str | None) -> str | int:
+    """``--sheet``: a name, or a number counted from 1 (0: the first sheet that holds a table, as by default)."""
+    if text is None or not text.strip():
+        return 0
+    if text.strip().isdigit():
+        if int(text) < 1:
+            raise ValueError(f"--sheet {text}: sheets are counted from 1; give a number from 1 or the sheet's name.")
+        return int(text) - 1
+    return text.strip()
 
 
 def _future_rows_unused(series: LoadedSeries, request: RunRequest) -> list[str]:

@@ -501,8 +501,9 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             chosen = visible[0] if sheet == 0 and visible and visible[0] != book.sheet_names[0] else sheet
             if chosen not in (book.sheet_names if isinstance(chosen, str) else range(len(book.sheet_names))):
                 names = ", ".join(f"'{sheet_name}'" for sheet_name in book.sheet_names[:12])
-                raise DataError(f"'{name or 'The workbook'}' has no sheet '{chosen}': its sheets are {names}.",
-                                "err.no_sheet", {"name": name or "The workbook", "sheet": str(chosen), "sheets": names})
+                asked = chosen if isinstance(chosen, str) else chosen + 1  # a number as people count sheets
+                raise DataError(f"'{name or 'The workbook'}' has no sheet '{asked}': its sheets are {names}.",
+                                "err.no_sheet", {"name": name or "The workbook", "sheet": str(asked), "sheets": names})
             unsaved = _check_sheet_rows(archive, parts.get(chosen), name)  # before a cell is parsed
             raw = _parse_sheet(book, name, chosen)
             if unsaved:
@@ -512,6 +513,8 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
                 later = _later_data_sheet(book, archive, parts, name, visible[1:] if visible else ())
                 raw = raw if later is None else later
+            read = raw.attrs.get("sheet") or (chosen if isinstance(chosen, str) else book.sheet_names[chosen])
+            raw.attrs.update(sheets=tuple(visible or book.sheet_names), sheet_read=str(read))  # for a sheet picker
     table = _check_table_size(_promote_header(raw))
     kept = table.dropna(how="all")  # blank rows between blocks of a sheet are no time steps
     kept.attrs = table.attrs

@@ -81,6 +81,8 @@ class DataReport:
     gaps: int = 0
     date_format: str = ""
     notices: list[str] = field(default_factory=list)
+    sheets: tuple[str, ...] = ()  # a workbook's visible sheets
+    sheet_read: str = ""  # the one read
 
 
 @dataclass
@@ -812,6 +814,13 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The year and week numbers ('{column}') were read as {kind}, from {day} to "
                                      f"{'Sunday' if day == 'Monday' else 'Saturday'}, each dated by its first day.",
                                      f"notice.weeks_from_{day.lower()}", {"column": column}))
+    report.sheets = tuple(attrs.get("sheets", ()))  # type: ignore[call-overload]
+    report.sheet_read = str(attrs.get("sheet_read", ""))
+    if len(others := [sheet for sheet in report.sheets if sheet != report.sheet_read]) > 0:
+        names = quoted_names(others)
+        report.notices.append(Notice(f"The workbook has other sheets ({names}); sheet '{report.sheet_read}' was read: "
+                                     "choose another under Reading options (--sheet on the command line).",
+                                     "notice.other_sheets", {"sheets": names, "sheet": report.sheet_read}))
     if renamed := attrs.get("renamed_columns"):
         names = quoted_names([str(name) for name in renamed])  # type: ignore[union-attr]
         report.notices.append(Notice(f"Several columns have the same name; the later ones are read as {names}: rename "

@@ -461,6 +461,8 @@ MESSAGES: dict[str, str] = {
     "data.id_cols": "Series id",
     "data.id_cols_help": "The column(s) that tell the series of a long file apart (one row per series and time "
                          "stamp). Detected when the time stamps repeat; empty: the file is one series.",
+    "data.sheet": "Sheet",
+    "data.sheet_help": "The workbook's sheet to read; at first, the first that holds a table.",
     "data.all_targets": "All numeric columns as series",
     "data.all_targets_help": "Make each numeric column (other than the regressors) a series of its own, as in a "
                              "wide file.",
@@ -765,6 +767,8 @@ MESSAGES: dict[str, str] = {
                                 "Sunday, each dated by its first day.",
     "notice.weeks_from_sunday": "The year and week numbers ('{column}') were read as US CDC (MMWR) weeks, from Sunday "
                                 "to Saturday, each dated by its first day.",
+    "notice.other_sheets": "The workbook has other sheets ({sheets}); sheet '{sheet}' was read: choose another under "
+                           "Reading options (--sheet on the command line).",
     "notice.other_sheet": "The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",

@@ -404,6 +404,8 @@ MESSAGES: dict[str, str] = {
     "data.id_cols": "序列标识列",
     "data.id_cols_help": "区分长格式文件中各个序列的列（每个序列在每个时间点占一行）。时间戳重复时会自动识别；留空表示"
                          "整个文件是一个序列。",
+    "data.sheet": "工作表",
+    "data.sheet_help": "要读取的工作簿工作表；默认读取第一个含有数据表的工作表。",
     "data.all_targets": "每个数值列各作为一个序列",
     "data.all_targets_help": "把每个数值列（外生变量除外）各自当作一个序列，适用于宽格式文件。",
     "data.view": "显示的序列",
@@ -651,6 +653,7 @@ MESSAGES: dict[str, str] = {
     "notice.period_averages": "已略去 {rows:,} 行代码为 {code} 的数据（全年平均值）。",
     "notice.weeks_from_monday": "年份和周数（“{column}”）按 ISO 8601 周（周一至周日）读取，每周以其第一天为日期。",
     "notice.weeks_from_sunday": "年份和周数（“{column}”）按美国 CDC（MMWR）周（周日至周六）读取，每周以其第一天为日期。",
+    "notice.other_sheets": "工作簿还有其他工作表（{sheets}）；已读取工作表“{sheet}”：可在“读取选项”中选择其他工作表（命令行用 --sheet）。",
     "notice.other_sheet": "工作簿的第一个工作表中没有数据表；已读取工作表“{sheet}”。",
     "notice.mixed_dates": "列“{column}”中的日期有 {ways} 种写法（{formats}）；每种写法都按各自的格式读取。如果文件是由"
                           "多个导出文件拼成的，请核对日期。",

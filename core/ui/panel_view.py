@@ -4,14 +4,15 @@ series is shown. No streamlit and no torch (the Data page draws before torch loa
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions
 from core.i18n import message, t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
 from core.ui import state_keys as keys
-from core.ui.session import DEFAULT_SAMPLE, Loader, remember_series, sample_bytes, swap_series_results
+from core.ui.session import (DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes, sheet_key,
+                             swap_series_results)
 from core.ui.text import plain
 
 
@@ -78,6 +79,38 @@ def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> None
     if swap_series_results(state, leaving, uid):
         state[keys.DATA_RUNS_KEPT] = leaving
     state[keys.DATA_SERIES], state[keys.DATA_PANEL_VIEW] = series, uid
+
+
+# URL paths as pages/ alone gives them (page hashes come from them): links and sessions from before agree.
+PAGES = (("pages/1_Train.py", "nav.train", "Train"), ("pages/2_Compare.py", "nav.compare", "Compare"),
+         ("pages/3_Forecast.py", "nav.forecast", "Forecast"), ("pages/4_Learning_Lab.py", "nav.lab", "Learning_Lab"))
+
+
+def sheet_picker(series: LoadedSeries) -> dict[str, Any] | None:
+    """The Data page's sheet picker for a workbook of several visible sheets (its options, the sheet read, a key of
+    this workbook's); None for any other file."""
+    sheets = list(series.report.sheets)
+    if len(sheets) < 2 or series.report.sheet_read not in sheets:
+        return None
+    return {"options": sheets, "key": sheet_key(series)}  # set to the sheet read by ``sync_pickers``
+
+
+def chosen_sheet(series: LoadedSeries, chosen: str) -> str | int:
+    """The sheet to read: the one in use as it was asked for (by default, the first that holds a table) while the
+    picker shows it, else the one picked."""
+    return series.options.sheet if chosen == series.report.sheet_read else chosen
+
+
+def picked_options(series: LoadedSeries, date_col: str, target: str, regressors: list[str], missing: str,
+                   reading: Mapping[str, Any]) -> LoadOptions:
+    """The options the Data page's pickers give; for another sheet than ``series``', with its columns detected
+    afresh: the pickers name the columns of the sheet in use (the page read another sheet for columns it lacks, again
+    and again)."""
+    options = LoadOptions(date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
+                          regressors=tuple(regressors), missing=missing, **reading)
+    if options.sheet == series.options.sheet:
+        return options
+    return replace(options, date_col=None, target=None, regressors=())
 
 
 def panel_note(panel: Panel, lang: str = "en") -> str:

@@ -214,7 +214,14 @@ def picker_values(series: LoadedSeries, panel: Any = None, view: str | None = No
             keys.DATA_DUPLICATES_WIDGET: options.duplicates, keys.DATA_GAPS_WIDGET: options.fill_gaps,
             keys.DATA_ORDER_WIDGET: order, keys.DATA_ID_WIDGET: list(panel.id_cols) if panel is not None else [],
             keys.DATA_ALL_TARGETS_WIDGET: bool(panel is not None and panel.all_targets),
-            **({keys.DATA_VIEW_WIDGET: view} if panel is not None else {})}
+            **({keys.DATA_VIEW_WIDGET: view} if panel is not None else {}),
+            **({sheet_key(series): series.report.sheet_read} if len(series.report.sheets) > 1 else {})}
+
+
+def sheet_key(series: LoadedSeries) -> str:
+    """The state key of the Data page's sheet picker for ``series``' workbook (its own: another workbook's sheets
+    are others)."""
+    return f"data.sheet:{'|'.join(series.report.sheets)}"
 
 
 def sync_pickers(state: MutableMapping[str, Any], series: LoadedSeries) -> None:

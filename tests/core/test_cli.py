@@ -254,3 +254,19 @@ def test_the_files_own_values_come_back_with_every_digit(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     written = (tmp_path / "p.csv").read_text().splitlines()[1]
     assert written.split(",")[1] == "12345678902.12"
+
+
+def test_a_workbooks_sheet_is_chosen_by_name_or_number(tmp_path: Path) -> None:
+    from tests.ui.test_data_page import three_sheets
+
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(three_sheets())
+    first = cli("fit", str(book), "--model", "naive")
+    assert first.returncode == 0 and "36 rows of 'Revenue'" in first.stdout, first.stdout + first.stderr
+    assert "note: The workbook has other sheets ('Daily', 'Notes'); sheet 'Monthly' was read" in first.stderr
+    for asked in ("Daily", "2"):
+        done = cli("fit", str(book), "--model", "naive", "--sheet", asked)
+        assert done.returncode == 0 and "60 rows of 'Visits'" in done.stdout, done.stdout + done.stderr
+    wrong = cli("fit", str(book), "--model", "naive", "--sheet", "4")
+    assert wrong.returncode == 2 and "'book.xlsx' has no sheet '4': its sheets are 'Monthly', 'Daily', 'Notes'." \
+        in wrong.stderr, wrong.stderr

@@ -270,3 +270,39 @@ def test_keys_are_random_url_safe_and_checked_before_lookup() -> None:
     keys_made = {new_key() for _ in range(100)}
     assert len(keys_made) == 100 and all(is_key(k) and len(k) == 32 for k in keys_made)
     assert not is_key("../etc/passwd") and not is_key("short") and not is_key(None) and not is_key("a" * 65)
+
+
+def three_sheets() -> bytes:
+    """A workbook of a monthly sheet, a daily one and a sheet of notes."""
+    import io
+
+    import pandas as pd
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        pd.DataFrame({"Month": pd.date_range("2020-01-01", periods=36, freq="MS"), "Revenue": range(36)}).to_excel(
+            writer, sheet_name="Monthly", index=False)
+        pd.DataFrame({"Day": pd.date_range("2020-01-01", periods=60, freq="D"), "Visits": range(60)}).to_excel(
+            writer, sheet_name="Daily", index=False)
+        pd.DataFrame({"About": ["Exported by the sales team", "Figures in EUR"]}).to_excel(
+            writer, sheet_name="Notes", index=False)
+    return buffer.getvalue()
+
+
+def test_a_workbooks_other_sheets_are_said_and_one_can_be_picked() -> None:
+    # Only the first sheet with a table was read, and nothing said the others existed.
+    at = app()
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("book.xlsx", three_sheets(), "application/vnd.ms-excel"))
+    at.run()
+    series = at.session_state[keys.DATA_SERIES]
+    assert (series.target, len(series.frame)) == ("Revenue", 36) and series.report.sheet_read == "Monthly"
+    assert any("other sheets ('Daily', 'Notes')" in notice for notice in series.report.notices)
+    [picker] = [box for box in at.selectbox if str(box.key).startswith("data.sheet:")]
+    picker.select("Daily").run()
+    assert not at.exception and not at.error
+    series = at.session_state[keys.DATA_SERIES]
+    assert (series.date_col, series.target, len(series.frame), series.frequency.name) == ("Day", "Visits", 60, "daily")
+    [picker] = [box for box in at.selectbox if str(box.key).startswith("data.sheet:")]
+    picker.select("Notes").run()  # no table: said, and the sheet in use stays, its picker too
+    assert not at.exception and at.error and at.session_state[keys.DATA_SERIES].target == "Visits"
+    assert [box for box in at.selectbox if str(box.key).startswith("data.sheet:")][0].value == "Daily"
