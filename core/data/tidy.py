@@ -854,6 +854,7 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
     missing and filled or dropped like blanks, so the notice quotes them."""
     for col in columns:
         _note_marked_numbers(raw[col], col, report)
+        _note_lost_digits(raw[col], numbers[col], col, report)
         cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
         if len(cells):
             examples = _quoted_cells(cells)
@@ -861,6 +862,30 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
                 f"Cells of '{col}' that are not numbers were read as missing ({count(len(cells), 'cell')}: {examples}): "
                 "correct them in the file if they hold values.",
                 "notice.unreadable_numbers", {"cells": len(cells), "column": str(col), "examples": examples}))
+
+
+_EXACT_DIGITS = 15  # significant digits a number keeps as a float for certain
+
+
+def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> None:
+    """A notice when cells of a column written with more than ``_EXACT_DIGITS`` significant digits read as the same
+    number though they differ (24 values 10**20 + i all read as 1e20, and the series was said to be constant)."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return
+    text = values.astype("string").str.strip()
+    long = text[text.str.len() > _EXACT_DIGITS].dropna()
+    if long.empty:
+        return
+    digits = long.str.replace(r"[eE].*$", "", regex=True).str.replace(r"\D", "", regex=True).str.lstrip("0")
+    long = long[digits.str.len() > _EXACT_DIGITS]
+    if long.nunique() <= parsed.loc[long.index].nunique():
+        return
+    example = str(long.iloc[0])
+    report.notices.append(Notice(
+        f"Values of '{col}' are written with more than {_EXACT_DIGITS} significant digits (as '{example}'): numbers "
+        f"are read to about {_EXACT_DIGITS}, so values that differ only further along read alike. Rescale them in "
+        "the file (subtract a common part, or divide by a power of ten).", "notice.lost_digits",
+        {"column": str(col), "digits": _EXACT_DIGITS, "example": example}))
 
 
 def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:

@@ -769,6 +769,9 @@ MESSAGES: dict[str, str] = {
                                 "to Saturday, each dated by its first day.",
     "notice.other_sheets": "The workbook has other sheets ({sheets}); sheet '{sheet}' was read: choose another under "
                            "Reading options (--sheet on the command line).",
+    "notice.lost_digits": "Values of '{column}' are written with more than {digits} significant digits (as "
+                          "'{example}'): numbers are read to about {digits}, so values that differ only further along "
+                          "read alike. Rescale them in the file (subtract a common part, or divide by a power of ten).",
     "notice.other_sheet": "The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",

@@ -654,6 +654,8 @@ MESSAGES: dict[str, str] = {
     "notice.weeks_from_monday": "年份和周数（“{column}”）按 ISO 8601 周（周一至周日）读取，每周以其第一天为日期。",
     "notice.weeks_from_sunday": "年份和周数（“{column}”）按美国 CDC（MMWR）周（周日至周六）读取，每周以其第一天为日期。",
     "notice.other_sheets": "工作簿还有其他工作表（{sheets}）；已读取工作表“{sheet}”：可在“读取选项”中选择其他工作表（命令行用 --sheet）。",
+    "notice.lost_digits": "“{column}”的数值写有超过 {digits} 位有效数字（如“{example}”）：数字只能读到约 {digits} 位，"
+                          "因此只在更后面的位上不同的值会读成相同的值。请在文件中调整数值的尺度（减去共同部分，或除以 10 的幂）。",
     "notice.other_sheet": "工作簿的第一个工作表中没有数据表；已读取工作表“{sheet}”。",
     "notice.mixed_dates": "列“{column}”中的日期有 {ways} 种写法（{formats}）；每种写法都按各自的格式读取。如果文件是由"
                           "多个导出文件拼成的，请核对日期。",

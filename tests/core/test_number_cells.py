@@ -295,3 +295,13 @@ def test_more_ways_of_writing_money_are_read_as_numbers(cells: list[str], sep: s
     # Each was refused: "Column ... holds text, not numbers ... needs a numeric column".
     series = load_series(_monthly(cells * 6, header=f"date{sep}value", sep=sep), "money.csv")
     assert series.frame["y"].iloc[:2].tolist() == pytest.approx(expected)
+
+
+def test_values_past_a_floats_digits_that_read_alike_are_said() -> None:
+    # 24 distinct values 10**20 + i read as one, and only "holds the same value in every row" was said.
+    series = load_series(_monthly([str(10**20 + i) for i in range(24)]), "big.csv")
+    assert any("more than 15 significant digits (as '100000000000000000000')" in notice
+               for notice in series.report.notices)
+    plain = load_series(_monthly([str(12345678901 + i) for i in range(24)]), "ids.csv")  # 11 digits: exact
+    assert not any("significant digits" in notice for notice in plain.report.notices)
+    assert plain.frame["y"].nunique() == 24
