@@ -698,10 +698,38 @@ _PERIOD_CODE = re.compile(r"([MQ])(\d{2})")
 _CODED_PERIOD_NAMES = frozenset({"period", "periodo", "período", "periode", "période"})
 _GRID_SUMMARY_ROWS = 2  # rows below the months of a grid of years across that may sum them up (``period_of_rows``)
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
+_LEADING_ROWS = 3  # rows at its start that may be (units under the header)
 
 
 UNNAMED_DATES = "date"  # the name given to an unnamed first column of dates (a date index written by pandas)
 _UNNAMED_DATES_CHECKED = 200  # first cells of an unnamed first column that decide whether it holds dates
+
+
+def name_unnamed_years_and_months(raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` with two unnamed first columns named ``year`` and ``month`` (or ``quarter``) when the first holds
+    years and the second the months' (quarters') names, as the German statistics office's GENESIS tables write them
+    under a header of blank cells (``;;Wert``); else ``raw`` itself. Named so, ``combine_calendar_columns`` makes them
+    one date column: the first alone read as the dates, the second dropped, and each year's months averaged."""
+    if len(raw.columns) < 3 or any(not _unnamed(col) for col in raw.columns[:2]):
+        return raw
+    if {"year", "month", "quarter"} & {str(col).strip().lower() for col in raw.columns}:
+        return raw
+    start = int(np.argmax(raw.iloc[:, 0].notna().to_numpy())) if raw.iloc[:, 0].notna().any() else 0
+    years, periods = raw.iloc[start:, 0], raw.iloc[start:, 1].astype("string").str.strip()  # past units rows
+    if start > 3 or years_of(years) is None:
+        return raw
+    worded = periods.where(~periods.str.fullmatch(r"\d+").fillna(False))  # names, not numbers
+    for per_year, kind in ((12, "month"), (4, "quarter")):
+        found = _period_numbers(worded, per_year).notna()
+        if found.sum() >= 2 and found[periods.notna() & (periods != "")].mean() >= PARSE_SHARE:
+            named = raw.set_axis(["year", kind, *raw.columns[2:]], axis=1)
+            named.attrs = raw.attrs
+            return named
+    return raw
+
+
+def _unnamed(col: object) -> bool:
+    return str(col).startswith("Unnamed:") or not str(col).strip()
 
 
 def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
@@ -847,7 +875,9 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}),
         errors="coerce")  # NaT where a part is missing or the day is not in the month
     valid = stamps.notna().to_numpy()
-    if name.lower() in names or valid.sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
+    lead = int(np.argmax(valid)) if valid.any() else 0  # units rows under the header (GENESIS: 2020=100)
+    if (name.lower() in names or valid.sum() < 2 or lead > _LEADING_ROWS
+            or not valid[lead:max(len(valid) - _TRAILING_ROWS, lead)].all()):
         return raw
     combined = raw.drop(columns=parts)
     combined.insert(min(list(raw.columns).index(col) for col in parts), name, stamps)

@@ -27,8 +27,8 @@ import pyarrow.parquet as pq
 from python_calamine import CalamineError
 
 from core.data.parsing import (MONTH_DOT_YEAR, combine_calendar_columns, combine_date_and_period, combine_date_and_time,
-                                name_unnamed_dates, months_in_order, parse_dates, period_of_rows, without_currency,
-                                writes_month_dot_year, years_of)
+                                name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
+                                period_of_rows, without_currency, writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -119,13 +119,13 @@ def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[by
 
 def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFrame:
     """Read bytes into a raw frame of the file's own columns (text cells for CSV); a year and a month
-    column become one date column (``combine_calendar_columns``), an unnamed first column of dates is named
-    (``name_unnamed_dates``), a date column and a time-of-day column one time-stamp column
-    (``combine_date_and_time``), and so does a date column and a column numbering each day's periods
-    (``combine_date_and_period``)."""
+    column become one date column (``combine_calendar_columns``; also two unnamed ones of years and month names,
+    ``name_unnamed_years_and_months``), an unnamed first column of dates is named (``name_unnamed_dates``), a date
+    column and a time-of-day column one time-stamp column (``combine_date_and_time``), and so does a date column and
+    a column numbering each day's periods (``combine_date_and_period``)."""
     table = _months_down_the_rows(_dates_down_the_rows(_two_row_header(_read_any(data, name, sheet))))
-    return combine_date_and_period(combine_date_and_time(combine_calendar_columns(name_unnamed_dates(
-        _note_repeated_names(table)))))
+    named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
+    return combine_date_and_period(combine_date_and_time(combine_calendar_columns(named)))
 
 
 def _two_row_header(raw: pd.DataFrame) -> pd.DataFrame:

@@ -385,3 +385,14 @@ def test_a_date_named_otherwise_and_the_hour_or_year_month_day_and_hour_make_hou
     for text in (bike, parts):
         series = load_series(text.encode(), "hours.csv")
         assert series.frequency.name == "hourly" and list(series.frame["ds"]) == list(hours)
+
+
+def test_two_unnamed_columns_of_years_and_month_names_make_months() -> None:
+    # GENESIS tables (the German statistics office) head their year and month columns with blank cells: the years
+    # were read as the dates, the month names dropped, and each year's months averaged into one row.
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember"]
+    text = ";;Wert\n;;2020=100\n" + "".join(f"{2018 + i // 12};{months[i % 12]};{100 + i},5\n" for i in range(36))
+    series = load_series(text.encode("utf-8"), "genesis.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 36
+    assert series.frame["ds"].iloc[13] == pd.Timestamp("2019-02-01") and series.frame["y"].iloc[13] == 113.5
