@@ -539,6 +539,9 @@ MESSAGES: dict[str, str] = {
     "chart.upper": "upper",
     "chart.actual": "actual",
     "chart.predicted": "predicted",
+    "chart.prediction_key": "Solid line: actual; dashed: the model's predictions; shaded: the test rows.",
+    "chart.prediction_key_band": "Solid line: actual; dashed: the model's predictions; shaded: the test rows; band: "
+                                 "80% and 95% prediction intervals.",
     "chart.prediction": "prediction",
     "chart.forecast": "forecast",
     "chart.split": "split",

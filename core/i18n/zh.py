@@ -477,6 +477,8 @@ MESSAGES: dict[str, str] = {
     "chart.upper": "上限",
     "chart.actual": "实际值",
     "chart.predicted": "预测值",
+    "chart.prediction_key": "实线：实际值；虚线：模型的预测值；阴影：测试集行。",
+    "chart.prediction_key_band": "实线：实际值；虚线：模型的预测值；阴影：测试集行；色带：80% 和 95% 预测区间。",
     "chart.prediction": "预测",
     "chart.forecast": "预测",
     "chart.split": "数据集",

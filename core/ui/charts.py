@@ -129,15 +129,20 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
         detail="split:N",
         tooltip=[_time_tip(predicted["ds"], lang, frequency), alt.Tooltip("split:N", title=t("chart.split", lang)),
                  alt.Tooltip("predicted:Q", title=t("chart.predicted", lang), format=",.4g")]))
-    return _said_if_thinned(alt.layer(*layers).properties(height=360).interactive(bind_y=False), thinned, lang)
+    banded = {"lower", "upper"} <= set(drawn.columns) and drawn[["lower", "upper"]].notna().all(axis=1).any()
+    key = t("chart.prediction_key_band" if banded else "chart.prediction_key", lang)
+    return _said_if_thinned(alt.layer(*layers).properties(height=360).interactive(bind_y=False), thinned, lang, key)
 
 
-def _said_if_thinned(chart: ChartT, thinned: bool, lang: str) -> ChartT:
-    """``chart`` with a line above it saying it draws a thinned copy, when it does (``thin_for_drawing``)."""
-    if not thinned:
+def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> ChartT:
+    """``chart`` with a line above it saying it draws a thinned copy, when it does (``thin_for_drawing``), and what
+    its marks are (``key``: the solid actual line and the shaded test span have no legend of their own)."""
+    if not thinned and not key:
         return chart
-    return chart.properties(title=alt.TitleParams(t("data.thinned", lang).strip(), fontSize=11, fontWeight="normal",
-                                                  anchor="start", color="gray"))
+    note = t("data.thinned", lang).strip() if thinned else ""
+    return chart.properties(title=alt.TitleParams(note or key, subtitle=key if note and key else alt.Undefined,
+                                                  fontSize=11, fontWeight="normal", anchor="start", color="gray",
+                                                  subtitleColor="gray"))
 
 
 def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en") -> alt.Chart:

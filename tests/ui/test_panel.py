@@ -282,7 +282,9 @@ def test_the_result_charts_of_a_long_series_say_they_draw_a_thinned_copy() -> No
               forecast_chart(predictions.assign(y=wave), future, "kwh")]
     with alt.data_transformers.enable("default", max_rows=None):  # as Streamlit draws them: every row of the copy
         assert all("thinned copy" in chart.to_dict()["title"]["text"] for chart in charts)
-    assert "title" not in prediction_chart(predictions.iloc[:300], "kwh").to_dict()
+    short = prediction_chart(predictions.iloc[:300], "kwh").to_dict()["title"]  # what its marks are, no thinning
+    assert short["text"] == "Solid line: actual; dashed: the model's predictions; shaded: the test rows."
+    assert "subtitle" not in short and "actual" in prediction_chart(predictions, "kwh").to_dict()["title"]["subtitle"]
 
 
 def test_forecasting_all_series_gives_one_csv_with_unique_id_first() -> None:
