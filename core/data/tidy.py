@@ -996,9 +996,18 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
         frame = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
         report.duplicate_stamps_aggregated = repeated
-        report.notices.append(Notice(f"{count(repeated, 'repeated time stamp')} {_were(repeated)} combined by their "
-                                     f"{policy}.", "notice.stamps_combined", {"stamps": repeated, "policy": policy}))
+        report.notices.append(_combined_notice(repeated, policy))
     return frame
+
+
+def _combined_notice(repeated: int, policy: str) -> Notice:
+    """What combining ``repeated`` time stamps by ``policy`` did; by their mean, what to choose when the rows are
+    parts of one total (a transaction log's orders: the mean is the average order, not the day's sales)."""
+    said = f"{count(repeated, 'repeated time stamp')} {_were(repeated)} combined by their {policy}."
+    if policy != "mean":
+        return Notice(said, "notice.stamps_combined", {"stamps": repeated, "policy": policy})
+    return Notice(f"{said} If the rows are parts of one total (orders, sales), choose sum under Reading options "
+                  "(--duplicates sum).", "notice.stamps_averaged", {"stamps": repeated})
 
 
 def _strictly_rising(stamps: pd.Series) -> bool:

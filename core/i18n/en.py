@@ -791,6 +791,9 @@ MESSAGES: dict[str, str] = {
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.copies_dropped": "{rows:plural:row} repeating another row in every column {rows:were} dropped as copies.",
+    "notice.stamps_averaged": "{stamps:plural:repeated time stamp} {stamps:were} combined by their mean. If the rows "
+                              "are parts of one total (orders, sales), choose sum under Reading options (--duplicates "
+                              "sum).",
     "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
