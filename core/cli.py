@@ -161,8 +161,8 @@ def _fit(args: argparse.Namespace) -> int:
     described = {"model": args.model, "seed": args.seed, "id_cols": list(layout.id_cols), "rows_without_id": blank}
     code = _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described),
                         set(reader_notes(raw.attrs)))
-    for note in _future_rows_unused(layout.probe, request):  # the whole file's: each series' future rows alike
-        print(f"note: every series: {note}", file=sys.stderr)
+    for note in _future_rows_unused(layout.probe, request, many=True):  # the whole file's: the most of any series
+        print(f"note: {note}", file=sys.stderr)
     if layout.finer_id is not None:  # the file's layout: ids that leave rows alike
         print(f"note: {finer_id_note(layout.id_cols, layout.finer_id, options.duplicates)}", file=sys.stderr)
     if layout.blank_columns:  # --target all: no series in them
@@ -182,11 +182,16 @@ def sheet_asked(text: str | None) -> str | int:
     return text.strip()
 
 
-def _future_rows_unused(series: LoadedSeries, request: RunRequest) -> list[str]:
-    """A note when the file gives the regressors' future values and no steps past the end are asked for."""
+def _future_rows_unused(series: LoadedSeries, request: RunRequest, many: bool = False) -> list[str]:
+    """A note when the file gives the regressors' future values and no steps past the end are asked for; of a file of
+    ``many`` series, for up to as many steps as the file reads as one (a series may have fewer: the note said every
+    series had them all, and its --horizon then failed the series with fewer)."""
     rows = 0 if series.future is None or not request.settings.regressors else len(series.future)
     if not rows or request.horizon:
         return []
+    if many:
+        return [f"The file gives the regressors' future values for up to {count(rows, 'step')} past the end of its "
+                f"series; none was forecast: --horizon N forecasts N steps of each series that has them."]
     return [f"The file gives the regressors' future values for {count(rows, 'step')} past the end; none was "
             f"forecast: --horizon {rows} forecasts them."]
 
