@@ -50,7 +50,7 @@ def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], 
         fill_gaps = cols[1].checkbox(**T.widget("data.fill_gaps"), key=keys.DATA_GAPS_WIDGET)
         order = cols[2].selectbox(**T.widget("data.date_order"), options=list(DATE_ORDERS), key=keys.DATA_ORDER_WIDGET,
                                   format_func=lambda label: T(DATE_ORDER_KEYS[label]))
-        ids = cols[0].multiselect(**T.widget("data.id_cols"), options=id_candidates(st.session_state, series),
+        ids = cols[0].multiselect(**T.choices("data.id_cols", id_candidates(st.session_state, series)),
                                   key=keys.DATA_ID_WIDGET)
         every = cols[1].checkbox(**T.widget("data.all_targets"), key=keys.DATA_ALL_TARGETS_WIDGET)
         st.caption(T("data.size_limit", mb=MAX_FILE_MB))
@@ -68,7 +68,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
                                  key=keys.DATA_DATE_WIDGET, format_func=lambda col: date_column_label(col, T.lang))
     target = cols[1].selectbox(**T.widget("data.target"), options=series.numeric_columns, key=keys.DATA_TARGET_WIDGET)
     others = offered_regressors(st.session_state, series, target)
-    regressors = cols[2].multiselect(**T.widget("data.regressors"), options=others, key=keys.DATA_REGRESSORS_WIDGET)
+    regressors = cols[2].multiselect(**T.choices("data.regressors", others), key=keys.DATA_REGRESSORS_WIDGET)
     missing = cols[3].selectbox(**T.widget("data.missing"), options=MISSING_POLICIES, key=keys.DATA_MISSING_WIDGET,
                                 format_func=lambda policy: T(f"data.missing_{policy}"))
     if others and not regressors:

@@ -50,7 +50,7 @@ fresh = st.session_state.get(keys.COMPARE_DEFAULT_FOR) != labels or keys.COMPARE
 if fresh:  # new runs, or back on this page: start from the two best
     st.session_state[keys.COMPARE_DEFAULT_FOR] = labels
     st.session_state[keys.COMPARE_SELECTED] = best_labels(results, labels, fraction=fraction)
-chosen = st.multiselect(**T.widget("compare.overlay"), options=labels, key=keys.COMPARE_SELECTED)
+chosen = st.multiselect(**T.choices("compare.overlay", labels), key=keys.COMPARE_SELECTED)
 st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang),
                 width="stretch")
 if panel_runs := st.session_state.get(keys.TRAIN_PANEL_RUNS):  # runs over every series of the file

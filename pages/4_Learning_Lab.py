@@ -35,7 +35,7 @@ def read_settings() -> LabSettings:
     lr = side.number_input(**T.widget("lab.lr"), min_value=1e-5, max_value=10.0, format="%.4g", key=keys.LAB_LR)
     epochs = side.slider(**T.widget("lab.epochs"), min_value=5, max_value=300, key=keys.LAB_EPOCHS)
     batch = side.slider(**T.widget("lab.batch"), min_value=2, max_value=64, key=keys.LAB_BATCH)
-    race = side.multiselect(**T.widget("lab.race"), options=OPTIMIZERS, key=keys.LAB_RACE)
+    race = side.multiselect(**T.choices("lab.race", list(OPTIMIZERS)), key=keys.LAB_RACE)
     scale = side.select_slider(**T.widget("lab.race_scale"), options=[0.1, 0.3, 1.0, 3.0, 10.0, 30.0],
                                key=keys.LAB_RACE_SCALE)
     hidden = side.slider(**T.widget("lab.hidden"), min_value=1, max_value=16, key=keys.LAB_HIDDEN)

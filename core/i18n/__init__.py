@@ -168,6 +168,11 @@ class Texts:
     def widget(self, key: str, **params: object) -> dict[str, str]:
         return {"label": t(key, self.lang, **params), "help": t(f"{key}_help", self.lang, **params)}
 
+    def choices(self, key: str, options: list[Any], **params: object) -> dict[str, Any]:
+        """A multiselect's label, help, ``options`` and placeholder in this language (Streamlit's own is English)."""
+        return {**self.widget(key, **params), "options": options,
+                "placeholder": t("widget.choose" if options else "widget.nothing", self.lang)}
+
     def words(self, prefix: str) -> Callable[[object], str]:
         """A widget's ``format_func`` saying core's English words (``policy``: mean, sum, ...) in this language."""
         return lambda word: relabel(word, self.lang, prefix)

@@ -461,6 +461,8 @@ MESSAGES: dict[str, str] = {
     "data.id_cols": "Series id",
     "data.id_cols_help": "The column(s) that tell the series of a long file apart (one row per series and time "
                          "stamp). Detected when the time stamps repeat; empty: the file is one series.",
+    "widget.choose": "Choose options",
+    "widget.nothing": "Nothing to choose",
     "data.sheet": "Sheet",
     "data.sheet_help": "The workbook's sheet to read; at first, the first that holds a table.",
     "data.all_targets": "All numeric columns as series",

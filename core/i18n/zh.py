@@ -404,6 +404,8 @@ MESSAGES: dict[str, str] = {
     "data.id_cols": "序列标识列",
     "data.id_cols_help": "区分长格式文件中各个序列的列（每个序列在每个时间点占一行）。时间戳重复时会自动识别；留空表示"
                          "整个文件是一个序列。",
+    "widget.choose": "请选择",
+    "widget.nothing": "没有可选的项",
     "data.sheet": "工作表",
     "data.sheet_help": "要读取的工作簿工作表；默认读取第一个含有数据表的工作表。",
     "data.all_targets": "每个数值列各作为一个序列",

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from core.data.tidy import LoadOptions, Notice, load_series
 from core.errors import DataError, LimitError, SettingsError
 from core.evaluation.pipeline import RunRequest, run
-from core.i18n import CATALOGS, CORE_TEXTS, DATE_FIELDS, language_from, message, placeholders, relabel, said, t
+from core.i18n import CATALOGS, CORE_TEXTS, DATE_FIELDS, Texts, language_from, message, placeholders, relabel, said, t
 from core.lab.panels import RaceResult, race_table
 from core.models.specs import SEED, SPECS, TRAINING_SETTINGS, ModelSettings, model_names
 from core.training.loop import TrainConfig
@@ -404,3 +404,13 @@ def test_weekdays_half_years_fourier_terms_and_autos_choice_are_said_in_both_lan
                         "number, it draws that part of the season's shape.")  # was "+9.841 per unit"
     assert "2 cycles a season" in waves[1] and "余弦波" in describe_coefficients({"cos2": -1.5}, daily, "y", lang="zh")[0]
     assert format_settings({"chosen": "ETS", "seed": 0}, "zh").startswith("所选模型=")  # was chosen=
+
+
+def test_the_pickers_of_several_choices_prompt_in_the_pages_language() -> None:
+    # Streamlit's own "Choose options" and "No options to select" were English in the Chinese interface.
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).placeholder == "没有可选的项"  # AirPassengers: none
+    assert at.multiselect(key=keys.DATA_ID_WIDGET).placeholder == "没有可选的项"
+    assert Texts("zh").choices("data.regressors", ["temp"])["placeholder"] == "请选择"
