@@ -120,6 +120,9 @@ CANDIDATE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {"zh": zh.CANDIDATE_WO
 def candidate_name(name: str, lang: str) -> str:
     """A model auto chose or backtested (``ensemble of ETS, log: ARIMA``) in ``lang``, word by word."""
     for english, said_so in CANDIDATE_WORDS.get(lang, ()):
+        if english == ", ":  # between the members, not inside a model's lags: AR(1-3, 12) stays as it is written
+            name = re.sub(r", (?![^()]*\))", said_so, name)
+            continue
         name = re.sub(rf"\b{re.escape(english)}\b" if english.isalpha() else re.escape(english), said_so, name)
     return name
 

@@ -373,7 +373,7 @@ def test_the_models_auto_chose_are_named_in_chinese() -> None:
     from core.i18n import candidate_name
 
     chosen = "ensemble of ETS, log: ARIMA, none: seasonal diff AR(1-3, 12)"
-    assert candidate_name(chosen, "zh") == "组合：ETS、对数：ARIMA、原值：季节差分 AR(1-3、12)"
+    assert candidate_name(chosen, "zh") == "组合：ETS、对数：ARIMA、原值：季节差分 AR(1-3, 12)"  # the lags as written
     assert candidate_name(chosen, "en") == chosen
     assert [candidate_name(name, "zh") for name in ("snaive", "naive", "none: trend + season + regressors")] == [
         "季节朴素", "朴素", "原值：趋势 + 季节 + 外生变量"]
