@@ -172,14 +172,9 @@ def _fit(args: argparse.Namespace) -> int:
 
 
 def sheet_asked(text: str | None) -> str | int:
-    """``--sheet``: a name, or a number counted from 1 (0: the first sheet that holds a table, as by default)."""
-    if text is None or not text.strip():
-        return 0
-    if text.strip().isdigit():
-        if int(text) < 1:
-            raise ValueError(f"--sheet {text}: sheets are counted from 1; give a number from 1 or the sheet's name.")
-        return int(text) - 1
-    return text.strip()
+    """``--sheet``: a sheet's name, or its number counted from 1 where no sheet has that name (the workbook resolves
+    it: a sheet named 2024 is read by name); 0 without one (the first sheet that holds a table)."""
+    return text.strip() if text is not None and text.strip() else 0
 
 
 def _future_rows_unused(series: LoadedSeries, request: RunRequest, many: bool = False) -> list[str]:

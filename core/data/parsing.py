@@ -856,12 +856,14 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
     days = [col for name, col in names.items() if name in _DAY_NAMES]
-    hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES]
+    # An hour column beside a year, a month and a day: ``combine_date_and_period`` makes the day's hours of that date.
+    hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES
+             and any(word in name for word in _OTHER_TIME_WORDS)] if days else []
     others = [name for name in names if names[name] not in (*days, *hours)
               and any(word in name for word in _OTHER_TIME_WORDS)]
     if len(years) == 1 and not periods and not days:
-        return _year_and_week(raw, years[0], names) if len(hours) <= 1 else raw
-    if len(years) != 1 or len(periods) != 1 or len(days) > 1 or len(hours) > int(bool(days)) or others:
+        return _year_and_week(raw, years[0], names)
+    if len(years) != 1 or len(periods) != 1 or len(days) > 1 or len(hours) > 1 or others:
         return raw
     parts = [years[0], periods[0], *days]
     name = "-".join(str(col).strip() for col in parts)
@@ -942,9 +944,10 @@ def _numbered_weeks(year: pd.Series, week: pd.Series) -> tuple[pd.Series, str]:
     different years)."""
     best: tuple[int, pd.Series, str] | None = None
     for day, weekday in _WEEK_STARTS.items():
-        starts = {int(y): _first_week_start(int(y), weekday) for y in year.dropna().unique()}
-        first = year.map(lambda y: starts.get(int(y)) if pd.notna(y) else pd.NaT)
-        after = year.map(lambda y: _first_week_start(int(y) + 1, weekday) if pd.notna(y) else pd.NaT)
+        known = [int(y) for y in year.dropna().unique()]
+        starts = {y: _first_week_start(y, weekday) for y in (*known, *(y + 1 for y in known))}  # once a year
+        first = year.map({y: starts[y] for y in known})
+        after = year.map({y: starts[y + 1] for y in known})
         stamps = pd.to_datetime(first) + pd.to_timedelta((week - 1) * 7, unit="D")
         stamps = stamps.where(stamps < pd.to_datetime(after))
         counts = ((pd.to_datetime(after) - pd.to_datetime(first)).dt.days // 7).groupby(year).first()

@@ -499,6 +499,8 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         with _open_workbook(data, name) as book:
             visible = _visible_sheets(book)
             chosen = visible[0] if sheet == 0 and visible and visible[0] != book.sheet_names[0] else sheet
+            if isinstance(chosen, str) and chosen not in book.sheet_names and chosen.isdigit() and int(chosen) >= 1:
+                chosen = int(chosen) - 1  # a sheet's number, counted from 1, where no sheet has that name
             if chosen not in (book.sheet_names if isinstance(chosen, str) else range(len(book.sheet_names))):
                 names = ", ".join(f"'{sheet_name}'" for sheet_name in book.sheet_names[:12])
                 asked = chosen if isinstance(chosen, str) else chosen + 1  # a number as people count sheets
@@ -984,12 +986,17 @@ def _spaces_to_tabs(text: str) -> str:
     tail = [line for line in tail[blank + 1:] if line.strip()]  # the table below notes set off by a blank line
     if len(tail) < 3 or any(_NO_DELIMITER.search(line) for line in tail):
         return text
+    head = [line for line in text[:65536].splitlines()[:200] if line.strip()]
+    if sum(1 for line in head if _NO_DELIMITER.search(line)) * 4 > len(head):  # a delimited file with notes below
+        return text
     widths = {len(_SPACED_CELL.findall(line)) for line in tail if any(char.isdigit() for char in line)}  # rows
     if len(widths) != 1 or (width := widths.pop()) < 2:
         return text
     lines = [_SPACED_CELL.findall(line) for line in text.splitlines()]
-    header = next((index for index, cells in enumerate(lines) if len(cells) in (width - 1, width)
-                   and not any(char.isdigit() for char in "".join(cells).replace('"', ""))), None)
+    first_row = next((index for index, cells in enumerate(lines) if len(cells) == width
+                      and any(char.isdigit() for char in "".join(cells))), len(lines))
+    header = next((index for index in range(first_row - 1, -1, -1) if len(lines[index]) in (width - 1, width)
+                   and not any(char.isdigit() for char in "".join(lines[index]).replace('"', ""))), None)
     if header is not None and len(lines[header]) == width - 1:
         rows = [cells for cells in lines[header + 1:header + 1 + _SPACED_LINES] if len(cells) == width]
         if not all(cells[0].strip('"').isdigit() for cells in rows) or all(  # not row names: '1 234' is a number

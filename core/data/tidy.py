@@ -870,15 +870,16 @@ _EXACT_DIGITS = 15  # significant digits a number keeps as a float for certain
 def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> None:
     """A notice when cells of a column written with more than ``_EXACT_DIGITS`` significant digits read as the same
     number though they differ (24 values 10**20 + i all read as 1e20, and the series was said to be constant)."""
-    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+    if pd.api.types.is_integer_dtype(values):  # whole numbers the reader typed: past 2**53 floats skip some
+        long = values[values.abs() > 2 ** 53].astype("string")
+    elif pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return
-    text = values.astype("string").str.strip()
-    long = text[text.str.len() > _EXACT_DIGITS].dropna()
-    if long.empty:
-        return
-    digits = long.str.replace(r"[eE].*$", "", regex=True).str.replace(r"\D", "", regex=True).str.lstrip("0")
-    long = long[digits.str.len() > _EXACT_DIGITS]
-    if long.nunique() <= parsed.loc[long.index].nunique():
+    else:
+        text = values.astype("string").str.strip()
+        long = text[(text.str.len() > _EXACT_DIGITS) & parsed.notna()].dropna()  # numbers only: not a time stamp
+        digits = long.str.replace(r"[eE].*$", "", regex=True).str.replace(r"\D", "", regex=True).str.lstrip("0")
+        long = long[digits.str.len() > _EXACT_DIGITS]
+    if long.empty or long.nunique() <= parsed.loc[long.index].nunique():
         return
     example = str(long.iloc[0])
     report.notices.append(Notice(

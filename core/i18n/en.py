@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     "session.expired": "The session this link named has expired (sessions are kept {hours:g} hours after their last "
                        "change) or is unknown: {sample} is loaded; load your file again.",
     "session.unreadable": "The earlier session's file '{name}' could not be read again: {problem}",
+    "session.not_kept": "This session (about {mb:,} MB) is too large to keep for a reload: a reload starts afresh.",
     "session.restored": "Restored from the earlier session: {name}.",
     "session.restored_runs": "Restored from the earlier session: {name}, with {runs:plural:run}.",
     "outliers.date": "Date",

@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "session.expired": "链接所指的会话已过期（会话在最后一次改动后保留 {hours:g} 小时）或无法识别：已载入 {sample}，"
                        "请重新载入您的文件。",
     "session.unreadable": "无法再次读取上一会话的文件“{name}”：{problem}",
+    "session.not_kept": "本会话（约 {mb:,} MB）太大，无法为重新加载而保留：重新加载后将从头开始。",
     "session.restored": "已恢复上一会话：{name}。",
     "session.restored_runs": "已恢复上一会话：{name}，包括 {runs} 次训练。",
     "outliers.date": "日期",

@@ -30,7 +30,10 @@ class Reading:
 
 
 def again(state: Mapping[str, Any], options: LoadOptions, choice: PanelChoice) -> Reading:
-    """The file in use, to read again with other ``options`` and ``choice``."""
+    """The file in use, to read again with other ``options`` and ``choice``; another sheet of a workbook with its
+    series ids detected afresh (the ids of the sheet in use made another sheet's reading fail)."""
+    if options.sheet != state[keys.DATA_SERIES].options.sheet:
+        choice = PanelChoice()
     return Reading(state.get(keys.DATA_BYTES) or sample_bytes(DEFAULT_SAMPLE), str(state[keys.DATA_SOURCE]), options,
                    choice)
 

@@ -302,13 +302,14 @@ BROWSER_COOKIE = "_streamlit_xsrf"
 
 def browser_id(cookies: Mapping[str, str]) -> str:
     """A digest that tells browsers apart, from the token of ``BROWSER_COOKIE`` (``2|mask|masked token|time``: the
-    mask changes, the token does not); "" without one (a server that does not set it, a test)."""
+    4-byte mask, repeated over the token, changes; the token does not); "" without one (a server that does not set it,
+    a test)."""
     value = str(cookies.get(BROWSER_COOKIE, ""))
     parts = value.split("|")
     if len(parts) == 4 and parts[0] == "2":
         try:
             mask, masked = bytes.fromhex(parts[1]), bytes.fromhex(parts[2])
-            value = bytes(a ^ b for a, b in zip(mask, masked)).hex()
+            value = bytes(byte ^ mask[i % len(mask)] for i, byte in enumerate(masked)).hex()  # the mask repeats
         except ValueError:
             pass
     return hashlib.sha256(value.encode()).hexdigest()[:32] if value else ""
@@ -373,6 +374,8 @@ def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSessi
     nbytes = len(data or b"") + sum(_approx_bytes(run) for run in (*runs, *(r for _, held, _ in kept for r in held)))
     nbytes += sum(_approx_bytes(outcome) for job in panel_runs for outcome in job.outcomes)
     state[keys.DATA_SAVED] = store.put(key, saved, nbytes)
+    if not state[keys.DATA_SAVED] and state.get(keys.DATA_SESSION_NOTE) is None:  # said until another file is loaded
+        state[keys.DATA_SESSION_NOTE] = Note("session.not_kept", {"mb": round(nbytes / 1e6)})
     return bool(state[keys.DATA_SAVED])
 
 

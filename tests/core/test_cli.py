@@ -270,3 +270,15 @@ def test_a_workbooks_sheet_is_chosen_by_name_or_number(tmp_path: Path) -> None:
     wrong = cli("fit", str(book), "--model", "naive", "--sheet", "4")
     assert wrong.returncode == 2 and "'book.xlsx' has no sheet '4': its sheets are 'Monthly', 'Daily', 'Notes'." \
         in wrong.stderr, wrong.stderr
+
+
+def test_a_sheet_named_with_digits_is_read_by_its_name(tmp_path: Path) -> None:
+    # --sheet 2024 was taken for the 2024th sheet.
+    book = tmp_path / "years.xlsx"
+    with pd.ExcelWriter(book, engine="openpyxl") as writer:
+        for year, level in (("2023", 10), ("2024", 50)):
+            pd.DataFrame({"Month": pd.date_range(f"{year}-01-01", periods=24, freq="MS"),
+                          "Sales": range(level, level + 24)}).to_excel(writer, sheet_name=year, index=False)
+    done = cli("fit", str(book), "--model", "naive", "--sheet", "2024", "--out", str(tmp_path / "p.csv"))
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(tmp_path / "p.csv")["actual"].iloc[0] == 50

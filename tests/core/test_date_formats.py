@@ -396,3 +396,11 @@ def test_two_unnamed_columns_of_years_and_month_names_make_months() -> None:
     series = load_series(text.encode("utf-8"), "genesis.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 36
     assert series.frame["ds"].iloc[13] == pd.Timestamp("2019-02-01") and series.frame["y"].iloc[13] == 113.5
+
+
+@pytest.mark.parametrize("name", ["SP", "HR", "interval"])
+def test_a_year_and_month_beside_a_value_named_like_a_period_still_make_months(name: str) -> None:
+    # A value column named SP, HR or interval was taken for a day's periods, and the months were not combined.
+    text = f"Year,Month,{name}\n" + "".join(f"{2020 + i // 12},{i % 12 + 1},{100 + i}\n" for i in range(48))
+    series = load_series(text.encode(), "values.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 48 and series.target == name

@@ -154,3 +154,16 @@ def test_columns_separated_by_runs_of_spaces_are_read(text: str) -> None:
 def test_a_single_column_with_spaces_between_thousands_stays_one_column() -> None:
     series = load_text("Sales\n" + "".join(f"{k} {k}{k}{k}\n" for k in range(1, 10)))
     assert series.frame["y"].iloc[:2].tolist() == [1111.0, 2222.0]
+
+
+def test_a_comma_file_with_notes_below_is_not_read_as_spaced_columns() -> None:
+    # Three note lines after a blank one made the whole file read as separated by spaces: 'New\tYork'.
+    text = ("date,city,sales\n" + "".join(f"2020-{m:02d}-01,{'New York' if m % 2 else 'Los Angeles'},{m}\n"
+                                          for m in range(1, 13)) + "\nNotes\nfigures are preliminary\nsource team\n")
+    series = load_text(text, target="sales")
+    assert len(series.frame) == 12 and "city" in series.columns
+
+
+def test_spaced_columns_under_a_one_word_title_are_read() -> None:
+    text = "Sales\ndate        value\n" + "".join(f"2020-{m:02d}-01  {100 + m}.5\n" for m in range(1, 13))
+    assert len(load_text(text).frame) == 12  # the title was taken for R's header of row names

@@ -305,3 +305,14 @@ def test_values_past_a_floats_digits_that_read_alike_are_said() -> None:
     plain = load_series(_monthly([str(12345678901 + i) for i in range(24)]), "ids.csv")  # 11 digits: exact
     assert not any("significant digits" in notice for notice in plain.report.notices)
     assert plain.frame["y"].nunique() == 24
+
+
+def test_whole_numbers_past_a_floats_digits_are_said_and_a_long_time_stamp_is_not() -> None:
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=24, freq="MS"),
+                          "value": [10**17 + i for i in range(24)]})
+    typed = load_series(frame.to_parquet(), "big.parquet")  # int64, read as floats: 24 values become 2
+    assert any("more than 15 significant digits" in notice for notice in typed.report.notices)
+    cells = [str(100 + i) for i in range(24)]
+    cells[3] = "2020-02-03 10:15:30.123"  # a pasted time stamp: unreadable, not a long number
+    stamped = load_series(_monthly(cells), "stamp.csv")
+    assert not any("significant digits" in notice for notice in stamped.report.notices)
