@@ -176,6 +176,8 @@ MESSAGES: dict[str, str] = {
     "coef.left_out": "The {term} term was left out: {reason}.",
     "coef.left_out_fourier": "The Fourier pairs were left out: the season terms already let the season take any "
                              "shape, so sine/cosine pairs at the season length would add nothing to a linear model.",
+    "coef.left_out_fourier_rows": "The Fourier pairs were left out: the training rows are too few for the weights "
+                                  "they bring, so this fit has no season (load more rows, or choose fewer pairs).",
     "coef.left_out_yearly": "There is no year term: each row is a year of its own, so it would be the trend itself.",
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
     "coef.left_out_year_trend": "The year term was left out: the trend and the seasonal terms already give each row's "
@@ -563,6 +565,7 @@ MESSAGES: dict[str, str] = {
     "axis.quarterly": "%Y Q%q", "table.quarterly": "YYYY [Q]Q",
     "axis.half-yearly": "%b %Y", "table.half-yearly": "YYYY-MM",
     "axis.monthly": "%b %Y", "table.monthly": "YYYY-MM",
+    "axis.semi-monthly": "%Y-%m-%d", "table.semi-monthly": "YYYY-MM-DD",
     "axis.weekly": "%Y-%m-%d", "table.weekly": "YYYY-MM-DD",
     "axis.daily": "%Y-%m-%d", "table.daily": "YYYY-MM-DD",
     "axis.business-daily": "%Y-%m-%d", "table.business-daily": "YYYY-MM-DD",

@@ -159,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "coef.left_out": "模型未纳入 {term} 项：{reason}。",
     "coef.left_out_fourier": "模型未纳入傅里叶项：季节项已能让季节呈现任意形状，季节长度上的正弦/余弦项对线性模型"
                              "没有任何增益。",
+    "coef.left_out_fourier_rows": "模型未纳入傅里叶项：训练数据行数太少，不足以估计这些项带来的权重，因此这次拟合没有季节（请载入更多行，或减少傅里叶项对数）。",
     "coef.left_out_yearly": "没有年份项：每行就是一年，年份项即趋势本身。",
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
     "coef.left_out_year_trend": "模型未纳入年份项：趋势项与季节项已确定每行的日历年份，年份效应无法与趋势区分。",
@@ -499,6 +500,7 @@ MESSAGES: dict[str, str] = {
     "axis.quarterly": "%Y年第%q季度", "table.quarterly": "YYYY年第Q季度",
     "axis.half-yearly": "%Y年%-m月", "table.half-yearly": "YYYY年M月",
     "axis.monthly": "%Y年%-m月", "table.monthly": "YYYY年M月",
+    "axis.semi-monthly": "%Y-%m-%d", "table.semi-monthly": "YYYY-MM-DD",
     "axis.weekly": "%Y-%m-%d", "table.weekly": "YYYY-MM-DD",
     "axis.daily": "%Y-%m-%d", "table.daily": "YYYY-MM-DD",
     "axis.business-daily": "%Y-%m-%d", "table.business-daily": "YYYY-MM-DD",

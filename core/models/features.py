@@ -15,8 +15,8 @@ _SEASON_PARTS = {
                                                        "Aug", "Sep", "Oct", "Nov", "Dec"]),
     "quarterly": ("quarter", lambda ds: ds.dt.quarter, 4, ["Q1", "Q2", "Q3", "Q4"]),
     "half-yearly": ("half", lambda ds: (ds.dt.month - 1) // 6 + 1, 2, ["H1", "H2"]),
-    "daily": ("weekday", lambda ds: ds.dt.dayofweek + 1, 7, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
-    "business-daily": ("weekday", lambda ds: ds.dt.dayofweek + 1, 5, ["Mon", "Tue", "Wed", "Thu", "Fri"]),
+    "daily": ("weekday", lambda ds: ds.dt.day_of_week + 1, 7, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
+    "business-daily": ("weekday", lambda ds: ds.dt.day_of_week + 1, 5, ["Mon", "Tue", "Wed", "Thu", "Fri"]),
     "hourly": ("hour", lambda ds: ds.dt.hour + 1, 24, [f"{h:02d}h" for h in range(24)]),
 }
 
@@ -122,7 +122,7 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
     """
     if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds) or ds.empty:
         return {}
-    if frequency.name == "yearly":  # no year term is built: say why, as for the other frequencies
+    if frequency.unit == "yearly":  # no year term is built (every 2 years too): say why, as for the other frequencies
         return {"year": f"{EACH_ROW_A_YEAR} year of its own, so a year term would be the trend itself (and a yearly "
                         "series has no season)"}
     reasons: dict[str, str] = _year_left_out(ds)
@@ -138,17 +138,24 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
               and _one_step_apart(ds, count)):
             reasons["year"] = (f"{YEAR_FROM_TREND} {label} terms already give each row's calendar year (the trend rises "
                                f"one step a {label}), so a year effect cannot be told apart from the trend")
+    elif (with_trend and frequency.unit in _SEASONS_OF_A_YEAR and "year" not in reasons
+          and _one_step_apart(ds, _PER_YEAR[frequency.unit], steps=True)):  # every 2 months: no month terms
+        reasons["year"] = (f"{YEAR_FROM_TREND} season's sine/cosine pairs already give each row's calendar year (the "
+                           "trend rises one step a row), so a year effect cannot be told apart from the trend")
     return reasons
 
 
 _SEASONS_OF_A_YEAR = ("monthly", "quarterly", "half-yearly")  # a whole number of steps per calendar year
+_PER_YEAR = {"monthly": 12, "quarterly": 4, "half-yearly": 2}
 
 
-def _one_step_apart(ds: pd.Series, per_year: int) -> bool:
-    """Whether the rows are consecutive months (quarters, half-years): only then does the row index, the trend,
-    give each row's year with the season terms (a gap shifts every later row's count)."""
+def _one_step_apart(ds: pd.Series, per_year: int, steps: bool = False) -> bool:
+    """Whether the rows are consecutive months (quarters, half-years; with ``steps``, as many of them apart each
+    time: every 2 months): only then does the row index, the trend, give each row's year with the season terms (a
+    gap shifts every later row's count)."""
     period = ds.dt.year.to_numpy() * per_year + (ds.dt.month.to_numpy() - 1) * per_year // 12
-    return bool(len(period) < 2 or (np.diff(period) == 1).all())
+    apart = np.diff(period)
+    return bool(len(period) < 2 or (apart == (apart[0] if steps else 1)).all() and apart[0] > 0)
 YEAR_FROM_TREND = "the trend and the"  # how the reason for leaving ``year`` out beside the trend starts
 EACH_ROW_A_YEAR = "each row is a"  # how the reason for a yearly series' missing year term starts
 
@@ -174,8 +181,9 @@ def fourier_columns(steps: np.ndarray, period: float, order: int, prefix: str = 
     scaling by its own spread would blow up into a column of noise."""
     angle = 2 * np.pi * steps.astype(float) / period
     columns: dict[str, np.ndarray] = {}
-    for k in range(1, order + 1):
-        columns[f"{prefix}sin{k}"] = np.zeros(len(steps)) if 2 * k == period else np.sin(k * angle)
+    for k in range(1, min(order, max(int(period // 2), 1)) + 1):  # past half the period, pairs repeat earlier ones
+        whole = float(2 * k / period).is_integer()  # sin(pi m t) is zero at every step (a season of 3: sin3 too)
+        columns[f"{prefix}sin{k}"] = np.zeros(len(steps)) if whole else np.sin(k * angle)
         columns[f"{prefix}cos{k}"] = np.cos(k * angle)
     return columns
 

@@ -96,6 +96,8 @@ class RegressionForecaster(Forecaster):
         fitted every row exactly)."""
         reasons = calendar_left_out(rows["ds"], frequency, self._year_from_trend()) if self.spec.calendar else {}
         part = season_part(frequency) if self.spec.calendar and not self.hidden else None
+        if part is None and self.spec.calendar and not self.hidden and self.spec.fourier_order:
+            return self._pairs_left_out(rows, frequency, reasons)  # weekly: the pairs are the season
         if part is None or part in reasons:
             return reasons
         if self.spec.fourier_order:
@@ -107,6 +109,16 @@ class RegressionForecaster(Forecaster):
             reasons[part] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs {least} "
                              f"rows (there are {len(rows)})")
             reasons.pop("fourier", None)  # asked-for pairs stand for the season in their place
+        return reasons
+
+    def _pairs_left_out(self, rows: pd.DataFrame, frequency: Frequency, reasons: dict[str, str]) -> dict[str, str]:
+        """``reasons`` and the Fourier pairs where they give the season (no calendar terms do) and the rows are too
+        few for the weights they bring: short weekly series were refused with advice to lower a degree multi lacks."""
+        weights = design_matrix(rows.iloc[:1], np.zeros(1), replace(self.spec, left_out=tuple(reasons)), frequency,
+                                trend_scale=1.0)[0].shape[1] + 1
+        if len(rows) < (least := rows_for_weights(weights)) and not self.season_terms_kept:
+            reasons["fourier"] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs "
+                                  f"{least} rows (there are {len(rows)})")
         return reasons
 
     def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:

@@ -86,7 +86,7 @@ def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
 
 def _left_out_line(term: str, reason: str, lang: str) -> str:
     if term == "fourier":
-        return t("coef.left_out_fourier", lang)
+        return t("coef.left_out_fourier_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_fourier", lang)
     if lang == "en":
         return t("coef.left_out", lang, term=term, reason=reason)
     if term == "year":

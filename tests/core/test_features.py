@@ -168,3 +168,40 @@ def test_a_linear_model_with_more_weights_than_its_rows_carry_leaves_season_term
         run(frame, infer_frequency(frame["ds"]), RunRequest("poly", ModelSettings(values={"degree": 10})))
     assert refused.value.key == "err.weights_rows" and refused.value.params == {
         "model": "poly", "weights": 11, "least": 17, "rows": 11}
+
+
+def frame_every(freq: str, rows: int, seed: int = 0) -> pd.DataFrame:
+    steps = np.arange(rows)
+    noise = np.random.default_rng(seed).normal(0, 0.3, rows)
+    return pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=rows, freq=freq), "y": 10 + 0.5 * steps + noise})
+
+
+@pytest.mark.parametrize("freq", ["2YS", "2MS"])
+def test_steps_of_several_months_or_years_leave_the_year_to_the_trend_whatever_the_seed(freq: str) -> None:
+    # Every 2 years the year is 2 steps a row, every 2 months the trend and the season's pairs: the words on the
+    # Train page split the rise between trend and year by the seed ("+0.143 per step, year +0.167", then +0.406).
+    frame = frame_every(freq, 40)
+    frequency = infer_frequency(frame["ds"])
+    fits = [run(frame, frequency, RunRequest("multi", ModelSettings(seed=seed))) for seed in (0, 1)]
+    assert all("year" in fit.params["left_out"] for fit in fits)
+    trends = [fit.coefficients["x"] for fit in fits]  # type: ignore[index]
+    assert trends[0] == pytest.approx(trends[1], rel=1e-3) and trends[0] == pytest.approx(0.5, abs=0.05)
+
+
+def test_fourier_pairs_stop_at_half_the_season_and_a_zero_sine_is_zeros() -> None:
+    from core.models.features import fourier_columns
+
+    assert sorted(fourier_columns(np.arange(30), 6, 4)) == ["cos1", "cos2", "cos3", "sin1", "sin2", "sin3"]
+    assert not fourier_columns(np.arange(30), 6, 4)["sin3"].any()  # sin(pi t): zeros, not rounding noise
+    assert list(fourier_columns(np.arange(30), 3, 4)) == ["sin1", "cos1"]  # sin3 was a ramp of 1e-16 t: +9,067,641
+
+
+def test_a_short_weekly_series_leaves_its_fourier_pairs_out_and_says_so() -> None:
+    # 14 weekly training rows were refused ("multi fits 10 weights ... choose a lower degree", which multi lacks).
+    from core.ui.explain import left_out_lines
+
+    frame = frame_every("W-SUN", 20)
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi"))
+    assert result.params["left_out"]["fourier"].startswith(regression.FEW_ROWS)
+    assert any("the training rows are too few for the weights they bring, so this fit has no season" in line
+               for line in left_out_lines(result.params))
