@@ -173,6 +173,8 @@ def _sub_daily_season(alias: str) -> int:
 def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     # In the index's own unit: stamps before 1677 or after 2262 do not fit in nanoseconds.
     days = float(np.median(np.diff(index.asi8))) / (pd.Timedelta(days=1) / pd.Timedelta(1, unit=index.unit))
+    if (several := _steps_of_several_units(index)) is not None:
+        return _from_alias(several)
     if days < _SUB_DAILY_BELOW:  # the same frequency as the nearest regular spacing under a day would have
         return _from_alias(min(_SUB_DAILY, key=lambda alias: abs(np.log(days / _SUB_DAILY[alias]))))
     name, start_alias, end_alias, season = min(
@@ -187,6 +189,40 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     if name == "daily" and len(index) >= _BUSINESS_DAYS_SEEN and _weekdays_nearly_all(index):
         return _from_alias("B")  # weekdays only, with holidays missing
     return Frequency(name, alias, season)
+
+
+_STEPS_HELD = 0.8  # the share of the steps that are whole multiples of the most common one (the rest: gaps)
+
+
+def _steps_of_several_units(index: pd.DatetimeIndex) -> str | None:
+    """The alias of a spacing of several days, weeks or months (``3D``, ``2W-SUN``, ``2MS``, ``2YS``) that the stamps
+    keep but for gaps: their most common step, which nearly every step is a whole multiple of. None for a spacing of
+    one unit or another kind: the nearest named spacing of the median was taken, so one gap in a series every 2 weeks
+    made it semi-monthly, and a series every 2 months on the 15th was read as quarterly."""
+    if len(index) < 4 or (index - index.normalize()).nunique() != 1:
+        return None
+    months = index.year.to_numpy() * 12 + index.month.to_numpy()
+    if index.day.nunique() == 1 or index.is_month_end.all():  # on one day of each month: steps of months
+        step, held = _common_step(np.diff(months))
+        end = "ME" if index.is_month_end.all() and index.day.nunique() > 1 else "MS"
+        if held and step % 12 == 0 and step > 12:
+            return f"{step // 12}Y{end[1]}-{'DEC' if end == 'ME' else 'JAN'}"
+        return f"{step}{end}" if held and step in (2, 4, 5) or held and 7 <= step < 12 else None
+    per_day = pd.Timedelta(days=1) // pd.Timedelta(1, unit=index.unit)
+    step, held = _common_step(np.diff(index.normalize().asi8) // per_day)
+    if held and step % 7 == 0 and 7 < step < 365:  # weeks (a monthly series' steps of 28 to 31 days are no multiples)
+        return f"{step // 7}W-{index[-1].day_name()[:3].upper()}"
+    return f"{step}D" if held and 2 <= step < 28 and step % 7 else None
+
+
+def _common_step(steps: np.ndarray) -> tuple[int, bool]:
+    """The most common of positive ``steps`` and whether ``_STEPS_HELD`` of them are whole multiples of it."""
+    positive = steps[steps > 0]
+    if not len(positive):
+        return 0, False
+    values, counts = np.unique(positive, return_counts=True)
+    step = int(values[np.argmax(counts)])
+    return step, bool(np.mean(positive % step == 0) >= _STEPS_HELD and step > 1)
 
 
 def _weekdays_nearly_all(index: pd.DatetimeIndex) -> bool:
@@ -230,7 +266,9 @@ def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency) -> int | None:
     """Months per step for monthly, quarterly or yearly stamps that are not on their alias' anchor (the 15th
     of each month, up to the 28th): such stamps step by calendar months from the day they are on. None
     otherwise."""
-    months = _MONTHS_PER_STEP.get(str(frequency.alias).split("-")[0])
+    base = str(frequency.alias).split("-")[0]
+    unit = base.lstrip("0123456789")
+    months = _MONTHS_PER_STEP.get(base) or _MONTHS_PER_STEP.get(unit, 0) * int(base[:len(base) - len(unit)] or 1)
     # Days past the 28th are month ends in all but name (a last business day): those keep the alias' anchor.
     return months if months and stamp.day <= 28 and not to_offset(frequency.alias).is_on_offset(stamp) else None
 

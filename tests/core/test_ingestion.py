@@ -693,6 +693,26 @@ def test_a_step_of_several_weeks_or_months_keeps_the_yearly_season_where_it_divi
     assert infer_frequency(pd.Series(pd.date_range("2020-01-06", periods=60, freq=spacing))).season_length == season
 
 
+@pytest.mark.parametrize(("spacing", "name", "season"), [
+    ("2W-SUN", "every 2 weeks", 26), ("4W-SUN", "every 4 weeks", 13), ("2MS", "every 2 months", 6),
+    ("3D", "every 3 days", 1), ("2YS", "every 2 years", 1)])
+def test_a_step_of_several_units_with_a_gap_keeps_its_spacing(spacing: str, name: str, season: int) -> None:
+    # One missing stamp made the median spacing's nearest named one the frequency: every 2 weeks was semi-monthly,
+    # every 4 weeks monthly, every 2 months quarterly, every 3 days weekly.
+    stamps = pd.date_range("2010-01-03", periods=60, freq=spacing).delete(30)
+    frequency = infer_frequency(pd.Series(stamps))
+    assert (frequency.name, frequency.season_length) == (name, season)
+    assert count_gaps(pd.Series(stamps), frequency) == 1
+    assert future_dates(stamps[-1], frequency, 1).iloc[0] == pd.date_range(stamps[-1], periods=2, freq=spacing)[1]
+
+
+def test_every_two_months_on_the_15th_steps_two_months() -> None:
+    stamps = pd.Series([pd.Timestamp(2015 + m // 12, m % 12 + 1, 15) for m in range(0, 60, 2)])  # read as quarterly
+    frequency = infer_frequency(stamps)
+    assert (frequency.name, frequency.season_length) == ("every 2 months", 6)
+    assert list(future_dates(stamps.iloc[-1], frequency, 2)) == [pd.Timestamp("2020-01-15"), pd.Timestamp("2020-03-15")]
+
+
 @pytest.mark.parametrize(("spacing", "english", "chinese"), [
     ("4YE", "every 4 years", "每 4 年"), ("15min", "every 15 minutes", "每 15 分钟"), ("2h", "every 2 hours", "每 2 小时"),
     ("2W-SUN", "every 2 weeks", "每 2 周"), ("3D", "every 3 days", "每 3 天"), ("2MS", "every 2 months", "每 2 个月")])
