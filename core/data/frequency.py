@@ -207,7 +207,7 @@ def _steps_of_several_units(index: pd.DatetimeIndex) -> str | None:
         end = "ME" if index.is_month_end.all() and index.day.nunique() > 1 else "MS"
         if held and step % 12 == 0 and step > 12:
             return f"{step // 12}Y{end[1]}-{'DEC' if end == 'ME' else 'JAN'}"
-        return f"{step}{end}" if held and step in (2, 4, 5) or held and 7 <= step < 12 else None
+        return f"{step}{end}" if held and (step in (2, 4, 5) or 7 <= step < 12) else None
     per_day = pd.Timedelta(days=1) // pd.Timedelta(1, unit=index.unit)
     step, held = _common_step(np.diff(index.normalize().asi8) // per_day)
     if held and step % 7 == 0 and 7 < step < 365:  # weeks (a monthly series' steps of 28 to 31 days are no multiples)

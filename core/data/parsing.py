@@ -689,7 +689,8 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
 _DAY_NAMES = frozenset({"day", "tag", "jour", "dia", "día", "日"})  # a day-of-month column beside a year and a month
-# A week-number column beside a year (CDC's FluView ``YEAR``, ``WEEK``): ISO weeks, each dated by its Monday.
+# A week-number column beside a year (CDC's FluView ``YEAR``, ``WEEK``): weeks dated by their first day
+# (``_numbered_weeks``).
 _WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", "semaine", "semana", "周"})
 _WEEK_MOST = 53
 # A statistics office's period codes beside a year (the BLS's ``period``: M01-M12, M13 the year's average; Q01-Q04,
@@ -716,7 +717,7 @@ def name_unnamed_years_and_months(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     start = int(np.argmax(raw.iloc[:, 0].notna().to_numpy())) if raw.iloc[:, 0].notna().any() else 0
     years, periods = raw.iloc[start:, 0], raw.iloc[start:, 1].astype("string").str.strip()  # past units rows
-    if start > 3 or years_of(years) is None:
+    if start > _LEADING_ROWS or years_of(years) is None:
         return raw
     worded = periods.where(~periods.str.fullmatch(r"\d+").fillna(False))  # names, not numbers
     for per_year, kind in ((12, "month"), (4, "quarter")):
@@ -846,12 +847,13 @@ def _times_of_day(clock: pd.Series) -> pd.Series | None:
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
-    """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column, and by
-    nothing else, gets one date column in their place, named after them (``Year-Month``, ``Year-Month-Day``): each
-    alone would read as a year repeated twelve times, or as twelve series. Years are whole numbers from 1800 to
-    2200; months 1-12 or their (``_MONTH_NAMES``) names, quarters 1-4 or Q1-Q4, days 1-31 (a real date of the
-    month); a few rows at the end that are none of these (a ``Total`` row) get no date. Any other table is
-    returned as it is."""
+    """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column (and an hour
+    column, which ``combine_date_and_period`` then joins), or by a year and a week number or a period code
+    (``_year_and_week``), and by nothing else, gets one date column in their place, named after them
+    (``Year-Month``, ``Year-Month-Day``): each alone would read as a year repeated twelve times, or as twelve series.
+    Years are whole numbers from 1800 to 2200; months 1-12 or their (``_MONTH_NAMES``) names, quarters 1-4 or Q1-Q4,
+    days 1-31 (a real date of the month); a few rows at the start (units under the header) and at the end (a
+    ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
     names = {str(col).strip().lower(): col for col in raw.columns}
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
@@ -942,21 +944,21 @@ def _numbered_weeks(year: pd.Series, week: pd.Series) -> tuple[pd.Series, str]:
     the one holding 4 January, starting on a Monday (ISO 8601) or a Sunday (CDC's MMWR weeks), whichever leaves
     fewer weeks unread and fewer years whose last week in the data is not their last (the two count 53 weeks in
     different years)."""
-    best: tuple[int, pd.Series, str] | None = None
-    for day, weekday in _WEEK_STARTS.items():
-        known = [int(y) for y in year.dropna().unique()]
-        starts = {y: _first_week_start(y, weekday) for y in (*known, *(y + 1 for y in known))}  # once a year
-        first = year.map({y: starts[y] for y in known})
-        after = year.map({y: starts[y + 1] for y in known})
-        stamps = pd.to_datetime(first) + pd.to_timedelta((week - 1) * 7, unit="D")
-        stamps = stamps.where(stamps < pd.to_datetime(after))
-        counts = ((pd.to_datetime(after) - pd.to_datetime(first)).dt.days // 7).groupby(year).first()
-        inner = week.groupby(year).max().iloc[1:-1]
-        misfits = int(stamps.isna().sum()) + int((inner != counts.reindex(inner.index)).sum())
-        if best is None or misfits < best[0]:
-            best = (misfits, stamps, day)
-    assert best is not None
-    return best[1], best[2]
+    tried = [(*_weeks_from(year, week, weekday), day) for day, weekday in _WEEK_STARTS.items()]
+    misfits, stamps, day = min(tried, key=lambda found: found[0])  # a tie: ISO's
+    return stamps, day
+
+
+def _weeks_from(year: pd.Series, week: pd.Series, weekday: int) -> tuple[int, pd.Series]:
+    """Each row's week starting on ``weekday`` (``_numbered_weeks``), and how many rows and inner years misfit."""
+    known = [int(y) for y in year.dropna().unique()]
+    starts = {y: _first_week_start(y, weekday) for y in (*known, *(y + 1 for y in known))}  # once a year
+    first = pd.to_datetime(year.map({y: starts[y] for y in known}))
+    after = pd.to_datetime(year.map({y: starts[y + 1] for y in known}))
+    stamps = (first + pd.to_timedelta((week - 1) * 7, unit="D")).where(lambda found: found < after)
+    counts = ((after - first).dt.days // 7).groupby(year).first()
+    inner = week.groupby(year).max().iloc[1:-1]
+    return int(stamps.isna().sum()) + int((inner != counts.reindex(inner.index)).sum()), stamps
 
 
 def _first_week_start(year: int, weekday: int) -> pd.Timestamp:
