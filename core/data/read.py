@@ -977,9 +977,10 @@ _SPACED_LINES = 20  # the last lines that decide whether columns are separated b
 
 def _spaces_to_tabs(text: str) -> str:
     """``text`` with its columns separated by tabs when they are separated by runs of spaces (FRED's ``.txt``, R's
-    ``write.table``, fixed-width listings): the last ``_SPACED_LINES`` non-blank lines hold no comma, semicolon, tab or
-    bar and split into the same number (2 or more) of cells (a quoted cell may hold spaces). A header row of one cell
-    fewer (R's row names) gets an empty first name. ``text`` itself (the same object) otherwise: the whole column was
+    ``write.table``, fixed-width listings): the last ``_SPACED_LINES`` non-blank lines (below any blank one) hold no
+    comma, semicolon, tab or bar, nor do most of the first lines, and the rows among them split into the same number
+    (2 or more) of cells (a quoted cell may hold spaces). A header row of one cell fewer (R's row names) gets an empty
+    first name. ``text`` itself (the same object) otherwise: the whole column was
     read as one cell, with a message about text in a column."""
     tail = text[-65536:].splitlines()[-_SPACED_LINES:]
     blank = max((index for index, line in enumerate(tail) if not line.strip()), default=-1)
