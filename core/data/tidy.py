@@ -435,13 +435,28 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                          "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.", "err.fill_limit",
                          {"rows": rows, "frequency": frequency.name, "first": f"{first:%Y-%m-%d}",
                           "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
-    full = stamps_between(first, last, frequency)
-    merged = pd.DataFrame({"ds": full}).merge(frame, on="ds", how="outer").sort_values("ds")
-    report.notices.append(Notice(f"{count(report.gaps, 'missing time stamp')} {_were(report.gaps)} inserted "
+    missing = _missing_stamps(frame["ds"], stamps_between(first, last, frequency))
+    merged = pd.concat([frame, pd.DataFrame({"ds": missing})], ignore_index=True).sort_values("ds", kind="stable")
+    report.notices.append(Notice(f"{count(len(missing), 'missing time stamp')} {_were(len(missing))} inserted "
                                  f"({frequency.name} spacing).", "notice.gaps_inserted",
-                                 {"gaps": report.gaps, "frequency": frequency.name}))
+                                 {"gaps": len(missing), "frequency": frequency.name}))
     report.gaps = count_gaps(merged["ds"], frequency)
     return merged.reset_index(drop=True)
+
+
+def _missing_stamps(stamps: pd.Series, grid: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """The stamps of ``grid`` with no row within half a step of them: a reading a day late in a weekly series is
+    that week's, not a gap beside an inserted one (a Sunday was interpolated next to the real Monday, and the notice
+    counted one stamp where two rows were made)."""
+    have = pd.DatetimeIndex(stamps).as_unit("ns").asi8
+    want = grid.as_unit("ns").asi8
+    if len(want) < 2 or not len(have):
+        return grid[~grid.isin(pd.DatetimeIndex(stamps))]
+    half = np.median(np.diff(want)) / 2
+    at = np.searchsorted(have, want)
+    nearest = np.minimum(np.abs(want - have[np.clip(at - 1, 0, len(have) - 1)]),
+                         np.abs(have[np.clip(at, 0, len(have) - 1)] - want))
+    return grid[nearest >= half]
 
 
 def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:

@@ -1143,3 +1143,14 @@ def test_a_comment_that_starts_with_a_summary_word_keeps_its_dated_row() -> None
         f"2021-01-{d:02d},{d},{'Total outage in the afternoon' if d == 20 else ''}\n" for d in range(1, 21))
     series = load_series(text.encode(), "x.csv")
     assert len(series.frame) == 20 and not series.report.notices  # a dated row is data, whatever its comment says
+
+
+def test_filling_gaps_inserts_no_stamp_beside_a_reading_off_its_day() -> None:
+    # A weekly series with one reading a day late and one week missing gained two rows (a Sunday interpolated beside
+    # the real Monday) while the notice said one.
+    days = list(pd.date_range("2021-01-03", periods=60, freq="W-SUN").delete(40))
+    days[20] += pd.Timedelta(days=1)  # a Monday
+    text = "date,y\n" + "".join(f"{day:%Y-%m-%d},{100 + i}\n" for i, day in enumerate(days))
+    series = load_series(text.encode(), "weekly.csv", LoadOptions(fill_gaps=True))
+    assert len(series.frame) == 60 and "1 missing time stamp was inserted (weekly spacing)." in series.report.notices
+    assert not (series.frame["ds"] == days[20] - pd.Timedelta(days=1)).any()
