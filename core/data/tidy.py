@@ -886,7 +886,7 @@ def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report:
     """A notice when cells of a column written with more than ``_EXACT_DIGITS`` significant digits read as the same
     number though they differ (24 values 10**20 + i all read as 1e20, and the series was said to be constant)."""
     if pd.api.types.is_integer_dtype(values):  # whole numbers the reader typed: past 2**53 floats skip some
-        long = values[values.abs() > 2 ** 53].astype("string")
+        long = values[(values.abs() > 2 ** 53).fillna(False).to_numpy(dtype=bool)].astype("string")  # nullable too
     elif pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return
     else:

@@ -312,6 +312,9 @@ def test_whole_numbers_past_a_floats_digits_are_said_and_a_long_time_stamp_is_no
                           "value": [10**17 + i for i in range(24)]})
     typed = load_series(frame.to_parquet(), "big.parquet")  # int64, read as floats: 24 values become 2
     assert any("more than 15 significant digits" in notice for notice in typed.report.notices)
+    nullable = frame.assign(value=pd.array([None, *frame["value"][1:]], dtype="Int64"))  # a blank: NA in the mask
+    assert any("more than 15 significant digits" in notice
+               for notice in load_series(nullable.to_parquet(), "blank.parquet").report.notices)
     cells = [str(100 + i) for i in range(24)]
     cells[3] = "2020-02-03 10:15:30.123"  # a pasted time stamp: unreadable, not a long number
     stamped = load_series(_monthly(cells), "stamp.csv")
