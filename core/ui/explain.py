@@ -28,7 +28,7 @@ def _unit(frequency: Frequency) -> str:
     return frequency.name if not frequency.is_steps and has(f"per.{frequency.name}") else "steps"
 
 
-_FOURIER = re.compile(r"(?:.*_)?(sin|cos)(\d+)")  # a Fourier term of the season: sin1, cos2, p24_sin1
+_FOURIER = re.compile(r"(?:.*:)?(sin|cos)(\d+)")  # a Fourier term: sin1, cos2, and of another cycle 24:sin1
 
 
 def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, target: str,

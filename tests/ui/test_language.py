@@ -403,6 +403,7 @@ def test_weekdays_half_years_fourier_terms_and_autos_choice_are_said_in_both_lan
     assert waves[0] == ("sin1: +9.841 times the season's sine wave of 1 cycle a season; with the cosine of the same "
                         "number, it draws that part of the season's shape.")  # was "+9.841 per unit"
     assert "2 cycles a season" in waves[1] and "余弦波" in describe_coefficients({"cos2": -1.5}, daily, "y", lang="zh")[0]
+    assert "sine wave of 3 cycles" in describe_coefficients({"24:sin3": 0.5}, daily, "y")[0]  # another cycle's pair
     assert format_settings({"chosen": "ETS", "seed": 0}, "zh").startswith("所选模型=")  # was chosen=
 
 
