@@ -74,7 +74,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     if others and not regressors:
         st.caption(T("data.other_columns", columns=plain(", ".join(others))))
     reading, choice = reading_options(series, T)
-    options = picked_options(series, date_col, target, regressors, missing, reading)
+    options = picked_options(date_col, target, regressors, missing, reading)
     if options != series.options or choice != panel_choice(st.session_state):
         use_file(again(st.session_state, options, choice), T)  # on a problem, the pickers go back to what is in use
         st.rerun()

@@ -786,10 +786,12 @@ def _days(values: pd.Series) -> pd.Series | None:
     return parsed[0]
 
 
-def _stamps_in_place(raw: pd.DataFrame, date_col: object, other_col: object, stamps: pd.Series) -> pd.DataFrame:
-    """``raw`` with one column of ``stamps``, named after both, in place of its date column and the column that
-    places each row within its day; ``raw`` as it is when a column already has that name."""
-    name = f"{str(date_col).strip()} {str(other_col).strip()}"
+def _stamps_in_place(raw: pd.DataFrame, date_col: object, other_col: object, stamps: pd.Series,
+                     joiner: str = " ") -> pd.DataFrame:
+    """``raw`` with one column of ``stamps``, named after both (joined by ``joiner``), in place of its date column and
+    the column that places each row within its day (or its year); ``raw`` as it is when a column already has that
+    name."""
+    name = f"{str(date_col).strip()}{joiner}{str(other_col).strip()}"
     if name.lower() in {str(col).strip().lower() for col in raw.columns}:
         return raw
     combined = raw.drop(columns=[date_col, other_col])
@@ -920,19 +922,17 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     valid = (stamps.notna() | averages).to_numpy()
     if stamps.notna().sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
         return raw
-    kept = raw.loc[~averages.to_numpy()]
-    name = f"{str(year_col).strip()}-{str(column).strip()}"
-    if name.lower() in names:
+    combined = _stamps_in_place(raw, year_col, column, stamps, joiner="-")
+    if combined is raw:  # a column already has the combined name
         return raw
-    combined = kept.drop(columns=[year_col, column])
-    combined.insert(min(list(raw.columns).index(year_col), list(raw.columns).index(column)), name,
-                    stamps[~averages.to_numpy()])
+    combined = combined.loc[~averages.to_numpy()]
     combined.attrs = dict(raw.attrs)
     if averages.any():
         code = "M13" if per_year == 12 else "Q05"
         combined.attrs["summary_periods"] = {"rows": int(averages.sum()), "code": code}
     if weeks:
-        combined.attrs["numbered_weeks"] = {"column": name, "first_day": first_day}
+        made = next(col for col in combined.columns if col not in raw.columns)  # the combined column's name
+        combined.attrs["numbered_weeks"] = {"column": made, "first_day": first_day}
     return combined
 
 

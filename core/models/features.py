@@ -139,14 +139,13 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
             reasons["year"] = (f"{YEAR_FROM_TREND} {label} terms already give each row's calendar year (the trend rises "
                                f"one step a {label}), so a year effect cannot be told apart from the trend")
     elif (with_trend and frequency.unit in _SEASONS_OF_A_YEAR and "year" not in reasons
-          and _one_step_apart(ds, _PER_YEAR[frequency.unit], steps=True)):  # every 2 months: no month terms
+          and _one_step_apart(ds, _SEASON_PARTS[frequency.unit][2], steps=True)):  # every 2 months: no month terms
         reasons["year"] = (f"{YEAR_FROM_TREND} season's sine/cosine pairs already give each row's calendar year (the "
                            "trend rises one step a row), so a year effect cannot be told apart from the trend")
     return reasons
 
 
 _SEASONS_OF_A_YEAR = ("monthly", "quarterly", "half-yearly")  # a whole number of steps per calendar year
-_PER_YEAR = {"monthly": 12, "quarterly": 4, "half-yearly": 2}
 
 
 def _one_step_apart(ds: pd.Series, per_year: int, steps: bool = False) -> bool:

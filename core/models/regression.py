@@ -21,7 +21,6 @@ from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
 if TYPE_CHECKING:
     from core.evaluation.intervals import BacktestPlan
 
-# A linear fit this close to its least-squares answer (relative objective gap) is refitted in closed form for its band.
 # Training rows a linear model needs per weight, and one more (``RegressionForecaster._check_rows_per_weight``, and an
 # autoregression's ``SPARE_ROWS``): with fewer, least squares fits the rows' noise nearly exactly.
 ROWS_PER_WEIGHT = 1.5
@@ -32,6 +31,9 @@ def rows_for_weights(weights: int) -> int:
     """The fewest training rows a linear model of ``weights`` weights is fitted on: ``ROWS_PER_WEIGHT`` a weight, and
     one."""
     return int(ROWS_PER_WEIGHT * weights) + 1
+
+
+# A linear fit this close to its least-squares answer (relative objective gap) is refitted in closed form for its band.
 EXACT_ENOUGH = 1e-6
 NEGLIGIBLE = 1e-10  # a weight (z-scored) whose effect is below this fraction of the target's size is rounding noise
 
@@ -103,23 +105,28 @@ class RegressionForecaster(Forecaster):
         if self.spec.fourier_order:
             reasons["fourier"] = (f"the {part} terms already let the season take any shape, so sine/cosine pairs at "
                                   "the season length would add nothing to a linear model")
-        weights = design_matrix(rows.iloc[:1], np.zeros(1), replace(self.spec, left_out=tuple(reasons)), frequency,
-                                trend_scale=1.0)[0].shape[1] + 1
-        if len(rows) < (least := rows_for_weights(weights)) and not self.season_terms_kept:
-            reasons[part] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs {least} "
-                             f"rows (there are {len(rows)})")
+        if (few := self._too_few_rows(rows, frequency, reasons)) is not None:
+            reasons[part] = few
             reasons.pop("fourier", None)  # asked-for pairs stand for the season in their place
         return reasons
 
     def _pairs_left_out(self, rows: pd.DataFrame, frequency: Frequency, reasons: dict[str, str]) -> dict[str, str]:
         """``reasons`` and the Fourier pairs where they give the season (no calendar terms do) and the rows are too
         few for the weights they bring: short weekly series were refused with advice to lower a degree multi lacks."""
+        if (few := self._too_few_rows(rows, frequency, reasons)) is not None:
+            reasons["fourier"] = few
+        return reasons
+
+    def _too_few_rows(self, rows: pd.DataFrame, frequency: Frequency, reasons: dict[str, str]) -> str | None:
+        """Why the season's terms are left out when the ``rows`` are too few for the weights of every term but
+        ``reasons``' (``ROWS_PER_WEIGHT``); None when they are enough, or when the season is kept regardless
+        (``season_terms_kept``)."""
         weights = design_matrix(rows.iloc[:1], np.zeros(1), replace(self.spec, left_out=tuple(reasons)), frequency,
                                 trend_scale=1.0)[0].shape[1] + 1
-        if len(rows) < (least := rows_for_weights(weights)) and not self.season_terms_kept:
-            reasons["fourier"] = (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs "
-                                  f"{least} rows (there are {len(rows)})")
-        return reasons
+        if len(rows) >= (least := rows_for_weights(weights)) or self.season_terms_kept:
+            return None
+        return (f"{FEW_ROWS} for them: with them the model fits {weights} weights, which needs {least} rows (there "
+                f"are {len(rows)})")
 
     def _design(self, frame: pd.DataFrame, steps: np.ndarray) -> tuple[np.ndarray, list[str]]:
         spec = replace(self.spec, left_out=tuple(self.left_out_))

@@ -225,11 +225,9 @@ def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) 
     training = (settings.training or spec.training).with_(seed=settings.seed, device=settings.device) \
         if spec.training is not None else None
     values = model_values(spec, settings.values, frequency)
-    # A setting at its default counts as not named: the Train page sends every widget's value, the command line none.
-    given = frozenset(setting.name for setting in spec.settings
-                      if setting.name in settings.values and values[setting.name] != setting.initial(frequency))
     context = BuildContext(values=values, regressors=settings.regressors, training=training, seed=settings.seed,
-                           frequency=frequency, given=given, device=settings.device)
+                           frequency=frequency, given=frozenset(_named(spec, settings, frequency)),
+                           device=settings.device)
     return spec.build(context)
 
 
@@ -237,11 +235,15 @@ def named_settings(model: str, settings: ModelSettings, frequency: Frequency) ->
     """``settings`` less the model's own settings at their default for ``frequency`` (the series the page shows): a
     run over every series of a file then gives each its own defaults, as the command line does (the shown quarterly
     series' 4 lags made a monthly one's autoregression miss its season: test MAE 23.6 where 12 lags gave 2.4)."""
-    spec = spec_for(model)
+    return replace(settings, values=_named(spec_for(model), settings, frequency))
+
+
+def _named(spec: ModelSpec, settings: ModelSettings, frequency: Frequency) -> dict[str, Value]:
+    """The model's own settings that ``settings`` name, checked: a setting at its default for ``frequency`` counts as
+    not named (the Train page sends every widget's value, the command line none)."""
     values = model_values(spec, settings.values, frequency)
-    named = {setting.name: values[setting.name] for setting in spec.settings
-             if setting.name in settings.values and values[setting.name] != setting.initial(frequency)}
-    return replace(settings, values=named)
+    return {setting.name: values[setting.name] for setting in spec.settings
+            if setting.name in settings.values and values[setting.name] != setting.initial(frequency)}
 
 
 def settings_in_use(model: str, settings: ModelSettings, frequency: Frequency,

@@ -31,9 +31,10 @@ class Reading:
 
 def again(state: Mapping[str, Any], options: LoadOptions, choice: PanelChoice) -> Reading:
     """The file in use, to read again with other ``options`` and ``choice``; another sheet of a workbook with its
-    series ids detected afresh (the ids of the sheet in use made another sheet's reading fail)."""
+    columns and series ids detected afresh: the pickers name those of the sheet in use (the page read another sheet
+    for columns it lacks, again and again, and its ids made the reading fail)."""
     if options.sheet != state[keys.DATA_SERIES].options.sheet:
-        choice = PanelChoice()
+        options, choice = replace(options, date_col=None, target=None, regressors=()), PanelChoice()
     return Reading(state.get(keys.DATA_BYTES) or sample_bytes(DEFAULT_SAMPLE), str(state[keys.DATA_SOURCE]), options,
                    choice)
 
@@ -90,8 +91,8 @@ PAGES = (("pages/1_Train.py", "nav.train", "Train"), ("pages/2_Compare.py", "nav
 
 
 def sheet_picker(series: LoadedSeries) -> dict[str, Any] | None:
-    """The Data page's sheet picker for a workbook of several visible sheets (its options, the sheet read, a key of
-    this workbook's); None for any other file."""
+    """The Data page's sheet picker for a workbook of several visible sheets (its options and a key of this
+    workbook's); None for any other file."""
     sheets = list(series.report.sheets)
     if len(sheets) < 2 or series.report.sheet_read not in sheets:
         return None
@@ -104,16 +105,11 @@ def chosen_sheet(series: LoadedSeries, chosen: str) -> str | int:
     return series.options.sheet if chosen == series.report.sheet_read else chosen
 
 
-def picked_options(series: LoadedSeries, date_col: str, target: str, regressors: list[str], missing: str,
+def picked_options(date_col: str, target: str, regressors: list[str], missing: str,
                    reading: Mapping[str, Any]) -> LoadOptions:
-    """The options the Data page's pickers give; for another sheet than ``series``', with its columns detected
-    afresh: the pickers name the columns of the sheet in use (the page read another sheet for columns it lacks, again
-    and again)."""
-    options = LoadOptions(date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
-                          regressors=tuple(regressors), missing=missing, **reading)
-    if options.sheet == series.options.sheet:
-        return options
-    return replace(options, date_col=None, target=None, regressors=())
+    """The options the Data page's pickers give (another sheet than the one in use is read afresh by ``again``)."""
+    return LoadOptions(date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
+                       regressors=tuple(regressors), missing=missing, **reading)
 
 
 def panel_note(panel: Panel, lang: str = "en") -> str:
