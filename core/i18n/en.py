@@ -208,8 +208,8 @@ MESSAGES: dict[str, str] = {
     "auto.few_seasons": " The frequency's season of {season} steps was not modelled: the {rows:,} training rows hold "
                         "fewer than two of them.",
     "auto.no_season": " The frequency's season of {season} steps was not modelled: the training rows show no "
-                      "correlation at that lag.",
-    "auto.season_by_ets": " The correlation test confirmed no season, but exponential smoothing's likelihood "
+                      "correlation at that lag, and a seasonal pattern explains too little of them.",
+    "auto.season_by_ets": " The season tests confirmed no season, but exponential smoothing's likelihood "
                           "preferred a seasonal form of length {season}: so no model that forecasts the season away "
                           "was used alone.",
     "auto.not_a_line": ", it is not a straight trend line",

@@ -174,11 +174,11 @@ MESSAGES: dict[str, str] = {
     "note.member_held_at_bound": "从测试集第 {step} 步起，auto 所选的 {model} 的预测超出了历史数据范围（两侧各再放宽一个范围），"
                                  "因此在超出之处被固定在该边界上：它的趋势或递推在这个预测长度上发散了。",
     "auto.few_seasons": "该频率的季节周期为 {season} 步，但未建模：{rows:,} 行训练数据不足两个周期。",
-    "auto.no_season": "该频率的季节周期为 {season} 步，但未建模：训练数据在该滞后处没有显示相关性。",
+    "auto.no_season": "该频率的季节周期为 {season} 步，但未建模：训练数据在该滞后处没有显示相关性，季节形态也只能解释其中很小一部分。",
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%{not_a_line}（且对季节性序列能刻画季节）时才单独使用，否则取 ETS（权重 {anchor}%）"
                     "与两个最佳其他模型（各 {other}%）的加权平均。阴影带是它的 95% 预测区间。",
-    "auto.season_by_ets": "相关性检验未确认季节性，但指数平滑的似然更偏好周期为 {season} 的季节形式：因此不会单独使用忽略季节的模型。",
+    "auto.season_by_ets": "季节性检验未确认季节性，但指数平滑的似然更偏好周期为 {season} 的季节形式：因此不会单独使用忽略季节的模型。",
     "auto.not_a_line": "、不是一条直线趋势",
     "auto.ets_forms": "ETS 按赤池权重平均其各形式（趋势、季节：N 无，A 加性，Ad 阻尼，M 乘性）：{forms}。",
     "auto.long_history": "历史数据较长：auto 只用最近的 {used:,} 行建模（更早的 {skipped:,} 行未使用，以保证拟合速度）。",

@@ -24,26 +24,12 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
-from core.models.smoothing import detrended
+from core.models.smoothing import SEASONAL_STRENGTH, seasonal_strength
 from core.models.transforms import TargetTransform, first_held, forecast_bounds, needs_differencing
 from core.training.loop import EpochCallback
 
 MAX_P = 5
-SEASONAL_STRENGTH = 0.64  # auto.arima's threshold for a seasonal difference
 MIN_ROWS = 4  # differenced rows needed for a mean and a variance
-
-
-def seasonal_strength(values: np.ndarray, season: int) -> float:
-    """``1 - var(remainder) / var(detrended)`` of a classical decomposition (centred moving-average
-    trend, mean seasonal offsets): 0 for no season, near 1 for a season that explains everything."""
-    if season < 2 or len(values) < 2 * season + 1:
-        return 0.0
-    over_trend, rows = detrended(values, season, multiplicative=False)
-    positions = rows % season
-    offsets = np.array([over_trend[positions == k].mean() for k in range(season)])
-    remainder = over_trend - offsets[positions]
-    spread = float(np.var(over_trend))
-    return max(0.0, 1.0 - float(np.var(remainder)) / spread) if spread > 0 else 0.0
 
 
 def _differenced(z: np.ndarray, season: int, seasonal: bool, ordinary: int) -> np.ndarray:

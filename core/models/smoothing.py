@@ -10,6 +10,8 @@ from core.data.frequency import Frequency
 from core.models.base import Forecaster
 from core.training.loop import EpochCallback
 
+SEASONAL_STRENGTH = 0.64  # auto.arima's threshold for a seasonal difference
+
 
 class ExponentialSmoothingForecaster(Forecaster):
     """Simple exponential smoothing (a local level): the smoothing weight is chosen on a grid by
@@ -67,6 +69,19 @@ def detrended(values: np.ndarray, season: int, multiplicative: bool) -> tuple[np
     half = len(kernel) // 2
     rows = np.arange(half, len(values) - half)
     return (values[rows] / trend[rows] if multiplicative else values[rows] - trend[rows]), rows
+
+
+def seasonal_strength(values: np.ndarray, season: int) -> float:
+    """``1 - var(remainder) / var(detrended)`` of a classical decomposition (centred moving-average
+    trend, mean seasonal offsets): 0 for no season, near 1 for a season that explains everything."""
+    if season < 2 or len(values) < 2 * season + 1:
+        return 0.0
+    over_trend, rows = detrended(values, season, multiplicative=False)
+    positions = rows % season
+    offsets = np.array([over_trend[positions == k].mean() for k in range(season)])
+    remainder = over_trend - offsets[positions]
+    spread = float(np.var(over_trend))
+    return max(0.0, 1.0 - float(np.var(remainder)) / spread) if spread > 0 else 0.0
 
 
 class ThetaForecaster(Forecaster):

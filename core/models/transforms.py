@@ -6,9 +6,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.data.frequency import Frequency
+from core.models.smoothing import SEASONAL_STRENGTH, seasonal_strength
 from core.models.state import register
 
 TRANSFORMS = ("none", "log", "boxcox")
+SHORT_STRENGTH = 0.8  # the seasonal strength that keeps a season seen 3 to 4 times (``confirmed_season``)
 
 
 @register
@@ -131,7 +133,12 @@ def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
     """The frequency's season length when the data show it; for plain steps, the strongest ACF peak.
 
     Works on first differences so a trend does not mask the seasonal correlation; a season is kept
-    when there are at least two full seasons and its autocorrelation clears 2/sqrt(n).
+    when there are at least two full seasons and its autocorrelation clears 2/sqrt(n). A smooth long season
+    (a year of weeks, a day of quarter-hours) barely moves from one step to the next, so its differences are
+    mostly noise: it is kept too when it explains most of the detrended series (``seasonal_strength``), by
+    auto.arima's threshold over 4 seasons or more and by ``SHORT_STRENGTH`` over 3 to 4 (each offset is then a mean
+    of two or three values, which noise alone can fill: 3 seasons of a random walk or an AR(1) of 0.9 cleared 0.64
+    about 1 time in 5 and 0.8 at most 1 in 25, while a sine 3 times the noise cleared 0.8 every time).
     """
     diffs = np.diff(values)
     threshold = 2 / np.sqrt(max(len(diffs), 1))
@@ -139,4 +146,10 @@ def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
         [lag for lag in (3, 4, 5, 7, 12, 24, 48, 52) if lag * 3 <= len(values)]
     scored = [(autocorrelation(diffs, lag), lag) for lag in candidates if 2 * lag < len(values)]
     best = max(scored, default=(0.0, 1))
-    return best[1] if best[0] > threshold else 1
+    if best[0] > threshold:
+        return best[1]
+    season = frequency.season_length
+    if season < 2 or len(values) < 3 * season:
+        return 1
+    needed = SEASONAL_STRENGTH if len(values) >= 4 * season else SHORT_STRENGTH
+    return season if seasonal_strength(values, season) >= needed else 1

@@ -7,7 +7,8 @@ import pytest
 
 from core.data.frequency import Frequency, infer_frequency
 from core.errors import SettingsError
-from core.models.arima import ArimaForecaster, seasonal_strength
+from core.models.arima import ArimaForecaster
+from core.models.smoothing import seasonal_strength
 from core.models.auto import candidate_factories
 from core.models.base import Forecaster
 from tests.conftest import monthly_frame, seasonal_values, steps

@@ -345,14 +345,14 @@ def test_a_season_the_correlation_test_misses_but_ets_sees_keeps_level_models_fr
     from core.models.auto import chosen_members, selection_season
     from core.models.transforms import confirmed_season
     rng = np.random.default_rng(3)
-    t = np.arange(50)
+    t = np.arange(35)  # under 3 seasons, where the strength of the season is not tested (``confirmed_season``)
     winter = np.array([1.0, 0.7, 0.3, 0, 0, 0, 0, 0, 0, 0.1, 0.3, 0.8])  # spiky peaks: weakly correlated differences
-    spiky = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=50, freq="MS"),
-                          "y": 2000 + 1200 * winter[t % 12] * rng.uniform(0.6, 1.4, 50) + rng.normal(0, 150, 50)})
+    spiky = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=35, freq="MS"),
+                          "y": 2000 + 1200 * winter[t % 12] * rng.uniform(0.6, 1.4, 35) + rng.normal(0, 150, 35)})
     monthly = Frequency("monthly", "MS", 12)
     assert confirmed_season(spiky["y"].to_numpy(), monthly) == 1
     assert selection_season(spiky, monthly, 1) == 12
-    walk = spiky.assign(y=100 + np.cumsum(rng.normal(0, 1, 50)))
+    walk = spiky.assign(y=100 + np.cumsum(rng.normal(0, 1, 35)))
     assert selection_season(walk, monthly, 1) == 1
     scores = {"none: AR(1-3)": 0.1, "ETS": 1.0, "theta": 0.2, "drift": 1.2}
     ranked = sorted(scores, key=scores.__getitem__)
@@ -363,10 +363,10 @@ def test_a_season_the_correlation_test_misses_but_ets_sees_keeps_level_models_fr
 
 def test_the_summary_names_a_season_only_exponential_smoothing_saw() -> None:
     rng = np.random.default_rng(3)
-    t = np.arange(50)
+    t = np.arange(35)
     winter = np.array([1.0, 0.7, 0.3, 0, 0, 0, 0, 0, 0, 0.1, 0.3, 0.8])
-    spiky = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=50, freq="MS"),
-                          "y": 2000 + 1200 * winter[t % 12] * rng.uniform(0.6, 1.4, 50) + rng.normal(0, 150, 50)})
+    spiky = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=35, freq="MS"),
+                          "y": 2000 + 1200 * winter[t % 12] * rng.uniform(0.6, 1.4, 35) + rng.normal(0, 150, 35)})
     params = AutoForecaster(seed=0).fit(spiky, Frequency("monthly", "MS", 12)).params()
     assert params["season"] == 1 and params["selection_season"] == 12
     assert "seasonal form of length 12" in str(selection_summary(params))
@@ -383,3 +383,18 @@ def test_the_summary_says_why_the_frequencys_season_was_not_modelled(rows: int, 
     assert f"season of 24 steps was not modelled: {reason}" in summary and "(1 origin, 12 steps ahead each)" in summary
     assert "季节周期为 24 步，但未建模" in selection_summary(params, "zh")
     assert "not modelled" not in selection_summary({**params, "season": 24}, "en")
+
+
+def test_a_smooth_long_season_is_kept_by_its_strength_and_a_short_walk_is_not() -> None:
+    rng = np.random.default_rng(0)
+    weekly = Frequency("weekly", "W-SUN", 52)
+    t = np.arange(182)  # three and a half years: a sine 3 times the noise moves less per week than the noise
+    wave = 100 + 3 * np.sin(2 * np.pi * t / 52) + rng.normal(0, 1, len(t))
+    assert confirmed_season(wave, weekly) == 52
+    frame = pd.DataFrame({"ds": pd.date_range("2019-01-06", periods=260, freq="W-SUN"),
+                          "y": np.r_[wave, 100 + 3 * np.sin(2 * np.pi * np.arange(182, 260) / 52)]})
+    forecast = AutoForecaster(seed=0).fit(frame.iloc[:182], weekly).forecast(frame.iloc[182:])
+    assert np.mean(np.abs(forecast - frame["y"].iloc[182:])) < 1.2  # the noise's own MAE is 0.8; a flat line's 1.9
+    walks = [confirmed_season(100 + np.cumsum(rng.normal(0, 1, 3 * 12 + 1)), Frequency("monthly", "MS", 12))
+             for _ in range(40)]
+    assert walks.count(1) >= 36  # 0.64 at three seasons would keep a season in about 1 walk in 5
