@@ -45,6 +45,7 @@ _CODE_DISTANCE = 5  # how many times the other values' range a code must lie fro
 _LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``_leading_labels``)
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
                        "ending"}  # Excel serial days
+_STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "time_step", "time_idx", "tick"})  # besides time words
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
 _UNSAVED_FORMULAS = ("The sheet has formulas whose results were never saved (a program wrote the workbook), so they "
@@ -518,6 +519,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                             f"{quoted_names(raw.columns)}.",
                             "err.no_date_column", {"column": wanted, "names": quoted_names(raw.columns)})
         parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True)
+        if parsed is None and (steps := step_numbers(numbers.get(wanted))) is not None:
+            _note_steps(wanted, steps, report)
+            return wanted, steps
         if parsed is None:
             raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
                             "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.",
@@ -534,8 +538,47 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         if parsed is not None:
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
+    if (stepped := _step_column(raw, numbers)) is not None:
+        steps = step_numbers(numbers[stepped])
+        assert steps is not None
+        _note_steps(stepped, steps, report)
+        return stepped, steps
     _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
+
+
+def step_numbers(values: pd.Series | None) -> pd.Series | None:
+    """A column of whole numbers as step numbers (statsforecast's ``unique_id, ds, y`` with ``ds`` 1, 2, 3 ...);
+    None when a cell is blank or not a whole number."""
+    if values is None or not len(values) or values.isna().any():
+        return None
+    whole = values.to_numpy(dtype=float)
+    if not (np.all(whole == np.round(whole)) and np.abs(whole).max() < 2.0 ** 53):
+        return None
+    return pd.Series(whole.astype(np.int64), index=values.index)
+
+
+def named_as_steps(col: object) -> bool:
+    """A column name that says time or steps (``ds``, ``t``, ``step``, ``period``)."""
+    return _sounds_like_date(col) or str(col).strip().lower() in _STEP_NAMES
+
+
+def _step_column(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str | None:
+    """The first column named as time or steps (``named_as_steps``) whose whole numbers rise row by row: the file's
+    own step numbers, kept as they are written (a forecast goes on from the last); None when there is none."""
+    for col in raw.columns:
+        steps = step_numbers(numbers.get(col)) if named_as_steps(col) else None
+        if steps is not None and len(steps) > 1 and bool((np.diff(steps.to_numpy()) > 0).all()):
+            return str(col)
+    return None
+
+
+def _note_steps(col: str, steps: pd.Series, report: DataReport) -> None:
+    first, last = int(steps.min()), int(steps.max())
+    report.notices.append(Notice(
+        f"'{col}' holds whole numbers, not dates: they are read as step numbers ({first} to {last}), with no calendar "
+        "and no season; a forecast goes on from the last. Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to "
+        "forecast in time.", "notice.step_numbers", {"column": col, "first": first, "last": last}))
 
 
 def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report: DataReport) -> None:

@@ -810,6 +810,9 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
                            "'{example}'), so the rows are numbered as steps, with no calendar and no season. Write "
                            "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
+    "notice.step_numbers": "'{column}' holds whole numbers, not dates: they are read as step numbers ({first} to "
+                           "{last}), with no calendar and no season; a forecast goes on from the last. Write the dates "
+                           "as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
     "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
                            "read as a series, its cells as the values of those dates.",
     "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "

@@ -685,6 +685,8 @@ MESSAGES: dict[str, str] = {
                            "因为文件没有说明财年从哪个月开始；预测的时间戳也按此规则。",
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，"
                            "没有日历和季节。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
+    "notice.step_numbers": "“{column}”列是整数而不是日期：读作步编号（{first} 到 {last}），没有日历和季节；预测从最后一步接着往后编号。"
+                           "请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
     "notice.months_across": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月。",
     "notice.months_across_left": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月；"

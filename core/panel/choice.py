@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.read import column_text, read_bytes, read_table
-from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled, without_summary_rows
+from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled, named_as_steps, without_summary_rows
 from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
 
@@ -98,10 +98,13 @@ def one_series_only(ids: tuple[str, ...], targets: tuple[str, ...]) -> DataError
 
 def may_hold_many(series: LoadedSeries, choice: PanelChoice) -> bool:
     """Whether to look for several series in the file that reads as ``series``: when asked to, or (detecting)
-    when its time stamps repeat, as a long file's do. A file of one series is then read once, as always."""
+    when its time stamps repeat, as a long file's do, or when no time column was read beside a column of numbers named
+    as steps (``ds``, ``t``: whole numbers that restart in each series). A file of one series is then read once."""
     if choice.all_targets or choice.id_cols:
         return True
     report = series.report
+    if choice.id_cols is None and series.date_col is None:  # step numbers that repeat: ``unique_id, ds, y``
+        return any(named_as_steps(col) for col in series.numeric_columns)
     return (choice.id_cols is None and series.date_col is not None
             and bool(report.duplicate_rows_dropped or report.duplicate_stamps_aggregated))
 

@@ -16,8 +16,8 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (LoadedSeries, LoadOptions, count, quoted_names, tidy_clean, tidy_table,
-                            without_summary_rows)
+from core.data.tidy import (LoadedSeries, LoadOptions, count, named_as_steps, quoted_names, step_numbers, tidy_clean,
+                            tidy_table, without_summary_rows)
 from core.errors import DataError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -113,6 +113,11 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
         if problem.key == "err.too_few_rows" and int(problem.params.get("combined", 0)) >= int(problem.params["rows"]):
             raise _stamps_too_few(len(raw), problem) from None
         raise
+    if probe.date_col is None and options.date_col is None and (detect or given_ids):
+        stepped = _step_column_of_series(table, given_ids, _not_ids(table, probe, wanted))
+        if stepped is not None:  # ``unique_id, ds, y`` with ``ds`` 1, 2, 3 ... in each series: read as their steps
+            options = replace(options, date_col=stepped)
+            probe = _probe(raw, given_ids, options, wanted)
     written = _as_written(table, given_ids or (_typed_columns(table, probe) if detect else ()), exact)
     keyed = table.assign(**{col: written[col] for col in written.columns}) if written is not None else table
     # A time column written in several ways repeats its stamps only once they are read as dates.
@@ -236,6 +241,23 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return ()
     best = min(found, key=lambda pair: raw[list(pair)].drop_duplicates().shape[0])
     return tuple(col for col in raw.columns if col in best)  # in the file's order
+
+
+def _step_column_of_series(table: pd.DataFrame, ids: tuple[str, ...], exclude: tuple[str, ...]) -> str | None:
+    """A column of whole numbers named as time or steps (``ds``, ``t``, ``step``) that repeats in the file but not
+    within a series: given ``ids``, or ids ``detect_id_columns`` finds for it; None when there is none."""
+    for col in table.columns:
+        if col in ids or not named_as_steps(col) or not table[col].duplicated().any():
+            continue
+        steps = step_numbers(pd.to_numeric(table[col], errors="coerce"))
+        if steps is None:
+            continue
+        stepped = table.assign(**{col: steps})
+        if ids and not stepped[[*ids, col]].duplicated().sum() > _stray_rows(len(table)):
+            return str(col)
+        if not ids and detect_id_columns(stepped, col, exclude):
+            return str(col)
+    return None
 
 
 def series_ids(raw: pd.DataFrame, id_cols: tuple[str, ...]) -> pd.Series:

@@ -335,7 +335,8 @@ def test_a_time_column_of_numbers_past_the_calendar_is_named_when_the_rows_becom
     years = list(range(9990, 9990 + ROWS))  # past 9999: pandas' calendar ends there
     series = load_series(_csv("year", years), "x.csv")
     assert series.frequency.is_steps
-    assert any("No time column was read: 'year' does not hold dates" in str(notice) for notice in series.report.notices)
+    assert series.frame["ds"].tolist() == years  # kept as written: a forecast goes on from the last
+    assert any("'year' holds whole numbers, not dates" in str(notice) for notice in series.report.notices)
 
 
 def _weeks_of(first_days: pd.DatetimeIndex, weekday: int) -> tuple[list[int], list[int]]:
@@ -404,3 +405,15 @@ def test_a_year_and_month_beside_a_value_named_like_a_period_still_make_months(n
     text = f"Year,Month,{name}\n" + "".join(f"{2020 + i // 12},{i % 12 + 1},{100 + i}\n" for i in range(48))
     series = load_series(text.encode(), "values.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 48 and series.target == name
+
+
+def test_whole_numbers_named_as_steps_are_kept_as_step_numbers() -> None:
+    values = np.arange(ROWS) * 2.0 + 5
+    series = load_series(_csv("t", list(range(101, 101 + ROWS)), values), "x.csv")
+    assert series.frequency.is_steps and series.date_col == "t"
+    assert series.frame["ds"].tolist() == list(range(101, 101 + ROWS))
+    assert future_dates(series.frame["ds"].iloc[-1], series.frequency, 2).tolist() == [101 + ROWS, 102 + ROWS]
+    named = load_series(_csv("run", list(range(ROWS, 0, -1)), values), "x.csv", LoadOptions(date_col="run"))
+    assert named.frame["ds"].tolist() == list(range(1, ROWS + 1))  # named: taken in any order, then sorted
+    cycle = load_series(_csv("period", [k % 12 + 1 for k in range(ROWS)], values), "x.csv")
+    assert cycle.frame["ds"].tolist() == list(range(ROWS))  # 1..12 again and again: not steps of one series

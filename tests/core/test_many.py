@@ -94,6 +94,19 @@ def test_long_file_with_a_detected_id(tmp_path: Path, id_col: str) -> None:
     assert all(entry["target"] == "sales" for entry in report["series"])
 
 
+@pytest.mark.parametrize("given", [False, True])
+def test_a_long_file_of_step_numbers_keeps_each_series_steps(tmp_path: Path, given: bool) -> None:
+    parts = [pd.DataFrame({"unique_id": uid, "ds": np.arange(start, start + 40), "y": monthly(40, 100 + 20 * k, k)})
+             for k, (uid, start) in enumerate((("H1", 1), ("H2", 1), ("H3", 11)))]  # statsforecast's own layout
+    args = ("--id-col", "unique_id") if given else ()
+    done, out, metrics = fit(tmp_path, pd.concat(parts, ignore_index=True), "--model", "linear", "--horizon", "3", *args)
+    assert done.returncode == 0, done.stderr
+    predictions = pd.read_csv(out, dtype={"unique_id": str})
+    assert predictions.groupby("unique_id")["ds"].agg(["min", "max"]).to_dict("index") == {
+        "H1": {"min": 1, "max": 43}, "H2": {"min": 1, "max": 43}, "H3": {"min": 11, "max": 53}}
+    assert "'ds' holds whole numbers, not dates: they are read as step numbers" in done.stderr
+
+
 def test_series_whose_dates_are_written_differently_are_told_apart(tmp_path: Path) -> None:
     # One store's export writes 2015-01, the other's Jan 2015: as text the stamps never repeat.
     frame = long_frame(["north", "south"], months=36)
