@@ -263,14 +263,16 @@ def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
 
 
 def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency) -> int | None:
-    """Months per step for monthly, quarterly or yearly stamps that are not on their alias' anchor (the 15th
-    of each month, up to the 28th): such stamps step by calendar months from the day they are on. None
-    otherwise."""
+    """Months per step for monthly, quarterly or yearly stamps that are not on their alias' anchor (the 15th of
+    each month; the 30th, 28 February between): such stamps step by calendar months from the day they are on (a
+    shorter month's last day in its place). None otherwise."""
     base = str(frequency.alias).split("-")[0]
     unit = base.lstrip("0123456789")
     months = _MONTHS_PER_STEP.get(base) or _MONTHS_PER_STEP.get(unit, 0) * int(base[:len(base) - len(unit)] or 1)
-    # Days past the 28th are month ends in all but name (a last business day): those keep the alias' anchor.
-    return months if months and stamp.day <= 28 and not to_offset(frequency.alias).is_on_offset(stamp) else None
+    # Days past the 28th of an alias anchored on period ends are month ends in all but name (a last business day):
+    # those keep the anchor. Of one anchored on starts (the 30th of each month read as MS) they are days of the month.
+    near_end = stamp.day > 28 and (base.endswith("E") or stamp.is_month_end)
+    return months if months and not near_end and not to_offset(frequency.alias).is_on_offset(stamp) else None
 
 
 def stamps_between(first: pd.Timestamp, last: pd.Timestamp, frequency: Frequency) -> pd.DatetimeIndex:

@@ -176,6 +176,27 @@ def test_half_years_and_half_months_have_their_season_and_forecast_on_the_same_d
     assert [f"{d:%Y-%m-%d}" for d in ahead] == future
 
 
+def _months_on_day(first: str, months: int, every: int = 1) -> pd.DatetimeIndex:
+    return pd.DatetimeIndex([pd.Timestamp(first) + pd.DateOffset(months=every * k) for k in range(months)])
+
+
+@pytest.mark.parametrize(("stamps", "future"), [
+    (_months_on_day("2019-01-30", 36), ["2022-01-30", "2022-02-28", "2022-03-30"]),  # 28 February between
+    (_months_on_day("2019-01-29", 36), ["2022-01-29", "2022-02-28", "2022-03-29"]),
+    (_months_on_day("2000-03-30", 32, 3), ["2008-03-30", "2008-06-30", "2008-09-30"]),
+    (pd.date_range("2019-01-31", periods=36, freq="ME"), ["2022-01-31", "2022-02-28", "2022-03-31"]),
+])
+def test_stamps_late_in_the_month_forecast_on_the_same_day_not_the_next_first(stamps: pd.DatetimeIndex,
+                                                                            future: list[str]) -> None:
+    from core.data.frequency import future_dates
+
+    text = "date,value\n" + "".join(f"{d:%Y-%m-%d},{100 + k + k % 4}\n" for k, d in enumerate(stamps))
+    series = load_series(text.encode(), "x.csv")
+    assert series.report.gaps == 0
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 3)
+    assert [f"{d:%Y-%m-%d}" for d in ahead] == future  # the 30th read as monthly went on 2022-01-01, 02-01, ...
+
+
 def test_a_time_column_that_could_not_be_read_is_named_when_the_rows_become_steps() -> None:
     text = "Trimestre,Revenue\n" + "".join(f"T{i % 4 + 1} {2005 + i // 4},{1000 + 50 * i}\n" for i in range(12))
     series = load_series(text.encode(), "x.csv")
