@@ -313,6 +313,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
     if _WEEK_WORDS.match(sample.iloc[0]) and sample.str.match(_WEEK_WORDS).all():  # "w/c 01/01/2024": the date
         return parse_dates(text.str.replace(_WEEK_WORDS, "", regex=True), day_first)
+    if sample.iloc[:1].str.fullmatch(_INTERVAL).all() and sample.str.fullmatch(_INTERVAL).all():
+        return parse_dates(text.str.replace(_INTERVAL, r"\1", regex=True), day_first)  # an interval: its start
     found = _parse_one_format(text, sample, day_first)
     return found if found is not None else _parse_mixed_formats(text, sample, day_first)
 
@@ -754,6 +756,8 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
+# A time interval, read as its start (ENTSO-E's "01.01.2023 00:00 - 01.01.2023 01:00", "(CET)" after a clock change).
+_INTERVAL = re.compile(r"(\d[^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?(?:\s*\([^)]*\))?")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"

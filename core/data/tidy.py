@@ -45,7 +45,9 @@ _CODE_DISTANCE = 5  # how many times the other values' range a code must lie fro
 _LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``_leading_labels``)
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
                        "ending"}  # Excel serial days
-_STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "time_step", "time_idx", "tick"})  # besides time words
+_FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
+_MEASURE_WORDS = frozenset(_TARGET_WORDS) | _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words
+_STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
 _UNSAVED_FORMULAS = ("The sheet has formulas whose results were never saved (a program wrote the workbook), so they "
@@ -559,8 +561,10 @@ def step_numbers(values: pd.Series | None) -> pd.Series | None:
 
 
 def named_as_steps(col: object) -> bool:
-    """A column name that says time or steps (``ds``, ``t``, ``step``, ``period``)."""
-    return _sounds_like_date(col) or str(col).strip().lower() in _STEP_NAMES
+    """A column name whose whole words say time or steps (``ds``, ``t``, ``step``, ``period``, ``Year``) and none a
+    measure (``Day-ahead Forecast [MW]``)."""
+    words = _name_words(col)
+    return _named_as_dates(col) or bool(words & _STEP_NAMES and not (words & _MEASURE_WORDS or "[" in str(col)))
 
 
 def _step_column(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str | None:
@@ -683,8 +687,11 @@ def _written_as_dates(values: pd.Series) -> bool:
 
 def _named_as_dates(col: object) -> bool:
     """A whole word of the name says dates (``Date``, ``order_date``, ``Datum``), not a word that holds one
-    (``Downloads``, ``Leads``): the test for whole numbers read as Excel serial days."""
-    return bool(_name_words(col) & _SERIAL_DATE_WORDS)
+    (``Downloads``, ``Leads``), and nothing in it says a measure (a unit in brackets, a target word: ENTSO-E's
+    ``Day-ahead Total Load Forecast [MW]``, whose 47,029 MW read as days of 2028): the test for whole numbers read
+    as Excel serial days."""
+    words = _name_words(col)
+    return bool(words & _SERIAL_DATE_WORDS) and not (words & _MEASURE_WORDS or "[" in str(col))
 
 
 def _name_words(col: object) -> set[str]:
@@ -736,6 +743,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     named = [col for col in measures if _sounds_like_target(col)]
+    # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
+    named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     return (awaiting or named or measures)[0]

@@ -417,3 +417,15 @@ def test_whole_numbers_named_as_steps_are_kept_as_step_numbers() -> None:
     assert named.frame["ds"].tolist() == list(range(1, ROWS + 1))  # named: taken in any order, then sorted
     cycle = load_series(_csv("period", [k % 12 + 1 for k in range(ROWS)], values), "x.csv")
     assert cycle.frame["ds"].tolist() == list(range(ROWS))  # 1..12 again and again: not steps of one series
+
+
+def test_entsoe_intervals_are_read_by_their_start_and_a_day_ahead_forecast_is_no_date() -> None:
+    hours = pd.date_range("2023-03-25", periods=72, freq="h")
+    lines = ['"Time (CET/CEST)","Day-ahead Total Load Forecast [MW] - BZN|DE-LU","Actual Total Load [MW] - BZN|DE-LU"']
+    lines += [f'"{a:%d.%m.%Y %H:%M} - {a + pd.Timedelta(hours=1):%d.%m.%Y %H:%M}","{47000 + k}","{46000 + k}"'
+              for k, a in enumerate(hours)]
+    series = load_series(("\n".join(lines) + "\n").encode(), "load.csv")
+    assert series.date_col == "Time (CET/CEST)" and series.frequency.name == "hourly"
+    assert series.frame["ds"].tolist() == list(hours) and series.target.startswith("Actual Total Load")
+    serial = load_series(_csv("Day-ahead Forecast [MW]", list(range(47000, 47000 + ROWS))), "x.csv")
+    assert serial.date_col is None  # 47,000 MW are no Excel serial days (they were read as dates of 2028)
