@@ -968,8 +968,11 @@ class CsvLayout(NamedTuple):
     point_thousands: bool
     footnotes: tuple[str, ...] = ()
     as_text: bool = False  # every cell read as text: a column of months ``05.2021`` must not become numbers first
+    later_table: str = ""  # the title of the next table of a report, left out (``_first_table``)
 
 
+# A blank line, lines of ``#`` titles, maybe blank lines, then a header: a report's next table.
+_NEXT_TABLE = re.compile(r"\n[ \t,;]*\r?\n((?:#[^\n]*\n)+)(?:[ \t,;]*\r?\n)*[ \t]*([^#\s][^\n]*)")
 _SPACED_CELL = re.compile(r'"[^"\n]*"|[^\s"]+')
 _NO_DELIMITER = re.compile(r"[,;\t|]")
 _SPACED_LINES = 20  # the last lines that decide whether columns are separated by spaces
@@ -1015,9 +1018,21 @@ def _csv_layout(text: str) -> CsvLayout:
     if table is not text:
         text = table
         delimiter, decimal, thousands = _sniff_dialect(text)
+    text, later_table = _first_table(text)
     text, footnotes = _without_footnotes(text, delimiter)
     return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),
-                     thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter))
+                     thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter), later_table)
+
+
+def _first_table(text: str) -> tuple[str, str]:
+    """``text`` up to the next table of a report that holds several (Google Analytics: a blank line, ``#`` lines that
+    title the next table, then its header, a line without a digit), and the title's first line ('' when there is no
+    next table). A ``#`` line between rows of data (``# holidays`` above ``2020-12-25,45``) is not a next table."""
+    for found in _NEXT_TABLE.finditer(text):
+        if not any(char.isdigit() for char in found.group(2)):
+            titles = [line.strip("# \r") for line in found.group(1).splitlines()]
+            return text[:found.start() + 1], next((line for line in titles if any(map(str.isalpha, line))), "#")
+    return text, ""
 
 
 def _has_month_dot_year_column(text: str, delimiter: str) -> bool:
@@ -1229,6 +1244,8 @@ def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:
     raw.attrs["delimiter"] = layout.delimiter
     if layout.footnotes:
         raw.attrs["footnotes"] = layout.footnotes  # said by the loading report (``tidy``)
+    if layout.later_table:
+        raw.attrs["later_table"] = layout.later_table  # said by the loading report (``tidy``)
     if raw.empty:
         raise DataError("The file has a header but no data rows: add the rows of the series below the header.",
                         "err.no_rows")

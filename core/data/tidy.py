@@ -909,6 +909,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             "is read as its twelve months"
             + (f"; the columns after the months ({left}) were left out." if left else "."),
             "notice.months_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
+    if later := attrs.get("later_table"):
+        title = str(later).lstrip("# ")[:60]
+        report.notices.append(Notice(f"The file holds more tables below the first (the next is titled '{title}'): "
+                                     "only the first was read. Save another as a file of its own to read it.",
+                                     "notice.later_table", {"title": title}))
     if footnotes := attrs.get("footnotes"):
         lines, quoted = len(footnotes), _quoted_cells(pd.Series(footnotes), shown=1)  # type: ignore[arg-type]
         report.notices.append(Notice(f"{count(lines, 'line')} of notes below the table {_were(lines)} left out "

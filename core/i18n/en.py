@@ -794,6 +794,8 @@ MESSAGES: dict[str, str] = {
                                     "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
     "notice.renamed_columns": "Several columns have the same name; the later ones are read as {names}: rename them "
                               "in the file to tell them apart.",
+    "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "
+                          "was read. Save another as a file of its own to read it.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.copies_dropped": "{rows:plural:row} repeating another row in every column {rows:were} dropped as copies.",

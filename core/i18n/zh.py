@@ -674,6 +674,7 @@ MESSAGES: dict[str, str] = {
     "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
                                     "补上这些空单元格即可预测得更远。",
     "notice.renamed_columns": "有几列同名；后面的列被读作 {names}：请在文件中给它们改名以便区分。",
+    "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.copies_dropped": "已删除 {rows:,} 行与另一行每一列都相同的重复行（副本）。",

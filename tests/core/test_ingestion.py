@@ -1154,3 +1154,19 @@ def test_filling_gaps_inserts_no_stamp_beside_a_reading_off_its_day() -> None:
     series = load_series(text.encode(), "weekly.csv", LoadOptions(fill_gaps=True))
     assert len(series.frame) == 60 and "1 missing time stamp was inserted (weekly spacing)." in series.report.notices
     assert not (series.frame["ds"] == days[20] - pd.Timedelta(days=1)).any()
+
+
+def test_a_report_of_several_tables_is_read_to_the_end_of_the_first_and_the_next_is_named() -> None:
+    days = pd.date_range("2024-01-01", periods=40, freq="D")
+    text = ("# ----------------------------------------\n# All Web Site Data\n# Audience Overview\n"
+            "# ----------------------------------------\n\nDay Index,Users\n"
+            + "".join(f'{d.month}/{d.day}/{d:%y},"1,{800 + k % 7 * 10}"\n' for k, d in enumerate(days))
+            + '\n# ----------------------------------------\n# Channels\n\nDefault Channel Grouping,Users\n'
+            '"Organic Search","45,123"\nDirect,"30,123"\n')
+    series = load_series(text.encode(), "analytics.csv")
+    assert series.frame["ds"].tolist() == list(days) and series.frame["y"].iloc[-1] == 1800 + 39 % 7 * 10
+    assert any("more tables below the first (the next is titled 'Channels')" in notice
+               for notice in series.report.notices)
+    held = text.replace("\n# ----------------------------------------\n# Channels\n\nDefault Channel Grouping,Users\n"
+                        '"Organic Search","45,123"\nDirect,"30,123"\n', "\n# holidays\n1/1/25,\"1,900\"\n")
+    assert len(load_series(held.encode(), "analytics.csv").frame) == 41  # a # line between rows is no next table
