@@ -11,7 +11,7 @@ from core.training.devices import device_choices
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
-from core.ui.controls import model_caption, setting_starts, setting_widget
+from core.ui.controls import model_caption, setting_widget, start_settings
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
 from core.ui.explain import (learned_markdown, metrics_table, result_notes, result_warnings, selection_table,
                              undefined_metric_notes)
@@ -26,8 +26,7 @@ from core.ui.urlstate import train_query
 
 def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
     """The chosen model's own settings, its training (when it trains with torch), seed and device."""
-    for key, start in setting_starts(spec, series.frequency).items():
-        st.session_state.setdefault(key, start)
+    start_settings(st.session_state, spec, series.frequency)
     values = {s.name: setting_widget(st.sidebar, s, keys.train_setting(spec.name, s.name), T.lang) for s in spec.settings}
     if (training := spec.training) is not None:
         with st.sidebar.expander(T("train.training"), expanded=False):
@@ -76,7 +75,8 @@ def all_series(request: RunRequest, panel: Panel) -> None:
                 bar.progress(job.done / job.total, text=progress_text(job, T.lang))
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
-        stop.empty(), bar.empty()  # done: no Stop, and no bar that reads "about 1 s left"
+        for done in (stop, bar):  # no Stop, and no bar that reads "about 1 s left" (a bare tuple: Streamlit drew it)
+            done.empty()
     if (job := latest_panel_run(st.session_state)) is None:
         return
     st.subheader(T("train.all_result", model=job.request.model))

@@ -1,6 +1,7 @@
 """Which widget each setting of the model table gets, and with what, so the Train page names no setting."""
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 from core.data.frequency import Frequency
@@ -65,11 +66,13 @@ def training_defaults(training: TrainConfig) -> dict[str, Any]:
             "batch": training.batch, "batch_size": training.batch_size}
 
 
-def setting_starts(spec: ModelSpec, frequency: Frequency) -> dict[str, Any]:
-    """Where the Train page's widgets for model ``spec`` start, by state key: its own settings at their defaults
-    for a series of ``frequency``, its training settings at the model's default training."""
+def start_settings(state: MutableMapping[str, Any], spec: ModelSpec, frequency: Frequency) -> None:
+    """Puts the Train page's widgets for model ``spec`` where they start, unless ``state`` holds them already: its
+    own settings at their defaults for a series of ``frequency``, its training settings at the model's default
+    training."""
     starts = {keys.train_setting(spec.name, setting.name): setting.initial(frequency) for setting in spec.settings}
     if spec.training is not None:
         starts.update({keys.train_setting(spec.name, name): value
                        for name, value in training_defaults(spec.training).items()})
-    return starts
+    for key, start in starts.items():
+        state.setdefault(key, start)
