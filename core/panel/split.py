@@ -219,8 +219,9 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
 
     Only a file whose time column repeats holds several series. A candidate holds text, or whole
     numbers, is not the time column nor in ``exclude``, and its values repeat (at most one distinct
-    value per two rows); it is the id when the time column is unique within each of its values. Text
-    columns are preferred to integer ones, then fewer distinct values, then the file's order. When no
+    value per two rows); it is the id when the time column is unique within each of its values. Columns without a
+    blank are preferred (Our World in Data's ``Code`` is blank for regions, its ``Entity`` never), then text
+    columns to integer ones, then fewer distinct values, then the file's order. When no
     single column qualifies, pairs of the first candidates are tried the same way. Rows exported twice (alike in
     every column) count once: the stray repeats ``_separates`` allows are of stamps with other values.
     """
@@ -231,7 +232,8 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     if not stamp_repeats:
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
-                        key=lambda col: (_is_number(raw[col]), raw[col].nunique(), list(raw.columns).index(col)))
+                        key=lambda col: (bool(raw[col].isna().any()), _is_number(raw[col]), raw[col].nunique(),
+                                         list(raw.columns).index(col)))
     for col in candidates:
         if _separates(raw, (col,), date_col, stamp_repeats):
             return (col,)

@@ -387,6 +387,9 @@ def table(**columns: list[object]) -> pd.DataFrame:
      ("store", "sku")),
     # values that never repeat are not an id
     (table(month=["2020-01", "2020-01", "2020-02", "2020-02"], code=["p", "q", "r", "s"], y=[1.0, 2, 3, 4]), ()),
+    # a code blank for some series (Our World in Data's regions) loses them: the complete name is the id
+    (table(month=["2020-01", "2020-02"] * 3, entity=list("AABBCC"), code=["a", "a", "b", "b", None, None],
+           y=list(range(6))), ("entity",)),
 ])
 def test_id_detection(frame: pd.DataFrame, expected: tuple[str, ...]) -> None:
     assert detect_id_columns(frame, "month", exclude=("y",)) == expected
