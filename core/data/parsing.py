@@ -316,7 +316,18 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     if sample.iloc[:1].str.fullmatch(_INTERVAL).all() and sample.str.fullmatch(_INTERVAL).all():
         return parse_dates(text.str.replace(_INTERVAL, r"\1", regex=True), day_first)  # an interval: its start
     found = _parse_one_format(text, sample, day_first)
-    return found if found is not None else _parse_mixed_formats(text, sample, day_first)
+    return _with_midnights(found, text) if found is not None else _parse_mixed_formats(text, sample, day_first)
+
+
+def _with_midnights(found: tuple[pd.Series, str], text: pd.Series) -> tuple[pd.Series, str]:
+    """``found`` with the cells its date-and-time format left unread read by its date part, at midnight: R's
+    ``write.csv`` writes a column of date-times so (``2024-01-01`` among ``2024-01-01 01:00:00``), and the day's
+    first hours were dropped as unreadable dates."""
+    parsed, way = found
+    if not way.startswith("%") or " %H" not in way or not (unread := parsed.isna() & text.notna()).any():
+        return found
+    midnights = pd.to_datetime(text[unread], format=way.split(" %H")[0], errors="coerce")
+    return parsed.fillna(midnights.reindex(parsed.index)).astype(parsed.dtype), way
 
 
 def _hour_ending(sample: pd.Series) -> pd.Series | None:

@@ -429,3 +429,10 @@ def test_entsoe_intervals_are_read_by_their_start_and_a_day_ahead_forecast_is_no
     assert series.frame["ds"].tolist() == list(hours) and series.target.startswith("Actual Total Load")
     serial = load_series(_csv("Day-ahead Forecast [MW]", list(range(47000, 47000 + ROWS))), "x.csv")
     assert serial.date_col is None  # 47,000 MW are no Excel serial days (they were read as dates of 2028)
+
+
+def test_midnights_written_as_the_date_alone_among_date_times_are_kept() -> None:
+    hours = pd.date_range("2024-01-01", periods=72, freq="h")  # R's write.csv of POSIXct: "2024-01-01" at midnight
+    stamps = [f"{h:%Y-%m-%d}" if h.hour == 0 else f"{h:%Y-%m-%d %H:%M:%S}" for h in hours]
+    series = load_series(_csv("time", stamps, np.arange(72.0)), "x.csv")
+    assert series.frame["ds"].tolist() == list(hours) and series.report.gaps == 0  # 3 rows were dropped as unreadable
