@@ -43,7 +43,8 @@ st.caption(T("compare.intro", source=shown_source(st.session_state, T.lang)))  #
 formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang).items()}
 if warning := other_fractions_warning(results, fraction, T.lang):  # other test rows: not ranked against these
     st.warning(warning)
-st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, width="stretch", column_config=formats)
+st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, width="stretch", column_config=formats,
+             placeholder=T("metric.undefined"))  # blank: an undefined metric (Streamlit writes "None")
 for note in undefined_metric_notes([result.metrics for result in results], T.lang):  # blank cells in the board
     st.caption(note)
 fresh = st.session_state.get(keys.COMPARE_DEFAULT_FOR) != labels or keys.COMPARE_SELECTED not in st.session_state
@@ -60,4 +61,5 @@ if panel_runs := st.session_state.get(keys.TRAIN_PANEL_RUNS):  # runs over every
         st.warning(warning)
     formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in
                table_formats(PANEL_BOARD_FORMATS, "allboard", T.lang).items()}
-    st.dataframe(panel_board(panel_runs, T.lang, fraction), hide_index=True, width="stretch", column_config=formats)
+    st.dataframe(panel_board(panel_runs, T.lang, fraction), hide_index=True, width="stretch", column_config=formats,
+                 placeholder=T("metric.undefined"))

@@ -63,7 +63,7 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
 
 through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
 T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
-BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time
+BOUNDS = ("predicted", "lower_80", "upper_80", "lower", "upper")  # the table's columns after the time, band last
 MOST_STEPS = horizon_widget_most()  # the horizon widget's range
 st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
@@ -107,14 +107,14 @@ if result is not None:
                         key=keys.FORECAST_WHOLE_HISTORY)
     st.altair_chart(forecast_chart(series.frame, future, series.target, series.frequency, None if whole else recent,
                                    T.lang), width="stretch")
-    st.caption(T("forecast.band"))
+    if (bounds := [name for name in BOUNDS if name in future.columns and future[name].notna().any()])[1:]:
+        st.caption(T("forecast.band"))  # no band when the backtest could not refit (a short series)
     if step := future.attrs.get("held_at_zero_from_step"):
         st.caption(T("forecast.held_at_zero", step=step))
     if chosen := future.attrs.get("chosen"):  # auto, refitted on every row, chose again
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if series.date_col else st.column_config.NumberColumn(T("forecast.step")))
-    bounds = [name for name in BOUNDS if name in future.columns]
     st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch",
                  column_config={"ds": time_column, **{name: st.column_config.NumberColumn(T(f"forecast.{name}"))
                                                       for name in bounds}})

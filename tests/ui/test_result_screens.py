@@ -196,7 +196,23 @@ def test_train_and_compare_say_why_mape_has_no_value_when_an_actual_is_zero() ->
     at.switch_page("pages/2_Compare.py").run()
     assert not at.exception
     assert at.dataframe[0].value["test MAPE %"].isna().all()
+    assert at.dataframe[0].proto.placeholder == "undefined"  # Streamlit wrote "None" in the blank cells
     assert sum(c.value.startswith("MAPE is undefined") for c in at.caption) == 1
+
+
+def test_a_forecast_without_a_band_shows_no_band_columns_nor_a_caption_about_it() -> None:
+    text = "month,sales\n" + "\n".join(f"2020-{m:02d}-01,{100 + m + 3 * np.sin(m):.3f}" for m in range(1, 11))
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("short.csv", text.encode(), "text/csv")).run()
+    at.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.95).run()
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "ar")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(3).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert list(at.dataframe[0].value.columns) == ["ds", "predicted"]  # four more of "None", and a caption of a band
+    assert not any("band" in c.value for c in at.caption), [c.value for c in at.caption]
 
 
 def test_compare_has_no_undefined_metric_note_when_every_metric_has_a_value() -> None:
