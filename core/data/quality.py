@@ -51,7 +51,7 @@ def format_stamp(value: object, frequency: Frequency) -> str:
         return stamp.strftime("%Y")
     if stamp == stamp.normalize():
         return stamp.strftime("%Y-%m-%d")
-    return stamp.strftime("%Y-%m-%d %H:%M")
+    return stamp.strftime("%Y-%m-%d %H:%M:%S" if frequency.unit == "secondly" else "%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)

@@ -546,7 +546,7 @@ MESSAGES: dict[str, str] = {
     "chart.predicted": "predicted",
     "chart.prediction_key": "Solid line: actual; dashed: the model's predictions; shaded: the test rows.",
     "chart.prediction_key_band": "Solid line: actual; dashed: the model's predictions; shaded: the test rows; band: "
-                                 "80% and 95% prediction intervals.",
+                                 "the 95% prediction interval (the downloaded CSV also gives the 80% one).",
     "chart.prediction": "prediction",
     "chart.forecast": "forecast",
     "chart.split": "split",
@@ -570,6 +570,7 @@ MESSAGES: dict[str, str] = {
     "axis.daily": "%Y-%m-%d", "table.daily": "YYYY-MM-DD",
     "axis.business-daily": "%Y-%m-%d", "table.business-daily": "YYYY-MM-DD",
     "axis.fine": "%Y-%m-%d %H:%M", "table.fine": "YYYY-MM-DD HH:mm",
+    "axis.secondly": "%Y-%m-%d %H:%M:%S", "table.secondly": "YYYY-MM-DD HH:mm:ss",
     # Time stamps in text (fields: year, month, quarter, day); other frequencies are written as ISO dates.
     "date.yearly": "{year}",
     "date.quarterly": "{year} Q{quarter}",

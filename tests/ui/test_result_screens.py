@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.data.frequency import Frequency
 from core.data.tidy import LoadedSeries
+from core.i18n import format_stamp
 from core.evaluation.pipeline import RunRequest, run
 from core.ui import state_keys as keys
 from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart, loss_chart, prediction_chart,
@@ -89,6 +90,9 @@ def test_time_labels_follow_the_series_resolution() -> None:
     assert time_formats(Frequency("every 2 weeks", "2W-MON", 26)) == ("%Y-%m-%d", "YYYY-MM-DD")
     assert time_formats(Frequency("hourly", "h", 24))[0] == "%Y-%m-%d %H:%M"
     assert time_formats(Frequency("hourly", "h", 24), "zh")[0] == "%Y年%-m月%-d日 %H:%M"
+    seconds = Frequency("secondly", "s", 1)  # five forecast rows all read "2021-01-01 08:03"
+    assert time_formats(seconds)[1] == "YYYY-MM-DD HH:mm:ss" and time_formats(seconds, "zh")[0].endswith("%H:%M:%S")
+    assert format_stamp(pd.Timestamp("2021-01-01 08:03:19"), seconds, "en") == "2021-01-01 08:03:19"
 
 
 def test_batch_curves_of_very_different_lengths_share_a_log_x_axis() -> None:
