@@ -20,7 +20,7 @@ from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (PanelRun, every_series_request, forecast_frame, latest_panel_run, progress_text,
                                 skipped_reason, too_many_series)
 from core.ui.runs import run_label
-from core.ui.session import ensure_series, language_of, through_dashboard
+from core.ui.session import ensure_series, language_of, pick_run, start_horizon, through_dashboard
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -68,18 +68,15 @@ MOST_STEPS = horizon_widget_most()  # the horizon widget's range
 st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
-if not st.session_state.get(keys.FORECAST_URL_APPLIED):
-    st.session_state[keys.FORECAST_URL_APPLIED] = True
-    given = min(len(series.future), MOST_STEPS) if series.regressors and series.future is not None else 0
-    st.session_state.setdefault(keys.FORECAST_HORIZON,
-                                min(parse_query(st.query_params, FORECAST_FIELDS).get("horizon", given or max(season, 12)),
-                                    MOST_STEPS))
+given = min(len(series.future), MOST_STEPS) if series.regressors and series.future is not None else 0
+start_horizon(st.session_state, parse_query(st.query_params, FORECAST_FIELDS).get("horizon"), given, season, MOST_STEPS)
 st.title(T("forecast.title"))
 runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))
 labels = [run_label(i, r) for i, r in enumerate(runs)] or [T("forecast.default_run")]
 choices = dict(zip(labels, runs)) if runs else {}
 left, right = st.columns([3, 2])
-label = left.selectbox(**T.widget("forecast.run"), options=labels, index=len(labels) - 1, key=keys.FORECAST_RUN)
+pick_run(st.session_state, labels)
+label = left.selectbox(**T.widget("forecast.run"), options=labels, key=keys.FORECAST_RUN)
 horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_name(series.frequency, T.lang), most=MOST_STEPS),
                              min_value=1, max_value=MOST_STEPS, key=keys.FORECAST_HORIZON)
 st.query_params.from_dict(to_query({"horizon": int(horizon)}))
@@ -92,7 +89,7 @@ if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON
         with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):  # refits and a band's backtest
             future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default,
                                   series.future)
-        st.session_state[keys.FORECAST_RESULT] = (label, int(horizon), future)
+        st.session_state[keys.FORECAST_RESULT] = (label if runs else None, int(horizon), future)
     except ValueError as problem:
         st.error(plain(T("forecast.failed", problem=said(problem, T.lang))))
     except BUGS as bug:
@@ -101,6 +98,7 @@ result = st.session_state.get(keys.FORECAST_RESULT)
 if result is not None:
     shown_label, shown_horizon, future = result
     end = format_stamp(series.frame["ds"].iloc[-1], series.frequency, T.lang)
+    shown_label = shown_label or T("forecast.default_run")  # named in the page's language
     st.subheader(T("forecast.result", run=plain(shown_label), steps=shown_horizon, end=end))
     recent = recent_window(len(series.frame), season, shown_horizon)
     whole = st.checkbox(**T.widget("forecast.whole", rows=len(series.frame), recent=recent),

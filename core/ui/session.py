@@ -137,6 +137,29 @@ def keep_page_settings(state: MutableMapping[str, Any]) -> None:
         state[key] = state[key]
 
 
+def start_horizon(state: MutableMapping[str, Any], linked: int | None, future_rows: int, season: int,
+                  most: int) -> None:
+    """Where the Forecast horizon starts: on the first visit, at the shared link's (``linked``) or, unless the session
+    holds one, at the rows of future regressor values the series has (forecast that far), else at a year of seasons
+    (12 at least); again whenever that number of rows changes (a regressor chosen on the Data page after a first
+    visit kept 12 steps, and the click failed for want of their values). At most ``most``."""
+    if not state.get(keys.FORECAST_URL_APPLIED):
+        state[keys.FORECAST_URL_APPLIED], state[keys.FORECAST_FUTURE_ROWS] = True, future_rows
+        state.setdefault(keys.FORECAST_HORIZON, min(linked or future_rows or max(season, 12), most))
+    elif state.get(keys.FORECAST_FUTURE_ROWS, future_rows) != future_rows:
+        state[keys.FORECAST_FUTURE_ROWS] = future_rows
+        state[keys.FORECAST_HORIZON] = min(future_rows or max(season, 12), most)
+
+
+def pick_run(state: MutableMapping[str, Any], labels: list[str]) -> None:
+    """Where the Forecast page's run picker stands: at the run picked before while the runs are the same ones (it
+    went back to the newest after a visit to another page, under a result of the run picked); at the newest when
+    they changed (a run just trained, another language's name for the default run)."""
+    if state.get(keys.FORECAST_RUN_FOR) != labels or state.get(keys.FORECAST_RUN) not in labels:
+        state[keys.FORECAST_RUN_FOR] = labels
+        state[keys.FORECAST_RUN] = labels[-1]
+
+
 def through_dashboard(state: MutableMapping[str, Any], bare: bool, page: str, switch: Callable[..., Any],
                       params: Mapping[str, str]) -> None:
     """On a fresh server, Streamlit runs the first deep link's page (``/Compare``) alone, from ``pages/``, without

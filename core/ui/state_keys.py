@@ -74,10 +74,12 @@ FORECAST_WHOLE_HISTORY = "forecast.whole_history"
 
 # Forecast page
 FORECAST_RUN = "forecast.run"
+FORECAST_RUN_FOR = "forecast.run_for"    # the runs' labels the run picker's value was picked among
 FORECAST_HORIZON = "forecast.horizon"
 FORECAST_BUTTON = "forecast.go"
-FORECAST_RESULT = "forecast.result"      # (label, horizon, frame)
+FORECAST_RESULT = "forecast.result"      # (label, or None for the default run, horizon, frame)
 FORECAST_URL_APPLIED = "forecast.url_applied"
+FORECAST_FUTURE_ROWS = "forecast.future_rows"  # the future regressor rows the horizon started from
 FORECAST_PANEL = "forecast.panel"        # PanelRun of forecasts of every series
 FORECAST_ALL_BUTTON = "forecast.all"
 FORECAST_ALL_SERIES = "forecast.all_series"
@@ -97,8 +99,8 @@ LAB_SEED = "lab.seed"
 
 # The pages' setting widgets whose values outlive a visit to another page (``core.ui.session.keep_page_settings``);
 # a model's own settings (``train_setting``) too. Buttons and pickers whose choices change with the data are not here.
-PAGE_SETTINGS = (TRAIN_MODEL_WIDGET, TRAIN_SEED, TRAIN_DEVICE, FORECAST_HORIZON, LAB_MODEL, LAB_OPTIMIZER, LAB_LR,
-                 LAB_EPOCHS, LAB_BATCH, LAB_RACE, LAB_RACE_SCALE, LAB_HIDDEN, LAB_SEED)
+PAGE_SETTINGS = (TRAIN_MODEL_WIDGET, TRAIN_SEED, TRAIN_DEVICE, FORECAST_HORIZON, FORECAST_RUN, LAB_MODEL, LAB_OPTIMIZER,
+                 LAB_LR, LAB_EPOCHS, LAB_BATCH, LAB_RACE, LAB_RACE_SCALE, LAB_HIDDEN, LAB_SEED)
 
 
 def is_page_setting(key: str) -> bool:

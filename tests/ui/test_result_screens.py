@@ -253,3 +253,50 @@ def test_a_past_result_states_its_own_train_fraction_after_the_split_moved() -> 
     at.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.9).run()
     at.switch_page("pages/1_Train.py").run()  # the result shown is still the 0.7 run's
     assert any("train fraction 0.70" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_the_forecast_run_picked_stays_after_another_page_and_a_new_run_is_picked_next() -> None:
+    at = open_page("dashboard.py")
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "linear")
+    train(at, "naive")
+    at.switch_page("pages/3_Forecast.py").run()
+    assert at.selectbox(key=keys.FORECAST_RUN).value == "#2 naive"
+    at.selectbox(key=keys.FORECAST_RUN).select("#1 linear").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    at.switch_page("pages/2_Compare.py").run()
+    at.switch_page("pages/3_Forecast.py").run()
+    assert at.selectbox(key=keys.FORECAST_RUN).value == "#1 linear"  # it went back to #2 under #1's result
+    assert at.subheader[0].value.startswith("\\#1 linear")  # markdown: the "#" escaped
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "snaive")
+    at.switch_page("pages/3_Forecast.py").run()
+    assert not at.exception and at.selectbox(key=keys.FORECAST_RUN).value == "#3 snaive"
+
+
+def test_the_default_runs_forecast_is_named_in_the_language_switched_to() -> None:
+    at = open_page("dashboard.py")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    at.switch_page("dashboard.py").run()
+    at.selectbox(key=keys.APP_LANG_WIDGET).select("zh").run()
+    at.switch_page("pages/3_Forecast.py").run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("multi（默认设置）"), at.subheader[0].value  # was the English label
+    assert at.selectbox(key=keys.FORECAST_RUN).value == "multi（默认设置）"
+
+
+def test_the_horizon_follows_future_regressor_rows_chosen_after_a_first_visit() -> None:
+    months = pd.date_range("2018-01-01", periods=54, freq="MS")
+    rows = [f"{m:%Y-%m-%d},{'' if k >= 48 else 100 + k + 5 * (k % 3)},{k % 3}" for k, m in enumerate(months)]
+    at = open_page("dashboard.py")
+    text = ("date,sales,promo\n" + "\n".join(rows) + "\n").encode()
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("sales.csv", text, "text/csv")).run()
+    at.switch_page("pages/3_Forecast.py").run()
+    assert at.number_input(key=keys.FORECAST_HORIZON).value == 12
+    at.switch_page("dashboard.py").run()
+    at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["promo"]).run()
+    at.switch_page("pages/3_Forecast.py").run()
+    assert at.number_input(key=keys.FORECAST_HORIZON).value == 6  # it stayed 12, and the click failed
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
