@@ -31,6 +31,22 @@ def limit(variable: str, default: float) -> float:
     return value
 
 
+def count_limit(variable: str, default: int) -> int:
+    """``limit`` of a count (steps, updates): a whole number of at least 1.
+
+    Raises
+    ------
+    DataError
+        When the variable holds something else than a number of at least 1 (``0.5`` gave a limit of 0 steps).
+    """
+    value = limit(variable, default)
+    if value < 1:
+        raise DataError(f"{variable} is set to '{os.environ[variable]}', which is less than 1: set it to a whole "
+                        f"number such as {format_limit(default)}, or unset it.", "err.limit_below_one",
+                        {"variable": variable, "value": os.environ[variable], "default": format_limit(default)})
+    return int(value)
+
+
 def format_limit(value: float) -> str:
     """``5,000,000`` rather than ``5e+06``; fractions as given."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"

@@ -12,7 +12,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency, future_dates
 from core.errors import SettingsError
-from core.limits import limit
+from core.limits import count_limit
 from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
@@ -65,7 +65,7 @@ class RunResult:
 
 def horizon_limit() -> int:
     """The most steps a forecast may take: ``MAX_HORIZON``, or TSR_MAX_HORIZON."""
-    return int(limit("TSR_MAX_HORIZON", MAX_HORIZON))
+    return count_limit("TSR_MAX_HORIZON", MAX_HORIZON)
 
 
 def check_horizon(horizon: int) -> None:

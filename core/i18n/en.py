@@ -620,6 +620,8 @@ MESSAGES: dict[str, str] = {
     # What the loader says (core.data): its errors and its report -----------------------------------------------
     "err.limit_not_number": "{variable} is set to '{value}', which is not a positive number: set it to a number "
                             "such as {default}, or unset it.",
+    "err.limit_below_one": "{variable} is set to '{value}', which is less than 1: set it to a whole number such as "
+                           "{default}, or unset it.",
     "err.parquet_nested": "'{name}' has a column of nested values ('{column}', {kind}): a series needs one value per "
                           "cell; export the table flat, or as CSV.",
     "err.tiny": "Column '{column}' holds only values below {limit:g} in size (the largest is {largest}); their squares "

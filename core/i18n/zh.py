@@ -553,6 +553,7 @@ MESSAGES: dict[str, str] = {
 
     # 读取数据时的提示（core.data） -----------------------------------------------------------------------------
     "err.limit_not_number": "环境变量 {variable} 的值“{value}”不是正数：请设为一个数字（例如 {default}），或取消该设置。",
+    "err.limit_below_one": "环境变量 {variable} 的值“{value}”小于 1：请设为一个整数（例如 {default}），或取消该设置。",
     "err.parquet_nested": "“{name}”有一列是嵌套值（“{column}”，{kind}）：一个序列每个单元格只需一个值；请导出为平面表格或 CSV。",
     "err.tiny": "“{column}”列的值都小于 {limit:g}（最大为 {largest}）；它们的平方小到无法计算：请缩放该列，例如乘以 1e100。",
     "err.unclosed_quote": "第 {line} 行有一个双引号（\"）开始了一个单元格却没有闭合，文件其余部分都被读成了这一个单元格：请补上或删除这个引号。",

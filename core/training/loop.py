@@ -16,7 +16,7 @@ from torch import nn
 from core.training.devices import dtype_for, resolve_device
 from core.training.optimizers import Optimizer, make_optimizer
 from core.errors import SettingsError
-from core.limits import limit, limit_at_start
+from core.limits import count_limit, limit, limit_at_start
 
 OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfgs")
 # Not an optimizer: linear models solved in closed form (auto's candidates; the Train page always descends).
@@ -59,7 +59,7 @@ class TrainConfig:
     def budget(self) -> tuple[float, int]:
         """Seconds and parameter updates this run may take."""
         return (self.max_seconds if self.max_seconds is not None else limit("TSR_TRAIN_MAX_SECONDS", MAX_SECONDS),
-                self.max_updates if self.max_updates is not None else int(limit("TSR_TRAIN_MAX_UPDATES", MAX_UPDATES)))
+                self.max_updates if self.max_updates is not None else count_limit("TSR_TRAIN_MAX_UPDATES", MAX_UPDATES))
 
     def learning_rate(self) -> float:
         return self.lr if self.lr is not None else DEFAULT_LR[self.optimizer]

@@ -141,6 +141,25 @@ def test_a_limit_set_to_no_positive_number_is_one_line_naming_it(variable: str, 
     assert done.stderr.strip().endswith("or unset it.")
 
 
+@pytest.mark.parametrize("variable", ["TSR_MAX_HORIZON", "TSR_TRAIN_MAX_UPDATES"])
+def test_a_count_limit_below_one_is_one_line_naming_it(variable: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "core", "fit", AIR, "--model", "linear", "--horizon", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, variable: "0.5"})
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.stderr.startswith(f"error: {variable} is set to '0.5', which is less than 1: set it to a whole number")
+
+
+def test_the_forecast_page_opens_under_a_horizon_limit_below_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from core.ui import state_keys as keys
+    monkeypatch.setenv("TSR_MAX_HORIZON", "0.5")  # its widget had a range of 1 to 0: Streamlit's own error
+    at = AppTest.from_file(str(Path(ROOT) / "pages" / "3_Forecast.py"), default_timeout=120).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    shown = [e.value.replace("\\", "") for e in at.error]  # markdown escapes
+    assert not at.exception and any("TSR_MAX_HORIZON is set to '0.5', which is less than 1" in e for e in shown), shown
+
+
 def test_the_command_line_says_when_the_training_budget_stopped_a_fit() -> None:
     done = subprocess.run([sys.executable, "-m", "core", "fit", AIR, "--model", "mlp"], cwd=ROOT, capture_output=True,
                           text=True, timeout=300, env={**os.environ, "TSR_TRAIN_MAX_UPDATES": "20"})
