@@ -14,6 +14,7 @@ from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats
 from core.ui.controls import horizon_widget_most
+from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
@@ -109,6 +110,8 @@ if result is not None:
         st.caption(T("forecast.band"))  # no band when the backtest could not refit (a short series)
     if step := future.attrs.get("held_at_zero_from_step"):
         st.caption(T("forecast.held_at_zero", step=step))
+    if note := future.attrs.get("budget_note"):  # the refit on every row stopped at the training budget
+        st.warning(budget_warning(note, T.lang))
     if chosen := future.attrs.get("chosen"):  # auto, refitted on every row, chose again
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])

@@ -193,6 +193,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if (chosen := model.params().get("chosen")) is not None:  # auto chooses again on every row: say what
         rows.attrs["chosen"] = chosen
+    if (history := model.training_history()) is not None and history.budget_note:  # the refit stopped early
+        rows.attrs["budget_note"] = history.budget_note
     return rows
 
 

@@ -173,8 +173,13 @@ def feature_label(name: str, lang: str = "en") -> str:
 def result_warnings(result: RunResult, lang: str = "en") -> list[str]:
     """What went short in a run's training: the budget that stopped it (``train.budget``), descent that ended short of
     the exact answer (``convergence_note``)."""
-    stopped = [t("train.budget", lang, note=relabel(result.budget_note, lang, "budget"))] if result.budget_note else []
+    stopped = [budget_warning(result.budget_note, lang)] if result.budget_note else []
     return stopped + [note for note in [convergence_note(result, lang)] if note]
+
+
+def budget_warning(note: str, lang: str = "en") -> str:
+    """The training budget's note on a fit it stopped, in ``lang``."""
+    return t("train.budget", lang, note=relabel(note, lang, "budget"))
 
 
 def convergence_note(result: RunResult, lang: str = "en") -> str | None:

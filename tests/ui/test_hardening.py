@@ -48,6 +48,18 @@ def test_a_run_ended_by_its_budget_says_so_on_the_train_page(monkeypatch: pytest
     assert at.session_state[keys.TRAIN_RESULT].request.model == "mlp"
 
 
+def test_a_forecast_whose_refit_ended_at_the_budget_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loop, "MAX_UPDATES", 50)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("mlp").run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()  # the refit on every row stops at the same budget: unsaid
+    assert not at.exception and not at.error
+    assert any("budget of 50 updates" in w.value and "TSR_TRAIN_MAX_UPDATES" in w.value for w in at.warning)
+
+
 def test_the_lab_recomputes_when_the_train_fraction_moves() -> None:
     at = AppTest.from_file(str(ROOT / "pages" / "4_Learning_Lab.py"), default_timeout=120).run()
     assert any("100 training rows" in c.value for c in at.caption)
