@@ -1,6 +1,7 @@
 """Plain-language descriptions of fitted models and metrics for the pages, in the page's language."""
 from __future__ import annotations
 
+import math
 import re
 
 from typing import TYPE_CHECKING, Any
@@ -192,8 +193,11 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
     used = result.settings_used
     stopped_early = len(result.losses) < int(used.get("epochs", 0) or 0)  # improving by less than its tolerance
     # L-BFGS short of the answer: not a step size to change but features too alike for curvature to resolve.
+    # One finite loss says nothing of its direction: raise the epochs (it advised a smaller rate at 1e-05).
+    one_epoch = len(result.losses) == 1 and math.isfinite(result.losses[0])
     key = ("train.not_reached_lbfgs" if used.get("optimizer") == "lbfgs" else
-           "train.not_reached_overshoot" if stalled(result.losses) or stopped_early else "train.not_reached_slow")
+           "train.not_reached_overshoot" if not one_epoch and (stalled(result.losses) or stopped_early)
+           else "train.not_reached_slow")
     return t(key, lang, gap=f"{gap:.3g}", epochs=len(result.losses), optimizer=used.get("optimizer"), lr=used.get("lr"))
 
 

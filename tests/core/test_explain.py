@@ -98,17 +98,18 @@ def test_seasonal_naive_on_fewer_rows_than_a_season_says_it_repeats_the_last_val
                                                                   RunRequest("naive")).params))
 
 
-@pytest.mark.parametrize(("optimizer", "lr", "advice"), [
-    ("adam", 10.0, "Lower the learning rate"),  # stopped after 5 epochs: "Trend -12.01 per month" on a rising series
-    ("sgd", 1.0, "Lower the learning rate"),  # the edge of stability: oscillates, early stop after 4 epochs
-    ("sgd", 1e-5, "Raise the learning rate or the epochs"),  # all 100 epochs, still far
+@pytest.mark.parametrize(("optimizer", "lr", "advice", "epochs"), [
+    ("adam", 10.0, "Lower the learning rate", 100),  # stopped after 5 epochs: "Trend -12.01 per month" on a rising series
+    ("sgd", 1.0, "Lower the learning rate", 100),  # the edge of stability: oscillates, early stop after 4 epochs
+    ("sgd", 1e-5, "Raise the learning rate or the epochs", 100),  # all 100 epochs, still far
+    ("sgd", 1e-5, "Raise the learning rate or the epochs", 1),  # one loss has no direction: it said lower the rate
 ])
 def test_train_says_when_descent_stopped_short_of_the_exact_answer_and_which_way_to_turn_the_rate(
-        air: LoadedSeries, optimizer: str, lr: float, advice: str) -> None:
+        air: LoadedSeries, optimizer: str, lr: float, advice: str, epochs: int) -> None:
     from core.models.specs import LINEAR_TRAINING
     from core.ui.explain import convergence_note
 
-    training = LINEAR_TRAINING.with_(optimizer=optimizer, lr=lr)
+    training = LINEAR_TRAINING.with_(optimizer=optimizer, lr=lr, epochs=epochs)
     result = run(air.frame, air.frequency, RunRequest("linear", ModelSettings(training=training)))
     assert result.closed_form_gap is not None and result.closed_form_gap > 1
     note = convergence_note(result)
