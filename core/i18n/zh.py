@@ -733,7 +733,7 @@ CORE_TEXTS: dict[str, str] = {
     "setting.epochs": "训练轮数",
     "setting.epochs_help": "最多遍历训练集这么多次；收敛后提前停止。",
     "setting.batch": "批处理方式",
-    "setting.batch_help": "全量：每次更新使用全部行；小批量：每次更新使用一小批行；逐条：每次更新只用一行。",
+    "setting.batch_help": "全量：每次更新使用全部行；小批量：每次更新使用一小批行；逐条：每次更新只用一行。LBFGS 总是使用全部行。",
     "setting.batch_size": "批大小",
     "setting.batch_size_help": "小批量方式下每次更新使用的行数。",
     "setting.chosen": "所选模型",

@@ -19,7 +19,7 @@ from core.models.base import Forecaster
 from core.models.baselines import SeasonalNaiveForecaster
 from core.models.features import FeatureSpec, season_part
 from core.models.regression import RegressionForecaster
-from core.training.loop import BATCH_MODES, OPTIMIZERS, TrainConfig
+from core.training.loop import BATCH_MODES, OPTIMIZERS, TrainConfig, whole_batch
 
 Value = int | float | str
 
@@ -121,8 +121,8 @@ TRAINING_SETTINGS = (
     Setting("lr", "Learning rate", "Step size on z-scored data; too large a step diverges.", 1.0, 1e-5, 10.0),
     Setting("epochs", "Epochs", "At most this many passes over the training rows; stops early once converged.",
             100, 1, 100_000),
-    Setting("batch", "Batch mode", "full: all rows per update; mini: batches; single: one row per update.",
-            "full", choices=BATCH_MODES),
+    Setting("batch", "Batch mode", "full: all rows per update; mini: batches; single: one row per update. LBFGS "
+            "always takes every row.", "full", choices=BATCH_MODES),
     Setting("batch_size", "Batch size", "Rows per update in mini mode.", 16, 1, 4096),
 )
 SEED = Setting("seed", "Seed", "Same seed, same numbers.", 0, 0, 2**31 - 1)
@@ -255,7 +255,7 @@ def settings_in_use(model: str, settings: ModelSettings, frequency: Frequency,
     training = settings.training or spec.training
     if training is not None:
         used.update(optimizer=training.optimizer, lr=training.learning_rate(), epochs=training.epochs,
-                    batch=training.batch)
+                    batch="full" if whole_batch(training) else training.batch)  # LBFGS takes no mini-batches
     used.update({name: params[name] for name in spec.reported if params.get(name) is not None})
     used["seed"] = settings.seed
     return used

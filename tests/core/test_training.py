@@ -191,3 +191,13 @@ def test_auto_device_takes_a_gpu_only_from_enough_rows(monkeypatch: pytest.Monke
     monkeypatch.setattr(devices, "available_devices", lambda: ["cpu"])
     monkeypatch.setenv("TSR_GPU_MIN_ROWS", "abc")  # no GPU: the threshold is not read, so it cannot fail the fit
     assert devices.resolve_device("auto", rows=10).type == "cpu"
+
+
+def test_a_run_with_lbfgs_says_it_took_every_row_whatever_batch_mode_was_chosen(air) -> None:  # type: ignore[no-untyped-def]
+    from core.evaluation.pipeline import RunRequest, run
+    from core.models.specs import LINEAR_TRAINING, ModelSettings
+
+    chosen = ModelSettings(training=LINEAR_TRAINING.with_(batch="single", epochs=5))
+    assert run(air.frame, air.frequency, RunRequest("linear", chosen)).settings_used["batch"] == "full"  # was single
+    sgd = ModelSettings(training=LINEAR_TRAINING.with_(optimizer="sgd", lr=0.01, batch="single", epochs=2))
+    assert run(air.frame, air.frequency, RunRequest("linear", sgd)).settings_used["batch"] == "single"
