@@ -6,7 +6,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.ui.explain import feature_label, result_notes, undefined_metric_notes
+from core.ui.explain import budget_warning, feature_label, result_notes, undefined_metric_notes
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings,
                              at_stability_edge, batch_divergence, race_curves, race_table, run_lab)
 from core.i18n import Texts, said
@@ -68,7 +68,8 @@ def show(results: LabResults) -> None:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
                                   T("lab.axis.loss"), lang=T.lang), width="stretch")
         st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch")
-        for note in undefined_metric_notes([{"test": r.test} for r in results.race if not r.diverged_at], T.lang):
+        shown = [{"test": r.test} for r in results.race if not r.diverged_at]
+        for note in undefined_metric_notes(shown, T.lang, names=("mape",)):  # the table's metrics: MAE and MAPE
             st.caption(note)
     else:
         st.info(T("lab.race_empty"))
@@ -132,7 +133,7 @@ if stored is not None:
     if results.settings != settings:
         st.info(T("lab.changed"))
     if results.budget_stops:  # curves that end early
-        st.warning(T("lab.budget_stops", runs=results.budget_stops))
+        st.warning(T("lab.budget_stops", runs=results.budget_stops, note=budget_warning(results.budget_note, T.lang)))
     if results.data.constant:  # no lesson to draw: the answer is the one value, whatever the method
         st.info(T("lab.constant"))
     else:

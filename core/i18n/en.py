@@ -362,9 +362,9 @@ MESSAGES: dict[str, str] = {
                  "Lessons 1 to 6 train on z-scored features and target (mean 0, standard deviation 1): their weights "
                  "and losses are in those units (a loss of 0.17 is 17% of the target's variance left unexplained); "
                  "the race's test errors are in the series' own units.",
-    "lab.budget_stops": "{runs:plural:training} stopped at the training budget (TSR_TRAIN_MAX_SECONDS, "
-                        "TSR_TRAIN_MAX_UPDATES): {runs:were} cut short, so some curves end early. Use fewer epochs, "
-                        "larger batches or fewer optimizers in the race.",
+    "lab.budget_stops": "{runs:plural:training} {runs:were} cut short by the training budget, so some curves end "
+                        "early. The first: {note} Here: use fewer epochs, larger batches or fewer optimizers in the "
+                        "race.",
     "lab.changed": "Settings changed: press **Run all panels** to recompute.",
     "lab.constant": "The training rows hold one value in every row: the exact answer is that value, with nothing for "
                     "gradient descent, the batches or the optimizers to learn, so the panels are not drawn. Load a "

@@ -446,6 +446,7 @@ class LabResults:
     vectorize: VectorizeReport
     seconds: dict[str, float]
     budget_stops: int = 0  # trainings the time or update budget cut short (their curves end early)
+    budget_note: str = ""  # the first one's note, which names the budget and its value
 
 
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7) -> LabResults:
@@ -471,4 +472,4 @@ def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, tr
             normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings, exact)),
             vectorize=timed_panel("vectorize", lambda: vectorize_timing(data)),
             seconds=seconds)
-    return replace(results, budget_stops=len(stops))
+    return replace(results, budget_stops=len(stops), budget_note=stops[0] if stops else "")

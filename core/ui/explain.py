@@ -202,10 +202,12 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
 
 
 def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], lang: str = "en",
-                           splits: tuple[str, ...] = ("test",)) -> list[str]:
-    """Why a metric of these runs' ``splits`` has no value (``None``): MAPE divides by an actual of zero, MASE by an
-    in-sample seasonal-naive error of zero, R² by actuals that do not vary. Empty when every metric has one."""
-    missing = {name for run in metrics for split in splits for name in ("mape", "mase", "r2")
+                           splits: tuple[str, ...] = ("test",),
+                           names: tuple[str, ...] = ("mape", "mase", "r2")) -> list[str]:
+    """Why a metric of ``names`` (those shown) of these runs' ``splits`` has no value (``None``): MAPE divides by an
+    actual of zero, MASE by an in-sample seasonal-naive error of zero, R² by actuals that do not vary. Empty when
+    every one has one."""
+    missing = {name for run in metrics for split in splits for name in names
                if split in run and run[split].get(name) is None}
     return [t(f"metric.why_undefined.{name}", lang) for name in ("mape", "mase", "r2") if name in missing]
 

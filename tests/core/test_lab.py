@@ -141,6 +141,14 @@ def test_the_lab_counts_the_trainings_its_budget_cut_short(air, monkeypatch: pyt
     # A lowered budget stopped the lab's runs without a word: the charts looked like full runs.
     monkeypatch.setenv("TSR_TRAIN_MAX_UPDATES", "50")
     results = lab.run_lab(air.frame, air.frequency, lab.LabSettings(epochs=60, batch_size=4))
-    assert results.budget_stops > 0
+    assert results.budget_stops > 0 and "its budget of 50 updates (TSR_TRAIN_MAX_UPDATES)" in results.budget_note
     monkeypatch.delenv("TSR_TRAIN_MAX_UPDATES")
     assert lab.run_lab(air.frame, air.frequency, lab.LabSettings(epochs=10)).budget_stops == 0
+
+
+def test_the_lab_explains_only_the_undefined_metrics_its_table_shows() -> None:
+    from core.ui.explain import undefined_metric_notes
+
+    flat = [{"test": {"mae": 1.0, "mape": None, "mase": None, "r2": None}}]  # one test row: R² and MASE undefined too
+    assert [note[:4] for note in undefined_metric_notes(flat, names=("mape",))] == ["MAPE"]  # it explained R² too
+    assert len(undefined_metric_notes(flat)) == 3
