@@ -64,7 +64,7 @@ def test_a_too_large_learning_rate_is_reported_as_diverged(data) -> None:  # typ
     results = lab.optimizer_race(data, lab.LabSettings(race=("sgd", "momentum"), race_lr_scale=100.0))
     assert all(r.diverged_at is not None for r in results)
     table = lab.race_table(results)
-    assert table["steps to within 1% of least squares"].str.startswith("diverged at step").all()
+    assert table["steps to stay within 1% of least squares"].str.startswith("diverged at step").all()
     assert table[["final training loss", "test MAE", "test MAPE %"]].isna().all().all()  # no last finite loss as a result
     curves = lab.race_curves(results)
     assert np.isfinite(curves["loss"]).all()
@@ -152,3 +152,15 @@ def test_the_lab_explains_only_the_undefined_metrics_its_table_shows() -> None:
     flat = [{"test": {"mae": 1.0, "mape": None, "mase": None, "r2": None}}]  # one test row: R² and MASE undefined too
     assert [note[:4] for note in undefined_metric_notes(flat, names=("mape",))] == ["MAPE"]  # it explained R² too
     assert len(undefined_metric_notes(flat)) == 3
+
+
+def test_a_race_run_that_reaches_the_answer_and_leaves_it_is_not_counted_as_there(air) -> None:  # type: ignore[no-untyped-def]
+    from core.ui.lab_charts import lab_table
+
+    data = lab.prepare(air.frame, air.frequency, lab.LabSettings(model="multi"))
+    race = lab.optimizer_race(data, lab.LabSettings(model="multi", race=("rmsprop",), race_lr_scale=3.0))
+    rmsprop = race[0]
+    assert rmsprop.steps_to_answer is None and rmsprop.left_at is not None  # it showed 16 steps, ending 11% above
+    cell = lab.race_table(race)["steps to stay within 1% of least squares"].iloc[0]
+    assert cell == f"reached at step {rmsprop.left_at}, not held"
+    assert lab_table(lab.race_table(race), "zh").iloc[0, 2] == f"第 {rmsprop.left_at} 步达到，但未保持"
