@@ -8,7 +8,7 @@ from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import budget_warning, feature_label, result_notes, undefined_metric_notes
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings,
-                             at_stability_edge, batch_divergence, race_curves, race_table, run_lab)
+                             at_stability_edge, batch_divergence, batch_rises, race_curves, race_table, run_lab)
 from core.i18n import Texts, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
 from core.ui.session import ensure_series, language_of, through_dashboard
@@ -54,12 +54,16 @@ def show(results: LabResults) -> None:
     left, right = st.columns(2)
     left.altair_chart(loss_curve(results.landscape, T.lang), width="stretch")
     right.altair_chart(loss_surface(results.landscape, T.lang), width="stretch")
+    if (step := results.landscape.left_map_at) is not None:  # steps too large: the path runs away
+        st.warning(T("lab.path_away", step=step, optimizer=curve_name(results.settings.optimizer, T.lang)))
     lesson("batches")
     left, right = st.columns(2)
     left.altair_chart(log_lines(results.batches, "update", "loss", "mode", T("lab.axis.update"), T("lab.axis.loss"),
                                 log_x=True, lang=T.lang), width="stretch")
     right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", T("lab.axis.pass"), T("lab.axis.loss"),
                                  lang=T.lang), width="stretch")
+    for mode, (first, last) in batch_rises(results.batches).items():
+        st.warning(T("lab.batch_rose", optimizer=curve_name(mode, T.lang), first=first, last=last))
     for mode, where in batch_divergence(results.batches).items():
         st.warning(T("lab.batch_diverged", optimizer=curve_name(mode, T.lang), first=where.blew_up_at,
                      epoch=where.stopped_pass, step=where.stopped_at, factor=DIVERGENCE_FACTOR))

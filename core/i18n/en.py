@@ -415,6 +415,11 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_disagree": "Hand-written vs autograd gradients **DISAGREE**: largest absolute difference "
                              "{differences}.",
     "lab.diverged": "{optimizer} diverged at step {step}: lower the learning rate.",
+    "lab.path_away": "The path leaves the map at step {step}: {optimizer}'s steps at this learning rate overshoot the "
+                     "minimum by more each time and run away from it (the later steps are not drawn). Lower the "
+                     "learning rate.",
+    "lab.batch_rose": "{optimizer}: the loss ended above where it started ({first:.3g} -> {last:.3g}): its steps "
+                      "overshoot at this learning rate. Lower the learning rate.",
     "lab.batch_diverged": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after step "
                           "{first}, and training stopped at the end of pass {epoch} (step {step}), where the loss is "
                           "checked. Lower the learning rate.",

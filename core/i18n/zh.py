@@ -361,6 +361,8 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_agree": "手算的梯度与自动求导的梯度**一致**：最大绝对误差为 {differences}。",
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",
+    "lab.path_away": "路径在第 {step} 步离开了图的范围：在此学习率下，{optimizer} 每一步越过最小值的幅度越来越大，离它越来越远（之后的步未画出）。请降低学习率。",
+    "lab.batch_rose": "{optimizer}：损失最终高于起点（{first:.3g} -> {last:.3g}）：在此学习率下步长越过了最优点。请降低学习率。",
     "lab.batch_diverged": "{optimizer} 发散：第 {first} 步之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"
                           "（第 {step} 步，即检查损失之处）停止。请降低学习率。",
     "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",

@@ -96,7 +96,8 @@ class Landscape:
     w_best: float            # least-squares w of y = w * x
     surface: pd.DataFrame    # w, b, mse for y = w * x + b
     minimum: tuple[float, float]
-    path: pd.DataFrame       # step, w, b, mse of the chosen optimizer
+    path: pd.DataFrame       # step, w, b, mse of the chosen optimizer, up to where it leaves the surface's range
+    left_map_at: int | None = None  # the step the path left the surface's range at (steps too large: it runs away)
 
 
 def landscape(data: LabData, settings: LabSettings, grid: int = 61) -> Landscape:
@@ -117,7 +118,13 @@ def landscape(data: LabData, settings: LabSettings, grid: int = 61) -> Landscape
            - 2 * ws * np.mean(x * y) - 2 * bs * np.mean(y))
     surface = pd.DataFrame({"w": ws.ravel(), "b": bs.ravel(), "mse": mse.ravel()})
     start = (w_star - 0.8 * spread, b_star + 0.8 * spread)
-    return Landscape(curve, w_best, surface, (w_star, b_star), descent_path(x, y, start, settings))
+    path = descent_path(x, y, start, settings)
+    # A path that runs away stretched the chart to 100 times the map, which shrank to a sliver: drawn up to the edge.
+    outside = ~(path["w"].between(ws.min(), ws.max()) & path["b"].between(bs.min(), bs.max()))
+    if not outside.any():
+        return Landscape(curve, w_best, surface, (w_star, b_star), path)
+    left = int(np.argmax(outside.to_numpy()))
+    return Landscape(curve, w_best, surface, (w_star, b_star), path.iloc[:left], int(path["step"].iloc[left]))
 
 
 def _mse_line(x: np.ndarray, y: np.ndarray, w: float, b: float) -> float:
@@ -208,6 +215,15 @@ class Divergence:
     blew_up_at: int
     stopped_at: int
     stopped_pass: int
+
+
+def batch_rises(batches: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """The batch modes of ``batch_comparison`` whose loss ended above where it started without diverging (full batch
+    at a rate past the edge of stability: 1.54 -> 51.5, drawn without a word), with their first and last loss."""
+    kept = batches[batches["diverged_at"].isna() & np.isfinite(batches["loss"])]
+    ends = kept.groupby("mode", sort=False)["loss"].agg(["first", "last"])
+    return {str(mode): (float(row["first"]), float(row["last"])) for mode, row in ends.iterrows()
+            if row["last"] > row["first"]}
 
 
 def batch_divergence(batches: pd.DataFrame) -> dict[str, Divergence]:

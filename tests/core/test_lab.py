@@ -164,3 +164,14 @@ def test_a_race_run_that_reaches_the_answer_and_leaves_it_is_not_counted_as_ther
     cell = lab.race_table(race)["steps to stay within 1% of least squares"].iloc[0]
     assert cell == f"reached at step {rmsprop.left_at}, not held"
     assert lab_table(lab.race_table(race), "zh").iloc[0, 2] == f"第 {rmsprop.left_at} 步达到，但未保持"
+
+
+def test_a_descent_that_runs_away_is_drawn_to_the_edge_of_the_map_and_a_rising_full_batch_is_said(air) -> None:  # type: ignore[no-untyped-def]
+    steep = lab.LabSettings(optimizer="sgd", lr=1.05)  # past the edge of stability: w ran to -225..250 on a map of 6
+    data = lab.prepare(air.frame, air.frequency, steep)
+    runaway = lab.landscape(data, steep)
+    assert runaway.left_map_at is not None and runaway.path["w"].between(*runaway.surface["w"].agg(["min", "max"])).all()
+    rises = lab.batch_rises(lab.batch_comparison(data, steep))
+    assert set(rises) == {"full batch"} and rises["full batch"][1] > 10 * rises["full batch"][0]
+    calm = lab.LabSettings(optimizer="sgd", lr=0.1)
+    assert lab.landscape(data, calm).left_map_at is None and not lab.batch_rises(lab.batch_comparison(data, calm))
