@@ -15,7 +15,7 @@ from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
                              quality_metrics, quality_of, runs_moved_notes, sample_bytes, sample_files, span_text,
-                             split_caption, steps_note, sync_pickers)
+                             set_page_query, split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import to_query
 
@@ -120,7 +120,7 @@ def data_page() -> None:
     fraction = st.slider(**T.widget("data.fraction"), min_value=0.5, max_value=0.95, step=0.05,
                          key=keys.DATA_FRACTION_WIDGET)
     st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
-    st.query_params.from_dict(to_query({"fraction": fraction}))
+    set_page_query(st.query_params, to_query({"fraction": fraction}), st.session_state, T.lang)
     n_train, boundary = split_boundary(series.frame, fraction)
     st.altair_chart(series_chart(series.frame, series.target, boundary, series.frequency, T.lang), width="stretch")
     st.caption(split_caption(len(series.frame), n_train, T.lang))

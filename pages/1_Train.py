@@ -19,7 +19,7 @@ from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
-                             record_run, result_title, through_dashboard, train_intro)
+                             record_run, result_title, set_page_query, through_dashboard, train_intro)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -138,7 +138,7 @@ model = st.sidebar.selectbox(**T.widget("train.model"), options=model_names(), k
 st.sidebar.caption(model_caption(spec_for(model), series.regressors, T.lang))
 request = RunRequest(model=model, settings=read_settings(spec_for(model), series.regressors),
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
-st.query_params.from_dict(train_query(request))
+set_page_query(st.query_params, train_query(request), st.session_state, T.lang)
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     all_series(request, panel)
 if st.button(**T.widget("train.train"), type="primary", key=keys.TRAIN_BUTTON):

@@ -21,7 +21,7 @@ from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (PanelRun, every_series_request, forecast_frame, latest_panel_run, progress_text,
                                 skipped_reason, too_many_series)
 from core.ui.runs import run_label
-from core.ui.session import ensure_series, language_of, pick_run, start_horizon, through_dashboard
+from core.ui.session import ensure_series, language_of, pick_run, set_page_query, start_horizon, through_dashboard
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -80,7 +80,7 @@ pick_run(st.session_state, labels)
 label = left.selectbox(**T.widget("forecast.run"), options=labels, key=keys.FORECAST_RUN)
 horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_name(series.frequency, T.lang), most=MOST_STEPS),
                              min_value=1, max_value=MOST_STEPS, key=keys.FORECAST_HORIZON)
-st.query_params.from_dict(to_query({"horizon": int(horizon)}))
+set_page_query(st.query_params, to_query({"horizon": int(horizon)}), st.session_state, T.lang)
 if not runs:  # runs over all series, if any, forecast them further down
     st.info(T("forecast.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "forecast.no_runs"))
 default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)),

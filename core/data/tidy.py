@@ -521,7 +521,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                             f"{quoted_names(raw.columns)}.",
                             "err.no_date_column", {"column": wanted, "names": quoted_names(raw.columns)})
         parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True)
-        if parsed is None and (steps := step_numbers(numbers.get(wanted))) is not None:
+        if parsed is None and (steps := step_numbers(numbers.get(wanted))) is not None and (
+                named_as_steps(wanted) or bool((np.diff(steps.to_numpy()) > 0).all())):
             _note_steps(wanted, steps, report)
             return wanted, steps
         if parsed is None:

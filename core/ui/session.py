@@ -411,6 +411,17 @@ def _approx_bytes(run: Any) -> int:
     return 0
 
 
+def set_page_query(params: Any, page: Mapping[str, str], state: Mapping[str, Any], lang: str) -> None:
+    """Mirror a page's settings (``page``) in the URL ``params`` (``st.query_params``) in one change that also holds
+    the session key and the language, and none when the URL holds them all already. Each change of the URL is a
+    step of the browser's history: a page's ``from_dict`` dropped the key and the language, which ``end_run`` then
+    put back one at a time, three steps a rerun, so Back seemed to do nothing."""
+    key = state.get(keys.DATA_SESSION_KEY) if state.get(keys.DATA_SAVED) else None
+    wanted = {**page, **({SESSION_PARAM: key} if key else {}), LANG_PARAM: lang}
+    if params.to_dict() != wanted:
+        params.from_dict(wanted)
+
+
 def keep_session_param(params: MutableMapping[str, str], state: Mapping[str, Any]) -> None:
     """Put the session's key in the URL once the store holds the session (a page's ``from_dict`` drops
     it); take a key the store does not know out of it."""

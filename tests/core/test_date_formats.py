@@ -413,8 +413,10 @@ def test_whole_numbers_named_as_steps_are_kept_as_step_numbers() -> None:
     assert series.frequency.is_steps and series.date_col == "t"
     assert series.frame["ds"].tolist() == list(range(101, 101 + ROWS))
     assert future_dates(series.frame["ds"].iloc[-1], series.frequency, 2).tolist() == [101 + ROWS, 102 + ROWS]
-    named = load_series(_csv("run", list(range(ROWS, 0, -1)), values), "x.csv", LoadOptions(date_col="run"))
-    assert named.frame["ds"].tolist() == list(range(1, ROWS + 1))  # named: taken in any order, then sorted
+    named = load_series(_csv("step", list(range(ROWS, 0, -1)), values), "x.csv", LoadOptions(date_col="step"))
+    assert named.frame["ds"].tolist() == list(range(1, ROWS + 1))  # chosen and named so: in any order, then sorted
+    with pytest.raises(DataError, match="does not hold dates"):  # a measure chosen as the time column by a slip
+        load_series(_csv("units", [k * 7 % 11 for k in range(ROWS)], values), "x.csv", LoadOptions(date_col="units"))
     cycle = load_series(_csv("period", [k % 12 + 1 for k in range(ROWS)], values), "x.csv")
     assert cycle.frame["ds"].tolist() == list(range(ROWS))  # 1..12 again and again: not steps of one series
 

@@ -116,6 +116,26 @@ def test_a_model_trains_and_its_metrics_appear(browser, app_url: str) -> None:  
     page.close()
 
 
+def test_a_rerun_that_changes_no_setting_adds_no_step_to_the_browsers_history(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
+    # Each rerun put the URL through two or three changes (the page's settings without the language and the session
+    # key, then each of those): as many steps of history with one address, so Back seemed to do nothing.
+    page = browser.new_page()
+    page.goto(f"{app_url}/Train")
+    train = page.get_by_role("button", name="Train", exact=True)
+    train.wait_for(timeout=LONG)
+    train.click()  # the first run is kept: the session key joins the URL (one step)
+    page.get_by_text("actual vs predicted").wait_for(timeout=LONG)
+    page.wait_for_url(lambda url: "s" in parse_qs(urlsplit(url).query), timeout=LONG)
+    page.wait_for_timeout(1500)
+    steps = page.evaluate("history.length")
+    train.click()
+    page.get_by_text("#2 linear").first.wait_for(timeout=LONG)
+    page.wait_for_timeout(1500)  # the URL changes, if any, come after the page is drawn
+    assert page.evaluate("history.length") == steps
+    assert no_exception_shown(page)
+    page.close()
+
+
 def test_a_shared_compare_link_opens_at_its_train_fraction(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     # Only the Data and Train pages applied ?fraction=: Compare scored its baselines at 0.7 with 0.8 in the URL.
     page = browser.new_page()

@@ -262,11 +262,11 @@ def raised(data: bytes, name: str = "file.csv", options: LoadOptions | None = No
     return caught.value
 
 
-MONTHS = "".join(f"2001-{m:02d}-01,{m},{m * 2}\n" for m in range(1, 13))
+MONTHS = "".join(f"2001-{m:02d}-01,{m},{m * 2 % 7}\n" for m in range(1, 13))  # b: no dates, nor steps that rise
 BAD_FILES = ["bad_binary.csv", "bad_empty.csv", "bad_header_only.csv", "bad_html.csv", "bad_no_numeric.csv",
              "bad_ragged.csv", "bad_target_blank.csv", "bad_target_text.csv", "bad_too_few_rows.csv",
              "bad_zip_renamed.csv"]
-BAD_CHOICES = [LoadOptions(date_col="nope"), LoadOptions(date_col="a"), LoadOptions(target="nope"),
+BAD_CHOICES = [LoadOptions(date_col="nope"), LoadOptions(date_col="b"), LoadOptions(target="nope"),
                LoadOptions(regressors=("nope",)), LoadOptions(target="a", regressors=("a",)),
                LoadOptions(missing="guess"), LoadOptions(duplicates="median")]
 
