@@ -68,10 +68,10 @@ _PERIOD_FORMATS = (
     (_FISCAL_QUARTER_FIRST_YEAR, 1, 2, 3, FISCAL_FORMATS[1]), (_FISCAL_QUARTER_FIRST_Q, 2, 1, 3, FISCAL_FORMATS[2]),
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
 )
-_YEAR_M_MONTH = re.compile(r"^(\d{4})M(\d{1,2})$", re.IGNORECASE)
+_YEAR_M_MONTH = re.compile(r"^(\d{4})-?M(\d{1,2})$", re.IGNORECASE)  # 1980M01; the IMF's SDMX 2018-M01
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
-_ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
+_ISO_WEEK = re.compile(r"^(\d{4})[- ]?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)  # 2020-W05; tsibble's 2021 W01
 _OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end of an ISO 8601 time
 _OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
 _WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
@@ -93,6 +93,7 @@ _DATE_FORMATS = (
     # Year first: 2021 JAN (the UK Office for National Statistics), 2021-Jan, 2021 January, 2021-Jan-31.
     "%Y %b", "%Y %B", "%Y-%b", "%Y-%B", "%Y/%b", "%Y-%b-%d", "%Y %b %d",
     "%d%b%Y",  # Stata's %td: 01jan2018
+    "%b%Y", "%d%b%Y:%H:%M:%S", "%d%b%Y %H:%M:%S",  # SAS's MONYY7. (JAN2015) and DATETIME20., Stata's %tc
     "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
 )
@@ -154,6 +155,9 @@ _AMBIGUOUS_PAIRS = (
     ("%d/%m/%Y", "%m/%d/%Y"), ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
     ("%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S"), ("%d/%m/%y", "%m/%d/%y"),
     ("%d/%m/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M:%S %p"), ("%d/%m/%Y %I:%M %p", "%m/%d/%Y %I:%M %p"),  # 12-hour clock
+    # Two-digit years with a time, as LibreOffice writes date-times: 01/01/23 12:00 AM, 01/01/23 00:00.
+    ("%d/%m/%y %H:%M", "%m/%d/%y %H:%M"), ("%d/%m/%y %H:%M:%S", "%m/%d/%y %H:%M:%S"),
+    ("%d/%m/%y %I:%M %p", "%m/%d/%y %I:%M %p"), ("%d/%m/%y %I:%M:%S %p", "%m/%d/%y %I:%M:%S %p"),
 )
 
 

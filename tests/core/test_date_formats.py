@@ -113,6 +113,14 @@ FORMATS = {
     "Dutch mon yyyy": ([f"{DUTCH[d.month - 1]} {d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "Portuguese mon/yyyy": ([f"{PORTUGUESE[d.month - 1]}/{d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "Portuguese mon/yy": ([f"{PORTUGUESE[d.month - 1]}/{d:%y}" for d in MONTHS], MONTHS, "monthly"),
+    "IMF SDMX yyyy-Mmm": ([f"{d:%Y}-M{d:%m}" for d in MONTHS], MONTHS, "monthly"),
+    "tsibble yyyy Www": (_iso_weeks("2020-11-02", ROWS, "{y} W{w:02d}"),
+                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "SAS MONYY7.": ([f"{d:%b%Y}".upper() for d in MONTHS], MONTHS, "monthly"),
+    "SAS DATETIME20.": ([f"{d:%d%b%Y:%H:%M:%S}".upper() for d in HOURS], HOURS, "hourly"),
+    "Stata %tc": ([f"{d:%d%b%Y %H:%M:%S}".lower() for d in HOURS], HOURS, "hourly"),
+    "LibreOffice mm/dd/yy hh:mm AM": ([f"{d:%m/%d/%y %I:%M %p}" for d in HOURS], HOURS, "hourly"),
+    "LibreOffice dd/mm/yy hh:mm": ([f"{d:%d/%m/%y %H:%M}" for d in HOURS], HOURS, "hourly"),
 }
 
 
