@@ -63,7 +63,7 @@ def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], 
 def choose_columns(series: LoadedSeries, T: Texts) -> None:
     """Column pickers showing what ``series`` uses; a change re-reads the same file."""
     sync_pickers(st.session_state, series)
-    cols = st.columns([3, 3, 3, 2])
+    cols = st.columns(4)  # the missing-values policy reads "interpolate: straight lines between neighbours"
     date_col = cols[0].selectbox(**T.widget("data.date_column"), options=[NO_DATE_COLUMN, *series.columns],
                                  key=keys.DATA_DATE_WIDGET, format_func=lambda col: date_column_label(col, T.lang))
     target = cols[1].selectbox(**T.widget("data.target"), options=series.numeric_columns, key=keys.DATA_TARGET_WIDGET)

@@ -97,7 +97,7 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
         rule = pd.DataFrame({"ds": [boundary], "label": [t("chart.test_starts", lang)]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="gray").encode(
             x=_x(rule["ds"], lang, frequency), tooltip=[alt.Tooltip("label", title=t("chart.boundary", lang))]))
-    return alt.layer(*layers).properties(height=320)
+    return laid_out(alt.layer(*layers).properties(height=320))
 
 
 def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequency | None = None,
@@ -131,7 +131,16 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
                  alt.Tooltip("predicted:Q", title=t("chart.predicted", lang), format=",.4g")]))
     banded = {"lower", "upper"} <= set(drawn.columns) and drawn[["lower", "upper"]].notna().all(axis=1).any()
     key = t("chart.prediction_key_band" if banded else "chart.prediction_key", lang)
-    return _said_if_thinned(alt.layer(*layers).properties(height=360).interactive(bind_y=False), thinned, lang, key)
+    return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=360).interactive(bind_y=False), thinned, lang,
+                                     key))
+
+
+def laid_out(chart: ChartT) -> ChartT:
+    """``chart`` with its legends below the plot and its height the plot's own: Streamlit sizes a chart to "fit",
+    which took a legend's rows out of the plot (the lab's race: 75 px of 300) and, on a phone, left 100 px of plot
+    beside a legend on the right. Charts are laid out once, when made; they cannot be layered after."""
+    return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding")).configure_legend(
+        orient="bottom", labelLimit=0)
 
 
 def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> ChartT:
@@ -150,24 +159,24 @@ def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None
     rows = predictions.dropna(subset=["actual", "predicted"]).assign(
         residual=lambda f: f["actual"] - f["predicted"])
     drawn, thinned = thin_for_drawing(rows, value="residual")
-    return _said_if_thinned(alt.Chart(_named_splits(drawn, lang)).mark_bar().encode(
+    return laid_out(_said_if_thinned(alt.Chart(_named_splits(drawn, lang)).mark_bar().encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("residual:Q", title=t("chart.residual", lang)),
         color=alt.Color("split:N", scale=_split_scale(drawn["split"], lang), title=t("chart.split", lang)),
         tooltip=[_time_tip(drawn["ds"], lang, frequency),
                  alt.Tooltip("residual:Q", title=t("chart.residual_tip", lang), format=",.4g")],
-    ).properties(height=200), thinned, lang)
+    ).properties(height=200), thinned, lang))
 
 
 def loss_chart(losses: list[float], step: str = "epoch", lang: str = "en") -> alt.Chart:
     """Training loss (normalized MSE) per epoch (or per optimizer iteration) on a log scale; whole steps only."""
     frame = pd.DataFrame({step: np.arange(1, len(losses) + 1), "loss": np.maximum(losses, 1e-16)})
     step_title = t("chart.epoch", lang) if step == "epoch" else step
-    return alt.Chart(frame).mark_line(point=len(losses) <= 30).encode(
+    return laid_out(alt.Chart(frame).mark_line(point=len(losses) <= 30).encode(
         x=alt.X(f"{step}:Q", axis=alt.Axis(tickMinStep=1, format="d"), scale=alt.Scale(domainMin=1),
                 title=step_title),
         y=alt.Y("loss:Q", scale=alt.Scale(type="log"), title=t("chart.loss", lang)),
         tooltip=[alt.Tooltip(f"{step}:Q", title=step_title),
-                 alt.Tooltip("loss:Q", title=t("chart.loss_tip", lang), format=".3e")]).properties(height=200)
+                 alt.Tooltip("loss:Q", title=t("chart.loss_tip", lang), format=".3e")]).properties(height=200))
 
 
 def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | None = None,
@@ -180,13 +189,13 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
     scale = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(palette * 4)[: len(labels)]])
     parts = [thin_for_drawing(part.rename(columns={"value": "y"})) for _, part in overlay.groupby("series")]
     drawn = pd.concat([part for part, _ in parts])
-    return _said_if_thinned(alt.Chart(drawn).mark_line().encode(
+    return laid_out(_said_if_thinned(alt.Chart(drawn).mark_line().encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
         color=alt.Color("series:N", scale=scale, title=t("chart.series", lang), legend=alt.Legend(labelLimit=0)),
         strokeDash=alt.condition(alt.datum.series == actual, alt.value([1, 0]), alt.value([4, 2])),
         tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
                  alt.Tooltip("y:Q", title=target, format=",.4g")],
-    ).properties(height=380).interactive(bind_y=False), any(thinned for _, thinned in parts), lang)
+    ).properties(height=380).interactive(bind_y=False), any(thinned for _, thinned in parts), lang))
 
 
 def recent_window(rows: int, season: int, horizon: int) -> int:
@@ -215,7 +224,7 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
         x=x, y="predicted:Q")
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
     chart = alt.layer(band, lines, points).properties(height=380).interactive(bind_y=False)
-    return _said_if_thinned(chart, thinned, lang)
+    return laid_out(_said_if_thinned(chart, thinned, lang))
 
 
 def small_multiples(frame: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en", title: str = "",

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from core.lab.panels import Landscape
+from core.ui.charts import laid_out
 from core.i18n import relabel, t
 
 LOG = alt.Scale(type="log")
@@ -21,7 +22,7 @@ def loss_curve(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     best = pd.DataFrame({"w": [landscape.w_best], "label": [t("lab.chart.best_w", lang, w=landscape.w_best)]})
     rule = alt.Chart(best).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(
         x="w:Q", tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
-    return alt.layer(line, rule).properties(height=300)
+    return laid_out(alt.layer(line, rule).properties(height=300))
 
 
 def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
@@ -43,7 +44,7 @@ def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     minimum = pd.DataFrame({"w": [w_star], "b": [b_star], "label": [t("lab.chart.minimum", lang)]})
     best = alt.Chart(minimum).mark_point(shape="diamond", size=200, filled=True, color="#e45756").encode(
         x="w:Q", y="b:Q", tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
-    return alt.layer(heat, path, best).properties(height=300)
+    return laid_out(alt.layer(heat, path, best).properties(height=300))
 
 
 def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_title: str,
@@ -57,14 +58,14 @@ def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_t
     shown = frame[(frame[y] > 0) & ((frame[x] > 0) if log_x else True)]
     shown = shown.assign(**{color: shown[color].map(lambda name: relabel(name, lang, "lab.curve"))})
     x_scale = alt.Scale(type="log") if log_x else alt.Scale()
-    return alt.Chart(shown).mark_line().encode(
+    return laid_out(alt.Chart(shown).mark_line().encode(
         x=alt.X(f"{x}:Q", title=x_title + (t("lab.chart.log_scale", lang) if log_x else ""), scale=x_scale),
         y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
         color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0, columns=2)),
         tooltip=[alt.Tooltip(f"{color}:N", title=t("lab.chart.curve", lang)),
                  alt.Tooltip(f"{x}:Q", title=x_title, format=",.4g"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=".3e")],
-    ).properties(height=300).interactive(bind_y=False)
+    ).properties(height=300).interactive(bind_y=False))
 
 
 def curve_name(name: str, lang: str) -> str:
