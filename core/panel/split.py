@@ -225,10 +225,10 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     single column qualifies, pairs of the first candidates are tried the same way. Rows exported twice (alike in
     every column) count once: the stray repeats ``_separates`` allows are of stamps with other values.
     """
-    if date_col is None or date_col not in raw.columns or not raw[date_col].duplicated().any():
-        return ()
+    if date_col is None or date_col not in raw.columns or not raw[date_col].dropna().duplicated().any():
+        return ()  # blank stamps are no repeats (a Shopify export's line items below their order)
     raw = raw.drop_duplicates()
-    stamp_repeats = int(raw[date_col].duplicated().sum())
+    stamp_repeats = int(raw[date_col].dropna().duplicated().sum())
     if not stamp_repeats:
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
@@ -468,6 +468,9 @@ def _targets(probe: LoadedSeries, wanted: tuple[str, ...] | None, ids: tuple[str
     return tuple(col for col in columns if col in wanted)
 
 
+_TIME_PROBE = 50  # first cells of a candidate id read as dates (``_holds_times``)
+
+
 def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, ...]) -> bool:
     if col == date_col or col in exclude or col.startswith("Unnamed:") or not col:
         return False
@@ -475,7 +478,15 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     if pd.api.types.is_bool_dtype(values) or not (_is_text(values) or _is_number(values)):
         return False
     distinct = values.nunique()
-    return bool(2 <= distinct and 2 * distinct <= len(values))
+    # Values that repeat among the rows that have one (a payment reference on an order's first line only does not)
+    return bool(2 <= distinct and 2 * distinct <= values.notna().sum()) and not _holds_times(values)
+
+
+def _holds_times(values: pd.Series) -> bool:
+    """Text cells that read as dates or times: another time column (a Shopify export's ``Created at`` beside its
+    ``Paid at``), which repeats with an order's line items but names no series."""
+    cells = values.dropna()
+    return _is_text(values) and parse_dates(cells.iloc[:_TIME_PROBE].astype(str)) is not None
 
 
 def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, stamp_repeats: int) -> bool:

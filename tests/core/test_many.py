@@ -416,6 +416,17 @@ def test_a_stray_duplicated_row_or_blank_ids_do_not_hide_the_id() -> None:
     assert detect_id_columns(revised, "month", exclude=("y",)) == ("store",)  # 1 of 49 rows: the file was one series
 
 
+def test_blank_stamps_another_time_column_or_values_on_first_lines_only_make_no_series() -> None:
+    # A Shopify export: line items below their order with its Paid at blank; the CLI took Created at, then a payment
+    # reference on each order's first line, for an id, and failed 400 series of one row each.
+    orders = table(paid=["2024-01-01 10:00", None, "2024-01-01 14:00", None, "2024-01-02 09:00", None],
+                   ref=["a", None, "b", None, "c", None], y=[1.0, 2, 3, 4, 5, 6])
+    assert detect_id_columns(orders, "paid", exclude=("y",)) == ()
+    repeated = table(month=["2020-01", "2020-02"] * 2, created=["2020-01-03"] * 2 + ["2020-01-09"] * 2, y=[1.0, 2, 3, 4])
+    assert detect_id_columns(repeated, "month", exclude=("y",)) == ()  # times name no series
+    assert detect_id_columns(repeated.assign(created=["n", "n", "s", "s"]), "month", exclude=("y",)) == ("created",)
+
+
 def test_no_time_column_means_no_detected_id() -> None:
     assert detect_id_columns(table(store=["a", "a", "b", "b"], y=[1, 2, 3, 4]), None) == ()
 
