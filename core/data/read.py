@@ -65,6 +65,7 @@ _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan"
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
+_TRAILING_COLUMNS = 2  # columns after the dates across that are left out (``_dates_down_the_rows``)
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 _NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\s*:",
@@ -186,11 +187,15 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     last = len(names)
     while last and names[last - 1].startswith("Unnamed:") and raw.iloc[:, last - 1].isna().all():
         last -= 1
-    first = last
+    dated = last
+    while dated and not any(char.isdigit() for char in names[dated - 1]) and last - dated < _TRAILING_COLUMNS:
+        dated -= 1  # a column or two after the dates (the IMF's "Estimates Start After"), left out and said
+    first = dated
     while first and any(char.isdigit() for char in names[first - 1]) and not names[first - 1].startswith("Unnamed:"):
         first -= 1
-    if last - first < _DATES_ACROSS or first == 0:
+    if dated - first < _DATES_ACROSS or first == 0:
         return raw
+    left, last = names[dated:last], dated
     read = parse_dates(pd.Series(names[first:last], dtype=object))
     if (read is None or read[0].isna().any() or not read[0].is_monotonic_increasing or read[0].duplicated().any()
             or not read[0].dt.year.between(1800, 2100).all()):
@@ -215,7 +220,7 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     period, value = ("year", "value") if by_row else unique_names([*labels, "period", "value"])[-2:]
     long = table.melt(id_vars=labels, value_vars=names[first:last], var_name=period, value_name=value)
     long.attrs = {**attrs, "dates_across": {"first": names[first], "last": names[last - 1], "dates": last - first,
-                                            "by_row": by_row or ""}}
+                                            "by_row": by_row or "", "left": ", ".join(left)}}
     return long
 
 

@@ -903,6 +903,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             report.notices.append(Notice(f"The dates run across the columns ('{first}' to '{last}', {dates:,} dates): "
                                          "each row is read as a series, its cells as the values of those dates.",
                                          "notice.dates_across", {"first": first, "last": last, "dates": dates}))
+        if left := str(across.get("left", "")):  # type: ignore[union-attr]
+            report.notices.append(Notice(f"The columns after the dates ({left}) were left out.",
+                                         "notice.after_dates_left", {"left": left}))
     if months := attrs.get("months_across"):  # ``read._months_down_the_rows``
         first, last, left = months["first"], months["last"], str(months["left"])  # type: ignore[index]
         report.notices.append(Notice(

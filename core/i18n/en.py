@@ -826,6 +826,7 @@ MESSAGES: dict[str, str] = {
                            "as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
     "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
                            "read as a series, its cells as the values of those dates.",
+    "notice.after_dates_left": "The columns after the dates ({left}) were left out.",
     "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "
                             "each year's row is read as its twelve months.",
     "notice.months_across_left": "The months run across the columns ('{first}' to '{last}') and the years down the "

@@ -528,6 +528,19 @@ def test_a_world_bank_download_with_early_years_blank_and_a_pandas_index_is_read
     assert list(read_table(indexed.encode(), "pandas.csv").columns) == ["Country", "period", "value"]
 
 
+def test_a_column_after_the_dates_across_is_left_out_and_said() -> None:
+    # The IMF's World Economic Outlook ends each row with "Estimates Start After": the table was read as one row.
+    years = range(1990, 2024)
+    text = "Country\tSubject\t" + "\t".join(map(str, years)) + "\tEstimates Start After\n" + "".join(
+        f"{name}\tGDP\t" + "\t".join(f"{1000 + 10 * k + year - 1990:,}" for year in years) + "\t2022\n"
+        for k, name in enumerate(("Chad", "Peru")))
+    raw = read_table(text.encode(), "WEO.xls")
+    assert list(raw.columns) == ["Country", "Subject", "period", "value"] and len(raw) == 2 * len(years)
+    series = load_series(text.encode(), "WEO.tsv", LoadOptions(target="value"))
+    assert any("The columns after the dates (Estimates Start After) were left out." == notice
+               for notice in series.report.notices), series.report.notices
+
+
 def test_a_grid_with_a_total_row_below_its_months_leaves_the_total_out() -> None:
     years = range(2015, 2024)
     months = pd.date_range("2000-01", periods=12, freq="MS").strftime("%b")
