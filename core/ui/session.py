@@ -304,6 +304,8 @@ class SavedSession:
     panel_runs: tuple[Any, ...] = ()
     kept: tuple[tuple[str, tuple[Any, ...], Any], ...] = ()  # other series of the file: (id, runs, latest result)
     owner: str = ""  # the browser that saved it (``browser_id``): only it restores the session
+    settings: tuple[tuple[str, Any], ...] = ()  # the pages' settings (``state_keys.is_page_setting``): not only the
+    # shown page's, which its URL holds (a reload on the Lab put Train's model and the Forecast horizon back)
 
 
 SESSIONS: SessionStore[SavedSession] = SessionStore()
@@ -371,6 +373,8 @@ def restore_session(state: MutableMapping[str, Any], saved: SavedSession, series
                                          for uid, runs, result in saved.kept}
     if saved.result is not None:
         state[keys.TRAIN_RESULT] = saved.result
+    for key, value in saved.settings:  # the shown page's URL, applied after, has the last word on its own
+        state.setdefault(key, value)
     state[keys.DATA_SAVED] = True
 
 
@@ -393,7 +397,9 @@ def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSessi
                  for uid, held in (state.get(keys.DATA_KEPT_RESULTS) or {}).items())
     saved = SavedSession(data, str(state[keys.DATA_SOURCE]), series.options, fraction, runs,
                          state.get(keys.TRAIN_RESULT), panel.choice if panel is not None else None,
-                         state.get(keys.DATA_PANEL_VIEW), panel_runs, kept, str(state.get(keys.DATA_SESSION_OWNER, "")))
+                         state.get(keys.DATA_PANEL_VIEW), panel_runs, kept, str(state.get(keys.DATA_SESSION_OWNER, "")),
+                         tuple((key, value) for key, value in state.items()
+                               if isinstance(key, str) and keys.is_page_setting(key)))
     nbytes = len(data or b"") + sum(_approx_bytes(run) for run in (*runs, *(r for _, held, _ in kept for r in held)))
     nbytes += sum(_approx_bytes(outcome) for job in panel_runs for outcome in job.outcomes)
     state[keys.DATA_SAVED] = store.put(key, saved, nbytes)

@@ -171,6 +171,21 @@ def test_runs_come_back_with_the_session_and_the_pickers_survive_another_page() 
     assert reloaded.session_state[keys.TRAIN_RESULT] is runs[0]
 
 
+def test_a_reload_brings_back_the_settings_of_the_pages_not_shown() -> None:
+    at = upload(app(), "second.csv", DAILY)
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("ar").run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(5).run()
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    at.selectbox(key=keys.LAB_MODEL).select("multi").run()
+    at.switch_page("dashboard.py").run()  # in the app every page runs in the dashboard's navigation, which saves
+    reloaded = app({SESSION_PARAM: param(at, SESSION_PARAM) or ""})  # on the Data page: its URL names none of these
+    state = reloaded.session_state
+    assert (state[keys.TRAIN_MODEL_WIDGET], state[keys.FORECAST_HORIZON], state[keys.LAB_MODEL]) == ("ar", 5, "multi")
+
+
 def xsrf_cookie(token: bytes, mask: bytes) -> dict[str, str]:
     """Streamlit's cookie of a browser's 16-byte token under a 4-byte mask, repeated, as the server writes it
     (``2|mask|masked|time``)."""
