@@ -129,12 +129,40 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     return combine_date_and_period(combine_date_and_time(combine_calendar_columns(named)))
 
 
+_PANDAS_COPY = re.compile(r"(.+)\.(\d+)")  # pandas' name for a second column of one name: sales.1
+
+
+def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
+    """A table pandas wrote from columns of two levels (``to_csv`` of a ``MultiIndex``): the upper level in the header,
+    each name written again for each column under it (``,sales,sales,price,price``), the lower one in the first row
+    (``region,north,south,north,south``), then maybe the index's name alone (``date,,,,``), as a row per column
+    ``sales north``, ``sales south``, ... and a first column named by the index; None for any other table (read
+    before as ``sales``, ``sales.1``, with the level rows as unreadable dates)."""
+    names = [str(col).strip() for col in raw.columns]
+    upper = [match.group(1) if (match := _PANDAS_COPY.fullmatch(name)) and match.group(1) in names else name
+             for name in names]
+    if len(raw) < 3 or not names[0].startswith("Unnamed:") or len(set(upper[1:])) == len(upper[1:]):
+        return None
+    lower = ["" if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[0]]
+    if not all(lower[1:]) or any(name.startswith("Unnamed:") for name in upper[1:]):
+        return None
+    index_row = ["" if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[1]]
+    named_index = bool(index_row[0]) and not any(index_row[1:])
+    table = raw.iloc[2 if named_index else 1:].reset_index(drop=True)
+    first = index_row[0] if named_index else "index"  # lower[0] names the columns' level (region), not these
+    table.columns = unique_names([first, *(f"{above} {below}" for above, below in zip(upper[1:], lower[1:]))])
+    table.attrs = dict(raw.attrs)
+    return table
+
+
 def _two_row_header(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose header is two rows, groups over fields (``Date,North,,South,`` over ``,Units,Revenue,Units,
     Revenue``: a report's merged cells), with one row of names per column, ``North Units``, ``North Revenue``, ...
     (``group_names``): the fields alone repeat (``Units``, ``Units.1``) and the groups were lost. The groups: two or
     more header cells, one of them followed by a blank one; the fields: the first row, words without digits under
     every blank header cell, above a row with digits. Any other table is returned as it is."""
+    if (levels := _pandas_levels(raw)) is not None:
+        return levels
     names = [str(col).strip() for col in raw.columns]
     blank = [name.startswith("Unnamed:") for name in names]
     if len(raw) < 2 or not _spans_cells([None if b else name for name, b in zip(names, blank)]):
@@ -197,14 +225,15 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     left, last = names[dated:last], dated
     read = parse_dates(pd.Series(names[first:last], dtype=object))
-    if (read is None or read[0].isna().any() or not read[0].is_monotonic_increasing or read[0].duplicated().any()
-            or not read[0].dt.year.between(1800, 2100).all()):
+    steps = _numbered(names[first:last]) if read is None else None  # M5's d_1, d_2, ...: days by number
+    if steps is None and (read is None or read[0].isna().any() or not read[0].is_monotonic_increasing
+                          or read[0].duplicated().any() or not read[0].dt.year.between(1800, 2100).all()):
         return raw
     table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
     labels = [name for name in names[:first] if not _counts_rows(name, table[name])]
     if not labels or any(parse_dates(table[name].iloc[:200]) is not None for name in labels):
         return raw
-    by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read[1] == "yyyy" and len(labels) == 1
+    by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read and read[1] == "yyyy" and len(labels) == 1
                        else (None, 0))
     attrs = dict(raw.attrs)
     if by_row:  # a year per column, a month (quarter) per row: one series, dated by both (``combine_calendar_columns``)
@@ -219,9 +248,25 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
                 "its dates run across the columns, so each of its rows makes a row per date: load fewer rows or dates")
     period, value = ("year", "value") if by_row else unique_names([*labels, "period", "value"])[-2:]
     long = table.melt(id_vars=labels, value_vars=names[first:last], var_name=period, value_name=value)
+    if steps is not None:
+        long[period] = long[period].map(dict(zip(names[first:last], steps)))
     long.attrs = {**attrs, "dates_across": {"first": names[first], "last": names[last - 1], "dates": last - first,
-                                            "by_row": by_row or "", "left": ", ".join(left)}}
+                                            "by_row": by_row or "", "left": ", ".join(left),
+                                            "steps": steps is not None}}
     return long
+
+
+_NUMBERED = re.compile(r"(\D*?)(\d+)")  # a name and its number: d_1, day 2, t3
+
+
+def _numbered(names: list[str]) -> list[int] | None:
+    """The numbers of column names that are one word and a number rising by one (M5's ``d_1`` to ``d_1941``: days
+    by number), else None."""
+    found = [_NUMBERED.fullmatch(name) for name in names]
+    if not all(found) or len({match.group(1) for match in found if match}) != 1:
+        return None
+    numbers = [int(match.group(2)) for match in found if match]
+    return numbers if all(b - a == 1 for a, b in zip(numbers, numbers[1:])) else None
 
 
 def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:

@@ -521,8 +521,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                             f"{quoted_names(raw.columns)}.",
                             "err.no_date_column", {"column": wanted, "names": quoted_names(raw.columns)})
         parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True)
-        if parsed is None and (steps := step_numbers(numbers.get(wanted))) is not None and (
-                named_as_steps(wanted) or bool((np.diff(steps.to_numpy()) > 0).all())):
+        if parsed is None and named_as_steps(wanted) and (steps := step_numbers(numbers.get(wanted))) is not None:
             _note_steps(wanted, steps, report)
             return wanted, steps
         if parsed is None:
@@ -657,6 +656,26 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         serials = parse_excel_serials(values) if named or _named_as_dates(col) else None
         if serials is not None:
             return serials, "Excel serial day"
+        if (named or _sounds_like_date(col)) and (fractions := _decimal_years(numbers[col])) is not None:
+            return fractions
+    return None
+
+
+def _decimal_years(values: pd.Series) -> tuple[pd.Series, str] | None:
+    """Years with their months or quarters as fractions, as R writes ``time()`` of a ``ts`` (1949, 1949.0833, ...):
+    steps of a twelfth or a quarter of a year between the years 1000 and 2999; None otherwise."""
+    known = values.dropna().to_numpy(dtype=float)
+    steps = np.diff(known)
+    if len(known) < 3 or not ((known >= 1000) & (known < 3000)).all() or not len(steps):
+        return None
+    for per_year, label in ((12, "yyyy.fraction (months)"), (4, "yyyy.fraction (quarters)")):
+        if np.allclose(steps * per_year, np.round(steps * per_year), atol=1e-6) and np.all(steps > 0) and \
+                np.isclose(np.min(steps) * per_year, 1, atol=1e-6):
+            periods = np.round(values.to_numpy(dtype=float) * per_year)  # NaN stays NaN
+            years, index = np.floor_divide(periods, per_year), np.mod(periods, per_year)
+            months = index * (12 // per_year) + 1
+            stamps = pd.to_datetime(pd.DataFrame({"year": years, "month": months, "day": 1}), errors="coerce")
+            return pd.Series(stamps.to_numpy(), index=values.index), label
     return None
 
 
@@ -899,6 +918,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             report.notices.append(Notice(f"The years run across the columns ('{first}' to '{last}') and the "
                                          f"{by_row}s down the rows: read as one series, a row per {by_row} of each "
                                          "year.", f"notice.years_across_{by_row}s", {"first": first, "last": last}))
+        elif across.get("steps"):  # type: ignore[union-attr]
+            report.notices.append(Notice(f"Numbered steps run across the columns ('{first}' to '{last}', {dates:,} "
+                                         "steps): each row is read as a series of steps, with no calendar. To forecast "
+                                         "in time, put the dates in their place (M5: from its calendar.csv).",
+                                         "notice.steps_across", {"first": first, "last": last, "dates": dates}))
         else:
             report.notices.append(Notice(f"The dates run across the columns ('{first}' to '{last}', {dates:,} dates): "
                                          "each row is read as a series, its cells as the values of those dates.",

@@ -826,6 +826,9 @@ MESSAGES: dict[str, str] = {
                            "as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
     "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
                            "read as a series, its cells as the values of those dates.",
+    "notice.steps_across": "Numbered steps run across the columns ('{first}' to '{last}', {dates:,} steps): each row "
+                           "is read as a series of steps, with no calendar. To forecast in time, put the dates in "
+                           "their place (M5: from its calendar.csv).",
     "notice.after_dates_left": "The columns after the dates ({left}) were left out.",
     "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "
                             "each year's row is read as its twelve months.",

@@ -446,3 +446,11 @@ def test_midnights_written_as_the_date_alone_among_date_times_are_kept() -> None
     stamps = [f"{h:%Y-%m-%d}" if h.hour == 0 else f"{h:%Y-%m-%d %H:%M:%S}" for h in hours]
     series = load_series(_csv("time", stamps, np.arange(72.0)), "x.csv")
     assert series.frame["ds"].tolist() == list(hours) and series.report.gaps == 0  # 3 rows were dropped as unreadable
+
+
+@pytest.mark.parametrize(("per_year", "stamps"), [(12, MONTHS), (4, QUARTERS)])
+def test_years_with_fractions_as_r_writes_time_of_a_ts_are_months_or_quarters(per_year: int,
+                                                                              stamps: pd.DatetimeIndex) -> None:
+    fractions = [repr(d.year + (d.month - 1) // (12 // per_year) / per_year) for d in stamps]  # 1949.0833333333333
+    series = load_series(_csv("time", fractions), "x.csv")
+    assert series.frame["ds"].tolist() == list(stamps)  # they were steps, without a word

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from core.errors import DataError
 from core.i18n import frequency_name, said
 from core.data.frequency import future_dates, infer_frequency
-from core.data.read import read_table
+from core.data.read import _numbered, read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
 from core.panel.split import plan_layout
 from core.evaluation.pipeline import RunRequest, run
@@ -539,6 +539,16 @@ def test_a_column_after_the_dates_across_is_left_out_and_said() -> None:
     series = load_series(text.encode(), "WEO.tsv", LoadOptions(target="value"))
     assert any("The columns after the dates (Estimates Start After) were left out." == notice
                for notice in series.report.notices), series.report.notices
+
+
+def test_days_numbered_across_the_columns_are_steps_of_each_row() -> None:
+    # M5's sales: d_1 ... d_N; "Only 3 usable rows" before.
+    text = "id,item_id,store_id," + ",".join(f"d_{k}" for k in range(1, 41)) + "\n" + "".join(
+        f"{item}_CA_1,{item},CA_1," + ",".join(str((k * (i + 2)) % 5) for k in range(1, 41)) + "\n"
+        for i, item in enumerate(("HOBBIES_1_001", "FOODS_1_002")))
+    raw = read_table(text.encode(), "sales_train.csv")
+    assert raw.columns[-2:].tolist() == ["period", "value"] and raw["period"].tolist()[:3] == [1, 1, 2]
+    assert _numbered(["d_1", "d_2", "d_4"]) is None and _numbered(["d_1", "t_2"]) is None
 
 
 def test_a_grid_with_a_total_row_below_its_months_leaves_the_total_out() -> None:
@@ -1183,3 +1193,15 @@ def test_a_report_of_several_tables_is_read_to_the_end_of_the_first_and_the_next
     held = text.replace("\n# ----------------------------------------\n# Channels\n\nDefault Channel Grouping,Users\n"
                         '"Organic Search","45,123"\nDirect,"30,123"\n', "\n# holidays\n1/1/25,\"1,900\"\n")
     assert len(load_series(held.encode(), "analytics.csv").frame) == 41  # a # line between rows is no next table
+
+
+@pytest.mark.parametrize("index_row", [True, False])
+def test_columns_of_two_levels_as_pandas_writes_them_are_named_by_both(index_row: bool) -> None:
+    days = pd.date_range("2023-01-01", periods=30, freq="D")
+    text = (",sales,sales,price,price\nregion,north,south,north,south\n" + ("date,,,,\n" if index_row else "")
+            + "".join(f"{d:%Y-%m-%d},{100 + k},{200 + k},{3 + k % 2},{4 + k % 3}\n" for k, d in enumerate(days)))
+    series = load_series(text.encode(), "frame.csv")  # sales, sales.1: north and south lost; the level rows dropped
+    assert series.columns == ["date" if index_row else "index", "sales north", "sales south", "price north",
+                              "price south"]
+    assert series.frame["ds"].tolist() == list(days) and series.frame["y"].iloc[0] == 100
+    assert not any("unreadable date" in notice for notice in series.report.notices)
