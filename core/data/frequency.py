@@ -265,7 +265,7 @@ def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
 def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency) -> int | None:
     """Months per step for monthly, quarterly or yearly stamps that are not on their alias' anchor (the 15th of
     each month; the 30th, 28 February between): such stamps step by calendar months from the day they are on (a
-    shorter month's last day in its place). None otherwise."""
+    shorter month's last day in its place, from a last stamp on a day every month has). None otherwise."""
     base = str(frequency.alias).split("-")[0]
     unit = base.lstrip("0123456789")
     months = _MONTHS_PER_STEP.get(base) or _MONTHS_PER_STEP.get(unit, 0) * int(base[:len(base) - len(unit)] or 1)

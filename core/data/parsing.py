@@ -771,8 +771,9 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
-# A time interval, read as its start (ENTSO-E's "01.01.2023 00:00 - 01.01.2023 01:00", "(CET)" after a clock change).
-_INTERVAL = re.compile(r"(\d[^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?(?:\s*\([^)]*\))?")
+# A time interval, read as its start (ENTSO-E's "01.01.2023 00:00 - 01.01.2023 01:00", "(CET)" after a clock change);
+# its start has a mark within its digits, so a fiscal year "2019 - 20" is not one.
+_INTERVAL = re.compile(r"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?(?:\s*\([^)]*\))?")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"

@@ -65,6 +65,7 @@ _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan"
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
+_STEPS_ACROSS = 28  # columns numbered d_1, d_2, ... that make steps across (``_dates_down_the_rows``), none after them
 _TRAILING_COLUMNS = 2  # columns after the dates across that are left out (``_dates_down_the_rows``)
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
@@ -144,7 +145,8 @@ def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
     if len(raw) < 3 or not names[0].startswith("Unnamed:") or len(set(upper[1:])) == len(upper[1:]):
         return None
     lower = ["" if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[0]]
-    if not all(lower[1:]) or any(name.startswith("Unnamed:") for name in upper[1:]):
+    if (not all(lower[1:]) or any(name.startswith("Unnamed:") for name in upper[1:])
+            or pd.to_numeric(pd.Series(lower[1:]), errors="coerce").notna().any()):  # a first row of data
         return None
     index_row = ["" if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[1]]
     named_index = bool(index_row[0]) and not any(index_row[1:])
@@ -225,7 +227,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     left, last = names[dated:last], dated
     read = parse_dates(pd.Series(names[first:last], dtype=object))
-    steps = _numbered(names[first:last]) if read is None else None  # M5's d_1, d_2, ...: days by number
+    # M5's d_1, d_2, ...: days by number; not features x1 ... x10 before a target y
+    steps = _numbered(names[first:last]) if read is None and not left and last - first >= _STEPS_ACROSS else None
     if steps is None and (read is None or read[0].isna().any() or not read[0].is_monotonic_increasing
                           or read[0].duplicated().any() or not read[0].dt.year.between(1800, 2100).all()):
         return raw
@@ -1079,7 +1082,7 @@ def _first_table(text: str) -> tuple[str, str]:
     title the next table, then its header, a line without a digit), and the title's first line ('' when there is no
     next table). A ``#`` line between rows of data (``# holidays`` above ``2020-12-25,45``) is not a next table."""
     for found in _NEXT_TABLE.finditer(text):
-        if not any(char.isdigit() for char in found.group(2)):
+        if not any(char.isdigit() for char in found.group(2)) and not _NOTE_START.match(found.group(2)):
             titles = [line.strip("# \r") for line in found.group(1).splitlines()]
             return text[:found.start() + 1], next((line for line in titles if any(map(str.isalpha, line))), "#")
     return text, ""

@@ -46,7 +46,8 @@ _LEADING_LABELS = 12  # rows of labels above a time column's first date that are
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
                        "ending"}  # Excel serial days
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
-_MEASURE_WORDS = frozenset(_TARGET_WORDS) | _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words
+_MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
+_STEPS_BY_ONE = 0.8  # the share of a step column's rises that are one (``counts_steps``)
 _STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
@@ -568,13 +569,20 @@ def named_as_steps(col: object) -> bool:
 
 
 def _step_column(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str | None:
-    """The first column named as time or steps (``named_as_steps``) whose whole numbers rise row by row: the file's
-    own step numbers, kept as they are written (a forecast goes on from the last); None when there is none."""
+    """The first column named as time or steps (``named_as_steps``) whose whole numbers rise row by row, mostly by
+    one (``counts_steps``): the file's own step numbers, kept as they are written (a forecast goes on from the last
+    by one); None when there is none (seconds 0, 60, 120 ... would forecast 2341 after 2340)."""
     for col in raw.columns:
         steps = step_numbers(numbers.get(col)) if named_as_steps(col) else None
-        if steps is not None and len(steps) > 1 and bool((np.diff(steps.to_numpy()) > 0).all()):
+        if steps is not None and len(steps) > 1 and counts_steps(steps.to_numpy()):
             return str(col)
     return None
+
+
+def counts_steps(steps: np.ndarray) -> bool:
+    """Whether whole numbers rise at every row, by one at ``_STEPS_BY_ONE`` of them at least (a few gaps)."""
+    rises = np.diff(steps)
+    return bool(len(rises) and (rises > 0).all() and np.mean(rises == 1) >= _STEPS_BY_ONE)
 
 
 def _note_steps(col: str, steps: pd.Series, report: DataReport) -> None:
@@ -668,9 +676,9 @@ def _decimal_years(values: pd.Series) -> tuple[pd.Series, str] | None:
     steps = np.diff(known)
     if len(known) < 3 or not ((known >= 1000) & (known < 3000)).all() or not len(steps):
         return None
-    for per_year, label in ((12, "yyyy.fraction (months)"), (4, "yyyy.fraction (quarters)")):
-        if np.allclose(steps * per_year, np.round(steps * per_year), atol=1e-6) and np.all(steps > 0) and \
-                np.isclose(np.min(steps) * per_year, 1, atol=1e-6):
+    for per_year, label in ((12, "yyyy.fraction (months)"), (4, "yyyy.fraction (quarters)")):  # 1949.0833: 4 places
+        if np.allclose(steps * per_year, np.round(steps * per_year), atol=0.01) and np.all(steps > 0) and \
+                np.isclose(np.min(steps) * per_year, 1, atol=0.01):
             periods = np.round(values.to_numpy(dtype=float) * per_year)  # NaN stays NaN
             years, index = np.floor_divide(periods, per_year), np.mod(periods, per_year)
             months = index * (12 // per_year) + 1
@@ -706,8 +714,8 @@ def _written_as_dates(values: pd.Series) -> bool:
 
 
 def _named_as_dates(col: object) -> bool:
-    """A whole word of the name says dates (``Date``, ``order_date``, ``Datum``), not a word that holds one
-    (``Downloads``, ``Leads``), and nothing in it says a measure (a unit in brackets, a target word: ENTSO-E's
+    """A whole word of the name says dates (``Date``, ``order_date``, ``Datum``, ``Price Date``), not a word that holds
+    one (``Downloads``, ``Leads``), and nothing in it says a measure (a unit in brackets, a forecast word: ENTSO-E's
     ``Day-ahead Total Load Forecast [MW]``, whose 47,029 MW read as days of 2028): the test for whole numbers read
     as Excel serial days."""
     words = _name_words(col)

@@ -16,8 +16,8 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (LoadedSeries, LoadOptions, count, named_as_steps, quoted_names, step_numbers, tidy_clean,
-                            tidy_table, without_summary_rows)
+from core.data.tidy import (LoadedSeries, LoadOptions, count, counts_steps, named_as_steps, quoted_names, step_numbers,
+                            tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -246,8 +246,9 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
 
 
 def _step_column_of_series(table: pd.DataFrame, ids: tuple[str, ...], exclude: tuple[str, ...]) -> str | None:
-    """A column of whole numbers named as time or steps (``ds``, ``t``, ``step``) that repeats in the file but not
-    within a series: given ``ids``, or ids ``detect_id_columns`` finds for it; None when there is none."""
+    """A column of whole numbers named as time or steps (``ds``, ``t``, ``step``) that repeats in the file but rises
+    by one within each series (``counts_steps``): of the given ``ids``, or of ids ``detect_id_columns`` finds for it;
+    None when there is none."""
     for col in table.columns:
         if col in ids or not named_as_steps(col) or not table[col].duplicated().any():
             continue
@@ -255,9 +256,9 @@ def _step_column_of_series(table: pd.DataFrame, ids: tuple[str, ...], exclude: t
         if steps is None:
             continue
         stepped = table.assign(**{col: steps})
-        if ids and not stepped[[*ids, col]].duplicated().sum() > _stray_rows(len(table)):
-            return str(col)
-        if not ids and detect_id_columns(stepped, col, exclude):
+        found = ids or detect_id_columns(stepped, col, exclude)
+        if found and all(counts_steps(part.to_numpy()) for _, part in stepped.groupby(list(found), sort=False)[col]
+                         if len(part) > 1):  # each series' steps rise by one: not seconds, nor a measure that repeats
             return str(col)
     return None
 
@@ -468,9 +469,6 @@ def _targets(probe: LoadedSeries, wanted: tuple[str, ...] | None, ids: tuple[str
     return tuple(col for col in columns if col in wanted)
 
 
-_TIME_PROBE = 50  # first cells of a candidate id read as dates (``_holds_times``)
-
-
 def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, ...]) -> bool:
     if col == date_col or col in exclude or col.startswith("Unnamed:") or not col:
         return False
@@ -479,14 +477,7 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
         return False
     distinct = values.nunique()
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not)
-    return bool(2 <= distinct and 2 * distinct <= values.notna().sum()) and not _holds_times(values)
-
-
-def _holds_times(values: pd.Series) -> bool:
-    """Text cells that read as dates or times: another time column (a Shopify export's ``Created at`` beside its
-    ``Paid at``), which repeats with an order's line items but names no series."""
-    cells = values.dropna()
-    return _is_text(values) and parse_dates(cells.iloc[:_TIME_PROBE].astype(str)) is not None
+    return bool(2 <= distinct and 2 * distinct <= values.notna().sum())
 
 
 def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, stamp_repeats: int) -> bool:

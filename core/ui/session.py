@@ -145,7 +145,9 @@ def start_horizon(state: MutableMapping[str, Any], linked: int | None, future_ro
     visit kept 12 steps, and the click failed for want of their values). At most ``most``."""
     if not state.get(keys.FORECAST_URL_APPLIED):
         state[keys.FORECAST_URL_APPLIED], state[keys.FORECAST_FUTURE_ROWS] = True, future_rows
-        state.setdefault(keys.FORECAST_HORIZON, min(linked or future_rows or max(season, 12), most))
+        if linked:  # a shared link's horizon, over the one a restored session held
+            state[keys.FORECAST_HORIZON] = min(linked, most)
+        state.setdefault(keys.FORECAST_HORIZON, min(future_rows or max(season, 12), most))
     elif state.get(keys.FORECAST_FUTURE_ROWS, future_rows) != future_rows:
         state[keys.FORECAST_FUTURE_ROWS] = future_rows
         state[keys.FORECAST_HORIZON] = min(future_rows or max(season, 12), most)
@@ -398,8 +400,8 @@ def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSessi
     saved = SavedSession(data, str(state[keys.DATA_SOURCE]), series.options, fraction, runs,
                          state.get(keys.TRAIN_RESULT), panel.choice if panel is not None else None,
                          state.get(keys.DATA_PANEL_VIEW), panel_runs, kept, str(state.get(keys.DATA_SESSION_OWNER, "")),
-                         tuple((key, value) for key, value in state.items()
-                               if isinstance(key, str) and keys.is_page_setting(key)))
+                         tuple((key, value) for key, value in state.items() if isinstance(key, str)
+                               and (keys.is_page_setting(key) or key == keys.FORECAST_RUN_FOR)))
     nbytes = len(data or b"") + sum(_approx_bytes(run) for run in (*runs, *(r for _, held, _ in kept for r in held)))
     nbytes += sum(_approx_bytes(outcome) for job in panel_runs for outcome in job.outcomes)
     state[keys.DATA_SAVED] = store.put(key, saved, nbytes)

@@ -427,6 +427,8 @@ def test_whole_numbers_named_as_steps_are_kept_as_step_numbers() -> None:
         load_series(_csv("units", [k * 7 % 11 for k in range(ROWS)], values), "x.csv", LoadOptions(date_col="units"))
     cycle = load_series(_csv("period", [k % 12 + 1 for k in range(ROWS)], values), "x.csv")
     assert cycle.frame["ds"].tolist() == list(range(ROWS))  # 1..12 again and again: not steps of one series
+    seconds = load_series(_csv("time", [60 * k for k in range(ROWS)], values), "x.csv")
+    assert seconds.date_col is None  # steps of 60 would forecast 1741 after 1740: the rows are numbered instead
 
 
 def test_entsoe_intervals_are_read_by_their_start_and_a_day_ahead_forecast_is_no_date() -> None:
@@ -439,6 +441,8 @@ def test_entsoe_intervals_are_read_by_their_start_and_a_day_ahead_forecast_is_no
     assert series.frame["ds"].tolist() == list(hours) and series.target.startswith("Actual Total Load")
     serial = load_series(_csv("Day-ahead Forecast [MW]", list(range(47000, 47000 + ROWS))), "x.csv")
     assert serial.date_col is None  # 47,000 MW are no Excel serial days (they were read as dates of 2028)
+    priced = load_series(_csv("Price Date", list(range(44927, 44927 + ROWS))), "x.csv")
+    assert (priced.date_col, priced.frequency.name) == ("Price Date", "daily")  # a target word beside a date word
 
 
 def test_midnights_written_as_the_date_alone_among_date_times_are_kept() -> None:
@@ -454,3 +458,5 @@ def test_years_with_fractions_as_r_writes_time_of_a_ts_are_months_or_quarters(pe
     fractions = [repr(d.year + (d.month - 1) // (12 // per_year) / per_year) for d in stamps]  # 1949.0833333333333
     series = load_series(_csv("time", fractions), "x.csv")
     assert series.frame["ds"].tolist() == list(stamps)  # they were steps, without a word
+    rounded = [f"{float(value):.4f}" for value in fractions]  # 1949.0833
+    assert load_series(_csv("time", rounded), "x.csv").frame["ds"].tolist() == list(stamps)

@@ -549,6 +549,9 @@ def test_days_numbered_across_the_columns_are_steps_of_each_row() -> None:
     raw = read_table(text.encode(), "sales_train.csv")
     assert raw.columns[-2:].tolist() == ["period", "value"] and raw["period"].tolist()[:3] == [1, 1, 2]
     assert _numbered(["d_1", "d_2", "d_4"]) is None and _numbered(["d_1", "t_2"]) is None
+    features = "name," + ",".join(f"x{k}" for k in range(1, 11)) + ",y\n" + "".join(
+        f"n{i}," + ",".join(str(i * k % 7) for k in range(1, 11)) + f",{i}\n" for i in range(40))
+    assert load_series(features.encode(), "features.csv").target == "y"  # x1 ... x10 before y are no steps
 
 
 def test_a_grid_with_a_total_row_below_its_months_leaves_the_total_out() -> None:
@@ -1205,3 +1208,5 @@ def test_columns_of_two_levels_as_pandas_writes_them_are_named_by_both(index_row
                               "price south"]
     assert series.frame["ds"].tolist() == list(days) and series.frame["y"].iloc[0] == 100
     assert not any("unreadable date" in notice for notice in series.report.notices)
+    plain = ",x,x\n" + "".join(f"{i},{10.13 + i},{11.13 + i}\n" for i in range(30))  # to_csv, one level: no levels
+    assert len(load_series(plain.encode(), "frame.csv").frame) == 30

@@ -416,15 +416,15 @@ def test_a_stray_duplicated_row_or_blank_ids_do_not_hide_the_id() -> None:
     assert detect_id_columns(revised, "month", exclude=("y",)) == ("store",)  # 1 of 49 rows: the file was one series
 
 
-def test_blank_stamps_another_time_column_or_values_on_first_lines_only_make_no_series() -> None:
+def test_blank_stamps_or_values_on_first_lines_only_make_no_series_and_cohorts_named_by_dates_do() -> None:
     # A Shopify export: line items below their order with its Paid at blank; the CLI took Created at, then a payment
     # reference on each order's first line, for an id, and failed 400 series of one row each.
     orders = table(paid=["2024-01-01 10:00", None, "2024-01-01 14:00", None, "2024-01-02 09:00", None],
+                   created=["2024-01-01 10:00"] * 2 + ["2024-01-01 14:00"] * 2 + ["2024-01-02 09:00"] * 2,
                    ref=["a", None, "b", None, "c", None], y=[1.0, 2, 3, 4, 5, 6])
     assert detect_id_columns(orders, "paid", exclude=("y",)) == ()
-    repeated = table(month=["2020-01", "2020-02"] * 2, created=["2020-01-03"] * 2 + ["2020-01-09"] * 2, y=[1.0, 2, 3, 4])
-    assert detect_id_columns(repeated, "month", exclude=("y",)) == ()  # times name no series
-    assert detect_id_columns(repeated.assign(created=["n", "n", "s", "s"]), "month", exclude=("y",)) == ("created",)
+    cohorts = table(month=["2020-02", "2020-03"] * 2, cohort=["2020-01"] * 2 + ["2020-02"] * 2, y=[1.0, 2, 3, 4])
+    assert detect_id_columns(cohorts, "month", exclude=("y",)) == ("cohort",)  # a cohort is a series named by a date
 
 
 def test_no_time_column_means_no_detected_id() -> None:
@@ -577,3 +577,13 @@ def test_a_total_row_below_a_long_file_is_left_out_not_a_series(tmp_path: Path) 
     assert "2 series, 0 failed" in done.stdout and "skipped" not in done.stdout
     assert "note: 1 row summing up or annotating the table (Total) was left out." in done.stderr, done.stderr
     assert set(pd.read_csv(out)["unique_id"]) == {"x", "y"}
+
+
+def test_a_measure_named_as_time_that_repeats_makes_no_steps_of_series() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+
+    rng = np.random.default_rng(0)  # a response time in whole milliseconds beside an error count: one series
+    raw = pd.DataFrame({"Response time": rng.normal(300, 20, 40).astype(int), "errors": np.arange(40) % 7})
+    layout = plan_layout(raw, LoadOptions(), None, None)
+    assert layout.id_cols == () and layout.probe.date_col is None  # "The id column 'errors' holds the values"

@@ -300,3 +300,14 @@ def test_the_horizon_follows_future_regressor_rows_chosen_after_a_first_visit() 
     assert at.number_input(key=keys.FORECAST_HORIZON).value == 6  # it stayed 12, and the click failed
     at.button(key=keys.FORECAST_BUTTON).click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
+
+
+def test_a_shared_links_horizon_wins_over_a_restored_sessions_and_a_restored_one_over_the_default() -> None:
+    from core.ui.session import start_horizon
+
+    restored = {keys.FORECAST_HORIZON: 24}
+    start_horizon(restored, 36, 0, 12, 1000)
+    assert restored[keys.FORECAST_HORIZON] == 36
+    unlinked = {keys.FORECAST_HORIZON: 24}
+    start_horizon(unlinked, None, 0, 12, 1000)
+    assert unlinked[keys.FORECAST_HORIZON] == 24
