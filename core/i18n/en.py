@@ -581,7 +581,7 @@ MESSAGES: dict[str, str] = {
     "date.yearly": "{year}",
     "date.quarterly": "{year} Q{quarter}",
     "date.half-yearly": "{year} H{half}",
-    "half.1": "H1", "half.2": "H2",
+    "half.1": "H1", "half.2": "H2", "axis.half_joiner": " ",
     "date.monthly": "{year}-{month:02d}",
 
     # Words core uses -------------------------------------------------------------------------------------------

@@ -512,7 +512,7 @@ MESSAGES: dict[str, str] = {
     "date.yearly": "{year}年",
     "date.quarterly": "{year}年第{quarter}季度",
     "date.half-yearly": "{year}年{half_name}",
-    "half.1": "上半年", "half.2": "下半年",
+    "half.1": "上半年", "half.2": "下半年", "axis.half_joiner": "年",
     "date.monthly": "{year}年{month}月",
 
     # 核心使用的词 ----------------------------------------------------------------------------------------------

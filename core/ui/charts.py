@@ -53,6 +53,10 @@ def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:
         return alt.X("ds", type="quantitative", title=t("chart.time" if frequency is None else "chart.step", lang))
     axis = (alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True) if frequency
             else alt.Axis(labelOverlap=True))
+    if frequency is not None and frequency.unit == "half-yearly":  # d3 has no half-years: "2021 H1", not "Jan 2021"
+        half = f"month(datum.value) < 6 ? '{t('half.1', lang)}' : '{t('half.2', lang)}'"
+        axis = alt.Axis(labelExpr=f"year(datum.value) + '{t('axis.half_joiner', lang)}' + ({half})",
+                        labelOverlap=True)
     return alt.X("ds", type="temporal", title=t("chart.time", lang), axis=axis)
 
 

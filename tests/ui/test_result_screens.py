@@ -16,7 +16,7 @@ from core.i18n import format_stamp
 from core.evaluation.pipeline import RunRequest, run
 from core.ui import state_keys as keys
 from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart, loss_chart, prediction_chart,
-                            recent_window, time_formats)
+                            recent_window, series_chart, time_formats)
 from core.ui.lab_charts import log_lines
 from core.ui.runs import baselines_not_run, best_labels, leaderboard, other_fractions
 
@@ -90,6 +90,9 @@ def test_time_labels_follow_the_series_resolution() -> None:
     assert time_formats(Frequency("every 2 weeks", "2W-MON", 26)) == ("%Y-%m-%d", "YYYY-MM-DD")
     assert time_formats(Frequency("hourly", "h", 24))[0] == "%Y-%m-%d %H:%M"
     assert time_formats(Frequency("hourly", "h", 24), "zh")[0] == "%Y年%-m月%-d日 %H:%M"
+    halves = pd.DataFrame({"ds": pd.date_range("2015-01-01", periods=16, freq="6MS"), "y": np.arange(16.0)})
+    axis = series_chart(halves, "y", None, Frequency("half-yearly", "6MS", 2)).to_dict()["layer"][0]["encoding"]["x"]
+    assert "'H1' : 'H2'" in axis["axis"]["labelExpr"]  # the axis wrote "Jan 2015", "Jul 2015"
     seconds = Frequency("secondly", "s", 1)  # five forecast rows all read "2021-01-01 08:03"
     assert time_formats(seconds)[1] == "YYYY-MM-DD HH:mm:ss" and time_formats(seconds, "zh")[0].endswith("%H:%M:%S")
     assert format_stamp(pd.Timestamp("2021-01-01 08:03:19"), seconds, "en") == "2021-01-01 08:03:19"
