@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("file", help="CSV (or .xlsx / .parquet) with a time column and a numeric target")
     fit.add_argument("--date-col", help="name of the time column (detected when omitted)")
     fit.add_argument("--target", help="name of the column to forecast (detected when omitted); A,B or 'all' "
-                                      "makes each named numeric column (all: every one) a series of its own")
+                                      "makes each named numeric column (all: every one) a series of its own; quote a "
+                                      "name that holds a comma as a CSV does: A,\"B, C\"")
     fit.add_argument("--id-col", help="column naming the series of a long file (detected when omitted); A,B "
                                       f"combines several into one id, joined by '{ID_JOINER}'")
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")

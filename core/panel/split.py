@@ -6,6 +6,7 @@ series, each read again by the single-series rules (``tidy``) where it is fitted
 """
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -350,14 +351,15 @@ def _stripped(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _column_list(text: str | tuple[str, ...] | None, columns: list[str], role: str) -> tuple[str, ...]:
-    """``NAME`` or ``A,B`` as column names (a name that itself holds a comma is taken whole); a tuple
-    names the columns itself."""
+    """``NAME`` or ``A,B`` as column names (a name that itself holds a comma is taken whole, or quoted among others as
+    a CSV writes it: ``A,"B, C"``); a tuple names the columns itself."""
     if text is None:
         return ()
     if isinstance(text, tuple):
         names = [name.strip() for name in text]
     else:
-        names = [text.strip()] if text.strip() in columns else [name.strip() for name in text.split(",") if name.strip()]
+        cells = next(csv.reader([text], skipinitialspace=True), [])
+        names = [text.strip()] if text.strip() in columns else [name.strip() for name in cells if name.strip()]
     for name in names:
         if name not in columns:
             raise DataError(f"There is no column '{name}' for the {role}: choose one of {_listed(columns)}.")

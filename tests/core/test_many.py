@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core.errors import DataError
 from core.panel.split import ID_JOINER, detect_id_columns, series_ids
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -587,3 +588,13 @@ def test_a_measure_named_as_time_that_repeats_makes_no_steps_of_series() -> None
     raw = pd.DataFrame({"Response time": rng.normal(300, 20, 40).astype(int), "errors": np.arange(40) % 7})
     layout = plan_layout(raw, LoadOptions(), None, None)
     assert layout.id_cols == () and layout.probe.date_col is None  # "The id column 'errors' holds the values"
+
+
+def test_a_column_named_with_a_comma_is_listed_among_others_quoted_as_a_csv_writes_it() -> None:
+    from core.panel.split import _column_list
+
+    columns = ["month", "Sales, EUR", "Sales, USD", "A"]
+    assert _column_list('A,"Sales, EUR"', columns, "target") == ("A", "Sales, EUR")  # split into A, "Sales, EUR"
+    assert _column_list("Sales, USD", columns, "target") == ("Sales, USD",)  # alone: taken whole, as before
+    with pytest.raises(DataError, match="no column 'Sales'"):
+        _column_list("A,Sales", columns, "target")
