@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import os
@@ -53,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                                       "name that holds a comma as a CSV does: A,\"B, C\"")
     fit.add_argument("--id-col", help="column naming the series of a long file (detected when omitted); A,B "
                                       f"combines several into one id, joined by '{ID_JOINER}'")
-    fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features")
+    fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features "
+                                                       "(quoted as a CSV does where a name holds a comma)")
     fit.add_argument("--sheet", help="a workbook's sheet to read, by name or number (1 is the first; default: the "
                      "first that holds a table)")
     fit.add_argument("--fill-gaps", action="store_true",
@@ -136,7 +138,8 @@ def _fit(args: argparse.Namespace) -> int:
     if args.scheduler is None:  # a device this machine lacks is one argument error, not one per series
         resolve_device(args.device)  # (a cluster's workers may have what this machine has not)
     check_outputs({"--out": args.out, "--json": args.json}, args.file)
-    regressors = tuple(name.strip() for name in args.regressors.split(",") if name.strip())
+    listed = next(csv.reader([args.regressors], skipinitialspace=True), [])  # A,"B, C" as a CSV quotes a comma
+    regressors = tuple(name.strip() for name in listed if name.strip())
     sheet = sheet_asked(args.sheet)
     raw, exact = read_raw(args.file, sheet)
     options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,

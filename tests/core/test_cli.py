@@ -282,3 +282,16 @@ def test_a_sheet_named_with_digits_is_read_by_its_name(tmp_path: Path) -> None:
     done = cli("fit", str(book), "--model", "naive", "--sheet", "2024", "--out", str(tmp_path / "p.csv"))
     assert done.returncode == 0, done.stderr
     assert pd.read_csv(tmp_path / "p.csv")["actual"].iloc[0] == 50
+
+
+def test_a_regressor_whose_name_holds_a_comma_is_named_quoted(tmp_path: Path) -> None:
+    source = tmp_path / "comma.csv"
+    months = pd.date_range("2020-01-01", periods=24, freq="MS")
+    source.write_text('month,"Sales, EUR","Promo, days"\n' + "".join(
+        f"{m:%Y-%m-%d},{100 + 3 * k + (k % 3) * 5},{k % 3}\n" for k, m in enumerate(months)))
+    metrics = tmp_path / "m.json"
+    done = subprocess.run([sys.executable, "-m", "core", "fit", str(source), "--target", "Sales, EUR", "--regressors",
+                           '"Promo, days"', "--model", "multi", "--json", str(metrics)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr  # "There is no column '\\"Promo'" before
+    assert json.loads(metrics.read_text())["params"]["regressors"] == ["Promo, days"]
