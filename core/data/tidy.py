@@ -47,6 +47,7 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
                        "ending"}  # Excel serial days
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
 _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
+_OFF_GRID_SHARE = 0.5  # the share of rows off their frequency's grid that makes stamps irregular (``_resample``)
 _STEPS_BY_ONE = 0.8  # the share of a step column's rises that are one (``counts_steps``)
 _STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
@@ -439,13 +440,31 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                          "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.", "err.fill_limit",
                          {"rows": rows, "frequency": frequency.name, "first": f"{first:%Y-%m-%d}",
                           "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
-    missing = _missing_stamps(frame["ds"], stamps_between(first, last, frequency))
+    grid = stamps_between(first, last, frequency)
+    if (off := _rows_off_grid(frame["ds"], grid)) > _OFF_GRID_SHARE * len(frame):
+        raise DataError(f"The time stamps are irregular: {off:,} of {len(frame):,} rows fall between the steps of "
+                        f"'{frequency.name}' (an event log, such as payments or orders), so filling the gaps would "
+                        "invent rows at times that never occur. Sum the rows per day (or hour) into a regular series "
+                        "first, or leave the gaps unfilled.", "err.irregular_stamps",
+                        {"off": off, "rows": len(frame), "frequency": frequency.name})
+    missing = _missing_stamps(frame["ds"], grid)
     merged = pd.concat([frame, pd.DataFrame({"ds": missing})], ignore_index=True).sort_values("ds", kind="stable")
     report.notices.append(Notice(f"{count(len(missing), 'missing time stamp')} {_were(len(missing))} inserted "
                                  f"({frequency.name} spacing).", "notice.gaps_inserted",
                                  {"gaps": len(missing), "frequency": frequency.name}))
     report.gaps = count_gaps(merged["ds"], frequency)
     return merged.reset_index(drop=True)
+
+
+def _rows_off_grid(stamps: pd.Series, grid: pd.DatetimeIndex) -> int:
+    """How many of ``stamps`` lie more than a tenth of a step from every stamp of ``grid``."""
+    have = pd.DatetimeIndex(stamps).as_unit("ns").asi8
+    want = grid.as_unit("ns").asi8
+    if len(want) < 2 or not len(have):
+        return 0
+    at = np.clip(np.searchsorted(want, have), 1, len(want) - 1)
+    nearest = np.minimum(np.abs(have - want[at - 1]), np.abs(want[at] - have))
+    return int(np.count_nonzero(nearest > np.median(np.diff(want)) / 10))
 
 
 def _missing_stamps(stamps: pd.Series, grid: pd.DatetimeIndex) -> pd.DatetimeIndex:

@@ -626,6 +626,10 @@ MESSAGES: dict[str, str] = {
     # What the loader says (core.data): its errors and its report -----------------------------------------------
     "err.limit_not_number": "{variable} is set to '{value}', which is not a positive number: set it to a number "
                             "such as {default}, or unset it.",
+    "err.irregular_stamps": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps of "
+                            "'{frequency}' (an event log, such as payments or orders), so filling the gaps would "
+                            "invent rows at times that never occur. Sum the rows per day (or hour) into a regular "
+                            "series first, or leave the gaps unfilled.",
     "err.limit_below_one": "{variable} is set to '{value}', which is less than 1: set it to a whole number such as "
                            "{default}, or unset it.",
     "err.parquet_nested": "'{name}' has a column of nested values ('{column}', {kind}): a series needs one value per "

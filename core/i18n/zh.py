@@ -556,6 +556,7 @@ MESSAGES: dict[str, str] = {
 
     # 读取数据时的提示（core.data） -----------------------------------------------------------------------------
     "err.limit_not_number": "环境变量 {variable} 的值“{value}”不是正数：请设为一个数字（例如 {default}），或取消该设置。",
+    "err.irregular_stamps": "时间戳不规则：{rows:,} 行中有 {off:,} 行落在“{frequency}”的步与步之间（这是事件日志，例如付款或订单），填补缺口会在从未出现的时刻编造数据。请先把各行按天（或按小时）加总成规则的序列，或不要填补缺口。",
     "err.limit_below_one": "环境变量 {variable} 的值“{value}”小于 1：请设为一个整数（例如 {default}），或取消该设置。",
     "err.parquet_nested": "“{name}”有一列是嵌套值（“{column}”，{kind}）：一个序列每个单元格只需一个值；请导出为平面表格或 CSV。",
     "err.tiny": "“{column}”列的值都小于 {limit:g}（最大为 {largest}）；它们的平方小到无法计算：请缩放该列，例如乘以 1e100。",

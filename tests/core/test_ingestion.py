@@ -1210,3 +1210,14 @@ def test_columns_of_two_levels_as_pandas_writes_them_are_named_by_both(index_row
     assert not any("unreadable date" in notice for notice in series.report.notices)
     plain = ",x,x\n" + "".join(f"{i},{10.13 + i},{11.13 + i}\n" for i in range(30))  # to_csv, one level: no levels
     assert len(load_series(plain.encode(), "frame.csv").frame) == 30
+
+
+def test_filling_the_gaps_of_irregular_stamps_is_refused_with_the_fix() -> None:
+    # Payments at irregular times were read as "every 4 hours" and filling made 237 rows at times that never occur.
+    rng = np.random.default_rng(2)
+    times = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.sort(rng.uniform(0, 60 * 24 * 30, 200)).round(), "min")
+    text = "Created date (UTC),Amount\n" + "".join(f"{t:%Y-%m-%d %H:%M:%S},{9.99 + k % 4 * 10}\n"
+                                                   for k, t in enumerate(times))
+    with pytest.raises(DataError, match=r"The time stamps are irregular: \d+ of 200 rows fall between the steps"):
+        load_series(text.encode(), "payments.csv", LoadOptions(fill_gaps=True))
+    assert len(load_series(text.encode(), "payments.csv").frame) == 200  # read as they are without filling
