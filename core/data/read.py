@@ -1080,7 +1080,8 @@ def _csv_layout(text: str) -> CsvLayout:
 def _first_table(text: str) -> tuple[str, str]:
     """``text`` up to the next table of a report that holds several (Google Analytics: a blank line, ``#`` lines that
     title the next table, then its header, a line without a digit nor a note's start), and its first title line with a
-    letter ('' when there is no next table). A ``#`` line between rows of data (``# holidays`` above ``2020-12-25,45``) is not a next table."""
+    letter ('' when there is no next table). A ``#`` line between rows of data (``# holidays`` above
+    ``2020-12-25,45``) is not a next table."""
     for found in _NEXT_TABLE.finditer(text):
         if not any(char.isdigit() for char in found.group(2)) and not _NOTE_START.match(found.group(2)):
             titles = [line.strip("# \r") for line in found.group(1).splitlines()]
