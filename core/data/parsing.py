@@ -728,7 +728,7 @@ def name_unnamed_years_and_months(raw: pd.DataFrame) -> pd.DataFrame:
     years and the second the months' (quarters') names, as the German statistics office's GENESIS tables write them
     under a header of blank cells (``;;Wert``); else ``raw`` itself. Named so, ``combine_calendar_columns`` makes them
     one date column: the first alone read as the dates, the second dropped, and each year's months averaged."""
-    if len(raw.columns) < 3 or any(not _unnamed(col) for col in raw.columns[:2]):
+    if len(raw.columns) < 3 or any(not unnamed_column(col) for col in raw.columns[:2]):
         return raw
     if {"year", "month", "quarter"} & {str(col).strip().lower() for col in raw.columns}:
         return raw
@@ -746,7 +746,8 @@ def name_unnamed_years_and_months(raw: pd.DataFrame) -> pd.DataFrame:
     return raw
 
 
-def _unnamed(col: object) -> bool:
+def unnamed_column(col: object) -> bool:
+    """A column without a name: pandas' ``Unnamed: 0`` or a blank header cell."""
     return str(col).startswith("Unnamed:") or not str(col).strip()
 
 
@@ -754,8 +755,7 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
     """``raw`` with its first column named ``UNNAMED_DATES`` when it has no name (``Unnamed: 0`` or blank: pandas'
     ``to_csv`` of a date index, a blank cell above an Excel sheet's dates) and its first cells are dates; else
     ``raw`` itself. Other unnamed columns number rows and are dropped by ``tidy``."""
-    first_name = str(raw.columns[0]) if len(raw.columns) else "x"
-    if not (first_name.startswith("Unnamed:") or not first_name.strip()) or UNNAMED_DATES in raw.columns:
+    if not len(raw.columns) or not unnamed_column(raw.columns[0]) or UNNAMED_DATES in raw.columns:
         return raw
     first = raw.iloc[:, 0]
     if pd.api.types.is_numeric_dtype(first) or parse_dates(first.iloc[:_UNNAMED_DATES_CHECKED]) is None:

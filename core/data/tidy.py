@@ -13,7 +13,8 @@ from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_date
                                  stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
                                SCALED_NUMBER, months_under_years, nested_periods, parse_dates, parse_epochs,
-                               parse_excel_serials, parse_numbers, unreadable_numbers, writes_month_dot_year)
+                               parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
+                               writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -264,12 +265,8 @@ def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """``raw`` without columns that number its rows: unnamed ones (pandas' ``to_csv`` writes its index so) and row
     counters (``_is_row_counter``). (An unnamed first column of dates is named when the file is read:
     ``core.data.parsing.name_unnamed_dates``.)"""
-    keep = [col for col in raw.columns if not (_unnamed(col) or _is_row_counter(raw, col))]
+    keep = [col for col in raw.columns if not (unnamed_column(col) or _is_row_counter(raw, col))]
     return raw[keep] if keep and len(keep) < len(raw.columns) else raw
-
-
-def _unnamed(col: object) -> bool:
-    return str(col).startswith("Unnamed:") or str(col).strip() == ""
 
 
 def without_summary_rows(raw: pd.DataFrame) -> pd.DataFrame:
@@ -458,28 +455,31 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
 
 def _rows_off_grid(stamps: pd.Series, grid: pd.DatetimeIndex) -> int:
     """How many of ``stamps`` lie more than a tenth of a step from every stamp of ``grid``."""
-    have = pd.DatetimeIndex(stamps).as_unit("ns").asi8
-    want = grid.as_unit("ns").asi8
+    have, want = _nanoseconds(stamps), _nanoseconds(grid)
     if len(want) < 2 or not len(have):
         return 0
-    at = np.clip(np.searchsorted(want, have), 1, len(want) - 1)
-    nearest = np.minimum(np.abs(have - want[at - 1]), np.abs(want[at] - have))
-    return int(np.count_nonzero(nearest > np.median(np.diff(want)) / 10))
+    return int(np.count_nonzero(_nearest_distance(have, want) > np.median(np.diff(want)) / 10))
 
 
 def _missing_stamps(stamps: pd.Series, grid: pd.DatetimeIndex) -> pd.DatetimeIndex:
     """The stamps of ``grid`` with no row within half a step of them: a reading a day late in a weekly series is
     that week's, not a gap beside an inserted one (a Sunday was interpolated next to the real Monday, and the notice
     counted one stamp where two rows were made)."""
-    have = pd.DatetimeIndex(stamps).as_unit("ns").asi8
-    want = grid.as_unit("ns").asi8
+    have, want = _nanoseconds(stamps), _nanoseconds(grid)
     if len(want) < 2 or not len(have):
         return grid[~grid.isin(pd.DatetimeIndex(stamps))]
-    half = np.median(np.diff(want)) / 2
-    at = np.searchsorted(have, want)
-    nearest = np.minimum(np.abs(want - have[np.clip(at - 1, 0, len(have) - 1)]),
-                         np.abs(have[np.clip(at, 0, len(have) - 1)] - want))
-    return grid[nearest >= half]
+    return grid[_nearest_distance(want, have) >= np.median(np.diff(want)) / 2]
+
+
+def _nanoseconds(stamps: pd.Series | pd.DatetimeIndex) -> np.ndarray:
+    return pd.DatetimeIndex(stamps).as_unit("ns").asi8
+
+
+def _nearest_distance(points: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Each of ``points``' distance to the nearest of the sorted ``among`` (at least one)."""
+    at = np.searchsorted(among, points)
+    before, after = among[np.clip(at - 1, 0, len(among) - 1)], among[np.clip(at, 0, len(among) - 1)]
+    return np.minimum(np.abs(points - before), np.abs(after - points))
 
 
 def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
@@ -561,10 +561,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
     if (stepped := _step_column(raw, numbers)) is not None:
-        steps = step_numbers(numbers[stepped])
-        assert steps is not None
-        _note_steps(stepped, steps, report)
-        return stepped, steps
+        _note_steps(*stepped, report)
+        return stepped
     _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
@@ -587,14 +585,14 @@ def named_as_steps(col: object) -> bool:
     return _named_as_dates(col) or bool(words & _STEP_NAMES and not (words & _MEASURE_WORDS or "[" in str(col)))
 
 
-def _step_column(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str | None:
+def _step_column(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> tuple[str, pd.Series] | None:
     """The first column named as time or steps (``named_as_steps``) whose whole numbers rise row by row, mostly by
-    one (``counts_steps``): the file's own step numbers, kept as they are written (a forecast goes on from the last
-    by one); None when there is none (seconds 0, 60, 120 ... would forecast 2341 after 2340)."""
+    one (``counts_steps``), and its numbers: the file's own steps, kept as they are written (a forecast goes on from
+    the last by one); None when there is none (seconds 0, 60, 120 ... would forecast 2341 after 2340)."""
     for col in raw.columns:
         steps = step_numbers(numbers.get(col)) if named_as_steps(col) else None
         if steps is not None and len(steps) > 1 and counts_steps(steps.to_numpy()):
-            return str(col)
+            return str(col), steps
     return None
 
 

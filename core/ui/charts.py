@@ -51,13 +51,18 @@ def time_formats(frequency: Frequency, lang: str = "en") -> tuple[str, str]:
 def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:
     if not pd.api.types.is_datetime64_any_dtype(ds):
         return alt.X("ds", type="quantitative", title=t("chart.time" if frequency is None else "chart.step", lang))
-    axis = (alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True) if frequency
-            else alt.Axis(labelOverlap=True))
-    if frequency is not None and frequency.unit == "half-yearly":  # d3 has no half-years: "2021 H1", not "Jan 2021"
-        half = f"month(datum.value) < 6 ? '{t('half.1', lang)}' : '{t('half.2', lang)}'"
-        axis = alt.Axis(labelExpr=f"year(datum.value) + '{t('axis.half_joiner', lang)}' + ({half})",
-                        labelOverlap=True)
-    return alt.X("ds", type="temporal", title=t("chart.time", lang), axis=axis)
+    return alt.X("ds", type="temporal", title=t("chart.time", lang), axis=_time_axis(frequency, lang))
+
+
+def _time_axis(frequency: Frequency | None, lang: str) -> alt.Axis:
+    """A time axis whose labels have the series' resolution (``time_formats``); half-years as ``2021 H1``, which d3's
+    formats cannot write ("Jan 2021")."""
+    if frequency is None:
+        return alt.Axis(labelOverlap=True)
+    if frequency.unit != "half-yearly":
+        return alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True)
+    half = f"month(datum.value) < 6 ? '{t('half.1', lang)}' : '{t('half.2', lang)}'"
+    return alt.Axis(labelExpr=f"year(datum.value) + '{t('axis.half_joiner', lang)}' + ({half})", labelOverlap=True)
 
 
 def _time_tip(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.Tooltip:

@@ -424,7 +424,7 @@ def set_page_query(params: Any, page: Mapping[str, str], state: Mapping[str, Any
     the session key and the language, and none when the URL holds them all already. Each change of the URL is a
     step of the browser's history: a page's ``from_dict`` dropped the key and the language, which ``end_run`` then
     put back one at a time, three steps a rerun, so Back seemed to do nothing."""
-    key = state.get(keys.DATA_SESSION_KEY) if state.get(keys.DATA_SAVED) else None
+    key = _saved_key(state)
     wanted = {**page, **({SESSION_PARAM: key} if key else {}), LANG_PARAM: lang}
     if params.to_dict() != wanted:
         params.from_dict(wanted)
@@ -433,12 +433,17 @@ def set_page_query(params: Any, page: Mapping[str, str], state: Mapping[str, Any
 def keep_session_param(params: MutableMapping[str, str], state: Mapping[str, Any]) -> None:
     """Put the session's key in the URL once the store holds the session (a page's ``from_dict`` drops
     it); take a key the store does not know out of it."""
-    key = state.get(keys.DATA_SESSION_KEY)
-    if state.get(keys.DATA_SAVED) and key:
+    if key := _saved_key(state):
         if params.get(SESSION_PARAM) != key:
             params[SESSION_PARAM] = key
     elif SESSION_PARAM in params:
         del params[SESSION_PARAM]
+
+
+def _saved_key(state: Mapping[str, Any]) -> str | None:
+    """The session's key, for the URL, once the store holds the session; None before."""
+    key = state.get(keys.DATA_SESSION_KEY)
+    return str(key) if key and state.get(keys.DATA_SAVED) else None
 
 
 Loader = Callable[[bytes, str, LoadOptions], LoadedSeries]

@@ -98,7 +98,8 @@ LAB_HIDDEN = "lab.hidden"
 LAB_SEED = "lab.seed"
 
 # The pages' setting widgets whose values outlive a visit to another page (``core.ui.session.keep_page_settings``);
-# a model's own settings (``train_setting``) too. Buttons and pickers whose choices change with the data are not here.
+# a model's own settings (``train_setting``) too. Buttons and pickers whose choices change with the data are not here,
+# but for the Forecast page's run picker, which ``core.ui.session.pick_run`` puts back on the newest run when they do.
 PAGE_SETTINGS = (TRAIN_MODEL_WIDGET, TRAIN_SEED, TRAIN_DEVICE, FORECAST_HORIZON, FORECAST_RUN, LAB_MODEL, LAB_OPTIMIZER,
                  LAB_LR, LAB_EPOCHS, LAB_BATCH, LAB_RACE, LAB_RACE_SCALE, LAB_HIDDEN, LAB_SEED)
 
