@@ -12,7 +12,7 @@ from core.models.specs import ModelSettings
 from core.panel.run import forecast_series
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
-from core.ui.charts import forecast_chart, recent_window, time_formats
+from core.ui.charts import forecast_chart, recent_window, time_formats, value_format
 from core.ui.controls import horizon_widget_most
 from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
@@ -116,9 +116,9 @@ if result is not None:
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if series.date_col else st.column_config.NumberColumn(T("forecast.step")))
-    st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch",
-                 column_config={"ds": time_column, **{name: st.column_config.NumberColumn(T(f"forecast.{name}"))
-                                                      for name in bounds}})
+    shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table
+    st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch", column_config={"ds": time_column, **{
+        name: st.column_config.NumberColumn(T(f"forecast.{name}"), format=shown_as) for name in bounds}})
     st.download_button(T("forecast.download"), future.to_csv(index=False), "forecast.csv", "text/csv",
                        key="forecast.download")
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series

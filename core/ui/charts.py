@@ -2,6 +2,7 @@
 legends and time labels are in (``lang``, a catalog of ``core.i18n``); the data keep core's names."""
 from __future__ import annotations
 
+import math
 from typing import TypeVar
 
 import altair as alt
@@ -46,6 +47,16 @@ def time_formats(frequency: Frequency, lang: str = "en") -> tuple[str, str]:
     series' resolution, as ``lang`` writes dates."""
     name = frequency.unit if has(f"axis.{frequency.unit}") else "fine"  # every 2 weeks: as weeks are written
     return t(f"axis.{name}", lang), t(f"table.{name}", lang)
+
+
+def value_format(values: pd.Series | np.ndarray, digits: int = 4) -> str:
+    """A table format (printf) with one number of decimals for every value of a series: ``digits`` significant digits
+    at the series' typical size (its median absolute value), so a forecast column does not mix 433.2719 with 401.5."""
+    sizes = np.abs(np.asarray(values, dtype=float))
+    sizes = sizes[np.isfinite(sizes) & (sizes > 0)]
+    if not sizes.size:
+        return "%.2f"
+    return f"%.{int(np.clip(digits - 1 - math.floor(math.log10(float(np.median(sizes)))), 0, 6))}f"
 
 
 def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:

@@ -1,6 +1,7 @@
 """Flows across pages, through the navigation of dashboard.py, driven by widget key."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -55,6 +56,8 @@ def test_forecast_12_steps_from_a_run_with_calendar_dates_and_a_band() -> None:
     assert table["ds"].iloc[0] == pd.Timestamp("1961-01-01") and table["ds"].iloc[-1] == pd.Timestamp("1961-12-01")
     assert (table["lower"] < table["predicted"]).all() and (table["predicted"] < table["upper"]).all()
     assert at.get("download_button")[0].label == "Download forecast (CSV)"
+    shown = json.loads(at.dataframe[0].proto.columns)  # hundreds of passengers: one decimal in every cell
+    assert {shown[name]["type_config"]["format"] for name in ("predicted", "lower", "upper")} == {"%.1f"}
 
 
 def test_loading_new_data_clears_runs_made_on_the_old() -> None:

@@ -16,7 +16,7 @@ from core.i18n import format_stamp
 from core.evaluation.pipeline import RunRequest, run
 from core.ui import state_keys as keys
 from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart, loss_chart, prediction_chart,
-                            recent_window, series_chart, time_formats)
+                            recent_window, series_chart, time_formats, value_format)
 from core.ui.lab_charts import log_lines
 from core.ui.runs import baselines_not_run, best_labels, leaderboard, other_fractions
 
@@ -77,6 +77,13 @@ def test_the_forecast_view_starts_a_few_seasons_back() -> None:
     assert sum(row["series"] == "forecast" for row in rows) == 48
     assert lines[0]["encoding"]["color"]["scale"]["domain"] == ["actual", "forecast"]
     assert any("fill" in layer["encoding"] for layer in spec["layer"])
+
+
+def test_a_table_writes_every_value_with_the_decimals_of_the_series_size() -> None:
+    assert value_format(pd.Series([112.0, 433.27, 622.0])) == "%.1f"  # forecasts mixed 433.2719 with 401.5
+    assert value_format(np.array([0.0123, 0.0151, 0.0])) == "%.5f"
+    assert value_format(np.array([2.5e6, 3.1e6])) == "%.0f"
+    assert value_format(np.array([1e-12, 3e-12])) == "%.6f" and value_format(np.array([0.0, np.nan])) == "%.2f"
 
 
 def test_time_labels_follow_the_series_resolution() -> None:
