@@ -30,7 +30,10 @@ _WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee"})
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
-                 "orders", "close", "wert", "valor", "valeur")
+                 "orders", "close", "wert", "valor", "valeur",
+                 # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
+                 "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
+                 "fechamento", "收盘", "收盘价", "销量", "销售额")
 # A row at the end of a table whose text cell starts with one of these words sums up the rows above it.
 _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
                           r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
@@ -740,9 +743,9 @@ def _named_as_dates(col: object) -> bool:
 
 
 def _name_words(col: object) -> set[str]:
-    """The words of a column's name, lower case, split at anything not a letter or digit (``Order_Date``: order,
-    date)."""
-    return set(re.split(r"[^a-z0-9]+", str(col).strip().lower()))
+    """The words of a column's name, lower case, split at anything not a letter or digit of any script
+    (``Order_Date``: order, date; ``Zamknięcie`` stays one word)."""
+    return set(re.split(r"[\W_]+", str(col).strip().lower()))
 
 
 def _sounds_like_date(col: object) -> bool:

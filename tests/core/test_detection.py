@@ -114,6 +114,20 @@ def test_a_target_word_inside_a_longer_name_counts() -> None:
     assert series.target == "Electric load (MW)"
 
 
+@pytest.mark.parametrize("header,target", [
+    ("Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen", "Zamkniecie"),  # stooq's Polish export picked the open
+    ("Datum,Eröffnung,Hoch,Tief,Schlusskurs,Volumen", "Schlusskurs"),
+    ("日期,开盘价,最高价,最低价,收盘价,成交量", "收盘价")])
+def test_a_closing_price_named_in_another_language_is_the_target(header: str, target: str) -> None:
+    rng = np.random.default_rng(0)
+    close = 100 + np.cumsum(rng.standard_normal(30))
+    rows = [f"{day:%Y-%m-%d},{c + 0.3:.2f},{c + 1:.2f},{c - 1:.2f},{c:.2f},{1000 + 7 * i}"
+            for i, (day, c) in enumerate(zip(pd.bdate_range("2024-01-01", periods=30), close))]
+    series = load_series((header + "\n" + "\n".join(rows) + "\n").encode(), "prices.csv")
+    assert series.target == target
+    assert np.allclose(series.frame["y"].to_numpy()[-3:], np.round(close[-3:], 2))
+
+
 @pytest.mark.parametrize("target_first", [False, True])
 def test_of_two_target_words_the_column_blank_in_the_future_rows_is_the_target(target_first: bool) -> None:
     # the layout for forecasting with regressors: the regressor filled past the target's last value
