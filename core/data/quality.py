@@ -34,6 +34,7 @@ class QualitySummary:
     duplicate_stamps: int
     gaps: int
     outliers: pd.DataFrame
+    irregular_rows: int = 0  # rows between the steps when most are (an event log: ``tidy.irregular_rows``)
 
 
 def format_stamp(value: object, frequency: Frequency) -> str:
@@ -276,4 +277,4 @@ def summarize(series: LoadedSeries) -> QualitySummary:
         end=format_stamp(frame["ds"].iloc[-1], series.frequency), missing_filled=report.missing_filled,
         rows_dropped=report.rows_dropped, duplicate_rows=report.duplicate_rows_dropped,
         duplicate_stamps=report.duplicate_stamps_aggregated, gaps=report.gaps,
-        outliers=suspected_outliers(frame, series.frequency))
+        outliers=suspected_outliers(frame, series.frequency), irregular_rows=getattr(report, "irregular_rows", 0))

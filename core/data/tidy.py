@@ -88,6 +88,7 @@ class DataReport:
     missing_filled: int = 0
     rows_dropped: int = 0
     gaps: int = 0
+    irregular_rows: int = 0  # rows between the frequency's steps when they are most rows (an event log), else 0
     date_format: str = ""
     notices: list[str] = field(default_factory=list)
     sheets: tuple[str, ...] = ()  # a workbook's visible sheets
@@ -198,6 +199,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
+    report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if future is not None and len(frame) and not report.gaps and _on_calendar(frame["ds"], frequency):
         future = _future_in_step(future, frame["ds"].iloc[-1], frequency, report)
     if options.fill_gaps and report.gaps:
@@ -441,7 +443,7 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                          {"rows": rows, "frequency": frequency.name, "first": f"{first:%Y-%m-%d}",
                           "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
     grid = stamps_between(first, last, frequency)
-    if (off := _rows_off_grid(frame["ds"], grid)) > _OFF_GRID_SHARE * len(frame):
+    if off := irregular_rows(frame["ds"], frequency, report.gaps, grid):
         raise DataError(f"The time stamps are irregular: {off:,} of {len(frame):,} rows fall between the steps of "
                         f"'{frequency.name}' (an event log, such as payments or orders), so filling the gaps would "
                         "invent rows at times that never occur. Sum the rows per day (or hour) into a regular series "
@@ -456,9 +458,22 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
     return merged.reset_index(drop=True)
 
 
+def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.DatetimeIndex | None = None) -> int:
+    """How many rows fall between the steps of ``frequency`` when more than ``_OFF_GRID_SHARE`` of them do (an event
+    log: filling its gaps would invent rows at times that never occur), else 0. Only with ``gaps``, and only where the
+    steps from first to last stamp number at most ten per row (``grid`` when already built)."""
+    if not gaps or len(stamps) < 2 or (grid is None and gaps > 10 * len(stamps) + 1000):
+        return 0
+    try:
+        grid = stamps_between(stamps.iloc[0], stamps.iloc[-1], frequency) if grid is None else grid
+    except (ValueError, OverflowError):  # years out of pandas' range, read as steps of their own (``count_gaps``)
+        return 0
+    return off if (off := _rows_off_grid(stamps, grid)) > _OFF_GRID_SHARE * len(stamps) else 0
+
+
 def _rows_off_grid(stamps: pd.Series, grid: pd.DatetimeIndex) -> int:
     """How many of ``stamps`` lie more than a tenth of a step from every stamp of ``grid``."""
-    have, want = _nanoseconds(stamps), _nanoseconds(grid)
+    have, want = _ticks(stamps, grid)
     if len(want) < 2 or not len(have):
         return 0
     return int(np.count_nonzero(_nearest_distance(have, want) > np.median(np.diff(want)) / 10))
@@ -468,14 +483,18 @@ def _missing_stamps(stamps: pd.Series, grid: pd.DatetimeIndex) -> pd.DatetimeInd
     """The stamps of ``grid`` with no row within half a step of them: a reading a day late in a weekly series is
     that week's, not a gap beside an inserted one (a Sunday was interpolated next to the real Monday, and the notice
     counted one stamp where two rows were made)."""
-    have, want = _nanoseconds(stamps), _nanoseconds(grid)
+    have, want = _ticks(stamps, grid)
     if len(want) < 2 or not len(have):
         return grid[~grid.isin(pd.DatetimeIndex(stamps))]
     return grid[_nearest_distance(want, have) >= np.median(np.diff(want)) / 2]
 
 
-def _nanoseconds(stamps: pd.Series | pd.DatetimeIndex) -> np.ndarray:
-    return pd.DatetimeIndex(stamps).as_unit("ns").asi8
+def _ticks(stamps: pd.Series, grid: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Stamps and grid as integers of one unit: nanoseconds, or seconds for years outside 1677-2262."""
+    try:
+        return pd.DatetimeIndex(stamps).as_unit("ns").asi8, grid.as_unit("ns").asi8
+    except pd.errors.OutOfBoundsDatetime:
+        return pd.DatetimeIndex(stamps).as_unit("s").asi8, grid.as_unit("s").asi8
 
 
 def _nearest_distance(points: np.ndarray, among: np.ndarray) -> np.ndarray:

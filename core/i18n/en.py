@@ -72,6 +72,11 @@ MESSAGES: dict[str, str] = {
     "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: models count rows, so seasons and lags "
                           "after a gap are misaligned (seasonal naive's 'same month last year' is another month). Tick "
                           "'Fill missing time stamps' on the Data page, unless the gaps are closed days.",
+    "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
+                      "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
+                      "little here, and filling the gaps would invent rows at times that never occur: sum the rows "
+                      "per day (or hour) into a regular series, with a spreadsheet's pivot table for example, and load "
+                      "that.",
     "data.intro": "Load a series, then train models on **Train**, compare them on **Compare** and look ahead on "
                   "**Forecast**. Loaded now: **{source}**{details}",
     "data.about": " ({about})",

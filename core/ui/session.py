@@ -524,10 +524,13 @@ def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en"
 
 
 def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = "en") -> str:
-    """The data-quality counts as a Markdown list (numbers and fixed words only), and what unfilled gaps do."""
+    """The data-quality counts as a Markdown list (numbers and fixed words only), and what unfilled gaps do (or, for
+    irregular stamps, why they are not filled)."""
     counts = t("data.quality_list", lang, policy=relabel(series.missing_policy, lang, "policy"),
                filled=quality.missing_filled, dropped=quality.rows_dropped, duplicates=quality.duplicate_rows,
                stamps=quality.duplicate_stamps, frequency=frequency_name(series.frequency, lang), gaps=quality.gaps)
+    if quality.irregular_rows:  # an event log: filling its gaps is refused, summing it is the fix
+        return counts + f"\n\n**{t('data.irregular', lang, off=quality.irregular_rows, rows=quality.rows)}**"
     return counts + (f"\n\n**{t('data.gaps_misalign', lang, gaps=quality.gaps)}**" if quality.gaps else "")
 
 

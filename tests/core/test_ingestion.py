@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from core.errors import DataError
 from core.i18n import frequency_name, said
 from core.data.frequency import future_dates, infer_frequency
+from core.data.quality import summarize
 from core.data.read import _numbered, read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
 from core.panel.split import plan_layout
 from core.evaluation.pipeline import RunRequest, run
+from core.ui.session import quality_markdown
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -855,6 +857,8 @@ def test_years_before_1677_with_a_gap_load_as_the_same_years_in_the_1900s_do() -
     assert old.frequency == modern.frequency and old.frequency.name == "yearly"
     assert old.report.gaps == modern.report.gaps == 1
     assert old.frame["ds"].iloc[0] == pd.Timestamp("1500-01-01") and len(old.frame) == 12
+    filled = load_series(csv(1500), "old.csv", LoadOptions(fill_gaps=True))  # failed: out of nanoseconds' range
+    assert len(filled.frame) == 13 and filled.frame["ds"].iloc[4] == pd.Timestamp("1504-01-01")
 
 
 def _months_text(row: str, rows: int = 24) -> str:
@@ -1220,4 +1224,13 @@ def test_filling_the_gaps_of_irregular_stamps_is_refused_with_the_fix() -> None:
                                                    for k, t in enumerate(times))
     with pytest.raises(DataError, match=r"The time stamps are irregular: \d+ of 200 rows fall between the steps"):
         load_series(text.encode(), "payments.csv", LoadOptions(fill_gaps=True))
-    assert len(load_series(text.encode(), "payments.csv").frame) == 200  # read as they are without filling
+    series = load_series(text.encode(), "payments.csv")
+    assert len(series.frame) == 200  # read as they are without filling
+    # The quality panel told the user to tick "Fill missing time stamps", which is refused: it says what to do.
+    shown = quality_markdown(series, summarize(series))
+    assert f"{series.report.irregular_rows} of 200 rows fall between the steps" in shown
+    assert series.report.irregular_rows > 100 and "Tick" not in shown
+    days = "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 29) if d != 9)
+    regular = load_series(f"date,y\n{days}".encode(), "x.csv")
+    assert regular.report.gaps == 1 and regular.report.irregular_rows == 0  # a missing day: the usual advice
+    assert "Tick" in quality_markdown(regular, summarize(regular))
