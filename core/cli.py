@@ -22,7 +22,7 @@ from core.data.tidy import (DUPLICATE_POLICIES, MISSING_POLICIES, LoadedSeries, 
 from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest, check_horizon
-from core.models.specs import ModelSettings, model_names
+from core.models.specs import SEED, ModelSettings, model_names
 from core.panel.engines import ENGINES, EngineChoice, check_choice, default_jobs, fit_all, start_workers_early
 from core.panel.run import SeriesOutcome, fit_loaded, panel_metrics, panel_predictions
 from core.panel.split import ID_JOINER, finer_id_note, plan_layout, read_raw, split_series
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 _LISTED_FAILURES = 5  # failed series named on stdout; metrics.json has them all
 _LISTED_NOTES = 20  # series' notes (rows combined, gaps, a budget stop) on stderr; metrics.json has them all
 _NAMES = {"--out": "predictions.csv", "--json": "metrics.json"}  # what an output folder's file could be called
+
+
+MAX_SEED = int(SEED.high or 0)  # the Train page's and the lab's highest seed
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -77,13 +80,25 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--device", default="auto", choices=DEVICE_CHOICES)
     fit.add_argument("--out", type=Path, help="predictions CSV: ds, actual, predicted, split[, lower, upper]")
     fit.add_argument("--json", type=Path, help="metrics JSON")
-    fit.add_argument("--seed", type=int, default=0)
+    fit.add_argument("--seed", type=_seed, default=0, help=f"whole number from 0 to {MAX_SEED} (default 0)")
     fit.add_argument("--jobs", type=int, help=f"worker processes for several series (default: every core, "
                                               f"{default_jobs()} here)")
     fit.add_argument("--engine", default="local", choices=ENGINES,
                      help="local: this machine's processes; dask: a Dask cluster (local, or --scheduler)")
     fit.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://HOST:8786")
     return parser
+
+
+def _seed(text: str) -> int:
+    """``--seed``: a whole number from 0 to ``MAX_SEED``, as the app takes (torch's generators folded seeds of 2**32
+    and more onto smaller ones: other seeds, the same numbers; 2**64 failed in every series)."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--seed {text!r} is not a whole number") from None
+    if not 0 <= seed <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"--seed {seed} is out of range: give a whole number from 0 to {MAX_SEED}")
+    return seed
 
 
 class _Escaped:
@@ -142,7 +157,7 @@ def _fit(args: argparse.Namespace) -> int:
     regressors = tuple(name.strip() for name in listed if name.strip())
     sheet = sheet_asked(args.sheet)
     raw, exact = read_raw(args.file, sheet)
-    options = LoadOptions(date_col=args.date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
+    options = LoadOptions(date_col=(args.date_col or "").strip() or None, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
                           day_first=args.day_first, missing=args.missing, duplicates=args.duplicates)
     layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
@@ -270,6 +285,9 @@ def check_outputs(paths: dict[str, Path | None], source: Path | str | None = Non
             raise ValueError(f"{option} {path} is a folder: give a file name in it, such as {path / _NAMES[option]}.")
         if not folder.is_dir():
             raise ValueError(f"{option} {path}: the folder {folder} does not exist; create it or write elsewhere.")
+        if path.exists() and not path.resolve().is_file():  # /dev/null, /dev/stdout, a pipe: replaced by a file
+            raise ValueError(f"{option} {path} is not a regular file (a device or a pipe): give a file name; the "
+                             "summary is printed here either way.")
         if not os.access(folder, os.W_OK):
             raise ValueError(f"{option} {path}: the folder {folder} cannot be written to; write elsewhere.")
     resolved = [path.resolve() for path in given.values()]
@@ -279,12 +297,15 @@ def check_outputs(paths: dict[str, Path | None], source: Path | str | None = Non
 
 def _write_all_or_none(outputs: dict[Path, str]) -> None:
     """Write every output or none: each goes to a temporary file beside its target first, and the
-    targets are replaced only once all were written."""
+    targets are replaced only once all were written. A symbolic link's target is written (the link stays), with the
+    mode the file had, or a new file's mode under the umask (temporary files are made readable by their owner only)."""
     written: list[tuple[str, Path]] = []
     try:
-        for path, text in outputs.items():
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.resolve().parent)
+        for given, text in outputs.items():
+            path = given.resolve()
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
             written.append((temporary, path))
+            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
         for temporary, path in written:
@@ -293,6 +314,12 @@ def _write_all_or_none(outputs: dict[Path, str]) -> None:
         for temporary, _ in written:
             if os.path.exists(temporary):
                 os.remove(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fmt(value: float | None, unit: str = "") -> str:

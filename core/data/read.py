@@ -106,8 +106,11 @@ def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[by
         if path.is_dir():
             raise DataError(f"'{path}' is a folder: name a file in it (a CSV, .xlsx or .parquet).", "err.folder",
                             {"path": str(path)})
-        if not path.is_file():
+        if not path.exists():
             raise DataError(f"No file at '{path}': check the path and try again.", "err.no_file", {"path": str(path)})
+        if not path.is_file():  # a pipe (/dev/stdin, <(...)): read as it streams, no further than the limit
+            with path.open("rb") as stream:
+                return read_bytes(stream.read(int(max_mb * 1e6) + 1), name or path.name, max_mb)
         if path.stat().st_size > max_mb * 1e6:
             raise LimitError(f"'{path.name}' is larger than the {max_mb:g} MB limit: load a shorter extract, or set "
                              "TSR_MAX_FILE_MB to raise the limit.", "err.named_file_too_large",

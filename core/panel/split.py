@@ -372,7 +372,7 @@ def _wanted_targets(text: str | None, columns: list[str]) -> tuple[str, ...] | N
         return None
     if text.strip().lower() == ALL_TARGETS and text.strip() not in columns:
         return (ALL_TARGETS,)
-    return _column_list(text, columns, "target")
+    return _column_list(text, columns, "target") or None  # blank (an unset shell variable): detected, as ids are
 
 
 def _check_roles(ids: tuple[str, ...], options: LoadOptions, wanted: tuple[str, ...] | None) -> None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +93,54 @@ def test_an_output_that_cannot_be_written_is_refused_before_the_file_is_read(out
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and words.format(tmp=tmp_path) in done.stderr, done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pipe_or_device_as_output_is_refused_before_the_work(tmp_path: Path) -> None:
+    # A pipe, /dev/stdout or /dev/null was replaced by a regular file (as root, /dev/null itself), or the whole fit ran
+    # before a temporary file beside /proc/N/fd/1 failed.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    done = cli("fit", str(tmp_path / "missing.csv"), "--json", str(pipe))
+    assert done.returncode == 2 and "is not a regular file (a device or a pipe)" in done.stderr, done.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_outputs_write_through_a_link_and_keep_the_file_s_mode(tmp_path: Path) -> None:
+    target, link, fresh = tmp_path / "kept.csv", tmp_path / "link.csv", tmp_path / "m.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    link.symlink_to(target)
+    done = cli("fit", str(AIR), "--model", "naive", "--out", str(link), "--json", str(fresh))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and target.read_text().startswith("ds,actual,predicted")  # the link was replaced
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # was made 0600, as temporary files are
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("seed", ["-1", "2147483648", "18446744073709551616", "1.5"])
+def test_a_seed_out_of_the_app_s_range_is_refused_by_name(seed: str) -> None:
+    # 2**32 gave seed 0's numbers, 2**64 failed in every series ("Overflow when unpacking long long").
+    done = cli("fit", str(AIR), "--seed", seed)
+    assert done.returncode == 2 and "--seed" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_blank_column_options_are_detected_and_a_piped_file_is_read(tmp_path: Path) -> None:
+    # --target "" (an unset shell variable) failed with an AssertionError; --date-col "" read the months as steps;
+    # /dev/stdin was "No file".
+    out = tmp_path / "m.json"
+    done = subprocess.run([sys.executable, "-m", "core", "fit", "/dev/stdin", "--target", "", "--date-col", " ",
+                           "--json", str(out)], cwd=ROOT, input=AIR.read_text(), capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(out.read_text())
+    assert (summary["target"], summary["frequency"], summary["rows"]) == ("#Passengers", "monthly", 144)
 
 
 @pytest.mark.parametrize("option", ["--out", "--json"])
