@@ -59,6 +59,9 @@ _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice",
 _UNSAVED_FORMULAS = ("The sheet has formulas whose results were never saved (a program wrote the workbook), so they "
                       "read as blank: open the workbook in Excel or LibreOffice and save it, then load it again.")
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
+# A series cut from a file of several carries, under this name (no file's column), a key of each row's whole content:
+# a row is a copy only when the file's row repeats another in every column, not just in the series' own columns.
+WHOLE_ROW_KEY = "\x00whole row"
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
@@ -165,7 +168,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                         "err.missing_policy", {"policy": options.missing, "choices": ", ".join(MISSING_POLICIES)})
     if any(not isinstance(col, str) or col != col.strip() for col in raw.columns):
         raw = raw.set_axis(unique_names([str(col).strip() for col in raw.columns]), axis=1)  # 'x' and 'x ': x, x.1
-    raw = _drop_index_columns(raw)
+    whole_rows = raw[[WHOLE_ROW_KEY]] if WHOLE_ROW_KEY in raw.columns else None
+    raw = _drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
     report = DataReport(rows_read=len(raw))
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
@@ -193,7 +197,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = pd.DataFrame({"ds": ds, "y": numbers[target]})
     for col in regressors:
         frame[col] = numbers[col].to_numpy()
-    frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None, raw)
+    frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
+                                   raw if whole_rows is None else whole_rows)
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
@@ -226,7 +231,8 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     time column was parsed once for the whole file, is usually clean: this reads it in a fraction of the time."""
     date_col, target = options.date_col, options.target
     names = (date_col or "", target or "")
-    if (not date_col or not target or options.regressors or options.fill_gaps or list(cells) != list(names)
+    columns = [name for name in cells if name != WHOLE_ROW_KEY]  # no copies where stamps rise: the key says nothing
+    if (not date_col or not target or options.regressors or options.fill_gaps or columns != list(names)
             or options.missing not in MISSING_POLICIES or options.duplicates not in DUPLICATE_POLICIES
             or any(name != name.strip() or name.startswith("Unnamed:") for name in names)
             or attrs.get("point_thousands") or reader_notes(attrs)  # what the reader did, which tidy says: left to it
@@ -1136,8 +1142,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     frame = frame[~copies].sort_values("ds", kind="stable")
     report.duplicate_rows_dropped = dropped = int(np.count_nonzero(copies))
     if dropped:
-        report.notices.append(Notice(f"{count(dropped, 'row')} repeating another row in every column {_were(dropped)} "
-                                     "dropped as copies.", "notice.copies_dropped", {"rows": dropped}))
+        report.notices.append(Notice(f"{count(dropped, 'row')} that repeated another row in every column "
+                                     f"{_were(dropped)} dropped.", "notice.copies_dropped", {"rows": dropped}))
     repeated = int(frame["ds"].duplicated().sum())
     if repeated:
         grouped = frame.groupby("ds", as_index=False, sort=True)

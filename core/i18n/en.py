@@ -816,7 +816,7 @@ MESSAGES: dict[str, str] = {
                           "was read. Save another as a file of its own to read it.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
-    "notice.copies_dropped": "{rows:plural:row} repeating another row in every column {rows:were} dropped as copies.",
+    "notice.copies_dropped": "{rows:plural:row} that repeated another row in every column {rows:were} dropped.",
     "notice.stamps_averaged": "{stamps:plural:repeated time stamp} {stamps:were} combined by their mean. If the rows "
                               "are parts of one total (orders, sales), choose sum under Reading options (--duplicates "
                               "sum).",

@@ -17,7 +17,7 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (LoadedSeries, LoadOptions, count, counts_steps, named_as_steps, quoted_names, step_numbers,
+from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps, named_as_steps, quoted_names, step_numbers,
                             tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError
 
@@ -299,14 +299,26 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
                 "fit fewer series at a time (split the file)")
     rows = {"": np.arange(len(table))} if key is None else key.groupby(key, sort=False).indices
     cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target)}
+    keyed = [WHOLE_ROW_KEY] if (whole := _whole_row_keys(table, layout.id_cols, probe.date_col)) is not None else []
+    cells.update({WHOLE_ROW_KEY: whole} if whole is not None else {})
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
-                        cells={col: cells[col].take(positions) for col in _series_columns(probe, target)},
+                        cells={col: cells[col].take(positions) for col in [*_series_columns(probe, target), *keyed]},
                         options=_series_options(probe, target), attrs=dict(table.attrs))
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         raise DataError(f"Every row's {'/'.join(layout.id_cols)} is blank: fill in the series id, or name "
                         "another column with --id-col.")
     return tasks, blank
+
+
+def _whole_row_keys(table: pd.DataFrame, ids: tuple[str, ...],
+                    date_col: str | None) -> pd.api.extensions.ExtensionArray | None:
+    """A key of each row's whole content when time stamps repeat within a series: its rows may repeat one another in
+    the columns the series keeps but not in the file's others (two stores' sales of one product, summed by product),
+    and were dropped as copies. None otherwise (the usual file: its series stay on ``tidy_clean``'s path)."""
+    if not date_col or not table[[*ids, date_col]].duplicated().any():
+        return None
+    return pd.util.hash_pandas_object(table, index=False).array
 
 
 def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
