@@ -76,7 +76,7 @@ _OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end o
 _OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
 _WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
 ON_FIRST_OFFSET = "ISO 8601 on the first row's UTC offset"  # the format found for times with several offsets
-_UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT)$", re.IGNORECASE)
+_UTC_SUFFIX = re.compile(r"(?<!\s)\s*(?:UTC|GMT)$", re.IGNORECASE)  # from a run's first space only: linear
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's serial dates (1900 system, past its 1900 leap-day bug)
 _EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, whole numbers are rarely dates
 
@@ -317,7 +317,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
     if _WEEK_WORDS.match(sample.iloc[0]) and sample.str.match(_WEEK_WORDS).all():  # "w/c 01/01/2024": the date
         return parse_dates(text.str.replace(_WEEK_WORDS, "", regex=True), day_first)
-    if sample.iloc[:1].str.fullmatch(_INTERVAL).all() and sample.str.fullmatch(_INTERVAL).all():
+    if (sample.str.len().max() <= _LONGEST_INTERVAL and sample.iloc[:1].str.fullmatch(_INTERVAL).all()
+            and sample.str.fullmatch(_INTERVAL).all()):
         return parse_dates(text.str.replace(_INTERVAL, r"\1", regex=True), day_first)  # an interval: its start
     found = _parse_one_format(text, sample, day_first)
     return _with_midnights(found, text) if found is not None else _parse_mixed_formats(text, sample, day_first)
@@ -773,6 +774,7 @@ _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|wee
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
 # A time interval, read as its start (ENTSO-E's "01.01.2023 00:00 - 01.01.2023 01:00", "(CET)" after a clock change);
 # its start has a mark within its digits, so a fiscal year "2019 - 20" is not one.
+_LONGEST_INTERVAL = 80  # characters: a longer cell is no interval (and the pattern backtracks in time its length squared)
 _INTERVAL = re.compile(r"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?(?:\s*\([^)]*\))?")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")

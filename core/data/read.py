@@ -71,6 +71,7 @@ _DATES_ACROSS = 8  # column names read as dates that make a table whose dates ru
 _PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 _NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\s*:",
                          re.IGNORECASE)  # how a note line below a table starts (``_is_footnote``)
+_LONGEST_NUMBER = 64  # characters of a cell tested as a number (the pattern backtracks in time its length squared)
 _NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
 # Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
@@ -371,6 +372,8 @@ def _is_json(text: str) -> bool:
     first = start.split("\n", 1)[0].strip()
     try:
         return first == "{" or isinstance(json.loads(first), dict)
+    except RecursionError:  # objects nested thousands deep: JSON all the same
+        return True
     except ValueError:
         return False
 
@@ -1140,7 +1143,7 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
         return False
     if len(cells) > fields:
         return True
-    numbers = sum(bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
+    numbers = sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
     words = len(cells) < fields and len(first.split()) >= 2 and not any(char.isdigit() for char in first)
     return numbers <= 1 and (bool(_NOTE_START.match(first)) or (words and numbers == 0))
 

@@ -39,7 +39,7 @@ _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|me
                           r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
                           r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
-_SUBTOTAL_ROW = re.compile(r"\S*\d\S*\s+(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
+_SUBTOTAL_ROW = re.compile(r"(?=\S*\d)\S+\s+(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).

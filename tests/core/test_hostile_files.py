@@ -423,6 +423,26 @@ def test_json_is_named_for_what_it_is(text: str) -> None:
         load_series(text.encode(), "export.csv")
 
 
+def test_json_nested_thousands_deep_is_named_not_a_recursion_error() -> None:
+    with pytest.raises(DataError, match=r"This file is JSON, not a CSV"):  # RecursionError: a traceback on the page
+        load_series(('{"a":' * 100_000 + "1" + "}" * 100_000).encode(), "deep.csv")
+
+
+_DAYS = "".join(f"2020-01-{day:02d},{day}\n" for day in range(2, 29))
+_LONG = 100_000  # characters of a crafted cell: the patterns that met these backtracked for minutes on each
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("date,y\n" + "".join(f"{'7' * _LONG}x,{i}\n" for i in range(3)) + _DAYS, 30),  # a pivot's subtotal?
+    ("date,y\n1.1" + "T1" * (_LONG // 2) + ",1\n" + _DAYS, 27),  # an interval? (left out as an unreadable date)
+    ("date,y\n2020-01-01,1\n" + _DAYS + "abc," + "1" * _LONG + "x\n", 28),  # a footnote below the table?
+    ("date,y\n" + "".join(f"2020-01-{1 + i % 28:02d}{' ' * _LONG}x,{i}\n" for i in range(3)) + _DAYS, 30)])  # UTC?
+def test_crafted_long_cells_are_read_in_one_pass(text: str, rows: int) -> None:
+    # Each cell made a regular expression backtrack in time its length squared (0.66 s at 8,000 characters, hours at
+    # these), holding the interpreter for every session of the server.
+    assert len(load_series(text.encode(), "crafted.csv").frame) == rows
+
+
 def test_blank_lines_of_separators_at_the_end_are_not_called_notes() -> None:
     text = "month,sales,cost\n" + "".join(f"2021-{m:02d},{100 + m},{m}\n" for m in range(1, 13)) + ",,,,\n,,,,\n"
     series = load_series(text.encode(), "x.csv")
