@@ -652,6 +652,10 @@ MESSAGES: dict[str, str] = {
     "err.too_many_dashboard_series": "This file holds {count:,} series, more than the {limit} the dashboard goes "
                                      "through in one run: fit them with the command line (python -m core fit "
                                      "FILE), or set TSR_MAX_DASHBOARD_SERIES to raise the limit.",
+    "err.ids_blank": "Every row's {columns} is blank: fill in the series id, or choose another id column (--id-col on "
+                     "the command line).",
+    "err.too_many_series": "The file has {count:,} series, more than the limit of {limit}: fit fewer series at a time "
+                           "(split the file), or set {variable} to raise the limit.",
     "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
                          "set {variable} to raise the limit.",
     "err.folder": "'{path}' is a folder: name a file in it (a CSV, .xlsx or .parquet).",

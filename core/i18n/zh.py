@@ -566,6 +566,8 @@ MESSAGES: dict[str, str] = {
     "err.too_many_cells": "文件有 {count:,} 个单元格，超过了 {limit} 个的上限：工作表的已用区域过大（远离表格的零散单元格：请删除它们），或设置 {variable} 提高上限。",
     "err.too_many_columns": "文件有 {count:,} 列，超过了 {limit} 列的上限：请只保留需要的列，或设置 {variable} 提高上限。",
     "err.too_many_dashboard_series": "该文件有 {count:,} 个序列，超过了仪表板一次最多处理 {limit} 个的上限：请用命令行（python -m core fit FILE）拟合，或设置 TSR_MAX_DASHBOARD_SERIES 提高上限。",
+    "err.ids_blank": "每一行的 {columns} 都是空的：请填写序列编号，或选择另一个序列编号列（命令行用 --id-col）。",
+    "err.too_many_series": "文件有 {count:,} 个序列，超过了 {limit} 个的上限：请一次拟合较少的序列（拆分文件），或设置 {variable} 提高上限。",
     "err.too_many_rows": "文件有 {count:,} 行，超过了 {limit} 行的上限：请载入较短的片段，或设置 {variable} 提高上限。",
     "err.folder": "“{path}”是一个文件夹：请指定其中的一个文件（CSV、.xlsx 或 .parquet）。",
     "err.xls": "该文件是旧格式（.xls）或受密码保护的 Excel 工作簿：请在 Excel 或 LibreOffice 中打开，另存为不带密码的 .xlsx 或 CSV。",

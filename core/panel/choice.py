@@ -12,7 +12,7 @@ import pandas as pd
 from core.data.read import column_text, read_bytes, read_table
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled, named_as_steps, without_summary_rows
 from core.errors import DataError
-from core.panel.split import ALL_TARGETS, SeriesTask, plan_layout, split_series
+from core.panel.split import ALL_TARGETS, SeriesTask, of_the_series, plan_layout, split_series
 
 _VIEW_TRIES = 20  # series tried for one to show when the first cannot be read
 
@@ -114,8 +114,10 @@ Splitter = Callable[[bytes, str, LoadOptions, PanelChoice], Panel | None]
 
 def series_view(panel: Panel, uid: str) -> LoadedSeries:
     """Series ``uid`` read by the single-series rules, offering the whole file's columns to the pickers."""
-    task = panel.task(uid)
-    series = task.load()
+    try:
+        series = panel.task(uid).load()
+    except ValueError as problem:
+        raise of_the_series(problem) from None
     return replace(series, columns=[col for col in panel.columns if col not in panel.id_cols],
                    numeric_columns=list(panel.numeric_columns))
 

@@ -22,12 +22,12 @@ from threadpoolctl import threadpool_limits
 
 from core.data.read import MAX_ROWS
 from core.data.tidy import LoadedSeries, count, quoted_names
-from core.errors import DataError, KeyedError
+from core.errors import KeyedError
 from core.limits import limit
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
-from core.panel.split import SeriesTask
+from core.panel.split import SeriesTask, of_the_series
 
 BASELINE = "snaive"  # the summary's relative MAE is against this model's test forecast
 
@@ -161,12 +161,9 @@ def relative_mae(series: LoadedSeries, request: RunRequest, result: RunResult) -
 
 
 def failed(unique_id: str, problem: ValueError) -> SeriesOutcome:
-    """A series that could not be used: its one-line reason, with the catalog key a page translates it by. A target
-    blank in this series only is said of the series (the single-series advice, choose another column, misleads)."""
-    if isinstance(problem, KeyedError) and problem.key == "err.target_empty":
-        column = str(problem.params.get("column", ""))
-        problem = DataError(f"This series has no values in '{column}' (every row is blank): fill them in, or leave the "
-                            "series out of the file.", "err.series_empty", {"column": column})
+    """A series that could not be used: its one-line reason (``of_the_series``), with the catalog key a page
+    translates it by."""
+    problem = of_the_series(problem)
     if isinstance(problem, KeyedError):
         return SeriesOutcome(unique_id, error=one_line(problem), error_key=problem.key, error_params=dict(problem.params))
     return SeriesOutcome(unique_id, error=one_line(problem))

@@ -19,7 +19,7 @@ from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps, named_as_steps, quoted_names, step_numbers,
                             tidy_clean, tidy_table, without_summary_rows)
-from core.errors import DataError
+from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
 ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, an id or a regressor
@@ -306,9 +306,20 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
                         options=_series_options(probe, target), attrs=dict(table.attrs))
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
-        raise DataError(f"Every row's {'/'.join(layout.id_cols)} is blank: fill in the series id, or name "
-                        "another column with --id-col.")
+        columns = "/".join(layout.id_cols)
+        raise DataError(f"Every row's {columns} is blank: fill in the series id, or choose another id column (--id-col "
+                        "on the command line).", "err.ids_blank", {"columns": columns})
     return tasks, blank
+
+
+def of_the_series(problem: ValueError) -> ValueError:
+    """A series' reading ``problem`` as said of the series: a target blank in this series only (the single-series
+    advice, choose another column, misleads)."""
+    if isinstance(problem, KeyedError) and problem.key == "err.target_empty":
+        column = str(problem.params.get("column", ""))
+        return DataError(f"This series has no values in '{column}' (every row is blank): fill them in, or leave the "
+                         "series out of the file.", "err.series_empty", {"column": column})
+    return problem
 
 
 def _whole_row_keys(table: pd.DataFrame, ids: tuple[str, ...],

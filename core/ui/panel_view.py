@@ -46,13 +46,24 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
     were dropped."""
     data, name, options, choice = reading.data, reading.name, reading.options, reading.choice
     try:
-        series = load(data, name, options)
+        series = _loaded(reading, load, split)
         panel = split(data, name, options, choice) if may_hold_many(series, choice) else None
         view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
     except ValueError as problem:
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, problem.with_traceback(None)), None
         return None
     return remember_series(state, series, name, data, panel, view)
+
+
+def _loaded(reading: Reading, load: Loader, split: Splitter) -> LoadedSeries:
+    """The file read as one series; when that leaves too few rows, the split says why if it can (30 stores of 5 days
+    each: "150 rows hold only 5 distinct time stamps", not "only 5 usable rows")."""
+    try:
+        return load(reading.data, reading.name, reading.options)
+    except ValueError as problem:
+        if getattr(problem, "key", "") == "err.too_few_rows":
+            split(reading.data, reading.name, reading.options, reading.choice)
+        raise
 
 
 def panel_choice(state: Mapping[str, Any]) -> PanelChoice:

@@ -534,3 +534,26 @@ def test_a_run_over_all_series_gives_each_series_the_defaults_of_its_own_frequen
     job = at.session_state[keys.TRAIN_PANEL_RUNS][-1]
     lags = {outcome.unique_id: outcome.summary["params"]["lags"] for outcome in job.outcomes if outcome.summary}
     assert lags == {"monthly": list(range(1, 13)), "quarterly": [1, 2, 3, 4]} and job.request.settings.values == {}
+
+
+def test_a_blank_id_column_and_a_blank_series_are_said_in_the_page_s_language() -> None:
+    # An id column blank in every row gave English naming --id-col on the Chinese page; a series blank in every row was
+    # told to "choose a column that holds the series" (the single-series advice) where Train said it of the series.
+    blank = "store,date,sales,comment\n" + "".join(f"{s},2023-01-{d:02d},{d * 3 + k},\n" for k, s in enumerate("ab")
+                                                   for d in range(1, 21))
+    at = upload(app({"lang": "zh"}), "comment.csv", blank)
+    at.multiselect(key=keys.DATA_ID_WIDGET).set_value(["comment"]).run()
+    assert len(at.error) == 1 and "序列编号" in at.error[0].value and "Every row" not in at.error[0].value
+    rows = "id,date,value\n" + "".join(f"{s},2023-01-{d:02d},{'' if s == 'empty' else d % 7 + 10}\n"
+                                       for s in ("shop", "empty") for d in range(1, 31))
+    at = upload(app(), "with_empty.csv", rows)
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("empty").run()
+    assert "This series has no values in" in at.error[0].value.replace("\\", "")
+
+
+def test_a_file_of_series_all_too_short_says_so_on_the_data_page() -> None:
+    # 30 stores of 5 days: the page said "Only 5 usable rows" (the stores averaged into one series), the CLI the cause.
+    rows = "store,date,sales\n" + "".join(f"S{s:02d},2023-01-0{d},{10 + s + d}\n" for s in range(30) for d in range(1, 6))
+    at = app()
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("short.csv", rows.encode(), "text/csv")).run()
+    assert "150 rows hold only 5 distinct time stamps" in at.error[0].value.replace("\\", "")
