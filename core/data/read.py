@@ -193,8 +193,14 @@ def _groups_above(row: pd.Series) -> list[str | None] | None:
     return cells if _spans_cells(cells) else None
 
 
+_LONGEST_GROUP = 200  # characters of a group's name over merged cells: a longer cell is no label (copied per column)
+
+
 def _spans_cells(groups: list[str | None]) -> bool:
-    """Whether a header row reads as groups over merged cells: two or more named, one of them followed by a blank."""
+    """Whether a header row reads as groups over merged cells: two or more named (none longer than ``_LONGEST_GROUP``,
+    which each column under it would repeat), one of them followed by a blank."""
+    if any(group and len(group) > _LONGEST_GROUP for group in groups):
+        return False
     return sum(bool(group) for group in groups) >= 2 and any(
         groups[i] and not groups[i + 1] for i in range(len(groups) - 1))
 
@@ -330,11 +336,12 @@ def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
     ``attrs["renamed_columns"]`` lists them for a notice (a series' id or a target would carry a name the file
     does not write)."""
     names = [str(col) for col in raw.columns]
-    renamed = [name for name in names if (base := re.fullmatch(r"(.+)\.([1-9]\d*)", name)) and base.group(1) in names
-               and all(f"{base.group(1)}.{k}" in names for k in range(1, int(base.group(2))))  # as pandas numbers them
+    known = set(names)  # looked up once per earlier copy of each name: a list made 999 columns named alike take 7 s
+    renamed = [name for name in names if (base := re.fullmatch(r"(.+)\.([1-9]\d*)", name)) and base.group(1) in known
+               and all(f"{base.group(1)}.{k}" in known for k in range(1, int(base.group(2))))  # as pandas numbers them
                and not re.fullmatch(r"-?\d+", base.group(1))]  # 0, 0.1, 0.2: quantiles or depths, not renamed
-    if renamed:
-        raw.attrs["renamed_columns"] = renamed
+    if renamed:  # the notice names the first 12 (``quoted_names``); pandas copies attrs at every step
+        raw.attrs["renamed_columns"] = tuple(renamed[:12])
     return raw
 
 
