@@ -1099,6 +1099,22 @@ def _first_table(text: str) -> tuple[str, str]:
         if not any(char.isdigit() for char in found.group(2)) and not _NOTE_START.match(found.group(2)):
             titles = [line.strip("# \r") for line in found.group(1).splitlines()]
             return text[:found.start() + 1], next((line for line in titles if any(map(str.isalpha, line))), "#")
+    return _before_another_header(text)
+
+
+def _before_another_header(text: str) -> tuple[str, str]:
+    """``text`` up to a blank line, perhaps a title line, then another header that starts as the first does but names
+    other columns (``Day,Sessions`` ... ``Day,Revenue``: a second table whose rows were averaged into the first's), and
+    that title or header; ``(text, "")`` without one. The same header again continues the table (two exports joined)."""
+    header = text.split("\n", 1)[0].rstrip("\r")
+    first = re.split(r"[,;\t|]", header, maxsplit=1)[0].strip()
+    if not first or first == header.strip() or any(char.isdigit() for char in header):
+        return text, ""
+    again = re.compile(r"\n[ \t,;]*\r?\n(?:([^\n\d,;\t]*)\r?\n)?(" + re.escape(first) + r"[,;\t|][^\n\d]*)\r?$",
+                       re.MULTILINE)
+    for found in again.finditer(text):
+        if found.group(2).strip() != header.strip():
+            return text[:found.start() + 1], (found.group(1) or "").strip() or found.group(2).strip()
     return text, ""
 
 

@@ -1202,6 +1202,20 @@ def test_a_report_of_several_tables_is_read_to_the_end_of_the_first_and_the_next
     assert len(load_series(held.encode(), "analytics.csv").frame) == 41  # a # line between rows is no next table
 
 
+@pytest.mark.parametrize("title", ["", "Revenue by day\n"])
+def test_a_second_table_under_a_blank_line_is_left_out_and_named(title: str) -> None:
+    # Day,Sessions then Day,Revenue over the same days: each day became the mean of its sessions and its revenue.
+    sessions = "".join(f"2020-01-{d:02d},{100 + d}\n" for d in range(1, 29))
+    revenue = "".join(f"2020-01-{d:02d},{5000 + 10 * d}\n" for d in range(1, 29))
+    series = load_series(f"Day,Sessions\n{sessions}\n{title}Day,Revenue\n{revenue}".encode(), "report.csv")
+    assert series.frame["y"].tolist() == [100.0 + d for d in range(1, 29)]
+    named = title.strip() or "Day,Revenue"
+    assert any(f"the next is titled '{named}'" in notice for notice in series.report.notices)
+    half = sessions.index("2020-01-15")
+    joined = load_series(f"Day,Sessions\n{sessions[:half]}\nDay,Sessions\n{sessions[half:]}".encode(), "two.csv")
+    assert len(joined.frame) == 28  # two exports of one table: read on
+
+
 @pytest.mark.parametrize("index_row", [True, False])
 def test_columns_of_two_levels_as_pandas_writes_them_are_named_by_both(index_row: bool) -> None:
     days = pd.date_range("2023-01-01", periods=30, freq="D")
