@@ -51,7 +51,7 @@ def train_now(request: RunRequest) -> RunResult | None:
 
     try:
         with training_slot(lambda slots: progress.progress(0.0, text=waiting_message(slots, T.lang))):
-            return run(series.frame, series.frequency, request, on_epoch, series.future,
+            return run(series.frame, series.frequency, request, on_epoch, series.future, series.report.filled_targets,
                        on_stage=lambda stage: progress.progress(1.0, text=T(f"train.stage_{stage}")))
     except ValueError as problem:
         st.error(plain(failed_text(st.session_state, said(problem, T.lang), T.lang)))

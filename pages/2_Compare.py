@@ -19,8 +19,8 @@ def baselines(fraction: float) -> list[RunResult]:
     """naive and snaive on the current split, computed once per fraction (they take milliseconds)."""
     cached = st.session_state.get(keys.COMPARE_BASELINES)
     if cached is None or cached[0] != fraction:
-        made = [run(series.frame, series.frequency, RunRequest(name, train_fraction=fraction))
-                for name in ("naive", "snaive")]
+        made = [run(series.frame, series.frequency, RunRequest(name, train_fraction=fraction),
+                    filled=series.report.filled_targets) for name in ("naive", "snaive")]
         cached = (fraction, made)
         st.session_state[keys.COMPARE_BASELINES] = cached
     return list(cached[1])

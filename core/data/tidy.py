@@ -92,6 +92,9 @@ class DataReport:
     rows_dropped: int = 0
     gaps: int = 0
     irregular_rows: int = 0  # rows between the frequency's steps when they are most rows (an event log), else 0
+    # Rows (positions in the tidy frame) whose target the file left blank: filled by the missing-value policy, or
+    # inserted by filling gaps. Scores leave them out (they are no observations); models train on them.
+    filled_targets: tuple[int, ...] = ()
     date_format: str = ""
     notices: list[str] = field(default_factory=list)
     sheets: tuple[str, ...] = ()  # a workbook's visible sheets
@@ -1274,6 +1277,7 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
                                      "notice.missing_dropped", {"rows": missing}))
         return frame
     filled = values.interpolate(limit_direction="both") if policy == "interpolate" else values.ffill().bfill()
+    report.filled_targets = tuple(int(row) for row in np.flatnonzero(frame["y"].isna().to_numpy()))
     frame = pd.concat([frame[["ds"]], filled], axis=1)
     report.missing_filled = missing
     report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} filled ({policy}).",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -79,8 +79,12 @@ def check_horizon(horizon: int) -> None:
 
 def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         callback: EpochCallback | None = None, future_regressors: pd.DataFrame | None = None,
-        on_stage: Callable[[str], None] | None = None) -> RunResult:
+        filled: Sequence[int] = (), on_stage: Callable[[str], None] | None = None) -> RunResult:
     """Fit ``request.model`` on the training rows, score it on train and test, then forecast.
+
+    ``filled``: rows whose target the file left blank (``DataReport.filled_targets``); the models train on their
+    filled values, but no score counts them and the predictions leave their ``actual`` blank (an interpolated test row
+    scored as an observation flattered a model that interpolates too).
 
     The test rows get the band of a backtest inside the training rows (``prediction_band``); the
     forecast past the end refits the same model, same seed, on every row, and backtests it there.
@@ -96,12 +100,13 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     fitted, predicted = forecaster.fitted_values(), forecaster.forecast(test)
     predicted, below_zero = held_at_zero(predicted, train["y"].to_numpy(dtype=float))
     scale = seasonal_naive_scale(train["y"].to_numpy(dtype=float), frequency.season_length)
-    metrics = {"train": regression_metrics(train["y"].to_numpy(dtype=float), fitted, scale),
-               "test": regression_metrics(test["y"].to_numpy(dtype=float), predicted, scale)}
+    actual = observed_values(frame["y"], filled)
+    metrics = {"train": regression_metrics(actual[:len(train)], fitted, scale),
+               "test": regression_metrics(actual[len(train):], predicted, scale)}
     if on_stage is not None:
         on_stage("band")
     band = prediction_band(train, frequency, request, forecaster)
-    predictions = pd.DataFrame({"ds": frame["ds"], "actual": frame["y"],
+    predictions = pd.DataFrame({"ds": frame["ds"], "actual": actual,
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test),
                                 **band_columns(len(frame), predicted, band, len(train))})
@@ -124,6 +129,14 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                      forecaster=forecaster,
                      settings_used=settings_in_use(request.model, request.settings, frequency, forecaster.params()),
                      budget_note=history.budget_note if history else "", band=band)
+
+
+def observed_values(values: pd.Series, filled: Sequence[int] = ()) -> np.ndarray:
+    """``values`` as floats, NaN in the ``filled`` rows (positions; none out of range)."""
+    actual = values.to_numpy(dtype=float).copy()
+    rows = np.asarray(filled, dtype=int)
+    actual[rows[(rows >= 0) & (rows < len(actual))]] = np.nan
+    return actual
 
 
 def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunRequest,

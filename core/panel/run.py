@@ -57,7 +57,8 @@ class EngineInfo:
 def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, dict[str, Any]]:
     """Run the pipeline on one tidy series; the result and the single-series metrics JSON (with its notices: what
     loading changed, and a training the budget stopped)."""
-    result = run(series.frame, series.frequency, request, future_regressors=series.future)
+    result = run(series.frame, series.frequency, request, future_regressors=series.future,
+                 filled=series.report.filled_targets)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
                "notices": loading_notes(series) + _unused_regressors(request)

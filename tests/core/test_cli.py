@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import torch
@@ -143,6 +144,27 @@ def test_blank_column_options_are_detected_and_a_piped_file_is_read(tmp_path: Pa
     assert (summary["target"], summary["frequency"], summary["rows"]) == ("#Passengers", "monthly", 144)
 
 
+@pytest.mark.parametrize("extra", [[], ["--fill-gaps"]])
+def test_values_the_file_left_blank_are_neither_actuals_nor_scored(extra: list[str], tmp_path: Path) -> None:
+    # Two blank days in the test rows were written as "actual" (their interpolation) and scored: test MAE 0.5594 over
+    # 9 rows where the 7 observed give 0.5288. A row --fill-gaps inserts is no observation either.
+    rng = np.random.default_rng(4)
+    days = pd.date_range("2020-01-01", periods=30, freq="D")
+    values = 20 + np.sin(np.arange(30) / 3) * 3 + rng.normal(0, 0.5, 30)
+    rows = [f"{day:%Y-%m-%d},{'' if k in (25, 26) and not extra else round(value, 3)}"
+            for k, (day, value) in enumerate(zip(days, values)) if not (extra and k in (25, 26))]
+    source, out, metrics = tmp_path / "in.csv", tmp_path / "p.csv", tmp_path / "m.json"
+    source.write_text("date,y\n" + "\n".join(rows) + "\n")
+    done = cli("fit", str(source), "--model", "linear", "--out", str(out), "--json", str(metrics), *extra)
+    assert done.returncode == 0, done.stderr
+    predictions = pd.read_csv(out, parse_dates=["ds"])
+    assert len(predictions) == 30 and predictions["actual"].isna().tolist() == [k in (25, 26) for k in range(30)]
+    test = predictions[predictions["split"] == "test"].dropna(subset=["actual"])
+    assert len(test) == 7
+    mae = float(np.mean(np.abs(test["actual"] - test["predicted"])))
+    assert json.loads(metrics.read_text())["test"]["mae"] == pytest.approx(mae, rel=1e-9)
+
+
 @pytest.mark.parametrize("option", ["--out", "--json"])
 def test_an_output_at_the_input_file_is_refused_and_the_input_kept(option: str, tmp_path: Path) -> None:
     source = tmp_path / "sales.csv"
@@ -269,7 +291,10 @@ def test_repeated_stamps_and_blank_cells_follow_the_policies_named_on_the_comman
     for policies in (("--duplicates", "sum", "--missing", "ffill"), ()):
         done = cli("fit", str(source), "--model", "naive", "--out", str(tmp_path / "p.csv"), *policies)
         assert done.returncode == 0, done.stderr
-        first_days[policies[1:2]] = pd.read_csv(tmp_path / "p.csv")["actual"].iloc[:3].tolist()
+        written = pd.read_csv(tmp_path / "p.csv")
+        # The blank day is no actual; naive's fitted value of the day after it is its filled value.
+        first_days[policies[1:2]] = [*written["actual"].iloc[:2], written["predicted"].iloc[3]]
+        assert np.isnan(written["actual"].iloc[2])
     assert first_days == {("sum",): [4.0, 2.0, 2.0], (): [2.0, 2.0, 3.0]}  # the defaults: mean, interpolate
     wrong = cli("fit", str(source), "--duplicates", "median")
     assert wrong.returncode == 2 and "invalid choice: 'median'" in wrong.stderr
