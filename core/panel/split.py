@@ -208,10 +208,11 @@ def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText 
 
 
 def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Columns that cannot be the id: the regressors, the named targets, and measures that are not
-    whole numbers (a decimal-comma file keeps them as text)."""
+    """Columns that cannot be the id: the regressors, the named targets, and measures: numbers with fractions (a
+    decimal-comma file keeps them as text). Whole numbers with a word among them (stores 101 ... 130 and ``ONLINE``, or
+    ``unknown``) may be ids: read as numbers with one unreadable cell, they made a file of 31 stores one series."""
     named = () if wanted is None or wanted == (ALL_TARGETS,) else wanted
-    measures = tuple(col for col in probe.numeric_columns if not _is_number(table[col]))
+    measures = tuple(col for col in probe.numeric_columns if not _is_number(table[col]) and _has_fractions(table[col]))
     return (*probe.regressors, *named, *measures)
 
 
@@ -532,6 +533,17 @@ def _is_number(values: pd.Series) -> bool:
     if pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values):
         cells = values.dropna().astype("string").str.strip()
         return bool(len(cells)) and bool(cells.str.fullmatch(r"-?\d+(\.0+)?").all())  # 7, or 7.0 (a blank made floats)
+    return False
+
+
+def _has_fractions(values: pd.Series) -> bool:
+    """Whether some numbers have a fraction (``99.2``, ``12,5``): integers do not, nor words, nor codes written with a
+    leading zero (HS tariff codes such as ``0101.21``, which no measure writes)."""
+    if pd.api.types.is_float_dtype(values):
+        return bool((values.dropna() % 1 != 0).any())
+    if _is_text(values):
+        cells = values.dropna().astype("string").str.strip()
+        return bool(cells.str.fullmatch(r"[-+]?\d*[.,]\d*[1-9]\d*").any()) and not cells.str.match(r"0\d").any()
     return False
 
 

@@ -267,6 +267,18 @@ def test_two_stores_selling_alike_are_summed_by_product_not_dropped_as_copies(tm
     assert "'00123': 1 row that repeated another row in every column was dropped" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("odd", ["ONLINE", "unknown"])
+def test_numbered_stores_and_one_named_otherwise_are_each_a_series(odd: str, tmp_path: Path) -> None:
+    # Store numbers read as numbers with one unreadable cell were taken for a measure: the 31 stores became one
+    # series of their mean, said only as "600 repeated time stamps were combined by their mean".
+    stores = [str(100 + k) for k in range(30)] + [odd]
+    frame = pd.concat([long_frame([store], months=24).assign(sales=lambda f, k=k: f["sales"] + 10 * k)
+                       for k, store in enumerate(stores)], ignore_index=True)
+    done, out, metrics = fit(tmp_path, frame, "--model", "naive")
+    assert done.returncode == 0, done.stderr
+    check_many(out, metrics, stores, 24)
+
+
 def test_a_file_of_series_all_too_short_says_so_not_only_4_usable_rows(tmp_path: Path) -> None:
     frame = long_frame([f"S{k:03d}" for k in range(25)], months=4)  # 100 rows, 4 months each
     done, _, _ = fit(tmp_path, frame, "--model", "linear")
