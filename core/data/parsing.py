@@ -317,9 +317,9 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
     if _WEEK_WORDS.match(sample.iloc[0]) and sample.str.match(_WEEK_WORDS).all():  # "w/c 01/01/2024": the date
         return parse_dates(text.str.replace(_WEEK_WORDS, "", regex=True), day_first)
-    if (sample.str.len().max() <= _LONGEST_INTERVAL and sample.iloc[:1].str.fullmatch(_INTERVAL).all()
-            and sample.str.fullmatch(_INTERVAL).all()):
-        return parse_dates(text.str.replace(_INTERVAL, r"\1", regex=True), day_first)  # an interval: its start
+    for interval in (_INTERVAL, _ISO_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
+        if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all():
+            return parse_dates(text.str.replace(interval, r"\1", regex=True), day_first)  # an interval: its start
     found = _parse_one_format(text, sample, day_first)
     return _with_midnights(found, text) if found is not None else _parse_mixed_formats(text, sample, day_first)
 
@@ -776,6 +776,9 @@ _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|wee
 # its start has a mark within its digits, so a fiscal year "2019 - 20" is not one.
 _LONGEST_INTERVAL = 80  # characters: a longer cell is no interval (and the pattern backtracks in time its length squared)
 _INTERVAL = re.compile(r"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?(?:\s*\([^)]*\))?")
+# The same with ISO dates: "2023-01-01 00:00 - 2023-01-01 01:00", or ISO 8601's "2023-01-01T00:00/2023-01-01T01:00".
+_ISO_TIME = r"\d{4}-\d{2}-\d{2}(?:[\sT]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/){_ISO_TIME}(?:\s*\([^)]*\))?")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"

@@ -445,6 +445,16 @@ def test_entsoe_intervals_are_read_by_their_start_and_a_day_ahead_forecast_is_no
     assert (priced.date_col, priced.frequency.name) == ("Price Date", "daily")  # a target word beside a date word
 
 
+@pytest.mark.parametrize("write", ["{a:%Y-%m-%d %H:%M} - {b:%Y-%m-%d %H:%M}", "{a:%Y-%m-%dT%H:%M}/{b:%Y-%m-%dT%H:%M}",
+                                   "{a:%Y-%m-%dT%H:%M:%SZ}/{b:%Y-%m-%dT%H:%M:%SZ}"])
+def test_intervals_written_with_iso_dates_are_read_by_their_start(write: str) -> None:
+    # Only dotted or slashed starts were intervals: ISO ones fell back to row steps ("No time column was read").
+    hours = pd.date_range("2023-01-01", periods=30, freq="h")
+    stamps = [write.format(a=a, b=a + pd.Timedelta(hours=1)) for a in hours]
+    series = load_series(_csv("MTU", stamps, np.arange(30.0)), "x.csv")
+    assert series.frame["ds"].tolist() == list(hours) and series.frequency.name == "hourly"
+
+
 def test_midnights_written_as_the_date_alone_among_date_times_are_kept() -> None:
     hours = pd.date_range("2024-01-01", periods=72, freq="h")  # R's write.csv of POSIXct: "2024-01-01" at midnight
     stamps = [f"{h:%Y-%m-%d}" if h.hour == 0 else f"{h:%Y-%m-%d %H:%M:%S}" for h in hours]
