@@ -132,8 +132,26 @@ def build_corpus(folder: Path) -> list[tuple[str, str, Path, dict[str, str], boo
     spans = pd.date_range("1678-01-01", periods=11, freq="h").append(pd.date_range("2261-01-01", periods=11, freq="h"))
     centuries.write_text("date,y\n" + "\n".join(f"{d:%Y-%m-%d %H:%M},{i}" for i, d in enumerate(spans)))
 
+    days = "".join(f"2020-01-{d:02d},{d}\n" for d in range(1, 29))
+    crafted = {"subtotal": "date,y\n" + "".join(f"{'7' * 8_000}x,{i}\n" for i in range(50)) + days,
+               "interval": "date,y\n1.1" + "T1" * 20_000 + ",1\n" + days,
+               "footnote": "date,y\n" + days + "abc," + "1" * 20_000 + "x\n",
+               "utc": "date,y\n" + "".join(f"2020-01-{1 + i % 28:02d}{' ' * 4_000}x,{i}\n" for i in range(20)),
+               "group": f"Date,{'G' * 200_000}{',' * 998}\n," + ",".join(["units"] * 999) + "\n" + "".join(
+                   f"2020-01-{d:02d}," + ",".join(["1"] * 999) + "\n" for d in range(1, 29)),
+               "text": "date," + ",".join(f"c{i}" for i in range(999)) + "\n" + "".join(
+                   f"2020-01-{d:02d}," + ",".join(["1 x"] * 998) + ",1\n" for d in range(1, 29))}
+    for kind, text in crafted.items():
+        (folder / f"crafted_{kind}.csv").write_text(text)
+
     return [
         ("reference: pandas.read_csv, 1,000 rows", "pandas", normal, {}, False),
+        ("50 cells of 8,000 digits, a letter (subtotal?)", "load", folder / "crafted_subtotal.csv", {}, False),
+        ("a cell of 1.1 and T1 x 20,000 (an interval?)", "load", folder / "crafted_interval.csv", {}, False),
+        ("last line: 20,000 digits, a letter (footnote?)", "load", folder / "crafted_footnote.csv", {}, False),
+        ("20 dates, 4,000 spaces, a letter (UTC?)", "load", folder / "crafted_utc.csv", {}, False),
+        ("a 200,000-character group over 999 cells", "load", folder / "crafted_group.csv", {}, False),
+        ("999 text columns of 28 rows", "load", folder / "crafted_text.csv", {}, False),
         ("reference: load_series, 1,000 rows", "load", normal, {}, False),
         (f"xlsx bomb ({bomb.stat().st_size / 1e6:.1f} MB, declares 1.1 GB)", "load", bomb, {}, False),
         ("parquet, 200,000 rows, TSR_MAX_ROWS=100000", "load", parquet, {"TSR_MAX_ROWS": "100000"}, False),

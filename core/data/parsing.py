@@ -251,7 +251,10 @@ def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool
 
 
 def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
-    """Whether too few of the first non-blank cells read as numbers, with a point or a comma as the decimal mark."""
+    """Whether too few of the first non-blank cells read as numbers, with a point or a comma as the decimal mark. The
+    cells (at most a few hundred) are Python strings: each of Arrow's text passes parsed its pattern again, 10 ms a
+    column (15 s for a file of 1,000 text columns)."""
+    head = head.astype(object)
     cleaned = _clean_number_text(head.str.replace(BELOW_LIMIT, r"\1", regex=True), decimal_comma).dropna()
     if cleaned.empty:  # only missing-value markers so far: let the whole column decide
         return False
