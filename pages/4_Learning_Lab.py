@@ -120,7 +120,8 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
     with st.spinner(T("lab.training")):
         try:
             with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):  # as Train's trainings
-                stored = (series, fraction, run_lab(series.frame, series.frequency, settings, fraction))
+                stored = (series, fraction, run_lab(series.frame, series.frequency, settings, fraction,
+                                                    series.report.filled_targets))
             st.session_state[keys.LAB_RESULTS] = stored
         except ValueError as problem:
             st.error(plain(T("lab.failed", problem=said(problem, T.lang))))

@@ -1113,9 +1113,13 @@ def _before_another_header(text: str) -> tuple[str, str]:
     again = re.compile(r"\n[ \t,;]*\r?\n(?:([^\n\d,;\t]*)\r?\n)?(" + re.escape(first) + r"[,;\t|][^\n\d]*)\r?$",
                        re.MULTILINE)
     for found in again.finditer(text):
-        if found.group(2).strip() != header.strip():
+        if _header_cells(found.group(2)) != _header_cells(header):
             return text[:found.start() + 1], (found.group(1) or "").strip() or found.group(2).strip()
     return text, ""
+
+
+def _header_cells(line: str) -> list[str]:
+    return [cell.strip().strip('"').casefold() for cell in re.split(r"[,;\t|]", line)]
 
 
 def _has_month_dot_year_column(text: str, delimiter: str) -> bool:

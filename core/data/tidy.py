@@ -62,6 +62,7 @@ _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's ste
 # A series cut from a file of several carries, under this name (no file's column), a key of each row's whole content:
 # a row is a copy only when the file's row repeats another in every column, not just in the series' own columns.
 WHOLE_ROW_KEY = "\x00whole row"
+_WORD = re.compile(r"[\u3400-\u9fff]+|[^\W_\u3400-\u9fff]+")  # a column name's words (``_name_words``)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
@@ -172,7 +173,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if any(not isinstance(col, str) or col != col.strip() for col in raw.columns):
         raw = raw.set_axis(unique_names([str(col).strip() for col in raw.columns]), axis=1)  # 'x' and 'x ': x, x.1
     whole_rows = raw[[WHOLE_ROW_KEY]] if WHOLE_ROW_KEY in raw.columns else None
-    raw = _drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
+    raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
     report = DataReport(rows_read=len(raw))
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
@@ -275,7 +276,7 @@ def _were(n: int) -> str:
     return "was" if n == 1 else "were"
 
 
-def _drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
+def drop_index_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """``raw`` without columns that number its rows: unnamed ones (pandas' ``to_csv`` writes its index so) and row
     counters (``_is_row_counter``). (An unnamed first column of dates is named when the file is read:
     ``core.data.parsing.name_unnamed_dates``.)"""
@@ -771,9 +772,10 @@ def _named_as_dates(col: object) -> bool:
 
 
 def _name_words(col: object) -> set[str]:
-    """The words of a column's name, lower case, split at anything not a letter or digit of any script
-    (``Order_Date``: order, date; ``Zamknięcie`` stays one word)."""
-    return set(re.split(r"[\W_]+", str(col).strip().lower()))
+    """The words of a column's name, lower case, split at anything not a letter or digit of any script and where
+    Chinese characters meet others (``Order_Date``: order, date; ``Zamknięcie`` stays one word; ``收盘Close``: 收盘,
+    close)."""
+    return set(_WORD.findall(str(col).strip().lower()))
 
 
 def _sounds_like_date(col: object) -> bool:

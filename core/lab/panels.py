@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -14,7 +15,7 @@ from core.models.features import FeatureSpec, Standardizer, calendar_left_out, d
 from core.data.frequency import Frequency
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
-from core.evaluation.pipeline import split_frame
+from core.evaluation.pipeline import observed_values, split_frame
 from core.training.least_squares import least_squares, relative_gap, ridge_objective
 from core.training.loop import (DEFAULT_LR, DIVERGENCE_FACTOR, NOT_REACHED, OPTIMIZERS, TrainConfig,  # noqa: F401
                                 budget_stops, divergence_ceiling, full_loss, predict, train, whole_batch)
@@ -63,8 +64,9 @@ class LabData:
 
 
 def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
-            train_fraction: float = 0.7) -> LabData:
-    """Split, build the chosen model's features and scale them; thin very long training spans."""
+            train_fraction: float = 0.7, filled: Sequence[int] = ()) -> LabData:
+    """Split, build the chosen model's features and scale them; thin very long training spans. The ``filled`` rows
+    (values the file left blank) train but are not scored, as on the Train page."""
     train, test = split_frame(frame, train_fraction)
     calendar = settings.model == "multi"
     left_out = calendar_left_out(train["ds"], frequency) if calendar else {}
@@ -77,7 +79,7 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
     x_scaler, y_values = Standardizer.fit(raw[keep]), train["y"].to_numpy(dtype=float)[keep]
     y_scaler = Standardizer.fit(y_values)
     return LabData(x=x_scaler.transform(raw[keep]), y=y_scaler.transform(y_values),
-                   x_test=x_scaler.transform(raw_test), y_test=test["y"].to_numpy(dtype=float),
+                   x_test=x_scaler.transform(raw_test), y_test=observed_values(frame["y"], filled)[len(train):],
                    y_train_raw=y_values, x_raw=raw[keep], y_scaler=y_scaler, names=names,
                    season=frequency.season_length, subsampled=len(keep) < len(train), left_out=dict(left_out))
 
@@ -471,9 +473,10 @@ class LabResults:
     budget_note: str = ""  # the first one's note, which names the budget and its value
 
 
-def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7) -> LabResults:
-    """Compute every panel, timing each."""
-    data = prepare(frame, frequency, settings, train_fraction)
+def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7,
+            filled: Sequence[int] = ()) -> LabResults:
+    """Compute every panel, timing each (``filled``: as ``prepare`` takes it)."""
+    data = prepare(frame, frequency, settings, train_fraction, filled)
     seconds: dict[str, float] = {}
 
     def timed_panel(name: str, action):  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from core.data.tidy import LoadedSeries, count, quoted_names
 from core.errors import KeyedError
 from core.limits import limit
 from core.evaluation.metrics import regression_metrics
-from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, run, split_frame
+from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, observed_values, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
 from core.panel.split import SeriesTask, of_the_series
 
@@ -156,7 +156,8 @@ def relative_mae(series: LoadedSeries, request: RunRequest, result: RunResult) -
     train, test = split_frame(series.frame, request.train_fraction)
     baseline = build_forecaster(BASELINE, ModelSettings(seed=request.settings.seed), series.frequency)
     forecast = baseline.fit(train, series.frequency).forecast(test)
-    base = regression_metrics(test["y"].to_numpy(dtype=float), forecast, None)["mae"]
+    observed = observed_values(series.frame["y"], series.report.filled_targets)[len(train):]  # as the model's score
+    base = regression_metrics(observed, forecast, None)["mae"]
     model = result.metrics["test"]["mae"]
     return model / base if model is not None and base else None
 

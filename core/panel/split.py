@@ -17,7 +17,7 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps, named_as_steps, quoted_names, step_numbers,
+from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, drop_index_columns, counts_steps, named_as_steps, quoted_names, step_numbers,
                             tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
@@ -209,10 +209,11 @@ def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText 
 
 def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] | None) -> tuple[str, ...]:
     """Columns that cannot be the id: the regressors, the named targets, and measures: numbers with fractions (a
-    decimal-comma file keeps them as text). Whole numbers with a word among them (stores 101 ... 130 and ``ONLINE``, or
-    ``unknown``) may be ids: read as numbers with one unreadable cell, they made a file of 31 stores one series."""
+    decimal-comma file keeps them as text; ``_is_measured``). Whole numbers with a word among them (stores 101 ... 130
+    and ``ONLINE``, or ``unknown``) may be ids: read as numbers with one unreadable cell, they made a file of 31 stores
+    one series."""
     named = () if wanted is None or wanted == (ALL_TARGETS,) else wanted
-    measures = tuple(col for col in probe.numeric_columns if not _is_number(table[col]) and _has_fractions(table[col]))
+    measures = tuple(col for col in probe.numeric_columns if not _is_number(table[col]) and _is_measured(table[col]))
     return (*probe.regressors, *named, *measures)
 
 
@@ -330,7 +331,9 @@ def _whole_row_keys(table: pd.DataFrame, ids: tuple[str, ...],
     and were dropped as copies. None otherwise (the usual file: its series stay on ``tidy_clean``'s path)."""
     if not date_col or not table[[*ids, date_col]].duplicated().any():
         return None
-    return pd.util.hash_pandas_object(table, index=False).array
+    # Without the columns that number the rows (pandas' index, a row counter), as ``tidy`` reads a file of one series:
+    # a record exported twice under two row numbers is a copy.
+    return pd.util.hash_pandas_object(drop_index_columns(table), index=False).array
 
 
 def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
@@ -536,15 +539,26 @@ def _is_number(values: pd.Series) -> bool:
     return False
 
 
-def _has_fractions(values: pd.Series) -> bool:
-    """Whether some numbers have a fraction (``99.2``, ``12,5``): integers do not, nor words, nor codes written with a
-    leading zero (HS tariff codes such as ``0101.21``, which no measure writes)."""
+_MISSING_WORDS = frozenset({"", "-", "--", "\u2013", "\u2014", ".", "..", "?", "x", "n/a", "na", "n.a.", "nan", "null",
+                            "none", "#n/a", ":", "(d)", "(na)", "(x)"})  # what a measure writes for a missing value
+
+
+def _is_measured(values: pd.Series) -> bool:
+    """Whether a column holds measured numbers: some written with a decimal mark (``99.2``, ``19,00``), or whole numbers
+    whose only words are missing-value markers (``-``, ``n/a``). Ids are whole numbers, perhaps with a word among them
+    (``ONLINE``), or codes written with a leading zero (HS tariff codes such as ``0101.21``, which no measure writes)."""
     if pd.api.types.is_float_dtype(values):
         return bool((values.dropna() % 1 != 0).any())
-    if _is_text(values):
-        cells = values.dropna().astype("string").str.strip()
-        return bool(cells.str.fullmatch(r"[-+]?\d*[.,]\d*[1-9]\d*").any()) and not cells.str.match(r"0\d").any()
-    return False
+    if not _is_text(values):
+        return False
+    cells = values.dropna().astype("string").str.strip()
+    if cells.str.match(r"0\d").any():
+        return False
+    numbers = cells.str.fullmatch(r"[-+]?[\d.,' ]*\d")
+    if cells[numbers].str.contains(r"\d[.,]\d", regex=True).any():
+        return True
+    words = cells[~numbers]
+    return bool(len(words)) and bool(words.str.lower().isin(_MISSING_WORDS).all())
 
 
 def _id_text(values: pd.Series) -> pd.Series:

@@ -49,6 +49,9 @@ def time_formats(frequency: Frequency, lang: str = "en") -> tuple[str, str]:
     return t(f"axis.{name}", lang), t(f"table.{name}", lang)
 
 
+_MOST_DECIMALS = 6  # beyond, a table writes values in scientific notation (``value_format``)
+
+
 def value_format(values: pd.Series | np.ndarray, digits: int = 4) -> str:
     """A table format (printf) with one number of decimals for every value of a series: ``digits`` significant digits
     at the series' typical size (its median absolute value), so a forecast column does not mix 433.2719 with 401.5."""
@@ -56,7 +59,8 @@ def value_format(values: pd.Series | np.ndarray, digits: int = 4) -> str:
     sizes = sizes[np.isfinite(sizes) & (sizes > 0)]
     if not sizes.size:
         return "%.2f"
-    return f"%.{int(np.clip(digits - 1 - math.floor(math.log10(float(np.median(sizes)))), 0, 6))}f"
+    decimals = digits - 1 - math.floor(math.log10(float(np.median(sizes))))
+    return f"%.{max(decimals, 0)}f" if decimals <= _MOST_DECIMALS else f"%.{digits - 1}e"  # 3.142e-09, not 0.000000
 
 
 def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:

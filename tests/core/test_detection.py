@@ -117,7 +117,8 @@ def test_a_target_word_inside_a_longer_name_counts() -> None:
 @pytest.mark.parametrize("header,target", [
     ("Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen", "Zamkniecie"),  # stooq's Polish export picked the open
     ("Datum,Eröffnung,Hoch,Tief,Schlusskurs,Volumen", "Schlusskurs"),
-    ("日期,开盘价,最高价,最低价,收盘价,成交量", "收盘价")])
+    ("日期,开盘价,最高价,最低价,收盘价,成交量", "收盘价"),
+    ("日期Date,开盘Open,最高High,最低Low,收盘Close,成交量Volume", "收盘Close")])  # two languages in one name
 def test_a_closing_price_named_in_another_language_is_the_target(header: str, target: str) -> None:
     rng = np.random.default_rng(0)
     close = 100 + np.cumsum(rng.standard_normal(30))

@@ -1214,6 +1214,8 @@ def test_a_second_table_under_a_blank_line_is_left_out_and_named(title: str) -> 
     half = sessions.index("2020-01-15")
     joined = load_series(f"Day,Sessions\n{sessions[:half]}\nDay,Sessions\n{sessions[half:]}".encode(), "two.csv")
     assert len(joined.frame) == 28  # two exports of one table: read on
+    spaced = load_series(f"Day,Sessions\n{sessions[:half]}\nDay, Sessions\n{sessions[half:]}".encode(), "two.csv")
+    assert len(spaced.frame) == 28  # the same header, spaced otherwise
 
 
 @pytest.mark.parametrize("index_row", [True, False])

@@ -175,3 +175,11 @@ def test_a_descent_that_runs_away_is_drawn_to_the_edge_of_the_map_and_a_rising_f
     assert set(rises) == {"full batch"} and rises["full batch"][1] > 10 * rises["full batch"][0]
     calm = lab.LabSettings(optimizer="sgd", lr=0.1)
     assert lab.landscape(data, calm).left_map_at is None and not lab.batch_rises(lab.batch_comparison(data, calm))
+
+
+def test_values_the_file_left_blank_are_not_scored_in_the_race(air) -> None:  # type: ignore[no-untyped-def]
+    # The race scored the filled test rows where the Train page leaves them out.
+    last = len(air.frame) - 1
+    data = lab.prepare(air.frame, air.frequency, lab.LabSettings(), filled=(last, 2))
+    assert np.isnan(data.y_test[-1]) and np.isfinite(data.y_test[:-1]).all()
+    assert data.y_train_raw[2] == air.frame["y"].iloc[2]  # the model still trains on the filled value

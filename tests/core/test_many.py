@@ -279,6 +279,46 @@ def test_numbered_stores_and_one_named_otherwise_are_each_a_series(odd: str, tmp
     check_many(out, metrics, stores, 24)
 
 
+@pytest.mark.parametrize("price", [lambda p: f"{p},00", lambda p: str(p)])
+def test_whole_prices_with_a_decimal_mark_or_a_dash_are_measures_not_the_id(price, tmp_path: Path) -> None:
+    # Prices written 19,00 (or whole, with '-' for one missing) were taken for the id over the article numbers: each
+    # price change started a series. Units with one '-' split two stores into 141 series.
+    rows = [(day, article, price(10 * k + 19 + (day.month > 1)), 5 + d % 7) for d, day in
+            enumerate(pd.date_range("2024-01-01", periods=60)) for k, article in enumerate((4711, 4712, 4713))]
+    frame = pd.DataFrame(rows, columns=["Datum", "Artikel", "Preis", "Menge"])
+    frame.loc[7, "Preis"] = "-" if price(1) == "1" else frame.loc[7, "Preis"]
+    done, _, metrics = fit(tmp_path, frame, "--model", "naive", "--target", "Menge")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(metrics.read_text())["summary"]["id_cols"] == ["Artikel"]
+    units = pd.DataFrame([(day, store, "-" if (d, store) == (9, 101) else d % 150) for d, day in
+                          enumerate(pd.date_range("2023-01-01", periods=150)) for store in (101, 102)],
+                         columns=["date", "store", "units"])
+    done, _, metrics = fit(tmp_path, units, "--model", "naive")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(metrics.read_text())["summary"]["series"] == 2
+
+
+def test_a_record_exported_twice_under_two_row_numbers_is_a_copy(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"date": list(pd.date_range("2024-01-01", periods=20).strftime("%Y-%m-%d")) * 2,
+                          "store": ["A"] * 20 + ["B"] * 20, "sales": [10.0 + k % 20 for k in range(40)]})
+    frame = pd.concat([frame, frame.iloc[[3]]], ignore_index=True)  # to_csv with its index: numbered 0 ... 40
+    source, out = tmp_path / "in.csv", tmp_path / "p.csv"
+    frame.to_csv(source)
+    done = cli("fit", str(source), "--id-col", "store", "--duplicates", "sum", "--model", "naive", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    written = pd.read_csv(out)
+    assert written.loc[(written["unique_id"] == "A") & (written["ds"] == "2024-01-04"), "actual"].tolist() == [13.0]
+
+
+def test_seasonal_naive_scores_one_against_itself_where_values_were_filled(tmp_path: Path) -> None:
+    # The baseline was scored on the filled test rows, the model without them: seasonal naive scored 1.04 against itself.
+    frame = long_frame(["A", "B"], months=40)
+    frame.loc[[33, 35, 37], "sales"] = np.nan
+    done, _, metrics = fit(tmp_path, frame, "--model", "snaive")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(metrics.read_text())["summary"]["test_mae_vs_snaive_geomean"] == pytest.approx(1.0)
+
+
 def test_a_file_of_series_all_too_short_says_so_not_only_4_usable_rows(tmp_path: Path) -> None:
     frame = long_frame([f"S{k:03d}" for k in range(25)], months=4)  # 100 rows, 4 months each
     done, _, _ = fit(tmp_path, frame, "--model", "linear")

@@ -83,7 +83,8 @@ def test_a_table_writes_every_value_with_the_decimals_of_the_series_size() -> No
     assert value_format(pd.Series([112.0, 433.27, 622.0])) == "%.1f"  # forecasts mixed 433.2719 with 401.5
     assert value_format(np.array([0.0123, 0.0151, 0.0])) == "%.5f"
     assert value_format(np.array([2.5e6, 3.1e6])) == "%.0f"
-    assert value_format(np.array([1e-12, 3e-12])) == "%.6f" and value_format(np.array([0.0, np.nan])) == "%.2f"
+    assert value_format(np.array([1e-9, 3e-9])) == "%.3e" and value_format(np.array([0.0, np.nan])) == "%.2f"
+    assert value_format(np.array([2.5e-3, 3e-3])) == "%.6f"  # four significant digits in six decimals
 
 
 def test_time_labels_follow_the_series_resolution() -> None:
