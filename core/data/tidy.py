@@ -30,7 +30,7 @@ _WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee"})
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
-                 "orders", "close", "wert", "valor", "valeur",
+                 "orders", "close", "wert", "valor", "valeur", "users", "sessions", "visits", "pageviews",
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额")
