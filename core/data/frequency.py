@@ -59,7 +59,7 @@ _SUB_DAILY_BELOW = 0.75  # median spacing in days below which ``_SUB_DAILY`` app
 
 _NAME_BY_PREFIX = {
     "min": ("minutely", 60), "30min": ("half-hourly", 48), "h": ("hourly", 24),
-    "D": ("daily", 7), "B": ("business-daily", 5), "W": ("weekly", 52),
+    "D": ("daily", 7), "B": ("business-daily", 5), "C": ("business-daily", 5), "W": ("weekly", 52),
     "MS": ("monthly", 12), "ME": ("monthly", 12), "QS": ("quarterly", 4),
     "QE": ("quarterly", 4), "YS": ("yearly", 1), "YE": ("yearly", 1),
     # Business-day anchored months, quarters and years (the last or first working day of each).
@@ -82,6 +82,17 @@ _SEASON_STEPS_MOST = 288
 # holidays are gaps, and its forecast skips weekends.
 _BUSINESS_DAYS_SEEN = 10
 _BUSINESS_DAYS_HELD = 0.9  # the share of the span's weekdays a business-daily series has (holidays are the rest)
+# A working week of Sunday to Thursday (the Saudi and Israeli markets), which no pandas alias names: a custom business
+# day (``offset_of``). Tried after Monday to Friday (``B``).
+SUN_TO_THU = "C-SUNTHU"
+_WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu"}
+
+
+def offset_of(alias: str) -> pd.DateOffset:
+    """pandas' offset for ``alias``; for ``SUN_TO_THU``, a business day of that working week."""
+    if alias == SUN_TO_THU:
+        return pd.offsets.CustomBusinessDay(weekmask=_WORKING_WEEKS[SUN_TO_THU])
+    return to_offset(alias)
 
 
 def infer_frequency(ds: pd.Series) -> Frequency:
@@ -186,8 +197,10 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     alias = end_alias if at_end else start_alias
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"
-    if name == "daily" and len(index) >= _BUSINESS_DAYS_SEEN and _weekdays_nearly_all(index):
-        return _from_alias("B")  # weekdays only, with holidays missing
+    if name == "daily" and len(index) >= _BUSINESS_DAYS_SEEN:
+        for working, week in _WORKING_WEEKS.items():
+            if _weekdays_nearly_all(index, week):
+                return _from_alias(working)  # working days only, with holidays missing
     return Frequency(name, alias, season)
 
 
@@ -225,13 +238,15 @@ def _common_step(steps: np.ndarray) -> tuple[int, bool]:
     return step, bool(np.mean(positive % step == 0) >= _STEPS_HELD and step > 1)
 
 
-def _weekdays_nearly_all(index: pd.DatetimeIndex) -> bool:
-    """Whether the stamps are Monday to Friday only, all at one time of day, and at least ``_BUSINESS_DAYS_HELD`` of
-    the weekdays from the first to the last (a few holidays missing; not Mondays, Wednesdays and Fridays)."""
-    if index.day_of_week.max() >= 5 or (index - index.normalize()).nunique() != 1:
+def _weekdays_nearly_all(index: pd.DatetimeIndex, week: str = _WORKING_WEEKS["B"]) -> bool:
+    """Whether the stamps are days of the working ``week`` only (``Mon Tue Wed Thu Fri``), all at one time of day, and
+    at least ``_BUSINESS_DAYS_HELD`` of its days from the first to the last (a few holidays missing; not Mondays,
+    Wednesdays and Fridays)."""
+    working = [pd.Timestamp(f"2024-01-0{day}").day_name()[:3] in week for day in range(1, 8)]  # 1 January 2024: Monday
+    if not np.all(np.array(working)[index.day_of_week]) or (index - index.normalize()).nunique() != 1:
         return False
-    weekdays = int(np.busday_count(index[0].date(), index[-1].date())) + 1
-    return len(index) >= _BUSINESS_DAYS_HELD * weekdays
+    days = int(np.busday_count(index[0].date(), index[-1].date(), weekmask=week)) + 1
+    return len(index) >= _BUSINESS_DAYS_HELD * days
 
 
 def _days_of(name: str) -> float:
@@ -249,7 +264,7 @@ def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
     """
     if frequency.is_steps:
         return pd.Series(np.arange(int(last) + 1, int(last) + 1 + horizon), name="ds")  # type: ignore[call-overload]
-    offset = to_offset(frequency.alias)
+    offset = offset_of(frequency.alias)
     months = _off_anchor_months(pd.Timestamp(last), frequency)
     if months:
         start = pd.Timestamp(last)
@@ -272,7 +287,7 @@ def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency) -> int | None:
     # Days past the 28th of an alias anchored on period ends are month ends in all but name (a last business day):
     # those keep the anchor. Of one anchored on starts (the 30th of each month read as MS) they are days of the month.
     near_end = stamp.day > 28 and (base.endswith("E") or stamp.is_month_end)
-    return months if months and not near_end and not to_offset(frequency.alias).is_on_offset(stamp) else None
+    return months if months and not near_end and not offset_of(frequency.alias).is_on_offset(stamp) else None
 
 
 def stamps_between(first: pd.Timestamp, last: pd.Timestamp, frequency: Frequency) -> pd.DatetimeIndex:
@@ -280,6 +295,6 @@ def stamps_between(first: pd.Timestamp, last: pd.Timestamp, frequency: Frequency
     anchor (``_off_anchor_months``) the same day of each month, quarter or year."""
     months = _off_anchor_months(first, frequency)
     if not months or last.day != first.day:  # one odd stamp (a partial first month) is no calendar of its own
-        return pd.date_range(first, last, freq=frequency.alias)
+        return pd.date_range(first, last, freq=offset_of(frequency.alias))
     steps = (last.year - first.year) * 12 + last.month - first.month
     return pd.DatetimeIndex([first + pd.DateOffset(months=k) for k in range(0, steps + 1, months)])

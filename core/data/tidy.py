@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, regular_alias,
-                                 stamps_between)
+from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, offset_of,
+                                 regular_alias, stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
                                SCALED_NUMBER, months_under_years, nested_periods, parse_dates, parse_epochs,
                                parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
@@ -523,7 +523,7 @@ def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
         # In Python integers, in the span's own unit: a span beyond 292 years overflows nanoseconds.
         ticks = int(span.asm8.view("i8"))
         return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
-    offset = pd.tseries.frequencies.to_offset(alias)
+    offset = offset_of(alias)
     anchor = pd.Timestamp("2000-01-01")
     period = (anchor + 12 * offset - anchor) / 12  # the average over 12 periods
     return int(span.total_seconds() // period.total_seconds()) + 1
@@ -532,7 +532,7 @@ def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
 def _fixed_step_nanos(alias: str) -> int | None:
     """The step of a fixed-length frequency in nanoseconds; None for calendar ones (months, weeks, ...)."""
     try:
-        return int(pd.tseries.frequencies.to_offset(alias).nanos)
+        return int(offset_of(alias).nanos)
     except ValueError:
         return None
 

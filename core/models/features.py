@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import Frequency
+from core.data.frequency import SUN_TO_THU, Frequency
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -19,6 +19,14 @@ _SEASON_PARTS = {
     "business-daily": ("weekday", lambda ds: ds.dt.day_of_week + 1, 5, ["Mon", "Tue", "Wed", "Thu", "Fri"]),
     "hourly": ("hour", lambda ds: ds.dt.hour + 1, 24, [f"{h:02d}h" for h in range(24)]),
 }
+# Business days of a Sunday-to-Thursday week: Sunday is the first (Monday's numbers left Sunday with the reference level
+# and Friday's term empty).
+_SUN_TO_THU_DAYS = ("weekday", lambda ds: (ds.dt.day_of_week + 1) % 7 + 1, 5, ["Sun", "Mon", "Tue", "Wed", "Thu"])
+
+
+def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
+    """The calendar part (label, extractor, levels, names) of ``frequency``'s season, or None."""
+    return _SUN_TO_THU_DAYS if frequency.alias == SUN_TO_THU else _SEASON_PARTS.get(frequency.name)
 
 
 @register
@@ -93,7 +101,7 @@ def calendar_columns(ds: pd.Series, frequency: Frequency,
     columns: dict[str, np.ndarray] = {}
     if frequency.name != "yearly" and "year" not in skip:
         columns["year"] = ds.dt.year.to_numpy(dtype=float)
-    part = _SEASON_PARTS.get(frequency.name)
+    part = _season_of(frequency)
     if part is not None and part[0] not in skip:
         label, extract, count, names = part
         values = extract(ds).to_numpy()
@@ -105,7 +113,7 @@ def calendar_columns(ds: pd.Series, frequency: Frequency,
 def season_part(frequency: Frequency) -> str | None:
     """The calendar part whose one-hot terms give the season of ``frequency`` its shape (``month``, ``weekday``,
     ``hour``, ...); None where there are none (weekly data: Fourier pairs stand for the season)."""
-    part = _SEASON_PARTS.get(frequency.name)
+    part = _season_of(frequency)
     return part[0] if part is not None and not frequency.is_steps else None
 
 
@@ -126,7 +134,7 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
         return {"year": f"{EACH_ROW_A_YEAR} year of its own, so a year term would be the trend itself (and a yearly "
                         "series has no season)"}
     reasons: dict[str, str] = _year_left_out(ds)
-    part = _SEASON_PARTS.get(frequency.name)
+    part = _season_of(frequency)
     if part is not None:
         label, extract, count, names = part
         seen = set(extract(ds).tolist())

@@ -19,6 +19,7 @@ from core.data.read import _numbered, read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
 from core.panel.split import plan_layout
 from core.evaluation.pipeline import RunRequest, run
+from core.models.features import calendar_columns
 from core.ui.session import quality_markdown
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -756,6 +757,27 @@ def test_business_days_with_holidays_missing_are_business_daily_and_forecast_on_
     assert (frequency.name, frequency.alias, frequency.season_length) == ("business-daily", "B", 5)
     ahead = future_dates(days[-1], frequency, 10)
     assert ahead.dt.dayofweek.max() < 5 and ahead.iloc[0] == pd.Timestamp("2021-06-21")  # after Friday the 18th
+
+
+def test_a_sunday_to_thursday_week_is_business_daily_and_forecast_on_its_days() -> None:
+    # The Saudi market trades Sunday to Thursday: read as daily, its Fridays and Saturdays were gaps (two in seven rows)
+    # and its forecast went on through them.
+    days = pd.bdate_range("2024-01-07", periods=150, freq="C", weekmask="Sun Mon Tue Wed Thu").delete([20, 90])
+    frequency = infer_frequency(pd.Series(days))
+    assert (frequency.name, frequency.season_length) == ("business-daily", 5)
+    ahead = future_dates(days[-1], frequency, 10)
+    week = pd.bdate_range(days[-1], periods=11, freq="C", weekmask="Sun Mon Tue Wed Thu")
+    assert ahead.tolist() == list(week[1:]) and ahead.iloc[0].day_name() == "Sunday"  # after Thursday 1 August
+    text = "Date,Close\n" + "".join(f"{day:%Y-%m-%d},{100 + k / 10}\n" for k, day in enumerate(days))
+    series = load_series(text.encode(), "tasi.csv")
+    assert series.report.gaps == 2
+    assert len(load_series(text.encode(), "tasi.csv", LoadOptions(fill_gaps=True)).frame) == 150
+    weekdays = calendar_columns(series.frame["ds"], series.frequency, left_out=("year",))
+    assert list(weekdays) == ["weekday=Mon", "weekday=Tue", "weekday=Wed", "weekday=Thu"]  # Sunday the reference
+    assert all(column.any() for column in weekdays.values())  # Friday's term was empty, Sunday counted as Monday
+    predictions = run(series.frame, series.frequency, RunRequest("naive", horizon=7)).predictions
+    future = predictions.loc[predictions["split"] == "future", "ds"]
+    assert len(future) == 7 and not future.dt.dayofweek.isin([4, 5]).any()
 
 
 def test_daily_data_with_a_weekend_day_stays_daily() -> None:
