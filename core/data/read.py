@@ -1119,7 +1119,10 @@ def _before_another_header(text: str) -> tuple[str, str]:
 
 
 def _header_cells(line: str) -> list[str]:
-    return [cell.strip().strip('"').casefold() for cell in re.split(r"[,;\t|]", line)]
+    cells = [cell.strip().strip('"').casefold() for cell in re.split(r"[,;\t|]", line)]
+    while cells and not cells[-1]:  # a trailing separator
+        cells.pop()
+    return cells
 
 
 def _has_month_dot_year_column(text: str, delimiter: str) -> bool:

@@ -30,7 +30,7 @@ _WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee"})
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
-                 "orders", "close", "wert", "valor", "valeur", "users", "sessions", "visits", "pageviews",
+                 "orders", "close", "wert", "valor", "valeur",
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额")
@@ -62,7 +62,8 @@ _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's ste
 # A series cut from a file of several carries, under this name (no file's column), a key of each row's whole content:
 # a row is a copy only when the file's row repeats another in every column, not just in the series' own columns.
 WHOLE_ROW_KEY = "\x00whole row"
-_WORD = re.compile(r"[\u3400-\u9fff]+|[^\W_\u3400-\u9fff]+")  # a column name's words (``_name_words``)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[\u3400-\u9fff]+|[^\W_\u3400-\u9fff]+")  # a name's Chinese and other runs (``_name_words``)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
 
 
@@ -524,8 +525,11 @@ def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
         ticks = int(span.asm8.view("i8"))
         return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
     offset = offset_of(alias)
-    anchor = pd.Timestamp("2000-01-01")
-    period = (anchor + 12 * offset - anchor) / 12  # the average over 12 periods
+    # The average over 12 periods; over 12 whole weeks for business days, from the first day of their week (from a
+    # Saturday, 12 steps of a Sunday-to-Thursday week over-counted by 5%).
+    periods = 60 if isinstance(offset, (pd.offsets.BusinessDay, pd.offsets.CustomBusinessDay)) else 12
+    anchor = offset.rollforward(pd.Timestamp("2000-01-02")) if periods == 60 else pd.Timestamp("2000-01-01")
+    period = (anchor + periods * offset - anchor) / periods
     return int(span.total_seconds() // period.total_seconds()) + 1
 
 
@@ -775,7 +779,13 @@ def _name_words(col: object) -> set[str]:
     """The words of a column's name, lower case, split at anything not a letter or digit of any script and where
     Chinese characters meet others (``Order_Date``: order, date; ``Zamknięcie`` stays one word; ``收盘Close``: 收盘,
     close)."""
-    return set(_WORD.findall(str(col).strip().lower()))
+    words = set()
+    for run in re.split(r"[\W_]+", str(col).strip().lower()):
+        if _HAN.search(run) and re.search(r"[a-z]", run):  # 收盘close: 收盘, close (but T恤, a T-shirt, is no "t")
+            words.update(part for part in _WORD.findall(run) if len(part) > 1 or _HAN.match(part))
+        elif run:
+            words.add(run)
+    return words
 
 
 def _sounds_like_date(col: object) -> bool:

@@ -235,8 +235,7 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     if not stamp_repeats:
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
-                        key=lambda col: (bool(raw[col].isna().any()), _is_number(raw[col]), raw[col].nunique(),
-                                         list(raw.columns).index(col)))
+                        key=lambda col: _id_rank(raw, col))
     for col in candidates:
         if _separates(raw, (col,), date_col, stamp_repeats):
             return (col,)
@@ -544,21 +543,25 @@ _MISSING_WORDS = frozenset({"", "-", "--", "\u2013", "\u2014", ".", "..", "?", "
 
 
 def _is_measured(values: pd.Series) -> bool:
-    """Whether a column holds measured numbers: some written with a decimal mark (``99.2``, ``19,00``), or whole numbers
-    whose only words are missing-value markers (``-``, ``n/a``). Ids are whole numbers, perhaps with a word among them
-    (``ONLINE``), or codes written with a leading zero (HS tariff codes such as ``0101.21``, which no measure writes)."""
+    """Whether a column holds measured numbers: some written with a decimal mark (``99.2``, ``19,00``). Ids are whole
+    numbers, perhaps with a word among them (``ONLINE``, or a missing marker ``-``: ranked as a blank by
+    ``_id_rank``), or codes written with a leading zero (HS tariff codes such as ``0101.21``, which no measure writes)."""
     if pd.api.types.is_float_dtype(values):
         return bool((values.dropna() % 1 != 0).any())
     if not _is_text(values):
         return False
     cells = values.dropna().astype("string").str.strip()
-    if cells.str.match(r"0\d").any():
-        return False
-    numbers = cells.str.fullmatch(r"[-+]?[\d.,' ]*\d")
-    if cells[numbers].str.contains(r"\d[.,]\d", regex=True).any():
-        return True
-    words = cells[~numbers]
-    return bool(len(words)) and bool(words.str.lower().isin(_MISSING_WORDS).all())
+    return not cells.str.match(r"0\d").any() and bool(cells.str.fullmatch(r"[-+]?[\d.,' ]*\d[.,]\d+").any())
+
+
+def _id_rank(raw: pd.DataFrame, col: str) -> tuple[bool, bool, int, int]:
+    """How ``detect_id_columns`` orders a candidate: without blanks first (a missing marker such as ``-`` counts as
+    one: whole prices or units with one ``-`` were tried, as text, before the article numbers), text before whole
+    numbers, fewer distinct values, the file's order."""
+    values = raw[col]
+    if _is_text(values):
+        values = values.mask(values.astype("string").str.strip().str.lower().isin(_MISSING_WORDS))
+    return bool(values.isna().any()), _is_number(values), int(values.nunique()), list(raw.columns).index(col)
 
 
 def _id_text(values: pd.Series) -> pd.Series:

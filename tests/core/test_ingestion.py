@@ -1238,6 +1238,9 @@ def test_a_second_table_under_a_blank_line_is_left_out_and_named(title: str) -> 
     assert len(joined.frame) == 28  # two exports of one table: read on
     spaced = load_series(f"Day,Sessions\n{sessions[:half]}\nDay, Sessions\n{sessions[half:]}".encode(), "two.csv")
     assert len(spaced.frame) == 28  # the same header, spaced otherwise
+    ended = sessions[:half].replace("\n", ",\n")  # a first export whose lines end in a separator
+    trailing = load_series(f"Day,Sessions,\n{ended}\nDay,Sessions\n{sessions[half:]}".encode(), "two.csv")
+    assert len(trailing.frame) == 28  # or after a trailing separator
 
 
 @pytest.mark.parametrize("index_row", [True, False])

@@ -298,6 +298,19 @@ def test_whole_prices_with_a_decimal_mark_or_a_dash_are_measures_not_the_id(pric
     assert json.loads(metrics.read_text())["summary"]["series"] == 2
 
 
+@pytest.mark.parametrize("marker", ["-", "?", "(D)"])
+def test_store_numbers_with_a_missing_marker_stay_the_id(marker: str, tmp_path: Path) -> None:
+    # A measure was a column of whole numbers whose only word is a marker: 30 stores with one '-' became one series.
+    stores = [str(101 + k) for k in range(30)]
+    frame = pd.concat([long_frame([store], months=12).assign(sales=lambda f, k=k: f["sales"] + 10 * k)
+                       for k, store in enumerate(stores)], ignore_index=True)
+    frame.loc[5, "store"] = marker
+    done, _, metrics = fit(tmp_path, frame, "--model", "naive")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(metrics.read_text())["summary"]
+    assert summary["id_cols"] == ["store"] and summary["series"] == 31
+
+
 def test_a_record_exported_twice_under_two_row_numbers_is_a_copy(tmp_path: Path) -> None:
     frame = pd.DataFrame({"date": list(pd.date_range("2024-01-01", periods=20).strftime("%Y-%m-%d")) * 2,
                           "store": ["A"] * 20 + ["B"] * 20, "sales": [10.0 + k % 20 for k in range(40)]})
