@@ -157,7 +157,8 @@ def _fit(args: argparse.Namespace) -> int:
     regressors = tuple(name.strip() for name in listed if name.strip())
     sheet = sheet_asked(args.sheet)
     raw, exact = read_raw(args.file, sheet)
-    options = LoadOptions(date_col=(args.date_col or "").strip() or None, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
+    date_col = (args.date_col or "").strip() or None  # blank (an unset shell variable): detected, as --id-col is
+    options = LoadOptions(date_col=date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
                           day_first=args.day_first, missing=args.missing, duplicates=args.duplicates)
     layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)

@@ -17,8 +17,8 @@ import pandas as pd
 
 from core.data.parsing import MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, drop_index_columns, counts_steps, named_as_steps, quoted_names, step_numbers,
-                            tidy_clean, tidy_table, without_summary_rows)
+from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps, drop_index_columns,
+                            named_as_steps, quoted_names, step_numbers, tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -208,10 +208,10 @@ def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText 
 
 
 def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Columns that cannot be the id: the regressors, the named targets, and measures: numbers with fractions (a
-    decimal-comma file keeps them as text; ``_is_measured``). Whole numbers with a word among them (stores 101 ... 130
-    and ``ONLINE``, or ``unknown``) may be ids: read as numbers with one unreadable cell, they made a file of 31 stores
-    one series."""
+    """Columns that cannot be the id: the regressors, the named targets, and measures: numbers written with a decimal
+    mark (a decimal-comma file keeps them as text; ``_is_measured``). Whole numbers with a word among them (stores
+    101 ... 130 and ``ONLINE``, or ``unknown``) may be ids: read as numbers with one unreadable cell, they made a file
+    of 31 stores one series."""
     named = () if wanted is None or wanted == (ALL_TARGETS,) else wanted
     measures = tuple(col for col in probe.numeric_columns if not _is_number(table[col]) and _is_measured(table[col]))
     return (*probe.regressors, *named, *measures)
