@@ -242,8 +242,8 @@ def _weekdays_nearly_all(index: pd.DatetimeIndex, week: str = _WORKING_WEEKS["B"
     """Whether the stamps are days of the working ``week`` only (``Mon Tue Wed Thu Fri``), all at one time of day, and
     at least ``_BUSINESS_DAYS_HELD`` of its days from the first to the last (a few holidays missing; not Mondays,
     Wednesdays and Fridays)."""
-    working = [pd.Timestamp(f"2024-01-0{day}").day_name()[:3] in week for day in range(1, 8)]  # 1 January 2024: Monday
-    if not np.all(np.array(working)[index.day_of_week]) or (index - index.normalize()).nunique() != 1:
+    working = np.array([day in week for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")])  # by day_of_week
+    if not working[index.day_of_week].all() or (index - index.normalize()).nunique() != 1:
         return False
     days = int(np.busday_count(index[0].date(), index[-1].date(), weekmask=week)) + 1
     return len(index) >= _BUSINESS_DAYS_HELD * days

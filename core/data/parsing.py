@@ -32,7 +32,7 @@ _TRAILING_MINUS = re.compile(r"^(\d[\d.,]*)-$")  # SAP and mainframe exports: 50
 _UNICODE_MINUS = "\u2212"
 # Whole cells that mean "no value" (pandas already blanks NA, n/a, #N/A, NULL, ...): FRED's ".", a dash,
 # and the error values a spreadsheet exports in place of a number.
-_MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#N/A",
+MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#N/A",
                               "#N/A N/A", "#NA", "#SPILL!", "#CALC!", "#GETTING_DATA",
                               # statistics offices: Eurostat's ':', the OECD's and others' '..', the US Census' (D)
                               ":", "..", "...", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013", "\u2014"})
@@ -272,7 +272,7 @@ def without_currency(cell: str) -> str:
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
-    cleaned = text.mask(text.isin(_MISSING_MARKERS))
+    cleaned = text.mask(text.isin(MISSING_MARKERS))
     if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after numbers: the number (':' is blank)
         cleaned = cleaned.str.replace(FLAGGED_NUMBER, r"\1", regex=True)
         cleaned = cleaned.mask(cleaned == ":")

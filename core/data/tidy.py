@@ -473,13 +473,32 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
     """How many rows fall between the steps of ``frequency`` when more than ``_OFF_GRID_SHARE`` of them do (an event
     log: filling its gaps would invent rows at times that never occur), else 0. Only with ``gaps``, and only where the
     steps from first to last stamp number at most ten per row (``grid`` when already built)."""
-    if not gaps or len(stamps) < 2 or (grid is None and gaps > 10 * len(stamps) + 1000):
+    if not gaps or len(stamps) < 2:
         return 0
+    if (off := _rows_off_steps(stamps, frequency)) is None:  # calendar steps (months, weeks): against their grid
+        if grid is None and gaps > 10 * len(stamps) + 1000:
+            return 0
+        try:
+            grid = stamps_between(stamps.iloc[0], stamps.iloc[-1], frequency) if grid is None else grid
+        except (ValueError, OverflowError):  # years out of pandas' range, read as steps of their own (``count_gaps``)
+            return 0
+        off = _rows_off_grid(stamps, grid)
+    return off if off > _OFF_GRID_SHARE * len(stamps) else 0
+
+
+def _rows_off_steps(stamps: pd.Series, frequency: Frequency) -> int | None:
+    """``_rows_off_grid`` for a fixed step (hours, days, ...) without building the grid, which ran to ten stamps a row
+    on every load with gaps: a stamp's distance to the grid from the first stamp is its offset modulo the step. None
+    for calendar steps, time zones and years outside 1677-2262."""
+    step = _fixed_step_nanos(str(frequency.alias))
+    if not step or getattr(stamps.dt, "tz", None) is not None:
+        return None
     try:
-        grid = stamps_between(stamps.iloc[0], stamps.iloc[-1], frequency) if grid is None else grid
-    except (ValueError, OverflowError):  # years out of pandas' range, read as steps of their own (``count_gaps``)
-        return 0
-    return off if (off := _rows_off_grid(stamps, grid)) > _OFF_GRID_SHARE * len(stamps) else 0
+        ticks = pd.DatetimeIndex(stamps).as_unit("ns").asi8
+    except pd.errors.OutOfBoundsDatetime:
+        return None
+    rest = (ticks - ticks[0]) % step
+    return int(np.count_nonzero(np.minimum(rest, step - rest) > step / 10))
 
 
 def _rows_off_grid(stamps: pd.Series, grid: pd.DatetimeIndex) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.parsing import MIXED_FORMATS, parse_dates
+from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps, drop_index_columns,
                             named_as_steps, quoted_names, step_numbers, tidy_clean, tidy_table, without_summary_rows)
@@ -538,8 +538,9 @@ def _is_number(values: pd.Series) -> bool:
     return False
 
 
-_MISSING_WORDS = frozenset({"", "-", "--", "\u2013", "\u2014", ".", "..", "?", "x", "n/a", "na", "n.a.", "nan", "null",
-                            "none", "#n/a", ":", "(d)", "(na)", "(x)"})  # what a measure writes for a missing value
+# What a measure writes for a missing value: the number reader's markers, and a few more words (lower case).
+_MISSING_WORDS = frozenset({marker.lower() for marker in MISSING_MARKERS} | {"", "--", "?", "x", "n/a", "na", "nan",
+                                                                           "null", "none"})
 
 
 def _is_measured(values: pd.Series) -> bool:
