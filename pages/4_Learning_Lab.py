@@ -6,12 +6,12 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.ui.explain import budget_warning, feature_label, result_notes, undefined_metric_notes
+from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, undefined_metric_notes
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings,
                              at_stability_edge, batch_divergence, batch_rises, race_curves, race_table, run_lab)
-from core.i18n import Texts, said
+from core.i18n import Texts, listed, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
-from core.ui.session import ensure_series, language_of, through_dashboard
+from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
 from core.training.loop import OPTIMIZERS, stalled
 from core.training.slots import training_slot
@@ -54,8 +54,11 @@ def show(results: LabResults) -> None:
     left, right = st.columns(2)
     left.altair_chart(loss_curve(results.landscape, T.lang), width="stretch")
     right.altair_chart(loss_surface(results.landscape, T.lang), width="stretch")
-    if (step := results.landscape.left_map_at) is not None:  # steps too large: the path runs away
-        st.warning(T("lab.path_away", step=step, optimizer=curve_name(results.settings.optimizer, T.lang)))
+    path, optimizer = results.landscape, curve_name(results.settings.optimizer, T.lang)
+    if path.runs_away:  # steps too large
+        st.warning(T("lab.path_away", step=path.left_map_at, optimizer=optimizer))
+    elif path.back_at is not None:
+        st.info(T("lab.path_back", step=path.left_map_at, back=path.back_at, optimizer=optimizer))
     lesson("batches")
     left, right = st.columns(2)
     left.altair_chart(log_lines(results.batches, "update", "loss", "mode", T("lab.axis.update"), T("lab.axis.loss"),
@@ -90,8 +93,9 @@ def show(results: LabResults) -> None:
         st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
     elif len(gaps) and (last := float(gaps["gap"].iloc[-1])) > NOT_REACHED:
         overshoots = stalled(gaps["gap"].tolist()) or at_stability_edge(results.data, results.settings)
+        above = gap_words(last, results.exact_zero, T.lang)
         st.info(T("lab.not_reached_overshoot" if overshoots else "lab.not_reached",
-                  optimizer=results.settings.optimizer, epochs=len(gaps), gap=f"{last:.3g}"))
+                  optimizer=results.settings.optimizer, epochs=len(gaps), above=above))
     lesson("normalize")
     if results.settings.optimizer != "sgd":  # the lesson's step limit is plain gradient descent's
         st.caption(T("lab.normalize_not_plain", optimizer=results.settings.optimizer))
@@ -106,12 +110,11 @@ def show(results: LabResults) -> None:
     cols = st.columns(3)
     cols[0].metric(T("lab.loop"), T("lab.ms", ms=f"{timing.loop_seconds * 1000:,.1f}"))
     cols[1].metric(T("lab.vectorized"), T("lab.ms", ms=f"{timing.vector_seconds * 1000:,.2f}"))
-    cols[2].metric(T("lab.speedup"), f"{timing.ratio:,.0f}x", help=T("lab.speedup_help", n=timing.n))
+    cols[2].metric(T("lab.speedup"), T("lab.speedup_value", ratio=timing.ratio), help=T("lab.speedup_help", n=timing.n))
 
 
 series = ensure_series(st.session_state)
 st.title(T("lab.title"))
-source = st.session_state[keys.DATA_SOURCE]
 settings = read_settings()
 stored = st.session_state.get(keys.LAB_RESULTS)
 pressed = st.sidebar.button(**T.widget("lab.run"), type="primary", key=keys.LAB_RUN)
@@ -130,9 +133,9 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
 if stored is not None:
     results: LabResults = stored[2]
     thinned = T("lab.thinned") if results.data.subsampled else ""
-    features = plain(", ".join(feature_label(name, T.lang) for name in results.data.names))
-    st.caption(T("lab.intro", source=plain(source), rows=len(results.data.y), features=features,
-                 seconds=sum(results.seconds.values()), thinned=thinned))
+    features = plain(listed((feature_label(name, T.lang) for name in results.data.names), T.lang))
+    st.caption(T("lab.intro", source=shown_source(st.session_state, T.lang), rows=len(results.data.y),
+                 features=features, seconds=sum(results.seconds.values()), thinned=thinned))
     for line in result_notes({"left_out": results.data.left_out}, T.lang):  # season terms too few rows could fit
         st.info(line)
     if results.settings != settings:

@@ -45,11 +45,14 @@ def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float |
 
 
 def seasonal_naive_scale(train_values: np.ndarray, season: int) -> float | None:
-    """Mean absolute change over one season within the training rows (falls back to one step)."""
+    """Mean absolute change over one season within the training rows (falls back to one step), over the pairs of
+    values the file gave: NaN marks a value it left blank (filled for the models, never scored)."""
     lag = season if len(train_values) > season else 1
     if len(train_values) <= lag:
         return None
-    scale = float(np.mean(np.abs(train_values[lag:] - train_values[:-lag])))
+    changes = np.abs(train_values[lag:] - train_values[:-lag])
+    changes = changes[np.isfinite(changes)]
+    scale = float(np.mean(changes)) if len(changes) else 0.0
     return scale if scale > 0 else None
 
 

@@ -52,6 +52,7 @@ class RunResult:
     settings_used: dict[str, Value]
     budget_note: str = ""  # set when the training budget ended the fit early
     band: Band | None = None  # the test rows' band: backtest inside the training rows
+    exact_loss_zero: bool = False  # the exact least-squares loss is about 0: ``closed_form_gap`` is a variance share
     number: int = 0  # its number among a session's runs (``#3``), kept when older runs are dropped; 0 outside one
 
     def summary(self) -> dict[str, Any]:
@@ -99,8 +100,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     fit_seconds = time.perf_counter() - started
     fitted, predicted = forecaster.fitted_values(), forecaster.forecast(test)
     predicted, below_zero = held_at_zero(predicted, train["y"].to_numpy(dtype=float))
-    scale = seasonal_naive_scale(train["y"].to_numpy(dtype=float), frequency.season_length)
     actual = observed_values(frame["y"], filled)
+    scale = seasonal_naive_scale(actual[:len(train)], frequency.season_length)  # over values the file gave
     metrics = {"train": regression_metrics(actual[:len(train)], fitted, scale),
                "test": regression_metrics(actual[len(train):], predicted, scale)}
     if on_stage is not None:
@@ -124,7 +125,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
               **({"future_chosen": chosen_ahead} if chosen_ahead else {})}
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
                      fit_seconds=fit_seconds, device=forecaster.compute_device(),
-                     closed_form_gap=forecaster.closed_form_gap(),
+                     closed_form_gap=forecaster.closed_form_gap(), exact_loss_zero=forecaster.exact_loss_is_zero(),
                      losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
                      forecaster=forecaster,
                      settings_used=settings_in_use(request.model, request.settings, frequency, forecaster.params()),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -58,6 +58,11 @@ def t(key: str, lang: str, **params: object) -> str:
     if template is None:
         template = CATALOGS[DEFAULT][key]
     return _FORMATTER.vformat(template, (), params)
+
+
+def listed(items: Iterable[object], lang: str) -> str:
+    """``items`` as one list in ``lang``: ``a, b, c``; in Chinese ``a、b、c``."""
+    return t("list.separator", lang).join(str(item) for item in items)
 
 
 def has(key: str) -> bool:

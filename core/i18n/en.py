@@ -127,7 +127,9 @@ MESSAGES: dict[str, str] = {
     "train.shown_earlier": " The result below is {run}'s, the last run that finished.",
     "train.result": "{model}: actual vs predicted",
     "train.gap": "Gap to the exact least-squares fit",
-    "train.gap_help": "How far the trained training loss is above the closed-form optimum, relative to it.",
+    "train.gap_help": "How far the trained training loss is above the closed-form optimum, relative to it (to a "
+                       "millionth of the target's variance where the optimum is about 0: a model that fits the "
+                       "training rows exactly).",
     "train.budget": "{note}",
     "budget.time": "Training stopped at its time budget of {seconds} s (TSR_TRAIN_MAX_SECONDS) at epoch {epochs}, "
                    "update {updates}: the result so far is shown. Use fewer epochs or larger batches, or raise the "
@@ -140,13 +142,17 @@ MESSAGES: dict[str, str] = {
     "budget.updates_full": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) at epoch "
                            "{epochs}, update {updates}: the result so far is shown. Use fewer epochs, or raise the "
                            "limit.",
-    "train.not_reached_overshoot": "The fit stopped {gap} times the exact loss above it, after {epochs:plural:epoch}: "
+    "list.separator": ", ",
+    "gap.times": "{gap} times the exact loss above it",
+    "gap.of_variance": "{share} of the target's variance above the exact loss, which is about 0 (the model can fit "
+                       "the training rows exactly)",
+    "train.not_reached_overshoot": "The fit stopped {above}, after {epochs:plural:epoch}: "
                                    "with {optimizer} at learning rate {lr} the loss stopped falling, as steps too large "
                                    "overshoot back and forth. Lower the learning rate, or use lbfgs.",
-    "train.not_reached_slow": "After {epochs:plural:epoch} the fit is still {gap} times the exact loss above it: "
+    "train.not_reached_slow": "After {epochs:plural:epoch} the fit is still {above}: "
                               "{optimizer} at learning rate {lr} is still descending. Raise the learning rate or the "
                               "epochs, or use lbfgs.",
-    "train.not_reached_lbfgs": "After {epochs:plural:epoch} the fit is still {gap} times the exact loss above it: "
+    "train.not_reached_lbfgs": "After {epochs:plural:epoch} the fit is still {above}: "
                                "lbfgs, which follows the loss's curvature, could not close the gap, as the features "
                                "are nearly collinear (high powers of x, or many terms for few rows). Use a lower "
                                "degree or fewer terms.",
@@ -183,6 +189,9 @@ MESSAGES: dict[str, str] = {
                              "shape, so sine/cosine pairs at the season length would add nothing to a linear model.",
     "coef.left_out_fourier_rows": "The Fourier pairs were left out: the training rows are too few for the weights "
                                   "they bring, so this fit has no season (load more rows, or choose fewer pairs).",
+    "coef.left_out_fourier_season": "The Fourier pairs were left out: the training rows cover less than one season, "
+                                    "so they would guess the shape of the rest and this fit has no season (load at "
+                                    "least a season of training rows).",
     "coef.left_out_yearly": "There is no year term: each row is a year of its own, so it would be the trend itself.",
     "coef.left_out_year": "The year term was left out: the training rows span less than two full years.",
     "coef.left_out_year_trend": "The year term was left out: the trend and the seasonal terms already give each row's "
@@ -190,6 +199,8 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_part_rows": "The {part} terms were left out: the training rows are too few for the weights they "
                                "bring.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
+    "note.fewer_lags": "The training rows carry lags 1-{lags} only, fewer than the lags asked for: the model uses "
+                       "those (load more rows for more lags).",
     "note.season_too_long": "The training rows are fewer than one season ({season} steps): seasonal naive has no "
                              "season to repeat, so it repeats the last value, as naive does.",
     "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the training rows are "
@@ -350,7 +361,7 @@ MESSAGES: dict[str, str] = {
     "lab.batch": "Mini-batch size",
     "lab.batch_help": "Rows per mini-batch.",
     "lab.race": "Optimizers in the race",
-    "lab.race_help": "Each runs at its own default learning rate.",
+    "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier.",
     "lab.race_empty": "No optimizer is in the race: choose at least one under **Optimizers in the race**.",
     "lab.race_scale": "Race learning-rate multiplier",
     "lab.race_scale_help": "Scale every racer's learning rate; large values diverge.",
@@ -388,7 +399,8 @@ MESSAGES: dict[str, str] = {
     "lab.lesson.batches": "Full-batch gradient descent uses every row for each update: smooth but one step per pass. "
                           "Single-sample SGD updates after every row: many cheap, noisy steps. Mini-batches sit "
                           "between. Same seed, same number of passes: compare the curves per update and per pass.",
-    "lab.lesson.race": "Each optimizer at its own default learning rate, same model and seed. Momentum keeps "
+    "lab.lesson.race": "Each optimizer at its own default learning rate times the race's multiplier, same model "
+                       "and seed. Momentum keeps "
                        "velocity, Adagrad and RMSProp scale each step by past gradients, Adadelta sizes its steps from "
                        "running averages of past steps and gradients (its learning rate, 1 by default, only scales "
                        "them), Adam combines momentum and scaling, LBFGS uses curvature. A run whose loss explodes is "
@@ -399,10 +411,11 @@ MESSAGES: dict[str, str] = {
     "lab.lesson.exact": "For a model linear in its weights, least squares gives the answer in one step. Gradient "
                         "descent approaches it: the chart shows how far the training loss is above the exact loss, "
                         "per epoch (log scale).",
-    "lab.lesson.normalize": "On raw inputs (a time index in the hundreds, a target in its own units) the loss "
-                            "surface is a long narrow valley: for plain gradient descent the learning rate that works "
-                            "after z-scoring makes raw training explode, and the largest step that does not oscillate "
-                            "on raw inputs crawls. Z-scoring makes every direction alike.",
+    "lab.lesson.normalize": "On raw inputs (a time index that counts the rows, a target in its own units) the loss "
+                            "surface is a long narrow valley, the narrower the longer the series: for plain gradient "
+                            "descent the learning rate that works after z-scoring can make raw training explode, and "
+                            "the largest step that does not oscillate on raw inputs crawls. Z-scoring makes every "
+                            "direction alike. On a short series, whose index stays small, the two differ little.",
     "lab.normalize_not_plain": "{optimizer} is not plain gradient descent: momentum carries it along the valley, "
                                "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
                                "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "
@@ -423,20 +436,25 @@ MESSAGES: dict[str, str] = {
     "lab.path_away": "The path leaves the map at step {step}: {optimizer}'s steps at this learning rate overshoot the "
                      "minimum by more each time and run away from it (the later steps are not drawn). Lower the "
                      "learning rate.",
+    "lab.path_back": "The path leaves the map at step {step} and is back on it at step {back}: at this learning rate "
+                     "{optimizer}'s first steps are longer than the map is wide, and later steps bring it back (an "
+                     "adaptive optimizer's first steps are about the learning rate in size, however gentle the "
+                     "slope). The steps off the map are cut at its edge.",
     "lab.batch_rose": "{optimizer}: the loss ended above where it started ({first:.3g} -> {last:.3g}): its steps "
                       "overshoot at this learning rate. Lower the learning rate.",
     "lab.batch_diverged": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after step "
                           "{first}, and training stopped at the end of pass {epoch} (step {step}), where the loss is "
                           "checked. Lower the learning rate.",
-    "lab.not_reached": "After {epochs} epochs {optimizer} is still {gap} times the exact loss above it: raise the "
+    "lab.not_reached": "After {epochs} epochs {optimizer} is still {above}: raise the "
                        "learning rate or train for more epochs.",
-    "lab.not_reached_overshoot": "After {epochs} epochs {optimizer} is still {gap} times the exact loss above it and "
+    "lab.not_reached_overshoot": "After {epochs} epochs {optimizer} is still {above} and "
                                  "no longer falling: at this learning rate its steps overshoot back and forth. Lower "
                                  "the learning rate.",
     "lab.run_diverged": "- **{run}**: diverged at step {step}.",
     "lab.loop": "Python loop",
     "lab.vectorized": "Vectorized (NumPy)",
     "lab.speedup": "Speed-up",
+    "lab.speedup_value": "{ratio:,.0f}x",
     "lab.speedup_help": "Gradient over {n:,} values, on this machine.",
     "lab.ms": "{ms} ms",
     "lab.chart.mse": "mean squared error",

@@ -116,12 +116,15 @@ MESSAGES: dict[str, str] = {
     "train.shown_earlier": "下面显示的是最后一次完成的运行 {run} 的结果。",
     "train.result": "{model}：实际值与预测值",
     "train.gap": "与最小二乘精确解的差距",
-    "train.gap_help": "训练所得的训练损失比闭式最优解高出多少（相对于最优解）。",
-    "train.not_reached_overshoot": "拟合在 {epochs:,} 轮后停止，损失仍比精确解高出其 {gap} 倍：{optimizer} 在学习率 {lr} 下损失不再下降，"
+    "train.gap_help": "训练所得的训练损失比闭式最优解高出多少（相对于最优解；最优解约为 0 时，即模型能完全拟合训练行，相对于目标方差的百万分之一）。",
+    "list.separator": "、",
+    "gap.times": "比精确解高出其 {gap} 倍",
+    "gap.of_variance": "比精确解（约为 0：模型能完全拟合训练行）高出目标方差的 {share}",
+    "train.not_reached_overshoot": "拟合在 {epochs:,} 轮后停止，损失仍{above}：{optimizer} 在学习率 {lr} 下损失不再下降，"
                                    "步长过大会来回越过最优点。请降低学习率，或改用 lbfgs。",
-    "train.not_reached_slow": "经过 {epochs:,} 轮后，损失仍比精确解高出其 {gap} 倍：{optimizer} 在学习率 {lr} 下仍在下降。"
+    "train.not_reached_slow": "经过 {epochs:,} 轮后，损失仍{above}：{optimizer} 在学习率 {lr} 下仍在下降。"
                               "请提高学习率或训练轮数，或改用 lbfgs。",
-    "train.not_reached_lbfgs": "经过 {epochs:,} 轮后，损失仍比精确解高出其 {gap} 倍：lbfgs 利用了损失的曲率，仍无法缩小差距，"
+    "train.not_reached_lbfgs": "经过 {epochs:,} 轮后，损失仍{above}：lbfgs 利用了损失的曲率，仍无法缩小差距，"
                                "因为各特征几乎共线（x 的高次幂，或行数少而项数多）。请降低次数或减少项数。",
     "train.budget": "{note}",
     "budget.time": "训练在第 {epochs} 轮、第 {updates} 次更新时达到时间预算 {seconds} 秒（TSR_TRAIN_MAX_SECONDS）而停止，"
@@ -161,11 +164,13 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_fourier": "模型未纳入傅里叶项：季节项已能让季节呈现任意形状，季节长度上的正弦/余弦项对线性模型"
                              "没有任何增益。",
     "coef.left_out_fourier_rows": "模型未纳入傅里叶项：训练数据行数太少，不足以估计这些项带来的权重，因此这次拟合没有季节（请载入更多行，或减少傅里叶项对数）。",
+    "coef.left_out_fourier_season": "模型未纳入傅里叶项：训练数据不足一个完整季节，这些项只能猜测其余部分的形状，因此这次拟合没有季节（请载入至少一个季节的训练行）。",
     "coef.left_out_yearly": "没有年份项：每行就是一年，年份项即趋势本身。",
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
     "coef.left_out_year_trend": "模型未纳入年份项：趋势项与季节项已确定每行的日历年份，年份效应无法与趋势区分。",
     "coef.left_out_part_rows": "模型未纳入{part}项：训练数据行数太少，不足以估计这些项带来的权重。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
+    "note.fewer_lags": "训练行只够支持第 1-{lags} 阶滞后，少于所设的滞后数：模型使用这些滞后（载入更多行可用更多滞后）。",
     "note.season_too_long": "训练行少于一个季节（{season} 步）：季节性朴素法没有可重复的季节，因此与朴素法一样重复最后一个值。",
     "note.held_at_zero": "从测试集第 {step} 步起，模型的预测低于零；训练行从不低于零，因此这些预测被固定为 0，与预测区间一致"
                          "（指标按显示的数值计算）。",
@@ -302,7 +307,7 @@ MESSAGES: dict[str, str] = {
     "lab.batch": "小批量大小",
     "lab.batch_help": "每个小批量包含的行数。",
     "lab.race": "参加比赛的优化器",
-    "lab.race_help": "每个优化器都使用自己的默认学习率。",
+    "lab.race_help": "每个优化器都使用自己的默认学习率乘以比赛学习率倍数。",
     "lab.race_empty": "比赛中没有优化器：请在“**参加比赛的优化器**”中至少选择一个。",
     "lab.race_scale": "比赛学习率倍数",
     "lab.race_scale_help": "把所有参赛优化器的学习率乘以同一个倍数；倍数太大会发散。",
@@ -336,7 +341,7 @@ MESSAGES: dict[str, str] = {
     "lab.lesson.batches": "全批量梯度下降每次更新都使用全部数据：曲线平滑，但每遍历一次数据只走一步。单样本随机梯度"
                           "下降（SGD）每看一行就更新一次：步数多、每步代价小，但噪声大。小批量介于两者之间。三者使用"
                           "相同的随机种子和相同的遍历次数：请分别按更新次数和遍历次数比较曲线。",
-    "lab.lesson.race": "每个优化器都使用自己的默认学习率，模型和随机种子相同。Momentum（动量法）保留速度；Adagrad 和 "
+    "lab.lesson.race": "每个优化器都使用自己的默认学习率乘以比赛学习率倍数，模型和随机种子相同。Momentum（动量法）保留速度；Adagrad 和 "
                        "RMSProp 根据以往的梯度调整每一步的大小；Adadelta 根据以往步长和梯度的滑动平均决定步长"
                        "（其学习率默认为 1，只起缩放作用）；"
                        "Adam 结合了动量和步长调整；"
@@ -346,9 +351,9 @@ MESSAGES: dict[str, str] = {
                            "对照。",
     "lab.lesson.exact": "对于关于权重是线性的模型，最小二乘法一步就能得到精确解；梯度下降则一步步逼近它。图中按轮显示"
                         "训练损失比精确解的损失高出多少（对数坐标）。",
-    "lab.lesson.normalize": "在原始输入上（时间索引达到几百，目标变量保持自身的单位），损失函数的曲面是一条狭长的山谷："
-                            "对普通梯度下降而言，归一化之后合适的学习率会让原始输入上的训练发散，而原始输入上不振荡的"
-                            "最大步长又让训练进展极其缓慢。z-score 归一化使各个方向的尺度一致。",
+    "lab.lesson.normalize": "在原始输入上（时间索引按行计数，目标变量保持自身的单位），损失函数的曲面是一条狭长的山谷，序列越长山谷越窄："
+                            "对普通梯度下降而言，归一化之后合适的学习率可能让原始输入上的训练发散，而原始输入上不振荡的"
+                            "最大步长又让训练进展极其缓慢。z-score 归一化使各个方向的尺度一致。序列较短时索引较小，两者差别不大。",
     "lab.normalize_not_plain": "{optimizer} 不是普通梯度下降：动量法沿山谷积累速度，Adagrad、RMSProp、Adadelta 和 Adam "
                                "按各权重自身的梯度调整步长，L-BFGS 则测量曲率，因此它在原始输入上可能收敛，而普通梯度下降"
                                "不会。标为“不振荡的最大步长”的是普通梯度下降的极限。选择 SGD 可看到本课所述的情形。",
@@ -363,15 +368,18 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",
     "lab.path_away": "路径在第 {step} 步离开了图的范围：在此学习率下，{optimizer} 每一步越过最小值的幅度越来越大，离它越来越远（之后的步未画出）。请降低学习率。",
+    "lab.path_back": "路径在第 {step} 步离开了图的范围，在第 {back} 步回到图中：在此学习率下，{optimizer} 最初几步的步长超过了图的宽度，"
+                     "之后的步又把它带了回来（自适应优化器最初几步的步长约等于学习率，与坡度无关）。图外的部分在边缘处截断。",
     "lab.batch_rose": "{optimizer}：损失最终高于起点（{first:.3g} -> {last:.3g}）：在此学习率下步长越过了最优点。请降低学习率。",
     "lab.batch_diverged": "{optimizer} 发散：第 {first} 步之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"
                           "（第 {step} 步，即检查损失之处）停止。请降低学习率。",
-    "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",
-    "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍比精确解高出其 {gap} 倍：请提高学习率或增加训练轮数。",
+    "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",
+    "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}：请提高学习率或增加训练轮数。",
     "lab.run_diverged": "- **{run}**：在第 {step} 步发散。",
     "lab.loop": "Python 循环",
     "lab.vectorized": "向量化（NumPy）",
     "lab.speedup": "加速比",
+    "lab.speedup_value": "{ratio:,.0f} 倍",
     "lab.speedup_help": "对 {n:,} 个数值求梯度，在本机上测得。",
     "lab.ms": "{ms} 毫秒",
     "lab.chart.mse": "均方误差",
@@ -418,7 +426,7 @@ MESSAGES: dict[str, str] = {
     "data.all_targets_help": "把每个数值列（外生变量除外）各自当作一个序列，适用于宽格式文件。",
     "data.view": "显示的序列",
     "data.view_help": "此处绘图的序列，也是**训练**页单独训练的序列；**训练**页还可以拟合全部 {count:,} 个序列。",
-    "data.panel_note": "按{by}共分为 **{count:,} 个序列**{dropped}：每个序列各自划分、拟合和评估。图表和数据质量面板显示"
+    "data.panel_note": "按 {by} 共分为 **{count:,} 个序列**{dropped}：每个序列各自划分、拟合和评估。图表和数据质量面板显示"
                        "此处所选的序列；**训练**页可以拟合全部序列。",
     "data.panel_finer": "在 {ids} 的每个序列中时间戳有重复（{rows:,} 行），因此每个序列是其同一时间各行的{policy}；"
                         "把“{column}”加入序列标识列即可让每个组合各成一个序列。",

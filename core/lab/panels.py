@@ -11,12 +11,14 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix
+from core.models.features import FeatureSpec, Standardizer, design_matrix
+from core.models.regression import RegressionForecaster
+from core.models.specs import FOURIER
 from core.data.frequency import Frequency
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import observed_values, split_frame
-from core.training.least_squares import least_squares, relative_gap, ridge_objective
+from core.training.least_squares import exact_is_about_zero, least_squares, relative_gap, ridge_objective
 from core.training.loop import (DEFAULT_LR, DIVERGENCE_FACTOR, NOT_REACHED, OPTIMIZERS, TrainConfig,  # noqa: F401
                                 budget_stops, divergence_ceiling, full_loss, predict, train, whole_batch)
 
@@ -68,9 +70,7 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
     """Split, build the chosen model's features and scale them; thin very long training spans. The ``filled`` rows
     (values the file left blank) train but are not scored, as on the Train page."""
     train, test = split_frame(frame, train_fraction)
-    calendar = settings.model == "multi"
-    left_out = calendar_left_out(train["ds"], frequency) if calendar else {}
-    spec = FeatureSpec(trend_degree=1, calendar=calendar, left_out=tuple(left_out))
+    spec, left_out = lab_features(settings.model, train, frequency)
     raw, names = design_matrix(train, np.arange(len(train)), spec, frequency, trend_scale=1.0)
     raw_test, _ = design_matrix(test, len(train) + np.arange(len(test)), spec, frequency, trend_scale=1.0)
     keep = np.arange(len(train))
@@ -82,6 +82,17 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
                    x_test=x_scaler.transform(raw_test), y_test=observed_values(frame["y"], filled)[len(train):],
                    y_train_raw=y_values, x_raw=raw[keep], y_scaler=y_scaler, names=names,
                    season=frequency.season_length, subsampled=len(keep) < len(train), left_out=dict(left_out))
+
+
+def lab_features(model: str, train: pd.DataFrame, frequency: Frequency) -> tuple[FeatureSpec, dict[str, str]]:
+    """The features of the lab's ``model`` on the ``train`` rows, as the Train page's model of that name has them
+    (``multi``: the season's Fourier pairs where no calendar terms give it, weekly data), and the terms those rows
+    leave out, each with its reason."""
+    if model != "multi":
+        return FeatureSpec(trend_degree=1), {}
+    spec = FeatureSpec(trend_degree=1, calendar=True, fourier_order=int(FOURIER.initial(frequency)))
+    left_out = RegressionForecaster(model, spec, TrainConfig()).terms_left_out(train, frequency)  # nothing trained
+    return replace(spec, left_out=tuple(left_out)), left_out
 
 
 def every_epoch(settings: LabSettings, optimizer: str, lr: float, epochs: int) -> TrainConfig:
@@ -98,8 +109,10 @@ class Landscape:
     w_best: float            # least-squares w of y = w * x
     surface: pd.DataFrame    # w, b, mse for y = w * x + b
     minimum: tuple[float, float]
-    path: pd.DataFrame       # step, w, b, mse of the chosen optimizer, up to where it leaves the surface's range
-    left_map_at: int | None = None  # the step the path left the surface's range at (steps too large: it runs away)
+    path: pd.DataFrame       # step, w, b, mse of the chosen optimizer: every step, or up to where it runs away
+    left_map_at: int | None = None  # the first step off the surface's range
+    back_at: int | None = None  # the step it is back on the map at, when it ends there (adaptive first steps)
+    runs_away: bool = False  # it ends off the map or its loss overflows: steps too large, drawn up to the edge
 
 
 def landscape(data: LabData, settings: LabSettings, grid: int = 61) -> Landscape:
@@ -121,12 +134,17 @@ def landscape(data: LabData, settings: LabSettings, grid: int = 61) -> Landscape
     surface = pd.DataFrame({"w": ws.ravel(), "b": bs.ravel(), "mse": mse.ravel()})
     start = (w_star - 0.8 * spread, b_star + 0.8 * spread)
     path = descent_path(x, y, start, settings)
-    # A path that runs away stretched the chart to 100 times the map, which shrank to a sliver: drawn up to the edge.
-    outside = ~(path["w"].between(ws.min(), ws.max()) & path["b"].between(bs.min(), bs.max()))
-    if not outside.any():
+    on_map = (path["w"].between(ws.min(), ws.max()) & path["b"].between(bs.min(), bs.max())).to_numpy()
+    if on_map.all():
         return Landscape(curve, w_best, surface, (w_star, b_star), path)
-    left = int(np.argmax(outside.to_numpy()))
-    return Landscape(curve, w_best, surface, (w_star, b_star), path.iloc[:left], int(path["step"].iloc[left]))
+    left = int(np.argmax(~on_map))
+    if on_map[-1] and np.isfinite(path["mse"]).all():  # back on the map: drawn whole, the chart cuts what is off it
+        back = left + int(np.argmax(on_map[left:]))
+        return Landscape(curve, w_best, surface, (w_star, b_star), path, int(path["step"].iloc[left]),
+                         int(path["step"].iloc[back]))
+    # A path that runs away stretched the chart to 100 times the map, which shrank to a sliver: drawn up to the edge.
+    return Landscape(curve, w_best, surface, (w_star, b_star), path.iloc[:left], int(path["step"].iloc[left]),
+                     runs_away=True)
 
 
 def _mse_line(x: np.ndarray, y: np.ndarray, w: float, b: float) -> float:
@@ -134,7 +152,7 @@ def _mse_line(x: np.ndarray, y: np.ndarray, w: float, b: float) -> float:
 
 
 def descent_path(x: np.ndarray, y: np.ndarray, start: tuple[float, float], settings: LabSettings) -> pd.DataFrame:
-    """(w, b) after every full-batch update of the chosen optimizer, from ``start``."""
+    """(w, b) after every full-batch update of the chosen optimizer, from ``start`` (not finite once it overflows)."""
     net = LinearNet(NetConfig(1)).double()
     with torch.no_grad():
         net.linear.weight.fill_(start[0])
@@ -147,8 +165,7 @@ def descent_path(x: np.ndarray, y: np.ndarray, start: tuple[float, float], setti
 
     train(net, x[:, None], y, every_epoch(settings, settings.optimizer, settings.lr, settings.epochs),
           on_update=record)
-    path = pd.DataFrame(rows, columns=["step", "w", "b", "mse"])
-    return path[np.isfinite(path[["w", "b", "mse"]]).all(axis=1) & (path["mse"] < 1e6)]
+    return pd.DataFrame(rows, columns=["step", "w", "b", "mse"])
 
 
 # 2. Full batch, single sample, mini-batch ----------------------------------------------------
@@ -471,6 +488,7 @@ class LabResults:
     seconds: dict[str, float]
     budget_stops: int = 0  # trainings the time or update budget cut short (their curves end early)
     budget_note: str = ""  # the first one's note, which names the budget and its value
+    exact_zero: bool = False  # the exact loss is about 0 (a line through every row): gaps are shares of the variance
 
 
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7,
@@ -496,5 +514,5 @@ def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, tr
             exact=exact,
             normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings, exact)),
             vectorize=timed_panel("vectorize", lambda: vectorize_timing(data)),
-            seconds=seconds)
+            seconds=seconds, exact_zero=exact_is_about_zero(ridge_objective(data.x, data.y), float(np.var(data.y))))
     return replace(results, budget_stops=len(stops), budget_note=stops[0] if stops else "")

@@ -338,6 +338,9 @@ class AutoForecaster(Forecaster):
     def closed_form_gap(self) -> float | None:
         return self.best_.closed_form_gap() if self.fitted_ is not None else None
 
+    def exact_loss_is_zero(self) -> bool:
+        return self.fitted_ is not None and self.best_.exact_loss_is_zero()
+
     def held_at_bound(self) -> dict[str, int]:
         return self.best_.held_at_bound() if self.fitted_ is not None else {}
 

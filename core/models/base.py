@@ -61,6 +61,11 @@ class Forecaster(ABC):
         """Relative gap of the trained objective to its exact least-squares minimum; None without one."""
         return self.torch_fit_.gap if self.torch_fit_ is not None else None
 
+    def exact_loss_is_zero(self) -> bool:
+        """Whether the exact least-squares objective is about 0 (the model fits its training rows exactly): its
+        ``closed_form_gap`` is then relative to a share of the target's variance, not to that objective."""
+        return self.torch_fit_ is not None and self.torch_fit_.exact_zero
+
     def training_history(self) -> History | None:
         """Losses per epoch and the device, for models trained with torch."""
         return self.torch_fit_.history if self.torch_fit_ is not None else None

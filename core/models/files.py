@@ -7,9 +7,9 @@ rebuilt only into the classes ``core.models.state`` allows.
 from __future__ import annotations
 
 import io
-import pickle
 from typing import Any
 
+import numpy as np
 import torch
 
 from core.errors import DataError
@@ -31,7 +31,7 @@ def read_model_file(data: bytes) -> dict[str, Any]:
     """The file's plain contents, read safely onto the CPU; raises ``DataError`` for anything else."""
     try:
         payload = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
-    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, TypeError, AttributeError, KeyError) as problem:
+    except Exception as problem:  # noqa: BLE001 - bytes from anywhere: whatever reading them raises (a cut pickle: IndexError)
         raise DataError(f"Not a model file this app wrote ({type(problem).__name__}): "
                         "choose a .pt file downloaded from the Train page.") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
@@ -53,6 +53,8 @@ def load_model(data: bytes) -> Forecaster:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):  # numpy's float64 is a float that torch.load refuses to read back
+        return value.item()
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # Training rows a linear model needs per weight, and one more (``RegressionForecaster._check_rows_per_weight``, and an
 # autoregression's ``SPARE_ROWS``): with fewer, least squares fits the rows' noise nearly exactly.
 ROWS_PER_WEIGHT = 1.5
+PART_OF_A_SEASON = "the training rows cover less than one season"  # how the reason for pairs left out so starts
 FEW_ROWS = "the training rows are too few"  # how the reason for season terms left out for want of rows starts
 
 
@@ -90,6 +91,10 @@ class RegressionForecaster(Forecaster):
                                 "err.weights_rows", {"model": self.name, "weights": weights, "least": least,
                                                      "rows": self.n_fit_})
 
+    def terms_left_out(self, rows: pd.DataFrame, frequency: Frequency) -> dict[str, str]:
+        """The terms a fit on ``rows`` leaves out, each with its reason, without fitting (the learning lab's model)."""
+        return self._left_out(rows, frequency)
+
     def _left_out(self, rows: pd.DataFrame, frequency: Frequency) -> dict[str, str]:
         """The terms the training ``rows`` cannot estimate (``calendar_left_out``); for a linear model, the Fourier pairs
         beside season terms, which already give the season any shape (the pairs would change no prediction, only split
@@ -112,9 +117,14 @@ class RegressionForecaster(Forecaster):
 
     def _pairs_left_out(self, rows: pd.DataFrame, frequency: Frequency, reasons: dict[str, str]) -> dict[str, str]:
         """``reasons`` and the Fourier pairs where they give the season (no calendar terms do) and the rows are too
-        few for the weights they bring: short weekly series were refused with advice to lower a degree multi lacks."""
+        few for the weights they bring (short weekly series were refused with advice to lower a degree multi lacks),
+        or cover less than one season, as a month term needs its month in the rows (28 weeks of a flat series gave a
+        52-week wave of +-388 and a forecast held at 0)."""
         if (few := self._too_few_rows(rows, frequency, reasons)) is not None:
             reasons["fourier"] = few
+        elif len(rows) < frequency.season_length and not self.season_terms_kept:
+            reasons["fourier"] = (f"{PART_OF_A_SEASON} ({len(rows)} rows of a {frequency.season_length}-row season), "
+                                  "so the pairs would guess the shape of the rest")
         return reasons
 
     def _too_few_rows(self, rows: pd.DataFrame, frequency: Frequency, reasons: dict[str, str]) -> str | None:

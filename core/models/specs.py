@@ -257,5 +257,7 @@ def settings_in_use(model: str, settings: ModelSettings, frequency: Frequency,
         used.update(optimizer=training.optimizer, lr=training.learning_rate(), epochs=training.epochs,
                     batch="full" if whole_batch(training) else training.batch)  # LBFGS takes no mini-batches
     used.update({name: params[name] for name in spec.reported if params.get(name) is not None})
+    if params.get("lags_asked") and "lags" in used:  # fewer lags than asked, as the training rows allow
+        used["lags"] = max(params["lags"])
     used["seed"] = settings.seed
     return used

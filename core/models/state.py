@@ -35,10 +35,10 @@ for _known in (Frequency, History, TrainConfig, NetConfig, TorchFit):
 
 def encode(value: Any) -> Any:
     """``value`` as plain data; raises ``TypeError`` for a type a model file cannot hold."""
+    if isinstance(value, np.generic):  # before float: numpy's float64 is one, and torch.load refuses to read it back
+        return value.item()
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if isinstance(value, np.generic):
-        return value.item()
     if isinstance(value, np.ndarray):
         return torch.from_numpy(np.array(value, dtype=float))
     if isinstance(value, nn.Module):
@@ -80,8 +80,15 @@ def decode(value: Any) -> Any:
 
 
 def _decode_net(value: dict[str, Any]) -> nn.Module:
-    state = value["state_dict"]
-    net = build_net(NetConfig(int(value["n_features"]), int(value["hidden"])))
+    """The network of the file's sizes and weights; the sizes are checked against the weights on torch's ``meta``
+    device, which allocates nothing, before the network is built (a 2 KB file claiming 6,000 by 6,000 took 300 MB)."""
+    state, config = value["state_dict"], NetConfig(int(value["n_features"]), int(value["hidden"]))
+    with torch.device("meta"):
+        shapes = {key: tuple(tensor.shape) for key, tensor in build_net(config).state_dict().items()}
+    if not isinstance(state, dict) or {key: tuple(getattr(tensor, "shape", ())) for key, tensor in state.items()} \
+            != shapes:
+        raise DataError("The model file's network does not match its weights: download the model again from Train.")
+    net = build_net(config)
     net.to(dtype=next(iter(state.values())).dtype)
     net.load_state_dict(state)
     return net

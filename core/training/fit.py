@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from core.errors import SettingsError
-from core.training.least_squares import relative_gap, ridge_objective
+from core.training.least_squares import exact_is_about_zero, relative_gap, ridge_objective
 from core.training.devices import dtype_for, resolve_device
 from core.training.loop import EXACT, EpochCallback, History, TrainConfig, predict, train
 from core.training.nets import NetConfig, build_net
@@ -28,6 +28,7 @@ class TorchFit:
     history: History
     fitted: np.ndarray
     gap: float | None
+    exact_zero: bool = False  # the exact objective is about 0: ``gap`` is relative to the floor (``relative_gap``)
 
     def linear_weights(self) -> tuple[np.ndarray, float]:
         """Weights and bias of a network without hidden units, as NumPy on the CPU."""
@@ -64,7 +65,8 @@ def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int
     if not hidden:
         weights, _ = result.linear_weights()
         objective = float(np.mean((fitted - y) ** 2)) + training.l2 * float(weights @ weights)
-        result.gap = relative_gap(objective, ridge_objective(x, y, training.l2), float(np.var(y)))
+        exact, variance = ridge_objective(x, y, training.l2), float(np.var(y))
+        result.gap, result.exact_zero = relative_gap(objective, exact, variance), exact_is_about_zero(exact, variance)
     return result
 
 

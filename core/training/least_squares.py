@@ -49,6 +49,12 @@ def ridge_objective(x: np.ndarray, y: np.ndarray, l2: float = 0.0) -> float:
 GAP_FLOOR = 1e-6
 
 
+def exact_is_about_zero(exact: float, variance: float = 1.0) -> bool:
+    """Whether the exact objective is below the floor ``relative_gap`` measures against (``GAP_FLOOR`` times the
+    target's ``variance``): the model fits the rows exactly, and a gap is a share of the variance, not of it."""
+    return exact < GAP_FLOOR * (variance if variance > 0 else 1.0)
+
+
 def relative_gap(trained: float, exact: float, variance: float = 1.0) -> float:
     """How far a trained objective is above the exact one, relative to it (0 means exact), or to
     ``GAP_FLOOR`` times the target's ``variance`` when the exact objective is smaller (a fit that interpolates);

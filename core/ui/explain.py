@@ -13,7 +13,8 @@ from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import EACH_ROW_A_YEAR, YEAR_FROM_TREND
-from core.models.regression import FEW_ROWS
+from core.training.least_squares import GAP_FLOOR
+from core.models.regression import FEW_ROWS, PART_OF_A_SEASON
 from core.training.loop import NOT_REACHED, stalled
 from core.ui.text import plain
 
@@ -87,7 +88,8 @@ def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
 
 def _left_out_line(term: str, reason: str, lang: str) -> str:
     if term == "fourier":
-        return t("coef.left_out_fourier_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_fourier", lang)
+        return t("coef.left_out_fourier_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_fourier_season"
+                 if reason.startswith(PART_OF_A_SEASON) else "coef.left_out_fourier", lang)
     if lang == "en":
         return t("coef.left_out", lang, term=term, reason=reason)
     if term == "year":
@@ -136,12 +138,13 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
 def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
     """What to say beside a result, as Markdown: terms left out (``left_out_lines``), a recursive forecast held at
     its bound (``held_from_step``; for auto, each model it chose that was: ``held_at_bound``), a forecast held at zero
-    (``held_at_zero_from_step``) and what auto chose."""
+    (``held_at_zero_from_step``), a season or lags longer than the rows carry, and what auto chose."""
     summary = selection_summary(params, lang)
     held = [t("note.held_at_bound", lang, step=params["held_from_step"])] if params.get("held_from_step") else []
     held += [t("note.held_at_zero", lang, step=params["held_at_zero_from_step"])] \
         if params.get("held_at_zero_from_step") else []
     held += [t("note.season_too_long", lang, season=params["season_asked"])] if params.get("season_asked") else []
+    held += [t("note.fewer_lags", lang, lags=max(params["lags"]))] if params.get("lags_asked") else []
     held += [plain(t("note.member_held_at_bound", lang, model=candidate_name(str(name), lang), step=step))
              for name, step in (params.get("held_at_bound") or {}).items()]
     return [plain(line) for line in left_out_lines(params, lang)] + held + ([summary] if summary else [])
@@ -198,7 +201,17 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
     key = ("train.not_reached_lbfgs" if used.get("optimizer") == "lbfgs" else
            "train.not_reached_overshoot" if not one_epoch and (stalled(result.losses) or stopped_early)
            else "train.not_reached_slow")
-    return t(key, lang, gap=f"{gap:.3g}", epochs=len(result.losses), optimizer=used.get("optimizer"), lr=used.get("lr"))
+    return t(key, lang, above=gap_words(gap, result.exact_loss_zero, lang), epochs=len(result.losses),
+             optimizer=used.get("optimizer"), lr=used.get("lr"))
+
+
+def gap_words(gap: float, exact_zero: bool, lang: str = "en") -> str:
+    """How far a trained loss is above the exact one: ``gap`` times it, or, when the exact loss is about 0
+    (``exact_is_about_zero``: ``gap`` is then relative to ``GAP_FLOOR`` times the variance), a share of the variance."""
+    if not exact_zero:
+        return t("gap.times", lang, gap=f"{gap:.3g}")
+    share = 100 * gap * GAP_FLOOR
+    return t("gap.of_variance", lang, share=f"{share:.3g}%" if share >= 1e-3 else f"{share:.1e}%")
 
 
 def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], lang: str = "en",

@@ -26,24 +26,29 @@ def loss_curve(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
 
 
 def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
-    """Heat map of log10 MSE over (w, b) in bands, the optimizer's path and the minimum."""
+    """Heat map of log10 MSE over (w, b) in bands, the optimizer's path and the minimum. The axes span the map
+    alone: a path's steps off it (an adaptive optimizer's first ones) are cut at its edge."""
     surface = landscape.surface.assign(level=lambda f: np.round(np.log10(np.maximum(f["mse"], 1e-12)) * 4) / 4)
     steps = int(np.sqrt(len(surface)))
     width = float(np.ptp(surface["w"])) / max(steps - 1, 1)
     height = float(np.ptp(surface["b"])) / max(steps - 1, 1)
+    w_axis = alt.Scale(domain=[float(surface["w"].min()), float(surface["w"].max()) + width], nice=False)
+    b_axis = alt.Scale(domain=[float(surface["b"].min()), float(surface["b"].max()) + height], nice=False)
     heat = alt.Chart(surface.assign(w2=surface["w"] + width, b2=surface["b"] + height)).mark_rect().encode(
-        x=alt.X("w:Q", title=t("lab.chart.slope", lang)), x2="w2",
-        y=alt.Y("b:Q", title=t("lab.chart.intercept", lang)), y2="b2",
+        x=alt.X("w:Q", title=t("lab.chart.slope", lang), scale=w_axis), x2="w2",
+        y=alt.Y("b:Q", title=t("lab.chart.intercept", lang), scale=b_axis), y2="b2",
         color=alt.Color("level:Q", title=t("lab.chart.log_mse", lang), scale=alt.Scale(scheme="viridis")))
-    path = alt.Chart(landscape.path).mark_line(color="white", point=alt.OverlayMarkDef(color="white", size=25)).encode(
-        x="w:Q", y="b:Q", order="step:Q",
+    path = alt.Chart(landscape.path).mark_line(color="white", clip=True,
+                                               point=alt.OverlayMarkDef(color="white", size=25, clip=True)).encode(
+        x=alt.X("w:Q", scale=w_axis), y=alt.Y("b:Q", scale=b_axis), order="step:Q",
         tooltip=[alt.Tooltip("step:Q", title=t("lab.chart.step", lang)), alt.Tooltip("w:Q", format=".3f"),
                  alt.Tooltip("b:Q", format=".3f"),
                  alt.Tooltip("mse:Q", title=t("lab.chart.mse", lang), format=".4f")])
     w_star, b_star = landscape.minimum
     minimum = pd.DataFrame({"w": [w_star], "b": [b_star], "label": [t("lab.chart.minimum", lang)]})
     best = alt.Chart(minimum).mark_point(shape="diamond", size=200, filled=True, color="#e45756").encode(
-        x="w:Q", y="b:Q", tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
+        x=alt.X("w:Q", scale=w_axis), y=alt.Y("b:Q", scale=b_axis),
+        tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
     return laid_out(alt.layer(heat, path, best).properties(height=300))
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions
-from core.i18n import message, t
+from core.i18n import listed, message, t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
 from core.ui import state_keys as keys
 from core.ui.session import (DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes, sheet_key,
@@ -125,13 +125,13 @@ def picked_options(date_col: str, target: str, regressors: list[str], missing: s
 
 def panel_note(panel: Panel, lang: str = "en") -> str:
     """How many series the file holds and what tells them apart; then which are too short to fit, if any."""
-    by = plain(", ".join(panel.id_cols)) if panel.id_cols else t("all.by_columns", lang)
+    by = plain(listed(panel.id_cols, lang)) if panel.id_cols else t("all.by_columns", lang)
     dropped = t("all.rows_without_id", lang, rows=panel.rows_without_id) if panel.rows_without_id else ""
     note = t("data.panel_note", lang, count=len(panel.tasks), by=by, dropped=dropped)
     if panel.finer_id is not None:  # a picked id that leaves rows alike: each series is their mean
         column, repeats = panel.finer_id
         policy = panel.tasks[0].options.duplicates if panel.tasks else "mean"
-        note += " " + message("data.panel_finer", {"rows": repeats, "ids": plain(", ".join(panel.id_cols)),
+        note += " " + message("data.panel_finer", {"rows": repeats, "ids": plain(listed(panel.id_cols, lang)),
                                                    "column": plain(column), "policy": policy}, lang)
     return f"{note} {short}" if (short := short_series_note(panel, lang)) else note
 
@@ -140,5 +140,6 @@ def short_series_note(panel: Panel, lang: str = "en") -> str | None:
     """Which series are too short to fit (training skips them), before any training; None when none is."""
     if not panel.too_short:
         return None
-    shown = ", ".join(panel.too_short[:_NAMED_SHORT]) + (", ..." if len(panel.too_short) > _NAMED_SHORT else "")
+    more = ["..."] if len(panel.too_short) > _NAMED_SHORT else []
+    shown = listed(list(panel.too_short[:_NAMED_SHORT]) + more, lang)
     return t("data.panel_short", lang, count=len(panel.too_short), names=plain(shown), rows=MIN_ROWS)

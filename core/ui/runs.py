@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from core.evaluation.pipeline import RunResult
-from core.i18n import candidate_name, core_text, t
+from core.i18n import candidate_name, core_text, listed, t
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -34,8 +34,8 @@ def format_settings(settings: Mapping[str, object], lang: str = "en") -> str:
         if isinstance(value, float):
             return f"{value:g}"
         return candidate_name(str(value), lang) if name == "chosen" else core_text(f"choice.{value}", lang, str(value))
-    return ", ".join(f"{core_text(f'setting.{name}', lang, name)}={shown(name, value)}"
-                     for name, value in settings.items())
+    return listed((f"{core_text(f'setting.{name}', lang, name)}={shown(name, value)}"
+                   for name, value in settings.items()), lang)
 
 
 # The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.
@@ -86,8 +86,8 @@ def other_fractions_warning(results: list[RunResult] | list[Any], fraction: floa
     """The warning above a board whose runs include other train fractions than ``fraction`` (``other_fractions``);
     None when every run has the current split."""
     others = other_fractions(results, fraction)
-    return t("compare.other_fractions", lang, fraction=fraction, others=", ".join(f"{other:g}" for other in others)) \
-        if others else None
+    shown = listed((f"{other:g}" for other in others), lang)
+    return t("compare.other_fractions", lang, fraction=fraction, others=shown) if others else None
 
 
 def baselines_not_run(runs: list[RunResult], baselines: list[RunResult]) -> list[RunResult]:

@@ -117,6 +117,23 @@ def test_train_says_when_descent_stopped_short_of_the_exact_answer_and_which_way
     assert convergence_note(run(air.frame, air.frequency, RunRequest("linear"))) is None  # lbfgs: there
 
 
+def test_descent_short_of_an_exact_line_says_a_share_of_the_variance_not_times_a_zero_loss() -> None:
+    from core.models.specs import LINEAR_TRAINING
+    from core.ui.explain import convergence_note
+
+    frame = monthly_frame(2.0 * np.arange(48.0) + 1)  # a line through every row: the exact loss is about 1e-31
+    training = LINEAR_TRAINING.with_(optimizer="sgd", lr=1e-3, epochs=50)
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear", ModelSettings(training=training)))
+    note = convergence_note(result)
+    assert result.exact_loss_zero and note is not None, note
+    assert "times the exact loss" not in note and "of the target's variance above the exact loss" in note, note
+    share = float(note.split("still ")[1].split("%")[0])  # it said "still 3.92e+05 times the exact loss above it"
+    assert share > 1  # the loss over the variance (from random weights: above 100% at first)
+    curved = run(monthly_frame(np.arange(48.0) ** 2), infer_frequency(frame["ds"]),
+                 RunRequest("linear", ModelSettings(training=training)))
+    assert not curved.exact_loss_zero and "times the exact loss above it" in (convergence_note(curved) or "")
+
+
 def test_a_constant_series_learns_no_trend_from_rounding_noise() -> None:
     frame = monthly_frame(np.full(48, 7.0))
     result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear"))

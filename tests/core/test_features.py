@@ -205,3 +205,21 @@ def test_a_short_weekly_series_leaves_its_fourier_pairs_out_and_says_so() -> Non
     assert result.params["left_out"]["fourier"].startswith(regression.FEW_ROWS)
     assert any("the training rows are too few for the weights they bring, so this fit has no season" in line
                for line in left_out_lines(result.params))
+
+
+def test_weekly_rows_short_of_a_season_leave_the_fourier_pairs_out_in_train_and_in_the_lab() -> None:
+    # 28 training weeks of a flat series fitted a 52-week wave of +-388 and a forecast held at 0, without a note.
+    from core.lab.panels import LabSettings, prepare
+    from core.ui.explain import left_out_lines
+
+    frame = frame_every("W-SUN", 40)
+    frequency = infer_frequency(frame["ds"])
+    result = run(frame, frequency, RunRequest("multi"))
+    assert result.params["left_out"]["fourier"].startswith(regression.PART_OF_A_SEASON)
+    assert not any(name.startswith(("sin", "cos")) for name in result.coefficients or {})
+    assert any("cover less than one season" in line for line in left_out_lines(result.params))
+    assert "fourier" in prepare(frame, frequency, LabSettings(model="multi")).left_out
+    longer = frame_every("W-SUN", 160)  # the lab's multi had no season on weekly rows, where Train's has 4 pairs
+    names = prepare(longer, infer_frequency(longer["ds"]), LabSettings(model="multi")).names
+    assert [name for name in names if name.startswith(("sin", "cos"))] == [f"{f}{k}" for k in range(1, 5)
+                                                                          for f in ("sin", "cos")]

@@ -10,6 +10,7 @@ from core.lab import panels as lab
 from core.training.nets import NetConfig, build_net
 from core.training.least_squares import least_squares
 from core.training.loop import OPTIMIZERS
+from core.ui.lab_charts import loss_surface
 
 
 @pytest.fixture(scope="module")
@@ -170,11 +171,27 @@ def test_a_descent_that_runs_away_is_drawn_to_the_edge_of_the_map_and_a_rising_f
     steep = lab.LabSettings(optimizer="sgd", lr=1.05)  # past the edge of stability: w ran to -225..250 on a map of 6
     data = lab.prepare(air.frame, air.frequency, steep)
     runaway = lab.landscape(data, steep)
-    assert runaway.left_map_at is not None and runaway.path["w"].between(*runaway.surface["w"].agg(["min", "max"])).all()
+    assert runaway.runs_away and runaway.left_map_at is not None and runaway.back_at is None
+    assert runaway.path["w"].between(*runaway.surface["w"].agg(["min", "max"])).all()
     rises = lab.batch_rises(lab.batch_comparison(data, steep))
     assert set(rises) == {"full batch"} and rises["full batch"][1] > 10 * rises["full batch"][0]
     calm = lab.LabSettings(optimizer="sgd", lr=0.1)
     assert lab.landscape(data, calm).left_map_at is None and not lab.batch_rises(lab.batch_comparison(data, calm))
+
+
+def test_an_adaptive_path_that_jumps_off_the_map_and_comes_back_is_drawn_whole_not_said_to_run_away(air) -> None:  # type: ignore[no-untyped-def]
+    settings = lab.LabSettings(optimizer="rmsprop", lr=1.0)  # its first step is about 10 x lr: off a map of 2.4 wide
+    data = lab.prepare(air.frame, air.frequency, settings)
+    path = lab.landscape(data, settings)
+    assert not path.runs_away and path.left_map_at == 1 and path.back_at is not None and path.back_at > 1
+    assert len(path.path) == settings.epochs + 1  # it was cut at step 1 and called a runaway
+    end = path.path.iloc[-1]
+    assert abs(end["w"] - path.minimum[0]) < 1e-6 and abs(end["b"] - path.minimum[1]) < 1e-6
+    spec = loss_surface(path).to_dict()
+    drawn = spec["layer"][1]
+    (w_low, w_high), (b_low, b_high) = (drawn["encoding"][axis]["scale"]["domain"] for axis in ("x", "y"))
+    off = ~(path.path["w"].between(w_low, w_high) & path.path["b"].between(b_low, b_high))
+    assert drawn["mark"]["clip"] and off.any() and w_high - w_low < 3 * (2.0 + abs(path.minimum[0]))  # axes: the map's
 
 
 def test_values_the_file_left_blank_are_not_scored_in_the_race(air) -> None:  # type: ignore[no-untyped-def]
@@ -183,3 +200,20 @@ def test_values_the_file_left_blank_are_not_scored_in_the_race(air) -> None:  # 
     data = lab.prepare(air.frame, air.frequency, lab.LabSettings(), filled=(last, 2))
     assert np.isnan(data.y_test[-1]) and np.isfinite(data.y_test[:-1]).all()
     assert data.y_train_raw[2] == air.frame["y"].iloc[2]  # the model still trains on the filled value
+
+
+def test_descent_short_of_a_line_through_every_row_is_told_as_a_share_of_the_variance() -> None:
+    # It said "still 3.92e+05 times the exact loss above it" of an exact loss of 5e-32 (the gap's floor, not the loss).
+    from core.ui.explain import gap_words
+
+    frame = pd.DataFrame({"ds": pd.date_range("2015-01-01", periods=48, freq="MS"), "y": 2.0 * np.arange(48) + 1})
+    settings = lab.LabSettings(lr=0.001, race=("sgd",))
+    results = lab.run_lab(frame, infer_frequency(frame["ds"]), settings)
+    gap = float(results.exact[0]["gap"].iloc[-1])
+    assert results.exact_zero and gap > 1
+    said = gap_words(gap, results.exact_zero)
+    assert "of the target's variance above the exact loss, which is about 0" in said and "times" not in said
+    assert said.startswith(f"{100 * gap * 1e-6:.3g}%")
+    assert "倍" not in gap_words(gap, True, "zh") and "方差" in gap_words(gap, True, "zh")
+    curved = frame.assign(y=np.sin(np.arange(48.0)))
+    assert not lab.run_lab(curved, infer_frequency(frame["ds"]), settings).exact_zero

@@ -77,3 +77,47 @@ def test_a_damaged_model_file_is_one_clear_error(payload: dict[str, object]) -> 
     torch.save(payload, buffer)
     with pytest.raises(DataError, match="download the model again"):
         load_model(buffer.getvalue())
+
+
+def test_a_model_holding_numpy_numbers_is_written_as_plain_numbers_and_loads() -> None:
+    # A 12-row yearly auto kept theta and drift, whose numpy float64s made files torch.load(weights_only) refused.
+    from core.data.frequency import infer_frequency
+    import pandas as pd
+
+    frame = pd.DataFrame({"ds": pd.date_range("2008-01-01", periods=12, freq="YS"),
+                          "y": [5.0, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14, 17]})
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("auto", train_fraction=0.9))
+    data = model_bytes(result.forecaster)
+    torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    future = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=3, freq="YS")})
+    np.testing.assert_allclose(load_model(data).forecast(future), result.forecaster.forecast(future), rtol=1e-12)
+
+
+def _torch_file_with_pickle(stream: bytes) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    torch.save({"a": 1}, buffer)
+    source, out = zipfile.ZipFile(io.BytesIO(buffer.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for name in source.namelist():
+            target.writestr(name, stream if name.endswith("data.pkl") else source.read(name))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("stream", [b"\x80\x02.", b"\x80\x02a."])  # a stop, an append, on an empty stack
+def test_a_cut_pickle_stream_is_not_a_model_file_not_an_index_error(stream: bytes) -> None:
+    with pytest.raises(DataError, match="Not a model file this app wrote"):
+        load_model(_torch_file_with_pickle(stream))
+
+
+def test_a_network_s_claimed_size_is_checked_against_its_weights_before_it_is_built() -> None:
+    import resource
+
+    buffer = io.BytesIO()  # 2 KB claiming a 6,000 by 6,000 network: it was built (300 MB) before the check
+    torch.save({"format": "ts-regression-model/2", "state": {"__net__": {
+        "n_features": 20_000, "hidden": 20_000, "state_dict": {"linear.weight": torch.zeros(1, 1)}}}}, buffer)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(DataError, match="does not match its weights"):
+        load_model(buffer.getvalue())
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB: the net would take 3.2 GB

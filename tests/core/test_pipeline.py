@@ -238,6 +238,9 @@ def test_ar_with_its_default_lags_fits_as_many_as_the_training_rows_allow() -> N
     assert np.isfinite(result.predictions["lower"].iloc[42:]).all()  # the band's refits fit their own lags too
     as_sent = run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 52})))  # the Train page's default
     assert as_sent.params["lags"] == result.params["lags"] and as_sent.params["lags_asked"].startswith("1-52")
+    from core.ui.explain import result_notes  # the page and Compare said nothing and "lags=52" of the 16 it used
+    assert "The training rows carry lags 1-16 only" in " ".join(result_notes(result.params))
+    assert as_sent.settings_used["lags"] == 16 and result.settings_used["lags"] == 16
     with pytest.raises(SettingsError) as refused:
         run(frame, weekly, RunRequest("ar", ModelSettings(values={"lags": 40})))
     assert refused.value.key == "err.lags_rows" and refused.value.params["least"] == 40 + 62

@@ -399,7 +399,7 @@ def test_settings_and_features_are_said_in_chinese() -> None:
     settings = {"optimizer": "lbfgs", "lr": 1.0, "epochs": 100, "batch": "full", "seed": 0}
     assert format_settings(settings, "en") == "optimizer=lbfgs, lr=1, epochs=100, batch=full, seed=0"
     chinese = format_settings(settings, "zh")  # Compare's settings column was English in the Chinese interface
-    assert chinese == "优化器=lbfgs, 学习率=1, 训练轮数=100, 批处理方式=全量, 随机种子=0", chinese
+    assert chinese == "优化器=lbfgs、学习率=1、训练轮数=100、批处理方式=全量、随机种子=0", chinese  # the enumeration comma
     assert [feature_label(name, "zh") for name in ("x", "year", "month=Feb")] == ["x（时间索引）", "年份", "月份=2月"]
     assert [feature_label(name, "en") for name in ("x", "year", "month=Feb")] == ["x (time index)", "year", "month=Feb"]
 

@@ -130,6 +130,7 @@ def test_the_learning_lab_follows_the_series_shown() -> None:
     at.switch_page("pages/4_Learning_Lab.py").run()
     east = ok(at).session_state[keys.LAB_RESULTS][-1].data.y_train_raw
     assert np.allclose(north, monthly(100, 0)[:len(north)]) and np.allclose(east, monthly(180, 2)[:len(east)])
+    assert "stores\\.csv, series **east**" in at.caption[0].value  # it named the file alone, as if it were one series
 
 
 def test_showing_another_series_keeps_the_runs_of_the_one_left_for_when_it_is_shown_again() -> None:
