@@ -115,7 +115,7 @@ if result is not None:
     if chosen := future.attrs.get("chosen"):  # auto, refitted on every row, chose again
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
-                   if series.date_col else st.column_config.NumberColumn(T("forecast.step")))
+                   if not series.frequency.is_steps else st.column_config.NumberColumn(T("forecast.step")))
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table
     st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch", column_config={"ds": time_column, **{
         name: st.column_config.NumberColumn(T(f"forecast.{name}"), format=shown_as) for name in bounds}})

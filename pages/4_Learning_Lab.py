@@ -6,8 +6,9 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, undefined_metric_notes
-from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, NOT_REACHED, LabResults, LabSettings,
+from core.ui.explain import (budget_warning, feature_label, gap_words, result_notes, short_of_exact,
+                             undefined_metric_notes)
+from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, LabResults, LabSettings,
                              at_stability_edge, batch_divergence, batch_rises, race_curves, race_table, run_lab)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
@@ -91,7 +92,7 @@ def show(results: LabResults) -> None:
                               T("lab.axis.gap"), lang=T.lang), width="stretch")
     if diverged:
         st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
-    elif len(gaps) and (last := float(gaps["gap"].iloc[-1])) > NOT_REACHED:
+    elif len(gaps) and short_of_exact(last := float(gaps["gap"].iloc[-1]), results.exact_zero):
         overshoots = stalled(gaps["gap"].tolist()) or at_stability_edge(results.data, results.settings)
         above = gap_words(last, results.exact_zero, T.lang)
         st.info(T("lab.not_reached_overshoot" if overshoots else "lab.not_reached",

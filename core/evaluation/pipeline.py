@@ -193,7 +193,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
     for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
         if future_regressors is None:
-            raise SettingsError(f"Forecasting {request.horizon} steps with regressor '{name}' needs its future "
+            raise SettingsError(f"Forecasting {request.horizon:,} step{'' if request.horizon == 1 else 's'} with "
+                                f"regressor '{name}' needs its future "
                                 "values: add rows past the end with the regressors filled and the target left blank.",
                                 "err.future_regressors", {"steps": request.horizon, "regressor": name})
         if len(future_regressors) < request.horizon:
@@ -232,14 +233,15 @@ def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:
     """The horizon's error when the file's future rows are fewer than the steps asked for, with the blank cell
     that ends them where one does (``future_regressors.attrs["blank"]``: its columns and time stamp)."""
     rows, blank = len(future_regressors), future_regressors.attrs.get("blank")
+    steps = f"{rows:,} step{'' if rows == 1 else 's'}"
     if missing := future_regressors.attrs.get("missing"):
-        return SettingsError(f"The file gives the regressors' future values for {rows} steps past the end (no row for "
-                             f"{missing['stamp']}): forecast at most {rows} steps, or add a row for {missing['stamp']}.",
+        return SettingsError(f"The file gives the regressors' future values for {steps} past the end (no row for "
+                             f"{missing['stamp']}): forecast at most {steps}, or add a row for {missing['stamp']}.",
                              "err.future_regressors_gap", {"rows": rows, **missing})
-    fix = f"forecast at most {rows} steps, or fill rows past the end with their future values."
+    fix = f"forecast at most {steps}, or fill rows past the end with their future values."
     if blank is None:
-        return SettingsError(f"The file gives the regressors' future values for {rows} steps past the end: {fix}",
+        return SettingsError(f"The file gives the regressors' future values for {steps} past the end: {fix}",
                              "err.future_regressors_short", {"rows": rows})
-    return SettingsError(f"The file gives the regressors' future values for {rows} steps past the end "
+    return SettingsError(f"The file gives the regressors' future values for {steps} past the end "
                          f"({blank['columns']} blank at {blank['stamp']}): {fix}", "err.future_regressors_blank",
                          {"rows": rows, **blank})

@@ -144,6 +144,8 @@ MESSAGES: dict[str, str] = {
                            "limit.",
     "list.separator": ", ",
     "gap.times": "{gap} times the exact loss above it",
+    "gap.constant": "{loss} above the exact loss, which is 0 for a constant target (a loss in the target's squared "
+                    "units)",
     "gap.of_variance": "{share} of the target's variance above the exact loss, which is about 0 (the model can fit "
                        "the training rows exactly)",
     "train.not_reached_overshoot": "The fit stopped {above}, after {epochs:plural:epoch}: "
@@ -433,13 +435,14 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_disagree": "Hand-written vs autograd gradients **DISAGREE**: largest absolute difference "
                              "{differences}.",
     "lab.diverged": "{optimizer} diverged at step {step}: lower the learning rate.",
-    "lab.path_away": "The path leaves the map at step {step}: {optimizer}'s steps at this learning rate overshoot the "
-                     "minimum by more each time and run away from it (the later steps are not drawn). Lower the "
+    "lab.path_away": "The path leaves the map at step {step} and does not settle back on it: {optimizer}'s steps at "
+                     "this learning rate are too large (plain gradient descent's overshoot the minimum by more each "
+                     "time; an adaptive optimizer's keep jumping past it). The later steps are not drawn. Lower the "
                      "learning rate.",
-    "lab.path_back": "The path leaves the map at step {step} and is back on it at step {back}: at this learning rate "
-                     "{optimizer}'s first steps are longer than the map is wide, and later steps bring it back (an "
-                     "adaptive optimizer's first steps are about the learning rate in size, however gentle the "
-                     "slope). The steps off the map are cut at its edge.",
+    "lab.path_back": "The path leaves the map at step {step} and is back on it for good from step {back}: at this "
+                     "learning rate {optimizer}'s first steps are longer than the map is wide, and later steps bring "
+                     "it back (an adaptive optimizer's first steps are about the learning rate in size, however "
+                     "gentle the slope). The steps off the map are cut at its edge.",
     "lab.batch_rose": "{optimizer}: the loss ended above where it started ({first:.3g} -> {last:.3g}): its steps "
                       "overshoot at this learning rate. Lower the learning rate.",
     "lab.batch_diverged": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after step "
@@ -557,7 +560,7 @@ MESSAGES: dict[str, str] = {
                           "**Train**, else the run chosen above.",
     "forecast.all": "Forecast all series",
     "forecast.all_help": "Refit on every row of each series and forecast past its end.",
-    "forecast.all_result": "{model}: {steps} steps past the end of each of {count:,} series",
+    "forecast.all_result": "{model}: {steps:plural:step} past the end of each of {count:,} series",
     "forecast.all_skipped": "{count:,} series could not be forecast; the first, {series}: {problem}",
     "forecast.all_series": "Series to draw",
     "forecast.all_series_help": "Its history and forecast.",
@@ -761,18 +764,18 @@ MESSAGES: dict[str, str] = {
     "err.id_is_time": "Column '{column}' holds the dates: it cannot be the series id. Choose the column naming the series (--id-col), or none to detect it.",
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
-    "err.future_regressors": "Forecasting {steps:,} steps with regressor '{regressor}' needs its future values: add "
-                             "rows past the end with the regressors filled and the target left blank.",
-    "err.future_regressors_short": "The file gives the regressors' future values for {rows:,} steps past the end: "
-                                   "forecast at most {rows:,} steps, or fill rows past the end with their future "
+    "err.future_regressors": "Forecasting {steps:plural:step} with regressor '{regressor}' needs its future values: "
+                             "add rows past the end with the regressors filled and the target left blank.",
+    "err.future_regressors_short": "The file gives the regressors' future values for {rows:plural:step} past the end: "
+                                   "forecast at most {rows:plural:step}, or fill rows past the end with their future "
                                    "values.",
     "err.horizon_limit": "A horizon of {horizon:,} steps is outside 0 to {most:,}: forecast fewer steps, or set "
                          "TSR_MAX_HORIZON to raise the limit.",
-    "err.future_regressors_gap": "The file gives the regressors' future values for {rows:,} steps past the end (no "
-                                 "row for {stamp}): forecast at most {rows:,} steps, or add a row for {stamp}.",
-    "err.future_regressors_blank": "The file gives the regressors' future values for {rows:,} steps past the end "
-                                   "({columns} blank at {stamp}): forecast at most {rows:,} steps, or fill rows past "
-                                   "the end with their future values.",
+    "err.future_regressors_gap": "The file gives the regressors' future values for {rows:plural:step} past the end "
+                                 "(no row for {stamp}): forecast at most {rows:plural:step}, or add a row for {stamp}.",
+    "err.future_regressors_blank": "The file gives the regressors' future values for {rows:plural:step} past the "
+                                   "end ({columns} blank at {stamp}): forecast at most {rows:plural:step}, or fill "
+                                   "rows past the end with their future values.",
     "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
                     "rate.",
     "err.rows_for_lags": "{model} needs at least {least} training rows (there are {rows}): load a longer series, or "

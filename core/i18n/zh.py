@@ -119,6 +119,7 @@ MESSAGES: dict[str, str] = {
     "train.gap_help": "训练所得的训练损失比闭式最优解高出多少（相对于最优解；最优解约为 0 时，即模型能完全拟合训练行，相对于目标方差的百万分之一）。",
     "list.separator": "、",
     "gap.times": "比精确解高出其 {gap} 倍",
+    "gap.constant": "比精确解（目标为常数，精确解为 0）高出 {loss}（以目标单位的平方计）",
     "gap.of_variance": "比精确解（约为 0：模型能完全拟合训练行）高出目标方差的 {share}",
     "train.not_reached_overshoot": "拟合在 {epochs:,} 轮后停止，损失仍{above}：{optimizer} 在学习率 {lr} 下损失不再下降，"
                                    "步长过大会来回越过最优点。请降低学习率，或改用 lbfgs。",
@@ -367,8 +368,8 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_agree": "手算的梯度与自动求导的梯度**一致**：最大绝对误差为 {differences}。",
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",
-    "lab.path_away": "路径在第 {step} 步离开了图的范围：在此学习率下，{optimizer} 每一步越过最小值的幅度越来越大，离它越来越远（之后的步未画出）。请降低学习率。",
-    "lab.path_back": "路径在第 {step} 步离开了图的范围，在第 {back} 步回到图中：在此学习率下，{optimizer} 最初几步的步长超过了图的宽度，"
+    "lab.path_away": "路径在第 {step} 步离开了图的范围，之后没有稳定地回到图中：在此学习率下，{optimizer} 的步长太大（普通梯度下降每一步越过最小值的幅度越来越大；自适应优化器则不断跳过最小值）。之后的步未画出。请降低学习率。",
+    "lab.path_back": "路径在第 {step} 步离开了图的范围，从第 {back} 步起回到图中不再离开：在此学习率下，{optimizer} 最初几步的步长超过了图的宽度，"
                      "之后的步又把它带了回来（自适应优化器最初几步的步长约等于学习率，与坡度无关）。图外的部分在边缘处截断。",
     "lab.batch_rose": "{optimizer}：损失最终高于起点（{first:.3g} -> {last:.3g}）：在此学习率下步长越过了最优点。请降低学习率。",
     "lab.batch_diverged": "{optimizer} 发散：第 {first} 步之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"

@@ -111,8 +111,8 @@ class Landscape:
     minimum: tuple[float, float]
     path: pd.DataFrame       # step, w, b, mse of the chosen optimizer: every step, or up to where it runs away
     left_map_at: int | None = None  # the first step off the surface's range
-    back_at: int | None = None  # the step it is back on the map at, when it ends there (adaptive first steps)
-    runs_away: bool = False  # it ends off the map or its loss overflows: steps too large, drawn up to the edge
+    back_at: int | None = None  # the step it is back on the map for good from, in its first half (adaptive first steps)
+    runs_away: bool = False  # it does not settle back on the map, or its loss overflows: drawn up to the edge
 
 
 def landscape(data: LabData, settings: LabSettings, grid: int = 61) -> Landscape:
@@ -137,11 +137,10 @@ def landscape(data: LabData, settings: LabSettings, grid: int = 61) -> Landscape
     on_map = (path["w"].between(ws.min(), ws.max()) & path["b"].between(bs.min(), bs.max())).to_numpy()
     if on_map.all():
         return Landscape(curve, w_best, surface, (w_star, b_star), path)
-    left = int(np.argmax(~on_map))
-    if on_map[-1] and np.isfinite(path["mse"]).all():  # back on the map: drawn whole, the chart cuts what is off it
-        back = left + int(np.argmax(on_map[left:]))
-        return Landscape(curve, w_best, surface, (w_star, b_star), path, int(path["step"].iloc[left]),
-                         int(path["step"].iloc[back]))
+    left, back = int(np.argmax(~on_map)), len(on_map) - int(np.argmax(~on_map[::-1]))  # first off, first for good
+    if back <= len(on_map) // 2 and np.isfinite(path["mse"]).all():  # settled back for its second half at least:
+        return Landscape(curve, w_best, surface, (w_star, b_star), path, int(path["step"].iloc[left]),  # drawn whole,
+                         int(path["step"].iloc[back]))  # the chart cuts what is off the map
     # A path that runs away stretched the chart to 100 times the map, which shrank to a sliver: drawn up to the edge.
     return Landscape(curve, w_best, surface, (w_star, b_star), path.iloc[:left], int(path["step"].iloc[left]),
                      runs_away=True)

@@ -31,7 +31,10 @@ def read_model_file(data: bytes) -> dict[str, Any]:
     """The file's plain contents, read safely onto the CPU; raises ``DataError`` for anything else."""
     try:
         payload = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
-    except Exception as problem:  # noqa: BLE001 - bytes from anywhere: whatever reading them raises (a cut pickle: IndexError)
+    except Exception as problem:  # noqa: BLE001 - bytes from anywhere: any failure (a cut pickle: IndexError)
+        if "numpy" in str(problem):  # numpy's numbers, which loading them safely refuses: files written before 2026-12
+            raise DataError("This model file was written by an earlier version of the app, which stored some numbers "
+                            "in a form that loading safely refuses: download the model again from Train.") from None
         raise DataError(f"Not a model file this app wrote ({type(problem).__name__}): "
                         "choose a .pt file downloaded from the Train page.") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
@@ -47,7 +50,8 @@ def load_model(data: bytes) -> Forecaster:
         return Forecaster.from_state(payload["state"])
     except DataError:
         raise
-    except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError, StopIteration) as problem:
+    except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError, StopIteration,
+            OverflowError) as problem:  # OverflowError: a network's size written as infinity
         raise DataError(f"The model file is damaged or was not written by this app ({type(problem).__name__}): "
                         "download the model again from Train.") from None
 

@@ -120,11 +120,11 @@ class RegressionForecaster(Forecaster):
         few for the weights they bring (short weekly series were refused with advice to lower a degree multi lacks),
         or cover less than one season, as a month term needs its month in the rows (28 weeks of a flat series gave a
         52-week wave of +-388 and a forecast held at 0)."""
-        if (few := self._too_few_rows(rows, frequency, reasons)) is not None:
-            reasons["fourier"] = few
-        elif len(rows) < frequency.season_length and not self.season_terms_kept:
+        if len(rows) < frequency.season_length and not self.season_terms_kept:  # first: fewer pairs would not help
             reasons["fourier"] = (f"{PART_OF_A_SEASON} ({len(rows)} rows of a {frequency.season_length}-row season), "
                                   "so the pairs would guess the shape of the rest")
+        elif (few := self._too_few_rows(rows, frequency, reasons)) is not None:
+            reasons["fourier"] = few
         return reasons
 
     def _too_few_rows(self, rows: pd.DataFrame, frequency: Frequency, reasons: dict[str, str]) -> str | None:
@@ -153,13 +153,18 @@ class RegressionForecaster(Forecaster):
         the season terms the fit kept (``fewest_refit_rows`` places the origins where rows allow them)."""
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap()) or self.training
         part = season_part(self.frequency_) if self.spec.calendar else None
-        kept = part is not None and part not in self.left_out_
+        pairs = part is None and self.spec.calendar and bool(self.spec.fourier_order)  # weekly: pairs are the season
+        kept = part not in self.left_out_ if part is not None else pairs and "fourier" not in self.left_out_
         return RegressionForecaster(self.name, self.spec, training, self.hidden, kept)
 
     def fewest_refit_rows(self) -> int:
         """A linear model's rows for its weights (``rows_for_weights``); a network's ridge penalty keeps its weights."""
         self._check_fitted()
-        return 1 if self.hidden else rows_for_weights(len(self.feature_names_) + 1)
+        if self.hidden:
+            return 1
+        pairs = self.spec.calendar and self.spec.fourier_order and season_part(self.frequency_) is None \
+            and "fourier" not in self.left_out_  # the pairs give the season: refits see one, as the fit did
+        return max(rows_for_weights(len(self.feature_names_) + 1), self.frequency_.season_length if pairs else 1)
 
     def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
         """Least squares at every origin on one design matrix, when this model is solved exactly

@@ -191,7 +191,7 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
     when the loss stopped falling (``stalled``, or an early stop: overshooting), else raise it or the epochs; None when
     it got there, for models without an exact answer, and when the training budget ended it (said on its own)."""
     gap = result.closed_form_gap
-    if gap is None or gap <= NOT_REACHED or result.budget_note or not result.losses:
+    if gap is None or not short_of_exact(gap, result.exact_loss_zero) or result.budget_note or not result.losses:
         return None
     used = result.settings_used
     stopped_early = len(result.losses) < int(used.get("epochs", 0) or 0)  # improving by less than its tolerance
@@ -201,15 +201,31 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
     key = ("train.not_reached_lbfgs" if used.get("optimizer") == "lbfgs" else
            "train.not_reached_overshoot" if not one_epoch and (stalled(result.losses) or stopped_early)
            else "train.not_reached_slow")
-    return t(key, lang, above=gap_words(gap, result.exact_loss_zero, lang), epochs=len(result.losses),
+    train = result.predictions.loc[result.predictions["split"] == "train", "actual"]
+    constant = bool(train.notna().any()) and train.nunique() == 1  # a constant target: no variance to share
+    return t(key, lang, above=gap_words(gap, result.exact_loss_zero, lang, constant), epochs=len(result.losses),
              optimizer=used.get("optimizer"), lr=used.get("lr"))
 
 
-def gap_words(gap: float, exact_zero: bool, lang: str = "en") -> str:
+# Where the exact loss is about 0, descent has reached it once its loss is within this share of the target's variance
+# (the relative gap, against a floor of a millionth of the variance, called a fit with R² 0.99999995 short of it).
+SHARE_REACHED = 1e-4
+
+
+def short_of_exact(gap: float, exact_zero: bool) -> bool:
+    """Whether a trained loss ``gap`` above the exact one (``relative_gap``) is short of it: by more than
+    ``NOT_REACHED`` of the exact loss, or, when that is about 0, by more than ``SHARE_REACHED`` of the variance."""
+    return gap * GAP_FLOOR > SHARE_REACHED if exact_zero else gap > NOT_REACHED
+
+
+def gap_words(gap: float, exact_zero: bool, lang: str = "en", constant: bool = False) -> str:
     """How far a trained loss is above the exact one: ``gap`` times it, or, when the exact loss is about 0
-    (``exact_is_about_zero``: ``gap`` is then relative to ``GAP_FLOOR`` times the variance), a share of the variance."""
+    (``exact_is_about_zero``: ``gap`` is then relative to ``GAP_FLOOR`` times the variance), a share of the variance;
+    of a ``constant`` target (no variance: the floor is one squared unit), the loss in the target's squared units."""
     if not exact_zero:
         return t("gap.times", lang, gap=f"{gap:.3g}")
+    if constant:
+        return t("gap.constant", lang, loss=f"{gap * GAP_FLOOR:.3g}")
     share = 100 * gap * GAP_FLOOR
     return t("gap.of_variance", lang, share=f"{share:.3g}%" if share >= 1e-3 else f"{share:.1e}%")
 

@@ -149,3 +149,25 @@ def test_lbfgs_short_of_the_exact_answer_is_told_the_features_are_too_alike_not_
     note = convergence_note(result)
     assert result.closed_form_gap is not None and result.closed_form_gap > 0.01
     assert note is not None and "nearly collinear" in note and "use lbfgs" not in note, note
+
+
+def test_a_fit_within_a_ten_thousandth_of_the_variance_of_an_exact_line_has_reached_it() -> None:
+    # R² 0.99999995 was "still 4.9e-06% of the target's variance above the exact loss: raise the epochs".
+    from core.models.specs import LINEAR_TRAINING
+    from core.ui.explain import convergence_note
+
+    frame = monthly_frame(2.0 * np.arange(48.0) + 1)
+    training = LINEAR_TRAINING.with_(optimizer="adam", lr=0.01, epochs=300)
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear", ModelSettings(training=training)))
+    assert result.exact_loss_zero and result.metrics["train"]["r2"] > 0.9999 and convergence_note(result) is None
+
+
+def test_descent_short_on_a_constant_target_says_its_loss_not_a_share_of_no_variance() -> None:
+    from core.models.specs import LINEAR_TRAINING
+    from core.ui.explain import convergence_note
+
+    frame = monthly_frame(np.full(48, 7.0))
+    training = LINEAR_TRAINING.with_(optimizer="sgd", lr=1e-3, epochs=50)
+    note = convergence_note(run(frame, infer_frequency(frame["ds"]),
+                                RunRequest("linear", ModelSettings(training=training)))) or ""
+    assert "which is 0 for a constant target" in note and "variance" not in note, note

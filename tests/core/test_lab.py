@@ -185,6 +185,9 @@ def test_an_adaptive_path_that_jumps_off_the_map_and_comes_back_is_drawn_whole_n
     path = lab.landscape(data, settings)
     assert not path.runs_away and path.left_map_at == 1 and path.back_at is not None and path.back_at > 1
     assert len(path.path) == settings.epochs + 1  # it was cut at step 1 and called a runaway
+    on_map = path.path["w"].between(*path.surface["w"].agg(["min", "max"])) & path.path["b"].between(
+        *path.surface["b"].agg(["min", "max"]))
+    assert on_map[path.path["step"] >= path.back_at].all() and not on_map[path.path["step"] == path.back_at - 1].all()
     end = path.path.iloc[-1]
     assert abs(end["w"] - path.minimum[0]) < 1e-6 and abs(end["b"] - path.minimum[1]) < 1e-6
     spec = loss_surface(path).to_dict()
@@ -192,6 +195,16 @@ def test_an_adaptive_path_that_jumps_off_the_map_and_comes_back_is_drawn_whole_n
     (w_low, w_high), (b_low, b_high) = (drawn["encoding"][axis]["scale"]["domain"] for axis in ("x", "y"))
     off = ~(path.path["w"].between(w_low, w_high) & path.path["b"].between(b_low, b_high))
     assert drawn["mark"]["clip"] and off.any() and w_high - w_low < 3 * (2.0 + abs(path.minimum[0]))  # axes: the map's
+
+
+@pytest.mark.parametrize("epochs", [8, 11, 20, 60, 100])
+def test_a_path_that_keeps_leaving_the_map_is_back_only_once_it_stays(air, epochs: int) -> None:  # type: ignore[no-untyped-def]
+    # adam at lr 10 leaves the map again and again up to step 14: a last step that happened to land on it made it
+    # "back at step 2" at 11 epochs and a runaway at 8. It is back from step 15, said once that is half its path.
+    settings = lab.LabSettings(optimizer="adam", lr=10.0, epochs=epochs)
+    path = lab.landscape(lab.prepare(air.frame, air.frequency, settings), settings)
+    assert path.left_map_at == 1
+    assert (path.runs_away, path.back_at) == ((True, None) if epochs < 30 else (False, 15))
 
 
 def test_values_the_file_left_blank_are_not_scored_in_the_race(air) -> None:  # type: ignore[no-untyped-def]

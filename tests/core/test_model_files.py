@@ -121,3 +121,18 @@ def test_a_network_s_claimed_size_is_checked_against_its_weights_before_it_is_bu
     with pytest.raises(DataError, match="does not match its weights"):
         load_model(buffer.getvalue())
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB: the net would take 3.2 GB
+
+
+def test_a_file_holding_numpy_numbers_from_an_earlier_version_is_told_to_download_again() -> None:
+    buffer = io.BytesIO()  # as earlier versions wrote auto's theta and drift members: numpy's float64 in the state
+    torch.save({"format": "ts-regression-model/2", "state": {"slope": np.float64(0.5)}}, buffer)
+    with pytest.raises(DataError, match="written by an earlier version of the app.*download the model again"):
+        load_model(buffer.getvalue())
+
+
+def test_a_network_size_written_as_infinity_is_a_damaged_file_not_an_overflow() -> None:
+    buffer = io.BytesIO()
+    torch.save({"format": "ts-regression-model/2", "state": {"__net__": {
+        "n_features": float("inf"), "hidden": 0, "state_dict": {"linear.weight": torch.zeros(1, 1)}}}}, buffer)
+    with pytest.raises(DataError, match="download the model again"):
+        load_model(buffer.getvalue())
