@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency, future_dates
+from core.data.tidy import count
 from core.errors import SettingsError
 from core.limits import count_limit
 from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, with_band
@@ -193,9 +194,9 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
     for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
         if future_regressors is None:
-            raise SettingsError(f"Forecasting {request.horizon:,} step{'' if request.horizon == 1 else 's'} with "
-                                f"regressor '{name}' needs its future "
-                                "values: add rows past the end with the regressors filled and the target left blank.",
+            raise SettingsError(f"Forecasting {count(request.horizon, 'step')} with regressor '{name}' needs its "
+                                "future values: add rows past the end with the regressors filled and the target left "
+                                "blank.",
                                 "err.future_regressors", {"steps": request.horizon, "regressor": name})
         if len(future_regressors) < request.horizon:
             raise _future_regressors_short(future_regressors)
@@ -233,7 +234,7 @@ def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:
     """The horizon's error when the file's future rows are fewer than the steps asked for, with the blank cell
     that ends them where one does (``future_regressors.attrs["blank"]``: its columns and time stamp)."""
     rows, blank = len(future_regressors), future_regressors.attrs.get("blank")
-    steps = f"{rows:,} step{'' if rows == 1 else 's'}"
+    steps = count(rows, "step")
     if missing := future_regressors.attrs.get("missing"):
         return SettingsError(f"The file gives the regressors' future values for {steps} past the end (no row for "
                              f"{missing['stamp']}): forecast at most {steps}, or add a row for {missing['stamp']}.",

@@ -487,7 +487,11 @@ class LabResults:
     seconds: dict[str, float]
     budget_stops: int = 0  # trainings the time or update budget cut short (their curves end early)
     budget_note: str = ""  # the first one's note, which names the budget and its value
-    exact_zero: bool = False  # the exact loss is about 0 (a line through every row): gaps are shares of the variance
+
+    @property
+    def exact_zero(self) -> bool:
+        """Whether the exact loss is about 0 (a line through every row): the gaps are then shares of the variance."""
+        return exact_is_about_zero(ridge_objective(self.data.x, self.data.y), float(np.var(self.data.y)))
 
 
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7,
@@ -513,5 +517,5 @@ def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, tr
             exact=exact,
             normalize=timed_panel("normalize", lambda: normalization_comparison(data, settings, exact)),
             vectorize=timed_panel("vectorize", lambda: vectorize_timing(data)),
-            seconds=seconds, exact_zero=exact_is_about_zero(ridge_objective(data.x, data.y), float(np.var(data.y))))
+            seconds=seconds)
     return replace(results, budget_stops=len(stops), budget_note=stops[0] if stops else "")

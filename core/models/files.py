@@ -7,6 +7,7 @@ rebuilt only into the classes ``core.models.state`` allows.
 from __future__ import annotations
 
 import io
+import pickle
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,8 @@ def read_model_file(data: bytes) -> dict[str, Any]:
     """The file's plain contents, read safely onto the CPU; raises ``DataError`` for anything else."""
     try:
         payload = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
-    except Exception as problem:  # noqa: BLE001 - bytes from anywhere: any failure (a cut pickle: IndexError)
+    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, TypeError, AttributeError, KeyError,
+            IndexError, OverflowError) as problem:  # IndexError: a pickle stream cut short
         if "numpy" in str(problem):  # numpy's numbers, which loading them safely refuses: files written before 2026-12
             raise DataError("This model file was written by an earlier version of the app, which stored some numbers "
                             "in a form that loading safely refuses: download the model again from Train.") from None

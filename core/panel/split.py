@@ -546,7 +546,8 @@ _MISSING_WORDS = frozenset({marker.lower() for marker in MISSING_MARKERS} | {"",
 def _is_measured(values: pd.Series) -> bool:
     """Whether a column holds measured numbers: some written with a decimal mark (``99.2``, ``19,00``). Ids are whole
     numbers, perhaps with a word among them (``ONLINE``, or a missing marker ``-``: ranked as a blank by
-    ``_id_rank``), or codes written with a leading zero (HS tariff codes such as ``0101.21``, which no measure writes)."""
+    ``_id_rank``), or codes written with a leading zero (HS tariff codes such as ``0101.21``, which no measure
+    writes)."""
     if pd.api.types.is_float_dtype(values):
         return bool((values.dropna() % 1 != 0).any())
     if not _is_text(values):
