@@ -58,6 +58,8 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
     recent = recent_window(len(history.frame), max(history.frequency.season_length, 1), job.request.horizon)
     st.altair_chart(forecast_chart(history.frame, frame[frame["unique_id"] == shown], history.target, history.frequency,
                                    recent, T.lang), width="stretch")
+    if step := job.held_at_zero_from(shown):
+        st.caption(T("forecast.held_at_zero", step=step))
     st.download_button(T("forecast.all_download"), frame.to_csv(index=False), "forecasts.csv", "text/csv",
                        key="forecast.all_download")
 

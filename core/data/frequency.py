@@ -256,45 +256,68 @@ def _days_of(name: str) -> float:
 _MONTHS_PER_STEP = {"MS": 1, "ME": 1, "QS": 3, "QE": 3, "6MS": 6, "6ME": 6, "2QS": 6, "2QE": 6, "YS": 12, "YE": 12}
 
 
-def future_dates(last: object, frequency: Frequency, horizon: int) -> pd.Series:
+def future_dates(last: object, frequency: Frequency, horizon: int, day: int | None = None) -> pd.Series:
     """The ``horizon`` time stamps after ``last``, calendar-correct for ``frequency``.
 
     A month after 1960-12-01 is 1961-01-01; a quarter after 1956Q4 is 1957Q1; a month after 2022-06-15
-    is 2022-07-15.
+    is 2022-07-15. ``day`` is the history's day of the month (``month_day``): a series on the 30th whose last
+    stamp is 28 February goes on on 30 March.
     """
     if frequency.is_steps:
         return pd.Series(np.arange(int(last) + 1, int(last) + 1 + horizon), name="ds")  # type: ignore[call-overload]
     offset = offset_of(frequency.alias)
-    months = _off_anchor_months(pd.Timestamp(last), frequency)
+    start = pd.Timestamp(last)
+    months = _off_anchor_months(start, frequency, day)
     if months:
-        start = pd.Timestamp(last)
-        return pd.Series([start + pd.DateOffset(months=months * step) for step in range(1, horizon + 1)], name="ds",
+        return pd.Series(_month_steps(start, months, range(1, horizon + 1), day), name="ds",
                          dtype=pd.Series([start]).dtype)
-    dates = pd.date_range(start=pd.Timestamp(last), periods=horizon + 1, freq=offset)
-    if dates[0] != pd.Timestamp(last):  # anchored offsets may roll `last` forward first
-        dates = pd.date_range(start=pd.Timestamp(last) + offset, periods=horizon, freq=offset)
+    dates = pd.date_range(start=start, periods=horizon + 1, freq=offset)
+    if dates[0] != start:  # anchored offsets may roll `last` forward first
+        dates = pd.date_range(start=start + offset, periods=horizon, freq=offset)
         return pd.Series(dates, name="ds")
     return pd.Series(dates[1:], name="ds")
 
 
-def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency) -> int | None:
+def month_day(ds: pd.Series) -> int | None:
+    """The day of the month that the last year of time stamps is on: the largest of their days, since a shorter
+    month's last day stands in for the 29th to the 31st. None for step numbers."""
+    recent = ds.iloc[-12:]
+    return int(recent.dt.day.max()) if len(recent) and pd.api.types.is_datetime64_any_dtype(recent) else None
+
+
+def _month_steps(start: pd.Timestamp, months: int, steps: range, day: int | None) -> list[pd.Timestamp]:
+    """``start`` moved by ``months`` times each of ``steps``, on ``day`` of the month where the month has it (its
+    last day where not), or on ``start``'s day."""
+    if day is None or day <= start.day or not start.is_month_end:
+        return [start + pd.DateOffset(months=months * step) for step in steps]
+    return [start + pd.DateOffset(months=months * step, day=day) for step in steps]
+
+
+def _off_anchor_months(stamp: pd.Timestamp, frequency: Frequency, day: int | None = None) -> int | None:
     """Months per step for monthly, quarterly or yearly stamps that are not on their alias' anchor (the 15th of
     each month; the 30th, 28 February between): such stamps step by calendar months from the day they are on (a
-    shorter month's last day in its place, from a last stamp on a day every month has). None otherwise."""
+    shorter month's last day in its place, from a last stamp on a day every month has; ``day``, the history's day of
+    the month, when the stamp is such a last day). None otherwise."""
     base = str(frequency.alias).split("-")[0]
     unit = base.lstrip("0123456789")
     months = _MONTHS_PER_STEP.get(base) or _MONTHS_PER_STEP.get(unit, 0) * int(base[:len(base) - len(unit)] or 1)
     # Days past the 28th of an alias anchored on period ends are month ends in all but name (a last business day):
     # those keep the anchor. Of one anchored on starts (the 30th of each month read as MS) they are days of the month.
     near_end = stamp.day > 28 and (base.endswith("E") or stamp.is_month_end)
-    return months if months and not near_end and not offset_of(frequency.alias).is_on_offset(stamp) else None
+    in_place = day is not None and day >= stamp.day and stamp.is_month_end and not base.endswith("E")
+    on_anchor = offset_of(frequency.alias).is_on_offset(stamp)
+    return months if months and (in_place or not near_end and not on_anchor) else None
 
 
-def stamps_between(first: pd.Timestamp, last: pd.Timestamp, frequency: Frequency) -> pd.DatetimeIndex:
-    """Every stamp of ``frequency`` from ``first`` to ``last``: ``pd.date_range``, or for stamps off their
-    anchor (``_off_anchor_months``) the same day of each month, quarter or year."""
-    months = _off_anchor_months(first, frequency)
-    if not months or last.day != first.day:  # one odd stamp (a partial first month) is no calendar of its own
-        return pd.date_range(first, last, freq=offset_of(frequency.alias))
+def stamps_between(ds: pd.Series, frequency: Frequency) -> pd.DatetimeIndex:
+    """Every stamp of ``frequency`` from the first of the time stamps ``ds`` to the last: ``pd.date_range``, or for
+    stamps off their anchor (``_off_anchor_months``) the same day of each month, quarter or year (where an end is a
+    shorter month's last day, the day of the months around it: ``month_day``)."""
+    first, last = pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1])
+    earlier = min(first, last, key=lambda stamp: stamp.day)
+    day = max(first.day, last.day, month_day(ds) or 0) if earlier.is_month_end else max(first.day, last.day)
+    months = _off_anchor_months(first, frequency, day)
+    if not months or first.day != last.day and not earlier.is_month_end:  # one odd stamp (a partial first month)
+        return pd.date_range(first, last, freq=offset_of(frequency.alias))  # is no calendar of its own
     steps = (last.year - first.year) * 12 + last.month - first.month
-    return pd.DatetimeIndex([first + pd.DateOffset(months=k) for k in range(0, steps + 1, months)])
+    return pd.DatetimeIndex(_month_steps(first, 1, range(0, steps + 1, months), day))

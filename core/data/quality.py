@@ -122,7 +122,7 @@ def _calendar_rows(frame: pd.DataFrame, frequency: Frequency) -> tuple[int, np.n
     if frequency.is_steps or len(frame) < 3:
         return None
     try:
-        grid = stamps_between(frame["ds"].iloc[0], frame["ds"].iloc[-1], frequency)
+        grid = stamps_between(frame["ds"], frequency)
     except (ValueError, OverflowError):
         return None
     rows = grid.get_indexer(pd.DatetimeIndex(frame["ds"]))

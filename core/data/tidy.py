@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, offset_of,
-                                 regular_alias, stamps_between)
+from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, month_day,
+                                 offset_of, regular_alias, stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
                                SCALED_NUMBER, months_under_years, nested_periods, parse_dates, parse_epochs,
                                parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
@@ -211,7 +211,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report.gaps = count_gaps(frame["ds"], frequency)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if future is not None and len(frame) and not report.gaps and _on_calendar(frame["ds"], frequency):
-        future = _future_in_step(future, frame["ds"].iloc[-1], frequency, report)
+        future = _future_in_step(future, frame["ds"], frequency, report)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     frame = _fill_missing(frame, options.missing, report, target)
@@ -453,7 +453,7 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                          "series without filling gaps, or set TSR_MAX_ROWS to raise the limit.", "err.fill_limit",
                          {"rows": rows, "frequency": frequency.name, "first": f"{first:%Y-%m-%d}",
                           "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
-    grid = stamps_between(first, last, frequency)
+    grid = stamps_between(frame["ds"], frequency)
     if off := irregular_rows(frame["ds"], frequency, report.gaps, grid):
         raise DataError(f"The time stamps are irregular: {off:,} of {len(frame):,} rows fall between the steps of "
                         f"'{frequency.name}' (an event log, such as payments or orders), so filling the gaps would "
@@ -479,7 +479,7 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
         if grid is None and gaps > 10 * len(stamps) + 1000:
             return 0
         try:
-            grid = stamps_between(stamps.iloc[0], stamps.iloc[-1], frequency) if grid is None else grid
+            grid = stamps_between(stamps, frequency) if grid is None else grid
         except (ValueError, OverflowError):  # years out of pandas' range, read as steps of their own (``count_gaps``)
             return 0
         off = _rows_off_grid(stamps, grid)
@@ -1242,16 +1242,16 @@ def _on_calendar(ds: pd.Series, frequency: Frequency) -> bool:
     if frequency.is_steps:
         return bool(len(ds) < 2 or (np.diff(ds.to_numpy()) == 1).all())
     try:
-        expected = stamps_between(pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1]), frequency)
+        expected = stamps_between(ds, frequency)
     except (ValueError, TypeError):
         return False
     return len(expected) == len(ds) and bool((pd.DatetimeIndex(ds) == expected).all())
 
 
-def _future_in_step(future: pd.DataFrame, last: object, frequency: Frequency, report: DataReport) -> pd.DataFrame:
+def _future_in_step(future: pd.DataFrame, history: pd.Series, frequency: Frequency, report: DataReport) -> pd.DataFrame:
     """The regressors' future rows up to the first whose time stamp is not the next step's (a month left out): each
     row's values belong to their own date, so forecasts reach that far, with a notice that names the step missing."""
-    expected = future_dates(last, frequency, len(future)).reset_index(drop=True)
+    expected = future_dates(history.iloc[-1], frequency, len(future), month_day(history)).reset_index(drop=True)
     in_step = (expected == future["ds"].reset_index(drop=True)).to_numpy()
     if in_step.all():
         return future
@@ -1333,4 +1333,4 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return max(expected - len(ds), 0)  # days, hours, ... without time zones: the count is exact
     if len(ds) > REGULAR_REMEMBERED_ROWS and regular_alias(ds) == frequency.alias:  # shorter ones asked above
         return 0
-    return max(len(stamps_between(ds.iloc[0], ds.iloc[-1], frequency)) - len(ds), 0)
+    return max(len(stamps_between(ds, frequency)) - len(ds), 0)

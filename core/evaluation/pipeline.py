@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import Frequency, future_dates
+from core.data.frequency import Frequency, future_dates, month_day
 from core.data.tidy import count
 from core.errors import SettingsError
 from core.limits import count_limit
@@ -191,7 +191,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     forecast nor the band of a step depends on how many steps are asked for.
     """
     check_horizon(request.horizon)
-    future = pd.DataFrame({"ds": future_dates(frame["ds"].iloc[-1], frequency, request.horizon)})
+    stamps = future_dates(frame["ds"].iloc[-1], frequency, request.horizon, month_day(frame["ds"]))
+    future = pd.DataFrame({"ds": stamps})
     for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
         if future_regressors is None:
             raise SettingsError(f"Forecasting {count(request.horizon, 'step')} with regressor '{name}' needs its "

@@ -23,6 +23,7 @@ from threadpoolctl import threadpool_limits
 from core.data.read import MAX_ROWS
 from core.data.tidy import LoadedSeries, count, quoted_names
 from core.errors import KeyedError
+from core.i18n import t
 from core.limits import limit
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, observed_values, run, split_frame
@@ -61,9 +62,17 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                  filled=series.report.filled_targets)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
-               "notices": loading_notes(series) + _unused_regressors(request)
+               "notices": loading_notes(series) + _unused_regressors(request) + held_at_zero_notes(result.params)
                + ([result.budget_note] if result.budget_note else [])}
     return result, summary
+
+
+def held_at_zero_notes(params: dict[str, Any]) -> list[str]:
+    """What the pages say as captions when a forecast of a series never below zero fell below it and was held at 0:
+    on the test rows (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``)."""
+    return [t(key, "en", step=params[name]) for name, key in (("held_at_zero_from_step", "note.held_at_zero"),
+                                                                ("future_held_at_zero_from_step", "forecast.held_at_zero"))
+            if params.get(name)]
 
 
 def _unused_regressors(request: RunRequest) -> list[str]:

@@ -88,6 +88,12 @@ class PanelRun:
     def fitted_ids(self) -> list[str]:
         return [outcome.unique_id for outcome in self.outcomes if outcome.predictions is not None]
 
+    def held_at_zero_from(self, uid: str) -> int | None:
+        """The step from which series ``uid``'s forecast fell below zero and was held at 0 (a series never below
+        zero), if it did."""
+        outcome = next((o for o in self.outcomes if o.unique_id == uid and o.predictions is not None), None)
+        return None if outcome is None else outcome.predictions.attrs.get("held_at_zero_from_step")  # type: ignore
+
 
 def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel: Panel,
                     shown: Frequency) -> PanelRun:

@@ -38,6 +38,16 @@ def test_every_model_runs_through_the_command_line(model: str, tmp_path: Path) -
     assert ("closed_form_gap" in summary) and (model not in ("linear", "poly", "multi", "ar") or summary["closed_form_gap"] <= 1e-4)
 
 
+def test_a_forecast_held_at_zero_is_said_in_a_note(tmp_path: Path) -> None:
+    data = tmp_path / "falling.csv"  # falls 5.5 a month: the line crosses zero 8 steps past the end
+    pd.DataFrame({"month": pd.date_range("2020-01-01", periods=48, freq="MS").strftime("%Y-%m-%d"),
+                  "units": np.linspace(300.0, 40.0, 48)}).to_csv(data, index=False)
+    done = cli("fit", str(data), "--model", "linear", "--horizon", "12", "--json", str(tmp_path / "m.json"))
+    assert done.returncode == 0, done.stderr
+    step = json.loads((tmp_path / "m.json").read_text())["params"]["future_held_at_zero_from_step"]
+    assert f"note: From step {step} the model's forecast falls below zero" in done.stderr
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["fit", "missing.csv"], "No file"),
     (["fit", str(AIR), "--target", "Nope"], "'Nope'"),

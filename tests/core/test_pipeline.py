@@ -9,6 +9,7 @@ import pytest
 from core.errors import SettingsError
 from core.models.features import FeatureSpec, Standardizer, design_matrix
 from core.data.frequency import Frequency, future_dates, infer_frequency
+from core.data.tidy import LoadOptions, load_series
 from core.evaluation.pipeline import RunRequest, run, split_frame
 from core.models.specs import ModelSettings, model_names
 from tests.conftest import monthly_frame, seasonal_values
@@ -139,6 +140,33 @@ def test_forecast_dates_are_calendar_correct(last: str, alias: str, expected: li
     assert dates.tolist() == [pd.Timestamp(d) for d in expected]
 
 
+@pytest.mark.parametrize(("day", "last", "expected"), [
+    (30, "2019-02-28", ["2019-03-30", "2019-04-30"]),  # was the 28th of each month on
+    (29, "2019-02-28", ["2019-03-29", "2019-04-29"]),
+    (30, "2020-02-29", ["2020-03-30", "2020-04-30"]),  # was the 1st of March (Feb 29 read as a month end)
+    (29, "2020-02-29", ["2020-03-29", "2020-04-29"]),
+])
+def test_a_series_on_a_late_day_ending_in_february_goes_on_on_its_day(day: int, last: str,
+                                                                       expected: list[str]) -> None:
+    stamps = [pd.Timestamp(last) - pd.DateOffset(months=k, day=day) for k in range(23, 0, -1)] + [pd.Timestamp(last)]
+    assert {stamp.day for stamp in stamps[-12:]} == {day, pd.Timestamp(last).day}
+    csv = pd.DataFrame({"date": [s.strftime("%Y-%m-%d") for s in stamps], "sales": np.arange(24.0) + 100})
+    series = load_series(csv.to_csv(index=False).encode(), "late.csv")
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp(last) and not series.report.gaps
+    result = run(series.frame, series.frequency, RunRequest("snaive", ModelSettings(), horizon=2))
+    future = result.predictions[result.predictions["split"] == "future"]
+    assert future["ds"].tolist() == [pd.Timestamp(d) for d in expected]
+
+
+def test_a_gap_in_a_series_on_the_30th_from_february_to_february_is_filled_on_the_30th() -> None:
+    stamps = [pd.Timestamp("2019-02-28")] + [pd.Timestamp("2019-02-01") + pd.DateOffset(months=k, day=30)
+                                             for k in range(1, 25)]
+    kept = [stamp for row, stamp in enumerate(stamps) if row != 7]  # September 2019 missing
+    csv = pd.DataFrame({"date": [s.strftime("%Y-%m-%d") for s in kept], "v": np.arange(24.0)}).to_csv(index=False)
+    series = load_series(csv.encode(), "gap.csv", LoadOptions(fill_gaps=True))
+    assert series.frame["ds"].tolist() == stamps  # the inserted row was on the 28th; both ends are 28 February
+
+
 def test_frequency_is_inferred_from_the_dates(air) -> None:
     quarterly = pd.Series(pd.date_range("1956-01-01", periods=12, freq="QS"))
     assert infer_frequency(quarterly).name == "quarterly" and infer_frequency(quarterly).season_length == 4
@@ -154,7 +182,7 @@ def test_calendar_features_have_month_dummies_with_january_as_reference(air) -> 
 
 
 def test_quality_summary_is_computed_once_per_loaded_series(air) -> None:  # type: ignore[no-untyped-def]
-    from core.data.tidy import load_series
+    from core.data.tidy import LoadOptions, load_series
     from core.ui.session import quality_of
     from tests.conftest import ROOT
 

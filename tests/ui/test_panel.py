@@ -307,6 +307,20 @@ def test_forecasting_all_series_gives_one_csv_with_unique_id_first() -> None:
     ok(at)
 
 
+def test_a_series_whose_forecast_is_held_at_zero_says_so_among_all_forecasts() -> None:
+    falling = pd.DataFrame({"month": stamps(), "store": "closing", "sales": np.linspace(300.0, 40.0, MONTHS)})
+    rising = pd.DataFrame({"month": stamps(), "store": "open", "sales": monthly(100, 1)})
+    at = train_all(upload(app(), "two.csv", pd.concat([falling, rising]).to_csv(index=False)), "linear")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
+    at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
+    held = "the model's forecast falls below zero; the series is never below zero"
+    at.selectbox(key=keys.FORECAST_ALL_SERIES).select("closing").run()
+    assert any(held in caption.value for caption in ok(at).caption)  # the line reaches 0 eight months ahead
+    at.selectbox(key=keys.FORECAST_ALL_SERIES).select("open").run()
+    assert not any(held in caption.value for caption in ok(at).caption)
+
+
 def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
     at = train_all(upload(app(), "stores.csv", long_csv()), "snaive")
     train_all(at, "linear")
