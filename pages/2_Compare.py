@@ -11,7 +11,7 @@ from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
 from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions_warning,
-                          overlay_frame, run_label, table_formats)
+                          overlay_choice, overlay_frame, run_label, table_formats, test_span)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 
 
@@ -47,13 +47,11 @@ st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, wi
              placeholder=T("metric.undefined"))  # blank: an undefined metric (Streamlit writes "None")
 for note in undefined_metric_notes([result.metrics for result in results], T.lang):  # blank cells in the board
     st.caption(note)
-fresh = st.session_state.get(keys.COMPARE_DEFAULT_FOR) != labels or keys.COMPARE_SELECTED not in st.session_state
-if fresh:  # new runs, or back on this page: start from the two best
-    st.session_state[keys.COMPARE_DEFAULT_FOR] = labels
-    st.session_state[keys.COMPARE_SELECTED] = best_labels(results, labels, fraction=fraction)
+ids = [run_label(i, r) for i, r in enumerate(runs)] + [f"baseline {r.request.model}" for r in reference]
+overlay_choice(st.session_state, ids, labels, lambda: best_labels(results, labels, fraction=fraction))
 chosen = st.multiselect(**T.choices("compare.overlay", labels), key=keys.COMPARE_SELECTED)
-st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang),
-                width="stretch")
+st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang,
+                              test_span(results, fraction)), width="stretch")
 if panel_runs := st.session_state.get(keys.TRAIN_PANEL_RUNS):  # runs over every series of the file
     st.subheader(T("compare.all_title"))
     st.caption(T("compare.all_intro"))

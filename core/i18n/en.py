@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "data.reading": "Reading the file...",
     "data.runs_kept": "The runs on series {series} are kept: show it again to see them on Train, Compare and Forecast.",
     "data.runs_cleared": "Runs made on the previous series were cleared.",
+    "data.runs_forgotten": "Series {series} lost its oldest {count:plural:run}: a session keeps at most {most} runs "
+                           "over the file's series.",
     "data.upload": "Upload a CSV",
     "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB. Delimiter, decimal comma, "
                         "encoding and date format are detected.",
@@ -306,6 +308,7 @@ MESSAGES: dict[str, str] = {
     "board.test_mae": "test MAE",
     "board.test_rmse": "test RMSE",
     "board.test_mape": "test MAPE %",
+    "board.test_smape": "test sMAPE %",
     "board.test_mase": "test MASE",
     "board.test_r2": "test R²",
     "board.model": "model",
@@ -576,6 +579,8 @@ MESSAGES: dict[str, str] = {
     "chart.upper": "upper",
     "chart.actual": "actual",
     "chart.predicted": "predicted",
+    "chart.overlay_key": "Solid line: actual; dashed: each run's predictions; shaded: the test rows of the current "
+                         "split.",
     "chart.prediction_key": "Solid line: actual; dashed: the model's predictions; shaded: the test rows.",
     "chart.prediction_key_band": "Solid line: actual; dashed: the model's predictions; shaded: the test rows; band: "
                                  "the 95% prediction interval (the downloaded CSV also gives the 80% one).",

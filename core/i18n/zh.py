@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "data.reading": "正在读取文件……",
     "data.runs_kept": "序列 {series} 的训练记录已保留：再次显示该序列即可在训练、比较和预测页查看。",
     "data.runs_cleared": "已清除在上一个序列上得到的训练记录。",
+    "data.runs_forgotten": "序列 {series} 最早的 {count} 条训练记录已被舍弃：一个会话在文件的各序列上最多保留 {most} 条训练记录。",
     "data.upload": "上传 CSV 文件",
     "data.upload_help": "文件需包含一个时间列和至少一个数值列，大小不超过 {mb:g} MB。分隔符、小数逗号、编码和日期格式"
                         "均会自动识别。",
@@ -256,6 +257,7 @@ MESSAGES: dict[str, str] = {
     "board.test_mae": "测试集 MAE",
     "board.test_rmse": "测试集 RMSE",
     "board.test_mape": "测试集 MAPE %",
+    "board.test_smape": "测试集 sMAPE %",
     "board.test_mase": "测试集 MASE",
     "board.test_r2": "测试集 R²",
     "board.model": "模型",
@@ -494,6 +496,7 @@ MESSAGES: dict[str, str] = {
     "chart.upper": "上限",
     "chart.actual": "实际值",
     "chart.predicted": "预测值",
+    "chart.overlay_key": "实线：实际值；虚线：各次训练的预测值；阴影：当前划分的测试集行。",
     "chart.prediction_key": "实线：实际值；虚线：模型的预测值；阴影：测试集行。",
     "chart.prediction_key_band": "实线：实际值；虚线：模型的预测值；阴影：测试集行；色带：95% 预测区间（下载的 CSV 里还有 80% 区间）。",
     "chart.prediction": "预测",

@@ -246,16 +246,26 @@ def _named(spec: ModelSpec, settings: ModelSettings, frequency: Frequency) -> di
             if setting.name in settings.values and values[setting.name] != setting.initial(frequency)}
 
 
+def training_settings(model: str, settings: ModelSettings) -> dict[str, Value]:
+    """How a model trained by descent trains (optimizer, learning rate, epochs, batch and, for mini-batches, their
+    size); nothing for the others."""
+    training = settings.training or spec_for(model).training
+    if training is None:
+        return {}
+    used: dict[str, Value] = {"optimizer": training.optimizer, "lr": training.learning_rate(),
+                              "epochs": training.epochs,
+                              "batch": "full" if whole_batch(training) else training.batch}  # LBFGS: no mini-batches
+    if used["batch"] == "mini":  # runs of two batch sizes differ by it alone
+        used["batch_size"] = training.batch_size
+    return used
+
+
 def settings_in_use(model: str, settings: ModelSettings, frequency: Frequency,
                     params: Mapping[str, Any]) -> dict[str, Value]:
     """What a run used, by setting name: the model's own settings, its training, what the model
     reports (for example auto's choice) and the seed."""
     spec = spec_for(model)
-    used: dict[str, Value] = dict(model_values(spec, settings.values, frequency))
-    training = settings.training or spec.training
-    if training is not None:
-        used.update(optimizer=training.optimizer, lr=training.learning_rate(), epochs=training.epochs,
-                    batch="full" if whole_batch(training) else training.batch)  # LBFGS takes no mini-batches
+    used: dict[str, Value] = {**model_values(spec, settings.values, frequency), **training_settings(model, settings)}
     used.update({name: params[name] for name in spec.reported if params.get(name) is not None})
     if params.get("lags_asked") and "lags" in used:  # fewer lags than asked, as the training rows allow
         used["lags"] = max(params["lags"])

@@ -203,23 +203,40 @@ def loss_chart(losses: list[float], step: str = "epoch", lang: str = "en") -> al
                  alt.Tooltip("loss:Q", title=t("chart.loss_tip", lang), format=".3e")]).properties(height=200))
 
 
+# Run colours of the overlay; after each round of them the runs' dash changes, so a 9th run is not the 1st's twin.
+RUN_COLORS = ("#f58518", "#e45756", "#54a24b", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#72b7b2")
+RUN_DASHES = ([4, 2], [1, 2], [8, 3, 2, 3], [2, 5])
+
+
 def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | None = None,
-                  lang: str = "en") -> alt.Chart:
-    """Actuals and several runs' predictions, one colour each, actuals always in the actual colour."""
+                  lang: str = "en", test_span: tuple[object, object] | None = None) -> alt.LayerChart:
+    """Actuals and several runs' predictions, one colour and dash each, actuals always in the actual colour and
+    solid; ``test_span`` (the current split's first and last test stamps) shaded."""
     actual = t("chart.actual", lang)
     overlay = overlay.assign(series=overlay["series"].replace({"actual": actual}))
     labels = [s for s in overlay["series"].unique() if s != actual]
-    palette = ["#f58518", "#e45756", "#54a24b", "#b279a2", "#ff9da6", "#9d755d", "#eeca3b", "#72b7b2"]
-    scale = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(palette * 4)[: len(labels)]])
+    rounds = len(RUN_DASHES) * len(RUN_COLORS)
+    color = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(RUN_COLORS * rounds)[: len(labels)]])
+    dash = alt.Scale(domain=[actual, *labels], range=[[1, 0], *[RUN_DASHES[(k // len(RUN_COLORS)) % len(RUN_DASHES)]
+                                                              for k in range(len(labels))]])
     parts = [thin_for_drawing(part.rename(columns={"value": "y"})) for _, part in overlay.groupby("series")]
     drawn = pd.concat([part for part, _ in parts])
-    return laid_out(_said_if_thinned(alt.Chart(drawn).mark_line().encode(
+    legend = alt.Legend(labelLimit=0, symbolStrokeWidth=2)
+    layers: list[alt.Chart] = []
+    if test_span is not None:
+        kind = "temporal" if pd.api.types.is_datetime64_any_dtype(drawn["ds"]) else "quantitative"
+        span = pd.DataFrame({"start": [test_span[0]], "end": [test_span[1]]})
+        layers.append(alt.Chart(span).mark_rect(opacity=0.12, color=SPLIT_COLORS["test"]).encode(
+            x=alt.X("start", type=kind), x2="end"))
+    layers.append(alt.Chart(drawn).mark_line().encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
-        color=alt.Color("series:N", scale=scale, title=t("chart.series", lang), legend=alt.Legend(labelLimit=0)),
-        strokeDash=alt.condition(alt.datum.series == actual, alt.value([1, 0]), alt.value([4, 2])),
+        color=alt.Color("series:N", scale=color, title=t("chart.series", lang), legend=legend),
+        strokeDash=alt.StrokeDash("series:N", scale=dash, title=t("chart.series", lang), legend=legend),
         tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
-                 alt.Tooltip("y:Q", title=target, format=",.4g")],
-    ).properties(height=380).interactive(bind_y=False), any(thinned for _, thinned in parts), lang))
+                 alt.Tooltip("y:Q", title=target, format=",.4g")]))
+    key = t("chart.overlay_key", lang) if test_span is not None else ""
+    return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=380).interactive(bind_y=False),
+                                     any(thinned for _, thinned in parts), lang, key))
 
 
 def recent_window(rows: int, season: int, horizon: int) -> int:

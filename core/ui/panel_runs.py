@@ -16,7 +16,7 @@ from core.data.read import format_limit, limit
 from core.errors import KeyedError, LimitError
 from core.evaluation.pipeline import RunRequest
 from core.i18n import candidate_name, said, t
-from core.models.specs import named_settings
+from core.models.specs import Value, named_settings, training_settings
 from core.panel.choice import Panel
 from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_series, geometric_mean, panel_predictions,
                             panel_summary)
@@ -59,6 +59,7 @@ class PanelRun:
     outcomes: list[SeriesOutcome] = field(default_factory=list)
     seconds: float = 0.0
     started: float = field(default_factory=time.perf_counter)
+    number: int = 0  # "#3" on the board, kept when older runs are dropped (0: numbered by position, as before)
 
     @property
     def done(self) -> int:
@@ -101,6 +102,7 @@ def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel:
     it) as it fills; the settings at their defaults for the ``shown`` series' frequency take each series' own."""
     job = PanelRun(every_series_request(request, shown), len(panel.tasks))
     runs = state.setdefault(keys.TRAIN_PANEL_RUNS, [])
+    job.number = max([len(runs), *(run.number for run in runs)]) + 1  # numbered on after the runs dropped
     runs.append(job)
     del runs[:-MAX_PANEL_RUNS]
     return job
@@ -219,11 +221,10 @@ def panel_board(jobs: list[PanelRun], lang: str = "en", fraction: float | None =
     rows = []
     for index, (job, common) in enumerate(zip(jobs, common_geomeans(jobs))):
         summary = job.summary()
-        rows.append((f"#{index + 1} {job.request.model}", common, summary["test_mae_vs_snaive_geomean"],
+        rows.append((f"#{job.number or index + 1} {job.request.model}", common, summary["test_mae_vs_snaive_geomean"],
                      summary["test_mape_median"], summary["fitted"], summary["failed"],
                      t("allboard.done", lang, done=job.done, total=job.total), job.seconds,
-                     job.request.train_fraction,  # the settings the run named; the others are each series' defaults
-                     format_settings({**job.request.settings.values, "seed": job.request.settings.seed}, lang)))
+                     job.request.train_fraction, format_settings(board_settings(job.request), lang)))
     frame = pd.DataFrame(rows, columns=names)
     frame[names[1:3]] = frame[names[1:3]].apply(pd.to_numeric, errors="coerce")
     split = frame[t("allboard.train_fraction", lang)]
@@ -233,14 +234,23 @@ def panel_board(jobs: list[PanelRun], lang: str = "en", fraction: float | None =
     return frame.loc[order.index].reset_index(drop=True)
 
 
+def board_settings(request: RunRequest) -> dict[str, Value]:
+    """The settings an all-series run named: the model's own, its training (optimizer, learning rate, epochs, batch)
+    and the seed; the others are each series' defaults."""
+    return {**request.settings.values, **training_settings(request.model, request.settings),
+            "seed": request.settings.seed}
+
+
 def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
     """Each run's geometric mean of the relative test MAE over the series that every run of its train fraction
-    scored (None where they share none)."""
+    scored (None where they share none); a run that scored none (its every series failed) has none to share and
+    leaves the others' alone."""
     scored = [{o.unique_id: o.relative_mae for o in job.outcomes if o.relative_mae is not None and o.relative_mae > 0}
               for job in jobs]
     means: list[float | None] = []
     for job, ratios in zip(jobs, scored):
-        peers = [other for peer, other in zip(jobs, scored) if peer.request.train_fraction == job.request.train_fraction]
+        peers = [other for peer, other in zip(jobs, scored)
+                 if peer.request.train_fraction == job.request.train_fraction and other]
         shared = set(ratios).intersection(*peers)
         means.append(geometric_mean([ratios[uid] for uid in shared]))
     return means

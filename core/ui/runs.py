@@ -1,13 +1,14 @@
 """The session's runs: leaderboard rows and overlays for the Compare and Forecast pages."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 import pandas as pd
 
 from core.evaluation.pipeline import RunResult
 from core.i18n import candidate_name, core_text, listed, t
+from core.ui import state_keys as keys
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -39,10 +40,10 @@ def format_settings(settings: Mapping[str, object], lang: str = "en") -> str:
 
 
 # The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.
-BOARD_COLUMNS = ("run", "test_mae", "test_rmse", "test_mape", "test_mase", "test_r2", "model", "fit_seconds",
-                 "train_fraction", "device", "settings")
-BOARD_FORMATS = {"test_mae": "%.4g", "test_rmse": "%.4g", "test_mape": "%.3g", "test_mase": "%.3g",
-                 "test_r2": "%.3g", "fit_seconds": "%.3f"}
+BOARD_COLUMNS = ("run", "test_mae", "test_rmse", "test_mape", "test_smape", "test_mase", "test_r2", "model",
+                 "fit_seconds", "train_fraction", "device", "settings")
+BOARD_FORMATS = {"test_mae": "%.4g", "test_rmse": "%.4g", "test_mape": "%.3g", "test_smape": "%.3g",
+                 "test_mase": "%.3g", "test_r2": "%.3g", "fit_seconds": "%.3f"}
 
 
 def board_formats(lang: str = "en") -> dict[str, str]:
@@ -64,8 +65,9 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en",
     rows = []
     for label, result in zip(labels, results):
         test = result.metrics["test"]
-        values = (label, test["mae"], test["rmse"], test["mape"], test["mase"], test["r2"], result.request.model,
-                  result.fit_seconds, result.request.train_fraction, result.device, describe_settings(result, lang))
+        values = (label, test["mae"], test["rmse"], test["mape"], test["smape"], test["mase"], test["r2"],
+                  result.request.model, result.fit_seconds, result.request.train_fraction, result.device,
+                  describe_settings(result, lang))
         rows.append({t(f"board.{name}", lang): value for name, value in zip(BOARD_COLUMNS, values)})
     frame = pd.DataFrame(rows)
     if not rows:
@@ -106,6 +108,31 @@ def best_labels(results: list[RunResult], labels: list[str], count: int = 2, fra
     pairs = list(zip(labels, results))
     same = [pair for pair in pairs if fraction is None or pair[1].request.train_fraction == fraction] or pairs
     return [label for label, _ in sorted(same, key=score)[:count]]
+
+
+def overlay_choice(state: MutableMapping[str, Any], ids: list[str], labels: list[str],
+                   best: Callable[[], list[str]]) -> None:
+    """Set the overlay's choice (``COMPARE_SELECTED``): the ``best`` two for runs it was not made for (new runs, or
+    back on the page), else the user's own, relabelled when only the labels' language changed (``ids``: the same runs
+    in any language; a switch of language had put the best two back)."""
+    before = state.get(keys.COMPARE_DEFAULT_FOR)
+    if not isinstance(before, tuple) or before[0] != ids or keys.COMPARE_SELECTED not in state:
+        state[keys.COMPARE_SELECTED] = best()
+    elif before[1] != labels:
+        relabelled = dict(zip(before[1], labels))
+        state[keys.COMPARE_SELECTED] = [relabelled[label] for label in state[keys.COMPARE_SELECTED]
+                                        if label in relabelled]
+    state[keys.COMPARE_DEFAULT_FOR] = (ids, labels)
+
+
+def test_span(results: list[RunResult], fraction: float) -> tuple[object, object] | None:
+    """The first and last time stamps of the current split's test rows (a run of train fraction ``fraction``: the
+    baselines are), for the overlay to shade; None without such a run or test rows."""
+    current = next((result for result in results if result.request.train_fraction == fraction), None)
+    if current is None:
+        return None
+    test = current.predictions.loc[current.predictions["split"] == "test", "ds"]
+    return (test.iloc[0], test.iloc[-1]) if len(test) else None
 
 
 def overlay_frame(results: list[RunResult], labels: list[str], chosen: list[str]) -> pd.DataFrame:

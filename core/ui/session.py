@@ -98,8 +98,9 @@ MAX_RUNS = 30  # runs a session keeps; older ones are dropped (each holds its pr
 def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, showing: str) -> bool:
     """Keep the runs and results of the file's series ``leaving`` and bring back those of ``showing``, so that
     looking at another series loses no work. Only series with runs are kept; those left longest ago are forgotten
-    once the kept runs exceed ``MAX_RUNS`` (the series just left always stays). True when ``leaving``'s runs were
-    kept."""
+    once the kept runs exceed ``MAX_RUNS``, their oldest runs first, and the number let go of each is kept for the
+    Data page to say (``DATA_RUNS_FORGOTTEN``; the series just left always stays whole). True when ``leaving``'s
+    runs were kept."""
     if leaving == showing:  # the series shown already: nothing to put away or bring back
         return False
     kept: dict[str, dict[str, Any]] = state.setdefault(keys.DATA_KEPT_RESULTS, {})
@@ -109,8 +110,15 @@ def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, sh
         kept.pop(leaving, None)
         kept[leaving] = results  # the most recent last
     state.update(kept.pop(showing, {}))
+    forgotten: dict[str, int] = {}
     while len(kept) > 1 and sum(len(held[keys.TRAIN_RUNS]) for held in kept.values()) > MAX_RUNS:
-        kept.pop(next(iter(kept)))
+        oldest = next(iter(kept))  # the series left longest ago: its oldest run
+        del kept[oldest][keys.TRAIN_RUNS][0]
+        forgotten[oldest] = forgotten.get(oldest, 0) + 1
+        if not kept[oldest][keys.TRAIN_RUNS]:
+            del kept[oldest]
+    if forgotten:
+        state[keys.DATA_RUNS_FORGOTTEN] = forgotten
     return keep
 
 
@@ -638,4 +646,6 @@ def runs_moved_notes(state: MutableMapping[str, Any], lang: str = "en") -> list[
     notes = [t("data.runs_cleared", lang)] if state.pop(keys.DATA_RUNS_CLEARED, False) else []
     if (kept := state.pop(keys.DATA_RUNS_KEPT, None)) is not None:
         notes.append(t("data.runs_kept", lang, series=plain(str(kept))))
+    for series, dropped in state.pop(keys.DATA_RUNS_FORGOTTEN, {}).items():
+        notes.append(t("data.runs_forgotten", lang, count=dropped, series=plain(str(series)), most=MAX_RUNS))
     return notes

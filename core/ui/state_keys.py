@@ -28,6 +28,7 @@ DATA_PANEL = "data.panel"                # Panel: the file's several series (Non
 DATA_PANEL_VIEW = "data.panel_view"      # unique_id of the panel's series in DATA_SERIES (shown, and trained alone)
 DATA_KEPT_RESULTS = "data.kept_results"  # series id -> its runs and results while another series of the file is shown
 DATA_RUNS_KEPT = "data.runs_kept"  # the series whose runs were kept when another was shown: said on the next run
+DATA_RUNS_FORGOTTEN = "data.runs_forgotten"  # series id -> its oldest runs let go to keep MAX_RUNS: said next run
 DATA_RUNS_CLEARED = "data.runs_cleared"  # True after reading another file cleared the runs: said on the next run
 DATA_UPLOAD_WIDGET = "data.upload"
 DATA_SAMPLE_WIDGET = "data.sample"

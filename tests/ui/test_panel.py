@@ -7,6 +7,7 @@ import json
 import math
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import altair as alt
@@ -15,8 +16,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.data.frequency import Frequency
 from core.data.tidy import LoadOptions, load_series
 from core.evaluation.pipeline import RunRequest
+from core.models.specs import ModelSettings
 from core.panel.choice import PanelChoice, may_hold_many, read_panel
 from core.panel.run import SeriesOutcome, fit_series
 from core.panel.split import SeriesTask
@@ -334,7 +337,8 @@ def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
     assert list(board["test MAE / seasonal naive, series every run scored (geometric mean)"]) == pytest.approx(
         list(board["test MAE / seasonal naive, all it scored (geometric mean)"]))
     assert list(board["series done"]) == ["3 of 3", "3 of 3"]
-    assert list(board["train fraction"]) == [0.7, 0.7] and list(board["settings"]) == ["seed=0", "seed=0"]
+    assert list(board["train fraction"]) == [0.7, 0.7] and list(board["settings"]) == [
+        "optimizer=lbfgs, lr=1, epochs=100, batch=full, seed=0", "seed=0"]  # linear trains by descent; snaive does not
     # No run on the series shown: the note says the runs over all series are below, and Forecast uses them.
     assert [info.value for info in at.info][:1] == [
         "No runs on the series shown yet: the runs over all series are below. The baselines are here for reference."]
@@ -506,6 +510,23 @@ def test_the_runs_kept_for_other_series_stay_within_the_sessions_limit() -> None
     assert not swap_series_results(state, "s6", "s6") and state[keys.TRAIN_RUNS] == [on_s6]  # shown already: kept
 
 
+def test_a_series_over_the_limit_loses_its_oldest_runs_not_all_and_is_told() -> None:
+    from core.ui.session import MAX_RUNS, record_run, runs_moved_notes, swap_series_results
+
+    state: dict[str, object] = {}
+    north = [blank_run() for _ in range(MAX_RUNS)]
+    for result in north:  # a full session's runs on north, then one on south, then east shown
+        record_run(state, result)
+    assert swap_series_results(state, "north", "south")
+    record_run(state, blank_run("multi"))
+    assert swap_series_results(state, "south", "east")  # all 30 of north's went, unsaid
+    kept = state[keys.DATA_KEPT_RESULTS]
+    assert kept["north"][keys.TRAIN_RUNS] == north[1:] and len(kept["south"][keys.TRAIN_RUNS]) == 1
+    notes = runs_moved_notes(state)
+    assert notes[-1] == f"Series north lost its oldest 1 run: a session keeps at most {MAX_RUNS} runs over the file's series."
+    assert runs_moved_notes(state) == []  # said once
+
+
 def test_the_all_series_board_ranks_runs_on_the_series_every_run_scored() -> None:
     # An ar run that skipped the hard series ranked first on its own geometric mean (0.35 over 2 series), above an
     # auto run better on both of them (0.3) whose own mean took in the hard one too.
@@ -522,6 +543,35 @@ def test_the_all_series_board_ranks_runs_on_the_series_every_run_scored() -> Non
     board = panel_board(runs, fraction=0.7)
     assert board.iloc[:, 0].tolist() == ["#3 auto", "#2 ar", "#1 linear"]
     assert board.iloc[0, 2] == pytest.approx(0.3 ** (2 / 3) * 0.9 ** (1 / 3)) and board.iloc[1, 2] == pytest.approx(0.35)
+
+
+def test_a_run_that_scored_no_series_leaves_the_others_ranking_alone() -> None:
+    # An ar run of 40 lags that fitted none of 3 series blanked every run's 'series every run scored' column.
+    from core.ui.panel_runs import common_geomeans
+
+    def job(model: str, ratios: dict[str, float | None]) -> PanelRun:
+        return PanelRun(RunRequest(model), len(ratios), [
+            SeriesOutcome(uid, summary=None if ratio is None else {"test": {"mape": 1.0}}, relative_mae=ratio,
+                          error="too few rows" if ratio is None else None) for uid, ratio in ratios.items()])
+
+    runs = [job("linear", {"a": 0.5, "b": 0.5}), job("snaive", {"a": 1.0, "b": 1.0}), job("ar", {"a": None, "b": None})]
+    assert common_geomeans(runs) == pytest.approx([0.5, 1.0, None])
+
+
+def test_all_series_runs_keep_their_numbers_and_show_how_they_trained() -> None:
+    from core.training.loop import TrainConfig
+    from core.ui.panel_runs import MAX_PANEL_RUNS, panel_board, start_panel_run
+
+    state: dict[str, object] = {}
+    panel = SimpleNamespace(tasks=[])
+    adam = ModelSettings(training=TrainConfig(optimizer="adam", lr=0.001, epochs=5, batch="mini", batch_size=8))
+    start_panel_run(state, RunRequest("linear", adam), panel, Frequency("monthly", "MS", 12))  # type: ignore[arg-type]
+    for _ in range(MAX_PANEL_RUNS):  # the linear run is dropped; the others keep their numbers
+        start_panel_run(state, RunRequest("snaive"), panel, Frequency("monthly", "MS", 12))  # type: ignore[arg-type]
+    board = panel_board(state[keys.TRAIN_PANEL_RUNS], fraction=0.7)
+    assert board["run"].tolist() == [f"#{k} snaive" for k in range(2, MAX_PANEL_RUNS + 2)]  # were #1 to #10
+    first = panel_board([PanelRun(RunRequest("linear", adam), 1)], fraction=0.7)
+    assert first["settings"].iloc[0] == "optimizer=adam, lr=0.001, epochs=5, batch=mini, batch_size=8, seed=0"
 
 
 def test_a_run_keeps_its_number_when_older_runs_are_dropped() -> None:
