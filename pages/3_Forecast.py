@@ -20,7 +20,7 @@ from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (PanelRun, every_series_request, forecast_frame, latest_panel_run, progress_text,
                                 skipped_reason, too_many_series)
-from core.ui.runs import run_label
+from core.ui.runs import kept_refit, run_label
 from core.ui.session import ensure_series, language_of, pick_run, set_page_query, start_horizon, through_dashboard
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
@@ -91,7 +91,7 @@ if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON
     try:
         with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):  # refits and a band's backtest
             future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default,
-                                  series.future)
+                                  series.future, kept_refit(st.session_state, series))
         st.session_state[keys.FORECAST_RESULT] = (label if runs else None, int(horizon), future)
     except ValueError as problem:
         st.error(plain(T("forecast.failed", problem=said(problem, T.lang))))

@@ -19,7 +19,7 @@ from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.base import Forecaster
 from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
-from core.training.loop import EpochCallback, shared_budget
+from core.training.loop import EpochCallback, shared_budget, torch_threads_here
 
 MAX_HORIZON = 10_000  # TSR_MAX_HORIZON, read at each check (``check_horizon``)
 INTERVAL_LEVEL = LEVELS[0][0]  # the level of ``lower`` / ``upper``
@@ -94,6 +94,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     ``on_stage("forecast")`` before the forecast past the end (progress for a page).
     """
     check_horizon(request.horizon)
+    torch_threads_here()  # auto's closed forms and the baselines' arithmetic run in this thread too
     train, test = split_frame(frame, request.train_fraction)
     forecaster = build_forecaster(request.model, request.settings, frequency)
     started = time.perf_counter()
@@ -173,22 +174,41 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
                             fitted.fewest_refit_rows())
 
 
+@dataclass(frozen=True)
+class Refit:
+    """A model refitted on every row and its band: all that a forecast of any horizon needs (neither depends on
+    the horizon, so a page keeps it while only the horizon changes)."""
+
+    model: Forecaster
+    band: Band | None
+
+
+def refit_on_all_rows(frame: pd.DataFrame, frequency: Frequency, request: RunRequest) -> Refit:
+    """``request.model`` fitted on every row of ``frame``, with the band of a backtest on them (``prediction_band``)."""
+    torch_threads_here()
+    model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
+    return Refit(model, prediction_band(frame, frequency, request, model))
+
+
 def forecast_run(frame: pd.DataFrame, frequency: Frequency, horizon: int, chosen: RunResult | None,
-                 fallback: RunRequest, future_regressors: pd.DataFrame | None = None) -> pd.DataFrame:
+                 fallback: RunRequest, future_regressors: pd.DataFrame | None = None,
+                 refit: Callable[[RunRequest], Refit] | None = None) -> pd.DataFrame:
     """Forecast ``horizon`` steps past the end with a run's model and settings (``fallback``'s
     without a run), refitted on every row, with the band of a backtest on every row."""
     request = replace(chosen.request if chosen is not None else fallback, horizon=horizon)
-    return forecast_future(frame, frequency, request, future_regressors)
+    return forecast_future(frame, frequency, request, future_regressors, refit)
 
 
 def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
-                    future_regressors: pd.DataFrame | None = None) -> pd.DataFrame:
+                    future_regressors: pd.DataFrame | None = None,
+                    refit: Callable[[RunRequest], Refit] | None = None) -> pd.DataFrame:
     """Refit on all rows and predict ``request.horizon`` steps past the end.
 
     Columns ``ds, actual (NaN), predicted, split ("future")`` and the 95% and 80% bands
     (``lower, upper, lower_80, upper_80``), which widen with the step ahead as the backtest errors
     do (``prediction_band`` on all rows; NaN when the model could not be backtested). Neither the
-    forecast nor the band of a step depends on how many steps are asked for.
+    forecast nor the band of a step depends on how many steps are asked for. ``refit(request)`` gives the refitted
+    model and band (a page's kept one; ``refit_on_all_rows`` by default), asked for once the horizon is checked.
     """
     check_horizon(request.horizon)
     stamps = future_dates(frame["ds"].iloc[-1], frequency, request.horizon, month_day(frame["ds"]))
@@ -202,10 +222,11 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         if len(future_regressors) < request.horizon:
             raise _future_regressors_short(future_regressors)
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
-    model = build_forecaster(request.model, request.settings, frequency).fit(frame, frequency)
+    fitted = refit(request) if refit is not None else refit_on_all_rows(frame, frequency, request)
+    model = fitted.model
     values, below_zero = held_at_zero(model.forecast(future), frame["y"].to_numpy(dtype=float))
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
-    rows = with_band(rows, values, prediction_band(frame, frequency, request, model), 0)
+    rows = with_band(rows, values, fitted.band, 0)
     if below_zero:
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if (chosen := model.params().get("chosen")) is not None:  # auto chooses again on every row: say what

@@ -20,7 +20,8 @@ from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import observed_values, split_frame
 from core.training.least_squares import exact_is_about_zero, least_squares, relative_gap, ridge_objective
 from core.training.loop import (DEFAULT_LR, DIVERGENCE_FACTOR, NOT_REACHED, OPTIMIZERS, TrainConfig,  # noqa: F401
-                                budget_stops, divergence_ceiling, full_loss, predict, train, whole_batch)
+                                budget_stops, divergence_ceiling, full_loss, predict, torch_threads_here, train,
+                                whole_batch)
 
 LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
@@ -497,6 +498,7 @@ class LabResults:
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7,
             filled: Sequence[int] = ()) -> LabResults:
     """Compute every panel, timing each (``filled``: as ``prepare`` takes it)."""
+    torch_threads_here()
     data = prepare(frame, frequency, settings, train_fraction, filled)
     seconds: dict[str, float] = {}
 

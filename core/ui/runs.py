@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 
-from core.evaluation.pipeline import RunResult
+from core.data.tidy import LoadedSeries
+from core.evaluation.pipeline import Refit, RunRequest, RunResult, refit_on_all_rows
 from core.i18n import candidate_name, core_text, listed, t
 from core.ui import state_keys as keys
 
@@ -147,3 +149,16 @@ def overlay_frame(results: list[RunResult], labels: list[str], chosen: list[str]
             parts.append(pd.DataFrame({"ds": rows["ds"], "value": rows["predicted"], "series": label}).dropna())
     return pd.concat(parts, ignore_index=True)
 
+
+def kept_refit(state: MutableMapping[str, Any], series: LoadedSeries) -> Callable[[RunRequest], Refit]:
+    """The Forecast page's refit of a model on every row of ``series`` with its band (``refit_on_all_rows``), kept
+    for the last request: neither depends on the horizon, so another horizon (or a second click) does not fit and
+    backtest again (an hourly series' auto: 32 s each time)."""
+    def refit(request: RunRequest) -> Refit:
+        asked = replace(request, horizon=0)
+        cached = state.get(keys.FORECAST_REFIT)
+        if cached is None or cached[0] is not series or cached[1] != asked:
+            cached = (series, asked, refit_on_all_rows(series.frame, series.frequency, request))
+            state[keys.FORECAST_REFIT] = cached
+        return cached[2]  # type: ignore[no-any-return]
+    return refit

@@ -79,6 +79,7 @@ FORECAST_RUN_FOR = "forecast.run_for"    # the runs' labels the run picker's val
 FORECAST_HORIZON = "forecast.horizon"
 FORECAST_BUTTON = "forecast.go"
 FORECAST_RESULT = "forecast.result"      # (label, or None for the default run, horizon, frame)
+FORECAST_REFIT = "forecast.refit"        # (series, request less its horizon, Refit): kept while the horizon changes
 FORECAST_URL_APPLIED = "forecast.url_applied"
 FORECAST_FUTURE_ROWS = "forecast.future_rows"  # the future regressor rows the horizon started from
 FORECAST_PANEL = "forecast.panel"        # PanelRun of forecasts of every series

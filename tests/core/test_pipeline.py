@@ -316,6 +316,19 @@ def test_ar_never_fits_nearly_as_many_weights_as_rows() -> None:
     assert np.isfinite(fitted.predictions["lower"].iloc[33:]).all()  # the band's refits shrink their lags
 
 
+@pytest.mark.parametrize("model", ["ar", "mlp", "auto"])
+def test_a_kept_refit_forecasts_any_horizon_as_a_fresh_one_does(air, model: str) -> None:
+    from core.evaluation.pipeline import forecast_future, refit_on_all_rows
+
+    kept = refit_on_all_rows(air.frame, air.frequency, RunRequest(model, ModelSettings(seed=3)))
+    fresh = forecast_future(air.frame, air.frequency, RunRequest(model, ModelSettings(seed=3), horizon=24))
+    for horizon in (24, 60):  # neither the model nor its band depends on the horizon; forecasting changes neither
+        again = forecast_future(air.frame, air.frequency, RunRequest(model, ModelSettings(seed=3), horizon=horizon),
+                                refit=lambda request: kept)
+        pd.testing.assert_frame_equal(again.iloc[:24], fresh)
+        assert again.attrs == fresh.attrs
+
+
 def test_a_forecast_past_the_end_held_at_zero_says_from_which_step() -> None:
     from core.evaluation.pipeline import forecast_future
 

@@ -218,6 +218,28 @@ def test_forecast_starts_at_recent_history_and_can_show_all() -> None:
     assert not at.exception and len(at.get("vega_lite_chart")) == 1
 
 
+def test_another_horizon_forecasts_from_the_kept_refit_and_another_run_refits() -> None:
+    at = open_page("dashboard.py")
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "ar")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    kept = at.session_state[keys.FORECAST_REFIT][2]
+    short = at.session_state[keys.FORECAST_RESULT][2]
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(36).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and at.session_state[keys.FORECAST_REFIT][2] is kept  # not fitted and backtested again
+    longer = at.session_state[keys.FORECAST_RESULT][2]
+    assert len(longer) == 36 and longer.iloc[:12].equals(short)
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "multi")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.selectbox(key=keys.FORECAST_RUN).select("#2 multi").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()  # another run: a model of its own
+    assert at.session_state[keys.FORECAST_REFIT][2] is not kept and at.session_state[keys.FORECAST_REFIT][1].model == "multi"
+
+
 def test_train_says_which_calendar_terms_the_training_rows_cannot_estimate() -> None:
     days = pd.date_range("2021-03-01", periods=300, freq="D")
     values = 50 + 0.05 * np.arange(300) + np.where(days.dayofweek >= 5, -8.0, 2.0)
