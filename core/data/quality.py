@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -131,8 +131,11 @@ def _calendar_rows(frame: pd.DataFrame, frequency: Frequency) -> tuple[int, np.n
     return len(grid), rows
 
 
-def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = MAX_OUTLIERS) -> pd.DataFrame:
-    """The rows far from what the detector expected, most unusual first, for people to read.
+def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = MAX_OUTLIERS,
+                       filled: Sequence[int] = ()) -> pd.DataFrame:
+    """The rows far from what the detector expected, most unusual first, for people to read; not the rows whose
+    value the loader filled in (``filled``: a blank cell or an inserted time stamp, interpolated across a weekly
+    pattern, is no value of the file's to check).
 
     Returns
     -------
@@ -143,6 +146,7 @@ def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = M
     values = frame["y"].to_numpy(dtype=float)
     scores = _scores_on_the_calendar(frame, frequency)
     unusual = np.abs(scores.score)
+    unusual[np.asarray(filled, dtype=int)] = 0.0
     rows = np.flatnonzero(unusual > OUTLIER_LIMIT)
     rows = rows[np.argsort(-unusual[rows], kind="stable")][:limit]
     when = "Step" if frequency.is_steps else "Date"
@@ -277,4 +281,5 @@ def summarize(series: LoadedSeries) -> QualitySummary:
         end=format_stamp(frame["ds"].iloc[-1], series.frequency), missing_filled=report.missing_filled,
         rows_dropped=report.rows_dropped, duplicate_rows=report.duplicate_rows_dropped,
         duplicate_stamps=report.duplicate_stamps_aggregated, gaps=report.gaps,
-        outliers=suspected_outliers(frame, series.frequency), irregular_rows=getattr(report, "irregular_rows", 0))
+        outliers=suspected_outliers(frame, series.frequency, filled=report.filled_targets),
+        irregular_rows=report.irregular_rows)

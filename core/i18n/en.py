@@ -72,7 +72,8 @@ MESSAGES: dict[str, str] = {
                          "**{stamps:,}**\n"
                          "- Missing time stamps against the {frequency} frequency: **{gaps:,}**",
     "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: models count rows, so seasons and lags "
-                          "after a gap are misaligned (seasonal naive's 'same month last year' is another month). Tick "
+                          "after a gap are misaligned (seasonal naive's 'one season back', the same month last year or the "
+                          "same weekday last week, lands on another one). Tick "
                           "'Fill missing time stamps' on the Data page, unless the gaps are closed days.",
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
@@ -229,6 +230,11 @@ MESSAGES: dict[str, str] = {
                         "fewer than two of them.",
     "auto.no_season": " The frequency's season of {season} steps was not modelled: the training rows show no "
                       "correlation at that lag, and a seasonal pattern explains too little of them.",
+    "auto.short_seasons": " The frequency's season of {season} steps was not modelled: the training rows' changes "
+                          "show no clear correlation at that lag, and {rows:,} rows hold fewer than three seasons, "
+                          "too few to tell a seasonal pattern from a wandering level (two seasons of a random walk "
+                          "look as seasonal as a sine). With more rows it is tested; `multi` fits the season's terms "
+                          "whatever the rows show.",
     "auto.season_by_ets": " The season tests confirmed no season, but exponential smoothing's likelihood "
                           "preferred a seasonal form of length {season}: so no model that forecasts the season away "
                           "was used alone.",

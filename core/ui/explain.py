@@ -117,7 +117,8 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
         text += t("auto.season_by_ets", lang, season=params["selection_season"])
     elif params.get("frequency_season", 0) > 1 and params.get("season") == 1:  # said why the season was dropped
         season, rows = params["frequency_season"], params.get("rows_used", 0)
-        text += t("auto.few_seasons" if rows < 2 * season else "auto.no_season", lang, season=season, rows=rows)
+        key = "auto.few_seasons" if rows < 2 * season else "auto.short_seasons" if rows < 3 * season else "auto.no_season"
+        text += t(key, lang, season=season, rows=rows)  # the strength test needs 3 seasons (``confirmed_season``)
     if forms := params.get("ets_forms"):
         shown = ("、" if lang == "zh" else ", ").join(f"{form} {round(100 * weight)}%"
                                                       for form, weight in list(forms.items())[:ETS_FORMS_SHOWN])

@@ -121,6 +121,24 @@ def test_a_wrong_month_in_air_passengers_is_reported_in_words(air) -> None:  # t
     assert row["Expected"] == pytest.approx(315, rel=0.05) and row[OUTLIER_COLUMNS[2]] > OUTLIER_LIMIT
 
 
+def test_values_the_loader_filled_in_are_not_suspected_outliers() -> None:
+    # Two years of daily sales with a weekly pattern, 13 dates left out: filling them (a line across the week's
+    # pattern) flagged 3 inserted dates, none in the file, as values to check.
+    from core.data.quality import summarize
+    from core.data.tidy import LoadOptions, load_series
+
+    rng = np.random.default_rng(7)
+    days = pd.date_range("2023-01-01", "2024-12-31", freq="D")
+    weekly = np.array([0.8, 0.9, 0.95, 1.0, 1.2, 1.5, 1.3])[days.dayofweek]
+    sales = (200 + 0.15 * np.arange(len(days))) * weekly + rng.normal(0, 10, len(days))
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.round(sales, 2)})
+    frame = frame.drop(index=[*range(100, 105), *rng.choice(np.arange(200, 700), 8, replace=False)])
+    series = load_series(frame.to_csv(index=False).encode(), "sales.csv", LoadOptions(fill_gaps=True))
+    inserted = suspected_outliers(series.frame, series.frequency)["Date"]
+    assert len(inserted) and not set(inserted) & set(frame["date"])  # only dates the file does not have
+    assert summarize(series).outliers.empty
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_missing_months_move_no_month_onto_another_s_season(seed: int) -> None:
     t = np.arange(60)
