@@ -201,3 +201,22 @@ def test_a_run_with_lbfgs_says_it_took_every_row_whatever_batch_mode_was_chosen(
     assert run(air.frame, air.frequency, RunRequest("linear", chosen)).settings_used["batch"] == "full"  # was single
     sgd = ModelSettings(training=LINEAR_TRAINING.with_(optimizer="sgd", lr=0.01, batch="single", epochs=2))
     assert run(air.frame, air.frequency, RunRequest("linear", sgd)).settings_used["batch"] == "single"
+
+
+@pytest.mark.parametrize(("optimizer", "l2"), [("adam", 0.0), ("sgd", 0.01), ("rmsprop", 0.0)])
+def test_each_full_batch_epoch_records_the_loss_after_its_update(optimizer: str, l2: float) -> None:
+    # The loss after an update is taken from the next update's forward (done once, not again without a graph): it
+    # must be the whole data's error at the weights that update left, penalty aside, to the last bit.
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(64, 3))
+    y = np.tanh(x @ np.array([1.0, -2.0, 0.5])) + rng.normal(0, 0.1, 64)
+    net = build_net(NetConfig(3, hidden=8), seed=1)
+    seen: list[float] = []
+
+    def after_update(update: int) -> None:
+        weight = next(net.parameters())
+        seen.append(full_loss(net, torch.as_tensor(x, dtype=weight.dtype), torch.as_tensor(y, dtype=weight.dtype)))
+
+    history = train(net, x, y, TrainConfig(optimizer=optimizer, epochs=40, l2=l2, patience=1000, device="cpu"),
+                    on_update=after_update)
+    assert history.updates == len(seen) == 40 and history.losses == seen
