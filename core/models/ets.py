@@ -110,6 +110,25 @@ def _recurse_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], gri
     of every set (n, sets) when asked for ``every``, and the final states of all sets (level, trend, season
     (sets, m); one season column when no form has a season).
     """
+    order = sorted(range(len(forms)), key=lambda k: "NAM".index(forms[k][1]))  # additive sets first, then ratios
+    sizes = [len(grids[k]["alpha"]) for k in order]
+    offsets = np.cumsum([0, *sizes])
+    place = {k: slice(offsets[i], offsets[i + 1]) for i, k in enumerate(order)}  # each form's sets in the run
+    sse, first, (level, slope, states) = _recurse_sorted(
+        values, m, [forms[k] for k in order], [grids[k] for k in order], [starts[k] for k in order],
+        None if every else place[0].start)
+    back = np.concatenate([np.arange(len(sse))[place[k]] for k in range(len(forms))])  # the callers' order
+    return ([sse[place[k]] for k in range(len(forms))], first[:, back] if every else first,
+            (level[back], slope[back], states[back]))
+
+
+def _recurse_sorted(values: np.ndarray, m: int, forms: list[tuple[str, str]], grids: list[dict[str, np.ndarray]],
+                    starts: list[tuple[float, float, np.ndarray]], watched: int | None
+                    ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """``_recurse_forms`` on forms in order of their season (none, additive, multiplicative): each kind's sets are
+    one slice, so a step computes each set's branch only (``np.where`` computed both, twice the arithmetic). Returns
+    every set's sum of squared errors, the one-step predictions of set ``watched`` (n,) or of every set (n, sets)
+    when it is None, and the final states."""
     def stacked(name: str, default: float) -> np.ndarray:
         return np.concatenate([grid.get(name, np.full(len(grid["alpha"]), default)) for grid in grids])
 
@@ -119,28 +138,33 @@ def _recurse_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], gri
     slope = np.concatenate([(start[1] + grid.get("slope0", np.zeros(size))) if trend != "N" else np.zeros(size)
                             for (trend, _), grid, start, size in zip(forms, grids, starts, sizes)])
     width = m if any(season != "N" for _, season in forms) else 1
-    states = np.concatenate([np.tile(start[2], (size, 1)) if season != "N" else np.zeros((size, width))
-                             for (_, season), start, size in zip(forms, starts, sizes)])
-    flags = {kind: np.repeat([test(form) for form in forms], sizes) for kind, test in
-             (("multiplicative", lambda f: f[1] == "M"), ("seasonal", lambda f: f[1] != "N"),
-              ("trended", lambda f: f[0] != "N"))}
-    multiplicative, seasonal, trended = flags["multiplicative"], flags["seasonal"], flags["trended"]
-    sse, first = np.zeros(len(alpha)), np.empty((len(values), len(alpha)) if every else len(values))
+    states = np.ascontiguousarray(np.concatenate([  # (width, sets): a step's season states are one row
+        np.tile(start[2], (size, 1)) if season != "N" else np.zeros((size, width))
+        for (_, season), start, size in zip(forms, starts, sizes)]).T)
+    kinds = np.repeat(["NAM".index(season) for _, season in forms], sizes)
+    seasonal, ratios = int(np.searchsorted(kinds, 1)), int(np.searchsorted(kinds, 2))
+    add, mul = slice(0, ratios), slice(ratios, len(alpha))
+    trended = np.repeat([trend != "N" for trend, _ in forms], sizes)
+    sse, first = np.zeros(len(alpha)), np.empty((len(values), len(alpha)) if watched is None else len(values))
+    predicted, to_level, to_season = np.empty(len(alpha)), np.empty(len(alpha)), np.empty(len(alpha))
     with np.errstate(all="ignore"):
         for t, y in enumerate(values):
             base = level + phi * slope
-            position = t % width
-            index = states[:, position]
-            predicted = np.where(multiplicative, base * index, base + index)
-            level_new = alpha * np.where(multiplicative, y / index, y - index) + (1 - alpha) * base
-            updated = gamma * np.where(multiplicative, y / base, y - base) + (1 - gamma) * index
-            states[:, position] = np.where(seasonal, updated, index)
+            index = states[t % width]
+            np.add(base[add], index[add], out=predicted[add])
+            np.multiply(base[mul], index[mul], out=predicted[mul])
+            np.subtract(y, index[add], out=to_level[add])
+            np.divide(y, index[mul], out=to_level[mul])
+            np.subtract(y, base[add], out=to_season[add])
+            np.divide(y, base[mul], out=to_season[mul])
+            level_new = alpha * to_level + (1 - alpha) * base
+            index[seasonal:] = (gamma * to_season + (1 - gamma) * index)[seasonal:]  # no season: stays zero
             sse += (y - predicted) ** 2
-            first[t] = predicted if every else predicted[0]
+            first[t] = predicted if watched is None else predicted[watched]
             slope = np.where(trended, beta * (level_new - level) + (1 - beta) * phi * slope, slope)
             level = level_new
     sse = np.where(np.isfinite(sse), sse, np.inf)
-    return np.split(sse, np.cumsum(sizes)[:-1]), first, (level, slope, states)
+    return sse, first, (level, slope, np.ascontiguousarray(states.T))
 
 
 @dataclass(frozen=True)

@@ -155,3 +155,25 @@ def test_the_weighted_model_survives_its_model_file_form_and_a_single_form_is_un
     fixed = EtsForecaster(("A", "A"), weighted=True).fit(frame(values), MONTHLY)  # one form: nothing to weigh
     np.testing.assert_array_equal(fixed.forecast(frame(np.zeros(6))),
                                   EtsForecaster(("A", "A")).fit(frame(values), MONTHLY).forecast(frame(np.zeros(6))))
+
+
+def test_forms_run_together_in_any_order_give_each_form_its_own_run() -> None:
+    # The batch runs sorted by season kind (one slice each) and is put back in the callers' order.
+    from core.models.ets import _COARSE, _grid, _names, _recurse, _recurse_forms, _start_states
+
+    rng = np.random.default_rng(1)
+    values = 100 + np.cumsum(rng.normal(size=60)) + 10 * np.sin(np.arange(60) * 2 * np.pi / 7)
+    forms = [("A", "M"), ("N", "N"), ("Ad", "A"), ("N", "M"), ("A", "N")]
+    starts = [_start_states(values, 7, trend, season) for trend, season in forms]
+    grids = [_grid({name: np.array(_COARSE[name]) for name in _names(trend, season)}) for trend, season in forms]
+    sses, first, (level, slope, states) = _recurse_forms(values, 7, forms, grids, starts)
+    _, every, _ = _recurse_forms(values, 7, forms, grids, starts, every=True)
+    column = 0
+    for (trend, season), grid, start, sse in zip(forms, grids, starts, sses):
+        alone, alone_first, (alone_level, _, alone_states) = _recurse(values, 7, trend, season, grid, start)
+        sets = slice(column, column + len(alone))
+        assert np.array_equal(sse, alone) and np.array_equal(every[:, column], alone_first)
+        assert np.array_equal(level[sets], alone_level) and np.array_equal(states[sets, :alone_states.shape[1]],
+                                                                            alone_states)
+        column += len(alone)
+    assert np.array_equal(first, every[:, 0])  # the predictions of the callers' first set, a multiplicative one
