@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from core.data.frequency import Frequency
+from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
@@ -130,9 +130,11 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
 
 def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") -> str:
     """What ``result``'s linear model learned (``describe_coefficients``) as a Markdown list, its user text (column
-    names) escaped; the training span is the result's ``train`` rows."""
+    names) escaped; the training span is the result's ``train`` rows. With time stamps missing and not filled (or
+    irregular ones) the models count rows: the trend is per step, not per month ("134 days later" spanned 140)."""
     n_train = int((result.predictions["split"] == "train").sum())
-    lines = describe_coefficients(result.coefficients or {}, series.frequency, series.target, n_train, lang)
+    counted = STEPS if series.report.gaps or series.report.irregular_rows else series.frequency
+    lines = describe_coefficients(result.coefficients or {}, counted, series.target, n_train, lang)
     return "\n".join(f"- {plain(line)}" for line in lines)
 
 

@@ -64,6 +64,21 @@ def test_cubic_trend_terms_are_per_step_and_its_change_is_given_at_both_ends(air
     assert "at the start of the training span." in without_rows[0]
 
 
+def test_with_months_missing_and_not_filled_the_trend_is_told_per_step() -> None:
+    # The models count rows: 94 training rows spanning 100 months were '93 months later' and 'per month'.
+    from core.data.tidy import load_series
+    from core.ui.explain import learned_markdown
+
+    frame = monthly_frame(100 + 2.0 * np.arange(140) + np.sin(np.arange(140)))
+    gapped = frame.drop(index=[10, 11, 12, 40, 41, 90]).reset_index(drop=True)
+    csv = pd.DataFrame({"month": gapped["ds"].dt.strftime("%Y-%m-%d"), "sales": gapped["y"]}).to_csv(index=False)
+    series = load_series(csv.encode(), "gaps.csv")
+    assert series.report.gaps == 6
+    result = run(series.frame, series.frequency, RunRequest("poly", ModelSettings(values={"degree": 2})))
+    text = learned_markdown(result, series)
+    assert "per step" in text and "92 steps later" in text and "month" not in text
+
+
 def test_multi_trend_per_day_is_the_least_squares_solution() -> None:
     n = 200
     rng = np.random.default_rng(4)
