@@ -279,10 +279,15 @@ def future_dates(last: object, frequency: Frequency, horizon: int, day: int | No
 
 
 def month_day(ds: pd.Series) -> int | None:
-    """The day of the month that the last year of time stamps is on: the largest of their days, since a shorter
-    month's last day stands in for the 29th to the 31st. None for step numbers."""
+    """The day of the month that the last year of time stamps is on, for a shorter month's last day that stands in
+    for it (28 February for the 30th): the most common day of those stamps that are not their month's last day (a
+    single later reading, or a partial first month on the 31st, does not move the series). None for step numbers
+    and for stamps all on month ends."""
     recent = ds.iloc[-12:]
-    return int(recent.dt.day.max()) if len(recent) and pd.api.types.is_datetime64_any_dtype(recent) else None
+    if not len(recent) or not pd.api.types.is_datetime64_any_dtype(recent):
+        return None
+    days = recent.dt.day[~recent.dt.is_month_end]
+    return int(days.mode().max()) if len(days) else None
 
 
 def _month_steps(start: pd.Timestamp, months: int, steps: range, day: int | None) -> list[pd.Timestamp]:

@@ -22,8 +22,10 @@ MESSAGES: dict[str, str] = {
     "data.reading": "Reading the file...",
     "data.runs_kept": "The runs on series {series} are kept: show it again to see them on Train, Compare and Forecast.",
     "data.runs_cleared": "Runs made on the previous series were cleared.",
-    "data.runs_forgotten": "Series {series} lost its oldest {count:plural:run}: a session keeps at most {most} runs "
-                           "over the file's series.",
+    "data.runs_forgotten": "Series {series} lost its oldest {count:plural:run}: the runs kept for the series not "
+                           "shown are at most {most}, those left longest ago going first.",
+    "data.runs_forgotten_all": "Series {series} lost every run it had ({count:plural:run}): the runs kept for the "
+                               "series not shown are at most {most}, those left longest ago going first.",
     "data.upload": "Upload a CSV",
     "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB. Delimiter, decimal comma, "
                         "encoding and date format are detected.",

@@ -21,7 +21,8 @@ MESSAGES: dict[str, str] = {
     "data.reading": "正在读取文件……",
     "data.runs_kept": "序列 {series} 的训练记录已保留：再次显示该序列即可在训练、比较和预测页查看。",
     "data.runs_cleared": "已清除在上一个序列上得到的训练记录。",
-    "data.runs_forgotten": "序列 {series} 最早的 {count} 条训练记录已被舍弃：一个会话在文件的各序列上最多保留 {most} 条训练记录。",
+    "data.runs_forgotten": "序列 {series} 最早的 {count} 条训练记录已被舍弃：为未显示的序列保留的训练记录最多 {most} 条，最早离开的序列先被舍弃。",
+    "data.runs_forgotten_all": "序列 {series} 的 {count} 条训练记录已全部舍弃：为未显示的序列保留的训练记录最多 {most} 条，最早离开的序列先被舍弃。",
     "data.upload": "上传 CSV 文件",
     "data.upload_help": "文件需包含一个时间列和至少一个数值列，大小不超过 {mb:g} MB。分隔符、小数逗号、编码和日期格式"
                         "均会自动识别。",

@@ -153,12 +153,14 @@ def overlay_frame(results: list[RunResult], labels: list[str], chosen: list[str]
 def kept_refit(state: MutableMapping[str, Any], series: LoadedSeries) -> Callable[[RunRequest], Refit]:
     """The Forecast page's refit of a model on every row of ``series`` with its band (``refit_on_all_rows``), kept
     for the last request: neither depends on the horizon, so another horizon (or a second click) does not fit and
-    backtest again (an hourly series' auto: 32 s each time)."""
+    backtest again (an hourly series' auto: 32 s each time). A refit the training budget cut short is not kept."""
     def refit(request: RunRequest) -> Refit:
         asked = replace(request, horizon=0)
         cached = state.get(keys.FORECAST_REFIT)
         if cached is None or cached[0] is not series or cached[1] != asked:
             cached = (series, asked, refit_on_all_rows(series.frame, series.frequency, request))
-            state[keys.FORECAST_REFIT] = cached
+            history = cached[2].model.training_history()
+            cut_short = history is not None and bool(history.budget_note)  # another click tries again
+            state[keys.FORECAST_REFIT] = None if cut_short else cached
         return cached[2]  # type: ignore[no-any-return]
     return refit

@@ -67,7 +67,8 @@ def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> Quality
 SERIES_RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)
 # of every series of a file, and the results of the file's other series (``swap_series_results``)
 PANEL_RESULT_KEYS = (keys.TRAIN_PANEL_RUNS, keys.FORECAST_PANEL, keys.DATA_KEPT_RESULTS)
-RESULT_KEYS = SERIES_RESULT_KEYS + PANEL_RESULT_KEYS
+RESULT_KEYS = SERIES_RESULT_KEYS + PANEL_RESULT_KEYS + (keys.FORECAST_REFIT,)  # the last: the Forecast page's
+# refit, kept for the series shown only (``kept_refit``)
 
 
 def drop_results(state: MutableMapping[str, Any], dropped_keys: tuple[str, ...] = RESULT_KEYS) -> bool:
@@ -105,16 +106,17 @@ def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, sh
         return False
     kept: dict[str, dict[str, Any]] = state.setdefault(keys.DATA_KEPT_RESULTS, {})
     results = {key: state.pop(key) for key in SERIES_RESULT_KEYS if key in state}
+    state.pop(keys.FORECAST_REFIT, None)
     keep = leaving is not None and bool(results.get(keys.TRAIN_RUNS))
     if keep:
         kept.pop(leaving, None)
         kept[leaving] = results  # the most recent last
     state.update(kept.pop(showing, {}))
-    forgotten: dict[str, int] = {}
+    forgotten: dict[str, tuple[int, bool]] = {}  # series -> runs let go, and whether none is left
     while len(kept) > 1 and sum(len(held[keys.TRAIN_RUNS]) for held in kept.values()) > MAX_RUNS:
         oldest = next(iter(kept))  # the series left longest ago: its oldest run
         del kept[oldest][keys.TRAIN_RUNS][0]
-        forgotten[oldest] = forgotten.get(oldest, 0) + 1
+        forgotten[oldest] = (forgotten.get(oldest, (0, False))[0] + 1, not kept[oldest][keys.TRAIN_RUNS])
         if not kept[oldest][keys.TRAIN_RUNS]:
             del kept[oldest]
     if forgotten:
@@ -646,6 +648,7 @@ def runs_moved_notes(state: MutableMapping[str, Any], lang: str = "en") -> list[
     notes = [t("data.runs_cleared", lang)] if state.pop(keys.DATA_RUNS_CLEARED, False) else []
     if (kept := state.pop(keys.DATA_RUNS_KEPT, None)) is not None:
         notes.append(t("data.runs_kept", lang, series=plain(str(kept))))
-    for series, dropped in state.pop(keys.DATA_RUNS_FORGOTTEN, {}).items():
-        notes.append(t("data.runs_forgotten", lang, count=dropped, series=plain(str(series)), most=MAX_RUNS))
+    for series, (dropped, none_left) in state.pop(keys.DATA_RUNS_FORGOTTEN, {}).items():
+        key = "data.runs_forgotten_all" if none_left else "data.runs_forgotten"
+        notes.append(t(key, lang, count=dropped, series=plain(str(series)), most=MAX_RUNS))
     return notes

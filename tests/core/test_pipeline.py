@@ -10,7 +10,7 @@ from core.errors import SettingsError
 from core.models.features import FeatureSpec, Standardizer, design_matrix
 from core.data.frequency import Frequency, future_dates, infer_frequency
 from core.data.tidy import LoadOptions, load_series
-from core.evaluation.pipeline import RunRequest, run, split_frame
+from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
 from core.models.specs import ModelSettings, model_names
 from tests.conftest import monthly_frame, seasonal_values
 
@@ -156,6 +156,29 @@ def test_a_series_on_a_late_day_ending_in_february_goes_on_on_its_day(day: int, 
     result = run(series.frame, series.frequency, RunRequest("snaive", ModelSettings(), horizon=2))
     future = result.predictions[result.predictions["split"] == "future"]
     assert future["ds"].tolist() == [pd.Timestamp(d) for d in expected]
+
+
+def test_a_series_on_the_28th_with_one_late_reading_stays_on_the_28th() -> None:
+    # The largest day of the last year moved it: one reading on 30 September put the forecast on the 30th.
+    stamps = [pd.Timestamp("2021-03-28") + pd.DateOffset(months=k) for k in range(12)]
+    stamps[6] = pd.Timestamp("2021-09-30")
+    csv = pd.DataFrame({"date": [s.strftime("%Y-%m-%d") for s in stamps], "v": np.arange(12.0)}).to_csv(index=False)
+    series = load_series(csv.encode(), "late.csv")
+    future = forecast_future(series.frame, series.frequency, RunRequest("snaive", horizon=2))
+    assert future["ds"].tolist() == [pd.Timestamp("2022-03-28"), pd.Timestamp("2022-04-28")]
+
+
+def test_a_forecast_refit_cut_short_by_the_budget_is_not_kept(air, monkeypatch) -> None:
+    from core.ui import state_keys as keys
+    from core.ui.runs import kept_refit
+
+    state: dict[str, object] = {}
+    monkeypatch.setenv("TSR_TRAIN_MAX_SECONDS", "0.05")  # a busy server: the refit stops early
+    cut = forecast_future(air.frame, air.frequency, RunRequest("mlp", horizon=3), refit=kept_refit(state, air))
+    assert cut.attrs.get("budget_note") and state[keys.FORECAST_REFIT] is None  # another click tries again
+    monkeypatch.setenv("TSR_TRAIN_MAX_SECONDS", "120")
+    whole = forecast_future(air.frame, air.frequency, RunRequest("mlp", horizon=3), refit=kept_refit(state, air))
+    assert not whole.attrs.get("budget_note") and state[keys.FORECAST_REFIT][2].model is not None
 
 
 def test_a_gap_in_a_series_on_the_30th_from_february_to_february_is_filled_on_the_30th() -> None:

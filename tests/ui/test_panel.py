@@ -523,8 +523,15 @@ def test_a_series_over_the_limit_loses_its_oldest_runs_not_all_and_is_told() -> 
     kept = state[keys.DATA_KEPT_RESULTS]
     assert kept["north"][keys.TRAIN_RUNS] == north[1:] and len(kept["south"][keys.TRAIN_RUNS]) == 1
     notes = runs_moved_notes(state)
-    assert notes[-1] == f"Series north lost its oldest 1 run: a session keeps at most {MAX_RUNS} runs over the file's series."
+    assert notes[-1] == (f"Series north lost its oldest 1 run: the runs kept for the series not shown are at most "
+                         f"{MAX_RUNS}, those left longest ago going first.")
     assert runs_moved_notes(state) == []  # said once
+    for _ in range(MAX_RUNS):  # a full session's runs on east: south, left before it, keeps none
+        record_run(state, blank_run())
+    assert swap_series_results(state, "east", "west")
+    notes = runs_moved_notes(state)
+    assert notes[0].startswith("Series north lost every run it had (29 runs)")
+    assert notes[-1].startswith("Series south lost every run it had (1 run)")
 
 
 def test_the_all_series_board_ranks_runs_on_the_series_every_run_scored() -> None:
