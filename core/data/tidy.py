@@ -214,7 +214,11 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         future = _future_in_step(future, frame["ds"], frequency, report)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
+    rows = len(frame)
     frame = _fill_missing(frame, options.missing, report, target)
+    if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
+        report.gaps = count_gaps(frame["ds"], frequency)
+        report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
     if len(frame) < MIN_ROWS:
@@ -462,6 +466,7 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                         {"off": off, "rows": len(frame), "frequency": frequency.name})
     missing = _missing_stamps(frame["ds"], grid)
     merged = pd.concat([frame, pd.DataFrame({"ds": missing})], ignore_index=True).sort_values("ds", kind="stable")
+    merged["_inserted"] = merged["ds"].isin(missing)  # for the fill: asked to be filled, whatever the policy
     report.notices.append(Notice(f"{count(len(missing), 'missing time stamp')} {_were(len(missing))} inserted "
                                  f"({frequency.name} spacing).", "notice.gaps_inserted",
                                  {"gaps": len(missing), "frequency": frequency.name}))
@@ -1178,24 +1183,26 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     if dropped:
         report.notices.append(Notice(f"{count(dropped, 'row')} that repeated another row in every column "
                                      f"{_were(dropped)} dropped.", "notice.copies_dropped", {"rows": dropped}))
-    repeated = int(frame["ds"].duplicated().sum())
-    if repeated:
+    repeats = frame["ds"].duplicated(keep=False).to_numpy()
+    if repeats.any():
+        rows, stamps = int(repeats.sum()), int(frame.loc[repeats, "ds"].nunique())  # 3 rows on 1 stamp: 1, not 2
         grouped = frame.groupby("ds", as_index=False, sort=True)
         # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
         frame = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
-        report.duplicate_stamps_aggregated = repeated
-        report.notices.append(_combined_notice(repeated, policy))
+        report.duplicate_stamps_aggregated = stamps
+        report.notices.append(_combined_notice(rows, stamps, policy))
     return frame
 
 
-def _combined_notice(repeated: int, policy: str) -> Notice:
-    """What combining ``repeated`` time stamps by ``policy`` did; by their mean, what to choose when the rows are
-    parts of one total (a transaction log's orders: the mean is the average order, not the day's sales)."""
-    said = f"{count(repeated, 'repeated time stamp')} {_were(repeated)} combined by their {policy}."
+def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:
+    """What combining the ``rows`` on ``stamps`` repeated time stamps by ``policy`` did; by their mean, what to choose
+    when the rows are parts of one total (a transaction log's orders: the mean is the average order, not the day's
+    sales)."""
+    said = f"{count(rows, 'row')} on {count(stamps, 'repeated time stamp')} {_were(rows)} combined by their {policy}."
     if policy != "mean":
-        return Notice(said, "notice.stamps_combined", {"stamps": repeated, "policy": policy})
+        return Notice(said, "notice.stamps_combined", {"rows": rows, "stamps": stamps, "policy": policy})
     return Notice(f"{said} If the rows are parts of one total (orders, sales), choose sum under Reading options "
-                  "(--duplicates sum).", "notice.stamps_averaged", {"stamps": repeated})
+                  "(--duplicates sum).", "notice.stamps_averaged", {"rows": rows, "stamps": stamps})
 
 
 def _strictly_rising(stamps: pd.Series) -> bool:
@@ -1292,6 +1299,10 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
 
 
 def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str) -> pd.DataFrame:
+    """Fill or drop the rows with a blank cell by ``policy``. Rows inserted for missing time stamps (``_resample``'s
+    ``_inserted``) are filled by a straight line whatever the policy: dropping them again undid 'Fill missing time
+    stamps' while saying it was done."""
+    inserted = frame.pop("_inserted").to_numpy(dtype=bool) if "_inserted" in frame else np.zeros(len(frame), bool)
     columns = [col for col in frame.columns if col != "ds"]
     blanks = np.column_stack([frame[col].isna().to_numpy() for col in columns])
     missing = int(blanks.any(axis=1).sum())
@@ -1302,10 +1313,21 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
         return frame
     values = frame.drop(columns="ds")
     if policy == "drop":
-        frame = frame.dropna()
-        report.rows_dropped += missing
-        report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.",
-                                     "notice.missing_dropped", {"rows": missing}))
+        dropped = blanks.any(axis=1) & ~inserted
+        frame = pd.concat([frame[["ds"]], values.where(~inserted[:, None], values.interpolate(limit_direction="both"))],
+                          axis=1)[~dropped]
+        if inserted.any():
+            report.filled_targets = tuple(int(row) for row in np.flatnonzero(inserted[~dropped]))
+            report.missing_filled = int(inserted.sum())
+            report.notices.append(Notice(
+                f"The {count(int(inserted.sum()), 'inserted time stamp')} {_were(int(inserted.sum()))} interpolated: "
+                "'drop' applies to the file's own blank cells.", "notice.inserted_interpolated",
+                {"rows": int(inserted.sum())}))
+        if dropped.any():
+            report.rows_dropped += int(dropped.sum())
+            report.notices.append(Notice(f"{count(int(dropped.sum()), 'row')} with missing values "
+                                         f"{_were(int(dropped.sum()))} dropped.", "notice.missing_dropped",
+                                         {"rows": int(dropped.sum())}))
         return frame
     filled = values.interpolate(limit_direction="both") if policy == "interpolate" else values.ffill().bfill()
     report.filled_targets = tuple(int(row) for row in np.flatnonzero(frame["y"].isna().to_numpy()))

@@ -855,11 +855,14 @@ MESSAGES: dict[str, str] = {
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.copies_dropped": "{rows:plural:row} that repeated another row in every column {rows:were} dropped.",
-    "notice.stamps_averaged": "{stamps:plural:repeated time stamp} {stamps:were} combined by their mean. If the rows "
-                              "are parts of one total (orders, sales), choose sum under Reading options (--duplicates "
-                              "sum).",
-    "notice.stamps_combined": "{stamps:plural:repeated time stamp} {stamps:were} combined by their {policy}.",
+    "notice.stamps_averaged": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
+                              "mean. If the rows are parts of one total (orders, sales), choose sum under Reading "
+                              "options (--duplicates sum).",
+    "notice.stamps_combined": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
+                              "{policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
+    "notice.inserted_interpolated": "The {rows:plural:inserted time stamp} {rows:were} interpolated: 'drop' applies "
+                                    "to the file's own blank cells.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
     "notice.fiscal_years": "'{column}' holds fiscal years: they are read as the calendar years they name (FY2015 and "

@@ -703,9 +703,10 @@ MESSAGES: dict[str, str] = {
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.copies_dropped": "已删除 {rows:,} 行与另一行每一列都相同的重复行（副本）。",
-    "notice.stamps_averaged": "已把 {stamps:,} 个重复的时间戳按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
-    "notice.stamps_combined": "已把 {stamps:,} 个重复的时间戳按{policy}合并。",
+    "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
+    "notice.stamps_combined": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
+    "notice.inserted_interpolated": "插入的 {rows:,} 个时间戳已用插值填充：“删除”只适用于文件本身的空单元格。",
     "notice.blank_ends": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去：这些行无法用于拟合或评分。",
     "notice.fiscal_years": "“{column}”列是财年：按其所写的年份读作日历年（FY2015 和 2015/16 即 2015 年，FY2015 Q1 即 2015 年第 1 季度），"
                            "因为文件没有说明财年从哪个月开始；预测的时间戳也按此规则。",

@@ -536,7 +536,9 @@ def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en"
 def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = "en") -> str:
     """The data-quality counts as a Markdown list (numbers and fixed words only), and what unfilled gaps do (or, for
     irregular stamps, why they are not filled)."""
-    counts = t("data.quality_list", lang, policy=relabel(series.missing_policy, lang, "policy"),
+    # 'drop' keeps the time stamps 'Fill missing time stamps' inserted: those are interpolated
+    policy = "interpolate" if series.missing_policy == "drop" and quality.missing_filled else series.missing_policy
+    counts = t("data.quality_list", lang, policy=relabel(policy, lang, "policy"),
                filled=quality.missing_filled, dropped=quality.rows_dropped, duplicates=quality.duplicate_rows,
                stamps=quality.duplicate_stamps, frequency=frequency_name(series.frequency, lang), gaps=quality.gaps)
     if quality.irregular_rows:  # an event log: filling its gaps is refused, summing it is the fix

@@ -134,7 +134,8 @@ def test_only_rows_alike_in_every_column_are_dropped_as_copies() -> None:
     assert summed.report.duplicate_rows_dropped == 1
     assert any("1 row that repeated another row in every column was dropped" in notice for notice in summed.report.notices)
     averaged = load_text(text)  # the mean, by default: the average order; sum is named for a total
-    assert "2 repeated time stamps were combined by their mean. If the rows are parts of one total (orders, sales), " \
+    assert "3 rows on 1 repeated time stamp were combined by their mean. If the rows are parts of one total (orders, " \
+        "sales), " \
         "choose sum under Reading options (--duplicates sum)." in averaged.report.notices
 
 

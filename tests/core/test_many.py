@@ -196,7 +196,7 @@ def test_what_loading_changed_in_a_series_is_said_on_stderr_and_the_summary_says
     frame = pd.concat([frame, frame.iloc[[5]].assign(sales=999.0)], ignore_index=True)  # x's month 6 twice
     done, out, metrics = fit(tmp_path, frame, "--model", "linear")
     assert done.returncode == 0, done.stderr
-    assert "note: 'x': 1 repeated time stamp was combined by their mean." in done.stderr
+    assert "note: 'x': 2 rows on 1 repeated time stamp were combined by their mean." in done.stderr
     assert "(geometric mean over 2 of 2)" in done.stdout and "(over 2)" in done.stdout
     assert json.loads(metrics.read_text())["summary"]["test_mape_series"] == 2
 

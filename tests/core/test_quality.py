@@ -212,3 +212,36 @@ def test_the_ends_of_a_trending_series_are_not_outliers(values: np.ndarray) -> N
     spiked = frame.assign(y=np.where(frame.index == len(frame) - 1, frame["y"] * 1.3, frame["y"]))
     found = suspected_outliers(spiked, Frequency("monthly", "MS", 12))
     assert len(found) == 1 and found["Expected"].iloc[0] == pytest.approx(values[-1], rel=0.01)
+
+
+def test_rows_dropped_for_blank_cells_are_counted_as_missing_time_stamps() -> None:
+    from core.data.tidy import LoadOptions, load_series
+
+    months = pd.date_range("2020-01-01", periods=24, freq="MS").strftime("%Y-%m-%d")
+    values = [str(100 + k) for k in range(24)]
+    values[5] = values[17] = ""
+    csv = "month,sales\n" + "\n".join(f"{m},{v}" for m, v in zip(months, values)) + "\n"
+    series = load_series(csv.encode(), "drop.csv", LoadOptions(missing="drop"))
+    assert len(series.frame) == 22 and series.report.gaps == 2  # counted before the drop: 0, and no warning
+
+
+def test_filling_missing_time_stamps_with_drop_interpolates_the_inserted_ones() -> None:
+    from core.data.tidy import LoadOptions, load_series
+
+    months = pd.date_range("2020-01-01", periods=24, freq="MS")
+    kept = [k for k in range(24) if k not in (5, 17)]
+    csv = "month,sales\n" + "\n".join(f"{months[k]:%Y-%m-%d},{100 + 2 * k}" for k in kept) + "\n"
+    series = load_series(csv.encode(), "gaps.csv", LoadOptions(missing="drop", fill_gaps=True))
+    assert series.frame["ds"].tolist() == list(months) and series.report.gaps == 0  # they were inserted, then dropped
+    assert series.frame["y"].tolist() == [100.0 + 2 * k for k in range(24)]  # a straight line between neighbours
+    assert series.report.filled_targets == (5, 17) and series.report.rows_dropped == 0
+
+
+def test_one_time_stamp_on_three_rows_is_one_repeated_stamp() -> None:
+    from core.data.tidy import load_series
+
+    csv = "date,v\n" + "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 13)) + "2024-01-05,7\n2024-01-05,9\n"
+    series = load_series(csv.encode(), "x.csv")
+    assert series.report.duplicate_stamps_aggregated == 1  # was 2: the rows beyond the first
+    assert "3 rows on 1 repeated time stamp were combined by their mean." in series.report.notices[0]
+    assert series.frame.set_index("ds").loc["2024-01-05", "y"] == 7.0
