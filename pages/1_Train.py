@@ -81,7 +81,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
         return
     st.subheader(T("train.all_result", model=job.request.model))
     st.markdown(summary_text(job, T.lang))
-    st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch")
+    st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch", placeholder=T("metric.undefined"))
     if not (extremes := extremes_frame(job, T.lang)).empty:
         st.altair_chart(small_multiples(extremes, series.frequency, T.lang, T("train.all_extremes")))
     if fitted := job.fitted_ids():

@@ -33,8 +33,14 @@ class QualitySummary:
     duplicate_rows: int
     duplicate_stamps: int
     gaps: int
-    outliers: pd.DataFrame
+    outliers: pd.DataFrame  # the most unusual, at most ``MAX_OUTLIERS``
     irregular_rows: int = 0  # rows between the steps when most are (an event log: ``tidy.irregular_rows``)
+    outliers_found: int = 0  # all the suspected outliers, listed or not
+
+    @property
+    def suspected(self) -> int:
+        """How many points are suspected outliers (the list shows the most unusual ``MAX_OUTLIERS``)."""
+        return max(self.outliers_found, len(self.outliers))
 
 
 def format_stamp(value: object, frequency: Frequency) -> str:
@@ -148,15 +154,18 @@ def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = M
     unusual = np.abs(scores.score)
     unusual[np.asarray(filled, dtype=int)] = 0.0
     rows = np.flatnonzero(unusual > OUTLIER_LIMIT)
+    found = len(rows)
     rows = rows[np.argsort(-unusual[rows], kind="stable")][:limit]
     when = "Step" if frequency.is_steps else "Date"
     value, expected, how = OUTLIER_COLUMNS
-    return pd.DataFrame({
+    table = pd.DataFrame({
         when: [format_stamp(stamp, frequency) for stamp in frame["ds"].to_numpy()[rows]],
         value: values[rows],
         expected: np.round(scores.expected[rows], _decimals(values)),
         how: np.round(unusual[rows], 1),
     })
+    table.attrs["found"] = found  # listed or not (a count of the list stopped at 20)
+    return table
 
 
 def _stabilizer(values: np.ndarray, season: int) -> tuple[Transform, Transform]:
@@ -281,5 +290,5 @@ def summarize(series: LoadedSeries) -> QualitySummary:
         end=format_stamp(frame["ds"].iloc[-1], series.frequency), missing_filled=report.missing_filled,
         rows_dropped=report.rows_dropped, duplicate_rows=report.duplicate_rows_dropped,
         duplicate_stamps=report.duplicate_stamps_aggregated, gaps=report.gaps,
-        outliers=suspected_outliers(frame, series.frequency, filled=report.filled_targets),
-        irregular_rows=report.irregular_rows)
+        outliers=(outliers := suspected_outliers(frame, series.frequency, filled=report.filled_targets)),
+        irregular_rows=report.irregular_rows, outliers_found=int(outliers.attrs["found"]))

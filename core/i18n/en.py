@@ -74,8 +74,8 @@ MESSAGES: dict[str, str] = {
                          "**{stamps:,}**\n"
                          "- Missing time stamps against the {frequency} frequency: **{gaps:,}**",
     "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: models count rows, so seasons and lags "
-                          "after a gap are misaligned (seasonal naive's 'one season back', the same month last year or the "
-                          "same weekday last week, lands on another one). Tick "
+                          "after a gap are misaligned (seasonal naive's 'one season back', the same month last year or "
+                          "the same weekday last week, lands on another one). Tick "
                           "'Fill missing time stamps' on the Data page, unless the gaps are closed days.",
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
@@ -549,6 +549,8 @@ MESSAGES: dict[str, str] = {
     "all.test_mape": "test MAPE %",
     "all.model": "model",
     "all.error": "why skipped",
+    "all.note": "note",
+    "all.held_at_zero": "test predictions held at 0 from step {step}: the training rows are never below zero",
     "all.best": "best {rank}: {series} ({ratio:.3f})",
     "all.worst": "worst {rank}: {series} ({ratio:.3f})",
     "compare.all_title": "Runs over all series",

@@ -464,6 +464,8 @@ MESSAGES: dict[str, str] = {
     "all.test_mape": "测试集 MAPE %",
     "all.model": "模型",
     "all.error": "跳过原因",
+    "all.note": "说明",
+    "all.held_at_zero": "从测试集第 {step} 步起预测值被固定为 0：训练数据从不低于零",
     "all.best": "最好第 {rank} 名：{series}（{ratio:.3f}）",
     "all.worst": "最差第 {rank} 名：{series}（{ratio:.3f}）",
     "compare.all_title": "全部序列的训练记录",

@@ -70,9 +70,8 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
 def held_at_zero_notes(params: dict[str, Any]) -> list[str]:
     """What the pages say as captions when a forecast of a series never below zero fell below it and was held at 0:
     on the test rows (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``)."""
-    return [t(key, "en", step=params[name]) for name, key in (("held_at_zero_from_step", "note.held_at_zero"),
-                                                                ("future_held_at_zero_from_step", "forecast.held_at_zero"))
-            if params.get(name)]
+    said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"))
+    return [t(key, "en", step=params[name]) for name, key in said if params.get(name)]
 
 
 def _unused_regressors(request: RunRequest) -> list[str]:

@@ -69,15 +69,23 @@ def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:
     return alt.X("ds", type="temporal", title=t("chart.time", lang), axis=_time_axis(frequency, lang))
 
 
+# The shortest step of each spacing, in days: no tick closer than one step (``_time_axis``).
+_STEP_DAYS = {"half-hourly": 1 / 48, "hourly": 1 / 24, "daily": 1.0, "business-daily": 1.0, "weekly": 7.0,
+              "semi-monthly": 14.0, "monthly": 28.0, "quarterly": 89.0, "half-yearly": 181.0, "yearly": 365.0}
+
+
 def _time_axis(frequency: Frequency | None, lang: str) -> alt.Axis:
     """A time axis whose labels have the series' resolution (``time_formats``); half-years as ``2021 H1``, which d3's
-    formats cannot write ("Jan 2021")."""
+    formats cannot write ("Jan 2021"). Its ticks are at least a step apart: ten months drew weekly ticks labelled by
+    month ("Apr 2023" twice, a June peak over "May 2023")."""
     if frequency is None:
         return alt.Axis(labelOverlap=True)
+    apart = {"tickMinStep": _STEP_DAYS[frequency.unit] * 86_400_000} if frequency.unit in _STEP_DAYS else {}
     if frequency.unit != "half-yearly":
-        return alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True)
+        return alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True, **apart)
     half = f"month(datum.value) < 6 ? '{t('half.1', lang)}' : '{t('half.2', lang)}'"
-    return alt.Axis(labelExpr=f"year(datum.value) + '{t('axis.half_joiner', lang)}' + ({half})", labelOverlap=True)
+    return alt.Axis(labelExpr=f"year(datum.value) + '{t('axis.half_joiner', lang)}' + ({half})", labelOverlap=True,
+                    **apart)
 
 
 def _time_tip(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.Tooltip:

@@ -150,7 +150,7 @@ def summary_text(job: PanelRun, lang: str = "en") -> str:
              seconds=job.seconds)
 
 
-RESULT_COLUMNS = ("series", "relative_mae", "test_mae", "test_mape", "model", "error")
+RESULT_COLUMNS = ("series", "relative_mae", "test_mae", "test_mape", "model", "error", "note")
 RESULT_DIGITS = (3, 4, 3)  # significant digits shown of the relative MAE, the MAE and the MAPE
 
 
@@ -170,14 +170,17 @@ def skipped_reason(outcome: SeriesOutcome, lang: str = "en") -> str:
 
 def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     """One row per series, in the file's order: test MAE relative to seasonal naive, test MAE and MAPE (to a few
-    significant digits: the table is for reading and sorting), the model used, or why the series was skipped;
-    columns named in ``lang``."""
+    significant digits: the table is for reading and sorting), the model used, or why the series was skipped, and
+    when its test predictions were held at 0 (a flat line at 0 in its chart, said as a single run says it); columns
+    named in ``lang``."""
     names = [t(f"all.{name}", lang) for name in RESULT_COLUMNS]
     rows = []
     for outcome in job.outcomes:
         test = outcome.summary["test"] if outcome.summary is not None else {}
+        held = (outcome.summary or {}).get("params", {}).get("held_at_zero_from_step")
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
-                     candidate_name(model_used(outcome) or "", lang), skipped_reason(outcome, lang)))
+                     candidate_name(model_used(outcome) or "", lang), skipped_reason(outcome, lang),
+                     t("all.held_at_zero", lang, step=held) if held else ""))
     frame = pd.DataFrame(rows, columns=names)
     for name, digits in zip(names[1:4], RESULT_DIGITS):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").map(lambda x, d=digits: _significant(x, d))

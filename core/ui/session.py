@@ -86,11 +86,26 @@ def drop_results(state: MutableMapping[str, Any], dropped_keys: tuple[str, ...] 
 def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name: str, data: bytes | None,
                     panel: Any = None, view: str | None = None) -> bool:
     """Make ``series`` the one in use (of a file of several series, ``panel``, the one called ``view``);
-    drop runs made on other data. True when runs were dropped."""
-    dropped = drop_results(state)
+    drop runs made on other data (not when the series came out the same: another missing-value policy on a file
+    without blanks cleared every run). True when runs were dropped."""
+    dropped = False if same_series(state, series, name, data, panel) else drop_results(state)
     state.update({keys.DATA_SERIES: series, keys.DATA_SOURCE: name, keys.DATA_BYTES: data, keys.DATA_ERROR: None,
                   keys.DATA_SESSION_NOTE: None, keys.DATA_PANEL: panel, keys.DATA_PANEL_VIEW: view})
     return dropped
+
+
+def same_series(state: Mapping[str, Any], series: LoadedSeries, name: str, data: bytes | None, panel: Any) -> bool:
+    """Whether ``series`` (read again from the file in use, with other options) is the one in use, value for value:
+    the same target, regressors and their future rows, frequency, frame and filled rows. Files of several series
+    always count as changed (the options may have changed another series)."""
+    old = state.get(keys.DATA_SERIES)
+    if old is None or panel is not None or state.get(keys.DATA_PANEL) is not None:
+        return False
+    same_future = (old.future is None and series.future is None) or (
+        old.future is not None and series.future is not None and old.future.equals(series.future))
+    return (state.get(keys.DATA_SOURCE) == name and state.get(keys.DATA_BYTES) == data and old.target == series.target
+            and old.regressors == series.regressors and old.frequency == series.frequency and same_future
+            and old.report.filled_targets == series.report.filled_targets and old.frame.equals(series.frame))
 
 
 MAX_RUNS = 30  # runs a session keeps; older ones are dropped (each holds its predictions and model)
@@ -582,7 +597,7 @@ def quality_metrics(series: LoadedSeries, quality: QualitySummary,
     return [(t("data.rows", lang), f"{quality.rows:,}", None),
             (t("data.frequency", lang), frequency_name(series.frequency, lang),
              t("data.season_help", lang, season=series.frequency.season_length)),
-            (t("data.outliers", lang), len(quality.outliers), outlier_note(lang) + t("data.outliers_kept", lang))]
+            (t("data.outliers", lang), quality.suspected, outlier_note(lang) + t("data.outliers_kept", lang))]
 
 
 def split_caption(rows: int, n_train: int, lang: str = "en") -> str:

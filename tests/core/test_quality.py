@@ -245,3 +245,16 @@ def test_one_time_stamp_on_three_rows_is_one_repeated_stamp() -> None:
     assert series.report.duplicate_stamps_aggregated == 1  # was 2: the rows beyond the first
     assert "3 rows on 1 repeated time stamp were combined by their mean." in series.report.notices[0]
     assert series.frame.set_index("ds").loc["2024-01-05", "y"] == 7.0
+
+
+def test_the_count_of_suspected_outliers_is_all_of_them_not_the_twenty_listed() -> None:
+    from core.data.quality import summarize
+    from core.data.tidy import load_series
+
+    rng = np.random.default_rng(0)
+    values = 100 + rng.normal(0, 1, 400)
+    values[np.arange(10, 390, 12)[:30]] += 25  # 30 spikes of 25 typical deviations
+    days = pd.date_range("2020-01-01", periods=400, freq="D")
+    csv = "date,value\n" + "".join(f"{d:%Y-%m-%d},{v:.3f}\n" for d, v in zip(days, values))
+    quality = summarize(load_series(csv.encode(), "spikes.csv"))
+    assert len(quality.outliers) == MAX_OUTLIERS and quality.suspected == 30  # the metric showed 20

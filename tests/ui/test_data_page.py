@@ -356,3 +356,19 @@ def test_another_sheet_is_read_with_its_series_ids_found_afresh() -> None:
     picker.select("Total").run()
     assert not at.exception and not at.error, [error.value for error in at.error]
     assert at.session_state[keys.DATA_PANEL] is None and at.session_state[keys.DATA_SERIES].target == "Total"
+
+
+def test_runs_stay_when_another_reading_option_leaves_the_series_as_it_was() -> None:
+    # Another missing-value policy on a file without blanks cleared every run ("Runs made on the previous series were
+    # cleared"), the series value for value the same.
+    months = "".join(f"2020-{m:02d}-01,{m * 3}\n" for m in range(1, 13)) + "".join(
+        f"2021-{m:02d}-01,{m * 3 + 40}\n" for m in range(1, 13))
+    at = upload(app(), "a.csv", "date,value\n" + months)
+    at.session_state[keys.TRAIN_RUNS] = ["a run"]
+    at.selectbox(key=keys.DATA_MISSING_WIDGET).select("ffill").run()
+    assert not at.exception and at.session_state[keys.TRAIN_RUNS] == ["a run"]
+    assert not any("cleared" in str(toast.value) for toast in at.toast)
+    at = upload(app(), "b.csv", "date,value\n" + months.replace("2020-05-01,15", "2020-05-01,"))
+    at.session_state[keys.TRAIN_RUNS] = ["a run"]
+    at.selectbox(key=keys.DATA_MISSING_WIDGET).select("ffill").run()  # a blank filled otherwise: another series
+    assert keys.TRAIN_RUNS not in at.session_state

@@ -452,8 +452,20 @@ def test_a_skipped_series_says_why_in_the_pages_language() -> None:
     job = PanelRun(RunRequest("linear"), total=1)
     job.add(skipped)
     assert results_table(job)["why skipped"].iloc[0].startswith("Only 3 usable rows")
-    reason = results_table(job, "zh").iloc[0, -1]
+    reason = results_table(job, "zh")["跳过原因"].iloc[0]
     assert reason.startswith("只有 3 行可用数据") and not re.search("[A-Za-z]{4}", reason)
+
+
+def test_a_series_whose_test_predictions_were_held_at_zero_says_so_in_the_table() -> None:
+    # The chart of such a series showed a flat line at 0 with nothing said; a single run of it says so.
+    falling = pd.DataFrame({"month": stamps(), "sales": np.maximum(300.0 - 12 * np.arange(MONTHS), 5.0)})
+    outcome = fit_series(SeriesTask.from_frame("closing", falling, LoadOptions(date_col="month", target="sales")),
+                         RunRequest("linear"))
+    job = PanelRun(RunRequest("linear"), total=1)
+    job.add(outcome)
+    step = outcome.summary["params"]["held_at_zero_from_step"]  # type: ignore[index]
+    assert results_table(job)["note"].iloc[0] == (f"test predictions held at 0 from step {step}: the training rows "
+                                                  "are never below zero")
 
 
 def test_the_small_multiples_show_the_best_and_the_worst_once_each() -> None:

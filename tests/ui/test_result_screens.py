@@ -378,3 +378,26 @@ def test_a_shared_links_horizon_wins_over_a_restored_sessions_and_a_restored_one
     unlinked = {keys.FORECAST_HORIZON: 24}
     start_horizon(unlinked, None, 0, 12, 1000)
     assert unlinked[keys.FORECAST_HORIZON] == 24
+
+
+def test_a_short_monthly_series_has_no_time_ticks_closer_than_a_month() -> None:
+    # Ten months drew weekly ticks labelled by month: "Apr 2023" twice, a June peak over "May 2023".
+    frame = pd.DataFrame({"ds": pd.date_range("2023-03-01", periods=10, freq="MS"), "y": np.arange(10.0)})
+    spec = series_chart(frame, "sales", frequency=MONTHLY).to_dict()
+    axes = [layer["encoding"]["x"]["axis"] for layer in layers(spec) if "axis" in layer.get("encoding", {}).get("x", {})]
+    assert axes and all(axis["tickMinStep"] == 28 * 86_400_000 for axis in axes)
+    future = frame.assign(predicted=frame["y"], lower=frame["y"] - 1, upper=frame["y"] + 1)
+    steps = forecast_chart(frame, future, "sales", Frequency("weekly", "W-MON", 52))
+    assert {layer["encoding"]["x"]["axis"]["tickMinStep"] for layer in layers(steps.to_dict())
+            if "x" in layer.get("encoding", {}) and "axis" in layer["encoding"]["x"]} == {7 * 86_400_000}
+
+
+def test_compare_says_when_seasonal_naive_had_no_season_to_repeat() -> None:
+    # Seven training months: the baselines' figures were equal with nothing said (Train says it).
+    text = "month,sales\n" + "".join(f"2023-{m:02d}-01,{100 + 7 * m}\n" for m in range(1, 11))
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("short.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/2_Compare.py").run()
+    assert not at.exception
+    assert any(c.value.startswith("The training rows are fewer than one season (12 steps): seasonal naive")
+               for c in at.caption)
