@@ -47,7 +47,8 @@ st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, wi
              placeholder=T("metric.undefined"))  # blank: an undefined metric (Streamlit writes "None")
 for note in undefined_metric_notes([result.metrics for result in results], T.lang):  # blank cells in the board
     st.caption(note)
-if season := next((r.params["season_asked"] for r in results if r.params.get("season_asked")), None):
+if season := next((r.params["season_asked"] for r in results  # on the current split's training rows
+                    if r.params.get("season_asked") and r.request.train_fraction == fraction), None):
     st.caption(T("note.season_too_long", season=season))  # seasonal naive repeats the last value, as naive does
 ids = [run_label(i, r) for i, r in enumerate(runs)] + [f"baseline {r.request.model}" for r in reference]
 overlay_choice(st.session_state, ids, labels, lambda: best_labels(results, labels, fraction=fraction))

@@ -89,7 +89,8 @@ class DataReport:
 
     rows_read: int = 0
     duplicate_rows_dropped: int = 0
-    duplicate_stamps_aggregated: int = 0
+    duplicate_stamps_aggregated: int = 0  # time stamps that repeated (3 rows on one stamp: 1)
+    rows_combined_away: int = 0  # rows those stamps had beyond one each (3 rows on one stamp: 2)
     missing_filled: int = 0
     rows_dropped: int = 0
     gaps: int = 0
@@ -215,7 +216,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     rows = len(frame)
-    frame = _fill_missing(frame, options.missing, report, target)
+    frame = _fill_missing(frame, _policy_kept_in_step(options, frame, report), report, target)
     if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
         report.gaps = count_gaps(frame["ds"], frequency)
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -224,7 +225,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if len(frame) < MIN_ROWS:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
-                        {"rows": len(frame), "least": MIN_ROWS, "combined": report.duplicate_stamps_aggregated})
+                        {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -466,7 +467,6 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
                         {"off": off, "rows": len(frame), "frequency": frequency.name})
     missing = _missing_stamps(frame["ds"], grid)
     merged = pd.concat([frame, pd.DataFrame({"ds": missing})], ignore_index=True).sort_values("ds", kind="stable")
-    merged["_inserted"] = merged["ds"].isin(missing)  # for the fill: asked to be filled, whatever the policy
     report.notices.append(Notice(f"{count(len(missing), 'missing time stamp')} {_were(len(missing))} inserted "
                                  f"({frequency.name} spacing).", "notice.gaps_inserted",
                                  {"gaps": len(missing), "frequency": frequency.name}))
@@ -1189,7 +1189,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         grouped = frame.groupby("ds", as_index=False, sort=True)
         # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
         frame = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
-        report.duplicate_stamps_aggregated = stamps
+        report.duplicate_stamps_aggregated, report.rows_combined_away = stamps, rows - stamps
         report.notices.append(_combined_notice(rows, stamps, policy))
     return frame
 
@@ -1298,11 +1298,19 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
     return frame.iloc[int(observed[0]):int(observed[-1]) + 1]
 
 
+def _policy_kept_in_step(options: LoadOptions, frame: pd.DataFrame, report: DataReport) -> str:
+    """The missing-value policy to fill ``frame``'s blank cells with: 'drop' under 'Fill missing time stamps'
+    interpolates, with a notice (dropping rows would leave their time stamps missing again: the stamps it inserted
+    were dropped, said as done)."""
+    if options.missing != "drop" or not options.fill_gaps or not frame.drop(columns="ds").isna().to_numpy().any():
+        return options.missing
+    report.notices.append(Notice("With 'Fill missing time stamps', rows with a blank cell are interpolated, not "
+                                 "dropped: dropping them would leave their time stamps missing.",
+                                 "notice.drop_with_fill"))
+    return "interpolate"
+
+
 def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str) -> pd.DataFrame:
-    """Fill or drop the rows with a blank cell by ``policy``. Rows inserted for missing time stamps (``_resample``'s
-    ``_inserted``) are filled by a straight line whatever the policy: dropping them again undid 'Fill missing time
-    stamps' while saying it was done."""
-    inserted = frame.pop("_inserted").to_numpy(dtype=bool) if "_inserted" in frame else np.zeros(len(frame), bool)
     columns = [col for col in frame.columns if col != "ds"]
     blanks = np.column_stack([frame[col].isna().to_numpy() for col in columns])
     missing = int(blanks.any(axis=1).sum())
@@ -1313,21 +1321,10 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
         return frame
     values = frame.drop(columns="ds")
     if policy == "drop":
-        dropped = blanks.any(axis=1) & ~inserted
-        frame = pd.concat([frame[["ds"]], values.where(~inserted[:, None], values.interpolate(limit_direction="both"))],
-                          axis=1)[~dropped]
-        if inserted.any():
-            report.filled_targets = tuple(int(row) for row in np.flatnonzero(inserted[~dropped]))
-            report.missing_filled = int(inserted.sum())
-            report.notices.append(Notice(
-                f"The {count(int(inserted.sum()), 'inserted time stamp')} {_were(int(inserted.sum()))} interpolated: "
-                "'drop' applies to the file's own blank cells.", "notice.inserted_interpolated",
-                {"rows": int(inserted.sum())}))
-        if dropped.any():
-            report.rows_dropped += int(dropped.sum())
-            report.notices.append(Notice(f"{count(int(dropped.sum()), 'row')} with missing values "
-                                         f"{_were(int(dropped.sum()))} dropped.", "notice.missing_dropped",
-                                         {"rows": int(dropped.sum())}))
+        frame = frame.dropna()
+        report.rows_dropped += missing
+        report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.",
+                                     "notice.missing_dropped", {"rows": missing}))
         return frame
     filled = values.interpolate(limit_direction="both") if policy == "interpolate" else values.ffill().bfill()
     report.filled_targets = tuple(int(row) for row in np.flatnonzero(frame["y"].isna().to_numpy()))

@@ -116,7 +116,10 @@ def said(item: object, lang: str) -> str:
     knows, else its English text."""
     if lang == DEFAULT or not isinstance(item, (KeyedError, Notice)) or item.key not in CATALOGS.get(lang, {}):
         return str(item)
-    return message(str(item.key), item.params, lang)
+    try:
+        return message(str(item.key), item.params, lang)
+    except KeyError:  # a notice made before its text took another number (a load cached across an update)
+        return str(item)
 
 
 CANDIDATE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {"zh": zh.CANDIDATE_WORDS}

@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "data.duplicates_help": "How rows that share a time stamp but differ are combined.",
     "data.fill_gaps": "Fill missing time stamps",
     "data.fill_gaps_help": "Insert the missing steps of the detected frequency and fill them with the missing-value "
-                           "policy.",
+                           "policy ('drop' then interpolates: dropping would leave steps missing).",
     "data.date_order": "Date order",
     "data.date_order_help": "For dates like 01/02/2020: detected from the data unless you choose.",
     "data.order_detect": "detect",
@@ -863,8 +863,8 @@ MESSAGES: dict[str, str] = {
     "notice.stamps_combined": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
                               "{policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",
-    "notice.inserted_interpolated": "The {rows:plural:inserted time stamp} {rows:were} interpolated: 'drop' applies "
-                                    "to the file's own blank cells.",
+    "notice.drop_with_fill": "With 'Fill missing time stamps', rows with a blank cell are interpolated, not dropped: "
+                             "dropping them would leave their time stamps missing.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
     "notice.fiscal_years": "'{column}' holds fiscal years: they are read as the calendar years they name (FY2015 and "

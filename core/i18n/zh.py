@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "data.duplicates": "重复的时间戳",
     "data.duplicates_help": "时间戳相同而数值不同的行如何合并。",
     "data.fill_gaps": "补齐缺失的时间戳",
-    "data.fill_gaps_help": "按识别出的频率插入缺失的时间点，再按缺失值的处理方式填充。",
+    "data.fill_gaps_help": "按识别出的频率插入缺失的时间点，再按缺失值的处理方式填充（选择“删除”时改用插值：删除会让时间点再次缺失）。",
     "data.date_order": "日期顺序",
     "data.date_order_help": "针对 01/02/2020 这类日期：默认根据数据自动判断，也可以手动指定。",
     "data.order_detect": "自动判断",
@@ -708,7 +708,7 @@ MESSAGES: dict[str, str] = {
     "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
-    "notice.inserted_interpolated": "插入的 {rows:,} 个时间戳已用插值填充：“删除”只适用于文件本身的空单元格。",
+    "notice.drop_with_fill": "勾选“补齐缺失的时间戳”时，含空单元格的行改用插值填充而不删除：删除会让这些时间戳再次缺失。",
     "notice.blank_ends": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去：这些行无法用于拟合或评分。",
     "notice.fiscal_years": "“{column}”列是财年：按其所写的年份读作日历年（FY2015 和 2015/16 即 2015 年，FY2015 Q1 即 2015 年第 1 季度），"
                            "因为文件没有说明财年从哪个月开始；预测的时间戳也按此规则。",

@@ -681,3 +681,13 @@ def test_a_column_named_with_a_comma_is_listed_among_others_quoted_as_a_csv_writ
     assert _column_list("Sales, USD", columns, "target") == ("Sales, USD",)  # alone: taken whole, as before
     with pytest.raises(DataError, match="no column 'Sales'"):
         _column_list("A,Sales", columns, "target")
+
+
+def test_a_long_file_of_short_series_with_one_stamp_unrepeated_says_its_stamps_are_few(tmp_path: Path) -> None:
+    # The stamps that repeat (4 of 5) were compared with the rows left (5): "Only 5 usable rows" described 13 rows.
+    days = [f"2024-01-0{d}" for d in range(1, 6)]
+    frame = pd.DataFrame([(day, store, 10.0 + k) for k, (store, day) in enumerate(
+        (store, day) for store in "abc" for day in days if store == "a" or day != days[-1])],
+        columns=["date", "store", "sales"])
+    done, _, _ = fit(tmp_path, frame, "--model", "linear")
+    assert done.returncode == 2 and "The file's 13 rows hold only 5 distinct time stamps" in done.stderr, done.stderr

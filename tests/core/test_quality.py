@@ -230,8 +230,11 @@ def test_filling_missing_time_stamps_with_drop_interpolates_the_inserted_ones() 
 
     months = pd.date_range("2020-01-01", periods=24, freq="MS")
     kept = [k for k in range(24) if k not in (5, 17)]
-    csv = "month,sales\n" + "\n".join(f"{months[k]:%Y-%m-%d},{100 + 2 * k}" for k in kept) + "\n"
-    series = load_series(csv.encode(), "gaps.csv", LoadOptions(missing="drop", fill_gaps=True))
+    csv = "month,sales,price\n" + "\n".join(f"{months[k]:%Y-%m-%d},{100 + 2 * k},{k}" for k in kept) + "\n"
+    series = load_series(csv.encode(), "gaps.csv", LoadOptions(missing="drop", fill_gaps=True, regressors=("price",)))
+    assert list(series.frame.columns) == ["ds", "y", "price"]  # a regressor made the mask the wrong shape
+    assert any(notice.startswith("With 'Fill missing time stamps', rows with a blank cell are interpolated")
+               for notice in series.report.notices)
     assert series.frame["ds"].tolist() == list(months) and series.report.gaps == 0  # they were inserted, then dropped
     assert series.frame["y"].tolist() == [100.0 + 2 * k for k in range(24)]  # a straight line between neighbours
     assert series.report.filled_targets == (5, 17) and series.report.rows_dropped == 0

@@ -427,3 +427,14 @@ def test_the_pickers_of_several_choices_prompt_in_the_pages_language() -> None:
     assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).placeholder == "没有可选的项"  # AirPassengers: none
     assert at.multiselect(key=keys.DATA_ID_WIDGET).placeholder == "没有可选的项"
     assert Texts("zh").choices("data.regressors", ["temp"])["placeholder"] == "请选择"
+
+
+def test_a_notice_without_a_number_its_translation_now_takes_is_said_in_english() -> None:
+    # A load cached before '3 rows on 1 repeated time stamp' took the rows raised KeyError('rows') on the Chinese page.
+    from core.data.tidy import Notice
+    from core.i18n import said
+
+    old = Notice("2 repeated time stamps were combined by their mean.", "notice.stamps_averaged", {"stamps": 2})
+    assert said(old, "zh") == "2 repeated time stamps were combined by their mean."
+    new = Notice("4 rows on 2 repeated time stamps ...", "notice.stamps_averaged", {"stamps": 2, "rows": 4})
+    assert said(new, "zh").startswith("已把 2 个重复时间戳上的 4 行按均值合并")

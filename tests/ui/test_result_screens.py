@@ -401,3 +401,15 @@ def test_compare_says_when_seasonal_naive_had_no_season_to_repeat() -> None:
     assert not at.exception
     assert any(c.value.startswith("The training rows are fewer than one season (12 steps): seasonal naive")
                for c in at.caption)
+
+
+def test_compare_says_nothing_of_a_season_missing_only_from_another_splits_runs() -> None:
+    months = pd.date_range("2020-01-01", periods=22, freq="MS")
+    text = "month,sales\n" + "".join(f"{m:%Y-%m-%d},{100 + 5 * np.sin(k) + k:.2f}\n" for k, m in enumerate(months))
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("short.csv", text.encode(), "text/csv")).run()
+    series = at.session_state[keys.DATA_SERIES]
+    at.session_state[keys.TRAIN_RUNS] = [run(series.frame, series.frequency, RunRequest("snaive", train_fraction=0.5))]
+    at.session_state[keys.DATA_TRAIN_FRACTION] = 0.8  # 17 training rows now: the baselines have their season
+    at.switch_page("pages/2_Compare.py").run()
+    assert not at.exception and not any("fewer than one season" in c.value for c in at.caption)
