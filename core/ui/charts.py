@@ -69,9 +69,10 @@ def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:
     return alt.X("ds", type="temporal", title=t("chart.time", lang), axis=_time_axis(frequency, lang))
 
 
-# The shortest step of each spacing, in days: no tick closer than one step (``_time_axis``).
+# The shortest step of each spacing, in days: no tick closer than one step (``_time_axis``); half-years a little
+# more, or d3 picks its 3-month ticks, "2021 H1" twice (it picks the interval nearest to the step).
 _STEP_DAYS = {"half-hourly": 1 / 48, "hourly": 1 / 24, "daily": 1.0, "business-daily": 1.0, "weekly": 7.0,
-              "semi-monthly": 14.0, "monthly": 28.0, "quarterly": 89.0, "half-yearly": 181.0, "yearly": 365.0}
+              "semi-monthly": 14.0, "monthly": 28.0, "quarterly": 89.0, "half-yearly": 200.0, "yearly": 365.0}
 
 
 def _time_axis(frequency: Frequency | None, lang: str) -> alt.Axis:
