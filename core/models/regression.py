@@ -153,18 +153,21 @@ class RegressionForecaster(Forecaster):
         the season terms the fit kept (``fewest_refit_rows`` places the origins where rows allow them)."""
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap()) or self.training
         part = season_part(self.frequency_) if self.spec.calendar else None
-        pairs = part is None and self.spec.calendar and bool(self.spec.fourier_order)  # weekly: pairs are the season
-        kept = part not in self.left_out_ if part is not None else pairs and "fourier" not in self.left_out_
+        kept = part not in self.left_out_ if part is not None else self._season_by_pairs()
         return RegressionForecaster(self.name, self.spec, training, self.hidden, kept)
+
+    def _season_by_pairs(self) -> bool:
+        """Whether the fit's season is its Fourier pairs (weekly data: no calendar terms give it) and it kept them."""
+        return bool(self.spec.calendar and self.spec.fourier_order and season_part(self.frequency_) is None
+                    and "fourier" not in self.left_out_)
 
     def fewest_refit_rows(self) -> int:
         """A linear model's rows for its weights (``rows_for_weights``); a network's ridge penalty keeps its weights."""
         self._check_fitted()
         if self.hidden:
             return 1
-        pairs = self.spec.calendar and self.spec.fourier_order and season_part(self.frequency_) is None \
-            and "fourier" not in self.left_out_  # the pairs give the season: refits see one, as the fit did
-        return max(rows_for_weights(len(self.feature_names_) + 1), self.frequency_.season_length if pairs else 1)
+        season = self.frequency_.season_length if self._season_by_pairs() else 1  # refits see one, as the fit did
+        return max(rows_for_weights(len(self.feature_names_) + 1), season)
 
     def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
         """Least squares at every origin on one design matrix, when this model is solved exactly

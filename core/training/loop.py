@@ -205,7 +205,7 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     # (and its backward) is done once, not again without a graph (a quarter of an mlp's fit; the same numbers).
     pending = _loss_and_gradient(module, optimizer, inputs, targets, config.l2) \
         if whole_batch(config) and isinstance(optimizer, FirstOrder) else None
-    ceiling = DIVERGENCE_FACTOR * max(pending[1] if pending else full_loss(module, inputs, targets), 1e-12)
+    ceiling = ceiling_above(pending[1] if pending else full_loss(module, inputs, targets))
     for epoch in range(1, config.epochs + 1):
         after_update = _counting(on_update, history.updates)
         if pending is not None:
@@ -250,7 +250,12 @@ def _budget_note(spent: str, config: TrainConfig, history: History) -> str:
 
 def divergence_ceiling(module: nn.Module, inputs: torch.Tensor, targets: torch.Tensor) -> float:
     """The loss past which training counts as diverged: ``DIVERGENCE_FACTOR`` times the loss before any update."""
-    return DIVERGENCE_FACTOR * max(full_loss(module, inputs, targets), 1e-12)
+    return ceiling_above(full_loss(module, inputs, targets))
+
+
+def ceiling_above(start: float) -> float:
+    """``DIVERGENCE_FACTOR`` times the loss ``start`` before any update (at least a tiny one)."""
+    return DIVERGENCE_FACTOR * max(start, 1e-12)
 
 
 def whole_batch(config: TrainConfig) -> bool:
@@ -289,13 +294,20 @@ def _step(module: nn.Module, optimizer: Optimizer, inputs: torch.Tensor, targets
           l2: float = 0.0) -> None:
     def closure() -> torch.Tensor:
         optimizer.zero_grad()
-        loss = torch.mean((module(inputs) - targets) ** 2)
-        if l2:
-            loss = loss + l2 * sum(torch.sum(p ** 2) for name, p in module.named_parameters() if "weight" in name)
+        loss, _ = _training_loss(module, inputs, targets, l2)
         loss.backward()
         return loss
 
     optimizer.step(closure)
+
+
+def _training_loss(module: nn.Module, inputs: torch.Tensor, targets: torch.Tensor,
+                   l2: float = 0.0) -> tuple[torch.Tensor, torch.Tensor]:
+    """The loss training minimizes (mean squared error plus the ridge penalty on the weights) and the error alone."""
+    error = torch.mean((module(inputs) - targets) ** 2)
+    if not l2:
+        return error, error
+    return error + l2 * sum(torch.sum(p ** 2) for name, p in module.named_parameters() if "weight" in name), error
 
 
 def _loss_and_gradient(module: nn.Module, optimizer: Optimizer, inputs: torch.Tensor, targets: torch.Tensor,
@@ -305,9 +317,7 @@ def _loss_and_gradient(module: nn.Module, optimizer: Optimizer, inputs: torch.Te
     optimizer.zero_grad()
     module.train()
     with torch.enable_grad():
-        error = torch.mean((module(inputs) - targets) ** 2)
-        loss = error + l2 * sum(torch.sum(p ** 2) for name, p in module.named_parameters() if "weight" in name) \
-            if l2 else error
+        loss, error = _training_loss(module, inputs, targets, l2)
         loss.backward()
     return loss, float(error.detach())
 

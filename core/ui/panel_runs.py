@@ -23,6 +23,7 @@ from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_serie
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.ui.runs import format_settings
+from core.ui.session import append_numbered
 
 MAX_DASHBOARD_SERIES = 500  # TSR_MAX_DASHBOARD_SERIES: series one all-series run of the dashboard goes through
 MAX_PANEL_RUNS = 10  # all-series runs a session keeps; older ones are dropped
@@ -101,10 +102,7 @@ def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel:
     """A new run of the Train page over the series of ``panel``, kept (with at most ``MAX_PANEL_RUNS`` before
     it) as it fills; the settings at their defaults for the ``shown`` series' frequency take each series' own."""
     job = PanelRun(every_series_request(request, shown), len(panel.tasks))
-    runs = state.setdefault(keys.TRAIN_PANEL_RUNS, [])
-    job.number = max([len(runs), *(run.number for run in runs)]) + 1  # numbered on after the runs dropped
-    runs.append(job)
-    del runs[:-MAX_PANEL_RUNS]
+    append_numbered(state.setdefault(keys.TRAIN_PANEL_RUNS, []), job, MAX_PANEL_RUNS)
     return job
 
 

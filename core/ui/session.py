@@ -145,12 +145,17 @@ def record_run(state: MutableMapping[str, Any], result: Any) -> bool:
     """Keep ``result`` as the latest run and add it to the session's runs; True when the oldest
     run was dropped to stay within ``MAX_RUNS``."""
     state[keys.TRAIN_RESULT] = result
-    runs = state.setdefault(keys.TRAIN_RUNS, [])
-    result.number = max([len(runs), *(run.number for run in runs)]) + 1  # numbered on after the runs dropped
-    runs.append(result)
-    if len(runs) <= MAX_RUNS:
+    return append_numbered(state.setdefault(keys.TRAIN_RUNS, []), result, MAX_RUNS)
+
+
+def append_numbered(runs: list[Any], run: Any, most: int) -> bool:
+    """Append ``run`` to ``runs`` with the next number (``#31`` after 30, though the oldest were dropped) and drop the
+    oldest beyond ``most``; True when one was dropped."""
+    run.number = max([len(runs), *(kept.number for kept in runs)]) + 1
+    runs.append(run)
+    if len(runs) <= most:
         return False
-    del runs[0]
+    del runs[:-most]
     return True
 
 
