@@ -216,7 +216,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     rows = len(frame)
-    frame = _fill_missing(frame, _policy_kept_in_step(options, frame, report), report, target)
+    frame = _fill_missing(frame, _policy_kept_in_step(options, frame, report), report, target, frequency)
     if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
         report.gaps = count_gaps(frame["ds"], frequency)
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -1310,7 +1310,23 @@ def _policy_kept_in_step(options: LoadOptions, frame: pd.DataFrame, report: Data
     return "interpolate"
 
 
-def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str) -> pd.DataFrame:
+def _grid_positions(ds: pd.Series, frequency: Frequency, gaps: int) -> np.ndarray | None:
+    """Each time stamp's place among every stamp of ``frequency`` from the first to the last (``stamps_between``):
+    the row numbers where nothing is missing (None then), further apart across the ``gaps`` missing stamps; None
+    where a stamp is off that calendar or the calendar would be far longer than the rows."""
+    if not gaps or gaps > 10 * len(ds) + 1000 or frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds):
+        return None
+    try:
+        places = stamps_between(ds, frequency).get_indexer(pd.DatetimeIndex(ds))
+    except (ValueError, OverflowError):
+        return None
+    return places if (places >= 0).all() else None
+
+
+def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str,
+                  frequency: Frequency) -> pd.DataFrame:
+    """Fill, or drop, the rows with a blank cell by ``policy``. Interpolation follows the calendar across missing
+    time stamps (``_grid_positions``): a blank beside 3 missing days is not the midpoint of its neighbouring rows."""
     columns = [col for col in frame.columns if col != "ds"]
     blanks = np.column_stack([frame[col].isna().to_numpy() for col in columns])
     missing = int(blanks.any(axis=1).sum())
@@ -1326,7 +1342,13 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
         report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.",
                                      "notice.missing_dropped", {"rows": missing}))
         return frame
-    filled = values.interpolate(limit_direction="both") if policy == "interpolate" else values.ffill().bfill()
+    places = _grid_positions(frame["ds"], frequency, report.gaps) if policy == "interpolate" else None
+    if policy != "interpolate":
+        filled = values.ffill().bfill()
+    elif places is None:
+        filled = values.interpolate(limit_direction="both")
+    else:
+        filled = values.set_axis(places).interpolate(method="index", limit_direction="both").set_axis(values.index)
     report.filled_targets = tuple(int(row) for row in np.flatnonzero(frame["y"].isna().to_numpy()))
     frame = pd.concat([frame[["ds"]], filled], axis=1)
     report.missing_filled = missing

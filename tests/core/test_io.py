@@ -54,6 +54,16 @@ def test_missing_values_are_interpolated_by_default_and_counted() -> None:
     assert series.report.missing_filled == 1
 
 
+def test_interpolation_follows_the_calendar_across_missing_time_stamps() -> None:
+    days = [1, 2, 3, 7, 8, 9, 10, 11, 12, 13]  # a blank on the 3rd, then the 4th to the 6th missing
+    series = load_text("date,y\n" + "\n".join(f"2024-01-{d:02d},{'' if d == 3 else d * 10}" for d in days))
+    assert series.report.gaps == 3
+    assert series.frame["y"].iloc[2] == pytest.approx(30.0)  # not 45, the midpoint of its neighbouring rows
+    months = load_text("month,y\n" + "\n".join(f"2021-{m:02d},{'' if m == 2 else m}" for m in (1, 2, 3, 6, 7, 8,
+                                                                                             9, 10, 11, 12)))
+    assert months.frame["y"].iloc[1] == pytest.approx(2.0)  # by months, not by the days in them
+
+
 def test_no_date_column_gives_integer_steps() -> None:
     series = load_text("a,b\n" + "\n".join(f"{i * 1.5},{i}" for i in range(10)))
     assert series.date_col is None and series.frequency.name == "steps"
