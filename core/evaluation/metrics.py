@@ -21,7 +21,8 @@ def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float |
     scale : in-sample MAE of the seasonal-naive forecast on the training rows (MASE's divisor);
         ``None`` or 0 leaves MASE undefined.
 
-    MAPE is undefined (``None``) when any actual is 0; sMAPE skips rows where both are 0 (up to rounding).
+    MAPE is undefined (``None``) when any actual is 0; sMAPE counts a row where both are 0 (up to rounding) as
+    exact, as statsforecast's utilsforecast does: a forecast of 0 for an intermittent series' 0 is right, not left out.
     """
     keep = np.isfinite(actual) & np.isfinite(predicted)
     a, p = actual[keep], predicted[keep]
@@ -32,7 +33,7 @@ def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float |
     denominator = np.abs(a) + np.abs(p)
     # "Both 0" up to rounding: a model of an all-zero series predicts 1e-17, not 0 (sMAPE would say 200%).
     nonzero = denominator > _ROUNDING * (float(np.max(np.abs(a))) or 1.0)
-    smape = float(np.mean(2 * np.abs(error[nonzero]) / denominator[nonzero]) * 100) if nonzero.any() else 0.0
+    smape = float(np.mean(np.where(nonzero, 2 * np.abs(error) / np.where(nonzero, denominator, 1.0), 0.0)) * 100)
     spread = float(np.sum((a - a.mean()) ** 2))
     return {
         "mae": mae,

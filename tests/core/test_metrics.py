@@ -34,7 +34,14 @@ def test_smape_counts_a_rounding_error_on_zero_actuals_as_exact_but_not_a_real_e
     # A model's noise at the zeros of a series that also holds real values: 9 of 12 actuals 0, predicted ±1e-11.
     actual = np.array([0.0] * 9 + [3.0, 5.0, 4.0])
     noise = np.array([1e-11, -1e-11] * 4 + [1e-11] + [3.0, 5.5, 4.0])
-    assert regression_metrics(actual, noise, scale=None)["smape"] == pytest.approx(2 * 0.5 / 10.5 * 100 / 3)
+    assert regression_metrics(actual, noise, scale=None)["smape"] == pytest.approx(2 * 0.5 / 10.5 * 100 / 12)
+
+
+def test_smape_counts_a_zero_forecast_of_a_zero_as_exact() -> None:
+    # Naive on an intermittent series, 0 on every test row where a third of the actuals are 0: it scored 200%, the
+    # score of being wrong on every row, as the rows both 0 were left out of the mean.
+    actual = np.array([0.0, 0.0, 5.0, 3.0, 0.0, 4.0])
+    assert regression_metrics(actual, np.zeros(6), scale=None)["smape"] == pytest.approx(200 * 3 / 6)
 
 
 def test_constant_actuals_leave_r2_undefined() -> None:
