@@ -190,6 +190,8 @@ MESSAGES: dict[str, str] = {
     "coef.cos": "{name}: {value:+,.4g} times the season's cosine wave of {k:plural:cycle} a season; with the sine "
                 "of the same number, it draws that part of the season's shape.",
     "coef.year": "Year: {value:+,.4g} per calendar year on top of the trend.",
+    "coef.trend_and_year": "Trend and year together: {target} changes by about {value:+,.4g} a year (the two terms "
+                           "share the rise, so either alone can mislead).",
     "coef.other": "{name}: {value:+,.4g} per unit.",
     "coef.left_out": "The {term} term was left out: {reason}.",
     "coef.left_out_fourier": "The Fourier pairs were left out: the season terms already let the season take any "

@@ -135,7 +135,26 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
     n_train = int((result.predictions["split"] == "train").sum())
     counted = STEPS if series.report.gaps or series.report.irregular_rows else series.frequency
     lines = describe_coefficients(result.coefficients or {}, counted, series.target, n_train, lang)
+    train_ds = result.predictions.loc[result.predictions["split"] == "train", "ds"]
+    coefficients = result.coefficients or {}
+    if (together := trend_with_year(coefficients, train_ds)) is not None:  # said after the year term
+        year = t("coef.year", lang, value=coefficients["year"])
+        at = next((place + 1 for place, line in enumerate(lines) if line == year), len(lines))
+        lines.insert(at, t("coef.trend_and_year", lang, target=series.target, value=together))
     return "\n".join(f"- {plain(line)}" for line in lines)
+
+
+def trend_with_year(coefficients: dict[str, float], train_ds: pd.Series) -> float | None:
+    """The change a year of a straight trend (per row) and a year term together, over the training rows' time
+    stamps ``train_ds``; None without both. The two share one rise in any proportion the fit found: a rising series
+    read "Trend: -0.43 per step" beside "Year: +10.86 per calendar year"."""
+    if "x" not in coefficients or "year" not in coefficients or len(train_ds) < 2 or any(
+            name.startswith("x^") or name.startswith("x after ") for name in coefficients):
+        return None
+    if not pd.api.types.is_datetime64_any_dtype(train_ds):
+        return None
+    years = (pd.Timestamp(train_ds.iloc[-1]) - pd.Timestamp(train_ds.iloc[0])) / pd.Timedelta(days=365.2425)
+    return coefficients["x"] * (len(train_ds) - 1) / years + coefficients["year"] if years > 0 else None
 
 
 def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
