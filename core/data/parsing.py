@@ -669,16 +669,19 @@ def _first_offset_zone(sample: pd.Series) -> object | None:
     return first.tzinfo
 
 
-def parse_epochs(values: pd.Series) -> pd.Series | None:
-    """Read integer Unix epochs (seconds or milliseconds) as datetimes, else ``None``; a few cells out of range
+def parse_epochs(values: pd.Series, finer: bool = False) -> pd.Series | None:
+    """Read integer Unix epochs (seconds or milliseconds; with ``finer``, for a column named as time, also micro- and
+    nanoseconds, as Spark and pandas write a time stamp's int64) as datetimes, else ``None``; a few cells out of range
     (``_nearly_all_within``) are NaT, so that their rows are dropped as unreadable dates and said."""
     numbers = pd.to_numeric(values, errors="coerce")
     present = numbers.dropna()
     if present.empty or (present % 1 != 0).any():
         return None
-    for low, high, unit in ((1e8, 4e9, "s"), (1e11, 4e12, "ms")):
+    units = ((1e8, 4e9, "s"), (1e11, 4e12, "ms")) + (((1e14, 4e15, "us"), (1e17, 4e18, "ns")) if finer else ())
+    for low, high, unit in units:
         if _nearly_all_within(present, low, high):
-            return pd.to_datetime(numbers.where(numbers.between(low, high)), unit=unit)
+            stamps = pd.to_datetime(numbers.where(numbers.between(low, high)), unit=unit)
+            return stamps.dt.round("us") if unit == "ns" else stamps  # floats of 1.7e18 miss by up to 128 ns
     return None
 
 
@@ -905,6 +908,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
     year = year.where((year % 1 == 0) & year.between(1800, 2200))
+    year, carried = _years_carried_down(year, raw[years[0]], month)
     stamps = _from_year_month(year, month) if not days else pd.to_datetime(
         pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}),
         errors="coerce")  # NaT where a part is missing or the day is not in the month
@@ -915,8 +919,24 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     combined = raw.drop(columns=parts)
     combined.insert(min(list(raw.columns).index(col) for col in parts), name, stamps)
-    combined.attrs = raw.attrs
+    combined.attrs = {**raw.attrs, **({"years_carried_down": {"column": str(years[0]), "rows": carried}}
+                                      if carried else {})}
     return combined
+
+
+def _years_carried_down(year: pd.Series, cells: pd.Series, month: pd.Series) -> tuple[pd.Series, int]:
+    """A year written once over its months (a merged cell, or the first row of each year's block, the rest blank)
+    carried down to the blank cells below it, and how many; ``year`` as it is unless the months then rise within
+    every year (a blank year is not one to guess elsewhere)."""
+    blank = (cells.isna() | (cells.astype("string").str.strip() == "")).to_numpy(dtype=bool) & month.notna().to_numpy()
+    if not blank.any() or year.notna().sum() < 2:
+        return year, 0
+    carried = year.ffill()
+    known = carried.notna().to_numpy() & month.notna().to_numpy()
+    order = (carried * 12 + month).to_numpy()[known]
+    if not (blank & carried.notna().to_numpy()).any() or not (np.diff(order) > 0).all():
+        return year, 0
+    return carried.where(blank | year.notna(), year), int((blank & carried.notna().to_numpy()).sum())
 
 
 def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]) -> pd.DataFrame:

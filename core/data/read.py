@@ -421,9 +421,14 @@ def _ends_with_empty_field(layout: "CsvLayout") -> bool:
     return len(row) == len(header) + 1 and not row[-1].strip()
 
 
-def _first_line(error: BaseException) -> str:
+def _first_line(error: BaseException, most: int = 160) -> str:
+    """The first line of ``error``'s message without its last full stop, cut at a word within ``most`` characters
+    (Arrow's 'Parquet magic bytes not found in footer. Either the file is corrupted or this is' was cut at 80)."""
     text = str(error).strip()
-    return (text.splitlines()[0][:80] if text else "") or type(error).__name__
+    line = (text.splitlines()[0] if text else "").rstrip(".")
+    if len(line) > most:
+        line = line[:most].rsplit(" ", 1)[0] + "..."
+    return line or type(error).__name__
 
 
 def _check_table_size(raw: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,7 @@ _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "
                "datum", "fecha", "zeit")
 # Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``).
 _WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee"})
+_EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated"})  # names of epochs in micro- or nanoseconds
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -39,7 +40,10 @@ _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|me
                           r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
                           r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
-_SUBTOTAL_ROW = re.compile(r"(?=\S*\d)\S+\s+(total|gesamt|ergebnis|summe|totale|totaal|合计|小计)", re.IGNORECASE)
+_SUBTOTAL_WORDS = r"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计)"
+# A pivot table's subtotal (``2020 Total``) or a report's (``Total 2020``) in a column of dates or periods.
+_SUBTOTAL_ROW = re.compile(rf"(?=\S*\d)\S+\s+{_SUBTOTAL_WORDS}|{_SUBTOTAL_WORDS}\s+(?=\S*\d)\S+", re.IGNORECASE)
+_GROUP_TOTAL = re.compile(rf"(.+?)\s+{_SUBTOTAL_WORDS}", re.IGNORECASE)  # Excel's Data > Subtotal: ``north Total``
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).
@@ -419,14 +423,19 @@ def _summary_rows_notice(rows: int, words: str) -> Notice:
 
 
 def _subtotal_rows(cells: pd.Series) -> pd.Series:
-    """Which ``cells`` of a column of dates or periods (a digit in nearly every cell) are a pivot table's subtotals
-    (``_SUBTOTAL_ROW``); none in a column of words (comments such as ``Running total``)."""
-    ends_in_a_letter = cells.str.contains(r"[^\W\d_]$", regex=True).fillna(False)  # cheap: most cells do not
-    if not ends_in_a_letter.any() or cells.str.contains(r"\d", regex=True).fillna(False).mean() < PARSE_SHARE:
-        return pd.Series(False, index=cells.index)
+    """Which ``cells`` of a column of dates or periods (a digit in nearly every cell) are a pivot table's or a
+    report's subtotals (``_SUBTOTAL_ROW``); in a column of words, those that total a group named in the column's
+    other cells (``north Total`` below the rows of ``north``: ``_GROUP_TOTAL``); no comment (``Running total``)."""
+    worded = cells.str.contains(r"^[^\W\d_]|[^\W\d_]$", regex=True).fillna(False)  # cheap: most dates are not
     found = pd.Series(False, index=cells.index)
-    found[ends_in_a_letter] = cells[ends_in_a_letter].str.fullmatch(_SUBTOTAL_ROW).fillna(False)
-    return found
+    if not worded.any():
+        return found
+    if cells.str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE:
+        found[worded] = cells[worded].str.fullmatch(_SUBTOTAL_ROW).fillna(False)
+        return found
+    names = set(cells[worded].unique())  # a long file's ids: few of them, however many rows
+    totals = {name for name in names if (group := _GROUP_TOTAL.fullmatch(str(name))) and group[1] in names}
+    return cells.isin(totals) if totals else found
 
 
 def _is_note_row(raw: pd.DataFrame, first: object, tail: pd.Series, above: pd.Series) -> pd.Series:
@@ -735,7 +744,7 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
     if parsed is not None:
         return parsed
     if col in numbers:
-        epochs = parse_epochs(values)
+        epochs = parse_epochs(values, finer=named or _sounds_like_date(col) or bool(_name_words(col) & _EPOCH_WORDS))
         if epochs is not None:
             return epochs, "Unix epoch"
         serials = parse_excel_serials(values) if named or _named_as_dates(col) else None
@@ -987,6 +996,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         rows, code = int(averages["rows"]), str(averages["code"])  # type: ignore[index]
         report.notices.append(Notice(f"{count(rows, 'row')} coded {code} (the year's average) {_were(rows)} left out.",
                                      "notice.period_averages", {"rows": rows, "code": code}))
+    if carried := attrs.get("years_carried_down"):  # ``parsing._years_carried_down``
+        column, rows = str(carried["column"]), int(carried["rows"])  # type: ignore[index]
+        report.notices.append(Notice(f"The year in '{column}' is written once over its months: carried down to the "
+                                     f"{count(rows, 'blank cell')} below it.", "notice.years_carried_down",
+                                     {"column": column, "rows": rows}))
     if weeks := attrs.get("numbered_weeks"):  # ``parsing._numbered_weeks``
         column, day = str(weeks["column"]), str(weeks["first_day"])  # type: ignore[index]
         kind = "ISO 8601 weeks" if day == "Monday" else "US CDC (MMWR) weeks"
@@ -1150,6 +1164,16 @@ def quoted_names(columns: object) -> str:
     return ", ".join(f"'{c}'" for c in list(columns)[:12])  # type: ignore[call-overload]
 
 
+def _labels_only(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> np.ndarray:
+    """Which rows have neither a date (a blank cell where ``written`` is known) nor a number in any column: a units
+    row or a label line, not a date to correct."""
+    if written is None or not unreadable.any():
+        return np.zeros(len(frame), dtype=bool)
+    cells = written.reindex(frame.index).astype("string").str.strip()
+    no_date = (cells.isna() | (cells == "")).to_numpy(dtype=bool)
+    return unreadable & no_date & frame.drop(columns="ds").isna().all(axis=1).to_numpy()
+
+
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                            written: pd.Series | None = None, file_rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rows with a time stamp, in time order, duplicates handled by ``policy``; ``written`` (the time column's
@@ -1166,6 +1190,13 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         report.rows_dropped += 1
         report.notices.append(Notice("The last row, without a date, is the sum of the rows above (a total): left out.",
                                      "notice.total_unlabelled"))
+    blank = _labels_only(frame, unreadable, written)
+    if blank.any():  # a units row under the header (',EUR thousand'): nothing in it to correct
+        frame, unreadable = frame[~blank], unreadable[~blank]
+        report.rows_dropped += int(blank.sum())
+        report.notices.append(Notice(f"{count(int(blank.sum()), 'row')} without a date or a number (units or labels) "
+                                     f"{_were(int(blank.sum()))} left out.", "notice.labels_only",
+                                     {"rows": int(blank.sum())}))
     bad_dates = int(np.count_nonzero(unreadable))
     if bad_dates:
         examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "''"

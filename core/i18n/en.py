@@ -857,6 +857,8 @@ MESSAGES: dict[str, str] = {
     "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "
                           "was read. Save another as a file of its own to read it.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
+    "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",
+    "notice.years_carried_down": "The year in '{column}' is written once over its months: carried down to the {rows:plural:blank cell} below it.",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.copies_dropped": "{rows:plural:row} that repeated another row in every column {rows:were} dropped.",
     "notice.stamps_averaged": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "

@@ -177,6 +177,22 @@ def test_a_first_column_of_epoch_milliseconds_with_jitter_is_the_time_column() -
     assert (series.date_col, series.target) == ("ts_ms", "accel_x") and series.frequency.name == "secondly"
 
 
+@pytest.mark.parametrize(("name", "per_second"), [("timestamp", 10**6), ("epoch", 10**6), ("ts", 10**9)])
+def test_epochs_in_micro_and_nanoseconds_are_dates_in_a_column_named_as_time(name: str, per_second: int) -> None:
+    # Spark's and pandas' int64 of a time stamp: read as step numbers ('epoch' without a word), future rows '30'.
+    days = pd.date_range("2024-03-20", periods=30, freq="D")
+    seconds = (days - pd.Timestamp("1970-01-01")) // pd.Timedelta("1s")
+    text = f"{name},y\n" + "".join(f"{s * per_second},{100 + i}\n" for i, s in enumerate(seconds))
+    series = load_series(text.encode(), "x.csv")
+    assert series.date_col == name and series.frequency.name == "daily"
+    assert series.frame["ds"].iloc[0] == days[0] and series.frame["ds"].iloc[-1] == days[-1]
+
+
+def test_numbers_as_large_as_microsecond_epochs_stay_numbers_in_a_column_not_named_as_time() -> None:
+    text = "reading,bytes\n" + "".join(f"{i},{1_700_000_000_000_000 + 86_400_000_000 * i}\n" for i in range(30))
+    assert load_series(text.encode(), "x.csv").date_col is None
+
+
 def _six_months_from(first: str) -> pd.DatetimeIndex:
     return pd.DatetimeIndex([pd.Timestamp(first) + pd.DateOffset(months=6 * k) for k in range(16)])
 

@@ -165,6 +165,13 @@ def test_blank_lines_do_not_count_against_the_row_limit(monkeypatch: pytest.Monk
     assert "60 rows, more than the limit of 50" in message
 
 
+def test_a_truncated_parquet_files_message_is_not_cut_mid_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "ok.parquet"
+    pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=30), "y": range(30)}).to_parquet(path)
+    message = one_line_error(path.read_bytes()[:500], "trunc.parquet")
+    assert "not a parquet file)" in message and message.endswith("save it as CSV.")  # was cut at 'or this is)'
+
+
 def test_parquet_over_the_row_limit_is_refused_from_its_footer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     frame = pd.DataFrame({"ds": pd.date_range("2000-01-01", periods=50, freq="D"), "y": np.arange(50.0)})
     path = tmp_path / "rows.parquet"

@@ -338,6 +338,44 @@ def test_a_pivot_tables_subtotals_are_left_out_wherever_they_are() -> None:
     assert "(2020 Total, 2021 Total, 2022 Total, Grand Total)" in str(series.report.notices[0])
 
 
+def test_a_reports_subtotals_written_word_first_are_left_out() -> None:
+    # 'Total 2020' after each December: the two made the date column fail and the file was read as 32 steps, the
+    # subtotals fitted as values, with a note that the column held no readable dates.
+    lines = ["Month,Sales"]
+    for i, month in enumerate(pd.date_range("2020-01-01", periods=30, freq="MS")):
+        lines.append(f"{month:%Y-%m-%d},{100 + i}")
+        if month.month == 12:
+            lines.append(f"Total {month.year},{1266 + i}")
+    series = load_series("\n".join(lines).encode(), "subtotals.csv")
+    assert series.frequency.name == "monthly" and series.frame["y"].tolist() == [100.0 + i for i in range(30)]
+    assert "(Total 2020, Total 2021)" in str(series.report.notices[0])
+
+
+def test_excels_group_subtotals_in_a_long_file_are_left_out() -> None:
+    # Excel's Data > Subtotal writes '<id> Total' below each group, its date blank: each became a series of its own,
+    # skipped as 'every row is blank' though it held the group's sum.
+    from core.data.tidy import LoadOptions
+    from core.panel.choice import PanelChoice, read_panel
+
+    lines = ["store,date,sales"]
+    for store, base in (("north", 100), ("south", 200)):
+        lines += [f"{store},{month:%Y-%m-%d},{base + i}" for i, month in enumerate(pd.date_range("2019-01", periods=24,
+                                                                                                freq="MS"))]
+        lines.append(f"{store} Total,,{24 * base}")
+    panel = read_panel(("\n".join(lines) + "\nGrand Total,,9999\n").encode(), "long.csv", LoadOptions(),
+                       PanelChoice(("store",)))
+    assert panel is not None and panel.ids == ["north", "south"]
+
+
+def test_a_units_row_under_the_header_is_left_out_without_asking_to_correct_it() -> None:
+    # ',EUR thousand' under the header was '1 row with an unreadable date was dropped (''): correct it in the file'.
+    text = "Month,Sales\n,EUR thousand\n" + "".join(f"{month:%Y-%m-%d},{100 + i}\n" for i, month in
+                                                    enumerate(pd.date_range("2020-01-01", periods=30, freq="MS")))
+    series = load_series(text.encode(), "units.csv")
+    assert len(series.frame) == 30 and series.frequency.name == "monthly"
+    assert [notice.key for notice in series.report.notices] == ["notice.labels_only"]
+
+
 def test_german_summary_words_end_a_semicolon_table() -> None:
     text = "Datum;Umsatz\n" + "".join(f"01.{m:02d}.{y};{1000 + 7 * i},00\n"
                                      for i, (y, m) in enumerate((2021 + k // 12, k % 12 + 1) for k in range(24)))
@@ -381,6 +419,30 @@ def test_a_year_column_and_a_month_column_make_one_date(header: str, months: lis
     year, month, _ = header.split(",")
     assert series.date_col == f"{year}-{month}" and series.frequency.name == "monthly" and len(series.frame) == 36
     assert series.frame["ds"].iloc[-1] == pd.Timestamp("2017-12-01") and series.frame["y"].iloc[-1] == 135.0
+
+
+def test_a_year_written_once_over_its_months_is_carried_down() -> None:
+    # A merged year cell in Excel, or the year on the first row of each block: read as 24 steps, or 'Only 2 rows'.
+    from openpyxl import Workbook
+
+    text = "Year,Month,Sales\n" + "".join(f"{2020 + i // 12 if i % 12 == 0 else ''},{MONTH_NAMES[i % 12]},{100 + i}\n"
+                                          for i in range(24))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Year", "Month", "Sales"])
+    for i in range(24):
+        sheet.append([2020 + i // 12 if i % 12 == 0 else None, MONTH_NAMES[i % 12], 100 + i])
+    sheet.merge_cells("A2:A13")
+    sheet.merge_cells("A14:A25")
+    workbook = io.BytesIO()
+    book.save(workbook)
+    for data, name in ((text.encode(), "ym.csv"), (workbook.getvalue(), "ym.xlsx")):
+        series = load_series(data, name)
+        assert series.frequency.name == "monthly" and len(series.frame) == 24, name
+        assert series.frame["ds"].iloc[-1] == pd.Timestamp("2021-12-01"), name
+        assert [notice.key for notice in series.report.notices] == ["notice.years_carried_down"], name
+    twice = text.replace("\n,Jan,", "\n,Jan,", 1).replace("2021,Jan", ",Jan")  # a year missing where one starts
+    assert load_series(twice.encode(), "gap.csv").date_col != "Year-Month"
 
 
 def test_year_and_quarter_columns_make_quarters_and_a_real_date_column_keeps_its_helpers() -> None:
