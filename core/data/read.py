@@ -652,11 +652,53 @@ def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None, name: str = ""
 
 def _parse_sheet(book: pd.ExcelFile, name: str, sheet: str | int) -> pd.DataFrame:
     try:
-        return book.parse(sheet, dtype=str)
+        raw = book.parse(sheet, dtype=str)
+        merged = _merged_columns(book, sheet)
     except DataError:
         raise
     except _EXCEL_ERRORS as error:
         raise _unreadable_workbook(name, error) from None
+    return _merged_cells_filled(raw, merged)
+
+
+def _merged_columns(book: pd.ExcelFile, sheet: str | int) -> list[tuple[int, int, int]]:
+    """The sheet's merged cells that span rows of one column, as (first row, last row, column) of the sheet from A1
+    (row 0 its header's); none where the engine cannot say."""
+    workbook = getattr(book, "book", None)
+    if workbook is None or not hasattr(workbook, "get_sheet_by_name"):  # pragma: no cover - another engine
+        return []
+    found = workbook.get_sheet_by_name(sheet) if isinstance(sheet, str) else workbook.get_sheet_by_index(sheet)
+    return [(int(top), int(bottom), int(column)) for (top, column), (bottom, last) in
+            getattr(found, "merged_cell_ranges", None) or () if column == last and bottom > top]
+
+
+def _rows_of_data(values: np.ndarray, row: int, column: int) -> bool:
+    """Whether the rows from ``row`` (up to 3 of them) are rows of data, digits in at least half of their other
+    cells: a merged cell over a header of two rows (``Month`` beside ``North`` over ``Units``) is no value to repeat."""
+    rows = values[row:row + 3]
+    return len(rows) > 0 and all(_digit_share([str(cell).strip() for index, cell in enumerate(line) if index != column
+                                               and not pd.isna(cell) and str(cell).strip()]) >= 0.5 for line in rows)
+
+
+def _merged_cells_filled(raw: pd.DataFrame, merged: list[tuple[int, int, int]]) -> pd.DataFrame:
+    """``raw`` (the sheet from A1, its first row the header) with each cell under a merged cell given the value shown
+    over it (a store's name over its 30 rows: the rows below it were blank, and two stores became one series);
+    how many in ``attrs["merged_cells_filled"]``."""
+    cells = [(top, bottom, column) for top, bottom, column in merged if top >= 1 and column < raw.shape[1]]
+    if not cells:
+        return raw
+    values = raw.to_numpy(dtype=object, copy=True)
+    filled = 0
+    for top, bottom, column in cells:
+        first, last = top - 1, min(bottom - 1, len(values) - 1)  # the frame's rows: the sheet's less the header
+        if first < len(values) and not pd.isna(values[first, column]) and _rows_of_data(values, first + 1, column):
+            values[first + 1:last + 1, column] = values[first, column]
+            filled += max(last - first, 0)
+    if not filled:
+        return raw
+    table = pd.DataFrame(values, index=raw.index, columns=raw.columns)
+    table.attrs = {**raw.attrs, "merged_cells_filled": filled}
+    return table
 
 
 def _unreadable_workbook(name: str, error: BaseException) -> DataError:
@@ -681,8 +723,11 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
     """A sheet whose first row is a title (one named cell, the others ``Unnamed: k``) and whose header comes a
     few rows down: the table from that header on. The header is the first of the opening rows with two or more
     cells, fewer than half of them holding a digit, followed (past a units row, ``_below_units``) by two rows with
-    digits in at least half of those cells. Any other sheet is returned as it is."""
-    if sum(not str(col).startswith("Unnamed:") for col in raw.columns) > 1:
+    digits in at least half of those cells. A first row of several cells is a title block only when a blank row
+    parts it from what follows (``Monthly sales report`` and ``Run date``, ``2022-07-05``). Any other sheet is
+    returned as it is."""
+    if sum(not str(col).startswith("Unnamed:") for col in raw.columns) > 1 and not (
+            len(raw) and raw.iloc[0].isna().all()):
         return raw
     head = raw.head(_PREAMBLE_LINES + 3).astype("string")
     for position in range(min(_PREAMBLE_LINES, len(head) - 2)):

@@ -996,6 +996,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         rows, code = int(averages["rows"]), str(averages["code"])  # type: ignore[index]
         report.notices.append(Notice(f"{count(rows, 'row')} coded {code} (the year's average) {_were(rows)} left out.",
                                      "notice.period_averages", {"rows": rows, "code": code}))
+    if merged := int(str(attrs.get("merged_cells_filled", 0))):  # ``read._merged_cells_filled``
+        report.notices.append(Notice(f"{count(merged, 'cell')} under merged cells took the value shown over them.",
+                                     "notice.merged_cells", {"cells": merged}))
     if carried := attrs.get("years_carried_down"):  # ``parsing._years_carried_down``
         column, rows = str(carried["column"]), int(carried["rows"])  # type: ignore[index]
         report.notices.append(Notice(f"The year in '{column}' is written once over its months: carried down to the "

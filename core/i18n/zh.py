@@ -706,6 +706,7 @@ MESSAGES: dict[str, str] = {
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.labels_only": "{rows:,} 行既无日期也无数字（单位或标签行），已略去。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
+    "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.copies_dropped": "已删除 {rows:,} 行与另一行每一列都相同的重复行（副本）。",
     "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",

@@ -440,9 +440,44 @@ def test_a_year_written_once_over_its_months_is_carried_down() -> None:
         series = load_series(data, name)
         assert series.frequency.name == "monthly" and len(series.frame) == 24, name
         assert series.frame["ds"].iloc[-1] == pd.Timestamp("2021-12-01"), name
-        assert [notice.key for notice in series.report.notices] == ["notice.years_carried_down"], name
+        assert [notice.key for notice in series.report.notices] == [
+            "notice.merged_cells" if name.endswith(".xlsx") else "notice.years_carried_down"], name
     twice = text.replace("\n,Jan,", "\n,Jan,", 1).replace("2021,Jan", ",Jan")  # a year missing where one starts
     assert load_series(twice.encode(), "gap.csv").date_col != "Year-Month"
+
+
+def test_a_name_in_a_merged_cell_names_every_row_it_covers() -> None:
+    # 'North' merged over its 24 rows, then 'South': the rows below each name were blank, the two stores' sales were
+    # averaged into one series ('48 rows on 24 repeated time stamps combined'), or with the id column named each
+    # store had 1 row. A merged 'Month' over a header of two rows stays one name, not 'Month Month'.
+    from openpyxl import Workbook
+
+    from core.panel.choice import PanelChoice, read_panel
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Store", "Month", "Sales"])
+    for store, base in (("North", 100), ("South", 140)):
+        for i, month in enumerate(pd.date_range("2020-01-01", periods=24, freq="MS")):
+            sheet.append([store if i == 0 else None, month.to_pydatetime(), base + i])
+    sheet.merge_cells("A2:A25")
+    sheet.merge_cells("A26:A49")
+    workbook = io.BytesIO()
+    book.save(workbook)
+    panel = read_panel(workbook.getvalue(), "stores.xlsx", LoadOptions(), PanelChoice(("Store",)))
+    assert panel is not None and panel.ids == ["North", "South"]
+    header = Workbook()
+    sheet = header.active
+    sheet["A1"], sheet["A2"], sheet["B2"], sheet["D2"] = "Monthly retail report", "Month", "North", "South"
+    for cells in ("A2:A3", "B2:C2", "D2:E2"):
+        sheet.merge_cells(cells)
+    sheet.append([None, "Units", "Revenue", "Units", "Revenue"])
+    for m in range(1, 13):
+        sheet.append([pd.Timestamp(2022, m, 1).to_pydatetime(), 100 + m, 1000.5 + m, 200 + m, 2000.5 + m])
+    report = io.BytesIO()
+    header.save(report)
+    series = load_series(report.getvalue(), "report.xlsx")
+    assert series.date_col == "Month" and series.target == "North Units" and len(series.frame) == 12
 
 
 def test_year_and_quarter_columns_make_quarters_and_a_real_date_column_keeps_its_helpers() -> None:
@@ -905,6 +940,14 @@ def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     series = load_series(data, "report.xlsx")
     assert series.target == "Sales" and series.frame["y"].iloc[-1] == 170.0
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-01-01")
+
+
+def test_a_title_block_of_several_cells_above_a_sheets_header_is_skipped() -> None:
+    # A title in A1 and 'Run date' with its date in D1:E1: 'Column 2022-07-05 00:00:00 is blank in every row'.
+    data = _workbook({"Report": [["Monthly sales report", None, None, "Run date", pd.Timestamp(2022, 7, 5)],
+                                 [None] * 5, ["Month", "Sales", "Promo", None, None], *MONTH_ROWS]})
+    series = load_series(data, "report.xlsx")
+    assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
 
 
 def test_a_units_row_under_a_sheets_header_below_a_title_is_not_taken_for_the_header() -> None:

@@ -319,3 +319,31 @@ def test_whole_numbers_past_a_floats_digits_are_said_and_a_long_time_stamp_is_no
     cells[3] = "2020-02-03 10:15:30.123"  # a pasted time stamp: unreadable, not a long number
     stamped = load_series(_monthly(cells), "stamp.csv")
     assert not any("significant digits" in notice for notice in stamped.report.notices)
+
+
+def test_text_numbers_with_decimal_commas_in_a_workbook_are_read() -> None:
+    # German text numbers in an .xlsx (no file-wide decimal mark to go by): refused as text ('1.008,89').
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    values = [958.89 + 10 * i for i in range(30)]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Datum", "Umsatz"])
+    for i, value in enumerate(values):
+        sheet.append([f"01.{i % 12 + 1:02d}.{2020 + i // 12}", f"{value:,.2f}".replace(",", " ").replace(".", ",")
+                      .replace(" ", ".")])
+    data = BytesIO()
+    book.save(data)
+    series = load_series(data.getvalue(), "umsatz.xlsx")
+    assert series.frame["y"].tolist() == pytest.approx(values)
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["1.008,89", "998,89", "1.200"], [1008.89, 998.89, 1200.0]),
+    (["12,5", "7", "-3,25"], [12.5, 7.0, -3.25]),
+    (["1,234", "12,500", "998"], [1234.0, 12500.0, 998.0]),  # a decimal point's thousands: as before
+])
+def test_a_text_column_tells_decimal_commas_from_thousands_commas(cells: list[str], expected: list[float]) -> None:
+    assert parse_numbers(pd.Series(cells * 4)).tolist() == expected * 4
