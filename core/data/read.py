@@ -51,6 +51,7 @@ MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used ran
 # or of a Parquet table
 # A formula cell without a stored result (``<c r="D2"><f>B2*C2</f><v /></c>``: written by a program, never opened and
 # saved in Excel): it reads as blank.
+_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')  # <col min="2" max="2" hidden="1"/>
 _UNSAVED_FORMULA = re.compile(rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _XML_CHUNK = 1 << 22
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -577,10 +578,8 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
                 asked = chosen if isinstance(chosen, str) else chosen + 1  # a number as people count sheets
                 raise DataError(f"'{name or 'The workbook'}' has no sheet '{asked}': its sheets are {names}.",
                                 "err.no_sheet", {"name": name or "The workbook", "sheet": str(asked), "sheets": names})
-            unsaved = _check_sheet_rows(archive, parts.get(chosen), name)  # before a cell is parsed
-            raw = _parse_sheet(book, name, chosen)
-            if unsaved:
-                raw.attrs["unsaved_formulas"] = True  # said by the loader
+            extent = _check_sheet_rows(archive, parts.get(chosen), name)  # before a cell is parsed
+            raw = _with_extent(_parse_sheet(book, name, chosen), extent)
             if chosen != sheet:  # the first sheets are hidden (an old version, lookups): said by the loader
                 raw.attrs["hidden_sheets_passed"] = str(chosen)
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
@@ -590,8 +589,22 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             raw.attrs.update(sheets=tuple(visible or book.sheet_names), sheet_read=str(read))  # for a sheet picker
     table = _check_table_size(_promote_header(raw))
     kept = table.dropna(how="all")  # blank rows between blocks of a sheet are no time steps
-    kept.attrs = table.attrs
+    hidden = [str(kept.columns[number - 1]) for number in table.attrs.get("hidden_column_numbers", ())
+              if number <= len(kept.columns)]
+    kept.attrs = {key: value for key, value in table.attrs.items() if key != "hidden_column_numbers"}
+    if hidden:
+        kept.attrs["hidden_columns"] = hidden  # not picked as the target (``tidy._pick_target``)
     return kept
+
+
+def _with_extent(raw: pd.DataFrame, extent: SheetExtent) -> pd.DataFrame:
+    """``raw`` with what its sheet's XML said in ``attrs``: formulas without stored results (said by the loader) and
+    the hidden columns' numbers."""
+    if extent.unsaved:
+        raw.attrs["unsaved_formulas"] = True
+    if extent.hidden:
+        raw.attrs["hidden_column_numbers"] = extent.hidden
+    return raw
 
 
 def _visible_sheets(book: pd.ExcelFile) -> list[str]:
@@ -608,14 +621,12 @@ def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[
     in ``attrs["sheet"]``."""
     for other in later[:SHEETS_SEARCHED - 1]:
         try:
-            unsaved = _check_sheet_rows(archive, parts.get(other), name)
-            candidate = _parse_sheet(book, name, other)
+            extent = _check_sheet_rows(archive, parts.get(other), name)  # before a cell is parsed
+            candidate = _with_extent(_parse_sheet(book, name, other), extent)
         except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
             continue
         if _data_rows(candidate) >= _DATA_ROWS:
             candidate.attrs["sheet"] = str(other)
-            if unsaved:
-                candidate.attrs["unsaved_formulas"] = True
             return candidate
     return None
 
@@ -628,7 +639,7 @@ def _open_workbook(data: bytes, name: str) -> pd.ExcelFile:
         raise _unreadable_workbook(name, error) from None
 
 
-def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None, name: str = "") -> bool:
+def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None, name: str = "") -> SheetExtent:
     """Refuse a sheet with more rows, columns or cells than the limits from its XML ``part``, before parsing it, which
     takes seconds per 100,000 rows and holds the whole used range; whether it has formulas without stored results. A
     sheet that cannot be measured (the workbook does not say which part holds it, a binary ``.xlsb`` part, a damaged
@@ -647,7 +658,7 @@ def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None, name: str = ""
     check_count(extent.height * extent.width, "cells", "TSR_MAX_SHEET_CELLS", MAX_SHEET_CELLS,
                 f"its used range runs to {extent.last}; delete the stray cells far from the table (Ctrl+End in Excel "
                 "goes to the last one)")
-    return extent.unsaved
+    return extent
 
 
 def _parse_sheet(book: pd.ExcelFile, name: str, sheet: str | int) -> pd.DataFrame:
@@ -768,26 +779,29 @@ def _digit_share(cells: list[str]) -> float:
 @dataclass(frozen=True)
 class SheetExtent:
     """What a sheet's XML says of its size before a cell is parsed: its row tags, the rectangle its cell references
-    span (``height`` x ``width``, to ``last``), and whether a formula has no stored result."""
+    span (``height`` x ``width``, to ``last``), whether a formula has no stored result, and its hidden columns
+    (numbered from 1 for A)."""
 
     rows: int
     height: int
     width: int
     last: str
     unsaved: bool
+    hidden: tuple[int, ...] = ()
 
 
 def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, the span of its references
     (columns: ``_CELL_COLUMN``; rows: ``_ROW_NUMBER``, else the row tags counted) and whether a formula in it has no
     stored result (``_UNSAVED_FORMULA``)."""
-    rows, tail, unsaved = 0, b"", False
+    rows, tail, unsaved, hidden = 0, b"", False, set()
     low, high = [_MANY, _MANY], [0, 0]  # (row, column) of the first and the last cell named
     with archive.open(part) as stream:
         while chunk := stream.read(_XML_CHUNK):
             text = tail + chunk
             rows += len(_ROW_TAG.findall(text))
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
+            hidden.update(_hidden_columns(_HIDDEN_COLUMNS.findall(text)))
             for axis, found in enumerate(([int(number) for number in _ROW_NUMBER.findall(text)],
                                           [_column_number(letters) for letters in set(_CELL_COLUMN.findall(text))])):
                 if found:  # rows and columns apart: a sheet may name its cells and not its rows
@@ -798,7 +812,19 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     height = high[0] - low[0] + 1 if high[0] else rows
     width = high[1] - low[1] + 1 if high[1] else 0
     last = f"{_column_letters(high[1])}{high[0] or rows}" if high[1] else ""
-    return SheetExtent(rows, height, width, last, unsaved)
+    return SheetExtent(rows, height, width, last, unsaved, tuple(sorted(hidden)))
+
+
+def _hidden_columns(tags: list[bytes]) -> set[int]:
+    """The column numbers that ``<col min=".." max=".." hidden="1">`` tags hide (at most the first 1,000 of a range:
+    a range to XFD hides the empty columns after a table)."""
+    numbers: set[int] = set()
+    for tag in tags:
+        low, high = re.search(rb'\bmin="(\d+)"', tag), re.search(rb'\bmax="(\d+)"', tag)
+        if low is not None:
+            first = int(low.group(1))
+            numbers.update(range(first, min(int(high.group(1)) if high else first, first + 999) + 1))
+    return numbers
 
 
 _MANY = 1 << 40

@@ -858,7 +858,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         return wanted
     if not numeric:
         raise _why_no_numbers(raw)
-    candidates = [col for col in numeric if col not in regressors] or numeric
+    shown = [col for col in numeric if col not in raw.attrs.get("hidden_columns", ())] or numeric  # hidden in Excel
+    candidates = [col for col in shown if col not in regressors] or shown
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col]))] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.

@@ -950,6 +950,23 @@ def test_a_title_block_of_several_cells_above_a_sheets_header_is_skipped() -> No
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
 
 
+def test_a_hidden_column_is_not_picked_as_the_target() -> None:
+    # 'old_sales' hidden between Month and Sales was forecast, unsaid.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Month", "old_sales", "Sales"])
+    for i, month in enumerate(pd.date_range("2020-01-01", periods=30, freq="MS")):
+        sheet.append([month.to_pydatetime(), 100 * (100 + i), 100 + i])
+    sheet.column_dimensions["B"].hidden = True
+    data = io.BytesIO()
+    book.save(data)
+    series = load_series(data.getvalue(), "hidden.xlsx")
+    assert series.target == "Sales" and "old_sales" in series.numeric_columns  # still offered on the Data page
+    assert load_series(data.getvalue(), "hidden.xlsx", LoadOptions(target="old_sales")).frame["y"].iloc[0] == 10_000
+
+
 def test_a_units_row_under_a_sheets_header_below_a_title_is_not_taken_for_the_header() -> None:
     # The units row was followed by two rows of numbers, so it became the header: the target was named 'EUR'.
     data = _workbook({"Report": [["Monthly sales report", None, None], [None, None, None],
