@@ -93,10 +93,10 @@ def show(results: LabResults) -> None:
     if diverged:
         st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
     elif len(gaps) and short_of_exact(last := float(gaps["gap"].iloc[-1]), results.exact_zero):
-        overshoots = stalled(gaps["gap"].tolist()) or at_stability_edge(results.data, results.settings)
-        above = gap_words(last, results.exact_zero, T.lang)
-        st.info(T("lab.not_reached_overshoot" if overshoots else "lab.not_reached",
-                  optimizer=results.settings.optimizer, epochs=len(gaps), above=above))
+        key = ("lab.not_reached_overshoot" if stalled(gaps["gap"].tolist()) else "lab.not_reached_edge"
+               if at_stability_edge(results.data, results.settings) else "lab.not_reached")  # falling slowly
+        st.info(T(key, optimizer=results.settings.optimizer, epochs=len(gaps),
+                  above=gap_words(last, results.exact_zero, T.lang)))
     lesson("normalize")
     if results.settings.optimizer != "sgd":  # the lesson's step limit is plain gradient descent's
         st.caption(T("lab.normalize_not_plain", optimizer=results.settings.optimizer))

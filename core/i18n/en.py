@@ -429,8 +429,9 @@ MESSAGES: dict[str, str] = {
     "lab.lesson.normalize": "On raw inputs (a time index that counts the rows, a target in its own units) the loss "
                             "surface is a long narrow valley, the narrower the longer the series: for plain gradient "
                             "descent the learning rate that works after z-scoring can make raw training explode, and "
-                            "the largest step that does not oscillate on raw inputs crawls. Z-scoring makes every "
-                            "direction alike. On a short series, whose index stays small, the two differ little.",
+                            "the largest step that does not oscillate on raw inputs crawls. Z-scoring makes the trend's "
+                            "directions alike (season or regressor terms beside it still differ some). On a short "
+                            "series, whose index stays small, the two differ little.",
     "lab.normalize_not_plain": "{optimizer} is not plain gradient descent: momentum carries it along the valley, "
                                "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
                                "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "
@@ -454,10 +455,11 @@ MESSAGES: dict[str, str] = {
                      "learning rate.",
     "lab.path_back": "The path leaves the map at step {step} and is back on it for good from step {back}: at this "
                      "learning rate {optimizer}'s first steps are longer than the map is wide, and later steps bring "
-                     "it back (an adaptive optimizer's first steps are about the learning rate in size, however "
-                     "gentle the slope). The steps off the map are cut at its edge.",
-    "lab.batch_rose": "{optimizer}: the loss ended above where it started ({first:.3g} -> {last:.3g}): its steps "
-                      "overshoot at this learning rate. Lower the learning rate.",
+                     "it back (an adaptive optimizer's first steps do not shrink on a gentle slope: Adagrad's and "
+                     "Adam's are about the learning rate, RMSProp's about ten times it). The steps off the map are "
+                     "cut at its edge.",
+    "lab.batch_rose": "{optimizer}: over its last pass the loss (median {last:.3g}) is above where it started "
+                      "({first:.3g}): its steps overshoot at this learning rate. Lower the learning rate.",
     "lab.batch_diverged": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after step "
                           "{first}, and training stopped at the end of pass {epoch} (step {step}), where the loss is "
                           "checked. Lower the learning rate.",
@@ -466,6 +468,9 @@ MESSAGES: dict[str, str] = {
     "lab.not_reached_overshoot": "After {epochs} epochs {optimizer} is still {above} and "
                                  "no longer falling: at this learning rate its steps overshoot back and forth. Lower "
                                  "the learning rate.",
+    "lab.not_reached_edge": "After {epochs} epochs {optimizer} is still {above}, falling slowly: at this learning rate "
+                            "its steps overshoot the minimum back and forth and close the gap by a little each time. "
+                            "A slightly lower learning rate gets there sooner; more epochs also do.",
     "lab.run_diverged": "- **{run}**: diverged at step {step}.",
     "lab.loop": "Python loop",
     "lab.vectorized": "Vectorized (NumPy)",

@@ -163,6 +163,12 @@ def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -
     at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert any("raise the learning rate or train for more epochs" in info.value for info in at.info)
+    # Just below the edge of stability the gap still falls every epoch (x0.88 at 0.97): it was "no longer falling".
+    at.number_input(key=keys.LAB_LR).set_value(0.97).run()
+    at.slider(key=keys.LAB_EPOCHS).set_value(5).run()
+    at.button(key=keys.LAB_RUN).click().run()
+    said = [info.value for info in at.info if "After 25 epochs" in info.value]
+    assert said and "falling slowly" in said[0] and "no longer falling" not in said[0]
 
 
 @pytest.mark.parametrize(("limit", "most"), [("50", 50), ("5", 5), ("5000", 1000), ("many", 1000)])
