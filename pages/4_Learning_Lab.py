@@ -133,7 +133,7 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
             st.error(bug_message(bug, T.lang))
 if stored is not None:
     results: LabResults = stored[2]
-    thinned = T("lab.thinned") if results.data.subsampled else ""
+    thinned = T("lab.thinned", total=results.data.train_rows) if results.data.subsampled else ""
     features = plain(listed((feature_label(name, T.lang) for name in results.data.names), T.lang))
     st.caption(T("lab.intro", source=shown_source(st.session_state, T.lang), rows=len(results.data.y),
                  features=features, seconds=sum(results.seconds.values()), thinned=thinned))

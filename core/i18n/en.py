@@ -388,7 +388,8 @@ MESSAGES: dict[str, str] = {
     "lab.run_help": "Recompute with these settings.",
     "lab.training": "Training the lab's models...",
     "lab.failed": "The lab could not run: {problem}",
-    "lab.thinned": " Training rows were thinned evenly to 2,000 for the per-step traces.",
+    "lab.thinned": " The split's {total:,} training rows are thinned evenly to these for every lesson (the per-step "
+                   "traces are Python loops).",
     "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned} "
                  "Lessons 1 to 6 train on z-scored features and target (mean 0, standard deviation 1): their weights "
                  "and losses are in those units (a loss of 0.17 is 17% of the target's variance left unexplained); "

@@ -327,7 +327,7 @@ MESSAGES: dict[str, str] = {
     "lab.run_help": "按当前设置重新计算。",
     "lab.training": "正在训练实验室中的模型……",
     "lab.failed": "实验未能完成：{problem}",
-    "lab.thinned": "为绘制逐次更新的曲线，训练集已均匀抽取为 2,000 行。",
+    "lab.thinned": "划分中的 {total:,} 行训练数据已均匀抽取为上述行数，用于所有课程（逐步更新的曲线是 Python 循环）。",
     "lab.intro": "基于 {source}：训练集 {rows:,} 行，特征为 {features}；计算用时 {seconds:.1f} 秒。{thinned}"
                  "第 1 至 6 课在 z-score 归一化后的特征和目标（均值 0，标准差 1）上训练：其权重和损失都以此为单位"
                  "（损失 0.17 表示目标方差中仍有 17% 未被解释）；优化器比赛的测试误差则使用序列自身的单位。",

@@ -58,6 +58,7 @@ class LabData:
     names: list[str]
     season: int
     subsampled: bool = False
+    train_rows: int = 0         # the split's training rows, before thinning
     left_out: dict[str, str] = field(default_factory=dict)  # calendar terms the training rows cannot estimate, why
 
     @property
@@ -82,7 +83,8 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
     return LabData(x=x_scaler.transform(raw[keep]), y=y_scaler.transform(y_values),
                    x_test=x_scaler.transform(raw_test), y_test=observed_values(frame["y"], filled)[len(train):],
                    y_train_raw=y_values, x_raw=raw[keep], y_scaler=y_scaler, names=names,
-                   season=frequency.season_length, subsampled=len(keep) < len(train), left_out=dict(left_out))
+                   season=frequency.season_length, subsampled=len(keep) < len(train), train_rows=len(train),
+                   left_out=dict(left_out))
 
 
 def lab_features(model: str, train: pd.DataFrame, frequency: Frequency) -> tuple[FeatureSpec, dict[str, str]]:
@@ -373,7 +375,9 @@ def backprop_check(data: LabData, settings: LabSettings, batch: int = 16) -> Bac
 
 
 def _fmt(values: np.ndarray) -> str:
-    shown = ", ".join(f"{v:+.4f}" for v in np.ravel(values)[:6])
+    """Up to 6 values, signed, 4 decimals; a value that rounds to zero (a gradient the ReLU blocks, -0.0) as 0.0000."""
+    shown = ", ".join(text if (text := f"{v:+.4f}") not in ("+0.0000", "-0.0000") else "0.0000"
+                      for v in np.ravel(values)[:6])
     return f"[{shown}{', ...' if np.size(values) > 6 else ''}]"
 
 

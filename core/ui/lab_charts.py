@@ -32,11 +32,16 @@ def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     steps = int(np.sqrt(len(surface)))
     width = float(np.ptp(surface["w"])) / max(steps - 1, 1)
     height = float(np.ptp(surface["b"])) / max(steps - 1, 1)
-    w_axis = alt.Scale(domain=[float(surface["w"].min()), float(surface["w"].max()) + width], nice=False)
-    b_axis = alt.Scale(domain=[float(surface["b"].min()), float(surface["b"].max()) + height], nice=False)
-    heat = alt.Chart(surface.assign(w2=surface["w"] + width, b2=surface["b"] + height)).mark_rect().encode(
-        x=alt.X("w:Q", title=t("lab.chart.slope", lang), scale=w_axis), x2="w2",
-        y=alt.Y("b:Q", title=t("lab.chart.intercept", lang), scale=b_axis), y2="b2",
+    # each cell centred on its grid point: drawn from it up and to the right, the minimum sat on a cell's corner
+    w_axis = alt.Scale(domain=[float(surface["w"].min()) - width / 2, float(surface["w"].max()) + width / 2],
+                       nice=False)
+    b_axis = alt.Scale(domain=[float(surface["b"].min()) - height / 2, float(surface["b"].max()) + height / 2],
+                       nice=False)
+    cells = surface.assign(w_low=surface["w"] - width / 2, w_high=surface["w"] + width / 2,
+                           b_low=surface["b"] - height / 2, b_high=surface["b"] + height / 2)
+    heat = alt.Chart(cells).mark_rect().encode(
+        x=alt.X("w_low:Q", title=t("lab.chart.slope", lang), scale=w_axis), x2="w_high",
+        y=alt.Y("b_low:Q", title=t("lab.chart.intercept", lang), scale=b_axis), y2="b_high",
         color=alt.Color("level:Q", title=t("lab.chart.log_mse", lang), scale=alt.Scale(scheme="viridis")))
     path = alt.Chart(landscape.path).mark_line(color="white", clip=True,
                                                point=alt.OverlayMarkDef(color="white", size=25, clip=True)).encode(

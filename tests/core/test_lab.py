@@ -121,6 +121,9 @@ def test_long_series_are_thinned_for_the_traces(air) -> None:  # type: ignore[no
     from core.data.frequency import STEPS
     data = lab.prepare(long, STEPS, lab.LabSettings(max_rows=500))
     assert data.subsampled and len(data.y) == 500
+    assert data.train_rows == 7000  # said with the thinning: the intro's row count is the thinned one
+    from core.i18n import t
+    assert "7,000 training rows are thinned evenly" in t("lab.thinned", "en", total=data.train_rows)
 
 
 def test_the_lab_says_which_season_terms_a_short_series_cannot_fit() -> None:
@@ -243,3 +246,18 @@ def test_descent_short_of_a_line_through_every_row_is_told_as_a_share_of_the_var
     assert "倍" not in gap_words(gap, True, "zh") and "方差" in gap_words(gap, True, "zh")
     curved = frame.assign(y=np.sin(np.arange(48.0)))
     assert not lab.run_lab(curved, infer_frequency(frame["ds"]), settings).exact_zero
+
+
+def test_a_gradient_the_relu_blocks_is_shown_as_zero_not_minus_zero() -> None:
+    assert lab._fmt(np.array([-0.0, 0.0, -1e-7, 0.25, -0.5])) == "[0.0000, 0.0000, 0.0000, +0.2500, -0.5000]"
+
+
+def test_the_heat_maps_cells_are_centred_on_their_grid_points(air) -> None:  # type: ignore[no-untyped-def]
+    # Drawn from each grid point up and to the right, the marked minimum sat on the lowest cell's corner.
+    settings = lab.LabSettings()
+    path = lab.landscape(lab.prepare(air.frame, air.frequency, settings), settings)
+    spec = loss_surface(path).to_dict()
+    heat = spec["layer"][0]
+    cells = pd.DataFrame(spec["datasets"][heat["data"]["name"]])
+    assert np.allclose((cells["w_low"] + cells["w_high"]) / 2, cells["w"])
+    assert np.allclose((cells["b_low"] + cells["b_high"]) / 2, cells["b"])
