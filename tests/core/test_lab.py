@@ -261,3 +261,12 @@ def test_the_heat_maps_cells_are_centred_on_their_grid_points(air) -> None:  # t
     cells = pd.DataFrame(spec["datasets"][heat["data"]["name"]])
     assert np.allclose((cells["w_low"] + cells["w_high"]) / 2, cells["w"])
     assert np.allclose((cells["b_low"] + cells["b_high"]) / 2, cells["b"])
+
+
+def test_a_target_that_varies_below_a_trillionth_of_its_level_is_constant_to_the_lab() -> None:
+    # The scaler leaves it unscaled (rounding, not a series): the lab drew it as a series of losses near 1e-13.
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=60, freq="MS"),
+                          "y": 5e6 + 1e-6 * np.random.default_rng(0).integers(0, 3, 60)})
+    assert lab.prepare(frame, infer_frequency(frame["ds"]), lab.LabSettings()).constant
+    rising = frame.assign(y=5e6 + np.arange(60.0))
+    assert not lab.prepare(rising, infer_frequency(rising["ds"]), lab.LabSettings()).constant
