@@ -419,8 +419,9 @@ MESSAGES: dict[str, str] = {
                        "and seed. Momentum keeps "
                        "velocity, Adagrad and RMSProp scale each step by past gradients, Adadelta sizes its steps from "
                        "running averages of past steps and gradients (its learning rate, 1 by default, only scales "
-                       "them), Adam combines momentum and scaling, LBFGS uses curvature. A run whose loss explodes is "
-                       "stopped and marked diverged.",
+                       "them), Adam combines momentum and scaling, LBFGS uses curvature (one of its steps runs several "
+                       "loss and gradient evaluations, where the others' steps are one gradient each). A run whose "
+                       "loss explodes is stopped and marked diverged.",
     "lab.lesson.backprop": "Backpropagation is the chain rule applied layer by layer, from the loss back to each "
                            "weight. Here it is written out by hand for a Linear-ReLU-Linear network and checked "
                            "against PyTorch's autograd on the same weights and batch.",
