@@ -14,14 +14,14 @@ from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, id_candidat
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
-                             nav_links, quality_metrics, quality_of, runs_moved_notes, sample_bytes, sample_files,
-                             span_text, set_page_query, split_caption, steps_note, sync_pickers)
+                             quality_metrics, quality_of, runs_moved_notes, sample_bytes, sample_files, span_text,
+                             set_page_query, split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import to_query
 
 # Parsed uploads are shared by content across sessions: few of them, and not for long.
-load_cached, split_cached = (st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read)
-                             for read in (load_series, read_panel))
+load_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(load_series)
+split_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read_panel)
 
 
 def use_file(reading: Reading, T: Texts) -> bool:
@@ -132,19 +132,18 @@ def main() -> None:
     note = open_session(st.session_state, st.query_params, load_cached, split=split_cached, cookies=st.context.cookies)
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))  # the selector's choice first
     follow_language(st.session_state, T.lang)
-    pages = [st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True),
-             *(st.Page(path, title=T(title), url_path=url) for path, title, url in PAGES)]
-    page, links = st.navigation(pages, position="hidden"), st.sidebar.container(key="nav")  # ``nav_links``
-    after_navigation(st.session_state, st.query_params, st.switch_page)  # a shared link's split; a first deep link
+    data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)
+    page = st.navigation([data, *(st.Page(path, title=T(title), url_path=url) for path, title, url in PAGES)])
+    if wanted := after_navigation(st.session_state, st.query_params):  # a shared link's split; a first deep link
+        st.switch_page(wanted, query_params=st.query_params.to_dict())
     lang = st.sidebar.selectbox(T("app.language"), list(LANGUAGES), key=keys.APP_LANG_WIDGET,  # on every page
                                 format_func=LANGUAGES.__getitem__)
-    if note and page is not pages[0]:
+    if note and page is not data:
         st.toast(plain(note.text(lang)))
     try:
         page.run()
     finally:  # also after a page's st.stop() or st.rerun()
-        end_run(st.session_state, st.query_params, lang, page.url_path)
-        nav_links(st.session_state, pages, lang, links.page_link)
+        end_run(st.session_state, st.query_params, lang)
 
 
 main()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +18,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import is_thinned
 from core.ui.store import KEEP_SECONDS, SessionStore, is_key, new_key
 from core.ui.text import plain
-from core.ui.urlstate import DATA_FIELDS, SESSION_PARAM, parse_query, parse_train_query, to_query
+from core.ui.urlstate import DATA_FIELDS, SESSION_PARAM, parse_query, parse_train_query
 
 T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"  # the samples shipped beside dashboard.py
@@ -206,13 +206,12 @@ def through_dashboard(state: MutableMapping[str, Any], bare: bool, page: str, sw
         switch("dashboard.py", query_params=dict(params))
 
 
-def after_navigation(state: MutableMapping[str, Any], params: Mapping[str, str], switch: Callable[..., Any]) -> None:
+def after_navigation(state: MutableMapping[str, Any], params: Mapping[str, str]) -> str | None:
     """What ``dashboard.py`` does once ``st.navigation`` has given the page its query parameters: a shared link's
-    split (``apply_fraction_url``), and ``switch`` to the page a first deep link asked for (``through_dashboard``)."""
+    split (``apply_fraction_url``), and the page a first deep link asked for (``through_dashboard``), to switch to."""
     apply_fraction_url(state, params)
     state[keys.APP_DEEP_LINK_DONE] = True  # the dashboard ran in this session: pages need not come through it
-    if wanted := state.pop(keys.APP_DEEP_LINK, None):
-        switch(wanted, query_params=dict(params))
+    return state.pop(keys.APP_DEEP_LINK, None)
 
 
 def result_title(state: Mapping[str, Any], result: Any, lang: str = "en") -> str:
@@ -639,31 +638,11 @@ def keep_language_param(params: MutableMapping[str, str], lang: str) -> None:
         params[LANG_PARAM] = lang
 
 
-def end_run(state: MutableMapping[str, Any], params: MutableMapping[str, str], lang: str, page: str = "") -> None:
-    """After every run of every page: save the session for a reload, put its key and ``lang`` in the URL, and
-    remember the URL's query as ``page``'s (``nav_links``)."""
+def end_run(state: MutableMapping[str, Any], params: MutableMapping[str, str], lang: str) -> None:
+    """After every run of every page: save the session for a reload, and put its key and ``lang`` in the URL."""
     save_session(state)
     keep_session_param(params, state)
     keep_language_param(params, lang)
-    state.setdefault(keys.APP_PAGE_QUERIES, {})[page] = dict(params)
-
-
-def nav_links(state: Mapping[str, Any], pages: Sequence[Any], lang: str, link: Callable[..., Any]) -> None:
-    """Draw (``link``: ``page_link``) each page of the sidebar with the query that opens it as it was left: the
-    query the page left in the URL last time (with the split in use, the session key and ``lang``), so that the page,
-    writing its settings into the URL, writes what is there already. Streamlit's own links open a page with no query;
-    the page then wrote its settings, a second step of the browser's history, and Back returned to the same page
-    without them."""
-    remembered: Mapping[str, Mapping[str, str]] = state.get(keys.APP_PAGE_QUERIES, {})
-    key = _saved_key(state)
-    fraction = state.get(keys.DATA_TRAIN_FRACTION)
-    for page in pages:
-        query = dict(remembered.get(page.url_path, {}))
-        if "fraction" in query and fraction is not None:
-            query.update(to_query({"fraction": float(fraction)}))
-        for name in (SESSION_PARAM, LANG_PARAM):  # put back last, as ``set_page_query`` orders them
-            query.pop(name, None)
-        link(page, query_params={**query, **({SESSION_PARAM: key} if key else {}), LANG_PARAM: lang})
 
 
 # Widgets whose options are shown in words of the page's language: the browser keeps the words it showed, so

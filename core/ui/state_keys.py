@@ -8,7 +8,6 @@ left); widget keys end in ``_widget`` or name the control.
 APP_LANG = "app.lang"                    # the language this session settled on (URL, locale), for pages run alone
 APP_DEEP_LINK = "app.deep_link"           # the page a fresh server's first deep link asked for (through dashboard.py)
 APP_DEEP_LINK_DONE = "app.dashboard_ran"  # dashboard.py ran in this session (``through_dashboard``)
-APP_PAGE_QUERIES = "app.page_queries"       # each page's URL query when its last run ended (``nav_links``)
 APP_LANG_WIDGET = "app.language"         # the sidebar's language selector (drawn by dashboard.py on every page)
 
 # Data page (home)

@@ -136,33 +136,12 @@ def test_a_rerun_that_changes_no_setting_adds_no_step_to_the_browsers_history(br
     page.close()
 
 
-def test_back_returns_to_the_page_before_in_one_press(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
-    # Streamlit's links opened a page with no query and the page then wrote its settings into the URL: two steps of
-    # history per visit, and Back went to the same page without its settings. The sidebar's links now open a page at
-    # the query it left (from its second visit: the first writes settings the link did not know).
-    page = browser.new_page()
-    page.goto(app_url)
-    page.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
-    nav = page.locator(".st-key-nav")
-    for name, heading in (("Forecast", "Forecast"), ("Compare", "Compare runs"), ("Forecast", "Forecast")):
-        nav.get_by_text(name, exact=True).click(timeout=LONG)
-        page.wait_for_url(f"**/{name}?**", timeout=LONG)
-        page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=LONG)
-        page.wait_for_timeout(1500)  # the page writes its settings into the URL after it is drawn
-    assert "horizon=" in page.url
-    page.go_back()
-    page.wait_for_url("**/Compare?**", timeout=LONG)
-    page.get_by_role("heading", name="Compare runs", exact=True).wait_for(timeout=LONG)
-    assert no_exception_shown(page)
-    page.close()
-
-
 def test_a_shared_compare_link_opens_at_its_train_fraction(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     # Only the Data and Train pages applied ?fraction=: Compare scored its baselines at 0.7 with 0.8 in the URL.
     page = browser.new_page()
     page.goto(f"{app_url}/Compare?fraction=0.8")
     page.get_by_text("Compare runs").first.wait_for(timeout=LONG)
-    page.locator(".st-key-nav a").first.click(timeout=LONG)  # to Data: the split the session now has
+    page.locator("[data-testid=stSidebarNav] a").first.click(timeout=LONG)  # to Data: the split the session now has
     page.wait_for_url(lambda url: "/Compare" not in url, timeout=LONG)
     page.wait_for_url("**fraction=0.8*", timeout=LONG)  # the Data page writes the split it shows into the URL
     assert no_exception_shown(page)
@@ -177,7 +156,7 @@ def test_a_fresh_servers_first_visit_by_a_deep_link_goes_through_the_dashboard(b
         page.get_by_text("Compare runs").first.wait_for(timeout=LONG)
         page.wait_for_url("**s=*", timeout=LONG)  # the session's key: dashboard.py ran
         assert "fraction=0.8" in page.url and "/Compare" in page.url
-        expect_nav = page.locator('.st-key-nav')
+        expect_nav = page.locator('[data-testid="stSidebarNav"]')
         expect_nav.get_by_text("Data", exact=True).wait_for(timeout=LONG)
         assert no_exception_shown(page)
         page.close()
@@ -210,8 +189,8 @@ def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_u
     expect(picker(page, "Target")).to_have_value("Wert", timeout=LONG)
     frequency = page.locator('[data-testid="stMetric"]').filter(has_text="Frequency")
     expect(frequency).to_contain_text("monthly", timeout=LONG)
-    expect(page.locator('.st-key-nav')).to_contain_text("Data")
-    expect(page.locator('.st-key-nav')).not_to_contain_text("dashboard")
+    expect(page.locator('[data-testid="stSidebarNav"]')).to_contain_text("Data")
+    expect(page.locator('[data-testid="stSidebarNav"]')).not_to_contain_text("dashboard")
     page.wait_for_url("**s=*", timeout=LONG)  # the session's key, and nothing of the file, in the URL
     assert "wolf" not in page.url and "Datum" not in page.url
     first_key = session_key(page.url)
@@ -248,7 +227,7 @@ def test_the_language_selector_turns_the_app_and_its_charts_chinese(browser, app
     expect(axis).to_have_attribute("aria-label", re.compile("时间.*1949年1月.*1960年12月"), timeout=LONG)
     expect(picker(page, "缺失值")).to_have_value("删除：删去这些行", timeout=LONG)  # the choice, in new words
     page.wait_for_url(re.compile(r"lang=zh"), timeout=LONG)
-    page.locator('.st-key-nav').get_by_text("训练", exact=True).click()
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("训练", exact=True).click()
     expect(page.get_by_role("heading", name="训练模型")).to_be_visible(timeout=LONG)
     page.wait_for_url(re.compile(r"/Train\?.*lang=zh"), timeout=LONG)  # a shared link opens in Chinese
     assert no_exception_shown(page)
@@ -269,7 +248,7 @@ def test_a_long_file_trains_on_all_its_series(browser, app_url: str, tmp_path: P
     page.get_by_text("Series: stores.csv").wait_for(timeout=LONG)
     expect(page.get_by_text("by store: each is split, fitted and scored on its own")).to_be_visible(timeout=LONG)
     expect(picker(page, "Series shown")).to_have_value("north", timeout=LONG)
-    page.locator('.st-key-nav').get_by_text("Train", exact=True).click()
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Train", exact=True).click()
     page.get_by_role("button", name="Train on all 3 series").click(timeout=LONG)
     expect(page.get_by_text("3 series fitted, 0 skipped", exact=False)).to_be_visible(timeout=LONG)
     table = page.locator('[data-testid="stDataFrame"]').first
@@ -292,7 +271,7 @@ def test_stop_ends_a_run_over_all_series_and_keeps_what_finished(browser, app_ur
     page.locator(".vega-embed").first.wait_for(timeout=LONG)
     page.locator('input[type="file"]').set_input_files(str(source))
     page.get_by_text("Series: many.csv").wait_for(timeout=LONG)
-    page.locator('.st-key-nav').get_by_text("Train", exact=True).click()
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Train", exact=True).click()
     picker(page, "Model").click()
     page.get_by_role("option", name="auto", exact=True).click()
     page.get_by_role("button", name="Train on all 200 series").click(timeout=LONG)

@@ -196,20 +196,3 @@ def test_a_forecast_and_the_learning_lab_wait_for_a_training_slot(monkeypatch: p
     assert not at.exception and not at.error and held == ["held"]
     at.switch_page("pages/4_Learning_Lab.py").run()
     assert not at.exception and held == ["held", "held"]
-
-
-def test_the_sidebars_links_open_each_page_at_the_query_it_left() -> None:
-    from types import SimpleNamespace
-
-    from core.ui.session import end_run, nav_links
-
-    state: dict[str, object] = {keys.DATA_TRAIN_FRACTION: 0.7}
-    end_run(state, {"model": "poly", "degree": "3", "fraction": "0.7", "lang": "en"}, "zh", "Train")
-    end_run(state, {"lang": "en"}, "zh", "Compare")
-    state[keys.DATA_TRAIN_FRACTION] = 0.8  # the split changed on the Data page since
-    drawn: list[tuple[str, dict[str, str]]] = []
-    pages = [SimpleNamespace(url_path=name) for name in ("Train", "Compare", "Forecast")]
-    nav_links(state, pages, "zh", lambda page, query_params: drawn.append((page.url_path, query_params)))
-    assert drawn == [("Train", {"model": "poly", "degree": "3", "fraction": "0.8", "lang": "zh"}),
-                     ("Compare", {"lang": "zh"}), ("Forecast", {"lang": "zh"})]
-    assert [list(query) for _, query in drawn][0][-1] == "lang"  # in the order the page writes them
