@@ -40,7 +40,7 @@ labels = [run_label(i, r) for i, r in enumerate(runs)] + [T("compare.baseline", 
 if not runs:  # runs over all series, if any, are further down
     st.info(T("compare.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "compare.no_runs"))
 st.caption(T("compare.intro", source=shown_source(st.session_state, T.lang)))  # which series, in a file of several
-formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang).items()}
+formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang, results).items()}
 if warning := other_fractions_warning(results, fraction, T.lang):  # other test rows: not ranked against these
     st.warning(warning)
 st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, width="stretch", column_config=formats,

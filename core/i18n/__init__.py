@@ -10,6 +10,7 @@ prefix by ``relabel``; texts of the model table are translated by name with ``co
 """
 from __future__ import annotations
 
+import numbers
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
@@ -43,7 +44,22 @@ class _Formatter(string.Formatter):
             return "was" if value == 1 else "were"
         if format_spec == "hold":
             return "holds" if value == 1 else "hold"
+        if _GROUPED_SIGNIFICANT.fullmatch(format_spec):
+            return number_text(value, format_spec)
         return super().format_field(value, format_spec)
+
+
+_GROUPED_SIGNIFICANT = re.compile(r"([+ ]?),\.(\d+)g")  # ``{value:+,.4g}``: significant digits, grouped
+
+
+def number_text(value: Any, format_spec: str = ",.4g") -> str:
+    """``value`` with ``format_spec`` (``,.4g``, ``+,.4g``: significant digits, thousands grouped), but a number of
+    more whole digits than that written whole rather than in exponent notation: an MAE of 12,345.7 read '1.235e+04'."""
+    found = _GROUPED_SIGNIFICANT.fullmatch(format_spec)
+    real = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    if found and real and 10 ** int(found.group(2)) <= abs(value) < 1e15:
+        return format(value, f"{found.group(1)},.0f")
+    return format(value, format_spec)
 
 
 _FORMATTER = _Formatter()

@@ -54,13 +54,14 @@ _MOST_DECIMALS = 6  # beyond, a table writes values in scientific notation (``va
 
 def value_format(values: pd.Series | np.ndarray, digits: int = 4) -> str:
     """A table format (printf) with one number of decimals for every value of a series: ``digits`` significant digits
-    at the series' typical size (its median absolute value), so a forecast column does not mix 433.2719 with 401.5."""
+    at the series' typical size (its median absolute value), so a forecast column does not mix 433.2719 with 401.5;
+    thousands grouped (``%,.0f``: Streamlit's printf; 1500000000000 was written whole)."""
     sizes = np.abs(np.asarray(values, dtype=float))
     sizes = sizes[np.isfinite(sizes) & (sizes > 0)]
     if not sizes.size:
-        return "%.2f"
+        return "%,.2f"
     decimals = digits - 1 - math.floor(math.log10(float(np.median(sizes))))
-    return f"%.{max(decimals, 0)}f" if decimals <= _MOST_DECIMALS else f"%.{digits - 1}e"  # 3.142e-09, not 0.000000
+    return f"%,.{max(decimals, 0)}f" if decimals <= _MOST_DECIMALS else f"%.{digits - 1}e"  # 3.142e-09, not 0.000000
 
 
 def _x(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> alt.X:
@@ -114,8 +115,8 @@ def _band_layer(band: pd.DataFrame, x: alt.X, lang: str, frequency: Frequency | 
         x=x, y="lower:Q", y2="upper:Q",
         fill=alt.Fill("band:N", scale=alt.Scale(range=[BAND_COLOR]), title=None),
         tooltip=[_time_tip(band["ds"], lang, frequency),
-                 alt.Tooltip("lower:Q", title=t("chart.lower", lang), format=",.4g"),
-                 alt.Tooltip("upper:Q", title=t("chart.upper", lang), format=",.4g")])
+                 alt.Tooltip("lower:Q", title=t("chart.lower", lang), format=",.4~r"),
+                 alt.Tooltip("upper:Q", title=t("chart.upper", lang), format=",.4~r")])
 
 
 def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = None,
@@ -124,7 +125,7 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
     drawn, _ = thin_for_drawing(frame)
     line = alt.Chart(drawn).mark_line(color=ACTUAL_COLOR).encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
-        tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("y:Q", title=target, format=",.4g")])
+        tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("y:Q", title=target, format=",.4~r")])
     layers: list[alt.Chart] = [line.interactive(bind_y=False)]
     if boundary is not None:
         rule = pd.DataFrame({"ds": [boundary], "label": [t("chart.test_starts", lang)]})
@@ -153,7 +154,7 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
     actual = drawn.dropna(subset=["actual"])
     layers.append(alt.Chart(actual).mark_line(color=ACTUAL_COLOR).encode(
         x=x, y=y_title, tooltip=[_time_tip(actual["ds"], lang, frequency),
-                                 alt.Tooltip("actual:Q", title=t("chart.actual", lang), format=",.4g")]))
+                                 alt.Tooltip("actual:Q", title=t("chart.actual", lang), format=",.4~r")]))
     predicted = _named_splits(drawn.dropna(subset=["predicted"]), lang)
     layers.append(alt.Chart(predicted).mark_line(strokeDash=[4, 2]).encode(
         x=x, y=alt.Y("predicted:Q"),
@@ -161,7 +162,7 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
                         title=t("chart.prediction", lang)),
         detail="split:N",
         tooltip=[_time_tip(predicted["ds"], lang, frequency), alt.Tooltip("split:N", title=t("chart.split", lang)),
-                 alt.Tooltip("predicted:Q", title=t("chart.predicted", lang), format=",.4g")]))
+                 alt.Tooltip("predicted:Q", title=t("chart.predicted", lang), format=",.4~r")]))
     banded = {"lower", "upper"} <= set(drawn.columns) and drawn[["lower", "upper"]].notna().all(axis=1).any()
     key = t("chart.prediction_key_band" if banded else "chart.prediction_key", lang)
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=360).interactive(bind_y=False), thinned, lang,
@@ -196,7 +197,7 @@ def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("residual:Q", title=t("chart.residual", lang)),
         color=alt.Color("split:N", scale=_split_scale(drawn["split"], lang), title=t("chart.split", lang)),
         tooltip=[_time_tip(drawn["ds"], lang, frequency),
-                 alt.Tooltip("residual:Q", title=t("chart.residual_tip", lang), format=",.4g")],
+                 alt.Tooltip("residual:Q", title=t("chart.residual_tip", lang), format=",.4~r")],
     ).properties(height=200), thinned, lang))
 
 
@@ -242,7 +243,7 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
         color=alt.Color("series:N", scale=color, title=t("chart.series", lang), legend=legend),
         strokeDash=alt.StrokeDash("series:N", scale=dash, title=t("chart.series", lang), legend=legend),
         tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
-                 alt.Tooltip("y:Q", title=target, format=",.4g")]))
+                 alt.Tooltip("y:Q", title=target, format=",.4~r")]))
     key = t("chart.overlay_key", lang) if test_span is not None else ""
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=380).interactive(bind_y=False),
                                      any(thinned for _, thinned in parts), lang, key))
@@ -269,7 +270,7 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
         x=x, y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
         color=alt.Color("series:N", scale=scale, title=None),
         tooltip=[_time_tip(parts["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
-                 alt.Tooltip("y:Q", title=target, format=",.4g")])
+                 alt.Tooltip("y:Q", title=target, format=",.4~r")])
     points = alt.Chart(future).mark_point(color=SPLIT_COLORS["future"], size=20, filled=True).encode(
         x=x, y="predicted:Q")
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
@@ -296,7 +297,7 @@ def small_multiples(frame: pd.DataFrame, frequency: Frequency | None = None, lan
         strokeDash=alt.StrokeDash("line:N", scale=alt.Scale(domain=lines, range=[[1, 0], [4, 2]][: len(lines)]),
                                   legend=None),
         tooltip=[_time_tip(frame["ds"], lang, frequency), alt.Tooltip("line:N", title=t("chart.series", lang)),
-                 alt.Tooltip("value:Q", title=t("chart.value", lang), format=",.4g")],
+                 alt.Tooltip("value:Q", title=t("chart.value", lang), format=",.4~r")],
     ).properties(width=240, height=140)
     return base.facet(facet=alt.Facet("panel:N", sort=panels, title=None, header=alt.Header(labelLimit=0)),
                       columns=columns, title=title).resolve_scale(x="independent", y="independent")

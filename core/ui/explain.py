@@ -10,7 +10,7 @@ import pandas as pd
 
 from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES
-from core.i18n import candidate_name, has, relabel, t
+from core.i18n import candidate_name, has, number_text, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import EACH_ROW_A_YEAR, YEAR_FROM_TREND
 from core.training.least_squares import GAP_FLOOR
@@ -264,4 +264,4 @@ def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], la
 
 
 def _cell(value: float | None, lang: str) -> str:
-    return t("metric.undefined", lang) if value is None else f"{value:,.4g}"
+    return t("metric.undefined", lang) if value is None else number_text(value)

@@ -73,7 +73,7 @@ def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_t
         y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
         color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0, columns=2)),
         tooltip=[alt.Tooltip(f"{color}:N", title=t("lab.chart.curve", lang)),
-                 alt.Tooltip(f"{x}:Q", title=x_title, format=",.4g"),
+                 alt.Tooltip(f"{x}:Q", title=x_title, format=",.4~r"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=".3e")],
     ).properties(height=300).interactive(bind_y=False))
 

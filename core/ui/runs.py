@@ -1,16 +1,18 @@
 """The session's runs: leaderboard rows and overlays for the Compare and Forecast pages."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from core.data.tidy import LoadedSeries
 from core.evaluation.pipeline import Refit, RunRequest, RunResult, refit_on_all_rows
 from core.i18n import candidate_name, core_text, listed, t
 from core.ui import state_keys as keys
+from core.ui.charts import value_format
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -48,9 +50,15 @@ BOARD_FORMATS = {"test_mae": "%.4g", "test_rmse": "%.4g", "test_mape": "%.3g", "
                  "test_mase": "%.3g", "test_r2": "%.3g", "fit_seconds": "%.3f"}
 
 
-def board_formats(lang: str = "en") -> dict[str, str]:
-    """Number formats of the leaderboard's columns, by the names the columns have in ``lang``."""
-    return table_formats(BOARD_FORMATS, "board", lang)
+def board_formats(lang: str = "en", results: Sequence[RunResult] = ()) -> dict[str, str]:
+    """Number formats of the leaderboard's columns, by the names the columns have in ``lang``; MAE and RMSE, in the
+    target's units, with the decimals their size needs and thousands grouped (``value_format`` of the ``results``'
+    test scores): '%.4g' wrote an MAE of 12,345.7 as 1.235e+4."""
+    scores = [value for result in results for name in ("mae", "rmse")
+              if (value := result.metrics["test"].get(name)) is not None]
+    shown = value_format(np.asarray(scores, dtype=float)) if scores else None
+    scaled = {name: shown for name in ("test_mae", "test_rmse")} if shown else {}
+    return table_formats({**BOARD_FORMATS, **scaled}, "board", lang)
 
 
 def table_formats(formats: dict[str, str], prefix: str, lang: str = "en") -> dict[str, str]:

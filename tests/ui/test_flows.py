@@ -57,7 +57,7 @@ def test_forecast_12_steps_from_a_run_with_calendar_dates_and_a_band() -> None:
     assert (table["lower"] < table["predicted"]).all() and (table["predicted"] < table["upper"]).all()
     assert at.get("download_button")[0].label == "Download forecast (CSV)"
     shown = json.loads(at.dataframe[0].proto.columns)  # hundreds of passengers: one decimal in every cell
-    assert {shown[name]["type_config"]["format"] for name in ("predicted", "lower", "upper")} == {"%.1f"}
+    assert {shown[name]["type_config"]["format"] for name in ("predicted", "lower", "upper")} == {"%,.1f"}
 
 
 def test_loading_new_data_clears_runs_made_on_the_old() -> None:

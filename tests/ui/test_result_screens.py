@@ -80,11 +80,11 @@ def test_the_forecast_view_starts_a_few_seasons_back() -> None:
 
 
 def test_a_table_writes_every_value_with_the_decimals_of_the_series_size() -> None:
-    assert value_format(pd.Series([112.0, 433.27, 622.0])) == "%.1f"  # forecasts mixed 433.2719 with 401.5
-    assert value_format(np.array([0.0123, 0.0151, 0.0])) == "%.5f"
-    assert value_format(np.array([2.5e6, 3.1e6])) == "%.0f"
-    assert value_format(np.array([1e-9, 3e-9])) == "%.3e" and value_format(np.array([0.0, np.nan])) == "%.2f"
-    assert value_format(np.array([2.5e-3, 3e-3])) == "%.6f"  # four significant digits in six decimals
+    assert value_format(pd.Series([112.0, 433.27, 622.0])) == "%,.1f"  # forecasts mixed 433.2719 with 401.5
+    assert value_format(np.array([0.0123, 0.0151, 0.0])) == "%,.5f"
+    assert value_format(np.array([2.5e6, 3.1e6])) == "%,.0f"
+    assert value_format(np.array([1e-9, 3e-9])) == "%.3e" and value_format(np.array([0.0, np.nan])) == "%,.2f"
+    assert value_format(np.array([2.5e-3, 3e-3])) == "%,.6f"  # four significant digits in six decimals
 
 
 def test_time_labels_follow_the_series_resolution() -> None:
@@ -413,3 +413,23 @@ def test_compare_says_nothing_of_a_season_missing_only_from_another_splits_runs(
     at.session_state[keys.DATA_TRAIN_FRACTION] = 0.8  # 17 training rows now: the baselines have their season
     at.switch_page("pages/2_Compare.py").run()
     assert not at.exception and not any("fewer than one season" in c.value for c in at.caption)
+
+
+def test_numbers_of_five_or_more_whole_digits_are_written_whole_and_grouped() -> None:
+    # ',.4g' wrote an MAE of 12,345.7 as '1.235e+04' in the metrics table and the texts, '%.4g' as 1.235e+4 on the
+    # board, and d3's ',.4g' in the tooltips.
+    from types import SimpleNamespace
+
+    from core.i18n import number_text, t
+    from core.ui.runs import board_formats
+
+    assert number_text(12345.678) == "12,346" and number_text(-98765.4, "+,.4g") == "-98,765"
+    assert number_text(433.2719) == "433.3" and number_text(0.00012345) == "0.0001234"
+    assert t("coef.trend", "en", target="sales", value=12345.678, per="per month") == \
+        "Trend: sales changes by +12,346 per month."
+    runs = [SimpleNamespace(metrics={"test": {"mae": 12345.6, "rmse": 15000.2}})]
+    formats = board_formats("en", runs)  # type: ignore[arg-type]
+    assert formats["test MAE"] == formats["test RMSE"] == "%,.0f" and formats["test MAPE %"] == "%.3g"
+    spec = series_chart(pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=12, freq="MS"),
+                                      "y": 1e5 + np.arange(12.0)}), "sales").to_dict()
+    assert ",.4g" not in str(spec) and ",.4~r" in str(spec)
