@@ -198,7 +198,7 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False, head_decides: 
     present = text.notna() & (text != "")
     if present.any() and (scaled := _scaled_numbers(text[present], decimal_comma)) is not None:
         return scaled.reindex(text.index)
-    if not decimal_comma and present.any() and _written_with_decimal_commas(text[present].iloc[:200]):
+    if not decimal_comma and present.any() and _written_with_decimal_commas(text[present]):
         return parse_numbers(values, True, head_decides)  # German text numbers in a file of decimal points (.xlsx)
     if not present.any() or (head_decides and _looks_like_text(text[present].iloc[:200], decimal_comma)):
         return None  # cheap rejection of text columns (dates, names) before work on every row
@@ -256,16 +256,16 @@ _COMMA_DECIMAL_CELL = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")  
 _COMMA_DECIMAL_ONLY = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,(?:\d{1,2}|\d{4,}))")  # not 1,234
 
 
-def _written_with_decimal_commas(head: pd.Series) -> bool:
-    """Whether the first cells of a column of text are numbers written with a decimal comma (``1.008,89``,
-    ``998,89``), at least one of them in a way a decimal point's thousands cannot be (``1,234`` can): an .xlsx of
-    German text numbers, which a workbook's file gives no decimal mark for, was refused as text."""
-    head = head.astype(object)
-    if not head.str.contains(",", regex=False).any():
+def _written_with_decimal_commas(cells: pd.Series) -> bool:
+    """Whether every cell of a column of text is a number written with a decimal comma (``1.008,89``, ``998,89``,
+    ``1200``), one at least in a way a decimal point's thousands cannot be (``1,234`` can): an .xlsx of German text
+    numbers, which a workbook gives no decimal mark for, was refused as text. Every cell, not most: one written with
+    a decimal point (``29.5``) among them would be read as thousands (295)."""
+    head = cells.iloc[:200].astype(object)  # cheap rejection first: most text columns hold no comma
+    if not head.str.contains(",", regex=False).any() or not head.str.fullmatch(_COMMA_DECIMAL_CELL).all():
         return False
-    if head.str.fullmatch(_COMMA_DECIMAL_CELL).mean() < PARSE_SHARE:
-        return False
-    return bool(head.str.fullmatch(_COMMA_DECIMAL_ONLY).any())
+    return bool(head.str.fullmatch(_COMMA_DECIMAL_ONLY).any()) and bool(
+        cells.astype(object).str.fullmatch(_COMMA_DECIMAL_CELL).all())
 
 
 def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:

@@ -52,6 +52,7 @@ MAX_SHEET_CELLS = 25_000_000  # TSR_MAX_SHEET_CELLS: cells of a sheet's used ran
 # A formula cell without a stored result (``<c r="D2"><f>B2*C2</f><v /></c>``: written by a program, never opened and
 # saved in Excel): it reads as blank.
 _HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')  # <col min="2" max="2" hidden="1"/>
+_MERGED_CELLS = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')  # A2:A25
 _UNSAVED_FORMULA = re.compile(rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _XML_CHUNK = 1 << 22
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -598,8 +599,9 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
 
 
 def _with_extent(raw: pd.DataFrame, extent: SheetExtent) -> pd.DataFrame:
-    """``raw`` with what its sheet's XML said in ``attrs``: formulas without stored results (said by the loader) and
-    the hidden columns' numbers."""
+    """``raw`` with what its sheet's XML said: its merged cells filled (``_merged_cells_filled``); in ``attrs``,
+    formulas without stored results (said by the loader) and the hidden columns' numbers."""
+    raw = _merged_cells_filled(raw, list(extent.merged))
     if extent.unsaved:
         raw.attrs["unsaved_formulas"] = True
     if extent.hidden:
@@ -663,24 +665,11 @@ def _check_sheet_rows(archive: zipfile.ZipFile, part: str | None, name: str = ""
 
 def _parse_sheet(book: pd.ExcelFile, name: str, sheet: str | int) -> pd.DataFrame:
     try:
-        raw = book.parse(sheet, dtype=str)
-        merged = _merged_columns(book, sheet)
+        return book.parse(sheet, dtype=str)
     except DataError:
         raise
     except _EXCEL_ERRORS as error:
         raise _unreadable_workbook(name, error) from None
-    return _merged_cells_filled(raw, merged)
-
-
-def _merged_columns(book: pd.ExcelFile, sheet: str | int) -> list[tuple[int, int, int]]:
-    """The sheet's merged cells that span rows of one column, as (first row, last row, column) of the sheet from A1
-    (row 0 its header's); none where the engine cannot say."""
-    workbook = getattr(book, "book", None)
-    if workbook is None or not hasattr(workbook, "get_sheet_by_name"):  # pragma: no cover - another engine
-        return []
-    found = workbook.get_sheet_by_name(sheet) if isinstance(sheet, str) else workbook.get_sheet_by_index(sheet)
-    return [(int(top), int(bottom), int(column)) for (top, column), (bottom, last) in
-            getattr(found, "merged_cell_ranges", None) or () if column == last and bottom > top]
 
 
 def _rows_of_data(values: np.ndarray, row: int, column: int) -> bool:
@@ -734,11 +723,12 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
     """A sheet whose first row is a title (one named cell, the others ``Unnamed: k``) and whose header comes a
     few rows down: the table from that header on. The header is the first of the opening rows with two or more
     cells, fewer than half of them holding a digit, followed (past a units row, ``_below_units``) by two rows with
-    digits in at least half of those cells. A first row of several cells is a title block only when a blank row
-    parts it from what follows (``Monthly sales report`` and ``Run date``, ``2022-07-05``). Any other sheet is
+    digits in at least half of those cells. A first row of several cells is a title block only when it leaves
+    cells blank and a blank row parts it from what follows (``Monthly sales report`` and ``Run date``,
+    ``2022-07-05``; not a full header ``Date, Sales, Price`` above a blank row and a units row). Any other sheet is
     returned as it is."""
-    if sum(not str(col).startswith("Unnamed:") for col in raw.columns) > 1 and not (
-            len(raw) and raw.iloc[0].isna().all()):
+    named = sum(not str(col).startswith("Unnamed:") for col in raw.columns)
+    if named > 1 and not (named < len(raw.columns) and len(raw) and raw.iloc[0].isna().all()):
         return raw
     head = raw.head(_PREAMBLE_LINES + 3).astype("string")
     for position in range(min(_PREAMBLE_LINES, len(head) - 2)):
@@ -788,13 +778,14 @@ class SheetExtent:
     last: str
     unsaved: bool
     hidden: tuple[int, ...] = ()
+    merged: tuple[tuple[int, int, int], ...] = ()  # cells merged down one column: (first row, last row, column) from 0
 
 
 def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, the span of its references
     (columns: ``_CELL_COLUMN``; rows: ``_ROW_NUMBER``, else the row tags counted) and whether a formula in it has no
     stored result (``_UNSAVED_FORMULA``)."""
-    rows, tail, unsaved, hidden = 0, b"", False, set()
+    rows, tail, unsaved, hidden, merged = 0, b"", False, set(), set()
     low, high = [_MANY, _MANY], [0, 0]  # (row, column) of the first and the last cell named
     with archive.open(part) as stream:
         while chunk := stream.read(_XML_CHUNK):
@@ -802,6 +793,8 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
             rows += len(_ROW_TAG.findall(text))
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
             hidden.update(_hidden_columns(_HIDDEN_COLUMNS.findall(text)))
+            merged.update((int(top) - 1, int(bottom) - 1, _column_number(first) - 1) for first, top, last, bottom
+                          in _MERGED_CELLS.findall(text) if first == last and int(bottom) > int(top))
             for axis, found in enumerate(([int(number) for number in _ROW_NUMBER.findall(text)],
                                           [_column_number(letters) for letters in set(_CELL_COLUMN.findall(text))])):
                 if found:  # rows and columns apart: a sheet may name its cells and not its rows
@@ -812,7 +805,7 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     height = high[0] - low[0] + 1 if high[0] else rows
     width = high[1] - low[1] + 1 if high[1] else 0
     last = f"{_column_letters(high[1])}{high[0] or rows}" if high[1] else ""
-    return SheetExtent(rows, height, width, last, unsaved, tuple(sorted(hidden)))
+    return SheetExtent(rows, height, width, last, unsaved, tuple(sorted(hidden)), tuple(sorted(merged)))
 
 
 def _hidden_columns(tags: list[bytes]) -> set[int]:

@@ -433,8 +433,10 @@ def _subtotal_rows(cells: pd.Series) -> pd.Series:
     if cells.str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE:
         found[worded] = cells[worded].str.fullmatch(_SUBTOTAL_ROW).fillna(False)
         return found
-    names = set(cells[worded].unique())  # a long file's ids: few of them, however many rows
-    totals = {name for name in names if (group := _GROUP_TOTAL.fullmatch(str(name))) and group[1] in names}
+    names = pd.Series(cells[worded].unique())  # a long file's ids: few of them, however many rows
+    ending = names[names.str.contains(rf"\s{_SUBTOTAL_WORDS}$", case=False, regex=True).fillna(False)]  # vectorised
+    known = set(names) if len(ending) else set()
+    totals = {name for name in ending if (group := _GROUP_TOTAL.fullmatch(str(name))) and group[1] in known}
     return cells.isin(totals) if totals else found
 
 
@@ -858,12 +860,13 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         return wanted
     if not numeric:
         raise _why_no_numbers(raw)
-    shown = [col for col in numeric if col not in raw.attrs.get("hidden_columns", ())] or numeric  # hidden in Excel
-    candidates = [col for col in shown if col not in regressors] or shown
+    candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col]))] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
+    # a column hidden in Excel (an old version) is no target while a shown one is a measure too
+    measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
     named = [col for col in measures if _sounds_like_target(col)]
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named

@@ -967,6 +967,30 @@ def test_a_hidden_column_is_not_picked_as_the_target() -> None:
     assert load_series(data.getvalue(), "hidden.xlsx", LoadOptions(target="old_sales")).frame["y"].iloc[0] == 10_000
 
 
+def test_a_full_header_above_a_blank_row_and_a_units_row_stays_the_header() -> None:
+    # Only a first row that leaves cells blank is a title block: 'Date, Sales, Price' lost to the units row below.
+    data = _workbook({"Report": [["Date", "Sales", "Price"], [None, None, None], [None, "EUR", "EUR/kg"],
+                                 *[[pd.Timestamp(2020, 1, 1) + pd.Timedelta(days=i), 100 + i, 3.5 + i % 3]
+                                   for i in range(40)]]})
+    series = load_series(data, "units.xlsx")
+    assert (series.date_col, series.target, len(series.frame)) == ("Date", "Sales", 40)
+
+
+def test_a_hidden_measure_beats_shown_codes_and_flags() -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Sales", "Weekday", "Promo"])
+    for i in range(120):
+        day = pd.Timestamp(2020, 1, 1) + pd.Timedelta(days=i)
+        sheet.append([day.to_pydatetime(), 200 + 3 * i + 5 * (i % 7), day.isoweekday(), int(i % 10 == 0)])
+    sheet.column_dimensions["B"].hidden = True
+    data = io.BytesIO()
+    book.save(data)
+    assert load_series(data.getvalue(), "hidden.xlsx").target == "Sales"  # not the weekday code
+
+
 def test_a_units_row_under_a_sheets_header_below_a_title_is_not_taken_for_the_header() -> None:
     # The units row was followed by two rows of numbers, so it became the header: the target was named 'EUR'.
     data = _workbook({"Report": [["Monthly sales report", None, None], [None, None, None],

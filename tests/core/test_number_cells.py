@@ -344,6 +344,7 @@ def test_text_numbers_with_decimal_commas_in_a_workbook_are_read() -> None:
     (["1.008,89", "998,89", "1.200"], [1008.89, 998.89, 1200.0]),
     (["12,5", "7", "-3,25"], [12.5, 7.0, -3.25]),
     (["1,234", "12,500", "998"], [1234.0, 12500.0, 998.0]),  # a decimal point's thousands: as before
+    (["10,5"] * 19 + ["29.5"], [10.5] * 19 + [29.5]),  # one written with a point is no thousands (it read 295)
 ])
 def test_a_text_column_tells_decimal_commas_from_thousands_commas(cells: list[str], expected: list[float]) -> None:
     assert parse_numbers(pd.Series(cells * 4)).tolist() == expected * 4
