@@ -724,11 +724,10 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
     few rows down: the table from that header on. The header is the first of the opening rows with two or more
     cells, fewer than half of them holding a digit, followed (past a units row, ``_below_units``) by two rows with
     digits in at least half of those cells. A first row of several cells is a title block only when it leaves
-    cells blank and a blank row parts it from what follows (``Monthly sales report`` and ``Run date``,
-    ``2022-07-05``; not a full header ``Date, Sales, Price`` above a blank row and a units row). Any other sheet is
-    returned as it is."""
+    cells blank (``Monthly sales report`` and ``Run date``, ``2022-07-05``; not a full header ``Date, Sales, Price``
+    above a blank row and a units row). Any other sheet is returned as it is."""
     named = sum(not str(col).startswith("Unnamed:") for col in raw.columns)
-    if named > 1 and not (named < len(raw.columns) and len(raw) and raw.iloc[0].isna().all()):
+    if named > 1 and named == len(raw.columns):
         return raw
     head = raw.head(_PREAMBLE_LINES + 3).astype("string")
     for position in range(min(_PREAMBLE_LINES, len(head) - 2)):

@@ -942,12 +942,22 @@ def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-01-01")
 
 
-def test_a_title_block_of_several_cells_above_a_sheets_header_is_skipped() -> None:
+@pytest.mark.parametrize("parted", [True, False])
+def test_a_title_block_of_several_cells_above_a_sheets_header_is_skipped(parted: bool) -> None:
     # A title in A1 and 'Run date' with its date in D1:E1: 'Column 2022-07-05 00:00:00 is blank in every row'.
     data = _workbook({"Report": [["Monthly sales report", None, None, "Run date", pd.Timestamp(2022, 7, 5)],
-                                 [None] * 5, ["Month", "Sales", "Promo", None, None], *MONTH_ROWS]})
+                                 *([[None] * 5] if parted else []), ["Month", "Sales", "Promo", None, None],
+                                 *MONTH_ROWS]})
     series = load_series(data, "report.xlsx")
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
+
+
+def test_a_header_with_an_unnamed_index_column_above_its_rows_stays_the_header() -> None:
+    rows = [[i, "north", "east", "widget", "tools", month, 100 + i] for i, month in
+            enumerate(pd.date_range("2020-01-01", periods=24, freq="MS").to_pydatetime())]
+    data = _workbook({"Sales": [[None, "Store", "Region", "Product", "Category", "Date", "Sales"], *rows]})
+    series = load_series(data, "index.xlsx")
+    assert (series.date_col, series.target, len(series.frame)) == ("Date", "Sales", 24)
 
 
 def test_a_hidden_column_is_not_picked_as_the_target() -> None:
