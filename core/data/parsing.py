@@ -950,11 +950,11 @@ def _years_carried_down(year: pd.Series, cells: pd.Series, month: pd.Series) -> 
     if not blank.any() or year.notna().sum() < 2:
         return year, 0
     carried = year.ffill()
-    known = carried.notna().to_numpy() & month.notna().to_numpy()
-    order = (carried * 12 + month).to_numpy()[known]
-    if not (blank & carried.notna().to_numpy()).any() or not (np.diff(order) > 0).all():
+    filled_in = blank & carried.notna().to_numpy()
+    order = (carried * 12 + month).to_numpy()[carried.notna().to_numpy() & month.notna().to_numpy()]
+    if not filled_in.any() or not (np.diff(order) > 0).all():
         return year, 0
-    return carried.where(blank | year.notna(), year), int((blank & carried.notna().to_numpy()).sum())
+    return carried.where(blank | year.notna(), year), int(filled_in.sum())
 
 
 def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]) -> pd.DataFrame:

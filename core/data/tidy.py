@@ -1198,12 +1198,11 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         report.notices.append(Notice("The last row, without a date, is the sum of the rows above (a total): left out.",
                                      "notice.total_unlabelled"))
     blank = _labels_only(frame, unreadable, written)
-    if blank.any():  # a units row under the header (',EUR thousand'): nothing in it to correct
+    if labels := int(blank.sum()):  # a units row under the header (',EUR thousand'): nothing in it to correct
         frame, unreadable = frame[~blank], unreadable[~blank]
-        report.rows_dropped += int(blank.sum())
-        report.notices.append(Notice(f"{count(int(blank.sum()), 'row')} without a date or a number (units or labels) "
-                                     f"{_were(int(blank.sum()))} left out.", "notice.labels_only",
-                                     {"rows": int(blank.sum())}))
+        report.rows_dropped += labels
+        report.notices.append(Notice(f"{count(labels, 'row')} without a date or a number (units or labels) "
+                                     f"{_were(labels)} left out.", "notice.labels_only", {"rows": labels}))
     bad_dates = int(np.count_nonzero(unreadable))
     if bad_dates:
         examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "''"
@@ -1380,10 +1379,9 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
         report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.",
                                      "notice.missing_dropped", {"rows": missing}))
         return frame
-    places = _grid_positions(frame["ds"], frequency, report.gaps) if policy == "interpolate" else None
     if policy != "interpolate":
         filled = values.ffill().bfill()
-    elif places is None:
+    elif (places := _grid_positions(frame["ds"], frequency, report.gaps)) is None:
         filled = values.interpolate(limit_direction="both")
     else:
         filled = values.set_axis(places).interpolate(method="index", limit_direction="both").set_axis(values.index)

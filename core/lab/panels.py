@@ -57,9 +57,13 @@ class LabData:
     y_scaler: Standardizer
     names: list[str]
     season: int
-    subsampled: bool = False
     train_rows: int = 0         # the split's training rows, before thinning
     left_out: dict[str, str] = field(default_factory=dict)  # calendar terms the training rows cannot estimate, why
+
+    @property
+    def subsampled(self) -> bool:
+        """Whether the training rows were thinned (``LabSettings.max_rows``)."""
+        return self.train_rows > len(self.y)
 
     @property
     def constant(self) -> bool:
@@ -88,8 +92,7 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
     return LabData(x=x_scaler.transform(raw[keep]), y=y_scaler.transform(y_values),
                    x_test=x_scaler.transform(raw_test), y_test=observed_values(frame["y"], filled)[len(train):],
                    y_train_raw=y_values, x_raw=raw[keep], y_scaler=y_scaler, names=names,
-                   season=frequency.season_length, subsampled=len(keep) < len(train), train_rows=len(train),
-                   left_out=dict(left_out))
+                   season=frequency.season_length, train_rows=len(train), left_out=dict(left_out))
 
 
 def lab_features(model: str, train: pd.DataFrame, frequency: Frequency) -> tuple[FeatureSpec, dict[str, str]]:

@@ -132,11 +132,10 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
     """What ``result``'s linear model learned (``describe_coefficients``) as a Markdown list, its user text (column
     names) escaped; the training span is the result's ``train`` rows. With time stamps missing and not filled (or
     irregular ones) the models count rows: the trend is per step, not per month ("134 days later" spanned 140)."""
-    n_train = int((result.predictions["split"] == "train").sum())
-    counted = STEPS if series.report.gaps or series.report.irregular_rows else series.frequency
-    lines = describe_coefficients(result.coefficients or {}, counted, series.target, n_train, lang)
     train_ds = result.predictions.loc[result.predictions["split"] == "train", "ds"]
     coefficients = result.coefficients or {}
+    counted = STEPS if series.report.gaps or series.report.irregular_rows else series.frequency
+    lines = describe_coefficients(coefficients, counted, series.target, len(train_ds), lang)
     if (together := trend_with_year(coefficients, train_ds)) is not None:  # said after the year term
         year = t("coef.year", lang, value=coefficients["year"])
         at = next((place + 1 for place, line in enumerate(lines) if line == year), len(lines))

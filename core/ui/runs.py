@@ -56,8 +56,7 @@ def board_formats(lang: str = "en", results: Sequence[RunResult] = ()) -> dict[s
     test scores): '%.4g' wrote an MAE of 12,345.7 as 1.235e+4."""
     scores = [value for result in results for name in ("mae", "rmse")
               if (value := result.metrics["test"].get(name)) is not None]
-    shown = value_format(np.asarray(scores, dtype=float)) if scores else None
-    scaled = {name: shown for name in ("test_mae", "test_rmse")} if shown else {}
+    scaled = dict.fromkeys(("test_mae", "test_rmse"), value_format(np.asarray(scores, dtype=float))) if scores else {}
     return table_formats({**BOARD_FORMATS, **scaled}, "board", lang)
 
 
