@@ -166,7 +166,8 @@ MESSAGES: dict[str, str] = {
     "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
     "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
     "train.learned": "What the model learned",
-    "train.backtest": "Backtest leaderboard behind the choice",
+    "train.backtest": "Backtest leaderboard behind the choice (log and Box-Cox candidates' scores are multiplied by "
+                      "1.1: a transform is taken only when it wins clearly)",
     "train.candidate": "model",
     "train.backtest_score": "backtest error / seasonal-naive error",
     "train.download_csv": "Download predictions (CSV)",
@@ -230,11 +231,11 @@ MESSAGES: dict[str, str] = {
                     "alone only when its error is at least {below}% below exponential smoothing's (ETS){not_a_line} "
                     "and, on a seasonal series, it models the season; otherwise ETS (weight {anchor}%) is "
                     "averaged with the two best others ({other}% each). The band is its 95% interval.",
-    "auto.few_seasons": " The frequency's season of {season} steps was not modelled: the {rows:,} training rows hold "
-                        "fewer than two of them.",
-    "auto.no_season": " The frequency's season of {season} steps was not modelled: the training rows show no "
+    "auto.few_seasons": " The frequency's season of {season} steps was not tested: the {rows:,} training rows hold "
+                        "two of them or fewer, and the test needs more.",
+    "auto.no_season": " The frequency's season of {season} steps was not confirmed: the training rows show no "
                       "correlation at that lag, and a seasonal pattern explains too little of them.",
-    "auto.short_seasons": " The frequency's season of {season} steps was not modelled: the training rows' changes "
+    "auto.short_seasons": " The frequency's season of {season} steps was not confirmed: the training rows' changes "
                           "show no clear correlation at that lag, and {rows:,} rows hold fewer than three seasons, "
                           "too few to tell a seasonal pattern from a wandering level (two seasons of a random walk "
                           "look as seasonal as a sine). With more rows it is tested; `multi` fits the season's terms "
@@ -242,9 +243,13 @@ MESSAGES: dict[str, str] = {
     "auto.season_by_ets": " The season tests confirmed no season, but exponential smoothing's likelihood "
                           "preferred a seasonal form of length {season}: so no model that forecasts the season away "
                           "was used alone.",
+    "auto.season_left_out": " No model it chose forecasts that season.",
+    "auto.season_in_ets": " Only ETS's seasonal forms forecast that season ({share}% of the forecast); the other "
+                          "models leave it out.",
     "auto.not_a_line": ", it is not a straight trend line",
     "auto.ets_forms": " ETS averages its forms by their Akaike weights (trend, season: N none, A additive, Ad damped, "
                       "M multiplicative): {forms}.",
+    "auto.other_forms": "{shown} and {count:plural:other form} {share}%",
     "auto.long_history": " The history is long: auto modelled its last {used:,} rows ({skipped:,} earlier rows left "
                          "out to keep the fit fast).",
     "per.steps": "per step",

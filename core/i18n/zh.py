@@ -141,7 +141,7 @@ MESSAGES: dict[str, str] = {
     "train.fitted": "在 {device} 上用时 {seconds:.3f} 秒完成拟合；训练集比例 {fraction:.2f}。各项指标均按原始单位计算。",
     "train.few_epochs": "训练共进行了 {epochs} 轮；最终的损失（归一化后）为 {loss:.3e}。",
     "train.learned": "模型学到了什么",
-    "train.backtest": "自动选择所依据的回测排行榜",
+    "train.backtest": "自动选择所依据的回测排行榜（对数和 Box-Cox 候选的得分乘以 1.1：只有明显胜出时才采用变换）",
     "train.candidate": "模型",
     "train.backtest_score": "回测误差 / 季节性朴素法误差",
     "train.download_csv": "下载预测结果（CSV）",
@@ -183,17 +183,20 @@ MESSAGES: dict[str, str] = {
                           "拟合出的滞后系数使递推不稳定。请尝试更少的滞后阶数、季节差分或其他模型。",
     "note.member_held_at_bound": "从测试集第 {step} 步起，auto 所选的 {model} 的预测超出了历史数据范围（两侧各再放宽一个范围），"
                                  "因此在超出之处被固定在该边界上：它的趋势或递推在这个预测长度上发散了。",
-    "auto.few_seasons": "该频率的季节周期为 {season} 步，但未建模：{rows:,} 行训练数据不足两个周期。",
-    "auto.no_season": "该频率的季节周期为 {season} 步，但未建模：训练数据在该滞后处没有显示相关性，季节形态也只能解释其中很小一部分。",
-    "auto.short_seasons": "该频率的季节周期为 {season} 步，但未建模：训练数据的变化在该滞后处没有明显相关性，而 {rows:,} 行不足三个周期，"
+    "auto.few_seasons": "该频率的季节周期为 {season} 步，但未检验：{rows:,} 行训练数据最多只有两个周期，检验需要更多。",
+    "auto.no_season": "该频率的季节周期为 {season} 步，但未得到确认：训练数据在该滞后处没有显示相关性，季节形态也只能解释其中很小一部分。",
+    "auto.short_seasons": "该频率的季节周期为 {season} 步，但未得到确认：训练数据的变化在该滞后处没有明显相关性，而 {rows:,} 行不足三个周期，"
                           "无法区分季节形态与漂移的水平（两个周期的随机游走看起来和正弦波一样有季节性）。行数更多时会检验季节；"
                           "`multi` 无论数据如何都会拟合季节项。",
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%{not_a_line}（且对季节性序列能刻画季节）时才单独使用，否则取 ETS（权重 {anchor}%）"
                     "与两个最佳其他模型（各 {other}%）的加权平均。阴影带是它的 95% 预测区间。",
     "auto.season_by_ets": "季节性检验未确认季节性，但指数平滑的似然更偏好周期为 {season} 的季节形式：因此不会单独使用忽略季节的模型。",
+    "auto.season_left_out": "所选模型都不预测该季节。",
+    "auto.season_in_ets": "只有 ETS 的季节形式预测该季节（占预测的 {share}%）；其他模型不含季节。",
     "auto.not_a_line": "、不是一条直线趋势",
     "auto.ets_forms": "ETS 按赤池权重平均其各形式（趋势、季节：N 无，A 加性，Ad 阻尼，M 乘性）：{forms}。",
+    "auto.other_forms": "{shown}，以及其他 {count} 种形式 {share}%",
     "auto.long_history": "历史数据较长：auto 只用最近的 {used:,} 行建模（更早的 {skipped:,} 行未使用，以保证拟合速度）。",
     "per.steps": "每步",
     "per.minutely": "每分钟",

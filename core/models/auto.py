@@ -246,7 +246,10 @@ def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regr
     if not origins:
         raise SettingsError(f"Too few training rows ({len(history)}) for auto's backtest: "
                             "use a larger train fraction or another model.")
-    scale = seasonal_naive_scale(values, season) or float(np.mean(np.abs(values))) or 1.0
+    # The scores' unit is the frequency's seasonal naive (as MASE's), whatever season was confirmed: a
+    # constant, so it changes no choice, and the leaderboard says what it holds.
+    scale = (seasonal_naive_scale(values, max(frequency.season_length, 1)) or seasonal_naive_scale(values, 1)
+             or float(np.mean(np.abs(values))) or 1.0)
     plan = BacktestPlan(h, tuple(origins))
     # An origin a candidate cannot be fitted at leaves a row of NaN, which scores it out (``_score``).
     errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
@@ -379,6 +382,15 @@ class AutoForecaster(Forecaster):
         ets = [member for member in chosen if isinstance(member, EtsForecaster)]
         return dict(ets[0].params().get("form_weights", {})) if ets else {}
 
+    def ets_season_share(self) -> float:
+        """The share of the forecast that ETS's seasonal forms carry (their Akaike weights times ETS's weight in the
+        ensemble): on a series whose season auto did not confirm, only they model the frequency's season."""
+        members = list(zip(self.best_.members, self.best_.member_weights())) \
+            if isinstance(self.best_, EnsembleForecaster) else [(self.best_, 1.0)]
+        anchor = sum(weight for member, weight in members if isinstance(member, EtsForecaster))
+        seasonal = sum(weight for form, weight in self.ets_forms().items() if not form.endswith(",N)"))
+        return round(float(anchor * seasonal), 3)
+
     def params(self) -> dict[str, Any]:
         if self.fitted_ is None:
             return {"horizon": self.horizon}
@@ -388,6 +400,7 @@ class AutoForecaster(Forecaster):
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "anchor_weight": self.anchor_weight_, **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
+                **({"ets_season_share": share} if (share := self.ets_season_share()) else {}),
                 **({"member_weights": self.best_.params()["weights"]} if isinstance(self.best_, EnsembleForecaster)
                    else {}),
                 **({"held_at_bound": held} if (held := self.held_at_bound()) else {}),
@@ -414,19 +427,22 @@ class EnsembleForecaster(Forecaster):
             callback: EpochCallback | None = None) -> "EnsembleForecaster":
         for member in self.members:
             member.fit(history, frequency)
-        fitted = np.array([member.fitted_values() for member in self.members], dtype=float)
-        self.fitted_ = np.tensordot(self.member_weights(), fitted, axes=1)
+        self.fitted_ = self._weighted_mean([member.fitted_values() for member in self.members])
         return self
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
-        """The members' weighted mean at each step, over those with a forecast there (their weights rescaled to sum
-        to 1; NaN only where none has one)."""
         self._check_fitted()
-        forecasts = np.array([member.forecast(future) for member in self.members], dtype=float)
-        known = np.isfinite(forecasts)
+        return self._weighted_mean([member.forecast(future) for member in self.members])
+
+    def _weighted_mean(self, predictions: list[np.ndarray]) -> np.ndarray:
+        """The members' weighted mean at each row, over those with a value there (their weights rescaled to sum
+        to 1; NaN only where none has one): an ARIMA without fitted values on its first rows left 17 of 100
+        training rows blank beside ETS's."""
+        values = np.array(predictions, dtype=float)
+        known = np.isfinite(values)
         weights = np.where(known, self.member_weights().reshape(-1, 1), 0.0)
         total = weights.sum(axis=0)
-        mean = (weights * np.where(known, forecasts, 0.0)).sum(axis=0) / np.where(total > 0, total, 1.0)
+        mean = (weights * np.where(known, values, 0.0)).sum(axis=0) / np.where(total > 0, total, 1.0)
         return np.where(known.any(axis=0), mean, np.nan)
 
     def held_at_bound(self) -> dict[str, int]:

@@ -117,15 +117,27 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
         text += t("auto.season_by_ets", lang, season=params["selection_season"])
     elif params.get("frequency_season", 0) > 1 and params.get("season") == 1:  # said why the season was dropped
         season, rows = params["frequency_season"], params.get("rows_used", 0)
-        key = "auto.few_seasons" if rows < 2 * season else "auto.short_seasons" if rows < 3 * season else "auto.no_season"
-        text += t(key, lang, season=season, rows=rows)  # the strength test needs 3 seasons (``confirmed_season``)
+        # the correlation test needs more than 2 seasons, the strength test 3 (``confirmed_season``)
+        key = "auto.few_seasons" if rows <= 2 * season else "auto.short_seasons" if rows < 3 * season else "auto.no_season"
+        text += t(key, lang, season=season, rows=rows)
+        share = round(100 * params.get("ets_season_share", 0.0))  # ETS's forms keep the frequency's season
+        text += t("auto.season_in_ets", lang, share=share) if share else t("auto.season_left_out", lang)
     if forms := params.get("ets_forms"):
-        shown = ("、" if lang == "zh" else ", ").join(f"{form} {round(100 * weight)}%"
-                                                      for form, weight in list(forms.items())[:ETS_FORMS_SHOWN])
-        text += t("auto.ets_forms", lang, forms=shown)
+        text += t("auto.ets_forms", lang, forms=ets_forms_text(forms, lang))
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text
+
+
+def ets_forms_text(forms: dict[str, float], lang: str = "en") -> str:
+    """ETS's heaviest ``ETS_FORMS_SHOWN`` forms with their Akaike weights, then how many others and their share."""
+    listed = list(forms.items())
+    shown = ("、" if lang == "zh" else ", ").join(f"{form} {round(100 * weight)}%"
+                                                  for form, weight in listed[:ETS_FORMS_SHOWN])
+    rest = listed[ETS_FORMS_SHOWN:]
+    if not rest:
+        return shown
+    return t("auto.other_forms", lang, shown=shown, count=len(rest), share=round(100 * sum(w for _, w in rest)))
 
 
 def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") -> str:

@@ -338,7 +338,67 @@ def test_auto_weighs_ets_by_anchor_weight_and_says_so() -> None:
         assert "ETS averages its forms by their Akaike weights" in summary
     forms = {"ETS(Ad,M)": 0.6, "ETS(A,M)": 0.3, "ETS(N,M)": 0.06, "ETS(N,A)": 0.03, "ETS(A,A)": 0.01}
     shown = str(selection_summary({"chosen": ANCHOR, "season": 12, "ets_forms": forms}))
-    assert "ETS(Ad,M) 60%, ETS(A,M) 30%, ETS(N,M) 6%, ETS(N,A) 3%." in shown and "ETS(A,A)" not in shown
+    assert "ETS(Ad,M) 60%, ETS(A,M) 30%, ETS(N,M) 6%, ETS(N,A) 3% and 1 other form 1%." in shown  # none left unsaid
+    assert "ETS(A,A)" not in shown and "以及其他 1 种形式 1%" in str(selection_summary(
+        {"chosen": ANCHOR, "season": 12, "ets_forms": forms}, "zh"))
+
+
+def test_the_leaderboard_scores_are_over_the_frequencys_seasonal_naive_error() -> None:
+    """Its column says "backtest error / seasonal-naive error": on a monthly trend whose season auto did not confirm,
+    the scores were over the naive (lag 1) error, 0.42 where the ratio is 0.036 (MASE, on the same page: 0.037)."""
+    from core.evaluation.intervals import backtest_errors
+    from core.evaluation.metrics import seasonal_naive_scale
+    from core.models.auto import backtest_search
+    rng = np.random.default_rng(1)
+    frame = monthly_frame(100 + 2.0 * np.arange(84) + rng.normal(0, 1, 84))
+    frequency = infer_frequency(frame["ds"])
+    found = backtest_search(frame, frequency, seed=0)
+    assert found.season == 1
+    errors = backtest_errors(frame, frequency, found.factories[ANCHOR], found.plan)
+    lag_12 = seasonal_naive_scale(frame["y"].to_numpy(), 12)
+    assert found.scores[ANCHOR] == pytest.approx(float(np.mean(np.nanmean(np.abs(errors), axis=1))) / lag_12)
+
+
+def test_an_unconfirmed_season_is_said_to_be_carried_by_ets_seasonal_forms_when_it_is() -> None:
+    """A random walk with a small 12-month sine: auto confirmed no season, yet ETS (half the ensemble) gave seasonal
+    forms 44% of its weight; the summary said "the season was not modelled" of a forecast that repeats it."""
+    rng = np.random.default_rng(17)
+    frame = monthly_frame(50 + np.cumsum(rng.normal(0, 1, 84)) + np.sin(2 * np.pi * np.arange(84) / 12))
+    params = AutoForecaster(seed=0).fit(frame, infer_frequency(frame["ds"])).params()
+    assert params["season"] == 1 and params["chosen"].startswith("ensemble of ETS")
+    seasonal = sum(weight for form, weight in params["ets_forms"].items() if not form.endswith(",N)"))
+    assert params["ets_season_share"] == pytest.approx(params["member_weights"][0] * seasonal, abs=1e-3)
+    assert params["ets_season_share"] > 0.1
+    summary = str(selection_summary(params))
+    assert "not modelled" not in summary
+    assert f"Only ETS's seasonal forms forecast that season ({round(100 * params['ets_season_share'])}%" in summary
+    alone = str(selection_summary({**params, "ets_season_share": 0.0}))
+    assert "No model it chose forecasts that season." in alone
+
+
+def test_two_seasons_of_rows_are_said_to_be_too_few_to_test_not_tested_and_rejected() -> None:
+    """The correlation test needs more than two seasons: 24 monthly rows were said to "show no clear correlation" at
+    lag 12, where it was 0.45, above its threshold, and never computed."""
+    said = str(selection_summary({"chosen": "theta", "season": 1, "frequency_season": 12, "rows_used": 24}))
+    assert "was not tested: the 24 training rows hold two of them or fewer" in said
+    assert "no clear correlation" in str(selection_summary(
+        {"chosen": "theta", "season": 1, "frequency_season": 12, "rows_used": 25}))
+
+
+def test_an_ensemble_fits_every_row_some_member_has_a_value_for() -> None:
+    """An ARIMA member without fitted values on its first 17 rows left them blank in the ensemble's fitted values
+    (train metrics over 83 of 100 rows) beside ETS's values there; its forecast already averaged those it had."""
+    from core.models.baselines import SeasonalNaiveForecaster
+    frame = monthly_frame(seasonal_values(48))
+    frequency = infer_frequency(frame["ds"])
+    ensemble = EnsembleForecaster("pair", [SeasonalNaiveForecaster(1), SeasonalNaiveForecaster(12)], (0.5, 0.5)).fit(
+        frame, frequency)
+    naive, seasonal = (member.fitted_values() for member in ensemble.members)
+    assert np.isnan(seasonal[:12]).all() and np.isfinite(naive[1:]).all()
+    fitted = ensemble.fitted_values()
+    np.testing.assert_allclose(fitted[1:12], naive[1:12])
+    np.testing.assert_allclose(fitted[12:], (naive[12:] + seasonal[12:]) / 2)
+    assert np.isnan(fitted[0])
 
 
 def test_a_season_the_correlation_test_misses_but_ets_sees_keeps_level_models_from_going_alone() -> None:
@@ -371,21 +431,21 @@ def test_the_summary_names_a_season_only_exponential_smoothing_saw() -> None:
     assert params["season"] == 1 and params["selection_season"] == 12
     assert "seasonal form of length 12" in str(selection_summary(params))
     assert "周期为 12" in str(selection_summary(params, "zh"))
-    assert "seasonal form" not in str(selection_summary({**params, "selection_season": 1}))
+    assert "seasonal form of length" not in str(selection_summary({**params, "selection_season": 1}))
 
 
-@pytest.mark.parametrize(("rows", "reason"), [(33, "the 33 training rows hold fewer than two of them"),
+@pytest.mark.parametrize(("rows", "reason"), [(33, "tested: the 33 training rows hold two of them or fewer"),
                                               # 2 to 3 seasons: the strength test is not run (it was said to fail)
-                                              (60, "the training rows' changes show no clear correlation at that "
+                                              (60, "confirmed: the training rows' changes show no clear correlation at that "
                                                    "lag, and 60 rows hold fewer than three seasons"),
-                                              (120, "the training rows show no correlation at that lag")])
+                                              (120, "confirmed: the training rows show no correlation at that lag")])
 def test_the_summary_says_why_the_frequencys_season_was_not_modelled(rows: int, reason: str) -> None:
     params = {"chosen": "ETS", "season": 1, "selection_season": 1, "frequency_season": 24, "origins": 1,
               "backtest_horizon": 12, "rows_used": rows}
     summary = selection_summary(params, "en")
-    assert f"season of 24 steps was not modelled: {reason}" in summary and "(1 origin, 12 steps ahead each)" in summary
-    assert "季节周期为 24 步，但未建模" in selection_summary(params, "zh")
-    assert "not modelled" not in selection_summary({**params, "season": 24}, "en")
+    assert f"season of 24 steps was not {reason}" in summary and "(1 origin, 12 steps ahead each)" in summary
+    assert "季节周期为 24 步，但未" in selection_summary(params, "zh") and "No model it chose forecasts that season." in summary
+    assert "was not" not in selection_summary({**params, "season": 24}, "en")
 
 
 def test_a_smooth_long_season_is_kept_by_its_strength_and_a_short_walk_is_not() -> None:
