@@ -336,10 +336,13 @@ class SavedSession:
     panel: PanelChoice | None = None
     view: str | None = None
     panel_runs: tuple[Any, ...] = ()
-    kept: tuple[tuple[str, tuple[Any, ...], Any], ...] = ()  # other series of the file: (id, runs, latest result)
+    kept: tuple[tuple[str, tuple[Any, ...], Any, Any], ...] = ()  # other series of the file: (id, runs, latest
+    # result, forecast)
     owner: str = ""  # the browser that saved it (``browser_id``): only it restores the session
     settings: tuple[tuple[str, Any], ...] = ()  # the pages' settings (``state_keys.is_page_setting``): not only the
     # shown page's, which its URL holds (a reload on the Lab put Train's model and the Forecast horizon back)
+    forecast: Any = None  # the Forecast page's result (``FORECAST_RESULT``): a reload kept its horizon, not it
+    forecast_panel: Any = None  # the forecasts of every series of the file (``FORECAST_PANEL``)
 
 
 SESSIONS: SessionStore[SavedSession] = SessionStore()
@@ -376,17 +379,18 @@ def browser_id(cookies: Mapping[str, str]) -> str:
 
 def start_session(state: MutableMapping[str, Any], params: Mapping[str, str],
                   store: SessionStore[SavedSession] = SESSIONS, owner: str = "") -> SessionStart | None:
-    """On a session's first run, a new key, and what the store kept under the URL's key (taken out: two
-    tabs opened from one link then keep apart, each under its own key); None on later runs. Only the browser
-    ``owner`` that saved a session restores it: the URL carries the key, and a link shared for its settings gave the
-    sharer's file and runs to whoever opened it."""
+    """On a session's first run, a new key, and what the store kept under the URL's key (retired there, not taken
+    out: two tabs opened from one link then keep apart, each under its own key, and the first still restores on a
+    reload); None on later runs. Only the browser ``owner`` that saved a session restores it: the URL carries the key,
+    and a link shared for its settings gave the sharer's file and runs to whoever opened it. A browser without an
+    owner (a server with its XSRF protection off sets no cookie) restores nothing: every such browser was "" alike."""
     if keys.DATA_SESSION_KEY in state:
         return None
     wanted = params.get(SESSION_PARAM)
     saved = store.get(wanted) if wanted is not None and is_key(wanted) else None
-    elsewhere = saved is not None and saved.owner != owner
+    elsewhere = saved is not None and (not owner or saved.owner != owner)
     if saved is not None and not elsewhere:
-        store.pop(str(wanted))
+        store.retire(str(wanted))
     start = SessionStart(new_key(), None if elsewhere else saved, wanted is not None and saved is None, elsewhere)
     state[keys.DATA_SESSION_KEY], state[keys.DATA_SESSION_OWNER] = start.key, owner
     return start
@@ -403,10 +407,14 @@ def restore_session(state: MutableMapping[str, Any], saved: SavedSession, series
     if saved.panel_runs and panel is not None:
         state[keys.TRAIN_PANEL_RUNS] = list(saved.panel_runs)
     if saved.kept and panel is not None:
-        state[keys.DATA_KEPT_RESULTS] = {uid: {keys.TRAIN_RUNS: list(runs), keys.TRAIN_RESULT: result}
-                                         for uid, runs, result in saved.kept}
-    if saved.result is not None:
-        state[keys.TRAIN_RESULT] = saved.result
+        state[keys.DATA_KEPT_RESULTS] = {uid: {keys.TRAIN_RUNS: list(runs), keys.TRAIN_RESULT: result,
+                                               **({keys.FORECAST_RESULT: forecast} if forecast is not None else {})}
+                                         for uid, runs, result, forecast in saved.kept}
+    if saved.forecast_panel is not None and panel is not None:
+        state[keys.FORECAST_PANEL] = saved.forecast_panel
+    for key, value in ((keys.TRAIN_RESULT, saved.result), (keys.FORECAST_RESULT, saved.forecast)):
+        if value is not None:
+            state[key] = value
     for key, value in saved.settings:  # the shown page's URL, applied after, has the last word on its own
         state.setdefault(key, value)
     state[keys.DATA_SAVED] = True
@@ -419,23 +427,33 @@ def saved_source(saved: SavedSession) -> bytes:
 
 def save_session(state: MutableMapping[str, Any], store: SessionStore[SavedSession] = SESSIONS) -> bool:
     """Save what a reload should restore, once the session differs from a fresh one (a file loaded,
-    a run made, the fraction moved); True when the store holds the session."""
+    a run made, the fraction moved); True when the store holds the session. A session back to a fresh one (the
+    fraction moved back) is taken out of the store: a reload restored the moved fraction. Nothing is saved for a
+    browser without an owner (``start_session``)."""
     key, series = state.get(keys.DATA_SESSION_KEY), state.get(keys.DATA_SERIES)
     runs = tuple(state.get(keys.TRAIN_RUNS) or ())
     fraction = float(state.get(keys.DATA_TRAIN_FRACTION, DEFAULT_FRACTION))
     data = state.get(keys.DATA_BYTES)
-    if key is None or series is None or (data is None and not runs and fraction == DEFAULT_FRACTION):
-        return bool(state.get(keys.DATA_SAVED))
+    if key is None or series is None or not state.get(keys.DATA_SESSION_OWNER):
+        return False
+    if data is None and not runs and fraction == DEFAULT_FRACTION:
+        if state.get(keys.DATA_SAVED):
+            store.pop(str(key))
+        state[keys.DATA_SAVED] = False
+        return False
     panel, panel_runs = state.get(keys.DATA_PANEL), tuple(state.get(keys.TRAIN_PANEL_RUNS) or ())
-    kept = tuple((uid, tuple(held[keys.TRAIN_RUNS]), held.get(keys.TRAIN_RESULT))
+    kept = tuple((uid, tuple(held[keys.TRAIN_RUNS]), held.get(keys.TRAIN_RESULT), held.get(keys.FORECAST_RESULT))
                  for uid, held in (state.get(keys.DATA_KEPT_RESULTS) or {}).items())
     saved = SavedSession(data, str(state[keys.DATA_SOURCE]), series.options, fraction, runs,
                          state.get(keys.TRAIN_RESULT), panel.choice if panel is not None else None,
                          state.get(keys.DATA_PANEL_VIEW), panel_runs, kept, str(state.get(keys.DATA_SESSION_OWNER, "")),
                          tuple((key, value) for key, value in state.items() if isinstance(key, str)
-                               and (keys.is_page_setting(key) or key == keys.FORECAST_RUN_FOR)))
-    nbytes = len(data or b"") + sum(_approx_bytes(run) for run in (*runs, *(r for _, held, _ in kept for r in held)))
-    nbytes += sum(_approx_bytes(outcome) for job in panel_runs for outcome in job.outcomes)
+                               and (keys.is_page_setting(key) or key == keys.FORECAST_RUN_FOR)),
+                         state.get(keys.FORECAST_RESULT), state.get(keys.FORECAST_PANEL))
+    nbytes = len(data or b"") + sum(_approx_bytes(run) for run in (*runs, *(r for _, held, _, _ in kept for r in held)))
+    forecasts = state.get(keys.FORECAST_PANEL)
+    nbytes += sum(_approx_bytes(outcome) for job in (*panel_runs, *([forecasts] if forecasts else []))
+                  for outcome in job.outcomes)
     state[keys.DATA_SAVED] = store.put(key, saved, nbytes)
     if not state[keys.DATA_SAVED] and state.get(keys.DATA_SESSION_NOTE) is None:  # said until another file is loaded
         state[keys.DATA_SESSION_NOTE] = Note("session.not_kept", {"mb": round(nbytes / 1e6)})
@@ -518,7 +536,8 @@ def open_session(state: MutableMapping[str, Any], params: Mapping[str, str], loa
             note = Note("session.unreadable", {"name": saved.name}, problem.with_traceback(None))
         else:
             restore_session(state, saved, series, panel, view)
-            runs = len(saved.runs) + (len(saved.panel_runs) if panel is not None else 0)
+            runs = len(saved.runs) + (len(saved.panel_runs) + sum(len(held) for _, held, _, _ in saved.kept)
+                                      if panel is not None else 0)
             note = Note("session.restored_runs" if runs else "session.restored", {"name": saved.name, "runs": runs})
     if note is not None:
         state[keys.DATA_SESSION_NOTE] = note

@@ -3,6 +3,8 @@
 A reload starts a new Streamlit session with empty state; the page URL carries the old session's
 key (``?s=KEY``) and nothing else of the user's, so the data stays on the server. The store is
 bounded in entries and bytes and forgets an entry some time after it was last saved, oldest first.
+A restored entry is retired, not taken out: it stays ``RETIRED_SECONDS`` for whatever else holds its key
+(the tab it was opened from, a second reload while the first is still drawing).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ V = TypeVar("V")
 MAX_ENTRIES = 64
 MAX_BYTES = 256_000_000
 KEEP_SECONDS = 2 * 60 * 60
+RETIRED_SECONDS = 15 * 60
 ENTRY_SHARE = 1 / 8  # the largest share of the byte bound one session may take (32 MB of 256)
 _KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -38,7 +41,7 @@ def is_key(text: object) -> bool:
 class _Entry(Generic[V]):
     value: V
     nbytes: int
-    saved_at: float
+    expires_at: float
 
 
 class SessionStore(Generic[V]):
@@ -69,7 +72,7 @@ class SessionStore(Generic[V]):
             self._drop(key)
             if nbytes > self.max_bytes * ENTRY_SHARE:
                 return False
-            self._entries[key] = _Entry(value, nbytes, self._clock())
+            self._entries[key] = _Entry(value, nbytes, self._clock() + self.keep_seconds)
             self._bytes += nbytes
             self._evict()
             return True
@@ -89,6 +92,19 @@ class SessionStore(Generic[V]):
             self._drop(key)
             return None if entry is None else entry.value
 
+    def retire(self, key: str, seconds: float = RETIRED_SECONDS) -> V | None:
+        """The value saved under ``key``, kept at most ``seconds`` more and no longer counted in the byte bound (a
+        restored session holds the same file and runs); None when unknown, expired or evicted. Taking it out lost the
+        session of the tab the link was copied from, and of a reload during the restoring run, called expired."""
+        with self._lock:
+            self._expire()
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            self._bytes -= entry.nbytes
+            self._entries[key] = _Entry(entry.value, 0, min(entry.expires_at, self._clock() + seconds))
+            return entry.value
+
     def __len__(self) -> int:
         with self._lock:
             self._expire()
@@ -105,11 +121,8 @@ class SessionStore(Generic[V]):
             self._bytes -= entry.nbytes
 
     def _expire(self) -> None:
-        oldest_kept = self._clock() - self.keep_seconds
-        while self._entries:
-            key, entry = next(iter(self._entries.items()))
-            if entry.saved_at > oldest_kept:
-                break
+        now = self._clock()
+        for key in [key for key, entry in self._entries.items() if entry.expires_at <= now]:
             self._drop(key)
 
     def _evict(self) -> None:

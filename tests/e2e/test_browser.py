@@ -179,7 +179,8 @@ def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_u
     source = tmp_path / "wolf.csv"
     source.write_text("Datum;Wert\n" + "".join(f"01.{m % 12 + 1:02d}.{1749 + m // 12};{58 + m},{m % 10}\n"
                                                 for m in range(24)))
-    page = browser.new_page()
+    context = browser.new_context()  # one browser of several tabs
+    page = context.new_page()
     page.goto(app_url)
     page.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
     expect(picker(page, "Date column")).to_have_value("Month", timeout=LONG)
@@ -203,12 +204,19 @@ def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_u
     page.get_by_text("Series: wolf.csv (24 rows, monthly)").wait_for(timeout=LONG)
     assert no_exception_shown(page)
     page.wait_for_url(lambda url: session_key(url) not in ("", linked), timeout=LONG)
+    tab = context.new_page()  # the same browser's second tab on this address: it took the session out of the
+    tab.goto(page.url)  # store, and a reload of the first tab then said its session had expired
+    tab.get_by_text("Series: wolf.csv").wait_for(timeout=LONG)
+    tab.close()
+    page.reload()
+    page.get_by_text("Series: wolf.csv").wait_for(timeout=LONG)
+    assert page.get_by_text("has expired").count() == 0
     other = browser.new_page()  # another browser, its cookies its own: the link shares settings, not the file
     other.goto(f"{app_url}/?s={session_key(page.url)}")
     other.get_by_text("opened in another browser").wait_for(timeout=LONG)
     other.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
     other.close()
-    page.close()
+    context.close()
 
 
 def test_the_language_selector_turns_the_app_and_its_charts_chinese(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,8 @@ from streamlit.elements.lib import policies
 from streamlit.testing.v1 import AppTest
 
 from core.ui import state_keys as keys
-from core.ui.session import BROWSER_COOKIE, SESSIONS, SavedSession, browser_id, open_session
+from core.ui import session
+from core.ui.session import BROWSER_COOKIE, SESSIONS, SavedSession, browser_id, open_session, save_session
 from core.ui.store import SessionStore, is_key, new_key
 from core.ui.urlstate import SESSION_PARAM
 
@@ -154,8 +155,11 @@ def test_a_new_session_with_the_same_key_restores_the_upload_and_its_settings() 
     assert reloaded.session_state[keys.DATA_TRAIN_FRACTION] == pytest.approx(0.8)
     assert "Restored from the earlier session: second.csv" in shown([c.value for c in reloaded.caption])
     new = param(reloaded, SESSION_PARAM)  # the restored session goes on under a key of its own
-    assert new and is_key(new) and new != key and SESSIONS.get(key) is None
-    assert SESSIONS.get(new).name == "second.csv"  # type: ignore[union-attr]
+    assert new and is_key(new) and new != key and SESSIONS.get(new).name == "second.csv"  # type: ignore[union-attr]
+    # The key restored from stays a while (retired): the tab the link came from, or a second reload while the first
+    # was drawing, found nothing and was told its session of seconds before had expired.
+    again = app({SESSION_PARAM: key, "fraction": "0.8"})
+    assert again.session_state[keys.DATA_SOURCE] == "second.csv" and param(again, SESSION_PARAM) not in (key, new)
 
 
 def test_runs_come_back_with_the_session_and_the_pickers_survive_another_page() -> None:
@@ -169,6 +173,23 @@ def test_runs_come_back_with_the_session_and_the_pickers_survive_another_page() 
     runs = reloaded.session_state[keys.TRAIN_RUNS]
     assert len(runs) == 1 and runs[0] is at.session_state[keys.TRAIN_RUNS][0]
     assert reloaded.session_state[keys.TRAIN_RESULT] is runs[0]
+
+
+def test_a_reload_brings_back_the_forecast_shown() -> None:
+    """The forecast, its chart and its download were gone after a reload, its horizon kept."""
+    at = upload(app(), "second.csv", DAILY)
+    at.switch_page("pages/1_Train.py").run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(4).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    label, horizon, future = at.session_state[keys.FORECAST_RESULT]
+    assert horizon == 4 and future["predicted"].notna().sum() == 4
+    at.switch_page("dashboard.py").run()  # in the app every page runs in the dashboard's navigation, which saves
+    reloaded = app({SESSION_PARAM: param(at, SESSION_PARAM) or ""})
+    assert reloaded.session_state[keys.FORECAST_RESULT][2] is future
+    reloaded.switch_page("pages/3_Forecast.py").run()
+    assert not reloaded.exception and any("4 steps past" in str(header.value) for header in reloaded.subheader)
 
 
 def test_a_reload_brings_back_the_settings_of_the_pages_not_shown() -> None:
@@ -207,6 +228,30 @@ def test_a_session_is_restored_only_in_the_browser_that_saved_it() -> None:
     reloaded: dict[str, object] = {}
     note = open_session(reloaded, {SESSION_PARAM: key}, store=store, cookies=alice)
     assert note is not None and note.key == "session.restored" and reloaded[keys.DATA_SOURCE] == "alice.csv"
+
+
+def test_a_browser_without_an_id_restores_nothing_and_stores_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the server's XSRF protection off no browser has the cookie: every one was "" alike, so whoever opened a
+    shared link got the sharer's file and runs."""
+    monkeypatch.setattr(session, "browser_id", browser_id)  # the real one, not the tests' one browser
+    store: SessionStore[SavedSession] = SessionStore()
+    key = new_key()
+    store.put(key, SavedSession(DAILY.encode(), "alice.csv", None, 0.8, owner=""), 100)
+    state: dict[str, object] = {}
+    note = open_session(state, {SESSION_PARAM: key}, store=store, cookies={})
+    assert keys.DATA_SERIES not in state and note is not None and note.key == "session.elsewhere"
+    state.update({keys.DATA_SERIES: object(), keys.DATA_BYTES: b"mine", keys.DATA_SOURCE: "mine.csv"})
+    assert not save_session(state, store) and len(store) == 1 and not state.get(keys.DATA_SAVED)
+
+
+def test_a_session_back_to_a_fresh_one_leaves_the_store() -> None:
+    """The fraction moved and moved back: the saved 0.75 stayed, and a reload restored it."""
+    at = app()
+    at.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.8).run()
+    key = param(at, SESSION_PARAM)
+    assert key and SESSIONS.get(key).train_fraction == pytest.approx(0.8)  # type: ignore[union-attr]
+    at.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.7).run()
+    assert SESSIONS.get(key) is None and param(at, SESSION_PARAM) is None
 
 
 @pytest.mark.parametrize("key", ["Q" * 32, "not a key", ""])
@@ -255,6 +300,20 @@ def test_store_forgets_an_entry_not_saved_again_within_its_time() -> None:
     store.put("kept", "y", 1)  # saving again restarts its time
     clock.now = 240
     assert store.get("kept") == "y" and store.nbytes == 1
+
+
+def test_store_retire_keeps_the_entry_a_while_outside_the_byte_bound() -> None:
+    clock = Clock()
+    store: SessionStore[str] = SessionStore(keep_seconds=7200, clock=clock)
+    store.put("k", "v", 300)
+    assert store.retire("k", 900) == "v" and store.nbytes == 0 and store.get("k") == "v"
+    clock.now = 899
+    assert store.get("k") == "v"
+    clock.now = 900
+    assert store.get("k") is None and store.retire("k") is None
+    store.put("k", "w", 5)  # saved again (the tab it came from goes on): its full time and its bytes
+    clock.now = 900 + 7199
+    assert store.get("k") == "w" and store.nbytes == 5
 
 
 def test_store_pop_takes_the_entry_out() -> None:
@@ -331,7 +390,7 @@ def test_a_session_too_large_to_keep_says_a_reload_starts_afresh() -> None:
     from core.ui.session import save_session
 
     state = {keys.DATA_SESSION_KEY: new_key(), keys.DATA_SERIES: load_series(DAILY.encode(), "big.csv"),
-             keys.DATA_BYTES: DAILY.encode() * 20, keys.DATA_SOURCE: "big.csv"}
+             keys.DATA_BYTES: DAILY.encode() * 20, keys.DATA_SOURCE: "big.csv", keys.DATA_SESSION_OWNER: "browser"}
     assert not save_session(state, SessionStore(max_bytes=8 * 1_000))  # about 7 kB over a share of 1 kB
     note = state[keys.DATA_SESSION_NOTE]
     assert note.key == "session.not_kept" and "too large to keep for a reload" in note.text("en")

@@ -162,6 +162,8 @@ def test_showing_another_series_keeps_the_runs_of_the_one_left_for_when_it_is_sh
     reloaded = ok(app({SESSION_PARAM: key[0] if isinstance(key, list) else key}))
     assert list(reloaded.session_state[keys.DATA_KEPT_RESULTS]) == ["east"]
     assert reloaded.session_state[keys.DATA_KEPT_RESULTS]["east"][keys.TRAIN_RUNS] == [east_run]
+    # north's run and east's kept one: the note counted the shown series' runs only ("with 1 run")
+    assert reloaded.session_state[keys.DATA_SESSION_NOTE].text("en").endswith("stores.csv, with 2 runs.")
 
 
 def test_clearing_the_series_id_reads_the_file_as_one_series_and_choosing_it_splits_it_again() -> None:
