@@ -196,6 +196,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
             numbers[options.target] = whole
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
+    if options.target is None and (still := _still_to_come(target, numeric, options.regressors, numbers, ds)):
+        report.notices.append(still)
     regressors = _check_regressors(options.regressors, numeric, target)
     _check_magnitude(raw[target], target, decimal_comma)
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report)
@@ -215,10 +217,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
-    if future is not None and len(frame) and not report.gaps and _on_calendar(frame["ds"], frequency):
-        future = _future_in_step(future, frame["ds"], frequency, report)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
+    # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
+    # matched by position, a month left out of them put every later month's values a month early)
+    if future is not None and len(frame) and _on_calendar(frame["ds"], frequency):
+        future = _future_in_step(future, frame["ds"], frequency, report)
     rows = len(frame)
     frame = _fill_missing(frame, _policy_kept_in_step(options, frame, report), report, target, frequency)
     if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
@@ -889,6 +893,24 @@ def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds:
     return bool(later.any()) and any(numbers[other].notna().to_numpy()[later].all() for other in pool if other != col)
 
 
+def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...], numbers: dict[str, pd.Series],
+                   ds: pd.Series | None) -> Notice | None:
+    """Said when a measure other than the detected ``target`` is blank in the file's last rows where the target is
+    filled: the layout of a file that gives its regressors' future values, with the target the other way round
+    (``price`` given ahead, ``footfall`` to come: price was taken, and the future rows were then said to be missing).
+    A covariate that ends early looks the same (``kwh`` and a ``temp`` not yet read), so it is said, not chosen."""
+    others = [col for col in numeric if col not in (target, *regressors) and numbers[col].notna().sum() >= MIN_ROWS
+              and not _is_code(numbers[col]) and not _counts_rows(col, numbers[col])]
+    waiting = [col for col in others if _awaits_future(col, [col, target], numbers, ds)]
+    if not waiting:
+        return None
+    column = waiting[0]
+    return Notice(f"'{column}' is blank in the file's last rows, where the target '{target}' is filled, as a file that "
+                  f"gives its regressors' future values is laid out: if '{column}' is the series to forecast, choose it "
+                  f"as the target and '{target}' as a regressor.", "notice.target_still_to_come",
+                  {"column": column, "target": target})
+
+
 def filled(values: pd.Series) -> pd.Series:
     """Which cells hold something: not missing, and not blank text."""
     text = values.astype("string").str.strip()
@@ -1270,7 +1292,11 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
         report.notices.append(Notice(
             f"The regressors' future values stop after {count(usable_rows, 'step')} ({columns} blank at {stamp}): "
             "forecasts reach that far; fill the blank cells to forecast further.",
-            "notice.future_regressors_end", {"steps": usable_rows, "columns": columns, "stamp": stamp}))
+            "notice.future_regressors_end", {"steps": usable_rows, "columns": columns, "stamp": stamp})
+            if usable_rows else Notice(
+                f"The regressors' future values are missing at the first step past the end ({columns} blank at "
+                f"{stamp}): no forecast can use them until it is filled.", "notice.future_regressors_none_blank",
+                {"columns": columns, "stamp": stamp}))
     return frame.iloc[:end], future
 
 
@@ -1306,7 +1332,10 @@ def _future_in_step(future: pd.DataFrame, history: pd.Series, frequency: Frequen
     report.notices.append(Notice(
         f"The regressors' future rows have no row for {stamp}: forecasts reach {count(steps, 'step')}; add a row for "
         f"{stamp} (the regressors filled, the target blank) to forecast further.", "notice.future_regressors_gap",
-        {"stamp": stamp, "steps": steps}))
+        {"stamp": stamp, "steps": steps}) if steps else Notice(  # "forecasts reach 0 steps" advised forecasting 0
+        f"The regressors' future rows have no row for {stamp}, the first step past the end: no forecast can use them "
+        f"until it is added (the regressors filled, the target blank).", "notice.future_regressors_none_gap",
+        {"stamp": stamp}))
     return kept
 
 

@@ -202,7 +202,10 @@ def forecast_run(frame: pd.DataFrame, frequency: Frequency, horizon: int, chosen
 def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                     future_regressors: pd.DataFrame | None = None,
                     refit: Callable[[RunRequest], Refit] | None = None) -> pd.DataFrame:
-    """Refit on all rows and predict ``request.horizon`` steps past the end.
+    """Refit on all rows and predict ``request.horizon`` steps past the end; with the file's future rows of the
+    regressors, at those rows' own time stamps: where the history is off the calendar (time stamps missing, business
+    days without their holidays) the rows are matched by position, and the calendar's next dates named other days
+    than the values' own (a holiday the file leaves out was forecast, its last day was not).
 
     Columns ``ds, actual (NaN), predicted, split ("future")`` and the 95% and 80% bands
     (``lower, upper, lower_80, upper_80``), which widen with the step ahead as the backtest errors
@@ -222,6 +225,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         if len(future_regressors) < request.horizon:
             raise _future_regressors_short(future_regressors)
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
+        if "ds" in future_regressors:  # each row forecast at its own time stamp
+            future["ds"] = future_regressors["ds"].to_numpy()[: request.horizon]
     fitted = refit(request) if refit is not None else refit_on_all_rows(frame, frequency, request)
     model = fitted.model
     values, below_zero = held_at_zero(model.forecast(future), frame["y"].to_numpy(dtype=float))
@@ -257,6 +262,14 @@ def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:
     that ends them where one does (``future_regressors.attrs["blank"]``: its columns and time stamp)."""
     rows, blank = len(future_regressors), future_regressors.attrs.get("blank")
     steps = count(rows, "step")
+    if not rows and (missing := future_regressors.attrs.get("missing")):  # said "forecast at most 0 steps"
+        return SettingsError(f"The file gives no future values of the regressors at the first step past the end (no "
+                             f"row for {missing['stamp']}): add that row to forecast with them, or choose a model "
+                             "without regressors.", "err.future_regressors_none_gap", dict(missing))
+    if not rows and blank is not None:
+        return SettingsError(f"The file gives no future values of the regressors at the first step past the end "
+                             f"({blank['columns']} blank at {blank['stamp']}): fill that row to forecast with them, or "
+                             "choose a model without regressors.", "err.future_regressors_none_blank", dict(blank))
     if missing := future_regressors.attrs.get("missing"):
         return SettingsError(f"The file gives the regressors' future values for {steps} past the end (no row for "
                              f"{missing['stamp']}): forecast at most {steps}, or add a row for {missing['stamp']}.",

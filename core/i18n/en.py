@@ -208,6 +208,8 @@ MESSAGES: dict[str, str] = {
                                 "calendar year.",
     "coef.left_out_part_rows": "The {part} terms were left out: the training rows are too few for the weights they "
                                "bring.",
+    "coef.left_out_constant": "The regressor {term} was left out: it is the same in every training row, so the rows "
+                              "say nothing of its effect.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
     "note.fewer_lags": "The training rows carry lags 1-{lags} only, fewer than the lags asked for: the model uses "
                        "those (load more rows for more lags).",
@@ -246,6 +248,9 @@ MESSAGES: dict[str, str] = {
     "auto.season_left_out": " No model it chose forecasts that season.",
     "auto.season_in_ets": " Only ETS's seasonal forms forecast that season ({share}% of the forecast); the other "
                           "models leave it out.",
+    "auto.regressors_unused": " The models it chose do not use the {count:plural:regressor} {names}: the candidates "
+                              "with them did worse in the backtest, so the forecast does not follow their future "
+                              "values. `multi` uses them whatever the backtest finds.",
     "auto.not_a_line": ", it is not a straight trend line",
     "auto.ets_forms": " ETS averages its forms by their Akaike weights (trend, season: N none, A additive, Ad damped, "
                       "M multiplicative): {forms}.",
@@ -802,6 +807,12 @@ MESSAGES: dict[str, str] = {
                          "TSR_MAX_HORIZON to raise the limit.",
     "err.future_regressors_gap": "The file gives the regressors' future values for {rows:plural:step} past the end "
                                  "(no row for {stamp}): forecast at most {rows:plural:step}, or add a row for {stamp}.",
+    "err.future_regressors_none_gap": "The file gives no future values of the regressors at the first step past the "
+                                      "end (no row for {stamp}): add that row to forecast with them, or choose a "
+                                      "model without regressors.",
+    "err.future_regressors_none_blank": "The file gives no future values of the regressors at the first step past "
+                                        "the end ({columns} blank at {stamp}): fill that row to forecast with them, "
+                                        "or choose a model without regressors.",
     "err.future_regressors_blank": "The file gives the regressors' future values for {rows:plural:step} past the "
                                    "end ({columns} blank at {stamp}): forecast at most {rows:plural:step}, or fill "
                                    "rows past the end with their future values.",
@@ -862,6 +873,12 @@ MESSAGES: dict[str, str] = {
     "notice.future_regressors_gap": "The regressors' future rows have no row for {stamp}: forecasts reach "
                                     "{steps:plural:step}; add a row for {stamp} (the regressors filled, the target "
                                     "blank) to forecast further.",
+    "notice.future_regressors_none_gap": "The regressors' future rows have no row for {stamp}, the first step past "
+                                         "the end: no forecast can use them until it is added (the regressors "
+                                         "filled, the target blank).",
+    "notice.future_regressors_none_blank": "The regressors' future values are missing at the first step past the end "
+                                           "({columns} blank at {stamp}): no forecast can use them until it is "
+                                           "filled.",
     "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} blank at "
                                     "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
     "notice.renamed_columns": "Several columns have the same name; the later ones are read as {names}: rename them "
@@ -929,5 +946,9 @@ MESSAGES: dict[str, str] = {
     "notice.blank_ends_future": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} "
                                 "left out: there is nothing to fit or score there. To forecast with the future values "
                                 "of {columns} in them, choose them as regressors.",
+    "notice.target_still_to_come": "'{column}' is blank in the file's last rows, where the target '{target}' is "
+                                   "filled, as a file that gives its regressors' future values is laid out: if "
+                                   "'{column}' is the series to forecast, choose it as the target and '{target}' as a "
+                                   "regressor.",
     "notice.missing_filled": "{rows:plural:row} with missing values {rows:were} filled ({policy}).",
 }

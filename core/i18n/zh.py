@@ -173,6 +173,7 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_year": "模型未纳入年份项：训练集的时间跨度不足两个完整年份，无法估计逐年的变化。",
     "coef.left_out_year_trend": "模型未纳入年份项：趋势项与季节项已确定每行的日历年份，年份效应无法与趋势区分。",
     "coef.left_out_part_rows": "模型未纳入{part}项：训练数据行数太少，不足以估计这些项带来的权重。",
+    "coef.left_out_constant": "模型未纳入回归变量 {term}：它在每一训练行中取值相同，训练数据无法说明其影响。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
     "note.fewer_lags": "训练行只够支持第 1-{lags} 阶滞后，少于所设的滞后数：模型使用这些滞后（载入更多行可用更多滞后）。",
     "note.season_too_long": "训练行少于一个季节（{season} 步）：季节性朴素法没有可重复的季节，因此与朴素法一样重复最后一个值。",
@@ -194,6 +195,8 @@ MESSAGES: dict[str, str] = {
     "auto.season_by_ets": "季节性检验未确认季节性，但指数平滑的似然更偏好周期为 {season} 的季节形式：因此不会单独使用忽略季节的模型。",
     "auto.season_left_out": "所选模型都不预测该季节。",
     "auto.season_in_ets": "只有 ETS 的季节形式预测该季节（占预测的 {share}%）；其他模型不含季节。",
+    "auto.regressors_unused": "所选模型都不使用这 {count} 个回归变量 {names}：含有它们的候选在回测中表现更差，"
+                              "因此预测不随其未来值变化。`multi` 无论回测结果如何都会使用它们。",
     "auto.not_a_line": "、不是一条直线趋势",
     "auto.ets_forms": "ETS 按赤池权重平均其各形式（趋势、季节：N 无，A 加性，Ad 阻尼，M 乘性）：{forms}。",
     "auto.other_forms": "{shown}，以及其他 {count} 种形式 {share}%",
@@ -665,6 +668,10 @@ MESSAGES: dict[str, str] = {
     "err.horizon_limit": "{horizon:,} 步的预测长度超出了 0 到 {most:,} 的范围：请预测更少的步数，或设置 TSR_MAX_HORIZON 提高上限。",
     "err.future_regressors_gap": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（缺少 {stamp} 这一行）："
                                  "请最多预测 {rows:,} 步，或补上 {stamp} 这一行。",
+    "err.future_regressors_none_gap": "文件没有给出末尾之后第一步的外生变量未来值（缺少 {stamp} 这一行）："
+                                      "请补上这一行再用它们预测，或选择不使用外生变量的模型。",
+    "err.future_regressors_none_blank": "文件没有给出末尾之后第一步的外生变量未来值（{columns} 在 {stamp} 为空）："
+                                        "请填好这一行再用它们预测，或选择不使用外生变量的模型。",
     "err.future_regressors_blank": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（{columns} 在 {stamp} 为空）："
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
@@ -703,6 +710,8 @@ MESSAGES: dict[str, str] = {
                                  "请在文件中改正。",
     "notice.future_regressors_gap": "外生变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
                                     "补上 {stamp} 这一行（填上外生变量、目标留空）即可预测得更远。",
+    "notice.future_regressors_none_gap": "外生变量的未来行缺少 {stamp} 这一行，即末尾之后的第一步：补上这一行（填好外生变量、目标值留空）之前，任何预测都无法使用它们。",
+    "notice.future_regressors_none_blank": "外生变量在末尾之后第一步的未来值缺失（{columns} 在 {stamp} 为空）：填好之前，任何预测都无法使用它们。",
     "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
                                     "补上这些空单元格即可预测得更远。",
     "notice.renamed_columns": "有几列同名；后面的列被读作 {names}：请在文件中给它们改名以便区分。",
@@ -746,6 +755,8 @@ MESSAGES: dict[str, str] = {
     "notice.nested_periods": "“{column}”按多种长度的时期记录该序列（如英国国家统计局 ONS 的文件：年、季度、月依次排列）："
                              "使用其中 {kept:,} 行{frequency}数据；已略去 {rows:,} 行较长时期的数据（{examples}）。",
     "notice.summary_rows": "已略去 {rows:,} 行汇总或注释行（{words}）。",
+    "notice.target_still_to_come": "“{column}”在文件最后几行为空，而目标“{target}”在这些行有值，这正是给出外生变量未来值的文件布局："
+                                   "如果要预测的是“{column}”，请把它选为目标，并把“{target}”选为外生变量。",
     "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有 {columns} 的未来值：把它们选作外生变量，即可用这些值进行预测。",
     "notice.missing_filled": "已填充 {rows:,} 行含缺失值的数据（{policy}）。",
 }

@@ -401,6 +401,8 @@ class AutoForecaster(Forecaster):
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "anchor_weight": self.anchor_weight_, **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
                 **({"ets_season_share": share} if (share := self.ets_season_share()) else {}),
+                **({"regressors": list(self.regressors), "regressors_used": "+ regressors" in self.chosen_}
+                   if self.regressors else {}),
                 **({"member_weights": self.best_.params()["weights"]} if isinstance(self.best_, EnsembleForecaster)
                    else {}),
                 **({"held_at_bound": held} if (held := self.held_at_bound()) else {}),

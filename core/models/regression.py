@@ -13,7 +13,8 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
-from core.models.features import FeatureSpec, Standardizer, calendar_left_out, design_matrix, season_part
+from core.models.features import (FeatureSpec, Standardizer, calendar_left_out, constant_regressors, design_matrix,
+                                  season_part)
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
 from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
@@ -102,6 +103,7 @@ class RegressionForecaster(Forecaster):
         the rows are too few for the weights they bring (``ROWS_PER_WEIGHT``: a year of months on a year of rows
         fitted every row exactly)."""
         reasons = calendar_left_out(rows["ds"], frequency, self._year_from_trend()) if self.spec.calendar else {}
+        reasons.update(constant_regressors(rows, self.spec.regressors))
         part = season_part(frequency) if self.spec.calendar and not self.hidden else None
         if part is None and self.spec.calendar and not self.hidden and self.spec.fourier_order:
             return self._pairs_left_out(rows, frequency, reasons)  # weekly: the pairs are the season
@@ -230,7 +232,7 @@ class RegressionForecaster(Forecaster):
                                     "regressors": list(self.spec.regressors)}
         if self.hidden:
             settings["hidden"] = self.hidden
-        if self.spec.calendar:
+        if self.spec.calendar or self.left_out_:
             settings["left_out"] = dict(self.left_out_)  # term -> why the training rows cannot estimate it
         return {**settings, **training_params(self.training)}
 

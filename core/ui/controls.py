@@ -10,6 +10,7 @@ from core.evaluation.pipeline import horizon_limit
 from core.i18n import core_text, t
 from core.models.specs import ModelSpec, Setting, regressor_users
 from core.training.loop import TrainConfig
+from core.ui.text import plain
 from core.ui import state_keys as keys
 
 SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
@@ -30,11 +31,11 @@ def horizon_widget_most() -> int:
 
 def model_caption(spec: ModelSpec, regressors: list[str], lang: str = "en") -> str:
     """What the model does, in ``lang``, and that it leaves the chosen regressors out when it uses none (the command
-    line says so too)."""
+    line says so too), their names escaped (Markdown: 'cost ($)' began a formula)."""
     caption = core_text(f"model.{spec.name}", lang, spec.help)
     if not regressors or spec.uses_regressors:
         return caption
-    unused = t("train.regressors_unused", lang, names=quoted_names(regressors), users=regressor_users())
+    unused = t("train.regressors_unused", lang, names=plain(quoted_names(regressors)), users=regressor_users())
     return caption + ("" if lang == "zh" else " ") + unused
 
 

@@ -12,7 +12,7 @@ from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, number_text, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
-from core.models.features import EACH_ROW_A_YEAR, YEAR_FROM_TREND
+from core.models.features import EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
 from core.training.least_squares import GAP_FLOOR
 from core.models.regression import FEW_ROWS, PART_OF_A_SEASON
 from core.training.loop import NOT_REACHED, stalled
@@ -92,6 +92,8 @@ def _left_out_line(term: str, reason: str, lang: str) -> str:
                  if reason.startswith(PART_OF_A_SEASON) else "coef.left_out_fourier", lang)
     if lang == "en":
         return t("coef.left_out", lang, term=term, reason=reason)
+    if reason.endswith(SAME_IN_EVERY_ROW):
+        return t("coef.left_out_constant", lang, term=term)
     if term == "year":
         return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
                  "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)
@@ -124,6 +126,9 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
         text += t("auto.season_in_ets", lang, share=share) if share else t("auto.season_left_out", lang)
     if forms := params.get("ets_forms"):
         text += t("auto.ets_forms", lang, forms=ets_forms_text(forms, lang))
+    if params.get("regressors") and params.get("regressors_used") is False:  # the backtest found they did not help
+        names = plain(", ".join(f"'{name}'" for name in params["regressors"]))
+        text += t("auto.regressors_unused", lang, names=names, count=len(params["regressors"]))
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])
     return text

@@ -461,3 +461,21 @@ def test_a_smooth_long_season_is_kept_by_its_strength_and_a_short_walk_is_not() 
     walks = [confirmed_season(100 + np.cumsum(rng.normal(0, 1, 3 * 12 + 1)), Frequency("monthly", "MS", 12))
              for _ in range(40)]
     assert walks.count(1) >= 36  # 0.64 at three seasons would keep a season in about 1 walk in 5
+
+
+def test_auto_says_when_the_models_it_chose_leave_the_regressors_out() -> None:
+    """A random walk whose promo moves it by 2: auto chose models without the regressor, its forecast followed no
+    future promo value, and nothing said so."""
+    rng = np.random.default_rng(7)
+    promo = (rng.random(120) < 0.3).astype(float)
+    walk = 200 + np.cumsum(rng.normal(0, 5, 120)) + 2 * promo + 10 * np.sin(2 * np.pi * np.arange(120) / 12)
+    frame = monthly_frame(walk).assign(promo=promo)
+    params = AutoForecaster(seed=0, regressors=("promo",)).fit(frame, infer_frequency(frame["ds"])).params()
+    assert params["regressors"] == ["promo"]
+    assert params["regressors_used"] is ("+ regressors" in params["chosen"])
+    unused = str(selection_summary({**params, "regressors_used": False}))
+    assert "The models it chose do not use the 1 regressor \\'promo\\'" in unused
+    assert "回归变量 \\'promo\\'" in str(selection_summary({**params, "regressors_used": False}, "zh"))
+    assert "do not use" not in str(selection_summary({**params, "regressors_used": True}))
+    odd = str(selection_summary({**params, "regressors": ["*promo*"], "regressors_used": False}))
+    assert "\\*promo\\*" in odd and "*promo*" not in odd  # a column's name is the user's text, not Markdown

@@ -280,3 +280,21 @@ def test_a_column_of_a_few_values_beside_the_series_is_not_the_target() -> None:
         f"{d:%Y-%m-%d},{100 + i},{'North' if i < 5 else ''},{500 + i if i < 5 else ''}\n" for i, d in enumerate(months))
     series = load_series(text.encode(), "x.csv")  # 'Target' names a target, but holds five values
     assert series.target == "Sales" and len(series.frame) == 24
+
+
+def test_a_measure_still_to_come_beside_a_filled_target_word_is_named() -> None:
+    """``price`` (a target word) given ahead and ``footfall`` blank in the last rows: price was taken, silently, and
+    naming footfall's regressors was then refused for want of their future values, which the file holds."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"date": pd.date_range("2015-01-01", periods=108, freq="MS").strftime("%Y-%m-%d"),
+                          "temp": rng.normal(15, 3, 108), "price": rng.normal(5, 1, 108),
+                          "footfall": np.r_[rng.normal(300, 20, 96), [np.nan] * 12], "promo": rng.integers(0, 2, 108)})
+    series = load_series(frame.to_csv(index=False).encode(), "x.csv")
+    assert series.target == "price"  # a covariate that ends early looks the same: said, not chosen
+    said_lines = [notice for notice in series.report.notices if notice.key == "notice.target_still_to_come"]
+    assert [str(line) for line in said_lines] == [
+        "'footfall' is blank in the file's last rows, where the target 'price' is filled, as a file that gives its "
+        "regressors' future values is laid out: if 'footfall' is the series to forecast, choose it as the target and "
+        "'price' as a regressor."]
+    chosen = load_series(frame.to_csv(index=False).encode(), "x.csv", LoadOptions(target="footfall"))
+    assert not any(notice.key == "notice.target_still_to_come" for notice in chosen.report.notices)

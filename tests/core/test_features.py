@@ -239,3 +239,29 @@ def test_the_band_of_weekly_pairs_refits_them_on_an_origin_short_of_a_season() -
     test = result.predictions[result.predictions["split"] == "test"]
     assert "fourier" not in (result.params.get("left_out") or {})
     assert float((test["upper"] - test["lower"]).mean()) < 20 * result.metrics["test"]["mae"]
+
+
+def test_a_regressor_the_same_in_every_training_row_is_left_out_and_said() -> None:
+    """A fee of 2 in every history row and 12 in the future rows: its weight kept its random start (the gradient of a
+    column of zeros is zero), and the forecast swung from 48 to 167 with the seed where the truth is 121."""
+    from core.evaluation.pipeline import forecast_future
+    from core.ui.explain import left_out_lines
+    rng = np.random.default_rng(0)
+    frame = monthly_frame(seasonal_values(60, noise=0.5)).assign(temp=rng.normal(15, 3, 60), fee=2.0)
+    frame["y"] += 3 * frame["temp"]
+    future = pd.DataFrame({"ds": pd.date_range("2005-01-01", periods=6, freq="MS"), "temp": 15.0, "fee": 12.0})
+    frequency = infer_frequency(frame["ds"])
+    for model in ("linear", "multi", "mlp"):
+        forecasts = [forecast_future(frame, frequency, RunRequest(model, ModelSettings(
+            regressors=("temp", "fee"), seed=seed), horizon=6), future)["predicted"].to_numpy()[-6:] for seed in (0, 1)]
+        same_fee = forecast_future(frame, frequency, RunRequest(model, ModelSettings(regressors=("temp", "fee")),
+                                                               horizon=6), future.assign(fee=2.0))
+        np.testing.assert_allclose(forecasts[0], same_fee["predicted"].to_numpy()[-6:])  # fee moves nothing
+        if model != "mlp":  # a network's start still moves its other weights a little
+            np.testing.assert_allclose(forecasts[0], forecasts[1], atol=1e-6)
+    result = run(frame, frequency, RunRequest("linear", ModelSettings(regressors=("temp", "fee"))))
+    assert result.params["left_out"]["fee"] == "it is 2 in every training row, so the rows say nothing of its effect"
+    assert "fee" not in (result.coefficients or {}) and "temp" in (result.coefficients or {})
+    assert "The regressor fee was left out" not in left_out_lines(result.params)[0]  # English: the term and its reason
+    assert left_out_lines(result.params)[0].startswith("The fee term was left out: it is 2 in every training row")
+    assert "回归变量 fee" in left_out_lines(result.params, "zh")[0]

@@ -1193,6 +1193,25 @@ def test_future_rows_of_a_history_off_its_calendar_are_matched_by_position() -> 
     series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("promo",)))
     assert series.frequency.name == "business-daily" and series.future is not None and len(series.future) == 9
     assert not any("have no row for" in str(notice) for notice in series.report.notices)
+    # each forecast at its own row's date: the calendar's next business days named 25 December, which has no row,
+    # and left out the last row's date
+    from core.evaluation.pipeline import RunRequest, forecast_future
+    from core.models.specs import ModelSettings
+    forecast = forecast_future(series.frame, series.frequency, RunRequest(
+        "multi", ModelSettings(regressors=("promo",)), horizon=9), series.future)
+    assert list(forecast["ds"]) == list(ahead)
+
+
+def test_future_rows_of_a_history_whose_gaps_are_filled_are_held_to_its_calendar() -> None:
+    # A month missing in the history and in the future rows, the gaps filled: the future rows were matched by position,
+    # every month after the missing one given the next month's values.
+    months = pd.date_range("2018-01-01", periods=60, freq="MS").delete(20)
+    text = "month,sales,price\n" + "".join(f"{d:%Y-%m-%d},{100 + i},{i % 5}\n" for i, d in enumerate(months)) + "".join(
+        f"2023-{m:02d}-01,,{m}\n" for m in (1, 2, 4, 5))
+    series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price",), fill_gaps=True))
+    assert series.future is not None and series.future["price"].tolist() == [1.0, 2.0]
+    assert any(str(notice).startswith("The regressors' future rows have no row for 2023-03-01: forecasts reach 2 steps")
+               for notice in series.report.notices)
 
 
 def test_columns_named_alike_are_said_with_the_names_they_are_read_under() -> None:
@@ -1431,3 +1450,22 @@ def test_filling_the_gaps_of_irregular_stamps_is_refused_with_the_fix() -> None:
     regular = load_series(f"date,y\n{days}".encode(), "x.csv")
     assert regular.report.gaps == 1 and regular.report.irregular_rows == 0  # a missing day: the usual advice
     assert "Tick" in quality_markdown(regular, summarize(regular))
+
+
+@pytest.mark.parametrize("first_future", ["2023-01,,\n2023-02,,7\n", "2023-02,,7\n2023-03,,8\n"])
+def test_future_rows_unusable_from_their_first_step_say_so_not_forecast_at_most_0_steps(first_future: str) -> None:
+    from core.errors import SettingsError
+    from core.evaluation.pipeline import RunRequest, forecast_future
+    from core.i18n import said
+    from core.models.specs import ModelSettings
+
+    text = "month,sales,price\n" + _months_text("{month},{value},5") + first_future
+    series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price",)))
+    said_lines = [str(notice) for notice in series.report.notices]
+    assert any("at the first step past the end" in line or "the first step past the end: no forecast" in line
+               for line in said_lines), said_lines
+    assert not any("0 steps" in line for line in said_lines)
+    with pytest.raises(SettingsError, match="no future values of the regressors at the first step past the end") as raised:
+        forecast_future(series.frame, series.frequency, RunRequest("linear", ModelSettings(regressors=("price",)),
+                                                                   horizon=1), series.future)
+    assert "0 步" not in said(raised.value, "zh") and "末尾之后第一步" in said(raised.value, "zh")

@@ -136,7 +136,7 @@ def test_a_file_with_future_regressor_rows_forecasts_them_by_default() -> None:
     at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["promo"]).run()
     at.switch_page("pages/1_Train.py").run()
     at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("ar").run()
-    assert any("It does not use regressors: 'promo' left out" in caption.value for caption in at.sidebar.caption)
+    assert any("It does not use regressors: \\'promo\\' left out" in caption.value for caption in at.sidebar.caption)
     at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("multi").run()
     assert not any("does not use regressors" in caption.value for caption in at.sidebar.caption)
     train(at, "multi")

@@ -438,3 +438,11 @@ def test_a_notice_without_a_number_its_translation_now_takes_is_said_in_english(
     assert said(old, "zh") == "2 repeated time stamps were combined by their mean."
     new = Notice("4 rows on 2 repeated time stamps ...", "notice.stamps_averaged", {"stamps": 2, "rows": 4})
     assert said(new, "zh").startswith("已把 2 个重复时间戳上的 4 行按均值合并")
+
+
+def test_a_model_without_regressors_names_them_as_written() -> None:
+    """'cost ($)' and '*promo*' began a formula and italics in the Train sidebar's caption of ``ar``."""
+    from core.models.specs import spec_for
+    from core.ui.controls import model_caption
+    caption = model_caption(spec_for("ar"), ["cost ($)", "*promo*"])
+    assert "cost \\(\\$\\)" in caption and "\\*promo\\*" in caption
