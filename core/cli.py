@@ -16,6 +16,8 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from pandas.errors import DtypeWarning, PerformanceWarning
+
 from core.training.devices import DEVICE_CHOICES, resolve_device
 from core.data.tidy import (DUPLICATE_POLICIES, MISSING_POLICIES, LoadedSeries, LoadOptions, count, quoted_names,
                              reader_notes)
@@ -127,11 +129,17 @@ def _main(argv: list[str] | None) -> int:
     try:
         with warnings.catch_warnings():  # numerical warnings would add lines to stderr: the result says what matters
             warnings.simplefilter("ignore", RuntimeWarning)
+            for pandas_warning in (DtypeWarning, PerformanceWarning):  # pandas' own advice is not the user's
+                warnings.simplefilter("ignore", pandas_warning)
             return _fit(args)
     except (ValueError, OSError) as problem:
         print(f"error: {str(problem).splitlines()[0] if str(problem) else type(problem).__name__}", file=sys.stderr)
         return 2
-    except (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError, MemoryError) as bug:
+    except MemoryError:
+        print("error: out of memory: the file or the settings need more memory than this machine has; use a smaller "
+              "file (fewer rows or columns, shorter text cells), fewer lags, terms or hidden units.", file=sys.stderr)
+        return 2
+    except (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError) as bug:
         # A bug, not a bad file: one line, and the traceback only when asked for.
         if os.environ.get("TSR_DEBUG"):
             traceback.print_exc()

@@ -10,6 +10,8 @@ MESSAGES: dict[str, str] = {
     # Every page ------------------------------------------------------------------------------------------------
     "app.title": "Time-series regression",
     "app.language": "Language",
+    "app.out_of_memory": "The server ran out of memory for this: use fewer rows (a coarser time step, a shorter span), "
+                         "fewer lags, terms or hidden units, or mini-batches.",
     "app.bug": "Internal error ({kind}): this is a bug in the app, not a problem with your data or settings. "
                "The details are in the server log.",
     "nav.data": "Data",
@@ -684,6 +686,12 @@ MESSAGES: dict[str, str] = {
     "sep.bars": "vertical bars (|)",
 
     # What the loader says (core.data): its errors and its report -----------------------------------------------
+    "err.read_out_of_memory": "Reading it needs more memory than the server has: use a smaller file (fewer rows or "
+                              "columns, shorter text cells).",
+    "err.training_memory": "Training on {rows:,} rows of {features:,} features (hidden units: {hidden:,}) needs about "
+                           "{gb} GB of memory, more than the {most} MB one training may take (TSR_TRAIN_MAX_MB): use "
+                           "fewer rows (a coarser time step, a shorter span), fewer lags, terms or hidden units, or "
+                           "raise TSR_TRAIN_MAX_MB.",
     "err.limit_not_number": "{variable} is set to '{value}', which is not a positive number: set it to a number "
                             "such as {default}, or unset it.",
     "err.irregular_stamps": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps of "

@@ -164,6 +164,8 @@ def _one_step_apart(ds: pd.Series, per_year: int, steps: bool = False) -> bool:
     period = ds.dt.year.to_numpy() * per_year + (ds.dt.month.to_numpy() - 1) * per_year // 12
     apart = np.diff(period)
     return bool(len(period) < 2 or (apart == (apart[0] if steps else 1)).all() and apart[0] > 0)
+
+
 SAME_IN_EVERY_ROW = "in every training row, so the rows say nothing of its effect"  # how the reason for a constant
 # regressor ends (``constant_regressors``)
 

@@ -9,6 +9,7 @@ import torch
 from torch import nn
 
 from core.errors import SettingsError
+from core.limits import format_limit, limit
 from core.training.least_squares import exact_is_about_zero, relative_gap, ridge_objective
 from core.training.devices import dtype_for, resolve_device
 from core.training.loop import EXACT, EpochCallback, History, TrainConfig, predict, train
@@ -51,6 +52,7 @@ def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int
     SettingsError
         When the loss blows up: the message names the optimizer and learning rate to lower.
     """
+    check_training_memory(x.shape[0], x.shape[1], hidden)
     if training.optimizer == EXACT and not hidden:
         return solve_exactly(x, y, training)
     net = build_net(NetConfig(x.shape[1], hidden), training.seed)
@@ -68,6 +70,31 @@ def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int
         exact, variance = ridge_objective(x, y, training.l2), float(np.var(y))
         result.gap, result.exact_zero = relative_gap(objective, exact, variance), exact_is_about_zero(exact, variance)
     return result
+
+
+MAX_TRAINING_MB = 4_000  # TSR_TRAIN_MAX_MB: the memory one training may need, about (two run at once on a server)
+
+
+def check_training_memory(rows: int, features: int, hidden: int = 0) -> None:
+    """Refuse a training whose arrays would need more than ``TSR_TRAIN_MAX_MB``, about: the design and its copies
+    (scaled, as a tensor, the least-squares reference's workspace: 4 of rows x features) and a network's hidden
+    activations with their gradients over every row (3 of rows x hidden units), 8 bytes each. A 417-byte file of two
+    dates 9 years apart, its minutes filled (4.95M rows), asked an mlp of 256 units for 26 GB and ended in "Internal
+    error"; 60 lags on those rows in a MemoryError.
+
+    Raises
+    ------
+    SettingsError
+        Naming the rows, the memory and how to need less."""
+    need = 8 * rows * (4 * features + 3 * hidden)
+    most = limit("TSR_TRAIN_MAX_MB", MAX_TRAINING_MB)
+    if need > most * 1e6:
+        raise SettingsError(
+            f"Training on {rows:,} rows of {features:,} features" + (f" with {hidden:,} hidden units" if hidden else "")
+            + f" needs about {need / 1e9:,.1f} GB of memory, more than the {format_limit(most)} MB one training may "
+            "take (TSR_TRAIN_MAX_MB): use fewer rows (a coarser time step, a shorter span), fewer lags, terms or "
+            "hidden units, or raise TSR_TRAIN_MAX_MB.", "err.training_memory",
+            {"rows": rows, "features": features, "hidden": hidden, "gb": f"{need / 1e9:,.1f}", "most": format_limit(most)})
 
 
 def solve_exactly(x: np.ndarray, y: np.ndarray, training: TrainConfig) -> TorchFit:

@@ -8,7 +8,7 @@ from core.i18n import t
 
 LOG = logging.getLogger("tsr")
 # What a bug in the app raises while it trains, as opposed to a ValueError about the data or settings.
-BUGS = (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError)
+BUGS = (ArithmeticError, LookupError, TypeError, AttributeError, RuntimeError, MemoryError)
 
 
 class EveryInterval:
@@ -28,9 +28,18 @@ class EveryInterval:
 
 
 def bug_message(problem: BaseException, lang: str = "en") -> str:
-    """One line for an error that is the app's fault, not the data's; the traceback goes to the server log."""
+    """One line for an error that is the app's fault, not the data's, or for memory running out (said as such: it
+    showed Streamlit's traceback); the traceback goes to the server log."""
     LOG.error("internal error", exc_info=problem)
+    if out_of_memory(problem):
+        return t("app.out_of_memory", lang)
     return t("app.bug", lang, kind=type(problem).__name__)
+
+
+def out_of_memory(problem: BaseException) -> bool:
+    """Whether ``problem`` is memory running out: a ``MemoryError`` (numpy's, Arrow's) or torch's allocator failing."""
+    return isinstance(problem, MemoryError) or (
+        isinstance(problem, RuntimeError) and ("not enough memory" in str(problem) or "out of memory" in str(problem)))
 
 
 def waiting_message(slots: int, lang: str = "en") -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions
+from core.errors import DataError
 from core.i18n import listed, message, t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
 from core.ui import state_keys as keys
@@ -51,6 +52,11 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
         view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
     except ValueError as problem:
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, problem.with_traceback(None)), None
+        return None
+    except MemoryError:  # a small workbook whose text, read, fills gigabytes: said, and what was in use stays
+        state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, DataError(
+            "Reading it needs more memory than the server has: use a smaller file (fewer rows or columns, shorter "
+            "text cells).", "err.read_out_of_memory")), None
         return None
     return remember_series(state, series, name, data, panel, view)
 

@@ -12,11 +12,13 @@ import pytest
 
 import core.training.loop as loop
 from core import cli
+from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.evaluation.pipeline import RunRequest, run
 from core.models.specs import ModelSettings
 from core.training.loop import TrainConfig, train
 from core.training.nets import NetConfig, build_net
+from tests.conftest import monthly_frame
 
 ROOT = Path(__file__).resolve().parents[2]
 AIR = str(ROOT / "data" / "AirPassengers.csv")
@@ -165,3 +167,44 @@ def test_the_command_line_says_when_the_training_budget_stopped_a_fit() -> None:
                           text=True, timeout=300, env={**os.environ, "TSR_TRAIN_MAX_UPDATES": "20"})
     assert done.returncode == 0, done.stderr
     assert "note: Training stopped at its budget of 20 updates (TSR_TRAIN_MAX_UPDATES)" in done.stderr
+
+
+def test_a_training_that_would_need_more_memory_than_its_limit_is_refused_with_the_fix(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 417-byte file of minutes filled to 4.95M rows asked an mlp of 256 units for 26 GB: "Internal error"."""
+    from core.i18n import said
+    from core.training.fit import check_training_memory
+    check_training_memory(4_950_000, 20)  # 3.2 GB: within the default 4,000 MB
+    with pytest.raises(SettingsError, match=r"Training on 4,950,000 rows of 20 features with 256 hidden units needs "
+                                            r"about 33\.6 GB of memory, more than the 4,000 MB") as raised:
+        check_training_memory(4_950_000, 20, hidden=256)
+    assert "TSR_TRAIN_MAX_MB" in said(raised.value, "zh") and "33.6 GB" in said(raised.value, "zh")
+    monkeypatch.setenv("TSR_TRAIN_MAX_MB", "1")
+    frame = monthly_frame(np.arange(10_000.0))
+    with pytest.raises(SettingsError, match="TSR_TRAIN_MAX_MB"):
+        run(frame, Frequency("monthly", "MS", 12), RunRequest("mlp", ModelSettings({"hidden": 64})))
+
+
+def test_memory_running_out_is_said_as_such_not_as_a_bug(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Out of memory showed Streamlit's traceback (MemoryError was not caught) or "a bug in the app"."""
+    from core.ui.feedback import BUGS, bug_message
+    from core.ui.panel_view import Reading, read_into
+    from core.data.tidy import LoadOptions
+    from core.panel.choice import PanelChoice
+    assert issubclass(MemoryError, BUGS)
+    for problem in (MemoryError(), RuntimeError("DefaultCPUAllocator: not enough memory: you tried to allocate 7 GB")):
+        assert bug_message(problem).startswith("The server ran out of memory for this")
+        assert "内存不足" in bug_message(problem, "zh")
+    assert "bug in the app" in bug_message(RuntimeError("shape mismatch"))
+
+    def exhausted(*_: object) -> None:
+        raise MemoryError
+
+    state: dict[str, object] = {}
+    assert read_into(state, Reading(b"x", "wide.xlsx", LoadOptions(), PanelChoice()), exhausted, exhausted) is None
+    name, problem = state["data.error"]  # type: ignore[misc]
+    assert name == "wide.xlsx" and str(problem).startswith("Reading it needs more memory than the server has")
+    monkeypatch.setattr(cli, "_fit", exhausted)
+    assert cli.main(["fit", "x.csv"]) == 2
+    assert capsys.readouterr().err.startswith("error: out of memory: ")
