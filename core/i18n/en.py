@@ -168,10 +168,11 @@ MESSAGES: dict[str, str] = {
     "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
     "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
     "train.learned": "What the model learned",
-    "train.backtest": "Backtest leaderboard behind the choice (log and Box-Cox candidates' scores are multiplied by "
-                      "1.1: a transform is taken only when it wins clearly)",
+    "train.backtest": "Backtest leaderboard behind the choice (score: backtest error / seasonal-naive error; log and "
+                      "Box-Cox candidates' scores are multiplied by 1.1: a transform is taken only when it wins "
+                      "clearly)",
     "train.candidate": "model",
-    "train.backtest_score": "backtest error / seasonal-naive error",
+    "train.backtest_score": "score",
     "train.download_csv": "Download predictions (CSV)",
     "train.download_model": "Download model (.pt)",
     "train.download_model_help": "The fitted model; opens with torch.load(weights_only=True) on any CPU.",
@@ -449,8 +450,8 @@ MESSAGES: dict[str, str] = {
     "lab.normalize_not_plain": "{optimizer} is not plain gradient descent: momentum carries it along the valley, "
                                "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
                                "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "
-                               "descent's would not. The step marked 'largest without oscillating' is plain gradient "
-                               "descent's limit. Choose SGD to see the lesson as stated.",
+                               "descent's would not. The step marked 'largest stable' (the largest that does not "
+                               "oscillate) is plain gradient descent's limit. Choose SGD to see the lesson as stated.",
     "lab.lesson.vectorize": "The same gradient computed by a Python loop over every value and by one NumPy "
                             "expression over whole arrays. Vectorized code runs in compiled loops, which is why "
                             "models train on arrays.",
@@ -506,7 +507,7 @@ MESSAGES: dict[str, str] = {
     "lab.curve.single": "single sample",
     "lab.curve.mini": "mini-batch of {size}",
     "lab.curve.raw": "raw inputs, lr {lr}",
-    "lab.curve.raw_stable": "raw inputs, lr {lr} (largest without oscillating)",
+    "lab.curve.raw_stable": "raw inputs, lr {lr} (largest stable)",
     "lab.curve.scaled": "z-scored inputs, lr {lr}",
     "lab.column.optimizer": "optimizer",
     "lab.column.lr": "learning rate",

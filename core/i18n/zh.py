@@ -142,9 +142,9 @@ MESSAGES: dict[str, str] = {
     "train.fitted": "在 {device} 上用时 {seconds:.3f} 秒完成拟合；训练集比例 {fraction:.2f}。各项指标均按原始单位计算。",
     "train.few_epochs": "训练共进行了 {epochs} 轮；最终的损失（归一化后）为 {loss:.3e}。",
     "train.learned": "模型学到了什么",
-    "train.backtest": "自动选择所依据的回测排行榜（对数和 Box-Cox 候选的得分乘以 1.1：只有明显胜出时才采用变换）",
+    "train.backtest": "自动选择所依据的回测排行榜（得分：回测误差 / 季节性朴素法误差；对数和 Box-Cox 候选的得分乘以 1.1：只有明显胜出时才采用变换）",
     "train.candidate": "模型",
-    "train.backtest_score": "回测误差 / 季节性朴素法误差",
+    "train.backtest_score": "得分",
     "train.download_csv": "下载预测结果（CSV）",
     "train.download_model": "下载模型（.pt）",
     "train.download_model_help": "拟合好的模型，可在任何 CPU 上用 torch.load(weights_only=True) 打开。",
@@ -371,7 +371,7 @@ MESSAGES: dict[str, str] = {
                             "最大步长又让训练进展极其缓慢。z-score 归一化使趋势的各个方向尺度一致（旁边的季节项或回归变量仍有些差异）。序列较短时索引较小，两者差别不大。",
     "lab.normalize_not_plain": "{optimizer} 不是普通梯度下降：动量法沿山谷积累速度，Adagrad、RMSProp、Adadelta 和 Adam "
                                "按各权重自身的梯度调整步长，L-BFGS 则测量曲率，因此它在原始输入上可能收敛，而普通梯度下降"
-                               "不会。标为“不振荡的最大步长”的是普通梯度下降的极限。选择 SGD 可看到本课所述的情形。",
+                               "不会。标为“最大稳定步长”（不振荡的最大步长）的是普通梯度下降的极限。选择 SGD 可看到本课所述的情形。",
     "lab.lesson.vectorize": "同一个梯度，分别用 Python 循环逐个数值计算，以及用一条 NumPy 表达式对整个数组计算。向量化"
                             "代码在编译好的循环中运行，这正是模型要在数组上训练的原因。",
     "lab.axis.update": "更新次数",
@@ -412,7 +412,7 @@ MESSAGES: dict[str, str] = {
     "lab.curve.single": "单样本",
     "lab.curve.mini": "小批量（每批 {size} 行）",
     "lab.curve.raw": "原始输入，学习率 {lr}",
-    "lab.curve.raw_stable": "原始输入，学习率 {lr}（不振荡的最大步长）",
+    "lab.curve.raw_stable": "原始输入，学习率 {lr}（最大稳定步长）",
     "lab.curve.scaled": "归一化输入，学习率 {lr}",
     "lab.column.optimizer": "优化器",
     "lab.column.lr": "学习率",

@@ -431,8 +431,8 @@ def normalization_comparison(data: LabData, settings: LabSettings,
     design = np.column_stack([data.x_raw, np.ones(len(data.x_raw))])
     stable_lr = 1.0 / float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
     runs = {f"raw inputs, lr {settings.lr:g}": (data.x_raw, data.y_train_raw, config),
-            f"raw inputs, lr {stable_lr:.2g} (largest without oscillating)": (data.x_raw, data.y_train_raw,
-                                                                 config.with_(lr=stable_lr))}
+            f"raw inputs, lr {stable_lr:.2g} (largest stable)": (data.x_raw, data.y_train_raw,
+                                                                config.with_(lr=stable_lr))}
     curves = {f"z-scored inputs, lr {settings.lr:g}": z_scored or gap_curve(data.x, data.y, config)}
     curves.update({name: gap_curve(x, y, run_config) for name, (x, y, run_config) in runs.items()})
     frames = [curve.assign(run=name) for name, (curve, _) in curves.items()]

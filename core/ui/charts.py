@@ -3,6 +3,7 @@ legends and time labels are in (``lang``, a catalog of ``core.i18n``); the data 
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import TypeVar
 
 import altair as alt
@@ -172,9 +173,22 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
 def laid_out(chart: ChartT) -> ChartT:
     """``chart`` with its legends below the plot and its height the plot's own: Streamlit sizes a chart to "fit",
     which took a legend's rows out of the plot (the lab's race: 75 px of 300) and, on a phone, left 100 px of plot
-    beside a legend on the right. Charts are laid out once, when made; they cannot be layered after."""
+    beside a legend on the right. Charts are laid out once, when made; they cannot be layered after. Each legend lists
+    its entries one below the other, whole: side by side they ran past a phone's edge ("actual | fore"), and so did a
+    lesson's two long curve names (the one the lesson is about was not shown)."""
     return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding")).configure_legend(
-        orient="bottom", labelLimit=0)
+        orient="bottom", direction="vertical", labelLimit=0, titleLimit=0)
+
+
+KEY_LINE = 54  # characters of a chart's key per line (half as many in Chinese): a single line was cut at "..."
+
+
+def wrapped(text: str, lang: str) -> list[str]:
+    """``text`` in lines short enough for a phone's chart (``KEY_LINE``): a title is one line, cut where it ends."""
+    if lang == "zh":
+        width = KEY_LINE // 2
+        return [text[start:start + width] for start in range(0, len(text), width)]
+    return textwrap.wrap(text, KEY_LINE) or [text]
 
 
 def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> ChartT:
@@ -182,9 +196,11 @@ def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> 
     its marks are (``key``: the solid actual line and the shaded test span have no legend of their own)."""
     if not thinned and not key:
         return chart
-    note = t("data.thinned", lang).strip() if thinned else ""
-    return chart.properties(title=alt.TitleParams(note or key, subtitle=key if note and key else alt.Undefined,
-                                                  fontSize=11, fontWeight="normal", anchor="start", color="gray",
+    note = wrapped(t("data.thinned", lang).strip(), lang) if thinned else []
+    key_lines = wrapped(key, lang) if key else []
+    return chart.properties(title=alt.TitleParams(note or key_lines,
+                                                  subtitle=key_lines if note and key else alt.Undefined, fontSize=11,
+                                                  fontWeight="normal", anchor="start", color="gray",
                                                   subtitleColor="gray"))
 
 

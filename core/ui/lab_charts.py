@@ -42,7 +42,8 @@ def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     heat = alt.Chart(cells).mark_rect().encode(
         x=alt.X("w_low:Q", title=t("lab.chart.slope", lang), scale=w_axis), x2="w_high",
         y=alt.Y("b_low:Q", title=t("lab.chart.intercept", lang), scale=b_axis), y2="b_high",
-        color=alt.Color("level:Q", title=t("lab.chart.log_mse", lang), scale=alt.Scale(scheme="viridis")))
+        color=alt.Color("level:Q", title=t("lab.chart.log_mse", lang), scale=alt.Scale(scheme="viridis"),
+                        legend=alt.Legend(direction="horizontal")))  # a colour bar across, not 200 px down
     path = alt.Chart(landscape.path).mark_line(color="white", clip=True,
                                                point=alt.OverlayMarkDef(color="white", size=25, clip=True)).encode(
         x=alt.X("w:Q", scale=w_axis), y=alt.Y("b:Q", scale=b_axis), order="step:Q",
@@ -71,7 +72,7 @@ def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_t
     return laid_out(alt.Chart(shown).mark_line().encode(
         x=alt.X(f"{x}:Q", title=x_title + (t("lab.chart.log_scale", lang) if log_x else ""), scale=x_scale),
         y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
-        color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0, columns=2)),
+        color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0)),
         tooltip=[alt.Tooltip(f"{color}:N", title=t("lab.chart.curve", lang)),
                  alt.Tooltip(f"{x}:Q", title=x_title, format=",.4~r"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=".3e")],

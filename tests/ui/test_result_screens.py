@@ -205,7 +205,7 @@ def test_the_overlay_tells_runs_apart_past_its_colours_and_shades_the_test_rows(
     assert dashes["Actual" if "Actual" in dashes else "actual"] == [1, 0]
     rect = next(layer for layer in layers(spec) if "rect" in str(layer["mark"]))
     assert pd.Timestamp(spec["datasets"][rect["data"]["name"]][0]["start"]) == span[0]
-    assert "shaded: the test rows of the current split" in str(spec["title"])
+    assert "shaded: the test rows of the current split" in " ".join(spec["title"]["text"])
 
 
 def test_forecast_starts_at_recent_history_and_can_show_all() -> None:
