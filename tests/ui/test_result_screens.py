@@ -433,3 +433,17 @@ def test_numbers_of_five_or_more_whole_digits_are_written_whole_and_grouped() ->
     spec = series_chart(pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=12, freq="MS"),
                                       "y": 1e5 + np.arange(12.0)}), "sales").to_dict()
     assert ",.4g" not in str(spec) and ",.4~r" in str(spec)
+
+
+def test_legends_list_their_entries_down_so_that_a_phone_shows_them_whole() -> None:
+    """Side by side, the forecast's "forecast" and a lesson's second curve ran past a 390-px phone's chart."""
+    from core.ui.charts import forecast_chart, wrapped
+    history = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=24, freq="MS"), "y": np.arange(24.0)})
+    future = pd.DataFrame({"ds": pd.date_range("2022-01-01", periods=3, freq="MS"), "predicted": 1.0,
+                           "lower": 0.0, "upper": 2.0})
+    legend = forecast_chart(history, future, "y").to_dict()["config"]["legend"]
+    assert legend["orient"] == "bottom" and legend["direction"] == "vertical" and legend["labelLimit"] == 0
+    key = "Solid line: actual; dashed: the model's predictions; shaded: the test rows; band: the 95% interval."
+    assert all(len(line) <= 54 for line in wrapped(key, "en")) and " ".join(wrapped(key, "en")) == key
+    assert "".join(wrapped("实线：实际值；虚线：模型的预测；阴影：当前划分的测试行；色带：95% 预测区间。", "zh")) == \
+        "实线：实际值；虚线：模型的预测；阴影：当前划分的测试行；色带：95% 预测区间。"
