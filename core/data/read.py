@@ -580,6 +580,7 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
                 raise DataError(f"'{name or 'The workbook'}' has no sheet '{asked}': its sheets are {names}.",
                                 "err.no_sheet", {"name": name or "The workbook", "sheet": str(asked), "sheets": names})
             extent = _check_sheet_rows(archive, parts.get(chosen), name)  # before a cell is parsed
+            check_sheet_text(archive, parts.get(chosen), extent, name)
             raw = _with_extent(_parse_sheet(book, name, chosen), extent)
             if chosen != sheet:  # the first sheets are hidden (an old version, lookups): said by the loader
                 raw.attrs["hidden_sheets_passed"] = str(chosen)
@@ -624,6 +625,7 @@ def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[
     for other in later[:SHEETS_SEARCHED - 1]:
         try:
             extent = _check_sheet_rows(archive, parts.get(other), name)  # before a cell is parsed
+            check_sheet_text(archive, parts.get(other), extent, name)
             candidate = _with_extent(_parse_sheet(book, name, other), extent)
         except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
             continue
@@ -778,18 +780,20 @@ class SheetExtent:
     unsaved: bool
     hidden: tuple[int, ...] = ()
     merged: tuple[tuple[int, int, int], ...] = ()  # cells merged down one column: (first row, last row, column) from 0
+    text_cells: int = 0  # cells that name a shared string (``t="s"``)
 
 
 def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     """The rows of a sheet's XML ``part``, counted as it unpacks, without parsing a cell, the span of its references
     (columns: ``_CELL_COLUMN``; rows: ``_ROW_NUMBER``, else the row tags counted) and whether a formula in it has no
     stored result (``_UNSAVED_FORMULA``)."""
-    rows, tail, unsaved, hidden, merged = 0, b"", False, set(), set()
+    rows, tail, unsaved, hidden, merged, texts = 0, b"", False, set(), set(), 0
     low, high = [_MANY, _MANY], [0, 0]  # (row, column) of the first and the last cell named
     with archive.open(part) as stream:
         while chunk := stream.read(_XML_CHUNK):
             text = tail + chunk
             rows += len(_ROW_TAG.findall(text))
+            texts += text.count(_SHARED_TEXT)
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
             hidden.update(_hidden_columns(_HIDDEN_COLUMNS.findall(text)))
             merged.update((int(top) - 1, int(bottom) - 1, _column_number(first) - 1) for first, top, last, bottom
@@ -800,11 +804,43 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
                     low[axis], high[axis] = min(low[axis], *found), max(high[axis], *found)
             tail = text[-_ROW_TAG_LONGEST:]
             rows -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+            texts -= tail.count(_SHARED_TEXT)
     rows += len(_ROW_TAG.findall(tail))
+    texts += tail.count(_SHARED_TEXT)
     height = high[0] - low[0] + 1 if high[0] else rows
     width = high[1] - low[1] + 1 if high[1] else 0
     last = f"{_column_letters(high[1])}{high[0] or rows}" if high[1] else ""
-    return SheetExtent(rows, height, width, last, unsaved, tuple(sorted(hidden)), tuple(sorted(merged)))
+    return SheetExtent(rows, height, width, last, unsaved, tuple(sorted(hidden)), tuple(sorted(merged)), texts)
+
+
+_SHARED_TEXT = b't="s"'
+_SHARED_STRING = re.compile(rb"<(?:\w+:)?si\b.*?</(?:\w+:)?si>", re.DOTALL)
+_TEXT_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
+
+
+def check_sheet_text(archive: zipfile.ZipFile, part: str | None, extent: SheetExtent, name: str = "") -> None:
+    """Refuse a sheet whose text, read, would take more than ``TSR_MAX_UNCOMPRESSED_MB``: each cell gets its own copy
+    of the shared string it names, and a merged cell's value is copied to every row it covers (a 34 KB workbook of one
+    990,000-character string named by 2,000 cells asked for 4.7 GB, within every other limit). The bound of the
+    longest string times those cells decides most sheets at once; above it the strings the cells name are summed."""
+    strings = [found.end() - found.start() for found in _SHARED_STRING.finditer(archive.read(_SHARED_STRINGS))] \
+        if _SHARED_STRINGS in archive.namelist() else []
+    longest = max(strings, default=0)
+    copies = sum(bottom - top for top, bottom, _ in extent.merged)
+    most = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB) * 1e6
+    if longest * (extent.text_cells + copies) <= most or part is None:
+        return
+    named = sum(strings[index] for index in map(int, _TEXT_CELL.findall(archive.read(part))) if index < len(strings))
+    total = named + longest * copies
+    if total > most:
+        label = f"'{name}'" if name else "The workbook"
+        raise LimitError(f"{label} holds text that, read into its cells, takes {total / 1e6:,.0f} MB, more than the "
+                         f"limit of {format_limit(most / 1e6)} MB: export the sheet as CSV without the long text, or set "
+                         "TSR_MAX_UNCOMPRESSED_MB to raise the limit.", "err.sheet_text",
+                         {"label": label, "mb": total / 1e6, "limit": format_limit(most / 1e6)})
+
+
+_SHARED_STRINGS = "xl/sharedStrings.xml"
 
 
 def _hidden_columns(tags: list[bytes]) -> set[int]:

@@ -749,6 +749,9 @@ MESSAGES: dict[str, str] = {
                      "limit.",
     "err.zip_not_workbook": "{label} is a zip archive (holding {inside}), not a CSV or an Excel workbook: unzip it "
                             "and load the file inside.",
+    "err.sheet_text": "{label} holds text that, read into its cells, takes {mb:,.0f} MB, more than the limit of "
+                      "{limit} MB: export the sheet as CSV without the long text, or set TSR_MAX_UNCOMPRESSED_MB to "
+                      "raise the limit.",
     "err.zip_unpacked": "{label} unpacks to {mb:,.0f} MB, more than the limit of {limit} MB: export the sheet as "
                         "CSV, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.",
     "err.excel": "'{name}' is an Excel workbook that cannot be read ({detail}): open it in Excel and save it again, "

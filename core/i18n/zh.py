@@ -619,6 +619,7 @@ MESSAGES: dict[str, str] = {
                      " zip 炸弹）：请把工作表导出为 CSV，或设置 TSR_MAX_COMPRESSION_RATIO 提高上限。",
     "err.zip_not_workbook": "{label} 是 zip 压缩包（内含 {inside}），既不是 CSV 也不是 Excel 工作簿：请解压后载入其中的"
                             "文件。",
+    "err.sheet_text": "{label} 中的文本读入各单元格后要占 {mb:,.0f} MB，超过了 {limit} MB 的上限：请把工作表导出为不含长文本的 CSV，或设置 TSR_MAX_UNCOMPRESSED_MB 提高上限。",
     "err.zip_unpacked": "{label} 解压后有 {mb:,.0f} MB，超过了 {limit} MB 的上限：请把工作表导出为 CSV，或设置 "
                         "TSR_MAX_UNCOMPRESSED_MB 提高上限。",
     "err.excel": "“{name}”是 Excel 工作簿，但无法读取（{detail}）：请在 Excel 中打开后重新保存，或把工作表导出为 CSV。",

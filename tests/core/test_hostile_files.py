@@ -530,3 +530,48 @@ def test_a_stray_cell_is_found_in_a_sheet_whose_rows_carry_no_numbers() -> None:
     with zipfile.ZipFile(io.BytesIO(make_zip(members))) as archive:
         extent = _part_rows(archive, "s.xml")
     assert (extent.height, extent.width, extent.last) == (30, 16_384, "XFD30")  # was no used range at all
+
+
+def shared_text_workbook(chars: int, rows: int, merged: bool) -> bytes:
+    """A workbook whose column C names one shared string of ``chars`` characters in every row (or, ``merged``, once,
+    over C2 merged down the rows)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    cells = ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>']
+    for row in range(2, rows + 2):
+        note = f'<c r="C{row}" t="s"><v>3</v></c>' if row == 2 or not merged else ""
+        cells.append(f'<row r="{row}"><c r="A{row}"><v>{36526 + row}</v></c><c r="B{row}"><v>{100 + row % 7}</v></c>'
+                     f"{note}</row>")
+    merge = f'<mergeCells count="1"><mergeCell ref="C2:C{rows + 1}"/></mergeCells>' if merged else ""
+    return make_zip({
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                               'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+                               'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                               '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+                               'officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{package}"><Relationship Id="r1" Type="{relations}/officeDocument" '
+                       'Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{relations}"><sheets><sheet name="data" sheetId="1" '
+                           'r:id="r1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{package}"><Relationship Id="r1" Type="{relations}/'
+                                      f'worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="'
+                                      f'{relations}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{"".join(cells)}</sheetData>{merge}'
+                                    "</worksheet>",
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}"><si><t>date</t></si><si><t>sales</t></si><si><t>note</t></si>'
+                                f'<si><t>{"a" * chars}</t></si></sst>'})
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_long_text_named_by_many_cells_is_refused_before_they_are_read(monkeypatch: pytest.MonkeyPatch,
+                                                                         merged: bool) -> None:
+    """Each cell gets its own copy of the shared string it names, and a merged cell's value goes to every row it
+    covers: a 34 KB workbook of one 990,000-character string in 2,000 cells asked for 4.7 GB within every limit."""
+    data = shared_text_workbook(30_000, 600, merged)
+    monkeypatch.setenv("TSR_MAX_UNCOMPRESSED_MB", "10")
+    with pytest.raises(LimitError, match=r"holds text that, read into its cells, takes 18 MB, more than the limit of "
+                                         r"10 MB: export the sheet as CSV without the long text"):
+        load_series(data, "notes.xlsx")
+    monkeypatch.setenv("TSR_MAX_UNCOMPRESSED_MB", "50")  # within it: read as before
+    assert len(load_series(data, "notes.xlsx").frame) == 600
