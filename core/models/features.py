@@ -39,7 +39,8 @@ class FeatureSpec:
     season (month, quarter, weekday or hour, the first level as reference); ``fourier_order``
     sine/cosine pairs at the season length; ``cycles`` more ``(period, pairs)`` Fourier terms;
     ``regressors`` extra numeric columns of the frame; ``left_out`` calendar terms to skip (``year``,
-    or a whole season group such as ``month``), as ``calendar_left_out`` decides on the training rows.
+    or a whole season group such as ``month``), as ``calendar_left_out`` decides on the training rows, and regressors
+    the same in every training row (``constant_term``: ``regressor price``).
     """
 
     trend_degree: int = 1
@@ -82,7 +83,7 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
     for period, order in spec.cycles:
         columns.update(fourier_columns(steps, period, order, prefix=f"{period:g}:"))
     for name in spec.regressors:
-        if name not in spec.left_out:
+        if constant_term(name) not in spec.left_out:
             columns[name] = frame[name].to_numpy(dtype=float) if frame is not None else np.full(len(steps), np.nan)
     if not columns:
         return np.zeros((len(steps), 0)), []
@@ -168,6 +169,14 @@ def _one_step_apart(ds: pd.Series, per_year: int, steps: bool = False) -> bool:
 
 SAME_IN_EVERY_ROW = "in every training row, so the rows say nothing of its effect"  # how the reason for a constant
 # regressor ends (``constant_regressors``)
+CONSTANT = "regressor "  # what its name is left out under: a regressor named ``year`` or ``month`` is no calendar term
+
+
+def constant_term(name: str) -> str:
+    """The term a constant regressor ``name`` is left out as (``FeatureSpec.left_out``): apart from the calendar's
+    terms, so that a regressor called ``month``, constant, did not take the month terms with it, nor a left-out year
+    a regressor called ``year``."""
+    return CONSTANT + name
 
 
 def constant_regressors(rows: pd.DataFrame, regressors: Collection[str]) -> dict[str, str]:
@@ -179,7 +188,7 @@ def constant_regressors(rows: pd.DataFrame, regressors: Collection[str]) -> dict
         values = rows[name].to_numpy(dtype=float)
         values = values[np.isfinite(values)]
         if len(values) and np.ptp(values) <= max(1e-12 * abs(float(values.mean())), np.finfo(float).tiny):
-            reasons[name] = f"it is {float(values[0]):g} {SAME_IN_EVERY_ROW}"
+            reasons[constant_term(name)] = f"it is {float(values[0]):g} {SAME_IN_EVERY_ROW}"
     return reasons
 
 

@@ -43,8 +43,8 @@ NEGLIGIBLE = 1e-10  # a weight (z-scored) whose effect is below this fraction of
 class RegressionForecaster(Forecaster):
     """``hidden = 0`` is linear in its parameters and reports its gap to least squares;
     ``hidden > 0`` is a Linear-ReLU-Linear network. Features and target are z-scored with
-    statistics of the training rows. Calendar terms the training rows cannot estimate are left out;
-    ``left_out_`` maps each to the reason (``params()["left_out"]``)."""
+    statistics of the training rows. Calendar terms the training rows cannot estimate are left out, and so are
+    regressors the same in every training row; ``left_out_`` maps each to the reason (``params()["left_out"]``)."""
 
     left_out_: Mapping[str, str] = MappingProxyType({})  # model files written before it existed
     season_terms_kept = False  # model files written before it existed

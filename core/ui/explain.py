@@ -12,7 +12,7 @@ from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES
 from core.i18n import candidate_name, has, number_text, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
-from core.models.features import EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
+from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
 from core.training.least_squares import GAP_FLOOR
 from core.models.regression import FEW_ROWS, PART_OF_A_SEASON
 from core.training.loop import NOT_REACHED, stalled
@@ -90,10 +90,10 @@ def _left_out_line(term: str, reason: str, lang: str) -> str:
     if term == "fourier":
         return t("coef.left_out_fourier_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_fourier_season"
                  if reason.startswith(PART_OF_A_SEASON) else "coef.left_out_fourier", lang)
+    if term.startswith(CONSTANT) and reason.endswith(SAME_IN_EVERY_ROW):
+        return t("coef.left_out_constant", lang, term=term.removeprefix(CONSTANT))
     if lang == "en":
         return t("coef.left_out", lang, term=term, reason=reason)
-    if reason.endswith(SAME_IN_EVERY_ROW):
-        return t("coef.left_out_constant", lang, term=term)
     if term == "year":
         return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
                  "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)

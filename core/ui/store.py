@@ -42,6 +42,7 @@ class _Entry(Generic[V]):
     value: V
     nbytes: int
     expires_at: float
+    retired: bool = False  # restored elsewhere: kept a while for the tab it came from, the first to go (``_evict``)
 
 
 class SessionStore(Generic[V]):
@@ -93,16 +94,15 @@ class SessionStore(Generic[V]):
             return None if entry is None else entry.value
 
     def retire(self, key: str, seconds: float = RETIRED_SECONDS) -> V | None:
-        """The value saved under ``key``, kept at most ``seconds`` more and no longer counted in the byte bound (a
-        restored session holds the same file and runs); None when unknown, expired or evicted. Taking it out lost the
-        session of the tab the link was copied from, and of a reload during the restoring run, called expired."""
+        """The value saved under ``key``, kept at most ``seconds`` more and evicted before any entry in use
+        (``_evict``); None when unknown, expired or evicted. Taking it out lost the session of the tab the link was
+        copied from, and of a reload during the restoring run, called expired."""
         with self._lock:
             self._expire()
             entry = self._entries.get(key)
             if entry is None:
                 return None
-            self._bytes -= entry.nbytes
-            self._entries[key] = _Entry(entry.value, 0, min(entry.expires_at, self._clock() + seconds))
+            self._entries[key] = _Entry(entry.value, entry.nbytes, min(entry.expires_at, self._clock() + seconds), True)
             return entry.value
 
     def __len__(self) -> int:
@@ -126,6 +126,9 @@ class SessionStore(Generic[V]):
             self._drop(key)
 
     def _evict(self) -> None:
+        """Expired entries, then retired ones, then the least recently saved, until within the bounds: a retired entry
+        still counts its bytes (its tab may have loaded another file since), but goes before any session in use."""
         self._expire()
         while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-            self._drop(next(iter(self._entries)))
+            retired = next((key for key, entry in self._entries.items() if entry.retired), None)
+            self._drop(retired if retired is not None else next(iter(self._entries)))

@@ -208,3 +208,14 @@ def test_memory_running_out_is_said_as_such_not_as_a_bug(monkeypatch: pytest.Mon
     monkeypatch.setattr(cli, "_fit", exhausted)
     assert cli.main(["fit", "x.csv"]) == 2
     assert capsys.readouterr().err.startswith("error: out of memory: ")
+
+
+def test_the_memory_message_is_said_alike_in_both_languages_with_hidden_units_only_where_there_are_some() -> None:
+    from core.i18n import said, t
+    from core.training.fit import check_training_memory
+    for hidden in (0, 256):
+        with pytest.raises(SettingsError) as raised:
+            check_training_memory(40_000_000, 20, hidden)
+        assert str(raised.value) == t(raised.value.key, "en", **raised.value.params)  # the catalog's words, not others
+        assert ("features with 256 hidden units" in str(raised.value)) == bool(hidden)
+        assert ("个隐藏单元上" in said(raised.value, "zh")) == bool(hidden)

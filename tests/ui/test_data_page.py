@@ -306,7 +306,7 @@ def test_store_retire_keeps_the_entry_a_while_outside_the_byte_bound() -> None:
     clock = Clock()
     store: SessionStore[str] = SessionStore(keep_seconds=7200, clock=clock)
     store.put("k", "v", 300)
-    assert store.retire("k", 900) == "v" and store.nbytes == 0 and store.get("k") == "v"
+    assert store.retire("k", 900) == "v" and store.nbytes == 300 and store.get("k") == "v"
     clock.now = 899
     assert store.get("k") == "v"
     clock.now = 900
@@ -314,6 +314,19 @@ def test_store_retire_keeps_the_entry_a_while_outside_the_byte_bound() -> None:
     store.put("k", "w", 5)  # saved again (the tab it came from goes on): its full time and its bytes
     clock.now = 900 + 7199
     assert store.get("k") == "w" and store.nbytes == 5
+
+
+def test_store_evicts_retired_entries_before_any_in_use_and_stays_within_its_bytes() -> None:
+    """A retired entry counted no bytes: eight restored sessions of 32 MB whose tabs loaded other files held 512 MB in
+    a store that said 256."""
+    store: SessionStore[str] = SessionStore(max_bytes=800)
+    for key in "abcd":
+        store.put(key, key, 100)
+    store.retire("a")
+    for key in "efgh":
+        store.put(key, key, 100)
+    store.put("i", "i", 100)  # 900 > 800: the retired a goes, not b, the oldest in use
+    assert store.get("a") is None and store.get("b") == "b" and store.nbytes == 800
 
 
 def test_store_pop_takes_the_entry_out() -> None:
