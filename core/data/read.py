@@ -580,12 +580,13 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
                 raise DataError(f"'{name or 'The workbook'}' has no sheet '{asked}': its sheets are {names}.",
                                 "err.no_sheet", {"name": name or "The workbook", "sheet": str(asked), "sheets": names})
             extent = _check_sheet_rows(archive, parts.get(chosen), name)  # before a cell is parsed
-            check_sheet_text(archive, parts.get(chosen), extent, name)
+            texts = SharedTexts(archive)
+            check_sheet_text(texts, parts.get(chosen), extent, name)
             raw = _with_extent(_parse_sheet(book, name, chosen), extent)
             if chosen != sheet:  # the first sheets are hidden (an old version, lookups): said by the loader
                 raw.attrs["hidden_sheets_passed"] = str(chosen)
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
-                later = _later_data_sheet(book, archive, parts, name, visible[1:] if visible else ())
+                later = _later_data_sheet(book, archive, parts, name, visible[1:] if visible else (), texts)
                 raw = raw if later is None else later
             read = raw.attrs.get("sheet") or (chosen if isinstance(chosen, str) else book.sheet_names[chosen])
             raw.attrs.update(sheets=tuple(visible or book.sheet_names), sheet_read=str(read))  # for a sheet picker
@@ -619,13 +620,13 @@ def _visible_sheets(book: pd.ExcelFile) -> list[str]:
 
 
 def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[str | int, str],
-                      name: str, later: list[str] | tuple[str, ...]) -> pd.DataFrame | None:
+                      name: str, later: list[str] | tuple[str, ...], texts: SharedTexts) -> pd.DataFrame | None:
     """The first of the ``later`` visible sheets (up to ``SHEETS_SEARCHED``) that holds a table of numbers, its name
     in ``attrs["sheet"]``."""
     for other in later[:SHEETS_SEARCHED - 1]:
         try:
             extent = _check_sheet_rows(archive, parts.get(other), name)  # before a cell is parsed
-            check_sheet_text(archive, parts.get(other), extent, name)
+            check_sheet_text(texts, parts.get(other), extent, name)
             candidate = _with_extent(_parse_sheet(book, name, other), extent)
         except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
             continue
@@ -818,25 +819,50 @@ _SHARED_STRING = re.compile(rb"<(?:\w+:)?si\b.*?</(?:\w+:)?si>", re.DOTALL)
 _TEXT_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 
 
-def check_sheet_text(archive: zipfile.ZipFile, part: str | None, extent: SheetExtent, name: str = "") -> None:
+class SharedTexts:
+    """The lengths of a workbook's shared strings, read from its XML once, when first asked for, whichever sheets are
+    checked (``check_sheet_text``)."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self._lengths: list[int] | None = None
+
+    @property
+    def packed_bound(self) -> int:
+        """A bound on the longest string without reading it: the size of the strings' XML, unpacked."""
+        names = self.archive.namelist()
+        return self.archive.getinfo(_SHARED_STRINGS).file_size if _SHARED_STRINGS in names else 0
+
+    @property
+    def lengths(self) -> list[int]:
+        if self._lengths is None:
+            xml = self.archive.read(_SHARED_STRINGS) if _SHARED_STRINGS in self.archive.namelist() else b""
+            self._lengths = [found.end() - found.start() for found in _SHARED_STRING.finditer(xml)]
+        return self._lengths
+
+
+def check_sheet_text(texts: SharedTexts, part: str | None, extent: SheetExtent, name: str = "") -> None:
     """Refuse a sheet whose text, read, would take more than ``TSR_MAX_UNCOMPRESSED_MB``: each cell gets its own copy
     of the shared string it names, and a merged cell's value is copied to every row it covers (a 34 KB workbook of one
-    990,000-character string named by 2,000 cells asked for 4.7 GB, within every other limit). The bound of the
-    longest string times those cells decides most sheets at once; above it the strings the cells name are summed."""
-    strings = [found.end() - found.start() for found in _SHARED_STRING.finditer(archive.read(_SHARED_STRINGS))] \
-        if _SHARED_STRINGS in archive.namelist() else []
-    longest = max(strings, default=0)
-    copies = sum(bottom - top for top, bottom, _ in extent.merged)
+    990,000-character string named by 2,000 cells asked for 4.7 GB, within every other limit). A bound (the strings'
+    XML, then the longest string, times those cells) decides most sheets at once; above it the strings the cells name
+    are summed."""
+    cells, copies = extent.text_cells, sum(bottom - top for top, bottom, _ in extent.merged)
     most = limit("TSR_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB) * 1e6
-    if longest * (extent.text_cells + copies) <= most or part is None:
+    if part is None or texts.packed_bound * (cells + copies) <= most:
         return
-    named = sum(strings[index] for index in map(int, _TEXT_CELL.findall(archive.read(part))) if index < len(strings))
+    strings = texts.lengths
+    longest = max(strings, default=0)
+    if longest * (cells + copies) <= most:
+        return
+    named = sum(strings[index] for index in map(int, _TEXT_CELL.findall(texts.archive.read(part)))
+                if index < len(strings))
     total = named + longest * copies
     if total > most:
         label = f"'{name}'" if name else "The workbook"
         raise LimitError(f"{label} holds text that, read into its cells, takes {total / 1e6:,.0f} MB, more than the "
-                         f"limit of {format_limit(most / 1e6)} MB: export the sheet as CSV without the long text, or set "
-                         "TSR_MAX_UNCOMPRESSED_MB to raise the limit.", "err.sheet_text",
+                         f"limit of {format_limit(most / 1e6)} MB: export the sheet as CSV without the long text, or "
+                         "set TSR_MAX_UNCOMPRESSED_MB to raise the limit.", "err.sheet_text",
                          {"label": label, "mb": total / 1e6, "limit": format_limit(most / 1e6)})
 
 

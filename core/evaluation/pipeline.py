@@ -225,8 +225,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         if len(future_regressors) < request.horizon:
             raise _future_regressors_short(future_regressors)
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
-        if "ds" in future_regressors:  # each row forecast at its own time stamp
-            future["ds"] = future_regressors["ds"].to_numpy()[: request.horizon]
+    if len(future.columns) > 1 and future_regressors is not None and "ds" in future_regressors:
+        future["ds"] = future_regressors["ds"].to_numpy()[: request.horizon]  # each row at its own time stamp
     fitted = refit(request) if refit is not None else refit_on_all_rows(frame, frequency, request)
     model = fitted.model
     values, below_zero = held_at_zero(model.forecast(future), frame["y"].to_numpy(dtype=float))

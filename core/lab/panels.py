@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models.features import FeatureSpec, Standardizer, design_matrix
+from core.models.features import FeatureSpec, Standardizer, design_matrix, spread_is_rounding
 from core.models.regression import RegressionForecaster
 from core.models.specs import FOURIER
 from core.data.frequency import Frequency
@@ -70,10 +70,8 @@ class LabData:
         """The training target holds one value, as the scaler sees it (``Standardizer``: a spread below 1e-12 of its
         level is rounding, not a series, and stays unscaled): the exact answer is that value, reached before any
         step. 5,000,000 +- 2e-6 was drawn as a series of losses near 1e-13 with its 'standard deviation 1' unmet."""
-        if not len(self.y_train_raw):
-            return False
-        level = abs(float(np.mean(self.y_train_raw)))
-        return float(np.std(self.y_train_raw)) <= max(1e-12 * level, np.finfo(float).tiny)
+        return bool(len(self.y_train_raw)) and bool(spread_is_rounding(np.std(self.y_train_raw),
+                                                                        np.mean(self.y_train_raw)))
 
 
 def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,

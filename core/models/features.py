@@ -187,7 +187,7 @@ def constant_regressors(rows: pd.DataFrame, regressors: Collection[str]) -> dict
     for name in regressors:
         values = rows[name].to_numpy(dtype=float)
         values = values[np.isfinite(values)]
-        if len(values) and np.ptp(values) <= max(1e-12 * abs(float(values.mean())), np.finfo(float).tiny):
+        if len(values) and spread_is_rounding(values.std(), values.mean()):
             reasons[constant_term(name)] = f"it is {float(values[0]):g} {SAME_IN_EVERY_ROW}"
     return reasons
 
@@ -230,6 +230,13 @@ def lagged_columns(values: np.ndarray, lags: tuple[int, ...]) -> np.ndarray:
     return np.column_stack([values[p - k:n - k] for k in lags])
 
 
+def spread_is_rounding(std: np.ndarray | float, mean: np.ndarray | float) -> np.ndarray:
+    """Whether a standard deviation ``std`` is rounding, not a spread: at most 1e-12 of the level ``mean``
+    (elementwise). A column so spread holds one value to the scaler (left unscaled), the lab and the regressors' check
+    alike."""
+    return np.asarray(std) <= np.maximum(1e-12 * np.abs(mean), np.finfo(float).tiny)
+
+
 @register
 @dataclass
 class Standardizer:
@@ -243,7 +250,7 @@ class Standardizer:
         """Fit on ``values`` of shape (n,) or (n, p); constant columns get scale 1."""
         mean = np.asarray(values.mean(axis=0), dtype=float)
         scale = np.asarray(values.std(axis=0), dtype=float)
-        scale = np.where(scale > np.maximum(1e-12 * np.abs(mean), np.finfo(float).tiny), scale, 1.0)
+        scale = np.where(spread_is_rounding(scale, mean), 1.0, scale)
         return cls(mean=mean, scale=scale)
 
     def transform(self, values: np.ndarray) -> np.ndarray:
