@@ -18,8 +18,8 @@ from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
-from core.ui.panel_runs import (PanelRun, every_series_request, forecast_frame, latest_panel_run, progress_text,
-                                skipped_reason, too_many_series)
+from core.ui.panel_runs import (PanelRun, forecast_frame, latest_panel_run, new_panel_run, out_of_time_text,
+                                progress_text, skipped_reason, too_many_series)
 from core.ui.runs import kept_refit, run_label
 from core.ui.session import ensure_series, language_of, pick_run, set_page_query, start_horizon, through_dashboard
 from core.ui.text import plain
@@ -33,8 +33,7 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
     if problem := too_many_series(len(panel.tasks), T.lang):
         st.error(problem)
     elif st.button(**T.widget("forecast.all"), key=keys.FORECAST_ALL_BUTTON):
-        job = PanelRun(every_series_request(request, series.frequency), len(panel.tasks))
-        st.session_state[keys.FORECAST_PANEL] = job
+        st.session_state[keys.FORECAST_PANEL] = job = new_panel_run(request, panel, series.frequency)
         bar = st.progress(0.0)
         try:
             for _ in job.steps(panel.tasks, forecast_series, training_slot):
@@ -45,6 +44,8 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
     job: PanelRun | None = st.session_state.get(keys.FORECAST_PANEL)
     if job is None:
         return
+    if job.out_of_time:
+        st.warning(out_of_time_text(job, T.lang, "forecast.all_out_of_time"))
     if failed := [outcome for outcome in job.outcomes if outcome.error]:
         first = failed[0]
         problem = skipped_reason(first, T.lang)

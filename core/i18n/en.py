@@ -138,13 +138,13 @@ MESSAGES: dict[str, str] = {
                        "millionth of the target's variance where the optimum is about 0: a model that fits the "
                        "training rows exactly).",
     "train.budget": "{note}",
-    "budget.time": "Training stopped at its time budget of {seconds} s (TSR_TRAIN_MAX_SECONDS) at epoch {epochs}, "
+    "budget.time": "Training stopped at its time budget of {seconds} s ({variable}) at epoch {epochs}, "
                    "update {updates}: the result so far is shown. Use fewer epochs or larger batches, or raise the "
                    "limit.",
     "budget.updates": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) at epoch {epochs}, "
                       "update {updates}: the result so far is shown. Use fewer epochs or larger batches, or raise the "
                       "limit.",
-    "budget.time_full": "Training stopped at its time budget of {seconds} s (TSR_TRAIN_MAX_SECONDS) at epoch {epochs}, "
+    "budget.time_full": "Training stopped at its time budget of {seconds} s ({variable}) at epoch {epochs}, "
                         "update {updates}: the result so far is shown. Use fewer epochs, or raise the limit.",
     "budget.updates_full": "Training stopped at its budget of {most} updates (TSR_TRAIN_MAX_UPDATES) at epoch "
                            "{epochs}, update {updates}: the result so far is shown. Use fewer epochs, or raise the "
@@ -564,6 +564,11 @@ MESSAGES: dict[str, str] = {
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
                    "season); median test MAPE {mape}; {seconds:.1f} s.",
     "all.stopped": " (stopped after {done:,} of {total:,} series)",
+    "all.out_of_time": " (the time limit of {limit} s for one run, TSR_MAX_DASHBOARD_SECONDS, ended it after {done:,} of "
+                       "{total:,} series: fit every series with the command line, python -m core fit FILE, or raise "
+                       "the limit)",
+    "all.progress_limited": "{done:,} of {total:,} series done, {left}: at this pace the time limit of {limit} s for "
+                            "one run (TSR_MAX_DASHBOARD_SECONDS) ends it after about {reach:,} series",
     "all.undefined": "undefined",
     "all.series": "series",
     "all.relative_mae": "test MAE / seasonal naive",
@@ -596,6 +601,9 @@ MESSAGES: dict[str, str] = {
     "forecast.all": "Forecast all series",
     "forecast.all_help": "Refit on every row of each series and forecast past its end.",
     "forecast.all_result": "{model}: {steps:plural:step} past the end of each of {count:,} series",
+    "forecast.all_out_of_time": "The time limit of {limit} s for one run (TSR_MAX_DASHBOARD_SECONDS) ended the "
+                                "forecasts after {done:,} of {total:,} series: forecast every series with the command "
+                                "line (python -m core fit FILE --horizon N), or raise the limit.",
     "forecast.all_skipped": "{count:,} series could not be forecast; the first, {series}: {problem}",
     "forecast.all_series": "Series to draw",
     "forecast.all_series_help": "Its history and forecast.",

@@ -131,11 +131,11 @@ MESSAGES: dict[str, str] = {
     "train.not_reached_lbfgs": "经过 {epochs:,} 轮后，损失仍{above}：lbfgs 利用了损失的曲率，仍无法缩小差距，"
                                "因为各特征几乎共线（x 的高次幂，或行数少而项数多）。请降低次数或减少项数。",
     "train.budget": "{note}",
-    "budget.time": "训练在第 {epochs} 轮、第 {updates} 次更新时达到时间预算 {seconds} 秒（TSR_TRAIN_MAX_SECONDS）而停止，"
+    "budget.time": "训练在第 {epochs} 轮、第 {updates} 次更新时达到时间预算 {seconds} 秒（{variable}）而停止，"
                    "下面显示的是到此为止的结果。请减少轮数或增大批量，或提高上限。",
     "budget.updates": "训练在第 {epochs} 轮、第 {updates} 次更新时达到 {most} 次更新的预算（TSR_TRAIN_MAX_UPDATES）而停止，"
                       "下面显示的是到此为止的结果。请减少轮数或增大批量，或提高上限。",
-    "budget.time_full": "训练在第 {epochs} 轮、第 {updates} 次更新时达到时间预算 {seconds} 秒（TSR_TRAIN_MAX_SECONDS）而停止，"
+    "budget.time_full": "训练在第 {epochs} 轮、第 {updates} 次更新时达到时间预算 {seconds} 秒（{variable}）而停止，"
                         "下面显示的是到此为止的结果。请减少轮数，或提高上限。",
     "budget.updates_full": "训练在第 {epochs} 轮、第 {updates} 次更新时达到 {most} 次更新的预算（TSR_TRAIN_MAX_UPDATES）"
                            "而停止，下面显示的是到此为止的结果。请减少轮数，或提高上限。",
@@ -466,6 +466,8 @@ MESSAGES: dict[str, str] = {
                    "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节）；测试集 MAPE 中位数 {mape}；"
                    "用时 {seconds:.1f} 秒。",
     "all.stopped": "（在完成 {done:,} / {total:,} 个序列后停止）",
+    "all.out_of_time": "（单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了运行：请用命令行 python -m core fit FILE 拟合全部序列，或提高上限）",
+    "all.progress_limited": "已完成 {done:,} / {total:,} 个序列，{left}：按目前的速度，单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）会在约 {reach:,} 个序列后结束运行",
     "all.undefined": "无定义",
     "all.series": "序列",
     "all.relative_mae": "测试集 MAE / 季节性朴素法",
@@ -496,6 +498,7 @@ MESSAGES: dict[str, str] = {
     "forecast.all": "预测全部序列",
     "forecast.all_help": "在每个序列的全部数据上重新拟合，并预测其末尾之后的值。",
     "forecast.all_result": "{model}：{count:,} 个序列各自末尾之后的 {steps} 步",
+    "forecast.all_out_of_time": "单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了预测：请用命令行（python -m core fit FILE --horizon N）预测全部序列，或提高上限。",
     "forecast.all_skipped": "有 {count:,} 个序列无法预测；第一个是 {series}：{problem}",
     "forecast.all_series": "要绘制的序列",
     "forecast.all_series_help": "该序列的历史数据和预测值。",

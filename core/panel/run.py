@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -28,6 +29,7 @@ from core.limits import limit
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, observed_values, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
+from core.training.loop import shared_budget
 from core.panel.split import SeriesTask, of_the_series
 
 BASELINE = "snaive"  # the summary's relative MAE is against this model's test forecast
@@ -128,12 +130,17 @@ Work = Callable[[SeriesTask, RunRequest], SeriesOutcome]
 
 
 def fit_each(tasks: Iterable[SeriesTask], request: RunRequest, work: Work = fit_series,
-             hold: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[SeriesOutcome]:
+             hold: Callable[[], AbstractContextManager[object]] = nullcontext,
+             deadline: float | None = None) -> Iterator[SeriesOutcome]:
     """``work`` (``fit_series`` or ``forecast_series``) on each task in turn, in this process, each outcome
     as soon as it is made: the caller shows progress between series and may stop between them. Each
-    series runs under ``hold()`` (a training slot of the server), released before its outcome is handed on."""
+    series runs under ``hold()`` (a training slot of the server), released before its outcome is handed on.
+    With a ``deadline`` (``time.perf_counter()``'s clock), no series starts after it and the trainings inside
+    stop at it (``shared_budget``): the series left are not handed on."""
     for task in tasks:
-        with hold():
+        if deadline is not None and time.perf_counter() >= deadline:
+            return
+        with hold(), (nullcontext() if deadline is None else shared_budget(max(deadline - time.perf_counter(), 1e-3))):
             outcome = work(task, request)
         yield outcome
 

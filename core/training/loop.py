@@ -131,16 +131,27 @@ def budget_stops() -> Iterator[list[str]]:
 
 
 # The deadline every training started inside ``shared_budget`` stops at, besides its own budget.
-_SHARED_DEADLINE: ContextVar[float | None] = ContextVar("shared_training_deadline", default=None)
+_SHARED_DEADLINE: ContextVar[SharedDeadline | None] = ContextVar("shared_training_deadline", default=None)
+
+
+@dataclass(frozen=True)
+class SharedDeadline:
+    """When the trainings inside ``shared_budget`` stop, and the budget that says so: its seconds and variable."""
+
+    at: float
+    seconds: float
+    variable: str
 
 
 @contextmanager
-def shared_budget(seconds: float | None = None) -> Iterator[None]:
+def shared_budget(seconds: float | None = None, variable: str = "TSR_TRAIN_MAX_SECONDS") -> Iterator[None]:
     """The trainings started inside share one time budget (``TSR_TRAIN_MAX_SECONDS`` unless ``seconds``): each stops
     at its own budget or at the shared deadline, whichever comes first (after one update at least). A band's
-    backtest refits its model up to 8 times: together they take at most one training's time, not 8."""
+    backtest refits its model up to 8 times: together they take at most one training's time, not 8. Inside another
+    shared budget, the earlier deadline holds (a band's refits inside a run over every series, which has its own)."""
     total = seconds if seconds is not None else limit("TSR_TRAIN_MAX_SECONDS", MAX_SECONDS)
-    token = _SHARED_DEADLINE.set(time.perf_counter() + total)
+    deadline, outer = SharedDeadline(time.perf_counter() + total, total, variable), _SHARED_DEADLINE.get()
+    token = _SHARED_DEADLINE.set(deadline if outer is None or deadline.at < outer.at else outer)
     try:
         yield
     finally:
@@ -199,7 +210,8 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     started = time.perf_counter()
     seconds, updates = config.budget()
     shared = _SHARED_DEADLINE.get()
-    budget = _Budget(started + seconds if shared is None else min(started + seconds, shared), updates)
+    own = shared is None or started + seconds <= shared.at
+    budget = _Budget(started + seconds if own else shared.at, updates)  # type: ignore[union-attr]
     best, stale = math.inf, 0
     # One first-order update a pass: the loss after it is the forward of the next update's gradient, so that forward
     # (and its backward) is done once, not again without a graph (a quarter of an mlp's fit; the same numbers).
@@ -226,7 +238,7 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
         if callback is not None:
             callback(epoch, loss)
         if budget.spent:
-            history.budget_note = _budget_note(budget.spent, config, history)
+            history.budget_note = _budget_note(budget.spent, config, history, None if own else shared)
             if (stops := _BUDGET_STOPS.get()) is not None:
                 stops.append(history.budget_note)
             break
@@ -239,9 +251,10 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     return history
 
 
-def _budget_note(spent: str, config: TrainConfig, history: History) -> str:
+def _budget_note(spent: str, config: TrainConfig, history: History, shared: SharedDeadline | None = None) -> str:
     seconds, updates = config.budget()
-    limit = (f"its time budget of {seconds:g} s (TSR_TRAIN_MAX_SECONDS)" if spent == "time"
+    seconds, variable = (shared.seconds, shared.variable) if shared is not None else (seconds, "TSR_TRAIN_MAX_SECONDS")
+    limit = (f"its time budget of {seconds:g} s ({variable})" if spent == "time"
              else f"its budget of {updates:,} updates (TSR_TRAIN_MAX_UPDATES)")
     batches = "" if whole_batch(config) else " or larger batches"  # one update a pass: no larger batch
     return (f"Training stopped at {limit} at epoch {len(history.losses):,}, update {history.updates:,}: "

@@ -26,6 +26,7 @@ from core.ui.runs import format_settings
 from core.ui.session import append_numbered
 
 MAX_DASHBOARD_SERIES = 500  # TSR_MAX_DASHBOARD_SERIES: series one all-series run of the dashboard goes through
+MAX_DASHBOARD_SECONDS = 600.0  # TSR_MAX_DASHBOARD_SECONDS: the time one all-series run of the dashboard may take
 MAX_PANEL_RUNS = 10  # all-series runs a session keeps; older ones are dropped
 EXTREMES = 3  # best and worst series drawn side by side
 
@@ -41,10 +42,18 @@ def check_dashboard_count(count: int) -> None:
                          {"count": count, "limit": format_limit(most)})
 
 
+def dashboard_seconds() -> float:
+    """The seconds one all-series run of the dashboard may take (``TSR_MAX_DASHBOARD_SECONDS``): it starts no series
+    after them, and the trainings running then stop at them. The command line has no such limit."""
+    return limit("TSR_MAX_DASHBOARD_SECONDS", MAX_DASHBOARD_SECONDS)
+
+
 def too_many_series(count: int, lang: str = "en") -> str | None:
-    """Why the dashboard will not go through ``count`` series in one run, in ``lang``; None when it will."""
+    """Why the dashboard will not go through ``count`` series in one run (or its time limit is set to something
+    else than a number), in ``lang``; None when it will."""
     try:
         check_dashboard_count(count)
+        dashboard_seconds()
     except ValueError as problem:
         return said(problem, lang)
     return None
@@ -61,6 +70,8 @@ class PanelRun:
     seconds: float = 0.0
     started: float = field(default_factory=time.perf_counter)
     number: int = 0  # "#3" on the board, kept when older runs are dropped (0: numbered by position, as before)
+    time_limit: float | None = None  # seconds the run may take (``dashboard_seconds``); None: no limit
+    out_of_time: bool = False  # the time limit ended the run before its last series
 
     @property
     def done(self) -> int:
@@ -73,10 +84,12 @@ class PanelRun:
     def steps(self, tasks: Iterable[SeriesTask], work: Work = fit_series,
               hold: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[SeriesOutcome]:
         """``core.panel.run.fit_each``, each outcome kept here before it is handed on (a caller that stops
-        between two series keeps what is done)."""
-        for outcome in fit_each(tasks, self.request, work, hold):
+        between two series keeps what is done), until the run's ``time_limit``."""
+        deadline = None if self.time_limit is None else self.started + self.time_limit
+        for outcome in fit_each(tasks, self.request, work, hold, deadline):
             self.add(outcome)
             yield outcome
+        self.out_of_time = self.done < self.total
 
     def summary(self) -> dict[str, Any]:
         """``core.panel.run.panel_summary`` of what finished: counts, geometric mean of the relative test MAE, ..."""
@@ -101,9 +114,15 @@ def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel:
                     shown: Frequency) -> PanelRun:
     """A new run of the Train page over the series of ``panel``, kept (with at most ``MAX_PANEL_RUNS`` before
     it) as it fills; the settings at their defaults for the ``shown`` series' frequency take each series' own."""
-    job = PanelRun(every_series_request(request, shown), len(panel.tasks))
+    job = new_panel_run(request, panel, shown)
     append_numbered(state.setdefault(keys.TRAIN_PANEL_RUNS, []), job, MAX_PANEL_RUNS)
     return job
+
+
+def new_panel_run(request: RunRequest, panel: Panel, shown: Frequency) -> PanelRun:
+    """A run of ``request`` over the series of ``panel`` (``every_series_request``), under the dashboard's time
+    limit."""
+    return PanelRun(every_series_request(request, shown), len(panel.tasks), time_limit=dashboard_seconds())
 
 
 def every_series_request(request: RunRequest, shown: Frequency) -> RunRequest:
@@ -128,8 +147,14 @@ def duration_text(seconds: float | None, lang: str = "en") -> str:
 
 
 def progress_text(job: PanelRun, lang: str = "en") -> str:
-    """``2 of 3 series done, about 4 s left``: the time left at the pace so far."""
-    left = job.seconds / job.done * (job.total - job.done) if job.done else None
+    """``2 of 3 series done, about 4 s left``: the time left at the pace so far; when that pace passes the run's
+    time limit, about how many series it reaches by then."""
+    pace = job.seconds / job.done if job.done else None
+    left = None if pace is None else pace * (job.total - job.done)
+    if pace and left is not None and job.time_limit is not None and job.seconds + left > job.time_limit:
+        reach = min(job.done + int((job.time_limit - job.seconds) / pace) + 1, job.total - 1)
+        return t("all.progress_limited", lang, done=job.done, total=job.total, reach=max(reach, job.done),
+                 limit=format_limit(job.time_limit), left=duration_text(job.time_limit - job.seconds, lang))
     return t("all.progress", lang, done=job.done, total=job.total, left=duration_text(left, lang))
 
 
@@ -141,11 +166,18 @@ def summary_text(job: PanelRun, lang: str = "en") -> str:
     """The all-series result in a sentence: series fitted and failed, the geometric mean of test MAE relative to
     seasonal naive, the median test MAPE, the time taken, and whether the run was stopped."""
     summary = job.summary()
-    stopped = t("all.stopped", lang, done=job.done, total=job.total) if job.done < job.total else ""
+    stopped = "" if job.done >= job.total else out_of_time_text(job, lang) if job.out_of_time else \
+        t("all.stopped", lang, done=job.done, total=job.total)
     return t("all.summary", lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
              geomean=_number(summary["test_mae_vs_snaive_geomean"], lang, "{:.3f}"),
              ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang, "{:.3g}%"),
              seconds=job.seconds)
+
+
+def out_of_time_text(job: PanelRun, lang: str = "en", key: str = "all.out_of_time") -> str:
+    """Said of a run its time limit ended (``key``: the Train page's clause, or the Forecast page's sentence): after
+    how many series, and the fix."""
+    return t(key, lang, done=job.done, total=job.total, limit=format_limit(job.time_limit or 0))
 
 
 RESULT_COLUMNS = ("series", "relative_mae", "test_mae", "test_mape", "model", "error", "note")

@@ -14,6 +14,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 from streamlit.testing.v1 import AppTest
 
 from core.data.frequency import Frequency
@@ -25,7 +26,10 @@ from core.panel.run import SeriesOutcome, fit_series
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.ui.charts import small_multiples
-from core.ui.panel_runs import PanelRun, extremes_frame, forecast_frame, results_table, summary_text
+from core.training.loop import TrainConfig, shared_budget, train
+from core.ui.explain import budget_warning
+from core.ui.panel_runs import (PanelRun, extremes_frame, forecast_frame, progress_text, results_table,
+                                summary_text)
 from core.ui.urlstate import SESSION_PARAM
 from tests.ui.test_data_page import app as data_page_app, upload
 from tests.ui.test_language import CHINESE, LEAST_CHINESE, chinese_share, visible_texts
@@ -645,3 +649,63 @@ def test_a_file_of_series_all_too_short_says_so_on_the_data_page() -> None:
     at = app()
     at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("short.csv", rows.encode(), "text/csv")).run()
     assert "150 rows hold only 5 distinct time stamps" in at.error[0].value.replace("\\", "")
+
+
+class Clock:
+    """``time.perf_counter`` for the run's deadline: each series takes ``step`` seconds of it."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        return self.now
+
+    def work(self, task: SeriesTask, request: RunRequest) -> SeriesOutcome:
+        self.now += self.step
+        return outcome(task.unique_id, 1.0)
+
+
+def test_a_run_over_every_series_stops_at_its_time_limit_and_says_after_how_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 500 series at a full training budget each could hold a click (and a training slot) for hours.
+    clock = Clock(step=10.0)
+    monkeypatch.setattr("core.panel.run.time.perf_counter", clock)
+    frame = pd.DataFrame({"month": stamps(), "sales": monthly(100, 0)})
+    tasks = [SeriesTask.from_frame(f"s{k}", frame, LoadOptions(date_col="month", target="sales")) for k in range(6)]
+    job = PanelRun(RunRequest("linear"), total=6, started=0.0, time_limit=25.0)
+    progress = [progress_text(job) for _ in job.steps(tasks, clock.work)]
+    assert [o.unique_id for o in job.outcomes] == ["s0", "s1", "s2"]  # s2 started at 20 s, before the limit
+    assert job.out_of_time and "at this pace the time limit of 25 s for one run" in progress[0]
+    assert "ends it after about 3 series" in progress[0]
+    assert summary_text(job).startswith("**3** series fitted, 0 skipped (the time limit of 25 s for one run, "
+                                        "TSR_MAX_DASHBOARD_SECONDS, ended it after 3 of 6 series: fit every series")
+    unlimited = PanelRun(RunRequest("linear"), total=6, started=clock.now)
+    assert len(list(unlimited.steps(tasks, clock.work))) == 6 and not unlimited.out_of_time
+    assert "time limit" not in summary_text(unlimited)
+
+
+def test_a_training_the_run_s_time_limit_stops_names_that_limit() -> None:
+    x, y = np.arange(200.0).reshape(-1, 1) / 200, np.arange(200.0) / 200
+    config = TrainConfig(optimizer="sgd", epochs=100_000, tol=0.0, patience=100_000)
+    with shared_budget(1e-3, "TSR_MAX_DASHBOARD_SECONDS"), shared_budget():  # the inner, later deadline gives way
+        history = train(torch.nn.Linear(1, 1), x, y, config)
+    assert "time budget of 0.001 s (TSR_MAX_DASHBOARD_SECONDS)" in history.budget_note
+    assert "（TSR_MAX_DASHBOARD_SECONDS）" in budget_warning(history.budget_note, "zh")
+
+
+def test_the_dashboard_s_time_limit_ends_the_runs_over_every_series_on_both_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TSR_MAX_DASHBOARD_SECONDS", "0.000001")  # past before the first series starts
+    at = upload(app(), "stores.csv", long_csv())
+    at.switch_page("pages/1_Train.py").run()
+    at.button(key=keys.TRAIN_ALL_BUTTON).click().run()
+    assert any("ended it after 0 of 3 series: fit every series with the command line" in m.value
+               for m in ok(at).markdown)
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
+    assert [w.value for w in ok(at).warning if "TSR_MAX_DASHBOARD_SECONDS" in w.value] == [
+        "The time limit of 1e-06 s for one run (TSR_MAX_DASHBOARD_SECONDS) ended the forecasts after 0 of 3 series: "
+        "forecast every series with the command line (python -m core fit FILE --horizon N), or raise the limit."]
+    monkeypatch.setenv("TSR_MAX_DASHBOARD_SECONDS", "soon")
+    at.run()
+    assert [e.value for e in at.error] == ["TSR_MAX_DASHBOARD_SECONDS is set to 'soon', which is not a positive number: "
+                                           "set it to a number such as 600, or unset it."]
+    assert keys.FORECAST_ALL_BUTTON not in [b.key for b in at.button]
