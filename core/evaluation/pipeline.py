@@ -113,7 +113,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test),
                                 **band_columns(len(frame), predicted, band, len(train))})
-    below_zero_ahead = chosen_ahead = None
+    below_zero_ahead = chosen_ahead = reach = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast")
@@ -121,10 +121,12 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         predictions = pd.concat([predictions, future], ignore_index=True)
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
         chosen_ahead = future.attrs.get("chosen")
+        reach = future.attrs.get("regressors_reach")
     history = forecaster.training_history()
     params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {}),
               **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
-              **({"future_chosen": chosen_ahead} if chosen_ahead else {})}
+              **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
+              **({"future_regressors_reach": reach} if reach is not None else {})}
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
                      fit_seconds=fit_seconds, device=forecaster.compute_device(),
                      closed_form_gap=forecaster.closed_form_gap(), exact_loss_zero=forecaster.exact_loss_is_zero(),
@@ -214,6 +216,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     model and band (a page's kept one; ``refit_on_all_rows`` by default), asked for once the horizon is checked.
     """
     check_horizon(request.horizon)
+    request, reach = _without_short_regressors(request, future_regressors)
     stamps = future_dates(frame["ds"].iloc[-1], frequency, request.horizon, month_day(frame["ds"]))
     future = pd.DataFrame({"ds": stamps})
     for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
@@ -238,7 +241,22 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["chosen"] = chosen
     if (history := model.training_history()) is not None and history.budget_note:  # the refit stopped early
         rows.attrs["budget_note"] = history.budget_note
+    if reach is not None:
+        rows.attrs["regressors_reach"] = reach
     return rows
+
+
+def _without_short_regressors(request: RunRequest, future_regressors: pd.DataFrame | None
+                              ) -> tuple[RunRequest, int | None]:
+    """``request`` without its regressors when its model can do without them (auto: ``ModelSpec.regressors_optional``)
+    and the file's future values of them end before the horizon, and the steps they reach (None when they stay): auto
+    then chooses among the models that do not use them, where it refused any horizon past those rows even when it
+    went on to choose such a model."""
+    spec, reach = spec_for(request.model), 0 if future_regressors is None else len(future_regressors)
+    if not (request.settings.regressors and spec.uses_regressors and spec.regressors_optional) or \
+            reach >= request.horizon:
+        return request, None
+    return replace(request, settings=replace(request.settings, regressors=())), reach
 
 
 def never_below_zero(values: np.ndarray) -> bool:

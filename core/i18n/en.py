@@ -601,6 +601,12 @@ MESSAGES: dict[str, str] = {
     "forecast.all": "Forecast all series",
     "forecast.all_help": "Refit on every row of each series and forecast past its end.",
     "forecast.all_result": "{model}: {steps:plural:step} past the end of each of {count:,} series",
+    "forecast.regressors_beyond": "The file gives the regressors' future values for {rows:plural:step} past the end, "
+                                  "fewer than the {steps:,} asked for: auto forecast without them, choosing among the "
+                                  "models that do not use them. Forecast {rows:,} steps or fewer to let it use them.",
+    "forecast.regressors_none": "The file gives no future values of the regressors: auto forecast without them, "
+                                "choosing among the models that do not use them. Add rows past the end with the "
+                                "regressors filled and the target blank to let it use them.",
     "forecast.all_out_of_time": "The time limit of {limit} s for one run (TSR_MAX_DASHBOARD_SECONDS) ended the "
                                 "forecasts after {done:,} of {total:,} series: forecast every series with the command "
                                 "line (python -m core fit FILE --horizon N), or raise the limit.",

@@ -86,7 +86,8 @@ class ModelSpec:
     """One model. ``training`` is its default training, or None when it does not train with torch;
     ``reported`` names ``params()`` entries worth a mention in the leaderboard; ``interval_origins``
     bounds the refits of the backtest behind its prediction band (fewer for slow models); ``uses_regressors``: whether
-    the user's regressors reach it."""
+    the user's regressors reach it; ``regressors_optional``: whether it can do without them too (auto chooses among
+    models that do not use them when their future values run out before the horizon)."""
 
     name: str
     help: str
@@ -96,6 +97,7 @@ class ModelSpec:
     reported: tuple[str, ...] = ()
     interval_origins: int = MAX_ORIGINS
     uses_regressors: bool = True
+    regressors_optional: bool = False
 
     @property
     def trains_with_torch(self) -> bool:
@@ -184,7 +186,7 @@ for _spec in (
                       "seasonality regressions with changepoints, an MLP on seasonal lags, smoothing, Theta and "
                       "baselines inside the training rows and keeps the best (or an ensemble).",
               lambda c: AutoForecaster(seed=c.seed, regressors=c.regressors, device=c.device),
-              reported=("chosen",), interval_origins=5),
+              reported=("chosen",), interval_origins=5, regressors_optional=True),
 ):
     register_spec(_spec)
 

@@ -65,6 +65,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
                "notices": loading_notes(series) + _unused_regressors(request) + held_at_zero_notes(result.params)
+               + regressors_reach_notes(result.params, request.horizon)
                + ([result.budget_note] if result.budget_note else [])}
     return result, summary
 
@@ -74,6 +75,15 @@ def held_at_zero_notes(params: dict[str, Any]) -> list[str]:
     on the test rows (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``)."""
     said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"))
     return [t(key, "en", step=params[name]) for name, key in said if params.get(name)]
+
+
+def regressors_reach_notes(params: dict[str, Any], horizon: int, lang: str = "en") -> list[str]:
+    """Said when auto forecast past the end without the regressors, their future values ending before the
+    ``horizon`` (``future_regressors_reach``, the steps they give): how far they go, and how to let it use them."""
+    if (reach := params.get("future_regressors_reach")) is None:
+        return []
+    return [t("forecast.regressors_none" if not reach else "forecast.regressors_beyond", lang, rows=reach,
+              steps=horizon)]
 
 
 def _unused_regressors(request: RunRequest) -> list[str]:

@@ -479,3 +479,29 @@ def test_auto_says_when_the_models_it_chose_leave_the_regressors_out() -> None:
     assert "do not use" not in str(selection_summary({**params, "regressors_used": True}))
     odd = str(selection_summary({**params, "regressors": ["*promo*"], "regressors_used": False}))
     assert "\\*promo\\*" in odd and "*promo*" not in odd  # a column's name is the user's text, not Markdown
+
+
+def test_auto_forecasts_past_the_regressors_future_rows_without_them_and_says_so() -> None:
+    # It refused any horizon past the file's future rows, even where the models it chose use no regressor.
+    from core.data.tidy import LoadOptions, load_series
+    from core.models.specs import ModelSettings
+    from core.panel.run import fit_loaded
+
+    months = 54
+    promo = (np.arange(months) % 5 == 0).astype(float)
+    sales = np.round(100 + 2 * np.arange(months) + 10 * np.sin(2 * np.pi * np.arange(months) / 12) + 15 * promo, 2)
+    sales[48:] = np.nan  # six months of promotions given ahead
+    csv = pd.DataFrame({"month": pd.date_range("2020-01-01", periods=months, freq="MS").strftime("%Y-%m"),
+                        "sales": sales, "promo": promo}).to_csv(index=False)
+    series = load_series(csv.encode(), "sales.csv", LoadOptions(regressors=("promo",)))
+    settings = ModelSettings(regressors=("promo",))
+    result, summary = fit_loaded(series, RunRequest("auto", settings, horizon=12))
+    future = result.predictions[result.predictions["split"] == "future"]
+    assert len(future) == 12 and future["predicted"].notna().all()
+    assert result.params["future_regressors_reach"] == 6 and "regressors" not in result.params["future_chosen"]
+    assert ("The file gives the regressors' future values for 6 steps past the end, fewer than the 12 asked for: "
+            "auto forecast without them") in " ".join(summary["notices"])
+    within = fit_loaded(series, RunRequest("auto", settings, horizon=6))[0]
+    assert "future_regressors_reach" not in within.params  # the six rows it has: with them where it chooses them
+    with pytest.raises(ValueError, match="forecast at most 6 steps"):
+        fit_loaded(series, RunRequest("multi", settings, horizon=12))  # multi cannot do without them

@@ -144,6 +144,15 @@ def test_a_file_with_future_regressor_rows_forecasts_them_by_default() -> None:
     assert at.number_input(key=keys.FORECAST_HORIZON).value == 6  # the rows the file gives, not 12
     at.button(key=keys.FORECAST_BUTTON).click().run()
     assert not at.error and not at.exception
+    train(at, "auto")  # it may choose without the regressors: a horizon past their rows is no error
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.error and not at.exception and len(at.session_state[keys.FORECAST_RESULT][2]) == 12
+    assert [note.value for note in at.info if "fewer than the 12" in note.value] == [
+        "The file gives the regressors' future values for 6 steps past the end, fewer than the 12 asked for: auto "
+        "forecast without them, choosing among the models that do not use them. Forecast 6 steps or fewer to let it "
+        "use them."]
 
 
 def test_the_learning_lab_says_a_constant_series_has_nothing_to_teach() -> None:
