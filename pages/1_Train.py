@@ -10,13 +10,13 @@ from core.models.specs import SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec,
 from core.training.devices import device_choices
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
-from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart, small_multiples
+from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart
 from core.ui.controls import model_caption, setting_widget, start_settings
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
 from core.ui.explain import (learned_markdown, metrics_table, result_notes, result_warnings, selection_table,
                              undefined_metric_notes)
 from core.i18n import Texts, said
-from core.ui.panel_runs import (Panel, extremes_frame, latest_panel_run, progress_text, results_table, start_panel_run,
+from core.ui.panel_runs import (Panel, extremes_chart, latest_panel_run, progress_text, results_table, start_panel_run,
                                 summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
                              record_run, result_title, set_page_query, through_dashboard, train_intro)
@@ -80,13 +80,13 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     if (job := latest_panel_run(st.session_state)) is None:
         return
     st.subheader(T("train.all_result", model=job.request.model))
-    st.markdown(summary_text(job, T.lang))
+    st.markdown(summary_text(job, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]))
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch", placeholder=T("metric.undefined"))
-    if not (extremes := extremes_frame(job, T.lang)).empty:
-        st.altair_chart(small_multiples(extremes, series.frequency, T.lang, T("train.all_extremes")))
+    if (extremes := extremes_chart(job, series.frequency, T.lang)) is not None:
+        st.altair_chart(extremes)
     if fitted := job.fitted_ids():
         shown = st.selectbox(**T.widget("train.all_series"), options=fitted, key=keys.TRAIN_ALL_SERIES)
-        st.altair_chart(prediction_chart(*job.drawn(shown), series.frequency, T.lang), width="stretch")
+        st.altair_chart(prediction_chart(*job.drawn(shown, series.frequency), T.lang), width="stretch")
 
 
 def show_result(result: RunResult) -> None:

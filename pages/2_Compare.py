@@ -9,7 +9,7 @@ from core.ui.charts import overlay_chart
 from core.ui.explain import undefined_metric_notes
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
-from core.ui.panel_runs import PANEL_BOARD_FORMATS, panel_board
+from core.ui.panel_runs import PANEL_BOARD_FORMATS, drawn_panel_runs, panel_board
 from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions_warning,
                           overlay_choice, overlay_frame, run_label, table_formats, test_span)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
@@ -55,7 +55,7 @@ overlay_choice(st.session_state, ids, labels, lambda: best_labels(results, label
 chosen = st.multiselect(**T.choices("compare.overlay", labels), key=keys.COMPARE_SELECTED)
 st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang,
                               test_span(results, fraction)), width="stretch")
-if panel_runs := st.session_state.get(keys.TRAIN_PANEL_RUNS):  # runs over every series of the file
+if panel_runs := drawn_panel_runs(st.session_state):  # runs over every series of the file
     st.subheader(T("compare.all_title"))
     st.caption(T("compare.all_intro"))
     if warning := other_fractions_warning(panel_runs, fraction, T.lang):  # scored on other test rows

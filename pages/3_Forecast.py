@@ -2,8 +2,6 @@
 series, every series in one CSV."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -18,8 +16,8 @@ from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
-from core.ui.panel_runs import (PanelRun, forecast_frame, latest_panel_run, new_panel_run, out_of_time_text,
-                                progress_text, skipped_reason, too_many_series)
+from core.ui.panel_runs import (drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
+                                progress_text, skipped_reason, start_forecast_run, too_many_series)
 from core.ui.runs import kept_refit, run_label
 from core.ui.session import ensure_series, language_of, pick_run, set_page_query, start_horizon, through_dashboard
 from core.ui.text import plain
@@ -33,7 +31,7 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
     if problem := too_many_series(len(panel.tasks), T.lang):
         st.error(problem)
     elif st.button(**T.widget("forecast.all"), key=keys.FORECAST_ALL_BUTTON):
-        st.session_state[keys.FORECAST_PANEL] = job = new_panel_run(request, panel, series.frequency)
+        job = start_forecast_run(st.session_state, request, panel)
         bar = st.progress(0.0)
         try:
             for _ in job.steps(panel.tasks, forecast_series, training_slot):
@@ -41,9 +39,9 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
         bar.empty()
-    job: PanelRun | None = st.session_state.get(keys.FORECAST_PANEL)
-    if job is None:
+    if not (drawn := drawn_panel_runs(st.session_state, keys.FORECAST_PANEL)):
         return
+    job = drawn[0]
     if job.out_of_time:
         st.warning(out_of_time_text(job, T.lang, "forecast.all_out_of_time"))
     if failed := [outcome for outcome in job.outcomes if outcome.error]:
@@ -128,5 +126,5 @@ if result is not None:
     st.download_button(T("forecast.download"), future.to_csv(index=False), "forecast.csv", "text/csv",
                        key="forecast.download")
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
-    chosen = latest_panel_run(st.session_state) or choices.get(label)
-    forecast_all(panel, replace(chosen.request if chosen is not None else default, horizon=int(horizon)))
+    single = chosen.request if (chosen := choices.get(label)) is not None else default
+    forecast_all(panel, panel_forecast_request(st.session_state, single, series.frequency, int(horizon)))

@@ -569,6 +569,8 @@ MESSAGES: dict[str, str] = {
                        "the limit)",
     "all.progress_limited": "{done:,} of {total:,} series done, {left}: at this pace the time limit of {limit} s for "
                             "one run (TSR_MAX_DASHBOARD_SECONDS) ends it after about {reach:,} series",
+    "all.other_fraction": " Trained at train fraction {used:g}, not the current split's {fraction:g}: its scores are "
+                          "on other test rows; train again to score this split.",
     "all.undefined": "undefined",
     "all.series": "series",
     "all.relative_mae": "test MAE / seasonal naive",

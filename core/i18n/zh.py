@@ -468,6 +468,7 @@ MESSAGES: dict[str, str] = {
     "all.stopped": "（在完成 {done:,} / {total:,} 个序列后停止）",
     "all.out_of_time": "（单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了运行：请用命令行 python -m core fit FILE 拟合全部序列，或提高上限）",
     "all.progress_limited": "已完成 {done:,} / {total:,} 个序列，{left}：按目前的速度，单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）会在约 {reach:,} 个序列后结束运行",
+    "all.other_fraction": "该次运行的训练比例为 {used:g}，而不是当前划分的 {fraction:g}：其得分基于另外的测试行；请重新训练以在当前划分上评分。",
     "all.undefined": "无定义",
     "all.series": "序列",
     "all.relative_mae": "测试集 MAE / 季节性朴素法",

@@ -21,6 +21,7 @@ import pandas as pd
 import torch
 from threadpoolctl import threadpool_limits
 
+from core.data.frequency import Frequency
 from core.data.read import MAX_ROWS
 from core.data.tidy import LoadedSeries, count, quoted_names
 from core.errors import KeyedError
@@ -46,6 +47,7 @@ class SeriesOutcome:
     error: str | None = None
     error_key: str | None = None  # the catalog key of ``error`` (``core.i18n``) and its parameters, when it has one
     error_params: dict[str, Any] = field(default_factory=dict)
+    frequency: Frequency | None = None  # the series' own spacing (a file may mix daily and monthly series)
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
     except ValueError as problem:
         return failed(task.unique_id, problem)
     return SeriesOutcome(task.unique_id, summary=summary, predictions=result.predictions,
-                         relative_mae=relative_mae(series, request, result))
+                         relative_mae=relative_mae(series, request, result), frequency=series.frequency)
 
 
 def forecast_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
@@ -133,7 +135,7 @@ def forecast_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
         future = forecast_future(series.frame, series.frequency, request, series.future)
     except ValueError as problem:
         return failed(task.unique_id, problem)
-    return SeriesOutcome(task.unique_id, predictions=future)
+    return SeriesOutcome(task.unique_id, predictions=future, frequency=series.frequency)
 
 
 Work = Callable[[SeriesTask, RunRequest], SeriesOutcome]

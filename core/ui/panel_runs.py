@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import altair as alt
 import pandas as pd
 
 from core.data.frequency import Frequency
@@ -22,8 +23,9 @@ from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_serie
                             panel_summary)
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
+from core.ui.charts import small_multiples
 from core.ui.runs import format_settings
-from core.ui.session import append_numbered
+from core.ui.session import append_numbered, save_session
 
 MAX_DASHBOARD_SERIES = 500  # TSR_MAX_DASHBOARD_SERIES: series one all-series run of the dashboard goes through
 MAX_DASHBOARD_SECONDS = 600.0  # TSR_MAX_DASHBOARD_SECONDS: the time one all-series run of the dashboard may take
@@ -72,14 +74,23 @@ class PanelRun:
     number: int = 0  # "#3" on the board, kept when older runs are dropped (0: numbered by position, as before)
     time_limit: float | None = None  # seconds the run may take (``dashboard_seconds``); None: no limit
     out_of_time: bool = False  # the time limit ended the run before its last series
+    closed: bool = False  # drawn once its loop was left (``close``): nothing more is added
 
     @property
     def done(self) -> int:
         return len(self.outcomes)
 
     def add(self, outcome: SeriesOutcome) -> None:
+        if self.closed:
+            return
         self.outcomes.append(outcome)
         self.seconds = time.perf_counter() - self.started
+
+    def close(self) -> None:
+        """No more series: the page draws the run as it is. After a Stop (or a reload), the series then being fitted
+        finished in the interrupted thread and was added after the page had said "stopped after 2 of 30"; the next
+        rerun said 3, with no click."""
+        self.closed = True
 
     def steps(self, tasks: Iterable[SeriesTask], work: Work = fit_series,
               hold: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[SeriesOutcome]:
@@ -87,18 +98,29 @@ class PanelRun:
         between two series keeps what is done), until the run's ``time_limit``."""
         deadline = None if self.time_limit is None else self.started + self.time_limit
         for outcome in fit_each(tasks, self.request, work, hold, deadline):
+            if self.closed:
+                return
             self.add(outcome)
             yield outcome
-        self.out_of_time = self.done < self.total
+        self.out_of_time = self.done < self.total and not self.closed
 
     def summary(self) -> dict[str, Any]:
         """``core.panel.run.panel_summary`` of what finished: counts, geometric mean of the relative test MAE, ..."""
         return panel_summary(self.outcomes, EngineInfo("local", 1), self.seconds)
 
-    def drawn(self, uid: str) -> tuple[pd.DataFrame, str]:
-        """Fitted series ``uid``'s predictions and the name of its target column, to chart."""
+    def drawn(self, uid: str, shown: Frequency) -> tuple[pd.DataFrame, str, Frequency]:
+        """Fitted series ``uid``'s predictions, the name of its target column and its spacing (``shown``'s, the series
+        the Data page shows, for an outcome that has none), to chart: a daily series drawn in the monthly one's time
+        format read "Jan 2015" at every day of January."""
         outcome = next(o for o in self.outcomes if o.unique_id == uid and o.summary is not None)
-        return outcome.predictions, str(outcome.summary["target"])  # type: ignore[index,return-value]
+        target = str(outcome.summary["target"])  # type: ignore[index]
+        return outcome.predictions, target, outcome.frequency or shown  # type: ignore[return-value]
+
+    def common_frequency(self, shown: Frequency) -> Frequency | None:
+        """The spacing every fitted series shares (``shown`` for outcomes that have none), None for several: the
+        small multiples then take a time axis that fits any."""
+        spacings = {outcome.frequency or shown for outcome in self.outcomes if outcome.predictions is not None}
+        return spacings.pop() if len(spacings) == 1 else None
 
     def fitted_ids(self) -> list[str]:
         return [outcome.unique_id for outcome in self.outcomes if outcome.predictions is not None]
@@ -114,15 +136,26 @@ def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel:
                     shown: Frequency) -> PanelRun:
     """A new run of the Train page over the series of ``panel``, kept (with at most ``MAX_PANEL_RUNS`` before
     it) as it fills; the settings at their defaults for the ``shown`` series' frequency take each series' own."""
-    job = new_panel_run(request, panel, shown)
+    job = PanelRun(every_series_request(request, shown), len(panel.tasks), time_limit=dashboard_seconds())
     append_numbered(state.setdefault(keys.TRAIN_PANEL_RUNS, []), job, MAX_PANEL_RUNS)
+    save_session(state)  # a reload while it runs finds it, with the series done by then
     return job
 
 
-def new_panel_run(request: RunRequest, panel: Panel, shown: Frequency) -> PanelRun:
-    """A run of ``request`` over the series of ``panel`` (``every_series_request``), under the dashboard's time
-    limit."""
-    return PanelRun(every_series_request(request, shown), len(panel.tasks), time_limit=dashboard_seconds())
+def start_forecast_run(state: MutableMapping[str, Any], request: RunRequest, panel: Panel) -> PanelRun:
+    """The Forecast page's forecasts of every series of ``panel`` by ``request`` (``panel_forecast_request``), kept
+    and saved for a reload as they fill."""
+    state[keys.FORECAST_PANEL] = job = PanelRun(request, len(panel.tasks), time_limit=dashboard_seconds())
+    save_session(state)
+    return job
+
+
+def panel_forecast_request(state: Mapping[str, Any], single: RunRequest, shown: Frequency, horizon: int) -> RunRequest:
+    """What forecasts every series: the latest run over all series as it trained (its settings named once, for the
+    series shown then: named again for the series shown now, a setting equal to this one's default went back to each
+    series' own), else ``single`` (a run of the series shown, or the page's default) for every series."""
+    job = latest_panel_run(state)
+    return replace(job.request if job is not None else every_series_request(single, shown), horizon=horizon)
 
 
 def every_series_request(request: RunRequest, shown: Frequency) -> RunRequest:
@@ -131,8 +164,19 @@ def every_series_request(request: RunRequest, shown: Frequency) -> RunRequest:
     return replace(request, settings=named_settings(request.model, request.settings, shown))
 
 
+def drawn_panel_runs(state: Mapping[str, Any], key: str = keys.TRAIN_PANEL_RUNS) -> list[PanelRun]:
+    """The runs over every series kept under ``key`` (the Train page's list, or the Forecast page's one run), closed
+    (``PanelRun.close``): a page draws them as they are now."""
+    held = state.get(key)
+    jobs: list[PanelRun] = list(held) if isinstance(held, list) else [held] if held is not None else []
+    for job in jobs:
+        job.close()
+    return jobs
+
+
 def latest_panel_run(state: Mapping[str, Any]) -> PanelRun | None:
-    runs = state.get(keys.TRAIN_PANEL_RUNS) or []
+    """The latest run over every series, closed (``drawn_panel_runs``); None without one."""
+    runs = drawn_panel_runs(state)
     return runs[-1] if runs else None
 
 
@@ -162,16 +206,31 @@ def _number(value: float | None, lang: str, fmt: str = "{:.3g}") -> str:
     return t("all.undefined", lang) if value is None else fmt.format(value)
 
 
-def summary_text(job: PanelRun, lang: str = "en") -> str:
+def summary_text(job: PanelRun, lang: str = "en", fraction: float | None = None) -> str:
     """The all-series result in a sentence: series fitted and failed, the geometric mean of test MAE relative to
-    seasonal naive, the median test MAPE, the time taken, and whether the run was stopped."""
+    seasonal naive, the median test MAPE, the time taken, and whether the run was stopped; and its train fraction when
+    it is not ``fraction``, the split set now (the page's caption names that one)."""
     summary = job.summary()
     stopped = "" if job.done >= job.total else out_of_time_text(job, lang) if job.out_of_time else \
         t("all.stopped", lang, done=job.done, total=job.total)
     return t("all.summary", lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
              geomean=_number(summary["test_mae_vs_snaive_geomean"], lang, "{:.3f}"),
              ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang, "{:.3g}%"),
-             seconds=job.seconds)
+             seconds=job.seconds) + other_fraction_text(job, fraction, lang)
+
+
+def other_fraction_text(job: PanelRun, fraction: float | None, lang: str = "en") -> str:
+    """Said after the summary of a run at another train fraction than ``fraction``; "" for one at that fraction."""
+    used = job.request.train_fraction
+    return "" if fraction is None or used == fraction else t("all.other_fraction", lang, used=used, fraction=fraction)
+
+
+def extremes_chart(job: PanelRun, shown: Frequency, lang: str = "en") -> alt.FacetChart | None:
+    """The best and the worst series side by side (``extremes_frame``), in the time format of the spacing they all
+    share (``PanelRun.common_frequency``); None when no series was scored."""
+    extremes = extremes_frame(job, lang)
+    return None if extremes.empty else small_multiples(extremes, job.common_frequency(shown), lang,
+                                                       t("train.all_extremes", lang))
 
 
 def out_of_time_text(job: PanelRun, lang: str = "en", key: str = "all.out_of_time") -> str:

@@ -100,6 +100,8 @@ def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> None
     if swap_series_results(state, leaving, uid):
         state[keys.DATA_RUNS_KEPT] = leaving
     state[keys.DATA_SERIES], state[keys.DATA_PANEL_VIEW] = series, uid
+    if (error := state.get(keys.DATA_ERROR)) and error[0] in state[keys.DATA_PANEL].ids:  # another series' problem
+        state[keys.DATA_ERROR] = None  # stayed red over the series now shown
 
 
 # URL paths as pages/ alone gives them (page hashes come from them): links and sessions from before agree.

@@ -17,7 +17,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from core.data.frequency import Frequency
+from core.data.frequency import Frequency, infer_frequency
 from core.data.tidy import LoadOptions, load_series
 from core.evaluation.pipeline import RunRequest
 from core.models.specs import ModelSettings
@@ -28,8 +28,9 @@ from core.ui import state_keys as keys
 from core.ui.charts import small_multiples
 from core.training.loop import TrainConfig, shared_budget, train
 from core.ui.explain import budget_warning
-from core.ui.panel_runs import (PanelRun, extremes_frame, forecast_frame, progress_text, results_table,
-                                summary_text)
+from core.ui.charts import prediction_chart
+from core.ui.panel_runs import (PanelRun, drawn_panel_runs, every_series_request, extremes_frame, forecast_frame,
+                                panel_forecast_request, progress_text, results_table, summary_text)
 from core.ui.urlstate import SESSION_PARAM
 from tests.ui.test_data_page import app as data_page_app, upload
 from tests.ui.test_language import CHINESE, LEAST_CHINESE, chinese_share, visible_texts
@@ -256,7 +257,7 @@ def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> N
     at.selectbox(key=keys.TRAIN_ALL_SERIES).select("south").run()
     ok(at)
     job = at.session_state[keys.TRAIN_PANEL_RUNS][-1]
-    predictions, target = job.drawn("south")
+    predictions, target, _ = job.drawn("south", Frequency("monthly", "MS", 12))
     assert target == "sales" and list(predictions["split"].unique()) == ["train", "test"]
     assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
 
@@ -709,3 +710,68 @@ def test_the_dashboard_s_time_limit_ends_the_runs_over_every_series_on_both_page
     assert [e.value for e in at.error] == ["TSR_MAX_DASHBOARD_SECONDS is set to 'soon', which is not a positive number: "
                                            "set it to a number such as 600, or unset it."]
     assert keys.FORECAST_ALL_BUTTON not in [b.key for b in at.button]
+
+
+def test_forecasting_every_series_keeps_the_settings_the_run_over_all_series_trained_with() -> None:
+    # Named again for the series shown now (monthly, whose default is 12 lags), lags=12 went back to each series' own.
+    months = infer_frequency(pd.Series(pd.date_range("2020-01-01", periods=24, freq="MS")))
+    quarters = infer_frequency(pd.Series(pd.date_range("2020-01-01", periods=24, freq="QS")))
+    trained = every_series_request(RunRequest("ar", ModelSettings(values={"lags": 12})), quarters)
+    assert dict(trained.settings.values) == {"lags": 12}
+    asked = panel_forecast_request({keys.TRAIN_PANEL_RUNS: [PanelRun(trained, 2)]}, RunRequest("linear"), months, 6)
+    assert asked.model == "ar" and dict(asked.settings.values) == {"lags": 12} and asked.horizon == 6
+    single = panel_forecast_request({}, RunRequest("ar", ModelSettings(values={"lags": 4})), months, 6)
+    assert single.model == "ar" and dict(single.settings.values) == {"lags": 4}  # no run over all series: this one
+
+
+def test_a_run_drawn_after_a_stop_takes_no_series_that_finishes_later() -> None:
+    # The series being fitted at Stop finished in the interrupted thread: "stopped after 2 of 30" became 3 later.
+    frame = pd.DataFrame({"month": stamps(), "sales": monthly(100, 0)})
+    tasks = [SeriesTask.from_frame(f"s{k}", frame, LoadOptions(date_col="month", target="sales")) for k in range(3)]
+    job = PanelRun(RunRequest("snaive"), total=3, time_limit=600.0)
+
+    def drawn_meanwhile(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
+        if task.unique_id == "s1":
+            assert drawn_panel_runs({keys.TRAIN_PANEL_RUNS: [job]}) == [job]  # the rerun after Stop draws it
+        return fit_series(task, request)
+
+    assert [o.unique_id for o in job.steps(tasks, drawn_meanwhile)] == ["s0"]
+    assert job.done == 1 and not job.out_of_time and "(stopped after 1 of 3 series)" in summary_text(job)
+
+
+def test_a_reload_while_the_series_are_run_finds_the_run() -> None:
+    at = upload(app(), "stores.csv", long_csv())
+    key = at.query_params[SESSION_PARAM]
+    train_all(at, "snaive")  # a page switched to: AppTest leaves out dashboard.py's saving at the end of the run
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
+    reloaded = ok(app({SESSION_PARAM: key[0] if isinstance(key, list) else key}))
+    runs = reloaded.session_state[keys.TRAIN_PANEL_RUNS]
+    assert len(runs) == 1 and runs[0].done == 3 and reloaded.session_state[keys.FORECAST_PANEL].done == 3
+
+
+def test_a_series_that_could_not_be_shown_leaves_no_error_once_another_is() -> None:
+    closed = pd.DataFrame({"month": stamps(), "store": "closed", "sales": np.nan})
+    at = upload(app(), "stores.csv", pd.concat([pd.read_csv(io.StringIO(long_csv())), closed]).to_csv(index=False))
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("closed").run()
+    assert any("closed" in error.value for error in at.error)
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("east").run()
+    assert not ok(at).error and at.session_state[keys.DATA_PANEL_VIEW] == "east"
+
+
+def test_each_series_is_drawn_in_its_own_time_format_and_its_run_s_split_is_said() -> None:
+    days = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=120, freq="D").strftime("%Y-%m-%d"),
+                         "sales": monthly(100, 1, 120)})
+    months = pd.DataFrame({"ds": stamps(), "sales": monthly(100, 2)})
+    job = PanelRun(RunRequest("snaive", train_fraction=0.7), total=2)
+    for uid, frame in (("days", days), ("months", months)):
+        job.add(fit_series(SeriesTask.from_frame(uid, frame, LoadOptions(date_col="ds", target="sales")),
+                           job.request))
+    shown = infer_frequency(pd.Series(pd.to_datetime(months["ds"])))
+    assert job.drawn("days", shown)[2].name == "daily" and job.drawn("months", shown)[2].name == "monthly"
+    spec = json.dumps(prediction_chart(*job.drawn("days", shown)).to_dict())
+    formats = set(re.findall(r'"format": "(%[^"]*)"', spec))
+    assert formats == {"%Y-%m-%d"}  # not "Jan 2020" at every day of January
+    assert job.common_frequency(shown) is None  # the small multiples: an axis that fits both
+    assert "Trained at train fraction 0.7, not the current split's 0.8" in summary_text(job, fraction=0.8)
+    assert "Trained at" not in summary_text(job, fraction=0.7)
