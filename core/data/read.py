@@ -929,8 +929,8 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, else Chinese GBK or Windows Cyrillic (cp1251) when the
-    text reads so, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM or without one (``_utf16_without_mark``), else Chinese GBK
+    or Windows Cyrillic (cp1251) when the text reads so, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
     another encoding (rows pasted in from an older export) keeps its UTF-8 and reads those bytes as cp1252. Byte-order
     marks inside the text (files put together) and NUL characters past the first 4 KB (a damaged copy: near the start
     they mean a binary file, refused) are removed."""
@@ -977,6 +977,27 @@ def _reads_as_cyrillic(head: bytes) -> bool:
     return len(set(words)) >= 3 and sum(map(len, words)) >= 0.5 * high
 
 
+_UTF16_LEAST = 16  # bytes of a sample that can tell UTF-16 text (8 characters)
+_UTF16_PRINTABLE = 0.95  # the share of its ASCII characters that must be printable
+
+
+def _utf16_without_mark(head: bytes) -> str:
+    """``utf-16-le`` or ``utf-16-be`` when ``head`` (the file's first bytes) is UTF-16 text without a byte-order mark
+    (SQL Server's ``bcp -w``, some .NET writers), else '': in the characters it makes, at least half ASCII (a CSV's
+    digits and separators, with their other byte NUL), nearly all of those printable or line ends, and none NUL.
+    Such a file was refused as binary data for its NUL bytes; binary data has NULs in both bytes, or bytes that are
+    no text."""
+    sample = head[:len(head) - len(head) % 2]
+    if len(sample) < _UTF16_LEAST:
+        return ""
+    for encoding, low, high in (("utf-16-le", sample[0::2], sample[1::2]), ("utf-16-be", sample[1::2], sample[0::2])):
+        plain = [byte for byte, upper in zip(low, high) if upper == 0]
+        if (len(plain) * 2 >= len(low) and 0 not in plain
+                and sum(32 <= byte < 127 or byte in (9, 10, 13) for byte in plain) >= _UTF16_PRINTABLE * len(plain)):
+            return encoding
+    return ""
+
+
 def _decoded(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -985,6 +1006,8 @@ def _decoded(data: bytes) -> str:
             raise DataError("The file starts with a UTF-16 mark but is not UTF-16 text: save it as UTF-8 CSV.",
                             "err.utf16") from None
     if b"\x00" in data[:4096]:
+        if encoding := _utf16_without_mark(data[:4096]):
+            return data.decode(encoding, errors="replace")  # an odd last byte (a cut copy) is one replaced character
         raise DataError("The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).",
                         "err.binary")
     try:

@@ -362,6 +362,19 @@ def test_broken_utf16_gives_one_line() -> None:
     assert "UTF-16" in one_line_error(b"\xff\xfe\x00", "odd.csv")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_byte_order_mark_is_read(encoding: str) -> None:
+    # SQL Server's bcp -w writes no mark: the NUL of every other byte had the file refused as binary data.
+    text = "date;Umsatz €\r\n" + "".join(f"2021-{m:02d}-01;{1000 + m},5\r\n" for m in range(1, 13))
+    series = load_series(text.encode(encoding), "export.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("date", "Umsatz €", 12)
+    assert series.frame["y"].iloc[0] == 1001.5
+    cut = text.encode(encoding) + b"\x00"  # a copy cut after an odd byte still reads
+    assert len(load_series(cut, "export.csv").frame) == 12
+    binary = b"\x00\x00\x01\x00" + bytes(range(256)) * 4  # NULs at every other byte, but no text
+    assert "binary data" in one_line_error(binary, "dump.csv")
+
+
 def test_a_bug_in_tidy_is_not_reported_as_a_bad_file(monkeypatch: pytest.MonkeyPatch) -> None:
     import core.data.tidy as tidy_module
 
