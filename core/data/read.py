@@ -1194,7 +1194,32 @@ class CsvLayout(NamedTuple):
 _NEXT_TABLE = re.compile(r"\n[ \t,;]*\r?\n((?:#[^\n]*\n)+)(?:[ \t,;]*\r?\n)*[ \t]*([^#\s][^\n]*)")
 _SPACED_CELL = re.compile(r'"[^"\n]*"|[^\s"]+')
 _NO_DELIMITER = re.compile(r"[,;\t|]")
+_WIDE_SPACE = re.compile(r"\s{2,}")  # between the names of a listing's header whose names hold a space
 _SPACED_LINES = 20  # the last lines that decide whether columns are separated by spaces
+
+
+def _spaced_header(line: str, cells: list[str], width: int, rows: list[str]) -> list[str]:
+    """The names of a header ``line`` (split into ``cells`` at every space) above rows of ``width`` cells: ``cells``
+    when there are ``width`` or fewer; else, when that makes ``width`` names, ``line`` split at runs of two or more
+    spaces, or at the spaces over a column that is blank in every one of the ``rows`` (their lines as written), so a
+    name may hold a space (``Posting Date    Amount``: the dates were named ``Posting`` and the amounts ``Date``).
+    ``cells`` otherwise."""
+    if len(cells) <= width:
+        return cells
+    wide = [name for name in _WIDE_SPACE.split(line.strip()) if name]
+    if len(wide) == width and not any('"' in name for name in wide):
+        return wide
+    words = list(re.finditer(r"\S+", line))
+    if not rows or any('"' in word.group(0) for word in words):
+        return cells
+    names = [[words[0].start(), words[0].end()]]
+    for word in words[1:]:
+        if any(all(position >= len(row) or row[position].isspace() for row in rows)
+               for position in range(names[-1][1], word.start())):
+            names.append([word.start(), word.end()])
+        else:
+            names[-1][1] = word.end()
+    return [line[start:end] for start, end in names] if len(names) == width else cells
 
 
 def _spaces_to_tabs(text: str) -> str:
@@ -1202,8 +1227,8 @@ def _spaces_to_tabs(text: str) -> str:
     ``write.table``, fixed-width listings): the last ``_SPACED_LINES`` non-blank lines (below any blank one) hold no
     comma, semicolon, tab or bar, nor do most of the first lines, and the rows among them split into the same number
     (2 or more) of cells (a quoted cell may hold spaces). A header row of one cell fewer (R's row names) gets an empty
-    first name. ``text`` itself (the same object) otherwise: the whole column was
-    read as one cell, with a message about text in a column."""
+    first name; one of more cells is split where the columns are (``_spaced_header``). ``text`` itself (the same
+    object) otherwise: the whole column was read as one cell, with a message about text in a column."""
     tail = text[-65536:].splitlines()[-_SPACED_LINES:]
     blank = max((index for index, line in enumerate(tail) if not line.strip()), default=-1)
     tail = [line for line in tail[blank + 1:] if line.strip()]  # the table below notes set off by a blank line
@@ -1215,11 +1240,18 @@ def _spaces_to_tabs(text: str) -> str:
     widths = {len(_SPACED_CELL.findall(line)) for line in tail if any(char.isdigit() for char in line)}  # rows
     if len(widths) != 1 or (width := widths.pop()) < 2:
         return text
-    lines = [_SPACED_CELL.findall(line) for line in text.splitlines()]
+    written = text.splitlines()
+    lines = [_SPACED_CELL.findall(line) for line in written]
     first_row = next((index for index, cells in enumerate(lines) if len(cells) == width
                       and any(char.isdigit() for char in "".join(cells))), len(lines))
-    header = next((index for index in range(first_row - 1, -1, -1) if len(lines[index]) in (width - 1, width)
-                   and not any(char.isdigit() for char in "".join(lines[index]).replace('"', ""))), None)
+    below = [line for line, cells in zip(written[first_row:first_row + _SPACED_LINES],
+                                         lines[first_row:first_row + _SPACED_LINES]) if len(cells) == width]
+    header, names = next(((index, names) for index in range(first_row - 1, -1, -1)
+                          if not any(char.isdigit() for char in "".join(lines[index]).replace('"', ""))
+                          and len(names := _spaced_header(written[index], lines[index], width, below))
+                          in (width - 1, width)), (None, []))
+    if header is not None:
+        lines[header] = names
     if header is not None and len(lines[header]) == width - 1:
         rows = [cells for cells in lines[header + 1:header + 1 + _SPACED_LINES] if len(cells) == width]
         if not all(cells[0].strip('"').isdigit() for cells in rows) or all(  # not row names: '1 234' is a number

@@ -510,6 +510,23 @@ def test_title_and_note_lines_above_the_header_are_skipped(preamble: str) -> Non
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 24)
 
 
+@pytest.mark.parametrize(("header", "row", "columns"), [
+    # names set apart by runs of spaces
+    ("Posting Date    Cost Center    Amount", "{day}    {centre}           {amount:>8}",
+     ["Posting Date", "Cost Center", "Amount"]),
+    # one space between two names, over columns blank in every row
+    ("Posting Date Amount", "{day}  {amount:>8}", ["Posting Date", "Amount"]),
+])
+def test_a_listings_header_names_with_spaces_name_the_columns_below_them(header: str, row: str,
+                                                                        columns: list[str]) -> None:
+    # Split at every space, the header named the dates 'Posting' and the amounts 'Date'.
+    text = header + "\n" + "".join(row.format(day=f"{2021 + i // 12}-{i % 12 + 1:02d}-01", centre=4100 + i % 3,
+                                               amount=1000 + i * 12.5) + "\n" for i in range(24))
+    series = load_series(text.encode(), "listing.txt", LoadOptions(target="Amount"))
+    assert series.columns == columns and series.date_col == "Posting Date"
+    assert series.frequency.name == "monthly" and series.frame["y"].iloc[:2].tolist() == [1000.0, 1012.5]
+
+
 @pytest.mark.parametrize("units", ["", ",EUR,pcs\n"])
 def test_a_spreadsheets_title_rows_padded_with_separators_and_a_units_row_are_skipped(units: str) -> None:
     # Spreadsheets save every row with the table's fields: the title lines and the empty row had them too, so the
