@@ -1028,11 +1028,11 @@ def _decoded(data: bytes) -> str:
     raise DataError("The file's text encoding is not recognised: save it as UTF-8 CSV.", "err.encoding")  # pragma: no cover
 
 
-def _sniff_dialect(text: str) -> tuple[str, str, bool]:
-    """The delimiter, the decimal mark, and whether the mark is a comma only because points were taken for
-    thousands (no decimal comma in sight: a guess the reader is told of)."""
+def _sniff_dialect(text: str, delimiter: str = "") -> tuple[str, str, bool]:
+    """The delimiter (``delimiter`` when known), the decimal mark, and whether the mark is a comma only because points
+    were taken for thousands (no decimal comma in sight: a guess the reader is told of)."""
     lines = [line for line in text[:65536].splitlines()[:50] if line.strip()]
-    delimiter = _detect_delimiter(lines[:20])
+    delimiter = delimiter or _detect_delimiter(lines[:20])
     if delimiter == ",":
         return delimiter, ".", False
     # the last lines too: a growing series may write its first thousand ('1.025') only there
@@ -1194,8 +1194,21 @@ class CsvLayout(NamedTuple):
 _NEXT_TABLE = re.compile(r"\n[ \t,;]*\r?\n((?:#[^\n]*\n)+)(?:[ \t,;]*\r?\n)*[ \t]*([^#\s][^\n]*)")
 _SPACED_CELL = re.compile(r'"[^"\n]*"|[^\s"]+')
 _NO_DELIMITER = re.compile(r"[,;\t|]")
+_NOT_COMMA_DELIMITER = re.compile(r"[;\t|]")
 _WIDE_SPACE = re.compile(r"\s{2,}")  # between the names of a listing's header whose names hold a space
 _SPACED_LINES = 20  # the last lines that decide whether columns are separated by spaces
+
+
+def _delimits(line: str) -> bool:
+    """Whether ``line`` holds a comma, semicolon, tab or bar that separates its cells. A comma inside a number written
+    with a decimal comma, between runs of spaces (``01.01.2021     10.000,00`` in an ERP listing, ``"1" "2021-01-01"
+    1000,5`` from R's ``write.table(dec = ",")``), separates nothing: such files were read as one column split at
+    the decimal commas."""
+    if _NO_DELIMITER.search(line) is None:
+        return False
+    if _NOT_COMMA_DELIMITER.search(line):
+        return True
+    return any("," in cell and not _looks_like_decimal_comma(cell) for cell in _SPACED_CELL.findall(line))
 
 
 def _spaced_header(line: str, cells: list[str], width: int, rows: list[str]) -> list[str]:
@@ -1225,17 +1238,19 @@ def _spaced_header(line: str, cells: list[str], width: int, rows: list[str]) -> 
 def _spaces_to_tabs(text: str) -> str:
     """``text`` with its columns separated by tabs when they are separated by runs of spaces (FRED's ``.txt``, R's
     ``write.table``, fixed-width listings): the last ``_SPACED_LINES`` non-blank lines (below any blank one) hold no
-    comma, semicolon, tab or bar, nor do most of the first lines, and the rows among them split into the same number
-    (2 or more) of cells (a quoted cell may hold spaces). A header row of one cell fewer (R's row names) gets an empty
-    first name; one of more cells is split where the columns are (``_spaced_header``). ``text`` itself (the same
-    object) otherwise: the whole column was read as one cell, with a message about text in a column."""
+    comma, semicolon, tab or bar that separates cells (``_delimits``: decimal commas do not), nor do most of the first
+    lines, and the rows among them split into the same number (2 or more) of cells (a quoted cell may hold spaces). A
+    header row of one cell fewer (R's row names) gets an empty first name; one of more cells is split where the
+    columns are (``_spaced_header``). Rows with decimal commas need such a header, without a comma: a comma-separated
+    file has commas there. ``text`` itself (the same object) otherwise: the whole column was read as one cell, with a
+    message about text in a column."""
     tail = text[-65536:].splitlines()[-_SPACED_LINES:]
     blank = max((index for index, line in enumerate(tail) if not line.strip()), default=-1)
     tail = [line for line in tail[blank + 1:] if line.strip()]  # the table below notes set off by a blank line
-    if len(tail) < 3 or any(_NO_DELIMITER.search(line) for line in tail):
+    if len(tail) < 3 or any(_delimits(line) for line in tail):
         return text
     head = [line for line in text[:65536].splitlines()[:200] if line.strip()]
-    if sum(1 for line in head if _NO_DELIMITER.search(line)) * 4 > len(head):  # a delimited file with notes below
+    if sum(1 for line in head if _delimits(line)) * 4 > len(head):  # a delimited file with notes below
         return text
     widths = {len(_SPACED_CELL.findall(line)) for line in tail if any(char.isdigit() for char in line)}  # rows
     if len(widths) != 1 or (width := widths.pop()) < 2:
@@ -1250,6 +1265,8 @@ def _spaces_to_tabs(text: str) -> str:
                           if not any(char.isdigit() for char in "".join(lines[index]).replace('"', ""))
                           and len(names := _spaced_header(written[index], lines[index], width, below))
                           in (width - 1, width)), (None, []))
+    if any("," in line for line in tail) and (header is None or "," in _QUOTED.sub("", written[header])):
+        return text  # commas in the rows, and none in a header to tell them from a comma-separated file's
     if header is not None:
         lines[header] = names
     if header is not None and len(lines[header]) == width - 1:
@@ -1263,12 +1280,16 @@ def _spaces_to_tabs(text: str) -> str:
 
 def _csv_layout(text: str) -> CsvLayout:
     text = _ANNOTATIONS.sub("", _SEPARATOR_HINT.sub("", text, count=1), count=1)
-    text = _spaces_to_tabs(text)
-    delimiter, decimal, thousands = _sniff_dialect(text)
+    spaced = _spaces_to_tabs(text)
+    # Columns found between runs of spaces are tab-separated now, whatever commas the notes above them hold (counted,
+    # they made the decimal commas of the rows a comma-separated file's delimiters).
+    known = "\t" if spaced is not text else ""
+    text = spaced
+    delimiter, decimal, thousands = _sniff_dialect(text, known)
     table = _without_preamble(text, delimiter)
     if table is not text:
         text = table
-        delimiter, decimal, thousands = _sniff_dialect(text)
+        delimiter, decimal, thousands = _sniff_dialect(text, known)
     text, later_table = _first_table(text)
     text, footnotes = _without_footnotes(text, delimiter)
     return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),

@@ -348,3 +348,40 @@ def test_text_numbers_with_decimal_commas_in_a_workbook_are_read() -> None:
 ])
 def test_a_text_column_tells_decimal_commas_from_thousands_commas(cells: list[str], expected: list[float]) -> None:
     assert parse_numbers(pd.Series(cells * 4)).tolist() == expected * 4
+
+
+def _european(value: float) -> str:
+    """``value`` as German software writes it: ``10.157,50``."""
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+_AMOUNTS = [round(1000 + i * 12.5 + (i % 12) * 3.25, 2) for i in range(24)]
+_MONTHS = [f"{2021 + i // 12}-{i % 12 + 1:02d}-01" for i in range(24)]
+
+
+@pytest.mark.parametrize(("text", "date_col", "target", "scale"), [
+    # R's write.table(x, dec = ","): quoted names, row names without a header cell, decimal commas
+    ('"date" "value"\n' + "".join(f'"{i + 1}" "{day}" {str(v).replace(".", ",")}\n'
+                                   for i, (day, v) in enumerate(zip(_MONTHS, _AMOUNTS))), "date", "value", 1),
+    # an ERP's fixed-width listing: dotted dates, thousands points and decimal commas aligned by spaces
+    ("Datum       Wert\n" + "".join(f"{day[8:]}.{day[5:7]}.{day[:4]}  {_european(v * 10):>12}\n"
+                                    for day, v in zip(_MONTHS, _AMOUNTS)), "Datum", "Wert", 10),
+    # notes with commas above such a listing (they had the decimal commas counted as a comma-separated file's)
+    ("Report: sales, monthly\nUnits: EUR, thousands\n\nDATE          VALUE\n"
+     + "".join(f"{day}    {str(v).replace('.', ',')}\n" for day, v in zip(_MONTHS, _AMOUNTS)), "DATE", "VALUE", 1),
+])
+def test_decimal_commas_in_columns_separated_by_spaces_are_decimal_marks(text: str, date_col: str, target: str,
+                                                                         scale: int) -> None:
+    # The file was read as one column split at its decimal commas: 'date "value"' held the digits after them.
+    series = load_series(text.encode(), "listing.txt")
+    assert (series.date_col, series.target, series.frequency.name) == (date_col, target, "monthly")
+    assert series.frame["y"].tolist() == pytest.approx([v * scale for v in _AMOUNTS])
+
+
+def test_a_comma_separated_file_with_spaces_in_its_cells_stays_comma_separated() -> None:
+    # Its rows split on spaces alike, and every comma sits between digits (1,1 234): its header's comma says what
+    # the commas are.
+    text = "Item no,Amount\n" + "".join(f"{i},{i} {100 + i}\n" for i in range(1, 25))
+    table = read_table(text.encode(), "items.csv")
+    assert list(table.columns) == ["Item no", "Amount"] and table.attrs["delimiter"] == ","
+    assert table["Amount"].iloc[0] == "1 101"
