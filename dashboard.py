@@ -6,7 +6,7 @@ import streamlit as st
 from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
-from core.i18n import LANGUAGES, Texts, said
+from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import series_chart
 from core.panel.choice import PanelChoice, read_panel
 from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, id_candidates, panel_choice, panel_note, read_into,
@@ -72,7 +72,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     missing = cols[3].selectbox(**T.widget("data.missing"), options=MISSING_POLICIES, key=keys.DATA_MISSING_WIDGET,
                                 format_func=lambda policy: T(f"data.missing_{policy}"))
     if others and not regressors:
-        st.caption(T("data.other_columns", columns=plain(", ".join(others))))
+        st.caption(T("data.other_columns", columns=plain(listed(others, T.lang))))
     reading, choice = reading_options(series, T)
     options = picked_options(date_col, target, regressors, missing, reading)
     if options != series.options or choice != panel_choice(st.session_state):

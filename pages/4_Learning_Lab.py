@@ -83,7 +83,7 @@ def show(results: LabResults) -> None:
         st.info(T("lab.race_empty"))
     lesson("backprop")
     report = results.backprop
-    differences = ", ".join(f"{name} {value:.1e}" for name, value in report.max_abs_diff.items())
+    differences = listed((f"{name} {value:.1e}" for name, value in report.max_abs_diff.items()), T.lang)
     st.markdown(T("lab.backprop_agree" if report.agree else "lab.backprop_disagree", differences=differences))
     st.dataframe(lab_table(report.chain, T.lang), hide_index=True, width="stretch")
     lesson("exact")

@@ -81,6 +81,12 @@ def listed(items: Iterable[object], lang: str) -> str:
     return t("list.separator", lang).join(str(item) for item in items)
 
 
+def quoted_list(names: Iterable[object], lang: str, most: int = 12) -> str:
+    """Names for a sentence in ``lang``, the first ``most``: ``'a', 'b'``; in Chinese ``“a”、“b”``."""
+    marks = ("“", "”") if lang == "zh" else ("'", "'")
+    return listed((f"{marks[0]}{name}{marks[1]}" for name in list(names)[:most]), lang)
+
+
 def has(key: str) -> bool:
     return key in CATALOGS[DEFAULT]
 

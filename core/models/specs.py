@@ -196,9 +196,9 @@ def model_names() -> tuple[str, ...]:
     return tuple(SPECS)
 
 
-def regressor_users() -> str:
+def regressor_users(separator: str = ", ") -> str:
     """The models that use regressors, by name (``linear, poly, ...``), for the note that another leaves them out."""
-    return ", ".join(spec.name for spec in SPECS.values() if spec.uses_regressors)
+    return separator.join(spec.name for spec in SPECS.values() if spec.uses_regressors)
 
 
 def spec_for(model: str) -> ModelSpec:

@@ -5,9 +5,8 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from core.data.frequency import Frequency
-from core.data.tidy import quoted_names
 from core.evaluation.pipeline import horizon_limit
-from core.i18n import core_text, t
+from core.i18n import core_text, quoted_list, t
 from core.models.specs import ModelSpec, Setting, regressor_users
 from core.training.loop import TrainConfig
 from core.ui.text import plain
@@ -35,7 +34,8 @@ def model_caption(spec: ModelSpec, regressors: list[str], lang: str = "en") -> s
     caption = core_text(f"model.{spec.name}", lang, spec.help)
     if not regressors or spec.uses_regressors:
         return caption
-    unused = t("train.regressors_unused", lang, names=plain(quoted_names(regressors)), users=regressor_users())
+    unused = t("train.regressors_unused", lang, names=plain(quoted_list(regressors, lang)),
+               users=regressor_users(t("list.separator", lang)))
     return caption + ("" if lang == "zh" else " ") + unused
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES
-from core.i18n import candidate_name, has, number_text, relabel, t
+from core.i18n import candidate_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
 from core.training.least_squares import GAP_FLOOR
@@ -127,7 +127,7 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     if forms := params.get("ets_forms"):
         text += t("auto.ets_forms", lang, forms=ets_forms_text(forms, lang))
     if params.get("regressors") and params.get("regressors_used") is False:  # the backtest found they did not help
-        names = plain(", ".join(f"'{name}'" for name in params["regressors"]))
+        names = plain(quoted_list(params["regressors"], lang))
         text += t("auto.regressors_unused", lang, names=names, count=len(params["regressors"]))
     if params.get("rows_used") and params.get("skipped_rows"):
         text += t("auto.long_history", lang, used=params["rows_used"], skipped=params["skipped_rows"])

@@ -475,7 +475,7 @@ def test_auto_says_when_the_models_it_chose_leave_the_regressors_out() -> None:
     assert params["regressors_used"] is ("+ regressors" in params["chosen"])
     unused = str(selection_summary({**params, "regressors_used": False}))
     assert "The models it chose do not use the 1 regressor \\'promo\\'" in unused
-    assert "回归变量 \\'promo\\'" in str(selection_summary({**params, "regressors_used": False}, "zh"))
+    assert "外生变量“promo”" in str(selection_summary({**params, "regressors_used": False}, "zh"))
     assert "do not use" not in str(selection_summary({**params, "regressors_used": True}))
     odd = str(selection_summary({**params, "regressors": ["*promo*"], "regressors_used": False}))
     assert "\\*promo\\*" in odd and "*promo*" not in odd  # a column's name is the user's text, not Markdown

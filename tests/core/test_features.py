@@ -264,7 +264,7 @@ def test_a_regressor_the_same_in_every_training_row_is_left_out_and_said() -> No
     assert reason == "it is 2 in every training row, so the rows say nothing of its effect"
     assert "fee" not in (result.coefficients or {}) and "temp" in (result.coefficients or {})
     assert left_out_lines(result.params)[0].startswith("The regressor fee was left out: it is the same in every")
-    assert "回归变量 fee" in left_out_lines(result.params, "zh")[0]
+    assert "外生变量 fee" in left_out_lines(result.params, "zh")[0]
 
 
 @pytest.mark.parametrize("name", ["year", "month"])

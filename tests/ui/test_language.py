@@ -409,7 +409,7 @@ def test_weekdays_half_years_fourier_terms_and_autos_choice_are_said_in_both_lan
 
     daily, halves = Frequency("daily", "D", 7), Frequency("half-yearly", "6MS", 2)
     chinese = describe_coefficients({"weekday=Tue": 7.866}, daily, "y", lang="zh")
-    assert chinese == ["星期二：与周期中第一个星期几相比，相差 +7.866。"]  # 星期 alone reads "week"
+    assert chinese == ["星期二：比周期中的第一个星期几高 +7.866（负数表示更低）。"]  # 星期 alone reads "week"
     assert describe_coefficients({"half=H2": 3.0}, halves, "y", lang="zh")[0].startswith("下半年：")  # was H2
     waves = describe_coefficients({"sin1": 9.841, "cos2": -1.5}, Frequency("weekly", "W-SUN", 52), "y")
     assert waves[0] == ("sin1: +9.841 times the season's sine wave of 1 cycle a season; with the cosine of the same "
