@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
-from python_calamine import CalamineError
+from python_calamine import CalamineError, SheetTypeEnum
 
 from core.data.parsing import (MONTH_DOT_YEAR, combine_calendar_columns, combine_date_and_period, combine_date_and_time,
                                 name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
@@ -579,16 +579,19 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
                 asked = chosen if isinstance(chosen, str) else chosen + 1  # a number as people count sheets
                 raise DataError(f"'{name or 'The workbook'}' has no sheet '{asked}': its sheets are {names}.",
                                 "err.no_sheet", {"name": name or "The workbook", "sheet": str(asked), "sheets": names})
-            extent = _check_sheet_rows(archive, parts.get(chosen), name)  # before a cell is parsed
+            # By name: a number counts worksheets (``sheet_names``), while the workbook's parts and calamine's sheets
+            # by number count its chart sheets too (a chart placed first was read, or measured, for the data).
+            named = chosen if isinstance(chosen, str) else book.sheet_names[chosen]
+            extent = _check_sheet_rows(archive, parts.get(named), name)  # before a cell is parsed
             texts = SharedTexts(archive)
-            check_sheet_text(texts, parts.get(chosen), extent, name)
-            raw = _with_extent(_parse_sheet(book, name, chosen), extent)
+            check_sheet_text(texts, parts.get(named), extent, name)
+            raw = _with_extent(_parse_sheet(book, name, named), extent)
             if chosen != sheet:  # the first sheets are hidden (an old version, lookups): said by the loader
                 raw.attrs["hidden_sheets_passed"] = str(chosen)
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
                 later = _later_data_sheet(book, archive, parts, name, visible[1:] if visible else (), texts)
                 raw = raw if later is None else later
-            read = raw.attrs.get("sheet") or (chosen if isinstance(chosen, str) else book.sheet_names[chosen])
+            read = raw.attrs.get("sheet") or named
             raw.attrs.update(sheets=tuple(visible or book.sheet_names), sheet_read=str(read))  # for a sheet picker
     table = _check_table_size(_promote_header(raw))
     kept = table.dropna(how="all")  # blank rows between blocks of a sheet are no time steps
@@ -612,9 +615,12 @@ def _with_extent(raw: pd.DataFrame, extent: SheetExtent) -> pd.DataFrame:
 
 
 def _visible_sheets(book: pd.ExcelFile) -> list[str]:
-    """The names of the workbook's sheets that are not hidden, in order (all of them when calamine cannot say)."""
+    """The names of the workbook's worksheets that are not hidden, in order (all of them when calamine cannot say).
+    Chart sheets (calamine lists them too) hold no cells: one placed first was looked up as the sheet to read, and one
+    after the data was offered as another sheet to choose."""
     try:
-        return [str(sheet.name) for sheet in book.book.sheets_metadata if str(sheet.visible).endswith("Visible")]
+        return [str(sheet.name) for sheet in book.book.sheets_metadata
+                if str(sheet.visible).endswith("Visible") and sheet.typ == SheetTypeEnum.WorkSheet]
     except AttributeError:  # pragma: no cover - another engine
         return [str(name) for name in book.sheet_names]
 

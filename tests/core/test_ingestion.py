@@ -1297,6 +1297,30 @@ def test_a_hidden_first_sheet_is_passed_over_and_the_sheet_read_is_named() -> No
         {"sheet": "Current"}]
 
 
+@pytest.mark.parametrize("chart_first", [True, False])
+def test_a_chart_sheet_is_neither_read_nor_offered(chart_first: bool) -> None:
+    # A chart sheet placed first was looked up as the sheet to read: "'sales.xlsx' has no sheet 'Chart': its sheets
+    # are 'Data'"; one placed after the data was offered as another sheet to choose.
+    from openpyxl import Workbook
+    from openpyxl.chart import LineChart, Reference
+
+    book = Workbook()
+    data = book.active
+    data.title = "Data"
+    for row in [["Month", "Sales", "Promo"], *MONTH_ROWS]:
+        data.append(row)
+    chart = LineChart()
+    chart.add_data(Reference(data, min_col=2, min_row=1, max_row=len(MONTH_ROWS) + 1), titles_from_data=True)
+    book.create_chartsheet("Chart", 0 if chart_first else 1).add_chart(chart)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    series = load_series(buffer.getvalue(), "sales.xlsx")
+    assert series.target == "Sales" and len(series.frame) == 36 and series.frequency.name == "monthly"
+    assert series.frame["y"].iloc[:2].tolist() == [100.0, 102.0]
+    assert series.report.sheets == ("Data",) and series.report.sheet_read == "Data"
+    assert not [notice for notice in series.report.notices if "sheet" in notice.key]
+
+
 def test_blank_rows_of_a_sheet_are_no_rows_with_unreadable_dates() -> None:
     rows = [["Month", "Sales", "Promo"], *MONTH_ROWS[:12], [None, None, None], *MONTH_ROWS[12:]]
     series = load_series(_workbook({"Data": rows}), "sales.xlsx")
