@@ -1136,11 +1136,9 @@ _UNCLOSED_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars (|)"}
 
 
-def _ragged_error(error: BaseException, delimiter: str) -> DataError:
-    """pandas' tokenizer error in the user's terms: which line has how many fields, and the fix."""
+def _ragged_error(error: BaseException, text: str, delimiter: str) -> DataError:
+    """pandas' tokenizer error in the user's terms: which line of ``text`` has how many fields, and the fix."""
     separators = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
-    fix = (f"check that every row has the same number of {separators}, and put cells that contain one in "
-           "double quotes.")
     found = _FIELD_COUNTS.search(str(error))
     if (unclosed := _UNCLOSED_QUOTE.search(str(error))) is not None:  # pandas counts rows from 0, the header's
         line = int(unclosed.group(1)) + 1
@@ -1148,12 +1146,87 @@ def _ragged_error(error: BaseException, delimiter: str) -> DataError:
                          "file reads as that one cell: close the quote, or remove it.", "err.unclosed_quote",
                          {"line": line})
     if found is None:
-        return DataError(f"The rows do not line up into columns ({_first_line(error)}): {fix}", "err.ragged",
-                         {"detail": _first_line(error), "separators": separators})
-    header, line, fields = found.groups()
+        return DataError(f"The rows do not line up into columns ({_first_line(error)}): check that every row has the "
+                         f"same number of {separators}, and put cells that contain one in double quotes.",
+                         "err.ragged", {"detail": _first_line(error), "separators": separators})
+    header, line, fields = (int(count) for count in found.groups())
+    # pandas counts lines as the text has them (blank ones too); a cell quoted over two lines shifts the count, and
+    # the line found is then another one, whose cells seldom look like a number cut in two.
+    row = dict(_numbered_rows(text, delimiter, line)).get(line) if delimiter == "," and fields == header + 1 else None
+    return _ragged_line_error(line, fields, header, delimiter, _cut_thousands([row]) if row else None)
+
+
+def _ragged_line_error(line: int, fields: int, header: int, delimiter: str, cut: str | None = None) -> DataError:
+    """Line ``line`` has ``fields`` fields where the header has ``header``: check the delimiters; or, where ``cut`` is
+    a number the file's commas cut in two (``1,000.00``, ``_cut_thousands``), quote such numbers or write them
+    without thousands separators."""
+    if cut is not None:
+        return DataError(f"The rows do not line up into columns: line {line} has {fields} fields where the header has "
+                         f"{header}, as the comma in a number written with thousands separators ({cut}) splits it in "
+                         "two: put numbers that contain commas in double quotes, or save the file without thousands "
+                         "separators.", "err.ragged_thousands",
+                         {"line": line, "fields": fields, "header": header, "number": cut})
+    separators = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
     return DataError(f"The rows do not line up into columns: line {line} has {fields} fields where the header has "
-                     f"{header}: {fix}", "err.ragged_line",
+                     f"{header}: check that every row has the same number of {separators}, and put cells that contain "
+                     "one in double quotes.", "err.ragged_line",
                      {"line": line, "fields": fields, "header": header, "separators": separators})
+
+
+_ROWS_SAMPLED = 200  # rows below a CSV's header whose fields are looked at (``_numbered_rows``)
+_CUT_HEAD = re.compile(r"[-+(]?[$€£¥]?\d{1,3}")  # a number's part before its first thousands separator: 1, -12, $1
+_CUT_TAIL = re.compile(r"\d{3}(?:\.\d+)?\)?")  # and the part after it: 000, 253.75
+
+
+def _numbered_rows(text: str, delimiter: str, last: int = _ROWS_SAMPLED + 1) -> list[tuple[int, list[str]]]:
+    """The rows of ``text`` below its header up to line ``last``, each with its line's number as pandas counts in its
+    errors (the first line's is 1; blank lines count, and have no row) and its cells, stripped. Each line is read
+    alone, from the first 64 KB (a sniff: a cell quoted over two lines is not put together)."""
+    head = text[:65536]
+    lines = head.split("\n")
+    if len(head) < len(text):  # the last line may be cut short
+        lines.pop()
+    start = head.count("\n", 0, _header_start(head))  # blank lines above the header
+    return [(number, _cells_of(line, delimiter)) for number, line in enumerate(lines[start + 1:last], start=start + 2)
+            if line.strip()]
+
+
+def _cells_of(line: str, delimiter: str) -> list[str]:
+    """The cells of one ``line`` of a CSV, stripped; none where the csv module cannot split it."""
+    try:
+        return [cell.strip() for cell in next(csv.reader([line.rstrip("\r")], delimiter=delimiter,
+                                                         skipinitialspace=True), [])]
+    except csv.Error:
+        return []
+
+
+def _cut_thousands(rows: list[list[str]]) -> str | None:
+    """The first of ``rows``' numbers that a comma between its thousands cut in two, written whole (``1,000.00``),
+    when every row holds one at the same place: a date first (of the column the header names first), then, after it,
+    1 to 3 digits and a field of 3 digits (and decimals). A comma-separated file of such numbers has a field more in
+    those rows than in its header (``2021-01-01,1,000.00`` under ``Date,Sales``); None when the rows hold none."""
+    if not rows or parse_dates(pd.Series([cells[0] for cells in rows], dtype=object)) is None:
+        return None
+    for place in range(1, min(map(len, rows)) - 1):
+        if all(_CUT_HEAD.fullmatch(cells[place]) and _CUT_TAIL.fullmatch(cells[place + 1]) for cells in rows):
+            return f"{rows[0][place]},{rows[0][place + 1]}"
+    return None
+
+
+def _check_row_names(raw: pd.DataFrame, text: str, delimiter: str) -> None:
+    """Refuse rows of more fields than the header that pandas read by taking the first for the index, unless they
+    are R's row names (``write.table`` writes no header cell over them): one field more, a name of its own on every
+    row (``1``, ``"1"``, ``"north"``) or a blank one on every row (``,2021-01-01,5``: nothing is lost), and no number
+    cut in two at its thousands after it (``_cut_thousands``: ``2021-01-01,1,000.00`` under ``Date,Sales`` gave
+    'Date' the thousands and 'Sales' what follows the comma)."""
+    fields = raw.shape[1] + raw.index.nlevels
+    rows = [(number, cells) for number, cells in _numbered_rows(text, delimiter) if len(cells) == fields]
+    if not rows:  # the first row, over 64 KB or quoted over lines, was not sampled: as pandas read it
+        return
+    cut = _cut_thousands([cells for _, cells in rows]) if delimiter == "," else None
+    names = raw.index.nlevels == 1 and (raw.index.is_unique or bool(raw.index.isna().all()))
+    if cut is not None or not names:
+        raise _ragged_line_error(rows[0][0], fields, raw.shape[1], delimiter, cut)
 
 
 def _read_plain_csv(text: str, delimiter: str) -> pd.DataFrame | None:
@@ -1435,7 +1508,7 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
         if bare:  # the columns are numbered
             raw.columns = [f"column {number}" for number in range(1, raw.shape[1] + 1)]
     except (pd.errors.ParserError, csv.Error) as error:
-        raise _ragged_error(error, delimiter) from None
+        raise _ragged_error(error, text, delimiter) from None
     except pd.errors.EmptyDataError:
         raise DataError("The file has no columns: choose a CSV with a header row and data rows.",
                         "err.no_columns") from None
@@ -1451,6 +1524,8 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
             raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
                               keep_default_na=True, index_col=False, **as_text)
+    elif not isinstance(raw.index, pd.RangeIndex):
+        _check_row_names(raw, text, delimiter)
     return raw
 
 

@@ -787,6 +787,10 @@ MESSAGES: dict[str, str] = {
     "err.ragged_line": "The rows do not line up into columns: line {line} has {fields} fields where the header has "
                        "{header}: check that every row has the same number of {separators}, and put cells that "
                        "contain one in double quotes.",
+    "err.ragged_thousands": "The rows do not line up into columns: line {line} has {fields} fields where the header "
+                            "has {header}, as the comma in a number written with thousands separators ({number}) "
+                            "splits it in two: put numbers that contain commas in double quotes, or save the file "
+                            "without thousands separators.",
     "err.no_columns": "The file has no columns: choose a CSV with a header row and data rows.",
     "err.csv": "The file could not be read as CSV ({detail}): save it as a CSV with one header row and one row per "
                "time step.",

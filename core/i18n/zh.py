@@ -640,6 +640,9 @@ MESSAGES: dict[str, str] = {
                   "单元格放在双引号中。",
     "err.ragged_line": "各行无法对齐成列：第 {line} 行有 {fields} 个字段，而表头有 {header} 个：请检查每一行的"
                        "{separators}个数是否相同，并把本身含有{separators}的单元格放在双引号中。",
+    "err.ragged_thousands": "各行无法对齐成列：第 {line} 行有 {fields} 个字段，而表头有 {header} 个，因为带千位分隔符的数字"
+                            "（{number}）中的逗号把它拆成了两个字段：请把含有逗号的数字放在双引号中，或另存为不带千位"
+                            "分隔符的文件。",
     "err.no_columns": "文件中没有任何列：请选择一个包含表头行和数据行的 CSV 文件。",
     "err.csv": "无法按 CSV 格式读取文件（{detail}）：请另存为只有一行表头、每个时间点占一行的 CSV。",
     "err.no_rows": "文件只有表头，没有数据行：请在表头下方添加序列的数据行。",

@@ -358,6 +358,32 @@ def test_a_ragged_row_is_named_by_line_and_field_counts_without_pandas_words(tex
     assert "C error" not in message and "tokenizing" not in message
 
 
+MONTH_STAMPS = [f"{2021 + i // 12}-{i % 12 + 1:02d}-01" for i in range(24)]
+
+
+@pytest.mark.parametrize(("values", "line", "number"), [
+    ([1000 + 1250.5 * i for i in range(24)], 2, "1,000.00"),  # every row a field more: the dates were taken for an
+    # index of R's row names, 'Date' read the thousands and 'Sales' the rest (fitted as steps, exit 0)
+    ([250.0 * (i + 1) for i in range(24)], 5, "1,000.00"),  # the first numbers below 1,000: pandas' own field count
+])
+def test_numbers_with_unquoted_thousands_separators_are_refused_with_the_fix(values: list[float], line: int,
+                                                                              number: str) -> None:
+    text = "Date,Sales\n" + "".join(f"{stamp},{value:,.2f}\n" for stamp, value in zip(MONTH_STAMPS, values))
+    assert one_line_error(text.encode(), "sales.csv") == (
+        f"The rows do not line up into columns: line {line} has 3 fields where the header has 2, as the comma in a "
+        f"number written with thousands separators ({number}) splits it in two: put numbers that contain commas in "
+        "double quotes, or save the file without thousands separators.")
+
+
+def test_a_first_field_that_repeats_is_no_row_name() -> None:
+    # Rows of a field more than the header are R's row names only where each row has its own: pandas took the dates
+    # for the index, 'Date' read the sales and 'Sales' the promotions.
+    text = "Date,Sales\n" + "".join(f"{stamp},{100 + i},{i % 2}\n" for i, stamp in enumerate(MONTH_STAMPS[:6] * 3))
+    assert one_line_error(text.encode(), "sales.csv") == (
+        "The rows do not line up into columns: line 2 has 3 fields where the header has 2: check that every row has "
+        "the same number of commas, and put cells that contain one in double quotes.")
+
+
 def test_broken_utf16_gives_one_line() -> None:
     assert "UTF-16" in one_line_error(b"\xff\xfe\x00", "odd.csv")
 

@@ -162,6 +162,16 @@ def test_columns_separated_by_runs_of_spaces_are_read(text: str) -> None:
     assert series.frame["y"].iloc[0] == pytest.approx(4.1) and series.frame["ds"].iloc[-1] == pd.Timestamp("2000-12-01")
 
 
+@pytest.mark.parametrize("names", [[str(i + 1) for i in range(12)], [f"r{i}" for i in range(12)], [""] * 12])
+def test_r_row_names_without_a_header_cell_are_left_out(names: list[str]) -> None:
+    # R's write.table(sep=","): a field more in every row than in the header, the row names first (or every row's
+    # first field blank: nothing is lost).
+    text = "date,sales\n" + "".join(f"{name},2000-{m:02d}-01,{1000 + m}\n" for m, name in enumerate(names, start=1))
+    series = load_text(text)
+    assert (series.date_col, series.target, series.frequency.name) == ("date", "sales", "monthly")
+    assert series.frame["y"].iloc[:2].tolist() == [1001.0, 1002.0]
+
+
 def test_a_single_column_with_spaces_between_thousands_stays_one_column() -> None:
     series = load_text("Sales\n" + "".join(f"{k} {k}{k}{k}\n" for k in range(1, 10)))
     assert series.frame["y"].iloc[:2].tolist() == [1111.0, 2222.0]
