@@ -147,14 +147,27 @@ def said(item: object, lang: str) -> str:
 CANDIDATE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {"zh": zh.CANDIDATE_WORDS}
 
 
+ENSEMBLE = "ensemble of "
+_MEMBERS = re.compile(r", (?![^()]*\))")  # between an ensemble's members, not inside a model's lags: AR(1-3, 12)
+_TRANSFORMED = re.compile(r"(none|log|boxcox): (.+)")
+
+
 def candidate_name(name: str, lang: str) -> str:
-    """A model auto chose or backtested (``ensemble of ETS, log: ARIMA``) in ``lang``, word by word."""
+    """A model auto chose or backtested (``ensemble of ETS, log: ARIMA``) in ``lang``: its members word by word, each
+    transform said after its model (``ARIMA (log)``; none is not said), the members listed as ``lang`` lists them:
+    ``ensemble of ETS, log: ARIMA, dynamic theta`` read as four models among settings separated by commas."""
+    ensemble = name.startswith(ENSEMBLE)
+    members = [_member_name(member, lang) for member in _MEMBERS.split(name[len(ENSEMBLE):] if ensemble else name)]
+    return t("candidate.ensemble", lang, members=listed(members, lang)) if ensemble else ", ".join(members)
+
+
+def _member_name(member: str, lang: str) -> str:
+    transform, model = match.groups() if (match := _TRANSFORMED.fullmatch(member)) else ("none", member)
     for english, said_so in CANDIDATE_WORDS.get(lang, ()):
-        if english == ", ":  # between the members, not inside a model's lags: AR(1-3, 12) stays as it is written
-            name = re.sub(r", (?![^()]*\))", said_so, name)
-            continue
-        name = re.sub(rf"\b{re.escape(english)}\b" if english.isalpha() else re.escape(english), said_so, name)
-    return name
+        model = re.sub(rf"\b{re.escape(english)}\b" if english.isalpha() else re.escape(english), said_so, model)
+    if transform == "none":
+        return model
+    return t("candidate.transformed", lang, model=model, transform=t(f"candidate.{transform}", lang))
 
 
 def core_text(key: str, lang: str, english: str) -> str:

@@ -150,6 +150,11 @@ MESSAGES: dict[str, str] = {
                            "{epochs}, update {updates}: the result so far is shown. Use fewer epochs, or raise the "
                            "limit.",
     "list.separator": ", ",
+    "settings.separator": ", ",
+    "candidate.ensemble": "ensemble of {members}",
+    "candidate.transformed": "{model} ({transform})",
+    "candidate.log": "log",
+    "candidate.boxcox": "Box-Cox",
     "gap.times": "{gap} times the exact loss above it",
     "gap.constant": "{loss} above the exact loss, which is 0 for a constant target (a loss in the target's squared "
                     "units)",

@@ -121,6 +121,11 @@ MESSAGES: dict[str, str] = {
     "train.gap": "与最小二乘精确解的差距",
     "train.gap_help": "训练所得的训练损失比闭式最优解高出多少（相对于最优解；最优解约为 0 时，即模型能完全拟合训练行，相对于目标方差的百万分之一）。",
     "list.separator": "、",
+    "settings.separator": "；",
+    "candidate.ensemble": "{members}的组合",
+    "candidate.transformed": "{model}（{transform}）",
+    "candidate.log": "对数",
+    "candidate.boxcox": "Box-Cox",
     "gap.times": "比精确解高出其 {gap} 倍",
     "gap.constant": "比精确解（目标为常数，精确解为 0）高出 {loss}（以目标单位的平方计）",
     "gap.of_variance": "比精确解（约为 0：模型能完全拟合训练行）高出目标方差的 {share}",
@@ -816,8 +821,8 @@ CORE_TEXTS: dict[str, str] = {
 # The words of auto's candidate names ("ensemble of ETS, log: seasonal diff AR(1-3)"), in the order they are
 # replaced: longer phrases before the words inside them; single words are matched whole.
 CANDIDATE_WORDS: tuple[tuple[str, str], ...] = (
-    ("ensemble of ", "组合："), ("seasonal diff ", "季节差分 "), ("MLP on lags ", "MLP，滞后 "),
+    ("seasonal diff ", "季节差分 "), ("MLP on lags ", "MLP，滞后 "),
     ("trend + season", "趋势 + 季节"), ("trend", "趋势"), (" + regressors", " + 外生变量"),
-    ("none: ", "原值："), ("log: ", "对数："), ("boxcox: ", "Box-Cox："), ("snaive", "季节朴素"), ("naive", "朴素"),
-    ("drift", "漂移"), ("ses", "简单指数平滑"), ("dynamic theta", "动态 Theta"), ("theta", "Theta"), (", ", "、"),
+    ("snaive", "季节性朴素法"), ("naive", "朴素法"),
+    ("drift", "漂移"), ("ses", "简单指数平滑"), ("dynamic theta", "动态 Theta"), ("theta", "Theta"),
 )

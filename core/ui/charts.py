@@ -185,10 +185,36 @@ KEY_LINE = 54  # characters of a chart's key per line (half as many in Chinese):
 
 def wrapped(text: str, lang: str) -> list[str]:
     """``text`` in lines short enough for a phone's chart (``KEY_LINE``): a title is one line, cut where it ends."""
-    if lang == "zh":
-        width = KEY_LINE // 2
-        return [text[start:start + width] for start in range(0, len(text), width)]
-    return textwrap.wrap(text, KEY_LINE) or [text]
+    return _wrapped_chinese(text) if lang == "zh" else textwrap.wrap(text, KEY_LINE) or [text]
+
+
+_NO_LINE_START = set("，。、；：）」』》！？%,.;:)!?")  # punctuation that closes: never the first of a line
+
+
+def _wrapped_chinese(text: str) -> list[str]:
+    """Chinese ``text`` in lines of at most ``KEY_LINE`` columns, a Chinese character taking two and any other one: a
+    line may break next to a Chinese character or after a space, but not inside a run of Latin letters and digits
+    (``95%``, ``CSV``) nor before closing punctuation (a line began with "："); after punctuation where there is some
+    in the line's last 40%."""
+    lines, line, width = [], "", 0
+    for char in text:
+        line, width = line + char, width + (2 if ord(char) > 0x2E7F else 1)
+        if width <= KEY_LINE:
+            continue
+        cuts = [index for index in range(1, len(line)) if _may_break(line[index - 1], line[index])]
+        after_mark = [index for index in cuts if line[index - 1] in _NO_LINE_START and index >= 0.6 * len(line)]
+        cut = max(after_mark or cuts, default=0)  # after a mark where one is near the end: 区间 stays whole
+        if cut == 0:
+            continue  # one unbroken run: longer than a line
+        lines.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+        width = sum(2 if ord(c) > 0x2E7F else 1 for c in line)
+    return [*lines, line] if line else lines or [text]
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a Chinese line may end after ``before`` and the next begin with ``after``."""
+    return after not in _NO_LINE_START and (before.isspace() or ord(before) > 0x2E7F or ord(after) > 0x2E7F)
 
 
 def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> ChartT:

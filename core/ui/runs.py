@@ -39,8 +39,8 @@ def format_settings(settings: Mapping[str, object], lang: str = "en") -> str:
         if isinstance(value, float):
             return f"{value:g}"
         return candidate_name(str(value), lang) if name == "chosen" else core_text(f"choice.{value}", lang, str(value))
-    return listed((f"{core_text(f'setting.{name}', lang, name)}={shown(name, value)}"
-                   for name, value in settings.items()), lang)
+    return t("settings.separator", lang).join(f"{core_text(f'setting.{name}', lang, name)}={shown(name, value)}"
+                                              for name, value in settings.items())
 
 
 # The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.

@@ -169,7 +169,7 @@ def test_a_switch_sends_the_chosen_options_again_in_the_new_words() -> None:
     at.selectbox(key=keys.DATA_MISSING_WIDGET).select("drop").run()
     at.selectbox(key=keys.APP_LANG_WIDGET).select("zh").run()
     picker = at.selectbox(key=keys.DATA_MISSING_WIDGET)
-    assert picker.value == "drop" and picker.proto.set_value and picker.proto.raw_value == "删除：删去这些行"
+    assert picker.value == "drop" and picker.proto.set_value and picker.proto.raw_value == "删除这些行"
     assert at.session_state[keys.DATA_SERIES].missing_policy == "drop"
 
 
@@ -374,7 +374,7 @@ def test_what_the_model_learned_is_said_in_chinese(air) -> None:  # type: ignore
     result = run(air.frame, air.frequency, RunRequest("multi"))
     lines = describe_coefficients(result.coefficients, air.frequency, air.target, 100, "zh")
     assert lines[0].startswith("趋势：#Passengers 每月变化 +")
-    assert any(line.startswith("2月：与周期中第一个月份相比") for line in lines)
+    assert any(line.startswith("2月：比周期中的第一个月份高") for line in lines)
     assert list(metrics_table(result.metrics, "zh").columns) == ["训练集", "测试集"]
     assert t("metric.mae", "zh") in metrics_table(result.metrics, "zh").index
     summary = selection_summary({"chosen": "theta", "season": 12, "origins": 3, "backtest_horizon": 12}, "zh")
@@ -385,11 +385,12 @@ def test_the_models_auto_chose_are_named_in_chinese() -> None:
     from core.i18n import candidate_name
 
     chosen = "ensemble of ETS, log: ARIMA, none: seasonal diff AR(1-3, 12)"
-    assert candidate_name(chosen, "zh") == "组合：ETS、对数：ARIMA、原值：季节差分 AR(1-3, 12)"  # the lags as written
-    assert candidate_name(chosen, "en") == chosen
+    assert candidate_name(chosen, "zh") == "ETS、ARIMA（对数）、季节差分 AR(1-3, 12)的组合"  # the lags as written
+    assert candidate_name(chosen, "en") == "ensemble of ETS, ARIMA (log), seasonal diff AR(1-3, 12)"  # was "log: ARIMA"
     assert [candidate_name(name, "zh") for name in ("snaive", "naive", "none: trend + season + regressors")] == [
-        "季节朴素", "朴素", "原值：趋势 + 季节 + 外生变量"]
-    assert candidate_name("ensemble of ETS, naive, drift", "zh") == "组合：ETS、朴素、漂移"
+        "季节性朴素法", "朴素法", "趋势 + 季节 + 外生变量"]  # as the catalog names the baselines
+    assert candidate_name("ensemble of ETS, naive, drift", "zh") == "ETS、朴素法、漂移的组合"
+    assert candidate_name("boxcox: trend + season", "en") == "trend + season (Box-Cox)"
 
 
 def test_settings_and_features_are_said_in_chinese() -> None:
@@ -399,7 +400,9 @@ def test_settings_and_features_are_said_in_chinese() -> None:
     settings = {"optimizer": "lbfgs", "lr": 1.0, "epochs": 100, "batch": "full", "seed": 0}
     assert format_settings(settings, "en") == "optimizer=lbfgs, lr=1, epochs=100, batch=full, seed=0"
     chinese = format_settings(settings, "zh")  # Compare's settings column was English in the Chinese interface
-    assert chinese == "优化器=lbfgs、学习率=1、训练轮数=100、批处理方式=全量、随机种子=0", chinese  # the enumeration comma
+    assert chinese == "优化器=lbfgs；学习率=1；训练轮数=100；批处理方式=全量；随机种子=0", chinese  # 、 lists an ensemble's models
+    assert format_settings({"chosen": "ensemble of ETS, log: ARIMA", "seed": 0}, "zh") == \
+        "所选模型=ETS、ARIMA（对数）的组合；随机种子=0"
     assert [feature_label(name, "zh") for name in ("x", "year", "month=Feb")] == ["x（时间索引）", "年份", "月份=2月"]
     assert [feature_label(name, "en") for name in ("x", "year", "month=Feb")] == ["x (time index)", "year", "month=Feb"]
 

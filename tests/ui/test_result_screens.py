@@ -447,3 +447,9 @@ def test_legends_list_their_entries_down_so_that_a_phone_shows_them_whole() -> N
     assert all(len(line) <= 54 for line in wrapped(key, "en")) and " ".join(wrapped(key, "en")) == key
     assert "".join(wrapped("实线：实际值；虚线：模型的预测；阴影：当前划分的测试行；色带：95% 预测区间。", "zh")) == \
         "实线：实际值；虚线：模型的预测；阴影：当前划分的测试行；色带：95% 预测区间。"
+    chinese = "实线：实际值；虚线：训练集上的拟合值；色带：95% 预测区间（下载的 CSV 里还有 80% 区间）。"
+    assert wrapped(chinese, "zh") == ["实线：实际值；虚线：训练集上的拟合值；色带：",  # cut at 27 characters: 区|间, a
+                                      "95% 预测区间（下载的 CSV 里还有 80% 区间）。"]  # line began with "："
+    lines = wrapped("图中显示的是抽稀后的副本（每个像素保留一点），所有计算仍使用全部数据。CSV 文件" * 3, "zh")
+    assert all(sum(2 if ord(c) > 0x2E7F else 1 for c in line) <= 54 for line in lines) and len(lines) > 3
+    assert not any(line[0] in "，。）：；" or line.startswith(("SV", "V ")) for line in lines)
