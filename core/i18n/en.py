@@ -55,7 +55,8 @@ MESSAGES: dict[str, str] = {
     "data.regressors": "Regressors (optional)",
     "data.regressors_help": "Extra numeric columns the regression models use as features.",
     "data.missing": "Missing values",
-    "data.missing_help": "How blank cells are filled: interpolate draws a straight line between the neighbours, ffill repeats the last value, drop drops those rows.",
+    "data.missing_help": "How blank cells are filled: interpolate draws a straight line between the neighbours, ffill "
+                         "repeats the last value, drop drops those rows.",
     "data.missing_interpolate": "interpolate",
     "data.missing_ffill": "ffill (repeat the last)",
     "data.missing_drop": "drop those rows",
@@ -569,9 +570,9 @@ MESSAGES: dict[str, str] = {
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
                    "season); median test MAPE {mape}; {seconds:.1f} s.",
     "all.stopped": " (stopped after {done:,} of {total:,} series)",
-    "all.out_of_time": " (the time limit of {limit} s for one run, TSR_MAX_DASHBOARD_SECONDS, ended it after {done:,} of "
-                       "{total:,} series: fit every series with the command line, python -m core fit FILE, or raise "
-                       "the limit)",
+    "all.out_of_time": " (the time limit of {limit} s for one run, TSR_MAX_DASHBOARD_SECONDS, ended it after "
+                       "{done:,} of {total:,} series: fit every series with the command line, python -m core fit "
+                       "FILE, or raise the limit)",
     "all.progress_limited": "{done:,} of {total:,} series done, {left}: at this pace the time limit of {limit} s for "
                             "one run (TSR_MAX_DASHBOARD_SECONDS) ends it after about {reach:,} series",
     "all.other_fraction": " Trained at train fraction {used:g}, not the current split's {fraction:g}: its scores are "

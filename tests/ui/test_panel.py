@@ -666,7 +666,8 @@ class Clock:
         return outcome(task.unique_id, 1.0)
 
 
-def test_a_run_over_every_series_stops_at_its_time_limit_and_says_after_how_many(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_run_over_every_series_stops_at_its_time_limit_and_says_after_how_many(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # 500 series at a full training budget each could hold a click (and a training slot) for hours.
     clock = Clock(step=10.0)
     monkeypatch.setattr("core.panel.run.time.perf_counter", clock)
@@ -693,7 +694,8 @@ def test_a_training_the_run_s_time_limit_stops_names_that_limit() -> None:
     assert "（TSR_MAX_DASHBOARD_SECONDS）" in budget_warning(history.budget_note, "zh")
 
 
-def test_the_dashboard_s_time_limit_ends_the_runs_over_every_series_on_both_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_dashboard_s_time_limit_ends_the_runs_over_every_series_on_both_pages(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TSR_MAX_DASHBOARD_SECONDS", "0.000001")  # past before the first series starts
     at = upload(app(), "stores.csv", long_csv())
     at.switch_page("pages/1_Train.py").run()
@@ -707,8 +709,9 @@ def test_the_dashboard_s_time_limit_ends_the_runs_over_every_series_on_both_page
         "forecast every series with the command line (python -m core fit FILE --horizon N), or raise the limit."]
     monkeypatch.setenv("TSR_MAX_DASHBOARD_SECONDS", "soon")
     at.run()
-    assert [e.value for e in at.error] == ["TSR_MAX_DASHBOARD_SECONDS is set to 'soon', which is not a positive number: "
-                                           "set it to a number such as 600, or unset it."]
+    assert [e.value for e in at.error] == [
+        "TSR_MAX_DASHBOARD_SECONDS is set to 'soon', which is not a positive number: set it to a number such as 600, "
+        "or unset it."]
     assert keys.FORECAST_ALL_BUTTON not in [b.key for b in at.button]
 
 
