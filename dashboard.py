@@ -66,7 +66,8 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     cols = st.columns(4)  # the missing-values policy reads "interpolate: straight lines between neighbours"
     date_col = cols[0].selectbox(**T.widget("data.date_column"), options=[NO_DATE_COLUMN, *series.columns],
                                  key=keys.DATA_DATE_WIDGET, format_func=lambda col: date_column_label(col, T.lang))
-    target = cols[1].selectbox(**T.widget("data.target"), options=series.numeric_columns, key=keys.DATA_TARGET_WIDGET)
+    target = cols[1].selectbox(**T.widget("data.target"), options=series.numeric_columns, key=keys.DATA_TARGET_WIDGET,
+                               disabled=panel_choice(st.session_state).all_targets)  # each one a series: see below
     others = offered_regressors(st.session_state, series, target)
     regressors = cols[2].multiselect(**T.choices("data.regressors", others), key=keys.DATA_REGRESSORS_WIDGET)
     missing = cols[3].selectbox(**T.widget("data.missing"), options=MISSING_POLICIES, key=keys.DATA_MISSING_WIDGET,

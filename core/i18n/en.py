@@ -549,6 +549,7 @@ MESSAGES: dict[str, str] = {
                        "chart and quality panels show the series chosen here; **Train** can fit them all.",
     "data.panel_finer": "Within each series of {ids} the time stamps repeat ({rows:plural:row}), so each series is the "
                         "{policy} of its rows at a time; add '{column}' to the id columns to make one series of each.",
+    "data.panel_blank": "Blank in every row, so no series: {names}.",
     "data.panel_short": "Too short to fit (fewer than {rows} values), so skipped when all series are trained: "
                         "{names} ({count:,} series).",
     "all.by_columns": "column (each numeric column is a series)",

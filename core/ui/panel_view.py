@@ -9,7 +9,7 @@ from typing import Any
 
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions
 from core.errors import DataError
-from core.i18n import listed, message, t
+from core.i18n import listed, message, quoted_list, t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, series_view
 from core.ui import state_keys as keys
 from core.ui.session import (DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes, sheet_key,
@@ -141,6 +141,9 @@ def panel_note(panel: Panel, lang: str = "en") -> str:
         policy = panel.tasks[0].options.duplicates if panel.tasks else "mean"
         note += " " + message("data.panel_finer", {"rows": repeats, "ids": plain(listed(panel.id_cols, lang)),
                                                    "column": plain(column), "policy": policy}, lang)
+    if panel.blank_columns:  # every numeric column a series: these make none (the command line says so too)
+        note += " " + t("data.panel_blank", lang, count=len(panel.blank_columns),
+                        names=plain(quoted_list(panel.blank_columns, lang)))
     return f"{note} {short}" if (short := short_series_note(panel, lang)) else note
 
 

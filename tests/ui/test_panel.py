@@ -184,13 +184,15 @@ def test_clearing_the_series_id_reads_the_file_as_one_series_and_choosing_it_spl
 
 
 def test_every_numeric_column_of_a_wide_file_becomes_a_series() -> None:
-    at = upload(app(), "wide.csv", wide_csv())
+    at = upload(app(), "wide.csv", pd.read_csv(io.StringIO(wide_csv())).assign(closed=np.nan).to_csv(index=False))
     assert at.session_state[keys.DATA_PANEL] is None  # a wide file is one series until asked
     at.checkbox(key=keys.DATA_ALL_TARGETS_WIDGET).check().run()
     ok(at)
     assert at.session_state[keys.DATA_PANEL].ids == ["a", "b", "c"]
     assert at.selectbox(key=keys.DATA_VIEW_WIDGET).value == "a"
     assert at.selectbox(key=keys.DATA_TARGET_WIDGET).value == "a"
+    assert at.selectbox(key=keys.DATA_TARGET_WIDGET).disabled  # a pick there was undone: the series shown is below
+    assert any("Blank in every row, so no series: \\'closed\\'." in note.value for note in at.caption)  # said nowhere
     # b and c are series; one chosen as a regressor leaves the series, as --target all --regressors does (nothing was
     # offered, and a regressor chosen before ticking was unchosen and made a series)
     assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).options == ["b", "c"]
