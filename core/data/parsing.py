@@ -737,8 +737,11 @@ _WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", 
 _WEEK_MOST = 53
 # A statistics office's period codes beside a year (the BLS's ``period``: M01-M12, M13 the year's average; Q01-Q04,
 # Q05 the average): months or quarters; the averages' rows are left out (``summary_periods`` in the table's attrs).
+# An ERP's posting periods under these names are numbers instead (1-12, SAP's 001-012): months (``_numbered_periods``).
 _PERIOD_CODE = re.compile(r"([MQ])(\d{2})")
-_CODED_PERIOD_NAMES = frozenset({"period", "periodo", "período", "periode", "période"})
+_CODED_PERIOD_NAMES = frozenset({"period", "periodo", "período", "periode", "période", "posting period",
+                                 "fiscal period", "buchungsperiode"})
+_QUARTERS_AT_MOST = 4  # numbered periods that never pass this may be quarters: not read as months
 _GRID_SUMMARY_ROWS = 2  # rows below the months of a grid of years across that may sum them up (``period_of_rows``)
 _TRAILING_ROWS = 10  # rows at the end of a year-and-month table that may be something else (a total)
 _LEADING_ROWS = 3  # rows at its start that may be (units under the header)
@@ -899,12 +902,12 @@ def _times_of_day(clock: pd.Series) -> pd.Series | None:
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column (and an hour
-    column, which ``combine_date_and_period`` then joins), or by a year and a week number or a period code
-    (``_year_and_week``), and by nothing else, gets one date column in their place, named after them
-    (``Year-Month``, ``Year-Month-Day``): each alone would read as a year repeated twelve times, or as twelve series.
-    Years are whole numbers from 1800 to 2200; months 1-12 or their (``_MONTH_NAMES``) names, quarters 1-4 or Q1-Q4,
-    days 1-31 (a real date of the month); a few rows at the start (units under the header) and at the end (a
-    ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
+    column, which ``combine_date_and_period`` then joins), or by a year and a week number or a period (a code, or an
+    ERP's posting period 1-12: ``_year_and_week``), and by nothing else, gets one date column in their place, named
+    after them (``Year-Month``, ``Year-Month-Day``): each alone would read as a year repeated twelve times, or as
+    twelve series. Years are whole numbers from 1800 to 2200; months 1-12 or their (``_MONTH_NAMES``) names, quarters
+    1-4 or Q1-Q4, days 1-31 (a real date of the month); a few rows at the start (units under the header) and at the
+    end (a ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
     names = {str(col).strip().lower(): col for col in raw.columns}
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
@@ -958,8 +961,9 @@ def _years_carried_down(year: pd.Series, cells: pd.Series, month: pd.Series) -> 
 
 
 def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]) -> pd.DataFrame:
-    """A year column and a week-number column (1-53) or a period-code column (``_PERIOD_CODE``) combined into one
-    date column (``combine_calendar_columns``); ``raw`` as it is when there is neither or it does not read so."""
+    """A year column and a week-number column (1-53) or a period column (codes, ``_PERIOD_CODE``, or an ERP's
+    numbered posting periods, ``_numbered_periods``) combined into one date column (``combine_calendar_columns``);
+    ``raw`` as it is when there is neither or it does not read so."""
     weeks = [col for name, col in names.items() if name in _WEEK_NAMES]
     coded = [col for name, col in names.items() if name in _CODED_PERIOD_NAMES]
     if len(weeks) + len(coded) != 1:
@@ -969,21 +973,16 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
         return raw  # another time column (a date, a day): the table is not dated by these two alone
     year = pd.to_numeric(raw[year_col], errors="coerce")
     year = year.where((year % 1 == 0) & year.between(1800, 2200))
-    averages = pd.Series(False, index=raw.index)
+    averages, numbered = pd.Series(False, index=raw.index), False
     if weeks:
         week = pd.to_numeric(raw[column], errors="coerce").astype("float64")
         week = week.where((week % 1 == 0) & week.between(1, _WEEK_MOST))
         stamps, first_day = _numbered_weeks(year, week)
     else:
-        codes = raw[column].astype("string").str.strip().str.upper().str.extract(_PERIOD_CODE.pattern + "$")
-        number = pd.to_numeric(codes[1], errors="coerce").astype("float64")
-        months = (codes[0] == "M").fillna(False)
-        quarters = (codes[0] == "Q").fillna(False)
-        if (months | quarters).mean() < PARSE_SHARE or (months.any() and quarters.any()):
+        found = _period_months(raw[column])
+        if found is None:
             return raw
-        per_year = 12 if months.any() else 4
-        averages = (number == per_year + 1).fillna(False)
-        month = (number.where(number.between(1, per_year)) - 1) * (12 // per_year) + 1
+        month, averages, per_year, numbered = found
         stamps = _from_year_month(year, month)
     valid = (stamps.notna() | averages).to_numpy()
     if stamps.notna().sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
@@ -999,7 +998,36 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     if weeks:
         made = next(col for col in combined.columns if col not in raw.columns)  # the combined column's name
         combined.attrs["numbered_weeks"] = {"column": made, "first_day": first_day}
+    elif numbered:
+        combined.attrs["periods_as_months"] = {"column": str(column)}
     return combined
+
+
+def _period_months(cells: pd.Series) -> tuple[pd.Series, pd.Series, int, bool] | None:
+    """A period column beside a year (``_year_and_week``) as each row's first month (NaN where a cell is none), which
+    rows are the year's average (the BLS's M13, Q05), the periods of a year (12 or 4), and whether the periods are
+    numbers (``_numbered_periods``) rather than codes (``_PERIOD_CODE``); None when they are neither."""
+    codes = cells.astype("string").str.strip().str.upper().str.extract(_PERIOD_CODE.pattern + "$")
+    number = pd.to_numeric(codes[1], errors="coerce").astype("float64")
+    months, quarters = (codes[0] == "M").fillna(False), (codes[0] == "Q").fillna(False)
+    if (months | quarters).mean() < PARSE_SHARE:
+        numbered = _numbered_periods(cells)
+        return None if numbered is None else (numbered, pd.Series(False, index=cells.index), 12, True)
+    if months.any() and quarters.any():
+        return None
+    per_year = 12 if months.any() else 4
+    averages = (number == per_year + 1).fillna(False)
+    return (number.where(number.between(1, per_year)) - 1) * (12 // per_year) + 1, averages, per_year, False
+
+
+def _numbered_periods(cells: pd.Series) -> pd.Series | None:
+    """An ERP's posting periods beside a year, written as numbers (``1``-``12``; SAP's ``001``-``012``), as the months
+    they number, period 1 January (NaN where a cell is none: SAP's special periods 13-16, a total); None unless one
+    at least is above ``_QUARTERS_AT_MOST`` (periods 1-4 alone may be quarters). The file does not say in which month
+    its fiscal year starts: the reading is said (``periods_as_months`` in the table's attrs)."""
+    number = pd.to_numeric(cells.astype("string").str.strip(), errors="coerce").astype("float64")
+    months = number.where((number % 1 == 0) & number.between(1, 12))
+    return months if months.max() > _QUARTERS_AT_MOST else None
 
 
 _WEEK_STARTS = {"Monday": 0, "Sunday": 6}  # ISO 8601's weeks; the US CDC's epidemiological (MMWR) weeks

@@ -733,6 +733,14 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
 
 
+def _periods_as_months_notice(col: str) -> Notice:
+    """Said where an ERP's numbered posting periods (``Period`` 1-12 beside a year, SAP's ``001.2021``) are read as
+    months: period 1 is January only when the fiscal year starts then, which the file does not say."""
+    return Notice(f"'{col}' numbers the periods of a year (1 to 12): they are read as its months, period 1 as January, "
+                  "as the file does not say in which month its fiscal year starts.", "notice.periods_as_months",
+                  {"column": col})
+
+
 def _as_example(way: str) -> str:
     """A way of writing dates as people read it: a strptime format as the last day of March 2021 written so
     (``%d/%m/%Y``: ``31/03/2021``); other ways (``yyyyQq``, ``ISO 8601``) as they are named."""
@@ -1035,6 +1043,8 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The year and week numbers ('{column}') were read as {kind}, from {day} to "
                                      f"{'Sunday' if day == 'Monday' else 'Saturday'}, each dated by its first day.",
                                      f"notice.weeks_from_{day.lower()}", {"column": column}))
+    if periods := attrs.get("periods_as_months"):  # ``parsing._numbered_periods``
+        report.notices.append(_periods_as_months_notice(str(periods["column"])))  # type: ignore[index]
     report.sheets = tuple(attrs.get("sheets", ()))  # type: ignore[call-overload]
     report.sheet_read = str(attrs.get("sheet_read", ""))
     if len(others := [sheet for sheet in report.sheets if sheet != report.sheet_read]) > 0:

@@ -943,6 +943,8 @@ MESSAGES: dict[str, str] = {
                              "dropping them would leave their time stamps missing.",
     "notice.blank_ends": "{rows:plural:row} before the first or after the last value of '{column}' {rows:were} left "
                          "out: there is nothing to fit or score there.",
+    "notice.periods_as_months": "'{column}' numbers the periods of a year (1 to 12): they are read as its months, "
+                                "period 1 as January, as the file does not say in which month its fiscal year starts.",
     "notice.fiscal_years": "'{column}' holds fiscal years: they are read as the calendar years they name (FY2015 and "
                            "2015/16 are 2015, FY2015 Q1 is 2015 Q1), as the file does not say in which month its fiscal year "
                            "starts; the forecast's stamps follow the same rule.",

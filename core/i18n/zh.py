@@ -747,6 +747,7 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
     "notice.drop_with_fill": "勾选“补齐缺失的时间戳”时，含空单元格的行改用插值填充而不删除：删除会让这些时间戳再次缺失。",
     "notice.blank_ends": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去：这些行无法用于拟合或评分。",
+    "notice.periods_as_months": "“{column}”列是一年中各期间的编号（1 到 12）：按月份读取，第 1 期为一月，因为文件没有说明财年从哪个月开始。",
     "notice.fiscal_years": "“{column}”列是财年：按其所写的年份读作日历年（FY2015 和 2015/16 即 2015 年，FY2015 Q1 即 2015 年第 1 季度），"
                            "因为文件没有说明财年从哪个月开始；预测的时间戳也按此规则。",
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，"

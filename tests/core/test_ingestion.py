@@ -421,6 +421,28 @@ def test_a_year_column_and_a_month_column_make_one_date(header: str, months: lis
     assert series.frame["ds"].iloc[-1] == pd.Timestamp("2017-12-01") and series.frame["y"].iloc[-1] == 135.0
 
 
+@pytest.mark.parametrize(("header", "period"), [("Year,Period,Amount", "{}"),
+                                                ("year,Posting Period,Amount", "{:03d}")])  # SAP writes 001
+def test_a_year_and_an_erps_numbered_posting_periods_make_monthly_dates(header: str, period: str) -> None:
+    # An ERP export's fiscal year and posting period (1-12): 'Year' alone was read as the dates, each year's twelve
+    # rows averaged into one ('Only 3 usable rows'), the periods dropped.
+    from core.i18n import message, said
+
+    text = header + "\n" + "".join(f"{2021 + i // 12},{period.format(i % 12 + 1)},{1000 + 12.5 * i}\n"
+                                   for i in range(36))
+    series = load_series(text.encode(), "erp.csv")
+    year, column, _ = header.split(",")
+    assert series.date_col == f"{year}-{column}" and series.target == "Amount"
+    assert series.frequency.name == "monthly" and len(series.frame) == 36
+    assert list(series.frame["ds"]) == list(pd.date_range("2021-01-01", periods=36, freq="MS"))
+    assert series.frame["y"].iloc[-1] == 1000 + 12.5 * 35
+    notice, = series.report.notices  # period 1 is January only where the fiscal year starts then: said
+    assert notice.key == "notice.periods_as_months" and f"'{column}' numbers the periods" in notice
+    assert message(notice.key, notice.params, "en") == notice and "财年" in said(notice, "zh")
+    quarters = "Year,Period,Amount\n" + "".join(f"{2015 + i // 4},{i % 4 + 1},{100 + i}\n" for i in range(36))
+    assert load_series(quarters.encode(), "q.csv").date_col != "Year-Period"  # 1-4 may be quarters: not months
+
+
 def test_a_year_written_once_over_its_months_is_carried_down() -> None:
     # A merged year cell in Excel, or the year on the first row of each block: read as 24 steps, or 'Only 2 rows'.
     from openpyxl import Workbook
