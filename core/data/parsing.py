@@ -79,6 +79,7 @@ ON_FIRST_OFFSET = "ISO 8601 on the first row's UTC offset"  # the format found f
 _UTC_SUFFIX = re.compile(r"(?<!\s)\s*(?:UTC|GMT)$", re.IGNORECASE)  # from a run's first space only: linear
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's serial dates (1900 system, past its 1900 leap-day bug)
 _EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, whole numbers are rarely dates
+_COMPACT_DAYS = (19000101, 21001231)  # whole numbers that may write a day as yyyymmdd (``parse_compact_dates``)
 
 _DATE_FORMATS = (
     "%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m", "%Y.%m.%d", "%Y%m%d",
@@ -720,6 +721,21 @@ def parse_excel_serials(values: pd.Series) -> pd.Series | None:
     if present.empty or (present % 1 != 0).any() or not _nearly_all_within(present, *_EXCEL_SERIAL_DAYS):
         return None
     return _EXCEL_EPOCH + pd.to_timedelta(numbers.where(numbers.between(*_EXCEL_SERIAL_DAYS)), unit="D")
+
+
+def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
+    """Whole numbers that each write a day as yyyymmdd (SAP's ``BUDAT`` 20210131, a data warehouse's date key) as those
+    days, else ``None``: every number must be a real date from 1900 to 2100, and two at least must differ (a constant
+    is no time axis). A measure's numbers are not all dates (a month 01-12 and a day of that month in every row), so
+    the loader reads a column of them as the dates under any name but a measure's (``tidy._writes_days``): they rise
+    unevenly (31 days, then 28; 8,900 from December to January), and SAP names them ``BUDAT``, so neither an evenly
+    rising first column nor a date-like name finds them."""
+    present = numbers.dropna()
+    if not present.between(*_COMPACT_DAYS).all() or (present % 1 != 0).any() or present.nunique() < 2:
+        return None
+    written = numbers.astype("Int64").astype("string")
+    days = pd.to_datetime(written, format="%Y%m%d", errors="coerce")
+    return days if int(days.notna().sum()) == len(present) else None
 
 
 _YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份"})

@@ -12,8 +12,8 @@ import pandas as pd
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, month_day,
                                  offset_of, regular_alias, stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
-                               SCALED_NUMBER, months_under_years, nested_periods, parse_dates, parse_epochs,
-                               parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
+                               SCALED_NUMBER, months_under_years, nested_periods, parse_compact_dates, parse_dates,
+                               parse_epochs, parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
                                writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
@@ -628,7 +628,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
     for col in ordered:
         if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))
-                                   or _written_as_dates(raw[col])):
+                                   or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])):
             continue
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first)
         if parsed is not None:
@@ -752,7 +752,8 @@ def _as_example(way: str) -> str:
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
                        day_first: bool | None = None, named: bool = False) -> tuple[pd.Series, str] | None:
     """The column read as time stamps and the format found, or None. Whole numbers are Excel serial days only
-    under a date-like name or when the user ``named`` the column as the dates."""
+    under a date-like name or when the user ``named`` the column as the dates; days written yyyymmdd
+    (``_writes_days``) under any name but a measure's."""
     parsed = parse_dates(values, day_first)
     if parsed is not None:
         return parsed
@@ -765,6 +766,8 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
             return serials, "Excel serial day"
         if (named or _sounds_like_date(col)) and (fractions := _decimal_years(numbers[col])) is not None:
             return fractions
+        if (named or not _sounds_like_target(col)) and (days := parse_compact_dates(numbers[col])) is not None:
+            return days, "%Y%m%d"  # typed as numbers with a blank among them (20210101.0): no text to read
     return None
 
 
@@ -794,6 +797,13 @@ def _evenly_rising(values: pd.Series) -> bool:
         return False
     typical = np.median(steps)
     return bool(np.all(np.abs(steps - typical) <= _STEP_JITTER * typical))
+
+
+def _writes_days(col: object, values: pd.Series) -> bool:
+    """Whole numbers that each write a day as yyyymmdd (``parse_compact_dates``: SAP's ``BUDAT``, 20210131) under a
+    name without a measure's word (``_TARGET_WORDS``): tried as the dates whatever else the name says, and never
+    taken for the target (it was, the posting dates forecast as amounts of 20,210,101, without a word)."""
+    return not _sounds_like_target(col) and parse_compact_dates(values) is not None
 
 
 def _written_as_dates(values: pd.Series) -> bool:
@@ -846,7 +856,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
     Detection leaves out flags and codes (a column with at most 2 distinct values, or integers with at
     most ``_FEW_CODES`` distinct values and fewer than one per 10 rows: 0/1 working days, weekdays,
-    months), running numbers (``_counts_rows``: invoice numbers) and columns of fewer than ``MIN_ROWS`` values
+    months), running numbers (``_counts_rows``: invoice numbers), days written yyyymmdd beside the time column
+    (``_writes_days``: SAP's document date beside its posting date) and columns of fewer than ``MIN_ROWS`` values
     unless every numeric column is one. Among the rest, the first column whose name has a target word
     (``_TARGET_WORDS``: value, sales, demand, load, price, ...) wins; otherwise the first, as before (the Data page
     offers the others). Among several with target words, one that is blank in every row
@@ -873,7 +884,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
-                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col]))] or candidates
+                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col])
+                                           or _writes_days(col, numbers[col]))] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
@@ -907,7 +919,8 @@ def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...],
     (``price`` given ahead, ``footfall`` to come: price was taken, and the future rows were then said to be missing).
     A covariate that ends early looks the same (``kwh`` and a ``temp`` not yet read), so it is said, not chosen."""
     others = [col for col in numeric if col not in (target, *regressors) and numbers[col].notna().sum() >= MIN_ROWS
-              and not _is_code(numbers[col]) and not _counts_rows(col, numbers[col])]
+              and not _is_code(numbers[col]) and not _counts_rows(col, numbers[col])
+              and not _writes_days(col, numbers[col])]
     waiting = [col for col in others if _awaits_future(col, [col, target], numbers, ds)]
     if not waiting:
         return None

@@ -183,6 +183,29 @@ def test_six_digit_year_months_under_a_value_name_stay_the_target() -> None:
     assert (series.date_col, series.target) == ("period", "sales")
 
 
+def test_whole_numbers_that_are_each_a_day_written_yyyymmdd_are_the_dates_under_any_name() -> None:
+    # SAP's table export: BUDAT (the posting date, 20150101, 20150201, ...: up by 100, by 8,900 at a new year) and
+    # DMBTR (the amount). No time column was found, and the dates were the target, forecast as numbers.
+    days = [int(f"{d:%Y%m%d}") for d in MONTHS]
+    amounts = 1000 + 12.5 * np.arange(ROWS)
+    rows = [f"{day},{amount}" for day, amount in zip(days, amounts)]
+    series = load_series(("BUDAT,DMBTR\n" + "\n".join(rows) + "\n").encode(), "sap.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("BUDAT", "DMBTR", "monthly")
+    assert list(series.frame["ds"]) == list(MONTHS) and series.frame["y"].tolist() == amounts.tolist()
+    blank = rows[::-1]  # newest first, one date blank: the column is typed as floats (20150101.0)
+    blank[4] = f",{amounts[-5]}"
+    series = load_series(("BUDAT,DMBTR\n" + "\n".join(blank) + "\n").encode(), "sap.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("BUDAT", "DMBTR", ROWS - 1)
+    assert series.frame["ds"].iloc[-1] == MONTHS[-1] and series.frame["y"].iloc[-1] == amounts[-1]
+    beside = "Date,BLDAT,DMBTR\n" + "".join(f"{d:%Y-%m-%d},{day},{amount}\n"
+                                             for d, day, amount in zip(MONTHS, days, amounts))
+    assert load_series(beside.encode(), "sap.csv").target == "DMBTR"  # the document date is no measure
+    named = load_series(_csv("date", [f"{d:%Y-%m-%d}" for d in MONTHS], np.array(days)), "x.csv")
+    assert (named.date_col, named.target) == ("date", "sales")  # named as the measure: the measure
+    days[3] = 20151301  # no month 13: numbers
+    assert load_series(_csv("BUDAT", days), "x.csv").date_col is None
+
+
 @pytest.mark.parametrize("header", ["x", "sales_id", "serial"])
 @pytest.mark.parametrize("step", ["D", "MS"])
 def test_integers_in_a_column_not_named_as_dates_are_not_excel_days(header: str, step: str) -> None:
