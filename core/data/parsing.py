@@ -162,14 +162,19 @@ _AMBIGUOUS_PAIRS = (
 )
 
 
-MONTH_DOT_YEAR = re.compile(r"(0?[1-9]|1[0-2])\.((?:18|19|20|21)\d\d)")  # 05.2021: May 2021
+# 05.2021: May 2021; 005.2021, SAP's posting period and fiscal year, period 5 (read as May: ``_parse_period_dot_year``)
+MONTH_DOT_YEAR = re.compile(r"(0{0,2}[1-9]|0?1[0-2])\.((?:18|19|20|21)\d\d)")
+# SAP's periods with their year, the special periods 13-16 that close a year too: no decimal numbers (``read``).
+PERIOD_DOT_YEAR = re.compile(r"0(?:0[1-9]|1[0-6])\.(?:18|19|20|21)\d\d")
+_PERIOD_MONTH_DOT_YEAR = re.compile(r"0(0[1-9]|1[0-2])\.((?:18|19|20|21)\d\d)")  # 001.2021 to 012.2021: months
+PERIOD_DOT_YEAR_FORMAT = "ppp.yyyy"  # the format found for them (said: ``tidy._periods_as_months_notice``)
 _MONTHLY_STEPS = 0.9  # the share of steps of one month that makes ``05.2021, 06.2021, ...`` months, not numbers
 
 
 def writes_month_dot_year(cells: pd.Series) -> bool:
-    """Whether text ``cells`` are months written ``mm.yyyy`` (German exports: ``05.2021``), not numbers (5.2021):
-    nearly every non-blank cell has that shape and nearly every step to the next cell is one month (exchange rates
-    such as ``1.2010, 1.1985`` have the shape, not the steps)."""
+    """Whether text ``cells`` are months written ``mm.yyyy`` (German exports: ``05.2021``; SAP's ``005.2021``), not
+    numbers (5.2021): nearly every non-blank cell has that shape and nearly every step to the next cell is one month
+    (exchange rates such as ``1.2010, 1.1985`` have the shape, not the steps)."""
     text = cells.dropna().astype(str).str.strip()
     parts = text[text != ""].str.fullmatch(MONTH_DOT_YEAR.pattern)
     if len(parts) < 3 or parts.mean() < PARSE_SHARE:
@@ -420,7 +425,7 @@ def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None
         if forced is not None:
             return forced
     for parser in (_parse_periods, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
-                   _parse_known_formats, _parse_day_or_month_first, _parse_iso):
+                   _parse_period_dot_year, _parse_known_formats, _parse_day_or_month_first, _parse_iso):
         parsed = parser(text, sample)
         if parsed is not None:
             return parsed
@@ -612,6 +617,17 @@ def _parse_compact_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Se
     if not (years.loc[sample.index].between(1800, 2200).all() and months.loc[sample.index].between(1, 12).all()):
         return None
     return _from_year_month(years, months), "yyyymm"
+
+
+def _parse_period_dot_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """SAP's posting periods with their fiscal year (``001.2021`` to ``012.2021``: three digits, which ``%m.%Y`` does
+    not read) as the months they number, period 1 January; the special periods 13-16 that close a year are no month
+    (unreadable dates, quoted as written)."""
+    if not _head_matches(sample, _PERIOD_MONTH_DOT_YEAR):
+        return None
+    parts = text.str.extract("^" + _PERIOD_MONTH_DOT_YEAR.pattern + "$")
+    months = _from_year_month(pd.to_numeric(parts[1]), pd.to_numeric(parts[0]))
+    return (months, PERIOD_DOT_YEAR_FORMAT) if _enough(months, sample.index) else None
 
 
 def _parse_known_formats(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:

@@ -26,9 +26,10 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
-from core.data.parsing import (MONTH_DOT_YEAR, combine_calendar_columns, combine_date_and_period, combine_date_and_time,
-                                name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
-                                period_of_rows, without_currency, writes_month_dot_year, years_of)
+from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, combine_calendar_columns, combine_date_and_period,
+                                combine_date_and_time, name_unnamed_dates, name_unnamed_years_and_months,
+                                months_in_order, parse_dates, period_of_rows, without_currency, writes_month_dot_year,
+                                years_of)
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -1079,11 +1080,12 @@ def _commas_are_decimal(lines: list[str]) -> bool:
 
 def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
     """Whether more cells read as numbers with a decimal comma than with a decimal point; months written ``01.2021``
-    (German exports) are no decimal points."""
+    (German exports) and SAP's periods ``001.2021`` are no decimal points (a column of them tied with the amounts'
+    ``1.000,00``: the file was read with decimal points, the periods as the numbers 1.2021)."""
     cells = [cell.strip().strip('"') for line in lines for cell in line.split(delimiter)]
     with_comma = sum(1 for cell in cells if _looks_like_decimal_comma(cell))
     with_point = sum(1 for cell in cells if cell.replace(".", "", 1).lstrip("-").isdigit() and "." in cell
-                     and not MONTH_DOT_YEAR.fullmatch(cell))
+                     and not MONTH_DOT_YEAR.fullmatch(cell) and not PERIOD_DOT_YEAR.fullmatch(cell))
     return with_comma > with_point
 
 

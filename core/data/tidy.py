@@ -12,9 +12,9 @@ import pandas as pd
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, month_day,
                                  offset_of, regular_alias, stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
-                               SCALED_NUMBER, months_under_years, nested_periods, parse_compact_dates, parse_dates,
-                               parse_epochs, parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
-                               writes_month_dot_year)
+                               PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, months_under_years, nested_periods,
+                               parse_compact_dates, parse_dates, parse_epochs, parse_excel_serials, parse_numbers,
+                               unnamed_column, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -719,6 +719,8 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "in which month its fiscal year starts; the forecast's stamps follow the same "
                                      "rule.",
                                      "notice.fiscal_years", {"column": str(col)}))
+    elif found == PERIOD_DOT_YEAR_FORMAT:
+        report.notices.append(_periods_as_months_notice(str(col)))
     elif found == ON_FIRST_OFFSET:
         report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "
                                      "read on the first row's offset, so that they stay evenly spaced: after a change "

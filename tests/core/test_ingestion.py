@@ -1297,6 +1297,28 @@ def test_month_and_year_with_a_point_are_dates_and_the_points_in_the_values_thou
     assert series.frame["ds"].iloc[-1] == pd.Timestamp("2023-12-01") and series.frame["y"].tolist() == values
 
 
+def test_sap_periods_with_their_year_are_months_and_no_decimal_points() -> None:
+    # SAP's 'Fiscal Period' 001.2021 beside amounts 1.000,00: the periods tied with the decimal commas, the file was
+    # read with decimal points and the periods as numbers, the rows as steps, and the note quoted '1.2021'.
+    values = [1000 + 1250.5 * i for i in range(36)]
+    lines = ["Fiscal Period;Amount"] + [f"{i % 12 + 1:03d}.{2021 + i // 12};" + f"{value:,.2f}".translate(
+        str.maketrans(",.", ".,")) for i, value in enumerate(values)]  # 001.2021;1.000,00
+    assert read_table(("\n".join(lines) + "\n").encode(), "sap.csv").attrs["decimal_comma"]
+    series = load_series(("\n".join(lines) + "\n").encode(), "sap.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("Fiscal Period", "Amount", "monthly")
+    assert list(series.frame["ds"]) == list(pd.date_range("2021-01-01", periods=36, freq="MS"))
+    assert series.frame["y"].tolist() == values
+    assert [notice.key for notice in series.report.notices] == ["notice.periods_as_months"]
+    lines.insert(13, "013.2021;5,00")  # a special period closing 2021: no month, quoted as written
+    series = load_series(("\n".join(lines) + "\n").encode(), "sap.csv")
+    assert len(series.frame) == 36 and "('013.2021')" in series.report.notices[-1]
+    pointed = "Period,Amount\n" + "".join(f"{i % 12 + 1:03d}.{2021 + i // 12},{value}\n"
+                                          for i, value in enumerate(values))
+    series = load_series(pointed.encode(), "sap.csv")  # beside decimal points, not the numbers 1.2021, 2.2021, ...
+    assert (series.date_col, series.frequency.name, series.frame["ds"].iloc[-1]) == ("Period", "monthly",
+                                                                                     pd.Timestamp("2023-12-01"))
+
+
 def test_comments_that_end_in_total_are_not_subtotals() -> None:
     text = "date,sales,comment\n" + "".join(
         f"2021-01-{d:02d},{d},{'Running total' if d == 5 else 'Promo week total' if d == 9 else ''}\n"
