@@ -646,6 +646,12 @@ MESSAGES: dict[str, str] = {
     "chart.split_test": "test",
     "chart.split_future": "future",
     "chart.residual": "actual - predicted",
+    "chart.key_series": "The series over time; the dashed rule marks where the test rows start.",
+    "chart.key_series_whole": "The series over time.",
+    "chart.key_residual": "Bars: actual minus predicted at each time, coloured by split; above 0, the model predicted "
+                          "too low.",
+    "chart.key_loss": "Training loss at each step: the mean squared error on the scaled target, on a log scale.",
+    "chart.key_forecast": "The history, then the forecast past its end with its prediction band.",
     "chart.residual_tip": "residual",
     "chart.epoch": "epoch",
     "chart.loss": "training MSE (scaled)",

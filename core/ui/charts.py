@@ -122,7 +122,8 @@ def _band_layer(band: pd.DataFrame, x: alt.X, lang: str, frequency: Frequency | 
 
 def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = None,
                  frequency: Frequency | None = None, lang: str = "en") -> alt.LayerChart:
-    """The series as a line with tooltips, zoom and pan; a rule marks the train/test boundary."""
+    """The series as a line with tooltips, zoom and pan; a rule marks the train/test boundary. Its key is its title: a
+    screen reader names a chart by it (tick labels alone were read out)."""
     drawn, _ = thin_for_drawing(frame)
     line = alt.Chart(drawn).mark_line(color=ACTUAL_COLOR).encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
@@ -132,7 +133,8 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
         rule = pd.DataFrame({"ds": [boundary], "label": [t("chart.test_starts", lang)]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="gray").encode(
             x=_x(rule["ds"], lang, frequency), tooltip=[alt.Tooltip("label", title=t("chart.boundary", lang))]))
-    return laid_out(alt.layer(*layers).properties(height=320))
+    key = t("chart.key_series" if boundary is not None else "chart.key_series_whole", lang)
+    return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=320), False, lang, key))
 
 
 def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequency | None = None,
@@ -240,19 +242,20 @@ def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None
         color=alt.Color("split:N", scale=_split_scale(drawn["split"], lang), title=t("chart.split", lang)),
         tooltip=[_time_tip(drawn["ds"], lang, frequency),
                  alt.Tooltip("residual:Q", title=t("chart.residual_tip", lang), format=",.4~r")],
-    ).properties(height=200), thinned, lang))
+    ).properties(height=200), thinned, lang, t("chart.key_residual", lang)))
 
 
 def loss_chart(losses: list[float], step: str = "epoch", lang: str = "en") -> alt.Chart:
     """Training loss (normalized MSE) per epoch (or per optimizer iteration) on a log scale; whole steps only."""
     frame = pd.DataFrame({step: np.arange(1, len(losses) + 1), "loss": np.maximum(losses, 1e-16)})
     step_title = t("chart.epoch", lang) if step == "epoch" else step
-    return laid_out(alt.Chart(frame).mark_line(point=len(losses) <= 30).encode(
+    return laid_out(_said_if_thinned(alt.Chart(frame).mark_line(point=len(losses) <= 30).encode(
         x=alt.X(f"{step}:Q", axis=alt.Axis(tickMinStep=1, format="d"), scale=alt.Scale(domainMin=1),
                 title=step_title),
         y=alt.Y("loss:Q", scale=alt.Scale(type="log"), title=t("chart.loss", lang)),
         tooltip=[alt.Tooltip(f"{step}:Q", title=step_title),
-                 alt.Tooltip("loss:Q", title=t("chart.loss_tip", lang), format=".3e")]).properties(height=200))
+                 alt.Tooltip("loss:Q", title=t("chart.loss_tip", lang), format=".3e")]).properties(height=200),
+        False, lang, t("chart.key_loss", lang)))
 
 
 # Run colours of the overlay; after each round of them the runs' dash changes, so a 9th run is not the 1st's twin.
@@ -317,7 +320,7 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
         x=x, y="predicted:Q")
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
     chart = alt.layer(band, lines, points).properties(height=380).interactive(bind_y=False)
-    return laid_out(_said_if_thinned(chart, thinned, lang))
+    return laid_out(_said_if_thinned(chart, thinned, lang, t("chart.key_forecast", lang)))
 
 
 def small_multiples(frame: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en", title: str = "",
