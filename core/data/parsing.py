@@ -47,6 +47,9 @@ BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*Q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 _NUMBER_Q_YEAR = re.compile(r"^([1-4])\s*Q\s*[-/]?\s*(\d{4})$", re.IGNORECASE)  # 1Q2018, 1Q 2018
+# Report quarters with an apostrophe before a two-digit year (``Q1'15``, ``Q1 '15``), 20xx or 19xx as
+# ``TWO_DIGIT_CENTURY_FROM`` says.
+_QUARTER_SHORT_YEAR = re.compile(r"^Q([1-4])\s*['’]\s*(\d{2})$", re.IGNORECASE)
 _HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*H([12])$", re.IGNORECASE)
 _HALF_FIRST_H = re.compile(r"^H([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 # Fiscal years (``FY2005``, ``FY 05``, ``FY15 Q1``, ``Q1 FY2015``): read as the calendar years they name, with a notice
@@ -63,7 +66,7 @@ _YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 a quar
 # its groups holds the year and which the period, the months in one period and the format's label.
 _PERIOD_FORMATS = (
     (_QUARTER_FIRST_YEAR, 1, 2, 3, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, 3, "Qq yyyy"),
-    (_NUMBER_Q_YEAR, 2, 1, 3, "qQyyyy"),
+    (_NUMBER_Q_YEAR, 2, 1, 3, "qQyyyy"), (_QUARTER_SHORT_YEAR, 2, 1, 3, "Qq'yy"),
     (_HALF_FIRST_YEAR, 1, 2, 6, "yyyyHh"), (_HALF_FIRST_H, 2, 1, 6, "Hh yyyy"),
     (_FISCAL_QUARTER_FIRST_YEAR, 1, 2, 3, FISCAL_FORMATS[1]), (_FISCAL_QUARTER_FIRST_Q, 2, 1, 3, FISCAL_FORMATS[2]),
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
@@ -72,6 +75,9 @@ _YEAR_M_MONTH = re.compile(r"^(\d{4})-?M(\d{1,2})$", re.IGNORECASE)  # 1980M01; 
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
 _ISO_WEEK = re.compile(r"^(\d{4})[- ]?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)  # 2020-W05; tsibble's 2021 W01
+# The week first, as German calendars (``KW 05/2024``, ``KW05 2024``: Kalenderwoche) and reports (``W05 2024``,
+# ``Week 5 2024``) write it: ISO weeks too.
+_WEEK_FIRST = re.compile(r"^(?:KW|W|Wk|Week)\s*\.?\s*(\d{1,2})\s*[-/., ]\s*(\d{4})$", re.IGNORECASE)
 _OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end of an ISO 8601 time
 _OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
 _WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
@@ -95,6 +101,9 @@ _DATE_FORMATS = (
     "%Y %b", "%Y %B", "%Y-%b", "%Y-%B", "%Y/%b", "%Y-%b-%d", "%Y %b %d",
     "%d%b%Y",  # Stata's %td: 01jan2018
     "%b%Y", "%d%b%Y:%H:%M:%S", "%d%b%Y %H:%M:%S",  # SAS's MONYY7. (JAN2015) and DATETIME20., Stata's %tc
+    "%b%y",  # SAS's MONYY5.: JAN21
+    # Excel's "Long Date" saved as CSV: Monday, January 1, 2024 (US), Monday, 1 January 2024 (UK); Mon, Jan 1, 2024.
+    "%A, %B %d, %Y", "%A, %d %B %Y", "%A %d %B %Y", "%a, %b %d, %Y",
     "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
 )
@@ -584,13 +593,27 @@ def _parse_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, st
 
 def _parse_iso_weeks(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
     """``2020-W05``, ``2020W05``, ``2020-W05-3``: ISO 8601 weeks, stamped on their Monday (or on the day
-    given, 1 = Monday), so that a weekly series is W-MON and its forecast runs on 2021-W52, 2022-W01, ..."""
-    if not _head_matches(sample, _ISO_WEEK):
+    given, 1 = Monday), so that a weekly series is W-MON and its forecast runs on 2021-W52, 2022-W01, ...; the week
+    written first (``KW 05/2024``, ``Week 5 2024``) too."""
+    found = _week_parts(text, sample)
+    if found is None:
         return None
-    parts = text.str.extract(_ISO_WEEK)
-    iso = parts[0] + "-W" + parts[1].str.zfill(2) + "-" + parts[2].fillna("1")
+    (years, weeks, days), label = found
+    iso = years + "-W" + weeks.str.zfill(2) + "-" + days.fillna("1")
     parsed = pd.to_datetime(iso, format="%G-W%V-%u", errors="coerce")  # NaT for a week 53 its year lacks
-    return (parsed, "yyyy-Www") if _enough(parsed, sample.index) else None
+    return (parsed, label) if _enough(parsed, sample.index) else None
+
+
+def _week_parts(text: pd.Series, sample: pd.Series) -> tuple[tuple[pd.Series, pd.Series, pd.Series], str] | None:
+    """Each cell's year, week and day of the week (NaN where none is written) and the format's label, when the
+    column writes weeks year first (``_ISO_WEEK``) or week first (``_WEEK_FIRST``); None otherwise."""
+    if _head_matches(sample, _ISO_WEEK):
+        parts = text.str.extract(_ISO_WEEK)
+        return (parts[0], parts[1], parts[2]), "yyyy-Www"
+    if _head_matches(sample, _WEEK_FIRST):
+        parts = text.str.extract(_WEEK_FIRST)
+        return (parts[1], parts[0], pd.Series(np.nan, index=parts.index, dtype=object)), "Www yyyy"
+    return None
 
 
 def _from_year_month(years: pd.Series, months: pd.Series) -> pd.Series:

@@ -29,6 +29,8 @@ DAYS = pd.date_range("2021-01-20", periods=ROWS, freq="D")
 QUARTERS = pd.date_range("2015-01-01", periods=ROWS, freq="QS")
 HALVES = pd.date_range("2005-01-01", periods=ROWS, freq="6MS")
 HOURS = pd.date_range("2021-03-14 20:00", periods=ROWS, freq="h")  # across noon and midnight, day 14: month first
+QUARTERS_1990S = pd.date_range("1995-01-01", periods=ROWS, freq="QS")  # across 2000: two-digit years in two centuries
+MONTHS_1990S = pd.date_range("1998-11-01", periods=ROWS, freq="MS")
 
 # Month names as exports in other languages write them, January first.
 GERMAN = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
@@ -121,6 +123,20 @@ FORMATS = {
     "Stata %tc": ([f"{d:%d%b%Y %H:%M:%S}".lower() for d in HOURS], HOURS, "hourly"),
     "LibreOffice mm/dd/yy hh:mm AM": ([f"{d:%m/%d/%y %I:%M %p}" for d in HOURS], HOURS, "hourly"),
     "LibreOffice dd/mm/yy hh:mm": ([f"{d:%d/%m/%y %H:%M}" for d in HOURS], HOURS, "hourly"),
+    "SAS MONYY5.": ([f"{d:%b%y}".upper() for d in MONTHS_1990S], MONTHS_1990S, "monthly"),
+    "Excel Long Date (US)": ([f'"{d:%A}, {d:%B} {d.day}, {d.year}"' for d in DAYS], DAYS, "daily"),
+    "Excel Long Date (UK)": ([f'"{d:%A}, {d.day} {d:%B %Y}"' for d in DAYS], DAYS, "daily"),
+    "Day, Mon d, yyyy": ([f'"{d:%a}, {d:%b} {d.day}, {d.year}"' for d in DAYS], DAYS, "daily"),
+    "German KW ww/yyyy": (_iso_weeks("2020-11-02", ROWS, "KW {w:02d}/{y}"),
+                          pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "German KWww yyyy": (_iso_weeks("2020-11-02", ROWS, "KW{w:02d} {y}"),
+                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "Www yyyy": (_iso_weeks("2020-11-02", ROWS, "W{w:02d} {y}"),
+                 pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "Week w yyyy": (_iso_weeks("2020-11-02", ROWS, "Week {w} {y}"),
+                    pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "Qq'yy": ([f"Q{d.quarter}'{d:%y}" for d in QUARTERS_1990S], QUARTERS_1990S, "quarterly"),
+    "Qq 'yy": ([f"Q{d.quarter} '{d:%y}" for d in QUARTERS], QUARTERS, "quarterly"),
 }
 
 
