@@ -595,12 +595,35 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             read = raw.attrs.get("sheet") or named
             raw.attrs.update(sheets=tuple(visible or book.sheet_names), sheet_read=str(read))  # for a sheet picker
     table = _check_table_size(_promote_header(raw))
-    kept = table.dropna(how="all")  # blank rows between blocks of a sheet are no time steps
+    kept = _without_sheet_notes(table.dropna(how="all"))  # blank rows between blocks of a sheet are no time steps
     hidden = [str(kept.columns[number - 1]) for number in table.attrs.get("hidden_column_numbers", ())
               if number <= len(kept.columns)]
-    kept.attrs = {key: value for key, value in table.attrs.items() if key != "hidden_column_numbers"}
+    kept.attrs = {key: value for key, value in kept.attrs.items() if key != "hidden_column_numbers"}
     if hidden:
         kept.attrs["hidden_columns"] = hidden  # not picked as the target (``tidy._pick_target``)
+    return kept
+
+
+def _without_sheet_notes(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (a sheet's, without its blank rows) without the note lines below it (``Source: internal ERP,
+    extracted 2024-03-01`` in the first cell, the rest of the row blank), left out as a CSV's are
+    (``_without_footnotes``: among its last ``_FOOTNOTE_LINES`` rows, those after every row of data that
+    ``_is_footnote``) and listed in ``attrs["footnotes"]`` for the loader's notice: one with a digit in it was read
+    as a row whose date could not be read, to be corrected in the file."""
+    if len(table) < 2 or len(table.columns) < 2:
+        return table
+    tail = [["" if pd.isna(cell) else str(cell) for cell in row]
+            for row in table.iloc[-_FOOTNOTE_LINES:].itertuples(index=False)]
+    firsts = table.iloc[:, 0]
+    starts = Counter({row[0]: int((firsts == row[0]).sum()) for row in tail if row[0][:1].isalpha()})
+    notes = 0
+    while notes < min(len(tail), len(table) - 1) and _is_footnote(tail[-1 - notes], len(table.columns), starts):
+        notes += 1
+    if not notes:
+        return table
+    kept = table.iloc[:-notes]
+    kept.attrs = {**table.attrs, "footnotes": tuple(" ".join(cell.strip() for cell in row if cell.strip())
+                                                     for row in tail[len(tail) - notes:])}
     return kept
 
 

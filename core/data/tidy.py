@@ -209,7 +209,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
-                                   raw if whole_rows is None else whole_rows)
+                                   raw if whole_rows is None else whole_rows, workbook=bool(report.sheets))
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
@@ -1029,7 +1029,7 @@ def reader_notes(attrs: Mapping[str, object]) -> list[str]:
 
 def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataReport) -> None:
     """Notices of what the reader left aside: a first sheet without a table (``read._read_excel``), note lines below
-    a CSV's table (``read._without_footnotes``)."""
+    a CSV's table or a sheet's (``read._without_footnotes``, ``read._without_sheet_notes``)."""
     if attrs.get("unsaved_formulas"):
         report.notices.append(Notice(_UNSAVED_FORMULAS, "notice.unsaved_formulas"))
     if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
@@ -1220,19 +1220,34 @@ def quoted_names(columns: object) -> str:
 def _labels_only(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> np.ndarray:
     """Which rows have neither a date (a blank cell where ``written`` is known) nor a number in any column: a units
     row or a label line, not a date to correct."""
+    return _blank_dates(frame, unreadable, written) & frame.drop(columns="ds").isna().all(axis=1).to_numpy()
+
+
+def _blank_dates(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> np.ndarray:
+    """Which rows without a time stamp (``unreadable``) have a blank time cell where ``written`` is known: nothing
+    written there to read, rather than a date that could not be read."""
     if written is None or not unreadable.any():
         return np.zeros(len(frame), dtype=bool)
     cells = written.reindex(frame.index).astype("string").str.strip()
-    no_date = (cells.isna() | (cells == "")).to_numpy(dtype=bool)
-    return unreadable & no_date & frame.drop(columns="ds").isna().all(axis=1).to_numpy()
+    return unreadable & (cells.isna() | (cells == "")).to_numpy(dtype=bool)
+
+
+def _undated_rows_notice(rows: int) -> Notice:
+    """Said where a workbook's rows with a blank time cell are left out: the subtotals a sheet puts between its
+    blocks (a year's sum under its months) or notes, not dates to correct in the file."""
+    return Notice(f"{count(rows, 'row')} without a date (subtotals or notes) {_were(rows)} left out.",
+                  "notice.undated_rows", {"rows": rows})
 
 
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
-                           written: pd.Series | None = None, file_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+                           written: pd.Series | None = None, file_rows: pd.DataFrame | None = None,
+                           workbook: bool = False) -> pd.DataFrame:
     """Rows with a time stamp, in time order, duplicates handled by ``policy``; ``written`` (the time column's
     cells as read, on ``frame``'s index) quotes the unreadable ones in the notice. A row is dropped as a copy only
     when it repeats another in every column of ``file_rows`` (the file's rows, on ``frame``'s index): orders of the
-    same day and amount that differ in their order number are each counted (before, 28 of a ledger's 100 were not)."""
+    same day and amount that differ in their order number are each counted (before, 28 of a ledger's 100 were not).
+    In a ``workbook``, rows whose time cell is blank are subtotals or notes laid out for the reader (a year's sum
+    under its months), said as such; a CSV's are unreadable dates to correct, as is any cell with text."""
     if policy not in DUPLICATE_POLICIES:
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
@@ -1249,6 +1264,11 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         report.rows_dropped += labels
         report.notices.append(Notice(f"{count(labels, 'row')} without a date or a number (units or labels) "
                                      f"{_were(labels)} left out.", "notice.labels_only", {"rows": labels}))
+    undated = _blank_dates(frame, unreadable, written) if workbook else np.zeros(len(frame), dtype=bool)
+    if rows := int(undated.sum()):
+        frame, unreadable = frame[~undated], unreadable[~undated]
+        report.rows_dropped += rows
+        report.notices.append(_undated_rows_notice(rows))
     bad_dates = int(np.count_nonzero(unreadable))
     if bad_dates:
         examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "''"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError
-from core.i18n import frequency_name, said
+from core.i18n import frequency_name, message, said
 from core.data.frequency import future_dates, infer_frequency
 from core.data.quality import summarize
 from core.data.read import _numbered, read_table
@@ -965,6 +965,33 @@ def test_a_first_sheet_of_amounts_written_as_text_is_the_one_read() -> None:
     series = load_series(data, "sales.xlsx")
     assert series.target == "Sales" and len(series.frame) == 36
     assert not [notice for notice in series.report.notices if notice.key == "notice.other_sheet"]
+
+
+def test_a_sheets_subtotal_rows_without_a_date_are_left_out_as_such_not_as_dates_to_correct() -> None:
+    # A year's sum under its months, its date cell blank: "3 rows with an unreadable date were dropped (''): correct
+    # them in the file". A date written wrong is still one to correct.
+    rows = []
+    for year in range(3):
+        months = MONTH_ROWS[12 * year:12 * (year + 1)]
+        rows += [*months, [None, sum(row[1] for row in months), None]]
+    rows[5] = ["2020-13-01", *rows[5][1:]]
+    series = load_series(_workbook({"Sales": [["Month", "Sales", "Promo"], *rows]}), "subtotals.xlsx")
+    assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 35)
+    undated = next(notice for notice in series.report.notices if notice.key == "notice.undated_rows")
+    assert undated == "3 rows without a date (subtotals or notes) were left out."
+    assert message(undated.key, undated.params, "en") == undated and "小计" in said(undated, "zh")
+    wrong = next(notice for notice in series.report.notices if notice.key == "notice.bad_dates")
+    assert wrong.params == {"rows": 1, "examples": "'2020-13-01'"}
+
+
+def test_a_note_line_under_a_sheets_table_is_left_out_as_a_csvs_is() -> None:
+    # 'Source: internal ERP, extracted 2024-03-01' below the table was a row with an unreadable date to correct.
+    rows = [["Month", "Sales", "Promo"], *MONTH_ROWS, [None, None, None],
+            ["Source: internal ERP, extracted 2024-03-01", None, None]]
+    series = load_series(_workbook({"Sales": rows}), "noted.xlsx")
+    assert (series.date_col, len(series.frame), series.report.rows_dropped) == ("Month", 36, 0)
+    assert [notice.key for notice in series.report.notices] == ["notice.footnotes"]
+    assert str(series.report.notices[0]).startswith("1 line of notes below the table was left out ('Source: internal")
 
 
 def test_a_title_above_a_header_that_repeats_a_name_reads_both_columns() -> None:
