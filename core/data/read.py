@@ -1577,7 +1577,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
     fields = max(counts, key=lambda width: (counts[width], width))  # a tie: the table is wider than its notes
     for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
-        if len(cells) == fields and _names_columns(cells) and len(following) == 2 \
+        wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)
+        if wide and _names_columns(cells) and len(following) == 2 \
                 and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= 0.5
                         for row in following):
             if position == 0:
@@ -1587,6 +1588,17 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
+
+
+def _names_over_row_names(line: str, cells: list[str], fields: int) -> bool:
+    """Whether ``line``, split into ``cells`` (each quoted cell written ``x``: ``_without_preamble``), is the header
+    R's ``write.table(sep=",")`` writes over its quoted row names: one field fewer than the table's ``fields`` (no
+    name over the row names), two names at least, each quoted (``"date","value"`` over ``"1","2021-01-01",100``).
+    Taken for a title, it was skipped and the first row of data became the header (the row numbers the target). Kept,
+    the row names are read as the index and left out, as where R separates the columns by spaces (``_spaces_to_tabs``;
+    ``_check_row_names``)."""
+    return (len(cells) == fields - 1 >= 2 and all(cell == "x" for cell in cells)
+            and len(_QUOTED.findall(line)) == len(cells))
 
 
 def _names_columns(cells: list[str]) -> bool:

@@ -172,6 +172,26 @@ def test_r_row_names_without_a_header_cell_are_left_out(names: list[str]) -> Non
     assert series.frame["y"].iloc[:2].tolist() == [1001.0, 1002.0]
 
 
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+@pytest.mark.parametrize("title", ["", "Monthly report\n", "Monthly report\n\n"])
+def test_r_quoted_header_without_a_name_over_its_row_names_stays_the_header(delimiter: str, title: str) -> None:
+    # R's write.table(sep=","): '"date","value"' over '"1","2000-01-01",1001' was skipped as a title line, one field
+    # short: the first row became the header, the rows were numbered columns and the row numbers the target.
+    text = title + delimiter.join(['"date"', '"sales"']) + "\n" + "".join(
+        delimiter.join([f'"{m}"', f'"2000-{m:02d}-01"', f"{1000 + m}"]) + "\n" for m in range(1, 13))
+    series = load_text(text)
+    assert (series.date_col, series.target, series.columns) == ("date", "sales", ["date", "sales"])
+    assert series.frequency.name == "monthly" and series.frame["y"].iloc[:2].tolist() == [1001.0, 1002.0]
+
+
+def test_a_quoted_title_a_field_short_above_a_header_is_still_left_out() -> None:
+    text = '"Sales report","north"\n"date","sales","units"\n' + "".join(f'"2000-{m:02d}-01",{1000 + m},{m}\n'
+                                                                        for m in range(1, 13))
+    series = load_text(text)
+    assert (series.date_col, series.target, series.columns) == ("date", "sales", ["date", "sales", "units"])
+    assert len(series.frame) == 12
+
+
 def test_a_single_column_with_spaces_between_thousands_stays_one_column() -> None:
     series = load_text("Sales\n" + "".join(f"{k} {k}{k}{k}\n" for k in range(1, 10)))
     assert series.frame["y"].iloc[:2].tolist() == [1111.0, 2222.0]
