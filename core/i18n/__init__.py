@@ -99,7 +99,7 @@ def placeholders(template: str) -> set[str]:
 @cache
 def _patterns(prefix: str) -> list[tuple[str, re.Pattern[str]]]:
     """The English entries under ``prefix`` as patterns, the longest fixed text first (so that
-    "raw inputs, lr {lr} (largest stable)" is tried before "raw inputs, lr {lr}")."""
+    "raw inputs, lr {lr} (largest smooth)" is tried before "raw inputs, lr {lr}")."""
     found = []
     for key, template in CATALOGS[DEFAULT].items():
         if key.startswith(prefix + "."):

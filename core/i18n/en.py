@@ -456,8 +456,9 @@ MESSAGES: dict[str, str] = {
     "lab.normalize_not_plain": "{optimizer} is not plain gradient descent: momentum carries it along the valley, "
                                "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
                                "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "
-                               "descent's would not. The step marked 'largest stable' (the largest that does not "
-                               "oscillate) is plain gradient descent's limit. Choose SGD to see the lesson as stated.",
+                               "descent's would not. The step marked 'largest smooth' is the largest with which plain "
+                               "gradient descent does not oscillate (steps up to twice it still converge, oscillating). "
+                               "Choose SGD to see the lesson as stated.",
     "lab.lesson.vectorize": "The same gradient computed by a Python loop over every value and by one NumPy "
                             "expression over whole arrays. Vectorized code runs in compiled loops, which is why "
                             "models train on arrays.",
@@ -513,7 +514,7 @@ MESSAGES: dict[str, str] = {
     "lab.curve.single": "single sample",
     "lab.curve.mini": "mini-batch of {size}",
     "lab.curve.raw": "raw inputs, lr {lr}",
-    "lab.curve.raw_stable": "raw inputs, lr {lr} (largest stable)",
+    "lab.curve.raw_stable": "raw inputs, lr {lr} (largest smooth)",
     "lab.curve.scaled": "z-scored inputs, lr {lr}",
     "lab.column.optimizer": "optimizer",
     "lab.column.lr": "learning rate",

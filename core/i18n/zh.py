@@ -376,7 +376,7 @@ MESSAGES: dict[str, str] = {
                             "最大步长又让训练进展极其缓慢。z-score 归一化使趋势的各个方向尺度一致（旁边的季节项或外生变量仍有些差异）。序列较短时索引较小，两者差别不大。",
     "lab.normalize_not_plain": "{optimizer} 不是普通梯度下降：动量法沿山谷积累速度，Adagrad、RMSProp、Adadelta 和 Adam "
                                "按各权重自身的梯度调整步长，L-BFGS 则测量曲率，因此它在原始输入上可能收敛，而普通梯度下降"
-                               "不会。标为“最大稳定步长”（不振荡的最大步长）的是普通梯度下降的极限。选择 SGD 可看到本课所述的情形。",
+                               "不会。标为“最大无振荡步长”的是普通梯度下降不振荡的最大步长（不超过其两倍的步长仍会收敛，但会振荡）。选择 SGD 可看到本课所述的情形。",
     "lab.lesson.vectorize": "同一个梯度，分别用 Python 循环逐个数值计算，以及用一条 NumPy 表达式对整个数组计算。向量化"
                             "代码在编译好的循环中运行，这正是模型要在数组上训练的原因。",
     "lab.axis.update": "更新次数",
@@ -417,7 +417,7 @@ MESSAGES: dict[str, str] = {
     "lab.curve.single": "单样本",
     "lab.curve.mini": "小批量（每批 {size} 行）",
     "lab.curve.raw": "原始输入，学习率 {lr}",
-    "lab.curve.raw_stable": "原始输入，学习率 {lr}（最大稳定步长）",
+    "lab.curve.raw_stable": "原始输入，学习率 {lr}（最大无振荡步长）",
     "lab.curve.scaled": "归一化输入，学习率 {lr}",
     "lab.column.optimizer": "优化器",
     "lab.column.lr": "学习率",
