@@ -76,10 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read dates such as 03/04/2021 day first (4 March); decided from the data when omitted")
     order.add_argument("--month-first", dest="day_first", action="store_const", const=False,
                        help="read dates such as 03/04/2021 month first (3 April)")
-    fit.add_argument("--model", default="linear", choices=model_names())
-    fit.add_argument("--train-fraction", type=float, default=0.7)
+    fit.add_argument("--model", default="linear", choices=model_names(),
+                     help="the model to fit (default linear); auto backtests candidates and keeps the best")
+    fit.add_argument("--train-fraction", type=float, default=0.7,
+                     help="share of the rows, in time order, to train on; the rest are the test rows (default 0.7)")
     fit.add_argument("--horizon", type=int, default=0, help="steps to forecast past the end")
-    fit.add_argument("--device", default="auto", choices=DEVICE_CHOICES)
+    fit.add_argument("--device", default="auto", choices=DEVICE_CHOICES,
+                     help="where torch trains: auto (a GPU from 100,000 training rows, else the CPU), cpu, cuda, mps")
     fit.add_argument("--out", type=Path, help="predictions CSV: ds, actual, predicted, split[, lower, upper]")
     fit.add_argument("--json", type=Path, help="metrics JSON")
     fit.add_argument("--seed", type=_seed, default=0, help=f"whole number from 0 to {MAX_SEED} (default 0)")

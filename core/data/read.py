@@ -572,7 +572,8 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
         parts = _sheet_parts(archive)
         with _open_workbook(data, name) as book:
             visible = _visible_sheets(book)
-            chosen = visible[0] if sheet == 0 and visible and visible[0] != book.sheet_names[0] else sheet
+            passed_hidden = sheet == 0 and bool(visible) and visible[0] != book.sheet_names[0]
+            chosen = visible[0] if passed_hidden else sheet
             if isinstance(chosen, str) and chosen not in book.sheet_names and chosen.isdigit() and int(chosen) >= 1:
                 chosen = int(chosen) - 1  # a sheet's number, counted from 1, where no sheet has that name
             if chosen not in (book.sheet_names if isinstance(chosen, str) else range(len(book.sheet_names))):
@@ -587,7 +588,8 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
             texts = SharedTexts(archive)
             check_sheet_text(texts, parts.get(named), extent, name)
             raw = _with_extent(_parse_sheet(book, name, named), extent)
-            if chosen != sheet:  # the first sheets are hidden (an old version, lookups): said by the loader
+            if passed_hidden:  # the first sheets are hidden (an old version, lookups): said by the loader (a sheet
+                # asked for by number, '--sheet 3', was said to pass hidden sheets over: 2 is not '3')
                 raw.attrs["hidden_sheets_passed"] = str(chosen)
             if sheet == 0 and _data_rows(raw) < _DATA_ROWS:  # a first sheet of notes: the data may follow
                 later = _later_data_sheet(book, archive, parts, name, visible[1:] if visible else (), texts)
@@ -652,13 +654,16 @@ def _visible_sheets(book: pd.ExcelFile) -> list[str]:
 def _later_data_sheet(book: pd.ExcelFile, archive: zipfile.ZipFile, parts: dict[str | int, str],
                       name: str, later: list[str] | tuple[str, ...], texts: SharedTexts) -> pd.DataFrame | None:
     """The first of the ``later`` visible sheets (up to ``SHEETS_SEARCHED``) that holds a table of numbers, its name
-    in ``attrs["sheet"]``."""
+    in ``attrs["sheet"]``. One over a limit ends the search with that limit's error: passed over, the sheet after it
+    was read with nothing said (a 'Data' sheet over TSR_MAX_SHEET_CELLS, and the years of 'Other' fitted)."""
     for other in later[:SHEETS_SEARCHED - 1]:
         try:
             extent = _check_sheet_rows(archive, parts.get(other), name)  # before a cell is parsed
             check_sheet_text(texts, parts.get(other), extent, name)
             candidate = _with_extent(_parse_sheet(book, name, other), extent)
-        except DataError:  # a later sheet that cannot be read (damaged, over a limit) leaves the first
+        except LimitError:
+            raise
+        except DataError:  # a later sheet that cannot be read (damaged) leaves the first
             continue
         if _data_rows(candidate) >= _DATA_ROWS:
             candidate.attrs["sheet"] = str(other)

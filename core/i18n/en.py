@@ -719,11 +719,11 @@ MESSAGES: dict[str, str] = {
     # What the loader says (core.data): its errors and its report -----------------------------------------------
     "err.read_out_of_memory": "Reading it needs more memory than the server has: use a smaller file (fewer rows or "
                               "columns, shorter text cells).",
-    "err.training_memory": "Training on {rows:,} rows of {features:,} features needs about {gb} GB of memory, more "
+    "err.training_memory": "Training on {rows:,} rows of {features:,} features needs about {mb} MB of memory, more "
                            "than the {most} MB one training may take (TSR_TRAIN_MAX_MB): use fewer rows (a coarser "
                            "time step, a shorter span), fewer lags, terms or hidden units, or raise TSR_TRAIN_MAX_MB.",
     "err.training_memory_hidden": "Training on {rows:,} rows of {features:,} features with {hidden:,} hidden units "
-                                  "needs about {gb} GB of memory, more than the {most} MB one training may take "
+                                  "needs about {mb} MB of memory, more than the {most} MB one training may take "
                                   "(TSR_TRAIN_MAX_MB): use fewer rows (a coarser time step, a shorter span), fewer "
                                   "lags, terms or hidden units, or raise TSR_TRAIN_MAX_MB.",
     "err.limit_not_number": "{variable} is set to '{value}', which is not a positive number: set it to a number "

@@ -601,8 +601,8 @@ MESSAGES: dict[str, str] = {
 
     # 读取数据时的提示（core.data） -----------------------------------------------------------------------------
     "err.read_out_of_memory": "读取该文件所需的内存超出了服务器的容量：请使用更小的文件（更少的行或列、更短的文本单元格）。",
-    "err.training_memory": "在 {rows:,} 行、{features:,} 个特征上训练大约需要 {gb} GB 内存，超过了单次训练允许的 {most} MB（TSR_TRAIN_MAX_MB）：请减少行数（更粗的时间步长、更短的时间跨度），减少滞后、特征项或隐藏单元，或调高 TSR_TRAIN_MAX_MB。",
-    "err.training_memory_hidden": "在 {rows:,} 行、{features:,} 个特征、{hidden:,} 个隐藏单元上训练大约需要 {gb} GB 内存，超过了单次训练允许的 {most} MB（TSR_TRAIN_MAX_MB）：请减少行数（更粗的时间步长、更短的时间跨度），减少滞后、特征项或隐藏单元，或调高 TSR_TRAIN_MAX_MB。",
+    "err.training_memory": "在 {rows:,} 行、{features:,} 个特征上训练大约需要 {mb} MB 内存，超过了单次训练允许的 {most} MB（TSR_TRAIN_MAX_MB）：请减少行数（更粗的时间步长、更短的时间跨度），减少滞后、特征项或隐藏单元，或调高 TSR_TRAIN_MAX_MB。",
+    "err.training_memory_hidden": "在 {rows:,} 行、{features:,} 个特征、{hidden:,} 个隐藏单元上训练大约需要 {mb} MB 内存，超过了单次训练允许的 {most} MB（TSR_TRAIN_MAX_MB）：请减少行数（更粗的时间步长、更短的时间跨度），减少滞后、特征项或隐藏单元，或调高 TSR_TRAIN_MAX_MB。",
     "err.limit_not_number": "环境变量 {variable} 的值“{value}”不是正数：请设为一个数字（例如 {default}），或取消该设置。",
     "err.irregular_stamps": "时间戳不规则：{rows:,} 行中有 {off:,} 行落在“{frequency}”的步与步之间（这是事件日志，例如付款或订单），填补缺口会在从未出现的时刻编造数据。请先把各行按天（或按小时）加总成规则的序列，或不要填补缺口。",
     "err.limit_below_one": "环境变量 {variable} 的值“{value}”小于 1：请设为一个整数（例如 {default}），或取消该设置。",

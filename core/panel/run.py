@@ -27,6 +27,7 @@ from core.data.tidy import LoadedSeries, count, quoted_names
 from core.errors import KeyedError
 from core.i18n import t
 from core.limits import limit
+from core.evaluation.left_out import left_out_lines
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, observed_values, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
@@ -66,7 +67,8 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                  filled=series.report.filled_targets)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
-               "notices": loading_notes(series) + _unused_regressors(request) + held_at_zero_notes(result.params)
+               "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)
+               + held_at_zero_notes(result.params)
                + regressors_reach_notes(result.params, request.horizon)
                + ([result.budget_note] if result.budget_note else [])}
     return result, summary

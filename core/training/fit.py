@@ -89,13 +89,13 @@ def check_training_memory(rows: int, features: int, hidden: int = 0) -> None:
     need = 8 * rows * (4 * features + 3 * hidden)
     most = limit("TSR_TRAIN_MAX_MB", MAX_TRAINING_MB)
     if need > most * 1e6:
-        units, gb = f" with {hidden:,} hidden units" if hidden else "", f"{need / 1e9:,.1f}"
-        raise SettingsError(
-            f"Training on {rows:,} rows of {features:,} features{units} needs about {gb} GB of memory, more than the "
+        units, mb = f" with {hidden:,} hidden units" if hidden else "", f"{need / 1e6:,.{0 if need >= 1e6 else 1}f}"
+        raise SettingsError(  # in the limit's unit: "about 0.0 GB, more than the 0.001 MB"
+            f"Training on {rows:,} rows of {features:,} features{units} needs about {mb} MB of memory, more than the "
             f"{format_limit(most)} MB one training may take (TSR_TRAIN_MAX_MB): use fewer rows (a coarser time step, a "
             "shorter span), fewer lags, terms or hidden units, or raise TSR_TRAIN_MAX_MB.",
             "err.training_memory_hidden" if hidden else "err.training_memory",
-            {"rows": rows, "features": features, "hidden": hidden, "gb": gb, "most": format_limit(most)})
+            {"rows": rows, "features": features, "hidden": hidden, "mb": mb, "most": format_limit(most)})
 
 
 def solve_exactly(x: np.ndarray, y: np.ndarray, training: TrainConfig) -> TorchFit:

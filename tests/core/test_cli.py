@@ -48,6 +48,18 @@ def test_a_forecast_held_at_zero_is_said_in_a_note(tmp_path: Path) -> None:
     assert f"note: From step {step} the model's forecast falls below zero" in done.stderr
 
 
+def test_the_terms_a_model_left_out_are_said_in_notes(tmp_path: Path) -> None:
+    # The Train page said them; the command line printed nothing, only the JSON's params.left_out held them.
+    data = tmp_path / "two_years.csv"
+    pd.DataFrame({"month": pd.date_range("2020-01-01", periods=24, freq="MS").strftime("%Y-%m-%d"),
+                  "units": 100 + 3 * np.arange(24.0) + 2 * (np.arange(24) % 12)}).to_csv(data, index=False)
+    done = cli("fit", str(data), "--model", "multi", "--json", str(tmp_path / "m.json"))
+    assert done.returncode == 0, done.stderr
+    assert "note: The month term was left out: the training rows are too few for them" in done.stderr
+    notices = json.loads((tmp_path / "m.json").read_text())["notices"]
+    assert any(notice.startswith("The year term was left out") for notice in notices)
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["fit", "missing.csv"], "No file"),
     (["fit", str(AIR), "--target", "Nope"], "'Nope'"),

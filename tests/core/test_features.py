@@ -153,7 +153,7 @@ def test_a_linear_model_with_more_weights_than_its_rows_carry_leaves_season_term
     # polynomial on 8 rows forecast 17,777 on a series near 20, R² -4.8e8, without a word.
     from core.errors import SettingsError
     from core.models.regression import FEW_ROWS
-    from core.ui.explain import left_out_lines
+    from core.evaluation.left_out import left_out_lines
 
     frame = monthly_frame(seasonal_values(16, noise=1.0))
     year = run(frame, infer_frequency(frame["ds"]), RunRequest("multi", train_fraction=0.75))  # 12 training rows
@@ -198,7 +198,7 @@ def test_fourier_pairs_stop_at_half_the_season_and_a_zero_sine_is_zeros() -> Non
 
 def test_a_short_weekly_series_leaves_its_fourier_pairs_out_and_says_so() -> None:
     # 14 weekly training rows were refused ("multi fits 10 weights ... choose a lower degree", which multi lacks).
-    from core.ui.explain import left_out_lines
+    from core.evaluation.left_out import left_out_lines
 
     # Both reasons hold; the one said is the one fewer pairs cannot lift (it advised "choose fewer pairs", in vain).
     frame = frame_every("W-SUN", 20)
@@ -213,7 +213,7 @@ def test_a_short_weekly_series_leaves_its_fourier_pairs_out_and_says_so() -> Non
 def test_weekly_rows_short_of_a_season_leave_the_fourier_pairs_out_in_train_and_in_the_lab() -> None:
     # 28 training weeks of a flat series fitted a 52-week wave of +-388 and a forecast held at 0, without a note.
     from core.lab.panels import LabSettings, prepare
-    from core.ui.explain import left_out_lines
+    from core.evaluation.left_out import left_out_lines
 
     frame = frame_every("W-SUN", 40)
     frequency = infer_frequency(frame["ds"])
@@ -245,7 +245,7 @@ def test_a_regressor_the_same_in_every_training_row_is_left_out_and_said() -> No
     """A fee of 2 in every history row and 12 in the future rows: its weight kept its random start (the gradient of a
     column of zeros is zero), and the forecast swung from 48 to 167 with the seed where the truth is 121."""
     from core.evaluation.pipeline import forecast_future
-    from core.ui.explain import left_out_lines
+    from core.evaluation.left_out import left_out_lines
     rng = np.random.default_rng(0)
     frame = monthly_frame(seasonal_values(60, noise=0.5)).assign(temp=rng.normal(15, 3, 60), fee=2.0)
     frame["y"] += 3 * frame["temp"]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from core.errors import DataError
+from core.errors import DataError, LimitError
 from core.i18n import frequency_name, message, said
 from core.data.frequency import future_dates, infer_frequency
 from core.data.quality import summarize
@@ -1581,3 +1581,25 @@ def test_future_rows_unusable_from_their_first_step_say_so_not_forecast_at_most_
         forecast_future(series.frame, series.frequency, RunRequest("linear", ModelSettings(regressors=("price",)),
                                                                    horizon=1), series.future)
     assert "0 步" not in said(raised.value, "zh") and "末尾之后第一步" in said(raised.value, "zh")
+
+
+def test_a_data_sheet_over_a_limit_is_refused_not_passed_over_for_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Notes first, then 'Data' over TSR_MAX_SHEET_CELLS: the years of 'Other' were read and fitted, nothing said.
+    years = [["Year", "Units"], *[[2000 + i, 10.0 + i] for i in range(30)]]
+    book = _workbook({"Notes": [["just some notes"]], "Data": [["Month", "Sales", "Promo"], *MONTH_ROWS],
+                      "Other": years})
+    monkeypatch.setenv("TSR_MAX_SHEET_CELLS", "100")
+    with pytest.raises(LimitError, match="TSR_MAX_SHEET_CELLS"):
+        load_series(book, "sales.xlsx")
+    monkeypatch.delenv("TSR_MAX_SHEET_CELLS")
+    assert load_series(book, "sales.xlsx").report.sheet_read == "Data"
+
+
+def test_a_sheet_asked_for_by_number_passes_no_hidden_sheet_over() -> None:
+    # '--sheet 3' was said to pass hidden sheets over: the sheet counted from 0 (2) is not the one asked for ('3').
+    book = _workbook({"Notes": [["just some notes"]], "Data": [["Month", "Sales", "Promo"], *MONTH_ROWS],
+                      "Other": [["Year", "Units"], *[[2000 + i, 10.0 + i] for i in range(30)]]})
+    for asked, read in (("3", "Other"), ("2", "Data")):
+        series = load_series(book, "sales.xlsx", LoadOptions(sheet=asked))
+        assert series.report.sheet_read == read
+        assert not [notice for notice in series.report.notices if "hidden" in str(notice).lower()]

@@ -176,9 +176,9 @@ def test_a_training_that_would_need_more_memory_than_its_limit_is_refused_with_t
     from core.training.fit import check_training_memory
     check_training_memory(4_950_000, 20)  # 3.2 GB: within the default 4,000 MB
     with pytest.raises(SettingsError, match=r"Training on 4,950,000 rows of 20 features with 256 hidden units needs "
-                                            r"about 33\.6 GB of memory, more than the 4,000 MB") as raised:
+                                            r"about 33,581 MB of memory, more than the 4,000 MB") as raised:
         check_training_memory(4_950_000, 20, hidden=256)
-    assert "TSR_TRAIN_MAX_MB" in said(raised.value, "zh") and "33.6 GB" in said(raised.value, "zh")
+    assert "TSR_TRAIN_MAX_MB" in said(raised.value, "zh") and "33,581 MB" in said(raised.value, "zh")
     monkeypatch.setenv("TSR_TRAIN_MAX_MB", "1")
     frame = monthly_frame(np.arange(10_000.0))
     with pytest.raises(SettingsError, match="TSR_TRAIN_MAX_MB"):

@@ -1,0 +1,31 @@
+"""What a model left out of its terms, said as sentences: on the Train page under the coefficients, and as notes of
+the command line and of every series' metrics (it printed none; only ``params.left_out`` of the JSON said it)."""
+from __future__ import annotations
+
+from typing import Any
+
+from core.i18n import has, t
+from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
+from core.models.regression import FEW_ROWS, PART_OF_A_SEASON
+
+
+def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
+    """One sentence per term the model left out because the training rows cannot estimate it (or it would add
+    nothing). Core gives the reason in English; another language says the reason in general terms for the kind of
+    term."""
+    return [_left_out_line(str(term), str(reason), lang) for term, reason in params.get("left_out", {}).items()]
+
+
+def _left_out_line(term: str, reason: str, lang: str) -> str:
+    if term == "fourier":
+        return t("coef.left_out_fourier_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_fourier_season"
+                 if reason.startswith(PART_OF_A_SEASON) else "coef.left_out_fourier", lang)
+    if term.startswith(CONSTANT) and reason.endswith(SAME_IN_EVERY_ROW):
+        return t("coef.left_out_constant", lang, term=term.removeprefix(CONSTANT))
+    if lang == "en":
+        return t("coef.left_out", lang, term=term, reason=reason)
+    if term == "year":
+        return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
+                 "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)
+    return t("coef.left_out_part_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_part", lang,
+             part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
