@@ -646,11 +646,15 @@ def _parse_period_dot_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Serie
     """SAP's posting periods with their fiscal year (``001.2021`` to ``012.2021``: three digits, which ``%m.%Y`` does
     not read) as the months they number, period 1 January; the special periods 13-16 that close a year are no month
     (unreadable dates, quoted as written)."""
-    if not _head_matches(sample, _PERIOD_MONTH_DOT_YEAR):
+    if not _head_matches(sample, PERIOD_DOT_YEAR):
         return None
     parts = text.str.extract("^" + _PERIOD_MONTH_DOT_YEAR.pattern + "$")
     months = _from_year_month(pd.to_numeric(parts[1]), pd.to_numeric(parts[0]))
-    return (months, PERIOD_DOT_YEAR_FORMAT) if _enough(months, sample.index) else None
+    # the special periods count as read when judging the column (one a year, 1 row in 13, made it steps), then are
+    # unreadable dates, quoted as written
+    special = text.str.fullmatch(PERIOD_DOT_YEAR).fillna(False).astype(bool) & months.isna()
+    judged = months.where(~special, pd.Timestamp(0))
+    return (months, PERIOD_DOT_YEAR_FORMAT) if _enough(judged, sample.index) else None
 
 
 def _parse_known_formats(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
@@ -1047,7 +1051,9 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
         return raw
     combined = combined.loc[~averages.to_numpy()]
     combined.attrs = dict(raw.attrs)
-    if averages.any():
+    if averages.any() and numbered:  # SAP's special periods 13-16: a year's closing postings, no month
+        combined.attrs["special_periods"] = {"rows": int(averages.sum())}
+    elif averages.any():
         code = "M13" if per_year == 12 else "Q05"
         combined.attrs["summary_periods"] = {"rows": int(averages.sum()), "code": code}
     if weeks:
@@ -1060,14 +1066,15 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
 
 def _period_months(cells: pd.Series) -> tuple[pd.Series, pd.Series, int, bool] | None:
     """A period column beside a year (``_year_and_week``) as each row's first month (NaN where a cell is none), which
-    rows are the year's average (the BLS's M13, Q05), the periods of a year (12 or 4), and whether the periods are
-    numbers (``_numbered_periods``) rather than codes (``_PERIOD_CODE``); None when they are neither."""
+    rows are left out (the year's average: the BLS's M13, Q05; numbered periods' special periods 13-16), the periods
+    of a year (12 or 4), and whether the periods are numbers (``_numbered_periods``) rather than codes
+    (``_PERIOD_CODE``); None when they are neither."""
     codes = cells.astype("string").str.strip().str.upper().str.extract(_PERIOD_CODE.pattern + "$")
     number = pd.to_numeric(codes[1], errors="coerce").astype("float64")
     months, quarters = (codes[0] == "M").fillna(False), (codes[0] == "Q").fillna(False)
     if (months | quarters).mean() < PARSE_SHARE:
         numbered = _numbered_periods(cells)
-        return None if numbered is None else (numbered, pd.Series(False, index=cells.index), 12, True)
+        return None if numbered is None else (*numbered, 12, True)
     if months.any() and quarters.any():
         return None
     per_year = 12 if months.any() else 4
@@ -1075,14 +1082,17 @@ def _period_months(cells: pd.Series) -> tuple[pd.Series, pd.Series, int, bool] |
     return (number.where(number.between(1, per_year)) - 1) * (12 // per_year) + 1, averages, per_year, False
 
 
-def _numbered_periods(cells: pd.Series) -> pd.Series | None:
+def _numbered_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series] | None:
     """An ERP's posting periods beside a year, written as numbers (``1``-``12``; SAP's ``001``-``012``), as the months
-    they number, period 1 January (NaN where a cell is none: SAP's special periods 13-16, a total); None unless one
-    at least is above ``_QUARTERS_AT_MOST`` (periods 1-4 alone may be quarters). The file does not say in which month
-    its fiscal year starts: the reading is said (``periods_as_months`` in the table's attrs)."""
+    they number, period 1 January (NaN where a cell is none), and the rows of SAP's special periods 13-16, a year's
+    closing postings, left out (one a year stopped the whole column: 'Only 3 usable rows'); None unless one at least
+    is above ``_QUARTERS_AT_MOST`` (periods 1-4 alone may be quarters). The file does not say in which month its
+    fiscal year starts: the reading is said (``periods_as_months`` in the table's attrs)."""
     number = pd.to_numeric(cells.astype("string").str.strip(), errors="coerce").astype("float64")
-    months = number.where((number % 1 == 0) & number.between(1, 12))
-    return months if months.max() > _QUARTERS_AT_MOST else None
+    whole = number % 1 == 0
+    months = number.where(whole & number.between(1, 12))
+    special = (whole & number.between(13, 16)).fillna(False).astype(bool)
+    return (months, special) if months.max() > _QUARTERS_AT_MOST else None
 
 
 _WEEK_STARTS = {"Monday": 0, "Sunday": 6}  # ISO 8601's weeks; the US CDC's epidemiological (MMWR) weeks

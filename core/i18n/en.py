@@ -457,8 +457,8 @@ MESSAGES: dict[str, str] = {
                                "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
                                "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "
                                "descent's would not. The step marked 'largest smooth' is the largest with which plain "
-                               "gradient descent does not oscillate (steps up to twice it still converge, oscillating). "
-                               "Choose SGD to see the lesson as stated.",
+                               "gradient descent does not oscillate (steps up to twice it still converge, "
+                               "oscillating). Choose SGD to see the lesson as stated.",
     "lab.lesson.vectorize": "The same gradient computed by a Python loop over every value and by one NumPy "
                             "expression over whole arrays. Vectorized code runs in compiled loops, which is why "
                             "models train on arrays.",
@@ -903,6 +903,8 @@ MESSAGES: dict[str, str] = {
     "err.target_unsaved_formulas": "Target column '{column}' has no values: the sheet has formulas whose results were "
                                    "never saved (a program wrote the workbook), so they read as blank: open the "
                                    "workbook in Excel or LibreOffice and save it, then load it again.",
+    "notice.special_periods": "{rows:plural:row} of special periods 13-16 (a year's closing postings, no month) "
+                              "{rows:were} left out.",
     "notice.period_averages": "{rows:plural:row} coded {code} (the year's average) {rows:were} left out.",
     "notice.weeks_from_monday": "The year and week numbers ('{column}') were read as ISO 8601 weeks, from Monday to "
                                 "Sunday, each dated by its first day.",

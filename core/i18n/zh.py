@@ -721,6 +721,7 @@ MESSAGES: dict[str, str] = {
     "notice.hidden_sheets": "已跳过隐藏的工作表；读取的是第一个显示的工作表“{sheet}”。",
     "notice.unsaved_formulas": "工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
     "err.target_unsaved_formulas": "目标列“{column}”没有数值：工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
+    "notice.special_periods": "已略去 {rows:,} 行特殊期间 13-16（年末结账过账，不对应月份）。",
     "notice.period_averages": "已略去 {rows:,} 行代码为 {code} 的数据（全年平均值）。",
     "notice.weeks_from_monday": "年份和周数（“{column}”）按 ISO 8601 周（周一至周日）读取，每周以其第一天为日期。",
     "notice.weeks_from_sunday": "年份和周数（“{column}”）按美国 CDC（MMWR）周（周日至周六）读取，每周以其第一天为日期。",

@@ -31,7 +31,7 @@ from core.evaluation.left_out import left_out_lines
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, observed_values, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
-from core.training.loop import shared_budget
+from core.training.loop import SharedDeadline, training_deadline
 from core.panel.split import SeriesTask, of_the_series
 
 BASELINE = "snaive"  # the summary's relative MAE is against this model's test forecast
@@ -145,18 +145,25 @@ Work = Callable[[SeriesTask, RunRequest], SeriesOutcome]
 
 def fit_each(tasks: Iterable[SeriesTask], request: RunRequest, work: Work = fit_series,
              hold: Callable[[], AbstractContextManager[object]] = nullcontext,
-             deadline: float | None = None) -> Iterator[SeriesOutcome]:
+             deadline: SharedDeadline | None = None) -> Iterator[SeriesOutcome]:
     """``work`` (``fit_series`` or ``forecast_series``) on each task in turn, in this process, each outcome
     as soon as it is made: the caller shows progress between series and may stop between them. Each
     series runs under ``hold()`` (a training slot of the server), released before its outcome is handed on.
-    With a ``deadline`` (``time.perf_counter()``'s clock), no series starts after it and the trainings inside
-    stop at it (``shared_budget``): the series left are not handed on."""
+    With a ``deadline`` (``time.perf_counter()``'s clock), no series starts after it, a wait for the slot
+    included, and the trainings inside stop at it (``training_deadline``): the series left are not handed on."""
     for task in tasks:
-        if deadline is not None and time.perf_counter() >= deadline:
+        if _past(deadline):
             return
-        with hold(), (nullcontext() if deadline is None else shared_budget(max(deadline - time.perf_counter(), 1e-3))):
-            outcome = work(task, request)
+        with hold():
+            if _past(deadline):
+                return
+            with nullcontext() if deadline is None else training_deadline(deadline):
+                outcome = work(task, request)
         yield outcome
+
+
+def _past(deadline: SharedDeadline | None) -> bool:
+    return deadline is not None and time.perf_counter() >= deadline.at
 
 
 def fit_chunk(tasks: list[SeriesTask], request: RunRequest) -> list[SeriesOutcome]:

@@ -89,7 +89,8 @@ def check_training_memory(rows: int, features: int, hidden: int = 0) -> None:
     need = 8 * rows * (4 * features + 3 * hidden)
     most = limit("TSR_TRAIN_MAX_MB", MAX_TRAINING_MB)
     if need > most * 1e6:
-        units, mb = f" with {hidden:,} hidden units" if hidden else "", f"{need / 1e6:,.{0 if need >= 1e6 else 1}f}"
+        units, mb = f" with {hidden:,} hidden units" if hidden else "", f"{need / 1e6:,.0f}" if need >= 1e6 else \
+            f"{need / 1e6:.2g}"
         raise SettingsError(  # in the limit's unit: "about 0.0 GB, more than the 0.001 MB"
             f"Training on {rows:,} rows of {features:,} features{units} needs about {mb} MB of memory, more than the "
             f"{format_limit(most)} MB one training may take (TSR_TRAIN_MAX_MB): use fewer rows (a coarser time step, a "

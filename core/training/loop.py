@@ -150,7 +150,16 @@ def shared_budget(seconds: float | None = None, variable: str = "TSR_TRAIN_MAX_S
     backtest refits its model up to 8 times: together they take at most one training's time, not 8. Inside another
     shared budget, the earlier deadline holds (a band's refits inside a run over every series, which has its own)."""
     total = seconds if seconds is not None else limit("TSR_TRAIN_MAX_SECONDS", MAX_SECONDS)
-    deadline, outer = SharedDeadline(time.perf_counter() + total, total, variable), _SHARED_DEADLINE.get()
+    with training_deadline(SharedDeadline(time.perf_counter() + total, total, variable)):
+        yield
+
+
+@contextmanager
+def training_deadline(deadline: SharedDeadline) -> Iterator[None]:
+    """The trainings started inside stop at ``deadline`` (or at an earlier one already set), their budget note naming
+    its seconds and variable: a run over every series stops its last training at the run's limit, said as
+    'its time budget of 600 s (TSR_MAX_DASHBOARD_SECONDS)', not as the seconds that were left of it."""
+    outer = _SHARED_DEADLINE.get()
     token = _SHARED_DEADLINE.set(deadline if outer is None or deadline.at < outer.at else outer)
     try:
         yield

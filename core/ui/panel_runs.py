@@ -23,6 +23,7 @@ from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_serie
                             panel_summary)
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
+from core.training.loop import SharedDeadline
 from core.ui.charts import small_multiples
 from core.ui.runs import format_settings
 from core.ui.session import append_numbered, save_session
@@ -96,7 +97,8 @@ class PanelRun:
               hold: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[SeriesOutcome]:
         """``core.panel.run.fit_each``, each outcome kept here before it is handed on (a caller that stops
         between two series keeps what is done), until the run's ``time_limit``."""
-        deadline = None if self.time_limit is None else self.started + self.time_limit
+        deadline = None if self.time_limit is None else SharedDeadline(
+            self.started + self.time_limit, self.time_limit, "TSR_MAX_DASHBOARD_SECONDS")
         for outcome in fit_each(tasks, self.request, work, hold, deadline):
             if self.closed:
                 return

@@ -439,6 +439,10 @@ def test_a_year_and_an_erps_numbered_posting_periods_make_monthly_dates(header: 
     notice, = series.report.notices  # period 1 is January only where the fiscal year starts then: said
     assert notice.key == "notice.periods_as_months" and f"'{column}' numbers the periods" in notice
     assert message(notice.key, notice.params, "en") == notice and "财年" in said(notice, "zh")
+    closing = text + "".join(f"{2021 + k},{period.format(13)},5\n" for k in range(3))  # SAP's special period 13
+    series = load_series(closing.encode(), "erp.csv")  # a year: the column was no periods ('Only 3 usable rows')
+    assert len(series.frame) == 36 and series.frame["y"].iloc[-1] == 1000 + 12.5 * 35
+    assert "notice.special_periods" in [notice.key for notice in series.report.notices]
     quarters = "Year,Period,Amount\n" + "".join(f"{2015 + i // 4},{i % 4 + 1},{100 + i}\n" for i in range(36))
     assert load_series(quarters.encode(), "q.csv").date_col != "Year-Period"  # 1-4 may be quarters: not months
 
@@ -1336,9 +1340,12 @@ def test_sap_periods_with_their_year_are_months_and_no_decimal_points() -> None:
     assert list(series.frame["ds"]) == list(pd.date_range("2021-01-01", periods=36, freq="MS"))
     assert series.frame["y"].tolist() == values
     assert [notice.key for notice in series.report.notices] == ["notice.periods_as_months"]
-    lines.insert(13, "013.2021;5,00")  # a special period closing 2021: no month, quoted as written
+    for year in (2023, 2022, 2021):  # a special period closing each year: one row in 13 made the column steps
+        lines.insert(12 * (year - 2020) + 1, f"013.{year};5,00")
     series = load_series(("\n".join(lines) + "\n").encode(), "sap.csv")
-    assert len(series.frame) == 36 and "('013.2021')" in series.report.notices[-1]
+    assert len(series.frame) == 36 and series.frequency.name == "monthly" and series.frame["y"].tolist() == values
+    assert series.report.notices[-1] == "3 rows of special periods 13-16 (a year's closing postings, no month) were " \
+                                        "left out."  # not dates to correct in the file
     pointed = "Period,Amount\n" + "".join(f"{i % 12 + 1:03d}.{2021 + i // 12},{value}\n"
                                           for i, value in enumerate(values))
     series = load_series(pointed.encode(), "sap.csv")  # beside decimal points, not the numbers 1.2021, 2.2021, ...

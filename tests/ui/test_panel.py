@@ -688,12 +688,21 @@ def test_a_run_over_every_series_stops_at_its_time_limit_and_says_after_how_many
 
 
 def test_a_training_the_run_s_time_limit_stops_names_that_limit() -> None:
+    # It named TSR_TRAIN_MAX_SECONDS and the seconds that were left of the run ("its time budget of 87.3 s").
+    frame = pd.DataFrame({"month": stamps(), "sales": monthly(100, 0)})
+    task = SeriesTask.from_frame("s0", frame, LoadOptions(date_col="month", target="sales"))
+    slow = TrainConfig(optimizer="sgd", lr=1e-3, epochs=10_000_000, tol=0.0, patience=10_000_000)
+    job = PanelRun(RunRequest("linear", ModelSettings(training=slow)), total=2, time_limit=0.5)
+    outcomes = list(job.steps([task, task]))
+    assert len(outcomes) == 1 and job.out_of_time  # the second series would start past the limit
+    note = next(n for n in outcomes[0].summary["notices"] if "budget" in n)  # type: ignore[index]
+    assert "its time budget of 0.5 s (TSR_MAX_DASHBOARD_SECONDS)" in note
+    assert "（TSR_MAX_DASHBOARD_SECONDS）" in budget_warning(note, "zh")
     x, y = np.arange(200.0).reshape(-1, 1) / 200, np.arange(200.0) / 200
-    config = TrainConfig(optimizer="sgd", epochs=100_000, tol=0.0, patience=100_000)
     with shared_budget(1e-3, "TSR_MAX_DASHBOARD_SECONDS"), shared_budget():  # the inner, later deadline gives way
-        history = train(torch.nn.Linear(1, 1), x, y, config)
+        history = train(torch.nn.Linear(1, 1), x, y, TrainConfig(optimizer="sgd", epochs=100_000, tol=0.0,
+                                                                 patience=100_000))
     assert "time budget of 0.001 s (TSR_MAX_DASHBOARD_SECONDS)" in history.budget_note
-    assert "（TSR_MAX_DASHBOARD_SECONDS）" in budget_warning(history.budget_note, "zh")
 
 
 def test_the_dashboard_s_time_limit_ends_the_runs_over_every_series_on_both_pages(
@@ -747,12 +756,14 @@ def test_a_run_drawn_after_a_stop_takes_no_series_that_finishes_later() -> None:
 def test_a_reload_while_the_series_are_run_finds_the_run() -> None:
     at = upload(app(), "stores.csv", long_csv())
     key = at.query_params[SESSION_PARAM]
+    key = key[0] if isinstance(key, list) else key
     train_all(at, "snaive")  # a page switched to: AppTest leaves out dashboard.py's saving at the end of the run
+    reloaded = ok(app({SESSION_PARAM: key}))  # only the save when the run started holds it
+    runs = reloaded.session_state[keys.TRAIN_PANEL_RUNS]
+    assert len(runs) == 1 and runs[0] is at.session_state[keys.TRAIN_PANEL_RUNS][0] and runs[0].done == 3
     at.switch_page("pages/3_Forecast.py").run()
     at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
-    reloaded = ok(app({SESSION_PARAM: key[0] if isinstance(key, list) else key}))
-    runs = reloaded.session_state[keys.TRAIN_PANEL_RUNS]
-    assert len(runs) == 1 and runs[0].done == 3 and reloaded.session_state[keys.FORECAST_PANEL].done == 3
+    assert ok(app({SESSION_PARAM: key})).session_state[keys.FORECAST_PANEL].done == 3
 
 
 def test_a_series_that_could_not_be_shown_leaves_no_error_once_another_is() -> None:
