@@ -17,7 +17,8 @@ from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
-                                progress_text, skipped_reason, start_forecast_run, too_many_series)
+                                progress_text, skipped_reason, start_forecast_run, too_many_series,
+                                without_regressors_text)
 from core.ui.runs import kept_refit, run_label
 from core.ui.session import ensure_series, language_of, pick_run, set_page_query, start_horizon, through_dashboard
 from core.ui.text import plain
@@ -44,6 +45,8 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
     job = drawn[0]
     if job.out_of_time:
         st.warning(out_of_time_text(job, T.lang, "forecast.all_out_of_time"))
+    if note := without_regressors_text(job, T.lang):
+        st.info(plain(note))
     if failed := [outcome for outcome in job.outcomes if outcome.error]:
         first = failed[0]
         problem = skipped_reason(first, T.lang)

@@ -350,6 +350,18 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
     return means
 
 
+def without_regressors_text(job: PanelRun, lang: str = "en") -> str | None:
+    """Said of the forecasts of every series where auto forecast some without the regressors, their future values
+    ending before the horizon (``forecast_future``'s ``regressors_reach``): how many, and the first; None for none.
+    Only the single series' forecast said it."""
+    short = [(o.unique_id, o.predictions.attrs["regressors_reach"]) for o in job.outcomes
+             if o.predictions is not None and o.predictions.attrs.get("regressors_reach") is not None]
+    if not short:
+        return None
+    (first, reach), steps = short[0], job.request.horizon
+    return t("forecast.all_without_regressors", lang, count=len(short), series=first, rows=reach, steps=steps)
+
+
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:
     """Every forecast series' rows, ``unique_id`` first (the many-series CSV); None when none could be made."""
     made = [outcome for outcome in job.outcomes if outcome.predictions is not None]

@@ -6,6 +6,7 @@ import io
 import json
 import math
 import re
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -30,7 +31,8 @@ from core.training.loop import TrainConfig, shared_budget, train
 from core.ui.explain import budget_warning
 from core.ui.charts import prediction_chart
 from core.ui.panel_runs import (PanelRun, drawn_panel_runs, every_series_request, extremes_frame, forecast_frame,
-                                panel_forecast_request, progress_text, results_table, summary_text)
+                                panel_forecast_request, progress_text, results_table, summary_text,
+                                without_regressors_text)
 from core.ui.urlstate import SESSION_PARAM
 from tests.ui.test_data_page import app as data_page_app, upload
 from tests.ui.test_language import CHINESE, LEAST_CHINESE, chinese_share, visible_texts
@@ -791,3 +793,24 @@ def test_each_series_is_drawn_in_its_own_time_format_and_its_run_s_split_is_said
     assert job.common_frequency(shown) is None  # the small multiples: an axis that fits both
     assert "Trained at train fraction 0.7, not the current split's 0.8" in summary_text(job, fraction=0.8)
     assert "Trained at" not in summary_text(job, fraction=0.7)
+
+
+def test_forecasting_every_series_says_which_auto_forecast_without_the_regressors() -> None:
+    # Only the single series' forecast said it; the forecasts of every series were silent.
+    from core.panel.run import forecast_series
+
+    months = 54
+    promo = (np.arange(months) % 5 == 0).astype(float)
+    sales = np.round(100 + 2 * np.arange(months) + 10 * np.sin(2 * np.pi * np.arange(months) / 12) + 15 * promo, 2)
+    sales[48:] = np.nan  # six months of promotions given ahead
+    frame = pd.DataFrame({"month": stamps(months), "sales": sales, "promo": promo})
+    task = SeriesTask.from_frame("north", frame, LoadOptions(date_col="month", target="sales", regressors=("promo",)))
+    request = RunRequest("auto", ModelSettings(regressors=("promo",)), horizon=12)
+    job = PanelRun(request, total=1)
+    job.add(forecast_series(task, request))
+    assert len(job.outcomes[0].predictions) == 12  # type: ignore[arg-type]
+    assert without_regressors_text(job) == ("auto forecast 1 series without the regressors, choosing among the models "
+                                            "that do not use them: their future values end before the 12 steps asked "
+                                            "for (the first, north: 6 steps).")
+    assert "north" in str(without_regressors_text(job, "zh"))
+    assert without_regressors_text(PanelRun(replace(request, horizon=6), total=0)) is None
