@@ -7,7 +7,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
-from core.panel.run import forecast_series, regressors_reach_notes
+from core.panel.run import forecast_series, regressors_reach_text
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats, value_format
@@ -118,9 +118,8 @@ if result is not None:
         st.warning(budget_warning(note, T.lang))
     if chosen := future.attrs.get("chosen"):  # auto, refitted on every row, chose again
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
-    for note in regressors_reach_notes({"future_regressors_reach": future.attrs.get("regressors_reach")}, shown_horizon,
-                                       T.lang):
-        st.info(note)
+    if (reach := future.attrs.get("regressors_reach")) is not None:  # auto forecast without them
+        st.info(regressors_reach_text(reach, shown_horizon, T.lang))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if not series.frequency.is_steps else st.column_config.NumberColumn(T("forecast.step")))
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table

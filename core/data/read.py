@@ -1168,7 +1168,6 @@ _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertic
 
 def _ragged_error(error: BaseException, text: str, delimiter: str) -> DataError:
     """pandas' tokenizer error in the user's terms: which line of ``text`` has how many fields, and the fix."""
-    separators = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
     found = _FIELD_COUNTS.search(str(error))
     if (unclosed := _UNCLOSED_QUOTE.search(str(error))) is not None:  # pandas counts rows from 0, the header's
         line = int(unclosed.group(1)) + 1
@@ -1176,6 +1175,7 @@ def _ragged_error(error: BaseException, text: str, delimiter: str) -> DataError:
                          "file reads as that one cell: close the quote, or remove it.", "err.unclosed_quote",
                          {"line": line})
     if found is None:
+        separators = _DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
         return DataError(f"The rows do not line up into columns ({_first_line(error)}): check that every row has the "
                          f"same number of {separators}, and put cells that contain one in double quotes.",
                          "err.ragged", {"detail": _first_line(error), "separators": separators})

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,8 +13,8 @@ from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_date
                                  offset_of, regular_alias, stamps_between)
 from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
                                PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, months_under_years,
-                               nested_periods, parse_compact_dates, parse_dates, parse_epochs, parse_excel_serials, parse_numbers,
-                               unnamed_column, unreadable_numbers, writes_month_dot_year)
+                               nested_periods, parse_compact_dates, parse_dates, parse_epochs, parse_excel_serials,
+                               parse_numbers, unnamed_column, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -1041,9 +1041,7 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
                                      "notice.other_sheet", {"sheet": str(sheet)}))
     if special := attrs.get("special_periods"):  # ``parsing._numbered_periods``: SAP's periods 13-16
-        rows = int(special["rows"])  # type: ignore[index]
-        report.notices.append(Notice(f"{count(rows, 'row')} of special periods 13-16 (a year's closing postings, no "
-                                     f"month) {_were(rows)} left out.", "notice.special_periods", {"rows": rows}))
+        report.notices.append(_special_periods_notice(int(special["rows"])))  # type: ignore[index]
     if averages := attrs.get("summary_periods"):  # ``parsing._year_and_week``: the BLS's M13, Q05
         rows, code = int(averages["rows"]), str(averages["code"])  # type: ignore[index]
         report.notices.append(Notice(f"{count(rows, 'row')} coded {code} (the year's average) {_were(rows)} left out.",
@@ -1230,19 +1228,31 @@ def _labels_only(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series
 def _special_periods(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> np.ndarray:
     """Which unreadable rows are SAP's special periods with their year (``013.2021`` to ``016.2021``): said as left
     out, not as dates to correct in the file."""
-    if written is None or not unreadable.any():
-        return np.zeros(len(frame), dtype=bool)
-    cells = written.reindex(frame.index).astype("string").str.strip()
-    return unreadable & cells.str.fullmatch(PERIOD_DOT_YEAR).fillna(False).to_numpy(dtype=bool)
+    return _unreadable_where(frame, unreadable, written,
+                             lambda cells: cells.str.fullmatch(PERIOD_DOT_YEAR).fillna(False))
 
 
 def _blank_dates(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> np.ndarray:
     """Which rows without a time stamp (``unreadable``) have a blank time cell where ``written`` is known: nothing
     written there to read, rather than a date that could not be read."""
+    return _unreadable_where(frame, unreadable, written, lambda cells: cells.isna() | (cells == ""))
+
+
+def _unreadable_where(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None,
+                      test: Callable[[pd.Series], pd.Series]) -> np.ndarray:
+    """Which ``unreadable`` rows have a time cell (``written``, stripped, on ``frame``'s index) that passes ``test``;
+    none where the cells are not known."""
     if written is None or not unreadable.any():
         return np.zeros(len(frame), dtype=bool)
     cells = written.reindex(frame.index).astype("string").str.strip()
-    return unreadable & (cells.isna() | (cells == "")).to_numpy(dtype=bool)
+    return unreadable & test(cells).to_numpy(dtype=bool)
+
+
+def _special_periods_notice(rows: int) -> Notice:
+    """Said where SAP's special periods (13-16, a year's closing postings) are left out: beside a year column
+    (``parsing._numbered_periods``) or written with their year (``013.2021``)."""
+    return Notice(f"{count(rows, 'row')} of special periods 13-16 (a year's closing postings, no month) "
+                  f"{_were(rows)} left out.", "notice.special_periods", {"rows": rows})
 
 
 def _undated_rows_notice(rows: int) -> Notice:
@@ -1286,8 +1296,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     if rows := int(special.sum()):  # SAP's 013.2021: a year's closing postings, nothing to correct
         frame, unreadable = frame[~special], unreadable[~special]
         report.rows_dropped += rows
-        report.notices.append(Notice(f"{count(rows, 'row')} of special periods 13-16 (a year's closing postings, no "
-                                     f"month) {_were(rows)} left out.", "notice.special_periods", {"rows": rows}))
+        report.notices.append(_special_periods_notice(rows))
     bad_dates = int(np.count_nonzero(unreadable))
     if bad_dates:
         examples = _quoted_cells(written.reindex(frame.index[unreadable])) if written is not None else "''"

@@ -69,7 +69,8 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                "frequency": series.frequency.name, "rows": len(series.frame),
                "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)
                + held_at_zero_notes(result.params)
-               + regressors_reach_notes(result.params, request.horizon)
+               + ([regressors_reach_text(reach, request.horizon)]
+                  if (reach := result.params.get("future_regressors_reach")) is not None else [])
                + ([result.budget_note] if result.budget_note else [])}
     return result, summary
 
@@ -81,13 +82,12 @@ def held_at_zero_notes(params: dict[str, Any]) -> list[str]:
     return [t(key, "en", step=params[name]) for name, key in said if params.get(name)]
 
 
-def regressors_reach_notes(params: dict[str, Any], horizon: int, lang: str = "en") -> list[str]:
+def regressors_reach_text(reach: int, horizon: int, lang: str = "en") -> str:
     """Said when auto forecast past the end without the regressors, their future values ending before the
-    ``horizon`` (``future_regressors_reach``, the steps they give): how far they go, and how to let it use them."""
-    if (reach := params.get("future_regressors_reach")) is None:
-        return []
-    return [t("forecast.regressors_none" if not reach else "forecast.regressors_beyond", lang, rows=reach,
-              steps=horizon)]
+    ``horizon`` (``reach``: the steps they give, ``forecast_future``'s ``regressors_reach``): how far they go, and how
+    to let it use them."""
+    return t("forecast.regressors_none" if not reach else "forecast.regressors_beyond", lang, rows=reach,
+             steps=horizon)
 
 
 def _unused_regressors(request: RunRequest) -> list[str]:

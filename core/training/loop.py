@@ -144,13 +144,13 @@ class SharedDeadline:
 
 
 @contextmanager
-def shared_budget(seconds: float | None = None, variable: str = "TSR_TRAIN_MAX_SECONDS") -> Iterator[None]:
+def shared_budget(seconds: float | None = None) -> Iterator[None]:
     """The trainings started inside share one time budget (``TSR_TRAIN_MAX_SECONDS`` unless ``seconds``): each stops
     at its own budget or at the shared deadline, whichever comes first (after one update at least). A band's
     backtest refits its model up to 8 times: together they take at most one training's time, not 8. Inside another
     shared budget, the earlier deadline holds (a band's refits inside a run over every series, which has its own)."""
     total = seconds if seconds is not None else limit("TSR_TRAIN_MAX_SECONDS", MAX_SECONDS)
-    with training_deadline(SharedDeadline(time.perf_counter() + total, total, variable)):
+    with training_deadline(SharedDeadline(time.perf_counter() + total, total, "TSR_TRAIN_MAX_SECONDS")):
         yield
 
 

@@ -198,10 +198,10 @@ def _wrapped_chinese(text: str) -> list[str]:
     line may break next to a Chinese character or after a space, but not inside a run of Latin letters and digits
     (``95%``, ``CSV``) nor before closing punctuation (a line began with "："); after punctuation where there is some
     in the line's last 40%."""
-    lines, line, width = [], "", 0
+    lines, line = [], ""
     for char in text:
-        line, width = line + char, width + (2 if ord(char) > 0x2E7F else 1)
-        if width <= KEY_LINE:
+        line += char
+        if _columns(line) <= KEY_LINE:
             continue
         cuts = [index for index in range(1, len(line)) if _may_break(line[index - 1], line[index])]
         after_mark = [index for index in cuts if line[index - 1] in _NO_LINE_START and index >= 0.6 * len(line)]
@@ -210,13 +210,21 @@ def _wrapped_chinese(text: str) -> list[str]:
             continue  # one unbroken run: longer than a line
         lines.append(line[:cut].rstrip())
         line = line[cut:].lstrip()
-        width = sum(2 if ord(c) > 0x2E7F else 1 for c in line)
     return [*lines, line] if line else lines or [text]
+
+
+def _wide(char: str) -> bool:
+    """Whether ``char`` is a Chinese character or mark (from the CJK radicals on): two columns wide."""
+    return ord(char) > 0x2E7F
+
+
+def _columns(text: str) -> int:
+    return sum(2 if _wide(char) else 1 for char in text)
 
 
 def _may_break(before: str, after: str) -> bool:
     """Whether a Chinese line may end after ``before`` and the next begin with ``after``."""
-    return after not in _NO_LINE_START and (before.isspace() or ord(before) > 0x2E7F or ord(after) > 0x2E7F)
+    return after not in _NO_LINE_START and (before.isspace() or _wide(before) or _wide(after))
 
 
 def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> ChartT:

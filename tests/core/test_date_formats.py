@@ -24,6 +24,14 @@ def _iso_weeks(first: str, rows: int, spelled: str = "{y}-W{w:02d}") -> list[str
     return [spelled.format(y=day.isocalendar().year, w=day.isocalendar().week) for day in mondays]
 
 
+WEEKS = pd.date_range("2020-11-02", periods=ROWS, freq="W-MON")
+
+
+def _weekly(spelled: str = "{y}-W{w:02d}") -> tuple[list[str], pd.DatetimeIndex, str]:
+    """A row of ``FORMATS``: ``WEEKS`` written ``spelled`` (ISO years and weeks), the stamps and the frequency."""
+    return _iso_weeks("2020-11-02", ROWS, spelled), WEEKS, "weekly"
+
+
 MONTHS = pd.date_range("2015-01-01", periods=ROWS, freq="MS")
 DAYS = pd.date_range("2021-01-20", periods=ROWS, freq="D")
 QUARTERS = pd.date_range("2015-01-01", periods=ROWS, freq="QS")
@@ -48,11 +56,9 @@ PORTUGUESE = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "ou
 
 # name -> (time column as written, expected stamps, frequency)
 FORMATS = {
-    "iso week": (_iso_weeks("2020-11-02", ROWS), pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
-    "iso week compact": (_iso_weeks("2020-11-02", ROWS, "{y}W{w:02d}"),
-                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
-    "iso week and day": (_iso_weeks("2020-11-02", ROWS, "{y}-W{w:02d}-1"),
-                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "iso week": _weekly(),
+    "iso week compact": _weekly("{y}W{w:02d}"),
+    "iso week and day": _weekly("{y}-W{w:02d}-1"),
     "yyyymm": ([f"{d:%Y%m}" for d in MONTHS], MONTHS, "monthly"),
     "mm/yyyy": ([f"{d:%m/%Y}" for d in MONTHS], MONTHS, "monthly"),
     "m/yyyy": ([f"{d.month}/{d.year}" for d in MONTHS], MONTHS, "monthly"),
@@ -116,8 +122,7 @@ FORMATS = {
     "Portuguese mon/yyyy": ([f"{PORTUGUESE[d.month - 1]}/{d:%Y}" for d in MONTHS], MONTHS, "monthly"),
     "Portuguese mon/yy": ([f"{PORTUGUESE[d.month - 1]}/{d:%y}" for d in MONTHS], MONTHS, "monthly"),
     "IMF SDMX yyyy-Mmm": ([f"{d:%Y}-M{d:%m}" for d in MONTHS], MONTHS, "monthly"),
-    "tsibble yyyy Www": (_iso_weeks("2020-11-02", ROWS, "{y} W{w:02d}"),
-                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "tsibble yyyy Www": _weekly("{y} W{w:02d}"),
     "SAS MONYY7.": ([f"{d:%b%Y}".upper() for d in MONTHS], MONTHS, "monthly"),
     "SAS DATETIME20.": ([f"{d:%d%b%Y:%H:%M:%S}".upper() for d in HOURS], HOURS, "hourly"),
     "Stata %tc": ([f"{d:%d%b%Y %H:%M:%S}".lower() for d in HOURS], HOURS, "hourly"),
@@ -127,14 +132,10 @@ FORMATS = {
     "Excel Long Date (US)": ([f'"{d:%A}, {d:%B} {d.day}, {d.year}"' for d in DAYS], DAYS, "daily"),
     "Excel Long Date (UK)": ([f'"{d:%A}, {d.day} {d:%B %Y}"' for d in DAYS], DAYS, "daily"),
     "Day, Mon d, yyyy": ([f'"{d:%a}, {d:%b} {d.day}, {d.year}"' for d in DAYS], DAYS, "daily"),
-    "German KW ww/yyyy": (_iso_weeks("2020-11-02", ROWS, "KW {w:02d}/{y}"),
-                          pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
-    "German KWww yyyy": (_iso_weeks("2020-11-02", ROWS, "KW{w:02d} {y}"),
-                         pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
-    "Www yyyy": (_iso_weeks("2020-11-02", ROWS, "W{w:02d} {y}"),
-                 pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
-    "Week w yyyy": (_iso_weeks("2020-11-02", ROWS, "Week {w} {y}"),
-                    pd.date_range("2020-11-02", periods=ROWS, freq="W-MON"), "weekly"),
+    "German KW ww/yyyy": _weekly("KW {w:02d}/{y}"),
+    "German KWww yyyy": _weekly("KW{w:02d} {y}"),
+    "Www yyyy": _weekly("W{w:02d} {y}"),
+    "Week w yyyy": _weekly("Week {w} {y}"),
     "Qq'yy": ([f"Q{d.quarter}'{d:%y}" for d in QUARTERS_1990S], QUARTERS_1990S, "quarterly"),
     "Qq 'yy": ([f"Q{d.quarter} '{d:%y}" for d in QUARTERS], QUARTERS, "quarterly"),
 }

@@ -6,6 +6,7 @@ import io
 import json
 import math
 import re
+import time
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,7 +28,7 @@ from core.panel.run import SeriesOutcome, fit_series
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.ui.charts import small_multiples
-from core.training.loop import TrainConfig, shared_budget, train
+from core.training.loop import SharedDeadline, TrainConfig, shared_budget, train, training_deadline
 from core.ui.explain import budget_warning
 from core.ui.charts import prediction_chart
 from core.ui.panel_runs import (PanelRun, drawn_panel_runs, every_series_request, extremes_frame, forecast_frame,
@@ -701,7 +702,8 @@ def test_a_training_the_run_s_time_limit_stops_names_that_limit() -> None:
     assert "its time budget of 0.5 s (TSR_MAX_DASHBOARD_SECONDS)" in note
     assert "（TSR_MAX_DASHBOARD_SECONDS）" in budget_warning(note, "zh")
     x, y = np.arange(200.0).reshape(-1, 1) / 200, np.arange(200.0) / 200
-    with shared_budget(1e-3, "TSR_MAX_DASHBOARD_SECONDS"), shared_budget():  # the inner, later deadline gives way
+    with training_deadline(SharedDeadline(time.perf_counter() + 1e-3, 1e-3, "TSR_MAX_DASHBOARD_SECONDS")), \
+            shared_budget():  # the inner, later deadline gives way
         history = train(torch.nn.Linear(1, 1), x, y, TrainConfig(optimizer="sgd", epochs=100_000, tol=0.0,
                                                                  patience=100_000))
     assert "time budget of 0.001 s (TSR_MAX_DASHBOARD_SECONDS)" in history.budget_note
