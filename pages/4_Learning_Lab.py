@@ -6,8 +6,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.ui.explain import (budget_warning, feature_label, gap_words, result_notes, short_of_exact,
-                             undefined_metric_notes)
+from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, short_of_exact
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, LabResults, LabSettings,
                              at_stability_edge, batch_divergence, batch_rises, race_curves, race_table, run_lab)
 from core.i18n import Texts, listed, said
@@ -76,9 +75,8 @@ def show(results: LabResults) -> None:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
                                   T("lab.axis.loss"), lang=T.lang), width="stretch")
         st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch")
-        shown = [{"test": r.test} for r in results.race if not r.diverged_at]
-        for note in undefined_metric_notes(shown, T.lang, names=("mape",)):  # the table's metrics: MAE and MAPE
-            st.caption(note)
+        if any(r.test.get("mape") is None for r in results.race if not r.diverged_at):  # the table has MAE and MAPE
+            st.caption(T("lab.race_mape_undefined"))
     else:
         st.info(T("lab.race_empty"))
     lesson("backprop")

@@ -396,6 +396,8 @@ MESSAGES: dict[str, str] = {
     "lab.batch_help": "Rows per mini-batch.",
     "lab.race": "Optimizers in the race",
     "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier.",
+    "lab.race_mape_undefined": "Test MAPE is undefined where an actual value is 0 (it divides by the actual): compare "
+                               "the optimizers by test MAE.",
     "lab.race_empty": "No optimizer is in the race: choose at least one under **Optimizers in the race**.",
     "lab.race_scale": "Race learning-rate multiplier",
     "lab.race_scale_help": "Scale every racer's learning rate; large values diverge.",
@@ -510,6 +512,10 @@ MESSAGES: dict[str, str] = {
     "lab.chart.minimum": "least-squares minimum",
     "lab.chart.log_scale": " (log scale)",
     "lab.chart.curve": "curve",
+    "lab.key.curve": "The mean squared error of y = w·x for each slope w; the dashed rule marks the least-squares w.",
+    "lab.key.surface": "The error over slope w and intercept b (darker is lower); the white line is the optimizer's "
+                       "path, the diamond the least-squares minimum.",
+    "lab.key.lines": "The {y} at each {x}, one line per curve named below the chart.",
     "lab.curve.full": "full batch",
     "lab.curve.single": "single sample",
     "lab.curve.mini": "mini-batch of {size}",

@@ -240,6 +240,12 @@ def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> 
                                                   subtitleColor="gray"))
 
 
+def keyed(chart: ChartT, key: str, lang: str) -> ChartT:
+    """``chart`` titled by its ``key`` (what its marks are), in grey lines short enough for a phone: a screen reader
+    names a chart by its title."""
+    return _said_if_thinned(chart, False, lang, key)
+
+
 def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en") -> alt.Chart:
     """Actual minus predicted over time, coloured by split."""
     rows = predictions.dropna(subset=["actual", "predicted"]).assign(

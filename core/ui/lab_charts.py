@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from core.lab.panels import Landscape
-from core.ui.charts import laid_out
+from core.ui.charts import keyed, laid_out
 from core.i18n import relabel, t
 
 LOG = alt.Scale(type="log")
@@ -22,7 +22,7 @@ def loss_curve(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     best = pd.DataFrame({"w": [landscape.w_best], "label": [t("lab.chart.best_w", lang, w=landscape.w_best)]})
     rule = alt.Chart(best).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(
         x="w:Q", tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
-    return laid_out(alt.layer(line, rule).properties(height=300))
+    return laid_out(keyed(alt.layer(line, rule).properties(height=300), t("lab.key.curve", lang), lang))
 
 
 def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
@@ -55,7 +55,7 @@ def loss_surface(landscape: Landscape, lang: str = "en") -> alt.LayerChart:
     best = alt.Chart(minimum).mark_point(shape="diamond", size=200, filled=True, color="#e45756").encode(
         x=alt.X("w:Q", scale=w_axis), y=alt.Y("b:Q", scale=b_axis),
         tooltip=[alt.Tooltip("label:N", title=t("lab.chart.label", lang))])
-    return laid_out(alt.layer(heat, path, best).properties(height=300))
+    return laid_out(keyed(alt.layer(heat, path, best).properties(height=300), t("lab.key.surface", lang), lang))
 
 
 def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_title: str,
@@ -64,19 +64,21 @@ def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_t
 
     ``log_x`` puts x on a log scale too, for curves whose lengths differ by orders of magnitude (a
     full-batch run makes one update per epoch, single-sample SGD one per row), so none is squashed
-    against the left edge. The legend sits below the chart and shows whole names, in ``lang``.
+    against the left edge. The legend sits below the chart and shows whole names, in ``lang``; the title says which
+    quantity is drawn against which.
     """
     shown = frame[(frame[y] > 0) & ((frame[x] > 0) if log_x else True)]
     shown = shown.assign(**{color: shown[color].map(lambda name: relabel(name, lang, "lab.curve"))})
     x_scale = alt.Scale(type="log") if log_x else alt.Scale()
-    return laid_out(alt.Chart(shown).mark_line().encode(
+    key = t("lab.key.lines", lang, y=y_title, x=x_title)
+    return laid_out(keyed(alt.Chart(shown).mark_line().encode(
         x=alt.X(f"{x}:Q", title=x_title + (t("lab.chart.log_scale", lang) if log_x else ""), scale=x_scale),
         y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
         color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0)),
         tooltip=[alt.Tooltip(f"{color}:N", title=t("lab.chart.curve", lang)),
                  alt.Tooltip(f"{x}:Q", title=x_title, format=",.4~r"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=".3e")],
-    ).properties(height=300).interactive(bind_y=False))
+    ).properties(height=300).interactive(bind_y=False), key, lang))
 
 
 def curve_name(name: str, lang: str) -> str:

@@ -213,6 +213,7 @@ def test_an_adaptive_path_that_jumps_off_the_map_and_comes_back_is_drawn_whole_n
     (w_low, w_high), (b_low, b_high) = (drawn["encoding"][axis]["scale"]["domain"] for axis in ("x", "y"))
     off = ~(path.path["w"].between(w_low, w_high) & path.path["b"].between(b_low, b_high))
     assert drawn["mark"]["clip"] and off.any() and w_high - w_low < 3 * (2.0 + abs(path.minimum[0]))  # axes: the map's
+    assert "white line is the optimizer's path" in " ".join(spec["title"]["text"])  # a screen reader's name for it
 
 
 @pytest.mark.parametrize("epochs", [8, 11, 20, 60, 100])

@@ -112,6 +112,9 @@ def test_batch_curves_of_very_different_lengths_share_a_log_x_axis() -> None:
     spec = log_lines(frame, "update", "loss", "mode", "update", "loss", log_x=True).to_dict()
     assert spec["encoding"]["x"]["scale"]["type"] == "log"
     assert spec["encoding"]["color"]["legend"]["labelLimit"] == 0
+    assert " ".join(spec["title"]["text"]) == "The loss at each update, one line per curve named below the chart."
+    chinese = log_lines(frame, "update", "loss", "mode", "更新次数", "训练损失", log_x=True, lang="zh").to_dict()
+    assert "".join(chinese["title"]["text"]) == "训练损失随更新次数的变化，每条线是图下方列出的一条曲线。"
 
 
 def test_compare_lists_naive_once_and_sorts_the_scores_first(air: LoadedSeries) -> None:
@@ -269,6 +272,10 @@ def test_train_and_compare_say_why_mape_has_no_value_when_an_actual_is_zero() ->
     assert at.dataframe[0].value["test sMAPE %"].notna().all()  # the note says to compare by it: it is there
     assert at.dataframe[0].proto.placeholder == "undefined"  # Streamlit wrote "None" in the blank cells
     assert sum(c.value.startswith("MAPE is undefined") for c in at.caption) == 1
+    at.switch_page("pages/4_Learning_Lab.py").run(timeout=120)
+    race = [c.value for c in at.caption if "is undefined" in c.value]  # its table has test MAE and MAPE, no sMAPE
+    assert not at.exception and race == ["Test MAPE is undefined where an actual value is 0 (it divides by the "
+                                         "actual): compare the optimizers by test MAE."]
 
 
 def test_a_forecast_without_a_band_shows_no_band_columns_nor_a_caption_about_it() -> None:
