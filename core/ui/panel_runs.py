@@ -20,7 +20,7 @@ from core.i18n import candidate_name, said, t
 from core.models.specs import Value, named_settings, training_settings
 from core.panel.choice import Panel
 from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_series, geometric_mean, panel_predictions,
-                            panel_summary)
+                            panel_summary, scored)
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.training.loop import SharedDeadline
@@ -339,11 +339,10 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
     """Each run's geometric mean of the relative test MAE over the series that every run of its train fraction
     scored (None where they share none); a run that scored none (its every series failed) has none to share and
     leaves the others' alone."""
-    scored = [{o.unique_id: o.relative_mae for o in job.outcomes if o.relative_mae is not None and o.relative_mae > 0}
-              for job in jobs]
+    ratios_of = [{o.unique_id: o.relative_mae for o in job.outcomes if scored(o.relative_mae)} for job in jobs]
     means: list[float | None] = []
-    for job, ratios in zip(jobs, scored):
-        peers = [other for peer, other in zip(jobs, scored)
+    for job, ratios in zip(jobs, ratios_of):
+        peers = [other for peer, other in zip(jobs, ratios_of)
                  if peer.request.train_fraction == job.request.train_fraction and other]
         shared = set(ratios).intersection(*peers)
         means.append(geometric_mean([ratios[uid] for uid in shared]))

@@ -591,6 +591,22 @@ def test_a_run_that_scored_no_series_leaves_the_others_ranking_alone() -> None:
     assert common_geomeans(runs) == pytest.approx([0.5, 1.0, None])
 
 
+def test_a_series_forecast_exactly_up_to_rounding_is_left_out_of_the_means_like_an_exact_one() -> None:
+    # A straight series' line left a test MAE of 8.9e-16 (4.4e-16 of seasonal naive's): the run's mean over four
+    # series read 0.0001 where its other three scored about 0.6.
+    from core.panel.run import EngineInfo, panel_summary
+    from core.ui.panel_runs import common_geomeans
+
+    def job(model: str, ratios: dict[str, float]) -> PanelRun:
+        return PanelRun(RunRequest(model), len(ratios), [
+            SeriesOutcome(uid, summary={"test": {"mape": 1.0}}, relative_mae=ratio) for uid, ratio in ratios.items()])
+
+    noisy, exact = job("linear", {"a": 0.5, "b": 0.8, "line": 4.4e-16}), job("multi", {"a": 0.4, "b": 0.9, "line": 0.0})
+    assert common_geomeans([noisy, exact]) == pytest.approx([0.4 ** 0.5, 0.6])
+    summary = panel_summary(noisy.outcomes, EngineInfo("local", 1), 1.0)
+    assert summary["test_mae_vs_snaive_geomean"] == pytest.approx(0.4 ** 0.5) and summary["test_mae_vs_snaive_series"] == 2
+
+
 def test_all_series_runs_keep_their_numbers_and_show_how_they_trained() -> None:
     from core.training.loop import TrainConfig
     from core.ui.panel_runs import MAX_PANEL_RUNS, panel_board, start_panel_run
