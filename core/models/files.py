@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import zipfile
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,7 @@ def model_bytes(forecaster: Forecaster) -> bytes:
 
 def read_model_file(data: bytes) -> dict[str, Any]:
     """The file's plain contents, read safely onto the CPU; raises ``DataError`` for anything else."""
+    _check_archive(data)
     try:
         payload = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
     except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, TypeError, AttributeError, KeyError,
@@ -44,12 +46,30 @@ def read_model_file(data: bytes) -> dict[str, Any]:
     return payload
 
 
+def _check_archive(data: bytes) -> None:
+    """Refuse, before anything is unpacked, a file that is not the zip archive ``torch.save`` writes: its entries are
+    stored whole, never compressed, so together they are no larger than the file. (A 0.78 MB file whose entry had been
+    deflated unpacked to 760 MB before it was refused.)"""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise DataError("Not a model file this app wrote (not a zip archive): choose a .pt file downloaded from the "
+                        "Train page.") from None
+    if any(entry.compress_type != zipfile.ZIP_STORED for entry in entries) or \
+            sum(entry.file_size for entry in entries) > len(data):
+        raise DataError("Not a model file this app wrote (its parts are compressed or larger than the file): choose a "
+                        ".pt file downloaded from the Train page.")
+
+
 def load_model(data: bytes) -> Forecaster:
     """The fitted forecaster a model file holds, ready to forecast; raises ``DataError`` for a file whose
     contents are plain data but not a model this app wrote (missing parts, weights of the wrong shape)."""
     payload = read_model_file(data)
     try:
-        return Forecaster.from_state(payload["state"])
+        model = Forecaster.from_state(payload["state"])
+        model.params()  # reads its settings: a part missing from the file is found here, not at the first forecast
+        return model
     except DataError:
         raise
     except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError, StopIteration,

@@ -97,6 +97,8 @@ def _decode_net(value: dict[str, Any]) -> nn.Module:
 def _decode_object(cls: type, fields: dict[str, Any]) -> Any:
     if dataclasses.is_dataclass(cls):
         return cls(**fields)
+    if any(callable(getattr(cls, key, None)) or isinstance(getattr(cls, key, None), property) for key in fields):
+        raise DataError("The model file holds data this app does not write: download the model again from Train.")
     made = cls.__new__(cls)
     made.__dict__.update(fields)
     return made

@@ -136,3 +136,34 @@ def test_a_network_size_written_as_infinity_is_a_damaged_file_not_an_overflow() 
         "n_features": float("inf"), "hidden": 0, "state_dict": {"linear.weight": torch.zeros(1, 1)}}}}, buffer)
     with pytest.raises(DataError, match="download the model again"):
         load_model(buffer.getvalue())
+
+
+def test_a_compressed_archive_is_refused_before_it_is_unpacked() -> None:
+    import zipfile
+
+    buffer, packed = io.BytesIO(), io.BytesIO()  # deflated, 0.78 MB unpacked to 760 MB before it was refused
+    torch.save({"format": "ts-regression-model/2", "state": {}, "pad": torch.zeros(1_000_000, dtype=torch.float64)},
+               buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(packed, "w") as target:
+        for entry in source.infolist():
+            target.writestr(entry, source.read(entry.filename), compress_type=zipfile.ZIP_DEFLATED)
+    assert len(packed.getvalue()) < 100_000
+    with pytest.raises(DataError, match="compressed or larger than the file"):
+        load_model(packed.getvalue())
+
+
+def _edited_linear_file(air, edit) -> bytes:  # type: ignore[no-untyped-def]
+    payload = read_model_file(model_bytes(run(air.frame, air.frequency, RunRequest("linear")).forecaster))
+    edit(payload["state"]["fields"])
+    buffer = io.BytesIO()
+    torch.save(payload, buffer)
+    return buffer.getvalue()
+
+
+def test_a_file_missing_a_part_or_shadowing_a_method_is_refused_when_loaded(air) -> None:  # type: ignore[no-untyped-def]
+    # Both loaded; their first forecast raised AttributeError ('spec') or TypeError ('str' object is not callable).
+    with pytest.raises(DataError, match="damaged or was not written by this app"):
+        load_model(_edited_linear_file(air, lambda fields: fields.pop("spec")))
+    with pytest.raises(DataError, match="holds data this app does not write"):
+        load_model(_edited_linear_file(air, lambda fields: fields.update(forecast="x")))
+    assert load_model(_edited_linear_file(air, lambda fields: None)).forecast(steps(3)).shape == (3,)
