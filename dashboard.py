@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions, load_series
+from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import series_chart
-from core.panel.choice import PanelChoice, read_panel
+from core.panel.choice import PanelChoice
 from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, id_candidates, panel_choice, panel_note, read_into,
-                                picked_options, sheet_picker, show_series)
+                                picked_options, session_readers, sheet_picker, show_series)
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
@@ -19,15 +19,13 @@ from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after
 from core.ui.text import plain
 from core.ui.urlstate import to_query
 
-# Parsed uploads are shared by content across sessions: few of them, and not for long.
-load_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(load_series)
-split_cached = st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read_panel)
+load_file, split_file = session_readers(st.session_state)  # each file parsed once per session, not shared
 
 
 def use_file(reading: Reading, T: Texts) -> bool:
     """Load a file (split as ``reading.choice`` says); on a problem keep what is loaded, remember it, return False."""
     with st.spinner(T("data.reading")):
-        return read_into(st.session_state, reading, load_cached, split_cached) is not None
+        return read_into(st.session_state, reading, load_file, split_file) is not None
 
 
 def handle_inputs(T: Texts) -> None:
@@ -130,7 +128,7 @@ def data_page() -> None:
 
 
 def main() -> None:
-    note = open_session(st.session_state, st.query_params, load_cached, split=split_cached, cookies=st.context.cookies)
+    note = open_session(st.session_state, st.query_params, load_file, split=split_file, cookies=st.context.cookies)
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))  # the selector's choice first
     follow_language(st.session_state, T.lang)
     data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)

@@ -143,8 +143,13 @@ class LoadOptions:
     day_first: bool | None = None
 
 
-def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions | None = None) -> LoadedSeries:
-    """Read ``source`` (bytes or a path) and return the tidy series.
+TableReader = Callable[[bytes, str, str | int], pd.DataFrame]  # the file's bytes, its name, the sheet -> raw table
+
+
+def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions | None = None,
+                read: TableReader = read_table) -> LoadedSeries:
+    """Read ``source`` (bytes or a path) with ``read`` (``read_table``; the dashboard's reads each file once per
+    session) and return the tidy series.
 
     Raises
     ------
@@ -153,7 +158,7 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
     """
     options = options or LoadOptions()
     data, name = read_bytes(source, name, options.max_mb)
-    raw = read_table(data, name, options.sheet)  # the readers turn their own failures into DataError
+    raw = read(data, name, options.sheet)  # the readers turn their own failures into DataError
     return tidy_table(raw, options)
 
 

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from core.data.read import column_text, read_bytes, read_table
-from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, filled, named_as_steps, without_summary_rows
+from core.data.tidy import (MIN_ROWS, LoadedSeries, LoadOptions, TableReader, filled, named_as_steps,
+                            without_summary_rows)
 from core.errors import DataError
 from core.panel.split import ALL_TARGETS, SeriesTask, of_the_series, plan_layout, split_series
 
@@ -65,15 +66,16 @@ def _rows_in(task: SeriesTask) -> int:
     return int(where[-1] - where[0] + 1)
 
 
-def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice) -> Panel | None:
-    """The series of the file ``data`` split as ``choice`` says, read with ``options`` (the whole file's time
-    column, target and regressors); None when that makes one series. A chosen id column is neither target nor
+def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice,
+               read: TableReader = read_table) -> Panel | None:
+    """The series of the file ``data`` (its table read by ``read``) split as ``choice`` says, read with ``options`` (the
+    whole file's time column, target and regressors); None when that makes one series. A chosen id column is neither target nor
     regressor. Raises ``DataError`` for a split the file does not allow."""
     given = choice.id_cols or ()
     options = replace(options, target=None if options.target in given else options.target,
                       regressors=tuple(col for col in options.regressors if col not in given))
     contents = read_bytes(data, name, options.max_mb)[0]
-    raw = without_summary_rows(read_table(contents, name, options.sheet))
+    raw = without_summary_rows(read(contents, name, options.sheet))
     layout = plan_layout(raw, options, given or None, ALL_TARGETS if choice.all_targets else options.target,
                          detect=choice.id_cols is None, exact=lambda columns: column_text(contents, columns))
     tasks, blank = ([], 0) if layout.is_single else split_series(raw, layout)
