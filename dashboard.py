@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.data.read import read_table
 from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import series_chart
 from core.panel.choice import PanelChoice
-from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, id_candidates, panel_choice, panel_note, read_into,
-                                picked_options, session_readers, sheet_picker, show_series)
+from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, file_readers, id_candidates, panel_choice,
+                                panel_note, picked_options, read_into, sheet_picker, show_series)
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
@@ -19,7 +20,8 @@ from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after
 from core.ui.text import plain
 from core.ui.urlstate import to_query
 
-load_file, split_file = session_readers(st.session_state)  # each file parsed once per session, not shared
+# Parsed tables are shared by the file's bytes across sessions: few of them, and not for long.
+load_file, split_file = file_readers(st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read_table))
 
 
 def use_file(reading: Reading, T: Texts) -> bool:

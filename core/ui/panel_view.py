@@ -8,10 +8,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-import pandas as pd
 
-from core.data.read import read_table
-from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, load_series
+from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, TableReader, load_series
 from core.errors import DataError
 from core.i18n import listed, message, quoted_list, t
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, read_panel, series_view
@@ -44,20 +42,12 @@ def again(state: Mapping[str, Any], options: LoadOptions, choice: PanelChoice) -
                    choice)
 
 
-def session_readers(state: MutableMapping[str, Any]) -> tuple[Loader, Splitter]:
-    """``load_series`` and ``read_panel`` parsing each file once per session: a change of column, of the missing-values
-    policy or of series ids tidies the table again without parsing the bytes again (on a 200,000-row file of 20
-    columns each change parsed it anew, twice for a file of several series: 0.6 s a time), and a file of several
-    series is parsed once for both. Only the last file's table is kept, in this session's state, never shared."""
-    return partial(load_series, read=partial(_read_once, state)), partial(read_panel, read=partial(_read_once, state))
-
-
-def _read_once(state: MutableMapping[str, Any], data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
-    held = state.get(keys.DATA_TABLE)
-    if held is None or held[1:3] != (name, sheet) or (held[0] is not data and held[0] != data):
-        held = (data, name, sheet, read_table(data, name, sheet))
-        state[keys.DATA_TABLE] = held
-    return held[3].copy(deep=False)  # copy-on-write: what tidying changes never reaches the table kept
+def file_readers(read: TableReader) -> tuple[Loader, Splitter]:
+    """``load_series`` and ``read_panel`` reading tables with ``read`` (the dashboard's: cached by the file's bytes),
+    so that a change of column, of the missing-values policy or of series ids tidies the table again without parsing
+    the bytes again (on a 200,000-row file of 20 columns each change parsed it anew, twice for a file of several
+    series: 0.6 s a time), and a file of several series is parsed once for both."""
+    return partial(load_series, read=read), partial(read_panel, read=read)
 
 
 def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, split: Splitter) -> bool | None:

@@ -13,7 +13,6 @@ APP_LANG_WIDGET = "app.language"         # the sidebar's language selector (draw
 # Data page (home)
 DATA_SERIES = "data.series"              # LoadedSeries in use
 DATA_SOURCE = "data.source"              # file name shown to the user
-DATA_TABLE = "data.table"                # (bytes, name, sheet, table): the file in use parsed (``session_readers``)
 DATA_BYTES = "data.bytes"                # bytes of the file in use, to re-read with other choices
 DATA_ERROR = "data.error"                # (file name, error) of the last loading problem, shown until a good load
 DATA_UPLOAD_ID = "data.upload_id"        # id of the last upload handled, so reruns do not re-read it
