@@ -16,8 +16,8 @@ from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
 from core.ui.explain import (learned_markdown, metrics_table, result_notes, result_warnings, selection_table,
                              undefined_metric_notes)
 from core.i18n import Texts, said
-from core.ui.panel_runs import (Panel, extremes_chart, latest_panel_run, progress_text, results_table, start_panel_run,
-                                summary_text, too_many_series)
+from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, progress_text, results_table,
+                                start_hint, start_panel_run, summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
                              record_run, result_title, set_page_query, through_dashboard, train_intro)
 from core.ui.text import plain
@@ -84,7 +84,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch", placeholder=T("metric.undefined"))
     if (extremes := extremes_chart(job, series.frequency, T.lang)) is not None:
         st.altair_chart(extremes)
-    if fitted := job.fitted_ids():
+    if fitted := drawable(st.session_state, keys.TRAIN_ALL_SERIES, job.fitted_ids()):
         shown = st.selectbox(**T.widget("train.all_series"), options=fitted, key=keys.TRAIN_ALL_SERIES)
         st.altair_chart(prediction_chart(*job.drawn(shown, series.frequency), T.lang), width="stretch")
 
@@ -147,4 +147,4 @@ if st.button(**T.widget("train.train"), type="primary", key=keys.TRAIN_BUTTON):
 if keys.TRAIN_RESULT in st.session_state:
     show_result(st.session_state[keys.TRAIN_RESULT])
 else:
-    st.info(T("train.start"))
+    st.info(start_hint(st.session_state, T.lang))

@@ -16,7 +16,7 @@ from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
-from core.ui.panel_runs import (drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
+from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
 from core.ui.runs import kept_refit, run_label
@@ -55,7 +55,8 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
         return
     made = job.done - len(failed)
     st.markdown(T("forecast.all_result", model=job.request.model, steps=job.request.horizon, count=made))
-    shown = st.selectbox(**T.widget("forecast.all_series"), options=job.fitted_ids(), key=keys.FORECAST_ALL_SERIES)
+    shown = st.selectbox(**T.widget("forecast.all_series"), key=keys.FORECAST_ALL_SERIES,
+                         options=drawable(st.session_state, keys.FORECAST_ALL_SERIES, job.fitted_ids()))
     history = series_view(panel, shown)
     recent = recent_window(len(history.frame), max(history.frequency.season_length, 1), job.request.horizon)
     st.altair_chart(forecast_chart(history.frame, frame[frame["unique_id"] == shown], history.target, history.frequency,

@@ -185,6 +185,8 @@ MESSAGES: dict[str, str] = {
     "train.train": "Train",
     "train.train_help": "Fit the model on the training rows.",
     "train.dropped": "Only the last {most} runs are kept: the oldest was dropped.",
+    "train.start_one": "The run over every series is above. Press **Train** to train the chosen model on series "
+                       "{series} alone (the series the Data page shows), with its residuals and downloads.",
     "train.start": "Choose a model in the sidebar and press **Train**.",
 
     # What a model learned ---------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from core.training.loop import SharedDeadline
 from core.ui.charts import small_multiples
 from core.ui.runs import format_settings
 from core.ui.session import append_numbered, save_session
+from core.ui.text import plain
 
 MAX_DASHBOARD_SERIES = 500  # TSR_MAX_DASHBOARD_SERIES: series one all-series run of the dashboard goes through
 MAX_DASHBOARD_SECONDS = 600.0  # TSR_MAX_DASHBOARD_SECONDS: the time one all-series run of the dashboard may take
@@ -182,6 +183,22 @@ def latest_panel_run(state: Mapping[str, Any]) -> PanelRun | None:
     return runs[-1] if runs else None
 
 
+def drawable(state: MutableMapping[str, Any], key: str, fitted: list[str]) -> list[str]:
+    """The options of a "Series to draw" picker (under ``key``): ``fitted``, the choice set to the series the Data page
+    shows when the picker has none among them (it opened on the file's first series, whichever the user had picked)."""
+    if state.get(key) not in fitted and state.get(keys.DATA_PANEL_VIEW) in fitted:
+        state[key] = state[keys.DATA_PANEL_VIEW]
+    return fitted
+
+
+def start_hint(state: Mapping[str, Any], lang: str = "en") -> str:
+    """What the Train page says before a run of the series shown: after a run over every series, that **Train** trains
+    the series shown alone (it said to choose a model and press Train, as if nothing had been trained)."""
+    if latest_panel_run(state) is None:
+        return t("train.start", lang)
+    return t("train.start_one", lang, series=plain(str(state.get(keys.DATA_PANEL_VIEW, ""))))
+
+
 def duration_text(seconds: float | None, lang: str = "en") -> str:
     if seconds is None:
         return t("all.left_unknown", lang)
@@ -287,8 +304,9 @@ def extremes_frame(job: PanelRun, lang: str = "en", count: int = EXTREMES) -> pd
     to seasonal naive and the ``count`` with the highest, as ``panel, ds, value, line``: best first, then worst."""
     ranked = sorted((o for o in job.outcomes if o.relative_mae is not None and o.predictions is not None),
                     key=lambda o: float(o.relative_mae))  # type: ignore[arg-type]
-    best = ranked[:count]
-    worst = list(reversed(ranked[max(count, len(ranked) - count):]))  # none of the best again
+    shown_best = min(count, (len(ranked) + 1) // 2)  # 3 series: 2 best, 1 worst (all 3 were "best", none worst)
+    best = ranked[:shown_best]
+    worst = list(reversed(ranked[max(shown_best, len(ranked) - count):]))  # none of the best again
     parts = []
     for kind, chosen in (("best", best), ("worst", worst)):
         for rank, outcome in enumerate(chosen, start=1):

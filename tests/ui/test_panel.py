@@ -324,6 +324,22 @@ def test_forecasting_all_series_gives_one_csv_with_unique_id_first() -> None:
     ok(at)
 
 
+def test_the_series_to_draw_opens_on_the_series_shown_and_train_says_what_it_trains_alone() -> None:
+    # Both pickers opened on the file's first series (north) while the Data page showed east, and Train still said to
+    # choose a model and press Train, as if nothing had been trained.
+    at = upload(app(), "stores.csv", long_csv())
+    at.selectbox(key=keys.DATA_VIEW_WIDGET).select("east").run()
+    train_all(at, "linear")
+    assert at.selectbox(key=keys.TRAIN_ALL_SERIES).value == "east"
+    assert [box.value for box in at.info][-1].startswith("The run over every series is above. Press **Train** to "
+                                                         "train the chosen model on series east alone")
+    assert at.selectbox(key=keys.TRAIN_ALL_SERIES).select("south").run().selectbox(key=keys.TRAIN_ALL_SERIES).value == \
+        "south"  # a choice of the user's stays
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
+    assert ok(at).selectbox(key=keys.FORECAST_ALL_SERIES).value == "east"
+
+
 def test_a_series_whose_forecast_is_held_at_zero_says_so_among_all_forecasts() -> None:
     falling = pd.DataFrame({"month": stamps(), "store": "closing", "sales": np.linspace(300.0, 40.0, MONTHS)})
     rising = pd.DataFrame({"month": stamps(), "store": "open", "sales": monthly(100, 1)})
@@ -496,7 +512,10 @@ def test_the_small_multiples_show_the_best_and_the_worst_once_each() -> None:
     few = PanelRun(RunRequest("linear"), total=2)
     for k, ratio in enumerate([0.9, 0.3]):
         few.add(outcome(f"s{k}", ratio))
-    assert list(dict.fromkeys(extremes_frame(few)["panel"])) == ["best 1: s1 (0.300)", "best 2: s0 (0.900)"]
+    assert list(dict.fromkeys(extremes_frame(few)["panel"])) == ["best 1: s1 (0.300)", "worst 1: s0 (0.900)"]
+    few.add(outcome("s2", 0.5))  # 3 series were all 'best', under a heading of the best and the worst
+    assert list(dict.fromkeys(extremes_frame(few)["panel"])) == ["best 1: s1 (0.300)", "best 2: s2 (0.500)",
+                                                                 "worst 1: s0 (0.900)"]
 
 
 def test_the_panel_is_read_as_the_command_line_reads_it() -> None:
