@@ -261,3 +261,18 @@ def test_the_count_of_suspected_outliers_is_all_of_them_not_the_twenty_listed() 
     csv = "date,value\n" + "".join(f"{d:%Y-%m-%d},{v:.3f}\n" for d, v in zip(days, values))
     quality = summarize(load_series(csv.encode(), "spikes.csv"))
     assert len(quality.outliers) == MAX_OUTLIERS and quality.suspected == 30  # the metric showed 20
+
+
+def test_every_day_of_a_three_day_holiday_peak_is_suspected() -> None:
+    # Two Christmas peaks of three days each in a daily series with a weekly pattern: the days of a peak raised each
+    # other's neighbour medians, and 2 of the 6 (one of them the largest of its year) were not listed.
+    rng = np.random.default_rng(3)
+    days = pd.date_range("2022-01-01", "2023-12-31", freq="D")
+    week = np.array([0.8, 1.0, 1.05, 1.1, 1.05, 0.9, 0.7])[days.day_of_week]
+    visits = 1200 * week + rng.normal(0, 40, len(days)) + np.linspace(0, 300, len(days))
+    peaks = [f"{year}-12-{day}" for year in (2022, 2023) for day in (24, 25, 26)]
+    for stamp, bump in zip(peaks, (1300, 1500, 1400) * 2):
+        visits[days.get_loc(pd.Timestamp(stamp))] += bump
+    table = suspected_outliers(pd.DataFrame({"ds": days, "y": np.round(visits)}), Frequency("daily", "D", 7))
+    assert sorted(table["Date"]) == peaks
+    assert (table["Expected"] < 1700).all()  # what the days around expected, not the peak's own level
