@@ -8,7 +8,7 @@ from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, Lo
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
-from core.ui.charts import series_chart
+from core.ui.charts import data_chart
 from core.panel.choice import PanelChoice
 from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, file_readers, id_candidates, panel_choice,
                                 panel_note, picked_options, read_into, sheet_picker, show_series)
@@ -123,7 +123,7 @@ def data_page() -> None:
     st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
     set_page_query(st.query_params, to_query({"fraction": fraction}), st.session_state, T.lang)
     n_train, boundary = split_boundary(series.frame, fraction)
-    st.altair_chart(series_chart(series.frame, series.target, boundary, series.frequency, T.lang), width="stretch")
+    st.altair_chart(data_chart(series, boundary, T.lang), width="stretch")
     st.caption(split_caption(len(series.frame), n_train, T.lang))
     st.markdown(T("data.preview"))
     st.dataframe(preview_frame(series, T.lang), hide_index=True, width="stretch", height=240)

@@ -72,6 +72,8 @@ MESSAGES: dict[str, str] = {
     "data.outliers_kept": " Kept as they are.",
     "data.span": "From {start} to {end}.",
     "data.quality": "Data quality",
+    "data.filled_at": "- Target values filled in (circled on the chart): {stamps}{more}",
+    "data.filled_more": " and {more:,} more",
     "data.quality_list": "- Missing values filled ({policy}): **{filled:,}**; rows dropped: **{dropped:,}**\n"
                          "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
                          "**{stamps:,}**\n"
@@ -639,6 +641,8 @@ MESSAGES: dict[str, str] = {
     # Charts ----------------------------------------------------------------------------------------------------
     "chart.time": "time",
     "chart.step": "step",
+    "chart.filled": "filled in: the file had no value here",
+    "chart.key_filled": " Circles mark the values filled in where the file had none.",
     "chart.test_starts": "test starts",
     "chart.boundary": "label",
     "chart.band": "95% prediction interval",

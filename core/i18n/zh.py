@@ -65,6 +65,8 @@ MESSAGES: dict[str, str] = {
     "data.outliers_kept": "这些点保持原样，未作改动。",
     "data.span": "时间范围：{start} 至 {end}。",
     "data.quality": "数据质量",
+    "data.filled_at": "- 已填充的目标值（图中以圆圈标出）：{stamps}{more}",
+    "data.filled_more": "，另有 {more:,} 个",
     "data.quality_list": "- 已填充的缺失值（{policy}）：**{filled:,}**；删除的行：**{dropped:,}**\n"
                          "- 删除的完全重复行：**{duplicates:,}**；合并的重复时间戳：**{stamps:,}**\n"
                          "- 按{frequency}间隔计缺失的时间戳：**{gaps:,}**",
@@ -522,6 +524,8 @@ MESSAGES: dict[str, str] = {
     # 图表 ------------------------------------------------------------------------------------------------------
     "chart.time": "时间",
     "chart.step": "步",
+    "chart.filled": "已填充：文件在此处没有值",
+    "chart.key_filled": "圆圈标出文件缺失、已填充的值。",
     "chart.test_starts": "测试集起点",
     "chart.boundary": "说明",
     "chart.band": "95% 预测区间",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Sequence
 from typing import TypeVar
 
 import altair as alt
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency
+from core.data.tidy import LoadedSeries
 from core.ui.downsample import lttb_indices
 from core.i18n import has, t
 
@@ -19,6 +21,8 @@ MIN_LOSS_POINTS = 3  # fewer epochs (LBFGS often needs one or two) are said in w
 ACTUAL_COLOR = "#4c78a8"
 SPLIT_COLORS = {"train": "#f58518", "test": "#e45756", "future": "#54a24b"}
 BAND_COLOR = "#9e9e9e"
+FILLED_COLOR = "#f58518"
+MAX_FILLED_MARKS = 500  # values the loader filled in, each circled on the Data page's chart: the first this many
 BAND_LABEL = t("chart.band", "en")
 ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 
@@ -120,10 +124,16 @@ def _band_layer(band: pd.DataFrame, x: alt.X, lang: str, frequency: Frequency | 
                  alt.Tooltip("upper:Q", title=t("chart.upper", lang), format=",.4~r")])
 
 
+def data_chart(series: LoadedSeries, boundary: object | None, lang: str = "en") -> alt.LayerChart:
+    """The Data page's chart: ``series_chart`` with the values the loader filled in circled."""
+    return series_chart(series.frame, series.target, boundary, series.frequency, lang, series.report.filled_targets)
+
+
 def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = None,
-                 frequency: Frequency | None = None, lang: str = "en") -> alt.LayerChart:
-    """The series as a line with tooltips, zoom and pan; a rule marks the train/test boundary. Its key is its title: a
-    screen reader names a chart by it (tick labels alone were read out)."""
+                 frequency: Frequency | None = None, lang: str = "en", filled: Sequence[int] = ()) -> alt.LayerChart:
+    """The series as a line with tooltips, zoom and pan; a rule marks the train/test boundary; circles mark the rows
+    ``filled`` (values the loader filled in: drawn like the file's own, they could not be told apart). Its key is its
+    title: a screen reader names a chart by it (tick labels alone were read out)."""
     drawn, _ = thin_for_drawing(frame)
     line = alt.Chart(drawn).mark_line(color=ACTUAL_COLOR).encode(
         x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
@@ -133,7 +143,14 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
         rule = pd.DataFrame({"ds": [boundary], "label": [t("chart.test_starts", lang)]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="gray").encode(
             x=_x(rule["ds"], lang, frequency), tooltip=[alt.Tooltip("label", title=t("chart.boundary", lang))]))
-    key = t("chart.key_series" if boundary is not None else "chart.key_series_whole", lang)
+    if len(filled):
+        marks = frame.iloc[np.asarray(filled, dtype=int)[:MAX_FILLED_MARKS]].assign(label=t("chart.filled", lang))
+        layers.append(alt.Chart(marks).mark_point(shape="circle", filled=False, color=FILLED_COLOR, size=60).encode(
+            x=_x(marks["ds"], lang, frequency), y=alt.Y("y:Q"),
+            tooltip=[_time_tip(marks["ds"], lang, frequency), alt.Tooltip("y:Q", title=target, format=",.4~r"),
+                     alt.Tooltip("label", title=t("chart.boundary", lang))]))
+    key = t("chart.key_series" if boundary is not None else "chart.key_series_whole", lang) + (
+        t("chart.key_filled", lang) if len(filled) else "")
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=320), False, lang, key))
 
 

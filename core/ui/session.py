@@ -12,7 +12,7 @@ import pandas as pd
 
 from core.data.quality import MAX_OUTLIERS, OUTLIER_LIMIT, QualitySummary, summarize
 from core.data.tidy import LoadedSeries, LoadOptions, load_series
-from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, relabel, said, t
+from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, listed, relabel, said, t
 from core.panel.choice import PanelChoice, Splitter, first_view, read_panel
 from core.ui import state_keys as keys
 from core.ui.charts import is_thinned
@@ -574,6 +574,9 @@ def train_intro(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en"
              frequency=frequency_name(series.frequency, lang), fraction=state[keys.DATA_TRAIN_FRACTION])
 
 
+FILLED_LISTED = 8  # the target's filled-in values the quality list names by time stamp, the first ones
+
+
 def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = "en") -> str:
     """The data-quality counts as a Markdown list (numbers and fixed words only), and what unfilled gaps do (or, for
     irregular stamps, why they are not filled)."""
@@ -582,9 +585,21 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
     counts = t("data.quality_list", lang, policy=relabel(policy, lang, "policy"),
                filled=quality.missing_filled, dropped=quality.rows_dropped, duplicates=quality.duplicate_rows,
                stamps=quality.duplicate_stamps, frequency=frequency_name(series.frequency, lang), gaps=quality.gaps)
+    if filled := series.report.filled_targets:  # which values are the loader's, not the file's
+        counts += "\n" + filled_at(series, lang)
     if quality.irregular_rows:  # an event log: filling its gaps is refused, summing it is the fix
         return counts + f"\n\n**{t('data.irregular', lang, off=quality.irregular_rows, rows=quality.rows)}**"
     return counts + (f"\n\n**{t('data.gaps_misalign', lang, gaps=quality.gaps)}**" if quality.gaps else "")
+
+
+def filled_at(series: LoadedSeries, lang: str = "en") -> str:
+    """The quality list's line naming where the target's values were filled in (the first ``FILLED_LISTED``): only the
+    chart's circles and a count told them from the file's own."""
+    filled = series.report.filled_targets
+    shown = series.frame["ds"].iloc[list(filled[:FILLED_LISTED])]
+    more = t("data.filled_more", lang, more=len(filled) - FILLED_LISTED) if len(filled) > FILLED_LISTED else ""
+    stamps = listed((format_stamp(stamp, series.frequency, lang) for stamp in shown), lang)
+    return t("data.filled_at", lang, stamps=stamps, more=more)
 
 
 def failed_text(state: Mapping[str, Any], problem: str, lang: str = "en") -> str:

@@ -471,3 +471,25 @@ def test_a_column_change_tidies_the_table_again_without_parsing_the_file_again(m
     upload(at, "stores.csv", stores)
     assert parsed == ["levels.csv", "stores.csv"] and at.session_state[keys.DATA_PANEL] is not None
     assert list(at.session_state[keys.DATA_PANEL].columns) == ["month", "store", "sales"]
+
+
+def test_the_values_filled_in_are_named_and_circled_on_the_chart() -> None:
+    # A count alone ("Missing values filled (interpolate): 2") left the filled months drawn like the file's own.
+    import json
+
+    months = [f"2020-{m:02d}-01,{'' if m in (3, 7) else 100 + m}" for m in range(1, 13)]
+    text = "month,sales\n" + "\n".join(months + [f"2021-{m:02d}-01,{120 + m}" for m in range(1, 13)]) + "\n"
+    at = upload(app(), "gaps.csv", text)
+    assert any(m.value.endswith("- Target values filled in (circled on the chart): 2020-03, 2020-07") for m in at.markdown)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    circles = [layer for layer in spec["layer"] if layer["mark"].get("shape") == "circle"]
+    assert len(circles) == 1 and "Circles mark the values filled in" in " ".join(spec["title"]["text"])
+    from core.ui.charts import data_chart
+
+    whole = data_chart(at.session_state[keys.DATA_SERIES], None).to_dict()
+    drawn = next(whole["datasets"][layer["data"]["name"]] for layer in whole["layer"]
+                 if layer["mark"].get("shape") == "circle")
+    assert [row["y"] for row in drawn] == [103.0, 107.0]  # interpolated between February and April, June and August
+    at = upload(at, "whole.csv", "month,sales\n" + "\n".join(f"2020-{m:02d}-01,{m}" for m in range(1, 13)) + "\n")
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert not [layer for layer in spec["layer"] if layer["mark"].get("shape") == "circle"]
