@@ -98,7 +98,7 @@ def show_result(result: RunResult) -> None:
         left.caption(note)
     if result.closed_form_gap is not None:
         right.metric(T("train.gap"), f"{result.closed_form_gap:.2e}", help=T("train.gap_help"))
-    for warning in result_warnings(result, T.lang):  # a budget stop, a descent short of the exact answer
+    for warning in result_warnings(result, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]):  # split, budget, descent
         st.warning(warning)
     right.caption(T("train.fitted", seconds=result.fit_seconds, device=result.device, fraction=result.request.train_fraction))
     if len(result.losses) >= MIN_LOSS_POINTS:

@@ -173,6 +173,9 @@ MESSAGES: dict[str, str] = {
                                "lbfgs, which follows the loss's curvature, could not close the gap, as the features "
                                "are nearly collinear (high powers of x, or many terms for few rows). Use a lower "
                                "degree or fewer terms.",
+    "train.other_fraction": "This run was trained at train fraction {used:g}, not the current split's {fraction:g} (set "
+                            "on Data): its scores and shaded test rows are that split's. Press **Train** to train at "
+                            "{fraction:g}.",
     "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
     "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
     "train.learned": "What the model learned",

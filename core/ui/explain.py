@@ -189,11 +189,15 @@ def feature_label(name: str, lang: str = "en") -> str:
     return t(f"feature.{name}", lang) if has(f"feature.{name}") else name
 
 
-def result_warnings(result: RunResult, lang: str = "en") -> list[str]:
-    """What went short in a run's training: the budget that stopped it (``train.budget``), descent that ended short of
-    the exact answer (``convergence_note``)."""
+def result_warnings(result: RunResult, lang: str = "en", fraction: float | None = None) -> list[str]:
+    """What to heed in a run's result: a train fraction other than the current split's ``fraction`` (its scores and
+    shaded test rows are another split's, under a heading naming the current one; a caption alone said so), the budget
+    that stopped it (``train.budget``), descent that ended short of the exact answer (``convergence_note``)."""
+    used = result.request.train_fraction
+    split = [t("train.other_fraction", lang, used=used, fraction=fraction)] \
+        if fraction is not None and abs(used - fraction) > 1e-9 else []
     stopped = [budget_warning(result.budget_note, lang)] if result.budget_note else []
-    return stopped + [note for note in [convergence_note(result, lang)] if note]
+    return split + stopped + [note for note in [convergence_note(result, lang)] if note]
 
 
 def budget_warning(note: str, lang: str = "en") -> str:

@@ -460,3 +460,17 @@ def test_legends_list_their_entries_down_so_that_a_phone_shows_them_whole() -> N
     lines = wrapped("图中显示的是抽稀后的副本（每个像素保留一点），所有计算仍使用全部数据。CSV 文件" * 3, "zh")
     assert all(sum(2 if ord(c) > 0x2E7F else 1 for c in line) <= 54 for line in lines) and len(lines) > 3
     assert not any(line[0] in "，。）：；" or line.startswith(("SV", "V ")) for line in lines)
+
+
+def test_a_result_of_another_split_is_said_above_its_scores() -> None:
+    # The heading named the current fraction (0.80) over a run trained at 0.70; only a caption said so.
+    at = open_page("dashboard.py")
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "linear")
+    assert not [w.value for w in at.warning if "train fraction" in w.value]
+    at.switch_page("dashboard.py").run()
+    at.slider(key=keys.DATA_FRACTION_WIDGET).set_value(0.8).run()
+    at.switch_page("pages/1_Train.py").run()
+    assert [w.value for w in at.warning if "train fraction" in w.value] == [
+        "This run was trained at train fraction 0.7, not the current split's 0.8 (set on Data): its scores and shaded "
+        "test rows are that split's. Press **Train** to train at 0.8."]
