@@ -74,10 +74,11 @@ _PERIOD_FORMATS = (
 _YEAR_M_MONTH = re.compile(r"^(\d{4})-?M(\d{1,2})$", re.IGNORECASE)  # 1980M01; the IMF's SDMX 2018-M01
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
-_ISO_WEEK = re.compile(r"^(\d{4})[- ]?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)  # 2020-W05; tsibble's 2021 W01
-# The week first, as German calendars (``KW 05/2024``, ``KW05 2024``: Kalenderwoche) and reports (``W05 2024``,
-# ``Week 5 2024``) write it: ISO weeks too.
-_WEEK_FIRST = re.compile(r"^(?:KW|W|Wk|Week)\s*\.?\s*(\d{1,2})\s*[-/., ]\s*(\d{4})$", re.IGNORECASE)
+# 2020-W05; tsibble's 2021 W01; 2024-KW05 (German: Kalenderwoche)
+_ISO_WEEK = re.compile(r"^(\d{4})[- ]?K?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
+# The week first, as German calendars (``KW 05/2024``, ``KW05 2024``, ``KW 05/24``: Kalenderwoche) and reports
+# (``W05 2024``, ``Week 5 2024``) write it: ISO weeks too; a year of two digits as strptime's %y reads it.
+_WEEK_FIRST = re.compile(r"^(?:KW|W|Wk|Week)\s*\.?\s*(\d{1,2})\s*[-/., ]\s*(\d{4}|\d{2})$", re.IGNORECASE)
 _OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end of an ISO 8601 time
 _OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
 _WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
@@ -612,7 +613,10 @@ def _week_parts(text: pd.Series, sample: pd.Series) -> tuple[tuple[pd.Series, pd
         return (parts[0], parts[1], parts[2]), "yyyy-Www"
     if _head_matches(sample, _WEEK_FIRST):
         parts = text.str.extract(_WEEK_FIRST)
-        return (parts[1], parts[0], pd.Series(np.nan, index=parts.index, dtype=object)), "Www yyyy"
+        short = parts[1].str.len() == 2  # 24: 2024, 99: 1999 (00-68 this century, as %y)
+        century = np.where(pd.to_numeric(parts[1], errors="coerce") < 69, "20", "19")
+        years = parts[1].where(~short, pd.Series(century, index=parts.index) + parts[1])
+        return (years, parts[0], pd.Series(np.nan, index=parts.index, dtype=object)), "Www yyyy"
     return None
 
 

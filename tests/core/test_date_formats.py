@@ -21,7 +21,8 @@ def _csv(header: str, stamps: list[str] | list[int], values: np.ndarray | None =
 
 def _iso_weeks(first: str, rows: int, spelled: str = "{y}-W{w:02d}") -> list[str]:
     mondays = pd.date_range(first, periods=rows, freq="W-MON")
-    return [spelled.format(y=day.isocalendar().year, w=day.isocalendar().week) for day in mondays]
+    return [spelled.format(y=day.isocalendar().year, w=day.isocalendar().week, yy=f"{day.isocalendar().year % 100:02d}")
+            for day in mondays]
 
 
 WEEKS = pd.date_range("2020-11-02", periods=ROWS, freq="W-MON")
@@ -134,6 +135,8 @@ FORMATS = {
     "Day, Mon d, yyyy": ([f'"{d:%a}, {d:%b} {d.day}, {d.year}"' for d in DAYS], DAYS, "daily"),
     "German KW ww/yyyy": _weekly("KW {w:02d}/{y}"),
     "German KWww yyyy": _weekly("KW{w:02d} {y}"),
+    "German KW ww/yy": _weekly("KW {w:02d}/{yy}"),  # 'No time column was read'
+    "German yyyy-KWww": _weekly("{y}-KW{w:02d}"),
     "Www yyyy": _weekly("W{w:02d} {y}"),
     "Week w yyyy": _weekly("Week {w} {y}"),
     "Qq'yy": ([f"Q{d.quarter}'{d:%y}" for d in QUARTERS_1990S], QUARTERS_1990S, "quarterly"),
