@@ -4,8 +4,12 @@ Every model gets its band the same way (``measure_band``): a rolling-origin back
 rows the model is fitted on refits it at each origin on the rows before that origin and records
 its errors 1..H steps ahead; then
 
-1. the root-mean-square error per step ``h`` (over origins) is made non-decreasing in ``h`` by
-   isotonic regression of the mean squared errors;
+1. the root-mean-square error per step ``h`` (over origins, and over the steps within a quarter of ``h``:
+   ``NEAR_STEPS``) is made non-decreasing in ``h`` by isotonic regression of the mean squared errors. Pooling the
+   nearby steps lowered the 95% interval score of ``bench/band_coverage.py`` on all six tuning sets and on both halves
+   of each (bench44 12.53 -> 12.07, M3 monthly 8.70 -> 8.52, tourism 16.24 -> 15.83, M3 yearly 25.94 -> 25.67,
+   quarterly 10.41 -> 10.18, other 27.05 -> 26.62), its coverage within 1.3 points of before; a daily series' band no
+   longer jumped 2.4-fold at the step where one origin's forecast met a holiday peak;
 2. the half-width at step ``h`` at each level (80%, 95%) is that error times Student's t quantile
    with as many degrees of freedom as origins gave errors: the textbook interval for a new error when
    the spread is estimated from that many (the fewer origins, the wider the band). On the 380 tuning
@@ -49,6 +53,10 @@ MAX_BACKTEST_HORIZON = 1_000
 # The band of a long history is measured on its most recent rows (as ``auto`` models them).
 MAX_BAND_ROWS = 20_000
 Factory = Callable[[], Forecaster]
+# A step's typical error pools the errors of the steps within this fraction of it (step 200: 150 to 250; steps 1 to 3:
+# their own): a few origins give each step few errors, and one event (a holiday peak 236 steps after one origin) made a
+# step in the band from there on.
+NEAR_STEPS = 0.25
 
 
 def backtest_horizon(n: int, season: int) -> int:
@@ -204,14 +212,23 @@ def band_from_errors(errors: np.ndarray,
 
 
 def typical_errors(errors: np.ndarray) -> np.ndarray | None:
-    """Root-mean-square error per step ahead over the rows of ``errors`` (origins, H), its square made
-    non-decreasing in the step by isotonic regression; None without a finite error."""
+    """Root-mean-square error per step ahead over the rows of ``errors`` (origins, H), each step's pooled with the steps
+    near it (``NEAR_STEPS``), its square made non-decreasing in the step by isotonic regression; None without a finite
+    error."""
     finite = np.isfinite(errors)
     counts = finite.sum(axis=0)
     if not counts.any():
         return None
-    mean_square = np.where(finite, errors, 0.0) ** 2
-    return np.sqrt(isotonic_increasing(mean_square.sum(axis=0) / np.maximum(counts, 1), counts.astype(float)))
+    squares = (np.where(finite, errors, 0.0) ** 2).sum(axis=0)
+    steps = np.arange(1, len(counts) + 1)
+    first = np.clip(np.ceil(steps * (1 - NEAR_STEPS)).astype(int), 1, len(counts))
+    last = np.clip(np.floor(steps * (1 + NEAR_STEPS)).astype(int), steps, len(counts))
+    total_squares, total_counts = np.concatenate([[0.0], np.cumsum(squares)]), np.concatenate([[0], np.cumsum(counts)])
+    pooled = total_squares[last] - total_squares[first - 1]
+    pooled_counts = total_counts[last] - total_counts[first - 1]
+    mean_square = np.where(pooled_counts > 0, pooled / np.maximum(pooled_counts, 1), np.nan)
+    weights = np.where(counts > 0, pooled_counts, 0).astype(float)  # no errors of its own: the fit beside it
+    return np.sqrt(isotonic_increasing(np.nan_to_num(mean_square), weights))
 
 
 @lru_cache(maxsize=256)

@@ -307,3 +307,19 @@ def test_a_linear_model_band_refits_keep_the_season_terms_the_fit_kept() -> None
     assert "month" not in result.params["left_out"] and result.forecaster.fewest_refit_rows() == 20
     assert result.forecaster.interval_model().season_terms_kept  # type: ignore[union-attr]
     assert result.band is not None and result.band.half_width(0.95, 1)[0] < 8.0  # 12.2 before, noise sd 1
+
+
+def test_a_step_s_typical_error_pools_the_steps_near_it_so_one_event_makes_no_step_in_the_band() -> None:
+    from core.evaluation.intervals import typical_errors
+
+    rng = np.random.default_rng(0)
+    errors = rng.normal(0, 1, (5, 240)) * np.sqrt(np.arange(1, 241) / 10)  # errors growing like sqrt(h)
+    plain = typical_errors(errors)
+    errors[2, 235] = 60.0  # one origin's forecast met a holiday peak 236 steps ahead
+    peaked = typical_errors(errors)
+    assert plain is not None and peaked is not None
+    assert peaked[235] / peaked[234] < 1.1  # it jumped 2.4-fold from there to the end
+    assert peaked[239] < 1.6 * plain[239]
+    near = np.ones((5, 12))
+    near[:, 1:] = 10.0  # the first steps pool only themselves: step 1 keeps its own error
+    np.testing.assert_allclose(typical_errors(near)[:3], [1.0, 10.0, 10.0])  # type: ignore[index]
