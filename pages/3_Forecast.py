@@ -60,7 +60,7 @@ def forecast_all(panel: Panel, request: RunRequest) -> None:
     history = series_view(panel, shown)
     recent = recent_window(len(history.frame), max(history.frequency.season_length, 1), job.request.horizon)
     st.altair_chart(forecast_chart(history.frame, frame[frame["unique_id"] == shown], history.target, history.frequency,
-                                   recent, T.lang), width="stretch")
+                                   recent, T.lang, history.report.filled_targets), width="stretch")
     if step := job.held_at_zero_from(shown):
         st.caption(T("forecast.held_at_zero", step=step))
     st.download_button(T("forecast.all_download"), frame.to_csv(index=False), "forecasts.csv", "text/csv",
@@ -110,7 +110,7 @@ if result is not None:
     whole = st.checkbox(**T.widget("forecast.whole", rows=len(series.frame), recent=recent),
                         key=keys.FORECAST_WHOLE_HISTORY)
     st.altair_chart(forecast_chart(series.frame, future, series.target, series.frequency, None if whole else recent,
-                                   T.lang), width="stretch")
+                                   T.lang, series.report.filled_targets), width="stretch")
     if (bounds := [name for name in BOUNDS if name in future.columns and future[name].notna().any()])[1:]:
         st.caption(T("forecast.band"))  # no band when the backtest could not refit (a short series)
     if step := future.attrs.get("held_at_zero_from_step"):

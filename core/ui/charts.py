@@ -144,14 +144,21 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="gray").encode(
             x=_x(rule["ds"], lang, frequency), tooltip=[alt.Tooltip("label", title=t("chart.boundary", lang))]))
     if len(filled):
-        marks = frame.iloc[np.asarray(filled, dtype=int)[:MAX_FILLED_MARKS]].assign(label=t("chart.filled", lang))
-        layers.append(alt.Chart(marks).mark_point(shape="circle", filled=False, color=FILLED_COLOR, size=60).encode(
-            x=_x(marks["ds"], lang, frequency), y=alt.Y("y:Q"),
-            tooltip=[_time_tip(marks["ds"], lang, frequency), alt.Tooltip("y:Q", title=target, format=",.4~r"),
-                     alt.Tooltip("label", title=t("chart.boundary", lang))]))
+        layers.append(filled_marks(frame, filled, target, frequency, lang))
     key = t("chart.key_series" if boundary is not None else "chart.key_series_whole", lang) + (
         t("chart.key_filled", lang) if len(filled) else "")
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=320), False, lang, key))
+
+
+def filled_marks(frame: pd.DataFrame, filled: Sequence[int], target: str, frequency: Frequency | None,
+                 lang: str) -> alt.Chart:
+    """Circles on the rows of ``frame`` at positions ``filled`` (the first ``MAX_FILLED_MARKS``): values the loader
+    filled in where the file had none, drawn on the line like the file's own."""
+    marks = frame.iloc[np.asarray(filled, dtype=int)[:MAX_FILLED_MARKS]].assign(label=t("chart.filled", lang))
+    return alt.Chart(marks).mark_point(shape="circle", filled=False, color=FILLED_COLOR, size=60).encode(
+        x=_x(marks["ds"], lang, frequency), y=alt.Y("y:Q"),
+        tooltip=[_time_tip(marks["ds"], lang, frequency), alt.Tooltip("y:Q", title=target, format=",.4~r"),
+                 alt.Tooltip("label", title=t("chart.boundary", lang))])
 
 
 def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequency | None = None,
@@ -332,10 +339,12 @@ def recent_window(rows: int, season: int, horizon: int) -> int:
 
 
 def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, frequency: Frequency | None = None,
-                   last_rows: int | None = None, lang: str = "en") -> alt.LayerChart:
-    """History as the actual line (its last ``last_rows`` rows when given), the forecast after it with
-    its prediction band, each named in the legend."""
+                   last_rows: int | None = None, lang: str = "en", filled: Sequence[int] = ()) -> alt.LayerChart:
+    """History as the actual line (its last ``last_rows`` rows when given; its rows ``filled`` in by the loader
+    circled), the forecast after it with its prediction band, each named in the legend."""
     shown = history if last_rows is None else history.iloc[-last_rows:]
+    first = len(history) - len(shown)
+    filled = [row - first for row in filled if row >= first]
     drawn, thinned = thin_for_drawing(shown)
     x = _x(drawn["ds"], lang, frequency)
     actual, forecast = t("chart.actual", lang), t("chart.forecast", lang)
@@ -350,8 +359,10 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     points = alt.Chart(future).mark_point(color=SPLIT_COLORS["future"], size=20, filled=True).encode(
         x=x, y="predicted:Q")
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
-    chart = alt.layer(band, lines, points).properties(height=380).interactive(bind_y=False)
-    return laid_out(_said_if_thinned(chart, thinned, lang, t("chart.key_forecast", lang)))
+    circles = [filled_marks(shown, filled, target, frequency, lang)] if filled else []
+    chart = alt.layer(band, lines, points, *circles).properties(height=380).interactive(bind_y=False)
+    key = t("chart.key_forecast", lang) + (t("chart.key_filled", lang) if filled else "")
+    return laid_out(_said_if_thinned(chart, thinned, lang, key))
 
 
 def small_multiples(frame: pd.DataFrame, frequency: Frequency | None = None, lang: str = "en", title: str = "",

@@ -474,3 +474,17 @@ def test_a_result_of_another_split_is_said_above_its_scores() -> None:
     assert [w.value for w in at.warning if "train fraction" in w.value] == [
         "This run was trained at train fraction 0.7, not the current split's 0.8 (set on Data): its scores and shaded "
         "test rows are that split's. Press **Train** to train at 0.8."]
+
+
+def test_the_forecast_chart_circles_the_values_filled_in_among_the_rows_it_shows() -> None:
+    # The Forecast page drew the loader's filled-in values as the file's own on its actual line.
+    history = pd.DataFrame({"ds": pd.date_range("2015-01-01", periods=48, freq="MS"), "y": np.arange(48.0)})
+    future = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=6, freq="MS"), "predicted": 50.0,
+                           "lower": 40.0, "upper": 60.0})
+    monthly = Frequency("monthly", "MS", 12)
+    spec = forecast_chart(history, future, "sales", monthly, last_rows=24, filled=[5, 30, 40]).to_dict()
+    circles = [layer for layer in spec["layer"] if layer["mark"].get("shape") == "circle"]
+    assert len(circles) == 1 and [row["y"] for row in spec["datasets"][circles[0]["data"]["name"]]] == [30.0, 40.0]
+    assert "Circles mark the values filled in" in " ".join(spec["title"]["text"])
+    plain = forecast_chart(history, future, "sales", monthly, last_rows=24, filled=[5]).to_dict()  # not shown
+    assert not [layer for layer in plain["layer"] if layer["mark"].get("shape") == "circle"]
