@@ -91,6 +91,8 @@ def all_series(request: RunRequest, panel: Panel) -> None:
 
 def show_result(result: RunResult) -> None:
     st.subheader(result_title(st.session_state, result, T.lang))
+    for warning in result_warnings(result, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]):  # fraction, budget
+        st.warning(warning)
     st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency, T.lang), width="stretch")
     left, right = st.columns([2, 3])
     left.dataframe(metrics_table(result.metrics, T.lang), width="stretch")
@@ -98,8 +100,6 @@ def show_result(result: RunResult) -> None:
         left.caption(note)
     if result.closed_form_gap is not None:
         right.metric(T("train.gap"), f"{result.closed_form_gap:.2e}", help=T("train.gap_help"))
-    for warning in result_warnings(result, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]):  # split, budget, descent
-        st.warning(warning)
     right.caption(T("train.fitted", seconds=result.fit_seconds, device=result.device, fraction=result.request.train_fraction))
     if len(result.losses) >= MIN_LOSS_POINTS:
         right.altair_chart(loss_chart(result.losses, lang=T.lang), width="stretch")

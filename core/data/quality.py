@@ -107,7 +107,7 @@ def outlier_scores(values: np.ndarray, season: int) -> OutlierScores:
     spread = _typical_deviation(adjusted - level, season)
     score = _departures(adjusted, before, after, level, spread)
     flagged = np.abs(score) > OUTLIER_LIMIT
-    for _ in range(RESCORING_PASSES):  # a run of outliers hides its members from each other: rescore without those found
+    for _ in range(RESCORING_PASSES):  # a run of outliers hides its members from each other: rescore without them
         beside = np.convolve(flagged, np.ones(2 * NEIGHBOURS + 1))[NEIGHBOURS:NEIGHBOURS + len(flagged)] > 0
         near = np.flatnonzero(beside & ~flagged)
         if not near.size:

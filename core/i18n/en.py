@@ -72,7 +72,9 @@ MESSAGES: dict[str, str] = {
     "data.outliers_kept": " Kept as they are.",
     "data.span": "From {start} to {end}.",
     "data.quality": "Data quality",
-    "data.filled_at": "- Target values filled in (circled on the chart): {stamps}{more}",
+    "data.filled_at": "- Target values filled in ({circled}): {stamps}{more}",
+    "data.filled_circled": "circled on the chart",
+    "data.filled_circled_first": "the first {most:,} circled on the chart",
     "data.filled_more": " and {more:,} more",
     "data.quality_list": "- Missing values filled ({policy}): **{filled:,}**; rows dropped: **{dropped:,}**\n"
                          "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
@@ -173,9 +175,9 @@ MESSAGES: dict[str, str] = {
                                "lbfgs, which follows the loss's curvature, could not close the gap, as the features "
                                "are nearly collinear (high powers of x, or many terms for few rows). Use a lower "
                                "degree or fewer terms.",
-    "train.other_fraction": "This run was trained at train fraction {used:g}, not the current split's {fraction:g} (set "
-                            "on Data): its scores and shaded test rows are that split's. Press **Train** to train at "
-                            "{fraction:g}.",
+    "train.other_fraction": "This run was trained at train fraction {used:g}, not the current split's {fraction:g} "
+                            "(set on Data): its scores and shaded test rows are that split's. Press **Train** to train "
+                            "at {fraction:g}.",
     "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
     "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
     "train.learned": "What the model learned",
@@ -646,6 +648,7 @@ MESSAGES: dict[str, str] = {
     "chart.step": "step",
     "chart.filled": "filled in: the file had no value here",
     "chart.key_filled": " Circles mark the values filled in where the file had none.",
+    "chart.key_filled_first": " Circles mark the first {most:,} values filled in where the file had none.",
     "chart.test_starts": "test starts",
     "chart.boundary": "label",
     "chart.band": "95% prediction interval",

@@ -65,7 +65,9 @@ MESSAGES: dict[str, str] = {
     "data.outliers_kept": "这些点保持原样，未作改动。",
     "data.span": "时间范围：{start} 至 {end}。",
     "data.quality": "数据质量",
-    "data.filled_at": "- 已填充的目标值（图中以圆圈标出）：{stamps}{more}",
+    "data.filled_at": "- 已填充的目标值（{circled}）：{stamps}{more}",
+    "data.filled_circled": "图中以圆圈标出",
+    "data.filled_circled_first": "图中以圆圈标出前 {most:,} 个",
     "data.filled_more": "，另有 {more:,} 个",
     "data.quality_list": "- 已填充的缺失值（{policy}）：**{filled:,}**；删除的行：**{dropped:,}**\n"
                          "- 删除的完全重复行：**{duplicates:,}**；合并的重复时间戳：**{stamps:,}**\n"
@@ -420,7 +422,7 @@ MESSAGES: dict[str, str] = {
     "lab.chart.curve": "曲线",
     "lab.key.curve": "y = w·x 在每个斜率 w 下的均方误差；虚线标出最小二乘解的 w。",
     "lab.key.surface": "误差随斜率 w 和截距 b 的变化（颜色越深越低）；白线是优化器走过的路径，菱形是最小二乘的最小值点。",
-    "lab.key.lines": "{y}随{x}的变化，每条线是图下方列出的一条曲线。",
+    "lab.key.lines": "{y}（横轴：{x}），每条线是图下方列出的一条曲线。",
     "lab.curve.full": "全批量",
     "lab.curve.single": "单样本",
     "lab.curve.mini": "小批量（每批 {size} 行）",
@@ -527,6 +529,7 @@ MESSAGES: dict[str, str] = {
     "chart.step": "步",
     "chart.filled": "已填充：文件在此处没有值",
     "chart.key_filled": "圆圈标出文件缺失、已填充的值。",
+    "chart.key_filled_first": "圆圈标出文件缺失、已填充的前 {most:,} 个值。",
     "chart.test_starts": "测试集起点",
     "chart.boundary": "说明",
     "chart.band": "95% 预测区间",

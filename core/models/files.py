@@ -68,7 +68,8 @@ def load_model(data: bytes) -> Forecaster:
     payload = read_model_file(data)
     try:
         model = Forecaster.from_state(payload["state"])
-        model.params()  # reads its settings: a part missing from the file is found here, not at the first forecast
+        model.fitted_values()  # a model file holds a fitted model
+        model.params()  # reads its settings: a part they need missing from the file is found here, not at a forecast
         return model
     except DataError:
         raise

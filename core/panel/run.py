@@ -250,8 +250,8 @@ def geometric_mean(values: list[float]) -> float | None:
 
 
 def panel_summary(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: float) -> dict[str, Any]:
-    """Counts, the geometric mean of test MAE relative to seasonal naive over the series where it is
-    defined and not an exact forecast (``scored``), the median test MAPE over the series where it is defined, time and engine."""
+    """Counts, the geometric mean of test MAE relative to seasonal naive over the series where it is defined and not
+    an exact forecast (``scored``), the median test MAPE over the series where it is defined, time and engine."""
     fitted = [outcome for outcome in outcomes if outcome.summary is not None]
     ratios = [outcome.relative_mae for outcome in fitted if scored(outcome.relative_mae)]
     mapes = [outcome.summary["test"]["mape"] for outcome in fitted

@@ -145,8 +145,8 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
             x=_x(rule["ds"], lang, frequency), tooltip=[alt.Tooltip("label", title=t("chart.boundary", lang))]))
     if len(filled):
         layers.append(filled_marks(frame, filled, target, frequency, lang))
-    key = t("chart.key_series" if boundary is not None else "chart.key_series_whole", lang) + (
-        t("chart.key_filled", lang) if len(filled) else "")
+    whole = "chart.key_series" if boundary is not None else "chart.key_series_whole"
+    key = t(whole, lang) + filled_key(len(filled), lang)
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=320), False, lang, key))
 
 
@@ -159,6 +159,14 @@ def filled_marks(frame: pd.DataFrame, filled: Sequence[int], target: str, freque
         x=_x(marks["ds"], lang, frequency), y=alt.Y("y:Q"),
         tooltip=[_time_tip(marks["ds"], lang, frequency), alt.Tooltip("y:Q", title=target, format=",.4~r"),
                  alt.Tooltip("label", title=t("chart.boundary", lang))])
+
+
+def filled_key(count: int, lang: str) -> str:
+    """What a chart's key adds for ``count`` circled values (``filled_marks``): nothing for none, that only the first
+    ``MAX_FILLED_MARKS`` are circled when there are more."""
+    if not count:
+        return ""
+    return t("chart.key_filled" if count <= MAX_FILLED_MARKS else "chart.key_filled_first", lang, most=MAX_FILLED_MARKS)
 
 
 def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequency | None = None,
@@ -361,7 +369,7 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
     circles = [filled_marks(shown, filled, target, frequency, lang)] if filled else []
     chart = alt.layer(band, lines, points, *circles).properties(height=380).interactive(bind_y=False)
-    key = t("chart.key_forecast", lang) + (t("chart.key_filled", lang) if filled else "")
+    key = t("chart.key_forecast", lang) + filled_key(len(filled), lang)
     return laid_out(_said_if_thinned(chart, thinned, lang, key))
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, TableReader, load_series
 from core.errors import DataError
 from core.i18n import listed, message, quoted_list, t

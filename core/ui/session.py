@@ -15,7 +15,7 @@ from core.data.tidy import LoadedSeries, LoadOptions, load_series
 from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, listed, relabel, said, t
 from core.panel.choice import PanelChoice, Splitter, first_view, read_panel
 from core.ui import state_keys as keys
-from core.ui.charts import is_thinned
+from core.ui.charts import MAX_FILLED_MARKS, is_thinned
 from core.ui.store import KEEP_SECONDS, SessionStore, is_key, new_key
 from core.ui.text import plain
 from core.ui.urlstate import DATA_FIELDS, SESSION_PARAM, parse_query, parse_train_query
@@ -599,7 +599,9 @@ def filled_at(series: LoadedSeries, lang: str = "en") -> str:
     shown = series.frame["ds"].iloc[list(filled[:FILLED_LISTED])]
     more = t("data.filled_more", lang, more=len(filled) - FILLED_LISTED) if len(filled) > FILLED_LISTED else ""
     stamps = listed((format_stamp(stamp, series.frequency, lang) for stamp in shown), lang)
-    return t("data.filled_at", lang, stamps=stamps, more=more)
+    circled = t("data.filled_circled" if len(filled) <= MAX_FILLED_MARKS else "data.filled_circled_first", lang,
+                most=MAX_FILLED_MARKS)
+    return t("data.filled_at", lang, stamps=stamps, more=more, circled=circled)
 
 
 def failed_text(state: Mapping[str, Any], problem: str, lang: str = "en") -> str:

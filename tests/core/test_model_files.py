@@ -160,10 +160,12 @@ def _edited_linear_file(air, edit) -> bytes:  # type: ignore[no-untyped-def]
     return buffer.getvalue()
 
 
-def test_a_file_missing_a_part_or_shadowing_a_method_is_refused_when_loaded(air) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_missing_a_part_or_shadowing_a_method_is_refused_on_loading(air) -> None:  # type: ignore[no-untyped-def]
     # Both loaded; their first forecast raised AttributeError ('spec') or TypeError ('str' object is not callable).
     with pytest.raises(DataError, match="damaged or was not written by this app"):
         load_model(_edited_linear_file(air, lambda fields: fields.pop("spec")))
+    with pytest.raises(DataError, match="damaged or was not written by this app"):
+        load_model(_edited_linear_file(air, lambda fields: fields.pop("fitted_")))
     with pytest.raises(DataError, match="holds data this app does not write"):
         load_model(_edited_linear_file(air, lambda fields: fields.update(forecast="x")))
     assert load_model(_edited_linear_file(air, lambda fields: None)).forecast(steps(3)).shape == (3,)

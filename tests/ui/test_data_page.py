@@ -446,7 +446,7 @@ def test_runs_stay_when_another_reading_option_leaves_the_series_as_it_was() -> 
     assert keys.TRAIN_RUNS not in at.session_state
 
 
-def test_a_column_change_tidies_the_table_again_without_parsing_the_file_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_column_change_tidies_the_table_again_without_parsing_it_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Each change of target or regressor parsed the whole file anew (0.6 s a time on 200,000 rows of 20 columns), and
     # a file of several series was parsed twice, once to read a series and once to split it.
     from core.data import read
@@ -480,7 +480,8 @@ def test_the_values_filled_in_are_named_and_circled_on_the_chart() -> None:
     months = [f"2020-{m:02d}-01,{'' if m in (3, 7) else 100 + m}" for m in range(1, 13)]
     text = "month,sales\n" + "\n".join(months + [f"2021-{m:02d}-01,{120 + m}" for m in range(1, 13)]) + "\n"
     at = upload(app(), "gaps.csv", text)
-    assert any(m.value.endswith("- Target values filled in (circled on the chart): 2020-03, 2020-07") for m in at.markdown)
+    listed = "- Target values filled in (circled on the chart): 2020-03, 2020-07"
+    assert any(m.value.endswith(listed) for m in at.markdown)
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     circles = [layer for layer in spec["layer"] if layer["mark"].get("shape") == "circle"]
     assert len(circles) == 1 and "Circles mark the values filled in" in " ".join(spec["title"]["text"])

@@ -114,7 +114,7 @@ def test_batch_curves_of_very_different_lengths_share_a_log_x_axis() -> None:
     assert spec["encoding"]["color"]["legend"]["labelLimit"] == 0
     assert " ".join(spec["title"]["text"]) == "The loss at each update, one line per curve named below the chart."
     chinese = log_lines(frame, "update", "loss", "mode", "更新次数", "训练损失", log_x=True, lang="zh").to_dict()
-    assert "".join(chinese["title"]["text"]) == "训练损失随更新次数的变化，每条线是图下方列出的一条曲线。"
+    assert "".join(chinese["title"]["text"]) == "训练损失（横轴：更新次数），每条线是图下方列出的一条曲线。"
 
 
 def test_compare_lists_naive_once_and_sorts_the_scores_first(air: LoadedSeries) -> None:
@@ -488,3 +488,13 @@ def test_the_forecast_chart_circles_the_values_filled_in_among_the_rows_it_shows
     assert "Circles mark the values filled in" in " ".join(spec["title"]["text"])
     plain = forecast_chart(history, future, "sales", monthly, last_rows=24, filled=[5]).to_dict()  # not shown
     assert not [layer for layer in plain["layer"] if layer["mark"].get("shape") == "circle"]
+
+
+def test_a_chart_with_more_filled_values_than_it_circles_says_it_circles_the_first() -> None:
+    from core.ui.charts import MAX_FILLED_MARKS, series_chart
+
+    days = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=1200, freq="D"), "y": np.arange(1200.0)})
+    spec = series_chart(days, "y", None, Frequency("daily", "D", 7), filled=range(1, 1200, 2)).to_dict()
+    circles = next(layer for layer in spec["layer"] if layer["mark"].get("shape") == "circle")
+    assert len(spec["datasets"][circles["data"]["name"]]) == MAX_FILLED_MARKS
+    assert f"Circles mark the first {MAX_FILLED_MARKS} values filled in" in " ".join(spec["title"]["text"])
