@@ -7,8 +7,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.ui import state_keys as keys
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, short_of_exact
-from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, LabResults, LabSettings,
-                             at_stability_edge, batch_divergence, batch_rises, race_curves, race_table, run_lab)
+from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, LabResults, LabSettings, at_stability_edge,
+                             batch_divergence, batch_rises, mini_batch_size, race_curves, race_table, run_lab)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
@@ -65,6 +65,8 @@ def show(results: LabResults) -> None:
                                 log_x=True, lang=T.lang), width="stretch")
     right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", T("lab.axis.pass"), T("lab.axis.loss"),
                                  lang=T.lang), width="stretch")
+    if (size := mini_batch_size(results.settings.batch_size, len(results.data.y))) != results.settings.batch_size:
+        st.caption(T("lab.batch_cut", asked=results.settings.batch_size, rows=len(results.data.y), size=size))
     for mode, (first, last) in batch_rises(results.batches).items():
         st.warning(T("lab.batch_rose", optimizer=curve_name(mode, T.lang), first=first, last=last))
     for mode, where in batch_divergence(results.batches).items():
@@ -74,7 +76,8 @@ def show(results: LabResults) -> None:
     if results.race:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
                                   T("lab.axis.loss"), lang=T.lang), width="stretch")
-        st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch")
+        st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch",
+                     placeholder=T("lab.race_none"))  # a diverged run has no loss nor test error: "None" was written
         if any(r.test.get("mape") is None for r in results.race if not r.diverged_at):  # the table has MAE and MAPE
             st.caption(T("lab.race_mape_undefined"))
     else:

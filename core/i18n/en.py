@@ -405,6 +405,9 @@ MESSAGES: dict[str, str] = {
     "lab.batch_help": "Rows per mini-batch.",
     "lab.race": "Optimizers in the race",
     "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier.",
+    "lab.race_none": "—",
+    "lab.batch_cut": "The mini-batch runs {size:,} rows, not the {asked:,} asked for: {rows:plural:training row} "
+                     "hold no more, and a batch of all of them would be the full batch, drawn over its curve.",
     "lab.race_mape_undefined": "Test MAPE is undefined where an actual value is 0 (it divides by the actual): compare "
                                "the optimizers by test MAE.",
     "lab.race_empty": "No optimizer is in the race: choose at least one under **Optimizers in the race**.",

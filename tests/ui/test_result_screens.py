@@ -498,3 +498,19 @@ def test_a_chart_with_more_filled_values_than_it_circles_says_it_circles_the_fir
     circles = next(layer for layer in spec["layer"] if layer["mark"].get("shape") == "circle")
     assert len(spec["datasets"][circles["data"]["name"]]) == MAX_FILLED_MARKS
     assert f"Circles mark the first {MAX_FILLED_MARKS} values filled in" in " ".join(spec["title"]["text"])
+
+
+def test_the_lab_says_why_its_mini_batch_is_smaller_than_asked_and_leaves_missing_race_cells_blank() -> None:
+    # 10 training rows: the legend read "mini-batch of 5" under a slider of 16, without a word; a diverged optimizer's
+    # race cells read "None".
+    text = "year,level\n" + "".join(f"{2000 + i},{50 + 3 * i + (i % 3)}\n" for i in range(15))
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("years.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/4_Learning_Lab.py").run(timeout=120)
+    rows = len(at.session_state[keys.LAB_RESULTS][2].data.y)
+    assert not at.exception and rows < 16
+    assert [c.value for c in at.caption if c.value.startswith("The mini-batch runs")] == [
+        f"The mini-batch runs {rows // 2} rows, not the 16 asked for: {rows} training rows hold no more, and a batch of "
+        "all of them would be the full batch, drawn over its curve."]
+    race = next(frame for frame in at.dataframe if "test MAE" in frame.value.columns)
+    assert race.proto.placeholder == "—"
