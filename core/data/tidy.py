@@ -148,8 +148,8 @@ TableReader = Callable[[bytes, str, str | int], pd.DataFrame]  # the file's byte
 
 def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions | None = None,
                 read: TableReader = read_table) -> LoadedSeries:
-    """Read ``source`` (bytes or a path) with ``read`` (``read_table``; the dashboard's reads each file once per
-    session) and return the tidy series.
+    """Read ``source`` (bytes or a path) with ``read`` (``read_table``; the dashboard's caches tables by the file's
+    bytes) and return the tidy series.
 
     Raises
     ------

@@ -70,8 +70,7 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
                read: TableReader = read_table) -> Panel | None:
     """The series of the file ``data`` (its table read by ``read``) split as ``choice`` says, read with ``options``
     (the whole file's time column, target and regressors); None when that makes one series. A chosen id column is
-    neither target nor
-    regressor. Raises ``DataError`` for a split the file does not allow."""
+    neither target nor regressor. Raises ``DataError`` for a split the file does not allow."""
     given = choice.id_cols or ()
     options = replace(options, target=None if options.target in given else options.target,
                       regressors=tuple(col for col in options.regressors if col not in given))

@@ -22,7 +22,7 @@ ACTUAL_COLOR = "#4c78a8"
 SPLIT_COLORS = {"train": "#f58518", "test": "#e45756", "future": "#54a24b"}
 BAND_COLOR = "#9e9e9e"
 FILLED_COLOR = "#f58518"
-MAX_FILLED_MARKS = 500  # values the loader filled in, each circled on the Data page's chart: the first this many
+MAX_FILLED_MARKS = 500  # values the loader filled in circled on the Data and Forecast charts: the first this many
 BAND_LABEL = t("chart.band", "en")
 ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 
