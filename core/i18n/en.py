@@ -399,7 +399,8 @@ MESSAGES: dict[str, str] = {
     "lab.lr_help": "Step size for that optimizer and for the batch comparison (plain SGD).",
     "lab.epochs": "Epochs",
     "lab.epochs_help": "Passes over the training rows in the loss landscape; the mini-batch lesson runs a third of "
-                       "them (at least 5), the exact-answer and normalize lessons five times as many, the optimizer "
+                       "them (at least 5; on many rows fewer, at least 2, so that single-sample SGD makes at most "
+                       "6,000 updates), the exact-answer and normalize lessons five times as many, the optimizer "
                        "race always 150.",
     "lab.batch": "Mini-batch size",
     "lab.batch_help": "Rows per mini-batch.",
