@@ -147,7 +147,7 @@ def series_chart(frame: pd.DataFrame, target: str, boundary: object | None = Non
         layers.append(filled_marks(frame, filled, target, frequency, lang))
     whole = "chart.key_series" if boundary is not None else "chart.key_series_whole"
     key = t(whole, lang) + filled_key(len(filled), lang)
-    return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=320), False, lang, key))
+    return laid_out(keyed(alt.layer(*layers).properties(height=320), key, lang))
 
 
 def filled_marks(frame: pd.DataFrame, filled: Sequence[int], target: str, frequency: Frequency | None,

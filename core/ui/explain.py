@@ -194,8 +194,8 @@ def result_warnings(result: RunResult, lang: str = "en", fraction: float | None 
     shaded test rows are another split's, under a heading naming the current one; a caption alone said so), the budget
     that stopped it (``train.budget``), descent that ended short of the exact answer (``convergence_note``)."""
     used = result.request.train_fraction
-    split = [t("train.other_fraction", lang, used=used, fraction=fraction)] \
-        if fraction is not None and abs(used - fraction) > 1e-9 else []
+    other = fraction is not None and used != fraction  # compared as the all-series result compares them
+    split = [t("train.other_fraction", lang, used=used, fraction=fraction)] if other else []
     stopped = [budget_warning(result.budget_note, lang)] if result.budget_note else []
     return split + stopped + [note for note in [convergence_note(result, lang)] if note]
 
