@@ -10,7 +10,7 @@ from core.ui.explain import budget_warning, feature_label, gap_words, result_not
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, LabResults, LabSettings, at_stability_edge,
                              batch_divergence, batch_rises, mini_batch_size, race_curves, race_table, run_lab)
 from core.i18n import Texts, listed, said
-from core.ui.lab_charts import curve_name, lab_table, log_lines, loss_curve, loss_surface
+from core.ui.lab_charts import curve_name, lab_defaults, lab_table, log_lines, loss_curve, loss_surface, race_formats
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
 from core.training.loop import OPTIMIZERS, stalled
@@ -22,12 +22,9 @@ st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
 
 
 def read_settings() -> LabSettings:
-    side, default = st.sidebar, LabSettings()
+    side = st.sidebar
     side.header(T("lab.settings"))
-    for key, start in ((keys.LAB_OPTIMIZER, default.optimizer), (keys.LAB_LR, default.lr),
-                       (keys.LAB_EPOCHS, default.epochs), (keys.LAB_BATCH, default.batch_size),
-                       (keys.LAB_RACE, list(default.race)), (keys.LAB_RACE_SCALE, default.race_lr_scale),
-                       (keys.LAB_HIDDEN, default.hidden), (keys.LAB_SEED, default.seed)):
+    for key, start in lab_defaults().items():
         st.session_state.setdefault(key, start)  # starts in the state, not in the widgets: they keep what is chosen
     model = side.selectbox(**T.widget("lab.model"), options=list(LAB_MODELS), format_func=lambda m: T(LAB_MODELS[m]),
                            key=keys.LAB_MODEL)
@@ -76,8 +73,10 @@ def show(results: LabResults) -> None:
     if results.race:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
                                   T("lab.axis.loss"), lang=T.lang), width="stretch")
-        st.dataframe(lab_table(race_table(results.race), T.lang), hide_index=True, width="stretch",
-                     placeholder=T("lab.race_none"))  # a diverged run has no loss nor test error: "None" was written
+        table = race_table(results.race)  # a diverged run has no loss nor test error: "—", where "None" was written
+        st.dataframe(lab_table(table, T.lang), hide_index=True, width="stretch", placeholder=T("lab.race_none"),
+                     column_config={name: st.column_config.NumberColumn(format=fmt) for name, fmt in
+                                    race_formats(table, T.lang).items()})
         if any(r.test.get("mape") is None for r in results.race if not r.diverged_at):  # the table has MAE and MAPE
             st.caption(T("lab.race_mape_undefined"))
     else:

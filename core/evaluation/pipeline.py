@@ -86,7 +86,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
 
     ``filled``: rows whose target the file left blank (``DataReport.filled_targets``); the models train on their
     filled values, but no score counts them and the predictions leave their ``actual`` blank (an interpolated test row
-    scored as an observation flattered a model that interpolates too).
+    scored as an observation flattered a model that interpolates too). On a series never below zero the fitted
+    values and the test forecasts are both held at 0 (``held_at_zero``), so train and test are scored alike.
 
     The test rows get the band of a backtest inside the training rows (``prediction_band``); the
     forecast past the end refits the same model, same seed, on every row, and backtests it there.
@@ -100,8 +101,9 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     started = time.perf_counter()
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
-    fitted, predicted = forecaster.fitted_values(), forecaster.forecast(test)
-    predicted, below_zero = held_at_zero(predicted, train["y"].to_numpy(dtype=float))
+    trained_on = train["y"].to_numpy(dtype=float)
+    fitted, _ = held_at_zero(forecaster.fitted_values(), trained_on)  # scored as the test rows are
+    predicted, below_zero = held_at_zero(forecaster.forecast(test), trained_on)
     actual = observed_values(frame["y"], filled)
     scale = seasonal_naive_scale(actual[:len(train)], frequency.season_length)  # over values the file gave
     metrics = {"train": regression_metrics(actual[:len(train)], fitted, scale),

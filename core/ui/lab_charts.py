@@ -7,8 +7,9 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.lab.panels import Landscape
-from core.ui.charts import keyed, laid_out
+from core.lab.panels import Landscape, LabSettings
+from core.ui import state_keys as keys
+from core.ui.charts import keyed, laid_out, value_format
 from core.i18n import relabel, t
 
 LOG = alt.Scale(type="log")
@@ -93,3 +94,23 @@ def lab_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     cells = {col: frame[col].map(lambda cell: relabel(cell, lang, "lab.cell") if isinstance(cell, str) else cell)
              for col in frame.columns if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col].dtype)}
     return frame.assign(**cells).rename(columns=lambda col: relabel(col, lang, "lab.column"))
+
+
+# The race table's number formats by its English column names; its test MAE is in the target's units (``race_formats``).
+RACE_FORMATS = {"learning rate": "%.4g", "final training loss": "%.4g", "test MAPE %": "%.3g", "seconds": "%.3f"}
+
+
+def race_formats(table: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """Number formats of the race table (``core.lab.panels.race_table``) by its column names in ``lang``: the test MAE
+    with the decimals its size needs and thousands grouped (``value_format``: 31210810.3358 was written whole, beside a
+    learning rate of 0.30000000000000004)."""
+    formats = {**RACE_FORMATS, "test MAE": value_format(table["test MAE"].dropna())}
+    return {relabel(column, lang, "lab.column"): fmt for column, fmt in formats.items()}
+
+
+def lab_defaults() -> dict[str, object]:
+    """The lab sidebar's widget keys and the values they start at (``LabSettings``' defaults)."""
+    start = LabSettings()
+    return {keys.LAB_OPTIMIZER: start.optimizer, keys.LAB_LR: start.lr, keys.LAB_EPOCHS: start.epochs,
+            keys.LAB_BATCH: start.batch_size, keys.LAB_RACE: list(start.race), keys.LAB_RACE_SCALE: start.race_lr_scale,
+            keys.LAB_HIDDEN: start.hidden, keys.LAB_SEED: start.seed}

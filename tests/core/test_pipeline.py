@@ -322,6 +322,18 @@ def test_a_forecast_below_zero_of_a_series_never_below_zero_is_held_at_zero_insi
     assert result.predictions["predicted"].min() < -100 and "held_at_zero_from_step" not in result.params
 
 
+def test_the_fitted_values_of_a_series_never_below_zero_are_held_at_zero_as_its_forecasts_are() -> None:
+    # Demand that fell to nothing: the trend line goes below zero inside the training rows. Its train MAE was scored on
+    # negative fitted values where its test MAE was scored on values held at 0.
+    frame = monthly_frame(np.r_[np.linspace(300.0, 0.0, 30), np.zeros(30)])
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear", train_fraction=0.7))
+    train = result.predictions[result.predictions["split"] == "train"]
+    assert train["predicted"].min() == 0.0 and (train["predicted"] == 0.0).sum() >= 5
+    assert result.metrics["train"]["mae"] == pytest.approx(np.mean(np.abs(train["predicted"] - train["actual"])))
+    raw = result.forecaster.fitted_values()
+    assert raw.min() < -20 and np.array_equal(train["predicted"].to_numpy(), np.maximum(raw, 0.0))
+
+
 def test_ar_never_fits_nearly_as_many_weights_as_rows() -> None:
     # 20 monthly training rows and 12 lags: 8 equations for 13 weights fitted the training rows exactly (R² 1,
     # train MAE 1e-6) and forecast from noise (test MAE 47.6), without a word.

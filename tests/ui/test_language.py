@@ -22,7 +22,7 @@ from core.training.loop import TrainConfig
 from core.ui import state_keys as keys
 from core.data.frequency import Frequency
 from core.ui.charts import forecast_chart, prediction_chart, series_chart, time_formats
-from core.ui.lab_charts import lab_table
+from core.ui.lab_charts import lab_table, race_formats
 from core.ui.explain import describe_coefficients, metrics_table, selection_summary
 from core.ui.session import keep_language_param, language_of, preview_frame
 
@@ -125,6 +125,17 @@ def test_the_race_cells_and_a_diverged_training_are_said_in_chinese() -> None:
     with pytest.raises(SettingsError) as raised:
         run(series.frame, series.frequency, RunRequest("linear", diverging))
     assert said(raised.value, "zh").startswith("训练在第") and "学习率 10" in said(raised.value, "zh")
+
+
+def test_the_race_table_formats_its_test_mae_in_the_targets_units_with_thousands_grouped() -> None:
+    # A series near 1e9: its race MAE was written 31210810.3358, beside a learning rate of 0.30000000000000004.
+    results = [RaceResult("sgd", 0.1 * 3, [1.0], 12, None, {"mae": 31210810.3358, "mape": 2.5}, 0.1234),
+               RaceResult("adam", 0.1, [1.0], None, 3, {}, 0.1)]
+    english = race_formats(race_table(results))
+    assert english["test MAE"] == "%,.0f" and english["learning rate"] == "%.4g" and english["seconds"] == "%.3f"
+    chinese = race_formats(race_table(results), "zh")
+    assert chinese[t("lab.column.mae", "zh")] == "%,.0f" and set(chinese) <= set(lab_table(race_table(results), "zh"))
+    assert race_formats(race_table(results[1:]))["test MAE"] == "%,.2f"  # no MAE: a diverged run alone
 
 
 # The language: URL, locale, selector ---------------------------------------------------------------------
