@@ -185,9 +185,14 @@ def latest_panel_run(state: Mapping[str, Any]) -> PanelRun | None:
 
 def drawable(state: MutableMapping[str, Any], key: str, fitted: list[str]) -> list[str]:
     """The options of a "Series to draw" picker (under ``key``): ``fitted``, the choice set to the series the Data page
-    shows when the picker has none among them (it opened on the file's first series, whichever the user had picked)."""
-    if state.get(key) not in fitted and state.get(keys.DATA_PANEL_VIEW) in fitted:
-        state[key] = state[keys.DATA_PANEL_VIEW]
+    shows when the picker has none among them (it opened on the file's first series, whichever the user had picked),
+    or left to the picker when that series was not fitted either. The choice outlives a visit to another page
+    (``state_keys.PAGE_SETTINGS``), so a newer run may not have fitted it."""
+    if state.get(key) not in fitted:
+        if state.get(keys.DATA_PANEL_VIEW) in fitted:
+            state[key] = state[keys.DATA_PANEL_VIEW]
+        else:
+            state.pop(key, None)
     return fitted
 
 

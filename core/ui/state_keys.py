@@ -101,9 +101,11 @@ LAB_SEED = "lab.seed"
 
 # The pages' setting widgets whose values outlive a visit to another page (``core.ui.session.keep_page_settings``);
 # a model's own settings (``train_setting``) too. Buttons and pickers whose choices change with the data are not here,
-# but for the Forecast page's run picker, which ``core.ui.session.pick_run`` puts back on the newest run when they do.
+# but for the Forecast page's run picker, which ``core.ui.session.pick_run`` puts back on the newest run when they do,
+# and the "Series to draw" pickers, which ``core.ui.panel_runs.drawable`` checks against the series a run fitted.
 PAGE_SETTINGS = (TRAIN_MODEL_WIDGET, TRAIN_SEED, TRAIN_DEVICE, FORECAST_HORIZON, FORECAST_RUN, LAB_MODEL, LAB_OPTIMIZER,
-                 LAB_LR, LAB_EPOCHS, LAB_BATCH, LAB_RACE, LAB_RACE_SCALE, LAB_HIDDEN, LAB_SEED)
+                 LAB_LR, LAB_EPOCHS, LAB_BATCH, LAB_RACE, LAB_RACE_SCALE, LAB_HIDDEN, LAB_SEED, TRAIN_ALL_SERIES,
+                 FORECAST_ALL_SERIES)
 
 
 def is_page_setting(key: str) -> bool:

@@ -265,6 +265,9 @@ def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> N
     predictions, target, _ = job.drawn("south", Frequency("monthly", "MS", 12))
     assert target == "sales" and list(predictions["split"].unique()) == ["train", "test"]
     assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
+    at.switch_page("dashboard.py").run()
+    at.switch_page("pages/1_Train.py").run()  # the picker came back on the Data page's series (north)
+    assert at.selectbox(key=keys.TRAIN_ALL_SERIES).value == "south"
 
 
 def extremes_frame_of_short_series() -> pd.DataFrame:
@@ -322,6 +325,8 @@ def test_forecasting_all_series_gives_one_csv_with_unique_id_first() -> None:
     assert any("linear: 6 steps past the end of each of 3 series" in m.value for m in at.markdown)
     at.selectbox(key=keys.FORECAST_ALL_SERIES).select("east").run()
     ok(at)
+    at.switch_page("pages/2_Compare.py").run()
+    assert at.switch_page("pages/3_Forecast.py").run().selectbox(key=keys.FORECAST_ALL_SERIES).value == "east"
 
 
 def test_the_series_to_draw_opens_on_the_series_shown_and_train_says_what_it_trains_alone() -> None:
