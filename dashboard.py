@@ -112,7 +112,7 @@ def data_page() -> None:
     st.caption(T("data.intro", source=source, details=details))
     if problem := load_problem(st.session_state, T.lang):
         st.error(plain(problem))
-    st.subheader(T("data.series", source=source))
+    st.header(T("data.series", source=source))
     choose_columns(series, T)
     if series.date_col is None:
         st.info(steps_note(series, T.lang))

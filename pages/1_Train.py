@@ -79,7 +79,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
             done.empty()
     if (job := latest_panel_run(st.session_state)) is None:
         return
-    st.subheader(T("train.all_result", model=job.request.model))
+    st.header(T("train.all_result", model=job.request.model))
     st.markdown(summary_text(job, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]))
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch", placeholder=T("metric.undefined"))
     if (extremes := extremes_chart(job, series.frequency, T.lang)) is not None:
@@ -90,7 +90,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
 
 
 def show_result(result: RunResult) -> None:
-    st.subheader(result_title(st.session_state, result, T.lang))
+    st.header(result_title(st.session_state, result, T.lang))
     for warning in result_warnings(result, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]):  # fraction, budget
         st.warning(warning)
     st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency, T.lang), width="stretch")

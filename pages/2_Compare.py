@@ -56,7 +56,7 @@ chosen = st.multiselect(**T.choices("compare.overlay", labels), key=keys.COMPARE
 st.altair_chart(overlay_chart(overlay_frame(results, labels, chosen), series.target, series.frequency, T.lang,
                               test_span(results, fraction)), width="stretch")
 if panel_runs := drawn_panel_runs(st.session_state):  # runs over every series of the file
-    st.subheader(T("compare.all_title"))
+    st.header(T("compare.all_title"))
     st.caption(T("compare.all_intro"))
     if warning := other_fractions_warning(panel_runs, fraction, T.lang):  # scored on other test rows
         st.warning(warning)

@@ -27,7 +27,7 @@ from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
 def forecast_all(panel: Panel, request: RunRequest) -> None:
     """On a click, every series refitted on all its rows and forecast past its end; one series charted, all in a CSV."""
-    st.subheader(T("forecast.all_title", count=len(panel.tasks)))
+    st.header(T("forecast.all_title", count=len(panel.tasks)))
     st.caption(T("forecast.all_intro", model=request.model))
     if problem := too_many_series(len(panel.tasks), T.lang):
         st.error(problem)
@@ -105,7 +105,7 @@ if result is not None:
     shown_label, shown_horizon, future = result
     end = format_stamp(series.frame["ds"].iloc[-1], series.frequency, T.lang)
     shown_label = shown_label or T("forecast.default_run")  # named in the page's language
-    st.subheader(T("forecast.result", run=plain(shown_label), steps=shown_horizon, end=end))
+    st.header(T("forecast.result", run=plain(shown_label), steps=shown_horizon, end=end))
     recent = recent_window(len(series.frame), season, shown_horizon)
     whole = st.checkbox(**T.widget("forecast.whole", rows=len(series.frame), recent=recent),
                         key=keys.FORECAST_WHOLE_HISTORY)

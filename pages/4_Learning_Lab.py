@@ -42,7 +42,7 @@ def read_settings() -> LabSettings:
 
 
 def lesson(name: str) -> None:
-    st.subheader(T(f"lab.title.{name}"))
+    st.header(T(f"lab.title.{name}"))
     st.caption(T(LESSONS[name]))
 
 

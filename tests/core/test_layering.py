@@ -40,6 +40,12 @@ def test_pages_never_import_torch_and_nothing_uses_unsafe_html() -> None:
         assert "streamlit" not in {name.split(".")[0] for name in imported_modules(module)}, module
 
 
+def test_page_headings_never_skip_a_level() -> None:
+    # Each page's sections were subheaders (h3) under its title (h1): a screen reader's list of headings skipped h2.
+    for page in PAGES:
+        assert "subheader(" not in page.read_text(), page
+
+
 def test_only_pages_and_core_ui_import_core_ui() -> None:
     for module in CORE_FILES:
         if module.parent.name != "ui":

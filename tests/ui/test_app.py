@@ -133,7 +133,7 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
     at = open_page("pages/4_Learning_Lab.py")
     assert not at.exception and not at.error
     assert len(charts(at)) >= 3
-    assert [s.value for s in at.subheader][:7] == ["1. Loss landscape", "2. Gradient descent, SGD and mini-batches",
+    assert [s.value for s in at.main.header][:7] == ["1. Loss landscape", "2. Gradient descent, SGD and mini-batches",
                                                     "3. Optimizer race", "4. Backpropagation by hand",
                                                     "5. Exact answer vs descent", "6. Why normalize", "7. Why vectorize"]
     assert any("**agree**" in m.value for m in at.markdown)

@@ -189,7 +189,7 @@ def test_a_reload_brings_back_the_forecast_shown() -> None:
     reloaded = app({SESSION_PARAM: param(at, SESSION_PARAM) or ""})
     assert reloaded.session_state[keys.FORECAST_RESULT][2] is future
     reloaded.switch_page("pages/3_Forecast.py").run()
-    assert not reloaded.exception and any("4 steps past" in str(header.value) for header in reloaded.subheader)
+    assert not reloaded.exception and any("4 steps past" in str(header.value) for header in reloaded.main.header)
 
 
 def test_a_reload_brings_back_the_settings_of_the_pages_not_shown() -> None:

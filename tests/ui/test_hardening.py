@@ -28,7 +28,7 @@ def test_hostile_file_and_column_names_are_shown_as_plain_text() -> None:
     at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value((f"{HOSTILE}.csv", text.encode(), "text/csv")).run()
     assert not at.exception
     assert at.session_state[keys.DATA_SOURCE] == f"{HOSTILE}.csv"
-    rendered = [element.value for element in [*at.subheader, *at.markdown, *at.caption, *at.error, *at.info]]
+    rendered = [element.value for element in [*at.header, *at.markdown, *at.caption, *at.error, *at.info]]
     assert any("click" in value for value in rendered)
     for value in rendered:
         assert "](http" not in value and ":red[" not in value and "$x^2$" not in value, value

@@ -100,7 +100,7 @@ def test_result_screens_speak_the_chosen_language(lang: str) -> None:
     print(lang, {page: f"{share:.0%}" for page, share in shares.items()})
     if lang == "zh":
         assert min(shares.values()) >= LEAST_CHINESE, shares
-        assert any("1960年12月" in s.value for s in at.subheader)  # "12 steps past 1960年12月"
+        assert any("1960年12月" in s.value for s in at.main.header)  # "12 steps past 1960年12月"
     else:
         assert max(shares.values()) == 0, shares
     at.switch_page("dashboard.py").run()  # (AppTest runs a page switched to without dashboard.py's main())
@@ -112,7 +112,7 @@ def test_the_lab_tables_and_curves_are_translated() -> None:
     race = at.dataframe[0].value
     assert "优化器" in race.columns and "学习率" in race.columns
     assert any("一致" in m.value for m in at.markdown)
-    assert [s.value for s in at.subheader][:2] == ["1. 损失函数的地形", "2. 梯度下降、随机梯度下降与小批量"]
+    assert [s.value for s in at.main.header][:2] == ["1. 损失函数的地形", "2. 梯度下降、随机梯度下降与小批量"]
     curves = {relabel(name, "zh", "lab.curve") for name in ("full batch", "single sample", "mini-batch of 16")}
     assert curves == {"全批量", "单样本", "小批量（每批 16 行）"}
 

@@ -305,13 +305,13 @@ def test_compare_has_no_undefined_metric_note_when_every_metric_has_a_value() ->
 def test_a_failed_training_says_whose_result_stays_below_it() -> None:
     at = open_page("pages/1_Train.py")
     train(at, "linear")
-    assert any(h.value.startswith("#1 linear: actual vs predicted") for h in at.subheader)
+    assert any(h.value.startswith("#1 linear: actual vs predicted") for h in at.main.header)
     at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("ar").run()
     at.slider(key=keys.train_setting("ar", "lags")).set_value(60).run()  # 60 lags need 182 training rows: refused
     at.button(key=keys.TRAIN_BUTTON).click().run()
     assert not at.exception and len(at.error) == 1
     assert shown_escaped(at.error[0].value).endswith("The result below is #1 linear's, the last run that finished.")
-    assert any(h.value.startswith("#1 linear: actual vs predicted") for h in at.subheader)
+    assert any(h.value.startswith("#1 linear: actual vs predicted") for h in at.main.header)
 
 
 def shown_escaped(text: str) -> str:
@@ -341,7 +341,7 @@ def test_the_forecast_run_picked_stays_after_another_page_and_a_new_run_is_picke
     at.switch_page("pages/2_Compare.py").run()
     at.switch_page("pages/3_Forecast.py").run()
     assert at.selectbox(key=keys.FORECAST_RUN).value == "#1 linear"  # it went back to #2 under #1's result
-    assert at.subheader[0].value.startswith("\\#1 linear")  # markdown: the "#" escaped
+    assert at.main.header[0].value.startswith("\\#1 linear")  # markdown: the "#" escaped
     at.switch_page("pages/1_Train.py").run()
     train(at, "snaive")
     at.switch_page("pages/3_Forecast.py").run()
@@ -356,7 +356,7 @@ def test_the_default_runs_forecast_is_named_in_the_language_switched_to() -> Non
     at.selectbox(key=keys.APP_LANG_WIDGET).select("zh").run()
     at.switch_page("pages/3_Forecast.py").run()
     assert not at.exception
-    assert at.subheader[0].value.startswith("multi（默认设置）"), at.subheader[0].value  # was the English label
+    assert at.main.header[0].value.startswith("multi（默认设置）"), at.main.header[0].value  # was the English label
     assert at.selectbox(key=keys.FORECAST_RUN).value == "multi（默认设置）"
 
 
