@@ -28,6 +28,8 @@ _CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DK
 _THOUSANDS_COMMA = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 # (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
 _ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
+# Excel's accounting format writes a zero as a currency sign and a dash (``$ -``, ``- €``, ``$ - ``).
+_ACCOUNTING_ZERO = r"^(?:[$€£¥₹]\s*[-\u2013]+|[-\u2013]+\s*[$€£¥₹])$"
 _TRAILING_MINUS = re.compile(r"^(\d[\d.,]*)-$")  # SAP and mainframe exports: 500,00- is -500,00
 _UNICODE_MINUS = "\u2212"
 # Whole cells that mean "no value" (pandas already blanks NA, n/a, #N/A, NULL, ...): FRED's ".", a dash,
@@ -316,6 +318,8 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.str.strip().str.replace(_CURRENCY_WORD, "", regex=True)
     if cleaned.str.contains(r"\d['’]\d", regex=True).any():
         cleaned = cleaned.str.replace(_APOSTROPHE_THOUSANDS, "", regex=True)
+    if cleaned.str.contains(_ACCOUNTING_ZERO, regex=True).any():
+        cleaned = cleaned.mask(cleaned.str.fullmatch(_ACCOUNTING_ZERO).fillna(False), "0")
     cleaned = cleaned.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
     cleaned = cleaned.str.replace(_UNICODE_MINUS, "-", regex=False)
     if cleaned.str.contains("(", regex=False).any():  # the regex costs more than this look over a long column
@@ -324,10 +328,20 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
     if decimal_comma:
         return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    present = cleaned[cleaned.notna() & (cleaned != "")]
-    if present.str.fullmatch(_THOUSANDS_COMMA).fillna(False).all():
-        return cleaned.str.replace(",", "", regex=False)
-    return cleaned
+    return cleaned.str.replace(",", "", regex=False) if _groups_thousands(cleaned) else cleaned
+
+
+def _groups_thousands(cleaned: pd.Series) -> bool:
+    """Whether a column's commas group thousands: at least ``PARSE_SHARE`` of its cells with digits are numbers written
+    so (``_THOUSANDS_COMMA``) and none has a comma only a decimal comma explains (``1,5``, ``12,25``). Every cell had to
+    be: one ``?``, ``TBD`` or typo (``1,25O``) among 24 months of ``"1,210"`` left the commas in every cell, to be read
+    as decimal commas (1.21)."""
+    numeric = cleaned[cleaned.notna() & cleaned.str.contains(r"\d", regex=True).fillna(False)]
+    if not numeric.str.contains(",", regex=False).any():
+        return False  # nothing to remove
+    grouped = numeric.str.fullmatch(_THOUSANDS_COMMA).fillna(False)
+    decimal = numeric.str.fullmatch(r"[-+]?\d*,\d+").fillna(False) & ~grouped
+    return bool(grouped.mean() >= PARSE_SHARE and not decimal.any())
 
 
 def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Series, str] | None:
@@ -858,6 +872,8 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
 
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
+# Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00.
+_TIME_COLUMN = re.compile(r"(?:^| )(?:time|hour ending|hour beginning|he|hb)$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
@@ -880,17 +896,34 @@ _CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?
 
 def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     """A table with a date column and a time-of-day column (``Date`` 2023-01-01, ``Time`` 13:00, as spreadsheets
-    and loggers keep them) gets one time-stamp column in their place, named after both (``Date Time``): the time
-    column alone would read as a series id, each hour a series of its own. Any other table is returned as it is."""
-    names = {str(col).strip().lower(): col for col in raw.columns}
-    dates = [col for name, col in names.items() if name in _DATE_NAMES]
-    times = [col for name, col in names.items() if name in _TIME_NAMES]
+    and loggers keep them; ``Delivery Date`` and ``Hour Ending`` 01:00, as power markets do) gets one time-stamp
+    column in their place, named after both (``Date Time``): the time column alone would read as a series id, each
+    hour a series of its own. Any other table is returned as it is."""
+    names = {re.sub(r"[\s_]+", " ", str(col).strip().lower()): col for col in raw.columns}
+    dates = [col for name, col in names.items() if name in _DATE_NAMES or _DAY_COLUMN.search(name)]
+    times = [col for name, col in names.items() if name in _TIME_NAMES or _TIME_COLUMN.search(name)]
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
     offsets = _times_of_day(raw[times[0]].astype("string").str.strip())
-    if offsets is None or (days := _days(raw[dates[0]])) is None:
+    if offsets is None or (stamps := _days_and_times(raw[dates[0]], offsets)) is None:
         return raw
-    return _stamps_in_place(raw, dates[0], times[0], days + offsets)
+    return _stamps_in_place(raw, dates[0], times[0], stamps)
+
+
+def _days_and_times(days: pd.Series, offsets: pd.Series) -> pd.Series | None:
+    """The time stamps of a column of ``days`` (dates without times) and each row's time since midnight; as text
+    (``01/02/2024 13:00:00``) where the days read both day first and month first, so that the loader decides as it
+    does for one column of stamps, by ``--day-first`` or ``--month-first`` or the spacing, and says so (1 February was
+    taken for 2 January without a word, whichever was asked for). None when ``days`` are not dates alone."""
+    parsed = parse_dates(days)
+    if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
+        return None
+    if "ambiguous" not in parsed[1] or not (offsets.dropna() < pd.Timedelta(days=1)).all():
+        return parsed[0] + offsets
+    parts = offsets.dt.components
+    clock = (parts["hours"].astype(str).str.zfill(2) + ":" + parts["minutes"].astype(str).str.zfill(2) + ":"
+             + parts["seconds"].astype(str).str.zfill(2))
+    return (days.astype("string").str.strip() + " " + clock.where(offsets.notna())).astype(object)
 
 
 def _days(values: pd.Series) -> pd.Series | None:
@@ -942,7 +975,7 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     if per_day not in _PERIODS_PER_DAY or by_day.size().median() < per_day / 2:  # most days hold most periods
         return raw
     offsets = pd.to_timedelta((period - period.min()) * (24 * 60 / per_day), unit="min")
-    return _stamps_in_place(raw, dates[0], periods[0], days + offsets)
+    return _stamps_in_place(raw, dates[0], periods[0], _days_and_times(raw[dates[0]], offsets))
 
 
 def _times_of_day(clock: pd.Series) -> pd.Series | None:

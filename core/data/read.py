@@ -132,7 +132,8 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFram
     ``name_unnamed_years_and_months``), an unnamed first column of dates is named (``name_unnamed_dates``), a date
     column and a time-of-day column one time-stamp column (``combine_date_and_time``), and so does a date column and
     a column numbering each day's periods (``combine_date_and_period``)."""
-    table = _months_down_the_rows(_dates_down_the_rows(_two_row_header(_read_any(data, name, sheet))))
+    table = _without_header_copies(_two_row_header(_read_any(data, name, sheet)))
+    table = _months_down_the_rows(_dates_down_the_rows(table))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
     return combine_date_and_period(combine_date_and_time(combine_calendar_columns(named)))
 
@@ -332,6 +333,28 @@ def _counts_rows(name: str, cells: pd.Series) -> bool:
     numbers = pd.to_numeric(cells, errors="coerce").to_numpy()
     return bool(len(numbers)) and any(np.array_equal(numbers, np.arange(start, start + len(numbers)))
                                       for start in (0, 1))
+
+
+def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` without the rows that repeat its header (exports of several periods joined one under another) and
+    without a row of units or labels right under it (``,EUR``: no digit in any cell), which hold neither a date nor a
+    number; how many of each in ``attrs`` (``header_copies``, ``units_row``), said by the loader. Long files lost such
+    rows later on; in a file of a year's months, one among 13 made the column text (a number needs 95% of the cells)."""
+    if raw.empty or not all(pd.api.types.is_string_dtype(raw[col]) for col in raw.columns):  # typed: no header
+        return raw
+    header = [str(col).strip().casefold() for col in raw.columns]
+    first = raw.iloc[:, 0].astype("string").str.strip().str.casefold()
+    copies = (first == header[0]).fillna(False).to_numpy(dtype=bool)
+    for position in np.flatnonzero(copies):
+        copies[position] = [str(cell).strip().casefold() for cell in raw.iloc[position]] == header
+    top = raw.iloc[0]
+    units = not copies[0] and top.isna().any() and not any(char.isdigit() for cell in top.dropna() for char in str(cell))
+    if not copies.any() and not units:
+        return raw
+    kept = raw[~copies]
+    kept = kept.iloc[1:] if units else kept
+    kept.attrs = {**raw.attrs, "header_copies": int(copies.sum()), "units_row": bool(units)}
+    return kept
 
 
 def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1073,7 +1096,7 @@ def _sniff_dialect(text: str, delimiter: str = "") -> tuple[str, str, bool]:
     # the last lines too: a growing series may write its first thousand ('1.025') only there
     last = [line for line in text[-65536:].splitlines()[-50:] if line.strip()]
     body = lines[1:] + last  # a short file's lines twice, its header among them: neither changes the verdict
-    if _has_decimal_commas(body, delimiter):
+    if _has_decimal_commas(body, delimiter) and not _writes_comma_thousands(body, delimiter):
         return delimiter, ",", False
     thousands = _writes_point_thousands(body, delimiter)
     return delimiter, "," if thousands else ".", thousands
@@ -1140,6 +1163,24 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
         return False
     hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
     return hundreds or months or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
+
+
+_COMMA_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
+
+
+def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
+    """Whether a file separated by other than commas writes thousands with a comma, as English exports do (``1,025``
+    for 1025): every number with a comma has groups of three digits after it (and a decimal point, if any, after
+    them), and one of them has two groups or a decimal point (``1,234,567``, ``1,025.50``), or its column has whole
+    numbers from 100 to 999 too (``975`` then ``1,025``). Tab-separated visitors from 975 to 1,400 were read as 975,
+    990, 1.025, 1.1."""
+    columns = _sample_columns(lines, delimiter)
+    commas = [(i, cell) for i, column in enumerate(columns) for cell in column if "," in cell]
+    if not commas or not all(_COMMA_THOUSANDS.fullmatch(cell) for _, cell in commas):
+        return False
+    if any(cell.count(",") > 1 or "." in cell for _, cell in commas):
+        return True
+    return any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in {i for i, _ in commas} for cell in columns[i])
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:

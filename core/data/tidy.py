@@ -218,6 +218,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
+    _check_regressors_observed(frame, regressors)
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -1009,6 +1010,10 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
                      "err.no_numeric")
 
 
+# The tidy frame's columns (``ds``, ``y``), which no regressor may be named.
+TIDY_NAMES = {"ds": "time stamps", "y": "values of the series"}
+
+
 def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) -> list[str]:
     others = [name for name in numeric if name != target]
     for col in wanted:
@@ -1022,7 +1027,20 @@ def _check_regressors(wanted: tuple[str, ...], numeric: list[str], target: str) 
         if col == target:
             raise DataError(f"Regressor '{col}' is the target itself: choose other columns as regressors.",
                             "err.regressor_is_target", {"column": col})
+        if col in TIDY_NAMES:  # the tidy frame's own columns: a regressor 'y' took the target's place, unsaid
+            raise DataError(f"A regressor cannot be named '{col}', the name the app gives the {TIDY_NAMES[col]}: "
+                            f"rename the column '{col}' in the file, or leave it out.", f"err.regressor_named_{col}")
     return list(dict.fromkeys(wanted))
+
+
+def _check_regressors_observed(frame: pd.DataFrame, regressors: list[str]) -> None:
+    """Refuse a regressor blank in every row of the history (its values only past the end): no model can learn its
+    effect. Such a column was "filled" in 200 rows, and a linear model's training then "diverged at update 1"."""
+    for col in regressors:
+        if len(frame) and not np.isfinite(frame[col].to_numpy(dtype=float)).any():
+            raise DataError(f"Regressor '{col}' is blank in every row with a value of the series, so no model can "
+                            f"learn its effect: fill in its past values, or leave it out.",
+                            "err.regressor_unobserved", {"column": col})
 
 
 def reader_notes(attrs: Mapping[str, object]) -> list[str]:
@@ -1037,6 +1055,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     a CSV's table or a sheet's (``read._without_footnotes``, ``read._without_sheet_notes``)."""
     if attrs.get("unsaved_formulas"):
         report.notices.append(Notice(_UNSAVED_FORMULAS, "notice.unsaved_formulas"))
+    if copies := int(str(attrs.get("header_copies", 0))):  # ``read._without_header_copies``
+        report.notices.append(Notice(f"{count(copies, 'row')} repeating the header (files joined one under another) "
+                                     f"{_were(copies)} left out.", "notice.header_copies", {"rows": copies}))
+    if attrs.get("units_row"):
+        report.notices.append(_labels_only_notice(1))
     if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
         report.notices.append(_summary_rows_notice(int(summary["rows"]), str(summary["words"])))  # type: ignore[index]
     if hidden := attrs.get("hidden_sheets_passed"):
@@ -1253,6 +1276,12 @@ def _unreadable_where(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.S
     return unreadable & test(cells).to_numpy(dtype=bool)
 
 
+def _labels_only_notice(rows: int) -> Notice:
+    """Said where rows with neither a date nor a number are left out: units or labels under the header."""
+    return Notice(f"{count(rows, 'row')} without a date or a number (units or labels) {_were(rows)} left out.",
+                  "notice.labels_only", {"rows": rows})
+
+
 def _special_periods_notice(rows: int) -> Notice:
     """Said where SAP's special periods (13-16, a year's closing postings) are left out: beside a year column
     (``parsing._numbered_periods``) or written with their year (``013.2021``)."""
@@ -1290,8 +1319,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     if labels := int(blank.sum()):  # a units row under the header (',EUR thousand'): nothing in it to correct
         frame, unreadable = frame[~blank], unreadable[~blank]
         report.rows_dropped += labels
-        report.notices.append(Notice(f"{count(labels, 'row')} without a date or a number (units or labels) "
-                                     f"{_were(labels)} left out.", "notice.labels_only", {"rows": labels}))
+        report.notices.append(_labels_only_notice(labels))
     undated = _blank_dates(frame, unreadable, written) if workbook else np.zeros(len(frame), dtype=bool)
     if rows := int(undated.sum()):
         frame, unreadable = frame[~undated], unreadable[~undated]

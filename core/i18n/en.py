@@ -871,6 +871,9 @@ MESSAGES: dict[str, str] = {
     "err.id_is_target": "The id column {columns} holds the values to forecast: the id names each series (a store, a product), the target holds the values. Choose another id column (--id-col), or none to detect it.",
     "err.id_is_time": "Column '{column}' holds the dates: it cannot be the series id. Choose the column naming the series (--id-col), or none to detect it.",
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
+    "err.regressor_named_ds": "A regressor cannot be named 'ds', the name the app gives the time stamps: rename the column 'ds' in the file, or leave it out.",
+    "err.regressor_named_y": "A regressor cannot be named 'y', the name the app gives the values of the series: rename the column 'y' in the file, or leave it out.",
+    "err.regressor_unobserved": "Regressor '{column}' is blank in every row with a value of the series, so no model can learn its effect: fill in its past values, or leave it out.",
     "err.regressor_is_target": "Regressor '{column}' is the target itself: choose other columns as regressors.",
     "err.future_regressors": "Forecasting {steps:plural:step} with regressor '{regressor}' needs its future values: "
                              "add rows past the end with the regressors filled and the target left blank.",
@@ -962,6 +965,7 @@ MESSAGES: dict[str, str] = {
     "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "
                           "was read. Save another as a file of its own to read it.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
+    "notice.header_copies": "{rows:plural:row} repeating the header (files joined one under another) {rows:were} left out.",
     "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
     "notice.years_carried_down": "The year in '{column}' is written once over its months: carried down to the {rows:plural:blank cell} below it.",

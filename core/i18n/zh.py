@@ -702,6 +702,9 @@ MESSAGES: dict[str, str] = {
     "err.id_is_target": "序列标识列 {columns} 存放的是要预测的数值：标识列用来区分各个序列（如门店、产品），数值应放在目标列。请选择其他标识列（--id-col），或不选以自动识别。",
     "err.id_is_time": "列“{column}”存放的是日期，不能作为序列标识。请选择区分各个序列的列（--id-col），或不选以自动识别。",
     "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从 {names} 中选择。",
+    "err.regressor_named_ds": "外生变量不能命名为“ds”，这是应用给时间戳的名称：请在文件中重命名“ds”列，或不使用它。",
+    "err.regressor_named_y": "外生变量不能命名为“y”，这是应用给序列取值的名称：请在文件中重命名“y”列，或不使用它。",
+    "err.regressor_unobserved": "外生变量“{column}”在序列有值的每一行都为空，任何模型都无法学到它的作用：请补上它过去的值，或不使用它。",
     "err.regressor_is_target": "外生变量“{column}”就是目标变量本身：请选择其他列作为外生变量。",
     "err.future_regressors": "要预测 {steps:,} 步，需要外生变量“{regressor}”的未来值：请在数据末尾之后添加行，填好外生变量、目标值留空。",
     "err.future_regressors_short": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值：请最多预测 {rows:,} 步，"
@@ -759,6 +762,7 @@ MESSAGES: dict[str, str] = {
     "notice.renamed_columns": "有几列同名；后面的列被读作 {names}：请在文件中给它们改名以便区分。",
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
+    "notice.header_copies": "{rows:,} 行重复了表头（多个文件上下拼接），已略去。",
     "notice.labels_only": "{rows:,} 行既无日期也无数字（单位或标签行），已略去。",
     "notice.undated_rows": "{rows:,} 行没有日期（小计或注释行），已略去。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",

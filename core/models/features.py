@@ -82,12 +82,18 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
         columns.update(fourier_columns(steps, frequency.season_length, spec.fourier_order))
     for period, order in spec.cycles:
         columns.update(fourier_columns(steps, period, order, prefix=f"{period:g}:"))
-    for name in spec.regressors:
+    for name in spec.regressors:  # a regressor named as a term (x, year) had taken the term's place, unsaid
         if constant_term(name) not in spec.left_out:
-            columns[name] = frame[name].to_numpy(dtype=float) if frame is not None else np.full(len(steps), np.nan)
+            columns[name if name not in columns else regressor_term(name)] = (
+                frame[name].to_numpy(dtype=float) if frame is not None else np.full(len(steps), np.nan))
     if not columns:
         return np.zeros((len(steps), 0)), []
     return np.column_stack(list(columns.values())), list(columns)
+
+
+def regressor_term(name: str) -> str:
+    """The feature name of a regressor named as one of the model's own terms (``x``, the trend; ``year``)."""
+    return f"{name} (regressor)"
 
 
 def calendar_columns(ds: pd.Series, frequency: Frequency,

@@ -513,3 +513,28 @@ def test_years_with_fractions_as_r_writes_time_of_a_ts_are_months_or_quarters(pe
     assert series.frame["ds"].tolist() == list(stamps)  # they were steps, without a word
     rounded = [f"{float(value):.4f}" for value in fractions]  # 1949.0833
     assert load_series(_csv("time", rounded), "x.csv").frame["ds"].tolist() == list(stamps)
+
+
+@pytest.mark.parametrize(("days", "option", "first"), [
+    (["01/02/2024"], {"day_first": True}, "2024-02-01"), (["01/02/2024"], {"day_first": False}, "2024-01-02"),
+    (["01/01/2024", "01/02/2024"], {}, "2024-01-01"), (["13/01/2024", "14/01/2024"], {}, "2024-01-13")])
+def test_days_and_times_in_two_columns_are_read_in_the_order_asked_for_and_said(days: list[str], option: dict[str, bool],
+                                                                               first: str) -> None:
+    # Read day first whatever was asked for, without a word; two days of hours, 1 January and 1 February.
+    rows = "".join(f"{day},{hour:02d}:00,{1000 + hour}\n" for day in days for hour in range(24))
+    series = load_series(f"Date,Time,Load\n{rows}".encode(), "load.csv", LoadOptions(**option))
+    assert series.frame["ds"].iloc[0] == pd.Timestamp(first) and series.frequency.unit == "hourly"
+    assert not series.report.gaps
+    said = " ".join(map(str, series.report.notices))
+    assert ("fit both day-first and month-first" in said) == (not option and days[0].startswith("01/"))
+
+
+@pytest.mark.parametrize(("date", "time", "clock"), [("Delivery Date", "Hour Ending", range(1, 25)),
+                                                     ("Delivery Date", "Time", range(24)),
+                                                     ("trade_date", "hour_ending", range(1, 25))])
+def test_a_power_markets_delivery_date_and_hour_are_one_hourly_series(date: str, time: str, clock: range) -> None:
+    # 24 daily series, one an hour: the date and hour columns were not known by these names.
+    rows = "".join(f"2024-01-{day:02d},{hour:02d}:00,{20 + hour % 7 + day}\n" for day in range(1, 11) for hour in clock)
+    series = load_series(f"{date},{time},Price\n{rows}".encode(), "prices.csv")
+    assert series.frequency.unit == "hourly" and len(series.frame) == 240 and not series.report.gaps
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01") + pd.Timedelta(hours=clock[0])

@@ -1610,3 +1610,36 @@ def test_a_sheet_asked_for_by_number_passes_no_hidden_sheet_over() -> None:
         series = load_series(book, "sales.xlsx", LoadOptions(sheet=asked))
         assert series.report.sheet_read == read
         assert not [notice for notice in series.report.notices if "hidden" in str(notice).lower()]
+
+
+@pytest.mark.parametrize("name", ["y", "ds"])
+def test_a_regressor_named_as_the_tidy_frames_columns_is_refused_by_name(name: str) -> None:
+    # A regressor 'y' took the target's place: 'sales' was said to be forecast, from the regressor's values (R² 1).
+    rows = "".join(f"2020-{m:02d}-01,{50 + 4 * m},{m}\n" for m in range(1, 13))
+    with pytest.raises(DataError) as refused:
+        load_series(f"month,sales,{name}\n{rows}".encode(), "x.csv", LoadOptions(target="sales", regressors=(name,)))
+    assert refused.value.key == f"err.regressor_named_{name}" and f"rename the column '{name}'" in str(refused.value)
+
+
+def test_a_regressor_blank_in_every_row_of_the_history_is_refused_by_name() -> None:
+    # Its values only past the end: it was said to be filled in 200 rows, and linear then "diverged at update 1".
+    rows = "".join(f"2020-{m:02d}-01,{50 + m},\n" for m in range(1, 13)) + "2021-01-01,,3\n2021-02-01,,4\n"
+    with pytest.raises(DataError) as refused:
+        load_series(f"month,sales,price\n{rows}".encode(), "x.csv", LoadOptions(regressors=("price",)))
+    assert refused.value.key == "err.regressor_unobserved" and "'price' is blank in every row" in str(refused.value)
+
+
+def test_a_short_file_with_a_units_row_or_headers_repeated_is_read_without_them() -> None:
+    # A year of months under ',EUR' was refused as text ('EUR': 1 cell in 13, and a number column needs 95%), as were
+    # three yearly exports joined with their headers; files of 24 rows and more were read.
+    units = "Month,Revenue\n,EUR\n" + "".join(f"2021-{m:02d},{100 + m}\n" for m in range(1, 13))
+    series = load_series(units.encode(), "units.csv")
+    assert len(series.frame) == 12 and series.frame["y"].iloc[0] == 101
+    assert [notice.key for notice in series.report.notices] == ["notice.labels_only"]
+    joined = "".join("Month,Sales\n" + "".join(f"{year}-{m:02d},{m + year % 10}\n" for m in range(1, 13))
+                     for year in (2021, 2022, 2023))
+    for options in (LoadOptions(), LoadOptions(date_col="Month")):
+        series = load_series(joined.encode(), "joined.csv", options)
+        assert len(series.frame) == 36 and series.frequency.name == "monthly" and series.frame["y"].iloc[-1] == 15
+        assert "2 rows repeating the header (files joined one under another) were left out." in map(
+            str, series.report.notices)

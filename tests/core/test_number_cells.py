@@ -385,3 +385,34 @@ def test_a_comma_separated_file_with_spaces_in_its_cells_stays_comma_separated()
     table = read_table(text.encode(), "items.csv")
     assert list(table.columns) == ["Item no", "Amount"] and table.attrs["delimiter"] == ","
     assert table["Amount"].iloc[0] == "1 101"
+
+
+@pytest.mark.parametrize("odd", ["?", "TBD", "--", "1,25O"])
+def test_one_odd_cell_among_thousands_commas_leaves_the_thousands_read_as_thousands(odd: str) -> None:
+    # 24 months of "1,210" with one '?' were read as 1.21: the odd cell kept the commas in every cell, and the
+    # decimal-comma fallback took them for decimal marks.
+    cells = [f'"{odd}"' if month == 5 else f'"{1200 + 10 * month:,}"' for month in range(24)]
+    series = load_series(_monthly(cells, "Month,Sales"), "sales.csv")
+    values = series.frame["y"].to_numpy()
+    assert values[0] == 1200 and values[-1] == 1430 and values[5] == pytest.approx(1250)  # filled on the line
+    decimals = parse_numbers(pd.Series(["?", *[f"{k},5" for k in range(23)]]), False)  # decimal commas stay so
+    assert decimals is not None and decimals.iloc[1:4].tolist() == [0.5, 1.5, 2.5]
+
+
+def test_excel_s_accounting_zero_is_zero() -> None:
+    # Excel's accounting format writes 0 as "$ -": the column was refused as text, quoting '$1,200.00'.
+    cells = ['"$1,200.00"', '"$ -"', '"$1,350.00"', '"$(300.00)"', '" - € "', *[f'"${1400 + 50 * i:,}.00"'
+                                                                             for i in range(7)]]
+    series = load_series(_monthly(cells, "Month,Sales"), "ledger.csv")
+    assert series.frame["y"].iloc[:5].tolist() == [1200.0, 0.0, 1350.0, -300.0, 0.0]
+    assert series.report.missing_filled == 0
+
+
+@pytest.mark.parametrize("sep", ["\t", "|"])
+def test_thousands_commas_in_a_file_separated_by_tabs_or_bars_are_thousands(sep: str) -> None:
+    # Visitors from 975 to 1,400 were read as 975, 990, 1.025, 1.1: the commas taken for decimal commas.
+    cells = ["975", "990", "1,025", "1,100", "1,180", "1,250", "1,310", "1,400"]
+    assert load_series(_monthly(cells, sep=sep), "visits.txt").frame["y"].tolist() == [
+        975.0, 990.0, 1025.0, 1100.0, 1180.0, 1250.0, 1310.0, 1400.0]
+    decimals = ["1,025", "1,5", "2,25", "975", "3,5", "1,1", "1,3", "1,4"]  # decimal commas stay decimal commas
+    assert load_series(_monthly(decimals, sep=sep), "eu.txt").frame["y"].iloc[:3].tolist() == [1.025, 1.5, 2.25]
