@@ -1630,8 +1630,10 @@ def _without_preamble(text: str, delimiter: str) -> str:
             if position == 0:
                 return text
             above = rows[:position]
-            # Only lines that are not rows of this table: another number of fields, or set off by a blank line.
-            apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1
+            # Only lines that are not rows of this table: another number of fields, set off by a blank line, or
+            # titles padded to the table's width, one cell written ('Sales report 2023,,' as spreadsheets save it).
+            apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or all(
+                sum(bool(cell) for cell in row) == 1 for _, _, row in above)
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
 

@@ -15,6 +15,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.data.read import format_limit, limit
 from core.errors import KeyedError, LimitError
+from core.evaluation.left_out import left_out_lines
 from core.evaluation.pipeline import RunRequest
 from core.i18n import candidate_name, said, t
 from core.models.specs import Value, named_settings, training_settings
@@ -284,16 +285,19 @@ def skipped_reason(outcome: SeriesOutcome, lang: str = "en") -> str:
 def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     """One row per series, in the file's order: test MAE relative to seasonal naive, test MAE and MAPE (to a few
     significant digits: the table is for reading and sorting), the model used, or why the series was skipped, and
-    when its test predictions were held at 0 (a flat line at 0 in its chart, said as a single run says it); columns
-    named in ``lang``."""
+    when its test predictions were held at 0 (a flat line at 0 in its chart, said as a single run says it) and the terms
+    its model left out (a regressor the same in every training row of that series: said on Train for one series, and
+    for many nowhere); columns named in ``lang``."""
     names = [t(f"all.{name}", lang) for name in RESULT_COLUMNS]
     rows = []
     for outcome in job.outcomes:
         test = outcome.summary["test"] if outcome.summary is not None else {}
-        held = (outcome.summary or {}).get("params", {}).get("held_at_zero_from_step")
+        params = (outcome.summary or {}).get("params", {})
+        held = params.get("held_at_zero_from_step")
+        notes = [t("all.held_at_zero", lang, step=held)] if held else []
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
                      candidate_name(model_used(outcome) or "", lang), skipped_reason(outcome, lang),
-                     t("all.held_at_zero", lang, step=held) if held else ""))
+                     " ".join(notes + left_out_lines(params, lang))))
     frame = pd.DataFrame(rows, columns=names)
     for name, digits in zip(names[1:4], RESULT_DIGITS):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").map(lambda x, d=digits: _significant(x, d))

@@ -1643,3 +1643,12 @@ def test_a_short_file_with_a_units_row_or_headers_repeated_is_read_without_them(
         assert len(series.frame) == 36 and series.frequency.name == "monthly" and series.frame["y"].iloc[-1] == 15
         assert "2 rows repeating the header (files joined one under another) were left out." in map(
             str, series.report.notices)
+
+
+def test_a_title_padded_to_the_tables_width_right_above_the_header_is_left_out() -> None:
+    # 'Sales report 2023,,' as a spreadsheet saves a title line: the title became the header ('Unnamed: 1', ...)
+    # and the file was refused for having no numeric column; with a blank line under the title it was read.
+    rows = "".join(f"2023-{m:02d},{10 + m},1\n" for m in range(1, 9))
+    for title in ("Sales report 2023,,\n", "Sales report 2023,,\n,,\n", '"Sales, units: report",,\n'):
+        series = load_series(f"{title}Month,Sales,Units\n{rows}".encode(), "report.csv")
+        assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 8), title

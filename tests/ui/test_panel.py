@@ -858,3 +858,19 @@ def test_forecasting_every_series_says_which_auto_forecast_without_the_regressor
                                             "for (the first, north: 6 steps).")
     assert "north" in str(without_regressors_text(job, "zh"))
     assert without_regressors_text(PanelRun(replace(request, horizon=6), total=0)) is None
+
+
+def test_a_regressor_one_series_never_varies_is_said_left_out_in_that_series_row() -> None:
+    # A store whose promo was 0 in every training row: its model left promo out, said for one series on Train, and for
+    # many series nowhere.
+    rng = np.random.default_rng(4)
+    frames = {store: pd.DataFrame({"month": stamps(), "sales": 100 + rng.normal(0, 1, MONTHS),
+                                   "promo": promo}) for store, promo in
+              (("varied", rng.integers(0, 2, MONTHS).astype(float)), ("flat", np.zeros(MONTHS)))}
+    job = PanelRun(RunRequest("linear", ModelSettings(regressors=("promo",))), total=2)
+    for store, frame in frames.items():
+        job.add(fit_series(SeriesTask.from_frame(store, frame, LoadOptions(date_col="month", target="sales",
+                                                                           regressors=("promo",))), job.request))
+    notes = results_table(job)["note"].tolist()
+    assert notes[0] == "" and notes[1].startswith("The regressor promo was left out: it is the same in every")
+    assert "外生变量 promo" in results_table(job, "zh").iloc[1, -1]
