@@ -1507,11 +1507,13 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
     if not missing:
         return frame
     values = frame.drop(columns="ds")
+    in_regressors = {col: int(blank) for col, blank in zip(columns, blanks.sum(axis=0)) if col != "y" and blank}
     if policy == "drop":
         frame = frame.dropna()
         report.rows_dropped += missing
         report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} dropped.",
                                      "notice.missing_dropped", {"rows": missing}))
+        report.notices.extend(_regressor_blanks_notice(in_regressors))
         return frame
     if policy != "interpolate":
         filled = values.ffill().bfill()
@@ -1524,7 +1526,17 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
     report.missing_filled = missing
     report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} filled ({policy}).",
                                  "notice.missing_filled", {"rows": missing, "policy": policy}))
+    report.notices.extend(_regressor_blanks_notice(in_regressors))
     return frame
+
+
+def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
+    """Which regressors the rows with missing values had blank cells in, and how many: the count of rows alone read as
+    the target's (200 rows "filled" where only a regressor was blank)."""
+    if not blanks:
+        return []
+    cells = ", ".join(f"'{col}' ({blank:,})" for col, blank in blanks.items())
+    return [Notice(f"Blank regressor cells among them: {cells}.", "notice.regressor_blanks", {"cells": cells})]
 
 
 def count_gaps(ds: pd.Series, frequency: Frequency) -> int:

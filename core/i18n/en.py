@@ -1033,5 +1033,6 @@ MESSAGES: dict[str, str] = {
                                    "filled, as a file that gives its regressors' future values is laid out: if "
                                    "'{column}' is the series to forecast, choose it as the target and '{target}' as a "
                                    "regressor.",
+    "notice.regressor_blanks": "Blank regressor cells among them: {cells}.",
     "notice.missing_filled": "{rows:plural:row} with missing values {rows:were} filled ({policy}).",
 }

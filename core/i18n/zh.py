@@ -806,6 +806,7 @@ MESSAGES: dict[str, str] = {
     "notice.target_still_to_come": "“{column}”在文件最后几行为空，而目标“{target}”在这些行有值，这正是给出外生变量未来值的文件布局："
                                    "如果要预测的是“{column}”，请把它选为目标，并把“{target}”选为外生变量。",
     "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有 {columns} 的未来值：把它们选作外生变量，即可用这些值进行预测。",
+    "notice.regressor_blanks": "其中外生变量的空白单元格：{cells}。",
     "notice.missing_filled": "已填充 {rows:,} 行含缺失值的数据（{policy}）。",
 }
 

@@ -1652,3 +1652,12 @@ def test_a_title_padded_to_the_tables_width_right_above_the_header_is_left_out()
     for title in ("Sales report 2023,,\n", "Sales report 2023,,\n,,\n", '"Sales, units: report",,\n'):
         series = load_series(f"{title}Month,Sales,Units\n{rows}".encode(), "report.csv")
         assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 8), title
+
+
+def test_the_filled_rows_notice_names_the_regressors_whose_cells_were_blank() -> None:
+    # "2 rows with missing values were filled" read as the target's values, where only a regressor was blank.
+    rows = "".join(f"2020-{m:02d}-01,{50 + m},{'' if m in (3, 4) else m}\n" for m in range(1, 13))
+    series = load_series(f"month,sales,price\n{rows}".encode(), "x.csv", LoadOptions(regressors=("price",)))
+    assert [str(notice) for notice in series.report.notices] == [
+        "2 rows with missing values were filled (interpolate).", "Blank regressor cells among them: 'price' (2)."]
+    assert series.report.filled_targets == () and series.frame["price"].iloc[2:4].tolist() == [3.0, 4.0]
