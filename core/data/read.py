@@ -343,8 +343,7 @@ def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
     if raw.empty or not all(pd.api.types.is_string_dtype(raw[col]) for col in raw.columns):  # typed: no header
         return raw
     header = [str(col).strip().casefold() for col in raw.columns]
-    first = raw.iloc[:, 0].astype("string").str.strip().str.casefold()
-    copies = (first == header[0]).fillna(False).to_numpy(dtype=bool)
+    copies = (raw.iloc[:, 0] == str(raw.columns[0])).fillna(False).to_numpy(dtype=bool, copy=True)  # as written
     for position in np.flatnonzero(copies):
         copies[position] = [str(cell).strip().casefold() for cell in raw.iloc[position]] == header
     top = raw.iloc[0]
