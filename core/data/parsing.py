@@ -873,7 +873,8 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00.
-_TIME_COLUMN = re.compile(r"(?:^| )(?:time|hour ending|hour beginning|he|hb)$")
+_TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement )?(?:time|hour ending|hour beginning|he|hb)")
+_DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
@@ -900,14 +901,21 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     column in their place, named after both (``Date Time``): the time column alone would read as a series id, each
     hour a series of its own. Any other table is returned as it is."""
     names = {re.sub(r"[\s_]+", " ", str(col).strip().lower()): col for col in raw.columns}
-    dates = [col for name, col in names.items() if name in _DATE_NAMES or _DAY_COLUMN.search(name)]
-    times = [col for name, col in names.items() if name in _TIME_NAMES or _TIME_COLUMN.search(name)]
+    dates = _named(names, _DATE_NAMES, _DATE_COLUMN)
+    times = _named(names, _TIME_NAMES, _TIME_COLUMN)
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
     offsets = _times_of_day(raw[times[0]].astype("string").str.strip())
     if offsets is None or (stamps := _days_and_times(raw[dates[0]], offsets)) is None:
         return raw
     return _stamps_in_place(raw, dates[0], times[0], stamps)
+
+
+def _named(names: dict[str, object], exact: frozenset[str], pattern: re.Pattern[str]) -> list[object]:
+    """The columns (by their lowered ``names``) named exactly so (``Date``, ``Time``), else those whose names match
+    ``pattern`` (``Delivery Date``, ``Hour Ending``): a ``Due Date`` beside ``Date`` left no column to combine."""
+    return [col for name, col in names.items() if name in exact] or [
+        col for name, col in names.items() if pattern.fullmatch(name)]
 
 
 def _days_and_times(days: pd.Series, offsets: pd.Series) -> pd.Series | None:
@@ -918,12 +926,21 @@ def _days_and_times(days: pd.Series, offsets: pd.Series) -> pd.Series | None:
     parsed = parse_dates(days)
     if parsed is None or not (parsed[0].dropna() == parsed[0].dropna().dt.normalize()).all():
         return None
-    if "ambiguous" not in parsed[1] or not (offsets.dropna() < pd.Timedelta(days=1)).all():
-        return parsed[0] + offsets
-    parts = offsets.dt.components
-    clock = (parts["hours"].astype(str).str.zfill(2) + ":" + parts["minutes"].astype(str).str.zfill(2) + ":"
-             + parts["seconds"].astype(str).str.zfill(2))
-    return (days.astype("string").str.strip() + " " + clock.where(offsets.notna())).astype(object)
+    seconds = offsets / pd.Timedelta(seconds=1)
+    written = seconds.dropna()
+    if "ambiguous" not in parsed[1] or not (written.between(0, _DAY_SECONDS) & (written % 1 == 0)).all():
+        return parsed[0] + offsets  # a day's 49th half-hour (a clock change) has no clock text
+    clocks = {value: _clock_text(int(value)) for value in pd.unique(written)}  # a few thousand at most: fast
+    return (days.astype("string").str.strip() + " " + seconds.map(clocks)).astype(object)
+
+
+_DAY_SECONDS = 86_400
+
+
+def _clock_text(seconds: int) -> str:
+    """``HH:MM:SS`` of ``seconds`` since midnight; the day's end is ``24:00:00`` (an hour ending), which
+    ``parse_dates`` reads as the next day's midnight."""
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
 def _days(values: pd.Series) -> pd.Series | None:

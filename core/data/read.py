@@ -346,8 +346,9 @@ def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
     copies = (raw.iloc[:, 0] == str(raw.columns[0])).fillna(False).to_numpy(dtype=bool, copy=True)  # as written
     for position in np.flatnonzero(copies):
         copies[position] = [str(cell).strip().casefold() for cell in raw.iloc[position]] == header
-    top = raw.iloc[0]
-    units = not copies[0] and top.isna().any() and not any(char.isdigit() for cell in top.dropna() for char in str(cell))
+    top = raw.iloc[0]  # under the time column's name a blank, under the others units: ',EUR'
+    units = not copies[0] and pd.isna(top.iloc[0]) and top.notna().any() and not any(
+        char.isdigit() for cell in top.dropna() for char in str(cell))
     if not copies.any() and not units:
         return raw
     kept = raw[~copies]
@@ -1631,8 +1632,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
             above = rows[:position]
             # Only lines that are not rows of this table: another number of fields, set off by a blank line, or
             # titles padded to the table's width, one cell written ('Sales report 2023,,' as spreadsheets save it).
-            apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or all(
-                sum(bool(cell) for cell in row) == 1 for _, _, row in above)
+            titles = fields > 1 and all(sum(bool(cell) for cell in row) == 1 for _, _, row in above)
+            apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
 

@@ -1,6 +1,7 @@
 """Feature matrices built from the tidy frame, and z-score scaling fitted on training rows only."""
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -84,15 +85,22 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
         columns.update(fourier_columns(steps, period, order, prefix=f"{period:g}:"))
     for name in spec.regressors:  # a regressor named as a term (x, year) had taken the term's place, unsaid
         if constant_term(name) not in spec.left_out:
-            columns[name if name not in columns else regressor_term(name)] = (
+            columns[name if name not in columns and not TERM_NAME.fullmatch(name) else regressor_term(name)] = (
                 frame[name].to_numpy(dtype=float) if frame is not None else np.full(len(steps), np.nan))
     if not columns:
         return np.zeros((len(steps), 0)), []
     return np.column_stack(list(columns.values())), list(columns)
 
 
+# The names of the model's own terms (the trend's powers and changepoints, the calendar's year and season levels,
+# Fourier terms), which the coefficients' descriptions read as such: a regressor so named is renamed
+# (``regressor_term``).
+TERM_NAME = re.compile(r"intercept|x|x\^\d+|x after .+|year|.+=.+|(?:.*:)?(?:sin|cos)\d+")
+
+
 def regressor_term(name: str) -> str:
-    """The feature name of a regressor named as one of the model's own terms (``x``, the trend; ``year``)."""
+    """The feature name of a regressor named as one of the model's own terms (``TERM_NAME``: ``x``, the trend;
+    ``year``, said as "per calendar year on top of the trend" even where the year term was left out)."""
     return f"{name} (regressor)"
 
 

@@ -287,17 +287,21 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     significant digits: the table is for reading and sorting), the model used, or why the series was skipped, and
     when its test predictions were held at 0 (a flat line at 0 in its chart, said as a single run says it) and the terms
     its model left out (a regressor the same in every training row of that series: said on Train for one series, and
-    for many nowhere); columns named in ``lang``."""
+    for many nowhere), but those every series' model left out (the year term of every monthly series, one sentence
+    repeated on every row); columns named in ``lang``."""
     names = [t(f"all.{name}", lang) for name in RESULT_COLUMNS]
+    left_out = {outcome.unique_id: left_out_lines((outcome.summary or {}).get("params", {}), lang)
+                for outcome in job.outcomes}
+    fitted = [lines for outcome, lines in zip(job.outcomes, left_out.values()) if outcome.summary is not None]
+    shared = set.intersection(*map(set, fitted)) if len(fitted) > 1 else set()  # the year term of every series
     rows = []
     for outcome in job.outcomes:
         test = outcome.summary["test"] if outcome.summary is not None else {}
-        params = (outcome.summary or {}).get("params", {})
-        held = params.get("held_at_zero_from_step")
+        held = (outcome.summary or {}).get("params", {}).get("held_at_zero_from_step")
         notes = [t("all.held_at_zero", lang, step=held)] if held else []
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
                      candidate_name(model_used(outcome) or "", lang), skipped_reason(outcome, lang),
-                     " ".join(notes + left_out_lines(params, lang))))
+                     " ".join(notes + [line for line in left_out[outcome.unique_id] if line not in shared])))
     frame = pd.DataFrame(rows, columns=names)
     for name, digits in zip(names[1:4], RESULT_DIGITS):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").map(lambda x, d=digits: _significant(x, d))

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from core.data.frequency import future_dates
+from core.data.read import read_table
 from core.data.tidy import LoadOptions, load_series
 from core.errors import DataError
 
@@ -518,8 +519,8 @@ def test_years_with_fractions_as_r_writes_time_of_a_ts_are_months_or_quarters(pe
 @pytest.mark.parametrize(("days", "option", "first"), [
     (["01/02/2024"], {"day_first": True}, "2024-02-01"), (["01/02/2024"], {"day_first": False}, "2024-01-02"),
     (["01/01/2024", "01/02/2024"], {}, "2024-01-01"), (["13/01/2024", "14/01/2024"], {}, "2024-01-13")])
-def test_days_and_times_in_two_columns_are_read_in_the_order_asked_for_and_said(days: list[str], option: dict[str, bool],
-                                                                               first: str) -> None:
+def test_days_and_times_in_two_columns_are_read_in_the_order_asked_for_and_said(
+        days: list[str], option: dict[str, bool], first: str) -> None:
     # Read day first whatever was asked for, without a word; two days of hours, 1 January and 1 February.
     rows = "".join(f"{day},{hour:02d}:00,{1000 + hour}\n" for day in days for hour in range(24))
     series = load_series(f"Date,Time,Load\n{rows}".encode(), "load.csv", LoadOptions(**option))
@@ -538,3 +539,25 @@ def test_a_power_markets_delivery_date_and_hour_are_one_hourly_series(date: str,
     series = load_series(f"{date},{time},Price\n{rows}".encode(), "prices.csv")
     assert series.frequency.unit == "hourly" and len(series.frame) == 240 and not series.report.gaps
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01") + pd.Timedelta(hours=clock[0])
+
+
+def test_only_a_time_of_day_column_joins_the_date_and_an_hour_ending_24_follows_the_order_asked_for() -> None:
+    # 'Response Time' beside 'Time' left nothing combined (3 usable rows); 'Avg Handle Time' (00:05:12) was joined to
+    # the date as its time of day; 'Due Date' beside 'Date' left nothing combined.
+    hours = [f"{hour:02d}:00" for hour in range(24)]
+    logger = "Date,Time,Response Time,Requests\n" + "".join(
+        f"2024-01-{day:02d},{hour},00:00:0{day},{day * 100 + i}\n" for day in (1, 2, 3) for i, hour in enumerate(hours))
+    assert list(read_table(logger.encode(), "log.csv").columns) == ["Date Time", "Response Time", "Requests"]
+    calls = "Date,Calls,Avg Handle Time\n" + "".join(f"2024-01-{day:02d},{50 + day},00:05:{day:02d}\n"
+                                                     for day in range(1, 20))
+    assert list(read_table(calls.encode(), "calls.csv").columns) == ["Date", "Calls", "Avg Handle Time"]
+    due = "Date,Due Date,Time,Load\n" + "".join(f"2024-01-01,2024-02-01,{hour},{i}\n" for i, hour in enumerate(hours))
+    assert list(read_table(due.encode(), "due.csv").columns)[:2] == ["Date Time", "Due Date"]
+    # One day of an ERCOT file, hours ending 01:00 to 24:00, 01/05/2024 as a US file means it: 5 January.
+    ercot = "Delivery Date,Hour Ending,Price\n" + "".join(f"01/05/2024,{hour:02d}:00,{20 + hour}\n"
+                                                           for hour in range(1, 25))
+    month_first = load_series(ercot.encode(), "ercot.csv", LoadOptions(day_first=False))
+    assert month_first.frame["ds"].iloc[0] == pd.Timestamp("2024-01-05 01:00")
+    assert month_first.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-06 00:00")
+    said = " ".join(map(str, load_series(ercot.encode(), "ercot.csv").report.notices))
+    assert "fit both day-first and month-first" in said

@@ -280,7 +280,7 @@ def test_a_regressor_named_like_a_calendar_term_is_kept_apart_from_it(name: str)
     result = run(rows, frequency, RunRequest("multi", ModelSettings(regressors=(name,))))
     coefficients = result.coefficients or {}
     if name == "year":
-        assert "year" in result.params["left_out"] and coefficients["year"] == pytest.approx(3, abs=0.3)
+        assert "year" in result.params["left_out"] and coefficients["year (regressor)"] == pytest.approx(3, abs=0.3)
     else:
         assert "regressor month" in result.params["left_out"] and sum(k.startswith("month=") for k in coefficients) == 11
 
@@ -296,3 +296,15 @@ def test_a_regressor_named_like_the_trend_is_kept_beside_it(model: str) -> None:
     coefficients = result.coefficients or {}
     assert coefficients["x (regressor)"] == pytest.approx(3, abs=1e-3) and "x" in coefficients
     assert result.metrics["test"]["mae"] < 0.01
+
+
+def test_a_regressor_named_year_is_no_calendar_year_even_where_that_term_is_left_out() -> None:
+    # The year term is left out beside the trend, so the regressor kept the name 'year' and was described as "+3.01
+    # per calendar year on top of the trend".
+    rng = np.random.default_rng(5)
+    frame = monthly_frame(50 + 0.5 * np.arange(48.0))
+    frame["year"] = rng.normal(0, 1, 48)
+    frame["y"] += 3 * frame["year"]
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi", ModelSettings(regressors=("year",))))
+    assert (result.coefficients or {})["year (regressor)"] == pytest.approx(3, abs=0.3)
+    assert "year" not in (result.coefficients or {})

@@ -1661,3 +1661,13 @@ def test_the_filled_rows_notice_names_the_regressors_whose_cells_were_blank() ->
     assert [str(notice) for notice in series.report.notices] == [
         "2 rows with missing values were filled (interpolate).", "Blank regressor cells among them: 'price' (2)."]
     assert series.report.filled_targets == () and series.frame["price"].iloc[2:4].tolist() == [3.0, 4.0]
+
+
+def test_a_single_column_or_a_first_row_without_values_keeps_its_header_and_rows() -> None:
+    # A one-column file starting with markers took the first '-' for its header; a wide file of quoted thousands lost
+    # its first country, a row without values, as a "units row".
+    single = "visitors\n-\n-\n" + "".join(f"{100 + day}\n" for day in range(30))
+    assert list(read_table(single.encode(), "visits.csv").columns) == ["visitors"]
+    wide = 'Country,2019,2020,2021\nAruba,,,\n' + "".join(f'{name},"1,{k}00","1,{k}10","1,{k}20"\n'
+                                                          for k, name in enumerate(("Chad", "Peru", "Oman")))
+    assert read_table(wide.encode(), "wide.csv")["Country"].tolist()[:2] == ["Aruba", "Chad"]

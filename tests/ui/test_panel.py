@@ -874,3 +874,14 @@ def test_a_regressor_one_series_never_varies_is_said_left_out_in_that_series_row
     notes = results_table(job)["note"].tolist()
     assert notes[0] == "" and notes[1].startswith("The regressor promo was left out: it is the same in every")
     assert "外生变量 promo" in results_table(job, "zh").iloc[1, -1]
+
+
+def test_a_term_every_series_model_left_out_is_not_repeated_on_every_row() -> None:
+    # "The year term was left out: ..." on every row hid the notes of one series.
+    job = PanelRun(RunRequest("multi"), total=3)
+    for k in range(3):
+        frame = pd.DataFrame({"month": stamps(), "sales": 100 + 5 * k + np.sin(np.arange(MONTHS))})
+        job.add(fit_series(SeriesTask.from_frame(f"s{k}", frame, LoadOptions(date_col="month", target="sales")),
+                           job.request))
+    assert all("year" in outcome.summary["params"]["left_out"] for outcome in job.outcomes)  # type: ignore[index]
+    assert results_table(job)["note"].tolist() == ["", "", ""]
