@@ -337,8 +337,8 @@ def _counts_rows(name: str, cells: pd.Series) -> bool:
 
 def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
     """``raw`` without the rows that repeat its header (exports of several periods joined one under another) and
-    without a row of units or labels right under it (``,EUR``: no digit in any cell), which hold neither a date nor a
-    number; how many of each in ``attrs`` (``header_copies``, ``units_row``), said by the loader. Long files lost such
+    without a row of units or labels right under it (``,EUR``: its first cell blank, no digit in any cell), which hold
+    neither a date nor a number; how many of each in ``attrs`` (``header_copies``, ``units_row``), said by the loader. Long files lost such
     rows later on; in a file of a year's months, one among 13 made the column text (a number needs 95% of the cells)."""
     if raw.empty or not all(pd.api.types.is_string_dtype(raw[col]) for col in raw.columns):  # typed: no header
         return raw

@@ -1039,7 +1039,7 @@ def _check_regressors_observed(frame: pd.DataFrame, regressors: list[str]) -> No
     for col in regressors:
         if len(frame) and not np.isfinite(frame[col].to_numpy(dtype=float)).any():
             raise DataError(f"Regressor '{col}' is blank in every row with a value of the series, so no model can "
-                            f"learn its effect: fill in its past values, or leave it out.",
+                            "learn its effect: fill in its past values, or leave it out.",
                             "err.regressor_unobserved", {"column": col})
 
 
