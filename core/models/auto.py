@@ -387,8 +387,7 @@ class AutoForecaster(Forecaster):
         if kept is None:
             return None
         scale, multipliers, origins, unit = kept
-        return Band(np.asarray(scale, dtype=float), {float(level): float(value) for level, value in multipliers},
-                    int(origins), float(unit))
+        return Band(np.asarray(scale, dtype=float), _multipliers(multipliers), int(origins), float(unit))
 
     def interval_model(self) -> Forecaster:
         """An unfitted copy of the chosen candidate (or ensemble), backtested for the band when the
@@ -474,6 +473,12 @@ class EnsembleForecaster(Forecaster):
     def params(self) -> dict[str, Any]:
         return {"members": [member.name for member in self.members],
                 "weights": [float(weight) for weight in self.member_weights()]}
+
+
+def _multipliers(kept: Any) -> dict[float, np.ndarray | float]:
+    """The band's multipliers as the model keeps them: per level, one per step (a number for every step in files written
+    before 2026-12-03)."""
+    return {float(level): np.asarray(value, dtype=float) if np.ndim(value) else float(value) for level, value in kept}
 
 
 def member_weights(members: list[str], anchor_weight: float = ANCHOR_WEIGHT) -> tuple[float, ...]:
