@@ -29,10 +29,14 @@ its errors 1..H steps ahead; then
    every set and both halves of each;
 3. beyond the longest backtested step ``H`` the typical error grows like ``sqrt(h / H)``.
 
-Errors are in original units. When the series' changes grow with its level (``grows_with_level``,
-AirPassengers), each origin's errors are first divided by the level before it, and the band is
-multiplied back by the level at the end, so a band measured on the lower, earlier rows is not too
-narrow for the higher, later ones.
+Errors are in original units. When the series' changes grow with its level (AirPassengers), each origin's errors are
+first divided by the level before it raised to the power ``level_power`` finds (1 when they grow in proportion), and
+the band is multiplied back by the level at the end to that power, so a band measured on the lower, earlier rows is not
+too narrow for the higher, later ones. The power replaced a yes-or-no choice of 1 or 0, which scaled errors that grew
+half as fast as the level in full: long series so scaled had bands holding 90% and 96% of their test rows. The 95%
+interval score fell on four of the six tuning sets, by 0.85% over half A of each and 0.63% over half B (bench44 10.73
+-> 10.67, M3 monthly 8.15 -> 8.15, tourism 15.23 -> 14.89, M3 yearly 25.31 -> 24.77, quarterly 9.81 -> 9.82, other
+25.14 -> 25.21); the power only where the yes-or-no test said yes scored 0.57% better over half A.
 
 Cost is bounded: at most ``MAX_ORIGINS`` refits (fewer for slow models: the model table's
 ``interval_origins``; ``auto`` refits only the candidate it chose, not its whole search), each on
@@ -137,20 +141,20 @@ def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factor
     return errors
 
 
-def grows_with_level(values: np.ndarray) -> bool:
-    """Whether the series' changes grow with its level (a multiplicative series): every value is
-    positive, and from the first half of the rows to the second the mean absolute change grew by a
-    factor closer (on a log scale) to the growth of the mean level than to 1."""
+def level_power(values: np.ndarray) -> float:
+    """How the series' errors grow with its level, as the power ``b`` in error ~ level ** b, from 0 (they do not) to 1
+    (in proportion, AirPassengers): from the first half of the rows to the second, the log of the growth of the mean
+    absolute change over the log of the growth of the mean level, clipped to [0, 1]. 0 for a series with a value at or
+    below 0 or fewer than 8 rows, or whose halves leave it undefined (a flat half, the same mean level)."""
     values = np.asarray(values, dtype=float)
     if len(values) < 8 or not np.all(values > 0):
-        return False
+        return 0.0
     first, second = values[: len(values) // 2], values[len(values) // 2:]
-    before = float(np.mean(np.abs(np.diff(first))))
-    change = float(np.mean(np.abs(np.diff(second)))) / before if before > 0 else math.inf
-    if not math.isfinite(change) or change <= 0:
-        return False
-    level = float(second.mean() / first.mean())
-    return abs(math.log(change) - math.log(level)) < abs(math.log(change))
+    before, after = float(np.mean(np.abs(np.diff(first)))), float(np.mean(np.abs(np.diff(second))))
+    level = math.log(float(second.mean() / first.mean()))
+    if before <= 0 or after <= 0 or abs(level) < 1e-9:
+        return 0.0
+    return min(max(math.log(after / before) / level, 0.0), 1.0)
 
 
 @dataclass(frozen=True)
@@ -201,15 +205,17 @@ def measure_band(history: pd.DataFrame, frequency: Frequency, factory: Factory, 
 
 def band_from_backtest(values: np.ndarray, frequency: Frequency, errors: np.ndarray, plan: BacktestPlan) -> Band | None:
     """The band that backtest ``errors`` (shape (origins, horizon)) at ``plan``'s origins of the series
-    ``values`` imply: in units of the level at each origin when the series' errors grow with its level."""
-    if not grows_with_level(values):
+    ``values`` imply: in units of the level at each origin raised to ``level_power`` when the errors grow with the
+    level."""
+    power = level_power(values)
+    if power == 0:
         return band_from_errors(errors)
     season = max(frequency.season_length, 1)
-    levels = np.array([values[max(0, origin - season):origin].mean() for origin in plan.origins])
+    levels = np.array([values[max(0, origin - season):origin].mean() for origin in plan.origins]) ** power
     band = band_from_errors(errors / levels.reshape(-1, 1))
     if band is None:
         return None
-    return Band(band.scale, band.multipliers, band.origins, unit=float(values[-season:].mean()))
+    return Band(band.scale, band.multipliers, band.origins, unit=float(values[-season:].mean()) ** power)
 
 
 def band_from_errors(errors: np.ndarray,

@@ -8,7 +8,7 @@ import pytest
 
 from core.data.frequency import Frequency, infer_frequency
 from core.evaluation.intervals import (MAX_ORIGINS, backtest_horizon, band_from_errors, student_t_quantile,
-                                       grows_with_level, interval_plan, isotonic_increasing, measure_band)
+                                       interval_plan, level_power, isotonic_increasing, measure_band)
 from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.baselines import SeasonalNaiveForecaster
@@ -182,9 +182,16 @@ def test_refits_are_bounded_by_the_model_table() -> None:
 
 
 def test_errors_that_grow_with_the_level_are_told_apart(air) -> None:  # type: ignore[no-untyped-def]
-    assert grows_with_level(air.frame["y"].to_numpy())
-    assert not grows_with_level(seasonal_values(144, noise=1.0))  # additive: the season does not grow
-    assert not grows_with_level(seasonal_values(144) - 100)  # not positive
+    assert level_power(air.frame["y"].to_numpy()) == 1.0
+    assert level_power(seasonal_values(144, noise=1.0)) < 0.1  # additive: the season does not grow
+    assert level_power(seasonal_values(144) - 100) == 0.0  # not positive
+    level = np.linspace(100, 400, 400)
+    for seed in range(5):
+        noise = np.random.default_rng(seed).standard_normal(400)
+        assert level_power(level + 0.1 * level * noise) > 0.9  # noise in proportion to the level
+        assert 0.35 < level_power(level + np.sqrt(level) * noise) < 0.75  # noise growing like its square root
+        assert level_power(level + 5 * noise) < 0.25  # the same noise throughout
+    assert level_power(np.full(20, 5.0)) == 0.0  # flat: no growth to measure
 
 
 def test_test_row_bands_never_read_the_test_rows_and_repeat_with_the_seed(air) -> None:  # type: ignore[no-untyped-def]
