@@ -14,7 +14,7 @@ from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residu
 from core.ui.controls import model_caption, setting_widget, start_settings
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
 from core.ui.explain import (learned_markdown, metrics_table, result_notes, result_warnings, selection_table,
-                             undefined_metric_notes)
+                             metric_notes)
 from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, progress_text, results_table,
                                 start_hint, start_panel_run, summary_text, too_many_series)
@@ -96,7 +96,7 @@ def show_result(result: RunResult) -> None:
     st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency, T.lang), width="stretch")
     left, right = st.columns([2, 3])
     left.dataframe(metrics_table(result.metrics, T.lang), width="stretch")
-    for note in undefined_metric_notes([result.metrics], T.lang, ("train", "test")):
+    for note in metric_notes(result, T.lang):
         left.caption(note)
     if result.closed_form_gap is not None:
         right.metric(T("train.gap"), f"{result.closed_form_gap:.2e}", help=T("train.gap_help"))

@@ -328,6 +328,8 @@ MESSAGES: dict[str, str] = {
                                  "constant or exactly repeating series): compare by MAE or RMSE.",
     "metric.why_undefined.r2": "R² is undefined where the actual values are all equal: compare by MAE or "
                                "RMSE.",
+    "metric.band_coverage": "Band check on the {rows:plural:test row}, which the band never saw: the 80% band held "
+                            "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
     "split.train": "train",
     "split.test": "test",
 

@@ -263,6 +263,8 @@ MESSAGES: dict[str, str] = {
     "metric.why_undefined.mape": "有实际值为 0 时 MAPE 无定义（它除以实际值）：请用 MAE、RMSE 或 sMAPE 比较。",
     "metric.why_undefined.mase": "季节性朴素法在训练行上的误差为 0 时（常数或完全重复的序列）MASE 无定义：请用 MAE 或 RMSE 比较。",
     "metric.why_undefined.r2": "实际值全部相同时 R² 无定义：请用 MAE 或 RMSE 比较。",
+    "metric.band_coverage": "区间检验（区间从未见过测试行）：在 {rows} 个测试行中，80% 区间包含了 {cover80:.0f}% 的实际值，"
+                            "95% 区间包含了 {cover95:.0f}%。",
     "split.train": "训练集",
     "split.test": "测试集",
 

@@ -6,10 +6,11 @@ import re
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from core.data.frequency import STEPS, Frequency
-from core.evaluation.metrics import METRIC_NAMES
+from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.evaluation.left_out import left_out_lines
@@ -258,6 +259,30 @@ def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], la
     missing = {name for run in metrics for split in splits for name in names
                if split in run and run[split].get(name) is None}
     return [t(f"metric.why_undefined.{name}", lang) for name in ("mape", "mase", "r2") if name in missing]
+
+
+def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
+    """The notes under a run's metrics: why a metric has no value (``undefined_metric_notes``), then how well the band
+    held the test rows (``band_coverage_note``)."""
+    coverage = band_coverage_note(result.predictions, lang)
+    return undefined_metric_notes([result.metrics], lang, ("train", "test")) + ([coverage] if coverage else [])
+
+
+def band_coverage_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:
+    """The share of the test rows' actual values inside the 80% and 95% bands: the band comes from a backtest inside
+    the training rows, so this checks it on rows it never saw. None without a test row that has an actual and a band."""
+    test = predictions[predictions["split"] == "test"]
+    if test.empty or not {"actual", "lower", "upper", "lower_80", "upper_80"} <= set(test.columns):
+        return None
+    actual = test["actual"].to_numpy(dtype=float)
+    bands = {suffix: (test[f"lower{suffix}"].to_numpy(dtype=float), test[f"upper{suffix}"].to_numpy(dtype=float))
+             for suffix in ("", "_80")}
+    cover95, cover80 = (interval_coverage(actual, *bands[suffix]) for suffix in ("", "_80"))
+    if cover95 is None or cover80 is None:
+        return None
+    lower, upper = bands[""]
+    rows = int((np.isfinite(actual) & np.isfinite(lower) & np.isfinite(upper)).sum())
+    return t("metric.band_coverage", lang, rows=rows, cover80=100 * cover80, cover95=100 * cover95)
 
 
 def _cell(value: float | None, lang: str) -> str:

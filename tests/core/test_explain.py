@@ -208,3 +208,19 @@ def test_descent_short_on_a_constant_target_says_its_loss_not_a_share_of_no_vari
     note = convergence_note(run(frame, infer_frequency(frame["ds"]),
                                 RunRequest("linear", ModelSettings(training=training)))) or ""
     assert "which is 0 for a constant target" in note and "variance" not in note, note
+
+
+def test_the_band_check_counts_the_test_rows_inside_each_band() -> None:
+    from core.ui.explain import band_coverage_note
+
+    actual = np.arange(10.0)
+    rows = pd.DataFrame({"split": ["train"] * 5 + ["test"] * 10, "actual": np.r_[np.zeros(5), actual],
+                         "lower": np.r_[[np.nan] * 5, actual - 1], "upper": np.r_[[np.nan] * 5, actual + 1],
+                         "lower_80": np.r_[[np.nan] * 5, actual - 1], "upper_80": np.r_[[np.nan] * 5, actual + 1]})
+    rows.loc[rows.index[-3:], ["lower_80", "upper_80"]] = [[100.0, 101.0]] * 3  # 3 of 10 test rows outside the 80% band
+    rows.loc[rows.index[-1], ["lower", "upper"]] = [-5.0, -4.0]  # 1 outside the 95% band
+    assert band_coverage_note(rows) == ("Band check on the 10 test rows, which the band never saw: the 80% band "
+                                        "held 70% of the actual values and the 95% band 90%.")
+    assert "10 个测试行" in (band_coverage_note(rows, "zh") or "")
+    assert band_coverage_note(rows.assign(lower=np.nan)) is None  # no band: nothing to check
+    assert band_coverage_note(rows[rows["split"] == "train"]) is None  # no test rows

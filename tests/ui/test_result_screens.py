@@ -3,6 +3,7 @@ recent history, Compare starts from the best runs and lists each model once, Tra
 metrics."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,8 @@ def test_train_shows_the_gap_only_for_models_that_have_one_and_names_models_plai
     assert any("last value" in c.value.lower() for c in at.sidebar.caption), [c.value for c in at.sidebar.caption]
     train(at, "linear")
     assert [m.value for m in at.metric if m.label.startswith("Gap")]
+    check = [c.value for c in at.caption if c.value.startswith("Band check on the 44 test rows")]
+    assert len(check) == 1 and re.search(r"80% band held \d+% .* 95% band \d+%", check[0]), check
 
 
 def test_compare_overlays_the_best_two_runs_and_lists_naive_once() -> None:
