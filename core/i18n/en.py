@@ -340,7 +340,8 @@ MESSAGES: dict[str, str] = {
                              "here for reference.",
     "compare.no_runs": "No runs yet: train models on the **Train** page. The baselines are here for reference.",
     "compare.intro": "Series: {source}. Best test MAE first; click a column header to sort. Metrics in original units, "
-                     "on each run's own test rows.",
+                     "on each run's own test rows; the band columns give the share of those rows inside the run's 80% "
+                     "and 95% prediction bands, which were measured on the training rows alone.",
     "compare.other_fractions": "Some runs used another train fraction ({others}) than the current split ({fraction:g}): they are scored on other test rows, so they are listed after this split's runs and not ranked against them. Train them again at {fraction:g} to compare.",
     "compare.overlay": "Runs to overlay",
     "compare.overlay_help": "Predictions of the chosen runs drawn over the actual series.",
@@ -351,6 +352,8 @@ MESSAGES: dict[str, str] = {
     "board.test_smape": "test sMAPE %",
     "board.test_mase": "test MASE",
     "board.test_r2": "test R²",
+    "board.test_band80": "test in 80% band %",
+    "board.test_band95": "test in 95% band %",
     "board.model": "model",
     "board.fit_seconds": "fit seconds",
     "board.train_fraction": "train fraction",

@@ -271,18 +271,24 @@ def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
 def band_coverage_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:
     """The share of the test rows' actual values inside the 80% and 95% bands: the band comes from a backtest inside
     the training rows, so this checks it on rows it never saw. None without a test row that has an actual and a band."""
+    rows, cover80, cover95 = band_coverage_on_test_rows(predictions)
+    if cover95 is None or cover80 is None:
+        return None
+    return t("metric.band_coverage", lang, rows=rows, cover80=100 * cover80, cover95=100 * cover95)
+
+
+def band_coverage_on_test_rows(predictions: pd.DataFrame) -> tuple[int, float | None, float | None]:
+    """How many test rows have an actual and a 95% band, and the shares of them inside the 80% and the 95% band (None
+    without such rows)."""
     test = predictions[predictions["split"] == "test"]
     if test.empty or not {"actual", "lower", "upper", "lower_80", "upper_80"} <= set(test.columns):
-        return None
+        return 0, None, None
     actual = test["actual"].to_numpy(dtype=float)
     bands = {suffix: (test[f"lower{suffix}"].to_numpy(dtype=float), test[f"upper{suffix}"].to_numpy(dtype=float))
              for suffix in ("", "_80")}
-    cover95, cover80 = (interval_coverage(actual, *bands[suffix]) for suffix in ("", "_80"))
-    if cover95 is None or cover80 is None:
-        return None
     lower, upper = bands[""]
     rows = int((np.isfinite(actual) & np.isfinite(lower) & np.isfinite(upper)).sum())
-    return t("metric.band_coverage", lang, rows=rows, cover80=100 * cover80, cover95=100 * cover95)
+    return rows, interval_coverage(actual, *bands["_80"]), interval_coverage(actual, lower, upper)
 
 
 def _cell(value: float | None, lang: str) -> str:

@@ -13,6 +13,7 @@ from core.evaluation.pipeline import Refit, RunRequest, RunResult, refit_on_all_
 from core.i18n import candidate_name, core_text, listed, t
 from core.ui import state_keys as keys
 from core.ui.charts import value_format
+from core.ui.explain import band_coverage_on_test_rows
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -44,10 +45,11 @@ def format_settings(settings: Mapping[str, object], lang: str = "en") -> str:
 
 
 # The leaderboard's columns (catalog keys under "board."), scores first, and the number formats of some.
-BOARD_COLUMNS = ("run", "test_mae", "test_rmse", "test_mape", "test_smape", "test_mase", "test_r2", "model",
-                 "fit_seconds", "train_fraction", "device", "settings")
+BOARD_COLUMNS = ("run", "test_mae", "test_rmse", "test_mape", "test_smape", "test_mase", "test_r2", "test_band80",
+                 "test_band95", "model", "fit_seconds", "train_fraction", "device", "settings")
 BOARD_FORMATS = {"test_mae": "%.4g", "test_rmse": "%.4g", "test_mape": "%.3g", "test_smape": "%.3g",
-                 "test_mase": "%.3g", "test_r2": "%.3g", "fit_seconds": "%.3f"}
+                 "test_mase": "%.3g", "test_r2": "%.3g", "test_band80": "%.0f", "test_band95": "%.0f",
+                 "fit_seconds": "%.3f"}
 
 
 def board_formats(lang: str = "en", results: Sequence[RunResult] = ()) -> dict[str, str]:
@@ -58,6 +60,10 @@ def board_formats(lang: str = "en", results: Sequence[RunResult] = ()) -> dict[s
               if (value := result.metrics["test"].get(name)) is not None]
     scaled = dict.fromkeys(("test_mae", "test_rmse"), value_format(np.asarray(scores, dtype=float))) if scores else {}
     return table_formats({**BOARD_FORMATS, **scaled}, "board", lang)
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else 100 * share
 
 
 def table_formats(formats: dict[str, str], prefix: str, lang: str = "en") -> dict[str, str]:
@@ -74,8 +80,9 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en",
     rows = []
     for label, result in zip(labels, results):
         test = result.metrics["test"]
+        _, inside80, inside95 = band_coverage_on_test_rows(result.predictions)  # the band's check on unseen rows
         values = (label, test["mae"], test["rmse"], test["mape"], test["smape"], test["mase"], test["r2"],
-                  result.request.model, result.fit_seconds, result.request.train_fraction, result.device,
+                  _percent(inside80), _percent(inside95), result.request.model, result.fit_seconds, result.request.train_fraction, result.device,
                   describe_settings(result, lang))
         rows.append({t(f"board.{name}", lang): value for name, value in zip(BOARD_COLUMNS, values)})
     frame = pd.DataFrame(rows)

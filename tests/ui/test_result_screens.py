@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.data.frequency import Frequency
@@ -124,8 +125,12 @@ def test_compare_lists_naive_once_and_sorts_the_scores_first(air: LoadedSeries) 
     kept = baselines_not_run([naive, linear], baselines)
     assert [b.request.model for b in kept] == ["snaive"]
     board = leaderboard([naive, linear, *kept], ["#1 naive", "#2 linear", "baseline snaive"])
-    assert list(board.columns)[:7] == ["run", "test MAE", "test RMSE", "test MAPE %", "test sMAPE %", "test MASE",
-                                       "test R²"]
+    assert list(board.columns)[:9] == ["run", "test MAE", "test RMSE", "test MAPE %", "test sMAPE %", "test MASE",
+                                       "test R²", "test in 80% band %", "test in 95% band %"]
+    for result, label in ((naive, "#1 naive"), (linear, "#2 linear")):
+        test = result.predictions[result.predictions["split"] == "test"]
+        inside = (test["actual"] >= test["lower"]) & (test["actual"] <= test["upper"])
+        assert board.loc[board["run"] == label, "test in 95% band %"].item() == pytest.approx(100 * inside.mean())
     assert board["test MAE"].is_monotonic_increasing
     assert best_labels([naive, linear, *kept], ["#1 naive", "#2 linear", "baseline snaive"]) == \
         board["run"].tolist()[:2]
