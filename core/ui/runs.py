@@ -82,8 +82,8 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en",
         test = result.metrics["test"]
         _, inside80, inside95 = band_coverage_on_test_rows(result.predictions)  # the band's check on unseen rows
         values = (label, test["mae"], test["rmse"], test["mape"], test["smape"], test["mase"], test["r2"],
-                  _percent(inside80), _percent(inside95), result.request.model, result.fit_seconds, result.request.train_fraction, result.device,
-                  describe_settings(result, lang))
+                  _percent(inside80), _percent(inside95), result.request.model, result.fit_seconds,
+                  result.request.train_fraction, result.device, describe_settings(result, lang))
         rows.append({t(f"board.{name}", lang): value for name, value in zip(BOARD_COLUMNS, values)})
     frame = pd.DataFrame(rows)
     if not rows:
