@@ -34,9 +34,9 @@ first divided by the level before it raised to the power ``level_power`` finds (
 the band is multiplied back by the level at the end to that power, so a band measured on the lower, earlier rows is not
 too narrow for the higher, later ones. The power replaced a yes-or-no choice of 1 or 0, which scaled errors that grew
 half as fast as the level in full: long series so scaled had bands holding 90% and 96% of their test rows. The 95%
-interval score fell on four of the six tuning sets, by 0.85% over half A of each and 0.63% over half B (bench44 10.73
--> 10.67, M3 monthly 8.15 -> 8.15, tourism 15.23 -> 14.89, M3 yearly 25.31 -> 24.77, quarterly 9.81 -> 9.82, other
-25.14 -> 25.21); the power only where the yes-or-no test said yes scored 0.57% better over half A.
+interval score fell 0.85% over half A of the six tuning sets and 0.63% over half B (bench44 10.73 -> 10.67, M3 monthly
+8.15 -> 8.15, tourism 15.23 -> 14.89, M3 yearly 25.31 -> 24.77, quarterly 9.81 -> 9.82, other 25.14 -> 25.21); the
+power only where the yes-or-no test said yes scored 0.57% better over half A.
 
 Cost is bounded: at most ``MAX_ORIGINS`` refits (fewer for slow models: the model table's
 ``interval_origins``; ``auto`` refits only the candidate it chose, not its whole search), each on
@@ -162,7 +162,7 @@ class Band:
     """A prediction band per step ahead, from backtest errors.
 
     ``scale`` (shape (H,)): the typical error at steps 1..H (``typical_errors``), non-decreasing, in units of
-    ``unit`` (1, or the level at the end of the history when errors grow with the level);
+    ``unit`` (1, or the level at the end of the history to ``level_power`` when errors grow with the level);
     ``multipliers``: per level, the Student t quantiles that scale is multiplied by, per step (shape (H,); one number
     in model files written before 2026-12-03, for every step); ``origins``:
     how many backtest origins gave errors; ``floor``: the least value the band reaches (0 for a series that is
