@@ -182,7 +182,10 @@ class Band:
 
     def half_width(self, level: float, steps: int) -> np.ndarray:
         """Half-widths of the ``level`` band at steps 1..``steps``, shape (steps,), non-decreasing: the backtested
-        ones, then ``sqrt(h / H)`` growth from the last backtested step ``H``."""
+        ones, then ``sqrt(h / H)`` growth from the last backtested step ``H``. Growth in proportion to ``h``, or with
+        the exponent of the band's own growth over its last half (0.5 to 1), raised the 80% coverage of the tuning sets
+        of ``bench/band_coverage.py`` by up to 1.5 points (M3 yearly 71.7% -> 73.1%) and their 95% interval score on
+        five or six of the six (M3 yearly 24.77 -> 24.89, bench44 10.67 -> 10.79), 2026-12-03."""
         h = np.arange(1, steps + 1)
         last = self.horizon
         scale = np.where(h <= last, self.scale[np.minimum(h, last) - 1], self.scale[-1] * np.sqrt(h / last))
@@ -223,7 +226,12 @@ def band_from_errors(errors: np.ndarray,
     """The band that backtest ``errors`` (shape (origins, H), NaN where missing) imply; None
     without a single finite error: per step, the root-mean-square error over origins and nearby steps
     (``typical_errors``, non-decreasing in the step) times Student's t quantile with the degrees of freedom of the
-    errors it pools (``pooled_freedom``)."""
+    errors it pools (``pooled_freedom``).
+
+    Nothing rescales that width: bands 10% narrower scored a lower 95% interval score on 10 of the 12 halves of the
+    tuning sets of ``bench/band_coverage.py`` (and 10% wider a higher one on all), though the M3 sets' bands already
+    hold only 72-74% / 85-89% of their test rows: the score rewards narrow bands where a forecast misses by more than
+    any band covers, and coverage asks for wider ones (2026-12-03)."""
     errors = np.asarray(errors, dtype=float)
     scale = typical_errors(errors)
     if scale is None:
