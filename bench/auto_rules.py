@@ -19,7 +19,12 @@ Tuning sets:
 Score: test MAE relative to seasonal naive's, geometric mean per set and per half of each set (even and odd
 positions); a rule table's first columns are the mean of the six sets' log geometric means, over all series and
 over each half. Also the worst series, how many are worse than 1.2x seasonal naive, and AirPassengers' test MAPE.
-Run: `.venv-bench/bin/python bench/auto_rules.py [--jobs N]` (about 5 minutes on 2 cores).
+With ``--statsforecast``, a last table sets auto (at its current rule) beside statsforecast's AutoARIMA, AutoETS and
+AutoTheta on the same splits and season lengths, per set and half (a method that fails on a series scores 2.0 there,
+as in ``bench/accuracy.py``): how far the rule stands from the best statistical method on the series it was tuned on.
+bench44 is left out of it: ``bench/accuracy.py``'s first panel measures those series (AutoARIMA takes 15 minutes there).
+Run: `.venv-bench/bin/python bench/auto_rules.py [--jobs N] [--statsforecast]` (about 2 minutes on 2 cores; about 15
+with statsforecast, AutoARIMA most of it).
 """
 from __future__ import annotations
 
@@ -29,12 +34,13 @@ import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 # this folder is on the path when a bench script runs
-from accuracy import more_series, ordered, real_series, synthetic_series
+from accuracy import FAILED_SCORE, more_series, ordered, real_series, statsforecast_method, synthetic_series
 from many_accuracy import geomean, monthly_ending, tourism_series
 
 MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -43,6 +49,7 @@ M3_SERIES, M3_SEED = 120, 7
 M3_OTHER = {"m3-yr": "yearly", "m3-qtr": "quarterly", "m3-oth": "other"}
 M3_OTHER_SERIES, M3_OTHER_SEED = 100, 11
 CHOSEN = "AirPassengers (monthly)"
+REFERENCES = ("AutoARIMA", "AutoETS", "AutoTheta")
 
 
 def m3_series() -> dict[str, pd.DataFrame]:
@@ -72,9 +79,9 @@ def _m3_frame(values: np.ndarray, subset: str) -> pd.DataFrame:
                          "y": values})
 
 
-def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
+def study(item: tuple[str, pd.DataFrame], references: bool = False) -> dict[str, object]:
     """One series: auto's search inside the training rows, each candidate's test forecast, and the
-    seasonal-naive test MAE."""
+    seasonal-naive test MAE; with ``references``, statsforecast's test MAE relative to it too (``reference_scores``)."""
     from core.data.frequency import infer_frequency
     from core.models.auto import MAX_ROWS, backtest_search
 
@@ -96,8 +103,46 @@ def study(item: tuple[str, pd.DataFrame]) -> dict[str, object]:
                                                                     frequency).forecast(test)
         except ValueError:
             forecasts[candidate] = np.full(len(actual), np.nan)
-    return {"name": name, "actual": actual, "base": float(np.mean(np.abs(snaive - actual))) or 1e-12,
-            "search": replace(found, factories={}, errors={}), "forecasts": forecasts}  # sent back: no lambdas
+    base = float(np.mean(np.abs(snaive - actual))) or 1e-12
+    return {"name": name, "actual": actual, "base": base, "forecasts": forecasts,
+            "search": replace(found, factories={}, errors={}),  # sent back: no lambdas
+            "references": reference_scores(history, actual, season, base) if references else {}}
+
+
+def reference_scores(history: np.ndarray, actual: np.ndarray, season: int, base: float) -> dict[str, float]:
+    """statsforecast's test MAE over ``base`` (seasonal naive's) for each of ``REFERENCES``; ``FAILED_SCORE`` where a
+    method fails or forecasts a value that is not finite."""
+    scores = {}
+    for method in REFERENCES:
+        try:
+            forecast = statsforecast_method(method, season)(history, len(actual))
+            score = float(np.mean(np.abs(forecast - actual))) / base
+        except Exception:  # a method that cannot fit this series counts against it, as in bench/accuracy.py
+            score = math.nan
+        scores[method] = score if math.isfinite(score) else FAILED_SCORE
+    return scores
+
+
+def reference_table(studied: dict[str, list[dict[str, object]]]) -> None:
+    """auto at its current rule beside each of ``REFERENCES``: geometric means per set and half, and auto over the
+    best of them."""
+    from core.models.auto import ALONE_MARGIN, ANCHOR_WEIGHT
+
+    print(f"\nauto beside statsforecast on the same splits (test MAE relative to seasonal naive, geometric mean; "
+          f"all, A, B)\n{'set':>8} | {'auto':>20} | " + " | ".join(f"{method:>20}" for method in REFERENCES)
+          + f" | {'auto / best':>20}")
+    for tag, rows in studied.items():
+        auto = np.array([float(np.mean(np.abs(rule_forecast(s, ALONE_MARGIN, ANCHOR_WEIGHT) - s["actual"])))
+                         / s["base"] for s in rows])
+        if not rows or not rows[0]["references"]:
+            continue
+        methods = {method: np.array([s["references"][method] for s in rows])  # type: ignore[index]
+                   for method in REFERENCES}
+        parts = [slice(None), slice(0, None, 2), slice(1, None, 2)]
+        ratios = [geomean(auto[part]) / min(geomean(v[part]) for v in methods.values()) for part in parts]
+        print(f"{tag:>8} | " + " | ".join(" ".join(f"{geomean(v[part]):6.3f}" for part in parts)
+                                        for v in (auto, *methods.values()))
+              + " | " + " ".join(f"{ratio:6.3f}" for ratio in ratios))
 
 
 def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float,
@@ -142,13 +187,15 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    jobs = parser.parse_args().jobs
+    parser.add_argument("--statsforecast", action="store_true", help="also measure AutoARIMA, AutoETS and AutoTheta")
+    options = parser.parse_args()
     warnings.filterwarnings("ignore")
     sets = {"bench44": {**real_series(), **synthetic_series(), **more_series()}, "m3": m3_series(),
             "tourism": {f"tourism {name}": frame for name, frame in tourism_series(reported=False).items()},
             **{tag: m3_other_set(tag) for tag in M3_OTHER}}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        studied = {tag: list(pool.map(study, panel.items(), chunksize=4)) for tag, panel in sets.items()}
+    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+        studied = {tag: list(pool.map(partial(study, references=options.statsforecast and tag != "bench44"),
+                                      panel.items(), chunksize=4)) for tag, panel in sets.items()}
     print("Tuning sets: " + ", ".join(f"{tag} {len(rows)} series" for tag, rows in studied.items())
           + "; test MAE relative to seasonal naive, geometric mean (halves: even and odd positions)")
     header = (f"{'mean':>8}{'A':>8}{'B':>8} | " + " | ".join(f"{tag:>7}{'A':>7}{'B':>7}" for tag in studied)
@@ -162,6 +209,8 @@ def main() -> None:
     print(f"\nA straight trend line (a series without a season) going alone\n{'line alone':>12}{header}")
     print(rule_row(studied, "never", ALONE_MARGIN, ANCHOR_WEIGHT))
     print(rule_row(studied, "as others", ALONE_MARGIN, ANCHOR_WEIGHT, line_alone=True))
+    if options.statsforecast:
+        reference_table(studied)
 
 
 if __name__ == "__main__":

@@ -525,7 +525,8 @@ def chosen_members(ranked: list[str], scores: dict[str, float], margin: float = 
     best three to six others that backtests best, 0.687-0.693 (it fits the few origins' noise); weights from a softmax
     of the scores, 0.683-0.698; Theta, dynamic Theta or ARIMA as a second anchor, 0.680-0.690 (the monthly sets
     better, bench44 worse); the latest origins weighing more (by 0.4-0.95 an origin), 0.6737-0.6811, halves
-    disagreeing (0.8: A 0.6549, B 0.6930); members chosen apart for the first 20-50% of the steps, 0.680-0.693."""
+    disagreeing (0.8: A 0.6549, B 0.6930); members chosen apart for the first 20-50% of the steps, 0.680-0.693; the
+    mean of the choices made leaving out each origin in turn (with or without the choice on all), 0.686-0.691."""
     others = [name for name in ranked if name != ANCHOR]
     if ANCHOR not in ranked or not others:
         return ranked[:1]
