@@ -1242,9 +1242,24 @@ def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:
     return ", ".join(distinct[:shown]) + (f", +{more}" if more > 0 else "")
 
 
-def quoted_names(columns: object) -> str:
+class QuotedNames(str):
+    """Column names as a message writes them in English (``'a', 'b'``), keeping the names, so that a message in another
+    language quotes and lists them as that language does (``core.i18n.message``: ``“a”、“b”``)."""
+
+    names: tuple[str, ...]
+
+    def __new__(cls, names: tuple[str, ...]) -> "QuotedNames":
+        quoted = super().__new__(cls, ", ".join(f"'{name}'" for name in names))
+        quoted.names = tuple(names)
+        return quoted
+
+    def __reduce__(self) -> tuple[object, ...]:  # cached loads are pickled
+        return QuotedNames, (self.names,)
+
+
+def quoted_names(columns: object) -> QuotedNames:
     """Column names for a message: the first 12, each in quotes."""
-    return ", ".join(f"'{c}'" for c in list(columns)[:12])  # type: ignore[call-overload]
+    return QuotedNames(tuple(str(c) for c in list(columns)[:12]))  # type: ignore[call-overload]
 
 
 def _labels_only(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> np.ndarray:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.data.quality import format_stamp as iso_stamp
-from core.data.tidy import Notice
+from core.data.tidy import Notice, QuotedNames
 from core.errors import KeyedError
 from core.i18n import en, zh
 
@@ -127,8 +127,10 @@ def relabel(text: object, lang: str, prefix: str) -> str:
 
 
 def message(key: str, params: Mapping[str, object], lang: str) -> str:
-    """Core's message ``key`` in ``lang``, its English words (``LOCALIZED``) said in ``lang`` too."""
-    shown = {name: relabel(value, lang, LOCALIZED[name]) if name in LOCALIZED else value
+    """Core's message ``key`` in ``lang``, its English words (``LOCALIZED``) said in ``lang`` too, and the column names
+    it quotes (``QuotedNames``) quoted and listed as ``lang`` does."""
+    shown = {name: relabel(value, lang, LOCALIZED[name]) if name in LOCALIZED
+             else quoted_list(value.names, lang) if isinstance(value, QuotedNames) else value
              for name, value in params.items()}
     return t(key, lang, **shown)
 

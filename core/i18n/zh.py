@@ -689,12 +689,12 @@ MESSAGES: dict[str, str] = {
                     "或留空以便自动填充。",
     "err.huge": "列“{column}”中有 {rows:,} 行的数值超出 ±{limit:g}，这么大的数值无法建模：请调整该列的单位，例如改以"
                 "千或百万为单位。",
-    "err.no_date_column": "没有名为“{column}”的日期列：请从 {names} 中选择。",
+    "err.no_date_column": "没有名为“{column}”的日期列：请从{names}中选择。",
     "err.one_series_id": "序列标识列 {columns} 只给出一个序列（每行的标识相同）：请选择其他标识列，或不选，把文件作为一个序列读取。",
     "err.one_series_targets": "文件只有一个可预测的数值列（{column}）：请取消勾选“每个数值列各作为一个序列”，作为一个序列读取。",
     "err.not_dates": "列“{column}”中的日期无法识别（可识别的格式如 1949-01、Jan 1980、1956Q1、31.01.1980）："
                      "请选择其他日期列。",
-    "err.no_target_column": "没有名为“{column}”的目标列：请从 {names} 中选择。",
+    "err.no_target_column": "没有名为“{column}”的目标列：请从{names}中选择。",
     "err.target_not_numeric": "列“{column}”不是数值列：其中 {share} 的单元格不是数字（{examples}）。请把缺失值写成空单元格"
                               "（其他内容最多占 5%），或选择另一个目标变量。",
     "err.target_not_numeric_plain": "列“{column}”不是数值列：请选择一个数值列作为目标变量。",
@@ -703,9 +703,9 @@ MESSAGES: dict[str, str] = {
     "err.column_text": "列“{column}”是文本而不是数字（例如“{example}”）：文件中需要有一列可供预测的数值。",
     "err.no_numeric": "没有可供预测的数值列：除日期之外，文件中还需要一列数字。",
     "err.no_regressor_columns": "外生变量“{column}”不是数值列，且文件中除目标列“{target}”外没有其他数值列：请不要选择外生变量。",
-    "err.id_is_target": "序列标识列 {columns} 存放的是要预测的数值：标识列用来区分各个序列（如门店、产品），数值应放在目标列。请选择其他标识列（--id-col），或不选以自动识别。",
+    "err.id_is_target": "序列标识列{columns}存放的是要预测的数值：标识列用来区分各个序列（如门店、产品），数值应放在目标列。请选择其他标识列（--id-col），或不选以自动识别。",
     "err.id_is_time": "列“{column}”存放的是日期，不能作为序列标识。请选择区分各个序列的列（--id-col），或不选以自动识别。",
-    "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从 {names} 中选择。",
+    "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从{names}中选择。",
     "err.regressor_named_ds": "外生变量不能命名为“ds”，这是应用给时间戳的名称：请在文件中重命名“ds”列，或不使用它。",
     "err.regressor_named_y": "外生变量不能命名为“y”，这是应用给序列取值的名称：请在文件中重命名“y”列，或不使用它。",
     "err.regressor_unobserved": "外生变量“{column}”在序列有值的每一行都为空，任何模型都无法学到它的作用：请补上它过去的值，或不使用它。",
@@ -718,9 +718,9 @@ MESSAGES: dict[str, str] = {
                                  "请最多预测 {rows:,} 步，或补上 {stamp} 这一行。",
     "err.future_regressors_none_gap": "文件没有给出末尾之后第一步的外生变量未来值（缺少 {stamp} 这一行）："
                                       "请补上这一行再用它们预测，或选择不使用外生变量的模型。",
-    "err.future_regressors_none_blank": "文件没有给出末尾之后第一步的外生变量未来值（{columns} 在 {stamp} 为空）："
+    "err.future_regressors_none_blank": "文件没有给出末尾之后第一步的外生变量未来值（{columns}在 {stamp} 为空）："
                                         "请填好这一行再用它们预测，或选择不使用外生变量的模型。",
-    "err.future_regressors_blank": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（{columns} 在 {stamp} 为空）："
+    "err.future_regressors_blank": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（{columns}在 {stamp} 为空）："
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
     "err.rows_for_lags": "{model} 至少需要 {least} 行训练数据（现有 {rows} 行）：请载入更长的序列，或选择所需行数更少的模型（naive、linear）。",
@@ -760,10 +760,10 @@ MESSAGES: dict[str, str] = {
     "notice.future_regressors_gap": "外生变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
                                     "补上 {stamp} 这一行（填上外生变量、目标留空）即可预测得更远。",
     "notice.future_regressors_none_gap": "外生变量的未来行缺少 {stamp} 这一行，即末尾之后的第一步：补上这一行（填好外生变量、目标值留空）之前，任何预测都无法使用它们。",
-    "notice.future_regressors_none_blank": "外生变量在末尾之后第一步的未来值缺失（{columns} 在 {stamp} 为空）：填好之前，任何预测都无法使用它们。",
-    "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns} 在 {stamp} 为空）：预测最远只能到这里；"
+    "notice.future_regressors_none_blank": "外生变量在末尾之后第一步的未来值缺失（{columns}在 {stamp} 为空）：填好之前，任何预测都无法使用它们。",
+    "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns}在 {stamp} 为空）：预测最远只能到这里；"
                                     "补上这些空单元格即可预测得更远。",
-    "notice.renamed_columns": "有几列同名；后面的列被读作 {names}：请在文件中给它们改名以便区分。",
+    "notice.renamed_columns": "有几列同名；后面的列被读作{names}：请在文件中给它们改名以便区分。",
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.header_copies": "{rows:,} 行重复了表头（多个文件上下拼接），已略去。",
@@ -809,7 +809,7 @@ MESSAGES: dict[str, str] = {
     "notice.summary_rows": "已略去 {rows:,} 行汇总或注释行（{words}）。",
     "notice.target_still_to_come": "“{column}”在文件最后几行为空，而目标“{target}”在这些行有值，这正是给出外生变量未来值的文件布局："
                                    "如果要预测的是“{column}”，请把它选为目标，并把“{target}”选为外生变量。",
-    "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有 {columns} 的未来值：把它们选作外生变量，即可用这些值进行预测。",
+    "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有{columns}的未来值：把它们选作外生变量，即可用这些值进行预测。",
     "notice.regressor_blanks": "其中外生变量的空白单元格：{cells}。",
     "notice.missing_filled": "已填充 {rows:,} 行含缺失值的数据（{policy}）。",
 }

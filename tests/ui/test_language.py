@@ -336,6 +336,17 @@ def test_the_loaders_report_is_said_in_either_language(name: str, options: LoadO
         assert pickle.loads(pickle.dumps(notice)).key == notice.key  # cached loads are pickled
 
 
+def test_column_names_are_quoted_as_the_language_quotes_them() -> None:
+    with pytest.raises(DataError) as raised_error:
+        load_series(b"Date,Sales,Price\n2020-01-01,3,1\n2020-02-01,4,2\n2020-03-01,5,3\n", "x.csv",
+                    LoadOptions(target="Nope"))
+    problem = raised_error.value
+    assert "choose one of 'Date', 'Sales', 'Price'." in str(problem) == said(problem, "en")
+    assert "请从“Date”、“Sales”、“Price”中选择" in said(problem, "zh")
+    copy = pickle.loads(pickle.dumps(problem.params["names"]))  # cached loads are pickled
+    assert copy == "'Date', 'Sales', 'Price'" and copy.names == ("Date", "Sales", "Price")
+
+
 def test_keys_survive_a_trip_through_pickle() -> None:
     error = raised(b"")
     copy = pickle.loads(pickle.dumps(LimitError("x", "err.too_many_rows", {"count": 9, "limit": "5", "variable": "V"})))
