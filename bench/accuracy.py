@@ -222,16 +222,24 @@ def evaluate(name: str, frame: pd.DataFrame) -> dict[str, object]:
             row[f"cover{level}"] = float(np.mean(inside))
     for method in METHODS[1:]:
         started = time.perf_counter()
-        try:
-            forecast = statsforecast_method(method, season)(train.astype(float), len(test))
-            row[method] = float(np.mean(np.abs(forecast - test))) / base
-            if not math.isfinite(row[method]):
-                raise ValueError("non-finite forecast")
-        except Exception as problem:  # a method that cannot fit this series counts against it
-            row[method] = FAILED_SCORE
-            row[f"{method} error"] = type(problem).__name__
+        row[method], failure = reference_score(method, season, train, test, base)
+        if failure:
+            row[f"{method} error"] = failure
         row[f"{method} seconds"] = time.perf_counter() - started
     return row
+
+
+def reference_score(method: str, season: int, train: np.ndarray, test: np.ndarray, base: float) -> tuple[float, str]:
+    """statsforecast's ``method`` fitted on ``train``: its test MAE over ``base`` (seasonal naive's), and "" or the name
+    of what went wrong; a method that fails or forecasts a value that is not finite scores ``FAILED_SCORE``."""
+    try:
+        forecast = statsforecast_method(method, season)(train.astype(float), len(test))
+        score = float(np.mean(np.abs(forecast - test))) / base
+        if not math.isfinite(score):
+            raise ValueError("non-finite forecast")
+        return score, ""
+    except Exception as problem:  # a method that cannot fit this series counts against it
+        return FAILED_SCORE, type(problem).__name__
 
 
 def geometric_mean(values: pd.Series) -> float:

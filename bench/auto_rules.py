@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 # this folder is on the path when a bench script runs
-from accuracy import FAILED_SCORE, more_series, ordered, real_series, statsforecast_method, synthetic_series
+from accuracy import more_series, ordered, real_series, reference_score, synthetic_series
 from many_accuracy import geomean, monthly_ending, tourism_series
 
 MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -110,17 +110,9 @@ def study(item: tuple[str, pd.DataFrame], references: bool = False) -> dict[str,
 
 
 def reference_scores(history: np.ndarray, actual: np.ndarray, season: int, base: float) -> dict[str, float]:
-    """statsforecast's test MAE over ``base`` (seasonal naive's) for each of ``REFERENCES``; ``FAILED_SCORE`` where a
-    method fails or forecasts a value that is not finite."""
-    scores = {}
-    for method in REFERENCES:
-        try:
-            forecast = statsforecast_method(method, season)(history, len(actual))
-            score = float(np.mean(np.abs(forecast - actual))) / base
-        except Exception:  # a method that cannot fit this series counts against it, as in bench/accuracy.py
-            score = math.nan
-        scores[method] = score if math.isfinite(score) else FAILED_SCORE
-    return scores
+    """statsforecast's test MAE over ``base`` (seasonal naive's) for each of ``REFERENCES``, as ``bench/accuracy.py``
+    scores them (``reference_score``: ``FAILED_SCORE`` where a method fails)."""
+    return {method: reference_score(method, season, history, actual, base)[0] for method in REFERENCES}
 
 
 def reference_table(studied: dict[str, list[dict[str, object]]]) -> None:
