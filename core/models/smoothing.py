@@ -24,20 +24,25 @@ class ExponentialSmoothingForecaster(Forecaster):
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "ExponentialSmoothingForecaster":
         values = history["y"].to_numpy(dtype=float)
-        runs = {alpha: self._smooth(values, alpha) for alpha in self.GRID}
-        self.alpha_ = min(runs, key=lambda a: float(np.sum((runs[a][0][1:] - values[1:]) ** 2)))
-        self.fitted_, self.level_ = runs[self.alpha_]
-        self.fitted_ = self.fitted_.copy()
+        levels = self._levels(values, self.GRID)
+        best = int(np.argmin(np.sum((levels[:, 1:len(values)] - values[1:]) ** 2, axis=1)))
+        self.alpha_ = float(self.GRID[best])
+        self.fitted_, self.level_ = levels[best, :len(values)].copy(), float(levels[best, -1])
         self.fitted_[0] = np.nan
         return self
 
     @staticmethod
+    def _levels(values: np.ndarray, alphas: np.ndarray) -> np.ndarray:
+        """The level before each row and after the last, for each alpha (shape (alphas, n + 1)), starting at the
+        first value: the smoothing from zero (``smoothed_from_zero``) plus the first value's decay."""
+        decay = (1 - alphas)[:, None] ** np.arange(len(values) + 1)[None, :]
+        return smoothed_from_zero(values, alphas) + decay * values[0]
+
+    @staticmethod
     def _smooth(values: np.ndarray, alpha: float) -> tuple[np.ndarray, float]:
-        level, fitted = values[0], np.empty(len(values))
-        for t, value in enumerate(values):
-            fitted[t] = level
-            level = alpha * value + (1 - alpha) * level
-        return fitted, float(level)
+        """One alpha's one-step forecasts (the level before each row) and final level."""
+        levels = ExponentialSmoothingForecaster._levels(values, np.array([alpha]))[0]
+        return levels[:len(values)], float(levels[-1])
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()

@@ -33,6 +33,18 @@ def test_the_blockwise_smoothing_equals_the_recursion_across_block_edges() -> No
         np.testing.assert_allclose(smoothed_from_zero(values, alphas, block=16), expected, rtol=1e-12, atol=1e-12)
 
 
+def test_simple_exponential_smoothing_matches_its_recursion_written_out() -> None:
+    values = np.random.default_rng(7).normal(50, 5, size=300)
+    for alpha in (0.05, 0.5, 1.0):
+        level, expected = values[0], np.empty(len(values))
+        for t, value in enumerate(values):
+            expected[t] = level
+            level = alpha * value + (1 - alpha) * level
+        fitted, final = ExponentialSmoothingForecaster._smooth(values, alpha)
+        np.testing.assert_allclose(fitted, expected, rtol=1e-10)
+        assert np.isclose(final, level, rtol=1e-10)
+
+
 def test_without_the_trend_line_the_recursion_is_simple_exponential_smoothing() -> None:
     values = np.random.default_rng(4).normal(10, 2, size=30)
     intercepts, slopes = running_line(values)
