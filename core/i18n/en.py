@@ -330,6 +330,10 @@ MESSAGES: dict[str, str] = {
                                "RMSE.",
     "metric.band_coverage": "Band check on the {rows:plural:test row}, which the band never saw: the 80% band held "
                             "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
+    "metric.band_beyond": "The band was measured on forecasts up to {steps:plural:step} ahead; {beyond:plural:test "
+                          "row} lie further ahead, where the band is only widened with the square root of the steps, "
+                          "not measured: there the 80% band held {cover80:.0f}% of the actual values and the 95% band "
+                          "{cover95:.0f}%.",
     "split.train": "train",
     "split.test": "test",
 

@@ -264,8 +264,20 @@ def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], la
 def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
     """The notes under a run's metrics: why a metric has no value (``undefined_metric_notes``), then how well the band
     held the test rows (``band_coverage_note``)."""
-    coverage = band_coverage_note(result.predictions, lang)
-    return undefined_metric_notes([result.metrics], lang, ("train", "test")) + ([coverage] if coverage else [])
+    notes = [band_coverage_note(result.predictions, lang),
+             band_beyond_note(result.predictions, result.band.horizon, lang) if result.band is not None else None]
+    return undefined_metric_notes([result.metrics], lang, ("train", "test")) + [note for note in notes if note]
+
+
+def band_beyond_note(predictions: pd.DataFrame, horizon: int, lang: str = "en") -> str | None:
+    """Where the test rows reach past the band's last backtested step ``horizon``: how many do, and how well the band
+    held them there, where it was only widened, never measured (``Band.half_width``). None where none do."""
+    test = predictions[predictions["split"] == "test"]
+    beyond = test.iloc[horizon:]
+    rows, cover80, cover95 = band_coverage_on_test_rows(beyond)
+    if not rows or cover80 is None or cover95 is None:
+        return None
+    return t("metric.band_beyond", lang, steps=horizon, beyond=rows, cover80=100 * cover80, cover95=100 * cover95)
 
 
 def band_coverage_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:

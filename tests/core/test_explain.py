@@ -224,3 +224,20 @@ def test_the_band_check_counts_the_test_rows_inside_each_band() -> None:
     assert "10 个测试行" in (band_coverage_note(rows, "zh") or "")
     assert band_coverage_note(rows.assign(lower=np.nan)) is None  # no band: nothing to check
     assert band_coverage_note(rows[rows["split"] == "train"]) is None  # no test rows
+
+
+def test_test_rows_past_the_backtested_steps_are_counted_and_checked_on_their_own() -> None:
+    from core.ui.explain import band_beyond_note
+
+    actual = np.arange(10.0)
+    rows = pd.DataFrame({"split": ["train"] * 5 + ["test"] * 10, "actual": np.r_[np.zeros(5), actual],
+                         "lower": np.r_[[np.nan] * 5, actual - 1], "upper": np.r_[[np.nan] * 5, actual + 1],
+                         "lower_80": np.r_[[np.nan] * 5, actual - 1], "upper_80": np.r_[[np.nan] * 5, actual + 1]})
+    rows.loc[rows.index[-2:], ["lower_80", "upper_80"]] = [[100.0, 101.0]] * 2  # the last 2 outside the 80% band
+    assert band_beyond_note(rows, 6) == (
+        "The band was measured on forecasts up to 6 steps ahead; 4 test rows lie further ahead, where the band is "
+        "only widened with the square root of the steps, not measured: there the 80% band held 50% of the actual "
+        "values and the 95% band 100%.")
+    assert "4 个测试行" in (band_beyond_note(rows, 6, "zh") or "")
+    assert band_beyond_note(rows, 10) is None  # every test row within the backtested steps
+    assert band_beyond_note(rows, 12) is None
