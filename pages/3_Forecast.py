@@ -113,6 +113,8 @@ if result is not None:
                                    T.lang, series.report.filled_targets), width="stretch")
     if (bounds := [name for name in BOUNDS if name in future.columns and future[name].notna().any()])[1:]:
         st.caption(T("forecast.band"))  # no band when the backtest could not refit (a short series)
+    if measured := future.attrs.get("band_measured_steps"):
+        st.caption(T("forecast.band_beyond", steps=measured))
     if step := future.attrs.get("held_at_zero_from_step"):
         st.caption(T("forecast.held_at_zero", step=step))
     if note := future.attrs.get("budget_note"):  # the refit on every row stopped at the training budget

@@ -239,6 +239,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     rows = with_band(rows, values, fitted.band, 0)
     if below_zero:
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
+    if fitted.band is not None and request.horizon > fitted.band.horizon:  # past it the band is widened, not measured
+        rows.attrs["band_measured_steps"] = fitted.band.horizon
     if (chosen := model.params().get("chosen")) is not None:  # auto chooses again on every row: say what
         rows.attrs["chosen"] = chosen
     if (history := model.training_history()) is not None and history.budget_note:  # the refit stopped early

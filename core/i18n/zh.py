@@ -314,6 +314,8 @@ MESSAGES: dict[str, str] = {
     "forecast.whole_help": "默认只显示预测之前最近的 {recent:,} 行。",
     "forecast.band": "阴影带是 95% 预测区间（表中另给出 80% 区间）：模型在序列中较早的若干时点重新拟合并由此向前"
                      "预测，区间宽度随预测步数增加，与这些回测误差的增长一致。",
+    "forecast.band_beyond": "区间由最多 {steps} 步以内的预测误差测得；更远的步数上，区间只是按步数的平方根加宽，并未测量，"
+                            "持续增长的误差（历史中看不出的趋势或长周期）可能超出它。",
     "forecast.time": "时间",
     "forecast.step": "步",
     "forecast.predicted": "预测值",

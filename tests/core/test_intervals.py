@@ -344,3 +344,13 @@ def test_a_step_s_typical_error_pools_the_steps_near_it_so_one_event_makes_no_st
     near = np.ones((5, 12))
     near[:, 1:] = 10.0  # the first steps pool only themselves: step 1 keeps its own error
     np.testing.assert_allclose(typical_errors(near)[:3], [1.0, 10.0, 10.0])  # type: ignore[index]
+
+
+def test_a_forecast_past_the_backtested_steps_says_how_far_its_band_was_measured(air) -> None:  # type: ignore[no-untyped-def]
+    far = forecast_future(air.frame, air.frequency, RunRequest("snaive", horizon=120))
+    measured = far.attrs["band_measured_steps"]
+    assert 1 <= measured < 120
+    half = (far["upper"] - far["predicted"]).to_numpy(dtype=float)
+    assert half[-1] > half[measured - 1]  # widened past the measured steps, not held
+    near = forecast_future(air.frame, air.frequency, RunRequest("snaive", horizon=measured))
+    assert "band_measured_steps" not in near.attrs  # every step measured: nothing to say

@@ -243,6 +243,11 @@ def test_another_horizon_forecasts_from_the_kept_refit_and_another_run_refits() 
     assert not at.exception and at.session_state[keys.FORECAST_REFIT][2] is kept  # not fitted and backtested again
     longer = at.session_state[keys.FORECAST_RESULT][2]
     assert len(longer) == 36 and longer.iloc[:12].equals(short)
+    assert not [c for c in at.caption if "measured on forecasts up to" in c.value]  # 36 steps: all measured
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(kept.band.horizon + 12).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    beyond = [c.value for c in at.caption if "measured on forecasts up to" in c.value]  # past them: said
+    assert len(beyond) == 1 and f"up to {kept.band.horizon} steps" in beyond[0]
     at.switch_page("pages/1_Train.py").run()
     train(at, "multi")
     at.switch_page("pages/3_Forecast.py").run()
