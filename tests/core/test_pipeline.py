@@ -361,6 +361,8 @@ def test_a_kept_refit_forecasts_any_horizon_as_a_fresh_one_does(air, model: str)
         again = forecast_future(air.frame, air.frequency, RunRequest(model, ModelSettings(seed=3), horizon=horizon),
                                 refit=lambda request: kept)
         pd.testing.assert_frame_equal(again.iloc[:24], fresh)
+        measured = again.attrs.pop("band_measured_steps", None)  # said only where the horizon passes the band's steps
+        assert measured == (kept.band.horizon if horizon > kept.band.horizon else None)
         assert again.attrs == fresh.attrs
 
 
