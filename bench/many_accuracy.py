@@ -113,13 +113,12 @@ def run_auto(path: Path, folder: Path, jobs: int, layout: list[str]
 
 
 def band_coverage(predictions: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    """Per series, the share of its test rows inside auto's 80% and 95% bands (series without a band left out)."""
-    test = predictions[(predictions["split"] == "test") & predictions["lower"].notna()]
-    inside80 = (test["actual"] >= test["lower_80"]) & (test["actual"] <= test["upper_80"])
-    inside95 = (test["actual"] >= test["lower"]) & (test["actual"] <= test["upper"])
-    shares = pd.DataFrame({"unique_id": test["unique_id"], "c80": inside80, "c95": inside95})
-    shares = shares.groupby("unique_id").mean()
-    return {uid: (float(row.c80), float(row.c95)) for uid, row in shares.iterrows()}
+    """Per series, the share of its test rows inside auto's 80% and 95% bands, as the Train page counts them
+    (``explain.band_coverage_on_test_rows``); series without a band left out."""
+    from core.ui.explain import band_coverage_on_test_rows  # ``accuracy`` put the app on the path
+
+    shares = {uid: band_coverage_on_test_rows(part)[1:] for uid, part in predictions.groupby("unique_id", sort=False)}
+    return {uid: (c80, c95) for uid, (c80, c95) in shares.items() if c80 is not None and c95 is not None}
 
 
 def long_frame(wide: pd.DataFrame) -> pd.DataFrame:
@@ -151,6 +150,13 @@ def run_statsforecast(frame: pd.DataFrame, train_rows: dict[str, int], jobs: int
             for name, (maes, seconds) in results.items()}
 
 
+def warm_statsforecast(frame: pd.DataFrame, season: int = SEASON, freq: str = "MS") -> None:
+    """Fit statsforecast once on the panel's first series: its numba kernels compile on first use, which is not
+    counted in its wall time."""
+    first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
+    run_statsforecast(first, {first["unique_id"].iloc[0]: int(len(first) * 0.7)}, 1, season, freq)
+
+
 def geomean(values: list[float] | np.ndarray) -> float:
     """``accuracy.geometric_mean`` of a list: over the finite, positive values."""
     return geometric_mean(pd.Series(values, dtype=float))
@@ -178,9 +184,7 @@ def main() -> None:
             frame.to_csv(path, index=False)
             title = f"up to {TOURISM_MONTHS} months (tourism competition, none used for tuning)"
         auto, auto_seconds, train_rows, _ = run_auto(path, folder, jobs, layout)
-    # statsforecast's numba kernels compile on first use: warm them so compilation is not counted.
-    first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
-    run_statsforecast(first, {first["unique_id"].iloc[0]: int(len(first) * 0.7)}, 1)
+    warm_statsforecast(frame)
     methods = {"auto": (auto, auto_seconds), **run_statsforecast(frame, train_rows, jobs)}
     series = list(auto)
     untuned = [uid for uid in series if uid not in tuned]
@@ -213,9 +217,8 @@ def m1_report(jobs: int) -> None:
             frame.to_csv(path, index=False)
             auto, auto_seconds, train_rows, covered = run_auto(path, folder, jobs, ["--id-col", "unique_id"])
             coverage.update({f"{period} {uid}": shares for uid, shares in covered.items()})
-        if warm:  # statsforecast's numba kernels compile on first use: not counted
-            first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
-            run_statsforecast(first, {first["unique_id"].iloc[0]: int(len(first) * 0.7)}, 1, season, freq)
+        if warm:
+            warm_statsforecast(frame, season, freq)
             warm = False
         methods = {"auto": (auto, auto_seconds), **run_statsforecast(frame, train_rows, jobs, season, freq)}
         for name, (values, wall) in methods.items():
