@@ -5,8 +5,8 @@ For every series of six tuning sets, a 70/30 split; inside the training rows aut
 refitted on all the training rows forecasts the test rows. Each rule is ``chosen_members`` with another
 ``margin`` (a candidate goes alone when its backtest score is below ``margin`` times ETS's; otherwise ETS
 and the two best others are averaged); "never alone" is margin 0. A second table sweeps ETS's weight in that
-average (``ANCHOR_WEIGHT``; the two others share the rest); a third compares letting a straight trend line go
-alone as the other candidates may.
+average (``ANCHOR_WEIGHT``; the two others share the rest); a third compares letting a straight trend line, with or
+without seasonal terms, go alone as the other candidates may.
 
 Tuning sets:
 - ``bench44``: the 44 series of ``bench/accuracy.py``'s first panel (real, synthetic and more series);
@@ -138,35 +138,31 @@ def reference_table(studied: dict[str, list[dict[str, object]]]) -> None:
 
 
 def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float,
-                  line_alone: bool = False) -> np.ndarray:
-    """The forecast of ``chosen_members`` with ``margin`` and ``anchor_weight``; ``line_alone``: the rule before a
-    straight trend line was kept from going alone (it goes alone when it is the best other and within ``margin``)."""
-    from core.models.auto import ANCHOR, member_weights
+                  never_alone: tuple[str, ...] | None = None) -> np.ndarray:
+    """The forecast of ``chosen_members`` with ``margin``, ``anchor_weight`` and the candidates that ``never_alone``
+    go alone (None: auto's ``NEVER_ALONE``; before 2026-12-03 only the straight trend line without seasonal terms)."""
+    from core.models.auto import NEVER_ALONE, chosen_members, member_weights
 
     search = series["search"]
-    members = search.members(margin)  # type: ignore[attr-defined]
-    if line_alone:
-        ranked = [name for name in search.ranked() if name != ANCHOR]  # type: ignore[attr-defined]
-        scores = search.scores  # type: ignore[attr-defined]
-        if (ranked and ranked[0].endswith(": trend") and search.rule_season <= 1  # type: ignore[attr-defined]
-                and ANCHOR in scores and scores[ranked[0]] < margin * scores[ANCHOR]):
-            members = ranked[:1]
+    members = chosen_members(search.ranked(), search.scores, margin, search.rule_season,  # type: ignore[attr-defined]
+                             search.rule_season == search.season,  # type: ignore[attr-defined]
+                             NEVER_ALONE if never_alone is None else never_alone)
     forecasts = np.array([series["forecasts"][name] for name in members])  # type: ignore[index]
     return np.tensordot(member_weights(members, anchor_weight), forecasts, axes=1)
 
 
 def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: float, anchor_weight: float,
-             line_alone: bool = False) -> str:
+             never_alone: tuple[str, ...] | None = None) -> str:
     """One rule's line: the mean of the sets' log geometric means (all, first halves, second halves), each set's
     geometric mean and halves, the worst series, how many are worse than 1.2x, AirPassengers' MAPE."""
-    scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin, anchor_weight, line_alone) - s["actual"])))
+    scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin, anchor_weight, never_alone) - s["actual"])))
                              / s["base"] for s in rows]) for tag, rows in studied.items()}
 
     def mean(part: slice) -> float:
         return math.exp(float(np.mean([math.log(geomean(v[part])) for v in scores.values()])))
 
     air = next(s for s in studied["bench44"] if s["name"] == CHOSEN)
-    forecast = rule_forecast(air, margin, anchor_weight, line_alone)
+    forecast = rule_forecast(air, margin, anchor_weight, never_alone)
     mape = 100 * float(np.mean(np.abs(forecast - air["actual"]) / np.abs(air["actual"])))  # type: ignore[operator]
     every = np.concatenate(list(scores.values()))
     return (f"{label:>12}{mean(slice(None)):8.4f}{mean(slice(0, None, 2)):8.4f}{mean(slice(1, None, 2)):8.4f} | "
@@ -175,7 +171,7 @@ def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: fl
 
 
 def main() -> None:
-    from core.models.auto import ALONE_MARGIN, ANCHOR_WEIGHT
+    from core.models.auto import ALONE_MARGIN, ANCHOR_WEIGHT, FORMER_NEVER_ALONE
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -198,9 +194,11 @@ def main() -> None:
     print(f"\nETS's weight in an ensemble (the others share the rest), margin {ALONE_MARGIN}\n{'weight':>12}{header}")
     for weight in ANCHOR_WEIGHTS:
         print(rule_row(studied, f"{weight:.2f}", ALONE_MARGIN, weight))
-    print(f"\nA straight trend line (a series without a season) going alone\n{'line alone':>12}{header}")
-    print(rule_row(studied, "never", ALONE_MARGIN, ANCHOR_WEIGHT))
-    print(rule_row(studied, "as others", ALONE_MARGIN, ANCHOR_WEIGHT, line_alone=True))
+    print(f"\nA straight trend line, with or without seasonal terms, going alone as the others may\n"
+          f"{'alone':>12}{header}")
+    print(rule_row(studied, "neither", ALONE_MARGIN, ANCHOR_WEIGHT))
+    print(rule_row(studied, "seasonal", ALONE_MARGIN, ANCHOR_WEIGHT, FORMER_NEVER_ALONE))
+    print(rule_row(studied, "both", ALONE_MARGIN, ANCHOR_WEIGHT, ()))
     if options.statsforecast:
         reference_table(studied)
 

@@ -270,6 +270,7 @@ MESSAGES: dict[str, str] = {
                               "with them did worse in the backtest, so the forecast does not follow their future "
                               "values. `multi` uses them whatever the backtest finds.",
     "auto.not_a_line": ", it is not a straight trend line",
+    "auto.not_a_line_or_seasonal_line": ", it is not a straight trend line (with or without seasonal terms)",
     "auto.ets_forms": " ETS averages its forms by their Akaike weights (trend, season: N none, A additive, Ad damped, "
                       "M multiplicative): {forms}.",
     "auto.other_forms": "{shown} and {count:plural:other form} {share}%",

@@ -88,8 +88,10 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     anchor = params.get("anchor_weight", FORMER_ANCHOR_WEIGHT)
     weights = params.get("member_weights")
     others = len(weights) - 1 if weights else OTHERS
-    # results from before the anchor weighed more also let a straight trend line go alone
-    not_a_line = t("auto.not_a_line", lang) if "anchor_weight" in params else ""
+    # results from before the anchor weighed more also let a straight trend line go alone; from before 2026-12-03, one
+    # with seasonal terms
+    not_a_line = "" if "anchor_weight" not in params else t(
+        "auto.not_a_line" if params.get("seasonal_line_alone", True) else "auto.not_a_line_or_seasonal_line", lang)
     text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
              origins=params.get("origins") or 0, horizon=params.get("backtest_horizon") or 0, below=below,
              anchor=round(100 * anchor), other=round(100 * (1 - anchor) / max(others, 1)), not_a_line=not_a_line)

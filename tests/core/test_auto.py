@@ -5,8 +5,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.models.auto import (ALONE_MARGIN, ANCHOR, ANCHOR_WEIGHT, BAND_ORIGINS, DYNAMIC_THETA, AutoForecaster,
-                              EnsembleForecaster, backtest_plan, chosen_members, member_weights, models_season)
+from core.models.auto import (ALONE_MARGIN, ANCHOR, ANCHOR_WEIGHT, BAND_ORIGINS, DYNAMIC_THETA, FORMER_NEVER_ALONE,
+                              AutoForecaster, EnsembleForecaster, backtest_plan, chosen_members, member_weights,
+                              models_season)
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.specs import spec_for
 from core.ui.explain import selection_summary
@@ -223,6 +224,13 @@ def test_on_a_seasonal_series_only_a_candidate_that_models_the_season_goes_alone
     assert chosen_members(sorted(steady, key=steady.__getitem__), steady) == [ANCHOR, "log: trend", "theta"]
     assert chosen_members(["none: trend + regressors", ANCHOR], {"none: trend + regressors": 0.2, ANCHOR: 1.0}) == [
         "none: trend + regressors"]  # the user's regressors may carry it alone
+    lines = {"log: trend + season": 0.2, "none: trend + season + AR(1-3)": 0.3, ANCHOR: 1.0, "theta": 0.9}
+    ranked = sorted(lines, key=lines.__getitem__)
+    assert chosen_members(ranked, lines, season=12) == ["none: trend + season + AR(1-3)"]  # the line with AR terms may
+    del lines["none: trend + season + AR(1-3)"]  # but a straight line with seasonal terms never goes alone
+    ranked = sorted(lines, key=lines.__getitem__)
+    assert chosen_members(ranked, lines, season=12) == [ANCHOR, "log: trend + season", "theta"]
+    assert chosen_members(ranked, lines, season=12, never_alone=FORMER_NEVER_ALONE) == ["log: trend + season"]
     assert [models_season(name, 12) for name in ("naive", "drift", "ses", "log: AR(1-3)", "none: trend + AR(1-3)")] \
         == [False] * 5
     assert all(models_season(name, 12) for name in ("snaive", ANCHOR, "theta", "log: ARIMA", "log: AR(1-3, 12)",
@@ -350,7 +358,10 @@ def test_auto_weighs_ets_by_anchor_weight_and_says_so() -> None:
     assert f"({round(50 * (1 - ANCHOR_WEIGHT))}% each)" in summary
     before = str(selection_summary({"chosen": "none: trend", "season": 1}))  # results from before the weights
     assert "ETS (weight 33%)" in before and "straight trend line" not in before  # a line could go alone then
-    assert "it is not a straight trend line" in summary and "不是一条直线趋势" in str(selection_summary(params, "zh"))
+    assert "it is not a straight trend line (with or without seasonal terms)" in summary
+    assert "不是一条直线趋势（无论是否带季节项）" in str(selection_summary(params, "zh"))
+    earlier = str(selection_summary({key: value for key, value in params.items() if key != "seasonal_line_alone"}))
+    assert "it is not a straight trend line and" in earlier  # results from before the seasonal line joined it
     pair = str(selection_summary({**params, "chosen": "ensemble of ETS, theta", "member_weights": [0.5, 0.5]}))
     assert "(50% each)" in pair
     assert "ETS（权重 50%）" in str(selection_summary(params, "zh"))
