@@ -210,7 +210,7 @@ MESSAGES: dict[str, str] = {
     "auto.regressors_unused": "所选模型都不使用这 {count} 个外生变量{names}：含有它们的候选在回测中表现更差，"
                               "因此预测不随其未来值变化。`multi` 无论回测结果如何都会使用它们。",
     "auto.not_a_line": "、不是一条直线趋势",
-    "auto.not_a_line_or_seasonal_line": "、不是一条直线趋势（无论是否带季节项）",
+    "auto.not_a_line_or_seasonal_line": "、不是直线趋势或带季节项的直线趋势",
     "auto.ets_forms": "ETS 按赤池权重平均其各形式（趋势、季节：N 无，A 加性，Ad 阻尼，M 乘性）：{forms}。",
     "auto.other_forms": "{shown}，以及其他 {count} 种形式 {share}%",
     "auto.long_history": "历史数据较长：auto 只用最近的 {used:,} 行建模（更早的 {skipped:,} 行未使用，以保证拟合速度）。",

@@ -359,7 +359,7 @@ def test_auto_weighs_ets_by_anchor_weight_and_says_so() -> None:
     before = str(selection_summary({"chosen": "none: trend", "season": 1}))  # results from before the weights
     assert "ETS (weight 33%)" in before and "straight trend line" not in before  # a line could go alone then
     assert "it is not a straight trend line (with or without seasonal terms)" in summary
-    assert "不是一条直线趋势（无论是否带季节项）" in str(selection_summary(params, "zh"))
+    assert "不是直线趋势或带季节项的直线趋势" in str(selection_summary(params, "zh"))
     earlier = str(selection_summary({key: value for key, value in params.items() if key != "seasonal_line_alone"}))
     assert "it is not a straight trend line and" in earlier  # results from before the seasonal line joined it
     pair = str(selection_summary({**params, "chosen": "ensemble of ETS, theta", "member_weights": [0.5, 0.5]}))
