@@ -141,12 +141,11 @@ def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float
                   never_alone: tuple[str, ...] | None = None) -> np.ndarray:
     """The forecast of ``chosen_members`` with ``margin``, ``anchor_weight`` and the candidates that ``never_alone``
     go alone (None: auto's ``NEVER_ALONE``; before 2026-12-03 only the straight trend line without seasonal terms)."""
-    from core.models.auto import NEVER_ALONE, chosen_members, member_weights
+    from core.models.auto import member_weights
 
     search = series["search"]
-    members = chosen_members(search.ranked(), search.scores, margin, search.rule_season,  # type: ignore[attr-defined]
-                             search.rule_season == search.season,  # type: ignore[attr-defined]
-                             NEVER_ALONE if never_alone is None else never_alone)
+    members = (search.members(margin) if never_alone is None  # type: ignore[attr-defined]
+               else search.members(margin, never_alone))  # type: ignore[attr-defined]
     forecasts = np.array([series["forecasts"][name] for name in members])  # type: ignore[index]
     return np.tensordot(member_weights(members, anchor_weight), forecasts, axes=1)
 

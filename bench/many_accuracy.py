@@ -200,6 +200,9 @@ def main() -> None:
           f"auto wall / AutoARIMA wall: {auto_seconds / methods['AutoARIMA'][1]:.2f} (auto's includes starting the CLI)")
 
 
+METHODS_SHOWN = ("auto", "AutoETS", "AutoARIMA", "AutoTheta", "SeasonalNaive")
+
+
 def m1_report(jobs: int) -> None:
     """The ``m1`` panel: per frequency, auto through the CLI and statsforecast on the same splits, then all together."""
     scores: dict[str, dict[str, float]] = {}
@@ -238,9 +241,6 @@ def m1_report(jobs: int) -> None:
     print(f"auto's band, all: {100 * every[:, 0].mean():.1f}% / {100 * every[:, 1].mean():.1f}%")
     print("wall seconds: " + ", ".join(f"{name} {seconds[name]:.1f}" for name in METHODS_SHOWN)
           + " (auto's includes starting the CLI three times)")
-
-
-METHODS_SHOWN = ("auto", "AutoETS", "AutoARIMA", "AutoTheta", "SeasonalNaive")
 
 
 def _m1_line(label: str, values: dict[str, list[float]]) -> None:

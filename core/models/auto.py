@@ -248,10 +248,10 @@ class Search:
         """The candidates that could be backtested, best first."""
         return sorted((name for name in self.scores if math.isfinite(self.scores[name])), key=self.scores.__getitem__)
 
-    def members(self, margin: float = ALONE_MARGIN) -> list[str]:
+    def members(self, margin: float = ALONE_MARGIN, never_alone: tuple[str, ...] = NEVER_ALONE) -> list[str]:
         """What auto forecasts with (``chosen_members``), the season protected as ``selection_season`` found it."""
         return chosen_members(self.ranked(), self.scores, margin, self.rule_season, self.rule_season == self.season,
-                              NEVER_ALONE)
+                              never_alone)
 
 
 def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regressors: tuple[str, ...] = (),
@@ -356,7 +356,7 @@ class AutoForecaster(Forecaster):
         if not ranked:
             raise SettingsError("No candidate model could be backtested on this series: check the data.")
         self.alone_margin_, self.never_alone_ = ALONE_MARGIN, NEVER_ALONE
-        members = found.members(self.alone_margin_)
+        members = found.members(self.alone_margin_, self.never_alone_)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
         self.anchor_weight_ = ANCHOR_WEIGHT
         weights = member_weights(members, self.anchor_weight_)
