@@ -383,8 +383,8 @@ class EtsForecaster(Forecaster):
     def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
         """The fits at every origin searched in the same passes (``form_runs_at``): the errors ``fit`` and ``forecast``
         give at each origin, bit for bit, in fewer passes (on 4,300 hourly rows, auto's backtest of ETS at five origins
-        took 1.6 s instead of 2.8 s: the passes' larger batches cost more arithmetic per step). NaN rows where a fit
-        fails, as the backtest's own loop leaves."""
+        took 1.6 s instead of 2.8 s: the passes' larger batches cost more arithmetic per step; auto's whole fit on
+        20,000 synthetic hourly rows 13.7 -> 8.8 s). NaN rows where a fit fails, as the backtest's own loop leaves."""
         values = history["y"].to_numpy(dtype=float)
         m = max(frequency.season_length, 1)
         errors = np.full((len(plan.origins), plan.horizon), np.nan)
