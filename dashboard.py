@@ -4,14 +4,14 @@ from __future__ import annotations
 import streamlit as st
 
 from core.data.read import read_table
-from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries, LoadOptions
+from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import data_chart
 from core.panel.choice import PanelChoice
-from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, file_readers, id_candidates, panel_choice,
-                                panel_note, picked_options, read_into, sheet_picker, show_series)
+from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, file_readers, fresh_options, id_candidates,
+                                panel_choice, panel_note, picked_options, read_into, sheet_picker, show_series)
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
@@ -35,10 +35,10 @@ def handle_inputs(T: Texts) -> None:
                                       type=["csv", "txt", "tsv", "xlsx", "parquet"])
     if upload is not None and st.session_state.get(keys.DATA_UPLOAD_ID) != upload.file_id:
         st.session_state[keys.DATA_UPLOAD_ID] = upload.file_id
-        use_file(Reading(upload.getvalue(), upload.name, LoadOptions()), T)
+        use_file(Reading(upload.getvalue(), upload.name, fresh_options(st.context.locale)), T)
     sample = st.sidebar.selectbox(**T.widget("data.sample"), options=sample_files(), key=keys.DATA_SAMPLE_WIDGET)
     if st.sidebar.button(**T.widget("data.load_sample")):
-        use_file(Reading(sample_bytes(sample), sample, LoadOptions()), T)
+        use_file(Reading(sample_bytes(sample), sample, fresh_options(st.context.locale)), T)
 
 
 def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], PanelChoice]:
@@ -75,7 +75,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     if others and not regressors:
         st.caption(T("data.other_columns", columns=plain(listed(others, T.lang))))
     reading, choice = reading_options(series, T)
-    options = picked_options(date_col, target, regressors, missing, reading)
+    options = picked_options(date_col, target, regressors, missing, reading, series.options.usual_day_first)
     if options != series.options or choice != panel_choice(st.session_state):
         use_file(again(st.session_state, options, choice), T)  # on a problem, the pickers go back to what is in use
         st.rerun()

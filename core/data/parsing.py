@@ -9,6 +9,8 @@ import pandas as pd
 # A column counts as numeric / dated when at least this share of its non-blank cells parse.
 PARSE_SHARE = 0.95
 MIXED_FORMATS_MOST = 4  # ways of writing dates one column may mix (each read by a format of its own)
+AMBIGUOUS = "ambiguous"  # in the format found for dates read both day first and month first
+AMBIGUOUS_AS_USUAL = "(ambiguous, read as usual"  # ... and read in the order the reader's language writes them
 MIXED_FORMATS = "mixed: "  # how the format found starts for such a column
 _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (a column of free text has many)
 
@@ -703,9 +705,20 @@ def _parse_day_or_month_first(text: pd.Series, sample: pd.Series) -> tuple[pd.Se
         if day_ok and month_ok:
             # Both read every cell: prefer the reading with the more regular spacing.
             if _spacing_spread(by_month) < _spacing_spread(by_day):
-                return by_month, f"{month_first} (ambiguous: could be {day_first})"
-            return by_day, f"{day_first} (ambiguous: could be {month_first})"
+                return by_month, f"{month_first} ({AMBIGUOUS}: could be {day_first})"
+            return by_day, f"{day_first} ({AMBIGUOUS}: could be {month_first})"
     return None
+
+
+def calendar_spread(parsed: pd.Series) -> float:
+    """``_spacing_spread``, but in months for stamps that all fall on one day of the month at one time of day (the
+    1st of every month is evenly spaced, though 28 to 31 days apart)."""
+    stamps = pd.DatetimeIndex(parsed.dropna())
+    if len(stamps) > 1 and stamps.day.nunique() == 1 and (stamps - stamps.normalize()).nunique() == 1:
+        months = np.sort(np.asarray(stamps.year * 12 + stamps.month, dtype=float))
+        gaps = np.diff(months)
+        return float(np.std(gaps) / max(np.mean(np.abs(gaps)), 1.0))
+    return _spacing_spread(parsed)
 
 
 def _spacing_spread(parsed: pd.Series) -> float:

@@ -11,10 +11,11 @@ import pandas as pd
 
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, month_day,
                                  offset_of, regular_alias, stamps_between)
-from core.data.parsing import (BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE,
-                               PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, months_under_years,
-                               nested_periods, parse_compact_dates, parse_dates, parse_epochs, parse_excel_serials,
-                               parse_numbers, unnamed_column, unreadable_numbers, writes_month_dot_year)
+from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
+                               MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
+                               SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
+                               parse_dates, parse_epochs, parse_excel_serials, parse_numbers, unnamed_column,
+                               unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -141,6 +142,10 @@ class LoadOptions:
     sheet: str | int = 0
     fill_gaps: bool = False
     day_first: bool | None = None
+    # The order the reader's language writes dates in (True: day first; the browser's locale, ``core.ui``): it decides
+    # between a day-first and a month-first reading that are both evenly spaced on the calendar (twelve dates on the
+    # 1st, 01/01/2020 to 01/12/2020, are January 1-12 or the months of 2020). None: the denser reading.
+    usual_day_first: bool | None = None
 
 
 TableReader = Callable[[bytes, str, str | int], pd.DataFrame]  # the file's bytes, its name, the sheet -> raw table
@@ -620,7 +625,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             raise DataError(f"There is no column '{wanted}' for the dates: choose one of "
                             f"{quoted_names(raw.columns)}.",
                             "err.no_date_column", {"column": wanted, "names": quoted_names(raw.columns)})
-        parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True)
+        parsed = _parse_time_column(raw[wanted], wanted, numbers, options.day_first, named=True,
+                                    usual=options.usual_day_first)
         if parsed is None and named_as_steps(wanted) and (steps := step_numbers(numbers.get(wanted))) is not None:
             _note_steps(wanted, steps, report)
             return wanted, steps
@@ -636,7 +642,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))
                                    or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])):
             continue
-        parsed = _parse_time_column(raw[col], col, numbers, options.day_first)
+        parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first)
         if parsed is not None:
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
@@ -732,7 +738,14 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "read on the first row's offset, so that they stay evenly spaced: after a change "
                                      "they show an hour off the times written.", "notice.first_offset",
                                      {"column": str(col)}))
-    elif "ambiguous" in found:
+    elif AMBIGUOUS_AS_USUAL in found:
+        order = "day first" if found.startswith("%d") else "month first"
+        report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading, evenly spaced "
+                                     f"either way; read {order}, as your browser's language writes dates. If that "
+                                     "is wrong, choose the other order on the Data page, or write the dates as "
+                                     "yyyy-mm-dd.", f"notice.ambiguous_usual_{order.replace(' ', '_')}",
+                                     {"column": str(col)}))
+    elif AMBIGUOUS in found:
         order = "day first" if found.startswith("%d") else "month first"
         report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
                                      "because that gives the more regular spacing. If that is wrong, choose the other "
@@ -758,13 +771,15 @@ def _as_example(way: str) -> str:
 
 
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
-                       day_first: bool | None = None, named: bool = False) -> tuple[pd.Series, str] | None:
+                       day_first: bool | None = None, named: bool = False,
+                       usual: bool | None = None) -> tuple[pd.Series, str] | None:
     """The column read as time stamps and the format found, or None. Whole numbers are Excel serial days only
     under a date-like name or when the user ``named`` the column as the dates; days written yyyymmdd
-    (``_writes_days``) under any name but a measure's."""
+    (``_writes_days``) under any name but a measure's. Dates that read both day first and month first take the
+    ``usual`` order where its reading is as evenly spaced (``_usual_order``)."""
     parsed = parse_dates(values, day_first)
     if parsed is not None:
-        return parsed
+        return _usual_order(values, parsed, usual) if day_first is None else parsed
     if col in numbers:
         epochs = parse_epochs(values, finer=named or _sounds_like_date(col) or bool(_name_words(col) & _EPOCH_WORDS))
         if epochs is not None:
@@ -777,6 +792,20 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         if (named or not _sounds_like_target(col)) and (days := parse_compact_dates(numbers[col])) is not None:
             return days, "%Y%m%d"  # typed as numbers with a blank among them (20210101.0): no text to read
     return None
+
+
+def _usual_order(values: pd.Series, parsed: tuple[pd.Series, str], usual: bool | None) -> tuple[pd.Series, str]:
+    """``parsed`` (ambiguous dates read by the more regular spacing in seconds), or the reading in the ``usual`` order
+    when that one is the other and is evenly spaced on the calendar: 01/02/2020, 01/03/2020, ... are 2 and 3 January
+    (one day apart) or 1 February and 1 March (one month apart), and which one the file means, only the writer's
+    habit says. The format found then says ``as usual``."""
+    stamps, found = parsed
+    if usual is None or AMBIGUOUS not in found or found.startswith("%d") == usual:
+        return parsed
+    other = parse_dates(values, usual)
+    if other is None or calendar_spread(other[0]) > 0:
+        return parsed
+    return other[0], f"{other[1]} {AMBIGUOUS_AS_USUAL}: could be {found.split(' (')[0]})"
 
 
 def _decimal_years(values: pd.Series) -> tuple[pd.Series, str] | None:

@@ -202,6 +202,28 @@ def language_from(param: object, locale: object) -> str:
     return DEFAULT
 
 
+# Regions whose language writes dates month first (01/31); regions where both orders are common; languages that write
+# the year first. Any other region or language writes them day first (31/01).
+MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "UM", "VI", "PR", "BZ"})
+BOTH_ORDER_REGIONS = frozenset({"CA", "KE", "GH"})
+YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn"})
+
+
+def usual_day_first(locale: object) -> bool | None:
+    """Whether the browser's ``locale`` (``en-GB``, ``de``, ``en-US``) writes dates day first: True, False (month
+    first), or None where it does not say (``en`` alone, a region of both, a language that writes the year first);
+    ``core.data.tidy.LoadOptions.usual_day_first``."""
+    if not isinstance(locale, str) or not locale.strip():
+        return None
+    language, _, region = locale.strip().replace("_", "-").partition("-")
+    language, region = language.lower(), region.split("-")[-1].upper() if region else ""
+    if region in MONTH_FIRST_REGIONS:
+        return False
+    if region in BOTH_ORDER_REGIONS or language in YEAR_FIRST_LANGUAGES or (language == "en" and not region):
+        return None
+    return True
+
+
 class Texts:
     """The catalogs in one language, for a page: ``T("data.rows")`` is ``t("data.rows", lang)``;
     ``T.widget("data.target")`` the keyword arguments ``label`` and ``help`` of a widget (``data.target_help``),

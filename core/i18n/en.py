@@ -932,6 +932,14 @@ MESSAGES: dict[str, str] = {
                                     "first because that gives the more regular spacing. If that is wrong, choose the "
                                     "other order on the Data page (--day-first or --month-first on the command "
                                     "line), or write the dates as yyyy-mm-dd.",
+    "notice.ambiguous_usual_day_first": "Dates in '{column}' fit both day-first and month-first reading, evenly spaced "
+                                        "either way; read day first, as your browser's language writes dates. If "
+                                        "that is wrong, choose the other order on the Data page, or write the dates "
+                                        "as yyyy-mm-dd.",
+    "notice.ambiguous_usual_month_first": "Dates in '{column}' fit both day-first and month-first reading, evenly "
+                                          "spaced either way; read month first, as your browser's language writes "
+                                          "dates. If that is wrong, choose the other order on the Data page, or write "
+                                          "the dates as yyyy-mm-dd.",
     "notice.constant_target": "'{column}' holds the same value in every row: any model forecasts it exactly. Choose "
                               "another column if this is not the series.",
     "notice.first_offset": "Times in '{column}' carry more than one UTC offset (daylight saving); they are read on "

@@ -743,6 +743,12 @@ MESSAGES: dict[str, str] = {
                                   "得到的时间间隔更规则。如果不对，请在数据页选择另一种日期顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
     "notice.ambiguous_month_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读；已按月在前读取，因为这样"
                                     "得到的时间间隔更规则。如果不对，请在数据页选择另一种日期顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
+    "notice.ambiguous_usual_day_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读，两种读法的间隔都规则；"
+                                        "已按日在前读取，这是您浏览器的语言书写日期的顺序。如果不对，请在数据页选择另一种日期顺序，"
+                                        "或把日期写成 yyyy-mm-dd。",
+    "notice.ambiguous_usual_month_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读，两种读法的间隔都规则；"
+                                          "已按月在前读取，这是您浏览器的语言书写日期的顺序。如果不对，请在数据页选择另一种日期顺序，"
+                                          "或把日期写成 yyyy-mm-dd。",
     "notice.constant_target": "“{column}”每一行的值都相同：任何模型都能完全准确地预测它。如果这不是要预测的序列，请选择其他列。",
     "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；为保持等间隔，均按第一行的偏移读取："
                            "偏移变化之后的时间会与文件中写的相差一小时。",

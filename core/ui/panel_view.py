@@ -10,7 +10,7 @@ from typing import Any
 
 from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, TableReader, load_series
 from core.errors import DataError
-from core.i18n import listed, message, quoted_list, t
+from core.i18n import listed, message, quoted_list, t, usual_day_first
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, read_panel, series_view
 from core.ui import state_keys as keys
 from core.ui.session import (DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes, sheet_key,
@@ -133,11 +133,19 @@ def chosen_sheet(series: LoadedSeries, chosen: str) -> str | int:
     return series.options.sheet if chosen == series.report.sheet_read else chosen
 
 
+def fresh_options(locale: object) -> LoadOptions:
+    """How to read a file just uploaded or picked: everything detected, ambiguous dates in the order the browser's
+    ``locale`` writes them (``core.i18n.usual_day_first``)."""
+    return LoadOptions(usual_day_first=usual_day_first(locale))
+
+
 def picked_options(date_col: str, target: str, regressors: list[str], missing: str,
-                   reading: Mapping[str, Any]) -> LoadOptions:
-    """The options the Data page's pickers give (another sheet than the one in use is read afresh by ``again``)."""
+                   reading: Mapping[str, Any], usual_day_first: bool | None = None) -> LoadOptions:
+    """The options the Data page's pickers give (another sheet than the one in use is read afresh by ``again``);
+    ``usual_day_first``: the order the file in use was first read with (``fresh_options``), kept so that a series
+    read before the browser's order was known (the sample on arrival) is not read again, its results lost."""
     return LoadOptions(date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
-                       regressors=tuple(regressors), missing=missing, **reading)
+                       regressors=tuple(regressors), missing=missing, usual_day_first=usual_day_first, **reading)
 
 
 def panel_note(panel: Panel, lang: str = "en") -> str:

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError, LimitError
-from core.i18n import frequency_name, message, said
+from core.i18n import frequency_name, message, said, usual_day_first
 from core.data.frequency import future_dates, infer_frequency
+from core.data.parsing import calendar_spread
 from core.data.quality import summarize
 from core.data.read import _numbered, read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
@@ -134,6 +135,37 @@ def test_ambiguous_day_and_month_order_is_said_and_can_be_forced() -> None:
     assert any("day-first and month-first" in notice for notice in guessed.report.notices)
     forced = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(day_first=True))
     assert forced.frame["ds"].iloc[1] == pd.Timestamp("2020-02-01") and forced.frequency.name == "monthly"
+
+
+def test_ambiguous_dates_evenly_spaced_both_ways_take_the_order_the_readers_language_writes() -> None:
+    # 01/01/2020 ... 01/12/2020: the months of 2020 written day first, or 1-12 January written month first.
+    european = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(usual_day_first=True))
+    assert european.frequency.name == "monthly" and european.frame["ds"].iloc[1] == pd.Timestamp("2020-02-01")
+    assert [n.key for n in european.report.notices if "ambiguous" in n.key] == ["notice.ambiguous_usual_day_first"]
+    american = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(usual_day_first=False))
+    assert american.frequency.name == "daily" and american.frame["ds"].iloc[1] == pd.Timestamp("2020-01-02")
+    assert [n.key for n in american.report.notices if "ambiguous" in n.key] == ["notice.ambiguous_month_first"]
+    us_months = "date,sales\n" + "".join(f"{m:02d}/01/2024,{100 + m}\n" for m in range(1, 13))
+    read = load_series(us_months.encode(), "us.csv", LoadOptions(usual_day_first=False))
+    assert read.frequency.name == "monthly" and read.frame["ds"].iloc[-1] == pd.Timestamp("2024-12-01")
+    forced = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(day_first=False, usual_day_first=True))
+    assert forced.frequency.name == "daily"  # an order the user chose wins over the language's
+
+
+def test_the_usual_order_does_not_take_a_reading_that_is_less_evenly_spaced() -> None:
+    # Day first, 1-9 January without the 7th; month first, the 1st of January to September without July: the month
+    # first reading is not evenly spaced, so the language's order (month first) is not taken.
+    days = "date,sales\n" + "".join(f"{d:02d}/01/2024,{d % 3}\n" for d in (1, 2, 3, 4, 5, 6, 8, 9))
+    assert calendar_spread(pd.Series(pd.date_range("2024-01-01", periods=12, freq="MS"))) == 0.0
+    read = load_series(days.encode(), "days.csv", LoadOptions(usual_day_first=False))
+    assert read.frame["ds"].iloc[1] == pd.Timestamp("2024-01-02")
+    assert not any("usual" in n.key for n in read.report.notices)
+
+
+def test_a_browser_locale_names_the_order_its_language_writes_dates_in() -> None:
+    assert [usual_day_first(locale) for locale in ("en-GB", "de", "fr-FR", "pt_BR", "en-US", "en-PH")] == \
+        [True, True, True, True, False, False]
+    assert [usual_day_first(locale) for locale in ("en", "zh-CN", "ja", "en-CA", "", None)] == [None] * 6
 
 
 def test_duplicates_are_dropped_or_combined_by_the_chosen_policy() -> None:

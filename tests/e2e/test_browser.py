@@ -105,6 +105,23 @@ def test_an_uploaded_csv_is_charted(browser, app_url: str, tmp_path: Path) -> No
     page.close()
 
 
+@pytest.mark.parametrize(("locale", "frequency"), [("en-GB", "monthly"), ("en-US", "daily")])
+def test_ambiguous_dates_are_read_in_the_order_the_browsers_language_writes(  # type: ignore[no-untyped-def]
+        browser, app_url: str, tmp_path: Path, locale: str, frequency: str) -> None:
+    # 01/01/2020 ... 01/12/2020: twelve months written day first, or 1-12 January written month first.
+    source = tmp_path / "ambiguous.csv"
+    source.write_text("date,value\n" + "".join(f"01/{month:02d}/2020,{month}\n" for month in range(1, 13)))
+    page = browser.new_page(locale=locale)
+    page.goto(app_url)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(source))
+    page.get_by_text("Series: ambiguous.csv").wait_for(timeout=LONG)
+    page.get_by_text(frequency).first.wait_for(timeout=LONG)
+    assert page.get_by_text("monthly" if frequency == "daily" else "daily").count() == 0
+    assert no_exception_shown(page)
+    page.close()
+
+
 def test_a_model_trains_and_its_metrics_appear(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
     page.goto(f"{app_url}/Train")
