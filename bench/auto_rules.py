@@ -147,7 +147,8 @@ def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float
     members = (search.members(margin) if never_alone is None  # type: ignore[attr-defined]
                else search.members(margin, never_alone))  # type: ignore[attr-defined]
     forecasts = np.array([series["forecasts"][name] for name in members])  # type: ignore[index]
-    return np.tensordot(member_weights(members, anchor_weight), forecasts, axes=1)
+    return np.tensordot(member_weights(members, search.anchor_weight(anchor_weight)),  # type: ignore[attr-defined]
+                        forecasts, axes=1)
 
 
 def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: float, anchor_weight: float,

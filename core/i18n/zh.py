@@ -204,6 +204,10 @@ MESSAGES: dict[str, str] = {
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%{not_a_line}（且对季节性序列能刻画季节）时才单独使用，否则取 ETS（权重 {anchor}%）"
                     "与两个最佳其他模型（各 {other}%）的加权平均。阴影带是它的 95% 预测区间。",
+    "auto.summary_short": "auto 使用 **{chosen}** 进行预测（季节周期 {season}）：训练集只有 {rows} 行，"
+                          "训练集内部的滚动起点回测（共 {origins} 个起点，每次向前预测 {horizon} 步）"
+                          "无法区分各模型的优劣，因此对指数平滑（ETS）、动态 Theta 和 ARIMA 取等权平均："
+                          "在这么少的数据上，这样的组合比任何单独挑选的模型更可靠。阴影带是它的 95% 预测区间。",
     "auto.season_by_ets": "季节性检验未确认季节性，但指数平滑的似然更偏好周期为 {season} 的季节形式：因此不会单独使用忽略季节的模型。",
     "auto.season_left_out": "所选模型都不预测该季节。",
     "auto.season_in_ets": "只有 ETS 的季节形式预测该季节（占预测的 {share}%）；其他模型不含季节。",

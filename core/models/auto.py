@@ -91,6 +91,18 @@ FORMER_ANCHOR_WEIGHT = 1 / 3  # the anchor's weight in results and model files w
 # 0.782, 0.868): better on the monthly sets, worse on bench44, and on the 21 employment series of
 # ``bench/many_accuracy.py`` (whose trends break in the test years) 0.461 -> 0.557, so it is not forced in.
 DYNAMIC_THETA = "dynamic theta"
+# Histories of at most this many rows are forecast by the equal mean of ``SHORT_MEMBERS``, whatever the backtest
+# ranks first: its two or three origins a few steps apart cannot tell the candidates apart (``Search.short``). Chosen
+# on the first halves of the six tuning sets of ``_trend_candidates``' note (``bench/auto_rules.py``; 16, 20, 24, 27,
+# 30, 33, 36 rows: 0.6548, 0.6530, 0.6537, 0.6567, 0.6546, 0.6592, 0.6598 against 0.6582), 2026-12-04; the second
+# halves 0.6918 -> 0.6795 (M3 yearly 0.760 -> 0.717, M3 quarterly 0.733 -> 0.719, the other sets unchanged; 86 series
+# changed; worst series 5.75x -> 5.60x seasonal naive). On M1's 1,001 series, never tuned on (``bench/many_accuracy.py
+# --panel m1``): 0.741 -> 0.734 (yearly 0.693 -> 0.669, quarterly 0.681 -> 0.669), 171 -> 174 series worse than 1.2x
+# seasonal naive, the worst 10.3x -> 6.8x, band coverage 74.7% / 90.3% -> 76.1% / 91.2% (yearly 71.3% / 87.6% -> 77.7%
+# / 92.2%). ETS with dynamic Theta alone, or with ARIMA alone, scored 0.6696 and 0.6683 on the six sets (at 30 rows),
+# the four with Theta 0.6677 (these three 0.6667).
+SHORT_ROWS = 20
+SHORT_MEMBERS = (ANCHOR, DYNAMIC_THETA, "none: ARIMA")
 # Long histories: auto works on the most recent rows (its backtests forecast at most
 # ``intervals.MAX_BACKTEST_HORIZON`` steps ahead; bands beyond grow like sqrt(h)).
 MAX_ROWS = 20_000
@@ -254,15 +266,35 @@ class Search:
     scores: dict[str, float]  # candidate -> mean error over ``scale``, transformed candidates penalised
     scale: float  # the in-sample seasonal-naive error
     rule_season: int = 1  # the season ``chosen_members`` protects (``selection_season``)
+    rows: int | None = None  # the history's rows; None in searches kept before it was recorded
 
     def ranked(self) -> list[str]:
         """The candidates that could be backtested, best first."""
         return sorted((name for name in self.scores if math.isfinite(self.scores[name])), key=self.scores.__getitem__)
 
+    def short(self) -> bool:
+        """Whether the history is too short for the backtest to choose (``SHORT_ROWS``) and at least two of
+        ``SHORT_MEMBERS`` could be backtested; not when the user named regressors (only the backtest can tell
+        whether they help)."""
+        return (self.rows is not None and self.rows <= SHORT_ROWS
+                and not any(USES_REGRESSORS in name for name in self.scores)
+                and len(self._short_members()) >= 2)
+
+    def _short_members(self) -> list[str]:
+        ranked = self.ranked()
+        return [name for name in SHORT_MEMBERS if name in ranked]
+
     def members(self, margin: float = ALONE_MARGIN, never_alone: tuple[str, ...] = NEVER_ALONE) -> list[str]:
-        """What auto forecasts with (``chosen_members``), the season protected as ``selection_season`` found it."""
+        """What auto forecasts with: ``SHORT_MEMBERS`` on a ``short`` history, else ``chosen_members``, the season
+        protected as ``selection_season`` found it."""
+        if self.short():
+            return self._short_members()
         return chosen_members(self.ranked(), self.scores, margin, self.rule_season, self.rule_season == self.season,
                               never_alone)
+
+    def anchor_weight(self, weight: float = ANCHOR_WEIGHT) -> float:
+        """ETS's weight among ``members``: ``weight``, or an equal share on a ``short`` history."""
+        return 1.0 / len(self._short_members()) if self.short() else weight
 
 
 def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regressors: tuple[str, ...] = (),
@@ -288,7 +320,7 @@ def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regr
     errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
     scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
               for name, err in errors.items()}
-    return Search(season, factories, plan, errors, scores, scale, rule_season)
+    return Search(season, factories, plan, errors, scores, scale, rule_season, len(history))
 
 
 def _seasonal_regressor_candidates(values: np.ndarray, frequency: Frequency, season: int, seed: int,
@@ -343,6 +375,7 @@ class AutoForecaster(Forecaster):
     selection_season_ = 0  # the season its rule protected (``selection_season``); 0 in model files from before
     frequency_season_ = 0  # the frequency's season length (a day of hours: 24); 0 in model files from before
     anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
+    short_history_ = False  # forecast by ``SHORT_MEMBERS`` (``Search.short``); False in model files from before
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
                  device: str = "cpu") -> None:
@@ -369,7 +402,7 @@ class AutoForecaster(Forecaster):
         self.alone_margin_, self.never_alone_ = ALONE_MARGIN, NEVER_ALONE
         members = found.members(self.alone_margin_, self.never_alone_)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
-        self.anchor_weight_ = ANCHOR_WEIGHT
+        self.anchor_weight_, self.short_history_ = found.anchor_weight(ANCHOR_WEIGHT), found.short()
         weights = member_weights(members, self.anchor_weight_)
         chosen_errors = np.tensordot(weights, np.array([errors[name] for name in members]), axes=1)
         band = band_from_backtest(values, frequency, chosen_errors, plan) if len(plan.origins) >= BAND_ORIGINS else None
@@ -450,7 +483,8 @@ class AutoForecaster(Forecaster):
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "seasonal_line_alone": ": trend + season" not in self.never_alone_,
-                "anchor_weight": self.anchor_weight_, **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
+                "anchor_weight": self.anchor_weight_, "short_history": self.short_history_,
+                **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
                 **({"ets_season_share": share} if (share := self.ets_season_share()) else {}),
                 **({"regressors": list(self.regressors), "regressors_used": USES_REGRESSORS in self.chosen_}
                    if self.regressors else {}),

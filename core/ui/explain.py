@@ -92,9 +92,11 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     # with seasonal terms
     not_a_line = "" if "anchor_weight" not in params else t(
         "auto.not_a_line" if params.get("seasonal_line_alone", True) else "auto.not_a_line_or_seasonal_line", lang)
-    text = t("auto.summary", lang, chosen=candidate_name(params["chosen"], lang), season=params["season"],
+    text = t("auto.summary_short" if params.get("short_history") else "auto.summary", lang,
+             chosen=candidate_name(params["chosen"], lang), season=params["season"],
              origins=params.get("origins") or 0, horizon=params.get("backtest_horizon") or 0, below=below,
-             anchor=round(100 * anchor), other=round(100 * (1 - anchor) / max(others, 1)), not_a_line=not_a_line)
+             anchor=round(100 * anchor), other=round(100 * (1 - anchor) / max(others, 1)), not_a_line=not_a_line,
+             rows=params.get("rows_used", 0))
     if params.get("selection_season", 1) > 1 and params.get("season") == 1:
         text += t("auto.season_by_ets", lang, season=params["selection_season"])
     elif params.get("frequency_season", 0) > 1 and params.get("season") == 1:  # said why the season was dropped

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from core.models.auto import (ALONE_MARGIN, ANCHOR, ANCHOR_WEIGHT, BAND_ORIGINS, DYNAMIC_THETA, FORMER_NEVER_ALONE,
-                              AutoForecaster, EnsembleForecaster, backtest_plan, chosen_members, member_weights,
-                              models_season)
+                              SHORT_MEMBERS, SHORT_ROWS, AutoForecaster, EnsembleForecaster, backtest_plan,
+                              chosen_members, member_weights, models_season)
+from core.models.files import load_model, model_bytes
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.specs import spec_for
 from core.ui.explain import selection_summary
@@ -373,6 +374,45 @@ def test_auto_weighs_ets_by_anchor_weight_and_says_so() -> None:
     assert "ETS(Ad,M) 60%, ETS(A,M) 30%, ETS(N,M) 6%, ETS(N,A) 3% and 1 other form 1%." in shown  # none left unsaid
     assert "ETS(A,A)" not in shown and "以及其他 1 种形式 1%" in str(selection_summary(
         {"chosen": ANCHOR, "season": 12, "ets_forms": forms}, "zh"))
+
+
+def _yearly(values: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({"ds": pd.date_range("1990-01-01", periods=len(values), freq="YS"), "y": values})
+
+
+def test_a_short_history_is_forecast_by_the_equal_mean_of_ets_dynamic_theta_and_arima() -> None:
+    """Two or three backtest origins a few steps apart cannot tell candidates apart: a history of at most
+    ``SHORT_ROWS`` rows takes the equal mean of ``SHORT_MEMBERS``, whatever ranked first, and says why."""
+    values = 100 + np.cumsum(np.random.default_rng(3).normal(2.0, 4.0, SHORT_ROWS))
+    model = AutoForecaster(seed=0).fit(_yearly(values), Frequency("yearly", "YS", 1))
+    params = model.params()
+    assert params["short_history"] is True and params["rows_used"] == SHORT_ROWS
+    assert params["member_weights"] == pytest.approx([1 / 3] * 3)
+    assert isinstance(model.best_, EnsembleForecaster)
+    assert params["chosen"] == "ensemble of " + ", ".join(SHORT_MEMBERS)
+    assert SHORT_MEMBERS == ("ETS", "dynamic theta", "none: ARIMA")
+    future = pd.DataFrame({"ds": pd.date_range("2010-01-01", periods=4, freq="YS")})
+    alone = [member.forecast(future) for member in model.best_.members]
+    np.testing.assert_allclose(model.forecast(future), np.mean(alone, axis=0))
+    said = str(selection_summary(params))
+    assert f"the {SHORT_ROWS} training rows are too few" in said and "with equal weights" in said
+    assert "训练集只有 20 行" in str(selection_summary(params, "zh"))
+    loaded = load_model(model_bytes(model))  # the model file keeps it
+    np.testing.assert_allclose(loaded.forecast(future), model.forecast(future))
+    assert loaded.params()["short_history"] is True
+    one_more = _yearly(np.append(values, values[-1] + 2.0))
+    longer = AutoForecaster(seed=0).fit(one_more, Frequency("yearly", "YS", 1)).params()
+    assert longer["short_history"] is False and "too few" not in str(selection_summary(longer))
+
+
+def test_a_short_history_with_regressors_is_still_chosen_by_the_backtest() -> None:
+    """Only the backtest can say whether the user's regressors help, so they keep it on short histories too."""
+    rng = np.random.default_rng(5)
+    frame = _yearly(50 + np.cumsum(rng.normal(1.0, 1.0, 18)))
+    frame["price"] = rng.normal(10.0, 2.0, len(frame))
+    frame["y"] += 3.0 * frame["price"]
+    params = AutoForecaster(seed=0, regressors=("price",)).fit(frame, Frequency("yearly", "YS", 1)).params()
+    assert params["short_history"] is False
 
 
 def test_the_leaderboard_scores_are_over_the_frequencys_seasonal_naive_error() -> None:
