@@ -6,7 +6,8 @@ refitted on all the training rows forecasts the test rows. Each rule is ``chosen
 ``margin`` (a candidate goes alone when its backtest score is below ``margin`` times ETS's; otherwise ETS
 and the two best others are averaged); "never alone" is margin 0. A second table sweeps ETS's weight in that
 average (``ANCHOR_WEIGHT``; the two others share the rest); a third compares letting a straight trend line, with or
-without seasonal terms, go alone as the other candidates may.
+without seasonal terms, go alone as the other candidates may; a fourth sweeps the history length up to which auto
+takes the equal mean of ETS, dynamic Theta and ARIMA whatever the backtest ranks first (``SHORT_ROWS``).
 
 Tuning sets:
 - ``bench44``: the 44 series of ``bench/accuracy.py``'s first panel (real, synthetic and more series);
@@ -45,6 +46,7 @@ from many_accuracy import geomean, monthly_ending, tourism_series
 
 MARGINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ANCHOR_WEIGHTS = (1 / 3, 0.4, 0.5, 0.6, 0.7)
+SHORT_ROWS_TRIED = (0, 16, 20, 24, 27, 30, 33, 36)
 M3_SERIES, M3_SEED = 120, 7
 M3_OTHER = {"m3-yr": "yearly", "m3-qtr": "quarterly", "m3-oth": "other"}
 M3_OTHER_SERIES, M3_OTHER_SEED = 100, 11
@@ -138,31 +140,35 @@ def reference_table(studied: dict[str, list[dict[str, object]]]) -> None:
 
 
 def rule_forecast(series: dict[str, object], margin: float, anchor_weight: float,
-                  never_alone: tuple[str, ...] | None = None) -> np.ndarray:
-    """The forecast of ``chosen_members`` with ``margin``, ``anchor_weight`` and the candidates that ``never_alone``
-    go alone (None: auto's ``NEVER_ALONE``; before 2026-12-03 only the straight trend line without seasonal terms)."""
-    from core.models.auto import member_weights
+                  never_alone: tuple[str, ...] | None = None, short_rows: int | None = None) -> np.ndarray:
+    """The forecast of ``Search.members`` with ``margin``, ``anchor_weight``, the candidates that ``never_alone``
+    go alone (None: auto's ``NEVER_ALONE``; before 2026-12-03 only the straight trend line without seasonal terms) and
+    the equal mean of ``SHORT_MEMBERS`` on histories of at most ``short_rows`` rows (None: auto's ``SHORT_ROWS``;
+    0: never, as before 2026-12-04)."""
+    from core.models.auto import NEVER_ALONE, SHORT_ROWS, member_weights
 
     search = series["search"]
-    members = (search.members(margin) if never_alone is None  # type: ignore[attr-defined]
-               else search.members(margin, never_alone))  # type: ignore[attr-defined]
+    rows = SHORT_ROWS if short_rows is None else short_rows
+    members = search.members(margin, NEVER_ALONE if never_alone is None else never_alone,  # type: ignore[attr-defined]
+                             rows)
     forecasts = np.array([series["forecasts"][name] for name in members])  # type: ignore[index]
-    return np.tensordot(member_weights(members, search.anchor_weight(anchor_weight)),  # type: ignore[attr-defined]
-                        forecasts, axes=1)
+    weights = member_weights(members, search.anchor_weight(anchor_weight, rows))  # type: ignore[attr-defined]
+    return np.tensordot(weights, forecasts, axes=1)
 
 
 def rule_row(studied: dict[str, list[dict[str, object]]], label: str, margin: float, anchor_weight: float,
-             never_alone: tuple[str, ...] | None = None) -> str:
+             never_alone: tuple[str, ...] | None = None, short_rows: int | None = None) -> str:
     """One rule's line: the mean of the sets' log geometric means (all, first halves, second halves), each set's
     geometric mean and halves, the worst series, how many are worse than 1.2x, AirPassengers' MAPE."""
-    scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin, anchor_weight, never_alone) - s["actual"])))
-                             / s["base"] for s in rows]) for tag, rows in studied.items()}
+    scores = {tag: np.array([float(np.mean(np.abs(rule_forecast(s, margin, anchor_weight, never_alone, short_rows)
+                                                  - s["actual"]))) / s["base"] for s in rows])
+              for tag, rows in studied.items()}
 
     def mean(part: slice) -> float:
         return math.exp(float(np.mean([math.log(geomean(v[part])) for v in scores.values()])))
 
     air = next(s for s in studied["bench44"] if s["name"] == CHOSEN)
-    forecast = rule_forecast(air, margin, anchor_weight, never_alone)
+    forecast = rule_forecast(air, margin, anchor_weight, never_alone, short_rows)
     mape = 100 * float(np.mean(np.abs(forecast - air["actual"]) / np.abs(air["actual"])))  # type: ignore[operator]
     every = np.concatenate(list(scores.values()))
     return (f"{label:>12}{mean(slice(None)):8.4f}{mean(slice(0, None, 2)):8.4f}{mean(slice(1, None, 2)):8.4f} | "
@@ -199,6 +205,10 @@ def main() -> None:
     print(rule_row(studied, "neither", ALONE_MARGIN, ANCHOR_WEIGHT))
     print(rule_row(studied, "seasonal", ALONE_MARGIN, ANCHOR_WEIGHT, FORMER_NEVER_ALONE))
     print(rule_row(studied, "both", ALONE_MARGIN, ANCHOR_WEIGHT, ()))
+    print(f"\nHistories of at most this many rows forecast by the equal mean of ETS, dynamic Theta and ARIMA "
+          f"(0: never)\n{'rows':>12}{header}")
+    for rows in SHORT_ROWS_TRIED:
+        print(rule_row(studied, str(rows), ALONE_MARGIN, ANCHOR_WEIGHT, short_rows=rows))
     if options.statsforecast:
         reference_table(studied)
 
