@@ -712,13 +712,14 @@ def _parse_day_or_month_first(text: pd.Series, sample: pd.Series) -> tuple[pd.Se
 
 def calendar_spread(parsed: pd.Series) -> float:
     """``_spacing_spread``, but in months for stamps that all fall on one day of the month at one time of day (the
-    1st of every month is evenly spaced, though 28 to 31 days apart)."""
-    stamps = pd.DatetimeIndex(parsed.dropna())
+    1st of every month is evenly spaced, though 28 to 31 days apart). Each stamp counts once: a long file repeats it
+    for every series."""
+    stamps = pd.DatetimeIndex(parsed.dropna()).unique()
     if len(stamps) > 1 and stamps.day.nunique() == 1 and (stamps - stamps.normalize()).nunique() == 1:
         months = np.sort(np.asarray(stamps.year * 12 + stamps.month, dtype=float))
         gaps = np.diff(months)
         return float(np.std(gaps) / max(np.mean(np.abs(gaps)), 1.0))
-    return _spacing_spread(parsed)
+    return _spacing_spread(pd.Series(stamps))
 
 
 def _spacing_spread(parsed: pd.Series) -> float:

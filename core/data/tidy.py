@@ -800,8 +800,8 @@ def _usual_order(values: pd.Series, parsed: tuple[pd.Series, str], usual: bool |
     (one day apart) or 1 February and 1 March (one month apart), and which one the file means, only the writer's
     habit says. The format found then says ``as usual``."""
     stamps, found = parsed
-    if usual is None or AMBIGUOUS not in found or found.startswith("%d") == usual:
-        return parsed
+    if usual is None or AMBIGUOUS not in found or found.startswith(MIXED_FORMATS) or found.startswith("%d") == usual:
+        return parsed  # a column mixing ways of writing dates has its ambiguous part read by the rest's spacing
     other = parse_dates(values, usual)
     if other is None or calendar_spread(other[0]) > 0:
         return parsed

@@ -206,7 +206,7 @@ def language_from(param: object, locale: object) -> str:
 # the year first. Any other region or language writes them day first (31/01).
 MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "UM", "VI", "PR", "BZ"})
 BOTH_ORDER_REGIONS = frozenset({"CA", "KE", "GH"})
-YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn"})
+YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn", "sv", "fa"})
 
 
 def usual_day_first(locale: object) -> bool | None:
@@ -215,8 +215,11 @@ def usual_day_first(locale: object) -> bool | None:
     ``core.data.tidy.LoadOptions.usual_day_first``."""
     if not isinstance(locale, str) or not locale.strip():
         return None
-    language, _, region = locale.strip().replace("_", "-").partition("-")
-    language, region = language.lower(), region.split("-")[-1].upper() if region else ""
+    language, *subtags = locale.strip().replace("_", "-").split("-")
+    # the region: the first subtag of two letters or three digits (en-US-POSIX, zh-Hant-TW, es-419)
+    region = next((tag.upper() for tag in subtags if (len(tag) == 2 and tag.isalpha())
+                   or (len(tag) == 3 and tag.isdigit())), "")
+    language = language.lower()
     if region in MONTH_FIRST_REGIONS:
         return False
     if region in BOTH_ORDER_REGIONS or language in YEAR_FIRST_LANGUAGES or (language == "en" and not region):

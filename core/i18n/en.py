@@ -253,9 +253,9 @@ MESSAGES: dict[str, str] = {
                     "averaged with the two best others ({other}% each). The band is its 95% interval.",
     "auto.summary_short": "auto forecasts with **{chosen}** (season length {season}): the {rows:,} training rows are "
                           "too few for its rolling-origin backtest ({origins:plural:origin}, {horizon:plural:step} "
-                          "ahead each) to tell the models apart, so it averages exponential smoothing (ETS), dynamic "
-                          "Theta and ARIMA with equal weights, a combination that forecasts short series more "
-                          "reliably than any one model chosen on so few rows. The band is its 95% interval.",
+                          "ahead each) to tell the candidates apart, so it averages the models named with equal "
+                          "weights, a combination that forecasts short series more reliably than any one model chosen "
+                          "on so few rows. The band is its 95% interval.",
     "auto.few_seasons": " The frequency's season of {season} steps was not tested: the {rows:,} training rows hold "
                         "two of them or fewer, and the test needs more.",
     "auto.no_season": " The frequency's season of {season} steps was not confirmed: the training rows show no "

@@ -18,6 +18,7 @@ from core.data.parsing import calendar_spread
 from core.data.quality import summarize
 from core.data.read import _numbered, read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
+from core.panel.choice import PanelChoice, read_panel
 from core.panel.split import plan_layout
 from core.evaluation.pipeline import RunRequest, run
 from core.models.features import calendar_columns
@@ -166,6 +167,28 @@ def test_a_browser_locale_names_the_order_its_language_writes_dates_in() -> None
     assert [usual_day_first(locale) for locale in ("en-GB", "de", "fr-FR", "pt_BR", "en-US", "en-PH")] == \
         [True, True, True, True, False, False]
     assert [usual_day_first(locale) for locale in ("en", "zh-CN", "ja", "en-CA", "", None)] == [None] * 6
+    # the region is the first subtag of two letters or three digits, not the last one
+    assert [usual_day_first(locale) for locale in ("en-US-POSIX", "en-US-u-ca-gregory", "es-419", "zh-Hant-TW",
+                                                   "sv-SE")] == [False, False, True, None, None]
+
+
+def test_a_long_file_repeating_each_date_for_its_series_takes_the_usual_order_too() -> None:
+    text = "date,store,sales\n" + "".join(f"01/{m:02d}/2020,{store},{m * 10 + len(store)}\n"
+                                          for m in range(1, 13) for store in ("north", "south"))
+    assert calendar_spread(pd.Series(pd.to_datetime([f"2020-{m:02d}-01" for m in range(1, 13)] * 2))) == 0.0
+    whole = load_series(text.encode(), "stores.csv", LoadOptions(usual_day_first=True))
+    assert pd.Timestamp("2020-12-01") in set(whole.frame["ds"])  # 1 December, not 12 January
+    panel = read_panel(text.encode(), "stores.csv", LoadOptions(usual_day_first=True), PanelChoice())
+    assert panel is not None and panel.ids == ["north", "south"]
+
+
+def test_a_column_mixing_ways_of_writing_dates_keeps_its_reading_whatever_the_language() -> None:
+    text = "date,sales\n" + "".join(f"2020-01-{d:02d},{d}\n" for d in range(1, 7)) + "".join(
+        f"{d:02d}/01/2020,{d}\n" for d in range(7, 13))
+    read = {usual: load_series(text.encode(), "mixed.csv", LoadOptions(usual_day_first=usual))
+            for usual in (None, True, False)}
+    assert read[True].report.date_format == read[False].report.date_format == read[None].report.date_format
+    assert all(series.frame["ds"].equals(read[None].frame["ds"]) for series in read.values())
 
 
 def test_duplicates_are_dropped_or_combined_by_the_chosen_policy() -> None:
