@@ -79,6 +79,20 @@ def test_each_model_trains_on_the_train_page(model: str) -> None:
                    for box in at.info)
 
 
+def test_auto_on_a_short_yearly_series_says_it_averages_the_three_models_equally() -> None:
+    at = open_page("dashboard.py")
+    text = "year,output\n" + "".join(f"{1990 + i},{100 + 3 * i + (i % 3)}\n" for i in range(25))
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("short.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("auto").run()
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    result = at.session_state[keys.TRAIN_RESULT]
+    assert result.params["short_history"] is True and result.params["member_weights"] == pytest.approx([1 / 3] * 3)
+    said = [box.value for box in at.info if "auto forecasts with" in box.value]
+    assert said and "the 17 training rows are too few" in said[0] and "with equal weights" in said[0], said
+
+
 def test_linear_result_matches_the_known_answer_and_explains_itself() -> None:
     at = open_page("pages/1_Train.py")
     at.button(key=keys.TRAIN_BUTTON).click().run()
