@@ -375,7 +375,7 @@ MESSAGES: dict[str, str] = {
     "forecast.default_run": "multi (default settings)",
     "forecast.run": "Run to forecast with",
     "forecast.run_help": "The model and settings of a run from Train, refitted on every row.",
-    "forecast.chosen": "auto chose again on every row for this forecast, by the same backtest: {chosen}. The Train "
+    "forecast.chosen": "auto chose again on every row for this forecast, by the same rules: {chosen}. The Train "
                        "page's result is what it chose on the training rows alone.",
     "forecast.horizon": "Horizon (steps)",
     "forecast.horizon_help": "Steps past the end of the data ({frequency}), at most {most:,} here (the command line's "

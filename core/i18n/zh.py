@@ -305,7 +305,7 @@ MESSAGES: dict[str, str] = {
     "forecast.default_run": "multi（默认设置）",
     "forecast.run": "用于预测的训练记录",
     "forecast.run_help": "采用训练页中某次训练的模型和设置，在全部数据上重新拟合。",
-    "forecast.chosen": "为进行本次预测，auto 用同样的回测在全部数据行上重新做了选择：{chosen}。训练页的结果是它仅在训练集上所做的选择。",
+    "forecast.chosen": "为进行本次预测，auto 用同样的规则在全部数据行上重新做了选择：{chosen}。训练页的结果是它仅在训练集上所做的选择。",
     "forecast.horizon": "预测步数",
     "forecast.horizon_help": "在数据末尾之后要预测的步数（{frequency}），此处最多 {most:,} 步（命令行的 --horizon 最多到 TSR_MAX_HORIZON）。",
     "forecast.no_runs_shown": "当前显示的序列还没有训练记录：将使用默认的 `multi` 模型预测它。下方用全部序列训练记录的模型预测"
