@@ -716,15 +716,18 @@ def calendar_spread(parsed: pd.Series) -> float:
     for every series."""
     stamps = pd.DatetimeIndex(parsed.dropna()).unique()
     if len(stamps) > 1 and stamps.day.nunique() == 1 and (stamps - stamps.normalize()).nunique() == 1:
-        months = np.sort(np.asarray(stamps.year * 12 + stamps.month, dtype=float))
-        gaps = np.diff(months)
-        return float(np.std(gaps) / max(np.mean(np.abs(gaps)), 1.0))
+        return _gap_spread(np.sort(np.asarray(stamps.year * 12 + stamps.month, dtype=float)))
     return _spacing_spread(pd.Series(stamps))
 
 
 def _spacing_spread(parsed: pd.Series) -> float:
-    stamps = np.sort(parsed.dropna().to_numpy(dtype="datetime64[s]").astype(np.int64))
-    gaps = np.diff(stamps)
+    return _gap_spread(np.sort(parsed.dropna().to_numpy(dtype="datetime64[s]").astype(np.int64)))
+
+
+def _gap_spread(sorted_points: np.ndarray) -> float:
+    """The spread of the gaps between ``sorted_points`` over their mean size: 0 when evenly spaced (or fewer than
+    two)."""
+    gaps = np.diff(sorted_points)
     return float(np.std(gaps) / max(np.mean(np.abs(gaps)), 1.0)) if len(gaps) else 0.0
 
 

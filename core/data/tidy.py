@@ -738,20 +738,20 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "read on the first row's offset, so that they stay evenly spaced: after a change "
                                      "they show an hour off the times written.", "notice.first_offset",
                                      {"column": str(col)}))
-    elif AMBIGUOUS_AS_USUAL in found:
-        order = "day first" if found.startswith("%d") else "month first"
-        report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading, evenly spaced "
-                                     f"either way; read {order}, as your browser's language writes dates. If that "
-                                     "is wrong, choose the other order on the Data page, or write the dates as "
-                                     "yyyy-mm-dd.", f"notice.ambiguous_usual_{order.replace(' ', '_')}",
-                                     {"column": str(col)}))
     elif AMBIGUOUS in found:
         order = "day first" if found.startswith("%d") else "month first"
-        report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
-                                     "because that gives the more regular spacing. If that is wrong, choose the other "
-                                     "order on the Data page (--day-first or --month-first on the command line), "
-                                     "or write the dates as yyyy-mm-dd.",
-                                     f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
+        if AMBIGUOUS_AS_USUAL in found:
+            report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading, evenly spaced "
+                                         f"either way; read {order}, as your browser's language writes dates. If that "
+                                         "is wrong, choose the other order on the Data page, or write the dates as "
+                                         "yyyy-mm-dd.", f"notice.ambiguous_usual_{order.replace(' ', '_')}",
+                                         {"column": str(col)}))
+        else:
+            report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
+                                         "because that gives the more regular spacing. If that is wrong, choose the "
+                                         "other order on the Data page (--day-first or --month-first on the command "
+                                         "line), or write the dates as yyyy-mm-dd.",
+                                         f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
 
 
 def _periods_as_months_notice(col: str) -> Notice:
@@ -799,7 +799,7 @@ def _usual_order(values: pd.Series, parsed: tuple[pd.Series, str], usual: bool |
     when that one is the other and is evenly spaced on the calendar: 01/02/2020, 01/03/2020, ... are 2 and 3 January
     (one day apart) or 1 February and 1 March (one month apart), and which one the file means, only the writer's
     habit says. The format found then says ``as usual``."""
-    stamps, found = parsed
+    found = parsed[1]
     if usual is None or AMBIGUOUS not in found or found.startswith(MIXED_FORMATS) or found.startswith("%d") == usual:
         return parsed  # a column mixing ways of writing dates has its ambiguous part read by the rest's spacing
     other = parse_dates(values, usual)
