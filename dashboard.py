@@ -10,7 +10,7 @@ from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import data_chart
 from core.panel.choice import PanelChoice
-from core.ui.panel_view import (PAGES, Reading, again, chosen_sheet, file_readers, fresh_options, id_candidates,
+from core.ui.panel_view import (Reading, again, app_pages, chosen_sheet, file_readers, fresh_options, id_candidates,
                                 panel_choice, panel_note, picked_options, read_into, sheet_picker, show_series)
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
@@ -133,18 +133,18 @@ def main() -> None:
     note = open_session(st.session_state, st.query_params, load_file, split=split_file, cookies=st.context.cookies)
     T = Texts(language_of(st.session_state, st.query_params, st.context.locale))  # the selector's choice first
     follow_language(st.session_state, T.lang)
-    data = st.Page(data_page, title=T("nav.data"), url_path="dashboard", default=True)
-    page = st.navigation([data, *(st.Page(path, title=T(title), url_path=url) for path, title, url in PAGES)])
+    pages = app_pages(st.Page, data_page, T)
+    page, links = st.navigation(pages, position="hidden"), st.sidebar.container()  # links drawn last, with their URLs
     if wanted := after_navigation(st.session_state, st.query_params):  # a shared link's split; a first deep link
         st.switch_page(wanted, query_params=st.query_params.to_dict())
     lang = st.sidebar.selectbox(T("app.language"), list(LANGUAGES), key=keys.APP_LANG_WIDGET,  # on every page
                                 format_func=LANGUAGES.__getitem__)
-    if note and page is not data:
+    if note and page is not pages[0]:
         st.toast(plain(note.text(lang)))
     try:
         page.run()
     finally:  # also after a page's st.stop() or st.rerun()
-        end_run(st.session_state, st.query_params, lang)
+        end_run(st.session_state, st.query_params, lang, links, pages)
 
 
 main()

@@ -1,16 +1,18 @@
 """Which widget each setting of the model table gets, and with what, so the Train page names no setting."""
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 from core.data.frequency import Frequency
-from core.evaluation.pipeline import horizon_limit
+from core.evaluation.pipeline import RunRequest, horizon_limit
 from core.i18n import core_text, quoted_list, t
-from core.models.specs import ModelSpec, Setting, regressor_users
+from core.models.specs import (SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec, Setting, model_names,
+                               regressor_users, spec_for)
 from core.training.loop import TrainConfig
 from core.ui.text import plain
 from core.ui import state_keys as keys
+from core.ui.urlstate import train_query
 
 SLIDER_SPAN = 300  # integer settings with a range this narrow get a slider, wider ones a number box
 
@@ -65,6 +67,23 @@ def training_defaults(training: TrainConfig) -> dict[str, Any]:
     """A model's default training as the values of the Train page's training settings, by name."""
     return {"optimizer": training.optimizer, "lr": training.learning_rate(), "epochs": training.epochs,
             "batch": training.batch, "batch_size": training.batch_size}
+
+
+def train_fields_of(state: Mapping[str, Any], frequency: Frequency, fraction: float) -> dict[str, str]:
+    """The Train page's settings as it writes them in the URL (``train_query``) from the values its widgets hold in
+    ``state`` (``start_settings``' where it has not been drawn): the model picked, its settings, its training, the
+    seed."""
+    model = state.get(keys.TRAIN_MODEL_WIDGET, model_names()[0])
+    spec = spec_for(model)
+    starts = {setting.name: setting.initial(frequency) for setting in spec.settings}
+    if spec.training is not None:
+        starts.update(training_defaults(spec.training))
+    value = {name: state.get(keys.train_setting(model, name), start) for name, start in starts.items()}
+    training = None if spec.training is None else spec.training.with_(
+        **{setting.name: value[setting.name] for setting in TRAINING_SETTINGS})
+    settings = ModelSettings(values={setting.name: value[setting.name] for setting in spec.settings},
+                             training=training, seed=int(state.get(keys.TRAIN_SEED, SEED.initial(frequency))))
+    return train_query(RunRequest(model, settings, train_fraction=fraction))
 
 
 def start_settings(state: MutableMapping[str, Any], spec: ModelSpec, frequency: Frequency) -> None:

@@ -3,7 +3,7 @@ series is shown. No streamlit and no torch (the Data page draws before torch loa
 ``st.session_state``; the runs over every series are in ``core.ui.panel_runs``."""
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -116,6 +116,12 @@ def show_series(state: MutableMapping[str, Any], uid: str | None = None) -> None
 # URL paths as pages/ alone gives them (page hashes come from them): links and sessions from before agree.
 PAGES = (("pages/1_Train.py", "nav.train", "Train"), ("pages/2_Compare.py", "nav.compare", "Compare"),
          ("pages/3_Forecast.py", "nav.forecast", "Forecast"), ("pages/4_Learning_Lab.py", "nav.lab", "Learning_Lab"))
+
+
+def app_pages(page: Callable[..., Any], data_page: Callable[[], None], texts: Callable[[str], str]) -> list[Any]:
+    """The app's pages (``page``: ``st.Page``), titled by ``texts``: the Data page (``data_page``), then ``PAGES``."""
+    return [page(data_page, title=texts("nav.data"), url_path="dashboard", default=True),
+            *(page(path, title=texts(title), url_path=url) for path, title, url in PAGES)]
 
 
 def sheet_picker(series: LoadedSeries) -> dict[str, Any] | None:

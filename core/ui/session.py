@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -179,10 +179,16 @@ def start_horizon(state: MutableMapping[str, Any], linked: int | None, future_ro
         state[keys.FORECAST_URL_APPLIED], state[keys.FORECAST_FUTURE_ROWS] = True, future_rows
         if linked:  # a shared link's horizon, over the one a restored session held
             state[keys.FORECAST_HORIZON] = min(linked, most)
-        state.setdefault(keys.FORECAST_HORIZON, min(future_rows or max(season, 12), most))
+        state.setdefault(keys.FORECAST_HORIZON, default_horizon(future_rows, season, most))
     elif state.get(keys.FORECAST_FUTURE_ROWS, future_rows) != future_rows:
         state[keys.FORECAST_FUTURE_ROWS] = future_rows
-        state[keys.FORECAST_HORIZON] = min(future_rows or max(season, 12), most)
+        state[keys.FORECAST_HORIZON] = default_horizon(future_rows, season, most)
+
+
+def default_horizon(future_rows: int, season: int, most: int) -> int:
+    """Where the Forecast horizon starts without a link's or a session's: at the rows of future regressor values the
+    series has, else at a year of seasons (12 at least); at most ``most``."""
+    return min(future_rows or max(season, 12), most)
 
 
 def pick_run(state: MutableMapping[str, Any], labels: list[str]) -> None:
@@ -473,8 +479,9 @@ def set_page_query(params: Any, page: Mapping[str, str], state: Mapping[str, Any
     """Mirror a page's settings (``page``) in the URL ``params`` (``st.query_params``) in one change that also holds
     the session key and the language, and none when the URL holds them all already. Each change of the URL is a
     step of the browser's history: a page's ``from_dict`` dropped the key and the language, which ``end_run`` then
-    put back one at a time, three steps a rerun, so Back seemed to do nothing."""
-    key = _saved_key(state)
+    put back one at a time, three steps a rerun, so Back seemed to do nothing. The sidebar's links carry what a page
+    writes here on arrival (``core.ui.navigation.link_params``), so a visit changes nothing more."""
+    key = saved_key(state)
     wanted = {**page, **({SESSION_PARAM: key} if key else {}), LANG_PARAM: lang}
     if params.to_dict() != wanted:
         params.from_dict(wanted)
@@ -483,14 +490,14 @@ def set_page_query(params: Any, page: Mapping[str, str], state: Mapping[str, Any
 def keep_session_param(params: MutableMapping[str, str], state: Mapping[str, Any]) -> None:
     """Put the session's key in the URL once the store holds the session (a page's ``from_dict`` drops
     it); take a key the store does not know out of it."""
-    if key := _saved_key(state):
+    if key := saved_key(state):
         if params.get(SESSION_PARAM) != key:
             params[SESSION_PARAM] = key
     elif SESSION_PARAM in params:
         del params[SESSION_PARAM]
 
 
-def _saved_key(state: Mapping[str, Any]) -> str | None:
+def saved_key(state: Mapping[str, Any]) -> str | None:
     """The session's key, for the URL, once the store holds the session; None before."""
     key = state.get(keys.DATA_SESSION_KEY)
     return str(key) if key and state.get(keys.DATA_SAVED) else None
@@ -674,11 +681,18 @@ def keep_language_param(params: MutableMapping[str, str], lang: str) -> None:
         params[LANG_PARAM] = lang
 
 
-def end_run(state: MutableMapping[str, Any], params: MutableMapping[str, str], lang: str) -> None:
-    """After every run of every page: save the session for a reload, and put its key and ``lang`` in the URL."""
+def end_run(state: MutableMapping[str, Any], params: MutableMapping[str, str], lang: str, links: Any = None,
+            pages: Sequence[Any] = ()) -> None:
+    """After every run of every page: save the session for a reload, and put its key and ``lang`` in the URL; then
+    draw the sidebar's links to ``pages`` in ``links`` (a container drawn first), each with the URL its page will
+    write (``core.ui.navigation``)."""
     save_session(state)
     keep_session_param(params, state)
     keep_language_param(params, lang)
+    if links is not None:
+        from core.ui.navigation import draw_page_links  # it reads this module's helpers
+
+        draw_page_links(links, pages, state, lang)
 
 
 # Widgets whose options are shown in words of the page's language: the browser keeps the words it showed, so

@@ -20,6 +20,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 LONG = 90_000  # ms; a cold start on a small machine imports torch and renders Vega
+NAV_LINKS = '[data-testid="stPageLink"]'  # the sidebar's links to the pages (core.ui.navigation)
 
 
 def free_port() -> int:
@@ -153,12 +154,37 @@ def test_a_rerun_that_changes_no_setting_adds_no_step_to_the_browsers_history(br
     page.close()
 
 
+def test_each_visit_to_a_page_is_one_step_back(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
+    # Streamlit's navigation dropped the URL's parameters and the page put its own back, a second step of history:
+    # Back from Forecast stayed on Forecast, and a second press reached the Train page.
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_text("AirPassengers").first.wait_for(timeout=LONG)
+    page.wait_for_timeout(1500)
+    steps = page.evaluate("history.length")
+    page.get_by_role("link", name="Train", exact=True).click()
+    page.get_by_role("button", name="Train", exact=True).wait_for(timeout=LONG)
+    page.get_by_role("link", name="Forecast", exact=True).click()
+    page.get_by_role("heading", name="Forecast").first.wait_for(timeout=LONG)
+    page.wait_for_timeout(1500)  # the URL changes, if any, come after the page is drawn
+    assert page.evaluate("history.length") == steps + 2
+    assert parse_qs(urlsplit(page.url).query)["horizon"] == ["12"]
+    page.go_back()
+    page.get_by_role("button", name="Train", exact=True).wait_for(timeout=LONG)
+    assert urlsplit(page.url).path == "/Train" and parse_qs(urlsplit(page.url).query)["model"] == ["linear"]
+    page.go_back()
+    page.get_by_text("Train fraction").first.wait_for(timeout=LONG)
+    assert urlsplit(page.url).path == "/"
+    assert no_exception_shown(page)
+    page.close()
+
+
 def test_a_shared_compare_link_opens_at_its_train_fraction(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     # Only the Data and Train pages applied ?fraction=: Compare scored its baselines at 0.7 with 0.8 in the URL.
     page = browser.new_page()
     page.goto(f"{app_url}/Compare?fraction=0.8")
     page.get_by_text("Compare runs").first.wait_for(timeout=LONG)
-    page.locator("[data-testid=stSidebarNav] a").first.click(timeout=LONG)  # to Data: the split the session now has
+    page.locator(NAV_LINKS).first.click(timeout=LONG)  # to Data: the split the session now has
     page.wait_for_url(lambda url: "/Compare" not in url, timeout=LONG)
     page.wait_for_url("**fraction=0.8*", timeout=LONG)  # the Data page writes the split it shows into the URL
     assert no_exception_shown(page)
@@ -173,8 +199,7 @@ def test_a_fresh_servers_first_visit_by_a_deep_link_goes_through_the_dashboard(b
         page.get_by_text("Compare runs").first.wait_for(timeout=LONG)
         page.wait_for_url("**s=*", timeout=LONG)  # the session's key: dashboard.py ran
         assert "fraction=0.8" in page.url and "/Compare" in page.url
-        expect_nav = page.locator('[data-testid="stSidebarNav"]')
-        expect_nav.get_by_text("Data", exact=True).wait_for(timeout=LONG)
+        page.locator(NAV_LINKS).get_by_text("Data", exact=True).wait_for(timeout=LONG)
         assert no_exception_shown(page)
         page.close()
 
@@ -207,8 +232,8 @@ def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_u
     expect(picker(page, "Target")).to_have_value("Wert", timeout=LONG)
     frequency = page.locator('[data-testid="stMetric"]').filter(has_text="Frequency")
     expect(frequency).to_contain_text("monthly", timeout=LONG)
-    expect(page.locator('[data-testid="stSidebarNav"]')).to_contain_text("Data")
-    expect(page.locator('[data-testid="stSidebarNav"]')).not_to_contain_text("dashboard")
+    expect(page.locator(NAV_LINKS).first).to_have_text("Data")
+    expect(page.locator('[data-testid="stSidebar"]')).not_to_contain_text("dashboard")
     page.wait_for_url("**s=*", timeout=LONG)  # the session's key, and nothing of the file, in the URL
     assert "wolf" not in page.url and "Datum" not in page.url
     first_key = session_key(page.url)
@@ -252,7 +277,7 @@ def test_the_language_selector_turns_the_app_and_its_charts_chinese(browser, app
     expect(axis).to_have_attribute("aria-label", re.compile("时间.*1949年1月.*1960年12月"), timeout=LONG)
     expect(picker(page, "缺失值")).to_have_value("删除这些行", timeout=LONG)  # the choice, in new words
     page.wait_for_url(re.compile(r"lang=zh"), timeout=LONG)
-    page.locator('[data-testid="stSidebarNav"]').get_by_text("训练", exact=True).click()
+    page.locator(NAV_LINKS).get_by_text("训练", exact=True).click()
     expect(page.get_by_role("heading", name="训练模型")).to_be_visible(timeout=LONG)
     page.wait_for_url(re.compile(r"/Train\?.*lang=zh"), timeout=LONG)  # a shared link opens in Chinese
     assert no_exception_shown(page)
@@ -273,7 +298,7 @@ def test_a_long_file_trains_on_all_its_series(browser, app_url: str, tmp_path: P
     page.get_by_text("Series: stores.csv").wait_for(timeout=LONG)
     expect(page.get_by_text("by store: each is split, fitted and scored on its own")).to_be_visible(timeout=LONG)
     expect(picker(page, "Series shown")).to_have_value("north", timeout=LONG)
-    page.locator('[data-testid="stSidebarNav"]').get_by_text("Train", exact=True).click()
+    page.locator(NAV_LINKS).get_by_text("Train", exact=True).click()
     page.get_by_role("button", name="Train on all 3 series").click(timeout=LONG)
     expect(page.get_by_text("3 series fitted, 0 skipped", exact=False)).to_be_visible(timeout=LONG)
     table = page.locator('[data-testid="stDataFrame"]').first
@@ -296,7 +321,7 @@ def test_stop_ends_a_run_over_all_series_and_keeps_what_finished(browser, app_ur
     page.locator(".vega-embed").first.wait_for(timeout=LONG)
     page.locator('input[type="file"]').set_input_files(str(source))
     page.get_by_text("Series: many.csv").wait_for(timeout=LONG)
-    page.locator('[data-testid="stSidebarNav"]').get_by_text("Train", exact=True).click()
+    page.locator(NAV_LINKS).get_by_text("Train", exact=True).click()
     picker(page, "Model").click()
     page.get_by_role("option", name="auto", exact=True).click()
     page.get_by_role("button", name="Train on all 200 series").click(timeout=LONG)

@@ -205,3 +205,45 @@ def test_a_forecast_and_the_learning_lab_wait_for_a_training_slot(monkeypatch: p
     assert not at.exception and not at.error and held == ["held"]
     at.switch_page("pages/4_Learning_Lab.py").run()
     assert not at.exception and held == ["held", "held"]
+
+
+def url(at: AppTest) -> dict[str, str]:
+    return {name: (value[-1] if isinstance(value, list) else value) for name, value in at.query_params.items()}
+
+
+def test_each_pages_link_carries_the_url_that_page_writes_so_a_visit_is_one_step_of_history() -> None:
+    # Streamlit's navigation dropped the URL's parameters and each page put its own back: a second step of history
+    # per visit, so Back from the Train page came back to the Train page.
+    from core.ui.navigation import link_params
+
+    at = app()
+    at.switch_page("pages/1_Train.py").run()
+    at.selectbox(key=keys.TRAIN_MODEL_WIDGET).select("poly").run()
+    at.slider(key=keys.train_setting("poly", "degree")).set_value(5).run()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(24).run()
+    pages = {"": "dashboard.py", "Train": "pages/1_Train.py", "Compare": "pages/2_Compare.py",
+             "Forecast": "pages/3_Forecast.py", "Learning_Lab": "pages/4_Learning_Lab.py"}
+    for url_path, page in pages.items():
+        carried = link_params(url_path, {name: at.session_state[name] for name in at.session_state}, "en")
+        at.query_params.clear()
+        at.query_params.update(carried)
+        at.switch_page(page).run()
+        assert url(at) == carried, page
+        assert not at.exception
+    train = link_params("Train", {name: at.session_state[name] for name in at.session_state}, "en")
+    assert train["model"] == "poly" and train["degree"] == "5" and train["fraction"] == "0.7"
+    assert link_params("Forecast", {name: at.session_state[name] for name in at.session_state}, "en")["horizon"] == "24"
+
+
+def test_a_fresh_sessions_links_carry_where_each_page_starts() -> None:
+    from core.ui.navigation import link_params
+
+    at = app()
+    state = {name: at.session_state[name] for name in at.session_state}
+    assert link_params("", state, "zh") == {"fraction": "0.7", "lang": "zh"}
+    assert link_params("Forecast", state, "en") == {"horizon": "12", "lang": "en"}  # a year of AirPassengers' months
+    train = link_params("Train", state, "en")
+    assert train["model"] == "linear" and train["optimizer"] == "lbfgs" and train["epochs"] == "100"
+    assert link_params("Compare", state, "en") == link_params("Learning_Lab", state, "en") == {"lang": "en"}
+    assert link_params("Forecast", {}, "en") == {"lang": "en"}  # no series yet: nothing to start from
