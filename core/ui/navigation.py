@@ -16,9 +16,11 @@ from core.ui.urlstate import SESSION_PARAM, to_query
 
 
 def draw_page_links(container: Any, pages: Sequence[Any], state: Mapping[str, Any], lang: str) -> None:
-    """A link (``st.page_link``) in ``container`` to each of ``pages`` (``st.Page``s), with ``link_params``."""
+    """A link (``st.page_link``) in ``container`` to each of ``pages`` (``st.Page``s), with ``link_params``, and a
+    line under them, as Streamlit's own navigation has."""
     for page in pages:
         container.page_link(page, label=page.title, query_params=link_params(page.url_path, state, lang))
+    container.divider()
 
 
 def link_params(url_path: str, state: Mapping[str, Any], lang: str) -> dict[str, str]:
