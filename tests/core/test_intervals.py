@@ -233,6 +233,18 @@ def test_errors_that_grow_with_the_level_are_told_apart(air) -> None:  # type: i
     assert level_power(np.full(20, 5.0)) == 0.0  # flat: no growth to measure
 
 
+def test_errors_are_not_scaled_by_a_level_that_does_not_move() -> None:
+    # A monthly temperature whose noise doubles while its mean level moves by 1%: the ratio of the changes' growth to
+    # the level's (0.06 over 0.01) took the power to 1, and the band was scaled by the level at each origin.
+    months = np.arange(240)
+    rng = np.random.default_rng(0)
+    noise = rng.standard_normal(240) * np.where(months < 120, 1.0, 2.0)
+    shifted = np.where(months < 120, 50.0, 51.0)
+    assert level_power(shifted + 15 * np.sin(2 * np.pi * months / 12) + noise) == 0.0
+    rising = np.linspace(50, 80, 240)  # a mean level 26% higher in the second half: measured
+    assert level_power(rising + 0.1 * rising * rng.standard_normal(240)) > 0.6
+
+
 def test_test_row_bands_never_read_the_test_rows_and_repeat_with_the_seed(air) -> None:  # type: ignore[no-untyped-def]
     poisoned = air.frame.copy()
     poisoned.loc[100:, "y"] = 1e6
