@@ -143,7 +143,7 @@ def main() -> None:
         st.toast(plain(note.text(lang)))
     try:
         page.run()
-    finally:  # also after a page's st.stop() or st.rerun()
+    finally:  # also after a page's st.rerun(); pages return early, never st.stop(), which would skip the links
         end_run(st.session_state, st.query_params, lang, links, pages)
 
 

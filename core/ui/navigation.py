@@ -51,10 +51,10 @@ def _forecast_fields(state: Mapping[str, Any]) -> dict[str, str]:
     series = state[keys.DATA_SERIES]
     most = horizon_widget_most()
     given = min(len(series.future), most) if series.regressors and series.future is not None else 0
-    horizon = state.get(keys.FORECAST_HORIZON)
-    if horizon is None or not state.get(keys.FORECAST_URL_APPLIED) or state.get(keys.FORECAST_FUTURE_ROWS) != given:
+    horizon = state.get(keys.FORECAST_HORIZON)  # a restored session's too, before the page was visited
+    if horizon is None or (state.get(keys.FORECAST_URL_APPLIED) and state.get(keys.FORECAST_FUTURE_ROWS) != given):
         horizon = default_horizon(given, max(series.frequency.season_length, 1), most)
-    return to_query({"horizon": int(horizon)})
+    return to_query({"horizon": min(int(horizon), most)})
 
 
 PAGE_SETTINGS: dict[str, Callable[[Mapping[str, Any]], dict[str, str]]] = {

@@ -247,3 +247,18 @@ def test_a_fresh_sessions_links_carry_where_each_page_starts() -> None:
     assert train["model"] == "linear" and train["optimizer"] == "lbfgs" and train["epochs"] == "100"
     assert link_params("Compare", state, "en") == link_params("Learning_Lab", state, "en") == {"lang": "en"}
     assert link_params("Forecast", {}, "en") == {"lang": "en"}  # no series yet: nothing to start from
+
+
+def test_a_restored_sessions_horizon_rides_the_forecast_link() -> None:
+    # A reload restores the horizon before the Forecast page is visited: the link carried the default (12), which the
+    # page took for a shared link's and put over the restored 24.
+    from core.ui.navigation import link_params
+
+    at = app()
+    at.session_state[keys.FORECAST_HORIZON] = 24  # as core.ui.session.restore_session puts it back
+    carried = link_params("Forecast", {name: at.session_state[name] for name in at.session_state}, "en")
+    assert carried["horizon"] == "24"
+    at.query_params.clear()
+    at.query_params.update(carried)
+    at.switch_page("pages/3_Forecast.py").run()
+    assert at.number_input(key=keys.FORECAST_HORIZON).value == 24 and url(at) == carried
