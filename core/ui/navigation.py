@@ -18,8 +18,9 @@ from core.ui.urlstate import SESSION_PARAM, to_query
 def draw_page_links(container: Any, pages: Sequence[Any], state: Mapping[str, Any], lang: str) -> None:
     """A link (``st.page_link``) in ``container`` to each of ``pages`` (``st.Page``s), with ``link_params``, and a
     line under them, as Streamlit's own navigation has."""
-    for page in pages:
-        container.page_link(page, label=page.title, query_params=link_params(page.url_path, state, lang))
+    carried = [link_params(page.url_path, state, lang) for page in pages]  # all before the first: the Train link's
+    for page, params in zip(pages, carried):  # model table loads torch once per server, and the links appear together
+        container.page_link(page, label=page.title, query_params=params)
     container.divider()
 
 
