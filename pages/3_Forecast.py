@@ -20,7 +20,8 @@ from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
 from core.ui.runs import kept_refit, run_label
-from core.ui.session import ensure_series, language_of, pick_run, set_page_query, start_horizon, through_dashboard
+from core.ui.session import (ensure_series, future_rows_given, language_of, pick_run, set_page_query, start_horizon,
+                             through_dashboard)
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -74,7 +75,7 @@ MOST_STEPS = horizon_widget_most()  # the horizon widget's range
 st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
-given = min(len(series.future), MOST_STEPS) if series.regressors and series.future is not None else 0
+given = future_rows_given(series, MOST_STEPS)
 start_horizon(st.session_state, parse_query(st.query_params, FORECAST_FIELDS).get("horizon"), given, season, MOST_STEPS)
 st.title(T("forecast.title"))
 runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))

@@ -75,10 +75,8 @@ def train_fields_of(state: Mapping[str, Any], frequency: Frequency, fraction: fl
     seed."""
     model = state.get(keys.TRAIN_MODEL_WIDGET, model_names()[0])
     spec = spec_for(model)
-    starts = {setting.name: setting.initial(frequency) for setting in spec.settings}
-    if spec.training is not None:
-        starts.update(training_defaults(spec.training))
-    value = {name: state.get(keys.train_setting(model, name), start) for name, start in starts.items()}
+    value = {name: state.get(keys.train_setting(model, name), start)
+             for name, start in setting_starts(spec, frequency).items()}
     training = None if spec.training is None else spec.training.with_(
         **{setting.name: value[setting.name] for setting in TRAINING_SETTINGS})
     settings = ModelSettings(values={setting.name: value[setting.name] for setting in spec.settings},
@@ -90,9 +88,14 @@ def start_settings(state: MutableMapping[str, Any], spec: ModelSpec, frequency: 
     """Puts the Train page's widgets for model ``spec`` where they start, unless ``state`` holds them already: its
     own settings at their defaults for a series of ``frequency``, its training settings at the model's default
     training."""
-    starts = {keys.train_setting(spec.name, setting.name): setting.initial(frequency) for setting in spec.settings}
+    for name, start in setting_starts(spec, frequency).items():
+        state.setdefault(keys.train_setting(spec.name, name), start)
+
+
+def setting_starts(spec: ModelSpec, frequency: Frequency) -> dict[str, Any]:
+    """Where the Train page's widgets for model ``spec`` start, by setting name: its own settings at their defaults
+    for a series of ``frequency``, its training settings (if it trains with torch) at the model's default training."""
+    starts = {setting.name: setting.initial(frequency) for setting in spec.settings}
     if spec.training is not None:
-        starts.update({keys.train_setting(spec.name, name): value
-                       for name, value in training_defaults(spec.training).items()})
-    for key, start in starts.items():
-        state.setdefault(key, start)
+        starts.update(training_defaults(spec.training))
+    return starts

@@ -11,7 +11,7 @@ from typing import Any
 
 from core.i18n import LANG_PARAM
 from core.ui import state_keys as keys
-from core.ui.session import default_horizon, saved_key
+from core.ui.session import future_rows_given, saved_key, starting_horizon
 from core.ui.urlstate import SESSION_PARAM, to_query
 
 
@@ -51,11 +51,8 @@ def _forecast_fields(state: Mapping[str, Any]) -> dict[str, str]:
 
     series = state[keys.DATA_SERIES]
     most = horizon_widget_most()
-    given = min(len(series.future), most) if series.regressors and series.future is not None else 0
-    horizon = state.get(keys.FORECAST_HORIZON)  # a restored session's too, before the page was visited
-    if horizon is None or (state.get(keys.FORECAST_URL_APPLIED) and state.get(keys.FORECAST_FUTURE_ROWS) != given):
-        horizon = default_horizon(given, max(series.frequency.season_length, 1), most)
-    return to_query({"horizon": min(int(horizon), most)})
+    horizon = starting_horizon(state, future_rows_given(series, most), max(series.frequency.season_length, 1), most)
+    return to_query({"horizon": min(horizon, most)})
 
 
 PAGE_SETTINGS: dict[str, Callable[[Mapping[str, Any]], dict[str, str]]] = {

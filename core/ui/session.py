@@ -175,14 +175,29 @@ def start_horizon(state: MutableMapping[str, Any], linked: int | None, future_ro
     holds one, at the rows of future regressor values the series has (forecast that far), else at a year of seasons
     (12 at least); again whenever that number of rows changes (a regressor chosen on the Data page after a first
     visit kept 12 steps, and the click failed for want of their values). At most ``most``."""
-    if not state.get(keys.FORECAST_URL_APPLIED):
-        state[keys.FORECAST_URL_APPLIED], state[keys.FORECAST_FUTURE_ROWS] = True, future_rows
-        if linked:  # a shared link's horizon, over the one a restored session held
-            state[keys.FORECAST_HORIZON] = min(linked, most)
-        state.setdefault(keys.FORECAST_HORIZON, default_horizon(future_rows, season, most))
-    elif state.get(keys.FORECAST_FUTURE_ROWS, future_rows) != future_rows:
-        state[keys.FORECAST_FUTURE_ROWS] = future_rows
-        state[keys.FORECAST_HORIZON] = default_horizon(future_rows, season, most)
+    first = not state.get(keys.FORECAST_URL_APPLIED)
+    # a shared link's horizon, over the one a restored session held
+    horizon = min(linked, most) if first and linked else starting_horizon(state, future_rows, season, most)
+    state[keys.FORECAST_URL_APPLIED], state[keys.FORECAST_FUTURE_ROWS] = True, future_rows
+    if state.get(keys.FORECAST_HORIZON) != horizon:
+        state[keys.FORECAST_HORIZON] = horizon
+
+
+def starting_horizon(state: Mapping[str, Any], future_rows: int, season: int, most: int) -> int:
+    """The horizon the Forecast page starts a run at, without a shared link (``start_horizon``): the session's (a
+    restored one's too), or ``default_horizon`` when it holds none or the rows of future regressor values changed
+    since the page was last drawn."""
+    horizon = state.get(keys.FORECAST_HORIZON)
+    changed = state.get(keys.FORECAST_URL_APPLIED) and state.get(keys.FORECAST_FUTURE_ROWS) != future_rows
+    if horizon is None or changed:
+        return default_horizon(future_rows, season, most)
+    return int(horizon)
+
+
+def future_rows_given(series: LoadedSeries, most: int) -> int:
+    """The rows of future regressor values the series holds for the Forecast page (at most ``most``); 0 without
+    regressors."""
+    return min(len(series.future), most) if series.regressors and series.future is not None else 0
 
 
 def default_horizon(future_rows: int, season: int, most: int) -> int:
