@@ -692,8 +692,9 @@ def _note_steps(col: str, steps: pd.Series, report: DataReport) -> None:
     first, last = int(steps.min()), int(steps.max())
     report.notices.append(Notice(
         f"'{col}' holds whole numbers, not dates: they are read as step numbers ({first} to {last}), with no calendar "
-        "and no season; a forecast goes on from the last. Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to "
-        "forecast in time.", "notice.step_numbers", {"column": col, "first": first, "last": last}))
+        "(only auto looks for a season, in the values); a forecast goes on from the last. Write the dates as "
+        "yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.", "notice.step_numbers",
+        {"column": col, "first": first, "last": last}))
 
 
 def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report: DataReport) -> None:
@@ -711,8 +712,9 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
             example = str(cells.iloc[0])[:30]
             report.notices.append(Notice(
                 f"No time column was read: '{col}' does not hold dates this loader can read (for example "
-                f"'{example}'), so the rows are numbered as steps, with no calendar and no season. Write the dates "
-                "as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.", "notice.dates_unread",
+                f"'{example}'), so the rows are numbered as steps, with no calendar (only auto looks for a season, in "
+                "the values). Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
+                "notice.dates_unread",
                 {"column": str(col), "example": example}))
             return
 

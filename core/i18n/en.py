@@ -1014,11 +1014,13 @@ MESSAGES: dict[str, str] = {
                            "2015/16 are 2015, FY2015 Q1 is 2015 Q1), as the file does not say in which month its fiscal year "
                            "starts; the forecast's stamps follow the same rule.",
     "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
-                           "'{example}'), so the rows are numbered as steps, with no calendar and no season. Write "
-                           "the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
+                           "'{example}'), so the rows are numbered as steps, with no calendar (only auto looks for a "
+                           "season, in the values). Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in "
+                           "time.",
     "notice.step_numbers": "'{column}' holds whole numbers, not dates: they are read as step numbers ({first} to "
-                           "{last}), with no calendar and no season; a forecast goes on from the last. Write the dates "
-                           "as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
+                           "{last}), with no calendar (only auto looks for a season, in the values); a forecast "
+                           "goes on from the last. Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in "
+                           "time.",
     "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
                            "read as a series, its cells as the values of those dates.",
     "notice.steps_across": "Numbered steps run across the columns ('{first}' to '{last}', {dates:,} steps): each row "

@@ -796,9 +796,10 @@ MESSAGES: dict[str, str] = {
     "notice.periods_as_months": "“{column}”列是一年中各期间的编号（1 到 12）：按月份读取，第 1 期为一月，因为文件没有说明财年从哪个月开始。",
     "notice.fiscal_years": "“{column}”列是财年：按其所写的年份读作日历年（FY2015 和 2015/16 即 2015 年，FY2015 Q1 即 2015 年第 1 季度），"
                            "因为文件没有说明财年从哪个月开始；预测的时间戳也按此规则。",
-    "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，"
-                           "没有日历和季节。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
-    "notice.step_numbers": "“{column}”列是整数而不是日期：读作步编号（{first} 到 {last}），没有日历和季节；预测从最后一步接着往后编号。"
+    "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，没有日历"
+                           "（只有 auto 会从数值中寻找季节）。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
+    "notice.step_numbers": "“{column}”列是整数而不是日期：读作步编号（{first} 到 {last}），没有日历（只有 auto 会从数值中寻找季节）；"
+                           "预测从最后一步接着往后编号。"
                            "请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
     "notice.steps_across": "编号的步横跨各列（从“{first}”到“{last}”，共 {dates:,} 步）：每一行读作一个按步编号的序列，没有日历。要按时间预测，请把日期换到这些列的位置（M5：来自其 calendar.csv）。",

@@ -11,6 +11,10 @@ from core.models.state import register
 
 TRANSFORMS = ("none", "log", "boxcox")
 SHORT_STRENGTH = 0.8  # the seasonal strength that keeps a season seen 3 to 4 times (``confirmed_season``)
+# The season lengths looked for in plain steps (a file without a calendar): a quarter of months, a year of quarters, a
+# working week, a week, a year of months, a year of 13 four-week periods (retail's 13-period fiscal calendars, '2018 P01'
+# ... 'P13'), a day of hours or of half-hours, a year of weeks. Without 13, such a year was taken for a season of 12.
+STEP_SEASONS = (3, 4, 5, 7, 12, 13, 24, 48, 52)
 
 
 @register
@@ -143,7 +147,7 @@ def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
     diffs = np.diff(values)
     threshold = 2 / np.sqrt(max(len(diffs), 1))
     candidates = [frequency.season_length] if frequency.season_length > 1 else \
-        [lag for lag in (3, 4, 5, 7, 12, 24, 48, 52) if lag * 3 <= len(values)]
+        [lag for lag in STEP_SEASONS if lag * 3 <= len(values)]
     scored = [(autocorrelation(diffs, lag), lag) for lag in candidates if 2 * lag < len(values)]
     best = max(scored, default=(0.0, 1))
     if best[0] > threshold:
