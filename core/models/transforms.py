@@ -12,8 +12,9 @@ from core.models.state import register
 TRANSFORMS = ("none", "log", "boxcox")
 SHORT_STRENGTH = 0.8  # the seasonal strength that keeps a season seen 3 to 4 times (``confirmed_season``)
 # The season lengths looked for in plain steps (a file without a calendar): a quarter of months, a year of quarters, a
-# working week, a week, a year of months, a year of 13 four-week periods (retail's 13-period fiscal calendars, '2018 P01'
-# ... 'P13'), a day of hours or of half-hours, a year of weeks. Without 13, such a year was taken for a season of 12.
+# working week, a week, a year of months, a year of 13 four-week periods (retail's 13-period fiscal calendars,
+# '2018 P01' ... 'P13'), a day of hours or of half-hours, a year of weeks. Without 13, such a year was taken for a
+# season of 12.
 STEP_SEASONS = (3, 4, 5, 7, 12, 13, 24, 48, 52)
 
 
