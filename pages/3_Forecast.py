@@ -108,8 +108,8 @@ if result is not None:
     shown_label = shown_label or T("forecast.default_run")  # named in the page's language
     st.header(T("forecast.result", run=plain(shown_label), steps=shown_horizon, end=end))
     recent = recent_window(len(series.frame), season, shown_horizon)
-    whole = st.checkbox(**T.widget("forecast.whole", rows=len(series.frame), recent=recent),
-                        key=keys.FORECAST_WHOLE_HISTORY)
+    whole = recent >= len(series.frame) or st.checkbox(**T.widget("forecast.whole", rows=len(series.frame),
+                                                                   recent=recent), key=keys.FORECAST_WHOLE_HISTORY)
     st.altair_chart(forecast_chart(series.frame, future, series.target, series.frequency, None if whole else recent,
                                    T.lang, series.report.filled_targets), width="stretch")
     if (bounds := [name for name in BOUNDS if name in future.columns and future[name].notna().any()])[1:]:

@@ -204,6 +204,7 @@ MESSAGES: dict[str, str] = {
     "coef.poly_end": " and by {value:+,.4g} {per} at its end ({later}).",
     "coef.changepoint": "After step {step}: the trend's change {per} shifts by {value:+,.4g}.",
     "coef.season": "{level}: {value:+,.4g} compared with the first {part} of the cycle.",
+    "coef.season_vs": "{level}: {value:+,.4g} compared with {reference}.",
     "coef.sin": "{name}: {value:+,.4g} times the season's sine wave of {k:plural:cycle} a season; with the cosine "
                 "of the same number, it draws that part of the season's shape.",
     "coef.cos": "{name}: {value:+,.4g} times the season's cosine wave of {k:plural:cycle} a season; with the sine "
@@ -336,9 +337,9 @@ MESSAGES: dict[str, str] = {
                                "RMSE.",
     "metric.band_coverage": "Band check on the {rows:plural:test row}, which the band never saw: the 80% band held "
                             "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
-    "metric.band_beyond": "The band was measured on forecasts up to {steps:plural:step} ahead; {beyond:plural:test "
-                          "row} lie further ahead, where the band is only widened with the square root of the steps, "
-                          "not measured: there the 80% band held {cover80:.0f}% of the actual values and the 95% band "
+    "metric.band_beyond": "The band was measured on forecasts up to {steps:plural:step} ahead; beyond, on "
+                          "{beyond:plural:test row}, it is only widened with the square root of the steps, not "
+                          "measured: there the 80% band held {cover80:.0f}% of the actual values and the 95% band "
                           "{cover95:.0f}%.",
     "split.train": "train",
     "split.test": "test",

@@ -171,6 +171,7 @@ MESSAGES: dict[str, str] = {
     "coef.poly_end": "；到训练期末（{later}），{per}变化 {value:+,.4g}。",
     "coef.changepoint": "第 {step} 步之后：趋势{per}的变化量改变 {value:+,.4g}。",
     "coef.season": "{level}：比周期中的第一个{part}高 {value:+,.4g}（负数表示更低）。",
+    "coef.season_vs": "{level}：比{reference}高 {value:+,.4g}（负数表示更低）。",
     "coef.sin": "{name}：每个季节内 {k} 个周期的正弦波，系数为 {value:+,.4g}；与同阶的余弦一起描绘季节形状的这一部分。",
     "coef.cos": "{name}：每个季节内 {k} 个周期的余弦波，系数为 {value:+,.4g}；与同阶的正弦一起描绘季节形状的这一部分。",
     "coef.year": "年份：在趋势之外，每个日历年变化 {value:+,.4g}。",

@@ -126,6 +126,13 @@ def calendar_columns(ds: pd.Series, frequency: Frequency,
     return columns
 
 
+def season_reference(frequency: Frequency) -> str | None:
+    """The level the season's one-hot terms are measured against (``Jan``, ``Mon``, ``Sun`` for a Sunday-to-Thursday
+    week); None where there are no such terms."""
+    part = _season_of(frequency)
+    return part[3][0] if part is not None and not frequency.is_steps else None
+
+
 def season_part(frequency: Frequency) -> str | None:
     """The calendar part whose one-hot terms give the season of ``frequency`` its shape (``month``, ``weekday``,
     ``hour``, ...); None where there are none (weekly data: Fourier pairs stand for the season)."""

@@ -13,6 +13,7 @@ from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
+from core.models.features import season_reference
 from core.evaluation.left_out import left_out_lines
 from core.training.least_squares import GAP_FLOOR
 from core.training.loop import NOT_REACHED, stalled
@@ -53,6 +54,10 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
             lines.append(t("coef.changepoint", lang, step=name.removeprefix("x after "), per=per, value=value))
         elif "=" in name:
             part, level = name.split("=", 1)
+            if (reference := season_reference(frequency)) is not None:  # "compared with Mon", not "the first weekday"
+                lines.append(t("coef.season_vs", lang, level=relabel(level, lang, "level"), value=value,
+                               reference=relabel(reference, lang, "level")))
+                continue
             lines.append(t("coef.season", lang, level=relabel(level, lang, "level"), value=value,
                            part=t(f"part.{part}", lang) if has(f"part.{part}") else part))
         elif name == "year":

@@ -235,9 +235,10 @@ def test_test_rows_past_the_backtested_steps_are_counted_and_checked_on_their_ow
                          "lower_80": np.r_[[np.nan] * 5, actual - 1], "upper_80": np.r_[[np.nan] * 5, actual + 1]})
     rows.loc[rows.index[-2:], ["lower_80", "upper_80"]] = [[100.0, 101.0]] * 2  # the last 2 outside the 80% band
     assert band_beyond_note(rows, 6) == (
-        "The band was measured on forecasts up to 6 steps ahead; 4 test rows lie further ahead, where the band is "
-        "only widened with the square root of the steps, not measured: there the 80% band held 50% of the actual "
-        "values and the 95% band 100%.")
+        "The band was measured on forecasts up to 6 steps ahead; beyond, on 4 test rows, it is only widened with the "
+        "square root of the steps, not measured: there the 80% band held 50% of the actual values and the 95% band "
+        "100%.")
+    assert "; beyond, on 1 test row, it is" in (band_beyond_note(rows, 9) or "")  # was "1 test row lie"
     assert "4 个测试行" in (band_beyond_note(rows, 6, "zh") or "")
     assert band_beyond_note(rows, 10) is None  # every test row within the backtested steps
     assert band_beyond_note(rows, 12) is None

@@ -229,6 +229,18 @@ def test_forecast_starts_at_recent_history_and_can_show_all() -> None:
     assert not at.exception and len(at.get("vega_lite_chart")) == 1
 
 
+def test_a_history_the_recent_window_already_shows_whole_offers_no_whole_history_box() -> None:
+    # 40 monthly rows fit in the 60-row window: the box "Show the whole history" changed nothing when ticked.
+    text = "month,sales\n" + "".join(f"{2020 + i // 12}-{i % 12 + 1:02d},{100 + 2 * i + 5 * (i % 12)}\n"
+                                      for i in range(40))
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("short.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error and len(at.get("vega_lite_chart")) == 1
+    assert not [box for box in at.checkbox if box.key == keys.FORECAST_WHOLE_HISTORY]
+
+
 def test_another_horizon_forecasts_from_the_kept_refit_and_another_run_refits() -> None:
     at = open_page("dashboard.py")
     at.switch_page("pages/1_Train.py").run()
