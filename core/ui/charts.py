@@ -102,6 +102,29 @@ def _time_tip(ds: pd.Series, lang: str, frequency: Frequency | None = None) -> a
     return alt.Tooltip("ds", title=t("chart.time", lang))
 
 
+# A value axis spans at least this share of the values' size: a flat series whose model wanders by 1e-4 (an MLP on a
+# constant 100) was drawn over 99.9992 to 100.0008 as wild swings, and residuals of 1e-15 as tall bars.
+LEAST_LEVEL_SPAN = 1e-3
+LEAST_RESIDUAL_SPAN = 1e-6
+
+
+def value_scale(values: Sequence[object], size: float | None = None,
+                least_share: float = LEAST_LEVEL_SPAN) -> alt.Scale:
+    """A value axis without zero that spans at least ``least_share`` of ``size`` (the values' largest magnitude when
+    None), centred on the values: differences smaller than that are drawn as the flat line they are."""
+    finite = np.concatenate([np.asarray(v, dtype=float).ravel() for v in values]) if len(values) else np.empty(0)
+    finite = finite[np.isfinite(finite)]
+    if not finite.size:
+        return alt.Scale(zero=False)
+    low, high = float(finite.min()), float(finite.max())
+    least = least_share * (size if size is not None else max(abs(low), abs(high)))
+    if high - low >= least and high > low:
+        return alt.Scale(zero=False)
+    half = least / 2 if least > 0 else 1.0  # all zeros: a unit either side
+    middle = (low + high) / 2
+    return alt.Scale(zero=False, domain=[middle - half, middle + half])
+
+
 def _named_splits(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``split`` (train, test, future) as ``lang`` names it, for legends and tooltips."""
     return frame.assign(split=frame["split"].map(lambda split: t(f"chart.split_{split}", lang)))
@@ -174,7 +197,8 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
     """Actuals as one line, predictions coloured by split, the test span shaded, bands where present."""
     drawn, thinned = thin_for_drawing(predictions.assign(y=predictions["actual"].fillna(predictions["predicted"])))
     x = _x(drawn["ds"], lang, frequency)
-    y_title = alt.Y("actual:Q", title=target, scale=alt.Scale(zero=False))
+    values = [drawn[name] for name in ("actual", "predicted", "lower", "upper") if name in drawn]
+    y_title = alt.Y("actual:Q", title=target, scale=value_scale(values))
     layers: list[alt.Chart] = []
     test = drawn[drawn["split"] == "test"]
     if not test.empty:
@@ -284,7 +308,10 @@ def residual_chart(predictions: pd.DataFrame, frequency: Frequency | None = None
         residual=lambda f: f["actual"] - f["predicted"])
     drawn, thinned = thin_for_drawing(rows, value="residual")
     return laid_out(_said_if_thinned(alt.Chart(_named_splits(drawn, lang)).mark_bar().encode(
-        x=_x(drawn["ds"], lang, frequency), y=alt.Y("residual:Q", title=t("chart.residual", lang)),
+        x=_x(drawn["ds"], lang, frequency),
+        y=alt.Y("residual:Q", title=t("chart.residual", lang),
+                scale=value_scale([drawn["residual"]], float(np.nanmax(np.abs(rows["actual"]), initial=0.0)),
+                                  LEAST_RESIDUAL_SPAN)),
         color=alt.Color("split:N", scale=_split_scale(drawn["split"], lang), title=t("chart.split", lang)),
         tooltip=[_time_tip(drawn["ds"], lang, frequency),
                  alt.Tooltip("residual:Q", title=t("chart.residual_tip", lang), format=",.4~r")],
@@ -359,8 +386,9 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     parts = pd.concat([drawn[["ds", "y"]].assign(series=actual),
                        future[["ds"]].assign(y=future["predicted"], series=forecast)], ignore_index=True)
     scale = alt.Scale(domain=[actual, forecast], range=[ACTUAL_COLOR, SPLIT_COLORS["future"]])
+    values = [parts["y"], *(future[name] for name in ("lower", "upper") if name in future)]
     lines = alt.Chart(parts).mark_line().encode(
-        x=x, y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
+        x=x, y=alt.Y("y:Q", title=target, scale=value_scale(values)),
         color=alt.Color("series:N", scale=scale, title=None),
         tooltip=[_time_tip(parts["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
                  alt.Tooltip("y:Q", title=target, format=",.4~r")])

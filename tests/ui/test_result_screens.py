@@ -18,7 +18,7 @@ from core.i18n import format_stamp
 from core.evaluation.pipeline import RunRequest, run
 from core.ui import state_keys as keys
 from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart, loss_chart, prediction_chart,
-                            recent_window, series_chart, time_formats, value_format)
+                            recent_window, residual_chart, series_chart, time_formats, value_format)
 from core.ui.lab_charts import log_lines
 from core.ui.runs import baselines_not_run, best_labels, leaderboard, other_fractions
 
@@ -539,3 +539,29 @@ def test_the_lab_says_why_its_mini_batch_is_smaller_than_asked_and_leaves_missin
         "all of them would be the full batch, drawn over its curve."]
     race = next(frame for frame in at.dataframe if "test MAE" in frame.value.columns)
     assert race.proto.placeholder == "—"
+
+
+def y_domains(spec: dict[str, Any]) -> list[list[float]]:
+    return [layer["encoding"]["y"]["scale"]["domain"] for layer in layers(spec)
+            if "domain" in layer.get("encoding", {}).get("y", {}).get("scale", {})]
+
+
+def test_a_flat_series_and_errors_at_machine_precision_are_drawn_flat() -> None:
+    # An MLP on a constant 100 wandered by 1e-4: the axis ran from 99.9992 to 100.0008 and drew it as wild swings; an
+    # exact linear fit's residuals of 1e-15 were drawn as tall bars on an axis of 0.00000000000001.
+    ds = pd.date_range("2020-01-01", periods=48, freq="MS")
+    wobble = 1e-4 * np.sin(np.arange(48))
+    rows = pd.DataFrame({"ds": ds, "actual": 100.0, "predicted": 100.0 + wobble,
+                         "split": ["train"] * 34 + ["test"] * 14})
+    (low, high), = y_domains(prediction_chart(rows, "y").to_dict())
+    assert high - low >= 0.1 - 1e-9 and low < 100 - 1e-4 < 100 + 1e-4 < high
+    future = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=6, freq="MS"), "predicted": 100 + wobble[:6],
+                           "lower": 100 + wobble[:6], "upper": 100 + wobble[:6]})
+    (low, high), = y_domains(forecast_chart(rows.rename(columns={"actual": "y"}), future, "y").to_dict())
+    assert high - low >= 0.1 - 1e-9
+    line = np.linspace(100, 194, 48)
+    exact = rows.assign(actual=line, predicted=line + 1e-14 * np.cos(ds.month))
+    (low, high), = y_domains(residual_chart(exact).to_dict())
+    assert high - low >= 194e-6 * (1 - 1e-9)
+    moving = rows.assign(actual=np.linspace(100, 194, 48), predicted=np.linspace(101, 190, 48))
+    assert not y_domains(prediction_chart(moving, "y").to_dict()) and not y_domains(residual_chart(moving).to_dict())
