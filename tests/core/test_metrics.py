@@ -3,9 +3,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
+from core.evaluation.metrics import interval_coverage, regression_metrics, seasonal_naive_scale
 
 
 def test_known_values() -> None:
@@ -75,3 +76,18 @@ def test_the_mase_scale_counts_only_pairs_of_values_the_file_gave(air) -> None: 
     result = run(filled, air.frequency, RunRequest("linear"), filled=blanks)
     test = result.metrics["test"]
     assert test["mase"] == pytest.approx(test["mae"] / np.nanmean(pairs), rel=1e-12)
+
+
+def test_a_band_that_misses_by_rounding_holds_the_value() -> None:
+    # An exact linear fit (errors of 1e-14) with a band of the same width was reported holding 93% of the test rows.
+    from core.data.frequency import Frequency
+    from core.evaluation.pipeline import RunRequest, run
+    from core.ui.explain import band_coverage_on_test_rows
+
+    line = np.arange(100.0, 196.0, 2.0)
+    frame = pd.DataFrame({"ds": pd.date_range("2018-01-01", periods=48, freq="MS"), "y": line})
+    result = run(frame, Frequency("monthly", "MS", 12), RunRequest("linear"))
+    assert band_coverage_on_test_rows(result.predictions)[1:] == (1.0, 1.0)
+    actual = np.array([194.0, 192.0])
+    assert interval_coverage(actual, actual + 3e-14, actual + 3e-14) == 1.0  # rounding: inside
+    assert interval_coverage(actual, actual + 1e-3, actual + 1e-3) == 0.0  # a real miss stays one
