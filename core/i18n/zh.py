@@ -315,7 +315,7 @@ MESSAGES: dict[str, str] = {
     "forecast.go": "预测",
     "forecast.go_help": "在全部数据上重新拟合并预测。",
     "forecast.failed": "预测未能完成：{problem}",
-    "forecast.result": "{run}：{end}之后的 {steps} 步",
+    "forecast.result": "{run}：{end} 之后的 {steps} 步",
     "forecast.whole": "显示全部历史数据（{rows:,} 行）",
     "forecast.whole_help": "默认只显示预测之前最近的 {recent:,} 行。",
     "forecast.band": "阴影带是 95% 预测区间（表中另给出 80% 区间）：模型在序列中较早的若干时点重新拟合并由此向前"
