@@ -47,6 +47,7 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
     powers = {1 if name == "x" else int(name[2:]): value for name, value in coefficients.items()
               if name == "x" or (name.startswith("x^") and name[2:].isdigit())}
     lines = [_trend_sentence(powers, frequency, target, n_train, lang)] if powers else []
+    reference = season_reference(frequency)  # the level the season's one-hot terms are measured against
     for name, value in coefficients.items():
         if name == "intercept" or name == "x" or (name.startswith("x^") and name[2:].isdigit()):
             continue
@@ -54,12 +55,12 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
             lines.append(t("coef.changepoint", lang, step=name.removeprefix("x after "), per=per, value=value))
         elif "=" in name:
             part, level = name.split("=", 1)
-            if (reference := season_reference(frequency)) is not None:  # "compared with Mon", not "the first weekday"
+            if reference is not None:  # "compared with Mon", not "the first weekday of the cycle"
                 lines.append(t("coef.season_vs", lang, level=relabel(level, lang, "level"), value=value,
                                reference=relabel(reference, lang, "level")))
-                continue
-            lines.append(t("coef.season", lang, level=relabel(level, lang, "level"), value=value,
-                           part=t(f"part.{part}", lang) if has(f"part.{part}") else part))
+            else:
+                lines.append(t("coef.season", lang, level=relabel(level, lang, "level"), value=value,
+                               part=t(f"part.{part}", lang) if has(f"part.{part}") else part))
         elif name == "year":
             lines.append(t("coef.year", lang, value=value))
         elif (wave := _FOURIER.fullmatch(name)) is not None:  # "per unit of sin1" meant nothing to a learner
