@@ -34,9 +34,11 @@ def widths(rows: pd.DataFrame, suffix: str = "") -> np.ndarray:
 
 @pytest.mark.parametrize("model", model_names())
 def test_asking_further_ahead_moves_neither_the_near_forecasts_nor_their_band(air_forecasts, model: str) -> None:
+    """Equal to rounding: a GPU's matrix product may add a 12-row and a 36-row batch in another order (the MLP's
+    forecasts of the two runs differed there, not on the CPU); the models and their bands are the same."""
     near, far = air_forecasts[model]
     columns = ["predicted", "lower", "upper", "lower_80", "upper_80"]
-    np.testing.assert_array_equal(near[columns].to_numpy(), far[columns].to_numpy()[:12])
+    np.testing.assert_allclose(near[columns].to_numpy(), far[columns].to_numpy()[:12], rtol=1e-10, atol=0)
 
 
 @pytest.mark.parametrize("model", model_names())

@@ -91,3 +91,11 @@ def test_a_band_that_misses_by_rounding_holds_the_value() -> None:
     actual = np.array([194.0, 192.0])
     assert interval_coverage(actual, actual + 3e-14, actual + 3e-14) == 1.0  # rounding: inside
     assert interval_coverage(actual, actual + 1e-3, actual + 1e-3) == 0.0  # a real miss stays one
+
+
+def test_an_error_within_rounding_of_the_values_size_counts_as_none() -> None:
+    actual = np.array([100.0, 102.0, 104.0])
+    exact = regression_metrics(actual, actual + np.array([1.9e-15, -2e-14, 0.0]), scale=2.0)
+    assert exact["mae"] == 0.0 and exact["rmse"] == 0.0 and exact["mape"] == 0.0 and exact["r2"] == 1.0
+    near = regression_metrics(actual, actual + np.array([1e-6, 0.0, 0.0]), scale=2.0)  # a real miss stays
+    assert near["mae"] == pytest.approx(1e-6 / 3)
