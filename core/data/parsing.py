@@ -185,6 +185,37 @@ PERIOD_DOT_YEAR_FORMAT = "ppp.yyyy"  # the format found for them (said: ``tidy._
 _MONTHLY_STEPS = 0.9  # the share of steps of one month that makes ``05.2021, 06.2021, ...`` months, not numbers
 
 
+# Retail's fiscal periods of four or five weeks, 13 (or 12) to a year, written with their year: '2016 P01',
+# 'FY2016-P13', 'P01 2016', '2016 Period 1'. Nothing says on which day a period starts (``fiscal_period_steps``).
+_FISCAL_PERIOD = r"P(?:ER(?:IOD)?)?\.?\s*(\d{1,2})"
+_FISCAL_YEAR = r"(?:FY\s*)?((?:18|19|20|21)\d\d)"
+_FISCAL_FORMS = ((rf"{_FISCAL_YEAR}\s*[-/.:,_ ]?\s*{_FISCAL_PERIOD}", 0, 1),  # the year first, then the period
+                 (rf"{_FISCAL_PERIOD}\s*[-/.:,_ ]?\s*{_FISCAL_YEAR}", 1, 0))
+FISCAL_PERIODS_A_YEAR = (12, 13)
+
+
+def fiscal_period_steps(cells: pd.Series) -> tuple[pd.Series, int] | None:
+    """Cells that each name a fiscal period and its year ('2016 P01') as step numbers, period ``p`` of year ``y``
+    step ``(y - first year) * periods + p``, and the periods in a year (the largest written: 12 or 13); None unless
+    every cell is written so. A period missing from the file is then a missing step, not a shift of every later
+    period's place in the year."""
+    text = cells.astype("string").str.strip()
+    if len(text) < 3 or text.isna().any():
+        return None
+    for pattern, year_at, period_at in _FISCAL_FORMS:
+        if not _head_matches(text, re.compile(pattern, re.IGNORECASE)):
+            continue
+        parts = text.str.extract(f"^(?:{pattern})$", flags=re.IGNORECASE)
+        if parts.isna().any().any():
+            return None
+        years, periods = parts[year_at].astype(int), parts[period_at].astype(int)
+        if int(periods.max()) not in FISCAL_PERIODS_A_YEAR or int(periods.min()) < 1:
+            return None
+        steps = (years - years.min()) * int(periods.max()) + periods
+        return pd.Series(steps.to_numpy(dtype=np.int64), index=cells.index), int(periods.max())
+    return None
+
+
 def writes_month_dot_year(cells: pd.Series) -> bool:
     """Whether text ``cells`` are months written ``mm.yyyy`` (German exports: ``05.2021``; SAP's ``005.2021``), not
     numbers (5.2021): nearly every non-blank cell has that shape and nearly every step to the next cell is one month

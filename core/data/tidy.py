@@ -14,8 +14,8 @@ from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_date
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
                                SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
-                               parse_dates, parse_epochs, parse_excel_serials, parse_numbers, unnamed_column,
-                               unreadable_numbers, writes_month_dot_year)
+                               fiscal_period_steps, parse_dates, parse_epochs, parse_excel_serials, parse_numbers,
+                               unnamed_column, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -474,7 +474,10 @@ def _is_row_counter(raw: pd.DataFrame, col: object) -> bool:
 
 
 def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> pd.DataFrame:
-    """Insert the missing time stamps as rows with blank values, to be filled by the missing policy."""
+    """Insert the missing time stamps (or step numbers) as rows with blank values, to be filled by the missing
+    policy."""
+    if frequency.is_steps:
+        return _insert_missing_steps(frame, report)
     first, last = frame["ds"].iloc[0], frame["ds"].iloc[-1]
     rows, most = _stamp_count(first, last, str(frequency.alias)), limit("TSR_MAX_ROWS", MAX_ROWS)
     if rows > most:
@@ -499,11 +502,27 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
     return merged.reset_index(drop=True)
 
 
+def _insert_missing_steps(frame: pd.DataFrame, report: DataReport) -> pd.DataFrame:
+    """``_resample`` for a file's own step numbers: the whole numbers missing between the first and the last."""
+    first, last = int(frame["ds"].iloc[0]), int(frame["ds"].iloc[-1])
+    if (rows := last - first + 1) > (most := limit("TSR_MAX_ROWS", MAX_ROWS)):
+        raise LimitError(f"Filling the missing steps would make {rows:,} rows (steps {first} to {last}), more than the "
+                         f"limit of {format_limit(most)}: load the series without filling gaps, or set TSR_MAX_ROWS "
+                         "to raise the limit.", "err.fill_steps_limit",
+                         {"rows": rows, "first": first, "last": last, "limit": format_limit(most)})
+    missing = np.setdiff1d(np.arange(first, last + 1), frame["ds"].to_numpy())
+    merged = pd.concat([frame, pd.DataFrame({"ds": missing})], ignore_index=True).sort_values("ds", kind="stable")
+    report.notices.append(Notice(f"{count(len(missing), 'missing step number')} {_were(len(missing))} inserted.",
+                                 "notice.steps_inserted", {"gaps": len(missing)}))
+    report.gaps = 0
+    return merged.reset_index(drop=True)
+
+
 def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.DatetimeIndex | None = None) -> int:
     """How many rows fall between the steps of ``frequency`` when more than ``_OFF_GRID_SHARE`` of them do (an event
     log: filling its gaps would invent rows at times that never occur), else 0. Only with ``gaps``, and only where the
     steps from first to last stamp number at most ten per row (``grid`` when already built)."""
-    if not gaps or len(stamps) < 2:
+    if not gaps or len(stamps) < 2 or frequency.is_steps:
         return 0
     if (off := _rows_off_steps(stamps, frequency)) is None:  # calendar steps (months, weeks): against their grid
         if grid is None and gaps > 10 * len(stamps) + 1000:
@@ -630,6 +649,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         if parsed is None and named_as_steps(wanted) and (steps := step_numbers(numbers.get(wanted))) is not None:
             _note_steps(wanted, steps, report)
             return wanted, steps
+        if parsed is None and (fiscal := _fiscal_periods(raw[wanted], wanted, report)) is not None:
+            return wanted, fiscal
         if parsed is None:
             raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
                             "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.",
@@ -649,6 +670,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     if (stepped := _step_column(raw, numbers)) is not None:
         _note_steps(*stepped, report)
         return stepped
+    for col in [col for col in raw.columns if col not in numbers]:
+        if (fiscal := _fiscal_periods(raw[col], col, report)) is not None:
+            return str(col), fiscal
     _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
@@ -686,6 +710,21 @@ def counts_steps(steps: np.ndarray) -> bool:
     """Whether whole numbers rise at every row, by one at ``_STEPS_BY_ONE`` of them at least (a few gaps)."""
     rises = np.diff(steps)
     return bool(len(rises) and (rises > 0).all() and np.mean(rises == 1) >= _STEPS_BY_ONE)
+
+
+def _fiscal_periods(cells: pd.Series, col: object, report: DataReport) -> pd.Series | None:
+    """A column of fiscal periods with their year (``parsing.fiscal_period_steps``: '2016 P01' to '2016 P13') as step
+    numbers, said; None for any other column, and for periods that do not follow on from each other."""
+    if (found := fiscal_period_steps(cells)) is None or not counts_steps(np.unique(found[0].to_numpy())):
+        return None
+    steps, periods = found
+    first = str(cells.iloc[int(np.argmin(steps.to_numpy()))]).strip()
+    report.notices.append(Notice(
+        f"'{col}' numbers the periods of fiscal years, {periods} to a year: they are read as steps ('{first}' is step "
+        f"{int(steps.min())}, each period one step on, across the years), with no calendar, as the file does not say "
+        "on which day a period starts (only auto looks for a season, in the values); a forecast goes on from the last.",
+        "notice.fiscal_periods", {"column": str(col), "periods": periods, "first": first, "step": int(steps.min())}))
+    return steps
 
 
 def _note_steps(col: str, steps: pd.Series, report: DataReport) -> None:
@@ -1531,7 +1570,11 @@ def _grid_positions(ds: pd.Series, frequency: Frequency, gaps: int) -> np.ndarra
     """Each time stamp's place among every stamp of ``frequency`` from the first to the last (``stamps_between``):
     the row numbers where nothing is missing (None then), further apart across the ``gaps`` missing stamps; None
     where a stamp is off that calendar or the calendar would be far longer than the rows."""
-    if not gaps or gaps > 10 * len(ds) + 1000 or frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds):
+    if not gaps or gaps > 10 * len(ds) + 1000:
+        return None
+    if frequency.is_steps and pd.api.types.is_integer_dtype(ds):  # a file's own step numbers, with some missing
+        return ds.to_numpy() - int(ds.iloc[0])
+    if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds):
         return None
     try:
         places = stamps_between(ds, frequency).get_indexer(pd.DatetimeIndex(ds))
@@ -1586,9 +1629,12 @@ def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
 
 
 def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
-    """Number of time stamps missing between the first and last row for ``frequency``."""
-    if frequency.is_steps or len(ds) < 2:
+    """Number of time stamps missing between the first and last row for ``frequency``; of step numbers (a file's own,
+    such as ``step`` 1, 2, 3, 5), the whole numbers missing between the first and the last."""
+    if len(ds) < 2:
         return 0
+    if frequency.is_steps:
+        return max(int(ds.iloc[-1]) - int(ds.iloc[0]) + 1 - len(ds), 0) if pd.api.types.is_integer_dtype(ds) else 0
     if 3 <= len(ds) <= REGULAR_REMEMBERED_ROWS and regular_alias(ds) == frequency.alias:  # remembered for shared stamps
         return 0
     try:

@@ -108,9 +108,10 @@ def loading_notes(series: LoadedSeries) -> list[str]:
                if len(series.frame) + gaps <= most else
                f"Filling them would make {len(series.frame) + gaps:,} rows, more than the limit of {most:,.0f} "
                "(TSR_MAX_ROWS): aggregate the series to a coarser spacing first.")
-        notes.append(f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing) {'is' if gaps == 1 else 'are'} "
-                     "missing between the first and the last row and not filled: models count rows, so seasons and lags "
-                     f"after a gap are misaligned. {fix}")
+        what = count(gaps, "step number") if series.frequency.is_steps else \
+            f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing)"
+        notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing between the first and the last row and not "
+                     f"filled: models count rows, so seasons and lags after a gap are misaligned. {fix}")
     return notes
 
 

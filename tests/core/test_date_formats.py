@@ -561,3 +561,28 @@ def test_only_a_time_of_day_column_joins_the_date_and_an_hour_ending_24_follows_
     assert month_first.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-06 00:00")
     said = " ".join(map(str, load_series(ercot.encode(), "ercot.csv").report.notices))
     assert "fit both day-first and month-first" in said
+
+
+def test_step_numbers_with_one_missing_count_it_as_a_gap_and_filling_inserts_it() -> None:
+    steps = [k for k in range(1, ROWS + 2) if k != 7]
+    values = np.asarray(steps, dtype=float) * 2.0
+    series = load_series(_csv("step", steps, values), "x.csv")
+    assert series.report.gaps == 1  # counted as none: every later row sat one step early for the season and lags
+    filled = load_series(_csv("step", steps, values), "x.csv", LoadOptions(fill_gaps=True))
+    assert filled.frame["ds"].tolist() == list(range(1, ROWS + 2)) and filled.report.gaps == 0
+    assert filled.frame.loc[6, "y"] == pytest.approx(14.0)  # between 12 and 16
+    assert any("1 missing step number was inserted" in str(notice) for notice in filled.report.notices)
+
+
+@pytest.mark.parametrize("spelled", ["{y} P{p:02d}", "FY{y}-P{p}", "P{p:02d} {y}", "{y} Period {p}"])
+def test_fiscal_periods_of_13_a_year_are_steps_and_a_missing_period_is_a_gap(spelled: str) -> None:
+    # '2016 P01' ... 'P13' were numbered as rows: one period left out moved every later period's place in the year.
+    periods = [(2016 + k // 13, k % 13 + 1) for k in range(52) if k != 20]
+    series = load_series(_csv("period", [spelled.format(y=y, p=p) for y, p in periods]), "x.csv")
+    assert series.frequency.is_steps and series.date_col == "period" and series.report.gaps == 1
+    assert series.frame["ds"].tolist() == [k + 1 for k in range(52) if k != 20]
+    assert any("13 to a year" in str(notice) for notice in series.report.notices)
+    months = load_series(_csv("period", [f"{2016 + k // 12} P{k % 12 + 1:02d}" for k in range(ROWS)]), "x.csv")
+    assert months.frame["ds"].tolist() == list(range(1, ROWS + 1))  # 12 to a year: steps too, numbered the same way
+    other = load_series(_csv("period", [f"{2016 + k // 4} P{k % 4 + 1}" for k in range(ROWS)]), "x.csv")
+    assert other.frame["ds"].tolist() == list(range(ROWS))  # 4 to a year is no fiscal calendar read here: rows
