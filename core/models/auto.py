@@ -472,6 +472,11 @@ class AutoForecaster(Forecaster):
         self._check_fitted()
         return copy.deepcopy(self.template_)
 
+    def fewest_refit_rows(self) -> int:
+        """The chosen candidate's (or ensemble's): the band's refits of it see as many rows as it needs."""
+        self._check_fitted()
+        return self.best_.fewest_refit_rows()
+
     def ets_forms(self) -> dict[str, float]:
         """The Akaike weights of the exponential-smoothing forms ETS averaged, when auto forecasts with ETS (alone or in
         its ensemble); empty otherwise."""
@@ -548,6 +553,9 @@ class EnsembleForecaster(Forecaster):
 
     def held_at_bound(self) -> dict[str, int]:
         return {name: step for member in self.members for name, step in member.held_at_bound().items()}
+
+    def fewest_refit_rows(self) -> int:
+        return max(member.fewest_refit_rows() for member in self.members)
 
     def params(self) -> dict[str, Any]:
         return {"members": [member.name for member in self.members],

@@ -409,3 +409,18 @@ def test_a_forecast_past_the_backtested_steps_says_how_far_its_band_was_measured
     assert half[-1] > half[measured - 1]  # widened past the measured steps, not held
     near = forecast_future(air.frame, air.frequency, RunRequest("snaive", horizon=measured))
     assert "band_measured_steps" not in near.attrs  # every step measured: nothing to say
+
+
+def test_auto_band_refits_see_the_rows_the_chosen_regression_needs_and_enough_origins() -> None:
+    # On 45 training rows of a 13-period season auto chose trend + season + AR(1-3) (16 weights); its band refitted it
+    # from 15 rows on (misses of up to 295 against 20 later), then from 29 at only 2 origins (Student's t of one degree
+    # of freedom): 95% bands of about 215 around a forecast missing by 8 to 14.
+    plan = interval_plan(45, 1, MAX_ORIGINS, fewest_rows=29)
+    assert plan.origins[0] == 29 and len(plan.origins) >= 4 and plan.horizon == 8
+    t = np.arange(65)
+    y = 2000 + 8 * t + 300 * np.sin(2 * np.pi * t / 13) + np.random.default_rng(0).normal(0, 10, 65)
+    result = run(pd.DataFrame({"ds": t + 1, "y": y}), STEPS, RunRequest("auto"))
+    assert result.params["season"] == 13 and result.forecaster.fewest_refit_rows() >= 29
+    test = result.predictions[result.predictions["split"] == "test"]
+    half = float((test["upper"] - test["lower"]).iloc[0] / 2)
+    assert half < 4 * result.metrics["test"]["rmse"], (half, result.metrics["test"]["rmse"])  # 20 against 14.3
