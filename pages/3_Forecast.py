@@ -26,13 +26,13 @@ from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
 
-def forecast_all(panel: Panel, request: RunRequest) -> None:
+def forecast_all(panel: Panel, request: RunRequest, ready: bool) -> None:
     """On a click, every series refitted on all its rows and forecast past its end; one series charted, all in a CSV."""
     st.header(T("forecast.all_title", count=len(panel.tasks)))
     st.caption(T("forecast.all_intro", model=request.model))
     if problem := too_many_series(len(panel.tasks), T.lang):
         st.error(problem)
-    elif st.button(**T.widget("forecast.all"), key=keys.FORECAST_ALL_BUTTON):
+    elif st.button(**T.widget("forecast.all"), key=keys.FORECAST_ALL_BUTTON, disabled=not ready):
         job = start_forecast_run(st.session_state, request, panel)
         bar = st.progress(0.0)
         try:
@@ -84,19 +84,24 @@ choices = dict(zip(labels, runs)) if runs else {}
 left, right = st.columns([3, 2])
 pick_run(st.session_state, labels)
 label = left.selectbox(**T.widget("forecast.run"), options=labels, key=keys.FORECAST_RUN)
+# Checked here, not by the box: its own range check kept the last value under a typed 100000, and forecast 12 steps.
 horizon = right.number_input(**T.widget("forecast.horizon", frequency=frequency_name(series.frequency, T.lang), most=MOST_STEPS),
-                             min_value=1, max_value=MOST_STEPS, key=keys.FORECAST_HORIZON)
-set_page_query(st.query_params, to_query({"horizon": int(horizon)}), st.session_state, T.lang)
+                             step=1, key=keys.FORECAST_HORIZON)
+steps = int(horizon) if 1 <= horizon <= MOST_STEPS and horizon == int(horizon) else None
+if steps is None:
+    right.error(T("forecast.horizon_range", most=MOST_STEPS))
+else:
+    set_page_query(st.query_params, to_query({"horizon": steps}), st.session_state, T.lang)
 if not runs:  # runs over all series, if any, forecast them further down
     st.info(T("forecast.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "forecast.no_runs"))
 default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)),
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
-if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON):
+if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON, disabled=steps is None):
     try:
         with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):  # refits and a band's backtest
-            future = forecast_run(series.frame, series.frequency, int(horizon), choices.get(label), default,
+            future = forecast_run(series.frame, series.frequency, int(steps or 1), choices.get(label), default,
                                   series.future, kept_refit(st.session_state, series))
-        st.session_state[keys.FORECAST_RESULT] = (label if runs else None, int(horizon), future)
+        st.session_state[keys.FORECAST_RESULT] = (label if runs else None, int(steps or 1), future)
     except ValueError as problem:
         st.error(plain(T("forecast.failed", problem=said(problem, T.lang))))
     except BUGS as bug:
@@ -133,4 +138,5 @@ if result is not None:
                        key="forecast.download")
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     single = chosen.request if (chosen := choices.get(label)) is not None else default
-    forecast_all(panel, panel_forecast_request(st.session_state, single, series.frequency, int(horizon)))
+    request = panel_forecast_request(st.session_state, single, series.frequency, steps or 1)
+    forecast_all(panel, request, ready=steps is not None)

@@ -5,10 +5,12 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.ui import state_keys as keys
+from core.ui.controls import checked_number
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, short_of_exact
-from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LESSONS, LabResults, LabSettings, at_stability_edge,
-                             batch_divergence, batch_rises, mini_batch_size, race_curves, race_table, run_lab)
+from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LAB_NUMBERS, LESSONS, LabResults, LabSettings,
+                             at_stability_edge, batch_divergence, batch_rises, mini_batch_size, race_curves, race_table,
+                             run_lab)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import curve_name, lab_defaults, lab_table, log_lines, loss_curve, loss_surface, race_formats
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
@@ -22,21 +24,20 @@ st.set_page_config(page_title=T("nav.lab"), page_icon="📈", layout="wide")
 
 
 def read_settings() -> LabSettings:
-    side = st.sidebar
-    side.header(T("lab.settings"))
+    (side := st.sidebar).header(T("lab.settings"))
     for key, start in lab_defaults().items():
         st.session_state.setdefault(key, start)  # starts in the state, not in the widgets: they keep what is chosen
     model = side.selectbox(**T.widget("lab.model"), options=list(LAB_MODELS), format_func=lambda m: T(LAB_MODELS[m]),
                            key=keys.LAB_MODEL)
     optimizer = side.selectbox(**T.widget("lab.optimizer"), options=OPTIMIZERS, key=keys.LAB_OPTIMIZER)
-    lr = side.number_input(**T.widget("lab.lr"), min_value=1e-5, max_value=10.0, format="%.4g", key=keys.LAB_LR)
+    lr = checked_number(side, LAB_NUMBERS[0], keys.LAB_LR, T.widget("lab.lr"), T.lang)  # the run refuses one outside
     epochs = side.slider(**T.widget("lab.epochs"), min_value=5, max_value=300, key=keys.LAB_EPOCHS)
     batch = side.slider(**T.widget("lab.batch"), min_value=2, max_value=64, key=keys.LAB_BATCH)
     race = side.multiselect(**T.choices("lab.race", list(OPTIMIZERS)), key=keys.LAB_RACE)
     scale = side.select_slider(**T.widget("lab.race_scale"), options=[0.1, 0.3, 1.0, 3.0, 10.0, 30.0],
                                key=keys.LAB_RACE_SCALE)
     hidden = side.slider(**T.widget("lab.hidden"), min_value=1, max_value=16, key=keys.LAB_HIDDEN)
-    seed = side.number_input(**T.widget("lab.seed"), min_value=0, max_value=2**31 - 1, key=keys.LAB_SEED)
+    seed = checked_number(side, LAB_NUMBERS[1], keys.LAB_SEED, T.widget("lab.seed"), T.lang)
     return LabSettings(model=model, optimizer=optimizer, lr=float(lr), epochs=int(epochs), batch_size=int(batch),
                        race=tuple(race), race_lr_scale=float(scale), hidden=int(hidden), seed=int(seed))
 

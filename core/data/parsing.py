@@ -45,6 +45,10 @@ FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[bcdefnprsuz]{1,3}$")  # Eur
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
 SCALED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*)\s?([KMB])$")
 _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
+# A number with a unit after it, one unit in every cell of a column ('12.7 kg', '3.2 MW', '21 °C', '5 m/s'): read as
+# the number (``_unit_numbers``), said. A month ('12 Jan' is a date), a time of day ('10 AM') or a year's mark is none.
+UNIT_NUMBER = re.compile(r"^([-+]?\d[\d.,]*)\s?((?:°|µ)?[^\W\d_]{1,5}(?:/[^\W\d_]{1,4})?[²³]?)$")
+_NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs"})
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
@@ -230,6 +234,28 @@ def writes_month_dot_year(cells: pd.Series) -> bool:
 
 
 def parse_numbers(values: pd.Series, decimal_comma: bool = False, head_decides: bool = True) -> pd.Series | None:
+    """``_parse_plain_numbers``, or where it finds none, the numbers before a unit every cell writes after its own
+    (``numbers_unit``: '12.7 kg')."""
+    parsed = _parse_plain_numbers(values, decimal_comma, head_decides)
+    if parsed is not None or pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return parsed
+    text = values.astype("string").str.strip()
+    present = text.notna() & (text != "")
+    measured = _unit_numbers(text[present], decimal_comma) if present.any() else None
+    return None if measured is None else measured.reindex(text.index)
+
+
+def numbers_unit(values: pd.Series, decimal_comma: bool = False) -> str | None:
+    """The unit ``parse_numbers`` read ``values`` without (``column_unit``); None where it needed none."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values) or \
+            _parse_plain_numbers(values, decimal_comma, head_decides=False) is not None:
+        return None
+    text = values.astype("string").str.strip()
+    return column_unit(text[text.notna() & (text != "")])
+
+
+def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
+                         head_decides: bool = True) -> pd.Series | None:
     """Parse a text column as floats, or return ``None`` when it is not numeric (``head_decides``: a column whose
     first cells are mostly text is, without reading the rest).
 
@@ -287,6 +313,31 @@ def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     if (amounts.isna() & written.notna()).any():
         return None
     return amounts * parts[1].map(_SCALES).fillna(1.0).astype("float64")
+
+
+def column_unit(cells: pd.Series) -> str | None:
+    """The unit nearly every non-blank cell writes after its number (``UNIT_NUMBER``), when there is one, the same in
+    all of them, and no month, time of day (``_NOT_UNITS``), magnitude letter or statistics office's flag; else None."""
+    head = cells.iloc[:200].astype(str)
+    if head.str.fullmatch(UNIT_NUMBER).mean() < PARSE_SHARE:  # cheap: most columns do not
+        return None
+    units = cells.astype(str).str.extract(UNIT_NUMBER)[1].dropna()
+    unit = str(units.iloc[0]) if units.nunique() == 1 else ""
+    if not unit or unit.lower().rstrip(".") in _MONTH_NAMES or unit.lower() in _NOT_UNITS or unit in _SCALES:
+        return None
+    return None if FLAGGED_NUMBER.fullmatch(f"1 {unit}") else unit
+
+
+def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
+    """Non-blank ``cells`` read as the numbers before their unit (``column_unit``), when nearly every one reads so and
+    the numbers alone do not (a currency code is read as money, not as a unit); None otherwise."""
+    if (unit := column_unit(cells)) is None:
+        return None
+    numbers = pd.to_numeric(_clean_number_text(cells.str.removesuffix(unit).str.strip(), decimal_comma),
+                            errors="coerce")
+    if numbers.notna().mean() < PARSE_SHARE:
+        return None
+    return numbers.astype("float64")
 
 
 def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool = False) -> pd.Series:

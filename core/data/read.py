@@ -1338,6 +1338,7 @@ class CsvLayout(NamedTuple):
     footnotes: tuple[str, ...] = ()
     as_text: bool = False  # every cell read as text: a column of months ``05.2021`` must not become numbers first
     later_table: str = ""  # the title of the next table of a report, left out (``_first_table``)
+    preamble: tuple[str, ...] = ()  # the title or note lines above the header, left out (``_without_preamble``)
 
 
 # A blank line, lines of ``#`` titles, maybe blank lines, then a header: a report's next table.
@@ -1437,13 +1438,23 @@ def _csv_layout(text: str) -> CsvLayout:
     text = spaced
     delimiter, decimal, thousands = _sniff_dialect(text, known)
     table = _without_preamble(text, delimiter)
+    preamble: tuple[str, ...] = ()
     if table is not text:
+        preamble = _note_lines(text[:len(text) - len(table)], delimiter)
         text = table
         delimiter, decimal, thousands = _sniff_dialect(text, known)
     text, later_table = _first_table(text)
     text, footnotes = _without_footnotes(text, delimiter)
     return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),
-                     thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter), later_table)
+                     thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter), later_table,
+                     preamble)
+
+
+def _note_lines(text: str, delimiter: str) -> tuple[str, ...]:
+    """The lines of ``text`` that say something, their cells joined by ', ' without the empty ones and the quotes a
+    spreadsheet pads a title with ('Sales report 2023,,')."""
+    cells = ([cell.strip().strip('"').strip() for cell in line.split(delimiter)] for line in text.splitlines())
+    return tuple(line for line in (", ".join(cell for cell in row if cell) for row in cells) if line)
 
 
 def _first_table(text: str) -> tuple[str, str]:
@@ -1708,6 +1719,8 @@ def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:
         raw.attrs["footnotes"] = layout.footnotes  # said by the loading report (``tidy``)
     if layout.later_table:
         raw.attrs["later_table"] = layout.later_table  # said by the loading report (``tidy``)
+    if layout.preamble:
+        raw.attrs["preamble"] = layout.preamble  # said by the loading report (``tidy``)
     if raw.empty:
         raise DataError("The file has a header but no data rows: add the rows of the series below the header.",
                         "err.no_rows")

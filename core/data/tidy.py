@@ -14,8 +14,8 @@ from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_date
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
                                SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
-                               fiscal_period_steps, parse_dates, parse_epochs, parse_excel_serials, parse_numbers,
-                               unnamed_column, unreadable_numbers, writes_month_dot_year)
+                               fiscal_period_steps, numbers_unit, parse_dates, parse_epochs, parse_excel_serials,
+                               parse_numbers, unnamed_column, unreadable_numbers, writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -1201,6 +1201,10 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The file holds more tables below the first (the next is titled '{title}'): "
                                      "only the first was read. Save another as a file of its own to read it.",
                                      "notice.later_table", {"title": title}))
+    if preamble := attrs.get("preamble"):
+        lines, quoted = len(preamble), _quoted_cells(pd.Series(preamble), shown=1)  # type: ignore[arg-type]
+        report.notices.append(Notice(f"{count(lines, 'line')} of titles or notes above the header {_were(lines)} left "
+                                     f"out ({quoted}).", "notice.preamble", {"lines": lines, "examples": quoted}))
     if footnotes := attrs.get("footnotes"):
         lines, quoted = len(footnotes), _quoted_cells(pd.Series(footnotes), shown=1)  # type: ignore[arg-type]
         report.notices.append(Notice(f"{count(lines, 'line')} of notes below the table {_were(lines)} left out "
@@ -1213,6 +1217,9 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
     missing and filled or dropped like blanks, so the notice quotes them."""
     for col in columns:
         _note_marked_numbers(raw[col], col, report)
+        if (unit := numbers_unit(raw[col], decimal_comma)) is not None:
+            report.notices.append(Notice(f"'{col}' writes the unit '{unit}' after each number: read as the numbers "
+                                         f"(in {unit}).", "notice.unit_numbers", {"column": str(col), "unit": unit}))
         _note_lost_digits(raw[col], numbers[col], col, report)
         cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
         if len(cells):

@@ -79,7 +79,7 @@ MESSAGES: dict[str, str] = {
     "data.quality_list": "- Missing values filled ({policy}): **{filled:,}**; rows dropped: **{dropped:,}**\n"
                          "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
                          "**{stamps:,}**\n"
-                         "- Missing time stamps against the {frequency} frequency: **{gaps:,}**",
+                         "- Missing time stamps ({frequency}): **{gaps:,}**",
     "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: models count rows, so seasons and lags "
                           "after a gap are misaligned (seasonal naive's 'one season back', the same month last year or "
                           "the same weekday last week, lands on another one). Tick "
@@ -378,6 +378,9 @@ MESSAGES: dict[str, str] = {
     "forecast.run_help": "The model and settings of a run from Train, refitted on every row.",
     "forecast.chosen": "auto chose again on every row for this forecast, by the same rules: {chosen}. The Train "
                        "page's result is what it chose on the training rows alone.",
+    "setting.out_of_range": "{setting} must be from {low} to {high}: the run refuses this value.",
+    "err.setting_range": "{setting} {value} is out of range: choose {low} to {high}.",
+    "forecast.horizon_range": "The horizon is a whole number of steps from 1 to {most:,}: change it to forecast.",
     "forecast.horizon": "Horizon (steps)",
     "forecast.horizon_help": "Steps past the end of the data ({frequency}), at most {most:,} here (the command line's "
                              "--horizon goes to TSR_MAX_HORIZON).",
@@ -857,9 +860,9 @@ MESSAGES: dict[str, str] = {
                  "row per time step.",
     "err.missing_policy": "Unknown missing-value policy '{policy}': use one of {choices}.",
     "err.duplicate_policy": "Unknown duplicate policy '{policy}': use one of {choices}.",
-    "err.stamps_too_few": "The file's {rows:,} rows hold only {stamps} distinct time stamps; a series needs at least "
-                          "{least}. If it holds several series (one per store, say), each is too short to split and "
-                          "fit: load longer series.",
+    "err.stamps_too_few": "The file's {rows:,} rows hold only {stamps:plural:distinct time stamp}; a series needs at "
+                          "least {least}. If it holds several series (one per store, say), each is too short to split "
+                          "and fit: load longer series.",
     "err.too_few_rows": "Only {rows:plural:usable row}: a series needs at least {least} rows to split and fit.",
     "err.fill_limit": "Filling the missing time stamps would make {rows:,} rows ({frequency} from {first} to {last}), "
                       "more than the limit of {limit}: load the series without filling gaps, or set TSR_MAX_ROWS to "
@@ -991,6 +994,8 @@ MESSAGES: dict[str, str] = {
                               "in the file to tell them apart.",
     "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "
                           "was read. Save another as a file of its own to read it.",
+    "notice.preamble": "{lines:plural:line} of titles or notes above the header {lines:were} left out ({examples}).",
+    "notice.unit_numbers": "'{column}' writes the unit '{unit}' after each number: read as the numbers (in {unit}).",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.header_copies": "{rows:plural:row} repeating the header (files joined one under another) {rows:were} left out.",
     "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",

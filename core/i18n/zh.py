@@ -307,6 +307,9 @@ MESSAGES: dict[str, str] = {
     "forecast.run": "用于预测的训练记录",
     "forecast.run_help": "采用训练页中某次训练的模型和设置，在全部数据上重新拟合。",
     "forecast.chosen": "为进行本次预测，auto 用同样的规则在全部数据行上重新做了选择：{chosen}。训练页的结果是它仅在训练集上所做的选择。",
+    "setting.out_of_range": "{setting}须在 {low} 到 {high} 之间：运行时会拒绝这个值。",
+    "err.setting_range": "{setting} {value} 超出范围：请在 {low} 到 {high} 之间选择。",
+    "forecast.horizon_range": "预测步数须为 1 到 {most:,} 之间的整数：请修改后再预测。",
     "forecast.horizon": "预测步数",
     "forecast.horizon_help": "在数据末尾之后要预测的步数（{frequency}），此处最多 {most:,} 步（命令行的 --horizon 最多到 TSR_MAX_HORIZON）。",
     "forecast.no_runs_shown": "当前显示的序列还没有训练记录：将使用默认的 `multi` 模型预测它。下方用全部序列训练记录的模型预测"
@@ -781,6 +784,8 @@ MESSAGES: dict[str, str] = {
                                     "补上这些空单元格即可预测得更远。",
     "notice.renamed_columns": "有几列同名；后面的列被读作{names}：请在文件中给它们改名以便区分。",
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
+    "notice.preamble": "已略去表头上方的 {lines:,} 行标题或说明（{examples}）。",
+    "notice.unit_numbers": "“{column}”列在每个数字后写了单位“{unit}”：按数字读取（单位为 {unit}）。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.header_copies": "{rows:,} 行重复了表头（多个文件上下拼接），已略去。",
     "notice.labels_only": "{rows:,} 行既无日期也无数字（单位或标签行），已略去。",

@@ -13,7 +13,7 @@ import torch
 
 from core.models.features import FeatureSpec, Standardizer, design_matrix, spread_is_rounding
 from core.models.regression import RegressionForecaster
-from core.models.specs import FOURIER
+from core.models.specs import FOURIER, LAB_NUMBERS
 from core.data.frequency import Frequency
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
@@ -551,7 +551,10 @@ class LabResults:
 
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7,
             filled: Sequence[int] = ()) -> LabResults:
-    """Compute every panel, timing each (``filled``: as ``prepare`` takes it)."""
+    """Compute every panel, timing each (``filled``: as ``prepare`` takes it); raises ``SettingsError`` for a learning
+    rate or seed outside its range (``specs.LAB_NUMBERS``)."""
+    for setting in LAB_NUMBERS:
+        setting.check(getattr(settings, setting.name))
     torch_threads_here()
     data = prepare(frame, frequency, settings, train_fraction, filled)
     seconds: dict[str, float] = {}

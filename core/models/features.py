@@ -227,8 +227,10 @@ def _year_left_out(ds: pd.Series) -> dict[str, str]:
         spans_two_years = last - first + 1.5 * step >= pd.Timedelta(days=2 * 365.2425)
     if spans_two_years:
         return {}
-    years = (last + step - first) / pd.Timedelta(days=365.2425)
-    return {"year": f"the training rows span {years:.1f} years; a calendar-year effect needs at least "
+    span = last + step - first
+    years = span / pd.Timedelta(days=365.2425)
+    spanned = f"{years:.1f} years" if years >= 1 else f"{span / pd.Timedelta(days=1):.3g} days"  # not "0.0 years"
+    return {"year": f"the training rows span {spanned}; a calendar-year effect needs at least "
                     "2 full years, or it extrapolates a drift from a single year"}
 
 

@@ -63,9 +63,16 @@ class Setting:
             if value not in self.choices:
                 raise SettingsError(f"Unknown {self.label.lower()} '{value}': use one of {', '.join(self.choices)}.")
             return value
-        if not self.low <= value <= self.high:  # type: ignore[operator]
-            raise SettingsError(f"{self.label} {value:g} is out of range: choose {self.low:g} to {self.high:g}.")
+        if not self.low <= value <= self.high or self.kind == "int" and value != int(value):  # type: ignore[operator]
+            low, high = self.shown(self.low), self.shown(self.high)  # type: ignore[arg-type]
+            raise SettingsError(f"{self.label} {value:g} is out of range: choose {low} to {high}.",
+                                "err.setting_range", {"setting": self.label, "name": self.name, "value": f"{value:g}",
+                                                      "low": low, "high": high})
         return int(value) if self.kind == "int" else float(value)
+
+    def shown(self, number: float) -> str:
+        """``number`` as a message writes a bound of this setting: whole numbers whole (2,147,483,647, not 2.15e+09)."""
+        return f"{int(number):,}" if self.kind == "int" else f"{number:g}"
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,7 @@ TRAINING_SETTINGS = (
     Setting("batch_size", "Batch size", "Rows per update in mini mode.", 16, 1, 4096),
 )
 SEED = Setting("seed", "Seed", "Same seed, same numbers.", 0, 0, 2**31 - 1)
+LAB_NUMBERS = (TRAINING_SETTINGS[1], SEED)  # the Learning Lab's number boxes: its learning rate and seed
 LINEAR_TRAINING = TrainConfig(optimizer="lbfgs", epochs=100, patience=3)
 NETWORK_TRAINING = TrainConfig(optimizer="adam", lr=0.01, epochs=1500, patience=100, tol=1e-6)
 
@@ -221,9 +229,25 @@ def model_values(spec: ModelSpec, values: Mapping[str, Value], frequency: Freque
             else setting.initial(frequency) for setting in spec.settings}
 
 
+def training_values(training: TrainConfig) -> dict[str, Any]:
+    """A training as the values of ``TRAINING_SETTINGS``, by name."""
+    return {"optimizer": training.optimizer, "lr": training.learning_rate(), "epochs": training.epochs,
+            "batch": training.batch, "batch_size": training.batch_size}
+
+
+def check_settings(settings: ModelSettings) -> None:
+    """Raises ``SettingsError`` for a training setting or seed outside its range (the model's own settings are checked
+    by ``model_values``): only the Train page's boxes held them in range, and a box's own check kept its last value
+    under one typed out of range."""
+    given = training_values(settings.training) if settings.training is not None else {}
+    for setting in (*TRAINING_SETTINGS, SEED):
+        setting.check(settings.seed if setting is SEED else given.get(setting.name, setting.default))
+
+
 def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) -> Forecaster:
     """The unfitted forecaster for a model name and a run's settings."""
     spec = spec_for(model)
+    check_settings(settings)
     training = (settings.training or spec.training).with_(seed=settings.seed, device=settings.device) \
         if spec.training is not None else None
     values = model_values(spec, settings.values, frequency)

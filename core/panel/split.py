@@ -175,9 +175,9 @@ def _stamps_too_few(rows: int, problem: DataError) -> DataError:
     are left): several series, each too short ("Only 4 usable rows" described a file of 100). Rows left out for a
     blank value or an unreadable date keep the single-series message."""
     stamps, least = int(problem.params["rows"]), int(problem.params["least"])
-    return DataError(f"The file's {rows:,} rows hold only {stamps} distinct time stamps; a series needs at least "
-                     f"{least}. If it holds several series (one per store, say), each is too short to split and fit: load "
-                     "longer series.", "err.stamps_too_few", {"rows": rows, "stamps": stamps, "least": least})
+    return DataError(f"The file's {rows:,} rows hold only {count(stamps, 'distinct time stamp')}; a series needs at "
+                     f"least {least}. If it holds several series (one per store, say), each is too short to split and "
+                     "fit: load longer series.", "err.stamps_too_few", {"rows": rows, "stamps": stamps, "least": least})
 
 
 def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from core.data.frequency import Frequency
 from core.evaluation.pipeline import RunRequest, horizon_limit
 from core.i18n import core_text, quoted_list, t
 from core.models.specs import (SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec, Setting, model_names,
-                               regressor_users, spec_for)
+                               regressor_users, spec_for, training_values)
 from core.training.loop import TrainConfig
 from core.ui.text import plain
 from core.ui import state_keys as keys
@@ -45,7 +45,32 @@ def setting_widget(container: Any, setting: Setting, key: str, lang: str = "en")
     """The widget for one setting of the model table in ``container`` (the sidebar, an expander, a page), labelled in
     ``lang``: ``setting_control``'s kind of widget called with its arguments."""
     kind, arguments = setting_control(setting, lang)
+    if kind == "number_input":
+        return checked_number(container, setting, key, arguments, lang)
     return getattr(container, kind)(key=key, **arguments)
+
+
+def checked_number(container: Any, setting: Setting, key: str, texts: Mapping[str, Any], lang: str = "en") -> Any:
+    """A number box for ``setting`` labelled by ``texts``, without a range of its own, and under it, when its value
+    is outside the setting's range, what ``out_of_range`` says (the run refuses the value: ``specs.check_settings``)."""
+    shape = {"format": "%.4g"} if setting.kind == "float" else {"step": 1}
+    value = container.number_input(key=key, **{**shape, **texts})
+    if problem := out_of_range(setting, value, lang):
+        container.error(problem)
+    return value
+
+
+def out_of_range(setting: Setting, value: object, lang: str = "en") -> str | None:
+    """What to say of ``value`` typed into ``setting``'s number box when it is outside the setting's range (the box has
+    no range of its own: its check kept the last value under one typed out of range, and the run took that); None
+    when it is inside."""
+    try:
+        setting.check(value)  # type: ignore[arg-type]
+    except ValueError:
+        label = core_text(f"setting.{setting.name}", lang, setting.label)
+        return t("setting.out_of_range", lang, setting=label, low=setting.shown(setting.low),  # type: ignore[arg-type]
+                 high=setting.shown(setting.high))  # type: ignore[arg-type]
+    return None
 
 
 def setting_control(setting: Setting, lang: str = "en") -> tuple[str, dict[str, Any]]:
@@ -57,16 +82,15 @@ def setting_control(setting: Setting, lang: str = "en") -> tuple[str, dict[str, 
         return "selectbox", {"options": setting.choices, **texts,
                              "format_func": lambda choice: core_text(f"choice.{choice}", lang, str(choice))}
     low, high = float(setting.low), float(setting.high)  # type: ignore[arg-type]
-    if setting.kind == "int":
-        kind = "slider" if high - low <= SLIDER_SPAN else "number_input"
-        return kind, {"min_value": int(low), "max_value": int(high), **texts}
-    return "number_input", {"min_value": low, "max_value": high, "format": "%.4g", **texts}
+    if setting.kind == "int":  # a number box without a range: ``setting_widget`` checks it
+        return ("slider", {"min_value": int(low), "max_value": int(high), **texts}) if high - low <= SLIDER_SPAN \
+            else ("number_input", texts)
+    return "number_input", texts
 
 
 def training_defaults(training: TrainConfig) -> dict[str, Any]:
     """A model's default training as the values of the Train page's training settings, by name."""
-    return {"optimizer": training.optimizer, "lr": training.learning_rate(), "epochs": training.epochs,
-            "batch": training.batch, "batch_size": training.batch_size}
+    return training_values(training)
 
 
 def train_fields_of(state: Mapping[str, Any], frequency: Frequency, fraction: float) -> dict[str, str]:

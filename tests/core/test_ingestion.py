@@ -589,6 +589,9 @@ def test_title_and_note_lines_above_the_header_are_skipped(preamble: str) -> Non
     text = preamble + "Month,Sales\n" + "".join(f"{2015 + i // 12}-{i % 12 + 1:02d},{100 + i}\n" for i in range(24))
     series = load_series(text.encode(), "report.csv")
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 24)
+    first = next(line.replace(",", ", ") for line in preamble.splitlines() if line.strip())[:30]
+    said = [str(notice) for notice in series.report.notices if "above the header" in str(notice)]
+    assert len(said) == 1 and f"left out ('{first}" in said[0]  # skipped without a word before
 
 
 @pytest.mark.parametrize(("header", "row", "columns"), [

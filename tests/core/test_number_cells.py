@@ -416,3 +416,24 @@ def test_thousands_commas_in_a_file_separated_by_tabs_or_bars_are_thousands(sep:
         975.0, 990.0, 1025.0, 1100.0, 1180.0, 1250.0, 1310.0, 1400.0]
     decimals = ["1,025", "1,5", "2,25", "975", "3,5", "1,1", "1,3", "1,4"]  # decimal commas stay decimal commas
     assert load_series(_monthly(decimals, sep=sep), "eu.txt").frame["y"].iloc[:3].tolist() == [1.025, 1.5, 2.25]
+
+
+@pytest.mark.parametrize("unit", ["kg", "MW", "°C", "m/s", "kWh"])
+def test_numbers_written_with_one_unit_after_each_are_the_numbers_and_the_unit_is_said(unit: str) -> None:
+    # '12.7 kg' was refused: "Column 'weight' holds text, not numbers".
+    cells = [f"{10 + 0.5 * row:.1f} {unit}" for row in range(24)]
+    cells[5] = ""  # a blank cell stays blank (filled)
+    series = load_series(_monthly(cells, "date,weight"), "w.csv")
+    assert series.target == "weight" and series.frame["y"].iloc[[0, 1, 23]].tolist() == [10.0, 10.5, 21.5]
+    assert series.frame["y"].iloc[5] == pytest.approx(12.5)
+    assert any(f"writes the unit '{unit}' after each number" in str(notice) for notice in series.report.notices)
+
+
+def test_cells_that_are_not_a_number_and_one_unit_stay_text() -> None:
+    assert parse_numbers(pd.Series([f"{day} Jan" for day in range(1, 25)])) is None  # days of a month: dates
+    assert parse_numbers(pd.Series([f"{hour} AM" for hour in range(1, 12)])) is None  # times of day
+    assert parse_numbers(pd.Series([f"{k} kg" if k % 2 else f"{k} lb" for k in range(1, 25)])) is None  # two units
+    flagged = load_series(_monthly([f"{100 + row} p" for row in range(24)]), "f.csv")  # a statistics office's flag
+    assert not any("writes the unit" in str(notice) for notice in flagged.report.notices)
+    money = load_series(_monthly([f"EUR {100 + row}" for row in range(24)]), "m.csv")  # money, as before
+    assert money.frame["y"].iloc[0] == 100.0 and not any("unit" in str(notice) for notice in money.report.notices)

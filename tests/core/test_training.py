@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 import torch
 
+from core.errors import SettingsError
 from core.training.least_squares import ridge_objective
 from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.training.loop import DEFAULT_LR, OPTIMIZERS, TrainConfig, full_loss, train
@@ -220,3 +221,16 @@ def test_each_full_batch_epoch_records_the_loss_after_its_update(optimizer: str,
     history = train(net, x, y, TrainConfig(optimizer=optimizer, epochs=40, l2=l2, patience=1000, device="cpu"),
                     on_update=after_update)
     assert history.updates == len(seen) == 40 and history.losses == seen
+
+
+def test_training_settings_and_seed_outside_their_ranges_are_refused_with_their_range() -> None:
+    from core.models.specs import ModelSettings, check_settings, spec_for
+    training = spec_for("mlp").training
+    assert training is not None
+    with pytest.raises(SettingsError, match="Epochs 1e\\+09 is out of range: choose 1 to 100,000"):
+        check_settings(ModelSettings(training=training.with_(epochs=10**9)))  # only the page's box held it before
+    with pytest.raises(SettingsError, match="Seed -3 is out of range: choose 0 to 2,147,483,647"):
+        check_settings(ModelSettings(seed=-3))
+    with pytest.raises(SettingsError, match="Learning rate"):
+        check_settings(ModelSettings(training=training.with_(lr=float("nan"))))
+    check_settings(ModelSettings(training=training.with_(epochs=100_000, lr=10.0), seed=2**31 - 1))  # the ends pass

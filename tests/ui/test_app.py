@@ -113,7 +113,7 @@ def upload(at: AppTest, name: str) -> AppTest:
 def test_reading_options_fill_gaps_and_force_the_day_order() -> None:
     at = upload(open_page("dashboard.py"), "gaps.csv")
     assert len(at.session_state[keys.DATA_SERIES].frame) == 10
-    assert "Missing time stamps against the monthly frequency: **2**" in " ".join(m.value for m in at.markdown)
+    assert "Missing time stamps (monthly): **2**" in " ".join(m.value for m in at.markdown)
     misaligned = "2 time stamps missing and not filled: models count rows, so seasons and lags after a gap are misaligned"
     assert misaligned in " ".join(m.value for m in at.markdown)  # the command line said so; the app did not
     at.switch_page("pages/1_Train.py").run()
@@ -195,4 +195,23 @@ def test_the_forecast_horizon_widget_offers_no_more_than_the_horizon_limit(
     at = open_page("pages/3_Forecast.py")
     assert not at.exception
     widget = at.number_input(key=keys.FORECAST_HORIZON)
-    assert widget.proto.max == most and f"at most {most:,} here" in widget.proto.help
+    assert f"at most {most:,} here" in widget.proto.help
+    widget.set_value(most + 1).run()
+    said = [error.value for error in at.error]
+    assert said == [f"The horizon is a whole number of steps from 1 to {most:,}: change it to forecast."]
+    assert at.button(key=keys.FORECAST_BUTTON).disabled
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(most).run()
+    assert not at.error and not at.button(key=keys.FORECAST_BUTTON).disabled
+
+
+def test_a_horizon_out_of_range_is_said_and_forecasts_nothing_and_the_shown_forecast_stays() -> None:
+    # The box's own range check showed Streamlit's "outside the allowed range" beside 100000 and kept the last value:
+    # Forecast then drew 12 steps under it.
+    at = open_page("pages/3_Forecast.py")
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(6).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert len(at.session_state[keys.FORECAST_RESULT][2]) == 6
+    for typed in (100000, 0, -5):
+        at.number_input(key=keys.FORECAST_HORIZON).set_value(typed).run()
+        assert at.error and at.button(key=keys.FORECAST_BUTTON).disabled and not at.exception
+        assert len(at.session_state[keys.FORECAST_RESULT][2]) == 6  # the forecast shown stays

@@ -85,3 +85,26 @@ def test_a_bug_in_the_lab_or_the_forecast_is_one_line_not_a_traceback(monkeypatc
         at.button(key=button).click().run()
     assert not at.exception
     assert any(error.value.startswith("Internal error (RuntimeError)") for error in at.error)
+
+
+def test_a_number_typed_outside_its_range_is_said_under_its_box_and_the_run_refuses_it() -> None:
+    # The boxes had ranges of their own: Streamlit's check (in English) kept the last value under one typed outside,
+    # and Train trained with that. Now the page says so under the box, and the run refuses the value.
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    at.query_params.update({"model": "mlp"})
+    at.run()
+    at.number_input(key=keys.train_setting("mlp", "epochs")).set_value(200_000).run()
+    assert [error.value for error in at.error] == ["Epochs must be from 1 to 100,000: the run refuses this value."]
+    at.button(key=keys.TRAIN_BUTTON).click().run()
+    assert not at.exception and keys.TRAIN_RESULT not in at.session_state
+    said = [error.value.replace("\\", "") for error in at.error]
+    assert any("Epochs 200000 is out of range: choose 1 to 100,000." in error for error in said)
+    lab = AppTest.from_file(str(ROOT / "pages" / "4_Learning_Lab.py"), default_timeout=120).run()
+    lab.number_input(key=keys.LAB_LR).set_value(100.0).run()
+    lab.number_input(key=keys.LAB_SEED).set_value(-1).run()
+    said = [error.value for error in lab.error]
+    assert "Learning rate must be from 1e-05 to 10: the run refuses this value." in said
+    assert "Seed must be from 0 to 2,147,483,647: the run refuses this value." in said
+    lab.button(key=keys.LAB_RUN).click().run()
+    assert not lab.exception and any("Learning rate 100 is out of range" in error.value.replace("\\", "")
+                                     for error in lab.error)

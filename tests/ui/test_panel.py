@@ -736,7 +736,7 @@ def test_a_training_the_run_s_time_limit_stops_names_that_limit() -> None:
     # It named TSR_TRAIN_MAX_SECONDS and the seconds that were left of the run ("its time budget of 87.3 s").
     frame = pd.DataFrame({"month": stamps(), "sales": monthly(100, 0)})
     task = SeriesTask.from_frame("s0", frame, LoadOptions(date_col="month", target="sales"))
-    slow = TrainConfig(optimizer="sgd", lr=1e-3, epochs=10_000_000, tol=0.0, patience=10_000_000)
+    slow = TrainConfig(optimizer="sgd", lr=1e-3, epochs=100_000, tol=0.0, patience=100_000)  # the most epochs allowed
     job = PanelRun(RunRequest("linear", ModelSettings(training=slow)), total=2, time_limit=0.5)
     outcomes = list(job.steps([task, task]))
     assert len(outcomes) == 1 and job.out_of_time  # the second series would start past the limit
