@@ -47,8 +47,15 @@ SCALED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*)\s?([KMB])$")
 _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 # A number with a unit after it, one unit in every cell of a column ('12.7 kg', '3.2 MW', '21 °C', '5 m/s'): read as
 # the number (``_unit_numbers``), said. A month ('12 Jan' is a date), a time of day ('10 AM') or a year's mark is none.
-UNIT_NUMBER = re.compile(r"^([-+]?\d[\d.,]*)\s?((?:°|µ)?[^\W\d_]{1,5}(?:/[^\W\d_]{1,4})?[²³]?)$")
-_NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs"})
+UNIT_NUMBER = re.compile(r"^([-+−]?\d[\d.,]*)\s?((?:°|µ)?[^\W\d_]{1,5}(?:/[^\W\d_]{1,4})?[²³]?)$")
+# Not units: times of day and eras; time units (a time column written '6 Uhr', '2000年', '10 min' is no measure);
+# magnitudes ('1.2k', '3 mln': thousands and millions, not a unit; ``SCALED_NUMBER`` reads K, M and B).
+_NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs", "hour", "hours", "uhr", "min", "mins",
+                        "minute", "minutes", "s", "sec", "secs", "second", "seconds", "d", "day", "days", "tag", "tage",
+                        "wk", "wks", "week", "weeks", "w", "mo", "mos", "month", "months", "q", "y", "yr", "yrs",
+                        "year", "years", "jahr", "jahre", "年", "月", "日", "号", "时", "点", "分", "秒", "周", "季",
+                        "季度", "년", "월", "일", "시", "k", "m", "mn", "mln", "mio", "bn", "b", "mrd", "t", "tn", "th",
+                        "st", "nd", "rd"})
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
@@ -233,25 +240,26 @@ def writes_month_dot_year(cells: pd.Series) -> bool:
     return bool((months.diff().iloc[1:] == 1).mean() >= _MONTHLY_STEPS)
 
 
+UNIT_ATTR = "unit"  # where ``parse_numbers`` keeps the unit it read numbers without, in the numbers' ``attrs``
+
+
 def parse_numbers(values: pd.Series, decimal_comma: bool = False, head_decides: bool = True) -> pd.Series | None:
     """``_parse_plain_numbers``, or where it finds none, the numbers before a unit every cell writes after its own
-    (``numbers_unit``: '12.7 kg')."""
+    (``column_unit``: '12.7 kg'), the unit in their ``attrs[UNIT_ATTR]``."""
     parsed = _parse_plain_numbers(values, decimal_comma, head_decides)
     if parsed is not None or pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return parsed
-    text = values.astype("string").str.strip()
-    present = text.notna() & (text != "")
-    measured = _unit_numbers(text[present], decimal_comma) if present.any() else None
-    return None if measured is None else measured.reindex(text.index)
-
-
-def numbers_unit(values: pd.Series, decimal_comma: bool = False) -> str | None:
-    """The unit ``parse_numbers`` read ``values`` without (``column_unit``); None where it needed none."""
-    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values) or \
-            _parse_plain_numbers(values, decimal_comma, head_decides=False) is not None:
+    head = values.iloc[:200].astype("string").str.strip()
+    if not head.str.fullmatch(UNIT_NUMBER).fillna(False).any():  # cheap: most text columns are no unit numbers
         return None
     text = values.astype("string").str.strip()
-    return column_unit(text[text.notna() & (text != "")])
+    text = text.mask(text.isin(MISSING_MARKERS) | (text == ""))  # blanks and markers are missing, as plain numbers'
+    measured = _unit_numbers(text.dropna(), decimal_comma) if text.notna().any() else None
+    if measured is None:
+        return None
+    numbers = measured.reindex(text.index)
+    numbers.attrs[UNIT_ATTR] = measured.attrs[UNIT_ATTR]
+    return numbers
 
 
 def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
@@ -316,28 +324,32 @@ def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
 
 
 def column_unit(cells: pd.Series) -> str | None:
-    """The unit nearly every non-blank cell writes after its number (``UNIT_NUMBER``), when there is one, the same in
-    all of them, and no month, time of day (``_NOT_UNITS``), magnitude letter or statistics office's flag; else None."""
+    """The unit nearly every one of the non-blank ``cells`` writes after its number (``UNIT_NUMBER``), when there is
+    one, the same in all of them (whatever its case), and no month, time or magnitude (``_NOT_UNITS``) nor statistics
+    office's flag; else None."""
     head = cells.iloc[:200].astype(str)
     if head.str.fullmatch(UNIT_NUMBER).mean() < PARSE_SHARE:  # cheap: most columns do not
         return None
     units = cells.astype(str).str.extract(UNIT_NUMBER)[1].dropna()
-    unit = str(units.iloc[0]) if units.nunique() == 1 else ""
+    unit = str(units.iloc[0]) if len(units) and units.str.lower().nunique() == 1 else ""
     if not unit or unit.lower().rstrip(".") in _MONTH_NAMES or unit.lower() in _NOT_UNITS or unit in _SCALES:
         return None
     return None if FLAGGED_NUMBER.fullmatch(f"1 {unit}") else unit
 
 
 def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
-    """Non-blank ``cells`` read as the numbers before their unit (``column_unit``), when nearly every one reads so and
-    the numbers alone do not (a currency code is read as money, not as a unit); None otherwise."""
+    """Non-blank ``cells`` read as the numbers before their unit (``column_unit``), when nearly every one reads so; the
+    unit in ``attrs[UNIT_ATTR]``; None otherwise. Infinite values (digits past float's range) are missing, as plain
+    numbers' are."""
     if (unit := column_unit(cells)) is None:
         return None
-    numbers = pd.to_numeric(_clean_number_text(cells.str.removesuffix(unit).str.strip(), decimal_comma),
-                            errors="coerce")
+    amounts = cells.str.extract(UNIT_NUMBER)[0].fillna(cells)
+    numbers = pd.to_numeric(_clean_number_text(amounts, decimal_comma), errors="coerce").astype("float64")
     if numbers.notna().mean() < PARSE_SHARE:
         return None
-    return numbers.astype("float64")
+    numbers = numbers.where(np.isfinite(numbers))
+    numbers.attrs[UNIT_ATTR] = unit
+    return numbers
 
 
 def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool = False) -> pd.Series:

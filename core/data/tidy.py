@@ -14,8 +14,9 @@ from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_date
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
                                SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
-                               fiscal_period_steps, numbers_unit, parse_dates, parse_epochs, parse_excel_serials,
-                               parse_numbers, unnamed_column, unreadable_numbers, writes_month_dot_year)
+                               UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps, parse_dates, parse_epochs,
+                               parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
+                               writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -197,6 +198,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
+    units = _read_units(numbers)
     date_col, ds = _pick_date_column(raw, numbers, options, report)
     if options.target is not None and options.target == date_col:
         raise DataError(f"Column '{date_col}' holds the time stamps, not the values: choose a numeric target column.",
@@ -204,13 +206,18 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.target in raw.columns and options.target not in numbers:  # named: its first cells do not decide
         if (whole := parse_numbers(raw[options.target], decimal_comma, head_decides=False)) is not None:
             numbers[options.target] = whole
+            if UNIT_ATTR in whole.attrs:  # named: a measure, whatever its name says
+                units[options.target] = str(whole.attrs.pop(UNIT_ATTR))
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
     if options.target is None and (still := _still_to_come(target, numeric, options.regressors, numbers, ds)):
         report.notices.append(still)
     regressors = _check_regressors(options.regressors, numeric, target)
-    _check_magnitude(raw[target], target, decimal_comma)
+    written = raw[target] if target not in units else raw[target].astype("string").str.strip().str.replace(
+        UNIT_NUMBER, r"\1", regex=True)  # the numbers without their unit, as they are written
+    _check_magnitude(written, target, decimal_comma)
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report)
+    report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
@@ -225,8 +232,10 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     _check_regressors_observed(frame, regressors)
     frequency = infer_frequency(frame["ds"])
-    report.gaps = count_gaps(frame["ds"], frequency)
+    report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
+    if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
+        report.notices.append(jitter)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -236,7 +245,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     rows = len(frame)
     frame = _fill_missing(frame, _policy_kept_in_step(options, frame, report), report, target, frequency)
     if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
-        report.gaps = count_gaps(frame["ds"], frequency)
+        report.gaps = _gaps(frame["ds"], frequency, date_col)
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
@@ -535,10 +544,42 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
     return off if off > _OFF_GRID_SHARE * len(stamps) else 0
 
 
-def _rows_off_steps(stamps: pd.Series, frequency: Frequency) -> int | None:
-    """``_rows_off_grid`` for a fixed step (hours, days, ...) without building the grid, which ran to ten stamps a row
-    on every load with gaps: a stamp's distance to the grid from the first stamp is its offset modulo the step. None
-    for calendar steps, time zones and years outside 1677-2262."""
+# A stamp further than this share of a step from an even spacing is said (``_uneven_stamps_notice``).
+_UNEVEN_SHARE = 0.01
+
+
+def _uneven_stamps_notice(stamps: pd.Series, frequency: Frequency, col: str | None) -> Notice | None:
+    """Said where time stamps of a fixed step (minutes, hours, days) lie off an even spacing (from the place in the
+    step most of them have) by more than ``_UNEVEN_SHARE`` of a step (a sensor's readings every 10 minutes, give or
+    take 90 s): each row is one step, and the forecast's stamps follow on from the last row's, evenly. None where they
+    are even, or the step is a calendar one (months) or the stamps carry a time zone."""
+    if frequency.is_steps or len(stamps) < 3 or (found := _step_offsets(stamps, frequency)) is None:
+        return None
+    rest, step = found
+    values, counts = np.unique(rest, return_counts=True)
+    rest = (rest - values[np.argmax(counts)]) % step  # from the most common place in the step: one odd first stamp
+    off = np.minimum(rest, step - rest)
+    if not (uneven := int(np.count_nonzero(off > _UNEVEN_SHARE * step))):
+        return None
+    most = _duration(float(off.max()) / 1e9)
+    return Notice(f"Time stamps in '{col}' are not evenly spaced: up to {most} off an even spacing ({frequency.name}), "
+                  f"in {uneven:,} of {len(stamps):,} rows. Each row is read as one step, and the forecast's time "
+                  "stamps go on evenly from the last row's.", "notice.uneven_stamps",
+                  {"column": str(col), "rows": uneven, "total": len(stamps), "most": most,
+                   "frequency": frequency.name})
+
+
+def _duration(seconds: float) -> str:
+    """``seconds`` in the largest unit that keeps it at 1 or more: '90 s', '1.5 h', '2 days'."""
+    for unit, size in (("days", 86_400.0), ("h", 3_600.0), ("min", 60.0)):
+        if seconds >= size:
+            return f"{seconds / size:.3g} {unit}"
+    return f"{seconds:.3g} s"
+
+
+def _step_offsets(stamps: pd.Series, frequency: Frequency) -> tuple[np.ndarray, int] | None:
+    """Each stamp's place within a step of a fixed ``frequency`` (hours, days, ...) from the first stamp, in
+    nanoseconds, and the step; None for calendar steps, time zones and years outside 1677-2262."""
     step = _fixed_step_nanos(str(frequency.alias))
     if not step or getattr(stamps.dt, "tz", None) is not None:
         return None
@@ -546,7 +587,16 @@ def _rows_off_steps(stamps: pd.Series, frequency: Frequency) -> int | None:
         ticks = pd.DatetimeIndex(stamps).as_unit("ns").asi8
     except pd.errors.OutOfBoundsDatetime:
         return None
-    rest = (ticks - ticks[0]) % step
+    return (ticks - ticks[0]) % step, step
+
+
+def _rows_off_steps(stamps: pd.Series, frequency: Frequency) -> int | None:
+    """``_rows_off_grid`` for a fixed step (hours, days, ...) without building the grid, which ran to ten stamps a row
+    on every load with gaps: a stamp's distance to the grid from the first stamp is its offset modulo the step. None
+    for calendar steps, time zones and years outside 1677-2262."""
+    if (found := _step_offsets(stamps, frequency)) is None:
+        return None
+    rest, step = found
     return int(np.count_nonzero(np.minimum(rest, step - rest) > step / 10))
 
 
@@ -632,6 +682,20 @@ def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> Non
                         f"{largest:.3g}); their squares are too small to compute with: rescale the column, for "
                         "example multiply it by 1e100.", "err.tiny",
                         {"column": target, "largest": f"{largest:.3g}", "limit": MIN_MAGNITUDE})
+
+
+def _read_units(numbers: dict[str, pd.Series]) -> dict[str, str]:
+    """The units ``parse_numbers`` read columns of ``numbers`` without, by column, taken out of their ``attrs``; a
+    column whose name says time or steps ('Zeit' of '6 Uhr') is left out of ``numbers``: a clock is no measure."""
+    units = {col: str(values.attrs.pop(UNIT_ATTR)) for col, values in numbers.items() if UNIT_ATTR in values.attrs}
+    for col in [col for col in units if _sounds_like_date(col) or named_as_steps(col)]:
+        del numbers[col], units[col]
+    return units
+
+
+def _unit_notice(col: str, unit: str) -> Notice:
+    return Notice(f"'{col}' writes the unit '{unit}' after each number: read as the numbers (in {unit}).",
+                  "notice.unit_numbers", {"column": str(col), "unit": unit})
 
 
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,
@@ -1217,9 +1281,6 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
     missing and filled or dropped like blanks, so the notice quotes them."""
     for col in columns:
         _note_marked_numbers(raw[col], col, report)
-        if (unit := numbers_unit(raw[col], decimal_comma)) is not None:
-            report.notices.append(Notice(f"'{col}' writes the unit '{unit}' after each number: read as the numbers "
-                                         f"(in {unit}).", "notice.unit_numbers", {"column": str(col), "unit": unit}))
         _note_lost_digits(raw[col], numbers[col], col, report)
         cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
         if len(cells):
@@ -1633,6 +1694,14 @@ def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
         return []
     cells = ", ".join(f"'{col}' ({blank:,})" for col, blank in blanks.items())
     return [Notice(f"Blank regressor cells among them: {cells}.", "notice.regressor_blanks", {"cells": cells})]
+
+
+def _gaps(ds: pd.Series, frequency: Frequency, date_col: str | None) -> int:
+    """``count_gaps``, of step numbers only where they are the file's own (a column ``date_col``) and count by one
+    (``counts_steps``): not the rows' own numbers, nor seconds 0, 60, 120 named as steps (649 'missing' for 12 rows)."""
+    if frequency.is_steps and (date_col is None or not counts_steps(ds.to_numpy())):
+        return 0
+    return count_gaps(ds, frequency)
 
 
 def count_gaps(ds: pd.Series, frequency: Frequency) -> int:

@@ -379,6 +379,7 @@ MESSAGES: dict[str, str] = {
     "forecast.chosen": "auto chose again on every row for this forecast, by the same rules: {chosen}. The Train "
                        "page's result is what it chose on the training rows alone.",
     "setting.out_of_range": "{setting} must be from {low} to {high}: the run refuses this value.",
+    "err.setting_number": "{setting} needs a number: choose {low} to {high}.",
     "err.setting_range": "{setting} {value} is out of range: choose {low} to {high}.",
     "forecast.horizon_range": "The horizon is a whole number of steps from 1 to {most:,}: change it to forecast.",
     "forecast.horizon": "Horizon (steps)",
@@ -996,6 +997,9 @@ MESSAGES: dict[str, str] = {
                           "was read. Save another as a file of its own to read it.",
     "notice.preamble": "{lines:plural:line} of titles or notes above the header {lines:were} left out ({examples}).",
     "notice.unit_numbers": "'{column}' writes the unit '{unit}' after each number: read as the numbers (in {unit}).",
+    "notice.uneven_stamps": "Time stamps in '{column}' are not evenly spaced: up to {most} off an even spacing "
+                            "({frequency}), in {rows:,} of {total:,} rows. Each row is read as one step, and the "
+                            "forecast's time stamps go on evenly from the last row's.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.header_copies": "{rows:plural:row} repeating the header (files joined one under another) {rows:were} left out.",
     "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",

@@ -308,6 +308,7 @@ MESSAGES: dict[str, str] = {
     "forecast.run_help": "采用训练页中某次训练的模型和设置，在全部数据上重新拟合。",
     "forecast.chosen": "为进行本次预测，auto 用同样的规则在全部数据行上重新做了选择：{chosen}。训练页的结果是它仅在训练集上所做的选择。",
     "setting.out_of_range": "{setting}须在 {low} 到 {high} 之间：运行时会拒绝这个值。",
+    "err.setting_number": "{setting}需要一个数字：请在 {low} 到 {high} 之间选择。",
     "err.setting_range": "{setting} {value} 超出范围：请在 {low} 到 {high} 之间选择。",
     "forecast.horizon_range": "预测步数须为 1 到 {most:,} 之间的整数：请修改后再预测。",
     "forecast.horizon": "预测步数",
@@ -786,6 +787,8 @@ MESSAGES: dict[str, str] = {
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.preamble": "已略去表头上方的 {lines:,} 行标题或说明（{examples}）。",
     "notice.unit_numbers": "“{column}”列在每个数字后写了单位“{unit}”：按数字读取（单位为 {unit}）。",
+    "notice.uneven_stamps": "“{column}”中的时间戳间隔不均匀：{total:,} 行中有 {rows:,} 行偏离按{frequency}均匀排列的时间，最多偏离 {most}。"
+                            "每一行按一步读取，预测的时间戳从最后一行起均匀向后排列。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",
     "notice.header_copies": "{rows:,} 行重复了表头（多个文件上下拼接），已略去。",
     "notice.labels_only": "{rows:,} 行既无日期也无数字（单位或标签行），已略去。",

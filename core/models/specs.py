@@ -6,6 +6,8 @@ The Train page's widgets, the URL fields, the leaderboard's settings column and 
 """
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -63,16 +65,21 @@ class Setting:
             if value not in self.choices:
                 raise SettingsError(f"Unknown {self.label.lower()} '{value}': use one of {', '.join(self.choices)}.")
             return value
+        low, high = self.shown(self.low), self.shown(self.high)  # type: ignore[arg-type]
+        if not isinstance(value, numbers.Real) or isinstance(value, bool):  # a box left empty holds None
+            raise SettingsError(f"{self.label} needs a number: choose {low} to {high}.", "err.setting_number",
+                                {"setting": self.label, "low": low, "high": high})
         if not self.low <= value <= self.high or self.kind == "int" and value != int(value):  # type: ignore[operator]
-            low, high = self.shown(self.low), self.shown(self.high)  # type: ignore[arg-type]
-            raise SettingsError(f"{self.label} {value:g} is out of range: choose {low} to {high}.",
-                                "err.setting_range", {"setting": self.label, "name": self.name, "value": f"{value:g}",
+            shown = self.shown(value)
+            raise SettingsError(f"{self.label} {shown} is out of range: choose {low} to {high}.",
+                                "err.setting_range", {"setting": self.label, "name": self.name, "value": shown,
                                                       "low": low, "high": high})
         return int(value) if self.kind == "int" else float(value)
 
     def shown(self, number: float) -> str:
-        """``number`` as a message writes a bound of this setting: whole numbers whole (2,147,483,647, not 2.15e+09)."""
-        return f"{int(number):,}" if self.kind == "int" else f"{number:g}"
+        """``number`` as a message writes a value of this setting: whole numbers whole (2,147,483,647, not 2.15e+09)."""
+        whole = self.kind == "int" and math.isfinite(number) and number == int(number) and abs(number) < 1e15
+        return f"{int(number):,}" if whole else f"{number:g}"
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def out_of_range(setting: Setting, value: object, lang: str = "en") -> str | Non
     when it is inside."""
     try:
         setting.check(value)  # type: ignore[arg-type]
-    except ValueError:
+    except ValueError:  # SettingsError: outside the range, or no number (a box left empty)
         label = core_text(f"setting.{setting.name}", lang, setting.label)
         return t("setting.out_of_range", lang, setting=label, low=setting.shown(setting.low),  # type: ignore[arg-type]
                  high=setting.shown(setting.high))  # type: ignore[arg-type]

@@ -74,8 +74,8 @@ def train_query(request: RunRequest) -> dict[str, str]:
     settings, training = request.settings, request.settings.training
     values: dict[str, object] = {"model": request.model, "seed": settings.seed, **settings.values}
     if training is not None:
-        values.update(optimizer=training.optimizer, lr=training.learning_rate(), epochs=training.epochs,
-                      batch=training.batch, batch_size=training.batch_size)
+        from core.models.specs import training_values  # the model table imports torch: only when a run is written
+        values.update(training_values(training))
     values["fraction"] = request.train_fraction
     return to_query(values)
 

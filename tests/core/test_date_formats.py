@@ -572,6 +572,11 @@ def test_step_numbers_with_one_missing_count_it_as_a_gap_and_filling_inserts_it(
     assert filled.frame["ds"].tolist() == list(range(1, ROWS + 2)) and filled.report.gaps == 0
     assert filled.frame.loc[6, "y"] == pytest.approx(14.0)  # between 12 and 16
     assert any("1 missing step number was inserted" in str(notice) for notice in filled.report.notices)
+    seconds = load_series(_csv("t", [60 * k for k in range(ROWS)]), "x.csv", LoadOptions(date_col="t"))
+    assert seconds.report.gaps == 0  # steps of 60 named as the time column: no 59 missing between each
+    rows = load_series(_csv("t", [60 * k for k in range(ROWS)], np.where(np.arange(ROWS) == 4, np.nan, 1.0)),
+                       "x.csv", LoadOptions(date_col="", missing="drop"))
+    assert rows.report.gaps == 0  # the rows' own numbers: a dropped row is no missing step
 
 
 @pytest.mark.parametrize("spelled", ["{y} P{p:02d}", "FY{y}-P{p}", "P{p:02d} {y}", "{y} Period {p}"])
@@ -586,3 +591,19 @@ def test_fiscal_periods_of_13_a_year_are_steps_and_a_missing_period_is_a_gap(spe
     assert months.frame["ds"].tolist() == list(range(1, ROWS + 1))  # 12 to a year: steps too, numbered the same way
     other = load_series(_csv("period", [f"{2016 + k // 4} P{k % 4 + 1}" for k in range(ROWS)]), "x.csv")
     assert other.frame["ds"].tolist() == list(range(ROWS))  # 4 to a year is no fiscal calendar read here: rows
+
+
+def test_stamps_off_an_even_spacing_are_said_and_even_ones_are_not() -> None:
+    # A sensor's readings every 10 minutes, give or take 90 s, were taken as every 10 minutes without a word.
+    even = pd.date_range("2024-03-01", periods=ROWS, freq="10min")
+    jitter = np.random.default_rng(2).integers(-90, 91, ROWS) * pd.Timedelta(seconds=1)
+    stamps = [f"{stamp:%Y-%m-%d %H:%M:%S}" for stamp in even + jitter]
+    series = load_series(_csv("time", stamps), "x.csv")
+    said = [str(notice) for notice in series.report.notices if "not evenly spaced" in str(notice)]
+    assert series.frequency.name == "every 10 minutes" and len(said) == 1
+    assert "off an even spacing (every 10 minutes)" in said[0] and " min off" in said[0]
+    plain = load_series(_csv("time", [f"{stamp:%Y-%m-%d %H:%M}" for stamp in even]), "x.csv")
+    assert not any("not evenly spaced" in str(notice) for notice in plain.report.notices)
+    late = [f"{stamp + pd.Timedelta(seconds=90 * (row == 0)):%Y-%m-%d %H:%M:%S}" for row, stamp in enumerate(even)]
+    said = [str(notice) for notice in load_series(_csv("time", late), "x.csv").report.notices]
+    assert any("in 1 of 30 rows" in notice for notice in said)  # one odd first stamp: that row, not the other 29

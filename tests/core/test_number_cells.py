@@ -437,3 +437,24 @@ def test_cells_that_are_not_a_number_and_one_unit_stay_text() -> None:
     assert not any("writes the unit" in str(notice) for notice in flagged.report.notices)
     money = load_series(_monthly([f"EUR {100 + row}" for row in range(24)]), "m.csv")  # money, as before
     assert money.frame["y"].iloc[0] == 100.0 and not any("unit" in str(notice) for notice in money.report.notices)
+    assert parse_numbers(pd.Series([f"{1.2 + row}k" for row in range(24)])) is None  # thousands, not a unit
+
+
+@pytest.mark.parametrize(("header", "cell"), [("年份,数据", "{}年"), ("Zeit,Temperatur", "{} Uhr"),
+                                              ("time,reading", "{} min"), ("Periode,Wert", "{} Tage")])
+def test_a_time_column_written_with_a_time_word_is_no_measure(header: str, cell: str) -> None:
+    # '2000年' and '6 Uhr' were read as numbers with a unit, and the clock was forecast instead of the values.
+    text = header + "\n" + "".join(f"{cell.format(2000 + row)},{3 * row + 1}\n" for row in range(24))
+    series = load_series(text.encode(), "x.csv")
+    assert series.target == header.split(",")[1] and series.frame["y"].iloc[1] == 4.0
+
+
+def test_unit_numbers_keep_the_checks_of_plain_ones() -> None:
+    with pytest.raises(DataError, match="infinite"):  # 400 digits: beyond float's range
+        load_series(_monthly([f"{'9' * 400 if row == 2 else 10 + row} kg" for row in range(24)]), "x.csv")
+    with pytest.raises(DataError, match="beyond"):
+        load_series(_monthly([f"{'9' * 200} kg" for _ in range(24)]), "x.csv")
+    cells = [f"\u2212{row + 1} °C" if row % 2 else f"{row + 1} °c" for row in range(24)]  # a Unicode minus, any case
+    cells[3] = "-"  # a missing-value marker
+    series = load_series(_monthly(cells), "x.csv")
+    assert series.frame["y"].iloc[[0, 1, 2]].tolist() == [1.0, -2.0, 3.0] and series.report.missing_filled == 1

@@ -227,10 +227,12 @@ def test_training_settings_and_seed_outside_their_ranges_are_refused_with_their_
     from core.models.specs import ModelSettings, check_settings, spec_for
     training = spec_for("mlp").training
     assert training is not None
-    with pytest.raises(SettingsError, match="Epochs 1e\\+09 is out of range: choose 1 to 100,000"):
+    with pytest.raises(SettingsError, match="Epochs 1,000,000,000 is out of range: choose 1 to 100,000"):
         check_settings(ModelSettings(training=training.with_(epochs=10**9)))  # only the page's box held it before
     with pytest.raises(SettingsError, match="Seed -3 is out of range: choose 0 to 2,147,483,647"):
         check_settings(ModelSettings(seed=-3))
     with pytest.raises(SettingsError, match="Learning rate"):
         check_settings(ModelSettings(training=training.with_(lr=float("nan"))))
+    with pytest.raises(SettingsError, match="Seed needs a number"):  # a box left empty holds None
+        check_settings(ModelSettings(seed=None))  # type: ignore[arg-type]
     check_settings(ModelSettings(training=training.with_(epochs=100_000, lr=10.0), seed=2**31 - 1))  # the ends pass

@@ -98,7 +98,7 @@ def test_a_number_typed_outside_its_range_is_said_under_its_box_and_the_run_refu
     at.button(key=keys.TRAIN_BUTTON).click().run()
     assert not at.exception and keys.TRAIN_RESULT not in at.session_state
     said = [error.value.replace("\\", "") for error in at.error]
-    assert any("Epochs 200000 is out of range: choose 1 to 100,000." in error for error in said)
+    assert any("Epochs 200,000 is out of range: choose 1 to 100,000." in error for error in said)
     lab = AppTest.from_file(str(ROOT / "pages" / "4_Learning_Lab.py"), default_timeout=120).run()
     lab.number_input(key=keys.LAB_LR).set_value(100.0).run()
     lab.number_input(key=keys.LAB_SEED).set_value(-1).run()
