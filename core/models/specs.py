@@ -68,7 +68,7 @@ class Setting:
         low, high = self.shown(self.low), self.shown(self.high)  # type: ignore[arg-type]
         if not isinstance(value, numbers.Real) or isinstance(value, bool):  # a box left empty holds None
             raise SettingsError(f"{self.label} needs a number: choose {low} to {high}.", "err.setting_number",
-                                {"setting": self.label, "low": low, "high": high})
+                                {"setting": self.label, "name": self.name, "low": low, "high": high})
         if not self.low <= value <= self.high or self.kind == "int" and value != int(value):  # type: ignore[operator]
             shown = self.shown(value)
             raise SettingsError(f"{self.label} {shown} is out of range: choose {low} to {high}.",

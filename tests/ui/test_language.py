@@ -472,3 +472,11 @@ def test_a_model_without_regressors_names_them_as_written() -> None:
     from core.ui.controls import model_caption
     caption = model_caption(spec_for("ar"), ["cost ($)", "*promo*"])
     assert "cost \\(\\$\\)" in caption and "\\*promo\\*" in caption
+
+
+def test_a_setting_out_of_range_is_named_in_the_page_language() -> None:
+    # The Chinese message named the setting in English ("Epochs 0 超出范围").
+    with pytest.raises(SettingsError) as caught:
+        TRAINING_SETTINGS[2].check(0)
+    assert said(caught.value, "zh") == "训练轮数 0 超出范围：请在 1 到 100,000 之间选择。"
+    assert said(caught.value, "en") == "Epochs 0 is out of range: choose 1 to 100,000."
