@@ -229,7 +229,7 @@ def _year_left_out(ds: pd.Series) -> dict[str, str]:
         return {}
     span = last + step - first
     years = span / pd.Timedelta(days=365.2425)
-    spanned = f"{years:.1f} years" if years >= 1 else f"{span / pd.Timedelta(days=1):.3g} days"  # not "0.0 years"
+    spanned = f"{years:.1f} years" if years >= 0.1 else f"{span / pd.Timedelta(days=1):.3g} days"  # not "0.0 years"
     return {"year": f"the training rows span {spanned}; a calendar-year effect needs at least "
                     "2 full years, or it extrapolates a drift from a single year"}
 

@@ -247,8 +247,9 @@ def check_settings(settings: ModelSettings) -> None:
     by ``model_values``): only the Train page's boxes held them in range, and a box's own check kept its last value
     under one typed out of range."""
     given = training_values(settings.training) if settings.training is not None else {}
-    for setting in (*TRAINING_SETTINGS, SEED):
-        setting.check(settings.seed if setting is SEED else given.get(setting.name, setting.default))
+    for setting in (*TRAINING_SETTINGS, SEED):  # numbers only: the refits behind a band train 'exact', no choice shown
+        if setting.kind != "choice":
+            setting.check(settings.seed if setting is SEED else given.get(setting.name, setting.default))
 
 
 def build_forecaster(model: str, settings: ModelSettings, frequency: Frequency) -> Forecaster:
