@@ -337,6 +337,9 @@ MESSAGES: dict[str, str] = {
                                "RMSE.",
     "metric.band_coverage": "Band check on the {rows:plural:test row}, which the band never saw: the 80% band held "
                             "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
+    "metric.band_wide": "The 95% band is {ratio:.1f} times as wide as these errors needed (on average {half} above the "
+                        "forecast, against 1.96 times the test RMSE, {need}): the backtest inside the training rows, "
+                        "which sets it, missed by more than the model did here.",
     "metric.band_beyond": "The band was measured on forecasts up to {steps:plural:step} ahead; beyond, on "
                           "{beyond:plural:test row}, it is only widened with the square root of the steps, not "
                           "measured: there the 80% band held {cover80:.0f}% of the actual values and the 95% band "

@@ -226,6 +226,22 @@ def test_the_band_check_counts_the_test_rows_inside_each_band() -> None:
     assert band_coverage_note(rows[rows["split"] == "train"]) is None  # no test rows
 
 
+def test_a_band_far_wider_than_the_test_errors_needed_is_said() -> None:
+    # A 95% band of [0, 5,417] around forecasts missing by 36 "held 100%" and read as a success.
+    from core.ui.explain import band_width_note
+
+    predicted = np.full(10, 100.0)
+    miss = np.where(np.arange(10) % 2, 1.0, -1.0)  # a test RMSE of 1
+    rows = pd.DataFrame({"split": ["test"] * 10, "actual": predicted + miss, "predicted": predicted,
+                         "lower": np.zeros(10), "upper": predicted + 10.0})  # the lower side cut at 0: not read
+    assert band_width_note(rows) == ("The 95% band is 5.1 times as wide as these errors needed (on average 10 above "
+                                     "the forecast, against 1.96 times the test RMSE, 1.96): the backtest inside the "
+                                     "training rows, which sets it, missed by more than the model did here.")
+    assert "5.1 倍" in (band_width_note(rows, "zh") or "")
+    assert band_width_note(rows.assign(upper=predicted + 5.0)) is None  # 2.6 times: a band may be a little wide
+    assert band_width_note(rows.assign(actual=predicted)) is None  # no error to compare with
+
+
 def test_test_rows_past_the_backtested_steps_are_counted_and_checked_on_their_own() -> None:
     from core.ui.explain import band_beyond_note
 
