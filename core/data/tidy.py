@@ -262,10 +262,11 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
 def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping[str, object]) -> LoadedSeries | None:
     """``tidy`` of the table ``cells`` (column -> values) for the clean case only, without building that table:
     the time column and the target named in ``options`` are the only columns, the time stamps are typed (no time
-    zone), strictly rising and complete, and the target is numeric with no blank or out-of-range value. Every step of
-    ``tidy`` is then a no-op but the frequency, the gaps and the constant-target notice, which are made as ``tidy``
-    makes them; None otherwise (``tidy`` handles it, with its notices and errors). A series of a long file, whose
-    time column was parsed once for the whole file, is usually clean: this reads it in a fraction of the time."""
+    zone), strictly rising, complete and evenly spaced (``_uneven_stamps_notice``), and the target is numeric with no
+    blank or out-of-range value. Every step of ``tidy`` is then a no-op but the frequency, the gaps and the
+    constant-target notice, which are made as ``tidy`` makes them; None otherwise (``tidy`` handles it, with its
+    notices and errors). A series of a long file, whose time column was parsed once for the whole file, is usually
+    clean: this reads it in a fraction of the time."""
     date_col, target = options.date_col, options.target
     names = (date_col or "", target or "")
     columns = [name for name in cells if name != WHOLE_ROW_KEY]  # no copies where stamps rise: the key says nothing
@@ -288,6 +289,8 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     report = DataReport(rows_read=len(frame), date_format="datetime")
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
+    if _uneven_stamps_notice(frame["ds"], frequency, date_col) is not None:  # said by ``tidy``
+        return None
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
@@ -1697,20 +1700,20 @@ def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
 
 
 def _gaps(ds: pd.Series, frequency: Frequency, date_col: str | None) -> int:
-    """``count_gaps``, of step numbers only where they are the file's own (a column ``date_col``) and count by one
-    (``counts_steps``): not the rows' own numbers, nor seconds 0, 60, 120 named as steps (649 'missing' for 12 rows)."""
-    if frequency.is_steps and (date_col is None or not counts_steps(ds.to_numpy())):
+    """``count_gaps``; of step numbers, the whole numbers missing between the first and the last, only where they are
+    the file's own (a column ``date_col``: ``step`` 1, 2, 3, 5) and count by one (``counts_steps``): not the rows' own
+    numbers, nor seconds 0, 60, 120 named as steps (649 'missing' for 12 rows)."""
+    if not frequency.is_steps:
+        return count_gaps(ds, frequency)
+    if date_col is None or len(ds) < 2 or not pd.api.types.is_integer_dtype(ds) or not counts_steps(ds.to_numpy()):
         return 0
-    return count_gaps(ds, frequency)
+    return int(ds.iloc[-1]) - int(ds.iloc[0]) + 1 - len(ds)
 
 
 def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
-    """Number of time stamps missing between the first and last row for ``frequency``; of step numbers (a file's own,
-    such as ``step`` 1, 2, 3, 5), the whole numbers missing between the first and the last."""
-    if len(ds) < 2:
+    """Number of time stamps missing between the first and last row for ``frequency`` (none for steps: ``_gaps``)."""
+    if frequency.is_steps or len(ds) < 2:
         return 0
-    if frequency.is_steps:
-        return max(int(ds.iloc[-1]) - int(ds.iloc[0]) + 1 - len(ds), 0) if pd.api.types.is_integer_dtype(ds) else 0
     if 3 <= len(ds) <= REGULAR_REMEMBERED_ROWS and regular_alias(ds) == frequency.alias:  # remembered for shared stamps
         return 0
     try:

@@ -34,7 +34,7 @@ def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float |
     if len(a) == 0:
         return {name: None for name in METRIC_NAMES}
     error = p - a
-    error[np.abs(error) <= ROUNDING_SLACK * float(np.max(np.abs(np.concatenate([a, p]))))] = 0.0
+    error[np.abs(error) <= rounding(a, p)] = 0.0
     mae = float(np.mean(np.abs(error)))
     denominator = np.abs(a) + np.abs(p)
     # "Both 0" up to rounding: a model of an all-zero series predicts 1e-17, not 0 (sMAPE would say 200%).
@@ -71,5 +71,10 @@ def interval_coverage(actual: np.ndarray, lower: np.ndarray, upper: np.ndarray) 
     if not keep.any():
         return None
     a, low, high = actual[keep], lower[keep], upper[keep]
-    slack = ROUNDING_SLACK * float(np.max(np.abs(np.concatenate([a, low, high]))))
+    slack = rounding(a, low, high)
     return float(np.mean((a >= low - slack) & (a <= high + slack)))
+
+
+def rounding(*values: np.ndarray) -> float:
+    """The largest difference among ``values`` that is rounding: ``ROUNDING_SLACK`` of their largest size."""
+    return ROUNDING_SLACK * float(np.max(np.abs(np.concatenate(values))))

@@ -586,6 +586,8 @@ def test_stamps_with_a_time_zone_or_a_table_with_more_columns_are_left_to_the_fu
     assert tidy_clean({"ds": naive, "y": values, "x": values}, options, {}) is None
     assert tidy_clean({"ds": naive, "y": values}, options, {"point_thousands": True}) is None
     assert tidy_clean({"ds": naive, "y": np.append(values[:-1], np.inf)}, options, {}) is None
+    jittered = (pd.DatetimeIndex(naive) + pd.to_timedelta(np.arange(10) % 3 * 90, unit="s")).array
+    assert tidy_clean({"ds": jittered, "y": values}, options, {}) is None  # the full reader says they are uneven
 
 
 def test_what_the_clean_reader_cannot_vouch_for_goes_to_the_full_reader(monkeypatch: pytest.MonkeyPatch) -> None:
