@@ -1452,6 +1452,13 @@ def _undated_rows_notice(rows: int) -> Notice:
                   "notice.undated_rows", {"rows": rows})
 
 
+def _missing_dates_notice(rows: int) -> Notice:
+    """Said where a text file's rows have no time stamp: a blank cell or a missing-value marker ('n/a', 'NA'), which
+    the reader has already turned into nothing, so there is no text to quote (the notice quoted '' for 'n/a')."""
+    return Notice(f"{count(rows, 'row')} without a date (a blank cell or a marker such as 'n/a') {_were(rows)} "
+                  "dropped: write the dates in the file to keep the rows.", "notice.missing_dates", {"rows": rows})
+
+
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                            written: pd.Series | None = None, file_rows: pd.DataFrame | None = None,
                            workbook: bool = False) -> pd.DataFrame:
@@ -1476,11 +1483,11 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame, unreadable = frame[~blank], unreadable[~blank]
         report.rows_dropped += labels
         report.notices.append(_labels_only_notice(labels))
-    undated = _blank_dates(frame, unreadable, written) if workbook else np.zeros(len(frame), dtype=bool)
+    undated = _blank_dates(frame, unreadable, written)
     if rows := int(undated.sum()):
         frame, unreadable = frame[~undated], unreadable[~undated]
         report.rows_dropped += rows
-        report.notices.append(_undated_rows_notice(rows))
+        report.notices.append(_undated_rows_notice(rows) if workbook else _missing_dates_notice(rows))
     special = _special_periods(frame, unreadable, written)
     if rows := int(special.sum()):  # SAP's 013.2021: a year's closing postings, nothing to correct
         frame, unreadable = frame[~special], unreadable[~special]

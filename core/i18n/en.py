@@ -1006,6 +1006,7 @@ MESSAGES: dict[str, str] = {
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.header_copies": "{rows:plural:row} repeating the header (files joined one under another) {rows:were} left out.",
     "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",
+    "notice.missing_dates": "{rows:plural:row} without a date (a blank cell or a marker such as 'n/a') {rows:were} dropped: write the dates in the file to keep the rows.",
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
     "notice.years_carried_down": "The year in '{column}' is written once over its months: carried down to the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",

@@ -1262,8 +1262,8 @@ def test_a_last_row_without_a_date_that_sums_the_rows_above_is_said_to_be_a_tota
     text = "Day Index,Sessions\n" + _months_text("{month},{value}") + f",{sum(1000 + 7 * i for i in range(24))}\n"
     series = load_series(text.encode(), "analytics.csv")
     assert len(series.frame) == 24 and [n.key for n in series.report.notices] == ["notice.total_unlabelled"]
-    other = "Day Index,Sessions\n" + _months_text("{month},{value}") + ",5\n"  # not the sum: an unreadable date
-    assert [n.key for n in load_series(other.encode(), "x.csv").report.notices] == ["notice.bad_dates"]
+    other = "Day Index,Sessions\n" + _months_text("{month},{value}") + ",5\n"  # not the sum: a row without a date
+    assert [n.key for n in load_series(other.encode(), "x.csv").report.notices] == ["notice.missing_dates"]
 
 
 def test_a_row_of_data_with_a_field_too_many_still_stops_the_load_with_its_line() -> None:
@@ -1729,3 +1729,14 @@ def test_a_single_column_or_a_first_row_without_values_keeps_its_header_and_rows
     wide = 'Country,2019,2020,2021\nAruba,,,\n' + "".join(f'{name},"1,{k}00","1,{k}10","1,{k}20"\n'
                                                           for k, name in enumerate(("Chad", "Peru", "Oman")))
     assert read_table(wide.encode(), "wide.csv")["Country"].tolist()[:2] == ["Aruba", "Chad"]
+
+
+def test_a_date_cell_written_n_a_is_said_to_be_missing_not_quoted_as_blank() -> None:
+    # 'n/a' in the date column was read as nothing and quoted as '' beside '31/02/2016': a user could not find ''.
+    lines = [f"{2015 + row // 12}-{row % 12 + 1:02d}-01,{100 + row}" for row in range(48)]
+    lines[3], lines[7] = "n/a,104", "31/02/2015,108"
+    series = load_series(("date,sales\n" + "\n".join(lines) + "\n").encode(), "x.csv")
+    said = {notice.key: str(notice) for notice in series.report.notices}
+    assert len(series.frame) == 46 and series.report.rows_dropped == 2
+    assert said["notice.missing_dates"].startswith("1 row without a date (a blank cell or a marker such as 'n/a')")
+    assert "('31/02/2015')" in said["notice.bad_dates"]
