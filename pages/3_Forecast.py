@@ -14,7 +14,7 @@ from core.ui.charts import forecast_chart, recent_window, time_formats, value_fo
 from core.ui.controls import horizon_widget_most
 from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
+from core.i18n import Texts, candidate_name, format_stamp, frequency_name, quoted_list, said
 from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
@@ -129,6 +129,8 @@ if result is not None:
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     if (reach := future.attrs.get("regressors_reach")) is not None:  # auto forecast without them
         st.info(regressors_reach_text(reach, shown_horizon, T.lang))
+    if used := future.attrs.get("regressors_used"):
+        st.caption(plain(T("forecast.regressors_used", columns=quoted_list(used, T.lang), steps=shown_horizon)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if not series.frequency.is_steps else st.column_config.NumberColumn(T("forecast.step")))
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table

@@ -1558,11 +1558,11 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
         stamp = _stamp_text(blank["ds"])
         future.attrs["blank"] = {"columns": columns, "stamp": stamp}  # for the horizon's error (pipeline)
         report.notices.append(Notice(
-            f"The regressors' future values stop after {count(usable_rows, 'step')} ({columns} blank at {stamp}): "
-            "forecasts reach that far; fill the blank cells to forecast further.",
+            f"The regressors' future values stop after {count(usable_rows, 'step')} ({columns} missing at {stamp}): "
+            "forecasts reach that far; fill the missing cells to forecast further.",
             "notice.future_regressors_end", {"steps": usable_rows, "columns": columns, "stamp": stamp})
             if usable_rows else Notice(
-                f"The regressors' future values are missing at the first step past the end ({columns} blank at "
+                f"The regressors' future values are missing at the first step past the end ({columns} missing at "
                 f"{stamp}): no forecast can use them until it is filled.", "notice.future_regressors_none_blank",
                 {"columns": columns, "stamp": stamp}))
     return frame.iloc[:end], future

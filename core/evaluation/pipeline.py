@@ -17,6 +17,7 @@ from core.limits import count_limit
 from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
+from core.models.auto import USES_REGRESSORS
 from core.models.base import Forecaster
 from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
 from core.training.loop import EpochCallback, shared_budget, torch_threads_here
@@ -115,7 +116,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test),
                                 **band_columns(len(frame), predicted, band, len(train))})
-    below_zero_ahead = chosen_ahead = reach = None
+    below_zero_ahead = chosen_ahead = reach = used = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast")
@@ -124,11 +125,13 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
         chosen_ahead = future.attrs.get("chosen")
         reach = future.attrs.get("regressors_reach")
+        used = future.attrs.get("regressors_used")
     history = forecaster.training_history()
     params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {}),
               **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
               **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
-              **({"future_regressors_reach": reach} if reach is not None else {})}
+              **({"future_regressors_reach": reach} if reach is not None else {}),
+              **({"future_regressors_used": list(used)} if used else {})}
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
                      fit_seconds=fit_seconds, device=forecaster.compute_device(),
                      closed_form_gap=forecaster.closed_form_gap(), exact_loss_zero=forecaster.exact_loss_is_zero(),
@@ -247,7 +250,15 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["budget_note"] = history.budget_note
     if reach is not None:
         rows.attrs["regressors_reach"] = reach
+    if used := regressors_used(tuple(future.columns[1:]), model.params().get("chosen")):
+        rows.attrs["regressors_used"] = used  # for the Forecast page: which of the file's future values it used
     return rows
+
+
+def regressors_used(given: tuple[str, ...], chosen: object = None) -> tuple[str, ...]:
+    """The regressors whose future values a forecast used: those ``given`` to the model, none where auto ``chosen``
+    models without them (its candidates that use them say so in their names: ``USES_REGRESSORS``)."""
+    return () if chosen is not None and USES_REGRESSORS not in str(chosen) else given
 
 
 def _without_short_regressors(request: RunRequest, future_regressors: pd.DataFrame | None
@@ -290,8 +301,8 @@ def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:
                              "without regressors.", "err.future_regressors_none_gap", dict(missing))
     if not rows and blank is not None:
         return SettingsError(f"The file gives no future values of the regressors at the first step past the end "
-                             f"({blank['columns']} blank at {blank['stamp']}): fill that row to forecast with them, or "
-                             "choose a model without regressors.", "err.future_regressors_none_blank", dict(blank))
+                             f"({blank['columns']} missing at {blank['stamp']}): fill that row to forecast with them, "
+                             "or choose a model without regressors.", "err.future_regressors_none_blank", dict(blank))
     if missing := future_regressors.attrs.get("missing"):
         return SettingsError(f"The file gives the regressors' future values for {steps} past the end (no row for "
                              f"{missing['stamp']}): forecast at most {steps}, or add a row for {missing['stamp']}.",
@@ -301,5 +312,5 @@ def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:
         return SettingsError(f"The file gives the regressors' future values for {steps} past the end: {fix}",
                              "err.future_regressors_short", {"rows": rows})
     return SettingsError(f"The file gives the regressors' future values for {steps} past the end "
-                         f"({blank['columns']} blank at {blank['stamp']}): {fix}", "err.future_regressors_blank",
+                         f"({blank['columns']} missing at {blank['stamp']}): {fix}", "err.future_regressors_blank",
                          {"rows": rows, **blank})

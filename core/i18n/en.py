@@ -659,6 +659,7 @@ MESSAGES: dict[str, str] = {
     "forecast.regressors_beyond": "The file gives the regressors' future values for {rows:plural:step} past the end, "
                                   "fewer than the {steps:,} asked for: auto forecast without them, choosing among the "
                                   "models that do not use them. Forecast {rows:,} steps or fewer to let it use them.",
+    "forecast.regressors_used": "The forecast used the future values of {columns} given in the file's rows past the end ({steps:plural:step}).",
     "forecast.regressors_none": "The file gives no future values of the regressors: auto forecast without them, "
                                 "choosing among the models that do not use them. Add rows past the end with the "
                                 "regressors filled and the target blank to let it use them.",
@@ -914,10 +915,10 @@ MESSAGES: dict[str, str] = {
                                       "end (no row for {stamp}): add that row to forecast with them, or choose a "
                                       "model without regressors.",
     "err.future_regressors_none_blank": "The file gives no future values of the regressors at the first step past "
-                                        "the end ({columns} blank at {stamp}): fill that row to forecast with them, "
+                                        "the end ({columns} missing at {stamp}): fill that row to forecast with them, "
                                         "or choose a model without regressors.",
     "err.future_regressors_blank": "The file gives the regressors' future values for {rows:plural:step} past the "
-                                   "end ({columns} blank at {stamp}): forecast at most {rows:plural:step}, or fill "
+                                   "end ({columns} missing at {stamp}): forecast at most {rows:plural:step}, or fill "
                                    "rows past the end with their future values.",
     "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
                     "rate.",
@@ -990,10 +991,10 @@ MESSAGES: dict[str, str] = {
                                          "the end: no forecast can use them until it is added (the regressors "
                                          "filled, the target blank).",
     "notice.future_regressors_none_blank": "The regressors' future values are missing at the first step past the end "
-                                           "({columns} blank at {stamp}): no forecast can use them until it is "
+                                           "({columns} missing at {stamp}): no forecast can use them until it is "
                                            "filled.",
-    "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} blank at "
-                                    "{stamp}): forecasts reach that far; fill the blank cells to forecast further.",
+    "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} missing "
+                                    "at {stamp}): forecasts reach that far; fill the missing cells to forecast further.",
     "notice.renamed_columns": "Several columns have the same name; the later ones are read as {names}: rename them "
                               "in the file to tell them apart.",
     "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "

@@ -538,6 +538,7 @@ MESSAGES: dict[str, str] = {
     "forecast.all_help": "在每个序列的全部数据上重新拟合，并预测其末尾之后的值。",
     "forecast.all_result": "{model}：{count:,} 个序列各自末尾之后的 {steps} 步",
     "forecast.regressors_beyond": "文件只给出了末尾之后 {rows:,} 步的外生变量未来值，少于所要求的 {steps:,} 步：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。预测 {rows:,} 步或更少，才能让它使用外生变量。",
+    "forecast.regressors_used": "预测使用了文件末尾之后各行给出的 {columns} 的未来值（{steps:,} 步）。",
     "forecast.regressors_none": "文件没有给出外生变量的未来值：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。在末尾之后添加填好外生变量、目标留空的行，才能让它使用外生变量。",
     "forecast.all_out_of_time": "单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了预测：请用命令行（python -m core fit FILE --horizon N）预测全部序列，或提高上限。",
     "forecast.all_without_regressors": "auto 在不使用外生变量的模型中选择，为 {count:,} 个序列做了不含外生变量的预测：它们的外生变量未来值在所要求的 {steps:,} 步之前就结束了（第一个是 {series}：{rows:,} 步）。",
@@ -734,9 +735,9 @@ MESSAGES: dict[str, str] = {
                                  "请最多预测 {rows:,} 步，或补上 {stamp} 这一行。",
     "err.future_regressors_none_gap": "文件没有给出末尾之后第一步的外生变量未来值（缺少 {stamp} 这一行）："
                                       "请补上这一行再用它们预测，或选择不使用外生变量的模型。",
-    "err.future_regressors_none_blank": "文件没有给出末尾之后第一步的外生变量未来值（{columns}在 {stamp} 为空）："
+    "err.future_regressors_none_blank": "文件没有给出末尾之后第一步的外生变量未来值（{columns}在 {stamp} 缺失）："
                                         "请填好这一行再用它们预测，或选择不使用外生变量的模型。",
-    "err.future_regressors_blank": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（{columns}在 {stamp} 为空）："
+    "err.future_regressors_blank": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（{columns}在 {stamp} 缺失）："
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
     "err.rows_for_lags": "{model} 至少需要 {least} 行训练数据（现有 {rows} 行）：请载入更长的序列，或选择所需行数更少的模型（naive、linear）。",
@@ -782,9 +783,9 @@ MESSAGES: dict[str, str] = {
     "notice.future_regressors_gap": "外生变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
                                     "补上 {stamp} 这一行（填上外生变量、目标留空）即可预测得更远。",
     "notice.future_regressors_none_gap": "外生变量的未来行缺少 {stamp} 这一行，即末尾之后的第一步：补上这一行（填好外生变量、目标值留空）之前，任何预测都无法使用它们。",
-    "notice.future_regressors_none_blank": "外生变量在末尾之后第一步的未来值缺失（{columns}在 {stamp} 为空）：填好之前，任何预测都无法使用它们。",
-    "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns}在 {stamp} 为空）：预测最远只能到这里；"
-                                    "补上这些空单元格即可预测得更远。",
+    "notice.future_regressors_none_blank": "外生变量在末尾之后第一步的未来值缺失（{columns}在 {stamp} 缺失）：填好之前，任何预测都无法使用它们。",
+    "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns}在 {stamp} 缺失）：预测最远只能到这里；"
+                                    "补上这些缺失的值即可预测得更远。",
     "notice.renamed_columns": "有几列同名；后面的列被读作{names}：请在文件中给它们改名以便区分。",
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.preamble": "已略去表头上方的 {lines:,} 行标题或说明（{examples}）。",

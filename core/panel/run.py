@@ -25,7 +25,7 @@ from core.data.frequency import Frequency
 from core.data.read import MAX_ROWS
 from core.data.tidy import LoadedSeries, count, quoted_names
 from core.errors import KeyedError
-from core.i18n import t
+from core.i18n import quoted_list, t
 from core.limits import limit
 from core.evaluation.left_out import left_out_lines
 from core.evaluation.metrics import regression_metrics
@@ -71,6 +71,8 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                + held_at_zero_notes(result.params)
                + ([regressors_reach_text(reach, request.horizon)]
                   if (reach := result.params.get("future_regressors_reach")) is not None else [])
+               + ([t("forecast.regressors_used", "en", columns=quoted_list(used, "en"), steps=request.horizon)]
+                  if (used := result.params.get("future_regressors_used")) else [])
                + ([result.budget_note] if result.budget_note else [])}
     return result, summary
 

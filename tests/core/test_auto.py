@@ -593,5 +593,10 @@ def test_auto_forecasts_past_the_regressors_future_rows_without_them_and_says_so
             "auto forecast without them") in " ".join(summary["notices"])
     within = fit_loaded(series, RunRequest("auto", settings, horizon=6))[0]
     assert "future_regressors_reach" not in within.params  # the six rows it has: with them where it chooses them
+    assert "future_regressors_used" not in result.params  # auto forecast without them: not said to use them
     with pytest.raises(ValueError, match="forecast at most 6 steps"):
         fit_loaded(series, RunRequest("multi", settings, horizon=12))  # multi cannot do without them
+    multi, said = fit_loaded(series, RunRequest("multi", settings, horizon=6))
+    assert multi.params["future_regressors_used"] == ["promo"]
+    assert "The forecast used the future values of 'promo' given in the file's rows past the end (6 steps)." in \
+        said["notices"]

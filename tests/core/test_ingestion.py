@@ -1234,7 +1234,7 @@ def test_future_rows_count_up_to_the_first_blank_regressor_cell_which_is_named()
     series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price",)))
     assert series.future is not None and len(series.future) == 3 and series.future["price"].tolist() == [6.0] * 3
     said = [str(notice) for notice in series.report.notices]
-    assert any("stop after 3 steps ('price' blank at 2023-04-01)" in line for line in said), said
+    assert any("stop after 3 steps ('price' missing at 2023-04-01)" in line for line in said), said
 
 
 def test_notes_below_the_table_with_several_commas_are_left_out_and_said() -> None:
@@ -1281,7 +1281,8 @@ def test_a_blank_regressor_cell_in_the_future_rows_is_named_by_the_horizons_erro
         f"2023-{m:02d},,6,{'' if m == 5 else 1}\n" for m in range(1, 7))
     series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price", "promo")))
     request = RunRequest("linear", ModelSettings(regressors=("price", "promo")), horizon=6)
-    with pytest.raises(SettingsError, match=r"for 4 steps past the end \('promo' blank at 2023-05-01\): forecast at most 4"
+    with pytest.raises(SettingsError,
+                       match=r"for 4 steps past the end \('promo' missing at 2023-05-01\): forecast at most 4"
                        ) as raised:
         forecast_future(series.frame, series.frequency, request, series.future)
     chinese = said(raised.value, "zh")

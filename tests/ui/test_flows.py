@@ -144,6 +144,8 @@ def test_a_file_with_future_regressor_rows_forecasts_them_by_default() -> None:
     assert at.number_input(key=keys.FORECAST_HORIZON).value == 6  # the rows the file gives, not 12
     at.button(key=keys.FORECAST_BUTTON).click().run()
     assert not at.error and not at.exception
+    used = "The forecast used the future values of 'promo' given in the file's rows past the end (6 steps)."
+    assert [caption.value.replace("\\", "") for caption in at.caption if "future values of" in caption.value] == [used]
     train(at, "auto")  # it may choose without the regressors: a horizon past their rows is no error
     at.switch_page("pages/3_Forecast.py").run()
     at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
@@ -153,6 +155,7 @@ def test_a_file_with_future_regressor_rows_forecasts_them_by_default() -> None:
         "The file gives the regressors' future values for 6 steps past the end, fewer than the 12 asked for: auto "
         "forecast without them, choosing among the models that do not use them. Forecast 6 steps or fewer to let it "
         "use them."]
+    assert not [caption.value for caption in at.caption if "future values of" in caption.value]  # auto did without
 
 
 def test_the_learning_lab_says_a_constant_series_has_nothing_to_teach() -> None:
