@@ -1286,7 +1286,7 @@ def test_a_blank_regressor_cell_in_the_future_rows_is_named_by_the_horizons_erro
                        ) as raised:
         forecast_future(series.frame, series.frequency, request, series.future)
     chinese = said(raised.value, "zh")
-    assert "（“promo”在 2023-05-01 为空）" in chinese and "blank" not in chinese, chinese
+    assert "（“promo”在 2023-05-01 缺失）" in chinese and "missing" not in chinese, chinese
 
 
 def test_future_regressor_rows_that_skip_a_month_reach_only_up_to_it() -> None:
