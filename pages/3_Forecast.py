@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from core.evaluation.left_out import replaced_lines
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
 from core.panel.run import forecast_series, regressors_reach_text
@@ -129,6 +130,8 @@ if result is not None:
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     if (reach := future.attrs.get("regressors_reach")) is not None:  # auto forecast without them
         st.info(regressors_reach_text(reach, shown_horizon, T.lang))
+    for line in replaced_lines(future.attrs, T.lang):
+        st.caption(plain(line))
     if used := future.attrs.get("regressors_used"):
         st.caption(plain(T("forecast.regressors_used", columns=quoted_list(used, T.lang), steps=shown_horizon)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])

@@ -31,6 +31,12 @@ def seasonal_values(n: int = 120, seed: int = 0, noise: float = 0.0) -> np.ndarr
     return 50 + 0.5 * t + pattern[t % 12] + noise * rng.standard_normal(n)
 
 
+def sine_values(n: int, seed: int = 3) -> np.ndarray:
+    """Monthly values near 140: a trend of 0.3, a yearly sine of amplitude 10 and noise of sd 2."""
+    t = np.arange(n)
+    return 140 + 0.3 * t + 10 * np.sin(2 * np.pi * t / 12) + 2 * np.random.default_rng(seed).standard_normal(n)
+
+
 def steps(n: int) -> pd.DataFrame:
     """``n`` future rows for models that need only their count."""
     return pd.DataFrame({"ds": np.arange(n)})

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.i18n import has, t
+from core.data.quality import GROSS_LIMIT
+from core.i18n import has, listed, number_text, t
 from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
 from core.models.regression import FEW_ROWS, PART_OF_A_SEASON
 
@@ -14,6 +15,17 @@ def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
     nothing). Core gives the reason in English; another language says the reason in general terms for the kind of
     term."""
     return [_left_out_line(str(term), str(reason), lang) for term, reason in params.get("left_out", {}).items()]
+
+
+def replaced_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
+    """What auto fitted in place of the gross errors it found (``params.replaced``: the first three named), said on
+    the Train page and as a note of the command line: the models never saw those values, the scores still do."""
+    replaced = params.get("replaced") or []
+    if not replaced:
+        return []
+    examples = listed((t("note.gross_error", lang, ds=row["ds"], value=number_text(row["value"]),
+                         expected=number_text(row["expected"])) for row in replaced[:3]), lang)
+    return [t("note.gross_errors", lang, count=len(replaced), examples=examples, limit=GROSS_LIMIT)]
 
 
 def _left_out_line(term: str, reason: str, lang: str) -> str:

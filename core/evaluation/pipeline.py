@@ -177,8 +177,8 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
         return build_forecaster(request.model, request.settings, frequency)
 
     with shared_budget():  # the refits together take at most one training's time
-        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins,
-                            fitted.fewest_refit_rows())
+        return measure_band(fitted.band_history(history), frequency, factory,
+                            spec_for(request.model).interval_origins, fitted.fewest_refit_rows())
 
 
 @dataclass(frozen=True)
@@ -250,6 +250,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["budget_note"] = history.budget_note
     if reach is not None:
         rows.attrs["regressors_reach"] = reach
+    if replaced := model.params().get("replaced"):  # auto's gross errors, fitted as the values expected there
+        rows.attrs["replaced"] = replaced
     if used := regressors_used(tuple(future.columns[1:]), model.params().get("chosen")):
         rows.attrs["regressors_used"] = used  # for the Forecast page: which of the file's future values it used
     return rows

@@ -240,6 +240,8 @@ MESSAGES: dict[str, str] = {
     "forecast.held_at_zero": "From step {step} the model's forecast falls below zero; the series is never below zero, so "
                              "the predictions are held at 0 there, as the band is (a series that can go below zero "
                              "needs a value below zero in the file).",
+    "note.gross_error": "{value} at {ds} (expected about {expected})",
+    "note.gross_errors": "auto fitted {count:plural:value} far outside the rest (more than {limit:g} typical deviations from what the neighbours and the season lead one to expect) as the value expected there: {examples}. Such a value is most likely a typing or export error; the scores still compare with it as written. Correct it in the file if it is one.",
     "note.held_at_bound": "From step {step} of the test rows the autoregression's forecast ran beyond the history's "
                           "range widened by that range on each side, and is held at that bound wherever it does: the fitted "
                           "lags make an unstable recursion. Try fewer lags, a seasonal difference, or another model.",

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency
+from core.data.quality import format_stamp, gross_errors
 from core.errors import SettingsError
 from core.evaluation.intervals import Band, BacktestPlan, backtest_errors, backtest_horizon, band_from_backtest
 from core.evaluation.metrics import seasonal_naive_scale
@@ -390,6 +391,7 @@ class AutoForecaster(Forecaster):
     frequency_season_ = 0  # the frequency's season length (a day of hours: 24); 0 in model files from before
     anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
     short_history_ = False  # forecast by ``SHORT_MEMBERS`` (``Search.short``); False in model files from before
+    replaced_: list[dict[str, Any]] = []  # gross errors fitted as expected values; none in model files from before
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
                  device: str = "cpu") -> None:
@@ -401,7 +403,7 @@ class AutoForecaster(Forecaster):
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "AutoForecaster":
         skipped = max(len(history) - MAX_ROWS, 0)
-        history = history.iloc[skipped:].reset_index(drop=True)
+        history, self.replaced_ = without_gross_errors(history.iloc[skipped:].reset_index(drop=True), frequency)
         values = history["y"].to_numpy(dtype=float)
         self.device_ = str(resolve_device(self.device, rows=len(history)))  # one device for every candidate
         found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon, self.device_)
@@ -472,6 +474,17 @@ class AutoForecaster(Forecaster):
         self._check_fitted()
         return copy.deepcopy(self.template_)
 
+    def band_history(self, history: pd.DataFrame) -> pd.DataFrame:
+        """``history`` (the rows it was fitted on) with the gross errors it replaced at their expected values: a band
+        backtested against a typed 5000 among values near 140 reached from 0 to 1,216 around forecasts of 141."""
+        self._check_fitted()
+        if not self.replaced_:
+            return history
+        rows = [len(history) - self.rows_used_ + int(row["row"]) for row in self.replaced_]
+        y = history["y"].to_numpy(dtype=float).copy()
+        y[rows] = [row["expected"] for row in self.replaced_]
+        return history.assign(y=y)
+
     def fewest_refit_rows(self) -> int:
         """The chosen candidate's (or ensemble's): the band's refits of it see as many rows as it needs."""
         self._check_fitted()
@@ -510,8 +523,31 @@ class AutoForecaster(Forecaster):
                 **({"member_weights": self.best_.params()["weights"]} if isinstance(self.best_, EnsembleForecaster)
                    else {}),
                 **({"held_at_bound": held} if (held := self.held_at_bound()) else {}),
+                **({"replaced": [dict(row) for row in self.replaced_]} if self.replaced_ else {}),
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
                                 for row in self.leaderboard_]}
+
+
+def without_gross_errors(history: pd.DataFrame, frequency: Frequency) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """``history`` with its gross errors (``quality.gross_errors``: a value typed with a digit too many) at the values
+    the detector expected there, and what was replaced (row, time stamp as written, value, expected value). Every
+    candidate is fitted and backtested on that: one typed 5000 among monthly values near 140 made seasonal models
+    repeat it a year on, so the backtest chose naive (no season), and its band reached from 0 to 1,216.
+
+    Measured on the 680 series of ``bench/auto_rules.py``'s six tuning sets (2026-12-04): it changes one series (M3
+    N2584, second half: test MAE over seasonal naive's 1.104 -> 0.658, 95% interval score 6.29 -> 5.65). At 8
+    typical deviations in place of ``GROSS_LIMIT``'s 25 (13 series, holiday peaks and strikes among them) the mean of
+    the sets' geometric means went 0.6530 -> 0.6524 on the first halves and 0.6795 -> 0.6794 on the second, the mean
+    95% interval score 25.36 -> 25.33 and 22.94 -> 22.97: 7 of the 13 better, 6 worse (a tourism series 3.05 ->
+    4.17), so real peaks are left to the models."""
+    found = gross_errors(history, frequency)
+    if not len(found.rows):
+        return history, []
+    y = history["y"].to_numpy(dtype=float).copy()
+    y[found.rows] = found.expected
+    replaced = [{"row": int(row), "ds": format_stamp(history["ds"].iloc[row], frequency), "value": float(value),
+                 "expected": float(expected)} for row, value, expected in zip(found.rows, found.values, found.expected)]
+    return history.assign(y=y), replaced
 
 
 class EnsembleForecaster(Forecaster):

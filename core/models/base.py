@@ -89,6 +89,11 @@ class Forecaster(ABC):
         (``core.evaluation.intervals``); None: this model, rebuilt from its settings."""
         return None
 
+    def band_history(self, history: pd.DataFrame) -> pd.DataFrame:
+        """The rows the band's backtest refits ``interval_model`` on and scores it against: ``history`` (the rows this
+        model was fitted on), or what the model made of them (``auto``: gross errors at their expected values)."""
+        return history
+
     def fewest_refit_rows(self) -> int:
         """The fewest rows a refit of ``interval_model`` at an origin of the band's backtest is fitted on: there,
         the model the band measures is the one that was fitted (1: any the model accepts)."""

@@ -14,7 +14,7 @@ from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import season_reference
-from core.evaluation.left_out import left_out_lines
+from core.evaluation.left_out import left_out_lines, replaced_lines
 from core.training.least_squares import GAP_FLOOR
 from core.training.loop import NOT_REACHED, stalled
 from core.ui.text import plain
@@ -173,7 +173,8 @@ def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
     held += [t("note.fewer_lags", lang, lags=max(params["lags"]))] if params.get("lags_asked") else []
     held += [plain(t("note.member_held_at_bound", lang, model=candidate_name(str(name), lang), step=step))
              for name, step in (params.get("held_at_bound") or {}).items()]
-    return [plain(line) for line in left_out_lines(params, lang)] + held + ([summary] if summary else [])
+    lines = left_out_lines(params, lang) + replaced_lines(params, lang)
+    return [plain(line) for line in lines] + held + ([summary] if summary else [])
 
 
 def selection_table(params: dict[str, Any], lang: str = "en") -> list[dict[str, Any]] | None:

@@ -17,7 +17,7 @@ from core.data.tidy import load_series
 from core.evaluation.pipeline import RunRequest, run
 from core.training.loop import TrainConfig
 from core.models.transforms import TargetTransform, confirmed_season
-from tests.conftest import monthly_frame, seasonal_values, steps
+from tests.conftest import monthly_frame, seasonal_values, sine_values, steps
 
 
 @pytest.mark.parametrize("kind", ["none", "log", "boxcox"])
@@ -600,3 +600,34 @@ def test_auto_forecasts_past_the_regressors_future_rows_without_them_and_says_so
     assert multi.params["future_regressors_used"] == ["promo"]
     assert "The forecast used the future values of 'promo' given in the file's rows past the end (6 steps)." in \
         said["notices"]
+
+
+def test_a_typed_gross_error_in_the_training_rows_is_fitted_as_the_value_expected_there() -> None:
+    # One 5000 among monthly values near 140: seasonal models repeated it a year on, so auto chose naive (test MAE 13,
+    # the season gone) and its band reached from 0 to 1,216.
+    values = sine_values(120)
+    typed = values.copy()
+    typed[40] = 5000.0
+    frame = monthly_frame(typed, "2015-01-01")
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("auto", train_fraction=0.7, horizon=12))
+    assert result.params["replaced"] == [{"row": 40, "ds": "2018-05", "value": 5000.0,
+                                          "expected": pytest.approx(values[40], abs=8)}]
+    assert result.params["chosen"] != "naive" and result.metrics["test"]["mae"] < 4  # noise sd 2
+    rows = result.predictions
+    assert rows["actual"].iloc[40] == 5000.0 and result.metrics["train"]["mae"] > 4800 / 84  # scored as written
+    test = rows[rows["split"] != "train"]
+    assert ((test["upper"] - test["lower"]) < 40).all()  # the band of the errors of a noise of sd 2, not of 5000
+    assert load_model(model_bytes(result.forecaster)).params()["replaced"] == result.params["replaced"]
+    clean = frame.assign(y=values)
+    assert "replaced" not in run(clean, infer_frequency(frame["ds"]), RunRequest("auto", train_fraction=0.7)).params
+
+
+def test_a_short_series_band_refits_without_the_gross_error_auto_replaced() -> None:
+    # Too few rows for the selection backtest to give the band: its refits score against the history auto fitted.
+    values = sine_values(48)
+    values[14] = 5000.0
+    frame = monthly_frame(values, "2015-01-01")
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("auto", train_fraction=0.7, horizon=6))
+    assert result.forecaster.measured_band() is None and result.params["replaced"][0]["row"] == 14
+    rows = result.predictions[result.predictions["split"] != "train"]
+    assert ((rows["upper"] - rows["lower"]) < 100).all()  # refits scored against 5000: widths in the thousands

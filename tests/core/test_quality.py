@@ -9,7 +9,8 @@ import pytest
 
 from core.data.frequency import Frequency
 from core.data.quality import (MAX_OUTLIERS, OUTLIER_CAPTION, OUTLIER_COLUMNS, OUTLIER_LIMIT, format_stamp,
-                               outlier_scores, summarize, suspected_outliers)
+                               gross_errors, outlier_scores, summarize, suspected_outliers)
+from tests.conftest import monthly_frame, sine_values
 
 MONTHLY = Frequency("monthly", "MS", 12)
 SEEDS = range(30)
@@ -276,3 +277,21 @@ def test_every_day_of_a_three_day_holiday_peak_is_suspected() -> None:
     table = suspected_outliers(pd.DataFrame({"ds": days, "y": np.round(visits)}), Frequency("daily", "D", 7))
     assert sorted(table["Date"]) == peaks
     assert (table["Expected"] < 1700).all()  # what the days around expected, not the peak's own level
+
+
+def test_a_value_typed_with_digits_too_many_is_a_gross_error_and_nothing_else_is() -> None:
+    values = sine_values(84)
+    typed = values.copy()
+    typed[40] = 5000.0
+    found = gross_errors(monthly_frame(typed), MONTHLY)
+    assert list(found.rows) == [40] and found.values[0] == 5000.0 and abs(found.expected[0] - values[40]) < 8
+    assert not len(gross_errors(monthly_frame(values), MONTHLY).rows)  # a clean series has none
+    at_end = values.copy()
+    at_end[-1] = 5000.0  # the start of a new level looks the same from one side: not said to be an error
+    assert not len(gross_errors(monthly_frame(at_end), MONTHLY).rows)
+    orders = np.zeros(84)
+    orders[40] = 5.0  # intermittent demand: its rare orders are the series
+    assert not len(gross_errors(monthly_frame(orders), MONTHLY).rows)
+    several = typed.copy()
+    several[[10, 60]] = 5000.0  # three in 84 rows: the series' own tails, not typing errors
+    assert not len(gross_errors(monthly_frame(several), MONTHLY).rows)

@@ -21,6 +21,7 @@ from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart
                             recent_window, residual_chart, series_chart, time_formats, value_format)
 from core.ui.lab_charts import log_lines
 from core.ui.runs import baselines_not_run, best_labels, leaderboard, other_fractions
+from tests.conftest import sine_values
 
 ROOT = Path(__file__).resolve().parents[2]
 MONTHLY = Frequency("monthly", "MS", 12)
@@ -565,3 +566,19 @@ def test_a_flat_series_and_errors_at_machine_precision_are_drawn_flat() -> None:
     assert high - low >= 194e-6 * (1 - 1e-9)
     moving = rows.assign(actual=np.linspace(100, 194, 48), predicted=np.linspace(101, 190, 48))
     assert not y_domains(prediction_chart(moving, "y").to_dict()) and not y_domains(residual_chart(moving).to_dict())
+
+
+def test_train_and_forecast_say_which_gross_error_auto_fitted_as_the_value_expected_there() -> None:
+    months = pd.date_range("2015-01-01", periods=120, freq="MS")
+    values = sine_values(120)
+    values[40] = 5000.0  # 2018-05, a training row
+    text = "month,sales\n" + "\n".join(f"{m:%Y-%m},{v:.1f}" for m, v in zip(months, values)) + "\n"
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("typed.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "auto")
+    said = [shown_escaped(box.value) for box in at.info if "far outside the rest" in box.value]
+    assert len(said) == 1 and "5,000 at 2018-05 (expected about 1" in said[0], said
+    at.switch_page("pages/3_Forecast.py").run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and any("5,000 at 2018-05" in shown_escaped(c.value) for c in at.caption)
