@@ -13,7 +13,7 @@ from core.data.tidy import LoadedSeries
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.models.features import calendar_columns
 from core.models.specs import ModelSettings
-from core.ui.explain import describe_coefficients, result_notes
+from core.ui.explain import beyond_training_note, describe_coefficients, result_notes
 from tests.conftest import monthly_frame
 
 _NUMBER = r"([+-][\d,]*\.?\d+(?:e[+-]?\d+)?)"
@@ -258,3 +258,20 @@ def test_test_rows_past_the_backtested_steps_are_counted_and_checked_on_their_ow
     assert "4 个测试行" in (band_beyond_note(rows, 6, "zh") or "")
     assert band_beyond_note(rows, 10) is None  # every test row within the backtested steps
     assert band_beyond_note(rows, 12) is None
+
+
+def _split_rows(train: np.ndarray, actual: np.ndarray, predicted: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({"actual": np.concatenate([train, actual]), "predicted": np.concatenate([train, predicted]),
+                         "split": ["train"] * len(train) + ["test"] * len(actual)})
+
+
+def test_test_predictions_far_past_the_training_values_that_miss_are_said() -> None:
+    counts = np.tile([0.0, 3, 8, 2, 5], 28)  # 0 to 8
+    rising = np.linspace(5, 21.09, 60)  # a network's time input carried up past 21
+    said = beyond_training_note(_split_rows(counts[:140], counts[:60], rising))
+    assert said is not None and said.startswith("The test predictions reach 21.09, beyond the training values (0 to 8)")
+    assert "against 2.6)" in said  # the last training value, 5, repeated
+    assert beyond_training_note(_split_rows(counts[:140], counts[:60], np.full(60, 12.0))) is None  # within a range
+    t = np.arange(100.0)
+    square = t ** 2  # a quadratic trend carried on far past the training values, and right
+    assert beyond_training_note(_split_rows(square[:70], square[70:], square[70:] + 1)) is None
