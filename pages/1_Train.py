@@ -13,13 +13,13 @@ from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart
 from core.ui.controls import model_caption, setting_widget, start_settings
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
-from core.ui.explain import (learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
-                             selection_table)
+from core.ui.explain import learned_markdown, metric_notes, metrics_table, result_notes, result_warnings, selection_table
 from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, progress_text, results_table,
                                 start_hint, start_panel_run, summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
-                             record_run, result_title, set_page_query, through_dashboard, train_intro)
+                             marked_training, record_run, result_title, set_page_query, through_dashboard, train_intro,
+                             train_page_warnings)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -49,17 +49,16 @@ def train_now(request: RunRequest) -> RunResult | None:
             progress.progress(min(epoch / epochs, 1.0), text=T("train.epoch", epoch=epoch, epochs=epochs))
             live.altair_chart(loss_chart(losses, lang=T.lang), width="stretch")
 
-    try:
-        with training_slot(lambda slots: progress.progress(0.0, text=waiting_message(slots, T.lang))):
-            return run(series.frame, series.frequency, request, on_epoch, series.future, series.report.filled_targets,
-                       on_stage=lambda stage: progress.progress(1.0, text=T(f"train.stage_{stage}")))
-    except ValueError as problem:
-        st.error(plain(failed_text(st.session_state, said(problem, T.lang), T.lang)))
-    except BUGS as bug:
-        st.error(bug_message(bug, T.lang))
-    finally:
-        progress.empty()
-        live.empty()
+    with marked_training(st.session_state, request.model, losses, (progress, live)):  # a rerun stops it: said then
+        try:
+            with training_slot(lambda slots: progress.progress(0.0, text=waiting_message(slots, T.lang))):
+                return run(series.frame, series.frequency, request, on_epoch, series.future,
+                           series.report.filled_targets,
+                           on_stage=lambda stage: progress.progress(1.0, text=T(f"train.stage_{stage}")))
+        except ValueError as problem:
+            st.error(plain(failed_text(st.session_state, said(problem, T.lang), T.lang)))
+        except BUGS as bug:
+            st.error(bug_message(bug, T.lang))
     return None
 
 
@@ -132,8 +131,8 @@ series = ensure_series(st.session_state)
 apply_train_url(st.session_state, st.query_params)
 st.title(T("train.title"))
 st.caption(train_intro(st.session_state, series, T.lang))
-if series.report.gaps:  # seasons and lags misaligned: the Data page's checkbox fills them
-    st.warning(T("data.gaps_misalign", gaps=series.report.gaps))
+for warning in train_page_warnings(st.session_state, series, T.lang):  # a training stopped, time stamps missing
+    st.warning(warning)
 model = st.sidebar.selectbox(**T.widget("train.model"), options=model_names(), key=keys.TRAIN_MODEL_WIDGET)
 st.sidebar.caption(model_caption(spec_for(model), series.regressors, T.lang))
 request = RunRequest(model=model, settings=read_settings(spec_for(model), series.regressors),

@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "train.stage_forecast": "Forecasting past the end of the data...",
     "train.epoch": "Epoch {epoch} of at most {epochs}",
     "train.waiting": "Waiting for a free training slot: this server trains {slots} model(s) at a time.",
+    "train.interrupted": "The training of '{model}' stopped after {epochs:plural:epoch}, before its end: a setting changed or another page opened while it ran, which restarts the page. Press Train to train again; the settings stay as they are now.",
     "train.failed": "Training could not finish: {problem}{earlier}",
     "train.shown_earlier": " The result below is {run}'s, the last run that finished.",
     "train.result": "{model}: actual vs predicted",

@@ -119,6 +119,7 @@ MESSAGES: dict[str, str] = {
     "train.stage_forecast": "正在预测数据末尾之后的值……",
     "train.epoch": "第 {epoch} 轮，最多 {epochs} 轮",
     "train.waiting": "正在等待空闲的训练名额：本服务器同时最多训练 {slots} 个模型。",
+    "train.interrupted": "“{model}”的训练在 {epochs:,} 轮后、结束之前停止了：训练进行中更改了设置或打开了其他页面，页面随之重新运行。请再按“训练”重新训练；设置保持现在的样子。",
     "train.failed": "训练未能完成：{problem}{earlier}",
     "train.shown_earlier": "下面显示的是最后一次完成的运行 {run} 的结果。",
     "train.result": "{model}：实际值与预测值",

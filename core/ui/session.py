@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -633,6 +634,39 @@ def failed_text(state: Mapping[str, Any], problem: str, lang: str = "en") -> str
     shown = state.get(keys.TRAIN_RESULT)
     earlier = t("train.shown_earlier", lang, run=shown_label(state.get(keys.TRAIN_RUNS, []), shown)) if shown else ""
     return t("train.failed", lang, problem=problem, earlier=earlier)
+
+
+@contextmanager
+def marked_training(state: MutableMapping[str, Any], model: str, losses: list[float],
+                    shown: Sequence[Any] = ()) -> Iterator[None]:
+    """While the block runs, the session holds the model being trained and its ``losses`` so far; a training that ends
+    (with a result or a message) takes the mark away. Streamlit stops a script that is running when a widget changes
+    or another page opens, between two of its calls and without an exception the script can catch: the mark stays,
+    and the next run says what stopped (``interrupted_training``); a 100,000-epoch training was gone without a word.
+    The page's elements ``shown`` while it trains (a progress bar, the live loss chart) are emptied either way."""
+    state[keys.TRAIN_UNDER_WAY] = {"model": model, "losses": losses}
+    try:
+        yield
+    finally:
+        for element in shown:
+            element.empty()
+    state.pop(keys.TRAIN_UNDER_WAY, None)
+
+
+def interrupted_training(state: MutableMapping[str, Any], lang: str = "en") -> str | None:
+    """What the Train page says once after a training that was stopped before its end (``marked_training``)."""
+    mark = state.pop(keys.TRAIN_UNDER_WAY, None)
+    if mark is None:
+        return None
+    return t("train.interrupted", lang, model=mark["model"], epochs=len(mark["losses"]))
+
+
+def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, lang: str = "en") -> list[str]:
+    """What the Train page warns of above everything: a training the last run stopped before its end, and time stamps
+    missing and not filled (seasons and lags misaligned: the Data page's checkbox fills them)."""
+    stopped = interrupted_training(state, lang)
+    return ([stopped] if stopped else []) + ([t("data.gaps_misalign", lang, gaps=series.report.gaps)]
+                                             if series.report.gaps else [])
 
 
 def steps_note(series: LoadedSeries, lang: str = "en") -> str:

@@ -58,6 +58,7 @@ TRAIN_DEVICE = "train.device"
 TRAIN_PANEL_RUNS = "train.panel_runs"    # every PanelRun (all series) of this session on the current file
 TRAIN_ALL_BUTTON = "train.all"
 TRAIN_STOP = "train.stop"
+TRAIN_UNDER_WAY = "train.under_way"      # the model and the losses so far of a training still running
 TRAIN_ALL_SERIES = "train.all_series"    # the series whose predictions the all-series result draws
 
 

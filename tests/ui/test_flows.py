@@ -265,3 +265,40 @@ def test_a_restored_sessions_horizon_rides_the_forecast_link() -> None:
     at.query_params.update(carried)
     at.switch_page("pages/3_Forecast.py").run()
     assert at.number_input(key=keys.FORECAST_HORIZON).value == 24 and url(at) == carried
+
+
+class _Element:
+    def __init__(self) -> None:
+        self.emptied = False
+
+    def empty(self) -> None:
+        self.emptied = True
+
+
+def test_a_training_stopped_by_a_rerun_is_said_once_on_the_next_run() -> None:
+    # Changing a setting mid-training reruns the page: Streamlit stops the script with an exception it cannot catch,
+    # and a 100,000-epoch training was gone without a word.
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+
+    from core.ui.session import interrupted_training, marked_training
+
+    state: dict[str, object] = {}
+    bar, chart = _Element(), _Element()
+    with pytest.raises(RerunException):
+        with marked_training(state, "linear", [0.5] * 16_627, (bar, chart)):
+            raise RerunException(None)
+    assert bar.emptied and chart.emptied and keys.TRAIN_UNDER_WAY in state
+    said = interrupted_training(state, "en")
+    assert said is not None and said.startswith("The training of 'linear' stopped after 16,627 epochs")
+    assert interrupted_training(state, "en") is None  # once
+    with marked_training(state, "linear", [0.5]):
+        pass  # a training that ends leaves no mark
+    assert keys.TRAIN_UNDER_WAY not in state
+    at = app()
+    at.session_state[keys.TRAIN_UNDER_WAY] = {"model": "mlp", "losses": [1.0, 0.5]}
+    at.switch_page("pages/1_Train.py").run()
+    assert [w.value for w in at.warning if "stopped after" in w.value] == [
+        "The training of 'mlp' stopped after 2 epochs, before its end: a setting changed or another page opened while "
+        "it ran, which restarts the page. Press Train to train again; the settings stay as they are now."]
+    train(at, "linear")
+    assert not [w.value for w in at.warning if "stopped after" in w.value]
