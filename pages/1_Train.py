@@ -13,7 +13,8 @@ from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart
 from core.ui.controls import model_caption, setting_widget, start_settings
 from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
-from core.ui.explain import learned_markdown, metric_notes, metrics_table, result_notes, result_warnings, selection_table
+from core.ui.explain import (learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
+                             selection_table)
 from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, progress_text, results_table,
                                 start_hint, start_panel_run, summary_text, too_many_series)
