@@ -76,6 +76,9 @@ def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_t
         x=alt.X(f"{x}:Q", title=x_title + (t("lab.chart.log_scale", lang) if log_x else ""), scale=x_scale),
         y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
         color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0)),
+        # seven optimizers' colours came close (red and pink, two greens): each curve has its own dashes too, in the
+        # same legend
+        strokeDash=alt.StrokeDash(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0)),
         tooltip=[alt.Tooltip(f"{color}:N", title=t("lab.chart.curve", lang)),
                  alt.Tooltip(f"{x}:Q", title=x_title, format=",.4~r"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=".3e")],

@@ -115,6 +115,8 @@ def test_batch_curves_of_very_different_lengths_share_a_log_x_axis() -> None:
     spec = log_lines(frame, "update", "loss", "mode", "update", "loss", log_x=True).to_dict()
     assert spec["encoding"]["x"]["scale"]["type"] == "log"
     assert spec["encoding"]["color"]["legend"]["labelLimit"] == 0
+    dashes, colours = spec["encoding"]["strokeDash"], spec["encoding"]["color"]  # told apart past their colours too,
+    assert dashes["field"] == colours["field"] and dashes["legend"] == colours["legend"]  # in the one legend below
     assert " ".join(spec["title"]["text"]) == "The loss at each update, one line per curve named below the chart."
     chinese = log_lines(frame, "update", "loss", "mode", "更新次数", "训练损失", log_x=True, lang="zh").to_dict()
     assert "".join(chinese["title"]["text"]) == "训练损失（横轴：更新次数），每条线是图下方列出的一条曲线。"
