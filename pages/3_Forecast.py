@@ -130,7 +130,7 @@ if result is not None:
         st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     if (reach := future.attrs.get("regressors_reach")) is not None:  # auto forecast without them
         st.info(regressors_reach_text(reach, shown_horizon, T.lang))
-    for line in replaced_lines(future.attrs, T.lang):
+    for line in replaced_lines(future.attrs, T.lang, key="forecast.gross_errors"):
         st.caption(plain(line))
     if used := future.attrs.get("regressors_used"):
         st.caption(plain(T("forecast.regressors_used", columns=quoted_list(used, T.lang), steps=shown_horizon)))

@@ -212,18 +212,19 @@ class GrossErrors:
 
 def gross_errors(frame: pd.DataFrame, frequency: Frequency) -> GrossErrors:
     """The rows whose value stands more than ``GROSS_LIMIT`` typical deviations from both its neighbours and its season
-    (``outlier_scores``): a value typed with a digit too many, a meter's reset. None among the last ``NEIGHBOURS``
-    rows (one side of them is unknown: the start of a new level looks the same), none in a series where one value
-    fills half the rows (intermittent demand: its rare orders are the series) and none where more than
-    ``GROSS_SHARE`` of the rows are that far out (heavy tails are the series' own)."""
+    (``outlier_scores``): a value typed with a digit too many, a meter's reset. None among the first and the last
+    ``NEIGHBOURS`` rows (one side of them is unknown: the start of a new level, a launch month, look the same), none in
+    a series where one value fills half the rows (intermittent demand: its rare orders are the series) and none where
+    more than ``GROSS_SHARE`` of the rows (or two) are that far out (heavy tails are the series' own)."""
     values = frame["y"].to_numpy(dtype=float)
     nothing = GrossErrors(np.zeros(0, dtype=int), np.zeros(0), np.zeros(0))
     if len(values) < 2 * NEIGHBOURS + 2 or not np.isfinite(values).all() or \
             pd.Series(values).value_counts().iloc[0] * 2 >= len(values):
         return nothing
     scores = _scores_on_the_calendar(frame, frequency)
-    rows = np.flatnonzero(np.abs(scores.score[:len(values) - NEIGHBOURS]) > GROSS_LIMIT)
-    if not len(rows) or len(rows) > max(1.0, GROSS_SHARE * len(values)):
+    inside = np.abs(scores.score[NEIGHBOURS:len(values) - NEIGHBOURS])
+    rows = NEIGHBOURS + np.flatnonzero(inside > GROSS_LIMIT)
+    if not len(rows) or len(rows) > max(2.0, GROSS_SHARE * len(values)):
         return nothing
     return GrossErrors(rows, values[rows], scores.expected[rows])
 

@@ -1467,7 +1467,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     when it repeats another in every column of ``file_rows`` (the file's rows, on ``frame``'s index): orders of the
     same day and amount that differ in their order number are each counted (before, 28 of a ledger's 100 were not).
     In a ``workbook``, rows whose time cell is blank are subtotals or notes laid out for the reader (a year's sum
-    under its months), said as such; a CSV's are unreadable dates to correct, as is any cell with text."""
+    under its months), said as such; a text file's are rows without a date (a blank cell or a marker such as 'n/a',
+    ``_missing_dates_notice``), and any cell with text an unreadable date to correct."""
     if policy not in DUPLICATE_POLICIES:
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})

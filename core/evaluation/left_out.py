@@ -17,15 +17,27 @@ def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
     return [_left_out_line(str(term), str(reason), lang) for term, reason in params.get("left_out", {}).items()]
 
 
-def replaced_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
-    """What auto fitted in place of the gross errors it found (``params.replaced``: the first three named), said on
-    the Train page and as a note of the command line: the models never saw those values, the scores still do."""
-    replaced = params.get("replaced") or []
+def replaced_lines(params: dict[str, Any], lang: str = "en", name: str = "replaced",
+                   key: str = "note.gross_errors") -> list[str]:
+    """What auto fitted in place of the gross errors it found (``params[name]``: ``replaced`` on the training rows,
+    ``future_replaced`` on every row for a forecast; the first three named, then how many more), said on the Train
+    and Forecast pages and as notes of the command line: the models never saw those values, the scores still do."""
+    replaced = params.get(name) or []
     if not replaced:
         return []
     examples = listed((t("note.gross_error", lang, ds=row["ds"], value=number_text(row["value"]),
                          expected=number_text(row["expected"])) for row in replaced[:3]), lang)
-    return [t("note.gross_errors", lang, count=len(replaced), examples=examples, limit=GROSS_LIMIT)]
+    more = f", +{len(replaced) - 3}" if len(replaced) > 3 else ""
+    return [t(key, lang, count=len(replaced), examples=examples + more, limit=GROSS_LIMIT)]
+
+
+def forecast_replaced_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
+    """The gross errors auto fitted for a forecast (``future_replaced``), where they are not those of the training
+    rows (``replaced``, said already): a typed value among the test rows."""
+    stamps = [[row["ds"] for row in params.get(name) or []] for name in ("future_replaced", "replaced")]
+    if stamps[0] == stamps[1]:
+        return []
+    return replaced_lines(params, lang, "future_replaced", "forecast.gross_errors")
 
 
 def _left_out_line(term: str, reason: str, lang: str) -> str:

@@ -19,6 +19,7 @@ from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.auto import USES_REGRESSORS
 from core.models.base import Forecaster
+from core.models.features import constant_term
 from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
 from core.training.loop import EpochCallback, shared_budget, torch_threads_here
 
@@ -116,7 +117,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                                 "predicted": np.concatenate([fitted, predicted]),
                                 "split": ["train"] * len(train) + ["test"] * len(test),
                                 **band_columns(len(frame), predicted, band, len(train))})
-    below_zero_ahead = chosen_ahead = reach = used = None
+    below_zero_ahead = chosen_ahead = reach = used = replaced_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast")
@@ -126,12 +127,14 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         chosen_ahead = future.attrs.get("chosen")
         reach = future.attrs.get("regressors_reach")
         used = future.attrs.get("regressors_used")
+        replaced_ahead = future.attrs.get("replaced")
     history = forecaster.training_history()
     params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {}),
               **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
               **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
               **({"future_regressors_reach": reach} if reach is not None else {}),
-              **({"future_regressors_used": list(used)} if used else {})}
+              **({"future_regressors_used": list(used)} if used else {}),
+              **({"future_replaced": replaced_ahead} if replaced_ahead else {})}
     return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
                      fit_seconds=fit_seconds, device=forecaster.compute_device(),
                      closed_form_gap=forecaster.closed_form_gap(), exact_loss_zero=forecaster.exact_loss_is_zero(),
@@ -252,15 +255,18 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["regressors_reach"] = reach
     if replaced := model.params().get("replaced"):  # auto's gross errors, fitted as the values expected there
         rows.attrs["replaced"] = replaced
-    if used := regressors_used(tuple(future.columns[1:]), model.params().get("chosen")):
+    if used := regressors_used(tuple(future.columns[1:]), model.params()):
         rows.attrs["regressors_used"] = used  # for the Forecast page: which of the file's future values it used
     return rows
 
 
-def regressors_used(given: tuple[str, ...], chosen: object = None) -> tuple[str, ...]:
-    """The regressors whose future values a forecast used: those ``given`` to the model, none where auto ``chosen``
-    models without them (its candidates that use them say so in their names: ``USES_REGRESSORS``)."""
-    return () if chosen is not None and USES_REGRESSORS not in str(chosen) else given
+def regressors_used(given: tuple[str, ...], params: dict[str, Any]) -> tuple[str, ...]:
+    """The regressors whose future values a forecast used: those ``given`` to the model that its fit kept (``params``'
+    ``left_out``: a regressor at 0 in every training row), none where auto ``chosen`` models without them (its
+    candidates that use them say so in their names: ``USES_REGRESSORS``)."""
+    chosen, left_out = params.get("chosen"), params.get("left_out") or {}
+    return () if chosen is not None and USES_REGRESSORS not in str(chosen) else \
+        tuple(name for name in given if constant_term(name) not in left_out)
 
 
 def _without_short_regressors(request: RunRequest, future_regressors: pd.DataFrame | None

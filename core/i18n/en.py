@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "train.epoch": "Epoch {epoch} of at most {epochs}",
     "train.waiting": "Waiting for a free training slot: this server trains {slots} model(s) at a time.",
     "train.interrupted": "The training of '{model}' stopped after {epochs:plural:epoch}, before its end: a setting changed or another page opened while it ran, which restarts the page. Press Train to train again; the settings stay as they are now.",
+    "train.interrupted_early": "The training of '{model}' stopped before its end: a setting changed or another page opened while it ran, which restarts the page. Press Train to train again; the settings stay as they are now.",
     "train.failed": "Training could not finish: {problem}{earlier}",
     "train.shown_earlier": " The result below is {run}'s, the last run that finished.",
     "train.result": "{model}: actual vs predicted",
@@ -242,7 +243,7 @@ MESSAGES: dict[str, str] = {
                              "the predictions are held at 0 there, as the band is (a series that can go below zero "
                              "needs a value below zero in the file).",
     "note.gross_error": "{value} at {ds} (expected about {expected})",
-    "note.gross_errors": "auto fitted {count:plural:value} far outside the rest (more than {limit:g} typical deviations from what the neighbours and the season lead one to expect) as the value expected there: {examples}. Such a value is most likely a typing or export error; the scores still compare with it as written. Correct it in the file if it is one.",
+    "note.gross_errors": "auto fitted {count:plural:value} far outside the rest (more than {limit:g} typical deviations from what the neighbours and the season lead one to expect) as the value expected there: {examples}. Such a value is often a typing or export error (correct it in the file if it is one); a real event is left out of auto's forecasts. The scores compare with the values as written.",
     "note.held_at_bound": "From step {step} of the test rows the autoregression's forecast ran beyond the history's "
                           "range widened by that range on each side, and is held at that bound wherever it does: the fitted "
                           "lags make an unstable recursion. Try fewer lags, a seasonal difference, or another model.",
@@ -340,7 +341,8 @@ MESSAGES: dict[str, str] = {
                                "RMSE.",
     "metric.band_coverage": "Band check on the {rows:plural:test row}, which the band never saw: the 80% band held "
                             "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
-    "metric.beyond_training": "The test predictions reach {value}, beyond the training values ({low} to {high}) by more than their whole range, and miss by more than repeating the last training value would (test MAE {mae} against {naive}): the model carries what it learned (a trend, its time input) far past the rows it learned from. A model with fewer terms, or auto, may suit this series better.",
+    "metric.beyond_training": "The test predictions reach {value}, beyond the training values ({low} to {high}) by more than their whole range, and miss by more than repeating the last training value would (test MAE {mae} against {naive}): the model carries what it learned (a trend, its time input) far past the rows it learned from.",
+    "metric.beyond_training_try": " A model with fewer terms, or auto, may suit this series better.",
     "metric.band_wide": "The 95% band is {ratio:.1f} times as wide as these errors needed (on average {half} above the "
                         "forecast, against 1.96 times the test RMSE, {need}): the backtest inside the training rows, "
                         "which sets it, missed by more than the model did here.",
@@ -663,6 +665,7 @@ MESSAGES: dict[str, str] = {
     "forecast.regressors_beyond": "The file gives the regressors' future values for {rows:plural:step} past the end, "
                                   "fewer than the {steps:,} asked for: auto forecast without them, choosing among the "
                                   "models that do not use them. Forecast {rows:,} steps or fewer to let it use them.",
+    "forecast.gross_errors": "Refitted on every row, auto fitted {count:plural:value} far outside the rest (more than {limit:g} typical deviations from what the neighbours and the season lead one to expect) as the value expected there: {examples}. Such a value is often a typing or export error (correct it in the file if it is one); a real event is left out of the forecast.",
     "forecast.regressors_used": "The forecast used the future values of {columns} given in the file's rows past the end ({steps:plural:step}).",
     "forecast.regressors_none": "The file gives no future values of the regressors: auto forecast without them, "
                                 "choosing among the models that do not use them. Add rows past the end with the "

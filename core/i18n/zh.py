@@ -120,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "train.epoch": "第 {epoch} 轮，最多 {epochs} 轮",
     "train.waiting": "正在等待空闲的训练名额：本服务器同时最多训练 {slots} 个模型。",
     "train.interrupted": "“{model}”的训练在 {epochs:,} 轮后、结束之前停止了：训练进行中更改了设置或打开了其他页面，页面随之重新运行。请再按“训练”重新训练；设置保持现在的样子。",
+    "train.interrupted_early": "“{model}”的训练在结束之前停止了：训练进行中更改了设置或打开了其他页面，页面随之重新运行。请再按“训练”重新训练；设置保持现在的样子。",
     "train.failed": "训练未能完成：{problem}{earlier}",
     "train.shown_earlier": "下面显示的是最后一次完成的运行 {run} 的结果。",
     "train.result": "{model}：实际值与预测值",
@@ -195,7 +196,7 @@ MESSAGES: dict[str, str] = {
                          "（指标按显示的数值计算）。",
     "forecast.held_at_zero": "从第 {step} 步起，模型的预测低于零；该序列从不低于零，因此这些预测被固定为 0，与预测区间一致（可以低于零的序列需要文件中有低于零的值）。",
     "note.gross_error": "{ds} 的 {value}（预期约 {expected}）",
-    "note.gross_errors": "auto 把 {count:,} 个远离其余数据的值（与其相邻值和季节规律所预期的相差超过 {limit:g} 个典型偏差）按预期值拟合：{examples}。这样的值多半是录入或导出错误；评分仍按文件中的原值计算。若确是错误，请在文件中改正。",
+    "note.gross_errors": "auto 把 {count:,} 个远离其余数据的值（与相邻值和季节规律所预期的相差超过 {limit:g} 个典型偏差）按预期值拟合：{examples}。这样的值常是录入或导出错误（若是，请在文件中改正）；若是真实事件，auto 的预测不包含它。评分仍按文件中的原值计算。",
     "note.held_at_bound": "从测试集第 {step} 步起，自回归的预测超出了历史数据范围（两侧各再放宽一个范围），因此在超出之处被固定在该边界上："
                           "拟合出的滞后系数使递推不稳定。请尝试更少的滞后阶数、季节差分或其他模型。",
     "note.member_held_at_bound": "从测试集第 {step} 步起，auto 所选的 {model} 的预测超出了历史数据范围（两侧各再放宽一个范围），"
@@ -274,7 +275,8 @@ MESSAGES: dict[str, str] = {
     "metric.why_undefined.r2": "实际值全部相同时 R² 无定义：请用 MAE 或 RMSE 比较。",
     "metric.band_coverage": "区间检验（区间从未见过测试行）：在 {rows} 个测试行中，80% 区间包含了 {cover80:.0f}% 的实际值，"
                             "95% 区间包含了 {cover95:.0f}%。",
-    "metric.beyond_training": "测试集预测值达到 {value}，超出训练值范围（{low} 至 {high}）的幅度大于该范围本身，且误差大于直接重复最后一个训练值（测试 MAE {mae}，对比 {naive}）：模型把学到的东西（趋势、时间输入）远远延伸到了所学数据之外。项更少的模型或 auto 可能更适合这个序列。",
+    "metric.beyond_training": "测试集预测值达到 {value}，超出训练值范围（{low} 至 {high}）的幅度大于该范围本身，且误差大于直接重复最后一个训练值（测试 MAE {mae}，对比 {naive}）：模型把学到的东西（趋势、时间输入）远远延伸到了所学数据之外。",
+    "metric.beyond_training_try": "项更少的模型或 auto 可能更适合这个序列。",
     "metric.band_wide": "95% 区间的宽度是这些误差所需宽度的 {ratio:.1f} 倍（平均高出预测 {half}，而测试 RMSE 的 1.96 倍为 {need}）："
                         "决定区间的训练行内回测，误差比模型在这里的误差更大。",
     "metric.band_beyond": "区间由最多 {steps} 步以内的预测误差测得；有 {beyond} 个测试行在更远处，那里的区间只是按步数的平方根"
@@ -542,6 +544,7 @@ MESSAGES: dict[str, str] = {
     "forecast.all_help": "在每个序列的全部数据上重新拟合，并预测其末尾之后的值。",
     "forecast.all_result": "{model}：{count:,} 个序列各自末尾之后的 {steps} 步",
     "forecast.regressors_beyond": "文件只给出了末尾之后 {rows:,} 步的外生变量未来值，少于所要求的 {steps:,} 步：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。预测 {rows:,} 步或更少，才能让它使用外生变量。",
+    "forecast.gross_errors": "在全部行上重新拟合时，auto 把 {count:,} 个远离其余数据的值（与相邻值和季节规律所预期的相差超过 {limit:g} 个典型偏差）按预期值拟合：{examples}。这样的值常是录入或导出错误（若是，请在文件中改正）；若是真实事件，预测不包含它。",
     "forecast.regressors_used": "预测使用了文件末尾之后各行给出的 {columns} 的未来值（{steps:,} 步）。",
     "forecast.regressors_none": "文件没有给出外生变量的未来值：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。在末尾之后添加填好外生变量、目标留空的行，才能让它使用外生变量。",
     "forecast.all_out_of_time": "单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了预测：请用命令行（python -m core fit FILE --horizon N）预测全部序列，或提高上限。",
@@ -787,7 +790,7 @@ MESSAGES: dict[str, str] = {
     "notice.future_regressors_gap": "外生变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
                                     "补上 {stamp} 这一行（填上外生变量、目标留空）即可预测得更远。",
     "notice.future_regressors_none_gap": "外生变量的未来行缺少 {stamp} 这一行，即末尾之后的第一步：补上这一行（填好外生变量、目标值留空）之前，任何预测都无法使用它们。",
-    "notice.future_regressors_none_blank": "外生变量在末尾之后第一步的未来值缺失（{columns}在 {stamp} 缺失）：填好之前，任何预测都无法使用它们。",
+    "notice.future_regressors_none_blank": "文件没有给出外生变量在末尾之后第一步的未来值（{columns}在 {stamp} 缺失）：填好之前，任何预测都无法使用它们。",
     "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns}在 {stamp} 缺失）：预测最远只能到这里；"
                                     "补上这些缺失的值即可预测得更远。",
     "notice.renamed_columns": "有几列同名；后面的列被读作{names}：请在文件中给它们改名以便区分。",

@@ -403,7 +403,8 @@ class AutoForecaster(Forecaster):
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "AutoForecaster":
         skipped = max(len(history) - MAX_ROWS, 0)
-        history, self.replaced_ = without_gross_errors(history.iloc[skipped:].reset_index(drop=True), frequency)
+        history, replaced = without_gross_errors(history.iloc[skipped:].reset_index(drop=True), frequency)
+        self.replaced_ = [{**row, "row": row["row"] + skipped} for row in replaced]  # rows of the history given
         values = history["y"].to_numpy(dtype=float)
         self.device_ = str(resolve_device(self.device, rows=len(history)))  # one device for every candidate
         found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon, self.device_)
@@ -480,7 +481,8 @@ class AutoForecaster(Forecaster):
         self._check_fitted()
         if not self.replaced_:
             return history
-        rows = [len(history) - self.rows_used_ + int(row["row"]) for row in self.replaced_]
+        shift = len(history) - self.skipped_rows_ - self.rows_used_  # 0: the rows it was fitted on
+        rows = [int(row["row"]) + shift for row in self.replaced_]
         y = history["y"].to_numpy(dtype=float).copy()
         y[rows] = [row["expected"] for row in self.replaced_]
         return history.assign(y=y)

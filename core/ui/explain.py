@@ -276,13 +276,14 @@ def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
     """The notes under a run's metrics: why a metric has no value (``undefined_metric_notes``), then how well the band
     held the test rows (``band_coverage_note``) and, where test rows lie past its backtested steps, how well it held
     those (``band_beyond_note``)."""
-    notes = [beyond_training_note(result.predictions, lang), band_coverage_note(result.predictions, lang),
+    notes = [beyond_training_note(result.predictions, lang, result.request.model),
+             band_coverage_note(result.predictions, lang),
              band_width_note(result.predictions, lang),
              band_beyond_note(result.predictions, result.band.horizon, lang) if result.band is not None else None]
     return undefined_metric_notes([result.metrics], lang, ("train", "test")) + [note for note in notes if note]
 
 
-def beyond_training_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:
+def beyond_training_note(predictions: pd.DataFrame, lang: str = "en", model: str = "") -> str | None:
     """Said where the test predictions leave the training values' range by more than that whole range and miss by more
     than repeating the last training value would: a network fed the time index carried a rise through counts of 0 to
     8 up to 21 (test MAE 6.9 against 1.5), and only R² of -16 said anything was wrong. None otherwise."""
@@ -298,8 +299,9 @@ def beyond_training_note(predictions: pd.DataFrame, lang: str = "en") -> str | N
     mae, naive = float(np.mean(np.abs(predicted - actual))), float(np.mean(np.abs(known[-1] - actual)))
     if max(furthest - high, low - furthest) <= high - low or mae <= naive:
         return None
-    return t("metric.beyond_training", lang, value=number_text(float(furthest)), low=number_text(low),
+    said = t("metric.beyond_training", lang, value=number_text(float(furthest)), low=number_text(low),
              high=number_text(high), mae=number_text(mae), naive=number_text(naive))
+    return said if model == "auto" else said + t("metric.beyond_training_try", lang)  # ``model``: the run's
 
 
 def band_beyond_note(predictions: pd.DataFrame, horizon: int, lang: str = "en") -> str | None:

@@ -656,9 +656,10 @@ def marked_training(state: MutableMapping[str, Any], model: str, losses: list[fl
 def interrupted_training(state: MutableMapping[str, Any], lang: str = "en") -> str | None:
     """What the Train page says once after a training that was stopped before its end (``marked_training``)."""
     mark = state.pop(keys.TRAIN_UNDER_WAY, None)
-    if mark is None:
+    if mark is None or state.get(keys.TRAIN_BUTTON):  # Train pressed again: this run trains anew, nothing is lost
         return None
-    return t("train.interrupted", lang, model=mark["model"], epochs=len(mark["losses"]))
+    epochs = len(mark["losses"])  # none: stopped before an epoch ended (a search, a band's refits, a closed form)
+    return t("train.interrupted" if epochs else "train.interrupted_early", lang, model=mark["model"], epochs=epochs)
 
 
 def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, lang: str = "en") -> list[str]:

@@ -8,6 +8,7 @@ import pytest
 from core.models.auto import (ALONE_MARGIN, ANCHOR, ANCHOR_WEIGHT, BAND_ORIGINS, DYNAMIC_THETA, FORMER_NEVER_ALONE,
                               SHORT_MEMBERS, SHORT_ROWS, AutoForecaster, EnsembleForecaster, backtest_plan,
                               chosen_members, member_weights, models_season)
+from core.evaluation.left_out import forecast_replaced_lines
 from core.models.files import load_model, model_bytes
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.specs import spec_for
@@ -618,6 +619,12 @@ def test_a_typed_gross_error_in_the_training_rows_is_fitted_as_the_value_expecte
     test = rows[rows["split"] != "train"]
     assert ((test["upper"] - test["lower"]) < 40).all()  # the band of the errors of a noise of sd 2, not of 5000
     assert load_model(model_bytes(result.forecaster)).params()["replaced"] == result.params["replaced"]
+    typed[100] = 5000.0  # a test row too: the forecast, refitted on every row, fits both as expected values
+    again = run(frame.assign(y=typed), infer_frequency(frame["ds"]), RunRequest("auto", train_fraction=0.7, horizon=6))
+    assert [row["ds"] for row in again.params["future_replaced"]] == ["2018-05", "2023-05"]
+    assert forecast_replaced_lines(again.params)[0].startswith("Refitted on every row, auto fitted 2 values far")
+    future = again.predictions[again.predictions["split"] == "future"]
+    assert ((future["upper"] - future["lower"]) < 60).all()
     clean = frame.assign(y=values)
     assert "replaced" not in run(clean, infer_frequency(frame["ds"]), RunRequest("auto", train_fraction=0.7)).params
 
@@ -631,3 +638,16 @@ def test_a_short_series_band_refits_without_the_gross_error_auto_replaced() -> N
     assert result.forecaster.measured_band() is None and result.params["replaced"][0]["row"] == 14
     rows = result.predictions[result.predictions["split"] != "train"]
     assert ((rows["upper"] - rows["lower"]) < 100).all()  # refits scored against 5000: widths in the thousands
+
+
+def test_a_replaced_gross_error_is_numbered_by_the_rows_given(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # auto keeps the last MAX_ROWS rows: a typed value at row 70 of 100 was said to be at row 30.
+    import core.models.auto as auto_module
+
+    monkeypatch.setattr(auto_module, "MAX_ROWS", 60)  # auto models the last 60 of 100 rows
+    values = sine_values(100)
+    values[70] = 5000.0
+    frame = monthly_frame(values, "2015-01-01")
+    model = AutoForecaster().fit(frame, infer_frequency(frame["ds"]))
+    assert [(row["row"], row["ds"]) for row in model.replaced_] == [(70, "2020-11")]
+    assert model.band_history(frame)["y"].iloc[70] == pytest.approx(model.replaced_[0]["expected"])

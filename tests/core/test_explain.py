@@ -270,7 +270,9 @@ def test_test_predictions_far_past_the_training_values_that_miss_are_said() -> N
     rising = np.linspace(5, 21.09, 60)  # a network's time input carried up past 21
     said = beyond_training_note(_split_rows(counts[:140], counts[:60], rising))
     assert said is not None and said.startswith("The test predictions reach 21.09, beyond the training values (0 to 8)")
-    assert "against 2.6)" in said  # the last training value, 5, repeated
+    assert "against 2.6)" in said and said.endswith("or auto, may suit this series better.")  # 5 repeated
+    by_auto = beyond_training_note(_split_rows(counts[:140], counts[:60], rising), model="auto")
+    assert by_auto is not None and "or auto" not in by_auto  # auto is not sent to itself
     assert beyond_training_note(_split_rows(counts[:140], counts[:60], np.full(60, 12.0))) is None  # within a range
     t = np.arange(100.0)
     square = t ** 2  # a quadratic trend carried on far past the training values, and right

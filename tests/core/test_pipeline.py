@@ -376,3 +376,14 @@ def test_a_forecast_past_the_end_held_at_zero_says_from_which_step() -> None:
     assert (future["predicted"] >= future["lower"]).all() and (future["predicted"] <= future["upper"]).all()
     result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear", horizon=12))  # the metrics JSON says it
     assert result.params["future_held_at_zero_from_step"] == step
+
+
+def test_the_regressors_a_forecast_used_leave_out_those_its_fit_left_out_and_those_auto_did_without() -> None:
+    from core.evaluation.pipeline import regressors_used
+    from core.models.features import constant_term
+
+    given = ("promo", "price")
+    assert regressors_used(given, {}) == given
+    assert regressors_used(given, {"left_out": {constant_term("promo"): "it is 0 in every training row"}}) == ("price",)
+    assert regressors_used(given, {"chosen": "ensemble of ETS, none: trend + season"}) == ()
+    assert regressors_used(given, {"chosen": "none: trend + season + regressors + AR(1-3)"}) == given

@@ -292,6 +292,12 @@ def test_a_value_typed_with_digits_too_many_is_a_gross_error_and_nothing_else_is
     orders = np.zeros(84)
     orders[40] = 5.0  # intermittent demand: its rare orders are the series
     assert not len(gross_errors(monthly_frame(orders), MONTHLY).rows)
-    several = typed.copy()
-    several[[10, 60]] = 5000.0  # three in 84 rows: the series' own tails, not typing errors
+    two = typed.copy()
+    two[60] = 5000.0
+    assert list(gross_errors(monthly_frame(two), MONTHLY).rows) == [40, 60]  # two typed in 84 rows
+    several = two.copy()
+    several[10] = 5000.0  # three in 84 rows: the series' own tails, not typing errors
     assert not len(gross_errors(monthly_frame(several), MONTHLY).rows)
+    launch = values.copy()
+    launch[0] = 0.0  # a launch month, one-sided like the last rows: the series' own start
+    assert not len(gross_errors(monthly_frame(launch), MONTHLY).rows)

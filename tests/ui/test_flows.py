@@ -294,6 +294,12 @@ def test_a_training_stopped_by_a_rerun_is_said_once_on_the_next_run() -> None:
     with marked_training(state, "linear", [0.5]):
         pass  # a training that ends leaves no mark
     assert keys.TRAIN_UNDER_WAY not in state
+    state[keys.TRAIN_UNDER_WAY] = {"model": "auto", "losses": []}
+    assert interrupted_training(state, "en") == (  # stopped in its search: no epoch to count
+        "The training of 'auto' stopped before its end: a setting changed or another page opened while it ran, which "
+        "restarts the page. Press Train to train again; the settings stay as they are now.")
+    state.update({keys.TRAIN_UNDER_WAY: {"model": "auto", "losses": [1.0]}, keys.TRAIN_BUTTON: True})
+    assert interrupted_training(state, "en") is None and keys.TRAIN_UNDER_WAY not in state  # Train pressed again
     at = app()
     at.session_state[keys.TRAIN_UNDER_WAY] = {"model": "mlp", "losses": [1.0, 0.5]}
     at.switch_page("pages/1_Train.py").run()
