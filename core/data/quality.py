@@ -196,7 +196,8 @@ def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = M
 
 # A value this many typical deviations from what its neighbours and season lead one to expect is a gross error (a
 # typed 5000 among values near 140 scores about 160), not an event: of the 680 series of ``bench/auto_rules.py``'s six
-# tuning sets, one has a training value above 25 (30.6), 16 above 8; holiday peaks and strikes score 8 to 14.
+# tuning sets, one has a training value above 25 (30.6, in its first rows), 16 above 8; holiday peaks and strikes
+# score 8 to 14.
 GROSS_LIMIT = 25.0
 GROSS_SHARE = 0.01  # more than this share of the rows (or one, in under 100 rows) so far out: the series' own tails
 
