@@ -103,7 +103,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     started = time.perf_counter()
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
-    trained_on = train["y"].to_numpy(dtype=float)
+    trained_on = forecaster.history_as_fitted(train)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
     fitted, _ = held_at_zero(forecaster.fitted_values(), trained_on)  # scored as the test rows are
     predicted, below_zero = held_at_zero(forecaster.forecast(test), trained_on)
     actual = observed_values(frame["y"], filled)
@@ -160,7 +160,7 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     selection backtest); None when no origin could be fitted. A constant history has a band of zero width:
     its backtest errors are rounding noise (1e-8), whose ratios made 95% bands thousands of times wider. A history
     never below zero gives a band that stops at zero (``Band.floor``)."""
-    values = history["y"].to_numpy(dtype=float)
+    values = fitted.history_as_fitted(history)["y"].to_numpy(dtype=float)
     if len(values) and np.ptp(values) == 0:
         return Band(np.zeros(1), {level: 0.0 for level, _ in BAND_LEVELS}, origins=0)
     band = _band_of(history, frequency, request, fitted)
@@ -180,7 +180,7 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
         return build_forecaster(request.model, request.settings, frequency)
 
     with shared_budget():  # the refits together take at most one training's time
-        return measure_band(fitted.band_history(history), frequency, factory,
+        return measure_band(fitted.history_as_fitted(history), frequency, factory,
                             spec_for(request.model).interval_origins, fitted.fewest_refit_rows())
 
 
@@ -240,7 +240,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         future["ds"] = future_regressors["ds"].to_numpy()[: request.horizon]  # each row at its own time stamp
     fitted = refit(request) if refit is not None else refit_on_all_rows(frame, frequency, request)
     model = fitted.model
-    values, below_zero = held_at_zero(model.forecast(future), frame["y"].to_numpy(dtype=float))
+    as_fitted = model.history_as_fitted(frame)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
+    values, below_zero = held_at_zero(model.forecast(future), as_fitted)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
     rows = with_band(rows, values, fitted.band, 0)
     if below_zero:

@@ -475,7 +475,7 @@ class AutoForecaster(Forecaster):
         self._check_fitted()
         return copy.deepcopy(self.template_)
 
-    def band_history(self, history: pd.DataFrame) -> pd.DataFrame:
+    def history_as_fitted(self, history: pd.DataFrame) -> pd.DataFrame:
         """``history`` (the rows it was fitted on) with the gross errors it replaced at their expected values: a band
         backtested against a typed 5000 among values near 140 reached from 0 to 1,216 around forecasts of 141."""
         self._check_fitted()

@@ -89,9 +89,10 @@ class Forecaster(ABC):
         (``core.evaluation.intervals``); None: this model, rebuilt from its settings."""
         return None
 
-    def band_history(self, history: pd.DataFrame) -> pd.DataFrame:
-        """The rows the band's backtest refits ``interval_model`` on and scores it against: ``history`` (the rows this
-        model was fitted on), or what the model made of them (``auto``: gross errors at their expected values)."""
+    def history_as_fitted(self, history: pd.DataFrame) -> pd.DataFrame:
+        """``history`` (the rows this model was fitted on) as the model saw them (``auto``: gross errors at their
+        expected values): the band's backtest refits ``interval_model`` on them and scores it against them, and
+        whether they go below zero decides whether forecasts and band stop at zero."""
         return history
 
     def fewest_refit_rows(self) -> int:

@@ -650,4 +650,13 @@ def test_a_replaced_gross_error_is_numbered_by_the_rows_given(monkeypatch) -> No
     frame = monthly_frame(values, "2015-01-01")
     model = AutoForecaster().fit(frame, infer_frequency(frame["ds"]))
     assert [(row["row"], row["ds"]) for row in model.replaced_] == [(70, "2020-11")]
-    assert model.band_history(frame)["y"].iloc[70] == pytest.approx(model.replaced_[0]["expected"])
+    assert model.history_as_fitted(frame)["y"].iloc[70] == pytest.approx(model.replaced_[0]["expected"])
+
+
+def test_a_typed_negative_value_auto_replaced_does_not_take_a_positive_series_below_zero() -> None:
+    values = np.abs(sine_values(120) - 135) + 0.5  # counts near 0 to 30
+    values[40] = -5000.0
+    frame = monthly_frame(values, "2015-01-01")
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("auto", train_fraction=0.7, horizon=12))
+    assert result.params["replaced"][0]["value"] == -5000.0
+    assert result.band is not None and result.band.floor == 0.0  # forecasts and band stop at zero, as for any count
