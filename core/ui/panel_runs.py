@@ -15,7 +15,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.data.read import format_limit, limit
 from core.errors import KeyedError, LimitError
-from core.evaluation.left_out import left_out_lines
+from core.evaluation.left_out import left_out_lines, replaced_lines
 from core.evaluation.pipeline import RunRequest
 from core.i18n import candidate_name, said, t
 from core.models.specs import Value, named_settings, training_settings
@@ -290,8 +290,8 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     for many nowhere), but those every series' model left out (the year term of every monthly series, one sentence
     repeated on every row); columns named in ``lang``."""
     names = [t(f"all.{name}", lang) for name in RESULT_COLUMNS]
-    left_out = {outcome.unique_id: left_out_lines((outcome.summary or {}).get("params", {}), lang)
-                for outcome in job.outcomes}
+    left_out = {outcome.unique_id: left_out_lines(params := (outcome.summary or {}).get("params", {}), lang)
+                + replaced_lines(params, lang) for outcome in job.outcomes}  # and auto's gross errors
     fitted = [lines for outcome, lines in zip(job.outcomes, left_out.values()) if outcome.summary is not None]
     shared = set.intersection(*map(set, fitted)) if len(fitted) > 1 else set()  # the year term of every series
     rows = []

@@ -35,6 +35,7 @@ from core.ui.panel_runs import (PanelRun, drawn_panel_runs, every_series_request
                                 panel_forecast_request, progress_text, results_table, summary_text,
                                 without_regressors_text)
 from core.ui.urlstate import SESSION_PARAM
+from tests.conftest import sine_values
 from tests.ui.test_data_page import app as data_page_app, upload
 from tests.ui.test_language import CHINESE, LEAST_CHINESE, chinese_share, visible_texts
 
@@ -885,3 +886,16 @@ def test_a_term_every_series_model_left_out_is_not_repeated_on_every_row() -> No
                            job.request))
     assert all("year" in outcome.summary["params"]["left_out"] for outcome in job.outcomes)  # type: ignore[index]
     assert results_table(job)["note"].tolist() == ["", "", ""]
+
+
+def test_a_gross_error_auto_fitted_as_expected_is_said_in_that_series_row() -> None:
+    typed = sine_values(MONTHS)
+    typed[20] = 5000.0
+    frames = {"clean": sine_values(MONTHS, seed=5), "typed": typed}
+    job = PanelRun(RunRequest("auto"), total=2)
+    for store, values in frames.items():
+        frame = pd.DataFrame({"month": stamps(), "sales": values})
+        job.add(fit_series(SeriesTask.from_frame(store, frame, LoadOptions(date_col="month", target="sales")),
+                           job.request))
+    notes = results_table(job)["note"].tolist()
+    assert "far outside the rest" not in notes[0] and "5,000 at 2016-09 (expected about" in notes[1]
