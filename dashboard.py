@@ -15,8 +15,8 @@ from core.ui.panel_view import (Reading, again, app_pages, chosen_sheet, file_re
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
-                             quality_metrics, quality_of, runs_moved_notes, sample_bytes, sample_files, span_text,
-                             set_page_query, split_caption, steps_note, sync_pickers)
+                             quality_metrics, quality_of, quality_panel, runs_moved_notes, sample_bytes, sample_files,
+                             span_text, set_page_query, split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import to_query
 
@@ -90,7 +90,7 @@ def show_quality(series: LoadedSeries, T: Texts) -> None:
     for col, (label, value, about) in zip(st.columns(3), quality_metrics(series, quality, T.lang)):
         col.metric(label, value, help=about)
     st.caption(span_text(series, T.lang))
-    with st.expander(T("data.quality"), expanded=bool(series.report.notices or quality.gaps)):
+    with st.expander(T("data.quality"), **quality_panel(series, quality)):
         st.markdown(quality_markdown(series, quality, T.lang))
         for notice in series.report.notices:
             st.info(plain(said(notice, T.lang)))

@@ -65,6 +65,14 @@ def quality_of(state: MutableMapping[str, Any], series: LoadedSeries) -> Quality
     return computed_once(state, keys.DATA_QUALITY, series, lambda: summarize(series))
 
 
+def quality_panel(series: LoadedSeries, quality: QualitySummary) -> dict[str, Any]:
+    """How the Data quality panel of ``series`` opens: open when loading said something or time stamps are missing,
+    and one panel (``key``) per series read, so that it opens on its own notices. Streamlit keeps a panel's state while
+    its key stays: one closed by hand stayed closed for the next file, whose notice of daylight-saving hours an hour
+    off was never seen."""
+    return {"expanded": bool(series.report.notices or quality.gaps), "key": f"data.quality_panel.{id(series)}"}
+
+
 SERIES_RESULT_KEYS = (keys.TRAIN_RESULT, keys.TRAIN_RUNS, keys.COMPARE_BASELINES, keys.FORECAST_RESULT)
 # of every series of a file, and the results of the file's other series (``swap_series_results``)
 PANEL_RESULT_KEYS = (keys.TRAIN_PANEL_RUNS, keys.FORECAST_PANEL, keys.DATA_KEPT_RESULTS)

@@ -106,6 +106,29 @@ def test_an_uploaded_csv_is_charted(browser, app_url: str, tmp_path: Path) -> No
     page.close()
 
 
+def test_the_data_quality_panel_opens_on_the_notices_of_each_file_read(  # type: ignore[no-untyped-def]
+        browser, app_url: str, tmp_path: Path) -> None:
+    # A panel closed by hand stayed closed for the next file: its notice (times an hour off after a daylight-saving
+    # change) was never seen.
+    rows = [f"2024-01-{day:02d},{day}" for day in range(1, 29)]
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("day,sales\n" + "\n".join(rows + rows[:1]) + "\n")  # a repeated row: a notice
+    second.write_text("day,visits\n" + "\n".join(rows + rows[-1:]) + "\n")
+    page = browser.new_page()
+    page.goto(app_url)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    panel = page.locator('[data-testid="stExpander"] details', has_text="Data quality").first
+    for source, named in ((first, "Series: first.csv"), (second, "Series: second.csv")):
+        page.locator('input[type="file"]').set_input_files(str(source))
+        page.get_by_text(named).wait_for(timeout=LONG)
+        page.get_by_text("repeated another row").first.wait_for(timeout=LONG)
+        assert panel.evaluate("element => element.open")  # open on its notice
+        panel.locator("summary").click()
+        page.wait_for_function("element => !element.open", arg=panel.element_handle(), timeout=LONG)
+    assert no_exception_shown(page)
+    page.close()
+
+
 @pytest.mark.parametrize(("locale", "frequency"), [("en-GB", "monthly"), ("en-US", "daily")])
 def test_ambiguous_dates_are_read_in_the_order_the_browsers_language_writes(  # type: ignore[no-untyped-def]
         browser, app_url: str, tmp_path: Path, locale: str, frequency: str) -> None:
