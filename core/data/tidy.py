@@ -1621,6 +1621,7 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
     report.rows_dropped += left_out
     after = (stamps > frame["ds"].iloc[int(observed[-1])]).to_numpy()  # the file's rows past the last value
     filled = [str(col.name) for col in unused if after.any() and col[after].notna().all()]
+    partly = [str(col.name) for col in unused if col[after].notna().any() and not col[after].notna().all()]
     text = (f"{count(left_out, 'row')} before the first or after the last value of '{target}' {_were(left_out)} left "
             "out: there is nothing to fit or score there.")
     if filled:
@@ -1630,6 +1631,11 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
                                      {"rows": left_out, "column": target, "columns": quoted_names(filled)}))
     else:
         report.notices.append(Notice(text, "notice.blank_ends", {"rows": left_out, "column": target}))
+    if partly:  # a cell of them blank or no number ('hot'): named, or the notice above left them out unexplained
+        report.notices.append(Notice(
+            f"{quoted_names(partly)} {'holds' if len(partly) == 1 else 'hold'} values in only some of the rows after "
+            f"the last value of '{target}': as regressors, forecasts reach as far as they are filled.",
+            "notice.future_partly", {"columns": quoted_names(partly), "count": len(partly), "column": target}))
     return frame.iloc[int(observed[0]):int(observed[-1]) + 1]
 
 

@@ -1741,3 +1741,15 @@ def test_a_date_cell_written_n_a_is_said_to_be_missing_not_quoted_as_blank() -> 
     assert len(series.frame) == 46 and series.report.rows_dropped == 2
     assert said["notice.missing_dates"].startswith("1 row without a date (a blank cell or a marker such as 'n/a')")
     assert "('31/02/2015')" in said["notice.bad_dates"]
+
+
+def test_a_column_with_future_values_in_only_some_rows_is_named_with_the_reason() -> None:
+    # 'temperature' written 'hot' in one future row: the notice named only 'holiday', and 'temperature' not at all.
+    months = [f"{2019 + m // 12}-{m % 12 + 1:02d}" for m in range(36)]
+    text = "month,sales,holiday,temperature\n" + "".join(f"{month},{10 + m},{m % 2},{20 + m}\n"
+                                                         for m, month in enumerate(months))
+    text += "2022-01,,1,21\n2022-02,,0,hot\n2022-03,,1,23\n"
+    said = {notice.key: str(notice) for notice in load_series(text.encode(), "f.csv").report.notices}
+    assert "of 'holiday' in them" in said["notice.blank_ends_future"]
+    assert said["notice.future_partly"] == ("'temperature' holds values in only some of the rows after the last value "
+                                            "of 'sales': as regressors, forecasts reach as far as they are filled.")
