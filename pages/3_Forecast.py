@@ -8,14 +8,14 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.evaluation.left_out import replaced_lines
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
-from core.panel.run import forecast_series, regressors_reach_text
+from core.panel.run import forecast_series, regressors_reach_text, regressors_used_text
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats, value_format
 from core.ui.controls import horizon_widget_most
 from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.i18n import Texts, candidate_name, format_stamp, frequency_name, quoted_list, said
+from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
@@ -133,7 +133,7 @@ if result is not None:
     for line in replaced_lines(future.attrs, T.lang, key="forecast.gross_errors"):
         st.caption(plain(line))
     if used := future.attrs.get("regressors_used"):
-        st.caption(plain(T("forecast.regressors_used", columns=quoted_list(used, T.lang), steps=shown_horizon)))
+        st.caption(plain(regressors_used_text(used, shown_horizon, T.lang)))
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if not series.frequency.is_steps else st.column_config.NumberColumn(T("forecast.step")))
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table

@@ -199,7 +199,7 @@ def suspected_outliers(frame: pd.DataFrame, frequency: Frequency, limit: int = M
 # tuning sets, one has a training value above 25 (30.6, in its first rows), 16 above 8; holiday peaks and strikes
 # score 8 to 14.
 GROSS_LIMIT = 25.0
-GROSS_SHARE = 0.01  # more than this share of the rows (or one, in under 100 rows) so far out: the series' own tails
+GROSS_SHARE = 0.01  # more than this share of the rows (or two, in under 200 rows) so far out: the series' own tails
 
 
 @dataclass(frozen=True)

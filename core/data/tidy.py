@@ -1620,8 +1620,9 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
     left_out = len(frame) - (int(observed[-1]) - int(observed[0]) + 1)
     report.rows_dropped += left_out
     after = (stamps > frame["ds"].iloc[int(observed[-1])]).to_numpy()  # the file's rows past the last value
-    filled = [str(col.name) for col in unused if after.any() and col[after].notna().all()]
-    partly = [str(col.name) for col in unused if col[after].notna().any() and not col[after].notna().all()]
+    given = {str(col.name): col[after].notna() for col in unused}  # which of those rows each column fills
+    filled = [name for name, known in given.items() if after.any() and known.all()]
+    partly = [name for name, known in given.items() if known.any() and not known.all()]
     text = (f"{count(left_out, 'row')} before the first or after the last value of '{target}' {_were(left_out)} left "
             "out: there is nothing to fit or score there.")
     if filled:

@@ -160,7 +160,8 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     selection backtest); None when no origin could be fitted. A constant history has a band of zero width:
     its backtest errors are rounding noise (1e-8), whose ratios made 95% bands thousands of times wider. A history
     never below zero gives a band that stops at zero (``Band.floor``)."""
-    values = fitted.history_as_fitted(history)["y"].to_numpy(dtype=float)
+    history = fitted.history_as_fitted(history)
+    values = history["y"].to_numpy(dtype=float)
     if len(values) and np.ptp(values) == 0:
         return Band(np.zeros(1), {level: 0.0 for level, _ in BAND_LEVELS}, origins=0)
     band = _band_of(history, frequency, request, fitted)
@@ -180,8 +181,8 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
         return build_forecaster(request.model, request.settings, frequency)
 
     with shared_budget():  # the refits together take at most one training's time
-        return measure_band(fitted.history_as_fitted(history), frequency, factory,
-                            spec_for(request.model).interval_origins, fitted.fewest_refit_rows())
+        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins,
+                            fitted.fewest_refit_rows())
 
 
 @dataclass(frozen=True)
@@ -248,15 +249,16 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if fitted.band is not None and request.horizon > fitted.band.horizon:  # past it the band is widened, not measured
         rows.attrs["band_measured_steps"] = fitted.band.horizon
-    if (chosen := model.params().get("chosen")) is not None:  # auto chooses again on every row: say what
+    params = model.params()
+    if (chosen := params.get("chosen")) is not None:  # auto chooses again on every row: say what
         rows.attrs["chosen"] = chosen
     if (history := model.training_history()) is not None and history.budget_note:  # the refit stopped early
         rows.attrs["budget_note"] = history.budget_note
     if reach is not None:
         rows.attrs["regressors_reach"] = reach
-    if replaced := model.params().get("replaced"):  # auto's gross errors, fitted as the values expected there
+    if replaced := params.get("replaced"):  # auto's gross errors, fitted as the values expected there
         rows.attrs["replaced"] = replaced
-    if used := regressors_used(tuple(future.columns[1:]), model.params()):
+    if used := regressors_used(tuple(future.columns[1:]), params):
         rows.attrs["regressors_used"] = used  # for the Forecast page: which of the file's future values it used
     return rows
 

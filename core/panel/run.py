@@ -11,7 +11,7 @@ import math
 import statistics
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,7 +72,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                + held_at_zero_notes(result.params)
                + ([regressors_reach_text(reach, request.horizon)]
                   if (reach := result.params.get("future_regressors_reach")) is not None else [])
-               + ([t("forecast.regressors_used", "en", columns=quoted_list(used, "en"), steps=request.horizon)]
+               + ([regressors_used_text(used, request.horizon)]
                   if (used := result.params.get("future_regressors_used")) else [])
                + ([result.budget_note] if result.budget_note else [])}
     return result, summary
@@ -91,6 +91,12 @@ def regressors_reach_text(reach: int, horizon: int, lang: str = "en") -> str:
     to let it use them."""
     return t("forecast.regressors_none" if not reach else "forecast.regressors_beyond", lang, rows=reach,
              steps=horizon)
+
+
+def regressors_used_text(used: Sequence[str], horizon: int, lang: str = "en") -> str:
+    """Said when a forecast of ``horizon`` steps used the file's future values of the regressors ``used``
+    (``forecast_future``'s ``regressors_used``)."""
+    return t("forecast.regressors_used", lang, columns=quoted_list(used, lang), steps=horizon)
 
 
 def _unused_regressors(request: RunRequest) -> list[str]:
