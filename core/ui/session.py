@@ -651,10 +651,14 @@ def marked_training(state: MutableMapping[str, Any], model: str, losses: list[fl
     (with a result or a message) takes the mark away. Streamlit stops a script that is running when a widget changes
     or another page opens, between two of its calls and without an exception the script can catch: the mark stays,
     and the next run says what stopped (``interrupted_training``); a 100,000-epoch training was gone without a word.
-    The page's elements ``shown`` while it trains (a progress bar, the live loss chart) are emptied either way."""
+    The page's elements ``shown`` while it trains (a progress bar, the live loss chart) are emptied either way. An
+    error the page does not catch (an ``Exception``, not Streamlit's stop) takes the mark away too: it was no rerun."""
     state[keys.TRAIN_UNDER_WAY] = {"model": model, "losses": losses}
     try:
         yield
+    except Exception:
+        state.pop(keys.TRAIN_UNDER_WAY, None)
+        raise
     finally:
         for element in shown:
             element.empty()

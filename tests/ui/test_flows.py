@@ -294,6 +294,10 @@ def test_a_training_stopped_by_a_rerun_is_said_once_on_the_next_run() -> None:
     with marked_training(state, "linear", [0.5]):
         pass  # a training that ends leaves no mark
     assert keys.TRAIN_UNDER_WAY not in state
+    with pytest.raises(OSError):  # nor one that ends in an error the page does not catch: no rerun stopped it
+        with marked_training(state, "linear", [0.5], (bar,)):
+            raise OSError("disk full")
+    assert keys.TRAIN_UNDER_WAY not in state
     state[keys.TRAIN_UNDER_WAY] = {"model": "auto", "losses": []}
     assert interrupted_training(state, "en") == (  # stopped in its search: no epoch to count
         "The training of 'auto' stopped before its end: a setting changed or another page opened while it ran, which "
