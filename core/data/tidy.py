@@ -918,12 +918,15 @@ def _usual_order(values: pd.Series, parsed: tuple[pd.Series, str], usual: bool |
 
 def _decimal_years(values: pd.Series) -> tuple[pd.Series, str] | None:
     """Years with their months or quarters as fractions, as R writes ``time()`` of a ``ts`` (1949, 1949.0833, ...):
-    steps of a twelfth or a quarter of a year between the years 1000 and 2999; None otherwise."""
+    steps of a twelfth or a quarter of a year between the years 1000 and 2999, or whole years written as decimals
+    (``1990.0``: a column pandas read as floats, one cell blank) a year apart at least once; None otherwise."""
     known = values.dropna().to_numpy(dtype=float)
     steps = np.diff(known)
     if len(known) < 3 or not ((known >= 1000) & (known < 3000)).all() or not len(steps):
         return None
-    for per_year, label in ((12, "yyyy.fraction (months)"), (4, "yyyy.fraction (quarters)")):  # 1949.0833: 4 places
+    for per_year, label in ((12, "yyyy.fraction (months)"), (4, "yyyy.fraction (quarters)"), (1, "yyyy.0")):
+        if per_year == 1 and not np.allclose(known, np.round(known)):  # 1990.0, 1991.0: a float column's years
+            continue
         if np.allclose(steps * per_year, np.round(steps * per_year), atol=0.01) and np.all(steps > 0) and \
                 np.isclose(np.min(steps) * per_year, 1, atol=0.01):
             periods = np.round(values.to_numpy(dtype=float) * per_year)  # NaN stays NaN

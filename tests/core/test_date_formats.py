@@ -516,6 +516,15 @@ def test_years_with_fractions_as_r_writes_time_of_a_ts_are_months_or_quarters(pe
     assert load_series(_csv("time", rounded), "x.csv").frame["ds"].tolist() == list(stamps)
 
 
+def test_whole_years_written_as_decimals_are_years() -> None:
+    # A float column's years (1990.0, as pandas writes one with a blank cell) were step numbers with no calendar.
+    series = load_series(b"Year,Value\n" + b"".join(b"%d.0,%d\n" % (1990 + i, 100 + i) for i in range(12)), "x.csv")
+    assert series.frequency.unit == "yearly" and series.frame["ds"].iloc[-1] == pd.Timestamp("2001-01-01")
+    assert not [notice for notice in series.report.notices if notice.key == "notice.step_numbers"]
+    halves = load_series(b"Year,Value\n" + b"".join(b"%d.5,%d\n" % (1990 + i, 100 + i) for i in range(12)), "x.csv")
+    assert halves.frequency.unit != "yearly"  # mid-years are no calendar this loader reads
+
+
 @pytest.mark.parametrize(("days", "option", "first"), [
     (["01/02/2024"], {"day_first": True}, "2024-02-01"), (["01/02/2024"], {"day_first": False}, "2024-01-02"),
     (["01/01/2024", "01/02/2024"], {}, "2024-01-01"), (["13/01/2024", "14/01/2024"], {}, "2024-01-13")])
