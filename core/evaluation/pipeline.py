@@ -98,7 +98,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     """
     check_horizon(request.horizon)
     torch_threads_here()  # auto's closed forms and the baselines' arithmetic run in this thread too
-    train, test = split_frame(frame, request.train_fraction)
+    train, test = split_frame(frame, request.train_fraction, filled)
     forecaster = build_forecaster(request.model, request.settings, frequency)
     started = time.perf_counter()
     forecaster.fit(train, frequency, callback)

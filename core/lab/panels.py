@@ -78,7 +78,7 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
             train_fraction: float = 0.7, filled: Sequence[int] = ()) -> LabData:
     """Split, build the chosen model's features and scale them; thin very long training spans. The ``filled`` rows
     (values the file left blank) train but are not scored, as on the Train page."""
-    train, test = split_frame(frame, train_fraction)
+    train, test = split_frame(frame, train_fraction, filled)
     spec, left_out = lab_features(settings.model, train, frequency)
     raw, names = design_matrix(train, np.arange(len(train)), spec, frequency, trend_scale=1.0)
     raw_test, _ = design_matrix(test, len(train) + np.arange(len(test)), spec, frequency, trend_scale=1.0)

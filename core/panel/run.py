@@ -199,7 +199,7 @@ def single_threaded() -> Iterator[None]:
 def relative_mae(series: LoadedSeries, request: RunRequest, result: RunResult) -> float | None:
     """Test MAE over the seasonal-naive forecast's test MAE on the same split; None when either is
     undefined or the baseline's is 0."""
-    train, test = split_frame(series.frame, request.train_fraction)
+    train, test = split_frame(series.frame, request.train_fraction, series.report.filled_targets)
     baseline = build_forecaster(BASELINE, ModelSettings(seed=request.settings.seed), series.frequency)
     forecast = baseline.fit(train, series.frequency).forecast(test)
     observed = observed_values(series.frame["y"], series.report.filled_targets)[len(train):]  # as the model's score

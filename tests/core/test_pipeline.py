@@ -63,6 +63,30 @@ def test_no_test_row_statistic_leaks_into_training(air) -> None:
         np.testing.assert_allclose(clean["predicted"], dirty["predicted"], rtol=1e-9, equal_nan=True)
 
 
+@pytest.mark.parametrize("model", ["linear", "auto"])
+def test_no_test_value_leaks_into_training_through_a_filled_gap_across_the_split(model: str) -> None:
+    # Blank months 78-86 across the split (84 training rows) were interpolated towards row 87, a test value: changing
+    # it moved a linear fit's train MAE from 0.74 to 11.3.
+    months = pd.date_range("2010-01-01", periods=120, freq="MS")
+    values = 100 + 0.5 * np.arange(120) + 10 * np.sin(2 * np.pi * np.arange(120) / 12)
+
+    def written(row_87: float) -> bytes:
+        cells = [f"{v:.2f}" for v in values]
+        cells[78:87] = [""] * 9
+        cells[87] = f"{row_87:.2f}"
+        return ("month,y\n" + "".join(f"{m:%Y-%m},{c}\n" for m, c in zip(months, cells))).encode()
+
+    first, second = (load_series(written(value), "x.csv") for value in (values[87], 500.0))
+    assert first.report.filled_targets == tuple(range(78, 87))
+    runs = [run(s.frame, s.frequency, RunRequest(model), filled=s.report.filled_targets).predictions for s in
+            (first, second)]
+    trained = [frame[frame["split"] == "train"]["predicted"].to_numpy() for frame in runs]
+    np.testing.assert_allclose(trained[0], trained[1], rtol=1e-9, equal_nan=True)
+    train, _ = split_frame(second.frame, 0.7, second.report.filled_targets)
+    assert (train["y"].iloc[78:] == train["y"].iloc[77]).all()  # the last value given, carried on
+    assert train["y"].iloc[:78].equals(second.frame["y"].iloc[:78])
+
+
 def test_linear_reproduces_the_least_squares_line_on_air_passengers(air) -> None:
     result = run(air.frame, air.frequency, RunRequest("linear"))
     slope, intercept = np.polyfit(np.arange(100), air.frame["y"].iloc[:100], 1)
