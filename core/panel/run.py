@@ -111,7 +111,9 @@ def _unused_regressors(request: RunRequest) -> list[str]:
 def loading_notes(series: LoadedSeries) -> list[str]:
     """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
     notes = [str(notice) for notice in series.report.notices]
-    if gaps := series.report.gaps:
+    if off := series.report.irregular_rows:  # an event log: filling is refused (``tidy._resample``), summing is the fix
+        notes.append(t("data.irregular", "en", off=off, rows=len(series.frame)))
+    elif gaps := series.report.gaps:
         most = limit("TSR_MAX_ROWS", MAX_ROWS)
         fix = ("Fill them (--fill-gaps, or 'Fill missing time stamps' on the Data page) unless the gaps are closed days."
                if len(series.frame) + gaps <= most else

@@ -676,10 +676,15 @@ def interrupted_training(state: MutableMapping[str, Any], lang: str = "en") -> s
 
 def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, lang: str = "en") -> list[str]:
     """What the Train page warns of above everything: a training the last run stopped before its end, and time stamps
-    missing and not filled (seasons and lags misaligned: the Data page's checkbox fills them)."""
+    missing and not filled (seasons and lags misaligned: the Data page's checkbox fills them), or, for an event log,
+    irregular time stamps (filling them is refused: summing is the fix)."""
     stopped = interrupted_training(state, lang)
-    return ([stopped] if stopped else []) + ([t("data.gaps_misalign", lang, gaps=series.report.gaps)]
-                                             if series.report.gaps else [])
+    report = series.report
+    if report.irregular_rows:
+        stamps = [t("data.irregular", lang, off=report.irregular_rows, rows=len(series.frame))]
+    else:
+        stamps = [t("data.gaps_misalign", lang, gaps=report.gaps)] if report.gaps else []
+    return ([stopped] if stopped else []) + stamps
 
 
 def steps_note(series: LoadedSeries, lang: str = "en") -> str:

@@ -19,10 +19,11 @@ from core.data.quality import summarize
 from core.data.read import _numbered, read_table
 from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
 from core.panel.choice import PanelChoice, read_panel
+from core.panel.run import loading_notes
 from core.panel.split import plan_layout
 from core.evaluation.pipeline import RunRequest, run
 from core.models.features import calendar_columns
-from core.ui.session import quality_markdown
+from core.ui.session import quality_markdown, train_page_warnings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -1624,10 +1625,16 @@ def test_filling_the_gaps_of_irregular_stamps_is_refused_with_the_fix() -> None:
     shown = quality_markdown(series, summarize(series))
     assert f"{series.report.irregular_rows} of 200 rows fall between the steps" in shown
     assert series.report.irregular_rows > 100 and "Tick" not in shown
+    # So did the Train page's warning and the command line's note, which then refused --fill-gaps.
+    warned = train_page_warnings({}, series, "en") + loading_notes(series)
+    assert len(warned) >= 2 and not any("Tick" in said or "--fill-gaps" in said for said in warned)
+    assert all(any("fall between the steps" in said for said in found)
+               for found in (train_page_warnings({}, series, "en"), loading_notes(series)))
     days = "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 29) if d != 9)
     regular = load_series(f"date,y\n{days}".encode(), "x.csv")
     assert regular.report.gaps == 1 and regular.report.irregular_rows == 0  # a missing day: the usual advice
     assert "Tick" in quality_markdown(regular, summarize(regular))
+    assert "Tick" in train_page_warnings({}, regular, "en")[0] and "--fill-gaps" in loading_notes(regular)[-1]
 
 
 @pytest.mark.parametrize("first_future", ["2023-01,,\n2023-02,,7\n", "2023-02,,7\n2023-03,,8\n"])
