@@ -236,6 +236,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
+    if report.gaps and (stray := _stray_end_notice(frame["ds"], frequency)) is not None:
+        report.notices.append(stray)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -1570,6 +1572,31 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
                 f"{stamp}): no forecast can use them until it is filled.", "notice.future_regressors_none_blank",
                 {"columns": columns, "stamp": stamp}))
     return frame.iloc[:end], future
+
+
+def _stray_end_notice(stamps: pd.Series, frequency: Frequency) -> Notice | None:
+    """Said when the first or the last time stamp lies further from its neighbour than all the other rows span: one
+    month typed 2108-05 after five years of months up to 2019-12 made 1,061 missing months that filling invented (the
+    test rows then held one value), with only the span's end to show it. None for step numbers and short files."""
+    if frequency.is_steps or len(stamps) < MIN_ROWS or not pd.api.types.is_datetime64_any_dtype(stamps):
+        return None
+    alias = str(frequency.alias)
+    for end, neighbour, rest in ((-1, -2, (0, -2)), (0, 1, (1, -1))):
+        try:
+            apart = abs(_stamp_count(*sorted((stamps.iloc[end], stamps.iloc[neighbour])), alias) - 1)
+            span = _stamp_count(stamps.iloc[rest[0]], stamps.iloc[rest[1]], alias) - 1
+        except (ValueError, OverflowError):
+            return None
+        if apart > max(span, 1):
+            which, stamp, other = ("last" if end else "first"), _stamp_text(stamps.iloc[end]), \
+                _stamp_text(stamps.iloc[neighbour])
+            return Notice(
+                f"The {which} row's time stamp, {stamp}, lies about {apart:,} steps ({frequency.name}) from the row beside "
+                f"it, {other}: further than all the other rows span. If its date is mistyped, correct it in the file: "
+                "until then the steps between count as missing and the row stays where its date puts it.",
+                f"notice.stray_{which}",
+                {"stamp": stamp, "other": other, "steps": apart, "frequency": frequency.name})
+    return None
 
 
 def _stamp_text(when: object) -> str:

@@ -1014,6 +1014,8 @@ MESSAGES: dict[str, str] = {
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.header_copies": "{rows:plural:row} repeating the header (files joined one under another) {rows:were} left out.",
     "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",
+    "notice.stray_last": "The last row's time stamp, {stamp}, lies about {steps:,} steps ({frequency}) from the row beside it, {other}: further than all the other rows span. If its date is mistyped, correct it in the file: until then the steps between count as missing and the row stays where its date puts it.",
+    "notice.stray_first": "The first row's time stamp, {stamp}, lies about {steps:,} steps ({frequency}) from the row beside it, {other}: further than all the other rows span. If its date is mistyped, correct it in the file: until then the steps between count as missing and the row stays where its date puts it.",
     "notice.missing_dates": "{rows:plural:row} without a date (a blank cell or a marker such as 'n/a') {rows:were} dropped: write the dates in the file to keep the rows.",
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
     "notice.years_carried_down": "The year in '{column}' is written once over its months: carried down to the {rows:plural:blank cell} below it.",

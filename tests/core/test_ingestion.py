@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError, LimitError
-from core.i18n import frequency_name, message, said, usual_day_first
+from core.i18n import frequency_name, message, said, t, usual_day_first
 from core.data.frequency import future_dates, infer_frequency
 from core.data.parsing import calendar_spread
 from core.data.quality import summarize
@@ -1760,3 +1760,20 @@ def test_a_column_with_future_values_in_only_some_rows_is_named_with_the_reason(
     assert "of 'holiday' in them" in said["notice.blank_ends_future"]
     assert said["notice.future_partly"] == ("'temperature' holds values in only some of the rows after the last value "
                                             "of 'sales': as regressors, forecasts reach as far as they are filled.")
+
+
+@pytest.mark.parametrize(("typed", "key"), [("2108-05", "notice.stray_last"), ("1915-01", "notice.stray_first"),
+                                            ("2021-03", None), ("2012-06", None)])
+def test_a_time_stamp_further_from_the_rest_than_they_span_is_named(typed: str, key: str | None) -> None:
+    # One month typed 2108-05 among five years of months: "From 2015-01 to 2108-05" and 1,061 missing months, which
+    # filling invented; nothing named the row. A last reading after a pause shorter than the rest's span is no typo.
+    months = [f"{m:%Y-%m}" for m in pd.date_range("2015-01-01", periods=60, freq="MS")]
+    months[0 if typed < months[0] else -1] = typed
+    series = load_series(("month,sales\n" + "".join(f"{m},{100 + i % 12}\n" for i, m in enumerate(months))).encode(),
+                         "x.csv")
+    found = [notice for notice in series.report.notices if notice.key.startswith("notice.stray_")]
+    assert [notice.key for notice in found] == ([key] if key else [])
+    if key == "notice.stray_last":
+        assert found[0].params["stamp"] == "2108-05-01" and found[0].params["other"] == "2019-11-01"
+        assert abs(found[0].params["steps"] - 1062) <= 3  # about: months counted by their mean length
+        assert "2108-05-01" in t(key, "zh", **found[0].params)
