@@ -401,10 +401,15 @@ def without_currency(cell: str) -> str:
     return _CURRENCY_AND_SPACES.sub("", re.sub(_APOSTROPHE_THOUSANDS, "", cell))
 
 
+_TEXT_PREFIX = re.compile(r"^'(?=[-+(]?[\d.,$€£¥])")  # '27, '-5: the number ('1,234 too)
+
+
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
     cleaned = text.mask(text.isin(MISSING_MARKERS))
+    if cleaned.str.startswith("'").any():  # a spreadsheet's text prefix ('27), as exports that quote formulas write it
+        cleaned = cleaned.str.replace(_TEXT_PREFIX, "", regex=True)
     if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after numbers: the number (':' is blank)
         cleaned = cleaned.str.replace(FLAGGED_NUMBER, r"\1", regex=True)
         cleaned = cleaned.mask(cleaned == ":")
@@ -462,8 +467,9 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         found = parse_dates(pd.Series(np.where(late, text.str.replace(_HOUR_24, "00:00", regex=True), text),
                                       index=values.index, dtype=object), day_first)
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
-    if _WEEK_WORDS.match(sample.iloc[0]) and sample.str.match(_WEEK_WORDS).all():  # "w/c 01/01/2024": the date
-        return parse_dates(text.str.replace(_WEEK_WORDS, "", regex=True), day_first)
+    for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
+        if words.match(sample.iloc[0]) and sample.str.match(words).all():
+            return parse_dates(text.str.replace(words, "", regex=True), day_first)
     for interval in (_INTERVAL, _ISO_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
         if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all():
             return parse_dates(text.str.replace(interval, r"\1", regex=True), day_first)  # an interval: its start
@@ -990,6 +996,10 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
+# A weekday's name before a date of digits (Excel's custom format "ddd dd/mm/yyyy": "Mon 02/01/2023"); before a month's
+# name the formats read it ("Monday, January 1, 2024").
+_DAY_BEFORE_DIGITS = re.compile(r"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|"
+                                r"thursday|friday|saturday|sunday)\.?,?\s+(?=\d)", re.IGNORECASE)
 # A time interval, read as its start (ENTSO-E's "01.01.2023 00:00 - 01.01.2023 01:00", "(CET)" after a clock change);
 # its start has a mark within its digits, so a fiscal year "2019 - 20" is not one.
 _LONGEST_INTERVAL = 80  # characters: a longer cell is no interval (the pattern backtracks in time its length squared)

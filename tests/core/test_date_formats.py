@@ -361,6 +361,14 @@ def test_weeks_written_with_words_before_their_date_are_those_dates(words: str, 
     assert series.frequency.name == "weekly" and list(series.frame["ds"]) == list(weeks)
 
 
+@pytest.mark.parametrize("written", ["%a %d/%m/%Y", "%a %m/%d/%Y", "%A %Y-%m-%d", "%a. %d.%m.%Y"])
+def test_days_written_with_their_weekday_before_the_digits_are_those_days(written: str) -> None:
+    # Excel's custom format "ddd dd/mm/yyyy" ("Mon 02/01/2023"): the rows were numbered as steps.
+    days = pd.date_range("2023-01-02", periods=ROWS, freq="D")
+    series = load_series(_csv("Day", [day.strftime(written) for day in days]), "x.csv")
+    assert series.frequency.name == "daily" and list(series.frame["ds"]) == list(days)
+
+
 def test_words_before_only_some_dates_leave_the_column_unread_as_dates() -> None:
     cells = [f"w/c {week:%Y-%m-%d}" if n % 2 else f"note {n}" for n, week in
              enumerate(pd.date_range("2024-01-07", periods=ROWS, freq="W-SUN"))]

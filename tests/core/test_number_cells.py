@@ -408,6 +408,13 @@ def test_excel_s_accounting_zero_is_zero() -> None:
     assert series.report.missing_filled == 0
 
 
+def test_numbers_with_a_spreadsheets_text_prefix_are_the_numbers() -> None:
+    # Exports that guard against formulas write '27 and '-5: the column was refused as text, quoting ''27'.
+    cells = ["'27", "'32", "'-5", '"\'1,250"', "'(40)", "'0.5", "'34", "'22"]
+    assert load_series(_monthly(cells, "Month,Count"), "x.csv").frame["y"].tolist() == [
+        27.0, 32.0, -5.0, 1250.0, -40.0, 0.5, 34.0, 22.0]
+
+
 @pytest.mark.parametrize("sep", ["\t", "|"])
 def test_thousands_commas_in_a_file_separated_by_tabs_or_bars_are_thousands(sep: str) -> None:
     # Visitors from 975 to 1,400 were read as 975, 990, 1.025, 1.1: the commas taken for decimal commas.
