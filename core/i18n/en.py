@@ -1016,6 +1016,8 @@ MESSAGES: dict[str, str] = {
     "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",
     "notice.stray_last": "The last row's time stamp, {stamp}, lies about {steps:,} steps ({frequency}) from the row beside it, {other}: further than all the other rows span. If its date is mistyped, correct it in the file: until then the steps between count as missing and the row stays where its date puts it.",
     "notice.stray_first": "The first row's time stamp, {stamp}, lies about {steps:,} steps ({frequency}) from the row beside it, {other}: further than all the other rows span. If its date is mistyped, correct it in the file: until then the steps between count as missing and the row stays where its date puts it.",
+    "notice.order_overruled_month_first": "Dates in '{column}' cannot all be read day first, as chosen (some would have a month above 12): they were read month first, which reads every one.",
+    "notice.order_overruled_day_first": "Dates in '{column}' cannot all be read month first, as chosen (some would have a month above 12): they were read day first, which reads every one.",
     "notice.missing_dates": "{rows:plural:row} without a date (a blank cell or a marker such as 'n/a') {rows:were} dropped: write the dates in the file to keep the rows.",
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
     "notice.years_carried_down": "The year in '{column}' is written once over its months: carried down to the {rows:plural:blank cell} below it.",

@@ -804,6 +804,8 @@ MESSAGES: dict[str, str] = {
     "notice.labels_only": "{rows:,} 行既无日期也无数字（单位或标签行），已略去。",
     "notice.stray_last": "最后一行的时间戳 {stamp} 与相邻的 {other} 相隔约 {steps:,} 步（按{frequency}），比其余所有行覆盖的跨度还长。如果日期写错了，请在文件中改正：在此之前，两者之间的步都算作缺失，这一行仍按其日期排在该处。",
     "notice.stray_first": "第一行的时间戳 {stamp} 与相邻的 {other} 相隔约 {steps:,} 步（按{frequency}），比其余所有行覆盖的跨度还长。如果日期写错了，请在文件中改正：在此之前，两者之间的步都算作缺失，这一行仍按其日期排在该处。",
+    "notice.order_overruled_month_first": "列“{column}”中的日期无法全部按所选的日在前读取（有些月份会大于 12）：已改为按月在前读取，这样每个日期都能读出。",
+    "notice.order_overruled_day_first": "列“{column}”中的日期无法全部按所选的月在前读取（有些月份会大于 12）：已改为按日在前读取，这样每个日期都能读出。",
     "notice.missing_dates": "已删除 {rows:,} 行没有日期的数据（空白单元格或 'n/a' 之类的缺失标记）：在文件中写上日期即可保留这些行。",
     "notice.undated_rows": "{rows:,} 行没有日期（小计或注释行），已略去。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",

@@ -139,6 +139,19 @@ def test_ambiguous_day_and_month_order_is_said_and_can_be_forced() -> None:
     assert forced.frame["ds"].iloc[1] == pd.Timestamp("2020-02-01") and forced.frequency.name == "monthly"
 
 
+@pytest.mark.parametrize(("asked", "read"), [(True, "month_first"), (False, "day_first")])
+def test_an_order_that_leaves_dates_unread_gives_way_to_the_one_that_reads_them_all(asked: bool, read: str) -> None:
+    # '2/13/2024 1:00 AM' forced day first has no month: 12 of 300 hours were dropped "to correct in the file".
+    hours = pd.date_range("2024-02-01", periods=300, freq="h")
+    written = "%-m/%-d/%Y %-I:%M %p" if asked else "%-d/%-m/%Y %-I:%M %p"
+    text = "Timestamp,kWh\n" + "".join(f"{h.strftime(written)},{1 + i % 24 / 10}\n" for i, h in enumerate(hours))
+    series = load_series(text.encode(), "x.csv", LoadOptions(day_first=asked))
+    assert series.frame["ds"].tolist() == list(hours) and series.report.rows_dropped == 0
+    assert [n.key for n in series.report.notices] == [f"notice.order_overruled_{read}"]
+    ambiguous = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(day_first=asked))  # both read: as asked
+    assert not [n for n in ambiguous.report.notices if "overruled" in n.key]
+
+
 def test_ambiguous_dates_evenly_spaced_both_ways_take_the_order_the_readers_language_writes() -> None:
     # 01/01/2020 ... 01/12/2020: the months of 2020 written day first, or 1-12 January written month first.
     european = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(usual_day_first=True))
