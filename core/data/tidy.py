@@ -213,6 +213,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.target is None and (still := _still_to_come(target, numeric, options.regressors, numbers, ds)):
         report.notices.append(still)
     regressors = _check_regressors(options.regressors, numeric, target)
+    if raw.attrs.get("unsaved_formulas") and not raw.isna().to_numpy().any():  # they lay in rows left out (a Total)
+        report.notices = [notice for notice in report.notices if notice.key != "notice.unsaved_formulas"]
     written = raw[target] if target not in units else raw[target].astype("string").str.strip().str.replace(
         UNIT_NUMBER, r"\1", regex=True)  # the numbers without their unit, as they are written
     _check_magnitude(written, target, decimal_comma)

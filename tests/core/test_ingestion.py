@@ -1555,6 +1555,14 @@ def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
         load_series(buffer.getvalue(), "sales.xlsx", LoadOptions(target="Revenue"))
     assert "notice.unsaved_formulas" not in [n.key for n in load_series(_workbook(
         {"Data": [["Month", "Sales", "Promo"], *MONTH_ROWS]}), "x.xlsx").report.notices]  # plain values: nothing said
+    totals = openpyxl.Workbook()  # the one formula in a Total row, left out: re-saving would change nothing used
+    for row in [["Week", "Orders"], *[[pd.Timestamp("2024-01-01") + pd.Timedelta(weeks=i), 200 + i] for i in range(20)],
+                ["Total", "=SUM(B2:B21)"]]:
+        totals.active.append(row)
+    buffer = io.BytesIO()
+    totals.save(buffer)
+    weekly = load_series(buffer.getvalue(), "orders.xlsx")
+    assert len(weekly.frame) == 20 and [n.key for n in weekly.report.notices] == ["notice.summary_rows"]
 
 
 def test_a_comment_that_starts_with_a_summary_word_keeps_its_dated_row() -> None:
