@@ -76,7 +76,9 @@ MESSAGES: dict[str, str] = {
     "data.filled_circled": "circled on the chart",
     "data.filled_circled_first": "the first {most:,} circled on the chart",
     "data.filled_more": " and {more:,} more",
-    "data.quality_list": "- Missing values filled ({policy}): **{filled:,}**; rows dropped: **{dropped:,}**\n"
+    "data.quality_list": "- Missing values filled ({policy}): **{filled:,}**\n"
+                         "- Rows left out (blank or unreadable dates or values, totals, notes: the notices say "
+                         "which): **{dropped:,}**\n"
                          "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
                          "**{stamps:,}**\n"
                          "- Missing time stamps ({frequency}): **{gaps:,}**",

@@ -69,7 +69,8 @@ MESSAGES: dict[str, str] = {
     "data.filled_circled": "图中以圆圈标出",
     "data.filled_circled_first": "图中以圆圈标出前 {most:,} 个",
     "data.filled_more": "，另有 {more:,} 个",
-    "data.quality_list": "- 已填充的缺失值（{policy}）：**{filled:,}**；删除的行：**{dropped:,}**\n"
+    "data.quality_list": "- 已填充的缺失值（{policy}）：**{filled:,}**\n"
+                         "- 略去的行（日期或数值空白、无法读取，合计行，注释行：见各条提示）：**{dropped:,}**\n"
                          "- 删除的完全重复行：**{duplicates:,}**；合并的重复时间戳：**{stamps:,}**\n"
                          "- 按{frequency}间隔计缺失的时间戳：**{gaps:,}**",
     "data.gaps_misalign": "缺少 {gaps:,} 个时间戳且未填补：模型按行计数，因此缺口之后的季节和滞后会错位（季节性朴素法的“上一个周期的同一位置”，如去年同月或上周同一天，会落到别的位置）。"

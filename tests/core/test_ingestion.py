@@ -1563,6 +1563,8 @@ def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
     totals.save(buffer)
     weekly = load_series(buffer.getvalue(), "orders.xlsx")
     assert len(weekly.frame) == 20 and [n.key for n in weekly.report.notices] == ["notice.summary_rows"]
+    shown = quality_markdown(weekly, summarize(weekly))  # the Total row is no value dropped by the missing policy
+    assert "Missing values filled (interpolate): **0**\n- Rows left out (" in shown and "say which): **1**" in shown
 
 
 def test_a_comment_that_starts_with_a_summary_word_keeps_its_dated_row() -> None:
