@@ -201,6 +201,7 @@ MESSAGES: dict[str, str] = {
     "train.start": "Choose a model in the sidebar and press **Train**.",
 
     # What a model learned ---------------------------------------------------------------------------------------
+    "coef.steps_are_rows": "A step is one row, not always the series' spacing ({spacing}): time stamps are missing between some rows, or are irregular.",
     "coef.trend": "Trend: {target} changes by {value:+,.4g} {per}.",
     "coef.poly_start": "Trend (polynomial of degree {degree}): {target} changes by {value:+,.4g} {per} at the start "
                        "of the training span",

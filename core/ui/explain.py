@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
-from core.i18n import candidate_name, has, number_text, quoted_list, relabel, t
+from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import season_reference
 from core.evaluation.left_out import left_out_lines, replaced_lines
@@ -31,6 +31,14 @@ def _unit(frequency: Frequency) -> str:
     return frequency.name if not frequency.is_steps and has(f"per.{frequency.name}") else "steps"
 
 
+def _per(frequency: Frequency, lang: str) -> str:
+    """One step of ``frequency`` after a change ("per month"); a spacing of several units as its name says it ("every
+    2 weeks": "per step" said nothing of a fortnight)."""
+    if _unit(frequency) == "steps" and not frequency.is_steps and frequency.name.startswith("every "):
+        return frequency_name(frequency, lang)
+    return t(f"per.{_unit(frequency)}", lang)
+
+
 _FOURIER = re.compile(r"(?:.*:)?(sin|cos)(\d+)")  # a Fourier term: sin1, cos2, and of another cycle 24:sin1
 
 
@@ -43,7 +51,7 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
     derivative of ``sum_k c_k * t**k``) at the start of the training span and, given ``n_train``
     (the number of training rows), at its end, step ``n_train - 1``.
     """
-    per = t(f"per.{_unit(frequency)}", lang)
+    per = _per(frequency, lang)
     powers = {1 if name == "x" else int(name[2:]): value for name, value in coefficients.items()
               if name == "x" or (name.startswith("x^") and name[2:].isdigit())}
     lines = [_trend_sentence(powers, frequency, target, n_train, lang)] if powers else []
@@ -73,7 +81,7 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
 def _trend_sentence(powers: dict[int, float], frequency: Frequency, target: str, n_train: int | None,
                     lang: str) -> str:
     """The trend in words; ``powers`` maps each power ``k`` of the step index to its coefficient."""
-    per = t(f"per.{_unit(frequency)}", lang)
+    per = _per(frequency, lang)
     if max(powers) == 1:
         return t("coef.trend", lang, target=target, value=powers[1], per=per)
     start = t("coef.poly_start", lang, degree=max(powers), target=target, value=powers.get(1, 0.0), per=per)
@@ -141,6 +149,8 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
     coefficients = result.coefficients or {}
     counted = STEPS if series.report.gaps or series.report.irregular_rows else series.frequency
     lines = describe_coefficients(coefficients, counted, series.target, len(train_ds), lang)
+    if counted is STEPS and not series.frequency.is_steps and any(name.startswith("x") for name in coefficients):
+        lines.append(t("coef.steps_are_rows", lang, spacing=frequency_name(series.frequency, lang)))
     if (together := trend_with_year(coefficients, train_ds)) is not None:  # said after the year term
         year = t("coef.year", lang, value=coefficients["year"])
         at = next((place + 1 for place, line in enumerate(lines) if line == year), len(lines))

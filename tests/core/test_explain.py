@@ -76,7 +76,22 @@ def test_with_months_missing_and_not_filled_the_trend_is_told_per_step() -> None
     assert series.report.gaps == 6
     result = run(series.frame, series.frequency, RunRequest("poly", ModelSettings(values={"degree": 2})))
     text = learned_markdown(result, series)
-    assert "per step" in text and "92 steps later" in text and "month" not in text
+    assert "per step" in text and "92 steps later" in text and "per month" not in text and "months later" not in text
+    assert "A step is one row, not always the series' spacing (monthly)" in text.replace("\\", "")  # why steps
+
+
+def test_a_trend_over_a_spacing_of_several_units_is_told_per_that_spacing() -> None:
+    # Every 2 weeks, no gap: "Trend: Close changes by +0.1913 per step."
+    from core.data.tidy import load_series
+    from core.ui.explain import learned_markdown
+
+    weeks = pd.date_range("2023-01-06", periods=50, freq="2W-FRI")
+    csv = "".join(f"{week:%Y-%m-%d},{40 + 0.2 * i:.2f}\n" for i, week in enumerate(weeks))
+    series = load_series(f"Date,Close\n{csv}".encode(), "x.csv")
+    assert series.frequency.name == "every 2 weeks" and not series.report.gaps
+    result = run(series.frame, series.frequency, RunRequest("linear"))
+    assert learned_markdown(result, series).replace("\\", "").startswith("- Trend: Close changes by +0.2 every 2 weeks.")
+    assert "每 2 周变化" in learned_markdown(result, series, "zh")
 
 
 def test_a_year_term_beside_the_trend_is_told_with_the_trend_as_one_change_a_year() -> None:
