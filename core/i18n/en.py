@@ -344,6 +344,7 @@ MESSAGES: dict[str, str] = {
                                "RMSE.",
     "metric.band_coverage": "Band check on the {rows:plural:test row}, which the band never saw: the 80% band held "
                             "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
+    "metric.scored_rows": "The test metrics count the {scored:plural:test row} whose value the file gave, of {rows:,}: the loader filled the others, and no metric scores a filled value.",
     "metric.beyond_training": "The test predictions reach {value}, beyond the training values ({low} to {high}) by more than their whole range, and miss by more than repeating the last training value would (test MAE {mae} against {naive}): the model carries what it learned (a trend, its time input) far past the rows it learned from.",
     "metric.beyond_training_try": " A model with fewer terms, or auto, may suit this series better.",
     "metric.band_wide": "The 95% band is {ratio:.1f} times as wide as these errors needed (on average {half} above the "

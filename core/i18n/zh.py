@@ -277,6 +277,7 @@ MESSAGES: dict[str, str] = {
     "metric.why_undefined.r2": "实际值全部相同时 R² 无定义：请用 MAE 或 RMSE 比较。",
     "metric.band_coverage": "区间检验（区间从未见过测试行）：在 {rows} 个测试行中，80% 区间包含了 {cover80:.0f}% 的实际值，"
                             "95% 区间包含了 {cover95:.0f}%。",
+    "metric.scored_rows": "测试指标只计入文件给出数值的 {scored:,} 个测试行（共 {rows:,} 行）：其余的由加载器填充，任何指标都不对填充值评分。",
     "metric.beyond_training": "测试集预测值达到 {value}，超出训练值范围（{low} 至 {high}）的幅度大于该范围本身，且误差大于直接重复最后一个训练值（测试 MAE {mae}，对比 {naive}）：模型把学到的东西（趋势、时间输入）远远延伸到了所学数据之外。",
     "metric.beyond_training_try": "项更少的模型或 auto 可能更适合这个序列。",
     "metric.band_wide": "95% 区间的宽度是这些误差所需宽度的 {ratio:.1f} 倍（平均高出预测 {half}，而测试 RMSE 的 1.96 倍为 {need}）："

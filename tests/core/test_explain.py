@@ -292,3 +292,16 @@ def test_test_predictions_far_past_the_training_values_that_miss_are_said() -> N
     t = np.arange(100.0)
     square = t ** 2  # a quadratic trend carried on far past the training values, and right
     assert beyond_training_note(_split_rows(square[:70], square[70:], square[70:] + 1)) is None
+
+
+def test_the_test_rows_scored_are_counted_where_the_loader_filled_some() -> None:
+    # A typed year 2108 and its 1,061 filled months left one of 337 test rows scored: "test MAE 0", nothing said.
+    from core.ui.explain import metric_notes
+
+    values = 100 + 2.0 * np.arange(60) + 5 * np.sin(np.arange(60))
+    frame = monthly_frame(values)
+    blanks = list(range(45, 58))  # 13 of the 18 test rows filled
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("linear"), filled=blanks)
+    assert "The test metrics count the 5 test rows whose value the file gave, of 18" in " ".join(metric_notes(result))
+    plain_run = run(frame, infer_frequency(frame["ds"]), RunRequest("linear"))
+    assert not any("test metrics count" in note for note in metric_notes(plain_run))
