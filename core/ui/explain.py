@@ -14,7 +14,7 @@ from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import season_reference
-from core.evaluation.left_out import left_out_lines, replaced_lines
+from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR
 from core.training.loop import NOT_REACHED, stalled
 from core.ui.text import plain
@@ -284,24 +284,16 @@ def undefined_metric_notes(metrics: list[dict[str, dict[str, float | None]]], la
 
 def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
     """The notes under a run's metrics: why a metric has no value (``undefined_metric_notes``), how many test rows
-    were scored where the loader filled some (``scored_rows_note``), test predictions far outside the training values
+    were scored where the loader filled some (``scored_rows_lines``), test predictions far outside the training values
     (``beyond_training_note``), then how well the band
     held the test rows (``band_coverage_note``) and, where test rows lie past its backtested steps, how well it held
     those (``band_beyond_note``)."""
-    notes = [scored_rows_note(result.predictions, lang),
+    notes = [*scored_rows_lines(result.predictions, lang),
              beyond_training_note(result.predictions, lang, result.request.model),
              band_coverage_note(result.predictions, lang),
              band_width_note(result.predictions, lang),
              band_beyond_note(result.predictions, result.band.horizon, lang) if result.band is not None else None]
     return undefined_metric_notes([result.metrics], lang, ("train", "test")) + [note for note in notes if note]
-
-
-def scored_rows_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:
-    """How many test rows the test metrics count, where some are values the loader filled (no metric scores them): a
-    typed year 2108 and its 1,061 filled months left one test row of 337 scored, with nothing to say so."""
-    test = predictions[predictions["split"] == "test"]
-    scored = int(np.isfinite(test["actual"].to_numpy(dtype=float)).sum())
-    return t("metric.scored_rows", lang, scored=scored, rows=len(test)) if scored < len(test) else None
 
 
 def beyond_training_note(predictions: pd.DataFrame, lang: str = "en", model: str = "") -> str | None:
