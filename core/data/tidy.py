@@ -213,7 +213,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.target is None and (still := _still_to_come(target, numeric, options.regressors, numbers, ds)):
         report.notices.append(still)
     regressors = _check_regressors(options.regressors, numeric, target)
-    if raw.attrs.get("unsaved_formulas") and not raw.isna().to_numpy().any():  # they lay in rows left out (a Total)
+    if raw.attrs.get("unsaved_formulas") and not _blanks_formulas_explain(raw, (date_col, target, *regressors)):
         report.notices = [notice for notice in report.notices if notice.key != "notice.unsaved_formulas"]
     written = raw[target] if target not in units else raw[target].astype("string").str.strip().str.replace(
         UNIT_NUMBER, r"\1", regex=True)  # the numbers without their unit, as they are written
@@ -238,8 +238,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
-    if report.gaps and (stray := _stray_end_notice(frame["ds"], frequency)) is not None:
-        report.notices.append(stray)
+    if report.gaps:
+        report.notices.extend(_stray_end_notices(frame["ds"], frequency))
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -916,14 +916,17 @@ ORDER_OVERRULED = "(the order asked for left dates unread)"
 
 
 def _order_that_reads(values: pd.Series, parsed: tuple[pd.Series, str], day_first: bool) -> tuple[pd.Series, str]:
-    """``parsed`` (the dates in the order asked for), or in the other order when that one reads every date and the
-    asked one did not: '2/13/2024 1:00 AM' read day first is in no month, and the rows it left unread were dropped
-    with advice to correct them in the file (12 of 300 hours, 7,776 missing). Said by ``_note_format``."""
-    written = values.notna() & (values.astype("string").str.strip() != "")
-    if not (parsed[0].isna() & written).any():
+    """``parsed`` (the dates in the order asked for), or in the other order when that one reads the dates the asked one
+    left unread, and no other, and is more evenly spaced: '2/13/2024 1:00 AM' read day first is in no month, and the
+    rows it left unread were dropped with advice to correct them in the file (12 of 300 hours, 7,776 missing). One
+    typo among months written day first (01/13/2020) keeps the order asked for. Said by ``_note_format``."""
+    written = (values.notna() & (values.astype("string").str.strip() != "")).to_numpy(dtype=bool)
+    unread = parsed[0].isna().to_numpy() & written
+    if not unread.any() or (other := parse_dates(values, not day_first)) is None:
         return parsed
-    other = parse_dates(values, not day_first)
-    if other is None or (other[0].isna() & written).any():
+    still = other[0].isna().to_numpy() & written  # a blank marker stays unread either way
+    if (still & ~unread).any() or still.sum() >= unread.sum() or \
+            calendar_spread(other[0]) >= calendar_spread(parsed[0]):  # one typo (01/13/2020 among months): as asked
         return parsed
     return other[0], f"{other[1]} {ORDER_OVERRULED}"
 
@@ -1207,6 +1210,14 @@ def _check_regressors_observed(frame: pd.DataFrame, regressors: list[str]) -> No
             raise DataError(f"Regressor '{col}' is blank in every row with a value of the series, so no model can "
                             "learn its effect: fill in its past values, or leave it out.",
                             "err.regressor_unobserved", {"column": col})
+
+
+def _blanks_formulas_explain(raw: pd.DataFrame, used: tuple[str | None, ...]) -> bool:
+    """Whether formulas without stored results (read as blank) may explain blank cells: a blank among the columns
+    ``used``, or a column blank in every row (a column of formulas, such as Revenue = Units x Price). Otherwise they lay
+    in rows left out (a Total row's SUM) or among notes: re-saving the workbook would change nothing used."""
+    blank = raw.isna()
+    return bool(blank[[col for col in used if col]].to_numpy().any() or blank.all().any())
 
 
 def reader_notes(attrs: Mapping[str, object]) -> list[str]:
@@ -1598,29 +1609,42 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
     return frame.iloc[:end], future
 
 
-def _stray_end_notice(stamps: pd.Series, frequency: Frequency) -> Notice | None:
+def _stray_end_notices(stamps: pd.Series, frequency: Frequency) -> list[Notice]:
     """Said when the first or the last time stamp lies further from its neighbour than all the other rows span: one
     month typed 2108-05 after five years of months up to 2019-12 made 1,061 missing months that filling invented (the
-    test rows then held one value), with only the span's end to show it. None for step numbers and short files."""
+    test rows then held one value), with only the span's end to show it. Nothing for step numbers and short files."""
     if frequency.is_steps or len(stamps) < MIN_ROWS or not pd.api.types.is_datetime64_any_dtype(stamps):
-        return None
-    alias = str(frequency.alias)
-    for end, neighbour, rest in ((-1, -2, (0, -2)), (0, 1, (1, -1))):
-        try:
-            apart = abs(_stamp_count(*sorted((stamps.iloc[end], stamps.iloc[neighbour])), alias) - 1)
-            span = _stamp_count(stamps.iloc[rest[0]], stamps.iloc[rest[1]], alias) - 1
+        return []
+    found, alias = [], str(frequency.alias)
+    for end, neighbour in ((0, 1), (-1, -2)):
+        try:  # the rows between the two ends span: a typo at each end (1915-01 ... 2108-05) is two
+            apart = _steps_apart(*sorted((stamps.iloc[end], stamps.iloc[neighbour])), alias)
+            span = _steps_apart(stamps.iloc[1], stamps.iloc[-2], alias)
         except (ValueError, OverflowError):
-            return None
+            return []
         if apart > max(span, 1):
-            which, stamp, other = ("last" if end else "first"), _stamp_text(stamps.iloc[end]), \
+            which, stamp, other = "last" if end else "first", _stamp_text(stamps.iloc[end]), \
                 _stamp_text(stamps.iloc[neighbour])
-            return Notice(
-                f"The {which} row's time stamp, {stamp}, lies about {apart:,} steps ({frequency.name}) from the row beside "
-                f"it, {other}: further than all the other rows span. If its date is mistyped, correct it in the file: "
-                "until then the steps between count as missing and the row stays where its date puts it.",
-                f"notice.stray_{which}",
-                {"stamp": stamp, "other": other, "steps": apart, "frequency": frequency.name})
-    return None
+            found.append(Notice(
+                f"The {which} row's time stamp, {stamp}, lies about {apart:,} steps ({frequency.name}) from the row "
+                f"beside it, {other}: further than all the other rows span. If its date is mistyped, correct it in the "
+                "file: until then the steps between count as missing and the row stays where its date puts it.",
+                f"notice.stray_{which}", {"stamp": stamp, "other": other, "steps": apart, "frequency": frequency.name}))
+    return found
+
+
+_COUNTED_STEPS = 100_000  # calendar steps between two stamps counted one by one up to this many (``_steps_apart``)
+
+
+def _steps_apart(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
+    """Steps of ``alias`` from ``first`` to ``last``: exact for fixed steps, and for calendar ones (weeks, months) up to
+    ``_COUNTED_STEPS``; beyond, ``_stamp_count``'s estimate (a mean step: weeks anchored on a Saturday counted 115 for
+    107)."""
+    estimate = _stamp_count(first, last, alias) - 1
+    if _fixed_step_nanos(alias) or estimate > _COUNTED_STEPS:
+        return estimate
+    on_grid = pd.date_range(first, last, freq=alias)
+    return len(on_grid) - (1 if len(on_grid) and on_grid[0] == first else 0)
 
 
 def _stamp_text(when: object) -> str:

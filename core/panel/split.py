@@ -17,7 +17,8 @@ import pandas as pd
 
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps, drop_index_columns,
+from core.data.tidy import (ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps,
+                            drop_index_columns,
                             named_as_steps, quoted_names, step_numbers, tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
@@ -364,7 +365,9 @@ def _series_options(probe: LoadedSeries, target: str) -> LoadOptions:
     """The whole file's choices for one target; an ambiguous day / month order as the whole file read it."""
     options = replace(probe.options or LoadOptions(), target=target)
     fmt = probe.report.date_format
-    if options.day_first is None and fmt.startswith(_AMBIGUOUS_DAY_FIRST):
+    if fmt.endswith(ORDER_OVERRULED):  # the order chosen left dates unread: every series in the order that read them
+        options = replace(options, day_first=fmt.startswith("%d"))
+    elif options.day_first is None and fmt.startswith(_AMBIGUOUS_DAY_FIRST):
         options = replace(options, day_first=fmt.startswith(_AMBIGUOUS_DAY_FIRST[0]))
     return options
 

@@ -89,8 +89,15 @@ def _trend_sentence(powers: dict[int, float], frequency: Frequency, target: str,
         return start + t("coef.end", lang)
     last = n_train - 1
     end = sum(power * value * float(last) ** (power - 1) for power, value in powers.items())
-    later = t(f"later.{_unit(frequency)}", lang, n=last)
-    return start + t("coef.poly_end", lang, value=end, per=per, later=later)
+    return start + t("coef.poly_end", lang, value=end, per=per, later=_later(frequency, last, lang))
+
+
+def _later(frequency: Frequency, steps: int, lang: str) -> str:
+    """``steps`` steps of ``frequency`` later, in its unit ("58 weeks later" for 29 steps of every 2 weeks)."""
+    multiple = re.match(r"\d+", frequency.alias or "")
+    if _unit(frequency) == "steps" and multiple and has(f"later.{frequency.unit}"):
+        return t(f"later.{frequency.unit}", lang, n=steps * int(multiple.group()))
+    return t(f"later.{_unit(frequency)}", lang, n=steps)
 
 
 def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
@@ -149,12 +156,13 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
     coefficients = result.coefficients or {}
     counted = STEPS if series.report.gaps or series.report.irregular_rows else series.frequency
     lines = describe_coefficients(coefficients, counted, series.target, len(train_ds), lang)
-    if counted is STEPS and not series.frequency.is_steps and any(name.startswith("x") for name in coefficients):
-        lines.append(t("coef.steps_are_rows", lang, spacing=frequency_name(series.frequency, lang)))
     if (together := trend_with_year(coefficients, train_ds)) is not None:  # said after the year term
         year = t("coef.year", lang, value=coefficients["year"])
         at = next((place + 1 for place, line in enumerate(lines) if line == year), len(lines))
         lines.insert(at, t("coef.trend_and_year", lang, target=series.target, value=together))
+    if counted is STEPS and not series.frequency.is_steps and ("x" in coefficients or any(
+            name.startswith(("x^", "x after ")) for name in coefficients)):  # a trend per step: why steps
+        lines.append(t("coef.steps_are_rows", lang, spacing=frequency_name(series.frequency, lang)))
     return "\n".join(f"- {plain(line)}" for line in lines)
 
 

@@ -92,6 +92,8 @@ def test_a_trend_over_a_spacing_of_several_units_is_told_per_that_spacing() -> N
     result = run(series.frame, series.frequency, RunRequest("linear"))
     assert learned_markdown(result, series).replace("\\", "").startswith("- Trend: Close changes by +0.2 every 2 weeks.")
     assert "每 2 周变化" in learned_markdown(result, series, "zh")
+    curved = run(series.frame, series.frequency, RunRequest("poly", ModelSettings(values={"degree": 2})))
+    assert "at its end (68 weeks later)" in learned_markdown(curved, series).replace("\\", "")  # 34 steps of 2 weeks
 
 
 def test_a_year_term_beside_the_trend_is_told_with_the_trend_as_one_change_a_year() -> None:

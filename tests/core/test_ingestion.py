@@ -150,6 +150,20 @@ def test_an_order_that_leaves_dates_unread_gives_way_to_the_one_that_reads_them_
     assert [n.key for n in series.report.notices] == [f"notice.order_overruled_{read}"]
     ambiguous = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(day_first=asked))  # both read: as asked
     assert not [n for n in ambiguous.report.notices if "overruled" in n.key]
+    stores = "store,Timestamp,kWh\n" + "".join(f"{store},{h.strftime(written)},{1 + i % 24 / 10}\n" for store in "AB"
+                                              for i, h in enumerate(hours))  # each series as the whole file was read
+    for task in read_panel(stores.encode(), "x.csv", LoadOptions(day_first=asked), PanelChoice(("store",))).tasks:
+        assert task.load().frame["ds"].tolist() == list(hours)
+
+
+def test_one_typo_among_dates_in_the_order_chosen_keeps_that_order() -> None:
+    # 01/13/2020 among months written day first: the whole column was read month first, as days, for that one cell.
+    cells = [f"01/{m:02d}/{2020 + k}" for k in range(2) for m in range(1, 13)]
+    cells[12] = "01/13/2020"
+    text = "date,sales\n" + "".join(f"{cell},{100 + i}\n" for i, cell in enumerate(cells))
+    series = load_series(text.encode(), "x.csv", LoadOptions(day_first=True))
+    assert series.frequency.name == "monthly" and len(series.frame) == 23
+    assert [n.key for n in series.report.notices] == ["notice.bad_dates"]
 
 
 def test_ambiguous_dates_evenly_spaced_both_ways_take_the_order_the_readers_language_writes() -> None:
@@ -1556,7 +1570,8 @@ def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
     assert "notice.unsaved_formulas" not in [n.key for n in load_series(_workbook(
         {"Data": [["Month", "Sales", "Promo"], *MONTH_ROWS]}), "x.xlsx").report.notices]  # plain values: nothing said
     totals = openpyxl.Workbook()  # the one formula in a Total row, left out: re-saving would change nothing used
-    for row in [["Week", "Orders"], *[[pd.Timestamp("2024-01-01") + pd.Timedelta(weeks=i), 200 + i] for i in range(20)],
+    for row in [["Week", "Orders", "Comment"], ["2023-12-25", 199, "holiday week"],  # a note in one row: other blanks
+                *[[pd.Timestamp("2024-01-01") + pd.Timedelta(weeks=i), 200 + i] for i in range(19)],
                 ["Total", "=SUM(B2:B21)"]]:
         totals.active.append(row)
     buffer = io.BytesIO()
@@ -1798,5 +1813,15 @@ def test_a_time_stamp_further_from_the_rest_than_they_span_is_named(typed: str, 
     assert [notice.key for notice in found] == ([key] if key else [])
     if key == "notice.stray_last":
         assert found[0].params["stamp"] == "2108-05-01" and found[0].params["other"] == "2019-11-01"
-        assert abs(found[0].params["steps"] - 1062) <= 3  # about: months counted by their mean length
+        assert found[0].params["steps"] == 1062
         assert "2108-05-01" in t(key, "zh", **found[0].params)
+
+
+def test_stray_time_stamps_at_both_ends_are_named_with_their_steps_counted_on_the_calendar() -> None:
+    # Weeks anchored on a Saturday were counted as 6.5 days: "about 115 steps" for 107 weeks.
+    sundays = [f"{d:%Y-%m-%d}" for d in pd.date_range("2023-01-01", periods=20, freq="W-SUN")]
+    rows = ["2019-06-02", *sundays, "2025-06-01"]
+    series = load_series(("week,visits\n" + "".join(f"{d},{50 + i % 5}\n" for i, d in enumerate(rows))).encode(),
+                         "x.csv")
+    found = {n.key: n.params["steps"] for n in series.report.notices if n.key.startswith("notice.stray_")}
+    assert series.frequency.name == "weekly" and found == {"notice.stray_first": 187, "notice.stray_last": 107}
