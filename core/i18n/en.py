@@ -715,6 +715,7 @@ MESSAGES: dict[str, str] = {
     "chart.key_residual": "Bars: actual minus predicted at each time, coloured by split; above 0, the model predicted "
                           "too low.",
     "chart.key_loss": "Training loss at each step: the mean squared error on the scaled target, on a log scale.",
+    "chart.cut": "The value axis stops three widths of the series' range past it, so that the series stays readable: predictions or band beyond (up to {value}) are cut off.",
     "chart.key_forecast": "The history, then the forecast past its end with its prediction band.",
     "chart.residual_tip": "residual",
     "chart.epoch": "epoch",

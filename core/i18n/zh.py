@@ -583,6 +583,7 @@ MESSAGES: dict[str, str] = {
     "chart.key_series_whole": "序列随时间的变化。",
     "chart.key_residual": "柱：每个时间点的实际值减预测值，按划分着色；高于 0 表示模型预测偏低。",
     "chart.key_loss": "每一步的训练损失：缩放后目标上的均方误差，对数刻度。",
+    "chart.cut": "数值轴在序列范围之外最多再延伸三倍的范围宽度，以便序列清晰可读：超出的预测值或区间（最远到 {value}）被截去。",
     "chart.key_forecast": "历史数据，其后是末尾之后的预测及其预测区间。",
     "chart.residual": "残差（实际值 − 预测值）",
     "chart.residual_tip": "残差",

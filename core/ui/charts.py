@@ -14,7 +14,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.data.tidy import LoadedSeries
 from core.ui.downsample import lttb_indices
-from core.i18n import has, t
+from core.i18n import has, number_text, t
 
 MAX_DRAWN_POINTS = 4000
 MIN_LOSS_POINTS = 3  # fewer epochs (LBFGS often needs one or two) are said in words, not drawn
@@ -125,6 +125,35 @@ def value_scale(values: Sequence[object], size: float | None = None,
     return alt.Scale(zero=False, domain=[middle - half, middle + half])
 
 
+# How far past the actual values' range (in that range's widths) a chart's value axis reaches: a degree-10 polynomial's
+# 95% band up to 30,000,000 drew AirPassengers (100 to 600) as a flat line at 0.
+AXIS_REACH = 3.0
+
+
+def reached_scale(shown: Sequence[pd.Series], others: Sequence[pd.Series]) -> tuple[alt.Scale, float | None]:
+    """``value_scale`` of the values always ``shown`` (actuals, a forecast past the end) and ``others`` (predictions
+    of known rows, bands), cut at ``AXIS_REACH`` widths of the shown values' range beyond it; with the value furthest
+    past the cut (None when nothing is cut: marks drawn with ``clip=True`` leave the plot there)."""
+    known = np.concatenate([np.asarray(values, dtype=float).ravel() for values in shown])
+    known = known[np.isfinite(known)]
+    rest = np.concatenate([np.asarray(values, dtype=float).ravel() for values in others]) if others else np.empty(0)
+    rest = rest[np.isfinite(rest)]
+    if known.size < 2 or not rest.size or np.ptp(known) <= 0:
+        return value_scale([*shown, *others]), None
+    low, high, width = float(known.min()), float(known.max()), float(np.ptp(known))
+    floor, ceiling = low - AXIS_REACH * width, high + AXIS_REACH * width
+    if rest.min() >= floor and rest.max() <= ceiling:
+        return value_scale([*shown, *others]), None
+    furthest = float(rest.max()) if rest.max() - ceiling >= floor - rest.min() else float(rest.min())
+    return alt.Scale(zero=False, domain=[max(min(low, float(rest.min())), floor),
+                                         min(max(high, float(rest.max())), ceiling)]), furthest
+
+
+def _cut_key(furthest: float | None, lang: str) -> str:
+    """What a chart cut at ``reached_scale`` says of it (after its key); "" when nothing was cut."""
+    return "" if furthest is None else " " + t("chart.cut", lang, value=number_text(furthest))
+
+
 def _named_splits(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``split`` (train, test, future) as ``lang`` names it, for legends and tooltips."""
     return frame.assign(split=frame["split"].map(lambda split: t(f"chart.split_{split}", lang)))
@@ -139,7 +168,7 @@ def _split_scale(splits: object, lang: str) -> alt.Scale:
 
 def _band_layer(band: pd.DataFrame, x: alt.X, lang: str, frequency: Frequency | None) -> alt.Chart:
     """A shaded interval between ``lower`` and ``upper``, named in its own legend entry."""
-    return alt.Chart(band.assign(band=t("chart.band", lang))).mark_area(opacity=0.3).encode(
+    return alt.Chart(band.assign(band=t("chart.band", lang))).mark_area(opacity=0.3, clip=True).encode(
         x=x, y="lower:Q", y2="upper:Q",
         fill=alt.Fill("band:N", scale=alt.Scale(range=[BAND_COLOR]), title=None),
         tooltip=[_time_tip(band["ds"], lang, frequency),
@@ -197,8 +226,11 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
     """Actuals as one line, predictions coloured by split, the test span shaded, bands where present."""
     drawn, thinned = thin_for_drawing(predictions.assign(y=predictions["actual"].fillna(predictions["predicted"])))
     x = _x(drawn["ds"], lang, frequency)
-    values = [drawn[name] for name in ("actual", "predicted", "lower", "upper") if name in drawn]
-    y_title = alt.Y("actual:Q", title=target, scale=value_scale(values))
+    ahead = drawn["split"] == "future"  # a forecast past the end is shown whole; the rest is cut where it runs away
+    scale, furthest = reached_scale([drawn["actual"], drawn["predicted"][ahead]],
+                                    [drawn["predicted"][~ahead], *(drawn[name] for name in ("lower", "upper")
+                                                                   if name in drawn)])
+    y_title = alt.Y("actual:Q", title=target, scale=scale)
     layers: list[alt.Chart] = []
     test = drawn[drawn["split"] == "test"]
     if not test.empty:
@@ -215,7 +247,7 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
         x=x, y=y_title, tooltip=[_time_tip(actual["ds"], lang, frequency),
                                  alt.Tooltip("actual:Q", title=t("chart.actual", lang), format=",.4~r")]))
     predicted = _named_splits(drawn.dropna(subset=["predicted"]), lang)
-    layers.append(alt.Chart(predicted).mark_line(strokeDash=[4, 2]).encode(
+    layers.append(alt.Chart(predicted).mark_line(strokeDash=[4, 2], clip=True).encode(
         x=x, y=alt.Y("predicted:Q"),
         color=alt.Color("split:N", scale=_split_scale(drawn.dropna(subset=["predicted"])["split"], lang),
                         title=t("chart.prediction", lang)),
@@ -223,7 +255,7 @@ def prediction_chart(predictions: pd.DataFrame, target: str, frequency: Frequenc
         tooltip=[_time_tip(predicted["ds"], lang, frequency), alt.Tooltip("split:N", title=t("chart.split", lang)),
                  alt.Tooltip("predicted:Q", title=t("chart.predicted", lang), format=",.4~r")]))
     banded = {"lower", "upper"} <= set(drawn.columns) and drawn[["lower", "upper"]].notna().all(axis=1).any()
-    key = t("chart.prediction_key_band" if banded else "chart.prediction_key", lang)
+    key = t("chart.prediction_key_band" if banded else "chart.prediction_key", lang) + _cut_key(furthest, lang)
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=360).interactive(bind_y=False), thinned, lang,
                                      key))
 
@@ -386,18 +418,19 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     parts = pd.concat([drawn[["ds", "y"]].assign(series=actual),
                        future[["ds"]].assign(y=future["predicted"], series=forecast)], ignore_index=True)
     scale = alt.Scale(domain=[actual, forecast], range=[ACTUAL_COLOR, SPLIT_COLORS["future"]])
-    values = [parts["y"], *(future[name] for name in ("lower", "upper") if name in future)]
-    lines = alt.Chart(parts).mark_line().encode(
-        x=x, y=alt.Y("y:Q", title=target, scale=value_scale(values)),
+    y_scale, furthest = reached_scale([drawn["y"], future["predicted"]],
+                                      [future[name] for name in ("lower", "upper") if name in future])
+    lines = alt.Chart(parts).mark_line(clip=True).encode(
+        x=x, y=alt.Y("y:Q", title=target, scale=y_scale),
         color=alt.Color("series:N", scale=scale, title=None),
         tooltip=[_time_tip(parts["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
                  alt.Tooltip("y:Q", title=target, format=",.4~r")])
-    points = alt.Chart(future).mark_point(color=SPLIT_COLORS["future"], size=20, filled=True).encode(
+    points = alt.Chart(future).mark_point(color=SPLIT_COLORS["future"], size=20, filled=True, clip=True).encode(
         x=x, y="predicted:Q")
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
     circles = [filled_marks(shown, filled, target, frequency, lang)] if filled else []
     chart = alt.layer(band, lines, points, *circles).properties(height=380).interactive(bind_y=False)
-    key = t("chart.key_forecast", lang) + filled_key(len(filled), lang)
+    key = t("chart.key_forecast", lang) + filled_key(len(filled), lang) + _cut_key(furthest, lang)
     return laid_out(_said_if_thinned(chart, thinned, lang, key))
 
 

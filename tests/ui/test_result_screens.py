@@ -584,3 +584,25 @@ def test_train_and_forecast_say_which_gross_error_auto_fitted_as_the_value_expec
     at.switch_page("pages/3_Forecast.py").run()
     at.button(key=keys.FORECAST_BUTTON).click().run()
     assert not at.exception and any("5,000 at 2018-05" in shown_escaped(c.value) for c in at.caption)
+
+
+def test_predictions_and_bands_that_run_away_are_cut_at_three_widths_of_the_series_and_said() -> None:
+    # A degree-10 polynomial's 95% band up to 30,000,000 drew AirPassengers (100 to 600) as a flat line at 0.
+    ds = pd.date_range("2020-01-01", periods=48, freq="MS")
+    actual = 100 + 10 * np.sin(np.arange(48))  # range 20: the axis may reach 40 - 60 below to 160 above
+    runaway = np.concatenate([actual[:34], 100 + 1e5 * np.arange(1, 15)])
+    rows = pd.DataFrame({"ds": ds, "actual": actual, "predicted": runaway, "split": ["train"] * 34 + ["test"] * 14,
+                         "lower": runaway - 5, "upper": runaway + 5})
+    spec = prediction_chart(rows, "y").to_dict()
+    (low, high), = y_domains(spec)
+    span = np.ptp(actual)
+    assert low == pytest.approx(actual.min() - 5) and high == pytest.approx(actual.max() + 3 * span)  # band below
+    assert all(layer["mark"].get("clip") for layer in layers(spec) if layer["mark"]["type"] in ("area", "line")
+               and layer["encoding"]["y"]["field"] != "actual")
+    assert "cut off" in " ".join(spec["title"]["subtitle"] if "subtitle" in spec["title"] else spec["title"]["text"])
+    plain = prediction_chart(rows.assign(predicted=actual + 1, lower=actual - 3, upper=actual + 4), "y").to_dict()
+    assert not y_domains(plain) and "cut off" not in str(plain.get("title"))
+    ahead = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=6, freq="MS"), "predicted": 100 + 50 * np.arange(6),
+                          "lower": 0.0, "upper": 1e7})  # a forecast past the end is drawn whole; its band is cut
+    (low, high), = y_domains(forecast_chart(rows.rename(columns={"actual": "y"}), ahead, "y").to_dict())
+    assert high == pytest.approx(350 + 3 * (350 - actual.min()))
