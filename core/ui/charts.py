@@ -388,13 +388,15 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
         span = pd.DataFrame({"start": [test_span[0]], "end": [test_span[1]]})
         layers.append(alt.Chart(span).mark_rect(opacity=0.12, color=SPLIT_COLORS["test"]).encode(
             x=alt.X("start", type=kind), x2="end"))
-    layers.append(alt.Chart(drawn).mark_line().encode(
-        x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=alt.Scale(zero=False)),
+    is_actual = drawn["series"] == actual
+    y_scale, furthest = reached_scale([drawn["y"][is_actual]], [drawn["y"][~is_actual]])
+    layers.append(alt.Chart(drawn).mark_line(clip=True).encode(
+        x=_x(drawn["ds"], lang, frequency), y=alt.Y("y:Q", title=target, scale=y_scale),
         color=alt.Color("series:N", scale=color, title=t("chart.series", lang), legend=legend),
         strokeDash=alt.StrokeDash("series:N", scale=dash, title=t("chart.series", lang), legend=legend),
         tooltip=[_time_tip(drawn["ds"], lang, frequency), alt.Tooltip("series:N", title=t("chart.series", lang)),
                  alt.Tooltip("y:Q", title=target, format=",.4~r")]))
-    key = t("chart.overlay_key", lang) if test_span is not None else ""
+    key = ((t("chart.overlay_key", lang) if test_span is not None else "") + _cut_key(furthest, lang)).strip()
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=380).interactive(bind_y=False),
                                      any(thinned for _, thinned in parts), lang, key))
 

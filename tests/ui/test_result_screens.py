@@ -220,6 +220,11 @@ def test_the_overlay_tells_runs_apart_past_its_colours_and_shades_the_test_rows(
     rect = next(layer for layer in layers(spec) if "rect" in str(layer["mark"]))
     assert pd.Timestamp(spec["datasets"][rect["data"]["name"]][0]["start"]) == span[0]
     assert "shaded: the test rows of the current split" in " ".join(spec["title"]["text"])
+    wild = pd.concat([overlay, pd.DataFrame({"ds": air.frame["ds"], "value": 1e7, "series": "#33 poly"})])
+    cut = overlay_chart(wild, air.target, air.frequency, test_span=span).to_dict()  # one run's 1e7: the rest flat
+    (low, high), = y_domains(cut)
+    assert high == pytest.approx(air.frame["y"].max() + 3 * np.ptp(air.frame["y"]))
+    assert "test rows of the current split. The value axis stops" in " ".join(cut["title"]["text"])
 
 
 def test_forecast_starts_at_recent_history_and_can_show_all() -> None:
