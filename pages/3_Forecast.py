@@ -21,8 +21,8 @@ from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
 from core.ui.runs import kept_refit, run_label
-from core.ui.session import (ensure_series, future_rows_given, language_of, pick_run, set_page_query, start_horizon,
-                             through_dashboard)
+from core.ui.session import (ensure_series, forecast_failed_text, future_rows_given, language_of, pick_run,
+                             set_page_query, start_horizon, through_dashboard)
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -104,7 +104,7 @@ if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON
                                   series.future, kept_refit(st.session_state, series))
         st.session_state[keys.FORECAST_RESULT] = (label if runs else None, int(steps or 1), future)
     except ValueError as problem:
-        st.error(plain(T("forecast.failed", problem=said(problem, T.lang))))
+        st.error(plain(forecast_failed_text(st.session_state, said(problem, T.lang), T.lang)))
     except BUGS as bug:
         st.error(bug_message(bug, T.lang))
 result = st.session_state.get(keys.FORECAST_RESULT)

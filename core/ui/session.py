@@ -635,6 +635,15 @@ def filled_at(series: LoadedSeries, lang: str = "en") -> str:
     return t("data.filled_at", lang, stamps=stamps, more=more, circled=circled)
 
 
+def forecast_failed_text(state: Mapping[str, Any], problem: str, lang: str = "en") -> str:
+    """A forecast's ``problem`` as the Forecast page says it: with the forecast that stays below it, which the boxes
+    above no longer describe (a failed 20 steps of one run left 5 steps of another under the error, unsaid)."""
+    shown = state.get(keys.FORECAST_RESULT)
+    earlier = t("forecast.shown_earlier", lang, run=shown[0] or t("forecast.default_run", lang), steps=shown[1]) \
+        if shown else ""
+    return t("forecast.failed", lang, problem=problem) + earlier
+
+
 def failed_text(state: Mapping[str, Any], problem: str, lang: str = "en") -> str:
     """A training's ``problem`` as the Train page says it: with the earlier run whose result stays below it."""
     from core.ui.runs import shown_label  # here: the Data page imports this module and draws without torch

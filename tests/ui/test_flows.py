@@ -312,3 +312,13 @@ def test_a_training_stopped_by_a_rerun_is_said_once_on_the_next_run() -> None:
         "it ran, which restarts the page. Press Train to train again; the settings stay as they are now."]
     train(at, "linear")
     assert not [w.value for w in at.warning if "stopped after" in w.value]
+
+
+def test_a_failed_forecast_says_which_forecast_stays_below_it() -> None:
+    # A failed 20 steps of '#2 multi' left '#1 linear's 5 steps under the error, while the boxes read #2 and 20.
+    from core.ui.session import forecast_failed_text
+
+    assert forecast_failed_text({}, "too far.", "en") == "The forecast could not be made: too far."
+    said = forecast_failed_text({keys.FORECAST_RESULT: ("#1 linear", 5, None)}, "too far.", "en")
+    assert said.endswith("too far. The forecast below is the last that finished: #1 linear, 5 steps.")
+    assert "#1 linear，5 步" in forecast_failed_text({keys.FORECAST_RESULT: ("#1 linear", 5, None)}, "x", "zh")
