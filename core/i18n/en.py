@@ -164,7 +164,8 @@ MESSAGES: dict[str, str] = {
     "candidate.transformed": "{model} ({transform})",
     "candidate.log": "log",
     "candidate.boxcox": "Box-Cox",
-    "gap.times": "{gap} times the exact loss above it",
+    "gap.percent": "{percent} above the exact loss",
+    "gap.times": "at {ratio} times the exact loss",
     "gap.constant": "{loss} above the exact loss, which is 0 for a constant target (a loss in the target's squared "
                     "units)",
     "gap.of_variance": "{share} of the target's variance above the exact loss, which is about 0 (the model can fit "

@@ -133,7 +133,8 @@ MESSAGES: dict[str, str] = {
     "candidate.transformed": "{model}（{transform}）",
     "candidate.log": "对数",
     "candidate.boxcox": "Box-Cox",
-    "gap.times": "比精确解高出其 {gap} 倍",
+    "gap.percent": "比精确解高出 {percent}",
+    "gap.times": "是精确解的 {ratio} 倍",
     "gap.constant": "比精确解（目标为常数，精确解为 0）高出 {loss}（以目标单位的平方计）",
     "gap.of_variance": "比精确解（约为 0：模型能完全拟合训练行）高出目标方差的 {share}",
     "train.not_reached_overshoot": "拟合在 {epochs:,} 轮后停止，损失仍{above}：{optimizer} 在学习率 {lr} 下损失不再下降，"

@@ -268,11 +268,13 @@ def short_of_exact(gap: float, exact_zero: bool) -> bool:
 
 
 def gap_words(gap: float, exact_zero: bool, lang: str = "en", constant: bool = False) -> str:
-    """How far a trained loss is above the exact one: ``gap`` times it, or, when the exact loss is about 0
+    """How far a trained loss is above the exact one: a percentage of it (below 100%), else how many times it the loss
+    is, or, when the exact loss is about 0
     (``exact_is_about_zero``: ``gap`` is then relative to ``GAP_FLOOR`` times the variance), a share of the variance;
     of a ``constant`` target (no variance: the floor is one squared unit), the loss in the target's squared units."""
-    if not exact_zero:
-        return t("gap.times", lang, gap=f"{gap:.3g}")
+    if not exact_zero:  # "0.0201 times the exact loss above it" read as far below it: 2.01% above it
+        return t("gap.percent", lang, percent=f"{100 * gap:.3g}%") if gap < 1 else \
+            t("gap.times", lang, ratio=f"{1 + gap:.3g}")
     if constant:
         return t("gap.constant", lang, loss=f"{gap * GAP_FLOOR:.3g}")
     share = 100 * gap * GAP_FLOOR

@@ -185,7 +185,12 @@ def test_descent_short_of_an_exact_line_says_a_share_of_the_variance_not_times_a
     assert share > 1  # the loss over the variance (from random weights: above 100% at first)
     curved = run(monthly_frame(np.arange(48.0) ** 2), infer_frequency(frame["ds"]),
                  RunRequest("linear", ModelSettings(training=training)))
-    assert not curved.exact_loss_zero and "times the exact loss above it" in (convergence_note(curved) or "")
+    said = convergence_note(curved) or ""
+    assert not curved.exact_loss_zero and ("% above the exact loss" in said or "times the exact loss" in said), said
+    from core.ui.explain import gap_words
+
+    assert gap_words(0.0201, False) == "2.01% above the exact loss"  # read as far below it: "0.0201 times ... above"
+    assert gap_words(3.2, False) == "at 4.2 times the exact loss" and gap_words(3.2, False, "zh") == "是精确解的 4.2 倍"
 
 
 def test_a_constant_series_learns_no_trend_from_rounding_noise() -> None:
