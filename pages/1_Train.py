@@ -12,7 +12,7 @@ from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart
 from core.ui.controls import model_caption, setting_widget, start_settings
-from core.ui.feedback import BUGS, EveryInterval, bug_message, waiting_message
+from core.ui.feedback import BUGS, EveryInterval, bug_message, epoch_progress, waiting_message
 from core.ui.explain import (learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
                              selection_table)
 from core.i18n import Texts, said
@@ -40,14 +40,14 @@ def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
 
 
 def train_now(request: RunRequest) -> RunResult | None:
-    epochs = request.settings.training.epochs if request.settings.training else 1
+    epochs, budget = (training.epochs, training.budget()[0]) if (training := request.settings.training) else (1, 0.0)
     progress, live, redraw = st.progress(0.0, text=T("train.training_now")), st.empty(), EveryInterval(0.5)
     losses: list[float] = []
 
     def on_epoch(epoch: int, loss: float) -> None:
         losses.append(loss)
         if redraw.due():
-            progress.progress(min(epoch / epochs, 1.0), text=T("train.epoch", epoch=epoch, epochs=epochs))
+            progress.progress(*epoch_progress(epoch, epochs, redraw.elapsed(), budget, T.lang))
             live.altair_chart(loss_chart(losses, lang=T.lang), width="stretch")
 
     with marked_training(st.session_state, request.model, losses, (progress, live)):  # a rerun stops it: said then

@@ -18,6 +18,11 @@ class EveryInterval:
     def __init__(self, seconds: float = 0.5) -> None:
         self.seconds = seconds
         self.last = float("-inf")
+        self.started = time.perf_counter()
+
+    def elapsed(self) -> float:
+        """Seconds since it was made."""
+        return time.perf_counter() - self.started
 
     def due(self) -> bool:
         now = time.perf_counter()
@@ -25,6 +30,13 @@ class EveryInterval:
             return False
         self.last = now
         return True
+
+
+def epoch_progress(epoch: int, epochs: int, seconds: float, budget: float, lang: str = "en") -> tuple[float, str]:
+    """A training's progress bar: the share done by epochs or by its time ``budget``, whichever ends it first, and the
+    text naming both (a 100,000-epoch run read "Epoch 5180 of at most 100000" when its 120 s budget stopped it)."""
+    share = min(max(epoch / max(epochs, 1), seconds / budget if budget > 0 else 0.0), 1.0)
+    return share, t("train.epoch", lang, epoch=epoch, epochs=epochs, seconds=round(seconds), budget=round(budget))
 
 
 def bug_message(problem: BaseException, lang: str = "en") -> str:

@@ -322,3 +322,15 @@ def test_a_failed_forecast_says_which_forecast_stays_below_it() -> None:
     said = forecast_failed_text({keys.FORECAST_RESULT: ("#1 linear", 5, None)}, "too far.", "en")
     assert said.endswith("too far. The forecast below is the last that finished: #1 linear, 5 steps.")
     assert "#1 linear，5 步" in forecast_failed_text({keys.FORECAST_RESULT: ("#1 linear", 5, None)}, "x", "zh")
+
+
+def test_the_training_bar_moves_by_epochs_or_by_the_time_budget_and_names_both() -> None:
+    # "Epoch 5180 of at most 100000" for two minutes, then a stop at the 120 s budget the bar never named.
+    from core.ui.feedback import epoch_progress
+
+    share, text = epoch_progress(5_180, 100_000, 60.4, 120.0)
+    assert share == pytest.approx(0.5033, abs=1e-3)  # the budget, half spent, ends it first
+    assert text == "Epoch 5,180 of at most 100,000; 60 s of the time budget of 120 s, whichever ends first"
+    assert epoch_progress(900, 1_000, 1.0, 120.0)[0] == pytest.approx(0.9)  # the epochs end it first
+    assert epoch_progress(10, 1_000, 500.0, 120.0)[0] == 1.0 and epoch_progress(5, 10, 1.0, 0.0)[0] == 0.5
+    assert "以先到者为准" in epoch_progress(1, 10, 1.0, 120.0, "zh")[1]
