@@ -222,12 +222,22 @@ def feature_label(name: str, lang: str = "en") -> str:
 def result_warnings(result: RunResult, lang: str = "en", fraction: float | None = None) -> list[str]:
     """What to heed in a run's result: a train fraction other than the current split's ``fraction`` (its scores and
     shaded test rows are another split's, under a heading naming the current one; a caption alone said so), the budget
-    that stopped it (``train.budget``), descent that ended short of the exact answer (``convergence_note``)."""
+    that stopped it (``train.budget``), descent that ended short of the exact answer (``convergence_note``), a
+    mini-batch larger than the training rows (``batch_note``)."""
     used = result.request.train_fraction
     other = fraction is not None and used != fraction  # compared as the all-series result compares them
     split = [t("train.other_fraction", lang, used=used, fraction=fraction)] if other else []
     stopped = [budget_warning(result.budget_note, lang)] if result.budget_note else []
-    return split + stopped + [note for note in [convergence_note(result, lang)] if note]
+    return split + stopped + [note for note in [convergence_note(result, lang), batch_note(result, lang)] if note]
+
+
+def batch_note(result: RunResult, lang: str = "en") -> str | None:
+    """Said where a mini-batch asked for holds more rows than the training rows (4,096 of 100 ran as the full batch
+    without a word; the lab said it)."""
+    used, rows = result.settings_used, int((result.predictions["split"] == "train").sum())
+    if used.get("batch") != "mini" or int(used.get("batch_size") or 0) <= rows:
+        return None
+    return t("train.batch_cut", lang, asked=int(used["batch_size"]), rows=rows)
 
 
 def budget_warning(note: str, lang: str = "en") -> str:

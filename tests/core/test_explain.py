@@ -312,3 +312,17 @@ def test_the_test_rows_scored_are_counted_where_the_loader_filled_some() -> None
     assert "The test metrics count the 5 test rows whose value the file gave, of 18" in " ".join(metric_notes(result))
     plain_run = run(frame, infer_frequency(frame["ds"]), RunRequest("linear"))
     assert not any("test metrics count" in note for note in metric_notes(plain_run))
+
+
+def test_a_mini_batch_larger_than_the_training_rows_is_said() -> None:
+    # 4,096 of 100 training rows ran as the full batch without a word (the lab said it).
+    from core.training.loop import TrainConfig
+    from core.ui.explain import result_warnings
+
+    frame = monthly_frame(2.0 * np.arange(48.0) + 1)
+    settings = {"optimizer": "sgd", "batch": "mini", "epochs": 5, "lr": 0.01}
+    big, small = (run(frame, infer_frequency(frame["ds"]), RunRequest("linear", ModelSettings(
+        training=TrainConfig(batch_size=size, **settings)))) for size in (4096, 8))  # type: ignore[arg-type]
+    assert any(w.startswith("A mini-batch of 4,096 rows was asked for, but the training holds 33 rows")
+               for w in result_warnings(big))
+    assert not any("mini-batch of" in w for w in result_warnings(small))
