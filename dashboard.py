@@ -72,7 +72,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
     regressors = cols[2].multiselect(**T.choices("data.regressors", others), key=keys.DATA_REGRESSORS_WIDGET)
     missing = cols[3].selectbox(**T.widget("data.missing"), options=MISSING_POLICIES, key=keys.DATA_MISSING_WIDGET,
                                 format_func=lambda policy: T(f"data.missing_{policy}"))
-    if others and not regressors:
+    if others and not regressors and not panel_choice(st.session_state).all_targets:  # not when each is a series
         st.caption(T("data.other_columns", columns=plain(listed(others, T.lang))))
     reading, choice = reading_options(series, T)
     options = picked_options(date_col, target, regressors, missing, reading, series.options.usual_day_first)

@@ -197,6 +197,7 @@ def test_every_numeric_column_of_a_wide_file_becomes_a_series() -> None:
     assert at.selectbox(key=keys.DATA_TARGET_WIDGET).value == "a"
     assert at.selectbox(key=keys.DATA_TARGET_WIDGET).disabled  # a pick there was undone: the series shown is below
     assert any("Blank in every row, so no series: \\'closed\\'." in note.value for note in at.caption)  # said nowhere
+    assert not any("you can add as regressors" in note.value for note in at.caption)  # each is a series now
     # b and c are series; one chosen as a regressor leaves the series, as --target all --regressors does (nothing was
     # offered, and a regressor chosen before ticking was unchosen and made a series)
     assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).options == ["b", "c"]
