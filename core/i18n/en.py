@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "train.stage_band": "Trained. Measuring the prediction band from forecasts made at earlier points of the series: the model is fitted again a few times, which may take several times as long as the training did...",
     "train.stage_forecast": "Forecasting past the end of the data...",
     "train.batch_cut": "A mini-batch of {asked:,} rows was asked for, but the training holds {rows:plural:row}: each update used all of them, as the full batch does. Choose a batch size below {rows:,} to see mini-batches.",
+    "train.url_ignored": "Out of range or unreadable in the link, so left at their defaults: {names} (each setting's help gives its range).",
     "train.epoch": "Epoch {epoch:,} of at most {epochs:,}; {seconds:,} s of the time budget of {budget:,} s, whichever ends first",
     "train.waiting": "Waiting for a free training slot: this server trains {slots} model(s) at a time.",
     "train.interrupted": "The training of '{model}' stopped after {epochs:plural:epoch}, before its end: a setting changed or another page opened while it ran, which restarts the page. Press Train to train again; the settings stay as they are now.",

@@ -119,6 +119,7 @@ MESSAGES: dict[str, str] = {
     "train.stage_band": "训练完成。正在根据序列中较早时间点的预测测量预测区间：模型要重新拟合几次，耗时可能是训练的数倍……",
     "train.stage_forecast": "正在预测数据末尾之后的值……",
     "train.batch_cut": "所选的小批量为 {asked:,} 行，但训练数据只有 {rows:,} 行：每次更新都用了全部行，与全批量相同。要看到小批量的效果，请选择小于 {rows:,} 的批量大小。",
+    "train.url_ignored": "链接中以下设置超出范围或无法读取，因此保留默认值：{names}（每项设置的帮助说明其范围）。",
     "train.epoch": "第 {epoch:,} 轮，最多 {epochs:,} 轮；已用 {seconds:,} 秒，时间上限 {budget:,} 秒，以先到者为准",
     "train.waiting": "正在等待空闲的训练名额：本服务器同时最多训练 {slots} 个模型。",
     "train.interrupted": "“{model}”的训练在 {epochs:,} 轮后、结束之前停止了：训练进行中更改了设置或打开了其他页面，页面随之重新运行。请再按“训练”重新训练；设置保持现在的样子。",

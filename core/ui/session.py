@@ -270,6 +270,7 @@ def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) 
     wanted = parse_train_query(params)
     if wanted.model is None:
         return
+    state[keys.TRAIN_URL_IGNORED] = wanted.ignored
     state[keys.TRAIN_MODEL_WIDGET] = wanted.model
     if wanted.seed is not None:
         state[keys.TRAIN_SEED] = wanted.seed
@@ -686,14 +687,18 @@ def interrupted_training(state: MutableMapping[str, Any], lang: str = "en") -> s
 def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, lang: str = "en") -> list[str]:
     """What the Train page warns of above everything: a training the last run stopped before its end, and time stamps
     missing and not filled (seasons and lags misaligned: the Data page's checkbox fills them), or, for an event log,
-    irregular time stamps (filling them is refused: summing is the fix)."""
+    irregular time stamps (filling them is refused: summing is the fix); once, a link's settings left at their
+    defaults (``apply_train_url``)."""
     stopped = interrupted_training(state, lang)
+    warnings = [stopped] if stopped else []
+    if ignored := state.pop(keys.TRAIN_URL_IGNORED, ()):  # hidden=999 in a link: the default, without a word
+        warnings.append(t("train.url_ignored", lang, names=listed(ignored, lang)))
     report = series.report
     if report.irregular_rows:
-        stamps = [t("data.irregular", lang, off=report.irregular_rows, rows=len(series.frame))]
-    else:
-        stamps = [t("data.gaps_misalign", lang, gaps=report.gaps)] if report.gaps else []
-    return ([stopped] if stopped else []) + stamps
+        warnings.append(t("data.irregular", lang, off=report.irregular_rows, rows=len(series.frame)))
+    elif report.gaps:
+        warnings.append(t("data.gaps_misalign", lang, gaps=report.gaps))
+    return warnings
 
 
 def steps_note(series: LoadedSeries, lang: str = "en") -> str:

@@ -51,6 +51,7 @@ TRAIN_RESULT = "train.result"            # RunResult of the last Train press
 TRAIN_MODEL_FILE = "train.model_file"    # (result, .pt bytes): serialized once per run
 TRAIN_RUNS = "train.runs"                # every RunResult of this session on the current series
 TRAIN_URL_APPLIED = "train.url_applied"
+TRAIN_URL_IGNORED = "train.url_ignored"  # a link's settings out of range: said once on the Train page
 TRAIN_MODEL_WIDGET = "train.model"
 TRAIN_BUTTON = "train.run"
 TRAIN_SEED = "train.seed"

@@ -50,6 +50,12 @@ class TrainQuery:
     seed: int | None = None
     values: dict[str, object] = field(default_factory=dict)
     training: dict[str, object] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()  # settings the URL gives out of their range or unreadable: the defaults are used
+
+
+def ignored_fields(params: Mapping[str, str], fields: Mapping[str, Parser]) -> tuple[str, ...]:
+    """The known parameters of ``params`` that ``parse_query`` leaves out as invalid (``hidden=999``)."""
+    return tuple(name for name in fields if name in params and name not in parse_query(params, {name: fields[name]}))
 
 
 def _fields(settings: tuple[Setting, ...]) -> dict[str, Parser]:
@@ -64,9 +70,12 @@ def parse_train_query(params: Mapping[str, str]) -> TrainQuery:
     if model not in model_names():
         return TrainQuery()
     spec = spec_for(model)
+    fields = {"seed": SEED.parse, **(_fields(TRAINING_SETTINGS) if spec.trains_with_torch else {}),
+              **_fields(spec.settings)}
     seed = parse_query(params, {"seed": SEED.parse}).get("seed")
     training = parse_query(params, _fields(TRAINING_SETTINGS)) if spec.trains_with_torch else {}
-    return TrainQuery(model, seed, parse_query(params, _fields(spec.settings)), training)  # type: ignore[arg-type]
+    return TrainQuery(model, seed, parse_query(params, _fields(spec.settings)), training,  # type: ignore[arg-type]
+                      ignored_fields(params, {**DATA_FIELDS, **fields}))
 
 
 def train_query(request: RunRequest) -> dict[str, str]:

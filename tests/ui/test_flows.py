@@ -73,9 +73,12 @@ def test_loading_new_data_clears_runs_made_on_the_old() -> None:
 
 def test_settings_come_from_and_go_to_the_url() -> None:
     at = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
-    at.query_params.update({"model": "poly", "degree": "5", "seed": "9", "epochs": "not-a-number"})
+    at.query_params.update({"model": "poly", "degree": "5", "seed": "9", "epochs": "not-a-number", "lr": "50"})
     at.run()
     assert at.selectbox(key=keys.TRAIN_MODEL_WIDGET).value == "poly"
+    assert [w.value for w in at.warning if "in the link" in w.value] == [  # they were left at their defaults unsaid
+        "Out of range or unreadable in the link, so left at their defaults: lr, epochs (each setting's help gives "
+        "its range)."]
     assert at.slider(key=keys.train_setting("poly", "degree")).value == 5
     at.button(key=keys.TRAIN_BUTTON).click().run()
     result = at.session_state[keys.TRAIN_RESULT]
