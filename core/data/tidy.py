@@ -1615,13 +1615,13 @@ def _stray_end_notices(stamps: pd.Series, frequency: Frequency) -> list[Notice]:
     test rows then held one value), with only the span's end to show it. Nothing for step numbers and short files."""
     if frequency.is_steps or len(stamps) < MIN_ROWS or not pd.api.types.is_datetime64_any_dtype(stamps):
         return []
-    found, alias = [], str(frequency.alias)
-    for end, neighbour in ((0, 1), (-1, -2)):
-        try:  # the rows between the two ends span: a typo at each end (1915-01 ... 2108-05) is two
-            apart = _steps_apart(*sorted((stamps.iloc[end], stamps.iloc[neighbour])), alias)
-            span = _steps_apart(stamps.iloc[1], stamps.iloc[-2], alias)
-        except (ValueError, OverflowError):
-            return []
+    found, alias, ends = [], str(frequency.alias), ((0, 1), (-1, -2))  # each end and the row beside it
+    try:  # what the rows between the two ends span: a typo at each end (1915-01 ... 2108-05) is two
+        span = _steps_apart(stamps.iloc[1], stamps.iloc[-2], alias)
+        aparts = [_steps_apart(*sorted((stamps.iloc[end], stamps.iloc[beside])), alias) for end, beside in ends]
+    except (ValueError, OverflowError):
+        return []
+    for (end, neighbour), apart in zip(ends, aparts):
         if apart > max(span, 1):
             which, stamp, other = "last" if end else "first", _stamp_text(stamps.iloc[end]), \
                 _stamp_text(stamps.iloc[neighbour])

@@ -46,7 +46,7 @@ def without_look_ahead(train: pd.DataFrame, filled: Sequence[int] = ()) -> pd.Da
     rows = np.asarray(filled, dtype=int)
     given = np.ones(len(train), dtype=bool)
     given[rows[(rows >= 0) & (rows < len(train))]] = False
-    if given.all() or not given.any() or given[-1]:
+    if given[-1] or not given.any():  # the last training row is a value given, or none is
         return train
     last = int(np.flatnonzero(given)[-1])
     carried = train.copy()

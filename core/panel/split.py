@@ -18,8 +18,8 @@ import pandas as pd
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps,
-                            drop_index_columns,
-                            named_as_steps, quoted_names, step_numbers, tidy_clean, tidy_table, without_summary_rows)
+                            drop_index_columns, named_as_steps, quoted_names, step_numbers, tidy_clean, tidy_table,
+                            without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"

@@ -31,12 +31,17 @@ def _unit(frequency: Frequency) -> str:
     return frequency.name if not frequency.is_steps and has(f"per.{frequency.name}") else "steps"
 
 
+def _units_a_step(frequency: Frequency) -> int:
+    """How many of its unit one step of ``frequency`` spans where that is several ("every 2 weeks": 2, its alias
+    ``2W-FRI``); 1 otherwise."""
+    several = re.match(r"\d+", frequency.alias or "") if frequency.name.startswith("every ") else None
+    return int(several.group()) if several and _unit(frequency) == "steps" else 1
+
+
 def _per(frequency: Frequency, lang: str) -> str:
     """One step of ``frequency`` after a change ("per month"); a spacing of several units as its name says it ("every
     2 weeks": "per step" said nothing of a fortnight)."""
-    if _unit(frequency) == "steps" and not frequency.is_steps and frequency.name.startswith("every "):
-        return frequency_name(frequency, lang)
-    return t(f"per.{_unit(frequency)}", lang)
+    return frequency_name(frequency, lang) if _units_a_step(frequency) > 1 else t(f"per.{_unit(frequency)}", lang)
 
 
 _FOURIER = re.compile(r"(?:.*:)?(sin|cos)(\d+)")  # a Fourier term: sin1, cos2, and of another cycle 24:sin1
@@ -94,9 +99,8 @@ def _trend_sentence(powers: dict[int, float], frequency: Frequency, target: str,
 
 def _later(frequency: Frequency, steps: int, lang: str) -> str:
     """``steps`` steps of ``frequency`` later, in its unit ("58 weeks later" for 29 steps of every 2 weeks)."""
-    multiple = re.match(r"\d+", frequency.alias or "")
-    if _unit(frequency) == "steps" and multiple and has(f"later.{frequency.unit}"):
-        return t(f"later.{frequency.unit}", lang, n=steps * int(multiple.group()))
+    if (several := _units_a_step(frequency)) > 1 and has(f"later.{frequency.unit}"):
+        return t(f"later.{frequency.unit}", lang, n=steps * several)
     return t(f"later.{_unit(frequency)}", lang, n=steps)
 
 

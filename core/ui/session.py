@@ -662,11 +662,12 @@ def marked_training(state: MutableMapping[str, Any], model: str, losses: list[fl
     or another page opens, between two of its calls and without an exception the script can catch: the mark stays,
     and the next run says what stopped (``interrupted_training``); a 100,000-epoch training was gone without a word.
     The page's elements ``shown`` while it trains (a progress bar, the live loss chart) are emptied either way. An
-    error the page does not catch (an ``Exception``, not Streamlit's stop) takes the mark away too: it was no rerun."""
+    error the page does not catch (an ``OSError``: a disk or a network failing) takes the mark away too: it was no
+    rerun."""
     state[keys.TRAIN_UNDER_WAY] = {"model": model, "losses": losses}
     try:
         yield
-    except Exception:
+    except OSError:  # the page shows ValueError and its bug classes itself; Streamlit's stop is no Exception
         state.pop(keys.TRAIN_UNDER_WAY, None)
         raise
     finally:

@@ -55,7 +55,8 @@ class TrainQuery:
 
 def ignored_fields(params: Mapping[str, str], fields: Mapping[str, Parser]) -> tuple[str, ...]:
     """The known parameters of ``params`` that ``parse_query`` leaves out as invalid (``hidden=999``)."""
-    return tuple(name for name in fields if name in params and name not in parse_query(params, {name: fields[name]}))
+    valid = parse_query(params, fields)
+    return tuple(name for name in fields if name in params and name not in valid)
 
 
 def _fields(settings: tuple[Setting, ...]) -> dict[str, Parser]:
@@ -70,12 +71,11 @@ def parse_train_query(params: Mapping[str, str]) -> TrainQuery:
     if model not in model_names():
         return TrainQuery()
     spec = spec_for(model)
-    fields = {"seed": SEED.parse, **(_fields(TRAINING_SETTINGS) if spec.trains_with_torch else {}),
-              **_fields(spec.settings)}
-    seed = parse_query(params, {"seed": SEED.parse}).get("seed")
-    training = parse_query(params, _fields(TRAINING_SETTINGS)) if spec.trains_with_torch else {}
-    return TrainQuery(model, seed, parse_query(params, _fields(spec.settings)), training,  # type: ignore[arg-type]
-                      ignored_fields(params, {**DATA_FIELDS, **fields}))
+    seeds, own = {"seed": SEED.parse}, _fields(spec.settings)
+    trainings = _fields(TRAINING_SETTINGS) if spec.trains_with_torch else {}
+    ignored = ignored_fields(params, {**DATA_FIELDS, **seeds, **trainings, **own})
+    return TrainQuery(model, parse_query(params, seeds).get("seed"), parse_query(params, own),  # type: ignore[arg-type]
+                      parse_query(params, trainings), ignored)
 
 
 def train_query(request: RunRequest) -> dict[str, str]:
