@@ -16,8 +16,8 @@ from core.ui.feedback import BUGS, EveryInterval, bug_message, epoch_progress, w
 from core.ui.explain import (learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
                              selection_table)
 from core.i18n import Texts, said
-from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, progress_text, results_table,
-                                start_hint, start_panel_run, summary_text, too_many_series)
+from core.ui.panel_runs import (Panel, drawable, extremes_chart, forecast_frame, latest_panel_run, progress_text,
+                                results_table, start_hint, start_panel_run, summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
                              marked_training, record_run, result_title, set_page_query, through_dashboard, train_intro,
                              train_page_warnings)
@@ -33,10 +33,9 @@ def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
         with st.sidebar.expander(T("train.training"), expanded=False):
             training = training.with_(**{s.name: setting_widget(st, s, keys.train_setting(spec.name, s.name), T.lang)
                                          for s in TRAINING_SETTINGS})
-    seed = setting_widget(st.sidebar, SEED, keys.TRAIN_SEED, T.lang)
+    seed = int(setting_widget(st.sidebar, SEED, keys.TRAIN_SEED, T.lang))  # type: ignore[call-overload]
     device = st.sidebar.selectbox(**T.widget("train.device"), options=device_choices(), key=keys.TRAIN_DEVICE)
-    return ModelSettings(values=values, regressors=tuple(regressors), training=training, seed=int(seed),  # type: ignore[arg-type]
-                         device=device)
+    return ModelSettings(values=values, regressors=tuple(regressors), training=training, seed=seed, device=device)
 
 
 def train_now(request: RunRequest) -> RunResult | None:
@@ -82,6 +81,8 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     st.header(T("train.all_result", model=job.request.model))
     st.markdown(summary_text(job, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]))
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch", placeholder=T("metric.undefined"))
+    if (frame := forecast_frame(job)) is not None:  # every series' predictions, unique_id first, as the CLI writes them
+        st.download_button(T("train.all_download"), frame.to_csv(index=False), "predictions.csv", "text/csv")
     if (extremes := extremes_chart(job, series.frequency, T.lang)) is not None:
         st.altair_chart(extremes)
     if fitted := drawable(st.session_state, keys.TRAIN_ALL_SERIES, job.fitted_ids()):
@@ -116,8 +117,7 @@ def show_result(result: RunResult) -> None:
             st.dataframe(candidates, width="stretch", column_config={
                 "model": st.column_config.TextColumn(T("train.candidate")),
                 "backtest_score": st.column_config.NumberColumn(T("train.backtest_score"), format="%.3f")})
-    name = f"{result.request.model}-seed{result.request.settings.seed}"
-    a, b = st.columns(2)
+    name, (a, b) = f"{result.request.model}-seed{result.request.settings.seed}", st.columns(2)
     a.download_button(T("train.download_csv"), result.predictions.to_csv(index=False), f"{name}.csv",
                       "text/csv", key="train.download_csv")
     model_file = computed_once(st.session_state, keys.TRAIN_MODEL_FILE, result, lambda: model_bytes(result.forecaster))

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     # Data page -------------------------------------------------------------------------------------------------
     "data.reading": "Reading the file...",
     "data.runs_kept": "The runs on series {series} are kept: show it again to see them on Train, Compare and Forecast.",
+    "data.url_fraction_ignored": "The link's train fraction {given} is outside 0.5 to 0.95 or unreadable, so the split stays at {used}.",
     "data.runs_cleared": "Runs made on the previous series were cleared.",
     "data.runs_forgotten": "Series {series} lost its oldest {count:plural:run}: the runs kept for the series not "
                            "shown are at most {most}, those left longest ago going first.",
@@ -620,6 +621,7 @@ MESSAGES: dict[str, str] = {
     "train.stop_help": "Stop after the series being fitted; the series done so far are kept.",
     "train.all_result": "{model} on every series",
     "train.all_extremes": "Best and worst series by test MAE relative to seasonal naive (each on its own scale).",
+    "train.all_download": "Download every series' predictions (CSV, unique_id first)",
     "train.all_series": "Series to draw",
     "train.all_series_help": "Its actuals and predictions on the training and test rows.",
     "all.progress": "{done:,} of {total:,} series done, {left}",

@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     # 数据页 ----------------------------------------------------------------------------------------------------
     "data.reading": "正在读取文件……",
     "data.runs_kept": "序列 {series} 的训练记录已保留：再次显示该序列即可在训练、比较和预测页查看。",
+    "data.url_fraction_ignored": "链接中的训练比例 {given} 不在 0.5 到 0.95 之间或无法读取，因此划分保持为 {used}。",
     "data.runs_cleared": "已清除在上一个序列上得到的训练记录。",
     "data.runs_forgotten": "序列 {series} 最早的 {count} 条训练记录已被舍弃：为未显示的序列保留的训练记录最多 {most} 条，最早离开的序列先被舍弃。",
     "data.runs_forgotten_all": "序列 {series} 的 {count} 条训练记录已全部舍弃：为未显示的序列保留的训练记录最多 {most} 条，最早离开的序列先被舍弃。",
@@ -506,6 +507,7 @@ MESSAGES: dict[str, str] = {
     "train.stop_help": "在当前序列拟合完后停止；已完成的序列会保留。",
     "train.all_result": "{model}：全部序列的结果",
     "train.all_extremes": "按测试集 MAE 与季节性朴素法之比排出的最好和最差的序列（各图纵轴独立）。",
+    "train.all_download": "下载全部序列的预测结果（CSV，unique_id 列在最前）",
     "train.all_series": "要绘制的序列",
     "train.all_series_help": "该序列在训练集和测试集上的实际值与预测值。",
     "all.progress": "已完成 {done:,} / {total:,} 个序列，{left}",

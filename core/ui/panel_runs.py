@@ -393,6 +393,7 @@ def without_regressors_text(job: PanelRun, lang: str = "en") -> str | None:
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:
-    """Every forecast series' rows, ``unique_id`` first (the many-series CSV); None when none could be made."""
+    """Every forecast series' rows, ``unique_id`` first (the many-series CSV), or, for a run of Train, every fitted
+    series' predictions of its known rows; None when none could be made."""
     made = [outcome for outcome in job.outcomes if outcome.predictions is not None]
     return panel_predictions(made) if made else None

@@ -259,6 +259,15 @@ def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str
         fraction = parse_query(params, DATA_FIELDS).get("fraction")
         if fraction is not None:
             state[keys.DATA_TRAIN_FRACTION] = fraction
+        elif "fraction" in params:  # fraction=0.99: the split stays where it was, said once (fraction_url_note)
+            state[keys.DATA_URL_IGNORED] = str(params["fraction"])[:20]
+
+
+def fraction_url_note(state: MutableMapping[str, Any], lang: str = "en") -> str | None:
+    """Once, what became of a link's train fraction out of its range or unreadable (``apply_fraction_url``)."""
+    if (given := state.pop(keys.DATA_URL_IGNORED, None)) is None:
+        return None
+    return t("data.url_fraction_ignored", lang, given=plain(given), used=f"{state.get(keys.DATA_TRAIN_FRACTION, DEFAULT_FRACTION):g}")
 
 
 def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
@@ -271,6 +280,7 @@ def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) 
     if wanted.model is None:
         return
     state[keys.TRAIN_URL_IGNORED] = wanted.ignored
+    state.pop(keys.DATA_URL_IGNORED, None)  # named among the link's other settings
     state[keys.TRAIN_MODEL_WIDGET] = wanted.model
     if wanted.seed is not None:
         state[keys.TRAIN_SEED] = wanted.seed
@@ -694,6 +704,8 @@ def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, l
     warnings = [stopped] if stopped else []
     if ignored := state.pop(keys.TRAIN_URL_IGNORED, ()):  # hidden=999 in a link: the default, without a word
         warnings.append(t("train.url_ignored", lang, names=listed(ignored, lang)))
+    if note := fraction_url_note(state, lang):
+        warnings.append(note)
     report = series.report
     if report.irregular_rows:
         warnings.append(t("data.irregular", lang, off=report.irregular_rows, rows=len(series.frame)))
@@ -802,6 +814,8 @@ def follow_language(state: MutableMapping[str, Any], lang: str) -> bool:
 def runs_moved_notes(state: MutableMapping[str, Any], lang: str = "en") -> list[str]:
     """What became of the runs since the last page run, said once: cleared (another file) or kept (another series)."""
     notes = [t("data.runs_cleared", lang)] if state.pop(keys.DATA_RUNS_CLEARED, False) else []
+    if note := fraction_url_note(state, lang):
+        notes.append(note)
     if (kept := state.pop(keys.DATA_RUNS_KEPT, None)) is not None:
         notes.append(t("data.runs_kept", lang, series=plain(str(kept))))
     for series, (dropped, none_left) in state.pop(keys.DATA_RUNS_FORGOTTEN, {}).items():

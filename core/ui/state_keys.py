@@ -19,6 +19,7 @@ DATA_UPLOAD_ID = "data.upload_id"        # id of the last upload handled, so rer
 DATA_TRAIN_FRACTION = "data.train_fraction"
 DATA_QUALITY = "data.quality"            # (series, its QualitySummary): computed once per loaded series
 DATA_URL_APPLIED = "data.url_applied"
+DATA_URL_IGNORED = "data.url_ignored"    # a link's train fraction out of range or unreadable: said once
 DATA_SESSION_KEY = "data.session_key"    # this session's key in the store and in the URL (?s=)
 DATA_SESSION_OWNER = "data.session_owner"  # the browser that opened this session (``session.browser_id``)
 DATA_SAVED = "data.saved"                # True once the store holds this session (the URL then carries its key)

@@ -95,6 +95,31 @@ def test_fraction_from_the_url_moves_the_split() -> None:
     assert any("115 rows train, 29 rows test" in c.value for c in at.caption)
 
 
+def test_a_fraction_out_of_range_in_the_url_is_named_once_and_the_split_stays() -> None:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["fraction"] = "0.99"
+    at.run()
+    assert at.slider(key=keys.DATA_FRACTION_WIDGET).value == pytest.approx(0.7)
+    assert [n.value for n in at.toast if "train fraction" in n.value] == [  # it fell back to 0.70 without a word
+        "The link's train fraction 0\\.99 is outside 0.5 to 0.95 or unreadable, so the split stays at 0.7."]
+    at.run()
+    assert not [n.value for n in at.toast if "train fraction" in n.value]
+
+
+def test_a_train_link_names_its_fraction_among_its_other_settings_only() -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    at.query_params.update({"model": "linear", "fraction": "abc"})
+    at.run()
+    assert [w.value for w in at.warning if "link" in w.value] == [
+        "Out of range or unreadable in the link, so left at their defaults: fraction (each setting's help gives "
+        "its range)."]
+    bare = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    bare.query_params.update({"fraction": "1.5"})
+    bare.run()
+    assert [w.value for w in bare.warning if "link" in w.value] == [
+        "The link's train fraction 1\\.5 is outside 0.5 to 0.95 or unreadable, so the split stays at 0.7."]
+
+
 def test_a_diverging_learning_rate_shows_a_clear_error_and_keeps_the_last_result() -> None:
     at = app()
     train(at, "linear")

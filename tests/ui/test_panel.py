@@ -267,6 +267,11 @@ def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> N
     predictions, target, _ = job.drawn("south", Frequency("monthly", "MS", 12))
     assert target == "sales" and list(predictions["split"].unique()) == ["train", "test"]
     assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
+    assert [b.label for b in at.get("download_button")] == ["Download every series' predictions (CSV, unique_id first)"]
+    every = forecast_frame(job)  # what it downloads: each series' train and test predictions, in the file's order
+    assert list(every["unique_id"].unique()) == STORES and len(every) == 3 * len(predictions)
+    assert every.loc[every["unique_id"] == "south", "predicted"].to_numpy() == pytest.approx(predictions["predicted"],
+                                                                                          nan_ok=True)
     at.switch_page("dashboard.py").run()
     at.switch_page("pages/1_Train.py").run()  # the picker came back on the Data page's series (north)
     assert at.selectbox(key=keys.TRAIN_ALL_SERIES).value == "south"
