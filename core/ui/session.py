@@ -267,7 +267,8 @@ def fraction_url_note(state: MutableMapping[str, Any], lang: str = "en") -> str 
     """Once, what became of a link's train fraction out of its range or unreadable (``apply_fraction_url``)."""
     if (given := state.pop(keys.DATA_URL_IGNORED, None)) is None:
         return None
-    return t("data.url_fraction_ignored", lang, given=plain(given), used=f"{state.get(keys.DATA_TRAIN_FRACTION, DEFAULT_FRACTION):g}")
+    used = state.get(keys.DATA_TRAIN_FRACTION, DEFAULT_FRACTION)
+    return t("data.url_fraction_ignored", lang, given=plain(given), used=f"{used:g}")
 
 
 def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
