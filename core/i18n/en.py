@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "data.intro": "Load a series, then train models on **Train**, compare them on **Compare** and look ahead on "
                   "**Forecast**. Loaded now: **{source}**{details}",
     "data.about": " ({about})",
+    "data.details_of": ", series {series}: {rows:,} rows, {frequency}.",
     "data.details": ", {rows:,} rows, {frequency}.",
     "data.session_note": " {note}",
     "data.could_not_use": "Could not use '{name}': {problem}",

@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "data.intro": "先载入一个序列，再到**训练**页训练模型，在**比较**页比较结果，在**预测**页展望未来。当前载入："
                   "**{source}**{details}",
     "data.about": "（{about}）",
+    "data.details_of": "，序列 {series}：{rows:,} 行，{frequency}数据。",
     "data.details": "，共 {rows:,} 行，{frequency}数据。",
     "data.session_note": "{note}",
     "data.could_not_use": "无法使用“{name}”：{problem}",

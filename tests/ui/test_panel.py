@@ -106,6 +106,8 @@ def test_a_long_file_is_split_by_its_detected_id_and_one_series_is_shown() -> No
     view.select("east").run()
     ok(at)
     assert at.session_state[keys.DATA_PANEL_VIEW] == "east"
+    intro = "Loaded now: **stores.csv**, series east: 48 rows, monthly."  # the rows of the series shown
+    assert any(intro in c.value.replace("\\", "") for c in at.caption)
     assert np.allclose(at.session_state[keys.DATA_SERIES].frame["y"].to_numpy(), monthly(180, 2))
     assert at.session_state[keys.DATA_PANEL] is panel  # a series shown is not a file read again
 
