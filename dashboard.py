@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.data.read import read_table
-from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, LoadedSeries
+from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, PERIODS, LoadedSeries
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
@@ -24,8 +24,7 @@ from core.ui.urlstate import to_query
 load_file, split_file = file_readers(st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read_table))
 
 
-def use_file(reading: Reading, T: Texts) -> bool:
-    """Load a file (split as ``reading.choice`` says); on a problem keep what is loaded, remember it, return False."""
+def use_file(reading: Reading, T: Texts) -> bool:  # on a problem: what is loaded stays, the problem is remembered
     with st.spinner(T("data.reading")):
         return read_into(st.session_state, reading, load_file, split_file) is not None
 
@@ -42,7 +41,7 @@ def handle_inputs(T: Texts) -> None:
 
 
 def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], PanelChoice]:
-    """Less common choices: repeated time stamps, gaps, day/month order, series ids (set from the series in use)."""
+    """Less common choices: repeated stamps, gaps, date order, series ids, rows per period (as the series in use)."""
     with st.expander(T("data.reading_options"), expanded=False):
         cols = st.columns(3)
         duplicates = cols[0].selectbox(**T.widget("data.duplicates"), options=DUPLICATE_POLICIES,
@@ -53,8 +52,9 @@ def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], 
         ids = cols[0].multiselect(**T.choices("data.id_cols", id_candidates(st.session_state, series)),
                                   key=keys.DATA_ID_WIDGET)
         every = cols[1].checkbox(**T.widget("data.all_targets"), key=keys.DATA_ALL_TARGETS_WIDGET)
-        st.caption(T("data.size_limit", mb=MAX_FILE_MB))
-        reading = {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": DATE_ORDERS[order]}
+        per = cols[2].selectbox(**T.widget("data.per"), options=list(PERIODS), key=keys.DATA_PER_WIDGET,
+                                format_func=lambda period: T.words("per")(period or "as written"))  # orders per day
+        reading = {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": DATE_ORDERS[order], "per": per}
         if (sheet_args := sheet_picker(series)) is not None:  # a workbook of several sheets: which one
             reading["sheet"] = chosen_sheet(series, cols[2].selectbox(**T.widget("data.sheet"), **sheet_args))
     return reading, PanelChoice(tuple(ids), every)

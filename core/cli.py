@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from pandas.errors import DtypeWarning, PerformanceWarning
 
 from core.training.devices import DEVICE_CHOICES, resolve_device
-from core.data.tidy import (DUPLICATE_POLICIES, MISSING_POLICIES, LoadedSeries, LoadOptions, count, quoted_names,
-                             reader_notes)
+from core.data.tidy import (DUPLICATE_POLICIES, MISSING_POLICIES, PERIODS, LoadedSeries, LoadOptions, count,
+                             quoted_names, reader_notes)
 from core.data.write import csv_text
 from core.errors import DataError
 from core.evaluation.pipeline import RunRequest, check_horizon
@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--duplicates", default="mean", choices=DUPLICATE_POLICIES,
                      help="rows sharing a time stamp are combined by their mean (default; readings), sum (flows: "
                           "sales, kWh, transactions), first or last")
+    fit.add_argument("--per", default="", choices=[period for period in PERIODS if period],
+                     help="combine the rows of each hour, day, week (from Monday), month, quarter or year into one, "
+                          "by --duplicates (an event log's orders: --per day --duplicates sum; a period without a row "
+                          "is then 0)")
     order = fit.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
                        help="read dates such as 03/04/2021 day first (4 March); decided from the data when omitted")
@@ -170,7 +174,8 @@ def _fit(args: argparse.Namespace) -> int:
     raw, exact = read_raw(args.file, sheet)
     date_col = (args.date_col or "").strip() or None  # blank (an unset shell variable): detected, as --id-col is
     options = LoadOptions(date_col=date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
-                          day_first=args.day_first, missing=args.missing, duplicates=args.duplicates)
+                          day_first=args.day_first, missing=args.missing, duplicates=args.duplicates,
+                          per=args.per)
     layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,

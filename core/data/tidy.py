@@ -25,6 +25,9 @@ MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
+# Periods the rows can be combined per (``LoadOptions.per``; "" keeps them as written) and pandas' period of each:
+# weeks from Monday, as ISO weeks.
+PERIODS = {"": "", "hour": "h", "day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
                "datum", "fecha", "zeit")
 # Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``).
@@ -147,6 +150,8 @@ class LoadOptions:
     # between a day-first and a month-first reading that are both evenly spaced on the calendar (twelve dates on the
     # 1st, 01/01/2020 to 01/12/2020, are January 1-12 or the months of 2020). None: the denser reading.
     usual_day_first: bool | None = None
+    # Combine the rows per this period (a key of ``PERIODS``) by ``duplicates``: an event log's orders summed per day.
+    per: str = ""
 
 
 TableReader = Callable[[bytes, str, str | int], pd.DataFrame]  # the file's bytes, its name, the sheet -> raw table
@@ -227,8 +232,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                      "file with commas between the columns.", "notice.point_thousands"))
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
+    if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
+        frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
                                    raw if whole_rows is None else whole_rows, workbook=bool(report.sheets))
+    if options.per:
+        frame = _combined_per_period(frame, options, report)
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
@@ -274,7 +283,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     date_col, target = options.date_col, options.target
     names = (date_col or "", target or "")
     columns = [name for name in cells if name != WHOLE_ROW_KEY]  # no copies where stamps rise: the key says nothing
-    if (not date_col or not target or options.regressors or options.fill_gaps or columns != list(names)
+    if (not date_col or not target or options.regressors or options.fill_gaps or options.per or columns != list(names)
             or options.missing not in MISSING_POLICIES or options.duplicates not in DUPLICATE_POLICIES
             or any(name != name.strip() or name.startswith("Unnamed:") for name in names)
             or attrs.get("point_thousands") or reader_notes(attrs)  # what the reader did, which tidy says: left to it
@@ -506,8 +515,9 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
     if off := irregular_rows(frame["ds"], frequency, report.gaps, grid):
         raise DataError(f"The time stamps are irregular: {off:,} of {len(frame):,} rows fall between the steps of "
                         f"'{frequency.name}' (an event log, such as payments or orders), so filling the gaps would "
-                        "invent rows at times that never occur. Sum the rows per day (or hour) into a regular series "
-                        "first, or leave the gaps unfilled.", "err.irregular_stamps",
+                        "invent rows at times that never occur. Combine the rows per day (or hour) into a regular series "
+                        "first (Reading options: 'Combine the rows per'; --per day), or leave the gaps unfilled.",
+                        "err.irregular_stamps",
                         {"off": off, "rows": len(frame), "frequency": frequency.name})
     missing = _missing_stamps(frame["ds"], grid)
     merged = pd.concat([frame, pd.DataFrame({"ds": missing})], ignore_index=True).sort_values("ds", kind="stable")
@@ -1559,6 +1569,41 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
         report.duplicate_stamps_aggregated, report.rows_combined_away = stamps, rows - stamps
         report.notices.append(_combined_notice(rows, stamps, policy))
+    return frame
+
+
+def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Series:
+    """Each time stamp moved to the start of its ``per`` period (the hour, the day, Monday of its week, ...)."""
+    if per not in PERIODS:
+        raise DataError(f"Unknown period '{per}' to combine the rows per: use one of {', '.join(filter(None, PERIODS))}.",
+                        "err.per_unknown", {"per": per, "choices": ", ".join(filter(None, PERIODS))})
+    if not date_col or not pd.api.types.is_datetime64_any_dtype(stamps.dtype):
+        raise DataError(f"Combining the rows per {per} needs dates: choose the date column, or keep the rows as "
+                        "written.", "err.per_needs_dates", {"per": per})
+    return stamps.dt.to_period(PERIODS[per]).dt.start_time.astype(stamps.dtype)
+
+
+def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: DataReport) -> pd.DataFrame:
+    """The rows combined per period, said in one notice instead of as repeated time stamps; summed, a period without
+    a row is 0 (no orders that day), not a gap to interpolate."""
+    report.notices = [n for n in report.notices if n.key not in ("notice.stamps_combined", "notice.stamps_averaged")]
+    periods, empty = len(frame), 0
+    if options.duplicates == "sum" and len(frame):
+        every = pd.period_range(frame["ds"].iloc[0], frame["ds"].iloc[-1], freq=PERIODS[options.per]).start_time
+        every = every.astype(frame["ds"].dtype)
+        added = ~every.isin(frame["ds"])  # periods without a row; a row's blank cell stays blank, to be filled
+        frame = frame.set_index("ds").reindex(every).rename_axis("ds").reset_index()
+        frame.loc[added, frame.columns[1:]] = 0.0  # the regressors too: a sum of no rows is 0
+        empty = int(added.sum())
+    combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}
+    said = (f"Rows combined per {options.per} by their {options.duplicates}: {count(combined, 'row')} into "
+            f"{periods + empty:,}, one per {options.per}")
+    if empty:
+        report.notices.append(Notice(f"{said}; {count(empty, options.per)} without a row in the file, counted as 0.",
+                                     "notice.per_period_zeros", {**params, "rows": combined, "periods": periods + empty,
+                                                                 "empty": empty}))
+    else:
+        report.notices.append(Notice(f"{said}.", "notice.per_period", {**params, "rows": combined, "periods": periods}))
     return frame
 
 

@@ -30,13 +30,17 @@ MESSAGES: dict[str, str] = {
     "data.runs_forgotten_all": "Series {series} lost every run it had ({count:plural:run}): the runs kept for the "
                                "series not shown are at most {most}, those left longest ago going first.",
     "data.upload": "Upload a file (CSV, Excel, Parquet)",
-    "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB. Delimiter, decimal comma, "
+    "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB (TSR_MAX_FILE_MB changes it). Delimiter, decimal comma, "
                         "encoding and date format are detected.",
     "data.sample": "Or a shipped sample",
     "data.sample_help": "Example series that ship with the app.",
     "data.load_sample": "Load sample",
     "data.load_sample_help": "Replace the current series with the chosen sample.",
     "data.reading_options": "Reading options",
+    "data.per": "Combine the rows per",
+    "data.per_help": "For an event log (orders, payments, readings at irregular times): the rows of each hour, day, week "
+                     "(from Monday), month, quarter or year become one row, combined as 'Repeated time stamps' says "
+                     "(sum: a day's total; a day without a row then counts as 0).",
     "data.duplicates": "Repeated time stamps",
     "data.duplicates_help": "How rows that share a time stamp but differ are combined.",
     "data.fill_gaps": "Fill missing time stamps",
@@ -47,7 +51,6 @@ MESSAGES: dict[str, str] = {
     "data.order_detect": "detect",
     "data.order_day_first": "day first (31/01)",
     "data.order_month_first": "month first (01/31)",
-    "data.size_limit": "Files up to {mb:g} MB (set TSR_MAX_FILE_MB to change).",
     "data.date_column": "Date column",
     "data.date_column_help": "Detected from the column names and values.",
     "data.no_date_column": "(none: number the rows)",
@@ -89,9 +92,9 @@ MESSAGES: dict[str, str] = {
                           "'Fill missing time stamps' on the Data page, unless the gaps are closed days.",
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
-                      "little here, and filling the gaps would invent rows at times that never occur: sum the rows "
-                      "per day (or hour) into a regular series, with a spreadsheet's pivot table for example, and load "
-                      "that.",
+                      "little here, and filling the gaps would invent rows at times that never occur: combine the "
+                      "rows per day (or hour) into a regular series under Reading options ('Combine the rows per', "
+                      "with 'Repeated time stamps' at sum for totals; --per day --duplicates sum on the command line).",
     "data.intro": "Load a series, then train models on **Train**, compare them on **Compare** and look ahead on "
                   "**Forecast**. Loaded now: **{source}**{details}",
     "data.about": " ({about})",
@@ -775,6 +778,13 @@ MESSAGES: dict[str, str] = {
     "freq.every_years": "every {count} years",
     "freq.every_seconds": "every {count} seconds",
     "freq.every_half-months": "every {count} half-months",
+    "per.none": "as written",
+    "per.hour": "hour",
+    "per.day": "day",
+    "per.week": "week",
+    "per.month": "month",
+    "per.quarter": "quarter",
+    "per.year": "year",
     "policy.interpolate": "interpolate",
     "policy.ffill": "ffill",
     "policy.drop": "drop",
@@ -801,8 +811,9 @@ MESSAGES: dict[str, str] = {
                             "such as {default}, or unset it.",
     "err.irregular_stamps": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps of "
                             "'{frequency}' (an event log, such as payments or orders), so filling the gaps would "
-                            "invent rows at times that never occur. Sum the rows per day (or hour) into a regular "
-                            "series first, or leave the gaps unfilled.",
+                            "invent rows at times that never occur. Combine the rows per day (or hour) into a regular "
+                            "series first (Reading options: 'Combine the rows per'; --per day), or leave the gaps "
+                            "unfilled.",
     "err.limit_below_one": "{variable} is set to '{value}', which is less than 1: set it to a whole number such as "
                            "{default}, or unset it.",
     "err.parquet_nested": "'{name}' has a column of nested values ('{column}', {kind}): a series needs one value per "
@@ -883,6 +894,8 @@ MESSAGES: dict[str, str] = {
     "err.table": "The file could not be read as a table ({detail}): save it as a CSV with one header row and one "
                  "row per time step.",
     "err.missing_policy": "Unknown missing-value policy '{policy}': use one of {choices}.",
+    "err.per_unknown": "Unknown period '{per}' to combine the rows per: use one of {choices}.",
+    "err.per_needs_dates": "Combining the rows per {per} needs dates: choose the date column, or keep the rows as written.",
     "err.duplicate_policy": "Unknown duplicate policy '{policy}': use one of {choices}.",
     "err.stamps_too_few": "The file's {rows:,} rows hold only {stamps:plural:distinct time stamp}; a series needs at "
                           "least {least}. If it holds several series (one per store, say), each is too short to split "
@@ -1039,6 +1052,9 @@ MESSAGES: dict[str, str] = {
     "notice.stamps_averaged": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
                               "mean. If the rows are parts of one total (orders, sales), choose sum under Reading "
                               "options (--duplicates sum).",
+    "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per {per}.",
+    "notice.per_period_zeros": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
+                               "{per}; {empty:plural:{per}} without a row in the file, counted as 0.",
     "notice.stamps_combined": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
                               "{policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",

@@ -118,7 +118,7 @@ def loading_notes(series: LoadedSeries) -> list[str]:
         fix = ("Fill them (--fill-gaps, or 'Fill missing time stamps' on the Data page) unless the gaps are closed days."
                if len(series.frame) + gaps <= most else
                f"Filling them would make {len(series.frame) + gaps:,} rows, more than the limit of {most:,.0f} "
-               "(TSR_MAX_ROWS): aggregate the series to a coarser spacing first.")
+               "(TSR_MAX_ROWS): combine the rows per a coarser period first (--per, 'Combine the rows per').")
         what = count(gaps, "step number") if series.frequency.is_steps else \
             f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing)"
         notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing between the first and the last row and not "

@@ -392,3 +392,20 @@ def test_a_regressor_whose_name_holds_a_comma_is_named_quoted(tmp_path: Path) ->
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr  # "There is no column '\\"Promo'" before
     assert json.loads(metrics.read_text())["params"]["regressors"] == ["Promo, days"]
+
+
+def test_an_event_log_is_combined_per_day_on_the_command_line(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    stamps = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.sort(rng.uniform(0, 35 * 86_400, 700)), unit="s")
+    log = pd.DataFrame({"time": stamps.strftime("%Y-%m-%d %H:%M:%S"), "amount": rng.uniform(1, 9, 700).round(2)})
+    source, out = tmp_path / "orders.csv", tmp_path / "p.csv"
+    log.to_csv(source, index=False)
+    refused = cli("fit", str(source), "--fill-gaps")
+    assert refused.returncode != 0 and "(Reading options: 'Combine the rows per'; --per day)" in refused.stderr
+    done = cli("fit", str(source), "--per", "day", "--duplicates", "sum", "--model", "snaive", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "note: Rows combined per day by their sum: 700 rows into 35, one per day." in done.stderr
+    totals = log.groupby(pd.to_datetime(log["time"]).dt.normalize())["amount"].sum()
+    assert pd.read_csv(out)["actual"].to_numpy() == pytest.approx(totals.to_numpy())
+    wrong = cli("fit", str(source), "--per", "fortnight")
+    assert wrong.returncode == 2 and "invalid choice: 'fortnight'" in wrong.stderr

@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from streamlit.elements.lib import policies
 from streamlit.testing.v1 import AppTest
@@ -494,3 +496,23 @@ def test_the_values_filled_in_are_named_and_circled_on_the_chart() -> None:
     at = upload(at, "whole.csv", "month,sales\n" + "\n".join(f"2020-{m:02d}-01,{m}" for m in range(1, 13)) + "\n")
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert not [layer for layer in spec["layer"] if layer["mark"].get("shape") == "circle"]
+
+
+def test_an_event_log_is_combined_per_day_on_the_data_page_and_the_irregular_warning_goes() -> None:
+    rng = np.random.default_rng(3)
+    seconds = np.sort(rng.uniform(0, 30 * 86_400, 600))
+    stamps = pd.Timestamp("2024-03-01") + pd.to_timedelta(seconds, unit="s")
+    amounts = rng.uniform(5, 50, len(stamps)).round(2)
+    text = pd.DataFrame({"paid_at": stamps.strftime("%Y-%m-%d %H:%M:%S"), "amount": amounts}).to_csv(index=False)
+    at = upload(app(), "payments.csv", text)
+    assert "The time stamps are irregular" in shown([m.value for m in at.markdown])  # the quality panel says so
+    assert at.selectbox(key=keys.DATA_PER_WIDGET).options == ["as written", "hour", "day", "week", "month", "quarter",
+                                                              "year"]
+    at.selectbox(key=keys.DATA_DUPLICATES_WIDGET).select("sum").run()
+    at.selectbox(key=keys.DATA_PER_WIDGET).select("day").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    series = at.session_state[keys.DATA_SERIES]
+    totals = pd.Series(amounts).groupby(stamps.normalize()).sum()
+    assert series.frequency.alias == "D" and series.frame["y"].to_numpy() == pytest.approx(totals.to_numpy())
+    assert "irregular" not in shown([m.value for m in at.markdown])
+    assert "Rows combined per day by their sum: 600 rows into 30, one per day." in shown([i.value for i in at.info])

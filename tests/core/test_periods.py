@@ -1,0 +1,62 @@
+"""Rows combined per period (``LoadOptions.per``, ``--per``): an event log becomes a regular series."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.tidy import LoadOptions, load_series
+from core.errors import DataError
+
+
+def event_log(days: int = 40, orders: int = 900, skip_day: int = 10, seed: int = 0) -> pd.DataFrame:
+    """Orders at random times over ``days`` days, none on day ``skip_day`` (a closed day)."""
+    rng = np.random.default_rng(seed)
+    stamps = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.sort(rng.uniform(0, days * 86_400, orders)), unit="s")
+    stamps = stamps[stamps.normalize() != pd.Timestamp("2024-01-01") + pd.Timedelta(days=skip_day)]
+    return pd.DataFrame({"time": stamps.strftime("%Y-%m-%d %H:%M:%S"), "amount": rng.uniform(5, 50, len(stamps))})
+
+
+def load(frame: pd.DataFrame, **options: object) -> object:
+    return load_series(frame.to_csv(index=False).encode(), "orders.csv", LoadOptions(**options))  # type: ignore[arg-type]
+
+
+def test_an_event_log_summed_per_day_is_each_days_total_and_a_day_without_orders_is_zero() -> None:
+    log = event_log()
+    assert load(log).report.irregular_rows > 0  # as written: rows between the steps
+    series = load(log, per="day", duplicates="sum")
+    expected = log.groupby(pd.to_datetime(log["time"]).dt.normalize())["amount"].sum()
+    shown = series.frame.set_index("ds")["y"]
+    assert series.frequency.alias == "D" and series.report.irregular_rows == 0 and series.report.gaps == 0
+    assert len(shown) == 40 and shown.loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+    assert shown.loc["2024-01-11"] == 0.0  # the closed day: no orders, a total of 0, not an interpolated guess
+    assert [str(n) for n in series.report.notices] == [
+        f"Rows combined per day by their sum: {len(log):,} rows into 40, one per day; 1 day without a row in the file, "
+        "counted as 0."]
+
+
+def test_averaged_per_day_a_day_without_rows_is_a_gap_to_fill_not_zero() -> None:
+    series = load(event_log(), per="day", duplicates="mean")
+    assert len(series.frame) == 39 and series.report.gaps == 1
+    filled = load(event_log(), per="day", duplicates="mean", fill_gaps=True)
+    day = filled.frame.set_index("ds")["y"]
+    assert day.loc["2024-01-11"] == pytest.approx((day.loc["2024-01-10"] + day.loc["2024-01-12"]) / 2)
+
+
+def test_weeks_start_on_monday_and_a_blank_cell_in_a_period_with_rows_stays_blank_to_fill() -> None:
+    log = event_log(days=70, skip_day=-1)
+    weeks = load(log, per="week", duplicates="sum").frame
+    assert (weeks["ds"].dt.dayofweek == 0).all() and len(weeks) == 10
+    log.loc[log.index[:5], "amount"] = np.nan  # a sum of blank cells only is blank: the missing-value policy fills it
+    first_day = pd.to_datetime(log["time"]).dt.normalize() == pd.Timestamp("2024-01-01")
+    log.loc[first_day, "amount"] = np.nan
+    days = load(log, per="day", duplicates="sum", missing="drop").frame
+    assert days["ds"].iloc[0] == pd.Timestamp("2024-01-02")
+
+
+def test_combining_per_period_needs_dates_and_a_known_period() -> None:
+    numbered = pd.DataFrame({"value": np.arange(20.0)})
+    with pytest.raises(DataError, match="Combining the rows per day needs dates: choose the date column"):
+        load(numbered, per="day")
+    with pytest.raises(DataError, match="Unknown period 'fortnight' to combine the rows per: use one of hour, day"):
+        load(event_log(), per="fortnight")
