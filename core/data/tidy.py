@@ -515,8 +515,9 @@ def _resample(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> 
     if off := irregular_rows(frame["ds"], frequency, report.gaps, grid):
         raise DataError(f"The time stamps are irregular: {off:,} of {len(frame):,} rows fall between the steps of "
                         f"'{frequency.name}' (an event log, such as payments or orders), so filling the gaps would "
-                        "invent rows at times that never occur. Combine the rows per day (or hour) into a regular series "
-                        "first (Reading options: 'Combine the rows per'; --per day), or leave the gaps unfilled.",
+                        "invent rows at times that never occur. Combine the rows per day (or hour) into a regular "
+                        "series first (Reading options: 'Combine the rows per'; --per day), or leave the gaps "
+                        "unfilled.",
                         "err.irregular_stamps",
                         {"off": off, "rows": len(frame), "frequency": frequency.name})
     missing = _missing_stamps(frame["ds"], grid)
@@ -1575,8 +1576,9 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
 def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Series:
     """Each time stamp moved to the start of its ``per`` period (the hour, the day, Monday of its week, ...)."""
     if per not in PERIODS:
-        raise DataError(f"Unknown period '{per}' to combine the rows per: use one of {', '.join(filter(None, PERIODS))}.",
-                        "err.per_unknown", {"per": per, "choices": ", ".join(filter(None, PERIODS))})
+        choices = ", ".join(filter(None, PERIODS))
+        raise DataError(f"Unknown period '{per}' to combine the rows per: use one of {choices}.", "err.per_unknown",
+                        {"per": per, "choices": choices})
     if not date_col or not pd.api.types.is_datetime64_any_dtype(stamps.dtype):
         raise DataError(f"Combining the rows per {per} needs dates: choose the date column, or keep the rows as "
                         "written.", "err.per_needs_dates", {"per": per})
