@@ -204,6 +204,7 @@ def trace_run(data: LabData, config: TrainConfig, name: str, hidden: int = 0) ->
     if history.diverged_at is not None:  # the loop tests once a pass; the trace shows the update it blew up at
         trace.blew_up_at = next((k + 1 for k, loss in enumerate(trace.losses)
                                  if not math.isfinite(loss) or loss > ceiling), history.diverged_at)
+        del trace.losses[history.diverged_at:]  # the passes the loop ran over the ceiling before calling it diverged
     trace.losses = [loss for loss in trace.losses if math.isfinite(loss)]
     return trace
 

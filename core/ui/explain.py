@@ -267,7 +267,7 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
     train = result.predictions.loc[result.predictions["split"] == "train", "actual"]
     constant = bool(train.notna().any()) and train.nunique() == 1  # a constant target: no variance to share
     return t(key, lang, above=gap_words(gap, result.exact_loss_zero, lang, constant), epochs=len(result.losses),
-             optimizer=used.get("optimizer"), lr=used.get("lr"))
+             optimizer=used.get("optimizer"), lr=f"{used.get('lr'):g}")  # 10, as the URL and the lab write it
 
 
 # Where the exact loss is about 0, descent has reached it once its loss is within this share of the target's variance

@@ -236,3 +236,13 @@ def test_training_settings_and_seed_outside_their_ranges_are_refused_with_their_
     with pytest.raises(SettingsError, match="Seed needs a number"):  # a box left empty holds None
         check_settings(ModelSettings(seed=None))  # type: ignore[arg-type]
     check_settings(ModelSettings(training=training.with_(epochs=100_000, lr=10.0), seed=2**31 - 1))  # the ends pass
+
+
+def test_a_curve_that_falls_unevenly_is_not_stalled_but_one_that_hovers_is() -> None:
+    from core.training.loop import stalled
+
+    assert not stalled([10.0 * 0.9 ** k for k in range(40)])  # falling at every epoch: steps too small, or too few
+    uneven = [405.0, 300, 320, 236, 250, 180, 158, 170, 120, 85, 95, 60, 45, 50, 35]  # Adam at 10: rises, then lower
+    assert not stalled(uneven)
+    hovering = [1.54, 1.2, 1.3, 1.19, 1.31, 1.2, 1.3, 1.19, 1.31, 1.2, 1.3, 1.19]  # at the edge of stability
+    assert stalled(hovering)
