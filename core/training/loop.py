@@ -22,17 +22,17 @@ OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfg
 # Not an optimizer: linear models solved in closed form (auto's candidates; the Train page always descends).
 EXACT = "exact"
 BATCH_MODES = ("full", "mini", "single")
-# Learning rates that converge on z-scored data; used when the caller gives none.
 # A loss this many times the starting loss at a second epoch or at the last (or one that is not finite) means the steps
 # are too large: training has diverged, and its curve ends before the first such epoch. One epoch over it that the
-# loss comes back from is not divergence: RMSProp's first step is ten times its learning rate, and at a rate of 10 on AirPassengers its
-# loss went 15,144 times the start at update 1, back to the start at update 2 and to the answer by update 5, and was
-# called diverged.
+# loss comes back from is not divergence: RMSProp's first step is ten times its learning rate, and at a rate of 10 on
+# AirPassengers its loss went 15,144 times the start at update 1, back to the start at update 2 and to the answer by
+# update 5, and was called diverged.
 DIVERGENCE_FACTOR = 1e4
 # Patience of the optimizers other than L-BFGS, at least: momentum and Adam overshoot and come back on their way to
 # the answer, their loss rising for several epochs at a time. With a linear model's patience of 3, momentum at its
 # default rate stopped after 8 epochs at 3.07 times the exact loss, where 300 epochs reach it to 1e-13.
 FIRST_ORDER_PATIENCE = 50
+# Learning rates that converge on z-scored data; used when the caller gives none.
 DEFAULT_LR = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.01,
               "adadelta": 1.0, "adam": 0.05, "lbfgs": 1.0, EXACT: 1.0}
 # The budget of one training run: it ends there and keeps the weights reached so far.
