@@ -439,7 +439,9 @@ MESSAGES: dict[str, str] = {
     "lab.model.linear": "trend line: y = w·x + b",
     "lab.model.multi": "trend + season terms (multi)",
     "lab.optimizer": "Optimizer (landscape, exact answer, normalize)",
-    "lab.optimizer_help": "Which optimizer draws the path on the landscape and the gap curves.",
+    "lab.optimizer_help": "Which optimizer draws the path on the landscape and the gap curves. Here sgd steps on every "
+                          "training row at once (plain gradient descent); the mini-batch lesson shows it stochastic, "
+                          "on one row or a few at a time.",
     "lab.lr": "Learning rate",
     "lab.lr_help": "Step size for that optimizer and for the batch comparison (plain SGD).",
     "lab.epochs": "Epochs",
@@ -450,10 +452,11 @@ MESSAGES: dict[str, str] = {
     "lab.batch": "Mini-batch size",
     "lab.batch_help": "Rows per mini-batch.",
     "lab.race": "Optimizers in the race",
-    "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier.",
+    "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier, on every training row at "
+                     "each step (sgd is then plain gradient descent).",
     "lab.race_none": "—",
-    "lab.batch_cut": "The mini-batch runs {size:,} rows, not the {asked:,} asked for: {rows:plural:training row} "
-                     "hold no more, and a batch of all of them would be the full batch, drawn over its curve.",
+    "lab.batch_cut": "The mini-batch runs {size:,} rows, half the {rows:plural:training row}, not the {asked:,} asked "
+                     "for: a batch of all of them would be the full batch, drawn over its curve.",
     "lab.race_mape_undefined": "Test MAPE is undefined where an actual value is 0 (it divides by the actual): compare "
                                "the optimizers by test MAE.",
     "lab.race_empty": "No optimizer is in the race: choose at least one under **Optimizers in the race**.",

@@ -20,7 +20,7 @@ from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import observed_values, split_frame
 from core.training.least_squares import exact_is_about_zero, least_squares, relative_gap, ridge_objective
 from core.training.loop import (DEFAULT_LR, DIVERGENCE_FACTOR, NOT_REACHED, OPTIMIZERS, TrainConfig,  # noqa: F401
-                                budget_stops, divergence_ceiling, full_loss, predict, torch_threads_here, train,
+                                budget_stops, ceiling_above, full_loss, predict, torch_threads_here, train,
                                 whole_batch)
 
 LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
@@ -189,14 +189,16 @@ class Trace:
     diverged_at: int | None = None  # the update that ended the pass where training stopped, diverged
     blew_up_at: int | None = None  # the first update after which the loss passed the divergence ceiling
     seconds: float = 0.0
+    start: float = math.nan  # the loss before any update
 
 
 def trace_run(data: LabData, config: TrainConfig, name: str, hidden: int = 0) -> Trace:
     """Train a fresh seeded model and record the loss over all training rows after each update."""
     net = build_net(NetConfig(data.x.shape[1], hidden), config.seed).double()
     inputs, targets = torch.as_tensor(data.x), torch.as_tensor(data.y)
-    ceiling = divergence_ceiling(net, inputs, targets)  # the training loop's own test, there once a pass
-    trace = Trace(name, updates_per_epoch=updates_per_pass(config, len(data.y)))
+    start = full_loss(net, inputs, targets)
+    ceiling = ceiling_above(start)  # the training loop's own test, there once a pass
+    trace = Trace(name, updates_per_epoch=updates_per_pass(config, len(data.y)), start=start)
     started = time.perf_counter()
     history = train(net, data.x, data.y, config, on_update=lambda _: trace.losses.append(full_loss(net, inputs, targets)))
     trace.seconds = time.perf_counter() - started
@@ -220,7 +222,8 @@ def updates_per_pass(config: TrainConfig, rows: int) -> int:
 def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
     """The same model, seed and number of passes with full-batch, single-sample and mini-batch SGD.
 
-    Returns rows ``mode, update, epoch, loss``; epochs are fractional within a pass.
+    Returns rows ``mode, update, epoch, loss`` (and ``start``, the loss before any update); epochs are fractional
+    within a pass.
     """
     base = every_epoch(settings, "sgd", settings.lr, batch_passes(settings.epochs, len(data.y)))
     size = mini_batch_size(settings.batch_size, len(data.y))
@@ -232,7 +235,8 @@ def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
         updates = np.arange(1, len(trace.losses) + 1)
         frames.append(pd.DataFrame({"mode": name, "update": updates, "epoch": updates / trace.updates_per_epoch,
                                     "loss": trace.losses, "diverged_at": trace.diverged_at,
-                                    "blew_up_at": trace.blew_up_at, "per_pass": trace.updates_per_epoch}))
+                                    "blew_up_at": trace.blew_up_at, "per_pass": trace.updates_per_epoch,
+                                    "start": trace.start}))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -266,13 +270,15 @@ class Divergence:
 def batch_rises(batches: pd.DataFrame) -> dict[str, tuple[float, float]]:
     """The batch modes of ``batch_comparison`` whose loss over the last pass (its median) is above where it started
     without diverging (full batch at a rate past the edge of stability: 1.54 -> 51.5, drawn without a word), with
-    their first loss and that median. One sample's loss at the last update is noise: a single-sample run on 3,000
-    rows that ended 91% lower was said to have risen (0.105 -> 0.114, the last of its noisy steps)."""
+    their loss before any update and that median. One sample's loss at the last update is noise: a single-sample run
+    on 3,000 rows that ended 91% lower was said to have risen (0.105 -> 0.114, the last of its noisy steps). The loss
+    after the first update is no start: at a rate of 1 it read "above where it started (1)" for a start of 1.30."""
     kept = batches[batches["diverged_at"].isna() & np.isfinite(batches["loss"])]
     rises = {}
     for mode, runs in kept.groupby("mode", sort=False):
         last_pass = runs.loc[runs["epoch"] > runs["epoch"].max() - 1, "loss"]  # epochs are fractional in a pass
-        first, typical = float(runs["loss"].iloc[0]), float(last_pass.median())
+        first = float(runs["start"].iloc[0]) if "start" in runs else float(runs["loss"].iloc[0])
+        typical = float(last_pass.median())
         if typical > first:
             rises[str(mode)] = (first, typical)
     return rises

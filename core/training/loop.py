@@ -293,11 +293,6 @@ def _budget_note(spent: str, config: TrainConfig, history: History, shared: Shar
             f"the result so far is shown. Use fewer epochs{batches}, or raise the limit.")
 
 
-def divergence_ceiling(module: nn.Module, inputs: torch.Tensor, targets: torch.Tensor) -> float:
-    """The loss past which training counts as diverged: ``DIVERGENCE_FACTOR`` times the loss before any update."""
-    return ceiling_above(full_loss(module, inputs, targets))
-
-
 def ceiling_above(start: float) -> float:
     """``DIVERGENCE_FACTOR`` times the loss ``start`` before any update (at least a tiny one)."""
     return DIVERGENCE_FACTOR * max(start, 1e-12)

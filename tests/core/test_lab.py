@@ -300,3 +300,15 @@ def test_the_mini_batch_lesson_bounds_its_single_sample_updates_on_many_rows() -
     assert lab.batch_passes(60, 766) == 7 and lab.batch_passes(60, 100) == 20 and lab.batch_passes(300, 100) == 60
     assert lab.batch_passes(60, 2000) == 3 and lab.batch_passes(15, 5000) == 2 and lab.batch_passes(5, 10) == 5
     assert lab.batch_passes(60, 766) * 766 <= lab.MAX_SINGLE_UPDATES
+
+
+def test_a_rise_is_measured_from_the_loss_before_any_update(data) -> None:  # type: ignore[no-untyped-def]
+    # At a rate of 1 the mini-batch run's note read "above where it started (1)": the loss after its first update,
+    # where the model started at 1.30.
+    frame = lab.batch_comparison(data, lab.LabSettings(lr=1.0))
+    rises = lab.batch_rises(frame)
+    assert rises, "a rate of 1 makes some batch mode rise"
+    for mode, (first, _) in rises.items():
+        runs = frame[frame["mode"] == mode]
+        assert first == runs["start"].iloc[0] != runs["loss"].iloc[0]
+    assert frame.groupby("mode")["start"].nunique().eq(1).all() and frame["start"].nunique() == 1  # one seeded start

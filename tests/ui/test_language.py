@@ -396,7 +396,7 @@ def test_what_the_model_learned_is_said_in_chinese(air) -> None:  # type: ignore
     result = run(air.frame, air.frequency, RunRequest("multi"))
     lines = describe_coefficients(result.coefficients, air.frequency, air.target, 100, "zh")
     assert lines[0].startswith("趋势：#Passengers 每月变化 +")
-    assert any(line.startswith("2月：比1月高") for line in lines)
+    assert any(line.startswith("2月：与1月相比 ") for line in lines)
     assert list(metrics_table(result.metrics, "zh").columns) == ["训练集", "测试集"]
     assert t("metric.mae", "zh") in metrics_table(result.metrics, "zh").index
     summary = selection_summary({"chosen": "theta", "season": 12, "origins": 3, "backtest_horizon": 12}, "zh")
@@ -434,7 +434,7 @@ def test_weekdays_half_years_fourier_terms_and_autos_choice_are_said_in_both_lan
 
     daily, halves = Frequency("daily", "D", 7), Frequency("half-yearly", "6MS", 2)
     chinese = describe_coefficients({"weekday=Tue": 7.866}, daily, "y", lang="zh")
-    assert chinese == ["星期二：比星期一高 +7.866（负数表示更低）。"]  # the reference named, not "the first weekday"
+    assert chinese == ["星期二：与星期一相比 +7.866。"]  # the reference named, not "the first weekday"
     assert describe_coefficients({"weekday=Tue": 7.866}, daily, "y") == ["Tue: +7.866 compared with Mon."]
     assert describe_coefficients({"half=H2": 3.0}, halves, "y", lang="zh")[0].startswith("下半年：")  # was H2
     waves = describe_coefficients({"sin1": 9.841, "cos2": -1.5}, Frequency("weekly", "W-SUN", 52), "y")

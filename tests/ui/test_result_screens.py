@@ -543,8 +543,8 @@ def test_the_lab_says_why_its_mini_batch_is_smaller_than_asked_and_leaves_missin
     rows = len(at.session_state[keys.LAB_RESULTS][2].data.y)
     assert not at.exception and rows < 16
     assert [c.value for c in at.caption if c.value.startswith("The mini-batch runs")] == [
-        f"The mini-batch runs {rows // 2} rows, not the 16 asked for: {rows} training rows hold no more, and a batch of "
-        "all of them would be the full batch, drawn over its curve."]
+        f"The mini-batch runs {rows // 2} rows, half the {rows} training rows, not the 16 asked for: a batch of all of "
+        "them would be the full batch, drawn over its curve."]
     race = next(frame for frame in at.dataframe if "test MAE" in frame.value.columns)
     assert race.proto.placeholder == "—"
 
