@@ -13,7 +13,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import MIN_LOSS_POINTS, loss_chart, prediction_chart, residual_chart
 from core.ui.controls import model_caption, setting_widget, start_settings
 from core.ui.feedback import BUGS, EveryInterval, bug_message, epoch_progress, waiting_message
-from core.ui.explain import (learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
+from core.ui.explain import (gap_metric, learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
                              selection_table)
 from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, drawable, extremes_chart, forecast_frame, latest_panel_run, progress_text,
@@ -100,7 +100,7 @@ def show_result(result: RunResult) -> None:
     for note in metric_notes(result, T.lang):
         left.caption(note)
     if result.closed_form_gap is not None:
-        right.metric(T("train.gap"), f"{result.closed_form_gap:.2e}", help=T("train.gap_help"))
+        right.metric(T("train.gap"), gap_metric(result, T.lang), help=T("train.gap_help"))
     right.caption(T("train.fitted", seconds=result.fit_seconds, device=result.device, fraction=result.request.train_fraction))
     if len(result.losses) >= MIN_LOSS_POINTS:
         right.altair_chart(loss_chart(result.losses, lang=T.lang), width="stretch")

@@ -150,9 +150,9 @@ MESSAGES: dict[str, str] = {
     "train.shown_earlier": " The result below is {run}'s, the last run that finished.",
     "train.result": "{model}: actual vs predicted",
     "train.gap": "Gap to the exact least-squares fit",
-    "train.gap_help": "How far the trained training loss is above the closed-form optimum, relative to it (to a "
-                       "millionth of the target's variance where the optimum is about 0: a model that fits the "
-                       "training rows exactly).",
+    "train.gap_help": "How far the trained training loss is above the closed-form optimum, relative to it (2.01e-02: "
+                       "2.01% above it); where the optimum is about 0 (a model that fits the training rows exactly), "
+                       "as a share of the target's variance.",
     "train.budget": "{note}",
     "budget.time": "Training stopped at its time budget of {seconds} s ({variable}) at epoch {epochs}, "
                    "update {updates}: the result so far is shown. Use fewer epochs or larger batches, or raise the "
@@ -175,6 +175,8 @@ MESSAGES: dict[str, str] = {
     "gap.times": "at {ratio} times the exact loss",
     "gap.constant": "{loss} above the exact loss, which is 0 for a constant target (a loss in the target's squared "
                     "units)",
+    "gap.metric_variance": "{share} of the variance",
+    "gap.metric_constant": "{loss} (squared units)",
     "gap.of_variance": "{share} of the target's variance above the exact loss, which is about 0 (the model can fit "
                        "the training rows exactly)",
     "train.not_reached_overshoot": "The fit stopped {above}, after {epochs:plural:epoch}: "

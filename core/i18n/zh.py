@@ -132,7 +132,7 @@ MESSAGES: dict[str, str] = {
     "train.shown_earlier": "下面显示的是最后一次完成的运行 {run} 的结果。",
     "train.result": "{model}：实际值与预测值",
     "train.gap": "与最小二乘精确解的差距",
-    "train.gap_help": "训练所得的训练损失比闭式最优解高出多少（相对于最优解；最优解约为 0 时，即模型能完全拟合训练行，相对于目标方差的百万分之一）。",
+    "train.gap_help": "训练所得的训练损失比闭式最优解高出多少，以最优解为单位（2.01e-02 即高出 2.01%）；最优解约为 0 时（模型能完全拟合训练行），以目标方差的百分比表示。",
     "list.separator": "、",
     "settings.separator": "；",
     "candidate.ensemble": "{members}的组合",
@@ -142,6 +142,8 @@ MESSAGES: dict[str, str] = {
     "gap.percent": "比精确解高出 {percent}",
     "gap.times": "是精确解的 {ratio} 倍",
     "gap.constant": "比精确解（目标为常数，精确解为 0）高出 {loss}（以目标单位的平方计）",
+    "gap.metric_variance": "方差的 {share}",
+    "gap.metric_constant": "{loss}（单位的平方）",
     "gap.of_variance": "比精确解（约为 0：模型能完全拟合训练行）高出目标方差的 {share}",
     "train.not_reached_overshoot": "拟合在 {epochs:,} 轮后停止，损失仍{above}：{optimizer} 在学习率 {lr} 下损失不再下降，"
                                    "步长过大会来回越过最优点。请降低学习率，或改用 lbfgs。",

@@ -281,6 +281,19 @@ def short_of_exact(gap: float, exact_zero: bool) -> bool:
     return gap * GAP_FLOOR > SHARE_REACHED if exact_zero else gap > NOT_REACHED
 
 
+def gap_metric(result: RunResult, lang: str = "en") -> str:
+    """The Train page's gap figure: relative to the exact loss, or, where that is about 0, a share of the target's
+    variance, or, for a constant target, the loss in its squared units (it read 5.81e+05 beside a note of 58.1% of
+    the variance: relative to a millionth of it)."""
+    gap = float(result.closed_form_gap or 0.0)
+    if not result.exact_loss_zero:
+        return f"{gap:.2e}"
+    train = result.predictions.loc[result.predictions["split"] == "train", "actual"]
+    if bool(train.notna().any()) and train.nunique() == 1:
+        return t("gap.metric_constant", lang, loss=f"{gap * GAP_FLOOR:.2e}")
+    return t("gap.metric_variance", lang, share=f"{100 * gap * GAP_FLOOR:.3g}%")
+
+
 def gap_words(gap: float, exact_zero: bool, lang: str = "en", constant: bool = False) -> str:
     """How far a trained loss is above the exact one: a percentage of it (below 100%), else how many times it the loss
     is, or, when the exact loss is about 0

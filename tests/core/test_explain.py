@@ -181,6 +181,10 @@ def test_descent_short_of_an_exact_line_says_a_share_of_the_variance_not_times_a
     note = convergence_note(result)
     assert result.exact_loss_zero and note is not None, note
     assert "times the exact loss" not in note and "of the target's variance above the exact loss" in note, note
+    from core.ui.explain import gap_metric
+
+    shown = gap_metric(result)  # it read 5.81e+05 beside the note's 58.1%: relative to a millionth of the variance
+    assert shown.endswith("% of the variance") and note.startswith(f"After 50 epochs the fit is still {shown[:-17]}")
     share = float(note.split("still ")[1].split("%")[0])  # it said "still 3.92e+05 times the exact loss above it"
     assert share > 1  # the loss over the variance (from random weights: above 100% at first)
     curved = run(monthly_frame(np.arange(48.0) ** 2), infer_frequency(frame["ds"]),
