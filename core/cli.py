@@ -23,6 +23,7 @@ from core.data.tidy import (DUPLICATE_POLICIES, MISSING_POLICIES, PERIODS, Loade
                              quoted_names, reader_notes)
 from core.data.write import csv_text
 from core.errors import DataError
+from core.i18n import t
 from core.evaluation.pipeline import RunRequest, check_horizon
 from core.models.specs import SEED, ModelSettings, model_names
 from core.panel.engines import ENGINES, EngineChoice, check_choice, default_jobs, fit_all, start_workers_early
@@ -265,6 +266,8 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
           f"{summary['test_mape_series']}) ({summary['engine']}, {summary['workers']} "
           f"worker{'' if summary['workers'] == 1 else 's'}, "
           f"{summary['total_seconds']:.1f}s)")
+    if exact := summary["test_mae_vs_snaive_exact"]:
+        print(f"note: {t('all.exact', 'en', count=exact).strip()}", file=sys.stderr)
     if blank := summary.get("rows_without_id"):
         print(f"note: {_without_id(blank)}", file=sys.stderr)
     said = [outcome.summary.get("notices", []) for outcome in outcomes if outcome.summary is not None]

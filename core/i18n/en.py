@@ -641,6 +641,8 @@ MESSAGES: dict[str, str] = {
     "all.summary": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Test MAE relative to seasonal naive, "
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
                    "season); median test MAPE {mape}; {seconds:.1f} s.",
+    "all.exact": " Exact forecasts (test MAE under a millionth of seasonal naive's): {count:,} series, left out of the "
+                 "mean, which is 0 where every series is exact.",
     "all.stopped": " (stopped after {done:,} of {total:,} series)",
     "all.out_of_time": " (the time limit of {limit} s for one run, TSR_MAX_DASHBOARD_SECONDS, ended it after "
                        "{done:,} of {total:,} series: fit every series with the command line, python -m core fit "

@@ -523,6 +523,7 @@ MESSAGES: dict[str, str] = {
     "all.summary": "已拟合 **{fitted:,}** 个序列，跳过 {failed:,} 个{stopped}。测试集 MAE 与季节性朴素法之比在 {ratios:,} "
                    "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节）；测试集 MAPE 中位数 {mape}；"
                    "用时 {seconds:.1f} 秒。",
+    "all.exact": "精确预测（测试 MAE 不到季节性朴素法的百万分之一）：{count:,} 个序列，不计入几何平均；若所有序列都精确，几何平均为 0。",
     "all.stopped": "（在完成 {done:,} / {total:,} 个序列后停止）",
     "all.out_of_time": "（单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了运行：请用命令行 python -m core fit FILE 拟合全部序列，或提高上限）",
     "all.progress_limited": "已完成 {done:,} / {total:,} 个序列，{left}：按目前的速度，单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）会在约 {reach:,} 个序列后结束运行",

@@ -256,6 +256,13 @@ def scored(ratio: float | None) -> bool:
     return ratio is not None and ratio > EXACT_RATIO
 
 
+def exact_only(ratios: list[float | None]) -> bool:
+    """Whether every defined ratio is an exact forecast (``EXACT_RATIO``) and there is one: such a run's geometric
+    mean is 0 to any precision shown, not undefined (a linear fit of three straight series ranked after naive)."""
+    defined = [ratio for ratio in ratios if ratio is not None]
+    return bool(defined) and all(ratio <= EXACT_RATIO for ratio in defined)
+
+
 def geometric_mean(values: list[float]) -> float | None:
     """The geometric mean of positive ``values``; None for none."""
     return math.exp(float(np.mean(np.log(values)))) if values else None
@@ -263,14 +270,16 @@ def geometric_mean(values: list[float]) -> float | None:
 
 def panel_summary(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: float) -> dict[str, Any]:
     """Counts, the geometric mean of test MAE relative to seasonal naive over the series where it is defined and not
-    an exact forecast (``scored``), the median test MAPE over the series where it is defined, time and engine."""
+    an exact forecast (``scored``; 0 where every one is exact, ``exact_only``), how many were exact, the median test
+    MAPE over the series where it is defined, time and engine."""
     fitted = [outcome for outcome in outcomes if outcome.summary is not None]
     ratios = [outcome.relative_mae for outcome in fitted if scored(outcome.relative_mae)]
+    exact = [ratio for outcome in fitted if (ratio := outcome.relative_mae) is not None and not scored(ratio)]
     mapes = [outcome.summary["test"]["mape"] for outcome in fitted
              if outcome.summary is not None and outcome.summary["test"]["mape"] is not None]
     return {"series": len(outcomes), "fitted": len(fitted), "failed": len(outcomes) - len(fitted),
-            "test_mae_vs_snaive_geomean": geometric_mean(ratios),
-            "test_mae_vs_snaive_series": len(ratios),
+            "test_mae_vs_snaive_geomean": geometric_mean(ratios) if ratios else 0.0 if exact else None,
+            "test_mae_vs_snaive_series": len(ratios), "test_mae_vs_snaive_exact": len(exact),
             "test_mape_median": statistics.median(mapes) if mapes else None, "test_mape_series": len(mapes),
             "total_seconds": seconds, "engine": engine.name, "workers": engine.workers,
             "scheduler": engine.scheduler}

@@ -20,8 +20,8 @@ from core.evaluation.pipeline import RunRequest
 from core.i18n import candidate_name, said, t
 from core.models.specs import Value, named_settings, training_settings
 from core.panel.choice import Panel
-from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_series, geometric_mean, panel_predictions,
-                            panel_summary, scored)
+from core.panel.run import (EngineInfo, SeriesOutcome, Work, exact_only, fit_each, fit_series, geometric_mean,
+                            panel_predictions, panel_summary, scored)
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.training.loop import SharedDeadline
@@ -238,10 +238,12 @@ def summary_text(job: PanelRun, lang: str = "en", fraction: float | None = None)
     summary = job.summary()
     stopped = "" if job.done >= job.total else out_of_time_text(job, lang) if job.out_of_time else \
         t("all.stopped", lang, done=job.done, total=job.total)
-    return t("all.summary", lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
+    exact = summary["test_mae_vs_snaive_exact"]  # a linear fit of straight series read "over 0 series: undefined"
+    said = t("all.summary", lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
              geomean=_number(summary["test_mae_vs_snaive_geomean"], lang, "{:.3f}"),
-             ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang, "{:.3g}%"),
-             seconds=job.seconds) + other_fraction_text(job, fraction, lang)
+             ratios=summary["test_mae_vs_snaive_series"] or exact,
+             mape=_number(summary["test_mape_median"], lang, "{:.3g}%"), seconds=job.seconds)
+    return said + (t("all.exact", lang, count=exact) if exact else "") + other_fraction_text(job, fraction, lang)
 
 
 def other_fraction_text(job: PanelRun, fraction: float | None, lang: str = "en") -> str:
@@ -376,7 +378,8 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
         peers = [other for peer, other in zip(jobs, ratios_of)
                  if peer.request.train_fraction == job.request.train_fraction and other]
         shared = set(ratios).intersection(*peers)
-        means.append(geometric_mean([ratios[uid] for uid in shared]))
+        exact = not ratios and exact_only([o.relative_mae for o in job.outcomes])  # every series exact: 0, not undefined
+        means.append(0.0 if exact else geometric_mean([ratios[uid] for uid in shared]))
     return means
 
 

@@ -639,7 +639,27 @@ def test_a_series_forecast_exactly_up_to_rounding_is_left_out_of_the_means_like_
     assert common_geomeans([noisy, other]) == pytest.approx([0.4 ** 0.5, 0.6])  # they were 5.6e-06 and 7.1e-06
     summary = panel_summary(noisy.outcomes, EngineInfo("local", 1), 1.0)
     assert summary["test_mae_vs_snaive_geomean"] == pytest.approx(0.4 ** 0.5)
-    assert summary["test_mae_vs_snaive_series"] == 2
+    assert summary["test_mae_vs_snaive_series"] == 2 and summary["test_mae_vs_snaive_exact"] == 1
+    assert summary_text(noisy).endswith("Exact forecasts (test MAE under a millionth of seasonal naive's): 1 series, "
+                                        "left out of the mean, which is 0 where every series is exact.")
+
+
+def test_a_run_that_forecast_every_series_exactly_ranks_first_not_after_naive() -> None:
+    # Three straight series: linear's and multi's ratios (0 and 2.8e-8) were all left out, their means "undefined",
+    # and the board ranked naive's 0.556 first.
+    from core.panel.run import EngineInfo, panel_summary
+    from core.ui.panel_runs import common_geomeans, panel_board
+
+    def job(model: str, ratios: dict[str, float], number: int) -> PanelRun:
+        outcomes = [SeriesOutcome(uid, summary={"test": {"mape": 1.0}}, relative_mae=r) for uid, r in ratios.items()]
+        return PanelRun(RunRequest(model), len(ratios), outcomes, number=number)
+
+    runs = [job("multi", {"a": 2.8e-8, "b": 1e-9, "c": 3e-8}, 1), job("naive", {"a": 0.556, "b": 0.556, "c": 0.556}, 2),
+            job("linear", {"a": 0.0, "b": 0.0, "c": 0.0}, 3)]
+    assert common_geomeans(runs) == pytest.approx([0.0, 0.556, 0.0])
+    assert panel_summary(runs[2].outcomes, EngineInfo("local", 1), 1.0)["test_mae_vs_snaive_geomean"] == 0.0
+    assert panel_board(runs, fraction=0.7)["run"].tolist() == ["#1 multi", "#3 linear", "#2 naive"]
+    assert "geometric mean over 3 series: **0.000**" in summary_text(runs[2])
 
 
 def test_all_series_runs_keep_their_numbers_and_show_how_they_trained() -> None:
