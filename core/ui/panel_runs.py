@@ -378,7 +378,7 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
         peers = [other for peer, other in zip(jobs, ratios_of)
                  if peer.request.train_fraction == job.request.train_fraction and other]
         shared = set(ratios).intersection(*peers)
-        exact = not ratios and exact_only([o.relative_mae for o in job.outcomes])  # every series exact: 0, not undefined
+        exact = not ratios and exact_only([o.relative_mae for o in job.outcomes])  # all exact: 0, not undefined
         means.append(0.0 if exact else geometric_mean([ratios[uid] for uid in shared]))
     return means
 
