@@ -424,3 +424,14 @@ def test_auto_band_refits_see_the_rows_the_chosen_regression_needs_and_enough_or
     test = result.predictions[result.predictions["split"] == "test"]
     half = float((test["upper"] - test["lower"]).iloc[0] / 2)
     assert half < 4 * result.metrics["test"]["rmse"], (half, result.metrics["test"]["rmse"])  # 20 against 14.3
+
+
+def test_a_band_around_a_forecast_exact_up_to_rounding_still_holds_the_test_rows() -> None:
+    # A backtest refitted in closed form (errors of 1e-14) drew a band of width 0 around gradient descent's forecast,
+    # 1e-7 off the exact season: "the 80% band held 0% of the actual values and the 95% band 0%".
+    season = np.array([3, -2, 5, 1, -4, 0, 2, -1, 6, -3, -5, -2.0])
+    frame = pd.DataFrame({"ds": pd.date_range("2015-01-31", periods=72, freq="ME"), "y": 50 + np.tile(season, 6)})
+    test = run(frame, infer_frequency(frame["ds"]), RunRequest("multi")).predictions.query("split == 'test'")
+    assert 0 < (test["actual"] - test["predicted"]).abs().max() < 1e-5
+    assert test["actual"].between(test["lower_80"], test["upper_80"]).all()
+    assert (test["upper"] - test["lower"]).max() < 1e-3  # a floor of a millionth of the spread, not a real width
