@@ -10,8 +10,8 @@ from core.ui.explain import undefined_metric_notes
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, drawn_panel_runs, panel_board
-from core.ui.runs import (baselines_not_run, best_labels, board_formats, leaderboard, other_fractions_warning,
-                          overlay_choice, overlay_frame, run_label, table_formats, test_span)
+from core.ui.runs import (baselines_not_run, best_labels, board_formats, board_parts, leaderboard,
+                          other_fractions_warning, overlay_choice, overlay_frame, run_label, table_formats, test_span)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 
 
@@ -43,8 +43,9 @@ st.caption(T("compare.intro", source=shown_source(st.session_state, T.lang)))  #
 formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang, results).items()}
 if warning := other_fractions_warning(results, fraction, T.lang):  # other test rows: not ranked against these
     st.warning(warning)
-st.dataframe(leaderboard(results, labels, T.lang, fraction), hide_index=True, width="stretch", column_config=formats,
-             placeholder=T("metric.undefined"))  # blank: an undefined metric (Streamlit writes "None")
+for board in board_parts(leaderboard(results, labels, T.lang, fraction), fraction, T.lang):  # other splits: a table
+    st.dataframe(board, hide_index=True, width="stretch", column_config=formats,
+                 placeholder=T("metric.undefined"))  # blank: an undefined metric (Streamlit writes "None")
 for note in undefined_metric_notes([result.metrics for result in results], T.lang):  # blank cells in the board
     st.caption(note)
 if season := next((r.params["season_asked"] for r in results  # on the current split's training rows
@@ -62,5 +63,5 @@ if panel_runs := drawn_panel_runs(st.session_state):  # runs over every series o
         st.warning(warning)
     formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in
                table_formats(PANEL_BOARD_FORMATS, "allboard", T.lang).items()}
-    st.dataframe(panel_board(panel_runs, T.lang, fraction), hide_index=True, width="stretch", column_config=formats,
-                 placeholder=T("metric.undefined"))
+    for board in board_parts(panel_board(panel_runs, T.lang, fraction), fraction, T.lang, "allboard"):
+        st.dataframe(board, hide_index=True, width="stretch", column_config=formats, placeholder=T("metric.undefined"))

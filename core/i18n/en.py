@@ -376,7 +376,7 @@ MESSAGES: dict[str, str] = {
     "compare.intro": "Series: {source}. Best test MAE first; click a column header to sort. Metrics in original units, "
                      "on each run's own test rows; the band columns give the share of those rows inside the run's 80% "
                      "and 95% prediction bands, which were measured on the training rows alone.",
-    "compare.other_fractions": "Some runs used another train fraction ({others}) than the current split ({fraction:g}): they are scored on other test rows, so they are listed after this split's runs and not ranked against them. Train them again at {fraction:g} to compare.",
+    "compare.other_fractions": "Some runs used another train fraction ({others}) than the current split ({fraction:g}): they are scored on other test rows, so they are listed in a table of their own below this split's runs and not ranked against them. Train them again at {fraction:g} to compare.",
     "compare.overlay": "Runs to overlay",
     "compare.overlay_help": "Predictions of the chosen runs drawn over the actual series.",
     "board.run": "run",

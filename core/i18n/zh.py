@@ -303,7 +303,7 @@ MESSAGES: dict[str, str] = {
     "compare.no_runs": "还没有训练记录：请先在**训练**页训练模型。表中的基准模型供参考。",
     "compare.intro": "序列：{source}。按测试集 MAE 从低到高排列，点击列标题可重新排序。各项指标按原始单位计算，"
                      "基于各次训练自己的测试集；区间两列是这些测试行落入 80% 与 95% 预测区间的比例（区间只用训练行测得）。",
-    "compare.other_fractions": "部分训练记录使用了与当前划分（{fraction:g}）不同的训练集比例（{others}）：它们的测试集不同，因此排在当前划分的记录之后，不与之比较排名。请以 {fraction:g} 重新训练后再比较。",
+    "compare.other_fractions": "部分训练记录使用了与当前划分（{fraction:g}）不同的训练集比例（{others}）：它们的测试集不同，因此单独列在当前划分的记录下方的另一张表中，不与之比较排名。请以 {fraction:g} 重新训练后再比较。",
     "compare.overlay": "叠加显示的训练记录",
     "compare.overlay_help": "把所选训练记录的预测值叠加在实际序列上。",
     "board.run": "训练记录",

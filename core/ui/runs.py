@@ -94,6 +94,14 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en",
     return frame.loc[order.index].reset_index(drop=True)
 
 
+def board_parts(board: pd.DataFrame, fraction: float, lang: str = "en", key: str = "board") -> list[pd.DataFrame]:
+    """A board's rows of the current split, then, when there are any, those of other train fractions: two tables, so
+    that sorting by a column ranks only runs scored on the same test rows (a click on a header put a 0.7 run among the
+    0.8 split's, the warning above saying it was not ranked against them)."""
+    other = board[t(f"{key}.train_fraction", lang)] != fraction
+    return [part.reset_index(drop=True) for part in (board[~other], board[other]) if len(part)] or [board]
+
+
 def other_fractions(results: list[RunResult] | list[Any], fraction: float) -> list[float]:
     """The train fractions of runs (of one series, or over all series: anything with a ``request``) other than the
     current split's, in order: runs scored on other test rows."""

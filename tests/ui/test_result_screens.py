@@ -20,7 +20,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import (BAND_COLOR, BAND_LABEL, SPLIT_COLORS, forecast_chart, loss_chart, prediction_chart,
                             recent_window, residual_chart, series_chart, time_formats, value_format)
 from core.ui.lab_charts import log_lines
-from core.ui.runs import baselines_not_run, best_labels, leaderboard, other_fractions
+from core.ui.runs import baselines_not_run, best_labels, board_parts, leaderboard, other_fractions
 from tests.conftest import sine_values
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,6 +147,9 @@ def test_compare_ranks_only_runs_of_the_current_split_together(air: LoadedSeries
     assert linear_07.metrics["test"]["mae"] < naive_09.metrics["test"]["mae"]  # a lower MAE, on other test rows
     board = leaderboard(results, labels, fraction=0.9)
     assert board["run"].tolist()[-1] == "#1 linear" and board["test MAE"].iloc[:2].is_monotonic_increasing
+    ours, theirs = board_parts(board, 0.9)  # two tables: sorting one by a column ranks only its own split's runs
+    assert sorted(ours["run"]) == ["#2 snaive", "baseline naive"] and theirs["run"].tolist() == ["#1 linear"]
+    assert len(board_parts(board, 0.7)) == 2 and len(board_parts(leaderboard(results[1:], labels[1:]), 0.9)) == 1
     assert other_fractions(results, 0.9) == [0.7] and other_fractions(results[1:], 0.9) == []
     assert "#1 linear" not in best_labels(results, labels, fraction=0.9)
     assert best_labels(results, labels)[0] == "#1 linear"  # without a split: by MAE alone
