@@ -65,6 +65,9 @@ def _check_archive(data: bytes) -> None:
 def load_model(data: bytes) -> Forecaster:
     """The fitted forecaster a model file holds, ready to forecast; raises ``DataError`` for a file whose
     contents are plain data but not a model this app wrote (missing parts, weights of the wrong shape)."""
+    import core.models.specs  # noqa: F401  (registers every forecaster a file may hold; without it: 'data this app
+    # does not write')
+
     payload = read_model_file(data)
     try:
         model = Forecaster.from_state(payload["state"])

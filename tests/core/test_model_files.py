@@ -169,3 +169,18 @@ def test_a_file_missing_a_part_or_shadowing_a_method_is_refused_on_loading(air) 
     with pytest.raises(DataError, match="holds data this app does not write"):
         load_model(_edited_linear_file(air, lambda fields: fields.update(forecast="x")))
     assert load_model(_edited_linear_file(air, lambda fields: None)).forecast(steps(3)).shape == (3,)
+
+
+def test_a_model_file_loads_in_a_fresh_interpreter_that_imported_only_the_loader(air, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Without the model table imported, no forecaster class was registered: "The model file holds data this app does
+    # not write" for a file just downloaded from Train.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "linear-seed0.pt"
+    path.write_bytes(model_bytes(run(air.frame, air.frequency, RunRequest("linear")).forecaster))
+    code = f"from core.models.files import load_model; print(load_model(open({str(path)!r}, 'rb').read()).name)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "linear", done.stderr
