@@ -19,7 +19,7 @@ from core.ui import state_keys as keys
 from core.ui.charts import MAX_FILLED_MARKS, is_thinned
 from core.ui.store import KEEP_SECONDS, SessionStore, is_key, new_key
 from core.ui.text import plain
-from core.ui.urlstate import DATA_FIELDS, SESSION_PARAM, parse_query, parse_train_query
+from core.ui.urlstate import DATA_FIELDS, FORECAST_FIELDS, SESSION_PARAM, parse_query, parse_train_query
 
 T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"  # the samples shipped beside dashboard.py
@@ -192,6 +192,14 @@ def start_horizon(state: MutableMapping[str, Any], linked: int | None, future_ro
         state[keys.FORECAST_HORIZON] = horizon
 
 
+def horizon_url_note(state: Mapping[str, Any], params: Mapping[str, str], lang: str = "en") -> str | None:
+    """On the first visit (before ``start_horizon``), what became of a link's horizon out of its range or unreadable
+    (``/Forecast?horizon=5000`` opened at 12 without a word); None otherwise."""
+    if state.get(keys.FORECAST_URL_APPLIED) or "horizon" not in params or parse_query(params, FORECAST_FIELDS):
+        return None
+    return t("train.url_ignored", lang, names="horizon")
+
+
 def starting_horizon(state: Mapping[str, Any], future_rows: int, season: int, most: int) -> int:
     """The horizon the Forecast page starts a run at, without a shared link (``start_horizon``): the session's (a
     restored one's too), or ``default_horizon`` when it holds none or the rows of future regressor values changed
@@ -278,9 +286,9 @@ def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) 
         return
     state[keys.TRAIN_URL_APPLIED] = True
     wanted = parse_train_query(params)
+    state[keys.TRAIN_URL_IGNORED] = wanted.ignored
     if wanted.model is None:
         return
-    state[keys.TRAIN_URL_IGNORED] = wanted.ignored
     state.pop(keys.DATA_URL_IGNORED, None)  # named among the link's other settings
     state[keys.TRAIN_MODEL_WIDGET] = wanted.model
     if wanted.seed is not None:

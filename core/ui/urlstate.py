@@ -68,8 +68,8 @@ def parse_train_query(params: Mapping[str, str]) -> TrainQuery:
     from core.models.specs import SEED, TRAINING_SETTINGS, model_names, spec_for
 
     model = params.get("model")
-    if model not in model_names():
-        return TrainQuery()
+    if model not in model_names():  # model=foo: named among the settings left at their defaults
+        return TrainQuery(ignored=("model",) if model is not None else ())
     spec = spec_for(model)
     seeds, own = {"seed": SEED.parse}, _fields(spec.settings)
     trainings = _fields(TRAINING_SETTINGS) if spec.trains_with_torch else {}

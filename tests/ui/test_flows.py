@@ -120,6 +120,24 @@ def test_a_train_link_names_its_fraction_among_its_other_settings_only() -> None
         "The link's train fraction 1\\.5 is outside 0.5 to 0.95 or unreadable, so the split stays at 0.7."]
 
 
+def test_an_unknown_model_or_horizon_in_a_link_is_named_once() -> None:
+    train = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    train.query_params.update({"model": "foo"})
+    train.run()
+    assert [w.value for w in train.warning if "link" in w.value] == [
+        "Out of range or unreadable in the link, so left at their defaults: model (each setting's help gives its "
+        "range)."]
+    forecast = AppTest.from_file(str(ROOT / "pages" / "3_Forecast.py"), default_timeout=120)
+    forecast.query_params.update({"horizon": "5000"})
+    forecast.run()
+    assert forecast.number_input(key=keys.FORECAST_HORIZON).value == 12  # opened at 12 without a word
+    assert [w.value for w in forecast.warning if "link" in w.value] == [
+        "Out of range or unreadable in the link, so left at their defaults: horizon (each setting's help gives its "
+        "range)."]
+    forecast.run()
+    assert not [w.value for w in forecast.warning if "link" in w.value]
+
+
 def test_a_diverging_learning_rate_shows_a_clear_error_and_keeps_the_last_result() -> None:
     at = app()
     train(at, "linear")
