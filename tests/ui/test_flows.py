@@ -106,36 +106,33 @@ def test_a_fraction_out_of_range_in_the_url_is_named_once_and_the_split_stays() 
     assert not [n.value for n in at.toast if "train fraction" in n.value]
 
 
+def linked(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=120)
+    at.query_params.update(params)
+    return at.run()
+
+
+def link_warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if "link" in w.value]
+
+
+def left_at_defaults(names: str) -> str:
+    return (f"Out of range or unreadable in the link, so left at their defaults: {names} (each setting's help gives "
+            "its range).")
+
+
 def test_a_train_link_names_its_fraction_among_its_other_settings_only() -> None:
-    at = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
-    at.query_params.update({"model": "linear", "fraction": "abc"})
-    at.run()
-    assert [w.value for w in at.warning if "link" in w.value] == [
-        "Out of range or unreadable in the link, so left at their defaults: fraction (each setting's help gives "
-        "its range)."]
-    bare = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
-    bare.query_params.update({"fraction": "1.5"})
-    bare.run()
-    assert [w.value for w in bare.warning if "link" in w.value] == [
+    assert link_warnings(linked("pages/1_Train.py", model="linear", fraction="abc")) == [left_at_defaults("fraction")]
+    assert link_warnings(linked("pages/1_Train.py", fraction="1.5")) == [
         "The link's train fraction 1\\.5 is outside 0.5 to 0.95 or unreadable, so the split stays at 0.7."]
 
 
 def test_an_unknown_model_or_horizon_in_a_link_is_named_once() -> None:
-    train = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
-    train.query_params.update({"model": "foo"})
-    train.run()
-    assert [w.value for w in train.warning if "link" in w.value] == [
-        "Out of range or unreadable in the link, so left at their defaults: model (each setting's help gives its "
-        "range)."]
-    forecast = AppTest.from_file(str(ROOT / "pages" / "3_Forecast.py"), default_timeout=120)
-    forecast.query_params.update({"horizon": "5000"})
-    forecast.run()
+    assert link_warnings(linked("pages/1_Train.py", model="foo")) == [left_at_defaults("model")]
+    forecast = linked("pages/3_Forecast.py", horizon="5000")
     assert forecast.number_input(key=keys.FORECAST_HORIZON).value == 12  # opened at 12 without a word
-    assert [w.value for w in forecast.warning if "link" in w.value] == [
-        "Out of range or unreadable in the link, so left at their defaults: horizon (each setting's help gives its "
-        "range)."]
-    forecast.run()
-    assert not [w.value for w in forecast.warning if "link" in w.value]
+    assert link_warnings(forecast) == [left_at_defaults("horizon")]
+    assert link_warnings(forecast.run()) == []
 
 
 def test_a_diverging_learning_rate_shows_a_clear_error_and_keeps_the_last_result() -> None:
