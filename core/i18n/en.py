@@ -64,7 +64,8 @@ MESSAGES: dict[str, str] = {
     "data.missing_interpolate": "interpolate",
     "data.missing_ffill": "ffill (repeat the last)",
     "data.missing_drop": "drop those rows",
-    "data.other_columns": "Other numeric columns you can add as regressors: {columns}.",
+    "data.other_columns": "Other numeric columns you can add as regressors: {columns}; or fit each as a series of its "
+                          "own ('All numeric columns as series' under Reading options).",
     "data.rows": "Rows",
     "data.frequency": "Frequency",
     "data.season_help": "Season length {season}.",

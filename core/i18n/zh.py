@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "data.missing_interpolate": "线性插值",
     "data.missing_ffill": "前向填充",
     "data.missing_drop": "删除这些行",
-    "data.other_columns": "还可以把以下数值列加入外生变量：{columns}。",
+    "data.other_columns": "还可以把以下数值列加入外生变量：{columns}；或把每一列各作为一个序列拟合（“读取选项”中的“每个数值列各作为一个序列”）。",
     "data.rows": "行数",
     "data.frequency": "频率",
     "data.season_help": "季节周期长度为 {season}。",

@@ -84,7 +84,7 @@ def test_a_file_without_dates_says_the_rows_are_numbered_and_offers_the_other_co
     assert "No date column: the rows are numbered as steps 0 to 11 in file order" in info
     assert "choose it under **Date column**" in info
     captions = shown([c.value for c in at.caption])
-    assert "Other numeric columns you can add as regressors: temperature, pressure." in captions
+    assert "Other numeric columns you can add as regressors: temperature, pressure; or fit each as a series" in captions
     at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).set_value(["pressure"]).run()
     assert at.session_state[keys.DATA_SERIES].regressors == ["pressure"]
     assert "you can add as regressors" not in shown([c.value for c in at.caption])
