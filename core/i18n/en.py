@@ -974,6 +974,9 @@ MESSAGES: dict[str, str] = {
     "err.id_is_measure": "Column '{column}' holds measured values (for example {example}), not series ids: name the "
                          "column that tells the series apart (a store, a product) with --id-col, or leave --id-col out "
                          "to detect it.",
+    "err.id_all_distinct": "Column '{column}' holds a different number in every row ({rows:,} rows), so each row would "
+                           "be a series of one value: it is a measure, not series ids. Name the column that tells the "
+                           "series apart (a store, a product) with --id-col, or leave --id-col out to detect it.",
     "err.series_empty": "This series has no values in '{column}' (every row is blank): fill them in, or leave the "
                         "series out of the file.",
     "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",

@@ -780,6 +780,7 @@ MESSAGES: dict[str, str] = {
                        "请去掉标识中的“{joiner}”，或只指定一个标识列。",
     "err.id_is_measure": "“{column}”列是测量值（例如 {example}），不是序列编号：请用 --id-col 指定区分各序列的列（如门店、产品），"
                          "或不写 --id-col 以自动识别。",
+    "err.id_all_distinct": "“{column}”列每一行的数都不同（共 {rows:,} 行），每一行都会成为只有一个值的序列：它是测量值，不是序列编号。请用 --id-col 指定区分各序列的列（如门店、产品），或不写 --id-col 以自动识别。",
     "err.series_empty": "该序列在“{column}”中没有任何值（每一行都为空）：请填上数值，或从文件中去掉该序列。",
     "err.target_empty": "目标列“{column}”没有任何数值：请选择存放序列数据的列。",
     "notice.gaps_inserted": "已插入 {gaps:,} 个缺失的时间戳（按{frequency}间隔）。",

@@ -17,7 +17,7 @@ import pandas as pd
 
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps,
+from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps,
                             drop_index_columns, named_as_steps, quoted_names, step_numbers, tidy_clean, tidy_table,
                             without_summary_rows)
 from core.errors import DataError, KeyedError
@@ -433,6 +433,11 @@ def _check_ids_are_not_measures(table: pd.DataFrame, ids: tuple[str, ...]) -> No
                             "ids: name the column that tells the series apart (a store, a product) with --id-col, or "
                             "leave --id-col out to detect it.", "err.id_is_measure",
                             {"column": col, "example": f"{fractional.iloc[0]:g}"})
+        if len(known) > MIN_ROWS and known.nunique() == len(table):  # 10, 11, 12, ...: "Only 1 usable row" 48 times
+            raise DataError(f"Column '{col}' holds a different number in every row ({len(table):,} rows), so each row "
+                            "would be a series of one value: it is a measure, not series ids. Name the column that "
+                            "tells the series apart (a store, a product) with --id-col, or leave --id-col out to "
+                            "detect it.", "err.id_all_distinct", {"column": col, "rows": len(table)})
 
 
 def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,

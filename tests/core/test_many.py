@@ -349,6 +349,19 @@ def test_a_measure_named_as_the_id_is_refused_with_what_to_name_instead(tmp_path
         "the series apart (a store, a product) with --id-col, or leave --id-col out to detect it.")
 
 
+def test_a_whole_number_measure_named_as_the_id_is_refused_too(tmp_path: Path) -> None:
+    # A wide file's value column 10, 11, 12, ... named as the id: "None of the 48 series could be fitted; the first,
+    # '10.0': Only 1 usable row".
+    wide = pd.DataFrame({"month": pd.date_range("2020-01-01", periods=48, freq="MS"), "a": 10 + np.arange(48),
+                         "b": 100 - np.arange(48)})
+    done, _, _ = fit(tmp_path, wide, "--id-col", "a", "--model", "linear")
+    assert done.returncode == 2 and done.stderr.strip().startswith(
+        "error: Column 'a' holds a different number in every row (48 rows), so each row would be a series of one "
+        "value: it is a measure, not series ids.")
+    numbered = long_frame(["north", "south"]).assign(store=lambda f: f["store"].map({"north": 7, "south": 9}))
+    assert fit(tmp_path, numbered, "--id-col", "store", "--model", "snaive")[0].returncode == 0  # store numbers repeat
+
+
 def test_an_id_whose_series_repeat_their_stamps_names_the_column_that_tells_the_rows_apart(tmp_path: Path) -> None:
     frame = pd.concat([long_frame(["a", "b"]).assign(region="north", product=lambda f: f["store"]),
                        long_frame(["c", "d"]).assign(region="south", product=lambda f: f["store"])], ignore_index=True)
