@@ -186,6 +186,9 @@ MESSAGES: dict[str, str] = {
     "train.not_reached_slow": "After {epochs:plural:epoch} the fit is still {above}: "
                               "{optimizer} at learning rate {lr} is still descending. Raise the learning rate or the "
                               "epochs, or use lbfgs.",
+    "train.not_reached_swinging": "After {epochs:plural:epoch} the fit is still {above}: {optimizer} at learning rate "
+                                  "{lr} overshoots, swinging less and less as it closes in. Train for more epochs, "
+                                  "or lower the learning rate a little, or use lbfgs.",
     "train.not_reached_lbfgs": "After {epochs:plural:epoch} the fit is still {above}: "
                                "lbfgs, which follows the loss's curvature, could not close the gap, as the features "
                                "are nearly collinear (high powers of x, or many terms for few rows). Use a lower "

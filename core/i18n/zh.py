@@ -149,6 +149,7 @@ MESSAGES: dict[str, str] = {
                                    "步长过大会来回越过最优点。请降低学习率，或改用 lbfgs。",
     "train.not_reached_slow": "经过 {epochs:,} 轮后，损失仍{above}：{optimizer} 在学习率 {lr} 下仍在下降。"
                               "请提高学习率或训练轮数，或改用 lbfgs。",
+    "train.not_reached_swinging": "经过 {epochs:,} 轮后，损失仍{above}：{optimizer} 在学习率 {lr} 下越过最优点又折回，摆动越来越小，正在逼近。请增加训练轮数，或稍微降低学习率，或改用 lbfgs。",
     "train.not_reached_lbfgs": "经过 {epochs:,} 轮后，损失仍{above}：lbfgs 利用了损失的曲率，仍无法缩小差距，"
                                "因为各特征几乎共线（x 的高次幂，或行数少而项数多）。请降低次数或减少项数。",
     "train.budget": "{note}",

@@ -22,14 +22,14 @@ OPTIMIZERS = ("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "lbfg
 # Not an optimizer: linear models solved in closed form (auto's candidates; the Train page always descends).
 EXACT = "exact"
 BATCH_MODES = ("full", "mini", "single")
-# A loss this many times the starting loss at a second epoch or at the last (or one that is not finite) means the steps
-# are too large: training has diverged, and its curve ends before the first such epoch. One epoch over it that the
+# A loss this many times the starting loss at two epochs running or at the last (or one that is not finite) means the
+# steps are too large: training has diverged, and its curve ends before the first of them. One epoch over it that the
 # loss comes back from is not divergence: RMSProp's first step is ten times its learning rate, and at a rate of 10 on
 # AirPassengers its loss went 15,144 times the start at update 1, back to the start at update 2 and to the answer by
 # update 5, and was called diverged.
 DIVERGENCE_FACTOR = 1e4
-# Patience of the optimizers other than L-BFGS, at least: momentum and Adam overshoot and come back on their way to
-# the answer, their loss rising for several epochs at a time. With a linear model's patience of 3, momentum at its
+# Patience of the optimizers other than L-BFGS on whole batches, at least: momentum and Adam overshoot and come back on
+# their way to the answer, their loss rising for several epochs at a time. With a linear model's patience of 3, momentum at its
 # default rate stopped after 8 epochs at 3.07 times the exact loss, where 300 epochs reach it to 1e-13.
 FIRST_ORDER_PATIENCE = 50
 # Learning rates that converge on z-scored data; used when the caller gives none.
@@ -55,8 +55,8 @@ class TrainConfig:
     """How to train. ``lr=None`` takes the optimizer's default from ``DEFAULT_LR``.
 
     Early stopping: training ends once the epoch loss has not improved by a relative ``tol``
-    for ``patience`` epochs (``FIRST_ORDER_PATIENCE`` at least, but for L-BFGS), or at once when an L-BFGS epoch leaves
-    the weights where they were (converged: every later epoch would too).
+    for ``patience`` epochs (``FIRST_ORDER_PATIENCE`` at least for first-order optimizers on whole batches), or at once
+    when an L-BFGS epoch leaves the weights where they were (converged: every later epoch would too).
     """
 
     optimizer: str = "lbfgs"
@@ -121,11 +121,16 @@ def stalled(losses: list[float]) -> bool:
     back on their way to the answer: Adam at a rate of 10 closed the gap from 405 to 35 times the exact loss over 25
     epochs, its loss swinging from 0.5 to 98 and then to 14, and was called no longer falling)."""
     finite = [value for value in losses if math.isfinite(value)]
-    later = finite[len(finite) // 2 - 1:] if len(finite) > 1 else finite
-    if len(finite) < 2 or not any(after >= before for before, after in zip(later, later[1:])):
+    if len(finite) < 2 or not rose_late(finite):
         return len(finite) < 2
-    quarter = max(1, len(finite) // 4)
-    return len(finite) < 4 or max(finite[-quarter:]) >= 0.99 * max(finite[-2 * quarter:-quarter])
+    quarter = len(finite) // 4  # two quarters of two epochs at least: one epoch against one flipped with the parity
+    return quarter < 2 or max(finite[-quarter:]) >= 0.99 * max(finite[-2 * quarter:-quarter])
+
+
+def rose_late(losses: list[float]) -> bool:
+    """Whether some epoch of the curve's second half is no lower than the one before (overshooting, or noise)."""
+    later = losses[len(losses) // 2 - 1:] if len(losses) > 1 else losses
+    return any(after >= before for before, after in zip(later, later[1:]))
 
 
 # The budget notes of the trainings started inside ``budget_stops`` (the learning lab's many small ones).
@@ -236,8 +241,10 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
     own = shared is None or started + seconds <= shared.at
     budget = _Budget(started + seconds if own else shared.at, updates)  # type: ignore[union-attr]
     best, stale = math.inf, 0
-    patience = config.patience if config.optimizer == "lbfgs" else max(config.patience, FIRST_ORDER_PATIENCE)
-    over: tuple[int, int] | None = None  # the epochs kept and the updates made at the first epoch over the ceiling
+    # mini-batches and single rows: their loss bounces at a noise floor, where 50 stale epochs only cost time (15x)
+    overshoots = config.optimizer != "lbfgs" and whole_batch(config)
+    patience = max(config.patience, FIRST_ORDER_PATIENCE) if overshoots else config.patience
+    over: tuple[int, int] | None = None  # the epochs kept and the updates made at an epoch over the ceiling
     # One first-order update a pass: the loss after it is the forward of the next update's gradient, so that forward
     # (and its backward) is done once, not again without a graph (a quarter of an mlp's fit; the same numbers).
     pending = _loss_and_gradient(module, optimizer, inputs, targets, config.l2) \
@@ -257,12 +264,14 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
             history.updates += _run_epoch(module, optimizer, inputs, targets, config, generator, after_update, budget)
             loss = full_loss(module, inputs, targets)
         if not math.isfinite(loss) or loss > ceiling:
-            if over is not None or not math.isfinite(loss):
+            if over is not None or not math.isfinite(loss):  # two epochs running over the ceiling
                 first = over or (len(history.losses), history.updates)
-                del history.losses[first[0]:]  # a diverged run's curve ends where it first went over
+                del history.losses[first[0]:]  # a diverged run's curve ends where it went over
                 history.diverged_at = first[1]
                 break
             over = (len(history.losses), history.updates)
+        else:
+            over = None  # back under it: the spike was a step the optimizer recovered from
         history.losses.append(loss)
         if callback is not None:
             callback(epoch, loss)

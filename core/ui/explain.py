@@ -16,7 +16,7 @@ from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import season_reference
 from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR
-from core.training.loop import NOT_REACHED, stalled
+from core.training.loop import NOT_REACHED, rose_late, stalled
 from core.ui.text import plain
 
 if TYPE_CHECKING:
@@ -263,11 +263,17 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
     one_epoch = len(result.losses) == 1 and math.isfinite(result.losses[0])
     key = ("train.not_reached_lbfgs" if used.get("optimizer") == "lbfgs" else
            "train.not_reached_overshoot" if not one_epoch and (stalled(result.losses) or stopped_early)
+           else "train.not_reached_swinging" if rose_late(result.losses)  # Adam at 10 was told to raise its rate
            else "train.not_reached_slow")
     train = result.predictions.loc[result.predictions["split"] == "train", "actual"]
     constant = bool(train.notna().any()) and train.nunique() == 1  # a constant target: no variance to share
     return t(key, lang, above=gap_words(gap, result.exact_loss_zero, lang, constant), epochs=len(result.losses),
-             optimizer=used.get("optimizer"), lr=f"{used.get('lr'):g}")  # 10, as the URL and the lab write it
+             optimizer=used.get("optimizer"), lr=_rate(used.get("lr")))
+
+
+def _rate(lr: object) -> str:
+    """A learning rate as the URL and the lab write it (10, not 10.0)."""
+    return f"{lr:g}" if isinstance(lr, (int, float)) else str(lr)
 
 
 # Where the exact loss is about 0, descent has reached it once its loss is within this share of the target's variance

@@ -153,7 +153,7 @@ def test_seasonal_naive_on_fewer_rows_than_a_season_says_it_repeats_the_last_val
 
 
 @pytest.mark.parametrize(("optimizer", "lr", "advice", "epochs"), [
-    ("adam", 10.0, "Raise the learning rate or the epochs", 20),  # overshooting, falling: it stopped after 5 epochs
+    ("adam", 10.0, "Train for more epochs, or lower the learning rate a little", 20),  # it stopped after 5 epochs
     ("sgd", 1.0, "Lower the learning rate", 100),  # the edge of stability: oscillates, early stop after 4 epochs
     ("sgd", 1e-5, "Raise the learning rate or the epochs", 100),  # all 100 epochs, still far
     ("sgd", 1e-5, "Raise the learning rate or the epochs", 1),  # one loss has no direction: it said lower the rate

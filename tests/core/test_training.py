@@ -246,3 +246,5 @@ def test_a_curve_that_falls_unevenly_is_not_stalled_but_one_that_hovers_is() -> 
     assert not stalled(uneven)
     hovering = [1.54, 1.2, 1.3, 1.19, 1.31, 1.2, 1.3, 1.19, 1.31, 1.2, 1.3, 1.19]  # at the edge of stability
     assert stalled(hovering)
+    for short in ([1.0, 2, 1, 2, 1], [1.0, 2, 1, 2, 1, 2], [2.0, 3, 2, 3, 2, 3, 2]):  # one answer whatever the parity
+        assert stalled(short)
