@@ -28,6 +28,7 @@ DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
 # Periods the rows can be combined per (``LoadOptions.per``; "" keeps them as written) and pandas' period of each:
 # weeks from Monday, as ISO weeks.
 PERIODS = {"": "", "hour": "h", "day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+_PERIOD_DAYS = {"week": 7, "month": 28, "quarter": 89, "year": 365}  # the fewest days each lasts, to bound their count
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
                "datum", "fecha", "zeit")
 # Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``).
@@ -1587,16 +1588,13 @@ def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Seri
 
 def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: DataReport) -> pd.DataFrame:
     """The rows combined per period, said in one notice instead of as repeated time stamps; summed, a period without
-    a row is 0 (no orders that day), not a gap to interpolate."""
+    a row up to the last value given is 0 (no orders that day), not a gap to interpolate (future rows, whose target is
+    blank, stay as they are)."""
     report.notices = [n for n in report.notices if n.key not in ("notice.stamps_combined", "notice.stamps_averaged")]
     periods, empty = len(frame), 0
-    if options.duplicates == "sum" and len(frame):
-        every = pd.period_range(frame["ds"].iloc[0], frame["ds"].iloc[-1], freq=PERIODS[options.per]).start_time
-        every = every.astype(frame["ds"].dtype)
-        added = ~every.isin(frame["ds"])  # periods without a row; a row's blank cell stays blank, to be filled
-        frame = frame.set_index("ds").reindex(every).rename_axis("ds").reset_index()
-        frame.loc[added, frame.columns[1:]] = 0.0  # the regressors too: a sum of no rows is 0
-        empty = int(added.sum())
+    known = frame["y"].notna().to_numpy()
+    if options.duplicates == "sum" and known.any():
+        frame, empty = _zeros_between(frame, options.per, frame["ds"][known].iloc[-1], report)
     combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}
     said = (f"Rows combined per {options.per} by their {options.duplicates}: {count(combined, 'row')} into "
             f"{periods + empty:,}, one per {options.per}")
@@ -1604,9 +1602,39 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
         report.notices.append(Notice(f"{said}; {count(empty, options.per)} without a row in the file, counted as 0.",
                                      "notice.per_period_zeros", {**params, "rows": combined, "periods": periods + empty,
                                                                  "empty": empty}))
+    elif options.duplicates == "mean":  # an event log's mean is the average order, not the day's sales
+        report.notices.append(Notice(f"{said}. If the rows are parts of one total (orders, sales), choose sum under "
+                                     "Reading options (--duplicates sum).", "notice.per_period_averaged",
+                                     {**params, "rows": combined, "periods": periods}))
     else:
         report.notices.append(Notice(f"{said}.", "notice.per_period", {**params, "rows": combined, "periods": periods}))
     return frame
+
+
+def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: DataReport) -> tuple[pd.DataFrame, int]:
+    """``frame`` with a row of zeros for every ``per`` period without one up to ``last`` (the last value given), and
+    how many; within ``TSR_MAX_ROWS``, and refused where nothing was combined and zeros would be most rows (a period
+    finer than the stamps: daily data per hour became 1,417 hours, mostly 0)."""
+    first, most = frame["ds"].iloc[0], limit("TSR_MAX_ROWS", MAX_ROWS)
+    about = (last - first) / pd.Timedelta(hours=1 if per == "hour" else 24 * _PERIOD_DAYS.get(per, 1))
+    every = pd.period_range(first, last, freq=PERIODS[per]).start_time if about <= most else None
+    if every is None or len(every) > most:
+        raise LimitError(f"Combining the rows per {per} from {first:%Y-%m-%d} to {last:%Y-%m-%d} would make more rows "
+                         f"than the limit of {format_limit(most)}: choose a longer period, or set TSR_MAX_ROWS to "
+                         "raise the limit.", "err.per_limit", {"per": per, "first": f"{first:%Y-%m-%d}",
+                                                               "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
+    every = every.astype(frame["ds"].dtype)
+    history, future = frame[frame["ds"] <= last], frame[frame["ds"] > last]
+    added = ~every.isin(history["ds"])  # periods without a row; a row's blank cell stays blank, to be filled
+    empty = int(added.sum())
+    if not report.rows_combined_away and empty > len(history):
+        raise DataError(f"Combining the rows per {per} combines none of them: the time stamps are further apart than "
+                        f"one {per}, and {empty:,} of the {len(every):,} periods would be zeros. Choose a longer "
+                        "period, or keep the rows as written.", "err.per_finer",
+                        {"per": per, "empty": empty, "periods": len(every)})
+    filled = history.set_index("ds").reindex(every).rename_axis("ds").reset_index()
+    filled.loc[added, filled.columns[1:]] = 0.0  # the regressors too: a sum of no rows is 0
+    return pd.concat([filled, future], ignore_index=True), empty
 
 
 def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:

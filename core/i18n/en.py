@@ -23,14 +23,16 @@ MESSAGES: dict[str, str] = {
     # Data page -------------------------------------------------------------------------------------------------
     "data.reading": "Reading the file...",
     "data.runs_kept": "The runs on series {series} are kept: show it again to see them on Train, Compare and Forecast.",
-    "data.url_fraction_ignored": "The link's train fraction {given} is outside 0.5 to 0.95 or unreadable, so the split stays at {used}.",
+    "data.url_fraction_ignored": "The link's train fraction {given} is outside 0.5 to 0.95 or unreadable, so the split "
+                                 "stays at {used}.",
     "data.runs_cleared": "Runs made on the previous series were cleared.",
     "data.runs_forgotten": "Series {series} lost its oldest {count:plural:run}: the runs kept for the series not "
                            "shown are at most {most}, those left longest ago going first.",
     "data.runs_forgotten_all": "Series {series} lost every run it had ({count:plural:run}): the runs kept for the "
                                "series not shown are at most {most}, those left longest ago going first.",
     "data.upload": "Upload a file (CSV, Excel, Parquet)",
-    "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB (TSR_MAX_FILE_MB changes it). Delimiter, decimal comma, "
+    "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB (TSR_MAX_FILE_MB changes it). "
+                        "Delimiter, decimal comma, "
                         "encoding and date format are detected.",
     "data.sample": "Or a shipped sample",
     "data.sample_help": "Example series that ship with the app.",
@@ -38,9 +40,9 @@ MESSAGES: dict[str, str] = {
     "data.load_sample_help": "Replace the current series with the chosen sample.",
     "data.reading_options": "Reading options",
     "data.per": "Combine the rows per",
-    "data.per_help": "For an event log (orders, payments, readings at irregular times): the rows of each hour, day, week "
-                     "(from Monday), month, quarter or year become one row, combined as 'Repeated time stamps' says "
-                     "(sum: a day's total; a day without a row then counts as 0).",
+    "data.per_help": "For an event log (orders, payments, readings at irregular times): the rows of each hour, day, "
+                     "week (from Monday), month, quarter or year become one row, combined as 'Repeated time stamps' "
+                     "says (sum: a day's total; a day without a row then counts as 0).",
     "data.duplicates": "Repeated time stamps",
     "data.duplicates_help": "How rows that share a time stamp but differ are combined.",
     "data.fill_gaps": "Fill missing time stamps",
@@ -380,7 +382,10 @@ MESSAGES: dict[str, str] = {
     "compare.intro": "Series: {source}. Best test MAE first; click a column header to sort. Metrics in original units, "
                      "on each run's own test rows; the band columns give the share of those rows inside the run's 80% "
                      "and 95% prediction bands, which were measured on the training rows alone.",
-    "compare.other_fractions": "Some runs used another train fraction ({others}) than the current split ({fraction:g}): they are scored on other test rows, so they are listed in a table of their own below this split's runs and not ranked against them. Train them again at {fraction:g} to compare.",
+    "compare.other_fractions": "Some runs used another train fraction ({others}) than the current split "
+                               "({fraction:g}): they are scored on other test rows, so they are listed in a table of "
+                               "their own below this split's runs and not ranked against them. Train them again at "
+                               "{fraction:g} to compare.",
     "compare.overlay": "Runs to overlay",
     "compare.overlay_help": "Predictions of the chosen runs drawn over the actual series.",
     "board.run": "run",
@@ -458,8 +463,8 @@ MESSAGES: dict[str, str] = {
     "lab.batch": "Mini-batch size",
     "lab.batch_help": "Rows per mini-batch.",
     "lab.race": "Optimizers in the race",
-    "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier, on every training row at "
-                     "each step (sgd is then plain gradient descent).",
+    "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier, on every training row "
+                     "at each step (sgd is then plain gradient descent).",
     "lab.race_none": "—",
     "lab.batch_cut": "The mini-batch runs {size:,} rows, half the {rows:plural:training row}, not the {asked:,} asked "
                      "for: a batch of all of them would be the full batch, drawn over its curve.",
@@ -646,7 +651,10 @@ MESSAGES: dict[str, str] = {
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
                    "season); median test MAPE {mape}; {seconds:.1f} s.",
     "all.exact": " Exact forecasts (test MAE under a millionth of seasonal naive's): {count:,} series, left out of the "
-                 "mean, which is 0 where every series is exact.",
+                 "mean.",
+    "all.summary_exact": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Every one scored was forecast "
+                         "exactly (test MAE under a millionth of seasonal naive's): test MAE relative to seasonal "
+                         "naive **0**; median test MAPE {mape}; {seconds:.1f} s.",
     "all.stopped": " (stopped after {done:,} of {total:,} series)",
     "all.out_of_time": " (the time limit of {limit} s for one run, TSR_MAX_DASHBOARD_SECONDS, ended it after "
                        "{done:,} of {total:,} series: fit every series with the command line, python -m core fit "
@@ -906,7 +914,13 @@ MESSAGES: dict[str, str] = {
                  "row per time step.",
     "err.missing_policy": "Unknown missing-value policy '{policy}': use one of {choices}.",
     "err.per_unknown": "Unknown period '{per}' to combine the rows per: use one of {choices}.",
-    "err.per_needs_dates": "Combining the rows per {per} needs dates: choose the date column, or keep the rows as written.",
+    "err.per_limit": "Combining the rows per {per} from {first} to {last} would make more rows than the limit of "
+                     "{limit}: choose a longer period, or set TSR_MAX_ROWS to raise the limit.",
+    "err.per_finer": "Combining the rows per {per} combines none of them: the time stamps are further apart than one "
+                     "{per}, and {empty:,} of the {periods:,} periods would be zeros. Choose a longer period, or keep "
+                     "the rows as written.",
+    "err.per_needs_dates": "Combining the rows per {per} needs dates: choose the date column, or keep the rows as "
+                           "written.",
     "err.duplicate_policy": "Unknown duplicate policy '{policy}': use one of {choices}.",
     "err.stamps_too_few": "The file's {rows:,} rows hold only {stamps:plural:distinct time stamp}; a series needs at "
                           "least {least}. If it holds several series (one per store, say), each is too short to split "
@@ -1066,7 +1080,11 @@ MESSAGES: dict[str, str] = {
     "notice.stamps_averaged": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
                               "mean. If the rows are parts of one total (orders, sales), choose sum under Reading "
                               "options (--duplicates sum).",
-    "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per {per}.",
+    "notice.per_period_averaged": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one "
+                                  "per {per}. If the rows are parts of one total (orders, sales), choose sum under "
+                                  "Reading options (--duplicates sum).",
+    "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
+                         "{per}.",
     "notice.per_period_zeros": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                                "{per}; {empty:plural:{per}} without a row in the file, counted as 0.",
     "notice.stamps_combined": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "

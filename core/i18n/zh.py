@@ -524,7 +524,8 @@ MESSAGES: dict[str, str] = {
     "all.summary": "已拟合 **{fitted:,}** 个序列，跳过 {failed:,} 个{stopped}。测试集 MAE 与季节性朴素法之比在 {ratios:,} "
                    "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节）；测试集 MAPE 中位数 {mape}；"
                    "用时 {seconds:.1f} 秒。",
-    "all.exact": "精确预测（测试 MAE 不到季节性朴素法的百万分之一）：{count:,} 个序列，不计入几何平均；若所有序列都精确，几何平均为 0。",
+    "all.exact": "精确预测（测试 MAE 不到季节性朴素法的百万分之一）：{count:,} 个序列，不计入几何平均。",
+    "all.summary_exact": "已拟合 **{fitted:,}** 个序列，跳过 {failed:,} 个{stopped}。参与评分的序列全部精确预测（测试集 MAE 不到季节性朴素法的百万分之一）：测试集 MAE 与季节性朴素法之比为 **0**；测试集 MAPE 中位数 {mape}；用时 {seconds:.1f} 秒。",
     "all.stopped": "（在完成 {done:,} / {total:,} 个序列后停止）",
     "all.out_of_time": "（单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了运行：请用命令行 python -m core fit FILE 拟合全部序列，或提高上限）",
     "all.progress_limited": "已完成 {done:,} / {total:,} 个序列，{left}：按目前的速度，单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）会在约 {reach:,} 个序列后结束运行",
@@ -728,6 +729,8 @@ MESSAGES: dict[str, str] = {
     "err.table": "无法把文件读取为表格（{detail}）：请另存为只有一行表头、每个时间点占一行的 CSV。",
     "err.missing_policy": "未知的缺失值处理方式“{policy}”：请使用 {choices} 之一。",
     "err.per_unknown": "未知的合并周期“{per}”：请使用 {choices} 之一。",
+    "err.per_limit": "从 {first} 到 {last} 按{per}合并各行会产生超过上限 {limit} 的行数：请选择更长的周期，或设置环境变量 TSR_MAX_ROWS 提高上限。",
+    "err.per_finer": "按{per}合并各行不会合并任何行：时间戳之间的间隔比一{per}更长，{periods:,} 个周期中将有 {empty:,} 个为 0。请选择更长的周期，或保持各行原样。",
     "err.per_needs_dates": "按{per}合并各行需要日期：请选择日期列，或保持各行原样。",
     "err.duplicate_policy": "未知的重复值处理方式“{policy}”：请使用 {choices} 之一。",
     "err.stamps_too_few": "文件的 {rows:,} 行中只有 {stamps} 个不同的时间戳；一个序列至少需要 {least} 个。"
@@ -840,9 +843,10 @@ MESSAGES: dict[str, str] = {
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
     "notice.copies_dropped": "已删除 {rows:,} 行与另一行每一列都相同的重复行（副本）。",
     "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
+    "notice.per_period_averaged": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。如果这些行是同一合计的组成部分（订单、销售额），请在“读取选项”中选择总和（--duplicates sum）。",
     "notice.per_period": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。",
-    "notice.per_period_zeros": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行；其中 {empty:,} 行"
-                               "在文件中没有对应的行，计为 0。",
+    "notice.per_period_zeros": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行；其中 {empty:,} 个{per}"
+                               "在文件中没有任何行，计为 0。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
     "notice.drop_with_fill": "勾选“补齐缺失的时间戳”时，含空单元格的行改用插值填充而不删除：删除会让这些时间戳再次缺失。",

@@ -29,8 +29,8 @@ BATCH_MODES = ("full", "mini", "single")
 # update 5, and was called diverged.
 DIVERGENCE_FACTOR = 1e4
 # Patience of the optimizers other than L-BFGS on whole batches, at least: momentum and Adam overshoot and come back on
-# their way to the answer, their loss rising for several epochs at a time. With a linear model's patience of 3, momentum at its
-# default rate stopped after 8 epochs at 3.07 times the exact loss, where 300 epochs reach it to 1e-13.
+# their way to the answer, their loss rising for several epochs at a time. With a linear model's patience of 3,
+# momentum at its default rate stopped after 8 epochs at 3.07 times the exact loss, where 300 epochs reach it to 1e-13.
 FIRST_ORDER_PATIENCE = 50
 # Learning rates that converge on z-scored data; used when the caller gives none.
 DEFAULT_LR = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.01,

@@ -239,11 +239,13 @@ def summary_text(job: PanelRun, lang: str = "en", fraction: float | None = None)
     stopped = "" if job.done >= job.total else out_of_time_text(job, lang) if job.out_of_time else \
         t("all.stopped", lang, done=job.done, total=job.total)
     exact = summary["test_mae_vs_snaive_exact"]  # a linear fit of straight series read "over 0 series: undefined"
-    said = t("all.summary", lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
+    key = "all.summary_exact" if exact and not summary["test_mae_vs_snaive_series"] else "all.summary"
+    said = t(key, lang, fitted=summary["fitted"], failed=summary["failed"], stopped=stopped,
              geomean=_number(summary["test_mae_vs_snaive_geomean"], lang, "{:.3f}"),
-             ratios=summary["test_mae_vs_snaive_series"] or exact,
-             mape=_number(summary["test_mape_median"], lang, "{:.3g}%"), seconds=job.seconds)
-    return said + (t("all.exact", lang, count=exact) if exact else "") + other_fraction_text(job, fraction, lang)
+             ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang, "{:.3g}%"),
+             seconds=job.seconds)
+    mixed = exact and key == "all.summary"  # some exact among others: left out of the mean, said
+    return said + (t("all.exact", lang, count=exact) if mixed else "") + other_fraction_text(job, fraction, lang)
 
 
 def other_fraction_text(job: PanelRun, fraction: float | None, lang: str = "en") -> str:
@@ -378,7 +380,9 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
         peers = [other for peer, other in zip(jobs, ratios_of)
                  if peer.request.train_fraction == job.request.train_fraction and other]
         shared = set(ratios).intersection(*peers)
-        exact = not ratios and exact_only([o.relative_mae for o in job.outcomes])  # all exact: 0, not undefined
+        # every series fitted, and exact: 0, not undefined (one exact series among 47 failed is no such run)
+        exact = not ratios and all(o.summary is not None for o in job.outcomes) and \
+            exact_only([o.relative_mae for o in job.outcomes])
         means.append(0.0 if exact else geometric_mean([ratios[uid] for uid in shared]))
     return means
 

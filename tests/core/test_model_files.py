@@ -171,7 +171,7 @@ def test_a_file_missing_a_part_or_shadowing_a_method_is_refused_on_loading(air) 
     assert load_model(_edited_linear_file(air, lambda fields: None)).forecast(steps(3)).shape == (3,)
 
 
-def test_a_model_file_loads_in_a_fresh_interpreter_that_imported_only_the_loader(air, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_model_file_loads_with_only_the_loader_imported(air, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # Without the model table imported, no forecaster class was registered: "The model file holds data this app does
     # not write" for a file just downloaded from Train.
     import subprocess

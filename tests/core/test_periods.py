@@ -18,7 +18,8 @@ def event_log(days: int = 40, orders: int = 900, skip_day: int = 10, seed: int =
 
 
 def load(frame: pd.DataFrame, **options: object) -> object:
-    return load_series(frame.to_csv(index=False).encode(), "orders.csv", LoadOptions(**options))  # type: ignore[arg-type]
+    read = LoadOptions(**options)  # type: ignore[arg-type]
+    return load_series(frame.to_csv(index=False).encode(), "orders.csv", read)
 
 
 def test_an_event_log_summed_per_day_is_each_days_total_and_a_day_without_orders_is_zero() -> None:
@@ -60,3 +61,33 @@ def test_combining_per_period_needs_dates_and_a_known_period() -> None:
         load(numbered, per="day")
     with pytest.raises(DataError, match="Unknown period 'fortnight' to combine the rows per: use one of hour, day"):
         load(event_log(), per="fortnight")
+
+
+def test_future_rows_stay_future_rows_and_only_the_history_gets_zeros() -> None:
+    # Future rows (orders blank, promotion known) on Jan 21 and 23: the summed reindex made Jan 22 a day of 0 orders
+    # in the history, interpolated Jan 21, and kept only Jan 23 as future.
+    log = event_log(days=20, skip_day=5).assign(price=1.0)
+    future = pd.DataFrame({"time": ["2024-01-21 10:00:00", "2024-01-22 10:00:00"], "amount": [np.nan, np.nan],
+                           "price": [2.0, 2.5]})
+    series = load(pd.concat([log, future]), per="day", duplicates="sum", regressors=("price",))
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-20") and len(series.frame) == 20
+    assert series.frame.set_index("ds").loc["2024-01-06", "y"] == 0.0  # the closed day in the history
+    assert series.future is not None and series.future["price"].tolist() == [2.0, 2.5]
+
+
+def test_a_period_finer_than_the_stamps_or_past_the_row_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    daily = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=60, freq="D").strftime("%Y-%m-%d"),
+                          "amount": np.arange(60.0)})
+    finer = "Combining the rows per hour combines none of them: the time stamps are further apart than one hour"
+    with pytest.raises(DataError, match=finer + ", and 1,357 of the 1,417 periods would be zeros"):
+        load(daily, per="hour", duplicates="sum")
+    monkeypatch.setenv("TSR_MAX_ROWS", "900")  # the file's 879 rows pass; its 960 hours do not
+    limit = "Combining the rows per hour from 2024-01-01 to 2024-02-09 would make more rows than the limit of 900"
+    with pytest.raises(DataError, match=limit + ": choose a longer period"):
+        load(event_log(), per="hour", duplicates="sum")
+
+
+def test_averaged_per_period_says_to_sum_parts_of_a_total() -> None:
+    notices = [str(n) for n in load(event_log(), per="day", duplicates="mean").report.notices]
+    assert notices[-1].endswith("one per day. If the rows are parts of one total (orders, sales), choose sum under "
+                                "Reading options (--duplicates sum).")

@@ -642,7 +642,7 @@ def test_a_series_forecast_exactly_up_to_rounding_is_left_out_of_the_means_like_
     assert summary["test_mae_vs_snaive_geomean"] == pytest.approx(0.4 ** 0.5)
     assert summary["test_mae_vs_snaive_series"] == 2 and summary["test_mae_vs_snaive_exact"] == 1
     assert summary_text(noisy).endswith("Exact forecasts (test MAE under a millionth of seasonal naive's): 1 series, "
-                                        "left out of the mean, which is 0 where every series is exact.")
+                                        "left out of the mean.")
 
 
 def test_a_run_that_forecast_every_series_exactly_ranks_first_not_after_naive() -> None:
@@ -660,7 +660,11 @@ def test_a_run_that_forecast_every_series_exactly_ranks_first_not_after_naive() 
     assert common_geomeans(runs) == pytest.approx([0.0, 0.556, 0.0])
     assert panel_summary(runs[2].outcomes, EngineInfo("local", 1), 1.0)["test_mae_vs_snaive_geomean"] == 0.0
     assert panel_board(runs, fraction=0.7)["run"].tolist() == ["#1 multi", "#3 linear", "#2 naive"]
-    assert "geometric mean over 3 series: **0.000**" in summary_text(runs[2])
+    assert "Every one scored was forecast exactly (test MAE under a millionth of seasonal naive's): test MAE relative " \
+           "to seasonal naive **0**" in summary_text(runs[2]) and "geometric mean over 0" not in summary_text(runs[2])
+    lone = PanelRun(RunRequest("ar"), 3, [SeriesOutcome("a", summary={"test": {"mape": 1.0}}, relative_mae=0.0),
+                                          SeriesOutcome("b", error="too few rows"), SeriesOutcome("c", error="too few")])
+    assert common_geomeans([lone, runs[1]]) == [None, pytest.approx(0.556)]  # one exact series is no exact run
 
 
 def test_all_series_runs_keep_their_numbers_and_show_how_they_trained() -> None:
