@@ -16,7 +16,7 @@ from core.ui.feedback import BUGS, EveryInterval, bug_message, epoch_progress, w
 from core.ui.explain import (gap_metric, learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
                              selection_table)
 from core.i18n import Texts, said
-from core.ui.panel_runs import (Panel, drawable, extremes_chart, forecast_frame, latest_panel_run, progress_text,
+from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, predictions_csv, progress_text,
                                 results_table, start_hint, start_panel_run, summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
                              marked_training, record_run, result_title, set_page_query, through_dashboard, train_intro,
@@ -81,8 +81,8 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     st.header(T("train.all_result", model=job.request.model))
     st.markdown(summary_text(job, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]))
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch", placeholder=T("metric.undefined"))
-    if (frame := forecast_frame(job)) is not None:  # every series' predictions, unique_id first, as the CLI writes them
-        st.download_button(T("train.all_download"), frame.to_csv(index=False), "predictions.csv", "text/csv")
+    if csv := computed_once(st.session_state, keys.TRAIN_ALL_CSV, job, lambda: predictions_csv(job)):  # as the CLI's
+        st.download_button(T("train.all_download"), csv, "predictions.csv", "text/csv")
     if (extremes := extremes_chart(job, series.frequency, T.lang)) is not None:
         st.altair_chart(extremes)
     if fitted := drawable(st.session_state, keys.TRAIN_ALL_SERIES, job.fitted_ids()):

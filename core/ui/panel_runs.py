@@ -399,6 +399,12 @@ def without_regressors_text(job: PanelRun, lang: str = "en") -> str | None:
     return t("forecast.all_without_regressors", lang, count=len(short), series=first, rows=reach, steps=steps)
 
 
+def predictions_csv(job: PanelRun) -> str:
+    """``forecast_frame`` as CSV text; "" when no series could be fitted."""
+    frame = forecast_frame(job)
+    return "" if frame is None else frame.to_csv(index=False)
+
+
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:
     """Every forecast series' rows, ``unique_id`` first (the many-series CSV), or, for a run of Train, every fitted
     series' predictions of its known rows; None when none could be made."""

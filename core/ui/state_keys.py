@@ -51,6 +51,7 @@ DATA_CHOICE_WIDGETS = (DATA_DATE_WIDGET, DATA_TARGET_WIDGET, DATA_REGRESSORS_WID
 # Train page
 TRAIN_RESULT = "train.result"            # RunResult of the last Train press
 TRAIN_MODEL_FILE = "train.model_file"    # (result, .pt bytes): serialized once per run
+TRAIN_ALL_CSV = "train.all_csv"          # (run over all series, its predictions CSV): written once per run
 TRAIN_RUNS = "train.runs"                # every RunResult of this session on the current series
 TRAIN_URL_APPLIED = "train.url_applied"
 TRAIN_URL_IGNORED = "train.url_ignored"  # a link's settings out of range: said once on the Train page
