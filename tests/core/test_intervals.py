@@ -435,3 +435,14 @@ def test_a_band_around_a_forecast_exact_up_to_rounding_still_holds_the_test_rows
     assert 0 < (test["actual"] - test["predicted"]).abs().max() < 1e-5
     assert test["actual"].between(test["lower_80"], test["upper_80"]).all()
     assert (test["upper"] - test["lower"]).max() < 1e-3  # a floor of a millionth of the spread, not a real width
+
+
+def test_the_band_floor_holds_in_level_units_where_errors_grow_with_the_level() -> None:
+    from core.evaluation.intervals import LEAST_SCALE, band_from_backtest, level_power
+
+    values = 100 * 1.02 ** np.arange(96) * (1 + 0.1 * np.sin(np.arange(96) * np.pi / 6))  # changes grow with the level
+    assert level_power(values) > 0.5
+    plan = interval_plan(len(values), 12)
+    errors = np.full((len(plan.origins), plan.horizon), 1e-14)  # a closed-form refit of an exact model
+    band = band_from_backtest(values, Frequency("monthly", "MS", 12), errors, plan)
+    assert band is not None and band.half_width(0.8, 1)[0] >= LEAST_SCALE * np.std(values)
