@@ -9,13 +9,13 @@ from core.ui.controls import checked_number
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, short_of_exact
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LAB_NUMBERS, LESSONS, LabResults, LabSettings,
-                             at_stability_edge, batch_divergence, batch_rises, mini_batch_size, race_curves, race_table,
+                             batch_divergence, batch_rises, mini_batch_size, not_reached_key, race_curves, race_table,
                              run_lab)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import curve_name, lab_defaults, lab_table, log_lines, loss_curve, loss_surface, race_formats
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
-from core.training.loop import OPTIMIZERS, stalled
+from core.training.loop import OPTIMIZERS
 from core.training.slots import training_slot
 
 through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
@@ -94,8 +94,7 @@ def show(results: LabResults) -> None:
     if diverged:
         st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
     elif len(gaps) and short_of_exact(last := float(gaps["gap"].iloc[-1]), results.exact_zero):
-        key = ("lab.not_reached_overshoot" if stalled(gaps["gap"].tolist()) else "lab.not_reached_edge"
-               if at_stability_edge(results.data, results.settings) else "lab.not_reached")  # falling slowly
+        key = not_reached_key(gaps["gap"].tolist(), results.data, results.settings)
         st.info(T(key, optimizer=results.settings.optimizer, epochs=len(gaps),
                   above=gap_words(last, results.exact_zero, T.lang)))
     lesson("normalize")
@@ -128,8 +127,9 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
                 stored = (series, fraction, run_lab(series.frame, series.frequency, settings, fraction,
                                                     series.report.filled_targets))
             st.session_state[keys.LAB_RESULTS] = stored
-        except ValueError as problem:
-            st.error(plain(T("lab.failed", problem=said(problem, T.lang))))
+        except ValueError as problem:  # a number out of its range is said under its box already
+            if getattr(problem, "key", "") not in ("err.setting_range", "err.setting_number"):
+                st.error(plain(T("lab.failed", problem=said(problem, T.lang))))
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
 if stored is not None:

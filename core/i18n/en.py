@@ -561,6 +561,8 @@ MESSAGES: dict[str, str] = {
                           "checked. Lower the learning rate.",
     "lab.not_reached": "After {epochs} epochs {optimizer} is still {above}: raise the "
                        "learning rate or train for more epochs.",
+    "lab.not_reached_swinging": "After {epochs} epochs {optimizer} is still {above}, swinging less and less as it "
+                                "closes in: train for more epochs, or lower the learning rate a little.",
     "lab.not_reached_overshoot": "After {epochs} epochs {optimizer} is still {above} and "
                                  "no longer falling: at this learning rate its steps overshoot back and forth. Lower "
                                  "the learning rate.",

@@ -445,6 +445,7 @@ MESSAGES: dict[str, str] = {
     "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",
     "lab.not_reached_edge": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}，但在缓慢下降：在此学习率下步长来回越过最小值，每次只缩小一点差距。稍低的学习率会更快到达；增加轮数也可以。",
     "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}：请提高学习率或增加训练轮数。",
+    "lab.not_reached_swinging": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}，摆动越来越小，正在逼近：请增加训练轮数，或稍微降低学习率。",
     "lab.run_diverged": "- **{run}**：在第 {step} 步发散。",
     "lab.loop": "Python 循环",
     "lab.vectorized": "向量化（NumPy）",

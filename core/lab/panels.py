@@ -20,8 +20,8 @@ from core.training.nets import LinearNet, MLPNet, NetConfig, build_net
 from core.evaluation.pipeline import observed_values, split_frame
 from core.training.least_squares import exact_is_about_zero, least_squares, relative_gap, ridge_objective
 from core.training.loop import (DEFAULT_LR, DIVERGENCE_FACTOR, NOT_REACHED, OPTIMIZERS, TrainConfig,  # noqa: F401
-                                budget_stops, ceiling_above, full_loss, predict, torch_threads_here, train,
-                                whole_batch)
+                                budget_stops, ceiling_above, full_loss, predict, rose_late, stalled,
+                                torch_threads_here, train, whole_batch)
 
 LAB_MODELS = {"linear": "lab.model.linear", "multi": "lab.model.multi"}  # the catalog keys of their names
 CONVERGED_WITHIN = 0.01  # "reached the answer": training loss within 1% of the least-squares loss
@@ -442,6 +442,17 @@ def at_stability_edge(data: LabData, settings: LabSettings) -> bool:
     design = np.column_stack([data.x, np.ones(len(data.x))])
     curvature = float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
     return settings.lr * curvature >= 1.9
+
+
+def not_reached_key(gaps: list[float], data: LabData, settings: LabSettings) -> str:
+    """The exact-answer lesson's advice to a run short of the answer: overshooting back and forth (``stalled``: lower
+    the rate), at the edge of stability (lower it a little), swinging less and less (train longer: Adam at 10, the
+    highest rate, was told to raise it), else falling slowly (raise the rate or the epochs)."""
+    if stalled(gaps):
+        return "lab.not_reached_overshoot"
+    if at_stability_edge(data, settings):
+        return "lab.not_reached_edge"
+    return "lab.not_reached_swinging" if rose_late(gaps) else "lab.not_reached"
 
 
 def exact_vs_descent(data: LabData, settings: LabSettings) -> tuple[pd.DataFrame, int | None]:

@@ -185,6 +185,21 @@ def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -
     at.button(key=keys.LAB_RUN).click().run()
     said = [info.value for info in at.info if "After 25 epochs" in info.value]
     assert said and "falling slowly" in said[0] and "no longer falling" not in said[0]
+    # Adam at 10, the highest rate, closing the gap 405 -> 35 in 25 epochs, rising now and then: it was told first that
+    # its loss was no longer falling, then to raise the rate.
+    at.selectbox(key=keys.LAB_OPTIMIZER).select("adam").run()
+    at.number_input(key=keys.LAB_LR).set_value(10.0).run()
+    at.button(key=keys.LAB_RUN).click().run()
+    said = [info.value for info in at.info if "After 25 epochs" in info.value]
+    assert said and "swinging less and less as it closes in: train for more epochs" in said[0], said
+
+
+def test_a_lab_setting_out_of_range_is_said_once_under_its_box() -> None:
+    at = open_page("pages/4_Learning_Lab.py")
+    at.number_input(key=keys.LAB_LR).set_value(11.0).run()
+    at.button(key=keys.LAB_RUN).click().run()
+    assert not at.exception and [e.value for e in at.error] == [
+        "Learning rate must be from 1e-05 to 10: the run refuses this value."]  # and not again as "could not run"
 
 
 @pytest.mark.parametrize(("limit", "most"), [("50", 50), ("5", 5), ("5000", 1000), ("many", 1000)])
