@@ -12,7 +12,7 @@ from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, drawn_panel_runs, panel_board
 from core.ui.runs import (baselines_not_run, best_labels, board_formats, board_parts, leaderboard,
                           other_fractions_warning, overlay_choice, overlay_frame, run_label, table_formats, test_span)
-from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
+from core.ui.session import ensure_series, fraction_url_note, language_of, shown_source, through_dashboard
 
 
 def baselines(fraction: float) -> list[RunResult]:
@@ -31,6 +31,8 @@ T = Texts(language_of(st.session_state, st.query_params, st.context.locale))
 st.set_page_config(page_title=T("nav.compare"), page_icon="📈", layout="wide")
 series = ensure_series(st.session_state)
 st.title(T("compare.title"))
+if note := fraction_url_note(st.session_state, T.lang):  # a link's fraction=0.99 landing here: said here
+    st.warning(note)
 fraction = float(st.session_state[keys.DATA_TRAIN_FRACTION])
 runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))
 reference = baselines_not_run(runs, baselines(fraction))

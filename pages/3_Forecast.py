@@ -21,7 +21,7 @@ from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
 from core.ui.runs import kept_refit, run_label
-from core.ui.session import (ensure_series, forecast_failed_text, future_rows_given, horizon_url_note, language_of,
+from core.ui.session import (ensure_series, forecast_failed_text, forecast_url_note, future_rows_given, language_of,
                              pick_run, set_page_query, start_horizon, through_dashboard)
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
@@ -77,7 +77,7 @@ st.set_page_config(page_title=T("nav.forecast"), page_icon="📈", layout="wide"
 series = ensure_series(st.session_state)
 season = max(series.frequency.season_length, 1)
 given = future_rows_given(series, MOST_STEPS)
-linked = horizon_url_note(st.session_state, st.query_params, T.lang)  # horizon=5000 in a link: said, left at the start
+linked = forecast_url_note(st.session_state, st.query_params, T.lang)  # horizon=5000 in a link: said, left at start
 start_horizon(st.session_state, parse_query(st.query_params, FORECAST_FIELDS).get("horizon"), given, season, MOST_STEPS)
 st.title(T("forecast.title"))
 if linked:

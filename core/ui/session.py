@@ -192,12 +192,13 @@ def start_horizon(state: MutableMapping[str, Any], linked: int | None, future_ro
         state[keys.FORECAST_HORIZON] = horizon
 
 
-def horizon_url_note(state: Mapping[str, Any], params: Mapping[str, str], lang: str = "en") -> str | None:
-    """On the first visit (before ``start_horizon``), what became of a link's horizon out of its range or unreadable
-    (``/Forecast?horizon=5000`` opened at 12 without a word); None otherwise."""
-    if state.get(keys.FORECAST_URL_APPLIED) or "horizon" not in params or parse_query(params, FORECAST_FIELDS):
-        return None
-    return t("train.url_ignored", lang, names="horizon")
+def forecast_url_note(state: MutableMapping[str, Any], params: Mapping[str, str], lang: str = "en") -> str | None:
+    """Once (call before ``start_horizon``), what became of a link's train fraction (``fraction_url_note``) or horizon
+    out of its range or unreadable (``/Forecast?horizon=5000`` opened at 12 without a word); None otherwise."""
+    notes = [fraction_url_note(state, lang)]
+    if not state.get(keys.FORECAST_URL_APPLIED) and "horizon" in params and not parse_query(params, FORECAST_FIELDS):
+        notes.append(t("train.url_ignored", lang, names="horizon"))
+    return " ".join(note for note in notes if note) or None
 
 
 def starting_horizon(state: Mapping[str, Any], future_rows: int, season: int, most: int) -> int:

@@ -133,6 +133,11 @@ def test_an_unknown_model_or_horizon_in_a_link_is_named_once() -> None:
     assert forecast.number_input(key=keys.FORECAST_HORIZON).value == 12  # opened at 12 without a word
     assert link_warnings(forecast) == [left_at_defaults("horizon")]
     assert link_warnings(forecast.run()) == []
+    for page in ("pages/2_Compare.py", "pages/3_Forecast.py"):  # said where the link lands, not on a later visit
+        landed = AppTest.from_file(str(ROOT / page), default_timeout=120)
+        landed.session_state[keys.DATA_URL_IGNORED] = "2"  # as the dashboard leaves it before it runs the page
+        assert link_warnings(landed.run()) == [
+            "The link's train fraction 2 is outside 0.5 to 0.95 or unreadable, so the split stays at 0.7."]
 
 
 def test_a_diverging_learning_rate_shows_a_clear_error_and_keeps_the_last_result() -> None:
