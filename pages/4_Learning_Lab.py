@@ -90,7 +90,7 @@ def show(results: LabResults) -> None:
     lesson("exact")
     gaps, diverged = results.exact
     st.altair_chart(log_lines(gaps.assign(run=results.settings.optimizer), "epoch", "gap", "run", T("lab.axis.epoch"),
-                              T("lab.axis.gap"), lang=T.lang), width="stretch")
+                              T(results.gap_axis), lang=T.lang), width="stretch")
     if diverged:
         st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
     elif len(gaps) and short_of_exact(last := float(gaps["gap"].iloc[-1]), results.exact_zero):
@@ -101,7 +101,7 @@ def show(results: LabResults) -> None:
     if results.settings.optimizer != "sgd":  # the lesson's step limit is plain gradient descent's
         st.caption(T("lab.normalize_not_plain", optimizer=results.settings.optimizer))
     curves, broke = results.normalize
-    st.altair_chart(log_lines(curves, "epoch", "gap", "run", T("lab.axis.epoch"), T("lab.axis.gap"), lang=T.lang),
+    st.altair_chart(log_lines(curves, "epoch", "gap", "run", T("lab.axis.epoch"), T(results.gap_axis), lang=T.lang),
                     width="stretch")
     for name, step in broke.items():
         if step:

@@ -541,6 +541,7 @@ MESSAGES: dict[str, str] = {
     "lab.axis.epoch": "epoch",
     "lab.axis.loss": "training loss",
     "lab.axis.gap": "relative gap to least squares",
+    "lab.axis.gap_variance": "gap to least squares, in millionths of the variance",
     "lab.backprop_agree": "Hand-written vs autograd gradients **agree**: largest absolute difference {differences}.",
     "lab.backprop_disagree": "Hand-written vs autograd gradients **DISAGREE**: largest absolute difference "
                              "{differences}.",

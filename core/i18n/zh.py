@@ -433,6 +433,7 @@ MESSAGES: dict[str, str] = {
     "lab.axis.epoch": "轮",
     "lab.axis.loss": "训练损失",
     "lab.axis.gap": "与最小二乘解的相对差距",
+    "lab.axis.gap_variance": "与最小二乘解的差距（以方差的百万分之一为单位）",
     "lab.backprop_agree": "手算的梯度与自动求导的梯度**一致**：最大绝对误差为 {differences}。",
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",

@@ -562,6 +562,12 @@ class LabResults:
     budget_note: str = ""  # the first one's note, which names the budget and its value
 
     @property
+    def gap_axis(self) -> str:
+        """The catalog key of the gap charts' axis: relative to the exact loss, or, where that is about 0, to a
+        millionth of the variance (``relative_gap``; the axis of a line through every row started at 1,000,000)."""
+        return "lab.axis.gap_variance" if self.exact_zero else "lab.axis.gap"
+
+    @property
     def exact_zero(self) -> bool:
         """Whether the exact loss is about 0 (a line through every row): the gaps are then shares of the variance."""
         return exact_is_about_zero(ridge_objective(self.data.x, self.data.y), float(np.var(self.data.y)))

@@ -248,8 +248,9 @@ def test_descent_short_of_a_line_through_every_row_is_told_as_a_share_of_the_var
     assert "of the target's variance above the exact loss, which is about 0" in said and "times" not in said
     assert said.startswith(f"{100 * gap * 1e-6:.3g}%")
     assert "倍" not in gap_words(gap, True, "zh") and "方差" in gap_words(gap, True, "zh")
-    curved = frame.assign(y=np.sin(np.arange(48.0)))
-    assert not lab.run_lab(curved, infer_frequency(frame["ds"]), settings).exact_zero
+    assert results.gap_axis == "lab.axis.gap_variance"  # the axis started at 1,000,000 "relative gap"
+    curved = lab.run_lab(frame.assign(y=np.sin(np.arange(48.0))), infer_frequency(frame["ds"]), settings)
+    assert not curved.exact_zero and curved.gap_axis == "lab.axis.gap"
 
 
 def test_a_gradient_the_relu_blocks_is_shown_as_zero_not_minus_zero() -> None:
