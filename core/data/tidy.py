@@ -236,7 +236,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
-                                   raw if whole_rows is None else whole_rows, workbook=bool(report.sheets))
+                                   raw if whole_rows is None else whole_rows, workbook=bool(report.sheets),
+                                   regressors_mean=bool(options.per))
     if options.per:
         frame = _combined_per_period(frame, options, report)
     frame, future = _split_off_future(frame, regressors, report)
@@ -1513,7 +1514,7 @@ def _missing_dates_notice(rows: int) -> Notice:
 
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                            written: pd.Series | None = None, file_rows: pd.DataFrame | None = None,
-                           workbook: bool = False) -> pd.DataFrame:
+                           workbook: bool = False, regressors_mean: bool = False) -> pd.DataFrame:
     """Rows with a time stamp, in time order, duplicates handled by ``policy``; ``written`` (the time column's
     cells as read, on ``frame``'s index) quotes the unreadable ones in the notice. A row is dropped as a copy only
     when it repeats another in every column of ``file_rows`` (the file's rows, on ``frame``'s index): orders of the
@@ -1568,7 +1569,11 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         rows, stamps = int(repeats.sum()), int(frame.loc[repeats, "ds"].nunique())  # 3 rows on 1 stamp: 1, not 2
         grouped = frame.groupby("ds", as_index=False, sort=True)
         # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
-        frame = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
+        combined = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
+        regressors = [col for col in frame.columns if col not in ("ds", "y")]
+        if regressors_mean and regressors:  # per period: a promotion flag's share of the day, on the scale of its
+            combined[regressors] = grouped[regressors].mean()[regressors].to_numpy()  # future rows (summed: counts)
+        frame = combined
         report.duplicate_stamps_aggregated, report.rows_combined_away = stamps, rows - stamps
         report.notices.append(_combined_notice(rows, stamps, policy))
     return frame
@@ -1596,6 +1601,7 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
     if options.duplicates == "sum" and known.any():
         frame, empty = _zeros_between(frame, options.per, frame["ds"][known].iloc[-1], report)
     combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}
+    _check_periods(frame, options.per, combined, empty, report)
     said = (f"Rows combined per {options.per} by their {options.duplicates}: {count(combined, 'row')} into "
             f"{periods + empty:,}, one per {options.per}")
     if empty:
@@ -1609,6 +1615,20 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
     else:
         report.notices.append(Notice(f"{said}.", "notice.per_period", {**params, "rows": combined, "periods": periods}))
     return frame
+
+
+def _check_periods(frame: pd.DataFrame, per: str, rows: int, empty: int, report: DataReport) -> None:
+    """Refuse a combining that combines nothing and fills nothing (daily rows per hour: "120 rows into 120"), or that
+    leaves fewer periods with a value than a series needs (91 days per month: the file was said to hold "only 3
+    distinct time stamps", to be replaced by a longer one)."""
+    if not report.rows_combined_away and not empty:
+        raise DataError(f"Combining the rows per {per} combines none of them: each row already has its own {per}. "
+                        "Keep the rows as written, or choose a longer period.", "err.per_none", {"per": per})
+    if (periods := int(frame["y"].notna().sum())) < MIN_ROWS:
+        raise DataError(f"Combined per {per}, the {rows:,} rows make only {periods:,} with a value; a series needs at "
+                        f"least {MIN_ROWS}: choose a shorter period.", "err.per_too_few",
+                        {"per": per, "rows": rows, "periods": periods, "least": MIN_ROWS})
+    report.duplicate_stamps_aggregated = 0  # periods combined, said in their notice: no repeated time stamps
 
 
 def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: DataReport) -> tuple[pd.DataFrame, int]:
@@ -1633,7 +1653,7 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
                         "period, or keep the rows as written.", "err.per_finer",
                         {"per": per, "empty": empty, "periods": len(every)})
     filled = history.set_index("ds").reindex(every).rename_axis("ds").reset_index()
-    filled.loc[added, filled.columns[1:]] = 0.0  # the regressors too: a sum of no rows is 0
+    filled.loc[added, "y"] = 0.0  # a sum of no rows; the regressors' means stay blank, filled as blank cells are
     return pd.concat([filled, future], ignore_index=True), empty
 
 

@@ -733,6 +733,8 @@ MESSAGES: dict[str, str] = {
     "err.per_unknown": "未知的合并周期“{per}”：请使用 {choices} 之一。",
     "err.per_limit": "从 {first} 到 {last} 按{per}合并各行会产生超过上限 {limit} 的行数：请选择更长的周期，或设置环境变量 TSR_MAX_ROWS 提高上限。",
     "err.per_finer": "按{per}合并各行不会合并任何行：时间戳之间的间隔比一{per}更长，{periods:,} 个周期中将有 {empty:,} 个为 0。请选择更长的周期，或保持各行原样。",
+    "err.per_none": "按{per}合并各行不会合并任何行：每一行本来就各占一个周期。请保持各行原样，或选择更长的周期。",
+    "err.per_too_few": "按{per}合并后，{rows:,} 行只得到 {periods:,} 个有值的周期；一个序列至少需要 {least} 个：请选择更短的周期。",
     "err.per_needs_dates": "按{per}合并各行需要日期：请选择日期列，或保持各行原样。",
     "err.duplicate_policy": "未知的重复值处理方式“{policy}”：请使用 {choices} 之一。",
     "err.stamps_too_few": "文件的 {rows:,} 行中只有 {stamps} 个不同的时间戳；一个序列至少需要 {least} 个。"
@@ -847,7 +849,7 @@ MESSAGES: dict[str, str] = {
     "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
     "notice.per_period_averaged": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。如果这些行是同一合计的组成部分（订单、销售额），请在“读取选项”中选择总和（--duplicates sum）。",
     "notice.per_period": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。",
-    "notice.per_period_zeros": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行；其中 {empty:,} 个{per}"
+    "notice.per_period_zeros": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行；其中 {empty:,} 个周期"
                                "在文件中没有任何行，计为 0。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",

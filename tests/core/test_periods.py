@@ -72,6 +72,8 @@ def test_future_rows_stay_future_rows_and_only_the_history_gets_zeros() -> None:
     series = load(pd.concat([log, future]), per="day", duplicates="sum", regressors=("price",))
     assert series.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-20") and len(series.frame) == 20
     assert series.frame.set_index("ds").loc["2024-01-06", "y"] == 0.0  # the closed day in the history
+    # the regressor is each day's mean, on the scale of its future rows: summed, a day's price read 40 beside 2.0
+    assert series.frame["price"].eq(1.0).all()
     assert series.future is not None and series.future["price"].tolist() == [2.0, 2.5]
 
 
@@ -91,3 +93,15 @@ def test_averaged_per_period_says_to_sum_parts_of_a_total() -> None:
     notices = [str(n) for n in load(event_log(), per="day", duplicates="mean").report.notices]
     assert notices[-1].endswith("one per day. If the rows are parts of one total (orders, sales), choose sum under "
                                 "Reading options (--duplicates sum).")
+
+
+def test_combining_that_combines_nothing_or_leaves_too_few_periods_is_refused_with_the_fix() -> None:
+    daily = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=91, freq="D").strftime("%Y-%m-%d"),
+                          "amount": np.arange(91.0)})
+    with pytest.raises(DataError, match="Combining the rows per hour combines none of them: each row already has "
+                                        "its own hour"):
+        load(daily, per="hour", duplicates="mean")  # it said "120 rows into 120, one per hour"
+    with pytest.raises(DataError, match="Combined per month, the 91 rows make only 3 with a value; a series needs at "
+                                        "least 8: choose a shorter period"):
+        load(daily, per="month", duplicates="sum")  # it said the file held "only 3 distinct time stamps"
+    assert load(event_log(), per="day", duplicates="sum").report.duplicate_stamps_aggregated == 0
