@@ -924,8 +924,8 @@ MESSAGES: dict[str, str] = {
                      "the rows as written.",
     "err.per_none": "Combining the rows per {per} combines none of them: each row already has its own {per}. Keep the "
                     "rows as written, or choose a longer period.",
-    "err.per_too_few": "Combined per {per}, the {rows:,} rows make only {periods:,} with a value; a series needs at least "
-                       "{least}: choose a shorter period.",
+    "err.per_too_few": "Combined per {per}, the {rows:,} rows make only {periods:,} with a value; a series needs at "
+                       "least {least}: choose a shorter period.",
     "err.per_needs_dates": "Combining the rows per {per} needs dates: choose the date column, or keep the rows as "
                            "written.",
     "err.duplicate_policy": "Unknown duplicate policy '{policy}': use one of {choices}.",
