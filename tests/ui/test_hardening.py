@@ -105,6 +105,5 @@ def test_a_number_typed_outside_its_range_is_said_under_its_box_and_the_run_refu
     said = [error.value for error in lab.error]
     assert "Learning rate must be from 1e-05 to 10: the run refuses this value." in said
     assert "Seed must be from 0 to 2,147,483,647: the run refuses this value." in said
-    lab.button(key=keys.LAB_RUN).click().run()
-    assert not lab.exception and any("Learning rate 100 is out of range" in error.value.replace("\\", "")
-                                     for error in lab.error)
+    lab.button(key=keys.LAB_RUN).click().run()  # refused: said under the boxes once, not again as "could not run"
+    assert not lab.exception and sorted(error.value for error in lab.error) == sorted(said)
