@@ -237,7 +237,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
                                    raw if whole_rows is None else whole_rows, workbook=bool(report.sheets),
-                                   regressors_mean=bool(options.per))
+                                   per_period=bool(options.per))
     if options.per:
         frame = _combined_per_period(frame, options, report)
     frame, future = _split_off_future(frame, regressors, report)
@@ -1514,14 +1514,16 @@ def _missing_dates_notice(rows: int) -> Notice:
 
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                            written: pd.Series | None = None, file_rows: pd.DataFrame | None = None,
-                           workbook: bool = False, regressors_mean: bool = False) -> pd.DataFrame:
+                           workbook: bool = False, per_period: bool = False) -> pd.DataFrame:
     """Rows with a time stamp, in time order, duplicates handled by ``policy``; ``written`` (the time column's
     cells as read, on ``frame``'s index) quotes the unreadable ones in the notice. A row is dropped as a copy only
     when it repeats another in every column of ``file_rows`` (the file's rows, on ``frame``'s index): orders of the
     same day and amount that differ in their order number are each counted (before, 28 of a ledger's 100 were not).
     In a ``workbook``, rows whose time cell is blank are subtotals or notes laid out for the reader (a year's sum
     under its months), said as such; a text file's are rows without a date (a blank cell or a marker such as 'n/a',
-    ``_missing_dates_notice``), and any cell with text an unreadable date to correct."""
+    ``_missing_dates_notice``), and any cell with text an unreadable date to correct. ``per_period``: the stamps are
+    periods' starts (``LoadOptions.per``), whose rows are combined, the regressors by their mean, and said by
+    ``_combined_per_period``."""
     if policy not in DUPLICATE_POLICIES:
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
@@ -1571,11 +1573,13 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
         combined = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
         regressors = [col for col in frame.columns if col not in ("ds", "y")]
-        if regressors_mean and regressors:  # per period: a promotion flag's share of the day, on the scale of its
-            combined[regressors] = grouped[regressors].mean()[regressors].to_numpy()  # future rows (summed: counts)
+        if per_period and regressors:  # a promotion flag's share of the day, on the scale of its future rows (summed:
+            combined[regressors] = grouped[regressors].mean()[regressors].to_numpy()  # counts)
         frame = combined
-        report.duplicate_stamps_aggregated, report.rows_combined_away = stamps, rows - stamps
-        report.notices.append(_combined_notice(rows, stamps, policy))
+        report.rows_combined_away = rows - stamps
+        if not per_period:  # periods combined are said by ``_combined_per_period``: no repeated time stamps
+            report.duplicate_stamps_aggregated = stamps
+            report.notices.append(_combined_notice(rows, stamps, policy))
     return frame
 
 
@@ -1595,7 +1599,6 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
     """The rows combined per period, said in one notice instead of as repeated time stamps; summed, a period without
     a row up to the last value given is 0 (no orders that day), not a gap to interpolate (future rows, whose target is
     blank, stay as they are)."""
-    report.notices = [n for n in report.notices if n.key not in ("notice.stamps_combined", "notice.stamps_averaged")]
     periods, empty = len(frame), 0
     known = frame["y"].notna().to_numpy()
     if options.duplicates == "sum" and known.any():
@@ -1628,7 +1631,6 @@ def _check_periods(frame: pd.DataFrame, per: str, rows: int, empty: int, report:
         raise DataError(f"Combined per {per}, the {rows:,} rows make only {periods:,} with a value; a series needs at "
                         f"least {MIN_ROWS}: choose a shorter period.", "err.per_too_few",
                         {"per": per, "rows": rows, "periods": periods, "least": MIN_ROWS})
-    report.duplicate_stamps_aggregated = 0  # periods combined, said in their notice: no repeated time stamps
 
 
 def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: DataReport) -> tuple[pd.DataFrame, int]:

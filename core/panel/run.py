@@ -256,13 +256,6 @@ def scored(ratio: float | None) -> bool:
     return ratio is not None and ratio > EXACT_RATIO
 
 
-def exact_only(ratios: list[float | None]) -> bool:
-    """Whether every defined ratio is an exact forecast (``EXACT_RATIO``) and there is one: such a run's geometric
-    mean is 0 to any precision shown, not undefined (a linear fit of three straight series ranked after naive)."""
-    defined = [ratio for ratio in ratios if ratio is not None]
-    return bool(defined) and all(ratio <= EXACT_RATIO for ratio in defined)
-
-
 def geometric_mean(values: list[float]) -> float | None:
     """The geometric mean of positive ``values``; None for none."""
     return math.exp(float(np.mean(np.log(values)))) if values else None
@@ -270,7 +263,7 @@ def geometric_mean(values: list[float]) -> float | None:
 
 def panel_summary(outcomes: list[SeriesOutcome], engine: EngineInfo, seconds: float) -> dict[str, Any]:
     """Counts, the geometric mean of test MAE relative to seasonal naive over the series where it is defined and not
-    an exact forecast (``scored``; 0 where every one is exact, ``exact_only``), how many were exact, the median test
+    an exact forecast (``scored``; 0 where every one is exact), how many were exact, the median test
     MAPE over the series where it is defined, time and engine."""
     fitted = [outcome for outcome in outcomes if outcome.summary is not None]
     ratios = [outcome.relative_mae for outcome in fitted if scored(outcome.relative_mae)]

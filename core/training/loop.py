@@ -265,9 +265,7 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
             loss = full_loss(module, inputs, targets)
         if not math.isfinite(loss) or loss > ceiling:
             if over is not None or not math.isfinite(loss):  # two epochs running over the ceiling
-                first = over or (len(history.losses), history.updates)
-                del history.losses[first[0]:]  # a diverged run's curve ends where it went over
-                history.diverged_at = first[1]
+                _diverged(history, over or (len(history.losses), history.updates))
                 break
             over = (len(history.losses), history.updates)
         else:
@@ -285,11 +283,17 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
         if stale >= patience or not getattr(optimizer, "moved", True):
             history.stopped_early = True
             break
-    if over is not None and history.diverged_at is None and history.losses[-1] > ceiling:  # it ended over the ceiling
-        del history.losses[over[0]:]
-        history.diverged_at = over[1]
+    if over is not None and history.diverged_at is None:  # its last epoch was over the ceiling
+        _diverged(history, over)
     history.seconds = time.perf_counter() - started
     return history
+
+
+def _diverged(history: History, over: tuple[int, int]) -> None:
+    """Mark ``history`` diverged where it went over the ceiling (``over``: the epochs kept then, the updates made): its
+    curve ends there."""
+    del history.losses[over[0]:]
+    history.diverged_at = over[1]
 
 
 def _budget_note(spent: str, config: TrainConfig, history: History, shared: SharedDeadline | None = None) -> str:

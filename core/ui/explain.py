@@ -265,10 +265,15 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
            "train.not_reached_overshoot" if not one_epoch and (stalled(result.losses) or stopped_early)
            else "train.not_reached_swinging" if rose_late(result.losses)  # Adam at 10 was told to raise its rate
            else "train.not_reached_slow")
-    train = result.predictions.loc[result.predictions["split"] == "train", "actual"]
-    constant = bool(train.notna().any()) and train.nunique() == 1  # a constant target: no variance to share
-    return t(key, lang, above=gap_words(gap, result.exact_loss_zero, lang, constant), epochs=len(result.losses),
+    return t(key, lang, above=gap_words(gap, result.exact_loss_zero, lang, _constant_target(result)),
+             epochs=len(result.losses),
              optimizer=used.get("optimizer"), lr=_rate(used.get("lr")))
+
+
+def _constant_target(result: RunResult) -> bool:
+    """Whether the run's training targets are one value: no variance to share a gap of."""
+    train = result.predictions.loc[result.predictions["split"] == "train", "actual"]
+    return bool(train.notna().any()) and train.nunique() == 1
 
 
 def _rate(lr: object) -> str:
@@ -294,8 +299,7 @@ def gap_metric(result: RunResult, lang: str = "en") -> str:
     gap = float(result.closed_form_gap or 0.0)
     if not result.exact_loss_zero:
         return f"{gap:.2e}"
-    train = result.predictions.loc[result.predictions["split"] == "train", "actual"]
-    if bool(train.notna().any()) and train.nunique() == 1:
+    if _constant_target(result):
         return t("gap.metric_constant", lang, loss=f"{gap * GAP_FLOOR:.2e}")
     return t("gap.metric_variance", lang, share=f"{100 * gap * GAP_FLOOR:.3g}%")
 

@@ -20,8 +20,8 @@ from core.evaluation.pipeline import RunRequest
 from core.i18n import candidate_name, said, t
 from core.models.specs import Value, named_settings, training_settings
 from core.panel.choice import Panel
-from core.panel.run import (EngineInfo, SeriesOutcome, Work, exact_only, fit_each, fit_series, geometric_mean,
-                            panel_predictions, panel_summary, scored)
+from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_series, geometric_mean, panel_predictions,
+                            panel_summary, scored)
 from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.training.loop import SharedDeadline
@@ -380,9 +380,8 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
         peers = [other for peer, other in zip(jobs, ratios_of)
                  if peer.request.train_fraction == job.request.train_fraction and other]
         shared = set(ratios).intersection(*peers)
-        # every series fitted, and exact: 0, not undefined (one exact series among 47 failed is no such run)
-        exact = not ratios and all(o.summary is not None for o in job.outcomes) and \
-            exact_only([o.relative_mae for o in job.outcomes])
+        summary = job.summary()  # every series fitted, and exact: 0, not undefined (one among 47 failed is no such run)
+        exact = not ratios and not summary["failed"] and summary["test_mae_vs_snaive_exact"] > 0
         means.append(0.0 if exact else geometric_mean([ratios[uid] for uid in shared]))
     return means
 

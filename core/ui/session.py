@@ -607,10 +607,10 @@ def loaded_details(state: Mapping[str, Any], series: LoadedSeries, lang: str = "
     the session the URL named (restored, expired) until another file is loaded."""
     about = SAMPLE_NOTES.get(str(state[keys.DATA_SOURCE]), "") if state.get(keys.DATA_BYTES) is None else ""
     note = state.get(keys.DATA_SESSION_NOTE)
-    details = t("data.details", lang, rows=len(series.frame), frequency=frequency_name(series.frequency, lang))
-    if state.get(keys.DATA_PANEL) is not None and (shown := state.get(keys.DATA_PANEL_VIEW)) is not None:
-        details = t("data.details_of", lang, rows=len(series.frame), series=str(shown),  # Markdown-safe on the page
-                    frequency=frequency_name(series.frequency, lang))  # the rows of the series shown, not the file's
+    shown = state.get(keys.DATA_PANEL_VIEW) if state.get(keys.DATA_PANEL) is not None else None
+    spacing = frequency_name(series.frequency, lang)  # in a file of several series, the rows of the one shown:
+    details = t("data.details", lang, rows=len(series.frame), frequency=spacing) if shown is None else \
+        t("data.details_of", lang, rows=len(series.frame), series=str(shown), frequency=spacing)  # Markdown-safe there
     return (f"{t('data.about', lang, about=t(about, lang)) if about else ''}{details}"
             f"{t('data.session_note', lang, note=note.text(lang)) if note else ''}")
 
