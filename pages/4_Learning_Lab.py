@@ -8,14 +8,14 @@ from core.ui import state_keys as keys
 from core.ui.controls import checked_number
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, short_of_exact
-from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LAB_NUMBERS, LESSONS, LabResults, LabSettings,
+from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LAB_NUMBERS, LESSONS, OPTIMIZERS, LabResults, LabSettings,
                              batch_divergence, batch_rises, mini_batch_size, not_reached_key, race_curves, race_table,
                              run_lab)
 from core.i18n import Texts, listed, said
-from core.ui.lab_charts import curve_name, lab_defaults, lab_table, log_lines, loss_curve, loss_surface, race_formats
+from core.ui.lab_charts import (curve_name, lab_defaults, lab_table, log_lines, loss_curve, loss_surface, race_formats,
+                                race_notes)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
-from core.training.loop import OPTIMIZERS
 from core.training.slots import training_slot
 
 through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
@@ -78,8 +78,8 @@ def show(results: LabResults) -> None:
         st.dataframe(lab_table(table, T.lang), hide_index=True, width="stretch", placeholder=T("lab.race_none"),
                      column_config={name: st.column_config.NumberColumn(format=fmt) for name, fmt in
                                     race_formats(table, T.lang).items()})
-        if any(r.test.get("mape") is None for r in results.race if not r.diverged_at):  # the table has MAE and MAPE
-            st.caption(T("lab.race_mape_undefined"))
+        for note in race_notes(results, T.lang):
+            st.caption(note)
     else:
         st.info(T("lab.race_empty"))
     lesson("backprop")

@@ -471,6 +471,8 @@ MESSAGES: dict[str, str] = {
     "lab.race_mape_undefined": "Test MAPE is undefined where an actual value is 0 (it divides by the actual): compare "
                                "the optimizers by test MAE.",
     "lab.race_empty": "No optimizer is in the race: choose at least one under **Optimizers in the race**.",
+    "lab.race_exact_zero": "A line fits every training row here, so least squares' loss is about 0: a run counts as "
+                           "there once its loss is under a ten-thousandth of the variance (R² above 0.9999).",
     "lab.race_scale": "Race learning-rate multiplier",
     "lab.race_scale_help": "Scale every racer's learning rate; large values diverge.",
     "lab.hidden": "Hidden units (backpropagation)",
@@ -520,13 +522,14 @@ MESSAGES: dict[str, str] = {
                            "against PyTorch's autograd on the same weights and batch.",
     "lab.lesson.exact": "For a model linear in its weights, least squares gives the answer in one step. Gradient "
                         "descent approaches it: the chart shows how far the training loss is above the exact loss, "
-                        "per epoch (log scale).",
+                        "per epoch (log scale), over five times the sidebar's Epochs.",
     "lab.lesson.normalize": "On raw inputs (a time index that counts the rows, a target in its own units) the loss "
                             "surface is a long narrow valley, the narrower the longer the series: for plain gradient "
                             "descent the learning rate that works after z-scoring can make raw training explode, and "
                             "the largest step that does not oscillate on raw inputs crawls. Z-scoring makes the trend's "
                             "directions alike (season or regressor terms beside it still differ some). On a short "
-                            "series, whose index stays small, the two differ little.",
+                            "series, whose index stays small, the two differ little. Both run five times the sidebar's "
+                            "Epochs.",
     "lab.normalize_not_plain": "{optimizer} is not plain gradient descent: momentum carries it along the valley, "
                                "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
                                "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "

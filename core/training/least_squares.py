@@ -47,6 +47,9 @@ def ridge_objective(x: np.ndarray, y: np.ndarray, l2: float = 0.0) -> float:
 # The smallest exact objective a gap is measured against, as a share of the target's variance: a fit that
 # interpolates (exact loss about 0) is not "1,500 times" above it for a loss of 1e-9.
 GAP_FLOOR = 1e-6
+# Where the exact loss is about 0, descent has reached it once its loss is within this share of the target's variance
+# (R² over 0.9999; relative to the floor, 1% of it was 1e-8 of the variance, and a fit with R² 0.99999995 was short).
+SHARE_REACHED = 1e-4
 
 
 def exact_is_about_zero(exact: float, variance: float = 1.0) -> bool:

@@ -15,7 +15,7 @@ from core.i18n import candidate_name, frequency_name, has, number_text, quoted_l
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
 from core.models.features import season_reference
 from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
-from core.training.least_squares import GAP_FLOOR
+from core.training.least_squares import GAP_FLOOR, SHARE_REACHED
 from core.training.loop import NOT_REACHED, rose_late, stalled
 from core.ui.text import plain
 
@@ -279,11 +279,6 @@ def _constant_target(result: RunResult) -> bool:
 def _rate(lr: object) -> str:
     """A learning rate as the URL and the lab write it (10, not 10.0)."""
     return f"{lr:g}" if isinstance(lr, (int, float)) else str(lr)
-
-
-# Where the exact loss is about 0, descent has reached it once its loss is within this share of the target's variance
-# (the relative gap, against a floor of a millionth of the variance, called a fit with R² 0.99999995 short of it).
-SHARE_REACHED = 1e-4
 
 
 def short_of_exact(gap: float, exact_zero: bool) -> bool:

@@ -7,7 +7,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.lab.panels import Landscape, LabSettings
+from core.lab.panels import Landscape, LabResults, LabSettings
 from core.ui import state_keys as keys
 from core.ui.charts import keyed, laid_out, value_format
 from core.i18n import relabel, t
@@ -109,6 +109,15 @@ def race_formats(table: pd.DataFrame, lang: str = "en") -> dict[str, str]:
     learning rate of 0.30000000000000004)."""
     formats = {**RACE_FORMATS, "test MAE": value_format(table["test MAE"].dropna())}
     return {relabel(column, lang, "lab.column"): fmt for column, fmt in formats.items()}
+
+
+def race_notes(results: LabResults, lang: str = "en") -> list[str]:
+    """The captions under the race table: what "reached" means where a line fits every training row (the column
+    says within 1% of least squares, whose loss is then about 0), and a test MAPE the data leaves undefined."""
+    notes = [t("lab.race_exact_zero", lang)] if results.exact_zero else []
+    if any(r.test.get("mape") is None for r in results.race if not r.diverged_at):  # the table has MAE and MAPE
+        notes.append(t("lab.race_mape_undefined", lang))
+    return notes
 
 
 def lab_defaults() -> dict[str, object]:
