@@ -10,7 +10,7 @@ from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, short_of_exact
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LAB_NUMBERS, LESSONS, OPTIMIZERS, LabResults, LabSettings,
                              batch_divergence, batch_rises, mini_batch_size, not_reached_key, race_curves, race_table,
-                             run_lab)
+                             run_lab, settings_in_range)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import (curve_name, lab_defaults, lab_table, log_lines, loss_curve, loss_surface, race_formats,
                                 race_notes)
@@ -140,7 +140,7 @@ if stored is not None:
                  features=features, seconds=sum(results.seconds.values()), thinned=thinned))
     for line in result_notes({"left_out": results.data.left_out}, T.lang):  # season terms too few rows could fit
         st.info(line)
-    if results.settings != settings:
+    if results.settings != settings and settings_in_range(settings):  # a refused setting makes no new run
         st.info(T("lab.changed"))
     if results.budget_stops:  # curves that end early
         st.warning(T("lab.budget_stops", runs=results.budget_stops, note=budget_warning(results.budget_note, T.lang)))

@@ -583,6 +583,17 @@ class LabResults:
         return exact_is_about_zero(ridge_objective(self.data.x, self.data.y), float(np.var(self.data.y)))
 
 
+def settings_in_range(settings: LabSettings) -> bool:
+    """Whether every number box's setting is inside its range (``LAB_NUMBERS``): a refused one gives no new run, so
+    no "Settings changed: press Run" beside its refusal."""
+    try:
+        for setting in LAB_NUMBERS:
+            setting.check(getattr(settings, setting.name))
+    except ValueError:  # SettingsError
+        return False
+    return True
+
+
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7,
             filled: Sequence[int] = ()) -> LabResults:
     """Compute every panel, timing each (``filled``: as ``prepare`` takes it); raises ``SettingsError`` for a learning

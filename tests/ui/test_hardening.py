@@ -107,3 +107,8 @@ def test_a_number_typed_outside_its_range_is_said_under_its_box_and_the_run_refu
     assert "Seed must be from 0 to 2,147,483,647: the run refuses this value." in said
     lab.button(key=keys.LAB_RUN).click().run()  # refused: said under the boxes once, not again as "could not run"
     assert not lab.exception and sorted(error.value for error in lab.error) == sorted(said)
+    changed = "Settings changed: press **Run all panels** to recompute."
+    assert changed not in [info.value for info in lab.info]  # a refused setting makes no new run to press for
+    lab.number_input(key=keys.LAB_LR).set_value(0.2).run()
+    lab.number_input(key=keys.LAB_SEED).set_value(3).run()
+    assert changed in [info.value for info in lab.info]
