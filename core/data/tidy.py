@@ -240,6 +240,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                    per_period=bool(options.per))
     if options.per:
         frame = _combined_per_period(frame, options, report)
+        report.notices.extend(_groups_combined(raw, [col for col in raw.columns if col not in numbers and col != date_col],
+                                               options.per))
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
@@ -1618,6 +1620,28 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
     else:
         report.notices.append(Notice(f"{said}.", "notice.per_period", {**params, "rows": combined, "periods": periods}))
     return frame
+
+
+# A text column with at most this many values, each on at least five rows on average, names groups (stores,
+# products): combined per period, their rows are summed or averaged together.
+_MAX_GROUPS = 50
+
+
+def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str) -> list[Notice]:
+    """A notice for each text column that names groups of the rows (``store``: north, south, east): combined per
+    period, the rows of every group went into one series, which the user may not want (the orders of three stores
+    were summed per day without a word); the series id makes one series of each group."""
+    notices = []
+    for col in text_columns:
+        values = raw[col].dropna().astype("string").str.strip()
+        groups = values[values != ""].unique()
+        if 2 <= len(groups) <= min(_MAX_GROUPS, len(raw) / 5):
+            shown = ", ".join(f"'{group}'" for group in sorted(groups)[:3]) + (", ..." if len(groups) > 3 else "")
+            notices.append(Notice(f"Column '{col}' names {len(groups):,} groups ({shown}): the rows of all of them "
+                                  f"were combined per {per} into one series. To forecast each, choose '{col}' as the "
+                                  f"Series id (--id-col {col}).", "notice.per_period_groups",
+                                  {"column": col, "groups": len(groups), "shown": shown, "per": per}))
+    return notices
 
 
 def _check_periods(frame: pd.DataFrame, per: str, rows: int, empty: int, report: DataReport) -> None:

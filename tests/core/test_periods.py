@@ -105,3 +105,15 @@ def test_combining_that_combines_nothing_or_leaves_too_few_periods_is_refused_wi
                                         "least 8: choose a shorter period"):
         load(daily, per="month", duplicates="sum")  # it said the file held "only 3 distinct time stamps"
     assert load(event_log(), per="day", duplicates="sum").report.duplicate_stamps_aggregated == 0
+
+
+def test_a_text_column_naming_groups_is_said_combined_with_the_series_id_as_the_fix() -> None:
+    log = event_log()
+    log = log.assign(time=log["time"].str[:10], store=np.resize(["north", "south", "east"], len(log)),
+                     note=[f"order {i}" for i in range(len(log))])
+    series = load(log, per="day", duplicates="sum")  # 39 dates on 880 rows: the time column, not groups
+    said = [str(n) for n in series.report.notices if n.key == "notice.per_period_groups"]
+    assert said == ["Column 'store' names 3 groups ('east', 'north', 'south'): the rows of all of them were combined "
+                    "per day into one series. To forecast each, choose 'store' as the Series id (--id-col store)."]
+    one_store = load(log[log["store"] == "north"], per="day", duplicates="sum")  # one value: nothing combined across
+    assert not [n for n in one_store.report.notices if n.key == "notice.per_period_groups"]
