@@ -240,8 +240,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                    per_period=bool(options.per))
     if options.per:
         frame = _combined_per_period(frame, options, report)
-        report.notices.extend(_groups_combined(raw, [col for col in raw.columns if col not in numbers and col != date_col],
-                                               options.per))
+        text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
+        report.notices.extend(_groups_combined(raw, text_columns, options.per))
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
