@@ -743,16 +743,21 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                             "err.not_dates", {"column": wanted})
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
-    first = raw.columns[0]
+    first, constant = raw.columns[0], None
     ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
     for col in ordered:
         if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))
                                    or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])):
             continue
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first)
-        if parsed is not None:
+        if parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
+            constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
+        elif parsed is not None:
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
+    if constant is not None:
+        _note_format(constant[1][1], constant[0], report)
+        return str(constant[0]), constant[1][0]
     if (stepped := _step_column(raw, numbers)) is not None:
         _note_steps(*stepped, report)
         return stepped

@@ -298,3 +298,15 @@ def test_a_measure_still_to_come_beside_a_filled_target_word_is_named() -> None:
         "'price' as a regressor."]
     chosen = load_series(frame.to_csv(index=False).encode(), "x.csv", LoadOptions(target="footfall"))
     assert not any(notice.key == "notice.target_still_to_come" for notice in chosen.report.notices)
+
+
+def test_a_column_of_one_date_on_every_row_is_not_the_time_column_when_another_holds_the_periods() -> None:
+    # Eurostat's SDMX-CSV: LAST UPDATE (when the file was made, the same on every row) comes before TIME_PERIOD;
+    # it was taken for the dates: "96 rows hold only 1 distinct time stamp".
+    months = pd.period_range("2015-01", periods=96, freq="M").strftime("%Y-%m")
+    rows = ["DATAFLOW,LAST UPDATE,freq,unit,s_adj,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG"]
+    rows += [f"ESTAT:STS_TRTU_M(1.0),15/01/24 23:00:00,M,I15,NSA,DE,{month},{1000 + 2 * k:.1f},"
+             for k, month in enumerate(months)]
+    series = load_series(("\n".join(rows) + "\n").encode(), "sdmx.csv")
+    assert (series.date_col, series.target, series.frequency.alias) == ("TIME_PERIOD", "OBS_VALUE", "MS")
+    assert len(series.frame) == 96 and series.frame["y"].iloc[-1] == 1190.0
