@@ -11,6 +11,7 @@ PARSE_SHARE = 0.95
 MIXED_FORMATS_MOST = 4  # ways of writing dates one column may mix (each read by a format of its own)
 AMBIGUOUS = "ambiguous"  # in the format found for dates read both day first and month first
 AMBIGUOUS_AS_USUAL = "(ambiguous, read as usual"  # ... and read in the order the reader's language writes them
+EVEN_EITHER = "(ambiguous, evenly spaced either way"  # ... both readings even on the calendar, no language to ask
 MIXED_FORMATS = "mixed: "  # how the format found starts for such a column
 _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (a column of free text has many)
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, month_day,
                                  offset_of, regular_alias, stamps_between)
-from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
+from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
                                SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
                                UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps, parse_dates, parse_epochs,
@@ -876,19 +876,27 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      f"month above 12): they were read {order}, which reads every one.",
                                      f"notice.order_overruled_{order.replace(' ', '_')}", {"column": str(col)}))
     elif AMBIGUOUS in found:
-        order = "day first" if found.startswith("%d") else "month first"
-        if AMBIGUOUS_AS_USUAL in found:
-            report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading, evenly spaced "
-                                         f"either way; read {order}, as your browser's language writes dates. If that "
-                                         "is wrong, choose the other order on the Data page, or write the dates as "
-                                         "yyyy-mm-dd.", f"notice.ambiguous_usual_{order.replace(' ', '_')}",
-                                         {"column": str(col)}))
-        else:
-            report.notices.append(Notice(f"Dates in '{col}' fit both day-first and month-first reading; read {order} "
-                                         "because that gives the more regular spacing. If that is wrong, choose the "
-                                         "other order on the Data page (--day-first or --month-first on the command "
-                                         "line), or write the dates as yyyy-mm-dd.",
-                                         f"notice.ambiguous_{order.replace(' ', '_')}", {"column": str(col)}))
+        report.notices.append(_ambiguous_notice(str(col), found))
+
+
+# How ambiguous dates were read, by the marker in the format found: the notice's key part and its reason.
+_AMBIGUOUS_READINGS = ((EVEN_EITHER, "even", ", evenly spaced either way; read {order}."),
+                       (AMBIGUOUS_AS_USUAL, "usual", ", evenly spaced either way; read {order}, as your browser's "
+                                                     "language writes dates."),
+                       (AMBIGUOUS, "", "; read {order} because that gives the more regular spacing."))
+
+
+def _ambiguous_notice(col: str, found: str) -> Notice:
+    """What ``_note_format`` says of dates that read both day first and month first (``found`` says how they were
+    read): evenly spaced either way (the order chosen by the browser's language, or with none by the denser reading),
+    or by the more regular spacing."""
+    order = "day first" if found.startswith("%d") else "month first"
+    kind, reason = next((kind, reason) for marker, kind, reason in _AMBIGUOUS_READINGS if marker in found)
+    where = "on the Data page" if kind == "usual" else \
+        "on the Data page (--day-first or --month-first on the command line)"
+    return Notice(f"Dates in '{col}' fit both day-first and month-first reading{reason.format(order=order)} If that is "
+                  f"wrong, choose the other order {where}, or write the dates as yyyy-mm-dd.",
+                  f"notice.ambiguous_{kind + '_' if kind else ''}{order.replace(' ', '_')}", {"column": col})
 
 
 def _periods_as_months_notice(col: str) -> Notice:
@@ -957,12 +965,19 @@ def _usual_order(values: pd.Series, parsed: tuple[pd.Series, str], usual: bool |
     (one day apart) or 1 February and 1 March (one month apart), and which one the file means, only the writer's
     habit says. The format found then says ``as usual``."""
     found = parsed[1]
-    if usual is None or AMBIGUOUS not in found or found.startswith(MIXED_FORMATS) or found.startswith("%d") == usual:
+    if AMBIGUOUS not in found or found.startswith(MIXED_FORMATS):
         return parsed  # a column mixing ways of writing dates has its ambiguous part read by the rest's spacing
-    other = parse_dates(values, usual)
+    written, day_first = found.split(" (")[0], found.startswith("%d")
+    other = parse_dates(values, not day_first)
     if other is None or calendar_spread(other[0]) > 0:
+        return parsed  # the other reading is uneven: the spacing decided
+    if usual is not None and day_first != usual:
+        return other[0], f"{other[1]} {AMBIGUOUS_AS_USUAL}: could be {written})"
+    if calendar_spread(parsed[0]) > 0:
         return parsed
-    return other[0], f"{other[1]} {AMBIGUOUS_AS_USUAL}: could be {found.split(' (')[0]})"
+    # even either way: the order is the language's, or with none (the command line) the denser reading's; the note
+    # said it gave "the more regular spacing" (twelve 1sts of the month are as even as twelve days)
+    return parsed[0], f"{written} {AMBIGUOUS_AS_USUAL if usual is not None else EVEN_EITHER}: could be {other[1]})"
 
 
 def _decimal_years(values: pd.Series) -> tuple[pd.Series, str] | None:

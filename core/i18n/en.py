@@ -1016,6 +1016,14 @@ MESSAGES: dict[str, str] = {
                                     "first because that gives the more regular spacing. If that is wrong, choose the "
                                     "other order on the Data page (--day-first or --month-first on the command "
                                     "line), or write the dates as yyyy-mm-dd.",
+    "notice.ambiguous_even_day_first": "Dates in '{column}' fit both day-first and month-first reading, evenly spaced "
+                                       "either way; read day first. If that is wrong, choose the other order on the "
+                                       "Data page (--day-first or --month-first on the command line), or write the "
+                                       "dates as yyyy-mm-dd.",
+    "notice.ambiguous_even_month_first": "Dates in '{column}' fit both day-first and month-first reading, evenly "
+                                         "spaced either way; read month first. If that is wrong, choose the other "
+                                         "order on the Data page (--day-first or --month-first on the command line), "
+                                         "or write the dates as yyyy-mm-dd.",
     "notice.ambiguous_usual_day_first": "Dates in '{column}' fit both day-first and month-first reading, evenly spaced "
                                         "either way; read day first, as your browser's language writes dates. If "
                                         "that is wrong, choose the other order on the Data page, or write the dates "

@@ -797,6 +797,8 @@ MESSAGES: dict[str, str] = {
                                   "得到的时间间隔更规则。如果不对，请在数据页选择另一种日期顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
     "notice.ambiguous_month_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读；已按月在前读取，因为这样"
                                     "得到的时间间隔更规则。如果不对，请在数据页选择另一种日期顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
+    "notice.ambiguous_even_day_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读，两种读法的间隔都规则；已按日在前读取。如果不对，请在数据页选择另一种日期顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
+    "notice.ambiguous_even_month_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读，两种读法的间隔都规则；已按月在前读取。如果不对，请在数据页选择另一种日期顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
     "notice.ambiguous_usual_day_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读，两种读法的间隔都规则；"
                                         "已按日在前读取，这是您浏览器的语言书写日期的顺序。如果不对，请在数据页选择另一种日期顺序，"
                                         "或把日期写成 yyyy-mm-dd。",

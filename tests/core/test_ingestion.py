@@ -173,7 +173,13 @@ def test_ambiguous_dates_evenly_spaced_both_ways_take_the_order_the_readers_lang
     assert [n.key for n in european.report.notices if "ambiguous" in n.key] == ["notice.ambiguous_usual_day_first"]
     american = load_series(DATA / "ambiguous_slash.csv", options=LoadOptions(usual_day_first=False))
     assert american.frequency.name == "daily" and american.frame["ds"].iloc[1] == pd.Timestamp("2020-01-02")
-    assert [n.key for n in american.report.notices if "ambiguous" in n.key] == ["notice.ambiguous_month_first"]
+    assert [n.key for n in american.report.notices if "ambiguous" in n.key] == ["notice.ambiguous_usual_month_first"]
+    no_language = load_series(DATA / "ambiguous_slash.csv")  # the command line: the denser reading, said as a default
+    assert no_language.frequency.name == "daily"  # it said month first gave "the more regular spacing"
+    assert [str(n) for n in no_language.report.notices if "ambiguous" in n.key] == [
+        "Dates in 'date' fit both day-first and month-first reading, evenly spaced either way; read month first. If "
+        "that is wrong, choose the other order on the Data page (--day-first or --month-first on the command line), "
+        "or write the dates as yyyy-mm-dd."]
     us_months = "date,sales\n" + "".join(f"{m:02d}/01/2024,{100 + m}\n" for m in range(1, 13))
     read = load_series(us_months.encode(), "us.csv", LoadOptions(usual_day_first=False))
     assert read.frequency.name == "monthly" and read.frame["ds"].iloc[-1] == pd.Timestamp("2024-12-01")
