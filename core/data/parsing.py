@@ -917,7 +917,8 @@ def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
     return days if int(days.notna().sum()) == len(present) else None
 
 
-_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份"})
+_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "fiscal year", "fiscal_year",
+                         "fiscalyear", "fy", "calendar year", "geschäftsjahr", "财年", "年度"})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "mon", "monat", "mois", "mes", "月", "月份"), 12),
                  **dict.fromkeys(("quarter", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
@@ -1151,7 +1152,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES
              and any(word in name for word in _OTHER_TIME_WORDS)] if days else []
     others = [name for name in names if names[name] not in (*days, *hours)
-              and any(word in name for word in _OTHER_TIME_WORDS)]
+              and any(word in name for word in _OTHER_TIME_WORDS) and not _counts_rows(raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         return _year_and_week(raw, years[0], names)
     if len(years) != 1 or len(periods) != 1 or len(days) > 1 or len(hours) > 1 or others:
@@ -1178,6 +1179,14 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     combined.attrs = {**raw.attrs, **({"years_carried_down": {"column": str(years[0]), "rows": carried}}
                                       if carried else {})}
     return combined
+
+
+def _counts_rows(cells: pd.Series) -> bool:
+    """Whether a column numbers the rows 0 or 1 up (``Period`` 1..96 beside ``Year`` and ``Month``): a running count
+    says nothing finer than the year and month do (it kept them apart: twelve yearly series, one per month)."""
+    numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
+    return len(numbers) > 2 and bool(np.isfinite(numbers).all()) and numbers[0] in (0, 1) and \
+        bool((np.diff(numbers) == 1).all())
 
 
 def _years_carried_down(year: pd.Series, cells: pd.Series, month: pd.Series) -> tuple[pd.Series, int]:

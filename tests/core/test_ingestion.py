@@ -511,7 +511,8 @@ def test_a_year_column_and_a_month_column_make_one_date(header: str, months: lis
 
 
 @pytest.mark.parametrize(("header", "period"), [("Year,Period,Amount", "{}"),
-                                                ("year,Posting Period,Amount", "{:03d}")])  # SAP writes 001
+                                                ("year,Posting Period,Amount", "{:03d}"),  # SAP writes 001
+                                                ("Fiscal Year,Period,Amount", "{}")])  # twelve yearly series
 def test_a_year_and_an_erps_numbered_posting_periods_make_monthly_dates(header: str, period: str) -> None:
     # An ERP export's fiscal year and posting period (1-12): 'Year' alone was read as the dates, each year's twelve
     # rows averaged into one ('Only 3 usable rows'), the periods dropped.
@@ -1831,3 +1832,13 @@ def test_stray_time_stamps_at_both_ends_are_named_with_their_steps_counted_on_th
                          "x.csv")
     found = {n.key: n.params["steps"] for n in series.report.notices if n.key.startswith("notice.stray_")}
     assert series.frequency.name == "weekly" and found == {"notice.stray_first": 187, "notice.stray_last": 107}
+
+
+def test_a_running_row_number_named_period_beside_a_year_and_a_month_is_no_finer_time() -> None:
+    # Year, Month, Period 1..96: 'Period' said the table was finer than monthly, and Month became the series id
+    # (twelve yearly series).
+    text = "Year,Month,Period,Sales\n" + "".join(f"{2015 + i // 12},{i % 12 + 1},{i + 1},{500 + 3 * i}\n"
+                                                 for i in range(96))
+    series = load_series(text.encode(), "ymp.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("Year-Month", "Sales", "monthly")
+    assert len(series.frame) == 96 and series.frame["y"].iloc[-1] == 500 + 3 * 95
