@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.data.read import read_table
+from core.data.read import DECIMAL_MARKS, read_table
 from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, PERIODS, LoadedSeries
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
@@ -11,14 +11,15 @@ from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import data_chart
 from core.panel.choice import PanelChoice
 from core.ui.panel_view import (Reading, again, app_pages, chosen_sheet, file_readers, fresh_options, id_candidates,
-                                panel_choice, panel_note, picked_options, read_into, sheet_picker, show_series)
+                                new_upload, panel_choice, panel_note, picked_options, read_into, sheet_picker,
+                                show_series)
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
                              quality_metrics, quality_of, quality_panel, runs_moved_notes, sample_bytes, sample_files,
                              span_text, set_page_query, split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
-from core.ui.urlstate import to_query
+from core.ui.urlstate import FRACTION_SLIDER, to_query
 
 # Parsed tables are shared by the file's bytes across sessions: few of them, and not for long.
 load_file, split_file = file_readers(st.cache_data(show_spinner=False, max_entries=8, ttl=1800)(read_table))
@@ -32,16 +33,15 @@ def use_file(reading: Reading, T: Texts) -> bool:  # on a problem: what is loade
 def handle_inputs(T: Texts) -> None:
     upload = st.sidebar.file_uploader(**T.widget("data.upload", mb=MAX_FILE_MB), key=keys.DATA_UPLOAD_WIDGET,
                                       type=["csv", "txt", "tsv", "xlsx", "parquet"])
-    if upload is not None and st.session_state.get(keys.DATA_UPLOAD_ID) != upload.file_id:
-        st.session_state[keys.DATA_UPLOAD_ID] = upload.file_id
-        use_file(Reading(upload.getvalue(), upload.name, fresh_options(st.context.locale)), T)
+    if (reading := new_upload(st.session_state, upload, st.context.locale)) is not None:
+        use_file(reading, T)
     sample = st.sidebar.selectbox(**T.widget("data.sample"), options=sample_files(), key=keys.DATA_SAMPLE_WIDGET)
     if st.sidebar.button(**T.widget("data.load_sample")):
         use_file(Reading(sample_bytes(sample), sample, fresh_options(st.context.locale)), T)
 
 
 def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], PanelChoice]:
-    """Less common choices: repeated stamps, gaps, date order, series ids, rows per period (as the series in use)."""
+    """Less common choices: repeated stamps, gaps, date order, series ids, rows per period, the decimal mark."""
     with st.expander(T("data.reading_options"), expanded=False):
         cols = st.columns(3)
         duplicates = cols[0].selectbox(**T.widget("data.duplicates"), options=DUPLICATE_POLICIES,
@@ -54,7 +54,9 @@ def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], 
         every = cols[1].checkbox(**T.widget("data.all_targets"), key=keys.DATA_ALL_TARGETS_WIDGET)
         per = cols[2].selectbox(**T.widget("data.per"), options=list(PERIODS), key=keys.DATA_PER_WIDGET,
                                 format_func=lambda period: T.words("per")(period or "as written"))  # orders per day
-        reading = {"duplicates": duplicates, "fill_gaps": fill_gaps, "day_first": DATE_ORDERS[order], "per": per}
+        mark = cols[1].selectbox(**T.widget("data.decimal"), options=[*DECIMAL_MARKS], key=keys.DATA_DECIMAL_WIDGET,
+                                 format_func=lambda chosen: T(f"decimal.{chosen or 'detect'}"))  # 1.600: 1.6 or 1600
+        reading = dict(duplicates=duplicates, fill_gaps=fill_gaps, day_first=DATE_ORDERS[order], per=per, decimal=mark)
         if (sheet_args := sheet_picker(series)) is not None:  # a workbook of several sheets: which one
             reading["sheet"] = chosen_sheet(series, cols[2].selectbox(**T.widget("data.sheet"), **sheet_args))
     return reading, PanelChoice(tuple(ids), every)
@@ -118,8 +120,7 @@ def data_page() -> None:
         st.info(steps_note(series, T.lang))
     show_quality(series, T)
     st.session_state.setdefault(keys.DATA_FRACTION_WIDGET, float(st.session_state[keys.DATA_TRAIN_FRACTION]))
-    fraction = st.slider(**T.widget("data.fraction"), min_value=0.5, max_value=0.95, step=0.05,
-                         key=keys.DATA_FRACTION_WIDGET)
+    fraction = st.slider(**T.widget("data.fraction"), **FRACTION_SLIDER, key=keys.DATA_FRACTION_WIDGET)
     st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
     set_page_query(st.query_params, to_query({"fraction": fraction}), st.session_state, T.lang)
     n_train, boundary = split_boundary(series.frame, fraction)
@@ -137,8 +138,7 @@ def main() -> None:
     page, links = st.navigation(pages, position="hidden"), st.sidebar.container()  # links drawn last, with their URLs
     if wanted := after_navigation(st.session_state, st.query_params):  # a shared link's split; a first deep link
         st.switch_page(wanted, query_params=st.query_params.to_dict())
-    lang = st.sidebar.selectbox(T("app.language"), list(LANGUAGES), key=keys.APP_LANG_WIDGET,  # on every page
-                                format_func=LANGUAGES.__getitem__)
+    lang = st.sidebar.selectbox(T("app.language"), list(LANGUAGES), key=keys.APP_LANG_WIDGET, format_func=LANGUAGES.get)
     if note and page is not pages[0]:
         st.toast(plain(note.text(lang)))
     try:

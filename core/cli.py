@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="combine the rows of each hour, day, week (from Monday), month, quarter or year into one, "
                           "by --duplicates (an event log's orders: --per day --duplicates sum; a period without a row "
                           "is then 0)")
+    fit.add_argument("--decimal", default="", choices=["point", "comma"],
+                     help="the decimal mark of a text file's numbers: point (1.600 is 1.6) or comma (2,500 is 2.5); "
+                          "detected when omitted (a semicolon file's 1.600 is read as 1600)")
     order = fit.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
                        help="read dates such as 03/04/2021 day first (4 March); decided from the data when omitted")
@@ -172,11 +175,11 @@ def _fit(args: argparse.Namespace) -> int:
     listed = next(csv.reader([args.regressors], skipinitialspace=True), [])  # A,"B, C" as a CSV quotes a comma
     regressors = tuple(name.strip() for name in listed if name.strip())
     sheet = sheet_asked(args.sheet)
-    raw, exact = read_raw(args.file, sheet)
+    raw, exact = read_raw(args.file, sheet, args.decimal)
     date_col = (args.date_col or "").strip() or None  # blank (an unset shell variable): detected, as --id-col is
     options = LoadOptions(date_col=date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
                           day_first=args.day_first, missing=args.missing, duplicates=args.duplicates,
-                          per=args.per)
+                          per=args.per, decimal=args.decimal)
     layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,

@@ -126,13 +126,22 @@ def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[by
     return bytes(source), name
 
 
-def read_table(data: bytes, name: str = "", sheet: str | int = 0) -> pd.DataFrame:
+# The decimal mark a user names (``LoadOptions.decimal``, ``--decimal``) and the character: "" detects it.
+DECIMAL_MARKS = {"": "", "point": ".", "comma": ","}
+
+
+def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str = "") -> pd.DataFrame:
     """Read bytes into a raw frame of the file's own columns (text cells for CSV); a year and a month
     column become one date column (``combine_calendar_columns``; also two unnamed ones of years and month names,
     ``name_unnamed_years_and_months``), an unnamed first column of dates is named (``name_unnamed_dates``), a date
     column and a time-of-day column one time-stamp column (``combine_date_and_time``), and so does a date column and
-    a column numbering each day's periods (``combine_date_and_period``)."""
-    table = _without_header_copies(_two_row_header(_read_any(data, name, sheet)))
+    a column numbering each day's periods (``combine_date_and_period``). ``decimal``: a key of ``DECIMAL_MARKS``, the
+    decimal mark of a text file's numbers when the user names it (a guess between ``1.600`` as 1.6 or as 1600 was
+    the reader's alone)."""
+    if decimal not in DECIMAL_MARKS:
+        raise DataError(f"Unknown decimal mark '{decimal}': use point or comma, or leave it out to detect it.",
+                        "err.decimal_mark", {"mark": decimal})
+    table = _without_header_copies(_two_row_header(_read_any(data, name, sheet, DECIMAL_MARKS[decimal])))
     table = _months_down_the_rows(_dates_down_the_rows(table))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
     return combine_date_and_period(combine_date_and_time(combine_calendar_columns(named)))
@@ -371,7 +380,7 @@ def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
     return raw
 
 
-def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
+def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "") -> pd.DataFrame:
     if not data.strip():
         raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.",
                         "err.empty")
@@ -391,7 +400,7 @@ def _read_any(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     if _is_json(text):
         raise DataError("This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time "
                         "step).", "err.json")
-    return _read_csv_text(text)
+    return _read_csv_text(text, decimal)
 
 
 def _is_json(text: str) -> bool:
@@ -1545,8 +1554,11 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     return numbers <= 1 and (bool(_NOTE_START.match(first)) or (words and numbers == 0))
 
 
-def _read_csv_text(text: str) -> pd.DataFrame:
+def _read_csv_text(text: str, decimal: str = "") -> pd.DataFrame:
+    """The table of a text file; ``decimal`` (``.`` or ``,``) its decimal mark where the user names it."""
     layout = _csv_layout(text)
+    if decimal:  # named: no guess to say, and cells with the other mark are thousands (``1.600,5``) or unreadable
+        layout = layout._replace(decimal=decimal, point_thousands=False)
     raw = _read_csv_layout(layout)
     if layout.point_thousands and not _points_group_thousands(raw):  # the sniff saw only the first and last lines
         layout = layout._replace(decimal=".", point_thousands=False)

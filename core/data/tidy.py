@@ -153,9 +153,11 @@ class LoadOptions:
     usual_day_first: bool | None = None
     # Combine the rows per this period (a key of ``PERIODS``) by ``duplicates``: an event log's orders summed per day.
     per: str = ""
+    # A text file's decimal mark (a key of ``read.DECIMAL_MARKS``: point, comma), or "" to detect it.
+    decimal: str = ""
 
 
-TableReader = Callable[[bytes, str, str | int], pd.DataFrame]  # the file's bytes, its name, the sheet -> raw table
+TableReader = Callable[[bytes, str, str | int, str], pd.DataFrame]  # bytes, name, sheet, decimal mark -> raw table
 
 
 def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions | None = None,
@@ -170,7 +172,7 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
     """
     options = options or LoadOptions()
     data, name = read_bytes(source, name, options.max_mb)
-    raw = read(data, name, options.sheet)  # the readers turn their own failures into DataError
+    raw = read(data, name, options.sheet, options.decimal)  # the readers turn their own failures into DataError
     return tidy_table(raw, options)
 
 
@@ -229,8 +231,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
-                                     "files separated by semicolons write them. If they are decimal points, save the "
-                                     "file with commas between the columns.", "notice.point_thousands"))
+                                     "files separated by semicolons write them. If they are decimal points, choose "
+                                     "point as the Decimal mark under Reading options (--decimal point).",
+                                     "notice.point_thousands"))
+    elif not decimal_comma and not options.decimal:
+        report.notices.extend(_comma_thousands_notice(raw[col], col) for col in (target, *regressors)
+                              if _commas_may_be_decimal(raw[col]))
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
@@ -679,6 +685,29 @@ def _fixed_step_nanos(alias: str) -> int | None:
         return int(offset_of(alias).nanos)
     except ValueError:
         return None
+
+
+# A number with one comma and three digits after it, and no other mark: 2,500 is 2500 or 2.5 (a German 3-decimal
+# weight in a comma-separated Google Sheets export, quoted).
+_ONE_COMMA_THREE_DIGITS = re.compile(r"[-+]?\d{1,3},\d{3}")
+
+
+def _commas_may_be_decimal(cells: pd.Series) -> bool:
+    """Whether a text column's numbers all have one comma followed by three digits (``2,500``), which reads as
+    thousands (2500) or as a decimal comma (2.5) alike; a typed column (its numbers read already) has none."""
+    if not (pd.api.types.is_string_dtype(cells) or pd.api.types.is_object_dtype(cells)):
+        return False
+    text = cells.dropna().astype("string").str.strip()
+    text = text[text != ""]
+    return bool(len(text)) and bool(text.str.fullmatch(_ONE_COMMA_THREE_DIGITS).all())
+
+
+def _comma_thousands_notice(cells: pd.Series, col: str) -> Notice:
+    example = str(cells.dropna().astype("string").str.strip().iloc[0])
+    return Notice(f"Commas in '{col}' were read as thousands separators ('{example}' is "
+                  f"{int(example.replace(',', '')):,}). If they are decimal commas, choose comma as the Decimal mark "
+                  "under Reading options (--decimal comma).", "notice.comma_thousands",
+                  {"column": col, "example": example, "value": int(example.replace(",", ""))})
 
 
 def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> None:

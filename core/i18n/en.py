@@ -43,6 +43,14 @@ MESSAGES: dict[str, str] = {
     "data.per_help": "For an event log (orders, payments, readings at irregular times): the rows of each hour, day, "
                      "week (from Monday), month, quarter or year become one row, combined as 'Repeated time stamps' "
                      "says (sum: a day's total; a day without a row then counts as 0).",
+    "data.decimal": "Decimal mark",
+    "data.decimal_help": "The mark between the whole and the decimal part of the file's numbers. Detected by default: "
+                         "a file separated by semicolons that writes 1.600 reads it as 1600, a file separated by "
+                         "commas that writes \"2,500\" as 2500; choose point or comma when the file means 1.6 or 2.5. "
+                         "Text files only (a workbook's cells carry their numbers).",
+    "decimal.detect": "detect",
+    "decimal.point": "point (1.5)",
+    "decimal.comma": "comma (1,5)",
     "data.duplicates": "Repeated time stamps",
     "data.duplicates_help": "How rows that share a time stamp but differ are combined.",
     "data.fill_gaps": "Fill missing time stamps",
@@ -963,6 +971,7 @@ MESSAGES: dict[str, str] = {
     "err.no_numeric": "No numeric column to forecast: the file needs a column of numbers besides the dates.",
     "err.no_regressor_columns": "Regressor '{column}' is not a numeric column, and the file has none besides the target '{target}': leave the regressors out.",
     "err.id_is_target": "The id column {columns} holds the values to forecast: the id names each series (a store, a product), the target holds the values. Choose another id column (--id-col), or none to detect it.",
+    "err.decimal_mark": "Unknown decimal mark '{mark}': use point or comma, or leave it out to detect it.",
     "err.id_is_time": "Column '{column}' holds the dates: it cannot be the series id. Choose the column naming the series (--id-col), or none to detect it.",
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
     "err.regressor_named_ds": "A regressor cannot be named 'ds', the name the app gives the time stamps: rename the column 'ds' in the file, or leave it out.",
@@ -1059,7 +1068,12 @@ MESSAGES: dict[str, str] = {
     "notice.other_sheet": "The workbook's first sheet holds no table of numbers; sheet '{sheet}' was read.",
     "notice.mixed_dates": "Dates in '{column}' are written in {ways} ways ({formats}); each way was read by its own "
                           "format. Check the dates if the file was put together from several exports.",
-    "notice.point_thousands": "Points in the numbers were read as thousands separators ('1.025' is 1025), as files separated by semicolons write them. If they are decimal points, save the file with commas between the columns.",
+    "notice.point_thousands": "Points in the numbers were read as thousands separators ('1.025' is 1025), as files "
+                              "separated by semicolons write them. If they are decimal points, choose point as the "
+                              "Decimal mark under Reading options (--decimal point).",
+    "notice.comma_thousands": "Commas in '{column}' were read as thousands separators ('{example}' is {value:,}). If "
+                              "they are decimal commas, choose comma as the Decimal mark under Reading options "
+                              "(--decimal comma).",
     "notice.unreadable_numbers": "Cells of '{column}' that are not numbers were read as missing ({cells:plural:cell}: "
                                  "{examples}): correct them in the file if they hold values.",
     "notice.future_regressors_gap": "The regressors' future rows have no row for {stamp}: forecasts reach "

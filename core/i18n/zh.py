@@ -36,6 +36,12 @@ MESSAGES: dict[str, str] = {
     "data.per": "按周期合并各行",
     "data.per_help": "用于事件日志（订单、付款、不定时的读数）：每小时、每天、每周（从周一起）、每月、每季度或每年的各行合并为一行，"
                      "合并方式见“重复的时间戳”（总和：一天的合计；没有任何行的一天计为 0）。",
+    "data.decimal": "小数点符号",
+    "data.decimal_help": "文件中数字的整数部分与小数部分之间的符号。默认自动识别：以分号分列的文件写的 1.600 读作 1600，以逗号分列的文件写的“2,500”读作 2500；"
+                         "如果文件的意思是 1.6 或 2.5，请选择点或逗号。仅适用于文本文件（工作簿的单元格自带数值）。",
+    "decimal.detect": "自动识别",
+    "decimal.point": "点（1.5）",
+    "decimal.comma": "逗号（1,5）",
     "data.duplicates": "重复的时间戳",
     "data.duplicates_help": "时间戳相同而数值不同的行如何合并。",
     "data.fill_gaps": "补齐缺失的时间戳",
@@ -762,6 +768,7 @@ MESSAGES: dict[str, str] = {
     "err.no_numeric": "没有可供预测的数值列：除日期之外，文件中还需要一列数字。",
     "err.no_regressor_columns": "外生变量“{column}”不是数值列，且文件中除目标列“{target}”外没有其他数值列：请不要选择外生变量。",
     "err.id_is_target": "序列标识列{columns}存放的是要预测的数值：标识列用来区分各个序列（如门店、产品），数值应放在目标列。请选择其他标识列（--id-col），或不选以自动识别。",
+    "err.decimal_mark": "未知的小数点符号“{mark}”：请使用 point（点）或 comma（逗号），或不指定以自动识别。",
     "err.id_is_time": "列“{column}”存放的是日期，不能作为序列标识。请选择区分各个序列的列（--id-col），或不选以自动识别。",
     "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从{names}中选择。",
     "err.regressor_named_ds": "外生变量不能命名为“ds”，这是应用给时间戳的名称：请在文件中重命名“ds”列，或不使用它。",
@@ -821,7 +828,8 @@ MESSAGES: dict[str, str] = {
     "notice.other_sheet": "工作簿的第一个工作表中没有数据表；已读取工作表“{sheet}”。",
     "notice.mixed_dates": "列“{column}”中的日期有 {ways} 种写法（{formats}）；每种写法都按各自的格式读取。如果文件是由"
                           "多个导出文件拼成的，请核对日期。",
-    "notice.point_thousands": "数字中的点号被当作千位分隔符（“1.025”即 1025），这是以分号分列的文件的常见写法。如果它们是小数点，请把文件改存为以逗号分列。",
+    "notice.point_thousands": "数字中的点号被当作千位分隔符（“1.025”即 1025），这是以分号分列的文件的常见写法。如果它们是小数点，请在“读取选项”中把“小数点符号”选为点（--decimal point）。",
+    "notice.comma_thousands": "“{column}”中的逗号被当作千位分隔符（“{example}”即 {value:,}）。如果它们是小数点，请在“读取选项”中把“小数点符号”选为逗号（--decimal comma）。",
     "notice.unreadable_numbers": "“{column}”中有 {cells:,} 个单元格不是数字，已按缺失值处理（{examples}）：如果它们本应是数值，"
                                  "请在文件中改正。",
     "notice.future_regressors_gap": "外生变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"

@@ -75,7 +75,7 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
     options = replace(options, target=None if options.target in given else options.target,
                       regressors=tuple(col for col in options.regressors if col not in given))
     contents = read_bytes(data, name, options.max_mb)[0]
-    raw = without_summary_rows(read(contents, name, options.sheet))
+    raw = without_summary_rows(read(contents, name, options.sheet, options.decimal))
     layout = plan_layout(raw, options, given or None, ALL_TARGETS if choice.all_targets else options.target,
                          detect=choice.id_cols is None, exact=lambda columns: column_text(contents, columns))
     tasks, blank = ([], 0) if layout.is_single else split_series(raw, layout)

@@ -86,11 +86,11 @@ class PanelLayout:
 ExactText = Callable[[tuple[str, ...]], "pd.DataFrame | None"]  # columns -> their cells as written (``column_text``)
 
 
-def read_raw(source: str | Path, sheet: str | int = 0) -> tuple[pd.DataFrame, ExactText]:
-    """The file's own table (of a workbook, its ``sheet``), read as ``load_series`` reads it, and how to get some of
-    its columns' cells as the file writes them (for series ids)."""
+def read_raw(source: str | Path, sheet: str | int = 0, decimal: str = "") -> tuple[pd.DataFrame, ExactText]:
+    """The file's own table (of a workbook, its ``sheet``; ``decimal``: its decimal mark, "" to detect it), read as
+    ``load_series`` reads it, and how to get some of its columns' cells as the file writes them (for series ids)."""
     data, name = read_bytes(source, "", MAX_FILE_MB)
-    return without_summary_rows(read_table(data, name, sheet)), lambda columns: column_text(data, columns)
+    return without_summary_rows(read_table(data, name, sheet, decimal)), lambda columns: column_text(data, columns)
 
 
 def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[str, ...] | None,

@@ -139,6 +139,15 @@ def chosen_sheet(series: LoadedSeries, chosen: str) -> str | int:
     return series.options.sheet if chosen == series.report.sheet_read else chosen
 
 
+def new_upload(state: MutableMapping[str, Any], upload: Any, locale: object) -> Reading | None:
+    """How to read ``upload`` (Streamlit's uploaded file) when it is one not handled yet, remembered as handled so
+    that reruns do not read it again; None for no upload or one handled already."""
+    if upload is None or state.get(keys.DATA_UPLOAD_ID) == upload.file_id:
+        return None
+    state[keys.DATA_UPLOAD_ID] = upload.file_id
+    return Reading(upload.getvalue(), upload.name, fresh_options(locale))
+
+
 def fresh_options(locale: object) -> LoadOptions:
     """How to read a file just uploaded or picked: everything detected, ambiguous dates in the order the browser's
     ``locale`` writes them (``core.i18n.usual_day_first``)."""

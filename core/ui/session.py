@@ -320,7 +320,7 @@ def picker_values(series: LoadedSeries, panel: Any = None, view: str | None = No
     return {keys.DATA_DATE_WIDGET: series.date_col or NO_DATE_COLUMN, keys.DATA_TARGET_WIDGET: series.target,
             keys.DATA_REGRESSORS_WIDGET: list(series.regressors), keys.DATA_MISSING_WIDGET: series.missing_policy,
             keys.DATA_DUPLICATES_WIDGET: options.duplicates, keys.DATA_GAPS_WIDGET: options.fill_gaps,
-            keys.DATA_PER_WIDGET: options.per,
+            keys.DATA_PER_WIDGET: options.per, keys.DATA_DECIMAL_WIDGET: options.decimal,
             keys.DATA_ORDER_WIDGET: order, keys.DATA_ID_WIDGET: list(panel.id_cols) if panel is not None else [],
             keys.DATA_ALL_TARGETS_WIDGET: bool(panel is not None and panel.all_targets),
             **({keys.DATA_VIEW_WIDGET: view} if panel is not None else {}),
@@ -808,7 +808,7 @@ def end_run(state: MutableMapping[str, Any], params: MutableMapping[str, str], l
 # Forecast page's run picker is not one: its only worded option is the lone default, which a stale value falls
 # back to.
 WORDED_WIDGETS = (keys.DATA_DATE_WIDGET, keys.DATA_MISSING_WIDGET, keys.DATA_DUPLICATES_WIDGET, keys.DATA_ORDER_WIDGET,
-                  keys.DATA_PER_WIDGET, keys.LAB_MODEL)
+                  keys.DATA_PER_WIDGET, keys.DATA_DECIMAL_WIDGET, keys.LAB_MODEL)
 
 
 def follow_language(state: MutableMapping[str, Any], lang: str) -> bool:

@@ -41,12 +41,14 @@ DATA_MISSING_WIDGET = "data.missing"
 DATA_DUPLICATES_WIDGET = "data.duplicates"
 DATA_GAPS_WIDGET = "data.fill_gaps"
 DATA_PER_WIDGET = "data.per"
+DATA_DECIMAL_WIDGET = "data.decimal"
 DATA_ORDER_WIDGET = "data.date_order"
 DATA_ID_WIDGET = "data.id_cols"
 DATA_ALL_TARGETS_WIDGET = "data.all_targets"
 DATA_VIEW_WIDGET = "data.view_series"
 DATA_CHOICE_WIDGETS = (DATA_DATE_WIDGET, DATA_TARGET_WIDGET, DATA_REGRESSORS_WIDGET, DATA_MISSING_WIDGET,
-                       DATA_DUPLICATES_WIDGET, DATA_GAPS_WIDGET, DATA_ORDER_WIDGET, DATA_PER_WIDGET)
+                       DATA_DUPLICATES_WIDGET, DATA_GAPS_WIDGET, DATA_ORDER_WIDGET, DATA_PER_WIDGET,
+                       DATA_DECIMAL_WIDGET)
 
 # Train page
 TRAIN_RESULT = "train.result"            # RunResult of the last Train press

@@ -26,7 +26,9 @@ def _number_in(convert: Callable[[str], float], low: float, high: float) -> Pars
 
 
 SESSION_PARAM = "s"  # the session's store key (core.ui.store): the only thing of a session the URL carries
-DATA_FIELDS: dict[str, Parser] = {"fraction": _number_in(float, 0.5, 0.95)}
+FRACTION_SLIDER = {"min_value": 0.5, "max_value": 0.95, "step": 0.05}  # the Data page's train fraction
+DATA_FIELDS: dict[str, Parser] = {"fraction": _number_in(float, FRACTION_SLIDER["min_value"],
+                                                         FRACTION_SLIDER["max_value"])}
 FORECAST_FIELDS: dict[str, Parser] = {"horizon": _number_in(int, 1, 1000)}  # the Forecast page's MOST_STEPS
 
 

@@ -465,3 +465,43 @@ def test_unit_numbers_keep_the_checks_of_plain_ones() -> None:
     cells[3] = "-"  # a missing-value marker
     series = load_series(_monthly(cells), "x.csv")
     assert series.frame["y"].iloc[[0, 1, 2]].tolist() == [1.0, -2.0, 3.0] and series.report.missing_filled == 1
+
+
+def _gsheets_german() -> bytes:
+    """A German Google Sheets export: comma-separated, dates day first with points, weights with three decimals
+    quoted (``"2,500"``: 2.5 kg, or 2500 read as thousands)."""
+    weights = [f"{2.5 + 0.01 * k:.3f}".replace(".", ",") for k in range(36)]
+    rows = [f'{stamp:%d.%m.%Y},"{weight}"' for stamp, weight in
+            zip(pd.date_range("2015-01-01", periods=36, freq="MS"), weights)]
+    return ("Datum,Gewicht (kg)\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_commas_that_may_be_decimal_are_said_and_the_decimal_mark_named_reads_them_so() -> None:
+    # '2,500' ... '2,850' were read as 2500 ... 2850 without a word (2,50 with two decimals reads as 2.5).
+    text = _gsheets_german()
+    assert b'"2,500"' in text
+    guessed = load_series(text, "gewicht.csv")
+    assert guessed.frame["y"].iloc[0] == 2500.0
+    said = [str(n) for n in guessed.report.notices if n.key == "notice.comma_thousands"]
+    assert said == ["Commas in 'Gewicht (kg)' were read as thousands separators ('2,500' is 2,500). If they are "
+                    "decimal commas, choose comma as the Decimal mark under Reading options (--decimal comma)."]
+    named = load_series(text, "gewicht.csv", LoadOptions(decimal="comma"))
+    assert named.frame["y"].tolist() == pytest.approx([2.5 + 0.01 * k for k in range(36)])
+    assert not [n for n in named.report.notices if "thousands" in n.key]
+
+
+def test_a_semicolon_files_points_read_as_decimal_points_when_the_user_says_so() -> None:
+    # 1.600 ... 1.659 euro a litre: read as 1600 ... 1659 (thousands, as semicolon files write them) with a note
+    # whose only fix was to save the file with other separators.
+    rows = [f"{stamp:%d.%m.%Y};{1.6 + 0.001 * k:.3f}" for k, stamp in
+            enumerate(pd.date_range("2015-01-01", periods=60, freq="MS"))]
+    text = ("Datum;Preis\n" + "\n".join(rows) + "\n").encode()
+    guessed = load_series(text, "fuel.csv")
+    assert guessed.frame["y"].iloc[-1] == 1659.0
+    assert "choose point as the Decimal mark" in str(next(n for n in guessed.report.notices
+                                                           if n.key == "notice.point_thousands"))
+    named = load_series(text, "fuel.csv", LoadOptions(decimal="point"))
+    assert named.frame["y"].tolist() == pytest.approx([1.6 + 0.001 * k for k in range(60)])
+    assert named.frequency.name == "monthly" and not [n for n in named.report.notices if "thousands" in n.key]
+    with pytest.raises(DataError, match="Unknown decimal mark 'dot'"):
+        load_series(text, "fuel.csv", LoadOptions(decimal="dot"))

@@ -456,9 +456,9 @@ def test_a_column_change_tidies_the_table_again_without_parsing_it_again(monkeyp
     parsed: list[str] = []
     parse = read.read_table
 
-    def counted(data: bytes, name: str, sheet: str | int) -> object:
+    def counted(data: bytes, name: str, sheet: str | int, decimal: str = "") -> object:
         parsed.append(name)
-        return parse(data, name, sheet)
+        return parse(data, name, sheet, decimal)
 
     monkeypatch.setattr(read, "read_table", counted)
     levels = "when,level,other\n" + "".join(f"2011-{m:02d}-01,{m + 0.25},{(m * 5) % 7}\n" for m in range(1, 13))
@@ -516,3 +516,18 @@ def test_an_event_log_is_combined_per_day_on_the_data_page_and_the_irregular_war
     assert series.frequency.alias == "D" and series.frame["y"].to_numpy() == pytest.approx(totals.to_numpy())
     assert "irregular" not in shown([m.value for m in at.markdown])
     assert "Rows combined per day by their sum: 600 rows into 30, one per day." in shown([i.value for i in at.info])
+
+
+def test_the_decimal_mark_chosen_on_the_data_page_reads_a_semicolon_files_points_as_decimals() -> None:
+    text = "Datum;Preis\n" + "".join(f"{stamp:%d.%m.%Y};{1.6 + 0.001 * k:.3f}\n" for k, stamp in
+                                     enumerate(pd.date_range("2015-01-01", periods=60, freq="MS")))
+    at = upload(app(), "fuel.csv", text)
+    assert at.session_state[keys.DATA_SERIES].frame["y"].iloc[0] == 1600.0  # the guess, said with its fix
+    assert "choose point as the Decimal mark under Reading options" in shown([i.value for i in at.info])
+    picker = at.selectbox(key=keys.DATA_DECIMAL_WIDGET)
+    assert picker.options == ["detect", "point (1.5)", "comma (1,5)"]
+    picker.select("point").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    series = at.session_state[keys.DATA_SERIES]
+    assert series.options.decimal == "point" and series.frame["y"].iloc[-1] == pytest.approx(1.659)
+    assert "thousands" not in shown([i.value for i in at.info])
