@@ -208,6 +208,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     units = _read_units(numbers)
     date_col, ds = _pick_date_column(raw, numbers, options, report)
+    if date_col is not None and (labels := _labels_above_dates(raw[date_col], ds)):
+        raw, ds = _without_rows_above(raw, labels, date_col, report), ds.iloc[labels:]
+        numbers = {col: values.iloc[labels:] for col, values in numbers.items()}
     if options.target is not None and options.target == date_col:
         raise DataError(f"Column '{date_col}' holds the time stamps, not the values: choose a numeric target column.",
                         "err.target_is_time", {"column": date_col})
@@ -252,6 +255,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     _check_regressors_observed(frame, regressors)
+    frame = _without_blank_weekends(frame, target, report)
     frequency = infer_frequency(frame["ds"])
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -410,12 +414,7 @@ def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport)
     if labels and parse_dates(raw[col]) is None:
         rest = raw[col].iloc[labels:]
         if nested_periods(rest) is not None or parse_dates(rest) is not None:
-            words = _quoted_cells(raw[col].iloc[:labels], shown=4)
-            report.rows_dropped += labels
-            report.notices.append(Notice(f"{count(labels, 'row')} of labels above the first date ({words}) "
-                                         f"{_were(labels)} left out.", "notice.leading_labels",
-                                         {"rows": labels, "words": words}))
-            raw = raw.iloc[labels:]
+            raw = _without_rows_above(raw, labels, col, report)
     grouped = months_under_years(raw[col])
     if grouped is not None:
         stamps, subtotals = grouped
@@ -441,6 +440,53 @@ def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport)
         f"periods ({examples}) {_were(len(left))} left out.", "notice.nested_periods",
         {"column": str(col), "kept": int(kept.sum()), "frequency": shortest, "rows": len(left), "examples": examples}))
     return raw[kept.to_numpy()]
+
+
+# Weekend rows without a value among daily rows that have one: business days (``_without_blank_weekends``).
+_LEAST_WEEKENDS = 4  # Saturdays and Sundays at least
+_WEEKDAYS_KNOWN = 0.8  # the share of the other days with a value
+
+
+def _without_blank_weekends(frame: pd.DataFrame, target: str, report: DataReport) -> pd.DataFrame:
+    """``frame`` without its Saturday and Sunday rows where the file writes every calendar day but gives a value on
+    weekdays only (the Bundesbank's exchange rates: 'Kein Wert vorhanden' on weekends): a business-day series, said.
+    Read as written, it was daily, its weekends interpolated and its forecasts on Saturdays and Sundays."""
+    ds = frame["ds"]
+    if len(frame) < 14 or not pd.api.types.is_datetime64_any_dtype(ds) or (ds != ds.dt.normalize()).any():
+        return frame
+    weekend = (ds.dt.dayofweek >= 5).to_numpy()
+    days = np.diff(ds.to_numpy()).astype("timedelta64[D]").astype(int)
+    if (weekend.sum() < _LEAST_WEEKENDS or np.median(days) != 1 or frame["y"][weekend].notna().any()
+            or frame["y"][~weekend].notna().mean() < _WEEKDAYS_KNOWN):
+        return frame
+    rows = int(weekend.sum())
+    report.rows_dropped += rows
+    report.notices.append(Notice(f"{count(rows, 'Saturday or Sunday row')} without a value in '{target}' "
+                                 f"{_were(rows)} left out: the series is read as business days, and its forecasts "
+                                 "skip weekends.", "notice.blank_weekends", {"rows": rows, "column": target}))
+    return frame[~weekend]
+
+
+def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
+    """How many rows at the top of a time column read as dates (``stamps``) hold text that is no date, before the
+    first that is one: labels under the header (a Bundesbank series' unit, dimension and 'Stand vom 15.01.2024 11:30
+    Uhr', whose digits kept them from ``_leading_labels``: they were dropped as rows to correct, and their value
+    cells said to be numbers read as missing); 0 when more than ``_LEADING_LABELS``."""
+    dated = stamps.iloc[:_LEADING_LABELS + 1].notna().to_numpy()
+    first = int(np.argmax(dated)) if dated.any() else len(dated)
+    if not first or first > _LEADING_LABELS:
+        return 0
+    written = cells.iloc[:first].astype("string").str.strip()
+    return first if bool((written.notna() & (written != "")).all()) else 0
+
+
+def _without_rows_above(raw: pd.DataFrame, labels: int, col: object, report: DataReport) -> pd.DataFrame:
+    """``raw`` without its first ``labels`` rows, said as labels above the first date."""
+    words = _quoted_cells(raw[col].iloc[:labels], shown=4)
+    report.rows_dropped += labels
+    report.notices.append(Notice(f"{count(labels, 'row')} of labels above the first date ({words}) {_were(labels)} "
+                                 "left out.", "notice.leading_labels", {"rows": labels, "words": words}))
+    return raw.iloc[labels:]
 
 
 def _leading_labels(cells: pd.Series) -> int:

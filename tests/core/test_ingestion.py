@@ -1842,3 +1842,37 @@ def test_a_running_row_number_named_period_beside_a_year_and_a_month_is_no_finer
     series = load_series(text.encode(), "ymp.csv")
     assert (series.date_col, series.target, series.frequency.name) == ("Year-Month", "Sales", "monthly")
     assert len(series.frame) == 96 and series.frame["y"].iloc[-1] == 500 + 3 * 95
+
+
+def _bundesbank_rates() -> bytes:
+    """The Bundesbank's layout: a header of series codes, four lines labelling the series (one with a date and time
+    in it), then every calendar day, weekends without a value ('.', 'Kein Wert vorhanden'); decimal commas, cp1252."""
+    days = pd.date_range("2023-01-02", "2023-10-06", freq="D")
+    lines = [";BBEX3.D.USD.EUR.BB.AC.000;BBEX3.D.USD.EUR.BB.AC.000_FLAGS",
+             "Euro-Referenzkurs der EZB / 1 EUR = ... USD / Vereinigte Staaten;;", "Einheit;USD;",
+             "Dimension;Einheiten;", "Stand vom;15.01.2024 11:30 Uhr;"]
+    weekday = 0
+    for day in days:
+        if day.day_of_week >= 5:
+            lines.append(f"{day:%Y-%m-%d};.;Kein Wert vorhanden")
+        else:
+            lines.append(f"{day:%Y-%m-%d};" + f"{1.05 + 0.001 * weekday:.4f}".replace(".", ",") + ";")
+            weekday += 1
+    return ("\n".join(lines) + "\n").encode("cp1252")
+
+
+def test_weekends_written_without_values_make_a_business_day_series_and_labels_under_the_header_are_left_out() -> None:
+    # Read as written: daily, 78 weekend values interpolated, forecasts on Saturdays; the label rows were dropped
+    # with advice to correct them in the file, and 'Stand vom 15.01.2024 11:30 Uhr' called a number read as missing.
+    series = load_series(_bundesbank_rates(), "bbk.csv")
+    assert series.frequency.name == "business-daily" and len(series.frame) == 200
+    assert (series.frame["ds"].dt.day_of_week < 5).all() and not series.report.filled_targets
+    assert series.frame["y"].iloc[-1] == pytest.approx(1.05 + 0.199)
+    said = [str(n) for n in series.report.notices]
+    assert said[0].startswith("4 rows of labels above the first date ('Euro-Referenzkurs der EZB")
+    assert said[1] == ("78 Saturday or Sunday rows without a value in 'BBEX3.D.USD.EUR.BB.AC.000' were left out: the "
+                       "series is read as business days, and its forecasts skip weekends.")
+    assert len(said) == 2
+    shop = "day,sales\n" + "".join(f"{day:%Y-%m-%d},{'' if day.day_of_week == 6 and k < 30 else 100 + k}\n"
+                                   for k, day in enumerate(pd.date_range("2024-01-01", periods=70)))
+    assert load_series(shop.encode(), "shop.csv").frequency.name == "daily"  # Saturdays have values: still daily
