@@ -74,6 +74,9 @@ _DATES_ACROSS = 8  # column names read as dates that make a table whose dates ru
 _PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 _NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\s*:",
                          re.IGNORECASE)  # how a note line below a table starts (``_is_footnote``)
+# A note's label, one to five words and a colon ('Last Updated: 12/18/2023', 'Data from database: ...'), in a line of
+# fewer fields than the table's (``_is_footnote``).
+_LABELLED_NOTE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:")
 _LONGEST_NUMBER = 64  # characters of a cell tested as a number (the pattern backtracks in time its length squared)
 _NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
@@ -228,6 +231,10 @@ def group_names(groups: list[str | None], fields: list[str | None]) -> list[str]
     return unique_names(names)
 
 
+# The World Bank DataBank's code after each year it names a column by ("1990 [YR1990]", "2020Q1 [YR2020Q1]").
+_DATE_CODE = re.compile(r"(?<=\d)\s+\[YR\d{4}(?:[QM]\d{1,2})?\]$")
+
+
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
     country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
@@ -236,7 +243,7 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     columns after them (a trailing separator) are dropped, and so is a pandas index before them. Not when a column
     before them holds dates itself (the names are then series: stores 1101, 1102, ...). A grid of years across and
     months (quarters) down is one series (``period_of_rows``). Any other table is returned as it is."""
-    names = unique_names([str(col).strip() for col in raw.columns])
+    names = unique_names([_DATE_CODE.sub("", str(col).strip()) for col in raw.columns])  # 1990 [YR1990]: 1990
     last = len(names)
     while last and names[last - 1].startswith("Unnamed:") and raw.iloc[:, last - 1].isna().all():
         last -= 1
@@ -1526,12 +1533,16 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
             for line in text[-65536:].splitlines(keepends=True)[1:]]  # the first line may be cut in two
     counts = Counter(len(cells) for line, cells in rows if line.strip()).most_common(1)
     fields = counts[0][0] if counts else 0
+    if len(text) <= 65536:  # the header is whole: a table of one row (DataBank's) has fewer rows than notes
+        header = (_header_line(text).splitlines() or [""])[0]  # a lone carriage return ends a line too
+        fields = max(fields, len(next(csv.reader([header], delimiter=delimiter), [])))
     starts = Counter(cells[0] for _, cells in rows if cells)
     notes = 0
     while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, starts):
         notes += 1
     cut = rows[len(rows) - notes:]
-    kept = tuple(line.strip() for line, cells in cut if any(cell.strip() for cell in cells))  # not ',,,,'
+    kept = tuple(", ".join(cell.strip() for cell in cells if cell.strip()) for _, cells in cut
+                 if any(cell.strip() for cell in cells))  # not ",,,,"; quoted cells without their quotes
     return (text[:len(text) - sum(len(line) for line, _ in cut)], kept) if cut else (text, ())
 
 
@@ -1541,7 +1552,7 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     than the table's most common number of ``fields``, or at most one number in its other cells (a row of a wide
     table has many: ``Notes payable,30,31,...``) and a first cell that reads as a note (``_NOTE_START``:
     ``Source: ..., 2021.``, ``Note: 2020 figures are provisional.``) or is words without a digit in a line of fewer
-    fields."""
+    fields, or a label and a colon (``_LABELLED_NOTE``) in such a line."""
     if not any(cell.strip() for cell in cells):
         return True
     first = cells[0].strip()
@@ -1551,7 +1562,8 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
         return True
     numbers = sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
     words = len(cells) < fields and len(first.split()) >= 2 and not any(char.isdigit() for char in first)
-    return numbers <= 1 and (bool(_NOTE_START.match(first)) or (words and numbers == 0))
+    labelled = len(cells) < fields and bool(_LABELLED_NOTE.match(first))  # 'Last Updated: 12/18/2023'
+    return numbers <= 1 and (bool(_NOTE_START.match(first)) or ((words or labelled) and numbers == 0))
 
 
 def _read_csv_text(text: str, decimal: str = "") -> pd.DataFrame:
@@ -1644,10 +1656,13 @@ def _without_preamble(text: str, delimiter: str) -> str:
         return text
     counts = Counter(len(cells) for _, cells, _ in rows)
     fields = max(counts, key=lambda width: (counts[width], width))  # a tie: the table is wider than its notes
+    whole = len(opening) == len(text.splitlines())  # the opening is the whole file
     for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
         wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)
-        if wide and _names_columns(cells) and len(following) == 2 \
+        # two rows of data, or the one a file of one row has (a World Bank download of one country)
+        enough = len(following) == 2 or (len(following) == 1 and whole and position + 2 == len(rows))
+        if wide and _names_columns(cells) and enough \
                 and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= 0.5
                         for row in following):
             if position == 0:

@@ -720,6 +720,23 @@ def test_a_table_whose_years_run_across_its_columns_is_read_a_row_per_year() -> 
     from core.panel.split import detect_id_columns
 
     assert detect_id_columns(raw, "period") == ("Country Name",)  # each country a series of the file
+    whole = load_series(_world_bank(("Namibia",)), "API_NY.GDP.csv")  # with its note lines: "do not line up"
+    assert whole.frame["y"].tolist() == series.frame["y"].tolist()
+    assert [notice.key for notice in whole.report.notices][:2] == ["notice.dates_across", "notice.preamble"]
+
+
+def test_a_databank_export_with_codes_after_its_years_and_notes_below_is_one_series() -> None:
+    # "1990 [YR1990]" was no date ("Only 1 usable row"); its footer lines were two more series, both failing.
+    years = range(1990, 2023)
+    text = ('"Country Name","Country Code","Series Name","Series Code",' + ",".join(f'"{y} [YR{y}]"' for y in years)
+            + '\n"Germany","DEU","Population, total","SP.POP.TOTL",'
+            + ",".join(f'"{1_000_000 + 1000 * k}"' for k in range(len(years) - 1)) + ',".."\n\n\n'
+            + '"Data from database: World Development Indicators"\n"Last Updated: 12/18/2023"\n')
+    series = load_series(text.encode(), "databank.csv")
+    assert (series.frequency.name, len(series.frame)) == ("yearly", 32)
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("1990-01-01") and series.frame["y"].iloc[-1] == 1_031_000
+    notes = next(str(n) for n in series.report.notices if n.key == "notice.footnotes")
+    assert notes == "2 lines of notes below the table were left out ('Data from database: World Development In', +1)."
 
 
 @pytest.mark.parametrize(("rows", "kind", "step"), [(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
