@@ -66,8 +66,9 @@ _NUMBER_Q_YEAR = re.compile(r"^([1-4])\s*Q\s*[-/]?\s*(\d{4})$", re.IGNORECASE)  
 # Report quarters with an apostrophe before a two-digit year (``Q1'15``, ``Q1 '15``), 20xx or 19xx as
 # ``TWO_DIGIT_CENTURY_FROM`` says.
 _QUARTER_SHORT_YEAR = re.compile(r"^Q([1-4])\s*['’]\s*(\d{2})$", re.IGNORECASE)
-_HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*H([12])$", re.IGNORECASE)
-_HALF_FIRST_H = re.compile(r"^H([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+# Half-years: 2015-H1, H2 2015; Eurostat's semesters 2015-S1 (S: semester, semestre)
+_HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[HS]([12])$", re.IGNORECASE)
+_HALF_FIRST_H = re.compile(r"^[HS]([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 # Fiscal years (``FY2005``, ``FY 05``, ``FY15 Q1``, ``Q1 FY2015``): read as the calendar years they name, with a notice
 # (the fiscal year's first month is not in the file).
 _FISCAL_YEAR = re.compile(r"^FY\s*[-']?\s*(\d{4}|\d{2})$", re.IGNORECASE)

@@ -99,6 +99,7 @@ FORMATS = {
     "EViews yyyy:q": ([f"{d.year}:{d.quarter}" for d in QUARTERS], QUARTERS, "quarterly"),
     "EViews yyyy:mm": ([f"{d.year}:{d.month:02d}" for d in MONTHS], MONTHS, "monthly"),
     "yyyy-Hh": ([f"{d.year}-H{(d.month - 1) // 6 + 1}" for d in HALVES], HALVES, "half-yearly"),
+    "Eurostat semester yyyy-Ss": ([f"{d.year}-S{(d.month - 1) // 6 + 1}" for d in HALVES], HALVES, "half-yearly"),
     "fiscal year": ([f"FY{d.year}" for d in pd.date_range("1990", periods=ROWS, freq="YS")],
                     pd.date_range("1990", periods=ROWS, freq="YS"), "yearly"),
     "fiscal year two digits": ([f"FY {d:%y}" for d in pd.date_range("1990", periods=ROWS, freq="YS")],
