@@ -18,9 +18,9 @@ from core.ui.explain import (gap_metric, learned_markdown, metric_notes, metrics
 from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, predictions_csv, progress_text,
                                 results_table, start_hint, start_panel_run, summary_text, too_many_series)
-from core.ui.session import (MAX_RUNS, apply_train_url, computed_once, ensure_series, failed_text, language_of,
-                             marked_training, record_run, result_title, set_page_query, through_dashboard, train_intro,
-                             train_page_warnings)
+from core.ui.session import (MAX_RUNS, MAX_RUNS_MB, apply_train_url, computed_once, ensure_series, failed_text,
+                             language_of, marked_training, record_run, result_title, set_page_query, through_dashboard,
+                             train_intro, train_page_warnings)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -142,8 +142,8 @@ set_page_query(st.query_params, train_query(request), st.session_state, T.lang)
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     all_series(request, panel)
 if st.button(**T.widget("train.train"), type="primary", key=keys.TRAIN_BUTTON):
-    if (trained := train_now(request)) is not None and record_run(st.session_state, trained):
-        st.toast(T("train.dropped", most=MAX_RUNS))
+    if (trained := train_now(request)) is not None and (dropped := record_run(st.session_state, trained)):
+        st.toast(T("train.dropped", most=MAX_RUNS, count=dropped, mb=MAX_RUNS_MB))
 if keys.TRAIN_RESULT in st.session_state:
     show_result(st.session_state[keys.TRAIN_RESULT])
 else:

@@ -27,9 +27,11 @@ MESSAGES: dict[str, str] = {
                                  "stays at {used}.",
     "data.runs_cleared": "Runs made on the previous series were cleared.",
     "data.runs_forgotten": "Series {series} lost its oldest {count:plural:run}: the runs kept for the series not "
-                           "shown are at most {most}, those left longest ago going first.",
+                           "shown are at most {most}, their predictions at most {mb:,.0f} MB, those left longest "
+                           "ago going first.",
     "data.runs_forgotten_all": "Series {series} lost every run it had ({count:plural:run}): the runs kept for the "
-                               "series not shown are at most {most}, those left longest ago going first.",
+                               "series not shown are at most {most}, their predictions at most {mb:,.0f} MB, those "
+                               "left longest ago going first.",
     "data.upload": "Upload a file (CSV, Excel, Parquet)",
     "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB (TSR_MAX_FILE_MB changes it). "
                         "Delimiter, decimal comma, "
@@ -219,7 +221,8 @@ MESSAGES: dict[str, str] = {
     "train.download_model_help": "The fitted model; opens with torch.load(weights_only=True) on any CPU.",
     "train.train": "Train",
     "train.train_help": "Fit the model on the training rows.",
-    "train.dropped": "Only the last {most} runs are kept: the oldest was dropped.",
+    "train.dropped": "Only the last {most} runs, and {mb:,.0f} MB of their predictions, are kept (TSR_SESSION_RUNS_MB): "
+                     "the oldest {count:plural:run} {count:were} dropped.",
     "train.start_one": "The run over every series is above. Press **Train** to train the chosen model on series "
                        "{series} alone (the series the Data page shows), with its residuals and downloads.",
     "train.start": "Choose a model in the sidebar and press **Train**.",

@@ -23,8 +23,8 @@ MESSAGES: dict[str, str] = {
     "data.runs_kept": "序列 {series} 的训练记录已保留：再次显示该序列即可在训练、比较和预测页查看。",
     "data.url_fraction_ignored": "链接中的训练比例 {given} 不在 0.5 到 0.95 之间或无法读取，因此划分保持为 {used}。",
     "data.runs_cleared": "已清除在上一个序列上得到的训练记录。",
-    "data.runs_forgotten": "序列 {series} 最早的 {count} 条训练记录已被舍弃：为未显示的序列保留的训练记录最多 {most} 条，最早离开的序列先被舍弃。",
-    "data.runs_forgotten_all": "序列 {series} 的 {count} 条训练记录已全部舍弃：为未显示的序列保留的训练记录最多 {most} 条，最早离开的序列先被舍弃。",
+    "data.runs_forgotten": "序列 {series} 最早的 {count} 条训练记录已被舍弃：为未显示的序列保留的训练记录最多 {most} 条、其预测最多 {mb:,.0f} MB，最早离开的序列先被舍弃。",
+    "data.runs_forgotten_all": "序列 {series} 的 {count} 条训练记录已全部舍弃：为未显示的序列保留的训练记录最多 {most} 条、其预测最多 {mb:,.0f} MB，最早离开的序列先被舍弃。",
     "data.upload": "上传数据文件（CSV、Excel、Parquet）",
     "data.upload_help": "文件需包含一个时间列和至少一个数值列，大小不超过 {mb:g} MB（可通过环境变量 TSR_MAX_FILE_MB 修改）。分隔符、小数逗号、编码和日期格式"
                         "均会自动识别。",
@@ -179,7 +179,7 @@ MESSAGES: dict[str, str] = {
     "train.download_model_help": "拟合好的模型，可在任何 CPU 上用 torch.load(weights_only=True) 打开。",
     "train.train": "训练",
     "train.train_help": "在训练集上拟合模型。",
-    "train.dropped": "只保留最近的 {most} 次训练：最早的一次已被删除。",
+    "train.dropped": "只保留最近的 {most} 次训练，其预测最多占 {mb:,.0f} MB（TSR_SESSION_RUNS_MB）：最早的 {count:,} 次已被删除。",
     "train.start_one": "上方是所有序列的运行结果。点击**训练**，只在序列 {series}（数据页显示的序列）上训练所选模型，并查看其残差和下载。",
     "train.start": "请在侧边栏中选择模型，然后点击**训练**。",
 

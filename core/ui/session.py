@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from contextlib import contextmanager
 
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
@@ -13,6 +14,7 @@ import pandas as pd
 
 from core.data.quality import MAX_OUTLIERS, OUTLIER_LIMIT, QualitySummary, summarize
 from core.data.tidy import LoadedSeries, LoadOptions, load_series
+from core.limits import limit_at_start
 from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, listed, relabel, said, t
 from core.panel.choice import PanelChoice, Splitter, first_view, read_panel
 from core.ui import state_keys as keys
@@ -120,14 +122,17 @@ def same_series(state: Mapping[str, Any], series: LoadedSeries, name: str, data:
 
 
 MAX_RUNS = 30  # runs a session keeps; older ones are dropped (each holds its predictions and model)
+# The memory a session's kept runs' predictions may take, in MB (TSR_SESSION_RUNS_MB): fourteen runs on a file of five
+# million hours held 400 MB each, 6.9 GB for one tab, kept after it closed; the oldest go first, the latest stays.
+MAX_RUNS_MB = limit_at_start("TSR_SESSION_RUNS_MB", 1_000)
 
 
 def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, showing: str) -> bool:
     """Keep the runs and results of the file's series ``leaving`` and bring back those of ``showing``, so that
     looking at another series loses no work. Only series with runs are kept; those left longest ago are forgotten
-    once the kept runs exceed ``MAX_RUNS``, their oldest runs first, and the number let go of each is kept for the
-    Data page to say (``DATA_RUNS_FORGOTTEN``; the series just left always stays whole). True when ``leaving``'s
-    runs were kept."""
+    once the kept runs exceed ``MAX_RUNS`` or their predictions ``MAX_RUNS_MB``, their oldest runs first, and the
+    number let go of each is kept for the Data page to say (``DATA_RUNS_FORGOTTEN``; the series just left always stays
+    whole). True when ``leaving``'s runs were kept."""
     if leaving == showing:  # the series shown already: nothing to put away or bring back
         return False
     kept: dict[str, dict[str, Any]] = state.setdefault(keys.DATA_KEPT_RESULTS, {})
@@ -139,7 +144,7 @@ def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, sh
         kept[leaving] = results  # the most recent last
     state.update(kept.pop(showing, {}))
     forgotten: dict[str, tuple[int, bool]] = {}  # series -> runs let go, and whether none is left
-    while len(kept) > 1 and sum(len(held[keys.TRAIN_RUNS]) for held in kept.values()) > MAX_RUNS:
+    while len(kept) > 1 and _over_limits([run for held in kept.values() for run in held[keys.TRAIN_RUNS]]):
         oldest = next(iter(kept))  # the series left longest ago: its oldest run
         del kept[oldest][keys.TRAIN_RUNS][0]
         forgotten[oldest] = (forgotten.get(oldest, (0, False))[0] + 1, not kept[oldest][keys.TRAIN_RUNS])
@@ -150,22 +155,36 @@ def swap_series_results(state: MutableMapping[str, Any], leaving: str | None, sh
     return keep
 
 
-def record_run(state: MutableMapping[str, Any], result: Any) -> bool:
-    """Keep ``result`` as the latest run and add it to the session's runs; True when the oldest
-    run was dropped to stay within ``MAX_RUNS``."""
+def _over_limits(runs: list[Any]) -> bool:
+    return len(runs) > MAX_RUNS or sum(run_mb(run) for run in runs) > MAX_RUNS_MB
+
+
+def record_run(state: MutableMapping[str, Any], result: Any) -> int:
+    """Keep ``result`` as the latest run and add it to the session's runs; how many of the oldest were dropped to stay
+    within ``MAX_RUNS`` runs and ``MAX_RUNS_MB`` of predictions."""
     state[keys.TRAIN_RESULT] = result
-    return append_numbered(state.setdefault(keys.TRAIN_RUNS, []), result, MAX_RUNS)
+    return append_numbered(state.setdefault(keys.TRAIN_RUNS, []), result, MAX_RUNS, MAX_RUNS_MB)
 
 
-def append_numbered(runs: list[Any], run: Any, most: int) -> bool:
+def append_numbered(runs: list[Any], run: Any, most: int, most_mb: float = math.inf) -> int:
     """Append ``run`` to ``runs`` with the next number (``#31`` after 30, though the oldest were dropped) and drop the
-    oldest beyond ``most``; True when one was dropped."""
+    oldest beyond ``most``, and while the predictions of those kept take more than ``most_mb`` (``run_mb``; the
+    latest always stays); how many were dropped."""
     run.number = max([len(runs), *(kept.number for kept in runs)]) + 1
     runs.append(run)
-    if len(runs) <= most:
-        return False
-    del runs[:-most]
-    return True
+    sizes = [run_mb(kept) for kept in runs]
+    dropped = max(len(runs) - most, 0)
+    while dropped < len(runs) - 1 and sum(sizes[dropped:]) > most_mb:
+        dropped += 1
+    del runs[:dropped]
+    return dropped
+
+
+def run_mb(run: Any) -> float:
+    """The memory of a run's predictions in MB (the frames it holds: its model's weights are small beside them)."""
+    frames = [frame for frame in (getattr(run, "predictions", None), getattr(run, "forecast", None))
+              if isinstance(frame, pd.DataFrame)]
+    return sum(float(frame.memory_usage(index=True).sum()) for frame in frames) / 1e6
 
 
 def keep_page_settings(state: MutableMapping[str, Any]) -> None:
@@ -834,5 +853,5 @@ def runs_moved_notes(state: MutableMapping[str, Any], lang: str = "en") -> list[
         notes.append(t("data.runs_kept", lang, series=plain(str(kept))))
     for series, (dropped, none_left) in state.pop(keys.DATA_RUNS_FORGOTTEN, {}).items():
         key = "data.runs_forgotten_all" if none_left else "data.runs_forgotten"
-        notes.append(t(key, lang, count=dropped, series=plain(str(series)), most=MAX_RUNS))
+        notes.append(t(key, lang, count=dropped, series=plain(str(series)), most=MAX_RUNS, mb=MAX_RUNS_MB))
     return notes

@@ -584,7 +584,7 @@ def test_a_series_over_the_limit_loses_its_oldest_runs_not_all_and_is_told() -> 
     assert kept["north"][keys.TRAIN_RUNS] == north[1:] and len(kept["south"][keys.TRAIN_RUNS]) == 1
     notes = runs_moved_notes(state)
     assert notes[-1] == (f"Series north lost its oldest 1 run: the runs kept for the series not shown are at most "
-                         f"{MAX_RUNS}, those left longest ago going first.")
+                         f"{MAX_RUNS}, their predictions at most 1,000 MB, those left longest ago going first.")
     assert runs_moved_notes(state) == []  # said once
     for _ in range(MAX_RUNS):  # a full session's runs on east: south, left before it, keeps none
         record_run(state, blank_run())
@@ -695,6 +695,25 @@ def test_a_run_keeps_its_number_when_older_runs_are_dropped() -> None:
     runs = state[keys.TRAIN_RUNS]
     assert [run_label(i, run) for i, run in enumerate(runs)][:2] == ["#2 poly", "#3 poly"]
     assert run_label(MAX_RUNS - 1, runs[-1]) == f"#{MAX_RUNS + 1} poly"
+
+
+def test_the_runs_a_session_keeps_stay_within_their_memory_the_latest_always_kept(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Fourteen runs on a file of five million hours held 400 MB each: 6.9 GB for one tab.
+    from core.ui import session
+    from core.ui.session import record_run, run_mb
+
+    def sized(rows: int) -> Any:
+        run = blank_run()
+        run.predictions = pd.DataFrame({"actual": np.zeros(rows), "predicted": np.zeros(rows)})
+        return run
+
+    monkeypatch.setattr(session, "MAX_RUNS_MB", 5.0)
+    state: dict[str, object] = {}
+    assert [record_run(state, sized(100_000)) for _ in range(4)] == [0, 0, 0, 1]  # 1.6 MB each: three fit in 5 MB
+    assert record_run(state, sized(200_000)) == 2  # 3.2 MB: beside one of 1.6 MB
+    runs = state[keys.TRAIN_RUNS]
+    assert [run.number for run in runs] == [4, 5] and sum(run_mb(run) for run in runs) == pytest.approx(4.8, rel=0.01)
+    assert record_run(state, sized(1_000_000)) == 2 and [run.number for run in state[keys.TRAIN_RUNS]] == [6]  # 16 MB
 
 
 def test_a_run_over_all_series_gives_each_series_the_defaults_of_its_own_frequency() -> None:
