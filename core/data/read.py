@@ -106,6 +106,34 @@ def check_count(count: int, what: str, variable: str, default: float, fix: str) 
                          {"count": count, "limit": format_limit(most), "variable": variable})
 
 
+MAX_LINE_KB = 1_024  # the longest line of a text file, in KB (TSR_MAX_LINE_KB)
+
+
+def check_line_length(data: bytes) -> None:
+    """Raise :class:`LimitError` when a line of the text ``data`` is longer than ``TSR_MAX_LINE_KB``: one cell of
+    190 MB of digits took 70 s of date and number tries over the whole cell, 2-3 GB of memory, and slowed every other
+    user's upload, before it was refused as text. A line of more separators than the column limit is left to that
+    limit, which names the columns."""
+    most = limit("TSR_MAX_LINE_KB", MAX_LINE_KB) * 1024
+    if len(data) <= most:
+        return
+    bytes_ = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(bytes_ == 10)
+    ends = ends if len(ends) else np.flatnonzero(bytes_ == 13)  # \r alone, as old Mac files end lines
+    lengths = np.diff(np.concatenate(([-1], ends, [len(data)]))) - 1
+    longest = int(np.argmax(lengths))
+    start = int(ends[longest - 1]) + 1 if longest else 0
+    line = data[start:start + int(lengths[longest])]
+    if max(line.count(mark) for mark in (b",", b";", b"\t", b"|")) >= limit("TSR_MAX_COLUMNS", MAX_COLUMNS):
+        return  # a row of many columns: the column limit says so, with its fix
+    if lengths[longest] > most:
+        kb = int(lengths[longest]) // 1024
+        raise LimitError(f"A line of the file is {kb:,} KB long (line {longest + 1:,}), more than the limit of "
+                         f"{format_limit(most / 1024)} KB: a row of a time series is far shorter; check that this is "
+                         "the file meant, or set TSR_MAX_LINE_KB to raise the limit.", "err.line_too_long",
+                         {"kb": kb, "line": longest + 1, "limit": format_limit(most / 1024)})
+
+
 def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[bytes, str]:
     limit("TSR_MAX_FILE_MB", MAX_FILE_MB)  # a value that is not a positive number is said here, not ignored
     if isinstance(source, (str, Path)):
@@ -400,6 +428,7 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "") -> pd
                         "it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV.", "err.xls")
     if data[:2] == b"\x1f\x8b":
         raise DataError("The file is compressed (gzip): decompress it and choose the CSV inside.", "err.gzip")
+    check_line_length(data)
     text = decode_text(data)
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):

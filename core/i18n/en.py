@@ -975,6 +975,9 @@ MESSAGES: dict[str, str] = {
     "err.no_regressor_columns": "Regressor '{column}' is not a numeric column, and the file has none besides the target '{target}': leave the regressors out.",
     "err.id_is_target": "The id column {columns} holds the values to forecast: the id names each series (a store, a product), the target holds the values. Choose another id column (--id-col), or none to detect it.",
     "err.decimal_mark": "Unknown decimal mark '{mark}': use point or comma, or leave it out to detect it.",
+    "err.line_too_long": "A line of the file is {kb:,} KB long (line {line:,}), more than the limit of {limit} KB: a "
+                         "row of a time series is far shorter; check that this is the file meant, or set "
+                         "TSR_MAX_LINE_KB to raise the limit.",
     "err.id_is_time": "Column '{column}' holds the dates: it cannot be the series id. Choose the column naming the series (--id-col), or none to detect it.",
     "err.regressor_not_numeric": "Regressor '{column}' is not a numeric column: choose from {names}.",
     "err.regressor_named_ds": "A regressor cannot be named 'ds', the name the app gives the time stamps: rename the column 'ds' in the file, or leave it out.",
