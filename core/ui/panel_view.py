@@ -15,6 +15,7 @@ from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold
 from core.ui import state_keys as keys
 from core.ui.session import (DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes, sheet_key,
                              swap_series_results)
+from core.training.slots import reading_slot
 from core.ui.text import plain
 
 
@@ -56,9 +57,10 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
     were dropped."""
     data, name, options, choice = reading.data, reading.name, reading.options, reading.choice
     try:
-        series = _loaded(reading, load, split)
-        panel = split(data, name, options, choice) if may_hold_many(series, choice) else None
-        view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
+        with reading_slot():  # a few reads at once: each may take gigabytes
+            series = _loaded(reading, load, split)
+            panel = split(data, name, options, choice) if may_hold_many(series, choice) else None
+            view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
     except ValueError as problem:
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, problem.with_traceback(None)), None
         return None
