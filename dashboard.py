@@ -16,7 +16,7 @@ from core.ui.panel_view import (Reading, again, app_pages, chosen_sheet, file_re
 from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
                              end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
-                             quality_metrics, quality_of, quality_panel, runs_moved_notes, sample_bytes, sample_files,
+                             quality_metrics, quality_of, quality_panel, data_page_notes, sample_bytes, sample_files,
                              span_text, set_page_query, split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import FRACTION_SLIDER, to_query
@@ -107,8 +107,8 @@ def data_page() -> None:
     ensure_series(st.session_state)
     st.title(T("app.title"))
     handle_inputs(T)
-    for note in runs_moved_notes(st.session_state, T.lang):
-        st.toast(note)
+    for note, lasting in data_page_notes(st.session_state, T.lang):  # a link's refused fraction: a lasting warning
+        (st.warning if lasting else st.toast)(note)
     series = st.session_state[keys.DATA_SERIES]
     source, details = plain(st.session_state[keys.DATA_SOURCE]), plain(loaded_details(st.session_state, series, T.lang))
     st.caption(T("data.intro", source=source, details=details))

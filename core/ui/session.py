@@ -844,11 +844,17 @@ def follow_language(state: MutableMapping[str, Any], lang: str) -> bool:
     return switched
 
 
+def data_page_notes(state: MutableMapping[str, Any], lang: str = "en") -> list[tuple[str, bool]]:
+    """The Data page's notes of what changed since its last run (``runs_moved_notes``), each with whether it lasts
+    on the page (a warning: a link's refused train fraction, which as a toast was gone in four seconds) or passes (a
+    toast)."""
+    notes = [(note, False) for note in runs_moved_notes(state, lang)]
+    return notes + [(note, True)] if (note := fraction_url_note(state, lang)) else notes
+
+
 def runs_moved_notes(state: MutableMapping[str, Any], lang: str = "en") -> list[str]:
     """What became of the runs since the last page run, said once: cleared (another file) or kept (another series)."""
     notes = [t("data.runs_cleared", lang)] if state.pop(keys.DATA_RUNS_CLEARED, False) else []
-    if note := fraction_url_note(state, lang):
-        notes.append(note)
     if (kept := state.pop(keys.DATA_RUNS_KEPT, None)) is not None:
         notes.append(t("data.runs_kept", lang, series=plain(str(kept))))
     for series, (dropped, none_left) in state.pop(keys.DATA_RUNS_FORGOTTEN, {}).items():

@@ -100,10 +100,11 @@ def test_a_fraction_out_of_range_in_the_url_is_named_once_and_the_split_stays() 
     at.query_params["fraction"] = "0.99"
     at.run()
     assert at.slider(key=keys.DATA_FRACTION_WIDGET).value == pytest.approx(0.7)
-    assert [n.value for n in at.toast if "train fraction" in n.value] == [  # it fell back to 0.70 without a word
+    assert [n.value for n in at.warning if "train fraction" in n.value] == [  # it fell back to 0.70 without a word
         "The link's train fraction 0\\.99 is outside 0.5 to 0.95 or unreadable, so the split stays at 0.7."]
+    assert not at.toast  # a toast was gone in four seconds
     at.run()
-    assert not [n.value for n in at.toast if "train fraction" in n.value]
+    assert not [n.value for n in at.warning if "train fraction" in n.value]
 
 
 def linked(page: str, **params: str) -> AppTest:
