@@ -661,7 +661,7 @@ def _step_offsets(stamps: pd.Series, frequency: Frequency) -> tuple[np.ndarray, 
         ticks = pd.DatetimeIndex(stamps).as_unit("ns").asi8
     except pd.errors.OutOfBoundsDatetime:
         return None
-    return (ticks - ticks[0]) % step, step
+    return (ticks % step - ticks[0] % step) % step, step  # ticks - ticks[0] overflowed past 292 years (int64 ns)
 
 
 def _rows_off_steps(stamps: pd.Series, frequency: Frequency) -> int | None:

@@ -310,3 +310,13 @@ def test_a_column_of_one_date_on_every_row_is_not_the_time_column_when_another_h
     series = load_series(("\n".join(rows) + "\n").encode(), "sdmx.csv")
     assert (series.date_col, series.target, series.frequency.alias) == ("TIME_PERIOD", "OBS_VALUE", "MS")
     assert len(series.frame) == 96 and series.frame["y"].iloc[-1] == 1190.0
+
+
+def test_hours_three_centuries_apart_are_on_the_hour_not_uneven() -> None:
+    # 200 hours from 1900 and 200 from 2200: "up to 25.4 min off an even spacing, in 200 of 400 rows" (the span in
+    # nanoseconds overflowed), each row read as one step.
+    stamps = [*pd.date_range("1900-01-01", periods=200, freq="h"), *pd.date_range("2200-01-01", periods=200, freq="h")]
+    text = "time,y\n" + "".join(f"{stamp:%Y-%m-%d %H:%M},{k}\n" for k, stamp in enumerate(stamps))
+    series = load_series(text.encode(), "hours.csv")
+    assert series.frequency.name == "hourly" and series.report.irregular_rows == 0
+    assert not [n for n in series.report.notices if "evenly" in str(n)]
