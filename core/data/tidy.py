@@ -839,7 +839,12 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     for col in [col for col in raw.columns if col not in numbers]:
         if (fiscal := _fiscal_periods(raw[col], col, report)) is not None:
             return str(col), fiscal
-    _note_unread_dates(raw, numbers, report)
+    if (huge := _steps_past_exact(raw, numbers)) is not None:
+        report.notices.append(Notice(f"'{huge}' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its "
+                                     "numbers keep exactly: the rows are numbered 0, 1, 2 ... instead.",
+                                     "notice.steps_too_large", {"column": huge}))
+    else:
+        _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
 
@@ -869,6 +874,17 @@ def _step_column(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> tuple[str,
         steps = step_numbers(numbers.get(col)) if named_as_steps(col) else None
         if steps is not None and len(steps) > 1 and counts_steps(steps.to_numpy()):
             return str(col), steps
+    return None
+
+
+def _steps_past_exact(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str | None:
+    """The first column named as steps whose numbers rise past 2^53, where a float no longer tells 10^18 + 1 from
+    10^18 (``step_numbers`` refuses them): the rows were renumbered from 0 without a word."""
+    for col in raw.columns:
+        values = numbers.get(col)
+        if named_as_steps(col) and values is not None and len(values) > 1 and values.notna().all() \
+                and np.abs(values.to_numpy(dtype=float)).max() >= 2.0 ** 53:
+            return str(col)
     return None
 
 

@@ -1186,6 +1186,8 @@ MESSAGES: dict[str, str] = {
     "notice.total_unlabelled": "The last row, without a date, is the sum of the rows above (a total): left out.",
     "notice.blank_weekends": "{rows:plural:Saturday or Sunday row} without a value in '{column}' {rows:were} left "
                              "out: the series is read as business days, and its forecasts skip weekends.",
+    "notice.steps_too_large": "'{column}' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its "
+                              "numbers keep exactly: the rows are numbered 0, 1, 2 ... instead.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",
     "notice.nested_periods": "'{column}' writes the series by periods of several lengths (as ONS files do: years, "
                              "quarters and months one below the other): its {kept:,} {frequency} rows are used; "

@@ -320,3 +320,13 @@ def test_hours_three_centuries_apart_are_on_the_hour_not_uneven() -> None:
     series = load_series(text.encode(), "hours.csv")
     assert series.frequency.name == "hourly" and series.report.irregular_rows == 0
     assert not [n for n in series.report.notices if "evenly" in str(n)]
+
+
+def test_steps_past_what_a_float_keeps_exactly_are_renumbered_and_said() -> None:
+    # Steps 10^18 + 10 ... were renumbered 0, 1, 2 ... without a word (at 10^15 they are kept, with a note).
+    text = "step,y\n" + "".join(f"{10**18 + 10 + k},{3 * k}\n" for k in range(12))
+    series = load_series(text.encode(), "steps.csv")
+    assert series.date_col is None and series.frame["ds"].tolist() == list(range(12))
+    assert [str(n) for n in series.report.notices] == [
+        "'step' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its numbers keep exactly: the rows are "
+        "numbered 0, 1, 2 ... instead."]
