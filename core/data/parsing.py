@@ -918,8 +918,9 @@ def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
     return days if int(days.notna().sum()) == len(present) else None
 
 
-_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "fiscal year", "fiscal_year",
-                         "fiscalyear", "fy", "calendar year", "geschäftsjahr", "财年", "年度"})
+_FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年"})
+_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year", "年度",
+                         *_FISCAL_YEAR_NAMES})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "mon", "monat", "mois", "mes", "月", "月份"), 12),
                  **dict.fromkeys(("quarter", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
@@ -1165,6 +1166,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     if days and per_year != 12:
         return raw
     month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
+    if str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES and month.dropna().iloc[:1].ne(1).any():
+        return raw  # a fiscal year from July: its July is the calendar year before or the one it names, unsaid
     year = year.where((year % 1 == 0) & year.between(1800, 2200))
     year, carried = _years_carried_down(year, raw[years[0]], month)
     stamps = _from_year_month(year, month) if not days else pd.to_datetime(
@@ -1187,7 +1190,7 @@ def _counts_rows(cells: pd.Series) -> bool:
     says nothing finer than the year and month do (it kept them apart: twelve yearly series, one per month)."""
     numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
     return len(numbers) > 2 and bool(np.isfinite(numbers).all()) and numbers[0] in (0, 1) and \
-        bool((np.diff(numbers) == 1).all())
+        bool((np.diff(numbers) == 1).all()) and numbers[-1] > _WEEK_MOST  # past any week of a year: no time of it
 
 
 def _years_carried_down(year: pd.Series, cells: pd.Series, month: pd.Series) -> tuple[pd.Series, int]:

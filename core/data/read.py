@@ -1685,7 +1685,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
         return text
     counts = Counter(len(cells) for _, cells, _ in rows)
     fields = max(counts, key=lambda width: (counts[width], width))  # a tie: the table is wider than its notes
-    whole = len(opening) == len(text.splitlines())  # the opening is the whole file
+    whole = len(text) <= 65536 and len(opening) == len(text.splitlines())  # the opening is the whole file
     for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
         wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)

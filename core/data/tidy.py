@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -210,7 +211,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     date_col, ds = _pick_date_column(raw, numbers, options, report)
     if date_col is not None and (labels := _labels_above_dates(raw[date_col], ds)):
         raw, ds = _without_rows_above(raw, labels, date_col, report), ds.iloc[labels:]
-        numbers = {col: values.iloc[labels:] for col, values in numbers.items()}
+        numbers = {col: parsed for col in raw.columns if col != date_col  # the labels kept short columns from numbers
+                   and (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
+        units = _read_units(numbers)
     if options.target is not None and options.target == date_col:
         raise DataError(f"Column '{date_col}' holds the time stamps, not the values: choose a numeric target column.",
                         "err.target_is_time", {"column": date_col})
@@ -237,7 +240,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                      "files separated by semicolons write them. If they are decimal points, choose "
                                      "point as the Decimal mark under Reading options (--decimal point).",
                                      "notice.point_thousands"))
-    elif not decimal_comma and not options.decimal:
+    elif not decimal_comma and not options.decimal and "delimiter" in raw.attrs:  # a text file: the option reads it
         report.notices.extend(_comma_thousands_notice(raw[col], col) for col in (target, *regressors)
                               if _commas_may_be_decimal(raw[col]))
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
@@ -255,7 +258,10 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     _check_regressors_observed(frame, regressors)
+    rows = len(frame)
     frame = _without_blank_weekends(frame, target, report)
+    if future is not None and len(frame) < rows:  # business days: the future rows' weekends go too
+        future = future[future["ds"].dt.dayofweek < 5]
     frequency = infer_frequency(frame["ds"])
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -476,8 +482,8 @@ def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
     first = int(np.argmax(dated)) if dated.any() else len(dated)
     if not first or first > _LEADING_LABELS:
         return 0
-    written = cells.iloc[:first].astype("string").str.strip()
-    return first if bool((written.notna() & (written != "")).all()) else 0
+    written = cells.iloc[:first].astype("string").str.strip()  # words ('Einheit'), not a mistyped date (2020-13-01)
+    return first if bool(written.str.contains(r"[^\W\d_]", regex=True).fillna(False).all()) else 0
 
 
 def _without_rows_above(raw: pd.DataFrame, labels: int, col: object, report: DataReport) -> pd.DataFrame:
@@ -749,7 +755,8 @@ def _commas_may_be_decimal(cells: pd.Series) -> bool:
 
 
 def _comma_thousands_notice(cells: pd.Series, col: str) -> Notice:
-    example = str(cells.dropna().astype("string").str.strip().iloc[0])
+    text = cells.dropna().astype("string").str.strip()
+    example = str(text[text != ""].iloc[0])
     return Notice(f"Commas in '{col}' were read as thousands separators ('{example}' is "
                   f"{int(example.replace(',', '')):,}). If they are decimal commas, choose comma as the Decimal mark "
                   "under Reading options (--decimal comma).", "notice.comma_thousands",
@@ -830,15 +837,15 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         elif parsed is not None:
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
-    if constant is not None:
-        _note_format(constant[1][1], constant[0], report)
-        return str(constant[0]), constant[1][0]
     if (stepped := _step_column(raw, numbers)) is not None:
         _note_steps(*stepped, report)
         return stepped
     for col in [col for col in raw.columns if col not in numbers]:
         if (fiscal := _fiscal_periods(raw[col], col, report)) is not None:
             return str(col), fiscal
+    if constant is not None:  # no other column holds the times
+        _note_format(constant[1][1], constant[0], report)
+        return str(constant[0]), constant[1][0]
     if (huge := _steps_past_exact(raw, numbers)) is not None:
         report.notices.append(Notice(f"'{huge}' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its "
                                      "numbers keep exactly: the rows are numbered 0, 1, 2 ... instead.",
@@ -1750,8 +1757,9 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str) ->
             shown = ", ".join(f"'{group}'" for group in sorted(groups)[:3]) + (", ..." if len(groups) > 3 else "")
             notices.append(Notice(f"Column '{col}' names {len(groups):,} groups ({shown}): the rows of all of them "
                                   f"were combined per {per} into one series. To forecast each, choose '{col}' as the "
-                                  f"Series id (--id-col {col}).", "notice.per_period_groups",
-                                  {"column": col, "groups": len(groups), "shown": shown, "per": per}))
+                                  f"Series id (--id-col {shlex.quote(str(col))}).", "notice.per_period_groups",
+                                  {"column": col, "groups": len(groups), "shown": shown, "per": per,
+                                   "option": shlex.quote(str(col))}))
     return notices
 
 

@@ -1893,3 +1893,31 @@ def test_weekends_written_without_values_make_a_business_day_series_and_labels_u
     shop = "day,sales\n" + "".join(f"{day:%Y-%m-%d},{'' if day.day_of_week == 6 and k < 30 else 100 + k}\n"
                                    for k, day in enumerate(pd.date_range("2024-01-01", periods=70)))
     assert load_series(shop.encode(), "shop.csv").frequency.name == "daily"  # Saturdays have values: still daily
+
+
+def test_the_new_readings_leave_what_they_do_not_cover_as_it_was() -> None:
+    # A review of the readings added for real exports: each of these was misread by them.
+    commas = 'date,w\n2020-01-01," "\n' + "".join(f'2020-01-{d:02d},"{d},500"\n' for d in range(2, 22))
+    said = [str(n) for n in load_series(commas.encode(), "c.csv").report.notices if n.key == "notice.comma_thousands"]
+    assert said and "('2,500' is 2,500)" in said[0]  # a blank first cell: "invalid literal for int()"
+    typo = "date,value\n2020-13-01,5\n" + "".join(f"{2021 + k // 12}-{k % 12 + 1:02d}-01,{k}\n" for k in range(36))
+    assert [n.key for n in load_series(typo.encode(), "t.csv").report.notices] == ["notice.bad_dates"]  # no "label"
+    weeks = "Year,Month,Week,Sales\n" + "".join(f"2023,{min(12, w // 4 + 1)},{w},{100 + w}\n" for w in range(1, 53))
+    assert len(load_series(weeks.encode(), "w.csv").frame) != 12  # week numbers are no running count of rows
+    months = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"]
+    fiscal = "Fiscal Year,Month,Sales\n" + "".join(f"{2021 + k // 12},{months[k % 12]},{100 + k}\n" for k in range(36))
+    with pytest.raises(DataError):  # its July is the year before, or the one named: not read as calendar months
+        load_series(fiscal.encode(), "fy.csv")
+    snapshot = "snapshot,t,value\n" + "".join(f"2024-01-01,{k},{3 * k}\n" for k in range(30))
+    series = load_series(snapshot.encode(), "s.csv")  # one date on every row: the steps are the time
+    assert series.date_col == "t" and len(series.frame) == 30
+
+
+def test_future_rows_lose_their_weekends_with_a_business_day_history() -> None:
+    days = pd.date_range("2024-01-01", "2024-03-10", freq="D")
+    last = pd.Timestamp("2024-02-29")
+    text = "day,y,promo\n" + "".join(
+        f"{day:%Y-%m-%d},{'' if day.day_of_week >= 5 or day > last else 100 + k},{k % 2}\n" for k, day in enumerate(days))
+    series = load_series(text.encode(), "b.csv", LoadOptions(regressors=("promo",)))
+    assert series.frequency.name == "business-daily" and (series.future["ds"].dt.day_of_week < 5).all()
+    assert series.future["ds"].iloc[0] == pd.Timestamp("2024-03-01") and len(series.future) == 6
