@@ -919,8 +919,8 @@ def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
 
 
 _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年"})
-_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year", "年度",
-                         *_FISCAL_YEAR_NAMES})
+_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
+                         "年度", *_FISCAL_YEAR_NAMES})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "mon", "monat", "mois", "mes", "月", "月份"), 12),
                  **dict.fromkeys(("quarter", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of

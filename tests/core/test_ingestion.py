@@ -1916,8 +1916,8 @@ def test_the_new_readings_leave_what_they_do_not_cover_as_it_was() -> None:
 def test_future_rows_lose_their_weekends_with_a_business_day_history() -> None:
     days = pd.date_range("2024-01-01", "2024-03-10", freq="D")
     last = pd.Timestamp("2024-02-29")
-    text = "day,y,promo\n" + "".join(
-        f"{day:%Y-%m-%d},{'' if day.day_of_week >= 5 or day > last else 100 + k},{k % 2}\n" for k, day in enumerate(days))
+    text = "day,y,promo\n" + "".join(f"{day:%Y-%m-%d},{'' if day.day_of_week >= 5 or day > last else 100 + k},{k % 2}\n"
+                                      for k, day in enumerate(days))
     series = load_series(text.encode(), "b.csv", LoadOptions(regressors=("promo",)))
     assert series.frequency.name == "business-daily" and (series.future["ds"].dt.day_of_week < 5).all()
     assert series.future["ds"].iloc[0] == pd.Timestamp("2024-03-01") and len(series.future) == 6
