@@ -241,8 +241,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                      "point as the Decimal mark under Reading options (--decimal point).",
                                      "notice.point_thousands"))
     elif not decimal_comma and not options.decimal and "delimiter" in raw.attrs:  # a text file: the option reads it
-        report.notices.extend(_comma_thousands_notice(raw[col], col) for col in (target, *regressors)
-                              if _commas_may_be_decimal(raw[col]))
+        report.notices.extend(notice for col in (target, *regressors)
+                              if (notice := _comma_thousands_notice(raw[col], col)) is not None)
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
@@ -744,23 +744,21 @@ def _fixed_step_nanos(alias: str) -> int | None:
 _ONE_COMMA_THREE_DIGITS = re.compile(r"[-+]?\d{1,3},\d{3}")
 
 
-def _commas_may_be_decimal(cells: pd.Series) -> bool:
-    """Whether a text column's numbers all have one comma followed by three digits (``2,500``), which reads as
-    thousands (2500) or as a decimal comma (2.5) alike; a typed column (its numbers read already) has none."""
+def _comma_thousands_notice(cells: pd.Series, col: str) -> Notice | None:
+    """What to say of a text column whose numbers all have one comma followed by three digits (``2,500``), which reads
+    as thousands (2500) or as a decimal comma (2.5) alike; None for any other column (a typed one has its numbers
+    read already)."""
     if not (pd.api.types.is_string_dtype(cells) or pd.api.types.is_object_dtype(cells)):
-        return False
+        return None
     text = cells.dropna().astype("string").str.strip()
     text = text[text != ""]
-    return bool(len(text)) and bool(text.str.fullmatch(_ONE_COMMA_THREE_DIGITS).all())
-
-
-def _comma_thousands_notice(cells: pd.Series, col: str) -> Notice:
-    text = cells.dropna().astype("string").str.strip()
-    example = str(text[text != ""].iloc[0])
-    return Notice(f"Commas in '{col}' were read as thousands separators ('{example}' is "
-                  f"{int(example.replace(',', '')):,}). If they are decimal commas, choose comma as the Decimal mark "
-                  "under Reading options (--decimal comma).", "notice.comma_thousands",
-                  {"column": col, "example": example, "value": int(example.replace(",", ""))})
+    if not len(text) or not text.str.fullmatch(_ONE_COMMA_THREE_DIGITS).all():
+        return None
+    example = str(text.iloc[0])
+    value = int(example.replace(",", ""))
+    return Notice(f"Commas in '{col}' were read as thousands separators ('{example}' is {value:,}). If they are "
+                  "decimal commas, choose comma as the Decimal mark under Reading options (--decimal comma).",
+                  "notice.comma_thousands", {"column": col, "example": example, "value": value})
 
 
 def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> None:
@@ -855,13 +853,16 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
 
+EXACT_STEPS = 2.0 ** 53  # whole numbers from here on are no longer all kept exactly by a float
+
+
 def step_numbers(values: pd.Series | None) -> pd.Series | None:
     """A column of whole numbers as step numbers (statsforecast's ``unique_id, ds, y`` with ``ds`` 1, 2, 3 ...);
     None when a cell is blank or not a whole number."""
     if values is None or not len(values) or values.isna().any():
         return None
     whole = values.to_numpy(dtype=float)
-    if not (np.all(whole == np.round(whole)) and np.abs(whole).max() < 2.0 ** 53):
+    if not (np.all(whole == np.round(whole)) and np.abs(whole).max() < EXACT_STEPS):
         return None
     return pd.Series(whole.astype(np.int64), index=values.index)
 
@@ -890,7 +891,7 @@ def _steps_past_exact(raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str |
     for col in raw.columns:
         values = numbers.get(col)
         if named_as_steps(col) and values is not None and len(values) > 1 and values.notna().all() \
-                and np.abs(values.to_numpy(dtype=float)).max() >= 2.0 ** 53:
+                and np.abs(values.to_numpy(dtype=float)).max() >= EXACT_STEPS:
             return str(col)
     return None
 

@@ -587,19 +587,23 @@ def settings_in_range(settings: LabSettings) -> bool:
     """Whether every number box's setting is inside its range (``LAB_NUMBERS``): a refused one gives no new run, so
     no "Settings changed: press Run" beside its refusal."""
     try:
-        for setting in LAB_NUMBERS:
-            setting.check(getattr(settings, setting.name))
+        check_lab_settings(settings)
     except ValueError:  # SettingsError
         return False
     return True
+
+
+def check_lab_settings(settings: LabSettings) -> None:
+    """Raise ``SettingsError`` for a number box's setting outside its range (``specs.LAB_NUMBERS``)."""
+    for setting in LAB_NUMBERS:
+        setting.check(getattr(settings, setting.name))
 
 
 def run_lab(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings, train_fraction: float = 0.7,
             filled: Sequence[int] = ()) -> LabResults:
     """Compute every panel, timing each (``filled``: as ``prepare`` takes it); raises ``SettingsError`` for a learning
     rate or seed outside its range (``specs.LAB_NUMBERS``)."""
-    for setting in LAB_NUMBERS:
-        setting.check(getattr(settings, setting.name))
+    check_lab_settings(settings)
     torch_threads_here()
     data = prepare(frame, frequency, settings, train_fraction, filled)
     seconds: dict[str, float] = {}
