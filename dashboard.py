@@ -10,14 +10,14 @@ from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import data_chart
 from core.panel.choice import PanelChoice
-from core.ui.panel_view import (Reading, again, app_pages, chosen_sheet, file_readers, fresh_options, id_candidates,
-                                new_upload, panel_choice, panel_note, picked_options, read_into, sheet_picker,
-                                show_series)
-from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, after_navigation, date_column_label,
-                             end_run, ensure_series, follow_language, language_of, load_problem, loaded_details,
+from core.ui.panel_view import (Reading, Retry, again, app_pages, chosen_sheet, file_readers, fresh_options,
+                                id_candidates, new_upload, panel_choice, panel_note, picked_options, read_into, retried,
+                                sheet_picker, show_series)
+from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, after_navigation, data_page_notes, date_picker, end_run,
+                             ensure_series, follow_language, language_of, load_problem, loaded_details,
                              offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
-                             quality_metrics, quality_of, quality_panel, data_page_notes, sample_bytes, sample_files,
-                             span_text, set_page_query, split_caption, steps_note, sync_pickers)
+                             quality_metrics, quality_of, quality_panel, sample_bytes, sample_files, span_text,
+                             set_page_query, split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import FRACTION_SLIDER, to_query
 
@@ -64,10 +64,8 @@ def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], 
 
 def choose_columns(series: LoadedSeries, T: Texts) -> None:
     """Column pickers showing what ``series`` uses; a change re-reads the same file."""
-    sync_pickers(st.session_state, series)
     cols = st.columns(4)  # the missing-values policy reads "interpolate: straight lines between neighbours"
-    date_col = cols[0].selectbox(**T.widget("data.date_column"), options=[NO_DATE_COLUMN, *series.columns],
-                                 key=keys.DATA_DATE_WIDGET, format_func=lambda col: date_column_label(col, T.lang))
+    date_col = cols[0].selectbox(**date_picker(series.columns, T.lang), key=keys.DATA_DATE_WIDGET)
     target = cols[1].selectbox(**T.widget("data.target"), options=series.numeric_columns, key=keys.DATA_TARGET_WIDGET,
                                disabled=panel_choice(st.session_state).all_targets)  # each one a series: see below
     others = offered_regressors(st.session_state, series, target)
@@ -85,6 +83,16 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
         (st.warning if panel.too_short else st.caption)(panel_note(panel, T.lang))  # a warning names short series
         st.selectbox(**T.widget("data.view", count=len(panel.tasks)), options=panel.ids, key=keys.DATA_VIEW_WIDGET,
                      on_change=show_series, args=(st.session_state,))
+
+
+def read_again(retry: Retry, T: Texts) -> None:
+    """Pickers of a file that failed on its columns, to read it again with another date column or target."""
+    with st.expander(T("data.retry", name=plain(retry.reading.name)), expanded=True):
+        cols = st.columns(3, vertical_alignment="bottom")
+        date_col = cols[0].selectbox(**date_picker(retry.columns, T.lang), key=keys.DATA_RETRY_DATE_WIDGET)
+        target = cols[1].selectbox(**T.widget("data.target"), options=retry.columns, key=keys.DATA_RETRY_TARGET_WIDGET)
+        if cols[2].button(**T.widget("data.read_again")) and use_file(retried(retry, date_col, target), T):
+            st.rerun()
 
 
 def show_quality(series: LoadedSeries, T: Texts) -> None:
@@ -112,14 +120,16 @@ def data_page() -> None:
     series = st.session_state[keys.DATA_SERIES]
     source, details = plain(st.session_state[keys.DATA_SOURCE]), plain(loaded_details(st.session_state, series, T.lang))
     st.caption(T("data.intro", source=source, details=details))
+    sync_pickers(st.session_state, series)  # before any picker is drawn
     if problem := load_problem(st.session_state, T.lang):
         st.error(plain(problem))
+    if retry := st.session_state.get(keys.DATA_RETRY):
+        read_again(retry, T)
     st.header(T("data.series", source=source))
     choose_columns(series, T)
     if series.date_col is None:
         st.info(steps_note(series, T.lang))
     show_quality(series, T)
-    st.session_state.setdefault(keys.DATA_FRACTION_WIDGET, float(st.session_state[keys.DATA_TRAIN_FRACTION]))
     fraction = st.slider(**T.widget("data.fraction"), **FRACTION_SLIDER, key=keys.DATA_FRACTION_WIDGET)
     st.session_state[keys.DATA_TRAIN_FRACTION] = fraction
     set_page_query(st.query_params, to_query({"fraction": fraction}), st.session_state, T.lang)

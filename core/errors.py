@@ -23,7 +23,10 @@ class KeyedError(ValueError):
 
 
 class DataError(KeyedError):
-    """A file or frame that cannot be turned into the tidy series (``ds``, ``y``, regressors)."""
+    """A file or frame that cannot be turned into the tidy series (``ds``, ``y``, regressors); ``columns``: those of
+    the file's table when it was read but its columns could not be used (a page offers them to read it again)."""
+
+    columns: tuple[str, ...] = ()
 
 
 class SettingsError(KeyedError):

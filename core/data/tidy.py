@@ -174,7 +174,23 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
     options = options or LoadOptions()
     data, name = read_bytes(source, name, options.max_mb)
     raw = read(data, name, options.sheet, options.decimal)  # the readers turn their own failures into DataError
-    return tidy_table(raw, options)
+    try:
+        return tidy_table(raw, options)
+    except DataError as problem:  # a page offers these columns to read the file again with others
+        problem.columns = table_columns(raw)
+        raise
+
+
+def table_columns(raw: pd.DataFrame) -> tuple[str, ...]:
+    """The columns of a file's table as the date, target and regressor options name them."""
+    return tuple(drop_index_columns(_named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore")).columns)
+
+
+def _named_columns(raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` with its columns named by stripped text, made unique ('x' and 'x ': x, x.1)."""
+    if all(isinstance(col, str) and col == col.strip() for col in raw.columns):
+        return raw
+    return raw.set_axis(unique_names([str(col).strip() for col in raw.columns]), axis=1)
 
 
 def tidy_table(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
@@ -196,8 +212,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.missing not in MISSING_POLICIES:
         raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.",
                         "err.missing_policy", {"policy": options.missing, "choices": ", ".join(MISSING_POLICIES)})
-    if any(not isinstance(col, str) or col != col.strip() for col in raw.columns):
-        raw = raw.set_axis(unique_names([str(col).strip() for col in raw.columns]), axis=1)  # 'x' and 'x ': x, x.1
+    raw = _named_columns(raw)
     whole_rows = raw[[WHOLE_ROW_KEY]] if WHOLE_ROW_KEY in raw.columns else None
     raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
     report = DataReport(rows_read=len(raw))

@@ -115,6 +115,10 @@ MESSAGES: dict[str, str] = {
     "data.details": ", {rows:,} rows, {frequency}.",
     "data.session_note": " {note}",
     "data.could_not_use": "Could not use '{name}': {problem}",
+    "data.retry": "Read '{name}' with other columns",
+    "data.read_again": "Read again",
+    "data.read_again_help": "Read the file again with this date column and target; the series in use stays until it "
+                            "loads.",
     "data.series": "Series: {source}",
     "data.steps_note": "No date column: the rows are numbered as steps 0 to {last:,} in file order, so there are no "
                        "calendar features and forecasts are in steps. If a column holds the dates, choose it under "

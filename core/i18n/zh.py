@@ -92,6 +92,9 @@ MESSAGES: dict[str, str] = {
     "data.details": "，共 {rows:,} 行，{frequency}数据。",
     "data.session_note": "{note}",
     "data.could_not_use": "无法使用“{name}”：{problem}",
+    "data.retry": "换用其他列读取“{name}”",
+    "data.read_again": "重新读取",
+    "data.read_again_help": "用这里选的日期列和目标列重新读取该文件；读取成功之前，当前使用的序列保持不变。",
     "data.series": "序列：{source}",
     "data.steps_note": "没有日期列：各行按文件中的顺序编号为第 0 步到第 {last:,} 步，因此没有日历特征，预测也以步为单位。"
                        "如果某一列存放的是日期，请在**日期列**中选择它；如果列表中没有，请在文件中添加一列日期。",

@@ -63,6 +63,7 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
             view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
     except ValueError as problem:
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, problem.with_traceback(None)), None
+        state[keys.DATA_RETRY] = _retry_of(state, reading, getattr(problem, "columns", ()))
         return None
     except MemoryError:  # a small workbook whose text, read, fills gigabytes: said, and what was in use stays
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, DataError(
@@ -72,14 +73,53 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
     return remember_series(state, series, name, data, panel, view)
 
 
+@dataclass(frozen=True)
+class Retry:
+    """A file that could not be used, read but with columns it could not use: the Data page offers ``columns`` to
+    read it again with another date column or target (a file refused on what was detected was out of reach: the
+    pickers name the columns of the file in use); ``date_col`` and ``target``: what those pickers start from."""
+
+    reading: Reading
+    columns: tuple[str, ...]
+    date_col: str
+    target: str
+
+
+def _retry_of(state: MutableMapping[str, Any], reading: Reading, columns: tuple[str, ...]) -> Retry | None:
+    """What the Data page offers after ``reading`` failed: the file's ``columns`` to choose from, unless the file is
+    the one in use (its own pickers are there) or no columns were read. The pickers start from the columns the
+    reading named, else from the first two columns."""
+    if not columns or reading.data is state.get(keys.DATA_BYTES):
+        return None
+    if (former := state.get(keys.DATA_RETRY)) is None or former.reading.data is not reading.data:
+        for key in (keys.DATA_RETRY_DATE_WIDGET, keys.DATA_RETRY_TARGET_WIDGET):  # another file's columns
+            state.pop(key, None)
+    named = reading.options.date_col
+    date_col = NO_DATE_COLUMN if named == "" else named if named in columns else columns[0]
+    target = reading.options.target if reading.options.target in columns else columns[min(1, len(columns) - 1)]
+    return Retry(reading, columns, date_col, str(target))
+
+
+def retried(retry: Retry, date_col: str, target: str) -> Reading:
+    """``retry``'s file to read again with ``date_col`` (``NO_DATE_COLUMN``: number the rows) and ``target``; the
+    rest as it was asked."""
+    options = replace(retry.reading.options, date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
+                      regressors=())
+    return replace(retry.reading, options=options, choice=PanelChoice())
+
+
 def _loaded(reading: Reading, load: Loader, split: Splitter) -> LoadedSeries:
     """The file read as one series; when that leaves too few rows, the split says why if it can (30 stores of 5 days
     each: "150 rows hold only 5 distinct time stamps", not "only 5 usable rows")."""
     try:
         return load(reading.data, reading.name, reading.options)
-    except ValueError as problem:
-        if getattr(problem, "key", "") == "err.too_few_rows":
-            split(reading.data, reading.name, reading.options, reading.choice)
+    except DataError as problem:
+        if problem.key == "err.too_few_rows":
+            try:
+                split(reading.data, reading.name, reading.options, reading.choice)
+            except DataError as why:
+                why.columns = why.columns or problem.columns  # the file's columns, to choose others
+                raise why from None
         raise
 
 

@@ -5,7 +5,7 @@ import hashlib
 import math
 from contextlib import contextmanager
 
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -101,7 +101,8 @@ def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name:
     without blanks cleared every run). True when runs were dropped."""
     dropped = False if same_series(state, series, name, data, panel) else drop_results(state)
     state.update({keys.DATA_SERIES: series, keys.DATA_SOURCE: name, keys.DATA_BYTES: data, keys.DATA_ERROR: None,
-                  keys.DATA_SESSION_NOTE: None, keys.DATA_PANEL: panel, keys.DATA_PANEL_VIEW: view})
+                  keys.DATA_RETRY: None, keys.DATA_SESSION_NOTE: None, keys.DATA_PANEL: panel,
+                  keys.DATA_PANEL_VIEW: view})
     return dropped
 
 
@@ -330,6 +331,12 @@ def date_column_label(column: str, lang: str) -> str:
     return t("data.no_date_column", lang) if column == NO_DATE_COLUMN else column
 
 
+def date_picker(columns: Iterable[str], lang: str = "en") -> dict[str, Any]:
+    """The Date column picker's label, help, options (no date column first) and how they read."""
+    return {"label": t("data.date_column", lang), "help": t("data.date_column_help", lang),
+            "options": [NO_DATE_COLUMN, *columns], "format_func": lambda column: date_column_label(column, lang)}
+
+
 def picker_values(series: LoadedSeries, panel: Any = None, view: str | None = None) -> dict[str, object]:
     """The Data page's column and reading widgets (by key) set to what ``series`` was loaded with, so the
     pickers show exactly what is used; the series pickers set to ``panel`` (a ``Panel`` of several series,
@@ -360,6 +367,10 @@ def sync_pickers(state: MutableMapping[str, Any], series: LoadedSeries) -> None:
         if fresh or key not in state:
             state[key] = value
     state[keys.DATA_PICKERS_FOR] = series
+    state.setdefault(keys.DATA_FRACTION_WIDGET, float(state[keys.DATA_TRAIN_FRACTION]))
+    if (retry := state.get(keys.DATA_RETRY)) is not None:  # a file that failed on its columns: the ones chosen
+        state.setdefault(keys.DATA_RETRY_DATE_WIDGET, retry.date_col)
+        state.setdefault(keys.DATA_RETRY_TARGET_WIDGET, retry.target)
 
 
 def offered_regressors(state: MutableMapping[str, Any], series: LoadedSeries, target: str) -> list[str]:

@@ -75,6 +75,42 @@ def test_a_failed_re_read_puts_the_pickers_back_on_the_series_in_use() -> None:
     assert at.session_state[keys.DATA_SERIES].date_col == "when"
 
 
+# A 'Period' of two report days beside the real dates: detection takes the wrong column and the file is refused.
+WRONG_DATES = "Period,Ref,y\n" + "".join(f"2024-01-0{1 + i // 10},2020-03-{i + 1:02d},{i}\n" for i in range(20))
+
+
+def test_a_file_refused_on_its_columns_can_be_read_again_with_others_chosen() -> None:
+    at = upload(app(), "first.csv", MONTHLY)
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("report.csv", WRONG_DATES.encode(), "text/csv")).run()
+    assert not at.exception and "distinct time stamps" in at.error[0].value
+    assert at.session_state[keys.DATA_SERIES].target == "level"  # what was in use stays
+    assert at.selectbox(key=keys.DATA_DATE_WIDGET).options == ["(none: number the rows)", "when", "level", "other"]
+    retry_date = at.selectbox(key=keys.DATA_RETRY_DATE_WIDGET)
+    assert retry_date.options == ["(none: number the rows)", "Period", "Ref", "y"] and retry_date.value == "Period"
+    assert at.selectbox(key=keys.DATA_RETRY_TARGET_WIDGET).value == "Ref"
+    at.selectbox(key=keys.DATA_RETRY_TARGET_WIDGET).select("y").run()
+    retry_date.select("Period").run()
+    at.button[[b.label for b in at.button].index("Read again")].click().run()  # the same column: the same problem
+    assert "distinct time stamps" in at.error[0].value and at.session_state[keys.DATA_SERIES].target == "level"
+    assert at.selectbox(key=keys.DATA_RETRY_TARGET_WIDGET).value == "y"  # the choice stays
+    at.selectbox(key=keys.DATA_RETRY_DATE_WIDGET).select("Ref").run()
+    at.button[[b.label for b in at.button].index("Read again")].click().run()
+    assert not at.exception and not at.error
+    series = at.session_state[keys.DATA_SERIES]
+    assert (series.date_col, series.target, len(series.frame)) == ("Ref", "y", 20)
+    assert str(series.frame["ds"].iloc[-1].date()) == "2020-03-20"
+    assert at.selectbox(key=keys.DATA_DATE_WIDGET).value == "Ref" and at.session_state[keys.DATA_RETRY] is None
+    assert not [box for box in at.selectbox if box.key == keys.DATA_RETRY_DATE_WIDGET]
+
+
+def test_no_retry_pickers_for_a_file_that_cannot_be_read_at_all() -> None:
+    at = upload(app(), "first.csv", MONTHLY)
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("bad.csv", b"\x00\x01\x02" * 50, "text/csv")).run()
+    assert not at.exception and at.error
+    assert at.session_state.get(keys.DATA_RETRY) is None
+    assert not [box for box in at.selectbox if box.key == keys.DATA_RETRY_DATE_WIDGET]
+
+
 # 2. A file without dates says so and offers its other columns ---------------------------------------
 
 def test_a_file_without_dates_says_the_rows_are_numbered_and_offers_the_other_columns() -> None:
