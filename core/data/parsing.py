@@ -30,6 +30,8 @@ _CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DK
 # India's lakh and crore grouping too (``2,57,100.64``).
 _THOUSANDS_COMMA = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 # (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
+# With decimal commas, a point only groups thousands: 1.600 and 1.600,5, never 1.6 (a decimal point, read as 16).
+_POINT_NOT_THOUSANDS = re.compile(r"\.(?!\d{3}(?:\D|$))|(?<!\d)\.|,\d*\.")
 _ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
 # Excel's accounting format writes a zero as a currency sign and a dash (``$ -``, ``- €``, ``$ - ``).
 _ACCOUNTING_ZERO = r"^(?:[$€£¥₹]\s*[-\u2013]+|[-\u2013]+\s*[$€£¥₹])$"
@@ -429,7 +431,9 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.str.replace(_ACCOUNTING_NEGATIVE, r"-\1", regex=True)
     if cleaned.str.endswith("-").any():
         cleaned = cleaned.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
-    if decimal_comma:
+    if decimal_comma:  # a point that groups no thousands makes the cell unreadable, said as such (1.5: 15 before)
+        if cleaned.str.contains(".", regex=False).any():
+            cleaned = cleaned.mask(cleaned.str.contains(_POINT_NOT_THOUSANDS, regex=True).fillna(False).astype(bool), "")
         return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     return cleaned.str.replace(",", "", regex=False) if _groups_thousands(cleaned) else cleaned
 

@@ -1601,6 +1601,8 @@ def _read_csv_text(text: str, decimal: str = "") -> pd.DataFrame:
     if decimal:  # named: no guess to say, and cells with the other mark are thousands (``1.600,5``) or unreadable
         layout = layout._replace(decimal=decimal, point_thousands=False)
     raw = _read_csv_layout(layout)
+    if decimal == ",":
+        _check_named_comma(raw)
     if layout.point_thousands and not _points_group_thousands(raw):  # the sniff saw only the first and last lines
         layout = layout._replace(decimal=".", point_thousands=False)
         raw = _read_csv_layout(layout)
@@ -1612,6 +1614,21 @@ def _points_group_thousands(raw: pd.DataFrame) -> bool:
     one ``12.5`` says the points are decimal points after all."""
     return all(_group_thousands(_pointed_numbers(raw[name])) for name in raw.columns
                if not writes_month_dot_year(raw[name]))
+
+
+def _check_named_comma(raw: pd.DataFrame) -> None:
+    """Decimal commas named for a file whose numbers write decimal points (``1.6``) are refused, naming the column:
+    such a column read as blanks ('blank in every row'), and 1.600 beside 1.6 as 1600 without a word."""
+    for name in raw.columns:
+        if pd.api.types.is_numeric_dtype(raw[name]) or writes_month_dot_year(raw[name]):
+            continue
+        if len(pointed := _pointed_numbers(raw[name])) and not _group_thousands(pointed):
+            if not raw[name].dropna().astype(str).map(_looks_like_decimal_comma).any():  # 1,5 beside a typo 1.5
+                example = str(pointed[~pointed.str.fullmatch(_POINT_THOUSANDS.pattern)].iloc[0])
+                raise DataError(f"Comma was chosen as the decimal mark, but '{name}' writes decimal points "
+                                f"('{example}'): choose point as the Decimal mark under Reading options (--decimal "
+                                "point), or let it be detected.", "err.named_comma_points",
+                                {"column": name, "example": example})
 
 
 def _pointed_numbers(cells: pd.Series) -> pd.Series:

@@ -978,6 +978,9 @@ MESSAGES: dict[str, str] = {
     "err.no_numeric": "No numeric column to forecast: the file needs a column of numbers besides the dates.",
     "err.no_regressor_columns": "Regressor '{column}' is not a numeric column, and the file has none besides the target '{target}': leave the regressors out.",
     "err.id_is_target": "The id column {columns} holds the values to forecast: the id names each series (a store, a product), the target holds the values. Choose another id column (--id-col), or none to detect it.",
+    "err.named_comma_points": "Comma was chosen as the decimal mark, but '{column}' writes decimal points "
+                              "('{example}'): choose point as the Decimal mark under Reading options (--decimal "
+                              "point), or let it be detected.",
     "err.decimal_mark": "Unknown decimal mark '{mark}': use point or comma, or leave it out to detect it.",
     "err.line_too_long": "A line of the file is {kb:,} KB long (line {line:,}), more than the limit of {limit} KB: a "
                          "row of a time series is far shorter; check that this is the file meant, or set "

@@ -771,6 +771,8 @@ MESSAGES: dict[str, str] = {
     "err.no_numeric": "没有可供预测的数值列：除日期之外，文件中还需要一列数字。",
     "err.no_regressor_columns": "外生变量“{column}”不是数值列，且文件中除目标列“{target}”外没有其他数值列：请不要选择外生变量。",
     "err.id_is_target": "序列标识列{columns}存放的是要预测的数值：标识列用来区分各个序列（如门店、产品），数值应放在目标列。请选择其他标识列（--id-col），或不选以自动识别。",
+    "err.named_comma_points": "小数点符号选的是逗号，但“{column}”用小数点写数字（“{example}”）：请在“读取选项”的“小数点符号”中选择"
+                              "点（--decimal point），或让程序自动识别。",
     "err.decimal_mark": "未知的小数点符号“{mark}”：请使用 point（点）或 comma（逗号），或不指定以自动识别。",
     "err.line_too_long": "文件中有一行长达 {kb:,} KB（第 {line:,} 行），超过每行 {limit} KB 的上限：时间序列的一行远比这短；请确认选的是要用的文件，或设置 TSR_MAX_LINE_KB 以提高上限。",
     "err.id_is_time": "列“{column}”存放的是日期，不能作为序列标识。请选择区分各个序列的列（--id-col），或不选以自动识别。",

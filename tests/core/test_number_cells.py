@@ -505,3 +505,26 @@ def test_a_semicolon_files_points_read_as_decimal_points_when_the_user_says_so()
     assert named.frequency.name == "monthly" and not [n for n in named.report.notices if "thousands" in n.key]
     with pytest.raises(DataError, match="Unknown decimal mark 'dot'"):
         load_series(text, "fuel.csv", LoadOptions(decimal="dot"))
+
+
+def test_comma_named_for_a_file_of_decimal_points_is_refused_naming_the_column() -> None:
+    text = _monthly([f"{1 + i / 10:g}" for i in range(24)], "date;price", ";")  # 1, 1.1, 1.2, ...
+    with pytest.raises(DataError, match=r"'price' writes decimal points \('1\.1'\).*--decimal point") as refused:
+        load_series(text, "fuel.csv", LoadOptions(decimal="comma"))
+    assert refused.value.key == "err.named_comma_points"
+    assert load_series(text, "fuel.csv", LoadOptions(decimal="point")).frame["y"].iloc[1] == pytest.approx(1.1)
+    grouped = _monthly(["1.600"] * 12 + ["1.600,5"] * 12, "date;price", ";")  # points that group thousands
+    assert load_series(grouped, "fuel.csv", LoadOptions(decimal="comma")).frame["y"].iloc[-1] == 1600.5
+
+
+def test_a_decimal_point_among_decimal_commas_is_unreadable_not_ten_times_the_value() -> None:
+    cells = [f"{10 + i},5" for i in range(24)]
+    cells[5] = "15.5"  # a typo: was read as 155
+    series = load_series(_monthly(cells, "date;value", ";"), "kg.csv")
+    assert series.frame["y"].iloc[5] == pytest.approx(15.5)  # filled between 14.5 and 16.5
+    assert series.report.missing_filled == 1
+    assert any(notice.key == "notice.unreadable_numbers" and "15.5" in notice
+               for notice in series.report.notices)
+    for cell, read in (("1.234.567,8", 1234567.8), ("1.000-", -1000), ("12.3456", None), (".5", None), ("1,2.3", None)):
+        first = parse_numbers(pd.Series([cell, *(f"{i},25" for i in range(30))]), True).iloc[0]
+        assert first == read if read is not None else np.isnan(first), cell
