@@ -115,5 +115,8 @@ def test_a_text_column_naming_groups_is_said_combined_with_the_series_id_as_the_
     said = [str(n) for n in series.report.notices if n.key == "notice.per_period_groups"]
     assert said == ["Column 'store' names 3 groups ('east', 'north', 'south'): the rows of all of them were combined "
                     "per day into one series. To forecast each, choose 'store' as the Series id (--id-col store)."]
+    status = log.assign(store=np.where(np.arange(len(log)) % 40 == 0, "refunded", "paid"))
+    assert not [n for n in load(status, per="day", duplicates="sum").report.notices  # 2.5% refunded: no series
+                if n.key == "notice.per_period_groups"]
     one_store = load(log[log["store"] == "north"], per="day", duplicates="sum")  # one value: nothing combined across
     assert not [n for n in one_store.report.notices if n.key == "notice.per_period_groups"]
