@@ -32,7 +32,7 @@ def use_file(reading: Reading, T: Texts) -> bool:  # on a problem: what is loade
 
 def handle_inputs(T: Texts) -> None:
     upload = st.sidebar.file_uploader(**T.widget("data.upload", mb=MAX_FILE_MB), key=keys.DATA_UPLOAD_WIDGET,
-                                      type=["csv", "txt", "tsv", "xlsx", "parquet"])
+                                      type=None)  # any name: the reader says what a file is (.xls, .ods, a PDF)
     if (reading := new_upload(st.session_state, upload, st.context.locale)) is not None:
         use_file(reading, T)
     sample = st.sidebar.selectbox(**T.widget("data.sample"), options=sample_files(), key=keys.DATA_SAMPLE_WIDGET)

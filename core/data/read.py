@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 import json
 import lzma
@@ -415,19 +416,28 @@ def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
     return raw
 
 
-def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "") -> pd.DataFrame:
+def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packed: bool = True) -> pd.DataFrame:
+    """The raw table of ``data``; a file gzipped, or zipped alone, is unpacked once (``packed``: it may be)."""
     if not data.strip():
         raise DataError("The file is empty: choose a CSV with a header row and at least a few rows of data.",
                         "err.empty")
     if data[:4] == b"PAR1":
         return _read_parquet(data, name)
     if data[:4] == b"PK\x03\x04":
+        if packed and (inner := _zipped_file(data)) is not None:
+            return _read_any(*inner, sheet, decimal, packed=False)
         return _read_excel(data, name, sheet)
+    if data[:5] == b"%PDF-":
+        raise DataError("This file is a PDF document, not a table: export the data as CSV from where it came.",
+                        "err.pdf")
     if data[:8] == _OLE2:
         raise DataError("The file is an Excel workbook in the old format (.xls), or one protected by a password: open "
                         "it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV.", "err.xls")
     if data[:2] == b"\x1f\x8b":
-        raise DataError("The file is compressed (gzip): decompress it and choose the CSV inside.", "err.gzip")
+        if not packed:
+            raise DataError("The file is compressed twice (gzip inside an archive): decompress it and choose the "
+                            "CSV inside.", "err.packed_twice")
+        return _read_any(*_gunzipped(data, name), sheet, decimal, packed=False)
     check_line_length(data)
     text = decode_text(data)
     head = text.lstrip()[:200].lower()
@@ -437,6 +447,49 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "") -> pd
         raise DataError("This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time "
                         "step).", "err.json")
     return _read_csv_text(text, decimal)
+
+
+# A zip archive of one of these is read as the file inside (a CSV zipped to mail it, Kaggle's downloads).
+_ZIPPED_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".parquet")
+
+
+def _gunzipped(data: bytes, name: str) -> tuple[bytes, str]:
+    """A gzipped file (``sales.csv.gz``) unpacked, no further than the file-size limit, and its name."""
+    most = limit("TSR_MAX_FILE_MB", MAX_FILE_MB)
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            inner = stream.read(int(most * 1e6) + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise DataError(f"The file is compressed (gzip) but damaged ({_first_line(error)}): compress it again, or "
+                        "choose the CSV itself.", "err.gzip_damaged", {"detail": _first_line(error)}) from None
+    _check_unpacked_size(len(inner), most)
+    return inner, name[:-3] if name.lower().endswith(".gz") else name
+
+
+def _zipped_file(data: bytes) -> tuple[bytes, str] | None:
+    """The one data file a zip archive holds (``_ZIPPED_TYPES``; macOS's ``__MACOSX`` copies aside), unpacked no
+    further than the file-size limit, and its name; None for a workbook, a damaged archive or any other content
+    (``_read_excel`` says what it is)."""
+    most = limit("TSR_MAX_FILE_MB", MAX_FILE_MB)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            files = [member for member in archive.infolist() if not member.is_dir()
+                     and not member.filename.startswith("__MACOSX/") and not member.filename.endswith(".DS_Store")]
+            if len(files) != 1 or not files[0].filename.lower().endswith(_ZIPPED_TYPES):
+                return None
+            if files[0].compress_type not in _ZIP_METHODS or files[0].flag_bits & 0x1:
+                return None  # said by ``_check_zip``
+            inner = b"" if files[0].file_size > most * 1e6 else archive.open(files[0]).read(int(most * 1e6) + 1)
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, NotImplementedError):
+        return None
+    _check_unpacked_size(max(len(inner), files[0].file_size), most)
+    return inner, Path(files[0].filename).name
+
+
+def _check_unpacked_size(size: int, most_mb: float) -> None:
+    if size > most_mb * 1e6:
+        raise LimitError(f"The file unpacks to more than the {most_mb:g} MB limit: load a shorter extract, or set "
+                         "TSR_MAX_FILE_MB to raise the limit.", "err.unpacked_too_large", {"mb": most_mb})
 
 
 def _is_json(text: str) -> bool:

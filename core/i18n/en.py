@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "data.upload": "Upload a file (CSV, Excel, Parquet)",
     "data.upload_help": "A time column and at least one numeric column; up to {mb:g} MB (TSR_MAX_FILE_MB changes it). "
                         "Delimiter, decimal comma, "
-                        "encoding and date format are detected.",
+                        "encoding and date format are detected. A file may come gzipped (.gz) or alone in a .zip.",
     "data.sample": "Or a shipped sample",
     "data.sample_help": "Example series that ship with the app.",
     "data.load_sample": "Load sample",
@@ -883,7 +883,13 @@ MESSAGES: dict[str, str] = {
     "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
                "LibreOffice or Excel.",
     "err.json": "This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time step).",
-    "err.gzip": "The file is compressed (gzip): decompress it and choose the CSV inside.",
+    "err.pdf": "This file is a PDF document, not a table: export the data as CSV from where it came.",
+    "err.gzip_damaged": "The file is compressed (gzip) but damaged ({detail}): compress it again, or choose the CSV "
+                        "itself.",
+    "err.packed_twice": "The file is compressed twice (gzip inside an archive): decompress it and choose the CSV "
+                        "inside.",
+    "err.unpacked_too_large": "The file unpacks to more than the {mb:g} MB limit: load a shorter extract, or set "
+                              "TSR_MAX_FILE_MB to raise the limit.",
     "err.no_file": "No file at '{path}': check the path and try again.",
     "err.parquet_text": "'{name}' holds {mb} MB of text once unpacked, more than the limit of {limit} MB: keep the "
                         "columns you need, or set TSR_MAX_UNCOMPRESSED_MB to raise the limit.",

@@ -434,7 +434,10 @@ def test_large_but_modelable_values_still_load() -> None:
     assert series.frame["y"].iloc[-1] == pytest.approx(1.2e13)
 
 
-def test_a_folder_and_a_gzip_file_are_named_for_what_they_are(tmp_path: Path) -> None:
+SALES = "month;sales\n" + "".join(f"2021-{m:02d};{m},5\n" for m in range(1, 13))  # decimal commas: 1.5 ... 12.5
+
+
+def test_a_folder_is_named_and_a_gzipped_or_zipped_csv_is_read_as_the_file_inside(tmp_path: Path) -> None:
     import gzip
 
     from core.errors import DataError
@@ -442,9 +445,36 @@ def test_a_folder_and_a_gzip_file_are_named_for_what_they_are(tmp_path: Path) ->
     with pytest.raises(DataError, match="is a folder: name a file in it"):
         load_series(tmp_path, "")
     packed = tmp_path / "sales.csv.gz"
-    packed.write_bytes(gzip.compress(b"month,sales\n2021-01,1\n2021-02,2\n"))
-    with pytest.raises(DataError, match=r"compressed \(gzip\): decompress it"):
-        load_series(packed, "")
+    packed.write_bytes(gzip.compress(SALES.encode()))
+    assert load_series(packed, "").frame["y"].tolist() == [m + 0.5 for m in range(1, 13)]
+    zipped = make_zip({"__MACOSX/._sales.csv": "\x00\x05", "sales.csv": SALES})  # a Mac's archive of one file
+    assert load_series(zipped, "sales.zip").frame["y"].iloc[-1] == 12.5
+    with pytest.raises(DataError, match="damaged") as damaged:
+        load_series(packed.read_bytes()[:30], "cut.csv.gz")
+    assert damaged.value.key == "err.gzip_damaged"
+    with pytest.raises(DataError, match="compressed twice") as twice:
+        load_series(make_zip({"sales.csv": gzip.compress(SALES.encode())}), "twice.zip")
+    assert twice.value.key == "err.packed_twice"
+    with pytest.raises(DataError, match=r"holding inner\.zip\), not a CSV"):  # a zip inside: unzipped once only
+        load_series(make_zip({"inner.zip": zipped}), "nested.zip")
+
+
+def test_a_pdf_is_named_for_what_it_is() -> None:
+    with pytest.raises(DataError, match="PDF document, not a table") as caught:  # was "'%PDF-1.4' holds text"
+        load_series(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "report.pdf")
+    assert caught.value.key == "err.pdf"
+
+
+def test_a_packed_file_unpacks_no_further_than_the_file_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    monkeypatch.setenv("TSR_MAX_FILE_MB", "1")
+    bomb = gzip.compress(SALES.encode() + b"0" * 3_000_000)  # 3 MB of zeros packs to a few KB
+    assert len(bomb) < 10_000
+    with pytest.raises(LimitError, match="unpacks to more than the 1 MB limit.*TSR_MAX_FILE_MB"):
+        load_series(bomb, "bomb.csv.gz")
+    with pytest.raises(LimitError, match="unpacks to more than the 1 MB limit"):
+        load_series(make_zip({"bomb.csv": SALES + "0" * 3_000_000}), "bomb.zip")
 
 
 def test_an_old_excel_workbook_and_an_opendocument_one_are_named_with_the_fix() -> None:

@@ -92,6 +92,27 @@ def test_first_screen_shows_the_default_series_charted(browser, app_url: str) ->
     page.close()
 
 
+def test_a_zipped_csv_is_read_and_an_old_workbook_is_named_with_the_fix(  # type: ignore[no-untyped-def]
+        browser, app_url: str, tmp_path: Path) -> None:
+    # The uploader took five extensions: an .xls got a red icon and no word, a zipped CSV could not be given at all.
+    import zipfile
+
+    zipped, old = tmp_path / "sales.zip", tmp_path / "report.xls"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("sales.csv", "day,sales\n" + "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 29)))
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4)
+    page = browser.new_page()
+    page.goto(app_url)
+    page.locator(".vega-embed").first.wait_for(timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(zipped))
+    page.get_by_text("Series: sales.zip").wait_for(timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(old))
+    page.get_by_text("old format (.xls)").wait_for(timeout=LONG)
+    assert page.get_by_text("Series: sales.zip").count() == 1  # what was in use stays
+    assert no_exception_shown(page)
+    page.close()
+
+
 def test_an_uploaded_csv_is_charted(browser, app_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "sales.csv"
     source.write_text("day;sales\n" + "\n".join(f"2024-01-{d:02d};{d},5" for d in range(1, 29)) + "\n")
