@@ -54,6 +54,7 @@ class RunResult:
     forecaster: Forecaster
     settings_used: dict[str, Value]
     budget_note: str = ""  # set when the training budget ended the fit early
+    kept_epoch: int | None = None  # a mini-batch or single-row fit that kept an earlier epoch's weights (its best)
     band: Band | None = None  # the test rows' band: backtest inside the training rows
     exact_loss_zero: bool = False  # the exact least-squares loss is about 0: ``closed_form_gap`` is a variance share
     number: int = 0  # its number among a session's runs (``#3``), kept when older runs are dropped; 0 outside one
@@ -141,7 +142,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                      losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
                      forecaster=forecaster,
                      settings_used=settings_in_use(request.model, request.settings, frequency, forecaster.params()),
-                     budget_note=history.budget_note if history else "", band=band)
+                     budget_note=history.budget_note if history else "", band=band,
+                     kept_epoch=history.kept_epoch if history else None)
 
 
 def observed_values(values: pd.Series, filled: Sequence[int] = ()) -> np.ndarray:

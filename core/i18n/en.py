@@ -199,6 +199,11 @@ MESSAGES: dict[str, str] = {
     "train.not_reached_overshoot": "The fit stopped {above}, after {epochs:plural:epoch}: "
                                    "with {optimizer} at learning rate {lr} the loss stopped falling, as steps too large "
                                    "overshoot back and forth. Lower the learning rate, or use lbfgs.",
+    "train.not_reached_noise": "The fit is still {above}, after {epochs:plural:epoch}: {optimizer} on mini-batches or "
+                               "single rows follows each one's own gradient, so at learning rate {lr} its loss "
+                               "bounces at a noise floor instead of settling (the run keeps the weights of epoch "
+                               "{kept}, its lowest loss). Lower the learning rate, use larger batches or the full "
+                               "batch, or use lbfgs.",
     "train.not_reached_slow": "After {epochs:plural:epoch} the fit is still {above}: "
                               "{optimizer} at learning rate {lr} is still descending. Raise the learning rate or the "
                               "epochs, or use lbfgs.",
@@ -764,7 +769,8 @@ MESSAGES: dict[str, str] = {
     "chart.key_series_whole": "The series over time.",
     "chart.key_residual": "Bars: actual minus predicted at each time, coloured by split; above 0, the model predicted "
                           "too low.",
-    "chart.key_loss": "Training loss at each step: the mean squared error on the scaled target, on a log scale.",
+    "chart.key_loss": "Training loss after each epoch, on every training row: the mean squared error on the scaled "
+                      "target, on a log scale.",
     "chart.cut": "The value axis stops three widths of the series' range past it, so that the series stays readable: predictions or band beyond (up to {value}) are cut off.",
     "chart.key_forecast": "The history, then the forecast past its end with its prediction band.",
     "chart.residual_tip": "residual",

@@ -156,6 +156,9 @@ MESSAGES: dict[str, str] = {
     "gap.of_variance": "比精确解（约为 0：模型能完全拟合训练行）高出目标方差的 {share}",
     "train.not_reached_overshoot": "拟合在 {epochs:,} 轮后停止，损失仍{above}：{optimizer} 在学习率 {lr} 下损失不再下降，"
                                    "步长过大会来回越过最优点。请降低学习率，或改用 lbfgs。",
+    "train.not_reached_noise": "训练 {epochs:,} 轮后，拟合仍{above}：{optimizer} 在小批量或单样本上沿各自的梯度更新，"
+                               "因此在学习率 {lr} 下损失会在一个噪声水平附近来回波动，而不会稳定下来（本次保留第 {kept} 轮、"
+                               "损失最低时的权重）。请降低学习率、使用更大的批量或全批量，或改用 lbfgs。",
     "train.not_reached_slow": "经过 {epochs:,} 轮后，损失仍{above}：{optimizer} 在学习率 {lr} 下仍在下降。"
                               "请提高学习率或训练轮数，或改用 lbfgs。",
     "train.not_reached_swinging": "经过 {epochs:,} 轮后，损失仍{above}：{optimizer} 在学习率 {lr} 下越过最优点又折回，摆动越来越小，正在逼近。请增加训练轮数，或稍微降低学习率，或改用 lbfgs。",
@@ -608,7 +611,7 @@ MESSAGES: dict[str, str] = {
     "chart.key_series": "序列随时间的变化；虚线标出测试行开始的位置。",
     "chart.key_series_whole": "序列随时间的变化。",
     "chart.key_residual": "柱：每个时间点的实际值减预测值，按划分着色；高于 0 表示模型预测偏低。",
-    "chart.key_loss": "每一步的训练损失：缩放后目标上的均方误差，对数刻度。",
+    "chart.key_loss": "每轮训练后在全部训练行上的训练损失：缩放后目标上的均方误差，对数刻度。",
     "chart.cut": "数值轴在序列范围之外最多再延伸三倍的范围宽度，以便序列清晰可读：超出的预测值或区间（最远到 {value}）被截去。",
     "chart.key_forecast": "历史数据，其后是末尾之后的预测及其预测区间。",
     "chart.residual": "残差（实际值 − 预测值）",

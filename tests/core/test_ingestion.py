@@ -64,7 +64,7 @@ BAD = {
     "bad_header_only.csv": "no data rows",
     "bad_binary.csv": "binary",
     "bad_html.csv": "web page",
-    "bad_zip_renamed.csv": "is a zip archive (holding data.csv), not a CSV or an Excel workbook: unzip it",
+    "bad_zip_renamed.csv": "is a zip archive (holding readme.txt, data.csv), not a CSV or an Excel workbook: unzip it",
     "bad_ragged.csv": "line 4 has 4 fields where the header has 2: check that every row has the same number of commas",
     "bad_no_numeric.csv": "holds text, not numbers",
     "bad_target_blank.csv": "blank in every row",

@@ -248,3 +248,32 @@ def test_a_curve_that_falls_unevenly_is_not_stalled_but_one_that_hovers_is() -> 
     assert stalled(hovering)
     for short in ([1.0, 2, 1, 2, 1], [1.0, 2, 1, 2, 1, 2], [2.0, 3, 2, 3, 2, 3, 2]):  # one answer whatever the parity
         assert stalled(short)
+
+
+@pytest.mark.parametrize(("batch", "lr"), [("mini", 0.3), ("single", 0.05)])
+def test_a_noisy_run_keeps_its_best_epochs_weights_and_waits_past_the_noise(batch: str, lr: float) -> None:
+    x, y, _ = regression_data(120, seed=2)
+    net = build_net(NetConfig(3))
+    config = TrainConfig(optimizer="sgd", lr=lr, epochs=60, batch=batch, batch_size=8, patience=3, device="cpu")
+    history = train(net, x, y, config)
+    assert len(history.losses) > 10  # a patience of 3 stopped on the first bounce
+    kept = min(history.losses)
+    assert full_loss(net, torch.tensor(x), torch.tensor(y)) == \
+        pytest.approx(kept, rel=1e-5)
+    if history.losses[-1] > kept:
+        assert history.kept_epoch == history.losses.index(kept) + 1
+    whole = build_net(NetConfig(3))
+    assert train(whole, x, y, config.with_(batch="full")).kept_epoch is None  # full batches keep their last weights
+
+
+def test_a_noisy_fit_short_of_the_exact_answer_is_said_as_noise(air) -> None:  # type: ignore[no-untyped-def]
+    from core.evaluation.pipeline import RunRequest, run
+    from core.models.specs import ModelSettings
+    from core.ui.explain import convergence_note
+
+    training = TrainConfig(optimizer="sgd", lr=0.1, epochs=50, batch="single", patience=3, seed=0)
+    result = run(air.frame, air.frequency, RunRequest("linear", ModelSettings(training=training)))
+    note = convergence_note(result)
+    assert result.closed_form_gap is not None and result.closed_form_gap > 0.01
+    assert note is not None and "bounces at a noise floor" in note and "overshoot" not in note
+    assert f"weights of epoch {result.kept_epoch or len(result.losses)}" in note

@@ -76,6 +76,7 @@ def bad_files() -> None:
     write("bad_html.csv", "<!DOCTYPE html>\n<html><head><title>Download</title></head><body>Sign in</body></html>\n")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "two files: which one to read is not for the reader to guess\n")
         archive.writestr("data.csv", "a,b\n1,2\n")
     (HERE / "bad_zip_renamed.csv").write_bytes(buffer.getvalue())
     write("bad_ragged.csv", "a,b\n1,2\n3,4\n5,6,7,8\n9,10\n")
