@@ -7,13 +7,13 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.ui import state_keys as keys
 from core.ui.controls import checked_number
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.ui.explain import budget_warning, feature_label, gap_words, result_notes, short_of_exact
+from core.ui.explain import budget_warning, gap_words, result_notes, short_of_exact
 from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LAB_NUMBERS, LESSONS, OPTIMIZERS, LabResults, LabSettings,
                              batch_divergence, batch_rises, mini_batch_size, not_reached_key, race_curves, race_table,
                              run_lab, settings_in_range)
 from core.i18n import Texts, listed, said
-from core.ui.lab_charts import (curve_name, lab_defaults, lab_table, log_lines, loss_curve, loss_surface, race_formats,
-                                race_notes)
+from core.ui.lab_charts import (curve_name, lab_defaults, lab_intro, lab_table, log_lines, loss_curve, loss_surface,
+                                race_formats, race_notes)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
 from core.training.slots import training_slot
@@ -134,14 +134,11 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
             st.error(bug_message(bug, T.lang))
 if stored is not None:
     results: LabResults = stored[2]
-    thinned = T("lab.thinned", total=results.data.train_rows) if results.data.subsampled else ""
-    features = plain(listed((feature_label(name, T.lang) for name in results.data.names), T.lang))
-    st.caption(T("lab.intro", source=shown_source(st.session_state, T.lang), rows=len(results.data.y),
-                 features=features, seconds=sum(results.seconds.values()), thinned=thinned))
+    st.caption(lab_intro(results, shown_source(st.session_state, T.lang), T.lang))
     for line in result_notes({"left_out": results.data.left_out}, T.lang):  # season terms too few rows could fit
         st.info(line)
-    if results.settings != settings and settings_in_range(settings):  # a refused setting makes no new run
-        st.info(T("lab.changed"))
+    if results.settings != settings:  # a refused setting makes no new run: the results are the last run's
+        st.info(T("lab.changed" if settings_in_range(settings) else "lab.changed_refused"))
     if results.budget_stops:  # curves that end early
         st.warning(T("lab.budget_stops", runs=results.budget_stops, note=budget_warning(results.budget_note, T.lang)))
     if results.data.constant:  # no lesson to draw: the answer is the one value, whatever the method

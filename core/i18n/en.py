@@ -505,14 +505,17 @@ MESSAGES: dict[str, str] = {
     "lab.failed": "The lab could not run: {problem}",
     "lab.thinned": " The split's {total:,} training rows are thinned evenly to these for every lesson (the per-step "
                    "traces are Python loops).",
-    "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned} "
-                 "Lessons 1 to 6 train on z-scored features and target (mean 0, standard deviation 1): their weights "
-                 "and losses are in those units (a loss of 0.17 is 17% of the target's variance left unexplained); "
-                 "the race's test errors are in the series' own units.",
+    "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned}"
+                 "{units}",
+    "lab.units": "Lessons 1 to 5, and lesson 6's z-scored runs, train on z-scored features and target (mean 0, "
+                 "standard deviation 1): their weights and losses are in those units (a loss of 0.17 is 17% of the "
+                 "target's variance left unexplained); the race's test errors are in the series' own units.",
     "lab.budget_stops": "{runs:plural:training} {runs:were} cut short by the training budget, so some curves end "
                         "early. The first: {note} Here: use fewer epochs, larger batches or fewer optimizers in the "
                         "race.",
     "lab.changed": "Settings changed: press **Run all panels** to recompute.",
+    "lab.changed_refused": "The lessons below are those of the last run's settings: a setting changed since is out of "
+                           "its range (said under its box), so nothing was recomputed.",
     "lab.constant": "The training rows hold one value in every row: the exact answer is that value, with nothing for "
                     "gradient descent, the batches or the optimizers to learn, so the panels are not drawn. Load a "
                     "series that varies to watch the methods learn.",
@@ -529,7 +532,8 @@ MESSAGES: dict[str, str] = {
                             "path the chosen optimizer takes from a poor start to the marked minimum.",
     "lab.lesson.batches": "Full-batch gradient descent uses every row for each update: smooth but one step per pass. "
                           "Single-sample SGD updates after every row: many cheap, noisy steps. Mini-batches sit "
-                          "between. Same seed, same number of passes: compare the curves per update and per pass.",
+                          "between. All three are plain SGD at the sidebar's learning rate, whichever optimizer is "
+                          "chosen above. Same seed, same number of passes: compare the curves per update and per pass.",
     "lab.lesson.race": "Each optimizer at its own default learning rate times the race's multiplier, same model "
                        "and seed. Momentum keeps "
                        "velocity, Adagrad and RMSProp scale each step by past gradients, Adadelta sizes its steps from "
@@ -542,14 +546,14 @@ MESSAGES: dict[str, str] = {
                            "against PyTorch's autograd on the same weights and batch.",
     "lab.lesson.exact": "For a model linear in its weights, least squares gives the answer in one step. Gradient "
                         "descent approaches it: the chart shows how far the training loss is above the exact loss, "
-                        "per epoch (log scale), over five times the sidebar's Epochs.",
+                        "per epoch (log scale), over five times the sidebar's Epochs. A gap of 1e-16 or less "
+                        "is drawn at 1e-16: there the two losses agree to the computer's rounding.",
     "lab.lesson.normalize": "On raw inputs (a time index that counts the rows, a target in its own units) the loss "
                             "surface is a long narrow valley, the narrower the longer the series: for plain gradient "
                             "descent the learning rate that works after z-scoring can make raw training explode, and "
                             "the largest step that does not oscillate on raw inputs crawls. Z-scoring makes the trend's "
-                            "directions alike (season or regressor terms beside it still differ some). On a short "
-                            "series, whose index stays small, the two differ little. Both run five times the sidebar's "
-                            "Epochs.",
+                            "directions alike (season or regressor terms beside it still differ some). Both run five "
+                            "times the sidebar's Epochs.",
     "lab.normalize_not_plain": "{optimizer} is not plain gradient descent: momentum carries it along the valley, "
                                "Adagrad, RMSProp, Adadelta and Adam scale each weight's step by its own gradients, and "
                                "L-BFGS measures the curvature, so its raw runs may converge where plain gradient "
@@ -568,7 +572,7 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_agree": "Hand-written vs autograd gradients **agree**: largest absolute difference {differences}.",
     "lab.backprop_disagree": "Hand-written vs autograd gradients **DISAGREE**: largest absolute difference "
                              "{differences}.",
-    "lab.diverged": "{optimizer} diverged at step {step}: lower the learning rate.",
+    "lab.diverged": "{optimizer} diverged at epoch {step}: lower the learning rate.",
     "lab.path_away": "The path leaves the map at step {step} and does not settle back on it: {optimizer}'s steps at "
                      "this learning rate are too large (plain gradient descent's overshoot the minimum by more each "
                      "time; an adaptive optimizer's keep jumping past it). The later steps are not drawn. Lower the "
@@ -580,9 +584,11 @@ MESSAGES: dict[str, str] = {
                      "cut at its edge.",
     "lab.batch_rose": "{optimizer}: over its last pass the loss (median {last:.3g}) is above where it started "
                       "({first:.3g}): its steps overshoot at this learning rate. Lower the learning rate.",
-    "lab.batch_diverged": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after step "
-                          "{first}, and training stopped at the end of pass {epoch} (step {step}), where the loss is "
-                          "checked. Lower the learning rate.",
+    "lab.batch_diverged": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after update "
+                          "{first}, and training stopped at the end of pass {epoch} (update {step}), where the loss is "
+                          "checked. A few rows' loss curves more steeply than the mean over all rows (the more "
+                          "features, the more so), so a rate the full batch takes can be too large for them. Lower "
+                          "the learning rate.",
     "lab.not_reached": "After {epochs} epochs {optimizer} is still {above}: raise the "
                        "learning rate or train for more epochs.",
     "lab.not_reached_swinging": "After {epochs} epochs {optimizer} is still {above}, swinging less and less as it "
@@ -593,7 +599,7 @@ MESSAGES: dict[str, str] = {
     "lab.not_reached_edge": "After {epochs} epochs {optimizer} is still {above}, falling slowly: at this learning rate "
                             "its steps overshoot the minimum back and forth and close the gap by a little each time. "
                             "A slightly lower learning rate gets there sooner; more epochs also do.",
-    "lab.run_diverged": "- **{run}**: diverged at step {step}.",
+    "lab.run_diverged": "- **{run}**: diverged at epoch {step}.",
     "lab.loop": "Python loop",
     "lab.vectorized": "Vectorized (NumPy)",
     "lab.speedup": "Speed-up",
@@ -614,24 +620,24 @@ MESSAGES: dict[str, str] = {
     "lab.key.surface": "The error over slope w and intercept b (darker is lower); the white line is the optimizer's "
                        "path, the diamond the least-squares minimum.",
     "lab.key.lines": "The {y} at each {x}, one line per curve named below the chart.",
-    "lab.curve.full": "full batch",
-    "lab.curve.single": "single sample",
-    "lab.curve.mini": "mini-batch of {size}",
+    "lab.curve.full": "full-batch gradient descent",
+    "lab.curve.single": "single-sample SGD",
+    "lab.curve.mini": "mini-batch SGD of {size}",
     "lab.curve.raw": "raw inputs, lr {lr}",
     "lab.curve.raw_stable": "raw inputs, lr {lr} (largest smooth)",
     "lab.curve.scaled": "z-scored inputs, lr {lr}",
     "lab.column.optimizer": "optimizer",
     "lab.column.lr": "learning rate",
-    "lab.column.steps": "steps to stay within 1% of least squares",
+    "lab.column.steps": "epochs to stay within 1% of least squares",
     "lab.column.final": "final training loss",
     "lab.column.mae": "test MAE",
     "lab.column.mape": "test MAPE %",
     "lab.column.seconds": "seconds",
     "lab.column.quantity": "quantity",
     "lab.column.value": "value",
-    "lab.cell.diverged": "diverged at step {step}",
+    "lab.cell.diverged": "diverged at epoch {step}",
     "lab.cell.not_reached": "not reached",
-    "lab.cell.not_held": "reached at step {step}, not held",
+    "lab.cell.not_held": "reached at epoch {step}, not held",
     "lab.cell.input": "input x",
     "lab.cell.target": "target y",
     "lab.cell.loss": "loss = (ŷ - y)²",

@@ -402,12 +402,14 @@ MESSAGES: dict[str, str] = {
     "lab.training": "正在训练实验室中的模型……",
     "lab.failed": "实验未能完成：{problem}",
     "lab.thinned": "划分中的 {total:,} 行训练数据已均匀抽取为上述行数，用于所有课程（逐步更新的曲线是 Python 循环）。",
-    "lab.intro": "基于 {source}：训练集 {rows:,} 行，特征为 {features}；计算用时 {seconds:.1f} 秒。{thinned}"
-                 "第 1 至 6 课在 z-score 归一化后的特征和目标（均值 0，标准差 1）上训练：其权重和损失都以此为单位"
-                 "（损失 0.17 表示目标方差中仍有 17% 未被解释）；优化器比赛的测试误差则使用序列自身的单位。",
+    "lab.intro": "基于 {source}：训练集 {rows:,} 行，特征为 {features}；计算用时 {seconds:.1f} 秒。{thinned}{units}",
+    "lab.units": "第 1 至 5 课以及第 6 课中 z-score 归一化的那组训练，都在归一化后的特征和目标（均值 0，标准差 1）上进行："
+                 "其权重和损失都以此为单位（损失 0.17 表示目标方差中仍有 17% 未被解释）；优化器比赛的测试误差则使用序列"
+                 "自身的单位。",
     "lab.budget_stops": "有 {runs:,} 次训练被训练预算提前停止，因此部分曲线提前结束。第一次：{note}"
                         "在这里：请减少轮数、增大批量，或让更少的优化器参赛。",
     "lab.changed": "设置已更改：点击**运行全部面板**重新计算。",
+    "lab.changed_refused": "下面的课程结果来自上一次运行的设置：之后更改的某项设置超出了允许范围（见该输入框下方的说明），因此没有重新计算。",
     "lab.constant": "训练集每一行的值都相同：精确解就是这个值，梯度下降、批量与各优化器都没有可学的内容，因此不绘制各面板。"
                     "请加载一个有变化的序列来观察各方法如何学习。",
     "lab.title.landscape": "1. 损失函数的地形",
@@ -421,8 +423,9 @@ MESSAGES: dict[str, str] = {
                             "最小二乘解。右图：趋势线的两个权重 (w, b) 的同类图像，颜色越深损失越小；白线是所选优化器"
                             "从一个较差的起点走向标记的最小值点的路径。",
     "lab.lesson.batches": "全批量梯度下降每次更新都使用全部数据：曲线平滑，但每遍历一次数据只走一步。单样本随机梯度"
-                          "下降（SGD）每看一行就更新一次：步数多、每步代价小，但噪声大。小批量介于两者之间。三者使用"
-                          "相同的随机种子和相同的遍历次数：请分别按更新次数和遍历次数比较曲线。",
+                          "下降（SGD）每看一行就更新一次：步数多、每步代价小，但噪声大。小批量介于两者之间。三者都是"
+                          "侧栏学习率下的普通 SGD，与上方所选的优化器无关；使用相同的随机种子和相同的遍历次数：请分别按更新次数和遍历"
+                          "次数比较曲线。",
     "lab.lesson.race": "每个优化器都使用自己的默认学习率乘以比赛学习率倍数，模型和随机种子相同。Momentum（动量法）保留速度；Adagrad 和 "
                        "RMSProp 根据以往的梯度调整每一步的大小；Adadelta 根据以往步长和梯度的滑动平均决定步长"
                        "（其学习率默认为 1，只起缩放作用）；"
@@ -432,10 +435,11 @@ MESSAGES: dict[str, str] = {
                            "Linear-ReLU-Linear 网络手工写出反向传播，并在相同的权重和批量上与 PyTorch 的自动求导结果"
                            "对照。",
     "lab.lesson.exact": "对于关于权重是线性的模型，最小二乘法一步就能得到精确解；梯度下降则一步步逼近它。图中按轮显示"
-                        "训练损失比精确解的损失高出多少（对数坐标），共训练侧栏“训练轮数”的五倍。",
+                        "训练损失比精确解的损失高出多少（对数坐标），共训练侧栏“训练轮数”的五倍。差距不超过 1e-16 时画在 1e-16 处："
+                        "此时两者的损失在计算机的舍入误差内相等。",
     "lab.lesson.normalize": "在原始输入上（时间索引按行计数，目标变量保持自身的单位），损失函数的曲面是一条狭长的山谷，序列越长山谷越窄："
                             "对普通梯度下降而言，归一化之后合适的学习率可能让原始输入上的训练发散，而原始输入上不振荡的"
-                            "最大步长又让训练进展极其缓慢。z-score 归一化使趋势的各个方向尺度一致（旁边的季节项或外生变量仍有些差异）。序列较短时索引较小，两者差别不大。两者都训练侧栏“训练轮数”的五倍。",
+                            "最大步长又让训练进展极其缓慢。z-score 归一化使趋势的各个方向尺度一致（旁边的季节项或外生变量仍有些差异）。两者都训练侧栏“训练轮数”的五倍。",
     "lab.normalize_not_plain": "{optimizer} 不是普通梯度下降：动量法沿山谷积累速度，Adagrad、RMSProp、Adadelta 和 Adam "
                                "按各权重自身的梯度调整步长，L-BFGS 则测量曲率，因此它在原始输入上可能收敛，而普通梯度下降"
                                "不会。标为“最大无振荡步长”的是普通梯度下降不振荡的最大步长（不超过其两倍的步长仍会收敛，但会振荡）。选择 SGD 可看到本课所述的情形。",
@@ -449,18 +453,19 @@ MESSAGES: dict[str, str] = {
     "lab.axis.gap_variance": "与最小二乘解的差距（以方差的百万分之一为单位）",
     "lab.backprop_agree": "手算的梯度与自动求导的梯度**一致**：最大绝对误差为 {differences}。",
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
-    "lab.diverged": "{optimizer} 在第 {step} 步发散：请降低学习率。",
+    "lab.diverged": "{optimizer} 在第 {step} 轮发散：请降低学习率。",
     "lab.path_away": "路径在第 {step} 步离开了图的范围，之后没有稳定地回到图中：在此学习率下，{optimizer} 的步长太大（普通梯度下降每一步越过最小值的幅度越来越大；自适应优化器则不断跳过最小值）。之后的步未画出。请降低学习率。",
     "lab.path_back": "路径在第 {step} 步离开了图的范围，从第 {back} 步起回到图中不再离开：在此学习率下，{optimizer} 最初几步的步长超过了图的宽度，"
                      "之后的步又把它带了回来（自适应优化器最初几步的步长不会因坡度平缓而变小：Adagrad 和 Adam 约等于学习率，RMSProp 约为学习率的十倍）。图外的部分在边缘处截断。",
     "lab.batch_rose": "{optimizer}：最后一遍的损失（中位数 {last:.3g}）高于起点（{first:.3g}）：在此学习率下步长越过了最优点。请降低学习率。",
-    "lab.batch_diverged": "{optimizer}发散：第 {first} 步之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"
-                          "（第 {step} 步，即检查损失之处）停止。请降低学习率。",
+    "lab.batch_diverged": "{optimizer}发散：第 {first} 次更新之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"
+                          "（第 {step} 次更新，即检查损失之处）停止。少数几行的损失曲面比全部行的平均更陡（特征越多越明显），"
+                          "因此全批量能承受的学习率对它们可能过大。请降低学习率。",
     "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",
     "lab.not_reached_edge": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}，但在缓慢下降：在此学习率下步长来回越过最小值，每次只缩小一点差距。稍低的学习率会更快到达；增加轮数也可以。",
     "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}：请提高学习率或增加训练轮数。",
     "lab.not_reached_swinging": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}，摆动越来越小，正在逼近：请增加训练轮数，或稍微降低学习率。",
-    "lab.run_diverged": "- **{run}**：在第 {step} 步发散。",
+    "lab.run_diverged": "- **{run}**：在第 {step} 轮发散。",
     "lab.loop": "Python 循环",
     "lab.vectorized": "向量化（NumPy）",
     "lab.speedup": "加速比",
@@ -480,24 +485,24 @@ MESSAGES: dict[str, str] = {
     "lab.key.curve": "y = w·x 在每个斜率 w 下的均方误差；虚线标出最小二乘解的 w。",
     "lab.key.surface": "误差随斜率 w 和截距 b 的变化（颜色越深越低）；白线是优化器走过的路径，菱形是最小二乘的最小值点。",
     "lab.key.lines": "{y}（横轴：{x}），每条线是图下方列出的一条曲线。",
-    "lab.curve.full": "全批量",
-    "lab.curve.single": "单样本",
-    "lab.curve.mini": "小批量（每批 {size} 行）",
+    "lab.curve.full": "全批量梯度下降",
+    "lab.curve.single": "单样本 SGD",
+    "lab.curve.mini": "小批量 SGD（每批 {size} 行）",
     "lab.curve.raw": "原始输入，学习率 {lr}",
     "lab.curve.raw_stable": "原始输入，学习率 {lr}（最大无振荡步长）",
     "lab.curve.scaled": "归一化输入，学习率 {lr}",
     "lab.column.optimizer": "优化器",
     "lab.column.lr": "学习率",
-    "lab.column.steps": "损失降到最小二乘解 1% 以内并保持所需的步数",
+    "lab.column.steps": "损失降到最小二乘解 1% 以内并保持所需的轮数",
     "lab.column.final": "最终训练损失",
     "lab.column.mae": "测试集 MAE",
     "lab.column.mape": "测试集 MAPE %",
     "lab.column.seconds": "用时（秒）",
     "lab.column.quantity": "量",
     "lab.column.value": "数值",
-    "lab.cell.diverged": "在第 {step} 步发散",
+    "lab.cell.diverged": "在第 {step} 轮发散",
     "lab.cell.not_reached": "未达到",
-    "lab.cell.not_held": "第 {step} 步达到，但未保持",
+    "lab.cell.not_held": "第 {step} 轮达到，但未保持",
     "lab.cell.input": "输入 x",
     "lab.cell.target": "目标 y",
     "lab.cell.loss": "损失 = (ŷ - y)²",

@@ -228,8 +228,8 @@ def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
     """
     base = every_epoch(settings, "sgd", settings.lr, batch_passes(settings.epochs, len(data.y)))
     size = mini_batch_size(settings.batch_size, len(data.y))
-    modes = {"full batch": base.with_(batch="full"), "single sample": base.with_(batch="single"),
-             f"mini-batch of {size}": base.with_(batch="mini", batch_size=size)}
+    modes = {"full-batch gradient descent": base.with_(batch="full"), "single-sample SGD": base.with_(batch="single"),
+             f"mini-batch SGD of {size}": base.with_(batch="mini", batch_size=size)}
     frames = []
     for name, config in modes.items():
         trace = trace_run(data, config, name)
@@ -346,9 +346,9 @@ def race_table(results: list[RaceResult]) -> pd.DataFrame:
     no final loss or test error: its last finite loss and a NaN forecast were shown as if they were results)."""
     return pd.DataFrame([{
         "optimizer": r.optimizer, "learning rate": r.lr,
-        "steps to stay within 1% of least squares": (
-            f"diverged at step {r.diverged_at}" if r.diverged_at else str(r.steps_to_answer) if r.steps_to_answer
-            else f"reached at step {r.left_at}, not held" if r.left_at else "not reached"),
+        "epochs to stay within 1% of least squares": (
+            f"diverged at epoch {r.diverged_at}" if r.diverged_at else str(r.steps_to_answer) if r.steps_to_answer
+            else f"reached at epoch {r.left_at}, not held" if r.left_at else "not reached"),
         "final training loss": r.losses[-1] if r.losses and not r.diverged_at else None,
         "test MAE": None if r.diverged_at else r.test.get("mae"),
         "test MAPE %": None if r.diverged_at else r.test.get("mape"), "seconds": r.seconds,

@@ -10,7 +10,9 @@ import pandas as pd
 from core.lab.panels import Landscape, LabResults, LabSettings
 from core.ui import state_keys as keys
 from core.ui.charts import keyed, laid_out, value_format
-from core.i18n import relabel, t
+from core.i18n import listed, relabel, t
+from core.ui.explain import feature_label
+from core.ui.text import plain
 
 LOG = alt.Scale(type="log")
 
@@ -70,15 +72,17 @@ def log_lines(frame: pd.DataFrame, x: str, y: str, color: str, x_title: str, y_t
     """
     shown = frame[(frame[y] > 0) & ((frame[x] > 0) if log_x else True)]
     shown = shown.assign(**{color: shown[color].map(lambda name: relabel(name, lang, "lab.curve"))})
+    order = list(dict.fromkeys(shown[color]))  # the curves' own order: each keeps its colour in every language
     x_scale = alt.Scale(type="log") if log_x else alt.Scale()
     key = t("lab.key.lines", lang, y=y_title, x=x_title)
     return laid_out(keyed(alt.Chart(shown).mark_line().encode(
         x=alt.X(f"{x}:Q", title=x_title + (t("lab.chart.log_scale", lang) if log_x else ""), scale=x_scale),
         y=alt.Y(f"{y}:Q", title=y_title, scale=LOG),
-        color=alt.Color(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0)),
+        color=alt.Color(f"{color}:N", title=None, sort=order, legend=alt.Legend(orient="bottom", labelLimit=0)),
         # seven optimizers' colours came close (red and pink, two greens): each curve has its own dashes too, in the
         # same legend
-        strokeDash=alt.StrokeDash(f"{color}:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0)),
+        strokeDash=alt.StrokeDash(f"{color}:N", title=None, sort=order,
+                                  legend=alt.Legend(orient="bottom", labelLimit=0)),
         tooltip=[alt.Tooltip(f"{color}:N", title=t("lab.chart.curve", lang)),
                  alt.Tooltip(f"{x}:Q", title=x_title, format=",.4~r"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=".3e")],
@@ -118,6 +122,16 @@ def race_notes(results: LabResults, lang: str = "en") -> list[str]:
     if any(r.test.get("mape") is None for r in results.race if not r.diverged_at):  # the table has MAE and MAPE
         notes.append(t("lab.race_mape_undefined", lang))
     return notes
+
+
+def lab_intro(results: LabResults, source: str, lang: str = "en") -> str:
+    """The caption over the lessons: the rows and features trained on, how long it took, the rows thinned out, and,
+    where lessons are drawn (not for a constant series), the units their weights and losses are in."""
+    thinned = t("lab.thinned", lang, total=results.data.train_rows) if results.data.subsampled else ""
+    features = plain(listed((feature_label(name, lang) for name in results.data.names), lang))
+    units = "" if results.data.constant else " " + t("lab.units", lang)
+    return t("lab.intro", lang, source=source, rows=len(results.data.y), features=features,
+             seconds=sum(results.seconds.values()), thinned=thinned, units=units)
 
 
 def lab_defaults() -> dict[str, object]:

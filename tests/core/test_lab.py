@@ -66,7 +66,7 @@ def test_a_too_large_learning_rate_is_reported_as_diverged(data) -> None:  # typ
     results = lab.optimizer_race(data, lab.LabSettings(race=("sgd", "momentum"), race_lr_scale=100.0))
     assert all(r.diverged_at is not None for r in results)
     table = lab.race_table(results)
-    assert table["steps to stay within 1% of least squares"].str.startswith("diverged at step").all()
+    assert table["epochs to stay within 1% of least squares"].str.startswith("diverged at epoch").all()
     assert table[["final training loss", "test MAE", "test MAPE %"]].isna().all().all()  # no last finite loss as a result
     curves = lab.race_curves(results)
     assert np.isfinite(curves["loss"]).all()
@@ -77,17 +77,18 @@ def test_same_seed_same_curves(data) -> None:  # type: ignore[no-untyped-def]
     first, again = lab.batch_comparison(data, settings), lab.batch_comparison(data, settings)
     assert first["loss"].tolist() == again["loss"].tolist()
     other = lab.batch_comparison(data, lab.LabSettings(seed=4, epochs=15))
-    single = first["mode"] == "single sample"
-    assert first.loc[single, "loss"].tolist() != other.loc[other["mode"] == "single sample", "loss"].tolist()
+    single = first["mode"] == "single-sample SGD"
+    assert first.loc[single, "loss"].tolist() != other.loc[other["mode"] == "single-sample SGD", "loss"].tolist()
 
 
 def test_batch_modes_make_the_expected_number_of_updates(data) -> None:  # type: ignore[no-untyped-def]
     frame = lab.batch_comparison(data, lab.LabSettings(epochs=30, batch_size=16))
     counts = frame.groupby("mode").size().to_dict()
-    assert counts == {"full batch": 10, "single sample": 1000, "mini-batch of 16": 70}
+    assert counts == {"full-batch gradient descent": 10, "single-sample SGD": 1000, "mini-batch SGD of 16": 70}
     large = lab.batch_comparison(data, lab.LabSettings(epochs=30, batch_size=4096)).groupby("mode").size().to_dict()
     half = len(data.y) // 2  # a batch of all the training rows is the full batch, whose curve it hid: half of them
-    assert large[f"mini-batch of {half}"] == 10 * -(-len(data.y) // half) and large["full batch"] == 10
+    assert large[f"mini-batch SGD of {half}"] == 10 * -(-len(data.y) // half)
+    assert large["full-batch gradient descent"] == 10
 
 
 def test_a_diverged_run_is_drawn_per_pass_and_said_where_it_blew_up_and_stopped(data) -> None:  # type: ignore[no-untyped-def]
@@ -95,9 +96,9 @@ def test_a_diverged_run_is_drawn_per_pass_and_said_where_it_blew_up_and_stopped(
     # fourth pass, falls back, and the run stops at the end of the sixth. The pass axis divided by the passes whose
     # loss was kept (five), not by the rows.
     frame = lab.batch_comparison(data, lab.LabSettings(lr=0.5))
-    single = frame[frame["mode"] == "single sample"]
+    single = frame[frame["mode"] == "single-sample SGD"]
     assert single.loc[single["update"] == 100, "epoch"].item() == 1.0 and single["epoch"].max() == 6.0
-    where = lab.batch_divergence(frame)["single sample"]
+    where = lab.batch_divergence(frame)["single-sample SGD"]
     assert (where.blew_up_at, where.stopped_at, where.stopped_pass) == (304, 600, 6)
 
 
@@ -167,9 +168,9 @@ def test_a_race_run_that_reaches_the_answer_and_leaves_it_is_not_counted_as_ther
     race = lab.optimizer_race(data, lab.LabSettings(model="multi", race=("rmsprop",), race_lr_scale=3.0))
     rmsprop = race[0]
     assert rmsprop.steps_to_answer is None and rmsprop.left_at is not None  # it showed 16 steps, ending 11% above
-    cell = lab.race_table(race)["steps to stay within 1% of least squares"].iloc[0]
-    assert cell == f"reached at step {rmsprop.left_at}, not held"
-    assert lab_table(lab.race_table(race), "zh").iloc[0, 2] == f"第 {rmsprop.left_at} 步达到，但未保持"
+    cell = lab.race_table(race)["epochs to stay within 1% of least squares"].iloc[0]
+    assert cell == f"reached at epoch {rmsprop.left_at}, not held"
+    assert lab_table(lab.race_table(race), "zh").iloc[0, 2] == f"第 {rmsprop.left_at} 轮达到，但未保持"
 
 
 def test_a_descent_that_runs_away_is_drawn_to_the_edge_of_the_map_and_a_rising_full_batch_is_said(air) -> None:  # type: ignore[no-untyped-def]
@@ -179,7 +180,8 @@ def test_a_descent_that_runs_away_is_drawn_to_the_edge_of_the_map_and_a_rising_f
     assert runaway.runs_away and runaway.left_map_at is not None and runaway.back_at is None
     assert runaway.path["w"].between(*runaway.surface["w"].agg(["min", "max"])).all()
     rises = lab.batch_rises(lab.batch_comparison(data, steep))
-    assert set(rises) == {"full batch"} and rises["full batch"][1] > 10 * rises["full batch"][0]
+    full = "full-batch gradient descent"
+    assert set(rises) == {full} and rises[full][1] > 10 * rises[full][0]
     calm = lab.LabSettings(optimizer="sgd", lr=0.1)
     assert lab.landscape(data, calm).left_map_at is None and not lab.batch_rises(lab.batch_comparison(data, calm))
 
@@ -190,11 +192,12 @@ def test_single_sample_noise_at_the_last_update_is_not_said_to_be_a_rise() -> No
     updates = np.arange(1, 301)
     noisy = 0.06 + 0.05 * np.exp(-updates / 20) + 0.01 * np.sin(updates)  # falls, with one sample's noise on top
     noisy[-1] = 0.125  # above the first, about 0.116
-    batches = pd.DataFrame({"mode": "single sample", "update": updates, "epoch": updates / 100, "loss": noisy,
+    batches = pd.DataFrame({"mode": "single-sample SGD", "update": updates, "epoch": updates / 100, "loss": noisy,
                             "diverged_at": np.nan, "blew_up_at": np.nan, "per_pass": 100})
     assert noisy[0] < noisy[-1] and lab.batch_rises(batches) == {}
     rising = batches.assign(loss=np.linspace(0.1, 0.5, 300))
-    assert lab.batch_rises(rising) == {"single sample": (0.1, pytest.approx(np.median(np.linspace(0.1, 0.5, 300)[200:])))}
+    late = np.median(np.linspace(0.1, 0.5, 300)[200:])
+    assert lab.batch_rises(rising) == {"single-sample SGD": (0.1, pytest.approx(late))}
 
 
 def test_an_adaptive_path_that_jumps_off_the_map_and_comes_back_is_drawn_whole_not_said_to_run_away(air) -> None:  # type: ignore[no-untyped-def]

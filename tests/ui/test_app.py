@@ -152,7 +152,8 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
                                                     "5. Exact answer vs descent", "6. Why normalize", "7. Why vectorize"]
     assert any("**agree**" in m.value for m in at.markdown)
     assert not any("not plain gradient descent" in caption.value for caption in at.caption)
-    assert any("Lessons 1 to 6 train on z-scored features" in caption.value for caption in at.caption)
+    assert any("Lessons 1 to 5, and lesson 6's z-scored runs, train on z-scored" in caption.value
+               for caption in at.caption)
     at.selectbox(key=keys.LAB_OPTIMIZER).select("adam").run()
     assert any("Run all panels" in i.value for i in at.info)
     at.multiselect(key=keys.LAB_RACE).set_value(["sgd", "adam"]).run()
@@ -173,12 +174,15 @@ def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -
     at.number_input(key=keys.LAB_LR).set_value(10.0).run()
     at.button(key=keys.LAB_RUN).click().run()
     said = [warning.value for warning in at.warning]
-    assert not at.exception and any(text.startswith("single sample diverged: its loss passed 10,000 times its "
-                                                    "starting value after step 2, and training stopped at the end of "
-                                                    "pass 1 (step 100)") for text in said), said
+    assert not at.exception and any(text.startswith("single-sample SGD diverged: its loss passed 10,000 times its "
+                                                    "starting value after update 2, and training stopped at the end of "
+                                                    "pass 1 (update 100)") for text in said), said
     at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert any("raise the learning rate or train for more epochs" in info.value for info in at.info)
+    at.number_input(key=keys.LAB_LR).set_value(0.0).run()  # refused under its box: the lessons are the last run's
+    assert any(info.value.startswith("The lessons below are those of the last run's settings") for info in at.info)
+    at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
     # Just below the edge of stability the gap still falls every epoch (x0.88 at 0.97): it was "no longer falling".
     at.number_input(key=keys.LAB_LR).set_value(0.97).run()
     at.slider(key=keys.LAB_EPOCHS).set_value(5).run()

@@ -22,7 +22,7 @@ from core.training.loop import TrainConfig
 from core.ui import state_keys as keys
 from core.data.frequency import Frequency
 from core.ui.charts import forecast_chart, prediction_chart, series_chart, time_formats
-from core.ui.lab_charts import lab_table, race_formats
+from core.ui.lab_charts import lab_table, log_lines, race_formats
 from core.ui.explain import describe_coefficients, metrics_table, selection_summary
 from core.ui.session import keep_language_param, language_of, preview_frame
 
@@ -113,13 +113,41 @@ def test_the_lab_tables_and_curves_are_translated() -> None:
     assert "优化器" in race.columns and "学习率" in race.columns
     assert any("一致" in m.value for m in at.markdown)
     assert [s.value for s in at.main.header][:2] == ["1. 损失函数的地形", "2. 梯度下降、随机梯度下降与小批量"]
-    curves = {relabel(name, "zh", "lab.curve") for name in ("full batch", "single sample", "mini-batch of 16")}
-    assert curves == {"全批量", "单样本", "小批量（每批 16 行）"}
+    names = ("full-batch gradient descent", "single-sample SGD", "mini-batch SGD of 16")
+    chinese = {"全批量梯度下降", "单样本 SGD", "小批量 SGD（每批 16 行）"}
+    assert {relabel(name, "zh", "lab.curve") for name in names} == chinese
+
+
+def test_each_lab_curve_keeps_its_colour_and_dashes_in_either_language() -> None:
+    import pandas as pd
+
+    names = ["full-batch gradient descent", "single-sample SGD", "mini-batch SGD of 16"]  # as core makes them
+    frame = pd.DataFrame({"update": [1, 2] * 3, "loss": [1.0, 0.5] * 3, "mode": [n for n in names for _ in (1, 2)]})
+    orders = []
+    for lang in ("en", "zh"):  # colours followed each language's alphabetical order: "the red line" changed curve
+        spec = log_lines(frame, "update", "loss", "mode", "x", "y", lang=lang).to_dict()
+        encoding = spec.get("encoding") or next(layer["encoding"] for layer in spec["layer"])
+        assert encoding["color"]["sort"] == encoding["strokeDash"]["sort"]
+        orders.append(encoding["color"]["sort"])
+    assert orders == [names, [relabel(name, "zh", "lab.curve") for name in names]]
+
+
+def test_the_lab_intro_names_the_units_of_its_lessons_only_where_they_are_drawn() -> None:
+    from types import SimpleNamespace
+
+    from core.ui.lab_charts import lab_intro
+
+    for constant in (False, True):  # a constant series draws no lesson: "standard deviation 1" contradicted it
+        data = SimpleNamespace(subsampled=False, train_rows=8, names=["t"], y=[1.0] * 8, constant=constant)
+        results = SimpleNamespace(data=data, seconds={"all": 0.5})
+        for lang in ("en", "zh"):
+            intro = lab_intro(results, "x.csv", lang)  # type: ignore[arg-type]
+            assert (t("lab.units", lang) in intro) is not constant and "x.csv" in intro
 
 
 def test_the_race_cells_and_a_diverged_training_are_said_in_chinese() -> None:
     results = [RaceResult("sgd", 10.0, [1.0], None, 3, {}, 0.1), RaceResult("adam", 0.1, [1.0], None, None, {}, 0.1)]
-    assert lab_table(race_table(results), "zh").iloc[:, 2].tolist() == ["在第 3 步发散", "未达到"]  # pandas' str cells
+    assert lab_table(race_table(results), "zh").iloc[:, 2].tolist() == ["在第 3 轮发散", "未达到"]  # str cells
     series = load_series(b"month,y\n" + b"".join(f"2020-{m:02d},{m}\n".encode() for m in range(1, 13)), "x.csv")
     diverging = ModelSettings(training=TrainConfig(optimizer="sgd", lr=10.0, epochs=50))
     with pytest.raises(SettingsError) as raised:
