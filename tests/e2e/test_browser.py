@@ -305,6 +305,31 @@ def test_a_german_csv_shows_its_own_columns_and_survives_a_reload(browser, app_u
     context.close()
 
 
+def test_a_file_refused_on_its_detected_columns_is_read_again_with_the_ones_chosen(  # type: ignore[no-untyped-def]
+        browser, app_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    source = tmp_path / "report.csv"  # two report days in 'Period', the series' dates in 'Ref'
+    rows = (f"2024-01-0{1 + i // 10},2020-03-{i + 1:02d},{i}\n" for i in range(20))
+    source.write_text("Period,Ref,y\n" + "".join(rows))
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_text("Series: AirPassengers.csv").wait_for(timeout=LONG)
+    page.locator('input[type="file"]').set_input_files(str(source))
+    page.get_by_text("Read 'report.csv' with other columns").wait_for(timeout=LONG)
+    retry = page.get_by_test_id("stExpander").filter(has_text="Read 'report.csv' with other columns")
+    expect(picker(retry, "Date column")).to_have_value("Period", timeout=LONG)
+    picker(retry, "Date column").click()
+    page.get_by_role("option", name="Ref", exact=True).click()
+    picker(retry, "Target").click()
+    page.get_by_role("option", name="y", exact=True).click()
+    retry.get_by_role("button", name="Read again").click()
+    page.get_by_text("Series: report.csv").wait_for(timeout=LONG)
+    expect(picker(page, "Date column")).to_have_value("Ref", timeout=LONG)
+    assert page.get_by_text("Read 'report.csv' with other columns").count() == 0 and no_exception_shown(page)
+    page.close()
+
+
 def test_the_language_selector_turns_the_app_and_its_charts_chinese(browser, app_url: str) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
