@@ -19,8 +19,8 @@ from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, predictions_csv, progress_text,
                                 results_table, start_hint, start_panel_run, summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, MAX_RUNS_MB, apply_train_url, computed_once, ensure_series, failed_text,
-                             language_of, marked_training, record_run, result_title, set_page_query, through_dashboard,
-                             train_intro, train_page_warnings)
+                             keep_trained, language_of, marked_training, record_run, result_title, set_page_query,
+                             through_dashboard, train_intro, train_page_warnings)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -53,7 +53,7 @@ def train_now(request: RunRequest) -> RunResult | None:
         try:
             with training_slot(lambda slots: progress.progress(0.0, text=waiting_message(slots, T.lang))):
                 return run(series.frame, series.frequency, request, on_epoch, series.future,
-                           series.report.filled_targets,
+                           series.report.filled_targets, on_trained=lambda done: keep_trained(st.session_state, done),
                            on_stage=lambda stage: progress.progress(1.0, text=T(f"train.stage_{stage}")))
         except ValueError as problem:
             st.error(plain(failed_text(st.session_state, said(problem, T.lang), T.lang)))

@@ -55,6 +55,7 @@ class RunResult:
     settings_used: dict[str, Value]
     budget_note: str = ""  # set when the training budget ended the fit early
     kept_epoch: int | None = None  # a mini-batch or single-row fit that kept an earlier epoch's weights (its best)
+    band_stopped: bool = False  # kept by a page stopped while its band was measured (``core.ui.session.keep_trained``)
     band: Band | None = None  # the test rows' band: backtest inside the training rows
     exact_loss_zero: bool = False  # the exact least-squares loss is about 0: ``closed_form_gap`` is a variance share
     number: int = 0  # its number among a session's runs (``#3``), kept when older runs are dropped; 0 outside one
@@ -84,7 +85,8 @@ def check_horizon(horizon: int) -> None:
 
 def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         callback: EpochCallback | None = None, future_regressors: pd.DataFrame | None = None,
-        filled: Sequence[int] = (), on_stage: Callable[[str], None] | None = None) -> RunResult:
+        filled: Sequence[int] = (), on_stage: Callable[[str], None] | None = None,
+        on_trained: Callable[[RunResult], None] | None = None) -> RunResult:
     """Fit ``request.model`` on the training rows, score it on train and test, then forecast.
 
     ``filled``: rows whose target the file left blank (``DataReport.filled_targets``); the models train on their
@@ -95,7 +97,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     The test rows get the band of a backtest inside the training rows (``prediction_band``); the
     forecast past the end refits the same model, same seed, on every row, and backtests it there.
     ``on_stage("band")`` is called when the training is done and the band's backtest begins, and
-    ``on_stage("forecast")`` before the forecast past the end (progress for a page).
+    ``on_stage("forecast")`` before the forecast past the end (progress for a page); ``on_trained`` is given the run
+    as it is before its band (none; no forecast past the end), for a page to keep should it be stopped then.
     """
     check_horizon(request.horizon)
     torch_threads_here()  # auto's closed forms and the baselines' arithmetic run in this thread too
@@ -111,13 +114,26 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     scale = seasonal_naive_scale(actual[:len(train)], frequency.season_length)  # over values the file gave
     metrics = {"train": regression_metrics(actual[:len(train)], fitted, scale),
                "test": regression_metrics(actual[len(train):], predicted, scale)}
+    history = forecaster.training_history()
+    trained = RunResult(request=request, predictions=pd.DataFrame({
+                            "ds": frame["ds"], "actual": actual, "predicted": np.concatenate([fitted, predicted]),
+                            "split": ["train"] * len(train) + ["test"] * len(test),
+                            **band_columns(len(frame), predicted, None, len(train))}),
+                        metrics=metrics, params={**forecaster.params(), **(
+                            {"held_at_zero_from_step": below_zero} if below_zero else {})},
+                        fit_seconds=fit_seconds, device=forecaster.compute_device(),
+                        closed_form_gap=forecaster.closed_form_gap(), exact_loss_zero=forecaster.exact_loss_is_zero(),
+                        losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
+                        forecaster=forecaster,
+                        settings_used=settings_in_use(request.model, request.settings, frequency, forecaster.params()),
+                        budget_note=history.budget_note if history else "",
+                        kept_epoch=history.kept_epoch if history else None)
+    if on_trained is not None:
+        on_trained(trained)
     if on_stage is not None:
         on_stage("band")
     band = prediction_band(train, frequency, request, forecaster)
-    predictions = pd.DataFrame({"ds": frame["ds"], "actual": actual,
-                                "predicted": np.concatenate([fitted, predicted]),
-                                "split": ["train"] * len(train) + ["test"] * len(test),
-                                **band_columns(len(frame), predicted, band, len(train))})
+    predictions = trained.predictions.assign(**band_columns(len(frame), predicted, band, len(train)))
     below_zero_ahead = chosen_ahead = reach = used = replaced_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
@@ -129,21 +145,12 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         reach = future.attrs.get("regressors_reach")
         used = future.attrs.get("regressors_used")
         replaced_ahead = future.attrs.get("replaced")
-    history = forecaster.training_history()
-    params = {**forecaster.params(), **({"held_at_zero_from_step": below_zero} if below_zero else {}),
-              **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
+    params = {**trained.params, **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
               **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
               **({"future_regressors_reach": reach} if reach is not None else {}),
               **({"future_regressors_used": list(used)} if used else {}),
               **({"future_replaced": replaced_ahead} if replaced_ahead else {})}
-    return RunResult(request=request, predictions=predictions, metrics=metrics, params=params,
-                     fit_seconds=fit_seconds, device=forecaster.compute_device(),
-                     closed_form_gap=forecaster.closed_form_gap(), exact_loss_zero=forecaster.exact_loss_is_zero(),
-                     losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
-                     forecaster=forecaster,
-                     settings_used=settings_in_use(request.model, request.settings, frequency, forecaster.params()),
-                     budget_note=history.budget_note if history else "", band=band,
-                     kept_epoch=history.kept_epoch if history else None)
+    return replace(trained, predictions=predictions, params=params, band=band)
 
 
 def observed_values(values: pd.Series, filled: Sequence[int] = ()) -> np.ndarray:

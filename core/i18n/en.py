@@ -162,6 +162,9 @@ MESSAGES: dict[str, str] = {
     "train.epoch": "Epoch {epoch:,} of at most {epochs:,}; {seconds:,} s of the time budget of {budget:,} s, whichever ends first",
     "train.waiting": "Waiting for a free training slot: this server trains {slots} model(s) at a time.",
     "train.interrupted": "The training of '{model}' stopped after {epochs:plural:epoch}, before its end: a setting changed or another page opened while it ran, which restarts the page. Press Train to train again; the settings stay as they are now.",
+    "train.band_interrupted": "The training of '{model}' ended and is kept as run #{number}, but measuring its "
+                              "prediction band was stopped: a setting changed or another page opened while it ran. "
+                              "Its test rows have no band; press Train to train it again with one.",
     "train.interrupted_early": "The training of '{model}' stopped before its end: a setting changed or another page opened while it ran, which restarts the page. Press Train to train again; the settings stay as they are now.",
     "train.failed": "Training could not finish: {problem}{earlier}",
     "train.shown_earlier": " The result below is {run}'s, the last run that finished.",
@@ -374,6 +377,14 @@ MESSAGES: dict[str, str] = {
     "metric.undefined": "undefined",
     "metric.why_undefined.mape": "MAPE is undefined where an actual value is 0 (it divides by the actual): "
                                  "compare by MAE, RMSE or sMAPE.",
+    "metric.mape_near_zero": "MAPE divides each error by its actual value, and some actual values here are near 0 "
+                             "({smallest} where half of them exceed {typical}), so those rows make most of it: "
+                             "compare by MAE, RMSE or MASE.",
+    "metric.no_band": "The test rows have no prediction band: its backtest refits '{model}' on fewer rows than the "
+                      "{rows:plural:training row}, and none of its earlier origins left enough for the model to fit. "
+                      "More rows, or a model that needs fewer (linear, snaive), give one.",
+    "metric.band_stopped": "The test rows have no prediction band: measuring it was stopped. Press Train to train "
+                           "again with one.",
     "metric.why_undefined.mase": "MASE is undefined where seasonal naive's error on the training rows is 0 (a "
                                  "constant or exactly repeating series): compare by MAE or RMSE.",
     "metric.why_undefined.r2": "R² is undefined where the actual values are all equal: compare by MAE or "

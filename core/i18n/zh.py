@@ -136,6 +136,8 @@ MESSAGES: dict[str, str] = {
     "train.epoch": "第 {epoch:,} 轮，最多 {epochs:,} 轮；已用 {seconds:,} 秒，时间上限 {budget:,} 秒，以先到者为准",
     "train.waiting": "正在等待空闲的训练名额：本服务器同时最多训练 {slots} 个模型。",
     "train.interrupted": "“{model}”的训练在 {epochs:,} 轮后、结束之前停止了：训练进行中更改了设置或打开了其他页面，页面随之重新运行。请再按“训练”重新训练；设置保持现在的样子。",
+    "train.band_interrupted": "“{model}”的训练已完成，并保存为运行 #{number}；但测量其预测区间时被中断：运行期间更改了设置或打开了"
+                              "其他页面。它的测试行没有预测区间；点击“训练”可重新训练并测量区间。",
     "train.interrupted_early": "“{model}”的训练在结束之前停止了：训练进行中更改了设置或打开了其他页面，页面随之重新运行。请再按“训练”重新训练；设置保持现在的样子。",
     "train.failed": "训练未能完成：{problem}{earlier}",
     "train.shown_earlier": "下面显示的是最后一次完成的运行 {run} 的结果。",
@@ -295,6 +297,11 @@ MESSAGES: dict[str, str] = {
     "metric.r2": "R²（决定系数）",
     "metric.undefined": "无定义",
     "metric.why_undefined.mape": "有实际值为 0 时 MAPE 无定义（它除以实际值）：请用 MAE、RMSE 或 sMAPE 比较。",
+    "metric.mape_near_zero": "MAPE 用每个误差除以对应的实际值，而这里有些实际值接近 0（{smallest}，而一半的实际值超过 {typical}），"
+                             "因此 MAPE 主要由这些行决定：请用 MAE、RMSE 或 MASE 比较。",
+    "metric.no_band": "测试行没有预测区间：区间的回测要在比 {rows:,} 个训练行更少的行上重新拟合“{model}”，而较早的各个起点都没有"
+                      "留下足够的行供该模型拟合。更多的行，或需要行数更少的模型（linear、snaive），才能给出区间。",
+    "metric.band_stopped": "测试行没有预测区间：区间的测量被中断了。点击“训练”可重新训练并测量区间。",
     "metric.why_undefined.mase": "季节性朴素法在训练行上的误差为 0 时（常数或完全重复的序列）MASE 无定义：请用 MAE 或 RMSE 比较。",
     "metric.why_undefined.r2": "实际值全部相同时 R² 无定义：请用 MAE 或 RMSE 比较。",
     "metric.band_coverage": "区间检验（区间从未见过测试行）：在 {rows} 个测试行中，80% 区间包含了 {cover80:.0f}% 的实际值，"

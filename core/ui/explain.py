@@ -331,12 +331,28 @@ def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
     (``beyond_training_note``), then how well the band
     held the test rows (``band_coverage_note``) and, where test rows lie past its backtested steps, how well it held
     those (``band_beyond_note``)."""
-    notes = [*scored_rows_lines(result.predictions, lang),
+    notes = [*scored_rows_lines(result.predictions, lang), mape_near_zero_note(result.predictions, lang),
              beyond_training_note(result.predictions, lang, result.request.model),
-             band_coverage_note(result.predictions, lang),
+             band_coverage_note(result.predictions, lang), no_band_note(result, lang),
              band_width_note(result.predictions, lang),
              band_beyond_note(result.predictions, result.band.horizon, lang) if result.band is not None else None]
     return undefined_metric_notes([result.metrics], lang, ("train", "test")) + [note for note in notes if note]
+
+
+# A scored actual below this share of the median actual (in absolute value) makes MAPE that row's ratio, said.
+NEAR_ZERO = 0.05
+
+
+def mape_near_zero_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:
+    """Said where MAPE has a value but some scored actual lies near 0 beside the others (a temperature crossing 0:
+    0.02 among values up to 13 made a MAPE of 491%, shown without a word): the ratios of those rows swamp it. None
+    where no actual is near 0, and where one is 0 (MAPE is then undefined, and said so)."""
+    scored = predictions[predictions["split"].isin(("train", "test")) & predictions["predicted"].notna()]
+    actual = scored["actual"].dropna().abs()
+    if actual.empty or bool((actual == 0).any()) or float(actual.min()) >= NEAR_ZERO * float(actual.median()):
+        return None
+    return t("metric.mape_near_zero", lang, smallest=number_text(float(actual.min())),
+             typical=number_text(float(actual.median())))
 
 
 def beyond_training_note(predictions: pd.DataFrame, lang: str = "en", model: str = "") -> str | None:
@@ -369,6 +385,18 @@ def band_beyond_note(predictions: pd.DataFrame, horizon: int, lang: str = "en") 
     if not rows or cover80 is None or cover95 is None:
         return None
     return t("metric.band_beyond", lang, steps=horizon, beyond=rows, cover80=100 * cover80, cover95=100 * cover95)
+
+
+def no_band_note(result: RunResult, lang: str = "en") -> str | None:
+    """Why the test rows have no band: its measurement was stopped, or the model could not be refitted at an earlier
+    origin of the band's backtest (an autoregression on 10 yearly rows: the band was missing without a word). None
+    where they have one, and without test rows."""
+    if result.band is not None or not (result.predictions["split"] == "test").any():
+        return None
+    if result.band_stopped:
+        return t("metric.band_stopped", lang)
+    return t("metric.no_band", lang, model=result.request.model,
+             rows=int((result.predictions["split"] == "train").sum()))
 
 
 def band_coverage_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:

@@ -6,7 +6,7 @@ import math
 from contextlib import contextmanager
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,6 +45,7 @@ def ensure_series(state: MutableMapping[str, Any]) -> LoadedSeries:
     """The series in use; AirPassengers when the session has none yet (a fresh tab, a test). Every page calls it
     first, before its widgets: it also keeps the pages' settings through this run (``keep_page_settings``)."""
     keep_page_settings(state)
+    kept_when_stopped(state)
     if keys.DATA_SERIES not in state:
         state[keys.DATA_SERIES] = load_series(sample_bytes(), DEFAULT_SAMPLE)
         state[keys.DATA_SOURCE] = DEFAULT_SAMPLE
@@ -730,9 +731,28 @@ def marked_training(state: MutableMapping[str, Any], model: str, losses: list[fl
     state.pop(keys.TRAIN_UNDER_WAY, None)
 
 
+def keep_trained(state: MutableMapping[str, Any], result: Any) -> None:
+    """Mark the training under way as trained: ``result``, its run before the band is measured, is kept as a run
+    should the page be stopped while the band's refits run (``kept_when_stopped``); a finished mlp was lost there."""
+    if (mark := state.get(keys.TRAIN_UNDER_WAY)) is not None:
+        mark["trained"] = result
+
+
+def kept_when_stopped(state: MutableMapping[str, Any]) -> None:
+    """On any page, first: a run trained by a page stopped while measuring its band becomes a run (without a band),
+    once; the Train page says so (``interrupted_training``)."""
+    mark = state.get(keys.TRAIN_UNDER_WAY)
+    if mark is not None and mark.get("trained") is not None and not mark.get("kept"):
+        record_run(state, trained := replace(mark["trained"], band_stopped=True))
+        mark["kept"] = trained.number
+
+
 def interrupted_training(state: MutableMapping[str, Any], lang: str = "en") -> str | None:
-    """What the Train page says once after a training that was stopped before its end (``marked_training``)."""
+    """What the Train page says once after a training that was stopped before its end (``marked_training``), or
+    while its band was measured (the run is kept: ``kept_when_stopped``)."""
     mark = state.pop(keys.TRAIN_UNDER_WAY, None)
+    if mark is not None and mark.get("kept"):
+        return t("train.band_interrupted", lang, model=mark["model"], number=mark["kept"])
     if mark is None or state.get(keys.TRAIN_BUTTON):  # Train pressed again: this run trains anew, nothing is lost
         return None
     epochs = len(mark["losses"])  # none: stopped before an epoch ended (a search, a band's refits, a closed form)

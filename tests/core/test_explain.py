@@ -330,3 +330,34 @@ def test_a_mini_batch_larger_than_the_training_rows_is_said() -> None:
     assert any(w.startswith("A mini-batch of 4,096 rows was asked for, but the training holds 33 rows")
                for w in result_warnings(big))
     assert not any("mini-batch of" in w for w in result_warnings(small))
+
+
+def test_a_mape_swamped_by_actuals_near_zero_is_said_beside_it() -> None:
+    from core.ui.explain import mape_near_zero_note, metric_notes
+
+    months = pd.date_range("2000-01-01", periods=60, freq="MS")
+    temperature = -5 + 8 * np.sin(2 * np.pi * np.arange(60) / 12)  # crosses 0: a few months near it
+    temperature[7] = 0.02
+    frame = pd.DataFrame({"ds": months, "y": temperature})
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("naive"))
+    assert result.metrics["train"]["mape"] is not None and result.metrics["train"]["mape"] > 100
+    note = mape_near_zero_note(result.predictions)
+    assert note == ("MAPE divides each error by its actual value, and some actual values here are near 0 (0.02 where "
+                    f"half of them exceed {float(np.median(np.abs(temperature[1:]))):.4g}), so those rows make most "
+                    "of it: compare by MAE, RMSE or MASE.") and note in metric_notes(result)
+    level = pd.DataFrame({"ds": months, "y": 100 + temperature})  # far from 0: nothing to say
+    assert mape_near_zero_note(run(level, infer_frequency(level["ds"]), RunRequest("naive")).predictions) is None
+
+
+def test_a_band_that_could_not_be_measured_says_why() -> None:
+    from core.ui.explain import metric_notes, no_band_note
+
+    years = pd.DataFrame({"ds": pd.date_range("2009-01-01", periods=15, freq="YS"),
+                          "y": 200 + 7.0 * np.arange(15) + np.resize([1.5, -2.0, 0.5], 15)})
+    result = run(years, infer_frequency(years["ds"]), RunRequest("ar"))  # 10 training rows: no refit at any origin
+    assert result.band is None and result.predictions["lower"].isna().all()
+    note = no_band_note(result)
+    assert note is not None and note.startswith("The test rows have no prediction band: its backtest refits 'ar' on "
+                                                "fewer rows than the 10 training rows") and note in metric_notes(result)
+    linear = run(years, infer_frequency(years["ds"]), RunRequest("linear"))
+    assert linear.band is not None and no_band_note(linear) is None

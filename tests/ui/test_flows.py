@@ -363,6 +363,36 @@ def test_a_training_stopped_by_a_rerun_is_said_once_on_the_next_run() -> None:
     assert not [w.value for w in at.warning if "stopped after" in w.value]
 
 
+def test_a_run_stopped_while_its_band_was_measured_is_kept_without_one(air) -> None:  # type: ignore[no-untyped-def]
+    # An mlp that had trained (5,000 epochs) was lost when a model was chosen while "Measuring the prediction band".
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+
+    from core.evaluation.pipeline import RunRequest, run
+    from core.ui.session import ensure_series, interrupted_training, keep_trained, marked_training
+
+    def stopped(stage: str) -> None:
+        if stage == "band":
+            raise RerunException(None)
+
+    state: dict[str, object] = {keys.DATA_SERIES: air, keys.DATA_SOURCE: "AirPassengers.csv", keys.DATA_PANEL: None}
+    with pytest.raises(RerunException):
+        with marked_training(state, "linear", []):
+            run(air.frame, air.frequency, RunRequest("linear"), on_stage=stopped,
+                on_trained=lambda done: keep_trained(state, done))
+    ensure_series(state)  # the next run of any page (Compare) keeps it
+    ensure_series(state)  # once
+    runs = state[keys.TRAIN_RUNS]
+    assert len(runs) == 1 and runs[0].band is None and runs[0].metrics["test"]["mae"] > 0  # type: ignore[index]
+    assert runs[0].predictions["lower"].isna().all()  # type: ignore[index]
+    assert interrupted_training(state, "en") == (
+        "The training of 'linear' ended and is kept as run #1, but measuring its prediction band was stopped: a "
+        "setting changed or another page opened while it ran. Its test rows have no band; press Train to train it "
+        "again with one.")
+    assert interrupted_training(state, "en") is None and len(state[keys.TRAIN_RUNS]) == 1  # type: ignore[arg-type]
+    finished = run(air.frame, air.frequency, RunRequest("linear"), on_trained=lambda done: keep_trained(state, done))
+    assert finished.band is not None and not finished.predictions["lower"].isna().all()
+
+
 def test_a_failed_forecast_says_which_forecast_stays_below_it() -> None:
     # A failed 20 steps of '#2 multi' left '#1 linear's 5 steps under the error, while the boxes read #2 and 20.
     from core.ui.session import forecast_failed_text
