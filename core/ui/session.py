@@ -636,7 +636,9 @@ SAMPLE_NOTES = {DEFAULT_SAMPLE: "sample.air_passengers"}  # catalog keys of what
 def loaded_details(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en") -> str:
     """What follows the loaded file's name: what a shipped sample is, rows, frequency, and what became of
     the session the URL named (restored, expired) until another file is loaded."""
-    about = SAMPLE_NOTES.get(str(state[keys.DATA_SOURCE]), "") if state.get(keys.DATA_BYTES) is None else ""
+    name, data = str(state[keys.DATA_SOURCE]), state.get(keys.DATA_BYTES)
+    shipped = name in SAMPLE_NOTES and (data is None or data == sample_bytes(name))  # loaded again by its button
+    about = SAMPLE_NOTES[name] if shipped else ""  # (not an upload of the same name)
     note = state.get(keys.DATA_SESSION_NOTE)
     shown = state.get(keys.DATA_PANEL_VIEW) if state.get(keys.DATA_PANEL) is not None else None
     spacing = frequency_name(series.frequency, lang)  # in a file of several series, the rows of the one shown:

@@ -158,6 +158,10 @@ def test_the_intro_names_what_is_loaded() -> None:
     upload(at, "second.csv", DAILY)
     intro = shown([c.value for c in at.caption])
     assert "Loaded now: **second.csv**, 20 rows, daily." in intro and "AirPassengers" not in intro
+    at.button[[b.label for b in at.button].index("Load sample")].click().run()  # the sample again: what it is, too
+    assert "Loaded now: **AirPassengers.csv** (monthly airline passengers" in shown([c.value for c in at.caption])
+    upload(at, "AirPassengers.csv", DAILY)  # a file of the sample's name is no sample
+    assert "monthly airline passengers" not in shown([c.value for c in at.caption])
 
 
 def test_the_preview_uses_the_files_column_names_and_the_series_resolution() -> None:
