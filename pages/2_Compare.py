@@ -10,7 +10,7 @@ from core.ui.explain import undefined_metric_notes
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, drawn_panel_runs, panel_board
-from core.ui.runs import (baselines_not_run, best_labels, board_formats, board_parts, leaderboard,
+from core.ui.runs import (baseline_models, baselines_not_run, best_labels, board_formats, board_parts, leaderboard,
                           other_fractions_warning, overlay_choice, overlay_frame, run_label, table_formats, test_span)
 from core.ui.session import ensure_series, fraction_url_note, language_of, shown_source, through_dashboard
 
@@ -20,7 +20,7 @@ def baselines(fraction: float) -> list[RunResult]:
     cached = st.session_state.get(keys.COMPARE_BASELINES)
     if cached is None or cached[0] != fraction:
         made = [run(series.frame, series.frequency, RunRequest(name, train_fraction=fraction),
-                    filled=series.report.filled_targets) for name in ("naive", "snaive")]
+                    filled=series.report.filled_targets) for name in baseline_models(series.frequency)]
         cached = (fraction, made)
         st.session_state[keys.COMPARE_BASELINES] = cached
     return list(cached[1])

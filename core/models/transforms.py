@@ -11,6 +11,11 @@ from core.models.state import register
 
 TRANSFORMS = ("none", "log", "boxcox")
 SHORT_STRENGTH = 0.8  # the seasonal strength that keeps a season seen 3 to 4 times (``confirmed_season``)
+# The correlation between the linearly detrended rows and the same rows a season later that keeps a season seen 2 to
+# 3 times (``confirmed_season``). Simulated on 109, 130 and 155 weekly rows (season 52) and 29, 30 and 35 monthly
+# rows, 2,000 series each: white noise, a random walk and AR(1)s of 0.9 and 0.97 cleared 0.7 at most 0.8% of the
+# time; a sine 3 times the noise's deviation (with a trend) 94-100%, 2 times 9-44%, 8 times always.
+TWO_SEASON_CORRELATION = 0.7
 # The season lengths looked for in plain steps (a file without a calendar): a quarter of months, a year of quarters, a
 # working week, a week, a year of months, a year of 13 four-week periods (retail's 13-period fiscal calendars,
 # '2018 P01' ... 'P13'), a day of hours or of half-hours, a year of weeks. Without 13, such a year was taken for a
@@ -134,6 +139,17 @@ def autocorrelation(values: np.ndarray, lag: int) -> float:
     return float(centred[lag:] @ centred[:-lag]) / denominator
 
 
+def season_correlation(values: np.ndarray, season: int) -> float:
+    """The correlation of ``values``, less their straight-line trend, with themselves ``season`` steps later (over the
+    rows both cover): near 1 when the same shape repeats, near 0 for noise."""
+    steps = np.arange(len(values), dtype=float)
+    rest = values - np.polyval(np.polyfit(steps, values, 1), steps)
+    early, late = rest[:-season], rest[season:]
+    if len(early) < 3 or np.std(early) == 0 or np.std(late) == 0:
+        return 0.0
+    return float(np.corrcoef(early, late)[0, 1])
+
+
 def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
     """The frequency's season length when the data show it; for plain steps, the strongest ACF peak.
 
@@ -143,7 +159,9 @@ def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
     mostly noise: it is kept too when it explains most of the detrended series (``seasonal_strength``), by
     auto.arima's threshold over 4 seasons or more and by ``SHORT_STRENGTH`` over 3 to 4 (each offset is then a mean
     of two or three values, which noise alone can fill: 3 seasons of a random walk or an AR(1) of 0.9 cleared 0.64
-    about 1 time in 5 and 0.8 at most 1 in 25, while a sine 3 times the noise cleared 0.8 every time).
+    about 1 time in 5 and 0.8 at most 1 in 25, while a sine 3 times the noise cleared 0.8 every time); seen 2 to 3
+    times, by the correlation of the rows with the rows a season later (``season_correlation``): 109 weekly rows of a
+    yearly sine 8 times the noise were forecast without their season (test MAE 37.5, against 4.3 with it).
     """
     diffs = np.diff(values)
     threshold = 2 / np.sqrt(max(len(diffs), 1))
@@ -154,7 +172,9 @@ def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
     if best[0] > threshold:
         return best[1]
     season = frequency.season_length
-    if season < 2 or len(values) < 3 * season:
+    if season < 2 or len(values) <= 2 * season:
         return 1
+    if len(values) < 3 * season:  # too few seasons for a decomposition: one offset each, which explains itself
+        return season if season_correlation(values, season) >= TWO_SEASON_CORRELATION else 1
     needed = SEASONAL_STRENGTH if len(values) >= 4 * season else SHORT_STRENGTH
     return season if seasonal_strength(values, season) >= needed else 1

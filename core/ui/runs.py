@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.data.frequency import Frequency
 from core.data.tidy import LoadedSeries
 from core.evaluation.pipeline import Refit, RunRequest, RunResult, refit_on_all_rows
 from core.i18n import candidate_name, core_text, listed, t
@@ -114,6 +115,12 @@ def other_fractions_warning(results: list[RunResult] | list[Any], fraction: floa
     others = other_fractions(results, fraction)
     shown = listed((f"{other:g}" for other in others), lang)
     return t("compare.other_fractions", lang, fraction=fraction, others=shown) if others else None
+
+
+def baseline_models(frequency: Frequency) -> tuple[str, ...]:
+    """The Compare page's reference baselines: naive and, where the series has a season, seasonal naive (of a season
+    of one step it is naive again: two rows of the same numbers, told apart by nothing)."""
+    return ("naive", "snaive") if frequency.season_length > 1 else ("naive",)
 
 
 def baselines_not_run(runs: list[RunResult], baselines: list[RunResult]) -> list[RunResult]:

@@ -69,6 +69,11 @@ def test_loading_new_data_clears_runs_made_on_the_old() -> None:
     assert keys.TRAIN_RUNS not in at.session_state
     at.switch_page("pages/2_Compare.py").run()
     assert list(at.dataframe[0].value["run"]) == ["baseline naive", "baseline snaive"]
+    at.switch_page("dashboard.py").run()
+    years = "year,v\n" + "\n".join(f"{1990 + i},{i % 4}" for i in range(20))
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("years.csv", years.encode(), "text/csv")).run()
+    at.switch_page("pages/2_Compare.py").run()
+    assert list(at.dataframe[0].value["run"]) == ["baseline naive"]  # snaive of a yearly season is naive again
 
 
 def test_settings_come_from_and_go_to_the_url() -> None:
