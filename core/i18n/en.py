@@ -256,6 +256,12 @@ MESSAGES: dict[str, str] = {
     "coef.year": "Year: {value:+,.4g} per calendar year on top of the trend.",
     "coef.trend_and_year": "Trend and year together: {target} changes by about {value:+,.4g} a year (the two terms "
                            "share the rise, so either alone can mislead).",
+    "coef.lag.values": "Each value carries {value:+,.4g} times the value {k:plural:step} before it.",
+    "coef.lag.changes": "Each step's change carries {value:+,.4g} times the change {k:plural:step} before it.",
+    "coef.lag.seasonal changes": "Each change from a season before carries {value:+,.4g} times that change "
+                                 "{k:plural:step} earlier.",
+    "coef.lag.seasonal changes' changes": "Each step's change in the change from a season before carries "
+                                          "{value:+,.4g} times that {k:plural:step} earlier.",
     "coef.other": "{name}: {value:+,.4g} per unit.",
     "coef.left_out": "The {term} term was left out: {reason}.",
     "coef.left_out_fourier": "The Fourier pairs were left out: the season terms already let the season take any "

@@ -204,6 +204,10 @@ MESSAGES: dict[str, str] = {
     "coef.cos": "{name}：每个季节内 {k} 个周期的余弦波，系数为 {value:+,.4g}；与同阶的正弦一起描绘季节形状的这一部分。",
     "coef.year": "年份：在趋势之外，每个日历年变化 {value:+,.4g}。",
     "coef.trend_and_year": "趋势与年份合计：{target} 每年约变化 {value:+,.4g}（两项分担同一上升，单看其一可能误导）。",
+    "coef.lag.values": "每个值带有它之前 {k} 步的值的 {value:+,.4g} 倍。",
+    "coef.lag.changes": "每一步的变化带有之前 {k} 步的变化的 {value:+,.4g} 倍。",
+    "coef.lag.seasonal changes": "每个相对上一季节的变化，带有 {k} 步之前同类变化的 {value:+,.4g} 倍。",
+    "coef.lag.seasonal changes' changes": "相对上一季节的变化的逐步变化，带有 {k} 步之前同类量的 {value:+,.4g} 倍。",
     "coef.other": "{name}：每增加一个单位，变化 {value:+,.4g}。",
     "coef.left_out": "模型未纳入 {term} 项：{reason}。",
     "coef.left_out_fourier": "模型未纳入傅里叶项：季节项已能让季节呈现任意形状，季节长度上的正弦/余弦项对线性模型"

@@ -39,6 +39,7 @@ class AutoRegressiveForecaster(Forecaster):
 
     lags_asked: tuple[int, ...] = ()  # the lags asked for, when fewer were fitted (``fewer_lags``)
     fewer_lags = False  # model files written before it
+    layers_: list[tuple[np.ndarray, np.ndarray]] | tuple[()] = ()  # the fitted layers' (weight, bias); none unfitted
 
     def __init__(self, name: str, lags: tuple[int, ...], training: TrainConfig, transform: str = "none",
                  season: int = 0, first: bool = False, hidden: int = 0, fewer_lags: bool = False) -> None:
@@ -172,6 +173,20 @@ class AutoRegressiveForecaster(Forecaster):
             if i < len(self.layers_) - 1:
                 out = np.maximum(out, 0.0)  # ReLU between layers, as in MLPNet
         return float(out[0])
+
+    def coefficients(self) -> dict[str, float] | None:
+        """A linear autoregression on untransformed rows in their own units: ``d[t] = c + sum_k phi_k d[t - k]``, each
+        ``phi_k`` named ``lag k of the`` values, changes or seasonal changes the model works on; None for a network or
+        a log or Box-Cox scale (whose terms are no amounts of the series)."""
+        if self.hidden or self.transform != "none" or not self.layers_:
+            return None
+        (weight, bias), = self.layers_
+        mean, deviation = float(self.scaler_.mean), float(self.scaler_.scale)
+        phis = [float(value) for value in weight.ravel()]
+        worked_on = ("seasonal changes' changes" if self.first else "seasonal changes") if self.season > 1 else \
+            "changes" if self.first else "values"
+        return {"intercept": mean * (1 - sum(phis)) + deviation * float(bias.ravel()[0]),
+                **{f"lag {lag} of the {worked_on}": phi for lag, phi in zip(self.lags, phis)}}
 
     def params(self) -> dict[str, Any]:
         asked = {"lags_asked": f"1-{max(self.lags_asked)}: more than the training rows allow"} \

@@ -44,6 +44,7 @@ def _per(frequency: Frequency, lang: str) -> str:
     return frequency_name(frequency, lang) if _units_a_step(frequency) > 1 else t(f"per.{_unit(frequency)}", lang)
 
 
+_LAG = re.compile(r"lag (\d+) of the (values|changes|seasonal changes|seasonal changes' changes)")
 _FOURIER = re.compile(r"(?:.*:)?(sin|cos)(\d+)")  # a Fourier term: sin1, cos2, and of another cycle 24:sin1
 
 
@@ -76,6 +77,8 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
                                part=t(f"part.{part}", lang) if has(f"part.{part}") else part))
         elif name == "year":
             lines.append(t("coef.year", lang, value=value))
+        elif (lag := _LAG.fullmatch(name)) is not None:  # an autoregression's: of the values or their changes
+            lines.append(t(f"coef.lag.{lag.group(2)}", lang, k=int(lag.group(1)), value=value))
         elif (wave := _FOURIER.fullmatch(name)) is not None:  # "per unit of sin1" meant nothing to a learner
             lines.append(t(f"coef.{wave.group(1)}", lang, name=name, k=int(wave.group(2)), value=value))
         else:

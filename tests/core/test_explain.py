@@ -361,3 +361,30 @@ def test_a_band_that_could_not_be_measured_says_why() -> None:
                                                 "fewer rows than the 10 training rows") and note in metric_notes(result)
     linear = run(years, infer_frequency(years["ds"]), RunRequest("linear"))
     assert linear.band is not None and no_band_note(linear) is None
+
+
+def test_an_autoregressions_lags_in_words_reproduce_its_fitted_values(air: LoadedSeries) -> None:
+    from core.ui.explain import describe_coefficients
+
+    result = run(air.frame, air.frequency, RunRequest("ar"))  # lags 1-12 of the values, by least squares
+    coefficients = dict(result.coefficients or {})
+    intercept = coefficients.pop("intercept")
+    phis = [coefficients[f"lag {k} of the values"] for k in range(1, 13)]
+    values = air.frame["y"].to_numpy(dtype=float)
+    train = result.predictions[result.predictions["split"] == "train"]
+    by_hand = [intercept + sum(phi * values[t - k] for k, phi in enumerate(phis, start=1))
+               for t in range(12, len(train))]
+    np.testing.assert_allclose(by_hand, train["predicted"].to_numpy()[12:], rtol=1e-6)
+    lines = describe_coefficients(result.coefficients or {}, air.frequency, "Passengers")
+    assert len(lines) == 12 and lines[11] == f"Each value carries {phis[11]:+,.4g} times the value 12 steps before it."
+    from core.models.autoregression import AutoRegressiveForecaster
+    from core.models.specs import LINEAR_TRAINING
+
+    logged = AutoRegressiveForecaster("ar", (1, 2), LINEAR_TRAINING, transform="log").fit(air.frame, air.frequency)
+    assert logged.coefficients() is None  # terms on a log scale are no amounts of the series
+    changes = AutoRegressiveForecaster("ar", (1, 2), LINEAR_TRAINING, first=True).fit(air.frame, air.frequency)
+    fitted = changes.coefficients() or {}
+    by_hand = [fitted["intercept"] + fitted["lag 1 of the changes"] * (values[t - 1] - values[t - 2])
+               + fitted["lag 2 of the changes"] * (values[t - 2] - values[t - 3]) for t in range(3, len(values))]
+    predicted_changes = changes.fitted_values()[3:] - values[2:-1]  # the level before, plus the change predicted
+    np.testing.assert_allclose(by_hand, predicted_changes, rtol=1e-6, atol=1e-6)
