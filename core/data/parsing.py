@@ -433,7 +433,8 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
     if decimal_comma:  # a point that groups no thousands makes the cell unreadable, said as such (1.5: 15 before)
         if cleaned.str.contains(".", regex=False).any():
-            stray = cleaned.str.contains(_POINT_NOT_THOUSANDS, regex=True).fillna(False).astype(bool)
+            stray = (cleaned.str.count(r"\.").fillna(0) == 1) & cleaned.str.contains(
+                _POINT_NOT_THOUSANDS, regex=True).fillna(False).astype(bool)  # not dates 2020.01.05., nor 1.234.567
             cleaned = cleaned.mask(stray, "")  # "": unreadable, not a missing-value marker
         return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     return cleaned.str.replace(",", "", regex=False) if _groups_thousands(cleaned) else cleaned

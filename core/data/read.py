@@ -463,6 +463,8 @@ def _gunzipped(data: bytes, name: str) -> tuple[bytes, str]:
         raise DataError(f"The file is compressed (gzip) but damaged ({_first_line(error)}): compress it again, or "
                         "choose the CSV itself.", "err.gzip_damaged", {"detail": _first_line(error)}) from None
     _check_unpacked_size(len(inner), most)
+    if inner[257:262] == b"ustar":  # a .tar.gz: an archive of files, not one
+        raise DataError("The file is a tar archive (.tar.gz): unpack it and choose the CSV inside.", "err.tar")
     return inner, name[:-3] if name.lower().endswith(".gz") else name
 
 
@@ -1671,17 +1673,22 @@ def _points_group_thousands(raw: pd.DataFrame) -> bool:
 
 def _check_named_comma(raw: pd.DataFrame) -> None:
     """Decimal commas named for a file whose numbers write decimal points (``1.6``) are refused, naming the column:
-    such a column read as blanks ('blank in every row'), and 1.600 beside 1.6 as 1600 without a word."""
-    for name in raw.columns:
-        if pd.api.types.is_numeric_dtype(raw[name]) or writes_month_dot_year(raw[name]):
+    such a column read as blanks ('blank in every row'), and 1.600 beside 1.6 as 1600 without a word. Not where any
+    column writes a decimal comma (the mark is right, and a point is a typo, said as one), nor for numbers of several
+    points (dates 2020.01.05., versions 1.1.3)."""
+    text = [name for name in raw.columns if not pd.api.types.is_numeric_dtype(raw[name])]
+    if any(raw[name].dropna().astype(str).map(_looks_like_decimal_comma).any() for name in text):
+        return
+    for name in text:
+        if writes_month_dot_year(raw[name]):
             continue
-        if len(pointed := _pointed_numbers(raw[name])) and not _group_thousands(pointed):
-            if not raw[name].dropna().astype(str).map(_looks_like_decimal_comma).any():  # 1,5 beside a typo 1.5
-                example = str(pointed[~pointed.str.fullmatch(_POINT_THOUSANDS.pattern)].iloc[0])
-                raise DataError(f"Comma was chosen as the decimal mark, but '{name}' writes decimal points "
-                                f"('{example}'): choose point as the Decimal mark under Reading options (--decimal "
-                                "point), or let it be detected.", "err.named_comma_points",
-                                {"column": name, "example": example})
+        pointed = _pointed_numbers(raw[name])
+        if len(pointed := pointed[pointed.str.count(r"\.") == 1]) and not _group_thousands(pointed):
+            example = str(pointed[~pointed.str.fullmatch(_POINT_THOUSANDS.pattern)].iloc[0])
+            raise DataError(f"Comma was chosen as the decimal mark, but '{name}' writes decimal points "
+                            f"('{example}'): choose point as the Decimal mark under Reading options (--decimal "
+                            "point), or let it be detected.", "err.named_comma_points",
+                            {"column": name, "example": example})
 
 
 def _pointed_numbers(cells: pd.Series) -> pd.Series:

@@ -176,8 +176,9 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
     raw = read(data, name, options.sheet, options.decimal)  # the readers turn their own failures into DataError
     try:
         return tidy_table(raw, options)
-    except DataError as problem:  # a page offers these columns to read the file again with others
-        problem.columns = table_columns(raw)
+    except DataError as problem:  # a page offers these columns to read the file again with others, where they may help
+        if len(raw) >= MIN_ROWS and not isinstance(problem, LimitError):
+            problem.columns = table_columns(raw)
         raise
 
 

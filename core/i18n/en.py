@@ -384,8 +384,8 @@ MESSAGES: dict[str, str] = {
     "metric.why_undefined.mape": "MAPE is undefined where an actual value is 0 (it divides by the actual): "
                                  "compare by MAE, RMSE or sMAPE.",
     "metric.mape_near_zero": "MAPE divides each error by its actual value, and some actual values here are near 0 "
-                             "({smallest} where half of them exceed {typical}), so those rows make most of it: "
-                             "compare by MAE, RMSE or MASE.",
+                             "({smallest} in size, where half of them are {typical} or more in size), so those rows "
+                             "make most of it: compare by MAE, RMSE or MASE.",
     "metric.no_band": "The test rows have no prediction band: its backtest refits '{model}' on fewer rows than the "
                       "{rows:plural:training row}, and none of its earlier origins left enough for the model to fit. "
                       "More rows, or a model that needs fewer (linear, snaive), give one.",
@@ -912,6 +912,7 @@ MESSAGES: dict[str, str] = {
     "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
                "LibreOffice or Excel.",
     "err.json": "This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time step).",
+    "err.tar": "The file is a tar archive (.tar.gz): unpack it and choose the CSV inside.",
     "err.pdf": "This file is a PDF document, not a table: export the data as CSV from where it came.",
     "err.gzip_damaged": "The file is compressed (gzip) but damaged ({detail}): compress it again, or choose the CSV "
                         "itself.",

@@ -301,7 +301,7 @@ MESSAGES: dict[str, str] = {
     "metric.r2": "R²（决定系数）",
     "metric.undefined": "无定义",
     "metric.why_undefined.mape": "有实际值为 0 时 MAPE 无定义（它除以实际值）：请用 MAE、RMSE 或 sMAPE 比较。",
-    "metric.mape_near_zero": "MAPE 用每个误差除以对应的实际值，而这里有些实际值接近 0（{smallest}，而一半的实际值超过 {typical}），"
+    "metric.mape_near_zero": "MAPE 用每个误差除以对应的实际值，而这里有些实际值接近 0（绝对值为 {smallest}，而一半实际值的绝对值不小于 {typical}），"
                              "因此 MAPE 主要由这些行决定：请用 MAE、RMSE 或 MASE 比较。",
     "metric.no_band": "测试行没有预测区间：区间的回测要在比 {rows:,} 个训练行更少的行上重新拟合“{model}”，而较早的各个起点都没有"
                       "留下足够的行供该模型拟合。更多的行，或需要行数更少的模型（linear、snaive），才能给出区间。",
@@ -720,6 +720,7 @@ MESSAGES: dict[str, str] = {
     "err.xls": "该文件是旧格式（.xls）或受密码保护的 Excel 工作簿：请在 Excel 或 LibreOffice 中打开，另存为不带密码的 .xlsx 或 CSV。",
     "err.ods": "{label} 是 OpenDocument 文件（.ods），不是 Excel 工作簿：请在 LibreOffice 或 Excel 中另存为 .xlsx 或 CSV。",
     "err.json": "该文件是 JSON，不是 CSV：请把数据导出为 CSV（先是表头行，然后每个时间步一行）。",
+    "err.tar": "该文件是 tar 归档（.tar.gz）：请先解包，再选择其中的 CSV。",
     "err.pdf": "该文件是 PDF 文档，不是表格：请从数据来源处把数据导出为 CSV。",
     "err.gzip_damaged": "该文件是 gzip 压缩文件，但已损坏（{detail}）：请重新压缩，或直接选择 CSV 文件本身。",
     "err.packed_twice": "该文件被压缩了两次（压缩包里还有 gzip）：请先解压，再选择其中的 CSV。",

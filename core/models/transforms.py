@@ -145,7 +145,8 @@ def season_correlation(values: np.ndarray, season: int) -> float:
     steps = np.arange(len(values), dtype=float)
     rest = values - np.polyval(np.polyfit(steps, values, 1), steps)
     early, late = rest[:-season], rest[season:]
-    if len(early) < 3 or np.std(early) == 0 or np.std(late) == 0:
+    size = max(float(np.ptp(values)), float(np.abs(values).max()), 1e-300)
+    if len(early) < 3 or not np.std(rest) > 1e-9 * size:  # a constant or an exact line: rounding noise, no season
         return 0.0
     return float(np.corrcoef(early, late)[0, 1])
 

@@ -279,6 +279,8 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
         else:
             over = None  # back under it: the spike was a step the optimizer recovered from
         history.losses.append(loss)
+        if noisy and loss < best:
+            kept = (len(history.losses), {name: value.detach().clone() for name, value in module.state_dict().items()})
         if callback is not None:
             callback(epoch, loss)
         if budget.spent:
@@ -287,8 +289,6 @@ def train(module: nn.Module, x: np.ndarray, y: np.ndarray, config: TrainConfig,
                 stops.append(history.budget_note)
             break
         improved = loss < best - config.tol * max(abs(best), 1e-12) if math.isfinite(best) else True
-        if noisy and loss < best:
-            kept = (len(history.losses), {name: value.detach().clone() for name, value in module.state_dict().items()})
         best, stale = (loss, 0) if improved else (min(best, loss), stale + 1)
         if stale >= patience or not getattr(optimizer, "moved", True):
             history.stopped_early = True

@@ -265,7 +265,8 @@ def convergence_note(result: RunResult, lang: str = "en") -> str | None:
     # One finite loss says nothing of its direction: raise the epochs (it advised a smaller rate at 1e-05).
     one_epoch = len(result.losses) == 1 and math.isfinite(result.losses[0])
     key = ("train.not_reached_lbfgs" if used.get("optimizer") == "lbfgs" else
-           "train.not_reached_noise" if used.get("batch") in ("mini", "single") and not one_epoch else
+           "train.not_reached_noise" if used.get("batch") in ("mini", "single") and not one_epoch
+           and (stopped_early or result.kept_epoch) else
            "train.not_reached_overshoot" if not one_epoch and (stalled(result.losses) or stopped_early)
            else "train.not_reached_swinging" if rose_late(result.losses)  # Adam at 10 was told to raise its rate
            else "train.not_reached_slow")

@@ -24,12 +24,14 @@ _NAMED_SHORT = 5  # series the note on too-short series names
 
 @dataclass(frozen=True)
 class Reading:
-    """A file to read (its bytes and name), how (``options``) and into which series (``choice``)."""
+    """A file to read (its bytes and name), how (``options``) and into which series (``choice``); ``in_use``: the
+    file in use, read again with other choices (``again``)."""
 
     data: bytes
     name: str
     options: LoadOptions
     choice: PanelChoice = PanelChoice()
+    in_use: bool = False
 
 
 def again(state: Mapping[str, Any], options: LoadOptions, choice: PanelChoice) -> Reading:
@@ -39,7 +41,7 @@ def again(state: Mapping[str, Any], options: LoadOptions, choice: PanelChoice) -
     if options.sheet != state[keys.DATA_SERIES].options.sheet:
         options, choice = replace(options, date_col=None, target=None, regressors=()), PanelChoice()
     return Reading(state.get(keys.DATA_BYTES) or sample_bytes(DEFAULT_SAMPLE), str(state[keys.DATA_SOURCE]), options,
-                   choice)
+                   choice, in_use=True)
 
 
 def file_readers(read: TableReader) -> tuple[Loader, Splitter]:
@@ -69,6 +71,7 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, DataError(
             "Reading it needs more memory than the server has: use a smaller file (fewer rows or columns, shorter "
             "text cells).", "err.read_out_of_memory")), None
+        state[keys.DATA_RETRY] = None
         return None
     return remember_series(state, series, name, data, panel, view)
 
@@ -89,7 +92,7 @@ def _retry_of(state: MutableMapping[str, Any], reading: Reading, columns: tuple[
     """What the Data page offers after ``reading`` failed: the file's ``columns`` to choose from, unless the file is
     the one in use (its own pickers are there) or no columns were read. The pickers start from the columns the
     reading named, else from the first two columns."""
-    if not columns or reading.data is state.get(keys.DATA_BYTES):
+    if not columns or reading.in_use:
         return None
     if (former := state.get(keys.DATA_RETRY)) is None or former.reading.data is not reading.data:
         for key in (keys.DATA_RETRY_DATE_WIDGET, keys.DATA_RETRY_TARGET_WIDGET):  # another file's columns

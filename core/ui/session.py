@@ -753,8 +753,9 @@ def interrupted_training(state: MutableMapping[str, Any], lang: str = "en") -> s
     """What the Train page says once after a training that was stopped before its end (``marked_training``), or
     while its band was measured (the run is kept: ``kept_when_stopped``)."""
     mark = state.pop(keys.TRAIN_UNDER_WAY, None)
-    if mark is not None and mark.get("kept"):
-        return t("train.band_interrupted", lang, model=mark["model"], number=mark["kept"])
+    if mark is not None and mark.get("kept"):  # unless another file or series took its place since
+        kept = any(run.number == mark["kept"] for run in state.get(keys.TRAIN_RUNS, []))
+        return t("train.band_interrupted", lang, model=mark["model"], number=mark["kept"]) if kept else None
     if mark is None or state.get(keys.TRAIN_BUTTON):  # Train pressed again: this run trains anew, nothing is lost
         return None
     epochs = len(mark["losses"])  # none: stopped before an epoch ended (a search, a band's refits, a closed form)

@@ -679,3 +679,11 @@ def test_a_yearly_season_of_weeks_seen_twice_is_confirmed_and_forecast() -> None
     assert confirmed_season(walk, weekly) == 1
     result = run(frame, weekly, RunRequest("auto"))
     assert result.params["season"] == 52 and result.metrics["test"]["mae"] < 10  # 37.5 without the season
+
+
+def test_a_constant_or_an_exact_line_of_two_seasons_has_no_season() -> None:
+    from core.models.transforms import confirmed_season, season_correlation
+
+    monthly = Frequency("monthly", "MS", 12)
+    for values in (np.ones(30), np.full(33, 7.3), 5 + 0.1 * np.arange(30)):  # rounding noise correlated 0.84
+        assert season_correlation(values, 12) == 0.0 and confirmed_season(values, monthly) == 1

@@ -459,6 +459,20 @@ def test_a_folder_is_named_and_a_gzipped_or_zipped_csv_is_read_as_the_file_insid
         load_series(make_zip({"inner.zip": zipped}), "nested.zip")
 
 
+def test_a_gzipped_tar_archive_is_named_for_what_it_is() -> None:
+    import gzip
+    import tarfile
+
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode="w") as archive:
+        member = tarfile.TarInfo("sales.csv")
+        member.size = len(SALES)
+        archive.addfile(member, io.BytesIO(SALES.encode()))
+    with pytest.raises(DataError, match=r"tar archive \(\.tar\.gz\): unpack it") as caught:  # "binary data"
+        load_series(gzip.compress(packed.getvalue()), "sales.tar.gz")
+    assert caught.value.key == "err.tar"
+
+
 def test_a_pdf_is_named_for_what_it_is() -> None:
     with pytest.raises(DataError, match="PDF document, not a table") as caught:  # was "'%PDF-1.4' holds text"
         load_series(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "report.pdf")

@@ -528,3 +528,19 @@ def test_a_decimal_point_among_decimal_commas_is_unreadable_not_ten_times_the_va
     for cell, read in (("1.234.567,8", 1234567.8), ("1.000-", -1000), ("12.3456", None), (".5", None), ("1,2.3", None)):
         first = parse_numbers(pd.Series([cell, *(f"{i},25" for i in range(30))]), True).iloc[0]
         assert first == read if read is not None else np.isnan(first), cell
+
+
+@pytest.mark.parametrize(("header", "cell"), [("datum", "2020.01.{day:02d}"), ("datum", "2020.01.{day:02d}."),
+                                              ("version", "1.1.3"), ("time", "12.30"), ("latitude", "48.8501")])
+def test_comma_named_for_a_file_of_decimal_commas_reads_it_whatever_its_other_columns_write(header: str,
+                                                                                            cell: str) -> None:
+    rows = "".join(f"{cell.format(day=day)};2020-01-{day:02d};{day},5\n" for day in range(1, 21))
+    text = f"{header};date;value\n{rows}".encode()
+    series = load_series(text, "hu.csv", LoadOptions(decimal="comma", date_col="date", target="value"))
+    assert series.frame["y"].iloc[:3].tolist() == [1.5, 2.5, 3.5]  # refused: "'datum' writes decimal points"
+
+
+def test_hungarian_dates_with_decimal_commas_stay_dates() -> None:
+    text = "datum;ertek\n" + "".join(f"2020.01.{day:02d}.;{day},5\n" for day in range(1, 21))
+    series = load_series(text.encode(), "hu.csv")
+    assert series.date_col == "datum" and series.frame["y"].iloc[0] == 1.5  # rows were numbered as steps

@@ -277,3 +277,25 @@ def test_a_noisy_fit_short_of_the_exact_answer_is_said_as_noise(air) -> None:  #
     assert result.closed_form_gap is not None and result.closed_form_gap > 0.01
     assert note is not None and "bounces at a noise floor" in note and "overshoot" not in note
     assert f"weights of epoch {result.kept_epoch or len(result.losses)}" in note
+
+
+def test_a_noisy_run_stopped_by_its_budget_keeps_its_last_epoch_when_that_was_its_best() -> None:
+    x, y, _ = regression_data(120, seed=2)
+    net = build_net(NetConfig(3))
+    config = TrainConfig(optimizer="sgd", lr=0.001, epochs=50, batch="mini", batch_size=16, device="cpu",
+                         max_updates=65)  # still falling every epoch when the budget stops it
+    history = train(net, x, y, config)
+    assert history.budget_note and history.losses == sorted(history.losses, reverse=True)
+    assert history.kept_epoch is None  # it put back the epoch before the last, the worse
+    assert full_loss(net, torch.tensor(x), torch.tensor(y)) == pytest.approx(history.losses[-1], rel=1e-6)
+
+
+def test_a_slow_mini_batch_run_is_told_to_raise_its_rate(air) -> None:  # type: ignore[no-untyped-def]
+    from core.evaluation.pipeline import RunRequest, run
+    from core.models.specs import ModelSettings
+    from core.ui.explain import convergence_note
+
+    training = TrainConfig(optimizer="sgd", lr=1e-4, epochs=20, batch="mini", batch_size=16, patience=3, seed=0)
+    result = run(air.frame, air.frequency, RunRequest("linear", ModelSettings(training=training)))
+    note = convergence_note(result)  # its loss falls every epoch: no noise floor reached
+    assert note is not None and "still descending" in note and "noise floor" not in note

@@ -103,6 +103,32 @@ def test_a_file_refused_on_its_columns_can_be_read_again_with_others_chosen() ->
     assert not [box for box in at.selectbox if box.key == keys.DATA_RETRY_DATE_WIDGET]
 
 
+def test_no_retry_pickers_for_the_file_in_use_a_short_file_or_after_a_memory_failure() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.choice import PanelChoice
+    from core.data.read import read_table
+    from core.ui.panel_view import Reading, again, file_readers, read_into
+    from core.ui.session import ensure_series
+
+    load, split = file_readers(read_table)
+    state: dict[str, object] = {}
+    ensure_series(state)  # the sample, whose bytes the state does not hold
+    wrong = LoadOptions(date_col="#Passengers", target="Month")
+    assert read_into(state, again(state, wrong, PanelChoice()), load, split) is None
+    assert state[keys.DATA_ERROR] and state[keys.DATA_RETRY] is None  # its own pickers are on the page
+    short = b"date,y\n" + b"".join(f"2020-0{m},{m}\n".encode() for m in range(1, 4))
+    assert read_into(state, Reading(short, "short.csv", LoadOptions()), load, split) is None
+    assert state[keys.DATA_RETRY] is None  # 3 rows: no choice of columns makes a series
+    assert read_into(state, Reading(WRONG_DATES.encode(), "report.csv", LoadOptions()), load, split) is None
+    assert state[keys.DATA_RETRY] is not None
+
+    def out_of_memory(*_: object) -> None:
+        raise MemoryError
+
+    assert read_into(state, Reading(b"x", "big.xlsx", LoadOptions()), out_of_memory, split) is None
+    assert state[keys.DATA_RETRY] is None  # the pickers of report.csv stayed under big.xlsx's problem
+
+
 def test_no_retry_pickers_for_a_file_that_cannot_be_read_at_all() -> None:
     at = upload(app(), "first.csv", MONTHLY)
     at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("bad.csv", b"\x00\x01\x02" * 50, "text/csv")).run()
