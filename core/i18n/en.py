@@ -699,6 +699,14 @@ MESSAGES: dict[str, str] = {
     "all.summary": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Test MAE relative to seasonal naive, "
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
                    "season); median test MAPE {mape}; {seconds:.1f} s.",
+    "all.misaligned_count": " {count:,} of the series {count:hold} time stamps missing and not filled: models and "
+                            "seasonal naive count their rows, so seasons after a gap are misaligned and their scores "
+                            "say little; they are left out of the best and worst. Fill them on the Data page (Reading "
+                            "options, 'Fill missing time stamps').",
+    "all.misaligned": "{count:plural:time stamp} missing and not filled: seasons after a gap are misaligned, so this "
+                      "score says little",
+    "all.no_ratio": " {count:,} of the fitted series {count:hold} no ratio, seasonal naive's test error being 0 (a "
+                    "test span that repeats the last season exactly, all zeros say): left out of the mean.",
     "all.exact": " Exact forecasts (test MAE under a millionth of seasonal naive's): {count:,} series, left out of the "
                  "mean.",
     "all.summary_exact": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Every one scored was forecast "

@@ -555,6 +555,10 @@ MESSAGES: dict[str, str] = {
     "all.summary": "已拟合 **{fitted:,}** 个序列，跳过 {failed:,} 个{stopped}。测试集 MAE 与季节性朴素法之比在 {ratios:,} "
                    "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节）；测试集 MAPE 中位数 {mape}；"
                    "用时 {seconds:.1f} 秒。",
+    "all.misaligned_count": "有 {count:,} 个序列缺少时间戳且未补齐：模型和季节性朴素法都按行计数，缺口之后的季节会错位，"
+                            "这些序列的得分参考价值不大，因此不参与最好与最差的排名。请在数据页补齐（读取选项中的“补齐缺失的时间戳”）。",
+    "all.misaligned": "缺少 {count:,} 个时间戳且未补齐：缺口之后的季节会错位，此得分参考价值不大",
+    "all.no_ratio": "有 {count:,} 个已拟合的序列没有比值，因为季节性朴素法的测试误差为 0（测试区间恰好重复上一个季节，例如全为零）：不计入几何平均。",
     "all.exact": "精确预测（测试 MAE 不到季节性朴素法的百万分之一）：{count:,} 个序列，不计入几何平均。",
     "all.summary_exact": "已拟合 **{fitted:,}** 个序列，跳过 {failed:,} 个{stopped}。参与评分的序列全部精确预测（测试集 MAE 不到季节性朴素法的百万分之一）：测试集 MAE 与季节性朴素法之比为 **0**；测试集 MAPE 中位数 {mape}；用时 {seconds:.1f} 秒。",
     "all.stopped": "（在完成 {done:,} / {total:,} 个序列后停止）",

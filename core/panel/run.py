@@ -67,6 +67,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                  filled=series.report.filled_targets)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
+               "misaligned": series.report.gaps or series.report.irregular_rows or 0,  # rows counted, not time
                "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)
                + replaced_lines(result.params) + forecast_replaced_lines(result.params)
                + scored_rows_lines(result.predictions) + held_at_zero_notes(result.params)

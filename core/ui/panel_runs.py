@@ -245,7 +245,11 @@ def summary_text(job: PanelRun, lang: str = "en", fraction: float | None = None)
              ratios=summary["test_mae_vs_snaive_series"], mape=_number(summary["test_mape_median"], lang, "{:.3g}%"),
              seconds=job.seconds)
     mixed = exact and key == "all.summary"  # some exact among others: left out of the mean, said
-    return said + (t("all.exact", lang, count=exact) if mixed else "") + other_fraction_text(job, fraction, lang)
+    gapped = sum(misaligned(outcome) for outcome in job.outcomes)
+    unrated = summary["fitted"] - summary["test_mae_vs_snaive_series"] - exact  # seasonal naive exact: 0 / 0
+    return said + (t("all.exact", lang, count=exact) if mixed else "") + (
+        t("all.no_ratio", lang, count=unrated) if unrated > 0 and key == "all.summary" else "") + (
+        t("all.misaligned_count", lang, count=gapped) if gapped else "") + other_fraction_text(job, fraction, lang)
 
 
 def other_fraction_text(job: PanelRun, fraction: float | None, lang: str = "en") -> str:
@@ -303,6 +307,8 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
         test = outcome.summary["test"] if outcome.summary is not None else {}
         held = (outcome.summary or {}).get("params", {}).get("held_at_zero_from_step")
         notes = [t("all.held_at_zero", lang, step=held)] if held else []
+        if misaligned(outcome):  # its ratio is to a seasonal naive that counts rows across the gaps
+            notes.append(t("all.misaligned", lang, count=int((outcome.summary or {})["misaligned"])))
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
                      candidate_name(model_used(outcome) or "", lang), skipped_reason(outcome, lang),
                      " ".join(notes + [line for line in left_out[outcome.unique_id] if line not in shared])))
@@ -312,6 +318,13 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     return frame
 
 
+def misaligned(outcome: SeriesOutcome) -> bool:
+    """Whether a series was scored with time stamps missing and not filled (or irregular): its models and its
+    seasonal naive count rows, so after a gap "a week before" is another weekday, and its ratio says little (a
+    store missing every 17th day ranked best at 0.69 of a row-counted seasonal naive, 3.1 of a calendar one)."""
+    return bool((outcome.summary or {}).get("misaligned"))
+
+
 def _significant(value: float, digits: int) -> float:
     return float(f"{value:.{digits}g}") if pd.notna(value) else float("nan")
 
@@ -319,8 +332,8 @@ def _significant(value: float, digits: int) -> float:
 def extremes_frame(job: PanelRun, lang: str = "en", count: int = EXTREMES) -> pd.DataFrame:
     """Actuals and predictions (train and test rows) of the ``count`` series with the lowest test MAE relative
     to seasonal naive and the ``count`` with the highest, as ``panel, ds, value, line``: best first, then worst."""
-    ranked = sorted((o for o in job.outcomes if o.relative_mae is not None and o.predictions is not None),
-                    key=lambda o: float(o.relative_mae))  # type: ignore[arg-type]
+    ranked = sorted((o for o in job.outcomes if o.relative_mae is not None and o.predictions is not None
+                     and not misaligned(o)), key=lambda o: float(o.relative_mae))  # type: ignore[arg-type]
     shown_best = min(count, (len(ranked) + 1) // 2)  # 3 series: 2 best, 1 worst (all 3 were "best", none worst)
     best = ranked[:shown_best]
     worst = list(reversed(ranked[max(shown_best, len(ranked) - count):]))  # none of the best again

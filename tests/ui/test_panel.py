@@ -952,3 +952,42 @@ def test_a_gross_error_auto_fitted_as_expected_is_said_in_that_series_row() -> N
                            job.request))
     notes = results_table(job)["note"].tolist()
     assert "far outside the rest" not in notes[0] and "5,000 at 2016-09 (expected about" in notes[1]
+
+
+def test_a_series_with_missing_time_stamps_is_said_and_kept_out_of_the_best_and_worst() -> None:
+    # A store missing every 17th day ranked "best 1" at 0.69 of a seasonal naive that counts rows (3.1 by calendar).
+    from core.panel.choice import PanelChoice, read_panel
+    from core.panel.run import fit_series
+    from core.evaluation.pipeline import RunRequest
+    from core.ui.panel_runs import PanelRun, extremes_frame, results_table, summary_text
+
+    days = pd.date_range("2024-01-01", periods=200, freq="D")
+    rows = []
+    for store in ("a", "b", "c", "gappy"):
+        for i, day in enumerate(days):
+            if store == "gappy" and i % 17 == 5:
+                continue
+            rows.append(f"{store},{day:%Y-%m-%d},{20 + 5 * (day.dayofweek == 5) + (i % 3) + ord(store[0]) % 4}")
+    data = ("store,date,sales\n" + "\n".join(rows) + "\n").encode()
+    from core.data.tidy import LoadOptions
+
+    panel = read_panel(data, "stores.csv", LoadOptions(), PanelChoice(("store",)))
+    assert panel is not None
+    job = PanelRun(RunRequest("linear"), total=len(panel.tasks))
+    for task in panel.tasks:
+        job.add(fit_series(task, job.request))
+    table = results_table(job)
+    notes = dict(zip(table.iloc[:, 0], table.iloc[:, -1]))
+    assert notes["gappy"].startswith("12 time stamps missing and not filled: seasons after a gap are misaligned")
+    assert not notes["a"]
+    assert "gappy" not in set(extremes_frame(job)["panel"].str.cat(sep=" ").split())
+    assert "1 of the series holds time stamps missing and not filled" in summary_text(job)
+    assert "no ratio" not in summary_text(job)
+    zeros = ("store,date,sales\n" + "".join(f"{store},{day:%Y-%m-%d},{0 if store == 'z' else 10 + (i * 7919) % 13}\n"
+                                             for store in ("a", "z") for i, day in enumerate(days))).encode()
+    panel = read_panel(zeros, "zeros.csv", LoadOptions(), PanelChoice(("store",)))
+    assert panel is not None
+    job = PanelRun(RunRequest("linear"), total=len(panel.tasks))
+    for task in panel.tasks:
+        job.add(fit_series(task, job.request))
+    assert ("1 of the fitted series holds no ratio, seasonal naive's test error being 0" in summary_text(job))
