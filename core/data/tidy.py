@@ -934,6 +934,10 @@ def _fiscal_periods(cells: pd.Series, col: object, report: DataReport) -> pd.Ser
 
 
 def _note_steps(col: str, steps: pd.Series, report: DataReport) -> None:
+    """Said of a column of whole numbers read as steps; not of the steps a table's columns numbered (M5's ``d_1``...),
+    which that note names: this one named 'period', a column the file does not have."""
+    if any(notice.key == "notice.steps_across" for notice in report.notices):
+        return
     first, last = int(steps.min()), int(steps.max())
     report.notices.append(Notice(
         f"'{col}' holds whole numbers, not dates: they are read as step numbers ({first} to {last}), with no calendar "

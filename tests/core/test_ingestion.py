@@ -802,6 +802,10 @@ def test_days_numbered_across_the_columns_are_steps_of_each_row() -> None:
     raw = read_table(text.encode(), "sales_train.csv")
     assert raw.columns[-2:].tolist() == ["period", "value"] and raw["period"].tolist()[:3] == [1, 1, 2]
     assert _numbered(["d_1", "d_2", "d_4"]) is None and _numbered(["d_1", "t_2"]) is None
+    one = load_series(text.encode().replace(b"FOODS_1_002,", b"HOBBIES_1_001,"), "sales_train.csv",
+                      LoadOptions(target="value", date_col="period", duplicates="sum"))
+    keys = [notice.key for notice in one.report.notices]
+    assert "notice.steps_across" in keys and "notice.step_numbers" not in keys  # it named 'period', made up
     features = "name," + ",".join(f"x{k}" for k in range(1, 11)) + ",y\n" + "".join(
         f"n{i}," + ",".join(str(i * k % 7) for k in range(1, 11)) + f",{i}\n" for i in range(40))
     assert load_series(features.encode(), "features.csv").target == "y"  # x1 ... x10 before y are no steps
