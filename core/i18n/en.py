@@ -698,7 +698,7 @@ MESSAGES: dict[str, str] = {
     "all.left_hours": "about {hours:.1f} h left",
     "all.summary": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Test MAE relative to seasonal naive, "
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
-                   "season); median test MAPE {mape}; {seconds:.1f} s.",
+                   "season, or the last value where a series has none); median test MAPE {mape}; {seconds:.1f} s.",
     "all.misaligned_count": " {count:,} of the series {count:hold} time stamps missing and not filled: models and "
                             "seasonal naive count their rows, so seasons after a gap are misaligned and their scores "
                             "say little; they are left out of the best and worst. Fill them on the Data page (Reading "

@@ -553,7 +553,7 @@ MESSAGES: dict[str, str] = {
     "all.left_minutes": "约剩 {minutes} 分钟",
     "all.left_hours": "约剩 {hours:.1f} 小时",
     "all.summary": "已拟合 **{fitted:,}** 个序列，跳过 {failed:,} 个{stopped}。测试集 MAE 与季节性朴素法之比在 {ratios:,} "
-                   "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节）；测试集 MAPE 中位数 {mape}；"
+                   "个序列上的几何平均：**{geomean}**（小于 1 表示优于重复上一季节；没有季节的序列则是重复上一个值）；测试集 MAPE 中位数 {mape}；"
                    "用时 {seconds:.1f} 秒。",
     "all.misaligned_count": "有 {count:,} 个序列缺少时间戳且未补齐：模型和季节性朴素法都按行计数，缺口之后的季节会错位，"
                             "这些序列的得分参考价值不大，因此不参与最好与最差的排名。请在数据页补齐（读取选项中的“补齐缺失的时间戳”）。",
