@@ -737,7 +737,7 @@ def keep_trained(state: MutableMapping[str, Any], result: Any) -> None:
     """Mark the training under way as trained: ``result``, its run before the band is measured, is kept as a run
     should the page be stopped while the band's refits run (``kept_when_stopped``); a finished mlp was lost there."""
     if (mark := state.get(keys.TRAIN_UNDER_WAY)) is not None:
-        mark["trained"] = result
+        mark["trained"], mark["series"] = result, state.get(keys.DATA_SERIES)
 
 
 def kept_when_stopped(state: MutableMapping[str, Any]) -> None:
@@ -745,6 +745,9 @@ def kept_when_stopped(state: MutableMapping[str, Any]) -> None:
     once; the Train page says so (``interrupted_training``)."""
     mark = state.get(keys.TRAIN_UNDER_WAY)
     if mark is not None and mark.get("trained") is not None and not mark.get("kept"):
+        if mark.get("series") is not state.get(keys.DATA_SERIES):  # another series shown since (a callback ran
+            mark["trained"] = None  # before this page): its runs are not this run's
+            return
         record_run(state, trained := replace(mark["trained"], band_stopped=True))
         mark["kept"] = trained.number
 

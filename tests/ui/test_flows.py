@@ -394,6 +394,9 @@ def test_a_run_stopped_while_its_band_was_measured_is_kept_without_one(air) -> N
         "setting changed or another page opened while it ran. Its test rows have no band; press Train to train it "
         "again with one.")
     assert interrupted_training(state, "en") is None and len(state[keys.TRAIN_RUNS]) == 1  # type: ignore[arg-type]
+    state[keys.TRAIN_UNDER_WAY] = {"model": "linear", "losses": [], "trained": runs[0], "series": None}
+    ensure_series(state)  # another series shown since: not recorded among its runs
+    assert len(state[keys.TRAIN_RUNS]) == 1  # type: ignore[arg-type]
     state[keys.TRAIN_UNDER_WAY] = {"model": "linear", "losses": [], "trained": runs[0], "kept": 1}
     state[keys.TRAIN_RUNS] = []  # another file was loaded since: its runs were cleared
     assert interrupted_training(state, "en") is None  # it said "kept as run #1" of a run gone
