@@ -149,8 +149,9 @@ def main() -> None:
     if wanted := after_navigation(st.session_state, st.query_params):  # a shared link's split; a first deep link
         st.switch_page(wanted, query_params=st.query_params.to_dict())
     lang = st.sidebar.selectbox(T("app.language"), list(LANGUAGES), key=keys.APP_LANG_WIDGET, format_func=LANGUAGES.get)
-    if note and page is not pages[0]:
-        st.toast(plain(note.text(lang)))
+    if note and page is not pages[0]:  # a link to Train opened in another browser: said above the page, not in a toast
+        (st.info if note.key.endswith("restored") or note.key.endswith("restored_runs") else st.warning)(
+            plain(note.text(lang)))
     try:
         page.run()
     finally:  # also after a page's st.rerun(); pages return early, never st.stop(), which would skip the links

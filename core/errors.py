@@ -27,6 +27,7 @@ class DataError(KeyedError):
     the file's table when it was read but its columns could not be used (a page offers them to read it again)."""
 
     columns: tuple[str, ...] = ()
+    suggested: tuple[str, str] | None = None  # of ``columns``, a date column and a target to offer first
 
 
 class SettingsError(KeyedError):

@@ -30,6 +30,8 @@ _CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DK
 # India's lakh and crore grouping too (``2,57,100.64``).
 _THOUSANDS_COMMA = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 # (1,234.50) is -1,234.50. A plain string, not compiled, so that Arrow-backed text replaces it in C++.
+# Day-first dotted dates (31.03.2024, 1.3.24), which decimal-comma files write: no number (31032024) once unpointed.
+_DOTTED_DAY_FIRST = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})")
 # With decimal commas, a point only groups thousands: 1.600 and 1.600,5, never 1.6 (a decimal point, read as 16).
 _POINT_NOT_THOUSANDS = re.compile(r"\.(?!\d{3}(?:\D|$))|(?<!\d)\.|,\d*\.")
 _ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
@@ -435,6 +437,7 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         if cleaned.str.contains(".", regex=False).any():
             stray = (cleaned.str.count(r"\.").fillna(0) == 1) & cleaned.str.contains(
                 _POINT_NOT_THOUSANDS, regex=True).fillna(False).astype(bool)  # not dates 2020.01.05., nor 1.234.567
+            stray |= cleaned.str.fullmatch(_DOTTED_DAY_FIRST).fillna(False).astype(bool)
             cleaned = cleaned.mask(stray, "")  # "": unreadable, not a missing-value marker
         return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     return cleaned.str.replace(",", "", regex=False) if _groups_thousands(cleaned) else cleaned

@@ -178,13 +178,27 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
         return tidy_table(raw, options)
     except DataError as problem:  # a page offers these columns to read the file again with others, where they may help
         if len(raw) >= MIN_ROWS and not isinstance(problem, LimitError):
-            problem.columns = table_columns(raw)
+            problem.columns, problem.suggested = table_columns(raw), suggested_columns(raw)
         raise
 
 
 def table_columns(raw: pd.DataFrame) -> tuple[str, ...]:
     """The columns of a file's table as the date, target and regressor options name them."""
     return tuple(drop_index_columns(_named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore")).columns)
+
+
+def suggested_columns(raw: pd.DataFrame, rows: int = 500) -> tuple[str, str] | None:
+    """A date column and a target to offer first for a table whose detected ones failed: of the columns that do not
+    read as numbers, the one of the most distinct values in the first ``rows`` rows (a report date repeated on every
+    row was taken for the time column: the dates beside it vary), and the last column that reads as numbers; None
+    without either."""
+    table = drop_index_columns(_named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore")).iloc[:rows]
+    decimal_comma = bool(raw.attrs.get("decimal_comma", False))
+    numeric = [col for col in table.columns if parse_numbers(table[col], decimal_comma) is not None]
+    others = [col for col in table.columns if col not in numeric]
+    if not numeric or not others:
+        return None
+    return str(max(others, key=lambda col: table[col].nunique())), str(numeric[-1])
 
 
 def _named_columns(raw: pd.DataFrame) -> pd.DataFrame:

@@ -992,8 +992,9 @@ MESSAGES: dict[str, str] = {
                            "written.",
     "err.duplicate_policy": "Unknown duplicate policy '{policy}': use one of {choices}.",
     "err.stamps_too_few": "The file's {rows:,} rows hold only {stamps:plural:distinct time stamp}; a series needs at "
-                          "least {least}. If it holds several series (one per store, say), each is too short to split "
-                          "and fit: load longer series.",
+                          "least {least}. If another column holds the dates (the one read repeats), choose it as the "
+                          "Date column (--date-col). If the file holds several series (one per store, say), each is "
+                          "too short to split and fit: load longer series.",
     "err.too_few_rows": "Only {rows:plural:usable row}: a series needs at least {least} rows to split and fit.",
     "err.fill_limit": "Filling the missing time stamps would make {rows:,} rows ({frequency} from {first} to {last}), "
                       "more than the limit of {limit}: load the series without filling gaps, or set TSR_MAX_ROWS to "

@@ -177,8 +177,10 @@ def _stamps_too_few(rows: int, problem: DataError) -> DataError:
     blank value or an unreadable date keep the single-series message."""
     stamps, least = int(problem.params["rows"]), int(problem.params["least"])
     return DataError(f"The file's {rows:,} rows hold only {count(stamps, 'distinct time stamp')}; a series needs at "
-                     f"least {least}. If it holds several series (one per store, say), each is too short to split and "
-                     "fit: load longer series.", "err.stamps_too_few", {"rows": rows, "stamps": stamps, "least": least})
+                     f"least {least}. If another column holds the dates (the one read repeats), choose it as the Date "
+                     "column (--date-col). If the file holds several series (one per store, say), each is too short to "
+                     "split and fit: load longer series.", "err.stamps_too_few",
+                     {"rows": rows, "stamps": stamps, "least": least})
 
 
 def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:

@@ -65,7 +65,7 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
             view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
     except ValueError as problem:
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, problem.with_traceback(None)), None
-        state[keys.DATA_RETRY] = _retry_of(state, reading, getattr(problem, "columns", ()))
+        state[keys.DATA_RETRY] = _retry_of(state, reading, problem)
         return None
     except MemoryError:  # a small workbook whose text, read, fills gigabytes: said, and what was in use stays
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, DataError(
@@ -88,18 +88,20 @@ class Retry:
     target: str
 
 
-def _retry_of(state: MutableMapping[str, Any], reading: Reading, columns: tuple[str, ...]) -> Retry | None:
-    """What the Data page offers after ``reading`` failed: the file's ``columns`` to choose from, unless the file is
-    the one in use (its own pickers are there) or no columns were read. The pickers start from the columns the
-    reading named, else from the first two columns."""
+def _retry_of(state: MutableMapping[str, Any], reading: Reading, problem: ValueError) -> Retry | None:
+    """What the Data page offers after ``reading`` failed with ``problem``: the file's columns to choose from, unless
+    the file is the one in use (its own pickers are there) or no columns were read. The pickers start from the
+    columns the reading named, else from those the problem suggests (``tidy.suggested_columns``), else the first two."""
+    columns: tuple[str, ...] = getattr(problem, "columns", ())
     if not columns or reading.in_use:
         return None
+    first = getattr(problem, "suggested", None) or (columns[0], columns[min(1, len(columns) - 1)])
     if (former := state.get(keys.DATA_RETRY)) is None or former.reading.data is not reading.data:
         for key in (keys.DATA_RETRY_DATE_WIDGET, keys.DATA_RETRY_TARGET_WIDGET):  # another file's columns
             state.pop(key, None)
     named = reading.options.date_col
-    date_col = NO_DATE_COLUMN if named == "" else named if named in columns else columns[0]
-    target = reading.options.target if reading.options.target in columns else columns[min(1, len(columns) - 1)]
+    date_col = NO_DATE_COLUMN if named == "" else named if named in columns else first[0]
+    target = reading.options.target if reading.options.target in columns else first[1]
     return Retry(reading, columns, date_col, str(target))
 
 
@@ -122,6 +124,7 @@ def _loaded(reading: Reading, load: Loader, split: Splitter) -> LoadedSeries:
                 split(reading.data, reading.name, reading.options, reading.choice)
             except DataError as why:
                 why.columns = why.columns or problem.columns  # the file's columns, to choose others
+                why.suggested = why.suggested or problem.suggested
                 raise why from None
         raise
 

@@ -336,9 +336,10 @@ def test_a_file_of_series_all_too_short_says_so_not_only_4_usable_rows(tmp_path:
     frame = long_frame([f"S{k:03d}" for k in range(25)], months=4)  # 100 rows, 4 months each
     done, _, _ = fit(tmp_path, frame, "--model", "linear")
     assert done.returncode == 2
-    assert done.stderr.strip() == ("error: The file's 100 rows hold only 4 distinct time stamps; a series needs at least 8. "
-                                   "If it holds several series (one per store, say), each is too short to split and "
-                                   "fit: load longer series.")
+    assert done.stderr.strip() == (
+        "error: The file's 100 rows hold only 4 distinct time stamps; a series needs at least 8. If another column "
+        "holds the dates (the one read repeats), choose it as the Date column (--date-col). If the file holds several "
+        "series (one per store, say), each is too short to split and fit: load longer series.")
 
 
 def test_a_measure_named_as_the_id_is_refused_with_what_to_name_instead(tmp_path: Path) -> None:

@@ -544,3 +544,11 @@ def test_hungarian_dates_with_decimal_commas_stay_dates() -> None:
     text = "datum;ertek\n" + "".join(f"2020.01.{day:02d}.;{day},5\n" for day in range(1, 21))
     series = load_series(text.encode(), "hu.csv")
     assert series.date_col == "datum" and series.frame["y"].iloc[0] == 1.5  # rows were numbered as steps
+
+
+def test_day_first_dotted_dates_beside_decimal_commas_are_no_numbers() -> None:
+    # 'Period' 31.03.2024 was offered as a regressor, read as 31032024.
+    rows = "".join(f"31.03.2024;{day:02d}.01.2024;{100 + day},5\n" for day in range(1, 21))
+    series = load_series(f"Period;Ref;Sales\n{rows}".encode(), "report.csv",
+                         LoadOptions(date_col="Ref", target="Sales"))
+    assert series.numeric_columns == ["Sales"] and series.frame["y"].iloc[0] == 101.5
