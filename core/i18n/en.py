@@ -466,7 +466,8 @@ MESSAGES: dict[str, str] = {
     "forecast.whole_help": "By default the chart shows the last {recent:,} rows before the forecast.",
     "forecast.band": "The shaded band is a 95% prediction interval (the table also gives the 80% one): the model "
                      "was refitted at several earlier points of the series and forecast ahead from each, and the "
-                     "band widens with the steps ahead as those errors did.",
+                     "band is as wide at each step ahead as those errors were there: wider where they grew, even "
+                     "where they did not.",
     "forecast.band_beyond": "The band was measured on forecasts up to {steps:plural:step} ahead; past that it is only "
                             "widened with the square root of the steps, not measured, and errors that keep growing "
                             "(a trend or a long season the history does not show) can outrun it.",
