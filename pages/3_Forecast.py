@@ -20,7 +20,7 @@ from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
-from core.ui.runs import kept_refit, run_label
+from core.ui.runs import forecast_heading, kept_refit, run_label
 from core.ui.session import (ensure_series, forecast_failed_text, forecast_url_note, future_rows_given, language_of,
                              pick_run, set_page_query, start_horizon, through_dashboard)
 from core.ui.text import plain
@@ -113,9 +113,7 @@ if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON
 result = st.session_state.get(keys.FORECAST_RESULT)
 if result is not None:
     shown_label, shown_horizon, future = result
-    end = format_stamp(series.frame["ds"].iloc[-1], series.frequency, T.lang)
-    shown_label = shown_label or T("forecast.default_run")  # named in the page's language
-    st.header(T("forecast.result", run=plain(shown_label), steps=shown_horizon, end=end))
+    st.header(forecast_heading(shown_label, shown_horizon, series.frame["ds"], future, series.frequency, T.lang))
     recent = recent_window(len(series.frame), season, shown_horizon)
     whole = recent >= len(series.frame) or st.checkbox(**T.widget("forecast.whole", rows=len(series.frame),
                                                                    recent=recent), key=keys.FORECAST_WHOLE_HISTORY)

@@ -461,7 +461,7 @@ MESSAGES: dict[str, str] = {
     "forecast.go_help": "Refit on all rows and forecast.",
     "forecast.shown_earlier": " The forecast below is the last that finished: {run}, {steps:plural:step}.",
     "forecast.failed": "The forecast could not be made: {problem}",
-    "forecast.result": "{run}: {steps:plural:step} past {end}",
+    "forecast.result": "{run}: {steps:plural:step} past {end}, to {last}",
     "forecast.whole": "Show the whole history ({rows:,} rows)",
     "forecast.whole_help": "By default the chart shows the last {recent:,} rows before the forecast.",
     "forecast.band": "The shaded band is a 95% prediction interval (the table also gives the 80% one): the model "

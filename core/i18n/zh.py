@@ -364,7 +364,7 @@ MESSAGES: dict[str, str] = {
     "forecast.go_help": "在全部数据上重新拟合并预测。",
     "forecast.shown_earlier": " 下方的预测是最近一次完成的：{run}，{steps:,} 步。",
     "forecast.failed": "预测未能完成：{problem}",
-    "forecast.result": "{run}：{end} 之后的 {steps} 步",
+    "forecast.result": "{run}：{end} 之后的 {steps} 步，至 {last}",
     "forecast.whole": "显示全部历史数据（{rows:,} 行）",
     "forecast.whole_help": "默认只显示预测之前最近的 {recent:,} 行。",
     "forecast.band": "阴影带是 95% 预测区间（表中另给出 80% 区间）：模型在序列中较早的若干时点重新拟合并由此向前"

@@ -11,10 +11,11 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.data.tidy import LoadedSeries
 from core.evaluation.pipeline import Refit, RunRequest, RunResult, refit_on_all_rows
-from core.i18n import candidate_name, core_text, listed, t
+from core.i18n import candidate_name, core_text, format_stamp, listed, t
 from core.ui import state_keys as keys
 from core.ui.charts import value_format
 from core.ui.explain import band_coverage_on_test_rows
+from core.ui.text import plain
 
 
 def run_label(index: int, result: RunResult) -> str:
@@ -27,6 +28,16 @@ def shown_label(runs: list[RunResult], result: RunResult) -> str:
     """``run_label`` of ``result`` among the session's ``runs``; its model's name when it is not one of them."""
     index = next((i for i, run in enumerate(runs) if run is result), None)
     return result.request.model if index is None else run_label(index, result)
+
+
+def forecast_heading(label: str | None, steps: int, history: pd.Series, future: pd.DataFrame,
+                     frequency: Frequency, lang: str = "en") -> str:
+    """The Forecast page's heading: the run (``label``; None: the default run), the steps and the dates they span
+    (a presenter asked for 8 weeks worked out the 56 days, and read "56 steps past 2024-12-30" only)."""
+    ahead = future.loc[future["split"] == "future", "ds"] if "split" in future.columns else future["ds"]
+    end, last = (format_stamp(stamp, frequency, lang) for stamp in (history.iloc[-1], ahead.iloc[-1]))
+    return t("forecast.result", lang, run=plain(label or t("forecast.default_run", lang)), steps=steps, end=end,
+             last=last)
 
 
 def describe_settings(result: RunResult, lang: str = "en") -> str:

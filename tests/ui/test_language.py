@@ -100,9 +100,11 @@ def test_result_screens_speak_the_chosen_language(lang: str) -> None:
     print(lang, {page: f"{share:.0%}" for page, share in shares.items()})
     if lang == "zh":
         assert min(shares.values()) >= LEAST_CHINESE, shares
-        assert any("1960年12月" in s.value for s in at.main.header)  # "12 steps past 1960年12月"
+        assert any("1960年12月" in s.value and "至 1961年12月" in s.value for s in at.main.header)
     else:
         assert max(shares.values()) == 0, shares
+        assert any(s.value.endswith("12 steps past 1960-12, to 1961-12") for s in at.main.header), \
+            [s.value for s in at.main.header]  # a presenter computed the last date of 56 days by hand
     at.switch_page("dashboard.py").run()  # (AppTest runs a page switched to without dashboard.py's main())
     assert param(at, "lang") == lang and param(at, "fraction") is not None
 
