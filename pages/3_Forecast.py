@@ -21,8 +21,8 @@ from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
 from core.ui.runs import forecast_heading, kept_refit, run_label
-from core.ui.session import (ensure_series, forecast_failed_text, forecast_url_note, future_rows_given, language_of,
-                             pick_run, set_page_query, start_horizon, through_dashboard)
+from core.ui.session import (download_csv, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
+                             language_of, pick_run, set_page_query, start_horizon, through_dashboard)
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -65,8 +65,8 @@ def forecast_all(panel: Panel, request: RunRequest, ready: bool) -> None:
                                    recent, T.lang, history.report.filled_targets), width="stretch")
     if step := job.held_at_zero_from(shown):
         st.caption(T("forecast.held_at_zero", step=step))
-    st.download_button(T("forecast.all_download"), frame.to_csv(index=False), "forecasts.csv", "text/csv",
-                       key="forecast.all_download")
+    st.download_button(T("forecast.all_download"), download_csv(frame, history.report.decimal_comma),
+                       "forecasts.csv", "text/csv", key="forecast.all_download")
 
 
 through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)
@@ -140,8 +140,8 @@ if result is not None:
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table
     st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch", column_config={"ds": time_column, **{
         name: st.column_config.NumberColumn(T(f"forecast.{name}"), format=shown_as) for name in bounds}})
-    st.download_button(T("forecast.download"), future.to_csv(index=False), "forecast.csv", "text/csv",
-                       key="forecast.download")
+    st.download_button(T("forecast.download"), download_csv(future, series.report.decimal_comma), "forecast.csv",
+                       "text/csv", key="forecast.download")
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     single = chosen.request if (chosen := choices.get(label)) is not None else default
     request = panel_forecast_request(st.session_state, single, series.frequency, steps or 1)

@@ -113,6 +113,7 @@ class DataReport:
     notices: list[str] = field(default_factory=list)
     sheets: tuple[str, ...] = ()  # a workbook's visible sheets
     sheet_read: str = ""  # the one read
+    decimal_comma: bool = False  # the file wrote decimal commas: downloads are written so too (``write.download_csv``)
 
 
 @dataclass
@@ -230,7 +231,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     raw = _named_columns(raw)
     whole_rows = raw[[WHOLE_ROW_KEY]] if WHOLE_ROW_KEY in raw.columns else None
     raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
-    report = DataReport(rows_read=len(raw))
+    report = DataReport(rows_read=len(raw), decimal_comma=bool(raw.attrs.get("decimal_comma", False)))
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
     raw = _time_rows_only(raw, options, report)

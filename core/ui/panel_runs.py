@@ -14,6 +14,8 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.data.read import format_limit, limit
+from core.data.tidy import LoadedSeries
+from core.data.write import download_csv
 from core.errors import KeyedError, LimitError
 from core.evaluation.left_out import left_out_lines, replaced_lines
 from core.evaluation.pipeline import RunRequest
@@ -411,10 +413,11 @@ def without_regressors_text(job: PanelRun, lang: str = "en") -> str | None:
     return t("forecast.all_without_regressors", lang, count=len(short), series=first, rows=reach, steps=steps)
 
 
-def predictions_csv(job: PanelRun) -> str:
-    """``forecast_frame`` as CSV text; "" when no series could be fitted."""
+def predictions_csv(job: PanelRun, series: LoadedSeries | None = None) -> str:
+    """``forecast_frame`` as CSV text, as the command line writes it unless the file (whose series in view is
+    ``series``) wrote decimal commas (``download_csv``); "" when no series could be fitted."""
     frame = forecast_frame(job)
-    return "" if frame is None else frame.to_csv(index=False)
+    return "" if frame is None else download_csv(frame, series is not None and series.report.decimal_comma)
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:

@@ -88,3 +88,16 @@ def test_chunks_keep_the_whole_columns_layout() -> None:
     frame = pd.DataFrame({"id": ids, "ds": stamps, "dates": pd.date_range("1900-01-01", periods=rows, freq="D"),
                           "y": np.arange(rows) / 7, "n": np.arange(rows)})
     assert csv_text(frame) == pandas_text(frame)
+
+
+def test_a_download_keeps_fifteen_digits_and_a_decimal_comma_files_marks() -> None:
+    from core.data.tidy import load_series
+    from core.data.write import download_csv
+
+    days = pd.date_range("2024-01-01", periods=2, freq="D")
+    frame = pd.DataFrame({"ds": days, "predicted": [1596.7662843333878, 2.5]})
+    assert download_csv(frame) == "ds,predicted\n2024-01-01,1596.76628433339\n2024-01-02,2.5\n"
+    assert download_csv(frame, decimal_comma=True) == "ds;predicted\n2024-01-01;1596,76628433339\n2024-01-02;2,5\n"
+    german = "Datum;Umsatz\n" + "".join(f"{day:02d}.01.2024;{day},5\n" for day in range(1, 21))
+    assert load_series(german.encode(), "umsatz.csv").report.decimal_comma
+    assert not load_series(german.replace(",", ".").encode(), "sales.csv").report.decimal_comma
