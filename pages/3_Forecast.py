@@ -20,7 +20,7 @@ from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
-from core.ui.runs import forecast_heading, kept_refit, run_label
+from core.ui.runs import download_name, forecast_heading, kept_refit, run_label
 from core.ui.session import (download_csv, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
                              language_of, pick_run, set_page_query, start_horizon, through_dashboard)
 from core.ui.text import plain
@@ -140,8 +140,9 @@ if result is not None:
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table
     st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch", column_config={"ds": time_column, **{
         name: st.column_config.NumberColumn(T(f"forecast.{name}"), format=shown_as) for name in bounds}})
-    st.download_button(T("forecast.download"), download_csv(future, series.report.decimal_comma), "forecast.csv",
-                       "text/csv", key="forecast.download")
+    st.download_button(T("forecast.download"), download_csv(future, series.report.decimal_comma),
+                       download_name(st.session_state[keys.DATA_SOURCE], shown_label), "text/csv",
+                       key="forecast.download")
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     single = chosen.request if (chosen := choices.get(label)) is not None else default
     request = panel_forecast_request(st.session_state, single, series.frequency, steps or 1)

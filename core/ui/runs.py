@@ -1,8 +1,10 @@
 """The session's runs: leaderboard rows and overlays for the Compare and Forecast pages."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import replace
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
@@ -38,6 +40,13 @@ def forecast_heading(label: str | None, steps: int, history: pd.Series, future: 
     end, last = (format_stamp(stamp, frequency, lang) for stamp in (history.iloc[-1], ahead.iloc[-1]))
     return t("forecast.result", lang, run=plain(label or t("forecast.default_run", lang)), steps=steps, end=end,
              last=last)
+
+
+def download_name(source: str, label: str | None, what: str = "forecast") -> str:
+    """A download's file name from the file in use and the run (``sales-2-auto-forecast.csv``): a presenter's
+    downloads were all ``forecast.csv``. Characters other than letters, digits, ``-``, ``_`` and ``.`` become ``_``."""
+    parts = [PurePath(source).stem or "series", (label or "").lstrip("#"), what]
+    return "-".join(re.sub(r"[^\w.-]+", "_", part).strip("_") for part in parts if part) + ".csv"
 
 
 def describe_settings(result: RunResult, lang: str = "en") -> str:

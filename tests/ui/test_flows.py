@@ -424,3 +424,11 @@ def test_the_training_bar_moves_by_epochs_or_by_the_time_budget_and_names_both()
     assert epoch_progress(900, 1_000, 1.0, 120.0)[0] == pytest.approx(0.9)  # the epochs end it first
     assert epoch_progress(10, 1_000, 500.0, 120.0)[0] == 1.0 and epoch_progress(5, 10, 1.0, 0.0)[0] == 0.5
     assert "以先到者为准" in epoch_progress(1, 10, 1.0, 120.0, "zh")[1]
+
+
+def test_a_forecast_download_is_named_by_the_file_and_the_run() -> None:
+    from core.ui.runs import download_name
+
+    assert download_name("AirPassengers.csv", "#2 auto") == "AirPassengers-2_auto-forecast.csv"  # was forecast.csv
+    assert download_name("Umsatz täglich (2024).csv", None) == "Umsatz_täglich_2024-forecast.csv"
+    assert download_name("../../etc/passwd", "#1 a/b") == "passwd-1_a_b-forecast.csv"  # no path in a file name
