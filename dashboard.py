@@ -3,21 +3,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.data.read import DECIMAL_MARKS, read_table
-from core.data.tidy import DUPLICATE_POLICIES, MAX_FILE_MB, MISSING_POLICIES, PERIODS, LoadedSeries
+from core.data.read import read_table
+from core.data.tidy import MAX_FILE_MB, LoadedSeries
 from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import data_chart
+from core.ui.data_pickers import column_pickers, date_picker, reading_pickers, view_picker
 from core.panel.choice import PanelChoice
 from core.ui.panel_view import (Reading, Retry, again, app_pages, chosen_sheet, file_readers, fresh_options,
-                                id_candidates, new_upload, panel_choice, panel_note, picked_options, read_into, retried,
-                                sheet_picker, show_series)
-from core.ui.session import (DATE_ORDER_KEYS, DATE_ORDERS, after_navigation, data_page_notes, date_picker, end_run,
-                             ensure_series, follow_language, language_of, load_problem, loaded_details,
-                             offered_regressors, open_session, outlier_note, preview_frame, quality_markdown,
-                             quality_metrics, quality_of, quality_panel, sample_bytes, sample_files, span_text,
-                             set_page_query, split_caption, steps_note, sync_pickers)
+                                new_upload, panel_choice, panel_note, picked_options, read_into, retried, sheet_picker)
+from core.ui.session import (DATE_ORDERS, after_navigation, data_page_notes, end_run, ensure_series, follow_language,
+                             language_of, load_problem, loaded_details, offered_regressors, open_session, outlier_note,
+                             preview_frame, quality_markdown, quality_metrics, quality_of, quality_panel, sample_bytes,
+                             sample_files, span_text, set_page_query, split_caption, steps_note, sync_pickers)
 from core.ui.text import plain
 from core.ui.urlstate import FRACTION_SLIDER, to_query
 
@@ -43,19 +42,11 @@ def handle_inputs(T: Texts) -> None:
 def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], PanelChoice]:
     """Less common choices: repeated stamps, gaps, date order, series ids, rows per period, the decimal mark."""
     with st.expander(T("data.reading_options"), expanded=False):
-        cols = st.columns(3)
-        duplicates = cols[0].selectbox(**T.widget("data.duplicates"), options=DUPLICATE_POLICIES,
-                                       key=keys.DATA_DUPLICATES_WIDGET, format_func=T.words("policy"))
-        fill_gaps = cols[1].checkbox(**T.widget("data.fill_gaps"), key=keys.DATA_GAPS_WIDGET)
-        order = cols[2].selectbox(**T.widget("data.date_order"), options=list(DATE_ORDERS), key=keys.DATA_ORDER_WIDGET,
-                                  format_func=lambda label: T(DATE_ORDER_KEYS[label]))
-        ids = cols[0].multiselect(**T.choices("data.id_cols", id_candidates(st.session_state, series)),
-                                  key=keys.DATA_ID_WIDGET)
-        every = cols[1].checkbox(**T.widget("data.all_targets"), key=keys.DATA_ALL_TARGETS_WIDGET)
-        per = cols[2].selectbox(**T.widget("data.per"), options=list(PERIODS), key=keys.DATA_PER_WIDGET,
-                                format_func=lambda period: T.words("per")(period or "as written"))  # orders per day
-        mark = cols[1].selectbox(**T.widget("data.decimal"), options=[*DECIMAL_MARKS], key=keys.DATA_DECIMAL_WIDGET,
-                                 format_func=lambda chosen: T(f"decimal.{chosen or 'detect'}"))  # 1.600: 1.6 or 1600
+        cols, pick = st.columns(3), reading_pickers(st.session_state, series, T.lang)
+        duplicates, fill_gaps = cols[0].selectbox(**pick["duplicates"]), cols[1].checkbox(**pick["fill_gaps"])
+        order, ids = cols[2].selectbox(**pick["order"]), cols[0].multiselect(**pick["ids"])
+        every, per = cols[1].checkbox(**pick["all_targets"]), cols[2].selectbox(**pick["per"])
+        mark = cols[1].selectbox(**pick["decimal"])
         reading = dict(duplicates=duplicates, fill_gaps=fill_gaps, day_first=DATE_ORDERS[order], per=per, decimal=mark)
         if (sheet_args := sheet_picker(series)) is not None:  # a workbook of several sheets: which one
             reading["sheet"] = chosen_sheet(series, cols[2].selectbox(**T.widget("data.sheet"), **sheet_args))
@@ -64,14 +55,12 @@ def reading_options(series: LoadedSeries, T: Texts) -> tuple[dict[str, object], 
 
 def choose_columns(series: LoadedSeries, T: Texts) -> None:
     """Column pickers showing what ``series`` uses; a change re-reads the same file."""
-    cols = st.columns(4)  # the missing-values policy reads "interpolate: straight lines between neighbours"
+    cols, pick = st.columns(4), column_pickers(st.session_state, series, T.lang)  # 4th: long missing-value labels
     date_col = cols[0].selectbox(**date_picker(series.columns, T.lang), key=keys.DATA_DATE_WIDGET)
-    target = cols[1].selectbox(**T.widget("data.target"), options=series.numeric_columns, key=keys.DATA_TARGET_WIDGET,
-                               disabled=panel_choice(st.session_state).all_targets)  # each one a series: see below
+    target = cols[1].selectbox(**pick["target"])  # off where each numeric column is a series: see below
     others = offered_regressors(st.session_state, series, target)
     regressors = cols[2].multiselect(**T.choices("data.regressors", others), key=keys.DATA_REGRESSORS_WIDGET)
-    missing = cols[3].selectbox(**T.widget("data.missing"), options=MISSING_POLICIES, key=keys.DATA_MISSING_WIDGET,
-                                format_func=lambda policy: T(f"data.missing_{policy}"))
+    missing = cols[3].selectbox(**pick["missing"])
     if others and not regressors and not panel_choice(st.session_state).all_targets:  # not when each is a series
         st.caption(T("data.other_columns", columns=plain(listed(others, T.lang))))
     reading, choice = reading_options(series, T)
@@ -81,8 +70,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
         st.rerun()
     if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # several series: which one to show
         (st.warning if panel.too_short else st.caption)(panel_note(panel, T.lang))  # a warning names short series
-        st.selectbox(**T.widget("data.view", count=len(panel.tasks)), options=panel.ids, key=keys.DATA_VIEW_WIDGET,
-                     on_change=show_series, args=(st.session_state,))
+        st.selectbox(**view_picker(st.session_state, panel, T.lang))
 
 
 def read_again(retry: Retry, T: Texts) -> None:

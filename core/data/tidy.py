@@ -179,22 +179,18 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
         return tidy_table(raw, options)
     except DataError as problem:  # a page offers these columns to read the file again with others, where they may help
         if len(raw) >= MIN_ROWS and not isinstance(problem, LimitError):
-            problem.columns, problem.suggested = table_columns(raw), suggested_columns(raw)
+            table = drop_index_columns(_named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore"))
+            decimal_comma = bool(raw.attrs.get("decimal_comma", False))
+            problem.columns, problem.suggested = tuple(table.columns), suggested_columns(table, decimal_comma)
         raise
 
 
-def table_columns(raw: pd.DataFrame) -> tuple[str, ...]:
-    """The columns of a file's table as the date, target and regressor options name them."""
-    return tuple(drop_index_columns(_named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore")).columns)
-
-
-def suggested_columns(raw: pd.DataFrame, rows: int = 500) -> tuple[str, str] | None:
-    """A date column and a target to offer first for a table whose detected ones failed: of the columns that do not
-    read as numbers, the one of the most distinct values in the first ``rows`` rows (a report date repeated on every
-    row was taken for the time column: the dates beside it vary), and the last column that reads as numbers; None
-    without either."""
-    table = drop_index_columns(_named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore")).iloc[:rows]
-    decimal_comma = bool(raw.attrs.get("decimal_comma", False))
+def suggested_columns(table: pd.DataFrame, decimal_comma: bool = False, rows: int = 500) -> tuple[str, str] | None:
+    """A date column and a target to offer first for a ``table`` (named as the options name its columns) whose
+    detected ones failed: of the columns that do not read as numbers, the one of the most distinct values in the first
+    ``rows`` rows (a report date repeated on every row was taken for the time column: the dates beside it vary), and
+    the last column that reads as numbers; None without either."""
+    table = table.iloc[:rows]
     numeric = [col for col in table.columns if parse_numbers(table[col], decimal_comma) is not None]
     others = [col for col in table.columns if col not in numeric]
     if not numeric or not others:
@@ -235,7 +231,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
     raw = _time_rows_only(raw, options, report)
-    decimal_comma = bool(raw.attrs.get("decimal_comma", False))
+    decimal_comma = report.decimal_comma
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     units = _read_units(numbers)

@@ -5,7 +5,7 @@ import hashlib
 import math
 from contextlib import contextmanager
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -331,12 +331,6 @@ DATE_ORDER_KEYS = {"detect": "data.order_detect", "day first (31/01)": "data.ord
 def date_column_label(column: str, lang: str) -> str:
     """What the Date column picker shows for ``column``."""
     return t("data.no_date_column", lang) if column == NO_DATE_COLUMN else column
-
-
-def date_picker(columns: Iterable[str], lang: str = "en") -> dict[str, Any]:
-    """The Date column picker's label, help, options (no date column first) and how they read."""
-    return {"label": t("data.date_column", lang), "help": t("data.date_column_help", lang),
-            "options": [NO_DATE_COLUMN, *columns], "format_func": lambda column: date_column_label(column, lang)}
 
 
 def picker_values(series: LoadedSeries, panel: Any = None, view: str | None = None) -> dict[str, object]:

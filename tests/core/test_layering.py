@@ -61,9 +61,8 @@ def test_no_caller_probes_a_model_attribute() -> None:
 def test_pages_stay_short_and_hold_no_torch_or_model_names() -> None:
     from core.models.specs import model_names
 
-    for page in PAGES:  # dashboard.py: the Data page, then the app's navigation (``main``), which is no page's
-        lines = page.read_text().split("\ndef main(")[0].splitlines()
-        assert len(lines) <= 150, page
+    for page in PAGES:
+        assert len(page.read_text().splitlines()) <= 150, page
     train = (ROOT / "pages" / "1_Train.py").read_text()
     for name in model_names():
         assert not re.search(rf"[\"']{name}[\"']", train), name
