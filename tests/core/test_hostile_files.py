@@ -228,6 +228,20 @@ def test_parquet_of_too_many_cells_is_refused_from_its_footer(monkeypatch: pytes
     assert "TSR_MAX_SHEET_CELLS" in message
 
 
+def test_text_file_of_too_many_cells_is_refused_before_it_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 98,756 rows of 1,000 one-digit columns (199 MB, within the size, row and column limits) took 3.6 GB to read.
+    monkeypatch.setenv("TSR_MAX_SHEET_CELLS", "1000")
+    rows = "\n".join(f"2020-01-{day:02d}," + ",".join(["1"] * 99) for day in range(1, 12))
+    text = ("ds," + ",".join(f"c{i}" for i in range(99)) + "\n" + rows + "\n").encode()
+    monkeypatch.setattr(pd, "read_csv", lambda *args, **kwargs: pytest.fail("the file was parsed"))
+    message = one_line_error(text, "wide.csv")
+    assert message.startswith("The file has 1,100 cells, more than the limit of 1,000"), message
+    assert "keep the columns you need" in message and "TSR_MAX_SHEET_CELLS" in message
+    monkeypatch.undo()
+    monkeypatch.setenv("TSR_MAX_SHEET_CELLS", "1100")  # at the limit: read
+    assert len(load_series(text, "wide.csv").frame) == 11
+
+
 def test_parquet_over_the_column_limit_is_refused(tmp_path: Path) -> None:
     frame = pd.DataFrame(np.zeros((2, 1_001)), columns=[f"c{i}" for i in range(1_001)])
     path = tmp_path / "wide.parquet"
