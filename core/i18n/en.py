@@ -466,8 +466,8 @@ MESSAGES: dict[str, str] = {
     "forecast.whole_help": "By default the chart shows the last {recent:,} rows before the forecast.",
     "forecast.band": "The shaded band is a 95% prediction interval (the table also gives the 80% one): the model "
                      "was refitted at several earlier points of the series and forecast ahead from each, and the "
-                     "band is as wide at each step ahead as those errors were there: wider where they grew, even "
-                     "where they did not.",
+                     "band is as wide at each step ahead as those errors were there: wider where they grew, no "
+                     "wider where they did not.",
     "forecast.band_beyond": "The band was measured on forecasts up to {steps:plural:step} ahead; past that it is only "
                             "widened with the square root of the steps, not measured, and errors that keep growing "
                             "(a trend or a long season the history does not show) can outrun it.",
@@ -679,6 +679,7 @@ MESSAGES: dict[str, str] = {
     "data.panel_finer": "Within each series of {ids} the time stamps repeat ({rows:plural:row}), so each series is the "
                         "{policy} of its rows at a time; add '{column}' to the id columns to make one series of each.",
     "data.panel_blank": "Blank in every row, so no series: {names}.",
+    "data.panel_empty": "Blank in every row, so skipped when all series are trained: {names} ({count:,} series).",
     "data.panel_short": "Too short to fit (fewer than {rows} values), so skipped when all series are trained: "
                         "{names} ({count:,} series).",
     "all.by_columns": "column (each numeric column is a series)",

@@ -535,6 +535,7 @@ MESSAGES: dict[str, str] = {
     "data.panel_finer": "在 {ids} 的每个序列中时间戳有重复（{rows:,} 行），因此每个序列是其同一时间各行的{policy}；"
                         "把“{column}”加入序列标识列即可让每个组合各成一个序列。",
     "data.panel_blank": "每一行都为空，因此没有序列：{names}。",
+    "data.panel_empty": "有 {count:,} 个序列每一行都为空，训练全部序列时会跳过它们：{names}。",
     "data.panel_short": "有 {count:,} 个序列的数值少于 {rows} 个，训练全部序列时会跳过它们：{names}。",
     "all.by_columns": "列（每个数值列为一个序列）",
     "all.rows_without_id": "（已略去 {rows:,} 行没有标识的数据）",

@@ -40,6 +40,7 @@ class Panel:
     too_short: tuple[str, ...] = ()  # series with fewer than ``MIN_ROWS`` values: training will skip them
     finer_id: tuple[str, int] | None = None  # a column that tells apart rows the ids leave alike (``split.finer_id``)
     blank_columns: tuple[str, ...] = ()  # every numeric column a series: those blank in every row, which make none
+    empty: tuple[str, ...] = ()  # the series of ``too_short`` without a value (blank in every row)
 
     @property
     def ids(self) -> list[str]:
@@ -86,7 +87,7 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
     return Panel(tuple(tasks), layout.id_cols, choice.all_targets, tuple(str(col).strip() for col in raw.columns),
                  tuple(layout.probe.numeric_columns), blank,
                  tuple(task.unique_id for task in tasks if _rows_in(task) < MIN_ROWS), layout.finer_id,
-                 layout.blank_columns)
+                 layout.blank_columns, tuple(task.unique_id for task in tasks if _rows_in(task) == 0))
 
 
 def one_series_only(ids: tuple[str, ...], targets: tuple[str, ...]) -> DataError:

@@ -228,9 +228,16 @@ def panel_note(panel: Panel, lang: str = "en") -> str:
 
 
 def short_series_note(panel: Panel, lang: str = "en") -> str | None:
-    """Which series are too short to fit (training skips them), before any training; None when none is."""
-    if not panel.too_short:
-        return None
-    more = ["..."] if len(panel.too_short) > _NAMED_SHORT else []
-    shown = listed(list(panel.too_short[:_NAMED_SHORT]) + more, lang)
-    return t("data.panel_short", lang, count=len(panel.too_short), names=plain(shown), rows=MIN_ROWS)
+    """Which series are blank in every row and which too short to fit (training skips both), before any training;
+    None when none is. (A blank series was said to have fewer than 8 values; training said it had none.)"""
+    empty = set(panel.empty)
+    short = [name for name in panel.too_short if name not in empty]
+    notes = [t(key, lang, count=len(names), names=_named_few(names, lang), rows=MIN_ROWS)
+             for key, names in (("data.panel_empty", list(panel.empty)), ("data.panel_short", short)) if names]
+    return " ".join(notes) or None
+
+
+def _named_few(names: list[str], lang: str) -> str:
+    """The first ``_NAMED_SHORT`` of ``names``, listed, with "..." when there are more."""
+    more = ["..."] if len(names) > _NAMED_SHORT else []
+    return plain(listed(names[:_NAMED_SHORT] + more, lang))

@@ -122,6 +122,18 @@ def test_a_series_too_short_to_fit_is_named_before_training() -> None:
     assert not ok(upload(app(), "stores.csv", long_csv())).warning  # none is too short: nothing said
 
 
+def test_a_series_blank_in_every_row_is_named_as_blank_not_as_short() -> None:
+    # It was listed as "Too short to fit (fewer than 8 values)", where training and the command line said it had none.
+    tiny = pd.DataFrame({"month": stamps(5), "store": "kiosk", "sales": [5.0, 6, 7, 8, 9]})
+    blank = pd.DataFrame({"month": stamps(MONTHS), "store": "closed", "sales": np.nan})
+    extra = pd.concat([tiny, blank]).to_csv(index=False).split("\n", 1)[1]
+    at = ok(upload(app(), "stores.csv", long_csv() + extra))
+    assert at.session_state[keys.DATA_PANEL].empty == ("closed",)
+    [warning] = [warning.value for warning in at.warning]
+    assert warning.endswith("Blank in every row, so skipped when all series are trained: closed (1 series). Too short "
+                            "to fit (fewer than 8 values), so skipped when all series are trained: kiosk (1 series).")
+
+
 def test_short_series_first_neither_hide_the_good_ones_nor_count_filled_blanks_as_short() -> None:
     # 21 short series before the good ones: the file was refused ("Only 5 usable rows"); a series of 10 rows, 3 of
     # them blank, was said to be skipped and then trained (its blanks are filled).
