@@ -7,13 +7,13 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.ui import state_keys as keys
 from core.ui.controls import checked_number
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.ui.explain import budget_warning, gap_words, result_notes, short_of_exact
-from core.lab.panels import (DIVERGENCE_FACTOR, LAB_MODELS, LAB_NUMBERS, LESSONS, OPTIMIZERS, LabResults, LabSettings,
-                             batch_divergence, batch_rises, mini_batch_size, not_reached_key, race_curves, race_table,
-                             run_lab, settings_in_range)
+from core.ui.explain import budget_warning, result_notes
+from core.lab.panels import (DIVERGENCE_FACTOR, FULL_BATCH, LAB_MODELS, LAB_NUMBERS, LESSONS, OPTIMIZERS, LabResults,
+                             LabSettings, batch_divergence, batch_rises, largest_stable_rate, mini_batch_size,
+                             race_curves, race_table, run_lab, settings_in_range)
 from core.i18n import Texts, listed, said
-from core.ui.lab_charts import (curve_name, lab_defaults, lab_intro, lab_table, log_lines, loss_curve, loss_surface,
-                                race_formats, race_notes)
+from core.ui.lab_charts import (curve_name, exact_note, lab_defaults, lab_intro, lab_table, log_lines, loss_curve,
+                                loss_surface, race_formats, race_notes)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
 from core.training.slots import training_slot
@@ -67,9 +67,10 @@ def show(results: LabResults) -> None:
         st.caption(T("lab.batch_cut", asked=results.settings.batch_size, rows=len(results.data.y), size=size))
     for mode, (first, last) in batch_rises(results.batches).items():
         st.warning(T("lab.batch_rose", optimizer=curve_name(mode, T.lang), first=first, last=last))
-    for mode, where in batch_divergence(results.batches).items():
-        st.warning(T("lab.batch_diverged", optimizer=curve_name(mode, T.lang), first=where.blew_up_at,
-                     epoch=where.stopped_pass, step=where.stopped_at, factor=DIVERGENCE_FACTOR))
+    for mode, where in batch_divergence(results.batches).items():  # the full batch: its steps too long for the valley
+        st.warning(T("lab.batch_diverged_full" if mode == FULL_BATCH else "lab.batch_diverged", first=where.blew_up_at,
+                     optimizer=curve_name(mode, T.lang), epoch=where.stopped_pass, step=where.stopped_at,
+                     factor=DIVERGENCE_FACTOR, edge=largest_stable_rate(results.data)))
     lesson("race")
     if results.race:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),
@@ -88,15 +89,10 @@ def show(results: LabResults) -> None:
     st.markdown(T("lab.backprop_agree" if report.agree else "lab.backprop_disagree", differences=differences))
     st.dataframe(lab_table(report.chain, T.lang), hide_index=True, width="stretch")
     lesson("exact")
-    gaps, diverged = results.exact
-    st.altair_chart(log_lines(gaps.assign(run=results.settings.optimizer), "epoch", "gap", "run", T("lab.axis.epoch"),
-                              T(results.gap_axis), lang=T.lang), width="stretch")
-    if diverged:
-        st.warning(T("lab.diverged", optimizer=results.settings.optimizer, step=diverged))
-    elif len(gaps) and short_of_exact(last := float(gaps["gap"].iloc[-1]), results.exact_zero):
-        key = not_reached_key(gaps["gap"].tolist(), results.data, results.settings)
-        st.info(T(key, optimizer=results.settings.optimizer, epochs=len(gaps),
-                  above=gap_words(last, results.exact_zero, T.lang)))
+    st.altair_chart(log_lines(results.exact[0].assign(run=results.settings.optimizer), "epoch", "gap", "run",
+                              T("lab.axis.epoch"), T(results.gap_axis), lang=T.lang), width="stretch")
+    if note := exact_note(results, T.lang):  # diverged, reached and left, or short of the answer
+        (st.warning if note[0] == "warning" else st.info)(note[1])
     lesson("normalize")
     if results.settings.optimizer != "sgd":  # the lesson's step limit is plain gradient descent's
         st.caption(T("lab.normalize_not_plain", optimizer=results.settings.optimizer))

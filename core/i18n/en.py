@@ -607,6 +607,20 @@ MESSAGES: dict[str, str] = {
                           "checked. A few rows' loss curves more steeply than the mean over all rows (the more "
                           "features, the more so), so a rate the full batch takes can be too large for them. Lower "
                           "the learning rate.",
+    "lab.batch_diverged_full": "{optimizer} diverged: its loss passed {factor:,.0f} times its starting value after "
+                               "update {first}, and training stopped at the end of pass {epoch} (update {step}), "
+                               "where the loss is checked. Its steps are too long for the valley's curvature: each "
+                               "lands further past the bottom than it started, so the loss grows at every step. On "
+                               "these z-scored rows full-batch gradient descent converges only at learning rates below "
+                               "{edge:.3g}: lower the learning rate.",
+    "lab.left_answer": "{optimizer} reached the exact answer (to rounding) at epoch {reached}, then left it: its "
+                       "loss was {above} again at epoch {epoch}. {why}",
+    "lab.left_why.adaptive": "It divides each step by the recent size of its gradients, which shrinks with them at "
+                             "the answer, so its steps do not: a step taken on rounding noise throws it off, and it "
+                             "comes back. A lower learning rate keeps it closer.",
+    "lab.left_why.momentum": "The velocity of its earlier steps carried it past the answer; it swings back as that "
+                             "velocity decays.",
+    "lab.left_why.other": "At this learning rate its steps overshoot: lower the learning rate.",
     "lab.not_reached": "After {epochs} epochs {optimizer} is still {above}: raise the "
                        "learning rate or train for more epochs.",
     "lab.not_reached_swinging": "After {epochs} epochs {optimizer} is still {above}, swinging less and less as it "

@@ -472,6 +472,14 @@ MESSAGES: dict[str, str] = {
     "lab.batch_diverged": "{optimizer}发散：第 {first} 次更新之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"
                           "（第 {step} 次更新，即检查损失之处）停止。少数几行的损失曲面比全部行的平均更陡（特征越多越明显），"
                           "因此全批量能承受的学习率对它们可能过大。请降低学习率。",
+    "lab.batch_diverged_full": "{optimizer}发散：第 {first} 次更新之后损失超过初始值的 {factor:,.0f} 倍，训练在第 {epoch} 遍结束时"
+                               "（第 {step} 次更新，即检查损失之处）停止。它的步长相对于损失谷底的曲率过长：每一步越过谷底的距离都比出发时更远，"
+                               "所以损失每一步都在增大。在这些标准化后的行上，全批量梯度下降只有在学习率低于 {edge:.3g} 时才会收敛：请降低学习率。",
+    "lab.left_answer": "{optimizer} 在第 {reached} 轮达到了精确解（在舍入误差以内），随后又离开了它：第 {epoch} 轮时损失又{above}。{why}",
+    "lab.left_why.adaptive": "它把每一步除以梯度近来的大小，而在精确解处这一大小随梯度一起缩小，所以步长并不缩小：在舍入噪声上迈出的一步就会把它推开，"
+                             "之后它再回来。较低的学习率能让它保持得更近。",
+    "lab.left_why.momentum": "之前各步积累的速度把它带过了精确解；随着速度衰减，它会摆回来。",
+    "lab.left_why.other": "在此学习率下它的步长越过了最优点：请降低学习率。",
     "lab.not_reached_overshoot": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}且不再下降：在此学习率下步长来回越过最优点。请降低学习率。",
     "lab.not_reached_edge": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}，但在缓慢下降：在此学习率下步长来回越过最小值，每次只缩小一点差距。稍低的学习率会更快到达；增加轮数也可以。",
     "lab.not_reached": "经过 {epochs} 轮后，{optimizer} 的损失仍{above}：请提高学习率或增加训练轮数。",

@@ -228,7 +228,7 @@ def batch_comparison(data: LabData, settings: LabSettings) -> pd.DataFrame:
     """
     base = every_epoch(settings, "sgd", settings.lr, batch_passes(settings.epochs, len(data.y)))
     size = mini_batch_size(settings.batch_size, len(data.y))
-    modes = {"full-batch gradient descent": base.with_(batch="full"), "single-sample SGD": base.with_(batch="single"),
+    modes = {FULL_BATCH: base.with_(batch="full"), "single-sample SGD": base.with_(batch="single"),
              f"mini-batch SGD of {size}": base.with_(batch="mini", batch_size=size)}
     frames = []
     for name, config in modes.items():
@@ -283,6 +283,9 @@ def batch_rises(batches: pd.DataFrame) -> dict[str, tuple[float, float]]:
         if typical > first:
             rises[str(mode)] = (first, typical)
     return rises
+
+
+FULL_BATCH = "full-batch gradient descent"  # the batch lesson's full-batch mode
 
 
 def batch_divergence(batches: pd.DataFrame) -> dict[str, Divergence]:
@@ -449,9 +452,17 @@ def at_stability_edge(data: LabData, settings: LabSettings) -> bool:
     long it runs; a larger rate diverges, so the advice is a smaller one."""
     if settings.optimizer != "sgd" or not len(data.x):
         return False
+    return settings.lr >= 0.95 * largest_stable_rate(data)
+
+
+def largest_stable_rate(data: LabData) -> float:
+    """The learning rate below which full-batch gradient descent on the lab's line converges: two over the loss's
+    largest curvature (the mean squared error's Hessian, ``2 X'X / n`` with a column of ones); beyond it each step
+    lands further past the bottom than it started, and the loss grows every step. Infinite without rows."""
+    if not len(data.x):
+        return math.inf
     design = np.column_stack([data.x, np.ones(len(data.x))])
-    curvature = float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
-    return settings.lr * curvature >= 1.9
+    return 2 / float(np.linalg.eigvalsh(2 * design.T @ design / len(design)).max())
 
 
 def not_reached_key(gaps: list[float], data: LabData, settings: LabSettings) -> str:

@@ -11,7 +11,7 @@ from core.lab import panels as lab
 from core.training.nets import NetConfig, build_net
 from core.training.least_squares import least_squares
 from core.training.loop import OPTIMIZERS
-from core.ui.lab_charts import loss_surface
+from core.ui.lab_charts import exact_note, left_the_answer, loss_surface
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +142,37 @@ def test_plain_descent_at_the_edge_of_stability_is_told_to_lower_the_rate_not_ra
     assert lab.at_stability_edge(data, lab.LabSettings(optimizer="sgd", lr=1.0))
     assert not lab.at_stability_edge(data, lab.LabSettings(optimizer="sgd", lr=0.5))
     assert not lab.at_stability_edge(data, lab.LabSettings(optimizer="adam", lr=1.0))
+
+
+@pytest.mark.parametrize("model", ["linear", "multi"])
+def test_full_batch_descent_converges_just_below_the_largest_stable_rate_and_diverges_just_above(air, model) -> None:  # type: ignore[no-untyped-def]
+    # The batch lesson's warning for a diverged full batch names this rate (it gave single rows' reason instead).
+    data = lab.prepare(air.frame, air.frequency, lab.LabSettings(model=model))
+    edge = lab.largest_stable_rate(data)
+    if model == "linear":  # one z-scored feature and a bias: the Hessian is 2 I, so the edge is 1
+        assert edge == pytest.approx(1.0)
+    runs = {factor: lab.batch_comparison(data, lab.LabSettings(model=model, lr=edge * factor, epochs=600))
+            for factor in (0.9, 1.1)}
+    assert lab.FULL_BATCH not in lab.batch_divergence(runs[0.9])
+    assert lab.FULL_BATCH in lab.batch_divergence(runs[1.1])
+
+
+def test_a_run_that_reaches_the_answer_and_leaves_it_is_told_why(air) -> None:  # type: ignore[no-untyped-def]
+    # RMSProp at its default 0.1 reached the answer to rounding, then rose to 65% above it with no word (at 1: 100
+    # times it); its last gap was then said to need a higher rate or more epochs.
+    assert left_the_answer([1.0, 1e-3, 1e-13, 1e-15, 0.5, 1e-4], exact_zero=False) == (3, 5, 0.5)
+    assert left_the_answer([1.0, 1e-3, 1e-13, 1e-15, 1e-3, 1e-14], exact_zero=False) is None  # within 1%: still there
+    assert left_the_answer([1.0, 0.5, 0.2, 0.3], exact_zero=False) is None  # never reached it
+    notes = {}
+    for optimizer, lr in (("rmsprop", 0.1), ("momentum", 0.5), ("sgd", 0.1)):
+        settings = lab.LabSettings(optimizer=optimizer, lr=lr, race=())
+        notes[optimizer] = exact_note(lab.run_lab(air.frame, air.frequency, settings), "en")
+    kind, text = notes["rmsprop"]
+    assert kind == "info" and text.startswith("rmsprop reached the exact answer (to rounding) at epoch "), text
+    assert "then left it: its loss was " in text and "a step taken on rounding noise throws it off" in text
+    assert notes["momentum"][1].startswith("momentum reached the exact answer (to rounding) at epoch 1, then left it")
+    assert "velocity of its earlier steps carried it past the answer" in notes["momentum"][1]
+    assert notes["sgd"] is None  # plain descent at 0.1 ends at the answer
 
 
 def test_the_lab_counts_the_trainings_its_budget_cut_short(air, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

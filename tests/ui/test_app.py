@@ -177,6 +177,9 @@ def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -
     assert not at.exception and any(text.startswith("single-sample SGD diverged: its loss passed 10,000 times its "
                                                     "starting value after update 2, and training stopped at the end of "
                                                     "pass 1 (update 100)") for text in said), said
+    full = "full-batch gradient descent diverged: its loss passed 10,000 times its starting value after update "
+    assert any(text.startswith(full) and text.endswith("converges only at learning rates below 1: lower the learning "
+                                                       "rate.") for text in said), said
     at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert any("raise the learning rate or train for more epochs" in info.value for info in at.info)
