@@ -16,11 +16,11 @@ from core.ui.feedback import BUGS, EveryInterval, bug_message, epoch_progress, w
 from core.ui.explain import (gap_metric, learned_markdown, metric_notes, metrics_table, result_notes, result_warnings,
                              selection_table)
 from core.i18n import Texts, said
-from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, predictions_csv, progress_text,
-                                results_table, start_hint, start_panel_run, summary_text, too_many_series)
+from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, panel_file_name, predictions_csv,
+                                progress_text, results_table, start_hint, start_panel_run, summary_text, too_many_series)
 from core.ui.session import (MAX_RUNS, MAX_RUNS_MB, apply_train_url, computed_once, download_csv, ensure_series,
-                             failed_text, keep_trained, language_of, marked_training, record_run, result_title,
-                             set_page_query, through_dashboard, train_intro, train_page_warnings)
+                             failed_text, keep_trained, language_of, marked_training, record_run, result_file_names,
+                             result_title, set_page_query, through_dashboard, train_intro, train_page_warnings)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
@@ -82,7 +82,7 @@ def all_series(request: RunRequest, panel: Panel) -> None:
     st.markdown(summary_text(job, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]))
     st.dataframe(results_table(job, T.lang), hide_index=True, width="stretch", placeholder=T("metric.undefined"))
     if csv := computed_once(st.session_state, keys.TRAIN_ALL_CSV, job, lambda: predictions_csv(job, series)):
-        st.download_button(T("train.all_download"), csv, "predictions.csv", "text/csv")
+        st.download_button(T("train.all_download"), csv, panel_file_name(st.session_state, job), "text/csv")
     if (extremes := extremes_chart(job, series.frequency, T.lang)) is not None:
         st.altair_chart(extremes)
     if fitted := drawable(st.session_state, keys.TRAIN_ALL_SERIES, job.fitted_ids()):
@@ -117,11 +117,11 @@ def show_result(result: RunResult) -> None:
             st.dataframe(candidates, width="stretch", column_config={
                 "model": st.column_config.TextColumn(T("train.candidate")),
                 "backtest_score": st.column_config.NumberColumn(T("train.backtest_score"), format="%.3f")})
-    name, (a, b) = f"{result.request.model}-seed{result.request.settings.seed}", st.columns(2)
+    (csv_name, model_name), (a, b) = result_file_names(st.session_state, result), st.columns(2)  # file and run
     a.download_button(T("train.download_csv"), download_csv(result.predictions, series.report.decimal_comma),
-                      f"{name}.csv", "text/csv", key="train.download_csv")
+                      csv_name, "text/csv", key="train.download_csv")
     model_file = computed_once(st.session_state, keys.TRAIN_MODEL_FILE, result, lambda: model_bytes(result.forecaster))
-    b.download_button(**T.widget("train.download_model"), data=model_file, file_name=f"{name}.pt",
+    b.download_button(**T.widget("train.download_model"), data=model_file, file_name=model_name,
                       mime="application/octet-stream", key="train.download_model")
 
 

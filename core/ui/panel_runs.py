@@ -28,7 +28,7 @@ from core.panel.split import SeriesTask
 from core.ui import state_keys as keys
 from core.training.loop import SharedDeadline
 from core.ui.charts import small_multiples
-from core.ui.runs import format_settings
+from core.ui.runs import download_name, format_settings
 from core.ui.session import append_numbered, save_session
 from core.ui.text import plain
 
@@ -411,6 +411,12 @@ def without_regressors_text(job: PanelRun, lang: str = "en") -> str | None:
         return None
     (first, reach), steps = short[0], job.request.horizon
     return t("forecast.all_without_regressors", lang, count=len(short), series=first, rows=reach, steps=steps)
+
+
+def panel_file_name(state: Mapping[str, Any], job: PanelRun) -> str:
+    """The download of a run over every series, named by the file and the model (``stores-linear-all_series.csv``;
+    it was ``predictions.csv`` for every run)."""
+    return download_name(str(state.get(keys.DATA_SOURCE) or ""), job.request.model, "all_series")
 
 
 def predictions_csv(job: PanelRun, series: LoadedSeries | None = None) -> str:

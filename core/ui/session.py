@@ -282,6 +282,16 @@ def result_title(state: Mapping[str, Any], result: Any, lang: str = "en") -> str
     return t("train.result", lang, model=shown_label(state.get(keys.TRAIN_RUNS, []), result))
 
 
+def result_file_names(state: Mapping[str, Any], result: Any) -> tuple[str, str]:
+    """The Train page's downloads of a result, named by the file in use and the run (``AirPassengers-2_linear-
+    predictions.csv`` and ``...-model.pt``): two runs of a model with other settings both gave ``linear-seed0.csv``."""
+    from core.ui.runs import download_name, shown_label
+
+    label = shown_label(state.get(keys.TRAIN_RUNS, []), result)
+    source = str(state.get(keys.DATA_SOURCE) or "")
+    return download_name(source, label, "predictions"), download_name(source, label, "model", ".pt")
+
+
 def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:
     """The train fraction of a shared link, once per session, whichever page it opens (called after
     ``st.navigation``, which gives a page its query parameters)."""

@@ -42,6 +42,14 @@ def test_two_runs_are_compared_with_baselines_present() -> None:
     assert board["test MAE"].is_monotonic_increasing
     assert at.multiselect(key=keys.COMPARE_SELECTED).value == ["#2 multi", "#1 linear"]  # the best two
     assert len(at.get("vega_lite_chart")) == 1
+    # The Train page's downloads name the file and the run: both runs' were linear-seed0.csv / multi-seed0.csv, and
+    # two runs of one model alike.
+    from core.ui.session import result_file_names
+
+    first, second = at.session_state[keys.TRAIN_RUNS]
+    assert result_file_names(at.session_state, first) == ("AirPassengers-1_linear-predictions.csv",
+                                                          "AirPassengers-1_linear-model.pt")
+    assert result_file_names(at.session_state, second)[0] == "AirPassengers-2_multi-predictions.csv"
 
 
 def test_forecast_12_steps_from_a_run_with_calendar_dates_and_a_band() -> None:

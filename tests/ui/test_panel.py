@@ -32,7 +32,7 @@ from core.training.loop import SharedDeadline, TrainConfig, shared_budget, train
 from core.ui.explain import budget_warning
 from core.ui.charts import prediction_chart
 from core.ui.panel_runs import (PanelRun, drawn_panel_runs, every_series_request, extremes_frame, forecast_frame,
-                                panel_forecast_request, progress_text, results_table, summary_text,
+                                panel_file_name, panel_forecast_request, progress_text, results_table, summary_text,
                                 without_regressors_text)
 from core.ui.urlstate import SESSION_PARAM
 from tests.conftest import sine_values
@@ -282,6 +282,7 @@ def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> N
     assert target == "sales" and list(predictions["split"].unique()) == ["train", "test"]
     assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
     assert [b.label for b in at.get("download_button")] == ["Download every series' predictions (CSV, unique_id first)"]
+    assert panel_file_name(at.session_state, job) == f"stores-{model}-all_series.csv"  # was predictions.csv each time
     every = forecast_frame(job)  # what it downloads: each series' train and test predictions, in the file's order
     assert list(every["unique_id"].unique()) == STORES and len(every) == 3 * len(predictions)
     assert every.loc[every["unique_id"] == "south", "predicted"].to_numpy() == pytest.approx(predictions["predicted"],
