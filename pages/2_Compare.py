@@ -43,6 +43,7 @@ if not runs:  # runs over all series, if any, are further down
     st.info(T("compare.no_runs_shown" if st.session_state.get(keys.TRAIN_PANEL_RUNS) else "compare.no_runs"))
 st.caption(T("compare.intro", source=shown_source(st.session_state, T.lang)))  # which series, in a file of several
 formats = {name: st.column_config.NumberColumn(format=fmt) for name, fmt in board_formats(T.lang, results).items()}
+formats[T("board.run")] = st.column_config.Column(pinned=True)  # in view beside the settings, far right on a laptop
 if warning := other_fractions_warning(results, fraction, T.lang):  # other test rows: not ranked against these
     st.warning(warning)
 for board in board_parts(leaderboard(results, labels, T.lang, fraction), fraction, T.lang):  # other splits: a table

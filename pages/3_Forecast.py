@@ -102,7 +102,7 @@ default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors))
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON, disabled=steps is None):
     try:
-        with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):  # refits and a band's backtest
+        with st.spinner(T("forecast.working")), training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):
             future = forecast_run(series.frame, series.frequency, int(steps or 1), choices.get(label), default,
                                   series.future, kept_refit(st.session_state, series))
         st.session_state[keys.FORECAST_RESULT] = (label if runs else None, int(steps or 1), future)

@@ -459,6 +459,7 @@ MESSAGES: dict[str, str] = {
     "forecast.no_runs": "No runs yet: the default `multi` model is used. Train others on the **Train** page.",
     "forecast.go": "Forecast",
     "forecast.go_help": "Refit on all rows and forecast.",
+    "forecast.working": "Refitting on every row, measuring the band on earlier forecasts, and forecasting...",
     "forecast.shown_earlier": " The forecast below is the last that finished: {run}, {steps:plural:step}.",
     "forecast.failed": "The forecast could not be made: {problem}",
     "forecast.result": "{run}: {steps:plural:step} past {end}, to {last}",

@@ -361,6 +361,7 @@ MESSAGES: dict[str, str] = {
                               "每个序列。",
     "forecast.no_runs": "还没有训练记录：将使用默认的 `multi` 模型。可以在**训练**页训练其他模型。",
     "forecast.go": "预测",
+    "forecast.working": "正在用全部行重新拟合、用较早的预测测量区间并预测……",
     "forecast.go_help": "在全部数据上重新拟合并预测。",
     "forecast.shown_earlier": " 下方的预测是最近一次完成的：{run}，{steps:,} 步。",
     "forecast.failed": "预测未能完成：{problem}",

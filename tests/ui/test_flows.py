@@ -39,6 +39,7 @@ def test_two_runs_are_compared_with_baselines_present() -> None:
     at.switch_page("pages/2_Compare.py").run()
     board = at.dataframe[0].value
     assert list(board["run"]) == ["#2 multi", "#1 linear", "baseline naive", "baseline snaive"]
+    assert json.loads(at.dataframe[0].proto.columns)["run"]["pinned"] is True  # in view beside the settings far right
     assert board["test MAE"].is_monotonic_increasing
     assert at.multiselect(key=keys.COMPARE_SELECTED).value == ["#2 multi", "#1 linear"]  # the best two
     assert len(at.get("vega_lite_chart")) == 1
