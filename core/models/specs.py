@@ -77,9 +77,12 @@ class Setting:
         return int(value) if self.kind == "int" else float(value)
 
     def shown(self, number: float) -> str:
-        """``number`` as a message writes a value of this setting: whole numbers whole (2,147,483,647, not 2.15e+09)."""
+        """``number`` as a message writes a value of this setting: whole numbers whole (2,147,483,647, not 2.15e+09),
+        small ones in decimals (0.00001, not 1e-05, which a narrow message broke as "1e-" and "05")."""
         whole = self.kind == "int" and math.isfinite(number) and number == int(number) and abs(number) < 1e15
-        return f"{int(number):,}" if whole else f"{number:g}"
+        if whole:
+            return f"{int(number):,}"
+        return f"{number:.9f}".rstrip("0") if 1e-9 <= abs(number) < 1e-4 else f"{number:g}"
 
 
 @dataclass(frozen=True)

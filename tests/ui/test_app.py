@@ -206,7 +206,7 @@ def test_a_lab_setting_out_of_range_is_said_once_under_its_box() -> None:
     at.number_input(key=keys.LAB_LR).set_value(11.0).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert not at.exception and [e.value for e in at.error] == [
-        "Learning rate must be from 1e-05 to 10: the run refuses this value."]  # and not again as "could not run"
+        "Learning rate must be from 0.00001 to 10: the run refuses this value."]  # and not again as "could not run"
 
 
 @pytest.mark.parametrize(("limit", "most"), [("50", 50), ("5", 5), ("5000", 1000), ("many", 1000)])

@@ -103,7 +103,7 @@ def test_a_number_typed_outside_its_range_is_said_under_its_box_and_the_run_refu
     lab.number_input(key=keys.LAB_LR).set_value(100.0).run()
     lab.number_input(key=keys.LAB_SEED).set_value(-1).run()
     said = [error.value for error in lab.error]
-    assert "Learning rate must be from 1e-05 to 10: the run refuses this value." in said
+    assert "Learning rate must be from 0.00001 to 10: the run refuses this value." in said  # 1e-05 broke as "1e-" "05"
     assert "Seed must be from 0 to 2,147,483,647: the run refuses this value." in said
     lab.button(key=keys.LAB_RUN).click().run()  # refused: said under the boxes once, not again as "could not run"
     assert not lab.exception and sorted(error.value for error in lab.error) == sorted(said)
