@@ -78,6 +78,9 @@ _NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota
 # A note's label, one to five words and a colon ('Last Updated: 12/18/2023', 'Data from database: ...'), in a line of
 # fewer fields than the table's (``_is_footnote``).
 _LABELLED_NOTE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:")
+# A numbered note ('1. Figures for 2020 are provisional.', '(2) Revised.', '[3] Source ...'): a number, a point or a
+# bracket, then a word and at least two more (``_is_footnote``); '1. Januar 2020' is a date.
+_NUMBERED_NOTE = re.compile(r"(?:\(?\d{1,2}[.)]|\[\d{1,2}\])\s+[^\W\d_]+\S*(?:\s+\S+){2,}")
 _LONGEST_NUMBER = 64  # characters of a cell tested as a number (the pattern backtracks in time its length squared)
 _NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
@@ -1641,15 +1644,18 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     than the table's most common number of ``fields``, or at most one number in its other cells (a row of a wide
     table has many: ``Notes payable,30,31,...``) and a first cell that reads as a note (``_NOTE_START``:
     ``Source: ..., 2021.``, ``Note: 2020 figures are provisional.``) or is words without a digit in a line of fewer
-    fields, or a label and a colon (``_LABELLED_NOTE``) in such a line."""
+    fields, or a label and a colon (``_LABELLED_NOTE``) in such a line; or a numbered note (``_NUMBERED_NOTE``) without
+    a number in its other cells."""
     if not any(cell.strip() for cell in cells):
         return True
     first = cells[0].strip()
+    numbers = sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
+    if _NUMBERED_NOTE.match(first) and numbers == 0 and starts[cells[0]] == 1:  # under a table of plain years, it
+        return True  # was a date the years' column could not read, and with a 'Notes:' above it the years were steps
     if first[:1].isdigit() or starts[cells[0]] != 1:
         return False
     if len(cells) > fields:
         return True
-    numbers = sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
     words = len(cells) < fields and len(first.split()) >= 2 and not any(char.isdigit() for char in first)
     labelled = len(cells) < fields and bool(_LABELLED_NOTE.match(first))  # 'Last Updated: 12/18/2023'
     return numbers <= 1 and (bool(_NOTE_START.match(first)) or ((words or labelled) and numbers == 0))

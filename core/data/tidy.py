@@ -969,7 +969,7 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
         cells = raw[col].astype("string").str.strip()
         cells = cells[cells.notna() & (cells != "")]
         if len(cells) and (col in named or cells.str.contains(r"\d", regex=True).mean() >= PARSE_SHARE):
-            example = str(cells.iloc[0])[:30]
+            example = _unread_example(cells)[:30]
             report.notices.append(Notice(
                 f"No time column was read: '{col}' does not hold dates this loader can read (for example "
                 f"'{example}'), so the rows are numbered as steps, with no calendar (only auto looks for a season, in "
@@ -977,6 +977,13 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
                 "notice.dates_unread",
                 {"column": str(col), "example": example}))
             return
+
+
+def _unread_example(cells: pd.Series, looked_at: int = 50) -> str:
+    """The first of the first ``looked_at`` ``cells`` that does not read as a date alone, else the first cell: the
+    notice named '1990', a year it reads, where a note below the years ('Notes:') kept the column from reading."""
+    return next((str(cell) for cell in cells.iloc[:looked_at] if parse_dates(pd.Series([cell], dtype=object)) is None),
+                str(cells.iloc[0]))
 
 
 def _note_format(found: str, col: object, report: DataReport) -> None:

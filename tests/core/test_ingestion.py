@@ -1313,6 +1313,26 @@ def test_notes_below_the_table_with_as_many_fields_or_fewer_are_left_out() -> No
     assert any(line.startswith("2 lines of notes below the table were left out ('Source: Airport") for line in said)
 
 
+@pytest.mark.parametrize("notes", ['\nNotes:\n"1. Figures for 2020 are provisional."\n',
+                                   "Notes:\n(1) Figures for 2020 are provisional.\n[2] Source: the office, table 4\n"])
+def test_numbered_notes_below_a_table_of_plain_years_are_left_out_and_the_years_read(notes: str) -> None:
+    # With 'Notes:' above a numbered note, the years were read as steps ("'Year' does not hold dates this loader can
+    # read (for example '1990')"); alone, the note was "a row with an unreadable date" to correct in the file.
+    text = "Year,Population\n" + "".join(f"{year},{50_000 + 10 * year}\n" for year in range(1990, 2021)) + notes
+    series = load_series(text.encode(), "population.csv")
+    assert series.frequency.name == "yearly" and len(series.frame) == 31
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2020-01-01")
+    assert [notice.key for notice in series.report.notices] == ["notice.footnotes"]
+    dated = "Datum,Wert\n1. Januar 2020 Mitte,5\n" + "".join(f"{day}. Januar 2020,{day}\n" for day in range(2, 12))
+    assert len(load_series(dated.encode(), "x.csv").frame) == 11  # a date with words after it is no note
+
+
+def test_a_time_column_that_cannot_be_read_names_a_cell_it_cannot_read() -> None:
+    text = "Year,Population\n" + "".join(f"{year},{year}\n" for year in range(1990, 2021)) + "x1,5\nx2,6\nx3,7\n"
+    [notice] = load_series(text.encode(), "x.csv").report.notices
+    assert notice.key == "notice.dates_unread" and "(for example 'x1')" in str(notice)  # it named '1990', a year
+
+
 def test_a_last_row_without_a_date_that_sums_the_rows_above_is_said_to_be_a_total() -> None:
     # Google Analytics ends its export with the total, its date blank: "correct it in the file" was the advice.
     text = "Day Index,Sessions\n" + _months_text("{month},{value}") + f",{sum(1000 + 7 * i for i in range(24))}\n"
