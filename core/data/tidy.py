@@ -130,6 +130,7 @@ class LoadedSeries:
     numeric_columns: list[str]
     future: pd.DataFrame | None = None
     options: "LoadOptions | None" = None
+    constant_columns: tuple[str, ...] = ()  # numeric columns of one value in every row: no regressor (SDMX's DECIMALS)
 
     @property
     def missing_policy(self) -> str:
@@ -316,7 +317,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
-                        options=replace(options, date_col=date_col or "", target=target, regressors=tuple(regressors)))
+                        options=replace(options, date_col=date_col or "", target=target, regressors=tuple(regressors)),
+                        constant_columns=tuple(col for col in numeric if col != target and numbers[col].nunique() <= 1))
 
 
 def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping[str, object]) -> LoadedSeries | None:

@@ -136,6 +136,15 @@ def test_no_retry_pickers_for_a_file_that_cannot_be_read_at_all() -> None:
     assert not [box for box in at.selectbox if box.key == keys.DATA_RETRY_DATE_WIDGET]
 
 
+def test_a_column_of_one_value_in_every_row_is_not_offered_as_a_regressor() -> None:
+    # An SDMX export offered its UNIT_MULT and DECIMALS (6 and 2 on every row) as regressors.
+    rows = "".join(f"2020-{month:02d},{100 + 3 * month},{month % 4},6,2\n" for month in range(1, 13))
+    at = upload(app(), "sdmx.csv", "TIME_PERIOD,OBS_VALUE,FLAG,UNIT_MULT,DECIMALS\n" + rows)
+    assert at.session_state[keys.DATA_SERIES].constant_columns == ("UNIT_MULT", "DECIMALS")
+    assert at.multiselect(key=keys.DATA_REGRESSORS_WIDGET).options == ["FLAG"]
+    assert "Other numeric columns you can add as regressors: FLAG; or fit" in shown([c.value for c in at.caption])
+
+
 # 2. A file without dates says so and offers its other columns ---------------------------------------
 
 def test_a_file_without_dates_says_the_rows_are_numbered_and_offers_the_other_columns() -> None:
