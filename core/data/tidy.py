@@ -114,6 +114,7 @@ class DataReport:
     sheets: tuple[str, ...] = ()  # a workbook's visible sheets
     sheet_read: str = ""  # the one read
     decimal_comma: bool = False  # the file wrote decimal commas: downloads are written so too (``write.download_csv``)
+    clock_change_gaps: bool = False  # every missing stamp is in an hour the clocks skip (``_at_clock_changes``)
 
 
 @dataclass
@@ -297,6 +298,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.append(jitter)
     if report.gaps:
         report.notices.extend(_stray_end_notices(frame["ds"], frequency))
+        report.clock_change_gaps = _at_clock_changes(frame["ds"], frequency, report.gaps)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -2074,6 +2076,32 @@ def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
         return []
     cells = ", ".join(f"'{col}' ({blank:,})" for col, blank in blanks.items())
     return [Notice(f"Blank regressor cells among them: {cells}.", "notice.regressor_blanks", {"cells": cells})]
+
+
+# The months in which clocks move forward an hour for daylight saving (March: Europe, North America; April: Chile,
+# Paraguay's end; September and October: New Zealand, Australia, Chile, Paraguay), on a Sunday, at 0:00 to 3:59.
+_SPRING_FORWARD_MONTHS = (3, 4, 9, 10)
+_MOST_CLOCK_GAPS = 200  # missing stamps looked at for clock changes (about 50 years of hourly ones)
+
+
+def _at_clock_changes(ds: pd.Series, frequency: Frequency, gaps: int) -> bool:
+    """Whether every time stamp missing from a series of steps under a day falls within one hour of one Sunday night
+    per day, 0:00 to 3:59, of a month when clocks move forward: local times, whose skipped hour never happened (a
+    London meter's 2024-03-31 01:00 was advice to fill a gap, the clock change never named)."""
+    under_a_day = bool(frequency.alias) and str(frequency.alias).endswith(("h", "min"))
+    if not under_a_day or not 0 < gaps <= _MOST_CLOCK_GAPS:
+        return False
+    try:
+        grid = pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)
+    except (ValueError, OverflowError):
+        return False
+    missing = grid.difference(pd.DatetimeIndex(ds))
+    if not len(missing) or len(grid) > 10 * len(ds) + 1000:
+        return False
+    nights = pd.Series(missing).groupby(missing.normalize())
+    return bool(all(day.dayofweek == 6 and day.month in _SPRING_FORWARD_MONTHS for day in nights.groups)
+                and (missing.hour < 4).all() and (nights.agg(lambda stamps: stamps.max() - stamps.min())
+                                                  < pd.Timedelta(hours=1)).all())
 
 
 def _gaps(ds: pd.Series, frequency: Frequency, date_col: str | None) -> int:

@@ -103,6 +103,12 @@ MESSAGES: dict[str, str] = {
                           "after a gap are misaligned (seasonal naive's 'one season back', the same month last year or "
                           "the same weekday last week, lands on another one). Tick "
                           "'Fill missing time stamps' on the Data page, unless the gaps are closed days.",
+    "data.gaps_clock_change": "{gaps:plural:time stamp} missing and not filled, each in the hour the clocks skip "
+                              "when they move forward for daylight saving: the times are local, and that hour never "
+                              "happened. Models count rows, so after it each day's hours sit one row off where they "
+                              "were the day before. Tick 'Fill missing time stamps' on the Data page to fill that "
+                              "hour by interpolation and keep every day at its number of rows, or write the times "
+                              "with their UTC offset.",
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
                       "little here, and filling the gaps would invent rows at times that never occur: combine the "

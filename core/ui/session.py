@@ -685,7 +685,12 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
         counts += "\n" + filled_at(series, lang)
     if quality.irregular_rows:  # an event log: filling its gaps is refused, summing it is the fix
         return counts + f"\n\n**{t('data.irregular', lang, off=quality.irregular_rows, rows=quality.rows)}**"
-    return counts + (f"\n\n**{t('data.gaps_misalign', lang, gaps=quality.gaps)}**" if quality.gaps else "")
+    return counts + (f"\n\n**{gaps_text(series.report, quality.gaps, lang)}**" if quality.gaps else "")
+
+
+def gaps_text(report: Any, gaps: int, lang: str = "en") -> str:
+    """What ``gaps`` time stamps missing and not filled do, and, where each is an hour the clocks skipped, that."""
+    return t("data.gaps_clock_change" if report.clock_change_gaps else "data.gaps_misalign", lang, gaps=gaps)
 
 
 def filled_at(series: LoadedSeries, lang: str = "en") -> str:
@@ -787,7 +792,7 @@ def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, l
     if report.irregular_rows:
         warnings.append(t("data.irregular", lang, off=report.irregular_rows, rows=len(series.frame)))
     elif report.gaps:
-        warnings.append(t("data.gaps_misalign", lang, gaps=report.gaps))
+        warnings.append(gaps_text(report, report.gaps, lang))
     return warnings
 
 

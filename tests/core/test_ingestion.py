@@ -1327,6 +1327,25 @@ def test_numbered_notes_below_a_table_of_plain_years_are_left_out_and_the_years_
     assert len(load_series(dated.encode(), "x.csv").frame) == 11  # a date with words after it is no note
 
 
+def test_an_hour_the_clocks_skip_is_named_as_a_clock_change_not_as_any_gap() -> None:
+    # A London meter's local hours lack 2024-03-31 01:00: it was a gap like any other, daylight saving never named.
+    from core.ui.session import gaps_text
+
+    local = pd.date_range("2024-03-25", "2024-04-04 23:00", freq="h", tz="Europe/London").tz_localize(None)
+    text = pd.DataFrame({"Date": local.strftime("%d/%m/%Y"), "Time": local.strftime("%H:%M"),
+                         "MWh": 100 + np.arange(len(local)) % 24}).to_csv(index=False)
+    series = load_series(text.encode(), "meter.csv")
+    assert (series.frequency.name, series.report.gaps, series.report.clock_change_gaps) == ("hourly", 1, True)
+    assert gaps_text(series.report, 1).startswith("1 time stamp missing and not filled, each in the hour the clocks "
+                                                  "skip when they move forward for daylight saving")
+    hours = pd.date_range("2024-03-25", "2024-04-04 23:00", freq="h")
+    for lost in ([150], [50, 51], [150, 170]):  # a Sunday's 6:00, a Wednesday night's two hours, two on one night
+        gappy = pd.DataFrame({"ts": hours.delete(lost), "v": np.arange(len(hours) - len(lost), dtype=float)})
+        report = load_series(gappy.to_csv(index=False).encode(), "x.csv").report
+        assert report.gaps == len(lost) and not report.clock_change_gaps, lost
+        assert gaps_text(report, report.gaps).endswith("unless the gaps are closed days.")
+
+
 def test_a_time_column_that_cannot_be_read_names_a_cell_it_cannot_read() -> None:
     text = "Year,Population\n" + "".join(f"{year},{year}\n" for year in range(1990, 2021)) + "x1,5\nx2,6\nx3,7\n"
     [notice] = load_series(text.encode(), "x.csv").report.notices
