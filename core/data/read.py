@@ -1644,14 +1644,14 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     than the table's most common number of ``fields``, or at most one number in its other cells (a row of a wide
     table has many: ``Notes payable,30,31,...``) and a first cell that reads as a note (``_NOTE_START``:
     ``Source: ..., 2021.``, ``Note: 2020 figures are provisional.``) or is words without a digit in a line of fewer
-    fields, or a label and a colon (``_LABELLED_NOTE``) in such a line; or a numbered note (``_NUMBERED_NOTE``) without
-    a number in its other cells."""
+    fields, or a label and a colon (``_LABELLED_NOTE``) in such a line; or a numbered note (``_NUMBERED_NOTE``) in such
+    a line without a number in its other cells (rows of labels '1. Abschlag' beside values in euros are data)."""
     if not any(cell.strip() for cell in cells):
         return True
     first = cells[0].strip()
     numbers = sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
-    if _NUMBERED_NOTE.match(first) and numbers == 0 and starts[cells[0]] == 1:  # under a table of plain years, it
-        return True  # was a date the years' column could not read, and with a 'Notes:' above it the years were steps
+    if len(cells) < fields and _NUMBERED_NOTE.match(first) and numbers == 0 and starts[cells[0]] == 1:
+        return True  # under plain years it was a date they could not read; with 'Notes:' above it they were steps
     if first[:1].isdigit() or starts[cells[0]] != 1:
         return False
     if len(cells) > fields:

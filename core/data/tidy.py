@@ -298,7 +298,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.append(jitter)
     if report.gaps:
         report.notices.extend(_stray_end_notices(frame["ds"], frequency))
-        report.clock_change_gaps = _at_clock_changes(frame["ds"], frequency, report.gaps)
+        written = raw[date_col] if date_col in raw.columns else None
+        report.clock_change_gaps = not _with_offsets(written) and _at_clock_changes(frame["ds"], frequency, report.gaps)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -983,7 +984,7 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
             return
 
 
-def _unread_example(cells: pd.Series, looked_at: int = 50) -> str:
+def _unread_example(cells: pd.Series, looked_at: int = 200) -> str:
     """The first of the first ``looked_at`` ``cells`` that does not read as a date alone, else the first cell: the
     notice named '1990', a year it reads, where a note below the years ('Notes:') kept the column from reading."""
     return next((str(cell) for cell in cells.iloc[:looked_at] if parse_dates(pd.Series([cell], dtype=object)) is None),
@@ -2078,30 +2079,43 @@ def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
     return [Notice(f"Blank regressor cells among them: {cells}.", "notice.regressor_blanks", {"cells": cells})]
 
 
-# The months in which clocks move forward an hour for daylight saving (March: Europe, North America; April: Chile,
-# Paraguay's end; September and October: New Zealand, Australia, Chile, Paraguay), on a Sunday, at 0:00 to 3:59.
-_SPRING_FORWARD_MONTHS = (3, 4, 9, 10)
+# The Sundays on which clocks move forward an hour for daylight saving, by month, as (first day, last day) of the
+# month: March from its second Sunday (North America; Europe's last), April's first (Chile, formerly Mexico),
+# September's (New Zealand's last, Chile's first), October's first (Australia, Paraguay).
+_SPRING_FORWARD_DAYS = {3: (8, 31), 4: (1, 7), 9: (1, 30), 10: (1, 7)}
 _MOST_CLOCK_GAPS = 200  # missing stamps looked at for clock changes (about 50 years of hourly ones)
+_OFFSET_WRITTEN = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|\s?(?:UTC|GMT))\s*$", re.IGNORECASE)
+
+
+def _with_offsets(cells: pd.Series | None) -> bool:
+    """Whether the first time stamps written carry a UTC offset (``Z``, ``+01:00``, ``UTC``): no local clock."""
+    if cells is None:
+        return False
+    head = cells.dropna().astype(str).str.strip().iloc[:20]
+    return bool(len(head)) and bool(head.str.contains(_OFFSET_WRITTEN).all())
 
 
 def _at_clock_changes(ds: pd.Series, frequency: Frequency, gaps: int) -> bool:
-    """Whether every time stamp missing from a series of steps under a day falls within one hour of one Sunday night
-    per day, 0:00 to 3:59, of a month when clocks move forward: local times, whose skipped hour never happened (a
-    London meter's 2024-03-31 01:00 was advice to fill a gap, the clock change never named)."""
-    under_a_day = bool(frequency.alias) and str(frequency.alias).endswith(("h", "min"))
-    if not under_a_day or not 0 < gaps <= _MOST_CLOCK_GAPS:
+    """Whether the time stamps missing from a series of steps of an hour or less are whole hours, each on the hour of
+    a Sunday night (0:00 to 3:59) when clocks move forward (``_SPRING_FORWARD_DAYS``), at most one a year: local
+    times, whose skipped hour never happened (a London meter's 2024-03-31 01:00 was advice to fill a gap, the clock
+    change never named)."""
+    if not frequency.alias or not str(frequency.alias).endswith(("h", "min")) or not 0 < gaps <= _MOST_CLOCK_GAPS:
         return False
     try:
+        step = pd.Timedelta(pd.tseries.frequencies.to_offset(frequency.alias))
         grid = pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, TypeError):
+        return False
+    if step > pd.Timedelta(hours=1) or len(grid) > 10 * len(ds) + 1000:
         return False
     missing = grid.difference(pd.DatetimeIndex(ds))
-    if not len(missing) or len(grid) > 10 * len(ds) + 1000:
+    nights = pd.Series(missing, dtype="datetime64[ns]").groupby(missing.normalize())
+    if not len(missing) or nights.ngroups > len(set(missing.year)):
         return False
-    nights = pd.Series(missing).groupby(missing.normalize())
-    return bool(all(day.dayofweek == 6 and day.month in _SPRING_FORWARD_MONTHS for day in nights.groups)
-                and (missing.hour < 4).all() and (nights.agg(lambda stamps: stamps.max() - stamps.min())
-                                                  < pd.Timedelta(hours=1)).all())
+    return all(day.dayofweek == 6 and _SPRING_FORWARD_DAYS.get(day.month, (0, -1))[0] <= day.day
+               <= _SPRING_FORWARD_DAYS.get(day.month, (0, -1))[1] and len(stamps) * step == pd.Timedelta(hours=1)
+               and stamps.iloc[0].minute == 0 and stamps.iloc[0].hour < 4 for day, stamps in nights)
 
 
 def _gaps(ds: pd.Series, frequency: Frequency, date_col: str | None) -> int:

@@ -107,8 +107,8 @@ MESSAGES: dict[str, str] = {
                               "when they move forward for daylight saving: the times are local, and that hour never "
                               "happened. Models count rows, so after it each day's hours sit one row off where they "
                               "were the day before. Tick 'Fill missing time stamps' on the Data page to fill that "
-                              "hour by interpolation and keep every day at its number of rows, or write the times "
-                              "with their UTC offset.",
+                              "hour (by the missing-value policy) and keep every day at its number of rows, or write "
+                              "the times with their UTC offset.",
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
                       "little here, and filling the gaps would invent rows at times that never occur: combine the "

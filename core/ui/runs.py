@@ -45,8 +45,8 @@ def forecast_heading(label: str | None, steps: int, history: pd.Series, future: 
 def download_name(source: str, label: str | None, what: str = "forecast", extension: str = ".csv") -> str:
     """A download's file name from the file in use and the run (``sales-2_auto-forecast.csv``): a presenter's
     downloads were all ``forecast.csv``. Characters other than letters, digits, ``-``, ``_`` and ``.`` become ``_``."""
-    parts = [PurePath(source).stem or "series", (label or "").lstrip("#"), what]
-    return "-".join(re.sub(r"[^\w.-]+", "_", part).strip("_") for part in parts if part) + extension
+    cleaned = [re.sub(r"[^\w.-]+", "_", part).strip("_.-") for part in (PurePath(source).stem, (label or ""), what)]
+    return "-".join([cleaned[0] or "series"] + [part for part in cleaned[1:] if part]) + extension
 
 
 def describe_settings(result: RunResult, lang: str = "en") -> str:

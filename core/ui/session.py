@@ -380,14 +380,15 @@ def sync_pickers(state: MutableMapping[str, Any], series: LoadedSeries) -> None:
 
 
 def offered_regressors(state: MutableMapping[str, Any], series: LoadedSeries, target: str) -> list[str]:
-    """The numeric columns other than ``target``, other than those of one value in every row (an SDMX file's
-    ``DECIMALS`` was offered), and, for a file of several series, other than its id columns; a chosen regressor that
-    is no longer offered is unchosen. Where each numeric column is a series, choosing one as a
+    """The numeric columns other than ``target``, other than those of one value in every row of a file of one series
+    (an SDMX file's ``DECIMALS`` was offered), and, for a file of several series, other than its id columns; a chosen
+    regressor that is no longer offered is unchosen. Where each numeric column is a series, choosing one as a
     regressor takes it out of the series, as ``--target all --regressors`` does (it was offered nothing, and a chosen
     regressor was unchosen and made a series)."""
     panel = state.get(keys.DATA_PANEL)
     taken: set[str] = set(panel.id_cols) if panel is not None else set()
-    taken |= set(series.constant_columns)  # one value in every row tells a model nothing (SDMX's DECIMALS, UNIT_MULT)
+    if panel is None:  # one value in every row tells a model nothing (SDMX's DECIMALS); a series of several may vary
+        taken |= set(series.constant_columns)
     others = [col for col in series.numeric_columns if col != target and col not in taken]
     chosen = state.get(keys.DATA_REGRESSORS_WIDGET) or []
     if any(col not in others for col in chosen):

@@ -1314,7 +1314,7 @@ def test_notes_below_the_table_with_as_many_fields_or_fewer_are_left_out() -> No
 
 
 @pytest.mark.parametrize("notes", ['\nNotes:\n"1. Figures for 2020 are provisional."\n',
-                                   "Notes:\n(1) Figures for 2020 are provisional.\n[2] Source: the office, table 4\n"])
+                                   "Notes:\n(1) Figures for 2020 are provisional.\n[2] Source: the statistics office\n"])
 def test_numbered_notes_below_a_table_of_plain_years_are_left_out_and_the_years_read(notes: str) -> None:
     # With 'Notes:' above a numbered note, the years were read as steps ("'Year' does not hold dates this loader can
     # read (for example '1990')"); alone, the note was "a row with an unreadable date" to correct in the file.
@@ -1325,6 +1325,10 @@ def test_numbered_notes_below_a_table_of_plain_years_are_left_out_and_the_years_
     assert [notice.key for notice in series.report.notices] == ["notice.footnotes"]
     dated = "Datum,Wert\n1. Januar 2020 Mitte,5\n" + "".join(f"{day}. Januar 2020,{day}\n" for day in range(2, 12))
     assert len(load_series(dated.encode(), "x.csv").frame) == 11  # a date with words after it is no note
+    # Rows of numbered labels beside values in euros are data (the values are no plain numbers): 10 were notes.
+    rows = "".join(f"{month}. Abschlag Strom 2021;2021-{month:02d}-15;{50 + month},00 €\n" for month in range(1, 13))
+    series = load_series(("Posten;Datum;Betrag\n" + rows).encode(), "abschlag.csv")
+    assert len(series.frame) == 12 and not [n for n in series.report.notices if n.key == "notice.footnotes"]
 
 
 def test_an_hour_the_clocks_skip_is_named_as_a_clock_change_not_as_any_gap() -> None:
@@ -1344,6 +1348,22 @@ def test_an_hour_the_clocks_skip_is_named_as_a_clock_change_not_as_any_gap() -> 
         report = load_series(gappy.to_csv(index=False).encode(), "x.csv").report
         assert report.gaps == len(lost) and not report.clock_change_gaps, lost
         assert gaps_text(report, report.gaps).endswith("unless the gaps are closed days.")
+    skipped = hours.delete(hours.get_loc(pd.Timestamp("2024-03-31 01:00")))
+    written = {"UTC": skipped.strftime("%Y-%m-%dT%H:%M:%SZ"), "local": skipped.strftime("%Y-%m-%d %H:%M")}
+    for name, stamps in written.items():  # the same hour lost from times written in UTC is no clock change
+        report = load_series(pd.DataFrame({"ts": stamps, "v": 1.0 + np.arange(len(stamps)) % 24}).to_csv(
+            index=False).encode(), "x.csv").report
+        assert report.clock_change_gaps is (name == "local"), name
+    quarters = pd.date_range("2024-03-25", "2024-04-02", freq="15min")  # half an hour is no skipped hour
+    half = quarters.delete([quarters.get_loc(pd.Timestamp(f"2024-03-31 01:{minute}")) for minute in ("00", "15")])
+    report = load_series(pd.DataFrame({"ts": half, "v": 1.0 + np.arange(len(half)) % 96}).to_csv(index=False).encode(),
+                         "x.csv").report
+    assert report.gaps == 2 and not report.clock_change_gaps
+    longer = pd.date_range("2024-03-20", "2024-04-04 23:00", freq="h")  # two nights a year: no one zone's clock
+    sundays = longer.delete([longer.get_loc(pd.Timestamp(night)) for night in ("2024-03-24 01:00", "2024-03-31 01:00")])
+    report = load_series(pd.DataFrame({"ts": sundays, "v": 1.0 + np.arange(len(sundays)) % 24}).to_csv(
+        index=False).encode(), "x.csv").report
+    assert report.gaps == 2 and not report.clock_change_gaps
 
 
 def test_a_time_column_that_cannot_be_read_names_a_cell_it_cannot_read() -> None:

@@ -441,3 +441,4 @@ def test_a_forecast_download_is_named_by_the_file_and_the_run() -> None:
     assert download_name("AirPassengers.csv", "#2 auto") == "AirPassengers-2_auto-forecast.csv"  # was forecast.csv
     assert download_name("Umsatz täglich (2024).csv", None) == "Umsatz_täglich_2024-forecast.csv"
     assert download_name("../../etc/passwd", "#1 a/b") == "passwd-1_a_b-forecast.csv"  # no path in a file name
+    assert download_name("€.csv", "#2 linear", "model", ".pt") == "series-2_linear-model.pt"  # was -2_linear-model.pt
