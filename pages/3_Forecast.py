@@ -5,22 +5,21 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from core.evaluation.left_out import replaced_lines
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
-from core.panel.run import forecast_series, regressors_reach_text, regressors_used_text
+from core.panel.run import forecast_series, regressors_reach_text
 from core.training.slots import training_slot
 from core.ui import state_keys as keys
 from core.ui.charts import forecast_chart, recent_window, time_formats, value_format
 from core.ui.controls import horizon_widget_most
 from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
-from core.i18n import Texts, candidate_name, format_stamp, frequency_name, said
+from core.i18n import Texts, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
 from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
-from core.ui.runs import download_name, forecast_heading, kept_refit, run_label
+from core.ui.runs import download_name, forecast_captions, forecast_heading, kept_refit, run_label
 from core.ui.session import (download_csv, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
                              language_of, pick_run, set_page_query, start_horizon, through_dashboard)
 from core.ui.text import plain
@@ -121,20 +120,12 @@ if result is not None:
                                    T.lang, series.report.filled_targets), width="stretch")
     if (bounds := [name for name in BOUNDS if name in future.columns and future[name].notna().any()])[1:]:
         st.caption(T("forecast.band"))  # no band when the backtest could not refit (a short series)
-    if measured := future.attrs.get("band_measured_steps"):
-        st.caption(T("forecast.band_beyond", steps=measured))
-    if step := future.attrs.get("held_at_zero_from_step"):
-        st.caption(T("forecast.held_at_zero", step=step))
     if note := future.attrs.get("budget_note"):  # the refit on every row stopped at the training budget
         st.warning(budget_warning(note, T.lang))
-    if chosen := future.attrs.get("chosen"):  # auto, refitted on every row, chose again
-        st.caption(T("forecast.chosen", chosen=candidate_name(chosen, T.lang)))
     if (reach := future.attrs.get("regressors_reach")) is not None:  # auto forecast without them
         st.info(regressors_reach_text(reach, shown_horizon, T.lang))
-    for line in replaced_lines(future.attrs, T.lang, key="forecast.gross_errors"):
-        st.caption(plain(line))
-    if used := future.attrs.get("regressors_used"):
-        st.caption(plain(regressors_used_text(used, shown_horizon, T.lang)))
+    for caption in forecast_captions(future, shown_horizon, T.lang):  # the band's reach, auto's choice, regressors
+        st.caption(caption)
     time_column = (st.column_config.DatetimeColumn(T("forecast.time"), format=time_formats(series.frequency, T.lang)[1])
                    if not series.frequency.is_steps else st.column_config.NumberColumn(T("forecast.step")))
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table

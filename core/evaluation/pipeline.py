@@ -269,6 +269,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["replaced"] = replaced
     if used := regressors_used(tuple(future.columns[1:]), params):
         rows.attrs["regressors_used"] = used  # for the Forecast page: which of the file's future values it used
+    if request.settings.regressors and not spec_for(request.model).uses_regressors:  # said beside the forecast
+        rows.attrs["regressors_unused"] = tuple(request.settings.regressors)
     return rows
 
 

@@ -779,6 +779,8 @@ MESSAGES: dict[str, str] = {
                                   "fewer than the {steps:,} asked for: auto forecast without them, choosing among the "
                                   "models that do not use them. Forecast {rows:,} steps or fewer to let it use them.",
     "forecast.gross_errors": "Refitted on every row, auto fitted {count:plural:value} far outside the rest (more than {limit:g} typical deviations from what the neighbours and the season lead one to expect) as the value expected there: {examples}. Such a value is often a typing or export error (correct it in the file if it is one); a real event is left out of the forecast.",
+    "forecast.regressors_unused": "This model does not use regressors: {names} left out of its forecast (the file's "
+                                  "future values of them too); {users} use them.",
     "forecast.regressors_used": "The forecast used the future values of {columns} given in the file's rows past the end ({steps:plural:step}).",
     "forecast.regressors_none": "The file gives no future values of the regressors: auto forecast without them, "
                                 "choosing among the models that do not use them. Add rows past the end with the "

@@ -610,6 +610,7 @@ MESSAGES: dict[str, str] = {
     "forecast.all_result": "{model}：{count:,} 个序列各自末尾之后的 {steps} 步",
     "forecast.regressors_beyond": "文件只给出了末尾之后 {rows:,} 步的外生变量未来值，少于所要求的 {steps:,} 步：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。预测 {rows:,} 步或更少，才能让它使用外生变量。",
     "forecast.gross_errors": "在全部行上重新拟合时，auto 把 {count:,} 个远离其余数据的值（与相邻值和季节规律所预期的相差超过 {limit:g} 个典型偏差）按预期值拟合：{examples}。这样的值常是录入或导出错误（若是，请在文件中改正）；若是真实事件，预测不包含它。",
+    "forecast.regressors_unused": "此模型不使用回归变量：{names} 未用于其预测（文件中它们的未来值也未使用）；{users} 会使用它们。",
     "forecast.regressors_used": "预测使用了文件末尾之后各行给出的 {columns} 的未来值（{steps:,} 步）。",
     "forecast.regressors_none": "文件没有给出外生变量的未来值：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。在末尾之后添加填好外生变量、目标留空的行，才能让它使用外生变量。",
     "forecast.all_out_of_time": "单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了预测：请用命令行（python -m core fit FILE --horizon N）预测全部序列，或提高上限。",

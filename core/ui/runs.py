@@ -12,8 +12,11 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.data.tidy import LoadedSeries
+from core.evaluation.left_out import replaced_lines
 from core.evaluation.pipeline import Refit, RunRequest, RunResult, refit_on_all_rows
-from core.i18n import candidate_name, core_text, format_stamp, listed, t
+from core.i18n import candidate_name, core_text, format_stamp, listed, quoted_list, t
+from core.models.specs import regressor_users
+from core.panel.run import regressors_used_text
 from core.ui import state_keys as keys
 from core.ui.charts import value_format
 from core.ui.explain import band_coverage_on_test_rows
@@ -30,6 +33,26 @@ def shown_label(runs: list[RunResult], result: RunResult) -> str:
     """``run_label`` of ``result`` among the session's ``runs``; its model's name when it is not one of them."""
     index = next((i for i, run in enumerate(runs) if run is result), None)
     return result.request.model if index is None else run_label(index, result)
+
+
+def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en") -> list[str]:
+    """The captions under a forecast's chart, from what the forecast says of itself (``future.attrs``): the band past
+    the steps it was measured on, a forecast held at zero, what auto chose again, the values it fitted as expected,
+    the future regressor values it used, and the regressors the model does not use (an autoregression forecast 30
+    days of a file whose temperatures reach 14 without a word)."""
+    attrs = future.attrs
+    notes = [t("forecast.band_beyond", lang, steps=attrs["band_measured_steps"])] \
+        if attrs.get("band_measured_steps") else []
+    notes += [t("forecast.held_at_zero", lang, step=attrs["held_at_zero_from_step"])] \
+        if attrs.get("held_at_zero_from_step") else []
+    notes += [t("forecast.chosen", lang, chosen=candidate_name(attrs["chosen"], lang))] if attrs.get("chosen") else []
+    notes += [plain(line) for line in replaced_lines(attrs, lang, key="forecast.gross_errors")]
+    notes += [plain(regressors_used_text(attrs["regressors_used"], horizon, lang))] if attrs.get("regressors_used") \
+        else []
+    if unused := attrs.get("regressors_unused"):
+        notes.append(plain(t("forecast.regressors_unused", lang, names=quoted_list(unused, lang),
+                             users=regressor_users(t("list.separator", lang)))))
+    return notes
 
 
 def forecast_heading(label: str | None, steps: int, history: pd.Series, future: pd.DataFrame,

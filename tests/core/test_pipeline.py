@@ -294,7 +294,15 @@ def test_a_model_that_uses_no_regressors_forecasts_without_their_future_values(m
 
     frame = monthly_frame(seasonal_values(48, seed=2)).assign(price=np.arange(48.0) % 3)
     request = RunRequest(model, ModelSettings(regressors=("price",)), horizon=7)
-    assert forecast_future(frame, Frequency("monthly", "MS", 12), request)["predicted"].notna().sum() == 7
+    future = forecast_future(frame, Frequency("monthly", "MS", 12), request)
+    assert future["predicted"].notna().sum() == 7
+    # ... and says so beside the forecast (the Forecast page said nothing; only the Train sidebar's help did)
+    from core.ui.runs import forecast_captions
+
+    assert future.attrs["regressors_unused"] == ("price",)
+    said = forecast_captions(future, 7)[-1].replace("\\", "")  # Markdown, escaped
+    assert said.startswith("This model does not use regressors: 'price' left out of its forecast (the file's future "
+                           "values of them too); linear, ")
     with pytest.raises(SettingsError) as raised:  # a model that uses them still needs them
         forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, model="linear"))
     assert raised.value.key == "err.future_regressors"
