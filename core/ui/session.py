@@ -288,8 +288,17 @@ def result_file_names(state: Mapping[str, Any], result: Any) -> tuple[str, str]:
     from core.ui.runs import download_name, shown_label
 
     label = shown_label(state.get(keys.TRAIN_RUNS, []), result)
-    source = str(state.get(keys.DATA_SOURCE) or "")
+    source = download_source(state)
     return download_name(source, label, "predictions"), download_name(source, label, "model", ".pt")
+
+
+def download_source(state: Mapping[str, Any]) -> str:
+    """The name a download starts with: the file's, and for a file of several series the series shown (each numbers
+    its runs from 1: two stores' first runs were both ``stores-1_linear-predictions.csv``)."""
+    source = str(state.get(keys.DATA_SOURCE) or "")
+    if state.get(keys.DATA_PANEL) is not None and state.get(keys.DATA_PANEL_VIEW) is not None:
+        return f"{Path(source).stem}-{state[keys.DATA_PANEL_VIEW]}"
+    return source
 
 
 def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:

@@ -283,6 +283,9 @@ def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> N
     assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
     assert [b.label for b in at.get("download_button")] == ["Download every series' predictions (CSV, unique_id first)"]
     assert panel_file_name(at.session_state, job) == f"stores-{model}-all_series.csv"  # was predictions.csv each time
+    from core.ui.session import download_source  # a series' own runs: named by it too (each numbers its runs from 1)
+
+    assert download_source(at.session_state) == f"stores-{at.session_state[keys.DATA_PANEL_VIEW]}"
     every = forecast_frame(job)  # what it downloads: each series' train and test predictions, in the file's order
     assert list(every["unique_id"].unique()) == STORES and len(every) == 3 * len(predictions)
     assert every.loc[every["unique_id"] == "south", "predicted"].to_numpy() == pytest.approx(predictions["predicted"],
