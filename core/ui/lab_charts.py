@@ -126,8 +126,9 @@ def race_notes(results: LabResults, lang: str = "en") -> list[str]:
 
 # A gap this small is the exact answer to rounding (float64 losses relative to the exact one).
 ROUNDING_GAP = 1e-10
-# Optimizers that divide each step by the recent size of the gradients, which vanish with them at the answer.
-NORMALIZED_STEPS = ("rmsprop", "adam", "adadelta")
+# Optimizers that divide each step by the recent size of the gradients, which vanish with them at the answer
+# (Adadelta multiplies it by the recent size of its steps too, which shrinks: told its steps overshoot).
+NORMALIZED_STEPS = ("rmsprop", "adam")
 
 
 def left_the_answer(gaps: list[float], exact_zero: bool) -> tuple[int, int, float] | None:
