@@ -9,8 +9,8 @@ from core.ui.controls import checked_number
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.ui.explain import budget_warning, result_notes
 from core.lab.panels import (DIVERGENCE_FACTOR, FULL_BATCH, LAB_MODELS, LAB_NUMBERS, LESSONS, OPTIMIZERS, LabResults,
-                             LabSettings, batch_divergence, batch_rises, largest_stable_rate, mini_batch_size,
-                             race_curves, race_table, run_lab, settings_in_range)
+                             LabSettings, batch_divergence, batch_rises, full_batch_at_edge, largest_stable_rate,
+                             mini_batch_size, race_curves, race_table, run_lab, settings_in_range)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import (curve_name, exact_note, lab_defaults, lab_intro, lab_table, log_lines, loss_curve,
                                 loss_surface, race_formats, race_notes)
@@ -71,6 +71,8 @@ def show(results: LabResults) -> None:
         st.warning(T("lab.batch_diverged_full" if mode == FULL_BATCH else "lab.batch_diverged", first=where.blew_up_at,
                      optimizer=curve_name(mode, T.lang), epoch=where.stopped_pass, step=where.stopped_at,
                      factor=DIVERGENCE_FACTOR, edge=largest_stable_rate(results.data)))
+    if full_batch_at_edge(results.batches, results.data, results.settings):  # a flat line, said
+        st.info(T("lab.batch_edge", rate=results.settings.lr, edge=largest_stable_rate(results.data)))
     lesson("race")
     if results.race:
         st.altair_chart(log_lines(race_curves(results.race), "step", "loss", "optimizer", T("lab.axis.epoch"),

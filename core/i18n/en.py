@@ -620,6 +620,9 @@ MESSAGES: dict[str, str] = {
                                "lands further past the bottom than it started, so the loss grows at every step. On "
                                "these z-scored rows full-batch gradient descent converges only at learning rates below "
                                "{edge:.3g}: lower the learning rate.",
+    "lab.batch_edge": "full-batch gradient descent at a learning rate of {rate:g} is at the edge of stability on these "
+                      "rows (it converges below {edge:.3g}): each step lands about as far past the bottom of the "
+                      "valley as it started, so its loss barely falls. Lower the learning rate a little.",
     "lab.left_answer": "{optimizer} reached the exact answer (to rounding) at epoch {reached}, then left it: its "
                        "loss was {above} again at epoch {epoch}. {why}",
     "lab.left_why.adaptive": "It divides each step by the recent size of its gradients, which shrinks with them at "

@@ -288,6 +288,17 @@ def batch_rises(batches: pd.DataFrame) -> dict[str, tuple[float, float]]:
 FULL_BATCH = "full-batch gradient descent"  # the batch lesson's full-batch mode
 
 
+def full_batch_at_edge(batches: pd.DataFrame, data: LabData, settings: LabSettings) -> bool:
+    """Whether the batch lesson's full batch ended within 10% of where it started, without diverging or rising, at a
+    rate within 5% of the largest that converges (``largest_stable_rate``): each step lands as far past the bottom
+    as it started (at 1 on AirPassengers its loss stayed at 1.30 for every pass, and no note said why)."""
+    full = batches[batches["mode"] == FULL_BATCH]
+    if not len(full) or full["diverged_at"].notna().any() or FULL_BATCH in batch_rises(batches):
+        return False
+    near = settings.lr >= 0.95 * largest_stable_rate(data)
+    return bool(near and full["loss"].iloc[-1] >= 0.9 * float(full["start"].iloc[0]))
+
+
 def batch_divergence(batches: pd.DataFrame) -> dict[str, Divergence]:
     """The batch modes of ``batch_comparison`` that diverged, and where each did."""
     firsts = batches.groupby("mode", sort=False)[["diverged_at", "blew_up_at", "per_pass"]].first()

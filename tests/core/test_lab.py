@@ -155,6 +155,10 @@ def test_full_batch_descent_converges_just_below_the_largest_stable_rate_and_div
             for factor in (0.9, 1.1)}
     assert lab.FULL_BATCH not in lab.batch_divergence(runs[0.9])
     assert lab.FULL_BATCH in lab.batch_divergence(runs[1.1])
+    if model == "linear":  # at the edge itself the loss stays where it started: said, not a flat line without a word
+        at_edge = lab.LabSettings(model=model, lr=1.0)
+        assert lab.full_batch_at_edge(lab.batch_comparison(data, at_edge), data, at_edge)
+        assert not lab.full_batch_at_edge(runs[0.9], data, lab.LabSettings(model=model, lr=edge * 0.9))
 
 
 def test_a_run_that_reaches_the_answer_and_leaves_it_is_told_why(air) -> None:  # type: ignore[no-untyped-def]
