@@ -1173,7 +1173,9 @@ def _decoded(data: bytes) -> str:
     if b"\x00" in data[:4096]:
         if encoding := _utf16_without_mark(data[:4096]):
             return data.decode(encoding, errors="replace")  # an odd last byte (a cut copy) is one replaced character
-        raise DataError("The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).",
+        raise DataError("The file holds binary data, neither text nor a workbook or Parquet file the reader knows: "
+                        "choose a CSV (comma-, semicolon- or tab-separated text), an Excel workbook (.xlsx) or a "
+                        "Parquet file.",
                         "err.binary")
     try:
         return data.decode("utf-8-sig")

@@ -988,7 +988,9 @@ MESSAGES: dict[str, str] = {
                             "as CSV.",
     "err.no_sheet": "'{name}' has no sheet '{sheet}': its sheets are {sheets}.",
     "err.utf16": "The file starts with a UTF-16 mark but is not UTF-16 text: save it as UTF-8 CSV.",
-    "err.binary": "The file holds binary data, not text: choose a CSV (comma- or semicolon-separated text).",
+    "err.binary": "The file holds binary data, neither text nor a workbook or Parquet file the reader knows: "
+                  "choose a CSV (comma-, semicolon- or tab-separated text), an Excel workbook (.xlsx) or a Parquet "
+                  "file.",
     "err.encoding": "The file's text encoding is not recognised: save it as UTF-8 CSV.",
     "err.ragged": "The rows do not line up into columns ({detail}): check that every row has the same number of "
                   "{separators}, and put cells that contain one in double quotes.",

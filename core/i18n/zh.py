@@ -769,7 +769,7 @@ MESSAGES: dict[str, str] = {
                             ".xlsx，或把工作表导出为 CSV。",
     "err.no_sheet": "“{name}”中没有工作表“{sheet}”：它的工作表有 {sheets}。",
     "err.utf16": "文件以 UTF-16 标记开头，但内容不是 UTF-16 文本：请另存为 UTF-8 编码的 CSV。",
-    "err.binary": "文件包含的是二进制数据而不是文本：请选择 CSV 文件（以逗号或分号分隔的文本）。",
+    "err.binary": "文件包含的是二进制数据，既不是文本，也不是读取器认识的工作簿或 Parquet 文件：请选择 CSV 文件（以逗号、分号或制表符分隔的文本）、Excel 工作簿（.xlsx）或 Parquet 文件。",
     "err.encoding": "无法识别文件的文本编码：请另存为 UTF-8 编码的 CSV。",
     "err.ragged": "各行无法对齐成列（{detail}）：请检查每一行的{separators}个数是否相同，并把本身含有{separators}的"
                   "单元格放在双引号中。",

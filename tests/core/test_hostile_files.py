@@ -412,7 +412,8 @@ def test_utf16_text_without_a_byte_order_mark_is_read(encoding: str) -> None:
     cut = text.encode(encoding) + b"\x00"  # a copy cut after an odd byte still reads
     assert len(load_series(cut, "export.csv").frame) == 12
     binary = b"\x00\x00\x01\x00" + bytes(range(256)) * 4  # NULs at every other byte, but no text
-    assert "binary data" in one_line_error(binary, "dump.csv")
+    assert "binary data, neither text nor a workbook or Parquet file the reader knows: choose a CSV" in one_line_error(
+        binary, "dump.csv")  # it named CSV alone, where workbooks and Parquet files are read too
 
 
 def test_a_bug_in_tidy_is_not_reported_as_a_bad_file(monkeypatch: pytest.MonkeyPatch) -> None:
