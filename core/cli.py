@@ -21,7 +21,7 @@ from pandas.errors import DtypeWarning, PerformanceWarning
 from core.training.devices import DEVICE_CHOICES, resolve_device
 from core.data.tidy import (DUPLICATE_POLICIES, MISSING_POLICIES, PERIODS, LoadedSeries, LoadOptions, count,
                              quoted_names, reader_notes)
-from core.data.write import csv_text
+from core.data.write import csv_text, with_offset
 from core.errors import DataError
 from core.i18n import t
 from core.evaluation.pipeline import RunRequest, check_horizon
@@ -187,7 +187,7 @@ def _fit(args: argparse.Namespace) -> int:
     if layout.is_single:
         result, summary = fit_loaded(layout.probe, request)
         summary["notices"] += _future_rows_unused(layout.probe, request)
-        return _report_one(args, result.predictions, summary)
+        return _report_one(args, with_offset(result.predictions, layout.probe.report.utc_offset), summary)
     start_workers_early(choice)
     tasks, blank = split_series(raw, layout)
     outcomes, engine = fit_all(tasks, request, choice)

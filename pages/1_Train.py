@@ -17,16 +17,17 @@ from core.ui.explain import (gap_metric, learned_markdown, metric_notes, metrics
                              selection_table)
 from core.i18n import Texts, said
 from core.ui.panel_runs import (Panel, drawable, extremes_chart, latest_panel_run, panel_file_name, predictions_csv,
-                                progress_text, results_table, start_hint, start_panel_run, summary_text, too_many_series)
-from core.ui.session import (MAX_RUNS, MAX_RUNS_MB, apply_train_url, computed_once, download_csv, ensure_series,
-                             failed_text, keep_trained, language_of, marked_training, record_run, result_file_names,
+                                progress_text, results_table, start_hint, start_panel_run, summary_text,
+                                too_many_series)
+from core.ui.session import (MAX_RUNS, MAX_RUNS_MB, apply_train_url, computed_once, ensure_series, failed_text,
+                             keep_trained, language_of, marked_training, record_run, report_download, result_file_names,
                              result_title, set_page_query, through_dashboard, train_intro, train_page_warnings)
 from core.ui.text import plain
 from core.ui.urlstate import train_query
 
 
-def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
-    """The chosen model's own settings, its training (when it trains with torch), seed and device."""
+def read_settings(spec: ModelSpec) -> ModelSettings:
+    """The chosen model's own settings, its training (when it trains with torch), seed, device; the regressors."""
     start_settings(st.session_state, spec, series.frequency)
     values = {s.name: setting_widget(st.sidebar, s, keys.train_setting(spec.name, s.name), T.lang) for s in spec.settings}
     if (training := spec.training) is not None:
@@ -35,7 +36,7 @@ def read_settings(spec: ModelSpec, regressors: list[str]) -> ModelSettings:
                                          for s in TRAINING_SETTINGS})
     seed = int(setting_widget(st.sidebar, SEED, keys.TRAIN_SEED, T.lang))  # type: ignore[call-overload]
     device = st.sidebar.selectbox(**T.widget("train.device"), options=device_choices(), key=keys.TRAIN_DEVICE)
-    return ModelSettings(values=values, regressors=tuple(regressors), training=training, seed=seed, device=device)
+    return ModelSettings(values, tuple(series.regressors), training=training, seed=seed, device=device)
 
 
 def train_now(request: RunRequest) -> RunResult | None:
@@ -118,7 +119,7 @@ def show_result(result: RunResult) -> None:
                 "model": st.column_config.TextColumn(T("train.candidate")),
                 "backtest_score": st.column_config.NumberColumn(T("train.backtest_score"), format="%.3f")})
     (csv_name, model_name), (a, b) = result_file_names(st.session_state, result), st.columns(2)  # file and run
-    a.download_button(T("train.download_csv"), download_csv(result.predictions, series.report.decimal_comma),
+    a.download_button(T("train.download_csv"), report_download(result.predictions, series.report),
                       csv_name, "text/csv", key="train.download_csv")
     model_file = computed_once(st.session_state, keys.TRAIN_MODEL_FILE, result, lambda: model_bytes(result.forecaster))
     b.download_button(**T.widget("train.download_model"), data=model_file, file_name=model_name,
@@ -136,8 +137,7 @@ for warning in train_page_warnings(st.session_state, series, T.lang):  # a train
     st.warning(warning)
 model = st.sidebar.selectbox(**T.widget("train.model"), options=model_names(), key=keys.TRAIN_MODEL_WIDGET)
 st.sidebar.caption(model_caption(spec_for(model), series.regressors, T.lang))
-request = RunRequest(model=model, settings=read_settings(spec_for(model), series.regressors),
-                     train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
+request = RunRequest(model, read_settings(spec_for(model)), st.session_state[keys.DATA_TRAIN_FRACTION])
 set_page_query(st.query_params, train_query(request), st.session_state, T.lang)
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     all_series(request, panel)

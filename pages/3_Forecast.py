@@ -20,8 +20,8 @@ from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_
                                 progress_text, skipped_reason, start_forecast_run, too_many_series,
                                 without_regressors_text)
 from core.ui.runs import download_name, forecast_captions, forecast_heading, kept_refit, run_label
-from core.ui.session import (download_csv, download_source, ensure_series, forecast_failed_text, forecast_url_note,
-                             future_rows_given, language_of, pick_run, set_page_query, start_horizon, through_dashboard)
+from core.ui.session import (download_source, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
+                             language_of, pick_run, report_download, set_page_query, start_horizon, through_dashboard)
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -64,7 +64,7 @@ def forecast_all(panel: Panel, request: RunRequest, ready: bool) -> None:
                                    recent, T.lang, history.report.filled_targets), width="stretch")
     if step := job.held_at_zero_from(shown):
         st.caption(T("forecast.held_at_zero", step=step))
-    st.download_button(T("forecast.all_download"), download_csv(frame, history.report.decimal_comma),
+    st.download_button(T("forecast.all_download"), report_download(frame, history.report),
                        "forecasts.csv", "text/csv", key="forecast.all_download")
 
 
@@ -131,7 +131,7 @@ if result is not None:
     shown_as = value_format(series.frame["y"])  # one number of decimals for the whole table
     st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch", column_config={"ds": time_column, **{
         name: st.column_config.NumberColumn(T(f"forecast.{name}"), format=shown_as) for name in bounds}})
-    st.download_button(T("forecast.download"), download_csv(future, series.report.decimal_comma),
+    st.download_button(T("forecast.download"), report_download(future, series.report),
                        download_name(download_source(st.session_state), shown_label), "text/csv",
                        key="forecast.download")
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series

@@ -104,6 +104,20 @@ _OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end o
 _OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
 _WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
 ON_FIRST_OFFSET = "ISO 8601 on the first row's UTC offset"  # the format found for times with several offsets
+
+
+def on_first_offset(offset: pd.Timedelta) -> str:
+    """The format of times read on the first row's UTC ``offset``, with it: ``... UTC offset +01:00``."""
+    minutes = int(offset.total_seconds() // 60)
+    sign, minutes = ("-", -minutes) if minutes < 0 else ("+", minutes)
+    return f"{ON_FIRST_OFFSET} {sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def offset_read_on(date_format: str) -> str:
+    """The UTC offset (``+01:00``) the times of a file were read on when they carried several, else ""."""
+    return date_format[len(ON_FIRST_OFFSET):].strip() if date_format.startswith(ON_FIRST_OFFSET) else ""
+
+
 _UTC_SUFFIX = re.compile(r"(?<!\s)\s*(?:UTC|GMT)$", re.IGNORECASE)  # from a run's first space only: linear
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's serial dates (1900 system, past its 1900 leap-day bug)
 _EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, whole numbers are rarely dates
@@ -519,7 +533,7 @@ def _typed_stamps(values: pd.Series) -> tuple[pd.Series, str]:
     offsets = (local - utc).dropna()
     if offsets.nunique() < 2 or _median_step(utc.dropna()) >= _WALL_CLOCK_STEP:
         return local, "datetime"
-    return utc + offsets.iloc[0], ON_FIRST_OFFSET
+    return utc + offsets.iloc[0], on_first_offset(offsets.iloc[0])
 
 
 def nested_periods(values: pd.Series) -> tuple[str, pd.Series] | None:
@@ -859,11 +873,12 @@ def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | No
     offsets = sample.iloc[:_OFFSETS_CHECKED].str.extract(_OFFSET, expand=False).fillna("Z").nunique()
     if zone is None or offsets < 2:
         return local.dt.tz_localize(None), "ISO 8601"
+    first = on_first_offset(pd.Timedelta(zone.utcoffset(None)))  # type: ignore[attr-defined]
     if _median_step(parsed) < _WALL_CLOCK_STEP:  # hours apart: evenly spaced on one offset, and said
-        return local.dt.tz_localize(None), ON_FIRST_OFFSET
+        return local.dt.tz_localize(None), first
     # A day or more apart (daylight saving moves the offset twice a year): the dates and times as written.
     wall = pd.to_datetime(text.str.replace(_OFFSET, "", regex=True), format="ISO8601", errors="coerce")
-    return (wall, "ISO 8601") if _enough(wall, sample.index) else (local.dt.tz_localize(None), ON_FIRST_OFFSET)
+    return (wall, "ISO 8601") if _enough(wall, sample.index) else (local.dt.tz_localize(None), first)
 
 
 def _median_step(stamps: pd.Series) -> pd.Timedelta:

@@ -16,7 +16,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
                                SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
                                UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps, parse_dates, parse_epochs,
-                               parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
+                               offset_read_on, parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
                                writes_month_dot_year)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
@@ -115,6 +115,11 @@ class DataReport:
     sheet_read: str = ""  # the one read
     decimal_comma: bool = False  # the file wrote decimal commas: downloads are written so too (``write.download_csv``)
     clock_change_gaps: bool = False  # every missing stamp is in an hour the clocks skip (``_at_clock_changes``)
+
+    @property
+    def utc_offset(self) -> str:
+        """The UTC offset (``+01:00``) times with several were read on, so that they stay evenly spaced; else ""."""
+        return offset_read_on(self.date_format)
 
 
 @dataclass
@@ -1007,11 +1012,13 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "notice.fiscal_years", {"column": str(col)}))
     elif found == PERIOD_DOT_YEAR_FORMAT:
         report.notices.append(_periods_as_months_notice(str(col)))
-    elif found == ON_FIRST_OFFSET:
+    elif found.startswith(ON_FIRST_OFFSET):
+        offset = offset_read_on(found)
         report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "
-                                     "read on the first row's offset, so that they stay evenly spaced: after a change "
-                                     "they show an hour off the times written.", "notice.first_offset",
-                                     {"column": str(col)}))
+                                     f"read on the first row's offset ({offset}), so that they stay evenly spaced: "
+                                     "after a change they show an hour off the times written. Downloads write them "
+                                     f"with that offset (2023-04-09 23:00:00{offset}), so that they match the file's "
+                                     "times.", "notice.first_offset", {"column": str(col), "offset": offset}))
     elif found.endswith(ORDER_OVERRULED):
         order, asked = ("day first", "month first") if found.startswith("%d") else ("month first", "day first")
         report.notices.append(Notice(f"Dates in '{col}' cannot all be read {asked}, as chosen (some would have a "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta, timezone
 from typing import Any
 
 import numpy as np
@@ -22,13 +23,33 @@ FLOAT_FORMAT = "%.15g"
 _QUOTED = (",", '"', "\n", "\r")  # what makes the CSV writer quote a cell
 
 
-def download_csv(frame: pd.DataFrame, decimal_comma: bool = False) -> str:
+def download_csv(frame: pd.DataFrame, decimal_comma: bool = False, utc_offset: str = "") -> str:
     """A page's download of ``frame``: numbers to ``FLOAT_FORMAT``'s fifteen digits (``1596.7662843333878`` was
     written whole), and, for a file read with decimal commas, separated by semicolons with decimal commas, as Excel in
-    those locales opens it (commas and points put every row in one column there)."""
+    those locales opens it (commas and points put every row in one column there); times read on a ``utc_offset``
+    (``with_offset``) written with it."""
+    frame = with_offset(frame, utc_offset)
     if decimal_comma:
         return frame.to_csv(index=False, sep=";", decimal=",", float_format=FLOAT_FORMAT)
     return csv_text(frame)
+
+
+def report_download(frame: pd.DataFrame, report: Any) -> str:
+    """``download_csv`` of ``frame`` as its file was read (``report``, a ``tidy.DataReport``): decimal commas, and the
+    UTC offset its times were read on."""
+    return download_csv(frame, bool(report.decimal_comma), str(report.utc_offset))
+
+
+def with_offset(frame: pd.DataFrame, utc_offset: str) -> pd.DataFrame:
+    """``frame`` with its ``ds`` times written with ``utc_offset`` (``+01:00``), the offset a file's times of several
+    offsets were read on (``2023-04-09 23:00:00+01:00``): written bare, a forecast's first hour after a clock change
+    read as the file's last one, an hour off its clock; ``frame`` itself without an offset or times."""
+    if not utc_offset or "ds" not in frame or not pd.api.types.is_datetime64_dtype(frame["ds"]):
+        return frame
+    hours, minutes = int(utc_offset[1:3]), int(utc_offset[4:6])
+    sign = -1 if utc_offset.startswith("-") else 1
+    zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    return frame.assign(ds=frame["ds"].dt.tz_localize(zone))
 
 
 def csv_text(frame: pd.DataFrame, float_format: str = FLOAT_FORMAT) -> str:

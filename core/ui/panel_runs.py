@@ -15,7 +15,7 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.data.read import format_limit, limit
 from core.data.tidy import LoadedSeries
-from core.data.write import download_csv
+from core.data.write import download_csv, report_download
 from core.errors import KeyedError, LimitError
 from core.evaluation.left_out import left_out_lines, replaced_lines
 from core.evaluation.pipeline import RunRequest
@@ -421,9 +421,11 @@ def panel_file_name(state: Mapping[str, Any], job: PanelRun) -> str:
 
 def predictions_csv(job: PanelRun, series: LoadedSeries | None = None) -> str:
     """``forecast_frame`` as CSV text, as the command line writes it unless the file (whose series in view is
-    ``series``) wrote decimal commas (``download_csv``); "" when no series could be fitted."""
+    ``series``) wrote decimal commas (``report_download``); "" when no series could be fitted."""
     frame = forecast_frame(job)
-    return "" if frame is None else download_csv(frame, series is not None and series.report.decimal_comma)
+    if frame is None:
+        return ""
+    return report_download(frame, series.report) if series is not None else download_csv(frame)
 
 
 def forecast_frame(job: PanelRun) -> pd.DataFrame | None:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from core.data.quality import MAX_OUTLIERS, OUTLIER_LIMIT, QualitySummary, summarize
 from core.data.tidy import LoadedSeries, LoadOptions, load_series
-from core.data.write import download_csv  # noqa: F401  (the pages' downloads, with the rest of their session glue)
+from core.data.write import report_download  # noqa: F401  (the pages' downloads, with the rest of their glue)
 from core.limits import limit_at_start
 from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, listed, relabel, said, t
 from core.panel.choice import PanelChoice, Splitter, first_view, read_panel

@@ -1,6 +1,8 @@
 """Time columns written as ISO weeks, ``yyyymm``, ``mm/yyyy``, ``... UTC`` or Excel serial days are the dates."""
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -315,6 +317,26 @@ def test_hourly_stamps_across_a_daylight_saving_change_stay_evenly_spaced_and_sa
     assert loaded.frequency.name == "hourly" and loaded.report.gaps == 0
     assert loaded.frame["ds"].iloc[-1] == hours[-1].tz_convert("+01:00").tz_localize(None)
     assert [notice.key for notice in loaded.report.notices] == ["notice.first_offset"]
+    # Downloads write the offset they were read on: bare, the forecast's first hour read as the file's last one.
+    from core.data.write import report_download
+
+    assert loaded.report.utc_offset == "+01:00" and "(+01:00)" in str(loaded.report.notices[0])
+    written_back = pd.read_csv(io.StringIO(report_download(loaded.frame, loaded.report)))["ds"]
+    assert list(pd.to_datetime(written_back, utc=True)) == list(hours.tz_convert("UTC"))
+    assert written_back.iloc[-1] == f"{hours[-1].tz_convert('+01:00'):%Y-%m-%d %H:%M:%S}+01:00"
+
+
+def test_the_command_line_writes_times_read_on_the_first_offset_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from core import cli
+
+    hours = pd.date_range("2023-03-20", "2023-04-09 23:00", freq="h", tz="Europe/Berlin")
+    path, out = tmp_path / "berlin.csv", tmp_path / "predictions.csv"
+    pd.DataFrame({"time": [h.isoformat() for h in hours], "kwh": 1 + np.arange(len(hours)) % 24}).to_csv(path,
+                                                                                                        index=False)
+    assert cli.main(["fit", str(path), "--model", "snaive", "--horizon", "2", "--out", str(out)]) == 0
+    stamps = pd.read_csv(out)["ds"]
+    assert stamps.iloc[len(hours) - 1] == "2023-04-09 22:00:00+01:00"  # the file's 23:00+02:00, the same instant
+    assert list(stamps.iloc[len(hours):]) == ["2023-04-09 23:00:00+01:00", "2023-04-10 00:00:00+01:00"]
 
 
 def test_daily_stamps_of_a_long_file_keep_their_days_across_a_daylight_saving_change() -> None:

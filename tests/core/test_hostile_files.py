@@ -601,6 +601,7 @@ def test_hourly_parquet_stamps_with_a_time_zone_stay_evenly_spaced_across_daylig
     assert len(series.frame) == 120 and series.report.gaps == 0 and series.frame["y"].tolist() == list(range(120))
     assert pd.Series(series.frame["ds"]).diff().iloc[1:].eq(pd.Timedelta(hours=1)).all()
     assert [notice.key for notice in series.report.notices] == ["notice.first_offset"]
+    assert series.report.utc_offset == ("+02:00" if start == "2021-10-29" else "+01:00")  # summer time, then winter
     daily = pd.DataFrame({"ts": pd.date_range("2021-10-20", periods=20, freq="D", tz="Europe/Berlin"), "y": 1.0})
     buffer = io.BytesIO()
     daily.assign(y=np.arange(20.0)).to_parquet(buffer)
