@@ -16,9 +16,9 @@ from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
-from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_forecast_request,
-                                progress_text, skipped_reason, start_forecast_run, too_many_series,
-                                without_regressors_text)
+from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_of_time_text, panel_file_name,
+                                panel_forecast_request, progress_text, skipped_reason, start_forecast_run,
+                                too_many_series, without_regressors_text)
 from core.ui.runs import download_name, forecast_captions, forecast_heading, kept_refit, run_label
 from core.ui.session import (download_source, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
                              language_of, pick_run, report_download, set_page_query, start_horizon, through_dashboard)
@@ -65,7 +65,8 @@ def forecast_all(panel: Panel, request: RunRequest, ready: bool) -> None:
     if step := job.held_at_zero_from(shown):
         st.caption(T("forecast.held_at_zero", step=step))
     st.download_button(T("forecast.all_download"), report_download(frame, history.report),
-                       "forecasts.csv", "text/csv", key="forecast.all_download")
+                       panel_file_name(st.session_state, job, "all_series_forecast"), "text/csv",
+                       key="forecast.all_download")
 
 
 through_dashboard(st.session_state, bool(PagesManager.uses_pages_directory), __file__, st.switch_page, st.query_params)

@@ -413,10 +413,10 @@ def without_regressors_text(job: PanelRun, lang: str = "en") -> str | None:
     return t("forecast.all_without_regressors", lang, count=len(short), series=first, rows=reach, steps=steps)
 
 
-def panel_file_name(state: Mapping[str, Any], job: PanelRun) -> str:
+def panel_file_name(state: Mapping[str, Any], job: PanelRun, what: str = "all_series") -> str:
     """The download of a run over every series, named by the file and the model (``stores-linear-all_series.csv``;
-    it was ``predictions.csv`` for every run)."""
-    return download_name(str(state.get(keys.DATA_SOURCE) or ""), job.request.model, "all_series")
+    it was ``predictions.csv`` for every run, and ``forecasts.csv`` for every forecast of all series)."""
+    return download_name(str(state.get(keys.DATA_SOURCE) or ""), job.request.model, what)
 
 
 def predictions_csv(job: PanelRun, series: LoadedSeries | None = None) -> str:

@@ -347,6 +347,8 @@ def test_forecasting_all_series_gives_one_csv_with_unique_id_first() -> None:
     assert (frame.groupby("unique_id")["ds"].first() == pd.Timestamp("2019-01-01")).all()
     assert (frame["split"] == "future").all() and frame["actual"].isna().all()
     assert "Download all forecasts (CSV, unique_id first)" in [b.label for b in at.get("download_button")]
+    job = at.session_state[keys.FORECAST_PANEL]  # named by the file and the model: it was forecasts.csv each time
+    assert panel_file_name(at.session_state, job, "all_series_forecast") == "stores-linear-all_series_forecast.csv"
     assert any("linear: 6 steps past the end of each of 3 series" in m.value for m in at.markdown)
     at.selectbox(key=keys.FORECAST_ALL_SERIES).select("east").run()
     ok(at)
