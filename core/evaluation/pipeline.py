@@ -237,7 +237,12 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     request, reach = _without_short_regressors(request, future_regressors)
     stamps = future_dates(frame["ds"].iloc[-1], frequency, request.horizon, month_day(frame["ds"]))
     future = pd.DataFrame({"ds": stamps})
+    given = False  # whether a regressor's future values came from the file's rows past the end
     for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
+        if name in frame and frame[name].nunique() <= 1:  # the refit leaves it out: its future is its one value
+            future[name] = frame[name].dropna().iloc[0] if frame[name].notna().any() else 0.0
+            continue  # (one store's promo stopped every other store's forecast, asking for its future values)
+        given = True
         if future_regressors is None:
             raise SettingsError(f"Forecasting {count(request.horizon, 'step')} with regressor '{name}' needs its "
                                 "future values: add rows past the end with the regressors filled and the target left "
@@ -246,7 +251,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         if len(future_regressors) < request.horizon:
             raise _future_regressors_short(future_regressors)
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
-    if len(future.columns) > 1 and future_regressors is not None and "ds" in future_regressors:
+    if given and future_regressors is not None and "ds" in future_regressors:
         future["ds"] = future_regressors["ds"].to_numpy()[: request.horizon]  # each row at its own time stamp
     fitted = refit(request) if refit is not None else refit_on_all_rows(frame, frequency, request)
     model = fitted.model

@@ -308,6 +308,23 @@ def test_a_model_that_uses_no_regressors_forecasts_without_their_future_values(m
     assert raised.value.key == "err.future_regressors"
 
 
+def test_a_regressor_the_same_in_every_row_needs_no_future_values() -> None:
+    # The refit leaves it out; asking for its future values stopped every store's forecast in a file where one store
+    # had promotions ("None of the 30 series could be fitted").
+    from core.evaluation.pipeline import forecast_future
+
+    frame = monthly_frame(seasonal_values(48, seed=2)).assign(promo=0.0, price=np.arange(48.0) % 3)
+    request = RunRequest("multi", ModelSettings(regressors=("promo",)), horizon=7)
+    future = forecast_future(frame, Frequency("monthly", "MS", 12), request)
+    assert future["predicted"].notna().sum() == 7 and "regressors_used" not in future.attrs
+    plain_multi = forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, settings=ModelSettings()))
+    assert np.allclose(future["predicted"], plain_multi["predicted"])  # as if it had not been chosen
+    with pytest.raises(SettingsError) as raised:  # one that varies still needs its future values
+        forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, settings=ModelSettings(
+            regressors=("promo", "price"))))
+    assert raised.value.key == "err.future_regressors" and raised.value.params["regressor"] == "price"
+
+
 def test_seasonal_naive_on_fewer_rows_than_a_season_repeats_the_last_value_and_says_so() -> None:
     # 42 weekly training rows cannot repeat a 52-week season; it repeated a 42-week one and reported 52.
     frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=60, freq="W-SUN"),
