@@ -10,7 +10,7 @@ import pandas as pd
 from core.data.quality import GROSS_LIMIT
 from core.i18n import has, listed, number_text, t
 from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
-from core.models.regression import FEW_ROWS, PART_OF_A_SEASON
+from core.models.regression import FEW_ROWS, PART_OF_A_SEASON, PART_OF_TWO_CYCLES
 
 
 def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
@@ -59,6 +59,8 @@ def _left_out_line(term: str, reason: str, lang: str) -> str:
         return t("coef.left_out_constant", lang, term=term.removeprefix(CONSTANT))
     if lang == "en":
         return t("coef.left_out", lang, term=term, reason=reason)
+    if reason.startswith(PART_OF_TWO_CYCLES):
+        return t("coef.left_out_cycle", lang)
     if term == "year":
         return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
                  "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)

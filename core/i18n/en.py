@@ -259,6 +259,12 @@ MESSAGES: dict[str, str] = {
                 "of the same number, it draws that part of the season's shape.",
     "coef.cos": "{name}: {value:+,.4g} times the season's cosine wave of {k:plural:cycle} a season; with the sine "
                 "of the same number, it draws that part of the season's shape.",
+    "coef.cycle_sin": "{name}: {value:+,.4g} times the sine wave of {k:plural:cycle} every {period} rows (a year); "
+                      "with the cosine of the same number, it draws that part of the year's shape.",
+    "coef.cycle_cos": "{name}: {value:+,.4g} times the cosine wave of {k:plural:cycle} every {period} rows (a year); "
+                      "with the sine of the same number, it draws that part of the year's shape.",
+    "coef.left_out_cycle": "The yearly cycle's sine/cosine pairs were left out: the training rows cover less than two "
+                           "years.",
     "coef.year": "Year: {value:+,.4g} per calendar year on top of the trend.",
     "coef.trend_and_year": "Trend and year together: {target} changes by about {value:+,.4g} a year (the two terms "
                            "share the rise, so either alone can mislead).",

@@ -205,6 +205,9 @@ MESSAGES: dict[str, str] = {
     "coef.season_vs": "{level}：与{reference}相比 {value:+,.4g}。",
     "coef.sin": "{name}：每个季节内 {k} 个周期的正弦波，系数为 {value:+,.4g}；与同阶的余弦一起描绘季节形状的这一部分。",
     "coef.cos": "{name}：每个季节内 {k} 个周期的余弦波，系数为 {value:+,.4g}；与同阶的正弦一起描绘季节形状的这一部分。",
+    "coef.cycle_sin": "{name}：每 {period} 行（一年）{k} 个周期的正弦波，系数为 {value:+,.4g}；与同阶的余弦一起描绘一年形状的这一部分。",
+    "coef.cycle_cos": "{name}：每 {period} 行（一年）{k} 个周期的余弦波，系数为 {value:+,.4g}；与同阶的正弦一起描绘一年形状的这一部分。",
+    "coef.left_out_cycle": "模型未纳入年周期的正弦/余弦项：训练行不足两年。",
     "coef.year": "年份：在趋势之外，每个日历年变化 {value:+,.4g}。",
     "coef.trend_and_year": "趋势与年份合计：{target} 每年约变化 {value:+,.4g}（两项分担同一上升，单看其一可能误导）。",
     "coef.lag.values": "每个值带有它之前 {k} 步的值的 {value:+,.4g} 倍。",
@@ -967,7 +970,7 @@ CORE_TEXTS: dict[str, str] = {
     "model.linear": "以时间索引 x 为自变量的直线趋势。",
     "model.poly": "多项式趋势：x、x²……直到所选的阶数。",
     "model.multi": "趋势加年份项，再为每个季节位置（月份、季度、星期或小时）各加一项；季节没有对应日历项时（按周、按分钟的数据）"
-                   "改用傅里叶项。",
+                   "改用傅里叶项，按日的数据还用傅里叶项描绘一年的形状。",
     "model.mlp": "神经网络（Linear-ReLU-Linear），使用与 multi 相同的特征。",
     "model.ar": "以前几期的值（滞后项）为特征的线性模型；预测时逐步递推。",
     "model.naive": "重复最后一个值：最简单的基准模型。",

@@ -82,7 +82,8 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
     if spec.fourier_order and frequency.season_length > 1 and "fourier" not in spec.left_out:
         columns.update(fourier_columns(steps, frequency.season_length, spec.fourier_order))
     for period, order in spec.cycles:
-        columns.update(fourier_columns(steps, period, order, prefix=f"{period:g}:"))
+        if cycle_term(period) not in spec.left_out:
+            columns.update(fourier_columns(steps, period, order, prefix=f"{period:g}:"))
     for name in spec.regressors:  # a regressor named as a term (x, year) had taken the term's place, unsaid
         if constant_term(name) not in spec.left_out:
             columns[name if name not in columns and not TERM_NAME.fullmatch(name) else regressor_term(name)] = (
@@ -96,6 +97,22 @@ def design_matrix(frame: pd.DataFrame | None, steps: np.ndarray, spec: FeatureSp
 # Fourier terms), which the coefficients' descriptions read as such: a regressor so named is renamed
 # (``regressor_term``).
 TERM_NAME = re.compile(r"intercept|x|x\^\d+|x after .+|year|.+=.+|(?:.*:)?(?:sin|cos)\d+")
+
+
+# The calendar models' yearly cycle of days, in steps, and its sine/cosine pairs: their calendar terms give the
+# weekday and a step each calendar year, not the year's shape (30 stores' daily sales with a yearly swing of +-15:
+# multi's test MAE 6.73 against 3.15 with these pairs, auto's 3.18).
+YEARLY_CYCLES = {"daily": ((365.25, 6),), "business-daily": ((261.0, 6),)}
+
+
+def yearly_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:
+    """The ``FeatureSpec.cycles`` a calendar model of ``frequency`` adds for the year's shape (``YEARLY_CYCLES``)."""
+    return () if frequency.is_steps else YEARLY_CYCLES.get(frequency.name, ())
+
+
+def cycle_term(period: float) -> str:
+    """The name a cycle's sine/cosine pairs are left out under (``FeatureSpec.left_out``)."""
+    return "yearly cycle" if period in (cycle[0][0] for cycle in YEARLY_CYCLES.values()) else f"cycle of {period:g}"
 
 
 def regressor_term(name: str) -> str:

@@ -13,8 +13,8 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
-from core.models.features import (FeatureSpec, Standardizer, calendar_left_out, constant_regressors, design_matrix,
-                                  season_part)
+from core.models.features import (FeatureSpec, Standardizer, calendar_left_out, constant_regressors, cycle_term,
+                                  design_matrix, season_part)
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
 from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # autoregression's ``SPARE_ROWS``): with fewer, least squares fits the rows' noise nearly exactly.
 ROWS_PER_WEIGHT = 1.5
 PART_OF_A_SEASON = "the training rows cover less than one season"  # how the reason for pairs left out so starts
+PART_OF_TWO_CYCLES = "the training rows cover less than two cycles"  # how the reason for a cycle left out starts
 FEW_ROWS = "the training rows are too few"  # how the reason for season terms left out for want of rows starts
 
 
@@ -104,6 +105,9 @@ class RegressionForecaster(Forecaster):
         fitted every row exactly)."""
         reasons = calendar_left_out(rows["ds"], frequency, self._year_from_trend()) if self.spec.calendar else {}
         reasons.update(constant_regressors(rows, self.spec.regressors))
+        reasons.update({cycle_term(period): f"{PART_OF_TWO_CYCLES} of {period:g} rows ({len(rows)} rows), so its "
+                        "sine/cosine pairs would guess the shape of the rest" for period, _ in self.spec.cycles
+                        if len(rows) < 2 * period})
         part = season_part(frequency) if self.spec.calendar and not self.hidden else None
         if part is None and self.spec.calendar and not self.hidden and self.spec.fourier_order:
             return self._pairs_left_out(rows, frequency, reasons)  # weekly: the pairs are the season

@@ -19,7 +19,7 @@ from core.models.auto import AutoForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
 from core.models.baselines import SeasonalNaiveForecaster
-from core.models.features import FeatureSpec, season_part
+from core.models.features import FeatureSpec, season_part, yearly_cycle
 from core.models.regression import RegressionForecaster
 from core.training.loop import BATCH_MODES, OPTIMIZERS, TrainConfig, whole_batch
 
@@ -167,7 +167,8 @@ LAGS = Setting("lags", "Lags", "How many previous values the model sees (default
 def _regression(name: str, calendar: bool = False) -> Callable[[BuildContext], Forecaster]:
     def build(context: BuildContext) -> Forecaster:
         spec = FeatureSpec(trend_degree=int(context.values.get("degree", 1)), calendar=calendar,
-                           fourier_order=int(context.values.get("fourier", 0)), regressors=context.regressors)
+                           fourier_order=int(context.values.get("fourier", 0)), regressors=context.regressors,
+                           cycles=yearly_cycle(context.frequency) if calendar else ())
         return RegressionForecaster(name, spec, context.training, hidden=int(context.values.get("hidden", 0)))  # type: ignore[arg-type]
     return build
 
@@ -187,7 +188,8 @@ for _spec in (
     ModelSpec("poly", "Polynomial trend: x, x^2, ... up to the chosen degree.", _regression("poly"), (DEGREE,),
               LINEAR_TRAINING),
     ModelSpec("multi", "Trend plus year and one term per season (month, quarter, weekday or hour); Fourier pairs "
-                       "where the season has no calendar terms (weeks, minutes).",
+                       "where the season has no calendar terms (weeks, minutes), and for the year's shape on daily "
+                       "data.",
               _regression("multi", calendar=True), (FOURIER,), LINEAR_TRAINING),
     ModelSpec("mlp", "Neural network (Linear-ReLU-Linear) on the same features as multi.",
               _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING, interval_origins=3),

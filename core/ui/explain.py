@@ -79,7 +79,10 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
             lines.append(t("coef.year", lang, value=value))
         elif (lag := _LAG.fullmatch(name)) is not None:  # an autoregression's: of the values or their changes
             lines.append(t(f"coef.lag.{lag.group(2)}", lang, k=int(lag.group(1)), value=value))
-        elif (wave := _FOURIER.fullmatch(name)) is not None:  # "per unit of sin1" meant nothing to a learner
+        elif (wave := _FOURIER.fullmatch(name)) is not None and ":" in name:  # a cycle of its own: the year's
+            lines.append(t(f"coef.cycle_{wave.group(1)}", lang, name=name, k=int(wave.group(2)), value=value,
+                           period=name.split(":", 1)[0]))
+        elif wave is not None:  # "per unit of sin1" meant nothing to a learner
             lines.append(t(f"coef.{wave.group(1)}", lang, name=name, k=int(wave.group(2)), value=value))
         else:
             lines.append(t("coef.other", lang, name=name, value=value))
