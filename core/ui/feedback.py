@@ -18,14 +18,17 @@ class EveryInterval:
     def __init__(self, seconds: float = 0.5) -> None:
         self.seconds = seconds
         self.last = float("-inf")
-        self.started = time.perf_counter()
+        self.started: float | None = None
 
     def elapsed(self) -> float:
-        """Seconds since it was made."""
-        return time.perf_counter() - self.started
+        """Seconds since ``due`` was first asked (the first epoch's end: a run that waited for a training slot was
+        said to have spent its wait, 27 s of its 120 s budget 5 s after it started); 0 before."""
+        return 0.0 if self.started is None else time.perf_counter() - self.started
 
     def due(self) -> bool:
         now = time.perf_counter()
+        if self.started is None:
+            self.started = now
         if now - self.last < self.seconds:
             return False
         self.last = now

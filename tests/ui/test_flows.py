@@ -423,6 +423,18 @@ def test_a_failed_forecast_says_which_forecast_stays_below_it() -> None:
     assert "#1 linear，5 步" in forecast_failed_text({keys.FORECAST_RESULT: ("#1 linear", 5, None)}, "x", "zh")
 
 
+def test_the_training_bars_clock_starts_with_the_training_not_with_the_wait_for_a_slot() -> None:
+    # A run queued behind two others read "27 s of the time budget of 120 s" five seconds after it started.
+    import time
+
+    from core.ui.feedback import EveryInterval
+
+    redraw = EveryInterval(0.5)
+    time.sleep(0.3)  # waiting for a slot
+    assert redraw.elapsed() == 0.0 and redraw.due()  # the first epoch starts the clock
+    assert 0.0 <= redraw.elapsed() < 0.25 and not redraw.due()
+
+
 def test_the_training_bar_moves_by_epochs_or_by_the_time_budget_and_names_both() -> None:
     # "Epoch 5180 of at most 100000" for two minutes, then a stop at the 120 s budget the bar never named.
     from core.ui.feedback import epoch_progress
