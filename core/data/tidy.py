@@ -206,10 +206,22 @@ def suggested_columns(table: pd.DataFrame, decimal_comma: bool = False, rows: in
 
 
 def _named_columns(raw: pd.DataFrame) -> pd.DataFrame:
-    """``raw`` with its columns named by stripped text, made unique ('x' and 'x ': x, x.1)."""
+    """``raw`` with its columns named by stripped text, made unique: a column written without spaces around its name
+    keeps it, and one that only its spaces set apart is numbered ('x ' and 'x': x.1 and x), said in
+    ``attrs["trimmed_renamed"]`` (the column headed '  sales  ' took the name 'sales' from the one headed so, without
+    a word)."""
     if all(isinstance(col, str) and col == col.strip() for col in raw.columns):
         return raw
-    return raw.set_axis(unique_names([str(col).strip() for col in raw.columns]), axis=1)
+    names = [str(col).strip() for col in raw.columns]
+    order = sorted(range(len(names)), key=lambda i: str(raw.columns[i]) != names[i])  # as written first
+    unique = dict(zip(order, unique_names([names[i] for i in order])))
+    table = raw.set_axis([unique[i] for i in range(len(names))], axis=1)
+    table.attrs = dict(raw.attrs)
+    clashes = {name for name in names if names.count(name) > 1}
+    if renamed := [(str(raw.columns[i]), unique[i]) for i in range(len(names)) if unique[i] != names[i]
+                   and names[i] in clashes and str(raw.columns[i]) != names[i]]:
+        table.attrs["trimmed_renamed"] = tuple(renamed[:12])
+    return table
 
 
 def tidy_table(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
@@ -1462,6 +1474,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         names = quoted_names([str(name) for name in renamed])  # type: ignore[union-attr]
         report.notices.append(Notice(f"Several columns have the same name; the later ones are read as {names}: rename "
                                      "them in the file to tell them apart.", "notice.renamed_columns", {"names": names}))
+    if trimmed := attrs.get("trimmed_renamed"):  # ``_named_columns``
+        pairs = ", ".join(f"'{written}' as '{read}'" for written, read in trimmed)  # type: ignore[union-attr]
+        report.notices.append(Notice(f"Some columns are named alike but for spaces around the name; read {pairs}: "
+                                     "rename them in the file to tell them apart.", "notice.trimmed_names",
+                                     {"pairs": pairs}))
     if across := attrs.get("dates_across"):  # ``read._dates_down_the_rows``
         first, last, dates = across["first"], across["last"], int(across["dates"])  # type: ignore[index]
         if by_row := str(across.get("by_row", "")):  # type: ignore[union-attr]

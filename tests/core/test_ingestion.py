@@ -1372,6 +1372,16 @@ def test_a_time_column_that_cannot_be_read_names_a_cell_it_cannot_read() -> None
     assert notice.key == "notice.dates_unread" and "(for example 'x1')" in str(notice)  # it named '1990', a year
 
 
+def test_a_column_set_apart_by_spaces_around_its_name_is_numbered_and_said() -> None:
+    # The column headed '  sales  ' took the name 'sales' without a word, the one headed 'sales' became 'sales.1'.
+    rows = "".join(f"{2000 + i // 12}-{i % 12 + 1:02d},{2 * i},{5 + i % 3}\n" for i in range(40))
+    series = load_series(("date,  sales  ,sales\n" + rows).encode(), "x.csv", LoadOptions(target="sales"))
+    assert series.frame["y"].iloc[:4].tolist() == [5, 6, 7, 5]  # the column headed 'sales'
+    assert [str(n) for n in series.report.notices] == [
+        "Some columns are named alike but for spaces around the name; read 'sales  ' as 'sales.1': rename them in the "
+        "file to tell them apart."]
+
+
 def test_a_last_row_without_a_date_that_sums_the_rows_above_is_said_to_be_a_total() -> None:
     # Google Analytics ends its export with the total, its date blank: "correct it in the file" was the advice.
     text = "Day Index,Sessions\n" + _months_text("{month},{value}") + f",{sum(1000 + 7 * i for i in range(24))}\n"
