@@ -1402,7 +1402,9 @@ def test_a_blank_regressor_cell_in_the_future_rows_is_named_by_the_horizons_erro
     from core.evaluation.pipeline import RunRequest, forecast_future
     from core.models.specs import ModelSettings
 
-    text = "month,sales,price,promo\n" + _months_text("{month},{value},5,1") + "".join(
+    months = pd.date_range("2021-01-01", periods=24, freq="MS")  # regressors that vary: a constant one needs no future
+    text = "month,sales,price,promo\n" + "".join(f"{d:%Y-%m},{1000 + 7 * i},{5 + i % 2},{i % 2}\n" for i, d in
+                                                  enumerate(months)) + "".join(
         f"2023-{m:02d},,6,{'' if m == 5 else 1}\n" for m in range(1, 7))
     series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price", "promo")))
     request = RunRequest("linear", ModelSettings(regressors=("price", "promo")), horizon=6)
@@ -1420,7 +1422,7 @@ def test_future_regressor_rows_that_skip_a_month_reach_only_up_to_it() -> None:
     from core.evaluation.pipeline import RunRequest, forecast_future
     from core.models.specs import ModelSettings
 
-    text = "month,sales,price\n" + _months_text("{month},{value},5") + "".join(
+    text = "month,sales,price\n" + _months_text("{month},{value},{value}") + "".join(  # a price that varies
         f"2023-{m:02d},,{m}\n" for m in (1, 2, 4, 5, 6))
     series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price",)))
     assert series.future is not None and series.future["price"].tolist() == [1.0, 2.0]
@@ -1779,7 +1781,7 @@ def test_future_rows_unusable_from_their_first_step_say_so_not_forecast_at_most_
     from core.i18n import said
     from core.models.specs import ModelSettings
 
-    text = "month,sales,price\n" + _months_text("{month},{value},5") + first_future
+    text = "month,sales,price\n" + _months_text("{month},{value},{value}") + first_future  # a price that varies
     series = load_series(text.encode(), "x.csv", LoadOptions(regressors=("price",)))
     said_lines = [str(notice) for notice in series.report.notices]
     assert any("at the first step past the end" in line or "the first step past the end: no forecast" in line
