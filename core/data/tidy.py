@@ -1341,8 +1341,8 @@ def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
     with the file's ``decimal_comma``), with examples (NOAA's ``M`` and ``T`` among readings), and what to do."""
     text = values.astype("string").str.strip()
     filled = text[text.notna() & (text != "")]
-    numbers = pd.to_numeric(_clean_number_text(filled, decimal_comma), errors="coerce")
-    words = filled[numbers.isna().to_numpy()]
+    cleaned = _clean_number_text(filled, decimal_comma)  # missing-value markers (".", "#N/A", "n.a.") are NA
+    words = filled[(cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()).to_numpy()]
     if words.empty:
         return DataError(f"Column '{col}' is not numeric: choose a numeric target column.",
                          "err.target_not_numeric_plain", {"column": col})
@@ -1367,6 +1367,8 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
         if parse_dates(raw[col]) is None:
             unparsed = (cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()
                         & pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce").isna())
+            if unparsed.any() and unparsed.mean() < 0.5:  # numbers with a few words: how many, and the fix
+                return _not_numbers(raw[col], str(col), decimal_comma)  # (it said the column held text)
             example = (filled[unparsed] if unparsed.any() else filled).iloc[0][:30]
             return DataError(f"Column '{col}' holds text, not numbers (for example '{example}'): "
                              "the file needs a numeric column to forecast.", "err.column_text",

@@ -191,8 +191,19 @@ def test_a_refused_column_quotes_its_first_cell_that_is_not_a_number() -> None:
     with pytest.raises(DataError) as caught:
         load_series(_monthly(cells, "Date,Profit"), "profit.csv")
     message = str(caught.value)
-    assert "Column 'Profit' holds text, not numbers (for example 'oops')" in message  # 'n.a.' marks a missing value
-    assert caught.value.params["example"] == "oops"
+    # 'n.a.' marks a missing value; a column of numbers with a word is said so, with the share and the fix (it was
+    # said to hold text)
+    assert message.startswith("Column 'Profit' is not numeric: 8% of its cells are not numbers ('oops'). Write "
+                              "missing values as blank cells"), message
+    assert caught.value.params["examples"] == "'oops'"
+
+
+def test_a_column_of_numbers_with_two_words_says_how_many_and_the_fix() -> None:
+    # Two 'oops' in 30 cells (7%): "holds text, not numbers ... needs a numeric column", with no count and no fix.
+    cells = ["oops" if month in (2, 8) else str(month) for month in range(30)]
+    with pytest.raises(DataError) as caught:
+        load_series(_monthly(cells), "counts.csv")
+    assert caught.value.key == "err.target_not_numeric" and caught.value.params["share"] == "7%"
 
 
 def test_a_column_of_markers_only_is_said_to_be_blank() -> None:
