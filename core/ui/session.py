@@ -98,13 +98,15 @@ def drop_results(state: MutableMapping[str, Any], dropped_keys: tuple[str, ...] 
 
 def remember_series(state: MutableMapping[str, Any], series: LoadedSeries, name: str, data: bytes | None,
                     panel: Any = None, view: str | None = None) -> bool:
-    """Make ``series`` the one in use (of a file of several series, ``panel``, the one called ``view``);
-    drop runs made on other data (not when the series came out the same: another missing-value policy on a file
+    """Make ``series`` the one in use (of a file of several series, ``panel``, the one called ``view``), saved for a
+    reload (``save_session``: a file too large to keep was said only on the page's next run, after a reload had lost
+    it); drop runs made on other data (not when the series came out the same: another missing-value policy on a file
     without blanks cleared every run). True when runs were dropped."""
     dropped = False if same_series(state, series, name, data, panel) else drop_results(state)
     state.update({keys.DATA_SERIES: series, keys.DATA_SOURCE: name, keys.DATA_BYTES: data, keys.DATA_ERROR: None,
                   keys.DATA_RETRY: None, keys.DATA_SESSION_NOTE: None, keys.DATA_PANEL: panel,
                   keys.DATA_PANEL_VIEW: view})
+    save_session(state)  # now, so that a file too large to keep for a reload is said on the run that loads it
     return dropped
 
 

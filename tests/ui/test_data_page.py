@@ -485,6 +485,15 @@ def test_a_session_too_large_to_keep_says_a_reload_starts_afresh() -> None:
     assert note.key == "session.not_kept" and "too large to keep for a reload" in note.text("en")
 
 
+def test_a_file_too_large_to_keep_says_so_on_the_run_that_loads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was said on the page's next run only: a reload right after the upload lost the file without a word.
+    monkeypatch.setattr(session.SESSIONS, "max_bytes", 2_000)
+    at = upload(app(), "big.csv", "day,amount\n" + "".join(f"{d:%Y-%m-%d},{i % 9}\n" for i, d in enumerate(
+        pd.date_range("2020-01-01", periods=400))))
+    said = [element.value for element in [*at.info, *at.warning, *at.caption]]
+    assert any("too large to keep for a reload" in text for text in said), said
+
+
 def test_another_sheet_is_read_with_its_series_ids_found_afresh() -> None:
     # A first sheet split by its store column sent that id with the next sheet, which has none: refused.
     import io
