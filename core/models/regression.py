@@ -107,7 +107,7 @@ class RegressionForecaster(Forecaster):
         reasons.update(constant_regressors(rows, self.spec.regressors))
         reasons.update({cycle_term(period): f"{PART_OF_TWO_CYCLES} of {period:g} rows ({len(rows)} rows), so its "
                         "sine/cosine pairs would guess the shape of the rest" for period, _ in self.spec.cycles
-                        if len(rows) < 2 * period})
+                        if len(rows) < 2 * period and not self.season_terms_kept})  # the band's refits keep them
         part = season_part(frequency) if self.spec.calendar and not self.hidden else None
         if part is None and self.spec.calendar and not self.hidden and self.spec.fourier_order:
             return self._pairs_left_out(rows, frequency, reasons)  # weekly: the pairs are the season
@@ -160,7 +160,10 @@ class RegressionForecaster(Forecaster):
         training = closed_form_refits(self.training, self.hidden, self.closed_form_gap()) or self.training
         part = season_part(self.frequency_) if self.spec.calendar else None
         kept = part not in self.left_out_ if part is not None else self._season_by_pairs()
-        return RegressionForecaster(self.name, self.spec, training, self.hidden, kept)
+        # A yearly cycle the fit left out stays out of the refits; one it kept stays in them, on fewer rows too (a
+        # daily band measured without the pairs of the model it is drawn around was 10 times too wide).
+        cycles = tuple(cycle for cycle in self.spec.cycles if cycle_term(cycle[0]) not in self.left_out_)
+        return RegressionForecaster(self.name, replace(self.spec, cycles=cycles), training, self.hidden, kept)
 
     def _season_by_pairs(self) -> bool:
         """Whether the fit's season is its Fourier pairs (weekly data: no calendar terms give it) and it kept them."""
