@@ -288,8 +288,9 @@ def test_train_says_which_calendar_terms_the_training_rows_cannot_estimate() -> 
     at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("visits.csv", text.encode(), "text/csv")).run()
     at.switch_page("pages/1_Train.py").run()
     train(at, "multi")
-    notes = [box.value for box in at.info if "left out" in box.value]
-    assert len(notes) == 1 and "year" in notes[0] and "2 full years" in notes[0].replace("\\", "")
+    notes = [box.value.replace("\\", "") for box in at.info if "left out" in box.value]
+    assert len(notes) == 2 and "year" in notes[0] and "2 full years" in notes[0]
+    assert notes[1].startswith("The yearly cycle term was left out: the training rows cover less than two cycles")
 
 
 def test_train_and_compare_say_why_mape_has_no_value_when_an_actual_is_zero() -> None:
