@@ -918,13 +918,18 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def unique_names(names: list[str]) -> list[str]:
-    """Repeated column names numbered as pandas numbers them when it reads a header (``sales``, ``sales.1``)."""
-    seen: dict[str, int] = {}
+    """Repeated column names numbered as pandas numbers them when it reads a header (``sales``, ``sales.1``), past the
+    numbers a column of the file is already named (``sales``, ``sales``, ``sales.1``: the second is ``sales.2``; two
+    columns named ``sales.1`` stopped the command line with an internal error)."""
+    taken, seen = set(names), {}  # type: ignore[var-annotated]
     unique = []
     for name in names:
         count = seen.get(name, 0)
+        while count and f"{name}.{count}" in taken:
+            count += 1
         seen[name] = count + 1
         unique.append(f"{name}.{count}" if count else name)
+        taken.add(unique[-1])
     return unique
 
 

@@ -186,7 +186,7 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
         return tidy_table(raw, options)
     except DataError as problem:  # a page offers these columns to read the file again with others, where they may help
         if len(raw) >= MIN_ROWS and not isinstance(problem, LimitError):
-            table = drop_index_columns(_named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore"))
+            table = drop_index_columns(named_columns(raw).drop(columns=[WHOLE_ROW_KEY], errors="ignore"))
             decimal_comma = bool(raw.attrs.get("decimal_comma", False))
             problem.columns, problem.suggested = tuple(table.columns), suggested_columns(table, decimal_comma)
         raise
@@ -205,7 +205,7 @@ def suggested_columns(table: pd.DataFrame, decimal_comma: bool = False, rows: in
     return str(max(others, key=lambda col: table[col].nunique())), str(numeric[-1])
 
 
-def _named_columns(raw: pd.DataFrame) -> pd.DataFrame:
+def named_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """``raw`` with its columns named by stripped text, made unique: a column written without spaces around its name
     keeps it, and one that only its spaces set apart is numbered ('x ' and 'x': x.1 and x), said in
     ``attrs["trimmed_renamed"]`` (the column headed '  sales  ' took the name 'sales' from the one headed so, without
@@ -243,7 +243,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.missing not in MISSING_POLICIES:
         raise DataError(f"Unknown missing-value policy '{options.missing}': use one of {', '.join(MISSING_POLICIES)}.",
                         "err.missing_policy", {"policy": options.missing, "choices": ", ".join(MISSING_POLICIES)})
-    raw = _named_columns(raw)
+    raw = named_columns(raw)
     whole_rows = raw[[WHOLE_ROW_KEY]] if WHOLE_ROW_KEY in raw.columns else None
     raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
     report = DataReport(rows_read=len(raw), decimal_comma=bool(raw.attrs.get("decimal_comma", False)))
@@ -1343,6 +1343,7 @@ def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
     filled = text[text.notna() & (text != "")]
     cleaned = _clean_number_text(filled, decimal_comma)  # missing-value markers (".", "#N/A", "n.a.") are NA
     words = filled[(cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()).to_numpy()]
+    filled = filled[cleaned.notna().to_numpy()]  # the share is of the cells that are no marker
     if words.empty:
         return DataError(f"Column '{col}' is not numeric: choose a numeric target column.",
                          "err.target_not_numeric_plain", {"column": col})
@@ -1367,7 +1368,8 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
         if parse_dates(raw[col]) is None:
             unparsed = (cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()
                         & pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce").isna())
-            if unparsed.any() and unparsed.mean() < 0.5:  # numbers with a few words: how many, and the fix
+            plain = cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()  # as ``_not_numbers`` reads
+            if unparsed.any() and plain.sum() < 0.5 * cleaned.notna().sum():  # numbers, a few words: how many, fix
                 return _not_numbers(raw[col], str(col), decimal_comma)  # (it said the column held text)
             example = (filled[unparsed] if unparsed.any() else filled).iloc[0][:30]
             return DataError(f"Column '{col}' holds text, not numbers (for example '{example}'): "
@@ -1476,10 +1478,10 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         names = quoted_names([str(name) for name in renamed])  # type: ignore[union-attr]
         report.notices.append(Notice(f"Several columns have the same name; the later ones are read as {names}: rename "
                                      "them in the file to tell them apart.", "notice.renamed_columns", {"names": names}))
-    if trimmed := attrs.get("trimmed_renamed"):  # ``_named_columns``
-        pairs = ", ".join(f"'{written}' as '{read}'" for written, read in trimmed)  # type: ignore[union-attr]
-        report.notices.append(Notice(f"Some columns are named alike but for spaces around the name; read {pairs}: "
-                                     "rename them in the file to tell them apart.", "notice.trimmed_names",
+    if trimmed := attrs.get("trimmed_renamed"):  # ``named_columns``
+        pairs = ", ".join(f"'{written}' -> '{read}'" for written, read in trimmed)  # type: ignore[union-attr]
+        report.notices.append(Notice(f"Some columns are named alike but for spaces around the name; they are read as "
+                                     f"{pairs}: rename them in the file to tell them apart.", "notice.trimmed_names",
                                      {"pairs": pairs}))
     if across := attrs.get("dates_across"):  # ``read._dates_down_the_rows``
         first, last, dates = across["first"], across["last"], int(across["dates"])  # type: ignore[index]

@@ -237,10 +237,11 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     request, reach = _without_short_regressors(request, future_regressors)
     stamps = future_dates(frame["ds"].iloc[-1], frequency, request.horizon, month_day(frame["ds"]))
     future = pd.DataFrame({"ds": stamps})
-    given = False  # whether a regressor's future values came from the file's rows past the end
+    given, held = False, set()  # a regressor's future values from the file's rows past the end; those held
     for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
         if name in frame and frame[name].nunique() <= 1:  # the refit leaves it out: its future is its one value
             future[name] = frame[name].dropna().iloc[0] if frame[name].notna().any() else 0.0
+            held.add(name)
             continue  # (one store's promo stopped every other store's forecast, asking for its future values)
         given = True
         if future_regressors is None:
@@ -272,7 +273,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["regressors_reach"] = reach
     if replaced := params.get("replaced"):  # auto's gross errors, fitted as the values expected there
         rows.attrs["replaced"] = replaced
-    if used := regressors_used(tuple(future.columns[1:]), params):
+    if used := regressors_used(tuple(name for name in future.columns[1:] if name not in held), params):
         rows.attrs["regressors_used"] = used  # for the Forecast page: which of the file's future values it used
     if request.settings.regressors and not spec_for(request.model).uses_regressors:  # said beside the forecast
         rows.attrs["regressors_unused"] = tuple(request.settings.regressors)

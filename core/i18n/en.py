@@ -1182,8 +1182,8 @@ MESSAGES: dict[str, str] = {
                                            "filled.",
     "notice.future_regressors_end": "The regressors' future values stop after {steps:plural:step} ({columns} missing "
                                     "at {stamp}): forecasts reach that far; fill the missing cells to forecast further.",
-    "notice.trimmed_names": "Some columns are named alike but for spaces around the name; read {pairs}: rename them "
-                            "in the file to tell them apart.",
+    "notice.trimmed_names": "Some columns are named alike but for spaces around the name; they are read as {pairs}: "
+                            "rename them in the file to tell them apart.",
     "notice.renamed_columns": "Several columns have the same name; the later ones are read as {names}: rename them "
                               "in the file to tell them apart.",
     "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "

@@ -890,7 +890,7 @@ MESSAGES: dict[str, str] = {
     "notice.future_regressors_none_blank": "文件没有给出外生变量在末尾之后第一步的未来值（{columns}在 {stamp} 缺失）：填好之前，任何预测都无法使用它们。",
     "notice.future_regressors_end": "外生变量的未来值只到第 {steps:,} 步（{columns}在 {stamp} 缺失）：预测最远只能到这里；"
                                     "补上这些缺失的值即可预测得更远。",
-    "notice.trimmed_names": "有些列名只差名称前后的空格；读取时 {pairs}：请在文件中重命名以便区分。",
+    "notice.trimmed_names": "有些列名只差名称前后的空格；读取为 {pairs}：请在文件中重命名以便区分。",
     "notice.renamed_columns": "有几列同名；后面的列被读作{names}：请在文件中给它们改名以便区分。",
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.preamble": "已略去表头上方的 {lines:,} 行标题或说明（{examples}）。",

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models.features import FeatureSpec, Standardizer, design_matrix, spread_is_rounding
+from core.models.features import FeatureSpec, Standardizer, design_matrix, spread_is_rounding, yearly_cycle
 from core.models.regression import RegressionForecaster
 from core.models.specs import FOURIER, LAB_NUMBERS
 from core.data.frequency import Frequency
@@ -96,11 +96,13 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
 
 def lab_features(model: str, train: pd.DataFrame, frequency: Frequency) -> tuple[FeatureSpec, dict[str, str]]:
     """The features of the lab's ``model`` on the ``train`` rows, as the Train page's model of that name has them
-    (``multi``: the season's Fourier pairs where no calendar terms give it, weekly data), and the terms those rows
+    (``multi``: the season's Fourier pairs where no calendar terms give it, weekly data; the yearly cycle's of daily
+    data), and the terms those rows
     leave out, each with its reason."""
     if model != "multi":
         return FeatureSpec(trend_degree=1), {}
-    spec = FeatureSpec(trend_degree=1, calendar=True, fourier_order=int(FOURIER.initial(frequency)))
+    spec = FeatureSpec(trend_degree=1, calendar=True, fourier_order=int(FOURIER.initial(frequency)),
+                       cycles=yearly_cycle(frequency))
     left_out = RegressionForecaster(model, spec, TrainConfig()).terms_left_out(train, frequency)  # nothing trained
     return replace(spec, left_out=tuple(left_out)), left_out
 

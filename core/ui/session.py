@@ -299,7 +299,8 @@ def download_source(state: Mapping[str, Any]) -> str:
     its runs from 1: two stores' first runs were both ``stores-1_linear-predictions.csv``)."""
     source = str(state.get(keys.DATA_SOURCE) or "")
     if state.get(keys.DATA_PANEL) is not None and state.get(keys.DATA_PANEL_VIEW) is not None:
-        return f"{Path(source).stem}-{state[keys.DATA_PANEL_VIEW]}"
+        view = str(state[keys.DATA_PANEL_VIEW]).replace("/", "_").replace("\\", "_")  # 'North/East' made 'East-...'
+        return f"{Path(source).stem}-{view}.csv"  # a name to take the stem of: 'store.1' made 'stores-store-1...'
     return source
 
 

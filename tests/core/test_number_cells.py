@@ -204,6 +204,13 @@ def test_a_column_of_numbers_with_two_words_says_how_many_and_the_fix() -> None:
     with pytest.raises(DataError) as caught:
         load_series(_monthly(cells), "counts.csv")
     assert caught.value.key == "err.target_not_numeric" and caught.value.params["share"] == "7%"
+    markers = ["n.a."] * 20 + [str(month) for month in range(9)] + ["oops"]  # the share is of the cells no marker
+    with pytest.raises(DataError) as caught:
+        load_series(_monthly(markers), "counts.csv")
+    assert caught.value.params["share"] == "10%"
+    commas = [f'"{month},5"' for month in range(28)] + ["oops", "oops"]  # quoted decimal commas: text, said so
+    with pytest.raises(DataError, match="holds text, not numbers"):
+        load_series(_monthly(commas), "counts.csv")
 
 
 def test_a_column_of_markers_only_is_said_to_be_blank() -> None:

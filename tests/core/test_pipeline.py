@@ -317,6 +317,9 @@ def test_a_regressor_the_same_in_every_row_needs_no_future_values() -> None:
     request = RunRequest("multi", ModelSettings(regressors=("promo",)), horizon=7)
     future = forecast_future(frame, Frequency("monthly", "MS", 12), request)
     assert future["predicted"].notna().sum() == 7 and "regressors_used" not in future.attrs
+    given = frame[["ds"]].iloc[:7].assign(ds=future["ds"].to_numpy(), promo=50.0)  # the file's own future values:
+    auto = forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, model="auto"), given)
+    assert "regressors_used" not in auto.attrs  # not said to be used where the history's one value stood in
     plain_multi = forecast_future(frame, Frequency("monthly", "MS", 12), replace(request, settings=ModelSettings()))
     assert np.allclose(future["predicted"], plain_multi["predicted"])  # as if it had not been chosen
     with pytest.raises(SettingsError) as raised:  # one that varies still needs its future values
