@@ -1378,8 +1378,10 @@ def test_a_column_set_apart_by_spaces_around_its_name_is_numbered_and_said() -> 
     series = load_series(("date,  sales  ,sales\n" + rows).encode(), "x.csv", LoadOptions(target="sales"))
     assert series.frame["y"].iloc[:4].tolist() == [5, 6, 7, 5]  # the column headed 'sales'
     assert [str(n) for n in series.report.notices] == [
-        "Some columns are named alike but for spaces around the name; read 'sales  ' as 'sales.1': rename them in the "
-        "file to tell them apart."]
+        "Some columns are named alike but for spaces around the name; they are read as 'sales  ' -> 'sales.1': rename "
+        "them in the file to tell them apart."]
+    tripled = "date,sales ,sales,sales.1\n" + "".join(f"{2000 + i // 12}-{i % 12 + 1:02d},{i},{i},{i}\n" for i in range(40))
+    assert load_series(tripled.encode(), "x.csv").numeric_columns == ["sales.2", "sales", "sales.1"]  # all told apart
 
 
 def test_a_last_row_without_a_date_that_sums_the_rows_above_is_said_to_be_a_total() -> None:
