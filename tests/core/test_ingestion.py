@@ -1380,7 +1380,8 @@ def test_a_column_set_apart_by_spaces_around_its_name_is_numbered_and_said() -> 
     assert [str(n) for n in series.report.notices] == [
         "Some columns are named alike but for spaces around the name; they are read as 'sales  ' -> 'sales.1': rename "
         "them in the file to tell them apart."]
-    tripled = "date,sales ,sales,sales.1\n" + "".join(f"{2000 + i // 12}-{i % 12 + 1:02d},{i},{i},{i}\n" for i in range(40))
+    tripled = "date,sales ,sales,sales.1\n" + "".join(f"{2000 + i // 12}-{i % 12 + 1:02d},{i},{i},{i}\n"
+                                                    for i in range(40))
     assert load_series(tripled.encode(), "x.csv").numeric_columns == ["sales.2", "sales", "sales.1"]  # all told apart
 
 
