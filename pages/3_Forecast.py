@@ -21,7 +21,8 @@ from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_
                                 too_many_series, without_regressors_text)
 from core.ui.runs import download_name, forecast_captions, forecast_heading, kept_refit, run_label
 from core.ui.session import (download_source, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
-                             language_of, pick_run, report_download, set_page_query, start_horizon, through_dashboard)
+                             language_of, pick_run, report_download, set_page_query, shown_source, start_horizon,
+                             through_dashboard)
 from core.ui.text import plain
 from core.ui.urlstate import FORECAST_FIELDS, parse_query, to_query
 
@@ -80,6 +81,7 @@ given = future_rows_given(series, MOST_STEPS)
 linked = forecast_url_note(st.session_state, st.query_params, T.lang)  # horizon=5000 in a link: said, left at start
 start_horizon(st.session_state, parse_query(st.query_params, FORECAST_FIELDS).get("horizon"), given, season, MOST_STEPS)
 st.title(T("forecast.title"))
+st.caption(T("forecast.intro", source=shown_source(st.session_state, T.lang)))  # said before anything is pressed
 if linked:
     st.warning(linked)
 runs: list[RunResult] = list(st.session_state.get(keys.TRAIN_RUNS, []))

@@ -454,6 +454,9 @@ MESSAGES: dict[str, str] = {
 
     # Forecast page ---------------------------------------------------------------------------------------------
     "forecast.title": "Forecast",
+    "forecast.intro": "Series: {source}. Choose a run of the Train page (or the default multi) and how many steps "
+                      "ahead, then press Forecast: the run is refitted on every row and forecast past the end, with "
+                      "95% and 80% bands measured on its forecasts from earlier points of the series.",
     "forecast.default_run": "multi (default settings)",
     "forecast.run": "Run to forecast with",
     "forecast.run_help": "The model and settings of a run from Train, refitted on every row.",

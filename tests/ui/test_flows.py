@@ -57,6 +57,7 @@ def test_forecast_12_steps_from_a_run_with_calendar_dates_and_a_band() -> None:
     at = app()
     train(at, "multi")
     at.switch_page("pages/3_Forecast.py").run()
+    assert at.caption[0].value.replace("\\", "").startswith("Series: AirPassengers.csv. Choose a run of the Train")
     at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
     at.button(key=keys.FORECAST_BUTTON).click().run()
     assert not at.exception and not at.error
