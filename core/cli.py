@@ -197,10 +197,10 @@ def _fit(args: argparse.Namespace) -> int:
         summary = outcomes[0].summary
         if blank:
             summary = {**summary, "rows_without_id": blank, "notices": [*summary["notices"], _without_id(blank)]}
-        return _report_one(args, outcomes[0].predictions, summary)
+        return _report_one(args, with_offset(outcomes[0].predictions, layout.probe.report.utc_offset), summary)
     described = {"model": args.model, "seed": args.seed, "id_cols": list(layout.id_cols), "rows_without_id": blank}
     code = _report_many(args, outcomes, panel_metrics(outcomes, engine, time.perf_counter() - started, described),
-                        set(reader_notes(raw.attrs)))
+                        set(reader_notes(raw.attrs)), layout.probe.report.utc_offset)
     for note in _future_rows_unused(layout.probe, request, many=True):  # the whole file's: the most of any series
         print(f"note: {note}", file=sys.stderr)
     if layout.finer_id is not None:  # the file's layout: ids that leave rows alike
@@ -249,9 +249,10 @@ def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: di
 
 
 def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metrics: dict[str, Any],
-                 of_the_file: set[str]) -> int:
+                 of_the_file: set[str], utc_offset: str = "") -> int:
     """Write and print the results of several series; exit 2 (by ``DataError``) when none fitted. Notes every series
-    gives are printed once: ``of_the_file`` as they are (another sheet read), others as each series' own."""
+    gives are printed once: ``of_the_file`` as they are (another sheet read), others as each series' own. Times read
+    on a ``utc_offset`` are written with it (``write.with_offset``)."""
     failed = [outcome for outcome in outcomes if outcome.summary is None]
     if len(failed) == len(outcomes):
         raise DataError(f"None of the {len(outcomes)} series could be fitted; the first, "
@@ -259,7 +260,7 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
     summary = metrics["summary"]
     outputs = {}
     if args.out:
-        outputs[args.out] = csv_text(panel_predictions(outcomes))
+        outputs[args.out] = csv_text(with_offset(panel_predictions(outcomes), utc_offset))
     if args.json:
         outputs[args.json] = json.dumps(_finite(metrics), indent=2, default=str)
     _write_all_or_none(outputs)

@@ -337,6 +337,10 @@ def test_the_command_line_writes_times_read_on_the_first_offset_with_it(tmp_path
     stamps = pd.read_csv(out)["ds"]
     assert stamps.iloc[len(hours) - 1] == "2023-04-09 22:00:00+01:00"  # the file's 23:00+02:00, the same instant
     assert list(stamps.iloc[len(hours):]) == ["2023-04-09 23:00:00+01:00", "2023-04-10 00:00:00+01:00"]
+    stores = pd.concat([pd.read_csv(path).assign(store=store) for store in ("a", "b")])  # several series: the same
+    stores.to_csv(path, index=False)
+    assert cli.main(["fit", str(path), "--model", "naive", "--horizon", "1", "--out", str(out)]) == 0
+    assert pd.read_csv(out)["ds"].str.endswith("+01:00").all()
 
 
 def test_daily_stamps_of_a_long_file_keep_their_days_across_a_daylight_saving_change() -> None:
