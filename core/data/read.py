@@ -538,7 +538,7 @@ def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
     except (pd.errors.ParserError, csv.Error, ValueError, OverflowError):
         return None
     cells = cells.rename(columns=lambda name: str(name).strip())
-    if set(cells.columns) != wanted:
+    if set(cells.columns) != wanted or cells.columns.duplicated().any():  # 'sales ' and 'sales': not told apart here
         return None
     stripped = cells.apply(lambda column: column.str.strip())
     return stripped.mask(stripped.isin(_TEXT_BLANKS))

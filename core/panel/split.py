@@ -18,8 +18,8 @@ import pandas as pd
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps,
-                            drop_index_columns, named_as_steps, quoted_names, step_numbers, tidy_clean, tidy_table,
-                            without_summary_rows)
+                            drop_index_columns, named_as_steps, named_columns, quoted_names, step_numbers, tidy_clean,
+                            tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -375,9 +375,11 @@ def _series_options(probe: LoadedSeries, target: str) -> LoadOptions:
 
 
 def _stripped(raw: pd.DataFrame) -> pd.DataFrame:
-    """Column names as ``tidy`` sees them (stripped of spaces)."""
-    table = raw.rename(columns=lambda col: str(col).strip())
-    table.attrs = dict(raw.attrs)
+    """Column names as ``tidy`` sees them (``named_columns``: stripped of spaces and told apart; '  sales  ' beside
+    'sales' stopped the command line with an internal error)."""
+    named = named_columns(raw)
+    table = named.rename(columns=str)  # a frame of its own, as the renaming always made
+    table.attrs = dict(named.attrs)
     return table
 
 
