@@ -193,7 +193,7 @@ def test_a_refused_column_quotes_its_first_cell_that_is_not_a_number() -> None:
     message = str(caught.value)
     # 'n.a.' marks a missing value; a column of numbers with a word is said so, with the share and the fix (it was
     # said to hold text)
-    assert message.startswith("Column 'Profit' is not numeric: 8% of its cells are not numbers ('oops'). Write "
+    assert message.startswith("Column 'Profit' is not numeric: 11% of its cells are not numbers ('oops'). Write "
                               "missing values as blank cells"), message
     assert caught.value.params["examples"] == "'oops'"
 
