@@ -20,7 +20,7 @@ from core.ui.panel_runs import (drawable, drawn_panel_runs, forecast_frame, out_
                                 panel_forecast_request, progress_text, skipped_reason, start_forecast_run,
                                 too_many_series, without_regressors_text)
 from core.ui.runs import download_name, forecast_captions, forecast_heading, kept_refit, run_label
-from core.ui.session import (download_source, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
+from core.ui.session import (download_view, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
                              language_of, pick_run, report_download, set_page_query, shown_source, start_horizon,
                              through_dashboard)
 from core.ui.text import plain
@@ -135,7 +135,8 @@ if result is not None:
     st.dataframe(future[["ds", *bounds]], hide_index=True, width="stretch", column_config={"ds": time_column, **{
         name: st.column_config.NumberColumn(T(f"forecast.{name}"), format=shown_as) for name in bounds}})
     st.download_button(T("forecast.download"), report_download(future, series.report),
-                       download_name(download_source(st.session_state), shown_label), "text/csv",
+                       download_name(st.session_state[keys.DATA_SOURCE], shown_label,
+                                     view=download_view(st.session_state)), "text/csv",
                        key="forecast.download")
 if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # a file of several series
     single = chosen.request if (chosen := choices.get(label)) is not None else default

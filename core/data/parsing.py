@@ -119,6 +119,14 @@ def offset_read_on(date_format: str) -> str:
 
 
 _UTC_SUFFIX = re.compile(r"(?<!\s)\s*(?:UTC|GMT)$", re.IGNORECASE)  # from a run's first space only: linear
+
+
+def writes_utc_offsets(cells: pd.Series, looked_at: int = 20) -> bool:
+    """Whether the first time stamps written carry a UTC offset (``Z``, ``+01:00``, `` UTC``), as ``_parse_iso``
+    reads them: no local clock."""
+    head = cells.dropna().astype(str).str.strip().iloc[:looked_at]
+    offsets = head.str.extract(_OFFSET, expand=False).notna() | head.str.contains(_UTC_SUFFIX)
+    return bool(len(head)) and bool(offsets.all())
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's serial dates (1900 system, past its 1900 leap-day bug)
 _EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, whole numbers are rarely dates
 _COMPACT_DAYS = (19000101, 21001231)  # whole numbers that may write a day as yyyymmdd (``parse_compact_dates``)

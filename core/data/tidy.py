@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
                                UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps, parse_dates, parse_epochs,
                                offset_read_on, parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
-                               writes_month_dot_year)
+                               writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError
@@ -217,7 +218,7 @@ def named_columns(raw: pd.DataFrame) -> pd.DataFrame:
     unique = dict(zip(order, unique_names([names[i] for i in order])))
     table = raw.set_axis([unique[i] for i in range(len(names))], axis=1)
     table.attrs = dict(raw.attrs)
-    clashes = {name for name in names if names.count(name) > 1}
+    clashes = {name for name, times in Counter(names).items() if times > 1}
     if renamed := [(str(raw.columns[i]), unique[i]) for i in range(len(names)) if unique[i] != names[i]
                    and names[i] in clashes and str(raw.columns[i]) != names[i]]:
         table.attrs["trimmed_renamed"] = tuple(renamed[:12])
@@ -315,8 +316,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.append(jitter)
     if report.gaps:
         report.notices.extend(_stray_end_notices(frame["ds"], frequency))
-        written = raw[date_col] if date_col in raw.columns else None
-        report.clock_change_gaps = not _with_offsets(written) and _at_clock_changes(frame["ds"], frequency, report.gaps)
+        written = date_col in raw.columns and writes_utc_offsets(raw[date_col])  # UTC stamps skip no hour
+        report.clock_change_gaps = not written and _at_clock_changes(frame["ds"], frequency, report.gaps)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -1366,9 +1367,8 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
             return DataError(f"Column '{col}' is blank in every row: fill in the values of the series, or choose "
                              "another file.", "err.column_blank", {"column": str(col)})
         if parse_dates(raw[col]) is None:
-            unparsed = (cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()
-                        & pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce").isna())
             plain = cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()  # as ``_not_numbers`` reads
+            unparsed = plain & pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce").isna()
             if unparsed.any() and plain.sum() < 0.5 * cleaned.notna().sum():  # numbers, a few words: how many, fix
                 return _not_numbers(raw[col], str(col), decimal_comma)  # (it said the column held text)
             example = (filled[unparsed] if unparsed.any() else filled).iloc[0][:30]
@@ -2112,15 +2112,6 @@ def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
 # September's (New Zealand's last, Chile's first), October's first (Australia, Paraguay).
 _SPRING_FORWARD_DAYS = {3: (8, 31), 4: (1, 7), 9: (1, 30), 10: (1, 7)}
 _MOST_CLOCK_GAPS = 200  # missing stamps looked at for clock changes (about 50 years of hourly ones)
-_OFFSET_WRITTEN = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|\s?(?:UTC|GMT))\s*$", re.IGNORECASE)
-
-
-def _with_offsets(cells: pd.Series | None) -> bool:
-    """Whether the first time stamps written carry a UTC offset (``Z``, ``+01:00``, ``UTC``): no local clock."""
-    if cells is None:
-        return False
-    head = cells.dropna().astype(str).str.strip().iloc[:20]
-    return bool(len(head)) and bool(head.str.contains(_OFFSET_WRITTEN).all())
 
 
 def _at_clock_changes(ds: pd.Series, frequency: Frequency, gaps: int) -> bool:
@@ -2132,18 +2123,20 @@ def _at_clock_changes(ds: pd.Series, frequency: Frequency, gaps: int) -> bool:
         return False
     try:
         step = pd.Timedelta(pd.tseries.frequencies.to_offset(frequency.alias))
-        grid = pd.date_range(ds.iloc[0], ds.iloc[-1], freq=frequency.alias)
+        missing = _missing_stamps(ds, stamps_between(ds, frequency))  # as filling the gaps finds them
     except (ValueError, OverflowError, TypeError):
         return False
-    if step > pd.Timedelta(hours=1) or len(grid) > 10 * len(ds) + 1000:
-        return False
-    missing = grid.difference(pd.DatetimeIndex(ds))
     nights = pd.Series(missing, dtype="datetime64[ns]").groupby(missing.normalize())
-    if not len(missing) or nights.ngroups > len(set(missing.year)):
+    if step > pd.Timedelta(hours=1) or not len(missing) or nights.ngroups > len(set(missing.year)):
         return False
-    return all(day.dayofweek == 6 and _SPRING_FORWARD_DAYS.get(day.month, (0, -1))[0] <= day.day
-               <= _SPRING_FORWARD_DAYS.get(day.month, (0, -1))[1] and len(stamps) * step == pd.Timedelta(hours=1)
+    return all(_spring_forward_sunday(day) and len(stamps) * step == pd.Timedelta(hours=1)
                and stamps.iloc[0].minute == 0 and stamps.iloc[0].hour < 4 for day, stamps in nights)
+
+
+def _spring_forward_sunday(day: pd.Timestamp) -> bool:
+    """Whether ``day`` is a Sunday on which clocks move forward somewhere (``_SPRING_FORWARD_DAYS``)."""
+    first, last = _SPRING_FORWARD_DAYS.get(day.month, (0, -1))
+    return day.dayofweek == 6 and first <= day.day <= last
 
 
 def _gaps(ds: pd.Series, frequency: Frequency, date_col: str | None) -> int:

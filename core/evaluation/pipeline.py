@@ -19,7 +19,7 @@ from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.auto import USES_REGRESSORS
 from core.models.base import Forecaster
-from core.models.features import constant_term
+from core.models.features import constant_regressors, constant_term
 from core.models.specs import ModelSettings, Value, build_forecaster, settings_in_use, spec_for
 from core.training.loop import EpochCallback, shared_budget, torch_threads_here
 
@@ -237,13 +237,16 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     request, reach = _without_short_regressors(request, future_regressors)
     stamps = future_dates(frame["ds"].iloc[-1], frequency, request.horizon, month_day(frame["ds"]))
     future = pd.DataFrame({"ds": stamps})
-    given, held = False, set()  # a regressor's future values from the file's rows past the end; those held
-    for name in request.settings.regressors if spec_for(request.model).uses_regressors else ():
-        if name in frame and frame[name].nunique() <= 1:  # the refit leaves it out: its future is its one value
-            future[name] = frame[name].dropna().iloc[0] if frame[name].notna().any() else 0.0
-            held.add(name)
-            continue  # (one store's promo stopped every other store's forecast, asking for its future values)
-        given = True
+    uses_regressors = spec_for(request.model).uses_regressors
+    wanted = request.settings.regressors if uses_regressors else ()
+    # Those the refit leaves out, the same in every row (``constant_regressors``): their future is their one value
+    # (one store's promo stopped every other store's forecast, asking for its future values).
+    left_out = constant_regressors(frame, [name for name in wanted if name in frame])
+    held = {name for name in wanted if constant_term(name) in left_out}
+    for name in wanted:
+        if name in held:
+            future[name] = frame[name].dropna().iloc[0]
+            continue
         if future_regressors is None:
             raise SettingsError(f"Forecasting {count(request.horizon, 'step')} with regressor '{name}' needs its "
                                 "future values: add rows past the end with the regressors filled and the target left "
@@ -252,7 +255,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         if len(future_regressors) < request.horizon:
             raise _future_regressors_short(future_regressors)
         future[name] = future_regressors[name].to_numpy()[: request.horizon]
-    if given and future_regressors is not None and "ds" in future_regressors:
+    if set(wanted) - held and future_regressors is not None and "ds" in future_regressors:
         future["ds"] = future_regressors["ds"].to_numpy()[: request.horizon]  # each row at its own time stamp
     fitted = refit(request) if refit is not None else refit_on_all_rows(frame, frequency, request)
     model = fitted.model
@@ -275,7 +278,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["replaced"] = replaced
     if used := regressors_used(tuple(name for name in future.columns[1:] if name not in held), params):
         rows.attrs["regressors_used"] = used  # for the Forecast page: which of the file's future values it used
-    if request.settings.regressors and not spec_for(request.model).uses_regressors:  # said beside the forecast
+    if request.settings.regressors and not uses_regressors:  # said beside the forecast
         rows.attrs["regressors_unused"] = tuple(request.settings.regressors)
     return rows
 

@@ -65,10 +65,13 @@ def forecast_heading(label: str | None, steps: int, history: pd.Series, future: 
              last=last)
 
 
-def download_name(source: str, label: str | None, what: str = "forecast", extension: str = ".csv") -> str:
-    """A download's file name from the file in use and the run (``sales-2_auto-forecast.csv``): a presenter's
+def download_name(source: str, label: str | None, what: str = "forecast", extension: str = ".csv",
+                  view: str = "") -> str:
+    """A download's file name from the file in use, the series shown of a file of several (``view``: each numbers its
+    runs from 1) and the run (``sales-2_auto-forecast.csv``, ``stores-north-1_linear-predictions.csv``): a presenter's
     downloads were all ``forecast.csv``. Characters other than letters, digits, ``-``, ``_`` and ``.`` become ``_``."""
-    cleaned = [re.sub(r"[^\w.-]+", "_", part).strip("_.-") for part in (PurePath(source).stem, (label or ""), what)]
+    parts = (PurePath(source).stem, view, label or "", what)
+    cleaned = [re.sub(r"[^\w.-]+", "_", part).strip("_.-") for part in parts]
     return "-".join([cleaned[0] or "series"] + [part for part in cleaned[1:] if part]) + extension
 
 

@@ -289,19 +289,18 @@ def result_file_names(state: Mapping[str, Any], result: Any) -> tuple[str, str]:
     predictions.csv`` and ``...-model.pt``): two runs of a model with other settings both gave ``linear-seed0.csv``."""
     from core.ui.runs import download_name, shown_label
 
-    label = shown_label(state.get(keys.TRAIN_RUNS, []), result)
-    source = download_source(state)
-    return download_name(source, label, "predictions"), download_name(source, label, "model", ".pt")
-
-
-def download_source(state: Mapping[str, Any]) -> str:
-    """The name a download starts with: the file's, and for a file of several series the series shown (each numbers
-    its runs from 1: two stores' first runs were both ``stores-1_linear-predictions.csv``)."""
+    label, view = shown_label(state.get(keys.TRAIN_RUNS, []), result), download_view(state)
     source = str(state.get(keys.DATA_SOURCE) or "")
+    return (download_name(source, label, "predictions", view=view),
+            download_name(source, label, "model", ".pt", view=view))
+
+
+def download_view(state: Mapping[str, Any]) -> str:
+    """The series shown of a file of several, as downloads name it (``runs.download_name``); "" for one series (two
+    stores' first runs were both ``stores-1_linear-predictions.csv``)."""
     if state.get(keys.DATA_PANEL) is not None and state.get(keys.DATA_PANEL_VIEW) is not None:
-        view = str(state[keys.DATA_PANEL_VIEW]).replace("/", "_").replace("\\", "_")  # 'North/East' made 'East-...'
-        return f"{Path(source).stem}-{view}.csv"  # a name to take the stem of: 'store.1' made 'stores-store-1...'
-    return source
+        return str(state[keys.DATA_PANEL_VIEW])
+    return ""
 
 
 def apply_fraction_url(state: MutableMapping[str, Any], params: Mapping[str, str]) -> None:

@@ -283,15 +283,15 @@ def test_training_all_series_lists_each_with_the_geometric_mean(model: str) -> N
     assert predictions["actual"].to_numpy() == pytest.approx(monthly(140, 1))
     assert [b.label for b in at.get("download_button")] == ["Download every series' predictions (CSV, unique_id first)"]
     assert panel_file_name(at.session_state, job) == f"stores-{model}-all_series.csv"  # was predictions.csv each time
-    from core.ui.session import download_source  # a series' own runs: named by it too (each numbers its runs from 1)
+    from core.ui.session import download_view  # a series' own runs: named by it too (each numbers its runs from 1)
 
-    assert download_source(at.session_state) == f"stores-{at.session_state[keys.DATA_PANEL_VIEW]}.csv"
+    assert download_view(at.session_state) == at.session_state[keys.DATA_PANEL_VIEW]
     from core.ui.runs import download_name
 
     for view, named in (("store.2", "stores-store.2-1_linear-predictions.csv"),  # 'store.1' and 'store.2' were one
                         ("North/East", "stores-North_East-1_linear-predictions.csv")):  # it was 'East-...'
         state = {keys.DATA_SOURCE: "stores.csv", keys.DATA_PANEL: object(), keys.DATA_PANEL_VIEW: view}
-        assert download_name(download_source(state), "#1 linear", "predictions") == named
+        assert download_name("stores.csv", "#1 linear", "predictions", view=download_view(state)) == named
     every = forecast_frame(job)  # what it downloads: each series' train and test predictions, in the file's order
     assert list(every["unique_id"].unique()) == STORES and len(every) == 3 * len(predictions)
     assert every.loc[every["unique_id"] == "south", "predicted"].to_numpy() == pytest.approx(predictions["predicted"],
