@@ -326,6 +326,8 @@ def test_a_file_refused_on_its_detected_columns_is_read_again_with_the_ones_chos
     expect(picker(retry, "Target")).to_have_value("y", timeout=LONG)
     retry.get_by_role("button", name="Read again").click()
     page.get_by_text("Series: report.csv").wait_for(timeout=LONG)
+    expect(page.get_by_text("Read 'report.csv' with other columns")).to_have_count(0, timeout=LONG)
+    expect(picker(page, "Date column")).to_have_count(1, timeout=LONG)  # the last series' picker may linger a moment
     expect(picker(page, "Date column")).to_have_value("Ref", timeout=LONG)
     assert page.get_by_text("Read 'report.csv' with other columns").count() == 0 and no_exception_shown(page)
     page.close()
