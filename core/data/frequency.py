@@ -82,17 +82,33 @@ _SEASON_STEPS_MOST = 288
 # holidays are gaps, and its forecast skips weekends.
 _BUSINESS_DAYS_SEEN = 10
 _BUSINESS_DAYS_HELD = 0.9  # the share of the span's weekdays a business-daily series has (holidays are the rest)
-# A working week of Sunday to Thursday (the Saudi and Israeli markets), which no pandas alias names: a custom business
-# day (``offset_of``). Tried after Monday to Friday (``B``).
+# Working weeks no pandas alias names, each a custom business day (``offset_of``), tried after Monday to Friday (``B``):
+# Sunday to Thursday (the Saudi and Israeli markets) and Monday to Saturday (a shop closed on Sundays, whose till
+# export lists its trading days: read as daily, its weekday terms were all left out, "none in Sun", and its test MAE
+# doubled).
 SUN_TO_THU = "C-SUNTHU"
-_WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu"}
+MON_TO_SAT = "C-MONSAT"
+_WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu", MON_TO_SAT: "Mon Tue Wed Thu Fri Sat"}
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
 
 
 def offset_of(alias: str) -> pd.DateOffset:
-    """pandas' offset for ``alias``; for ``SUN_TO_THU``, a business day of that working week."""
-    if alias == SUN_TO_THU:
-        return pd.offsets.CustomBusinessDay(weekmask=_WORKING_WEEKS[SUN_TO_THU])
+    """pandas' offset for ``alias``; for a working week of ``_WORKING_WEEKS`` but ``B``, a business day of it."""
+    if alias in _WORKING_WEEKS and alias != "B":
+        return pd.offsets.CustomBusinessDay(weekmask=_WORKING_WEEKS[alias])
     return to_offset(alias)
+
+
+def working_days(frequency: Frequency) -> tuple[str, ...]:
+    """The days of a business-daily series' working week in its own order (Sunday first for ``SUN_TO_THU``), or ()."""
+    week = _WORKING_WEEKS.get(frequency.alias or "", "")
+    return tuple(week.split())
+
+
+def working_week_of(days: set[int]) -> str | None:
+    """The alias of the working week made of the weekdays ``days`` (pandas' day_of_week), None if it is no known one."""
+    return next((alias for alias, week in _WORKING_WEEKS.items()
+                 if set(week.split()) == {WEEKDAY_NAMES[day] for day in days}), None)
 
 
 def infer_frequency(ds: pd.Series) -> Frequency:
@@ -146,6 +162,8 @@ def regular_alias(ds: pd.Series) -> str | None:
 
 
 def _from_alias(alias: str) -> Frequency:
+    if alias in _WORKING_WEEKS:
+        return Frequency("business-daily", alias, len(_WORKING_WEEKS[alias].split()))
     base = alias.split("-")[0]
     for prefix, (name, season) in _NAME_BY_PREFIX.items():
         if base == prefix:
@@ -242,7 +260,7 @@ def _weekdays_nearly_all(index: pd.DatetimeIndex, week: str = _WORKING_WEEKS["B"
     """Whether the stamps are days of the working ``week`` only (``Mon Tue Wed Thu Fri``), all at one time of day, and
     at least ``_BUSINESS_DAYS_HELD`` of its days from the first to the last (a few holidays missing; not Mondays,
     Wednesdays and Fridays)."""
-    working = np.array([day in week for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")])  # by day_of_week
+    working = np.array([day in week for day in WEEKDAY_NAMES])
     if not working[index.day_of_week].all() or (index - index.normalize()).nunique() != 1:
         return False
     days = int(np.busday_count(index[0].date(), index[-1].date(), weekmask=week)) + 1

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (REGULAR_REMEMBERED_ROWS, Frequency, future_dates, infer_frequency, month_day,
-                                 offset_of, regular_alias, stamps_between)
+from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, future_dates,
+                                 infer_frequency, month_day, offset_of, regular_alias, stamps_between, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
                                SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
@@ -306,9 +306,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     _check_regressors_observed(frame, regressors)
     rows = len(frame)
-    frame = _without_blank_weekends(frame, target, report)
-    if future is not None and len(frame) < rows:  # business days: the future rows' weekends go too
-        future = future[future["ds"].dt.dayofweek < 5]
+    frame, closed = _without_closed_days(frame, target, report)
+    if future is not None and len(frame) < rows:  # business days: the future rows' closed days go too
+        future = future[~future["ds"].dt.day_of_week.isin(closed)]
     frequency = infer_frequency(frame["ds"])
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -498,29 +498,39 @@ def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport)
     return raw[kept.to_numpy()]
 
 
-# Weekend rows without a value among daily rows that have one: business days (``_without_blank_weekends``).
-_LEAST_WEEKENDS = 4  # Saturdays and Sundays at least
+# Rows of whole weekdays without a value among daily rows that have one: a working week (``_without_closed_days``).
+_LEAST_WEEKENDS = 4  # rows of those weekdays at least (Saturdays and Sundays; Sundays alone)
 _WEEKDAYS_KNOWN = 0.8  # the share of the other days with a value
+# The notice for each working week (``frequency.working_week_of``) whose closed days are left out.
+_CLOSED_DAYS_NOTICES = {
+    "B": ("Saturday or Sunday row", "business days, and its forecasts skip weekends", "notice.blank_weekends"),
+    MON_TO_SAT: ("Sunday row", "a six-day week (Monday to Saturday), and its forecasts skip Sundays",
+                 "notice.blank_sundays"),
+    SUN_TO_THU: ("Friday or Saturday row", "a Sunday-to-Thursday week, and its forecasts skip Fridays and Saturdays",
+                 "notice.blank_fridays_saturdays"),
+}
 
 
-def _without_blank_weekends(frame: pd.DataFrame, target: str, report: DataReport) -> pd.DataFrame:
-    """``frame`` without its Saturday and Sunday rows where the file writes every calendar day but gives a value on
-    weekdays only (the Bundesbank's exchange rates: 'Kein Wert vorhanden' on weekends): a business-day series, said.
-    Read as written, it was daily, its weekends interpolated and its forecasts on Saturdays and Sundays."""
+def _without_closed_days(frame: pd.DataFrame, target: str, report: DataReport) -> tuple[pd.DataFrame, list[int]]:
+    """``frame`` without the rows of the weekdays that never hold a value where the file writes every calendar day
+    but gives a value on the days of a working week only (the Bundesbank's exchange rates: 'Kein Wert vorhanden' on
+    weekends; a shop closed on Sundays): a business-day series, said; and those weekdays (pandas' day_of_week). Read
+    as written, it was daily, its closed days interpolated and its forecasts on them."""
     ds = frame["ds"]
     if len(frame) < 14 or not pd.api.types.is_datetime64_any_dtype(ds) or (ds != ds.dt.normalize()).any():
-        return frame
-    weekend = (ds.dt.dayofweek >= 5).to_numpy()
+        return frame, []
+    weekday, known = ds.dt.day_of_week.to_numpy(), frame["y"].notna().to_numpy()
     days = np.diff(ds.to_numpy()).astype("timedelta64[D]").astype(int)
-    if (weekend.sum() < _LEAST_WEEKENDS or np.median(days) != 1 or frame["y"][weekend].notna().any()
-            or frame["y"][~weekend].notna().mean() < _WEEKDAYS_KNOWN):
-        return frame
-    rows = int(weekend.sum())
+    closed = sorted(set(weekday[~known]) - set(weekday[known]))
+    shut = np.isin(weekday, closed)
+    week = working_week_of(set(range(7)) - set(closed)) if closed else None
+    if week is None or shut.sum() < _LEAST_WEEKENDS or np.median(days) != 1 or known[~shut].mean() < _WEEKDAYS_KNOWN:
+        return frame, []
+    rows, (noun, read_as, key) = int(shut.sum()), _CLOSED_DAYS_NOTICES[week]
     report.rows_dropped += rows
-    report.notices.append(Notice(f"{count(rows, 'Saturday or Sunday row')} without a value in '{target}' "
-                                 f"{_were(rows)} left out: the series is read as business days, and its forecasts "
-                                 "skip weekends.", "notice.blank_weekends", {"rows": rows, "column": target}))
-    return frame[~weekend]
+    report.notices.append(Notice(f"{count(rows, noun)} without a value in '{target}' {_were(rows)} left out: the "
+                                 f"series is read as {read_as}.", key, {"rows": rows, "column": target}))
+    return frame[~shut], [int(day) for day in closed]
 
 
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
@@ -1958,7 +1968,7 @@ def _steps_apart(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
     estimate = _stamp_count(first, last, alias) - 1
     if _fixed_step_nanos(alias) or estimate > _COUNTED_STEPS:
         return estimate
-    on_grid = pd.date_range(first, last, freq=alias)
+    on_grid = pd.date_range(first, last, freq=offset_of(alias))
     return len(on_grid) - (1 if len(on_grid) and on_grid[0] == first else 0)
 
 

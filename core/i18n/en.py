@@ -1280,6 +1280,11 @@ MESSAGES: dict[str, str] = {
     "notice.total_unlabelled": "The last row, without a date, is the sum of the rows above (a total): left out.",
     "notice.blank_weekends": "{rows:plural:Saturday or Sunday row} without a value in '{column}' {rows:were} left "
                              "out: the series is read as business days, and its forecasts skip weekends.",
+    "notice.blank_sundays": "{rows:plural:Sunday row} without a value in '{column}' {rows:were} left out: the series "
+                            "is read as a six-day week (Monday to Saturday), and its forecasts skip Sundays.",
+    "notice.blank_fridays_saturdays": "{rows:plural:Friday or Saturday row} without a value in '{column}' {rows:were} "
+                                      "left out: the series is read as a Sunday-to-Thursday week, and its forecasts "
+                                      "skip Fridays and Saturdays.",
     "notice.steps_too_large": "'{column}' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its "
                               "numbers keep exactly: the rows are numbered 0, 1, 2 ... instead.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",

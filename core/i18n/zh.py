@@ -955,6 +955,8 @@ MESSAGES: dict[str, str] = {
                                  "已略去 {rows:,} 个年份行（{examples}，即其小计）。",
     "notice.total_unlabelled": "最后一行没有日期，其值为上方各行之和（合计）：已略去。",
     "notice.blank_weekends": "“{column}”在 {rows:,} 个周六或周日行没有数值，这些行已略去：序列按工作日读取，预测跳过周末。",
+    "notice.blank_sundays": "“{column}”在 {rows:,} 个周日行没有数值，这些行已略去：序列按每周六天（周一至周六）读取，预测跳过周日。",
+    "notice.blank_fridays_saturdays": "“{column}”在 {rows:,} 个周五或周六行没有数值，这些行已略去：序列按周日至周四的工作周读取，预测跳过周五和周六。",
     "notice.steps_too_large": "“{column}”给各行的编号超过 2^53（9,007,199,254,740,992），超出其数值能精确保存的范围：各行改为按 0、1、2 …… 编号。",
     "notice.leading_labels": "已略去首个日期上方的 {rows:,} 行标签（{words}）。",
     "notice.nested_periods": "“{column}”按多种长度的时期记录该序列（如英国国家统计局 ONS 的文件：年、季度、月依次排列）："

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import SUN_TO_THU, Frequency
+from core.data.frequency import MON_TO_SAT, SUN_TO_THU, Frequency
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -23,11 +23,13 @@ _SEASON_PARTS = {
 # Business days of a Sunday-to-Thursday week: Sunday is the first (Monday's numbers left Sunday with the reference level
 # and Friday's term empty).
 _SUN_TO_THU_DAYS = ("weekday", lambda ds: (ds.dt.day_of_week + 1) % 7 + 1, 5, ["Sun", "Mon", "Tue", "Wed", "Thu"])
+_MON_TO_SAT_DAYS = ("weekday", lambda ds: ds.dt.day_of_week + 1, 6, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"])
 
 
 def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
     """The calendar part (label, extractor, levels, names) of ``frequency``'s season, or None."""
-    return _SUN_TO_THU_DAYS if frequency.alias == SUN_TO_THU else _SEASON_PARTS.get(frequency.name)
+    by_week = {SUN_TO_THU: _SUN_TO_THU_DAYS, MON_TO_SAT: _MON_TO_SAT_DAYS}
+    return by_week.get(frequency.alias or "") or _SEASON_PARTS.get(frequency.name)
 
 
 @register
@@ -102,12 +104,13 @@ TERM_NAME = re.compile(r"intercept|x|x\^\d+|x after .+|year|.+=.+|(?:.*:)?(?:sin
 # The calendar models' yearly cycle of days, in steps, and its sine/cosine pairs: their calendar terms give the
 # weekday and a step each calendar year, not the year's shape (30 stores' daily sales with a yearly swing of +-15:
 # multi's test MAE 6.73 against 3.15 with these pairs, auto's 3.18).
-YEARLY_CYCLES = {"daily": ((365.25, 6),), "business-daily": ((261.0, 6),)}
+YEARLY_CYCLES = {"daily": ((365.25, 6),), "business-daily": ((261.0, 6),), MON_TO_SAT: ((313.0, 6),)}
 
 
 def yearly_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:
-    """The ``FeatureSpec.cycles`` a calendar model of ``frequency`` adds for the year's shape (``YEARLY_CYCLES``)."""
-    return () if frequency.is_steps else YEARLY_CYCLES.get(frequency.name, ())
+    """The ``FeatureSpec.cycles`` a calendar model of ``frequency`` adds for the year's shape (``YEARLY_CYCLES``; a
+    six-day week by its alias)."""
+    return () if frequency.is_steps else YEARLY_CYCLES.get(frequency.alias or "", YEARLY_CYCLES.get(frequency.name, ()))
 
 
 def cycle_term(period: float) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import Frequency
+from core.data.frequency import MON_TO_SAT, Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import FeatureSpec, Standardizer, design_matrix, lagged_columns
@@ -17,10 +17,10 @@ from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
 from core.training.loop import EpochCallback, TrainConfig
 
-# Cycles worth modelling per frequency, in steps: the first is the frequency's own season.
+# Cycles worth modelling per frequency (a six-day week by its alias), in steps: the first is the frequency's own season.
 PERIODS_BY_FREQUENCY: dict[str, tuple[float, ...]] = {
     "minutely": (60.0, 1440.0), "half-hourly": (48.0, 336.0), "hourly": (24.0, 168.0),
-    "daily": (7.0, 365.25), "business-daily": (5.0, 261.0), "weekly": (365.25 / 7,),
+    "daily": (7.0, 365.25), "business-daily": (5.0, 261.0), MON_TO_SAT: (6.0, 313.0), "weekly": (365.25 / 7,),
     "semi-monthly": (24.0,), "monthly": (12.0,), "quarterly": (4.0,), "half-yearly": (2.0,),
 }
 MAX_FOURIER_ORDER = 6
@@ -34,7 +34,7 @@ CHANGEPOINT_SHRINK = 0.3
 def seasonal_periods(frequency: Frequency, season: int, n: int) -> tuple[float, ...]:
     """The cycles to model: the frequency's (or, for plain steps, the detected ``season``), each
     only when the history holds at least two of them."""
-    periods = PERIODS_BY_FREQUENCY.get(frequency.name, ())
+    periods = PERIODS_BY_FREQUENCY.get(frequency.alias or "", PERIODS_BY_FREQUENCY.get(frequency.name, ()))
     if season > 1 and not periods:
         periods = (float(season),)
     if season <= 1 and periods:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from core.errors import DataError, LimitError
 from core.i18n import frequency_name, message, said, t, usual_day_first
-from core.data.frequency import future_dates, infer_frequency
+from core.data.frequency import MON_TO_SAT, SUN_TO_THU, future_dates, infer_frequency
 from core.data.parsing import calendar_spread
 from core.data.quality import summarize
 from core.data.read import _numbered, read_table
@@ -1032,6 +1032,64 @@ def test_a_sunday_to_thursday_week_is_business_daily_and_forecast_on_its_days() 
     predictions = run(series.frame, series.frequency, RunRequest("naive", horizon=7)).predictions
     future = predictions.loc[predictions["split"] == "future", "ds"]
     assert len(future) == 7 and not future.dt.dayofweek.isin([4, 5]).any()
+
+
+def _shop_sales(day: pd.Timestamp, k: int) -> float:
+    """A shop's sales: a trend and a fixed amount per weekday (Saturday the busiest)."""
+    return 100 + k / 10 + (0, 5, 5, 5, 10, 30, 0)[day.day_of_week]
+
+
+def test_a_shop_closed_on_sundays_is_a_six_day_week_whose_weekdays_are_fitted_and_forecast() -> None:
+    # A till export lists the trading days: read as daily, every Sunday was a gap, the weekday terms were all left out
+    # ("none in Sun") and multi's test MAE doubled; its forecasts went on through Sundays.
+    days = pd.date_range("2023-01-02", "2024-12-31", freq="D")
+    days = days[days.day_of_week < 6].delete([150, 400])  # two holidays
+    frequency = infer_frequency(pd.Series(days))
+    assert (frequency.name, frequency.alias, frequency.season_length) == ("business-daily", MON_TO_SAT, 6)
+    ahead = future_dates(days[-1], frequency, 8)
+    assert ahead.iloc[0] == pd.Timestamp("2025-01-01") and not (ahead.dt.day_of_week == 6).any() and len(ahead) == 8
+    text = "date,sales\n" + "".join(f"{day:%Y-%m-%d},{_shop_sales(day, k)}\n" for k, day in enumerate(days))
+    series = load_series(text.encode(), "till.csv")
+    assert series.report.gaps == 2 and series.frequency.alias == MON_TO_SAT
+    weekdays = calendar_columns(series.frame["ds"], series.frequency, left_out=("year",))
+    assert list(weekdays) == ["weekday=Tue", "weekday=Wed", "weekday=Thu", "weekday=Fri", "weekday=Sat"]
+    result = run(series.frame, series.frequency, RunRequest("multi", horizon=6))
+    assert result.metrics["test"]["mae"] < 1.0  # the weekday amounts and the trend are the whole series
+    future = result.predictions.loc[result.predictions["split"] == "future"]
+    assert future["ds"].dt.day_name().tolist() == ["Wednesday", "Thursday", "Friday", "Saturday", "Monday", "Tuesday"]
+    saturday = 100 + (len(days) + 3) / 10 + 30
+    assert future["predicted"].iloc[3] == pytest.approx(saturday, abs=1.5)
+
+
+@pytest.mark.parametrize("closed, week, said", [
+    ((6,), MON_TO_SAT, "Sunday rows without a value in 'sales' were left out: the series is read as a six-day week "
+                       "(Monday to Saturday), and its forecasts skip Sundays."),
+    ((4, 5), SUN_TO_THU, "Friday or Saturday rows without a value in 'sales' were left out: the series is read as a "
+                         "Sunday-to-Thursday week, and its forecasts skip Fridays and Saturdays."),
+])
+def test_weekdays_written_without_values_are_closed_days_left_out_of_the_history_and_the_future(
+        closed: tuple[int, ...], week: str, said: str) -> None:
+    # Every calendar day written, the closed ones blank: they were interpolated as missing readings and forecast as
+    # trading days, and a trailing closed day was cut from the history alone.
+    days = pd.date_range("2024-01-01", "2024-04-30", freq="D")
+    last = pd.Timestamp("2024-04-20")
+    text = "day,sales,promo\n" + "".join(
+        f"{day:%Y-%m-%d},{'' if day.day_of_week in closed or day > last else _shop_sales(day, k)},{k % 2}\n"
+        for k, day in enumerate(days))
+    series = load_series(text.encode(), "shop.csv", LoadOptions(regressors=("promo",)))
+    assert series.frequency.alias == week and not series.frame["ds"].dt.day_of_week.isin(closed).any()
+    assert series.frame["y"].notna().all() and series.report.filled_targets == ()
+    notes = [str(notice) for notice in series.report.notices if notice.key.startswith("notice.blank_")]
+    assert len(notes) == 1 and notes[0].endswith(said)
+    assert len(series.future) and not series.future["ds"].dt.day_of_week.isin(closed).any()
+
+
+def test_a_daily_series_with_a_few_blank_sundays_stays_daily() -> None:
+    days = pd.date_range("2024-01-01", "2024-04-30", freq="D")
+    text = "day,sales\n" + "".join(f"{day:%Y-%m-%d},{'' if day.day_of_week == 6 and k < 30 else 100 + k % 7}\n"
+                                    for k, day in enumerate(days))
+    series = load_series(text.encode(), "d.csv")  # Sundays with values later on: missing readings, filled
+    assert series.frequency.name == "daily" and len(series.report.filled_targets) == 4
 
 
 def test_daily_data_with_a_weekend_day_stays_daily() -> None:
