@@ -8,6 +8,15 @@ import pandas as pd
 
 # A column counts as numeric / dated when at least this share of its non-blank cells parse.
 PARSE_SHARE = 0.95
+# Beyond that share, a column of numbers may hold a few words written without a digit for its missing values, each
+# as often as it likes (a shop's 'closed' every Sunday, 'n/a'): read as missing (``marker_words``). A sales column with
+# 54 such cells in 1,063 (5%) was not numeric, and the file's 0/1 promotion flag was taken for the target unsaid.
+MARKER_WORDS_MOST = 3  # distinct words
+_MARKER_WORDS_SHARE = 0.3  # of the non-blank cells at most (a weekend each week is 29%)
+_MARKER_WORD_LONGEST = 24  # characters
+# Letters of each word at least: NOAA's 'M' (missing) and 'T' (a trace of rain, no missing value) are codes to say.
+_MARKER_WORD_LETTERS = 2
+_MARKER_WORD_TIMES = 3  # cells each word is written in at least
 MIXED_FORMATS_MOST = 4  # ways of writing dates one column may mix (each read by a format of its own)
 AMBIGUOUS = "ambiguous"  # in the format found for dates read both day first and month first
 AMBIGUOUS_AS_USUAL = "(ambiguous, read as usual"  # ... and read in the order the reader's language writes them
@@ -333,9 +342,27 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         if cleaned[present].str.fullmatch(r"[-+]?\d*,\d+").fillna(False).mean() >= PARSE_SHARE:
             numbers = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
     if numbers[present].notna().mean() < PARSE_SHARE:
+        present &= ~text.isin(marker_words(text[present], numbers[present]))
+    if not present.any() or numbers[present].notna().mean() < PARSE_SHARE:
         return None
     finite = numbers.where(np.isfinite(numbers))
     return finite.astype(float)
+
+
+def marker_words(cells: pd.Series, numbers: pd.Series) -> set[str]:
+    """The words among non-blank ``cells`` that a column of numbers (``numbers``, the cells read as such) writes for its
+    missing values: cells without a digit that are no number, of at most ``MARKER_WORDS_MOST`` distinct words, each
+    written ``_MARKER_WORD_TIMES`` times at least (a stray 'oops' is an error to correct), in at most
+    ``_MARKER_WORDS_SHARE`` of the cells; none where the cells hold other text (names, codes)."""
+    unread = cells[numbers.isna().to_numpy()].astype(object)
+    words = unread[~unread.str.contains(r"\d", regex=True).fillna(True).astype(bool)]
+    distinct, times = set(words), words.value_counts()
+    if (not 0 < len(distinct) <= MARKER_WORDS_MOST or len(words) > _MARKER_WORDS_SHARE * len(cells)
+            or times.min() < _MARKER_WORD_TIMES):
+        return set()
+    letters = [sum(map(str.isalpha, word)) for word in distinct]
+    short = max(map(len, distinct)) <= _MARKER_WORD_LONGEST
+    return distinct if short and min(letters) >= _MARKER_WORD_LETTERS else set()
 
 
 def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
@@ -418,9 +445,11 @@ def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
     cleaned = _clean_number_text(head.str.replace(BELOW_LIMIT, r"\1", regex=True), decimal_comma).dropna()
     if cleaned.empty:  # only missing-value markers so far: let the whole column decide
         return False
-    with_point = pd.to_numeric(cleaned, errors="coerce").notna().mean()
-    with_comma = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce").notna().mean()
-    return bool(with_point < PARSE_SHARE and with_comma < PARSE_SHARE)
+    with_point = pd.to_numeric(cleaned, errors="coerce")
+    with_comma = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
+    words = marker_words(cleaned, with_point.fillna(with_comma))  # 'closed' every Sunday among the first rows
+    numbers = ~cleaned.isin(words).to_numpy()
+    return bool(with_point[numbers].notna().mean() < PARSE_SHARE and with_comma[numbers].notna().mean() < PARSE_SHARE)
 
 
 def without_currency(cell: str) -> str:

@@ -14,10 +14,11 @@ import pandas as pd
 from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, future_dates,
                                  infer_frequency, month_day, offset_of, regular_alias, stamps_between, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
-                               MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR, PERIOD_DOT_YEAR_FORMAT,
-                               SCALED_NUMBER, calendar_spread, months_under_years, nested_periods, parse_compact_dates,
-                               UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps, parse_dates, parse_epochs,
-                               offset_read_on, parse_excel_serials, parse_numbers, unnamed_column, unreadable_numbers,
+                               MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
+                               PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
+                               nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps,
+                               parse_dates, parse_epochs, marker_words, offset_read_on, parse_excel_serials,
+                               parse_numbers, unnamed_column, unreadable_numbers,
                                writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
@@ -1539,6 +1540,7 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
     missing and filled or dropped like blanks, so the notice quotes them."""
     for col in columns:
         _note_marked_numbers(raw[col], col, report)
+        _note_marker_words(raw[col], numbers[col], col, report)
         _note_lost_digits(raw[col], numbers[col], col, report)
         cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
         if len(cells):
@@ -1572,6 +1574,29 @@ def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report:
         f"are read to about {_EXACT_DIGITS}, so values that differ only further along read alike. Rescale them in "
         "the file (subtract a common part, or divide by a power of ten).", "notice.lost_digits",
         {"column": str(col), "digits": _EXACT_DIGITS, "example": example}))
+
+
+_SAID_WORD_LETTERS = 3  # letters of a word said (a statistics office's 'x' or 'c' is a marker, not a word)
+
+
+def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> None:
+    """A notice for a column of numbers whose words without a digit are read as missing values (``marker_words``:
+    'closed' every Sunday, which made the first rows read as text), quoting them; not for the markers every
+    spreadsheet writes (``MISSING_MARKERS``) nor a statistics office's letters."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return
+    text = values.astype("string").str.strip()
+    present = text.notna() & (text != "")
+    said = {word for word in marker_words(text[present], parsed[present]) - MISSING_MARKERS
+            if sum(map(str.isalpha, word)) >= _SAID_WORD_LETTERS}
+    words = text[present].isin(said).to_numpy()
+    if not words.any():
+        return
+    cells, examples = int(words.sum()), _quoted_cells(text[present][words])
+    report.notices.append(Notice(
+        f"{count(cells, 'cell')} of '{col}' hold words, not numbers ({examples}): they are read as missing values, "
+        "filled or dropped as Missing values says.", "notice.marker_words",
+        {"cells": cells, "column": str(col), "examples": examples}))
 
 
 def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:

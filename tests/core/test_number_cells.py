@@ -198,6 +198,22 @@ def test_a_refused_column_quotes_its_first_cell_that_is_not_a_number() -> None:
     assert caught.value.params["examples"] == "'oops'"
 
 
+def test_words_a_till_writes_for_closed_days_are_missing_values_and_the_sales_stay_the_target() -> None:
+    # 'closed' every Sunday (14% of the cells; more among the first rows) and 'n/a' four times: 'Sales' was not
+    # numeric, and the 0/1 'Promo' beside it was taken for the target without a word.
+    days = pd.date_range("2023-01-02", periods=140, freq="D")
+    cells = ["closed" if day.day_of_week == 6 else "n/a" if k in (10, 40, 70, 100) else f"{500 + k}.5"
+             for k, day in enumerate(days)]
+    text = "Date,Sales,Promo\n" + "".join(f"{day:%Y-%m-%d},{cell},{k % 2}\n"
+                                           for k, (day, cell) in enumerate(zip(days, cells)))
+    series = load_series(text.encode(), "till.csv")
+    assert series.target == "Sales" and series.frequency.alias == "C-MONSAT"  # the closed Sundays left out
+    said = [notice for notice in series.report.notices if notice.key == "notice.marker_words"]
+    assert len(said) == 1 and said[0].startswith("20 cells of 'Sales' hold words, not numbers ('closed')")
+    assert series.frame["y"].isna().sum() == 0 and len(series.report.filled_targets) == 4  # the 'n/a' days
+    assert parse_numbers(pd.Series(["oops", "1", "2", "oops", "3", "oops"] * 2)) is None  # half the cells: text
+
+
 def test_a_column_of_numbers_with_two_words_says_how_many_and_the_fix() -> None:
     # Two 'oops' in 30 cells (7%): "holds text, not numbers ... needs a numeric column", with no count and no fix.
     cells = ["oops" if month in (2, 8) else str(month) for month in range(30)]
