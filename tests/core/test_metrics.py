@@ -99,3 +99,12 @@ def test_an_error_within_rounding_of_the_values_size_counts_as_none() -> None:
     assert exact["mae"] == 0.0 and exact["rmse"] == 0.0 and exact["mape"] == 0.0 and exact["r2"] == 1.0
     near = regression_metrics(actual, actual + np.array([1e-6, 0.0, 0.0]), scale=2.0)  # a real miss stays
     assert near["mae"] == pytest.approx(1e-6 / 3)
+
+
+def test_a_season_repeated_exactly_has_no_scale_for_mase_only_rounding() -> None:
+    # An hourly sine repeating its day exactly: seasonal naive's changes are rounding (1.6e-14), and MASE read 2.8e14.
+    hours = np.arange(24 * 14)
+    day = 50 + 10 * np.sin(2 * np.pi * hours / 24)
+    assert seasonal_naive_scale(day, 24) is None
+    assert seasonal_naive_scale(day, 1) == pytest.approx(np.mean(np.abs(np.diff(day))))
+    assert seasonal_naive_scale(day * 1e-9 + np.arange(len(day)) * 1e-12, 24) == pytest.approx(24e-12)  # tiny units

@@ -65,6 +65,18 @@ def test_loss_axis_counts_whole_epochs() -> None:
     assert axis["tickMinStep"] == 1 and axis["format"] == "d"
 
 
+def test_a_long_runs_loss_chart_draws_a_thinned_copy_with_its_first_last_and_lowest_epochs() -> None:
+    # A run of 100,000 epochs sent every epoch's point at each live redraw: the run took 8 times its training time.
+    losses = list(1 / np.arange(1.0, 20_001.0))
+    losses[12_345] = 1e-9  # a dip the line must keep
+    spec = loss_chart(losses).to_dict()
+    drawn = next(iter(spec["datasets"].values()))
+    epochs = [row["epoch"] for row in drawn]
+    assert len(drawn) <= 4000 and epochs[0] == 1 and epochs[-1] == 20_000 and 12_346 in epochs
+    assert "thinned copy" in " ".join(spec["title"]["text"])
+    assert len(next(iter(loss_chart(losses[:50]).to_dict()["datasets"].values()))) == 50
+
+
 def test_the_forecast_view_starts_a_few_seasons_back() -> None:
     assert recent_window(rows=4000, season=48, horizon=48) == 240
     assert recent_window(rows=144, season=12, horizon=12) == 60
