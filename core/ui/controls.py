@@ -9,7 +9,7 @@ from core.evaluation.pipeline import RunRequest, horizon_limit
 from core.i18n import core_text, quoted_list, t
 from core.models.specs import (SEED, TRAINING_SETTINGS, ModelSettings, ModelSpec, Setting, model_names,
                                regressor_users, spec_for, training_values)
-from core.training.loop import TrainConfig
+from core.training.loop import DEFAULT_LR, TrainConfig
 from core.ui.text import plain
 from core.ui import state_keys as keys
 from core.ui.urlstate import train_query
@@ -114,6 +114,26 @@ def start_settings(state: MutableMapping[str, Any], spec: ModelSpec, frequency: 
     training."""
     for name, start in setting_starts(spec, frequency).items():
         state.setdefault(keys.train_setting(spec.name, name), start)
+    if spec.training is not None:
+        follow_optimizer(state, spec.name, spec.training)
+
+
+def optimizer_rate(training: TrainConfig, optimizer: str) -> float:
+    """The learning rate a model trained as ``training`` starts with under ``optimizer``: its own for its own
+    optimizer, the optimizer's default (``DEFAULT_LR``) for another."""
+    return training.learning_rate() if optimizer == training.optimizer else DEFAULT_LR[optimizer]
+
+
+def follow_optimizer(state: MutableMapping[str, Any], model: str, training: TrainConfig) -> None:
+    """The learning rate box of ``model`` moved to the optimizer chosen in ``state`` when it holds the last optimizer's
+    starting rate (``optimizer_rate``), untouched when the user typed another: sgd kept L-BFGS's rate 1, the edge of
+    stability on z-scored rows, and a first run with it stopped 7.8 times above the exact loss."""
+    chosen, rate = keys.train_setting(model, "optimizer"), keys.train_setting(model, "lr")
+    seen = state.get(keys.train_optimizer_seen(model))
+    if seen in DEFAULT_LR and state.get(chosen) in DEFAULT_LR and state[chosen] != seen:
+        if state.get(rate) == optimizer_rate(training, seen):
+            state[rate] = optimizer_rate(training, state[chosen])
+    state[keys.train_optimizer_seen(model)] = state.get(chosen)
 
 
 def setting_starts(spec: ModelSpec, frequency: Frequency) -> dict[str, Any]:

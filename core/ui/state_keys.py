@@ -71,6 +71,11 @@ TRAIN_UNDER_WAY = "train.under_way"      # the model and the losses so far of a 
 TRAIN_ALL_SERIES = "train.all_series"    # the series whose predictions the all-series result draws
 
 
+def train_optimizer_seen(model: str) -> str:
+    """The optimizer a model's learning rate box last started from (``controls.follow_optimizer``); no page setting."""
+    return f"seen.train.{model}.optimizer"
+
+
 def train_setting(model: str, name: str) -> str:
     """A model's setting widget (its own settings and its training): per model, so each model keeps
     its own values and defaults (LBFGS vs Adam)."""
