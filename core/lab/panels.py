@@ -602,9 +602,14 @@ class LabResults:
         return "lab.axis.gap_variance" if self.exact_zero else "lab.axis.gap"
 
     @property
+    def exact_loss(self) -> float:
+        """The exact answer's loss on the lessons' rows (z-scored: the share of the target's variance it leaves)."""
+        return ridge_objective(self.data.x, self.data.y)
+
+    @property
     def exact_zero(self) -> bool:
         """Whether the exact loss is about 0 (a line through every row): the gaps are then shares of the variance."""
-        return exact_is_about_zero(ridge_objective(self.data.x, self.data.y), float(np.var(self.data.y)))
+        return exact_is_about_zero(self.exact_loss, float(np.var(self.data.y)))
 
 
 def settings_in_range(settings: LabSettings) -> bool:

@@ -141,10 +141,11 @@ def test_the_lab_intro_names_the_units_of_its_lessons_only_where_they_are_drawn(
 
     for constant in (False, True):  # a constant series draws no lesson: "standard deviation 1" contradicted it
         data = SimpleNamespace(subsampled=False, train_rows=8, names=["t"], y=[1.0] * 8, constant=constant)
-        results = SimpleNamespace(data=data, seconds={"all": 0.5})
+        results = SimpleNamespace(data=data, seconds={"all": 0.5}, exact_loss=0.0123)
         for lang in ("en", "zh"):
             intro = lab_intro(results, "x.csv", lang)  # type: ignore[arg-type]
-            assert (t("lab.units", lang) in intro) is not constant and "x.csv" in intro
+            units = t("lab.units", lang, exact=0.0123, share="1%")  # the series' own exact loss (0.17 was one series')
+            assert (units in intro) is not constant and "x.csv" in intro and ("0.0123" in intro) is not constant
 
 
 def test_the_race_cells_and_a_diverged_training_are_said_in_chinese() -> None:
