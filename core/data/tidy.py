@@ -1040,9 +1040,8 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
         offset = offset_read_on(found)
         report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "
                                      f"read on the first row's offset ({offset}), so that they stay evenly spaced: "
-                                     "after a change they show an hour off the times written. Downloads write them "
-                                     f"with that offset (2023-04-09 23:00:00{offset}), so that they match the file's "
-                                     "times.", "notice.first_offset", {"column": str(col), "offset": offset}))
+                                     "after a change they show an hour off the times written. Downloads write each "
+                                     f"with that offset ({offset}), so that they match the file's times.", "notice.first_offset", {"column": str(col), "offset": offset}))
     elif found.endswith(ORDER_OVERRULED):
         order, asked = ("day first", "month first") if found.startswith("%d") else ("month first", "day first")
         report.notices.append(Notice(f"Dates in '{col}' cannot all be read {asked}, as chosen (some would have a "

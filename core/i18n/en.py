@@ -1142,8 +1142,8 @@ MESSAGES: dict[str, str] = {
                               "another column if this is not the series.",
     "notice.first_offset": "Times in '{column}' carry more than one UTC offset (daylight saving); they are read on "
                            "the first row's offset ({offset}), so that they stay evenly spaced: after a change they "
-                           "show an hour off the times written. Downloads write them with that offset (2023-04-09 "
-                           "23:00:00{offset}), so that they match the file's times.",
+                           "show an hour off the times written. Downloads write each with that offset ({offset}), so "
+                           "that they match the file's times.",
     "notice.hidden_sheets": "Hidden sheets were passed over; sheet '{sheet}', the first one shown, was read.",
     "notice.unsaved_formulas": "The sheet has formulas whose results were never saved (a program wrote the workbook), "
                                "so they read as blank: open the workbook in Excel or LibreOffice and save it, then "

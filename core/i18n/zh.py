@@ -868,7 +868,7 @@ MESSAGES: dict[str, str] = {
                                           "或把日期写成 yyyy-mm-dd。",
     "notice.constant_target": "“{column}”每一行的值都相同：任何模型都能完全准确地预测它。如果这不是要预测的序列，请选择其他列。",
     "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；为保持等间隔，均按第一行的偏移（{offset}）读取："
-                           "偏移变化之后的时间会与文件中写的相差一小时。下载的文件会带上该偏移写出时间（2023-04-09 23:00:00{offset}），以便与文件中的时间对应。",
+                           "偏移变化之后的时间会与文件中写的相差一小时。下载的文件会在每个时间后写上该偏移（{offset}），以便与文件中的时间对应。",
     "notice.hidden_sheets": "已跳过隐藏的工作表；读取的是第一个显示的工作表“{sheet}”。",
     "notice.unsaved_formulas": "工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
     "err.target_unsaved_formulas": "目标列“{column}”没有数值：工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
@@ -1001,7 +1001,7 @@ CORE_TEXTS: dict[str, str] = {
     "setting.fourier": "傅里叶项对数",
     "setting.fourier_help": "按季节周期加入的正弦/余弦项对数：在没有日历项表示季节时（按周的数据为 52 周；15 分钟数据）"
                             "由它给出季节的形状，对神经网络则是季节的一种平滑表示。已有季节项的线性模型从中得不到"
-                            "任何增益，会将其略去。",
+                            "任何增益，会将其略去。日度数据的年内形状另有自己的 6 对正弦/余弦项，不受此设置影响。",
     "setting.hidden": "隐藏单元数",
     "setting.hidden_help": "隐藏层的宽度。",
     "setting.lags": "滞后阶数",

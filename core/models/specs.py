@@ -156,7 +156,8 @@ DEGREE = Setting("degree", "Degree", "Highest power of x.", 3, 1, 10)
 FOURIER = Setting("fourier", "Fourier pairs",
                   "Sine/cosine pairs at the season length: the season's shape where no calendar terms give it (weekly "
                   "data: 52 weeks; 15-minute data), and a smooth view of it for the network. A linear model with "
-                  "season terms gains nothing from them and leaves them out.", 0, 0, 6,
+                  "season terms gains nothing from them and leaves them out. The year's shape on daily data has 6 "
+                  "pairs of its own, whatever this says.", 0, 0, 6,
                   default_for=lambda frequency: min(_FOURIER_PAIRS, frequency.season_length // 2)
                   if frequency.season_length > 1 and season_part(frequency) is None else 0)
 HIDDEN = Setting("hidden", "Hidden units", "Width of the hidden layer.", 16, 1, 256)
