@@ -2,6 +2,7 @@
 the Train page's ``linear``, ``poly``, ``multi`` and ``mlp``."""
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -171,12 +172,17 @@ class RegressionForecaster(Forecaster):
                     and "fourier" not in self.left_out_)
 
     def fewest_refit_rows(self) -> int:
-        """A linear model's rows for its weights (``rows_for_weights``); a network's ridge penalty keeps its weights."""
+        """A linear model's rows for its weights (``rows_for_weights``), a season where its pairs give it, and a whole
+        cycle of each cycle it kept (the year's pairs of daily data); a network's ridge penalty keeps its weights."""
         self._check_fitted()
         if self.hidden:
             return 1
         season = self.frequency_.season_length if self._season_by_pairs() else 1  # refits see one, as the fit did
-        return max(rows_for_weights(len(self.feature_names_) + 1), season)
+        # Fitted on part of a cycle, its pairs guess the rest: a shop's daily sales refitted on 211 rows of a year of
+        # 313 missed by 52,000 and drew a 95% band 40,000 wide around sales near 1,500 (errors from a whole cycle on:
+        # 50 to 80, as the fit's own).
+        cycles = [math.ceil(period) for period, _ in self.spec.cycles if cycle_term(period) not in self.left_out_]
+        return max(rows_for_weights(len(self.feature_names_) + 1), season, *cycles)
 
     def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: BacktestPlan) -> np.ndarray | None:
         """Least squares at every origin on one design matrix, when this model is solved exactly
