@@ -301,3 +301,10 @@ def test_a_value_typed_with_digits_too_many_is_a_gross_error_and_nothing_else_is
     launch = values.copy()
     launch[0] = 0.0  # a launch month, one-sided like the last rows: the series' own start
     assert not len(gross_errors(monthly_frame(launch), MONTHLY).rows)
+    noise = np.random.default_rng(1)
+    noise.normal(size=120)
+    step = np.where(np.arange(120) < 80, 50.0, 80.0) + noise.normal(0, 0.5, 120)
+    assert step[79] < step[76:79].min()  # the last value before a step, a little low: no error (it was replaced)
+    assert not len(gross_errors(monthly_frame(step), MONTHLY).rows)
+    step[40] = 500.0
+    assert list(gross_errors(monthly_frame(step), MONTHLY).rows) == [40]
