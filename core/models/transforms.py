@@ -168,12 +168,12 @@ def confirmed_season(values: np.ndarray, frequency: Frequency) -> int:
     threshold = 2 / np.sqrt(max(len(diffs), 1))
     candidates = [frequency.season_length] if frequency.season_length > 1 else \
         [lag for lag in STEP_SEASONS if lag * 3 <= len(values)]
-    scored = [(autocorrelation(diffs, lag), lag) for lag in candidates if 2 * lag < len(values)]
+    scored = [(autocorrelation(diffs, lag), lag) for lag in candidates if 2 * lag <= len(values)]
     best = max(scored, default=(0.0, 1))
     if best[0] > threshold:
         return best[1]
     season = frequency.season_length
-    if season < 2 or len(values) <= 2 * season:
+    if season < 2 or len(values) < 2 * season:  # two whole seasons at least (24 months of an exact season: none)
         return 1
     if len(values) < 3 * season:  # too few seasons for a decomposition: one offset each, which explains itself
         return season if season_correlation(values, season) >= TWO_SEASON_CORRELATION else 1

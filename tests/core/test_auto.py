@@ -49,6 +49,9 @@ def test_season_is_confirmed_by_autocorrelation() -> None:
     assert confirmed_season(noise, monthly) == 1
     steps = Frequency("steps", None, 1)
     assert confirmed_season(np.sin(2 * np.pi * np.arange(200) / 7) * 10 + np.arange(200) * 0.1, steps) == 7
+    t = np.arange(24)  # two whole years of an exact season: seen (they were one row short of it)
+    exact = 100 + 0.5 * t + np.array([5, 3, -2, -6, -4, 0, 2, 4, 6, 1, -3, -6])[t % 12]
+    assert confirmed_season(exact, monthly) == 12 and confirmed_season(exact[:23], monthly) == 1
 
 
 def test_a_year_of_13_periods_in_plain_steps_is_found_and_forecast(tmp_path) -> None:  # type: ignore[no-untyped-def]
