@@ -912,9 +912,16 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
             groups = _groups_above(head.iloc[position - 1]) if position else None
             table.columns = (group_names(groups, fields) if groups else
                              unique_names([field or f"Unnamed: {index}" for index, field in enumerate(fields)]))
-            table.attrs = dict(raw.attrs)
+            above = [_row_text(raw.columns), *(_row_text(head.iloc[k]) for k in range(position - bool(groups)))]
+            table.attrs = {**raw.attrs, "preamble": tuple(line for line in above if line)}  # said, as a CSV's are
             return table
     return raw
+
+
+def _row_text(cells: object) -> str:
+    """A sheet's row as a note quotes it: its filled cells (a title, 'Run date 2022-07-05'), joined by spaces."""
+    texts = (str(cell).strip() for cell in cells if not pd.isna(cell))  # type: ignore[attr-defined]
+    return " ".join(text for text in texts if text and not text.startswith("Unnamed:"))
 
 
 def unique_names(names: list[str]) -> list[str]:

@@ -1182,6 +1182,8 @@ def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     series = load_series(data, "report.xlsx")
     assert series.target == "Sales" and series.frame["y"].iloc[-1] == 170.0
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-01-01")
+    said = [str(notice) for notice in series.report.notices if notice.key == "notice.preamble"]  # as a CSV's are
+    assert said == ["1 line of titles or notes above the header was left out ('Monthly sales report')."]
 
 
 @pytest.mark.parametrize("parted", [True, False])
@@ -1192,6 +1194,8 @@ def test_a_title_block_of_several_cells_above_a_sheets_header_is_skipped(parted:
                                  *MONTH_ROWS]})
     series = load_series(data, "report.xlsx")
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
+    said = [notice.params for notice in series.report.notices if notice.key == "notice.preamble"]
+    assert said == [{"lines": 1, "examples": "'Monthly sales report Run date 2022-07-05'"}]
 
 
 def test_a_header_with_an_unnamed_index_column_above_its_rows_stays_the_header() -> None:
@@ -1249,6 +1253,8 @@ def test_a_units_row_under_a_sheets_header_below_a_title_is_not_taken_for_the_he
                                  ["Month", "Sales", "Promo"], [None, "EUR", "count"], *MONTH_ROWS]})
     series = load_series(data, "report.xlsx")
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
+    said = [notice.params for notice in series.report.notices if notice.key == "notice.preamble"]
+    assert said == [{"lines": 1, "examples": "'Monthly sales report Run date 2022-07-05'"}]
 
 
 def test_a_header_of_groups_over_fields_names_each_column_by_both() -> None:
