@@ -99,12 +99,6 @@ def offset_of(alias: str) -> pd.DateOffset:
     return to_offset(alias)
 
 
-def working_days(frequency: Frequency) -> tuple[str, ...]:
-    """The days of a business-daily series' working week in its own order (Sunday first for ``SUN_TO_THU``), or ()."""
-    week = _WORKING_WEEKS.get(frequency.alias or "", "")
-    return tuple(week.split())
-
-
 def working_week_of(days: set[int]) -> str | None:
     """The alias of the working week made of the weekdays ``days`` (pandas' day_of_week), None if it is no known one."""
     return next((alias for alias, week in _WORKING_WEEKS.items()

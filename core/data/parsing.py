@@ -12,7 +12,7 @@ PARSE_SHARE = 0.95
 # as often as it likes (a shop's 'closed' every Sunday, 'n/a'): read as missing (``marker_words``). A sales column with
 # 54 such cells in 1,063 (5%) was not numeric, and the file's 0/1 promotion flag was taken for the target unsaid.
 MARKER_WORDS_MOST = 3  # distinct words
-_MARKER_WORDS_SHARE = 0.3  # of the non-blank cells at most (a weekend each week is 29%)
+_MARKER_WORDS_SHARE = 0.4  # of the non-blank cells at most (a weekend each week is 29%, and a few holidays)
 _MARKER_WORD_LONGEST = 24  # characters
 # Letters of each word at least: NOAA's 'M' (missing) and 'T' (a trace of rain, no missing value) are codes to say.
 _MARKER_WORD_LETTERS = 2
@@ -337,12 +337,13 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
     if below is not None:
         numbers = numbers.astype("float64")
         numbers = numbers.where(~below.to_numpy(dtype=bool), numbers / 2)
-    if numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
+    if numbers[present].notna().mean() < PARSE_SHARE:  # words for missing values ('closed') are no cells of numbers
+        commas = pd.to_numeric(cleaned[present].str.replace(",", ".", regex=False), errors="coerce")
+        present &= ~text.isin(marker_words(text[present], numbers[present].fillna(commas)))
+    if present.any() and numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
         # A decimal comma inside a comma-separated file comes quoted: "1,5".
         if cleaned[present].str.fullmatch(r"[-+]?\d*,\d+").fillna(False).mean() >= PARSE_SHARE:
             numbers = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
-    if numbers[present].notna().mean() < PARSE_SHARE:
-        present &= ~text.isin(marker_words(text[present], numbers[present]))
     if not present.any() or numbers[present].notna().mean() < PARSE_SHARE:
         return None
     finite = numbers.where(np.isfinite(numbers))

@@ -227,18 +227,32 @@ def gross_errors(frame: pd.DataFrame, frequency: Frequency) -> GrossErrors:
     rows = NEIGHBOURS + np.flatnonzero(inside > GROSS_LIMIT)
     if not len(rows) or len(rows) > max(2.0, GROSS_SHARE * len(values)):
         return nothing
-    rows = rows[_apart_from_each_side(values, rows, scores.expected[rows])]
+    rows = rows[_apart_from_each_side(values, rows, scores.expected[rows], frequency.season_length)]
     return GrossErrors(rows, values[rows], scores.expected[rows]) if len(rows) else nothing
 
 
-def _apart_from_each_side(values: np.ndarray, rows: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    """Whether the value of each of ``rows`` stands apart from the ``NEIGHBOURS`` values on each side of it (their
-    median) by half its distance from ``expected`` at least: a digit too many does; the last value before a step in
-    the level does not (50 after a run of 50s, before a run of 80s, expected 65: it was replaced as a gross error)."""
+def _apart_from_each_side(values: np.ndarray, rows: np.ndarray, expected: np.ndarray, season: int) -> np.ndarray:
+    """Whether the value of each of ``rows`` stands apart, by half its distance from ``expected`` at least, from the
+    values on each side of it: its ``NEIGHBOURS``, or those one and two seasons before and after. A digit too many
+    does by its neighbours, a December peak typed 50 among Decembers of 500 by its season; the last value before a
+    step in the level by neither (50 after a run of 50s, before a run of 80s, expected 65: it was replaced as a gross
+    error)."""
     far = 0.5 * np.abs(values[rows] - expected)
-    before = np.array([np.median(values[row - NEIGHBOURS:row]) for row in rows])
-    after = np.array([np.median(values[row + 1:row + 1 + NEIGHBOURS]) for row in rows])
-    return (np.abs(values[rows] - before) >= far) & (np.abs(values[rows] - after) >= far)
+    by_neighbours, by_season = np.ones(len(rows), dtype=bool), np.full(len(rows), season > 1)
+    for side in (-1, 1):
+        near = [values[row + 1:row + 1 + NEIGHBOURS] if side > 0 else values[row - NEIGHBOURS:row] for row in rows]
+        by_neighbours &= _apart(values[rows], near, far)
+        if season > 1:
+            ago = [[at for at in (row + side * season, row + 2 * side * season) if 0 <= at < len(values)]
+                   for row in rows]
+            by_season &= _apart(values[rows], [values[at] for at in ago], far)
+    return by_neighbours | by_season
+
+
+def _apart(values: np.ndarray, besides: list[np.ndarray], far: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` is ``far`` at least from the median of the values beside it (apart where none)."""
+    return np.array([not len(beside) or abs(value - np.median(beside)) >= limit
+                     for value, beside, limit in zip(values, besides, far)], dtype=bool)
 
 
 def _stabilizer(values: np.ndarray, season: int) -> tuple[Transform, Transform]:

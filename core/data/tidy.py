@@ -307,9 +307,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     _check_regressors_observed(frame, regressors)
     rows = len(frame)
-    frame, closed = _without_closed_days(frame, target, report)
-    if future is not None and len(frame) < rows:  # business days: the future rows' closed days go too
-        future = future[~future["ds"].dt.day_of_week.isin(closed)]
+    frame, working = _without_closed_days(frame, target, report)
+    if future is not None and len(frame) < rows:  # business days: the future rows of other days go too
+        future = future[future["ds"].dt.day_of_week.isin(working)]
     frequency = infer_frequency(frame["ds"])
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -515,8 +515,9 @@ _CLOSED_DAYS_NOTICES = {
 def _without_closed_days(frame: pd.DataFrame, target: str, report: DataReport) -> tuple[pd.DataFrame, list[int]]:
     """``frame`` without the rows of the weekdays that never hold a value where the file writes every calendar day
     but gives a value on the days of a working week only (the Bundesbank's exchange rates: 'Kein Wert vorhanden' on
-    weekends; a shop closed on Sundays): a business-day series, said; and those weekdays (pandas' day_of_week). Read
-    as written, it was daily, its closed days interpolated and its forecasts on them."""
+    weekends; a shop closed on Sundays): a business-day series, said; and the working week's days (pandas'
+    day_of_week; none where nothing was left out). Read as written, it was daily, its closed days interpolated and its
+    forecasts on them."""
     ds = frame["ds"]
     if len(frame) < 14 or not pd.api.types.is_datetime64_any_dtype(ds) or (ds != ds.dt.normalize()).any():
         return frame, []
@@ -524,14 +525,14 @@ def _without_closed_days(frame: pd.DataFrame, target: str, report: DataReport) -
     days = np.diff(ds.to_numpy()).astype("timedelta64[D]").astype(int)
     closed = sorted(set(weekday[~known]) - set(weekday[known]))
     shut = np.isin(weekday, closed)
-    week = working_week_of(set(range(7)) - set(closed)) if closed else None
+    week = working_week_of(set(weekday[known])) if closed else None  # the days with values (not all but the closed)
     if week is None or shut.sum() < _LEAST_WEEKENDS or np.median(days) != 1 or known[~shut].mean() < _WEEKDAYS_KNOWN:
         return frame, []
     rows, (noun, read_as, key) = int(shut.sum()), _CLOSED_DAYS_NOTICES[week]
     report.rows_dropped += rows
     report.notices.append(Notice(f"{count(rows, noun)} without a value in '{target}' {_were(rows)} left out: the "
                                  f"series is read as {read_as}.", key, {"rows": rows, "column": target}))
-    return frame[~shut], [int(day) for day in closed]
+    return frame[~shut], sorted(int(day) for day in set(weekday[known]))
 
 
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
@@ -1041,7 +1042,8 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
         report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "
                                      f"read on the first row's offset ({offset}), so that they stay evenly spaced: "
                                      "after a change they show an hour off the times written. Downloads write each "
-                                     f"with that offset ({offset}), so that they match the file's times.", "notice.first_offset", {"column": str(col), "offset": offset}))
+                                     f"with that offset ({offset}), so that they match the file's times.",
+                                     "notice.first_offset", {"column": str(col), "offset": offset}))
     elif found.endswith(ORDER_OVERRULED):
         order, asked = ("day first", "month first") if found.startswith("%d") else ("month first", "day first")
         report.notices.append(Notice(f"Dates in '{col}' cannot all be read {asked}, as chosen (some would have a "

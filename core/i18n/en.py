@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
                        "**Date column**; if none is listed, add one to the file.",
     "data.fraction": "Train fraction",
     "data.fraction_help": "The first part of the series trains the models; the rest tests them, in time order.",
+    "chart.thinned_epochs": "The chart draws a thinned copy of the epochs (LTTB); the training used every one.",
     "data.thinned": " The chart draws a thinned copy (LTTB); all computing uses every row.",
     "data.split": "{train:plural:row} train, {test:plural:row} test. Drag to pan, scroll to zoom.{thinned}",
     "data.preview": "**Preview**",
@@ -542,8 +543,9 @@ MESSAGES: dict[str, str] = {
     "lab.intro": "On {source}: {rows:,} training rows, features {features}; computed in {seconds:.1f} s.{thinned}"
                  "{units}",
     "lab.units": "Lessons 1 to 5, and lesson 6's z-scored runs, train on z-scored features and target (mean 0, "
-                 "standard deviation 1): their weights and losses are in those units (here the exact answer's loss, {exact:.3g}, is the "
-                 "{share} of the target's variance it leaves unexplained); the race's test errors are in the series' own units.",
+                 "standard deviation 1): their weights and losses are in those units (here the exact answer's loss, "
+                 "{exact:.3g}, is the {share} of the target's variance it leaves unexplained); the race's test "
+                 "errors are in the series' own units.",
     "lab.budget_stops": "{runs:plural:training} {runs:were} cut short by the training budget, so some curves end "
                         "early. The first: {note} Here: use fewer epochs, larger batches or fewer optimizers in the "
                         "race.",

@@ -315,12 +315,13 @@ def _may_break(before: str, after: str) -> bool:
     return after not in _NO_LINE_START and (before.isspace() or _wide(before) or _wide(after))
 
 
-def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "") -> ChartT:
-    """``chart`` with a line above it saying it draws a thinned copy, when it does (``thin_for_drawing``), and what
-    its marks are (``key``: the solid actual line and the shaded test span have no legend of their own)."""
+def _said_if_thinned(chart: ChartT, thinned: bool, lang: str, key: str = "", said: str = "data.thinned") -> ChartT:
+    """``chart`` with a line above it saying it draws a thinned copy, when it does (``thin_for_drawing``; ``said``, the
+    catalog's words for it), and what its marks are (``key``: the solid actual line and the shaded test span have no
+    legend of their own)."""
     if not thinned and not key:
         return chart
-    note = wrapped(t("data.thinned", lang).strip(), lang) if thinned else []
+    note = wrapped(t(said, lang).strip(), lang) if thinned else []
     key_lines = wrapped(key, lang) if key else []
     return chart.properties(title=alt.TitleParams(note or key_lines,
                                                   subtitle=key_lines if note and key else alt.Undefined, fontSize=11,
@@ -365,7 +366,7 @@ def loss_chart(losses: list[float], step: str = "epoch", lang: str = "en") -> al
         y=alt.Y("loss:Q", scale=alt.Scale(type="log"), title=t("chart.loss", lang)),
         tooltip=[alt.Tooltip(f"{step}:Q", title=step_title),
                  alt.Tooltip("loss:Q", title=t("chart.loss_tip", lang), format=".3e")]).properties(height=200),
-        thinned, lang, t("chart.key_loss", lang)))
+        thinned, lang, t("chart.key_loss", lang), said="chart.thinned_epochs"))
 
 
 # Run colours of the overlay; after each round of them the runs' dash changes, so a 9th run is not the 1st's twin.

@@ -127,9 +127,10 @@ def optimizer_rate(training: TrainConfig, optimizer: str) -> float:
 def follow_optimizer(state: MutableMapping[str, Any], model: str, training: TrainConfig) -> None:
     """The learning rate box of ``model`` moved to the optimizer chosen in ``state`` when it holds the last optimizer's
     starting rate (``optimizer_rate``), untouched when the user typed another: sgd kept L-BFGS's rate 1, the edge of
-    stability on z-scored rows, and a first run with it stopped 7.8 times above the exact loss."""
+    stability on z-scored rows, and a first run with it stopped 7.8 times above the exact loss. On the first draw the
+    last optimizer is the model's own (a link naming sgd without a rate kept L-BFGS's)."""
     chosen, rate = keys.train_setting(model, "optimizer"), keys.train_setting(model, "lr")
-    seen = state.get(keys.train_optimizer_seen(model))
+    seen = state.get(keys.train_optimizer_seen(model), training.optimizer)
     if seen in DEFAULT_LR and state.get(chosen) in DEFAULT_LR and state[chosen] != seen:
         if state.get(rate) == optimizer_rate(training, seen):
             state[rate] = optimizer_rate(training, state[chosen])

@@ -308,3 +308,7 @@ def test_a_value_typed_with_digits_too_many_is_a_gross_error_and_nothing_else_is
     assert not len(gross_errors(monthly_frame(step), MONTHLY).rows)
     step[40] = 500.0
     assert list(gross_errors(monthly_frame(step), MONTHLY).rows) == [40]
+    peaks = 100 + np.random.default_rng(0).normal(0, 2, 96)
+    peaks[11::12] += 400
+    peaks[71] = 50.0  # a December typed with a digit lost: near its neighbours, far from its season's 500s
+    assert list(gross_errors(monthly_frame(peaks), MONTHLY).rows) == [71]

@@ -184,6 +184,12 @@ def test_the_learning_rate_follows_the_optimizer_until_the_user_types_one() -> N
     assert at.number_input(key=rate).value == 0.3  # typed: kept
     at.button(key=keys.TRAIN_BUTTON).click().run()
     assert not at.exception and at.session_state[keys.TRAIN_RESULT].request.settings.training.lr == 0.3
+    linked = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    linked.query_params.update({"model": "linear", "optimizer": "sgd"})  # a link naming sgd without a rate
+    assert linked.run().number_input(key=rate).value == 0.1
+    linked = AppTest.from_file(str(ROOT / "pages" / "1_Train.py"), default_timeout=120)
+    linked.query_params.update({"model": "linear", "optimizer": "sgd", "lr": "0.02"})
+    assert linked.run().number_input(key=rate).value == 0.02
 
 
 def test_settings_outlive_a_visit_to_other_pages_and_other_models() -> None:

@@ -73,7 +73,7 @@ def test_a_long_runs_loss_chart_draws_a_thinned_copy_with_its_first_last_and_low
     drawn = next(iter(spec["datasets"].values()))
     epochs = [row["epoch"] for row in drawn]
     assert len(drawn) <= 4000 and epochs[0] == 1 and epochs[-1] == 20_000 and 12_346 in epochs
-    assert "thinned copy" in " ".join(spec["title"]["text"])
+    assert "thinned copy of the epochs" in " ".join(spec["title"]["text"])
     assert len(next(iter(loss_chart(losses[:50]).to_dict()["datasets"].values()))) == 50
 
 
