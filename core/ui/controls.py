@@ -125,16 +125,18 @@ def optimizer_rate(training: TrainConfig, optimizer: str) -> float:
 
 
 def follow_optimizer(state: MutableMapping[str, Any], model: str, training: TrainConfig) -> None:
-    """The learning rate box of ``model`` moved to the optimizer chosen in ``state`` when it holds the last optimizer's
-    starting rate (``optimizer_rate``), untouched when the user typed another: sgd kept L-BFGS's rate 1, the edge of
-    stability on z-scored rows, and a first run with it stopped 7.8 times above the exact loss. On the first draw the
-    last optimizer is the model's own (a link naming sgd without a rate kept L-BFGS's)."""
-    chosen, rate = keys.train_setting(model, "optimizer"), keys.train_setting(model, "lr")
-    seen = state.get(keys.train_optimizer_seen(model), training.optimizer)
-    if seen in DEFAULT_LR and state.get(chosen) in DEFAULT_LR and state[chosen] != seen:
-        if state.get(rate) == optimizer_rate(training, seen):
-            state[rate] = optimizer_rate(training, state[chosen])
-    state[keys.train_optimizer_seen(model)] = state.get(chosen)
+    """The learning rate box of ``model`` moved to the optimizer chosen in ``state``, to or from L-BFGS, while it holds
+    the rate set for the last one (its start, ``optimizer_rate``), untouched once the user typed another: sgd kept
+    L-BFGS's rate 1, the edge of stability on z-scored rows, and a first run with it stopped 7.8 times above the exact
+    loss. Between first-order optimizers a rate carries over (the network's 0.01 suits sgd, whose 0.1 diverged
+    there). Before the first draw the last optimizer is the model's own (a link naming sgd without a rate)."""
+    chosen, rate, seen_key = (keys.train_setting(model, "optimizer"), keys.train_setting(model, "lr"),
+                              keys.train_optimizer_seen(model))
+    seen, set_rate = state.get(seen_key, (training.optimizer, optimizer_rate(training, training.optimizer)))
+    now = state.get(chosen)
+    if now != seen and "lbfgs" in (seen, now) and now in DEFAULT_LR and state.get(rate) == set_rate:
+        set_rate = state[rate] = optimizer_rate(training, now)
+    state[seen_key] = (now, set_rate)
 
 
 def setting_starts(spec: ModelSpec, frequency: Frequency) -> dict[str, Any]:

@@ -72,7 +72,8 @@ TRAIN_ALL_SERIES = "train.all_series"    # the series whose predictions the all-
 
 
 def train_optimizer_seen(model: str) -> str:
-    """The optimizer a model's learning rate box last started from (``controls.follow_optimizer``); no page setting."""
+    """The optimizer a model's learning rate box was last drawn for, and the rate set for it
+    (``controls.follow_optimizer``); no page setting."""
     return f"seen.train.{model}.optimizer"
 
 

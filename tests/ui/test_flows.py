@@ -178,7 +178,9 @@ def test_the_learning_rate_follows_the_optimizer_until_the_user_types_one() -> N
     at.selectbox(key=keys.train_setting("linear", "optimizer")).select("sgd").run()
     assert at.number_input(key=rate).value == 0.1
     at.selectbox(key=keys.train_setting("linear", "optimizer")).select("adam").run()
-    assert at.number_input(key=rate).value == 0.05
+    assert at.number_input(key=rate).value == 0.1  # between first-order optimizers the rate carries over
+    at.selectbox(key=keys.train_setting("linear", "optimizer")).select("lbfgs").run()
+    assert at.number_input(key=rate).value == 1.0
     at.number_input(key=rate).set_value(0.3).run()
     at.selectbox(key=keys.train_setting("linear", "optimizer")).select("sgd").run()
     assert at.number_input(key=rate).value == 0.3  # typed: kept
