@@ -905,7 +905,7 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
             continue
         below = [head.iloc[k].fillna("").str.strip()[filled].tolist() for k in range(position + 1, len(head))]
         following = _below_units(below)[:2]
-        if len(following) == 2 and _digit_share(cells[filled].tolist()) < 0.5 \
+        if len(following) == 2 and _data_share(cells.fillna("").str.strip().tolist(), following) < 0.5 \
                 and all(_digit_share(row) >= 0.5 for row in following):
             table = raw.iloc[position + 1:].reset_index(drop=True)
             fields = [str(cell).strip() if known else None for cell, known in zip(cells, filled)]
@@ -943,6 +943,28 @@ def unique_names(names: list[str]) -> list[str]:
 def _digit_share(cells: list[str]) -> float:
     """The share of ``cells`` with a digit: a header row has few, a row of data many."""
     return sum(any(char.isdigit() for char in cell) for cell in cells) / len(cells) if cells else 0.0
+
+
+_NUMBER_RUN = re.compile(r"\d[\d.,'\s]*")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _data_share(cells: list[str], below: list[list[str]]) -> float:
+    """The share of a header candidate's filled ``cells`` that read as data: with a digit, and written as a cell under
+    it in its column is (``_shape``). An ERP's names with numbers in them (``SKU 1001``, ``Product 10 Std``) are written
+    unlike the amounts under them: by the digits alone, a title above such a header made the file refused ("No numeric
+    column"), and a first row of data with blank cells (late launches) was taken for the header."""
+    filled = [(column, cell) for column, cell in enumerate(cells) if cell]
+    data = sum(any(char.isdigit() for char in cell) and (not below or _shape(cell) in
+                                                         {_shape(row[column]) for row in below if column < len(row)})
+               for column, cell in filled)
+    return data / len(filled) if filled else 0.0
+
+
+def _shape(cell: str) -> str:
+    """How a cell is written: each run of digits (with its points, commas and spaces) as 9, of letters as a
+    (``2020-01`` and ``2021-12`` alike, ``SKU 1001`` unlike ``1,250``)."""
+    return _LETTER_RUN.sub("a", _NUMBER_RUN.sub("9", cell.strip()))
 
 
 @dataclass(frozen=True)
@@ -1793,7 +1815,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
         wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)
         # two rows of data, or the one a file of one row has (a World Bank download of one country)
         enough = len(following) == 2 or (len(following) == 1 and whole and position + 2 == len(rows))
-        if wide and _names_columns(cells) and enough \
+        if wide and _names_columns(cells, following) and enough \
                 and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= 0.5
                         for row in following):
             if position == 0:
@@ -1818,10 +1840,11 @@ def _names_over_row_names(line: str, cells: list[str], fields: int) -> bool:
             and len(_QUOTED.findall(line)) == len(cells))
 
 
-def _names_columns(cells: list[str]) -> bool:
-    """Whether a line's ``cells`` can be a header row: fewer than half of them with a digit, or names followed by
-    ``_DATES_ACROSS`` or more years (a table whose dates run across its columns: ``Country,Code,1960,1961,...``)."""
-    if _digit_share(cells) < 0.5:
+def _names_columns(cells: list[str], below: list[list[str]] | None = None) -> bool:
+    """Whether a line's ``cells`` can be a header row: fewer than half of them read as data (``_data_share``, against
+    the rows ``below`` where given; else with a digit), or names followed by ``_DATES_ACROSS`` or more years (a table
+    whose dates run across its columns: ``Country,Code,1960,1961,...``)."""
+    if (_data_share(cells, below) if below else _digit_share(cells)) < 0.5:
         return True
     years = [cell for cell in cells if any(char.isdigit() for char in cell)]
     return (bool(cells) and not any(char.isdigit() for char in cells[0]) and len(years) >= _DATES_ACROSS

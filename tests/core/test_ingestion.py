@@ -1191,6 +1191,28 @@ def test_a_title_above_a_header_that_repeats_a_name_reads_both_columns() -> None
     assert series.target in ("Sales", "Sales.1") and len(series.frame) == 36
 
 
+@pytest.mark.parametrize("workbook", [False, True])
+def test_a_title_above_a_header_of_product_codes_with_digits_is_left_out(workbook: bool) -> None:
+    # An ERP's names hold numbers (SKU 1001, Product 10 Std): by the share of cells with a digit the header was no
+    # header, and the file was refused ("No numeric column"); where the first product launched late, the first row of
+    # data ('2020-01,,,') was taken for the header.
+    names = ["SKU 1001", "SKU 1002", "Product 10 Std", "Widget"]
+    months = pd.date_range("2020-01-01", periods=36, freq="MS")
+    table = [[month.to_pydatetime() if workbook else f"{month:%Y-%m}",
+              *(None if column == 0 and k < 3 else 100 + k + column for column in range(4))]
+             for k, month in enumerate(months)]
+    title = ["ERP export: monthly units by product", *[None] * 4]
+    if workbook:
+        data = _workbook({"Units": [title, [None] * 5, ["month", *names], *table]})
+    else:
+        lines = [title[:1], [], ["month", *names], *table]
+        data = "\n".join(",".join("" if cell is None else str(cell) for cell in line) for line in lines).encode()
+    raw = read_table(data, "units.xlsx" if workbook else "units.csv")
+    assert list(raw.columns) == ["month", *names] and len(raw) == 36
+    assert load_series(data, "units.xlsx" if workbook else "units.csv", LoadOptions(target="SKU 1002")).frame[
+        "y"].iloc[-1] == 100 + 35 + 1
+
+
 def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     data = _workbook({"Report": [["Monthly sales report", None, None], [None, None, None],
                                  ["Month", "Sales", "Promo"], *MONTH_ROWS]})
