@@ -1174,6 +1174,8 @@ MESSAGES: dict[str, str] = {
     "notice.comma_thousands": "Commas in '{column}' were read as thousands separators ('{example}' is {value:,}). If "
                               "they are decimal commas, choose comma as the Decimal mark under Reading options "
                               "(--decimal comma).",
+    "notice.series_ends_early": "Its values end at {end}, before the file's last value at {file_end}: its forecast "
+                                "starts after {end}.",
     "notice.marker_words": "{cells:plural:cell} of '{column}' hold words, not numbers ({examples}): they are read as "
                            "missing values, filled or dropped as Missing values says.",
     "notice.unreadable_numbers": "Cells of '{column}' that are not numbers were read as missing ({cells:plural:cell}: "

@@ -15,11 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, count, counts_steps,
-                            drop_index_columns, named_as_steps, named_columns, quoted_names, step_numbers, tidy_clean,
-                            tidy_table, without_summary_rows)
+from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
+                            counts_steps, drop_index_columns, named_as_steps, named_columns, quoted_names, step_numbers,
+                            tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -55,7 +56,9 @@ class SeriesTask:
             clean = tidy_clean(self.cells, self.options, self.attrs)
         except ValueError:  # pandas on stamps it cannot hold: tidy_table says it as a file problem
             clean = None
-        return clean or tidy_table(self.raw, self.options)
+        series = clean or tidy_table(self.raw, self.options)
+        _note_early_end(series, self.attrs.get(FILE_END))
+        return series
 
     @property
     def raw(self) -> pd.DataFrame:
@@ -305,15 +308,46 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target)}
     keyed = [WHOLE_ROW_KEY] if (whole := _whole_row_keys(table, layout.id_cols, probe.date_col)) is not None else []
     cells.update({WHOLE_ROW_KEY: whole} if whole is not None else {})
+    ends = {target: _last_value_stamp(table, probe.date_col, target) for target in layout.targets}
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
                         cells={col: cells[col].take(positions) for col in [*_series_columns(probe, target), *keyed]},
-                        options=_series_options(probe, target), attrs=dict(table.attrs))
+                        options=_series_options(probe, target), attrs={**table.attrs, FILE_END: ends[target]})
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         columns = "/".join(layout.id_cols)
         raise DataError(f"Every row's {columns} is blank: fill in the series id, or choose another id column (--id-col "
                         "on the command line).", "err.ids_blank", {"columns": columns})
     return tasks, blank
+
+
+FILE_END = "file_end"  # a task's attrs: the file's last time stamp with a value of the series' target, or None
+
+
+def _last_value_stamp(table: pd.DataFrame, date_col: str | None, target: str) -> pd.Timestamp | None:
+    """The last time stamp of ``table`` with a value written in ``target``; None without time stamps."""
+    if not date_col or not pd.api.types.is_datetime64_any_dtype(table[date_col]):
+        return None
+    written = table[target].astype("string").str.strip().fillna("") != ""
+    stamps = table.loc[written.to_numpy(), date_col]
+    return None if stamps.isna().all() else pd.Timestamp(stamps.max())
+
+
+def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None) -> None:
+    """A notice on a series whose values end before the file's (a product that stopped selling): its forecast and the
+    rows after its end given as its future start there, not where the other series' do, which nothing said."""
+    if file_end is None or series.frequency.is_steps or not len(series.frame):
+        return
+    end = pd.Timestamp(series.frame["ds"].iloc[-1])
+    if future_dates(end, series.frequency, 1).iloc[0] <= file_end:  # a step of its own or more (not a month's end)
+        last, latest = _stamp_text(end), _stamp_text(file_end)
+        series.report.notices.append(Notice(
+            f"Its values end at {last}, before the file's last value at {latest}: its forecast starts after {last}.",
+            "notice.series_ends_early", {"end": last, "file_end": latest}))
+
+
+def _stamp_text(stamp: pd.Timestamp) -> str:
+    """A time stamp as a notice writes it: the date alone at midnight."""
+    return str(stamp.date() if stamp == stamp.normalize() else stamp)
 
 
 def of_the_series(problem: ValueError) -> ValueError:
