@@ -3,6 +3,7 @@ legends and time labels are in (``lang``, a catalog of ``core.i18n``); the data 
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Sequence
 from typing import TypeVar
@@ -381,10 +382,10 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
     actual = t("chart.actual", lang)
     overlay = overlay.assign(series=overlay["series"].replace({"actual": actual}))
     labels = [s for s in overlay["series"].unique() if s != actual]
-    rounds = len(RUN_DASHES) * len(RUN_COLORS)
-    color = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(RUN_COLORS * rounds)[: len(labels)]])
+    slots = _run_slots(labels)
+    color = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(RUN_COLORS[k % len(RUN_COLORS)] for k in slots)])
     dash = alt.Scale(domain=[actual, *labels], range=[[1, 0], *[RUN_DASHES[(k // len(RUN_COLORS)) % len(RUN_DASHES)]
-                                                              for k in range(len(labels))]])
+                                                              for k in slots]])
     parts = [thin_for_drawing(part.rename(columns={"value": "y"})) for _, part in overlay.groupby("series")]
     drawn = pd.concat([part for part, _ in parts])
     legend = alt.Legend(labelLimit=0, symbolStrokeWidth=2)
@@ -405,6 +406,18 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
     key = ((t("chart.overlay_key", lang) if test_span is not None else "") + _cut_key(furthest, lang)).strip()
     return laid_out(_said_if_thinned(alt.layer(*layers).properties(height=380).interactive(bind_y=False),
                                      any(thinned for _, thinned in parts), lang, key))
+
+
+_RUN_NUMBER = re.compile(r"#(\d+) ")  # a run's label begins with its number (``#4 auto``)
+
+
+def _run_slots(labels: list[str]) -> list[int]:
+    """Each run's place in the colours and dashes: its number less one, so that a run keeps its colour when another is
+    drawn beside it (auto was orange, then red once linear was added); the labels without a number (baselines) the
+    places after the highest. A board's 30 latest runs are numbered in a row: no two share a colour and dash."""
+    numbers = [int(found.group(1)) if (found := _RUN_NUMBER.match(label)) else None for label in labels]
+    after = iter(range(max((n for n in numbers if n is not None), default=0), 10 ** 9))
+    return [number - 1 if number is not None else next(after) for number in numbers]
 
 
 def recent_window(rows: int, season: int, horizon: int) -> int:

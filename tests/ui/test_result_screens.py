@@ -231,6 +231,10 @@ def test_the_overlay_tells_runs_apart_past_its_colours_and_shades_the_test_rows(
                       for channel in ("color", "strokeDash"))
     styles = {(colors[label], str(dashes[label])) for label in labels}
     assert len(styles) == len(labels) and colors["#1 ar"] == colors["#9 ar"]  # the 9th: the 1st's colour, dotted
+    later = overlay_chart(overlay[overlay["series"].isin(["actual", "#3 ar", "#5 ar"])], air.target,
+                          air.frequency).to_dict()  # drawn beside other runs, a run keeps its colour
+    shown = next(layer for layer in layers(later) if "line" in str(layer["mark"]))["encoding"]["color"]["scale"]
+    assert dict(zip(shown["domain"], shown["range"]))["#5 ar"] == colors["#5 ar"]
     assert dashes["Actual" if "Actual" in dashes else "actual"] == [1, 0]
     rect = next(layer for layer in layers(spec) if "rect" in str(layer["mark"]))
     assert pd.Timestamp(spec["datasets"][rect["data"]["name"]][0]["start"]) == span[0]
