@@ -133,6 +133,8 @@ MESSAGES: dict[str, str] = {
     "data.fraction_help": "The first part of the series trains the models; the rest tests them, in time order.",
     "chart.thinned_epochs": "The chart draws a thinned copy of the epochs (LTTB); the training used every one.",
     "data.thinned": " The chart draws a thinned copy (LTTB); all computing uses every row.",
+    "data.split_few": " With {test:plural:row} to test on, the test metrics say little: lower the train fraction to "
+                      "test on more.",
     "data.split": "{train:plural:row} train, {test:plural:row} test. Drag to pan, scroll to zoom.{thinned}",
     "data.preview": "**Preview**",
     "data.step_column": "step",

@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "data.fraction_help": "序列的前一部分用于训练模型，其余部分按时间顺序用于测试。",
     "chart.thinned_epochs": "图中画的是各轮的抽稀副本（LTTB）；训练用到了每一轮。",
     "data.thinned": "图中绘制的是抽稀后的副本（LTTB 算法），所有计算仍使用全部数据。",
+    "data.split_few": "只有 {test:,} 行用于测试，测试指标说明不了什么：请调低训练比例，以便在更多行上测试。",
     "data.split": "训练集 {train:,} 行，测试集 {test:,} 行。拖动可平移，滚动滚轮可缩放。{thinned}",
     "data.preview": "**数据预览**",
     "data.step_column": "步",

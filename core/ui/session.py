@@ -838,10 +838,15 @@ def quality_metrics(series: LoadedSeries, quality: QualitySummary,
             (t("data.outliers", lang), quality.suspected, outlier_note(lang) + t("data.outliers_kept", lang))]
 
 
+FEW_TEST_ROWS = 6  # fewer test rows than this are said to be few (a fraction of 0.95, fine for 144 rows, left 2 of 40)
+
+
 def split_caption(rows: int, n_train: int, lang: str = "en") -> str:
-    """How the rows split, and whether the chart draws a thinned copy."""
+    """How the rows split, whether the test rows are few (``FEW_TEST_ROWS``), and whether the chart draws a thinned
+    copy."""
     thinned = t("data.thinned", lang) if is_thinned(rows) else ""
-    return t("data.split", lang, train=n_train, test=rows - n_train, thinned=thinned)
+    few = t("data.split_few", lang, test=rows - n_train) if 0 < rows - n_train < FEW_TEST_ROWS else ""
+    return t("data.split", lang, train=n_train, test=rows - n_train, thinned=few + thinned)
 
 
 def span_text(series: LoadedSeries, lang: str = "en") -> str:

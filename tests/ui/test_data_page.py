@@ -614,3 +614,12 @@ def test_the_decimal_mark_chosen_on_the_data_page_reads_a_semicolon_files_points
     series = at.session_state[keys.DATA_SERIES]
     assert series.options.decimal == "point" and series.frame["y"].iloc[-1] == pytest.approx(1.659)
     assert "thousands" not in shown([i.value for i in at.info])
+
+
+def test_a_split_that_leaves_a_few_test_rows_says_so() -> None:
+    # A fraction of 0.95, fine for 144 rows, carried to a file of 40 rows: 2 test rows, without a word.
+    from core.ui.session import split_caption
+
+    assert split_caption(40, 38).endswith("With 2 rows to test on, the test metrics say little: lower the train "
+                                          "fraction to test on more.")
+    assert "say little" not in split_caption(144, 100) and "只有 2 行用于测试" in split_caption(40, 38, "zh")
