@@ -804,6 +804,8 @@ MESSAGES: dict[str, str] = {
     "forecast.all_out_of_time": "The time limit of {limit} s for one run (TSR_MAX_DASHBOARD_SECONDS) ended the "
                                 "forecasts after {done:,} of {total:,} series: forecast every series with the command "
                                 "line (python -m core fit FILE --horizon N), or raise the limit.",
+    "forecast.all_regressors_used": "The forecasts of {count:,} series used the future values of {columns} "
+                                    "given in the file's rows past the end ({steps:plural:step}).",
     "forecast.all_without_regressors": "auto forecast {count:,} series without the regressors, choosing "
                                        "among the models that do not use them: their future values end before the "
                                        "{steps:,} steps asked for (the first, {series}: {rows:plural:step}).",

@@ -623,6 +623,7 @@ MESSAGES: dict[str, str] = {
     "forecast.regressors_used": "预测使用了文件末尾之后各行给出的 {columns} 的未来值（{steps:,} 步）。",
     "forecast.regressors_none": "文件没有给出外生变量的未来值：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。在末尾之后添加填好外生变量、目标留空的行，才能让它使用外生变量。",
     "forecast.all_out_of_time": "单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了预测：请用命令行（python -m core fit FILE --horizon N）预测全部序列，或提高上限。",
+    "forecast.all_regressors_used": "{count:,} 个序列的预测使用了文件中末尾之后各行给出的 {columns} 的未来值（{steps:,} 步）。",
     "forecast.all_without_regressors": "auto 在不使用外生变量的模型中选择，为 {count:,} 个序列做了不含外生变量的预测：它们的外生变量未来值在所要求的 {steps:,} 步之前就结束了（第一个是 {series}：{rows:,} 步）。",
     "forecast.all_skipped": "有 {count:,} 个序列无法预测；第一个是 {series}：{problem}",
     "forecast.all_series": "要绘制的序列",

@@ -19,7 +19,7 @@ from core.data.write import download_csv, report_download
 from core.errors import KeyedError, LimitError
 from core.evaluation.left_out import left_out_lines, replaced_lines
 from core.evaluation.pipeline import RunRequest
-from core.i18n import candidate_name, said, t
+from core.i18n import candidate_name, quoted_list, said, t
 from core.models.specs import Value, named_settings, training_settings
 from core.panel.choice import Panel
 from core.panel.run import (EngineInfo, SeriesOutcome, Work, fit_each, fit_series, geometric_mean, panel_predictions,
@@ -401,14 +401,18 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
     return means
 
 
-def without_regressors_text(job: PanelRun, lang: str = "en") -> str | None:
+def regressors_text(job: PanelRun, lang: str = "en") -> str | None:
     """Said of the forecasts of every series where auto forecast some without the regressors, their future values
-    ending before the horizon (``forecast_future``'s ``regressors_reach``): how many, and the first; None for none.
-    Only the single series' forecast said it."""
-    short = [(o.unique_id, o.predictions.attrs["regressors_reach"]) for o in job.outcomes
-             if o.predictions is not None and o.predictions.attrs.get("regressors_reach") is not None]
+    ending before the horizon (``forecast_future``'s ``regressors_reach``): how many, and the first; else where they
+    used the file's future values (``regressors_used``: the command line said so, the page did not); None for
+    neither. Only the single series' forecast said it."""
+    made = [o for o in job.outcomes if o.predictions is not None]
+    short = [(o.unique_id, o.predictions.attrs["regressors_reach"]) for o in made
+             if o.predictions.attrs.get("regressors_reach") is not None]
     if not short:
-        return None
+        used = [o.predictions.attrs["regressors_used"] for o in made if o.predictions.attrs.get("regressors_used")]
+        return t("forecast.all_regressors_used", lang, count=len(used), columns=quoted_list(used[0], lang),
+                 steps=job.request.horizon) if used else None
     (first, reach), steps = short[0], job.request.horizon
     return t("forecast.all_without_regressors", lang, count=len(short), series=first, rows=reach, steps=steps)
 

@@ -33,7 +33,7 @@ from core.ui.explain import budget_warning
 from core.ui.charts import prediction_chart
 from core.ui.panel_runs import (PanelRun, drawn_panel_runs, every_series_request, extremes_frame, forecast_frame,
                                 panel_file_name, panel_forecast_request, progress_text, results_table, summary_text,
-                                without_regressors_text)
+                                regressors_text)
 from core.ui.urlstate import SESSION_PARAM
 from tests.conftest import sine_values
 from tests.ui.test_data_page import app as data_page_app, upload
@@ -931,11 +931,15 @@ def test_forecasting_every_series_says_which_auto_forecast_without_the_regressor
     job = PanelRun(request, total=1)
     job.add(forecast_series(task, request))
     assert len(job.outcomes[0].predictions) == 12  # type: ignore[arg-type]
-    assert without_regressors_text(job) == ("auto forecast 1 series without the regressors, choosing among the models "
-                                            "that do not use them: their future values end before the 12 steps asked "
-                                            "for (the first, north: 6 steps).")
-    assert "north" in str(without_regressors_text(job, "zh"))
-    assert without_regressors_text(PanelRun(replace(request, horizon=6), total=0)) is None
+    assert regressors_text(job) == ("auto forecast 1 series without the regressors, choosing among the models "
+                                    "that do not use them: their future values end before the 12 steps asked "
+                                    "for (the first, north: 6 steps).")
+    assert "north" in str(regressors_text(job, "zh"))
+    assert regressors_text(PanelRun(replace(request, horizon=6), total=0)) is None
+    within = PanelRun(replace(request, horizon=6), total=1)  # the future values used: said (the command line did)
+    within.add(forecast_series(task, replace(request, horizon=6)))
+    assert regressors_text(within) == ("The forecasts of 1 series used the future values of 'promo' given in the "
+                                       "file's rows past the end (6 steps).")
 
 
 def test_a_regressor_one_series_never_varies_is_said_left_out_in_that_series_row() -> None:
