@@ -905,7 +905,7 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
             continue
         below = [head.iloc[k].fillna("").str.strip()[filled].tolist() for k in range(position + 1, len(head))]
         following = _below_units(below)[:2]
-        if len(following) == 2 and _data_share(cells.fillna("").str.strip().tolist(), following) < 0.5 \
+        if len(following) == 2 and _data_share(cells[filled].str.strip().tolist(), following) < 0.5 \
                 and all(_digit_share(row) >= 0.5 for row in following):
             table = raw.iloc[position + 1:].reset_index(drop=True)
             fields = [str(cell).strip() if known else None for cell, known in zip(cells, filled)]
@@ -950,14 +950,15 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _data_share(cells: list[str], below: list[list[str]]) -> float:
-    """The share of a header candidate's filled ``cells`` that read as data: with a digit, and written as a cell under
-    it in its column is (``_shape``). An ERP's names with numbers in them (``SKU 1001``, ``Product 10 Std``) are written
-    unlike the amounts under them: by the digits alone, a title above such a header made the file refused ("No numeric
-    column"), and a first row of data with blank cells (late launches) was taken for the header."""
+    """The share of a header candidate's filled ``cells`` that read as data: with a digit, and no letter or written as
+    a cell under it in its column is (``_shape``; the rows ``below`` aligned with ``cells``). An ERP's names with
+    numbers in them (``SKU 1001``, ``Product 10 Std``) are written unlike the amounts under them: by the digits alone, a
+    title above such a header made the file refused ("No numeric column"), and a first row of data with blank cells
+    (late launches) was taken for the header. A cell of digits without letters (-5, 2019) is data, as it was."""
     filled = [(column, cell) for column, cell in enumerate(cells) if cell]
-    data = sum(any(char.isdigit() for char in cell) and (not below or _shape(cell) in
-                                                         {_shape(row[column]) for row in below if column < len(row)})
-               for column, cell in filled)
+    data = sum(any(char.isdigit() for char in cell) and (
+        not any(char.isalpha() for char in cell) or not below
+        or _shape(cell) in {_shape(row[column]) for row in below if column < len(row)}) for column, cell in filled)
     return data / len(filled) if filled else 0.0
 
 

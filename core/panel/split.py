@@ -327,8 +327,13 @@ def _last_value_stamp(table: pd.DataFrame, date_col: str | None, target: str) ->
     """The last time stamp of ``table`` with a value written in ``target``; None without time stamps."""
     if not date_col or not pd.api.types.is_datetime64_any_dtype(table[date_col]):
         return None
-    written = table[target].astype("string").str.strip().fillna("") != ""
-    stamps = table.loc[written.to_numpy(), date_col]
+    cells = table[target]
+    if pd.api.types.is_numeric_dtype(cells):
+        written = cells.notna().to_numpy()
+    else:  # text: neither blank nor a missing-value marker (Eurostat's ':', '-')
+        text = cells.astype("string").str.strip().fillna("")
+        written = ((text != "") & ~text.isin(MISSING_MARKERS)).to_numpy()
+    stamps = table.loc[written, date_col]
     return None if stamps.isna().all() else pd.Timestamp(stamps.max())
 
 

@@ -132,8 +132,11 @@ def follow_optimizer(state: MutableMapping[str, Any], model: str, training: Trai
     there). Before the first draw the last optimizer is the model's own (a link naming sgd without a rate)."""
     chosen, rate, seen_key = (keys.train_setting(model, "optimizer"), keys.train_setting(model, "lr"),
                               keys.train_optimizer_seen(model))
-    seen, set_rate = state.get(seen_key, (training.optimizer, optimizer_rate(training, training.optimizer)))
     now = state.get(chosen)
+    if seen_key not in state:  # a rate already at the chosen optimizer's was set for it (a restored session)
+        at_start = now in DEFAULT_LR and state.get(rate) == optimizer_rate(training, now)
+        state[seen_key] = (now, state[rate]) if at_start else (training.optimizer, training.learning_rate())
+    seen, set_rate = state[seen_key]
     if now != seen and "lbfgs" in (seen, now) and now in DEFAULT_LR and state.get(rate) == set_rate:
         set_rate = state[rate] = optimizer_rate(training, now)
     state[seen_key] = (now, set_rate)

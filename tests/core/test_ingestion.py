@@ -1213,6 +1213,19 @@ def test_a_title_above_a_header_of_product_codes_with_digits_is_left_out(workboo
         "y"].iloc[-1] == 100 + 35 + 1
 
 
+def test_a_first_row_of_data_written_unlike_the_next_is_no_header_under_a_title() -> None:
+    # Read by how its cells are written, a first row with a negative amount ('-5' over '7') became the header, and the
+    # real one ('region,2019,2020') a title; a sheet's first row with blank cells was compared with other columns.
+    text = "Sales by year\n\nregion,2019,2020\nnorth,-5,-6\nsouth,7,8\neast,9,10\nwest,11,12\n"
+    with pytest.raises(DataError):  # years over regions: refused as before, not read from north's row
+        read_table(text.encode(), "years.csv")
+    rows = [[pd.Timestamp(2020, 1, 1) + pd.DateOffset(months=k), None if k == 0 else k, None if k == 0 else 2 * k,
+             2, 3] for k in range(30)]
+    book = _workbook({"Units": [["ERP export", None, None, None, None], ["date", "SKU 1", "SKU 2", "SKU 3", "SKU 4"],
+                                *rows]})
+    assert list(read_table(book, "units.xlsx").columns) == ["date", "SKU 1", "SKU 2", "SKU 3", "SKU 4"]
+
+
 def test_title_rows_above_a_sheets_header_are_skipped() -> None:
     data = _workbook({"Report": [["Monthly sales report", None, None], [None, None, None],
                                  ["Month", "Sales", "Promo"], *MONTH_ROWS]})

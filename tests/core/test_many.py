@@ -213,6 +213,10 @@ def test_a_series_whose_values_end_before_the_files_is_said_to_and_forecast_from
             "after 2017-06-01.") in done.stderr and "'x': Its values end" not in done.stderr
     future = pd.read_csv(out).query("split == 'future'")
     assert future.groupby("unique_id")["ds"].first().to_dict() == {"x": "2018-07-01", "y": "2017-07-01"}
+    marked = long_frame(["x", "y"], months=42, id_col="product").astype({"sales": object})
+    marked.loc[marked["month"] == "2018-06", "sales"] = ":"  # Eurostat's 'not published' in every last month
+    done, _, _ = fit(tmp_path, marked, "--model", "linear")
+    assert done.returncode == 0 and "Its values end" not in done.stderr, done.stderr
 
 
 def test_a_train_fraction_that_cannot_split_is_one_argument_error_not_one_per_series(tmp_path: Path) -> None:

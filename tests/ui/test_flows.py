@@ -481,3 +481,17 @@ def test_a_forecast_download_is_named_by_the_file_and_the_run() -> None:
     assert download_name("Umsatz täglich (2024).csv", None) == "Umsatz_täglich_2024-forecast.csv"
     assert download_name("../../etc/passwd", "#1 a/b") == "passwd-1_a_b-forecast.csv"  # no path in a file name
     assert download_name("€.csv", "#2 linear", "model", ".pt") == "series-2_linear-model.pt"  # was -2_linear-model.pt
+
+
+def test_a_restored_rate_at_its_optimizers_start_follows_the_next_optimizer() -> None:
+    # A session restored with the network on L-BFGS at 1.0: switched to adam, the rate stayed 1.0.
+    from core.models.specs import spec_for
+    from core.ui.controls import follow_optimizer
+
+    training = spec_for("mlp").training
+    assert training is not None
+    state = {keys.train_setting("mlp", "optimizer"): "lbfgs", keys.train_setting("mlp", "lr"): 1.0}
+    follow_optimizer(state, "mlp", training)
+    state[keys.train_setting("mlp", "optimizer")] = "adam"
+    follow_optimizer(state, "mlp", training)
+    assert state[keys.train_setting("mlp", "lr")] == 0.01  # the network's own rate for its own optimizer
