@@ -179,9 +179,16 @@ def core_text(key: str, lang: str, english: str) -> str:
     return CORE_TEXTS.get(lang, {}).get(key, english)
 
 
+# Working weeks other than Monday to Friday, named with their days (each read as business-daily: Monday to Saturday
+# was said as Monday to Friday is).
+_WEEKS_SAID = {"C-MONSAT": "business-daily, Monday to Saturday", "C-SUNTHU": "business-daily, Sunday to Thursday"}
+
+
 def frequency_name(frequency: Frequency | str, lang: str) -> str:
-    """``monthly`` in ``lang``."""
-    return relabel(frequency.name if isinstance(frequency, Frequency) else frequency, lang, "freq")
+    """``monthly`` in ``lang``; a working week other than Monday to Friday with its days."""
+    if isinstance(frequency, Frequency):
+        frequency = _WEEKS_SAID.get(frequency.alias or "", frequency.name)
+    return relabel(frequency, lang, "freq")
 
 
 def format_stamp(value: object, frequency: Frequency, lang: str) -> str:

@@ -806,6 +806,9 @@ MESSAGES: dict[str, str] = {
                                 "line (python -m core fit FILE --horizon N), or raise the limit.",
     "forecast.all_regressors_used": "The forecasts of {count:,} series used the future values of {columns} "
                                     "given in the file's rows past the end ({steps:plural:step}).",
+    "forecast.all_ends_early": "The values of {count:,} series end before the file's last value: their forecasts start "
+                               "after their own end (the first, {series}: after {end}; the file's last value is at "
+                               "{file_end}).",
     "forecast.all_without_regressors": "auto forecast {count:,} series without the regressors, choosing "
                                        "among the models that do not use them: their future values end before the "
                                        "{steps:,} steps asked for (the first, {series}: {rows:plural:step}).",
@@ -877,6 +880,8 @@ MESSAGES: dict[str, str] = {
     "freq.half-hourly": "half-hourly",
     "freq.hourly": "hourly",
     "freq.daily": "daily",
+    "freq.business_mon_sat": "business-daily, Monday to Saturday",
+    "freq.business_sun_thu": "business-daily, Sunday to Thursday",
     "freq.business-daily": "business-daily",
     "freq.weekly": "weekly",
     "freq.monthly": "monthly",

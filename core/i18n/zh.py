@@ -624,6 +624,8 @@ MESSAGES: dict[str, str] = {
     "forecast.regressors_none": "文件没有给出外生变量的未来值：auto 在不使用外生变量的模型中选择，并在没有外生变量的情况下预测。在末尾之后添加填好外生变量、目标留空的行，才能让它使用外生变量。",
     "forecast.all_out_of_time": "单次运行的时间上限 {limit} 秒（TSR_MAX_DASHBOARD_SECONDS）在完成 {done:,} / {total:,} 个序列后结束了预测：请用命令行（python -m core fit FILE --horizon N）预测全部序列，或提高上限。",
     "forecast.all_regressors_used": "{count:,} 个序列的预测使用了文件中末尾之后各行给出的 {columns} 的未来值（{steps:,} 步）。",
+    "forecast.all_ends_early": "有 {count:,} 个序列的数值早于文件中最后一个数值就已结束：它们的预测从各自的末尾之后开始"
+                               "（第一个是 {series}：{end} 之后；文件中最后一个数值在 {file_end}）。",
     "forecast.all_without_regressors": "auto 在不使用外生变量的模型中选择，为 {count:,} 个序列做了不含外生变量的预测：它们的外生变量未来值在所要求的 {steps:,} 步之前就结束了（第一个是 {series}：{rows:,} 步）。",
     "forecast.all_skipped": "有 {count:,} 个序列无法预测；第一个是 {series}：{problem}",
     "forecast.all_series": "要绘制的序列",
@@ -687,6 +689,8 @@ MESSAGES: dict[str, str] = {
     "freq.half-hourly": "半小时级",
     "freq.hourly": "小时级",
     "freq.daily": "日度",
+    "freq.business_mon_sat": "工作日（周一至周六）",
+    "freq.business_sun_thu": "工作日（周日至周四）",
     "freq.business-daily": "工作日",
     "freq.weekly": "周度",
     "freq.monthly": "月度",

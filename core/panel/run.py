@@ -23,7 +23,7 @@ from threadpoolctl import threadpool_limits
 
 from core.data.frequency import Frequency
 from core.data.read import MAX_ROWS
-from core.data.tidy import LoadedSeries, count, quoted_names
+from core.data.tidy import LoadedSeries, Notice, count, quoted_names
 from core.errors import KeyedError
 from core.i18n import quoted_list, t
 from core.limits import limit
@@ -49,6 +49,7 @@ class SeriesOutcome:
     error_key: str | None = None  # the catalog key of ``error`` (``core.i18n``) and its parameters, when it has one
     error_params: dict[str, Any] = field(default_factory=dict)
     frequency: Frequency | None = None  # the series' own spacing (a file may mix daily and monthly series)
+    ends_early: dict[str, Any] | None = None  # where its values end before the file's: the notice's parameters
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
     except ValueError as problem:
         return failed(task.unique_id, problem)
     return SeriesOutcome(task.unique_id, summary=summary, predictions=result.predictions,
-                         relative_mae=relative_mae(series, request, result), frequency=series.frequency)
+                         relative_mae=relative_mae(series, request, result), frequency=series.frequency,
+                         ends_early=ends_early(series))
 
 
 def forecast_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
@@ -150,7 +152,14 @@ def forecast_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:
         future = forecast_future(series.frame, series.frequency, request, series.future)
     except ValueError as problem:
         return failed(task.unique_id, problem)
-    return SeriesOutcome(task.unique_id, predictions=future, frequency=series.frequency)
+    return SeriesOutcome(task.unique_id, predictions=future, frequency=series.frequency, ends_early=ends_early(series))
+
+
+def ends_early(series: LoadedSeries) -> dict[str, Any] | None:
+    """The parameters of the notice that ``series``' values end before the file's (``split._note_early_end``), or
+    None: said beside the series in the tables of every series, not only where it is the one shown."""
+    return next((dict(notice.params) for notice in series.report.notices
+                 if isinstance(notice, Notice) and notice.key == "notice.series_ends_early"), None)
 
 
 Work = Callable[[SeriesTask, RunRequest], SeriesOutcome]

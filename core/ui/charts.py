@@ -382,10 +382,9 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
     actual = t("chart.actual", lang)
     overlay = overlay.assign(series=overlay["series"].replace({"actual": actual}))
     labels = [s for s in overlay["series"].unique() if s != actual]
-    slots = _run_slots(labels)
-    color = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(RUN_COLORS[k % len(RUN_COLORS)] for k in slots)])
-    dash = alt.Scale(domain=[actual, *labels], range=[[1, 0], *[RUN_DASHES[(k // len(RUN_COLORS)) % len(RUN_DASHES)]
-                                                              for k in slots]])
+    styles = [_run_style(label, slot) for label, slot in zip(labels, _run_slots(labels))]
+    color = alt.Scale(domain=[actual, *labels], range=[ACTUAL_COLOR, *(colour for colour, _ in styles)])
+    dash = alt.Scale(domain=[actual, *labels], range=[[1, 0], *(dashes for _, dashes in styles)])
     parts = [thin_for_drawing(part.rename(columns={"value": "y"})) for _, part in overlay.groupby("series")]
     drawn = pd.concat([part for part, _ in parts])
     legend = alt.Legend(labelLimit=0, symbolStrokeWidth=2)
@@ -411,13 +410,24 @@ def overlay_chart(overlay: pd.DataFrame, target: str, frequency: Frequency | Non
 _RUN_NUMBER = re.compile(r"#(\d+) ")  # a run's label begins with its number (``#4 auto``)
 
 
-def _run_slots(labels: list[str]) -> list[int]:
+def _run_slots(labels: list[str]) -> list[int | None]:
     """Each run's place in the colours and dashes: its number less one, so that a run keeps its colour when another is
-    drawn beside it (auto was orange, then red once linear was added); the labels without a number (baselines) the
-    places after the highest. A board's 30 latest runs are numbered in a row: no two share a colour and dash."""
-    numbers = [int(found.group(1)) if (found := _RUN_NUMBER.match(label)) else None for label in labels]
-    after = iter(range(max((n for n in numbers if n is not None), default=0), 10 ** 9))
-    return [number - 1 if number is not None else next(after) for number in numbers]
+    drawn beside it (auto was orange, then red once linear was added); None for a label without a number (a
+    baseline, ``_BASELINE_STYLES``). A board's 30 latest runs are numbered in a row: no two share a colour and dash."""
+    return [int(found.group(1)) - 1 if (found := _RUN_NUMBER.match(label)) else None for label in labels]
+
+
+# Baselines in greys of their own, by their model (the label's last word): by their place after the runs, a
+# baseline's colour changed when a run was drawn beside it.
+_BASELINE_STYLES = {"naive": ("#7f7f7f", [6, 3]), "snaive": ("#bab0ac", [2, 2])}
+_OTHER_BASELINE = ("#9d9d9d", [8, 2, 2, 2])
+
+
+def _run_style(label: str, slot: int | None) -> tuple[str, list[int]]:
+    """A line's colour and dash: a run's by its ``slot`` (``_run_slots``), a baseline's by its model."""
+    if slot is None:
+        return _BASELINE_STYLES.get(label.split()[-1] if label.split() else "", _OTHER_BASELINE)
+    return RUN_COLORS[slot % len(RUN_COLORS)], RUN_DASHES[(slot // len(RUN_COLORS)) % len(RUN_DASHES)]
 
 
 def recent_window(rows: int, season: int, horizon: int) -> int:

@@ -311,6 +311,8 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
         notes = [t("all.held_at_zero", lang, step=held)] if held else []
         if misaligned(outcome):  # its ratio is to a seasonal naive that counts rows across the gaps
             notes.append(t("all.misaligned", lang, count=int((outcome.summary or {})["misaligned"])))
+        if outcome.ends_early:  # said on the Data page only where it was the series shown
+            notes.append(t("notice.series_ends_early", lang, **outcome.ends_early))
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
                      candidate_name(model_used(outcome) or "", lang), skipped_reason(outcome, lang),
                      " ".join(notes + [line for line in left_out[outcome.unique_id] if line not in shared])))
@@ -399,6 +401,15 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
         exact = not ratios and not summary["failed"] and summary["test_mae_vs_snaive_exact"] > 0
         means.append(0.0 if exact else geometric_mean([ratios[uid] for uid in shared]))
     return means
+
+
+def early_end_text(job: PanelRun, lang: str = "en") -> str | None:
+    """Said of the forecasts of every series where some series' values end before the file's: how many, and the
+    first's end (their forecasts start there, before the others'); None for none."""
+    early = [outcome for outcome in job.outcomes if outcome.ends_early and outcome.predictions is not None]
+    if not early:
+        return None
+    return t("forecast.all_ends_early", lang, count=len(early), series=early[0].unique_id, **early[0].ends_early)
 
 
 def regressors_text(job: PanelRun, lang: str = "en") -> str | None:

@@ -942,6 +942,32 @@ def test_forecasting_every_series_says_which_auto_forecast_without_the_regressor
                                        "file's rows past the end (6 steps).")
 
 
+def test_a_series_ending_before_the_file_is_said_in_the_tables_of_every_series() -> None:
+    # Said on the Data page only where it was the series shown: the table of every series and the forecasts of all
+    # of them were silent while its forecast started a year before the others'.
+    from core.panel.run import fit_series, forecast_series
+    from core.panel.split import plan_layout, split_series
+    from core.ui.panel_runs import early_end_text
+
+    months = 48
+    frame = pd.concat([pd.DataFrame({"product": name, "month": stamps(months),
+                                     "units": 100 + np.arange(months) % 12 * 3.0 + k}) for k, name in enumerate("AB")],
+                      ignore_index=True)
+    frame.loc[(frame["product"] == "B") & (frame["month"] > stamps(months)[35]), "units"] = np.nan
+    tasks, _ = split_series(frame, plan_layout(frame, LoadOptions(), "product", None))
+    request = RunRequest("linear", horizon=3)
+    trained, forecast = PanelRun(request, total=2), PanelRun(request, total=2)
+    for task in tasks:
+        trained.add(fit_series(task, request))
+        forecast.add(forecast_series(task, request))
+    notes = results_table(trained).iloc[:, -1].tolist()
+    assert "Its values end" not in notes[0] and "Its values end at 2017-12-01, before the file's last value at " \
+        "2018-12-01" in notes[1]
+    assert early_end_text(forecast) == ("The values of 1 series end before the file's last value: their forecasts "
+                                        "start after their own end (the first, B: after 2017-12-01; the file's last "
+                                        "value is at 2018-12-01).")
+
+
 def test_a_regressor_one_series_never_varies_is_said_left_out_in_that_series_row() -> None:
     # A store whose promo was 0 in every training row: its model left promo out, said for one series on Train, and for
     # many series nowhere.

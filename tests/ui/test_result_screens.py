@@ -235,6 +235,12 @@ def test_the_overlay_tells_runs_apart_past_its_colours_and_shades_the_test_rows(
                           air.frequency).to_dict()  # drawn beside other runs, a run keeps its colour
     shown = next(layer for layer in layers(later) if "line" in str(layer["mark"]))["encoding"]["color"]["scale"]
     assert dict(zip(shown["domain"], shown["range"]))["#5 ar"] == colors["#5 ar"]
+    base = pd.DataFrame({"ds": air.frame["ds"], "value": air.frame["y"], "series": "baseline naive"})
+    drawn = [overlay_chart(pd.concat([overlay[overlay["series"].isin(["actual", *runs])], base]), air.target,
+                           air.frequency).to_dict() for runs in (["#2 ar"], ["#2 ar", "#3 ar"])]
+    scales = [next(layer for layer in layers(spec) if "line" in str(layer["mark"]))["encoding"]["color"]["scale"]
+              for spec in drawn]  # a baseline keeps its grey whatever runs are drawn beside it
+    assert len({dict(zip(scale["domain"], scale["range"]))["baseline naive"] for scale in scales}) == 1
     assert dashes["Actual" if "Actual" in dashes else "actual"] == [1, 0]
     rect = next(layer for layer in layers(spec) if "rect" in str(layer["mark"]))
     assert pd.Timestamp(spec["datasets"][rect["data"]["name"]][0]["start"]) == span[0]
