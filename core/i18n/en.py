@@ -226,6 +226,8 @@ MESSAGES: dict[str, str] = {
                                "lbfgs, which follows the loss's curvature, could not close the gap, as the features "
                                "are nearly collinear (high powers of x, or many terms for few rows). Use a lower "
                                "degree or fewer terms.",
+    "train.few_test_rows": "Only {test:plural:row} to test on: these test metrics say little. Lower the train fraction "
+                           "on the Data page to test on more.",
     "train.other_fraction": "This run was trained at train fraction {used:g}, not the current split's {fraction:g} "
                             "(set on Data): its scores and shaded test rows are that split's. Press **Train** to train "
                             "at {fraction:g}.",

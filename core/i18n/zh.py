@@ -180,6 +180,7 @@ MESSAGES: dict[str, str] = {
                         "下面显示的是到此为止的结果。请减少轮数，或提高上限。",
     "budget.updates_full": "训练在第 {epochs} 轮、第 {updates} 次更新时达到 {most} 次更新的预算（TSR_TRAIN_MAX_UPDATES）"
                            "而停止，下面显示的是到此为止的结果。请减少轮数，或提高上限。",
+    "train.few_test_rows": "只有 {test:,} 行用于测试：这些测试指标说明不了什么。请在数据页调低训练比例，以便在更多行上测试。",
     "train.other_fraction": "该次运行的训练集比例为 {used:g}，而不是当前划分的 {fraction:g}（在数据页设置）：其得分和阴影标出的测试行都属于那次划分。点击**训练**以按 {fraction:g} 重新训练。",
     "train.fitted": "在 {device} 上用时 {seconds:.3f} 秒完成拟合；训练集比例 {fraction:.2f}。各项指标均按原始单位计算。",
     "train.few_epochs": "训练共进行了 {epochs} 轮；最终的损失（归一化后）为 {loss:.3e}。",

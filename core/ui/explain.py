@@ -229,14 +229,20 @@ def feature_label(name: str, lang: str = "en") -> str:
     return t(f"feature.{name}", lang) if has(f"feature.{name}") else name
 
 
+FEW_TEST_ROWS = 6  # fewer test rows than this are said to be few (a fraction of 0.95, fine for 144 rows, left 2 of 40)
+
+
 def result_warnings(result: RunResult, lang: str = "en", fraction: float | None = None) -> list[str]:
     """What to heed in a run's result: a train fraction other than the current split's ``fraction`` (its scores and
-    shaded test rows are another split's, under a heading naming the current one; a caption alone said so), the budget
-    that stopped it (``train.budget``), descent that ended short of the exact answer (``convergence_note``), a
-    mini-batch larger than the training rows (``batch_note``)."""
+    shaded test rows are another split's, under a heading naming the current one; a caption alone said so), test rows
+    too few for its test metrics to say much (``FEW_TEST_ROWS``; said on the Data page only), the budget that stopped
+    it (``train.budget``), descent that ended short of the exact answer (``convergence_note``), a mini-batch larger
+    than the training rows (``batch_note``)."""
     used = result.request.train_fraction
     other = fraction is not None and used != fraction  # compared as the all-series result compares them
     split = [t("train.other_fraction", lang, used=used, fraction=fraction)] if other else []
+    tested = int((result.predictions["split"] == "test").sum())
+    split += [t("train.few_test_rows", lang, test=tested)] if 0 < tested < FEW_TEST_ROWS else []
     stopped = [budget_warning(result.budget_note, lang)] if result.budget_note else []
     return split + stopped + [note for note in [convergence_note(result, lang), batch_note(result, lang)] if note]
 

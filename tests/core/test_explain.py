@@ -332,6 +332,18 @@ def test_a_mini_batch_larger_than_the_training_rows_is_said() -> None:
     assert not any("mini-batch of" in w for w in result_warnings(small))
 
 
+def test_a_split_leaving_a_few_test_rows_is_said_beside_the_metrics() -> None:
+    # A fraction of 0.95 carried from 144 rows to 40 left 2 test rows: said on the Data page, not where the metrics are.
+    from core.ui.explain import result_warnings
+
+    frame = monthly_frame(2.0 * np.arange(40.0) + 1)
+    few = run(frame, infer_frequency(frame["ds"]), RunRequest("linear", train_fraction=0.95))
+    assert "Only 2 rows to test on: these test metrics say little. Lower the train fraction on the Data page to test " \
+        "on more." in result_warnings(few, fraction=0.95)
+    enough = run(frame, infer_frequency(frame["ds"]), RunRequest("linear"))
+    assert not any("to test on" in w for w in result_warnings(enough, fraction=0.7))
+
+
 def test_a_mape_swamped_by_actuals_near_zero_is_said_beside_it() -> None:
     from core.ui.explain import mape_near_zero_note, metric_notes
 
