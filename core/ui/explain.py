@@ -17,6 +17,7 @@ from core.models.features import season_reference
 from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR, SHARE_REACHED
 from core.training.loop import NOT_REACHED, rose_late, stalled
+from core.ui.session import FEW_TEST_ROWS
 from core.ui.text import plain
 
 if TYPE_CHECKING:
@@ -227,9 +228,6 @@ def feature_label(name: str, lang: str = "en") -> str:
         part, level = name.split("=", 1)
         return f"{t(f'part.{part}', lang) if has(f'part.{part}') else part}={relabel(level, lang, 'level')}"
     return t(f"feature.{name}", lang) if has(f"feature.{name}") else name
-
-
-FEW_TEST_ROWS = 6  # fewer test rows than this are said to be few (a fraction of 0.95, fine for 144 rows, left 2 of 40)
 
 
 def result_warnings(result: RunResult, lang: str = "en", fraction: float | None = None) -> list[str]:

@@ -20,7 +20,6 @@ from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, langu
 from core.panel.choice import PanelChoice, Splitter, first_view, read_panel
 from core.ui import state_keys as keys
 from core.ui.charts import MAX_FILLED_MARKS, is_thinned
-from core.ui.explain import FEW_TEST_ROWS
 from core.ui.store import KEEP_SECONDS, SessionStore, is_key, new_key
 from core.ui.text import plain
 from core.ui.urlstate import DATA_FIELDS, FORECAST_FIELDS, SESSION_PARAM, parse_query, parse_train_query
@@ -837,6 +836,9 @@ def quality_metrics(series: LoadedSeries, quality: QualitySummary,
             (t("data.frequency", lang), frequency_name(series.frequency, lang),
              t("data.season_help", lang, season=series.frequency.season_length)),
             (t("data.outliers", lang), quality.suspected, outlier_note(lang) + t("data.outliers_kept", lang))]
+
+
+FEW_TEST_ROWS = 6  # fewer test rows than this are said to be few (a fraction of 0.95, fine for 144 rows, left 2 of 40)
 
 
 def split_caption(rows: int, n_train: int, lang: str = "en") -> str:
