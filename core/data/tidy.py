@@ -523,16 +523,17 @@ def _without_closed_days(frame: pd.DataFrame, target: str, report: DataReport) -
         return frame, []
     weekday, known = ds.dt.day_of_week.to_numpy(), frame["y"].notna().to_numpy()
     days = np.diff(ds.to_numpy()).astype("timedelta64[D]").astype(int)
-    closed = sorted(set(weekday[~known]) - set(weekday[known]))
+    open_days = {int(day) for day in weekday[known]}
+    closed = sorted(set(weekday[~known]) - open_days)
     shut = np.isin(weekday, closed)
-    week = working_week_of(set(weekday[known])) if closed else None  # the days with values (not all but the closed)
+    week = working_week_of(open_days) if closed else None  # the days with values (not all but the closed)
     if week is None or shut.sum() < _LEAST_WEEKENDS or np.median(days) != 1 or known[~shut].mean() < _WEEKDAYS_KNOWN:
         return frame, []
     rows, (noun, read_as, key) = int(shut.sum()), _CLOSED_DAYS_NOTICES[week]
     report.rows_dropped += rows
     report.notices.append(Notice(f"{count(rows, noun)} without a value in '{target}' {_were(rows)} left out: the "
                                  f"series is read as {read_as}.", key, {"rows": rows, "column": target}))
-    return frame[~shut], sorted(int(day) for day in set(weekday[known]))
+    return frame[~shut], sorted(open_days)
 
 
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
@@ -1947,7 +1948,7 @@ def _split_off_future(frame: pd.DataFrame, regressors: list[str],
     if usable_rows < len(tail):
         blank = tail.iloc[usable_rows]
         columns = quoted_names([col for col in regressors if pd.isna(blank[col])])
-        stamp = _stamp_text(blank["ds"])
+        stamp = stamp_text(blank["ds"])
         future.attrs["blank"] = {"columns": columns, "stamp": stamp}  # for the horizon's error (pipeline)
         report.notices.append(Notice(
             f"The regressors' future values stop after {count(usable_rows, 'step')} ({columns} missing at {stamp}): "
@@ -1974,8 +1975,8 @@ def _stray_end_notices(stamps: pd.Series, frequency: Frequency) -> list[Notice]:
         return []
     for (end, neighbour), apart in zip(ends, aparts):
         if apart > max(span, 1):
-            which, stamp, other = "last" if end else "first", _stamp_text(stamps.iloc[end]), \
-                _stamp_text(stamps.iloc[neighbour])
+            which, stamp, other = "last" if end else "first", stamp_text(stamps.iloc[end]), \
+                stamp_text(stamps.iloc[neighbour])
             found.append(Notice(
                 f"The {which} row's time stamp, {stamp}, lies about {apart:,} steps ({frequency.name}) from the row "
                 f"beside it, {other}: further than all the other rows span. If its date is mistyped, correct it in the "
@@ -1998,7 +1999,7 @@ def _steps_apart(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
     return len(on_grid) - (1 if len(on_grid) and on_grid[0] == first else 0)
 
 
-def _stamp_text(when: object) -> str:
+def stamp_text(when: object) -> str:
     """A time stamp as a message writes it: the date alone at midnight."""
     return str(when.date() if isinstance(when, pd.Timestamp) and when == when.normalize() else when)
 
@@ -2025,7 +2026,7 @@ def _future_in_step(future: pd.DataFrame, history: pd.Series, frequency: Frequen
         return future
     steps = int(np.argmin(in_step))
     kept = future.iloc[:steps].reset_index(drop=True)
-    stamp = _stamp_text(expected.iloc[steps])
+    stamp = stamp_text(expected.iloc[steps])
     kept.attrs = {"missing": {"stamp": stamp}}  # for the horizon's error (pipeline); a later blank no longer matters
     report.notices.append(Notice(
         f"The regressors' future rows have no row for {stamp}: forecasts reach {count(steps, 'step')}; add a row for "

@@ -19,8 +19,8 @@ from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
-                            counts_steps, drop_index_columns, named_as_steps, named_columns, quoted_names, step_numbers,
-                            tidy_clean, tidy_table, without_summary_rows)
+                            counts_steps, drop_index_columns, named_as_steps, named_columns, quoted_names, stamp_text,
+                            step_numbers, tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -344,15 +344,10 @@ def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None) -> None
         return
     end = pd.Timestamp(series.frame["ds"].iloc[-1])
     if future_dates(end, series.frequency, 1).iloc[0] <= file_end:  # a step of its own or more (not a month's end)
-        last, latest = _stamp_text(end), _stamp_text(file_end)
+        last, latest = stamp_text(end), stamp_text(file_end)
         series.report.notices.append(Notice(
             f"Its values end at {last}, before the file's last value at {latest}: its forecast starts after {last}.",
             "notice.series_ends_early", {"end": last, "file_end": latest}))
-
-
-def _stamp_text(stamp: pd.Timestamp) -> str:
-    """A time stamp as a notice writes it: the date alone at midnight."""
-    return str(stamp.date() if stamp == stamp.normalize() else stamp)
 
 
 def of_the_series(problem: ValueError) -> ValueError:

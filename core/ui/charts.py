@@ -426,7 +426,7 @@ _OTHER_BASELINE = ("#9d9d9d", [8, 2, 2, 2])
 def _run_style(label: str, slot: int | None) -> tuple[str, list[int]]:
     """A line's colour and dash: a run's by its ``slot`` (``_run_slots``), a baseline's by its model."""
     if slot is None:
-        return _BASELINE_STYLES.get(label.split()[-1] if label.split() else "", _OTHER_BASELINE)
+        return _BASELINE_STYLES.get((label.split() or [""])[-1], _OTHER_BASELINE)
     return RUN_COLORS[slot % len(RUN_COLORS)], RUN_DASHES[(slot // len(RUN_COLORS)) % len(RUN_DASHES)]
 
 

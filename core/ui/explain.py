@@ -17,7 +17,7 @@ from core.models.features import season_reference
 from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR, SHARE_REACHED
 from core.training.loop import NOT_REACHED, rose_late, stalled
-from core.ui.session import FEW_TEST_ROWS
+from core.ui.session import few_test_rows
 from core.ui.text import plain
 
 if TYPE_CHECKING:
@@ -233,14 +233,14 @@ def feature_label(name: str, lang: str = "en") -> str:
 def result_warnings(result: RunResult, lang: str = "en", fraction: float | None = None) -> list[str]:
     """What to heed in a run's result: a train fraction other than the current split's ``fraction`` (its scores and
     shaded test rows are another split's, under a heading naming the current one; a caption alone said so), test rows
-    too few for its test metrics to say much (``FEW_TEST_ROWS``; said on the Data page only), the budget that stopped
+    too few for its test metrics to say much (``few_test_rows``; said on the Data page too), the budget that stopped
     it (``train.budget``), descent that ended short of the exact answer (``convergence_note``), a mini-batch larger
     than the training rows (``batch_note``)."""
     used = result.request.train_fraction
     other = fraction is not None and used != fraction  # compared as the all-series result compares them
     split = [t("train.other_fraction", lang, used=used, fraction=fraction)] if other else []
     tested = int((result.predictions["split"] == "test").sum())
-    split += [t("train.few_test_rows", lang, test=tested)] if 0 < tested < FEW_TEST_ROWS else []
+    split += [t("train.few_test_rows", lang, test=tested)] if few_test_rows(tested) else []
     stopped = [budget_warning(result.budget_note, lang)] if result.budget_note else []
     return split + stopped + [note for note in [convergence_note(result, lang), batch_note(result, lang)] if note]
 

@@ -841,11 +841,16 @@ def quality_metrics(series: LoadedSeries, quality: QualitySummary,
 FEW_TEST_ROWS = 6  # fewer test rows than this are said to be few (a fraction of 0.95, fine for 144 rows, left 2 of 40)
 
 
+def few_test_rows(rows: int) -> bool:
+    """Whether a split's ``rows`` test rows, some, are too few for test metrics to say much (``FEW_TEST_ROWS``)."""
+    return 0 < rows < FEW_TEST_ROWS
+
+
 def split_caption(rows: int, n_train: int, lang: str = "en") -> str:
     """How the rows split, whether the test rows are few (``FEW_TEST_ROWS``), and whether the chart draws a thinned
     copy."""
     thinned = t("data.thinned", lang) if is_thinned(rows) else ""
-    few = t("data.split_few", lang, test=rows - n_train) if 0 < rows - n_train < FEW_TEST_ROWS else ""
+    few = t("data.split_few", lang, test=rows - n_train) if few_test_rows(rows - n_train) else ""
     return t("data.split", lang, train=n_train, test=rows - n_train, thinned=few + thinned)
 
 
