@@ -10,8 +10,9 @@ from core.ui.explain import undefined_metric_notes
 from core.evaluation.pipeline import RunRequest, RunResult, run
 from core.i18n import Texts
 from core.ui.panel_runs import PANEL_BOARD_FORMATS, drawn_panel_runs, panel_board
-from core.ui.runs import (baseline_models, baselines_not_run, best_labels, board_formats, board_parts, leaderboard,
-                          other_fractions_warning, overlay_choice, overlay_frame, run_label, table_formats, test_span)
+from core.ui.runs import (bandless_note, baseline_models, baselines_not_run, best_labels, board_formats, board_parts,
+                          leaderboard, other_fractions_warning, overlay_choice, overlay_frame, run_label, table_formats,
+                          test_span)
 from core.ui.session import ensure_series, fraction_url_note, language_of, shown_source, through_dashboard
 
 
@@ -50,6 +51,8 @@ for board in board_parts(leaderboard(results, labels, T.lang, fraction), fractio
     st.dataframe(board, hide_index=True, width="stretch", column_config=formats,
                  placeholder=T("metric.undefined"))  # blank: an undefined metric (Streamlit writes "None")
 for note in undefined_metric_notes([result.metrics for result in results], T.lang):  # blank cells in the board
+    st.caption(note)
+if note := bandless_note(results, labels, T.lang):  # blank band cells: no band, not an undefined share
     st.caption(note)
 if season := next((r.params["season_asked"] for r in results  # on the current split's training rows
                     if r.params.get("season_asked") and r.request.train_fraction == fraction), None):

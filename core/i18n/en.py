@@ -440,6 +440,8 @@ MESSAGES: dict[str, str] = {
                                "({fraction:g}): they are scored on other test rows, so they are listed in a table of "
                                "their own below this split's runs and not ranked against them. Train them again at "
                                "{fraction:g} to compare.",
+    "compare.no_band": "The band columns read 'undefined' for {runs}: these runs have no prediction band (the Train "
+                       "page says why), so there is none to check on the test rows.",
     "compare.overlay": "Runs to overlay",
     "compare.overlay_help": "Predictions of the chosen runs drawn over the actual series.",
     "board.run": "run",

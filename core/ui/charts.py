@@ -436,6 +436,11 @@ def recent_window(rows: int, season: int, horizon: int) -> int:
     return min(rows, max(5 * max(season, 1), 4 * horizon, 60))
 
 
+# Pixels between the forecast chart's frame and its first and last points: the last forecast's point and band, drawn on
+# the frame's edge, were cut in half.
+FORECAST_EDGE = 12
+
+
 def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, frequency: Frequency | None = None,
                    last_rows: int | None = None, lang: str = "en", filled: Sequence[int] = ()) -> alt.LayerChart:
     """History as the actual line (its last ``last_rows`` rows when given; its rows ``filled`` in by the loader
@@ -444,7 +449,7 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     first = len(history) - len(shown)
     filled = [row - first for row in filled if row >= first]
     drawn, thinned = thin_for_drawing(shown)
-    x = _x(drawn["ds"], lang, frequency)
+    x = _x(drawn["ds"], lang, frequency).scale(padding=FORECAST_EDGE)  # the last forecast clear of the frame
     actual, forecast = t("chart.actual", lang), t("chart.forecast", lang)
     parts = pd.concat([drawn[["ds", "y"]].assign(series=actual),
                        future[["ds"]].assign(y=future["predicted"], series=forecast)], ignore_index=True)

@@ -141,6 +141,14 @@ def leaderboard(results: list[RunResult], labels: list[str], lang: str = "en",
     return frame.loc[order.index].reset_index(drop=True)
 
 
+def bandless_note(results: list[RunResult], labels: list[str], lang: str = "en") -> str | None:
+    """Under the board: the runs whose band columns read "undefined" because they have no prediction band (a short
+    series' backtest could not refit the model, or measuring it was stopped), not because of the test rows; None when
+    every run has one."""
+    names = [label for label, result in zip(labels, results) if band_coverage_on_test_rows(result.predictions)[0] == 0]
+    return t("compare.no_band", lang, runs=quoted_list(names, lang)) if names else None
+
+
 def board_parts(board: pd.DataFrame, fraction: float, lang: str = "en", key: str = "board") -> list[pd.DataFrame]:
     """A board's rows of the current split, then, when there are any, those of other train fractions: two tables, so
     that sorting by a column ranks only runs scored on the same test rows (a click on a header put a 0.7 run among the

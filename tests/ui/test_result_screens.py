@@ -361,6 +361,25 @@ def test_compare_has_no_undefined_metric_note_when_every_metric_has_a_value() ->
     assert not [c.value for c in at.caption if "is undefined" in c.value]
     at.switch_page("pages/2_Compare.py").run()
     assert not [c.value for c in at.caption if "is undefined" in c.value]
+    assert not [c.value for c in at.caption if "band columns read" in c.value]  # every run has a band
+
+
+def test_compare_says_which_runs_have_no_band_where_their_band_columns_read_undefined() -> None:
+    rows = "\n".join(f"{2009 + i},{200 + 7.0 * i + (1.5, -2.0, 0.5)[i % 3]}" for i in range(15))
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("years.csv", f"year,y\n{rows}\n".encode(),
+                                                             "text/csv")).run()
+    at.switch_page("pages/1_Train.py").run()
+    train(at, "ar")  # 10 training rows: its backtest can refit it at no origin
+    train(at, "linear")
+    at.switch_page("pages/2_Compare.py").run()
+    assert not at.exception
+    board = at.dataframe[0].value.set_index("run")
+    assert board.loc["#1 ar", ["test in 80% band %", "test in 95% band %"]].isna().all()
+    assert board.loc["#2 linear", ["test in 80% band %", "test in 95% band %"]].notna().all()
+    notes = [c.value for c in at.caption if "band columns read" in c.value]
+    assert notes == ["The band columns read 'undefined' for '#1 ar': these runs have no prediction band (the Train "
+                     "page says why), so there is none to check on the test rows."]
 
 
 def test_a_failed_training_says_whose_result_stays_below_it() -> None:
@@ -639,3 +658,13 @@ def test_predictions_and_bands_that_run_away_are_cut_at_three_widths_of_the_seri
                           "lower": 0.0, "upper": 1e7})  # a forecast past the end is drawn whole; its band is cut
     (low, high), = y_domains(forecast_chart(rows.rename(columns={"actual": "y"}), ahead, "y").to_dict())
     assert high == pytest.approx(350 + 3 * (350 - actual.min()))
+
+
+def test_the_forecast_charts_last_point_and_band_stand_clear_of_its_frame() -> None:
+    from core.ui.charts import FORECAST_EDGE, forecast_chart
+    history = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=24, freq="MS"), "y": np.arange(24.0)})
+    future = pd.DataFrame({"ds": pd.date_range("2022-01-01", periods=3, freq="MS"), "predicted": 1.0,
+                           "lower": 0.0, "upper": 2.0})
+    layers = forecast_chart(history, future, "y", Frequency("monthly", "MS", 12)).to_dict()["layer"]
+    paddings = [layer["encoding"]["x"].get("scale", {}).get("padding") for layer in layers]
+    assert FORECAST_EDGE > 0 and paddings == [FORECAST_EDGE] * len(layers)  # its band, line and points
