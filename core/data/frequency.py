@@ -338,3 +338,31 @@ def stamps_between(ds: pd.Series, frequency: Frequency) -> pd.DatetimeIndex:
         return pd.date_range(first, last, freq=offset_of(frequency.alias))  # is no calendar of its own
     steps = (last.year - first.year) * 12 + last.month - first.month
     return pd.DatetimeIndex(_month_steps(first, 1, range(0, steps + 1, months), day))
+
+
+# A calendar this many times longer than the rows, and a thousand stamps more, is not followed (``calendar_places``):
+# stamps that far apart are not a series with some days missing.
+CALENDAR_PER_ROW = 11
+
+
+def calendar_places(ds: pd.Series, frequency: Frequency, rows: int | None = None) -> np.ndarray | None:
+    """Each time stamp's place among every stamp of ``frequency`` from the first of ``ds`` to the last
+    (``stamps_between``; a file's own step numbers from the first): the row numbers where none is missing, further apart
+    across missing stamps. None where a stamp is off that calendar or out of order, or the calendar would hold more than
+    ``CALENDAR_PER_ROW`` stamps a row (of ``rows``, the series' rows when ``ds`` holds only some of them) and a
+    thousand."""
+    if not len(ds):
+        return np.zeros(0, dtype=int)
+    if frequency.is_steps and pd.api.types.is_integer_dtype(ds):
+        places = ds.to_numpy() - int(ds.iloc[0])
+    elif frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds):
+        return None
+    else:
+        try:
+            places = stamps_between(ds, frequency).get_indexer(pd.DatetimeIndex(ds))
+        except (ValueError, OverflowError):
+            return None
+    if (places < 0).any() or (np.diff(places) <= 0).any():
+        return None
+    return places if places[-1] < CALENDAR_PER_ROW * (rows or len(ds)) + 1000 else None
+

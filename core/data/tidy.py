@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, future_dates,
-                                 infer_frequency, month_day, offset_of, regular_alias, stamps_between, working_week_of)
+from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
+                                 future_dates, infer_frequency, month_day, offset_of, regular_alias, stamps_between,
+                                 working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
@@ -2083,20 +2084,9 @@ def _policy_kept_in_step(options: LoadOptions, frame: pd.DataFrame, report: Data
 
 
 def _grid_positions(ds: pd.Series, frequency: Frequency, gaps: int) -> np.ndarray | None:
-    """Each time stamp's place among every stamp of ``frequency`` from the first to the last (``stamps_between``):
-    the row numbers where nothing is missing (None then), further apart across the ``gaps`` missing stamps; None
-    where a stamp is off that calendar or the calendar would be far longer than the rows."""
-    if not gaps or gaps > 10 * len(ds) + 1000:
-        return None
-    if frequency.is_steps and pd.api.types.is_integer_dtype(ds):  # a file's own step numbers, with some missing
-        return ds.to_numpy() - int(ds.iloc[0])
-    if frequency.is_steps or not pd.api.types.is_datetime64_any_dtype(ds):
-        return None
-    try:
-        places = stamps_between(ds, frequency).get_indexer(pd.DatetimeIndex(ds))
-    except (ValueError, OverflowError):
-        return None
-    return places if (places >= 0).all() else None
+    """Each time stamp's place among every stamp of ``frequency`` from the first to the last (``calendar_places``),
+    where ``gaps`` stamps are missing; None where none is (the row numbers are the places)."""
+    return calendar_places(ds, frequency) if gaps else None
 
 
 def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: str,

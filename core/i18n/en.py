@@ -99,13 +99,16 @@ MESSAGES: dict[str, str] = {
                          "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
                          "**{stamps:,}**\n"
                          "- Missing time stamps ({frequency}): **{gaps:,}**",
-    "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: models count rows, so seasons and lags "
-                          "after a gap are misaligned (seasonal naive's 'one season back', the same month last year or "
-                          "the same weekday last week, lands on another one). Tick "
-                          "'Fill missing time stamps' on the Data page, unless the gaps are closed days.",
+    "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: the regressions on time (linear, poly, "
+                          "multi, mlp, and auto's trend + season candidates) place each row by its time stamp, but the "
+                          "other models count rows, so their seasons and lags after a gap are misaligned (seasonal "
+                          "naive's 'one season back', the same month last year or the same weekday last week, lands on "
+                          "another one). Tick 'Fill missing time stamps' on the Data page, unless the gaps are closed "
+                          "days.",
     "data.gaps_clock_change": "{gaps:plural:time stamp} missing and not filled, each in the hour the clocks skip "
                               "when they move forward for daylight saving: the times are local, and that hour never "
-                              "happened. Models count rows, so after it each day's hours sit one row off where they "
+                              "happened. The regressions on time place each row by its time stamp, but the other "
+                              "models count rows, so for them each day's hours after it sit one row off where they "
                               "were the day before. Tick 'Fill missing time stamps' on the Data page to fill that "
                               "hour (by the missing-value policy) and keep every day at its number of rows, or write "
                               "the times with their UTC offset.",
@@ -742,10 +745,10 @@ MESSAGES: dict[str, str] = {
     "all.summary": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Test MAE relative to seasonal naive, "
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
                    "season, or the last value where a series has none); median test MAPE {mape}; {seconds:.1f} s.",
-    "all.misaligned_count": " {count:,} of the series {count:hold} time stamps missing and not filled: models and "
-                            "seasonal naive count their rows, so seasons after a gap are misaligned and their scores "
-                            "say little; they are left out of the best and worst. Fill them on the Data page (Reading "
-                            "options, 'Fill missing time stamps').",
+    "all.misaligned_count": " {count:,} of the series {count:hold} time stamps missing and not filled: seasonal "
+                            "naive and every model but the regressions on time count their rows, so seasons after a "
+                            "gap are misaligned and their scores say little; they are left out of the best and worst. "
+                            "Fill them on the Data page (Reading options, 'Fill missing time stamps').",
     "all.misaligned": "{count:plural:time stamp} missing and not filled: seasons after a gap are misaligned, so this "
                       "score says little",
     "all.no_ratio": " {count:,} of the fitted series {count:hold} no ratio, seasonal naive's test error being 0 (a "

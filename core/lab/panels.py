@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models.features import FeatureSpec, Standardizer, design_matrix, spread_is_rounding, yearly_cycle
+from core.models.features import (FeatureSpec, Standardizer, design_matrix, spread_is_rounding, time_steps,
+                                  yearly_cycle)
 from core.models.regression import RegressionForecaster
 from core.models.specs import FOURIER, LAB_NUMBERS
 from core.data.frequency import Frequency
@@ -81,8 +82,9 @@ def prepare(frame: pd.DataFrame, frequency: Frequency, settings: LabSettings,
     (values the file left blank) train but are not scored, as on the Train page."""
     train, test = split_frame(frame, train_fraction, filled)
     spec, left_out = lab_features(settings.model, train, frequency)
-    raw, names = design_matrix(train, np.arange(len(train)), spec, frequency, trend_scale=1.0)
-    raw_test, _ = design_matrix(test, len(train) + np.arange(len(test)), spec, frequency, trend_scale=1.0)
+    steps = time_steps(pd.concat([train["ds"], test["ds"]], ignore_index=True), frequency)  # as the Train page's
+    raw, names = design_matrix(train, steps[:len(train)], spec, frequency, trend_scale=1.0)
+    raw_test, _ = design_matrix(test, steps[len(train):], spec, frequency, trend_scale=1.0)
     keep = np.arange(len(train))
     if len(train) > settings.max_rows:  # the lab's per-update traces are Python loops: thin evenly
         keep = np.linspace(0, len(train) - 1, settings.max_rows).astype(int)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import MON_TO_SAT, SUN_TO_THU, Frequency
+from core.data.frequency import MON_TO_SAT, SUN_TO_THU, Frequency, calendar_places
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -252,6 +252,36 @@ def _year_left_out(ds: pd.Series) -> dict[str, str]:
     spanned = f"{years:.1f} years" if years >= 0.1 else f"{span / pd.Timedelta(days=1):.3g} days"  # not "0.0 years"
     return {"year": f"the training rows span {spanned}; a calendar-year effect needs at least "
                     "2 full years, or it extrapolates a drift from a single year"}
+
+
+def time_steps(ds: pd.Series, frequency: Frequency) -> np.ndarray:
+    """The time index ``x`` of history rows: their places on the frequency's calendar from the first
+    (``calendar_places``), so that a trend and a season's terms after missing time stamps stay in step with the
+    calendar (a shop's holidays, absent from its export, had moved every later Saturday's weekly wave onto a Friday);
+    the row numbers where the stamps are off that calendar."""
+    places = calendar_places(ds, frequency)
+    return np.arange(len(ds), dtype=float) if places is None else places.astype(float)
+
+
+def first_stamp(ds: pd.Series) -> str | int | None:
+    """What ``steps_after`` needs of a history's time stamps, as a model file holds it: the first, as text (naive
+    stamps: the tidy frame's) or a step number; None for an empty history."""
+    if not len(ds):
+        return None
+    first = ds.iloc[0]
+    return pd.Timestamp(first).isoformat() if pd.api.types.is_datetime64_any_dtype(ds) else int(first)
+
+
+def steps_after(first: str | int | None, last: float, ds: pd.Series, frequency: Frequency, rows: int) -> np.ndarray:
+    """The time index ``x`` of rows after a history of ``rows`` rows (``time_steps``) whose first stamp was ``first``
+    (``first_stamp``) and last step ``last``: their places from that stamp, or the next steps after ``last`` where
+    the stamps are off the calendar (and in model files written before the index followed it, ``first`` None)."""
+    ahead = last + 1 + np.arange(len(ds), dtype=float)
+    if first is None or not len(ds) or isinstance(first, str) != pd.api.types.is_datetime64_any_dtype(ds):
+        return ahead  # (rows of another kind of stamp: none to place)
+    start = pd.Series([pd.Timestamp(first) if isinstance(first, str) else first], dtype=ds.dtype)
+    places = calendar_places(pd.concat([start, ds], ignore_index=True), frequency, rows + len(ds))
+    return ahead if places is None or places[1] <= last else places[1:].astype(float)
 
 
 def fourier_columns(steps: np.ndarray, period: float, order: int, prefix: str = "") -> dict[str, np.ndarray]:

@@ -15,7 +15,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import (FeatureSpec, Standardizer, calendar_left_out, constant_regressors, cycle_term,
-                                  design_matrix, season_part)
+                                  design_matrix, first_stamp, season_part, steps_after, time_steps)
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
 from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
@@ -50,6 +50,7 @@ class RegressionForecaster(Forecaster):
 
     left_out_: Mapping[str, str] = MappingProxyType({})  # model files written before it existed
     season_terms_kept = False  # model files written before it existed
+    first_stamp_: str | int | None = None  # model files written before ``x`` followed the calendar: rows counted
 
     def __init__(self, name: str, spec: FeatureSpec, training: TrainConfig, hidden: int = 0,
                  season_terms_kept: bool = False) -> None:
@@ -66,7 +67,9 @@ class RegressionForecaster(Forecaster):
         self.frequency_ = frequency
         self.n_fit_ = len(history)
         self.left_out_ = self._left_out(history, frequency)
-        raw, self.feature_names_ = self._design(history, np.arange(self.n_fit_))
+        steps = time_steps(history["ds"], frequency)
+        self.first_stamp_, self.last_step_ = first_stamp(history["ds"]), float(steps[-1]) if len(steps) else -1.0
+        raw, self.feature_names_ = self._design(history, steps)
         if raw.shape[1] == 0:
             raise SettingsError("The model has no features: add a trend, calendar terms or regressors.")
         self._check_rows_per_weight(raw.shape[1] + 1)
@@ -151,9 +154,16 @@ class RegressionForecaster(Forecaster):
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
-        raw, _ = self._design(future, self.n_fit_ + np.arange(len(future)))
+        raw, _ = self._design(future, self._future_steps(future))
         scaled = predict(self.torch_fit_.net, self.x_scaler_.transform(raw))  # type: ignore[union-attr]
         return self.y_scaler_.inverse_transform(scaled)
+
+    def _future_steps(self, future: pd.DataFrame) -> np.ndarray:
+        """The time index of rows after the history (``steps_after``; counted on from its rows in model files written
+        before it followed the calendar)."""
+        if self.first_stamp_ is None:
+            return self.n_fit_ + np.arange(len(future), dtype=float)
+        return steps_after(self.first_stamp_, self.last_step_, future["ds"], self.frequency_, self.n_fit_)
 
     def interval_model(self) -> "RegressionForecaster | None":
         """Refitted as it was trained, or in closed form when its training reached the least-squares answer; with
@@ -199,8 +209,8 @@ class RegressionForecaster(Forecaster):
             if first != last:
                 return None
             left_out = first
-        raw, _ = design_matrix(history, np.arange(len(history)), replace(self.spec, left_out=left_out), frequency,
-                               trend_scale=len(history))
+        raw, _ = design_matrix(history, time_steps(history["ds"], frequency), replace(self.spec, left_out=left_out),
+                               frequency, trend_scale=len(history))
         values = history["y"].to_numpy(dtype=float)
         if raw.shape[1] == 0 or not np.isfinite(raw).all():
             return None

@@ -11,7 +11,8 @@ import pandas as pd
 from core.data.frequency import MON_TO_SAT, Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
-from core.models.features import FeatureSpec, Standardizer, design_matrix, lagged_columns
+from core.models.features import (FeatureSpec, Standardizer, design_matrix, first_stamp, lagged_columns, steps_after,
+                                  time_steps)
 from core.models.regression import rows_for_weights
 from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
@@ -58,6 +59,7 @@ class TrendSeasonForecaster(Forecaster):
     """
 
     regressors: tuple[str, ...] = ()  # model files written before regressors existed
+    first_stamp_: str | int | None = None  # model files written before the steps followed the calendar: rows counted
 
     def __init__(self, name: str, transform: str, periods: tuple[float, ...], lags: tuple[int, ...],
                  training: TrainConfig, regressors: tuple[str, ...] = ()) -> None:
@@ -80,11 +82,13 @@ class TrendSeasonForecaster(Forecaster):
         n, p = len(z), max(self.lags, default=0)
         if n < p + 12:
             raise SettingsError(f"{self.name} needs more rows than the {n} it was given.")
+        steps = time_steps(history["ds"], frequency)  # the calendar's steps: a season stays in step across gaps
+        self.frequency_, self.first_stamp_, self.last_step_ = frequency, first_stamp(history["ds"]), float(steps[-1])
         count = int(min(MAX_CHANGEPOINTS, n // 12)) if not self.lags else 0
-        changepoints = np.linspace(0, CHANGEPOINT_SPAN * (n - 1), count + 2)[1:-1]
+        changepoints = np.linspace(0, CHANGEPOINT_SPAN * steps[-1], count + 2)[1:-1]
         self.spec_ = FeatureSpec(changepoints=tuple(changepoints.tolist()),
                                  cycles=tuple((period, fourier_order(period)) for period in self.periods))
-        x = self._rows(np.arange(p, n), z, p, history.iloc[p:])
+        x = self._rows(steps[p:], z, p, history.iloc[p:])
         self.x_scaler_ = Standardizer.fit(x)
         self.y_scaler_ = Standardizer.fit(z[p:])
         self.torch_fit_ = fit_network(self._scale(x), self.y_scaler_.transform(z[p:]), self.training,
@@ -114,7 +118,8 @@ class TrendSeasonForecaster(Forecaster):
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
         n, horizon = len(self.z_), len(future)
-        steps = np.arange(n, n + horizon)
+        steps = (np.arange(n, n + horizon, dtype=float) if self.first_stamp_ is None
+                 else steps_after(self.first_stamp_, self.last_step_, future["ds"], self.frequency_, n))
         low, high = forecast_bounds(self.z_)
         if not self.lags:
             scaled = self._scale(self._known(steps, future))

@@ -124,7 +124,9 @@ def loading_notes(series: LoadedSeries) -> list[str]:
         what = count(gaps, "step number") if series.frequency.is_steps else \
             f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing)"
         notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing between the first and the last row and not "
-                     f"filled: models count rows, so seasons and lags after a gap are misaligned. {fix}")
+                     "filled: the regressions on time (linear, poly, multi, mlp, auto's trend + season) place each "
+                     "row by its time stamp, but the other models count rows, so their seasons and lags after a gap "
+                     f"are misaligned. {fix}")
     return notes
 
 

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import STEPS, Frequency
+from core.data.frequency import STEPS, Frequency, calendar_places
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
-from core.models.features import season_reference
+from core.models.features import season_reference, time_steps
 from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR, SHARE_REACHED
 from core.training.loop import NOT_REACHED, rose_late, stalled
@@ -161,13 +161,17 @@ def ets_forms_text(forms: dict[str, float], lang: str = "en") -> str:
 
 def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") -> str:
     """What ``result``'s linear model learned (``describe_coefficients``) as a Markdown list, its user text (column
-    names) escaped; the training span is the result's ``train`` rows. With time stamps missing and not filled (or
-    irregular ones) the models count rows: the trend is per step, not per month ("134 days later" spanned 140)."""
-    train_ds = result.predictions.loc[result.predictions["split"] == "train", "ds"]
+    names) escaped; the training span is the result's ``train`` rows. With time stamps missing and not filled the
+    regressions' trend follows the calendar (``time_steps``: "per month", 99 months later where 94 rows span 100);
+    with stamps off the calendar (irregular ones) the models count rows: the trend is per step, not per month ("134 days
+    later" spanned 140)."""
+    train_ds = result.predictions.loc[result.predictions["split"] == "train", "ds"].reset_index(drop=True)
     coefficients = result.coefficients or {}
-    counted = STEPS if series.report.gaps or series.report.irregular_rows else series.frequency
-    lines = describe_coefficients(coefficients, counted, series.target, len(train_ds), lang)
-    if (together := trend_with_year(coefficients, train_ds)) is not None:  # said after the year term
+    off_calendar = calendar_places(train_ds, series.frequency) is None
+    counted = STEPS if (series.report.gaps or series.report.irregular_rows) and off_calendar else series.frequency
+    spanned = int(time_steps(train_ds, series.frequency)[-1]) + 1 if len(train_ds) else 0
+    lines = describe_coefficients(coefficients, counted, series.target, spanned, lang)
+    if (together := trend_with_year(coefficients, train_ds, spanned)) is not None:  # said after the year term
         year = t("coef.year", lang, value=coefficients["year"])
         at = next((place + 1 for place, line in enumerate(lines) if line == year), len(lines))
         lines.insert(at, t("coef.trend_and_year", lang, target=series.target, value=together))
@@ -177,9 +181,10 @@ def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") 
     return "\n".join(f"- {plain(line)}" for line in lines)
 
 
-def trend_with_year(coefficients: dict[str, float], train_ds: pd.Series) -> float | None:
-    """The change a year of a straight trend (per row) and a year term together, over the training rows' time
-    stamps ``train_ds``; None without both. The two share one rise in any proportion the fit found: a rising series
+def trend_with_year(coefficients: dict[str, float], train_ds: pd.Series, spanned: int | None = None) -> float | None:
+    """The change a year of a straight trend (per step; ``spanned`` steps from the first training row to the last and
+    one, its rows where not given) and a year term together, over the training rows' time stamps ``train_ds``; None
+    without both. The two share one rise in any proportion the fit found: a rising series
     read "Trend: -0.43 per step" beside "Year: +10.86 per calendar year"."""
     if "x" not in coefficients or "year" not in coefficients or len(train_ds) < 2 or any(
             name.startswith("x^") or name.startswith("x after ") for name in coefficients):
@@ -187,7 +192,8 @@ def trend_with_year(coefficients: dict[str, float], train_ds: pd.Series) -> floa
     if not pd.api.types.is_datetime64_any_dtype(train_ds):
         return None
     years = (pd.Timestamp(train_ds.iloc[-1]) - pd.Timestamp(train_ds.iloc[0])) / pd.Timedelta(days=365.2425)
-    return coefficients["x"] * (len(train_ds) - 1) / years + coefficients["year"] if years > 0 else None
+    steps = (spanned or len(train_ds)) - 1
+    return coefficients["x"] * steps / years + coefficients["year"] if years > 0 else None
 
 
 def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:

@@ -64,8 +64,9 @@ def test_cubic_trend_terms_are_per_step_and_its_change_is_given_at_both_ends(air
     assert "at the start of the training span." in without_rows[0]
 
 
-def test_with_months_missing_and_not_filled_the_trend_is_told_per_step() -> None:
-    # The models count rows: 94 training rows spanning 100 months were '93 months later' and 'per month'.
+def test_with_months_missing_and_not_filled_the_trend_is_told_per_month_across_them() -> None:
+    # The regressions' time index follows the calendar across the 6 missing months: 93 training rows span 99 months,
+    # '98 months later' (counting rows, they were '92 steps later', and 'per step' said why).
     from core.data.tidy import load_series
     from core.ui.explain import learned_markdown
 
@@ -76,8 +77,11 @@ def test_with_months_missing_and_not_filled_the_trend_is_told_per_step() -> None
     assert series.report.gaps == 6
     result = run(series.frame, series.frequency, RunRequest("poly", ModelSettings(values={"degree": 2})))
     text = learned_markdown(result, series)
-    assert "per step" in text and "92 steps later" in text and "per month" not in text and "months later" not in text
-    assert "A step is one row, not always the series' spacing (monthly)" in text.replace("\\", "")  # why steps
+    assert "per month" in text and "98 months later" in text and "per step" not in text and "steps later" not in text
+    assert "A step is one row" not in text.replace("\\", "")
+    coefficients = result.coefficients or {}
+    slope_at_end = coefficients["x"] + 2 * coefficients["x^2"] * 98  # the fitted change a month, 98 months on
+    assert slope_at_end == pytest.approx(2.0, abs=0.05) and coefficients["x"] == pytest.approx(2.0, abs=0.2)
 
 
 def test_a_trend_over_a_spacing_of_several_units_is_told_per_that_spacing() -> None:

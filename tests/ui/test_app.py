@@ -114,7 +114,9 @@ def test_reading_options_fill_gaps_and_force_the_day_order() -> None:
     at = upload(open_page("dashboard.py"), "gaps.csv")
     assert len(at.session_state[keys.DATA_SERIES].frame) == 10
     assert "Missing time stamps (monthly): **2**" in " ".join(m.value for m in at.markdown)
-    misaligned = "2 time stamps missing and not filled: models count rows, so seasons and lags after a gap are misaligned"
+    misaligned = ("2 time stamps missing and not filled: the regressions on time (linear, poly, multi, mlp, and auto's "
+                  "trend + season candidates) place each row by its time stamp, but the other models count rows, so "
+                  "their seasons and lags after a gap are misaligned")
     assert misaligned in " ".join(m.value for m in at.markdown)  # the command line said so; the app did not
     at.switch_page("pages/1_Train.py").run()
     assert [w.value for w in at.warning if w.value.startswith(misaligned)]
