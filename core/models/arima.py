@@ -166,6 +166,14 @@ class ArimaForecaster(Forecaster):
         self.held_from_ = first_held(reached, low, high)
         return self.transform_.inverse(z[width:])
 
+    def fewest_refit_rows(self) -> int:
+        """Where the fit took the season's difference or lag, the rows a refit needs to consider the season too
+        (``3 * season + MAX_P``): refitted on fewer, it dropped the season and missed by a season's swing, and the band
+        measured another model than the one fitted (12 years of quarterly revenue, 1% noise: a 95% band 21.6 times as
+        wide as its test errors needed)."""
+        self._check_fitted()
+        return 3 * self.season_used_ + MAX_P if self.season_used_ > 1 else 1
+
     def params(self) -> dict[str, Any]:
         if self.fitted_ is None:
             return {"season": self.season, "transform": self.transform}

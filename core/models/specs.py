@@ -188,9 +188,9 @@ for _spec in (
               LINEAR_TRAINING),
     ModelSpec("poly", "Polynomial trend: x, x^2, ... up to the chosen degree.", _regression("poly"), (DEGREE,),
               LINEAR_TRAINING),
-    ModelSpec("multi", "Trend plus year and one term per season (month, quarter, weekday or hour); Fourier pairs "
-                       "where the season has no calendar terms (weeks, minutes), and for the year's shape on daily "
-                       "data.",
+    ModelSpec("multi", "Trend plus year and one term per season (month, quarter, weekday or hour; the weekday too "
+                       "beside the hour on data within a day); Fourier pairs where the season has no calendar terms "
+                       "(weeks, minutes), and for the year's shape on daily data.",
               _regression("multi", calendar=True), (FOURIER,), LINEAR_TRAINING),
     ModelSpec("mlp", "Neural network (Linear-ReLU-Linear) on the same features as multi.",
               _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING, interval_origins=3),

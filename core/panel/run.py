@@ -123,6 +123,13 @@ def loading_notes(series: LoadedSeries) -> list[str]:
                "(TSR_MAX_ROWS): combine the rows per a coarser period first (--per, 'Combine the rows per').")
         what = count(gaps, "step number") if series.frequency.is_steps else \
             f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing)"
+        if series.report.clock_change_gaps:  # the hour the clocks skip: as the Data page says it
+            notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing, each in the hour the clocks skip when they "
+                         "move forward for daylight saving: the times are local, and that hour never happened. The "
+                         "regressions on time place each row by its time stamp, but the other models count rows, so "
+                         "for them each day's hours after it sit one row off. Fill that hour (--fill-gaps) or write the "
+                         "times with their UTC offset.")
+            return notes
         notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing between the first and the last row and not "
                      "filled: the regressions on time (linear, poly, multi, mlp, auto's trend + season) place each "
                      "row by its time stamp, but the other models count rows, so their seasons and lags after a gap "

@@ -13,7 +13,7 @@ from core.data.frequency import STEPS, Frequency, calendar_places
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
-from core.models.features import season_reference, time_steps
+from core.models.features import season_references, time_steps
 from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR, SHARE_REACHED
 from core.training.loop import NOT_REACHED, rose_late, stalled
@@ -62,7 +62,7 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
     powers = {1 if name == "x" else int(name[2:]): value for name, value in coefficients.items()
               if name == "x" or (name.startswith("x^") and name[2:].isdigit())}
     lines = [_trend_sentence(powers, frequency, target, n_train, lang)] if powers else []
-    reference = season_reference(frequency)  # the level the season's one-hot terms are measured against
+    references = season_references(frequency)  # the level each part's one-hot terms are measured against
     for name, value in coefficients.items():
         if name == "intercept" or name == "x" or (name.startswith("x^") and name[2:].isdigit()):
             continue
@@ -70,7 +70,7 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
             lines.append(t("coef.changepoint", lang, step=name.removeprefix("x after "), per=per, value=value))
         elif "=" in name:
             part, level = name.split("=", 1)
-            if reference is not None:  # "compared with Mon", not "the first weekday of the cycle"
+            if (reference := references.get(part)) is not None:  # "compared with Mon", not "the first weekday of"
                 lines.append(t("coef.season_vs", lang, level=relabel(level, lang, "level"), value=value,
                                reference=relabel(reference, lang, "level")))
             else:

@@ -122,3 +122,24 @@ def test_auto_names_each_model_it_chose_that_was_held_at_its_bound() -> None:
     notes = result_notes({"held_at_bound": held})
     assert len(notes) == 2 and "From step" in notes[0] and "trend" in notes[0]
     assert "auto 所选的" in result_notes({"held_at_bound": held}, "zh")[0]
+
+
+def test_band_refits_of_a_seasonal_arima_see_rows_enough_for_its_season() -> None:
+    # 12 years of quarterly revenue (2% a quarter, a season of +-10%, 1% noise): auto chose the log ARIMA alone, and its
+    # band's refits on 11 to 16 rows dropped the season: a 95% band 21.6 times as wide as its test errors needed.
+    from core.evaluation.pipeline import RunRequest, run
+
+    t = np.arange(48)
+    revenue = 1000 * 1.02 ** t * np.array([0.9, 1.0, 1.05, 1.15])[t % 4]
+    noisy = np.round(revenue * (1 + np.random.default_rng(5).normal(0, 0.01, 48)), 2)
+    frame = pd.DataFrame({"ds": pd.date_range("2013-01-01", periods=48, freq="QS"), "y": noisy})
+    frequency = infer_frequency(frame["ds"])
+    arima = ArimaForecaster(4, "log").fit(frame.iloc[:33], frequency)
+    assert arima.season_used_ == 4 and arima.fewest_refit_rows() == 3 * 4 + 5
+    assert ArimaForecaster(4, "log").fit(frame.iloc[:17], frequency).season_used_ == 4  # there it sees the season
+    assert ArimaForecaster(4, "log").fit(frame.iloc[:16], frequency).season_used_ == 1  # one row fewer, it did not
+    result = run(frame, frequency, RunRequest("auto"))
+    test = result.predictions[result.predictions["split"] == "test"]
+    rmse = float(np.sqrt(np.mean((test["actual"] - test["predicted"]) ** 2)))
+    assert result.params["chosen"] == "log: ARIMA"
+    assert float(np.mean(test["upper"] - test["predicted"])) < 4 * 1.96 * rmse  # it was 21.6 times 1.96 x RMSE

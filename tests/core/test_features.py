@@ -334,3 +334,31 @@ def test_a_regressor_named_year_is_no_calendar_year_even_where_that_term_is_left
     result = run(frame, infer_frequency(frame["ds"]), RunRequest("multi", ModelSettings(regressors=("year",))))
     assert (result.coefficients or {})["year (regressor)"] == pytest.approx(3, abs=0.3)
     assert "year" not in (result.coefficients or {})
+
+
+def test_multi_on_hourly_data_has_weekday_terms_beside_the_hours() -> None:
+    # An hourly meter's weekend drop of 80 was missed every weekend: multi had hour terms only (test MAE 35.1).
+    from core.models.features import week_of_rows
+    from core.training.loop import TrainConfig
+    from core.ui.explain import describe_coefficients
+
+    hours = pd.date_range("2024-03-04", periods=24 * 7 * 6, freq="h")
+    weekend = np.where(hours.dayofweek >= 5, -80.0, 0.0)
+    values = 500 + 0.05 * np.arange(len(hours)) + 100 * np.sin(2 * np.pi * (hours.hour - 6) / 24) + weekend
+    frame = pd.DataFrame({"ds": hours, "y": values})
+    frequency = infer_frequency(frame["ds"])
+    result = run(frame, frequency, RunRequest("multi"))
+    test = result.predictions[result.predictions["split"] == "test"]
+    assert float(np.mean(np.abs(test["actual"] - test["predicted"]))) < 1e-3  # exact: hours, weekdays and trend
+    coefficients = result.coefficients or {}
+    assert coefficients["weekday=Sat"] == pytest.approx(-80.0, abs=1e-3)
+    assert coefficients["weekday=Tue"] == pytest.approx(0.0, abs=1e-3)
+    words = describe_coefficients(coefficients, frequency, "load")
+    assert "Sat: -80 compared with Mon." in words and any(line.endswith("compared with 00h.") for line in words)
+    assert week_of_rows(frequency) == 168 and week_of_rows(infer_frequency(pd.Series(pd.date_range(
+        "2024-01-01", periods=30, freq="15min")))) == 672 and week_of_rows(infer_frequency(frame["ds"].dt.floor("D")
+                                                                                         .drop_duplicates())) == 1
+    five_days = frame.iloc[:24 * 5]  # no weekend in the training rows: the weekday terms are left out, said why
+    reasons = regression.RegressionForecaster("multi", FeatureSpec(calendar=True), TrainConfig()).terms_left_out(
+        five_days, frequency)
+    assert reasons["weekday"].startswith("the training rows cover 5 of the 7 weekdays (none in Sat, Sun)")

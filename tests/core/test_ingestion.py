@@ -1454,6 +1454,10 @@ def test_an_hour_the_clocks_skip_is_named_as_a_clock_change_not_as_any_gap() -> 
     assert (series.frequency.name, series.report.gaps, series.report.clock_change_gaps) == ("hourly", 1, True)
     assert gaps_text(series.report, 1).startswith("1 time stamp missing and not filled, each in the hour the clocks "
                                                   "skip when they move forward for daylight saving")
+    from core.panel.run import loading_notes  # the command line's note says so too (it said "closed days")
+    notes = [note for note in loading_notes(series) if "missing" in note]
+    assert len(notes) == 1 and notes[0].startswith("1 time stamp (hourly spacing) is missing, each in the hour the "
+                                                   "clocks skip") and "--fill-gaps" in notes[0], notes
     hours = pd.date_range("2024-03-25", "2024-04-04 23:00", freq="h")
     for lost in ([150], [50, 51], [150, 170]):  # a Sunday's 6:00, a Wednesday night's two hours, two on one night
         gappy = pd.DataFrame({"ts": hours.delete(lost), "v": np.arange(len(hours) - len(lost), dtype=float)})
