@@ -118,6 +118,7 @@ class DataReport:
     sheet_read: str = ""  # the one read
     decimal_comma: bool = False  # the file wrote decimal commas: downloads are written so too (``write.download_csv``)
     clock_change_gaps: bool = False  # every missing stamp is in an hour the clocks skip (``_at_clock_changes``)
+    off_calendar: bool = False  # stamps missing, some off the calendar: every model counts rows (``calendar_places``)
 
     @property
     def utc_offset(self) -> str:
@@ -320,6 +321,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.extend(_stray_end_notices(frame["ds"], frequency))
         written = date_col in raw.columns and writes_utc_offsets(raw[date_col])  # UTC stamps skip no hour
         report.clock_change_gaps = not written and _at_clock_changes(frame["ds"], frequency, report.gaps)
+        report.off_calendar = calendar_places(frame["ds"], frequency) is None
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were

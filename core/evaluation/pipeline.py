@@ -58,6 +58,8 @@ class RunResult:
     band_stopped: bool = False  # kept by a page stopped while its band was measured (``core.ui.session.keep_trained``)
     band: Band | None = None  # the test rows' band: backtest inside the training rows
     exact_loss_zero: bool = False  # the exact least-squares loss is about 0: ``closed_form_gap`` is a variance share
+    start_loss: float | None = None  # the training loss before the first update (descent only)
+    noisy_batches: bool = False  # trained on mini-batches smaller than its training rows, or single rows
     number: int = 0  # its number among a session's runs (``#3``), kept when older runs are dropped; 0 outside one
 
     def summary(self) -> dict[str, Any]:
@@ -127,7 +129,9 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                         forecaster=forecaster,
                         settings_used=settings_in_use(request.model, request.settings, frequency, forecaster.params()),
                         budget_note=history.budget_note if history else "",
-                        kept_epoch=history.kept_epoch if history else None)
+                        kept_epoch=history.kept_epoch if history else None,
+                        start_loss=history.start_loss if history else None,
+                        noisy_batches=bool(history and history.noisy))
     if on_trained is not None:
         on_trained(trained)
     if on_stage is not None:

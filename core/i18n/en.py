@@ -105,6 +105,11 @@ MESSAGES: dict[str, str] = {
                           "naive's 'one season back', the same month last year or the same weekday last week, lands on "
                           "another one). Tick 'Fill missing time stamps' on the Data page, unless the gaps are closed "
                           "days.",
+    "data.gaps_misalign_rows": "{gaps:plural:time stamp} missing and not filled, and some stamps are off the "
+                               "series' calendar: every model counts rows, so seasons and lags after a gap are "
+                               "misaligned (seasonal naive's 'one season back', the same month last year or the same "
+                               "weekday last week, lands on another one). Tick 'Fill missing time stamps' on the Data "
+                               "page, unless the gaps are closed days.",
     "data.gaps_clock_change": "{gaps:plural:time stamp} missing and not filled, each in the hour the clocks skip "
                               "when they move forward for daylight saving: the times are local, and that hour never "
                               "happened. The regressions on time place each row by its time stamp, but the other "
@@ -222,6 +227,12 @@ MESSAGES: dict[str, str] = {
     "train.not_reached_slow": "After {epochs:plural:epoch} the fit is still {above}: "
                               "{optimizer} at learning rate {lr} is still descending. Raise the learning rate or the "
                               "epochs, or use lbfgs.",
+    "train.not_reached_slow_most": "After {epochs:plural:epoch} the fit is still {above}: {optimizer} at learning "
+                                   "rate {lr} is still descending, and the epochs are at their most. Raise the "
+                                   "learning rate, or use lbfgs.",
+    "train.not_reached_rising": "After {epochs:plural:epoch} the fit is {above}, its loss up from {start:.4g} before "
+                                "the first update to {end:.4g}: {optimizer} at learning rate {lr} steps too far and "
+                                "overshoots the answer. Lower the learning rate, or use lbfgs.",
     "train.not_reached_swinging": "After {epochs:plural:epoch} the fit is still {above}: {optimizer} at learning rate "
                                   "{lr} overshoots, swinging less and less as it closes in. Train for more epochs, "
                                   "or lower the learning rate a little, or use lbfgs.",
@@ -593,7 +604,7 @@ MESSAGES: dict[str, str] = {
                         "descent approaches it: the chart shows how far the training loss is above the exact loss, "
                         "per epoch (log scale), over five times the sidebar's Epochs. A gap of 1e-16 or less "
                         "is drawn at 1e-16: there the two losses agree to the computer's rounding.",
-    "lab.lesson.normalize": "On raw inputs (a time index that counts the rows, a target in its own units) the loss "
+    "lab.lesson.normalize": "On raw inputs (a time index that counts the steps, a target in its own units) the loss "
                             "surface is a long narrow valley, the narrower the longer the series: for plain gradient "
                             "descent the learning rate that works after z-scoring can make raw training explode, and "
                             "the largest step that does not oscillate on raw inputs crawls. Z-scoring makes the trend's "
@@ -1113,6 +1124,8 @@ MESSAGES: dict[str, str] = {
                                    "rows past the end with their future values.",
     "err.diverged": "Training diverged at update {update} with {optimizer} at learning rate {lr}: lower the learning "
                     "rate.",
+    "err.diverged_pass": "Training diverged in pass {epoch} over the rows (updates {first:,} to {update:,}; the loss "
+                         "is checked after each pass) with {optimizer} at learning rate {lr}: lower the learning rate.",
     "err.rows_for_lags": "{model} needs at least {least} training rows (there are {rows}): load a longer series, or "
                          "choose a model that needs fewer rows (naive, linear).",
     "err.weights_rows": "{model} fits {weights} weights (its terms and the intercept), so it needs at least {least} "

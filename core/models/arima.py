@@ -172,7 +172,8 @@ class ArimaForecaster(Forecaster):
         measured another model than the one fitted (12 years of quarterly revenue, 1% noise: a 95% band 21.6 times as
         wide as its test errors needed)."""
         self._check_fitted()
-        return 3 * self.season_used_ + MAX_P if self.season_used_ > 1 else 1
+        seasonal = self.seasonal_ or self.season_used_ in self.coefficients_  # its difference, or its lag
+        return 3 * self.season_used_ + MAX_P if self.season_used_ > 1 and seasonal else 1
 
     def params(self) -> dict[str, Any]:
         if self.fitted_ is None:

@@ -197,9 +197,10 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
         return {"year": f"{EACH_ROW_A_YEAR} year of its own, so a year term would be the trend itself (and a yearly "
                         "series has no season)"}
     reasons: dict[str, str] = _year_left_out(ds)
-    for label, extract, count, names in _calendar_parts(frequency)[1:]:  # the weekday of spacings under a day
-        reasons.update(_levels_unseen(ds, label, extract, count, names))
     part = _season_of(frequency)
+    for label, extract, count, names in _calendar_parts(frequency):  # the weekday of spacings under a day
+        if label != (part or ("",))[0]:  # every 15 minutes: the weekday is their only part
+            reasons.update(_levels_unseen(ds, label, extract, count, names))
     if part is not None:
         label, extract, count, names = part
         if unseen := _levels_unseen(ds, label, extract, count, names):
@@ -289,23 +290,27 @@ def time_steps(ds: pd.Series, frequency: Frequency) -> np.ndarray:
     (``calendar_places``), so that a trend and a season's terms after missing time stamps stay in step with the
     calendar (a shop's holidays, absent from its export, had moved every later Saturday's weekly wave onto a Friday);
     the row numbers where the stamps are off that calendar."""
+    return history_clock(ds, frequency)[0]
+
+
+def history_clock(ds: pd.Series, frequency: Frequency) -> tuple[np.ndarray, str | int | None]:
+    """``time_steps`` of a history and what ``steps_after`` needs to place the rows after it: its first stamp, as text
+    (naive stamps: the tidy frame's) or a step number, where the steps are the calendar's; None where they are the row
+    numbers (a stamp off the calendar), so that rows after it are counted on too (the fit counting rows and the forecast
+    placed on the calendar jumped the trend by the stamps missing: 320 where a line gave 307)."""
     places = calendar_places(ds, frequency)
-    return np.arange(len(ds), dtype=float) if places is None else places.astype(float)
-
-
-def first_stamp(ds: pd.Series) -> str | int | None:
-    """What ``steps_after`` needs of a history's time stamps, as a model file holds it: the first, as text (naive
-    stamps: the tidy frame's) or a step number; None for an empty history."""
-    if not len(ds):
-        return None
+    if places is None or not len(ds):
+        return np.arange(len(ds), dtype=float), None
     first = ds.iloc[0]
-    return pd.Timestamp(first).isoformat() if pd.api.types.is_datetime64_any_dtype(ds) else int(first)
+    return places.astype(float), (pd.Timestamp(first).isoformat() if pd.api.types.is_datetime64_any_dtype(ds)
+                                  else int(first))
 
 
 def steps_after(first: str | int | None, last: float, ds: pd.Series, frequency: Frequency, rows: int) -> np.ndarray:
-    """The time index ``x`` of rows after a history of ``rows`` rows (``time_steps``) whose first stamp was ``first``
-    (``first_stamp``) and last step ``last``: their places from that stamp, or the next steps after ``last`` where
-    the stamps are off the calendar (and in model files written before the index followed it, ``first`` None)."""
+    """The time index ``x`` of rows after a history of ``rows`` rows whose first stamp was ``first`` and last step
+    ``last`` (``history_clock``): their places from that stamp, or the next steps after ``last`` where the stamps are
+    off the calendar, where the history's steps counted rows (``first`` None), and in model files written before the
+    index followed the calendar."""
     ahead = last + 1 + np.arange(len(ds), dtype=float)
     if first is None or not len(ds) or isinstance(first, str) != pd.api.types.is_datetime64_any_dtype(ds):
         return ahead  # (rows of another kind of stamp: none to place)

@@ -15,7 +15,7 @@ from core.data.frequency import Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import (FeatureSpec, Standardizer, calendar_left_out, constant_regressors, cycle_term,
-                                  design_matrix, first_stamp, season_part, steps_after, time_steps, week_of_rows)
+                                  design_matrix, history_clock, season_part, steps_after, time_steps, week_of_rows)
 from core.training.fit import fit_network
 from core.training.least_squares import least_squares
 from core.training.loop import EXACT, EpochCallback, TrainConfig, predict
@@ -67,8 +67,8 @@ class RegressionForecaster(Forecaster):
         self.frequency_ = frequency
         self.n_fit_ = len(history)
         self.left_out_ = self._left_out(history, frequency)
-        steps = time_steps(history["ds"], frequency)
-        self.first_stamp_, self.last_step_ = first_stamp(history["ds"]), float(steps[-1]) if len(steps) else -1.0
+        steps, self.first_stamp_ = history_clock(history["ds"], frequency)
+        self.last_step_ = float(steps[-1]) if len(steps) else -1.0
         raw, self.feature_names_ = self._design(history, steps)
         if raw.shape[1] == 0:
             raise SettingsError("The model has no features: add a trend, calendar terms or regressors.")
@@ -201,8 +201,9 @@ class RegressionForecaster(Forecaster):
         """Least squares at every origin on one design matrix, when this model is solved exactly
         without a penalty: the same answer as ``fit`` at each origin (z-scoring and the trend's scale
         do not change a least-squares prediction), without rebuilding features per origin. None
-        (refit per origin) for networks, a penalty, missing values, or calendar terms that the
-        earliest origin's rows would leave out and the latest's keep."""
+        (refit per origin) for networks, a penalty, missing values, calendar terms that the
+        earliest origin's rows would leave out and the latest's keep, or time steps an origin's rows would place
+        otherwise than the whole history's (``time_steps``)."""
         if self.hidden or self.training.optimizer != EXACT or self.training.l2 or not plan.origins:
             return None
         left_out: tuple[str, ...] = ()
@@ -212,8 +213,12 @@ class RegressionForecaster(Forecaster):
             if first != last:
                 return None
             left_out = first
-        raw, _ = design_matrix(history, time_steps(history["ds"], frequency), replace(self.spec, left_out=left_out),
-                               frequency, trend_scale=len(history))
+        steps = time_steps(history["ds"], frequency)
+        if any(not np.array_equal(time_steps(history["ds"].iloc[:origin], frequency), steps[:origin])
+               for origin in plan.origins):  # a stamp off the calendar after an origin: refits place rows otherwise
+            return None
+        raw, _ = design_matrix(history, steps, replace(self.spec, left_out=left_out), frequency,
+                               trend_scale=len(history))
         values = history["y"].to_numpy(dtype=float)
         if raw.shape[1] == 0 or not np.isfinite(raw).all():
             return None

@@ -21,7 +21,7 @@ from core.models.base import Forecaster
 from core.models.baselines import SeasonalNaiveForecaster
 from core.models.features import FeatureSpec, season_part, yearly_cycle
 from core.models.regression import RegressionForecaster
-from core.training.loop import BATCH_MODES, OPTIMIZERS, TrainConfig, whole_batch
+from core.training.loop import BATCH_MODES, MOST_EPOCHS, OPTIMIZERS, TrainConfig, whole_batch
 
 Value = int | float | str
 
@@ -139,7 +139,7 @@ TRAINING_SETTINGS = (
             "lbfgs", choices=OPTIMIZERS),
     Setting("lr", "Learning rate", "Step size on z-scored data; too large a step diverges.", 1.0, 1e-5, 10.0),
     Setting("epochs", "Epochs", "At most this many passes over the training rows; stops early once converged.",
-            100, 1, 100_000),
+            100, 1, MOST_EPOCHS),
     Setting("batch", "Batch mode", "full: all rows per update; mini: batches; single: one row per update. LBFGS "
             "always takes every row.", "full", choices=BATCH_MODES),
     Setting("batch_size", "Batch size", "Rows per update in mini mode.", 16, 1, 4096),

@@ -11,8 +11,8 @@ import pandas as pd
 from core.data.frequency import MON_TO_SAT, Frequency
 from core.errors import SettingsError
 from core.models.base import Forecaster
-from core.models.features import (FeatureSpec, Standardizer, design_matrix, first_stamp, lagged_columns, steps_after,
-                                  time_steps)
+from core.models.features import (FeatureSpec, Standardizer, design_matrix, history_clock, lagged_columns,
+                                  steps_after)
 from core.models.regression import rows_for_weights
 from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
@@ -82,8 +82,8 @@ class TrendSeasonForecaster(Forecaster):
         n, p = len(z), max(self.lags, default=0)
         if n < p + 12:
             raise SettingsError(f"{self.name} needs more rows than the {n} it was given.")
-        steps = time_steps(history["ds"], frequency)  # the calendar's steps: a season stays in step across gaps
-        self.frequency_, self.first_stamp_, self.last_step_ = frequency, first_stamp(history["ds"]), float(steps[-1])
+        steps, self.first_stamp_ = history_clock(history["ds"], frequency)  # a season stays in step across gaps
+        self.frequency_, self.last_step_ = frequency, float(steps[-1])
         count = int(min(MAX_CHANGEPOINTS, n // 12)) if not self.lags else 0
         changepoints = np.linspace(0, CHANGEPOINT_SPAN * steps[-1], count + 2)[1:-1]
         self.spec_ = FeatureSpec(changepoints=tuple(changepoints.tolist()),

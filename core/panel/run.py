@@ -130,10 +130,12 @@ def loading_notes(series: LoadedSeries) -> list[str]:
                          "for them each day's hours after it sit one row off. Fill that hour (--fill-gaps) or write the "
                          "times with their UTC offset.")
             return notes
+        counted = ("some stamps are off the series' calendar, so every model counts rows, and seasons and lags after "
+                   "a gap are misaligned" if series.report.off_calendar else
+                   "the regressions on time (linear, poly, multi, mlp, auto's trend + season) place each row by its "
+                   "time stamp, but the other models count rows, so their seasons and lags after a gap are misaligned")
         notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing between the first and the last row and not "
-                     "filled: the regressions on time (linear, poly, multi, mlp, auto's trend + season) place each "
-                     "row by its time stamp, but the other models count rows, so their seasons and lags after a gap "
-                     f"are misaligned. {fix}")
+                     f"filled: {counted}. {fix}")
     return notes
 
 

@@ -1,6 +1,7 @@
 """The one way a model trains its torch network: build, train, check, measure against the exact answer."""
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from core.errors import SettingsError
 from core.limits import format_limit, limit
 from core.training.least_squares import exact_is_about_zero, relative_gap, ridge_objective
 from core.training.devices import dtype_for, resolve_device
-from core.training.loop import EXACT, EpochCallback, History, TrainConfig, predict, train
+from core.training.loop import EXACT, EpochCallback, History, TrainConfig, as_trained, predict, train, whole_batch
 from core.training.nets import NetConfig, build_net
 
 
@@ -58,10 +59,7 @@ def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int
     net = build_net(NetConfig(x.shape[1], hidden), training.seed)
     history = train(net, x, y, training, callback)
     if history.diverged_at is not None:
-        raise SettingsError(f"Training diverged at update {history.diverged_at} with {training.optimizer} "
-                            f"at learning rate {training.learning_rate():g}: lower the learning rate.", "err.diverged",
-                            {"update": history.diverged_at, "optimizer": training.optimizer,
-                             "lr": f"{training.learning_rate():g}"})
+        raise diverged_error(history, training, len(x))
     fitted = predict(net, x)
     result = TorchFit(net, history, fitted, None)
     if not hidden:
@@ -70,6 +68,25 @@ def fit_network(x: np.ndarray, y: np.ndarray, training: TrainConfig, hidden: int
         exact, variance = ridge_objective(x, y, training.l2), float(np.var(y))
         result.gap, result.exact_zero = relative_gap(objective, exact, variance), exact_is_about_zero(exact, variance)
     return result
+
+
+def diverged_error(history: History, training: TrainConfig, rows: int) -> SettingsError:
+    """Why training stopped, diverged: at its update, or for a pass of many updates (mini-batches, single rows; the
+    loss is checked after each pass) the pass and its updates: single rows at a rate of 10 blew up at update 2 and
+    were said to at update 100, the pass's last."""
+    lr, update = f"{training.learning_rate():g}", int(history.diverged_at or 0)
+    trained = as_trained(training, rows)
+    size = 1 if trained.batch == "single" else trained.batch_size
+    per_pass = 1 if whole_batch(trained) else math.ceil(rows / size)
+    if per_pass == 1:
+        return SettingsError(f"Training diverged at update {update} with {training.optimizer} at learning rate {lr}: "
+                             "lower the learning rate.", "err.diverged",
+                             {"update": update, "optimizer": training.optimizer, "lr": lr})
+    epoch, first = len(history.losses) + 1, max(update - per_pass + 1, 1)
+    return SettingsError(f"Training diverged in pass {epoch} over the rows (updates {first:,} to {update:,}; the loss "
+                         f"is checked after each pass) with {training.optimizer} at learning rate {lr}: lower the "
+                         "learning rate.", "err.diverged_pass",
+                         {"epoch": epoch, "first": first, "update": update, "optimizer": training.optimizer, "lr": lr})
 
 
 MAX_TRAINING_MB = 4_000  # TSR_TRAIN_MAX_MB: the memory one training may need, about (two run at once on a server)

@@ -168,8 +168,8 @@ def lab_intro(results: LabResults, source: str, lang: str = "en") -> str:
     where lessons are drawn (not for a constant series), the units their weights and losses are in."""
     thinned = t("lab.thinned", lang, total=results.data.train_rows) if results.data.subsampled else ""
     features = plain(listed((feature_label(name, lang) for name in results.data.names), lang))
-    units = "" if results.data.constant else " " + t("lab.units", lang, exact=results.exact_loss,
-                                                     share=f"{results.exact_loss:.0%}")
+    share = f"{results.exact_loss:.0%}" if results.exact_loss >= 0.01 else f"{100 * results.exact_loss:.2g}%"  # 0.022%
+    units = "" if results.data.constant else " " + t("lab.units", lang, exact=results.exact_loss, share=share)
     return t("lab.intro", lang, source=source, rows=len(results.data.y), features=features,
              seconds=sum(results.seconds.values()), thinned=thinned, units=units)
 

@@ -702,7 +702,9 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
 
 def gaps_text(report: Any, gaps: int, lang: str = "en") -> str:
     """What ``gaps`` time stamps missing and not filled do, and, where each is an hour the clocks skipped, that."""
-    return t("data.gaps_clock_change" if report.clock_change_gaps else "data.gaps_misalign", lang, gaps=gaps)
+    key = ("data.gaps_clock_change" if report.clock_change_gaps else
+           "data.gaps_misalign_rows" if report.off_calendar else "data.gaps_misalign")
+    return t(key, lang, gaps=gaps)
 
 
 def filled_at(series: LoadedSeries, lang: str = "en") -> str:

@@ -143,3 +143,10 @@ def test_band_refits_of_a_seasonal_arima_see_rows_enough_for_its_season() -> Non
     rmse = float(np.sqrt(np.mean((test["actual"] - test["predicted"]) ** 2)))
     assert result.params["chosen"] == "log: ARIMA"
     assert float(np.mean(test["upper"] - test["predicted"])) < 4 * 1.96 * rmse  # it was 21.6 times 1.96 x RMSE
+
+
+def test_an_arima_that_used_no_season_asks_no_season_of_its_refits() -> None:
+    walk = monthly_frame(100 + np.cumsum(np.random.default_rng(3).normal(0, 1, 45)))
+    arima = ArimaForecaster(12).fit(walk, infer_frequency(walk["ds"]))
+    assert arima.season_used_ == 12 and not arima.seasonal_ and 12 not in arima.coefficients_
+    assert arima.fewest_refit_rows() == 1

@@ -8,7 +8,7 @@ import pytest
 
 from core.data.frequency import STEPS, calendar_places, infer_frequency
 from core.evaluation.pipeline import RunRequest, run
-from core.models.features import first_stamp, steps_after, time_steps
+from core.models.features import history_clock, steps_after, time_steps
 from core.models.files import load_model, model_bytes
 from core.models.trend_season import TrendSeasonForecaster
 from core.training.loop import EXACT, TrainConfig
@@ -29,8 +29,8 @@ def test_time_steps_are_the_calendars_places_across_missing_stamps_and_rows_else
     steps = time_steps(shop["ds"], frequency)
     expected = np.delete(np.arange(40), [3, 4, 20])
     assert frequency.name == "daily" and np.array_equal(steps, expected)
-    ahead = steps_after(first_stamp(shop["ds"]), steps[-1], pd.Series(pd.date_range("2023-02-11", periods=3)),
-                        frequency, len(shop))
+    first = history_clock(shop["ds"], frequency)[1]
+    ahead = steps_after(first, steps[-1], pd.Series(pd.date_range("2023-02-11", periods=3)), frequency, len(shop))
     assert np.array_equal(ahead, [40, 41, 42])  # the calendar's next days, not row 37 on
     off = shop.assign(ds=shop["ds"] + pd.to_timedelta(np.r_[np.zeros(len(shop) - 1), 0.5], unit="D"))
     assert calendar_places(off["ds"], frequency) is None  # a stamp off the calendar: the rows are counted
@@ -61,3 +61,62 @@ def test_auto_trend_season_candidate_keeps_the_weekdays_after_holidays_and_in_it
     assert np.allclose(model.forecast(future), expected, atol=0.05)
     read_back = load_model(model_bytes(model))  # the first stamp travels in the model file
     assert np.allclose(read_back.forecast(future), model.forecast(future))
+
+
+def test_a_fit_that_counted_rows_forecasts_the_rows_after_it_counted_on() -> None:
+    # Stamps too far apart for the calendar (3,002 days missing in 200 rows): the fit counts rows, and its forecast
+    # was placed on the calendar, 3,201 where the line of the rows gives 200.
+    days = pd.date_range("2020-01-01", periods=200, freq="D")
+    ds = pd.Series(days.where(np.arange(200) < 100, days + pd.Timedelta(days=3002)))
+    line = pd.DataFrame({"ds": ds, "y": np.arange(200.0)})
+    frequency = infer_frequency(line["ds"])
+    assert calendar_places(line["ds"], frequency) is None and history_clock(line["ds"], frequency)[1] is None
+    from core.models.features import FeatureSpec
+    from core.models.regression import RegressionForecaster
+
+    model = RegressionForecaster("linear", FeatureSpec(), TrainConfig(optimizer=EXACT)).fit(line, frequency)
+    future = pd.DataFrame({"ds": pd.date_range(ds.iloc[-1] + pd.Timedelta(days=1), periods=3)})
+    assert np.allclose(model.forecast(future), [200, 201, 202], atol=1e-6)
+
+
+def test_an_exact_backtest_steps_aside_where_an_origins_rows_would_be_placed_otherwise() -> None:
+    from core.evaluation.intervals import BacktestPlan, backtest_errors
+    from core.models.regression import RegressionForecaster
+    from core.models.features import FeatureSpec
+
+    shop = _shop(300, missing=(10, 11, 12))
+    shop.loc[250, "ds"] += pd.Timedelta(hours=12)  # one reading at noon, after every origin: the whole counts rows
+    frequency = infer_frequency(shop["ds"])
+    model = RegressionForecaster("linear", FeatureSpec(), TrainConfig(optimizer=EXACT))
+    plan = BacktestPlan(20, (100, 150, 200))
+    assert model.exact_backtest(shop, frequency, plan) is None  # the origins' rows are on the calendar
+    errors = backtest_errors(shop, frequency, lambda: RegressionForecaster("linear", FeatureSpec(),
+                                                                           TrainConfig(optimizer=EXACT)), plan)
+    assert errors.shape == (3, 20) and np.isfinite(errors).all()
+    regular = _shop(300, missing=(10, 11, 12))  # on the calendar: one design matrix, as each origin's refit
+    quick = model.exact_backtest(regular, frequency, plan)
+    assert quick is not None
+    for row, origin in enumerate(plan.origins):
+        refit = RegressionForecaster("linear", FeatureSpec(), TrainConfig(optimizer=EXACT)).fit(
+            regular.iloc[:origin], frequency)
+        ahead = regular.iloc[origin:origin + 20]
+        assert np.allclose(quick[row], refit.forecast(ahead) - ahead["y"].to_numpy(), atol=1e-8)
+
+
+def test_gaps_among_stamps_off_the_calendar_are_said_to_be_counted_in_rows_by_every_model() -> None:
+    # Month ends on the last business day, 6 months missing: read as month ends (ME), the stamps are off that calendar,
+    # so the regressions count rows too, and the notice said they placed each row by its stamp.
+    from core.data.tidy import load_series
+    from core.panel.run import loading_notes
+    from core.ui.session import gaps_text
+
+    days = pd.date_range("2015-01-01", periods=60, freq="BME")
+    kept = [i for i in range(60) if i not in (5, 6, 20, 33, 34, 40)]
+    series = load_series(("date,y\n" + "".join(f"{days[i]:%Y-%m-%d},{2 * i + 7}\n" for i in kept)).encode(), "m.csv")
+    assert (series.frequency.alias, series.report.gaps, series.report.off_calendar) == ("ME", 6, True)
+    assert "some stamps are off the series' calendar: every model counts rows" in gaps_text(series.report, 6)
+    assert any("every model counts rows" in note for note in loading_notes(series))
+    shop = _shop(60, missing=(10, 11))
+    on_calendar = load_series(shop.assign(ds=shop["ds"].dt.strftime("%Y-%m-%d")).to_csv(index=False).encode(), "d.csv")
+    assert not on_calendar.report.off_calendar and "place each row by its time stamp" in gaps_text(
+        on_calendar.report, on_calendar.report.gaps)

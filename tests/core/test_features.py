@@ -362,3 +362,16 @@ def test_multi_on_hourly_data_has_weekday_terms_beside_the_hours() -> None:
     reasons = regression.RegressionForecaster("multi", FeatureSpec(calendar=True), TrainConfig()).terms_left_out(
         five_days, frequency)
     assert reasons["weekday"].startswith("the training rows cover 5 of the 7 weekdays (none in Sat, Sun)")
+
+
+def test_a_quarter_hourly_fit_without_a_weekend_leaves_the_weekday_terms_out() -> None:
+    # Every 15 minutes has no hour terms: the weekday was its only part and went unchecked, its Sat and Sun weights
+    # left at their seed's values and applied at weekends.
+    from core.training.loop import TrainConfig
+
+    quarters = pd.date_range("2024-03-04", periods=96 * 5, freq="15min")  # Monday to Friday
+    frame = pd.DataFrame({"ds": quarters, "y": 50 + np.sin(np.arange(len(quarters)) / 7)})
+    frequency = infer_frequency(frame["ds"])
+    reasons = regression.RegressionForecaster("multi", FeatureSpec(calendar=True), TrainConfig()).terms_left_out(
+        frame, frequency)
+    assert reasons["weekday"].startswith("the training rows cover 5 of the 7 weekdays (none in Sat, Sun)")

@@ -146,6 +146,9 @@ def test_the_lab_intro_names_the_units_of_its_lessons_only_where_they_are_drawn(
             intro = lab_intro(results, "x.csv", lang)  # type: ignore[arg-type]
             units = t("lab.units", lang, exact=0.0123, share="1%")  # the series' own exact loss (0.17 was one series')
             assert (units in intro) is not constant and "x.csv" in intro and ("0.0123" in intro) is not constant
+    nearly_exact = SimpleNamespace(data=SimpleNamespace(subsampled=False, train_rows=8, names=["t"], y=[1.0] * 8,
+                                                        constant=False), seconds={"all": 0.5}, exact_loss=0.000217)
+    assert "is the 0.022% of the target's variance" in lab_intro(nearly_exact, "x.csv")  # type: ignore[arg-type]
 
 
 def test_the_race_cells_and_a_diverged_training_are_said_in_chinese() -> None:
