@@ -206,11 +206,12 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
         if unseen := _levels_unseen(ds, label, extract, count, names):
             reasons.update(unseen)
         elif (with_trend and frequency.name in _SEASONS_OF_A_YEAR and "year" not in reasons
-              and _one_step_apart(ds, count)):
+              and (_one_step_apart(ds, count) or calendar_places(ds, frequency) is not None)):
             reasons["year"] = (f"{YEAR_FROM_TREND} {label} terms already give each row's calendar year (the trend rises "
                                f"one step a {label}), so a year effect cannot be told apart from the trend")
     elif (with_trend and frequency.unit in _SEASONS_OF_A_YEAR and "year" not in reasons
-          and _one_step_apart(ds, _SEASON_PARTS[frequency.unit][2], steps=True)):  # every 2 months: no month terms
+          and (_one_step_apart(ds, _SEASON_PARTS[frequency.unit][2], steps=True)  # every 2 months: no month terms
+               or calendar_places(ds, frequency) is not None)):
         reasons["year"] = (f"{YEAR_FROM_TREND} season's sine/cosine pairs already give each row's calendar year (the "
                            "trend rises one step a row), so a year effect cannot be told apart from the trend")
     return reasons
@@ -232,8 +233,9 @@ _SEASONS_OF_A_YEAR = ("monthly", "quarterly", "half-yearly")  # a whole number o
 
 def _one_step_apart(ds: pd.Series, per_year: int, steps: bool = False) -> bool:
     """Whether the rows are consecutive months (quarters, half-years; with ``steps``, as many of them apart each
-    time: every 2 months): only then does the row index, the trend, give each row's year with the season terms (a
-    gap shifts every later row's count)."""
+    time: every 2 months): then the row index, the trend, gives each row's year with the season terms. Across missing
+    months the trend's index follows the calendar (``time_steps``), and gives it too (``calendar_places``); only
+    stamps off the calendar leave the trend counting rows, a gap shifting every later row's count."""
     period = ds.dt.year.to_numpy() * per_year + (ds.dt.month.to_numpy() - 1) * per_year // 12
     apart = np.diff(period)
     return bool(len(period) < 2 or (apart == (apart[0] if steps else 1)).all() and apart[0] > 0)

@@ -101,21 +101,21 @@ def test_a_trend_over_a_spacing_of_several_units_is_told_per_that_spacing() -> N
 
 
 def test_a_year_term_beside_the_trend_is_told_with_the_trend_as_one_change_a_year() -> None:
-    # With months missing, multi keeps a year term beside the trend: a series rising 0.5 a month read "Trend: -0.43
-    # per step" beside "Year: +10.86 per calendar year", and the trend alone looked like a fall.
+    # Daily rows keep a year term beside the trend (the weekday terms do not give the year): a series rising 0.5 a
+    # month read "Trend: -0.43 per step" beside "Year: +10.86 per calendar year", and the trend alone looked like a fall.
     from core.data.tidy import load_series
     from core.ui.explain import learned_markdown, trend_with_year
 
     rng = np.random.default_rng(10)
-    steps = np.arange(72)
-    pattern = np.array([0, 3, 8, 5, -2, 6, 12, 11, 4, -3, -6, 1.0])[steps % 12]
-    frame = monthly_frame(300 + 0.5 * steps + pattern + rng.normal(0, 1, 72)).drop(index=[20, 33, 34])
-    csv = pd.DataFrame({"month": frame["ds"].dt.strftime("%Y-%m-%d"), "y": frame["y"]}).to_csv(index=False)
-    series = load_series(csv.encode(), "gaps.csv")
+    days = pd.date_range("2019-01-01", periods=1100, freq="D")
+    pattern = np.array([0, 3, 8, 5, -2, 6, 12.0])[days.dayofweek]
+    frame = pd.DataFrame({"day": days.strftime("%Y-%m-%d"), "y": 300 + 6.0 * np.arange(1100) / 365.25 + pattern
+                          + rng.normal(0, 1, 1100)}).drop(index=[20, 33, 34])
+    series = load_series(frame.to_csv(index=False).encode(), "gaps.csv")
     result = run(series.frame, series.frequency, RunRequest("multi"))
     assert {"x", "year"} <= set(result.coefficients)
     train_ds = result.predictions.loc[result.predictions["split"] == "train", "ds"]
-    assert trend_with_year(result.coefficients, train_ds) == pytest.approx(6.0, rel=0.15)  # 0.5 a month
+    assert trend_with_year(result.coefficients, train_ds) == pytest.approx(6.0, rel=0.15)  # 6 a year
     lines = learned_markdown(result, series).replace("\\", "").splitlines()
     assert lines[2].startswith("- Trend and year together: y changes by about +") and lines[1].startswith("- Year")
     assert trend_with_year({"x": 1.0}, train_ds) is None and trend_with_year({"x": 1.0, "year": 2.0}, pd.Series(
