@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,7 +33,8 @@ def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
 
 
 # Spacings under a day, whose week is a second cycle beside the day's: one term per weekday too (an hourly meter's
-# weekend drop of 80 was missed every weekend by hour terms alone: test MAE 35.1, where hour and weekday terms give 8.3).
+# weekend drop of 80 was missed every weekend by hour terms alone: test MAE 35.1, where hour and weekday terms give
+# 8.3).
 _WITHIN_A_DAY = ("secondly", "minutely", "half-hourly", "hourly")
 
 
@@ -217,7 +218,8 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
     return reasons
 
 
-def _levels_unseen(ds: pd.Series, label: str, extract, count: int, names: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _levels_unseen(ds: pd.Series, label: str, extract: Callable[[pd.Series], pd.Series], count: int,
+                   names: list[str]) -> dict[str, str]:
     """``{label: reason}`` when the rows ``ds`` lack some of the part's ``count`` levels (its effects cannot all be
     estimated); empty when every level is there."""
     seen = set(extract(ds).tolist())

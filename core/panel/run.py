@@ -127,8 +127,8 @@ def loading_notes(series: LoadedSeries) -> list[str]:
             notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing, each in the hour the clocks skip when they "
                          "move forward for daylight saving: the times are local, and that hour never happened. The "
                          "regressions on time place each row by its time stamp, but the other models count rows, so "
-                         "for them each day's hours after it sit one row off. Fill that hour (--fill-gaps) or write the "
-                         "times with their UTC offset.")
+                         "for them each day's hours after it sit one row off. Fill that hour (--fill-gaps) or write "
+                         "the times with their UTC offset.")
             return notes
         counted = ("some stamps are off the series' calendar, so every model counts rows, and seasons and lags after "
                    "a gap are misaligned" if series.report.off_calendar else

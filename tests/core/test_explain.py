@@ -102,7 +102,8 @@ def test_a_trend_over_a_spacing_of_several_units_is_told_per_that_spacing() -> N
 
 def test_a_year_term_beside_the_trend_is_told_with_the_trend_as_one_change_a_year() -> None:
     # Daily rows keep a year term beside the trend (the weekday terms do not give the year): a series rising 0.5 a
-    # month read "Trend: -0.43 per step" beside "Year: +10.86 per calendar year", and the trend alone looked like a fall.
+    # month read "Trend: -0.43 per step" beside "Year: +10.86 per calendar year", the trend alone looking like a
+    # fall.
     from core.data.tidy import load_series
     from core.ui.explain import learned_markdown, trend_with_year
 
