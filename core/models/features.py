@@ -199,20 +199,19 @@ def calendar_left_out(ds: pd.Series, frequency: Frequency, with_trend: bool = Tr
                         "series has no season)"}
     reasons: dict[str, str] = _year_left_out(ds)
     part = _season_of(frequency)
-    for label, extract, count, names in _calendar_parts(frequency):  # the weekday of spacings under a day
-        if label != (part or ("",))[0]:  # every 15 minutes: the weekday is their only part
-            reasons.update(_levels_unseen(ds, label, extract, count, names))
+    for other in _calendar_parts(frequency):  # the weekday of spacings under a day (every 15 minutes: their only one)
+        if other is not part:
+            reasons.update(_levels_unseen(ds, *other))
     if part is not None:
         label, extract, count, names = part
         if unseen := _levels_unseen(ds, label, extract, count, names):
             reasons.update(unseen)
         elif (with_trend and frequency.name in _SEASONS_OF_A_YEAR and "year" not in reasons
-              and (_one_step_apart(ds, count) or calendar_places(ds, frequency) is not None)):
+              and _trend_gives_year(ds, frequency, count)):
             reasons["year"] = (f"{YEAR_FROM_TREND} {label} terms already give each row's calendar year (the trend rises "
                                f"one step a {label}), so a year effect cannot be told apart from the trend")
     elif (with_trend and frequency.unit in _SEASONS_OF_A_YEAR and "year" not in reasons
-          and (_one_step_apart(ds, _SEASON_PARTS[frequency.unit][2], steps=True)  # every 2 months: no month terms
-               or calendar_places(ds, frequency) is not None)):
+          and _trend_gives_year(ds, frequency, _SEASON_PARTS[frequency.unit][2], steps=True)):  # every 2 months
         reasons["year"] = (f"{YEAR_FROM_TREND} season's sine/cosine pairs already give each row's calendar year (the "
                            "trend rises one step a row), so a year effect cannot be told apart from the trend")
     return reasons
@@ -233,11 +232,17 @@ def _levels_unseen(ds: pd.Series, label: str, extract: Callable[[pd.Series], pd.
 _SEASONS_OF_A_YEAR = ("monthly", "quarterly", "half-yearly")  # a whole number of steps per calendar year
 
 
+def _trend_gives_year(ds: pd.Series, frequency: Frequency, per_year: int, steps: bool = False) -> bool:
+    """Whether the trend's time index gives each row's calendar year with the season terms: the rows are consecutive
+    months (quarters, half-years; with ``steps``, as many of them apart each time: every 2 months), or, across missing
+    ones, the index follows the calendar (``time_steps``, ``calendar_places``); only stamps off the calendar leave the
+    trend counting rows, a gap shifting every later row's count."""
+    return _one_step_apart(ds, per_year, steps) or calendar_places(ds, frequency) is not None
+
+
 def _one_step_apart(ds: pd.Series, per_year: int, steps: bool = False) -> bool:
     """Whether the rows are consecutive months (quarters, half-years; with ``steps``, as many of them apart each
-    time: every 2 months): then the row index, the trend, gives each row's year with the season terms. Across missing
-    months the trend's index follows the calendar (``time_steps``), and gives it too (``calendar_places``); only
-    stamps off the calendar leave the trend counting rows, a gap shifting every later row's count."""
+    time: every 2 months), counted by their calendar periods."""
     period = ds.dt.year.to_numpy() * per_year + (ds.dt.month.to_numpy() - 1) * per_year // 12
     apart = np.diff(period)
     return bool(len(period) < 2 or (apart == (apart[0] if steps else 1)).all() and apart[0] > 0)

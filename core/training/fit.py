@@ -13,7 +13,7 @@ from core.errors import SettingsError
 from core.limits import format_limit, limit
 from core.training.least_squares import exact_is_about_zero, relative_gap, ridge_objective
 from core.training.devices import dtype_for, resolve_device
-from core.training.loop import EXACT, EpochCallback, History, TrainConfig, as_trained, predict, train, whole_batch
+from core.training.loop import EXACT, EpochCallback, History, TrainConfig, predict, train
 from core.training.nets import NetConfig, build_net
 
 
@@ -75,9 +75,8 @@ def diverged_error(history: History, training: TrainConfig, rows: int) -> Settin
     loss is checked after each pass) the pass and its updates: single rows at a rate of 10 blew up at update 2 and
     were said to at update 100, the pass's last."""
     lr, update = f"{training.learning_rate():g}", int(history.diverged_at or 0)
-    trained = as_trained(training, rows)
-    size = 1 if trained.batch == "single" else trained.batch_size
-    per_pass = 1 if whole_batch(trained) else math.ceil(rows / size)
+    size = 1 if training.batch == "single" else training.batch_size
+    per_pass = math.ceil(rows / size) if history.noisy else 1  # a whole batch, or L-BFGS: one update a pass
     if per_pass == 1:
         return SettingsError(f"Training diverged at update {update} with {training.optimizer} at learning rate {lr}: "
                              "lower the learning rate.", "err.diverged",

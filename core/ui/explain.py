@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import STEPS, Frequency, calendar_places
+from core.data.frequency import STEPS, Frequency
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
-from core.models.features import season_references, time_steps
+from core.models.features import history_clock, season_references
 from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR, SHARE_REACHED
 from core.training.loop import MOST_EPOCHS, NOT_REACHED, rose_late, stalled
@@ -162,14 +162,14 @@ def ets_forms_text(forms: dict[str, float], lang: str = "en") -> str:
 def learned_markdown(result: RunResult, series: LoadedSeries, lang: str = "en") -> str:
     """What ``result``'s linear model learned (``describe_coefficients``) as a Markdown list, its user text (column
     names) escaped; the training span is the result's ``train`` rows. With time stamps missing and not filled the
-    regressions' trend follows the calendar (``time_steps``: "per month", 99 months later where 94 rows span 100);
+    regressions' trend follows the calendar (``history_clock``: "per month", 99 months later where 94 rows span 100);
     with stamps off the calendar (irregular ones) the models count rows: the trend is per step, not per month ("134 days
     later" spanned 140)."""
     train_ds = result.predictions.loc[result.predictions["split"] == "train", "ds"].reset_index(drop=True)
     coefficients = result.coefficients or {}
-    off_calendar = calendar_places(train_ds, series.frequency) is None
-    counted = STEPS if (series.report.gaps or series.report.irregular_rows) and off_calendar else series.frequency
-    spanned = int(time_steps(train_ds, series.frequency)[-1]) + 1 if len(train_ds) else 0
+    steps, first = history_clock(train_ds, series.frequency)  # first None: the stamps are off the calendar
+    counted = STEPS if (series.report.gaps or series.report.irregular_rows) and first is None else series.frequency
+    spanned = int(steps[-1]) + 1 if len(steps) else 0
     lines = describe_coefficients(coefficients, counted, series.target, spanned, lang)
     if (together := trend_with_year(coefficients, train_ds, spanned)) is not None:  # said after the year term
         year = t("coef.year", lang, value=coefficients["year"])
