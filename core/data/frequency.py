@@ -340,6 +340,11 @@ def stamps_between(ds: pd.Series, frequency: Frequency) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(_month_steps(first, 1, range(0, steps + 1, months), day))
 
 
+# The models that count rows (exponential smoothing, ARIMA, the autoregressions, seasonal naive) fit a history with
+# time stamps missing on every stamp of its calendar, the missing ones interpolated (``core.models.calendar_grid``),
+# where the calendar holds at most this many stamps a row: with more than half of them missing, what they would fit
+# is mostly interpolation, and they count rows.
+FILLED_STAMPS_PER_ROW = 2.0
 # A calendar this many times longer than the rows, and a thousand stamps more, is not followed (``calendar_places``):
 # stamps that far apart are not a series with some days missing.
 CALENDAR_PER_ROW = 11

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
-                                 future_dates, infer_frequency, month_day, offset_of, regular_alias, stamps_between,
+from core.data.frequency import (FILLED_STAMPS_PER_ROW, MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency,
+                                 calendar_places, future_dates, infer_frequency, month_day, offset_of, regular_alias, stamps_between,
                                  working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
@@ -119,6 +119,7 @@ class DataReport:
     decimal_comma: bool = False  # the file wrote decimal commas: downloads are written so too (``write.download_csv``)
     clock_change_gaps: bool = False  # every missing stamp is in an hour the clocks skip (``_at_clock_changes``)
     off_calendar: bool = False  # stamps missing, some off the calendar: every model counts rows (``calendar_places``)
+    sparse_calendar: bool = False  # more stamps missing than rows given: the row-counting models count them
 
     @property
     def utc_offset(self) -> str:
@@ -321,7 +322,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.extend(_stray_end_notices(frame["ds"], frequency))
         written = date_col in raw.columns and writes_utc_offsets(raw[date_col])  # UTC stamps skip no hour
         report.clock_change_gaps = not written and _at_clock_changes(frame["ds"], frequency, report.gaps)
-        report.off_calendar = calendar_places(frame["ds"], frequency) is None
+        places = calendar_places(frame["ds"], frequency)
+        report.off_calendar = places is None
+        report.sparse_calendar = bool(places is not None and places[-1] + 1 > FILLED_STAMPS_PER_ROW * len(places))
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were

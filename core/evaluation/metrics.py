@@ -51,11 +51,17 @@ def regression_metrics(actual: np.ndarray, predicted: np.ndarray, scale: float |
     }
 
 
-def seasonal_naive_scale(train_values: np.ndarray, season: int) -> float | None:
+def seasonal_naive_scale(train_values: np.ndarray, season: int, places: np.ndarray | None = None) -> float | None:
     """Mean absolute change over one season within the training rows (falls back to one step), over the pairs of
-    values the file gave: NaN marks a value it left blank (filled for the models, never scored). None where it is
+    values the file gave: NaN marks a value it left blank (filled for the models, never scored). ``places``: each
+    row's place on its calendar where time stamps are missing (``frequency.calendar_places``), so that a change pairs
+    values a season apart, not rows (two months missing paired each row with the month 14 before). None where it is
     rounding (``ROUNDING_SLACK`` of the values' size): an hourly sine repeating its day exactly had a scale of 1.6e-14
     and a MASE of 2.8e14."""
+    if places is not None and len(places) == len(train_values) and len(places):
+        spread = np.full(int(places[-1]) + 1, np.nan)
+        spread[places] = train_values
+        train_values = spread
     lag = season if len(train_values) > season else 1
     if len(train_values) <= lag:
         return None

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import Frequency, future_dates, month_day
+from core.data.frequency import Frequency, calendar_places, future_dates, month_day
 from core.data.tidy import count
 from core.errors import SettingsError
 from core.limits import count_limit
@@ -113,7 +113,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     fitted, _ = held_at_zero(forecaster.fitted_values(), trained_on)  # scored as the test rows are
     predicted, below_zero = held_at_zero(forecaster.forecast(test), trained_on)
     actual = observed_values(frame["y"], filled)
-    scale = seasonal_naive_scale(actual[:len(train)], frequency.season_length)  # over values the file gave
+    places = calendar_places(train["ds"], frequency)  # a season apart on the calendar, across missing stamps
+    scale = seasonal_naive_scale(actual[:len(train)], frequency.season_length, places)  # values the file gave
     metrics = {"train": regression_metrics(actual[:len(train)], fitted, scale),
                "test": regression_metrics(actual[len(train):], predicted, scale)}
     history = forecaster.training_history()

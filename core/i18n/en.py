@@ -99,12 +99,17 @@ MESSAGES: dict[str, str] = {
                          "- Exact duplicate rows dropped: **{duplicates:,}**; repeated time stamps combined: "
                          "**{stamps:,}**\n"
                          "- Missing time stamps ({frequency}): **{gaps:,}**",
-    "data.gaps_misalign": "{gaps:plural:time stamp} missing and not filled: the regressions on time (linear, poly, "
-                          "multi, mlp, and auto's trend + season candidates) place each row by its time stamp, but the "
-                          "other models count rows, so their seasons and lags after a gap are misaligned (seasonal "
-                          "naive's 'one season back', the same month last year or the same weekday last week, lands on "
-                          "another one). Tick 'Fill missing time stamps' on the Data page, unless the gaps are closed "
-                          "days.",
+    "data.gaps_on_calendar": "{gaps:plural:time stamp} missing and not filled: every model keeps each row at its time "
+                             "stamp, so seasons and lags after a gap stay in step. The regressions on time place each "
+                             "row by its stamp; auto, ar and seasonal naive fit on every stamp of the calendar, the "
+                             "missing ones interpolated. Scores count only the rows the file has. To see the missing "
+                             "stamps filled and train every model on them, tick 'Fill missing time stamps' on the Data "
+                             "page.",
+    "data.gaps_sparse": "{gaps:plural:time stamp} missing and not filled, more than the rows the file has: the "
+                        "regressions on time (linear, poly, multi, mlp) place each row by its time stamp, but auto, ar "
+                        "and seasonal naive count rows (on a calendar mostly missing they would fit interpolation), so "
+                        "their seasons and lags after a gap are misaligned. Combine the rows per a coarser period under "
+                        "Reading options ('Combine the rows per'), or use a regression on time.",
     "data.gaps_misalign_rows": "{gaps:plural:time stamp} missing and not filled, and some stamps are off the "
                                "series' calendar: every model counts rows, so seasons and lags after a gap are "
                                "misaligned (seasonal naive's 'one season back', the same month last year or the same "
@@ -112,11 +117,10 @@ MESSAGES: dict[str, str] = {
                                "page, unless the gaps are closed days.",
     "data.gaps_clock_change": "{gaps:plural:time stamp} missing and not filled, each in the hour the clocks skip "
                               "when they move forward for daylight saving: the times are local, and that hour never "
-                              "happened. The regressions on time place each row by its time stamp, but the other "
-                              "models count rows, so for them each day's hours after it sit one row off where they "
-                              "were the day before. Tick 'Fill missing time stamps' on the Data page to fill that "
-                              "hour (by the missing-value policy) and keep every day at its number of rows, or write "
-                              "the times with their UTC offset.",
+                              "happened. Every model keeps each row at its time stamp (auto, ar and seasonal naive "
+                              "fit with that hour interpolated), so each day keeps its hours in step. To have it filled "
+                              "in the data, tick 'Fill missing time stamps' on the Data page, or write the times with "
+                              "their UTC offset.",
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
                       "little here, and filling the gaps would invent rows at times that never occur: combine the "

@@ -29,7 +29,9 @@ from core.evaluation.metrics import seasonal_naive_scale
 from core.models.arima import ArimaForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
+from core.models.calendar_grid import OnCalendar, filled_history, future_on_calendar, future_places, history_places
 from core.models.ets import EtsForecaster
+from core.models.features import history_clock
 from core.models.baselines import DriftForecaster, SeasonalNaiveForecaster
 from core.models.smoothing import DynamicThetaForecaster, ExponentialSmoothingForecaster, ThetaForecaster
 from core.models.state import register
@@ -392,6 +394,7 @@ class AutoForecaster(Forecaster):
     anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
     short_history_ = False  # forecast by ``SHORT_MEMBERS`` (``Search.short``); False in model files from before
     replaced_: list[dict[str, Any]] = []  # gross errors fitted as expected values; none in model files from before
+    places_: np.ndarray | None = None  # the rows' places on a calendar with stamps missing; None: none (or before)
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
                  device: str = "cpu") -> None:
@@ -402,12 +405,13 @@ class AutoForecaster(Forecaster):
 
     def fit(self, history: pd.DataFrame, frequency: Frequency,
             callback: EpochCallback | None = None) -> "AutoForecaster":
-        skipped = max(len(history) - MAX_ROWS, 0)
+        skipped = recent_start(history, frequency)
         history, replaced = without_gross_errors(history.iloc[skipped:].reset_index(drop=True), frequency)
         self.replaced_ = [{**row, "row": row["row"] + skipped} for row in replaced]  # rows of the history given
-        values = history["y"].to_numpy(dtype=float)
-        self.device_ = str(resolve_device(self.device, rows=len(history)))  # one device for every candidate
-        found = backtest_search(history, frequency, self.seed, self.regressors, self.horizon, self.device_)
+        grid = self._on_calendar(history, frequency)  # every candidate counts rows in step with the calendar
+        values = grid["y"].to_numpy(dtype=float)
+        self.device_ = str(resolve_device(self.device, rows=len(grid)))  # one device for every candidate
+        found = backtest_search(grid, frequency, self.seed, self.regressors, self.horizon, self.device_)
         factories, plan, errors, scores = found.factories, found.plan, found.errors, found.scores
         self.season_, self.selection_season_ = found.season, found.rule_season
         self.frequency_season_ = frequency.season_length
@@ -431,13 +435,31 @@ class AutoForecaster(Forecaster):
             self.best_ = factories[self.chosen_]()
         self.leaderboard_ = [BacktestRow(name, score) for name, score in sorted(scores.items(), key=lambda kv: kv[1])]
         self.template_ = copy.deepcopy(self.best_)
-        self.best_.fit(history, frequency, callback)
-        self.fitted_ = np.concatenate([np.full(skipped, np.nan), self.best_.fitted_values()])
+        self.best_.fit(grid, frequency, callback)
+        fitted = self.best_.fitted_values()
+        on_rows = fitted if self.places_ is None else fitted[self.places_]
+        self.fitted_ = np.concatenate([np.full(skipped, np.nan), on_rows])
         return self
+
+    def _on_calendar(self, history: pd.DataFrame, frequency: Frequency) -> pd.DataFrame:
+        """``history`` filled onto its calendar where time stamps are missing (``calendar_grid.filled_history``),
+        with each row's place and the clock to place the rows after it kept; ``history`` itself where none is."""
+        filled = filled_history(history, frequency)
+        self.frequency_ = frequency
+        if filled is None:
+            self.places_ = None
+            return history
+        grid, self.places_ = filled
+        self.clock_ = (history_clock(history["ds"], frequency)[1], float(self.places_[-1]), len(history))
+        return grid
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
-        return self.best_.forecast(future)
+        if self.places_ is None:
+            return self.best_.forecast(future)
+        first, last, rows = self.clock_
+        places = future_places(first, last, future, self.frequency_, rows)
+        return self.best_.forecast(future_on_calendar(future, places, self.frequency_, first, last))[places]
 
     def closed_form_gap(self) -> float | None:
         return self.best_.closed_form_gap() if self.fitted_ is not None else None
@@ -473,7 +495,8 @@ class AutoForecaster(Forecaster):
         """An unfitted copy of the chosen candidate (or ensemble), backtested for the band when the
         search gave none (``measured_band``)."""
         self._check_fitted()
-        return copy.deepcopy(self.template_)
+        unfitted = copy.deepcopy(self.template_)
+        return unfitted if self.places_ is None else OnCalendar(unfitted)
 
     def history_as_fitted(self, history: pd.DataFrame) -> pd.DataFrame:
         """``history`` (the rows it was fitted on) with the gross errors it replaced at their expected values: a band
@@ -515,6 +538,7 @@ class AutoForecaster(Forecaster):
                 "frequency_season": self.frequency_season_,
                 "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
+                **({"stamps_filled": int(self.places_[-1]) + 1 - len(self.places_)} if self.places_ is not None else {}),
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "seasonal_line_alone": ": trend + season" not in self.never_alone_,
                 "anchor_weight": self.anchor_weight_, "short_history": self.short_history_,
@@ -528,6 +552,16 @@ class AutoForecaster(Forecaster):
                 **({"replaced": [dict(row) for row in self.replaced_]} if self.replaced_ else {}),
                 "leaderboard": [{"model": row.model, "backtest_score": row.score if math.isfinite(row.score) else None}
                                 for row in self.leaderboard_]}
+
+
+def recent_start(history: pd.DataFrame, frequency: Frequency) -> int:
+    """The first of the rows auto works on: those of the last ``MAX_ROWS`` stamps of their calendar where some are
+    missing and it fills them (``calendar_grid.history_places``), else the last ``MAX_ROWS`` rows."""
+    skipped = max(len(history) - MAX_ROWS, 0)
+    places = history_places(history["ds"].iloc[skipped:], frequency)
+    if places is None or places[-1] < MAX_ROWS:
+        return skipped
+    return skipped + int(np.searchsorted(places, places[-1] + 1 - MAX_ROWS))
 
 
 def without_gross_errors(history: pd.DataFrame, frequency: Frequency) -> tuple[pd.DataFrame, list[dict[str, Any]]]:

@@ -19,6 +19,7 @@ from core.models.auto import AutoForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
 from core.models.baselines import SeasonalNaiveForecaster
+from core.models.calendar_grid import OnCalendar
 from core.models.features import FeatureSpec, season_part, yearly_cycle
 from core.models.regression import RegressionForecaster
 from core.training.loop import BATCH_MODES, MOST_EPOCHS, OPTIMIZERS, TrainConfig, whole_batch
@@ -195,14 +196,15 @@ for _spec in (
     ModelSpec("mlp", "Neural network (Linear-ReLU-Linear) on the same features as multi.",
               _regression("mlp", calendar=True), (HIDDEN, FOURIER), NETWORK_TRAINING, interval_origins=3),
     ModelSpec("ar", "Linear on the previous values (lags); forecasts step by step.",
-              lambda c: AutoRegressiveForecaster("ar", tuple(range(1, int(c.values["lags"]) + 1)),
-                                                 c.training,  # type: ignore[arg-type]
-                                                 fewer_lags="lags" not in c.given),
+              lambda c: OnCalendar(AutoRegressiveForecaster("ar", tuple(range(1, int(c.values["lags"]) + 1)),
+                                                            c.training,  # type: ignore[arg-type]
+                                                            fewer_lags="lags" not in c.given)),
               (LAGS,), LINEAR_TRAINING, uses_regressors=False),
     ModelSpec("naive", "Repeats the last value: the simplest baseline.",
               lambda c: SeasonalNaiveForecaster(1, name="naive"), uses_regressors=False),
     ModelSpec("snaive", "Repeats the last season: the seasonal baseline.",
-              lambda c: SeasonalNaiveForecaster(c.frequency.season_length, name="snaive"), uses_regressors=False),
+              lambda c: OnCalendar(SeasonalNaiveForecaster(c.frequency.season_length, name="snaive")),
+              uses_regressors=False),
     ModelSpec("auto", "Backtests transforms, ARIMA-style, level and differenced autoregressions, trend + "
                       "seasonality regressions with changepoints, an MLP on seasonal lags, smoothing, Theta and "
                       "baselines inside the training rows and keeps the best (or an ensemble).",

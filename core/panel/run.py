@@ -23,7 +23,7 @@ from threadpoolctl import threadpool_limits
 
 from core.data.frequency import Frequency
 from core.data.read import MAX_ROWS
-from core.data.tidy import LoadedSeries, Notice, count, quoted_names
+from core.data.tidy import DataReport, LoadedSeries, Notice, count, quoted_names
 from core.errors import KeyedError
 from core.i18n import quoted_list, t
 from core.limits import limit
@@ -117,26 +117,34 @@ def loading_notes(series: LoadedSeries) -> list[str]:
         notes.append(t("data.irregular", "en", off=off, rows=len(series.frame)))
     elif gaps := series.report.gaps:
         most = limit("TSR_MAX_ROWS", MAX_ROWS)
-        fix = ("Fill them (--fill-gaps, or 'Fill missing time stamps' on the Data page) unless the gaps are closed days."
+        fix = ("--fill-gaps (or 'Fill missing time stamps' on the Data page)"
                if len(series.frame) + gaps <= most else
                f"Filling them would make {len(series.frame) + gaps:,} rows, more than the limit of {most:,.0f} "
                "(TSR_MAX_ROWS): combine the rows per a coarser period first (--per, 'Combine the rows per').")
         what = count(gaps, "step number") if series.frequency.is_steps else \
             f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing)"
-        if series.report.clock_change_gaps:  # the hour the clocks skip: as the Data page says it
-            notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing, each in the hour the clocks skip when they "
-                         "move forward for daylight saving: the times are local, and that hour never happened. The "
-                         "regressions on time place each row by its time stamp, but the other models count rows, so "
-                         "for them each day's hours after it sit one row off. Fill that hour (--fill-gaps) or write "
-                         "the times with their UTC offset.")
-            return notes
-        counted = ("some stamps are off the series' calendar, so every model counts rows, and seasons and lags after "
-                   "a gap are misaligned" if series.report.off_calendar else
-                   "the regressions on time (linear, poly, multi, mlp, auto's trend + season) place each row by its "
-                   "time stamp, but the other models count rows, so their seasons and lags after a gap are misaligned")
         notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing between the first and the last row and not "
-                     f"filled: {counted}. {fix}")
+                     f"filled: {_gaps_effect(series.report, fix)}")
     return notes
+
+
+def _gaps_effect(report: DataReport, fix: str) -> str:
+    """What the missing time stamps do to the models, and what to do (``fix``: fill them), as the Data page says
+    (``core.ui.session.gaps_text``)."""
+    if report.off_calendar:
+        fill = f"Fill them with {fix} unless the gaps are closed days." if fix.startswith("--") else fix
+        return ("some stamps are off the series' calendar, so every model counts rows, and seasons and lags after a "
+                f"gap are misaligned. {fill}")
+    if report.sparse_calendar:
+        return ("more stamps are missing than the rows given, so auto, ar and snaive count rows (on a calendar mostly "
+                "missing they would fit interpolation), and their seasons and lags after a gap are misaligned; the "
+                "regressions on time place each row by its time stamp. Combine the rows per a coarser period (--per), "
+                "or use a regression on time.")
+    hour = ("each is in the hour the clocks skip when they move forward for daylight saving (the times are local, "
+            "and that hour never happened); " if report.clock_change_gaps else "")
+    return (f"{hour}every model keeps each row at its time stamp, so seasons and lags after a gap stay in step (auto, "
+            "ar and snaive fit on every stamp of the calendar, the missing ones interpolated); scores count only the "
+            f"rows the file has. {f'To fill them in the data instead, use {fix}.' if fix.startswith('--') else fix}")
 
 
 def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:

@@ -702,8 +702,8 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
 
 def gaps_text(report: Any, gaps: int, lang: str = "en") -> str:
     """What ``gaps`` time stamps missing and not filled do, and, where each is an hour the clocks skipped, that."""
-    key = ("data.gaps_clock_change" if report.clock_change_gaps else
-           "data.gaps_misalign_rows" if report.off_calendar else "data.gaps_misalign")
+    key = ("data.gaps_misalign_rows" if report.off_calendar else "data.gaps_sparse" if report.sparse_calendar else
+           "data.gaps_clock_change" if report.clock_change_gaps else "data.gaps_on_calendar")
     return t(key, lang, gaps=gaps)
 
 
@@ -793,7 +793,8 @@ def interrupted_training(state: MutableMapping[str, Any], lang: str = "en") -> s
 
 def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, lang: str = "en") -> list[str]:
     """What the Train page warns of above everything: a training the last run stopped before its end, and time stamps
-    missing and not filled (seasons and lags misaligned: the Data page's checkbox fills them), or, for an event log,
+    missing and not filled where some models count rows across them (off the calendar, or most of it missing: seasons
+    and lags misaligned), or, for an event log,
     irregular time stamps (filling them is refused: summing is the fix); once, a link's settings left at their
     defaults (``apply_train_url``)."""
     stopped = interrupted_training(state, lang)
@@ -805,7 +806,7 @@ def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, l
     report = series.report
     if report.irregular_rows:
         warnings.append(t("data.irregular", lang, off=report.irregular_rows, rows=len(series.frame)))
-    elif report.gaps:
+    elif report.gaps and (report.off_calendar or report.sparse_calendar):  # on the calendar, every model follows it
         warnings.append(gaps_text(report, report.gaps, lang))
     return warnings
 

@@ -118,5 +118,5 @@ def test_gaps_among_stamps_off_the_calendar_are_said_to_be_counted_in_rows_by_ev
     assert any("every model counts rows" in note for note in loading_notes(series))
     shop = _shop(60, missing=(10, 11))
     on_calendar = load_series(shop.assign(ds=shop["ds"].dt.strftime("%Y-%m-%d")).to_csv(index=False).encode(), "d.csv")
-    assert not on_calendar.report.off_calendar and "place each row by its time stamp" in gaps_text(
+    assert not on_calendar.report.off_calendar and "every model keeps each row at its time stamp" in gaps_text(
         on_calendar.report, on_calendar.report.gaps)

@@ -197,8 +197,8 @@ def test_an_output_at_the_input_file_is_refused_and_the_input_kept(option: str, 
     assert source.read_text() == text
 
 
-def test_fill_gaps_puts_a_seasonal_forecast_back_on_its_months(tmp_path: Path) -> None:
-    # Three months missing: unfilled, seasonal naive's "same month last year" is three rows back, another month.
+def test_seasonal_naive_repeats_the_same_month_with_months_missing_filled_or_not(tmp_path: Path) -> None:
+    # Three months missing: counting rows, seasonal naive's "same month last year" was three rows back, another month.
     months = pd.date_range("2021-01-01", periods=24, freq="MS")
     values = {month: 1000 + 50 * month.month + 5 * month.year for month in months}
     kept = [month for month in months if month not in (pd.Timestamp("2021-06-01"), pd.Timestamp("2021-07-01"),
@@ -206,8 +206,8 @@ def test_fill_gaps_puts_a_seasonal_forecast_back_on_its_months(tmp_path: Path) -
     source, out = tmp_path / "gaps.csv", tmp_path / "p.csv"
     source.write_text("month,sales\n" + "".join(f"{m:%Y-%m},{values[m]}\n" for m in kept))
     plain = cli("fit", str(source), "--model", "snaive", "--horizon", "1", "--out", str(out))
-    assert plain.returncode == 0 and "--fill-gaps" in plain.stderr
-    assert pd.read_csv(out)["predicted"].iloc[-1] != values[pd.Timestamp("2022-01-01")]
+    assert plain.returncode == 0 and "every model keeps each row at its time stamp" in plain.stderr
+    assert pd.read_csv(out)["predicted"].iloc[-1] == values[pd.Timestamp("2022-01-01")]
     filled = cli("fit", str(source), "--model", "snaive", "--horizon", "1", "--fill-gaps", "--out", str(out))
     assert filled.returncode == 0 and "3 missing time stamps were inserted" in filled.stderr
     predictions = pd.read_csv(out)

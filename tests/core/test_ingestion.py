@@ -1456,14 +1456,16 @@ def test_an_hour_the_clocks_skip_is_named_as_a_clock_change_not_as_any_gap() -> 
                                                   "skip when they move forward for daylight saving")
     from core.panel.run import loading_notes  # the command line's note says so too (it said "closed days")
     notes = [note for note in loading_notes(series) if "missing" in note]
-    assert len(notes) == 1 and notes[0].startswith("1 time stamp (hourly spacing) is missing, each in the hour the "
-                                                   "clocks skip") and "--fill-gaps" in notes[0], notes
+    assert len(notes) == 1 and notes[0].startswith("1 time stamp (hourly spacing) is missing between the first and "
+                                                   "the last row and not filled: each is in the hour the clocks skip"
+                                                   ) and "--fill-gaps" in notes[0], notes
     hours = pd.date_range("2024-03-25", "2024-04-04 23:00", freq="h")
     for lost in ([150], [50, 51], [150, 170]):  # a Sunday's 6:00, a Wednesday night's two hours, two on one night
         gappy = pd.DataFrame({"ts": hours.delete(lost), "v": np.arange(len(hours) - len(lost), dtype=float)})
         report = load_series(gappy.to_csv(index=False).encode(), "x.csv").report
         assert report.gaps == len(lost) and not report.clock_change_gaps, lost
-        assert gaps_text(report, report.gaps).endswith("unless the gaps are closed days.")
+        said = gaps_text(report, report.gaps)
+        assert said.startswith(f"{len(lost)} time stamp{'s' * (len(lost) > 1)} missing and not filled: every model")
     skipped = hours.delete(hours.get_loc(pd.Timestamp("2024-03-31 01:00")))
     written = {"UTC": skipped.strftime("%Y-%m-%dT%H:%M:%SZ"), "local": skipped.strftime("%Y-%m-%d %H:%M")}
     for name, stamps in written.items():  # the same hour lost from times written in UTC is no clock change
@@ -1895,8 +1897,8 @@ def test_filling_the_gaps_of_irregular_stamps_is_refused_with_the_fix() -> None:
     days = "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 29) if d != 9)
     regular = load_series(f"date,y\n{days}".encode(), "x.csv")
     assert regular.report.gaps == 1 and regular.report.irregular_rows == 0  # a missing day: the usual advice
-    assert "Tick" in quality_markdown(regular, summarize(regular))
-    assert "Tick" in train_page_warnings({}, regular, "en")[0] and "--fill-gaps" in loading_notes(regular)[-1]
+    assert "tick 'Fill missing time stamps'" in quality_markdown(regular, summarize(regular))
+    assert not train_page_warnings({}, regular, "en") and "--fill-gaps" in loading_notes(regular)[-1]  # in step
 
 
 @pytest.mark.parametrize("first_future", ["2023-01,,\n2023-02,,7\n", "2023-02,,7\n2023-03,,8\n"])

@@ -1,0 +1,151 @@
+"""Models that count rows on a history with missing time stamps: fitted on every stamp of its calendar, the missing
+ones interpolated, and forecast on that calendar, so that a season stays in step across the gaps.
+
+Exponential smoothing, ARIMA, the autoregressions and seasonal naive take row ``t - 12`` for the same month a year
+earlier. Two months absent from a monthly export moved every later row's season by two months: ``auto`` found no
+season in 23 rows spanning 24 months and forecast a year of airline passengers with a test MAE of 143.9, where the
+same rows with the two months filled gave 20.0."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from core.data.frequency import FILLED_STAMPS_PER_ROW, Frequency, calendar_places, stamps_between
+from core.models.base import Forecaster
+from core.models.features import history_clock, steps_after
+from core.training.loop import EpochCallback, History
+
+if TYPE_CHECKING:
+    from core.evaluation.intervals import BacktestPlan, Band
+
+
+def history_places(ds: pd.Series, frequency: Frequency) -> np.ndarray | None:
+    """Each time stamp's place on the frequency's calendar (``calendar_places``) where some stamp is missing and the
+    calendar holds at most ``FILLED_STAMPS_PER_ROW`` stamps per row; None where none is missing, a stamp is off the
+    calendar, or most are missing."""
+    places = calendar_places(ds, frequency)
+    if places is None or not len(places) or places[-1] + 1 == len(places):
+        return None
+    return places if places[-1] + 1 <= FILLED_STAMPS_PER_ROW * len(places) else None
+
+
+def on_calendar(frame: pd.DataFrame, places: np.ndarray, stamps: pd.Series) -> pd.DataFrame:
+    """``frame``'s rows at ``places`` among ``stamps`` (every stamp from its first row's to its last's), the rows
+    between filled: numbers interpolated linearly in time, other cells carried forward."""
+    grid = np.arange(len(stamps))
+    columns: dict[str, Any] = {"ds": stamps.to_numpy()}
+    for name in frame.columns.drop("ds"):
+        column = frame[name]
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            columns[name] = np.interp(grid, places, column.to_numpy(dtype=float))
+        else:
+            columns[name] = pd.Series(column.to_numpy(), index=places).reindex(grid).ffill().to_numpy()
+    return pd.DataFrame(columns)
+
+
+def filled_history(history: pd.DataFrame, frequency: Frequency) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """``history`` on every stamp of its calendar (``on_calendar``) and each row's place there; None where it is left
+    as it is (``history_places``)."""
+    places = history_places(history["ds"], frequency)
+    if places is None:
+        return None
+    return on_calendar(history, places, _stamps(history["ds"], frequency, int(places[-1]) + 1)), places
+
+
+def _stamps(ds: pd.Series, frequency: Frequency, count: int, skip: int = 0) -> pd.Series:
+    """``count`` stamps of the calendar from ``ds``'s first to its last, after its first ``skip``."""
+    if pd.api.types.is_datetime64_any_dtype(ds):
+        return pd.Series(stamps_between(ds, frequency)[skip:skip + count])
+    return pd.Series(int(ds.iloc[0]) + skip + np.arange(count))
+
+
+def future_places(first: str | int | None, last: float, future: pd.DataFrame, frequency: Frequency,
+                  rows: int) -> np.ndarray:
+    """The places of ``future``'s rows after a history of ``rows`` rows whose first stamp was ``first`` and last place
+    ``last`` (``history_clock``), counted from the step after it: 0, 1, 2... where they follow on without a gap."""
+    return np.rint(steps_after(first, last, future["ds"], frequency, rows) - last - 1).astype(int)
+
+
+def future_on_calendar(future: pd.DataFrame, places: np.ndarray, frequency: Frequency,
+                       first: str | int | None, last: float) -> pd.DataFrame:
+    """``future`` with the calendar's stamps it skips filled in (``on_calendar``), from the step after a history
+    whose first stamp was ``first`` and last place ``last``; ``future`` itself where it skips none."""
+    if not len(places) or places[-1] + 1 == len(places):
+        return future
+    start = pd.Series([pd.Timestamp(first) if isinstance(first, str) else first], dtype=future["ds"].dtype)
+    stamps = _stamps(pd.concat([start, future["ds"]], ignore_index=True), frequency, int(places[-1]) + 1,
+                     int(last) + 1)
+    return on_calendar(future.reset_index(drop=True), places, stamps.reset_index(drop=True))
+
+
+class OnCalendar(Forecaster):
+    """``model`` fitted on its history filled onto the calendar where stamps are missing (``filled_history``) and
+    asked for every stamp up to the rows it forecasts, which are taken from there; the model itself where none is
+    missing."""
+
+    def __init__(self, model: Forecaster) -> None:
+        self.model = model
+        self.name = model.name
+        self.places_: np.ndarray | None = None  # the history rows' places on the calendar; None: none missing
+        self.clock_: tuple[str | int | None, float, int] = (None, -1.0, 0)  # history_clock's first, last; rows
+
+    def fit(self, history: pd.DataFrame, frequency: Frequency, callback: EpochCallback | None = None) -> "OnCalendar":
+        filled = filled_history(history, frequency)
+        self.frequency_ = frequency
+        if filled is None:
+            self.places_ = None
+            self.model.fit(history, frequency, callback)
+            self.fitted_ = self.model.fitted_values()
+            return self
+        grid, self.places_ = filled
+        self.clock_ = (history_clock(history["ds"], frequency)[1], float(self.places_[-1]), len(history))
+        self.model.fit(grid, frequency, callback)
+        self.fitted_ = self.model.fitted_values()[self.places_]
+        return self
+
+    def forecast(self, future: pd.DataFrame) -> np.ndarray:
+        self._check_fitted()
+        if self.places_ is None:
+            return self.model.forecast(future)
+        first, last, rows = self.clock_
+        places = future_places(first, last, future, self.frequency_, rows)
+        return self.model.forecast(future_on_calendar(future, places, self.frequency_, first, last))[places]
+
+    def params(self) -> dict[str, Any]:
+        return self.model.params()
+
+    def held_at_bound(self) -> dict[str, int]:
+        return self.model.held_at_bound()
+
+    def closed_form_gap(self) -> float | None:
+        return self.model.closed_form_gap()
+
+    def exact_loss_is_zero(self) -> bool:
+        return self.model.exact_loss_is_zero()
+
+    def training_history(self) -> History | None:
+        return self.model.training_history()
+
+    def compute_device(self) -> str:
+        return self.model.compute_device()
+
+    def coefficients(self) -> dict[str, float] | None:
+        return self.model.coefficients()
+
+    def measured_band(self) -> "Band | None":
+        return self.model.measured_band()
+
+    def interval_model(self) -> Forecaster | None:
+        """The model's, on the calendar too; None (rebuilt from its settings) where the model's is."""
+        inner = self.model.interval_model()
+        return None if inner is None else OnCalendar(inner)
+
+    def fewest_refit_rows(self) -> int:
+        return self.model.fewest_refit_rows()
+
+    def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: "BacktestPlan") -> np.ndarray | None:
+        """The model's one-pass backtest where no stamp is missing; refits otherwise."""
+        return self.model.exact_backtest(history, frequency, plan) if history_places(history["ds"], frequency) is None \
+            else None
