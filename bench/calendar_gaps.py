@@ -2,7 +2,8 @@
 counted as they come, beside the same series with no stamp missing, in one run.
 
 For every series of four of ``bench/auto_rules.py``'s tuning sets (bench44's series with a calendar, 120 M3 monthly,
-the 216 tourism series, 100 M3 quarterly), the 70/30 split of the whole series; then ``GAPS_TRAIN`` time stamps drawn
+the 216 tourism series, 100 M3 quarterly) and of ``bench/accuracy.py``'s panel 2 (never tuned on), the 70/30 split
+of the whole series; then ``GAPS_TRAIN`` time stamps drawn
 from the training rows (never the first or last) and ``GAPS_TEST`` from the test rows (never the first) are removed,
 with a seed per series, as an export that skips some periods would. auto is fitted on the training rows left and
 forecasts the test rows left; its test MAE on them is divided by seasonal naive's on the same rows (seasonal naive
@@ -10,8 +11,8 @@ of the whole training rows, as the complete series has them). Three columns: the
 calendar not followed: ``FILLED_STAMPS_PER_ROW`` set to 1), filled onto the calendar, and the complete series (no
 stamp removed, scored on the same test rows). Geometric means per set and per half (even and odd positions), and how
 many series each is worse than 1.2x seasonal naive.
-Run: `.venv-bench/bin/python bench/calendar_gaps.py [--jobs N] [--sets TAG,...]` (tags: bench44, m3, tourism, m3-qtr;
-about 10 minutes on 2 cores).
+Run: `.venv-bench/bin/python bench/calendar_gaps.py [--jobs N] [--sets TAG,...]` (tags: bench44, m3, tourism, m3-qtr,
+panel2; about 12 minutes on 2 cores).
 """
 from __future__ import annotations
 
@@ -23,14 +24,15 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 import pandas as pd
 
-from accuracy import more_series, ordered, real_series  # this folder is on the path when a bench script runs
+from accuracy import holdout_series, more_series, ordered, real_series  # this folder is on the path
 from auto_rules import m3_other_set, m3_series
 from many_accuracy import geomean, tourism_series
 
 GAPS_TRAIN, GAPS_TEST = 2, 1
 SETS = {"bench44": lambda: {name: frame for name, frame in {**real_series(), **more_series()}.items()
                             if pd.api.types.is_datetime64_any_dtype(frame["ds"])},
-        "m3": m3_series, "tourism": lambda: tourism_series(reported=False), "m3-qtr": lambda: m3_other_set("m3-qtr")}
+        "m3": m3_series, "tourism": lambda: tourism_series(reported=False), "m3-qtr": lambda: m3_other_set("m3-qtr"),
+        "panel2": holdout_series}
 WAYS = ("rows counted", "on calendar", "complete")
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (FILLED_STAMPS_PER_ROW, MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency,
-                                 calendar_places, future_dates, infer_frequency, month_day, offset_of, regular_alias, stamps_between,
-                                 working_week_of)
+from core.data.frequency import (FILLED_STAMPS_PER_ROW, MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU,
+                                 Frequency, calendar_places, future_dates, infer_frequency, month_day, offset_of,
+                                 regular_alias, stamps_between, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,

@@ -61,7 +61,9 @@ def seasonal_naive_scale(train_values: np.ndarray, season: int, places: np.ndarr
     if places is not None and len(places) == len(train_values) and len(places):
         spread = np.full(int(places[-1]) + 1, np.nan)
         spread[places] = train_values
-        train_values = spread
+        # no two values a season (or a step) apart on the calendar: the rows' changes, as without one
+        return (seasonal_naive_scale(spread, season) or seasonal_naive_scale(spread, 1)
+                or seasonal_naive_scale(train_values, season))
     lag = season if len(train_values) > season else 1
     if len(train_values) <= lag:
         return None

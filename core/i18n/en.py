@@ -108,8 +108,8 @@ MESSAGES: dict[str, str] = {
     "data.gaps_sparse": "{gaps:plural:time stamp} missing and not filled, more than the rows the file has: the "
                         "regressions on time (linear, poly, multi, mlp) place each row by its time stamp, but auto, ar "
                         "and seasonal naive count rows (on a calendar mostly missing they would fit interpolation), so "
-                        "their seasons and lags after a gap are misaligned. Combine the rows per a coarser period under "
-                        "Reading options ('Combine the rows per'), or use a regression on time.",
+                        "their seasons and lags after a gap are misaligned. Combine the rows per a coarser period "
+                        "under Reading options ('Combine the rows per'), or use a regression on time.",
     "data.gaps_misalign_rows": "{gaps:plural:time stamp} missing and not filled, and some stamps are off the "
                                "series' calendar: every model counts rows, so seasons and lags after a gap are "
                                "misaligned (seasonal naive's 'one season back', the same month last year or the same "
@@ -118,9 +118,9 @@ MESSAGES: dict[str, str] = {
     "data.gaps_clock_change": "{gaps:plural:time stamp} missing and not filled, each in the hour the clocks skip "
                               "when they move forward for daylight saving: the times are local, and that hour never "
                               "happened. Every model keeps each row at its time stamp (auto, ar and seasonal naive "
-                              "fit with that hour interpolated), so each day keeps its hours in step. To have it filled "
-                              "in the data, tick 'Fill missing time stamps' on the Data page, or write the times with "
-                              "their UTC offset.",
+                              "fit with that hour interpolated), so each day keeps its hours in step. To have it "
+                              "filled in the data, tick 'Fill missing time stamps' on the Data page, or write the "
+                              "times with their UTC offset.",
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
                       "little here, and filling the gaps would invent rows at times that never occur: combine the "
@@ -760,12 +760,13 @@ MESSAGES: dict[str, str] = {
     "all.summary": "**{fitted:,}** series fitted, {failed:,} skipped{stopped}. Test MAE relative to seasonal naive, "
                    "geometric mean over {ratios:,} series: **{geomean}** (below 1: better than repeating the last "
                    "season, or the last value where a series has none); median test MAPE {mape}; {seconds:.1f} s.",
-    "all.misaligned_count": " {count:,} of the series {count:hold} time stamps missing and not filled: seasonal "
-                            "naive and every model but the regressions on time count their rows, so seasons after a "
-                            "gap are misaligned and their scores say little; they are left out of the best and worst. "
-                            "Fill them on the Data page (Reading options, 'Fill missing time stamps').",
-    "all.misaligned": "{count:plural:time stamp} missing and not filled: seasons after a gap are misaligned, so this "
-                      "score says little",
+    "all.misaligned_count": " {count:,} of the series {count:hold} time stamps missing and not filled, off their "
+                            "calendar or most of it: seasonal naive and every model but the regressions on time "
+                            "count their rows, so seasons after a gap are misaligned and their scores say little; "
+                            "they are left out of the best and worst. Fill them on the Data page (Reading options, "
+                            "'Fill missing time stamps'), or combine the rows per a coarser period.",
+    "all.misaligned": "{count:plural:time stamp} missing and not filled, off the calendar or most of it: seasons "
+                      "after a gap are misaligned, so this score says little",
     "all.no_ratio": " {count:,} of the fitted series {count:hold} no ratio, seasonal naive's test error being 0 (a "
                     "test span that repeats the last season exactly, all zeros say): left out of the mean.",
     "all.exact": " Exact forecasts (test MAE under a millionth of seasonal naive's): {count:,} series, left out of the "

@@ -29,7 +29,8 @@ from core.evaluation.metrics import seasonal_naive_scale
 from core.models.arima import ArimaForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
-from core.models.calendar_grid import OnCalendar, filled_history, future_on_calendar, future_places, history_places
+from core.models.calendar_grid import (OnCalendar, filled_history, future_on_calendar, future_places, held_on_rows,
+                                       history_places)
 from core.models.ets import EtsForecaster
 from core.models.features import history_clock
 from core.models.baselines import DriftForecaster, SeasonalNaiveForecaster
@@ -395,6 +396,7 @@ class AutoForecaster(Forecaster):
     short_history_ = False  # forecast by ``SHORT_MEMBERS`` (``Search.short``); False in model files from before
     replaced_: list[dict[str, Any]] = []  # gross errors fitted as expected values; none in model files from before
     places_: np.ndarray | None = None  # the rows' places on a calendar with stamps missing; None: none (or before)
+    asked_: np.ndarray | None = None  # the last forecast's rows' places where it skipped stamps (``held_on_rows``)
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
                  device: str = "cpu") -> None:
@@ -459,6 +461,7 @@ class AutoForecaster(Forecaster):
             return self.best_.forecast(future)
         first, last, rows = self.clock_
         places = future_places(first, last, future, self.frequency_, rows)
+        self.asked_ = places if len(places) and places[-1] + 1 > len(places) else None
         return self.best_.forecast(future_on_calendar(future, places, self.frequency_, first, last))[places]
 
     def closed_form_gap(self) -> float | None:
@@ -468,7 +471,7 @@ class AutoForecaster(Forecaster):
         return self.fitted_ is not None and self.best_.exact_loss_is_zero()
 
     def held_at_bound(self) -> dict[str, int]:
-        return self.best_.held_at_bound() if self.fitted_ is not None else {}
+        return held_on_rows(self.best_.held_at_bound(), self.asked_) if self.fitted_ is not None else {}
 
     def training_history(self) -> History | None:
         return self.best_.training_history() if self.fitted_ is not None else None
@@ -538,7 +541,8 @@ class AutoForecaster(Forecaster):
                 "frequency_season": self.frequency_season_,
                 "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
-                **({"stamps_filled": int(self.places_[-1]) + 1 - len(self.places_)} if self.places_ is not None else {}),
+                **({"stamps_filled": int(self.places_[-1]) + 1 - len(self.places_)}
+                   if self.places_ is not None else {}),
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "seasonal_line_alone": ": trend + season" not in self.never_alone_,
                 "anchor_weight": self.anchor_weight_, "short_history": self.short_history_,

@@ -80,6 +80,15 @@ def future_on_calendar(future: pd.DataFrame, places: np.ndarray, frequency: Freq
     return on_calendar(future.reset_index(drop=True), places, stamps.reset_index(drop=True))
 
 
+def held_on_rows(held: dict[str, int], places: np.ndarray | None) -> dict[str, int]:
+    """``held``'s first steps held (``Forecaster.held_at_bound``, from 1, over every stamp forecast) as steps among the
+    rows asked, at ``places`` (``future_places``); ``held`` itself where the last forecast skipped no stamp (None)."""
+    if places is None:
+        return held
+    return {name: int(np.searchsorted(places, step - 1)) + 1 for name, step in held.items()
+            if step - 1 <= places[-1]}
+
+
 class OnCalendar(Forecaster):
     """``model`` fitted on its history filled onto the calendar where stamps are missing (``filled_history``) and
     asked for every stamp up to the rows it forecasts, which are taken from there; the model itself where none is
@@ -90,6 +99,7 @@ class OnCalendar(Forecaster):
         self.name = model.name
         self.places_: np.ndarray | None = None  # the history rows' places on the calendar; None: none missing
         self.clock_: tuple[str | int | None, float, int] = (None, -1.0, 0)  # history_clock's first, last; rows
+        self.asked_: np.ndarray | None = None  # the last forecast's rows' places where it skipped stamps
 
     def fit(self, history: pd.DataFrame, frequency: Frequency, callback: EpochCallback | None = None) -> "OnCalendar":
         filled = filled_history(history, frequency)
@@ -111,13 +121,18 @@ class OnCalendar(Forecaster):
             return self.model.forecast(future)
         first, last, rows = self.clock_
         places = future_places(first, last, future, self.frequency_, rows)
+        self.asked_ = places if len(places) and places[-1] + 1 > len(places) else None
         return self.model.forecast(future_on_calendar(future, places, self.frequency_, first, last))[places]
 
     def params(self) -> dict[str, Any]:
-        return self.model.params()
+        """The model's, the step its forecast was first held at (ar's) counted among the rows asked."""
+        found = self.model.params()
+        if found.get("held_from_step"):
+            found["held_from_step"] = held_on_rows({self.name: found["held_from_step"]}, self.asked_).get(self.name)
+        return found
 
     def held_at_bound(self) -> dict[str, int]:
-        return self.model.held_at_bound()
+        return held_on_rows(self.model.held_at_bound(), self.asked_)
 
     def closed_form_gap(self) -> float | None:
         return self.model.closed_form_gap()

@@ -68,7 +68,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                  filled=series.report.filled_targets)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
-               "misaligned": series.report.gaps or series.report.irregular_rows or 0,  # rows counted, not time
+               "misaligned": misaligned_stamps(series.report),  # rows counted, not time
                "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)
                + replaced_lines(result.params) + forecast_replaced_lines(result.params)
                + scored_rows_lines(result.predictions) + held_at_zero_notes(result.params)
@@ -110,6 +110,14 @@ def _unused_regressors(request: RunRequest) -> list[str]:
             "them."]
 
 
+def misaligned_stamps(report: DataReport) -> int:
+    """The time stamps missing where some models count rows across them (off the calendar, most of it missing, or
+    irregular stamps): their scores say little. 0 where every model keeps each row at its stamp."""
+    if report.irregular_rows:
+        return report.gaps or report.irregular_rows
+    return report.gaps if report.off_calendar or report.sparse_calendar else 0
+
+
 def loading_notes(series: LoadedSeries) -> list[str]:
     """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
     notes = [str(notice) for notice in series.report.notices]
@@ -141,7 +149,8 @@ def _gaps_effect(report: DataReport, fix: str) -> str:
                 "regressions on time place each row by its time stamp. Combine the rows per a coarser period (--per), "
                 "or use a regression on time.")
     hour = ("each is in the hour the clocks skip when they move forward for daylight saving (the times are local, "
-            "and that hour never happened); " if report.clock_change_gaps else "")
+            "and that hour never happened; times written with their UTC offset skip none); "
+            if report.clock_change_gaps else "")
     return (f"{hour}every model keeps each row at its time stamp, so seasons and lags after a gap stay in step (auto, "
             "ar and snaive fit on every stamp of the calendar, the missing ones interpolated); scores count only the "
             f"rows the file has. {f'To fill them in the data instead, use {fix}.' if fix.startswith('--') else fix}")

@@ -132,7 +132,8 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     if params.get("selection_season", 1) > 1 and params.get("season") == 1:
         text += t("auto.season_by_ets", lang, season=params["selection_season"])
     elif params.get("frequency_season", 0) > 1 and params.get("season") == 1:  # said why the season was dropped
-        season, rows = params["frequency_season"], params.get("rows_used", 0)
+        season = params["frequency_season"]
+        rows = params.get("rows_used", 0) + params.get("stamps_filled", 0)  # the season's tests saw the calendar
         # the correlation test needs more than 2 seasons, the strength test 3 (``confirmed_season``)
         key = "auto.few_seasons" if rows <= 2 * season else "auto.short_seasons" if rows < 3 * season else "auto.no_season"
         text += t(key, lang, season=season, rows=rows)

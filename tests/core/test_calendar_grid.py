@@ -11,9 +11,12 @@ from core.evaluation.pipeline import RunRequest, run
 from core.models.auto import AutoForecaster
 from core.models.baselines import SeasonalNaiveForecaster
 from core.models import calendar_grid
-from core.models.calendar_grid import OnCalendar, filled_history, future_on_calendar, future_places, history_places
+from core.evaluation.metrics import seasonal_naive_scale
+from core.models.calendar_grid import (OnCalendar, filled_history, future_on_calendar, future_places, held_on_rows,
+                                      history_places)
 from core.models.features import history_clock
 from core.models.files import load_model, model_bytes
+from core.panel.run import misaligned_stamps
 
 SEASON = np.array([5.0, -3.0, 8.0, 1.0, -6.0, 12.0, 20.0, 18.0, 4.0, -2.0, -9.0, 7.0])
 
@@ -94,3 +97,27 @@ def test_auto_with_missing_months_saved_and_loaded_forecasts_the_same() -> None:
     loaded = load_model(model_bytes(model))
     assert np.allclose(loaded.forecast(test), model.forecast(test))
     assert isinstance(model.interval_model(), OnCalendar)
+
+
+def test_mase_scale_pairs_values_a_season_apart_on_the_calendar() -> None:
+    values = np.r_[SEASON, SEASON + 1.0]  # two years, the second one higher by 1
+    rows = np.delete(values, [3, 4])  # two months missing: rows 12 apart are 14 months apart
+    places = np.delete(np.arange(24), [3, 4])
+    assert seasonal_naive_scale(rows, 12, places) == pytest.approx(1.0)  # each month against the same month
+    assert seasonal_naive_scale(rows, 12) != pytest.approx(1.0)
+    apart = np.r_[np.arange(10), np.arange(23, 33)]  # no two values 12 apart: the calendar's steps, then rows
+    assert seasonal_naive_scale(np.arange(20, dtype=float), 12, apart) == pytest.approx(1.0)
+
+
+def test_a_step_held_at_a_bound_is_counted_among_the_rows_asked() -> None:
+    asked = np.array([0, 1, 3, 4])  # the third row asked is the fourth stamp
+    assert held_on_rows({"ar": 4}, asked) == {"ar": 3} and held_on_rows({"ar": 3}, asked) == {"ar": 3}
+    assert held_on_rows({"ar": 2}, None) == {"ar": 2}
+
+
+def test_a_many_series_run_counts_gaps_as_misaligned_only_where_models_count_rows() -> None:
+    from core.data.tidy import DataReport
+
+    assert misaligned_stamps(DataReport(gaps=3)) == 0  # on the calendar: every model keeps each row at its stamp
+    assert misaligned_stamps(DataReport(gaps=3, off_calendar=True)) == 3
+    assert misaligned_stamps(DataReport(gaps=30, sparse_calendar=True)) == 30
