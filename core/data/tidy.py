@@ -379,8 +379,8 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     report = DataReport(rows_read=len(frame), date_format="datetime")
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
-    if _uneven_stamps_notice(frame["ds"], frequency, date_col) is not None:  # said by ``tidy``
-        return None
+    if report.gaps or _uneven_stamps_notice(frame["ds"], frequency, date_col) is not None:  # said by ``tidy``: the
+        return None  # calendar the models follow, hours the clocks skip, stray first and last stamps
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,

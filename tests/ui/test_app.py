@@ -122,7 +122,7 @@ def test_reading_options_fill_gaps_and_force_the_day_order() -> None:
     at.switch_page("dashboard.py").run()
     at.checkbox(key=keys.DATA_GAPS_WIDGET).check().run()
     assert len(at.session_state[keys.DATA_SERIES].frame) == 12
-    assert misaligned not in " ".join(m.value for m in at.markdown)
+    assert in_step not in " ".join(m.value for m in at.markdown)
     upload(at, "ambiguous_slash.csv")
     assert at.session_state[keys.DATA_SERIES].frequency.name == "daily"
     assert any("day-first and month-first" in i.value.replace("\\", "") for i in at.info)  # shown escaped
