@@ -603,7 +603,8 @@ def test_a_clean_series_is_read_as_the_single_series_rules_read_it(tmp_path: Pat
         if fast is not None:
             for name in ("date_col", "target", "regressors", "columns", "numeric_columns", "future", "options"):
                 assert getattr(fast, name) == getattr(full, name), name
-    assert clean == {"clean": True, "daily gap": True, "counts": True, "constant": True, "blank": False,
+    # a gap goes to the full reader, which says what the models do across it (the calendar, clock changes)
+    assert clean == {"clean": True, "daily gap": False, "counts": True, "constant": True, "blank": False,
                      "unsorted": False, "repeated": False}
     by_id = {task.unique_id: task.load() for task in tasks}
     assert by_id["daily gap"].report.gaps == 1 and by_id["constant"].report.notices[0].key == "notice.constant_target"
