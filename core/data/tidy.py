@@ -118,7 +118,7 @@ class DataReport:
     sheet_read: str = ""  # the one read
     decimal_comma: bool = False  # the file wrote decimal commas: downloads are written so too (``write.download_csv``)
     clock_change_gaps: bool = False  # every missing stamp is in an hour the clocks skip (``_at_clock_changes``)
-    off_calendar: bool = False  # stamps missing, some off the calendar: every model counts rows (``calendar_places``)
+    off_calendar: bool = False  # stamps missing, some off the calendar: the models count rows (``calendar_places``)
     sparse_calendar: bool = False  # more stamps missing than rows given: the row-counting models count them
 
     @property

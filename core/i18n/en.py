@@ -111,10 +111,11 @@ MESSAGES: dict[str, str] = {
                         "their seasons and lags after a gap are misaligned. Combine the rows per a coarser period "
                         "under Reading options ('Combine the rows per'), or use a regression on time.",
     "data.gaps_misalign_rows": "{gaps:plural:time stamp} missing and not filled, and some stamps are off the "
-                               "series' calendar: every model counts rows, so seasons and lags after a gap are "
-                               "misaligned (seasonal naive's 'one season back', the same month last year or the same "
-                               "weekday last week, lands on another one). Tick 'Fill missing time stamps' on the Data "
-                               "page, unless the gaps are closed days.",
+                               "series' calendar: the models count rows (only multi's and mlp's calendar terms, such "
+                               "as the month or the weekday, are read from the stamps), so trends, seasons and lags "
+                               "after a gap are misaligned (seasonal naive's 'one season back', the same month last "
+                               "year or the same weekday last week, lands on another one). Tick 'Fill missing time "
+                               "stamps' on the Data page, unless the gaps are closed days.",
     "data.gaps_clock_change": "{gaps:plural:time stamp} missing and not filled, each in the hour the clocks skip "
                               "when they move forward for daylight saving: the times are local, and that hour never "
                               "happened. Every model keeps each row at its time stamp (auto, ar and seasonal naive "

@@ -141,8 +141,9 @@ def _gaps_effect(report: DataReport, fix: str) -> str:
     (``core.ui.session.gaps_text``)."""
     if report.off_calendar:
         fill = f"Fill them with {fix} unless the gaps are closed days." if fix.startswith("--") else fix
-        return ("some stamps are off the series' calendar, so every model counts rows, and seasons and lags after a "
-                f"gap are misaligned. {fill}")
+        return ("some stamps are off the series' calendar, so the models count rows (only multi's and mlp's calendar "
+                "terms, such as the month, are read from the stamps), and trends, seasons and lags after a gap are "
+                f"misaligned. {fill}")
     if report.sparse_calendar:
         return ("more stamps are missing than the rows given, so auto, ar and snaive count rows (on a calendar mostly "
                 "missing they would fit interpolation), and their seasons and lags after a gap are misaligned; the "
