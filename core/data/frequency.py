@@ -90,12 +90,46 @@ SUN_TO_THU = "C-SUNTHU"
 MON_TO_SAT = "C-MONSAT"
 _WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu", MON_TO_SAT: "Mon Tue Wed Thu Fri Sat"}
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
+# Hourly rows within the same opening hours every day and none outside them (a shop open 09:00 to 18:00): steps of
+# those hours (a custom business hour of every weekday, ``offset_of``), named ``OH-0919`` (the first hour and the one
+# after the last). Read as hourly, the nights were 14 missing hours a day: the models counted rows, the forecast ran
+# through the night, and multi left its hour terms out ("10 of the 24 hours") and forecast a flat line.
+OPEN_HOURS = "OH"
+_OPEN_DAYS_HELD = 0.8  # the share of the days that hold every opening hour
+_OPEN_HOURS_MOST = 20  # more hours a day are a day of 24 with some missing
+
+
+def open_hours(alias: str | None) -> tuple[int, int] | None:
+    """The first opening hour and the one after the last of an opening-hours alias (``OH-0919``: 9 and 19), else
+    None."""
+    if not alias or not alias.startswith(f"{OPEN_HOURS}-") or len(alias) != len(OPEN_HOURS) + 5:
+        return None
+    return int(alias[-4:-2]), int(alias[-2:])
+
+
+def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
+    """``OPEN_HOURS``' alias of hourly stamps on the hour within the same hours of every day, none outside them, on
+    at least three days, ``_OPEN_DAYS_HELD`` of which hold every one of those hours; None otherwise."""
+    if index.tz is not None or ((index.minute != 0) | (index.second != 0)).any() or (index.microsecond != 0).any():
+        return None
+    hours = np.unique(index.hour)
+    first, last = int(hours[0]), int(hours[-1])
+    if len(hours) != last - first + 1 or not 2 <= len(hours) <= _OPEN_HOURS_MOST or last > 22:
+        return None
+    per_day = pd.Series(index.hour, index=index.normalize()).groupby(level=0).size()
+    if len(per_day) < 3 or (per_day == len(hours)).mean() < _OPEN_DAYS_HELD:
+        return None
+    return f"{OPEN_HOURS}-{first:02d}{last + 1:02d}"
 
 
 def offset_of(alias: str) -> pd.DateOffset:
-    """pandas' offset for ``alias``; for a working week of ``_WORKING_WEEKS`` but ``B``, a business day of it."""
+    """pandas' offset for ``alias``; for a working week of ``_WORKING_WEEKS`` but ``B``, a business day of it; for
+    opening hours (``open_hours``), a business hour of every weekday."""
     if alias in _WORKING_WEEKS and alias != "B":
         return pd.offsets.CustomBusinessDay(weekmask=_WORKING_WEEKS[alias])
+    if (hours := open_hours(alias)) is not None:
+        return pd.offsets.CustomBusinessHour(start=f"{hours[0]:02d}:00", end=f"{hours[1]:02d}:00",
+                                             weekmask=" ".join(WEEKDAY_NAMES))
     return to_offset(alias)
 
 
@@ -124,7 +158,10 @@ def infer_frequency(ds: pd.Series) -> Frequency:
     alias = regular_alias(ds)
     if alias is not None:
         return _from_alias(alias)
-    return _from_median_spacing(pd.DatetimeIndex(ds))
+    index = pd.DatetimeIndex(ds)
+    if (hours := _open_hours_alias(index)) is not None:
+        return _from_alias(hours)
+    return _from_median_spacing(index)
 
 
 _REGULAR: dict[tuple[str, bytes], str | None] = {}  # the stamps -> regular_alias's answer, oldest first
@@ -158,6 +195,8 @@ def regular_alias(ds: pd.Series) -> str | None:
 def _from_alias(alias: str) -> Frequency:
     if alias in _WORKING_WEEKS:
         return Frequency("business-daily", alias, len(_WORKING_WEEKS[alias].split()))
+    if (hours := open_hours(alias)) is not None:
+        return Frequency("hourly", alias, hours[1] - hours[0])
     base = alias.split("-")[0]
     for prefix, (name, season) in _NAME_BY_PREFIX.items():
         if base == prefix:

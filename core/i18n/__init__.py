@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.data.frequency import Frequency
+from core.data.frequency import Frequency, open_hours
 from core.data.quality import format_stamp as iso_stamp
 from core.data.tidy import Notice, QuotedNames
 from core.errors import KeyedError
@@ -185,8 +185,10 @@ _WEEKS_SAID = {"C-MONSAT": "business-daily, Monday to Saturday", "C-SUNTHU": "bu
 
 
 def frequency_name(frequency: Frequency | str, lang: str) -> str:
-    """``monthly`` in ``lang``; a working week other than Monday to Friday with its days."""
+    """``monthly`` in ``lang``; a working week other than Monday to Friday with its days; opening hours with theirs."""
     if isinstance(frequency, Frequency):
+        if (hours := open_hours(frequency.alias)) is not None:  # hourly within opening hours: which
+            return f"{relabel(frequency.name, lang, 'freq')} {hours[0]:02d}:00-{hours[1] - 1:02d}:00"
         frequency = _WEEKS_SAID.get(frequency.alias or "", frequency.name)
     return relabel(frequency, lang, "freq")
 

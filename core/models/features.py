@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import MON_TO_SAT, SUN_TO_THU, Frequency, calendar_places, offset_of
+from core.data.frequency import MON_TO_SAT, SUN_TO_THU, Frequency, calendar_places, offset_of, open_hours
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -27,8 +27,12 @@ _MON_TO_SAT_DAYS = ("weekday", lambda ds: ds.dt.day_of_week + 1, 6, ["Mon", "Tue
 
 
 def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
-    """The calendar part (label, extractor, levels, names) of ``frequency``'s season, or None."""
+    """The calendar part (label, extractor, levels, names) of ``frequency``'s season, or None; for opening hours
+    (``frequency.open_hours``), their hours only."""
     by_week = {SUN_TO_THU: _SUN_TO_THU_DAYS, MON_TO_SAT: _MON_TO_SAT_DAYS}
+    if (hours := open_hours(frequency.alias)) is not None:
+        first, end = hours
+        return ("hour", lambda ds: ds.dt.hour - first + 1, end - first, [f"{h:02d}h" for h in range(first, end)])
     return by_week.get(frequency.alias or "") or _SEASON_PARTS.get(frequency.name)
 
 
@@ -43,6 +47,8 @@ def week_of_rows(frequency: Frequency) -> int:
     every weekday (``_WITHIN_A_DAY``); 1 for other spacings."""
     if frequency.unit not in _WITHIN_A_DAY or frequency.alias is None:
         return 1
+    if open_hours(frequency.alias) is not None:
+        return 7 * frequency.season_length  # a week of opening hours
     return max(int(round(pd.Timedelta(days=7) / pd.Timedelta(offset_of(frequency.alias)))), 1)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import MON_TO_SAT, Frequency
+from core.data.frequency import MON_TO_SAT, Frequency, open_hours
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import (FeatureSpec, Standardizer, design_matrix, history_clock, lagged_columns,
@@ -36,6 +36,8 @@ def seasonal_periods(frequency: Frequency, season: int, n: int) -> tuple[float, 
     """The cycles to model: the frequency's (or, for plain steps, the detected ``season``), each
     only when the history holds at least two of them."""
     periods = PERIODS_BY_FREQUENCY.get(frequency.alias or "", PERIODS_BY_FREQUENCY.get(frequency.name, ()))
+    if open_hours(frequency.alias) is not None:  # a day and a week of opening hours
+        periods = (float(frequency.season_length), 7.0 * frequency.season_length)
     if season > 1 and not periods:
         periods = (float(season),)
     if season <= 1 and periods:

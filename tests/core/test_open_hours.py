@@ -1,0 +1,64 @@
+"""Hourly rows within the same opening hours every day are steps of those hours (``frequency.open_hours``): the night
+is no gap, the forecast goes on at the next opening hour, and multi keeps one term per opening hour."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.frequency import future_dates, infer_frequency, open_hours
+from core.data.tidy import load_series
+from core.evaluation.pipeline import RunRequest, run
+from core.i18n import frequency_name
+from core.models.files import load_model, model_bytes
+
+
+def _shop_meter(days: int = 42, first: int = 9, end: int = 19) -> pd.DataFrame:
+    """Readings at each hour from ``first`` to ``end - 1``, none at night: a day's wave, 10 more on weekdays."""
+    stamps = [day + pd.Timedelta(hours=hour) for day in pd.date_range("2024-03-01", periods=days, freq="D")
+              for hour in range(first, end)]
+    ds = pd.Series(stamps, name="ds")
+    y = 50 + 30 * np.sin(2 * np.pi * (ds.dt.hour - 6) / 24) + 10 * (ds.dt.day_of_week < 5)
+    return pd.DataFrame({"ds": ds, "y": y.to_numpy(dtype=float)})
+
+
+def test_rows_within_the_same_hours_every_day_are_steps_of_those_hours() -> None:
+    meter = _shop_meter()
+    frequency = infer_frequency(meter["ds"])
+    assert (frequency.name, frequency.alias, frequency.season_length) == ("hourly", "OH-0919", 10)
+    assert open_hours(frequency.alias) == (9, 19) and open_hours("h") is None
+    after = future_dates(meter["ds"].iloc[-1], frequency, 3)  # 18:00 -> the next morning
+    assert after.tolist() == [pd.Timestamp("2024-04-12 09:00"), pd.Timestamp("2024-04-12 10:00"),
+                              pd.Timestamp("2024-04-12 11:00")]
+    assert frequency_name(frequency, "en") == "hourly 09:00-18:00"
+    one_short = meter.drop(index=[15, 200]).reset_index(drop=True)  # two readings missing: gaps within the hours
+    assert infer_frequency(one_short["ds"]).alias == "OH-0919"
+    day_and_night = pd.Series(pd.date_range("2024-03-01", periods=24 * 20, freq="h"))
+    assert infer_frequency(day_and_night).alias == "h"
+    split_shift = meter[~meter["ds"].dt.hour.isin([12, 13])].reset_index(drop=True)  # closed at lunch: no window
+    assert infer_frequency(split_shift["ds"]).alias != "OH-0919"
+
+
+def test_a_file_of_opening_hours_loads_without_gaps_and_forecasts_its_hours() -> None:
+    meter = _shop_meter()
+    text = meter.assign(ds=meter["ds"].dt.strftime("%Y-%m-%d %H:%M")).rename(columns={"y": "kwh"}).to_csv(index=False)
+    series = load_series(text.encode(), "meter.csv")
+    assert series.frequency.alias == "OH-0919" and series.report.gaps == 0
+    result = run(series.frame, series.frequency, RunRequest("multi", horizon=12))
+    assert result.metrics["test"]["mae"] == pytest.approx(0, abs=1e-4)  # an hour and a weekday term each: exact
+    assert not result.params.get("left_out", {}).get("hour")  # read as hourly, "10 of the 24 hours" left them out
+    future = result.predictions[result.predictions["split"] == "future"]
+    assert future["ds"].dt.hour.between(9, 18).all() and len(future) == 12
+    expected = 50 + 30 * np.sin(2 * np.pi * (future["ds"].dt.hour - 6) / 24) + 10 * (future["ds"].dt.day_of_week < 5)
+    assert np.allclose(future["predicted"], expected, atol=1e-3)
+
+
+def test_seasonal_naive_repeats_the_last_opening_day_and_a_model_file_keeps_the_hours() -> None:
+    meter = _shop_meter(days=14)
+    frequency = infer_frequency(meter["ds"])
+    result = run(meter, frequency, RunRequest("snaive", horizon=10))
+    future = result.predictions[result.predictions["split"] == "future"]
+    assert np.allclose(future["predicted"], meter["y"].iloc[-10:])  # the last day's ten hours
+    asked = future[["ds"]].reset_index(drop=True)
+    loaded = load_model(model_bytes(result.forecaster))  # the model of the test rows, saved and read back
+    assert np.allclose(loaded.forecast(asked), result.forecaster.forecast(asked))
