@@ -91,25 +91,34 @@ MON_TO_SAT = "C-MONSAT"
 _WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu", MON_TO_SAT: "Mon Tue Wed Thu Fri Sat"}
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
 # Hourly rows within the same opening hours every day and none outside them (a shop open 09:00 to 18:00): steps of
-# those hours (a custom business hour of every weekday, ``offset_of``), named ``OH-0919`` (the first hour and the one
-# after the last). Read as hourly, the nights were 14 missing hours a day: the models counted rows, the forecast ran
-# through the night, and multi left its hour terms out ("10 of the 24 hours") and forecast a flat line.
+# those hours (a custom business hour, ``offset_of``), named ``OH-0919`` (the first hour and the one after the last),
+# and ``OH-0919-1111110`` where some weekday never opens (Monday to Sunday; a shop closed on Sundays). Read as hourly,
+# the nights were 14 missing hours a day: the models counted rows, the forecast ran through the night, and multi left
+# its hour terms out ("10 of the 24 hours") and forecast a flat line.
 OPEN_HOURS = "OH"
-_OPEN_DAYS_HELD = 0.8  # the share of the days that hold every opening hour
+_OPEN_DAYS_HELD = 0.8  # the share of the open days that hold every opening hour
 _OPEN_HOURS_MOST = 20  # more hours a day are a day of 24 with some missing
+_CLOSED_DAY_WEEKS = 2  # a weekday is closed when none of this many weeks' stamps is on it
 
 
 def open_hours(alias: str | None) -> tuple[int, int] | None:
     """The first opening hour and the one after the last of an opening-hours alias (``OH-0919``: 9 and 19), else
     None."""
-    if not alias or not alias.startswith(f"{OPEN_HOURS}-") or len(alias) != len(OPEN_HOURS) + 5:
+    if not alias or not alias.startswith(f"{OPEN_HOURS}-") or len(alias) not in (7, 15):
         return None
-    return int(alias[-4:-2]), int(alias[-2:])
+    return int(alias[3:5]), int(alias[5:7])
+
+
+def open_days(alias: str | None) -> tuple[int, ...]:
+    """The weekdays (pandas' day_of_week) an opening-hours alias opens on: every one unless it names them."""
+    mask = (alias or "")[8:] if open_hours(alias) is not None else ""
+    return tuple(day for day in range(7) if not mask or mask[day] == "1")
 
 
 def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
-    """``OPEN_HOURS``' alias of hourly stamps on the hour within the same hours of every day, none outside them, on
-    at least three days, ``_OPEN_DAYS_HELD`` of which hold every one of those hours; None otherwise."""
+    """``OPEN_HOURS``' alias of hourly stamps on the hour within the same hours of every day they are on, none outside
+    them, on at least three days, ``_OPEN_DAYS_HELD`` of which hold every one of those hours; the weekdays that hold
+    none over ``_CLOSED_DAY_WEEKS`` weeks or more are closed. None otherwise."""
     if index.tz is not None or ((index.minute != 0) | (index.second != 0)).any() or (index.microsecond != 0).any():
         return None
     hours = np.unique(index.hour)
@@ -119,7 +128,11 @@ def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
     per_day = pd.Series(index.hour, index=index.normalize()).groupby(level=0).size()
     if len(per_day) < 3 or (per_day == len(hours)).mean() < _OPEN_DAYS_HELD:
         return None
-    return f"{OPEN_HOURS}-{first:02d}{last + 1:02d}"
+    alias = f"{OPEN_HOURS}-{first:02d}{last + 1:02d}"
+    open_on = set(per_day.index.day_of_week)
+    if (per_day.index[-1] - per_day.index[0]).days < 7 * _CLOSED_DAY_WEEKS or len(open_on) in (1, 7):
+        return alias
+    return f"{alias}-{''.join('1' if day in open_on else '0' for day in range(7))}"
 
 
 def offset_of(alias: str) -> pd.DateOffset:
@@ -129,7 +142,7 @@ def offset_of(alias: str) -> pd.DateOffset:
         return pd.offsets.CustomBusinessDay(weekmask=_WORKING_WEEKS[alias])
     if (hours := open_hours(alias)) is not None:
         return pd.offsets.CustomBusinessHour(start=f"{hours[0]:02d}:00", end=f"{hours[1]:02d}:00",
-                                             weekmask=" ".join(WEEKDAY_NAMES))
+                                             weekmask=" ".join(WEEKDAY_NAMES[day] for day in open_days(alias)))
     return to_offset(alias)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.data.frequency import Frequency, open_hours
+from core.data.frequency import WEEKDAY_NAMES, Frequency, open_days, open_hours
 from core.data.quality import format_stamp as iso_stamp
 from core.data.tidy import Notice, QuotedNames
 from core.errors import KeyedError
@@ -187,8 +187,10 @@ _WEEKS_SAID = {"C-MONSAT": "business-daily, Monday to Saturday", "C-SUNTHU": "bu
 def frequency_name(frequency: Frequency | str, lang: str) -> str:
     """``monthly`` in ``lang``; a working week other than Monday to Friday with its days; opening hours with theirs."""
     if isinstance(frequency, Frequency):
-        if (hours := open_hours(frequency.alias)) is not None:  # hourly within opening hours: which
-            return f"{relabel(frequency.name, lang, 'freq')} {hours[0]:02d}:00-{hours[1] - 1:02d}:00"
+        if (hours := open_hours(frequency.alias)) is not None:  # hourly within opening hours: which, and the days
+            days = open_days(frequency.alias)
+            on = "" if len(days) == 7 else ", " + " ".join(WEEKDAY_NAMES[day] for day in days)
+            return f"{relabel(frequency.name, lang, 'freq')} {hours[0]:02d}:00-{hours[1] - 1:02d}:00{on}"
         frequency = _WEEKS_SAID.get(frequency.alias or "", frequency.name)
     return relabel(frequency, lang, "freq")
 

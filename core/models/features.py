@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import MON_TO_SAT, SUN_TO_THU, Frequency, calendar_places, offset_of, open_hours
+from core.data.frequency import (MON_TO_SAT, SUN_TO_THU, WEEKDAY_NAMES, Frequency, calendar_places, offset_of,
+                                 open_days, open_hours)
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -48,7 +49,7 @@ def week_of_rows(frequency: Frequency) -> int:
     if frequency.unit not in _WITHIN_A_DAY or frequency.alias is None:
         return 1
     if open_hours(frequency.alias) is not None:
-        return 7 * frequency.season_length  # a week of opening hours
+        return len(open_days(frequency.alias)) * frequency.season_length  # a week of opening hours
     return max(int(round(pd.Timedelta(days=7) / pd.Timedelta(offset_of(frequency.alias)))), 1)
 
 
@@ -56,7 +57,19 @@ def _calendar_parts(frequency: Frequency) -> list[tuple]:  # type: ignore[type-a
     """Every calendar part with one-hot terms for ``frequency``: its season's (``_season_of``), and for spacings under
     a day the weekday's (``_WITHIN_A_DAY``)."""
     parts = [part] if (part := _season_of(frequency)) is not None else []
-    return parts + ([_SEASON_PARTS["daily"]] if frequency.unit in _WITHIN_A_DAY else [])
+    return parts + ([_weekday_part(frequency)] if frequency.unit in _WITHIN_A_DAY else [])
+
+
+def _weekday_part(frequency: Frequency) -> tuple:  # type: ignore[type-arg]
+    """The weekday's calendar part beside a season within a day: its open days only for opening hours that close on
+    some (``frequency.open_days``), else every day's."""
+    days = open_days(frequency.alias)
+    if open_hours(frequency.alias) is None or len(days) == 7:
+        return _SEASON_PARTS["daily"]
+    rank = np.zeros(7, dtype=int)
+    rank[list(days)] = np.arange(1, len(days) + 1)
+    return ("weekday", lambda ds: pd.Series(rank[ds.dt.day_of_week.to_numpy()], index=ds.index), len(days),
+            [WEEKDAY_NAMES[day] for day in days])
 
 
 @register

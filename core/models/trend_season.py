@@ -12,7 +12,7 @@ from core.data.frequency import MON_TO_SAT, Frequency, open_hours
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import (FeatureSpec, Standardizer, design_matrix, history_clock, lagged_columns,
-                                  steps_after)
+                                  steps_after, week_of_rows)
 from core.models.regression import rows_for_weights
 from core.models.transforms import TargetTransform, first_held, forecast_bounds
 from core.training.fit import fit_network
@@ -37,7 +37,7 @@ def seasonal_periods(frequency: Frequency, season: int, n: int) -> tuple[float, 
     only when the history holds at least two of them."""
     periods = PERIODS_BY_FREQUENCY.get(frequency.alias or "", PERIODS_BY_FREQUENCY.get(frequency.name, ()))
     if open_hours(frequency.alias) is not None:  # a day and a week of opening hours
-        periods = (float(frequency.season_length), 7.0 * frequency.season_length)
+        periods = (float(frequency.season_length), float(week_of_rows(frequency)))
     if season > 1 and not periods:
         periods = (float(season),)
     if season <= 1 and periods:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.data.frequency import future_dates, infer_frequency, open_hours
+from core.data.frequency import future_dates, infer_frequency, open_days, open_hours
 from core.data.tidy import load_series
 from core.evaluation.pipeline import RunRequest, run
 from core.i18n import frequency_name
@@ -62,3 +62,18 @@ def test_seasonal_naive_repeats_the_last_opening_day_and_a_model_file_keeps_the_
     asked = future[["ds"]].reset_index(drop=True)
     loaded = load_model(model_bytes(result.forecaster))  # the model of the test rows, saved and read back
     assert np.allclose(loaded.forecast(asked), result.forecaster.forecast(asked))
+
+
+def test_a_weekday_that_never_opens_is_no_gap_and_has_no_term() -> None:
+    meter = _shop_meter(days=44)  # to Saturday 13 April
+    closed_sundays = meter[meter["ds"].dt.day_of_week != 6].reset_index(drop=True)
+    frequency = infer_frequency(closed_sundays["ds"])
+    assert frequency.alias == "OH-0919-1111110" and open_days(frequency.alias) == (0, 1, 2, 3, 4, 5)
+    assert frequency_name(frequency, "en") == "hourly 09:00-18:00, Mon Tue Wed Thu Fri Sat"
+    saturday_evening = closed_sundays["ds"].iloc[-1]
+    assert saturday_evening.day_of_week == 5
+    assert future_dates(saturday_evening, frequency, 1).iloc[0] == saturday_evening + pd.Timedelta(hours=39)  # Monday
+    result = run(closed_sundays, frequency, RunRequest("multi", horizon=20))
+    assert result.metrics["test"]["mae"] == pytest.approx(0, abs=1e-4)
+    future = result.predictions[result.predictions["split"] == "future"]
+    assert not (future["ds"].dt.day_of_week == 6).any()
