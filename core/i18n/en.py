@@ -374,6 +374,7 @@ MESSAGES: dict[str, str] = {
     "per.minutely": "per minute",
     "per.half-hourly": "per half-hour",
     "per.hourly": "per hour",
+    "per.open_hour": "per opening hour",
     "per.daily": "per day",
     "per.business-daily": "per business day",
     "per.weekly": "per week",

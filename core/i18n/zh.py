@@ -276,6 +276,7 @@ MESSAGES: dict[str, str] = {
     "per.minutely": "每分钟",
     "per.half-hourly": "每半小时",
     "per.hourly": "每小时",
+    "per.open_hour": "每个营业小时",
     "per.daily": "每天",
     "per.business-daily": "每个工作日",
     "per.weekly": "每周",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import STEPS, Frequency
+from core.data.frequency import STEPS, Frequency, open_hours
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
@@ -41,7 +41,10 @@ def _units_a_step(frequency: Frequency) -> int:
 
 def _per(frequency: Frequency, lang: str) -> str:
     """One step of ``frequency`` after a change ("per month"); a spacing of several units as its name says it ("every
-    2 weeks": "per step" said nothing of a fortnight)."""
+    2 weeks": "per step" said nothing of a fortnight); "per opening hour" for steps of opening hours (a clock hour's
+    reading of "per hour" took ten steps a day for 24)."""
+    if open_hours(frequency.alias) is not None:
+        return t("per.open_hour", lang)
     return frequency_name(frequency, lang) if _units_a_step(frequency) > 1 else t(f"per.{_unit(frequency)}", lang)
 
 

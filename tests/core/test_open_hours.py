@@ -77,3 +77,12 @@ def test_a_weekday_that_never_opens_is_no_gap_and_has_no_term() -> None:
     assert result.metrics["test"]["mae"] == pytest.approx(0, abs=1e-4)
     future = result.predictions[result.predictions["split"] == "future"]
     assert not (future["ds"].dt.day_of_week == 6).any()
+
+
+def test_a_trend_over_opening_hours_is_said_per_opening_hour() -> None:
+    from core.ui.explain import describe_coefficients
+
+    meter = _shop_meter(days=21)
+    frequency = infer_frequency(meter["ds"])
+    said = describe_coefficients({"x": 0.05}, frequency, "kwh")
+    assert any("per opening hour" in line for line in said), said  # ten a day, not 24
