@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.data.frequency import (FILLED_STAMPS_PER_ROW, MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU,
                                  Frequency, calendar_places, future_dates, infer_frequency, month_day, offset_of,
-                                 regular_alias, stamps_between, working_week_of)
+                                 regular_alias, stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
@@ -313,6 +313,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame, working = _without_closed_days(frame, target, report)
     if future is not None and len(frame) < rows:  # business days: the future rows of other days go too
         future = future[future["ds"].dt.day_of_week.isin(working)]
+    frame, future = _without_stray_hours(frame, future, report)
     frequency = infer_frequency(frame["ds"])
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
@@ -540,6 +541,34 @@ def _without_closed_days(frame: pd.DataFrame, target: str, report: DataReport) -
     report.notices.append(Notice(f"{count(rows, noun)} without a value in '{target}' {_were(rows)} left out: the "
                                  f"series is read as {read_as}.", key, {"rows": rows, "column": target}))
     return frame[~shut], sorted(open_days)
+
+
+def _without_stray_hours(frame: pd.DataFrame, future: pd.DataFrame | None,
+                         report: DataReport) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """``frame`` without the few rows at hours outside the opening hours of all the others (``frequency.stray_hours``),
+    said with their stamps, and ``future`` within those hours; both as they are where there are none."""
+    ds = frame["ds"]
+    if not pd.api.types.is_datetime64_any_dtype(ds):
+        return frame, future
+    stray = stray_hours(pd.DatetimeIndex(ds))
+    if stray is None:
+        return frame, future
+    kept = frame[~stray]
+    first, last = int(kept["ds"].dt.hour.min()), int(kept["ds"].dt.hour.max())
+    rows, stamps = int(stray.sum()), ", ".join(f"{stamp:%Y-%m-%d %H:%M}" for stamp in ds[stray].iloc[:_STRAY_LISTED])
+    hours = f"{first:02d}:00-{last:02d}:00"
+    report.rows_dropped += rows
+    report.notices.append(Notice(
+        f"{count(rows, 'row')} at an hour outside {hours}, the hours of every other row ({stamps}), {_were(rows)} "
+        f"left out: the series is read as hourly steps of those opening hours. If they are readings of the night, "
+        "the series is hourly around the clock: give the other hours' rows too.", "notice.stray_hours",
+        {"rows": rows, "hours": hours, "stamps": stamps}))
+    if future is not None:
+        future = future[future["ds"].dt.hour.between(first, last)]
+    return kept.reset_index(drop=True), future
+
+
+_STRAY_LISTED = 3  # stray rows named in their notice
 
 
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:

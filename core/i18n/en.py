@@ -1322,6 +1322,10 @@ MESSAGES: dict[str, str] = {
     "notice.total_unlabelled": "The last row, without a date, is the sum of the rows above (a total): left out.",
     "notice.blank_weekends": "{rows:plural:Saturday or Sunday row} without a value in '{column}' {rows:were} left "
                              "out: the series is read as business days, and its forecasts skip weekends.",
+    "notice.stray_hours": "{rows:plural:row} at an hour outside {hours}, the hours of every other row ({stamps}), "
+                          "{rows:were} left out: the series is read as hourly steps of those opening hours. If they "
+                          "are readings of the night, the series is hourly around the clock: give the other hours' "
+                          "rows too.",
     "notice.blank_sundays": "{rows:plural:Sunday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Monday to Saturday), and its forecasts skip Sundays.",
     "notice.blank_fridays_saturdays": "{rows:plural:Friday or Saturday row} without a value in '{column}' {rows:were} "

@@ -86,3 +86,18 @@ def test_a_trend_over_opening_hours_is_said_per_opening_hour() -> None:
     frequency = infer_frequency(meter["ds"])
     said = describe_coefficients({"x": 0.05}, frequency, "kwh")
     assert any("per opening hour" in line for line in said), said  # ten a day, not 24
+
+
+def test_a_reading_outside_the_opening_hours_is_left_out_and_said() -> None:
+    meter = _shop_meter()
+    extra = pd.DataFrame({"ds": [pd.Timestamp("2024-03-20 20:00")], "y": [75.0]})
+    with_stray = pd.concat([meter, extra]).sort_values("ds")
+    text = with_stray.assign(ds=with_stray["ds"].dt.strftime("%Y-%m-%d %H:%M")).to_csv(index=False)
+    series = load_series(text.encode(), "meter.csv")
+    assert series.frequency.alias == "OH-0919" and len(series.frame) == len(meter) and series.report.gaps == 0
+    said = [notice for notice in series.report.notices if notice.key == "notice.stray_hours"]
+    assert said and said[0].startswith("1 row at an hour outside 09:00-18:00, the hours of every other row "
+                                       "(2024-03-20 20:00), was left out")
+    nights = pd.DataFrame({"ds": pd.date_range("2024-03-20 20:00", periods=5, freq="D"), "y": 75.0})
+    many = pd.concat([meter, nights]).sort_values("ds")  # five of them (over half a percent): no strays
+    assert load_series(many.to_csv(index=False).encode(), "m.csv").frequency.alias != "OH-0919"
