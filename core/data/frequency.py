@@ -99,6 +99,9 @@ OPEN_HOURS = "OH"
 _OPEN_DAYS_HELD = 0.8  # the share of the open days that hold every opening hour
 _OPEN_HOURS_MOST = 20  # more hours a day are a day of 24 with some missing
 _CLOSED_DAY_WEEKS = 2  # a weekday is closed when none of this many weeks' stamps is on it
+# pandas' business hours (09:00 to 17:00, Monday to Friday), which ``pd.infer_freq`` names any day of eight hours
+# (08:00 to 15:00 every day): opening hours are tried first (``infer_frequency``).
+_PANDAS_BUSINESS_HOURS = ("bh", "cbh")
 
 
 def open_hours(alias: str | None) -> tuple[int, int] | None:
@@ -147,8 +150,13 @@ def stray_hours(index: pd.DatetimeIndex) -> np.ndarray | None:
     if index.tz is not None or len(index) < 30:
         return None
     counts = pd.Series(index.hour).value_counts()
-    stray = ~np.isin(index.hour, counts.index[counts >= counts.max() / 2])
+    window = counts.index[counts >= counts.max() / 2]
+    stray = ~np.isin(index.hour, window)
     if not stray.any() or stray.sum() > max(1, int(_STRAY_SHARE * len(index))):
+        return None
+    # a stray's day holds the whole window beside it: hours moved by a clock change in UTC stamps are none
+    days = pd.Series(~stray, index=index.normalize()).groupby(level=0).sum()
+    if (days[index.normalize()[stray].unique()] < len(window)).any():
         return None
     return stray if _open_hours_alias(index[~stray]) is not None else None
 
@@ -187,12 +195,12 @@ def infer_frequency(ds: pd.Series) -> Frequency:
     if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 3:
         return STEPS
     alias = regular_alias(ds)
-    if alias is not None:
+    if alias is not None and alias.lower() not in _PANDAS_BUSINESS_HOURS:
         return _from_alias(alias)
     index = pd.DatetimeIndex(ds)
     if (hours := _open_hours_alias(index)) is not None:
         return _from_alias(hours)
-    return _from_median_spacing(index)
+    return _from_alias(alias) if alias is not None else _from_median_spacing(index)
 
 
 _REGULAR: dict[tuple[str, bytes], str | None] = {}  # the stamps -> regular_alias's answer, oldest first
@@ -401,6 +409,10 @@ def stamps_between(ds: pd.Series, frequency: Frequency) -> pd.DatetimeIndex:
     stamps off their anchor (``_off_anchor_months``) the same day of each month, quarter or year (where an end is a
     shorter month's last day, the day of the months around it: ``month_day``)."""
     first, last = pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1])
+    if (hours := open_hours(frequency.alias)) is not None:  # a business hour's date_range takes 100 times longer
+        every = pd.date_range(first, last, freq="h")
+        return every[(every.hour >= hours[0]) & (every.hour < hours[1])
+                     & np.isin(every.day_of_week, open_days(frequency.alias))]
     earlier = min(first, last, key=lambda stamp: stamp.day)
     day = max(first.day, last.day, month_day(ds) or 0) if earlier.is_month_end else max(first.day, last.day)
     months = _off_anchor_months(first, frequency, day)

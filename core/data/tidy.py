@@ -13,7 +13,8 @@ import pandas as pd
 
 from core.data.frequency import (FILLED_STAMPS_PER_ROW, MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU,
                                  Frequency, calendar_places, future_dates, infer_frequency, month_day, offset_of,
-                                 regular_alias, stamps_between, stray_hours, working_week_of)
+                                 open_days, open_hours, regular_alias, stamps_between, stray_hours,
+                                 working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
@@ -313,8 +314,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame, working = _without_closed_days(frame, target, report)
     if future is not None and len(frame) < rows:  # business days: the future rows of other days go too
         future = future[future["ds"].dt.day_of_week.isin(working)]
-    frame, future = _without_stray_hours(frame, future, report)
+    frame = _without_stray_hours(frame, report)
     frequency = infer_frequency(frame["ds"])
+    if future is not None and (hours := open_hours(frequency.alias)) is not None:  # its closed hours and days go
+        on = future["ds"].dt
+        future = future[(on.hour >= hours[0]) & (on.hour < hours[1])
+                        & on.day_of_week.isin(open_days(frequency.alias))]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
@@ -543,16 +548,15 @@ def _without_closed_days(frame: pd.DataFrame, target: str, report: DataReport) -
     return frame[~shut], sorted(open_days)
 
 
-def _without_stray_hours(frame: pd.DataFrame, future: pd.DataFrame | None,
-                         report: DataReport) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+def _without_stray_hours(frame: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     """``frame`` without the few rows at hours outside the opening hours of all the others (``frequency.stray_hours``),
-    said with their stamps, and ``future`` within those hours; both as they are where there are none."""
+    said with their stamps; as it is where there are none."""
     ds = frame["ds"]
     if not pd.api.types.is_datetime64_any_dtype(ds):
-        return frame, future
+        return frame
     stray = stray_hours(pd.DatetimeIndex(ds))
     if stray is None:
-        return frame, future
+        return frame
     kept = frame[~stray]
     first, last = int(kept["ds"].dt.hour.min()), int(kept["ds"].dt.hour.max())
     rows, stamps = int(stray.sum()), ", ".join(f"{stamp:%Y-%m-%d %H:%M}" for stamp in ds[stray].iloc[:_STRAY_LISTED])
@@ -563,9 +567,7 @@ def _without_stray_hours(frame: pd.DataFrame, future: pd.DataFrame | None,
         f"left out: the series is read as hourly steps of those opening hours. If they are readings of the night, "
         "the series is hourly around the clock: give the other hours' rows too.", "notice.stray_hours",
         {"rows": rows, "hours": hours, "stamps": stamps}))
-    if future is not None:
-        future = future[future["ds"].dt.hour.between(first, last)]
-    return kept.reset_index(drop=True), future
+    return kept.reset_index(drop=True)
 
 
 _STRAY_LISTED = 3  # stray rows named in their notice

@@ -189,7 +189,7 @@ def frequency_name(frequency: Frequency | str, lang: str) -> str:
     if isinstance(frequency, Frequency):
         if (hours := open_hours(frequency.alias)) is not None:  # hourly within opening hours: which, and the days
             days = open_days(frequency.alias)
-            on = "" if len(days) == 7 else ", " + " ".join(WEEKDAY_NAMES[day] for day in days)
+            on = "" if len(days) == 7 else ", " + " ".join(relabel(WEEKDAY_NAMES[day], lang, "level") for day in days)
             return f"{relabel(frequency.name, lang, 'freq')} {hours[0]:02d}:00-{hours[1] - 1:02d}:00{on}"
         frequency = _WEEKS_SAID.get(frequency.alias or "", frequency.name)
     return relabel(frequency, lang, "freq")

@@ -388,6 +388,7 @@ MESSAGES: dict[str, str] = {
     "later.minutely": "{n:,} minutes later",
     "later.half-hourly": "{n:,} half-hours later",
     "later.hourly": "{n:,} hours later",
+    "later.open_hour": "{n:,} opening hours later",
     "later.daily": "{n:,} days later",
     "later.business-daily": "{n:,} business days later",
     "later.weekly": "{n:,} weeks later",

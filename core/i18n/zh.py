@@ -290,6 +290,7 @@ MESSAGES: dict[str, str] = {
     "later.minutely": "{n:,} 分钟之后",
     "later.half-hourly": "{n:,} 个半小时之后",
     "later.hourly": "{n:,} 小时之后",
+    "later.open_hour": "{n:,} 个营业小时之后",
     "later.daily": "{n:,} 天之后",
     "later.business-daily": "{n:,} 个工作日之后",
     "later.weekly": "{n:,} 周之后",

@@ -108,7 +108,10 @@ def _trend_sentence(powers: dict[int, float], frequency: Frequency, target: str,
 
 
 def _later(frequency: Frequency, steps: int, lang: str) -> str:
-    """``steps`` steps of ``frequency`` later, in its unit ("58 weeks later" for 29 steps of every 2 weeks)."""
+    """``steps`` steps of ``frequency`` later, in its unit ("58 weeks later" for 29 steps of every 2 weeks; opening
+    hours for steps of them)."""
+    if open_hours(frequency.alias) is not None:
+        return t("later.open_hour", lang, n=steps)
     if (several := _units_a_step(frequency)) > 1 and has(f"later.{frequency.unit}"):
         return t(f"later.{frequency.unit}", lang, n=steps * several)
     return t(f"later.{_unit(frequency)}", lang, n=steps)

@@ -6,16 +6,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.data.frequency import future_dates, infer_frequency, open_days, open_hours
-from core.data.tidy import load_series
+from core.data.frequency import future_dates, infer_frequency, open_days, open_hours, stray_hours
+from core.data.tidy import LoadOptions, load_series
 from core.evaluation.pipeline import RunRequest, run
 from core.i18n import frequency_name
 from core.models.files import load_model, model_bytes
 
 
-def _shop_meter(days: int = 42, first: int = 9, end: int = 19) -> pd.DataFrame:
+def _shop_meter(days: int = 42, first: int = 9, end: int = 19, start: str = "2024-03-01") -> pd.DataFrame:
     """Readings at each hour from ``first`` to ``end - 1``, none at night: a day's wave, 10 more on weekdays."""
-    stamps = [day + pd.Timedelta(hours=hour) for day in pd.date_range("2024-03-01", periods=days, freq="D")
+    stamps = [day + pd.Timedelta(hours=hour) for day in pd.date_range(start, periods=days, freq="D")
               for hour in range(first, end)]
     ds = pd.Series(stamps, name="ds")
     y = 50 + 30 * np.sin(2 * np.pi * (ds.dt.hour - 6) / 24) + 10 * (ds.dt.day_of_week < 5)
@@ -101,3 +101,41 @@ def test_a_reading_outside_the_opening_hours_is_left_out_and_said() -> None:
     nights = pd.DataFrame({"ds": pd.date_range("2024-03-20 20:00", periods=5, freq="D"), "y": 75.0})
     many = pd.concat([meter, nights]).sort_values("ds")  # five of them (over half a percent): no strays
     assert load_series(many.to_csv(index=False).encode(), "m.csv").frequency.alias != "OH-0919"
+
+
+def test_eight_opening_hours_a_day_are_not_pandas_business_hours() -> None:
+    # pandas names any day of eight hours 'bh' (09:00-17:00, Monday to Friday): forecasts skipped 08:00 and 09:00
+    meter = _shop_meter(days=28, first=8, end=16)
+    frequency = infer_frequency(meter["ds"])
+    assert (frequency.alias, frequency.season_length) == ("OH-0816", 8)
+    assert future_dates(meter["ds"].iloc[-1], frequency, 2).dt.hour.tolist() == [8, 9]
+
+
+def test_future_rows_of_closed_hours_and_days_are_left_out_of_the_forecasts_rows() -> None:
+    meter = _shop_meter(days=44)
+    shop = meter[meter["ds"].dt.day_of_week != 6].assign(price=1.0)  # closed on Sundays, to Saturday 13 April
+    ahead = pd.DataFrame({"ds": pd.date_range("2024-04-14 00:00", "2024-04-15 23:00", freq="h"), "y": np.nan,
+                          "price": 2.0})  # Sunday and Monday, every hour, the regressor only
+    rows = pd.concat([shop, ahead])
+    text = rows.assign(ds=rows["ds"].dt.strftime("%Y-%m-%d %H:%M")).to_csv(index=False)
+    series = load_series(text.encode(), "shop.csv", LoadOptions(regressors=("price",)))
+    assert series.frequency.alias == "OH-0919-1111110"
+    assert series.future is not None and len(series.future) == 10  # Monday's opening hours
+    assert series.future["ds"].iloc[0] == pd.Timestamp("2024-04-15 09:00")
+
+
+def test_hours_moved_by_a_clock_change_in_utc_stamps_are_no_strays() -> None:
+    local = _shop_meter(days=92, start="2024-01-02")  # to 2 April, past the change of 31 March
+    utc = local.assign(ds=local["ds"] - pd.to_timedelta(np.where(local["ds"] < "2024-03-31", 1, 2), unit="h"))
+    assert stray_hours(pd.DatetimeIndex(utc["ds"])) is None  # the last days' 07:00 rows are the opening hour
+    one = local.assign(ds=local["ds"].mask(local["ds"] == pd.Timestamp("2024-03-30 18:00"), pd.Timestamp(
+        "2024-03-30 21:00")))  # a day's last reading written at 21:00: its day lacks the window's 18:00
+    assert stray_hours(pd.DatetimeIndex(one["ds"])) is None
+
+
+def test_a_trend_over_opening_hours_counts_opening_hours_later() -> None:
+    from core.ui.explain import describe_coefficients
+
+    frequency = infer_frequency(_shop_meter(days=21)["ds"])
+    said = " ".join(describe_coefficients({"x": 0.5, "x^2": 0.01}, frequency, "sales", n_train=4200))
+    assert "4,199 opening hours later" in said, said
