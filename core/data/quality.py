@@ -59,9 +59,12 @@ def format_stamp(value: object, frequency: Frequency) -> str:
         return stamp.strftime("%Y-%m")
     if frequency.name == "yearly":
         return stamp.strftime("%Y")
-    if stamp == stamp.normalize():
-        return stamp.strftime("%Y-%m-%d")
+    if stamp == stamp.normalize() and frequency.unit not in _WITHIN_A_DAY:  # an hourly series' midnight has its time
+        return stamp.strftime("%Y-%m-%d")  # ("From 2024-03-04 to 2024-04-14 23:00")
     return stamp.strftime("%Y-%m-%d %H:%M:%S" if frequency.unit == "secondly" else "%Y-%m-%d %H:%M")
+
+
+_WITHIN_A_DAY = ("secondly", "minutely", "half-hourly", "hourly")  # spacings whose stamps always show their time
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,12 @@ def test_a_trend_over_opening_hours_counts_opening_hours_later() -> None:
     frequency = infer_frequency(_shop_meter(days=21)["ds"])
     said = " ".join(describe_coefficients({"x": 0.5, "x^2": 0.01}, frequency, "sales", n_train=4200))
     assert "4,199 opening hours later" in said, said
+
+
+def test_an_hourly_series_midnight_is_written_with_its_time() -> None:
+    from core.data.quality import format_stamp
+
+    hourly = infer_frequency(pd.Series(pd.date_range("2024-03-04", periods=50, freq="h")))
+    assert format_stamp(pd.Timestamp("2024-03-04"), hourly) == "2024-03-04 00:00"  # beside "2024-04-14 23:00"
+    daily = infer_frequency(pd.Series(pd.date_range("2024-03-04", periods=50, freq="D")))
+    assert format_stamp(pd.Timestamp("2024-03-04"), daily) == "2024-03-04"
