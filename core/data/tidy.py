@@ -822,6 +822,8 @@ def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
         # In Python integers, in the span's own unit: a span beyond 292 years overflows nanoseconds.
         ticks = int(span.asm8.view("i8"))
         return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
+    if (hours := open_hours(alias)) is not None:  # opening hours: the span's days, their share open, their hours
+        return int(((span.days + 1) * len(open_days(alias)) / 7 + 1) * (hours[1] - hours[0]))
     offset = offset_of(alias)
     # The average over 12 periods; over 12 whole weeks for business days, from the first day of their week (from a
     # Saturday, 12 steps of a Sunday-to-Thursday week over-counted by 5%).

@@ -148,3 +148,13 @@ def test_an_hourly_series_midnight_is_written_with_its_time() -> None:
     assert format_stamp(pd.Timestamp("2024-03-04"), hourly) == "2024-03-04 00:00"  # beside "2024-04-14 23:00"
     daily = infer_frequency(pd.Series(pd.date_range("2024-03-04", periods=50, freq="D")))
     assert format_stamp(pd.Timestamp("2024-03-04"), daily) == "2024-03-04"
+
+
+def test_the_row_limit_counts_the_stamps_of_opening_hours() -> None:
+    from core.data.frequency import Frequency, stamps_between
+    from core.data.tidy import _stamp_count
+
+    for alias in ("OH-0919", "OH-0919-1111110"):
+        ds = pd.Series(pd.to_datetime(["2024-03-04 09:00", "2024-04-13 18:00"]))
+        made = len(stamps_between(ds, Frequency("hourly", alias, 10)))
+        assert made <= _stamp_count(ds.iloc[0], ds.iloc[1], alias) <= made + 10  # within a day's hours, not half
