@@ -25,7 +25,7 @@ from core.data.frequency import Frequency
 from core.data.read import MAX_ROWS
 from core.data.tidy import DataReport, LoadedSeries, Notice, count, quoted_names
 from core.errors import KeyedError
-from core.i18n import quoted_list, t
+from core.i18n import frequency_name, quoted_list, t
 from core.limits import limit
 from core.evaluation.left_out import forecast_replaced_lines, left_out_lines, replaced_lines, scored_rows_lines
 from core.evaluation.metrics import regression_metrics
@@ -130,7 +130,7 @@ def loading_notes(series: LoadedSeries) -> list[str]:
                f"Filling them would make {len(series.frame) + gaps:,} rows, more than the limit of {most:,.0f} "
                "(TSR_MAX_ROWS): combine the rows per a coarser period first (--per, 'Combine the rows per').")
         what = count(gaps, "step number") if series.frequency.is_steps else \
-            f"{count(gaps, 'time stamp')} ({series.frequency.name} spacing)"
+            f"{count(gaps, 'time stamp')} ({frequency_name(series.frequency, 'en')} spacing)"  # opening hours: which
         notes.append(f"{what} {'is' if gaps == 1 else 'are'} missing between the first and the last row and not "
                      f"filled: {_gaps_effect(series.report, fix)}")
     return notes

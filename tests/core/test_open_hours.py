@@ -158,3 +158,12 @@ def test_the_row_limit_counts_the_stamps_of_opening_hours() -> None:
         ds = pd.Series(pd.to_datetime(["2024-03-04 09:00", "2024-04-13 18:00"]))
         made = len(stamps_between(ds, Frequency("hourly", alias, 10)))
         assert made <= _stamp_count(ds.iloc[0], ds.iloc[1], alias) <= made + 10  # within a day's hours, not half
+
+
+def test_the_command_lines_gap_note_names_the_opening_hours() -> None:
+    from core.panel.run import loading_notes
+
+    meter = _shop_meter().drop(index=[15, 200])
+    text = meter.assign(ds=meter["ds"].dt.strftime("%Y-%m-%d %H:%M")).to_csv(index=False)
+    notes = loading_notes(load_series(text.encode(), "meter.csv"))
+    assert any(note.startswith("2 time stamps (hourly 09:00-18:00 spacing) are missing") for note in notes), notes
