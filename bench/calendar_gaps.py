@@ -38,7 +38,7 @@ WAYS = ("rows counted", "on calendar", "complete")
 
 def measure(item: tuple[int, str, pd.DataFrame]) -> dict[str, float] | None:
     """One series: auto's test MAE over seasonal naive's, each of ``WAYS``; None where auto cannot run."""
-    import core.models.calendar_grid as grid
+    import core.data.frequency as rules
     from core.data.frequency import infer_frequency
     from core.models.auto import AutoForecaster
 
@@ -59,15 +59,17 @@ def measure(item: tuple[int, str, pd.DataFrame]) -> dict[str, float] | None:
     actual = gapped_test["y"].to_numpy(dtype=float)
     base = float(np.mean(np.abs(snaive - actual))) or 1e-12
     scores = {}
-    for way, most, fit_on, asked in ((WAYS[0], 1.0, gapped_train, gapped_test), (WAYS[1], None, gapped_train,
-                                                                                  gapped_test),
-                                     (WAYS[2], None, train, test)):
-        grid.FILLED_STAMPS_PER_ROW = most or 2.0
+    for way, fit_on, asked in ((WAYS[0], gapped_train, gapped_test), (WAYS[1], gapped_train, gapped_test),
+                               (WAYS[2], train, test)):
+        product = rules.FILLED_STAMPS_PER_ROW
+        rules.FILLED_STAMPS_PER_ROW = 1.0 if way == WAYS[0] else product  # 1: no calendar is filled, rows counted
         try:
             model = AutoForecaster(seed=0).fit(fit_on.reset_index(drop=True), frequency)
             predicted = model.forecast(asked.reset_index(drop=True))
         except ValueError:
             return None
+        finally:
+            rules.FILLED_STAMPS_PER_ROW = product
         if way == WAYS[2]:
             predicted = predicted[kept[kept >= n_train] - n_train]
         scores[way] = float(np.mean(np.abs(predicted - actual))) / base

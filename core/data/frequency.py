@@ -90,6 +90,7 @@ SUN_TO_THU = "C-SUNTHU"
 MON_TO_SAT = "C-MONSAT"
 _WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu", MON_TO_SAT: "Mon Tue Wed Thu Fri Sat"}
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
+WITHIN_A_DAY = ("secondly", "minutely", "half-hourly", "hourly")  # the units of spacings under a day
 # Hourly rows within the same opening hours every day and none outside them (a shop open 09:00 to 18:00): steps of
 # those hours (a custom business hour, ``offset_of``), named ``OH-0919`` (the first hour and the one after the last),
 # and ``OH-0919-1111110`` where some weekday never opens (Monday to Sunday; a shop closed on Sundays). Read as hourly,
@@ -116,6 +117,15 @@ def open_days(alias: str | None) -> tuple[int, ...]:
     """The weekdays (pandas' day_of_week) an opening-hours alias opens on: every one unless it names them."""
     mask = (alias or "")[8:] if open_hours(alias) is not None else ""
     return tuple(day for day in range(7) if not mask or mask[day] == "1")
+
+
+def on_open_hours(stamps: pd.DatetimeIndex, alias: str | None) -> np.ndarray:
+    """Which ``stamps`` are within the hours and on the days an opening-hours alias opens (``open_hours``); every one
+    for other aliases."""
+    if (hours := open_hours(alias)) is None:
+        return np.ones(len(stamps), dtype=bool)
+    return np.asarray((stamps.hour >= hours[0]) & (stamps.hour < hours[1]) & np.isin(stamps.day_of_week,
+                                                                                      open_days(alias)))
 
 
 def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
@@ -409,10 +419,9 @@ def stamps_between(ds: pd.Series, frequency: Frequency) -> pd.DatetimeIndex:
     stamps off their anchor (``_off_anchor_months``) the same day of each month, quarter or year (where an end is a
     shorter month's last day, the day of the months around it: ``month_day``)."""
     first, last = pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1])
-    if (hours := open_hours(frequency.alias)) is not None:  # a business hour's date_range takes 100 times longer
+    if open_hours(frequency.alias) is not None:  # a business hour's date_range takes 100 times longer
         every = pd.date_range(first, last, freq="h")
-        return every[(every.hour >= hours[0]) & (every.hour < hours[1])
-                     & np.isin(every.day_of_week, open_days(frequency.alias))]
+        return every[on_open_hours(every, frequency.alias)]
     earlier = min(first, last, key=lambda stamp: stamp.day)
     day = max(first.day, last.day, month_day(ds) or 0) if earlier.is_month_end else max(first.day, last.day)
     months = _off_anchor_months(first, frequency, day)
@@ -427,6 +436,14 @@ def stamps_between(ds: pd.Series, frequency: Frequency) -> pd.DatetimeIndex:
 # where the calendar holds at most this many stamps a row: with more than half of them missing, what they would fit
 # is mostly interpolation, and they count rows.
 FILLED_STAMPS_PER_ROW = 2.0
+
+
+def mostly_missing(places: np.ndarray) -> bool:
+    """Whether the calendar of rows at ``places`` (``calendar_places``) holds more than ``FILLED_STAMPS_PER_ROW``
+    stamps a row: the models that count rows count them there."""
+    return bool(places[-1] + 1 > FILLED_STAMPS_PER_ROW * len(places))
+
+
 # A calendar this many times longer than the rows, and a thousand stamps more, is not followed (``calendar_places``):
 # stamps that far apart are not a series with some days missing.
 CALENDAR_PER_ROW = 11

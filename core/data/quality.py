@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import Frequency, stamps_between
+from core.data.frequency import WITHIN_A_DAY, Frequency, stamps_between
 from core.data.tidy import LoadedSeries
 
 OUTLIER_LIMIT = 4.0  # a point this many typical deviations from its expected value is suspect
@@ -59,12 +59,9 @@ def format_stamp(value: object, frequency: Frequency) -> str:
         return stamp.strftime("%Y-%m")
     if frequency.name == "yearly":
         return stamp.strftime("%Y")
-    if stamp == stamp.normalize() and frequency.unit not in _WITHIN_A_DAY:  # an hourly series' midnight has its time
+    if stamp == stamp.normalize() and frequency.unit not in WITHIN_A_DAY:  # an hourly series' midnight has its time
         return stamp.strftime("%Y-%m-%d")  # ("From 2024-03-04 to 2024-04-14 23:00")
     return stamp.strftime("%Y-%m-%d %H:%M:%S" if frequency.unit == "secondly" else "%Y-%m-%d %H:%M")
-
-
-_WITHIN_A_DAY = ("secondly", "minutely", "half-hourly", "hourly")  # spacings whose stamps always show their time
 
 
 @dataclass(frozen=True)

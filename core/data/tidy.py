@@ -11,10 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (FILLED_STAMPS_PER_ROW, MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU,
-                                 Frequency, calendar_places, future_dates, infer_frequency, month_day, offset_of,
-                                 open_days, open_hours, regular_alias, stamps_between, stray_hours,
-                                 working_week_of)
+from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
+                                 future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
+                                 open_days, open_hours, regular_alias, stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
@@ -316,10 +315,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         future = future[future["ds"].dt.day_of_week.isin(working)]
     frame = _without_stray_hours(frame, report)
     frequency = infer_frequency(frame["ds"])
-    if future is not None and (hours := open_hours(frequency.alias)) is not None:  # its closed hours and days go
-        on = future["ds"].dt
-        future = future[(on.hour >= hours[0]) & (on.hour < hours[1])
-                        & on.day_of_week.isin(open_days(frequency.alias))]
+    if future is not None:  # rows of hours and days opening hours close on go
+        future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
@@ -330,7 +327,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.clock_change_gaps = not written and _at_clock_changes(frame["ds"], frequency, report.gaps)
         places = calendar_places(frame["ds"], frequency)
         report.off_calendar = places is None
-        report.sparse_calendar = bool(places is not None and places[-1] + 1 > FILLED_STAMPS_PER_ROW * len(places))
+        report.sparse_calendar = places is not None and mostly_missing(places)
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were

@@ -29,10 +29,8 @@ from core.evaluation.metrics import seasonal_naive_scale
 from core.models.arima import ArimaForecaster
 from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
-from core.models.calendar_grid import (OnCalendar, filled_history, future_on_calendar, future_places, held_on_rows,
-                                       history_places)
+from core.models.calendar_grid import CalendarClock, OnCalendar, filled_history, held_on_rows, history_places
 from core.models.ets import EtsForecaster
-from core.models.features import history_clock
 from core.models.baselines import DriftForecaster, SeasonalNaiveForecaster
 from core.models.smoothing import DynamicThetaForecaster, ExponentialSmoothingForecaster, ThetaForecaster
 from core.models.state import register
@@ -395,7 +393,7 @@ class AutoForecaster(Forecaster):
     anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
     short_history_ = False  # forecast by ``SHORT_MEMBERS`` (``Search.short``); False in model files from before
     replaced_: list[dict[str, Any]] = []  # gross errors fitted as expected values; none in model files from before
-    places_: np.ndarray | None = None  # the rows' places on a calendar with stamps missing; None: none (or before)
+    clock_: CalendarClock | None = None  # the rows' places on a calendar with stamps missing; None: none (or before)
     asked_: np.ndarray | None = None  # the last forecast's rows' places where it skipped stamps (``held_on_rows``)
 
     def __init__(self, seed: int = 0, horizon: int | None = None, regressors: tuple[str, ...] = (),
@@ -410,7 +408,7 @@ class AutoForecaster(Forecaster):
         skipped = recent_start(history, frequency)
         history, replaced = without_gross_errors(history.iloc[skipped:].reset_index(drop=True), frequency)
         self.replaced_ = [{**row, "row": row["row"] + skipped} for row in replaced]  # rows of the history given
-        grid = self._on_calendar(history, frequency)  # every candidate counts rows in step with the calendar
+        grid, self.clock_ = filled_history(history, frequency)  # every candidate counts rows in step with the calendar
         values = grid["y"].to_numpy(dtype=float)
         self.device_ = str(resolve_device(self.device, rows=len(grid)))  # one device for every candidate
         found = backtest_search(grid, frequency, self.seed, self.regressors, self.horizon, self.device_)
@@ -439,30 +437,16 @@ class AutoForecaster(Forecaster):
         self.template_ = copy.deepcopy(self.best_)
         self.best_.fit(grid, frequency, callback)
         fitted = self.best_.fitted_values()
-        on_rows = fitted if self.places_ is None else fitted[self.places_]
+        on_rows = fitted if self.clock_ is None else self.clock_.on_rows(fitted)
         self.fitted_ = np.concatenate([np.full(skipped, np.nan), on_rows])
         return self
 
-    def _on_calendar(self, history: pd.DataFrame, frequency: Frequency) -> pd.DataFrame:
-        """``history`` filled onto its calendar where time stamps are missing (``calendar_grid.filled_history``),
-        with each row's place and the clock to place the rows after it kept; ``history`` itself where none is."""
-        filled = filled_history(history, frequency)
-        self.frequency_ = frequency
-        if filled is None:
-            self.places_ = None
-            return history
-        grid, self.places_ = filled
-        self.clock_ = (history_clock(history["ds"], frequency)[1], float(self.places_[-1]), len(history))
-        return grid
-
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
-        if self.places_ is None:
+        if self.clock_ is None:
             return self.best_.forecast(future)
-        first, last, rows = self.clock_
-        places = future_places(first, last, future, self.frequency_, rows)
-        self.asked_ = places if len(places) and places[-1] + 1 > len(places) else None
-        return self.best_.forecast(future_on_calendar(future, places, self.frequency_, first, last))[places]
+        predicted, self.asked_ = self.clock_.forecast(self.best_.forecast, future)
+        return predicted
 
     def closed_form_gap(self) -> float | None:
         return self.best_.closed_form_gap() if self.fitted_ is not None else None
@@ -499,7 +483,7 @@ class AutoForecaster(Forecaster):
         search gave none (``measured_band``)."""
         self._check_fitted()
         unfitted = copy.deepcopy(self.template_)
-        return unfitted if self.places_ is None else OnCalendar(unfitted)
+        return unfitted if self.clock_ is None else OnCalendar(unfitted)
 
     def history_as_fitted(self, history: pd.DataFrame) -> pd.DataFrame:
         """``history`` (the rows it was fitted on) with the gross errors it replaced at their expected values: a band
@@ -541,8 +525,8 @@ class AutoForecaster(Forecaster):
                 "frequency_season": self.frequency_season_,
                 "rows_used": self.rows_used_,
                 "skipped_rows": self.skipped_rows_, "origins": self.origins_,
-                **({"stamps_filled": int(self.places_[-1]) + 1 - len(self.places_)}
-                   if self.places_ is not None else {}),
+                **({"stamps_filled": int(places[-1]) + 1 - len(places)}
+                   if self.clock_ is not None and len(places := self.clock_.places) else {}),
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "seasonal_line_alone": ": trend + season" not in self.never_alone_,
                 "anchor_weight": self.anchor_weight_, "short_history": self.short_history_,

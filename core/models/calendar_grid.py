@@ -7,14 +7,17 @@ season in 23 rows spanning 24 months and forecast a year of airline passengers w
 same rows with the two months filled gave 20.0."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import FILLED_STAMPS_PER_ROW, Frequency, calendar_places, stamps_between
+from core.data.frequency import Frequency, calendar_places, mostly_missing, stamps_between
 from core.models.base import Forecaster
 from core.models.features import history_clock, steps_after
+from core.models.state import register
 from core.training.loop import EpochCallback, History
 
 if TYPE_CHECKING:
@@ -23,12 +26,11 @@ if TYPE_CHECKING:
 
 def history_places(ds: pd.Series, frequency: Frequency) -> np.ndarray | None:
     """Each time stamp's place on the frequency's calendar (``calendar_places``) where some stamp is missing and the
-    calendar holds at most ``FILLED_STAMPS_PER_ROW`` stamps per row; None where none is missing, a stamp is off the
-    calendar, or most are missing."""
+    calendar is not ``mostly_missing``; None where none is missing, a stamp is off the calendar, or most are missing."""
     places = calendar_places(ds, frequency)
     if places is None or not len(places) or places[-1] + 1 == len(places):
         return None
-    return places if places[-1] + 1 <= FILLED_STAMPS_PER_ROW * len(places) else None
+    return None if mostly_missing(places) else places
 
 
 def on_calendar(frame: pd.DataFrame, places: np.ndarray, stamps: pd.Series) -> pd.DataFrame:
@@ -45,13 +47,38 @@ def on_calendar(frame: pd.DataFrame, places: np.ndarray, stamps: pd.Series) -> p
     return pd.DataFrame(columns)
 
 
-def filled_history(history: pd.DataFrame, frequency: Frequency) -> tuple[pd.DataFrame, np.ndarray] | None:
-    """``history`` on every stamp of its calendar (``on_calendar``) and each row's place there; None where it is left
-    as it is (``history_places``)."""
+@register
+@dataclass(frozen=True)
+class CalendarClock:
+    """Where a history filled onto its calendar (``filled_history``) put its rows, and so where the rows after it
+    go: what a model fitted on the filled history needs to forecast the rows asked."""
+
+    places: np.ndarray  # the history rows' places on the calendar
+    first: str | int | None  # the history's first stamp (``history_clock``)
+    frequency: Frequency
+
+    def on_rows(self, values: np.ndarray) -> np.ndarray:
+        """``values`` of every stamp of the filled history, at its rows."""
+        return values[self.places.astype(int)]
+
+    def forecast(self, predict: Callable[[pd.DataFrame], np.ndarray],
+                 future: pd.DataFrame) -> tuple[np.ndarray, np.ndarray | None]:
+        """``predict`` asked for every stamp up to ``future``'s last (``future_on_calendar``), at ``future``'s rows;
+        and their places where they skip stamps (``held_on_rows``), None where they skip none."""
+        last = float(self.places[-1])
+        places = future_places(self.first, last, future, self.frequency, len(self.places))
+        asked = places if len(places) and places[-1] + 1 > len(places) else None
+        return predict(future_on_calendar(future, places, self.frequency, self.first, last))[places], asked
+
+
+def filled_history(history: pd.DataFrame, frequency: Frequency) -> tuple[pd.DataFrame, CalendarClock | None]:
+    """``history`` on every stamp of its calendar (``on_calendar``) and the clock of its rows there; ``history`` and
+    None where it is left as it is (``history_places``)."""
     places = history_places(history["ds"], frequency)
     if places is None:
-        return None
-    return on_calendar(history, places, _stamps(history["ds"], frequency, int(places[-1]) + 1)), places
+        return history, None
+    grid = on_calendar(history, places, _stamps(history["ds"], frequency, int(places[-1]) + 1))
+    return grid, CalendarClock(places, history_clock(history["ds"], frequency)[1], frequency)
 
 
 def _stamps(ds: pd.Series, frequency: Frequency, count: int, skip: int = 0) -> pd.Series:
@@ -97,32 +124,22 @@ class OnCalendar(Forecaster):
     def __init__(self, model: Forecaster) -> None:
         self.model = model
         self.name = model.name
-        self.places_: np.ndarray | None = None  # the history rows' places on the calendar; None: none missing
-        self.clock_: tuple[str | int | None, float, int] = (None, -1.0, 0)  # history_clock's first, last; rows
+        self.clock_: CalendarClock | None = None  # where the history's rows are on the calendar; None: none missing
         self.asked_: np.ndarray | None = None  # the last forecast's rows' places where it skipped stamps
 
     def fit(self, history: pd.DataFrame, frequency: Frequency, callback: EpochCallback | None = None) -> "OnCalendar":
-        filled = filled_history(history, frequency)
-        self.frequency_ = frequency
-        if filled is None:
-            self.places_ = None
-            self.model.fit(history, frequency, callback)
-            self.fitted_ = self.model.fitted_values()
-            return self
-        grid, self.places_ = filled
-        self.clock_ = (history_clock(history["ds"], frequency)[1], float(self.places_[-1]), len(history))
+        grid, self.clock_ = filled_history(history, frequency)
         self.model.fit(grid, frequency, callback)
-        self.fitted_ = self.model.fitted_values()[self.places_]
+        fitted = self.model.fitted_values()
+        self.fitted_ = fitted if self.clock_ is None else self.clock_.on_rows(fitted)
         return self
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()
-        if self.places_ is None:
+        if self.clock_ is None:
             return self.model.forecast(future)
-        first, last, rows = self.clock_
-        places = future_places(first, last, future, self.frequency_, rows)
-        self.asked_ = places if len(places) and places[-1] + 1 > len(places) else None
-        return self.model.forecast(future_on_calendar(future, places, self.frequency_, first, last))[places]
+        predicted, self.asked_ = self.clock_.forecast(self.model.forecast, future)
+        return predicted
 
     def params(self) -> dict[str, Any]:
         """The model's, the step its forecast was first held at (ar's) counted among the rows asked."""

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, SUN_TO_THU, WEEKDAY_NAMES, Frequency, calendar_places, offset_of,
-                                 open_days, open_hours)
+from core.data.frequency import (MON_TO_SAT, SUN_TO_THU, WEEKDAY_NAMES, WITHIN_A_DAY, Frequency, calendar_places,
+                                 offset_of, open_days, open_hours)
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -37,16 +37,15 @@ def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
     return by_week.get(frequency.alias or "") or _SEASON_PARTS.get(frequency.name)
 
 
-# Spacings under a day, whose week is a second cycle beside the day's: one term per weekday too (an hourly meter's
-# weekend drop of 80 was missed every weekend by hour terms alone: test MAE 35.1, where hour and weekday terms give
-# 8.3).
-_WITHIN_A_DAY = ("secondly", "minutely", "half-hourly", "hourly")
+# Spacings under a day (``WITHIN_A_DAY``), whose week is a second cycle beside the day's: one term per weekday too (an
+# hourly meter's weekend drop of 80 was missed every weekend by hour terms alone: test MAE 35.1, where hour and weekday
+# terms give 8.3).
 
 
 def week_of_rows(frequency: Frequency) -> int:
     """The rows of a week for spacings under a day (168 hourly, 672 every 15 minutes): the fewest a fit needs to see
-    every weekday (``_WITHIN_A_DAY``); 1 for other spacings."""
-    if frequency.unit not in _WITHIN_A_DAY or frequency.alias is None:
+    every weekday (``WITHIN_A_DAY``); 1 for other spacings."""
+    if frequency.unit not in WITHIN_A_DAY or frequency.alias is None:
         return 1
     if open_hours(frequency.alias) is not None:
         return len(open_days(frequency.alias)) * frequency.season_length  # a week of opening hours
@@ -55,9 +54,9 @@ def week_of_rows(frequency: Frequency) -> int:
 
 def _calendar_parts(frequency: Frequency) -> list[tuple]:  # type: ignore[type-arg]
     """Every calendar part with one-hot terms for ``frequency``: its season's (``_season_of``), and for spacings under
-    a day the weekday's (``_WITHIN_A_DAY``)."""
+    a day the weekday's (``WITHIN_A_DAY``)."""
     parts = [part] if (part := _season_of(frequency)) is not None else []
-    return parts + ([_weekday_part(frequency)] if frequency.unit in _WITHIN_A_DAY else [])
+    return parts + ([_weekday_part(frequency)] if frequency.unit in WITHIN_A_DAY else [])
 
 
 def _weekday_part(frequency: Frequency) -> tuple:  # type: ignore[type-arg]

@@ -10,7 +10,7 @@ from core.data.frequency import STEPS, infer_frequency
 from core.evaluation.pipeline import RunRequest, run
 from core.models.auto import AutoForecaster
 from core.models.baselines import SeasonalNaiveForecaster
-from core.models import calendar_grid
+from core.data import frequency as frequency_rules
 from core.evaluation.metrics import seasonal_naive_scale
 from core.models.calendar_grid import (OnCalendar, filled_history, future_on_calendar, future_places, held_on_rows,
                                       history_places)
@@ -32,9 +32,9 @@ def _monthly(months: int = 96, missing: tuple[int, ...] = (), noise: float = 0.0
 def test_a_history_with_missing_months_is_filled_onto_its_calendar_by_interpolation() -> None:
     history = _monthly(24, missing=(5, 6, 14)).assign(price=lambda frame: np.arange(len(frame), dtype=float))
     frequency = infer_frequency(history["ds"])
-    filled = filled_history(history, frequency)
-    assert filled is not None
-    grid, places = filled
+    grid, clock = filled_history(history, frequency)
+    assert clock is not None
+    places = clock.places
     assert len(grid) == 24 and np.array_equal(places, np.delete(np.arange(24), [5, 6, 14]))
     assert grid["ds"].equals(pd.Series(pd.date_range("2015-01-01", periods=24, freq="MS"), name="ds"))
     assert np.allclose(grid["y"].to_numpy()[places], history["y"])
@@ -45,8 +45,8 @@ def test_a_history_with_missing_months_is_filled_onto_its_calendar_by_interpolat
     sparse = _monthly(24).iloc[::3].reset_index(drop=True)  # two of every three months missing: mostly interpolation
     assert history_places(sparse["ds"], frequency) is None
     numbers = pd.DataFrame({"ds": [1, 2, 3, 5, 6], "y": [1.0, 2.0, 3.0, 5.0, 6.0]})  # a file's own step numbers
-    steps = filled_history(numbers, STEPS)
-    assert steps is not None and steps[0]["ds"].tolist() == [1, 2, 3, 4, 5, 6] and steps[0]["y"].iloc[3] == 4.0
+    steps, clock = filled_history(numbers, STEPS)
+    assert clock is not None and steps["ds"].tolist() == [1, 2, 3, 4, 5, 6] and steps["y"].iloc[3] == 4.0
 
 
 def test_future_rows_with_a_month_skipped_are_placed_on_the_calendar() -> None:
@@ -84,7 +84,7 @@ def test_auto_finds_and_forecasts_a_season_across_missing_months(seed: int, monk
     assert result.params["stamps_filled"] == 2 and result.params["season"] == 12
     assert (result.metrics["test"]["mae"] or 0) < 5  # season's swings of 58, steps of 1: within a few
     assert len(result.predictions[result.predictions["split"] == "train"]) == 26
-    monkeypatch.setattr(calendar_grid, "FILLED_STAMPS_PER_ROW", 1.0)  # rows counted, as before the calendar
+    monkeypatch.setattr(frequency_rules, "FILLED_STAMPS_PER_ROW", 1.0)  # rows counted, as before the calendar
     counted = run(series, frequency, RunRequest("auto"))
     assert counted.params["season"] == 1 and (counted.metrics["test"]["mae"] or 0) > 10  # 26 rows: no two seasons
 
