@@ -24,7 +24,8 @@ import pandas as pd
 from core.data.frequency import Frequency
 from core.data.quality import format_stamp, gross_errors
 from core.errors import SettingsError
-from core.evaluation.intervals import Band, BacktestPlan, backtest_errors, backtest_horizon, band_from_backtest
+from core.evaluation.intervals import (Band, BacktestPlan, backtest_errors, backtest_horizon, band_from_backtest,
+                                       interval_plan)
 from core.evaluation.metrics import seasonal_naive_scale
 from core.models.arima import ArimaForecaster
 from core.models.autoregression import AutoRegressiveForecaster
@@ -426,8 +427,6 @@ class AutoForecaster(Forecaster):
         self.anchor_weight_, self.short_history_ = found.anchor_weight(ANCHOR_WEIGHT), found.short()
         weights = member_weights(members, self.anchor_weight_)
         chosen_errors = np.tensordot(weights, np.array([errors[name] for name in members]), axes=1)
-        band = band_from_backtest(values, frequency, chosen_errors, plan) if len(plan.origins) >= BAND_ORIGINS else None
-        self.band_ = None if band is None else (band.scale, tuple(band.multipliers.items()), band.origins, band.unit)
         if len(members) > 1:
             scores[self.chosen_] = _score(chosen_errors, found.scale)
             self.best_: Forecaster = EnsembleForecaster(self.chosen_, [factories[name]() for name in members], weights)
@@ -436,10 +435,33 @@ class AutoForecaster(Forecaster):
         self.leaderboard_ = [BacktestRow(name, score) for name, score in sorted(scores.items(), key=lambda kv: kv[1])]
         self.template_ = copy.deepcopy(self.best_)
         self.best_.fit(grid, frequency, callback)
+        band = self._selection_band(values, frequency, chosen_errors, plan)
+        self.band_ = None if band is None else (band.scale, tuple(band.multipliers.items()), band.origins, band.unit)
         fitted = self.best_.fitted_values()
         on_rows = fitted if self.clock_ is None else self.clock_.on_rows(fitted)
         self.fitted_ = np.concatenate([np.full(skipped, np.nan), on_rows])
         return self
+
+    def _selection_band(self, values: np.ndarray, frequency: Frequency, errors: np.ndarray,
+                        plan: BacktestPlan) -> Band | None:
+        """The band from the selection backtest's ``errors`` of what was chosen (None with fewer than ``BAND_ORIGINS``
+        origins: the band then refits the choice at origins of its own). Where some origins held fewer rows than the
+        fitted choice needs (``fewest_refit_rows``), only the others', when there are ``BAND_ORIGINS`` of them; else
+        None where the band's own refits, each on the rows needed, forecast as far ahead as the selection did. An
+        hourly meter's earliest origins held less than the two weeks its weekly pairs need; their errors, of a model
+        guessing the weekend, made the 80% band twice as wide as its test errors asked for. Where the refits would
+        forecast fewer steps (the choice needs most of the rows), the band stays the selection's: measured 16 steps
+        ahead and grown past them, a half-hourly series' band was twice as wide again (``bench/band_coverage.py``)."""
+        if len(plan.origins) < BAND_ORIGINS:
+            return None
+        fewest = self.best_.fewest_refit_rows()
+        whole = [i for i, origin in enumerate(plan.origins) if origin >= fewest]
+        if len(whole) >= BAND_ORIGINS:
+            kept = BacktestPlan(plan.horizon, tuple(plan.origins[i] for i in whole))
+            return band_from_backtest(values, frequency, errors[whole], kept)
+        if interval_plan(len(values), max(frequency.season_length, 1), fewest_rows=fewest).horizon >= plan.horizon:
+            return None
+        return band_from_backtest(values, frequency, errors, plan)
 
     def forecast(self, future: pd.DataFrame) -> np.ndarray:
         self._check_fitted()

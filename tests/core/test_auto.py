@@ -308,6 +308,26 @@ def test_auto_refits_its_choice_for_the_band_when_the_selection_had_three_origin
     assert result.band is not None and result.band.origins == spec_for("auto").interval_origins
 
 
+def test_auto_draws_its_band_only_from_origins_where_the_choice_saw_the_rows_it_needs() -> None:
+    # Eight weeks of an hourly meter: a daily wave, a weekend drop, noise of sd 8. The trend + season regressions model
+    # the week (two of them in the training rows), but the selection backtest's two earliest origins hold less than two
+    # weeks: their errors, of refits guessing the weekend, had made the 80% band twice what the test errors needed.
+    rng = np.random.default_rng(3)
+    ds = pd.date_range("2024-01-01", periods=8 * 7 * 24, freq="h")
+    hour, weekend = ds.hour.to_numpy(), ds.day_of_week.to_numpy() >= 5
+    y = 100 + 30 * np.sin(2 * np.pi * (hour - 6) / 24) - 40 * weekend + rng.normal(0, 8, len(ds))
+    frame = pd.DataFrame({"ds": ds, "y": y})
+    result = run(frame, infer_frequency(frame["ds"]), RunRequest("auto"))
+    assert "trend + season" in result.params["chosen"] and result.forecaster.fewest_refit_rows() >= 2 * 168
+    assert result.params["origins"] >= BAND_ORIGINS and result.forecaster.measured_band() is None  # two were too short
+    test = result.predictions[result.predictions["split"] == "test"]
+    errors = np.abs(test["actual"] - test["predicted"]).to_numpy()
+    half_width = float(np.median(test["upper_80"] - test["lower_80"])) / 2
+    assert half_width < 1.5 * np.quantile(errors, 0.8)  # it was 2.2 times
+    inside = ((test["actual"] >= test["lower_80"]) & (test["actual"] <= test["upper_80"])).mean()
+    assert 0.75 <= inside < 0.95  # 99% before
+
+
 def test_auto_forecasts_an_exactly_repeating_week_exactly() -> None:
     # The seasonal differences are all zero: an autoregression on them solved exactly has zero weights (it was
     # NaN, and the ensemble holding it left every test prediction blank).
