@@ -353,13 +353,14 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
 def marker_words(cells: pd.Series, numbers: pd.Series) -> set[str]:
     """The words among non-blank ``cells`` that a column of numbers (``numbers``, the cells read as such) writes for its
     missing values: cells without a digit that are no number, of at most ``MARKER_WORDS_MOST`` distinct words, each
-    written ``_MARKER_WORD_TIMES`` times at least (a stray 'oops' is an error to correct), in at most
-    ``_MARKER_WORDS_SHARE`` of the cells; none where the cells hold other text (names, codes)."""
+    written ``_MARKER_WORD_TIMES`` times at least, in at most ``_MARKER_WORDS_SHARE`` of the cells (words without a
+    digit in all); none where the cells hold other text (names, codes). A word written fewer times (a stray 'oops') is
+    none of them but an error to correct (``stray_words``): it no longer hides the column's 'closed' every Sunday."""
     unread = cells[numbers.isna().to_numpy()].astype(object)
     words = unread[~unread.str.contains(r"\d", regex=True).fillna(True).astype(bool)]
-    distinct, times = set(words), words.value_counts()
-    if (not 0 < len(distinct) <= MARKER_WORDS_MOST or len(words) > _MARKER_WORDS_SHARE * len(cells)
-            or times.min() < _MARKER_WORD_TIMES):
+    times = words.value_counts()
+    distinct = set(times[times >= _MARKER_WORD_TIMES].index)
+    if not 0 < len(distinct) <= MARKER_WORDS_MOST or len(words) > _MARKER_WORDS_SHARE * len(cells):
         return set()
     letters = [sum(map(str.isalpha, word)) for word in distinct]
     short = max(map(len, distinct)) <= _MARKER_WORD_LONGEST
@@ -406,6 +407,26 @@ def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     numbers = numbers.where(np.isfinite(numbers))
     numbers.attrs[UNIT_ATTR] = unit
     return numbers
+
+
+# Words written for a missing value (lower case), beside ``MISSING_MARKERS``: read as missing and not said as stray.
+MISSING_WORDS = frozenset({"na", "n/a", "nan", "null", "none", "nil", "missing", "blank", "empty"})
+STRAY_WORD_LETTERS = 3  # letters of a stray word said (a statistics office's 'x' or 'c' is a marker)
+
+
+def stray_words(values: pd.Series, parsed: pd.Series, markers: set[str]) -> pd.Series:
+    """The cells of a column read as numbers (``parsed``) that hold a word and no digit (``error``, ``TBD``): read as
+    missing like a blank, though a typed value was meant or a note written where the number belongs. Not the words the
+    column writes for its missing values (``markers``, from ``marker_words``), ``MISSING_WORDS`` nor
+    ``MISSING_MARKERS``, nor words of fewer than ``STRAY_WORD_LETTERS`` letters."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return values.iloc[:0]
+    text = values.astype("string").str.strip()
+    loose = (text.notna() & parsed.isna() & ~text.str.contains(r"\d", regex=True).fillna(True)).to_numpy(dtype=bool)
+    cells = text[loose]
+    meant = ((cells.str.count(r"[^\W\d_]") >= STRAY_WORD_LETTERS) & ~cells.str.lower().isin(MISSING_WORDS)
+             & ~cells.isin(MISSING_MARKERS | markers))
+    return values[loose][meant.fillna(False).to_numpy(dtype=bool)]
 
 
 def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool = False) -> pd.Series:

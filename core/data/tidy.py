@@ -19,7 +19,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
                                nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps,
                                parse_dates, parse_epochs, marker_words, offset_read_on, parse_excel_serials,
-                               parse_numbers, unnamed_column, unreadable_numbers,
+                               parse_numbers, stray_words, unnamed_column, unreadable_numbers,
                                writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
@@ -1578,9 +1578,10 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
     missing and filled or dropped like blanks, so the notice quotes them."""
     for col in columns:
         _note_marked_numbers(raw[col], col, report)
-        _note_marker_words(raw[col], numbers[col], col, report)
+        markers = _note_marker_words(raw[col], numbers[col], col, report)
         _note_lost_digits(raw[col], numbers[col], col, report)
-        cells = unreadable_numbers(raw[col], numbers[col], decimal_comma)
+        cells = pd.concat([unreadable_numbers(raw[col], numbers[col], decimal_comma),
+                           stray_words(raw[col], numbers[col], markers)]).sort_index()
         if len(cells):
             examples = _quoted_cells(cells)
             report.notices.append(Notice(
@@ -1617,24 +1618,25 @@ def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report:
 _SAID_WORD_LETTERS = 3  # letters of a word said (a statistics office's 'x' or 'c' is a marker, not a word)
 
 
-def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> None:
+def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> set[str]:
     """A notice for a column of numbers whose words without a digit are read as missing values (``marker_words``:
     'closed' every Sunday, which made the first rows read as text), quoting them; not for the markers every
-    spreadsheet writes (``MISSING_MARKERS``) nor a statistics office's letters."""
+    spreadsheet writes (``MISSING_MARKERS``) nor a statistics office's letters. The column's marker words."""
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
-        return
+        return set()
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
-    said = {word for word in marker_words(text[present], parsed[present]) - MISSING_MARKERS
-            if sum(map(str.isalpha, word)) >= _SAID_WORD_LETTERS}
+    markers = marker_words(text[present], parsed[present])
+    said = {word for word in markers - MISSING_MARKERS if sum(map(str.isalpha, word)) >= _SAID_WORD_LETTERS}
     words = text[present].isin(said).to_numpy()
     if not words.any():
-        return
+        return markers
     cells, examples = int(words.sum()), _quoted_cells(text[present][words])
     report.notices.append(Notice(
         f"{count(cells, 'cell')} of '{col}' hold words, not numbers ({examples}): they are read as missing values, "
         "filled or dropped as Missing values says.", "notice.marker_words",
         {"cells": cells, "column": str(col), "examples": examples}))
+    return markers
 
 
 def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:

@@ -214,6 +214,24 @@ def test_words_a_till_writes_for_closed_days_are_missing_values_and_the_sales_st
     assert parse_numbers(pd.Series(["oops", "1", "2", "oops", "3", "oops"] * 2)) is None  # half the cells: text
 
 
+def test_a_stray_word_among_the_numbers_is_named_as_a_cell_to_correct() -> None:
+    # 'error' and 'TBD' in a column of 80 numbers were filled as missing values with no word of them; a stray 'oops'
+    # among 'closed' written four times made the column refused as text (6% of its cells), where it hid the markers.
+    cells = ["error" if month == 25 else "TBD" if month == 40 else "n/a" if month == 10 else f"{100 + month}.5"
+             for month in range(80)]
+    series = load_series(_monthly(cells), "gdp.csv")
+    said = [notice for notice in series.report.notices if notice.key == "notice.unreadable_numbers"]
+    assert len(said) == 1 and said[0].params["examples"] == "'error', 'TBD'" and said[0].params["cells"] == 2
+    assert len(series.report.filled_targets) == 3  # 'n/a' is a missing value, filled unsaid
+    marked = ["closed" if month in (5, 12, 19, 26) else "oops" if month == 30 else f"{100 + month}.5"
+              for month in range(80)]
+    series = load_series(_monthly(marked), "shop.csv")
+    keys = {notice.key: notice for notice in series.report.notices}
+    assert keys["notice.marker_words"].params["examples"] == "'closed'"
+    assert keys["notice.unreadable_numbers"].params["examples"] == "'oops'"
+    assert series.frame["y"].isna().sum() == 0 and len(series.report.filled_targets) == 5
+
+
 def test_a_column_of_numbers_with_two_words_says_how_many_and_the_fix() -> None:
     # Two 'oops' in 30 cells (7%): "holds text, not numbers ... needs a numeric column", with no count and no fix.
     cells = ["oops" if month in (2, 8) else str(month) for month in range(30)]
