@@ -483,6 +483,14 @@ def without_currency(cell: str) -> str:
 _TEXT_PREFIX = re.compile(r"^'(?=[-+(]?[\d.,$€£¥])")  # '27, '-5: the number ('1,234 too)
 
 
+def not_number_cells(values: pd.Series, decimal_comma: bool = False) -> np.ndarray:
+    """Which of ``values`` hold something that is no number (``abc``, ``12O.5``), as a refused target counts them: not
+    blank cells nor missing-value markers (``MISSING_MARKERS``)."""
+    text = values.astype("string").str.strip()
+    cleaned = _clean_number_text(text.where(text != ""), decimal_comma)
+    return (cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()).to_numpy(dtype=bool)
+
+
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""

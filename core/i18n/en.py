@@ -768,6 +768,8 @@ MESSAGES: dict[str, str] = {
                             "count their rows, so seasons after a gap are misaligned and their scores say little; "
                             "they are left out of the best and worst. Fill them on the Data page (Reading options, "
                             "'Fill missing time stamps'), or combine the rows per a coarser period.",
+    "all.gaps_on_calendar": "{count:plural:time stamp} missing and not filled: every model keeps each row at its "
+                            "time stamp, so seasons after a gap stay in step",
     "all.misaligned": "{count:plural:time stamp} missing and not filled, off the calendar or most of it: seasons "
                       "after a gap are misaligned, so this score says little",
     "all.no_ratio": " {count:,} of the fitted series {count:hold} no ratio, seasonal naive's test error being 0 (a "

@@ -127,10 +127,11 @@ def series_view(panel: Panel, uid: str) -> LoadedSeries:
                    numeric_columns=list(panel.numeric_columns))
 
 
-def first_view(panel: Panel | None, wanted: object, whole: LoadedSeries) -> tuple[str | None, LoadedSeries]:
+def first_view(panel: Panel | None, wanted: object, whole: LoadedSeries | None) -> tuple[str | None, LoadedSeries]:
     """The series the Data page shows and its id: of ``panel``, ``wanted`` when it holds it, else the first that
     reads; ``whole`` (the file read as one series) when there is no panel."""
     if panel is None:
+        assert whole is not None, "a file of one series is read whole"
         return None, whole
     ids = panel.ids
     problem: ValueError | None = None

@@ -69,6 +69,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
                "misaligned": misaligned_stamps(series.report),  # rows counted, not time
+               "gaps": series.report.gaps,  # time stamps missing and not filled
                "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)
                + replaced_lines(result.params) + forecast_replaced_lines(result.params)
                + scored_rows_lines(result.predictions) + held_at_zero_notes(result.params)

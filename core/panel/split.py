@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import future_dates
-from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, parse_dates
+from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
                             counts_steps, drop_index_columns, named_as_steps, named_columns, quoted_names, stamp_text,
@@ -110,6 +110,7 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     wanted = _wanted_targets(target_text, list(table.columns))
     _check_roles(given_ids, options, wanted)
     _check_ids_are_not_measures(table, given_ids)
+    text_rows: DataError | None = None  # the target's cells of text, left out of the probe only
     try:
         probe = _probe(raw, given_ids, options, wanted)
     except DataError as problem:
@@ -117,7 +118,10 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
             _regressor_problem_without_ids(raw, table, options, wanted)
         if problem.key == "err.too_few_rows" and int(problem.params.get("combined", 0)) >= int(problem.params["rows"]):
             raise _stamps_too_few(len(raw), problem) from None
-        raise
+        if problem.key != "err.target_not_numeric" or (probe := _probe_without_text(raw, given_ids, options, wanted,
+                                                                                  problem)) is None:
+            raise
+        text_rows = problem
     if probe.date_col is None and options.date_col is None and (detect or given_ids):
         stepped = _step_column_of_series(table, given_ids, _not_ids(table, probe, wanted))
         if stepped is not None:  # ``unique_id, ds, y`` with ``ds`` 1, 2, 3 ... in each series: read as their steps
@@ -130,6 +134,8 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     found = detect_id_columns(stamped, probe.date_col, exclude=_not_ids(keyed, probe, wanted)) \
         if detect and not given_ids else ()
     ids = given_ids or found
+    if text_rows is not None and not ids:  # one series, whose target holds text: refused as it was
+        raise text_rows
     if ids and not given_ids and wanted is None and probe.target in ids:
         probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
@@ -500,6 +506,26 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
                         "store, a product), the target holds the values. Choose another id column (--id-col), or "
                         "none to detect it.", "err.id_is_target", {"columns": quoted_names(ids)})
     raise problem
+
+
+def _probe_without_text(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions, wanted: tuple[str, ...] | None,
+                        problem: DataError) -> LoadedSeries | None:
+    """The probe of the rows whose target cell (the column ``problem`` refused) is a number or blank: a series of a long
+    file written all in text ('abc') made its target not numeric for the whole file, which was refused if that series
+    came first and skipped, named, if it came last. Each series is read on its own later, the one of text refused by
+    name. None when no row is left or the rest do not read either."""
+    column = str(problem.params.get("column", ""))
+    if column not in raw.columns:
+        return None
+    numbers = ~not_number_cells(raw[column], bool(raw.attrs.get("decimal_comma", False)))
+    if numbers.all() or not numbers.any():
+        return None
+    rows = raw[numbers].reset_index(drop=True)
+    rows.attrs = dict(raw.attrs)
+    try:
+        return _probe(rows, ids, options, wanted)
+    except ValueError:
+        return None
 
 
 def _check_id_is_not_the_time(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions) -> None:

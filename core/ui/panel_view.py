@@ -60,8 +60,9 @@ def read_into(state: MutableMapping[str, Any], reading: Reading, load: Loader, s
     data, name, options, choice = reading.data, reading.name, reading.options, reading.choice
     try:
         with reading_slot():  # a few reads at once: each may take gigabytes
-            series = _loaded(reading, load, split)
-            panel = split(data, name, options, choice) if may_hold_many(series, choice) else None
+            series, panel = _loaded(reading, load, split)
+            if series is not None:
+                panel = split(data, name, options, choice) if may_hold_many(series, choice) else None
             view, series = first_view(panel, state.get(keys.DATA_PANEL_VIEW), series)
     except ValueError as problem:
         state[keys.DATA_ERROR], state[keys.DATA_PICKERS_FOR] = (name, problem.with_traceback(None)), None
@@ -113,12 +114,21 @@ def retried(retry: Retry, date_col: str, target: str) -> Reading:
     return replace(retry.reading, options=options, choice=PanelChoice())
 
 
-def _loaded(reading: Reading, load: Loader, split: Splitter) -> LoadedSeries:
-    """The file read as one series; when that leaves too few rows, the split says why if it can (30 stores of 5 days
-    each: "150 rows hold only 5 distinct time stamps", not "only 5 usable rows")."""
+def _loaded(reading: Reading, load: Loader, split: Splitter) -> tuple[LoadedSeries | None, Panel | None]:
+    """The file read as one series (and no panel yet); when that leaves too few rows, the split says why if it can (30
+    stores of 5 days each: "150 rows hold only 5 distinct time stamps", not "only 5 usable rows"). When its target
+    holds text, the file's series when it has several (no series read whole): a store's series written all in text
+    made the file refused, where training skips that series, named, and fits the others."""
     try:
-        return load(reading.data, reading.name, reading.options)
+        return load(reading.data, reading.name, reading.options), None
     except DataError as problem:
+        if problem.key == "err.target_not_numeric":
+            try:
+                panel = split(reading.data, reading.name, reading.options, reading.choice)
+            except DataError:
+                raise problem from None
+            if panel is not None:
+                return None, panel
         if problem.key == "err.too_few_rows":
             try:
                 split(reading.data, reading.name, reading.options, reading.choice)

@@ -255,6 +255,26 @@ def test_unusable_series_are_reported_and_the_others_fit(tmp_path: Path) -> None
     assert "skipped 'short'" in done.stdout
 
 
+@pytest.mark.parametrize("given", [True, False])
+def test_a_series_written_in_text_is_skipped_by_name_wherever_it_sits_in_the_file(tmp_path: Path, given: bool) -> None:
+    # 'abc' in each of its 210 rows, first in the file: 'sales' was not numeric for the whole file (47% of its cells),
+    # the run refused with exit 2; last in the file, the same series was skipped, named, and the others fitted.
+    text = pd.DataFrame({"month": stamps(210), "store": "west", "sales": "abc"})
+    frame = pd.concat([text, long_frame(["a", "b", "c", "d", "e", "f"])], ignore_index=True)
+    done, out, metrics = fit(tmp_path, frame, "--model", "snaive", *(("--id-col", "store") if given else ()))
+    assert done.returncode == 0, done.stderr
+    errors = {entry["unique_id"]: entry.get("error") for entry in json.loads(metrics.read_text())["series"]}
+    assert errors.pop("west").startswith("Column 'sales' is not numeric: 100% of its cells are not numbers ('abc')")
+    assert list(errors) == ["a", "b", "c", "d", "e", "f"] and not any(errors.values())
+    assert "skipped 'west'" in done.stdout
+    one = tmp_path / "one.csv"  # a file of one series whose values are text keeps its refusal
+    words = [a + b + c for a in "abcdef" for b in "abcdef" for c in "abcdef"]  # no word often enough to be a marker
+    text.drop(columns="store").assign(sales=[words[k // 5] if k % 5 == 0 else "1.5" for k in range(210)]).to_csv(
+        one, index=False)
+    refused = cli("fit", str(one), "--model", "snaive")
+    assert refused.returncode == 2 and "Column 'sales' is not numeric: 20%" in refused.stderr
+
+
 def test_rows_exported_twice_do_not_hide_the_id_column(tmp_path: Path) -> None:
     # One row per store written twice (3 of 123 rows, over the 2% of stray repeats an id may leave): the stores were
     # averaged into one series, silently but for "repeated time stamps were combined by their mean".

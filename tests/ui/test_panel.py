@@ -122,6 +122,21 @@ def test_a_series_too_short_to_fit_is_named_before_training() -> None:
     assert not ok(upload(app(), "stores.csv", long_csv())).warning  # none is too short: nothing said
 
 
+def test_a_series_written_in_text_first_in_the_file_is_skipped_by_name_not_the_file_refused() -> None:
+    # A store whose sales read 'abc' in every row made 'sales' not numeric for the whole file (its first 210 rows, 47%
+    # of the cells): the file was refused when that store came first, and the store skipped, named, when it came last.
+    stores = [*STORES, "hill", "lake"]
+    text = pd.DataFrame({"month": stamps(210), "store": "west", "sales": "abc"}).to_csv(index=False)
+    at = ok(upload(app(), "stores.csv", text + long_csv(stores).split("\n", 1)[1]))
+    panel = at.session_state[keys.DATA_PANEL]
+    assert panel.ids == ["west", *stores] and panel.id_cols == ("store",)
+    assert at.session_state[keys.DATA_PANEL_VIEW] == "north"  # the first series that reads is shown
+    assert np.allclose(at.session_state[keys.DATA_SERIES].frame["y"].to_numpy(), monthly(100, 0))
+    table = results(train_all(at, "snaive"))
+    assert table["why skipped"].dropna().tolist()[0].startswith("Column 'sales' is not numeric: 100% of its cells")
+    assert table["test MAE / seasonal naive"].notna().sum() == len(stores)
+
+
 def test_a_series_blank_in_every_row_is_named_as_blank_not_as_short() -> None:
     # It was listed as "Too short to fit (fewer than 8 values)", where training and the command line said it had none.
     tiny = pd.DataFrame({"month": stamps(5), "store": "kiosk", "sales": [5.0, 6, 7, 8, 9]})
@@ -690,6 +705,11 @@ def test_a_run_that_forecast_every_series_exactly_ranks_first_not_after_naive() 
     lone = PanelRun(RunRequest("ar"), 3, [SeriesOutcome("a", summary={"test": {"mape": 1.0}}, relative_mae=0.0),
                                           SeriesOutcome("b", error="too few"), SeriesOutcome("c", error="too few")])
     assert common_geomeans([lone, runs[1]]) == [None, pytest.approx(0.556)]  # one exact series is no exact run
+    # A series no run could fit (a store written in text) leaves an exact run exact: it read 'undefined', below naive.
+    text = SeriesOutcome("text", error="Column 'sales' is not numeric")
+    skipping = [PanelRun(run.request, 4, [*run.outcomes, text], number=run.number) for run in runs]
+    assert common_geomeans(skipping) == pytest.approx([0.0, 0.556, 0.0])
+    assert panel_board(skipping, fraction=0.7)["run"].tolist() == ["#1 multi", "#3 linear", "#2 naive"]
 
 
 def test_all_series_runs_keep_their_numbers_and_show_how_they_trained() -> None:
@@ -1036,7 +1056,8 @@ def test_a_series_with_most_time_stamps_missing_is_said_and_kept_out_of_the_best
     notes = dict(zip(table.iloc[:, 0], table.iloc[:, -1]))
     assert notes["sparse"].startswith("114 time stamps missing and not filled, off the calendar or most of it: "
                                       "seasons after a gap are misaligned")
-    assert not notes["a"] and not notes["gappy"]
+    assert not notes["a"] and notes["gappy"] == ("12 time stamps missing and not filled: every model keeps each row at "
+                                                 "its time stamp, so seasons after a gap stay in step")  # as the CLI
     assert "sparse" not in set(extremes_frame(job)["panel"].str.cat(sep=" ").split())
     assert "1 of the series holds time stamps missing and not filled" in summary_text(job)
     gappy = next(outcome for outcome in job.outcomes if outcome.unique_id == "gappy")
