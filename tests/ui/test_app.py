@@ -227,6 +227,25 @@ def test_the_forecast_horizon_widget_offers_no_more_than_the_horizon_limit(
     assert not at.error and not at.button(key=keys.FORECAST_BUTTON).disabled
 
 
+def test_a_forecast_past_the_year_9999_is_refused_with_the_steps_that_fit_not_a_traceback() -> None:
+    # Ten years of months up to 9999-12: the Forecast page printed a traceback (its heading wrote the year 10000), and
+    # showed it again after every rerun, the failed forecast kept.
+    from tests.ui.test_data_page import upload
+
+    rows = "".join(f"{9990 + i // 12}-{i % 12 + 1:02d}-01,{100 + 2 * i}\n" for i in range(114))  # to 9999-06
+    at = upload(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run(), "far.csv", "date,value\n" + rows)
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and [e.value.replace("\\", "") for e in at.error] == [
+        "The forecast could not be made: A forecast of 12 steps past 9999-06-01 would pass the year 9999, after which "
+        "dates cannot be written: forecast at most 6 steps."]
+    assert keys.FORECAST_RESULT not in at.session_state  # nothing kept to fail again
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(6).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error and len(at.session_state[keys.FORECAST_RESULT][2]) == 6
+
+
 def test_a_horizon_out_of_range_is_said_and_forecasts_nothing_and_the_shown_forecast_stays() -> None:
     # The box's own range check showed Streamlit's "outside the allowed range" beside 100000 and kept the last value:
     # Forecast then drew 12 steps under it.
