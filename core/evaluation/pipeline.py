@@ -139,18 +139,20 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         on_stage("band")
     band = prediction_band(train, frequency, request, forecaster)
     predictions = trained.predictions.assign(**band_columns(len(frame), predicted, band, len(train)))
-    below_zero_ahead = chosen_ahead = reach = used = replaced_ahead = None
+    below_zero_ahead = bound_ahead = chosen_ahead = reach = used = replaced_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast")
         future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
+        bound_ahead = future.attrs.get("held_at_bound_from_step")
         chosen_ahead = future.attrs.get("chosen")
         reach = future.attrs.get("regressors_reach")
         used = future.attrs.get("regressors_used")
         replaced_ahead = future.attrs.get("replaced")
     params = {**trained.params, **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
+              **({"future_held_at_bound_from_step": bound_ahead} if bound_ahead else {}),
               **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
               **({"future_regressors_reach": reach} if reach is not None else {}),
               **({"future_regressors_used": list(used)} if used else {}),
@@ -270,6 +272,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     rows = with_band(rows, values, fitted.band, 0)
     if below_zero:
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
+    if held := model.held_at_bound():  # a recursion or trend run past the history's range widened by it: held there
+        rows.attrs["held_at_bound_from_step"] = min(held.values())
     if fitted.band is not None and request.horizon > fitted.band.horizon:  # past it the band is widened, not measured
         rows.attrs["band_measured_steps"] = fitted.band.horizon
     params = model.params()

@@ -323,6 +323,9 @@ MESSAGES: dict[str, str] = {
     "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the training rows are "
                          "never below zero, so the predictions are held at 0 there, as the band is (the metrics score "
                          "what is shown).",
+    "forecast.held_at_bound": "From step {step} the forecast runs beyond the history's range widened by that range "
+                              "on each side, and is held at that bound (flat there): a trend or recursion carried "
+                              "this far ahead is no forecast to rely on; forecast fewer steps.",
     "forecast.held_at_zero": "From step {step} the model's forecast falls below zero; the series is never below zero, so "
                              "the predictions are held at 0 there, as the band is (a series that can go below zero "
                              "needs a value below zero in the file).",

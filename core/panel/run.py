@@ -72,7 +72,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                "gaps": series.report.gaps,  # time stamps missing and not filled
                "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)
                + replaced_lines(result.params) + forecast_replaced_lines(result.params)
-               + scored_rows_lines(result.predictions) + held_at_zero_notes(result.params)
+               + scored_rows_lines(result.predictions) + held_notes(result.params)
                + ([regressors_reach_text(reach, request.horizon)]
                   if (reach := result.params.get("future_regressors_reach")) is not None else [])
                + ([regressors_used_text(used, request.horizon)]
@@ -81,10 +81,12 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
     return result, summary
 
 
-def held_at_zero_notes(params: dict[str, Any]) -> list[str]:
-    """What the pages say as captions when a forecast of a series never below zero fell below it and was held at 0:
-    on the test rows (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``)."""
-    said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"))
+def held_notes(params: dict[str, Any]) -> list[str]:
+    """What the pages say as captions when a forecast was held: of a series never below zero, at 0 on the test rows
+    (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``); past the end, at the history's
+    range widened by it (``future_held_at_bound_from_step``: a trend carried 10,000 steps ran flat unsaid)."""
+    said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"),
+            ("future_held_at_bound_from_step", "forecast.held_at_bound"))
     return [t(key, "en", step=params[name]) for name, key in said if params.get(name)]
 
 

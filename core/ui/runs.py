@@ -45,6 +45,8 @@ def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en") -> l
         if attrs.get("band_measured_steps") else []
     notes += [t("forecast.held_at_zero", lang, step=attrs["held_at_zero_from_step"])] \
         if attrs.get("held_at_zero_from_step") else []
+    notes += [t("forecast.held_at_bound", lang, step=attrs["held_at_bound_from_step"])] \
+        if attrs.get("held_at_bound_from_step") else []
     notes += [t("forecast.chosen", lang, chosen=candidate_name(attrs["chosen"], lang))] if attrs.get("chosen") else []
     notes += [plain(line) for line in replaced_lines(attrs, lang, key="forecast.gross_errors")]
     notes += [plain(regressors_used_text(attrs["regressors_used"], horizon, lang))] if attrs.get("regressors_used") \

@@ -464,3 +464,18 @@ def test_the_regressors_a_forecast_used_leave_out_those_its_fit_left_out_and_tho
     assert regressors_used(given, {"left_out": {constant_term("promo"): "it is 0 in every training row"}}) == ("price",)
     assert regressors_used(given, {"chosen": "ensemble of ETS, none: trend + season"}) == ()
     assert regressors_used(given, {"chosen": "none: trend + season + regressors + AR(1-3)"}) == given
+
+
+def test_a_forecast_held_at_its_bound_past_the_end_says_from_which_step(air) -> None:  # type: ignore[no-untyped-def]
+    # ar's 400 months of AirPassengers ran flat at 1,140 (622 and the range 518 above it) from about step 80 unsaid.
+    from core.panel.run import held_notes
+    from core.ui.runs import forecast_captions
+
+    future = forecast_future(air.frame, air.frequency, RunRequest("ar", horizon=400))
+    step = future.attrs["held_at_bound_from_step"]
+    assert 1 < step < 400 and np.isclose(future["predicted"].iloc[-1], 622 + (622 - 104))
+    assert np.all(future["predicted"].iloc[:step - 1] < 1140) and np.isclose(future["predicted"].iloc[step - 1], 1140)
+    assert f"From step {step} the forecast runs beyond the history's range" in " ".join(forecast_captions(future, 400))
+    result = run(air.frame, air.frequency, RunRequest("ar", horizon=400))
+    assert held_notes(result.params)[-1].startswith(f"From step {step} the forecast runs beyond")
+    assert "held_at_bound_from_step" not in forecast_future(air.frame, air.frequency, RunRequest("ar", horizon=24)).attrs
