@@ -1412,6 +1412,9 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
         text = raw[col].astype("string").str.strip()
         filled = text[text.notna() & (text != "")]
         cleaned = _clean_number_text(filled, decimal_comma)  # missing-value markers (".", "#N/A") are NA
+        if cleaned.isna().all() and raw.attrs.get("unsaved_formulas"):  # formulas, not blanks: saving gives values
+            return DataError(f"Target column '{col}' has no values: {_UNSAVED_FORMULAS[0].lower()}"
+                             f"{_UNSAVED_FORMULAS[1:]}", "err.target_unsaved_formulas", {"column": str(col)})
         if cleaned.isna().all():
             return DataError(f"Column '{col}' is blank in every row: fill in the values of the series, or choose "
                              "another file.", "err.column_blank", {"column": str(col)})

@@ -1808,6 +1808,22 @@ def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
     assert "Missing values filled (interpolate): **0**\n- Rows left out (" in shown and "say which): **1**" in shown
 
 
+def test_a_sheet_of_formulas_only_is_said_to_need_saving_not_to_be_blank() -> None:
+    # Every date and value a formula never computed: "Column 'value' is blank in every row: fill in the values".
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["date", "value"])
+    for n in range(1, 37):
+        book.active.append([f"=DATE(2000,{n},1)", f"=100+{n}*2"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(DataError) as caught:
+        load_series(buffer.getvalue(), "formulas.xlsx")
+    assert caught.value.key == "err.target_unsaved_formulas" and str(caught.value).startswith(
+        "Target column 'value' has no values: the sheet has formulas whose results were never saved")
+
+
 def test_a_comment_that_starts_with_a_summary_word_keeps_its_dated_row() -> None:
     text = "date,sales,comment\n" + "".join(
         f"2021-01-{d:02d},{d},{'Total outage in the afternoon' if d == 20 else ''}\n" for d in range(1, 21))
