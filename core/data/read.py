@@ -1171,10 +1171,11 @@ def _reads_as_chinese(head: bytes) -> bool:
 
 def _reads_as_cyrillic(head: bytes) -> bool:
     """Whether text that is not UTF-8 is Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF): three different words of
-    such bytes only, and most such bytes in words (Western cp1252 text has them alone between ASCII letters: Größe)."""
+    such bytes only, and most such bytes in words (Western cp1252 text has them alone between ASCII letters: Größe);
+    or fewer such words holding every such byte (a header 'Дата;Продажи' over rows of numbers read 'Ïðîäàæè')."""
     words = _CYRILLIC_WORD.findall(head)
-    high = len(re.findall(rb"[\xc0-\xff]", head))
-    return len(set(words)) >= 3 and sum(map(len, words)) >= 0.5 * high
+    high, in_words = len(re.findall(rb"[\xc0-\xff]", head)), sum(map(len, words))
+    return bool(words) and (len(set(words)) >= 3 and in_words >= 0.5 * high or in_words == high)
 
 
 _UTF16_LEAST = 16  # bytes of a sample that can tell UTF-16 text (8 characters)
