@@ -872,7 +872,14 @@ def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> Non
         raise DataError(f"Column '{target}' has {count(infinite, 'row')} with infinite values (inf, or numbers too "
                         "large to store such as 1e309): replace each with a real value, or leave the cell blank "
                         "to be filled.", "err.infinite", {"column": target, "rows": infinite})
-    huge = int((np.abs(numbers) > MAX_MAGNITUDE).sum())
+    beyond = np.abs(numbers) > MAX_MAGNITUDE
+    huge = int(beyond.sum())
+    if huge and huge < 0.5 * np.isfinite(numbers).sum():  # a few mistyped cells: no unit would bring them in
+        examples = _quoted_cells(values[beyond])
+        raise DataError(f"Column '{target}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g} among "
+                        f"values within it ({examples}): correct those cells, or leave them blank to be filled.",
+                        "err.huge_cells", {"column": target, "rows": huge, "limit": MAX_MAGNITUDE,
+                                           "examples": examples})
     if huge:
         raise DataError(f"Column '{target}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g}; values "
                         "this large cannot be modelled: rescale the column, for example to thousands or millions.",

@@ -430,13 +430,19 @@ def test_a_bug_in_tidy_is_not_reported_as_a_bad_file(monkeypatch: pytest.MonkeyP
 # 5. Extreme numbers --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("cells", "expected"), [
-    (["1e308", "-1e308"], "has 2 rows with values beyond ±1e+150; values this large cannot be modelled: rescale"),
+    (["1e308", "-1e308"], "has 2 rows with values beyond ±1e+150 among values within it ('1e+308', '-1e+308'): "
+                          "correct those cells, or leave them blank"),  # 'rescale the column' could not help them
     (["inf"], "has 1 row with infinite values"),
     (["inf", "-inf", "1e309"], "has 3 rows with infinite values"),
 ])
 def test_target_with_extreme_values_is_refused(cells: list[str], expected: str) -> None:
     message = one_line_error(csv_bytes(list(range(12)) + cells), "extreme.csv")
     assert expected in message and "'y'" in message
+
+
+def test_a_column_of_values_all_too_large_is_told_to_be_rescaled() -> None:
+    message = one_line_error(csv_bytes([1e300 * (i + 1) for i in range(12)]), "huge.csv")
+    assert "has 12 rows with values beyond ±1e+150; values this large cannot be modelled: rescale" in message
 
 
 def test_extreme_values_in_a_decimal_comma_file_are_refused() -> None:
