@@ -371,28 +371,29 @@ def future_dates(last: object, frequency: Frequency, horizon: int, day: int | No
     start = pd.Timestamp(last)
     months = _off_anchor_months(start, frequency, day)
     if months:
-        return _within_the_calendar(pd.Series(_month_steps(start, months, range(1, horizon + 1), day), name="ds",
-                                              dtype=pd.Series([start]).dtype), start)
+        return pd.Series(_month_steps(start, months, range(1, horizon + 1), day), name="ds",
+                         dtype=pd.Series([start]).dtype)
     dates = pd.date_range(start=start, periods=horizon + 1, freq=offset)
     if dates[0] != start:  # anchored offsets may roll `last` forward first
         dates = pd.date_range(start=start + offset, periods=horizon, freq=offset)
-        return _within_the_calendar(pd.Series(dates, name="ds"), start)
-    return _within_the_calendar(pd.Series(dates[1:], name="ds"), start)
+        return pd.Series(dates, name="ds")
+    return pd.Series(dates[1:], name="ds")
 
 
 LAST_YEAR = 9999  # the last year a date is written with (four digits): later ones fail to print
 
 
-def _within_the_calendar(dates: pd.Series, last: pd.Timestamp) -> pd.Series:
-    """``dates``, when none passes ``LAST_YEAR``; else the error naming how many steps fit: a forecast of a series of
-    the 9990s into the year 10000 drew a traceback on the Forecast page, where its heading printed the last date."""
-    if not len(dates) or dates.iloc[-1].year <= LAST_YEAR:
-        return dates
-    fits = int((dates.dt.year <= LAST_YEAR).sum())
+def check_writable_dates(dates: pd.Series, last: object) -> None:
+    """Refuses forecast ``dates`` (after ``last``) past ``LAST_YEAR``, naming how many steps fit: a forecast of a
+    series of the 9990s into the year 10000 drew a traceback on the Forecast page, where its heading printed the last
+    date. Step numbers pass."""
+    if not len(dates) or not pd.api.types.is_datetime64_any_dtype(dates) or dates.iloc[-1].year <= LAST_YEAR:
+        return
+    after, fits = f"{pd.Timestamp(last):%Y-%m-%d}", int((dates.dt.year <= LAST_YEAR).sum())
     steps = [f"{n:,} step" + ("" if n == 1 else "s") for n in (len(dates), fits)]
-    raise SettingsError(f"A forecast of {steps[0]} past {last:%Y-%m-%d} would pass the year {LAST_YEAR}, after which "
-                        f"dates cannot be written: forecast at most {steps[1]}.", "err.past_last_year",
-                        {"steps": len(dates), "last": f"{last:%Y-%m-%d}", "year": LAST_YEAR, "fits": fits})
+    raise SettingsError(f"A forecast of {steps[0]} past {after} would pass the year {LAST_YEAR}, after which dates "
+                        f"cannot be written: forecast at most {steps[1]}.", "err.past_last_year",
+                        {"steps": len(dates), "last": after, "year": LAST_YEAR, "fits": fits})
 
 
 def month_day(ds: pd.Series) -> int | None:

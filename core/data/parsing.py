@@ -353,14 +353,14 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
 def marker_words(cells: pd.Series, numbers: pd.Series) -> set[str]:
     """The words among non-blank ``cells`` that a column of numbers (``numbers``, the cells read as such) writes for its
     missing values: cells without a digit that are no number, of at most ``MARKER_WORDS_MOST`` distinct words, each
-    written ``_MARKER_WORD_TIMES`` times at least, in at most ``_MARKER_WORDS_SHARE`` of the cells (words without a
-    digit in all); none where the cells hold other text (names, codes). A word written fewer times (a stray 'oops') is
-    none of them but an error to correct (``stray_words``): it no longer hides the column's 'closed' every Sunday."""
+    written ``_MARKER_WORD_TIMES`` times at least (a stray 'oops' is an error to correct, ``stray_words``), in at most
+    ``_MARKER_WORDS_SHARE`` of the cells; none where the cells hold other text (names, codes: a promotion column of
+    '0' and 'BOGO', 'Clearance' and one 'Flash sale' is text)."""
     unread = cells[numbers.isna().to_numpy()].astype(object)
     words = unread[~unread.str.contains(r"\d", regex=True).fillna(True).astype(bool)]
-    times = words.value_counts()
-    distinct = set(times[times >= _MARKER_WORD_TIMES].index)
-    if not 0 < len(distinct) <= MARKER_WORDS_MOST or len(words) > _MARKER_WORDS_SHARE * len(cells):
+    distinct, times = set(words), words.value_counts()
+    if (not 0 < len(distinct) <= MARKER_WORDS_MOST or len(words) > _MARKER_WORDS_SHARE * len(cells)
+            or times.min() < _MARKER_WORD_TIMES):
         return set()
     letters = [sum(map(str.isalpha, word)) for word in distinct]
     short = max(map(len, distinct)) <= _MARKER_WORD_LONGEST
@@ -409,9 +409,12 @@ def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     return numbers
 
 
-# Words written for a missing value (lower case), beside ``MISSING_MARKERS``: read as missing and not said as stray.
-MISSING_WORDS = frozenset({"na", "n/a", "nan", "null", "none", "nil", "missing", "blank", "empty"})
-STRAY_WORD_LETTERS = 3  # letters of a stray word said (a statistics office's 'x' or 'c' is a marker)
+# Words written for a missing value (lower case), beside ``MISSING_MARKERS``: read as missing and not said as stray;
+# so are a spreadsheet's error values in any language (``#WERT!``, ``#N/D``: ``_SPREADSHEET_ERROR``).
+MISSING_WORDS = frozenset({"na", "n/a", "nan", "null", "none", "nil", "missing", "blank", "(blank)", "empty", "unknown",
+                           "undefined", "not available", "n/v", "k.a.", "nicht verfügbar", "不适用", "无数据", "缺失", "无"})
+_SPREADSHEET_ERROR = re.compile(r"#[^\s#]{1,15}")
+STRAY_WORD_LETTERS = 3  # letters of a word said, stray or a marker (a statistics office's 'x' or 'c' is a code)
 
 
 def stray_words(values: pd.Series, parsed: pd.Series, markers: set[str]) -> pd.Series:
@@ -425,7 +428,7 @@ def stray_words(values: pd.Series, parsed: pd.Series, markers: set[str]) -> pd.S
     loose = (text.notna() & parsed.isna() & ~text.str.contains(r"\d", regex=True).fillna(True)).to_numpy(dtype=bool)
     cells = text[loose]
     meant = ((cells.str.count(r"[^\W\d_]") >= STRAY_WORD_LETTERS) & ~cells.str.lower().isin(MISSING_WORDS)
-             & ~cells.isin(MISSING_MARKERS | markers))
+             & ~cells.isin(MISSING_MARKERS | markers) & ~cells.str.fullmatch(_SPREADSHEET_ERROR))
     return values[loose][meant.fillna(False).to_numpy(dtype=bool)]
 
 

@@ -1172,10 +1172,17 @@ def _reads_as_chinese(head: bytes) -> bool:
 def _reads_as_cyrillic(head: bytes) -> bool:
     """Whether text that is not UTF-8 is Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF): three different words of
     such bytes only, and most such bytes in words (Western cp1252 text has them alone between ASCII letters: Größe);
-    or fewer such words holding every such byte (a header 'Дата;Продажи' over rows of numbers read 'Ïðîäàæè')."""
-    words = _CYRILLIC_WORD.findall(head)
-    high, in_words = len(re.findall(rb"[\xc0-\xff]", head)), sum(map(len, words))
-    return bool(words) and (len(set(words)) >= 3 and in_words >= 0.5 * high or in_words == high)
+    or two that hold every such byte, each with a Russian vowel as cp1251 reads it (a header 'Дата;Продажи' over rows
+    of numbers read 'Ïðîäàæè'; Western runs such as 'ÄÖÜ' or 'äää' read 'ДЦЬ' and 'ддд', without one)."""
+    words = set(_CYRILLIC_WORD.findall(head))
+    high, in_words = len(re.findall(rb"[\xc0-\xff]", head)), sum(map(len, _CYRILLIC_WORD.findall(head)))
+    if len(words) >= 3:
+        return in_words >= 0.5 * high
+    return (len(words) == 2 and in_words == high
+            and all(_RUSSIAN_VOWELS.intersection(word.decode("cp1251").lower()) for word in words))
+
+
+_RUSSIAN_VOWELS = frozenset("аеиоуыэюя")
 
 
 _UTF16_LEAST = 16  # bytes of a sample that can tell UTF-16 text (8 characters)

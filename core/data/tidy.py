@@ -19,7 +19,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
                                nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps,
                                parse_dates, parse_epochs, marker_words, offset_read_on, parse_excel_serials,
-                               parse_numbers, stray_words, unnamed_column, unreadable_numbers,
+                               parse_numbers, STRAY_WORD_LETTERS, stray_words, unnamed_column, unreadable_numbers,
                                writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
@@ -1303,9 +1303,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         if wanted not in numeric:
             if not filled(raw[wanted]).any():  # a series of a long file with no values of its own
                 if raw.attrs.get("unsaved_formulas"):
-                    raise DataError(f"Target column '{wanted}' has no values: {_UNSAVED_FORMULAS[0].lower()}"
-                                    f"{_UNSAVED_FORMULAS[1:]}",
-                                    "err.target_unsaved_formulas", {"column": wanted})
+                    raise _unsaved_formulas_error(wanted)
                 raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
                                 "err.target_empty", {"column": wanted})
             raise _not_numbers(raw[wanted], wanted, bool(raw.attrs.get("decimal_comma", False)))
@@ -1411,6 +1409,12 @@ def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
                      "err.target_not_numeric", {"column": col, "share": share, "examples": examples})
 
 
+def _unsaved_formulas_error(col: str) -> DataError:
+    """A target with no values because the sheet's formulas were never computed: saving the workbook gives them."""
+    return DataError(f"Target column '{col}' has no values: {_UNSAVED_FORMULAS[0].lower()}{_UNSAVED_FORMULAS[1:]}",
+                     "err.target_unsaved_formulas", {"column": col})
+
+
 def _why_no_numbers(raw: pd.DataFrame) -> DataError:
     """Name the column that looked like the values and say what is wrong with it, quoting its first cell that
     reads as a number neither with a decimal point nor with a decimal comma."""
@@ -1420,8 +1424,7 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
         filled = text[text.notna() & (text != "")]
         cleaned = _clean_number_text(filled, decimal_comma)  # missing-value markers (".", "#N/A") are NA
         if cleaned.isna().all() and raw.attrs.get("unsaved_formulas"):  # formulas, not blanks: saving gives values
-            return DataError(f"Target column '{col}' has no values: {_UNSAVED_FORMULAS[0].lower()}"
-                             f"{_UNSAVED_FORMULAS[1:]}", "err.target_unsaved_formulas", {"column": str(col)})
+            return _unsaved_formulas_error(str(col))
         if cleaned.isna().all():
             return DataError(f"Column '{col}' is blank in every row: fill in the values of the series, or choose "
                              "another file.", "err.column_blank", {"column": str(col)})
@@ -1625,7 +1628,6 @@ def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report:
         {"column": str(col), "digits": _EXACT_DIGITS, "example": example}))
 
 
-_SAID_WORD_LETTERS = 3  # letters of a word said (a statistics office's 'x' or 'c' is a marker, not a word)
 
 
 def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> set[str]:
@@ -1637,7 +1639,7 @@ def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
     markers = marker_words(text[present], parsed[present])
-    said = {word for word in markers - MISSING_MARKERS if sum(map(str.isalpha, word)) >= _SAID_WORD_LETTERS}
+    said = {word for word in markers - MISSING_MARKERS if sum(map(str.isalpha, word)) >= STRAY_WORD_LETTERS}
     words = text[present].isin(said).to_numpy()
     if not words.any():
         return markers

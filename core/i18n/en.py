@@ -324,8 +324,12 @@ MESSAGES: dict[str, str] = {
                          "never below zero, so the predictions are held at 0 there, as the band is (the metrics score "
                          "what is shown).",
     "forecast.held_at_bound": "From step {step} the forecast runs beyond the history's range widened by that range "
-                              "on each side, and is held at that bound (flat there): a trend or recursion carried "
-                              "this far ahead is no forecast to rely on; forecast fewer steps.",
+                              "on each side, and is held at that bound wherever it passes it: a trend or recursion "
+                              "carried this far ahead is no forecast to rely on; forecast fewer steps.",
+    "forecast.member_held_at_bound": "From step {step} the forecast of {model}, which auto chose, runs beyond the "
+                                     "history's range widened by that range on each side, and is held at that bound "
+                                     "wherever it passes it (the other models of its mean go on): forecast fewer "
+                                     "steps to rely on it.",
     "forecast.held_at_zero": "From step {step} the model's forecast falls below zero; the series is never below zero, so "
                              "the predictions are held at 0 there, as the band is (a series that can go below zero "
                              "needs a value below zero in the file).",
@@ -773,6 +777,8 @@ MESSAGES: dict[str, str] = {
                             "'Fill missing time stamps'), or combine the rows per a coarser period.",
     "all.gaps_on_calendar": "{count:plural:time stamp} missing and not filled: every model keeps each row at its "
                             "time stamp, so seasons after a gap stay in step",
+    "all.gaps_steps": "{count:plural:step number} missing and not filled: every model keeps each row at its step, "
+                      "so seasons after a gap stay in step",
     "all.misaligned": "{count:plural:time stamp} missing and not filled, off the calendar or most of it: seasons "
                       "after a gap are misaligned, so this score says little",
     "all.no_ratio": " {count:,} of the fitted series {count:hold} no ratio, seasonal naive's test error being 0 (a "

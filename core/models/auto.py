@@ -447,11 +447,12 @@ class AutoForecaster(Forecaster):
         """The band from the selection backtest's ``errors`` of what was chosen (None with fewer than ``BAND_ORIGINS``
         origins: the band then refits the choice at origins of its own). Where some origins held fewer rows than the
         fitted choice needs (``fewest_refit_rows``), only the others', when there are ``BAND_ORIGINS`` of them; else
-        None where the band's own refits, each on the rows needed, forecast as far ahead as the selection did. An
-        hourly meter's earliest origins held less than the two weeks its weekly pairs need; their errors, of a model
-        guessing the weekend, made the 80% band twice as wide as its test errors asked for. Where the refits would
-        forecast fewer steps (the choice needs most of the rows), the band stays the selection's: measured 16 steps
-        ahead and grown past them, a half-hourly series' band was twice as wide again (``bench/band_coverage.py``)."""
+        None where the band's own refits, each on the rows needed, forecast as far ahead as the selection did, from
+        ``BAND_ORIGINS`` origins or more. An hourly meter's earliest origins held less than the two weeks its weekly
+        pairs need; their errors, of a model guessing the weekend, made the 80% band twice as wide as its test errors
+        asked for. Where the refits would forecast fewer steps (the choice needs most of the rows), the band stays the
+        selection's: measured 16 steps ahead and grown past them, a half-hourly series' band was twice as wide again
+        (``bench/band_coverage.py``)."""
         if len(plan.origins) < BAND_ORIGINS:
             return None
         fewest = self.best_.fewest_refit_rows()
@@ -459,7 +460,8 @@ class AutoForecaster(Forecaster):
         if len(whole) >= BAND_ORIGINS:
             kept = BacktestPlan(plan.horizon, tuple(plan.origins[i] for i in whole))
             return band_from_backtest(values, frequency, errors[whole], kept)
-        if interval_plan(len(values), max(frequency.season_length, 1), fewest_rows=fewest).horizon >= plan.horizon:
+        refits = interval_plan(len(values), max(frequency.season_length, 1), fewest_rows=fewest)
+        if refits.horizon >= plan.horizon and len(refits.origins) >= BAND_ORIGINS:
             return None
         return band_from_backtest(values, frequency, errors, plan)
 

@@ -27,7 +27,8 @@ from core.data.tidy import DataReport, LoadedSeries, Notice, count, quoted_names
 from core.errors import KeyedError
 from core.i18n import frequency_name, quoted_list, t
 from core.limits import limit
-from core.evaluation.left_out import forecast_replaced_lines, left_out_lines, replaced_lines, scored_rows_lines
+from core.evaluation.left_out import (forecast_replaced_lines, held_ahead_lines, left_out_lines, replaced_lines,
+                                      scored_rows_lines)
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, observed_values, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
@@ -84,10 +85,10 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
 def held_notes(params: dict[str, Any]) -> list[str]:
     """What the pages say as captions when a forecast was held: of a series never below zero, at 0 on the test rows
     (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``); past the end, at the history's
-    range widened by it (``future_held_at_bound_from_step``: a trend carried 10,000 steps ran flat unsaid)."""
-    said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"),
-            ("future_held_at_bound_from_step", "forecast.held_at_bound"))
-    return [t(key, "en", step=params[name]) for name, key in said if params.get(name)]
+    range widened by it (``future_held_at_bound``, ``held_ahead_lines``: a trend carried 10,000 steps held unsaid)."""
+    said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"))
+    ahead = {name: params.get(f"future_{name}") for name in ("held_at_bound", "held_in_ensemble")}
+    return [t(key, "en", step=params[name]) for name, key in said if params.get(name)] + held_ahead_lines(ahead)
 
 
 def regressors_reach_text(reach: int, horizon: int, lang: str = "en") -> str:

@@ -312,7 +312,8 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
         if misaligned(outcome):  # its ratio is to a seasonal naive that counts rows across the gaps
             notes.append(t("all.misaligned", lang, count=int((outcome.summary or {})["misaligned"])))
         elif gaps := (outcome.summary or {}).get("gaps"):  # said as the command line says it
-            notes.append(t("all.gaps_on_calendar", lang, count=int(gaps)))
+            steps = outcome.frequency is not None and outcome.frequency.is_steps
+            notes.append(t("all.gaps_steps" if steps else "all.gaps_on_calendar", lang, count=int(gaps)))
         if outcome.ends_early:  # said on the Data page only where it was the series shown
             notes.append(t("notice.series_ends_early", lang, **outcome.ends_early))
         rows.append((outcome.unique_id, outcome.relative_mae, test.get("mae"), test.get("mape"),
@@ -399,11 +400,12 @@ def common_geomeans(jobs: list[PanelRun]) -> list[float | None]:
     for job, ratios, failed in zip(jobs, ratios_of, failed_of):
         fellows = [k for k, peer in enumerate(jobs) if peer.request.train_fraction == job.request.train_fraction]
         shared = set(ratios).intersection(*(ratios_of[k] for k in fellows if ratios_of[k]))
-        # Every series fitted exactly but those no run of its fraction fitted: 0, not undefined (a store written in
-        # text, skipped by every run, sent an exact run below seasonal naive; one exact series of three, the other two
-        # failed where seasonal naive fitted them, is no exact run).
+        # Every series fitted exactly but those another run of its fraction failed too: 0, not undefined (a store
+        # written in text, skipped by every run, sent an exact run below seasonal naive; one exact series of three, the
+        # other two failed where seasonal naive fitted them, or with no other run to tell, is no exact run).
+        others = [k for k in fellows if jobs[k] is not job]
         exact = (not ratios and job.summary()["test_mae_vs_snaive_exact"] > 0
-                 and all(failed <= failed_of[k] for k in fellows))
+                 and (not failed or bool(others) and all(failed <= failed_of[k] for k in others)))
         means.append(0.0 if exact else geometric_mean([ratios[uid] for uid in shared]))
     return means
 

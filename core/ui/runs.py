@@ -12,7 +12,7 @@ import pandas as pd
 
 from core.data.frequency import Frequency
 from core.data.tidy import LoadedSeries
-from core.evaluation.left_out import replaced_lines
+from core.evaluation.left_out import held_ahead_lines, replaced_lines
 from core.evaluation.pipeline import Refit, RunRequest, RunResult, refit_on_all_rows
 from core.i18n import candidate_name, core_text, format_stamp, listed, quoted_list, t
 from core.models.specs import regressor_users
@@ -45,8 +45,7 @@ def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en") -> l
         if attrs.get("band_measured_steps") else []
     notes += [t("forecast.held_at_zero", lang, step=attrs["held_at_zero_from_step"])] \
         if attrs.get("held_at_zero_from_step") else []
-    notes += [t("forecast.held_at_bound", lang, step=attrs["held_at_bound_from_step"])] \
-        if attrs.get("held_at_bound_from_step") else []
+    notes += held_ahead_lines(attrs, lang)
     notes += [t("forecast.chosen", lang, chosen=candidate_name(attrs["chosen"], lang))] if attrs.get("chosen") else []
     notes += [plain(line) for line in replaced_lines(attrs, lang, key="forecast.gross_errors")]
     notes += [plain(regressors_used_text(attrs["regressors_used"], horizon, lang))] if attrs.get("regressors_used") \

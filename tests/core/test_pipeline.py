@@ -467,16 +467,20 @@ def test_the_regressors_a_forecast_used_leave_out_those_its_fit_left_out_and_tho
 
 
 def test_a_forecast_held_at_its_bound_past_the_end_says_from_which_step(air) -> None:  # type: ignore[no-untyped-def]
-    # ar's 400 months of AirPassengers ran flat at 1,140 (622 and the range 518 above it) from about step 80 unsaid.
+    # ar's 400 months of AirPassengers reached 1,140 (622 and the range 518 above it) at step 80 and was held there
+    # wherever it passed it, unsaid.
     from core.panel.run import held_notes
     from core.ui.runs import forecast_captions
 
     future = forecast_future(air.frame, air.frequency, RunRequest("ar", horizon=400))
-    step = future.attrs["held_at_bound_from_step"]
-    assert 1 < step < 400 and np.isclose(future["predicted"].iloc[-1], 622 + (622 - 104))
+    step = future.attrs["held_at_bound"]["ar"]
+    assert 1 < step < 400 and not future.attrs["held_in_ensemble"]
     assert np.all(future["predicted"].iloc[:step - 1] < 1140) and np.isclose(future["predicted"].iloc[step - 1], 1140)
     assert f"From step {step} the forecast runs beyond the history's range" in " ".join(forecast_captions(future, 400))
     result = run(air.frame, air.frequency, RunRequest("ar", horizon=400))
     assert held_notes(result.params)[-1].startswith(f"From step {step} the forecast runs beyond")
     short = forecast_future(air.frame, air.frequency, RunRequest("ar", horizon=24))
-    assert "held_at_bound_from_step" not in short.attrs
+    assert "held_at_bound" not in short.attrs
+    mean = forecast_future(air.frame, air.frequency, RunRequest("auto", horizon=2000))  # one member of auto's mean held
+    assert mean.attrs["held_in_ensemble"] and mean["predicted"].iloc[-1] > 1140  # the mean goes on past the bound
+    assert "which auto chose, runs beyond the history's range" in " ".join(forecast_captions(mean, 2000))

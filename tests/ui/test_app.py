@@ -233,7 +233,7 @@ def test_a_forecast_past_the_year_9999_is_refused_with_the_steps_that_fit_not_a_
     from tests.ui.test_data_page import upload
 
     rows = "".join(f"{9990 + i // 12}-{i % 12 + 1:02d}-01,{100 + 2 * i}\n" for i in range(114))  # to 9999-06
-    at = upload(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run(), "far.csv", "date,value\n" + rows)
+    at = upload(open_page("dashboard.py"), "far.csv", "date,value\n" + rows)
     at.switch_page("pages/3_Forecast.py").run()
     at.number_input(key=keys.FORECAST_HORIZON).set_value(12).run()
     at.button(key=keys.FORECAST_BUTTON).click().run()

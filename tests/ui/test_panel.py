@@ -705,6 +705,7 @@ def test_a_run_that_forecast_every_series_exactly_ranks_first_not_after_naive() 
     lone = PanelRun(RunRequest("ar"), 3, [SeriesOutcome("a", summary={"test": {"mape": 1.0}}, relative_mae=0.0),
                                           SeriesOutcome("b", error="too few"), SeriesOutcome("c", error="too few")])
     assert common_geomeans([lone, runs[1]]) == [None, pytest.approx(0.556)]  # one exact series is no exact run
+    assert common_geomeans([lone]) == [None]  # nor with no other run to tell whether the failed ones could be fitted
     # A series no run could fit (a store written in text) leaves an exact run exact: it read 'undefined', below naive.
     text = SeriesOutcome("text", error="Column 'sales' is not numeric")
     skipping = [PanelRun(run.request, 4, [*run.outcomes, text], number=run.number) for run in runs]
@@ -1071,3 +1072,20 @@ def test_a_series_with_most_time_stamps_missing_is_said_and_kept_out_of_the_best
     for task in panel.tasks:
         job.add(fit_series(task, job.request))
     assert ("1 of the fitted series holds no ratio, seasonal naive's test error being 0" in summary_text(job))
+
+
+def test_step_numbers_missing_from_a_series_are_said_as_step_numbers() -> None:
+    # The results table said "3 time stamps missing" of a series of step numbers (the command line: "step numbers").
+    from core.data.tidy import LoadOptions
+
+    rows = [f"{uid},{step},{10 + step % 7}" for uid in ("a", "b") for step in range(1, 61)
+            if uid == "a" or step not in (10, 11, 30)]
+    panel = read_panel(("unique_id,ds,y\n" + "\n".join(rows) + "\n").encode(), "steps.csv", LoadOptions(),
+                       PanelChoice(("unique_id",)))
+    assert panel is not None
+    job = PanelRun(RunRequest("snaive"), total=2)
+    for task in panel.tasks:
+        job.add(fit_series(task, job.request))
+    assert results_table(job).iloc[:, -1].tolist() == [
+        "", "3 step numbers missing and not filled: every model keeps each row at its step, so seasons after a gap stay "
+            "in step"]
