@@ -389,7 +389,13 @@ def check_writable_dates(dates: pd.Series, last: object) -> None:
     date. Step numbers pass."""
     if not len(dates) or not pd.api.types.is_datetime64_any_dtype(dates) or dates.iloc[-1].year <= LAST_YEAR:
         return
-    after, fits = f"{pd.Timestamp(last):%Y-%m-%d}", int((dates.dt.year <= LAST_YEAR).sum())
+    stamp = pd.Timestamp(last)
+    after = f"{stamp:%Y-%m-%d}" if stamp == stamp.normalize() else f"{stamp:%Y-%m-%d %H:%M}"
+    fits = int((dates.dt.year <= LAST_YEAR).sum())
+    if not fits:
+        raise SettingsError(f"The series ends at {after}, in the year {LAST_YEAR}, after which dates cannot be written: "
+                            "no step past it can be forecast.", "err.ends_in_last_year",
+                            {"last": after, "year": LAST_YEAR})
     steps = [f"{n:,} step" + ("" if n == 1 else "s") for n in (len(dates), fits)]
     raise SettingsError(f"A forecast of {steps[0]} past {after} would pass the year {LAST_YEAR}, after which dates "
                         f"cannot be written: forecast at most {steps[1]}.", "err.past_last_year",

@@ -283,6 +283,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     written = raw[target] if target not in units else raw[target].astype("string").str.strip().str.replace(
         UNIT_NUMBER, r"\1", regex=True)  # the numbers without their unit, as they are written
     _check_magnitude(written, target, decimal_comma)
+    for col in regressors:  # infinite cells of a regressor are blanks, filled and said
+        _check_finite_magnitude(_magnitudes(raw[col], decimal_comma), raw[col], col)
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
@@ -860,36 +862,47 @@ def _comma_thousands_notice(cells: pd.Series, col: str) -> Notice | None:
                   "notice.comma_thousands", {"column": col, "example": example, "value": value})
 
 
+def _magnitudes(values: pd.Series, decimal_comma: bool) -> np.ndarray:
+    """The cells' numbers as written, infinite ones too (parsing blanks them)."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.to_numpy(dtype=float, na_value=np.nan)
+    text = _clean_number_text(values.astype("string").str.strip(), decimal_comma)
+    return pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
 def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> None:
     """Refuse a target with infinite or astronomically large values, which parsing would otherwise blank out."""
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        numbers = values.to_numpy(dtype=float, na_value=np.nan)
-    else:
-        text = _clean_number_text(values.astype("string").str.strip(), decimal_comma)
-        numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    numbers = _magnitudes(values, decimal_comma)
     infinite = int(np.isinf(numbers).sum())
     if infinite:
         raise DataError(f"Column '{target}' has {count(infinite, 'row')} with infinite values (inf, or numbers too "
                         "large to store such as 1e309): replace each with a real value, or leave the cell blank "
                         "to be filled.", "err.infinite", {"column": target, "rows": infinite})
-    beyond = np.abs(numbers) > MAX_MAGNITUDE
-    huge = int(beyond.sum())
-    if huge and huge < 0.5 * np.isfinite(numbers).sum():  # a few mistyped cells: no unit would bring them in
-        examples = _quoted_cells(values[beyond])
-        raise DataError(f"Column '{target}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g} among "
-                        f"values within it ({examples}): correct those cells, or leave them blank to be filled.",
-                        "err.huge_cells", {"column": target, "rows": huge, "limit": MAX_MAGNITUDE,
-                                           "examples": examples})
-    if huge:
-        raise DataError(f"Column '{target}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g}; values "
-                        "this large cannot be modelled: rescale the column, for example to thousands or millions.",
-                        "err.huge", {"column": target, "rows": huge, "limit": MAX_MAGNITUDE})
+    _check_finite_magnitude(numbers, values, target)
     largest = float(np.nanmax(np.abs(numbers))) if np.isfinite(numbers).any() else 0.0
     if 0 < largest < MIN_MAGNITUDE:  # squares of 1e-300 underflow to 0: RMSE 0 beside MAE 8e-301, MAPE 4.6e+286 %
         raise DataError(f"Column '{target}' holds only values below {MIN_MAGNITUDE:g} in size (the largest is "
                         f"{largest:.3g}); their squares are too small to compute with: rescale the column, for "
                         "example multiply it by 1e100.", "err.tiny",
                         {"column": target, "largest": f"{largest:.3g}", "limit": MIN_MAGNITUDE})
+
+
+def _check_finite_magnitude(numbers: np.ndarray, values: pd.Series, col: str) -> None:
+    """Refuse a column (the target, or a regressor: a mistyped 1e308 in a promotion flag doubled the test error unsaid)
+    with finite values beyond ``MAX_MAGNITUDE``: a few among ordinary values are cells to correct, a column of them is
+    to rescale."""
+    beyond = np.isfinite(numbers) & (np.abs(numbers) > MAX_MAGNITUDE)
+    huge = int(beyond.sum())
+    if huge and huge < 0.5 * np.isfinite(numbers).sum():  # a few mistyped cells: no unit would bring them in
+        examples = _quoted_cells(values[beyond])
+        raise DataError(f"Column '{col}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g} among "
+                        f"values within it ({examples}): correct those cells, or leave them blank to be filled.",
+                        "err.huge_cells", {"column": col, "rows": huge, "limit": MAX_MAGNITUDE,
+                                           "examples": examples})
+    if huge:
+        raise DataError(f"Column '{col}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g}; values "
+                        "this large cannot be modelled: rescale the column, for example to thousands or millions.",
+                        "err.huge", {"column": col, "rows": huge, "limit": MAX_MAGNITUDE})
 
 
 def _read_units(numbers: dict[str, pd.Series]) -> dict[str, str]:

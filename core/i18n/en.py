@@ -1130,6 +1130,8 @@ MESSAGES: dict[str, str] = {
     "err.future_regressors_short": "The file gives the regressors' future values for {rows:plural:step} past the end: "
                                    "forecast at most {rows:plural:step}, or fill rows past the end with their future "
                                    "values.",
+    "err.ends_in_last_year": "The series ends at {last}, in the year {year}, after which dates cannot be written: no "
+                             "step past it can be forecast.",
     "err.past_last_year": "A forecast of {steps:plural:step} past {last} would pass the year {year}, after which "
                           "dates cannot be written: forecast at most {fits:plural:step}.",
     "err.horizon_limit": "A horizon of {horizon:,} steps is outside 0 to {most:,}: forecast fewer steps, or set "

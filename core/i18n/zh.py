@@ -861,6 +861,7 @@ MESSAGES: dict[str, str] = {
     "err.future_regressors": "要预测 {steps:,} 步，需要外生变量“{regressor}”的未来值：请在数据末尾之后添加行，填好外生变量、目标值留空。",
     "err.future_regressors_short": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值：请最多预测 {rows:,} 步，"
                                    "或在末尾之后的行中填上它们的未来值。",
+    "err.ends_in_last_year": "该序列结束于 {last}，即 {year} 年，之后的日期无法写出：无法预测其后的任何一步。",
     "err.past_last_year": "从 {last} 起预测 {steps:,} 步会越过 {year} 年，之后的日期无法写出：请最多预测 {fits:,} 步。",
     "err.horizon_limit": "{horizon:,} 步的预测长度超出了 0 到 {most:,} 的范围：请预测更少的步数，或设置 TSR_MAX_HORIZON 提高上限。",
     "err.future_regressors_gap": "文件只给出了外生变量在末尾之后 {rows:,} 步的未来值（缺少 {stamp} 这一行）："

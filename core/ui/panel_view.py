@@ -122,7 +122,7 @@ def _loaded(reading: Reading, load: Loader, split: Splitter) -> tuple[LoadedSeri
     try:
         return load(reading.data, reading.name, reading.options), None
     except DataError as problem:
-        if problem.key == "err.target_not_numeric":
+        if problem.key in ("err.target_not_numeric", "err.column_text"):  # a store written in text: its series skipped
             try:
                 panel = split(reading.data, reading.name, reading.options, reading.choice)
             except DataError:

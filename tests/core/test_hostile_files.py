@@ -445,6 +445,18 @@ def test_a_column_of_values_all_too_large_is_told_to_be_rescaled() -> None:
     assert "has 12 rows with values beyond ±1e+150; values this large cannot be modelled: rescale" in message
 
 
+def test_a_mistyped_huge_value_of_a_regressor_is_refused_as_the_targets_is() -> None:
+    # A 1e308 in a promotion flag was fitted unsaid and doubled linear's test error; an infinite one is a blank, filled.
+    rows = "".join(f"2020-{m % 12 + 1:02d}-01,{100 + m},{'1e308' if m == 5 else m % 3}\n" for m in range(12))
+    text = ("month,sales,promo\n" + rows).encode()
+    with pytest.raises(DataError) as caught:
+        load_series(text, "promo.csv", LoadOptions(target="sales", regressors=("promo",)))
+    assert caught.value.key == "err.huge_cells" and "Column 'promo' has 1 row with values beyond" in str(caught.value)
+    infinite = load_series(text.replace(b"1e308", b"1e400"), "promo.csv",
+                           LoadOptions(target="sales", regressors=("promo",)))
+    assert infinite.frame["promo"].notna().all()
+
+
 def test_extreme_values_in_a_decimal_comma_file_are_refused() -> None:
     text = "Datum;Wert\n" + "\n".join(f"{d:02d}.01.2020;{d},5" for d in range(1, 13)) + "\n13.01.2020;1e309\n"
     assert "infinite values" in one_line_error(text.encode(), "komma.csv")

@@ -267,6 +267,10 @@ def test_a_series_written_in_text_is_skipped_by_name_wherever_it_sits_in_the_fil
     assert errors.pop("west").startswith("Column 'sales' is not numeric: 100% of its cells are not numbers ('abc')")
     assert list(errors) == ["a", "b", "c", "d", "e", "f"] and not any(errors.values())
     assert "skipped 'west'" in done.stdout
+    half = pd.concat([text.assign(store="west"), text.assign(store="east").iloc[:40], long_frame(["a"], 210)])
+    done, out, metrics = fit(tmp_path, half, "--model", "snaive", *(("--id-col", "store") if given else ()))
+    assert done.returncode == 0, done.stderr  # two stores of three in text, most of the column: 'holds text'
+    assert "skipped 'west'" in done.stdout and "skipped 'east'" in done.stdout
     one = tmp_path / "one.csv"  # a file of one series whose values are text keeps its refusal
     words = [a + b + c for a in "abcdef" for b in "abcdef" for c in "abcdef"]  # no word often enough to be a marker
     text.drop(columns="store").assign(sales=[words[k // 5] if k % 5 == 0 else "1.5" for k in range(210)]).to_csv(
