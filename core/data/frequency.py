@@ -393,8 +393,8 @@ def check_writable_dates(dates: pd.Series, last: object) -> None:
     after = f"{stamp:%Y-%m-%d}" if stamp == stamp.normalize() else f"{stamp:%Y-%m-%d %H:%M}"
     fits = int((dates.dt.year <= LAST_YEAR).sum())
     if not fits:
-        raise SettingsError(f"The series ends at {after}, in the year {LAST_YEAR}, after which dates cannot be written: "
-                            "no step past it can be forecast.", "err.ends_in_last_year",
+        raise SettingsError(f"The series ends at {after}, in the year {LAST_YEAR}, after which dates cannot be "
+                            "written: no step past it can be forecast.", "err.ends_in_last_year",
                             {"last": after, "year": LAST_YEAR})
     steps = [f"{n:,} step" + ("" if n == 1 else "s") for n in (len(dates), fits)]
     raise SettingsError(f"A forecast of {steps[0]} past {after} would pass the year {LAST_YEAR}, after which dates "
