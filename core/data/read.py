@@ -1174,8 +1174,8 @@ def _reads_as_cyrillic(head: bytes) -> bool:
     such bytes only, and most such bytes in words (Western cp1252 text has them alone between ASCII letters: Größe);
     or two that hold every such byte, each with a Russian vowel as cp1251 reads it (a header 'Дата;Продажи' over rows
     of numbers read 'Ïðîäàæè'; Western runs such as 'ÄÖÜ' or 'äää' read 'ДЦЬ' and 'ддд', without one)."""
-    words = set(_CYRILLIC_WORD.findall(head))
-    high, in_words = len(re.findall(rb"[\xc0-\xff]", head)), sum(map(len, _CYRILLIC_WORD.findall(head)))
+    found = _CYRILLIC_WORD.findall(head)
+    words, high, in_words = set(found), len(re.findall(rb"[\xc0-\xff]", head)), sum(map(len, found))
     if len(words) >= 3:
         return in_words >= 0.5 * high
     return (len(words) == 2 and in_words == high

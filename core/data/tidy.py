@@ -1641,8 +1641,6 @@ def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report:
         {"column": str(col), "digits": _EXACT_DIGITS, "example": example}))
 
 
-
-
 def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> set[str]:
     """A notice for a column of numbers whose words without a digit are read as missing values (``marker_words``:
     'closed' every Sunday, which made the first rows read as text), quoting them; not for the markers every

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.quality import GROSS_LIMIT
-from core.i18n import candidate_name, has, listed, number_text, t
+from core.i18n import ENSEMBLE, candidate_name, has, listed, number_text, t
 from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
 from core.models.regression import FEW_ROWS, PART_OF_A_SEASON, PART_OF_TWO_CYCLES
 
@@ -22,12 +22,12 @@ def left_out_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
 
 def held_ahead_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
     """Said of a forecast past the end held at the history's range widened by it (``params``' ``held_at_bound``: the
-    models held and the first step each was, ``Forecaster.held_at_bound``; ``held_in_ensemble``: they are members of
-    auto's mean, which goes on beside them): ar's 400 months of AirPassengers ran to that bound unsaid."""
+    models held and the first step each was, ``Forecaster.held_at_bound``; where auto ``chosen`` an ensemble, its
+    members, which its mean goes on beside): ar's 400 months of AirPassengers ran to that bound unsaid."""
     held: dict[str, int] = params.get("held_at_bound") or {}
     if not held:
         return []
-    if params.get("held_in_ensemble"):
+    if str(params.get("chosen", "")).startswith(ENSEMBLE):
         return [t("forecast.member_held_at_bound", lang, model=candidate_name(name, lang), step=step)
                 for name, step in held.items()]
     return [t("forecast.held_at_bound", lang, step=min(held.values()))]

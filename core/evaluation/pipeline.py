@@ -146,14 +146,13 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
-        bound_ahead = {name: future.attrs[name] for name in ("held_at_bound", "held_in_ensemble")
-                       if name in future.attrs}
+        bound_ahead = future.attrs.get("held_at_bound")
         chosen_ahead = future.attrs.get("chosen")
         reach = future.attrs.get("regressors_reach")
         used = future.attrs.get("regressors_used")
         replaced_ahead = future.attrs.get("replaced")
     params = {**trained.params, **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
-              **({f"future_{name}": value for name, value in bound_ahead.items()} if bound_ahead else {}),
+              **({"future_held_at_bound": bound_ahead} if bound_ahead else {}),
               **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
               **({"future_regressors_reach": reach} if reach is not None else {}),
               **({"future_regressors_used": list(used)} if used else {}),
@@ -276,7 +275,6 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if held := model.held_at_bound():  # a recursion or trend run past the history's range widened by it: held there
         rows.attrs["held_at_bound"] = held
-        rows.attrs["held_in_ensemble"] = str(model.params().get("chosen", "")).startswith("ensemble of")
     if fitted.band is not None and request.horizon > fitted.band.horizon:  # past it the band is widened, not measured
         rows.attrs["band_measured_steps"] = fitted.band.horizon
     params = model.params()

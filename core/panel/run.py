@@ -87,7 +87,7 @@ def held_notes(params: dict[str, Any]) -> list[str]:
     (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``); past the end, at the history's
     range widened by it (``future_held_at_bound``, ``held_ahead_lines``: a trend carried 10,000 steps held unsaid)."""
     said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"))
-    ahead = {name: params.get(f"future_{name}") for name in ("held_at_bound", "held_in_ensemble")}
+    ahead = {name: params.get(f"future_{name}") for name in ("held_at_bound", "chosen")}
     return [t(key, "en", step=params[name]) for name, key in said if params.get(name)] + held_ahead_lines(ahead)
 
 

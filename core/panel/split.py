@@ -118,7 +118,7 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
             _regressor_problem_without_ids(raw, table, options, wanted)
         if problem.key == "err.too_few_rows" and int(problem.params.get("combined", 0)) >= int(problem.params["rows"]):
             raise _stamps_too_few(len(raw), problem) from None
-        if problem.key not in _TEXT_TARGET or (probe := _probe_without_text(raw, given_ids, options, wanted,
+        if problem.key not in TEXT_TARGET or (probe := _probe_without_text(raw, given_ids, options, wanted,
                                                                          problem)) is None:
             raise
         text_rows = problem
@@ -509,7 +509,7 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
 
 
 # A target refused for its text: with a few words among numbers, or mostly text (two stores of three written so).
-_TEXT_TARGET = ("err.target_not_numeric", "err.column_text")
+TEXT_TARGET = ("err.target_not_numeric", "err.column_text")
 
 
 def _probe_without_text(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions, wanted: tuple[str, ...] | None,

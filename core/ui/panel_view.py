@@ -12,6 +12,7 @@ from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, TableReader, loa
 from core.errors import DataError
 from core.i18n import listed, message, quoted_list, t, usual_day_first
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, read_panel, series_view
+from core.panel.split import TEXT_TARGET
 from core.ui import state_keys as keys
 from core.ui.session import (DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes, sheet_key,
                              swap_series_results)
@@ -122,7 +123,7 @@ def _loaded(reading: Reading, load: Loader, split: Splitter) -> tuple[LoadedSeri
     try:
         return load(reading.data, reading.name, reading.options), None
     except DataError as problem:
-        if problem.key in ("err.target_not_numeric", "err.column_text"):  # a store written in text: its series skipped
+        if problem.key in TEXT_TARGET:  # a store written in text: its series skipped
             try:
                 panel = split(reading.data, reading.name, reading.options, reading.choice)
             except DataError:

@@ -474,7 +474,7 @@ def test_a_forecast_held_at_its_bound_past_the_end_says_from_which_step(air) -> 
 
     future = forecast_future(air.frame, air.frequency, RunRequest("ar", horizon=400))
     step = future.attrs["held_at_bound"]["ar"]
-    assert 1 < step < 400 and not future.attrs["held_in_ensemble"]
+    assert 1 < step < 400 and "chosen" not in future.attrs  # ar itself, no ensemble's member
     assert np.all(future["predicted"].iloc[:step - 1] < 1140) and np.isclose(future["predicted"].iloc[step - 1], 1140)
     assert f"From step {step} the forecast runs beyond the history's range" in " ".join(forecast_captions(future, 400))
     result = run(air.frame, air.frequency, RunRequest("ar", horizon=400))
@@ -482,5 +482,5 @@ def test_a_forecast_held_at_its_bound_past_the_end_says_from_which_step(air) -> 
     short = forecast_future(air.frame, air.frequency, RunRequest("ar", horizon=24))
     assert "held_at_bound" not in short.attrs
     mean = forecast_future(air.frame, air.frequency, RunRequest("auto", horizon=2000))  # one member of auto's mean held
-    assert mean.attrs["held_in_ensemble"] and mean["predicted"].iloc[-1] > 1140  # the mean goes on past the bound
+    assert mean.attrs["chosen"].startswith("ensemble of") and mean["predicted"].iloc[-1] > 1140  # it goes on past
     assert "which auto chose, runs beyond the history's range" in " ".join(forecast_captions(mean, 2000))
