@@ -1267,9 +1267,10 @@ def _detect_delimiter(lines: list[str]) -> str:
         if not counts:
             continue
         count, agreeing = max(counts.items(), key=lambda item: (item[1], item[0]))
-        # A tie with commas that all sit between digits goes to the other candidate: the commas are decimal commas
-        # (``2021-01-01;1000,5`` in a file without a header row).
-        tie_with_decimal_commas = best == "," and (agreeing, count) == best_score and _commas_are_decimal(unquoted)
+        # A tie with commas that all sit between digits below the first line goes to the other candidate: the commas
+        # are decimal commas (``2021-01-01;1000,5``; the header may write one in a name: ``Datum;Umsatz, EUR``).
+        tie_with_decimal_commas = (best == "," and (agreeing, count) == best_score
+                                   and _commas_are_decimal(unquoted[1:] or unquoted))
         if (agreeing, count) > best_score or tie_with_decimal_commas:
             best, best_score = candidate, (agreeing, count)
     return best

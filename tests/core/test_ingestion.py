@@ -1368,6 +1368,13 @@ def test_a_file_without_a_header_with_decimal_commas_is_split_at_its_separator(s
     assert len(series.frame) == 24 and series.frame["y"].iloc[:2].tolist() == [1000.5, 1007.5]
 
 
+def test_a_semicolon_file_with_decimal_commas_and_a_comma_in_its_header_is_split_at_its_semicolons() -> None:
+    text = "Datum;Umsatz, EUR\n" + _months_text("{month};{value},5")  # one comma and one semicolon on every line
+    series = load_series(text.encode(), "x.csv")
+    assert (series.date_col, series.target) == ("Datum", "Umsatz, EUR")
+    assert len(series.frame) == 24 and series.frame["y"].iloc[:2].tolist() == [1000.5, 1007.5]
+
+
 def test_commas_between_words_still_separate_a_file_with_as_many_semicolons() -> None:
     text = "".join(f"2021-{m:02d}-01,a;b {m}\n" for m in range(1, 13))  # one comma, one semicolon a line
     assert read_table(text.encode(), "x.csv").iloc[:, 1].tolist() == [f"a;b {m}" for m in range(2, 13)]  # row 1: header
