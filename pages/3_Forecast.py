@@ -16,9 +16,9 @@ from core.ui.explain import budget_warning
 from core.ui.feedback import BUGS, bug_message, waiting_message
 from core.i18n import Texts, format_stamp, frequency_name, said
 from core.panel.choice import Panel, series_view
-from core.ui.panel_runs import (drawable, drawn_panel_runs, early_end_text, forecast_frame, out_of_time_text,
-                                panel_file_name, panel_forecast_request, progress_text, regressors_text,
-                                skipped_reason, start_forecast_run, too_many_series)
+from core.ui.panel_runs import (drawable, drawn_panel_runs, early_end_text, forecast_frame, held_text,
+                                out_of_time_text, panel_file_name, panel_forecast_request, progress_text,
+                                regressors_text, skipped_reason, start_forecast_run, too_many_series)
 from core.ui.runs import download_name, forecast_captions, forecast_heading, kept_refit, run_label
 from core.ui.session import (download_view, ensure_series, forecast_failed_text, forecast_url_note, future_rows_given,
                              language_of, pick_run, report_download, set_page_query, shown_source, start_horizon,
@@ -47,7 +47,7 @@ def forecast_all(panel: Panel, request: RunRequest, ready: bool) -> None:
     job = drawn[0]
     if job.out_of_time:
         st.warning(out_of_time_text(job, T.lang, "forecast.all_out_of_time"))
-    for note in filter(None, (regressors_text(job, T.lang), early_end_text(job, T.lang))):
+    for note in filter(None, (regressors_text(job, T.lang), early_end_text(job, T.lang), held_text(job, T.lang))):
         st.info(plain(note))
     if failed := [outcome for outcome in job.outcomes if outcome.error]:
         first = failed[0]
@@ -63,8 +63,9 @@ def forecast_all(panel: Panel, request: RunRequest, ready: bool) -> None:
     recent = recent_window(len(history.frame), max(history.frequency.season_length, 1), job.request.horizon)
     st.altair_chart(forecast_chart(history.frame, frame[frame["unique_id"] == shown], history.target, history.frequency,
                                    recent, T.lang, history.report.filled_targets), width="stretch")
-    if step := job.held_at_zero_from(shown):
-        st.caption(T("forecast.held_at_zero", step=step))
+    if (future := job.predictions_of(shown)) is not None:
+        for caption in forecast_captions(future, job.request.horizon, T.lang):  # held at 0 or its bound, auto's choice
+            st.caption(caption)
     st.download_button(T("forecast.all_download"), report_download(frame, history.report),
                        panel_file_name(st.session_state, job, "all_series_forecast"), "text/csv",
                        key="forecast.all_download")

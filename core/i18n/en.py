@@ -849,6 +849,9 @@ MESSAGES: dict[str, str] = {
     "forecast.all_without_regressors": "auto forecast {count:,} series without the regressors, choosing "
                                        "among the models that do not use them: their future values end before the "
                                        "{steps:,} steps asked for (the first, {series}: {rows:plural:step}).",
+    "forecast.all_held_at_bound": "The forecasts of {count:,} series run beyond their history's range widened by "
+                                  "that range on each side, and are held at that bound wherever they pass it (the "
+                                  "first, {series}: from step {step}): forecast fewer steps to rely on them.",
     "forecast.all_skipped": "{count:,} series could not be forecast; the first, {series}: {problem}",
     "forecast.all_series": "Series to draw",
     "forecast.all_series_help": "Its history and forecast.",

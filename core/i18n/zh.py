@@ -648,6 +648,8 @@ MESSAGES: dict[str, str] = {
     "forecast.all_ends_early": "有 {count:,} 个序列的数值早于文件中最后一个数值就已结束：它们的预测从各自的末尾之后开始"
                                "（第一个是 {series}：{end} 之后；文件中最后一个数值在 {file_end}）。",
     "forecast.all_without_regressors": "auto 在不使用外生变量的模型中选择，为 {count:,} 个序列做了不含外生变量的预测：它们的外生变量未来值在所要求的 {steps:,} 步之前就结束了（第一个是 {series}：{rows:,} 步）。",
+    "forecast.all_held_at_bound": "有 {count:,} 个序列的预测超出了各自历史数据范围（两侧各再放宽一个范围），超出之处被固定在该边界上"
+                                  "（第一个是 {series}：从第 {step} 步起）：减少预测步数才可信赖。",
     "forecast.all_skipped": "有 {count:,} 个序列无法预测；第一个是 {series}：{problem}",
     "forecast.all_series": "要绘制的序列",
     "forecast.all_series_help": "该序列的历史数据和预测值。",

@@ -131,11 +131,10 @@ class PanelRun:
     def fitted_ids(self) -> list[str]:
         return [outcome.unique_id for outcome in self.outcomes if outcome.predictions is not None]
 
-    def held_at_zero_from(self, uid: str) -> int | None:
-        """The step from which series ``uid``'s forecast fell below zero and was held at 0 (a series never below
-        zero), if it did."""
-        outcome = next((o for o in self.outcomes if o.unique_id == uid and o.predictions is not None), None)
-        return None if outcome is None else outcome.predictions.attrs.get("held_at_zero_from_step")  # type: ignore
+    def predictions_of(self, uid: str) -> pd.DataFrame | None:
+        """Series ``uid``'s predictions (a forecast's rows, with what it says of itself in ``attrs``: held at zero
+        or at its bound, what auto chose), or None where it has none."""
+        return next((o.predictions for o in self.outcomes if o.unique_id == uid and o.predictions is not None), None)
 
 
 def start_panel_run(state: MutableMapping[str, Any], request: RunRequest, panel: Panel,
@@ -417,6 +416,17 @@ def early_end_text(job: PanelRun, lang: str = "en") -> str | None:
     if not early:
         return None
     return t("forecast.all_ends_early", lang, count=len(early), series=early[0].unique_id, **early[0].ends_early)
+
+
+def held_text(job: PanelRun, lang: str = "en") -> str | None:
+    """Said of the forecasts of every series where some ran beyond their history's range widened by it and were held
+    at that bound (``held_at_bound``): how many, and the first with its step; None for none. Only the series shown
+    said it, under its chart: a trend carried far ahead in another series was held unsaid."""
+    held = [(o.unique_id, min(bound.values())) for o in job.outcomes
+            if o.predictions is not None and (bound := o.predictions.attrs.get("held_at_bound"))]
+    if not held:
+        return None
+    return t("forecast.all_held_at_bound", lang, count=len(held), series=held[0][0], step=held[0][1])
 
 
 def regressors_text(job: PanelRun, lang: str = "en") -> str | None:

@@ -407,6 +407,26 @@ def test_a_series_whose_forecast_is_held_at_zero_says_so_among_all_forecasts() -
     assert not any(held in caption.value for caption in ok(at).caption)
 
 
+def test_a_series_whose_forecast_is_held_at_its_bound_says_so_among_all_forecasts() -> None:
+    # The single series' forecast said it; among all series, a recursion carried ten years ahead was held unsaid.
+    t = np.arange(MONTHS)
+    steady = pd.DataFrame({"month": stamps(), "store": "steady", "sales": 300 + 12 * np.sin(2 * np.pi * t / 12)})
+    rising = pd.DataFrame({"month": stamps(), "store": "open", "sales": monthly(100, 1)})
+    at = train_all(upload(app(), "two.csv", pd.concat([steady, rising]).to_csv(index=False)), "ar")
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(120).run()
+    at.button(key=keys.FORECAST_ALL_BUTTON).click().run()
+    job = at.session_state[keys.FORECAST_PANEL]
+    step = job.predictions_of("open").attrs["held_at_bound"]["ar"]
+    assert 24 < step < 120 and "held_at_bound" not in job.predictions_of("steady").attrs
+    said = [box.value for box in ok(at).info if "forecasts of 1 series run beyond their history" in box.value]
+    assert len(said) == 1 and "open" in said[0] and f"step {step}" in said[0]  # the recursion passes 241 some 50 months on
+    at.selectbox(key=keys.FORECAST_ALL_SERIES).select("open").run()
+    assert any(f"From step {step} the forecast runs beyond the history's range" in c.value for c in ok(at).caption)
+    at.selectbox(key=keys.FORECAST_ALL_SERIES).select("steady").run()
+    assert not any("runs beyond the history's range" in caption.value for caption in ok(at).caption)
+
+
 def test_compare_ranks_the_runs_over_all_series_by_geometric_mean() -> None:
     at = train_all(upload(app(), "stores.csv", long_csv()), "snaive")
     train_all(at, "linear")
