@@ -69,7 +69,7 @@ def choose_columns(series: LoadedSeries, T: Texts) -> None:
         use_file(again(st.session_state, options, choice), T)  # on a problem, the pickers go back to what is in use
         st.rerun()
     if (panel := st.session_state.get(keys.DATA_PANEL)) is not None:  # several series: which one to show
-        (st.warning if panel.too_short else st.caption)(panel_note(panel, T.lang))  # a warning names short series
+        (st.warning if panel.too_short or panel.in_text else st.caption)(panel_note(panel, T.lang))  # names them
         st.selectbox(**view_picker(st.session_state, panel, T.lang))
 
 

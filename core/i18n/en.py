@@ -751,6 +751,8 @@ MESSAGES: dict[str, str] = {
     "data.panel_empty": "Blank in every row, so skipped when all series are trained: {names} ({count:,} series).",
     "data.panel_short": "Too short to fit (fewer than {rows} values), so skipped when all series are trained: "
                         "{names} ({count:,} series).",
+    "data.panel_text": "Written in text where numbers should be, so skipped when all series are trained: {names} "
+                       "({count:,} series).",
     "all.by_columns": "column (each numeric column is a series)",
     "all.rows_without_id": " ({rows:,} rows without an id left out)",
     "train.all": "Train on all {count:,} series",

@@ -576,6 +576,7 @@ MESSAGES: dict[str, str] = {
     "data.panel_blank": "每一行都为空，因此没有序列：{names}。",
     "data.panel_empty": "有 {count:,} 个序列每一行都为空，训练全部序列时会跳过它们：{names}。",
     "data.panel_short": "有 {count:,} 个序列的数值少于 {rows} 个，训练全部序列时会跳过它们：{names}。",
+    "data.panel_text": "有 {count:,} 个序列在应为数字之处写的是文字，训练全部序列时会跳过它们：{names}。",
     "all.by_columns": "列（每个数值列为一个序列）",
     "all.rows_without_id": "（已略去 {rows:,} 行没有标识的数据）",
     "train.all": "在全部 {count:,} 个序列上训练",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from core.data.parsing import PARSE_SHARE, not_number_cells
 from core.data.read import column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, LoadedSeries, LoadOptions, TableReader, filled, named_as_steps,
                             without_summary_rows)
@@ -41,6 +42,7 @@ class Panel:
     finer_id: tuple[str, int] | None = None  # a column that tells apart rows the ids leave alike (``split.finer_id``)
     blank_columns: tuple[str, ...] = ()  # every numeric column a series: those blank in every row, which make none
     empty: tuple[str, ...] = ()  # the series of ``too_short`` without a value (blank in every row)
+    in_text: tuple[str, ...] = ()  # series whose target is text, not numbers ('abc'): training will skip them
 
     @property
     def ids(self) -> list[str]:
@@ -67,6 +69,18 @@ def _rows_in(task: SeriesTask) -> int:
     return int(where[-1] - where[0] + 1)
 
 
+def _in_text(task: SeriesTask, decimal_comma: bool) -> bool:
+    """Whether the task's target holds text where numbers should be, as the loader refuses it: more than the share
+    ``PARSE_SHARE`` leaves of its cells (not blank, no missing-value marker) are no number. A store written 'abc' in
+    every row was named on the Data page only when shown, where a blank one was listed up front."""
+    array = task.cells[str(task.options.target)]
+    if pd.api.types.is_numeric_dtype(array.dtype):
+        return False
+    values = pd.Series(array)
+    words = int(not_number_cells(values, decimal_comma).sum())
+    return words > 0 and words > (1 - PARSE_SHARE) * int(filled(values).sum())
+
+
 def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice,
                read: TableReader = read_table) -> Panel | None:
     """The series of the file ``data`` (its table read by ``read``) split as ``choice`` says, read with ``options``
@@ -87,7 +101,8 @@ def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice
     return Panel(tuple(tasks), layout.id_cols, choice.all_targets, tuple(str(col).strip() for col in raw.columns),
                  tuple(layout.probe.numeric_columns), blank,
                  tuple(task.unique_id for task in tasks if _rows_in(task) < MIN_ROWS), layout.finer_id,
-                 layout.blank_columns, tuple(task.unique_id for task in tasks if _rows_in(task) == 0))
+                 layout.blank_columns, tuple(task.unique_id for task in tasks if _rows_in(task) == 0),
+                 tuple(task.unique_id for task in tasks if _in_text(task, bool(raw.attrs.get("decimal_comma")))))
 
 
 def one_series_only(ids: tuple[str, ...], targets: tuple[str, ...]) -> DataError:
@@ -135,7 +150,7 @@ def first_view(panel: Panel | None, wanted: object, whole: LoadedSeries | None) 
         return None, whole
     ids = panel.ids
     problem: ValueError | None = None
-    short = set(panel.too_short)  # known not to read: 21 short series first hid the good ones after them
+    short = {*panel.too_short, *panel.in_text}  # known not to read: 21 short series first hid the good ones after them
     tried = [uid for uid in ids if uid not in short][:_VIEW_TRIES] or ids[:_VIEW_TRIES]
     for uid in ([str(wanted)] if wanted in ids else []) + tried:
         try:

@@ -131,6 +131,9 @@ def test_a_series_written_in_text_first_in_the_file_is_skipped_by_name_not_the_f
     panel = at.session_state[keys.DATA_PANEL]
     assert panel.ids == ["west", *stores] and panel.id_cols == ("store",)
     assert at.session_state[keys.DATA_PANEL_VIEW] == "north"  # the first series that reads is shown
+    [warning] = [warning.value for warning in at.warning]  # named up front, as a blank one is: it was only when shown
+    assert warning.endswith("Written in text where numbers should be, so skipped when all series are trained: west "
+                            "(1 series).") and panel.in_text == ("west",)
     assert np.allclose(at.session_state[keys.DATA_SERIES].frame["y"].to_numpy(), monthly(100, 0))
     table = results(train_all(at, "snaive"))
     assert table["why skipped"].dropna().tolist()[0].startswith("Column 'sales' is not numeric: 100% of its cells")
