@@ -1139,7 +1139,9 @@ def decode_text(data: bytes) -> str:
 
 # Three bytes or more above 0xC0 in a row: a word in Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF); Western
 # cp1252 text has such bytes alone between ASCII letters (Größe, café).
-_CYRILLIC_WORD = re.compile(rb"[\xc0-\xff]{3,}")
+_CYRILLIC_WORD = re.compile(rb"[\xc0-\xff\xa8\xb8]{3,}")  # with Ё and ё ('Объём')
+_BESIDE_LATIN = re.compile(rb"[A-Za-z][\xc0-\xff\xa8\xb8]|[\xc0-\xff\xa8\xb8][A-Za-z]")
+_CYRILLIC_BYTE = re.compile(rb"[\xc0-\xff\xa8\xb8]")
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
@@ -1170,15 +1172,17 @@ def _reads_as_chinese(head: bytes) -> bool:
 
 
 def _reads_as_cyrillic(head: bytes) -> bool:
-    """Whether text that is not UTF-8 is Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF): three different words of
-    such bytes only, and most such bytes in words (Western cp1252 text has them alone between ASCII letters: Größe);
-    or two that hold every such byte, each with a Russian vowel as cp1251 reads it (a header 'Дата;Продажи' over rows
-    of numbers read 'Ïðîäàæè'; Western runs such as 'ÄÖÜ' or 'äää' read 'ДЦЬ' and 'ддд', without one)."""
+    """Whether text that is not UTF-8 is Windows Cyrillic (cp1251, where А-я are 0xC0-0xFF, Ё and ё 0xA8 and 0xB8):
+    three different words of such bytes only, and most such bytes in words (Western cp1252 text has them alone between
+    ASCII letters: Größe); or two, each with a Russian vowel as cp1251 reads it, and no such byte beside an ASCII
+    letter (a header 'Дата;Продажи' over rows of numbers read 'Ïðîäàæè'; Western runs such as 'ÄÖÜ' or 'äää' read
+    'ДЦЬ' and 'ддд', without one)."""
     found = _CYRILLIC_WORD.findall(head)
-    words, high, in_words = set(found), len(re.findall(rb"[\xc0-\xff]", head)), sum(map(len, found))
+    words, high, in_words = set(found), len(_CYRILLIC_BYTE.findall(head)), sum(map(len, found))
     if len(words) >= 3:
         return in_words >= 0.5 * high
-    return (len(words) == 2 and in_words == high
+    # no such byte inside a word of Latin letters (Western text: 'Größe'); 'Кол-во', 'Объём, т' have short words too
+    return (len(words) == 2 and not _BESIDE_LATIN.search(head)
             and all(_RUSSIAN_VOWELS.intersection(word.decode("cp1251").lower()) for word in words))
 
 

@@ -110,7 +110,10 @@ def test_a_windows_cyrillic_file_is_read_in_its_letters() -> None:
     assert decode_text(estonian.encode("cp1252")) == estonian  # one word of such letters, repeated, is not Cyrillic
     header = "Дата;Продажи\r\n" + "".join(f"01.{m:02d}.2015; {100 + m},5\r\n" for m in range(1, 13))
     assert decode_text(header.encode("cp1251")) == header  # Cyrillic in the header only: it read 'Ïðîäàæè'
-    for western in ("date,jäääär", "Zeit,ÄÖÜ-Wert", "date,Hääöö", "date,×÷Ø", "Zeit,ÄÖÜ,ÆØÅ"):  # no Russian vowel
+    for names in ("Дата;Кол-во", "Дата;Объём", "Месяц;Объём, т"):  # a word's part after a hyphen, a letter ё
+        header = names + "\r\n" + "".join(f"01.{m:02d}.2015; {100 + m},5\r\n" for m in range(1, 13))
+        assert decode_text(header.encode("cp1251")) == header
+    for western in ("date,jäääär", "Zeit,ÄÖÜ-Wert", "date,Hääöö", "date,×÷Ø", "Zeit,ÄÖÜ,ÆØÅ", "Zeit,Öl-Fläche"):
         text = western + "\n" + "".join(f"2021-{m:02d},{m}\n" for m in range(1, 13))
         assert decode_text(text.encode("cp1252")) == text
 
