@@ -27,6 +27,7 @@ from core.errors import DataError, LimitError
 MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
+JUMP_FACTOR = 1e12  # a value this many times its neighbours and the column's typical size is a typing error
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
 # Periods the rows can be combined per (``LoadOptions.per``; "" keeps them as written) and pandas' period of each:
@@ -887,12 +888,33 @@ def _check_magnitude(values: pd.Series, target: str, decimal_comma: bool) -> Non
                         {"column": target, "largest": f"{largest:.3g}", "limit": MIN_MAGNITUDE})
 
 
+def _jumps(numbers: np.ndarray) -> np.ndarray:
+    """Which of ``numbers`` are more than ``JUMP_FACTOR`` times both the column's typical size (the median magnitude of
+    its values not zero) and the larger of their neighbours (the values not zero before and after them): a 1e140 typed
+    among values near 140, which every model but auto fitted unsaid, not a series that grows (hyperinflation climbs a
+    power of ten or two a step, its neighbours with it)."""
+    present = np.flatnonzero(np.isfinite(numbers) & (numbers != 0))
+    jumps = np.zeros(len(numbers), dtype=bool)
+    if len(present) < 3:
+        return jumps
+    sizes = np.abs(numbers[present])
+    beside = np.fmax(np.r_[np.nan, sizes[:-1]], np.r_[sizes[1:], np.nan])
+    jumps[present[(sizes > JUMP_FACTOR * beside) & (sizes > JUMP_FACTOR * np.median(sizes))]] = True
+    return jumps
+
+
 def _check_finite_magnitude(numbers: np.ndarray, values: pd.Series, col: str) -> None:
     """Refuse a column (the target, or a regressor: a mistyped 1e308 in a promotion flag doubled the test error unsaid)
     with finite values beyond ``MAX_MAGNITUDE``: a few among ordinary values are cells to correct, a column of them is
-    to rescale."""
+    to rescale; and a column with values many powers of ten above the rest and their neighbours (``_jumps``)."""
     beyond = np.isfinite(numbers) & (np.abs(numbers) > MAX_MAGNITUDE)
     huge = int(beyond.sum())
+    if not huge and (jumps := _jumps(numbers)).any():
+        examples = _quoted_cells(values[jumps])
+        raise DataError(f"Column '{col}' has {count(int(jumps.sum()), 'row')} with values more than {JUMP_FACTOR:g} "
+                        f"times the values beside them and the column's typical size ({examples}): correct those "
+                        "cells, or leave them blank to be filled.", "err.jump_cells",
+                        {"column": col, "rows": int(jumps.sum()), "factor": JUMP_FACTOR, "examples": examples})
     if huge and huge < 0.5 * np.isfinite(numbers).sum():  # a few mistyped cells: no unit would bring them in
         examples = _quoted_cells(values[beyond])
         raise DataError(f"Column '{col}' has {count(huge, 'row')} with values beyond ±{MAX_MAGNITUDE:g} among "

@@ -1095,6 +1095,9 @@ MESSAGES: dict[str, str] = {
                     "store such as 1e309): replace each with a real value, or leave the cell blank to be filled.",
     "err.huge_cells": "Column '{column}' has {rows:plural:row} with values beyond ±{limit:g} among values within it "
                       "({examples}): correct those cells, or leave them blank to be filled.",
+    "err.jump_cells": "Column '{column}' has {rows:plural:row} with values more than {factor:g} times the values "
+                      "beside them and the column's typical size ({examples}): correct those cells, or leave them "
+                      "blank to be filled.",
     "err.huge": "Column '{column}' has {rows:plural:row} with values beyond ±{limit:g}; values this large cannot be "
                 "modelled: rescale the column, for example to thousands or millions.",
     "err.no_date_column": "There is no column '{column}' for the dates: choose one of {names}.",

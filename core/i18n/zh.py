@@ -833,6 +833,7 @@ MESSAGES: dict[str, str] = {
                       "请不补齐时间戳直接载入序列，或设置 TSR_MAX_ROWS 提高上限。",
     "err.infinite": "列“{column}”中有 {rows:,} 行是无穷大（inf，或 1e309 这类大到无法存储的数）：请把它们改成实际数值，"
                     "或留空以便自动填充。",
+    "err.jump_cells": "列“{column}”中有 {rows:,} 行的数值是相邻数值和该列常见大小的 {factor:g} 倍以上（{examples}）：请更正这些单元格，或留空以便填补。",
     "err.huge_cells": "列“{column}”中有 {rows:,} 行的数值超出 ±{limit:g}，而其余数值都在此范围内（{examples}）：请更正这些单元格，或留空以便填补。",
     "err.huge": "列“{column}”中有 {rows:,} 行的数值超出 ±{limit:g}，这么大的数值无法建模：请调整该列的单位，例如改以"
                 "千或百万为单位。",
