@@ -240,9 +240,10 @@ def panel_note(panel: Panel, lang: str = "en") -> str:
 
 def short_series_note(panel: Panel, lang: str = "en") -> str | None:
     """Which series are blank in every row, which too short to fit and which written in text (training skips them),
-    before any training; None when none is. (A blank series was said to have fewer than 8 values; training said it had none.)"""
-    empty = set(panel.empty)
-    short = [name for name in panel.too_short if name not in empty]
+    before any training; None when none is. (A blank series was said to have fewer than 8 values; training said it
+    had none.)"""
+    said = {*panel.empty, *panel.in_text}
+    short = [name for name in panel.too_short if name not in said]
     notes = [t(key, lang, count=len(names), names=_named_few(names, lang), rows=MIN_ROWS)
              for key, names in (("data.panel_empty", list(panel.empty)), ("data.panel_short", short),
                                 ("data.panel_text", list(panel.in_text))) if names]

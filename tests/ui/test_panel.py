@@ -423,7 +423,7 @@ def test_a_series_whose_forecast_is_held_at_its_bound_says_so_among_all_forecast
     step = job.predictions_of("open").attrs["held_at_bound"]["ar"]
     assert 24 < step < 120 and "held_at_bound" not in job.predictions_of("steady").attrs
     said = [box.value for box in ok(at).info if "forecasts of 1 series run beyond their history" in box.value]
-    assert len(said) == 1 and "open" in said[0] and f"step {step}" in said[0]  # the recursion passes 241 some 50 months on
+    assert len(said) == 1 and "open" in said[0] and f"step {step}" in said[0]  # it passes 241 some 50 months on
     at.selectbox(key=keys.FORECAST_ALL_SERIES).select("open").run()
     assert any(f"From step {step} the forecast runs beyond the history's range" in c.value for c in ok(at).caption)
     at.selectbox(key=keys.FORECAST_ALL_SERIES).select("steady").run()
