@@ -130,6 +130,14 @@ def offset_read_on(date_format: str) -> str:
 _UTC_SUFFIX = re.compile(r"(?<!\s)\s*(?:UTC|GMT)$", re.IGNORECASE)  # from a run's first space only: linear
 
 
+def wall_clock(cells: pd.Series) -> pd.Series:
+    """ISO 8601 time stamps with UTC offsets as the dates and times written, the offsets dropped: the local clock,
+    whatever daylight saving did (an order paid at 23:17 +01:00 in March was read on the first row's +02:00 and
+    counted on the next day)."""
+    text = cells.astype("string").str.strip().str.replace(_UTC_SUFFIX, "", regex=True)
+    return pd.to_datetime(text.str.replace(_OFFSET, "", regex=True).str.strip(), format="ISO8601", errors="coerce")
+
+
 def writes_utc_offsets(cells: pd.Series, looked_at: int = 20) -> bool:
     """Whether the first time stamps written carry a UTC offset (``Z``, ``+01:00``, `` UTC``), as ``_parse_iso``
     reads them: no local clock."""

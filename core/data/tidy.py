@@ -18,7 +18,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
                                nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps,
-                               parse_dates, parse_epochs, marker_words, offset_read_on, parse_excel_serials,
+                               parse_dates, parse_epochs, marker_words, offset_read_on, parse_excel_serials, wall_clock,
                                parse_numbers, STRAY_WORD_LETTERS, stray_words, unnamed_column, unreadable_numbers,
                                writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
@@ -261,6 +261,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     units = _read_units(numbers)
     date_col, ds = _pick_date_column(raw, numbers, options, report)
+    if options.per not in ("", "hour") and date_col is not None and offset_read_on(report.date_format):
+        ds = _on_the_dates_written(raw[date_col], ds, options.per, report)
     if date_col is not None and (labels := _labels_above_dates(raw[date_col], ds)):
         raw, ds = _without_rows_above(raw, labels, date_col, report), ds.iloc[labels:]
         numbers = {col: parsed for col in raw.columns if col != date_col  # the labels kept short columns from numbers
@@ -1098,6 +1100,21 @@ def _unread_example(cells: pd.Series, looked_at: int = 200) -> str:
     notice named '1990', a year it reads, where a note below the years ('Notes:') kept the column from reading."""
     return next((str(cell) for cell in cells.iloc[:looked_at] if parse_dates(pd.Series([cell], dtype=object)) is None),
                 str(cells.iloc[0]))
+
+
+def _on_the_dates_written(cells: pd.Series, ds: pd.Series, per: str, report: DataReport) -> pd.Series:
+    """Times with several UTC offsets (read on the first row's, to stay evenly spaced) combined per day or longer: the
+    local dates and times written (``wall_clock``), so that each row counts in the day the file gives it (a Shopify
+    export's winter orders paid after 23:00 were counted on the next day, 84 days of 457 wrong); said."""
+    wall = wall_clock(cells)
+    if wall.isna().sum() > ds.isna().sum():
+        return ds
+    report.notices = [notice for notice in report.notices if notice.key != "notice.first_offset"]
+    report.date_format = "ISO 8601"
+    report.notices.append(Notice(f"Times in '{cells.name}' carry more than one UTC offset (daylight saving); combined "
+                                 f"per {per}, each row counts on the date and time written, in the file's local time.",
+                                 "notice.per_local_time", {"column": str(cells.name), "per": per}))
+    return wall
 
 
 def _note_format(found: str, col: object, report: DataReport) -> None:

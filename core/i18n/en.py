@@ -1208,6 +1208,8 @@ MESSAGES: dict[str, str] = {
                            "the first row's offset ({offset}), so that they stay evenly spaced: after a change they "
                            "show an hour off the times written. Downloads write each with that offset ({offset}), so "
                            "that they match the file's times.",
+    "notice.per_local_time": "Times in '{column}' carry more than one UTC offset (daylight saving); combined per "
+                             "{per}, each row counts on the date and time written, in the file's local time.",
     "notice.hidden_sheets": "Hidden sheets were passed over; sheet '{sheet}', the first one shown, was read.",
     "notice.unsaved_formulas": "The sheet has formulas whose results were never saved (a program wrote the workbook), "
                                "so they read as blank: open the workbook in Excel or LibreOffice and save it, then "

@@ -905,6 +905,7 @@ MESSAGES: dict[str, str] = {
     "notice.constant_target": "“{column}”每一行的值都相同：任何模型都能完全准确地预测它。如果这不是要预测的序列，请选择其他列。",
     "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；为保持等间隔，均按第一行的偏移（{offset}）读取："
                            "偏移变化之后的时间会与文件中写的相差一小时。下载的文件会在每个时间后写上该偏移（{offset}），以便与文件中的时间对应。",
+    "notice.per_local_time": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；按{per}合并时，每一行都按文件中写的日期和时间（当地时间）计入。",
     "notice.hidden_sheets": "已跳过隐藏的工作表；读取的是第一个显示的工作表“{sheet}”。",
     "notice.unsaved_formulas": "工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
     "err.target_unsaved_formulas": "目标列“{column}”没有数值：工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",

@@ -120,3 +120,21 @@ def test_a_text_column_naming_groups_is_said_combined_with_the_series_id_as_the_
                 if n.key == "notice.per_period_groups"]
     one_store = load(log[log["store"] == "north"], per="day", duplicates="sum")  # one value: nothing combined across
     assert not [n for n in one_store.report.notices if n.key == "notice.per_period_groups"]
+
+
+def test_orders_with_the_offsets_of_daylight_saving_count_on_the_local_day_written() -> None:
+    # A shop's export writes each time with its offset (+01:00 in winter, +02:00 in summer); read on the first row's
+    # +02:00, winter orders paid after 23:00 were counted on the next day (84 of 457 days wrong).
+    stamps = pd.date_range("2024-03-20", "2024-04-05 23:00", freq="3h", tz="Europe/Berlin")
+    log = pd.DataFrame({"Paid at": stamps.strftime("%Y-%m-%d %H:%M:%S %z")[::-1], "Total": 1.0})  # newest first
+    log.loc[log["Paid at"].str.startswith("2024-03-25 21:00"), "Total"] = 100.0  # 21:00 +01:00, before the change
+    series = load(log, per="day", duplicates="sum")
+    shown = series.frame.set_index("ds")["y"]
+    assert shown.loc["2024-03-25"] == 107.0 and shown.loc["2024-03-26"] == 8.0  # 8 rows a day, each on its own day
+    assert (shown.drop(pd.Timestamp("2024-03-25")) == 8.0).all() and len(shown) == 17
+    said = [str(notice) for notice in series.report.notices]
+    assert said[0] == ("Times in 'Paid at' carry more than one UTC offset (daylight saving); combined per day, each "
+                       "row counts on the date and time written, in the file's local time.")
+    assert not any("first row's offset" in line for line in said)
+    as_written = load(log)  # not combined: evenly spaced on one offset, as before
+    assert "first row's offset (+02:00)" in " ".join(str(notice) for notice in as_written.report.notices)
