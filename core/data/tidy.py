@@ -301,13 +301,14 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                               if (notice := _comma_thousands_notice(raw[col], col)) is not None)
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
+    partial = _partial_ends(frame, options.per) if options.per and options.duplicates == "sum" else []
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
                                    raw if whole_rows is None else whole_rows, workbook=bool(report.sheets),
                                    per_period=bool(options.per))
     if options.per:
-        frame = _combined_per_period(frame, options, report)
+        frame = _without_partial_ends(_combined_per_period(frame, options, report), partial, options.per, report)
         text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
         report.notices.extend(_groups_combined(raw, text_columns, options.per))
     frame, future = _split_off_future(frame, regressors, report)
@@ -1973,6 +1974,52 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str) ->
                                   {"column": col, "groups": len(groups), "shown": shown, "per": per,
                                    "option": shlex.quote(str(col))}))
     return notices
+
+
+_PARTIAL_SHARE = 0.1  # an end period this much of whose span has no rows, ...
+_PARTIAL_USUAL = 2.0  # ... and more than this many times what the other periods usually lack there, is partial
+_PARTIAL_LEAST = 6  # periods with rows needed to tell what the others usually lack
+
+
+def _partial_ends(frame: pd.DataFrame, per: str) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
+    """The first and last ``per`` periods of the rows with a value that the file covers only in part, to be summed:
+    (which end, the period's start, the stamp of its first or last row). A period is partial when the span from its
+    start to its first row (or from its last row to its end) is over ``_PARTIAL_SHARE`` of it and over
+    ``_PARTIAL_USUAL`` times the 95th percentile of that span in the periods between (a shop open from 9 has nine
+    hours before its first order every day; an export from a Friday leaves four days of its first week)."""
+    stamps = frame.loc[frame["y"].notna().to_numpy(), "ds"].dropna()
+    if per not in PERIODS or not per or not pd.api.types.is_datetime64_any_dtype(stamps):
+        return []
+    periods = stamps.dt.to_period(PERIODS[per])
+    table = pd.DataFrame({"period": periods, "stamp": stamps}).groupby("period")["stamp"].agg(["min", "max"])
+    if len(table) < _PARTIAL_LEAST:
+        return []
+    starts, ends = table.index.start_time, (table.index + 1).start_time
+    into, left, span = (table["min"] - starts), (ends - table["max"]), (ends - starts)
+    found = []
+    for which, lack, end, stamp in (("first", into, 0, table["min"]), ("last", left, -1, table["max"])):
+        usual = lack.iloc[1:-1].quantile(0.95)
+        if lack.iloc[end] > _PARTIAL_SHARE * span[end] and lack.iloc[end] > _PARTIAL_USUAL * usual:
+            found.append((which, pd.Timestamp(starts[end]), pd.Timestamp(stamp.iloc[end])))
+    return found
+
+
+def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Timestamp, pd.Timestamp]], per: str,
+                          report: DataReport) -> pd.DataFrame:
+    """``frame`` (combined per ``per`` by the sum) without its periods the file covers only in part (``_partial_ends``):
+    summed, they read low (an export from a Friday made its first week 976 where full weeks were 2,400-2,900), and
+    trained and forecast from as a dip; said. The last is kept where future rows follow it (no gap before them)."""
+    future = frame["y"].isna().to_numpy() & (frame["ds"] > frame["ds"][frame["y"].notna().to_numpy()].max()).to_numpy()
+    dropped = [(which, start, stamp) for which, start, stamp in partial if which == "first" or not future.any()]
+    if not dropped or frame["y"].notna().sum() - len(dropped) < MIN_ROWS:
+        return frame
+    for which, start, stamp in dropped:
+        written = f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
+        report.notices.append(Notice(
+            f"The {which} {per} ({start:%Y-%m-%d}) holds rows {'from' if which == 'first' else 'up to'} {written} "
+            f"only: summed, it would read low, so it is left out.", f"notice.per_partial_{which}",
+            {"per": per, "start": f"{start:%Y-%m-%d}", "stamp": written}))
+    return frame[~frame["ds"].isin([start for _, start, _ in dropped])].reset_index(drop=True)
 
 
 def _check_periods(frame: pd.DataFrame, per: str, rows: int, empty: int, report: DataReport) -> None:

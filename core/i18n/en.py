@@ -1290,6 +1290,10 @@ MESSAGES: dict[str, str] = {
     "notice.per_period_groups": "Column '{column}' names {groups:,} groups ({shown}): the rows of all of them were "
                                 "combined per {per} into one series. To forecast each, choose '{column}' as the "
                                 "Series id (--id-col {option}).",
+    "notice.per_partial_first": "The first {per} ({start}) holds rows from {stamp} only: summed, it would read low, so "
+                                "it is left out.",
+    "notice.per_partial_last": "The last {per} ({start}) holds rows up to {stamp} only: summed, it would read low, so "
+                               "it is left out.",
     "notice.per_period_zeros": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                                "{per}; {empty:plural:{per}} without a row in the file, counted as 0.",
     "notice.stamps_combined": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "

@@ -138,3 +138,22 @@ def test_orders_with_the_offsets_of_daylight_saving_count_on_the_local_day_writt
     assert not any("first row's offset" in line for line in said)
     as_written = load(log)  # not combined: evenly spaced on one offset, as before
     assert "first row's offset (+02:00)" in " ".join(str(notice) for notice in as_written.report.notices)
+
+
+def test_a_first_and_last_week_the_file_covers_in_part_are_left_out_of_a_sum_and_said() -> None:
+    # An export from Friday 2024-03-01 to Saturday 2024-05-25: its first week summed three days (976 where full weeks
+    # were 2,400-2,900) and trained as a dip, and so did its last.
+    days = pd.date_range("2024-03-01", "2024-05-25", freq="D")
+    stamps = [day + pd.Timedelta(hours=hour) for day in days for hour in range(9, 19, 2)]  # open 9 to 18
+    log = pd.DataFrame({"time": [f"{stamp:%Y-%m-%d %H:%M}" for stamp in stamps], "amount": 10.0})
+    weekly = load(log, per="week", duplicates="sum")
+    shown = weekly.frame.set_index("ds")["y"]
+    assert shown.index[0] == pd.Timestamp("2024-03-04") and shown.index[-1] == pd.Timestamp("2024-05-13")
+    assert (shown == 350.0).all()  # full weeks only: 7 days of 5 orders
+    said = [str(notice) for notice in weekly.report.notices]
+    assert "The first week (2024-02-26) holds rows from 2024-03-01 09:00 only: summed, it would read low, so it is " \
+           "left out." in said and any(line.startswith("The last week (2024-05-20) holds rows up to 2024-05-25 17:00")
+                                       for line in said)
+    daily = load(log, per="day", duplicates="sum")  # every day opens at 9: the first is no partial day
+    assert len(daily.frame) == len(days) and not any("left out" in str(notice) for notice in daily.report.notices)
+    assert len(load(log, per="week", duplicates="mean").frame) == 13  # a mean of part of a week is no dip
