@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
                                       "makes each named numeric column (all: every one) a series of its own; quote a "
                                       "name that holds a comma as a CSV does: A,\"B, C\"")
     fit.add_argument("--id-col", help="column naming the series of a long file (detected when omitted); A,B "
-                                      f"combines several into one id, joined by '{ID_JOINER}'")
+                                      f"combines several into one id, joined by '{ID_JOINER}'; none reads the file "
+                                      "as one series")
     fit.add_argument("--regressors", default="", help="comma-separated extra numeric columns used as features "
                                                        "(quoted as a CSV does where a name holds a comma)")
     fit.add_argument("--sheet", help="a workbook's sheet to read, by name or number (1 is the first; default: the "
@@ -71,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "forward) or drop the rows")
     fit.add_argument("--duplicates", default="mean", choices=DUPLICATE_POLICIES,
                      help="rows sharing a time stamp are combined by their mean (default; readings), sum (flows: "
-                          "sales, kWh, transactions), first or last")
+                          "sales, kWh, transactions), first or last; count: the rows themselves are counted (an event "
+                          "log's tickets per day, with --per day)")
     fit.add_argument("--per", default="", choices=[period for period in PERIODS if period],
                      help="combine the rows of each hour, day, week (from Monday), month, quarter or year into one, "
                           "by --duplicates (an event log's orders: --per day --duplicates sum; a period without a row "
@@ -180,7 +182,9 @@ def _fit(args: argparse.Namespace) -> int:
     options = LoadOptions(date_col=date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
                           day_first=args.day_first, missing=args.missing, duplicates=args.duplicates,
                           per=args.per, decimal=args.decimal)
-    layout = plan_layout(raw, options, args.id_col, args.target, exact=exact)
+    one_series = (args.id_col or "").strip().lower() == NO_ID
+    layout = plan_layout(raw, options, None if one_series else args.id_col, args.target, detect=not one_series,
+                         exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
     request = RunRequest(model=args.model, settings=settings, train_fraction=args.train_fraction,
                          horizon=args.horizon)
@@ -203,12 +207,18 @@ def _fit(args: argparse.Namespace) -> int:
                         set(reader_notes(raw.attrs)), layout.probe.report.utc_offset)
     for note in _future_rows_unused(layout.probe, request, many=True):  # the whole file's: the most of any series
         print(f"note: {note}", file=sys.stderr)
+    if layout.id_cols and not (args.id_col or "").strip():  # detected: said, with the way back to one series
+        print(f"note: The file was read as {len(outcomes):,} series by {quoted_names(list(layout.id_cols))} "
+              f"(detected); --id-col {NO_ID} reads it as one series.", file=sys.stderr)
     if layout.finer_id is not None:  # the file's layout: ids that leave rows alike
         print(f"note: {finer_id_note(layout.id_cols, layout.finer_id, options.duplicates)}", file=sys.stderr)
     if layout.blank_columns:  # --target all: no series in them
         print(f"note: {quoted_names(list(layout.blank_columns))} {'is' if len(layout.blank_columns) == 1 else 'are'} "
               "blank in every row: no series there.", file=sys.stderr)
     return code
+
+
+NO_ID = "none"  # ``--id-col none``: no series id, detected or given
 
 
 def sheet_asked(text: str | None) -> str | int:

@@ -29,7 +29,9 @@ MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
 JUMP_FACTOR = 1e12  # a value this many times its neighbours and the column's typical size is a typing error
 MISSING_POLICIES = ("interpolate", "ffill", "drop")
-DUPLICATE_POLICIES = ("mean", "sum", "first", "last")
+DUPLICATE_POLICIES = ("mean", "sum", "first", "last", "count")
+SUMMED = ("sum", "count")  # policies that add up a period's rows: a period without one is 0
+COUNTED = "rows"  # the target of ``count``: 1 on every row, summed per time stamp
 # Periods the rows can be combined per (``LoadOptions.per``; "" keeps them as written) and pandas' period of each:
 # weeks from Monday, as ISO weeks.
 PERIODS = {"": "", "hour": "h", "day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -252,6 +254,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     raw = named_columns(raw)
     whole_rows = raw[[WHOLE_ROW_KEY]] if WHOLE_ROW_KEY in raw.columns else None
     raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
+    if options.duplicates == "count":
+        raw, options = _counting(raw, options)
     report = DataReport(rows_read=len(raw), decimal_comma=bool(raw.attrs.get("decimal_comma", False)))
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
@@ -278,6 +282,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                 units[options.target] = str(whole.attrs.pop(UNIT_ATTR))
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
+    if options.target is None and _identifies_rows(target, numbers[target]):
+        report.notices.append(_identifier_notice(target))
     if options.target is None and (still := _still_to_come(target, numeric, options.regressors, numbers, ds)):
         report.notices.append(still)
     regressors = _check_regressors(options.regressors, numeric, target)
@@ -301,7 +307,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                               if (notice := _comma_thousands_notice(raw[col], col)) is not None)
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
-    partial = _partial_ends(frame, options.per) if options.per and options.duplicates == "sum" else []
+    partial = _partial_ends(frame, options.per) if options.per and options.duplicates in SUMMED else []
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
@@ -1422,6 +1428,27 @@ def _sounds_like_target(col: object) -> bool:
     return bool(_name_words(col) & set(_TARGET_WORDS))
 
 
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid"})
+
+
+def _identifies_rows(col: object, values: pd.Series) -> bool:
+    """An identifier (``id``, ``ticket_id``: a different whole number on each row), or a running number
+    (``_counts_rows``): no value to forecast, whatever its sum or mean per day."""
+    numbers = values.dropna().to_numpy(dtype=float)
+    return _counts_rows(col, values) or (
+        bool(_name_words(col) & _IDENTIFIER_WORDS) and len(numbers) >= MIN_ROWS and bool(np.isfinite(numbers).all())
+        and bool((numbers == np.round(numbers)).all()) and len(np.unique(numbers)) == len(numbers))
+
+
+def _identifier_notice(col: str) -> Notice:
+    """Said where detection took an identifier for the target, no other number being there to take (a ticket log's
+    ids were summed per day, 288,918 on its first, unsaid): how to count the rows instead."""
+    return Notice(f"The target '{col}' numbers the rows (a different whole number on each), so its values are no "
+                  "series to forecast: to forecast how many rows each day holds (tickets, orders), choose 'count the "
+                  "rows' under Repeated time stamps and Combine the rows per day (--duplicates count --per day).",
+                  "notice.target_identifies_rows", {"column": col})
+
+
 def _counts_rows(col: object, values: pd.Series) -> bool:
     """A running number (``invoice_number``, ``ticket no``: 5001, 5002, ...): a name with a word of
     ``_RUNNING_NUMBER_WORDS`` and whole numbers up by one every row. (A measure that happens to rise by one, as
@@ -1901,7 +1928,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         rows, stamps = int(repeats.sum()), int(frame.loc[repeats, "ds"].nunique())  # 3 rows on 1 stamp: 1, not 2
         grouped = frame.groupby("ds", as_index=False, sort=True)
         # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
-        combined = grouped.sum(min_count=1) if policy == "sum" else grouped.agg(policy)
+        combined = grouped.sum(min_count=1) if policy in SUMMED else grouped.agg(policy)
         regressors = [col for col in frame.columns if col not in ("ds", "y")]
         if per_period and regressors:  # a promotion flag's share of the day, on the scale of its future rows (summed:
             combined[regressors] = grouped[regressors].mean()[regressors].to_numpy()  # counts)
@@ -1911,6 +1938,17 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
             report.duplicate_stamps_aggregated = stamps
             report.notices.append(_combined_notice(rows, stamps, policy))
     return frame
+
+
+def _counting(raw: pd.DataFrame, options: LoadOptions) -> tuple[pd.DataFrame, LoadOptions]:
+    """``raw`` with a column of ones (``COUNTED``, or another name the file leaves free) as the target, whose sum per
+    time stamp (or per ``options.per`` period) counts the rows: an event log without a measure (a ticket per row, its
+    id the only number) is forecast as tickets per day; the target asked for is left aside."""
+    name = next(f"{COUNTED}{suffix}" for suffix in ("", " counted", " (count)", " (rows counted)")
+                if f"{COUNTED}{suffix}" not in raw.columns)
+    counted = raw.assign(**{name: 1.0})
+    counted.attrs = dict(raw.attrs)
+    return counted, replace(options, target=name, regressors=tuple(col for col in options.regressors if col != name))
 
 
 def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Series:
@@ -1931,7 +1969,7 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
     blank, stay as they are)."""
     periods, empty = len(frame), 0
     known = frame["y"].notna().to_numpy()
-    if options.duplicates == "sum" and known.any():
+    if options.duplicates in SUMMED and known.any():
         frame, empty = _zeros_between(frame, options.per, frame["ds"][known].iloc[-1], report)
     combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}
     _check_periods(frame, options.per, combined, empty, report)

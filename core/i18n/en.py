@@ -959,6 +959,7 @@ MESSAGES: dict[str, str] = {
     "policy.sum": "sum",
     "policy.first": "first",
     "policy.last": "last",
+    "policy.count": "count the rows",
     "sep.commas": "commas",
     "sep.semicolons": "semicolons",
     "sep.tabs": "tabs",
@@ -1208,6 +1209,10 @@ MESSAGES: dict[str, str] = {
                            "the first row's offset ({offset}), so that they stay evenly spaced: after a change they "
                            "show an hour off the times written. Downloads write each with that offset ({offset}), so "
                            "that they match the file's times.",
+    "notice.target_identifies_rows": "The target '{column}' numbers the rows (a different whole number on each), so "
+                                     "its values are no series to forecast: to forecast how many rows each day holds "
+                                     "(tickets, orders), choose 'count the rows' under Repeated time stamps and "
+                                     "Combine the rows per day (--duplicates count --per day).",
     "notice.per_local_time": "Times in '{column}' carry more than one UTC offset (daylight saving); combined per "
                              "{per}, each row counts on the date and time written, in the file's local time.",
     "notice.hidden_sheets": "Hidden sheets were passed over; sheet '{sheet}', the first one shown, was read.",

@@ -750,6 +750,7 @@ MESSAGES: dict[str, str] = {
     "policy.sum": "总和",
     "policy.first": "第一个值",
     "policy.last": "最后一个值",
+    "policy.count": "计数（行数）",
     "sep.commas": "逗号",
     "sep.semicolons": "分号",
     "sep.tabs": "制表符",
@@ -905,6 +906,7 @@ MESSAGES: dict[str, str] = {
     "notice.constant_target": "“{column}”每一行的值都相同：任何模型都能完全准确地预测它。如果这不是要预测的序列，请选择其他列。",
     "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；为保持等间隔，均按第一行的偏移（{offset}）读取："
                            "偏移变化之后的时间会与文件中写的相差一小时。下载的文件会在每个时间后写上该偏移（{offset}），以便与文件中的时间对应。",
+    "notice.target_identifies_rows": "目标列“{column}”是行的编号（每行一个不同的整数），其数值不是可预测的序列：若要预测每天有多少行（工单、订单），请在“重复的时间戳”中选择“计数（行数）”，并把“按周期合并各行”设为天（--duplicates count --per day）。",
     "notice.per_local_time": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；按{per}合并时，每一行都按文件中写的日期和时间（当地时间）计入。",
     "notice.hidden_sheets": "已跳过隐藏的工作表；读取的是第一个显示的工作表“{sheet}”。",
     "notice.unsaved_formulas": "工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",

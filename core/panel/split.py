@@ -27,6 +27,9 @@ ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|
 ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, an id or a regressor
 MAX_SERIES = 100_000  # TSR_MAX_SERIES
 _MAX_ID_CANDIDATES = 8  # columns tried in pairs when no single column is the id
+# Rows combined per period (``LoadOptions.per``) are split by a detected id of at most this many values (stores, not
+# the customers of a payments export, whose stamps repeat by chance): a larger one is given as ``--id-col``.
+_MOST_SERIES_PER_PERIOD = 50
 _ID_REPEATS = 0.02  # share of rows an id column may leave with a repeated time stamp (stray duplicated rows)
 # ... or this many, in a small file: one store's revised month among 49 rows (2.04%) made the file one series, the
 # mean of two stores.
@@ -133,6 +136,8 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     stamped = _dates_parsed(keyed, probe) if probe.report.date_format.startswith(MIXED_FORMATS) else keyed
     found = detect_id_columns(stamped, probe.date_col, exclude=_not_ids(keyed, probe, wanted)) \
         if detect and not given_ids else ()
+    if options.per and found and len(keyed[list(found)].drop_duplicates()) > _MOST_SERIES_PER_PERIOD:
+        found = ()  # an event log's customers ('Customer Email': 499, most of a few rows) are no series to combine
     ids = given_ids or found
     if text_rows is not None and not ids:  # one series, whose target holds text: refused as it was
         raise text_rows
@@ -225,7 +230,8 @@ def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] |
     101 ... 130 and ``ONLINE``, or ``unknown``) may be ids: read as numbers with one unreadable cell, they made a file
     of 31 stores one series."""
     named = () if wanted is None or wanted == (ALL_TARGETS,) else wanted
-    measures = tuple(col for col in probe.numeric_columns if not _is_number(table[col]) and _is_measured(table[col]))
+    measures = tuple(col for col in probe.numeric_columns
+                     if col in table and not _is_number(table[col]) and _is_measured(table[col]))
     return (*probe.regressors, *named, *measures)
 
 

@@ -255,6 +255,32 @@ def test_ids_of_a_long_file_whose_rows_end_with_a_separator_keep_their_text(tmp_
     assert pd.read_csv(out, dtype={"unique_id": str})["unique_id"].unique().tolist() == ["007", "7"]
 
 
+def test_detected_series_ids_are_named_with_the_way_back_to_one_series(tmp_path: Path) -> None:
+    # A payments export split into 499 series by 'Customer Email' named the column nowhere but in the JSON, and a
+    # blank --id-col detected again: there was no way to fit the file as one series.
+    source, out = tmp_path / "long.csv", tmp_path / "p.csv"
+    source.write_text("region,month,sales\n" + "".join(f"{region},2021-{m:02d},{100 + m * len(region)}\n"
+                                                      for region in ("north", "south") for m in range(1, 13)))
+    done = cli("fit", str(source), "--model", "naive")
+    assert done.returncode == 0 and "read as 2 series by 'region' (detected); --id-col none reads it as one series" \
+        in done.stderr, done.stderr
+    one = cli("fit", str(source), "--model", "naive", "--id-col", "none", "--out", str(out))
+    assert one.returncode == 0 and "unique_id" not in pd.read_csv(out).columns, one.stderr
+    assert "12 rows of 'sales', monthly" in one.stdout  # the two regions' rows of each month combined by their mean
+
+
+def test_rows_combined_per_day_are_not_split_by_a_detected_id_of_hundreds_of_values(tmp_path: Path) -> None:
+    # A payments log's customers separate its repeated stamps: each became a series of a few rows, refused per day.
+    rng = np.random.default_rng(5)
+    stamps = pd.Timestamp("2024-03-01") + pd.to_timedelta(np.sort(rng.integers(0, 60 * 1440, 3000)), unit="min")
+    log = pd.DataFrame({"Created (UTC)": stamps.strftime("%Y-%m-%d %H:%M"), "Amount": rng.uniform(5, 90, 3000),
+                        "Customer Email": [f"c{k}@example.org" for k in rng.integers(0, 400, 3000)]})
+    source = tmp_path / "payments.csv"
+    log.to_csv(source, index=False)
+    done = cli("fit", str(source), "--model", "naive", "--per", "day", "--duplicates", "sum")
+    assert done.returncode == 0 and "60 rows of 'Amount', daily" in done.stdout, done.stdout + done.stderr
+
+
 def test_a_file_of_one_series_keeps_the_single_series_output_with_many_series_flags(tmp_path: Path) -> None:
     plain, many = tmp_path / "plain.csv", tmp_path / "many.csv"
     assert cli("fit", str(AIR), "--model", "linear", "--out", str(plain)).returncode == 0

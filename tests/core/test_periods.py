@@ -157,3 +157,18 @@ def test_a_first_and_last_week_the_file_covers_in_part_are_left_out_of_a_sum_and
     daily = load(log, per="day", duplicates="sum")  # every day opens at 9: the first is no partial day
     assert len(daily.frame) == len(days) and not any("left out" in str(notice) for notice in daily.report.notices)
     assert len(load(log, per="week", duplicates="mean").frame) == 13  # a mean of part of a week is no dip
+
+
+def test_counted_per_day_the_rows_themselves_are_the_series_and_a_day_without_one_is_zero() -> None:
+    log = event_log().assign(ticket_id=lambda frame: np.arange(len(frame)) * 7 + 1000)
+    counted = load(log, per="day", duplicates="count")
+    expected = log.groupby(pd.to_datetime(log["time"]).dt.normalize()).size()
+    shown = counted.frame.set_index("ds")["y"]
+    assert counted.target == "rows" and shown.loc[expected.index].tolist() == expected.tolist()
+    assert shown.loc["2024-01-11"] == 0.0 and len(shown) == 40  # the closed day counted as 0, as a sum is
+    assert str(counted.report.notices[0]).startswith("Rows combined per day by their count:")
+    only_ids = load(log[["time", "ticket_id"]], per="day", duplicates="sum")  # the id taken: said, with the fix
+    assert only_ids.target == "ticket_id" and any("--duplicates count --per day" in str(notice)
+                                                  for notice in only_ids.report.notices)
+    named = load(log.rename(columns={"amount": "rows"}), per="day", duplicates="count")  # a column of that name stays
+    assert named.target == "rows counted" and named.frame["y"].sum() == len(log)

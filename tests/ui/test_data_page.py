@@ -601,6 +601,26 @@ def test_an_event_log_is_combined_per_day_on_the_data_page_and_the_irregular_war
     assert "Rows combined per day by their sum: 600 rows into 30, one per day." in shown([i.value for i in at.info])
 
 
+def test_a_ticket_log_whose_only_number_is_its_id_is_counted_per_day_on_the_data_page() -> None:
+    # Its ids were taken for the target and summed per day (288,918 on the first), unsaid, with no way to count rows.
+    rng = np.random.default_rng(4)
+    stamps = pd.Timestamp("2024-03-01") + pd.to_timedelta(np.sort(rng.uniform(0, 30 * 86_400, 300)), unit="s")
+    ids = rng.permutation(np.arange(40_000, 40_300))
+    text = pd.DataFrame({"id": ids, "created_at": stamps.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                         "status": rng.choice(["open", "solved"], 300)}).to_csv(index=False)
+    at = upload(app(), "tickets.csv", text)
+    assert "The target 'id' numbers the rows" in shown([i.value for i in at.info])
+    assert "count" in at.selectbox(key=keys.DATA_DUPLICATES_WIDGET).options
+    at.selectbox(key=keys.DATA_DUPLICATES_WIDGET).select("count").run()
+    at.selectbox(key=keys.DATA_PER_WIDGET).select("day").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    series = at.session_state[keys.DATA_SERIES]
+    counts = pd.Series(1, index=stamps).groupby(stamps.normalize()).sum()
+    assert series.target == "rows" and series.frame["y"].tolist() == counts.tolist()
+    assert "Rows combined per day by their count: 300 rows into 30, one per day." in shown([i.value for i in at.info])
+    assert "numbers the rows" not in shown([i.value for i in at.info])
+
+
 def test_the_decimal_mark_chosen_on_the_data_page_reads_a_semicolon_files_points_as_decimals() -> None:
     text = "Datum;Preis\n" + "".join(f"{stamp:%d.%m.%Y};{1.6 + 0.001 * k:.3f}\n" for k, stamp in
                                      enumerate(pd.date_range("2015-01-01", periods=60, freq="MS")))
