@@ -317,6 +317,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame = _without_partial_ends(_combined_per_period(frame, options, report), partial, options.per, report)
         text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
         report.notices.extend(_groups_combined(raw, text_columns, options.per))
+        counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
+        report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per))
     frame, future = _split_off_future(frame, regressors, report)
     unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
     frame = _trim_blank_ends(frame, report, target, ds, unused)
@@ -2058,6 +2060,32 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
             f"only: summed, it would read low, so it is left out.", f"notice.per_partial_{which}",
             {"per": per, "start": f"{start:%Y-%m-%d}", "stamp": written}))
     return frame[~frame["ds"].isin([start for _, start, _ in dropped])].reset_index(drop=True)
+
+
+# Words of a status column for rows that may not count (a payment that failed, an order refunded or cancelled).
+_VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially refunded", "cancelled", "canceled",
+                         "voided", "void", "declined", "reversed", "rejected", "returned", "chargeback", "storniert",
+                         "annulé", "annulée", "cancelado", "anulado"})
+_MOST_STATUSES = 20  # a status column holds at most this many distinct values
+
+
+def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str) -> list[Notice]:
+    """A notice for each status column (few distinct values) that marks rows failed, refunded or cancelled
+    (``_VOID_WORDS``): combined per period, they were counted with the others (a payments export's failed and
+    refunded payments in each day's total, unsaid); the file must leave them out where they should not count."""
+    notices = []
+    for col in text_columns:
+        values = raw[col].dropna().astype("string").str.strip()
+        if values.nunique() > _MOST_STATUSES:
+            continue
+        marked = values[values.str.lower().isin(_VOID_WORDS)]
+        if len(marked):
+            words = ", ".join(f"'{word}'" for word in marked.value_counts().index[:3])
+            notices.append(Notice(f"{count(len(marked), 'row')} marked {words} in '{col}' {_were(len(marked))} "
+                                  f"combined per {per} with the others: where they should not count, leave them out "
+                                  "of the file.", "notice.per_period_marked",
+                                  {"rows": len(marked), "words": words, "column": str(col), "per": per}))
+    return notices
 
 
 def _check_periods(frame: pd.DataFrame, per: str, rows: int, empty: int, report: DataReport) -> None:

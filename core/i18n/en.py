@@ -1292,6 +1292,8 @@ MESSAGES: dict[str, str] = {
                                   "Reading options (--duplicates sum).",
     "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                          "{per}.",
+    "notice.per_period_marked": "{rows:plural:row} marked {words} in '{column}' {rows:were} combined per {per} with "
+                                "the others: where they should not count, leave them out of the file.",
     "notice.per_period_groups": "Column '{column}' names {groups:,} groups ({shown}): the rows of all of them were "
                                 "combined per {per} into one series. To forecast each, choose '{column}' as the "
                                 "Series id (--id-col {option}).",

@@ -956,6 +956,7 @@ MESSAGES: dict[str, str] = {
     "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
     "notice.per_period_averaged": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。如果这些行是同一合计的组成部分（订单、销售额），请在“读取选项”中选择总和（--duplicates sum）。",
     "notice.per_period": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。",
+    "notice.per_period_marked": "“{column}”列中有 {rows:,} 行标为 {words}，已与其余各行一起按{per}合并：若它们不应计入，请从文件中删去这些行。",
     "notice.per_period_groups": "“{column}”列分出 {groups:,} 组（{shown}）：所有组的行已按{per}合并为一个序列。要分别预测每一组，请把“{column}”选为“序列标识列”（--id-col {option}）。",
     "notice.per_partial_first": "第一个{per}（{start}）只有从 {stamp} 起的行：求和会偏低，因此略去。",
     "notice.per_partial_last": "最后一个{per}（{start}）只有到 {stamp} 为止的行：求和会偏低，因此略去。",

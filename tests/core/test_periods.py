@@ -172,3 +172,15 @@ def test_counted_per_day_the_rows_themselves_are_the_series_and_a_day_without_on
                                                   for notice in only_ids.report.notices)
     named = load(log.rename(columns={"amount": "rows"}), per="day", duplicates="count")  # a column of that name stays
     assert named.target == "rows counted" and named.frame["y"].sum() == len(log)
+
+
+def test_rows_a_status_marks_failed_or_refunded_are_said_combined_with_the_others() -> None:
+    # A payments export's failed and refunded payments went into each day's total without a word.
+    log = event_log().assign(Status="succeeded")
+    log.loc[log.index[::50], "Status"] = "failed"
+    log.loc[log.index[1::90], "Status"] = "Refunded"
+    said = [str(notice) for notice in load(log, per="day", duplicates="sum").report.notices]
+    marked = len(log.index[::50]) + len(log.index[1::90])
+    assert f"{marked} rows marked 'failed', 'Refunded' in 'Status' were combined per day with the others: where they " \
+           "should not count, leave them out of the file." in said, said
+    assert not any("marked" in line for line in [str(n) for n in load(event_log(), per="day").report.notices])
