@@ -77,6 +77,12 @@ def train_optimizer_seen(model: str) -> str:
     return f"seen.train.{model}.optimizer"
 
 
+def train_starts_seen(model: str) -> str:
+    """The starts a model's own settings were last put at, by setting (``controls.start_settings``); no page
+    setting."""
+    return f"seen.train.{model}.starts"
+
+
 def train_setting(model: str, name: str) -> str:
     """A model's setting widget (its own settings and its training): per model, so each model keeps
     its own values and defaults (LBFGS vs Adam)."""
