@@ -130,6 +130,9 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
                 st.error(plain(T("lab.failed", problem=said(problem, T.lang))))
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
+if stored is not None and (stored[0] is not series or stored[1] != fraction):  # another file's lessons: not shown
+    st.info(T("lab.refused_new_series"))
+    stored = None
 if stored is not None:
     results: LabResults = stored[2]
     st.caption(lab_intro(results, shown_source(st.session_state, T.lang), T.lang))

@@ -586,6 +586,8 @@ MESSAGES: dict[str, str] = {
     "lab.changed": "Settings changed: press **Run all panels** to recompute.",
     "lab.changed_refused": "The lessons below are those of the last run's settings: a setting changed since is out of "
                            "its range (said under its box), so nothing was recomputed.",
+    "lab.refused_new_series": "No lessons yet for the series loaded: a setting is out of its range (said under its "
+                              "box); set it within its range to run them on this series.",
     "lab.constant": "The training rows hold one value in every row: the exact answer is that value, with nothing for "
                     "gradient descent, the batches or the optimizers to learn, so the panels are not drawn. Load a "
                     "series that varies to watch the methods learn.",

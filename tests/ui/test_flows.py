@@ -286,6 +286,26 @@ def test_the_learning_lab_says_a_constant_series_has_nothing_to_teach() -> None:
     assert not at.get("vega_lite_chart") and not at.dataframe  # the race of 39 to 116 steps contradicted the note
 
 
+def test_the_learning_lab_shows_no_lessons_of_another_file_while_a_setting_is_refused() -> None:
+    # A learning rate of 0 (refused) kept the new file from running, and AirPassengers' lessons showed under its name.
+    at = app()
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    at.number_input(key=keys.LAB_LR).set_value(0.0).run()
+    assert any("nothing was recomputed" in note.value for note in at.info) and at.get("vega_lite_chart")
+    at.switch_page("dashboard.py").run()
+    rows = [f"{day:%Y-%m-%d},{100 + i % 7 + i / 50:.2f}" for i, day in enumerate(pd.date_range("2022-01-01",
+                                                                                                 periods=400))]
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(
+        ("daily.csv", ("date,sales\n" + "\n".join(rows)).encode(), "text/csv")).run()
+    at.switch_page("pages/4_Learning_Lab.py").run()
+    assert not at.exception and not at.get("vega_lite_chart") and not at.dataframe
+    assert [note.value for note in at.info if "No lessons yet" in note.value] == [
+        "No lessons yet for the series loaded: a setting is out of its range (said under its box); set it within its "
+        "range to run them on this series."]
+    at.number_input(key=keys.LAB_LR).set_value(0.01).run()
+    assert at.get("vega_lite_chart") and not any("No lessons yet" in note.value for note in at.info)
+
+
 def test_the_forecast_of_auto_says_what_it_chose_on_every_row() -> None:
     at = app()
     train(at, "auto")
