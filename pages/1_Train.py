@@ -55,7 +55,7 @@ def train_now(request: RunRequest) -> RunResult | None:
             with training_slot(lambda slots: progress.progress(0.0, text=waiting_message(slots, T.lang))):
                 return run(series.frame, series.frequency, request, on_epoch, series.future,
                            series.report.filled_targets, on_trained=lambda done: keep_trained(st.session_state, done),
-                           on_stage=lambda stage: progress.progress(1.0, text=T(f"train.stage_{stage}")))
+                           on_stage=lambda stage, share: progress.progress(share, text=T(f"train.stage_{stage}")))
         except ValueError as problem:
             st.error(plain(failed_text(st.session_state, said(problem, T.lang), T.lang)))
         except BUGS as bug:

@@ -14,7 +14,7 @@ from core.data.frequency import Frequency, calendar_places, check_writable_dates
 from core.data.tidy import count
 from core.errors import SettingsError
 from core.limits import count_limit
-from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, with_band
+from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, origins_reported, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.auto import USES_REGRESSORS
@@ -87,7 +87,7 @@ def check_horizon(horizon: int) -> None:
 
 def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         callback: EpochCallback | None = None, future_regressors: pd.DataFrame | None = None,
-        filled: Sequence[int] = (), on_stage: Callable[[str], None] | None = None,
+        filled: Sequence[int] = (), on_stage: Callable[[str, float], None] | None = None,
         on_trained: Callable[[RunResult], None] | None = None) -> RunResult:
     """Fit ``request.model`` on the training rows, score it on train and test, then forecast.
 
@@ -98,9 +98,10 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
 
     The test rows get the band of a backtest inside the training rows (``prediction_band``); the
     forecast past the end refits the same model, same seed, on every row, and backtests it there.
-    ``on_stage("band")`` is called when the training is done and the band's backtest begins, and
-    ``on_stage("forecast")`` before the forecast past the end (progress for a page); ``on_trained`` is given the run
-    as it is before its band (none; no forecast past the end), for a page to keep should it be stopped then.
+    ``on_stage("band", 0.0)`` is called when the training is done and the band's backtest begins (then
+    ``on_stage("band", share)`` as its refits are done, share of them), and
+    ``on_stage("forecast", 0.0)`` before the forecast past the end (progress for a page); ``on_trained`` is given the
+    run as it is before its band (none; no forecast past the end), for a page to keep should it be stopped then.
     """
     check_horizon(request.horizon)
     torch_threads_here()  # auto's closed forms and the baselines' arithmetic run in this thread too
@@ -136,13 +137,14 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     if on_trained is not None:
         on_trained(trained)
     if on_stage is not None:
-        on_stage("band")
-    band = prediction_band(train, frequency, request, forecaster)
+        on_stage("band", 0.0)
+    with origins_reported(None if on_stage is None else lambda share: on_stage("band", share)):
+        band = prediction_band(train, frequency, request, forecaster)
     predictions = trained.predictions.assign(**band_columns(len(frame), predicted, band, len(train)))
     below_zero_ahead = bound_ahead = chosen_ahead = reach = used = replaced_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
-            on_stage("forecast")
+            on_stage("forecast", 0.0)
         future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs

@@ -11,7 +11,7 @@ from core.models.features import FeatureSpec, Standardizer, design_matrix
 from core.data.frequency import Frequency, future_dates, infer_frequency
 from core.data.tidy import LoadOptions, load_series
 from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
-from core.models.specs import ModelSettings, model_names
+from core.models.specs import ModelSettings, model_names, spec_for
 from tests.conftest import monthly_frame, seasonal_values
 
 
@@ -268,11 +268,21 @@ def test_quality_summary_is_computed_once_per_loaded_series(air) -> None:  # typ
 def test_run_says_when_training_ends_and_the_band_and_the_forecast_begin(air) -> None:  # type: ignore[no-untyped-def]
     events: list[str] = []
     run(air.frame, air.frequency, RunRequest("linear", horizon=6),
-        callback=lambda epoch, loss: events.append("epoch"), on_stage=events.append)
+        callback=lambda epoch, loss: events.append("epoch"), on_stage=lambda stage, share: events.append(stage))
     assert events[-2:] == ["band", "forecast"] and set(events[:-2]) == {"epoch"}
     events.clear()
-    run(air.frame, air.frequency, RunRequest("snaive"), on_stage=events.append)
-    assert events == ["band"]  # no forecast asked for
+    run(air.frame, air.frequency, RunRequest("snaive"), on_stage=lambda stage, share: events.append(stage))
+    assert set(events) == {"band"}  # no forecast asked for (the band's refits say how far they have come)
+
+
+def test_run_says_how_far_the_bands_refits_have_come(air) -> None:  # type: ignore[no-untyped-def]
+    # A network's refits for its band took two minutes under one unmoving line on the Train page.
+    stages: list[tuple[str, float]] = []
+    settings = ModelSettings(training=replace(spec_for("mlp").training, epochs=5))
+    run(air.frame, air.frequency, RunRequest("mlp", settings), on_stage=lambda stage, share: stages.append((stage,
+                                                                                                           share)))
+    shares = [share for stage, share in stages if stage == "band"]
+    assert shares[0] == 0.0 and shares[-1] == 1.0 and len(shares) > 2 and shares == sorted(shares)
 
 
 def test_a_horizon_past_the_future_regressor_rows_names_how_far_the_file_goes() -> None:

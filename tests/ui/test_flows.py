@@ -454,7 +454,7 @@ def test_a_run_stopped_while_its_band_was_measured_is_kept_without_one(air) -> N
     from core.evaluation.pipeline import RunRequest, run
     from core.ui.session import ensure_series, interrupted_training, keep_trained, marked_training
 
-    def stopped(stage: str) -> None:
+    def stopped(stage: str, share: float) -> None:
         if stage == "band":
             raise RerunException(None)
 
