@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from core.evaluation.intervals import origins_reported
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_run
 from core.models.specs import ModelSettings
 from core.panel.run import forecast_series, regressors_reach_text
@@ -104,8 +105,10 @@ if not runs:  # runs over all series, if any, forecast them further down
 default = RunRequest("multi", ModelSettings(regressors=tuple(series.regressors)),
                      train_fraction=st.session_state[keys.DATA_TRAIN_FRACTION])
 if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON, disabled=steps is None):
+    bar = st.progress(0.0, text=T("forecast.working"))  # it moves as the band's refits are done
     try:
-        with st.spinner(T("forecast.working")), training_slot(lambda slots: st.info(waiting_message(slots, T.lang))):
+        with training_slot(lambda slots: st.info(waiting_message(slots, T.lang))), \
+                origins_reported(lambda share: bar.progress(share, text=T("forecast.working"))):
             future = forecast_run(series.frame, series.frequency, int(steps or 1), choices.get(label), default,
                                   series.future, kept_refit(st.session_state, series))
         st.session_state[keys.FORECAST_RESULT] = (label if runs else None, int(steps or 1), future)
@@ -113,6 +116,7 @@ if st.button(**T.widget("forecast.go"), type="primary", key=keys.FORECAST_BUTTON
         st.error(plain(forecast_failed_text(st.session_state, said(problem, T.lang), T.lang)))
     except BUGS as bug:
         st.error(bug_message(bug, T.lang))
+    bar.empty()
 result = st.session_state.get(keys.FORECAST_RESULT)
 if result is not None:
     shown_label, shown_horizon, future = result
