@@ -1162,13 +1162,13 @@ MESSAGES: dict[str, str] = {
                     "rate.",
     "err.diverged_pass": "Training diverged in pass {epoch} over the rows (updates {first:,} to {update:,}; the loss "
                          "is checked after each pass) with {optimizer} at learning rate {lr}: lower the learning rate.",
-    "err.rows_for_lags": "{model} needs at least {least} training rows (there are {rows}): load a longer series, or "
-                         "choose a model that needs fewer rows (naive, linear).",
+    "err.rows_for_lags": "{model} needs at least {least} training rows (there are {rows}): raise the train fraction, "
+                         "load a longer series, or choose a model that needs fewer rows (naive, linear).",
     "err.weights_rows": "{model} fits {weights} weights (its terms and the intercept), so it needs at least {least} "
                         "training rows (there are {rows}); with fewer it fits the rows' noise exactly. Choose fewer "
                         "terms (a lower degree, or linear) or load more rows.",
     "err.lags_rows": "{model} with lags up to {lags} needs at least {least} training rows (there are {rows}): use "
-                     "fewer lags or more rows.",
+                     "fewer lags, or more training rows (a larger train fraction or a longer series).",
     "err.ids_collide": "The series ids of {columns} joined by '{joiner}' name different series alike (an id holds "
                        "'{joiner}' itself): remove '{joiner}' from the ids, or name one id column.",
     "err.id_is_measure": "Column '{column}' holds measured values (for example {example}), not series ids: name the "

@@ -880,10 +880,10 @@ MESSAGES: dict[str, str] = {
                                    "请最多预测 {rows:,} 步，或在末尾之后的行中填上它们的未来值。",
     "err.diverged": "训练在第 {update} 次更新时发散（{optimizer}，学习率 {lr}）：请降低学习率。",
     "err.diverged_pass": "训练在第 {epoch} 遍数据中发散（第 {first:,} 到第 {update:,} 次更新；损失在每遍结束后检查；{optimizer}，学习率 {lr}）：请降低学习率。",
-    "err.rows_for_lags": "{model} 至少需要 {least} 行训练数据（现有 {rows} 行）：请载入更长的序列，或选择所需行数更少的模型（naive、linear）。",
+    "err.rows_for_lags": "{model} 至少需要 {least} 行训练数据（现有 {rows} 行）：请调高训练集比例、载入更长的序列，或选择所需行数更少的模型（naive、linear）。",
     "err.weights_rows": "{model} 要拟合 {weights} 个权重（各项与截距），至少需要 {least} 行训练数据（现有 {rows} 行）；"
                         "行数更少时它会把数据中的噪声也完全拟合进去。请减少项数（降低次数，或改用 linear），或载入更多数据。",
-    "err.lags_rows": "{model} 使用最多 {lags} 个滞后项时至少需要 {least} 行训练数据（现有 {rows} 行）：请减少滞后项数或增加数据行。",
+    "err.lags_rows": "{model} 使用最多 {lags} 个滞后项时至少需要 {least} 行训练数据（现有 {rows} 行）：请减少滞后项数，或增加训练数据行（调高训练集比例或载入更长的序列）。",
     "err.ids_collide": "把 {columns} 的标识用“{joiner}”连接后，不同的序列得到了相同的标识（某个标识本身含有“{joiner}”）："
                        "请去掉标识中的“{joiner}”，或只指定一个标识列。",
     "err.id_is_measure": "“{column}”列是测量值（例如 {example}），不是序列编号：请用 --id-col 指定区分各序列的列（如门店、产品），"

@@ -85,15 +85,17 @@ class AutoRegressiveForecaster(Forecaster):
             if fitting:
                 self.lags_asked, self.lags = self.lags, fitting
                 p = max(self.lags)
-        if len(d) < p + self._rows_beyond(self.lags) and self.fewer_lags:  # lags left to the model: one is too many
+        if len(d) < p + self._rows_beyond(self.lags) and (self.fewer_lags or self.lags == (1,)):  # one is too many
             least = len(values) - len(d) + 1 + self._rows_beyond((1,))
-            raise SettingsError(f"{self.name} needs at least {least} training rows (there are {len(values)}): load a "
-                                "longer series, or choose a model that needs fewer rows (naive, linear).",
-                                "err.rows_for_lags", {"model": self.name, "least": least, "rows": len(values)})
+            raise SettingsError(f"{self.name} needs at least {least} training rows (there are {len(values)}): raise "
+                                "the train fraction, load a longer series, or choose a model that needs fewer rows "
+                                "(naive, linear).", "err.rows_for_lags",
+                                {"model": self.name, "least": least, "rows": len(values)})
         if len(d) < p + self._rows_beyond(self.lags):
             least = len(values) - len(d) + p + self._rows_beyond(self.lags)
             raise SettingsError(f"{self.name} with lags up to {p} needs at least {least} training rows (there are "
-                                f"{len(values)}): use fewer lags or more rows.", "err.lags_rows",
+                                f"{len(values)}): use fewer lags, or more training rows (a larger train fraction or a "
+                                "longer series).", "err.lags_rows",
                                 {"model": self.name, "lags": p, "least": least, "rows": len(values)})
         self.scaler_ = Standardizer.fit(d)
         self.z_, self.d_ = z, self.scaler_.transform(d)

@@ -390,6 +390,9 @@ def test_autoregression_on_too_few_rows_for_one_lag_names_the_rows_not_a_lag_set
     with pytest.raises(SettingsError, match="ar needs at least 9 training rows \\(there are 5\\)") as refused:
         run(frame, monthly, RunRequest("ar"))  # lags left to the model, as from the command line, which sets none
     assert refused.value.key == "err.rows_for_lags" and "lags" not in str(refused.value)
+    with pytest.raises(SettingsError) as one_lag:  # set to 1 lag, there are no fewer to use: it said "use fewer lags"
+        run(frame, monthly, RunRequest("ar", ModelSettings(values={"lags": 1})))
+    assert one_lag.value.key == "err.rows_for_lags" and "raise the train fraction" in str(one_lag.value)
 
 
 def test_a_forecast_below_zero_of_a_series_never_below_zero_is_held_at_zero_inside_its_band() -> None:
