@@ -13,7 +13,7 @@ from core.lab.panels import (DIVERGENCE_FACTOR, FULL_BATCH, LAB_MODELS, LAB_NUMB
                              mini_batch_size, race_curves, race_table, run_lab, settings_in_range)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import (curve_name, exact_note, lab_defaults, lab_intro, lab_table, log_lines, loss_curve,
-                                loss_surface, race_formats, race_notes)
+                                loss_surface, passes_note, race_formats, race_notes)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
 from core.training.slots import training_slot
@@ -63,6 +63,7 @@ def show(results: LabResults) -> None:
                                 log_x=True, lang=T.lang), width="stretch")
     right.altair_chart(log_lines(results.batches, "epoch", "loss", "mode", T("lab.axis.pass"), T("lab.axis.loss"),
                                  lang=T.lang), width="stretch")
+    st.caption(passes_note(results, T.lang))
     if (size := mini_batch_size(results.settings.batch_size, len(results.data.y))) != results.settings.batch_size:
         st.caption(T("lab.batch_cut", asked=results.settings.batch_size, rows=len(results.data.y), size=size))
     for mode, (first, last) in batch_rises(results.batches).items():

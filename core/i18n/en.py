@@ -555,6 +555,9 @@ MESSAGES: dict[str, str] = {
     "lab.race_help": "Each runs at its own default learning rate, times the race's multiplier, on every training row "
                      "at each step (sgd is then plain gradient descent).",
     "lab.race_none": "—",
+    "lab.batch_passes": "Each mode ran {passes:,} passes over the {rows:plural:training row}: a third of the "
+                        "{epochs:,} epochs, at least 5, and fewer (at least 2) where single-row updates would pass "
+                        "{most:,}.",
     "lab.batch_cut": "The mini-batch runs {size:,} rows, half the {rows:plural:training row}, not the {asked:,} asked "
                      "for: a batch of all of them would be the full batch, drawn over its curve.",
     "lab.race_mape_undefined": "Test MAPE is undefined where an actual value is 0 (it divides by the actual): compare "

@@ -427,6 +427,7 @@ MESSAGES: dict[str, str] = {
     "lab.race": "参加比赛的优化器",
     "lab.race_help": "每个优化器都使用自己的默认学习率乘以比赛学习率倍数，每一步使用全部训练行（此时 sgd 即普通梯度下降）。",
     "lab.race_none": "—",
+    "lab.batch_passes": "每种方式都在 {rows:,} 个训练行上运行了 {passes:,} 遍：为 {epochs:,} 个轮次的三分之一，至少 5 遍；若逐行更新会超过 {most:,} 次，则减少遍数（至少 2 遍）。",
     "lab.batch_cut": "小批量使用 {size:,} 行，即 {rows:,} 个训练行的一半，而不是所设的 {asked:,} 行：若全部使用就等于全批量，其曲线会与全批量重合。",
     "lab.race_exact_zero": "这里一条直线穿过每一个训练行，最小二乘的损失约为 0：损失低于方差的万分之一（R² 高于 0.9999）即算到达。",
     "lab.race_mape_undefined": "有实际值为 0 时测试 MAPE 无定义（它除以实际值）：请用测试 MAE 比较各优化器。",

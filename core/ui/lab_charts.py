@@ -7,7 +7,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.lab.panels import Landscape, LabResults, LabSettings, not_reached_key
+from core.lab.panels import MAX_SINGLE_UPDATES, Landscape, LabResults, LabSettings, batch_passes, not_reached_key
 from core.ui import state_keys as keys
 from core.ui.charts import keyed, laid_out, value_format
 from core.i18n import listed, relabel, t
@@ -141,6 +141,14 @@ def left_the_answer(gaps: list[float], exact_zero: bool) -> tuple[int, int, floa
         return None
     peak = int(reached[0] + np.argmax(values[reached[0]:]))
     return (int(reached[0]) + 1, peak + 1, float(values[peak])) if short_of_exact(values[peak], exact_zero) else None
+
+
+def passes_note(results: LabResults, lang: str = "en") -> str:
+    """How many passes over the training rows each mode of the mini-batch lesson ran (``batch_passes``): the lesson
+    said "the same number of passes" and never how many, 3 for 60 or 300 epochs of a long series."""
+    rows, epochs = len(results.data.y), results.settings.epochs
+    return t("lab.batch_passes", lang, passes=batch_passes(epochs, rows), rows=rows, epochs=epochs,
+             most=MAX_SINGLE_UPDATES)
 
 
 def exact_note(results: LabResults, lang: str = "en") -> tuple[str, str] | None:

@@ -152,6 +152,9 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
                                                     "3. Optimizer race", "4. Backpropagation by hand",
                                                     "5. Exact answer vs descent", "6. Why normalize", "7. Why vectorize"]
     assert any("**agree**" in m.value for m in at.markdown)
+    rows, epochs = len(at.session_state[keys.LAB_RESULTS][-1].data.y), at.session_state[keys.LAB_EPOCHS]
+    assert f"Each mode ran {max(epochs // 3, 5)} passes over the {rows} training rows: a third of the {epochs} " \
+           "epochs" in " ".join(caption.value for caption in at.caption)  # it said "the same number" only
     assert not any("not plain gradient descent" in caption.value for caption in at.caption)
     assert any("Lessons 1 to 5, and lesson 6's z-scored runs, train on z-scored" in caption.value
                for caption in at.caption)
