@@ -29,7 +29,7 @@ def held_ahead_lines(params: dict[str, Any], lang: str = "en") -> list[str]:
         return []
     if str(params.get("chosen", "")).startswith(ENSEMBLE):
         return [t("forecast.member_held_at_bound", lang, model=candidate_name(name, lang), step=step)
-                for name, step in held.items()]
+                for name, step in sorted(held.items(), key=lambda item: item[1])]  # the first held first
     return [t("forecast.held_at_bound", lang, step=min(held.values()))]
 
 

@@ -438,8 +438,8 @@ MESSAGES: dict[str, str] = {
                            "again with one.",
     "metric.why_undefined.mase": "MASE is undefined where seasonal naive's error on the training rows is 0 (a "
                                  "constant or exactly repeating series): compare by MAE or RMSE.",
-    "metric.why_undefined.r2": "R² is undefined where the actual values are all equal: compare by MAE or "
-                               "RMSE.",
+    "metric.why_undefined.r2": "R² is undefined where the actual values are all equal (a single row too): compare "
+                               "by MAE or RMSE.",
     "metric.band_coverage": "Band check on the {rows:plural:test row}, which the band never saw: the 80% band held "
                             "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
     "metric.scored_rows": "The test metrics count the {scored:plural:test row} whose value the file gave, of {rows:,}: the loader filled the others, and no metric scores a filled value.",

@@ -332,7 +332,7 @@ MESSAGES: dict[str, str] = {
                       "留下足够的行供该模型拟合。更多的行，或需要行数更少的模型（linear、snaive），才能给出区间。",
     "metric.band_stopped": "测试行没有预测区间：区间的测量被中断了。点击“训练”可重新训练并测量区间。",
     "metric.why_undefined.mase": "季节性朴素法在训练行上的误差为 0 时（常数或完全重复的序列）MASE 无定义：请用 MAE 或 RMSE 比较。",
-    "metric.why_undefined.r2": "实际值全部相同时 R² 无定义：请用 MAE 或 RMSE 比较。",
+    "metric.why_undefined.r2": "实际值全部相同时（只有一行时也是如此）R² 无定义：请用 MAE 或 RMSE 比较。",
     "metric.band_coverage": "区间检验（区间从未见过测试行）：在 {rows} 个测试行中，80% 区间包含了 {cover80:.0f}% 的实际值，"
                             "95% 区间包含了 {cover95:.0f}%。",
     "metric.scored_rows": "测试指标只计入文件给出数值的 {scored:,} 个测试行（共 {rows:,} 行）：其余的由加载器填充，任何指标都不对填充值评分。",

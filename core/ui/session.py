@@ -91,6 +91,8 @@ def drop_results(state: MutableMapping[str, Any], dropped_keys: tuple[str, ...] 
                   if key in dropped_keys)
     for key in dropped_keys:
         state.pop(key, None)
+    if keys.TRAIN_RUNS in dropped_keys:  # a training of the series before, stopped: not said of this one
+        state.pop(keys.TRAIN_UNDER_WAY, None)
     if dropped:
         state[keys.DATA_RUNS_CLEARED] = True
     return dropped

@@ -437,6 +437,11 @@ def test_a_training_stopped_by_a_rerun_is_said_once_on_the_next_run() -> None:
         "restarts the page. Press Train to train again; the settings stay as they are now.")
     state.update({keys.TRAIN_UNDER_WAY: {"model": "auto", "losses": [1.0]}, keys.TRAIN_BUTTON: True})
     assert interrupted_training(state, "en") is None and keys.TRAIN_UNDER_WAY not in state  # Train pressed again
+    from core.ui.session import drop_results
+
+    state[keys.TRAIN_UNDER_WAY] = {"model": "mlp", "losses": [1.0]}
+    drop_results(state)  # another file: the old one's stopped training is not said of it
+    assert interrupted_training(state, "en") is None
     at = app()
     at.session_state[keys.TRAIN_UNDER_WAY] = {"model": "mlp", "losses": [1.0, 0.5]}
     at.switch_page("pages/1_Train.py").run()
