@@ -96,7 +96,7 @@ def show_result(result: RunResult) -> None:
     for warning in result_warnings(result, T.lang, st.session_state[keys.DATA_TRAIN_FRACTION]):  # fraction, budget
         st.warning(warning)
     st.altair_chart(prediction_chart(result.predictions, series.target, series.frequency, T.lang), width="stretch")
-    left, right = st.columns([2, 3])
+    left, right = st.columns([1, 1])  # the metrics table whole: its Chinese names were cut at 1,400 px
     left.dataframe(metrics_table(result.metrics, T.lang), width="stretch")
     for note in metric_notes(result, T.lang):
         left.caption(note)
