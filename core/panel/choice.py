@@ -61,6 +61,8 @@ def _rows_in(task: SeriesTask) -> int:
     """Rows the task's series keeps once read: from its target's first value to its last, as blank cells between are
     filled by the missing-value policy (the values alone when it drops them; a series of 10 rows, 3 blank, was said to
     be skipped and then trained). Text cells are parsed later; blank text is nothing."""
+    if str(task.options.target) not in task.cells:  # rows counted: every row is a value
+        return len(next(iter(task.cells.values()), ()))
     array = task.cells[str(task.options.target)]
     known = ~pd.isna(array) if pd.api.types.is_numeric_dtype(array.dtype) else filled(pd.Series(array))
     where = np.flatnonzero(np.asarray(known, dtype=bool))
@@ -73,8 +75,8 @@ def _in_text(task: SeriesTask, decimal_comma: bool) -> bool:
     """Whether the task's target holds text where numbers should be, as the loader refuses it: more than the share
     ``PARSE_SHARE`` leaves of its cells (not blank, no missing-value marker) are no number. A store written 'abc' in
     every row was named on the Data page only when shown, where a blank one was listed up front."""
-    array = task.cells[str(task.options.target)]
-    if pd.api.types.is_numeric_dtype(array.dtype):
+    array = task.cells.get(str(task.options.target))
+    if array is None or pd.api.types.is_numeric_dtype(array.dtype):  # none: rows counted
         return False
     values = pd.Series(array)
     words = int(not_number_cells(values, decimal_comma).sum())

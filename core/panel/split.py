@@ -317,12 +317,13 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     check_count(distinct * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,
                 "fit fewer series at a time (split the file)")
     rows = {"": np.arange(len(table))} if key is None else key.groupby(key, sort=False).indices
-    cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target)}
+    cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target, table)}
     keyed = [WHOLE_ROW_KEY] if (whole := _whole_row_keys(table, layout.id_cols, probe.date_col)) is not None else []
     cells.update({WHOLE_ROW_KEY: whole} if whole is not None else {})
     ends = {target: _last_value_stamp(table, probe.date_col, target) for target in layout.targets}
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
-                        cells={col: cells[col].take(positions) for col in [*_series_columns(probe, target), *keyed]},
+                        cells={col: cells[col].take(positions)
+                               for col in [*_series_columns(probe, target, table), *keyed]},
                         options=_series_options(probe, target), attrs={**table.attrs, FILE_END: ends[target]})
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
@@ -339,6 +340,8 @@ def _last_value_stamp(table: pd.DataFrame, date_col: str | None, target: str) ->
     """The last time stamp of ``table`` with a value written in ``target``; None without time stamps."""
     if not date_col or not pd.api.types.is_datetime64_any_dtype(table[date_col]):
         return None
+    if target not in table.columns:  # rows counted: every row is a value
+        return table[date_col].max()
     cells = table[target]
     if pd.api.types.is_numeric_dtype(cells):
         written = cells.notna().to_numpy()
@@ -404,9 +407,10 @@ def _series_name(uid: str, target: str, layout: PanelLayout) -> str:
     return uid if len(layout.targets) == 1 else f"{uid}{ID_JOINER}{target}"
 
 
-def _series_columns(probe: LoadedSeries, target: str) -> list[str]:
-    """The time column (when there is one), the target, then the regressors."""
-    return [col for col in (probe.date_col, target, *probe.regressors) if col]
+def _series_columns(probe: LoadedSeries, target: str, table: pd.DataFrame) -> list[str]:
+    """The time column (when there is one), the target, then the regressors, of those ``table`` holds: rows counted
+    (``LoadOptions.duplicates`` ``count``) have a target the loader makes of each series' rows."""
+    return [col for col in (probe.date_col, target, *probe.regressors) if col and col in table.columns]
 
 
 def _series_options(probe: LoadedSeries, target: str) -> LoadOptions:

@@ -752,3 +752,16 @@ def test_a_long_file_of_short_series_with_one_stamp_unrepeated_says_its_stamps_a
         columns=["date", "store", "sales"])
     done, _, _ = fit(tmp_path, frame, "--model", "linear")
     assert done.returncode == 2 and "The file's 13 rows hold only 5 distinct time stamps" in done.stderr, done.stderr
+
+
+def test_rows_counted_per_day_make_one_series_per_store(tmp_path: Path) -> None:
+    # Counting the rows of a log with a store column as the series id stopped on an internal error ('rows').
+    rng = np.random.default_rng(6)
+    times = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.sort(rng.uniform(0, 40 * 86_400, 1500)), unit="s")
+    log = pd.DataFrame({"time": times.strftime("%Y-%m-%d %H:%M:%S"), "store": rng.choice(["north", "south"], 1500),
+                        "amount": rng.uniform(5, 50, 1500).round(2)})
+    done, out, _ = fit(tmp_path, log, "--model", "naive", "--duplicates", "count", "--per", "day", "--id-col", "store")
+    assert done.returncode == 0, done.stderr
+    counted = pd.read_csv(out).set_index(["unique_id", "ds"])["actual"]
+    expected = log.groupby(["store", pd.to_datetime(log["time"]).dt.strftime("%Y-%m-%d")]).size()
+    assert counted.loc[expected.index].tolist() == expected.tolist()
