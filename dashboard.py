@@ -9,7 +9,7 @@ from core.evaluation.split import split_boundary
 from core.ui import state_keys as keys
 from core.i18n import LANGUAGES, Texts, listed, said
 from core.ui.charts import data_chart
-from core.ui.data_pickers import column_pickers, date_picker, reading_pickers, view_picker
+from core.ui.data_pickers import column_pickers, date_picker, reading_pickers, retry_target_picker, view_picker
 from core.panel.choice import PanelChoice
 from core.ui.panel_view import (Reading, Retry, again, app_pages, chosen_sheet, file_readers, fresh_options,
                                 new_upload, panel_choice, panel_note, picked_options, read_into, retried, sheet_picker)
@@ -78,7 +78,7 @@ def read_again(retry: Retry, T: Texts) -> None:
     with st.expander(T("data.retry", name=plain(retry.reading.name)), expanded=True):
         cols = st.columns(3, vertical_alignment="bottom")
         date_col = cols[0].selectbox(**date_picker(retry.columns, T.lang), key=keys.DATA_RETRY_DATE_WIDGET)
-        target = cols[1].selectbox(**T.widget("data.target"), options=retry.columns, key=keys.DATA_RETRY_TARGET_WIDGET)
+        target = cols[1].selectbox(**retry_target_picker(retry.columns, T.lang), key=keys.DATA_RETRY_TARGET_WIDGET)
         if cols[2].button(**T.widget("data.read_again")) and use_file(retried(retry, date_col, target), T):
             st.rerun()
 

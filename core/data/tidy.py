@@ -1517,7 +1517,8 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
                 return _not_numbers(raw[col], str(col), decimal_comma)  # (it said the column held text)
             example = (filled[unparsed] if unparsed.any() else filled).iloc[0][:30]
             return DataError(f"Column '{col}' holds text, not numbers (for example '{example}'): "
-                             "the file needs a numeric column to forecast.", "err.column_text",
+                             "the file needs a numeric column to forecast, or its rows counted (an event log: the "
+                             "target '(count the rows per day)', --duplicates count --per day).", "err.column_text",
                              {"column": str(col), "example": example})
     return DataError("No numeric column to forecast: the file needs a column of numbers besides the dates.",
                      "err.no_numeric")

@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "decimal.detect": "detect",
     "decimal.point": "point (1.5)",
     "decimal.comma": "comma (1,5)",
+    "data.count_rows": "(count the rows per day)",
     "data.duplicates": "Repeated time stamps",
     "data.duplicates_help": "How rows that share a time stamp but differ are combined.",
     "data.fill_gaps": "Fill missing time stamps",
@@ -1122,7 +1123,8 @@ MESSAGES: dict[str, str] = {
     "err.column_blank": "Column '{column}' is blank in every row: fill in the values of the series, or choose "
                         "another file.",
     "err.column_text": "Column '{column}' holds text, not numbers (for example '{example}'): the file needs a "
-                       "numeric column to forecast.",
+                       "numeric column to forecast, or its rows counted (an event log: the target '(count the rows "
+                       "per day)', --duplicates count --per day).",
     "err.no_numeric": "No numeric column to forecast: the file needs a column of numbers besides the dates.",
     "err.no_regressor_columns": "Regressor '{column}' is not a numeric column, and the file has none besides the target '{target}': leave the regressors out.",
     "err.id_is_target": "The id column {columns} holds the values to forecast: the id names each series (a store, a product), the target holds the values. Choose another id column (--id-col), or none to detect it.",

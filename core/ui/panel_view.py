@@ -14,8 +14,8 @@ from core.i18n import listed, message, quoted_list, t, usual_day_first
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, read_panel, series_view
 from core.panel.split import TEXT_TARGET
 from core.ui import state_keys as keys
-from core.ui.session import (DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes, sheet_key,
-                             swap_series_results)
+from core.ui.session import (COUNT_ROWS, DEFAULT_SAMPLE, NO_DATE_COLUMN, Loader, remember_series, sample_bytes,
+                             sheet_key, swap_series_results)
 from core.training.slots import reading_slot
 from core.ui.text import plain
 
@@ -108,10 +108,12 @@ def _retry_of(state: MutableMapping[str, Any], reading: Reading, problem: ValueE
 
 
 def retried(retry: Retry, date_col: str, target: str) -> Reading:
-    """``retry``'s file to read again with ``date_col`` (``NO_DATE_COLUMN``: number the rows) and ``target``; the
-    rest as it was asked."""
+    """``retry``'s file to read again with ``date_col`` (``NO_DATE_COLUMN``: number the rows) and ``target``
+    (``COUNT_ROWS``: its rows counted per day); the rest as it was asked."""
     options = replace(retry.reading.options, date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
                       regressors=())
+    if target == COUNT_ROWS:  # an event log's rows counted: per day unless another period was asked for
+        options = replace(options, target=None, duplicates="count", per=options.per or "day")
     return replace(retry.reading, options=options, choice=PanelChoice())
 
 

@@ -346,6 +346,7 @@ def apply_train_url(state: MutableMapping[str, Any], params: Mapping[str, str]) 
 # Column pickers ------------------------------------------------------------------------------------
 
 NO_DATE_COLUMN = "(none: number the rows)"  # the Date column picker's value for "no date column"
+COUNT_ROWS = "(count the rows per day)"  # the target picker's value, for a file refused, that counts its rows
 DATE_ORDERS: dict[str, bool | None] = {"detect": None, "day first (31/01)": True, "month first (01/31)": False}
 DATE_ORDER_KEYS = {"detect": "data.order_detect", "day first (31/01)": "data.order_day_first",
                    "month first (01/31)": "data.order_month_first"}  # what the Date order picker shows

@@ -102,6 +102,28 @@ def test_a_file_refused_on_its_columns_can_be_read_again_with_others_chosen() ->
     assert not [box for box in at.selectbox if box.key == keys.DATA_RETRY_DATE_WIDGET]
 
 
+def test_an_event_log_without_a_number_refused_can_be_read_again_as_its_rows_counted_per_day() -> None:
+    # A ticket log whose ids read 'T-1001' was refused ("holds text, not numbers") with no way to count its tickets.
+    rng = np.random.default_rng(8)
+    stamps = pd.Timestamp("2024-03-01") + pd.to_timedelta(np.sort(rng.uniform(0, 20 * 86_400, 200)), unit="s")
+    text = pd.DataFrame({"id": [f"T-{1000 + k}" for k in range(200)], "created_at": stamps.strftime("%Y-%m-%d %H:%M"),
+                         "status": rng.choice(["open", "solved"], 200)}).to_csv(index=False)
+    at = upload(app(), "first.csv", MONTHLY)
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("tickets.csv", text.encode(), "text/csv")).run()
+    assert not at.exception and at.error
+    picker = at.selectbox(key=keys.DATA_RETRY_TARGET_WIDGET)
+    assert picker.options[-1] == "(count the rows per day)" and "count the rows per day" in at.error[0].value
+    picker.select("(count the rows per day)").run()
+    at.selectbox(key=keys.DATA_RETRY_DATE_WIDGET).select("created_at").run()
+    at.button[[b.label for b in at.button].index("Read again")].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    series = at.session_state[keys.DATA_SERIES]
+    counts = pd.Series(1, index=stamps).groupby(stamps.normalize()).sum()
+    assert (series.target, series.options.duplicates, series.options.per) == ("rows", "count", "day")
+    assert series.frame["y"].tolist() == counts.tolist()
+    assert at.selectbox(key=keys.DATA_DUPLICATES_WIDGET).value == "count"  # the Reading options say how it was read
+
+
 def test_no_retry_pickers_for_the_file_in_use_a_short_file_or_after_a_memory_failure() -> None:
     from core.data.tidy import LoadOptions
     from core.panel.choice import PanelChoice
