@@ -13,7 +13,7 @@ from core.lab.panels import (DIVERGENCE_FACTOR, FULL_BATCH, LAB_MODELS, LAB_NUMB
                              mini_batch_size, race_curves, race_table, run_lab, settings_in_range)
 from core.i18n import Texts, listed, said
 from core.ui.lab_charts import (curve_name, exact_note, lab_defaults, lab_intro, lab_table, log_lines, loss_curve,
-                                loss_surface, passes_note, race_formats, race_notes)
+                                loss_surface, passes_note, path_note, race_formats, race_notes)
 from core.ui.session import ensure_series, language_of, shown_source, through_dashboard
 from core.ui.text import plain
 from core.training.slots import training_slot
@@ -52,11 +52,8 @@ def show(results: LabResults) -> None:
     left, right = st.columns(2)
     left.altair_chart(loss_curve(results.landscape, T.lang), width="stretch")
     right.altair_chart(loss_surface(results.landscape, T.lang), width="stretch")
-    path, optimizer = results.landscape, curve_name(results.settings.optimizer, T.lang)
-    if path.runs_away:  # steps too large
-        st.warning(T("lab.path_away", step=path.left_map_at, optimizer=optimizer))
-    elif path.back_at is not None:
-        st.info(T("lab.path_back", step=path.left_map_at, back=path.back_at, optimizer=optimizer))
+    if note := path_note(results, T.lang):  # off the map for good, back on it, or barely away from its start
+        (st.warning if note[0] == "warning" else st.info)(note[1])
     lesson("batches")
     left, right = st.columns(2)
     left.altair_chart(log_lines(results.batches, "update", "loss", "mode", T("lab.axis.update"), T("lab.axis.loss"),

@@ -653,6 +653,9 @@ MESSAGES: dict[str, str] = {
                      "this learning rate are too large (plain gradient descent's overshoot the minimum by more each "
                      "time; an adaptive optimizer's keep jumping past it). The later steps are not drawn. Lower the "
                      "learning rate.",
+    "lab.path_still": "In {steps:,} steps at learning rate {lr:g}, {optimizer} moved {share:.1%} of the way from the "
+                      "start to the minimum, so its path is a dot on the map: steps this small barely move. Raise the "
+                      "learning rate to see the path.",
     "lab.path_back": "The path leaves the map at step {step} and is back on it for good from step {back}: at this "
                      "learning rate {optimizer}'s first steps are longer than the map is wide, and later steps bring "
                      "it back (an adaptive optimizer's first steps do not shrink on a gentle slope: Adagrad's and "

@@ -498,6 +498,7 @@ MESSAGES: dict[str, str] = {
     "lab.backprop_disagree": "手算的梯度与自动求导的梯度**不一致**：最大绝对误差为 {differences}。",
     "lab.diverged": "{optimizer} 在第 {step} 轮发散：请降低学习率。",
     "lab.path_away": "路径在第 {step} 步离开了图的范围，之后没有稳定地回到图中：在此学习率下，{optimizer} 的步长太大（普通梯度下降每一步越过最小值的幅度越来越大；自适应优化器则不断跳过最小值）。之后的步未画出。请降低学习率。",
+    "lab.path_still": "以学习率 {lr:g} 走了 {steps:,} 步，{optimizer} 只走完了从起点到最小值距离的 {share:.1%}，因此路径在图上只是一个点：这么小的步长几乎不动。调高学习率即可看到路径。",
     "lab.path_back": "路径在第 {step} 步离开了图的范围，从第 {back} 步起回到图中不再离开：在此学习率下，{optimizer} 最初几步的步长超过了图的宽度，"
                      "之后的步又把它带了回来（自适应优化器最初几步的步长不会因坡度平缓而变小：Adagrad 和 Adam 约等于学习率，RMSProp 约为学习率的十倍）。图外的部分在边缘处截断。",
     "lab.batch_rose": "{optimizer}：最后一遍的损失（中位数 {last:.3g}）高于起点（{first:.3g}）：在此学习率下步长越过了最优点。请降低学习率。",

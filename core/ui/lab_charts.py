@@ -143,6 +143,27 @@ def left_the_answer(gaps: list[float], exact_zero: bool) -> tuple[int, int, floa
     return (int(reached[0]) + 1, peak + 1, float(values[peak])) if short_of_exact(values[peak], exact_zero) else None
 
 
+# A path that ends closer to its start than this share of the way to the minimum barely moved (a dot on the map).
+_BARELY_MOVED = 0.02
+
+
+def path_note(results: LabResults, lang: str = "en") -> tuple[str, str] | None:
+    """The note under the loss landscape, as (``warning`` or ``info``, text): the path left the map for good, left it
+    and came back, or barely moved from its start (learning rate 1e-5 drew one dot, without a word); None else."""
+    path, optimizer = results.landscape, curve_name(results.settings.optimizer, lang)
+    if path.runs_away:  # steps too large
+        return "warning", t("lab.path_away", lang, step=path.left_map_at, optimizer=optimizer)
+    if path.back_at is not None:
+        return "info", t("lab.path_back", lang, step=path.left_map_at, back=path.back_at, optimizer=optimizer)
+    steps = path.path[["w", "b"]].to_numpy(dtype=float)
+    way = float(np.hypot(*(np.asarray(path.minimum) - steps[0])))
+    moved = float(np.hypot(*(steps[-1] - steps[0])))
+    if len(steps) > 1 and way > 0 and moved < _BARELY_MOVED * way:
+        return "info", t("lab.path_still", lang, optimizer=optimizer, steps=len(steps) - 1, share=moved / way,
+                         lr=results.settings.lr)
+    return None
+
+
 def passes_note(results: LabResults, lang: str = "en") -> str:
     """How many passes over the training rows each mode of the mini-batch lesson ran (``batch_passes``): the lesson
     said "the same number of passes" and never how many, 3 for 60 or 300 epochs of a long series."""

@@ -152,6 +152,7 @@ def test_learning_lab_shows_every_panel_and_recomputes_after_a_change() -> None:
                                                     "3. Optimizer race", "4. Backpropagation by hand",
                                                     "5. Exact answer vs descent", "6. Why normalize", "7. Why vectorize"]
     assert any("**agree**" in m.value for m in at.markdown)
+    assert not any("dot on the map" in info.value for info in at.info)  # the default rate moves the path
     rows, epochs = len(at.session_state[keys.LAB_RESULTS][-1].data.y), at.session_state[keys.LAB_EPOCHS]
     assert f"Each mode ran {max(epochs // 3, 5)} passes over the {rows} training rows: a third of the {epochs} " \
            "epochs" in " ".join(caption.value for caption in at.caption)  # it said "the same number" only
@@ -187,6 +188,7 @@ def test_the_lab_says_which_batch_mode_diverged_and_when_descent_falls_short() -
     at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
     at.button(key=keys.LAB_RUN).click().run()
     assert any("raise the learning rate or train for more epochs" in info.value for info in at.info)
+    assert any(info.value.startswith("In ") and "so its path is a dot on the map" in info.value for info in at.info)
     at.number_input(key=keys.LAB_LR).set_value(0.0).run()  # refused under its box: the lessons are the last run's
     assert any(info.value.startswith("The lessons below are those of the last run's settings") for info in at.info)
     at.number_input(key=keys.LAB_LR).set_value(1e-5).run()
