@@ -182,7 +182,7 @@ def _fit(args: argparse.Namespace) -> int:
     options = LoadOptions(date_col=date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
                           day_first=args.day_first, missing=args.missing, duplicates=args.duplicates,
                           per=args.per, decimal=args.decimal)
-    one_series = (args.id_col or "").strip().lower() == NO_ID
+    one_series = (args.id_col or "").strip().lower() == NO_ID and (args.id_col or "").strip() not in raw.columns
     layout = plan_layout(raw, options, None if one_series else args.id_col, args.target, detect=not one_series,
                          exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)

@@ -256,6 +256,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
     if options.duplicates == "count":
         raw, options = _counting(raw, options)
+    elif str(options.target).startswith(COUNTED) and options.target not in raw.columns:  # count left: detect again
+        options = replace(options, target=None)
     report = DataReport(rows_read=len(raw), decimal_comma=bool(raw.attrs.get("decimal_comma", False)))
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
@@ -282,7 +284,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                 units[options.target] = str(whole.attrs.pop(UNIT_ATTR))
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
-    if options.target is None and _identifies_rows(target, numbers[target]):
+    if options.duplicates != "count" and _identifies_rows(target, numbers[target]):  # named too: a page's picker
         report.notices.append(_identifier_notice(target))
     if options.target is None and (still := _still_to_come(target, numeric, options.regressors, numbers, ds)):
         report.notices.append(still)
@@ -903,9 +905,14 @@ def _jumps(numbers: np.ndarray) -> np.ndarray:
     """Which of ``numbers`` are more than ``JUMP_FACTOR`` times both the column's typical size (the median magnitude of
     its values not zero) and the larger of their neighbours (the values not zero before and after them): a 1e140 typed
     among values near 140, which every model but auto fitted unsaid, not a series that grows (hyperinflation climbs a
-    power of ten or two a step, its neighbours with it)."""
-    present = np.flatnonzero(np.isfinite(numbers) & (numbers != 0))
+    power of ten or two a step, its neighbours with it). Values ``JUMP_FACTOR`` times below the second largest count
+    as zeros (an intermittent series' zeros written as 1.1e-16)."""
     jumps = np.zeros(len(numbers), dtype=bool)
+    sizes = np.sort(np.abs(numbers[np.isfinite(numbers) & (numbers != 0)]))
+    if len(sizes) < 3:
+        return jumps
+    # values many powers of ten below the second largest are zeros written as rounding noise (1.1e-16), not sizes
+    present = np.flatnonzero(np.isfinite(numbers) & (np.abs(numbers) > sizes[-2] / JUMP_FACTOR))
     if len(present) < 3:
         return jumps
     sizes = np.abs(numbers[present])
@@ -1443,11 +1450,12 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
 
 
 def _identifier_notice(col: str) -> Notice:
-    """Said where detection took an identifier for the target, no other number being there to take (a ticket log's
-    ids were summed per day, 288,918 on its first, unsaid): how to count the rows instead."""
+    """Said where the target is an identifier (detection took it, no other number being there to take, or a page's
+    picker kept it: a ticket log's ids were summed per day, 288,918 on its first, unsaid): how to count the rows
+    instead."""
     return Notice(f"The target '{col}' numbers the rows (a different whole number on each), so its values are no "
-                  "series to forecast: to forecast how many rows each day holds (tickets, orders), choose 'count the "
-                  "rows' under Repeated time stamps and Combine the rows per day (--duplicates count --per day).",
+                  "series to forecast: to forecast how many rows each day holds (tickets, orders), choose count "
+                  "under Repeated time stamps and Combine the rows per day (--duplicates count --per day).",
                   "notice.target_identifies_rows", {"column": col})
 
 
@@ -1949,7 +1957,10 @@ def _counting(raw: pd.DataFrame, options: LoadOptions) -> tuple[pd.DataFrame, Lo
     id the only number) is forecast as tickets per day; the target asked for is left aside."""
     name = next(f"{COUNTED}{suffix}" for suffix in ("", " counted", " (count)", " (rows counted)")
                 if f"{COUNTED}{suffix}" not in raw.columns)
-    counted = raw.assign(**{name: 1.0})
+    # a row that holds nothing but its time and the regressors is a future row (a promotion planned), no event
+    others = raw.drop(columns=[col for col in options.regressors if col in raw.columns])
+    written = np.column_stack([filled(others[col]).to_numpy() for col in others.columns]).sum(axis=1) > 1
+    counted = raw.assign(**{name: np.where(written, 1.0, np.nan)})
     counted.attrs = dict(raw.attrs)
     return counted, replace(options, target=name, regressors=tuple(col for col in options.regressors if col != name))
 
@@ -2017,17 +2028,17 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str) ->
     return notices
 
 
-_PARTIAL_SHARE = 0.1  # an end period this much of whose span has no rows, ...
-_PARTIAL_USUAL = 2.0  # ... and more than this many times what the other periods usually lack there, is partial
+_PARTIAL_SHARE = 0.1  # an end period lacking rows over this share of its span more than the others usually do
 _PARTIAL_LEAST = 6  # periods with rows needed to tell what the others usually lack
 
 
 def _partial_ends(frame: pd.DataFrame, per: str) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
     """The first and last ``per`` periods of the rows with a value that the file covers only in part, to be summed:
     (which end, the period's start, the stamp of its first or last row). A period is partial when the span from its
-    start to its first row (or from its last row to its end) is over ``_PARTIAL_SHARE`` of it and over
-    ``_PARTIAL_USUAL`` times the 95th percentile of that span in the periods between (a shop open from 9 has nine
-    hours before its first order every day; an export from a Friday leaves four days of its first week)."""
+    start to its first row (or from its last row to its end) exceeds the 95th percentile of that span in the periods
+    between by over ``_PARTIAL_SHARE`` of the period (a shop open from 9 has nine hours before its first order every
+    day; an export from a Friday leaves four days of its first week; monthly rows to February leave their quarter's
+    March, where the quarters between lack one month from their last row)."""
     stamps = frame.loc[frame["y"].notna().to_numpy(), "ds"].dropna()
     if per not in PERIODS or not per or not pd.api.types.is_datetime64_any_dtype(stamps):
         return []
@@ -2039,8 +2050,7 @@ def _partial_ends(frame: pd.DataFrame, per: str) -> list[tuple[str, pd.Timestamp
     into, left, span = (table["min"] - starts), (ends - table["max"]), (ends - starts)
     found = []
     for which, lack, end, stamp in (("first", into, 0, table["min"]), ("last", left, -1, table["max"])):
-        usual = lack.iloc[1:-1].quantile(0.95)
-        if lack.iloc[end] > _PARTIAL_SHARE * span[end] and lack.iloc[end] > _PARTIAL_USUAL * usual:
+        if lack.iloc[end] - lack.iloc[1:-1].quantile(0.95) > _PARTIAL_SHARE * span[end]:
             found.append((which, pd.Timestamp(starts[end]), pd.Timestamp(stamp.iloc[end])))
     return found
 

@@ -55,7 +55,8 @@ MESSAGES: dict[str, str] = {
     "decimal.comma": "comma (1,5)",
     "data.count_rows": "(count the rows per day)",
     "data.duplicates": "Repeated time stamps",
-    "data.duplicates_help": "How rows that share a time stamp but differ are combined.",
+    "data.duplicates_help": "How rows that share a time stamp but differ are combined; count: the rows themselves "
+                            "are counted (an event log's tickets per day).",
     "data.fill_gaps": "Fill missing time stamps",
     "data.fill_gaps_help": "Insert the missing steps of the detected frequency and fill them with the missing-value "
                            "policy ('drop' then interpolates: dropping would leave steps missing).",
@@ -968,7 +969,7 @@ MESSAGES: dict[str, str] = {
     "policy.sum": "sum",
     "policy.first": "first",
     "policy.last": "last",
-    "policy.count": "count the rows",
+    "policy.count": "count",
     "sep.commas": "commas",
     "sep.semicolons": "semicolons",
     "sep.tabs": "tabs",
@@ -1221,7 +1222,7 @@ MESSAGES: dict[str, str] = {
                            "that they match the file's times.",
     "notice.target_identifies_rows": "The target '{column}' numbers the rows (a different whole number on each), so "
                                      "its values are no series to forecast: to forecast how many rows each day holds "
-                                     "(tickets, orders), choose 'count the rows' under Repeated time stamps and "
+                                     "(tickets, orders), choose count under Repeated time stamps and "
                                      "Combine the rows per day (--duplicates count --per day).",
     "notice.per_local_time": "Times in '{column}' carry more than one UTC offset (daylight saving); combined per "
                              "{per}, each row counts on the date and time written, in the file's local time.",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from core.data.parsing import PARSE_SHARE, not_number_cells
+from core.data.parsing import parse_numbers
 from core.data.read import column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, LoadedSeries, LoadOptions, TableReader, filled, named_as_steps,
                             without_summary_rows)
@@ -72,15 +72,14 @@ def _rows_in(task: SeriesTask) -> int:
 
 
 def _in_text(task: SeriesTask, decimal_comma: bool) -> bool:
-    """Whether the task's target holds text where numbers should be, as the loader refuses it: more than the share
-    ``PARSE_SHARE`` leaves of its cells (not blank, no missing-value marker) are no number. A store written 'abc' in
-    every row was named on the Data page only when shown, where a blank one was listed up front."""
+    """Whether the task's target holds text where numbers should be, as the loader reads it (``parse_numbers``: '12 kg'
+    is a number): a store written 'abc' in every row was named on the Data page only when shown, where a blank one was
+    listed up front."""
     array = task.cells.get(str(task.options.target))
     if array is None or pd.api.types.is_numeric_dtype(array.dtype):  # none: rows counted
         return False
     values = pd.Series(array)
-    words = int(not_number_cells(values, decimal_comma).sum())
-    return words > 0 and words > (1 - PARSE_SHARE) * int(filled(values).sum())
+    return bool(filled(values).any()) and parse_numbers(values, decimal_comma, head_decides=False) is None
 
 
 def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice,

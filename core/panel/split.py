@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import future_dates
-from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, not_number_cells, parse_dates
+from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, not_number_cells, offset_read_on, parse_dates, wall_clock
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
                             counts_steps, drop_index_columns, named_as_steps, named_columns, quoted_names, stamp_text,
@@ -27,9 +27,6 @@ ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|
 ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, an id or a regressor
 MAX_SERIES = 100_000  # TSR_MAX_SERIES
 _MAX_ID_CANDIDATES = 8  # columns tried in pairs when no single column is the id
-# Rows combined per period (``LoadOptions.per``) are split by a detected id of at most this many values (stores, not
-# the customers of a payments export, whose stamps repeat by chance): a larger one is given as ``--id-col``.
-_MOST_SERIES_PER_PERIOD = 50
 _ID_REPEATS = 0.02  # share of rows an id column may leave with a repeated time stamp (stray duplicated rows)
 # ... or this many, in a small file: one store's revised month among 49 rows (2.04%) made the file one series, the
 # mean of two stores.
@@ -136,8 +133,6 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     stamped = _dates_parsed(keyed, probe) if probe.report.date_format.startswith(MIXED_FORMATS) else keyed
     found = detect_id_columns(stamped, probe.date_col, exclude=_not_ids(keyed, probe, wanted)) \
         if detect and not given_ids else ()
-    if options.per and found and len(keyed[list(found)].drop_duplicates()) > _MOST_SERIES_PER_PERIOD:
-        found = ()  # an event log's customers ('Customer Email': 499, most of a few rows) are no series to combine
     ids = given_ids or found
     if text_rows is not None and not ids:  # one series, whose target holds text: refused as it was
         raise text_rows
@@ -355,8 +350,9 @@ def _last_value_stamp(table: pd.DataFrame, date_col: str | None, target: str) ->
 def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None) -> None:
     """A notice on a series whose values end before the file's (a product that stopped selling): its forecast and the
     rows after its end given as its future start there, not where the other series' do, which nothing said."""
-    if file_end is None or series.frequency.is_steps or not len(series.frame):
-        return
+    if file_end is None or series.frequency.is_steps or not len(series.frame) or any(
+            isinstance(notice, Notice) and notice.key == "notice.per_partial_last" for notice in series.report.notices):
+        return  # (a last period left out as partial: the file's last value is in it)
     end = pd.Timestamp(series.frame["ds"].iloc[-1])
     if future_dates(end, series.frequency, 1).iloc[0] <= file_end:  # a step of its own or more (not a month's end)
         last, latest = stamp_text(end), stamp_text(file_end)
@@ -396,7 +392,10 @@ def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
     parsed = parse_dates(table[probe.date_col], options.day_first)
     if parsed is None:
         return table
-    typed = table.assign(**{probe.date_col: parsed[0]})
+    stamps = parsed[0]
+    if options.per not in ("", "hour") and offset_read_on(parsed[1]):  # combined per day or longer: the local dates
+        stamps = wall_clock(table[probe.date_col])  # written, as one series' rows are (``tidy``)
+    typed = table.assign(**{probe.date_col: stamps})
     typed.attrs = dict(table.attrs)
     return typed
 

@@ -699,3 +699,8 @@ def test_a_long_text_named_by_many_cells_is_refused_before_they_are_read(monkeyp
         load_series(data, "notes.xlsx")
     monkeypatch.setenv("TSR_MAX_UNCOMPRESSED_MB", "50")  # within it: read as before
     assert len(load_series(data, "notes.xlsx").frame) == 600
+
+
+def test_zeros_written_as_rounding_noise_make_no_value_a_typing_error() -> None:
+    values = [3.0, 1.1102230246251565e-16, 4.0, 2.2e-16] * 6  # an intermittent series from a computed export
+    assert len(load_series(csv_bytes(values), "demand.csv").frame) == 24

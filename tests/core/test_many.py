@@ -765,3 +765,36 @@ def test_rows_counted_per_day_make_one_series_per_store(tmp_path: Path) -> None:
     counted = pd.read_csv(out).set_index(["unique_id", "ds"])["actual"]
     expected = log.groupby(["store", pd.to_datetime(log["time"]).dt.strftime("%Y-%m-%d")]).size()
     assert counted.loc[expected.index].tolist() == expected.tolist()
+
+
+def test_series_written_with_a_unit_are_not_named_as_written_in_text() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.choice import PanelChoice, read_panel
+
+    frame = long_frame(["north", "south"]).assign(sales=lambda table: [f"{value:.0f} kg" for value in table["sales"]])
+    panel = read_panel(frame.to_csv(index=False).encode(), "kg.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.ids == ["north", "south"] and panel.in_text == ()
+    plain = long_frame(["north", "south"])
+    text = plain.assign(sales=plain["sales"].astype(object).where(plain["store"] == "south", "abc"))
+    panel = read_panel(text.to_csv(index=False).encode(), "t.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.in_text == ("north",)
+
+
+def test_stores_orders_with_daylight_saving_offsets_count_on_their_local_day_and_no_partial_end_ends_early() -> None:
+    # Split by store, the times were read on the first row's offset: an order at 23:30 +01:00 counted on the next day.
+    # And a last day left out as partial made every store's values "end before the file's last value".
+    from core.data.tidy import LoadOptions
+    from core.panel.choice import PanelChoice, read_panel
+
+    days = pd.date_range("2023-10-01", "2023-11-30", freq="D", tz="Europe/Berlin")
+    stamps = [day + pd.Timedelta(hours=hour) for day in days for hour in (9.5, 23.5)]
+    rows = pd.DataFrame({"paid": [f"{stamp:%Y-%m-%d %H:%M:%S %z}" for stamp in stamps] * 2,
+                         "store": ["north"] * len(stamps) + ["south"] * len(stamps), "total": 1.0})
+    rows = pd.concat([rows, pd.DataFrame({"paid": ["2023-12-01 08:00:00 +0100"] * 2, "store": ["north", "south"],
+                                          "total": 1.0})], ignore_index=True)  # one order of the last day
+    panel = read_panel(rows.to_csv(index=False).encode(), "o.csv", LoadOptions(per="day", duplicates="sum"),
+                       PanelChoice(("store",), False))
+    assert panel is not None
+    north = panel.task("north").load()
+    assert (north.frame["y"] == 2.0).all() and north.frame["ds"].iloc[-1] == pd.Timestamp("2023-11-30")
+    assert not any(getattr(notice, "key", "") == "notice.series_ends_early" for notice in north.report.notices)

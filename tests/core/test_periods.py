@@ -184,3 +184,25 @@ def test_rows_a_status_marks_failed_or_refunded_are_said_combined_with_the_other
     assert f"{marked} rows marked 'failed', 'Refunded' in 'Status' were combined per day with the others: where they " \
            "should not count, leave them out of the file." in said, said
     assert not any("marked" in line for line in [str(n) for n in load(event_log(), per="day").report.notices])
+
+
+def test_counting_keeps_future_regressor_rows_and_sum_after_count_detects_the_target_again() -> None:
+    # Rows with only a date and a planned promotion were counted as events (1 each): the series ended on a week of 1s
+    # and the future values were gone. And the counted target, named by the page's picker, refused a sum after it.
+    log = event_log().assign(promo=0.0)
+    days = pd.date_range("2024-02-10", periods=7, freq="D").strftime("%Y-%m-%d 00:00:00")
+    future = pd.DataFrame({"time": days, "amount": np.nan, "promo": 1.0})
+    counted = load(pd.concat([log, future], ignore_index=True), per="day", duplicates="count", regressors=("promo",))
+    assert counted.future is not None and len(counted.future) == 7 and len(counted.frame) == 40
+    summed = load(log, per="day", duplicates="sum", target="rows")  # the picker still naming the counted column
+    assert summed.target == "amount"
+
+
+def test_a_last_quarter_of_two_months_is_partial_as_a_first_week_of_six_days_is() -> None:
+    months = pd.date_range("2018-01-01", "2023-02-01", freq="MS")
+    quarterly = load(pd.DataFrame({"time": months.strftime("%Y-%m-%d"), "amount": 100.0}), per="quarter",
+                     duplicates="sum")
+    assert quarterly.frame["ds"].iloc[-1] == pd.Timestamp("2022-10-01") and (quarterly.frame["y"] == 300.0).all()
+    days = pd.date_range("2024-01-02", "2024-03-30", freq="D")  # Tuesday to Saturday
+    weekly = load(pd.DataFrame({"time": days.strftime("%Y-%m-%d"), "amount": 10.0}), per="week", duplicates="sum")
+    assert (weekly.frame["y"] == 70.0).all() and len(weekly.frame) == 11
