@@ -129,7 +129,8 @@ if pressed or stored is None or stored[0] is not series or stored[1] != fraction
         except BUGS as bug:
             st.error(bug_message(bug, T.lang))
 if stored is not None and (stored[0] is not series or stored[1] != fraction):  # another file's lessons: not shown
-    st.info(T("lab.refused_new_series"))
+    if not settings_in_range(settings):  # a setting refused under its box; another failure is said above
+        st.info(T("lab.refused_new_series"))
     stored = None
 if stored is not None:
     results: LabResults = stored[2]

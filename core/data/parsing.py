@@ -955,7 +955,7 @@ def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | No
     if _median_step(parsed) < _WALL_CLOCK_STEP:  # hours apart: evenly spaced on one offset, and said
         return local.dt.tz_localize(None), first
     # A day or more apart (daylight saving moves the offset twice a year): the dates and times as written.
-    wall = pd.to_datetime(text.str.replace(_OFFSET, "", regex=True), format="ISO8601", errors="coerce")
+    wall = wall_clock(text)
     return (wall, "ISO 8601") if _enough(wall, sample.index) else (local.dt.tz_localize(None), first)
 
 

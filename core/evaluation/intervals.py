@@ -161,25 +161,35 @@ def origins_reported(done: Callable[[float], None] | None) -> Iterator[None]:
         _ORIGIN_DONE.reset(token)
 
 
-def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, plan: BacktestPlan) -> np.ndarray:
+def backtest_errors(history: pd.DataFrame, frequency: Frequency, factory: Factory, plan: BacktestPlan,
+                    report: bool = False) -> np.ndarray:
     """Forecast minus actual in original units, shape (origins, horizon); NaN where a step has no
     actual or the model cannot be fitted on the rows before an origin (too few rows for its lags).
-    A model with a closed-form refit computes them in one pass (``Forecaster.exact_backtest``)."""
-    first = factory()
-    quick = first.exact_backtest(history, frequency, plan)
-    if quick is not None:
-        return quick
-    errors = np.full((len(plan.origins), plan.horizon), np.nan)
-    for row, origin in enumerate(plan.origins):
-        past, ahead = history.iloc[:origin], history.iloc[origin:origin + plan.horizon]
-        try:
-            model = (first if row == 0 else factory()).fit(past.reset_index(drop=True), frequency)
-        except (SettingsError, ValueError, np.linalg.LinAlgError):
-            continue
-        errors[row, :len(ahead)] = model.forecast(ahead.reset_index(drop=True)) - ahead["y"].to_numpy(dtype=float)
-        if (done := _ORIGIN_DONE.get()) is not None:
-            done((row + 1) / len(plan.origins))
-    return errors
+    A model with a closed-form refit computes them in one pass (``Forecaster.exact_backtest``). With ``report`` (a
+    band's backtest), the share of origins done goes to ``origins_reported``'s callback; the backtests inside a refit
+    (auto's search) report nothing: the bar went back to 0 a dozen times for auto."""
+    done = _ORIGIN_DONE.get() if report else None
+    token = _ORIGIN_DONE.set(None)
+    try:
+        first = factory()
+        quick = first.exact_backtest(history, frequency, plan)
+        if quick is not None:
+            return quick
+        errors = np.full((len(plan.origins), plan.horizon), np.nan)
+        for row, origin in enumerate(plan.origins):
+            past, ahead = history.iloc[:origin], history.iloc[origin:origin + plan.horizon]
+            if done is not None:
+                done(row / len(plan.origins))
+            try:
+                model = (first if row == 0 else factory()).fit(past.reset_index(drop=True), frequency)
+            except (SettingsError, ValueError, np.linalg.LinAlgError):
+                continue
+            errors[row, :len(ahead)] = model.forecast(ahead.reset_index(drop=True)) - ahead["y"].to_numpy(dtype=float)
+        if done is not None:
+            done(1.0)
+        return errors
+    finally:
+        _ORIGIN_DONE.reset(token)
 
 
 # The least change of the mean level between the halves of the rows (in log: 16%) from which ``level_power`` measures
@@ -268,7 +278,7 @@ def measure_band(history: pd.DataFrame, frequency: Frequency, factory: Factory, 
     history = history.iloc[-MAX_BAND_ROWS:].reset_index(drop=True)
     values = history["y"].to_numpy(dtype=float)
     plan = interval_plan(len(values), max(frequency.season_length, 1), max_origins, fewest_rows)
-    return band_from_backtest(values, frequency, backtest_errors(history, frequency, factory, plan), plan)
+    return band_from_backtest(values, frequency, backtest_errors(history, frequency, factory, plan, report=True), plan)
 
 
 def band_from_backtest(values: np.ndarray, frequency: Frequency, errors: np.ndarray, plan: BacktestPlan) -> Band | None:

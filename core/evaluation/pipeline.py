@@ -145,7 +145,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast", 0.0)
-        future = forecast_future(frame, frequency, request, future_regressors)
+        with origins_reported(None if on_stage is None else lambda share: on_stage("forecast", share)):
+            future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
         bound_ahead = future.attrs.get("held_at_bound")

@@ -283,6 +283,11 @@ def test_run_says_how_far_the_bands_refits_have_come(air) -> None:  # type: igno
                                                                                                            share)))
     shares = [share for stage, share in stages if stage == "band"]
     assert shares[0] == 0.0 and shares[-1] == 1.0 and len(shares) > 2 and shares == sorted(shares)
+    stages.clear()  # auto: its search's backtests inside each refit report nothing (the bar went back a dozen times)
+    run(air.frame, air.frequency, RunRequest("auto", horizon=12), on_stage=lambda stage, share: stages.append((stage,
+                                                                                                           share)))
+    ahead = [share for stage, share in stages if stage == "forecast"]
+    assert ahead == sorted(ahead) and [stage for stage, _ in stages][-1] == "forecast"
 
 
 def test_a_horizon_past_the_future_regressor_rows_names_how_far_the_file_goes() -> None:
