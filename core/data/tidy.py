@@ -1957,9 +1957,11 @@ def _counting(raw: pd.DataFrame, options: LoadOptions) -> tuple[pd.DataFrame, Lo
     id the only number) is forecast as tickets per day; the target asked for is left aside."""
     name = next(f"{COUNTED}{suffix}" for suffix in ("", " counted", " (count)", " (rows counted)")
                 if f"{COUNTED}{suffix}" not in raw.columns)
-    # a row that holds nothing but its time and the regressors is a future row (a promotion planned), no event
+    # a row that holds nothing but its time and the regressors is a future row (a promotion planned), no event; a log
+    # of times alone counts each
     others = raw.drop(columns=[col for col in options.regressors if col in raw.columns])
-    written = np.column_stack([filled(others[col]).to_numpy() for col in others.columns]).sum(axis=1) > 1
+    cells = np.column_stack([filled(others[col]).to_numpy() for col in others.columns]).sum(axis=1)
+    written = cells > (1 if options.regressors else 0)
     counted = raw.assign(**{name: np.where(written, 1.0, np.nan)})
     counted.attrs = dict(raw.attrs)
     return counted, replace(options, target=name, regressors=tuple(col for col in options.regressors if col != name))
