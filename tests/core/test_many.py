@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import os
 import subprocess
@@ -798,3 +799,18 @@ def test_stores_orders_with_daylight_saving_offsets_count_on_their_local_day_and
     north = panel.task("north").load()
     assert (north.frame["y"] == 2.0).all() and north.frame["ds"].iloc[-1] == pd.Timestamp("2023-11-30")
     assert not any(getattr(notice, "key", "") == "notice.series_ends_early" for notice in north.report.notices)
+
+
+def test_an_event_logs_times_that_meet_by_chance_make_no_series_id() -> None:
+    # 3 of a shop's sales met a second of the same store's: the log was split by its sales' item counts (1 to 4).
+    rng = np.random.default_rng(9)
+    seconds = np.sort(rng.integers(0, 200 * 86_400, 6000))
+    seconds[100:103] = seconds[99]  # the same second
+    log = pd.DataFrame({"timestamp": (pd.Timestamp("2024-01-01") + pd.to_timedelta(seconds, unit="s")).strftime(
+        "%Y-%m-%d %H:%M:%S"), "store": rng.choice(["Berlin", "Hamburg"], 6000), "amount": rng.uniform(5, 50, 6000),
+        "items": rng.integers(1, 5, 6000)})
+    log.loc[100:103, "store"] = "Berlin"
+    raw = pd.read_csv(io.StringIO(log.to_csv(index=False)))
+    assert detect_id_columns(raw, "timestamp") == ()
+    stores = pd.concat([log.assign(store="a"), log.assign(store="b")]).sort_values("timestamp")  # a long file
+    assert detect_id_columns(pd.read_csv(io.StringIO(stores.to_csv(index=False))), "timestamp") == ("store",)
