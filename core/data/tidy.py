@@ -32,6 +32,7 @@ MISSING_POLICIES = ("interpolate", "ffill", "drop")
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last", "count")
 SUMMED = ("sum", "count")  # policies that add up a period's rows: a period without one is 0
 COUNTED = "rows"  # the target of ``count``: 1 on every row, summed per time stamp
+COUNTED_NAMES = tuple(f"{COUNTED}{suffix}" for suffix in ("", " counted", " (count)", " (rows counted)"))  # free
 # Periods the rows can be combined per (``LoadOptions.per``; "" keeps them as written) and pandas' period of each:
 # weeks from Monday, as ISO weeks.
 PERIODS = {"": "", "hour": "h", "day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -256,7 +257,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
     if options.duplicates == "count":
         raw, options = _counting(raw, options)
-    elif str(options.target).startswith(COUNTED) and options.target not in raw.columns:  # count left: detect again
+    elif options.target in COUNTED_NAMES and options.target not in raw.columns:  # count left: detect again
         options = replace(options, target=None)
     report = DataReport(rows_read=len(raw), decimal_comma=bool(raw.attrs.get("decimal_comma", False)))
     _note_what_the_reader_passed_over(raw.attrs, report)
@@ -284,7 +285,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                 units[options.target] = str(whole.attrs.pop(UNIT_ATTR))
     numeric = [col for col in numbers if col != date_col]
     target = _pick_target(raw, numeric, options.target, numbers, ds, options.regressors)
-    if options.duplicates != "count" and _identifies_rows(target, numbers[target]):  # named too: a page's picker
+    if (options.target is None or options.per) and options.duplicates != "count" \
+            and _identifies_rows(target, numbers[target]):  # named too where rows are combined: a page's picker
         report.notices.append(_identifier_notice(target))
     if options.target is None and (still := _still_to_come(target, numeric, options.regressors, numbers, ds)):
         report.notices.append(still)
@@ -905,14 +907,16 @@ def _jumps(numbers: np.ndarray) -> np.ndarray:
     """Which of ``numbers`` are more than ``JUMP_FACTOR`` times both the column's typical size (the median magnitude of
     its values not zero) and the larger of their neighbours (the values not zero before and after them): a 1e140 typed
     among values near 140, which every model but auto fitted unsaid, not a series that grows (hyperinflation climbs a
-    power of ten or two a step, its neighbours with it). Values ``JUMP_FACTOR`` times below the second largest count
-    as zeros (an intermittent series' zeros written as 1.1e-16)."""
+    power of ten or two a step, its neighbours with it). Values ``JUMP_FACTOR`` times below the third largest (or the
+    one a tenth of the way down) count as zeros (an intermittent series' zeros written as 1.1e-16)."""
     jumps = np.zeros(len(numbers), dtype=bool)
     sizes = np.sort(np.abs(numbers[np.isfinite(numbers) & (numbers != 0)]))
     if len(sizes) < 3:
         return jumps
-    # values many powers of ten below the second largest are zeros written as rounding noise (1.1e-16), not sizes
-    present = np.flatnonzero(np.isfinite(numbers) & (np.abs(numbers) > sizes[-2] / JUMP_FACTOR))
+    # values many powers of ten below the third largest (or the tenth of the way down: two typos cannot move it) are
+    # zeros written as rounding noise (1.1e-16), not sizes
+    floor = sizes[-max(3, len(sizes) // 10)] / JUMP_FACTOR
+    present = np.flatnonzero(np.isfinite(numbers) & (np.abs(numbers) > floor))
     if len(present) < 3:
         return jumps
     sizes = np.abs(numbers[present])
@@ -1955,13 +1959,12 @@ def _counting(raw: pd.DataFrame, options: LoadOptions) -> tuple[pd.DataFrame, Lo
     """``raw`` with a column of ones (``COUNTED``, or another name the file leaves free) as the target, whose sum per
     time stamp (or per ``options.per`` period) counts the rows: an event log without a measure (a ticket per row, its
     id the only number) is forecast as tickets per day; the target asked for is left aside."""
-    name = next(f"{COUNTED}{suffix}" for suffix in ("", " counted", " (count)", " (rows counted)")
-                if f"{COUNTED}{suffix}" not in raw.columns)
-    # a row that holds nothing but its time and the regressors is a future row (a promotion planned), no event; a log
-    # of times alone counts each
-    others = raw.drop(columns=[col for col in options.regressors if col in raw.columns])
-    cells = np.column_stack([filled(others[col]).to_numpy() for col in others.columns]).sum(axis=1)
-    written = cells > (1 if options.regressors else 0)
+    name = next(name for name in COUNTED_NAMES if name not in raw.columns)
+    written = np.ones(len(raw), dtype=bool)
+    if options.regressors:  # a row of nothing but its time and the regressors is a future row (a promotion planned)
+        others = raw.drop(columns=[col for col in options.regressors if col in raw.columns])
+        own = np.column_stack([filled(others[col]).to_numpy() for col in others.columns]).sum(axis=1) > 1
+        written = own if own.any() else written  # a log of times and regressors alone: every row an event
     counted = raw.assign(**{name: np.where(written, 1.0, np.nan)})
     counted.attrs = dict(raw.attrs)
     return counted, replace(options, target=name, regressors=tuple(col for col in options.regressors if col != name))
@@ -2038,7 +2041,8 @@ def _partial_ends(frame: pd.DataFrame, per: str) -> list[tuple[str, pd.Timestamp
     """The first and last ``per`` periods of the rows with a value that the file covers only in part, to be summed:
     (which end, the period's start, the stamp of its first or last row). A period is partial when the span from its
     start to its first row (or from its last row to its end) exceeds the 95th percentile of that span in the periods
-    between by over ``_PARTIAL_SHARE`` of the period (a shop open from 9 has nine hours before its first order every
+    between by over ``_PARTIAL_SHARE`` of the period, and over how much they vary (5th to 95th percentile: a sparse
+    log's first event falls anywhere in its period) (a shop open from 9 has nine hours before its first order every
     day; an export from a Friday leaves four days of its first week; monthly rows to February leave their quarter's
     March, where the quarters between lack one month from their last row)."""
     stamps = frame.loc[frame["y"].notna().to_numpy(), "ds"].dropna()
@@ -2052,7 +2056,8 @@ def _partial_ends(frame: pd.DataFrame, per: str) -> list[tuple[str, pd.Timestamp
     into, left, span = (table["min"] - starts), (ends - table["max"]), (ends - starts)
     found = []
     for which, lack, end, stamp in (("first", into, 0, table["min"]), ("last", left, -1, table["max"])):
-        if lack.iloc[end] - lack.iloc[1:-1].quantile(0.95) > _PARTIAL_SHARE * span[end]:
+        usual, least = lack.iloc[1:-1].quantile(0.95), lack.iloc[1:-1].quantile(0.05)
+        if lack.iloc[end] - usual > max(_PARTIAL_SHARE * span[end], usual - least):  # sparse logs' lacks vary
             found.append((which, pd.Timestamp(starts[end]), pd.Timestamp(stamp.iloc[end])))
     return found
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from core.data.parsing import parse_numbers
+from core.data.parsing import PARSE_SHARE, not_number_cells, parse_numbers
 from core.data.read import column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, LoadedSeries, LoadOptions, TableReader, filled, named_as_steps,
                             without_summary_rows)
@@ -79,7 +79,10 @@ def _in_text(task: SeriesTask, decimal_comma: bool) -> bool:
     if array is None or pd.api.types.is_numeric_dtype(array.dtype):  # none: rows counted
         return False
     values = pd.Series(array)
-    return bool(filled(values).any()) and parse_numbers(values, decimal_comma, head_decides=False) is None
+    words = int(not_number_cells(values, decimal_comma).sum())  # cheap: most series are plainly numbers
+    if not words or words <= (1 - PARSE_SHARE) * int(filled(values).sum()):
+        return False
+    return parse_numbers(values, decimal_comma, head_decides=False) is None  # the loader's rule: '12 kg' is a number
 
 
 def read_panel(data: bytes, name: str, options: LoadOptions, choice: PanelChoice,

@@ -18,7 +18,7 @@ import pandas as pd
 from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, not_number_cells, offset_read_on, parse_dates, wall_clock
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
+from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
                             counts_steps, drop_index_columns, named_as_steps, named_columns, quoted_names, stamp_text,
                             step_numbers, tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
@@ -28,10 +28,11 @@ ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, 
 MAX_SERIES = 100_000  # TSR_MAX_SERIES
 _MAX_ID_CANDIDATES = 8  # columns tried in pairs when no single column is the id
 _ID_REPEATS = 0.02  # share of rows an id column may leave with a repeated time stamp (stray duplicated rows)
-# The share of rows whose time stamp repeats an earlier row's, at least, in a file of several series: a shop's sales
-# log, 3 of whose 15,484 sales met a second of the same store's, was split by its sales' item counts (1 to 4), and a
-# payments log by its 499 customers; a long file's stamps repeat once per series (two series: half its rows).
-_LEAST_STAMP_REPEATS = 0.01
+# The share of the rows outside a candidate id's largest series whose time stamps must repeat in the file: a long
+# file's series share their stamps (each row of the others repeats one of the largest's, where they overlap), an
+# event log's times meet by chance (a shop's sales log, 3 of whose 15,484 sales met a second of the same store's, was
+# split by its sales' item counts, 1 to 4, and a payments log by its 400 customers).
+_LEAST_SHARED_STAMPS = 0.1
 # ... or this many, in a small file: one store's revised month among 49 rows (2.04%) made the file one series, the
 # mean of two stores.
 _STRAY_ROWS = 5
@@ -237,8 +238,8 @@ def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] |
 def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The column (or pair of columns) that tells the series of a long file apart; ``()`` when none does.
 
-    Only a file whose time column repeats (on ``_LEAST_STAMP_REPEATS`` of its rows at least) holds several series. A
-    candidate holds text, or whole
+    Only a file whose time column repeats holds several series (on ``_LEAST_SHARED_STAMPS`` of the rows outside a
+    candidate's largest series at least: times that meet by chance make none). A candidate holds text, or whole
     numbers, is not the time column nor in ``exclude``, and its values repeat (at most one distinct
     value per two rows); it is the id when the time column is unique within each of its values. Columns without a
     blank are preferred (Our World in Data's ``Code`` is blank for regions, its ``Entity`` never), then text
@@ -250,7 +251,7 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return ()  # blank stamps are no repeats (a Shopify export's line items below their order)
     raw = raw.drop_duplicates()
     stamp_repeats = int(raw[date_col].dropna().duplicated().sum())
-    if stamp_repeats < _LEAST_STAMP_REPEATS * len(raw):  # an event log's times that meet by chance: no series
+    if not stamp_repeats:
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
@@ -355,15 +356,24 @@ def _last_value_stamp(table: pd.DataFrame, date_col: str | None, target: str) ->
 def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None) -> None:
     """A notice on a series whose values end before the file's (a product that stopped selling): its forecast and the
     rows after its end given as its future start there, not where the other series' do, which nothing said."""
-    if file_end is None or series.frequency.is_steps or not len(series.frame) or any(
-            isinstance(notice, Notice) and notice.key == "notice.per_partial_last" for notice in series.report.notices):
-        return  # (a last period left out as partial: the file's last value is in it)
+    if file_end is None or series.frequency.is_steps or not len(series.frame) or _partial_at(series, file_end):
+        return
     end = pd.Timestamp(series.frame["ds"].iloc[-1])
     if future_dates(end, series.frequency, 1).iloc[0] <= file_end:  # a step of its own or more (not a month's end)
         last, latest = stamp_text(end), stamp_text(file_end)
         series.report.notices.append(Notice(
             f"Its values end at {last}, before the file's last value at {latest}: its forecast starts after {last}.",
             "notice.series_ends_early", {"end": last, "file_end": latest}))
+
+
+def _partial_at(series: LoadedSeries, file_end: pd.Timestamp) -> bool:
+    """Whether ``series``' last period, left out as partial (``notice.per_partial_last``), holds the file's last value:
+    the series ends with the file, in a period the file covers in part (a store that stopped earlier ends early)."""
+    per = series.options.per if series.options is not None else ""
+    return bool(per) and any(
+        isinstance(notice, Notice) and notice.key == "notice.per_partial_last"
+        and notice.params.get("start") == f"{pd.Timestamp(file_end).to_period(PERIODS[per]).start_time:%Y-%m-%d}"
+        for notice in series.report.notices)
 
 
 def of_the_series(problem: ValueError) -> ValueError:
@@ -399,7 +409,8 @@ def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
         return table
     stamps = parsed[0]
     if options.per not in ("", "hour") and offset_read_on(parsed[1]):  # combined per day or longer: the local dates
-        stamps = wall_clock(table[probe.date_col])  # written, as one series' rows are (``tidy``)
+        wall = wall_clock(table[probe.date_col])  # written, as one series' rows are (``tidy``)
+        stamps = wall if wall.isna().sum() <= stamps.isna().sum() else stamps
     typed = table.assign(**{probe.date_col: stamps})
     typed.attrs = dict(table.attrs)
     return typed
@@ -601,12 +612,15 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
 def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, stamp_repeats: int) -> bool:
     """Within each value of ``cols`` (rows without one aside), the time column does not repeat, but for a few
     stray rows (``_ID_REPEATS``: a duplicated export row, combined in its series as in a file of one series) and
-    far fewer than it repeats in the whole file (``stamp_repeats`` times)."""
+    far fewer than it repeats in the whole file (``stamp_repeats`` times), which is often enough for series that
+    share their stamps (``_LEAST_SHARED_STAMPS``)."""
     keyed = raw[[*cols, date_col]]
     if keyed[list(cols)].isna().any().any():
         keyed = keyed.dropna(subset=list(cols))
     repeats = int(keyed.duplicated().sum())
-    return repeats <= _stray_rows(len(keyed)) and 10 * repeats < stamp_repeats
+    others = len(keyed) - int(keyed.groupby(list(cols)).size().max()) if len(keyed) else 0
+    return (repeats <= _stray_rows(len(keyed)) and 10 * repeats < stamp_repeats
+            and stamp_repeats >= _LEAST_SHARED_STAMPS * others)
 
 
 def _stray_rows(rows: int) -> float:

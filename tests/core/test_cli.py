@@ -269,16 +269,16 @@ def test_detected_series_ids_are_named_with_the_way_back_to_one_series(tmp_path:
     assert "12 rows of 'sales', monthly" in one.stdout  # the two regions' rows of each month combined by their mean
 
 
-def test_a_payments_log_split_by_its_customers_is_read_as_one_series_with_id_col_none(tmp_path: Path) -> None:
-    # Its customers separate its repeated stamps: each became a series of a few rows, refused per day, and no
-    # argument took the detection back.
+def test_a_payments_log_is_not_split_by_its_customers(tmp_path: Path) -> None:
+    # Its customers separate its repeated stamps (which meet by chance): each became a series of a few rows, refused
+    # per day.
     rng = np.random.default_rng(5)
     stamps = pd.Timestamp("2024-03-01") + pd.to_timedelta(np.sort(rng.integers(0, 60 * 1440, 3000)), unit="min")
     log = pd.DataFrame({"Created (UTC)": stamps.strftime("%Y-%m-%d %H:%M"), "Amount": rng.uniform(5, 90, 3000),
                         "Customer Email": [f"c{k}@example.org" for k in rng.integers(0, 400, 3000)]})
     source = tmp_path / "payments.csv"
     log.to_csv(source, index=False)
-    done = cli("fit", str(source), "--model", "naive", "--per", "day", "--duplicates", "sum", "--id-col", "none")
+    done = cli("fit", str(source), "--model", "naive", "--per", "day", "--duplicates", "sum")
     assert done.returncode == 0 and "60 rows of 'Amount', daily" in done.stdout, done.stdout + done.stderr
 
 

@@ -704,3 +704,6 @@ def test_a_long_text_named_by_many_cells_is_refused_before_they_are_read(monkeyp
 def test_zeros_written_as_rounding_noise_make_no_value_a_typing_error() -> None:
     values = [3.0, 1.1102230246251565e-16, 4.0, 2.2e-16] * 6  # an intermittent series from a computed export
     assert len(load_series(csv_bytes(values), "demand.csv").frame) == 24
+    typed = [140.0 + k for k in range(40)]
+    typed[10], typed[30] = 1.4e16, 1.5e16  # two typing errors: the second largest no measure of the column
+    assert "has 2 rows with values more than 1e+12 times" in one_line_error(csv_bytes(typed), "two.csv")

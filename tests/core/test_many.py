@@ -814,3 +814,22 @@ def test_an_event_logs_times_that_meet_by_chance_make_no_series_id() -> None:
     assert detect_id_columns(raw, "timestamp") == ()
     stores = pd.concat([log.assign(store="a"), log.assign(store="b")]).sort_values("timestamp")  # a long file
     assert detect_id_columns(pd.read_csv(io.StringIO(stores.to_csv(index=False))), "timestamp") == ("store",)
+    days = pd.date_range("2022-01-01", periods=730, freq="D").strftime("%Y-%m-%d")
+    short = pd.DataFrame({"date": [*days, *days[-7:]], "store": ["old"] * 730 + ["new"] * 7,
+                          "sales": [1500.0] * 730 + [15.0] * 7})  # a store opened last week: its stamps all repeat
+    assert detect_id_columns(short, "date") == ("store",)
+
+
+def test_a_store_that_stopped_mid_week_still_ends_early_when_combined_per_week() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.choice import PanelChoice, read_panel
+
+    north = pd.date_range("2023-01-02", "2024-06-30", freq="D")
+    south = pd.date_range("2023-01-02", "2023-12-13", freq="D")  # stopped on a Wednesday
+    rows = pd.DataFrame({"day": [*north.strftime("%Y-%m-%d"), *south.strftime("%Y-%m-%d")],
+                         "store": ["north"] * len(north) + ["south"] * len(south), "sales": 10.0})
+    panel = read_panel(rows.to_csv(index=False).encode(), "s.csv", LoadOptions(per="week", duplicates="sum"),
+                       PanelChoice(("store",), False))
+    assert panel is not None
+    keys = [getattr(notice, "key", "") for notice in panel.task("south").load().report.notices]
+    assert "notice.per_partial_last" in keys and "notice.series_ends_early" in keys

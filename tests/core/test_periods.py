@@ -196,6 +196,10 @@ def test_counting_keeps_future_regressor_rows_and_sum_after_count_detects_the_ta
     assert counted.future is not None and len(counted.future) == 7 and len(counted.frame) == 40
     summed = load(log, per="day", duplicates="sum", target="rows")  # the picker still naming the counted column
     assert summed.target == "amount"
+    with_promo = load(log[["time", "promo"]], per="day", duplicates="count", regressors=("promo",))
+    assert with_promo.frame["y"].sum() > 0  # times and a regressor alone: every row an event
+    named = load(pd.DataFrame({"year": range(1990, 2020), "GDP_ID": range(5000, 5030)}), target="GDP_ID")
+    assert not any("numbers the rows" in str(notice) for notice in named.report.notices)  # a measure named by hand
     times = load(log[["time"]], per="day", duplicates="count")  # a log of times alone: each row an event
     assert times.frame["y"].sum() == len(log[["time"]].drop_duplicates())  # a row repeated whole is a copy, said
 
