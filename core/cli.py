@@ -182,7 +182,8 @@ def _fit(args: argparse.Namespace) -> int:
     options = LoadOptions(date_col=date_col, regressors=regressors, fill_gaps=args.fill_gaps, sheet=sheet,
                           day_first=args.day_first, missing=args.missing, duplicates=args.duplicates,
                           per=args.per, decimal=args.decimal)
-    one_series = (args.id_col or "").strip().lower() == NO_ID and (args.id_col or "").strip() not in raw.columns
+    id_text = (args.id_col or "").strip()
+    one_series = id_text.lower() == NO_ID and id_text not in raw.columns
     layout = plan_layout(raw, options, None if one_series else args.id_col, args.target, detect=not one_series,
                          exact=exact)
     settings = ModelSettings(regressors=regressors, seed=args.seed, device=args.device)
@@ -207,7 +208,7 @@ def _fit(args: argparse.Namespace) -> int:
                         set(reader_notes(raw.attrs)), layout.probe.report.utc_offset)
     for note in _future_rows_unused(layout.probe, request, many=True):  # the whole file's: the most of any series
         print(f"note: {note}", file=sys.stderr)
-    if layout.id_cols and not (args.id_col or "").strip():  # detected: said, with the way back to one series
+    if layout.id_cols and not id_text:  # detected: said, with the way back to one series
         print(f"note: The file was read as {len(outcomes):,} series by {quoted_names(list(layout.id_cols))} "
               f"(detected); --id-col {NO_ID} reads it as one series.", file=sys.stderr)
     if layout.finer_id is not None:  # the file's layout: ids that leave rows alike

@@ -268,8 +268,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     units = _read_units(numbers)
     date_col, ds = _pick_date_column(raw, numbers, options, report)
-    if options.per not in ("", "hour") and date_col is not None and offset_read_on(report.date_format):
-        ds = _on_the_dates_written(raw[date_col], ds, options.per, report)
+    if date_col is not None and (wall := local_dates(raw[date_col], ds, report.date_format, options.per)) is not None:
+        ds = _on_the_dates_written(raw[date_col], wall, options.per, report)
     if date_col is not None and (labels := _labels_above_dates(raw[date_col], ds)):
         raw, ds = _without_rows_above(raw, labels, date_col, report), ds.iloc[labels:]
         numbers = {col: parsed for col in raw.columns if col != date_col  # the labels kept short columns from numbers
@@ -1122,13 +1122,19 @@ def _unread_example(cells: pd.Series, looked_at: int = 200) -> str:
                 str(cells.iloc[0]))
 
 
-def _on_the_dates_written(cells: pd.Series, ds: pd.Series, per: str, report: DataReport) -> pd.Series:
-    """Times with several UTC offsets (read on the first row's, to stay evenly spaced) combined per day or longer: the
-    local dates and times written (``wall_clock``), so that each row counts in the day the file gives it (a Shopify
-    export's winter orders paid after 23:00 were counted on the next day, 84 days of 457 wrong); said."""
+def local_dates(cells: pd.Series, stamps: pd.Series, date_format: str, per: str) -> pd.Series | None:
+    """Times with several UTC offsets (``stamps``, read on the first row's to stay evenly spaced) combined ``per`` day
+    or longer: the local dates and times ``cells`` write (``wall_clock``), so that each row counts in the day the file
+    gives it (a Shopify export's winter orders paid after 23:00 were counted on the next day, 84 days of 457 wrong);
+    None where the rows are not so combined, or reading them so would lose a date."""
+    if per in ("", "hour") or not offset_read_on(date_format):
+        return None
     wall = wall_clock(cells)
-    if wall.isna().sum() > ds.isna().sum():
-        return ds
+    return wall if wall.isna().sum() <= stamps.isna().sum() else None
+
+
+def _on_the_dates_written(cells: pd.Series, wall: pd.Series, per: str, report: DataReport) -> pd.Series:
+    """``wall`` (``local_dates``) as the time stamps, said in place of the notice of the first row's offset."""
     report.notices = [notice for notice in report.notices if notice.key != "notice.first_offset"]
     report.date_format = "ISO 8601"
     report.notices.append(Notice(f"Times in '{cells.name}' carry more than one UTC offset (daylight saving); combined "

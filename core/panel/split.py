@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import future_dates
-from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, not_number_cells, offset_read_on, parse_dates, wall_clock
+from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
-                            counts_steps, drop_index_columns, named_as_steps, named_columns, quoted_names, stamp_text,
-                            step_numbers, tidy_clean, tidy_table, without_summary_rows)
+                            counts_steps, drop_index_columns, local_dates, named_as_steps, named_columns, quoted_names,
+                            stamp_text, step_numbers, tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -407,11 +407,8 @@ def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
     parsed = parse_dates(table[probe.date_col], options.day_first)
     if parsed is None:
         return table
-    stamps = parsed[0]
-    if options.per not in ("", "hour") and offset_read_on(parsed[1]):  # combined per day or longer: the local dates
-        wall = wall_clock(table[probe.date_col])  # written, as one series' rows are (``tidy``)
-        stamps = wall if wall.isna().sum() <= stamps.isna().sum() else stamps
-    typed = table.assign(**{probe.date_col: stamps})
+    wall = local_dates(table[probe.date_col], parsed[0], parsed[1], options.per)  # as one series' rows are read
+    typed = table.assign(**{probe.date_col: parsed[0] if wall is None else wall})
     typed.attrs = dict(table.attrs)
     return typed
 
