@@ -65,7 +65,7 @@ def forecast_all(panel: Panel, request: RunRequest, ready: bool) -> None:
     st.altair_chart(forecast_chart(history.frame, frame[frame["unique_id"] == shown], history.target, history.frequency,
                                    recent, T.lang, history.report.filled_targets), width="stretch")
     if (future := job.predictions_of(shown)) is not None:
-        for caption in forecast_captions(future, job.request.horizon, T.lang):  # held at 0 or its bound, auto's choice
+        for caption in forecast_captions(future, job.request.horizon, T.lang, regressors=False):  # held, auto's choice
             st.caption(caption)
     st.download_button(T("forecast.all_download"), report_download(frame, history.report),
                        panel_file_name(st.session_state, job, "all_series_forecast"), "text/csv",

@@ -35,11 +35,12 @@ def shown_label(runs: list[RunResult], result: RunResult) -> str:
     return result.request.model if index is None else run_label(index, result)
 
 
-def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en") -> list[str]:
+def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en", regressors: bool = True) -> list[str]:
     """The captions under a forecast's chart, from what the forecast says of itself (``future.attrs``): the band past
     the steps it was measured on, a forecast held at zero, what auto chose again, the values it fitted as expected,
     the future regressor values it used, and the regressors the model does not use (an autoregression forecast 30
-    days of a file whose temperatures reach 14 without a word)."""
+    days of a file whose temperatures reach 14 without a word). ``regressors`` False leaves the values used out, for a
+    series of a file of several, whose forecast's summary says them once for all."""
     attrs = future.attrs
     notes = [t("forecast.band_beyond", lang, steps=attrs["band_measured_steps"])] \
         if attrs.get("band_measured_steps") else []
@@ -48,8 +49,8 @@ def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en") -> l
     notes += held_ahead_lines(attrs, lang)
     notes += [t("forecast.chosen", lang, chosen=candidate_name(attrs["chosen"], lang))] if attrs.get("chosen") else []
     notes += [plain(line) for line in replaced_lines(attrs, lang, key="forecast.gross_errors")]
-    notes += [plain(regressors_used_text(attrs["regressors_used"], horizon, lang))] if attrs.get("regressors_used") \
-        else []
+    notes += [plain(regressors_used_text(attrs["regressors_used"], horizon, lang))] \
+        if attrs.get("regressors_used") and regressors else []
     if unused := attrs.get("regressors_unused"):
         notes.append(plain(t("forecast.regressors_unused", lang, names=quoted_list(unused, lang),
                              users=regressor_users(t("list.separator", lang)))))

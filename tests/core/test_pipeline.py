@@ -473,6 +473,17 @@ def test_a_forecast_past_the_end_held_at_zero_says_from_which_step() -> None:
     assert result.params["future_held_at_zero_from_step"] == step
 
 
+def test_a_series_of_several_leaves_the_regressor_values_used_to_the_summary() -> None:
+    # The many-series forecast's summary says the future values used once for all; each series' captions said it again.
+    from core.ui.runs import forecast_captions
+
+    future = pd.DataFrame({"ds": [1, 2], "predicted": [1.0, 2.0]})
+    future.attrs.update(regressors_used=("promo",), regressors_unused=("price",))
+    alone, of_several = forecast_captions(future, 2), forecast_captions(future, 2, regressors=False)
+    assert len(alone) == 2 and "promo" in alone[0] and "price" in alone[1]
+    assert of_several == alone[1:]  # the values used left out; a regressor the model does not use still said
+
+
 def test_the_regressors_a_forecast_used_leave_out_those_its_fit_left_out_and_those_auto_did_without() -> None:
     from core.evaluation.pipeline import regressors_used
     from core.models.features import constant_term
