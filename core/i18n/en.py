@@ -285,6 +285,7 @@ MESSAGES: dict[str, str] = {
                 "of the same number, it draws that part of the season's shape.",
     "coef.cos": "{name}: {value:+,.4g} times the season's cosine wave of {k:plural:cycle} a season; with the sine "
                 "of the same number, it draws that part of the season's shape.",
+    "coef.cycle_name": "yearly {wave}{k}",
     "coef.cycle_sin": "{name}: {value:+,.4g} times the sine wave of {k:plural:cycle} every {period} rows (a year); "
                       "with the cosine of the same number, it draws that part of the year's shape.",
     "coef.cycle_cos": "{name}: {value:+,.4g} times the cosine wave of {k:plural:cycle} every {period} rows (a year); "

@@ -219,6 +219,7 @@ MESSAGES: dict[str, str] = {
     "coef.season_vs": "{level}：与{reference}相比 {value:+,.4g}。",
     "coef.sin": "{name}：每个季节内 {k} 个周期的正弦波，系数为 {value:+,.4g}；与同阶的余弦一起描绘季节形状的这一部分。",
     "coef.cos": "{name}：每个季节内 {k} 个周期的余弦波，系数为 {value:+,.4g}；与同阶的正弦一起描绘季节形状的这一部分。",
+    "coef.cycle_name": "年周期 {wave}{k}",
     "coef.cycle_sin": "{name}：每 {period} 行（一年）{k} 个周期的正弦波，系数为 {value:+,.4g}；与同阶的余弦一起描绘一年形状的这一部分。",
     "coef.cycle_cos": "{name}：每 {period} 行（一年）{k} 个周期的余弦波，系数为 {value:+,.4g}；与同阶的正弦一起描绘一年形状的这一部分。",
     "coef.left_out_cycle": "模型未纳入年周期的正弦/余弦项：训练行不足两年。",

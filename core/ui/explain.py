@@ -84,7 +84,8 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
         elif (lag := _LAG.fullmatch(name)) is not None:  # an autoregression's: of the values or their changes
             lines.append(t(f"coef.lag.{lag.group(2)}", lang, k=int(lag.group(1)), value=value))
         elif (wave := _FOURIER.fullmatch(name)) is not None and ":" in name:  # a cycle of its own: the year's
-            lines.append(t(f"coef.cycle_{wave.group(1)}", lang, name=name, k=int(wave.group(2)), value=value,
+            shown = t("coef.cycle_name", lang, wave=wave.group(1), k=int(wave.group(2)))  # not '365.25:sin1'
+            lines.append(t(f"coef.cycle_{wave.group(1)}", lang, name=shown, k=int(wave.group(2)), value=value,
                            period=name.split(":", 1)[0]))
         elif wave is not None:  # "per unit of sin1" meant nothing to a learner
             lines.append(t(f"coef.{wave.group(1)}", lang, name=name, k=int(wave.group(2)), value=value))

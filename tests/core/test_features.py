@@ -53,8 +53,10 @@ def test_multi_on_years_of_daily_data_draws_the_years_shape_with_sine_cosine_pai
     inside = (test["actual"] >= test["lower_80"]) & (test["actual"] <= test["upper_80"])  # with refits on part of
     assert 0.7 <= inside.mean() <= 0.95  # a year, whose pairs guessed the rest (a shop's daily band: 40,000 wide)
     said = describe_coefficients(result.coefficients, frequency, "sales", len(frame), "en")
-    assert any(line.startswith("365.25:sin1: ") and "sine wave of 1 cycle every 365.25 rows (a year)" in line
-               for line in said)
+    assert any(line.startswith("yearly sin1: ") and "sine wave of 1 cycle every 365.25 rows (a year)" in line
+               for line in said)  # named as a learner reads it, not by its column ('365.25:sin1')
+    assert any(line.startswith("年周期 cos2：") for line in describe_coefficients(
+        result.coefficients, frequency, "sales", len(frame), "zh"))
     short = run(frame.iloc[:500], frequency, RunRequest("multi"))  # 350 training rows: less than two years
     assert left_out_lines(short.params, "zh")[-1] == "模型未纳入年周期的正弦/余弦项：训练行不足两年。"
 
