@@ -598,12 +598,14 @@ def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
     if not first or first > _LEADING_LABELS:
         return 0
     written = cells.iloc[:first].astype("string").str.strip()  # words ('Einheit'), not a mistyped date (2020-13-01)
-    return first if bool(written.str.contains(r"[^\W\d_]", regex=True).fillna(False).all()) else 0
+    words = written.str.contains(r"[^\W\d_]", regex=True).fillna(False)  # or blank, as under the series' code
+    return first if bool((words | written.fillna("").eq("")).all()) and words.any() else 0
 
 
 def _without_rows_above(raw: pd.DataFrame, labels: int, col: object, report: DataReport) -> pd.DataFrame:
     """``raw`` without its first ``labels`` rows, said as labels above the first date."""
-    words = _quoted_cells(raw[col].iloc[:labels], shown=4)
+    above = raw[col].iloc[:labels]
+    words = _quoted_cells(above[above.astype("string").str.strip().fillna("") != ""], shown=4)  # a blank one unquoted
     report.rows_dropped += labels
     report.notices.append(Notice(f"{count(labels, 'row')} of labels above the first date ({words}) {_were(labels)} "
                                  "left out.", "notice.leading_labels", {"rows": labels, "words": words}))

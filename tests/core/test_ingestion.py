@@ -2086,12 +2086,11 @@ def test_a_running_row_number_named_period_beside_a_year_and_a_month_is_no_finer
     assert len(series.frame) == 96 and series.frame["y"].iloc[-1] == 500 + 3 * 95
 
 
-def _bundesbank_rates() -> bytes:
+def _bundesbank_rates(title: str = "Euro-Referenzkurs der EZB / 1 EUR = ... USD / Vereinigte Staaten;;") -> bytes:
     """The Bundesbank's layout: a header of series codes, four lines labelling the series (one with a date and time
     in it), then every calendar day, weekends without a value ('.', 'Kein Wert vorhanden'); decimal commas, cp1252."""
     days = pd.date_range("2023-01-02", "2023-10-06", freq="D")
-    lines = [";BBEX3.D.USD.EUR.BB.AC.000;BBEX3.D.USD.EUR.BB.AC.000_FLAGS",
-             "Euro-Referenzkurs der EZB / 1 EUR = ... USD / Vereinigte Staaten;;", "Einheit;USD;",
+    lines = [";BBEX3.D.USD.EUR.BB.AC.000;BBEX3.D.USD.EUR.BB.AC.000_FLAGS", title, "Einheit;USD;",
              "Dimension;Einheiten;", "Stand vom;15.01.2024 11:30 Uhr;"]
     weekday = 0
     for day in days:
@@ -2115,6 +2114,12 @@ def test_weekends_written_without_values_make_a_business_day_series_and_labels_u
     assert said[1] == ("78 Saturday or Sunday rows without a value in 'BBEX3.D.USD.EUR.BB.AC.000' were left out: the "
                        "series is read as business days, and its forecasts skip weekends.")
     assert len(said) == 2
+    # The series' title under its code, its time cell blank: the block was dropped as rows to correct, and 'USD',
+    # 'Einheiten' and the title said to be numbers read as missing.
+    under_code = load_series(_bundesbank_rates(";Euro-Referenzkurs der EZB / 1 EUR = ... USD;"), "bbk.csv")
+    assert [str(n) for n in under_code.report.notices] == [
+        "4 rows of labels above the first date ('Einheit', 'Dimension', 'Stand vom') were left out.", said[1]]
+    assert under_code.frame.equals(series.frame)
     shop = "day,sales\n" + "".join(f"{day:%Y-%m-%d},{'' if day.day_of_week == 6 and k < 30 else 100 + k}\n"
                                    for k, day in enumerate(pd.date_range("2024-01-01", periods=70)))
     assert load_series(shop.encode(), "shop.csv").frequency.name == "daily"  # Saturdays have values: still daily
