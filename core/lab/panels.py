@@ -211,7 +211,8 @@ def trace_run(data: LabData, config: TrainConfig, name: str, hidden: int = 0) ->
     if history.diverged_at is not None:  # the loop tests once a pass; the trace shows the update it blew up at
         trace.blew_up_at = next((k + 1 for k, loss in enumerate(trace.losses)
                                  if not math.isfinite(loss) or loss > ceiling), history.diverged_at)
-        del trace.losses[history.diverged_at:]  # the passes the loop ran over the ceiling before calling it diverged
+        # drawn to there: the updates after it, to the pass's end, reached 1e282 and flattened the other curves
+        del trace.losses[trace.blew_up_at:]
     trace.losses = [loss for loss in trace.losses if math.isfinite(loss)]
     return trace
 
@@ -272,6 +273,11 @@ class Divergence:
     stopped_pass: int
 
 
+# A loss within this fraction of its start has not risen: at a rate of 1 the full batch's loss, 1.30279877794204 for a
+# start of 1.3027987779420498, was said to be "above where it started", and the note of the edge of stability lost.
+_LEVEL = 1e-9
+
+
 def batch_rises(batches: pd.DataFrame) -> dict[str, tuple[float, float]]:
     """The batch modes of ``batch_comparison`` whose loss over the last pass (its median) is above where it started
     without diverging (full batch at a rate past the edge of stability: 1.54 -> 51.5, drawn without a word), with
@@ -284,7 +290,7 @@ def batch_rises(batches: pd.DataFrame) -> dict[str, tuple[float, float]]:
         last_pass = runs.loc[runs["epoch"] > runs["epoch"].max() - 1, "loss"]  # epochs are fractional in a pass
         first = float(runs["start"].iloc[0]) if "start" in runs else float(runs["loss"].iloc[0])
         typical = float(last_pass.median())
-        if typical > first:
+        if typical > first * (1 + _LEVEL):  # not rounding: a full batch at the edge of stability stays at its start
             rises[str(mode)] = (first, typical)
     return rises
 

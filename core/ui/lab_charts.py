@@ -157,7 +157,8 @@ def path_note(results: LabResults, lang: str = "en") -> tuple[str, str] | None:
         return "info", t("lab.path_back", lang, step=path.left_map_at, back=path.back_at, optimizer=optimizer)
     steps = path.path[["w", "b"]].to_numpy(dtype=float)
     way = float(np.hypot(*(np.asarray(path.minimum) - steps[0])))
-    moved = float(np.hypot(*(steps[-1] - steps[0])))
+    moved = float(np.hypot(*(steps - steps[0]).T).max())  # the farthest it went: at the edge of stability (a rate
+    # of 1) every step crosses the map and every second one lands on the start, which read "barely moved"
     if len(steps) > 1 and way > 0 and moved < _BARELY_MOVED * way:
         return "info", t("lab.path_still", lang, optimizer=optimizer, steps=len(steps) - 1, share=moved / way,
                          lr=results.settings.lr)

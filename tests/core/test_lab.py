@@ -93,11 +93,13 @@ def test_batch_modes_make_the_expected_number_of_updates(data) -> None:  # type:
 
 def test_a_diverged_run_is_drawn_per_pass_and_said_where_it_blew_up_and_stopped(data) -> None:  # type: ignore[no-untyped-def]
     # lr 0.5, one row at a time on AirPassengers' 100 training rows: the loss passes 10,000 times its start in the
-    # fourth pass, falls back, and the run stops at the end of the sixth. The pass axis divided by the passes whose
-    # loss was kept (five), not by the rows.
+    # fourth pass, falls back, and the run stops at the end of the sixth. The pass axis divided by the rows a pass, not
+    # by the passes whose loss was kept; the curve ends where the loss passed the ceiling (drawn to the pass's end,
+    # other runs' reached 1e282 and flattened the other curves on the shared axis).
     frame = lab.batch_comparison(data, lab.LabSettings(lr=0.5))
     single = frame[frame["mode"] == "single-sample SGD"]
-    assert single.loc[single["update"] == 100, "epoch"].item() == 1.0 and single["epoch"].max() == 6.0
+    assert single.loc[single["update"] == 100, "epoch"].item() == 1.0 and single["epoch"].max() == 3.04
+    assert single["loss"].iloc[-1] > 1e4 * single["start"].iloc[0] > single["loss"].iloc[-2]
     where = lab.batch_divergence(frame)["single-sample SGD"]
     assert (where.blew_up_at, where.stopped_at, where.stopped_pass) == (304, 600, 6)
 
@@ -369,3 +371,22 @@ def test_on_a_line_through_every_row_the_race_counts_a_loss_under_a_ten_thousand
     assert results.exact_zero and "ten-thousandth of the variance" in race_notes(results)[0]
     air_like = frame.assign(y=frame["y"] + 10 * np.sin(np.arange(120)))
     assert race_notes(lab.run_lab(air_like, infer_frequency(frame["ds"]), lab.LabSettings(race=("sgd",)))) == []
+
+
+def test_at_the_edge_of_stability_the_path_is_no_dot_and_the_full_batch_loss_no_rise(air) -> None:  # type: ignore[no-untyped-def]
+    # At a rate of 1 every step of the path crosses the map to the minimum's mirror image, and every second one lands
+    # on the start: the note said it "moved 0.0% of the way" and to raise the rate (which diverges). On 3,000 rows
+    # with a trend the full batch's loss stayed at its start to rounding (1e-15 above it), said to have risen, and the
+    # note of the edge of stability was lost.
+    from core.ui.lab_charts import path_note
+
+    assert path_note(lab.run_lab(air.frame, air.frequency, lab.LabSettings(lr=1.0))) is None
+    still = path_note(lab.run_lab(air.frame, air.frequency, lab.LabSettings(lr=1e-5)))
+    assert still is not None and "Raise the learning rate" in still[1]
+    days = pd.date_range("2015-01-01", periods=3000, freq="D")
+    steps = np.arange(3000)
+    trend = pd.DataFrame({"ds": days, "y": 1000 + 2.5 * steps + np.random.default_rng(7).normal(0, 20, 3000)})
+    at_edge = lab.LabSettings(lr=1.0)
+    data = lab.prepare(trend, infer_frequency(trend["ds"]), at_edge)
+    batches = lab.batch_comparison(data, at_edge)
+    assert lab.FULL_BATCH not in lab.batch_rises(batches) and lab.full_batch_at_edge(batches, data, at_edge)
