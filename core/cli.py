@@ -323,11 +323,23 @@ def check_outputs(paths: dict[str, Path | None], source: Path | str | None = Non
         if path.exists() and not path.resolve().is_file():  # /dev/null, /dev/stdout, a pipe: replaced by a file
             raise ValueError(f"{option} {path} is not a regular file (a device or a pipe): give a file name; the "
                              "summary is printed here either way.")
-        if not os.access(folder, os.W_OK):
+        if not _writable(folder):
             raise ValueError(f"{option} {path}: the folder {folder} cannot be written to; write elsewhere.")
     resolved = [path.resolve() for path in given.values()]
     if len(set(resolved)) < len(resolved):
         raise ValueError("--out and --json name the same file: give each its own.")
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can be made in ``folder``, by making one: ``os.access`` says yes to root on a read-only file
+    system (/sys), and the write failed after the whole fit, naming its own temporary file."""
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".tsr-probe.", dir=folder)
+    except OSError:
+        return False
+    os.close(handle)
+    os.remove(probe)
+    return True
 
 
 def _write_all_or_none(outputs: dict[Path, str]) -> None:
@@ -335,6 +347,7 @@ def _write_all_or_none(outputs: dict[Path, str]) -> None:
     targets are replaced only once all were written. A symbolic link's target is written (the link stays), with the
     mode the file had, or a new file's mode under the umask (temporary files are made readable by their owner only)."""
     written: list[tuple[str, Path]] = []
+    given = next(iter(outputs), Path())
     try:
         for given, text in outputs.items():
             path = given.resolve()
@@ -345,6 +358,9 @@ def _write_all_or_none(outputs: dict[Path, str]) -> None:
                 stream.write(text)
         for temporary, path in written:
             os.replace(temporary, path)
+    except OSError as problem:  # the disk full, the folder gone meanwhile: the file the user named, not a temporary
+        raise ValueError(f"{given} could not be written ({problem.strerror or type(problem).__name__}): free space "
+                         "or write elsewhere.") from None
     finally:
         for temporary, _ in written:
             if os.path.exists(temporary):

@@ -128,6 +128,20 @@ def test_a_pipe_or_device_as_output_is_refused_before_the_work(tmp_path: Path) -
     assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
+def test_a_folder_files_cannot_be_made_in_is_refused_before_the_work_and_a_failed_write_names_the_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root, os.access said /sys and /proc could be written to: the whole fit ran, then "[Errno 13] Permission
+    # denied: '/sys/.p.csv.de1_lo2d'", a file the user never named.
+    from core import cli as command_line
+
+    done = cli("fit", str(tmp_path / "missing.csv"), "--out", "/proc/p.csv")
+    assert done.returncode == 2 and "--out /proc/p.csv: the folder /proc cannot be written to" in done.stderr
+    monkeypatch.setattr(command_line.os, "replace", lambda *_: (_ for _ in ()).throw(OSError(28, "No space left")))
+    with pytest.raises(ValueError, match=r"^.*/p\.csv could not be written \(No space left\): free space or write"):
+        command_line._write_all_or_none({tmp_path / "p.csv": "ds,y\n"})
+    assert list(tmp_path.iterdir()) == []  # its temporary file removed
+
+
 def test_outputs_write_through_a_link_and_keep_the_file_s_mode(tmp_path: Path) -> None:
     target, link, fresh = tmp_path / "kept.csv", tmp_path / "link.csv", tmp_path / "m.json"
     target.write_text("old")
