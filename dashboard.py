@@ -78,7 +78,7 @@ def read_again(retry: Retry, T: Texts) -> None:
     with st.expander(T("data.retry", name=plain(retry.reading.name)), expanded=True):
         cols = st.columns(3, vertical_alignment="bottom")
         date_col = cols[0].selectbox(**date_picker(retry.columns, T.lang), key=keys.DATA_RETRY_DATE_WIDGET)
-        target = cols[1].selectbox(**retry_target_picker(retry.columns, T.lang), key=keys.DATA_RETRY_TARGET_WIDGET)
+        target = cols[1].selectbox(**retry_target_picker(retry, T.lang), key=keys.DATA_RETRY_TARGET_WIDGET)
         if cols[2].button(**T.widget("data.read_again")) and use_file(retried(retry, date_col, target), T):
             st.rerun()
 

@@ -53,7 +53,7 @@ MESSAGES: dict[str, str] = {
     "decimal.detect": "detect",
     "decimal.point": "point (1.5)",
     "decimal.comma": "comma (1,5)",
-    "data.count_rows": "(count the rows per day)",
+    "data.count_rows": "(count the rows per {per})",
     "data.duplicates": "Repeated time stamps",
     "data.duplicates_help": "How rows that share a time stamp but differ are combined; count: the rows themselves "
                             "are counted (an event log's tickets per day).",

@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "decimal.detect": "自动识别",
     "decimal.point": "点（1.5）",
     "decimal.comma": "逗号（1,5）",
-    "data.count_rows": "（按天计数行数）",
+    "data.count_rows": "（按{per}计数行数）",
     "data.duplicates": "重复的时间戳",
     "data.duplicates_help": "时间戳相同而数值不同的行如何合并；计数：统计行数本身（事件日志每天的工单数）。",
     "data.fill_gaps": "补齐缺失的时间戳",

@@ -11,7 +11,7 @@ from core.data.tidy import DUPLICATE_POLICIES, MISSING_POLICIES, PERIODS, Loaded
 from core.i18n import Texts
 from core.panel.choice import Panel
 from core.ui import state_keys as keys
-from core.ui.panel_view import id_candidates, panel_choice, show_series
+from core.ui.panel_view import Retry, id_candidates, panel_choice, show_series
 from core.ui.session import COUNT_ROWS, DATE_ORDER_KEYS, DATE_ORDERS, NO_DATE_COLUMN, date_column_label
 
 
@@ -22,12 +22,14 @@ def date_picker(columns: Iterable[str], lang: str = "en") -> dict[str, Any]:
             "format_func": lambda column: date_column_label(column, lang)}
 
 
-def retry_target_picker(columns: Iterable[str], lang: str = "en") -> dict[str, Any]:
-    """The target picker of a file refused on its columns: its columns, then its rows counted per day (an event log
-    without a number to forecast: a ticket log, its ids written 'T-1001', was refused with no way to count them)."""
+def retry_target_picker(retry: Retry, lang: str = "en") -> dict[str, Any]:
+    """The target picker of a file refused on its columns: its columns, then its rows counted per day, or per the
+    period its Reading options asked for (``retried``) (an event log without a number to forecast: a ticket log, its
+    ids written 'T-1001', was refused with no way to count them)."""
     T = Texts(lang)
-    return {**T.widget("data.target"), "options": [*columns, COUNT_ROWS],
-            "format_func": lambda column: T("data.count_rows") if column == COUNT_ROWS else column}
+    counted = T("data.count_rows", per=T.words("per")(retry.reading.options.per or "day"))
+    return {**T.widget("data.target"), "options": [*retry.columns, COUNT_ROWS],
+            "format_func": lambda column: counted if column == COUNT_ROWS else column}
 
 
 def column_pickers(state: Mapping[str, Any], series: LoadedSeries, lang: str = "en") -> dict[str, dict[str, Any]]:

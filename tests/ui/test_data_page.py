@@ -5,6 +5,7 @@ Also the server-side session store the reload relies on (core/ui/store.py), with
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -122,6 +123,22 @@ def test_an_event_log_without_a_number_refused_can_be_read_again_as_its_rows_cou
     assert (series.target, series.options.duplicates, series.options.per) == ("rows", "count", "day")
     assert series.frame["y"].tolist() == counts.tolist()
     assert at.selectbox(key=keys.DATA_DUPLICATES_WIDGET).value == "count"  # the Reading options say how it was read
+
+
+def test_counting_a_refused_file_s_rows_names_the_period_its_reading_asked_for() -> None:
+    # A file read per week, refused on another target, offered "(count the rows per day)" and counted its weeks.
+    from core.data.tidy import LoadOptions
+    from core.ui.data_pickers import retry_target_picker
+    from core.ui.panel_view import Reading, Retry, retried
+    from core.ui.session import COUNT_ROWS
+
+    weekly = Retry(Reading(b"", "log.csv", LoadOptions(per="week")), ("id", "created_at"), "created_at", "id")
+    for retry, words in ((weekly, "(count the rows per week)"), (replace(weekly, reading=Reading(b"", "log.csv",
+                                                                       LoadOptions())), "(count the rows per day)")):
+        picker = retry_target_picker(retry)
+        assert picker["options"][-1] == COUNT_ROWS and picker["format_func"](COUNT_ROWS) == words
+        assert retried(retry, "created_at", COUNT_ROWS).options.per == words.split()[-1].rstrip(")")
+    assert retry_target_picker(weekly, "zh")["format_func"](COUNT_ROWS) == "（按周计数行数）"
 
 
 def test_no_retry_pickers_for_the_file_in_use_a_short_file_or_after_a_memory_failure() -> None:
