@@ -1165,10 +1165,16 @@ def _reads_as_chinese(head: bytes) -> bool:
     high = b"".join(runs)
     low_share = sum(0x80 <= byte < 0xC0 and byte not in (0xA8, 0xB8) for byte in high) / len(high)
     try:
-        head.decode("gb18030")
+        text = head.decode("gb18030")
     except UnicodeDecodeError:
         return False
-    return low_share >= 0.1
+    return low_share >= 0.1 or _CHINESE_DATE.search(text) is not None
+
+
+# A date written in Chinese between digits (2024年1月): 年, 月 and 日 are bytes above 0xBF in GBK, and a file of such
+# dates failed the share above and was read as Western text ('2019Äê1ÔÂ', no time column); Cyrillic read as GBK puts
+# no digit on both sides of a character.
+_CHINESE_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月")
 
 
 def _reads_as_cyrillic(head: bytes) -> bool:

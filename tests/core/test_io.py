@@ -126,6 +126,14 @@ def test_a_chinese_file_saved_in_gbk_is_read_in_its_characters() -> None:
     assert decode_text(text.encode("gbk")) == text
     series = load_series(text.encode("gbk"), "销售.csv")
     assert (series.date_col, series.target, len(series.frame)) == ("日期", "销售额", 12)
+    # Dates written in Chinese: 年, 月 and 日 lie above 0xBF in GBK, and a file of them read as Western text
+    # ('2019Äê1ÔÂ': steps, no calendar)
+    for dated, period in (("{y}年{m}月", "monthly"), ("{y}年{m}月1日", "monthly"), ("{y}年1月{m}日", "daily")):
+        rows = (dated.format(y=2019 + k // 12, m=k % 12 + 1) + f",{100 + k},{5000 + k}\r\n"
+                for k in range(24 if period == "monthly" else 12))
+        text = "日期,销售额（万元）,客流量\r\n" + "".join(rows)
+        assert decode_text(text.encode("gbk")) == text
+        assert load_series(text.encode("gbk"), "销售.csv").frequency.name == period
 
 
 def test_utf8_with_a_few_windows_bytes_keeps_its_utf8_and_inner_byte_order_marks_go() -> None:
