@@ -24,7 +24,7 @@ EVEN_EITHER = "(ambiguous, evenly spaced either way"  # ... both readings even o
 MIXED_FORMATS = "mixed: "  # how the format found starts for such a column
 _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (a column of free text has many)
 
-_CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥₹₽₩₺₪₫₱₦%]")
+_CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥￥₹₽₩₺₪₫₱₦%]")  # ￥: GBK has no ¥
 # Currency words before or after an amount (Brazil's ``R$ 2.571,01``, Poland's ``1 234,50 zł``), and apostrophes that
 # group thousands (Switzerland's ``2'571.01``): stripped where a column has them.
 _CURRENCY_WORD = r"^(?:R\$|S/|Fr\.)|(?<=\d)\s*(?:zł|kr\.?|Kč|Ft|lei|Fr\.)$"
@@ -45,7 +45,7 @@ _DOTTED_DAY_FIRST = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})")
 _POINT_NOT_THOUSANDS = re.compile(r"\.(?!\d{3}(?:\D|$))|(?<!\d)\.|,\d*\.")
 _ACCOUNTING_NEGATIVE = r"^\(([^()+\-]+)\)$"
 # Excel's accounting format writes a zero as a currency sign and a dash (``$ -``, ``- €``, ``$ - ``).
-_ACCOUNTING_ZERO = r"^(?:[$€£¥₹]\s*[-\u2013]+|[-\u2013]+\s*[$€£¥₹])$"
+_ACCOUNTING_ZERO = r"^(?:[$€£¥￥₹]\s*[-\u2013]+|[-\u2013]+\s*[$€£¥￥₹])$"
 _TRAILING_MINUS = re.compile(r"^(\d[\d.,]*)-$")  # SAP and mainframe exports: 500,00- is -500,00
 _UNICODE_MINUS = "\u2212"
 # Whole cells that mean "no value" (pandas already blanks NA, n/a, #N/A, NULL, ...): FRED's ".", a dash,

@@ -713,7 +713,7 @@ MESSAGES: dict[str, str] = {
     "date.monthly": "{year}年{month}月",
 
     # 核心使用的词 ----------------------------------------------------------------------------------------------
-    "freq.steps": "按步编号（无日期）",
+    "freq.steps": "步编号（无日期）",
     "freq.minutely": "分钟级",
     "freq.half-hourly": "半小时级",
     "freq.hourly": "小时级",
@@ -854,7 +854,7 @@ MESSAGES: dict[str, str] = {
     "err.target_not_numeric_plain": "列“{column}”不是数值列：请选择一个数值列作为目标变量。",
     "err.target_is_time": "列“{column}”存放的是时间戳，不是数值：请选择一个数值列作为目标变量。",
     "err.column_blank": "列“{column}”每一行都是空的：请填入序列的数值，或换一个文件。",
-    "err.column_text": "列“{column}”是文本而不是数字（例如“{example}”）：文件中需要有一列可供预测的数值，或对行计数（事件日志：目标列选“（按天计数行数）”，--duplicates count --per day）。",
+    "err.column_text": "列“{column}”是文本而不是数字（例如“{example}”）：文件中需要有一列可供预测的数值，或对行计数（事件日志：目标列选“（按天计数行数）”）。",
     "err.no_numeric": "没有可供预测的数值列：除日期之外，文件中还需要一列数字。",
     "err.no_regressor_columns": "外生变量“{column}”不是数值列，且文件中除目标列“{target}”外没有其他数值列：请不要选择外生变量。",
     "err.id_is_target": "序列标识列{columns}存放的是要预测的数值：标识列用来区分各个序列（如门店、产品），数值应放在目标列。请选择其他标识列（--id-col），或不选以自动识别。",
@@ -911,7 +911,7 @@ MESSAGES: dict[str, str] = {
     "notice.constant_target": "“{column}”每一行的值都相同：任何模型都能完全准确地预测它。如果这不是要预测的序列，请选择其他列。",
     "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；为保持等间隔，均按第一行的偏移（{offset}）读取："
                            "偏移变化之后的时间会与文件中写的相差一小时。下载的文件会在每个时间后写上该偏移（{offset}），以便与文件中的时间对应。",
-    "notice.target_identifies_rows": "目标列“{column}”是行的编号（每行一个不同的整数），其数值不是可预测的序列：若要预测每天有多少行（工单、订单），请在“重复的时间戳”中选择“计数”，并把“按周期合并各行”设为天（--duplicates count --per day）。",
+    "notice.target_identifies_rows": "目标列“{column}”是行的编号（每行一个不同的整数），其数值不是可预测的序列：若要预测每天有多少行（工单、订单），请在“重复的时间戳”中选择“计数”，并把“按周期合并各行”设为天。",
     "notice.per_local_time": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；按{per}合并时，每一行都按文件中写的日期和时间（当地时间）计入。",
     "notice.hidden_sheets": "已跳过隐藏的工作表；读取的是第一个显示的工作表“{sheet}”。",
     "notice.unsaved_formulas": "工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",

@@ -266,6 +266,13 @@ def test_european_amounts_with_a_currency_are_the_numbers_they_say(written: str)
     assert series.frame["y"].round(2).tolist() == [round(a, 2) for a in amounts]
 
 
+def test_amounts_with_the_full_width_yen_sign_of_chinese_excel_are_numbers() -> None:
+    # GBK has no half-width ¥: Excel in China writes '￥100,690', refused as text.
+    cells = [f'"￥{100_000 + 690 * month:,}"' for month in range(12)]
+    series = load_series(_monthly(cells, "日期,金额").decode().encode("gbk"), "yen.csv")
+    assert series.frame["y"].tolist() == [100_000 + 690 * month for month in range(12)]
+
+
 def test_codes_that_are_not_currencies_stay_text() -> None:
     with pytest.raises(DataError, match="'SKU 1'"):
         load_series(_monthly([f"SKU {i}" for i in range(1, 25)], "date,code"), "codes.csv")

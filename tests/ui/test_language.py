@@ -244,6 +244,13 @@ def test_chinese_prose_is_chinese() -> None:
     assert same == [], same
 
 
+def test_chinese_frequency_names_do_not_repeat_the_by_of_their_templates() -> None:
+    """Templates say '按{frequency}间隔' ('by the spacing of'): a name starting with 按 read '按按步编号'."""
+    for_frequency = [key for key, text in CATALOGS["zh"].items() if "按{frequency}" in text]
+    assert for_frequency and not [key for key, text in CATALOGS["zh"].items()
+                                  if key.startswith("freq.") and text.startswith("按")]
+
+
 def literal_keys(path: Path) -> set[str]:
     """Catalog keys written literally in ``path``: T("key"), t("key", ...), T.widget("key") (and key_help)."""
     found = set()
