@@ -69,15 +69,16 @@ _TEXT_BLANKS = frozenset({"", "#N/A", "N/A", "n/a", "NULL", "null", "NaN", "nan"
 _DATA_ROWS = 8  # rows with a number that make a sheet a table of data (a notes sheet has fewer)
 SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has none (a workbook of notes sheets)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # the stream an old Word document's container names
 _STEPS_ACROSS = 28  # columns numbered d_1, d_2, ... that make steps across (``_dates_down_the_rows``), none after them
 _TRAILING_COLUMNS = 2  # columns after the dates across that are left out (``_dates_down_the_rows``)
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
-_NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque)\s*:",
-                         re.IGNORECASE)  # how a note line below a table starts (``_is_footnote``)
+_NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque|注|"
+                         r"数据来源|资料来源|来源|说明)\s*[:：]", re.IGNORECASE)  # a note line below a table (``_is_footnote``)
 # A note's label, one to five words and a colon ('Last Updated: 12/18/2023', 'Data from database: ...'), in a line of
 # fewer fields than the table's (``_is_footnote``).
-_LABELLED_NOTE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:")
+_LABELLED_NOTE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*[:：]")  # the full-width colon of Chinese and Japanese
 # A numbered note ('1. Figures for 2020 are provisional.', '(2) Revised.', '[3] Source ...'): a number, a point or a
 # bracket, then a word and at least two more (``_is_footnote``); '1. Januar 2020' is a date.
 _NUMBERED_NOTE = re.compile(r"(?:\(?\d{1,2}[.)]|\[\d{1,2}\])\s+[^\W\d_]+\S*(?:\s+\S+){2,}")
@@ -291,8 +292,9 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     read = parse_dates(pd.Series(names[first:last], dtype=object))
     # M5's d_1, d_2, ...: days by number; not features x1 ... x10 before a target y
     steps = _numbered(names[first:last]) if read is None and not left and last - first >= _STEPS_ACROSS else None
-    if steps is None and (read is None or read[0].isna().any() or not read[0].is_monotonic_increasing
-                          or read[0].duplicated().any() or not read[0].dt.year.between(1800, 2100).all()):
+    if steps is None and (read is None or read[0].isna().any() or read[0].duplicated().any()  # newest first: NBS
+                          or not (read[0].is_monotonic_increasing or read[0].is_monotonic_decreasing)
+                          or not read[0].dt.year.between(1800, 2100).all()):
         return raw
     table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
     labels = [name for name in names[:first] if not _counts_rows(name, table[name])]
@@ -433,6 +435,8 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packe
     if data[:5] == b"%PDF-":
         raise DataError("This file is a PDF document, not a table: export the data as CSV from where it came.",
                         "err.pdf")
+    if data[:8] == _OLE2 and _WORD_STREAM in data[:1 << 20]:  # an old Word document (.doc) renamed
+        raise _word_document()
     if data[:8] == _OLE2:
         raise DataError("The file is an Excel workbook in the old format (.xls), or one protected by a password: open "
                         "it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV.", "err.xls")
@@ -454,6 +458,13 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packe
 
 # A zip archive of one of these is read as the file inside (a CSV zipped to mail it, Kaggle's downloads).
 _ZIPPED_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".parquet")
+
+
+def _word_document() -> DataError:
+    """A Word document given as a table (a .docx or .doc renamed): said as such (a .docx was called a zip archive to
+    unzip, a .doc an Excel workbook)."""
+    return DataError("The file is a Word document, not a table: copy its table into Excel and save it as .xlsx or "
+                     "CSV.", "err.word")
 
 
 def _gunzipped(data: bytes, name: str) -> tuple[bytes, str]:
@@ -680,6 +691,8 @@ def _check_zip(data: bytes, name: str) -> None:
     if b"mimetypeapplication/vnd.oasis.opendocument" in data[:100]:  # stored first and unpacked, as ODF requires
         raise DataError(f"{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
                         "LibreOffice or Excel.", "err.ods", {"label": label})
+    if any(member.filename.startswith("word/") for member in members):  # a .docx renamed: no archive to unzip
+        raise _word_document()
     if not any(member.filename.startswith("xl/") for member in members):
         inside = ", ".join(member.filename[:60] for member in members[:3]) + (", ..." if len(members) > 3 else "")
         raise DataError(f"{label} is a zip archive (holding {inside or 'nothing'}), not a CSV or an Excel "
@@ -1828,8 +1841,15 @@ def _without_preamble(text: str, delimiter: str) -> str:
     if len(rows) < 4:
         return text
     counts = Counter(len(cells) for _, cells, _ in rows)
-    fields = max(counts, key=lambda width: (counts[width], width))  # a tie: the table is wider than its notes
+    # a tie: the table is wider than its notes; and a table of a few wide rows is no line of titles and notes (an NBS
+    # export of one indicator: two titles and two notes beside a header and one row of 36 months)
+    wide = Counter({width: times for width, times in counts.items() if width > 1 and times >= 2}) or counts
+    fields = max(wide, key=lambda width: (wide[width], width))
     whole = len(text) <= 65536 and len(opening) == len(text.splitlines())  # the opening is the whole file
+    if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')
+        starts = Counter(cells[0] for _, cells, _ in rows)
+        while len(rows) > 2 and _is_footnote(rows[-1][1], fields, starts):
+            rows.pop()
     for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
         wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)

@@ -1017,6 +1017,7 @@ MESSAGES: dict[str, str] = {
     "err.too_many_rows": "The file has {count:,} rows, more than the limit of {limit}: load a shorter extract, or "
                          "set {variable} to raise the limit.",
     "err.folder": "'{path}' is a folder: name a file in it (a CSV, .xlsx or .parquet).",
+    "err.word": "The file is a Word document, not a table: copy its table into Excel and save it as .xlsx or CSV.",
     "err.xls": "The file is an Excel workbook in the old format (.xls), or one protected by a password: open it in "
                "Excel or LibreOffice and save it as .xlsx without a password, or as CSV.",
     "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "

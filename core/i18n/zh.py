@@ -779,6 +779,7 @@ MESSAGES: dict[str, str] = {
     "err.too_many_series": "文件有 {count:,} 个序列，超过了 {limit} 个的上限：请一次拟合较少的序列（拆分文件），或设置 {variable} 提高上限。",
     "err.too_many_rows": "文件有 {count:,} 行，超过了 {limit} 行的上限：请载入较短的片段，或设置 {variable} 提高上限。",
     "err.folder": "“{path}”是一个文件夹：请指定其中的一个文件（CSV、.xlsx 或 .parquet）。",
+    "err.word": "该文件是 Word 文档，不是表格：请把其中的表格复制到 Excel，另存为 .xlsx 或 CSV。",
     "err.xls": "该文件是旧格式（.xls）或受密码保护的 Excel 工作簿：请在 Excel 或 LibreOffice 中打开，另存为不带密码的 .xlsx 或 CSV。",
     "err.ods": "{label} 是 OpenDocument 文件（.ods），不是 Excel 工作簿：请在 LibreOffice 或 Excel 中另存为 .xlsx 或 CSV。",
     "err.json": "该文件是 JSON，不是 CSV：请把数据导出为 CSV（先是表头行，然后每个时间步一行）。",

@@ -531,6 +531,18 @@ def test_a_packed_file_unpacks_no_further_than_the_file_size_limit(monkeypatch: 
         load_series(make_zip({"bomb.csv": SALES + "0" * 3_000_000}), "bomb.zip")
 
 
+def test_a_word_document_renamed_csv_is_named_with_the_fix() -> None:
+    # A .docx was "a zip archive (holding word/document.xml): unzip it", a .doc "an Excel workbook in the old format".
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024) + "WordDocument".encode("utf-16-le") + bytes(512)
+    for data in (packed.getvalue(), old):
+        with pytest.raises(DataError, match=r"^The file is a Word document, not a table: copy its table into Excel"):
+            load_series(data, "report.csv")
+
+
 def test_an_old_excel_workbook_and_an_opendocument_one_are_named_with_the_fix() -> None:
     # An .xls was "binary data, not text"; an .ods "a zip archive: unzip it".
     old_format = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4  # the OLE2 container's signature

@@ -794,6 +794,35 @@ def test_a_column_after_the_dates_across_is_left_out_and_said() -> None:
                for notice in series.report.notices), series.report.notices
 
 
+def _nbs_export(indicators: int) -> bytes:
+    """A download of China's National Bureau of Statistics, as it saves it in GBK: two title lines, the months across
+    the columns newest first, a row per indicator, a note and the source below."""
+    months = pd.date_range("2021-01-01", periods=36, freq="MS")[::-1]
+    lines = ["数据库：月度数据", "时间：最近36个月", "指标," + ",".join(f"{m.year}年{m.month}月" for m in months)]
+    for k in range(indicators):
+        lines.append(f"指标{k}(亿元)," + ",".join(f"{30000 + 100 * k + 50 * (35 - i) + 900 * (m.month % 3):.1f}"
+                                                  for i, m in enumerate(months)))  # under each month, newest first
+    lines += ["注：2023年1-2月数据为合并数据。", "数据来源：国家统计局"]
+    return ("\r\n".join(lines) + "\r\n").encode("gbk")
+
+
+@pytest.mark.parametrize("indicators", [1, 2])
+def test_an_nbs_export_with_its_months_newest_first_titles_and_notes_is_read(indicators: int) -> None:
+    # Refused: the titles and notes outnumbered its rows ("line 3 has 37 fields where the header has 1"); without
+    # them, months newest first were not turned ("only 1 usable row"), and the notes were read as series.
+    raw = read_table(_nbs_export(indicators), "nbs.csv")
+    assert list(raw.columns) == ["指标", "period", "value"] and len(raw) == 36 * indicators
+    assert raw.attrs["preamble"] == ("数据库：月度数据", "时间：最近36个月")
+    assert raw.attrs["footnotes"] == ("注：2023年1-2月数据为合并数据。", "数据来源：国家统计局")
+    if indicators == 1:
+        series = load_series(_nbs_export(1), "nbs.csv")
+        assert series.frequency.name == "monthly" and str(series.frame["ds"].iloc[0].date()) == "2021-01-01"
+        assert series.frame["y"].iloc[:3].tolist() == [30900.0, 31850.0, 30100.0]  # January first, as written
+    else:
+        panel = read_panel(_nbs_export(2), "nbs.csv", LoadOptions(), PanelChoice())
+        assert panel is not None and panel.ids == ["指标0(亿元)", "指标1(亿元)"]  # no series of the notes
+
+
 def test_days_numbered_across_the_columns_are_steps_of_each_row() -> None:
     # M5's sales: d_1 ... d_N; "Only 3 usable rows" before.
     text = "id,item_id,store_id," + ",".join(f"d_{k}" for k in range(1, 41)) + "\n" + "".join(
