@@ -278,7 +278,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if held := model.held_at_bound():  # a recursion or trend run past the history's range widened by it: held there
         rows.attrs["held_at_bound"] = held
-    if fitted.band is not None and request.horizon > fitted.band.horizon:  # past it the band is widened, not measured
+    if fitted.band is not None and fitted.band.origins and request.horizon > fitted.band.horizon:  # past it widened
+        # (a constant history's band measured nothing: zero wide at every step, no step past what was measured)
         rows.attrs["band_measured_steps"] = fitted.band.horizon
     params = model.params()
     if (chosen := params.get("chosen")) is not None:  # auto chooses again on every row: say what
@@ -327,11 +328,16 @@ def never_below_zero(values: np.ndarray) -> bool:
 def held_at_zero(forecast: np.ndarray, history: np.ndarray) -> tuple[np.ndarray, int | None]:
     """A forecast of a history never below zero (counts, sales, passengers) held at 0 where the model goes below it, as
     its band is (``prediction_band``): closer to every actual that is not negative, and inside its own band. Also the
-    first step (from 1) held, None when none was."""
+    first step (from 1) held, None when none was or only rounding was below zero: a series of zeros, fitted to
+    -1e-8, was said to be held at 0 from step 1 on every page."""
     if not never_below_zero(history):
         return forecast, None
-    below = np.flatnonzero(forecast < 0)
-    return (np.maximum(forecast, 0.0), int(below[0]) + 1) if len(below) else (forecast, None)
+    largest = float(np.abs(history[np.isfinite(history)]).max())  # 0 for zeros: their model's negatives are rounding
+    below = np.flatnonzero(forecast < -_ROUNDING * largest) if largest > 0 else np.array([], dtype=int)
+    return np.maximum(forecast, 0.0), (int(below[0]) + 1 if len(below) else None)
+
+
+_ROUNDING = 1e-9  # a forecast below zero by less than this fraction of the history's largest value is rounding
 
 
 def _future_regressors_short(future_regressors: pd.DataFrame) -> SettingsError:

@@ -473,6 +473,22 @@ def test_a_forecast_past_the_end_held_at_zero_says_from_which_step() -> None:
     assert result.params["future_held_at_zero_from_step"] == step
 
 
+def test_a_series_of_zeros_is_not_said_to_be_held_at_zero_nor_its_band_measured_one_step_ahead() -> None:
+    # A store's product that never sold: multi fitted it to -1e-8 and every page said its forecast fell below zero
+    # from step 1 (test rows from step 7), and that its band was measured on forecasts up to 1 step ahead.
+    from core.evaluation.pipeline import forecast_future, held_at_zero
+
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=104, freq="W-MON"), "y": 0.0})
+    frequency = infer_frequency(frame["ds"])
+    for model in ("multi", "linear", "naive"):
+        future = forecast_future(frame, frequency, RunRequest(model, horizon=8))
+        assert not {"held_at_zero_from_step", "band_measured_steps"} & set(future.attrs), (model, future.attrs)
+        assert (future["predicted"] >= 0).all() and np.abs(future["predicted"]).max() < 1e-6
+        assert "held_at_zero_from_step" not in run(frame, frequency, RunRequest(model)).params
+    values, step = held_at_zero(np.array([5.0, -1e-8, -0.5]), np.array([0.0, 40.0, 12.0]))
+    assert step == 3 and values.tolist() == [5.0, 0.0, 0.0]  # rounding is held unsaid, a real fall below zero said
+
+
 def test_a_series_of_several_leaves_the_regressor_values_used_to_the_summary() -> None:
     # The many-series forecast's summary says the future values used once for all; each series' captions said it again.
     from core.ui.runs import forecast_captions
