@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 
 from core.data.quality import GROSS_LIMIT
+from core.evaluation.intervals import MAX_BAND_ROWS
+from core.evaluation.pipeline import RunResult
 from core.i18n import ENSEMBLE, candidate_name, has, listed, number_text, t
-from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND
+from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND, cycle_term
 from core.models.regression import FEW_ROWS, PART_OF_A_SEASON, PART_OF_TWO_CYCLES
 
 
@@ -72,10 +74,25 @@ def _left_out_line(term: str, reason: str, lang: str) -> str:
         return t("coef.left_out_constant", lang, term=term.removeprefix(CONSTANT))
     if lang == "en":
         return t("coef.left_out", lang, term=term, reason=reason)
-    if reason.startswith(PART_OF_TWO_CYCLES):
-        return t("coef.left_out_cycle", lang)
+    if reason.startswith(PART_OF_TWO_CYCLES):  # the year's pairs of daily rows, or the day's of minutes
+        return t("coef.left_out_cycle" if term == cycle_term(365.25) else "coef.left_out_day_cycle", lang)
     if term == "year":
         return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
                  "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)
     return t("coef.left_out_part_rows" if reason.startswith(FEW_ROWS) else "coef.left_out_part", lang,
              part=t(f"part.{term}", lang) if has(f"part.{term}") else term)
+
+
+def no_band_lines(result: RunResult, lang: str = "en") -> list[str]:
+    """Why the test rows have no band, where they have none: its measurement was stopped; the model's refits need more
+    rows than the band's backtest refits on (``MAX_BAND_ROWS``: multi a week of rows a second apart, 604,800: "more
+    rows give one" could never hold, and the command line said nothing); or the model could not be refitted at an
+    earlier origin (an autoregression on 10 yearly rows: the band was missing without a word)."""
+    if result.band is not None or not (result.predictions["split"] == "test").any():
+        return []
+    if result.band_stopped:
+        return [t("metric.band_stopped", lang)]
+    rows = int((result.predictions["split"] == "train").sum())
+    if (fewest := result.forecaster.fewest_refit_rows()) >= MAX_BAND_ROWS and rows > MAX_BAND_ROWS:
+        return [t("metric.no_band_rows", lang, model=result.request.model, fewest=fewest, most=MAX_BAND_ROWS)]
+    return [t("metric.no_band", lang, model=result.request.model, rows=rows)]

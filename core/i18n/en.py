@@ -285,13 +285,18 @@ MESSAGES: dict[str, str] = {
                 "of the same number, it draws that part of the season's shape.",
     "coef.cos": "{name}: {value:+,.4g} times the season's cosine wave of {k:plural:cycle} a season; with the sine "
                 "of the same number, it draws that part of the season's shape.",
-    "coef.cycle_name": "yearly {wave}{k}",
-    "coef.cycle_sin": "{name}: {value:+,.4g} times the sine wave of {k:plural:cycle} every {period} rows (a year); "
-                      "with the cosine of the same number, it draws that part of the year's shape.",
-    "coef.cycle_cos": "{name}: {value:+,.4g} times the cosine wave of {k:plural:cycle} every {period} rows (a year); "
-                      "with the sine of the same number, it draws that part of the year's shape.",
+    "coef.cycle_name.year": "yearly {wave}{k}",
+    "coef.cycle_name.day": "daily {wave}{k}",
+    "coef.cycle_span.year": "a year",
+    "coef.cycle_span.day": "a day",
+    "coef.cycle_sin": "{name}: {value:+,.4g} times the sine wave of {k:plural:cycle} every {period} rows ({span}); "
+                      "with the cosine of the same number, it draws that part of the cycle's shape.",
+    "coef.cycle_cos": "{name}: {value:+,.4g} times the cosine wave of {k:plural:cycle} every {period} rows ({span}); "
+                      "with the sine of the same number, it draws that part of the cycle's shape.",
     "coef.left_out_cycle": "The yearly cycle's sine/cosine pairs were left out: the training rows cover less than two "
                            "years.",
+    "coef.left_out_day_cycle": "The daily cycle's sine/cosine pairs were left out: the training rows cover less than "
+                               "two days.",
     "coef.year": "Year: {value:+,.4g} per calendar year on top of the trend.",
     "coef.trend_and_year": "Trend and year together: {target} changes by about {value:+,.4g} a year (the two terms "
                            "share the rise, so either alone can mislead).",
@@ -437,6 +442,10 @@ MESSAGES: dict[str, str] = {
     "metric.no_band": "The test rows have no prediction band: its backtest refits '{model}' on fewer rows than the "
                       "{rows:plural:training row}, and none of its earlier origins left enough for the model to fit. "
                       "More rows, or a model that needs fewer (linear, snaive), give one.",
+    "metric.no_band_rows": "The test rows have no prediction band: a refit of '{model}' needs {fewest:,} rows (every "
+                           "cycle its terms model), more than the {most:,} latest rows its band is measured on. A "
+                           "model that needs fewer (ar, linear, snaive) gives one, or rows combined per minute or "
+                           "hour (Reading options: Combine the rows per).",
     "metric.band_stopped": "The test rows have no prediction band: measuring it was stopped. Press Train to train "
                            "again with one.",
     "metric.why_undefined.mase": "MASE is undefined where seasonal naive's error on the training rows is 0 (a "
@@ -1235,6 +1244,9 @@ MESSAGES: dict[str, str] = {
     "err.target_unsaved_formulas": "Target column '{column}' has no values: the sheet has formulas whose results were "
                                    "never saved (a program wrote the workbook), so they read as blank: open the "
                                    "workbook in Excel or LibreOffice and save it, then load it again.",
+    "err.dates_unsaved_formulas": "Time column '{column}' has no dates in most rows: the sheet has formulas whose "
+                                  "results were never saved (a program wrote the workbook), so they read as blank: "
+                                  "open the workbook in Excel or LibreOffice and save it, then load it again.",
     "notice.special_periods": "{rows:plural:row} of special periods 13-16 (a year's closing postings, no month) "
                               "{rows:were} left out.",
     "notice.period_averages": "{rows:plural:row} coded {code} (the year's average) {rows:were} left out.",
@@ -1355,6 +1367,11 @@ MESSAGES: dict[str, str] = {
     "notice.months_across_left": "The months run across the columns ('{first}' to '{last}') and the years down the "
                                  "rows: each year's row is read as its twelve months; the columns after the months "
                                  "({left}) were left out.",
+    "notice.quarters_across": "The quarters run across the columns ('{first}' to '{last}') and the years down the "
+                              "rows: each year's row is read as its four quarters.",
+    "notice.quarters_across_left": "The quarters run across the columns ('{first}' to '{last}') and the years down "
+                                   "the rows: each year's row is read as its four quarters; the columns after the "
+                                   "quarters ({left}) were left out.",
     "notice.years_across_months": "The years run across the columns ('{first}' to '{last}') and the months down the "
                                   "rows: read as one series, a row per month of each year.",
     "notice.years_across_quarters": "The years run across the columns ('{first}' to '{last}') and the quarters down "

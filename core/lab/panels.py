@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models.features import (FeatureSpec, Standardizer, design_matrix, spread_is_rounding, time_steps,
-                                  yearly_cycle)
+from core.models.features import (FeatureSpec, Standardizer, calendar_cycles, design_matrix, spread_is_rounding,
+                                  time_steps)
 from core.models.regression import RegressionForecaster
 from core.models.specs import FOURIER, LAB_NUMBERS
 from core.data.frequency import Frequency
@@ -104,7 +104,7 @@ def lab_features(model: str, train: pd.DataFrame, frequency: Frequency) -> tuple
     if model != "multi":
         return FeatureSpec(trend_degree=1), {}
     spec = FeatureSpec(trend_degree=1, calendar=True, fourier_order=int(FOURIER.initial(frequency)),
-                       cycles=yearly_cycle(frequency))
+                       cycles=calendar_cycles(frequency))
     left_out = RegressionForecaster(model, spec, TrainConfig()).terms_left_out(train, frequency)  # nothing trained
     return replace(spec, left_out=tuple(left_out)), left_out
 

@@ -152,9 +152,35 @@ def yearly_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:
     return () if frequency.is_steps else YEARLY_CYCLES.get(frequency.alias or "", YEARLY_CYCLES.get(frequency.name, ()))
 
 
+# The sine/cosine pairs of the day's cycle for spacings under a day whose season is shorter than a day (minutely data's
+# is the hour, 60 rows; every second has none): multi missed a logger's daily temperature swing of 3 degrees (test MAE
+# 1.81 every minute or 2, 0.13 every 5 minutes, whose season is the day; with these pairs 0.12).
+DAY_PAIRS = 6
+
+
+def day_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:
+    """The ``FeatureSpec.cycles`` of a day's rows (1,440 a minute apart) for spacings under a day whose season is
+    shorter than a day; none for others (hourly data's season is the day; opening hours' days are their hours)."""
+    if frequency.unit not in WITHIN_A_DAY or frequency.alias is None or open_hours(frequency.alias) is not None:
+        return ()
+    day = pd.Timedelta(days=1) / pd.Timedelta(offset_of(frequency.alias))
+    return ((float(day), DAY_PAIRS),) if float(day).is_integer() and day > frequency.season_length else ()
+
+
+def calendar_cycles(frequency: Frequency) -> tuple[tuple[float, int], ...]:
+    """The cycles a calendar model of ``frequency`` adds beside its season terms: the year's of daily data, the day's of
+    data a minute or a second apart."""
+    return yearly_cycle(frequency) + day_cycle(frequency)
+
+
+def is_yearly_cycle(period: float) -> bool:
+    """Whether a cycle of ``period`` rows is a year's (``YEARLY_CYCLES``), not a day's."""
+    return period in (cycle[0][0] for cycle in YEARLY_CYCLES.values())
+
+
 def cycle_term(period: float) -> str:
     """The name a cycle's sine/cosine pairs are left out under (``FeatureSpec.left_out``)."""
-    return "yearly cycle" if period in (cycle[0][0] for cycle in YEARLY_CYCLES.values()) else f"cycle of {period:g}"
+    return "yearly cycle" if is_yearly_cycle(period) else f"cycle of {period:g}"
 
 
 def regressor_term(name: str) -> str:

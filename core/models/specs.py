@@ -20,7 +20,7 @@ from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
 from core.models.baselines import SeasonalNaiveForecaster
 from core.models.calendar_grid import OnCalendar
-from core.models.features import FeatureSpec, season_part, yearly_cycle
+from core.models.features import FeatureSpec, calendar_cycles, season_part
 from core.models.regression import RegressionForecaster
 from core.training.loop import BATCH_MODES, MOST_EPOCHS, OPTIMIZERS, TrainConfig, whole_batch
 
@@ -170,7 +170,7 @@ def _regression(name: str, calendar: bool = False) -> Callable[[BuildContext], F
     def build(context: BuildContext) -> Forecaster:
         spec = FeatureSpec(trend_degree=int(context.values.get("degree", 1)), calendar=calendar,
                            fourier_order=int(context.values.get("fourier", 0)), regressors=context.regressors,
-                           cycles=yearly_cycle(context.frequency) if calendar else ())
+                           cycles=calendar_cycles(context.frequency) if calendar else ())
         return RegressionForecaster(name, spec, context.training, hidden=int(context.values.get("hidden", 0)))  # type: ignore[arg-type]
     return build
 

@@ -27,8 +27,8 @@ from core.data.tidy import DataReport, LoadedSeries, Notice, count, quoted_names
 from core.errors import KeyedError
 from core.i18n import frequency_name, quoted_list, t
 from core.limits import limit
-from core.evaluation.left_out import (forecast_replaced_lines, held_ahead_lines, left_out_lines, replaced_lines,
-                                      scored_rows_lines)
+from core.evaluation.left_out import (forecast_replaced_lines, held_ahead_lines, left_out_lines, no_band_lines,
+                                      replaced_lines, scored_rows_lines)
 from core.evaluation.metrics import regression_metrics
 from core.evaluation.pipeline import RunRequest, RunResult, forecast_future, observed_values, run, split_frame
 from core.models.specs import ModelSettings, build_forecaster, regressor_users, spec_for
@@ -73,7 +73,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                "gaps": series.report.gaps,  # time stamps missing and not filled
                "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)
                + replaced_lines(result.params) + forecast_replaced_lines(result.params)
-               + scored_rows_lines(result.predictions) + held_notes(result.params)
+               + scored_rows_lines(result.predictions) + no_band_lines(result) + held_notes(result.params)
                + ([regressors_reach_text(reach, request.horizon)]
                   if (reach := result.params.get("future_regressors_reach")) is not None else [])
                + ([regressors_used_text(used, request.horizon)]

@@ -13,8 +13,8 @@ from core.data.frequency import STEPS, Frequency, open_hours
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
-from core.models.features import history_clock, season_references
-from core.evaluation.left_out import left_out_lines, replaced_lines, scored_rows_lines
+from core.models.features import history_clock, is_yearly_cycle, season_references
+from core.evaluation.left_out import left_out_lines, no_band_lines, replaced_lines, scored_rows_lines
 from core.training.least_squares import GAP_FLOOR, SHARE_REACHED
 from core.training.loop import MOST_EPOCHS, NOT_REACHED, rose_late, stalled
 from core.ui.session import few_test_rows
@@ -84,9 +84,11 @@ def describe_coefficients(coefficients: dict[str, float], frequency: Frequency, 
         elif (lag := _LAG.fullmatch(name)) is not None:  # an autoregression's: of the values or their changes
             lines.append(t(f"coef.lag.{lag.group(2)}", lang, k=int(lag.group(1)), value=value))
         elif (wave := _FOURIER.fullmatch(name)) is not None and ":" in name:  # a cycle of its own: the year's
-            shown = t("coef.cycle_name", lang, wave=wave.group(1), k=int(wave.group(2)))  # not '365.25:sin1'
+            period = name.split(":", 1)[0]
+            cycle = "year" if is_yearly_cycle(float(period)) else "day"  # the year's of daily rows, a day's of minutes
+            shown = t(f"coef.cycle_name.{cycle}", lang, wave=wave.group(1), k=int(wave.group(2)))  # not '365.25:sin1'
             lines.append(t(f"coef.cycle_{wave.group(1)}", lang, name=shown, k=int(wave.group(2)), value=value,
-                           period=name.split(":", 1)[0]))
+                           period=period, span=t(f"coef.cycle_span.{cycle}", lang)))
         elif wave is not None:  # "per unit of sin1" meant nothing to a learner
             lines.append(t(f"coef.{wave.group(1)}", lang, name=name, k=int(wave.group(2)), value=value))
         else:
@@ -439,15 +441,8 @@ def band_beyond_note(predictions: pd.DataFrame, horizon: int, lang: str = "en") 
 
 
 def no_band_note(result: RunResult, lang: str = "en") -> str | None:
-    """Why the test rows have no band: its measurement was stopped, or the model could not be refitted at an earlier
-    origin of the band's backtest (an autoregression on 10 yearly rows: the band was missing without a word). None
-    where they have one, and without test rows."""
-    if result.band is not None or not (result.predictions["split"] == "test").any():
-        return None
-    if result.band_stopped:
-        return t("metric.band_stopped", lang)
-    return t("metric.no_band", lang, model=result.request.model,
-             rows=int((result.predictions["split"] == "train").sum()))
+    """Why the test rows have no band (``no_band_lines``); None where they have one, and without test rows."""
+    return next(iter(no_band_lines(result, lang)), None)
 
 
 def band_coverage_note(predictions: pd.DataFrame, lang: str = "en") -> str | None:
