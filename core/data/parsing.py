@@ -1439,14 +1439,15 @@ def period_of_rows(values: pd.Series, name: object) -> tuple[str | None, int]:
     return None, int(mostly)
 
 
-def months_in_order(names: list[str]) -> tuple[int, int] | None:
+def months_in_order(names: list[str], periods: int = 12) -> tuple[int, int] | None:
     """Where the months of a year run across a table's columns, January to December in order (``Jan``, ``Feb``, ...;
-    ``Januar``, ...; not numbers): (first, last + 1) of those names; None when no twelve names in a row do."""
+    ``Januar``, ...; not numbers), or its quarters (``periods`` 4: ``Q1`` to ``Q4``): (first, last + 1) of those names;
+    None when no such names in a row do."""
     words = pd.Series([name if not name.strip().isdigit() else "" for name in names], dtype=object)
-    numbers = _period_numbers(words, 12).to_numpy(dtype=float, na_value=np.nan)
-    for start in range(len(numbers) - 11):
-        if np.array_equal(numbers[start:start + 12], np.arange(1, 13)):
-            return start, start + 12
+    numbers = _period_numbers(words, periods).to_numpy(dtype=float, na_value=np.nan)
+    for start in range(len(numbers) - periods + 1):
+        if np.array_equal(numbers[start:start + periods], np.arange(1, periods + 1)):
+            return start, start + periods
     return None
 
 

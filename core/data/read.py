@@ -343,7 +343,9 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     after December (``Annual``, ``HALF1``) sum the months up: left out, and said with the rest
     (``attrs["months_across"]``); rows without a year (notes) too. Any other table is returned as it is."""
     names = unique_names([str(col).strip() for col in raw.columns])
-    span = months_in_order(names)
+    period, span = "month", months_in_order(names)
+    if span is None:  # or its quarters (Year,Q1,...,Q4: a quarterly report was read as a yearly series of Q1)
+        period, span = "quarter", months_in_order(names, 4)
     if span is None:
         return raw
     start, end = span
@@ -351,17 +353,18 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     years, found = next(((name, found) for name in names[:start] if (found := years_of(table[name])) is not None),
                         (None, None))
     labels = [name for name in names[:start] if name != years]
-    if (years is None or found is None or ("year" in names[:start] and years != "year") or "month" in names[:start]
+    if (years is None or found is None or ("year" in names[:start] and years != "year") or period in names[:start]
             or not _rising_years(found, table[labels])
             or any(parse_dates(table[name].iloc[:200]) is not None for name in labels)):
         return raw  # no years, names in the way, or a time column already (months are then dummies or series)
     table = table[found.notna().to_numpy()].rename(columns={years: "year"})
-    check_count(len(table) * 12, "rows", "TSR_MAX_ROWS", MAX_ROWS,
+    check_count(len(table) * (end - start), "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 "its months run across the columns, so each of its rows makes twelve: load fewer rows")
-    value = unique_names([*labels, "year", "month", "value"])[-1]
-    long = table.melt(id_vars=["year", *labels], value_vars=names[start:end], var_name="month", value_name=value)
+    value = unique_names([*labels, "year", period, "value"])[-1]
+    long = table.melt(id_vars=["year", *labels], value_vars=names[start:end], var_name=period, value_name=value)
     long.attrs = {**raw.attrs, "months_across": {"first": names[start], "last": names[end - 1],
-                                                 "left": ", ".join(f"'{name}'" for name in names[end:])}}
+                                                 "left": ", ".join(f"'{name}'" for name in names[end:]),
+                                                 "quarters": period == "quarter"}}
     return long
 
 

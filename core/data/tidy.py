@@ -359,6 +359,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
+    if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
+        raise DataError(f"Time column '{date_col}' has no dates in most rows: {_UNSAVED_FORMULAS[0].lower()}"
+                        f"{_UNSAVED_FORMULAS[1:]}", "err.dates_unsaved_formulas", {"column": date_col})  # =EDATE(A2,1)
     if len(frame) < MIN_ROWS:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
@@ -832,13 +835,14 @@ def _nearest_distance(points: np.ndarray, among: np.ndarray) -> np.ndarray:
 
 def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
     """How many stamps ``pd.date_range(first, last, alias)`` makes, without making them: exactly for
-    fixed steps (days, hours, ...), about for calendar ones (months, quarters, years, weeks)."""
+    fixed steps (days, hours, ...), to the nearest step where ``last`` is off the grid of ``first`` (a reading a few
+    seconds early counted one stamp short), about for calendar ones (months, quarters, years, weeks)."""
     span = last - first
     step = _fixed_step_nanos(alias)
     if step:
         # In Python integers, in the span's own unit: a span beyond 292 years overflows nanoseconds.
-        ticks = int(span.asm8.view("i8"))
-        return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
+        ticks = int(span.asm8.view("i8"))  # to the nearest step: a logger's stamps a few seconds off the minute
+        return (ticks * int(pd.Timedelta(1, unit=span.unit).value) + step // 2) // step + 1  # (its last 2 s early)
     if (hours := open_hours(alias)) is not None:  # opening hours: the span's days, their share open, their hours
         return int(((span.days + 1) * len(open_days(alias)) / 7 + 1) * (hours[1] - hours[0]))
     offset = offset_of(alias)
@@ -1668,11 +1672,12 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
                                          "notice.after_dates_left", {"left": left}))
     if months := attrs.get("months_across"):  # ``read._months_down_the_rows``
         first, last, left = months["first"], months["last"], str(months["left"])  # type: ignore[index]
+        quarters = bool(months.get("quarters"))  # type: ignore[union-attr]
+        part, parts = ("quarters", "four quarters") if quarters else ("months", "twelve months")
         report.notices.append(Notice(
-            f"The months run across the columns ('{first}' to '{last}') and the years down the rows: each year's row "
-            "is read as its twelve months"
-            + (f"; the columns after the months ({left}) were left out." if left else "."),
-            "notice.months_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
+            f"The {part} run across the columns ('{first}' to '{last}') and the years down the rows: each year's row "
+            f"is read as its {parts}" + (f"; the columns after the {part} ({left}) were left out." if left else "."),
+            f"notice.{part}_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
     if later := attrs.get("later_table"):
         title = str(later).lstrip("# ")[:60]
         report.notices.append(Notice(f"The file holds more tables below the first (the next is titled '{title}'): "

@@ -389,6 +389,18 @@ def test_missing_stamps_over_four_centuries_are_counted_without_overflow() -> No
     assert count_gaps(gapped, infer_frequency(stamps)) == 2
 
 
+def test_gaps_of_a_logger_whose_stamps_are_seconds_off_the_minute_are_counted_to_the_nearest_minute() -> None:
+    # First reading 4 s after its minute, the last 2 s before: the grid from the first held one minute fewer, and 25
+    # readings dropped were said as 24 missing stamps (filling them filled 25).
+    jitter = np.tile([4, -3, 1, 0, -2], 864)
+    jitter[-1] = -2
+    stamps = pd.Timestamp("2024-06-10") + pd.to_timedelta(np.arange(4320), unit="min") + pd.to_timedelta(jitter, "s")
+    kept = np.delete(np.arange(4320), np.arange(100, 4100, 160))  # 25 readings dropped
+    text = "time,t\n" + "".join(f"{stamps[k]:%Y-%m-%d %H:%M:%S},{20 + k % 7}\n" for k in kept)
+    series = load_series(text.encode(), "logger.csv")
+    assert series.frequency.name == "minutely" and series.report.gaps == 25
+
+
 def test_gaps_in_mid_month_stamps_are_filled_on_the_same_day_of_the_month() -> None:
     months = [m for m in range(1, 25) if m not in (5, 6)]
     text = "date,v\n" + "".join(f"{2020 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}-15,{m}\n" for m in months)
@@ -884,6 +896,19 @@ def test_a_table_of_years_down_and_months_across_is_one_monthly_series() -> None
     assert series.frame["ds"].iloc[13] == pd.Timestamp("2016-02-01") and series.frame["y"].iloc[13] == 16.01
     note = next(notice for notice in series.report.notices if notice.key == "notice.months_across_left")
     assert "('Jan' to 'Dec')" in note and "the columns after the months ('Annual') were left out" in note
+
+
+def test_a_table_of_years_down_and_quarters_across_is_one_quarterly_series() -> None:
+    # A quarterly report (Year,Q1,...,Q4,Total) was read as a yearly series of Q1, three quarters of it unused unsaid.
+    text = "Year,Q1,Q2,Q3,Q4,Total\n" + "".join(
+        f"{year}," + ",".join(str(500 + 10 * (year - 2010) + 30 * q) for q in range(1, 5)) + ",9999\n"
+        for year in range(2010, 2024))
+    series = load_series(text.encode(), "report.csv")
+    assert (series.frequency.name, len(series.frame)) == ("quarterly", 56)
+    assert series.frame["ds"].iloc[5] == pd.Timestamp("2011-04-01") and series.frame["y"].iloc[5] == 570
+    assert [str(notice) for notice in series.report.notices] == [
+        "The quarters run across the columns ('Q1' to 'Q4') and the years down the rows: each year's row is read as "
+        "its four quarters; the columns after the quarters ('Total') were left out."]
 
 
 def test_an_excel_pivot_of_months_grouped_under_years_is_read_by_month_without_the_subtotals() -> None:
@@ -1844,20 +1869,30 @@ def test_formulas_without_saved_results_are_said_with_the_fix() -> None:
     assert "Missing values filled (interpolate): **0**\n- Rows left out (" in shown and "say which): **1**" in shown
 
 
-def test_a_sheet_of_formulas_only_is_said_to_need_saving_not_to_be_blank() -> None:
-    # Every date and value a formula never computed: "Column 'value' is blank in every row: fill in the values".
+def _refused_workbook(rows: list[list[object]]) -> DataError:
+    """The error loading a workbook of ``rows`` raises, saved by openpyxl (formulas without their results)."""
     import openpyxl
 
     book = openpyxl.Workbook()
-    book.active.append(["date", "value"])
-    for n in range(1, 37):
-        book.active.append([f"=DATE(2000,{n},1)", f"=100+{n}*2"])
+    for row in rows:
+        book.active.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     with pytest.raises(DataError) as caught:
         load_series(buffer.getvalue(), "formulas.xlsx")
-    assert caught.value.key == "err.target_unsaved_formulas" and str(caught.value).startswith(
+    return caught.value
+
+
+def test_a_sheet_of_formulas_only_is_said_to_need_saving_not_to_be_blank() -> None:
+    # Every date and value a formula never computed: "Column 'value' is blank in every row: fill in the values".
+    refused = _refused_workbook([["date", "value"], *[[f"=DATE(2000,{n},1)", f"=100+{n}*2"] for n in range(1, 37)]])
+    assert refused.key == "err.target_unsaved_formulas" and str(refused).startswith(
         "Target column 'value' has no values: the sheet has formulas whose results were never saved")
+    # the first month typed, each next one a formula (=EDATE(A2,1)): "Only 1 usable row"
+    refused = _refused_workbook([["Month", "Sales"], *[[pd.Timestamp("2018-01-01") if n == 0 else
+                                                         f"=EDATE(A{n + 1},1)", 100 + n] for n in range(36)]])
+    assert refused.key == "err.dates_unsaved_formulas" and str(refused).startswith(
+        "Time column 'Month' has no dates in most rows: the sheet has formulas whose results were never saved")
 
 
 def test_a_comment_that_starts_with_a_summary_word_keeps_its_dated_row() -> None:
