@@ -1021,10 +1021,11 @@ def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
 
 
 _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年"})
-_YEAR_NAMES = frozenset({"year", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
+# Also as Excel names the fields it groups a date by in a pivot table: Years, Quarters, Months.
+_YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
                          "年度", *_FISCAL_YEAR_NAMES})
-_PERIOD_NAMES = {**dict.fromkeys(("month", "mon", "monat", "mois", "mes", "月", "月份"), 12),
-                 **dict.fromkeys(("quarter", "qtr", "quartal", "trimestre", "季度"), 4)}
+_PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "monat", "mois", "mes", "月", "月份"), 12),
+                 **dict.fromkeys(("quarter", "quarters", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
 # them beside a year and a month, the table is finer than monthly and the two are not combined.
 _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "minute", "datum", "fecha", "zeit",
@@ -1240,6 +1241,11 @@ def _times_of_day(clock: pd.Series) -> pd.Series | None:
             + pd.to_timedelta(pd.to_numeric(parts[2]).astype("float64").fillna(0), unit="s"))
 
 
+SUBTOTAL_WORDS = r"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计)"
+# A pivot table's subtotal (``2020 Total``) or a report's (``Total 2020``) in a column of dates or periods.
+SUBTOTAL_ROW = re.compile(rf"(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}\s+(?=\S*\d)\S+", re.IGNORECASE)
+
+
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column (and an hour
     column, which ``combine_date_and_period`` then joins), or by a year and a week number or a period (a code, or an
@@ -1276,14 +1282,20 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}),
         errors="coerce")  # NaT where a part is missing or the day is not in the month
     valid = stamps.notna().to_numpy()
+    # a pivot's subtotal below each year's months (``2018 Total``, its period blank): left out, said as summary rows
+    subtotals = raw[years[0]].astype("string").str.strip().str.fullmatch(SUBTOTAL_ROW).fillna(False).to_numpy(bool)
     lead = int(np.argmax(valid)) if valid.any() else 0  # units rows under the header (GENESIS: 2020=100)
     if (name.lower() in names or valid.sum() < 2 or lead > _LEADING_ROWS
-            or not valid[lead:max(len(valid) - _TRAILING_ROWS, lead)].all()):
+            or not (valid | subtotals)[lead:max(len(valid) - _TRAILING_ROWS, lead)].all()):
         return raw
     combined = raw.drop(columns=parts)
     combined.insert(min(list(raw.columns).index(col) for col in parts), name, stamps)
+    combined = combined[~subtotals]
     combined.attrs = {**raw.attrs, **({"years_carried_down": {"column": str(years[0]), "rows": carried}}
                                       if carried else {})}
+    if subtotals.any():
+        words = ", ".join(dict.fromkeys(str(cell).strip()[:20] for cell in raw[years[0]][subtotals]))
+        combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
 
 

@@ -16,7 +16,8 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
                                  open_days, open_hours, regular_alias, stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
-                               PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, calendar_spread, months_under_years,
+                               PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, calendar_spread,
+                               months_under_years,
                                nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps,
                                parse_dates, parse_epochs, marker_words, offset_read_on, parse_excel_serials, wall_clock,
                                parse_numbers, STRAY_WORD_LETTERS, stray_words, unnamed_column, unreadable_numbers,
@@ -54,10 +55,7 @@ _SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|me
                           r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
                           r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
-_SUBTOTAL_WORDS = r"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计)"
-# A pivot table's subtotal (``2020 Total``) or a report's (``Total 2020``) in a column of dates or periods.
-_SUBTOTAL_ROW = re.compile(rf"(?=\S*\d)\S+\s+{_SUBTOTAL_WORDS}|{_SUBTOTAL_WORDS}\s+(?=\S*\d)\S+", re.IGNORECASE)
-_GROUP_TOTAL = re.compile(rf"(.+?)\s+{_SUBTOTAL_WORDS}", re.IGNORECASE)  # Excel's Data > Subtotal: ``north Total``
+_GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}", re.IGNORECASE)  # Excel's Data > Subtotal: ``north Total``
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).
@@ -452,7 +450,7 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     date, or worse, make the date column fail its share of readable cells and the file fall back to row numbers:
     at the end of the table, rows whose first text column's cell (or a later text column's, a long file's ids after
     its dates) starts with a summary word (``Total``, ``Average``, ...) or is a note (``Source: internal ERP``:
-    ``_is_note_row``); anywhere, a pivot table's subtotals (``2020 Total``: ``_SUBTOTAL_ROW``)."""
+    ``_is_note_row``); anywhere, a pivot table's subtotals (``2020 Total``: ``SUBTOTAL_ROW``)."""
     checked = min(_SUMMARY_ROWS_CHECKED, len(raw) // 2)
     texts = [col for col, kind in raw.dtypes.items()
              if not pd.api.types.is_numeric_dtype(kind) and not pd.api.types.is_datetime64_any_dtype(kind)][:3]
@@ -645,18 +643,19 @@ def _summary_rows_notice(rows: int, words: str) -> Notice:
 
 def _subtotal_rows(cells: pd.Series) -> pd.Series:
     """Which ``cells`` of a column of dates or periods (a digit in nearly every cell) are a pivot table's or a
-    report's subtotals (``_SUBTOTAL_ROW``); in a column of words, those that total a group named in the column's
-    other cells (``north Total`` below the rows of ``north``: ``_GROUP_TOTAL``); no comment (``Running total``)."""
+    report's subtotals (``SUBTOTAL_ROW``); in a column of words, those that total a group named in the column's
+    other cells (``north Total`` below the rows of ``north``: ``_GROUP_TOTAL``; ``2018 Total`` below ``2018``, ``Jan``,
+    ..., ``Dec``: a pivot's subtotals at the bottom of each year); no comment (``Running total``)."""
     worded = cells.str.contains(r"^[^\W\d_]|[^\W\d_]$", regex=True).fillna(False)  # cheap: most dates are not
     found = pd.Series(False, index=cells.index)
     if not worded.any():
         return found
     if cells.str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE:
-        found[worded] = cells[worded].str.fullmatch(_SUBTOTAL_ROW).fillna(False)
+        found[worded] = cells[worded].str.fullmatch(SUBTOTAL_ROW).fillna(False)
         return found
     names = pd.Series(cells[worded].unique())  # a long file's ids: few of them, however many rows
-    ending = names[names.str.contains(rf"\s{_SUBTOTAL_WORDS}$", case=False, regex=True).fillna(False)]  # vectorised
-    known = set(names) if len(ending) else set()
+    ending = names[names.str.contains(rf"\s{SUBTOTAL_WORDS}$", case=False, regex=True).fillna(False)]  # vectorised
+    known = set(cells.dropna().unique()) if len(ending) else set()  # a pivot's year rows above its months too: 2018
     totals = {name for name in ending if (group := _GROUP_TOTAL.fullmatch(str(name))) and group[1] in known}
     return cells.isin(totals) if totals else found
 

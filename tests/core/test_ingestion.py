@@ -923,6 +923,25 @@ def test_an_excel_pivot_of_months_grouped_under_years_is_read_by_month_without_t
     assert "its 24 month rows are read with their year; 2 year rows ('2022', '2023', their subtotals)" in note
 
 
+@pytest.mark.parametrize("layout", ["compact", "Year,Month", "Years,Months"])
+def test_an_excel_pivot_with_each_year_s_subtotal_below_its_months_is_read_by_month(layout: str) -> None:
+    # Subtotals at the bottom of each group ('2018 Total'): fitted as data among the months (83 steps, test MAPE
+    # 162%), or the tabular layout refused ("Only 6 usable rows").
+    months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
+    if layout == "compact":
+        text = "Row Labels,Sum of Sales\n" + "".join(
+            f"{year},\n" + "".join(f"{month},{1000 + 10 * m + year}\n" for m, month in enumerate(months))
+            + f"{year} Total,99999\n" for year in (2021, 2022, 2023)) + "Grand Total,999999\n"
+    else:
+        text = layout + ",Sales\n" + "".join(
+            "".join(f"{year if m == 0 else ''},{month},{1000 + 10 * m + year}\n" for m, month in enumerate(months))
+            + f"{year} Total,,99999\n" for year in (2021, 2022, 2023)) + "Grand Total,,999999\n"
+    series = load_series(text.encode(), "pivot.csv")
+    assert (series.frequency.name, len(series.frame), series.frame["y"].max()) == ("monthly", 36, 3133)
+    assert series.frame["ds"].iloc[12] == pd.Timestamp("2022-01-01") and series.frame["y"].iloc[12] == 3022
+    assert "2021 Total, 2022 Total, 2023 Total" in str(series.report.notices[0])
+
+
 def test_the_last_row_of_a_table_whose_dates_run_across_is_a_series_not_a_note() -> None:
     # 'Notes payable' (and a row with fewer values) below a statement's rows was left out as a note.
     months = ",".join(f"2020-{m:02d}" for m in range(1, 13))
