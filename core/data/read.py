@@ -177,7 +177,8 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
     if decimal not in DECIMAL_MARKS:
         raise DataError(f"Unknown decimal mark '{decimal}': use point or comma, or leave it out to detect it.",
                         "err.decimal_mark", {"mark": decimal})
-    table = _without_header_copies(_two_row_header(_read_any(data, name, sheet, DECIMAL_MARKS[decimal])))
+    table = _first_of_side_by_side(_without_header_copies(_two_row_header(_read_any(data, name, sheet,
+                                                                                   DECIMAL_MARKS[decimal]))))
     table = _months_down_the_rows(_dates_down_the_rows(table))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
     return combine_date_and_period(combine_date_and_time(combine_calendar_columns(named)))
@@ -386,6 +387,30 @@ def _counts_rows(name: str, cells: pd.Series) -> bool:
     numbers = pd.to_numeric(cells, errors="coerce").to_numpy()
     return bool(len(numbers)) and any(np.array_equal(numbers, np.arange(start, start + len(numbers)))
                                       for start in (0, 1))
+
+
+def _first_of_side_by_side(raw: pd.DataFrame) -> pd.DataFrame:
+    """The first of two tables laid side by side, a blank column between them, each with a column of dates
+    (``Month, Sales, , Week, Visitors``): the second's values were read on the first's dates. The columns past the
+    blank one are left out and named (``attrs["side_table"]``); any other table is returned as it is."""
+    names = [str(col) for col in raw.columns]
+    blank = [k for k, col in enumerate(raw.columns) if 2 <= k < len(names) - 2
+             and (names[k].startswith("Unnamed:") or not names[k].strip()) and raw[col].isna().all()]
+    if not blank or len(raw) < 2:
+        return raw
+    split = blank[0]
+
+    def dated(columns: pd.DataFrame) -> bool:
+        return any(parse_dates(columns[col].dropna().iloc[:200]) is not None for col in columns.columns
+                   if not pd.api.types.is_numeric_dtype(columns[col]))  # (a datetime column is not numeric)
+    if not (dated(raw.iloc[:, :split]) and dated(raw.iloc[:, split + 1:])):
+        return raw
+    table = raw.iloc[:, :split]
+    filled = table.notna().any(axis=1).to_numpy()
+    table = table.iloc[:len(filled) - int(np.argmax(filled[::-1]))] if filled.any() else table  # the other's longer
+    table.attrs = {**raw.attrs, "side_table": ", ".join(name for name in names[split + 1:]
+                                                         if not name.startswith("Unnamed:"))[:120]}
+    return table
 
 
 def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:

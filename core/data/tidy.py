@@ -1524,6 +1524,13 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
     """Name the column that looked like the values and say what is wrong with it, quoting its first cell that
     reads as a number neither with a decimal point nor with a decimal comma."""
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
+    sheet, others = str(raw.attrs.get("sheet_read", "")), [str(name) for name in raw.attrs.get("sheets", ())]
+    if len(others) > 1 and not raw.attrs.get("unsaved_formulas") and not any(
+            parse_numbers(raw[col], decimal_comma, head_decides=False) is not None for col in raw.columns):
+        names = quoted_names([name for name in others if name != sheet])  # a cover or notes sheet picked
+        return DataError(f"Sheet '{sheet}' holds no table of numbers: choose another sheet under Reading options "
+                         f"({names}; --sheet on the command line).", "err.sheet_without_numbers",
+                         {"sheet": sheet, "sheets": names})
     for col in reversed(list(raw.columns)):
         text = raw[col].astype("string").str.strip()
         filled = text[text.notna() & (text != "")]
@@ -1677,6 +1684,10 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             f"The {part} run across the columns ('{first}' to '{last}') and the years down the rows: each year's row "
             f"is read as its {parts}" + (f"; the columns after the {part} ({left}) were left out." if left else "."),
             f"notice.{part}_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
+    if beside := attrs.get("side_table"):  # ``read._first_of_side_by_side``
+        report.notices.append(Notice(f"The sheet holds another table to the right of the first, past a blank column "
+                                     f"({beside}): only the first was read. Save the other as a file of its own to "
+                                     "read it.", "notice.side_table", {"columns": beside}))
     if later := attrs.get("later_table"):
         title = str(later).lstrip("# ")[:60]
         report.notices.append(Notice(f"The file holds more tables below the first (the next is titled '{title}'): "

@@ -1289,6 +1289,10 @@ MESSAGES: dict[str, str] = {
                             "rename them in the file to tell them apart.",
     "notice.renamed_columns": "Several columns have the same name; the later ones are read as {names}: rename them "
                               "in the file to tell them apart.",
+    "notice.side_table": "The sheet holds another table to the right of the first, past a blank column ({columns}): "
+                         "only the first was read. Save the other as a file of its own to read it.",
+    "err.sheet_without_numbers": "Sheet '{sheet}' holds no table of numbers: choose another sheet under Reading "
+                                 "options ({sheets}; --sheet on the command line).",
     "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "
                           "was read. Save another as a file of its own to read it.",
     "notice.preamble": "{lines:plural:line} of titles or notes above the header {lines:were} left out ({examples}).",

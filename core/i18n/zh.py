@@ -947,6 +947,8 @@ MESSAGES: dict[str, str] = {
                                     "补上这些缺失的值即可预测得更远。",
     "notice.trimmed_names": "有些列名只差名称前后的空格；读取为 {pairs}：请在文件中重命名以便区分。",
     "notice.renamed_columns": "有几列同名；后面的列被读作{names}：请在文件中给它们改名以便区分。",
+    "notice.side_table": "工作表在第一个表格右侧、隔着一个空列还有另一个表格（{columns}）：只读取了第一个。要读取另一个，请把它另存为单独的文件。",
+    "err.sheet_without_numbers": "工作表“{sheet}”中没有数值表格：请在“读取选项”中选择其他工作表（{sheets}；命令行用 --sheet）。",
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.preamble": "已略去表头上方的 {lines:,} 行标题或说明（{examples}）。",
     "notice.unit_numbers": "“{column}”列在每个数字后写了单位“{unit}”：按数字读取（单位为 {unit}）。",

@@ -942,6 +942,22 @@ def test_an_excel_pivot_with_each_year_s_subtotal_below_its_months_is_read_by_mo
     assert "2021 Total, 2022 Total, 2023 Total" in str(series.report.notices[0])
 
 
+def test_a_second_table_beside_the_first_past_a_blank_column_is_left_out_and_named() -> None:
+    # Month, Sales, (blank), Week, Visitors: the weeks' visitors were offered as a regressor on the months' dates.
+    months = pd.date_range("2018-01-01", periods=24, freq="MS")
+    weeks = pd.date_range("2023-01-02", periods=30, freq="7D")
+    rows = [f"{months[k]:%Y-%m-%d},{500 + k}," if k < 24 else ",," for k in range(30)]
+    text = "Month,Sales,,Week,Visitors\n" + "".join(f"{row},{weeks[k]:%Y-%m-%d},{900 + k}\n"
+                                                     for k, row in enumerate(rows))
+    series = load_series(text.encode(), "side.csv")
+    assert (series.target, series.numeric_columns, len(series.frame)) == ("Sales", ["Sales"], 24)
+    assert [str(notice) for notice in series.report.notices] == [
+        "The sheet holds another table to the right of the first, past a blank column (Week, Visitors): only the "
+        "first was read. Save the other as a file of its own to read it."]
+    plain = "date,a,,b,c\n" + "".join(f"2020-01-{d:02d},{d},,{d},{d}\n" for d in range(1, 21))  # one table
+    assert "side_table" not in read_table(plain.encode(), "gap.csv").attrs
+
+
 def test_the_last_row_of_a_table_whose_dates_run_across_is_a_series_not_a_note() -> None:
     # 'Notes payable' (and a row with fewer values) below a statement's rows was left out as a note.
     months = ",".join(f"2020-{m:02d}" for m in range(1, 13))
@@ -1210,6 +1226,11 @@ def test_a_workbook_whose_first_sheet_is_notes_is_read_from_its_data_sheet_and_s
     assert series.target == "Sales" and len(series.frame) == 36 and series.frequency.name == "monthly"
     other_sheet = [notice.params for notice in series.report.notices if notice.key == "notice.other_sheet"]
     assert other_sheet == [{"sheet": "Data"}]
+    # The notes sheet picked under Reading options: "Column 'This workbook holds sales' holds text, not numbers: the
+    # file needs a numeric column ..." (and a sheet of one blank column: "choose another file")
+    with pytest.raises(DataError, match=r"^Sheet 'Notes' holds no table of numbers: choose another sheet under "
+                                        r"Reading options \('Data'; --sheet on the command line\)\.$"):
+        load_series(data, "sales.xlsx", LoadOptions(sheet="Notes"))
 
 
 def test_the_search_for_a_data_sheet_stops_after_sheets_searched() -> None:
