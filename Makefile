@@ -16,8 +16,10 @@ $(BIN)/.dev-installed: requirements-dev.txt $(BIN)/.runtime-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# The upload widget's own cap follows the app's file-size limit (TSR_MAX_FILE_MB): raised alone, the widget still
+# refused files over 200 MB with its own message.
 run: $(BIN)/.runtime-installed
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.maxUploadSize $${TSR_MAX_FILE_MB:-200}
 
 # Debian's chromium drives the browser tests; installed when missing.
 browser:

@@ -570,6 +570,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         found = parse_dates(pd.Series(np.where(late, text.str.replace(_HOUR_24, "00:00", regex=True), text),
                                       index=values.index, dtype=object), day_first)
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
+    if _CHINESE_PERIOD.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_CHINESE_PERIOD).all():  # NBS: 2023年第四季度
+        return parse_dates(text.str.replace(_CHINESE_PERIOD, _chinese_period, regex=True), day_first)
     for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
         if words.match(sample.iloc[0]) and sample.str.match(words).all():
             return parse_dates(text.str.replace(words, "", regex=True), day_first)
@@ -578,6 +580,17 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
             return parse_dates(text.str.replace(interval, r"\1", regex=True), day_first)  # an interval: its start
     found = _parse_one_format(text, sample, day_first)
     return _with_midnights(found, text) if found is not None else _parse_mixed_formats(text, sample, day_first)
+
+
+# A year or a quarter as China's statistics bureau writes them: 2023年, 2023年第四季度, 2023年第1季度, 2023年一季度.
+_CHINESE_PERIOD = re.compile(r"(\d{4})年(?:第?([一二三四1-4])季度)?")
+_CHINESE_QUARTERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def _chinese_period(found: re.Match[str]) -> str:
+    """``2023``, or ``2023Q4`` (read as the quarters written so are), for a match of ``_CHINESE_PERIOD``."""
+    quarter = found.group(2)
+    return found.group(1) + (f"Q{_CHINESE_QUARTERS.get(quarter, quarter)}" if quarter else "")
 
 
 def _with_midnights(found: tuple[pd.Series, str], text: pd.Series) -> tuple[pd.Series, str]:
@@ -840,7 +853,9 @@ def _week_parts(text: pd.Series, sample: pd.Series) -> tuple[tuple[pd.Series, pd
 
 
 def _from_year_month(years: pd.Series, months: pd.Series) -> pd.Series:
-    frame = pd.DataFrame({"year": years, "month": months, "day": 1})
+    """The first day of each year's month; NaT where either is missing (as floats: pandas' whole numbers with a
+    missing one raised "cannot convert NA to integer", a pivot's '2020 Total' row beside a blank quarter)."""
+    frame = pd.DataFrame({"year": years.astype("float64"), "month": months.astype("float64"), "day": 1})
     return pd.to_datetime(frame, errors="coerce")
 
 
@@ -1499,10 +1514,11 @@ def years_of(values: pd.Series) -> pd.Series | None:
 
 
 def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:
-    """Months (1-12 or names) or quarters (1-4 or Q1-Q4) as numbers; NaN for a cell that is neither."""
+    """Months (1-12 or names) or quarters (1-4, Q1-Q4, or Qtr1-Qtr4 as an Excel pivot groups dates) as numbers; NaN
+    for a cell that is neither."""
     text = values.astype("string").str.strip().str.lower()
     if per_year == 4:
-        text = text.str.removeprefix("q")
+        text = text.str.replace(r"^q(?:tr\s*)?", "", regex=True)
     numbers = pd.to_numeric(text, errors="coerce")
     if per_year == 12:
         numbers = numbers.fillna(text.str.rstrip(".").map(_MONTH_NAMES))

@@ -81,7 +81,8 @@ _NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota
 _LABELLED_NOTE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*[:：]")  # the full-width colon of Chinese and Japanese
 # A numbered note ('1. Figures for 2020 are provisional.', '(2) Revised.', '[3] Source ...'): a number, a point or a
 # bracket, then a word and at least two more (``_is_footnote``); '1. Januar 2020' is a date.
-_NUMBERED_NOTE = re.compile(r"(?:\(?\d{1,2}[.)]|\[\d{1,2}\])\s+[^\W\d_]+\S*(?:\s+\S+){2,}")
+_NUMBERED_NOTE = re.compile(r"(?:\(?\d{1,2}[.)]|\[\d{1,2}\])\s+[^\W\d_]+\S*(?:\s+\S+){2,}"
+                            r"|\d{1,2}[.、．]\s*[\u4e00-\u9fff]{4,}")  # Chinese, without spaces: '2. 部分数据为初步数。'
 _LONGEST_NUMBER = 64  # characters of a cell tested as a number (the pattern backtracks in time its length squared)
 _NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.
 _FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
@@ -129,14 +130,47 @@ def check_line_length(data: bytes) -> None:
     longest = int(np.argmax(lengths))
     start = int(ends[longest - 1]) + 1 if longest else 0
     line = data[start:start + int(lengths[longest])]
-    if max(line.count(mark) for mark in (b",", b";", b"\t", b"|")) >= limit("TSR_MAX_COLUMNS", MAX_COLUMNS):
-        return  # a row of many columns: the column limit says so, with its fix
-    if lengths[longest] > most:
-        kb = int(lengths[longest]) // 1024
+    many = max(line.count(mark) for mark in (b",", b";", b"\t", b"|")) >= limit("TSR_MAX_COLUMNS", MAX_COLUMNS)
+    if lengths[longest] > most and not many:  # (a row of many columns: the column limit says so, with its fix)
+        kb = -(-int(lengths[longest]) // 1024)  # rounded up: 1,048,586 bytes read "1,024 KB, more than 1,024 KB"
         raise LimitError(f"A line of the file is {kb:,} KB long (line {longest + 1:,}), more than the limit of "
                          f"{format_limit(most / 1024)} KB: a row of a time series is far shorter; check that this is "
                          "the file meant, or set TSR_MAX_LINE_KB to raise the limit.", "err.line_too_long",
                          {"kb": kb, "line": longest + 1, "limit": format_limit(most / 1024)})
+    _check_quoted_cells(bytes_, ends, most)
+
+
+_CELL_EDGES = frozenset(b",;\t|\r\n ")  # what stands beside a quoted cell's own quotes
+
+
+def _check_quoted_cells(bytes_: np.ndarray, ends: np.ndarray, most: int) -> None:
+    """Raise :class:`LimitError` for a quoted cell longer than ``most`` bytes over several lines (190 MB of digits in
+    one pair of quotes, a line break every megabyte, passed the line limit: 51 s and 1.7 GB of the server's memory).
+    Quotes pair up in order; a doubled quote inside a cell (``""``) joins the pairs beside it into one cell."""
+    quotes = np.flatnonzero(bytes_ == 34)
+    if len(quotes) < 2:
+        return
+    opens, closes = quotes[0:len(quotes) - 1:2], quotes[1::2]
+    cells = np.concatenate(([0], np.flatnonzero(opens[1:] != closes[:-1] + 1) + 1))  # a cell's first pair
+    spans = np.maximum.reduceat(closes, cells) - opens[cells]
+    for cell in np.flatnonzero(spans > most):
+        start, end = int(opens[cells[cell]]), int(opens[cells[cell]] + spans[cell])
+        if _at_cell_edges(bytes_, start, end):
+            kb, line = -(-int(spans[cell]) // 1024), int(np.searchsorted(ends, start)) + 1
+            raise LimitError(f"A quoted cell of the file is {kb:,} KB long (from line {line:,}), more than the limit "
+                             f"of {format_limit(most / 1024)} KB for a line: a cell of a time series is far shorter; "
+                             "check that this is the file meant, or set TSR_MAX_LINE_KB to raise the limit.",
+                             "err.cell_too_long", {"kb": kb, "line": line, "limit": format_limit(most / 1024)})
+
+
+_CELL_EDGES = frozenset(b",;\t|\r\n ")  # what stands beside a quoted cell's own quotes
+
+
+def _at_cell_edges(bytes_: np.ndarray, start: int, end: int) -> bool:
+    """Whether quotes at ``start`` and ``end`` open and close a cell: after a separator or a line's start, before one
+    or the file's end (an inch mark, ``12" pizza``, opens none: quotes paired across such marks span no cell)."""
+    return (start == 0 or int(bytes_[start - 1]) in _CELL_EDGES) and (
+        end + 1 == len(bytes_) or int(bytes_[end + 1]) in _CELL_EDGES)
 
 
 def read_bytes(source: bytes | str | Path, name: str, max_mb: float) -> tuple[bytes, str]:
@@ -390,27 +424,41 @@ def _counts_rows(name: str, cells: pd.Series) -> bool:
 
 
 def _first_of_side_by_side(raw: pd.DataFrame) -> pd.DataFrame:
-    """The first of two tables laid side by side, a blank column between them, each with a column of dates
-    (``Month, Sales, , Week, Visitors``): the second's values were read on the first's dates. The columns past the
-    blank one are left out and named (``attrs["side_table"]``); any other table is returned as it is."""
+    """The first of two tables laid side by side, a blank column between them, each with a column of dates rising on
+    a spacing or from a start of its own and running to a row of its own (``Month, Sales, , Week, Visitors``: the
+    weeks' visitors were read on the months' dates). The columns past the blank one are left out and named
+    (``attrs["side_table"]``); any other table is returned as it is: one table with an empty column and a second date
+    (``order_date, amount, , ship_date, qty``) ends where it ends on both sides."""
     names = [str(col) for col in raw.columns]
     blank = [k for k, col in enumerate(raw.columns) if 2 <= k < len(names) - 2
              and (names[k].startswith("Unnamed:") or not names[k].strip()) and raw[col].isna().all()]
-    if not blank or len(raw) < 2:
+    if not blank or len(raw) < 8:
         return raw
-    split = blank[0]
-
-    def dated(columns: pd.DataFrame) -> bool:
-        return any(parse_dates(columns[col].dropna().iloc[:200]) is not None for col in columns.columns
-                   if not pd.api.types.is_numeric_dtype(columns[col]))  # (a datetime column is not numeric)
-    if not (dated(raw.iloc[:, :split]) and dated(raw.iloc[:, split + 1:])):
+    left, right = raw.iloc[:, :blank[0]], raw.iloc[:, blank[0] + 1:]
+    ends = [len(part) - int(np.argmax(part.notna().any(axis=1).to_numpy()[::-1])) for part in (left, right)]
+    dates = [_rising_dates(part) for part in (left, right)]
+    if dates[0] is None or dates[1] is None:
         return raw
-    table = raw.iloc[:, :split]
-    filled = table.notna().any(axis=1).to_numpy()
-    table = table.iloc[:len(filled) - int(np.argmax(filled[::-1]))] if filled.any() else table  # the other's longer
-    table.attrs = {**raw.attrs, "side_table": ", ".join(name for name in names[split + 1:]
+    (first, step), (other_first, other_step) = dates
+    if abs(other_step - step) <= 0.1 * step and (ends[0] == ends[1] or first == other_first):
+        return raw  # one table: a second date on each row (shipped after ordered), a later column partly filled
+    table = left.iloc[:ends[0]]
+    table.attrs = {**raw.attrs, "side_table": ", ".join(name for name in names[blank[0] + 1:]
                                                          if not name.startswith("Unnamed:"))[:120]}
     return table
+
+
+def _rising_dates(part: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timedelta] | None:
+    """The first date and the median step of the first column of ``part`` read as dates rising row by row, each
+    once; None without one (a promotion's start repeated on the days it runs)."""
+    for col in part.columns:
+        if pd.api.types.is_numeric_dtype(part[col]):  # (a datetime column is not numeric)
+            continue
+        read = parse_dates(part[col].dropna().iloc[:500])
+        if read is not None and read[0].notna().all() and read[0].is_monotonic_increasing and read[0].is_unique \
+                and len(read[0]) > 2:
+            return read[0].iloc[0], read[0].diff().median()
+    return None
 
 
 def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1201,15 +1249,18 @@ def _reads_as_chinese(head: bytes) -> bool:
     above 0x7F come in pairs (every run of them has an even length, two or more runs of two characters), it reads so
     without an error, and many of them lie below 0xC0 (GBK's second bytes do; Cyrillic letters in cp1251 do not)."""
     runs = _HIGH_BYTES.findall(head)
-    if not runs or any(len(run) % 2 for run in runs) or sum(len(run) >= 4 for run in runs) < 2:
+    if not runs or any(len(run) % 2 for run in runs):
         return False
-    high = b"".join(runs)
-    low_share = sum(0x80 <= byte < 0xC0 and byte not in (0xA8, 0xB8) for byte in high) / len(high)
     try:
         text = head.decode("gb18030")
     except UnicodeDecodeError:
         return False
-    return low_share >= 0.1 or _CHINESE_DATE.search(text) is not None
+    if _CHINESE_DATE.search(text) is not None:  # whatever the header: 'month,sales' over 2019年1月 read as steps
+        return True
+    if sum(len(run) >= 4 for run in runs) < 2:
+        return False
+    high = b"".join(runs)
+    return sum(0x80 <= byte < 0xC0 and byte not in (0xA8, 0xB8) for byte in high) / len(high) >= 0.1
 
 
 # A date written in Chinese between digits (2024年1月): 年, 月 and 日 are bytes above 0xBF in GBK, and a file of such
@@ -1727,7 +1778,8 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
         fields = max(fields, len(next(csv.reader([header], delimiter=delimiter), [])))
     starts = Counter(cells[0] for _, cells in rows if cells)
     notes = 0
-    while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, starts):
+    while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, starts) \
+            and rows[-1 - notes][0].count('"') % 2 == 0:  # a lone '"' closes the cell above: no blank note line
         notes += 1
     cut = rows[len(rows) - notes:]
     kept = tuple(", ".join(cell.strip() for cell in cells if cell.strip()) for _, cells in cut
@@ -1869,9 +1921,12 @@ def _without_preamble(text: str, delimiter: str) -> str:
     if len(rows) < 4:
         return text
     counts = Counter(len(cells) for _, cells, _ in rows)
-    # a tie: the table is wider than its notes; and a table of a few wide rows is no line of titles and notes (an NBS
-    # export of one indicator: two titles and two notes beside a header and one row of 36 months)
-    wide = Counter({width: times for width, times in counts.items() if width > 1 and times >= 2}) or counts
+    # a tie: the table is wider than its notes; and a table of a few wide rows of numbers is no line of titles and
+    # notes (an NBS export of one indicator: two titles and two notes beside a header and one row of 36 months), though
+    # notes with a comma ('Source: ABC, 2021') are no table over one column of numbers
+    numbered = Counter(len(cells) for _, cells, _ in rows if len(cells) > 1
+                       and _digit_share([cell for cell in cells if cell]) >= 0.5)
+    wide = Counter({width: times for width, times in numbered.items() if times >= 2}) or counts
     fields = max(wide, key=lambda width: (wide[width], width))
     whole = len(text) <= 65536 and len(opening) == len(text.splitlines())  # the opening is the whole file
     if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')

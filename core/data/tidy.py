@@ -832,16 +832,27 @@ def _nearest_distance(points: np.ndarray, among: np.ndarray) -> np.ndarray:
     return np.minimum(np.abs(points - before), np.abs(after - points))
 
 
+def _grid_count(ds: pd.Series, step: int) -> int:
+    """The steps of ``step`` nanoseconds from the first of the sorted stamps ``ds`` to the last, each placed on the
+    grid their mean offset (on the circle of a step) draws: a logger's readings a few seconds off the minute (the first 4 s late, the
+    last 2 s early) counted one step short from the first alone, and rounding alone one too many where the last was
+    late."""
+    ticks = ds.to_numpy(dtype="datetime64[ns]").view("i8")
+    angles = 2 * np.pi * ((ticks - ticks[0]) % step) / step  # on a circle: 2 s early is near 0, not 58 s late
+    shift = float(np.arctan2(np.sin(angles).mean(), np.cos(angles).mean())) / (2 * np.pi) * step
+    first, last = (round(-shift / step), round((int(ticks[-1]) - int(ticks[0]) - shift) / step))
+    return int(last - first) + 1
+
+
 def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
     """How many stamps ``pd.date_range(first, last, alias)`` makes, without making them: exactly for
-    fixed steps (days, hours, ...), to the nearest step where ``last`` is off the grid of ``first`` (a reading a few
-    seconds early counted one stamp short), about for calendar ones (months, quarters, years, weeks)."""
+    fixed steps (days, hours, ...), about for calendar ones (months, quarters, years, weeks)."""
     span = last - first
     step = _fixed_step_nanos(alias)
     if step:
         # In Python integers, in the span's own unit: a span beyond 292 years overflows nanoseconds.
-        ticks = int(span.asm8.view("i8"))  # to the nearest step: a logger's stamps a few seconds off the minute
-        return (ticks * int(pd.Timedelta(1, unit=span.unit).value) + step // 2) // step + 1  # (its last 2 s early)
+        ticks = int(span.asm8.view("i8"))
+        return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
     if (hours := open_hours(alias)) is not None:  # opening hours: the span's days, their share open, their hours
         return int(((span.days + 1) * len(open_days(alias)) / 7 + 1) * (hours[1] - hours[0]))
     offset = offset_of(alias)
@@ -1525,9 +1536,10 @@ def _why_no_numbers(raw: pd.DataFrame) -> DataError:
     reads as a number neither with a decimal point nor with a decimal comma."""
     decimal_comma = bool(raw.attrs.get("decimal_comma", False))
     sheet, others = str(raw.attrs.get("sheet_read", "")), [str(name) for name in raw.attrs.get("sheets", ())]
-    if len(others) > 1 and not raw.attrs.get("unsaved_formulas") and not any(
-            parse_numbers(raw[col], decimal_comma, head_decides=False) is not None for col in raw.columns):
-        names = quoted_names([name for name in others if name != sheet])  # a cover or notes sheet picked
+    if len(others) > 1 and not raw.attrs.get("unsaved_formulas") and not any(  # a cover or notes sheet picked:
+            parse_numbers(raw[col], decimal_comma, head_decides=False) is not None  # neither numbers nor dates (a
+            or parse_dates(raw[col].iloc[:200]) is not None for col in raw.columns):  # data sheet of text values has)
+        names = quoted_names([name for name in others if name != sheet])
         return DataError(f"Sheet '{sheet}' holds no table of numbers: choose another sheet under Reading options "
                          f"({names}; --sheet on the command line).", "err.sheet_without_numbers",
                          {"sheet": sheet, "sheets": names})
@@ -2443,8 +2455,8 @@ def count_gaps(ds: pd.Series, frequency: Frequency) -> int:
         return 0
     if expected > 10 * len(ds) + 1000:
         return expected - len(ds)
-    if _fixed_step_nanos(str(frequency.alias)) and getattr(ds.dt, "tz", None) is None:
-        return max(expected - len(ds), 0)  # days, hours, ... without time zones: the count is exact
+    if (step := _fixed_step_nanos(str(frequency.alias))) and getattr(ds.dt, "tz", None) is None:
+        return max(_grid_count(ds, step) - len(ds), 0)  # days, hours, ... without time zones: the count is exact
     if len(ds) > REGULAR_REMEMBERED_ROWS and regular_alias(ds) == frequency.alias:  # shorter ones asked above
         return 0
     return max(len(stamps_between(ds, frequency)) - len(ds), 0)

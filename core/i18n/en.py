@@ -1147,6 +1147,9 @@ MESSAGES: dict[str, str] = {
                               "('{example}'): choose point as the Decimal mark under Reading options (--decimal "
                               "point), or let it be detected.",
     "err.decimal_mark": "Unknown decimal mark '{mark}': use point or comma, or leave it out to detect it.",
+    "err.cell_too_long": "A quoted cell of the file is {kb:,} KB long (from line {line:,}), more than the limit of "
+                         "{limit} KB for a line: a cell of a time series is far shorter; check that this is the file "
+                         "meant, or set TSR_MAX_LINE_KB to raise the limit.",
     "err.line_too_long": "A line of the file is {kb:,} KB long (line {line:,}), more than the limit of {limit} KB: a "
                          "row of a time series is far shorter; check that this is the file meant, or set "
                          "TSR_MAX_LINE_KB to raise the limit.",

@@ -867,6 +867,7 @@ MESSAGES: dict[str, str] = {
     "err.named_comma_points": "小数点符号选的是逗号，但“{column}”用小数点写数字（“{example}”）：请在“读取选项”的“小数点符号”中选择"
                               "点（--decimal point），或让程序自动识别。",
     "err.decimal_mark": "未知的小数点符号“{mark}”：请使用 point（点）或 comma（逗号），或不指定以自动识别。",
+    "err.cell_too_long": "文件中一个带引号的单元格长 {kb:,} KB（从第 {line:,} 行起），超过了每行 {limit} KB 的上限：时间序列的单元格远比这短。请确认这是要载入的文件，或设置 TSR_MAX_LINE_KB 提高上限。",
     "err.line_too_long": "文件中有一行长达 {kb:,} KB（第 {line:,} 行），超过每行 {limit} KB 的上限：时间序列的一行远比这短；请确认选的是要用的文件，或设置 TSR_MAX_LINE_KB 以提高上限。",
     "err.id_is_time": "列“{column}”存放的是日期，不能作为序列标识。请选择区分各个序列的列（--id-col），或不选以自动识别。",
     "err.regressor_not_numeric": "外生变量“{column}”不是数值列：请从{names}中选择。",

@@ -156,15 +156,21 @@ def yearly_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:
 # is the hour, 60 rows; every second has none): multi missed a logger's daily temperature swing of 3 degrees (test MAE
 # 1.81 every minute or 2, 0.13 every 5 minutes, whose season is the day; with these pairs 0.12).
 DAY_PAIRS = 6
+# A day of rows past which no day's cycle is added: its band's refits must each see a whole cycle, within the 20,000
+# latest rows the band is measured on (``intervals.MAX_BAND_ROWS``), twice; data 2 s apart (43,200 rows a day) lost
+# its band for them. Minutes (1,440) and 10-second readings (8,640) keep both.
+DAY_ROWS_MOST = 10_000
 
 
 def day_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:
     """The ``FeatureSpec.cycles`` of a day's rows (1,440 a minute apart) for spacings under a day whose season is
-    shorter than a day; none for others (hourly data's season is the day; opening hours' days are their hours)."""
+    shorter than a day, up to ``DAY_ROWS_MOST`` rows; none for others (hourly data's season is the day; opening hours'
+    days are their hours)."""
     if frequency.unit not in WITHIN_A_DAY or frequency.alias is None or open_hours(frequency.alias) is not None:
         return ()
     day = pd.Timedelta(days=1) / pd.Timedelta(offset_of(frequency.alias))
-    return ((float(day), DAY_PAIRS),) if float(day).is_integer() and day > frequency.season_length else ()
+    return ((float(day), DAY_PAIRS),) if float(day).is_integer() and frequency.season_length < day <= DAY_ROWS_MOST \
+        else ()
 
 
 def calendar_cycles(frequency: Frequency) -> tuple[tuple[float, int], ...]:

@@ -386,7 +386,8 @@ def test_multi_and_mlp_see_the_day_of_rows_a_minute_or_two_apart(minutes: int) -
     # Their season is the hour (60 rows; 30 two minutes apart), and a logger's daily swing of 3 degrees was missed
     # (multi's test MAE 1.81 where the noise is 0.15, an mlp's 10.5; every 5 minutes, whose season is the day: 0.13).
     from core.evaluation.left_out import left_out_lines
-    from core.models.features import day_cycle
+    from core.evaluation.intervals import MAX_BAND_ROWS
+    from core.models.features import DAY_ROWS_MOST, day_cycle
     from core.ui.explain import describe_coefficients
 
     steps = np.arange(0, 3 * 1440, minutes)
@@ -396,6 +397,9 @@ def test_multi_and_mlp_see_the_day_of_rows_a_minute_or_two_apart(minutes: int) -
     frequency = infer_frequency(frame["ds"])
     assert day_cycle(frequency) == ((1440 / minutes, 6),)
     assert day_cycle(infer_frequency(frame["ds"].iloc[::15 // minutes])) == ()  # every 15 minutes: the day's season
+    seconds = pd.Series(pd.date_range("2024-06-10", periods=50, freq="2s"))  # 43,200 rows a day: refits of a whole
+    assert day_cycle(infer_frequency(seconds)) == ()  # day past the band's 20,000 rows left it without a band
+    assert 2 * DAY_ROWS_MOST <= MAX_BAND_ROWS
     for model in ("multi", "mlp"):
         assert run(frame, frequency, RunRequest(model)).metrics["test"]["mae"] < 0.2, model
     said = describe_coefficients(run(frame, frequency, RunRequest("multi")).coefficients, frequency, "t", len(frame))

@@ -399,6 +399,11 @@ def test_gaps_of_a_logger_whose_stamps_are_seconds_off_the_minute_are_counted_to
     text = "time,t\n" + "".join(f"{stamps[k]:%Y-%m-%d %H:%M:%S},{20 + k % 7}\n" for k in kept)
     series = load_series(text.encode(), "logger.csv")
     assert series.frequency.name == "minutely" and series.report.gaps == 25
+    late = np.tile([-20, 5, -10, 20, 15], 120)  # the first 20 s early, the last 15 s late, none missing: rounded from
+    stamps = pd.Timestamp("2024-06-10 08:00") + pd.to_timedelta(np.arange(600), "min") + pd.to_timedelta(late, "s")
+    text = "time,t\n" + "".join(f"{stamp:%Y-%m-%d %H:%M:%S},{20 + k % 7}\n" for k, stamp in enumerate(stamps))
+    assert load_series(text.encode(), "logger.csv").report.gaps == 0  # the first alone, one step was invented
+    assert len(load_series(text.encode(), "logger.csv", LoadOptions(fill_gaps=True)).frame) == 600
 
 
 def test_gaps_in_mid_month_stamps_are_filled_on_the_same_day_of_the_month() -> None:
@@ -833,6 +838,20 @@ def test_an_nbs_export_with_its_months_newest_first_titles_and_notes_is_read(ind
     else:
         panel = read_panel(_nbs_export(2), "nbs.csv", LoadOptions(), PanelChoice())
         assert panel is not None and panel.ids == ["指标0(亿元)", "指标1(亿元)"]  # no series of the notes
+    # its yearly and quarterly tables, and numbered notes without spaces ("Only 1 usable row"; "line 4 has 37 fields")
+    for periods, expected in ((["2023年", "2022年", "2021年", "2020年", "2019年", "2018年", "2017年", "2016年",
+                                "2015年", "2014年"], "yearly"),
+                              ([f"{y}年第{q}季度" for y in (2023, 2022, 2021) for q in "四三二一"], "quarterly")):
+        lines = ["数据库：年度数据", "指标：全部", "时间：最近10年", "指标," + ",".join(periods),
+                 "指标0(亿元)," + ",".join(str(300 - k) for k in range(len(periods))),
+                 "注：1. 2023年数据为初步数。", "2. 部分数据为初步数。", "数据来源：国家统计局"]
+        series = load_series(("\r\n".join(lines) + "\r\n").encode("gbk"), "nbs.csv")
+        assert series.frequency.name == expected and series.frame["y"].iloc[-1] == 300
+        assert len(series.frame) == len(periods) and series.frame["ds"].is_monotonic_increasing
+    # notes with a comma above one column of numbers are no table two fields wide ("No numeric column to forecast")
+    single = "Monthly visitors\nSource: ABC, 2021\nNotes: provisional, revised\nvisitors\n" + "".join(
+        f"{100 + 20 * k}\n" for k in range(12))
+    assert load_series(single.encode(), "visitors.csv").frame["y"].tolist() == [100 + 20 * k for k in range(12)]
 
 
 def test_days_numbered_across_the_columns_are_steps_of_each_row() -> None:
@@ -956,6 +975,27 @@ def test_a_second_table_beside_the_first_past_a_blank_column_is_left_out_and_nam
         "first was read. Save the other as a file of its own to read it."]
     plain = "date,a,,b,c\n" + "".join(f"2020-01-{d:02d},{d},,{d},{d}\n" for d in range(1, 21))  # one table
     assert "side_table" not in read_table(plain.encode(), "gap.csv").attrs
+    days = pd.date_range("2023-01-01", periods=60)  # one table whose empty column has a second date after it
+    later = days + pd.Timedelta(days=2)
+    shipped = "order_date,amount,,ship_date,qty\n" + "".join(f"{day:%Y-%m-%d},{100 + k},,{later[k]:%Y-%m-%d},{k % 5}\n"
+                                                             for k, day in enumerate(days))
+    assert len(load_series(shipped.encode(), "orders.csv", LoadOptions(target="qty")).frame) == 60
+    promo = "Date,Sales,Temp,,Promo start,Promo\n" + "".join(  # a start repeated on the days a promotion runs
+        f"{day:%Y-%m-%d},{100 + k},{k % 9},,{days[k // 30 * 30]:%Y-%m-%d},{int(k % 30 == 0)}\n" for k, day in
+        enumerate(days))
+    assert load_series(promo.encode(), "promo.csv", LoadOptions(regressors=("Promo",))).regressors == ["Promo"]
+
+
+@pytest.mark.parametrize("quarter", ["Q{q}", "Qtr{q}"])
+def test_an_excel_pivot_of_quarters_with_each_year_s_subtotal_is_read_by_quarter(quarter: str) -> None:
+    # 'Years, Quarters' with '2020 Total' rows: "cannot convert NA to integer" (a crash); Excel's own Qtr1 labels:
+    # "Only 4 usable rows".
+    text = "Years,Quarters,Sum of Sales\n" + "".join(
+        "".join(f"{year if q == 1 else ''},{quarter.format(q=q)},{100 + 10 * (year - 2020) + q}\n" for q in range(1, 5))
+        + f"{year} Total,,9999\n" for year in range(2020, 2024)) + "Grand Total,,99999\n"
+    series = load_series(text.encode(), "pivot.csv")
+    assert (series.frequency.name, len(series.frame)) == ("quarterly", 16)
+    assert series.frame["ds"].iloc[5] == pd.Timestamp("2021-04-01") and series.frame["y"].iloc[5] == 112
 
 
 def test_the_last_row_of_a_table_whose_dates_run_across_is_a_series_not_a_note() -> None:
@@ -1231,6 +1271,10 @@ def test_a_workbook_whose_first_sheet_is_notes_is_read_from_its_data_sheet_and_s
     with pytest.raises(DataError, match=r"^Sheet 'Notes' holds no table of numbers: choose another sheet under "
                                         r"Reading options \('Data'; --sheet on the command line\)\.$"):
         load_series(data, "sales.xlsx", LoadOptions(sheet="Notes"))
+    worded = _workbook({"Notes": [["a note"]], "Data": [["Month", "Sales"], *[[row[0], f"ca. {row[1]:.0f} Stk"]
+                                                                             for row in MONTH_ROWS]]})
+    with pytest.raises(DataError, match=r"^Column 'Sales' holds text, not numbers"):  # a data sheet: its column said
+        load_series(worded, "sales.xlsx", LoadOptions(sheet="Data"))
 
 
 def test_the_search_for_a_data_sheet_stops_after_sheets_searched() -> None:

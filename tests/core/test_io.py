@@ -134,6 +134,8 @@ def test_a_chinese_file_saved_in_gbk_is_read_in_its_characters() -> None:
         text = "日期,销售额（万元）,客流量\r\n" + "".join(rows)
         assert decode_text(text.encode("gbk")) == text
         assert load_series(text.encode("gbk"), "销售.csv").frequency.name == period
+    ascii_header = "month,sales\r\n" + "".join(f"{2019 + k // 12}年{k % 12 + 1}月,{100 + k}\r\n" for k in range(24))
+    assert decode_text(ascii_header.encode("gbk")) == ascii_header  # no Chinese word but the dates' own characters
 
 
 def test_utf8_with_a_few_windows_bytes_keeps_its_utf8_and_inner_byte_order_marks_go() -> None:
