@@ -570,7 +570,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         found = parse_dates(pd.Series(np.where(late, text.str.replace(_HOUR_24, "00:00", regex=True), text),
                                       index=values.index, dtype=object), day_first)
         return None if found is None else (found[0] + pd.to_timedelta(late.astype(int), unit="D"), found[1])
-    if _CHINESE_PERIOD.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_CHINESE_PERIOD).all():  # NBS: 2023年第四季度
+    if _CHINESE_PERIOD.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_CHINESE_PERIOD).all() \
+            and _chinese_periods_in_order(sample):  # NBS: 2023年第四季度, 2023年
         return parse_dates(text.str.replace(_CHINESE_PERIOD, _chinese_period, regex=True), day_first)
     for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
         if words.match(sample.iloc[0]) and sample.str.match(words).all():
@@ -585,6 +586,15 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
 # A year or a quarter as China's statistics bureau writes them: 2023年, 2023年第四季度, 2023年第1季度, 2023年一季度.
 _CHINESE_PERIOD = re.compile(r"(\d{4})年(?:第?([一二三四1-4])季度)?")
 _CHINESE_QUARTERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def _chinese_periods_in_order(sample: pd.Series) -> bool:
+    """Whether cells of ``_CHINESE_PERIOD`` are periods in time: quarters always; years alone only rising or falling
+    each once (a building's year '2004年' among others in any order is a measure: it was read as yearly dates)."""
+    if sample.str.contains("季度", regex=False).any():
+        return True
+    years = pd.to_numeric(sample.str.slice(0, 4), errors="coerce")
+    return years.is_unique and (years.is_monotonic_increasing or years.is_monotonic_decreasing)
 
 
 def _chinese_period(found: re.Match[str]) -> str:

@@ -140,16 +140,13 @@ def check_line_length(data: bytes) -> None:
     _check_quoted_cells(bytes_, ends, most)
 
 
-_CELL_EDGES = frozenset(b",;\t|\r\n ")  # what stands beside a quoted cell's own quotes
-
-
 def _check_quoted_cells(bytes_: np.ndarray, ends: np.ndarray, most: int) -> None:
     """Raise :class:`LimitError` for a quoted cell longer than ``most`` bytes over several lines (190 MB of digits in
     one pair of quotes, a line break every megabyte, passed the line limit: 51 s and 1.7 GB of the server's memory).
     Quotes pair up in order; a doubled quote inside a cell (``""``) joins the pairs beside it into one cell."""
+    if _widest_between_quotes(bytes_) <= most:  # no long cell but of doubled quotes: a file of short quoted cells
+        return  # (126 MB of them) took 3 s and 850 MB more for the pairs below
     quotes = np.flatnonzero(bytes_ == 34)
-    if len(quotes) < 2:
-        return
     opens, closes = quotes[0:len(quotes) - 1:2], quotes[1::2]
     cells = np.concatenate(([0], np.flatnonzero(opens[1:] != closes[:-1] + 1) + 1))  # a cell's first pair
     spans = np.maximum.reduceat(closes, cells) - opens[cells]
@@ -161,6 +158,18 @@ def _check_quoted_cells(bytes_: np.ndarray, ends: np.ndarray, most: int) -> None
                              f"of {format_limit(most / 1024)} KB for a line: a cell of a time series is far shorter; "
                              "check that this is the file meant, or set TSR_MAX_LINE_KB to raise the limit.",
                              "err.cell_too_long", {"kb": kb, "line": line, "limit": format_limit(most / 1024)})
+
+
+def _widest_between_quotes(bytes_: np.ndarray, chunk: int = 1 << 24) -> int:
+    """The most bytes between two quotes one after the other, read a chunk at a time; 0 with fewer than two."""
+    widest, last = 0, -1
+    for start in range(0, len(bytes_), chunk):
+        quotes = np.flatnonzero(bytes_[start:start + chunk] == 34) + start
+        if len(quotes):
+            widest = max(widest, int(quotes[0]) - last if last >= 0 else 0,
+                         int(np.diff(quotes).max()) if len(quotes) > 1 else 0)
+            last = int(quotes[-1])
+    return widest
 
 
 _CELL_EDGES = frozenset(b",;\t|\r\n ")  # what stands beside a quoted cell's own quotes
@@ -425,8 +434,8 @@ def _counts_rows(name: str, cells: pd.Series) -> bool:
 
 def _first_of_side_by_side(raw: pd.DataFrame) -> pd.DataFrame:
     """The first of two tables laid side by side, a blank column between them, each with a column of dates rising on
-    a spacing or from a start of its own and running to a row of its own (``Month, Sales, , Week, Visitors``: the
-    weeks' visitors were read on the months' dates). The columns past the blank one are left out and named
+    a spacing of its own or over dates the other does not span (``Month, Sales, , Week, Visitors``: the weeks'
+    visitors were read on the months' dates). The columns past the blank one are left out and named
     (``attrs["side_table"]``); any other table is returned as it is: one table with an empty column and a second date
     (``order_date, amount, , ship_date, qty``) ends where it ends on both sides."""
     names = [str(col) for col in raw.columns]
@@ -439,25 +448,25 @@ def _first_of_side_by_side(raw: pd.DataFrame) -> pd.DataFrame:
     dates = [_rising_dates(part) for part in (left, right)]
     if dates[0] is None or dates[1] is None:
         return raw
-    (first, step), (other_first, other_step) = dates
-    if abs(other_step - step) <= 0.1 * step and (ends[0] == ends[1] or first == other_first):
-        return raw  # one table: a second date on each row (shipped after ordered), a later column partly filled
+    (first, last, step), (other_first, other_last, other_step) = dates
+    if abs(other_step - step) <= 0.1 * step and other_first <= last and first <= other_last:
+        return raw  # one table: a second date on each row (shipped after ordered, the last orders not yet)
     table = left.iloc[:ends[0]]
     table.attrs = {**raw.attrs, "side_table": ", ".join(name for name in names[blank[0] + 1:]
                                                          if not name.startswith("Unnamed:"))[:120]}
     return table
 
 
-def _rising_dates(part: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timedelta] | None:
-    """The first date and the median step of the first column of ``part`` read as dates rising row by row, each
-    once; None without one (a promotion's start repeated on the days it runs)."""
+def _rising_dates(part: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timedelta] | None:
+    """The first and last date and the median step of the first column of ``part`` read as dates rising row by row,
+    each once; None without one (a promotion's start repeated on the days it runs)."""
     for col in part.columns:
         if pd.api.types.is_numeric_dtype(part[col]):  # (a datetime column is not numeric)
             continue
         read = parse_dates(part[col].dropna().iloc[:500])
         if read is not None and read[0].notna().all() and read[0].is_monotonic_increasing and read[0].is_unique \
                 and len(read[0]) > 2:
-            return read[0].iloc[0], read[0].diff().median()
+            return read[0].iloc[0], read[0].iloc[-1], read[0].diff().median()
     return None
 
 
@@ -1779,12 +1788,15 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
     starts = Counter(cells[0] for _, cells in rows if cells)
     notes = 0
     while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, starts) \
-            and rows[-1 - notes][0].count('"') % 2 == 0:  # a lone '"' closes the cell above: no blank note line
+            and not _CLOSING_QUOTE.match(rows[-1 - notes][0]):  # a lone '"' closes the cell above: no blank note
         notes += 1
     cut = rows[len(rows) - notes:]
     kept = tuple(", ".join(cell.strip() for cell in cells if cell.strip()) for _, cells in cut
                  if any(cell.strip() for cell in cells))  # not ",,,,"; quoted cells without their quotes
     return (text[:len(text) - sum(len(line) for line, _ in cut)], kept) if cut else (text, ())
+
+
+_CLOSING_QUOTE = re.compile(r'\s*"\s*(?:[,;\t|]|$)')  # a line a quoted cell of the lines above ends on
 
 
 def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:

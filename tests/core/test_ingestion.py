@@ -848,6 +848,8 @@ def test_an_nbs_export_with_its_months_newest_first_titles_and_notes_is_read(ind
         series = load_series(("\r\n".join(lines) + "\r\n").encode("gbk"), "nbs.csv")
         assert series.frequency.name == expected and series.frame["y"].iloc[-1] == 300
         assert len(series.frame) == len(periods) and series.frame["ds"].is_monotonic_increasing
+    built = "建成年份,面积\n" + "".join(f"{1980 + (k * 7) % 40}年,{100 + 3 * k}\n" for k in range(24))  # a measure
+    assert load_series(built.encode(), "buildings.csv").frequency.name == "steps"  # was read as yearly dates
     # notes with a comma above one column of numbers are no table two fields wide ("No numeric column to forecast")
     single = "Monthly visitors\nSource: ABC, 2021\nNotes: provisional, revised\nvisitors\n" + "".join(
         f"{100 + 20 * k}\n" for k in range(12))
@@ -980,6 +982,10 @@ def test_a_second_table_beside_the_first_past_a_blank_column_is_left_out_and_nam
     shipped = "order_date,amount,,ship_date,qty\n" + "".join(f"{day:%Y-%m-%d},{100 + k},,{later[k]:%Y-%m-%d},{k % 5}\n"
                                                              for k, day in enumerate(days))
     assert len(load_series(shipped.encode(), "orders.csv", LoadOptions(target="qty")).frame) == 60
+    unshipped = "order_date,amount,,ship_date,shipped_qty\n" + "".join(  # the last three orders not yet shipped
+        f"{day:%Y-%m-%d},{100 + k},,{'' if k >= 57 else f'{later[k]:%Y-%m-%d}'},{'' if k >= 57 else k % 5 + 1}\n"
+        for k, day in enumerate(days))
+    assert len(load_series(unshipped.encode(), "orders.csv", LoadOptions(target="shipped_qty")).frame) == 57
     promo = "Date,Sales,Temp,,Promo start,Promo\n" + "".join(  # a start repeated on the days a promotion runs
         f"{day:%Y-%m-%d},{100 + k},{k % 9},,{days[k // 30 * 30]:%Y-%m-%d},{int(k % 30 == 0)}\n" for k, day in
         enumerate(days))

@@ -257,6 +257,9 @@ def test_a_quoted_cell_over_many_lines_longer_than_the_limit_is_refused(monkeypa
     # quote was taken for a blank note line below the table)
     noted = "date,y,note\n" + "".join(f"2020-01-{d:02d},{d},ok\n" for d in range(1, 29))
     assert read_table((noted + '2020-01-29,29,"' + "1234567\n" * 3 + '"\n').encode(), "q.csv").shape == (29, 3)
+    inch_note = noted + '\nNote: sales of 12" pizzas only\nSource: ACME Ltd\n'  # a note with an inch mark is one
+    assert read_table(inch_note.encode(), "n.csv").attrs["footnotes"] == ('Note: sales of 12" pizzas only',
+                                                                         "Source: ACME Ltd")
 
 
 def test_file_reads_wait_for_a_free_slot_when_the_servers_are_all_taken() -> None:
