@@ -444,14 +444,14 @@ def _first_of_side_by_side(raw: pd.DataFrame) -> pd.DataFrame:
     if not blank or len(raw) < 8:
         return raw
     left, right = raw.iloc[:, :blank[0]], raw.iloc[:, blank[0] + 1:]
-    ends = [len(part) - int(np.argmax(part.notna().any(axis=1).to_numpy()[::-1])) for part in (left, right)]
     dates = [_rising_dates(part) for part in (left, right)]
     if dates[0] is None or dates[1] is None:
         return raw
     (first, last, step), (other_first, other_last, other_step) = dates
     if abs(other_step - step) <= 0.1 * step and other_first <= last and first <= other_last:
         return raw  # one table: a second date on each row (shipped after ordered, the last orders not yet)
-    table = left.iloc[:ends[0]]
+    filled = left.notna().any(axis=1).to_numpy()
+    table = left.iloc[:len(filled) - int(np.argmax(filled[::-1]))]  # the other's longer rows left out too
     table.attrs = {**raw.attrs, "side_table": ", ".join(name for name in names[blank[0] + 1:]
                                                          if not name.startswith("Unnamed:"))[:120]}
     return table
@@ -1785,15 +1785,23 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
     if len(text) <= 65536:  # the header is whole: a table of one row (DataBank's) has fewer rows than notes
         header = (_header_line(text).splitlines() or [""])[0]  # a lone carriage return ends a line too
         fields = max(fields, len(next(csv.reader([header], delimiter=delimiter), [])))
-    starts = Counter(cells[0] for _, cells in rows if cells)
-    notes = 0
-    while notes < min(_FOOTNOTE_LINES, len(rows) - 1) and _is_footnote(rows[-1 - notes][1], fields, starts) \
-            and not _CLOSING_QUOTE.match(rows[-1 - notes][0]):  # a lone '"' closes the cell above: no blank note
-        notes += 1
+    notes = _notes_at_end(rows, fields, min(_FOOTNOTE_LINES, len(rows) - 1))
     cut = rows[len(rows) - notes:]
     kept = tuple(", ".join(cell.strip() for cell in cells if cell.strip()) for _, cells in cut
                  if any(cell.strip() for cell in cells))  # not ",,,,"; quoted cells without their quotes
     return (text[:len(text) - sum(len(line) for line, _ in cut)], kept) if cut else (text, ())
+
+
+def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) -> int:
+    """How many of the last ``lines`` (each as written and its cells), at most ``most``, are notes below a table of
+    ``fields`` fields (``_is_footnote``); a lone '"' that closes the cell above is none (a blank note, it left the
+    quote never closed)."""
+    starts = Counter(cells[0] for _, cells in lines if cells)
+    notes = 0
+    while notes < most and _is_footnote(lines[-1 - notes][1], fields, starts) \
+            and not _CLOSING_QUOTE.match(lines[-1 - notes][0]):
+        notes += 1
+    return notes
 
 
 _CLOSING_QUOTE = re.compile(r'\s*"\s*(?:[,;\t|]|$)')  # a line a quoted cell of the lines above ends on
@@ -1942,9 +1950,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
     fields = max(wide, key=lambda width: (wide[width], width))
     whole = len(text) <= 65536 and len(opening) == len(text.splitlines())  # the opening is the whole file
     if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')
-        starts = Counter(cells[0] for _, cells, _ in rows)
-        while len(rows) > 2 and _is_footnote(rows[-1][1], fields, starts):
-            rows.pop()
+        rows = rows[:len(rows) - _notes_at_end([(opening[index], cells) for index, cells, _ in rows], fields,
+                                               len(rows) - 2)]
     for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
         wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)

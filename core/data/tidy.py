@@ -17,9 +17,9 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, calendar_spread,
-                               months_under_years,
-                               nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER, fiscal_period_steps,
-                               parse_dates, parse_epochs, marker_words, offset_read_on, parse_excel_serials, wall_clock,
+                               months_under_years, nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER,
+                               fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
+                               parse_excel_serials, wall_clock,
                                parse_numbers, STRAY_WORD_LETTERS, stray_words, unnamed_column, unreadable_numbers,
                                writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
@@ -834,14 +834,13 @@ def _nearest_distance(points: np.ndarray, among: np.ndarray) -> np.ndarray:
 
 def _grid_count(ds: pd.Series, step: int) -> int:
     """The steps of ``step`` nanoseconds from the first of the sorted stamps ``ds`` to the last, each placed on the
-    grid their mean offset (on the circle of a step) draws: a logger's readings a few seconds off the minute (the first 4 s late, the
-    last 2 s early) counted one step short from the first alone, and rounding alone one too many where the last was
-    late."""
+    grid their mean offset (on the circle of a step) draws: a logger's readings a few seconds off the minute (the
+    first 4 s late, the last 2 s early) counted one step short from the first alone, and rounding alone one too many
+    where the last was late. The first lies within half a step of that grid: it is its step 0."""
     ticks = ds.to_numpy(dtype="datetime64[ns]").view("i8")
     angles = 2 * np.pi * ((ticks - ticks[0]) % step) / step  # on a circle: 2 s early is near 0, not 58 s late
     shift = float(np.arctan2(np.sin(angles).mean(), np.cos(angles).mean())) / (2 * np.pi) * step
-    first, last = (round(-shift / step), round((int(ticks[-1]) - int(ticks[0]) - shift) / step))
-    return int(last - first) + 1
+    return round((int(ticks[-1]) - int(ticks[0]) - shift) / step) + 1
 
 
 def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:

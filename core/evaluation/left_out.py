@@ -11,7 +11,7 @@ from core.data.quality import GROSS_LIMIT
 from core.evaluation.intervals import MAX_BAND_ROWS
 from core.evaluation.pipeline import RunResult
 from core.i18n import ENSEMBLE, candidate_name, has, listed, number_text, t
-from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND, cycle_term
+from core.models.features import CONSTANT, EACH_ROW_A_YEAR, SAME_IN_EVERY_ROW, YEAR_FROM_TREND, YEARLY_CYCLE
 from core.models.regression import FEW_ROWS, PART_OF_A_SEASON, PART_OF_TWO_CYCLES
 
 
@@ -75,7 +75,7 @@ def _left_out_line(term: str, reason: str, lang: str) -> str:
     if lang == "en":
         return t("coef.left_out", lang, term=term, reason=reason)
     if reason.startswith(PART_OF_TWO_CYCLES):  # the year's pairs of daily rows, or the day's of minutes
-        return t("coef.left_out_cycle" if term == cycle_term(365.25) else "coef.left_out_day_cycle", lang)
+        return t("coef.left_out_cycle" if term == YEARLY_CYCLE else "coef.left_out_day_cycle", lang)
     if term == "year":
         return t("coef.left_out_year_trend" if reason.startswith(YEAR_FROM_TREND) else
                  "coef.left_out_yearly" if reason.startswith(EACH_ROW_A_YEAR) else "coef.left_out_year", lang)

@@ -184,9 +184,12 @@ def is_yearly_cycle(period: float) -> bool:
     return period in (cycle[0][0] for cycle in YEARLY_CYCLES.values())
 
 
+YEARLY_CYCLE = "yearly cycle"  # the name the year's sine/cosine pairs are left out under
+
+
 def cycle_term(period: float) -> str:
     """The name a cycle's sine/cosine pairs are left out under (``FeatureSpec.left_out``)."""
-    return "yearly cycle" if is_yearly_cycle(period) else f"cycle of {period:g}"
+    return YEARLY_CYCLE if is_yearly_cycle(period) else f"cycle of {period:g}"
 
 
 def regressor_term(name: str) -> str:
