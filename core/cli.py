@@ -229,17 +229,22 @@ def sheet_asked(text: str | None) -> str | int:
 
 
 def _future_rows_unused(series: LoadedSeries, request: RunRequest, many: bool = False) -> list[str]:
-    """A note when the file gives the regressors' future values and no steps past the end are asked for; of a file of
-    ``many`` series, for up to as many steps as the file reads as one (a series may have fewer: the note said every
-    series had them all, and its --horizon then failed the series with fewer)."""
+    """A note when the file gives the regressors' future values for more steps than ``--horizon`` forecasts (those
+    rows are not in ``--out``); of a file of ``many`` series, for up to as many steps as the file reads as one (a
+    series may have fewer: the note said every series had them all, and its --horizon then failed the series with
+    fewer)."""
     rows = 0 if series.future is None or not request.settings.regressors else len(series.future)
-    if not rows or request.horizon:
+    if rows <= request.horizon:
         return []
+    left = rows - request.horizon
+    done = "none was forecast" if not request.horizon else (
+        f"--horizon {request.horizon} forecast {request.horizon:,} of them, and the other {left:,} "
+        f"{'is' if left == 1 else 'are'} not forecast (nor written by --out)")
     if many:
         return [f"The file gives the regressors' future values for up to {count(rows, 'step')} past the end of its "
-                f"series; none was forecast: --horizon N forecasts N steps of each series that has them."]
-    return [f"The file gives the regressors' future values for {count(rows, 'step')} past the end; none was "
-            f"forecast: --horizon {rows} forecasts them."]
+                f"series; {done}: --horizon N forecasts N steps of each series that has them."]
+    return [f"The file gives the regressors' future values for {count(rows, 'step')} past the end; {done}: "
+            f"--horizon {rows} forecasts them."]
 
 
 def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: dict[str, Any]) -> int:

@@ -502,10 +502,16 @@ def not_number_cells(values: pd.Series, decimal_comma: bool = False) -> np.ndarr
     return (cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()).to_numpy(dtype=bool)
 
 
+_FULL_WIDTH = "[\uff01-\uff5e]"  # the full-width forms of ASCII's characters
+_TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
     cleaned = text.mask(text.isin(MISSING_MARKERS))
+    if cleaned.str.contains(_FULL_WIDTH, regex=True).any():  # Chinese and Japanese input: １００，６９０ is 100,690
+        cleaned = cleaned.str.translate(_TO_HALF_WIDTH)
     if cleaned.str.startswith("'").any():  # a spreadsheet's text prefix ('27), as exports that quote formulas write it
         cleaned = cleaned.str.replace(_TEXT_PREFIX, "", regex=True)
     if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after numbers: the number (':' is blank)
@@ -1045,10 +1051,26 @@ def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
     return days if int(days.notna().sum()) == len(present) else None
 
 
+def parse_compact_hours(numbers: pd.Series) -> pd.Series | None:
+    """Whole numbers that each write an hour as yyyymmddhh (Google Analytics' ``dateHour``, 2024010113) as those
+    hours, else ``None``: every number must be a real hour from 1800 to 2200, and two at least must differ. Such
+    numbers lie where Unix seconds of 2027-2039 do, and were read so (2034, a row a second); dense seconds are never
+    all of them months 01-12, days of their month and hours 00-23."""
+    present = numbers.dropna()
+    if not present.between(*_COMPACT_HOURS).all() or (present % 1 != 0).any() or present.nunique() < 2:
+        return None
+    hours = pd.to_datetime(numbers.astype("Int64").astype("string"), format="%Y%m%d%H", errors="coerce")
+    return hours if int(hours.notna().sum()) == len(present) else None
+
+
+_COMPACT_HOURS = (1800_01_01_00, 2200_12_31_23)
+
+
 _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年"})
 # Also as Excel names the fields it groups a date by in a pivot table: Years, Quarters, Months.
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
-                         "年度", *_FISCAL_YEAR_NAMES})
+                         "年度", *_FISCAL_YEAR_NAMES,  # and the CDC's, and ISO 8601's years of weeks
+                         *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "monat", "mois", "mes", "月", "月份"), 12),
                  **dict.fromkeys(("quarter", "quarters", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
@@ -1059,12 +1081,16 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
 _DAY_NAMES = frozenset({"day", "tag", "jour", "dia", "día", "日"})  # a day-of-month column beside a year and a month
 # A week-number column beside a year (CDC's FluView ``YEAR``, ``WEEK``): weeks dated by their first day
 # (``_numbered_weeks``).
-_WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", "semaine", "semana", "周"})
+_WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", "semaine", "semana", "周",
+                         *(f"{kind}{gap}week" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
+# A column of years and weeks in one number (``epiweek`` 201453, as CDC FluView and Delphi's Epidata write it): weeks
+_YEAR_WEEK_NAMES = frozenset({"epiweek", "epi week", "epi_week", "mmwr week", "mmwrweek", "yearweek", "year week",
+                              "year_week", "yyyyww", "isoweek", "iso week", "iso_week", "yrwk"})
 _WEEK_MOST = 53
 # A statistics office's period codes beside a year (the BLS's ``period``: M01-M12, M13 the year's average; Q01-Q04,
 # Q05 the average): months or quarters; the averages' rows are left out (``summary_periods`` in the table's attrs).
 # An ERP's posting periods under these names are numbers instead (1-12, SAP's 001-012): months (``_numbered_periods``).
-_PERIOD_CODE = re.compile(r"([MQ])(\d{2})")
+_PERIOD_CODE = re.compile(r"([MQS])(\d{2})")  # and S01-S02 halves of a year, S03 its average (the BLS's regional CPI)
 _CODED_PERIOD_NAMES = frozenset({"period", "periodo", "período", "periode", "période", "posting period",
                                  "fiscal period", "buchungsperiode"})
 _QUARTERS_AT_MOST = 4  # numbered periods that never pass this may be quarters: not read as months
@@ -1136,9 +1162,10 @@ _DAY_BEFORE_DIGITS = re.compile(r"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|s
 # its start has a mark within its digits, so a fiscal year "2019 - 20" is not one.
 _LONGEST_INTERVAL = 80  # characters: a longer cell is no interval (the pattern backtracks in time its length squared)
 _INTERVAL = re.compile(r"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?(?:\s*\([^)]*\))?")
-# The same with ISO dates: "2023-01-01 00:00 - 2023-01-01 01:00", or ISO 8601's "2023-01-01T00:00/2023-01-01T01:00".
+# The same with ISO dates: "2023-01-01 00:00 - 2023-01-01 01:00", or ISO 8601's "2023-01-01T00:00/2023-01-01T01:00",
+# or Matomo's weeks "2023-01-02,2023-01-08" ("2023-01-02 to 2023-01-08").
 _ISO_TIME = r"\d{4}-\d{2}-\d{2}(?:[\sT]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/){_ISO_TIME}(?:\s*\([^)]*\))?")
+_ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/|,\s*|\s+to\s+){_ISO_TIME}(?:\s*\([^)]*\))?")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
@@ -1245,7 +1272,24 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     if per_day not in _PERIODS_PER_DAY or by_day.size().median() < per_day / 2:  # most days hold most periods
         return raw
     offsets = pd.to_timedelta((period - period.min()) * (24 * 60 / per_day), unit="min")
-    return _stamps_in_place(raw, dates[0], periods[0], _days_and_times(raw[dates[0]], offsets))
+    combined = _stamps_in_place(raw, dates[0], periods[0], _days_and_times(raw[dates[0]], offsets))
+    if combined is not raw and (changes := _clock_change_days(by_day.max() - period.min() + 1, per_day)):
+        combined.attrs["clock_change_periods"] = {"column": str(periods[0]), "per_day": per_day, "days": changes}
+    return combined
+
+
+def _clock_change_days(last: pd.Series, per_day: int) -> str:
+    """The days of a clock change among a table's days and their periods' count (``last``): an hour's periods more
+    (autumn: 50 of 48) or fewer (spring: 46; neither the first day nor the last, which may be partial), as
+    ``2023-03-26 (46), 2023-10-29 (50)``; '' where none is."""
+    hour = per_day // 24
+    longer = last == per_day + hour
+    shorter = (last == per_day - hour) & (np.arange(len(last)) > 0) & (np.arange(len(last)) < len(last) - 1)
+    found = last[longer | shorter]
+    return ", ".join(f"{day:%Y-%m-%d} ({int(count)})" for day, count in found.iloc[:_CLOCK_DAYS_SAID].items())
+
+
+_CLOCK_DAYS_SAID = 4
 
 
 def _times_of_day(clock: pd.Series) -> pd.Series | None:
@@ -1266,6 +1310,10 @@ def _times_of_day(clock: pd.Series) -> pd.Series | None:
             + pd.to_timedelta(pd.to_numeric(parts[2]).astype("float64").fillna(0), unit="s"))
 
 
+# A row at the end of a table whose text cell starts with one of these words sums up the rows above it.
+SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
+                          r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
+                          r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
 SUBTOTAL_WORDS = r"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计)"
 # A pivot table's subtotal (``2020 Total``) or a report's (``Total 2020``) in a column of dates or periods.
 SUBTOTAL_ROW = re.compile(rf"(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}\s+(?=\S*\d)\S+", re.IGNORECASE)
@@ -1286,7 +1334,11 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     # An hour column beside a year, a month and a day: ``combine_date_and_period`` makes the day's hours of that date.
     hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES
              and any(word in name for word in _OTHER_TIME_WORDS)] if days else []
-    others = [name for name in names if names[name] not in (*days, *hours)
+    named = _month_names_column(raw, names, {*years, *periods}) if len(years) == 1 and not days else None
+    implied = [col for col in periods if _PERIOD_NAMES[str(col).strip().lower()] == 4] if named is not None else []
+    if named is not None and len(implied) == len(periods):  # Years, (Quarters,) Date: the months say the quarters
+        periods = [named]
+    others = [name for name in names if names[name] not in (*days, *hours, *periods)
               and any(word in name for word in _OTHER_TIME_WORDS) and not _counts_rows(raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         return _year_and_week(raw, years[0], names)
@@ -1294,8 +1346,9 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     parts = [years[0], periods[0], *days]
     name = "-".join(str(col).strip() for col in parts)
+    parts += [col for col in implied if col not in parts]
     year = pd.to_numeric(raw[years[0]], errors="coerce")
-    per_year = _PERIOD_NAMES[str(periods[0]).strip().lower()]
+    per_year = 12 if periods[0] == named else _PERIOD_NAMES[str(periods[0]).strip().lower()]
     if days and per_year != 12:
         return raw
     month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
@@ -1308,7 +1361,11 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         errors="coerce")  # NaT where a part is missing or the day is not in the month
     valid = stamps.notna().to_numpy()
     # a pivot's subtotal below each year's months (``2018 Total``, its period blank): left out, said as summary rows
-    subtotals = raw[years[0]].astype("string").str.strip().str.fullmatch(SUBTOTAL_ROW).fillna(False).to_numpy(bool)
+    subtotals = np.logical_or.reduce([raw[col].astype("string").str.strip().str.fullmatch(SUBTOTAL_ROW).fillna(False)
+                                      .to_numpy(bool) for col in (years[0], *implied)])  # and Qtr1 Total
+    end = np.arange(len(raw)) >= len(raw) - _TRAILING_ROWS  # and a Grand Total below them
+    subtotals |= end & ~valid & raw[years[0]].astype("string").str.strip().str.fullmatch(SUMMARY_ROW).fillna(False)\
+        .to_numpy(bool)
     lead = int(np.argmax(valid)) if valid.any() else 0  # units rows under the header (GENESIS: 2020=100)
     if (name.lower() in names or valid.sum() < 2 or lead > _LEADING_ROWS
             or not (valid | subtotals)[lead:max(len(valid) - _TRAILING_ROWS, lead)].all()):
@@ -1319,9 +1376,27 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     combined.attrs = {**raw.attrs, **({"years_carried_down": {"column": str(years[0]), "rows": carried}}
                                       if carried else {})}
     if subtotals.any():
-        words = ", ".join(dict.fromkeys(str(cell).strip()[:20] for cell in raw[years[0]][subtotals]))
+        said = raw[years[0]].astype("string").str.strip().replace("", pd.NA)  # a quarter's subtotal: in its column
+        for col in implied:
+            said = said.fillna(raw[col].astype("string").str.strip())
+        words = ", ".join(dict.fromkeys(str(cell)[:20] for cell in said[subtotals]))
         combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
+
+
+def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any]) -> Any:
+    """The column of month names beside a year column whatever its name (Excel's pivot grouping a date field by
+    Years and Months keeps the field's own name for the months: ``Years, Date``), or None: its cells, blanks aside
+    (a subtotal's row), all names of months (``Jan``, ``März``; no number), at least two of them."""
+    for col in names.values():
+        if col in taken or raw[col].dtype.kind in "fiub":
+            continue
+        text = raw[col].astype("string").str.strip()
+        cells = text[text.notna() & (text != "")]
+        numbers = cells.str.lower().str.rstrip(".").map(_MONTH_NAMES)
+        if len(cells) >= 2 and bool(numbers.notna().all()) and numbers.nunique() >= 2:
+            return col
+    return None
 
 
 def _counts_rows(cells: pd.Series) -> bool:
@@ -1364,7 +1439,7 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     if weeks:
         week = pd.to_numeric(raw[column], errors="coerce").astype("float64")
         week = week.where((week % 1 == 0) & week.between(1, _WEEK_MOST))
-        stamps, first_day = _numbered_weeks(year, week)
+        stamps, first_day = _numbered_weeks(year, week, _week_start_named(str(year_col) + str(column)))
     else:
         found = _period_months(raw[column])
         if found is None:
@@ -1382,7 +1457,7 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     if averages.any() and numbered:  # SAP's special periods 13-16: a year's closing postings, no month
         combined.attrs["special_periods"] = {"rows": int(averages.sum())}
     elif averages.any():
-        code = "M13" if per_year == 12 else "Q05"
+        code = ", ".join(sorted(raw[column][averages.to_numpy()].astype("string").str.strip().str.upper().unique()))
         combined.attrs["summary_periods"] = {"rows": int(averages.sum()), "code": code}
     if weeks:
         made = next(col for col in combined.columns if col not in raw.columns)  # the combined column's name
@@ -1399,14 +1474,16 @@ def _period_months(cells: pd.Series) -> tuple[pd.Series, pd.Series, int, bool] |
     (``_PERIOD_CODE``); None when they are neither."""
     codes = cells.astype("string").str.strip().str.upper().str.extract(_PERIOD_CODE.pattern + "$")
     number = pd.to_numeric(codes[1], errors="coerce").astype("float64")
-    months, quarters = (codes[0] == "M").fillna(False), (codes[0] == "Q").fillna(False)
-    if (months | quarters).mean() < PARSE_SHARE:
+    months, quarters, halves = ((codes[0] == letter).fillna(False) for letter in "MQS")
+    if (months | quarters | halves).mean() < PARSE_SHARE:
         numbered = _numbered_periods(cells)
         return None if numbered is None else (*numbered, 12, True)
     if months.any() and quarters.any():
         return None
-    per_year = 12 if months.any() else 4
-    averages = (number == per_year + 1).fillna(False)
+    per_year = 12 if months.any() else 4 if quarters.any() else 2
+    averages = (number == per_year + 1).fillna(False)  # M13, Q05, S03: the year's average
+    if per_year != 2:  # a monthly or quarterly series' halves (S01, S02) and their average (S03): averages too
+        averages, number = (averages & ~halves) | halves, number.where(~halves)
     return (number.where(number.between(1, per_year)) - 1) * (12 // per_year) + 1, averages, per_year, False
 
 
@@ -1426,14 +1503,41 @@ def _numbered_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series] | None:
 _WEEK_STARTS = {"Monday": 0, "Sunday": 6}  # ISO 8601's weeks; the US CDC's epidemiological (MMWR) weeks
 
 
-def _numbered_weeks(year: pd.Series, week: pd.Series) -> tuple[pd.Series, str]:
+def _numbered_weeks(year: pd.Series, week: pd.Series, named: str | None = None) -> tuple[pd.Series, str]:
     """The first day of week ``week`` of ``year`` (NaT where there is no such week), and that day's name: week 1 is
     the one holding 4 January, starting on a Monday (ISO 8601) or a Sunday (CDC's MMWR weeks), whichever leaves
     fewer weeks unread and fewer years whose last week in the data is not their last (the two count 53 weeks in
-    different years)."""
-    tried = [(*_weeks_from(year, week, weekday), day) for day, weekday in _WEEK_STARTS.items()]
-    misfits, stamps, day = min(tried, key=lambda found: found[0])  # a tie: ISO's
+    different years); a tie: the day the columns' names say (``named``: ``MMWR Week``), else ISO's."""
+    order = sorted(_WEEK_STARTS.items(), key=lambda item: item[0] != named)
+    tried = [(*_weeks_from(year, week, weekday), day) for day, weekday in order]
+    misfits, stamps, day = min(tried, key=lambda found: found[0])  # the first of a tie
     return stamps, day
+
+
+def _week_start_named(names: str) -> str | None:
+    """The first day of the week that columns' names say: Sunday for the CDC's (``MMWR``, ``epi``), Monday for ISO's."""
+    lower = names.lower()
+    return "Sunday" if "mmwr" in lower or "epi" in lower else "Monday" if "iso" in lower else None
+
+
+def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
+    """A column of years and weeks written as one number (``epiweek`` 201301 ... 201453, ``_YEAR_WEEK_NAMES``) read
+    as the weeks' first days, in its place (as a year column and a week column are: ``_numbered_weeks``); ``raw`` as
+    it is where no such column reads so. Alone, the column was the target (a series of 201301, 201302, ...)."""
+    found = [col for col in raw.columns if str(col).strip().lower() in _YEAR_WEEK_NAMES]
+    if len(found) != 1:
+        return raw
+    text = raw[found[0]].astype("string").str.strip().str.replace(r"^(\d{4})[-_ ]?W?(\d{2})$", r"\1\2", regex=True)
+    code = pd.to_numeric(text.where(text.str.fullmatch(r"\d{6}").fillna(False)), errors="coerce").astype("float64")
+    year, week = code // 100, (code % 100).where(lambda number: number.between(1, _WEEK_MOST))
+    year = year.where(year.between(1800, 2200))
+    stamps, first_day = _numbered_weeks(year, week, _week_start_named(str(found[0])))
+    valid = stamps.notna().to_numpy()
+    if valid.sum() < 2 or not valid[:max(len(valid) - _TRAILING_ROWS, 0)].all():
+        return raw
+    dated = raw.assign(**{found[0]: stamps})
+    dated.attrs = {**raw.attrs, "numbered_weeks": {"column": str(found[0]), "first_day": first_day}}
+    return dated
 
 
 def _weeks_from(year: pd.Series, week: pd.Series, weekday: int) -> tuple[int, pd.Series]:
@@ -1500,15 +1604,21 @@ def months_under_years(values: pd.Series) -> tuple[pd.Series, np.ndarray] | None
     if not filled.any() or not re.fullmatch(r"\d{4}", str(text[filled].iloc[0])):
         return None
     is_year = text.str.fullmatch(r"\d{4}").fillna(False).to_numpy(dtype=bool)
-    months = _period_numbers(text.where(~is_year, ""), 12)
+    is_quarter = text.str.fullmatch(_PIVOT_QUARTER).fillna(False).to_numpy(dtype=bool)  # Years, Quarters, Months
+    months = _period_numbers(text.where(~is_year & ~is_quarter, ""), 12)
     is_month = months.notna().to_numpy()
-    if (is_month | is_year)[filled].mean() < 1 or is_month.sum() < 2 * is_year.sum():
+    if (is_month | is_year | is_quarter)[filled].mean() < 1 or is_month.sum() < 2 * is_year.sum():
         return None
     years_at = np.flatnonzero(is_year[filled])
-    if years_at[-1] == filled.sum() - 1 or not is_month[filled][years_at + 1].all():  # a year without its months
-        return None
+    after = np.flatnonzero(~is_quarter[filled])  # a year's next row that is no quarter: a month
+    if years_at[-1] == filled.sum() - 1 or not is_month[filled][after[np.searchsorted(after, years_at + 1)
+                                                                     .clip(max=len(after) - 1)]].all():
+        return None  # a year without its months
     years = pd.to_numeric(text.where(is_year)).astype("float64").ffill()
-    return _from_year_month(years.where(is_month), months.astype("float64")), is_year
+    return _from_year_month(years.where(is_month), months.astype("float64")), is_year | is_quarter
+
+
+_PIVOT_QUARTER = re.compile(r"(?:qtr|q)\s*[1-4]", re.IGNORECASE)  # Excel's Qtr1, as a pivot groups dates
 
 
 def years_of(values: pd.Series) -> pd.Series | None:

@@ -28,9 +28,9 @@ import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
 from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, combine_calendar_columns, combine_date_and_period,
-                                combine_date_and_time, name_unnamed_dates, name_unnamed_years_and_months,
-                                months_in_order, parse_dates, period_of_rows, without_currency, writes_month_dot_year,
-                                years_of)
+                                combine_date_and_time, compact_year_weeks, name_unnamed_dates,
+                                name_unnamed_years_and_months, months_in_order, parse_dates, period_of_rows,
+                                without_currency, writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError
 from core.limits import format_limit, limit, limit_at_start
 
@@ -224,7 +224,7 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
                                                                                    DECIMAL_MARKS[decimal]))))
     table = _months_down_the_rows(_dates_down_the_rows(table))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
-    return combine_date_and_period(combine_date_and_time(combine_calendar_columns(named)))
+    return combine_date_and_period(combine_date_and_time(compact_year_weeks(combine_calendar_columns(named))))
 
 
 _PANDAS_COPY = re.compile(r"(.+)\.(\d+)")  # pandas' name for a second column of one name: sales.1
@@ -330,6 +330,7 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     first = dated
     while first and any(char.isdigit() for char in names[first - 1]) and not names[first - 1].startswith("Unnamed:"):
         first -= 1
+    first = _past_footnoted_labels(names, first, dated)
     if dated - first < _DATES_ACROSS or first == 0:
         return raw
     left, last = names[dated:last], dated
@@ -340,6 +341,9 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
                           or not (read[0].is_monotonic_increasing or read[0].is_monotonic_decreasing)
                           or not read[0].dt.year.between(1800, 2100).all()):
         return raw
+    blank = unique_names([*names[:last], "series"])[-1]  # a label column without a header (Amplitude's, pandas')
+    names = [blank if name.startswith("Unnamed:") and k < first and not _counts_rows(name, raw.iloc[:, k]) else name
+             for k, name in enumerate(names)]
     table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
     labels = [name for name in names[:first] if not _counts_rows(name, table[name])]
     if not labels or any(parse_dates(table[name].iloc[:200]) is not None for name in labels):
@@ -357,7 +361,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     check_count(len(table) * (last - first), "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 "its dates run across the columns, so each of its rows makes a row per date: load fewer rows or dates")
-    period, value = ("year", "value") if by_row else unique_names([*labels, "period", "value"])[-2:]
+    period, value = ("year", "value") if by_row else \
+        unique_names([*labels, "period", _one_rows_name(table[labels])])[-2:]
     long = table.melt(id_vars=labels, value_vars=names[first:last], var_name=period, value_name=value)
     if steps is not None:
         long[period] = long[period].map(dict(zip(names[first:last], steps)))
@@ -367,6 +372,41 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
+def _past_footnoted_labels(names: list[str], first: int, dated: int) -> int:
+    """Where the dates across start when the label columns before them have digits too (Statistics Canada numbers
+    its headers' footnotes: ``Products and product groups 3 4``, then ``January 2022``, ...): up to
+    ``_FOOTNOTED_LABELS`` columns after ``first`` whose names the dates after them read without; ``first`` when the
+    names from it read as dates, or none of these does."""
+    start = first
+    while start < first + _FOOTNOTED_LABELS and dated - start > _DATES_ACROSS and (
+            start == 0 or not _all_dates(names[start:dated])):
+        if _all_dates(names[start + 1:dated]):
+            return start + 1
+        start += 1
+    return first
+
+
+def _all_dates(names: list[str]) -> bool:
+    """Whether every one of ``names`` reads as a date (``parse_dates`` lets a few cells in twenty be something else)."""
+    read = parse_dates(pd.Series(names, dtype=object))
+    return read is not None and bool(read[0].notna().all())
+
+
+_FOOTNOTED_LABELS = 3
+
+
+def _one_rows_name(labels: pd.DataFrame) -> str:
+    """The name of the values of a table whose dates run across: its one row's label where it has one (``Revenue``:
+    the chart's axis read 'value'), else ``value``."""
+    cells = labels.iloc[0].astype("string").str.strip() if len(labels) == 1 else pd.Series(dtype="string")
+    named = {str(col): cell for col, cell in cells.dropna().items() if cell and pd.isna(pd.to_numeric(cell, "coerce"))}
+    measure = [cell for col, cell in named.items() if _MEASURE_LABEL.search(col) and "code" not in col.lower()]
+    return (measure or list(named.values()) or ["value"])[0][:_NAME_MOST]
+
+
+_NAME_MOST = 60  # characters of a row's label kept as the name of its values
+# Of several labels (World Bank: Country Name, Country Code, Indicator Name, Indicator Code), the one naming the measure
+_MEASURE_LABEL = re.compile(r"indicator|subject|series|variable|measure|item|concept|指标", re.IGNORECASE)
 _NUMBERED = re.compile(r"(\D*?)(\d+)")  # a name and its number: d_1, day 2, t3
 
 
@@ -403,7 +443,8 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
         return raw  # no years, names in the way, or a time column already (months are then dummies or series)
     table = table[found.notna().to_numpy()].rename(columns={years: "year"})
     check_count(len(table) * (end - start), "rows", "TSR_MAX_ROWS", MAX_ROWS,
-                "its months run across the columns, so each of its rows makes twelve: load fewer rows")
+                f"its {'months' if end - start == 12 else 'quarters'} run across the columns, so each of its rows "
+                f"makes {end - start}: load fewer rows")
     value = unique_names([*labels, "year", period, "value"])[-1]
     long = table.melt(id_vars=["year", *labels], value_vars=names[start:end], var_name=period, value_name=value)
     long.attrs = {**raw.attrs, "months_across": {"first": names[start], "last": names[end - 1],

@@ -16,8 +16,9 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
                                  open_days, open_hours, regular_alias, stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
-                               PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, calendar_spread,
-                               months_under_years, nested_periods, parse_compact_dates, UNIT_ATTR, UNIT_NUMBER,
+                               PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
+                               calendar_spread, months_under_years, nested_periods, parse_compact_dates,
+                               parse_compact_hours, UNIT_ATTR, UNIT_NUMBER,
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
                                parse_excel_serials, wall_clock,
                                parse_numbers, STRAY_WORD_LETTERS, stray_words, unnamed_column, unreadable_numbers,
@@ -41,7 +42,9 @@ _PERIOD_DAYS = {"week": 7, "month": 28, "quarter": 89, "year": 365}  # the fewes
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
                "datum", "fecha", "zeit")
 # Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``).
-_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee"})
+_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee",  # and when a record was made (Stripe)
+                               *(f"{word}{tail}" for word in ("created", "updated")
+                                 for tail in ("", "_at", "at", "_on"))})
 _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated"})  # names of epochs in micro- or nanoseconds
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
@@ -50,10 +53,6 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额")
-# A row at the end of a table whose text cell starts with one of these words sums up the rows above it.
-_SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
-                          r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
-                          r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 _GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}", re.IGNORECASE)  # Excel's Data > Subtotal: ``north Total``
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
@@ -459,11 +458,11 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     lead = raw[texts[0]].iloc[-checked:].astype("string").str.strip()
     undated = (lead.isna() | (lead == "")).to_numpy()  # a later column's word counts in a row without a first cell
     summing = [col for col in texts if (raw[col].iloc[-checked:].astype("string").str.strip().str.fullmatch(
-        _SUMMARY_ROW).fillna(False).to_numpy() & (undated | (col == texts[0]))).any()]
+        SUMMARY_ROW).fillna(False).to_numpy() & (undated | (col == texts[0]))).any()]
     first = (summing or texts)[0]
     cells = raw[first].astype("string").str.strip()
     tail, above = cells.iloc[-checked:], cells.iloc[:-checked]
-    worded = tail.str.fullmatch(_SUMMARY_ROW).fillna(False) | _is_note_row(raw, first, tail, above)
+    worded = tail.str.fullmatch(SUMMARY_ROW).fillna(False) | _is_note_row(raw, first, tail, above)
     if first != texts[0]:
         worded &= undated
     subtotals = _subtotal_rows(cells)
@@ -508,8 +507,8 @@ def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport)
         kept, examples = int((~subtotals).sum()), _quoted_cells(left)
         report.notices.append(Notice(
             f"'{col}' groups the months under their years (as an Excel pivot table does): its {kept:,} month rows are "
-            f"read with their year; {count(len(left), 'year row')} ({examples}, their subtotals) {_were(len(left))} "
-            "left out.", "notice.months_under_years",
+            f"read with their year; {count(len(left), 'row')} of years or quarters ({examples}: subtotals, or blank) "
+            f"{_were(len(left))} left out.", "notice.months_under_years",
             {"column": str(col), "kept": kept, "rows": len(left), "examples": examples}))
         return raw[~subtotals].assign(**{col: stamps[~subtotals]})
     nested = nested_periods(raw[col])
@@ -1237,6 +1236,8 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
     if parsed is not None:
         return _usual_order(values, parsed, usual) if day_first is None else _order_that_reads(values, parsed, day_first)
     if col in numbers:
+        if (hours := parse_compact_hours(numbers[col])) is not None:  # before epochs: both are ten digits
+            return hours, "%Y%m%d%H"
         epochs = parse_epochs(values, finer=named or _sounds_like_date(col) or bool(_name_words(col) & _EPOCH_WORDS))
         if epochs is not None:
             return epochs, "Unix epoch"
@@ -1405,8 +1406,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
-                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col])
-                                           or _writes_days(col, numbers[col]))] or candidates
+                if numbers is None or not (_is_code(numbers[col], _sounds_like_target(col))
+                                           or _counts_rows(col, numbers[col]) or _writes_days(col, numbers[col]))
+                ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
@@ -1495,14 +1497,16 @@ def _counts_rows(col: object, values: pd.Series) -> bool:
         return bool((np.diff(numbers) == 1).all())
 
 
-def _is_code(values: pd.Series) -> bool:
-    """A flag or a category code rather than a measurement: see ``_pick_target``."""
+def _is_code(values: pd.Series, measure_named: bool = False) -> bool:
+    """A flag or a category code rather than a measurement: see ``_pick_target``. A column named as a measure
+    (``measure_named``: Stripe's 'Amount' of four whole prices, whose 'Fee' was the target) is a code only as a
+    flag of two values."""
     present = values.dropna().to_numpy(dtype=float)
     if len(np.unique(present[:1000])) > _FEW_CODES:  # a measurement shows many values early: no full sort
         return False
     distinct = len(np.unique(present))
-    if distinct <= 2:
-        return True
+    if distinct <= 2 or measure_named:
+        return distinct <= 2
     return bool(np.all(present == np.round(present)) and distinct <= _FEW_CODES and distinct * 10 <= len(present))
 
 
@@ -1635,15 +1639,18 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(_special_periods_notice(int(special["rows"])))  # type: ignore[index]
     if averages := attrs.get("summary_periods"):  # ``parsing._year_and_week``: the BLS's M13, Q05
         rows, code = int(averages["rows"]), str(averages["code"])  # type: ignore[index]
-        report.notices.append(Notice(f"{count(rows, 'row')} coded {code} (the year's average) {_were(rows)} left out.",
-                                     "notice.period_averages", {"rows": rows, "code": code}))
+        halves = "S0" in code  # S01, S02 and their average S03 among months or quarters
+        report.notices.append(Notice(
+            f"{count(rows, 'row')} coded {code} ({'averages of the halves or the whole' if halves else 'the'} "
+            f"year's average) {_were(rows)} left out.",
+            "notice.period_averages_halves" if halves else "notice.period_averages", {"rows": rows, "code": code}))
     if merged := int(str(attrs.get("merged_cells_filled", 0))):  # ``read._merged_cells_filled``
         report.notices.append(Notice(f"{count(merged, 'cell')} under merged cells took the value shown over them.",
                                      "notice.merged_cells", {"cells": merged}))
     if carried := attrs.get("years_carried_down"):  # ``parsing._years_carried_down``
         column, rows = str(carried["column"]), int(carried["rows"])  # type: ignore[index]
-        report.notices.append(Notice(f"The year in '{column}' is written once over its months: carried down to the "
-                                     f"{count(rows, 'blank cell')} below it.", "notice.years_carried_down",
+        report.notices.append(Notice(f"The year in '{column}' is written once, in the first of its rows: carried "
+                                     f"down to the {count(rows, 'blank cell')} below it.", "notice.years_carried_down",
                                      {"column": column, "rows": rows}))
     if weeks := attrs.get("numbered_weeks"):  # ``parsing._numbered_weeks``
         column, day = str(weeks["column"]), str(weeks["first_day"])  # type: ignore[index]
@@ -1651,6 +1658,13 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The year and week numbers ('{column}') were read as {kind}, from {day} to "
                                      f"{'Sunday' if day == 'Monday' else 'Saturday'}, each dated by its first day.",
                                      f"notice.weeks_from_{day.lower()}", {"column": column}))
+    if clock := attrs.get("clock_change_periods"):  # ``parsing._clock_change_days``
+        column, per_day, days = str(clock["column"]), int(clock["per_day"]), str(clock["days"])  # type: ignore[index]
+        report.notices.append(Notice(
+            f"Days of a clock change hold an hour's periods more or fewer than the usual {per_day} in '{column}': "
+            f"{days}. Each period is read on the local clock, so a long day's extra periods fall on the next day's "
+            "first (combined with them as repeated time stamps) and a short day's last hour is a gap.",
+            "notice.clock_change_periods", {"column": column, "per_day": per_day, "days": days}))
     if periods := attrs.get("periods_as_months"):  # ``parsing._numbered_periods``
         report.notices.append(_periods_as_months_notice(str(periods["column"])))  # type: ignore[index]
     report.sheets = tuple(attrs.get("sheets", ()))  # type: ignore[call-overload]

@@ -1253,6 +1253,8 @@ MESSAGES: dict[str, str] = {
     "notice.special_periods": "{rows:plural:row} of special periods 13-16 (a year's closing postings, no month) "
                               "{rows:were} left out.",
     "notice.period_averages": "{rows:plural:row} coded {code} (the year's average) {rows:were} left out.",
+    "notice.period_averages_halves": "{rows:plural:row} coded {code} (averages of the halves or the whole year's "
+                                     "average) {rows:were} left out.",
     "notice.weeks_from_monday": "The year and week numbers ('{column}') were read as ISO 8601 weeks, from Monday to "
                                 "Sunday, each dated by its first day.",
     "notice.weeks_from_sunday": "The year and week numbers ('{column}') were read as US CDC (MMWR) weeks, from Sunday "
@@ -1312,7 +1314,12 @@ MESSAGES: dict[str, str] = {
     "notice.order_overruled_day_first": "Dates in '{column}' cannot all be read month first, as chosen (some would have a month above 12): they were read day first, which reads every one.",
     "notice.missing_dates": "{rows:plural:row} without a date (a blank cell or a marker such as 'n/a') {rows:were} dropped: write the dates in the file to keep the rows.",
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
-    "notice.years_carried_down": "The year in '{column}' is written once over its months: carried down to the {rows:plural:blank cell} below it.",
+    "notice.clock_change_periods": "Days of a clock change hold an hour's periods more or fewer than the usual "
+                                   "{per_day} in '{column}': {days}. Each period is read on the local clock, so a long "
+                                   "day's extra periods fall on the next day's first (combined with them as repeated "
+                                   "time stamps) and a short day's last hour is a gap.",
+    "notice.years_carried_down": "The year in '{column}' is written once, in the first of its rows: carried down to "
+                                 "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
     "notice.copies_dropped": "{rows:plural:row} that repeated another row in every column {rows:were} dropped.",
@@ -1393,8 +1400,8 @@ MESSAGES: dict[str, str] = {
     "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, which files write for a missing "
                             "reading, far outside the other values ({low} to {high}): read as missing.",
     "notice.months_under_years": "'{column}' groups the months under their years (as an Excel pivot table does): its "
-                                 "{kept:,} month rows are read with their year; {rows:plural:year row} ({examples}, "
-                                 "their subtotals) {rows:were} left out.",
+                                 "{kept:,} month rows are read with their year; {rows:plural:row} of years or "
+                                 "quarters ({examples}: subtotals, or blank) {rows:were} left out.",
     "notice.total_unlabelled": "The last row, without a date, is the sum of the rows above (a total): left out.",
     "notice.blank_weekends": "{rows:plural:Saturday or Sunday row} without a value in '{column}' {rows:were} left "
                              "out: the series is read as business days, and its forecasts skip weekends.",

@@ -926,6 +926,7 @@ MESSAGES: dict[str, str] = {
     "err.dates_unsaved_formulas": "时间列“{column}”的大多数行没有日期：工作表中有公式的计算结果从未保存（工作簿由程序生成），因此读作空白：请用 Excel 或 LibreOffice 打开并保存该工作簿，再重新载入。",
     "notice.special_periods": "已略去 {rows:,} 行特殊期间 13-16（年末结账过账，不对应月份）。",
     "notice.period_averages": "已略去 {rows:,} 行代码为 {code} 的数据（全年平均值）。",
+    "notice.period_averages_halves": "已略去 {rows:,} 行代码为 {code} 的数据（半年或全年平均值）。",
     "notice.weeks_from_monday": "年份和周数（“{column}”）按 ISO 8601 周（周一至周日）读取，每周以其第一天为日期。",
     "notice.weeks_from_sunday": "年份和周数（“{column}”）按美国 CDC（MMWR）周（周日至周六）读取，每周以其第一天为日期。",
     "notice.other_sheets": "工作簿还有其他工作表（{sheets}）；已读取工作表“{sheet}”：可在“读取选项”中选择其他工作表（命令行用 --sheet）。",
@@ -964,6 +965,7 @@ MESSAGES: dict[str, str] = {
     "notice.order_overruled_day_first": "列“{column}”中的日期无法全部按所选的月在前读取（有些月份会大于 12）：已改为按日在前读取，这样每个日期都能读出。",
     "notice.missing_dates": "已删除 {rows:,} 行没有日期的数据（空白单元格或 'n/a' 之类的缺失标记）：在文件中写上日期即可保留这些行。",
     "notice.undated_rows": "{rows:,} 行没有日期（小计或注释行），已略去。",
+    "notice.clock_change_periods": "夏令时切换日的时段比“{column}”中通常的 {per_day} 个多或少一小时：{days}。每个时段按当地时钟读取，因此较长一天多出的时段落在次日最初的时段上（作为重复时间戳与之合并），较短一天的最后一小时记为缺口。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
@@ -1013,7 +1015,7 @@ MESSAGES: dict[str, str] = {
     "notice.missing_codes": "“{column}”中有 {cells:,} 个单元格为 {codes}（文件用以表示缺失读数），远在其他值（{low} 至 {high}）之外："
                             "读作缺失。",
     "notice.months_under_years": "“{column}”把月份归在各自的年份之下（如 Excel 数据透视表）：其 {kept:,} 个月份行按所属年份读取；"
-                                 "已略去 {rows:,} 个年份行（{examples}，即其小计）。",
+                                 "已略去 {rows:,} 个年份或季度行（{examples}：小计或空白）。",
     "notice.total_unlabelled": "最后一行没有日期，其值为上方各行之和（合计）：已略去。",
     "notice.blank_weekends": "“{column}”在 {rows:,} 个周六或周日行没有数值，这些行已略去：序列按工作日读取，预测跳过周末。",
     "notice.stray_hours": "有 {rows:,} 行落在 {hours} 之外的时刻（{stamps}），而其余各行都在这些时段内，这些行已略去：序列按这些营业时段的逐小时步长读取。"

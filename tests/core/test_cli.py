@@ -371,7 +371,12 @@ def test_future_regressor_rows_without_a_horizon_are_said_with_the_option_that_f
     done = cli("fit", str(source), "--regressors", "price")
     assert done.returncode == 0 and "future values for 3 steps past the end; none was forecast: --horizon 3" in done.stderr
     asked = cli("fit", str(source), "--regressors", "price", "--horizon", "3")
-    assert asked.returncode == 0 and "none was forecast" not in asked.stderr
+    assert asked.returncode == 0 and "none was forecast" not in asked.stderr and "not forecast" not in asked.stderr
+    # Fewer steps than the file gives: the rows past them are in no output, and the note says so (it said nothing).
+    fewer = cli("fit", str(source), "--regressors", "price", "--horizon", "1", "--out", str(tmp_path / "p.csv"))
+    assert fewer.returncode == 0 and ("--horizon 1 forecast 1 of them, and the other 2 are not forecast (nor written "
+                                      "by --out): --horizon 3 forecasts them.") in fewer.stderr
+    assert (pd.read_csv(tmp_path / "p.csv")["split"] == "future").sum() == 1
 
 
 def test_control_characters_in_a_files_cells_are_printed_escaped(tmp_path: Path) -> None:

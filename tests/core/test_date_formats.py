@@ -454,6 +454,20 @@ def test_a_year_and_a_week_number_make_weekly_dates(first: str, weekday: int, da
     assert any(f"read as" in notice and f"from {day}" in notice for notice in series.report.notices)
 
 
+@pytest.mark.parametrize("header", ["MMWR Year,MMWR Week", "mmwr_year,mmwr_week", "epiweek"])
+def test_the_cdcs_week_columns_make_weekly_dates(header: str) -> None:
+    # 'MMWR Year, MMWR Week' was refused ("only 4 distinct time stamps"); an 'epiweek' column (201301, ..., 201453, as
+    # FluView and Delphi's Epidata write it) was taken for the target, the counts beside it ignored, without a word.
+    starts = pd.date_range("2012-12-30", periods=209, freq="7D")  # MMWR weeks 2013-01 to 2016-52 (2014: 53)
+    years, weeks = _weeks_of(starts, 6)
+    cells = [f"{y}{w:02d}" if header == "epiweek" else f"{y},{w}" for y, w in zip(years, weeks)]
+    text = f"{header},cases\n" + "".join(f"{cell},{300 + k % 52}\n" for k, cell in enumerate(cells))
+    series = load_series(text.encode(), "ili.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("cases", "weekly", 209)
+    assert list(series.frame["ds"]) == list(starts)
+    assert any("US CDC (MMWR) weeks" in notice for notice in series.report.notices)
+
+
 def test_the_bls_year_and_period_codes_make_months_without_the_years_averages() -> None:
     rows = [(2000 + i // 13, f"M{i % 13 + 1:02d}", 250 + i) for i in range(13 * 3)]
     text = "series_id     \tyear\tperiod\t   value\tfootnote_codes\n" + "".join(
@@ -462,6 +476,20 @@ def test_the_bls_year_and_period_codes_make_months_without_the_years_averages() 
     assert series.frequency.name == "monthly" and len(series.frame) == 36  # 39 rows, 3 of them M13: the average
     assert series.frame["ds"].iloc[12] == pd.Timestamp("2001-01-01") and series.frame["y"].iloc[12] == 263.0
     assert "3 rows coded M13 (the year's average) were left out." in series.report.notices
+
+
+def test_the_bls_halves_of_a_year_are_left_out_of_a_monthly_series_or_read_as_halves() -> None:
+    # A regional CPI file's S01, S02 (the halves' averages) and S03 (the year's): "only 6 distinct time stamps".
+    codes = [f"M{m:02d}" for m in range(1, 14)] + ["S01", "S02", "S03"]
+    rows = [(year, code, 200 + 12 * (year - 2018) + int(code[1:])) for year in range(2018, 2024) for code in codes]
+    text = "series_id\tyear\tperiod\tvalue\n" + "".join(f"CUURS49ASA0\t{y}\t{p}\t{v}.000\n" for y, p, v in rows)
+    series = load_series(text.encode(), "cu.txt")
+    assert (series.frequency.name, len(series.frame), series.frame["y"].iloc[12]) == ("monthly", 72, 213.0)
+    assert "24 rows coded M13, S01, S02, S03 (averages of the halves or the whole year's average) were left out." \
+        in series.report.notices
+    halves = "series_id\tyear\tperiod\tvalue\n" + "".join(f"CUUS\t{y}\t{p}\t{v}\n" for y, p, v in rows if p[0] == "S")
+    series = load_series(halves.encode(), "cu.txt")
+    assert (len(series.frame), series.frame["ds"].iloc[1]) == (12, pd.Timestamp("2018-07-01"))
 
 
 def test_a_date_named_otherwise_and_the_hour_or_year_month_day_and_hour_make_hourly_stamps() -> None:
@@ -525,8 +553,11 @@ def test_entsoe_intervals_are_read_by_their_start_and_a_day_ahead_forecast_is_no
 
 
 @pytest.mark.parametrize("write", ["{a:%Y-%m-%d %H:%M} - {b:%Y-%m-%d %H:%M}", "{a:%Y-%m-%dT%H:%M}/{b:%Y-%m-%dT%H:%M}",
-                                   "{a:%Y-%m-%dT%H:%M:%SZ}/{b:%Y-%m-%dT%H:%M:%SZ}"])
+                                   "{a:%Y-%m-%dT%H:%M:%SZ}/{b:%Y-%m-%dT%H:%M:%SZ}",
+                                   "\"{a:%Y-%m-%d %H:%M},{b:%Y-%m-%d %H:%M}\"",
+                                   "{a:%Y-%m-%d %H:%M} to {b:%Y-%m-%d %H:%M}"])
 def test_intervals_written_with_iso_dates_are_read_by_their_start(write: str) -> None:
+    # (Matomo writes a week's range in one quoted cell: "2023-01-02,2023-01-08", read as steps.)
     # Only dotted or slashed starts were intervals: ISO ones fell back to row steps ("No time column was read").
     hours = pd.date_range("2023-01-01", periods=30, freq="h")
     stamps = [write.format(a=a, b=a + pd.Timedelta(hours=1)) for a in hours]

@@ -177,6 +177,35 @@ def test_a_first_column_of_epoch_milliseconds_with_jitter_is_the_time_column() -
     assert (series.date_col, series.target) == ("ts_ms", "accel_x") and series.frequency.name == "secondly"
 
 
+@pytest.mark.parametrize("name", ["Date + hour (YYYYMMDDHH)", "dateHour"])
+def test_google_analytics_date_hours_are_hours_not_unix_seconds(name: str) -> None:
+    # 2024010100 lies where Unix seconds of 2034 do: 336 hours were read as 336 seconds of 2034-02-20.
+    hours = pd.date_range("2024-01-01", periods=336, freq="h")
+    text = f"{name},Sessions\n" + "".join(f"{hour:%Y%m%d%H},{100 + k % 24}\n" for k, hour in enumerate(hours))
+    series = load_series(text.encode(), "ga4.csv")
+    assert series.frequency.name == "hourly" and list(series.frame["ds"]) == list(hours)
+
+
+@pytest.mark.parametrize("name", ["created", "created_at", "Created (UTC)"])
+def test_a_payment_exports_created_seconds_are_its_time_column(name: str) -> None:
+    # Stripe's irregular 'created' (Unix seconds) was no time column: the rows were steps, or 'created' the target.
+    created = np.sort(np.random.default_rng(1).integers(1_704_067_200, 1_704_067_200 + 60 * 86_400, 300))
+    text = f"amount,{name}\n" + "".join(f"{500 + k % 7 * 300},{stamp}\n" for k, stamp in enumerate(created))
+    series = load_series(text.encode(), "payments.csv", LoadOptions(per="day", duplicates="sum"))
+    assert (series.date_col, series.target, series.frequency.name) == (name, "amount", "daily")
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01")
+
+
+def test_an_amount_of_a_few_whole_prices_is_the_target_not_the_fee_beside_it() -> None:
+    # Stripe's balance export: 'Amount' holds four prices (19, 49, 99, 199), taken for a code; 'Fee' was forecast.
+    days = pd.date_range("2024-01-01", periods=400, freq="5h")
+    prices = [19, 49, 99, 199]
+    text = "Created (UTC),Amount,Fee,Net\n" + "".join(
+        f"{day:%Y-%m-%d %H:%M:%S},{prices[k % 4]}.00,{prices[k % 4] * 0.029 + 0.3:.2f},"
+        f"{prices[k % 4] * 0.971 - 0.3:.2f}\n" for k, day in enumerate(days))
+    assert load_series(text.encode(), "balance_history.csv").target == "Amount"
+
+
 @pytest.mark.parametrize(("name", "per_second"), [("timestamp", 10**6), ("epoch", 10**6), ("ts", 10**9)])
 def test_epochs_in_micro_and_nanoseconds_are_dates_in_a_column_named_as_time(name: str, per_second: int) -> None:
     # Spark's and pandas' int64 of a time stamp: read as step numbers ('epoch' without a word), future rows '30'.

@@ -726,8 +726,8 @@ def test_a_table_whose_years_run_across_its_columns_is_read_a_row_per_year() -> 
     # Refused as "only 1 usable row" (and with its note lines, as rows that do not line up).
     one_row = b"\n".join(_world_bank(("Namibia",)).splitlines()[4:])  # without its note lines
     series = load_series(one_row, "API_NY.GDP.csv")
-    assert (series.date_col, series.target, series.frequency.name, len(series.frame)) == ("period", "value", "yearly",
-                                                                                         29)
+    assert (series.date_col, series.target, series.frequency.name, len(series.frame)) == ("period", "GDP", "yearly",
+                                                                                         29)  # its indicator's name
     assert series.frame["ds"].iloc[0] == pd.Timestamp("1995-01-01") and series.frame["y"].iloc[-1] == 1000 + 3 * 28
     assert [notice.key for notice in series.report.notices][0] == "notice.dates_across"
     assert "('1990' to '2023', 34 dates)" in series.report.notices[0]
@@ -798,6 +798,40 @@ def test_a_world_bank_download_with_early_years_blank_and_a_pandas_index_is_read
     assert list(read_table(indexed.encode(), "pandas.csv").columns) == ["Country", "period", "value"]
 
 
+def test_one_row_of_dates_across_is_named_after_its_label() -> None:
+    # 'Item,2020-01,...' over one row 'Revenue,...': the series, its chart's axis and its files read 'value'.
+    months = pd.date_range("2020-01-01", periods=30, freq="MS")
+    text = "Item," + ",".join(f"{m:%Y-%m}" for m in months) + "\nRevenue," + ",".join(map(str, range(30))) + "\n"
+    assert load_series(text.encode(), "report.csv").target == "Revenue"
+    numbered = "Item," + ",".join(f"{m:%Y-%m}" for m in months) + "\n17," + ",".join(map(str, range(30))) + "\n"
+    assert load_series(numbered.encode(), "report.csv").target == "value"  # a number names nothing
+
+
+@pytest.mark.parametrize("labels", [["Product 3"], ["Products and product groups 3 4"], ["Geography 1", "Products 3"]])
+def test_footnote_numbers_in_the_label_headers_before_dates_across_are_no_dates(labels: list[str]) -> None:
+    # Statistics Canada numbers its headers' footnotes ('Product 3'): the products were read as 13 steps of the
+    # target 'January 2022', the other months its regressors.
+    months = pd.date_range("2022-01-01", periods=24, freq="MS")
+    text = ",".join(f'"{name}"' for name in [*labels, *(f"{m:%B %Y}" for m in months)]) + "\n" + "".join(
+        ",".join(['"Canada"'] * (len(labels) - 1) + [f'"Item {i}"'] + [f'"{100 + 10 * i + k}"' for k in range(24)])
+        + "\n" for i in range(13))
+    raw = read_table(text.encode(), "1810000401.csv")
+    assert list(raw.columns) == [*labels, "period", "value"] and len(raw) == 13 * 24
+
+
+@pytest.mark.parametrize("corner", ["", " "])
+def test_a_label_column_without_a_header_before_dates_across_names_the_series(corner: str) -> None:
+    # Amplitude's event segmentation (a blank corner cell): its events were averaged into one series, or the file
+    # refused ("The id column 'value' holds the values to forecast").
+    days = pd.date_range("2024-02-01", periods=30)
+    text = corner + ",Segment," + ",".join(f'"{day:%b %d, %Y}"' for day in days) + "\n" + "".join(
+        f"{event},All Users," + ",".join(str(base + k) for k in range(30)) + "\n"
+        for event, base in (("Sign Up", 500), ("Purchase", 50)))
+    raw = read_table(text.encode(), "amplitude.csv")
+    assert list(raw.columns) == ["series", "Segment", "period", "value"]
+    assert set(raw["series"]) == {"Sign Up", "Purchase"}
+
+
 def test_a_column_after_the_dates_across_is_left_out_and_said() -> None:
     # The IMF's World Economic Outlook ends each row with "Estimates Start After": the table was read as one row.
     years = range(1990, 2024)
@@ -828,7 +862,8 @@ def test_an_nbs_export_with_its_months_newest_first_titles_and_notes_is_read(ind
     # Refused: the titles and notes outnumbered its rows ("line 3 has 37 fields where the header has 1"); without
     # them, months newest first were not turned ("only 1 usable row"), and the notes were read as series.
     raw = read_table(_nbs_export(indicators), "nbs.csv")
-    assert list(raw.columns) == ["指标", "period", "value"] and len(raw) == 36 * indicators
+    named = "指标0(亿元)" if indicators == 1 else "value"  # one row: named after its indicator
+    assert list(raw.columns) == ["指标", "period", named] and len(raw) == 36 * indicators
     assert raw.attrs["preamble"] == ("数据库：月度数据", "时间：最近36个月")
     assert raw.attrs["footnotes"] == ("注：2023年1-2月数据为合并数据。", "数据来源：国家统计局")
     if indicators == 1:
@@ -941,10 +976,11 @@ def test_an_excel_pivot_of_months_grouped_under_years_is_read_by_month_without_t
     assert (series.frequency.name, len(series.frame), series.frame["y"].max()) == ("monthly", 24, 1110)
     assert series.frame["ds"].iloc[12] == pd.Timestamp("2023-01-01")
     note = next(notice for notice in series.report.notices if notice.key == "notice.months_under_years")
-    assert "its 24 month rows are read with their year; 2 year rows ('2022', '2023', their subtotals)" in note
+    assert ("its 24 month rows are read with their year; 2 rows of years or quarters ('2022', '2023': subtotals, or "
+            "blank)") in note
 
 
-@pytest.mark.parametrize("layout", ["compact", "Year,Month", "Years,Months"])
+@pytest.mark.parametrize("layout", ["compact", "Year,Month", "Years,Months", "Years,Date", "Years,Order Date"])
 def test_an_excel_pivot_with_each_year_s_subtotal_below_its_months_is_read_by_month(layout: str) -> None:
     # Subtotals at the bottom of each group ('2018 Total'): fitted as data among the months (83 steps, test MAPE
     # 162%), or the tabular layout refused ("Only 6 usable rows").
@@ -960,7 +996,30 @@ def test_an_excel_pivot_with_each_year_s_subtotal_below_its_months_is_read_by_mo
     series = load_series(text.encode(), "pivot.csv")
     assert (series.frequency.name, len(series.frame), series.frame["y"].max()) == ("monthly", 36, 3133)
     assert series.frame["ds"].iloc[12] == pd.Timestamp("2022-01-01") and series.frame["y"].iloc[12] == 3022
-    assert "2021 Total, 2022 Total, 2023 Total" in str(series.report.notices[0])
+    assert "2021 Total, 2022 Total, 2023 Total" in str(series.report.notices[0])  # (and Grand Total)
+    assert layout == "compact" or "Grand Total" in str(series.report.notices[0])  # not "1 row without a date"
+
+
+@pytest.mark.parametrize("layout", ["compact", "tabular"])
+def test_an_excel_pivot_of_years_quarters_and_months_is_read_by_month(layout: str) -> None:
+    # Excel groups a date field by Years, Quarters and Months and keeps the field's own name for the months
+    # ('Years, Quarters, Date'): refused ("only 4 distinct time stamps"); compact, the quarter rows were read as
+    # blank steps between the months (68 steps, test MAPE 35%).
+    months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
+    if layout == "compact":
+        text = "Row Labels,Sum of Sales\n" + "".join(f"{year},{year}\n" + "".join(
+            f"Qtr{q + 1},\n" + "".join(f"{months[3 * q + m]},{1000 + 10 * (3 * q + m) + year}\n" for m in range(3))
+            for q in range(4)) for year in (2021, 2022, 2023)) + "Grand Total,999999\n"
+    else:
+        text = "Years,Quarters,Date,Sum of Sales\n" + "".join("".join(
+            "".join(f"{year if q + m == 0 else ''},{f'Qtr{q + 1}' if m == 0 else ''},{months[3 * q + m]},"
+                    f"{1000 + 10 * (3 * q + m) + year}\n" for m in range(3)) + f",Qtr{q + 1} Total,,9999\n"
+            for q in range(4)) + f"{year} Total,,,99999\n" for year in (2021, 2022, 2023)) + "Grand Total,,,999999\n"
+    series = load_series(text.encode(), "pivot.csv")
+    assert (series.frequency.name, len(series.frame), series.frame["y"].max()) == ("monthly", 36, 3133)
+    assert series.frame["ds"].iloc[16] == pd.Timestamp("2022-05-01") and series.frame["y"].iloc[16] == 3062
+    said = " ".join(str(notice) for notice in series.report.notices)
+    assert ("'Qtr1'" if layout == "compact" else "Qtr1 Total, Qtr2 Total") in said
 
 
 def test_a_second_table_beside_the_first_past_a_blank_column_is_left_out_and_named() -> None:
@@ -1920,6 +1979,14 @@ def test_a_clock_change_days_extra_periods_are_combined_with_the_next_days_first
     series = load_series(("settlement_date,settlement_period,demand\n" + rows).encode(), "x.csv")
     assert series.frequency.name == "half-hourly" and len(series.frame) == 5 * 48
     assert any("2 repeated time stamps" in notice for notice in series.report.notices)
+    # said as the clock change it is (the repeated stamps' note alone suggested summing orders or sales)
+    assert ("Days of a clock change hold an hour's periods more or fewer than the usual 48 in 'settlement_period': "
+            "2023-10-29 (50).") in str(series.report.notices[0])
+    spring = pd.date_range("2023-03-24", periods=5, freq="D")  # 26 March: 46, the last day partial (30)
+    rows = "".join(f"{day:%Y-%m-%d},{period},{period}\n" for day in spring
+                   for period in range(1, 47 if day.day == 26 else 31 if day.day == 28 else 49))
+    series = load_series(("settlement_date,settlement_period,demand\n" + rows).encode(), "x.csv")
+    assert "in 'settlement_period': 2023-03-26 (46)." in str(series.report.notices[0])
 
 
 @pytest.mark.parametrize("header", ["Date,Period", "Date,Hour"])

@@ -273,6 +273,16 @@ def test_amounts_with_the_full_width_yen_sign_of_chinese_excel_are_numbers() -> 
     assert series.frame["y"].tolist() == [100_000 + 690 * month for month in range(12)]
 
 
+def test_numbers_typed_in_full_width_digits_are_numbers() -> None:
+    # Chinese and Japanese input methods type '１００，６９０' and '－３．５': the column was left out without a word.
+    full = str.maketrans("0123456789,.-", "０１２３４５６７８９，．－")
+    cells = [f'"{100_000 + 690 * month:,}"'.translate(full) + "," + f"{-3.5 + month:.1f}".translate(full)
+             for month in range(12)]
+    series = load_series(_monthly(cells, "日期,销量,温度"), "fw.csv", LoadOptions(regressors=("温度",)))
+    assert series.frame["y"].tolist() == [100_000 + 690 * month for month in range(12)]
+    assert series.frame["温度"].tolist() == [-3.5 + month for month in range(12)]
+
+
 def test_codes_that_are_not_currencies_stay_text() -> None:
     with pytest.raises(DataError, match="'SKU 1'"):
         load_series(_monthly([f"SKU {i}" for i in range(1, 25)], "date,code"), "codes.csv")
