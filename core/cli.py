@@ -240,7 +240,10 @@ def _future_rows_unused(series: LoadedSeries, request: RunRequest, many: bool = 
     done = "none was forecast" if not request.horizon else (
         f"--horizon {request.horizon} forecast {request.horizon:,} of them, and the other {left:,} "
         f"{'is' if left == 1 else 'are'} not forecast (nor written by --out)")
-    if many:
+    if many:  # a series with fewer rows than the horizon fails: only the series with more have some left
+        done = "none was forecast" if not request.horizon else (
+            f"--horizon {request.horizon} forecasts {request.horizon:,} of them in each series that has them all; "
+            "the rest are not forecast (nor written by --out)")
         return [f"The file gives the regressors' future values for up to {count(rows, 'step')} past the end of its "
                 f"series; {done}: --horizon N forecasts N steps of each series that has them."]
     return [f"The file gives the regressors' future values for {count(rows, 'step')} past the end; {done}: "

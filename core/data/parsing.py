@@ -509,9 +509,9 @@ _TO_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     """Blank (as NA) missing-value markers; drop spaces, currency and percent signs, and thousands
     separators; write accounting negatives and the Unicode minus with an ASCII minus."""
+    if text.str.contains(_FULL_WIDTH, regex=True).any():  # Chinese and Japanese input: １００，６９０ is 100,690
+        text = text.str.translate(_TO_HALF_WIDTH)  # (and e-Stat's '－' a missing value, as '-' is)
     cleaned = text.mask(text.isin(MISSING_MARKERS))
-    if cleaned.str.contains(_FULL_WIDTH, regex=True).any():  # Chinese and Japanese input: １００，６９０ is 100,690
-        cleaned = cleaned.str.translate(_TO_HALF_WIDTH)
     if cleaned.str.startswith("'").any():  # a spreadsheet's text prefix ('27), as exports that quote formulas write it
         cleaned = cleaned.str.replace(_TEXT_PREFIX, "", regex=True)
     if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after numbers: the number (':' is blank)
@@ -583,10 +583,20 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         if words.match(sample.iloc[0]) and sample.str.match(words).all():
             return parse_dates(text.str.replace(words, "", regex=True), day_first)
     for interval in (_INTERVAL, _ISO_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
-        if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all():
+        if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all() and (
+                interval is _INTERVAL or _spans_alike(sample)):
             return parse_dates(text.str.replace(interval, r"\1", regex=True), day_first)  # an interval: its start
     found = _parse_one_format(text, sample, day_first)
     return _with_midnights(found, text) if found is not None else _parse_mixed_formats(text, sample, day_first)
+
+
+def _spans_alike(sample: pd.Series) -> bool:
+    """Whether cells of two ISO dates (``_ISO_INTERVAL``) are intervals: each ends after it starts, and they last
+    alike (a week each; a month each, 28 to 31 days): two visits' dates in a cell, weeks apart, are no interval."""
+    parts = sample.str.extract(_ISO_INTERVAL)
+    starts, ends = (pd.to_datetime(parts[k], format="ISO8601", utc=True, errors="coerce") for k in (0, 1))
+    spans = ends - starts
+    return bool((spans >= pd.Timedelta(0)).all()) and spans.max() <= spans.min() * 1.2 + pd.Timedelta(days=1)
 
 
 # A year or a quarter as China's statistics bureau writes them: 2023年, 2023年第四季度, 2023年第1季度, 2023年一季度.
@@ -1052,18 +1062,22 @@ def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
 
 
 def parse_compact_hours(numbers: pd.Series) -> pd.Series | None:
-    """Whole numbers that each write an hour as yyyymmddhh (Google Analytics' ``dateHour``, 2024010113) as those
-    hours, else ``None``: every number must be a real hour from 1800 to 2200, and two at least must differ. Such
-    numbers lie where Unix seconds of 2027-2039 do, and were read so (2034, a row a second); dense seconds are never
-    all of them months 01-12, days of their month and hours 00-23."""
+    """Whole numbers that each write an hour as yyyymmddhh (Google Analytics' ``dateHour``, 2024010113) or a minute as
+    yyyymmddhhmm (``dateHourMinute``) as those times, else ``None``: every number must be a real time from 1800 to
+    2200, and two at least must differ. Such numbers lie where Unix seconds of 2027-2039 (milliseconds of 1975-1983)
+    do, and were read so (2034, a row a second); dense epochs are never all of them months 01-12, days of their
+    month and hours 00-23."""
     present = numbers.dropna()
-    if not present.between(*_COMPACT_HOURS).all() or (present % 1 != 0).any() or present.nunique() < 2:
+    if (present % 1 != 0).any() or present.nunique() < 2:
         return None
-    hours = pd.to_datetime(numbers.astype("Int64").astype("string"), format="%Y%m%d%H", errors="coerce")
-    return hours if int(hours.notna().sum()) == len(present) else None
+    for low, high, written in _COMPACT_TIMES:  # and minutes (``dateHourMinute``: 202401011345, not 1976's ms)
+        if present.between(low, high).all():
+            times = pd.to_datetime(numbers.astype("Int64").astype("string"), format=written, errors="coerce")
+            return times if int(times.notna().sum()) == len(present) else None
+    return None
 
 
-_COMPACT_HOURS = (1800_01_01_00, 2200_12_31_23)
+_COMPACT_TIMES = ((1800_01_01_00, 2200_12_31_23, "%Y%m%d%H"), (1800_01_01_00_00, 2200_12_31_23_59, "%Y%m%d%H%M"))
 
 
 _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年"})
@@ -1126,6 +1140,30 @@ def name_unnamed_years_and_months(raw: pd.DataFrame) -> pd.DataFrame:
     return raw
 
 
+def bare_calendar_names(raw: pd.DataFrame) -> list[str]:
+    """Names for the columns of a file without a header: ``year``, ``month`` (and ``day``) for first columns of
+    whole numbers that count years, their months 1-12 (and days 1-31) in order, as SILSO writes its sunspot numbers
+    (``1749;01;1749.042;  96.7;...``: the years were the target, read as steps); ``column 1``, ``column 2``, ... for
+    the rest (and for any other file)."""
+    names = [f"column {number}" for number in range(1, raw.shape[1] + 1)]
+    if raw.shape[1] < 3 or len(raw) < 2 or not all(pd.api.types.is_integer_dtype(raw.iloc[:, k]) for k in (0, 1)):
+        return names
+    year, month = raw.iloc[:, 0].to_numpy(), raw.iloc[:, 1].to_numpy()
+    if not ((year >= _FIRST_YEAR) & (year <= 2200)).all() or not ((month >= 1) & (month <= 12)).all():
+        return names
+    steps = np.diff(year * 12 + month)
+    if (steps == 1).mean() >= PARSE_SHARE:
+        return ["year", "month", *names[2:]]
+    day = raw.iloc[:, 2].to_numpy() if pd.api.types.is_integer_dtype(raw.iloc[:, 2]) else None
+    if day is not None and ((day >= 1) & (day <= 31)).all() and (np.diff(year * 400 + month * 32 + day) > 0).all() \
+            and (steps <= 1).all():
+        return ["year", "month", "day", *names[3:]]
+    return names
+
+
+_FIRST_YEAR = 1700  # the earliest year a table's year column is read from (SILSO's sunspots start in 1749)
+
+
 def unnamed_column(col: object) -> bool:
     """A column without a name: pandas' ``Unnamed: 0`` or a blank header cell."""
     return str(col).startswith("Unnamed:") or not str(col).strip()
@@ -1138,13 +1176,27 @@ def name_unnamed_dates(raw: pd.DataFrame) -> pd.DataFrame:
     if not len(raw.columns) or not unnamed_column(raw.columns[0]) or UNNAMED_DATES in raw.columns:
         return raw
     first = raw.iloc[:, 0]
-    if pd.api.types.is_numeric_dtype(first) or parse_dates(first.iloc[:_UNNAMED_DATES_CHECKED]) is None:
+    if pd.api.types.is_numeric_dtype(first) or (parse_dates(first.iloc[:_UNNAMED_DATES_CHECKED]) is None
+                                                and not labels_above_dates(first)):
         return raw  # (the dates are read in full, and said, where the time column is chosen)
     named = raw.rename(columns={raw.columns[0]: UNNAMED_DATES})
     named.attrs = raw.attrs
     return named
 
 
+def labels_above_dates(cells: pd.Series) -> bool:
+    """Whether a column without a header holds a few labels without digits (``Unit``, ``Series Type``, ...,
+    ``Series ID``), then dates: the block of each series' details an ABS time-series sheet writes under the
+    descriptions that head its columns (its 'Frequency' row was taken for the header, every series named 'Quarter';
+    the labels are left out where the time column is read, ``tidy._leading_labels``)."""
+    head = cells.iloc[:_LABELS_ABOVE_DATES + 1].astype("string").str.strip().fillna("")
+    digits = head.str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+    first = int(np.argmax(digits)) if digits.any() else len(head)
+    return 2 <= first <= _LABELS_ABOVE_DATES and parse_dates(
+        cells.iloc[first:first + _UNNAMED_DATES_CHECKED].astype("string")) is not None
+
+
+_LABELS_ABOVE_DATES = 12  # as many as the loader leaves out above a time column's first date (``tidy._leading_labels``)
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00.
@@ -1165,7 +1217,7 @@ _INTERVAL = re.compile(r"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\
 # The same with ISO dates: "2023-01-01 00:00 - 2023-01-01 01:00", or ISO 8601's "2023-01-01T00:00/2023-01-01T01:00",
 # or Matomo's weeks "2023-01-02,2023-01-08" ("2023-01-02 to 2023-01-08").
 _ISO_TIME = r"\d{4}-\d{2}-\d{2}(?:[\sT]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/|,\s*|\s+to\s+){_ISO_TIME}(?:\s*\([^)]*\))?")
+_ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/|,\s*|\s+to\s+)({_ISO_TIME})(?:\s*\([^)]*\))?")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
@@ -1245,6 +1297,32 @@ def _stamps_in_place(raw: pd.DataFrame, date_col: object, other_col: object, sta
     return combined
 
 
+def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table of local times with their UTC offset in the next column (``local_time``, ``utc_offset`` +02:00, as
+    grid operators and loggers write them) gets the times written with their offsets in place of the two (ISO 8601,
+    ``2023-10-29T02:00:00+02:00``), read as such: the autumn's repeated hour is two hours, not one averaged. The
+    offset column: named as one (``_OFFSET_NAME``), nearly every cell an offset (``+01:00``, ``+0100``, ``UTC+1``).
+    Any other table is returned as it is."""
+    columns = list(raw.columns)
+    found = [k for k, col in enumerate(columns) if k and _OFFSET_NAME.search(str(col).strip().lower())]
+    if len(found) != 1:
+        return raw
+    offset_col, time_col = columns[found[0]], columns[found[0] - 1]
+    written = raw[offset_col].astype("string").str.strip().str.upper().str.extract(_OFFSET_CELL)
+    if written[0].notna().mean() < PARSE_SHARE or pd.api.types.is_numeric_dtype(raw[time_col]):
+        return raw
+    parsed = parse_dates(raw[time_col])
+    if parsed is None or parsed[0].dt.tz is not None:
+        return raw
+    offsets = written[0] + written[1].str.zfill(2) + ":" + written[2].fillna("00")
+    stamps = parsed[0].dt.strftime("%Y-%m-%dT%H:%M:%S").astype("string") + offsets
+    return _stamps_in_place(raw, time_col, offset_col, stamps.astype(object).where(stamps.notna(), None))
+
+
+_OFFSET_NAME = re.compile(r"(?:^|[\s_])(?:utc[\s_]?)?offset$|^(?:utc|gmt)[\s_]?(?:offset|diff)|^tz[\s_]?offset$")
+_OFFSET_CELL = r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$"
+
+
 def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     """A table of power-market or grid data dated by a day and the day's numbered period (``SETTLEMENT_DATE`` and
     ``SETTLEMENT_PERIOD`` 1-48, ``OPR_DT`` and ``OPR_HR`` 1-24) gets one time-stamp column in their place, named after
@@ -1279,17 +1357,20 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _clock_change_days(last: pd.Series, per_day: int) -> str:
-    """The days of a clock change among a table's days and their periods' count (``last``): an hour's periods more
-    (autumn: 50 of 48) or fewer (spring: 46; neither the first day nor the last, which may be partial), as
+    """The days of a clock change among a table's days and their periods' count (``last``): a Sunday of a month
+    clocks change in with an hour's periods more (autumn: 50 of 48) or fewer (spring: 46; neither the first day
+    nor the last, which may be partial; not a shop's short Sundays in January), as
     ``2023-03-26 (46), 2023-10-29 (50)``; '' where none is."""
-    hour = per_day // 24
-    longer = last == per_day + hour
-    shorter = (last == per_day - hour) & (np.arange(len(last)) > 0) & (np.arange(len(last)) < len(last) - 1)
+    hour, days = per_day // 24, pd.DatetimeIndex(last.index)
+    sunday = (days.dayofweek == 6) & days.month.isin(_CLOCK_CHANGE_MONTHS)  # the days clocks change (north, south)
+    longer = (last == per_day + hour) & sunday
+    shorter = (last == per_day - hour) & sunday & (np.arange(len(last)) > 0) & (np.arange(len(last)) < len(last) - 1)
     found = last[longer | shorter]
     return ", ".join(f"{day:%Y-%m-%d} ({int(count)})" for day, count in found.iloc[:_CLOCK_DAYS_SAID].items())
 
 
 _CLOCK_DAYS_SAID = 4
+_CLOCK_CHANGE_MONTHS = (3, 4, 9, 10, 11)  # Europe's and North America's, and the southern hemisphere's
 
 
 def _times_of_day(clock: pd.Series) -> pd.Series | None:
@@ -1338,15 +1419,16 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     implied = [col for col in periods if _PERIOD_NAMES[str(col).strip().lower()] == 4] if named is not None else []
     if named is not None and len(implied) == len(periods):  # Years, (Quarters,) Date: the months say the quarters
         periods = [named]
-    others = [name for name in names if names[name] not in (*days, *hours, *periods)
-              and any(word in name for word in _OTHER_TIME_WORDS) and not _counts_rows(raw[names[name]])]
+    decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
+    others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
+              and _names_time(name) and not _counts_rows(raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         return _year_and_week(raw, years[0], names)
     if len(years) != 1 or len(periods) != 1 or len(days) > 1 or len(hours) > 1 or others:
         return raw
     parts = [years[0], periods[0], *days]
     name = "-".join(str(col).strip() for col in parts)
-    parts += [col for col in implied if col not in parts]
+    parts += [col for col in (*implied, *decimal) if col not in parts]
     year = pd.to_numeric(raw[years[0]], errors="coerce")
     per_year = 12 if periods[0] == named else _PERIOD_NAMES[str(periods[0]).strip().lower()]
     if days and per_year != 12:
@@ -1354,7 +1436,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
     if str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES and month.dropna().iloc[:1].ne(1).any():
         return raw  # a fiscal year from July: its July is the calendar year before or the one it names, unsaid
-    year = year.where((year % 1 == 0) & year.between(1800, 2200))
+    year = year.where((year % 1 == 0) & year.between(_FIRST_YEAR, 2200))
     year, carried = _years_carried_down(year, raw[years[0]], month)
     stamps = _from_year_month(year, month) if not days else pd.to_datetime(
         pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}),
@@ -1384,12 +1466,16 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     return combined
 
 
+_PIVOT_DATE_WORDS = ("date", "datum", "fecha", "日期", "time", "zeit")  # the date field a pivot groups
+
+
 def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any]) -> Any:
-    """The column of month names beside a year column whatever its name (Excel's pivot grouping a date field by
-    Years and Months keeps the field's own name for the months: ``Years, Date``), or None: its cells, blanks aside
-    (a subtotal's row), all names of months (``Jan``, ``März``; no number), at least two of them."""
-    for col in names.values():
-        if col in taken or raw[col].dtype.kind in "fiub":
+    """The column of month names beside a year column under a time word (Excel's pivot grouping a date field by
+    Years and Months keeps the field's own name for the months: ``Years, Date``, ``Order Date``), or None: its
+    cells, blanks aside (a subtotal's row), all names of months (``Jan``, ``März``; no number), at least two of them.
+    (A 'Peak month' of each year, staff named April and May: no months of a pivot.)"""
+    for name, col in names.items():
+        if col in taken or raw[col].dtype.kind in "fiub" or not any(word in name for word in _PIVOT_DATE_WORDS):
             continue
         text = raw[col].astype("string").str.strip()
         cells = text[text.notna() & (text != "")]
@@ -1397,6 +1483,26 @@ def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any
         if len(cells) >= 2 and bool(numbers.notna().all()) and numbers.nunique() >= 2:
             return col
     return None
+
+
+def _decimal_years_beside(cells: pd.Series, years: pd.Series) -> bool:
+    """Whether a column writes each row's time as a year with its fraction (NOAA's 'decimal date' 1958.2027 beside
+    'year' and 'month'): the same time again, left out with them (it kept them apart: twelve series, one a month)."""
+    if not pd.api.types.is_float_dtype(cells):
+        return False
+    whole = pd.to_numeric(years, errors="coerce")
+    present = cells.notna() & whole.notna()
+    return bool(present.mean() >= PARSE_SHARE and (cells[present] % 1 != 0).any()
+                and (np.floor(cells[present]) == whole[present]).mean() >= PARSE_SHARE)
+
+
+def _names_time(name: str) -> bool:
+    """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting with one (``Order
+    Date``, ``timestamp``, ``dayofweek``), or a Chinese one anywhere in it; not a word that holds one within
+    (NOAA's ``ndays`` of readings, a ``Vintage``)."""
+    words = re.split(r"[\W\d_]+", name)
+    return any(word.startswith(time) for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(
+        time in name for time in _OTHER_TIME_WORDS if not time.isascii())
 
 
 def _counts_rows(cells: pd.Series) -> bool:
@@ -1431,7 +1537,7 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     if len(weeks) + len(coded) != 1:
         return raw
     column = (weeks or coded)[0]
-    if any(word in name for name, col in names.items() if col not in (year_col, column) for word in _OTHER_TIME_WORDS):
+    if any(_names_time(name) for name, col in names.items() if col not in (year_col, column)):
         return raw  # another time column (a date, a day): the table is not dated by these two alone
     year = pd.to_numeric(raw[year_col], errors="coerce")
     year = year.where((year % 1 == 0) & year.between(1800, 2200))

@@ -27,8 +27,9 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
-from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, combine_calendar_columns, combine_date_and_period,
-                                combine_date_and_time, compact_year_weeks, name_unnamed_dates,
+from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, bare_calendar_names, combine_calendar_columns,
+                                combine_date_and_period, combine_date_and_time, combine_time_and_offset,
+                                compact_year_weeks, labels_above_dates, name_unnamed_dates,
                                 name_unnamed_years_and_months, months_in_order, parse_dates, period_of_rows,
                                 without_currency, writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError
@@ -224,7 +225,8 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
                                                                                    DECIMAL_MARKS[decimal]))))
     table = _months_down_the_rows(_dates_down_the_rows(table))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
-    return combine_date_and_period(combine_date_and_time(compact_year_weeks(combine_calendar_columns(named))))
+    return combine_time_and_offset(combine_date_and_period(combine_date_and_time(
+        compact_year_weeks(combine_calendar_columns(named)))))
 
 
 _PANDAS_COPY = re.compile(r"(.+)\.(\d+)")  # pandas' name for a second column of one name: sales.1
@@ -378,8 +380,7 @@ def _past_footnoted_labels(names: list[str], first: int, dated: int) -> int:
     ``_FOOTNOTED_LABELS`` columns after ``first`` whose names the dates after them read without; ``first`` when the
     names from it read as dates, or none of these does."""
     start = first
-    while start < first + _FOOTNOTED_LABELS and dated - start > _DATES_ACROSS and (
-            start == 0 or not _all_dates(names[start:dated])):
+    while start < first + _FOOTNOTED_LABELS and dated - start > _DATES_ACROSS and not _all_dates(names[start:dated]):
         if _all_dates(names[start + 1:dated]):
             return start + 1
         start += 1
@@ -1034,8 +1035,9 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
     cells blank (``Monthly sales report`` and ``Run date``, ``2022-07-05``; not a full header ``Date, Sales, Price``
     above a blank row and a units row). Any other sheet is returned as it is."""
     named = sum(not str(col).startswith("Unnamed:") for col in raw.columns)
-    if named > 1 and named == len(raw.columns):
-        return raw
+    if named > 1 and (named == len(raw.columns)
+                      or named == len(raw.columns) - 1 and labels_above_dates(raw.iloc[:, 0])):
+        return raw  # a full header, or one over a first column of labels and then dates (an ABS time-series sheet)
     head = raw.head(_PREAMBLE_LINES + 3).astype("string")
     for position in range(min(_PREAMBLE_LINES, len(head) - 2)):
         cells = head.iloc[position]
@@ -1737,6 +1739,7 @@ def _spaces_to_tabs(text: str) -> str:
 
 def _csv_layout(text: str) -> CsvLayout:
     text = _ANNOTATIONS.sub("", _SEPARATOR_HINT.sub("", text, count=1), count=1)
+    text, comments = _without_comment_block(_without_logger_rows(text))
     spaced = _spaces_to_tabs(text)
     # Columns found between runs of spaces are tab-separated now, whatever commas the notes above them hold (counted,
     # they made the decimal commas of the rows a comma-separated file's delimiters).
@@ -1753,7 +1756,41 @@ def _csv_layout(text: str) -> CsvLayout:
     text, footnotes = _without_footnotes(text, delimiter)
     return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),
                      thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter), later_table,
-                     preamble)
+                     comments + preamble)
+
+
+def _without_logger_rows(text: str) -> str:
+    """A Campbell Scientific logger's TOA5 file without the lines around its header: the station line above it, the
+    units ('TS', 'RN', 'Deg C') and the processing ('Avg', 'Smp') below it (the units were taken for the header: the
+    record counter 'RN' was the target); any other text as it is."""
+    if not _TOA5.match(text):
+        return text
+    lines = text.split("\n", 4)
+    return "\n".join(lines[1:2] + lines[4:]) if len(lines) == 5 else text
+
+
+_TOA5 = re.compile(r'"?TOA5"?,')
+
+
+def _without_comment_block(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without a block of more than ``_COMMENT_LINES`` lines starting with '#' at its top (NOAA's and the
+    USGS's downloads open with 20 to 60: they passed the lines of notes a header may have above it, and the file was
+    refused as rows that do not line up), and those lines' words; the block's last line is kept, without its '#', as
+    the header where the line after it is a row of data (``#date,value``). ``(text, ())`` for a shorter block."""
+    lines = text[:_COMMENT_BYTES].splitlines(keepends=True)
+    block = next((k for k, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
+    if block <= _COMMENT_LINES or block == len(lines):
+        return text, ()
+    header = lines[block - 1].lstrip().lstrip("#").strip()
+    kept = block - 1 if header and _digit_share(re.split(r"[,;\t]", lines[block])) >= 0.5 and \
+        re.search(r"[,;\t]", header) else block
+    said = tuple(words for line in lines[:kept] if (words := line.strip().lstrip("#").strip(" -=*\t")))
+    rest = text[sum(len(line) for line in lines[:block]):]
+    return (header + "\n" + rest if kept < block else rest), said
+
+
+_COMMENT_LINES = 8  # a block of '#' lines longer than this is left out before the table is looked for
+_COMMENT_BYTES = 1 << 20  # where such a block is looked for
 
 
 def _note_lines(text: str, delimiter: str) -> tuple[str, ...]:
@@ -1845,6 +1882,8 @@ def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) ->
     return notes
 
 
+_SOLE_CELL_FIELDS = 3  # below a table this wide, a line of one cell of words is a note, dated or not: the IMF's
+# 'International Monetary Fund, World Economic Outlook Database, October 2023' was read as a series
 _CLOSING_QUOTE = re.compile(r'\s*"\s*(?:[,;\t|]|$)')  # a line a quoted cell of the lines above ends on
 
 
@@ -1867,6 +1906,7 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     if len(cells) > fields:
         return True
     words = len(cells) < fields and len(first.split()) >= 2 and not any(char.isdigit() for char in first)
+    words |= len(cells) == 1 and fields >= _SOLE_CELL_FIELDS and len(first.split()) >= 3  # a line of words alone
     labelled = len(cells) < fields and bool(_LABELLED_NOTE.match(first))  # 'Last Updated: 12/18/2023'
     return numbers <= 1 and (bool(_NOTE_START.match(first)) or ((words or labelled) and numbers == 0))
 
@@ -1938,8 +1978,8 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
     try:
         raw = pd.read_csv(io.StringIO(text), sep=delimiter, skip_blank_lines=True, skipinitialspace=True,
                           keep_default_na=True, header=None if bare else "infer", **as_text)
-        if bare:  # the columns are numbered
-            raw.columns = [f"column {number}" for number in range(1, raw.shape[1] + 1)]
+        if bare:  # the columns are numbered, or named as the year, month and day they hold
+            raw.columns = bare_calendar_names(raw)
     except (pd.errors.ParserError, csv.Error) as error:
         raise _ragged_error(error, text, delimiter) from None
     except pd.errors.EmptyDataError:

@@ -42,9 +42,9 @@ _PERIOD_DAYS = {"week": 7, "month": 28, "quarter": 89, "year": 365}  # the fewes
 _DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
                "datum", "fecha", "zeit")
 # Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``).
-_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee",  # and when a record was made (Stripe)
-                               *(f"{word}{tail}" for word in ("created", "updated")
-                                 for tail in ("", "_at", "at", "_on"))})
+_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee"})
+# Names of when a record was made (Stripe's 'created', 'Created (UTC)'): a time column where they hold Unix epochs
+_RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b")
 _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated"})  # names of epochs in micro- or nanoseconds
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
@@ -58,7 +58,8 @@ _GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}", re.IGNORECASE)  # Excel'
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).
-MISSING_CODES = (-99999.0, -9999.9, -9999.0, -999.9, -999.0, -99.0, 999.9, 9999.0, 9999.9, 99999.0)
+MISSING_CODES = (-99999.0, -9999.9, -9999.0, -999.99, -999.9, -999.0, -99.99, -99.9, -99.0, 999.9, 9999.0, 9999.9,
+                 99999.0)  # -99.99: NOAA's monthly CO2
 _LONE_CODES_KEPT = (9999.0, 99999.0)  # whole codes that also cap real values: codes only when written twice or more
 _CODE_DISTANCE = 5  # how many times the other values' range a code must lie from their median to be one
 _LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``_leading_labels``)
@@ -70,7 +71,8 @@ _OFF_GRID_SHARE = 0.5  # the share of rows off their frequency's grid that makes
 _STEPS_BY_ONE = 0.8  # the share of a step column's rises that are one (``counts_steps``)
 _STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
-_RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial"})
+_RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial",
+                                   "record"})  # a logger's RECORD
 _UNSAVED_FORMULAS = ("The sheet has formulas whose results were never saved (a program wrote the workbook), so they "
                       "read as blank: open the workbook in Excel or LibreOffice and save it, then load it again.")
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
@@ -329,6 +331,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if future is not None and len(frame) < rows:  # business days: the future rows of other days go too
         future = future[future["ds"].dt.day_of_week.isin(working)]
     frame = _without_stray_hours(frame, report)
+    frame = _on_the_targets_spacing(frame, target, date_col, report)
     frequency = infer_frequency(frame["ds"])
     if future is not None:  # rows of hours and days opening hours close on go
         future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
@@ -1004,7 +1007,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
     for col in ordered:
         if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))
-                                   or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])):
+                                   or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])
+                                   or _holds_record_times(col, numbers[col])):
             continue
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first)
         if parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
@@ -1103,7 +1107,7 @@ def _note_steps(col: str, steps: pd.Series, report: DataReport) -> None:
     report.notices.append(Notice(
         f"'{col}' holds whole numbers, not dates: they are read as step numbers ({first} to {last}), with no calendar "
         "(only auto looks for a season, in the values); a forecast goes on from the last. Write the dates as "
-        "yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.", "notice.step_numbers",
+        "yyyy-mm-dd (or 2021-01, 2021Q1, 2021-W01) to forecast in time.", "notice.step_numbers",
         {"column": col, "first": first, "last": last}))
 
 
@@ -1123,7 +1127,7 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
             report.notices.append(Notice(
                 f"No time column was read: '{col}' does not hold dates this loader can read (for example "
                 f"'{example}'), so the rows are numbered as steps, with no calendar (only auto looks for a season, in "
-                "the values). Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in time.",
+                "the values). Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1, 2021-W01) to forecast in time.",
                 "notice.dates_unread",
                 {"column": str(col), "example": example}))
             return
@@ -1175,10 +1179,11 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
         report.notices.append(_periods_as_months_notice(str(col)))
     elif found.startswith(ON_FIRST_OFFSET):
         offset = offset_read_on(found)
-        report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving); they are "
-                                     f"read on the first row's offset ({offset}), so that they stay evenly spaced: "
-                                     "after a change they show an hour off the times written. Downloads write each "
-                                     f"with that offset ({offset}), so that they match the file's times.",
+        report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving, or several "
+                                     f"time zones); they are read on the first row's offset ({offset}), so that they "
+                                     "stay evenly spaced: a time written with another offset shows moved by the "
+                                     "difference (an hour across daylight saving). Downloads write each with that "
+                                     f"offset ({offset}), so that they match the file's times.",
                                      "notice.first_offset", {"column": str(col), "offset": offset}))
     elif found.endswith(ORDER_OVERRULED):
         order, asked = ("day first", "month first") if found.startswith("%d") else ("month first", "day first")
@@ -1326,8 +1331,10 @@ def _evenly_rising(values: pd.Series) -> bool:
 def _writes_days(col: object, values: pd.Series) -> bool:
     """Whole numbers that each write a day as yyyymmdd (``parse_compact_dates``: SAP's ``BUDAT``, 20210131) under a
     name without a measure's word (``_TARGET_WORDS``): tried as the dates whatever else the name says, and never
-    taken for the target (it was, the posting dates forecast as amounts of 20,210,101, without a word)."""
-    return not _sounds_like_target(col) and parse_compact_dates(values) is not None
+    taken for the target (it was, the posting dates forecast as amounts of 20,210,101, without a word); so too hours
+    and minutes yyyymmddhh(mm) (``parse_compact_hours``: AmeriFlux's ``TIMESTAMP_END`` was the target)."""
+    return not _sounds_like_target(col) and (parse_compact_dates(values) is not None
+                                             or parse_compact_hours(values) is not None)
 
 
 def _written_as_dates(values: pd.Series) -> bool:
@@ -1368,6 +1375,13 @@ def _name_words(col: object) -> set[str]:
     return words
 
 
+def _holds_record_times(col: object, numbers: pd.Series) -> bool:
+    """Whether a column named as when records were made (``_RECORD_TIMES``: Stripe's ``created``) holds Unix epochs
+    (irregular payments' seconds were no time column: the rows were steps, or 'created' the target); 'Users
+    created' (a count) is not so named."""
+    return bool(_RECORD_TIMES.match(str(col).strip().lower())) and parse_epochs(numbers) is not None
+
+
 def _sounds_like_date(col: object) -> bool:
     name = str(col).strip().lower()
     return any(word in name for word in _DATE_WORDS) or bool(set(re.split(r"\W+", name)) & _WHOLE_DATE_WORDS)
@@ -1406,14 +1420,16 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
-                if numbers is None or not (_is_code(numbers[col], _sounds_like_target(col))
-                                           or _counts_rows(col, numbers[col]) or _writes_days(col, numbers[col]))
-                ] or candidates
+                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col])
+                                           or _writes_days(col, numbers[col]))] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
-    named = [col for col in measures if _sounds_like_target(col)]
+    named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
+        col for col in candidates if numbers is not None and _sounds_like_target(col) and col not in measures
+        and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
+        and not _writes_days(col, numbers[col])]
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -1500,7 +1516,7 @@ def _counts_rows(col: object, values: pd.Series) -> bool:
 def _is_code(values: pd.Series, measure_named: bool = False) -> bool:
     """A flag or a category code rather than a measurement: see ``_pick_target``. A column named as a measure
     (``measure_named``: Stripe's 'Amount' of four whole prices, whose 'Fee' was the target) is a code only as a
-    flag of two values."""
+    flag of two values (it is the target where no other column named as a measure is one)."""
     present = values.dropna().to_numpy(dtype=float)
     if len(np.unique(present[:1000])) > _FEW_CODES:  # a measurement shows many values early: no full sort
         return False
@@ -1824,7 +1840,8 @@ _MARKED = {
 def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Series:
     """``values`` with the codes files write for a missing reading (``MISSING_CODES``: weather stations' -9999 and
     999.9) as missing, said, where they lie further from the other values' median than ``_CODE_DISTANCE`` times the
-    others' range: a -9999 among temperatures, not a 9999 among sales of thousands."""
+    others' range, or below zero where every other value is above it: a -9999 among temperatures, not a 9999 among
+    sales of thousands."""
     array = values.to_numpy(dtype=float)
     coded = np.isin(array, MISSING_CODES)
     if not coded.any():
@@ -1834,6 +1851,7 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
         return values
     low, high = float(others.min()), float(others.max())
     meant = coded & (np.abs(array - np.median(others)) > _CODE_DISTANCE * (high - low))
+    meant |= coded & (array < 0) & (low > 0)  # below zero where nothing else is (CO2 at -99.99 beside 313 to 420)
     lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
     meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats
     if not meant.any():
@@ -2442,6 +2460,33 @@ def _spring_forward_sunday(day: pd.Timestamp) -> bool:
     """Whether ``day`` is a Sunday on which clocks move forward somewhere (``_SPRING_FORWARD_DAYS``)."""
     first, last = _SPRING_FORWARD_DAYS.get(day.month, (0, -1))
     return day.dayofweek == 6 and first <= day.day <= last
+
+
+def _on_the_targets_spacing(frame: pd.DataFrame, target: str, date_col: str | None,
+                            report: DataReport) -> pd.DataFrame:
+    """The rows of a target given on a coarser spacing than the file's, said: FRED's graph download of quarterly GDP
+    beside a monthly rate has GDP every third month, and two thirds of its series were made up by interpolating.
+    Where half of the rows or more have no target, and those that do lie evenly on a spacing at least twice the
+    file's (no gap on it), the series is read on that spacing, the rows between left out; else ``frame``."""
+    given = frame["y"].notna().to_numpy()
+    if date_col is None or given.mean() > _OWN_SPACING_SHARE or given.sum() < MIN_ROWS or not \
+            pd.api.types.is_datetime64_any_dtype(frame["ds"]):
+        return frame
+    own = frame[given]
+    spacing = infer_frequency(own["ds"])
+    if spacing.is_steps or own["ds"].diff().median() < 2 * frame["ds"].diff().median() or \
+            count_gaps(own["ds"], spacing) or irregular_rows(own["ds"], spacing, 0):
+        return frame
+    left = int((~given).sum())
+    report.rows_dropped += left
+    report.notices.append(Notice(
+        f"'{target}' has values on a coarser spacing ({spacing.name}) than the file's other rows: it is read on its "
+        f"own, the {count(left, 'row')} between its values left out (interpolating them would make up most of the "
+        "series).", "notice.own_spacing", {"column": target, "spacing": spacing.name, "rows": left}))
+    return own
+
+
+_OWN_SPACING_SHARE = 0.5  # of the rows at most with a target value, for it to be read on its own spacing
 
 
 def _gaps(ds: pd.Series, frequency: Frequency, date_col: str | None) -> int:

@@ -255,9 +255,8 @@ MESSAGES: dict[str, str] = {
     "train.fitted": "Fitted in {seconds:.3f} s on {device}; train fraction {fraction:.2f}. Metrics in original units.",
     "train.few_epochs": "Training took {epochs} epoch(s); final scaled loss {loss:.3e}.",
     "train.learned": "What the model learned",
-    "train.backtest": "Backtest leaderboard behind the choice (score: backtest error / seasonal-naive error; log and "
-                      "Box-Cox candidates' scores are multiplied by 1.1: a transform is taken only when it wins "
-                      "clearly)",
+    "train.backtest": "Backtest leaderboard behind the choice (score: backtest error / seasonal-naive error; log "
+                      "candidates' scores are multiplied by 1.1: a transform is taken only when it wins clearly)",
     "train.candidate": "model",
     "train.backtest_score": "score",
     "train.download_csv": "Download predictions (CSV)",
@@ -324,8 +323,8 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_constant": "The regressor {term} was left out: it is the same in every training row, so the rows "
                               "say nothing of its effect.",
     "coef.left_out_part": "The {part} terms were left out: the training rows do not cover every {part}.",
-    "note.fewer_lags": "The training rows carry lags 1-{lags} only, fewer than the lags asked for: the model uses "
-                       "those (load more rows for more lags).",
+    "note.fewer_lags": "The training rows carry lags 1-{lags} only, fewer than the model's {asked} (one season by "
+                       "default, or as set under Lags): the model uses those (load more rows for more lags).",
     "note.season_too_long": "The training rows are fewer than one season ({season} steps): seasonal naive has no "
                              "season to repeat, so it repeats the last value, as naive does.",
     "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the training rows are "
@@ -1230,10 +1229,11 @@ MESSAGES: dict[str, str] = {
                                           "the dates as yyyy-mm-dd.",
     "notice.constant_target": "'{column}' holds the same value in every row: any model forecasts it exactly. Choose "
                               "another column if this is not the series.",
-    "notice.first_offset": "Times in '{column}' carry more than one UTC offset (daylight saving); they are read on "
-                           "the first row's offset ({offset}), so that they stay evenly spaced: after a change they "
-                           "show an hour off the times written. Downloads write each with that offset ({offset}), so "
-                           "that they match the file's times.",
+    "notice.first_offset": "Times in '{column}' carry more than one UTC offset (daylight saving, or several time "
+                           "zones); they are read on the first row's offset ({offset}), so that they stay evenly "
+                           "spaced: a time written with another offset shows moved by the difference (an hour across "
+                           "daylight saving). Downloads write each with that offset ({offset}), so that they match "
+                           "the file's times.",
     "notice.target_identifies_rows": "The target '{column}' numbers the rows (a different whole number on each), so "
                                      "its values are no series to forecast: to forecast how many rows each day holds "
                                      "(tickets, orders), choose count under Repeated time stamps and "
@@ -1318,6 +1318,9 @@ MESSAGES: dict[str, str] = {
                                    "{per_day} in '{column}': {days}. Each period is read on the local clock, so a long "
                                    "day's extra periods fall on the next day's first (combined with them as repeated "
                                    "time stamps) and a short day's last hour is a gap.",
+    "notice.own_spacing": "'{column}' has values on a coarser spacing ({spacing}) than the file's other rows: it is "
+                          "read on its own, the {rows:plural:row} between its values left out (interpolating them "
+                          "would make up most of the series).",
     "notice.years_carried_down": "The year in '{column}' is written once, in the first of its rows: carried down to "
                                  "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",
@@ -1356,8 +1359,8 @@ MESSAGES: dict[str, str] = {
                            "starts; the forecast's stamps follow the same rule.",
     "notice.dates_unread": "No time column was read: '{column}' does not hold dates this loader can read (for example "
                            "'{example}'), so the rows are numbered as steps, with no calendar (only auto looks for a "
-                           "season, in the values). Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in "
-                           "time.",
+                           "season, in the values). Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1, 2021-W01) to "
+                           "forecast in time.",
     "notice.fiscal_periods": "'{column}' numbers the periods of fiscal years, {periods} to a year: they are read as "
                              "steps ('{first}' is step {step}, each period one step on, across the years), with no "
                              "calendar, as the file does not say on which day a period starts (only auto looks for a "
@@ -1368,8 +1371,8 @@ MESSAGES: dict[str, str] = {
                             "the limit.",
     "notice.step_numbers": "'{column}' holds whole numbers, not dates: they are read as step numbers ({first} to "
                            "{last}), with no calendar (only auto looks for a season, in the values); a forecast "
-                           "goes on from the last. Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1) to forecast in "
-                           "time.",
+                           "goes on from the last. Write the dates as yyyy-mm-dd (or 2021-01, 2021Q1, 2021-W01) to "
+                           "forecast in time.",
     "notice.dates_across": "The dates run across the columns ('{first}' to '{last}', {dates:,} dates): each row is "
                            "read as a series, its cells as the values of those dates.",
     "notice.steps_across": "Numbered steps run across the columns ('{first}' to '{last}', {dates:,} steps): each row "

@@ -196,7 +196,7 @@ MESSAGES: dict[str, str] = {
     "train.fitted": "在 {device} 上用时 {seconds:.3f} 秒完成拟合；训练集比例 {fraction:.2f}。各项指标均按原始单位计算。",
     "train.few_epochs": "训练共进行了 {epochs} 轮；最终的损失（归一化后）为 {loss:.3e}。",
     "train.learned": "模型学到了什么",
-    "train.backtest": "自动选择所依据的回测排行榜（得分：回测误差 / 季节性朴素法误差；对数和 Box-Cox 候选的得分乘以 1.1：只有明显胜出时才采用变换）",
+    "train.backtest": "自动选择所依据的回测排行榜（得分：回测误差 / 季节性朴素法误差；对数候选的得分乘以 1.1：只有明显胜出时才采用变换）",
     "train.candidate": "模型",
     "train.backtest_score": "得分",
     "train.download_csv": "下载预测结果（CSV）",
@@ -245,7 +245,7 @@ MESSAGES: dict[str, str] = {
     "coef.left_out_part_rows": "模型未纳入{part}项：训练数据行数太少，不足以估计这些项带来的权重。",
     "coef.left_out_constant": "模型未纳入外生变量 {term}：它在每一训练行中取值相同，训练数据无法说明其影响。",
     "coef.left_out_part": "模型未纳入{part}项：训练集没有覆盖全部{part}，无法估计各{part}的效应。",
-    "note.fewer_lags": "训练行只够支持第 1-{lags} 阶滞后，少于所设的滞后数：模型使用这些滞后（载入更多行可用更多滞后）。",
+    "note.fewer_lags": "训练行只够支持第 1-{lags} 阶滞后，少于模型的 {asked} 阶（默认一个季节，或在“滞后”中所设）：模型使用这些滞后（载入更多行可用更多滞后）。",
     "note.season_too_long": "训练行少于一个季节（{season} 步）：季节性朴素法没有可重复的季节，因此与朴素法一样重复最后一个值。",
     "note.held_at_zero": "从测试集第 {step} 步起，模型的预测低于零；训练行从不低于零，因此这些预测被固定为 0，与预测区间一致"
                          "（指标按显示的数值计算）。",
@@ -916,8 +916,8 @@ MESSAGES: dict[str, str] = {
                                           "已按月在前读取，这是您浏览器的语言书写日期的顺序。如果不对，请在数据页选择另一种日期顺序，"
                                           "或把日期写成 yyyy-mm-dd。",
     "notice.constant_target": "“{column}”每一行的值都相同：任何模型都能完全准确地预测它。如果这不是要预测的序列，请选择其他列。",
-    "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；为保持等间隔，均按第一行的偏移（{offset}）读取："
-                           "偏移变化之后的时间会与文件中写的相差一小时。下载的文件会在每个时间后写上该偏移（{offset}），以便与文件中的时间对应。",
+    "notice.first_offset": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时或多个时区）；为保持等间隔，均按第一行的偏移（{offset}）读取："
+                           "以其他偏移写的时间会按偏移之差移动（夏令时前后相差一小时）。下载的文件会在每个时间后写上该偏移（{offset}），以便与文件中的时间对应。",
     "notice.target_identifies_rows": "目标列“{column}”是行的编号（每行一个不同的整数），其数值不是可预测的序列：若要预测每天有多少行（工单、订单），请在“重复的时间戳”中选择“计数”，并把“按周期合并各行”设为天。",
     "notice.per_local_time": "列“{column}”中的时间带有不止一个 UTC 偏移（夏令时）；按{per}合并时，每一行都按文件中写的日期和时间（当地时间）计入。",
     "notice.hidden_sheets": "已跳过隐藏的工作表；读取的是第一个显示的工作表“{sheet}”。",
@@ -966,6 +966,7 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dates": "已删除 {rows:,} 行没有日期的数据（空白单元格或 'n/a' 之类的缺失标记）：在文件中写上日期即可保留这些行。",
     "notice.undated_rows": "{rows:,} 行没有日期（小计或注释行），已略去。",
     "notice.clock_change_periods": "夏令时切换日的时段比“{column}”中通常的 {per_day} 个多或少一小时：{days}。每个时段按当地时钟读取，因此较长一天多出的时段落在次日最初的时段上（作为重复时间戳与之合并），较短一天的最后一小时记为缺口。",
+    "notice.own_spacing": "“{column}”的数值间隔（{spacing}）比文件其他行更粗：按其自身间隔读取，已略去其数值之间的 {rows:,} 行（插值填补会编造序列的大部分）。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
@@ -987,7 +988,7 @@ MESSAGES: dict[str, str] = {
     "notice.fiscal_years": "“{column}”列是财年：按其所写的年份读作日历年（FY2015 和 2015/16 即 2015 年，FY2015 Q1 即 2015 年第 1 季度），"
                            "因为文件没有说明财年从哪个月开始；预测的时间戳也按此规则。",
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，没有日历"
-                           "（只有 auto 会从数值中寻找季节）。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
+                           "（只有 auto 会从数值中寻找季节）。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1、2021-W01），以便按时间预测。",
     "notice.fiscal_periods": "“{column}”列为财年的期间编号，每年 {periods} 期：读作步（“{first}”为第 {step} 步，每期前进一步，"
                              "跨年连续编号），没有日历，因为文件没有说明每期从哪一天开始（只有 auto 会从数值中寻找季节）；"
                              "预测从最后一期接着往后编号。",
@@ -996,7 +997,7 @@ MESSAGES: dict[str, str] = {
                             "请不补齐缺口直接载入序列，或设置 TSR_MAX_ROWS 提高上限。",
     "notice.step_numbers": "“{column}”列是整数而不是日期：读作步编号（{first} 到 {last}），没有日历（只有 auto 会从数值中寻找季节）；"
                            "预测从最后一步接着往后编号。"
-                           "请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1），以便按时间预测。",
+                           "请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1、2021-W01），以便按时间预测。",
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
     "notice.steps_across": "编号的步横跨各列（从“{first}”到“{last}”，共 {dates:,} 步）：每一行读作一个按步编号的序列，没有日历。要按时间预测，请把日期换到这些列的位置（M5：来自其 calendar.csv）。",
     "notice.after_dates_left": "日期之后的列（{left}）未读取。",

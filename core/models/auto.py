@@ -473,16 +473,18 @@ class AutoForecaster(Forecaster):
         return predicted
 
     def closed_form_gap(self) -> float | None:
-        return self.best_.closed_form_gap() if self.fitted_ is not None else None
+        """None: auto's candidates are solved in closed form (or fitted by their own rules), not trained by gradient
+        descent, so there is no gap to the exact solution to show (the Train page said 0 and 'took 1 epoch')."""
+        return None
 
     def exact_loss_is_zero(self) -> bool:
-        return self.fitted_ is not None and self.best_.exact_loss_is_zero()
+        return False
 
     def held_at_bound(self) -> dict[str, int]:
         return held_on_rows(self.best_.held_at_bound(), self.asked_) if self.fitted_ is not None else {}
 
     def training_history(self) -> History | None:
-        return self.best_.training_history() if self.fitted_ is not None else None
+        return None  # no epochs: see ``closed_form_gap``
 
     def compute_device(self) -> str:
         """The device of its torch candidates (the backtest's regressions and autoregressions), whatever

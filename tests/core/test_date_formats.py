@@ -265,6 +265,18 @@ def test_excel_days_under_any_name_are_read_when_the_user_names_the_column() -> 
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2015-01-01") and series.frequency.name == "monthly"
 
 
+@pytest.mark.parametrize("write", ["{:+03d}:00", "UTC{:+d}"])
+def test_local_times_with_their_offset_in_a_column_of_their_own_are_read_with_it(write: str) -> None:
+    # local_time, utc_offset: the offset column was ignored, the autumn's two 02:00 hours averaged into one.
+    hours = pd.date_range("2023-10-28 00:00", periods=60, freq="h", tz="Europe/Berlin")
+    text = "local_time,utc_offset,load_mw\n" + "".join(
+        f"{hour:%Y-%m-%d %H:%M},{write.format(int(hour.utcoffset().total_seconds()) // 3600)},{k}\n"
+        for k, hour in enumerate(hours))
+    series = load_series(text.encode(), "load.csv")
+    assert (len(series.frame), series.frequency.name, series.report.gaps) == (60, "hourly", 0)
+    assert series.frame["y"].tolist() == list(range(60))  # no two hours combined
+
+
 def test_utc_suffix_is_read_as_utc_among_offsets() -> None:
     written = ["2023-01-01 00:00:00 UTC", "2023-01-01 02:00:00+01:00"] + [
         f"{d:%Y-%m-%d %H:%M:%S} UTC" for d in pd.date_range("2023-01-01 02:00", periods=ROWS - 2, freq="h")]

@@ -579,6 +579,35 @@ def test_a_year_written_once_over_its_months_is_carried_down() -> None:
     assert load_series(twice.encode(), "gap.csv").date_col != "Year-Month"
 
 
+def test_an_abs_time_series_sheet_names_its_series_by_their_descriptions_and_leaves_their_details_out() -> None:
+    # The Australian Bureau of Statistics heads each column with a description over a blank corner, then ten rows of
+    # details (Unit, ..., Frequency, ..., Series ID): the 'Frequency' row was taken for the header (every series
+    # 'Quarter'); as a CSV, a description naming a quarter was taken for the time column (read as steps).
+    from openpyxl import Workbook
+
+    described = ["Index Numbers ;  All groups CPI ;  Australia ;",
+                 "Percentage Change from Corresponding Quarter of Previous Year ;  All groups CPI ;  Australia ;"]
+    details = [["Unit", "Index Numbers", "Percent"], ["Series Type", "Original", "Original"],
+               ["Data Type", "INDEX", "PERCENT"], ["Frequency", "Quarter", "Quarter"],
+               ["Collection Month", "3", "3"], ["Series Start", pd.Timestamp("1990-03-01").to_pydatetime(), None],
+               ["No. Obs", 40, 40], ["Series ID", "A2325846C", "A2325850V"]]
+    quarters = pd.date_range("1990-03-01", periods=40, freq="3MS")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data1"
+    for row in [[None, *described], *details, *([q.to_pydatetime(), 30.2 + k, 2 + k % 3] for k, q in
+                                                  enumerate(quarters))]:
+        sheet.append(row)
+    workbook = io.BytesIO()
+    book.save(workbook)
+    text = pd.read_excel(workbook, header=None).to_csv(index=False, header=False)
+    for data, name in ((workbook.getvalue(), "640101.xlsx"), (text.encode(), "640101.csv")):
+        series = load_series(data, name)
+        assert (series.target, series.frequency.name, len(series.frame)) == (described[0], "quarterly", 40), name
+        assert series.frame["y"].iloc[-1] == 69.2 and described[1] in series.numeric_columns, name
+        assert "8 rows of labels above the first date ('Unit', 'Series Type'" in str(series.report.notices[-1]), name
+
+
 def test_a_name_in_a_merged_cell_names_every_row_it_covers() -> None:
     # 'North' merged over its 24 rows, then 'South': the rows below each name were blank, the two stores' sales were
     # averaged into one series ('48 rows on 24 repeated time stamps combined'), or with the id column named each
@@ -843,6 +872,8 @@ def test_a_column_after_the_dates_across_is_left_out_and_said() -> None:
     series = load_series(text.encode(), "WEO.tsv", LoadOptions(target="value"))
     assert any("The columns after the dates (Estimates Start After) were left out." == notice
                for notice in series.report.notices), series.report.notices
+    footer = text + "\nInternational Monetary Fund, World Economic Outlook Database, October 2023\n"  # a series
+    assert read_table(footer.encode(), "WEO.xls")["Country"].unique().tolist() == ["Chad", "Peru"]
 
 
 def _nbs_export(indicators: int) -> bytes:
@@ -2372,3 +2403,149 @@ def test_future_rows_lose_their_weekends_with_a_business_day_history() -> None:
     series = load_series(text.encode(), "b.csv", LoadOptions(regressors=("promo",)))
     assert series.frequency.name == "business-daily" and (series.future["ds"].dt.day_of_week < 5).all()
     assert series.future["ds"].iloc[0] == pd.Timestamp("2024-03-01") and len(series.future) == 6
+
+
+def test_a_target_given_on_a_coarser_spacing_than_the_file_is_read_on_its_own() -> None:
+    # FRED's graph download of quarterly GDP beside the monthly unemployment rate: GDP every third month, read as a
+    # monthly series with 188 of its 283 values interpolated (and scored on the 29 of 85 test rows the file gave).
+    months = pd.date_range("2000-01-01", "2023-12-01", freq="MS")
+    text = "observation_date,GDP,UNRATE\n" + "".join(
+        f"{month:%Y-%m-%d},{10000 + 30 * k if month.month % 3 == 1 and month.year < 2023 else ''},{4 + k % 7 / 10}\n"
+        for k, month in enumerate(months))
+    series = load_series(text.encode(), "fredgraph.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("GDP", "quarterly", 92)
+    assert series.frame["ds"].iloc[1] == pd.Timestamp("2000-04-01") and series.frame["y"].iloc[1] == 10090
+    assert any(notice.key == "notice.own_spacing" for notice in series.report.notices)
+    sparse = np.random.default_rng(3).random(len(months)) < 0.4  # blanks at random: filled as before
+    patchy = "date,sales\n" + "".join(f"{month:%Y-%m-%d},{'' if sparse[k] else 100 + k}\n"
+                                      for k, month in enumerate(months))
+    assert load_series(patchy.encode(), "patchy.csv").frequency.name == "monthly"
+
+
+def test_month_names_beside_years_are_no_pivot_unless_under_a_date_fields_name() -> None:
+    # 'Year, Peak month' (a yearly table) was dated by its peak months; staff named April, May, June made 42 months.
+    rng = np.random.default_rng(2)
+    months = ["January", "July", "August", "December"]
+    peaks = "Year,Peak month,Peak load MW\n" + "".join(f"{year},{rng.choice(months)},{5000 + year % 50}\n"
+                                                       for year in range(2005, 2024))
+    series = load_series(peaks.encode(), "peaks.csv")
+    assert (series.date_col, series.frequency.name, series.frame["ds"].iloc[1]) == ("Year", "yearly",
+                                                                                    pd.Timestamp("2006-01-01"))
+    staff = "Year,Employee,Sales\n" + "".join(f"{year},{name},{100 + year % 7}\n" for year in range(2010, 2024)
+                                              for name in ("April", "May", "June"))
+    assert load_series(staff.encode(), "staff.csv", LoadOptions(duplicates="sum")).frequency.name == "yearly"
+
+
+def test_a_code_named_as_a_measure_is_no_target_beside_a_measure() -> None:
+    days = pd.date_range("2023-01-01", periods=120)
+    rng = np.random.default_rng(0)
+    text = "date,sales_region,revenue\n" + "".join(f"{day:%Y-%m-%d},{rng.integers(1, 6)},{1000 + k * 1.5:.2f}\n"
+                                                   for k, day in enumerate(days))
+    assert load_series(text.encode(), "regions.csv").target == "revenue"  # 'sales_region' (1-5) was the target
+
+
+def test_counts_of_users_created_are_no_time_column_before_the_date() -> None:
+    days = pd.date_range("2023-01-01", periods=90)
+    rng = np.random.default_rng(5)
+    text = "Users created,Users deleted,Date\n" + "".join(f"{rng.integers(1500, 2600)},{rng.integers(10, 60)},"
+                                                          f"{day:%Y-%m-%d}\n" for day in days)
+    series = load_series(text.encode(), "signups.csv")  # the signups were read as years 1506-2592
+    assert (series.date_col, series.target, series.frequency.name) == ("Date", "Users created", "daily")
+
+
+def test_a_short_day_outside_the_clock_changes_is_no_clock_change() -> None:
+    # A shop's Sundays stopping at period 46 in January were said to be clock changes.
+    days = pd.date_range("2023-01-02", periods=28)
+    rows = "".join(f"{day:%Y-%m-%d},{period},{period}\n" for day in days
+                   for period in range(1, 47 if day.dayofweek == 6 else 49))
+    series = load_series(("Date,Period,Footfall\n" + rows).encode(), "shop.csv")
+    assert series.frequency.name == "half-hourly"
+    assert not any(notice.key == "notice.clock_change_periods" for notice in series.report.notices)
+
+
+def test_a_header_of_years_alone_keeps_its_first_year() -> None:
+    # '2010,...,2023' over one row of values: the footnote rule took '2010' for a label, its value lost unsaid.
+    text = ",".join(str(year) for year in range(2010, 2024)) + "\n" + ",".join(str(100 + k) for k in range(14)) + "\n"
+    raw = read_table(text.encode(), "years.csv")
+    assert "dates_across" not in raw.attrs or len(raw) == 14
+
+
+def test_two_dates_in_a_cell_that_do_not_span_alike_are_no_interval() -> None:
+    # 'Visit dates' 2023-01-02,2023-02-21 (a second visit weeks later) was read by its first date, unsaid.
+    rng = np.random.default_rng(4)
+    starts = pd.date_range("2023-01-02", periods=40, freq="7D")
+    text = "Patient;Visit dates;Score\n" + "".join(
+        f"P{k:03d};{day:%Y-%m-%d},{day + pd.Timedelta(days=int(rng.integers(20, 90))):%Y-%m-%d};{k % 9}\n"
+        for k, day in enumerate(starts))
+    assert load_series(text.encode(), "visits.csv").frequency.name == "steps"
+
+
+def test_the_full_width_dash_is_missing_as_the_dash_is() -> None:
+    months = pd.date_range("2021-01-01", periods=24, freq="MS")
+    full = str.maketrans("0123456789,", "０１２３４５６７８９，")
+    text = "年月,件数\n" + "".join(f"{month:%Y-%m},\"{'－' if k in (5, 9) else f'{1000 + k:,}'.translate(full)}\"\n"
+                                   for k, month in enumerate(months))
+    series = load_series(text.encode(), "estat.csv")  # "6% of its cells are not numbers ('－')"
+    assert len(series.frame) == 24 and series.frame["y"].iloc[0] == 1000
+
+
+def test_minutes_written_yyyymmddhhmm_are_minutes_not_milliseconds() -> None:
+    # Google Analytics' dateHourMinute and AmeriFlux's TIMESTAMP_START were read as milliseconds of 1976.
+    minutes = pd.date_range("2024-01-01", periods=72, freq="30min")
+    text = "TIMESTAMP_START,TIMESTAMP_END,TA\n" + "".join(
+        f"{start:%Y%m%d%H%M},{start + pd.Timedelta(minutes=30):%Y%m%d%H%M},{k % 9}\n"
+        for k, start in enumerate(minutes))
+    series = load_series(text.encode(), "AMF.csv")
+    assert (series.date_col, series.target) == ("TIMESTAMP_START", "TA")
+    assert list(series.frame["ds"]) == list(minutes)
+
+
+def test_noaas_monthly_co2_is_read_by_year_and_month_with_its_missing_code_and_long_comments() -> None:
+    # 21 '#' lines: "line 12 has 2 fields where the header has 1"; with fewer, 'decimal date' and 'ndays' beside
+    # year and month made twelve series by 'month', and -99.99 was fitted as a value.
+    rows = [f"# Trends in atmospheric CO2, line {k}: see the notes, 2023" for k in range(21)]
+    rows.append("year,month,decimal date,average,deseasonalized,ndays,sdev,unc")
+    months = pd.date_range("1958-03-01", periods=120, freq="MS")
+    rows += [f"{m.year},{m.month},{m.year + (m.month - 0.5) / 12:.4f},{-99.99 if k in (3, 7) else 315 + 0.1 * k:.2f},"
+             f"{315 + 0.1 * k:.2f},-1,-9.99,-0.99" for k, m in enumerate(months)]
+    series = load_series(("\n".join(rows) + "\n").encode(), "co2_mm_mlo.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("average", "monthly", 120)
+    assert series.frame["y"].iloc[3] == pytest.approx(315.3) and series.frame["y"].min() > 300
+    assert any(notice.key == "notice.missing_codes" for notice in series.report.notices)
+    assert "21 lines of titles or notes above the header" in str(series.report.notices[0])
+
+
+def test_a_usgs_rdb_file_and_a_header_in_a_comment_line_are_read() -> None:
+    days = pd.date_range("2020-01-01", periods=60)
+    rdb = "".join(f"# USGS comment {k}\n" for k in range(28)) + "agency_cd\tsite_no\tdatetime\tflow\tflow_cd\n" \
+        + "5s\t15s\t20d\t14n\t10s\n" + "".join(f"USGS\t01646500\t{day:%Y-%m-%d}\t{1000 + k}\tA\n"
+                                               for k, day in enumerate(days))
+    series = load_series(rdb.encode(), "dv.rdb")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("flow", "daily", 60)
+    hashed = "".join(f"# comment {k}\n" for k in range(12)) + "#date,value\n" + "".join(
+        f"{day:%Y-%m-%d},{k}\n" for k, day in enumerate(days))  # the block's last line is the header
+    assert load_series(hashed.encode(), "plot.csv").target == "value"
+
+
+def test_a_campbell_loggers_toa5_file_is_read_by_its_header_not_its_units() -> None:
+    # The units row ('TS', 'RN', 'Deg C') was the header, and the record counter 'RN' the target.
+    stamps = pd.date_range("2023-06-01 00:10", periods=300, freq="10min")
+    lines = ['"TOA5","CR1000_Met","CR1000","12345","CR1000.Std.32","CPU:met.CR1","1234","Table10min"',
+             '"TIMESTAMP","RECORD","BattV_Min","AirTC_Avg"', '"TS","RN","Volts","Deg C"', '"","","Min","Avg"']
+    lines += [f'"{stamp:%Y-%m-%d %H:%M:%S}",{k},12.5,{15 + k % 7 / 4}' for k, stamp in enumerate(stamps)]
+    series = load_series(("\r\n".join(lines) + "\r\n").encode(), "CR1000_Table10min.dat")
+    assert (series.date_col, series.target, series.frequency.name) == ("TIMESTAMP", "AirTC_Avg", "every 10 minutes")
+    assert series.frame["y"].iloc[1] == 15.25
+
+
+@pytest.mark.parametrize("daily", [False, True])
+def test_silsos_sunspot_files_without_a_header_are_dated_by_their_year_and_month_columns(daily: bool) -> None:
+    # '1749;01;1749.042;  96.7; -1.0;   -1;1': the years were the target, the rows steps (and 1749 no year at all).
+    stamps = pd.date_range("1749-01-01", periods=400, freq="D" if daily else "MS")
+    day = [f";{stamp.day:02d}" if daily else "" for stamp in stamps]
+    text = "".join(f"{stamp.year};{stamp.month:02d}{day[k]};{stamp.year + (stamp.dayofyear - 0.5) / 366:8.3f};"
+                   f"{80 + k % 13:6.1f};{-1.0:5.1f};{-1:4d};1\n" for k, stamp in enumerate(stamps))
+    series = load_series(text.encode(), "SN_d_tot_V2.0.csv" if daily else "SN_m_tot_V2.0.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == (
+        "column 5" if daily else "column 4", "daily" if daily else "monthly", 400)  # after its decimal year
+    assert list(series.frame["ds"]) == list(stamps) and series.frame["y"].iloc[1] == 81
