@@ -156,6 +156,7 @@ _DATE_FORMATS = (
     # Day and month name: 31-Jan-2021, 31-Jan-21, 31 Jan 2021, 31 January 2021, Jan 31, 2021, Sun, 31 Jan 2021.
     "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%d-%B-%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y",
     "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
+    "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M",  # MATLAB's writetable of a datetime: 01-Mar-2024 00:00:00
     # 31. Januar 2021, jan/2021, jan/21 (month names in English abbreviations first: ``_month_names_as_read``).
     "%d. %b %Y", "%b/%Y", "%b/%y",
     # Year first: 2021 JAN (the UK Office for National Statistics), 2021-Jan, 2021 January, 2021-Jan-31.
@@ -592,11 +593,14 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
 
 def _spans_alike(sample: pd.Series) -> bool:
     """Whether cells of two ISO dates (``_ISO_INTERVAL``) are intervals: each ends after it starts, and they last
-    alike (a week each; a month each, 28 to 31 days): two visits' dates in a cell, weeks apart, are no interval."""
+    alike (a week each; a month each, 28 to 31 days), the first and the last perhaps shorter (a report cut mid-week):
+    two visits' dates in a cell, weeks apart, are no interval."""
     parts = sample.str.extract(_ISO_INTERVAL)
     starts, ends = (pd.to_datetime(parts[k], format="ISO8601", utc=True, errors="coerce") for k in (0, 1))
     spans = ends - starts
-    return bool((spans >= pd.Timedelta(0)).all()) and spans.max() <= spans.min() * 1.2 + pd.Timedelta(days=1)
+    inner = spans.iloc[1:-1] if len(spans) > 2 else spans  # the first and last may be cut by the report's range
+    return bool((spans >= pd.Timedelta(0)).all() and (spans <= inner.max()).all()) and \
+        inner.max() <= inner.min() * 1.2 + pd.Timedelta(days=1)
 
 
 # A year or a quarter as China's statistics bureau writes them: 2023年, 2023年第四季度, 2023年第1季度, 2023年一季度.
@@ -1192,10 +1196,11 @@ def labels_above_dates(cells: pd.Series) -> bool:
     head = cells.iloc[:_LABELS_ABOVE_DATES + 1].astype("string").str.strip().fillna("")
     digits = head.str.contains(r"\d", regex=True).to_numpy(dtype=bool)
     first = int(np.argmax(digits)) if digits.any() else len(head)
-    return 2 <= first <= _LABELS_ABOVE_DATES and parse_dates(
+    return _FEWEST_DETAILS <= first <= _LABELS_ABOVE_DATES and parse_dates(
         cells.iloc[first:first + _UNNAMED_DATES_CHECKED].astype("string")) is not None
 
 
+_FEWEST_DETAILS = 4  # an ABS sheet has ten ('Prepared by' and 'Month' under a report's title are no details)
 _LABELS_ABOVE_DATES = 12  # as many as the loader leaves out above a time column's first date (``tidy._leading_labels``)
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
@@ -1309,7 +1314,11 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     offset_col, time_col = columns[found[0]], columns[found[0] - 1]
     written = raw[offset_col].astype("string").str.strip().str.upper().str.extract(_OFFSET_CELL)
-    if written[0].notna().mean() < PARSE_SHARE or pd.api.types.is_numeric_dtype(raw[time_col]):
+    if written[0].notna().mean() < PARSE_SHARE or pd.api.types.is_numeric_dtype(raw[time_col]) \
+            or _UTC_NAME.search(str(time_col).lower()) or writes_utc_offsets(raw[time_col]):
+        return raw  # times in UTC, or written with their offsets already: the column adds nothing
+    kept = written[0] + written[1].astype("string") + written[2].fillna("00")
+    if (kept != kept.shift()).iloc[1:].mean() > _OFFSET_CHANGES:  # offsets change twice a year, not row by row
         return raw
     parsed = parse_dates(raw[time_col])
     if parsed is None or parsed[0].dt.tz is not None:
@@ -1319,8 +1328,10 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
     return _stamps_in_place(raw, time_col, offset_col, stamps.astype(object).where(stamps.notna(), None))
 
 
-_OFFSET_NAME = re.compile(r"(?:^|[\s_])(?:utc[\s_]?)?offset$|^(?:utc|gmt)[\s_]?(?:offset|diff)|^tz[\s_]?offset$")
-_OFFSET_CELL = r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$"
+_OFFSET_NAME = re.compile(r"^(?:(?:utc|gmt|tz|time[\s_]?zone)[\s_]?)?offset$|^(?:utc|gmt)[\s_]?diff$")
+_OFFSET_CELL = r"^(?:UTC|GMT)?\s*([+-])(0?\d|1[0-4])(?::?([03]0|45))?$"  # +01:00, -0500, UTC+1, +05:45
+_OFFSET_CHANGES = 0.01  # of the rows at most where the offset differs from the row before
+_UTC_NAME = re.compile(r"utc|gmt|zulu")
 
 
 def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1415,7 +1426,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     # An hour column beside a year, a month and a day: ``combine_date_and_period`` makes the day's hours of that date.
     hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES
              and any(word in name for word in _OTHER_TIME_WORDS)] if days else []
-    named = _month_names_column(raw, names, {*years, *periods}) if len(years) == 1 and not days else None
+    named = _month_names_column(raw, names, {*years, *periods}, raw[years[0]]) if len(years) == 1 and not days \
+        else None
     implied = [col for col in periods if _PERIOD_NAMES[str(col).strip().lower()] == 4] if named is not None else []
     if named is not None and len(implied) == len(periods):  # Years, (Quarters,) Date: the months say the quarters
         periods = [named]
@@ -1466,23 +1478,35 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     return combined
 
 
-_PIVOT_DATE_WORDS = ("date", "datum", "fecha", "日期", "time", "zeit")  # the date field a pivot groups
+_PIVOT_DATE_WORDS = ("date", "datum", "fecha", "data", "日期", "time", "zeit", "period")  # a pivot's date field
 
 
-def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any]) -> Any:
+def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any], years: pd.Series) -> Any:
     """The column of month names beside a year column under a time word (Excel's pivot grouping a date field by
     Years and Months keeps the field's own name for the months: ``Years, Date``, ``Order Date``), or None: its
     cells, blanks aside (a subtotal's row), all names of months (``Jan``, ``März``; no number), at least two of them.
     (A 'Peak month' of each year, staff named April and May: no months of a pivot.)"""
     for name, col in names.items():
-        if col in taken or raw[col].dtype.kind in "fiub" or not any(word in name for word in _PIVOT_DATE_WORDS):
+        if col in taken or raw[col].dtype.kind in "fiub":
             continue
         text = raw[col].astype("string").str.strip()
         cells = text[text.notna() & (text != "")]
         numbers = cells.str.lower().str.rstrip(".").map(_MONTH_NAMES)
-        if len(cells) >= 2 and bool(numbers.notna().all()) and numbers.nunique() >= 2:
+        if len(cells) >= 2 and bool(numbers.notna().all()) and numbers.nunique() >= 2 and (
+                any(word in name for word in _PIVOT_DATE_WORDS) or _months_of_each_year(numbers, years)):
             return col
     return None
+
+
+def _months_of_each_year(months: pd.Series, years: pd.Series) -> bool:
+    """Whether month numbers run as a pivot writes them under each year (years carried down over blanks): rising
+    within every year, half a year of them or more on average (staff named April, May and June: three)."""
+    year = pd.to_numeric(years, errors="coerce").ffill().reindex(months.index)
+    rising = months.groupby(year).apply(lambda run: bool(run.is_monotonic_increasing and run.is_unique))
+    return bool(rising.all()) and len(months) >= _MONTHS_A_YEAR * year.nunique()
+
+
+_MONTHS_A_YEAR = 6  # on average, at least, for a column of month names under years to be a pivot's
 
 
 def _decimal_years_beside(cells: pd.Series, years: pd.Series) -> bool:
@@ -1497,11 +1521,12 @@ def _decimal_years_beside(cells: pd.Series, years: pd.Series) -> bool:
 
 
 def _names_time(name: str) -> bool:
-    """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting with one (``Order
-    Date``, ``timestamp``, ``dayofweek``), or a Chinese one anywhere in it; not a word that holds one within
-    (NOAA's ``ndays`` of readings, a ``Vintage``)."""
+    """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting or ending with one
+    (``Order Date``, ``timestamp``, ``dayofweek``, ``InvoiceDate``), or a Chinese one anywhere in it; not a word that
+    holds one within (NOAA's ``ndays`` of readings, a ``Vintage``)."""
     words = re.split(r"[\W\d_]+", name)
-    return any(word.startswith(time) for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(
+    return any(word.startswith(time) or word.endswith(time) for word in words for time in _OTHER_TIME_WORDS
+               if time.isascii()) or any(
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
 
 

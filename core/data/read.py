@@ -86,7 +86,7 @@ _NUMBERED_NOTE = re.compile(r"(?:\(?\d{1,2}[.)]|\[\d{1,2}\])\s+[^\W\d_]+\S*(?:\s
                             r"|\d{1,2}[.、．]\s*[\u4e00-\u9fff]{4,}")  # Chinese, without spaces: '2. 部分数据为初步数。'
 _LONGEST_NUMBER = 64  # characters of a cell tested as a number (the pattern backtracks in time its length squared)
 _NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.
-_FOOTNOTE_LINES = 10  # note lines below a CSV's table that are looked for (``_without_footnotes``)
+_FOOTNOTE_LINES = 40  # note lines below a CSV's table that are looked for (``_without_footnotes``; StatCan: 25)
 # Excel's first line naming the delimiter (``sep=;``): dropped, the delimiter is then found in the table itself.
 _SEPARATOR_HINT = re.compile(r"\A[ \t]*\"?sep=.\"?[ \t]*\r?\n", re.IGNORECASE)
 # InfluxDB's annotated CSV: lines naming each column's type, group and default above the header, dropped.
@@ -241,7 +241,7 @@ def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
     names = [str(col).strip() for col in raw.columns]
     upper = [match.group(1) if (match := _PANDAS_COPY.fullmatch(name)) and match.group(1) in names else name
              for name in names]
-    if len(raw) < 3 or not names[0].startswith("Unnamed:") or len(set(upper[1:])) == len(upper[1:]):
+    if len(raw) < 3 or len(set(upper[1:])) == len(upper[1:]):
         return None
     lower = ["" if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[0]]
     if (not all(lower[1:]) or any(name.startswith("Unnamed:") for name in upper[1:])
@@ -249,6 +249,9 @@ def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
         return None
     index_row = ["" if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[1]]
     named_index = bool(index_row[0]) and not any(index_row[1:])
+    # the levels named (``names=['store', 'metric']``): their names head the first column, 'store' over 'metric'
+    if not names[0].startswith("Unnamed:") and not (lower[0] and (named_index or _digit_share(index_row) >= 0.5)):
+        return None
     table = raw.iloc[2 if named_index else 1:].reset_index(drop=True)
     first = index_row[0] if named_index else "index"  # lower[0] names the columns' level (region), not these
     table.columns = unique_names([first, *(f"{above} {below}" for above, below in zip(upper[1:], lower[1:]))])
@@ -269,12 +272,18 @@ def _two_row_header(raw: pd.DataFrame) -> pd.DataFrame:
     if len(raw) < 2 or not _spans_cells([None if b else name for name, b in zip(names, blank)]):
         return raw
     fields = [None if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[0]]
+    index_row = [None if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[1]]
+    # pandas' to_excel of levels: the index's name alone on a row below them ('month', then blank cells)
+    named_index = len(raw) > 2 and bool(index_row[0]) and not any(index_row[1:]) and not blank[0]
+    data = raw.iloc[2 if named_index else 1]
     if (any(blank[i] and not fields[i] for i in range(len(names)))
             or any(field and any(char.isdigit() for char in field) for field in fields)
-            or _digit_share([str(cell) for cell in raw.iloc[1] if not pd.isna(cell)]) < 0.5):
+            or _digit_share([str(cell) for cell in data if not pd.isna(cell)]) < 0.5):
         return raw
-    table = raw.iloc[1:].reset_index(drop=True)
+    table = raw.iloc[2 if named_index else 1:].reset_index(drop=True)
     table.columns = group_names([None if b else name for name, b in zip(names, blank)], fields)
+    if named_index:
+        table.columns = unique_names([str(index_row[0]), *table.columns[1:]])
     table.attrs = dict(raw.attrs)
     return table
 
@@ -353,6 +362,9 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read and read[1] == "yyyy" and len(labels) == 1
                        else (None, 0))
     attrs = dict(raw.attrs)
+    table, labels, flags = _without_status_rows(table, labels)
+    if flags:
+        attrs["status_rows"] = {"rows": flags}
     if by_row:  # a year per column, a month (quarter) per row: one series, dated by both (``combine_calendar_columns``)
         if summary:  # said as ``tidy`` says the summary rows it leaves out
             words = ", ".join(str(cell).strip()[:20] for cell in table[labels[0]].iloc[len(table) - summary:])
@@ -372,6 +384,23 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
                                             "by_row": by_row or "", "left": ", ".join(left),
                                             "steps": steps is not None}}
     return long
+
+
+def _without_status_rows(table: pd.DataFrame, labels: list[str]) -> tuple[pd.DataFrame, list[str], int]:
+    """The IMF's IFS download writes each series twice, its 'Attribute' 'Value' row and its 'Status' row of flags:
+    the table without the status rows and that column, and how many rows went (the status rows were series with no
+    values, '... |Status', and every id carried '|Value'); as it is (and 0) without such a column."""
+    column = next((name for name in labels if name.strip().lower() == "attribute"), None)
+    if column is None:
+        return table, labels, 0
+    kinds = table[column].astype("string").str.strip().str.lower()
+    if not kinds.eq("value").any() or not kinds.isin(_ATTRIBUTE_KINDS).all():
+        return table, labels, 0
+    values = kinds.eq("value").to_numpy()
+    return table[values].drop(columns=[column]), [name for name in labels if name != column], int((~values).sum())
+
+
+_ATTRIBUTE_KINDS = ("value", "status", "flag", "flags")
 
 
 def _past_footnoted_labels(names: list[str], first: int, dated: int) -> int:
@@ -610,14 +639,15 @@ def _gunzipped(data: bytes, name: str) -> tuple[bytes, str]:
 
 
 def _zipped_file(data: bytes) -> tuple[bytes, str] | None:
-    """The one data file a zip archive holds (``_ZIPPED_TYPES``; macOS's ``__MACOSX`` copies aside), unpacked no
+    """The one data file a zip archive holds (``_ZIPPED_TYPES``; macOS's ``__MACOSX`` copies and Spark's ``_SUCCESS``
+    and ``.crc`` files aside), unpacked no
     further than the file-size limit, and its name; None for a workbook, a damaged archive or any other content
     (``_read_excel`` says what it is)."""
     most = limit("TSR_MAX_FILE_MB", MAX_FILE_MB)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             files = [member for member in archive.infolist() if not member.is_dir()
-                     and not member.filename.startswith("__MACOSX/") and not member.filename.endswith(".DS_Store")]
+                     and not member.filename.startswith("__MACOSX/") and not _ZIP_EXTRAS.search(member.filename)]
             if len(files) != 1 or not files[0].filename.lower().endswith(_ZIPPED_TYPES):
                 return None
             if files[0].compress_type not in _ZIP_METHODS or files[0].flag_bits & 0x1:
@@ -630,6 +660,9 @@ def _zipped_file(data: bytes) -> tuple[bytes, str] | None:
         return None
     _check_unpacked_size(max(len(inner), files[0].file_size), most)
     return inner, Path(files[0].filename).name
+
+
+_ZIP_EXTRAS = re.compile(r"(?:\.DS_Store|(?:^|/)_SUCCESS|\.crc|(?:^|/)_(?:committed|started)_\w+)$")
 
 
 def _check_unpacked_size(size: int, most_mb: float) -> None:
@@ -1761,12 +1794,15 @@ def _csv_layout(text: str) -> CsvLayout:
 
 def _without_logger_rows(text: str) -> str:
     """A Campbell Scientific logger's TOA5 file without the lines around its header: the station line above it, the
-    units ('TS', 'RN', 'Deg C') and the processing ('Avg', 'Smp') below it (the units were taken for the header: the
-    record counter 'RN' was the target); any other text as it is."""
+    units ('TS', 'RN', 'Deg C') and the processing ('Avg', 'Smp') below it where they are (no digit in their first
+    cells: the units were taken for the header, the record counter 'RN' the target); any other text as it is."""
     if not _TOA5.match(text):
         return text
     lines = text.split("\n", 4)
-    return "\n".join(lines[1:2] + lines[4:]) if len(lines) == 5 else text
+    if len(lines) < 5:
+        return text
+    units = [k for k in (2, 3) if not _digit_share(re.split(r",", lines[k].replace('"', ""))[:2]) > 0]
+    return "\n".join(line for k, line in enumerate(lines) if k != 0 and k not in units)
 
 
 _TOA5 = re.compile(r'"?TOA5"?,')
@@ -1775,18 +1811,18 @@ _TOA5 = re.compile(r'"?TOA5"?,')
 def _without_comment_block(text: str) -> tuple[str, tuple[str, ...]]:
     """``text`` without a block of more than ``_COMMENT_LINES`` lines starting with '#' at its top (NOAA's and the
     USGS's downloads open with 20 to 60: they passed the lines of notes a header may have above it, and the file was
-    refused as rows that do not line up), and those lines' words; the block's last line is kept, without its '#', as
-    the header where the line after it is a row of data (``#date,value``). ``(text, ())`` for a shorter block."""
+    refused as rows that do not line up), and those lines' words; the block's last line is kept, as it is written,
+    as the header where the line after it is a row of data (``#date,value``, ``# of visits,Date``). ``(text, ())``
+    for a shorter block."""
     lines = text[:_COMMENT_BYTES].splitlines(keepends=True)
     block = next((k for k, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
     if block <= _COMMENT_LINES or block == len(lines):
         return text, ()
-    header = lines[block - 1].lstrip().lstrip("#").strip()
-    kept = block - 1 if header and _digit_share(re.split(r"[,;\t]", lines[block])) >= 0.5 and \
-        re.search(r"[,;\t]", header) else block
+    header = lines[block - 1]
+    kept = block - 1 if _digit_share(re.split(r"[,;\t]", lines[block])) >= 0.5 and re.search(r"[,;\t]", header) \
+        else block
     said = tuple(words for line in lines[:kept] if (words := line.strip().lstrip("#").strip(" -=*\t")))
-    rest = text[sum(len(line) for line in lines[:block]):]
-    return (header + "\n" + rest if kept < block else rest), said
+    return text[sum(len(line) for line in lines[:kept]):], said
 
 
 _COMMENT_LINES = 8  # a block of '#' lines longer than this is left out before the table is looked for
@@ -1877,14 +1913,33 @@ def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) ->
     starts = Counter(cells[0] for _, cells in lines if cells)
     notes = 0
     while notes < most and _is_footnote(lines[-1 - notes][1], fields, starts) \
-            and not _CLOSING_QUOTE.match(lines[-1 - notes][0]):
+            and not _closes_a_cell(lines[-1 - notes][0]):
         notes += 1
     return notes
 
 
+def _legend_line(cells: list[str], fields: int) -> bool:
+    """A line of two cells below a wide table, a short mark or number and a sentence: a symbol legend's
+    ('..', 'not available for a specific reference period') or a footnote's ('2', 'Monthly indexes are not
+    revised.')."""
+    mark, words = cells[0].strip(), cells[-1].strip()
+    return len(cells) == 2 and fields >= 4 and 0 < len(mark) <= _LEGEND_MARK and len(words.split()) >= 3 \
+        and not _NUMBER_CELL.fullmatch(words)
+
+
+_LEGEND_MARK = 3  # characters of a legend's symbol or a footnote's number
+_WEB_ADDRESS = re.compile(r"https?://\S+$", re.IGNORECASE)
 _SOLE_CELL_FIELDS = 3  # below a table this wide, a line of one cell of words is a note, dated or not: the IMF's
 # 'International Monetary Fund, World Economic Outlook Database, October 2023' was read as a series
 _CLOSING_QUOTE = re.compile(r'\s*"\s*(?:[,;\t|]|$)')  # a line a quoted cell of the lines above ends on
+_QUOTE_ENDING_CELL = re.compile(r'"\s*(?:[,;\t|]|$)')
+
+
+def _closes_a_cell(line: str) -> bool:
+    """Whether a line ends a quoted cell of the lines above: a quote alone at its start, or an odd number of quotes
+    one of which ends a cell ('Store 4 closed at 3pm"', the last line of a comment over two lines); an inch mark
+    inside a note ('12" pizzas') ends none."""
+    return bool(_CLOSING_QUOTE.match(line)) or (line.count('"') % 2 == 1 and bool(_QUOTE_ENDING_CELL.search(line)))
 
 
 def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
@@ -1901,6 +1956,8 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     numbers = sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
     if len(cells) < fields and _NUMBERED_NOTE.match(first) and numbers == 0 and starts[cells[0]] == 1:
         return True  # under plain years it was a date they could not read; with 'Notes:' above it they were steps
+    if len(cells) < fields and (_WEB_ADDRESS.match(first) or _legend_line(cells, fields)) and starts[cells[0]] == 1:
+        return True  # Statistics Canada's footer: its symbol legend, numbered footnotes and the table's address
     if first[:1].isdigit() or starts[cells[0]] != 1:
         return False
     if len(cells) > fields:
@@ -2025,14 +2082,14 @@ def _without_preamble(text: str, delimiter: str) -> str:
     # a tie: the table is wider than its notes; and a table of a few wide rows of numbers is no line of titles and
     # notes (an NBS export of one indicator: two titles and two notes beside a header and one row of 36 months), though
     # notes with a comma ('Source: ABC, 2021') are no table over one column of numbers
-    numbered = Counter(len(cells) for _, cells, _ in rows if len(cells) > 1
-                       and _digit_share([cell for cell in cells if cell]) >= 0.5)
+    numbered = Counter(len(cells) for _, cells, text in rows if len(cells) > 1  # by their text: quoted numbers too
+                       and _digit_share([cell for cell in text if cell]) >= 0.5)
     wide = Counter({width: times for width, times in numbered.items() if times >= 2}) or counts
     fields = max(wide, key=lambda width: (wide[width], width))
     whole = len(text) <= 65536 and len(opening) == len(text.splitlines())  # the opening is the whole file
     if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')
-        rows = rows[:len(rows) - _notes_at_end([(opening[index], cells) for index, cells, _ in rows], fields,
-                                               len(rows) - 2)]
+        rows = rows[:len(rows) - _notes_at_end([(opening[index], text) for index, _, text in rows], fields,
+                                               len(rows) - 2)]  # the quoted notes' words (StatCan's footer)
     for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
         wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)
@@ -2083,8 +2140,11 @@ def _below_units(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
-_DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?([ T]\d{1,2}:\d{2}(:\d{2})?)?|"
+_DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?"
+                        r"([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?|"  # PostgreSQL's +01
                         r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+# Cells a database writes for a boolean or a NULL: no column's name (a headerless export's first row of data)
+_DATABASE_CELL = re.compile(r"t|f|true|false|\\N|null", re.IGNORECASE)
 
 
 _WHOLE_NUMBER = re.compile(r"[-+]?\d+")
@@ -2105,12 +2165,14 @@ def _header_start(text: str) -> int:
 
 def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
     """Whether the header row's cells read as a row of data: every one a decimal number (with the file's ``decimal``
-    mark), a date or a whole number (``2015-01-01``, ``103.5``, ``1000``), one at least of the first two kinds. Whole
-    numbers alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
+    mark), a date or a whole number (``2015-01-01``, ``103.5``, ``1000``) or a database's boolean or NULL (``t``,
+    ``\\N``: PostgreSQL's and MySQL's exports have no header), one at least of the first two kinds. Whole numbers
+    alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
     names = [cell.strip().strip('"').strip() for cell in cells]
     if decimal == ",":
         names = [name.replace(",", ".", 1) if _DIGIT_COMMA_DIGIT.search(name) else name for name in names]
-    return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name) for name in names)
+    return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name)
+                                    or _DATABASE_CELL.fullmatch(name) for name in names)
             and any(_DATA_CELL.fullmatch(name) for name in names))
 
 

@@ -1420,16 +1420,14 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
-                if numbers is None or not (_is_code(numbers[col]) or _counts_rows(col, numbers[col])
-                                           or _writes_days(col, numbers[col]))] or candidates
+                if numbers is None or not (_is_code(numbers[col], _names_a_measure(col))
+                                           or _counts_rows(col, numbers[col]) or _writes_days(col, numbers[col]))
+                ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
-    named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
-        col for col in candidates if numbers is not None and _sounds_like_target(col) and col not in measures
-        and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
-        and not _writes_days(col, numbers[col])]
+    named = [col for col in measures if _sounds_like_target(col)]
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -1513,10 +1511,20 @@ def _counts_rows(col: object, values: pd.Series) -> bool:
         return bool((np.diff(numbers) == 1).all())
 
 
+def _names_a_measure(col: object) -> bool:
+    """A name with a measure's word (``_TARGET_WORDS``: sales, amount) and none of a category's (``sales_region``,
+    ``Price tier``): its few whole values are counts or prices (Poisson sales of 0-8 a day; Stripe's four prices)."""
+    return _sounds_like_target(col) and not _name_words(col) & _CATEGORY_WORDS
+
+
+_CATEGORY_WORDS = frozenset({"region", "store", "shop", "id", "code", "type", "category", "class", "group", "tier",
+                             "level", "rank", "zone", "segment", "channel", "flag", "status", "kind", "grade"})
+
+
 def _is_code(values: pd.Series, measure_named: bool = False) -> bool:
     """A flag or a category code rather than a measurement: see ``_pick_target``. A column named as a measure
     (``measure_named``: Stripe's 'Amount' of four whole prices, whose 'Fee' was the target) is a code only as a
-    flag of two values (it is the target where no other column named as a measure is one)."""
+    flag of two values (``_names_a_measure``)."""
     present = values.dropna().to_numpy(dtype=float)
     if len(np.unique(present[:1000])) > _FEW_CODES:  # a measurement shows many values early: no full sort
         return False
@@ -1674,6 +1682,10 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The year and week numbers ('{column}') were read as {kind}, from {day} to "
                                      f"{'Sunday' if day == 'Monday' else 'Saturday'}, each dated by its first day.",
                                      f"notice.weeks_from_{day.lower()}", {"column": column}))
+    if status := attrs.get("status_rows"):  # ``read._without_status_rows``: the IMF's 'Status' rows
+        rows = int(status["rows"])  # type: ignore[index]
+        report.notices.append(Notice(f"{count(rows, 'row')} of status flags ('Attribute' Status) {_were(rows)} left "
+                                     "out: the series are its Value rows.", "notice.status_rows", {"rows": rows}))
     if clock := attrs.get("clock_change_periods"):  # ``parsing._clock_change_days``
         column, per_day, days = str(clock["column"]), int(clock["per_day"]), str(clock["days"])  # type: ignore[index]
         report.notices.append(Notice(
@@ -1840,8 +1852,8 @@ _MARKED = {
 def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Series:
     """``values`` with the codes files write for a missing reading (``MISSING_CODES``: weather stations' -9999 and
     999.9) as missing, said, where they lie further from the other values' median than ``_CODE_DISTANCE`` times the
-    others' range, or below zero where every other value is above it: a -9999 among temperatures, not a 9999 among
-    sales of thousands."""
+    others' range, or below zero where every other value is above it, written more than once (NOAA's CO2 at -99.99;
+    one refund of -99.99 among sales is a value): a -9999 among temperatures, not a 9999 among sales of thousands."""
     array = values.to_numpy(dtype=float)
     coded = np.isin(array, MISSING_CODES)
     if not coded.any():
@@ -1851,7 +1863,8 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
         return values
     low, high = float(others.min()), float(others.max())
     meant = coded & (np.abs(array - np.median(others)) > _CODE_DISTANCE * (high - low))
-    meant |= coded & (array < 0) & (low > 0)  # below zero where nothing else is (CO2 at -99.99 beside 313 to 420)
+    repeated = np.isin(array, [code for code in MISSING_CODES if np.count_nonzero(array == code) > 1])
+    meant |= coded & repeated & (array < 0) & (low > 0)  # below zero where nothing else is, more than once (CO2)
     lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
     meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats
     if not meant.any():
@@ -2467,10 +2480,11 @@ def _on_the_targets_spacing(frame: pd.DataFrame, target: str, date_col: str | No
     """The rows of a target given on a coarser spacing than the file's, said: FRED's graph download of quarterly GDP
     beside a monthly rate has GDP every third month, and two thirds of its series were made up by interpolating.
     Where half of the rows or more have no target, and those that do lie evenly on a spacing at least twice the
-    file's (no gap on it), the series is read on that spacing, the rows between left out; else ``frame``."""
+    file's (no gap on it), the series is read on that spacing, the rows between left out; else ``frame`` (and with
+    regressors, whose future rows are on the file's spacing)."""
     given = frame["y"].notna().to_numpy()
-    if date_col is None or given.mean() > _OWN_SPACING_SHARE or given.sum() < MIN_ROWS or not \
-            pd.api.types.is_datetime64_any_dtype(frame["ds"]):
+    if date_col is None or len(frame.columns) > 2 or given.mean() > _OWN_SPACING_SHARE or given.sum() < MIN_ROWS \
+            or not pd.api.types.is_datetime64_any_dtype(frame["ds"]):
         return frame
     own = frame[given]
     spacing = infer_frequency(own["ds"])

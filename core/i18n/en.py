@@ -1321,6 +1321,8 @@ MESSAGES: dict[str, str] = {
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({spacing}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",
+    "notice.status_rows": "{rows:plural:row} of status flags ('Attribute' Status) {rows:were} left out: the series "
+                          "are its Value rows.",
     "notice.years_carried_down": "The year in '{column}' is written once, in the first of its rows: carried down to "
                                  "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",

@@ -967,6 +967,7 @@ MESSAGES: dict[str, str] = {
     "notice.undated_rows": "{rows:,} 行没有日期（小计或注释行），已略去。",
     "notice.clock_change_periods": "夏令时切换日的时段比“{column}”中通常的 {per_day} 个多或少一小时：{days}。每个时段按当地时钟读取，因此较长一天多出的时段落在次日最初的时段上（作为重复时间戳与之合并），较短一天的最后一小时记为缺口。",
     "notice.own_spacing": "“{column}”的数值间隔（{spacing}）比文件其他行更粗：按其自身间隔读取，已略去其数值之间的 {rows:,} 行（插值填补会编造序列的大部分）。",
+    "notice.status_rows": "已略去 {rows:,} 行状态标记（“Attribute”为 Status）：序列取其 Value 行。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",

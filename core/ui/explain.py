@@ -215,8 +215,8 @@ def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
     held += [t("note.held_at_zero", lang, step=params["held_at_zero_from_step"])] \
         if params.get("held_at_zero_from_step") else []
     held += [t("note.season_too_long", lang, season=params["season_asked"])] if params.get("season_asked") else []
-    held += [t("note.fewer_lags", lang, lags=max(params["lags"]), asked=max(params["lags_asked"]))
-             ] if params.get("lags_asked") else []
+    asked = max(map(int, re.findall(r"\d+", str(params.get("lags_asked", "")))), default=0)  # '1-12: more than ...'
+    held += [t("note.fewer_lags", lang, lags=max(params["lags"]), asked=asked)] if asked else []
     held += [plain(t("note.member_held_at_bound", lang, model=candidate_name(str(name), lang), step=step))
              for name, step in (params.get("held_at_bound") or {}).items()]
     lines = left_out_lines(params, lang) + replaced_lines(params, lang)

@@ -406,3 +406,12 @@ def test_an_autoregressions_lags_in_words_reproduce_its_fitted_values(air: Loade
                + fitted["lag 2 of the changes"] * (values[t - 2] - values[t - 3]) for t in range(3, len(values))]
     predicted_changes = changes.fitted_values()[3:] - values[2:-1]  # the level before, plus the change predicted
     np.testing.assert_allclose(by_hand, predicted_changes, rtol=1e-6, atol=1e-6)
+
+
+def test_the_fewer_lags_note_names_the_models_lags_as_a_number() -> None:
+    # The model's params write the lags asked for as '1-12: more than the training rows allow': max() of that text
+    # was its largest letter ("fewer than the model's w").
+    from core.ui.explain import result_notes
+
+    said = result_notes({"lags": (1, 2, 3, 4), "lags_asked": "1-12: more than the training rows allow"})
+    assert "lags 1-4 only, fewer than the model's 12 (one season by default" in said[0]

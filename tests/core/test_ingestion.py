@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -2549,3 +2550,139 @@ def test_silsos_sunspot_files_without_a_header_are_dated_by_their_year_and_month
     assert (series.target, series.frequency.name, len(series.frame)) == (
         "column 5" if daily else "column 4", "daily" if daily else "monthly", 400)  # after its decimal year
     assert list(series.frame["ds"]) == list(stamps) and series.frame["y"].iloc[1] == 81
+
+
+def test_a_statistics_canada_table_as_displayed_with_its_titles_and_footer_is_read() -> None:
+    # Three products: refused ("line 7 has 2 fields where the header has 1"); the footer's legend and footnotes
+    # below more products were read as a series ('Symbol legend:').
+    months = pd.date_range("2022-01-01", periods=24, freq="MS")
+
+    def quoted(cells: list[str]) -> str:  # every cell quoted, as StatCan writes them
+        return ",".join(f'"{cell}"' for cell in cells)
+
+    lines = ['\ufeff"Consumer Price Index, monthly, not seasonally adjusted 1 2"', '"Frequency: Monthly"',
+             '"Table: 18-10-0004-01 (formerly CANSIM  326-0020)"', '"Release date: 2024-01-16"', '""',
+             quoted(["Geography", "Canada"]),
+             quoted(["Products and product groups 3 4", *(f"{m:%B %Y}" for m in months)])]
+    lines += [quoted([name, *(f"{base + 0.5 * k:.1f}" for k in range(24))])
+              for name, base in (("All-items", 196), ("Food 5", 216), ("Shelter 6", 226))]
+    lines += ['""', '"Symbol legend:"', quoted(["..", "not available for a specific reference period"]), '""',
+              '"Footnotes:"', quoted(["1", "The Consumer Price Index (CPI) is an indicator of changes in prices."]),
+              quoted(["2", "Monthly indexes are not revised."]),
+              '"How to cite: Statistics Canada. Table 18-10-0004-01"',
+              '"https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1810000401"']
+    raw = read_table(("\r\n".join(lines) + "\r\n").encode(), "1810000401-eng.csv")
+    assert sorted(raw["Products and product groups 3 4"].unique()) == ["All-items", "Food 5", "Shelter 6"]
+    assert len(raw) == 3 * 24 and "Symbol legend:" in raw.attrs["footnotes"]
+
+
+def test_the_imfs_status_rows_are_left_out_of_its_value_rows() -> None:
+    # IFS writes each series as an 'Attribute' Value row and a Status row: 'United States|Status' failed as a series
+    # without values, and every id carried '|Value'.
+    months = [f"{year}M{month}" for year in range(2015, 2018) for month in range(1, 13)]
+    header = '"Country Name","Country Code","Indicator Name","Indicator Code","Attribute",' + ",".join(
+        f'"{month}"' for month in months) + "\n"
+    rows = "".join(f'"{name}","{code}","CPI","PCPI_IX","Value",' + ",".join(f'"{100 + k}"' for k in range(36)) + "\n"
+                   + f'"{name}","{code}","CPI","PCPI_IX","Status",' + ",".join('""' for _ in range(36)) + "\n"
+                   for name, code in (("United States", "111"), ("Japan", "158")))
+    raw = read_table((header + rows).encode(), "IFS.csv")
+    assert "Attribute" not in raw.columns and len(raw) == 2 * 36 and raw.attrs["status_rows"] == {"rows": 2}
+
+
+def test_a_headerless_database_export_keeps_its_first_row() -> None:
+    # PostgreSQL's \copy and MySQL's INTO OUTFILE write no header: its first row ('2024-03-01 01:00:00+01', '145.98',
+    # 'f') was taken for the column names, the target named '145.98'.
+    hours = pd.date_range("2024-03-01 01:00", periods=48, freq="h")
+    null = "\\N"
+    text = "".join(f"{hour:%Y-%m-%d %H:%M:%S}+01\t{null if k == 5 else f'{140 + k % 24}.5'}\t{'tf'[k % 2]}\n"
+                   for k, hour in enumerate(hours))
+    series = load_series(text.encode(), "pg.tsv")
+    assert (series.target, len(series.frame), series.frame["y"].iloc[0]) == ("column 2", 48, 140.5)
+
+
+@pytest.mark.parametrize(("index_name", "workbook"), [("month", False), (None, False), ("month", True)])
+def test_pandas_levels_of_columns_with_their_names_make_one_name_per_column(index_name: str | None,
+                                                                            workbook: bool) -> None:
+    # pivot_table's columns with names=['store', 'metric']: the fields were lost ('north', 'north.1'), and in a
+    # workbook the revenue columns with them.
+    months = pd.date_range("2015-01-01", periods=24, freq="MS", name=index_name)
+    columns = pd.MultiIndex.from_product([["north", "south"], ["units", "revenue"]], names=["store", "metric"])
+    frame = pd.DataFrame(np.arange(96.0).reshape(24, 4) + 100, index=months, columns=columns)
+    buffer = io.BytesIO()
+    if workbook:
+        frame.to_excel(buffer)
+    else:
+        buffer.write(frame.to_csv(date_format="%Y-%m").encode())
+    series = load_series(buffer.getvalue(), "pivot.xlsx" if workbook else "pivot.csv")
+    assert series.numeric_columns == ["north units", "north revenue", "south units", "south revenue"]
+    assert (series.frequency.name, len(series.frame), series.frame["y"].iloc[1]) == ("monthly", 24, 104.0)
+
+
+def test_matlab_datetimes_and_a_zipped_spark_output_are_read() -> None:
+    hours = pd.date_range("2024-03-01", periods=48, freq="h")  # writetable: 01-Mar-2024 00:00:00 ("steps")
+    matlab = "Time,Load\n" + "".join(f"{hour:%d-%b-%Y %H:%M:%S},{k}\n" for k, hour in enumerate(hours))
+    assert load_series(matlab.encode(), "load.csv").frequency.name == "hourly"
+    buffer = io.BytesIO()  # one part file beside _SUCCESS and .crc files: "a zip archive ..., not a CSV"
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in ("out/_SUCCESS", "out/._SUCCESS.crc", "out/.part-00000-c000.csv.crc"):
+            archive.writestr(name, "")
+        archive.writestr("out/part-00000-c000.csv", matlab)
+    assert len(load_series(buffer.getvalue(), "out.zip").frame) == 48
+
+
+def test_an_offset_column_beside_times_with_offsets_or_in_utc_or_of_sensor_numbers_changes_nothing() -> None:
+    hours = pd.date_range("2023-10-28", periods=60, freq="h", tz="Europe/Berlin")
+    zoned = "time,utc_offset,load_mw\n" + "".join(f"{hour.isoformat()},{hour:%z}"[:-2] + f":00,{k}\n"
+                                                   for k, hour in enumerate(hours))
+    series = load_series(zoned.encode(), "zoned.csv")  # each time moved by its offset twice: an hour late
+    assert (series.report.gaps, series.frame["ds"].iloc[-1]) == (0, pd.Timestamp("2023-10-30 11:00"))
+    utc = "datetime_utc,utc_offset,load_mw\n" + "".join(
+        f"{hour.tz_convert('UTC'):%Y-%m-%d %H:%M},{hour:%z}"[:-2] + f":00,{k}\n" for k, hour in enumerate(hours))
+    assert load_series(utc.encode(), "utc.csv").report.gaps == 0
+    rng = np.random.default_rng(1)
+    sensors = "timestamp,sensor_offset,temp\n" + "".join(
+        f"{hour:%Y-%m-%d %H:%M},{rng.integers(-3, 0)},{20 + k % 5}\n"
+        for k, hour in enumerate(pd.date_range("2023-03-01", periods=400, freq="h")))
+    assert len(load_series(sensors.encode(), "sensors.csv").frame) == 400  # 288 rows, 113 'missing'
+
+
+def test_the_second_reviews_readings_stay_as_they_were() -> None:
+    rng = np.random.default_rng(7)
+    days = pd.date_range("2023-01-01", periods=365)
+    demand = "date,sales,sell_price\n" + "".join(f"{day:%Y-%m-%d},{rng.poisson(2)},{9.99 + rng.normal(0, 0.1):.2f}\n"
+                                                 for day in days)
+    assert load_series(demand.encode(), "demand.csv").target == "sales"  # was 'sell_price'
+    camel = "Year,Month,InvoiceDate,Quantity\n" + "".join(f"{day.year},{day.month},{day:%Y-%m-%d},{k % 9}\n"
+                                                          for k, day in enumerate(days))
+    assert load_series(camel.encode(), "orders.csv").frequency.name == "daily"  # 12 monthly means
+    months = list(pd.date_range("2000-01", periods=12, freq="MS").strftime("%b"))
+    posting = "Years,Posting Period,Sum of Sales\n" + "".join(f"{year if m == 0 else ''},{month},{100 + m}\n"
+                                                               for year in (2021, 2022, 2023)
+                                                               for m, month in enumerate(months))
+    assert len(load_series(posting.encode(), "pivot.csv").frame) == 36  # "Only 3 usable rows"
+    weeks = pd.date_range("2023-01-02", periods=60, freq="7D")
+    partial = "Week,Visits\n" + "".join(
+        f'"{week:%Y-%m-%d},{week + pd.Timedelta(days=2 if k == 59 else 6):%Y-%m-%d}",{500 + k}\n'
+        for k, week in enumerate(weeks))
+    assert load_series(partial.encode(), "weeks.csv").frequency.name == "weekly"  # a last week cut short
+    revenue = "date,net_revenue\n" + "".join(f"{day:%Y-%m-%d},{-99.99 if k == 200 else 166 + k * 37 % 260}\n"
+                                             for k, day in enumerate(days))
+    assert load_series(revenue.encode(), "revenue.csv").frame["y"].iloc[200] == -99.99  # one refund is a value
+
+
+def test_a_comment_over_two_lines_in_the_last_row_is_no_note() -> None:
+    days = pd.date_range("2023-01-01", periods=90)
+    text = "date,sales,comment\r\n" + "".join(f"{day:%d/%m/%Y},{200 + k},\r\n" for k, day in enumerate(days[:-1])) \
+        + f'{days[-1]:%d/%m/%Y},289,"Stock count Saturday\r\nStore 4 closed at 3pm"\r\n'
+    assert len(load_series(text.encode(), "shop.csv").frame) == 90  # "A double quote opens a cell ... never closed"
+
+
+def test_a_long_comment_blocks_hash_header_keeps_its_name_and_a_toa5_without_units_keeps_its_rows() -> None:
+    days = pd.date_range("2020-01-01", periods=40)
+    text = "".join(f"# export note {k}\n" for k in range(10)) + "# of visits,Date\n" + "".join(
+        f"{k},{day:%Y-%m-%d}\n" for k, day in enumerate(days))
+    assert load_series(text.encode(), "visits.csv").target == "# of visits"  # was 'of visits'
+    stamps = pd.date_range("2023-06-01 00:10", periods=50, freq="10min")
+    toa5 = '"TOA5","CR1000_Met","CR1000","1","x","y","z","T"\n"TIMESTAMP","RECORD","AirTC_Avg"\n' + "".join(
+        f'"{stamp:%Y-%m-%d %H:%M:%S}",{k},{15 + k % 7 / 4}\n' for k, stamp in enumerate(stamps))
+    assert len(load_series(toa5.encode(), "t.dat").frame) == 50  # its first two readings were dropped
