@@ -156,7 +156,7 @@ _DATE_FORMATS = (
     # Day and month name: 31-Jan-2021, 31-Jan-21, 31 Jan 2021, 31 January 2021, Jan 31, 2021, Sun, 31 Jan 2021.
     "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%d-%B-%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y",
     "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
-    "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M",  # MATLAB's writetable of a datetime: 01-Mar-2024 00:00:00
+    "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M", "%d-%b-%Y %H:%M:%S.%f",  # MATLAB's writetable: 01-Mar-2024 00:00:00
     # 31. Januar 2021, jan/2021, jan/21 (month names in English abbreviations first: ``_month_names_as_read``).
     "%d. %b %Y", "%b/%Y", "%b/%y",
     # Year first: 2021 JAN (the UK Office for National Statistics), 2021-Jan, 2021 January, 2021-Jan-31.
@@ -1318,10 +1318,11 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
             or _UTC_NAME.search(str(time_col).lower()) or writes_utc_offsets(raw[time_col]):
         return raw  # times in UTC, or written with their offsets already: the column adds nothing
     kept = written[0] + written[1].astype("string") + written[2].fillna("00")
-    if (kept != kept.shift()).iloc[1:].mean() > _OFFSET_CHANGES:  # offsets change twice a year, not row by row
-        return raw
     parsed = parse_dates(raw[time_col])
     if parsed is None or parsed[0].dt.tz is not None:
+        return raw
+    years = (parsed[0].max() - parsed[0].min()) / pd.Timedelta(days=365.25) if parsed[0].notna().any() else 0.0
+    if int((kept != kept.shift()).iloc[1:].sum()) > _OFFSET_CHANGES * (years + 1):  # twice a year, not row by row
         return raw
     offsets = written[0] + written[1].str.zfill(2) + ":" + written[2].fillna("00")
     stamps = parsed[0].dt.strftime("%Y-%m-%dT%H:%M:%S").astype("string") + offsets
@@ -1330,7 +1331,7 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
 
 _OFFSET_NAME = re.compile(r"^(?:(?:utc|gmt|tz|time[\s_]?zone)[\s_]?)?offset$|^(?:utc|gmt)[\s_]?diff$")
 _OFFSET_CELL = r"^(?:UTC|GMT)?\s*([+-])(0?\d|1[0-4])(?::?([03]0|45))?$"  # +01:00, -0500, UTC+1, +05:45
-_OFFSET_CHANGES = 0.01  # of the rows at most where the offset differs from the row before
+_OFFSET_CHANGES = 2  # changes of the offset a year, at most (daylight saving's)
 _UTC_NAME = re.compile(r"utc|gmt|zulu")
 
 
@@ -1521,12 +1522,13 @@ def _decimal_years_beside(cells: pd.Series, years: pd.Series) -> bool:
 
 
 def _names_time(name: str) -> bool:
-    """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting or ending with one
-    (``Order Date``, ``timestamp``, ``dayofweek``, ``InvoiceDate``), or a Chinese one anywhere in it; not a word that
-    holds one within (NOAA's ``ndays`` of readings, a ``Vintage``)."""
+    """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting with one (``Order
+    Date``, ``timestamp``, ``dayofweek``) or ending with a date (``InvoiceDate``; not ``Update``), or a Chinese one
+    anywhere in it; not a word that holds one within or ends with a day or a time (NOAA's ``ndays``, ``Holiday``,
+    ``Downtime``)."""
     words = re.split(r"[\W\d_]+", name)
-    return any(word.startswith(time) or word.endswith(time) for word in words for time in _OTHER_TIME_WORDS
-               if time.isascii()) or any(
+    return any(word.startswith(time) for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(
+        word.endswith(("date", "datum", "stamp")) and not word.startswith("up") for word in words) or any(
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
 
 

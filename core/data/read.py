@@ -250,8 +250,9 @@ def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
     index_row = ["" if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[1]]
     named_index = bool(index_row[0]) and not any(index_row[1:])
     # the levels named (``names=['store', 'metric']``): their names head the first column, 'store' over 'metric'
-    if not names[0].startswith("Unnamed:") and not (lower[0] and (named_index or _digit_share(index_row) >= 0.5)):
-        return None
+    if not names[0].startswith("Unnamed:") and not (lower[0] and (named_index or _digit_share(index_row) >= 0.5)
+                                                    and not _digit_share(lower) > 0):
+        return None  # (a first row of data under two columns of one name: '2024-05-01 00:00', '20.4 °C')
     table = raw.iloc[2 if named_index else 1:].reset_index(drop=True)
     first = index_row[0] if named_index else "index"  # lower[0] names the columns' level (region), not these
     table.columns = unique_names([first, *(f"{above} {below}" for above, below in zip(upper[1:], lower[1:]))])
@@ -274,7 +275,8 @@ def _two_row_header(raw: pd.DataFrame) -> pd.DataFrame:
     fields = [None if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[0]]
     index_row = [None if pd.isna(cell) else str(cell).strip() for cell in raw.iloc[1]]
     # pandas' to_excel of levels: the index's name alone on a row below them ('month', then blank cells)
-    named_index = len(raw) > 2 and bool(index_row[0]) and not any(index_row[1:]) and not blank[0]
+    named_index = len(raw) > 2 and bool(index_row[0]) and not any(index_row[1:]) and not blank[0] \
+        and not any(char.isdigit() for char in str(index_row[0]))  # a name, not a first row of data left blank
     data = raw.iloc[2 if named_index else 1]
     if (any(blank[i] and not fields[i] for i in range(len(names)))
             or any(field and any(char.isdigit() for char in field) for field in fields)
@@ -1822,6 +1824,9 @@ def _without_comment_block(text: str) -> tuple[str, tuple[str, ...]]:
     kept = block - 1 if _digit_share(re.split(r"[,;\t]", lines[block])) >= 0.5 and re.search(r"[,;\t]", header) \
         else block
     said = tuple(words for line in lines[:kept] if (words := line.strip().lstrip("#").strip(" -=*\t")))
+    named = header.lstrip().lstrip("#").lstrip()  # '# year,month,average'; not '# of visits' (a count's name)
+    if kept < block and not named.lower().startswith(("of ", "no ")):
+        return named + text[sum(len(line) for line in lines[:block]):], said
     return text[sum(len(line) for line in lines[:kept]):], said
 
 
@@ -1911,9 +1916,10 @@ def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) ->
     ``fields`` fields (``_is_footnote``); a lone '"' that closes the cell above is none (a blank note, it left the
     quote never closed)."""
     starts = Counter(cells[0] for _, cells in lines if cells)
+    quotes = np.cumsum([0, *(line.count('"') for line, _ in lines)])  # a quoted cell open above each line: odd
     notes = 0
     while notes < most and _is_footnote(lines[-1 - notes][1], fields, starts) \
-            and not _closes_a_cell(lines[-1 - notes][0]):
+            and not _closes_a_cell(lines[-1 - notes][0], bool(quotes[len(lines) - 1 - notes] % 2)):
         notes += 1
     return notes
 
@@ -1935,11 +1941,11 @@ _CLOSING_QUOTE = re.compile(r'\s*"\s*(?:[,;\t|]|$)')  # a line a quoted cell of 
 _QUOTE_ENDING_CELL = re.compile(r'"\s*(?:[,;\t|]|$)')
 
 
-def _closes_a_cell(line: str) -> bool:
-    """Whether a line ends a quoted cell of the lines above: a quote alone at its start, or an odd number of quotes
-    one of which ends a cell ('Store 4 closed at 3pm"', the last line of a comment over two lines); an inch mark
-    inside a note ('12" pizzas') ends none."""
-    return bool(_CLOSING_QUOTE.match(line)) or (line.count('"') % 2 == 1 and bool(_QUOTE_ENDING_CELL.search(line)))
+def _closes_a_cell(line: str, open_above: bool) -> bool:
+    """Whether a line ends a quoted cell of the lines above: a quote alone at its start, or, where the lines above
+    leave a quote open, a quote that ends a cell ('Store 4 closed at 3pm"', the last line of a comment over two
+    lines); an inch mark in a note ('all pizzas are 12"') below closed cells ends none."""
+    return bool(_CLOSING_QUOTE.match(line)) or (open_above and bool(_QUOTE_ENDING_CELL.search(line)))
 
 
 def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
@@ -2143,7 +2149,9 @@ def _below_units(rows: list[list[str]]) -> list[list[str]]:
 _DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?"
                         r"([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?|"  # PostgreSQL's +01
                         r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
-# Cells a database writes for a boolean or a NULL: no column's name (a headerless export's first row of data)
+_DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Cells a database writes for a boolean or a NULL (or a blank NULL) after a time stamp: no column's name (a headerless
+# export's first row of data; a header 't,0.1,0.5,0.9' of quantiles stays one)
 _DATABASE_CELL = re.compile(r"t|f|true|false|\\N|null", re.IGNORECASE)
 
 
@@ -2171,8 +2179,9 @@ def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
     names = [cell.strip().strip('"').strip() for cell in cells]
     if decimal == ",":
         names = [name.replace(",", ".", 1) if _DIGIT_COMMA_DIGIT.search(name) else name for name in names]
+    dated = bool(_DATE_CELL.match(names[0])) if names else False  # a database's rows: a time stamp first
     return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name)
-                                    or _DATABASE_CELL.fullmatch(name) for name in names)
+                                    or (dated and (_DATABASE_CELL.fullmatch(name) or not name)) for name in names)
             and any(_DATA_CELL.fullmatch(name) for name in names))
 
 

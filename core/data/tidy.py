@@ -1517,8 +1517,8 @@ def _names_a_measure(col: object) -> bool:
     return _sounds_like_target(col) and not _name_words(col) & _CATEGORY_WORDS
 
 
-_CATEGORY_WORDS = frozenset({"region", "store", "shop", "id", "code", "type", "category", "class", "group", "tier",
-                             "level", "rank", "zone", "segment", "channel", "flag", "status", "kind", "grade"})
+_CATEGORY_WORDS = frozenset({"region", "id", "code", "type", "category", "class", "group", "tier", "level", "rank",
+                             "zone", "segment", "flag", "status", "kind", "grade"})  # (not store: 'store_sales')
 
 
 def _is_code(values: pd.Series, measure_named: bool = False) -> bool:
@@ -1852,8 +1852,9 @@ _MARKED = {
 def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Series:
     """``values`` with the codes files write for a missing reading (``MISSING_CODES``: weather stations' -9999 and
     999.9) as missing, said, where they lie further from the other values' median than ``_CODE_DISTANCE`` times the
-    others' range, or below zero where every other value is above it, written more than once (NOAA's CO2 at -99.99;
-    one refund of -99.99 among sales is a value): a -9999 among temperatures, not a 9999 among sales of thousands."""
+    others' range, or below zero where every other value is above it, written more than once or further below zero
+    than the values spread (NOAA's CO2 at -99.99, a humidity of -99.9; one refund of -99.99 among sales of 166 to
+    425 is a value): a -9999 among temperatures, not a 9999 among sales of thousands."""
     array = values.to_numpy(dtype=float)
     coded = np.isin(array, MISSING_CODES)
     if not coded.any():
@@ -1864,7 +1865,8 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
     low, high = float(others.min()), float(others.max())
     meant = coded & (np.abs(array - np.median(others)) > _CODE_DISTANCE * (high - low))
     repeated = np.isin(array, [code for code in MISSING_CODES if np.count_nonzero(array == code) > 1])
-    meant |= coded & repeated & (array < 0) & (low > 0)  # below zero where nothing else is, more than once (CO2)
+    far = np.abs(array) > high - low  # further below zero than the values spread
+    meant |= coded & (repeated | far) & (array < 0) & (low > 0)  # below zero where nothing else is (CO2, humidity)
     lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
     meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats
     if not meant.any():

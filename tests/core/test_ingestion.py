@@ -2686,3 +2686,38 @@ def test_a_long_comment_blocks_hash_header_keeps_its_name_and_a_toa5_without_uni
     toa5 = '"TOA5","CR1000_Met","CR1000","1","x","y","z","T"\n"TIMESTAMP","RECORD","AirTC_Avg"\n' + "".join(
         f'"{stamp:%Y-%m-%d %H:%M:%S}",{k},{15 + k % 7 / 4}\n' for k, stamp in enumerate(stamps))
     assert len(load_series(toa5.encode(), "t.dat").frame) == 50  # its first two readings were dropped
+
+
+def test_the_third_reviews_readings_stay_as_they_were() -> None:
+    hours = pd.date_range("2024-05-01", periods=200, freq="h")
+    twins = "Timestamp,Temperature,Temperature\n" + "".join(f"{hour:%Y-%m-%d %H:%M},{20 + k % 5} °C,{18 + k % 3} °C\n"
+                                                            for k, hour in enumerate(hours))
+    assert len(load_series(twins.encode(), "logger.csv").frame) == 200  # its first row was taken for names
+    days = pd.date_range("2023-01-01", periods=90)
+    rows = "".join(f"{day:%Y-%m-%d},{100 + k}\r\n" for k, day in enumerate(days))
+    inch = load_series(("date,sales\r\n" + rows + '\r\nNote: all pizzas are 12"\r\n').encode(), "pizza.csv")
+    assert len(inch.frame) == 90 and any(notice.key == "notice.footnotes" for notice in inch.report.notices)
+    quantiles = "t,0.1,0.5,0.9\n" + "".join(f"{k},{90 + k}.50,{100 + k}.50,{110 + k}.50\n" for k in range(1, 61))
+    assert load_series(quantiles.encode(), "q.csv").target == "0.1"  # a header, not a database's first row
+    holiday = "Year,Month,Day,Holiday,Sales\n" + "".join(f"{day.year},{day.month},{day.day},{int(day.day == 1)},{k}\n"
+                                                         for k, day in enumerate(days))
+    assert load_series(holiday.encode(), "h.csv").frequency.name == "daily"  # 'Holiday' is no time column
+    rng = np.random.default_rng(3)
+    store = "date,store_sales,temperature\n" + "".join(f"{day:%Y-%m-%d},{rng.poisson(3)},{10 + k % 9 / 3:.2f}\n"
+                                                       for k, day in enumerate(days))
+    assert load_series(store.encode(), "s.csv").target == "store_sales"
+    local = pd.date_range("2023-10-28", periods=60, freq="h", tz="Europe/Berlin")
+    offsets = "local_time,utc_offset,load_mw\n" + "".join(f"{hour:%Y-%m-%d %H:%M},{hour:%z}"[:-2] + f":00,{k}\n"
+                                                          for k, hour in enumerate(local))
+    assert len(load_series(offsets.encode(), "o.csv").frame) == 60  # one change in 59 rows is no sensor's offsets
+    humid = "datetime,humidity\n" + "".join(f"{hour:%Y-%m-%d %H:%M},{-99.9 if k == 100 else 28 + k % 64}\n"
+                                            for k, hour in enumerate(hours))
+    assert -99.9 not in load_series(humid.encode(), "rh.csv").frame["y"].tolist()
+    hashed = "".join(f"# note {k}\n" for k in range(12)) + "# year,month,average\n" + "".join(
+        f"{2000 + k // 12},{k % 12 + 1},{300 + k}\n" for k in range(48))
+    assert load_series(hashed.encode(), "co2.csv").frequency.name == "monthly"
+    groups = "Date,North,,South,\n,Units,Revenue,Units,Revenue\n2024-01-01,,,,\n" + "".join(
+        f"{day:%Y-%m-%d},{k},{k * 2},{k + 1},{k * 3}\n" for k, day in enumerate(days[1:60]))
+    assert load_series(groups.encode(), "g.csv").date_col == "Date"
+    postgres = "".join(f"{hour:%Y-%m-%d %H:%M:%S}+01,{50 + k % 7}.19,f,\n" for k, hour in enumerate(hours))
+    assert len(load_series(postgres.encode(), "pg.csv").frame) == 200  # a blank NULL after its time stamp
