@@ -364,6 +364,10 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read and read[1] == "yyyy" and len(labels) == 1
                        else (None, 0))
     attrs = dict(raw.attrs)
+    units = table[labels].isna().all(axis=1) & ~table[names[first:last]].apply(
+        pd.to_numeric, errors="coerce").notna().any(axis=1)  # a unit under the dates ('2002=100'), no label: no series
+    if units.any() and not units.all():
+        table, attrs["units_row"] = table[~units.to_numpy()], True
     table, labels, flags = _without_status_rows(table, labels)
     if flags:
         attrs["status_rows"] = {"rows": flags}
@@ -856,7 +860,9 @@ def _check_zip(data: bytes, name: str) -> None:
     if any(member.filename.startswith("word/") for member in members):  # a .docx renamed: no archive to unzip
         raise _word_document()
     if not any(member.filename.startswith("xl/") for member in members):
-        inside = ", ".join(member.filename[:60] for member in members[:3]) + (", ..." if len(members) > 3 else "")
+        shown = [member for member in members if not member.is_dir() and not member.filename.startswith("__MACOSX/")
+                 and not _ZIP_EXTRAS.search(member.filename)] or members  # the data files, not Spark's _SUCCESS
+        inside = ", ".join(member.filename[:60] for member in shown[:3]) + (", ..." if len(shown) > 3 else "")
         raise DataError(f"{label} is a zip archive (holding {inside or 'nothing'}), not a CSV or an Excel "
                         "workbook: unzip it and load the file inside.", "err.zip_not_workbook",
                         {"label": label, "inside": inside or "nothing"})
@@ -1682,6 +1688,7 @@ class CsvLayout(NamedTuple):
     as_text: bool = False  # every cell read as text: a column of months ``05.2021`` must not become numbers first
     later_table: str = ""  # the title of the next table of a report, left out (``_first_table``)
     preamble: tuple[str, ...] = ()  # the title or note lines above the header, left out (``_without_preamble``)
+    units_rows: int = 0  # a logger's units and processing rows below the header, left out (``_without_logger_rows``)
 
 
 # A blank line, lines of ``#`` titles, maybe blank lines, then a header: a report's next table.
@@ -1774,7 +1781,9 @@ def _spaces_to_tabs(text: str) -> str:
 
 def _csv_layout(text: str) -> CsvLayout:
     text = _ANNOTATIONS.sub("", _SEPARATOR_HINT.sub("", text, count=1), count=1)
-    text, comments = _without_comment_block(_without_logger_rows(text))
+    text, logger, units = _without_logger_rows(text)
+    text, comments = _without_comment_block(text)
+    comments = logger + comments
     spaced = _spaces_to_tabs(text)
     # Columns found between runs of spaces are tab-separated now, whatever commas the notes above them hold (counted,
     # they made the decimal commas of the rows a comma-separated file's delimiters).
@@ -1791,20 +1800,22 @@ def _csv_layout(text: str) -> CsvLayout:
     text, footnotes = _without_footnotes(text, delimiter)
     return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),
                      thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter), later_table,
-                     comments + preamble)
+                     comments + preamble, units)
 
 
-def _without_logger_rows(text: str) -> str:
+def _without_logger_rows(text: str) -> tuple[str, tuple[str, ...], int]:
     """A Campbell Scientific logger's TOA5 file without the lines around its header: the station line above it, the
     units ('TS', 'RN', 'Deg C') and the processing ('Avg', 'Smp') below it where they are (no digit in their first
-    cells: the units were taken for the header, the record counter 'RN' the target); any other text as it is."""
+    cells: the units were taken for the header, the record counter 'RN' the target), the station line's words and
+    how many such rows went (said); any other text as it is, ``()`` and 0."""
     if not _TOA5.match(text):
-        return text
+        return text, (), 0
     lines = text.split("\n", 4)
     if len(lines) < 5:
-        return text
+        return text, (), 0
     units = [k for k in (2, 3) if not _digit_share(re.split(r",", lines[k].replace('"', ""))[:2]) > 0]
-    return "\n".join(line for k, line in enumerate(lines) if k != 0 and k not in units)
+    station = ", ".join(cell.strip().strip('"') for cell in lines[0].split(",") if cell.strip().strip('"'))
+    return "\n".join(line for k, line in enumerate(lines) if k != 0 and k not in units), (station,), len(units)
 
 
 _TOA5 = re.compile(r'"?TOA5"?,')
@@ -1929,10 +1940,11 @@ def _legend_line(cells: list[str], fields: int) -> bool:
     ('..', 'not available for a specific reference period') or a footnote's ('2', 'Monthly indexes are not
     revised.')."""
     mark, words = cells[0].strip(), cells[-1].strip()
-    return len(cells) == 2 and fields >= 4 and 0 < len(mark) <= _LEGEND_MARK and len(words.split()) >= 3 \
-        and not _NUMBER_CELL.fullmatch(words)
+    return len(cells) == 2 and fields >= _LEGEND_FIELDS and 0 < len(mark) <= _LEGEND_MARK \
+        and not _NUMBER_CELL.fullmatch(words) and any(char.isalpha() for char in words)
 
 
+_LEGEND_FIELDS = 4  # the narrowest table a line of a mark and a sentence below it is a legend of
 _LEGEND_MARK = 3  # characters of a legend's symbol or a footnote's number
 _WEB_ADDRESS = re.compile(r"https?://\S+$", re.IGNORECASE)
 _SOLE_CELL_FIELDS = 3  # below a table this wide, a line of one cell of words is a note, dated or not: the IMF's
@@ -2043,6 +2055,8 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
                           keep_default_na=True, header=None if bare else "infer", **as_text)
         if bare:  # the columns are numbered, or named as the year, month and day they hold
             raw.columns = bare_calendar_names(raw)
+            if raw.columns[0] == "year":  # said by the loading report (``tidy``)
+                raw.attrs["bare_calendar"] = "day" if raw.columns[2] == "day" else "month"
     except (pd.errors.ParserError, csv.Error) as error:
         raise _ragged_error(error, text, delimiter) from None
     except pd.errors.EmptyDataError:
@@ -2089,18 +2103,23 @@ def _without_preamble(text: str, delimiter: str) -> str:
     # notes (an NBS export of one indicator: two titles and two notes beside a header and one row of 36 months), though
     # notes with a comma ('Source: ABC, 2021') are no table over one column of numbers
     numbered = Counter(len(cells) for _, cells, text in rows if len(cells) > 1  # by their text: quoted numbers too
-                       and _digit_share([cell for cell in text if cell]) >= 0.5)
-    wide = Counter({width: times for width, times in numbered.items() if times >= 2}) or counts
+                       and _digit_share([cell for cell in text if cell]) >= 0.5
+                       and not _legend_line(text, _LEGEND_FIELDS))  # StatCan's numbered footnotes: '1', 'The CPI ...'
+
+    wide = Counter({width: times for width, times in numbered.items() if times >= 2}) or Counter(
+        {width: times for width, times in numbered.items() if width >= 3}) or counts  # one wide row (StatCan)
     fields = max(wide, key=lambda width: (wide[width], width))
     whole = len(text) <= 65536 and len(opening) == len(text.splitlines())  # the opening is the whole file
     if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')
         rows = rows[:len(rows) - _notes_at_end([(opening[index], text) for index, _, text in rows], fields,
                                                len(rows) - 2)]  # the quoted notes' words (StatCan's footer)
-    for position, (index, cells, _) in enumerate(rows[:_PREAMBLE_LINES]):
+    for position, (index, cells, written) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
-        wide = len(cells) == fields or _names_over_row_names(opening[index], cells, fields)
+        wide = (len(cells) == fields and 2 * sum(map(bool, written)) > len(written)  # ('Geography,Canada,,,...')
+                or _names_over_row_names(opening[index], cells, fields))
         # two rows of data, or the one a file of one row has (a World Bank download of one country)
-        enough = len(following) == 2 or (len(following) == 1 and whole and position + 2 == len(rows))
+        enough = len(following) == 2 or (len(following) == 1 and whole  # (past a units row: StatCan's '2002=100')
+                                          and len(_below_units([row for _, _, row in rows[position + 1:]])) == 1)
         if wide and _names_columns(cells, following) and enough \
                 and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= 0.5
                         for row in following):
@@ -2141,9 +2160,13 @@ def _below_units(rows: list[list[str]]) -> list[list[str]]:
     """The rows below a header candidate without a units row right under it (``,EUR,pcs``: the time column's
     cell blank, fewer than half of the cells with a digit), which stays in the table and is dropped there as a row
     without a date."""
-    if rows and rows[0] and not rows[0][0] and _digit_share(rows[0]) < 0.5:
+    if rows and rows[0] and not rows[0][0] and (_digit_share(rows[0]) < 0.5 or all(
+            _INDEX_BASE.fullmatch(cell) for cell in rows[0][1:] if cell)):
         return rows[1:]
     return rows
+
+
+_INDEX_BASE = re.compile(r"\d{4}(?:/\d{2})?\s*=\s*100")  # an index's base period as its unit (StatCan's '2002=100')
 
 
 _DATA_CELL = re.compile(r"[-+]?\d+\.\d+|\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?"
@@ -2179,7 +2202,7 @@ def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
     names = [cell.strip().strip('"').strip() for cell in cells]
     if decimal == ",":
         names = [name.replace(",", ".", 1) if _DIGIT_COMMA_DIGIT.search(name) else name for name in names]
-    dated = bool(_DATE_CELL.match(names[0])) if names else False  # a database's rows: a time stamp first
+    dated = any(_DATE_CELL.match(name) for name in names[:2])  # a database's rows: a time stamp first (or an id)
     return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name)
                                     or (dated and (_DATABASE_CELL.fullmatch(name) or not name)) for name in names)
             and any(_DATA_CELL.fullmatch(name) for name in names))
@@ -2188,6 +2211,8 @@ def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
 def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:
     raw = raw.dropna(how="all")
     raw.attrs["decimal_comma"] = layout.decimal == ","
+    if layout.units_rows:
+        raw.attrs["units_row"] = layout.units_rows  # said by the loading report (``tidy``)
     raw.attrs["point_thousands"] = layout.point_thousands  # said by the loading report (``tidy``)
     raw.attrs["delimiter"] = layout.delimiter
     if layout.footnotes:

@@ -1500,12 +1500,17 @@ def _identifier_notice(col: str) -> Notice:
                   "notice.target_identifies_rows", {"column": col})
 
 
+_BARE_COLUMN = re.compile(r"column \d+")  # a file without a header: its columns numbered (``read``)
+
+
 def _counts_rows(col: object, values: pd.Series) -> bool:
     """A running number (``invoice_number``, ``ticket no``: 5001, 5002, ...): a name with a word of
-    ``_RUNNING_NUMBER_WORDS`` and whole numbers up by one every row. (A measure that happens to rise by one, as
+    ``_RUNNING_NUMBER_WORDS`` (or no name: a headerless database export's serial id) and whole numbers up by one
+    every row. (A measure that happens to rise by one, as
     made-up data does, keeps its place.)"""
     numbers = values.to_numpy(dtype=float)
-    if not _name_words(col) & _RUNNING_NUMBER_WORDS or len(numbers) < 3 or not np.isfinite(numbers).all():
+    named = bool(_name_words(col) & _RUNNING_NUMBER_WORDS) or bool(_BARE_COLUMN.fullmatch(str(col)))
+    if not named or len(numbers) < 3 or not np.isfinite(numbers).all():
         return False
     with np.errstate(over="ignore"):  # steps between values near the float limit (refused later, with a message)
         return bool((np.diff(numbers) == 1).all())
@@ -1650,7 +1655,14 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"{count(copies, 'row')} repeating the header (files joined one under another) "
                                      f"{_were(copies)} left out.", "notice.header_copies", {"rows": copies}))
     if attrs.get("units_row"):
-        report.notices.append(_labels_only_notice(1))
+        report.notices.append(_labels_only_notice(int(attrs["units_row"])))  # type: ignore[call-overload]
+    if finest := attrs.get("bare_calendar"):  # ``parsing.bare_calendar_names``: SILSO's year;month;...
+        days = finest == "day"
+        report.notices.append(Notice(
+            f"The file has no header row: its first columns were read as the year{', the month' if days else ''} and "
+            f"the {'day' if days else 'month'} "
+            "of each row's date, the others numbered.",
+            "notice.bare_calendar_days" if days else "notice.bare_calendar"))
     if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
         report.notices.append(_summary_rows_notice(int(summary["rows"]), str(summary["words"])))  # type: ignore[index]
     if hidden := attrs.get("hidden_sheets_passed"):
@@ -2498,7 +2510,7 @@ def _on_the_targets_spacing(frame: pd.DataFrame, target: str, date_col: str | No
     report.notices.append(Notice(
         f"'{target}' has values on a coarser spacing ({spacing.name}) than the file's other rows: it is read on its "
         f"own, the {count(left, 'row')} between its values left out (interpolating them would make up most of the "
-        "series).", "notice.own_spacing", {"column": target, "spacing": spacing.name, "rows": left}))
+        "series).", "notice.own_spacing", {"column": target, "frequency": spacing.name, "rows": left}))
     return own
 
 

@@ -1318,11 +1318,15 @@ MESSAGES: dict[str, str] = {
                                    "{per_day} in '{column}': {days}. Each period is read on the local clock, so a long "
                                    "day's extra periods fall on the next day's first (combined with them as repeated "
                                    "time stamps) and a short day's last hour is a gap.",
-    "notice.own_spacing": "'{column}' has values on a coarser spacing ({spacing}) than the file's other rows: it is "
+    "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",
     "notice.status_rows": "{rows:plural:row} of status flags ('Attribute' Status) {rows:were} left out: the series "
                           "are its Value rows.",
+    "notice.bare_calendar": "The file has no header row: its first columns were read as the year and the month of "
+                            "each row's date, the others numbered.",
+    "notice.bare_calendar_days": "The file has no header row: its first columns were read as the year, the month and "
+                                 "the day of each row's date, the others numbered.",
     "notice.years_carried_down": "The year in '{column}' is written once, in the first of its rows: carried down to "
                                  "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",

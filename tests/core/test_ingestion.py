@@ -2721,3 +2721,64 @@ def test_the_third_reviews_readings_stay_as_they_were() -> None:
     assert load_series(groups.encode(), "g.csv").date_col == "Date"
     postgres = "".join(f"{hour:%Y-%m-%d %H:%M:%S}+01,{50 + k % 7}.19,f,\n" for k, hour in enumerate(hours))
     assert len(load_series(postgres.encode(), "pg.csv").frame) == 200  # a blank NULL after its time stamp
+
+
+@pytest.mark.parametrize("products", [1, 3])
+def test_a_statistics_canada_table_padded_with_a_unit_row_and_numbered_footnotes_is_read(products: int) -> None:
+    # One product: "line 6 has 2 fields where the header has 1", or "Only 4 usable rows" with the rows padded to the
+    # table's width, its unit '2002=100' and five numbered footnotes (read as the table, two fields wide).
+    months = pd.date_range("2021-01-01", periods=36, freq="MS")
+    pad = [""] * 35
+
+    def quoted(cells: list[str]) -> str:
+        return ",".join(f'"{cell}"' for cell in cells)
+
+    lines = ['"Consumer Price Index, monthly, not seasonally adjusted 1 2"', '"Frequency: Monthly"',
+             '"Release date: 2024-03-19"', '""', quoted(["Geography", "Canada 3", *pad]),
+             quoted(["Products and product groups 4 5", *(f"{m:%B %Y}" for m in months)]),
+             quoted(["", "2002=100", *pad])]
+    lines += [quoted([name, *(f"{140 + 10 * k + 0.4 * m:.1f}" for m in range(36))])
+              for k, name in enumerate(["All-items", "Food", "Shelter"][:products])]
+    lines += ['""', '"Symbol legend:"', quoted(["..", "not available for a specific reference period"]), '""',
+              '"Footnotes:"', *(quoted([str(k), f"Footnote number {k}."]) for k in range(1, 6)),
+              '"How to cite: Statistics Canada. Table 18-10-0004-01"', '"DOI: https://doi.org/10.25318/1810000401-eng"']
+    text = ("\r\n".join(lines) + "\r\n").encode()
+    if products == 1:
+        series = load_series(text, "1810000401-eng.csv")
+        assert (series.target, len(series.frame), series.frame["y"].iloc[1]) == ("All-items", 36, 140.4)
+    else:
+        raw = read_table(text, "1810000401-eng.csv")
+        assert sorted(raw["Products and product groups 4 5"].dropna().unique()) == ["All-items", "Food", "Shelter"]
+        assert len(raw) == 3 * 36
+
+
+def test_a_headerless_database_exports_serial_id_is_no_target() -> None:
+    hours = pd.date_range("2024-01-01", periods=100, freq="h")
+    text = "".join(f"{k + 1}\t{hour:%Y-%m-%d %H:%M:%S}+01\t{50 + k % 7}.81\t{'tf'[k % 2]}\n"
+                   for k, hour in enumerate(hours))
+    series = load_series(text.encode(), "readings.tsv")  # 'column 1' (1, 2, 3, ...) was the target: MAE 0
+    assert (series.target, len(series.frame)) == ("column 3", 100)
+
+
+def test_a_loggers_units_rows_and_a_headerless_calendar_are_said() -> None:
+    stamps = pd.date_range("2023-06-01 00:10", periods=50, freq="10min")
+    toa5 = '"TOA5","CR1000_Met","CR1000","1","x","y","z","T"\n"TIMESTAMP","RECORD","AirTC_Avg"\n"TS","RN","Deg C"\n' \
+        '"","","Avg"\n' + "".join(f'"{stamp:%Y-%m-%d %H:%M:%S}",{k},{15 + k % 7 / 4}\n'
+                                   for k, stamp in enumerate(stamps))
+    said = [str(notice) for notice in load_series(toa5.encode(), "t.dat").report.notices]
+    assert "2 rows without a date or a number (units or labels) were left out." in said
+    assert any("TOA5, CR1000_Met" in line for line in said)
+    silso = "".join(f"{1749 + k // 12};{k % 12 + 1:02d};{1749 + k / 12:.3f};{80 + k % 9:6.1f}\n" for k in range(60))
+    notices = load_series(silso.encode(), "SN_m_tot_V2.0.csv").report.notices
+    assert notices[0].key == "notice.bare_calendar" and "the year and the month" in str(notices[0])
+
+
+def test_the_coarser_spacing_note_names_the_spacing_in_chinese() -> None:
+    from core.i18n import message
+
+    months = pd.date_range("2000-01-01", "2012-12-01", freq="MS")
+    text = "observation_date,GDP\n" + "".join(f"{m:%Y-%m-%d},{10000 + k if m.month % 3 == 1 else ''}\n"
+                                              for k, m in enumerate(months))
+    notice = next(n for n in load_series(text.encode(), "fred.csv").report.notices if n.key == "notice.own_spacing")
+    assert "季度" in message(notice.key, notice.params, "zh") and "quarterly" not in message(notice.key, notice.params,
+                                                                                             "zh")
