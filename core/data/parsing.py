@@ -1479,6 +1479,9 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     return combined
 
 
+# Words ending in a time word that name a measure, not a time (``_names_time``)
+_MEASURED_TIMES = frozenset({"update", "downtime", "overtime", "uptime", "runtime", "halftime", "lifetime", "daytime",
+                             "nighttime", "anytime", "airtime", "screentime", "mealtime"})
 _PIVOT_DATE_WORDS = ("date", "datum", "fecha", "data", "日期", "time", "zeit", "period")  # a pivot's date field
 
 
@@ -1523,12 +1526,12 @@ def _decimal_years_beside(cells: pd.Series, years: pd.Series) -> bool:
 
 def _names_time(name: str) -> bool:
     """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting with one (``Order
-    Date``, ``timestamp``, ``dayofweek``) or ending with a date (``InvoiceDate``; not ``Update``), or a Chinese one
-    anywhere in it; not a word that holds one within or ends with a day or a time (NOAA's ``ndays``, ``Holiday``,
-    ``Downtime``)."""
+    Date``, ``timestamp``, ``dayofweek``) or ending with a date or a time (``InvoiceDate``, ``StartTime``; not
+    ``Update``, ``Downtime``: ``_MEASURED_TIMES``), or a Chinese one anywhere in it; not a word that holds one within
+    or ends with a day (NOAA's ``ndays``, ``Holiday``)."""
     words = re.split(r"[\W\d_]+", name)
     return any(word.startswith(time) for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(
-        word.endswith(("date", "datum", "stamp")) and not word.startswith("up") for word in words) or any(
+        word.endswith(("date", "datum", "stamp", "time")) and word not in _MEASURED_TIMES for word in words) or any(
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
 
 

@@ -251,7 +251,7 @@ def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
     named_index = bool(index_row[0]) and not any(index_row[1:])
     # the levels named (``names=['store', 'metric']``): their names head the first column, 'store' over 'metric'
     if not names[0].startswith("Unnamed:") and not (lower[0] and (named_index or _digit_share(index_row) >= 0.5)
-                                                    and not _digit_share(lower) > 0):
+                                                    and not any(char.isdigit() for char in lower[0])):
         return None  # (a first row of data under two columns of one name: '2024-05-01 00:00', '20.4 °C')
     table = raw.iloc[2 if named_index else 1:].reset_index(drop=True)
     first = index_row[0] if named_index else "index"  # lower[0] names the columns' level (region), not these
@@ -1941,7 +1941,8 @@ def _legend_line(cells: list[str], fields: int) -> bool:
     revised.')."""
     mark, words = cells[0].strip(), cells[-1].strip()
     return len(cells) == 2 and fields >= _LEGEND_FIELDS and 0 < len(mark) <= _LEGEND_MARK \
-        and not _NUMBER_CELL.fullmatch(words) and any(char.isalpha() for char in words)
+        and not _NUMBER_CELL.fullmatch(words) and any(char.isalpha() for char in words) \
+        and not words[:1].isdigit() and words[:1] not in ("+", "-", ".")  # not a number with its unit ('80.5 kg')
 
 
 _LEGEND_FIELDS = 4  # the narrowest table a line of a mark and a sentence below it is a legend of
@@ -1957,7 +1958,8 @@ def _closes_a_cell(line: str, open_above: bool) -> bool:
     """Whether a line ends a quoted cell of the lines above: a quote alone at its start, or, where the lines above
     leave a quote open, a quote that ends a cell ('Store 4 closed at 3pm"', the last line of a comment over two
     lines); an inch mark in a note ('all pizzas are 12"') below closed cells ends none."""
-    return bool(_CLOSING_QUOTE.match(line)) or (open_above and bool(_QUOTE_ENDING_CELL.search(line)))
+    return bool(_CLOSING_QUOTE.match(line)) or (open_above and line.count('"') % 2 == 1
+                                                and bool(_QUOTE_ENDING_CELL.search(line)))
 
 
 def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
@@ -2115,7 +2117,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
                                                len(rows) - 2)]  # the quoted notes' words (StatCan's footer)
     for position, (index, cells, written) in enumerate(rows[:_PREAMBLE_LINES]):
         following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
-        wide = (len(cells) == fields and 2 * sum(map(bool, written)) > len(written)  # ('Geography,Canada,,,...')
+        wide = (len(cells) == fields and _names_its_columns(written, following)  # ('Geography,Canada,,,...')
                 or _names_over_row_names(opening[index], cells, fields))
         # two rows of data, or the one a file of one row has (a World Bank download of one country)
         enough = len(following) == 2 or (len(following) == 1 and whole  # (past a units row: StatCan's '2002=100')
@@ -2132,6 +2134,13 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
+
+
+def _names_its_columns(written: list[str], following: list[list[str]]) -> bool:
+    """Whether a header candidate names most of the columns the rows below it fill: 'Geography', 'Canada' over 37
+    columns of figures does not; 'date', 'sales', '', '' over rows of two filled cells (Excel's extra commas) does."""
+    filled = {k for row in following for k, cell in enumerate(row) if cell}
+    return 2 * sum(1 for k in filled if k < len(written) and not written[k]) <= len(filled)
 
 
 def _names_over_row_names(line: str, cells: list[str], fields: int) -> bool:
@@ -2202,10 +2211,11 @@ def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
     names = [cell.strip().strip('"').strip() for cell in cells]
     if decimal == ",":
         names = [name.replace(",", ".", 1) if _DIGIT_COMMA_DIGIT.search(name) else name for name in names]
-    dated = any(_DATE_CELL.match(name) for name in names[:2])  # a database's rows: a time stamp first (or an id)
+    dated = any(_DATE_CELL.match(name) for name in names[:3])  # a database's rows: a time stamp early (after ids)
     return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name)
-                                    or (dated and (_DATABASE_CELL.fullmatch(name) or not name)) for name in names)
-            and any(_DATA_CELL.fullmatch(name) for name in names))
+                                    or (dated and (_DATABASE_CELL.fullmatch(name) or (not name and k)))
+                                    for k, name in enumerate(names))
+            and any(_DATA_CELL.fullmatch(name) for name in names))  # (a blank corner over dates across: a header)
 
 
 def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:

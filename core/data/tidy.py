@@ -331,8 +331,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if future is not None and len(frame) < rows:  # business days: the future rows of other days go too
         future = future[future["ds"].dt.day_of_week.isin(working)]
     frame = _without_stray_hours(frame, report)
+    rows = len(frame)
     frame = _on_the_targets_spacing(frame, target, date_col, report)
     frequency = infer_frequency(frame["ds"])
+    if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
+        future = future[future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future),
+                                                       month_day(frame["ds"])))]
     if future is not None:  # rows of hours and days opening hours close on go
         future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
@@ -1420,14 +1424,17 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
-                if numbers is None or not (_is_code(numbers[col], _names_a_measure(col))
+                if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
                                            or _counts_rows(col, numbers[col]) or _writes_days(col, numbers[col]))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
-    named = [col for col in measures if _sounds_like_target(col)]
+    named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
+        col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
+        and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
+        and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -1500,7 +1507,7 @@ def _identifier_notice(col: str) -> Notice:
                   "notice.target_identifies_rows", {"column": col})
 
 
-_BARE_COLUMN = re.compile(r"column \d+")  # a file without a header: its columns numbered (``read``)
+_BARE_COLUMN = re.compile(r"column 1")  # a file without a header: its first column (a database's serial id)
 
 
 def _counts_rows(col: object, values: pd.Series) -> bool:
@@ -1514,6 +1521,12 @@ def _counts_rows(col: object, values: pd.Series) -> bool:
         return False
     with np.errstate(over="ignore"):  # steps between values near the float limit (refused later, with a message)
         return bool((np.diff(numbers) == 1).all())
+
+
+def _counts_events(col: object, values: pd.Series) -> bool:
+    """A column named as a measure whose few whole values count events, zeros among them (Poisson sales of 0-8 a
+    day: 'sell_price' was the target); a count of stores (10 to 13) stays a code."""
+    return _names_a_measure(col) and bool((values == 0).any())
 
 
 def _names_a_measure(col: object) -> bool:
@@ -1877,7 +1890,7 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
     low, high = float(others.min()), float(others.max())
     meant = coded & (np.abs(array - np.median(others)) > _CODE_DISTANCE * (high - low))
     repeated = np.isin(array, [code for code in MISSING_CODES if np.count_nonzero(array == code) > 1])
-    far = np.abs(array) > high - low  # further below zero than the values spread
+    far = (np.abs(array) > high - low) & ((array % 1 != 0) | (np.abs(array) >= 999))  # not a whole -99: a value
     meant |= coded & (repeated | far) & (array < 0) & (low > 0)  # below zero where nothing else is (CO2, humidity)
     lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
     meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats
@@ -2494,10 +2507,10 @@ def _on_the_targets_spacing(frame: pd.DataFrame, target: str, date_col: str | No
     """The rows of a target given on a coarser spacing than the file's, said: FRED's graph download of quarterly GDP
     beside a monthly rate has GDP every third month, and two thirds of its series were made up by interpolating.
     Where half of the rows or more have no target, and those that do lie evenly on a spacing at least twice the
-    file's (no gap on it), the series is read on that spacing, the rows between left out; else ``frame`` (and with
-    regressors, whose future rows are on the file's spacing)."""
+    file's (no gap on it), the series is read on that spacing, the rows between left out (the regressors' values
+    there too; their future rows are kept on that spacing by the caller); else ``frame``."""
     given = frame["y"].notna().to_numpy()
-    if date_col is None or len(frame.columns) > 2 or given.mean() > _OWN_SPACING_SHARE or given.sum() < MIN_ROWS \
+    if date_col is None or given.mean() > _OWN_SPACING_SHARE or given.sum() < MIN_ROWS \
             or not pd.api.types.is_datetime64_any_dtype(frame["ds"]):
         return frame
     own = frame[given]

@@ -2782,3 +2782,44 @@ def test_the_coarser_spacing_note_names_the_spacing_in_chinese() -> None:
     notice = next(n for n in load_series(text.encode(), "fred.csv").report.notices if n.key == "notice.own_spacing")
     assert "季度" in message(notice.key, notice.params, "zh") and "quarterly" not in message(notice.key, notice.params,
                                                                                              "zh")
+
+
+def test_a_coarser_target_with_a_regressor_keeps_its_future_rows_on_its_own_spacing() -> None:
+    # With UNRATE as a regressor, GDP was two thirds interpolated; read quarterly, the forecast failed: "no row for
+    # 2024-01-01" among the monthly future rows.
+    months = pd.date_range("2000-01-01", "2024-06-01", freq="MS")
+    given = [m.month % 3 == 1 and m.year < 2024 for m in months]
+    text = "observation_date,GDP,UNRATE\n" + "".join(
+        f"{m:%Y-%m-%d},{10000 + 30 * k if given[k] else ''},{4 + k % 7 / 10}\n" for k, m in enumerate(months))
+    series = load_series(text.encode(), "fred.csv", LoadOptions(target="GDP", regressors=("UNRATE",)))
+    assert (series.frequency.name, len(series.frame)) == ("quarterly", 96)
+    assert list(series.future["ds"]) == [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01")]
+
+
+def test_the_fourth_reviews_readings_stay_as_they_were() -> None:
+    hours = pd.date_range("2024-01-01", periods=24 * 75, freq="h")
+    start = "Year,Month,StartTime,Load\n" + "".join(f"{h.year},{h.month},{h:%Y-%m-%d %H:%M},{400 + k % 24}\n"
+                                                    for k, h in enumerate(hours))
+    assert load_series(start.encode(), "load.csv").frequency.name == "hourly"  # 3 monthly means
+    months = pd.date_range("2022-01-01", periods=24, freq="MS")
+    padded = "Sales by month,,,\r\ndate,sales,,\r\n" + "".join(f"{m:%Y-%m-%d},{100 + k},,\r\n"
+                                                               for k, m in enumerate(months))
+    assert load_series(padded.encode(), "s.csv").target == "sales"  # "No numeric column to forecast"
+    days = pd.date_range("2024-01-01", periods=30)
+    across = "," + ",".join(f"{d:%Y-%m-%d}" for d in days) + "\nsales," + ",".join(str(100 + k) for k in range(30)) \
+        + "\nvisits," + ",".join(str(50 + k) for k in range(30)) + "\n"
+    assert "dates_across" in read_table(across.encode(), "t.csv").attrs  # read as a file without a header
+    columns = pd.MultiIndex.from_product([["Berlin", "Paris"], ["PM2.5", "NO2"]], names=["station", "pollutant"])
+    frame = pd.DataFrame(np.arange(120.0).reshape(30, 4), index=days.rename("date"), columns=columns)
+    assert load_series(frame.to_csv().encode(), "air.csv").numeric_columns[:2] == ["Berlin PM2.5", "Berlin NO2"]
+    scale = "Scale 2, exported 2024-05-01, firmware 1.4\nday,weight\n" + "".join(f"{k},{80 + k / 10:.1f} kg\n"
+                                                                               for k in range(1, 31))
+    assert load_series(scale.encode(), "scale.csv").target == "weight"  # the title's three cells were the header
+    half_year = pd.date_range("2024-01-01", periods=180)
+    stores = "date,store_count,sales\n" + "".join(f"{d:%Y-%m-%d},{10 + k // 50},{(10 + k // 50) * 1000 + k}\n"
+                                                  for k, d in enumerate(half_year))
+    assert load_series(stores.encode(), "st.csv").target == "sales"
+    models = ['TV 55"' if k == 10 else "TV 50in" for k in range(30)]  # an inch mark in one cell
+    inch = "date,model,units\n" + "".join(f"{d:%Y-%m-%d},{models[k]},{k}\n" for k, d in enumerate(days)) \
+        + '"Source: store records, exported 2024-02-01"\n'
+    assert any(notice.key == "notice.footnotes" for notice in load_series(inch.encode(), "i.csv").report.notices)
