@@ -2515,7 +2515,7 @@ def _on_the_targets_spacing(frame: pd.DataFrame, target: str, date_col: str | No
         return frame
     own = frame[given]
     spacing = infer_frequency(own["ds"])
-    if spacing.is_steps or own["ds"].diff().median() < 2 * frame["ds"].diff().median() or \
+    if spacing.is_steps or own["ds"].diff().median() < _COARSER * frame["ds"].diff().median() or \
             count_gaps(own["ds"], spacing) or irregular_rows(own["ds"], spacing, 0):
         return frame
     left = int((~given).sum())
@@ -2527,7 +2527,9 @@ def _on_the_targets_spacing(frame: pd.DataFrame, target: str, date_col: str | No
     return own
 
 
-_OWN_SPACING_SHARE = 0.5  # of the rows at most with a target value, for it to be read on its own spacing
+_OWN_SPACING_SHARE = 0.55  # of the rows at most with a target value, for it to be read on its own spacing
+# (every other month: 36 of 71 rows once the blank ends are trimmed)
+_COARSER = 1.8  # times the file's median step, at least, for the target's own spacing (two months: 59 to 62 days)
 
 
 def _gaps(ds: pd.Series, frequency: Frequency, date_col: str | None) -> int:

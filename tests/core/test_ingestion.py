@@ -2823,3 +2823,10 @@ def test_the_fourth_reviews_readings_stay_as_they_were() -> None:
     inch = "date,model,units\n" + "".join(f"{d:%Y-%m-%d},{models[k]},{k}\n" for k, d in enumerate(days)) \
         + '"Source: store records, exported 2024-02-01"\n'
     assert any(notice.key == "notice.footnotes" for notice in load_series(inch.encode(), "i.csv").report.notices)
+
+
+def test_a_target_given_every_other_month_is_read_every_two_months() -> None:
+    months = pd.date_range("2018-01-01", periods=71, freq="MS")  # 36 of 71 rows: half of them made up before
+    text = "month,sales\n" + "".join(f"{m:%Y-%m},{1000 + k if k % 2 == 0 else ''}\n" for k, m in enumerate(months))
+    series = load_series(text.encode(), "shop.csv")
+    assert (series.frequency.name, len(series.frame)) == ("every 2 months", 36)
