@@ -1434,7 +1434,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         periods = [named]
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
-              and _names_time(name) and not _counts_rows(raw[names[name]])]
+              and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         return _year_and_week(raw, years[0], names)
     if len(years) != 1 or len(periods) != 1 or len(days) > 1 or len(hours) > 1 or others:
@@ -1524,14 +1524,16 @@ def _decimal_years_beside(cells: pd.Series, years: pd.Series) -> bool:
                 and (np.floor(cells[present]) == whole[present]).mean() >= PARSE_SHARE)
 
 
-def _names_time(name: str) -> bool:
+def _names_time(name: str, cells: pd.Series) -> bool:
     """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting with one (``Order
-    Date``, ``timestamp``, ``dayofweek``) or ending with a date or a time (``InvoiceDate``, ``StartTime``; not
-    ``Update``, ``Downtime``: ``_MEASURED_TIMES``), or a Chinese one anywhere in it; not a word that holds one within
-    or ends with a day (NOAA's ``ndays``, ``Holiday``)."""
+    Date``, ``timestamp``, ``dayofweek``) or, over ``cells`` that are not numbers, ending with a date or a time
+    (``InvoiceDate``, ``StartTime``; not ``LeadTime`` of numbers, nor ``Update``, ``Downtime``: ``_MEASURED_TIMES``),
+    or a Chinese one anywhere in it; not a word that holds one within or ends with a day (``ndays``, ``Holiday``)."""
     words = re.split(r"[\W\d_]+", name)
+    ending = not pd.api.types.is_numeric_dtype(cells)  # 'StartTime' of stamps; not 'LeadTime' of numbers
     return any(word.startswith(time) for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(
-        word.endswith(("date", "datum", "stamp", "time")) and word not in _MEASURED_TIMES for word in words) or any(
+        ending and word.endswith(("date", "datum", "stamp", "time")) and word not in _MEASURED_TIMES
+        for word in words) or any(
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
 
 
@@ -1567,7 +1569,7 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     if len(weeks) + len(coded) != 1:
         return raw
     column = (weeks or coded)[0]
-    if any(_names_time(name) for name, col in names.items() if col not in (year_col, column)):
+    if any(_names_time(name, raw[col]) for name, col in names.items() if col not in (year_col, column)):
         return raw  # another time column (a date, a day): the table is not dated by these two alone
     year = pd.to_numeric(raw[year_col], errors="coerce")
     year = year.where((year % 1 == 0) & year.between(1800, 2200))

@@ -232,6 +232,9 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
 _PANDAS_COPY = re.compile(r"(.+)\.(\d+)")  # pandas' name for a second column of one name: sales.1
 
 
+_STARTS_AS_DATA = re.compile(r"[\d$€£¥+\-(]")  # a cell of a first row of data ('20.4 °C', '$1,167.00'), no field
+
+
 def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
     """A table pandas wrote from columns of two levels (``to_csv`` of a ``MultiIndex``): the upper level in the header,
     each name written again for each column under it (``,sales,sales,price,price``), the lower one in the first row
@@ -251,7 +254,7 @@ def _pandas_levels(raw: pd.DataFrame) -> pd.DataFrame | None:
     named_index = bool(index_row[0]) and not any(index_row[1:])
     # the levels named (``names=['store', 'metric']``): their names head the first column, 'store' over 'metric'
     if not names[0].startswith("Unnamed:") and not (lower[0] and (named_index or _digit_share(index_row) >= 0.5)
-                                                    and not any(char.isdigit() for char in lower[0])):
+                                                    and not any(_STARTS_AS_DATA.match(cell) for cell in lower)):
         return None  # (a first row of data under two columns of one name: '2024-05-01 00:00', '20.4 °C')
     table = raw.iloc[2 if named_index else 1:].reset_index(drop=True)
     first = index_row[0] if named_index else "index"  # lower[0] names the columns' level (region), not these
@@ -1941,10 +1944,12 @@ def _legend_line(cells: list[str], fields: int) -> bool:
     revised.')."""
     mark, words = cells[0].strip(), cells[-1].strip()
     return len(cells) == 2 and fields >= _LEGEND_FIELDS and 0 < len(mark) <= _LEGEND_MARK \
-        and not _NUMBER_CELL.fullmatch(words) and any(char.isalpha() for char in words) \
-        and not words[:1].isdigit() and words[:1] not in ("+", "-", ".")  # not a number with its unit ('80.5 kg')
+        and not _NUMBER_CELL.fullmatch(words) and (len(_WORD.findall(words)) >= 2 or (
+            any(char.isalpha() for char in words) and not words[:1].isdigit() and words[:1] not in ("+", "-", ".")))
+    # (a sentence, '2002=100 is the base period.'; a word, 'Products.'; not a number with its unit, '80.5 kg')
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _LEGEND_FIELDS = 4  # the narrowest table a line of a mark and a sentence below it is a legend of
 _LEGEND_MARK = 3  # characters of a legend's symbol or a footnote's number
 _WEB_ADDRESS = re.compile(r"https?://\S+$", re.IGNORECASE)

@@ -335,8 +335,14 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _on_the_targets_spacing(frame, target, date_col, report)
     frequency = infer_frequency(frame["ds"])
     if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
-        future = future[future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future),
-                                                       month_day(frame["ds"])))]
+        on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
+        if not on_steps.all():
+            between = int((~on_steps).sum())
+            report.notices.append(Notice(
+                f"{count(between, 'future row')} of the regressors, between the steps of the target "
+                f"({frequency.name}), {_were(between)} left out: give their values on its steps to forecast with "
+                "them.", "notice.future_between_steps", {"rows": between, "frequency": frequency.name}))
+        future = future[on_steps]
     if future is not None:  # rows of hours and days opening hours close on go
         future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
@@ -1507,7 +1513,7 @@ def _identifier_notice(col: str) -> Notice:
                   "notice.target_identifies_rows", {"column": col})
 
 
-_BARE_COLUMN = re.compile(r"column 1")  # a file without a header: its first column (a database's serial id)
+_BARE_COLUMN = re.compile(r"column \d+")  # a file without a header: its columns numbered (a serial id, a RECORD)
 
 
 def _counts_rows(col: object, values: pd.Series) -> bool:
@@ -1523,10 +1529,15 @@ def _counts_rows(col: object, values: pd.Series) -> bool:
         return bool((np.diff(numbers) == 1).all())
 
 
+_EVENT_CHANGES = 0.2  # of the rows at least whose value differs from the row before, for counts of events
+
+
 def _counts_events(col: object, values: pd.Series) -> bool:
-    """A column named as a measure whose few whole values count events, zeros among them (Poisson sales of 0-8 a
-    day: 'sell_price' was the target); a count of stores (10 to 13) stays a code."""
-    return _names_a_measure(col) and bool((values == 0).any())
+    """A column named as a measure whose few whole values count events: zeros among them, or changing from row to
+    row (Poisson sales of 0-8 or 3-18 a day: 'sell_price' was the target); a count of stores (10 to 13, changing
+    three times a year) stays a code."""
+    changes = values.dropna().diff().iloc[1:].ne(0).mean() if values.notna().sum() > 1 else 0.0
+    return _names_a_measure(col) and (bool((values == 0).any()) or changes >= _EVENT_CHANGES)
 
 
 def _names_a_measure(col: object) -> bool:
@@ -1890,7 +1901,7 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
     low, high = float(others.min()), float(others.max())
     meant = coded & (np.abs(array - np.median(others)) > _CODE_DISTANCE * (high - low))
     repeated = np.isin(array, [code for code in MISSING_CODES if np.count_nonzero(array == code) > 1])
-    far = (np.abs(array) > high - low) & ((array % 1 != 0) | (np.abs(array) >= 999))  # not a whole -99: a value
+    far = np.abs(array) > high - low  # further below zero than the values spread (a humidity of -99)
     meant |= coded & (repeated | far) & (array < 0) & (low > 0)  # below zero where nothing else is (CO2, humidity)
     lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
     meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats

@@ -1327,6 +1327,9 @@ MESSAGES: dict[str, str] = {
                             "each row's date, the others numbered.",
     "notice.bare_calendar_days": "The file has no header row: its first columns were read as the year, the month and "
                                  "the day of each row's date, the others numbered.",
+    "notice.future_between_steps": "{rows:plural:future row} of the regressors, between the steps of the target "
+                                   "({frequency}), {rows:were} left out: give their values on its steps to forecast "
+                                   "with them.",
     "notice.years_carried_down": "The year in '{column}' is written once, in the first of its rows: carried down to "
                                  "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",

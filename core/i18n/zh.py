@@ -970,6 +970,7 @@ MESSAGES: dict[str, str] = {
     "notice.status_rows": "已略去 {rows:,} 行状态标记（“Attribute”为 Status）：序列取其 Value 行。",
     "notice.bare_calendar": "文件没有标题行：其前几列按每行日期的年、月读取，其余各列按编号命名。",
     "notice.bare_calendar_days": "文件没有标题行：其前几列按每行日期的年、月、日读取，其余各列按编号命名。",
+    "notice.future_between_steps": "外生变量有 {rows:,} 个未来行落在目标（{frequency}）的步与步之间，已略去：请在目标的步上给出其值，才能用它们预测。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",

@@ -2830,3 +2830,30 @@ def test_a_target_given_every_other_month_is_read_every_two_months() -> None:
     text = "month,sales\n" + "".join(f"{m:%Y-%m},{1000 + k if k % 2 == 0 else ''}\n" for k, m in enumerate(months))
     series = load_series(text.encode(), "shop.csv")
     assert (series.frequency.name, len(series.frame)) == ("every 2 months", 36)
+
+
+def test_the_fifth_reviews_readings_stay_as_they_were() -> None:
+    months = pd.date_range("2019-01-01", periods=60, freq="MS")
+    calls = "Year,Month,Calls,AvgHandleTime\n" + "".join(f"{m.year},{m.month},{5000 + k}.0,{300 + k % 9}.1\n"
+                                                         for k, m in enumerate(months))
+    assert load_series(calls.encode(), "calls.csv").frequency.name == "monthly"  # "only 5 distinct time stamps"
+    rng = np.random.default_rng(8)
+    days = pd.date_range("2023-01-01", periods=365)
+    shop = "date,sales,price\n" + "".join(f"{d:%Y-%m-%d},{rng.poisson(8) + 2},{4.29 + k % 10 / 10:.2f}\n"
+                                          for k, d in enumerate(days))
+    assert load_series(shop.encode(), "shop.csv").target == "sales"  # counts without zeros lost to 'price'
+    periods = pd.date_range("2019-01-01", periods=60, freq="MS")
+    cpi = "Reference period,All-items,Food\n" + "".join(f"{m:%B %Y},{130 + k}.0,{140 + k}.0\n"
+                                                        for k, m in enumerate(periods)) \
+        + "\nFootnotes:\n1,Monthly indexes are not revised.\n2,2002=100 is the base period.\n"
+    assert load_series(cpi.encode(), "cpi.csv").frequency.name == "monthly"  # its dates lost to the footnotes
+    hours = pd.date_range("2024-05-01", periods=100, freq="h")
+    logger = "".join(f'"{h:%Y-%m-%d %H:%M:%S}",{5000 + k},{12.5 + k % 3 / 100:.2f},{17 + k % 5 / 3:.2f}\n'
+                     for k, h in enumerate(hours))
+    assert load_series(logger.encode(), "logger.csv").target == "column 3"  # the RECORD column was the target
+    twins = "Station,Timestamp,Temperature,Temperature\n" + "".join(
+        f"Berlin,{h:%Y-%m-%d %H:%M},{20 + k % 5} °C,{21 + k % 3} °C\n" for k, h in enumerate(hours))
+    assert len(load_series(twins.encode(), "twins.csv").frame) == 100  # its first reading became the names
+    humid = "timestamp,humidity\n" + "".join(f"{h:%Y-%m-%d %H:%M},{-99 if k == 50 else 34 + k % 61}\n"
+                                             for k, h in enumerate(hours))
+    assert -99 not in load_series(humid.encode(), "rh.csv").frame["y"].tolist()
