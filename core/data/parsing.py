@@ -1192,16 +1192,24 @@ def labels_above_dates(cells: pd.Series) -> bool:
     """Whether a column without a header holds a few labels without digits (``Unit``, ``Series Type``, ...,
     ``Series ID``), then dates: the block of each series' details an ABS time-series sheet writes under the
     descriptions that head its columns (its 'Frequency' row was taken for the header, every series named 'Quarter';
-    the labels are left out where the time column is read, ``tidy._leading_labels``)."""
-    head = cells.iloc[:_LABELS_ABOVE_DATES + 1].astype("string").str.strip().fillna("")
-    digits = head.str.contains(r"\d", regex=True).to_numpy(dtype=bool)
-    first = int(np.argmax(digits)) if digits.any() else len(head)
-    return _FEWEST_DETAILS <= first <= _LABELS_ABOVE_DATES and parse_dates(
+    the labels are left out where the time column is read, ``leading_labels``)."""
+    first = leading_labels(cells)
+    return first >= _FEWEST_DETAILS and parse_dates(
         cells.iloc[first:first + _UNNAMED_DATES_CHECKED].astype("string")) is not None
 
 
+def leading_labels(cells: pd.Series) -> int:
+    """How many cells at the top of a time column are labels, not dates (``Title``, ``CDID``, ``Unit``: an ONS series'
+    description): the run of cells without a digit before the first with one, when it is at most ``LEADING_LABELS``
+    long; else 0."""
+    head = cells.iloc[:LEADING_LABELS + 1].astype("string").str.strip()
+    digits = head.str.contains(r"\d", regex=True).fillna(False).to_numpy(dtype=bool)
+    first = int(np.argmax(digits)) if digits.any() else len(head)
+    return first if first <= LEADING_LABELS else 0
+
+
 _FEWEST_DETAILS = 4  # an ABS sheet has ten ('Prepared by' and 'Month' under a report's title are no details)
-_LABELS_ABOVE_DATES = 12  # as many as the loader leaves out above a time column's first date (``tidy._leading_labels``)
+LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``leading_labels``)
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00.
@@ -1317,14 +1325,13 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
     if written[0].notna().mean() < PARSE_SHARE or pd.api.types.is_numeric_dtype(raw[time_col]) \
             or _UTC_NAME.search(str(time_col).lower()) or writes_utc_offsets(raw[time_col]):
         return raw  # times in UTC, or written with their offsets already: the column adds nothing
-    kept = written[0] + written[1].astype("string") + written[2].fillna("00")
     parsed = parse_dates(raw[time_col])
     if parsed is None or parsed[0].dt.tz is not None:
         return raw
-    years = (parsed[0].max() - parsed[0].min()) / pd.Timedelta(days=365.25) if parsed[0].notna().any() else 0.0
-    if int((kept != kept.shift()).iloc[1:].sum()) > _OFFSET_CHANGES * (years + 1):  # twice a year, not row by row
-        return raw
     offsets = written[0] + written[1].str.zfill(2) + ":" + written[2].fillna("00")
+    years = (parsed[0].max() - parsed[0].min()) / pd.Timedelta(days=365.25) if parsed[0].notna().any() else 0.0
+    if int((offsets != offsets.shift()).iloc[1:].sum()) > _OFFSET_CHANGES * (years + 1):  # twice a year, not always
+        return raw
     stamps = parsed[0].dt.strftime("%Y-%m-%dT%H:%M:%S").astype("string") + offsets
     return _stamps_in_place(raw, time_col, offset_col, stamps.astype(object).where(stamps.notna(), None))
 

@@ -367,8 +367,9 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read and read[1] == "yyyy" and len(labels) == 1
                        else (None, 0))
     attrs = dict(raw.attrs)
-    units = table[labels].isna().all(axis=1) & ~table[names[first:last]].apply(
-        pd.to_numeric, errors="coerce").notna().any(axis=1)  # a unit under the dates ('2002=100'), no label: no series
+    units = table[labels].isna().all(axis=1)  # a unit under the dates ('2002=100'), no label: no series
+    if units.any():  # only the rows without a label are parsed here (the melt reads every cell later)
+        units[units] = ~table.loc[units, names[first:last]].apply(pd.to_numeric, errors="coerce").notna().any(axis=1)
     if units.any() and not units.all():
         table, attrs["units_row"] = table[~units.to_numpy()], True
     table, labels, flags = _without_status_rows(table, labels)
@@ -1816,7 +1817,7 @@ def _without_logger_rows(text: str) -> tuple[str, tuple[str, ...], int]:
     lines = text.split("\n", 4)
     if len(lines) < 5:
         return text, (), 0
-    units = [k for k in (2, 3) if not _digit_share(re.split(r",", lines[k].replace('"', ""))[:2]) > 0]
+    units = [k for k in (2, 3) if not _digit_share(lines[k].replace('"', "").split(",")[:2]) > 0]
     station = ", ".join(cell.strip().strip('"') for cell in lines[0].split(",") if cell.strip().strip('"'))
     return "\n".join(line for k, line in enumerate(lines) if k != 0 and k not in units), (station,), len(units)
 

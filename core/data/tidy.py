@@ -15,6 +15,7 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
                                  future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
                                  open_days, open_hours, regular_alias, stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
+                               LEADING_LABELS, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
                                calendar_spread, months_under_years, nested_periods, parse_compact_dates,
@@ -62,7 +63,6 @@ MISSING_CODES = (-99999.0, -9999.9, -9999.0, -999.99, -999.9, -999.0, -99.99, -9
                  99999.0)  # -99.99: NOAA's monthly CO2
 _LONE_CODES_KEPT = (9999.0, 99999.0)  # whole codes that also cap real values: codes only when written twice or more
 _CODE_DISTANCE = 5  # how many times the other values' range a code must lie from their median to be one
-_LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``_leading_labels``)
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
                        "ending"}  # Excel serial days
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
@@ -499,7 +499,7 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
 
 def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport) -> pd.DataFrame:
     """The table without the rows of its time column that are not time steps of the series, said: labels above the
-    first date (``_leading_labels``), and the longer periods of a column that nests several (``nested_periods``:
+    first date (``leading_labels``), and the longer periods of a column that nests several (``nested_periods``:
     a year's and a quarter's rows beside the months', which as time steps would have been combined with the first
     month's). The time column: the one named, else the first whose name says time, else the first."""
     if options.date_col == "" or raw.empty:
@@ -507,7 +507,7 @@ def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport)
     col = options.date_col or next((col for col in raw.columns if _sounds_like_date(col)), raw.columns[0])
     if col not in raw.columns:
         return raw
-    labels = _leading_labels(raw[col])
+    labels = leading_labels(raw[col])
     if labels and parse_dates(raw[col]) is None:
         rest = raw[col].iloc[labels:]
         if nested_periods(rest) is not None or parse_dates(rest) is not None:
@@ -604,11 +604,11 @@ _STRAY_LISTED = 3  # stray rows named in their notice
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
     """How many rows at the top of a time column read as dates (``stamps``) hold text that is no date, before the
     first that is one: labels under the header (a Bundesbank series' unit, dimension and 'Stand vom 15.01.2024 11:30
-    Uhr', whose digits kept them from ``_leading_labels``: they were dropped as rows to correct, and their value
-    cells said to be numbers read as missing); 0 when more than ``_LEADING_LABELS``."""
-    dated = stamps.iloc[:_LEADING_LABELS + 1].notna().to_numpy()
+    Uhr', whose digits kept them from ``leading_labels``: they were dropped as rows to correct, and their value
+    cells said to be numbers read as missing); 0 when more than ``LEADING_LABELS``."""
+    dated = stamps.iloc[:LEADING_LABELS + 1].notna().to_numpy()
     first = int(np.argmax(dated)) if dated.any() else len(dated)
-    if not first or first > _LEADING_LABELS:
+    if not first or first > LEADING_LABELS:
         return 0
     written = cells.iloc[:first].astype("string").str.strip()  # words ('Einheit'), not a mistyped date (2020-13-01)
     words = written.str.contains(r"[^\W\d_]", regex=True).fillna(False)  # or blank, as under the series' code
@@ -623,16 +623,6 @@ def _without_rows_above(raw: pd.DataFrame, labels: int, col: object, report: Dat
     report.notices.append(Notice(f"{count(labels, 'row')} of labels above the first date ({words}) {_were(labels)} "
                                  "left out.", "notice.leading_labels", {"rows": labels, "words": words}))
     return raw.iloc[labels:]
-
-
-def _leading_labels(cells: pd.Series) -> int:
-    """How many cells at the top of a time column are labels, not dates (``Title``, ``CDID``, ``Unit``: an ONS series'
-    description): the run of cells without a digit before the first with one, when it is at most ``_LEADING_LABELS``
-    long; else 0."""
-    head = cells.iloc[:_LEADING_LABELS + 1].astype("string").str.strip()
-    digits = head.str.contains(r"\d", regex=True).fillna(False).to_numpy(dtype=bool)
-    first = int(np.argmax(digits)) if digits.any() else len(head)
-    return first if first <= _LEADING_LABELS else 0
 
 
 def _total_without_a_label(frame: pd.DataFrame, unreadable: np.ndarray, written: pd.Series | None) -> bool:
