@@ -1,6 +1,7 @@
 """Frequency inference and calendar-correct future dates."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -31,7 +32,9 @@ class Frequency:
     @property
     def unit(self) -> str:
         """The name of one step's unit: ``weekly`` for every 2 weeks, ``yearly`` for every 4 years; the name itself
-        for a spacing of one unit or of none with a name."""
+        for a spacing of one unit or of none with a name; ``minutely`` for opening hours every few minutes."""
+        if open_hours(self.alias) is not None and self.name.startswith("every "):
+            return "minutely"
         base = (self.alias or "").split("-")[0].lstrip("0123456789")
         return _NAME_BY_PREFIX[base][0] if base in _NAME_BY_PREFIX and self.name.startswith("every ") else self.name
 
@@ -107,18 +110,45 @@ _CLOSED_DAY_WEEKS = 2  # a weekday is closed when none of this many weeks' stamp
 _PANDAS_BUSINESS_HOURS = ("bh", "cbh")
 
 
+# An opening-hours alias: ``OH``, the minutes of a step under an hour where the rows are that far apart (``OH30-0820``:
+# half-hours from 08:00 to 19:30), the first hour and the one after the last, the weekdays it opens on.
+_OPEN_HOURS_ALIAS = re.compile(rf"{OPEN_HOURS}(\d{{0,2}})-(\d{{2}})(\d{{2}})(?:-([01]{{7}}))?")
+
+
 def open_hours(alias: str | None) -> tuple[int, int] | None:
     """The first opening hour and the one after the last of an opening-hours alias (``OH-0919``: 9 and 19), else
     None."""
-    if not alias or not alias.startswith(f"{OPEN_HOURS}-") or len(alias) not in (7, 15):
-        return None
-    return int(alias[3:5]), int(alias[5:7])
+    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
+    return (int(found[2]), int(found[3])) if found else None
+
+
+def open_step_minutes(alias: str | None) -> int:
+    """The minutes between two steps of an opening-hours alias: 60 for hours, fewer for ``OH30-...`` and the like."""
+    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
+    return int(found[1]) if found and found[1] else 60
 
 
 def open_days(alias: str | None) -> tuple[int, ...]:
     """The weekdays (pandas' day_of_week) an opening-hours alias opens on: every one unless it names them."""
-    mask = (alias or "")[8:] if open_hours(alias) is not None else ""
+    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
+    mask = found[4] if found and found[4] else ""
     return tuple(day for day in range(7) if not mask or mask[day] == "1")
+
+
+def open_stamps(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> pd.DatetimeIndex:
+    """Every step of an opening-hours alias from ``first`` to ``last``: the clock's steps, those on open hours and
+    days kept (a business hour's date_range takes 100 times longer, and none steps by half-hours)."""
+    every = pd.date_range(first, last, freq=f"{open_step_minutes(alias)}min")
+    return every[on_open_hours(every, alias)]
+
+
+def open_stamps_after(last: pd.Timestamp, alias: str, steps: int) -> pd.DatetimeIndex:
+    """The ``steps`` steps of an opening-hours alias after ``last``."""
+    hours = open_hours(alias) or (0, 24)
+    per_week = max(len(open_days(alias)) * (hours[1] - hours[0]) * 60 // open_step_minutes(alias), 1)
+    step = pd.Timedelta(minutes=open_step_minutes(alias))
+    found = open_stamps(last + step, last + pd.Timedelta(weeks=steps // per_week + 2), alias)
+    return found[:steps]
 
 
 def on_open_hours(stamps: pd.DatetimeIndex, alias: str | None) -> np.ndarray:
@@ -130,20 +160,28 @@ def on_open_hours(stamps: pd.DatetimeIndex, alias: str | None) -> np.ndarray:
                                                                                       open_days(alias)))
 
 
+_OPEN_STEPS = (60, 30, 20, 15, 10, 5)  # minutes between the rows of opening hours (``_open_hours_alias``)
+
+
 def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
-    """``OPEN_HOURS``' alias of hourly stamps on the hour within the same hours of every day they are on, none outside
-    them, on at least three days, ``_OPEN_DAYS_HELD`` of which hold every one of those hours; the weekdays that hold
-    none over ``_CLOSED_DAY_WEEKS`` weeks or more are closed. None otherwise."""
-    if index.tz is not None or ((index.minute != 0) | (index.second != 0)).any() or (index.microsecond != 0).any():
+    """``OPEN_HOURS``' alias of stamps on the hour (or on every ``_OPEN_STEPS`` minutes of it: a contact centre's
+    half-hours) within the same hours of every day they are on, none outside them, on at least three days,
+    ``_OPEN_DAYS_HELD`` of which hold every step of those hours; the weekdays that hold none over ``_CLOSED_DAY_WEEKS``
+    weeks or more are closed. None otherwise. (Half-hours from 08:00 to 20:00 were read as half-hourly around the
+    clock: 1,416 stamps missing, and the forecast ran through the night.)"""
+    if index.tz is not None or (index.second != 0).any() or (index.microsecond != 0).any() or len(index) < 3:
+        return None
+    step = next((minutes for minutes in _OPEN_STEPS if not (index.minute % minutes).any()), 0)
+    if not step or step < 60 and (index[1:] - index[:-1]).min() != pd.Timedelta(minutes=step):
         return None
     hours = np.unique(index.hour)
     first, last = int(hours[0]), int(hours[-1])
     if len(hours) != last - first + 1 or not 2 <= len(hours) <= _OPEN_HOURS_MOST or last > 22:
         return None
     per_day = pd.Series(index.hour, index=index.normalize()).groupby(level=0).size()
-    if len(per_day) < 3 or (per_day == len(hours)).mean() < _OPEN_DAYS_HELD:
+    if len(per_day) < 3 or (per_day == len(hours) * 60 // step).mean() < _OPEN_DAYS_HELD:
         return None
-    alias = f"{OPEN_HOURS}-{first:02d}{last + 1:02d}"
+    alias = f"{OPEN_HOURS}{step if step < 60 else ''}-{first:02d}{last + 1:02d}"
     open_on = set(per_day.index.day_of_week)
     if (per_day.index[-1] - per_day.index[0]).days < 7 * _CLOSED_DAY_WEEKS or len(open_on) in (1, 7):
         return alias
@@ -247,7 +285,9 @@ def _from_alias(alias: str) -> Frequency:
     if alias in _WORKING_WEEKS:
         return Frequency("business-daily", alias, len(_WORKING_WEEKS[alias].split()))
     if (hours := open_hours(alias)) is not None:
-        return Frequency("hourly", alias, hours[1] - hours[0])
+        minutes = open_step_minutes(alias)
+        name = "hourly" if minutes == 60 else "half-hourly" if minutes == 30 else f"every {minutes} minutes"
+        return Frequency(name, alias, (hours[1] - hours[0]) * 60 // minutes)
     base = alias.split("-")[0]
     for prefix, (name, season) in _NAME_BY_PREFIX.items():
         if base == prefix:
@@ -367,6 +407,8 @@ def future_dates(last: object, frequency: Frequency, horizon: int, day: int | No
     """
     if frequency.is_steps:
         return pd.Series(np.arange(int(last) + 1, int(last) + 1 + horizon), name="ds")  # type: ignore[call-overload]
+    if open_hours(frequency.alias) is not None:
+        return pd.Series(open_stamps_after(pd.Timestamp(last), str(frequency.alias), horizon), name="ds")
     offset = offset_of(frequency.alias)
     start = pd.Timestamp(last)
     months = _off_anchor_months(start, frequency, day)
@@ -443,9 +485,8 @@ def stamps_between(ds: pd.Series, frequency: Frequency) -> pd.DatetimeIndex:
     stamps off their anchor (``_off_anchor_months``) the same day of each month, quarter or year (where an end is a
     shorter month's last day, the day of the months around it: ``month_day``)."""
     first, last = pd.Timestamp(ds.iloc[0]), pd.Timestamp(ds.iloc[-1])
-    if open_hours(frequency.alias) is not None:  # a business hour's date_range takes 100 times longer
-        every = pd.date_range(first, last, freq="h")
-        return every[on_open_hours(every, frequency.alias)]
+    if open_hours(frequency.alias) is not None:
+        return open_stamps(first, last, str(frequency.alias))
     earlier = min(first, last, key=lambda stamp: stamp.day)
     day = max(first.day, last.day, month_day(ds) or 0) if earlier.is_month_end else max(first.day, last.day)
     months = _off_anchor_months(first, frequency, day)

@@ -168,6 +168,12 @@ _DATE_FORMATS = (
     "%A, %B %d, %Y", "%A, %d %B %Y", "%A %d %B %Y", "%a, %b %d, %Y",
     "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
+    # Month names with a time: Jira's 'Jan 1, 2024 7:30 AM' and '01/Jan/24 7:30 AM', Melbourne's pedestrian counts'
+    # 'November 01, 2019 12:00:00 AM', and the same on a 24-hour clock.
+    "%b %d, %Y %I:%M %p", "%b %d, %Y %I:%M:%S %p", "%B %d, %Y %I:%M %p", "%B %d, %Y %I:%M:%S %p",
+    "%b %d, %Y %H:%M", "%b %d, %Y %H:%M:%S", "%B %d, %Y %H:%M", "%B %d, %Y %H:%M:%S",
+    "%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%d/%b/%y %H:%M", "%d/%b/%Y %H:%M", "%d/%b/%Y:%H:%M:%S",
+    "%d %b %Y %I:%M %p", "%d %b %Y %I:%M:%S %p", "%d-%b-%Y %I:%M %p", "%d-%b-%Y %I:%M:%S %p",
 )
 # Two-digit years (``Jan-49``, ``12/31/75``) as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999 (Python's
 # own pivot would put 49 in 2049 and 60 in 2060, after 1969-1999: AirPassengers in the future, a series across 1968/69
@@ -308,6 +314,23 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False, head_decides: 
     return numbers
 
 
+# Yes and no as exports write them (Walmart's IsHoliday TRUE/FALSE, PostgreSQL's t/f, Excel's booleans, Yes/No): 1 and
+# 0. As text, a regressor of them was "not a numeric column" and the fix offered was to leave it out.
+_FLAG_PAIRS = ({"true": 1.0, "false": 0.0}, {"t": 1.0, "f": 0.0}, {"yes": 1.0, "no": 0.0})
+
+
+def _flag_numbers(text: pd.Series, present: pd.Series) -> pd.Series | None:
+    """1 and 0 for a column whose cells are all one of ``_FLAG_PAIRS`` (blanks missing), else None."""
+    first = str(text[present].iloc[0]).lower()
+    pair = next((pair for pair in _FLAG_PAIRS if first in pair), None)
+    if pair is None:
+        return None
+    lower = text[present].str.lower()
+    if not lower.isin(list(pair)).all():
+        return None
+    return lower.map(pair).astype(float).reindex(text.index)
+
+
 def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
                          head_decides: bool = True) -> pd.Series | None:
     """Parse a text column as floats, or return ``None`` when it is not numeric (``head_decides``: a column whose
@@ -327,6 +350,8 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         return pd.Series(array if finite.all() else np.where(finite, array, np.nan), index=values.index, name=values.name)
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
+    if present.any() and (flags := _flag_numbers(text, present)) is not None:
+        return flags
     if present.any() and (scaled := _scaled_numbers(text[present], decimal_comma)) is not None:
         return scaled.reindex(text.index)
     if not decimal_comma and present.any() and _written_with_decimal_commas(text[present]):
@@ -1211,7 +1236,8 @@ def leading_labels(cells: pd.Series) -> int:
 _FEWEST_DETAILS = 4  # an ABS sheet has ten ('Prepared by' and 'Month' under a report's title are no details)
 LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``leading_labels``)
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
-_TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间"})
+_TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间", "interval",
+                         "time interval", "interval start", "half hour", "timeslot", "time slot"})
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00.
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement )?(?:time|hour ending|hour beginning|he|hb)")
 _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)")
@@ -1237,6 +1263,8 @@ _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?perio
                             r"interval)$")
 _PERIODS_PER_DAY = (24, 48, 96)
 _HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
+_CLOCK_INTERVAL = re.compile(r"^(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?)\s*[-–]\s*"
+                             r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?$")
 _CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 1:00 PM, 12:30 a.m.
 
 
@@ -1250,10 +1278,40 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     times = _named(names, _TIME_NAMES, _TIME_COLUMN)
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
-    offsets = _times_of_day(raw[times[0]].astype("string").str.strip())
-    if offsets is None or (stamps := _days_and_times(raw[dates[0]], offsets)) is None:
+    clock = raw[times[0]].astype("string").str.strip()
+    offsets = _times_of_day(clock)
+    if offsets is None:
         return raw
-    return _stamps_in_place(raw, dates[0], times[0], stamps)
+    offsets = offsets.reindex(raw.index)
+    days, carried = _days_carried_down(raw[dates[0]], offsets)
+    if (stamps := _days_and_times(days, offsets)) is None:
+        return raw
+    combined = _stamps_in_place(raw, dates[0], times[0], stamps)
+    if carried and combined is not raw:
+        combined.attrs = {**combined.attrs, "dates_carried_down": {"column": str(dates[0]), "rows": carried}}
+    totals = clock.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy(dtype=bool)
+    if combined is raw or not totals.any():
+        return combined
+    kept = combined[~totals]  # a day's Total row under its intervals (``_times_of_day``)
+    kept.attrs = {**combined.attrs, "summary_rows": {
+        "rows": int(totals.sum()), "words": ", ".join(dict.fromkeys(str(cell)[:20] for cell in clock[totals]))}}
+    return kept
+
+
+def _days_carried_down(days: pd.Series, offsets: pd.Series) -> tuple[pd.Series, int]:
+    """A date column written only on each day's first time (a report's layout, or merged cells saved as CSV): its date
+    carried down to the blank cells below it that hold a later time of the same day, and how many; ``days`` as they
+    are where any blank date is not such a row. (Those rows were left out as undated, and the first time of each day
+    was read as a daily series.)"""
+    blank = (days.astype("string").str.strip().fillna("") == "").to_numpy(dtype=bool)
+    if not blank.any() or blank[0] or blank.all():
+        return days, 0
+    run = np.cumsum(~blank)  # each row's day: the dated row above it
+    after = offsets.groupby(run).diff().to_numpy()  # a time after the one above it, in the same day's rows
+    later = np.isfinite(after / pd.Timedelta(seconds=1)) & (after > pd.Timedelta(0))
+    if not later[blank].all():
+        return days, 0
+    return days.mask(pd.Series(blank, index=days.index)).ffill(), int(blank.sum())
 
 
 def _named(names: dict[str, object], exact: frozenset[str], pattern: re.Pattern[str]) -> list[object]:
@@ -1394,7 +1452,13 @@ _CLOCK_CHANGE_MONTHS = (3, 4, 9, 10, 11)  # Europe's and North America's, and th
 
 def _times_of_day(clock: pd.Series) -> pd.Series | None:
     """Times of day (``13:00``, ``13:00:05``; ``1:00 PM``, ``12:30 a.m.``) as time since midnight (NaT where a cell is
-    none); None unless nearly every cell is one, on one clock."""
+    none); None unless nearly every cell is one, on one clock. An interval (``08:00 - 08:30``, ``8:00 AM - 8:30 AM``, as
+    contact-centre reports write them) is its start; a day's ``Total`` row is none and counts for no cell (each
+    interval was read as a series of its own, and the totals as one more)."""
+    clock = clock[~clock.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy(dtype=bool)]
+    starts = clock.str.extract(_CLOCK_INTERVAL)[0]
+    if starts.notna().mean() >= PARSE_SHARE:
+        clock = starts
     if clock.str.fullmatch(_CLOCK).fillna(False).mean() >= PARSE_SHARE:
         clock = clock.where(clock.str.fullmatch(_CLOCK).fillna(False))
         return pd.to_timedelta(clock.where(clock.str.count(":") == 2, clock + ":00"), errors="coerce")  # 13:00:00

@@ -6,6 +6,7 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import json
 import lzma
 import re
@@ -1802,7 +1803,8 @@ def _csv_layout(text: str) -> CsvLayout:
         delimiter, decimal, thousands = _sniff_dialect(text, known)
     text, later_table = _first_table(text)
     text, footnotes = _without_footnotes(text, delimiter)
-    return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal),
+    return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal)
+                     or _dated_like_below(text, delimiter),
                      thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter), later_table,
                      comments + preamble, units)
 
@@ -1932,8 +1934,9 @@ def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) ->
     quote never closed)."""
     starts = Counter(cells[0] for _, cells in lines if cells)
     quotes = np.cumsum([0, *(line.count('"') for line, _ in lines)])  # a quoted cell open above each line: odd
+    dated = sum(count for start, count in starts.items() if start.strip()[:1].isdigit()) >= _DATED_SHARE * len(lines)
     notes = 0
-    while notes < most and _is_footnote(lines[-1 - notes][1], fields, starts) \
+    while notes < most and _is_footnote(lines[-1 - notes][1], fields, starts, dated) \
             and not _closes_a_cell(lines[-1 - notes][0], bool(quotes[len(lines) - 1 - notes] % 2)):
         notes += 1
     return notes
@@ -1968,7 +1971,11 @@ def _closes_a_cell(line: str, open_above: bool) -> bool:
                                                 and bool(_QUOTE_ENDING_CELL.search(line)))
 
 
-def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
+_DATED_SHARE = 0.8  # the share of lines starting with a digit (a date) under which a sentence of as many fields is none
+_SENTENCE_WORDS = 4  # words of a first cell that make a note of a line as wide as the table's, below dated rows
+
+
+def _is_footnote(cells: list[str], fields: int, starts: Counter[str], dated: bool = False) -> bool:
     """Whether a line of ``cells`` below a table is a note: blank, or with a first cell that starts with no digit (as
     dates do) and that starts no other line (as ids do: ``starts`` counts the lines' first cells), and either more
     than the table's most common number of ``fields``, or at most one number in its other cells (a row of a wide
@@ -1989,9 +1996,11 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str]) -> bool:
     if len(cells) > fields:
         return True
     words = len(cells) < fields and len(first.split()) >= 2 and not any(char.isdigit() for char in first)
-    words |= len(cells) == 1 and fields >= _SOLE_CELL_FIELDS and len(first.split()) >= 3  # a line of words alone
+    words |= len(cells) == 1 and (fields >= _SOLE_CELL_FIELDS or dated) and len(first.split()) >= 3  # words alone
+    # a title repeated below dated rows, as wide as they are ('Daily total female births in California, 1959')
+    words |= dated and len(first.split()) >= _SENTENCE_WORDS and not any(char.isdigit() for char in first)
     labelled = len(cells) < fields and bool(_LABELLED_NOTE.match(first))  # 'Last Updated: 12/18/2023'
-    return numbers <= 1 and (bool(_NOTE_START.match(first)) or ((words or labelled) and numbers == 0))
+    return numbers <= 1 and (bool(_NOTE_START.match(first)) or (words or labelled) and (numbers == 0 or dated))
 
 
 def _read_csv_text(text: str, decimal: str = "") -> pd.DataFrame:
@@ -2222,6 +2231,19 @@ def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
                                     or (dated and (_DATABASE_CELL.fullmatch(name) or (not name and k)))
                                     for k, name in enumerate(names))
             and any(_DATA_CELL.fullmatch(name) for name in names))  # (a blank corner over dates across: a header)
+
+
+def _dated_like_below(text: str, delimiter: str, rows: int = 5) -> bool:
+    """Whether the first line is a row of data because it holds a date (``2024-01-01``, with a time or not) in a column
+    that holds dates in each of the next ``rows`` lines too, with as many fields: a headerless database export with
+    names or codes in it (``store_a,2024-01-01,101,67.72``), whose first row was read as the header (and ``101`` the
+    target). A header never names a column of dates with a date; dates across the columns stand over numbers."""
+    lines = [line.split(delimiter) for line in itertools.islice(
+        (line for line in text[_header_start(text):].splitlines() if line.strip()), rows + 1)]
+    if len(lines) < 2 or len(lines[0]) < 2 or any(len(cells) != len(lines[0]) for cells in lines):
+        return False
+    return any(all(_DATE_CELL.match(cells[k].strip().strip('"')) and _DATA_CELL.fullmatch(cells[k].strip().strip('"'))
+                   for cells in lines) for k in range(len(lines[0])))
 
 
 def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:

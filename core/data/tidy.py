@@ -13,7 +13,8 @@ import pandas as pd
 
 from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
                                  future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
-                                 open_days, open_hours, regular_alias, stamps_between, stray_hours, working_week_of)
+                                 open_days, open_hours, open_stamps, open_step_minutes, regular_alias, stamps_between,
+                                 stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                LEADING_LABELS, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
@@ -855,7 +856,8 @@ def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
         ticks = int(span.asm8.view("i8"))
         return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
     if (hours := open_hours(alias)) is not None:  # opening hours: the span's days, their share open, their hours
-        return int(((span.days + 1) * len(open_days(alias)) / 7 + 1) * (hours[1] - hours[0]))
+        return int(((span.days + 1) * len(open_days(alias)) / 7 + 1) * (hours[1] - hours[0]) * 60
+                   // open_step_minutes(alias))
     offset = offset_of(alias)
     # The average over 12 periods; over 12 whole weeks for business days, from the first day of their week (from a
     # Saturday, 12 steps of a Sunday-to-Thursday week over-counted by 5%).
@@ -1566,9 +1568,16 @@ def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
                          "err.target_not_numeric_plain", {"column": col})
     share = f"{len(words) / max(len(filled), 1):.0%}"
     examples = _quoted_cells(words)
+    if words.str.fullmatch(_DURATION).mean() >= PARSE_SHARE:  # a handling time, as contact-centre tools write it
+        return DataError(f"Column '{col}' holds durations ({examples}), not numbers: write them as seconds or minutes "
+                         "(0:04:30 as 270), or choose another target.", "err.target_durations",
+                         {"column": col, "examples": examples})
     return DataError(f"Column '{col}' is not numeric: {share} of its cells are not numbers ({examples}). Write missing "
                      "values as blank cells (at most 5% of the cells may be anything else), or choose another target.",
                      "err.target_not_numeric", {"column": col, "share": share, "examples": examples})
+
+
+_DURATION = re.compile(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?|P(?:\d+D)?T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?")
 
 
 def _unsaved_formulas_error(col: str) -> DataError:
@@ -1702,6 +1711,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The year in '{column}' is written once, in the first of its rows: carried "
                                      f"down to the {count(rows, 'blank cell')} below it.", "notice.years_carried_down",
                                      {"column": column, "rows": rows}))
+    if carried := attrs.get("dates_carried_down"):  # ``parsing._days_carried_down``
+        column, rows = str(carried["column"]), int(carried["rows"])  # type: ignore[index]
+        report.notices.append(Notice(f"The date in '{column}' is written once, beside the first time of each day: "
+                                     f"carried down to the {count(rows, 'blank cell')} below it.",
+                                     "notice.dates_carried_down", {"column": column, "rows": rows}))
     if weeks := attrs.get("numbered_weeks"):  # ``parsing._numbered_weeks``
         column, day = str(weeks["column"]), str(weeks["first_day"])  # type: ignore[index]
         kind = "ISO 8601 weeks" if day == "Monday" else "US CDC (MMWR) weeks"
@@ -2333,7 +2347,8 @@ def _steps_apart(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
     estimate = _stamp_count(first, last, alias) - 1
     if _fixed_step_nanos(alias) or estimate > _COUNTED_STEPS:
         return estimate
-    on_grid = pd.date_range(first, last, freq=offset_of(alias))
+    on_grid = open_stamps(first, last, alias) if open_hours(alias) is not None else pd.date_range(
+        first, last, freq=offset_of(alias))
     return len(on_grid) - (1 if len(on_grid) and on_grid[0] == first else 0)
 
 

@@ -1129,6 +1129,8 @@ MESSAGES: dict[str, str] = {
     "err.not_dates": "Column '{column}' does not hold dates this loader can read (for example 1949-01, Jan 1980, "
                      "1956Q1, 31.01.1980): pick another date column.",
     "err.no_target_column": "There is no column '{column}' for the target: choose one of {names}.",
+    "err.target_durations": "Column '{column}' holds durations ({examples}), not numbers: write them as seconds or "
+                            "minutes (0:04:30 as 270), or choose another target.",
     "err.target_not_numeric": "Column '{column}' is not numeric: {share} of its cells are not numbers ({examples}). "
                               "Write missing values as blank cells (at most 5% of the cells may be anything else), or "
                               "choose another target.",
@@ -1330,6 +1332,8 @@ MESSAGES: dict[str, str] = {
     "notice.future_between_steps": "{rows:plural:future row} of the regressors, between the steps of the target "
                                    "({frequency}), {rows:were} left out: give their values on its steps to forecast "
                                    "with them.",
+    "notice.dates_carried_down": "The date in '{column}' is written once, beside the first time of each day: carried "
+                                 "down to the {rows:plural:blank cell} below it.",
     "notice.years_carried_down": "The year in '{column}' is written once, in the first of its rows: carried down to "
                                  "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",

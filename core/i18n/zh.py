@@ -855,6 +855,7 @@ MESSAGES: dict[str, str] = {
     "err.not_dates": "列“{column}”中的日期无法识别（可识别的格式如 1949-01、Jan 1980、1956Q1、31.01.1980）："
                      "请选择其他日期列。",
     "err.no_target_column": "没有名为“{column}”的目标列：请从{names}中选择。",
+    "err.target_durations": "“{column}”列是时长（{examples}），不是数字：请写成秒数或分钟数（0:04:30 写作 270），或选择其他目标列。",
     "err.target_not_numeric": "列“{column}”不是数值列：其中 {share} 的单元格不是数字（{examples}）。请把缺失值写成空单元格"
                               "（其他内容最多占 5%），或选择另一个目标变量。",
     "err.target_not_numeric_plain": "列“{column}”不是数值列：请选择一个数值列作为目标变量。",
@@ -971,6 +972,7 @@ MESSAGES: dict[str, str] = {
     "notice.bare_calendar": "文件没有标题行：其前几列按每行日期的年、月读取，其余各列按编号命名。",
     "notice.bare_calendar_days": "文件没有标题行：其前几列按每行日期的年、月、日读取，其余各列按编号命名。",
     "notice.future_between_steps": "外生变量有 {rows:,} 个未来行落在目标（{frequency}）的步与步之间，已略去：请在目标的步上给出其值，才能用它们预测。",
+    "notice.dates_carried_down": "“{column}”列的日期只写在每天第一个时间旁：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",

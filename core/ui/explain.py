@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import STEPS, Frequency, open_hours
+from core.data.frequency import STEPS, Frequency, open_hours, open_step_minutes
 from core.evaluation.metrics import METRIC_NAMES, interval_coverage
 from core.i18n import candidate_name, frequency_name, has, number_text, quoted_list, relabel, t
 from core.models.auto import FORMER_ALONE_MARGIN, FORMER_ANCHOR_WEIGHT, OTHERS
@@ -43,7 +43,7 @@ def _per(frequency: Frequency, lang: str) -> str:
     """One step of ``frequency`` after a change ("per month"); a spacing of several units as its name says it ("every
     2 weeks": "per step" said nothing of a fortnight); "per opening hour" for steps of opening hours (a clock hour's
     reading of "per hour" took ten steps a day for 24)."""
-    if open_hours(frequency.alias) is not None:
+    if open_hours(frequency.alias) is not None and open_step_minutes(frequency.alias) == 60:
         return t("per.open_hour", lang)
     return frequency_name(frequency, lang) if _units_a_step(frequency) > 1 else t(f"per.{_unit(frequency)}", lang)
 
@@ -113,7 +113,7 @@ def _trend_sentence(powers: dict[int, float], frequency: Frequency, target: str,
 def _later(frequency: Frequency, steps: int, lang: str) -> str:
     """``steps`` steps of ``frequency`` later, in its unit ("58 weeks later" for 29 steps of every 2 weeks; opening
     hours for steps of them)."""
-    if open_hours(frequency.alias) is not None:
+    if open_hours(frequency.alias) is not None and open_step_minutes(frequency.alias) == 60:
         return t("later.open_hour", lang, n=steps)
     if (several := _units_a_step(frequency)) > 1 and has(f"later.{frequency.unit}"):
         return t(f"later.{frequency.unit}", lang, n=steps * several)

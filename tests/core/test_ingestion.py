@@ -1612,7 +1612,8 @@ def test_a_semicolon_file_with_decimal_commas_and_a_comma_in_its_header_is_split
 
 def test_commas_between_words_still_separate_a_file_with_as_many_semicolons() -> None:
     text = "".join(f"2021-{m:02d}-01,a;b {m}\n" for m in range(1, 13))  # one comma, one semicolon a line
-    assert read_table(text.encode(), "x.csv").iloc[:, 1].tolist() == [f"a;b {m}" for m in range(2, 13)]  # row 1: header
+    # no header: a date over the dates below is a row of data (``_dated_like_below``)
+    assert read_table(text.encode(), "x.csv").iloc[:, 1].tolist() == [f"a;b {m}" for m in range(1, 13)]
 
 
 def test_years_naming_the_columns_of_a_wide_table_stay_its_header() -> None:
@@ -2760,6 +2761,25 @@ def test_a_headerless_database_exports_serial_id_is_no_target() -> None:
     assert (series.target, len(series.frame)) == ("column 3", 100)
 
 
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_a_headerless_database_export_with_names_in_it_keeps_its_first_row(delimiter: str) -> None:
+    # COPY ... (FORMAT csv) of (store, day, id, amount): 'store_a' is no number, so the first row was the header and
+    # its serial id '101' the target (MAE 1.0 on 199 rows).
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    text = "".join(delimiter.join(["store_a", f"{day:%Y-%m-%d}", str(101 + k), f"{60 + k % 7 * 3}.25"]) + "\n"
+                   for k, day in enumerate(days))
+    series = load_series(text.encode(), "sales.csv")
+    assert (series.target, len(series.frame), series.frame["y"].iloc[0]) == ("column 4", 120, 60.25)
+
+
+def test_dates_across_a_header_and_dates_in_a_first_column_keep_their_header() -> None:
+    across = "Page," + ",".join(f"2015-07-{d:02d}" for d in range(1, 31)) + "\n" + "".join(
+        f"page_{p}," + ",".join(str(100 + p + d) for d in range(30)) + "\n" for p in range(3))
+    assert "Page" in read_table(across.encode(), "train_1.csv").columns
+    named = "day,sales\n" + "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 29))
+    assert load_series(named.encode(), "s.csv").target == "sales"
+
+
 def test_a_loggers_units_rows_and_a_headerless_calendar_are_said() -> None:
     stamps = pd.date_range("2023-06-01 00:10", periods=50, freq="10min")
     toa5 = '"TOA5","CR1000_Met","CR1000","1","x","y","z","T"\n"TIMESTAMP","RECORD","AirTC_Avg"\n"TS","RN","Deg C"\n' \
@@ -2857,3 +2877,81 @@ def test_the_fifth_reviews_readings_stay_as_they_were() -> None:
     humid = "timestamp,humidity\n" + "".join(f"{h:%Y-%m-%d %H:%M},{-99 if k == 50 else 34 + k % 61}\n"
                                              for k, h in enumerate(hours))
     assert -99 not in load_series(humid.encode(), "rh.csv").frame["y"].tolist()
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("{d:%b} {d.day}, {d:%Y} {h}:30 {m}", "Jira"), ("{d:%d/%b/%y} {h}:30 {m}", "Jira's default"),
+    ("{d:%B %d, %Y} {h:02d}:30:00 {m}", "Melbourne's pedestrian counts")])
+def test_month_names_with_a_twelve_hour_time_are_read(cell: str, expected: str) -> None:
+    # 'Jan 1, 2024 7:30 AM' was no date: the ticket id became the target on row-number steps (and --date-col Created
+    # "does not hold dates").
+    stamps = pd.date_range("2024-01-01 07:30", periods=60, freq="h")
+    rows = "".join(f'"{cell.format(d=stamp, h=(stamp.hour + 11) % 12 + 1, m="AM" if stamp.hour < 12 else "PM")}",'
+                   f"{k % 9}\n" for k, stamp in enumerate(stamps))
+    series = load_series(("Created,Count\n" + rows).encode(), "tickets.csv")
+    assert series.frequency.name == "hourly", expected
+    assert series.frame["ds"].iloc[[0, 5, 20]].tolist() == stamps[[0, 5, 20]].tolist()
+
+
+def test_true_and_false_are_ones_and_zeros() -> None:
+    # Walmart's IsHoliday (TRUE/FALSE), PostgreSQL's t/f: "Regressor 'IsHoliday' is not a numeric column ... leave the
+    # regressors out".
+    weeks = pd.date_range("2010-02-05", periods=60, freq="W-FRI")
+    for true, false in (("TRUE", "FALSE"), ("True", "False"), ("t", "f"), ("Yes", "No")):
+        text = "Date,Weekly_Sales,IsHoliday\n" + "".join(
+            f"{week:%Y-%m-%d},{20000 + 50 * k + (3000 if k % 10 == 3 else 0)},{true if k % 10 == 3 else false}\n"
+            for k, week in enumerate(weeks))
+        series = load_series(text.encode(), "walmart.csv", LoadOptions(regressors=("IsHoliday",)))
+        assert series.target == "Weekly_Sales" and series.frame["IsHoliday"].tolist()[:4] == [0.0, 0.0, 0.0, 1.0]
+
+
+def test_a_contact_centres_intervals_with_a_total_row_per_day_are_one_series() -> None:
+    # Date,Interval '08:00 - 08:30' ... and a 'Total' row a day: read as 25 series by 'Interval', 'Total' among them.
+    days = pd.bdate_range("2024-01-01", periods=25)
+    rows = []
+    for day in days:
+        for k in range(24):
+            start = pd.Timestamp(day) + pd.Timedelta(hours=8, minutes=30 * k)
+            end = start + pd.Timedelta(minutes=30)
+            rows.append(f"{day:%m/%d/%Y},{start:%I:%M %p} - {end:%I:%M %p},{20 + k},{19 + k}")
+        rows.append(f"{day:%m/%d/%Y},Total,{sum(20 + k for k in range(24))},0")
+    series = load_series(("Date,Interval,Offered,Handled\n" + "\n".join(rows) + "\n").encode(), "report.csv")
+    assert (series.frequency.alias, len(series.frame), series.frame["y"].max()) == ("OH30-0820-1111100", 600, 43)
+    assert any(notice.key == "notice.summary_rows" and notice.params["rows"] == 25 for notice in series.report.notices)
+
+
+@pytest.mark.parametrize("workbook", [False, True])
+def test_a_date_written_on_each_days_first_time_is_carried_down(workbook: bool) -> None:
+    # A report writes the date once a day: 374 rows "without a date" were left out and the 08:00 rows fitted as daily.
+    days = pd.bdate_range("2024-01-01", periods=20)
+    frame = pd.DataFrame([{"Date": f"{day:%Y-%m-%d}" if hour == 8 else None, "Time": f"{hour:02d}:00",
+                           "Offered": 30 + hour + k} for k, day in enumerate(days) for hour in range(8, 20)])
+    if workbook:
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False)
+        data, name = buffer.getvalue(), "report.xlsx"
+    else:
+        data, name = frame.to_csv(index=False).encode(), "report.csv"
+    series = load_series(data, name)
+    assert (series.frequency.alias, len(series.frame)) == ("OH-0820-1111100", 240)
+    carried = [notice for notice in series.report.notices if notice.key == "notice.dates_carried_down"]
+    assert carried and carried[0].params == {"column": "Date", "rows": 220}
+    out_of_order = frame.copy()
+    out_of_order.loc[5, "Time"] = "07:00"  # an earlier time under a date: no day's continuation, nothing carried
+    assert not any(notice.key == "notice.dates_carried_down" for notice in load_series(
+        out_of_order.to_csv(index=False).encode(), "report.csv").report.notices)
+
+
+@pytest.mark.parametrize("rows", [12, 365])
+def test_a_tutorial_files_title_repeated_below_its_rows_is_a_note(rows: int) -> None:
+    # Brownlee's daily-total-female-births.csv ends with a blank line and 'Daily total female births in California,
+    # 1959': in 12 rows its 1959 was a value and the dates unread (MAE 484); in 365 an "unreadable date" to correct.
+    days = pd.date_range("1959-01-01", periods=rows, freq="D")
+    text = '"Date","Births"\n' + "".join(f'"{day:%Y-%m-%d}",{35 + k % 9}\n' for k, day in enumerate(days))
+    series = load_series((text + "\nDaily total female births in California, 1959\n").encode(), "births.csv")
+    assert (series.frequency.name, len(series.frame), series.frame["y"].max()) == ("daily", rows, 43)
+    assert any(notice.key == "notice.footnotes" for notice in series.report.notices), series.report.notices
+    months = pd.date_range("1964-01-01", periods=40, freq="MS")
+    champagne = '"Month","Sales"\n' + "".join(f'"{m:%Y-%m}",{2815 + k}\n' for k, m in enumerate(months))
+    series = load_series((champagne + "\nPerrin Freres monthly champagne sales millions ?64-?72\n").encode(), "c.csv")
+    assert (series.frequency.name, len(series.frame)) == ("monthly", 40)

@@ -167,3 +167,28 @@ def test_the_command_lines_gap_note_names_the_opening_hours() -> None:
     text = meter.assign(ds=meter["ds"].dt.strftime("%Y-%m-%d %H:%M")).to_csv(index=False)
     notes = loading_notes(load_series(text.encode(), "meter.csv"))
     assert any(note.startswith("2 time stamps (hourly 09:00-18:00 spacing) are missing") for note in notes), notes
+
+
+@pytest.mark.parametrize(("minutes", "alias", "name", "last"), [(30, "OH30-0820-1111100", "half-hourly", "19:30"),
+                                                                (15, "OH15-0820-1111100", "every 15 minutes", "19:45")])
+def test_half_hours_and_quarters_within_opening_hours_are_steps_of_them(minutes: int, alias: str, name: str,
+                                                                        last: str) -> None:
+    # A contact centre's intervals, 08:00 to 20:00 on weekdays: read as half-hourly around the clock, 1,416 stamps were
+    # missing, auto forecast 38 calls at 02:00 on a Saturday and multi 1,953 (its day terms fitted on daytime only).
+    days = pd.bdate_range("2024-01-01", periods=30)
+    stamps = pd.DatetimeIndex([day + pd.Timedelta(hours=8, minutes=minutes * k) for day in days
+                               for k in range(12 * 60 // minutes)])
+    calls = 40 + 25 * np.sin(np.pi * ((stamps.hour - 8) * 60 + stamps.minute) / 720) + 8 * (stamps.day_of_week == 0)
+    text = pd.DataFrame({"Interval": stamps.strftime("%Y-%m-%d %H:%M"), "Offered": calls}).to_csv(index=False)
+    series = load_series(text.encode(), "intervals.csv")
+    assert (series.frequency.alias, series.frequency.name, series.report.gaps) == (alias, name, 0)
+    assert series.frequency.season_length == 12 * 60 // minutes
+    assert frequency_name(series.frequency, "en") == f"{name} 08:00-{last}, Mon Tue Wed Thu Fri"
+    result = run(series.frame, series.frequency, RunRequest("multi", horizon=30))
+    future = result.predictions[result.predictions["split"] == "future"]
+    assert future["ds"].iloc[0] == pd.Timestamp("2024-02-12 08:00")  # Friday 19:xx -> Monday morning
+    assert future["ds"].dt.hour.between(8, 19).all() and (future["ds"].dt.day_of_week < 5).all()
+    assert result.metrics["test"]["mae"] == pytest.approx(0, abs=1e-3)  # a term per slot and per weekday: exact
+    assert future["predicted"].between(calls.min() - 1, calls.max() + 1).all()
+    missing = pd.Series(stamps).drop(index=range(12 * 60 // minutes * 10, 12 * 60 // minutes * 11))  # a holiday
+    assert infer_frequency(missing.reset_index(drop=True)).alias == alias
