@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -53,7 +54,8 @@ _UNICODE_MINUS = "\u2212"
 MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#N/A",
                               "#N/A N/A", "#NA", "#SPILL!", "#CALC!", "#GETTING_DATA",
                               # statistics offices: Eurostat's ':', the OECD's and others' '..', the US Census' (D)
-                              ":", "..", "...", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013", "\u2014"})
+                              ":", "..", "...", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013", "\u2014",
+                              "--"})  # Garmin's and Google Ads' none
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
 FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[bcdefnprsuz]{1,3}$")  # Eurostat's flags, not units (g, kg, m)
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
@@ -174,6 +176,9 @@ _DATE_FORMATS = (
     "%b %d, %Y %H:%M", "%b %d, %Y %H:%M:%S", "%B %d, %Y %H:%M", "%B %d, %Y %H:%M:%S",
     "%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%d/%b/%y %H:%M", "%d/%b/%Y %H:%M", "%d/%b/%Y:%H:%M:%S",
     "%d %b %Y %I:%M %p", "%d %b %Y %I:%M:%S %p", "%d-%b-%Y %I:%M %p", "%d-%b-%Y %I:%M:%S %p",
+    # Strava's 'Sep 1, 2023, 8:45:00 AM' (a comma after the year); Fitbit's sleep '2024-01-28 10:48PM' (no space).
+    "%b %d, %Y, %I:%M:%S %p", "%b %d, %Y, %I:%M %p", "%B %d, %Y, %I:%M:%S %p", "%B %d, %Y, %I:%M %p",
+    "%Y-%m-%d %I:%M%p", "%Y-%m-%d %I:%M:%S%p",
 )
 # Two-digit years (``Jan-49``, ``12/31/75``) as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999 (Python's
 # own pivot would put 49 in 2049 and 60 in 2060, after 1969-1999: AirPassengers in the future, a series across 1968/69
@@ -236,6 +241,8 @@ _AMBIGUOUS_PAIRS = (
     # Two-digit years with a time, as LibreOffice writes date-times: 01/01/23 12:00 AM, 01/01/23 00:00.
     ("%d/%m/%y %H:%M", "%m/%d/%y %H:%M"), ("%d/%m/%y %H:%M:%S", "%m/%d/%y %H:%M:%S"),
     ("%d/%m/%y %I:%M %p", "%m/%d/%y %I:%M %p"), ("%d/%m/%y %I:%M:%S %p", "%m/%d/%y %I:%M:%S %p"),
+    # With dashes, as Fitbit's US export writes them (09-13-2023: "no dates"; 13-09-2023 reads by ``_DATE_FORMATS``).
+    ("%d-%m-%Y", "%m-%d-%Y"), ("%d-%m-%Y %H:%M", "%m-%d-%Y %H:%M"), ("%d-%m-%Y %H:%M:%S", "%m-%d-%Y %H:%M:%S"),
 )
 
 
@@ -1114,14 +1121,18 @@ _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy"
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
                          "年度", *_FISCAL_YEAR_NAMES,  # and the CDC's, and ISO 8601's years of weeks
                          *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
-_PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "monat", "mois", "mes", "月", "月份"), 12),
+_PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "mm", "monat", "mois", "mes", "月", "月份"), 12),
                  **dict.fromkeys(("quarter", "quarters", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
 # them beside a year and a month, the table is finer than monthly and the two are not combined.
 _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "minute", "datum", "fecha", "zeit",
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
-_DAY_NAMES = frozenset({"day", "tag", "jour", "dia", "día", "日"})  # a day-of-month column beside a year and a month
+# A day-of-month column beside a year and a month (NASA POWER's and climate archives' 'DY' and 'DD' too).
+_DAY_NAMES = frozenset({"day", "dy", "dd", "tag", "jour", "dia", "día", "日"})
+_HOUR_NAMES = frozenset({"hr", "hh"})  # short names of an hour column beside a year, a month and a day (NASA POWER)
+# A day-of-year column beside a year (NASA POWER's 'YEAR,DOY'): the year's days, from 1 January.
+_DAY_OF_YEAR_NAMES = frozenset({"doy", "day of year", "day_of_year", "dayofyear", "julian day", "jday", "yday"})
 # A week-number column beside a year (CDC's FluView ``YEAR``, ``WEEK``): weeks dated by their first day
 # (``_numbered_weeks``).
 _WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", "semaine", "semana", "周",
@@ -1239,8 +1250,10 @@ _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag",
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间", "interval",
                          "time interval", "interval start", "half hour", "timeslot", "time slot"})
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00.
-_TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement )?(?:time|hour ending|hour beginning|he|hb)")
-_DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)")
+_TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement )?(?:time|hour ending|hour beginning|he|hb)|"
+                          r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time")  # EPA AQS: 'Time Local'
+_DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
+                          r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
@@ -1274,8 +1287,7 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     column in their place, named after both (``Date Time``): the time column alone would read as a series id, each
     hour a series of its own. Any other table is returned as it is."""
     names = {re.sub(r"[\s_]+", " ", str(col).strip().lower()): col for col in raw.columns}
-    dates = _named(names, _DATE_NAMES, _DATE_COLUMN)
-    times = _named(names, _TIME_NAMES, _TIME_COLUMN)
+    dates, times = _date_and_time_pair(raw, names)
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
     clock = raw[times[0]].astype("string").str.strip()
@@ -1283,13 +1295,13 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     if offsets is None:
         return raw
     offsets = offsets.reindex(raw.index)
-    days, carried = _days_carried_down(raw[dates[0]], offsets)
+    totals = _summary_times(clock)
+    days, carried = _days_carried_down(raw[dates[0]], offsets, totals)
     if (stamps := _days_and_times(days, offsets)) is None:
         return raw
     combined = _stamps_in_place(raw, dates[0], times[0], stamps)
     if carried and combined is not raw:
         combined.attrs = {**combined.attrs, "dates_carried_down": {"column": str(dates[0]), "rows": carried}}
-    totals = clock.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy(dtype=bool)
     if combined is raw or not totals.any():
         return combined
     kept = combined[~totals]  # a day's Total row under its intervals (``_times_of_day``)
@@ -1298,27 +1310,54 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     return kept
 
 
-def _days_carried_down(days: pd.Series, offsets: pd.Series) -> tuple[pd.Series, int]:
+def _summary_times(clock: pd.Series) -> np.ndarray:
+    """Which cells of a time column sum up a day or the report (``Total``, ``Daily Total``, ``Grand Total``)."""
+    return (clock.str.fullmatch(SUMMARY_ROW) | clock.str.fullmatch(_DAY_TOTAL)).fillna(False).to_numpy(dtype=bool)
+
+
+_DAY_TOTAL = re.compile(r"(?:daily|day|day's|week|weekly|interval|report)\s+(?:total|gesamt|summe|totale|totaal)",
+                        re.IGNORECASE)
+
+
+def _days_carried_down(days: pd.Series, offsets: pd.Series, totals: np.ndarray) -> tuple[pd.Series, int]:
     """A date column written only on each day's first time (a report's layout, or merged cells saved as CSV): its date
     carried down to the blank cells below it that hold a later time of the same day, and how many; ``days`` as they
-    are where any blank date is not such a row. (Those rows were left out as undated, and the first time of each day
-    was read as a daily series.)"""
+    are where any blank date is not such a row or a day's or the report's total (``totals``, left out later).
+    (Those rows were left out as undated, and the first time of each day was read as a daily series.)"""
     blank = (days.astype("string").str.strip().fillna("") == "").to_numpy(dtype=bool)
-    if not blank.any() or blank[0] or blank.all():
+    if not (blank & ~totals).any() or blank[0] or blank.all():
         return days, 0
-    run = np.cumsum(~blank)  # each row's day: the dated row above it
-    after = offsets.groupby(run).diff().to_numpy()  # a time after the one above it, in the same day's rows
+    timed = pd.Series(offsets.to_numpy(), index=days.index)[~totals]  # the totals' rows hold no time
+    run = np.cumsum(~blank[~totals])  # each row's day: the dated row above it
+    after = timed.groupby(run).diff().to_numpy()  # a time after the one above it, in the same day's rows
     later = np.isfinite(after / pd.Timedelta(seconds=1)) & (after > pd.Timedelta(0))
-    if not later[blank].all():
+    if not later[blank[~totals]].all():
         return days, 0
-    return days.mask(pd.Series(blank, index=days.index)).ffill(), int(blank.sum())
+    carry = pd.Series(blank & ~totals, index=days.index)
+    return days.mask(carry).ffill().mask(pd.Series(blank & totals, index=days.index)), int(carry.sum())
 
 
-def _named(names: dict[str, object], exact: frozenset[str], pattern: re.Pattern[str]) -> list[object]:
+def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[list[object], list[object]]:
+    """The date columns and the time columns ``combine_date_and_time`` may join: a date name over cells that are no
+    dates is none (EPA AQS's geodetic 'Datum', WGS84); of several pairs named alike ('Date Local' and 'Time Local',
+    'Date GMT' and 'Time GMT', as the EPA writes them), the first."""
+    dates = _named(names, _DATE_NAMES, _DATE_COLUMN, lambda col: _days(raw[col].iloc[:50]) is not None)
+    times = _named(names, _TIME_NAMES, _TIME_COLUMN)
+    if len(dates) > 1 and len(times) > 1:
+        lowered = {col: name for name, col in names.items()}
+        pairs = [(day, time) for day in dates for time in times
+                 if lowered[day].replace("date", "time", 1) == lowered[time]]
+        return ([pairs[0][0]], [pairs[0][1]]) if pairs else (dates, times)
+    return dates, times
+
+
+def _named(names: dict[str, object], exact: frozenset[str], pattern: re.Pattern[str],
+           holds: Callable[[object], bool] = lambda col: True) -> list[object]:
     """The columns (by their lowered ``names``) named exactly so (``Date``, ``Time``), else those whose names match
-    ``pattern`` (``Delivery Date``, ``Hour Ending``): a ``Due Date`` beside ``Date`` left no column to combine."""
-    return [col for name, col in names.items() if name in exact] or [
-        col for name, col in names.items() if pattern.fullmatch(name)]
+    ``pattern`` (``Delivery Date``, ``Hour Ending``): a ``Due Date`` beside ``Date`` left no column to combine. Only
+    columns that ``holds`` what the name says count."""
+    return [col for name, col in names.items() if name in exact and holds(col)] or [
+        col for name, col in names.items() if pattern.fullmatch(name) and holds(col)]
 
 
 def _days_and_times(days: pd.Series, offsets: pd.Series) -> pd.Series | None:
@@ -1455,7 +1494,7 @@ def _times_of_day(clock: pd.Series) -> pd.Series | None:
     none); None unless nearly every cell is one, on one clock. An interval (``08:00 - 08:30``, ``8:00 AM - 8:30 AM``, as
     contact-centre reports write them) is its start; a day's ``Total`` row is none and counts for no cell (each
     interval was read as a series of its own, and the totals as one more)."""
-    clock = clock[~clock.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy(dtype=bool)]
+    clock = clock[~_summary_times(clock)]
     starts = clock.str.extract(_CLOCK_INTERVAL)[0]
     if starts.notna().mean() >= PARSE_SHARE:
         clock = starts
@@ -1497,7 +1536,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     days = [col for name, col in names.items() if name in _DAY_NAMES]
     # An hour column beside a year, a month and a day: ``combine_date_and_period`` makes the day's hours of that date.
     hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES
-             and any(word in name for word in _OTHER_TIME_WORDS)] if days else []
+             and (any(word in name for word in _OTHER_TIME_WORDS) or name in _HOUR_NAMES)] if days else []
     named = _month_names_column(raw, names, {*years, *periods}, raw[years[0]]) if len(years) == 1 and not days \
         else None
     implied = [col for col in periods if _PERIOD_NAMES[str(col).strip().lower()] == 4] if named is not None else []
@@ -1507,7 +1546,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
               and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])]
     if len(years) == 1 and not periods and not days:
-        return _year_and_week(raw, years[0], names)
+        of_year = [col for name, col in names.items() if name in _DAY_OF_YEAR_NAMES]
+        return _year_and_day(raw, years[0], of_year[0]) if len(of_year) == 1 else _year_and_week(raw, years[0], names)
     if len(years) != 1 or len(periods) != 1 or len(days) > 1 or len(hours) > 1 or others:
         return raw
     parts = [years[0], periods[0], *days]
@@ -1548,6 +1588,19 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         words = ", ".join(dict.fromkeys(str(cell)[:20] for cell in said[subtotals]))
         combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
+
+
+def _year_and_day(raw: pd.DataFrame, year_col: object, day_col: object) -> pd.DataFrame:
+    """A table dated by a year and a day of the year (1-366) gets one date column in their place, named after both
+    (``YEAR-DOY``); ``raw`` as it is where a cell is no such pair (a day 366 in a year of 365 days, a blank)."""
+    year = pd.to_numeric(raw[year_col], errors="coerce")
+    day = pd.to_numeric(raw[day_col], errors="coerce")
+    if not ((year % 1 == 0) & year.between(_FIRST_YEAR, 2200) & (day % 1 == 0) & day.between(1, 366)).all():
+        return raw
+    stamps = _from_year_month(year, pd.Series(1, index=raw.index)) + pd.to_timedelta(day - 1, unit="D")
+    if (stamps.dt.year != year).any():
+        return raw
+    return _stamps_in_place(raw, year_col, day_col, stamps, "-")
 
 
 # Words ending in a time word that name a measure, not a time (``_names_time``)

@@ -41,10 +41,11 @@ COUNTED_NAMES = tuple(f"{COUNTED}{suffix}" for suffix in ("", " counted", " (cou
 # weeks from Monday, as ISO weeks.
 PERIODS = {"": "", "hour": "h", "day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 _PERIOD_DAYS = {"week": 7, "month": 28, "quarter": 89, "year": 365}  # the fewest days each lasts, to bound their count
-_DATE_WORDS = ("date", "time", "month", "year", "period", "ds", "day", "week", "quarter", "stamp",
+_DATE_WORDS = ("date", "time", "month", "year", "period", "day", "week", "quarter", "stamp",
                "datum", "fecha", "zeit")
-# Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``).
-_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee"})
+# Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``; ``ds``, not
+# Meta's 'Reporting ends', which was taken for the time column before 'Reporting starts').
+_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee", "ds"})
 # Names of when a record was made (Stripe's 'created', 'Created (UTC)'): a time column where they hold Unix epochs
 _RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b")
 _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated"})  # names of epochs in micro- or nanoseconds
@@ -268,6 +269,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
     units = _read_units(numbers)
     date_col, ds = _pick_date_column(raw, numbers, options, report)
+    if date_col is not None and (found := _whole_report_rows(raw, date_col, ds)) is not None:
+        whole, span = found
+        report.notices.append(_summary_rows_notice(int(whole.sum()), span))
+        raw, ds = raw[~whole], ds[~whole]
+        numbers = {col: parsed[~whole] for col, parsed in numbers.items()}
+        report.rows_dropped += int(whole.sum())
     if date_col is not None and (wall := local_dates(raw[date_col], ds, report.date_format, options.per)) is not None:
         ds = _on_the_dates_written(raw[date_col], wall, options.per, report)
     if date_col is not None and (labels := _labels_above_dates(raw[date_col], ds)):
@@ -298,6 +305,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _check_magnitude(written, target, decimal_comma)
     for col in regressors:  # infinite cells of a regressor are blanks, filled and said
         _check_finite_magnitude(_magnitudes(raw[col], decimal_comma), raw[col], col)
+        _check_letter_codes(raw[col], numbers[col], col)
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
@@ -982,6 +990,30 @@ def _unit_notice(col: str, unit: str) -> Notice:
                   "notice.unit_numbers", {"column": str(col), "unit": unit})
 
 
+_END_NAME = re.compile(r"(?:^|\W)(?:end|ends|ending|until|stop)(?:\W|$)")  # a period's end column: 'Reporting ends'
+_SPAN_TIMES = 3  # times the rows' usual span that a row spanning the whole report is beyond (``_whole_report_rows``)
+
+
+def _whole_report_rows(raw: pd.DataFrame, date_col: str, ds: pd.Series) -> tuple[np.ndarray, str] | None:
+    """Which rows span the whole report where the time column (``ds``) starts periods that a column named as their end
+    closes ('Reporting starts' and 'Reporting ends', as Meta's Ads Manager writes them): from the first start to the
+    last end, more than ``_SPAN_TIMES`` times the usual row's span. Its summary row was averaged with the first day's
+    (a day's spend of 9,982 among days of 150 to 300). With the range they span; None where there are none."""
+    ends = [col for col in raw.columns if col != date_col and _END_NAME.search(str(col).strip().lower())]
+    if len(ends) != 1 or not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 3:
+        return None
+    parsed = parse_dates(raw[ends[0]])
+    if parsed is None or parsed[0].dt.tz is not None or ds.dt.tz is not None:
+        return None
+    spans = (parsed[0] - ds).to_numpy()
+    usual = np.nanmedian(spans.astype("timedelta64[s]").astype(float))
+    whole = ((ds == ds.min()) & (parsed[0] == parsed[0].max())).to_numpy(dtype=bool) & (
+        spans.astype("timedelta64[s]").astype(float) > _SPAN_TIMES * max(usual, 86_400))
+    if not whole.any() or whole.all():
+        return None
+    return whole, f"{ds.min():%Y-%m-%d} - {parsed[0].max():%Y-%m-%d}"
+
+
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,
                       report: DataReport) -> tuple[str | None, pd.Series]:
     wanted = options.date_col
@@ -1423,7 +1455,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     candidates = [col for col in numeric if col not in regressors] or numeric
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
-                                           or _counts_rows(col, numbers[col]) or _writes_days(col, numbers[col]))
+                                           or _identifies_rows(col, numbers[col]) or _writes_days(col, numbers[col])
+                                           or _calendar_part(col, numbers[col]))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
@@ -1438,6 +1471,20 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     return (awaiting or named or measures)[0]
+
+
+# Names of a part of the date beside a time column (AirNow's 'Year,Month,Day,Hour' after its 'Date (LT)': the day of
+# the month, 1 to 30, was the target, fitted with a test MAE of 0), with the largest whole number each holds.
+_CALENDAR_PARTS = {**dict.fromkeys(("month", "mo", "mm"), 12), **dict.fromkeys(("day", "dy", "dd", "mday"), 31),
+                   **dict.fromkeys(("hour", "hr", "hh"), 24), "minute": 59, "second": 59, "weekday": 7, "dow": 7,
+                   "doy": 366, "week": 53, "quarter": 4, **dict.fromkeys(("year", "yr", "yyyy"), 2200)}
+
+
+def _calendar_part(col: str, numbers: pd.Series) -> bool:
+    """Whether a column is a part of the date by its name (``_CALENDAR_PARTS``) and its whole numbers within it."""
+    most = _CALENDAR_PARTS.get(str(col).strip().lower())
+    values = numbers.dropna()
+    return most is not None and bool(len(values)) and bool(((values % 1 == 0) & values.between(0, most)).all())
 
 
 def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds: pd.Series | None) -> bool:
@@ -1578,6 +1625,22 @@ def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
 
 
 _DURATION = re.compile(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?|P(?:\d+D)?T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?")
+
+
+def _check_letter_codes(values: pd.Series, parsed: pd.Series, col: str) -> None:
+    """Refuse a regressor whose cells that are no number are two or more different letters (Rossmann's StateHoliday:
+    '0', 'a', 'b', 'c'): codes of kinds, which read as missing (a statistics office's 'x') were filled with the 0s
+    around them, and the regressor left out as constant, said as "blank cells"."""
+    if pd.api.types.is_numeric_dtype(values):
+        return
+    text = values.astype("string").str.strip()
+    letters = text[(parsed.isna() & text.str.fullmatch(r"[^\W\d_]").fillna(False)).to_numpy(dtype=bool)]
+    if letters.nunique() < 2:
+        return
+    codes = _quoted_cells(pd.Series(sorted(letters.unique())))
+    raise DataError(f"Regressor '{col}' holds letters among its numbers ({codes}): codes of kinds, not numbers. Write "
+                    "them as numbers in the file (1 where a code applies, 0 where not), or leave the regressor out.",
+                    "err.regressor_letter_codes", {"column": col, "codes": codes})
 
 
 def _unsaved_formulas_error(col: str) -> DataError:

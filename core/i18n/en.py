@@ -1131,6 +1131,9 @@ MESSAGES: dict[str, str] = {
     "err.no_target_column": "There is no column '{column}' for the target: choose one of {names}.",
     "err.target_durations": "Column '{column}' holds durations ({examples}), not numbers: write them as seconds or "
                             "minutes (0:04:30 as 270), or choose another target.",
+    "err.regressor_letter_codes": "Regressor '{column}' holds letters among its numbers ({codes}): codes of kinds, "
+                                  "not numbers. Write them as numbers in the file (1 where a code applies, 0 where "
+                                  "not), or leave the regressor out.",
     "err.target_not_numeric": "Column '{column}' is not numeric: {share} of its cells are not numbers ({examples}). "
                               "Write missing values as blank cells (at most 5% of the cells may be anything else), or "
                               "choose another target.",

@@ -856,6 +856,7 @@ MESSAGES: dict[str, str] = {
                      "请选择其他日期列。",
     "err.no_target_column": "没有名为“{column}”的目标列：请从{names}中选择。",
     "err.target_durations": "“{column}”列是时长（{examples}），不是数字：请写成秒数或分钟数（0:04:30 写作 270），或选择其他目标列。",
+    "err.regressor_letter_codes": "外生变量“{column}”的数字中夹有字母（{codes}）：这是类别代码，不是数字。请在文件中改写为数字（适用处写 1，否则写 0），或不使用该外生变量。",
     "err.target_not_numeric": "列“{column}”不是数值列：其中 {share} 的单元格不是数字（{examples}）。请把缺失值写成空单元格"
                               "（其他内容最多占 5%），或选择另一个目标变量。",
     "err.target_not_numeric_plain": "列“{column}”不是数值列：请选择一个数值列作为目标变量。",

@@ -247,8 +247,10 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     single column qualifies, pairs of the first candidates are tried the same way. Rows exported twice (alike in
     every column) count once: the stray repeats ``_separates`` allows are of stamps with other values.
     """
-    if date_col is None or date_col not in raw.columns or not raw[date_col].dropna().duplicated().any():
-        return ()  # blank stamps are no repeats (a Shopify export's line items below their order)
+    if date_col is None or date_col not in raw.columns:
+        return ()
+    if not raw[date_col].dropna().duplicated().any():  # blank stamps are no repeats (a Shopify export's line items)
+        return _kinds_in_units(raw, date_col, exclude)
     raw = raw.drop_duplicates()
     stamp_repeats = int(raw[date_col].dropna().duplicated().sum())
     if not stamp_repeats:
@@ -593,6 +595,24 @@ def _targets(probe: LoadedSeries, wanted: tuple[str, ...] | None, ids: tuple[str
                             "name the target columns instead.")
         return tuple(chosen)
     return tuple(col for col in columns if col in wanted)
+
+
+_UNIT_NAMES = frozenset({"unit", "units", "uom", "unit of measure", "units of measure", "einheit", "unité", "unidad"})
+
+
+def _kinds_in_units(raw: pd.DataFrame, date_col: str, exclude: tuple[str, ...]) -> tuple[str, ...]:
+    """The column of kinds in a file of samples at times of their own (Apple Health's records: steps, heart rates and
+    body masses in one 'value' column, summed per day together): a candidate id (``_may_be_id``) each of whose
+    values holds one unit of a units column (``_UNIT_NAMES``) where the units differ; ``()`` otherwise."""
+    units = [col for col in raw.columns if str(col).strip().lower() in _UNIT_NAMES]
+    if len(units) != 1 or raw[units[0]].nunique() < 2:
+        return ()
+    candidates = sorted((col for col in raw.columns if col != units[0] and _may_be_id(raw, col, date_col, exclude)
+                         and _is_text(raw[col])), key=lambda col: _id_rank(raw, col))
+    for col in candidates:
+        if (raw.dropna(subset=[col]).groupby(col)[units[0]].nunique() == 1).all():
+            return (col,)
+    return ()
 
 
 def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, ...]) -> bool:

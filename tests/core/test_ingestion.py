@@ -2955,3 +2955,132 @@ def test_a_tutorial_files_title_repeated_below_its_rows_is_a_note(rows: int) -> 
     champagne = '"Month","Sales"\n' + "".join(f'"{m:%Y-%m}",{2815 + k}\n' for k, m in enumerate(months))
     series = load_series((champagne + "\nPerrin Freres monthly champagne sales millions ?64-?72\n").encode(), "c.csv")
     assert (series.frequency.name, len(series.frame)) == ("monthly", 40)
+
+
+def test_a_regressor_of_letter_codes_among_zeros_is_refused_with_the_fix() -> None:
+    # Rossmann's StateHoliday ('0', 'a', 'b'): the letters read as missing, were filled with the 0s around them, and the
+    # regressor was left out as constant, said as "Blank regressor cells".
+    days = pd.date_range("2014-01-01", periods=120, freq="D")
+    text = "Date,Sales,StateHoliday\n" + "".join(
+        f"{day:%Y-%m-%d},{5000 + 10 * k},{'ab'[k // 30 % 2] if k % 30 == 0 else '0'}\n" for k, day in enumerate(days))
+    with pytest.raises(DataError, match=r"StateHoliday.*'a', 'b'.*1 where a code applies") as raised:
+        load_series(text.encode(), "train.csv", LoadOptions(regressors=("StateHoliday",)))
+    assert raised.value.key == "err.regressor_letter_codes"
+    suppressed = text.replace(",a\n", ",x\n").replace(",b\n", ",x\n")  # one letter: a statistics office's marker
+    assert load_series(suppressed.encode(), "t.csv", LoadOptions(regressors=("StateHoliday",))).target == "Sales"
+
+
+@pytest.mark.parametrize(("total", "dated"), [("Total", False), ("Daily Total", True), ("Daily Total", False)])
+def test_a_days_total_row_beside_dates_carried_down_is_left_out(total: str, dated: bool) -> None:
+    # From the review: a 'Total' row under each day (its date blank) stopped the carry-down (575 rows "without a
+    # date", 25 daily rows fitted); 'Daily Total' was said as rows "without a date" though they had one.
+    days = pd.bdate_range("2024-03-04", periods=25)
+    lines = []
+    for day in days:
+        for k in range(24):
+            start = pd.Timestamp(day) + pd.Timedelta(hours=8, minutes=30 * k)
+            when = f"{day:%m/%d/%Y}" if k == 0 or dated else ""
+            lines.append(f"{when},{start:%H:%M} - {start + pd.Timedelta(minutes=30):%H:%M},{30 + k},{29 + k}")
+        lines.append(f"{f'{day:%m/%d/%Y}' if dated else ''},{total},{sum(30 + k for k in range(24))},0")
+    series = load_series(("Date,Interval,Offered,Handled\n" + "\n".join(lines) + "\n").encode(), "cc.csv")
+    assert (series.frequency.alias, len(series.frame), series.frame["y"].max()) == ("OH30-0820-1111100", 600, 53)
+    keys = {notice.key: notice.params for notice in series.report.notices}
+    assert keys["notice.summary_rows"] == {"rows": 25, "words": total}
+    assert ("notice.dates_carried_down" in keys) != dated
+
+
+def test_a_summary_row_spanning_the_whole_report_is_left_out() -> None:
+    # Meta's Ads Manager: 'Reporting starts,Reporting ends' and a summary row from the first day to the last, averaged
+    # with the first day's row (9,982 among days of 150-300); 'Reporting ends' was the time column ('ds' in 'ends').
+    days = pd.date_range("2024-01-01", periods=91, freq="D")
+    header = "Reporting starts,Reporting ends,Campaign name,Amount spent (USD),Impressions\n"
+    rows = "".join(f"{day:%Y-%m-%d},{day:%Y-%m-%d},Spring Sale,{150 + k % 7 * 20}.5,{20000 + k}\n"
+                   for k, day in enumerate(days))
+    summary = "2024-01-01,2024-03-31,,19747.48,2191902\n"
+    series = load_series((header + summary + rows).encode(), "meta.csv")
+    assert (series.date_col, len(series.frame), series.frame["y"].max()) == ("Reporting starts", 91, 270.5)
+    assert any(notice.key == "notice.summary_rows" and notice.params["words"] == "2024-01-01 - 2024-03-31"
+               for notice in series.report.notices)
+    weeks = "".join(f"{day:%Y-%m-%d},{day + pd.Timedelta(days=6):%Y-%m-%d},Spring Sale,{1500 + k}.5,{9000 + k}\n"
+                    for k, day in enumerate(pd.date_range("2024-01-01", periods=20, freq="7D")))
+    weekly = load_series((header + weeks).encode(), "meta_weekly.csv")  # no summary row: every week kept
+    assert (weekly.date_col, len(weekly.frame), weekly.frame["ds"].iloc[0]) == ("Reporting starts", 20,
+                                                                              pd.Timestamp("2024-01-01"))
+
+
+def test_the_epas_local_date_and_time_beside_its_gmt_pair_and_a_datum_make_one_hourly_series() -> None:
+    # AQS: 'Datum' (WGS84) counted as a second date column and 'Date Local'/'Time Local' were no names of a date and a
+    # time: 24 series by 'Time Local', and --id-col none averaged the hours into days.
+    hours = pd.date_range("2024-01-01", periods=96, freq="h")
+    header = '"Datum","Date Local","Time Local","Date GMT","Time GMT","Sample Measurement"\n'
+    rows = "".join(f'"WGS84","{h:%Y-%m-%d}","{h:%H:%M}","{h + pd.Timedelta(hours=8):%Y-%m-%d}",'
+                   f'"{h + pd.Timedelta(hours=8):%H:%M}","{10 + k % 24 / 2}"\n' for k, h in enumerate(hours))
+    series = load_series((header + rows).encode(), "aqs.csv")
+    assert (series.date_col, series.frequency.name, len(series.frame)) == ("Date Local Time Local", "hourly", 96)
+    assert series.frame["ds"].iloc[1] == pd.Timestamp("2024-01-01 01:00")
+
+
+def test_calendar_parts_beside_a_time_column_are_no_target() -> None:
+    # AirNow: 'Date (LT),Year,Month,Day,Hour,NowCast Conc.': the day of the month was the target (test MAE 0).
+    hours = pd.date_range("2024-01-01 01:00", periods=200, freq="h")
+    text = "Site,Date (LT),Year,Month,Day,Hour,NowCast Conc.,AQI\n" + "".join(
+        f"LA,{h:%m/%d/%Y %I:%M %p},{h.year},{h.month},{h.day},{h.hour},{12 + k % 9 * 1.5},{50 + k % 9}\n"
+        for k, h in enumerate(hours))
+    assert load_series(text.encode(), "airnow.csv").target == "NowCast Conc."
+
+
+@pytest.mark.parametrize("daily", [False, True])
+def test_nasa_powers_short_calendar_names_and_days_of_the_year_make_dates(daily: bool) -> None:
+    # 'YEAR,MO,DY,HR' and 'YEAR,DOY' were refused: "only 1 distinct time stamp".
+    head = "-BEGIN HEADER-\nNASA/POWER CERES/MERRA2 Native Resolution Hourly Data\nFill value: -999\n-END HEADER-\n"
+    if daily:
+        days = pd.date_range("2023-12-01", periods=60, freq="D")
+        body = "YEAR,DOY,T2M\n" + "".join(f"{d.year},{d.dayofyear},{5 + k % 7}\n" for k, d in enumerate(days))
+    else:
+        days = pd.date_range("2024-01-01", periods=72, freq="h")
+        body = "YEAR,MO,DY,HR,T2M\n" + "".join(f"{d.year},{d.month},{d.day},{d.hour},{5 + k % 7}\n"
+                                               for k, d in enumerate(days))
+    series = load_series((head + body).encode(), "POWER.csv")
+    assert (series.frequency.name, len(series.frame)) == ("daily" if daily else "hourly", len(days))
+    assert series.frame["ds"].tolist() == list(days)
+
+
+@pytest.mark.parametrize(("cell", "name"), [("{d:%m-%d-%Y}", "Fitbit's US dates"),
+                                            ("{d:%Y-%m-%d} {h}:{d:%M}{d:%p}", "Fitbit's sleep times"),
+                                            ("{d:%b} {d.day}, {d:%Y}, {h}:{d:%M:%S %p}", "Strava's activity dates")])
+def test_more_app_dates_are_read(cell: str, name: str) -> None:
+    # 09-13-2023 (month first with dashes), '2024-01-28 10:48PM', 'Sep 1, 2023, 8:45:00 AM': "no dates", the rows
+    # numbered as steps; Strava's 'Activity ID' then the target.
+    days = pd.date_range("2023-09-01 08:45", periods=40, freq="D")
+    text = "Activity ID,Activity Date,Distance\n" + "".join(
+        f'{10000056076 + 7919 * k},"{cell.format(d=day, h=(day.hour + 11) % 12 + 1)}",{8 + k % 5}.5\n'
+        for k, day in enumerate(days))
+    series = load_series(text.encode(), "activities.csv")
+    assert (series.frequency.name, series.target) == ("daily", "Distance"), name
+    assert series.frame["ds"].iloc[12].date() == days[12].date()
+
+
+def test_garmins_double_dash_is_missing() -> None:
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    text = "Date,Avg HR\n" + "".join(f"{day:%Y-%m-%d},{'--' if k % 9 == 4 else 120 + k % 7}\n"
+                                     for k, day in enumerate(days))
+    series = load_series(text.encode(), "Activities.csv")
+    assert series.target == "Avg HR" and series.report.missing_filled == 7
+
+
+def test_samples_of_several_kinds_in_their_own_units_are_series_of_their_own() -> None:
+    # Apple Health's records: steps, heart rates and body masses in one 'value', summed per day together.
+    from core.panel.split import detect_id_columns
+
+    rng = np.random.default_rng(1)
+    rows = []
+    for kind, unit, count, low, high in (("HKQuantityTypeIdentifierStepCount", "count", 300, 100, 3000),
+                                         ("HKQuantityTypeIdentifierHeartRate", "count/min", 120, 55, 140),
+                                         ("HKQuantityTypeIdentifierBodyMass", "kg", 20, 70, 72)):
+        seconds = np.sort(rng.choice(60 * 86_400, count, replace=False))
+        rows += [(kind, unit, pd.Timestamp("2023-09-01") + pd.Timedelta(seconds=int(s)), rng.uniform(low, high))
+                 for s in seconds]
+    raw = pd.DataFrame(rows, columns=["type", "unit", "startDate", "value"]).sort_values("startDate")
+    assert detect_id_columns(raw.reset_index(drop=True), "startDate") == ("type",)
+    one_unit = raw[raw["unit"] == "count"].reset_index(drop=True)
+    assert detect_id_columns(one_unit, "startDate") == ()
