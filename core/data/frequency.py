@@ -111,15 +111,28 @@ _PANDAS_BUSINESS_HOURS = ("bh", "cbh")
 
 
 # An opening-hours alias: ``OH``, the minutes of a step under an hour where the rows are that far apart (``OH30-0820``:
-# half-hours from 08:00 to 19:30), the first hour and the one after the last, the weekdays it opens on.
-_OPEN_HOURS_ALIAS = re.compile(rf"{OPEN_HOURS}(\d{{0,2}})-(\d{{2}})(\d{{2}})(?:-([01]{{7}}))?")
+# half-hours from 08:00 to 19:30), the first hour and the one after the last (or, where either is not on the hour, the
+# opening and closing times: ``OH30-0830-1700``, half-hours from 08:30 to 16:30), the weekdays it opens on.
+_OPEN_HOURS_ALIAS = re.compile(rf"{OPEN_HOURS}(\d{{0,2}})-(\d{{2}})(\d{{2}})(?:-(\d{{2}})(\d{{2}}))?(?:-([01]{{7}}))?")
+
+
+def open_minutes(alias: str | None) -> tuple[int, int] | None:
+    """The minute of the day an opening-hours alias opens at and the one it closes at (``OH-0919``: 540 and 1140;
+    ``OH30-0830-1700``: 510 and 1020), else None."""
+    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
+    if found is None:
+        return None
+    if found[4] is None:
+        return int(found[2]) * 60, int(found[3]) * 60
+    return int(found[2]) * 60 + int(found[3]), int(found[4]) * 60 + int(found[5])
 
 
 def open_hours(alias: str | None) -> tuple[int, int] | None:
-    """The first opening hour and the one after the last of an opening-hours alias (``OH-0919``: 9 and 19), else
+    """The hour an opening-hours alias opens in and the one after the hour it closes in (``OH-0919``: 9 and 19), else
     None."""
-    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
-    return (int(found[2]), int(found[3])) if found else None
+    if (minutes := open_minutes(alias)) is None:
+        return None
+    return minutes[0] // 60, -(-minutes[1] // 60)
 
 
 def open_step_minutes(alias: str | None) -> int:
@@ -131,8 +144,14 @@ def open_step_minutes(alias: str | None) -> int:
 def open_days(alias: str | None) -> tuple[int, ...]:
     """The weekdays (pandas' day_of_week) an opening-hours alias opens on: every one unless it names them."""
     found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
-    mask = found[4] if found and found[4] else ""
+    mask = found[6] if found and found[6] else ""
     return tuple(day for day in range(7) if not mask or mask[day] == "1")
+
+
+def open_slots(alias: str) -> int:
+    """The steps of an opening-hours alias in a day it opens: its season."""
+    minutes = open_minutes(alias) or (0, 1440)
+    return max((minutes[1] - minutes[0]) // open_step_minutes(alias), 1)
 
 
 def open_stamps(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> pd.DatetimeIndex:
@@ -144,8 +163,7 @@ def open_stamps(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> pd.Datet
 
 def open_stamps_after(last: pd.Timestamp, alias: str, steps: int) -> pd.DatetimeIndex:
     """The ``steps`` steps of an opening-hours alias after ``last``."""
-    hours = open_hours(alias) or (0, 24)
-    per_week = max(len(open_days(alias)) * (hours[1] - hours[0]) * 60 // open_step_minutes(alias), 1)
+    per_week = max(len(open_days(alias)) * open_slots(alias), 1)
     step = pd.Timedelta(minutes=open_step_minutes(alias))
     found = open_stamps(last + step, last + pd.Timedelta(weeks=steps // per_week + 2), alias)
     return found[:steps]
@@ -154,10 +172,10 @@ def open_stamps_after(last: pd.Timestamp, alias: str, steps: int) -> pd.Datetime
 def on_open_hours(stamps: pd.DatetimeIndex, alias: str | None) -> np.ndarray:
     """Which ``stamps`` are within the hours and on the days an opening-hours alias opens (``open_hours``); every one
     for other aliases."""
-    if (hours := open_hours(alias)) is None:
+    if (minutes := open_minutes(alias)) is None:
         return np.ones(len(stamps), dtype=bool)
-    return np.asarray((stamps.hour >= hours[0]) & (stamps.hour < hours[1]) & np.isin(stamps.day_of_week,
-                                                                                      open_days(alias)))
+    of_day = stamps.hour * 60 + stamps.minute
+    return np.asarray((of_day >= minutes[0]) & (of_day < minutes[1]) & np.isin(stamps.day_of_week, open_days(alias)))
 
 
 _OPEN_STEPS = (60, 30, 20, 15, 10, 5)  # minutes between the rows of opening hours (``_open_hours_alias``)
@@ -174,14 +192,16 @@ def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
     step = next((minutes for minutes in _OPEN_STEPS if not (index.minute % minutes).any()), 0)
     if not step or step < 60 and (index[1:] - index[:-1]).min() != pd.Timedelta(minutes=step):
         return None
-    hours = np.unique(index.hour)
-    first, last = int(hours[0]), int(hours[-1])
-    if len(hours) != last - first + 1 or not 2 <= len(hours) <= _OPEN_HOURS_MOST or last > 22:
+    slots = np.unique(index.hour * 60 + index.minute)
+    first, end = int(slots[0]), int(slots[-1]) + step
+    if len(slots) != (end - first) // step or not 120 <= end - first <= 60 * _OPEN_HOURS_MOST or end > 23 * 60:
         return None
     per_day = pd.Series(index.hour, index=index.normalize()).groupby(level=0).size()
-    if len(per_day) < 3 or (per_day == len(hours) * 60 // step).mean() < _OPEN_DAYS_HELD:
+    if len(per_day) < 3 or (per_day == len(slots)).mean() < _OPEN_DAYS_HELD:
         return None
-    alias = f"{OPEN_HOURS}{step if step < 60 else ''}-{first:02d}{last + 1:02d}"
+    span = f"{first // 60:02d}{end // 60:02d}" if not first % 60 and not end % 60 else \
+        f"{first // 60:02d}{first % 60:02d}-{end // 60:02d}{end % 60:02d}"  # opening or closing on the half-hour
+    alias = f"{OPEN_HOURS}{step if step < 60 else ''}-{span}"
     open_on = set(per_day.index.day_of_week)
     if (per_day.index[-1] - per_day.index[0]).days < 7 * _CLOSED_DAY_WEEKS or len(open_on) in (1, 7):
         return alias
@@ -216,8 +236,9 @@ def offset_of(alias: str) -> pd.DateOffset:
     opening hours (``open_hours``), a business hour of every weekday."""
     if alias in _WORKING_WEEKS and alias != "B":
         return pd.offsets.CustomBusinessDay(weekmask=_WORKING_WEEKS[alias])
-    if (hours := open_hours(alias)) is not None:
-        return pd.offsets.CustomBusinessHour(start=f"{hours[0]:02d}:00", end=f"{hours[1]:02d}:00",
+    if (minutes := open_minutes(alias)) is not None:
+        start, end = (f"{minute // 60:02d}:{minute % 60:02d}" for minute in minutes)
+        return pd.offsets.CustomBusinessHour(start=start, end=end,
                                              weekmask=" ".join(WEEKDAY_NAMES[day] for day in open_days(alias)))
     return to_offset(alias)
 
@@ -284,10 +305,10 @@ def regular_alias(ds: pd.Series) -> str | None:
 def _from_alias(alias: str) -> Frequency:
     if alias in _WORKING_WEEKS:
         return Frequency("business-daily", alias, len(_WORKING_WEEKS[alias].split()))
-    if (hours := open_hours(alias)) is not None:
+    if open_hours(alias) is not None:
         minutes = open_step_minutes(alias)
         name = "hourly" if minutes == 60 else "half-hourly" if minutes == 30 else f"every {minutes} minutes"
-        return Frequency(name, alias, (hours[1] - hours[0]) * 60 // minutes)
+        return Frequency(name, alias, open_slots(alias))
     base = alias.split("-")[0]
     for prefix, (name, season) in _NAME_BY_PREFIX.items():
         if base == prefix:

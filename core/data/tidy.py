@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
                                  future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
-                                 open_days, open_hours, open_stamps, open_step_minutes, regular_alias, stamps_between,
+                                 open_days, open_hours, open_slots, open_stamps, regular_alias, stamps_between,
                                  stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                LEADING_LABELS, leading_labels,
@@ -863,9 +863,8 @@ def _stamp_count(first: pd.Timestamp, last: pd.Timestamp, alias: str) -> int:
         # In Python integers, in the span's own unit: a span beyond 292 years overflows nanoseconds.
         ticks = int(span.asm8.view("i8"))
         return ticks * int(pd.Timedelta(1, unit=span.unit).value) // step + 1
-    if (hours := open_hours(alias)) is not None:  # opening hours: the span's days, their share open, their hours
-        return int(((span.days + 1) * len(open_days(alias)) / 7 + 1) * (hours[1] - hours[0]) * 60
-                   // open_step_minutes(alias))
+    if open_hours(alias) is not None:  # opening hours: the span's days, their share open, their steps
+        return int(((span.days + 1) * len(open_days(alias)) / 7 + 1) * open_slots(alias))
     offset = offset_of(alias)
     # The average over 12 periods; over 12 whole weeks for business days, from the first day of their week (from a
     # Saturday, 12 steps of a Sunday-to-Thursday week over-counted by 5%).
@@ -1008,10 +1007,18 @@ def _whole_report_rows(raw: pd.DataFrame, date_col: str, ds: pd.Series) -> tuple
     spans = (parsed[0] - ds).to_numpy()
     usual = np.nanmedian(spans.astype("timedelta64[s]").astype(float))
     whole = ((ds == ds.min()) & (parsed[0] == parsed[0].max())).to_numpy(dtype=bool) & (
-        spans.astype("timedelta64[s]").astype(float) > _SPAN_TIMES * max(usual, 86_400))
+        spans.astype("timedelta64[s]").astype(float) > _SPAN_TIMES * max(usual, 86_400)) & _blank_where_filled(raw)
     if not whole.any() or whole.all():
         return None
     return whole, f"{ds.min():%Y-%m-%d} - {parsed[0].max():%Y-%m-%d}"
+
+
+def _blank_where_filled(raw: pd.DataFrame) -> np.ndarray:
+    """Which rows are blank in a column that every other row fills (a summary's blank campaign name): a subscription
+    from the first day to the last, with its customer named, is a row of data."""
+    blank = (raw.isna() | raw.astype("string").apply(lambda cells: cells.str.strip() == "").fillna(True)).to_numpy()
+    others_filled = blank.sum(axis=0) <= 1  # the columns blank in one row at most
+    return (blank & others_filled).any(axis=1)
 
 
 def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options: LoadOptions,
@@ -1475,7 +1482,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
 # Names of a part of the date beside a time column (AirNow's 'Year,Month,Day,Hour' after its 'Date (LT)': the day of
 # the month, 1 to 30, was the target, fitted with a test MAE of 0), with the largest whole number each holds.
-_CALENDAR_PARTS = {**dict.fromkeys(("month", "mo", "mm"), 12), **dict.fromkeys(("day", "dy", "dd", "mday"), 31),
+_CALENDAR_PARTS = {**dict.fromkeys(("month", "mo"), 12), **dict.fromkeys(("day", "dy", "dd", "mday"), 31),
                    **dict.fromkeys(("hour", "hr", "hh"), 24), "minute": 59, "second": 59, "weekday": 7, "dow": 7,
                    "doy": 366, "week": 53, "quarter": 4, **dict.fromkeys(("year", "yr", "yyyy"), 2200)}
 
@@ -1628,10 +1635,11 @@ _DURATION = re.compile(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?|P(?:\d+D)?T(?:\d+H)?
 
 
 def _check_letter_codes(values: pd.Series, parsed: pd.Series, col: str) -> None:
-    """Refuse a regressor whose cells that are no number are two or more different letters (Rossmann's StateHoliday:
-    '0', 'a', 'b', 'c'): codes of kinds, which read as missing (a statistics office's 'x') were filled with the 0s
-    around them, and the regressor left out as constant, said as "blank cells"."""
-    if pd.api.types.is_numeric_dtype(values):
+    """Refuse a regressor whose cells that are no number are two or more different letters and whose numbers are one
+    value (Rossmann's StateHoliday: '0', 'a', 'b', 'c'): codes of kinds, which read as missing (a statistics office's
+    'x') were filled with the 0s around them, and the regressor left out as constant, said as "blank cells". Letters
+    among numbers that vary are flags of their own (NOAA's 'T' for a trace of rain, 'M' missing): read as missing."""
+    if pd.api.types.is_numeric_dtype(values) or parsed.nunique() > 1:
         return
     text = values.astype("string").str.strip()
     letters = text[(parsed.isna() & text.str.fullmatch(r"[^\W\d_]").fillna(False)).to_numpy(dtype=bool)]
@@ -1751,6 +1759,7 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             "notice.bare_calendar_days" if days else "notice.bare_calendar"))
     if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
         report.notices.append(_summary_rows_notice(int(summary["rows"]), str(summary["words"])))  # type: ignore[index]
+        report.rows_dropped += int(summary["rows"])  # type: ignore[index]  # counted where the notice says them
     if hidden := attrs.get("hidden_sheets_passed"):
         report.notices.append(Notice(f"Hidden sheets were passed over; sheet '{hidden}', the first one shown, was "
                                      "read.", "notice.hidden_sheets", {"sheet": str(hidden)}))

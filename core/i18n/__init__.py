@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.data.frequency import WEEKDAY_NAMES, Frequency, open_days, open_hours, open_step_minutes
+from core.data.frequency import WEEKDAY_NAMES, Frequency, open_days, open_hours, open_minutes, open_step_minutes
 from core.data.quality import format_stamp as iso_stamp
 from core.data.tidy import Notice, QuotedNames
 from core.errors import KeyedError
@@ -190,9 +190,10 @@ def frequency_name(frequency: Frequency | str, lang: str) -> str:
         if (hours := open_hours(frequency.alias)) is not None:  # hourly within opening hours: which, and the days
             days = open_days(frequency.alias)
             on = "" if len(days) == 7 else ", " + " ".join(relabel(WEEKDAY_NAMES[day], lang, "level") for day in days)
-            minutes = open_step_minutes(frequency.alias)  # the last step's start: 19:00 hourly, 19:30 half-hourly
-            last = f"{hours[1] - 1:02d}:{60 - minutes:02d}" if minutes < 60 else f"{hours[1] - 1:02d}:00"
-            return f"{relabel(frequency.name, lang, 'freq')} {hours[0]:02d}:00-{last}{on}"
+            opens, closes = open_minutes(frequency.alias) or (hours[0] * 60, hours[1] * 60)
+            last = closes - open_step_minutes(frequency.alias)  # the last step's start: 19:00 hourly, 19:30 half-hourly
+            return (f"{relabel(frequency.name, lang, 'freq')} {opens // 60:02d}:{opens % 60:02d}-"
+                    f"{last // 60:02d}:{last % 60:02d}{on}")
         frequency = _WEEKS_SAID.get(frequency.alias or "", frequency.name)
     return relabel(frequency, lang, "freq")
 

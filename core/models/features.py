@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import (MON_TO_SAT, SUN_TO_THU, WEEKDAY_NAMES, WITHIN_A_DAY, Frequency, calendar_places,
-                                 offset_of, open_days, open_hours, open_step_minutes)
+                                 offset_of, open_days, open_hours, open_minutes, open_step_minutes)
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -31,11 +31,12 @@ def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
     """The calendar part (label, extractor, levels, names) of ``frequency``'s season, or None; for opening hours
     (``frequency.open_hours``), their hours only."""
     by_week = {SUN_TO_THU: _SUN_TO_THU_DAYS, MON_TO_SAT: _MON_TO_SAT_DAYS}
-    if (hours := open_hours(frequency.alias)) is not None and (minutes := open_step_minutes(frequency.alias)) < 60:
-        first, slots = hours[0], frequency.season_length  # half-hours (or quarters) of the opening hours
-        return ("slot", lambda ds: ((ds.dt.hour - first) * 60 + ds.dt.minute) // minutes + 1, slots,
-                [f"{first + k * minutes // 60:02d}:{k * minutes % 60:02d}" for k in range(slots)])
-    if hours is not None:
+    opens = open_minutes(frequency.alias)
+    if opens is not None and ((minutes := open_step_minutes(frequency.alias)) < 60 or opens[0] % 60):
+        first, slots = opens[0], frequency.season_length  # half-hours (or quarters) of the opening hours
+        return ("slot", lambda ds: ((ds.dt.hour * 60 + ds.dt.minute) - first) // minutes + 1, slots,
+                [f"{(first + k * minutes) // 60:02d}:{(first + k * minutes) % 60:02d}" for k in range(slots)])
+    if (hours := open_hours(frequency.alias)) is not None:
         first, end = hours
         return ("hour", lambda ds: ds.dt.hour - first + 1, end - first, [f"{h:02d}h" for h in range(first, end)])
     return by_week.get(frequency.alias or "") or _SEASON_PARTS.get(frequency.name)

@@ -604,15 +604,22 @@ def _kinds_in_units(raw: pd.DataFrame, date_col: str, exclude: tuple[str, ...]) 
     """The column of kinds in a file of samples at times of their own (Apple Health's records: steps, heart rates and
     body masses in one 'value' column, summed per day together): a candidate id (``_may_be_id``) each of whose
     values holds one unit of a units column (``_UNIT_NAMES``) where the units differ; ``()`` otherwise."""
-    units = [col for col in raw.columns if str(col).strip().lower() in _UNIT_NAMES]
+    units = [col for col in raw.columns if str(col).strip().lower() in _UNIT_NAMES and _names_units(raw[col])]
     if len(units) != 1 or raw[units[0]].nunique() < 2:
         return ()
     candidates = sorted((col for col in raw.columns if col != units[0] and _may_be_id(raw, col, date_col, exclude)
-                         and _is_text(raw[col])), key=lambda col: _id_rank(raw, col))
+                         and _names_units(raw[col])), key=lambda col: _id_rank(raw, col))
     for col in candidates:
         if (raw.dropna(subset=[col]).groupby(col)[units[0]].nunique() == 1).all():
             return (col,)
     return ()
+
+
+def _names_units(values: pd.Series) -> bool:
+    """Whether a column holds words (units, kinds), not numbers: 'Units' is also the quantity sold (34, 43, ...), and
+    a revenue beside it was taken for the kinds."""
+    filled = values.dropna()
+    return _is_text(values) and bool(len(filled)) and pd.to_numeric(filled, errors="coerce").isna().mean() > 0.5
 
 
 def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, ...]) -> bool:

@@ -90,7 +90,8 @@ def _time_axis(frequency: Frequency | None, lang: str) -> alt.Axis:
         return alt.Axis(labelOverlap=True)
     apart = {"tickMinStep": _STEP_DAYS[frequency.unit] * 86_400_000} if frequency.unit in _STEP_DAYS else {}
     if frequency.unit != "half-yearly":
-        return alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True, **apart)
+        # no label cut short: a date and a time in Chinese ('2024年8月31日 12:00') passed Vega's 180 pixels
+        return alt.Axis(format=time_formats(frequency, lang)[0], labelOverlap=True, labelLimit=0, **apart)
     half = f"month(datum.value) < 6 ? '{t('half.1', lang)}' : '{t('half.2', lang)}'"
     return alt.Axis(labelExpr=f"year(datum.value) + '{t('axis.half_joiner', lang)}' + ({half})", labelOverlap=True,
                     **apart)

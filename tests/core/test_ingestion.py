@@ -3084,3 +3084,26 @@ def test_samples_of_several_kinds_in_their_own_units_are_series_of_their_own() -
     assert detect_id_columns(raw.reset_index(drop=True), "startDate") == ("type",)
     one_unit = raw[raw["unit"] == "count"].reset_index(drop=True)
     assert detect_id_columns(one_unit, "startDate") == ()
+
+
+def test_the_sixth_reviews_readings_stay_as_they_were() -> None:
+    # From the review of e335365: 'Units' sold is no column of units (40 series by Sales); a rainfall 'mm' beside Year
+    # and Month is no month (12 series by Month); NOAA's T and M among varying rainfall are no codes of kinds (refused);
+    # a subscription from the first day to the last, its customer named, is no summary row (left out).
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    units = "Date,Units,Sales\n" + "".join(f"{d:%Y-%m-%d},{30 + k % 17},{10 * (30 + k % 17)}\n"
+                                           for k, d in enumerate(days))
+    assert load_series(units.encode(), "u.csv").target == "Units"
+    months = pd.date_range("2010-01-01", periods=120, freq="MS")
+    rain = "Year,Month,mm\n" + "".join(f"{m.year},{m.month},{(k * 37) % 180}\n" for k, m in enumerate(months))
+    series = load_series(rain.encode(), "rain.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("mm", "monthly", 120)
+    weather = "Date,AvgTemperature,Precipitation\n" + "".join(
+        f"{d:%Y-%m-%d},{40 + k % 11},{'T' if k % 40 == 3 else 'M' if k % 60 == 7 else f'0.{k % 9}'}\n"
+        for k, d in enumerate(days))
+    read = load_series(weather.encode(), "w.csv", LoadOptions(target="AvgTemperature", regressors=("Precipitation",)))
+    assert read.regressors == ["Precipitation"]
+    subs = "Customer,Start Date,End Date,Plan,MRR\n" + "".join(
+        f"C{1000 + k},{d:%Y-%m-%d},{'2099-12-31' if k % 2 == 0 else f'{d + pd.Timedelta(days=30):%Y-%m-%d}'},"
+        f"{'Pro' if k % 3 else 'Basic'},{19 + k % 3 * 10}\n" for k, d in enumerate(days))
+    assert len(load_series(subs.encode(), "subs.csv").frame) == 120
