@@ -189,12 +189,13 @@ def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
     clock: 1,416 stamps missing, and the forecast ran through the night.)"""
     if index.tz is not None or (index.second != 0).any() or (index.microsecond != 0).any() or len(index) < 3:
         return None
-    step = next((minutes for minutes in _OPEN_STEPS if not (index.minute % minutes).any()), 0)
-    if not step or step < 60 and (index[1:] - index[:-1]).min() != pd.Timedelta(minutes=step):
+    slots = np.unique(index.hour * 60 + index.minute)  # the times of day the rows are at, evenly spaced (on :30 too)
+    steps = np.unique(np.diff(slots))
+    step = int(steps[0]) if len(steps) == 1 and int(steps[0]) in _OPEN_STEPS else 0
+    if not step or (index[1:] - index[:-1]).min() != pd.Timedelta(minutes=step):
         return None
-    slots = np.unique(index.hour * 60 + index.minute)
     first, end = int(slots[0]), int(slots[-1]) + step
-    if len(slots) != (end - first) // step or not 120 <= end - first <= 60 * _OPEN_HOURS_MOST or end > 23 * 60:
+    if not 120 <= end - first <= 60 * _OPEN_HOURS_MOST or end > 23 * 60:
         return None
     per_day = pd.Series(index.hour, index=index.normalize()).groupby(level=0).size()
     if len(per_day) < 3 or (per_day == len(slots)).mean() < _OPEN_DAYS_HELD:
@@ -215,13 +216,15 @@ _STRAY_SHARE = 0.005
 
 
 def stray_hours(index: pd.DatetimeIndex) -> np.ndarray | None:
-    """Which rows are at an hour that holds under half as many rows as the busiest hour, where those rows are at most
-    ``_STRAY_SHARE`` of them (one at least) and the others are opening hours (``_open_hours_alias``); None otherwise."""
+    """Which rows are at a time of day that holds under half as many rows as the busiest one (an hour, or a half-hour
+    of half-hourly rows: 08:00 before a centre's 08:30), where those rows are at most ``_STRAY_SHARE`` of them (one at
+    least) and the others are opening hours (``_open_hours_alias``); None otherwise."""
     if index.tz is not None or len(index) < 30:
         return None
-    counts = pd.Series(index.hour).value_counts()
+    of_day = np.asarray(index.hour * 60 + index.minute)
+    counts = pd.Series(of_day).value_counts()
     window = counts.index[counts >= counts.max() / 2]
-    stray = ~np.isin(index.hour, window)
+    stray = ~np.isin(of_day, window)
     if not stray.any() or stray.sum() > max(1, int(_STRAY_SHARE * len(index))):
         return None
     # a stray's day holds the whole window beside it: hours moved by a clock change in UTC stamps are none

@@ -1532,14 +1532,16 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     end (a ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
     names = {str(col).strip().lower(): col for col in raw.columns}
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
-    periods = [col for name, col in names.items() if name in _PERIOD_NAMES]
+    periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [
+        col for name, col in names.items() if name == "mm" and _whole_months(raw[col])]  # 'Year,MM' (not rainfall)
     days = [col for name, col in names.items() if name in _DAY_NAMES]
     # An hour column beside a year, a month and a day: ``combine_date_and_period`` makes the day's hours of that date.
     hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES
              and (any(word in name for word in _OTHER_TIME_WORDS) or name in _HOUR_NAMES)] if days else []
     named = _month_names_column(raw, names, {*years, *periods}, raw[years[0]]) if len(years) == 1 and not days \
         else None
-    implied = [col for col in periods if _PERIOD_NAMES[str(col).strip().lower()] == 4] if named is not None else []
+    implied = [col for col in periods
+               if _PERIOD_NAMES.get(str(col).strip().lower(), 12) == 4] if named is not None else []
     if named is not None and len(implied) == len(periods):  # Years, (Quarters,) Date: the months say the quarters
         periods = [named]
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
@@ -1554,7 +1556,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     name = "-".join(str(col).strip() for col in parts)
     parts += [col for col in (*implied, *decimal) if col not in parts]
     year = pd.to_numeric(raw[years[0]], errors="coerce")
-    per_year = 12 if periods[0] == named else _PERIOD_NAMES[str(periods[0]).strip().lower()]
+    per_year = 12 if periods[0] == named else _PERIOD_NAMES.get(str(periods[0]).strip().lower(), 12)
     if days and per_year != 12:
         return raw
     month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
@@ -1588,6 +1590,12 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         words = ", ".join(dict.fromkeys(str(cell)[:20] for cell in said[subtotals]))
         combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
+
+
+def _whole_months(cells: pd.Series) -> bool:
+    """Whether every filled cell is a whole number from 1 to 12, with 1 and 12 among them."""
+    months = pd.to_numeric(cells, errors="coerce").dropna()
+    return bool(len(months)) and bool(months.isin(range(1, 13)).all()) and {1, 12} <= set(months.astype(int))
 
 
 def _year_and_day(raw: pd.DataFrame, year_col: object, day_col: object) -> pd.DataFrame:

@@ -595,14 +595,15 @@ def _without_stray_hours(frame: pd.DataFrame, report: DataReport) -> pd.DataFram
     if stray is None:
         return frame
     kept = frame[~stray]
-    first, last = int(kept["ds"].dt.hour.min()), int(kept["ds"].dt.hour.max())
+    of_day = kept["ds"].dt.hour * 60 + kept["ds"].dt.minute  # the first and the last step's times: 08:30-16:30
+    first, last = int(of_day.min()), int(of_day.max())
     rows, stamps = int(stray.sum()), ", ".join(f"{stamp:%Y-%m-%d %H:%M}" for stamp in ds[stray].iloc[:_STRAY_LISTED])
-    hours = f"{first:02d}:00-{last:02d}:00"
+    hours = f"{first // 60:02d}:{first % 60:02d}-{last // 60:02d}:{last % 60:02d}"
     report.rows_dropped += rows
     report.notices.append(Notice(
-        f"{count(rows, 'row')} at an hour outside {hours}, the hours of every other row ({stamps}), {_were(rows)} "
-        f"left out: the series is read as hourly steps of those opening hours. If they are readings of the night, "
-        "the series is hourly around the clock: give the other hours' rows too.", "notice.stray_hours",
+        f"{count(rows, 'row')} at a time outside {hours}, the times of every other row ({stamps}), {_were(rows)} "
+        f"left out: the series is read as steps of those opening hours. If they are readings of the night, the "
+        "series runs around the clock: give the other hours' rows too.", "notice.stray_hours",
         {"rows": rows, "hours": hours, "stamps": stamps}))
     return kept.reset_index(drop=True)
 
@@ -2555,7 +2556,8 @@ def _regressor_blanks_notice(blanks: dict[str, int]) -> list[Notice]:
     if not blanks:
         return []
     cells = ", ".join(f"'{col}' ({blank:,})" for col, blank in blanks.items())
-    return [Notice(f"Blank regressor cells among them: {cells}.", "notice.regressor_blanks", {"cells": cells})]
+    return [Notice(f"Regressor cells without a number (blank, or a mark such as 'T' or 'M') among them: {cells}.",
+                   "notice.regressor_blanks", {"cells": cells})]
 
 
 # The Sundays on which clocks move forward an hour for daylight saving, by month, as (first day, last day) of the

@@ -1424,10 +1424,9 @@ MESSAGES: dict[str, str] = {
     "notice.total_unlabelled": "The last row, without a date, is the sum of the rows above (a total): left out.",
     "notice.blank_weekends": "{rows:plural:Saturday or Sunday row} without a value in '{column}' {rows:were} left "
                              "out: the series is read as business days, and its forecasts skip weekends.",
-    "notice.stray_hours": "{rows:plural:row} at an hour outside {hours}, the hours of every other row ({stamps}), "
-                          "{rows:were} left out: the series is read as hourly steps of those opening hours. If they "
-                          "are readings of the night, the series is hourly around the clock: give the other hours' "
-                          "rows too.",
+    "notice.stray_hours": "{rows:plural:row} at a time outside {hours}, the times of every other row ({stamps}), "
+                          "{rows:were} left out: the series is read as steps of those opening hours. If they are "
+                          "readings of the night, the series runs around the clock: give the other hours' rows too.",
     "notice.blank_sundays": "{rows:plural:Sunday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Monday to Saturday), and its forecasts skip Sundays.",
     "notice.blank_fridays_saturdays": "{rows:plural:Friday or Saturday row} without a value in '{column}' {rows:were} "
@@ -1448,6 +1447,7 @@ MESSAGES: dict[str, str] = {
                                    "filled, as a file that gives its regressors' future values is laid out: if "
                                    "'{column}' is the series to forecast, choose it as the target and '{target}' as a "
                                    "regressor.",
-    "notice.regressor_blanks": "Blank regressor cells among them: {cells}.",
+    "notice.regressor_blanks": "Regressor cells without a number (blank, or a mark such as 'T' or 'M') among them: "
+                               "{cells}.",
     "notice.missing_filled": "{rows:plural:row} with missing values {rows:were} filled ({policy}).",
 }

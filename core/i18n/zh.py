@@ -1026,8 +1026,8 @@ MESSAGES: dict[str, str] = {
                                  "已略去 {rows:,} 个年份或季度行（{examples}：小计或空白）。",
     "notice.total_unlabelled": "最后一行没有日期，其值为上方各行之和（合计）：已略去。",
     "notice.blank_weekends": "“{column}”在 {rows:,} 个周六或周日行没有数值，这些行已略去：序列按工作日读取，预测跳过周末。",
-    "notice.stray_hours": "有 {rows:,} 行落在 {hours} 之外的时刻（{stamps}），而其余各行都在这些时段内，这些行已略去：序列按这些营业时段的逐小时步长读取。"
-                          "若它们是夜间的读数，则序列是全天逐小时的：请同时给出其他时段的行。",
+    "notice.stray_hours": "有 {rows:,} 行落在 {hours} 之外的时刻（{stamps}），而其余各行都在这些时段内，这些行已略去：序列按这些营业时段的步长读取。"
+                          "若它们是夜间的读数，则序列是全天候的：请同时给出其他时段的行。",
     "notice.blank_sundays": "“{column}”在 {rows:,} 个周日行没有数值，这些行已略去：序列按每周六天（周一至周六）读取，预测跳过周日。",
     "notice.blank_fridays_saturdays": "“{column}”在 {rows:,} 个周五或周六行没有数值，这些行已略去：序列按周日至周四的工作周读取，预测跳过周五和周六。",
     "notice.steps_too_large": "“{column}”给各行的编号超过 2^53（9,007,199,254,740,992），超出其数值能精确保存的范围：各行改为按 0、1、2 …… 编号。",
@@ -1039,7 +1039,7 @@ MESSAGES: dict[str, str] = {
     "notice.target_still_to_come": "“{column}”在文件最后几行为空，而目标“{target}”在这些行有值，这正是给出外生变量未来值的文件布局："
                                    "如果要预测的是“{column}”，请把它选为目标，并把“{target}”选为外生变量。",
     "notice.blank_ends_future": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去。其中有{columns}的未来值：把它们选作外生变量，即可用这些值进行预测。",
-    "notice.regressor_blanks": "其中外生变量的空白单元格：{cells}。",
+    "notice.regressor_blanks": "其中外生变量没有数字的单元格（空白，或 'T'、'M' 之类的标记）：{cells}。",
     "notice.missing_filled": "已填充 {rows:,} 行含缺失值的数据（{policy}）。",
 }
 

@@ -2266,7 +2266,8 @@ def test_the_filled_rows_notice_names_the_regressors_whose_cells_were_blank() ->
     rows = "".join(f"2020-{m:02d}-01,{50 + m},{'' if m in (3, 4) else m}\n" for m in range(1, 13))
     series = load_series(f"month,sales,price\n{rows}".encode(), "x.csv", LoadOptions(regressors=("price",)))
     assert [str(notice) for notice in series.report.notices] == [
-        "2 rows with missing values were filled (interpolate).", "Blank regressor cells among them: 'price' (2)."]
+        "2 rows with missing values were filled (interpolate).",
+        "Regressor cells without a number (blank, or a mark such as 'T' or 'M') among them: 'price' (2)."]
     assert series.report.filled_targets == () and series.frame["price"].iloc[2:4].tolist() == [3.0, 4.0]
 
 
@@ -3098,6 +3099,9 @@ def test_the_sixth_reviews_readings_stay_as_they_were() -> None:
     rain = "Year,Month,mm\n" + "".join(f"{m.year},{m.month},{(k * 37) % 180}\n" for k, m in enumerate(months))
     series = load_series(rain.encode(), "rain.csv")
     assert (series.target, series.frequency.name, len(series.frame)) == ("mm", "monthly", 120)
+    climate = "year,mm,rain\n" + "".join(f"{m.year},{m.month},{(k * 37) % 180}\n" for k, m in enumerate(months))
+    read = load_series(climate.encode(), "climate.csv")  # from the next review: 'mm' of 1-12 beside a year is the month
+    assert (read.target, read.frequency.name, len(read.frame)) == ("rain", "monthly", 120)
     weather = "Date,AvgTemperature,Precipitation\n" + "".join(
         f"{d:%Y-%m-%d},{40 + k % 11},{'T' if k % 40 == 3 else 'M' if k % 60 == 7 else f'0.{k % 9}'}\n"
         for k, d in enumerate(days))

@@ -96,7 +96,7 @@ def test_a_reading_outside_the_opening_hours_is_left_out_and_said() -> None:
     series = load_series(text.encode(), "meter.csv")
     assert series.frequency.alias == "OH-0919" and len(series.frame) == len(meter) and series.report.gaps == 0
     said = [notice for notice in series.report.notices if notice.key == "notice.stray_hours"]
-    assert said and said[0].startswith("1 row at an hour outside 09:00-18:00, the hours of every other row "
+    assert said and said[0].startswith("1 row at a time outside 09:00-18:00, the times of every other row "
                                        "(2024-03-20 20:00), was left out")
     nights = pd.DataFrame({"ds": pd.date_range("2024-03-20 20:00", periods=5, freq="D"), "y": 75.0})
     many = pd.concat([meter, nights]).sort_values("ds")  # five of them (over half a percent): no strays
@@ -216,3 +216,24 @@ def test_opening_hours_on_the_half_hour_are_steps_of_them(minutes: int, start: s
     assert result.params["season"] == slots and result.metrics["test"]["mae"] == pytest.approx(0, abs=1e-9)
     multi = run(frame, frequency, RunRequest("multi", horizon=5))
     assert multi.metrics["test"]["mae"] == pytest.approx(0, abs=1e-3)  # one term per slot: the day's shape exactly
+
+
+def test_a_stray_reading_beside_half_hours_and_hours_on_the_half_hour_keep_the_opening_hours() -> None:
+    # From the review of 00381c3: one 19:00 reading beside quarter-hours from 08:45 (hour 8 holding one row counted as
+    # stray too), or an 08:00 one before a centre's 08:30, made the series run around the clock (2,757 stamps missing);
+    # hourly rows at 08:30, 09:30 ... were hourly around the clock.
+    days = pd.bdate_range("2024-03-04", periods=30)
+    quarters = [day + pd.Timedelta(hours=8, minutes=45 + 15 * k) for day in days for k in range(34)]
+    stray = pd.Series(sorted([*quarters, pd.Timestamp("2024-03-13 19:00")]))
+    assert stray_hours(pd.DatetimeIndex(stray)).sum() == 1
+    series = load_series(pd.DataFrame({"ds": stray.dt.strftime("%Y-%m-%d %H:%M"), "calls": np.arange(len(stray)) % 7})
+                         .to_csv(index=False).encode(), "centre.csv")
+    assert series.frequency.alias == "OH15-0845-1715-1111100" and len(series.frame) == len(quarters)
+    stray_notice = next(notice for notice in series.report.notices if notice.key == "notice.stray_hours")
+    assert stray_notice.params["hours"] == "08:45-17:00"
+    on_the_half_hour = pd.Series([day + pd.Timedelta(hours=8, minutes=30 + 60 * k) for day in days for k in range(9)])
+    frequency = infer_frequency(on_the_half_hour)
+    assert (frequency.alias, frequency_name(frequency, "en")) == ("OH-0830-1730-1111100",
+                                                                  "hourly 08:30-16:30, Mon Tue Wed Thu Fri")
+    assert future_dates(on_the_half_hour.iloc[-1], frequency, 2).tolist() == [pd.Timestamp("2024-04-15 08:30"),
+                                                                               pd.Timestamp("2024-04-15 09:30")]
