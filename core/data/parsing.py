@@ -1532,8 +1532,9 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     end (a ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
     names = {str(col).strip().lower(): col for col in raw.columns}
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
-    periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [
-        col for name, col in names.items() if name == "mm" and _whole_months(raw[col])]  # 'Year,MM' (not rainfall)
+    periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM' (not rainfall)
+        col for name, col in names.items() if name == "mm" and not set(names) & (_DAY_OF_YEAR_NAMES | _WEEK_NAMES)
+        and _whole_months(raw[col], bool(set(names) & _DAY_NAMES))]
     days = [col for name, col in names.items() if name in _DAY_NAMES]
     # An hour column beside a year, a month and a day: ``combine_date_and_period`` makes the day's hours of that date.
     hours = [col for name, col in names.items() if _PERIOD_COLUMN.search(name) and name not in _CODED_PERIOD_NAMES
@@ -1592,10 +1593,12 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     return combined
 
 
-def _whole_months(cells: pd.Series) -> bool:
-    """Whether every filled cell is a whole number from 1 to 12, with 1 and 12 among them."""
+def _whole_months(cells: pd.Series, beside_days: bool = False) -> bool:
+    """Whether every filled cell is a whole number from 1 to 12, with 1 and 12 among them unless a day-of-month column
+    is ``beside_days`` (a field season from April to October)."""
     months = pd.to_numeric(cells, errors="coerce").dropna()
-    return bool(len(months)) and bool(months.isin(range(1, 13)).all()) and {1, 12} <= set(months.astype(int))
+    return bool(len(months)) and bool(months.isin(range(1, 13)).all()) and (
+        beside_days or {1, 12} <= set(months.astype(int)))
 
 
 def _year_and_day(raw: pd.DataFrame, year_col: object, day_col: object) -> pd.DataFrame:

@@ -601,9 +601,9 @@ def _without_stray_hours(frame: pd.DataFrame, report: DataReport) -> pd.DataFram
     hours = f"{first // 60:02d}:{first % 60:02d}-{last // 60:02d}:{last % 60:02d}"
     report.rows_dropped += rows
     report.notices.append(Notice(
-        f"{count(rows, 'row')} at a time outside {hours}, the times of every other row ({stamps}), {_were(rows)} "
-        f"left out: the series is read as steps of those opening hours. If they are readings of the night, the "
-        "series runs around the clock: give the other hours' rows too.", "notice.stray_hours",
+        f"{count(rows, 'row')} at a time of day no other row is at ({stamps}) {_were(rows)} left out: the others, "
+        f"{hours}, are read as steps of those opening hours. If they are readings of the night, the series runs "
+        "around the clock: give the other hours' rows too.", "notice.stray_hours",
         {"rows": rows, "hours": hours, "stamps": stamps}))
     return kept.reset_index(drop=True)
 

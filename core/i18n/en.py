@@ -1424,9 +1424,9 @@ MESSAGES: dict[str, str] = {
     "notice.total_unlabelled": "The last row, without a date, is the sum of the rows above (a total): left out.",
     "notice.blank_weekends": "{rows:plural:Saturday or Sunday row} without a value in '{column}' {rows:were} left "
                              "out: the series is read as business days, and its forecasts skip weekends.",
-    "notice.stray_hours": "{rows:plural:row} at a time outside {hours}, the times of every other row ({stamps}), "
-                          "{rows:were} left out: the series is read as steps of those opening hours. If they are "
-                          "readings of the night, the series runs around the clock: give the other hours' rows too.",
+    "notice.stray_hours": "{rows:plural:row} at a time of day no other row is at ({stamps}) {rows:were} left out: "
+                          "the others, {hours}, are read as steps of those opening hours. If they are readings of the "
+                          "night, the series runs around the clock: give the other hours' rows too.",
     "notice.blank_sundays": "{rows:plural:Sunday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Monday to Saturday), and its forecasts skip Sundays.",
     "notice.blank_fridays_saturdays": "{rows:plural:Friday or Saturday row} without a value in '{column}' {rows:were} "

@@ -1026,7 +1026,7 @@ MESSAGES: dict[str, str] = {
                                  "已略去 {rows:,} 个年份或季度行（{examples}：小计或空白）。",
     "notice.total_unlabelled": "最后一行没有日期，其值为上方各行之和（合计）：已略去。",
     "notice.blank_weekends": "“{column}”在 {rows:,} 个周六或周日行没有数值，这些行已略去：序列按工作日读取，预测跳过周末。",
-    "notice.stray_hours": "有 {rows:,} 行落在 {hours} 之外的时刻（{stamps}），而其余各行都在这些时段内，这些行已略去：序列按这些营业时段的步长读取。"
+    "notice.stray_hours": "有 {rows:,} 行落在其他各行都不在的时刻（{stamps}），这些行已略去：其余各行（{hours}）按这些营业时段的步长读取。"
                           "若它们是夜间的读数，则序列是全天候的：请同时给出其他时段的行。",
     "notice.blank_sundays": "“{column}”在 {rows:,} 个周日行没有数值，这些行已略去：序列按每周六天（周一至周六）读取，预测跳过周日。",
     "notice.blank_fridays_saturdays": "“{column}”在 {rows:,} 个周五或周六行没有数值，这些行已略去：序列按周日至周四的工作周读取，预测跳过周五和周六。",

@@ -3111,3 +3111,21 @@ def test_the_sixth_reviews_readings_stay_as_they_were() -> None:
         f"C{1000 + k},{d:%Y-%m-%d},{'2099-12-31' if k % 2 == 0 else f'{d + pd.Timedelta(days=30):%Y-%m-%d}'},"
         f"{'Pro' if k % 3 else 'Basic'},{19 + k % 3 * 10}\n" for k, d in enumerate(days))
     assert len(load_series(subs.encode(), "subs.csv").frame) == 120
+
+
+def test_a_month_named_mm_steps_aside_for_days_of_the_year_and_weeks() -> None:
+    # From the review of bedd34f: 'YEAR,DOY,MM' (365 series by DOY) and 'Year,MM,Week' (two time stamps) were refused
+    # once 'MM' counted as a month; 'Year,MM,DD' over a field season (no January, no December) stayed refused.
+    days = pd.date_range("2022-01-01", "2023-12-31", freq="D")
+    doy = "YEAR,DOY,MM,T2M\n" + "".join(f"{d.year},{d.dayofyear},{d.month},{5 + k % 9}\n" for k, d in enumerate(days))
+    assert (load_series(doy.encode(), "power.csv").frequency.name, len(load_series(doy.encode(), "p.csv").frame)) == (
+        "daily", len(days))
+    weeks = pd.date_range("2022-01-03", "2023-12-25", freq="W-MON")
+    iso = weeks.isocalendar()
+    retail = "Year,MM,Week,Sales\n" + "".join(f"{y},{w.month},{n},{200 + k % 13}\n" for k, (w, y, n) in enumerate(
+        zip(weeks, iso["year"], iso["week"])))
+    assert load_series(retail.encode(), "weeks.csv").frequency.name == "weekly"
+    season = pd.date_range("2023-04-01", "2023-10-31", freq="D")
+    field = "Year,MM,DD,Tmax\n" + "".join(f"{d.year},{d.month},{d.day},{20 + k % 7}\n" for k, d in enumerate(season))
+    series = load_series(field.encode(), "field.csv")
+    assert (series.frequency.name, len(series.frame), series.target) == ("daily", len(season), "Tmax")

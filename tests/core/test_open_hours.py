@@ -96,8 +96,8 @@ def test_a_reading_outside_the_opening_hours_is_left_out_and_said() -> None:
     series = load_series(text.encode(), "meter.csv")
     assert series.frequency.alias == "OH-0919" and len(series.frame) == len(meter) and series.report.gaps == 0
     said = [notice for notice in series.report.notices if notice.key == "notice.stray_hours"]
-    assert said and said[0].startswith("1 row at a time outside 09:00-18:00, the times of every other row "
-                                       "(2024-03-20 20:00), was left out")
+    assert said and said[0].startswith("1 row at a time of day no other row is at (2024-03-20 20:00) was left out: "
+                                       "the others, 09:00-18:00, are read as steps")
     nights = pd.DataFrame({"ds": pd.date_range("2024-03-20 20:00", periods=5, freq="D"), "y": 75.0})
     many = pd.concat([meter, nights]).sort_values("ds")  # five of them (over half a percent): no strays
     assert load_series(many.to_csv(index=False).encode(), "m.csv").frequency.alias != "OH-0919"
