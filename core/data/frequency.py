@@ -116,11 +116,15 @@ _PANDAS_BUSINESS_HOURS = ("bh", "cbh")
 _OPEN_HOURS_ALIAS = re.compile(rf"{OPEN_HOURS}(\d{{0,2}})-(\d{{2}})(\d{{2}})(?:-(\d{{2}})(\d{{2}}))?(?:-([01]{{7}}))?")
 
 
+def _open_alias(alias: str | None) -> re.Match[str] | None:
+    """The parts of an opening-hours alias (``_OPEN_HOURS_ALIAS``), None for any other."""
+    return _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
+
+
 def open_minutes(alias: str | None) -> tuple[int, int] | None:
     """The minute of the day an opening-hours alias opens at and the one it closes at (``OH-0919``: 540 and 1140;
     ``OH30-0830-1700``: 510 and 1020), else None."""
-    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
-    if found is None:
+    if (found := _open_alias(alias)) is None:
         return None
     if found[4] is None:
         return int(found[2]) * 60, int(found[3]) * 60
@@ -137,13 +141,13 @@ def open_hours(alias: str | None) -> tuple[int, int] | None:
 
 def open_step_minutes(alias: str | None) -> int:
     """The minutes between two steps of an opening-hours alias: 60 for hours, fewer for ``OH30-...`` and the like."""
-    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
+    found = _open_alias(alias)
     return int(found[1]) if found and found[1] else 60
 
 
 def open_days(alias: str | None) -> tuple[int, ...]:
     """The weekdays (pandas' day_of_week) an opening-hours alias opens on: every one unless it names them."""
-    found = _OPEN_HOURS_ALIAS.fullmatch(alias) if alias else None
+    found = _open_alias(alias)
     mask = found[6] if found and found[6] else ""
     return tuple(day for day in range(7) if not mask or mask[day] == "1")
 

@@ -1291,11 +1291,11 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
     clock = raw[times[0]].astype("string").str.strip()
-    offsets = _times_of_day(clock)
+    totals = _summary_times(clock)  # a day's Total row: no time, and no cell that counts against the clock's share
+    offsets = _times_of_day(clock[~totals])
     if offsets is None:
         return raw
     offsets = offsets.reindex(raw.index)
-    totals = _summary_times(clock)
     days, carried = _days_carried_down(raw[dates[0]], offsets, totals)
     if (stamps := _days_and_times(days, offsets)) is None:
         return raw
@@ -1492,9 +1492,7 @@ _CLOCK_CHANGE_MONTHS = (3, 4, 9, 10, 11)  # Europe's and North America's, and th
 def _times_of_day(clock: pd.Series) -> pd.Series | None:
     """Times of day (``13:00``, ``13:00:05``; ``1:00 PM``, ``12:30 a.m.``) as time since midnight (NaT where a cell is
     none); None unless nearly every cell is one, on one clock. An interval (``08:00 - 08:30``, ``8:00 AM - 8:30 AM``, as
-    contact-centre reports write them) is its start; a day's ``Total`` row is none and counts for no cell (each
-    interval was read as a series of its own, and the totals as one more)."""
-    clock = clock[~_summary_times(clock)]
+    contact-centre reports write them) is its start (each interval was read as a series of its own)."""
     starts = clock.str.extract(_CLOCK_INTERVAL)[0]
     if starts.notna().mean() >= PARSE_SHARE:
         clock = starts

@@ -2233,13 +2233,17 @@ def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
             and any(_DATA_CELL.fullmatch(name) for name in names))  # (a blank corner over dates across: a header)
 
 
+_HEAD_CHARS = 65_536  # characters of a file's head that ``_dated_like_below`` reads (a cut last line: fewer fields)
+
+
 def _dated_like_below(text: str, delimiter: str, rows: int = 5) -> bool:
     """Whether the first line is a row of data because it holds a date (``2024-01-01``, with a time or not) in a column
     that holds dates in each of the next ``rows`` lines too, with as many fields: a headerless database export with
     names or codes in it (``store_a,2024-01-01,101,67.72``), whose first row was read as the header (and ``101`` the
     target). A header never names a column of dates with a date; dates across the columns stand over numbers."""
+    start = _header_start(text)  # the head only: splitting a whole file's lines to read six cost a copy of it
     lines = [line.split(delimiter) for line in itertools.islice(
-        (line for line in text[_header_start(text):].splitlines() if line.strip()), rows + 1)]
+        (line for line in text[start:start + _HEAD_CHARS].splitlines() if line.strip()), rows + 1)]
     if len(lines) < 2 or len(lines[0]) < 2 or any(len(cells) != len(lines[0]) for cells in lines):
         return False
     return any(all(_DATE_CELL.match(cells[k].strip().strip('"')) and _DATA_CELL.fullmatch(cells[k].strip().strip('"'))

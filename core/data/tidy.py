@@ -1008,7 +1008,9 @@ def _whole_report_rows(raw: pd.DataFrame, date_col: str, ds: pd.Series) -> tuple
     spans = (parsed[0] - ds).to_numpy()
     usual = np.nanmedian(spans.astype("timedelta64[s]").astype(float))
     whole = ((ds == ds.min()) & (parsed[0] == parsed[0].max())).to_numpy(dtype=bool) & (
-        spans.astype("timedelta64[s]").astype(float) > _SPAN_TIMES * max(usual, 86_400)) & _blank_where_filled(raw)
+        spans.astype("timedelta64[s]").astype(float) > _SPAN_TIMES * max(usual, 86_400))
+    if whole.any():  # the blanks are looked at only for a row that spans the report
+        whole &= _blank_where_filled(raw)
     if not whole.any() or whole.all():
         return None
     return whole, f"{ds.min():%Y-%m-%d} - {parsed[0].max():%Y-%m-%d}"

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.data.frequency import WEEKDAY_NAMES, Frequency, open_days, open_hours, open_minutes, open_step_minutes
+from core.data.frequency import WEEKDAY_NAMES, Frequency, open_days, open_minutes, open_step_minutes
 from core.data.quality import format_stamp as iso_stamp
 from core.data.tidy import Notice, QuotedNames
 from core.errors import KeyedError
@@ -187,10 +187,10 @@ _WEEKS_SAID = {"C-MONSAT": "business-daily, Monday to Saturday", "C-SUNTHU": "bu
 def frequency_name(frequency: Frequency | str, lang: str) -> str:
     """``monthly`` in ``lang``; a working week other than Monday to Friday with its days; opening hours with theirs."""
     if isinstance(frequency, Frequency):
-        if (hours := open_hours(frequency.alias)) is not None:  # hourly within opening hours: which, and the days
+        if (minutes := open_minutes(frequency.alias)) is not None:  # within opening hours: which, and the days
             days = open_days(frequency.alias)
             on = "" if len(days) == 7 else ", " + " ".join(relabel(WEEKDAY_NAMES[day], lang, "level") for day in days)
-            opens, closes = open_minutes(frequency.alias) or (hours[0] * 60, hours[1] * 60)
+            opens, closes = minutes
             last = closes - open_step_minutes(frequency.alias)  # the last step's start: 19:00 hourly, 19:30 half-hourly
             return (f"{relabel(frequency.name, lang, 'freq')} {opens // 60:02d}:{opens % 60:02d}-"
                     f"{last // 60:02d}:{last % 60:02d}{on}")
