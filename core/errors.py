@@ -10,6 +10,12 @@ from collections.abc import Mapping
 from typing import Any
 
 
+def clipped(text: object, most: int) -> str:
+    """``text`` stripped, at most ``most`` characters; where it is cut, the cut is marked (``'Total - Item AB…'``)."""
+    said = str(text).strip()
+    return said if len(said) <= most else said[:most - 1].rstrip() + "…"
+
+
 class KeyedError(ValueError):
     """A ``ValueError`` whose message may also be named by a catalog ``key`` with ``params``."""
 

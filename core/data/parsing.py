@@ -7,6 +7,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from core.errors import clipped
+
 # A column counts as numeric / dated when at least this share of its non-blank cells parse.
 PARSE_SHARE = 0.95
 # Beyond that share, a column of numbers may hold a few words written without a digit for its missing values, each
@@ -1306,7 +1308,7 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
         return combined
     kept = combined[~totals]  # a day's Total row under its intervals (``_times_of_day``)
     kept.attrs = {**combined.attrs, "summary_rows": {
-        "rows": int(totals.sum()), "words": ", ".join(dict.fromkeys(str(cell)[:20] for cell in clock[totals]))}}
+        "rows": int(totals.sum()), "words": ", ".join(dict.fromkeys(clipped(cell, 20) for cell in clock[totals]))}}
     return kept
 
 
@@ -1586,7 +1588,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         said = raw[years[0]].astype("string").str.strip().replace("", pd.NA)  # a quarter's subtotal: in its column
         for col in implied:
             said = said.fillna(raw[col].astype("string").str.strip())
-        words = ", ".join(dict.fromkeys(str(cell)[:20] for cell in said[subtotals]))
+        words = ", ".join(dict.fromkeys(clipped(cell, 20) for cell in said[subtotals]))
         combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
 

@@ -33,7 +33,7 @@ from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, bare_calendar_na
                                 compact_year_weeks, labels_above_dates, name_unnamed_dates,
                                 name_unnamed_years_and_months, months_in_order, parse_dates, period_of_rows,
                                 without_currency, writes_month_dot_year, years_of)
-from core.errors import DataError, LimitError
+from core.errors import DataError, LimitError, clipped
 from core.limits import format_limit, limit, limit_at_start
 
 # Largest file accepted, in MB; set TSR_MAX_FILE_MB to change it (the UI states the limit).
@@ -378,7 +378,7 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
         attrs["status_rows"] = {"rows": flags}
     if by_row:  # a year per column, a month (quarter) per row: one series, dated by both (``combine_calendar_columns``)
         if summary:  # said as ``tidy`` says the summary rows it leaves out
-            words = ", ".join(str(cell).strip()[:20] for cell in table[labels[0]].iloc[len(table) - summary:])
+            words = ", ".join(clipped(cell, 20) for cell in table[labels[0]].iloc[len(table) - summary:])
             attrs["summary_rows"] = {"rows": summary, "words": words}
         table = table.iloc[:len(table) - summary].rename(columns={labels[0]: by_row})
         labels = [by_row]
@@ -844,21 +844,22 @@ def _check_zip(data: bytes, name: str) -> None:
                         f"({_first_line(error)}): save it again, or export the sheet as CSV.", "err.zip_damaged",
                         {"label": label, "detail": _first_line(error)}) from None
     for member in members:
+        named = clipped(member.filename, 60)
         if member.compress_type not in _ZIP_METHODS:
             raise DataError(f"{label} is a zip archive packed with a method this loader cannot unpack "
-                            f"(method {member.compress_type} in '{member.filename[:60]}'): "
+                            f"(method {member.compress_type} in '{named}'): "
                             "save the workbook again from Excel, or export the sheet as CSV.", "err.zip_method",
-                            {"label": label, "method": member.compress_type, "member": member.filename[:60]})
+                            {"label": label, "method": member.compress_type, "member": named})
         if member.flag_bits & 0x1:
             raise DataError(f"{label} is password-protected: remove the password in Excel, or export the sheet as CSV.",
                             "err.zip_password", {"label": label})
         ratio = member.file_size / max(member.compress_size, 1)
         most = limit("TSR_MAX_COMPRESSION_RATIO", MAX_COMPRESSION_RATIO)
         if member.file_size >= _RATIO_FLOOR_BYTES and ratio > most:
-            raise LimitError(f"{label} unpacks '{member.filename[:60]}' to {ratio:,.0f} times its packed size, more "
+            raise LimitError(f"{label} unpacks '{named}' to {ratio:,.0f} times its packed size, more "
                              f"than the limit of {format_limit(most)} (a zip bomb?): export the sheet as CSV, or set "
                              "TSR_MAX_COMPRESSION_RATIO to raise the limit.", "err.zip_ratio",
-                             {"label": label, "member": member.filename[:60], "ratio": ratio, "limit": format_limit(most)})
+                             {"label": label, "member": named, "ratio": ratio, "limit": format_limit(most)})
     if b"mimetypeapplication/vnd.oasis.opendocument" in data[:100]:  # stored first and unpacked, as ODF requires
         raise DataError(f"{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
                         "LibreOffice or Excel.", "err.ods", {"label": label})
@@ -867,7 +868,7 @@ def _check_zip(data: bytes, name: str) -> None:
     if not any(member.filename.startswith("xl/") for member in members):
         shown = [member for member in members if not member.is_dir() and not member.filename.startswith("__MACOSX/")
                  and not _ZIP_EXTRAS.search(member.filename)] or members  # the data files, not Spark's _SUCCESS
-        inside = ", ".join(member.filename[:60] for member in shown[:3]) + (", ..." if len(shown) > 3 else "")
+        inside = ", ".join(clipped(member.filename, 60) for member in shown[:3]) + (", ..." if len(shown) > 3 else "")
         raise DataError(f"{label} is a zip archive (holding {inside or 'nothing'}), not a CSV or an Excel "
                         "workbook: unzip it and load the file inside.", "err.zip_not_workbook",
                         {"label": label, "inside": inside or "nothing"})

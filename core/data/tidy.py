@@ -27,7 +27,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
-from core.errors import DataError, LimitError
+from core.errors import DataError, LimitError, clipped
 MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
@@ -243,7 +243,7 @@ def tidy_table(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     except DataError:
         raise
     except ValueError as problem:
-        first_line = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
+        first_line = clipped(str(problem).splitlines()[0], 120) if str(problem) else type(problem).__name__
         raise DataError(f"The file could not be read as a table ({first_line}): save it as a CSV "
                         "with one header row and one row per time step.", "err.table", {"detail": first_line}) from None
 
@@ -1998,7 +1998,7 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
 def _quoted_cells(cells: pd.Series, shown: int = 3) -> str:
     """Up to ``shown`` distinct cells, quoted (``'2021-09-31'``; a blank cell ``''``), and how many more (``+2``):
     the same in every language."""
-    texts = ["''" if pd.isna(cell) else f"'{str(cell).strip()[:40]}'" for cell in cells]
+    texts = ["''" if pd.isna(cell) else f"'{clipped(cell, 40)}'" for cell in cells]
     distinct = list(dict.fromkeys(texts))
     more = len(distinct) - shown
     return ", ".join(distinct[:shown]) + (f", +{more}" if more > 0 else "")
