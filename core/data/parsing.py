@@ -117,18 +117,23 @@ _OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end o
 _OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
 _WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
 ON_FIRST_OFFSET = "ISO 8601 on the first row's UTC offset"  # the format found for times with several offsets
+ON_ONE_OFFSET = "ISO 8601 on its UTC offset"  # times that all carry one offset other than UTC's
 
 
-def on_first_offset(offset: pd.Timedelta) -> str:
-    """The format of times read on the first row's UTC ``offset``, with it: ``... UTC offset +01:00``."""
+def on_first_offset(offset: pd.Timedelta, found: str = ON_FIRST_OFFSET) -> str:
+    """The format ``found`` of times read on the UTC ``offset``, with it: ``... UTC offset +01:00``."""
     minutes = int(offset.total_seconds() // 60)
     sign, minutes = ("-", -minutes) if minutes < 0 else ("+", minutes)
-    return f"{ON_FIRST_OFFSET} {sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{found} {sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def offset_read_on(date_format: str) -> str:
-    """The UTC offset (``+01:00``) the times of a file were read on when they carried several, else ""."""
-    return date_format[len(ON_FIRST_OFFSET):].strip() if date_format.startswith(ON_FIRST_OFFSET) else ""
+    """The UTC offset (``+01:00``) the times of a file were read on when they carried one other than UTC's, or
+    several, else ""."""
+    for found in (ON_FIRST_OFFSET, ON_ONE_OFFSET):
+        if date_format.startswith(found):
+            return date_format[len(found):].strip()
+    return ""
 
 
 _UTC_SUFFIX = re.compile(r"(?<!\s)\s*(?:UTC|GMT)$", re.IGNORECASE)  # from a run's first space only: linear
@@ -1028,8 +1033,9 @@ def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | No
     zone = _first_offset_zone(sample)
     local = parsed.dt.tz_convert(zone) if zone is not None else parsed
     offsets = sample.iloc[:_OFFSETS_CHECKED].str.extract(_OFFSET, expand=False).fillna("Z").nunique()
-    if zone is None or offsets < 2:
-        return local.dt.tz_localize(None), "ISO 8601"
+    if zone is None or offsets < 2:  # one offset other than UTC's: written back with it (``write.with_offset``)
+        offset = pd.Timedelta(zone.utcoffset(None) if zone is not None else 0)  # type: ignore[attr-defined]
+        return local.dt.tz_localize(None), on_first_offset(offset, ON_ONE_OFFSET) if offset else "ISO 8601"
     first = on_first_offset(pd.Timedelta(zone.utcoffset(None)))  # type: ignore[attr-defined]
     if _median_step(parsed) < _WALL_CLOCK_STEP:  # hours apart: evenly spaced on one offset, and said
         return local.dt.tz_localize(None), first

@@ -264,6 +264,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
     raw = _time_rows_only(raw, options, report)
+    raw = _traces_as_zero(raw, report)
     decimal_comma = report.decimal_comma
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
@@ -504,6 +505,35 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     report.rows_dropped += rows
     report.notices.append(_summary_rows_notice(rows, words))
     return raw[~dropped]
+
+
+# Columns of rain or snow, where weather services (NOAA's GHCN-Daily, LCD and Climate Data Online) write 'T' for a
+# trace: some fell, too little to measure.
+_PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
+
+
+def _traces_as_zero(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
+    """``raw`` with the 'T' cells of precipitation columns whose other cells are numbers of at least 0 read as 0: read
+    as missing, a day of a trace took the rain of the days around it (0.4 between 0.5 and 0.3), and a column of them
+    as target was refused as not numeric."""
+    traced = {}
+    for col in raw.columns:
+        if not _PRECIPITATION_NAME.search(str(col)) or pd.api.types.is_numeric_dtype(raw[col]):
+            continue
+        text = raw[col].astype("string").str.strip()
+        trace = (text == "T").fillna(False)
+        others = pd.to_numeric(text[~trace & text.notna() & (text != "")], errors="coerce")
+        if trace.any() and len(others) and others.notna().mean() >= PARSE_SHARE and others.min() >= 0:
+            traced[col] = trace
+    if not traced:
+        return raw
+    raw = raw.assign(**{str(col): raw[col].mask(trace, "0") for col, trace in traced.items()})
+    for col, trace in traced.items():
+        cells = int(trace.sum())
+        report.notices.append(Notice(f"{count(cells, 'cell')} of '{col}' {'holds' if cells == 1 else 'hold'} 'T', a "
+                                     "trace (some fell, too little to measure): read as 0.",
+                                     "notice.trace_as_zero", {"cells": cells, "column": str(col)}))
+    return raw
 
 
 def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport) -> pd.DataFrame:
@@ -1189,7 +1219,7 @@ def local_dates(cells: pd.Series, stamps: pd.Series, date_format: str, per: str)
     or longer: the local dates and times ``cells`` write (``wall_clock``), so that each row counts in the day the file
     gives it (a Shopify export's winter orders paid after 23:00 were counted on the next day, 84 days of 457 wrong);
     None where the rows are not so combined, or reading them so would lose a date."""
-    if per in ("", "hour") or not offset_read_on(date_format):
+    if per in ("", "hour") or not date_format.startswith(ON_FIRST_OFFSET):
         return None
     wall = wall_clock(cells)
     return wall if wall.isna().sum() <= stamps.isna().sum() else None

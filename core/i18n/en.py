@@ -1416,6 +1416,8 @@ MESSAGES: dict[str, str] = {
                              "read with K as thousands, M as millions and B as billions.",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
+    "notice.trace_as_zero": "{cells:plural:cell} of '{column}' {cells:hold} 'T', a trace (some fell, too little to "
+                            "measure): read as 0.",
     "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, which files write for a missing "
                             "reading, far outside the other values ({low} to {high}): read as missing.",
     "notice.months_under_years": "'{column}' groups the months under their years (as an Excel pivot table does): its "

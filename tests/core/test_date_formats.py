@@ -355,6 +355,25 @@ def test_the_command_line_writes_times_read_on_the_first_offset_with_it(tmp_path
     assert pd.read_csv(out)["ds"].str.endswith("+01:00").all()
 
 
+def test_times_on_one_utc_offset_are_written_back_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from core import cli
+
+    # Times all at +05:30 were read on their clock and written bare: the forecast's hours lost the offset the file gave.
+    hours = pd.date_range("2024-01-01", periods=24 * 20, freq="h")
+    path, out = tmp_path / "ist.csv", tmp_path / "predictions.csv"
+    path.write_text("time,load\n" + "".join(f"{h:%Y-%m-%dT%H:%M:%S}+05:30,{100 + k % 24}\n"
+                                           for k, h in enumerate(hours)))
+    loaded = load_series(path.read_bytes(), "ist.csv")
+    assert loaded.report.utc_offset == "+05:30" and not loaded.report.notices and loaded.frame["ds"].iloc[0] == hours[0]
+    assert cli.main(["fit", str(path), "--model", "snaive", "--horizon", "2", "--out", str(out)]) == 0
+    stamps = pd.read_csv(out)["ds"]
+    assert stamps.iloc[0] == "2024-01-01 00:00:00+05:30" and stamps.iloc[-1] == "2024-01-21 01:00:00+05:30"
+    utc = load_series(path.read_text().replace("+05:30", "Z").encode(), "utc.csv")
+    assert utc.report.utc_offset == "" and utc.frame["ds"].iloc[0] == hours[0]  # UTC's own times stay bare
+    per_day = load_series(path.read_bytes(), "ist.csv", LoadOptions(per="day"))
+    assert "notice.per_local_time" not in [notice.key for notice in per_day.report.notices]  # one offset, not several
+
+
 def test_daily_stamps_of_a_long_file_keep_their_days_across_a_daylight_saving_change() -> None:
     from core.data.parsing import parse_dates
 
