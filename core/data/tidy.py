@@ -69,6 +69,9 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
                        "ending"}  # Excel serial days
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
 _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
+# Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
+# 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').
+_DEVICE_WORDS = frozenset({"batt", "battv", "battery", "ptemp", "rssi", "snr", "firmware"})
 _OFF_GRID_SHARE = 0.5  # the share of rows off their frequency's grid that makes stamps irregular (``_resample``)
 _STEPS_BY_ONE = 0.8  # the share of a step column's rises that are one (``counts_steps``)
 _STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
@@ -1502,6 +1505,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
+    measures = [col for col in measures if not _name_words(col) & _DEVICE_WORDS] or measures  # a logger's battery
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])

@@ -3157,3 +3157,19 @@ def test_a_trace_of_rain_written_t_is_read_as_zero() -> None:
                                         for k, d in enumerate(days))
     with pytest.raises(DataError, match="'T', 'x'"):  # letters of other kinds too: not read as traces
         load_series(codes.encode(), "c.csv")
+
+
+def test_a_loggers_battery_and_panel_temperature_are_no_target() -> None:
+    # Campbell Scientific's TOA5 table and a HOBO export: the battery voltage, their first numbers, was the target.
+    stamps = pd.date_range("2024-05-01", periods=400, freq="15min")
+    campbell = ('"TOA5","CR1000","CR1000","1234","CR1000.Std.32","CPU:met.CR1","1234","Table15"\n'
+                '"TIMESTAMP","RECORD","BattV_Min","PTemp_C","AirTC_Avg","RH"\n"TS","RN","Volts","Deg C","Deg C","%"\n'
+                '"","","Min","Smp","Avg","Smp"\n' + "".join(
+                    f'"{x:%Y-%m-%d %H:%M:%S}",{k},{12.6 - k * 0.001:.3f},{20 + k % 9},{15 + (k % 96) / 10:.2f},'
+                    f'{60 + k % 7}\n' for k, x in enumerate(stamps)))
+    assert load_series(campbell.encode(), "CR1000_Table15.dat").target == "AirTC_Avg"
+    hobo = '"Plot Title: Shed"\n"#","Date Time, GMT-05:00","Batt, V","Temp, °F","RH, %"\n' + "".join(
+        f"{k + 1},{x:%m/%d/%y %I:%M:%S %p},3.10,{60 + k % 11},{50 + k % 5}\n" for k, x in enumerate(stamps))
+    assert load_series(hobo.encode(), "hobo.csv").target == "Temp, °F"
+    phone = "time,battery_level\n" + "".join(f"{x:%Y-%m-%d %H:%M},{90 - k * 0.1:.1f}\n" for k, x in enumerate(stamps))
+    assert load_series(phone.encode(), "phone.csv").target == "battery_level"  # the only reading: still the target
