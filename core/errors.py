@@ -6,7 +6,7 @@ can say it in the reader's language. Errors without a key are shown as their Eng
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 
@@ -14,6 +14,14 @@ def clipped(text: object, most: int) -> str:
     """``text`` stripped, at most ``most`` characters; where it is cut, the cut is marked (``'Total - Item AB…'``)."""
     said = str(text).strip()
     return said if len(said) <= most else said[:most - 1].rstrip() + "…"
+
+
+def clipped_list(cells: Iterable[object], most: int = 20, shown: int = 4) -> str:
+    """The distinct ``cells``, each ``clipped`` to ``most`` characters, the first ``shown`` of them and how many more
+    (``Jan 2023 MTD, Feb 2023 MTD, Mar 2023 MTD, Apr 2023 MTD, +14``)."""
+    distinct = list(dict.fromkeys(clipped(cell, most) for cell in cells))
+    more = len(distinct) - shown
+    return ", ".join(distinct[:shown]) + (f", +{more}" if more > 0 else "")
 
 
 class KeyedError(ValueError):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from core.errors import clipped
+from core.errors import clipped_list
 
 # A column counts as numeric / dated when at least this share of its non-blank cells parse.
 PARSE_SHARE = 0.95
@@ -264,7 +264,7 @@ _MONTHLY_STEPS = 0.9  # the share of steps of one month that makes ``05.2021, 06
 
 # Retail's fiscal periods of four or five weeks, 13 (or 12) to a year, written with their year: '2016 P01',
 # 'FY2016-P13', 'P01 2016', '2016 Period 1'. Nothing says on which day a period starts (``fiscal_period_steps``).
-_FISCAL_PERIOD = r"P(?:ER(?:IOD)?)?\.?\s*(\d{1,2})"
+_FISCAL_PERIOD = r"(?:P(?:ER(?:IOD)?)?|M)\.?\s*(\d{1,2})"  # and a fiscal month: 'FY2021 M01
 _FISCAL_YEAR = r"(?:FY\s*)?((?:18|19|20|21)\d\d)"
 _FISCAL_FORMS = ((rf"{_FISCAL_YEAR}\s*[-/.:,_ ]?\s*{_FISCAL_PERIOD}", 0, 1),  # the year first, then the period
                  (rf"{_FISCAL_PERIOD}\s*[-/.:,_ ]?\s*{_FISCAL_YEAR}", 1, 0))
@@ -1124,7 +1124,8 @@ def parse_compact_hours(numbers: pd.Series) -> pd.Series | None:
 _COMPACT_TIMES = ((1800_01_01_00, 2200_12_31_23, "%Y%m%d%H"), (1800_01_01_00_00, 2200_12_31_23_59, "%Y%m%d%H%M"))
 
 
-_FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年"})
+_FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年",
+                                "financial year", "financial_year"})
 # Also as Excel names the fields it groups a date by in a pivot table: Years, Quarters, Months.
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
                          "年度", *_FISCAL_YEAR_NAMES,  # and the CDC's, and ISO 8601's years of weeks
@@ -1314,7 +1315,7 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
         return combined
     kept = combined[~totals]  # a day's Total row under its intervals (``_times_of_day``)
     kept.attrs = {**combined.attrs, "summary_rows": {
-        "rows": int(totals.sum()), "words": ", ".join(dict.fromkeys(clipped(cell, 20) for cell in clock[totals]))}}
+        "rows": int(totals.sum()), "words": clipped_list(clock[totals])}}
     return kept
 
 
@@ -1519,13 +1520,20 @@ def _times_of_day(clock: pd.Series) -> pd.Series | None:
             + pd.to_timedelta(pd.to_numeric(parts[2]).astype("float64").fillna(0), unit="s"))
 
 
-# A row at the end of a table whose text cell starts with one of these words sums up the rows above it.
-SUMMARY_ROW = re.compile(r"(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|count|"
-                          r"std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
-                          r"media|totaal|gemiddelde|合计|总计|平均|平均值|小计)\b.*", re.IGNORECASE)
-SUBTOTAL_WORDS = r"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计)"
-# A pivot table's subtotal (``2020 Total``) or a report's (``Total 2020``) in a column of dates or periods.
-SUBTOTAL_ROW = re.compile(rf"(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}\s+(?=\S*\d)\S+", re.IGNORECASE)
+# A row at the end of a table whose text cell starts with one of these words sums up the rows above it (SAP's lists
+# mark them with stars: ``*Summe``, ``**Gesamt``).
+# Hotel and retail reports' running totals too: ``Month to Date``, ``Year to Date``, ``MTD``, ``YTD``.
+_TO_DATE = r"(?:month|year|quarter|week|period) to date|mtd|ytd|qtd|wtd|ptd"
+SUMMARY_ROW = re.compile(r"\**\s*(grand |sub-?)?(total|totals|sum|average|avg|mean|median|min|minimum|max|maximum|"
+                         r"count|std|summe|gesamt|insgesamt|durchschnitt|mittelwert|somme|moyenne|suma|promedio|totale|"
+                         rf"media|totaal|gemiddelde|合计|总计|平均|平均值|小计|{_TO_DATE})\b.*",
+                         re.IGNORECASE)
+SUBTOTAL_WORDS = rf"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计|{_TO_DATE})"
+# A pivot table's subtotal (``2020 Total``, ``Jan 2023 MTD``) or a report's (``Total 2020``) in a column of dates or
+# periods.
+SUBTOTAL_ROW = re.compile(rf"(?:[^\W\d_]+\s+)?(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}"
+                          rf"|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(?=\S*\d)\S+",  # NetSuite's 'Total - A-100'
+                          re.IGNORECASE)
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1594,7 +1602,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         said = raw[years[0]].astype("string").str.strip().replace("", pd.NA)  # a quarter's subtotal: in its column
         for col in implied:
             said = said.fillna(raw[col].astype("string").str.strip())
-        words = ", ".join(dict.fromkeys(clipped(cell, 20) for cell in said[subtotals]))
+        words = clipped_list(said[subtotals])
         combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
 
@@ -1712,7 +1720,7 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     column = (weeks or coded)[0]
     if any(_names_time(name, raw[col]) for name, col in names.items() if col not in (year_col, column)):
         return raw  # another time column (a date, a day): the table is not dated by these two alone
-    year = pd.to_numeric(raw[year_col], errors="coerce")
+    year = _fiscal_year_numbers(raw[year_col])
     year = year.where((year % 1 == 0) & year.between(1800, 2200))
     averages, numbered = pd.Series(False, index=raw.index), False
     if weeks:
@@ -1746,6 +1754,15 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     return combined
 
 
+def _fiscal_year_numbers(cells: pd.Series) -> pd.Series:
+    """A year column's cells as numbers, fiscal years as the calendar years they name (``FY2020`` 2020; ``2019/20``
+    2019, as ``_YEAR_SPAN`` reads a column of them): an Australian 'Financial Year' of 2019/20 beside its periods
+    P01-P12 was taken for the date column alone, five time stamps."""
+    text = cells.astype("string").str.strip()
+    named = text.str.extract(r"^(?:FY\s*)?(\d{4})(?:\s*[-/]\s*(?:\d{2}|\d{4}))?$", flags=re.IGNORECASE)[0]
+    return pd.to_numeric(cells, errors="coerce").astype("float64").fillna(pd.to_numeric(named, errors="coerce"))
+
+
 def _period_months(cells: pd.Series) -> tuple[pd.Series, pd.Series, int, bool] | None:
     """A period column beside a year (``_year_and_week``) as each row's first month (NaN where a cell is none), which
     rows are left out (the year's average: the BLS's M13, Q05; numbered periods' special periods 13-16), the periods
@@ -1772,7 +1789,8 @@ def _numbered_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series] | None:
     closing postings, left out (one a year stopped the whole column: 'Only 3 usable rows'); None unless one at least
     is above ``_QUARTERS_AT_MOST`` (periods 1-4 alone may be quarters). The file does not say in which month its
     fiscal year starts: the reading is said (``periods_as_months`` in the table's attrs)."""
-    number = pd.to_numeric(cells.astype("string").str.strip(), errors="coerce").astype("float64")
+    text = cells.astype("string").str.strip().str.replace(r"^P(?:ER(?:IOD)?)?\.?\s*(?=\d)", "", case=False, regex=True)
+    number = pd.to_numeric(text, errors="coerce").astype("float64")  # P01-P12 as Dynamics and Xero write them
     whole = number % 1 == 0
     months = number.where(whole & number.between(1, 12))
     special = (whole & number.between(13, 16)).fillna(False).astype(bool)
@@ -1799,14 +1817,26 @@ def _week_start_named(names: str) -> str | None:
     return "Sunday" if "mmwr" in lower or "epi" in lower else "Monday" if "iso" in lower else None
 
 
+_WEEK_DOT_YEAR = re.compile(r"^(\d{1,2})[./](\d{4})$")  # SAP's weeks beside their year: 05.2024 (KW 05/2024)
+
+
+def _week_dot_years(cells: pd.Series) -> bool:
+    """Whether a week column's cells are weeks and years written ``05.2024`` (SAP's 'Woche'; read as months, the
+    weeks past 12 were unread and the column was the target)."""
+    text = cells.dropna().astype("string").str.strip().iloc[:200]
+    return len(text) > 0 and bool(text.str.fullmatch(_WEEK_DOT_YEAR).all())
+
+
 def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
     """A column of years and weeks written as one number (``epiweek`` 201301 ... 201453, ``_YEAR_WEEK_NAMES``) read
     as the weeks' first days, in its place (as a year column and a week column are: ``_numbered_weeks``); ``raw`` as
     it is where no such column reads so. Alone, the column was the target (a series of 201301, 201302, ...)."""
-    found = [col for col in raw.columns if str(col).strip().lower() in _YEAR_WEEK_NAMES]
+    found = [col for col in raw.columns if str(col).strip().lower() in _YEAR_WEEK_NAMES or (
+        str(col).strip().lower() in _WEEK_NAMES | {"kalenderwoche"} and _week_dot_years(raw[col]))]
     if len(found) != 1:
         return raw
     text = raw[found[0]].astype("string").str.strip().str.replace(r"^(\d{4})[-_ ]?W?(\d{2})$", r"\1\2", regex=True)
+    text = text.str.replace(_WEEK_DOT_YEAR, lambda cell: f"{cell[2]}{int(cell[1]):02d}", regex=True)
     code = pd.to_numeric(text.where(text.str.fullmatch(r"\d{6}").fillna(False)), errors="coerce").astype("float64")
     year, week = code // 100, (code % 100).where(lambda number: number.between(1, _WEEK_MOST))
     year = year.where(year.between(1800, 2200))

@@ -16,7 +16,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError as XmlParseError
 
@@ -28,12 +28,12 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
-from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, bare_calendar_names, combine_calendar_columns,
-                                combine_date_and_period, combine_date_and_time, combine_time_and_offset,
-                                compact_year_weeks, labels_above_dates, name_unnamed_dates,
+from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, SUMMARY_ROW, bare_calendar_names,
+                                combine_calendar_columns, combine_date_and_period, combine_date_and_time,
+                                combine_time_and_offset, compact_year_weeks, labels_above_dates, name_unnamed_dates,
                                 name_unnamed_years_and_months, months_in_order, parse_dates, period_of_rows,
                                 without_currency, writes_month_dot_year, years_of)
-from core.errors import DataError, LimitError, clipped
+from core.errors import DataError, LimitError, clipped, clipped_list
 from core.limits import format_limit, limit, limit_at_start
 
 # Largest file accepted, in MB; set TSR_MAX_FILE_MB to change it (the UI states the limit).
@@ -378,12 +378,14 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
         attrs["status_rows"] = {"rows": flags}
     if by_row:  # a year per column, a month (quarter) per row: one series, dated by both (``combine_calendar_columns``)
         if summary:  # said as ``tidy`` says the summary rows it leaves out
-            words = ", ".join(clipped(cell, 20) for cell in table[labels[0]].iloc[len(table) - summary:])
+            words = clipped_list(table[labels[0]].iloc[len(table) - summary:])
             attrs["summary_rows"] = {"rows": summary, "words": words}
         table = table.iloc[:len(table) - summary].rename(columns={labels[0]: by_row})
         labels = [by_row]
     elif summary:  # mostly months down the rows, but not a grid this reads: left as it was
         return raw
+    else:  # rows of a label without a figure (a P&L's 'Income', its footer) and a Total row at the end
+        table = _without_headings_and_totals(table, labels, names[first:last], attrs)
     check_count(len(table) * (last - first), "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 "its dates run across the columns, so each of its rows makes a row per date: load fewer rows or dates")
     period, value = ("year", "value") if by_row else \
@@ -395,6 +397,24 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
                                             "by_row": by_row or "", "left": ", ".join(left),
                                             "steps": steps is not None}}
     return long
+
+
+def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: list[str],
+                                 attrs: dict[str, Any]) -> pd.DataFrame:
+    """``table`` (a row per series, ``dates`` across) without the rows that are no series, said in
+    ``attrs["summary_rows"]``: a label without a figure (a report's section headings and notes: a P&L's 'Income' and
+    'Accrual Basis ...' below it, each a series "without values"), and rows at the end labelled as totals (``Total``,
+    ``Grand Total``: Odoo's sum of its products, forecast as a product)."""
+    label = table[labels].astype("string").apply(lambda col: col.str.strip()).replace("", pd.NA).bfill(axis=1)
+    label = label.iloc[:, 0].fillna("")
+    dropped = table[dates].isna().all(axis=1).to_numpy().copy()
+    totals = label.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy() & ~label.duplicated(keep=False).to_numpy()
+    at_end = int(np.argmin(totals[::-1])) if not totals.all() else 0
+    dropped[len(table) - at_end:] = True
+    if not dropped.any() or dropped.all():
+        return table
+    attrs["summary_rows"] = {"rows": int(dropped.sum()), "words": clipped_list(label[dropped])}
+    return table[~dropped]
 
 
 def _without_status_rows(table: pd.DataFrame, labels: list[str]) -> tuple[pd.DataFrame, list[str], int]:
@@ -1489,7 +1509,7 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
     ``1.000,00``: the file was read with decimal points, the periods as the numbers 1.2021)."""
     cells = [cell.strip().strip('"') for line in lines for cell in line.split(delimiter)]
     with_comma = sum(1 for cell in cells if _looks_like_decimal_comma(cell))
-    with_point = sum(1 for cell in cells if cell.replace(".", "", 1).lstrip("-").isdigit() and "." in cell
+    with_point = sum(1 for cell in cells if cell.replace(".", "", 1).strip("-").isdigit() and "." in cell
                      and not MONTH_DOT_YEAR.fullmatch(cell) and not PERIOD_DOT_YEAR.fullmatch(cell))
     return with_comma > with_point
 
@@ -1538,7 +1558,9 @@ def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:
-    head, _, tail = without_currency(cell).rpartition(",")
+    """Whether ``cell`` reads as a number with a decimal comma (``1.600,00``; SAP's negative ``1.600,00-`` too: its
+    quantities' ``128,000-`` were read with decimal points, as 128000)."""
+    head, _, tail = without_currency(cell).removesuffix("-").rpartition(",")
     grouped = head.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")  # thousands
     return bool(head) and tail.isdigit() and grouped.lstrip("-").isdigit()
 
@@ -1785,8 +1807,14 @@ def _spaces_to_tabs(text: str) -> str:
     return "\n".join("\t".join(cells) for cells in lines) + "\n"
 
 
+# A line of dashes or equals signs between a table's rows (SAP's list output ``|-----|``, Markdown's ``|---|---|``):
+# no row. Below a short list's last month, with its total, two of them made the months fail their share of dates.
+_RULE_LINE = re.compile(r"^[ \t]*[|+]?[ \t]*[-=]{3,}[-=+| \t]*(?:\r?\n|$)", re.MULTILINE)
+
+
 def _csv_layout(text: str) -> CsvLayout:
     text = _ANNOTATIONS.sub("", _SEPARATOR_HINT.sub("", text, count=1), count=1)
+    text = _RULE_LINE.sub("", text)
     text, logger, units = _without_logger_rows(text)
     text, comments = _without_comment_block(text)
     comments = logger + comments
@@ -2132,12 +2160,13 @@ def _without_preamble(text: str, delimiter: str) -> str:
         rows = rows[:len(rows) - _notes_at_end([(opening[index], text) for index, _, text in rows], fields,
                                                len(rows) - 2)]  # the quoted notes' words (StatCan's footer)
     for position, (index, cells, written) in enumerate(rows[:_PREAMBLE_LINES]):
-        following = _below_units([row for _, _, row in rows[position + 1:position + 4]])[:2]
+        below = [row for _, _, row in rows[position + 1:] if not _section_row(row)]  # a P&L's 'Income' above its rows
+        following = _below_units(below[:3])[:2]
         wide = (len(cells) == fields and _names_its_columns(written, following)  # ('Geography,Canada,,,...')
                 or _names_over_row_names(opening[index], cells, fields))
         # two rows of data, or the one a file of one row has (a World Bank download of one country)
         enough = len(following) == 2 or (len(following) == 1 and whole  # (past a units row: StatCan's '2002=100')
-                                          and len(_below_units([row for _, _, row in rows[position + 1:]])) == 1)
+                                          and len(_below_units(below)) == 1)
         if wide and _names_columns(cells, following) and enough \
                 and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= 0.5
                         for row in following):
@@ -2150,6 +2179,12 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             return "".join(text.splitlines(keepends=True)[index:]) if apart else text
     return text
+
+
+def _section_row(cells: list[str]) -> bool:
+    """Whether a row below a header candidate is a section's heading: one cell, the first, written, without a digit
+    (QuickBooks' 'Income' and 'Cost of Goods Sold' above their accounts' rows of figures)."""
+    return bool(cells) and bool(cells[0]) and not any(cells[1:]) and not any(char.isdigit() for char in cells[0])
 
 
 def _names_its_columns(written: list[str], following: list[list[str]]) -> bool:

@@ -27,7 +27,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                writes_month_dot_year, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
-from core.errors import DataError, LimitError, clipped
+from core.errors import DataError, LimitError, clipped, clipped_list
 MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
@@ -57,7 +57,8 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额")
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
-_GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}", re.IGNORECASE)  # Excel's Data > Subtotal: ``north Total``
+# Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
+_GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).
@@ -504,7 +505,7 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     if not dropped.any():
         return raw
     rows = int(dropped.sum())
-    words = ", ".join(dict.fromkeys(str(word)[:20].strip() for word in cells[dropped]))
+    words = clipped_list(cells[dropped])
     report.rows_dropped += rows
     report.notices.append(_summary_rows_notice(rows, words))
     return raw[~dropped]
@@ -699,9 +700,11 @@ def _subtotal_rows(cells: pd.Series) -> pd.Series:
         found[worded] = cells[worded].str.fullmatch(SUBTOTAL_ROW).fillna(False)
         return found
     names = pd.Series(cells[worded].unique())  # a long file's ids: few of them, however many rows
-    ending = names[names.str.contains(rf"\s{SUBTOTAL_WORDS}$", case=False, regex=True).fillna(False)]  # vectorised
+    ending = names[names.str.contains(rf"\s{SUBTOTAL_WORDS}$|^{SUBTOTAL_WORDS}\W", case=False,
+                                      regex=True).fillna(False)]  # vectorised
     known = set(cells.dropna().unique()) if len(ending) else set()  # a pivot's year rows above its months too: 2018
-    totals = {name for name in ending if (group := _GROUP_TOTAL.fullmatch(str(name))) and group[1] in known}
+    totals = {name for name in ending
+              if (group := _GROUP_TOTAL.fullmatch(str(name))) and (group[1] or group[2]) in known}
     return cells.isin(totals) if totals else found
 
 
@@ -1080,7 +1083,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                             "err.not_dates", {"column": wanted})
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
-    first, constant = raw.columns[0], None
+    first, constant, few = raw.columns[0], None, None
     ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
     for col in ordered:
         if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))
@@ -1090,9 +1093,14 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first)
         if parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
             constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
-        elif parsed is not None:
+        elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
+            few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
+        elif parsed is not None and (few is None or parsed[0].nunique() > few[1][0].nunique()):
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
+    if few is not None:
+        _note_format(few[1][1], few[0], report)
+        return str(few[0]), few[1][0]
     if (stepped := _step_column(raw, numbers)) is not None:
         _note_steps(*stepped, report)
         return stepped
@@ -1200,7 +1208,7 @@ def _note_unread_dates(raw: pd.DataFrame, numbers: dict[str, pd.Series], report:
         cells = raw[col].astype("string").str.strip()
         cells = cells[cells.notna() & (cells != "")]
         if len(cells) and (col in named or cells.str.contains(r"\d", regex=True).mean() >= PARSE_SHARE):
-            example = _unread_example(cells)[:30]
+            example = clipped(_unread_example(cells), 30)
             report.notices.append(Notice(
                 f"No time column was read: '{col}' does not hold dates this loader can read (for example "
                 f"'{example}'), so the rows are numbered as steps, with no calendar (only auto looks for a season, in "
@@ -1891,7 +1899,7 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
                                      f"({beside}): only the first was read. Save the other as a file of its own to "
                                      "read it.", "notice.side_table", {"columns": beside}))
     if later := attrs.get("later_table"):
-        title = str(later).lstrip("# ")[:60]
+        title = clipped(str(later).lstrip("# "), 60)
         report.notices.append(Notice(f"The file holds more tables below the first (the next is titled '{title}'): "
                                      "only the first was read. Save another as a file of its own to read it.",
                                      "notice.later_table", {"title": title}))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from core.data.frequency import MON_TO_SAT, SUN_TO_THU, future_dates, infer_freq
 from core.data.parsing import calendar_spread
 from core.data.quality import summarize
 from core.data.read import _numbered, read_table
-from core.data.tidy import DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series
+from core.data.tidy import (DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series,
+                             without_summary_rows)
 from core.panel.choice import PanelChoice, read_panel
 from core.panel.run import loading_notes
 from core.panel.split import plan_layout
@@ -1480,7 +1482,7 @@ def test_a_title_block_of_several_cells_above_a_sheets_header_is_skipped(parted:
     series = load_series(data, "report.xlsx")
     assert (series.date_col, series.target, len(series.frame)) == ("Month", "Sales", 36)
     said = [notice.params for notice in series.report.notices if notice.key == "notice.preamble"]
-    assert said == [{"lines": 1, "examples": "'Monthly sales report Run date 2022-07-05'"}]
+    assert said == [{"lines": 1, "examples": "'Monthly sales report Run date 2022-07-0…'"}]
 
 
 def test_a_header_with_an_unnamed_index_column_above_its_rows_stays_the_header() -> None:
@@ -3173,3 +3175,139 @@ def test_a_loggers_battery_and_panel_temperature_are_no_target() -> None:
     assert load_series(hobo.encode(), "hobo.csv").target == "Temp, °F"
     phone = "time,battery_level\n" + "".join(f"{x:%Y-%m-%d %H:%M},{90 - k * 0.1:.1f}\n" for k, x in enumerate(stamps))
     assert load_series(phone.encode(), "phone.csv").target == "battery_level"  # the only reading: still the target
+
+
+def test_month_and_year_to_date_rows_are_left_out_as_summaries() -> None:
+    # A hotel PMS report's 'Month to Date' / 'Year to Date' rows at the end, and STR's 'Jan 2023 MTD' after each month:
+    # the dates were unread, the rows numbered as steps and a year's revenue forecast as a day's.
+    days = pd.date_range("2023-01-01", "2023-06-30", freq="D")
+    rows = "".join(f"{d:%a %m/%d/%Y},{60 + k % 7},\"${100 + 13 * (k % 5)}.55\"\n" for k, d in enumerate(days))
+    pms = ('Grand Harbor Hotel\nDaily Statistics Report\n\nDate,Rooms Sold,Room Revenue\n' + rows
+           + 'Month to Date,1820,"$287,326.14"\nYear to Date,11108,"$1,504,191.35"\n')
+    series = load_series(pms.encode(), "pms.csv")
+    assert (series.frequency.name, len(series.frame), series.frame["y"].max()) == (
+        "daily", len(days), 152.55)
+    assert "(Month to Date, Year to Date) were left out" in " ".join(str(n) for n in series.report.notices)
+    lines = []
+    for k, d in enumerate(days):
+        lines.append(f"{d:%a %m/%d/%Y},{40 + k % 9}.5%\n")
+        if d.is_month_end:
+            lines.append(f"{d:%b %Y} MTD,44.1%\n")
+    star = load_series(("Date,Occupancy %\n" + "".join(lines)).encode(), "str.csv")
+    assert (star.frequency.name, len(star.frame)) == ("daily", len(days))
+    assert "(Jan 2023 MTD, Feb 2023 MTD, Mar 2023 MTD, Apr 2023 MTD, +2) were left out" in " ".join(
+        str(n) for n in star.report.notices)
+
+
+def test_a_profit_and_loss_by_month_reads_its_accounts_as_series() -> None:
+    # QuickBooks' CSV: titles padded with commas above a header that starts with a blank cell, section rows without
+    # figures ('Income'), a Total column and a footer. Refused ("Column 'Sunrise Bakery LLC' holds text"), or without
+    # the padding read with the first account's row as the header (13 rows of '40,518.38').
+    months = pd.date_range("2021-01-01", periods=36, freq="MS")
+    width = len(months) + 2
+    pad = "," * (width - 1)
+
+    def account(name: str, base: float) -> str:
+        return f'"{name}",' + ",".join(f'"{base * (1 + 0.1 * (k % 12)):,.2f}"' for k in range(36)) + ',"1.00"\n'
+
+    body = (',' + ",".join(f'"{m:%b %Y}"' for m in months) + ',"Total"\n' + f'"Income"{pad}\n'
+            + account("   Sales", 40518.38) + account("   Services", 7794.4) + account("Total Income", 48312.78)
+            + f'"Cost of Goods Sold"{pad}\n' + account("   Cost of Goods Sold", 16612.31)
+            + account("Net Income", 31700.47))
+    footer = f'{pad}\n"Accrual Basis Tuesday, January 9, 2024 10:14 AM GMT-05:00"{pad}\n'
+    padded = f'"Sunrise Bakery LLC"{pad}\n"Profit and Loss"{pad}\n"January 2021 - December 2023"{pad}\n{pad}\n'
+    for text in (padded + body + footer, re.sub(r",+$", "", padded + body + footer, flags=re.MULTILINE), body):
+        raw = read_table(text.encode(), "pl.csv")
+        assert sorted(raw["series"].unique()) == ["   Cost of Goods Sold", "   Sales", "   Services", "Net Income",
+                                                   "Total Income"], text[:80]
+        assert raw.attrs["summary_rows"]["words"].startswith("Income, Cost of Goods Sold")
+
+
+def test_subtotals_written_total_first_and_a_wide_sheets_total_row_are_no_series() -> None:
+    # NetSuite's saved search writes 'Total - ABC-100' after each item's rows: the first became a series "without
+    # values"; Odoo's weekly sheet ends with a 'Total' row under its products: forecast as a fourth product.
+    months = pd.date_range("2022-01-01", periods=36, freq="MS")
+    parts = [f"{item},{m:%b %Y},{300 + k % 12 * 9},\"${1000 + k}.00\"\n" for item in ("ABC-100", "XYZ-200")
+             for k, m in enumerate(months)]
+    text = ("Item,Period,Quantity,Amount\n" + "".join(parts[:36]) + 'Total - ABC-100,,14154,"$125,775.49"\n'
+            + "".join(parts[36:]) + 'Total - XYZ-200,,5387,"$47,809.14"\nOverall Total,,,\n')
+    raw = without_summary_rows(read_table(text.encode(), "search.csv"))
+    assert sorted(raw["Item"].unique()) == ["ABC-100", "XYZ-200"] and len(raw) == 72
+    weeks = [f"W{w:02d} {y}" for y in (2023, 2024) for w in range(1, 53)]
+    sheet = ("Internal Reference,Product," + ",".join(weeks) + ",Total\n"
+             + "".join(f"FURN-00{p},Item {p}," + ",".join(str(10 + (p * w) % 7) for w in range(104)) + ",999\n"
+                       for p in range(1, 4))
+             + ",Total," + ",".join("40" for _ in range(104)) + ",3000\n")
+    wide = read_table(sheet.encode(), "odoo.csv")
+    assert sorted(wide["Internal Reference"].dropna().unique()) == ["FURN-001", "FURN-002", "FURN-003"]
+    assert wide.attrs["summary_rows"] == {"rows": 1, "words": "Total"}
+
+
+def test_sap_quantities_with_a_trailing_minus_keep_their_decimal_commas() -> None:
+    # MB51 writes '128,000-' (three decimals, the sign after) beside amounts '1.600,00-': no cell counted as a decimal
+    # comma, the file was read with decimal points, and 128 pieces became 128000.
+    days = pd.bdate_range("2023-01-02", periods=60)
+    text = "Material;Buch.dat.;Menge in ErfME;EME;Betrag HW;Währg\n" + "".join(
+        f"100-400;{d:%d.%m.%Y};{100 + k % 40},000-;ST;1.{250 + k % 40 * 12},50-;EUR\n" for k, d in enumerate(days))
+    series = load_series(text.encode("utf-8"), "mb51.csv")
+    assert (series.target, series.frequency.name, series.frame["y"].iloc[0]) == ("Menge in ErfME", "business-daily",
+                                                                                 -100)
+    amounts = load_series(text.encode("utf-8"), "mb51.csv", LoadOptions(target="Betrag HW"))
+    assert amounts.frame["y"].iloc[0] == -1250.5
+
+
+def test_a_short_sap_list_drops_its_rule_lines_and_starred_total() -> None:
+    # S003's list output: rule lines of dashes around the header and above and below '*Summe'. On 36 months the two
+    # closing rule lines and the total made the months fail their share of dates: 38 rows numbered as steps.
+    months = pd.date_range("2022-01-01", periods=36, freq="MS")
+    rule = "|" + "-" * 66 + "|\n"
+    text = ("Infostruktur S003  Auswertung: Standardanalyse Verkauf\n\nBenutzer: PLANNER01   Datum: 05.02.2025\n\n"
+            + rule + "| Monat   | Material  | Auftragseingang  | ME |\n" + rule
+            + "".join(f"| {m:%m.%Y} | 100-400   | {1 + k % 12}.{451 + k:03d},884 | ST |\n" for k, m in enumerate(months))
+            + rule + "| *Summe  |           |       54.321,500 | ST |\n" + rule)
+    series = load_series(text.encode(), "s003.txt")
+    assert (series.frequency.name, len(series.frame), series.frame["y"].iloc[0]) == ("monthly", 36, 1451.884)
+    assert "1 row summing up or annotating the table (*Summe) was left out." in [str(n) for n in series.report.notices]
+
+
+def test_sap_weeks_written_week_dot_year_are_weeks() -> None:
+    # 'Woche' of 01.2023 ... 52.2024 read as months failed past week 12 and was the target, the quantity a regressor.
+    weeks = [(w, y) for y in (2023, 2024) for w in range(1, 53)]
+    text = "Woche;Material;Auftragseingangsmenge;ME\n" + "".join(
+        f"{w:02d}.{y};100-400;{400 + (w * 37) % 150};ST\n" for w, y in weeks)
+    series = load_series(text.encode(), "woche.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("Auftragseingangsmenge", "weekly", 104)
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2023-01-02")  # ISO week 1 of 2023 starts on Monday the 2nd
+    months = "Monat;Menge\n" + "".join(f"{m:02d}.{y};{100 + m}\n" for y in (2022, 2023) for m in range(1, 13))
+    assert load_series(months.encode(), "monat.csv").frequency.name == "monthly"  # not a week column: months
+
+
+def test_a_financial_year_with_its_periods_and_fiscal_months_are_read() -> None:
+    # 'Financial Year' 2019/20 beside 'Period' P10 ... P12, P01 ...: refused as 5 distinct time stamps; 'FY2021 M01' was
+    # "not a date" with the advice to write yyyy-mm-dd.
+    rows = [(f"{2019 + (k + 9) // 12}/{(20 + (k + 9) // 12) % 100:02d}", f"P{(k + 9) % 12 + 1:02d}") for k in range(48)]
+    text = "Financial Year,Period,Revenue\n" + "".join(f"{fy},{p},{52500 + 300 * k}.00\n"
+                                                     for k, (fy, p) in enumerate(rows))
+    series = load_series(text.encode(), "fiscal.csv")
+    assert (series.frequency.name, len(series.frame), series.frame["ds"].iloc[0]) == (
+        "monthly", 48, pd.Timestamp("2019-10-01"))
+    assert "notice.periods_as_months" in [notice.key for notice in series.report.notices]
+    months = "Period,Revenue\n" + "".join(f"FY{2021 + k // 12} M{k % 12 + 1:02d},{500 + k}\n" for k in range(48))
+    fiscal = load_series(months.encode(), "fy.csv")
+    assert (fiscal.frequency.name, len(fiscal.frame)) == ("steps", 48)
+    assert [notice.key for notice in fiscal.report.notices] == ["notice.fiscal_periods"]
+
+
+def test_a_week_ending_date_beside_fiscal_year_numbers_dates_the_rows() -> None:
+    # A 4-4-5 retail calendar: 'Fiscal Year' (3 values) was taken for the time column, before 'Week Ending': refused as
+    # "only 3 distinct time stamps".
+    ends = pd.date_range("2022-02-05", periods=157, freq="W-SAT")
+    text = "Fiscal Year,Fiscal Period,Fiscal Week,Week Ending,Net Units\n" + "".join(
+        f"{2022 + k // 52 if k < 104 else 2024},{(k % 52) // 4 + 1},{k % 52 + 1},{d:%m/%d/%Y},"
+        f"\"{1000 + k % 13 * 7:,}\"\n" for k, d in enumerate(ends))
+    series = load_series(text.encode(), "retail.csv")
+    assert (series.date_col, series.frequency.name, len(series.frame)) == ("Week Ending", "weekly", 157)
+    years = "Country,Year,Value\n" + "".join(f"{c},{y},{k}\n" for k, (c, y) in enumerate(
+        (c, y) for c in "ABCDEFGHIJ" for y in range(2015, 2020)))
+    with pytest.raises(DataError, match="Only 5 usable rows"):  # no other time column: the years, as before
+        load_series(years.encode(), "countries.csv", LoadOptions(target="Value"))
