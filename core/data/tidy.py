@@ -118,6 +118,7 @@ class DataReport:
     rows_dropped: int = 0
     gaps: int = 0
     irregular_rows: int = 0  # rows between the frequency's steps when they are most rows (an event log), else 0
+    irregular_per: str = "day"  # the period such rows are best combined per (``stamps_period``)
     # Rows (positions in the tidy frame) whose target the file left blank: filled by the missing-value policy, or
     # inserted by filling gaps. Scores leave them out (they are no observations); models train on them.
     filled_targets: tuple[int, ...] = ()
@@ -361,6 +362,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
+    report.irregular_per = stamps_period(frame["ds"])
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
     if report.gaps:
@@ -381,6 +383,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
         report.gaps = _gaps(frame["ds"], frequency, date_col)
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
+        report.irregular_per = stamps_period(frame["ds"])
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
@@ -1095,7 +1098,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
         elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
             few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
-        elif parsed is not None and (few is None or parsed[0].nunique() > few[1][0].nunique()):
+        elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])):
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
     if few is not None:
@@ -1117,6 +1120,13 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     else:
         _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
+
+
+def _dates_each_row(col: object, stamps: pd.Series) -> bool:
+    """Whether a time column after one of too few stamps dates the rows instead: named as a time, a stamp of its own on
+    nearly every row (a retail calendar's 'Week Ending' after its 'Fiscal Year'; not a store's opening date beside
+    five days of sales of each store)."""
+    return _sounds_like_date(col) and stamps.nunique() >= PARSE_SHARE * stamps.notna().sum()
 
 
 EXACT_STEPS = 2.0 ** 53  # whole numbers from here on are no longer all kept exactly by a float
@@ -2373,7 +2383,7 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
     history, future = frame[frame["ds"] <= last], frame[frame["ds"] > last]
     added = ~every.isin(history["ds"])  # periods without a row; a row's blank cell stays blank, to be filled
     empty = int(added.sum())
-    if not report.rows_combined_away and empty > len(history):
+    if not report.rows_combined_away and empty > len(history) and _finer_than_stamps(history["ds"], per):
         raise DataError(f"Combining the rows per {per} combines none of them: the time stamps are further apart than "
                         f"one {per}, and {empty:,} of the {len(every):,} periods would be zeros. Choose a longer "
                         "period, or keep the rows as written.", "err.per_finer",
@@ -2381,6 +2391,25 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
     filled = history.set_index("ds").reindex(every).rename_axis("ds").reset_index()
     filled.loc[added, "y"] = 0.0  # a sum of no rows; the regressors' means stay blank, filled as blank cells are
     return pd.concat([filled, future], ignore_index=True), empty
+
+
+_PERIOD_SECONDS = {"hour": 3600, "day": 86_400, "week": 7 * 86_400}
+
+
+def stamps_period(stamps: pd.Series) -> str:
+    """The period irregular ``stamps`` are best combined per: a week where every step is whole weeks (a SKU's weeks
+    with shipments: per day, six days in seven would be zeros, and refused), else a day."""
+    steps = np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64)) if len(stamps) else []
+    return "week" if len(steps) and int(np.gcd.reduce(steps)) % _PERIOD_SECONDS["week"] == 0 else "day"
+
+
+def _finer_than_stamps(stamps: pd.Series, per: str) -> bool:
+    """Whether ``per`` is finer than the grid the ``stamps`` keep (the largest spacing every step is a multiple of):
+    daily stamps per hour are, whose hours but one would all be zeros; a SKU's weeks with shipments, per week, are not,
+    and their missing weeks are the zeros of intermittent demand (it was refused). Months and longer: always."""
+    seconds = _PERIOD_SECONDS.get(per)
+    steps = np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64))
+    return seconds is None or not len(steps) or int(np.gcd.reduce(steps)) > seconds
 
 
 def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:

@@ -87,6 +87,11 @@ def quoted_list(names: Iterable[object], lang: str, most: int = 12) -> str:
     return listed((f"{marks[0]}{name}{marks[1]}" for name in list(names)[:most]), lang)
 
 
+def irregular_text(off: int, rows: int, per: str, lang: str) -> str:
+    """What ``off`` of ``rows`` rows off the steps mean, and to combine them ``per`` a period (``day``, ``week``)."""
+    return t("data.irregular", lang, off=off, rows=rows, per=relabel(per, lang, "per"), flag=per)
+
+
 def has(key: str) -> bool:
     return key in CATALOGS[DEFAULT]
 

@@ -127,8 +127,8 @@ MESSAGES: dict[str, str] = {
     "data.irregular": "The time stamps are irregular: {off:,} of {rows:,} rows fall between the steps (an event log, "
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
                       "little here, and filling the gaps would invent rows at times that never occur: combine the "
-                      "rows per day (or hour) into a regular series under Reading options ('Combine the rows per', "
-                      "with 'Repeated time stamps' at sum for totals; --per day --duplicates sum on the command line).",
+                      "rows per {per} into a regular series under Reading options ('Combine the rows per', with "
+                      "'Repeated time stamps' at sum for totals; --per {flag} --duplicates sum on the command line).",
     "data.intro": "Load a series, then train models on **Train**, compare them on **Compare** and look ahead on "
                   "**Forecast**. Loaded now: **{source}**{details}",
     "data.about": " ({about})",
@@ -354,6 +354,12 @@ MESSAGES: dict[str, str] = {
                     "alone only when its error is at least {below}% below exponential smoothing's (ETS){not_a_line} "
                     "and, on a seasonal series, it models the season; otherwise ETS (weight {anchor}%) is "
                     "averaged with the two best others ({other}% each). The band is its 95% interval.",
+    "auto.summary_intermittent": "auto forecasts with **{chosen}**: the training rows are intermittent demand (most "
+                                 "of them zero), which exponential smoothing and the last value would forecast by the "
+                                 "last demand. It forecasts the demand per step instead, the mean of Croston's method "
+                                 "(with the Syntetos-Boylan correction) and TSB's, both with equal weights; its "
+                                 "rolling-origin backtest ({origins:plural:origin}, {horizon:plural:step} ahead each) "
+                                 "measures the band, its 95% interval.",
     "auto.summary_short": "auto forecasts with **{chosen}** (season length {season}): the {rows:,} training rows are "
                           "too few for its rolling-origin backtest ({origins:plural:origin}, {horizon:plural:step} "
                           "ahead each) to tell the candidates apart, so it averages the models named with equal "

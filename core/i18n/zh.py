@@ -94,7 +94,7 @@ MESSAGES: dict[str, str] = {
     "data.gaps_clock_change": "有 {gaps:,} 个时间戳缺失且未填补，每个都落在夏令时拨快时钟时跳过的那一小时：这些时间是本地时间，那一小时从未存在。"
                               "每个模型都把每一行放在它的时间戳上（auto、ar 和季节性朴素法拟合时插值补上那一小时），因此每天的各小时保持对齐。"
                               "若想在数据中补齐它，请在数据页勾选“补齐缺失的时间戳”，或写出带 UTC 偏移的时间。",
-    "data.irregular": "时间戳不规则：{rows:,} 行中有 {off:,} 行落在步与步之间（这是事件日志，例如付款或订单）。模型把每一行当作一步，所以这里的季节和预测日期意义不大，填补缺口也会在从未出现的时刻编造数据：请在“读取选项”中按天（或按小时）合并各行，得到规则的序列（“按周期合并各行”；合计请把“重复的时间戳”设为总和；命令行用 --per day --duplicates sum）。",
+    "data.irregular": "时间戳不规则：{rows:,} 行中有 {off:,} 行落在步与步之间（这是事件日志，例如付款或订单）。模型把每一行当作一步，所以这里的季节和预测日期意义不大，填补缺口也会在从未出现的时刻编造数据：请在“读取选项”中按{per}合并各行，得到规则的序列（“按周期合并各行”；合计请把“重复的时间戳”设为总和；命令行用 --per {flag} --duplicates sum）。",
     "data.intro": "先载入一个序列，再到**训练**页训练模型，在**比较**页比较结果，在**预测**页展望未来。当前载入："
                   "**{source}**{details}",
     "data.about": "（{about}）",
@@ -268,6 +268,9 @@ MESSAGES: dict[str, str] = {
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%{not_a_line}（且对季节性序列能刻画季节）时才单独使用，否则取 ETS（权重 {anchor}%）"
                     "与两个最佳其他模型（各 {other}%）的加权平均。阴影带是它的 95% 预测区间。",
+    "auto.summary_intermittent": "auto 使用 **{chosen}** 进行预测：训练行是间歇性需求（大多为零），指数平滑和最后一个值会按最后一次需求去预测。"
+                                 "因此它预测每步的需求量，即 Croston 方法（含 Syntetos-Boylan 修正）与 TSB 方法的等权平均；"
+                                 "其训练集内部的滚动起点回测（共 {origins} 个起点，每次向前预测 {horizon} 步）给出预测带，即 95% 区间。",
     "auto.summary_short": "auto 使用 **{chosen}** 进行预测（季节周期 {season}）：训练集只有 {rows} 行，"
                           "训练集内部的滚动起点回测（共 {origins} 个起点，每次向前预测 {horizon} 步）"
                           "无法区分各候选模型的优劣，因此对上述模型取等权平均："
@@ -1089,4 +1092,5 @@ CANDIDATE_WORDS: tuple[tuple[str, str], ...] = (
     ("trend + season", "趋势 + 季节"), ("trend", "趋势"), (" + regressors", " + 外生变量"),
     ("snaive", "季节性朴素法"), ("naive", "朴素法"),
     ("drift", "漂移"), ("ses", "简单指数平滑"), ("dynamic theta", "动态 Theta"), ("theta", "Theta"),
+    ("croston sba", "Croston（SBA）"),
 )

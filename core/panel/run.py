@@ -25,7 +25,7 @@ from core.data.frequency import Frequency
 from core.data.read import MAX_ROWS
 from core.data.tidy import DataReport, LoadedSeries, Notice, count, quoted_names
 from core.errors import KeyedError
-from core.i18n import frequency_name, quoted_list, t
+from core.i18n import frequency_name, irregular_text, quoted_list, t
 from core.limits import limit
 from core.evaluation.left_out import (forecast_replaced_lines, held_ahead_lines, left_out_lines, no_band_lines,
                                       replaced_lines, scored_rows_lines)
@@ -126,7 +126,7 @@ def loading_notes(series: LoadedSeries) -> list[str]:
     """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
     notes = [str(notice) for notice in series.report.notices]
     if off := series.report.irregular_rows:  # an event log: filling is refused (``tidy._resample``), summing is the fix
-        notes.append(t("data.irregular", "en", off=off, rows=len(series.frame)))
+        notes.append(irregular_text(off, len(series.frame), series.report.irregular_per, "en"))
     elif gaps := series.report.gaps:
         most = limit("TSR_MAX_ROWS", MAX_ROWS)
         fix = ("--fill-gaps (or 'Fill missing time stamps' on the Data page)"

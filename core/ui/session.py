@@ -16,7 +16,8 @@ from core.data.quality import MAX_OUTLIERS, OUTLIER_LIMIT, QualitySummary, summa
 from core.data.tidy import LoadedSeries, LoadOptions, load_series
 from core.data.write import report_download  # noqa: F401  (the pages' downloads, with the rest of their glue)
 from core.limits import limit_at_start
-from core.i18n import LANG_PARAM, LANGUAGES, format_stamp, frequency_name, language_from, listed, relabel, said, t
+from core.i18n import (LANG_PARAM, LANGUAGES, format_stamp, frequency_name, irregular_text, language_from, listed,
+                       relabel, said, t)
 from core.panel.choice import PanelChoice, Splitter, first_view, read_panel
 from core.ui import state_keys as keys
 from core.ui.charts import MAX_FILLED_MARKS, is_thinned
@@ -699,7 +700,8 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
     if filled := series.report.filled_targets:  # which values are the loader's, not the file's
         counts += "\n" + filled_at(series, lang)
     if quality.irregular_rows:  # an event log: filling its gaps is refused, summing it is the fix
-        return counts + f"\n\n**{t('data.irregular', lang, off=quality.irregular_rows, rows=quality.rows)}**"
+        off = irregular_text(quality.irregular_rows, quality.rows, series.report.irregular_per, lang)
+        return counts + f"\n\n**{off}**"
     return counts + (f"\n\n**{gaps_text(series.report, quality.gaps, lang)}**" if quality.gaps else "")
 
 
@@ -808,7 +810,7 @@ def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, l
         warnings.append(note)
     report = series.report
     if report.irregular_rows:
-        warnings.append(t("data.irregular", lang, off=report.irregular_rows, rows=len(series.frame)))
+        warnings.append(irregular_text(report.irregular_rows, len(series.frame), report.irregular_per, lang))
     elif report.gaps and (report.off_calendar or report.sparse_calendar):  # on the calendar, every model follows it
         warnings.append(gaps_text(report, report.gaps, lang))
     return warnings

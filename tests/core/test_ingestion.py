@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import DataError, LimitError
-from core.i18n import frequency_name, message, said, t, usual_day_first
+from core.i18n import frequency_name, irregular_text, message, said, t, usual_day_first
 from core.data.frequency import MON_TO_SAT, SUN_TO_THU, future_dates, infer_frequency
 from core.data.parsing import calendar_spread
 from core.data.quality import summarize
@@ -3311,3 +3311,29 @@ def test_a_week_ending_date_beside_fiscal_year_numbers_dates_the_rows() -> None:
         (c, y) for c in "ABCDEFGHIJ" for y in range(2015, 2020)))
     with pytest.raises(DataError, match="Only 5 usable rows"):  # no other time column: the years, as before
         load_series(years.encode(), "countries.csv", LoadOptions(target="Value"))
+
+
+def test_an_intermittent_skus_weeks_with_shipments_combine_per_week_with_zeros() -> None:
+    # 18 Monday rows over two years (the weeks with a shipment): read as monthly, the notice said to combine per day,
+    # and per week was refused ("79 of the 97 periods would be zeros"), though those zeros are the demand.
+    weeks = pd.date_range("2023-01-30", "2024-12-02", freq="W-MON")
+    shipped = weeks[[0, 9, 11, 19, 23, 28, 30, 31, 37, 47, 49, 51, 61, 75, 76, 78, 93, 96]]
+    text = "Week Start,Qty\n" + "".join(f"{d:%Y-%m-%d},{12 * (1 + k % 4)}\n" for k, d in enumerate(shipped))
+    raw = load_series(text.encode(), "sku.csv")
+    irregular = irregular_text(raw.report.irregular_rows, len(raw.frame), raw.report.irregular_per, "en")
+    assert raw.report.irregular_rows and "--per week --duplicates sum" in irregular
+    weekly = load_series(text.encode(), "sku.csv", LoadOptions(per="week", duplicates="sum"))
+    assert (weekly.frequency.name, len(weekly.frame), int((weekly.frame["y"] == 0).sum())) == ("weekly", 97, 79)
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    daily = "date,kwh\n" + "".join(f"{d:%Y-%m-%d},{5 + k % 3}\n" for k, d in enumerate(days))
+    with pytest.raises(DataError, match="combines none of them"):  # daily stamps per hour: still refused
+        load_series(daily.encode(), "d.csv", LoadOptions(per="hour", duplicates="sum"))
+
+
+def test_a_column_of_few_stamps_keeps_them_beside_a_date_that_repeats_too() -> None:
+    days = pd.date_range("2024-01-01", periods=5)
+    stores = "date,store,opened,sales\n" + "".join(
+        f"{d:%Y-%m-%d},S{k},{pd.Timestamp('2019-01-01') + pd.Timedelta(days=40 * k):%Y-%m-%d},{100 + k}\n"
+        for d in days for k in range(40))
+    with pytest.raises(DataError, match="5"):  # five days of each store: too short, not dated by the opening days
+        load_series(stores.encode(), "stores.csv", LoadOptions(target="sales"))
