@@ -32,6 +32,7 @@ from core.models.autoregression import AutoRegressiveForecaster
 from core.models.base import Forecaster
 from core.models.calendar_grid import CalendarClock, OnCalendar, filled_history, held_on_rows, history_places
 from core.models.ets import EtsForecaster
+from core.models.intermittent import VARIANTS, IntermittentForecaster
 from core.models.features import week_of_rows
 from core.models.baselines import DriftForecaster, SeasonalNaiveForecaster
 from core.models.smoothing import DynamicThetaForecaster, ExponentialSmoothingForecaster, ThetaForecaster
@@ -136,6 +137,16 @@ SHORT_ROWS = 20
 # naive).
 WEEKS_HELD = 2
 SHORT_MEMBERS = (ANCHOR, DYNAMIC_THETA, "none: ARIMA")
+# Intermittent demand (``intermittent``): the share of zeros, after the first demand and outside the season's closed
+# places, at or above which auto forecasts the demand rate by the equal mean of ``INTERMITTENT_MEMBERS``, as
+# statsforecast recommends Croston's family for it; the least demands (non-zero rows) for that. Not chosen on the
+# tuning sets (none of their series is intermittent: the rule changes none of them); measured on a SKU's weeks and on
+# simulated demand (``bench/intermittent.py``).
+INTERMITTENT_ZEROS = 0.5
+INTERMITTENT_DEMANDS = 4
+INTERMITTENT_MEMBERS = ("croston sba", "tsb")
+_CLOSED_ZEROS = 0.9  # a season's place with this share of zeros at least is closed (a shop's Sunday), not demand
+_CLOSED_SEASONS = 4  # seasons of rows needed to find the closed places
 # Long histories: auto works on the most recent rows (its backtests forecast at most
 # ``intervals.MAX_BACKTEST_HORIZON`` steps ahead; bands beyond grow like sqrt(h)).
 MAX_ROWS = 20_000
@@ -203,7 +214,25 @@ def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, s
         pool.update(_ar_candidates(tf, season, exact, level_models))
         pool.update(_trend_candidates(tf, periods, exact, regressors))
     pool.update(_mlp_candidates(season, training, len(values)))
+    if intermittent(values, season):
+        pool.update({name: lambda variant=variant: IntermittentForecaster(variant)
+                     for name, variant in zip(INTERMITTENT_MEMBERS, VARIANTS)})
     return pool
+
+
+def intermittent(values: np.ndarray, season: int) -> bool:
+    """Whether ``values`` are intermittent demand: none below zero, at least ``INTERMITTENT_DEMANDS`` above, and at
+    least ``INTERMITTENT_ZEROS`` of the rows from the first demand on at zero, leaving out the places of the
+    ``season`` where nearly every row is zero (a shop closed on Sundays is no intermittent demand)."""
+    if not len(values) or not np.all(np.isfinite(values)) or values.min() < 0 \
+            or np.count_nonzero(values) < INTERMITTENT_DEMANDS:
+        return False
+    zero = values == 0
+    season = season if len(values) >= _CLOSED_SEASONS * season else 1  # too few rows a place to call it closed
+    places = np.arange(len(values)) % max(season, 1)
+    closed = np.array([zero[places == place].mean() >= _CLOSED_ZEROS for place in range(max(season, 1))])
+    kept = ~closed[places] & (np.arange(len(values)) >= np.argmax(~zero))
+    return bool(kept.any() and zero[kept].mean() >= INTERMITTENT_ZEROS)
 
 
 def week_cycle(frequency: Frequency, season: int, values: np.ndarray) -> int:
@@ -314,6 +343,7 @@ class Search:
     scale: float  # the in-sample seasonal-naive error
     rule_season: int = 1  # the season ``chosen_members`` protects (``selection_season``)
     rows: int | None = None  # the history's rows; None in searches kept before it was recorded
+    sparse: bool = False  # intermittent demand (``intermittent``): forecast by ``INTERMITTENT_MEMBERS``
 
     def ranked(self) -> list[str]:
         """The candidates that could be backtested, best first."""
@@ -331,18 +361,29 @@ class Search:
         ranked = self.ranked()
         return [name for name in SHORT_MEMBERS if name in ranked]
 
+    def demand_rate(self) -> bool:
+        """Whether the history is intermittent demand and its ``INTERMITTENT_MEMBERS`` could be backtested; not when
+        the user named regressors."""
+        ranked = self.ranked()
+        return (self.sparse and not any(USES_REGRESSORS in name for name in self.scores)
+                and any(name in ranked for name in INTERMITTENT_MEMBERS))
+
     def members(self, margin: float = ALONE_MARGIN, never_alone: tuple[str, ...] = NEVER_ALONE,
                 short_rows: int = SHORT_ROWS) -> list[str]:
-        """What auto forecasts with: ``SHORT_MEMBERS`` on a ``short`` history, else ``chosen_members``, the season
-        protected as ``selection_season`` found it."""
+        """What auto forecasts with: ``INTERMITTENT_MEMBERS`` for intermittent demand (``demand_rate``),
+        ``SHORT_MEMBERS`` on a ``short`` history, else ``chosen_members``, the season protected as
+        ``selection_season`` found it."""
+        if self.demand_rate():
+            return [name for name in INTERMITTENT_MEMBERS if name in self.ranked()]
         if self.short(short_rows):
             return self._short_members()
         return chosen_members(self.ranked(), self.scores, margin, self.rule_season, self.rule_season == self.season,
                               never_alone)
 
     def anchor_weight(self, weight: float = ANCHOR_WEIGHT, short_rows: int = SHORT_ROWS) -> float:
-        """ETS's weight among ``members``: ``weight``, or an equal share on a ``short`` history."""
-        return 1.0 / len(self._short_members()) if self.short(short_rows) else weight
+        """ETS's weight among ``members``: ``weight``, or an equal share on a ``short`` history (ETS is none of an
+        intermittent series' members, which weigh equally: ``member_weights``)."""
+        return 1.0 / len(self._short_members()) if self.short(short_rows) and not self.demand_rate() else weight
 
 
 def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regressors: tuple[str, ...] = (),
@@ -369,7 +410,8 @@ def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regr
     errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
     scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
               for name, err in errors.items()}
-    return Search(season, factories, plan, errors, scores, scale, rule_season, len(history))
+    return Search(season, factories, plan, errors, scores, scale, rule_season, len(history),
+                  intermittent(values, season))
 
 
 def _seasonal_regressor_candidates(values: np.ndarray, frequency: Frequency, season: int, seed: int,
@@ -425,6 +467,7 @@ class AutoForecaster(Forecaster):
     frequency_season_ = 0  # the frequency's season length (a day of hours: 24); 0 in model files from before
     anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
     short_history_ = False  # forecast by ``SHORT_MEMBERS`` (``Search.short``); False in model files from before
+    demand_rate_ = False  # intermittent demand, forecast by ``INTERMITTENT_MEMBERS``; False in model files from before
     replaced_: list[dict[str, Any]] = []  # gross errors fitted as expected values; none in model files from before
     clock_: CalendarClock | None = None  # the rows' places on a calendar with stamps missing; None: none (or before)
     asked_: np.ndarray | None = None  # the last forecast's rows' places where it skipped stamps (``held_on_rows``)
@@ -457,6 +500,7 @@ class AutoForecaster(Forecaster):
         members = found.members(self.alone_margin_, self.never_alone_)
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
         self.anchor_weight_, self.short_history_ = found.anchor_weight(ANCHOR_WEIGHT), found.short()
+        self.demand_rate_ = found.demand_rate()
         weights = member_weights(members, self.anchor_weight_)
         chosen_errors = np.tensordot(weights, np.array([errors[name] for name in members]), axes=1)
         if len(members) > 1:
@@ -588,6 +632,7 @@ class AutoForecaster(Forecaster):
                 "backtest_horizon": self.backtest_horizon_, "alone_margin": self.alone_margin_,
                 "seasonal_line_alone": ": trend + season" not in self.never_alone_,
                 "anchor_weight": self.anchor_weight_, "short_history": self.short_history_,
+                **({"intermittent": True} if self.demand_rate_ else {}),
                 **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
                 **({"ets_season_share": share} if (share := self.ets_season_share()) else {}),
                 **({"regressors": list(self.regressors), "regressors_used": USES_REGRESSORS in self.chosen_}

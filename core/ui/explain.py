@@ -133,7 +133,9 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     # with seasonal terms
     not_a_line = "" if "anchor_weight" not in params else t(
         "auto.not_a_line" if params.get("seasonal_line_alone", True) else "auto.not_a_line_or_seasonal_line", lang)
-    text = t("auto.summary_short" if params.get("short_history") else "auto.summary", lang,
+    key = "auto.summary_intermittent" if params.get("intermittent") else \
+        "auto.summary_short" if params.get("short_history") else "auto.summary"
+    text = t(key, lang,
              chosen=candidate_name(params["chosen"], lang), season=params["season"],
              origins=params.get("origins") or 0, horizon=params.get("backtest_horizon") or 0, below=below,
              anchor=round(100 * anchor), other=round(100 * (1 - anchor) / max(others, 1)), not_a_line=not_a_line,

@@ -1,0 +1,85 @@
+"""Intermittent demand: Croston's method (SBA) and TSB against hand-computed answers, and auto's use of them."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.data.frequency import Frequency
+from core.evaluation.pipeline import RunRequest, run
+from core.models.auto import AutoForecaster, intermittent
+from core.models.files import load_model, model_bytes
+from core.models.intermittent import IntermittentForecaster
+
+WEEKLY = Frequency("weekly", "W-MON", 52)
+DAILY = Frequency("daily", "D", 7)
+
+
+def _frame(values: np.ndarray, freq: str = "W-MON") -> pd.DataFrame:
+    return pd.DataFrame({"ds": pd.date_range("2022-01-03", periods=len(values), freq=freq), "y": values})
+
+
+def _demand(rows: int, chance: float, size: float, seed: int) -> np.ndarray:
+    generator = np.random.default_rng(seed)
+    return np.where(generator.random(rows) < chance, generator.poisson(size, rows) + 1, 0).astype(float)
+
+
+def test_croston_sba_and_tsb_match_their_definitions_by_hand() -> None:
+    values = np.array([0, 0, 3, 0, 0, 0, 6, 0], dtype=float)
+    # SBA: the first demand (3) after an interval of 3 steps; the next (6) after 4: sizes 3 -> 3.3, intervals 3 -> 3.1.
+    sba = IntermittentForecaster("sba").fit(_frame(values), WEEKLY)
+    assert sba.forecast(_frame(np.zeros(2)))[0] == pytest.approx(0.95 * 3.3 / 3.1)
+    # TSB: the chance of demand starts at 1/3 at the first demand, decays by 0.9 a step without one, moves a tenth of
+    # the way to 1 with one; the size as SBA's.
+    chance = (1 / 3) * 0.9 ** 3
+    chance = (chance + 0.1 * (1 - chance)) * 0.9
+    tsb = IntermittentForecaster("tsb").fit(_frame(values), WEEKLY)
+    assert tsb.forecast(_frame(np.zeros(2)))[0] == pytest.approx(chance * 3.3)
+    assert np.isnan(sba.fitted_values()[0]) and sba.fitted_values()[3] == pytest.approx(0.95 * 3 / 3)
+    with pytest.raises(ValueError, match="Unknown intermittent-demand variant"):
+        IntermittentForecaster("croston")
+
+
+def test_which_series_are_intermittent() -> None:
+    assert intermittent(_demand(100, 0.2, 8, 1), 52)
+    assert not intermittent(_demand(100, 0.8, 8, 1), 52)  # demand in most weeks
+    days = np.arange(140)
+    shop = np.where(days % 7 == 6, 0.0, 50 + days % 5)  # closed on Sundays, and on a few other days
+    shop[[10, 30, 50]] = 0
+    assert not intermittent(shop, 7)
+    three_days = np.where(days % 7 < 4, 0.0, 30.0)  # open three days a week: zeros by the week, not by chance
+    assert not intermittent(three_days, 7)
+    assert not intermittent(np.where(days % 3 == 0, -1.0, 0.0), 1)  # below zero: no demand
+    assert not intermittent(np.r_[np.zeros(60), 5, 0, 0, 7], 1)  # three demands: too few to tell
+
+
+def test_auto_forecasts_intermittent_demand_at_its_rate() -> None:
+    # Demand in a fifth of the weeks, of 1 + Poisson(8) units: 1.8 a week. Exponential smoothing and the last value
+    # followed the last spike (a SKU's 97 weeks: 17.7 a week where the rate was about 6).
+    values = _demand(104, 0.2, 8, 3)
+    model = AutoForecaster(seed=0).fit(_frame(values), WEEKLY)
+    forecast = model.forecast(_frame(np.zeros(8)))
+    assert model.params()["intermittent"] and model.chosen_ == "ensemble of croston sba, tsb"
+    assert np.allclose(forecast, forecast[0]) and 1.0 < forecast[0] < 3.0
+    loaded = load_model(model_bytes(model))  # the choice survives a model file
+    assert np.allclose(loaded.forecast(_frame(np.zeros(8))), forecast)
+    result = run(_frame(values), WEEKLY, RunRequest("auto", horizon=6))
+    future = result.predictions[result.predictions["split"] == "future"]
+    assert len(future) == 6 and (future["lower"] >= 0).all()  # demand is never negative: neither is its band
+
+
+def test_auto_keeps_its_rule_for_series_with_zeros_by_the_calendar() -> None:
+    days = np.arange(210)
+    shop = np.where(days % 7 == 6, 0.0, 50 + 10 * np.sin(days / 7) + days % 5)
+    model = AutoForecaster(seed=0).fit(_frame(shop, "D"), DAILY)
+    assert "intermittent" not in model.params() and "croston sba" not in model.params()["chosen"]
+
+
+def test_the_choice_for_intermittent_demand_is_explained() -> None:
+    from core.ui.explain import selection_summary
+
+    model = AutoForecaster(seed=0).fit(_frame(_demand(104, 0.2, 8, 3)), WEEKLY)
+    english = selection_summary(model.params(), "en")
+    chinese = selection_summary(model.params(), "zh")
+    assert english is not None and "intermittent demand" in english and "ensemble of croston sba, tsb" in english
+    assert chinese is not None and "间歇性需求" in chinese and "Croston（SBA）" in chinese
