@@ -28,7 +28,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
-from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, SUMMARY_ROW, bare_calendar_names,
+from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, SUBTOTAL_WORDS, SUMMARY_ROW, bare_calendar_names,
                                 combine_calendar_columns, combine_date_and_period, combine_date_and_time,
                                 combine_time_and_offset, compact_year_weeks, labels_above_dates, name_unnamed_dates,
                                 name_unnamed_years_and_months, months_in_order, parse_dates, period_of_rows,
@@ -329,6 +329,10 @@ def group_names(groups: list[str | None], fields: list[str | None]) -> list[str]
 _DATE_CODE = re.compile(r"(?<=\d)\s+\[YR\d{4}(?:[QM]\d{1,2})?\]$")
 
 
+# A quarter's or a year's total among the months: 'Q1 2021 Total', 'Total 2021'
+_DATED_TOTAL = re.compile(rf"^(?=.*\d).*(?:^|\s){SUBTOTAL_WORDS}(?:\s|$)", re.IGNORECASE)
+
+
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
     country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
@@ -337,6 +341,13 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     columns after them (a trailing separator) are dropped, and so is a pandas index before them. Not when a column
     before them holds dates itself (the names are then series: stores 1101, 1102, ...). A grid of years across and
     months (quarters) down is one series (``period_of_rows``). Any other table is returned as it is."""
+    totals = [col for col in raw.columns if _DATED_TOTAL.search(str(col))]
+    if totals:  # a quarter's or a year's total among the months (QuickBooks: 'Q1 2021 Total', 'Total 2021')
+        long = _dates_down_the_rows(raw.drop(columns=totals))
+        if "dates_across" not in long.attrs:
+            return raw
+        long.attrs["total_columns"] = clipped_list(totals)
+        return long
     names = unique_names([_DATE_CODE.sub("", str(col).strip()) for col in raw.columns])  # 1990 [YR1990]: 1990
     last = len(names)
     while last and names[last - 1].startswith("Unnamed:") and raw.iloc[:, last - 1].isna().all():

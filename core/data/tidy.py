@@ -362,7 +362,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
-    report.irregular_per = stamps_period(frame["ds"])
+    report.irregular_per = stamps_period(frame["ds"]) if report.irregular_rows else "day"
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
     if report.gaps:
@@ -383,7 +383,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
         report.gaps = _gaps(frame["ds"], frequency, date_col)
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
-        report.irregular_per = stamps_period(frame["ds"])
+        report.irregular_per = stamps_period(frame["ds"]) if report.irregular_rows else "day"
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
@@ -1896,6 +1896,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         if left := str(across.get("left", "")):  # type: ignore[union-attr]
             report.notices.append(Notice(f"The columns after the dates ({left}) were left out.",
                                          "notice.after_dates_left", {"left": left}))
+        if totals := str(attrs.get("total_columns", "")):
+            report.notices.append(Notice(f"The columns of totals among the dates ({totals}) were left out.",
+                                         "notice.total_columns_left", {"totals": totals}))
     if months := attrs.get("months_across"):  # ``read._months_down_the_rows``
         first, last, left = months["first"], months["last"], str(months["left"])  # type: ignore[index]
         quarters = bool(months.get("quarters"))  # type: ignore[union-attr]
@@ -2399,8 +2402,10 @@ _PERIOD_SECONDS = {"hour": 3600, "day": 86_400, "week": 7 * 86_400}
 def stamps_period(stamps: pd.Series) -> str:
     """The period irregular ``stamps`` are best combined per: a week where every step is whole weeks (a SKU's weeks
     with shipments: per day, six days in seven would be zeros, and refused), else a day."""
-    steps = np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64)) if len(stamps) else []
-    return "week" if len(steps) and int(np.gcd.reduce(steps)) % _PERIOD_SECONDS["week"] == 0 else "day"
+    if len(stamps) < 2 or not pd.api.types.is_datetime64_any_dtype(stamps):  # steps numbered: no period to name
+        return "day"
+    steps = np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64))
+    return "week" if int(np.gcd.reduce(steps)) % _PERIOD_SECONDS["week"] == 0 else "day"
 
 
 def _finer_than_stamps(stamps: pd.Series, per: str) -> bool:
@@ -2408,8 +2413,10 @@ def _finer_than_stamps(stamps: pd.Series, per: str) -> bool:
     daily stamps per hour are, whose hours but one would all be zeros; a SKU's weeks with shipments, per week, are not,
     and their missing weeks are the zeros of intermittent demand (it was refused). Months and longer: always."""
     seconds = _PERIOD_SECONDS.get(per)
+    if seconds is None or len(stamps) < 2 or not pd.api.types.is_datetime64_any_dtype(stamps):
+        return True
     steps = np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64))
-    return seconds is None or not len(steps) or int(np.gcd.reduce(steps)) > seconds
+    return int(np.gcd.reduce(steps)) > seconds
 
 
 def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:

@@ -1401,6 +1401,7 @@ MESSAGES: dict[str, str] = {
                            "is read as a series of steps, with no calendar. To forecast in time, put the dates in "
                            "their place (M5: from its calendar.csv).",
     "notice.after_dates_left": "The columns after the dates ({left}) were left out.",
+    "notice.total_columns_left": "The columns of totals among the dates ({totals}) were left out.",
     "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "
                             "each year's row is read as its twelve months.",
     "notice.months_across_left": "The months run across the columns ('{first}' to '{last}') and the years down the "

@@ -1011,6 +1011,7 @@ MESSAGES: dict[str, str] = {
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
     "notice.steps_across": "编号的步横跨各列（从“{first}”到“{last}”，共 {dates:,} 步）：每一行读作一个按步编号的序列，没有日历。要按时间预测，请把日期换到这些列的位置（M5：来自其 calendar.csv）。",
     "notice.after_dates_left": "日期之后的列（{left}）未读取。",
+    "notice.total_columns_left": "日期之间的合计列（{totals}）未读取。",
     "notice.months_across": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月。",
     "notice.months_across_left": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月；"
                                  "月份之后的列（{left}）已略去。",

@@ -3337,3 +3337,24 @@ def test_a_column_of_few_stamps_keeps_them_beside_a_date_that_repeats_too() -> N
         for d in days for k in range(40))
     with pytest.raises(DataError, match="5"):  # five days of each store: too short, not dated by the opening days
         load_series(stores.encode(), "stores.csv", LoadOptions(target="sales"))
+
+
+def test_a_profit_and_loss_with_quarter_and_year_totals_among_its_months() -> None:
+    # QuickBooks' P&L by month with 'Q1 2021 Total' after each quarter and 'Total 2021' after each year: the dates
+    # across were not read ("Only 3 usable rows"); a file of numbered rows stayed readable (its stamps are no dates).
+    months = pd.date_range("2021-01-01", periods=36, freq="MS")
+    names: list[str] = []
+    for m in months:
+        names.append(f"{m:%b %Y}")
+        if m.month % 3 == 0:
+            names.append(f"Q{m.month // 3} {m.year} Total")
+        if m.month == 12:
+            names.append(f"Total {m.year}")
+    rows = "".join(f'"{name}",' + ",".join(f'"{base + k:,.2f}"' for k in range(len(names) + 1)) + "\n"
+                   for name, base in (("Sales", 40000.5), ("Services", 7000.25), ("Gross Profit", 23000.75)))
+    text = '"",' + ",".join(f'"{name}"' for name in names) + ',"TOTAL"\n"Income"\n' + rows
+    raw = read_table(text.encode(), "pl.csv")
+    assert sorted(raw["series"].unique()) == ["Gross Profit", "Sales", "Services"] and len(raw) == 3 * 36
+    assert raw.attrs["total_columns"] == "Q1 2021 Total, Q2 2021 Total, Q3 2021 Total, Q4 2021 Total, +11"
+    numbered = load_series(("x,y\n" + "".join(f"{k},{k % 5}\n" for k in range(30))).encode(), "n.csv")
+    assert numbered.frequency.name == "steps" and len(numbered.frame) == 30
