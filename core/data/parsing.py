@@ -1720,7 +1720,9 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     column = (weeks or coded)[0]
     if any(_names_time(name, raw[col]) for name, col in names.items() if col not in (year_col, column)):
         return raw  # another time column (a date, a day): the table is not dated by these two alone
-    year = _fiscal_year_numbers(raw[year_col])
+    # a fiscal year (2019/20) beside its periods; beside weeks (a flu season's 2017/18, weeks 40-52 then 1-20) the weeks
+    # after New Year would be dated a year early
+    year = pd.to_numeric(raw[year_col], errors="coerce") if weeks else _fiscal_year_numbers(raw[year_col])
     year = year.where((year % 1 == 0) & year.between(1800, 2200))
     averages, numbered = pd.Series(False, index=raw.index), False
     if weeks:
@@ -1817,6 +1819,8 @@ def _week_start_named(names: str) -> str | None:
     return "Sunday" if "mmwr" in lower or "epi" in lower else "Monday" if "iso" in lower else None
 
 
+# Words of a date or time column's name: a week column beside one does not date the rows
+_DATE_WORDS = frozenset({"date", "datum", "day", "time", "timestamp", "datetime", "fecha", "zeit", "tag", "jour", "dia"})
 _WEEK_DOT_YEAR = re.compile(r"^(\d{1,2})[./](\d{4})$")  # SAP's weeks beside their year: 05.2024 (KW 05/2024)
 
 
@@ -1831,8 +1835,9 @@ def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
     """A column of years and weeks written as one number (``epiweek`` 201301 ... 201453, ``_YEAR_WEEK_NAMES``) read
     as the weeks' first days, in its place (as a year column and a week column are: ``_numbered_weeks``); ``raw`` as
     it is where no such column reads so. Alone, the column was the target (a series of 201301, 201302, ...)."""
+    dated = any(set(re.split(r"[\W_]+", str(col).lower())) & _DATE_WORDS for col in raw.columns)
     found = [col for col in raw.columns if str(col).strip().lower() in _YEAR_WEEK_NAMES or (
-        str(col).strip().lower() in _WEEK_NAMES | {"kalenderwoche"} and _week_dot_years(raw[col]))]
+        not dated and str(col).strip().lower() in _WEEK_NAMES | {"kalenderwoche"} and _week_dot_years(raw[col]))]
     if len(found) != 1:
         return raw
     text = raw[found[0]].astype("string").str.strip().str.replace(r"^(\d{4})[-_ ]?W?(\d{2})$", r"\1\2", regex=True)

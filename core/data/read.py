@@ -410,22 +410,32 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
+# A row's label that only says it totals the rows above
+_TOTAL_LABEL = re.compile(r"\**\s*(?:grand\s+|sub-?)?"
+                          r"(?:total|totals|summe|gesamt|insgesamt|totale|totaal|合计|总计|小计)\s*:?", re.IGNORECASE)
+
+
 def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: list[str],
                                  attrs: dict[str, Any]) -> pd.DataFrame:
-    """``table`` (a row per series, ``dates`` across) without the rows that are no series, said in
-    ``attrs["summary_rows"]``: a label without a figure (a report's section headings and notes: a P&L's 'Income' and
-    'Accrual Basis ...' below it, each a series "without values"), and rows at the end labelled as totals (``Total``,
-    ``Grand Total``: Odoo's sum of its products, forecast as a product)."""
+    """``table`` (a row per series, ``dates`` across) without the rows that are no series: a label without a figure
+    (a report's section headings and notes, a P&L's 'Income' and 'Accrual Basis ...' below it, or a series left
+    blank: each was a series "without values"; said in ``attrs["label_rows"]``), and rows at the end labelled only as
+    totals (``Total``, ``Grand Total``: Odoo's sum of its products, forecast as a product; not 'Average Order Value'
+    or 'Max Temperature', series of their own; said in ``attrs["summary_rows"]``)."""
     label = table[labels].astype("string").apply(lambda col: col.str.strip()).replace("", pd.NA).bfill(axis=1)
     label = label.iloc[:, 0].fillna("")
-    dropped = table[dates].isna().all(axis=1).to_numpy().copy()
-    totals = label.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy() & ~label.duplicated(keep=False).to_numpy()
+    blank = table[dates].isna().all(axis=1).to_numpy()
+    totals = label.str.fullmatch(_TOTAL_LABEL).fillna(False).to_numpy() & ~label.duplicated(keep=False).to_numpy()
     at_end = int(np.argmin(totals[::-1])) if not totals.all() else 0
-    dropped[len(table) - at_end:] = True
-    if not dropped.any() or dropped.all():
+    summed = np.zeros(len(table), dtype=bool)
+    summed[len(table) - at_end:] = True
+    if not (blank | summed).any() or (blank | summed).all():
         return table
-    attrs["summary_rows"] = {"rows": int(dropped.sum()), "words": clipped_list(label[dropped])}
-    return table[~dropped]
+    if (headings := blank & ~summed).any():
+        attrs["label_rows"] = {"rows": int(headings.sum()), "words": clipped_list(label[headings])}
+    if summed.any():
+        attrs["summary_rows"] = {"rows": int(summed.sum()), "words": clipped_list(label[summed])}
+    return table[~(blank | summed)]
 
 
 def _without_status_rows(table: pd.DataFrame, labels: list[str]) -> tuple[pd.DataFrame, list[str], int]:

@@ -1523,7 +1523,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
-    measures = [col for col in measures if not _name_words(col) & _DEVICE_WORDS] or measures  # a logger's battery
+    measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
+                if not _name_words(col) & _DEVICE_WORDS or _sounds_like_target(col)] or measures
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
@@ -1896,6 +1897,12 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         if left := str(across.get("left", "")):  # type: ignore[union-attr]
             report.notices.append(Notice(f"The columns after the dates ({left}) were left out.",
                                          "notice.after_dates_left", {"left": left}))
+        if labelled := attrs.get("label_rows"):
+            rows, words = int(labelled["rows"]), str(labelled["words"])  # type: ignore[index]
+            report.notices.append(Notice(f"{count(rows, 'row')} with a label but no figure under any date ({words}: "
+                                         "section headings, notes, or series left blank) "
+                                         f"{'was' if rows == 1 else 'were'} left out.",
+                                         "notice.label_rows", {"rows": rows, "words": words}))
         if totals := str(attrs.get("total_columns", "")):
             report.notices.append(Notice(f"The columns of totals among the dates ({totals}) were left out.",
                                          "notice.total_columns_left", {"totals": totals}))
@@ -2399,24 +2406,31 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
 _PERIOD_SECONDS = {"hour": 3600, "day": 86_400, "week": 7 * 86_400}
 
 
+_NEXT_PERIODS = 2  # steps of exactly one period that show rows can fall in periods next to each other
+
+
+def _steps_of_seconds(stamps: pd.Series) -> np.ndarray:
+    return np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64))
+
+
 def stamps_period(stamps: pd.Series) -> str:
-    """The period irregular ``stamps`` are best combined per: a week where every step is whole weeks (a SKU's weeks
-    with shipments: per day, six days in seven would be zeros, and refused), else a day."""
+    """The period irregular ``stamps`` are best combined per: a week where every step is whole weeks and some are one
+    week (a SKU's weeks with shipments: per day, six days in seven would be zeros, and refused), else a day."""
     if len(stamps) < 2 or not pd.api.types.is_datetime64_any_dtype(stamps):  # steps numbered: no period to name
         return "day"
-    steps = np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64))
-    return "week" if int(np.gcd.reduce(steps)) % _PERIOD_SECONDS["week"] == 0 else "day"
+    steps, week = _steps_of_seconds(stamps), _PERIOD_SECONDS["week"]
+    return "week" if np.all(steps % week == 0) and np.count_nonzero(steps == week) >= _NEXT_PERIODS else "day"
 
 
-def _finer_than_stamps(stamps: pd.Series, per: str) -> bool:
-    """Whether ``per`` is finer than the grid the ``stamps`` keep (the largest spacing every step is a multiple of):
-    daily stamps per hour are, whose hours but one would all be zeros; a SKU's weeks with shipments, per week, are not,
-    and their missing weeks are the zeros of intermittent demand (it was refused). Months and longer: always."""
+def _finer_than_stamps(starts: pd.Series, per: str) -> bool:
+    """Whether ``per`` is finer than the stamps (moved to their periods' ``starts``): no two of them, or only one,
+    in periods next to each other. Daily stamps per hour are, whose hours but one a day would be zeros, and monthly
+    ones per day; a SKU's weeks with shipments, per week, are not, and their missing weeks are the zeros of
+    intermittent demand (it was refused). Months and longer: always."""
     seconds = _PERIOD_SECONDS.get(per)
-    if seconds is None or len(stamps) < 2 or not pd.api.types.is_datetime64_any_dtype(stamps):
+    if seconds is None or len(starts) < 2 or not pd.api.types.is_datetime64_any_dtype(starts):
         return True
-    steps = np.diff((stamps - stamps.iloc[0]).dt.total_seconds().to_numpy().astype(np.int64))
-    return int(np.gcd.reduce(steps)) > seconds
+    return np.count_nonzero(_steps_of_seconds(starts) == seconds) < _NEXT_PERIODS
 
 
 def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:

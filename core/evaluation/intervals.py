@@ -244,6 +244,7 @@ class Band:
     origins: int
     unit: float = 1.0
     floor: float = -math.inf
+    grows: bool = True  # past the last backtested step; not for a model whose errors are steady (``steady_errors``)
 
     @property
     def horizon(self) -> int:
@@ -263,7 +264,8 @@ class Band:
         which no growth rule measures. Left for want of evidence past 1.5 H."""
         h = np.arange(1, steps + 1)
         last = self.horizon
-        scale = np.where(h <= last, self.scale[np.minimum(h, last) - 1], self.scale[-1] * np.sqrt(h / last))
+        growth = np.sqrt(h / last) if self.grows else np.ones(len(h))
+        scale = np.where(h <= last, self.scale[np.minimum(h, last) - 1], self.scale[-1] * growth)
         multiplier = np.asarray(self.multipliers[level], dtype=float)
         if multiplier.ndim:  # per step (past H, the last step's); the quantile falls as a step pools more errors, and
             multiplier = multiplier[np.minimum(h, last) - 1]  # the band keeps the width it reached: never narrower

@@ -184,6 +184,8 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     if len(values) and np.ptp(values) == 0:
         return Band(np.zeros(1), {level: 0.0 for level, _ in BAND_LEVELS}, origins=0)
     band = _band_of(history, frequency, request, fitted)
+    if band is not None and fitted.steady_errors():  # a flat demand rate's errors do not grow past the measured steps
+        band = replace(band, grows=False)
     # A series never below zero (counts, sales) keeps its band there too.
     return replace(band, floor=0.0) if band is not None and never_below_zero(values) else band
 
@@ -281,6 +283,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     if fitted.band is not None and fitted.band.origins and request.horizon > fitted.band.horizon:  # past it widened
         # (a constant history's band measured nothing: zero wide at every step, no step past what was measured)
         rows.attrs["band_measured_steps"] = fitted.band.horizon
+        rows.attrs["band_steady"] = not fitted.band.grows  # kept at its last step's width (``Band.grows``)
     params = model.params()
     if (chosen := params.get("chosen")) is not None:  # auto chooses again on every row: say what
         rows.attrs["chosen"] = chosen

@@ -355,11 +355,15 @@ MESSAGES: dict[str, str] = {
                     "and, on a seasonal series, it models the season; otherwise ETS (weight {anchor}%) is "
                     "averaged with the two best others ({other}% each). The band is its 95% interval.",
     "auto.summary_intermittent": "auto forecasts with **{chosen}**: the training rows are intermittent demand (most "
-                                 "of them zero), which exponential smoothing and the last value would forecast by the "
-                                 "last demand. It forecasts the demand per step instead, the mean of Croston's method "
-                                 "(with the Syntetos-Boylan correction) and TSB's, both with equal weights; its "
-                                 "rolling-origin backtest ({origins:plural:origin}, {horizon:plural:step} ahead each) "
-                                 "measures the band, its 95% interval.",
+                                 "of them zero, with no season), which exponential smoothing and the last value would "
+                                 "forecast by the last demand. It forecasts the demand per step instead, the mean of "
+                                 "Croston's method (with the Syntetos-Boylan correction) and TSB's, with equal "
+                                 "weights. The band is its 95% interval.",
+    "auto.summary_stopped": "auto forecasts with **{chosen}**: the training rows are intermittent demand (most of them "
+                            "zero, with no season) whose last run without demand is at least twice the longest gap "
+                            "between demands before it, as if it were no longer sold. TSB's estimate, whose chance of "
+                            "demand decays through such a run, forecasts it (Croston's would keep the old rate). The "
+                            "band is its 95% interval.",
     "auto.summary_short": "auto forecasts with **{chosen}** (season length {season}): the {rows:,} training rows are "
                           "too few for its rolling-origin backtest ({origins:plural:origin}, {horizon:plural:step} "
                           "ahead each) to tell the candidates apart, so it averages the models named with equal "
@@ -469,6 +473,10 @@ MESSAGES: dict[str, str] = {
                           "{beyond:plural:test row}, it is only widened with the square root of the steps, not "
                           "measured: there the 80% band held {cover80:.0f}% of the actual values and the 95% band "
                           "{cover95:.0f}%.",
+    "metric.band_beyond_steady": "The band was measured on forecasts up to {steps:plural:step} ahead; beyond, on "
+                                 "{beyond:plural:test row}, it keeps the width of its last step (a flat demand rate's "
+                                 "errors do not grow with the steps), not measured: there the 80% band held "
+                                 "{cover80:.0f}% of the actual values and the 95% band {cover95:.0f}%.",
     "split.train": "train",
     "split.test": "test",
 
@@ -539,6 +547,10 @@ MESSAGES: dict[str, str] = {
     "forecast.band_beyond": "The band was measured on forecasts up to {steps:plural:step} ahead; past that it is only "
                             "widened with the square root of the steps, not measured, and errors that keep growing "
                             "(a trend or a long season the history does not show) can outrun it.",
+    "forecast.band_beyond_steady": "The band was measured on forecasts up to {steps:plural:step} ahead; past that it "
+                                   "keeps the width of its last step, as a flat demand rate's errors do not grow with "
+                                   "the steps, but a change in the demand (a product no longer sold, a new customer) "
+                                   "can outrun it.",
     "forecast.time": "time",
     "forecast.step": "step",
     "forecast.predicted": "predicted",
@@ -1401,6 +1413,8 @@ MESSAGES: dict[str, str] = {
                            "is read as a series of steps, with no calendar. To forecast in time, put the dates in "
                            "their place (M5: from its calendar.csv).",
     "notice.after_dates_left": "The columns after the dates ({left}) were left out.",
+    "notice.label_rows": "{rows:plural:row} with a label but no figure under any date ({words}: section headings, "
+                         "notes, or series left blank) {rows:were} left out.",
     "notice.total_columns_left": "The columns of totals among the dates ({totals}) were left out.",
     "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "
                             "each year's row is read as its twelve months.",

@@ -268,9 +268,12 @@ MESSAGES: dict[str, str] = {
     "auto.summary": "auto 选择了 **{chosen}**（季节周期 {season}），依据训练集内部的滚动起点回测（共 {origins} 个起点，"
                     "每次向前预测 {horizon} 步）：其他模型只有在误差比指数平滑（ETS）低至少 {below}%{not_a_line}（且对季节性序列能刻画季节）时才单独使用，否则取 ETS（权重 {anchor}%）"
                     "与两个最佳其他模型（各 {other}%）的加权平均。阴影带是它的 95% 预测区间。",
-    "auto.summary_intermittent": "auto 使用 **{chosen}** 进行预测：训练行是间歇性需求（大多为零），指数平滑和最后一个值会按最后一次需求去预测。"
-                                 "因此它预测每步的需求量，即 Croston 方法（含 Syntetos-Boylan 修正）与 TSB 方法的等权平均；"
-                                 "其训练集内部的滚动起点回测（共 {origins} 个起点，每次向前预测 {horizon} 步）给出预测带，即 95% 区间。",
+    "auto.summary_intermittent": "auto 使用 **{chosen}** 进行预测：训练行是间歇性需求（大多为零，没有季节性），指数平滑和最后一个值会按最后一次"
+                                 "需求去预测。因此它预测每步的需求量，即 Croston 方法（含 Syntetos-Boylan 修正）与 TSB 方法的等权平均。"
+                                 "预测带为其 95% 区间。",
+    "auto.summary_stopped": "auto 使用 **{chosen}** 进行预测：训练行是间歇性需求（大多为零，没有季节性），其最后一段无需求的时期至少是此前"
+                            "需求间最长间隔的两倍，像是已经停售。TSB 方法的需求概率会在这段时期中逐步衰减，因此由它预测"
+                            "（Croston 方法会保持原来的需求率）。预测带为其 95% 区间。",
     "auto.summary_short": "auto 使用 **{chosen}** 进行预测（季节周期 {season}）：训练集只有 {rows} 行，"
                           "训练集内部的滚动起点回测（共 {origins} 个起点，每次向前预测 {horizon} 步）"
                           "无法区分各候选模型的优劣，因此对上述模型取等权平均："
@@ -352,6 +355,9 @@ MESSAGES: dict[str, str] = {
                         "决定区间的训练行内回测，误差比模型在这里的误差更大。",
     "metric.band_beyond": "区间由最多 {steps} 步以内的预测误差测得；有 {beyond} 个测试行在更远处，那里的区间只是按步数的平方根"
                           "加宽，并未测量：在这些行中，80% 区间包含了 {cover80:.0f}% 的实际值，95% 区间包含了 {cover95:.0f}%。",
+    "metric.band_beyond_steady": "区间由最多 {steps} 步以内的预测误差测得；有 {beyond} 个测试行在更远处，那里的区间保持最后一步的宽度"
+                                 "（平稳需求率的误差不随步数增长），并未测量：在这些行中，80% 区间包含了 {cover80:.0f}% 的实际值，"
+                                 "95% 区间包含了 {cover95:.0f}%。",
     "split.train": "训练集",
     "split.test": "测试集",
 
@@ -410,6 +416,8 @@ MESSAGES: dict[str, str] = {
                      "预测，每一步的区间宽度与这些回测误差在该步的大小一致：误差增长处区间变宽，误差不增长处区间保持不变。",
     "forecast.band_beyond": "区间由最多 {steps} 步以内的预测误差测得；更远的步数上，区间只是按步数的平方根加宽，并未测量，"
                             "持续增长的误差（历史中看不出的趋势或长周期）可能超出它。",
+    "forecast.band_beyond_steady": "区间由最多 {steps} 步以内的预测误差测得；更远的步数上，区间保持最后一步的宽度（平稳需求率的误差"
+                                   "不随步数增长），但需求的变化（产品停售、新客户）可能超出它。",
     "forecast.time": "时间",
     "forecast.step": "步",
     "forecast.predicted": "预测值",
@@ -1011,6 +1019,7 @@ MESSAGES: dict[str, str] = {
     "notice.dates_across": "日期横跨各列（从“{first}”到“{last}”，共 {dates:,} 个日期）：每一行读作一个序列，其单元格为这些日期的值。",
     "notice.steps_across": "编号的步横跨各列（从“{first}”到“{last}”，共 {dates:,} 步）：每一行读作一个按步编号的序列，没有日历。要按时间预测，请把日期换到这些列的位置（M5：来自其 calendar.csv）。",
     "notice.after_dates_left": "日期之后的列（{left}）未读取。",
+    "notice.label_rows": "{rows:,} 行只有标签、在任何日期下都没有数值（{words}：分节标题、注释或留空的序列），未读取。",
     "notice.total_columns_left": "日期之间的合计列（{totals}）未读取。",
     "notice.months_across": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月。",
     "notice.months_across_left": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月；"

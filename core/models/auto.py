@@ -137,16 +137,18 @@ SHORT_ROWS = 20
 # naive).
 WEEKS_HELD = 2
 SHORT_MEMBERS = (ANCHOR, DYNAMIC_THETA, "none: ARIMA")
-# Intermittent demand (``intermittent``): the share of zeros, after the first demand and outside the season's closed
-# places, at or above which auto forecasts the demand rate by the equal mean of ``INTERMITTENT_MEMBERS``, as
-# statsforecast recommends Croston's family for it; the least demands (non-zero rows) for that. Not chosen on the
-# tuning sets (none of their series is intermittent: the rule changes none of them); measured on a SKU's weeks and on
-# simulated demand (``bench/intermittent.py``).
+# Intermittent demand (``intermittent``): the share of zeros, from the first demand on, at or above which a series
+# without a confirmed season is forecast at its demand rate by the equal mean of ``INTERMITTENT_MEMBERS``, as
+# statsforecast recommends Croston's family for it; the least demands (non-zero rows) for that. Where the last run
+# without demand is ``STOPPED_RUNS`` times the longest gap between demands before it or longer (a SKU no longer sold),
+# by TSB alone, whose chance of demand decays through the run (Croston's keeps the old rate). Not chosen on the tuning
+# sets (none of their series is intermittent: the rule changes none of them); measured on a SKU's weeks and on
+# simulated demand (``bench/intermittent.py``). A seasonal series with many zeros (demand on Saturdays, a pump run in
+# the mornings and evenings, a shop's closed days) keeps the usual rule: its season is no chance.
 INTERMITTENT_ZEROS = 0.5
 INTERMITTENT_DEMANDS = 4
 INTERMITTENT_MEMBERS = ("croston sba", "tsb")
-_CLOSED_ZEROS = 0.9  # a season's place with this share of zeros at least is closed (a shop's Sunday), not demand
-_CLOSED_SEASONS = 4  # seasons of rows needed to find the closed places
+STOPPED_RUNS = 2
 # Long histories: auto works on the most recent rows (its backtests forecast at most
 # ``intervals.MAX_BACKTEST_HORIZON`` steps ahead; bands beyond grow like sqrt(h)).
 MAX_ROWS = 20_000
@@ -221,18 +223,20 @@ def candidate_factories(values: np.ndarray, frequency: Frequency, season: int, s
 
 
 def intermittent(values: np.ndarray, season: int) -> bool:
-    """Whether ``values`` are intermittent demand: none below zero, at least ``INTERMITTENT_DEMANDS`` above, and at
-    least ``INTERMITTENT_ZEROS`` of the rows from the first demand on at zero, leaving out the places of the
-    ``season`` where nearly every row is zero (a shop closed on Sundays is no intermittent demand)."""
-    if not len(values) or not np.all(np.isfinite(values)) or values.min() < 0 \
+    """Whether ``values`` are intermittent demand: no confirmed ``season``, none below zero, at least
+    ``INTERMITTENT_DEMANDS`` above, and at least ``INTERMITTENT_ZEROS`` of the rows from the first demand on at zero
+    (a new SKU's zeros before its launch do not count)."""
+    if season > 1 or not len(values) or not np.all(np.isfinite(values)) or values.min() < 0 \
             or np.count_nonzero(values) < INTERMITTENT_DEMANDS:
         return False
-    zero = values == 0
-    season = season if len(values) >= _CLOSED_SEASONS * season else 1  # too few rows a place to call it closed
-    places = np.arange(len(values)) % max(season, 1)
-    closed = np.array([zero[places == place].mean() >= _CLOSED_ZEROS for place in range(max(season, 1))])
-    kept = ~closed[places] & (np.arange(len(values)) >= np.argmax(~zero))
-    return bool(kept.any() and zero[kept].mean() >= INTERMITTENT_ZEROS)
+    return bool(np.mean(values[np.argmax(values != 0):] == 0) >= INTERMITTENT_ZEROS)
+
+
+def demand_stopped(values: np.ndarray) -> bool:
+    """Whether intermittent ``values`` end in a run without demand ``STOPPED_RUNS`` times the longest gap between
+    their demands before it, or longer."""
+    demands = np.flatnonzero(values)
+    return len(demands) >= 2 and len(values) - 1 - demands[-1] >= STOPPED_RUNS * int(np.diff(demands).max())
 
 
 def week_cycle(frequency: Frequency, season: int, values: np.ndarray) -> int:
@@ -343,7 +347,7 @@ class Search:
     scale: float  # the in-sample seasonal-naive error
     rule_season: int = 1  # the season ``chosen_members`` protects (``selection_season``)
     rows: int | None = None  # the history's rows; None in searches kept before it was recorded
-    sparse: bool = False  # intermittent demand (``intermittent``): forecast by ``INTERMITTENT_MEMBERS``
+    sparse: str = ""  # intermittent demand (``intermittent``): "rate", or "stopped" (``demand_stopped``); "" if not
 
     def ranked(self) -> list[str]:
         """The candidates that could be backtested, best first."""
@@ -374,7 +378,8 @@ class Search:
         ``SHORT_MEMBERS`` on a ``short`` history, else ``chosen_members``, the season protected as
         ``selection_season`` found it."""
         if self.demand_rate():
-            return [name for name in INTERMITTENT_MEMBERS if name in self.ranked()]
+            rates = [name for name in INTERMITTENT_MEMBERS if name in self.ranked()]
+            return ["tsb"] if self.sparse == "stopped" and "tsb" in rates else rates
         if self.short(short_rows):
             return self._short_members()
         return chosen_members(self.ranked(), self.scores, margin, self.rule_season, self.rule_season == self.season,
@@ -410,8 +415,8 @@ def backtest_search(history: pd.DataFrame, frequency: Frequency, seed: int, regr
     errors = {name: backtest_errors(history, frequency, factory, plan) for name, factory in factories.items()}
     scores = {name: _score(err, scale) * (TRANSFORM_PENALTY if name.startswith(("log", "boxcox")) else 1.0)
               for name, err in errors.items()}
-    return Search(season, factories, plan, errors, scores, scale, rule_season, len(history),
-                  intermittent(values, season))
+    sparse = ("stopped" if demand_stopped(values) else "rate") if intermittent(values, season) else ""
+    return Search(season, factories, plan, errors, scores, scale, rule_season, len(history), sparse)
 
 
 def _seasonal_regressor_candidates(values: np.ndarray, frequency: Frequency, season: int, seed: int,
@@ -468,6 +473,7 @@ class AutoForecaster(Forecaster):
     anchor_weight_ = FORMER_ANCHOR_WEIGHT  # ETS's weight in an ensemble (``ANCHOR_WEIGHT``); model files from before
     short_history_ = False  # forecast by ``SHORT_MEMBERS`` (``Search.short``); False in model files from before
     demand_rate_ = False  # intermittent demand, forecast by ``INTERMITTENT_MEMBERS``; False in model files from before
+    demand_stopped_ = False  # ... that stopped (``demand_stopped``): by TSB alone
     replaced_: list[dict[str, Any]] = []  # gross errors fitted as expected values; none in model files from before
     clock_: CalendarClock | None = None  # the rows' places on a calendar with stamps missing; None: none (or before)
     asked_: np.ndarray | None = None  # the last forecast's rows' places where it skipped stamps (``held_on_rows``)
@@ -501,6 +507,7 @@ class AutoForecaster(Forecaster):
         self.chosen_ = members[0] if len(members) == 1 else "ensemble of " + ", ".join(members)
         self.anchor_weight_, self.short_history_ = found.anchor_weight(ANCHOR_WEIGHT), found.short()
         self.demand_rate_ = found.demand_rate()
+        self.demand_stopped_ = self.demand_rate_ and members == ["tsb"]
         weights = member_weights(members, self.anchor_weight_)
         chosen_errors = np.tensordot(weights, np.array([errors[name] for name in members]), axes=1)
         if len(members) > 1:
@@ -547,6 +554,10 @@ class AutoForecaster(Forecaster):
             return self.best_.forecast(future)
         predicted, self.asked_ = self.clock_.forecast(self.best_.forecast, future)
         return predicted
+
+    def steady_errors(self) -> bool:
+        self._check_fitted()
+        return self.best_.steady_errors()
 
     def closed_form_gap(self) -> float | None:
         """None: auto's candidates are solved in closed form (or fitted by their own rules), not trained by gradient
@@ -633,6 +644,7 @@ class AutoForecaster(Forecaster):
                 "seasonal_line_alone": ": trend + season" not in self.never_alone_,
                 "anchor_weight": self.anchor_weight_, "short_history": self.short_history_,
                 **({"intermittent": True} if self.demand_rate_ else {}),
+                **({"demand_stopped": True} if self.demand_stopped_ else {}),
                 **({"ets_forms": forms} if (forms := self.ets_forms()) else {}),
                 **({"ets_season_share": share} if (share := self.ets_season_share()) else {}),
                 **({"regressors": list(self.regressors), "regressors_used": USES_REGRESSORS in self.chosen_}
@@ -717,6 +729,9 @@ class EnsembleForecaster(Forecaster):
 
     def held_at_bound(self) -> dict[str, int]:
         return {name: step for member in self.members for name, step in member.held_at_bound().items()}
+
+    def steady_errors(self) -> bool:
+        return all(member.steady_errors() for member in self.members)
 
     def fewest_refit_rows(self) -> int:
         return max(member.fewest_refit_rows() for member in self.members)

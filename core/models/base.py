@@ -84,6 +84,11 @@ class Forecaster(ABC):
         pipeline measures one by refitting ``interval_model`` (``core.evaluation.intervals``)."""
         return None
 
+    def steady_errors(self) -> bool:
+        """Whether its forecast errors do not grow with the steps ahead (a flat rate of independent demand): the band
+        keeps the width measured at its last step, not widened with the square root of the steps past it."""
+        return False
+
     def interval_model(self) -> "Forecaster | None":
         """An unfitted model to refit at each origin of the backtest behind the prediction band
         (``core.evaluation.intervals``); None: this model, rebuilt from its settings."""

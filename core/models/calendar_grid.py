@@ -177,6 +177,9 @@ class OnCalendar(Forecaster):
     def fewest_refit_rows(self) -> int:
         return self.model.fewest_refit_rows()
 
+    def steady_errors(self) -> bool:
+        return self.model.steady_errors()
+
     def exact_backtest(self, history: pd.DataFrame, frequency: Frequency, plan: "BacktestPlan") -> np.ndarray | None:
         """The model's one-pass backtest where no stamp is missing; refits otherwise."""
         return self.model.exact_backtest(history, frequency, plan) if history_places(history["ds"], frequency) is None \

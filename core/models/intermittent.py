@@ -65,5 +65,8 @@ class IntermittentForecaster(Forecaster):
         self._check_fitted()
         return np.full(len(future), self.rate_)
 
+    def steady_errors(self) -> bool:
+        return True  # the rate forecast stays flat, and each step's demand is drawn anew
+
     def params(self) -> dict[str, Any]:
         return {"variant": self.variant, "alpha": self.alpha}

@@ -133,8 +133,8 @@ def selection_summary(params: dict[str, Any], lang: str = "en") -> str | None:
     # with seasonal terms
     not_a_line = "" if "anchor_weight" not in params else t(
         "auto.not_a_line" if params.get("seasonal_line_alone", True) else "auto.not_a_line_or_seasonal_line", lang)
-    key = "auto.summary_intermittent" if params.get("intermittent") else \
-        "auto.summary_short" if params.get("short_history") else "auto.summary"
+    key = "auto.summary_stopped" if params.get("demand_stopped") else "auto.summary_intermittent" \
+        if params.get("intermittent") else "auto.summary_short" if params.get("short_history") else "auto.summary"
     text = t(key, lang,
              chosen=candidate_name(params["chosen"], lang), season=params["season"],
              origins=params.get("origins") or 0, horizon=params.get("backtest_horizon") or 0, below=below,
@@ -391,7 +391,8 @@ def metric_notes(result: RunResult, lang: str = "en") -> list[str]:
              beyond_training_note(result.predictions, lang, result.request.model),
              band_coverage_note(result.predictions, lang), no_band_note(result, lang),
              band_width_note(result.predictions, lang),
-             band_beyond_note(result.predictions, result.band.horizon, lang) if result.band is not None else None]
+             band_beyond_note(result.predictions, result.band.horizon, lang, not result.band.grows)
+             if result.band is not None else None]
     return undefined_metric_notes([result.metrics], lang, ("train", "test")) + [note for note in notes if note]
 
 
@@ -432,15 +433,17 @@ def beyond_training_note(predictions: pd.DataFrame, lang: str = "en", model: str
     return said if model == "auto" else said + t("metric.beyond_training_try", lang)  # ``model``: the run's
 
 
-def band_beyond_note(predictions: pd.DataFrame, horizon: int, lang: str = "en") -> str | None:
+def band_beyond_note(predictions: pd.DataFrame, horizon: int, lang: str = "en", steady: bool = False) -> str | None:
     """Where the test rows reach past the band's last backtested step ``horizon``: how many do, and how well the band
-    held them there, where it was only widened, never measured (``Band.half_width``). None where none do."""
+    held them there, where it was only widened (or, ``steady``, kept at its last width), never measured
+    (``Band.half_width``). None where none do."""
     test = predictions[predictions["split"] == "test"]
     beyond = test.iloc[horizon:]
     rows, cover80, cover95 = band_coverage_on_test_rows(beyond)
     if not rows or cover80 is None or cover95 is None:
         return None
-    return t("metric.band_beyond", lang, steps=horizon, beyond=rows, cover80=100 * cover80, cover95=100 * cover95)
+    return t("metric.band_beyond_steady" if steady else "metric.band_beyond", lang, steps=horizon, beyond=rows,
+             cover80=100 * cover80, cover95=100 * cover95)
 
 
 def no_band_note(result: RunResult, lang: str = "en") -> str | None:

@@ -42,8 +42,8 @@ def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en", regr
     days of a file whose temperatures reach 14 without a word). ``regressors`` False leaves the values used out, for a
     series of a file of several, whose forecast's summary says them once for all."""
     attrs = future.attrs
-    notes = [t("forecast.band_beyond", lang, steps=attrs["band_measured_steps"])] \
-        if attrs.get("band_measured_steps") else []
+    beyond = "forecast.band_beyond_steady" if attrs.get("band_steady") else "forecast.band_beyond"
+    notes = [t(beyond, lang, steps=attrs["band_measured_steps"])] if attrs.get("band_measured_steps") else []
     notes += [t("forecast.held_at_zero", lang, step=attrs["held_at_zero_from_step"])] \
         if attrs.get("held_at_zero_from_step") else []
     notes += held_ahead_lines(attrs, lang)

@@ -3220,7 +3220,7 @@ def test_a_profit_and_loss_by_month_reads_its_accounts_as_series() -> None:
         raw = read_table(text.encode(), "pl.csv")
         assert sorted(raw["series"].unique()) == ["   Cost of Goods Sold", "   Sales", "   Services", "Net Income",
                                                    "Total Income"], text[:80]
-        assert raw.attrs["summary_rows"]["words"].startswith("Income, Cost of Goods Sold")
+        assert raw.attrs["label_rows"]["words"].startswith("Income, Cost of Goods Sold")
 
 
 def test_subtotals_written_total_first_and_a_wide_sheets_total_row_are_no_series() -> None:
@@ -3358,3 +3358,35 @@ def test_a_profit_and_loss_with_quarter_and_year_totals_among_its_months() -> No
     assert raw.attrs["total_columns"] == "Q1 2021 Total, Q2 2021 Total, Q3 2021 Total, Q4 2021 Total, +11"
     numbered = load_series(("x,y\n" + "".join(f"{k},{k % 5}\n" for k in range(30))).encode(), "n.csv")
     assert numbered.frequency.name == "steps" and len(numbered.frame) == 30
+
+
+def test_from_the_review_of_the_reports_and_calendars_commits() -> None:
+    # Monthly stamps per day and daily readings per hour are still refused (a step's common divisor let them through).
+    months = "date,sales\n" + "".join(f"2022-{m:02d}-01,{60 + m}\n2023-{m:02d}-01,{70 + m}\n" for m in range(1, 13))
+    with pytest.raises(DataError, match="combines none of them"):
+        load_series(months.encode(), "m.csv", LoadOptions(per="day", duplicates="sum"))
+    times = [pd.Timestamp("2024-01-01 08:00") + pd.Timedelta(days=k, minutes=(k * 7) % 40 - 20) for k in range(60)]
+    readings = "time,kwh\n" + "".join(f"{t:%Y-%m-%d %H:%M},{10 + k % 4}\n" for k, t in enumerate(times))
+    with pytest.raises(DataError, match="combines none of them"):
+        load_series(readings.encode(), "r.csv", LoadOptions(per="hour", duplicates="sum"))
+    # A flu season's '2017/18' beside weeks 40-52 then 1-20: refused as before, not its January dated a year early.
+    seasons = "Year,Week,Cases\n" + "".join(f"{y}/{(y + 1) % 100:02d},{w},{100 + w}\n" for y in (2017, 2018, 2019)
+                                            for w in [*range(40, 53), *range(1, 21)])
+    with pytest.raises(DataError):
+        load_series(seasons.encode(), "flu.csv")
+    # Rows of a wide table named by statistics words are series; a blank one is said as such, not as a summary.
+    dates = ",".join(f"2022-{m:02d}" for m in range(1, 13)) + "," + ",".join(f"2023-{m:02d}" for m in range(1, 13))
+    wide = f"Item,{dates}\n" + "".join(f"{name}," + ",".join(str(10 + k + i) for k in range(24)) + "\n" for i, name in
+                                       enumerate(["Rainfall (mm)", "Mean Temperature (C)", "Max Protein Bar"]))
+    raw = read_table((wide + "Cherries" + "," * 24 + "\n").encode(), "wide.csv")
+    assert sorted(raw["Item"].unique()) == ["Max Protein Bar", "Mean Temperature (C)", "Rainfall (mm)"]
+    assert raw.attrs["label_rows"] == {"rows": 1, "words": "Cherries"} and "summary_rows" not in raw.attrs
+    # A shop's 'Battery Sales' is a target, not a logger's battery; a week column beside dates is no time column.
+    shop = "Month,Battery Sales,Charger Sales\n" + "".join(f"2021-{m:02d},{200 + m},{20 + m}\n2022-{m:02d},{210 + m},"
+                                                          f"{21 + m}\n" for m in range(1, 13))
+    assert load_series(shop.encode(), "shop.csv").target == "Battery Sales"
+    days = pd.date_range("2024-01-01", periods=60)
+    dated = "Date,Week,Sales\n" + "".join(f"{d:%Y-%m-%d},{d.isocalendar()[1]:02d}.2024,{10 + k % 7}\n"
+                                          for k, d in enumerate(days))
+    series = load_series(dated.encode(), "dated.csv")
+    assert (series.date_col, series.frequency.name, series.report.notices) == ("Date", "daily", [])
