@@ -142,9 +142,12 @@ SHORT_MEMBERS = (ANCHOR, DYNAMIC_THETA, "none: ARIMA")
 # statsforecast recommends Croston's family for it; the least demands (non-zero rows) for that. Where the last run
 # without demand is ``STOPPED_RUNS`` times the longest gap between demands before it or longer (a SKU no longer sold),
 # by TSB alone, whose chance of demand decays through the run (Croston's keeps the old rate). Not chosen on the tuning
-# sets (none of their series is intermittent: the rule changes none of them); measured on a SKU's weeks and on
-# simulated demand (``bench/intermittent.py``). A seasonal series with many zeros (demand on Saturdays, a pump run in
-# the mornings and evenings, a shop's closed days) keeps the usual rule: its season is no chance.
+# sets (none of their series is intermittent: the rule changes none of them); measured on a SKU's weeks and on 200
+# simulated series (``bench/intermittent.py``, 2026-12-06): RMSSE 0.597 (halves 0.547 / 0.652) against 0.626 with the
+# usual rule; statsforecast's CrostonSBA 0.600, TSB 0.596, ADIDA 0.600, IMAPA 0.601, AutoETS 0.607 in the same run.
+# The stopped rule fired on 2 of them (0.5962 against 0.5964 without it); it answers a reviewer's SKU whose last 30 of
+# 104 weeks sold nothing (forecast 2.41 a week, now 0.24). A seasonal series with many zeros (demand on Saturdays, a
+# pump run in the mornings and evenings, a shop's closed days) keeps the usual rule: its season is no chance.
 INTERMITTENT_ZEROS = 0.5
 INTERMITTENT_DEMANDS = 4
 INTERMITTENT_MEMBERS = ("croston sba", "tsb")
