@@ -410,9 +410,11 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
-# A row's label that only says it totals the rows above
-_TOTAL_LABEL = re.compile(r"\**\s*(?:grand\s+|sub-?)?"
-                          r"(?:total|totals|summe|gesamt|insgesamt|totale|totaal|合计|总计|小计)\s*:?", re.IGNORECASE)
+# A row's label that says it totals the rows above ('Total Sales', 'Sum of Sales', a pivot's 'Total general' or
+# 'Gesamtergebnis'), or is a mean alone ('Average'); not a series named by a statistic ('Average Order Value')
+_TOTAL_LABEL = re.compile(r"\**\s*(?:(?:grand\s+|sub-?)?(?:total|totals|sum|summe|gesamt|gesamtergebnis|insgesamt|"
+                          r"somme|suma|totale|totaal|eindtotaal|合计|总计|小计)\b.*|(?:average|avg|mean|median)\s*:?)",
+                          re.IGNORECASE)
 
 
 def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: list[str],

@@ -73,6 +73,7 @@ _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column
 # Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
 # 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').
 _DEVICE_WORDS = frozenset({"batt", "battv", "battery", "ptemp", "rssi", "snr", "firmware"})
+_TRADE_WORDS = frozenset({"sales", "sold", "revenue", "orders", "demand", "units", "qty", "quantity"})  # of batteries
 _OFF_GRID_SHARE = 0.5  # the share of rows off their frequency's grid that makes stamps irregular (``_resample``)
 _STEPS_BY_ONE = 0.8  # the share of a step column's rises that are one (``counts_steps``)
 _STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
@@ -1524,7 +1525,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
     measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
-                if not _name_words(col) & _DEVICE_WORDS or _sounds_like_target(col)] or measures
+                if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADE_WORDS] or measures
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
@@ -2406,7 +2407,7 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
 _PERIOD_SECONDS = {"hour": 3600, "day": 86_400, "week": 7 * 86_400}
 
 
-_NEXT_PERIODS = 2  # steps of exactly one period that show rows can fall in periods next to each other
+_EVEN_STEPS = 0.25  # the spread of steps (over their mean) under which stamps keep a spacing of their own
 
 
 def _steps_of_seconds(stamps: pd.Series) -> np.ndarray:
@@ -2414,23 +2415,26 @@ def _steps_of_seconds(stamps: pd.Series) -> np.ndarray:
 
 
 def stamps_period(stamps: pd.Series) -> str:
-    """The period irregular ``stamps`` are best combined per: a week where every step is whole weeks and some are one
-    week (a SKU's weeks with shipments: per day, six days in seven would be zeros, and refused), else a day."""
+    """The period irregular ``stamps`` are best combined per: a week where every step is whole weeks (a SKU's weeks
+    with shipments: per day, six days in seven would be zeros, and refused), else a day."""
     if len(stamps) < 2 or not pd.api.types.is_datetime64_any_dtype(stamps):  # steps numbered: no period to name
         return "day"
-    steps, week = _steps_of_seconds(stamps), _PERIOD_SECONDS["week"]
-    return "week" if np.all(steps % week == 0) and np.count_nonzero(steps == week) >= _NEXT_PERIODS else "day"
+    return "week" if np.all(_steps_of_seconds(stamps) % _PERIOD_SECONDS["week"] == 0) else "day"
 
 
 def _finer_than_stamps(starts: pd.Series, per: str) -> bool:
-    """Whether ``per`` is finer than the stamps (moved to their periods' ``starts``): no two of them, or only one,
-    in periods next to each other. Daily stamps per hour are, whose hours but one a day would be zeros, and monthly
-    ones per day; a SKU's weeks with shipments, per week, are not, and their missing weeks are the zeros of
-    intermittent demand (it was refused). Months and longer: always."""
+    """Whether ``per`` is finer than the stamps (moved to their periods' ``starts``): they keep a spacing of their own
+    of two periods or more (steps within ``_EVEN_STEPS`` of their mean: monthly stamps per day, daily readings at
+    about 08:00 per hour), or every step is whole weeks per day or whole days per hour (a weekly file per day: six
+    days in seven would be zeros). A log of sales on some days, or a SKU's weeks with shipments, per week, is not:
+    its missing periods are the zeros of intermittent demand (it was refused). Months and longer: always."""
     seconds = _PERIOD_SECONDS.get(per)
     if seconds is None or len(starts) < 2 or not pd.api.types.is_datetime64_any_dtype(starts):
         return True
-    return np.count_nonzero(_steps_of_seconds(starts) == seconds) < _NEXT_PERIODS
+    steps = _steps_of_seconds(starts)
+    coarser = {"day": _PERIOD_SECONDS["week"], "hour": _PERIOD_SECONDS["day"]}.get(per)
+    even = np.median(steps) >= 2 * seconds and np.std(steps) <= _EVEN_STEPS * np.mean(steps)
+    return bool(even or (coarser is not None and np.all(steps % coarser == 0)))
 
 
 def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:

@@ -3390,3 +3390,38 @@ def test_from_the_review_of_the_reports_and_calendars_commits() -> None:
                                           for k, d in enumerate(days))
     series = load_series(dated.encode(), "dated.csv")
     assert (series.date_col, series.frequency.name, series.report.notices) == ("Date", "daily", [])
+
+
+def test_from_the_review_of_297d369() -> None:
+    # A SKU's 13 Tuesdays over 18 months, per week, and a log of sales on some days, per day, were refused (two
+    # neighbouring periods were asked of them); a weekly file per day stays refused (six days in seven zeros).
+    tuesdays = ["2023-04-04", "2023-04-18", "2023-05-16", "2023-06-13", "2023-08-15", "2023-10-24", "2023-11-07",
+                "2024-01-23", "2024-04-09", "2024-04-16", "2024-05-14", "2024-07-09", "2024-10-01"]
+    sku = "Week,Units\n" + "".join(f"{day},{1 + k % 3}\n" for k, day in enumerate(tuesdays))
+    weekly = load_series(sku.encode(), "sku.csv", LoadOptions(per="week", duplicates="sum"))
+    assert (weekly.frequency.name, len(weekly.frame), int(weekly.frame["y"].sum())) == ("weekly", 79, 25)
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2023-01-01", "2024-12-31")[rng.random(731) < 0.05]
+    log = "Order Date,Quantity\n" + "".join(f"{d:%Y-%m-%d} {9 + k % 8}:15,{1 + k % 4}\n" for k, d in enumerate(days))
+    assert load_series(log.encode(), "log.csv", LoadOptions(per="day", duplicates="sum")).frequency.name == "daily"
+    mondays = "date,kwh\n" + "".join(f"{d:%Y-%m-%d},{5 + k % 3}\n" for k, d in enumerate(
+        pd.date_range("2023-01-02", periods=60, freq="W-MON")))
+    with pytest.raises(DataError, match="combines none of them"):
+        load_series(mondays.encode(), "w.csv", LoadOptions(per="day", duplicates="sum"))
+    # A wide table's last row of 'Total Sales', 'Sum of Sales', a pivot's 'Total general' or 'Average' is no series;
+    # 'Average Order Value' is.
+    dates = ",".join(f"{y}-{m:02d}" for y in (2022, 2023) for m in range(1, 13))
+    products = "".join(f"P{i}," + ",".join(str(10 + k + i) for k in range(24)) + "\n" for i in range(3))
+    for last, kept in (("Total Sales", 3), ("Sum of Sales", 3), ("Total general", 3), ("Average", 3),
+                       ("Average Order Value", 4)):
+        wide = f"Product,{dates}\n{products}{last}," + ",".join(str(33 + 3 * k) for k in range(24)) + "\n"
+        assert read_table(wide.encode(), "wide.csv")["Product"].nunique() == kept, last
+    # A battery's charge meter is no target beside a consumption; 'FY2021' beside weeks is the year 2021.
+    hours = pd.date_range("2024-05-01", periods=720, freq="h")
+    victron = "Date/Time,Battery Charge Total (kWh),Battery Voltage (V),Consumption (kWh)\n" + "".join(
+        f"{h:%Y-%m-%d %H:%M},{100 + k * 0.2:.1f},{12 + k % 3 * 0.1:.1f},{0.3 + k % 24 * 0.05:.2f}\n"
+        for k, h in enumerate(hours))
+    assert load_series(victron.encode(), "victron.csv").target == "Consumption (kWh)"
+    fy = "Year,Week,Sales\n" + "".join(f"FY{y},{w},{200 + w}\n" for y in (2021, 2022, 2023) for w in range(1, 53))
+    assert (load_series(fy.encode(), "fy.csv").frequency.name, len(load_series(fy.encode(), "fy.csv").frame)) == (
+        "weekly", 156)
