@@ -1722,7 +1722,8 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
         return raw  # another time column (a date, a day): the table is not dated by these two alone
     # a fiscal year (2019/20) beside its periods; beside weeks (a flu season's 2017/18, weeks 40-52 then 1-20) the weeks
     # after New Year would be dated a year early
-    year = _fiscal_year_numbers(raw[year_col], spans=not weeks)
+    # fiscal years beside their periods (2019/20, FY2020); beside weeks their weeks are no ISO weeks of those years
+    year = pd.to_numeric(raw[year_col], errors="coerce") if weeks else _fiscal_year_numbers(raw[year_col])
     year = year.where((year % 1 == 0) & year.between(1800, 2200))
     averages, numbered = pd.Series(False, index=raw.index), False
     if weeks:
@@ -1756,13 +1757,12 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     return combined
 
 
-def _fiscal_year_numbers(cells: pd.Series, spans: bool = True) -> pd.Series:
-    """A year column's cells as numbers, fiscal years as the calendar years they name (``FY2020`` 2020; with
-    ``spans``, ``2019/20`` 2019, as ``_YEAR_SPAN`` reads a column of them): an Australian 'Financial Year' of 2019/20
-    beside its periods P01-P12 was taken for the date column alone, five time stamps."""
+def _fiscal_year_numbers(cells: pd.Series) -> pd.Series:
+    """A year column's cells as numbers, fiscal years as the calendar years they name (``FY2020`` 2020; ``2019/20``
+    2019, as ``_YEAR_SPAN`` reads a column of them): an Australian 'Financial Year' of 2019/20 beside its periods
+    P01-P12 was taken for the date column alone, five time stamps."""
     text = cells.astype("string").str.strip()
-    span = r"(?:\s*[-/]\s*(?:\d{2}|\d{4}))?" if spans else ""
-    named = text.str.extract(rf"^(?:FY\s*)?(\d{{4}}){span}$", flags=re.IGNORECASE)[0]
+    named = text.str.extract(r"^(?:FY\s*)?(\d{4})(?:\s*[-/]\s*(?:\d{2}|\d{4}))?$", flags=re.IGNORECASE)[0]
     return pd.to_numeric(cells, errors="coerce").astype("float64").fillna(pd.to_numeric(named, errors="coerce"))
 
 

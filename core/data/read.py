@@ -410,27 +410,28 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     return long
 
 
-# A row's label that says it totals the rows above ('Total Sales', 'Sum of Sales', a pivot's 'Total general' or
-# 'Gesamtergebnis'), or is a mean alone ('Average'); not a series named by a statistic ('Average Order Value')
-_TOTAL_LABEL = re.compile(r"\**\s*(?:(?:grand\s+|sub-?)?(?:total|totals|sum|summe|gesamt|gesamtergebnis|insgesamt|"
-                          r"somme|suma|totale|totaal|eindtotaal|合计|总计|小计)\b.*|(?:average|avg|mean|median)\s*:?)",
-                          re.IGNORECASE)
+_SUMMED_SHARE = 0.9  # of a total row's figures within ``_SUMMED_TOLERANCE`` of the sum (or mean) of the rows above
+_SUMMED_TOLERANCE = 0.01
 
 
 def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: list[str],
                                  attrs: dict[str, Any]) -> pd.DataFrame:
     """``table`` (a row per series, ``dates`` across) without the rows that are no series: a label without a figure
     (a report's section headings and notes, a P&L's 'Income' and 'Accrual Basis ...' below it, or a series left
-    blank: each was a series "without values"; said in ``attrs["label_rows"]``), and rows at the end labelled only as
-    totals (``Total``, ``Grand Total``: Odoo's sum of its products, forecast as a product; not 'Average Order Value'
-    or 'Max Temperature', series of their own; said in ``attrs["summary_rows"]``)."""
+    blank: each was a series "without values"; said in ``attrs["label_rows"]``), and rows at the end labelled as totals
+    whose figures are the sums or means of the rows above (Odoo's 'Total' of its products, forecast as a product; not
+    'Total Sales' among KPIs, 'Sum of Profit' in a pivot or 'Max Temperature', series of their own; said in
+    ``attrs["summary_rows"]``)."""
     label = table[labels].astype("string").apply(lambda col: col.str.strip()).replace("", pd.NA).bfill(axis=1)
     label = label.iloc[:, 0].fillna("")
     blank = table[dates].isna().all(axis=1).to_numpy()
-    totals = label.str.fullmatch(_TOTAL_LABEL).fillna(False).to_numpy() & ~label.duplicated(keep=False).to_numpy()
-    at_end = int(np.argmin(totals[::-1])) if not totals.all() else 0
+    worded = label.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy() & ~label.duplicated(keep=False).to_numpy()
+    at_end = int(np.argmin(worded[::-1])) if not worded.all() else 0
     summed = np.zeros(len(table), dtype=bool)
-    summed[len(table) - at_end:] = True
+    if at_end:
+        figures = table[dates].apply(_plain_numbers).to_numpy(dtype=float)
+        body = figures[:len(table) - at_end][~blank[:len(table) - at_end]]
+        summed[len(table) - at_end:] = [_sums_up(row, body) for row in figures[len(table) - at_end:]]
     if not (blank | summed).any() or (blank | summed).all():
         return table
     if (headings := blank & ~summed).any():
@@ -438,6 +439,26 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
     if summed.any():
         attrs["summary_rows"] = {"rows": int(summed.sum()), "words": clipped_list(label[summed])}
     return table[~(blank | summed)]
+
+
+def _plain_numbers(cells: pd.Series) -> pd.Series:
+    """Cells as numbers where they are written plainly (``1,234.50``, ``$1,234.50``), else NaN."""
+    return pd.to_numeric(cells.astype("string").str.replace(r"[\s,$€£]", "", regex=True), errors="coerce")
+
+
+def _sums_up(row: np.ndarray, body: np.ndarray) -> bool:
+    """Whether ``row``'s figures are the sums (or means) of the ``body`` rows' above it, nearly everywhere: a 'Total'
+    row, not a series named 'Total Sales' or 'Sum of Profit' (an Excel pivot's values)."""
+    if not len(body):
+        return False
+    known = np.isfinite(row) & np.isfinite(body).any(axis=0)
+    if known.sum() < 2:
+        return False
+    for whole in (np.nansum(body, axis=0), np.nanmean(body, axis=0)):
+        close = np.abs(row - whole) <= _SUMMED_TOLERANCE * np.abs(whole) + 1e-9
+        if close[known].mean() >= _SUMMED_SHARE:
+            return True
+    return False
 
 
 def _without_status_rows(table: pd.DataFrame, labels: list[str]) -> tuple[pd.DataFrame, list[str], int]:

@@ -73,7 +73,9 @@ _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column
 # Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
 # 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').
 _DEVICE_WORDS = frozenset({"batt", "battv", "battery", "ptemp", "rssi", "snr", "firmware"})
-_TRADE_WORDS = frozenset({"sales", "sold", "revenue", "orders", "demand", "units", "qty", "quantity"})  # of batteries
+# A battery column named as a measure of its own ('Battery Sales', 'Battery Pack Price'); not by 'total' alone, which a
+# charge meter's name holds ('Battery Charge Total (kWh)')
+_TRADED = frozenset(_TARGET_WORDS) - {"total"}
 _OFF_GRID_SHARE = 0.5  # the share of rows off their frequency's grid that makes stamps irregular (``_resample``)
 _STEPS_BY_ONE = 0.8  # the share of a step column's rises that are one (``counts_steps``)
 _STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
@@ -1525,7 +1527,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
     measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
-                if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADE_WORDS] or measures
+                if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
@@ -2407,7 +2409,7 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
 _PERIOD_SECONDS = {"hour": 3600, "day": 86_400, "week": 7 * 86_400}
 
 
-_EVEN_STEPS = 0.25  # the spread of steps (over their mean) under which stamps keep a spacing of their own
+_KEPT_SHARE = 0.9  # the share of stamps in one part of a longer cycle that makes them keep to it (``_kept_to``)
 
 
 def _steps_of_seconds(stamps: pd.Series) -> np.ndarray:
@@ -2423,18 +2425,27 @@ def stamps_period(stamps: pd.Series) -> str:
 
 
 def _finer_than_stamps(starts: pd.Series, per: str) -> bool:
-    """Whether ``per`` is finer than the stamps (moved to their periods' ``starts``): they keep a spacing of their own
-    of two periods or more (steps within ``_EVEN_STEPS`` of their mean: monthly stamps per day, daily readings at
-    about 08:00 per hour), or every step is whole weeks per day or whole days per hour (a weekly file per day: six
-    days in seven would be zeros). A log of sales on some days, or a SKU's weeks with shipments, per week, is not:
-    its missing periods are the zeros of intermittent demand (it was refused). Months and longer: always."""
-    seconds = _PERIOD_SECONDS.get(per)
-    if seconds is None or len(starts) < 2 or not pd.api.types.is_datetime64_any_dtype(starts):
+    """Whether ``per`` is finer than the stamps (moved to their periods' ``starts``): they keep to a place in a longer
+    cycle, nearly all within a few hours of the day per hour (daily readings at about 08:00), on one or two days of
+    the week or within a week of the month per day (a weekly report, monthly invoices), within two weeks of the month
+    per week, gaps or not: most of the periods would be zeros where the file has no rows to give. A log of sales on
+    some days, or a SKU's weeks with shipments, per week, keeps to none: its missing periods are the zeros of
+    intermittent demand (it was refused). Months and longer: always."""
+    if per not in _PERIOD_SECONDS or len(starts) < 2 or not pd.api.types.is_datetime64_any_dtype(starts):
         return True
-    steps = _steps_of_seconds(starts)
-    coarser = {"day": _PERIOD_SECONDS["week"], "hour": _PERIOD_SECONDS["day"]}.get(per)
-    even = np.median(steps) >= 2 * seconds and np.std(steps) <= _EVEN_STEPS * np.mean(steps)
-    return bool(even or (coarser is not None and np.all(steps % coarser == 0)))
+    if per == "hour":
+        return _kept_to(starts.dt.hour.to_numpy(), 24, 3)
+    if per == "day":
+        return _kept_to(starts.dt.dayofweek.to_numpy(), 7, 2) or _kept_to(starts.dt.day.to_numpy() - 1, 31, 7)
+    return _kept_to(starts.dt.day.to_numpy() - 1, 31, 13)
+
+
+def _kept_to(places: np.ndarray, cycle: int, window: int) -> bool:
+    """Whether ``_KEPT_SHARE`` of ``places`` (whole numbers from 0 to ``cycle`` - 1) lie within ``window`` places
+    of each other, around the cycle."""
+    counts = np.bincount(places % cycle, minlength=cycle)
+    covered = np.convolve(np.r_[counts, counts[:window - 1]], np.ones(window, dtype=int), mode="valid")[:cycle]
+    return bool(covered.max() >= _KEPT_SHARE * len(places))
 
 
 def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:

@@ -3237,7 +3237,7 @@ def test_subtotals_written_total_first_and_a_wide_sheets_total_row_are_no_series
     sheet = ("Internal Reference,Product," + ",".join(weeks) + ",Total\n"
              + "".join(f"FURN-00{p},Item {p}," + ",".join(str(10 + (p * w) % 7) for w in range(104)) + ",999\n"
                        for p in range(1, 4))
-             + ",Total," + ",".join("40" for _ in range(104)) + ",3000\n")
+             + ",Total," + ",".join(str(sum(10 + (p * w) % 7 for p in range(1, 4))) for w in range(104)) + ",3000\n")
     wide = read_table(sheet.encode(), "odoo.csv")
     assert sorted(wide["Internal Reference"].dropna().unique()) == ["FURN-001", "FURN-002", "FURN-003"]
     assert wide.attrs["summary_rows"] == {"rows": 1, "words": "Total"}
@@ -3412,16 +3412,48 @@ def test_from_the_review_of_297d369() -> None:
     # 'Average Order Value' is.
     dates = ",".join(f"{y}-{m:02d}" for y in (2022, 2023) for m in range(1, 13))
     products = "".join(f"P{i}," + ",".join(str(10 + k + i) for k in range(24)) + "\n" for i in range(3))
-    for last, kept in (("Total Sales", 3), ("Sum of Sales", 3), ("Total general", 3), ("Average", 3),
-                       ("Average Order Value", 4)):
-        wide = f"Product,{dates}\n{products}{last}," + ",".join(str(33 + 3 * k) for k in range(24)) + "\n"
-        assert read_table(wide.encode(), "wide.csv")["Product"].nunique() == kept, last
-    # A battery's charge meter is no target beside a consumption; 'FY2021' beside weeks is the year 2021.
+    for last, figures, kept in (("Total Sales", 33, 3), ("Sum of Sales", 33, 3), ("Total general", 33, 3),
+                                ("Average", 11, 3), ("Average Order Value", 48, 4), ("Total Sales", 90, 4)):
+        step = 3 if figures == 33 else 1  # the sum of the three rows (10 + k, 11 + k, 12 + k), or their mean
+        wide = f"Product,{dates}\n{products}{last}," + ",".join(str(figures + step * k) for k in range(24)) + "\n"
+        assert read_table(wide.encode(), "wide.csv")["Product"].nunique() == kept, (last, figures)
+    # A battery's charge meter is no target beside a consumption, a battery pack's price is; 'FY2021' beside weeks
+    # stays unread (a fiscal year's weeks are no ISO weeks of the year it names: dated months off).
     hours = pd.date_range("2024-05-01", periods=720, freq="h")
     victron = "Date/Time,Battery Charge Total (kWh),Battery Voltage (V),Consumption (kWh)\n" + "".join(
         f"{h:%Y-%m-%d %H:%M},{100 + k * 0.2:.1f},{12 + k % 3 * 0.1:.1f},{0.3 + k % 24 * 0.05:.2f}\n"
         for k, h in enumerate(hours))
     assert load_series(victron.encode(), "victron.csv").target == "Consumption (kWh)"
+    months = pd.date_range("2019-01-01", periods=60, freq="MS")
+    prices = "Month,Battery Pack Price (USD/kWh),Lithium Carbonate Price (USD/t)\n" + "".join(
+        f"{m:%Y-%m},{180 - k},{9000 + 50 * k}\n" for k, m in enumerate(months))
+    assert load_series(prices.encode(), "prices.csv").target == "Battery Pack Price (USD/kWh)"
     fy = "Year,Week,Sales\n" + "".join(f"FY{y},{w},{200 + w}\n" for y in (2021, 2022, 2023) for w in range(1, 53))
-    assert (load_series(fy.encode(), "fy.csv").frequency.name, len(load_series(fy.encode(), "fy.csv").frame)) == (
-        "weekly", 156)
+    with pytest.raises(DataError):
+        load_series(fy.encode(), "fy.csv")
+
+
+def test_from_the_review_of_02eaf51_rows_per_period_keep_to_the_stamps_cycle() -> None:
+    rng = np.random.default_rng(3)
+    # Refused: stamps that keep to a place in a longer cycle, gaps or not (most periods would be made-up zeros).
+    mondays = pd.date_range("2023-01-02", "2024-12-23", freq="W-MON")
+    weekly = [d + pd.Timedelta(days=1) if k == 12 else d for k, d in enumerate(mondays) if rng.random() > 0.2]
+    invoices = [pd.Timestamp(y, m, 1 + int(rng.integers(0, 5))) for y in range(2020, 2024) for m in range(1, 13)
+                if rng.random() > 0.2]
+    readings = [d + pd.Timedelta(minutes=int(rng.integers(470, 545))) for d in pd.date_range("2024-01-01", periods=190)
+                if rng.random() > 0.12]
+    for stamps, per in ((weekly, "day"), (invoices, "day"), (invoices, "week"), (readings, "hour")):
+        text = "time,amount\n" + "".join(f"{t:%Y-%m-%d %H:%M},{5 + k % 4}\n" for k, t in enumerate(stamps))
+        with pytest.raises(DataError, match="combines none of them"):
+            load_series(text.encode(), "kept.csv", LoadOptions(per=per, duplicates="sum"))
+    # Combined with zeros: a slow mover sold every 1-5 days, a SKU shipped every two or three weeks.
+    sold, day = [], pd.Timestamp("2023-01-01 10:00")
+    for _ in range(150):
+        sold.append(day + pd.Timedelta(hours=int(rng.integers(0, 8))))
+        day += pd.Timedelta(days=int(rng.choice([1, 2, 3, 3, 3, 3, 3, 4, 5])))
+    shipped = list(pd.Timestamp("2023-01-02") + pd.to_timedelta(np.cumsum(rng.choice([14, 21], 60))
+                                                                 + rng.integers(0, 3, 60), unit="D"))
+    for stamps, per in ((sold, "day"), (shipped, "week")):
+        text = "time,qty\n" + "".join(f"{t:%Y-%m-%d %H:%M},{1 + k % 3}\n" for k, t in enumerate(stamps))
+        combined = load_series(text.encode(), "sparse.csv", LoadOptions(per=per, duplicates="sum"))
+        assert "notice.per_period_zeros" in [notice.key for notice in combined.report.notices]
