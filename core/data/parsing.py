@@ -736,11 +736,30 @@ def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None
         if forced is not None:
             return forced
     for parser in (_parse_periods, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
-                   _parse_period_dot_year, _parse_known_formats, _parse_day_or_month_first, _parse_iso):
+                   _parse_period_dot_year, _parse_known_formats, _parse_day_or_month_first, _parse_iso,
+                   _parse_access_log):
         parsed = parser(text, sample)
         if parsed is not None:
             return parsed
     return None
+
+
+_ACCESS_LOG = re.compile(r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\s+([+-]\d{2})(\d{2})\]?$")
+
+
+def _parse_access_log(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """nginx's and Apache's ``$time_local`` (``10/Oct/2023:00:01:04 +0200``) read as the ISO 8601 times they are, with
+    their UTC offsets (``_parse_iso``: one offset, or several across daylight saving): it was no date, and the log's
+    rows were numbered as steps."""
+    if not _head_matches(sample, _ACCESS_LOG):
+        return None
+
+    def iso(cells: pd.Series) -> pd.Series:
+        parts = cells.str.extract(_ACCESS_LOG)
+        months = parts[1].str.lower().map({name: f"{number:02d}" for name, number in _MONTH_NAMES.items()})
+        return parts[2] + "-" + months + "-" + parts[0].str.zfill(2) + "T" + parts[3] + parts[4] + ":" + parts[5]
+
+    return _parse_iso(iso(text), iso(sample))
 
 
 def _parse_mixed_formats(text: pd.Series, sample: pd.Series, day_first: bool | None) -> tuple[pd.Series, str] | None:

@@ -2333,11 +2333,12 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
     if not dropped or frame["y"].notna().sum() - len(dropped) < MIN_ROWS:
         return frame
     for which, start, stamp in dropped:
-        written = f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
+        written = f"{stamp:%Y-%m-%d %H:%M:%S}" if per == "hour" else f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
+        begins = f"{start:%Y-%m-%d %H:%M}" if per == "hour" else f"{start:%Y-%m-%d}"  # an hour by its hour
         report.notices.append(Notice(
-            f"The {which} {per} ({start:%Y-%m-%d}) holds rows {'from' if which == 'first' else 'up to'} {written} "
+            f"The {which} {per} ({begins}) holds rows {'from' if which == 'first' else 'up to'} {written} "
             f"only: summed, it would read low, so it is left out.", f"notice.per_partial_{which}",
-            {"per": per, "start": f"{start:%Y-%m-%d}", "stamp": written}))
+            {"per": per, "start": begins, "stamp": written}))
     return frame[~frame["ds"].isin([start for _, start, _ in dropped])].reset_index(drop=True)
 
 

@@ -201,9 +201,12 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
             return copy.deepcopy(template)
         return build_forecaster(request.model, request.settings, frequency)
 
+    origins, fewest = spec_for(request.model).interval_origins, fitted.fewest_refit_rows()
     with shared_budget():  # the refits together take at most one training's time
-        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins,
-                            fitted.fewest_refit_rows())
+        band = measure_band(history, frequency, factory, origins, fewest)
+        if band is None and fewest > 1:  # a model that needs every row (a week's pairs on two weeks of hours): refits
+            band = measure_band(history, frequency, factory, origins)  # on fewer, rather than a forecast with none
+        return band
 
 
 @dataclass(frozen=True)

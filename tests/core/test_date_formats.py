@@ -713,3 +713,16 @@ def test_stamps_off_an_even_spacing_are_said_and_even_ones_are_not() -> None:
     late = [f"{stamp + pd.Timedelta(seconds=90 * (row == 0)):%Y-%m-%d %H:%M:%S}" for row, stamp in enumerate(even)]
     said = [str(notice) for notice in load_series(_csv("time", late), "x.csv").report.notices]
     assert any("in 1 of 30 rows" in notice for notice in said)  # one odd first stamp: that row, not the other 29
+
+
+def test_an_access_logs_local_times_are_read_with_their_offset() -> None:
+    # nginx's $time_local, '10/Oct/2023:00:01:04 +0200': no date, the log's rows were numbered as steps.
+    seconds = np.sort(np.random.default_rng(2).integers(0, 5 * 86_400, 3000))
+    stamps = pd.Timestamp("2023-10-10", tz="+02:00") + pd.to_timedelta(seconds, unit="s")
+    text = "remote_addr,time_local,status,body_bytes_sent\n" + "".join(
+        f"10.0.0.{k % 250},{t:%d/%b/%Y:%H:%M:%S %z},200,{500 + k % 900}\n" for k, t in enumerate(stamps))
+    counted = load_series(text.encode(), "access.csv", LoadOptions(duplicates="count", per="hour"))
+    assert counted.frequency.name == "hourly" and counted.frame["ds"].iloc[0] == pd.Timestamp("2023-10-10 00:00")
+    assert counted.report.utc_offset == "+02:00"  # written back with it
+    last = [str(notice) for notice in counted.report.notices if notice.key == "notice.per_partial_last"]
+    assert all("(2023-10-14 23:00)" in said for said in last)  # an hour said with its hour, not its day
