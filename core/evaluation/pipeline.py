@@ -286,7 +286,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     if fitted.band is not None and fitted.band.origins and request.horizon > fitted.band.horizon:  # past it widened
         # (a constant history's band measured nothing: zero wide at every step, no step past what was measured)
         rows.attrs["band_measured_steps"] = fitted.band.horizon
-        rows.attrs["band_steady"] = not fitted.band.grows  # kept at its last step's width (``Band.grows``)
+        if not fitted.band.grows:  # kept at its last step's width (``Band.grows``)
+            rows.attrs["band_steady"] = True
     params = model.params()
     if (chosen := params.get("chosen")) is not None:  # auto chooses again on every row: say what
         rows.attrs["chosen"] = chosen

@@ -109,3 +109,13 @@ def test_the_band_of_a_demand_rate_keeps_its_width_past_the_measured_steps() -> 
     width = (future["upper"] - future["lower"]).to_numpy()
     assert result.band is not None and not result.band.grows
     assert width[-1] == pytest.approx(width[-60])  # 60 and 120 steps ahead: as wide (with sqrt growth, 1.4 times)
+
+
+def test_the_forecast_says_a_demand_rates_band_keeps_its_width() -> None:
+    from core.evaluation.pipeline import forecast_future
+    from core.ui.runs import forecast_captions
+
+    future = forecast_future(_frame(_demand(104, 0.2, 8, 3)), WEEKLY, RunRequest("auto", horizon=60))
+    assert future.attrs.get("band_steady") is True
+    captions = " ".join(forecast_captions(future, 60))
+    assert "keeps the width of its last step" in captions and "square root" not in captions
