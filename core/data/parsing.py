@@ -436,10 +436,30 @@ def column_unit(cells: pd.Series) -> str | None:
     if head.str.fullmatch(UNIT_NUMBER).mean() < PARSE_SHARE:  # cheap: most columns do not
         return None
     units = cells.astype(str).str.extract(UNIT_NUMBER)[1].dropna()
-    unit = str(units.iloc[0]) if len(units) and units.str.lower().nunique() == 1 else ""
+    if len(units) and units.str.lower().nunique() > 1:
+        return _mixed_units(units)
+    unit = str(units.iloc[0]) if len(units) else ""
     if not unit or unit.lower().rstrip(".") in _MONTH_NAMES or unit.lower() in _NOT_UNITS or unit in _SCALES:
         return None
     return None if FLAGGED_NUMBER.fullmatch(f"1 {unit}") else unit
+
+
+# Units of one kind that monitoring tools mix in a column as the values grow (Grafana's '980 MB' then '1.03 GB',
+# '644 ms' then '1.13 s'): read in the column's most common unit.
+_UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0, "sec": 1.0},
+                  {"b": 1.0, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15, "kib": 2.0 ** 10,
+                   "mib": 2.0 ** 20, "gib": 2.0 ** 30, "tib": 2.0 ** 40})
+
+
+def _mixed_units(units: pd.Series) -> str | None:
+    """Several units of one kind (``_UNIT_FAMILIES``) as ``main|other,other``, the most common first; None for units
+    of different kinds."""
+    lowered = units.str.lower()
+    if not any(set(lowered.unique()) <= set(family) for family in _UNIT_FAMILIES):
+        return None
+    order = lowered.value_counts().index
+    written = {low: str(units[lowered == low].iloc[0]) for low in order}
+    return f"{written[order[0]]}|{','.join(written[low] for low in order[1:])}"
 
 
 def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
@@ -448,10 +468,15 @@ def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     numbers' are."""
     if (unit := column_unit(cells)) is None:
         return None
-    amounts = cells.str.extract(UNIT_NUMBER)[0].fillna(cells)
+    parts = cells.str.extract(UNIT_NUMBER)
+    amounts = parts[0].fillna(cells)
     numbers = pd.to_numeric(_clean_number_text(amounts, decimal_comma), errors="coerce").astype("float64")
     if numbers.notna().mean() < PARSE_SHARE:
         return None
+    if "|" in unit:  # each number in the main unit
+        family = next(family for family in _UNIT_FAMILIES if unit.split("|")[0].lower() in family)
+        scale = parts[1].str.lower().map(family).astype("float64")
+        numbers = numbers * (scale / family[unit.split("|")[0].lower()]).fillna(1.0)
     numbers = numbers.where(np.isfinite(numbers))
     numbers.attrs[UNIT_ATTR] = unit
     return numbers

@@ -315,7 +315,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     for col in regressors:  # infinite cells of a regressor are blanks, filled and said
         _check_finite_magnitude(_magnitudes(raw[col], decimal_comma), raw[col], col)
         _check_letter_codes(raw[col], numbers[col], col)
-    _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report)
+    _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
@@ -1028,6 +1028,11 @@ def _read_units(numbers: dict[str, pd.Series]) -> dict[str, str]:
 
 
 def _unit_notice(col: str, unit: str) -> Notice:
+    if "|" in unit:  # several units of one kind (``parsing._mixed_units``): each number in the most common
+        main, others = unit.split("|")
+        return Notice(f"'{col}' writes its numbers in '{main}' and in '{others}': read in {main}, each converted to it.",
+                      "notice.unit_numbers_mixed",
+                      {"column": str(col), "unit": main, "others": others})
     return Notice(f"'{col}' writes the unit '{unit}' after each number: read as the numbers (in {unit}).",
                   "notice.unit_numbers", {"column": str(col), "unit": unit})
 
@@ -1937,11 +1942,13 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
 
 
 def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], columns: tuple[str, ...],
-                             decimal_comma: bool, report: DataReport) -> None:
+                             decimal_comma: bool, report: DataReport, units: dict[str, str] | None = None) -> None:
     """A notice per column of ``columns`` with cells that hold digits but no number (``13O5``): they are read as
-    missing and filled or dropped like blanks, so the notice quotes them."""
+    missing and filled or dropped like blanks, so the notice quotes them. A column of numbers with units (``units``)
+    has no flags after its numbers: its '1.13 s' among '490 ms' was said as a flagged number too."""
     for col in columns:
-        _note_marked_numbers(raw[col], col, report)
+        if col not in (units or {}):
+            _note_marked_numbers(raw[col], col, report)
         markers = _note_marker_words(raw[col], numbers[col], col, report)
         _note_lost_digits(raw[col], numbers[col], col, report)
         cells = pd.concat([unreadable_numbers(raw[col], numbers[col], decimal_comma),

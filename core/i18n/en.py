@@ -1324,6 +1324,8 @@ MESSAGES: dict[str, str] = {
     "notice.later_table": "The file holds more tables below the first (the next is titled '{title}'): only the first "
                           "was read. Save another as a file of its own to read it.",
     "notice.preamble": "{lines:plural:line} of titles or notes above the header {lines:were} left out ({examples}).",
+    "notice.unit_numbers_mixed": "'{column}' writes its numbers in '{unit}' and in '{others}': read in {unit}, each "
+                                 "converted to it.",
     "notice.unit_numbers": "'{column}' writes the unit '{unit}' after each number: read as the numbers (in {unit}).",
     "notice.uneven_stamps": "Time stamps in '{column}' are not evenly spaced: up to {most} off an even spacing "
                             "({frequency}), in {rows:,} of {total:,} rows. Each row is read as one step, and the "

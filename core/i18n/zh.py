@@ -966,6 +966,7 @@ MESSAGES: dict[str, str] = {
     "err.sheet_without_numbers": "工作表“{sheet}”中没有数值表格：请在“读取选项”中选择其他工作表（{sheets}；命令行用 --sheet）。",
     "notice.later_table": "文件在第一个表格下面还有其他表格（下一个的标题是“{title}”）：只读取了第一个。要读取其他表格，请把它另存为单独的文件。",
     "notice.preamble": "已略去表头上方的 {lines:,} 行标题或说明（{examples}）。",
+    "notice.unit_numbers_mixed": "“{column}”的数字以“{unit}”和“{others}”书写：按 {unit} 读取，各自换算为 {unit}。",
     "notice.unit_numbers": "“{column}”列在每个数字后写了单位“{unit}”：按数字读取（单位为 {unit}）。",
     "notice.uneven_stamps": "“{column}”中的时间戳间隔不均匀：{total:,} 行中有 {rows:,} 行偏离按{frequency}均匀排列的时间，最多偏离 {most}。"
                             "每一行按一步读取，预测的时间戳从最后一行起均匀向后排列。",

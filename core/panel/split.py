@@ -372,9 +372,11 @@ def _partial_at(series: LoadedSeries, file_end: pd.Timestamp) -> bool:
     """Whether ``series``' last period, left out as partial (``notice.per_partial_last``), holds the file's last value:
     the series ends with the file, in a period the file covers in part (a store that stopped earlier ends early)."""
     per = series.options.per if series.options is not None else ""
-    start = pd.Timestamp(file_end).to_period(PERIODS[per]).start_time if per else None
+    if not per:
+        return False
+    start = pd.Timestamp(file_end).to_period(PERIODS[per]).start_time
     begins = f"{start:%Y-%m-%d %H:%M}" if per == "hour" else f"{start:%Y-%m-%d}"  # as the notice writes it
-    return bool(per) and any(
+    return any(
         isinstance(notice, Notice) and notice.key == "notice.per_partial_last" and notice.params.get("start") == begins
         for notice in series.report.notices)
 

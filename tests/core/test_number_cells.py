@@ -617,3 +617,21 @@ def test_day_first_dotted_dates_beside_decimal_commas_are_no_numbers() -> None:
     series = load_series(f"Period;Ref;Sales\n{rows}".encode(), "report.csv",
                          LoadOptions(date_col="Ref", target="Sales"))
     assert series.numeric_columns == ["Sales"] and series.frame["y"].iloc[0] == 101.5
+
+
+def test_units_of_one_kind_mixed_in_a_column_are_read_in_the_most_common() -> None:
+    # Grafana's formatted export writes '980 MB' then '1.03 GB', '490 ms' then '1.13 s' as values grow: refused as
+    # text, the message blaming '490 ms' and offering to count the rows.
+    times = pd.date_range("2024-03-01", periods=120, freq="10min")
+    cells = [f"{1.1 + k % 3 * 0.01:.2f} s" if k % 10 == 0 else f"{480 + k % 40} ms" for k in range(120)]
+    text = '"Time","p99 latency"\n' + "".join(f'"{t:%Y-%m-%d %H:%M:%S}","{c}"\n' for t, c in zip(times, cells))
+    series = load_series(text.encode(), "grafana.csv")
+    assert series.frame["y"].iloc[0] == pytest.approx(1100.0) and series.frame["y"].iloc[1] == 481
+    assert [notice.key for notice in series.report.notices] == ["notice.unit_numbers_mixed"]
+    memory = '"Time","used"\n' + "".join(f'"{t:%Y-%m-%d %H:%M:%S}","{"1.03 GB" if k % 4 == 0 else f"{900 + k} MB"}"\n'
+                                         for k, t in enumerate(times))
+    assert load_series(memory.encode(), "memory.csv").frame["y"].iloc[0] == pytest.approx(1030.0)
+    kinds = '"Time","x"\n' + "".join(f'"{t:%Y-%m-%d %H:%M:%S}","{f"{k} kg" if k % 2 else f"{k} MB"}"\n'
+                                     for k, t in enumerate(times))
+    with pytest.raises(DataError):  # units of different kinds: no conversion
+        load_series(kinds.encode(), "kinds.csv")
