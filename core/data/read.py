@@ -31,8 +31,8 @@ from python_calamine import CalamineError, SheetTypeEnum
 from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, SUBTOTAL_WORDS, SUMMARY_ROW, bare_calendar_names,
                                 combine_calendar_columns, combine_date_and_period, combine_date_and_time,
                                 combine_time_and_offset, compact_year_weeks, labels_above_dates, name_unnamed_dates,
-                                name_unnamed_years_and_months, months_in_order, parse_dates, period_of_rows,
-                                without_currency, writes_month_dot_year, years_of)
+                                name_unnamed_years_and_months, months_in_order, parse_dates, parse_numbers,
+                                period_of_rows, without_currency, writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError, clipped, clipped_list
 from core.limits import format_limit, limit, limit_at_start
 
@@ -412,6 +412,10 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
 
 _SUMMED_SHARE = 0.9  # of a total row's figures within ``_SUMMED_TOLERANCE`` of the sum (or mean) of the rows above
 _SUMMED_TOLERANCE = 0.01
+# A label that only says its row totals the others ('Total', 'Grand Total', a pivot's 'Total general', 'Gesamtergebnis')
+_TOTAL_LABEL = re.compile(r"\**\s*(?:grand\s+|sub-?)?(?:total|totals|summe|gesamt|gesamtergebnis|insgesamt|somme|suma|"
+                          r"totale|totaal|eindtotaal|合计|总计|小计)(?:\s+(?:general|général|geral|generale|complessivo))?"
+                          r"\s*:?", re.IGNORECASE)
 
 
 def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: list[str],
@@ -428,10 +432,13 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
     worded = label.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy() & ~label.duplicated(keep=False).to_numpy()
     at_end = int(np.argmin(worded[::-1])) if not worded.all() else 0
     summed = np.zeros(len(table), dtype=bool)
-    if at_end:
-        figures = table[dates].apply(_plain_numbers).to_numpy(dtype=float)
-        body = figures[:len(table) - at_end][~blank[:len(table) - at_end]]
-        summed[len(table) - at_end:] = [_sums_up(row, body) for row in figures[len(table) - at_end:]]
+    if at_end:  # a bare 'Total' or 'Grand Total' says it; 'Total Sales' or 'Median' where its figures are those
+        figures = table[dates].apply(lambda cells: _plain_numbers(cells, bool(attrs.get("decimal_comma"))))
+        subtotal = label.str.contains(rf"(?:^|\s){SUBTOTAL_WORDS}(?:\s|$)", case=False, regex=True).to_numpy()
+        rows, end = figures.to_numpy(dtype=float), len(table) - at_end
+        body = rows[:end][~(blank | subtotal)[:end]]
+        summed[end:] = [bool(_TOTAL_LABEL.fullmatch(name)) or _sums_up(row, body)
+                        for name, row in zip(label.iloc[end:], rows[end:])]
     if not (blank | summed).any() or (blank | summed).all():
         return table
     if (headings := blank & ~summed).any():
@@ -441,9 +448,11 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
     return table[~(blank | summed)]
 
 
-def _plain_numbers(cells: pd.Series) -> pd.Series:
-    """Cells as numbers where they are written plainly (``1,234.50``, ``$1,234.50``), else NaN."""
-    return pd.to_numeric(cells.astype("string").str.replace(r"[\s,$€£]", "", regex=True), errors="coerce")
+def _plain_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series:
+    """Cells as numbers as ``parse_numbers`` reads them (``$1,234.50``; ``1.350,72 €`` with decimal commas), NaN
+    where they are not."""
+    parsed = parse_numbers(cells, decimal_comma, head_decides=False)
+    return parsed if parsed is not None else pd.Series(np.nan, index=cells.index)
 
 
 def _sums_up(row: np.ndarray, body: np.ndarray) -> bool:
@@ -454,7 +463,7 @@ def _sums_up(row: np.ndarray, body: np.ndarray) -> bool:
     known = np.isfinite(row) & np.isfinite(body).any(axis=0)
     if known.sum() < 2:
         return False
-    for whole in (np.nansum(body, axis=0), np.nanmean(body, axis=0)):
+    for whole in (np.nansum(body, axis=0), np.nanmean(body, axis=0), np.nanmedian(body, axis=0)):
         close = np.abs(row - whole) <= _SUMMED_TOLERANCE * np.abs(whole) + 1e-9
         if close[known].mean() >= _SUMMED_SHARE:
             return True

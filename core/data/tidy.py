@@ -2405,9 +2405,10 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
     added = ~every.isin(history["ds"])  # periods without a row; a row's blank cell stays blank, to be filled
     empty = int(added.sum())
     if not report.rows_combined_away and empty > len(history) and _finer_than_stamps(history["ds"], per):
-        raise DataError(f"Combining the rows per {per} combines none of them: the time stamps are further apart than "
-                        f"one {per}, and {empty:,} of the {len(every):,} periods would be zeros. Choose a longer "
-                        "period, or keep the rows as written.", "err.per_finer",
+        raise DataError(f"Combining the rows per {per} combines none of them, and {empty:,} of the {len(every):,} "
+                        "periods would be zeros: the time stamps keep to a few of them (the same hours of each day, "
+                        "days of each week or days of each month). Choose a longer period, or keep the rows as "
+                        "written.", "err.per_finer",
                         {"per": per, "empty": empty, "periods": len(every)})
     filled = history.set_index("ds").reindex(every).rename_axis("ds").reset_index()
     filled.loc[added, "y"] = 0.0  # a sum of no rows; the regressors' means stay blank, filled as blank cells are

@@ -3457,3 +3457,26 @@ def test_from_the_review_of_02eaf51_rows_per_period_keep_to_the_stamps_cycle() -
         text = "time,qty\n" + "".join(f"{t:%Y-%m-%d %H:%M},{1 + k % 3}\n" for k, t in enumerate(stamps))
         combined = load_series(text.encode(), "sparse.csv", LoadOptions(per=per, duplicates="sum"))
         assert "notice.per_period_zeros" in [notice.key for notice in combined.report.notices]
+
+
+def test_from_the_review_of_25e7aaa_wide_totals_in_decimal_commas_and_over_subtotals() -> None:
+    # 'Gesamt' under products written '1.350,72 €' was kept as a fifth product (its figures were read without their
+    # decimal commas, so they never summed); a 'Grand Total' over subtotals, or over a top-N list, says what it is.
+    months = [f"{m:02d}.2023" for m in range(1, 13)] + [f"{m:02d}.2024" for m in range(1, 13)]
+    values = {name: [1000 + 100 * i + k + 0.25 for k in range(24)] for i, name in enumerate(("Kaffee", "Tee", "Saft"))}
+    def german(x: float) -> str:
+        return f"{x:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
+
+    text = "Produkt;" + ";".join(months) + "\n" + "".join(
+        f"{name};" + ";".join(german(x) for x in row) + "\n" for name, row in values.items())
+    total = [sum(column) for column in zip(*values.values())]
+    raw = read_table((text + "Gesamt;" + ";".join(german(x) for x in total) + "\n").encode("utf-8"), "de.csv")
+    assert sorted(raw["Produkt"].unique()) == ["Kaffee", "Saft", "Tee"]
+    dates = ",".join(f"2023-{m:02d}" for m in range(1, 13))
+    rows = {"A": 10, "B": 20, "East Total": 30, "C": 40, "West Total": 40, "Grand Total": 70}
+    pivot = f"Region,{dates}\n" + "".join(f"{name}," + ",".join(str(v + k) for k in range(12)) + "\n"
+                                         for name, v in rows.items())
+    assert "Grand Total" not in set(read_table(pivot.encode(), "pivot.csv")["Region"])
+    top = f"Product,{dates}\n" + "".join(f"P{i}," + ",".join(str(10 * i + k) for k in range(12)) + "\n"
+                                         for i in range(1, 4)) + "Grand Total," + ",".join("999" for _ in range(12))
+    assert "Grand Total" not in set(read_table(top.encode(), "top.csv")["Product"])
