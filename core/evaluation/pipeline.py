@@ -141,7 +141,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     with origins_reported(None if on_stage is None else lambda share: on_stage("band", share)):
         band = prediction_band(train, frequency, request, forecaster)
     predictions = trained.predictions.assign(**band_columns(len(frame), predicted, band, len(train)))
-    below_zero_ahead = bound_ahead = chosen_ahead = reach = used = replaced_ahead = None
+    below_zero_ahead = bound_ahead = chosen_ahead = reach = used = replaced_ahead = no_band_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast", 0.0)
@@ -154,12 +154,14 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         reach = future.attrs.get("regressors_reach")
         used = future.attrs.get("regressors_used")
         replaced_ahead = future.attrs.get("replaced")
+        no_band_ahead = future.attrs.get("no_band_rows")
     params = {**trained.params, **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
               **({"future_held_at_bound": bound_ahead} if bound_ahead else {}),
               **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
               **({"future_regressors_reach": reach} if reach is not None else {}),
               **({"future_regressors_used": list(used)} if used else {}),
-              **({"future_replaced": replaced_ahead} if replaced_ahead else {})}
+              **({"future_replaced": replaced_ahead} if replaced_ahead else {}),
+              **({"future_no_band_rows": no_band_ahead} if no_band_ahead is not None else {})}
     return replace(trained, predictions=predictions, params=params, band=band)
 
 
@@ -201,12 +203,9 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
             return copy.deepcopy(template)
         return build_forecaster(request.model, request.settings, frequency)
 
-    origins, fewest = spec_for(request.model).interval_origins, fitted.fewest_refit_rows()
     with shared_budget():  # the refits together take at most one training's time
-        band = measure_band(history, frequency, factory, origins, fewest)
-        if band is None and fewest > 1:  # a model that needs every row (a week's pairs on two weeks of hours): refits
-            band = measure_band(history, frequency, factory, origins)  # on fewer, rather than a forecast with none
-        return band
+        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins,
+                            fitted.fewest_refit_rows())
 
 
 @dataclass(frozen=True)
@@ -279,6 +278,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     values, below_zero = held_at_zero(model.forecast(future), as_fitted)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
     rows = with_band(rows, values, fitted.band, 0)
+    if fitted.band is None:  # said: a refit needs more rows than an earlier origin leaves (two weeks of hours)
+        rows.attrs["no_band_rows"] = model.fewest_refit_rows()
     if below_zero:
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if held := model.held_at_bound():  # a recursion or trend run past the history's range widened by it: held there

@@ -551,6 +551,9 @@ MESSAGES: dict[str, str] = {
                                    "keeps the width of its last step, as a flat demand rate's errors do not grow with "
                                    "the steps, but a change in the demand (a product no longer sold, a new customer) "
                                    "can outrun it.",
+    "forecast.no_band": "This forecast has no prediction band: its model needs {rows:plural:row} for a refit, so no "
+                        "earlier point of the history leaves it rows to forecast and measure its errors on. A longer "
+                        "history, or another model, gets one.",
     "forecast.time": "time",
     "forecast.step": "step",
     "forecast.predicted": "predicted",
@@ -929,6 +932,7 @@ MESSAGES: dict[str, str] = {
                       "target, on a log scale.",
     "chart.cut": "The value axis stops three widths of the series' range past it, so that the series stays readable: predictions or band beyond (up to {value}) are cut off.",
     "chart.key_forecast": "The history, then the forecast past its end with its prediction band.",
+    "chart.key_forecast_no_band": "The history, then the forecast past its end.",
     "chart.residual_tip": "residual",
     "chart.epoch": "epoch",
     "chart.loss": "training MSE (scaled)",
@@ -1112,9 +1116,13 @@ MESSAGES: dict[str, str] = {
     "err.per_unknown": "Unknown period '{per}' to combine the rows per: use one of {choices}.",
     "err.per_limit": "Combining the rows per {per} from {first} to {last} would make more rows than the limit of "
                      "{limit}: choose a longer period, or set TSR_MAX_ROWS to raise the limit.",
-    "err.per_finer": "Combining the rows per {per} combines none of them, and {empty:,} of the {periods:,} periods "
-                     "would be zeros: the time stamps keep to a few of them (the same hours of each day, days of each "
-                     "week or days of each month). Choose a longer period, or keep the rows as written.",
+    "err.per_finer": "Combining the rows per {per} combines none of them: the time stamps are further apart than one "
+                     "{per}, and {empty:,} of the {periods:,} periods would be zeros. Choose a longer period, or keep "
+                     "the rows as written.",
+    "err.per_few_places": "Combining the rows per {per} combines none of them, and {empty:,} of the {periods:,} "
+                          "periods would be zeros: the time stamps keep to a few of them (the same hours of each day, "
+                          "days of each week or days of each month). Choose a longer period, or keep the rows as "
+                          "written.",
     "err.per_none": "Combining the rows per {per} combines none of them: each row already has its own {per}. Keep the "
                     "rows as written, or choose a longer period.",
     "err.per_too_few": "Combined per {per}, the {rows:,} rows make only {periods:,} with a value; a series needs at "

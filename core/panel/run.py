@@ -88,7 +88,10 @@ def held_notes(params: dict[str, Any]) -> list[str]:
     range widened by it (``future_held_at_bound``, ``held_ahead_lines``: a trend carried 10,000 steps held unsaid)."""
     said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"))
     ahead = {name: params.get(f"future_{name}") for name in ("held_at_bound", "chosen")}
-    return [t(key, "en", step=params[name]) for name, key in said if params.get(name)] + held_ahead_lines(ahead)
+    no_band = [t("forecast.no_band", "en", rows=params["future_no_band_rows"])] \
+        if params.get("future_no_band_rows") is not None else []
+    return [t(key, "en", step=params[name]) for name, key in said if params.get(name)] + no_band + \
+        held_ahead_lines(ahead)
 
 
 def regressors_reach_text(reach: int, horizon: int, lang: str = "en") -> str:

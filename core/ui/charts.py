@@ -467,7 +467,9 @@ def forecast_chart(history: pd.DataFrame, future: pd.DataFrame, target: str, fre
     band = _band_layer(future.dropna(subset=["lower", "upper"]), x, lang, frequency)
     circles = [filled_marks(shown, filled, target, frequency, lang)] if filled else []
     chart = alt.layer(band, lines, points, *circles).properties(height=380).interactive(bind_y=False)
-    key = t("chart.key_forecast", lang) + filled_key(len(filled), lang) + _cut_key(furthest, lang)
+    banded = "lower" in future and future["lower"].notna().any()
+    key = t("chart.key_forecast" if banded else "chart.key_forecast_no_band", lang) + filled_key(len(filled), lang) \
+        + _cut_key(furthest, lang)
     return laid_out(_said_if_thinned(chart, thinned, lang, key))
 
 

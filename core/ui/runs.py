@@ -46,6 +46,7 @@ def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en", regr
     notes = [t(beyond, lang, steps=attrs["band_measured_steps"])] if attrs.get("band_measured_steps") else []
     notes += [t("forecast.held_at_zero", lang, step=attrs["held_at_zero_from_step"])] \
         if attrs.get("held_at_zero_from_step") else []
+    notes += [t("forecast.no_band", lang, rows=attrs["no_band_rows"])] if attrs.get("no_band_rows") is not None else []
     notes += held_ahead_lines(attrs, lang)
     notes += [t("forecast.chosen", lang, chosen=candidate_name(attrs["chosen"], lang))] if attrs.get("chosen") else []
     notes += [plain(line) for line in replaced_lines(attrs, lang, key="forecast.gross_errors")]

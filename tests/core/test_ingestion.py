@@ -3480,3 +3480,31 @@ def test_from_the_review_of_25e7aaa_wide_totals_in_decimal_commas_and_over_subto
     top = f"Product,{dates}\n" + "".join(f"P{i}," + ",".join(str(10 * i + k) for k in range(12)) + "\n"
                                          for i in range(1, 4)) + "Grand Total," + ",".join("999" for _ in range(12))
     assert "Grand Total" not in set(read_table(top.encode(), "top.csv")["Product"])
+
+
+def test_from_the_review_of_70fbdff() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    # A long file's latency column in ms for one host and mostly in s for another: each series in its own unit.
+    hours = pd.date_range("2024-03-01", periods=120, freq="h")
+    slow = [f"{900 + k % 90} ms" if k % 7 == 0 else f"{1 + k % 13 / 10:.2f} s" for k in range(len(hours))]
+    rows = "".join(f"{t:%Y-%m-%d %H:%M:%S},web-1,{400 + k % 300} ms\n{t:%Y-%m-%d %H:%M:%S},web-2,{slow[k]}\n"
+                   for k, t in enumerate(hours))
+    panel = read_panel(("Time,host,latency\n" + rows).encode(), "hosts.csv", LoadOptions(), PanelChoice(None, False))
+    assert panel is not None
+    assert panel.task("web-2").load().frame["y"].iloc[1] == pytest.approx(1100.0)  # 1.10 s in ms, as web-1's
+    # A mostly-zero SKU last in a wide table, named 'Max ...', is no median; 'Total Units' sums products named 'Total'.
+    dates = ",".join(f"{y}-{m:02d}" for y in (2022, 2023) for m in range(1, 13))
+    sparse = f"SKU,{dates}\n" + "".join(f"{name}," + ",".join("3" if k == i else "0" for k in range(24)) + "\n"
+                                         for i, name in enumerate(["Cable 1m", "Hub 4p", "Adapter", "Max Cable 2m"]))
+    assert read_table(sparse.encode(), "sparse.csv")["SKU"].nunique() == 4
+    products = {"Total Wireless SIM": 10, "Total Wireless Plan": 20, "Charger": 30}
+    wide = f"Product,{dates}\n" + "".join(f"{name}," + ",".join(str(v + k) for k in range(24)) + "\n"
+                                          for name, v in products.items())
+    wide += "Total Units," + ",".join(str(60 + 3 * k) for k in range(24)) + "\n"
+    assert sorted(read_table(wide.encode(), "wide.csv")["Product"].unique()) == sorted(products)
+    # Per month, the refusal says the stamps are further apart (no hours, weekdays or days of the month to keep to).
+    orders = "order_date,qty\n" + "".join(f"{2019 + k // 4}-{1 + 3 * (k % 4):02d}-{1 + k % 27:02d},{1 + k % 3}\n"
+                                          for k in range(24))
+    with pytest.raises(DataError, match="further apart than one month"):
+        load_series(orders.encode(), "orders.csv", LoadOptions(per="month", duplicates="sum"))
