@@ -436,7 +436,9 @@ def column_unit(cells: pd.Series) -> str | None:
     if head.str.fullmatch(UNIT_NUMBER).mean() < PARSE_SHARE:  # cheap: most columns do not
         return None
     units = cells.astype(str).str.extract(UNIT_NUMBER)[1].dropna()
-    unit = str(units.iloc[0]) if len(units) and units.str.lower().nunique() == 1 else ""
+    if len(units) and units.str.lower().nunique() > 1:
+        return _mixed_units(units)
+    unit = str(units.iloc[0]) if len(units) else ""
     if not unit or unit.lower().rstrip(".") in _MONTH_NAMES or unit.lower() in _NOT_UNITS or unit in _SCALES:
         return None
     return None if FLAGGED_NUMBER.fullmatch(f"1 {unit}") else unit
@@ -449,30 +451,15 @@ _UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0, "s
                    "mib": 2.0 ** 20, "gib": 2.0 ** 30, "tib": 2.0 ** 40})
 
 
-def in_one_unit(cells: pd.Series, decimal_comma: bool) -> tuple[pd.Series, str, str] | None:
-    """A column of numbers written with several units of one kind (``_UNIT_FAMILIES``) as the numbers in its most
-    common unit, written with it, that unit and the others (``ms``, ``s``); None for any other column. A whole file's
-    column at once: the series of a long file in one unit (a host written in seconds beside one in milliseconds)."""
-    text = cells.astype("string").str.strip()
-    filled = text[text.notna() & (text != "")]
-    if filled.empty or filled.iloc[:200].str.fullmatch(UNIT_NUMBER).fillna(False).mean() < PARSE_SHARE:
-        return None
-    parts = filled.str.extract(UNIT_NUMBER)
-    lowered = parts[1].dropna().str.lower()
-    family = next((family for family in _UNIT_FAMILIES if set(lowered.unique()) <= set(family)), None)
-    if family is None or lowered.nunique() < 2 or parts[1].isna().mean() > 1 - PARSE_SHARE:
+def _mixed_units(units: pd.Series) -> str | None:
+    """Several units of one kind (``_UNIT_FAMILIES``) as ``main|other,other``, the most common first; None for units
+    of different kinds."""
+    lowered = units.str.lower()
+    if not any(set(lowered.unique()) <= set(family) for family in _UNIT_FAMILIES):
         return None
     order = lowered.value_counts().index
-    written = {low: str(parts[1][parts[1].str.lower() == low].iloc[0]) for low in order}
-    main = written[order[0]]
-    amounts = pd.to_numeric(_clean_number_text(parts[0], decimal_comma), errors="coerce").astype("float64")
-    numbers = amounts * parts[1].str.lower().map(family).astype("float64") / family[order[0]]
-    mark = "," if decimal_comma else "."
-    shown = numbers.map(lambda x: f"{np.format_float_positional(x, trim='-').replace('.', mark)} {main}"
-                        if np.isfinite(x) else pd.NA)
-    converted = text.copy()
-    converted[shown.dropna().index] = shown.dropna()
-    return converted, main, ", ".join(written[low] for low in order[1:])
+    written = {low: str(units[lowered == low].iloc[0]) for low in order}
+    return f"{written[order[0]]}|{','.join(written[low] for low in order[1:])}"
 
 
 def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
@@ -481,10 +468,15 @@ def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     numbers' are."""
     if (unit := column_unit(cells)) is None:
         return None
-    amounts = cells.str.extract(UNIT_NUMBER)[0].fillna(cells)
+    parts = cells.str.extract(UNIT_NUMBER)
+    amounts = parts[0].fillna(cells)
     numbers = pd.to_numeric(_clean_number_text(amounts, decimal_comma), errors="coerce").astype("float64")
     if numbers.notna().mean() < PARSE_SHARE:
         return None
+    if "|" in unit:  # each number in the main unit
+        family = next(family for family in _UNIT_FAMILIES if unit.split("|")[0].lower() in family)
+        scale = parts[1].str.lower().map(family).astype("float64")
+        numbers = numbers * (scale / family[unit.split("|")[0].lower()]).fillna(1.0)
     numbers = numbers.where(np.isfinite(numbers))
     numbers.attrs[UNIT_ATTR] = unit
     return numbers

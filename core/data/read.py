@@ -30,7 +30,7 @@ from python_calamine import CalamineError, SheetTypeEnum
 
 from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, SUBTOTAL_WORDS, SUMMARY_ROW, bare_calendar_names,
                                 combine_calendar_columns, combine_date_and_period, combine_date_and_time,
-                                combine_time_and_offset, compact_year_weeks, in_one_unit, labels_above_dates,
+                                combine_time_and_offset, compact_year_weeks, labels_above_dates,
                                 name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
                                 parse_numbers, period_of_rows, without_currency, writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError, clipped, clipped_list
@@ -226,24 +226,8 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
                                                                                    DECIMAL_MARKS[decimal]))))
     table = _months_down_the_rows(_dates_down_the_rows(table))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
-    return _each_in_one_unit(combine_time_and_offset(combine_date_and_period(combine_date_and_time(
-        compact_year_weeks(combine_calendar_columns(named))))))
-
-
-def _each_in_one_unit(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with each column of numbers in several units of one kind (Grafana's '490 ms' beside '1.13 s', '980 MB'
-    beside '1.03 GB') in its most common unit (``in_one_unit``), said (``attrs["mixed_units"]``): refused as text,
-    the message blamed '490 ms' and offered to count the rows."""
-    decimal_comma, mixed = bool(table.attrs.get("decimal_comma")), {}
-    for col in table.columns:
-        if table[col].dtype == object or pd.api.types.is_string_dtype(table[col]):
-            if (found := in_one_unit(table[col], decimal_comma)) is not None:
-                mixed[str(col)] = found
-    if not mixed:
-        return table
-    converted = table.assign(**{col: values for col, (values, _, _) in mixed.items()})
-    converted.attrs = {**table.attrs, "mixed_units": {col: (unit, others) for col, (_, unit, others) in mixed.items()}}
-    return converted
+    return combine_time_and_offset(combine_date_and_period(combine_date_and_time(
+        compact_year_weeks(combine_calendar_columns(named)))))
 
 
 _PANDAS_COPY = re.compile(r"(.+)\.(\d+)")  # pandas' name for a second column of one name: sales.1
@@ -428,7 +412,9 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
 
 _SUMMED_SHARE = 0.9  # of a total row's figures within ``_SUMMED_TOLERANCE`` of the sum (or mean) of the rows above
 _SUMMED_TOLERANCE = 0.01
-_MEAN_WORDS = re.compile(r"average|avg|mean|durchschnitt|mittelwert|moyenne|promedio|media|gemiddelde|平均")
+_MEAN_WORDS = frozenset({"average", "avg", "mean", "durchschnitt", "mittelwert", "moyenne", "promedio", "media",
+                         "gemiddelde", "平均"})
+_SUM_WORDS = frozenset({"total", "totals", "sum", "summe", "gesamt", "somme", "suma", "totale", "totaal", "合计", "总计"})
 # A label that only says its row totals the others ('Total', 'Grand Total', a pivot's 'Total general', 'Gesamtergebnis')
 _TOTAL_LABEL = re.compile(r"\**\s*(?:grand\s+|sub-?)?(?:total|totals|summe|gesamt|gesamtergebnis|insgesamt|somme|suma|"
                           r"totale|totaal|eindtotaal|合计|总计|小计)(?:\s+(?:general|général|geral|generale|complessivo))?"
@@ -474,16 +460,19 @@ def _plain_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series:
 
 def _sums_up(row: np.ndarray, body: np.ndarray, name: str) -> bool:
     """Whether ``row``'s figures are the statistic its label ``name`` names (a mean or a median, else a sum) of the
-    ``body`` rows' above it, nearly everywhere, and mostly not zero: a 'Total Units' row, not a series named 'Total
-    Sales' or 'Sum of Profit' (an Excel pivot's values), nor a SKU named 'Max Cable', zero where the others are."""
+    ``body`` rows' above it, nearly everywhere the row or the statistic is not zero: a 'Total Units' row (of sparse
+    SKUs too), not a series named 'Total Sales' or 'Sum of Profit' (an Excel pivot's values), nor a SKU named 'Max
+    Cable', zero where the others are not. 'Total Media' is a sum: a total word names the statistic first."""
     if not len(body):
         return False
-    known = np.isfinite(row) & np.isfinite(body).any(axis=0)
-    if known.sum() < 2 or np.mean(row[known] != 0) < 0.5:
+    words = set(re.split(r"[\W_]+", name.lower()))
+    summed = bool(words & _SUM_WORDS)
+    whole = (np.nanmedian(body, axis=0) if "median" in words and not summed else np.nanmean(body, axis=0)
+             if words & _MEAN_WORDS and not summed else np.nansum(body, axis=0))
+    # the months where the row or the statistic is not zero: where every row is zero, any row matches
+    known = np.isfinite(row) & np.isfinite(body).any(axis=0) & ((row != 0) | (whole != 0))
+    if known.sum() < 2:
         return False
-    words = name.lower()
-    whole = (np.nanmedian(body, axis=0) if "median" in words else np.nanmean(body, axis=0)
-             if _MEAN_WORDS.search(words) else np.nansum(body, axis=0))
     close = np.abs(row - whole) <= _SUMMED_TOLERANCE * np.abs(whole) + 1e-9
     return bool(close[known].mean() >= _SUMMED_SHARE)
 

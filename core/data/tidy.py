@@ -316,9 +316,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         _check_finite_magnitude(_magnitudes(raw[col], decimal_comma), raw[col], col)
         _check_letter_codes(raw[col], numbers[col], col)
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report, units)
-    mixed = raw.attrs.get("mixed_units", {})
-    report.notices.extend(_unit_notice(col, units[col], mixed.get(str(col), ("", ""))[1])
-                          for col in (target, *regressors) if col in units)
+    report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
@@ -1029,8 +1027,9 @@ def _read_units(numbers: dict[str, pd.Series]) -> dict[str, str]:
     return units
 
 
-def _unit_notice(col: str, unit: str, others: str = "") -> Notice:
-    if others:  # several units of one kind, the file's column read in its most common (``read._each_in_one_unit``)
+def _unit_notice(col: str, unit: str) -> Notice:
+    if "|" in unit:  # several units of one kind (``parsing._mixed_units``): each number in the most common
+        unit, others = unit.split("|")
         return Notice(f"'{col}' writes its numbers in '{unit}' and in '{others}': read in {unit}, each converted to "
                       "it.", "notice.unit_numbers_mixed", {"column": str(col), "unit": unit, "others": others})
     return Notice(f"'{col}' writes the unit '{unit}' after each number: read as the numbers (in {unit}).",
@@ -2407,9 +2406,9 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
     if not report.rows_combined_away and empty > len(history) and _finer_than_stamps(history["ds"], per):
         params = {"per": per, "empty": empty, "periods": len(every)}
         if per not in _PERIOD_SECONDS:  # months and longer: refused as before, whatever the stamps keep to
-            raise DataError(f"Combining the rows per {per} combines none of them: the time stamps are further apart "
-                            f"than one {per}, and {empty:,} of the {len(every):,} periods would be zeros. Choose a "
-                            "longer period, or keep the rows as written.", "err.per_finer", params)
+            raise DataError(f"Combining the rows per {per} combines none of them, and {empty:,} of the {len(every):,} "
+                            "periods would be zeros. Choose a longer period, or keep the rows as written.",
+                            "err.per_finer", params)
         raise DataError(f"Combining the rows per {per} combines none of them, and {empty:,} of the {len(every):,} "
                         "periods would be zeros: the time stamps keep to a few of them (the same hours of each day, "
                         "days of each week or days of each month). Choose a longer period, or keep the rows as "

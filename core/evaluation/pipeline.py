@@ -278,8 +278,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     values, below_zero = held_at_zero(model.forecast(future), as_fitted)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
     rows = with_band(rows, values, fitted.band, 0)
-    if fitted.band is None:  # said: a refit needs more rows than an earlier origin leaves (two weeks of hours)
-        rows.attrs["no_band_rows"] = model.fewest_refit_rows()
+    if fitted.band is None and (fewest := model.fewest_refit_rows()) >= len(frame):  # said: a refit needs every row
+        rows.attrs["no_band_rows"] = fewest  # (two weeks of hours for weekly pairs); other reasons said with the test
     if below_zero:
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if held := model.held_at_bound():  # a recursion or trend run past the history's range widened by it: held there

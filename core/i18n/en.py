@@ -1116,9 +1116,8 @@ MESSAGES: dict[str, str] = {
     "err.per_unknown": "Unknown period '{per}' to combine the rows per: use one of {choices}.",
     "err.per_limit": "Combining the rows per {per} from {first} to {last} would make more rows than the limit of "
                      "{limit}: choose a longer period, or set TSR_MAX_ROWS to raise the limit.",
-    "err.per_finer": "Combining the rows per {per} combines none of them: the time stamps are further apart than one "
-                     "{per}, and {empty:,} of the {periods:,} periods would be zeros. Choose a longer period, or keep "
-                     "the rows as written.",
+    "err.per_finer": "Combining the rows per {per} combines none of them, and {empty:,} of the {periods:,} periods "
+                     "would be zeros. Choose a longer period, or keep the rows as written.",
     "err.per_few_places": "Combining the rows per {per} combines none of them, and {empty:,} of the {periods:,} "
                           "periods would be zeros: the time stamps keep to a few of them (the same hours of each day, "
                           "days of each week or days of each month). Choose a longer period, or keep the rows as "

@@ -846,7 +846,7 @@ MESSAGES: dict[str, str] = {
     "err.missing_policy": "未知的缺失值处理方式“{policy}”：请使用 {choices} 之一。",
     "err.per_unknown": "未知的合并周期“{per}”：请使用 {choices} 之一。",
     "err.per_limit": "从 {first} 到 {last} 按{per}合并各行会产生超过上限 {limit} 的行数：请选择更长的周期，或设置环境变量 TSR_MAX_ROWS 提高上限。",
-    "err.per_finer": "按{per}合并各行不会合并任何行：时间戳之间的间隔比一{per}更长，{periods:,} 个周期中将有 {empty:,} 个为 0。请选择更长的周期，或保持各行原样。",
+    "err.per_finer": "按{per}合并各行不会合并任何行，{periods:,} 个周期中将有 {empty:,} 个为 0。请选择更长的周期，或保持各行原样。",
     "err.per_few_places": "按{per}合并各行不会合并任何行，{periods:,} 个周期中将有 {empty:,} 个为 0：时间戳只落在其中少数周期上（每天相同的几个小时、每周相同的几天或每月相同的几天）。请选择更长的周期，或保持各行原样。",
     "err.per_none": "按{per}合并各行不会合并任何行：每一行本来就各占一个周期。请保持各行原样，或选择更长的周期。",
     "err.per_too_few": "按{per}合并后，{rows:,} 行只得到 {periods:,} 个有值的周期；一个序列至少需要 {least} 个：请选择更短的周期。",
