@@ -462,15 +462,21 @@ def _sums_up(row: np.ndarray, body: np.ndarray, name: str) -> bool:
     """Whether ``row``'s figures are the statistic its label ``name`` names (a mean or a median, else a sum) of the
     ``body`` rows' above it, nearly everywhere the row or the statistic is not zero: a 'Total Units' row (of sparse
     SKUs too), not a series named 'Total Sales' or 'Sum of Profit' (an Excel pivot's values), nor a SKU named 'Max
-    Cable', zero where the others are not. 'Total Media' is a sum: a total word names the statistic first."""
+    Cable', zero where the others are not. A label with a total word and a mean word is tried as both ('Total Media'
+    is a sum, 'Promedio total' a mean)."""
     if not len(body):
         return False
-    words = set(re.split(r"[\W_]+", name.lower()))
-    summed = bool(words & _SUM_WORDS)
-    whole = (np.nanmedian(body, axis=0) if "median" in words and not summed else np.nanmean(body, axis=0)
-             if words & _MEAN_WORDS and not summed else np.nansum(body, axis=0))
-    # the months where the row or the statistic is not zero: where every row is zero, any row matches
-    known = np.isfinite(row) & np.isfinite(body).any(axis=0) & ((row != 0) | (whole != 0))
+    lowered = name.lower()
+    words = set(re.split(r"[\W_]+", lowered))
+    named = [np.nanmedian(body, axis=0)] if "median" in words else []
+    named += [np.nanmean(body, axis=0)] if words & _MEAN_WORDS or "平均" in lowered else []
+    named += [np.nansum(body, axis=0)] if words & _SUM_WORDS or not named else []
+    return any(_close_to(row, whole) for whole in named)
+
+
+def _close_to(row: np.ndarray, whole: np.ndarray) -> bool:
+    """Whether ``row`` is ``whole`` nearly everywhere either is not zero (where every row is zero, any row matches)."""
+    known = np.isfinite(row) & np.isfinite(whole) & ((row != 0) | (whole != 0))
     if known.sum() < 2:
         return False
     close = np.abs(row - whole) <= _SUMMED_TOLERANCE * np.abs(whole) + 1e-9

@@ -3536,3 +3536,13 @@ def test_from_the_review_of_e8c6134() -> None:
     weeks = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=12, freq="W-MON"), "y": np.arange(12.0) % 5 + 80})
     future = forecast_future(weeks, infer_frequency(weeks["ds"]), RunRequest("ar", horizon=3))
     assert "no_band_rows" not in future.attrs
+
+
+def test_from_the_review_of_7aaf2f3_overall_means_are_summaries() -> None:
+    dates = ",".join(f"2023-{m:02d}" for m in range(1, 13)) + "," + ",".join(f"2024-{m:02d}" for m in range(1, 13))
+    rows = [[100 + 3 * k for k in range(24)], [50 + 4 * (k % 5) for k in range(24)],
+            [80 + 2 * (k % 7) for k in range(24)]]
+    body = f"Product,{dates}\n" + "".join(f"W{i}," + ",".join(map(str, row)) + "\n" for i, row in enumerate(rows))
+    means = ",".join(f"{sum(column) / 3:.2f}" for column in zip(*rows))
+    for label in ("Promedio total", "Total Average", "Durchschnitt gesamt", "平均值"):
+        assert read_table(f"{body}{label},{means}\n".encode(), "w.csv")["Product"].nunique() == 3, label
