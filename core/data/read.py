@@ -425,10 +425,10 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
                                  attrs: dict[str, Any]) -> pd.DataFrame:
     """``table`` (a row per series, ``dates`` across) without the rows that are no series: a label without a figure
     (a report's section headings and notes, a P&L's 'Income' and 'Accrual Basis ...' below it, or a series left
-    blank: each was a series "without values"; said in ``attrs["label_rows"]``), and rows at the end labelled as totals
-    whose figures are the sums or means of the rows above (Odoo's 'Total' of its products, forecast as a product; not
-    'Total Sales' among KPIs, 'Sum of Profit' in a pivot or 'Max Temperature', series of their own; said in
-    ``attrs["summary_rows"]``)."""
+    blank: each was a series "without values"; said in ``attrs["label_rows"]``), and rows at the end labelled only as a
+    total (``_TOTAL_LABEL``: Odoo's 'Total' of its products, forecast as a product), or with another summary label and
+    figures that are the statistic it names of the rows above (``_sums_up``; not 'Total Sales' among KPIs, 'Sum of
+    Profit' in a pivot or 'Max Temperature', series of their own); said in ``attrs["summary_rows"]``."""
     label = table[labels].astype("string").apply(lambda col: col.str.strip()).replace("", pd.NA).bfill(axis=1)
     label = label.iloc[:, 0].fillna("")
     blank = table[dates].isna().all(axis=1).to_numpy()

@@ -121,7 +121,6 @@ class DataReport:
     rows_dropped: int = 0
     gaps: int = 0
     irregular_rows: int = 0  # rows between the frequency's steps when they are most rows (an event log), else 0
-    irregular_per: str = "day"  # the period such rows are best combined per (``stamps_period``)
     # Rows (positions in the tidy frame) whose target the file left blank: filled by the missing-value policy, or
     # inserted by filling gaps. Scores leave them out (they are no observations); models train on them.
     filled_targets: tuple[int, ...] = ()
@@ -365,7 +364,6 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
-    report.irregular_per = stamps_period(frame["ds"]) if report.irregular_rows else "day"
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
     if report.gaps:
@@ -386,7 +384,6 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if len(frame) < rows:  # rows dropped for their blank cells leave their time stamps missing
         report.gaps = _gaps(frame["ds"], frequency, date_col)
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
-        report.irregular_per = stamps_period(frame["ds"]) if report.irregular_rows else "day"
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:

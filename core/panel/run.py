@@ -23,7 +23,7 @@ from threadpoolctl import threadpool_limits
 
 from core.data.frequency import Frequency
 from core.data.read import MAX_ROWS
-from core.data.tidy import DataReport, LoadedSeries, Notice, count, quoted_names
+from core.data.tidy import DataReport, LoadedSeries, Notice, count, quoted_names, stamps_period
 from core.errors import KeyedError
 from core.i18n import frequency_name, irregular_text, quoted_list, t
 from core.limits import limit
@@ -129,7 +129,7 @@ def loading_notes(series: LoadedSeries) -> list[str]:
     """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
     notes = [str(notice) for notice in series.report.notices]
     if off := series.report.irregular_rows:  # an event log: filling is refused (``tidy._resample``), summing is the fix
-        notes.append(irregular_text(off, len(series.frame), series.report.irregular_per, "en"))
+        notes.append(irregular_text(off, len(series.frame), stamps_period(series.frame["ds"]), "en"))
     elif gaps := series.report.gaps:
         most = limit("TSR_MAX_ROWS", MAX_ROWS)
         fix = ("--fill-gaps (or 'Fill missing time stamps' on the Data page)"

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from core.data.quality import MAX_OUTLIERS, OUTLIER_LIMIT, QualitySummary, summarize
-from core.data.tidy import LoadedSeries, LoadOptions, load_series
+from core.data.tidy import LoadedSeries, LoadOptions, load_series, stamps_period
 from core.data.write import report_download  # noqa: F401  (the pages' downloads, with the rest of their glue)
 from core.limits import limit_at_start
 from core.i18n import (LANG_PARAM, LANGUAGES, format_stamp, frequency_name, irregular_text, language_from, listed,
@@ -700,7 +700,7 @@ def quality_markdown(series: LoadedSeries, quality: QualitySummary, lang: str = 
     if filled := series.report.filled_targets:  # which values are the loader's, not the file's
         counts += "\n" + filled_at(series, lang)
     if quality.irregular_rows:  # an event log: filling its gaps is refused, summing it is the fix
-        off = irregular_text(quality.irregular_rows, quality.rows, series.report.irregular_per, lang)
+        off = irregular_text(quality.irregular_rows, quality.rows, stamps_period(series.frame["ds"]), lang)
         return counts + f"\n\n**{off}**"
     return counts + (f"\n\n**{gaps_text(series.report, quality.gaps, lang)}**" if quality.gaps else "")
 
@@ -810,7 +810,8 @@ def train_page_warnings(state: MutableMapping[str, Any], series: LoadedSeries, l
         warnings.append(note)
     report = series.report
     if report.irregular_rows:
-        warnings.append(irregular_text(report.irregular_rows, len(series.frame), report.irregular_per, lang))
+        warnings.append(irregular_text(report.irregular_rows, len(series.frame), stamps_period(series.frame["ds"]),
+                                       lang))
     elif report.gaps and (report.off_calendar or report.sparse_calendar):  # on the calendar, every model follows it
         warnings.append(gaps_text(report, report.gaps, lang))
     return warnings

@@ -20,7 +20,7 @@ from core.data.parsing import calendar_spread
 from core.data.quality import summarize
 from core.data.read import _numbered, read_table
 from core.data.tidy import (DataReport, LoadOptions, _drop_summary_rows, count_gaps, load_series,
-                             without_summary_rows)
+                             stamps_period, without_summary_rows)
 from core.panel.choice import PanelChoice, read_panel
 from core.panel.run import loading_notes
 from core.panel.split import plan_layout
@@ -3320,7 +3320,7 @@ def test_an_intermittent_skus_weeks_with_shipments_combine_per_week_with_zeros()
     shipped = weeks[[0, 9, 11, 19, 23, 28, 30, 31, 37, 47, 49, 51, 61, 75, 76, 78, 93, 96]]
     text = "Week Start,Qty\n" + "".join(f"{d:%Y-%m-%d},{12 * (1 + k % 4)}\n" for k, d in enumerate(shipped))
     raw = load_series(text.encode(), "sku.csv")
-    irregular = irregular_text(raw.report.irregular_rows, len(raw.frame), raw.report.irregular_per, "en")
+    irregular = irregular_text(raw.report.irregular_rows, len(raw.frame), stamps_period(raw.frame["ds"]), "en")
     assert raw.report.irregular_rows and "--per week --duplicates sum" in irregular
     weekly = load_series(text.encode(), "sku.csv", LoadOptions(per="week", duplicates="sum"))
     assert (weekly.frequency.name, len(weekly.frame), int((weekly.frame["y"] == 0).sum())) == ("weekly", 97, 79)
