@@ -688,6 +688,12 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packe
     if data[:5] == b"%PDF-":
         raise DataError("This file is a PDF document, not a table: export the data as CSV from where it came.",
                         "err.pdf")
+    if kind := _statistics_format(data):
+        raise DataError(f"The file is {kind[0]}, which the reader does not open: export the data as CSV ({kind[1]}).",
+                        "err.other_format", {"file_kind": kind[0], "how": kind[1]})
+    if data[:1] == b"\x80" and data[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
+        raise DataError("The file is a pickled Python object, which the reader never opens (loading one can run any "
+                        "code): write the table with DataFrame.to_csv and choose the CSV.", "err.pickle")
     if data[:8] == _OLE2 and _WORD_STREAM in data[:1 << 20]:  # an old Word document (.doc) renamed
         raise _word_document()
     if data[:8] == _OLE2:
@@ -711,6 +717,40 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packe
 
 # A zip archive of one of these is read as the file inside (a CSV zipped to mail it, Kaggle's downloads).
 _ZIPPED_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".parquet")
+
+
+# Files of statistics packages and data stores, by their first bytes: (what the file is, how to export a CSV from it).
+# Each was refused as "binary data", which did not say what to do; SAS transport files are text and were read as a
+# table of one column. Each kind has an entry under 'format.' in the catalogs (``core.i18n.LOCALIZED``).
+_OTHER_FORMATS: tuple[tuple[bytes, str, str], ...] = (
+    (b"<stata_dta>", "a Stata data file (.dta)", 'in Stata: export delimited using "data.csv"'),
+    (b"$FL2", "an SPSS data file (.sav)", "in SPSS: File > Export > CSV Data"),
+    (b"$FL3", "a compressed SPSS data file (.zsav)", "in SPSS: File > Export > CSV Data"),
+    (b"\x00" * 12 + b"\xc2\xea\x81\x60", "a SAS data set (.sas7bdat)", 'in SAS: proc export ... dbms=csv'),
+    (b"HEADER RECORD*******LIB", "a SAS transport file (.xpt)", 'in SAS: proc export ... dbms=csv'),
+    (b"SQLite format 3\x00", "an SQLite database", 'sqlite3 -header -csv FILE "select * from TABLE" > data.csv'),
+    (b"ARROW1", "an Arrow / Feather file", "in Python: pandas.read_feather(FILE).to_csv(...)"),
+    (b"FEA1", "a Feather file", "in Python: pandas.read_feather(FILE).to_csv(...)"),
+    (b"\x89HDF\r\n\x1a\n", "an HDF5 file (.h5)", "in Python: pandas.read_hdf(FILE).to_csv(...)"),
+    (b"\x93NUMPY", "a NumPy array (.npy)", "in Python: numpy.savetxt or pandas' to_csv"),
+    (b"MATLAB ", "a MATLAB data file (.mat)", "in MATLAB: writetable or writematrix"),
+    (b"RDX2\n", "an R data file (.RData)", "in R: write.csv"),
+    (b"RDX3\n", "an R data file (.RData)", "in R: write.csv"),
+    (b"X\n\x00\x00\x00", "an R data file (.rds)", "in R: write.csv(readRDS(FILE), ...)"),
+    (b"Obj\x01", "an Avro file", "with avro-tools tojson, or from the tool that wrote it"),
+)
+_OLD_STATA_VERSIONS = range(104, 116)  # the first byte of a Stata file before version 13 (117 starts <stata_dta>)
+
+
+def _statistics_format(data: bytes) -> tuple[str, str] | None:
+    """What ``data`` is and how to export a CSV from it, when its first bytes are those of a statistics package's or a
+    data store's file (``_OTHER_FORMATS``; a Stata file before version 13 by its version, byte order and file type)."""
+    for start, kind, how in _OTHER_FORMATS:
+        if data.startswith(start) and (b"\x00" in data[:4096] or start.startswith(b"HEADER")):
+            return kind, how
+    if data[:1] and data[0] in _OLD_STATA_VERSIONS and data[1:4] in (b"\x01\x01\x00", b"\x02\x01\x00"):
+        return "a Stata data file (.dta)", 'in Stata: export delimited using "data.csv"'
+    return None
 
 
 def _word_document() -> DataError:

@@ -5,7 +5,9 @@ guard works (no timing is asserted; a regression shows as a slow or memory-hungr
 """
 from __future__ import annotations
 
+import gzip
 import io
+import re
 import struct
 import zipfile
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from core.data.read import _detect_delimiter, _sniff_dialect
 from core.data.tidy import LoadOptions, load_series
 from core.errors import DataError, LimitError
+from core.i18n import said
 
 CONTENT_TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
@@ -517,6 +520,48 @@ def test_a_pdf_is_named_for_what_it_is() -> None:
     with pytest.raises(DataError, match="PDF document, not a table") as caught:  # was "'%PDF-1.4' holds text"
         load_series(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "report.pdf")
     assert caught.value.key == "err.pdf"
+
+
+def _stata_bytes(version: int) -> bytes:
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=30).astype(str), "sales": np.arange(30.0)})
+    out = io.BytesIO()
+    frame.to_stata(out, write_index=False, version=version)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (_stata_bytes(118), "Stata data file"), (_stata_bytes(114), "Stata data file"),
+    (b"$FL2@(#) SPSS DATA FILE MS Windows 22.0.0.0" + b" " * 20 + struct.pack("<i", 2) + b"\x00" * 200,
+     "SPSS data file"),
+    (b"\x00" * 12 + b"\xc2\xea\x81\x60\xb3\x14\x11\xcf" + b"\x00" * 200, "SAS data set"),
+    (b"HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!000000000000000000000000000000  SAS     SAS", "SAS transport"),
+    (b"SQLite format 3\x00\x10\x00\x01\x01" + b"\x00" * 200, "SQLite database"),
+    (b"ARROW1\x00\x00\xff\xff\xff\xff" + b"\x00" * 100, "Arrow / Feather"),
+    (b"\x93NUMPY\x01\x00v\x00{'descr': '<f8'}" + b"\x00" * 50, "NumPy array"),
+    (b"\x89HDF\r\n\x1a\n\x00\x00\x00\x00" + b"\x00" * 100, "HDF5 file"),
+    (gzip.compress(b"X\n\x00\x00\x00\x03\x00\x04\x02\x00" + b"\x00" * 50), "R data file (.rds)"),
+])
+def test_a_statistics_package_file_is_named_with_the_way_to_a_csv(data: bytes, kind: str) -> None:
+    with pytest.raises(DataError, match=re.escape(kind)) as caught:  # was "holds binary data", or one text column
+        load_series(data, "data.bin")
+    assert caught.value.key == "err.other_format" and "export the data as CSV (" in str(caught.value)
+    english = re.search(r"The file is (.+?), which", str(caught.value))
+    assert english and english.group(1) not in said(caught.value, "zh")  # the kind said in Chinese
+
+
+def test_a_pickle_is_refused_unopened() -> None:
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=30), "sales": np.arange(30.0)})
+    out = io.BytesIO()
+    frame.to_pickle(out)
+    with pytest.raises(DataError, match="pickled Python object, which the reader never opens") as caught:
+        load_series(out.getvalue(), "sales.pkl")
+    assert caught.value.key == "err.pickle"
+
+
+def test_text_starting_like_a_format_name_is_still_read() -> None:
+    text = "MATLAB version,sales\n" + "".join(f"2020-01-{day:02d},{day}\n" for day in range(1, 29))
+    frame = load_series(text.encode(), "matlab.csv")  # 'MATLAB ' starts a .mat file, which has NUL bytes
+    assert len(frame.frame) == 28 and frame.target == "sales"
 
 
 def test_a_packed_file_unpacks_no_further_than_the_file_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
