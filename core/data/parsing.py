@@ -55,13 +55,15 @@ _UNICODE_MINUS = "\u2212"
 # and the error values a spreadsheet exports in place of a number.
 MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#N/A",
                               "#N/A N/A", "#NA", "#SPILL!", "#CALC!", "#GETTING_DATA",
-                              # statistics offices: Eurostat's ':', the OECD's and others' '..', the US Census' (D)
-                              ":", "..", "...", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013", "\u2014",
+                              # statistics offices: Eurostat's ':', the OECD's and others' '..', the World Bank's
+                              # '…', the US Census' (D)
+                              ":", "..", "...", "\u2026", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013",
+                              "\u2014",
                               "--"})  # Garmin's and Google Ads' none
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
 FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[bcdefnprsuz]{1,3}$")  # Eurostat's flags, not units (g, kg, m)
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
-SCALED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*)\s?([KMB])$")
+SCALED_NUMBER = re.compile(r"^(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([KMB])$")  # with a currency sign: Redfin's $519K
 _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 # A number with a unit after it, one unit in every cell of a column ('12.7 kg', '3.2 MW', '21 °C', '5 m/s'): read as
 # the number (``_unit_numbers``), said. A month ('12 Jan' is a date), a time of day ('10 AM') or a year's mark is none.
@@ -1302,8 +1304,9 @@ LEADING_LABELS = 12  # rows of labels above a time column's first date that are 
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间", "interval",
                          "time interval", "interval start", "half hour", "timeslot", "time slot"})
-# Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00.
-_TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement )?(?:time|hour ending|hour beginning|he|hb)|"
+# Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00; a utility's
+# interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
+_TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"
                           r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time")  # EPA AQS: 'Time Local'
 _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
                           r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date")
@@ -1326,7 +1329,7 @@ _ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/|,\s*|\s+to\s+)({_IS
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
-                            r"interval)$")
+                            r"interval|(?:hour|period|interval) (?:number|no|nr|num))$")  # EIA-930's 'Hour Number'
 _PERIODS_PER_DAY = (24, 48, 96)
 _HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
 _CLOCK_INTERVAL = re.compile(r"^(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?)\s*[-–]\s*"
@@ -1501,7 +1504,8 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     two more or fewer (its extra periods run past midnight). Any other table is returned as it is."""
     names = {col: re.sub(r"[\s_]+", " ", str(col).strip().lower()) for col in raw.columns}
     dates = [col for col, name in names.items() if name in _DATE_NAMES or _DAY_COLUMN.search(name)]
-    periods = [col for col, name in names.items() if _PERIOD_COLUMN.search(name) and col not in dates]
+    periods = [col for col, name in names.items() if _PERIOD_COLUMN.search(name) and col not in dates
+               and pd.to_numeric(raw[col].iloc[:50], errors="coerce").notna().any()]  # not 'Local Time at End of Hour'
     if len(periods) == 1 and not dates:  # a date column named otherwise (UCI's ``dteday``, ``Year-Month-Day``)
         dates = [col for col in raw.columns if col != periods[0] and not pd.api.types.is_numeric_dtype(raw[col])
                  and _days(raw[col].iloc[:_UNNAMED_DATES_CHECKED]) is not None]
@@ -1518,23 +1522,45 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     per_day = int(usual_last.iloc[0]) + 1 - int(period.min()) if len(usual_last) else 0
     if per_day not in _PERIODS_PER_DAY or by_day.size().median() < per_day / 2:  # most days hold most periods
         return raw
-    offsets = pd.to_timedelta((period - period.min()) * (24 * 60 / per_day), unit="min")
+    counts = by_day.max() - period.min() + 1
+    changes = _clock_changes(counts, per_day)
+    places = _on_the_local_clock(period - period.min(), days.map(changes).fillna(0), per_day)
+    offsets = pd.to_timedelta(places * (24 * 60 / per_day), unit="min")
     combined = _stamps_in_place(raw, dates[0], periods[0], _days_and_times(raw[dates[0]], offsets))
-    if combined is not raw and (changes := _clock_change_days(by_day.max() - period.min() + 1, per_day)):
-        combined.attrs["clock_change_periods"] = {"column": str(periods[0]), "per_day": per_day, "days": changes}
+    if combined is not raw and (said := _clock_change_days(counts, changes)):
+        combined.attrs["clock_change_periods"] = {"column": str(periods[0]), "per_day": per_day, "days": said}
     return combined
 
 
-def _clock_change_days(last: pd.Series, per_day: int) -> str:
-    """The days of a clock change among a table's days and their periods' count (``last``): a Sunday of a month
-    clocks change in with an hour's periods more (autumn: 50 of 48) or fewer (spring: 46; neither the first day
-    nor the last, which may be partial; not a shop's short Sundays in January), as
-    ``2023-03-26 (46), 2023-10-29 (50)``; '' where none is."""
+def _clock_changes(last: pd.Series, per_day: int) -> pd.Series:
+    """By day, of a table's days and their periods' count (``last``): 1 where the clocks go back (a Sunday of a month
+    clocks change in with an hour's periods more, 50 of 48), -1 where they go forward (an hour's fewer, 46; neither
+    the first day nor the last, which may be partial; not a shop's short Sundays in January), else 0."""
     hour, days = per_day // 24, pd.DatetimeIndex(last.index)
     sunday = (days.dayofweek == 6) & days.month.isin(_CLOCK_CHANGE_MONTHS)  # the days clocks change (north, south)
     longer = (last == per_day + hour) & sunday
     shorter = (last == per_day - hour) & sunday & (np.arange(len(last)) > 0) & (np.arange(len(last)) < len(last) - 1)
-    found = last[longer | shorter]
+    return longer.astype(int) - shorter.astype(int)
+
+
+def _on_the_local_clock(places: pd.Series, change: pd.Series, per_day: int) -> pd.Series:
+    """Each period's place in its day (``places``, from 0) in periods since midnight on the local clock, by its day's
+    clock ``change`` (``_clock_changes``). Where the clocks go back, the periods after the first two hours move back an
+    hour: the hour from 01:00 is written twice (the UK's settlement periods 3-4 and 5-6, North America's repeated hour
+    ending 2), and its second periods share their time stamps with the first. Where they go forward, the periods from
+    the hour skipped move on an hour: from 01:00 in half-hours (the UK's), else from 02:00 (North America's, central
+    Europe's). A long day's periods after the repeated hour ran an hour late, its last onto the next day's first."""
+    hour = per_day // 24
+    skipped = hour if per_day == 48 else 2 * hour
+    later = ((change > 0) & (places >= 2 * hour)).astype(int) * -hour
+    sooner = ((change < 0) & (places >= skipped)).astype(int) * hour
+    return places + later + sooner
+
+
+def _clock_change_days(last: pd.Series, changes: pd.Series) -> str:
+    """The days of a clock change (``_clock_changes``) with their periods' count (``last``), as
+    ``2023-03-26 (46), 2023-10-29 (50)``; '' where none is."""
+    found = last[changes != 0]
     return ", ".join(f"{day:%Y-%m-%d} ({int(count)})" for day, count in found.iloc[:_CLOCK_DAYS_SAID].items())
 
 

@@ -224,12 +224,24 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
                         "err.decimal_mark", {"mark": decimal})
     table = _first_of_side_by_side(_without_header_copies(_two_row_header(_read_any(data, name, sheet,
                                                                                    DECIMAL_MARKS[decimal]))))
-    table = _months_down_the_rows(_dates_down_the_rows(table))
+    table = _months_down_the_rows(_dates_down_the_rows(_without_angle_brackets(table)))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
     return combine_time_and_offset(combine_date_and_period(combine_date_and_time(
         compact_year_weeks(combine_calendar_columns(named)))))
 
 
+def _without_angle_brackets(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its column names out of the angle brackets that wrap every one of them (MetaTrader's
+    ``<DATE>	<TIME>	<OPEN>``): '<DATE>' and '<TIME>' were neither joined nor named as times, and an hourly file was
+    read as 24 daily series by '<TIME>'."""
+    names = [str(col) for col in table.columns]
+    if len(names) < 2 or not all(_IN_ANGLE_BRACKETS.fullmatch(name) for name in names):
+        return table
+    inner = [name.strip()[1:-1].strip() for name in names]
+    return table.rename(columns=dict(zip(table.columns, inner))) if len(set(inner)) == len(inner) else table
+
+
+_IN_ANGLE_BRACKETS = re.compile(r"\s*<[^<>]*\w[^<>]*>\s*")
 _PANDAS_COPY = re.compile(r"(.+)\.(\d+)")  # pandas' name for a second column of one name: sales.1
 
 
@@ -1652,15 +1664,23 @@ def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
     """Whether a file separated by other than commas writes thousands with a comma, as English exports do (``1,025``
     for 1025): every number with a comma has groups of three digits after it (and a decimal point, if any, after
     them), and one of them has two groups or a decimal point (``1,234,567``, ``1,025.50``), or its column has whole
-    numbers from 100 to 999 too (``975`` then ``1,025``). Tab-separated visitors from 975 to 1,400 were read as 975,
-    990, 1.025, 1.1."""
+    numbers from 100 to 999 too (``975`` then ``1,025``), or another cell writes a decimal point (``1.2``).
+    Tab-separated visitors from 975 to 1,400 were read as 975, 990, 1.025, 1.1."""
     columns = _sample_columns(lines, delimiter)
-    commas = [(i, cell) for i, column in enumerate(columns) for cell in column if "," in cell]
+    commas = [(i, cell) for i, column in enumerate(columns) for cell in column
+              if "," in cell and any(char.isdigit() for char in cell)]  # not text ('Boston, MA metro area')
     if not commas or not all(_COMMA_THOUSANDS.fullmatch(cell) for _, cell in commas):
         return False
     if any(cell.count(",") > 1 or "." in cell for _, cell in commas):
         return True
+    if any(_POINT_DECIMAL.fullmatch(cell) and not MONTH_DOT_YEAR.fullmatch(cell) and not PERIOD_DOT_YEAR.fullmatch(cell)
+           for column in columns for cell in column):
+        return True  # points that are decimal marks elsewhere: Redfin's '4,135' homes beside '1.2' months of supply
     return any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in {i for i, _ in commas} for cell in columns[i])
+
+
+# A number whose point is a decimal mark, not one of thousands: other than three digits after it ('1.2', '103.0%')
+_POINT_DECIMAL = re.compile(r"-?\d+\.(?:\d{1,2}|\d{4,})%?")
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:
@@ -2345,6 +2365,7 @@ _DATABASE_CELL = re.compile(r"t|f|true|false|\\N|null", re.IGNORECASE)
 
 
 _WHOLE_NUMBER = re.compile(r"[-+]?\d+")
+_CLOCK_CELL = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")  # a time of day, in a headerless row after its date
 
 
 def _header_line(text: str) -> str:
@@ -2363,13 +2384,15 @@ def _header_start(text: str) -> int:
 def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
     """Whether the header row's cells read as a row of data: every one a decimal number (with the file's ``decimal``
     mark), a date or a whole number (``2015-01-01``, ``103.5``, ``1000``) or a database's boolean or NULL (``t``,
-    ``\\N``: PostgreSQL's and MySQL's exports have no header), one at least of the first two kinds. Whole numbers
+    ``\\N``: PostgreSQL's and MySQL's exports have no header) or, after the first, a time of day, one at least of the
+    first two kinds. Whole numbers
     alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
     names = [cell.strip().strip('"').strip() for cell in cells]
     if decimal == ",":
         names = [name.replace(",", ".", 1) if _DIGIT_COMMA_DIGIT.search(name) else name for name in names]
     dated = any(_DATE_CELL.match(name) for name in names[:3])  # a database's rows: a time stamp early (after ids)
     return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name)
+                                    or (k and _CLOCK_CELL.fullmatch(name))  # MetaTrader's '2023.01.02,00:00,1.0650'
                                     or (dated and (_DATABASE_CELL.fullmatch(name) or (not name and k)))
                                     for k, name in enumerate(names))
             and any(_DATA_CELL.fullmatch(name) for name in names))  # (a blank corner over dates across: a header)

@@ -1091,13 +1091,15 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
     first, constant, few = raw.columns[0], None, None
-    ordered = sorted(raw.columns, key=lambda col: not _sounds_like_date(col))
+    ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns)))
     for col in ordered:
-        if col in numbers and not (_sounds_like_date(col) or (col == first and _evenly_rising(numbers[col]))
+        rising = col == first and col in numbers and (_evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))
+        if col in numbers and not (_sounds_like_date(col) or rising
                                    or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])
                                    or _holds_record_times(col, numbers[col])):
             continue
-        parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first)
+        parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first,
+                                    finer=rising)
         if parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
             constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
         elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
@@ -1124,6 +1126,22 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     else:
         _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
+
+
+def _local_twin(col: object, columns: pd.Index) -> bool:
+    """Whether ``col`` is named as UTC (or GMT) beside a column named alike but for that word, the local time: PJM's
+    ``datetime_beginning_utc`` beside ``datetime_beginning_ept``, EIA-930's 'UTC Time at End of Hour' beside 'Local
+    Time at End of Hour'. The local one goes first: a grid's load keeps to the local clock (the UTC one was taken, and
+    the day's pattern moved by an hour at a clock change)."""
+    words = re.split(r"[\W_]+", str(col).strip().lower())
+    if not {"utc", "gmt"} & set(words):
+        return False
+    for other in columns:
+        twin = re.split(r"[\W_]+", str(other).strip().lower())
+        if other != col and len(twin) == len(words) and sum(a != b for a, b in zip(words, twin)) == 1 and not (
+                {"utc", "gmt"} & set(twin)):
+            return True
+    return False
 
 
 def _dates_each_row(col: object, stamps: pd.Series) -> bool:
@@ -1331,9 +1349,11 @@ def _as_example(way: str) -> str:
 
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
                        day_first: bool | None = None, named: bool = False,
-                       usual: bool | None = None) -> tuple[pd.Series, str] | None:
+                       usual: bool | None = None, finer: bool = False) -> tuple[pd.Series, str] | None:
     """The column read as time stamps and the format found, or None. Whole numbers are Excel serial days only
-    under a date-like name or when the user ``named`` the column as the dates; days written yyyymmdd
+    under a date-like name or when the user ``named`` the column as the dates; epochs in micro- or nanoseconds under
+    such a name, or (``finer``) in a first column that rises evenly or in bars (Binance's klines, headerless, in
+    microseconds since 2025, were the target); days written yyyymmdd
     (``_writes_days``) under any name but a measure's. Dates that read both day first and month first take the
     ``usual`` order where its reading is as evenly spaced (``_usual_order``)."""
     parsed = parse_dates(values, day_first)
@@ -1342,7 +1362,8 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
     if col in numbers:
         if (hours := parse_compact_hours(numbers[col])) is not None:  # before epochs: both are ten digits
             return hours, "%Y%m%d%H"
-        epochs = parse_epochs(values, finer=named or _sounds_like_date(col) or bool(_name_words(col) & _EPOCH_WORDS))
+        epochs = parse_epochs(values, finer=finer or named or _sounds_like_date(col)
+                              or bool(_name_words(col) & _EPOCH_WORDS))
         if epochs is not None:
             return epochs, "Unix epoch"
         serials = parse_excel_serials(values) if named or _named_as_dates(col) else None
@@ -1425,6 +1446,22 @@ def _evenly_rising(values: pd.Series) -> bool:
         return False
     typical = np.median(steps)
     return bool(np.all(np.abs(steps - typical) <= _STEP_JITTER * typical))
+
+
+def _rising_in_bars(values: pd.Series) -> bool:
+    """Whole numbers rising by whole minutes (in seconds, or in milli-, micro- or nanoseconds) or by whole days, every
+    step a whole number of the usual one, most steps one of it: epochs of an exchange's bars with days or hours
+    missing (Kraken's daily OHLC files, headerless, were read as steps and their epochs forecast as the price)."""
+    steps = np.diff(values.to_numpy(dtype=float))
+    if not (len(steps) >= MIN_ROWS and np.all(steps > 0)) or np.any(values % 1 != 0):
+        return False
+    usual = float(np.median(steps))
+    bars = steps / usual
+    return (any(usual >= unit and usual % unit == 0 for unit in _BAR_UNITS)
+            and bool(np.all(bars % 1 == 0) and np.mean(bars == 1) >= PARSE_SHARE))
+
+
+_BAR_UNITS = (60, 60_000, 60_000_000, 60_000_000_000)  # a minute in seconds, milli-, micro- and nanoseconds
 
 
 def _writes_days(col: object, values: pd.Series) -> bool:
@@ -1521,7 +1558,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
                                            or _identifies_rows(col, numbers[col]) or _writes_days(col, numbers[col])
-                                           or _calendar_part(col, numbers[col]))
+                                           or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
+                                           or _clock_times(col, numbers[col]))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
@@ -1529,6 +1567,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
     measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
+    if numbers is not None and (places := [col for col in measures if _coordinate(col, numbers[col])]):
+        measures = [col for col in measures if col not in places] or _only_coordinates(places)
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
@@ -1537,21 +1577,69 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
-    return (awaiting or named or measures)[0]
+    chosen = awaiting or named or measures
+    total = _total_of_others(measures, numbers) if numbers is not None and not awaiting else None
+    return total if total in chosen else chosen[0]
+
+
+def _total_of_others(measures: list[str], numbers: dict[str, pd.Series]) -> str | None:
+    """The column of ``measures`` that is the sum of all the others on nearly every row where they are all filled
+    (``_TOTAL_SHARE`` of at least ``MIN_ROWS`` rows, within ``_TOTAL_TOLERANCE``): the total a file gives beside its
+    parts, the series to forecast first (ERCOT's native load by weather zone, 'COAST' ... 'WEST' then 'ERCOT': the
+    first zone was the target). None when there is no such column, or fewer than three measures."""
+    if len(measures) < 3:
+        return None
+    table = pd.DataFrame({col: numbers[col] for col in measures}).dropna()
+    if len(table) < MIN_ROWS:
+        return None
+    whole = table.sum(axis=1)
+    for col in measures:
+        rest = whole - table[col]
+        close = (rest - table[col]).abs() <= _TOTAL_TOLERANCE * table[col].abs().clip(lower=1e-9)
+        if close.mean() >= _TOTAL_SHARE and (table[col] != 0).any():
+            return col
+    return None
+
+
+_TOTAL_TOLERANCE = 0.005  # of the total: rounding of the parts
+_TOTAL_SHARE = 0.95
 
 
 # Names of a part of the date beside a time column (AirNow's 'Year,Month,Day,Hour' after its 'Date (LT)': the day of
 # the month, 1 to 30, was the target, fitted with a test MAE of 0), with the largest whole number each holds.
 _CALENDAR_PARTS = {**dict.fromkeys(("month", "mo"), 12), **dict.fromkeys(("day", "dy", "dd", "mday"), 31),
                    **dict.fromkeys(("hour", "hr", "hh"), 24), "minute": 59, "second": 59, "weekday": 7, "dow": 7,
-                   "doy": 366, "week": 53, "quarter": 4, **dict.fromkeys(("year", "yr", "yyyy"), 2200)}
+                   "doy": 366, "week": 53, "quarter": 4, **dict.fromkeys(("year", "yr", "yyyy"), 2200),
+                   **dict.fromkeys(("dayofmonth", "dom"), 31), "dayofweek": 7, "dayofyear": 366, "weekofyear": 53,
+                   "monthofyear": 12, "hourofday": 24, "minuteofhour": 59}
 
 
 def _calendar_part(col: str, numbers: pd.Series) -> bool:
-    """Whether a column is a part of the date by its name (``_CALENDAR_PARTS``) and its whole numbers within it."""
-    most = _CALENDAR_PARTS.get(str(col).strip().lower())
+    """Whether a column is a part of the date by its name (``_CALENDAR_PARTS``, in any case and with any separators:
+    the BTS on-time file's ``DAY_OF_MONTH`` was forecast) and its whole numbers within it."""
+    name = re.sub(r"[\W_]+", "_", str(col).strip().lower()).strip("_")
+    most = _CALENDAR_PARTS.get(name, _CALENDAR_PARTS.get(name.replace("_", "")))
     values = numbers.dropna()
     return most is not None and bool(len(values)) and bool(((values % 1 == 0) & values.between(0, most)).all())
+
+
+# Words of a place's coordinates (Divvy's trips: 'start_lat' was forecast, and summed per day as the note advised);
+# not 'long', which a trader's 'Noncommercial Long' positions hold.
+_COORDINATE_WORDS = frozenset({"lat", "lng", "lon", "latitude", "longitude", "coord", "coords", "coordinates"})
+
+
+def _coordinate(col: str, numbers: pd.Series) -> bool:
+    """Whether a column holds map coordinates: named so (``_COORDINATE_WORDS``), its values within -180 to 180."""
+    return bool(_name_words(col) & _COORDINATE_WORDS) and bool(numbers.dropna().between(-180, 180).all())
+
+
+def _only_coordinates(places: list[str]) -> list[str]:
+    """Refuse a file whose only measures are coordinates (``_coordinate``): a log of trips or sightings, whose series
+    is its rows counted per period."""
+    names = quoted_names(places)
+    raise DataError(f"The numeric columns of this file are map coordinates ({names}), not a series to forecast: count "
+                    "its rows per period (the target '(count the rows per day)', --duplicates count --per day), or "
+                    "choose a coordinate as the target to forecast it.", "err.only_coordinates", {"names": names})
 
 
 def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds: pd.Series | None) -> bool:
@@ -1607,6 +1695,29 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS) and len(numbers) >= MIN_ROWS and bool(np.isfinite(numbers).all())
         and bool((numbers == np.round(numbers)).all()) and len(np.unique(numbers)) == len(numbers))
+
+
+def _numbers_things(col: object, values: pd.Series) -> bool:
+    """A column of whole numbers named as numbering things (``_THING_NUMBER_WORDS`` last: BTS's ``OP_CARRIER_FL_NUM``,
+    a flight's number, was the target), its name without a measure's word ('Total Number' counts)."""
+    words = re.split(r"[\W_]+", str(col).strip().lower().rstrip(".#"))
+    numbers = values.dropna()
+    return (words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
+            and bool((numbers % 1 == 0).all()))
+
+
+def _clock_times(col: object, values: pd.Series) -> bool:
+    """A column named as a time holding times of day written hhmm (BTS's ``CRS_DEP_TIME``, 1322 for 13:22, was the
+    target): whole numbers up to 2400, none with 60 minutes or more, at least ``_CLOCK_TIMES_SEEN`` of them and some
+    past 1:00 (a duration in whole seconds rarely keeps every last two digits below 60)."""
+    numbers = values.dropna()
+    return (bool(_name_words(col) & {"time", "hhmm"}) and len(numbers) >= _CLOCK_TIMES_SEEN
+            and bool(((numbers % 1 == 0) & numbers.between(0, 2400) & (numbers % 100 < 60)).all())
+            and bool((numbers >= 100).any()))
+
+
+_CLOCK_TIMES_SEEN = 20
+_THING_NUMBER_WORDS = frozenset({"num", "no", "nr", "nbr", "number", "id", "code"})
 
 
 def _identifier_notice(col: str) -> Notice:
@@ -1862,8 +1973,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         column, per_day, days = str(clock["column"]), int(clock["per_day"]), str(clock["days"])  # type: ignore[index]
         report.notices.append(Notice(
             f"Days of a clock change hold an hour's periods more or fewer than the usual {per_day} in '{column}': "
-            f"{days}. Each period is read on the local clock, so a long day's extra periods fall on the next day's "
-            "first (combined with them as repeated time stamps) and a short day's last hour is a gap.",
+            f"{days}. Each period is read on the local clock: on a long day the hour from 01:00 is written twice, "
+            "and its second periods are combined with the first as repeated time stamps; on a short day the hour "
+            "skipped is a gap.",
             "notice.clock_change_periods", {"column": column, "per_day": per_day, "days": days}))
     if periods := attrs.get("periods_as_months"):  # ``parsing._numbered_periods``
         report.notices.append(_periods_as_months_notice(str(periods["column"])))  # type: ignore[index]

@@ -1183,6 +1183,9 @@ MESSAGES: dict[str, str] = {
     "err.target_is_time": "Column '{column}' holds the time stamps, not the values: choose a numeric target column.",
     "err.column_blank": "Column '{column}' is blank in every row: fill in the values of the series, or choose "
                         "another file.",
+    "err.only_coordinates": "The numeric columns of this file are map coordinates ({names}), not a series to "
+                            "forecast: count its rows per period (the target '(count the rows per day)', --duplicates "
+                            "count --per day), or choose a coordinate as the target to forecast it.",
     "err.column_text": "Column '{column}' holds text, not numbers (for example '{example}'): the file needs a "
                        "numeric column to forecast, or its rows counted (an event log: the target '(count the rows "
                        "per day)', --duplicates count --per day).",
@@ -1364,9 +1367,9 @@ MESSAGES: dict[str, str] = {
     "notice.missing_dates": "{rows:plural:row} without a date (a blank cell or a marker such as 'n/a') {rows:were} dropped: write the dates in the file to keep the rows.",
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
     "notice.clock_change_periods": "Days of a clock change hold an hour's periods more or fewer than the usual "
-                                   "{per_day} in '{column}': {days}. Each period is read on the local clock, so a long "
-                                   "day's extra periods fall on the next day's first (combined with them as repeated "
-                                   "time stamps) and a short day's last hour is a gap.",
+                                   "{per_day} in '{column}': {days}. Each period is read on the local clock: on a "
+                                   "long day the hour from 01:00 is written twice, and its second periods are combined "
+                                   "with the first as repeated time stamps; on a short day the hour skipped is a gap.",
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",

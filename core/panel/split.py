@@ -258,10 +258,11 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
     for col in candidates:
-        if _separates(raw, (col,), date_col, stamp_repeats):
+        if _separates(raw, (col,), date_col, stamp_repeats) and _series_long_enough(raw, (col,)):
             return (col,)
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
-    found = [pair for pair in pairs if _separates(raw, pair, date_col, stamp_repeats)]
+    found = [pair for pair in pairs
+             if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)]
     if not found:
         return ()
     best = min(found, key=lambda pair: raw[list(pair)].drop_duplicates().shape[0])
@@ -634,6 +635,23 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     distinct = values.nunique()
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not)
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum())
+
+
+def _series_long_enough(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:
+    """Whether ``cols`` make series that could be fitted: of ``_MANY_SERIES`` or more, half at least ``MIN_ROWS`` rows
+    long (a BTS on-time file read as 2,281 series of two flights each by destination and departure time), and a
+    yes/no flag leaves more than a stray row or two outside its larger series (ERCOT's 'Repeated Hour Flag', Y on the
+    one repeated hour of the day the clocks go back, made a series of one row)."""
+    sizes = raw.groupby(list(cols)).size()
+    if len(sizes) >= _MANY_SERIES and float(np.median(sizes)) < MIN_ROWS:
+        return False
+    if len(cols) == 1 and len(sizes) == 2 and {str(value).strip().lower() for value in sizes.index} <= _FLAG_VALUES:
+        return int(sizes.min()) >= MIN_ROWS
+    return True
+
+
+_MANY_SERIES = 20
+_FLAG_VALUES = frozenset({"y", "n", "yes", "no", "true", "false", "t", "f", "0", "1", "0.0", "1.0"})
 
 
 def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, stamp_repeats: int) -> bool:

@@ -217,6 +217,29 @@ def test_epochs_in_micro_and_nanoseconds_are_dates_in_a_column_named_as_time(nam
     assert series.frame["ds"].iloc[0] == days[0] and series.frame["ds"].iloc[-1] == days[-1]
 
 
+def _klines(days: pd.DatetimeIndex, per_second: int) -> str:
+    """An exchange's headerless daily bars: open time as an epoch, open, high, low, close, volume."""
+    seconds = (days - pd.Timestamp("1970-01-01")) // pd.Timedelta("1s")
+    return "".join(f"{s * per_second},{100 + i},{103 + i},{98 + i},{101 + i}.5,{20 + i % 7}.25\n"
+                   for i, s in enumerate(seconds))
+
+
+@pytest.mark.parametrize("per_second", [1, 1000, 10**6])
+def test_a_headerless_first_column_of_epochs_with_missing_days_is_the_time(per_second: int) -> None:
+    # Kraken's daily bars (seconds) with days missing were steps, Binance's (microseconds since 2025) even without:
+    # the epochs were forecast as the price.
+    days = pd.date_range("2025-01-01", periods=120, freq="D").delete([30, 31, 77])
+    series = load_series(_klines(days, per_second).encode(), "XBTUSD_1440.csv")
+    assert (series.date_col, series.frequency.name) == ("column 1", "daily") and series.target != "column 1"
+    assert series.frame["ds"].iloc[0] == days[0] and series.frame["ds"].iloc[-1] == days[-1]
+
+
+def test_a_first_column_rising_unevenly_off_whole_minutes_stays_numbers() -> None:
+    ids = 1_700_000_000 + np.cumsum(np.random.default_rng(2).integers(1, 90, 60))  # order numbers, not bars
+    text = "".join(f"{i},{50 + k % 9}\n" for k, i in enumerate(ids))
+    assert load_series(text.encode(), "orders.csv").date_col is None
+
+
 def test_numbers_as_large_as_microsecond_epochs_stay_numbers_in_a_column_not_named_as_time() -> None:
     text = "reading,bytes\n" + "".join(f"{i},{1_700_000_000_000_000 + 86_400_000_000 * i}\n" for i in range(30))
     assert load_series(text.encode(), "x.csv").date_col is None

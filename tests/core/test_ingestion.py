@@ -23,7 +23,7 @@ from core.data.tidy import (DataReport, LoadOptions, _drop_summary_rows, count_g
                              stamps_period, without_summary_rows)
 from core.panel.choice import PanelChoice, read_panel
 from core.panel.run import loading_notes
-from core.panel.split import plan_layout
+from core.panel.split import detect_id_columns, plan_layout
 from core.evaluation.pipeline import RunRequest, run
 from core.models.features import calendar_columns
 from core.ui.session import quality_markdown, train_page_warnings
@@ -3546,3 +3546,126 @@ def test_from_the_review_of_7aaf2f3_overall_means_are_summaries() -> None:
     means = ",".join(f"{sum(column) / 3:.2f}" for column in zip(*rows))
     for label in ("Promedio total", "Total Average", "Durchschnitt gesamt", "平均值"):
         assert read_table(f"{body}{label},{means}\n".encode(), "w.csv")["Product"].nunique() == 3, label
+
+
+def _hourly_bars(hours: pd.DatetimeIndex) -> list[tuple[str, str, str]]:
+    """MetaTrader's date, time and close price of each hour (a rate near 1.09)."""
+    return [(f"{hour:%Y.%m.%d}", f"{hour:%H:%M:%S}", f"{1.09 + 0.001 * np.sin(k / 5):.5f}")
+            for k, hour in enumerate(hours)]
+
+
+def test_a_trading_terminals_export_reads_its_angle_bracketed_date_and_time() -> None:
+    # '<DATE>' and '<TIME>' were not joined: an hourly file read as 24 daily series by '<TIME>'.
+    hours = pd.date_range("2024-01-02", periods=240, freq="h")
+    text = "<DATE>\t<TIME>\t<OPEN>\t<CLOSE>\t<TICKVOL>\n" + "".join(
+        f"{day}\t{time}\t{close}\t{close}\t{100 + k}\n" for k, (day, time, close) in enumerate(_hourly_bars(hours)))
+    series = load_series(text.encode(), "EURUSD_H1.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("CLOSE", "hourly", 240)
+    assert series.frame["ds"].iloc[1] == hours[1]
+
+
+def test_a_headerless_export_of_dotted_dates_and_times_keeps_its_first_row() -> None:
+    # MetaTrader 4's '2023.01.02,00:00,1.0650,...' without a header: the first row was read as the header.
+    days = pd.bdate_range("2023-01-02", periods=60)
+    text = "".join(f"{day},{time},{close},{close},{100 + k}\n"
+                   for k, (day, time, close) in enumerate(_hourly_bars(days)))
+    series = load_series(text.encode(), "EURUSD1440.csv")
+    assert len(series.frame) == 60 and series.frame["ds"].iloc[0] == days[0]
+    assert series.target.startswith("column ")
+
+
+def test_an_ellipsis_before_a_commoditys_first_price_is_missing() -> None:
+    # The World Bank's Pink Sheet writes '…' (one character) where a price was not yet quoted: the column was refused
+    # as holding text (7% of its cells).
+    months = [f"{1994 + k // 12}M{k % 12 + 1:02d}" for k in range(120)]
+    text = ",Crude oil,Coal\n" + "".join(
+        f"{month},{20 + k % 12},{'…' if k < 24 else 30 + k % 5}\n" for k, month in enumerate(months))
+    series = load_series(text.encode(), "CMO-Historical-Data-Monthly.csv", LoadOptions(target="Coal"))
+    assert len(series.frame) == 96 and series.frame["y"].iloc[0] == 34
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("1996-01-01")
+
+
+def test_a_trip_log_whose_numbers_are_coordinates_is_refused_with_the_way_to_count_it() -> None:
+    # Divvy's trips: 'start_lat' was the target, and the note's advice summed latitudes per day.
+    rng = np.random.default_rng(5)
+    starts = pd.Timestamp("2023-06-01") + pd.to_timedelta(np.sort(rng.integers(0, 40 * 86_400, 600)), unit="s")
+    text = "ride_id,started_at,start_station_name,start_lat,start_lng,end_lat,end_lng,member_casual\n" + "".join(
+        f"R{k:05d},{stamp:%Y-%m-%d %H:%M:%S},Clark St,{41.88 + rng.normal(0, 0.01):.6f},"
+        f"{-87.63 + rng.normal(0, 0.01):.6f},{41.89:.2f},{-87.62:.2f},member\n" for k, stamp in enumerate(starts))
+    with pytest.raises(DataError, match="map coordinates .*count its rows per period") as caught:
+        load_series(text.encode(), "divvy_tripdata.csv")
+    assert caught.value.key == "err.only_coordinates" and "start_lat" in caught.value.columns
+    counted = load_series(text.encode(), "divvy_tripdata.csv", LoadOptions(per="day", duplicates="count"))
+    assert counted.frame["y"].sum() == 600
+    chosen = load_series(text.encode(), "divvy_tripdata.csv", LoadOptions(target="start_lat"))
+    assert chosen.target == "start_lat"  # asked for, it is forecast
+
+
+def test_a_flight_log_forecasts_a_delay_not_its_calendar_parts_numbers_or_clock_times() -> None:
+    # BTS on-time: DAY_OF_MONTH, then the flight number, then CRS_DEP_TIME (1322 for 13:22) were the target, and
+    # destination and departure time made 2,281 series of two flights each.
+    rng = np.random.default_rng(8)
+    days = pd.date_range("2023-01-01", periods=60, freq="D")
+    rows = []
+    for day in days:
+        for flight in range(12):
+            hhmm = int(rng.integers(5, 23)) * 100 + int(rng.integers(0, 60))
+            rows.append(f'{day.year},{day.month},{day.day},"{day.month}/{day.day}/{day.year} 12:00:00 AM","AA",'
+                        f'{int(rng.integers(100, 3000))},"{["LGA", "ORD", "DFW"][flight % 3]}","{hhmm:04d}",'
+                        f'{rng.normal(10, 20):.2f},')
+    text = ('"YEAR","MONTH","DAY_OF_MONTH","FL_DATE","OP_CARRIER","OP_CARRIER_FL_NUM","DEST","CRS_DEP_TIME",'
+            '"DEP_DELAY",\n') + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "T_ONTIME_REPORTING.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("DEP_DELAY", "daily", 60)
+    assert detect_id_columns(read_table(text.encode(), "x.csv"), "FL_DATE") == ()
+
+
+def test_a_yes_no_flag_on_a_clock_changes_repeated_hour_is_no_series_id() -> None:
+    # ERCOT's prices of one settlement point: 'Repeated Hour Flag' Y on the repeated hour made a series of one row.
+    hours = pd.date_range("2023-10-22", periods=24 * 28, freq="h")
+    rows = [f"{hour:%m/%d/%Y},{hour.hour + 1:02d}:00,N,HB_HOUSTON,{30 + hour.hour % 12}.5" for hour in hours]
+    rows.insert(24 * 14 + 2, "11/05/2023,02:00,Y,HB_HOUSTON,33.5")
+    text = "Delivery Date,Hour Ending,Repeated Hour Flag,Settlement Point,Settlement Point Price\n" + "\n".join(rows)
+    table = read_table(text.encode(), "spp.csv")
+    assert detect_id_columns(table, "Delivery Date Hour Ending") == ()
+    assert load_series(text.encode(), "spp.csv").frequency.name == "hourly"
+
+
+def _half_hours_of(day: pd.Timestamp, periods: int) -> list[str]:
+    return [f"{day:%d-%b-%Y}".upper() + f",{p},{20000 + 100 * p}" for p in range(1, periods + 1)]
+
+
+def test_a_long_days_settlement_periods_after_the_repeated_hour_keep_their_clock_time() -> None:
+    # NG ESO: on 30 Oct 2022 (50 periods) period 25, 11:00 GMT, was read at 12:00, and the 49th and 50th were
+    # combined with the next day's first into a value no meter read.
+    days = pd.date_range("2022-10-23", "2022-11-05", freq="D")
+    lines = [line for day in days for line in _half_hours_of(day, 50 if day == pd.Timestamp("2022-10-30") else 48)]
+    series = load_series(("SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND\n" + "\n".join(lines)).encode(), "demanddata.csv")
+    values = series.frame.set_index("ds")["y"]
+    assert values[pd.Timestamp("2022-10-30 11:00")] == 20000 + 100 * 25
+    assert values[pd.Timestamp("2022-10-31 00:00")] == 20000 + 100 * 1
+    assert values[pd.Timestamp("2022-10-30 01:00")] == 20000 + 100 * 4  # periods 3 and 5, both 01:00, combined
+
+
+def test_an_hour_number_joins_its_date_and_a_start_time_its_date() -> None:
+    # EIA-930's 'Data Date' and 'Hour Number' (50 daily series by the hour), PG&E's 'DATE' and 'START TIME' (24).
+    hours = pd.date_range("2023-10-01", periods=24 * 20, freq="h")
+    eia = "Balancing Authority,Data Date,Hour Number,Demand (MW)\n" + "".join(
+        f'CISO,{hour:%m/%d/%Y},{hour.hour + 1},"{20000 + 50 * hour.hour:,}"\n' for hour in hours)
+    assert load_series(eia.encode(), "EIA930.csv").frequency.name == "hourly"
+    pge = "TYPE,DATE,START TIME,END TIME,USAGE,UNITS,COST,NOTES\n" + "".join(
+        f"Electric usage,{hour:%Y-%m-%d},{hour:%H:%M},{hour:%H}:59,{0.3 + hour.hour / 50:.2f},kWh,$0.12,\n"
+        for hour in hours)
+    series = load_series(pge.encode(), "pge_electric_interval_data.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("USAGE", "hourly", 480)
+
+
+def test_local_times_come_before_their_utc_twin_and_a_total_before_its_parts() -> None:
+    # PJM: 'datetime_beginning_utc' was taken before 'datetime_beginning_ept'; ERCOT: the first zone before 'ERCOT'.
+    hours = pd.date_range("2023-03-01", periods=24 * 20, freq="h")
+    text = "datetime_beginning_utc,datetime_beginning_ept,COAST,EAST,WEST,ERCOT\n" + "".join(
+        f"{hour + pd.Timedelta(hours=5):%m/%d/%Y %I:%M:%S %p},{hour:%m/%d/%Y %I:%M:%S %p},{900 + k % 24},"
+        f"{300 + k % 7},{200 + k % 5},{1400 + k % 24 + k % 7 + k % 5}\n" for k, hour in enumerate(hours))
+    series = load_series(text.encode(), "hrl_load_metered.csv")
+    assert series.date_col == "datetime_beginning_ept" and series.target == "ERCOT"
+    assert series.frame["ds"].iloc[0] == hours[0]

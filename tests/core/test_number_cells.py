@@ -635,3 +635,16 @@ def test_units_of_one_kind_mixed_in_a_column_are_read_in_the_most_common() -> No
                                      for k, t in enumerate(times))
     with pytest.raises(DataError):  # units of different kinds: no conversion
         load_series(kinds.encode(), "kinds.csv")
+
+
+def test_tab_separated_comma_thousands_beside_decimal_points_are_thousands() -> None:
+    # Redfin's data center: '4,135' homes sold beside '1.2' months of supply and a region 'Boston, MA metro area';
+    # the homes were read as 4.135, with no word, and '1.2' made a column of text.
+    months = pd.date_range("2018-01-01", periods=40, freq="MS")
+    text = "period_begin\tregion\thomes_sold\tmonths_of_supply\tmedian_sale_price\n" + "".join(
+        f"{month:%Y-%m-%d}\tBoston, MA metro area\t4,{100 + k}\t1.{k % 10}\t${500 + k}K\n"
+        for k, month in enumerate(months))
+    series = load_series(text.encode(), "redfin_metro_data.tsv", LoadOptions(target="homes_sold"))
+    assert series.frame["y"].iloc[0] == 4100 and "months_of_supply" in series.numeric_columns
+    priced = load_series(text.encode(), "redfin_metro_data.tsv", LoadOptions(target="median_sale_price"))
+    assert priced.frame["y"].iloc[0] == 500_000  # a currency sign before a magnitude letter: '$500K'
