@@ -63,7 +63,8 @@ MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", 
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
 FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[bcdefnprsuz]{1,3}$")  # Eurostat's flags, not units (g, kg, m)
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
-SCALED_NUMBER = re.compile(r"^(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([KMB])$")  # with a currency sign: Redfin's $519K
+# With a currency sign, its minus before it or after it: Redfin's $519K, a cash flow's -$0.53M.
+SCALED_NUMBER = re.compile(r"^(-?)(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([KMB])$")
 _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 # A number with a unit after it, one unit in every cell of a column ('12.7 kg', '3.2 MW', '21 °C', '5 m/s'): read as
 # the number (``_unit_numbers``), said. A month ('12 Jan' is a date), a time of day ('10 AM') or a year's mark is none.
@@ -423,11 +424,12 @@ def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     if not cells.iloc[:200].str.fullmatch(SCALED_NUMBER).fillna(False).mean() >= 0.5:  # cheap: most columns do not
         return None
     parts = cells.str.extract(SCALED_NUMBER)
-    written = _clean_number_text(parts[0].where(parts[0].notna(), cells), decimal_comma)  # markers (-, n.a.) are NA
+    number = (parts[0] + parts[1]).str.replace("--", "", regex=False)  # the sign written before the currency sign
+    written = _clean_number_text(number.where(parts[1].notna(), cells), decimal_comma)  # markers (-, n.a.) are NA
     amounts = pd.to_numeric(written, errors="coerce").astype("float64")
     if (amounts.isna() & written.notna()).any():
         return None
-    return amounts * parts[1].map(_SCALES).fillna(1.0).astype("float64")
+    return amounts * parts[2].map(_SCALES).fillna(1.0).astype("float64")
 
 
 def column_unit(cells: pd.Series) -> str | None:
@@ -1308,6 +1310,7 @@ _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "or
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"
                           r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time")  # EPA AQS: 'Time Local'
+_START_TIME = re.compile(r"(?:start|begin)[\s_]+time")
 _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
                           r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
@@ -1346,6 +1349,8 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     dates, times = _date_and_time_pair(raw, names)
     if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
         return raw
+    if _START_TIME.fullmatch(str(times[0]).strip().lower()) and not raw[dates[0]].dropna().duplicated().any():
+        return raw  # one start a day (a sleep log's 23:50): the dates are the time stamps, not a grid of the day
     clock = raw[times[0]].astype("string").str.strip()
     totals = _summary_times(clock)  # a day's Total row: no time, and no cell that counts against the clock's share
     offsets = _times_of_day(clock[~totals])
@@ -1524,7 +1529,7 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     counts = by_day.max() - period.min() + 1
     changes = _clock_changes(counts, per_day)
-    places = _on_the_local_clock(period - period.min(), days.map(changes).fillna(0), per_day)
+    places = _on_the_local_clock(period - period.min(), days.map(changes).fillna(0), days.dt.month, per_day)
     offsets = pd.to_timedelta(places * (24 * 60 / per_day), unit="min")
     combined = _stamps_in_place(raw, dates[0], periods[0], _days_and_times(raw[dates[0]], offsets))
     if combined is not raw and (said := _clock_change_days(counts, changes)):
@@ -1533,26 +1538,30 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _clock_changes(last: pd.Series, per_day: int) -> pd.Series:
-    """By day, of a table's days and their periods' count (``last``): 1 where the clocks go back (a Sunday of a month
-    clocks change in with an hour's periods more, 50 of 48), -1 where they go forward (an hour's fewer, 46; neither
-    the first day nor the last, which may be partial; not a shop's short Sundays in January), else 0."""
+    """By day, of a table's days and their periods' count (``last``): 1 where the clocks go back (a Sunday clocks
+    change on, ``_CLOCK_CHANGE_SUNDAYS``, with an hour's periods more, 50 of 48), -1 where they go forward (an hour's
+    fewer, 46; neither the first day nor the last, which may be partial; not a shop's short Sundays in January, nor a
+    day whose last reading is missing on another Sunday of March), else 0."""
     hour, days = per_day // 24, pd.DatetimeIndex(last.index)
-    sunday = (days.dayofweek == 6) & days.month.isin(_CLOCK_CHANGE_MONTHS)  # the days clocks change (north, south)
+    sunday = (days.dayofweek == 6) & pd.Series(list(zip(days.month, (days.day - 1) // 7))).isin(
+        _CLOCK_CHANGE_SUNDAYS).to_numpy()
     longer = (last == per_day + hour) & sunday
     shorter = (last == per_day - hour) & sunday & (np.arange(len(last)) > 0) & (np.arange(len(last)) < len(last) - 1)
     return longer.astype(int) - shorter.astype(int)
 
 
-def _on_the_local_clock(places: pd.Series, change: pd.Series, per_day: int) -> pd.Series:
+def _on_the_local_clock(places: pd.Series, change: pd.Series, month: pd.Series, per_day: int) -> pd.Series:
     """Each period's place in its day (``places``, from 0) in periods since midnight on the local clock, by its day's
-    clock ``change`` (``_clock_changes``). Where the clocks go back, the periods after the first two hours move back an
-    hour: the hour from 01:00 is written twice (the UK's settlement periods 3-4 and 5-6, North America's repeated hour
-    ending 2), and its second periods share their time stamps with the first. Where they go forward, the periods from
-    the hour skipped move on an hour: from 01:00 in half-hours (the UK's), else from 02:00 (North America's, central
-    Europe's). A long day's periods after the repeated hour ran an hour late, its last onto the next day's first."""
+    clock ``change`` (``_clock_changes``) and ``month``. Where the clocks go back, the periods after the repeated hour's
+    first periods move back an hour, and its second periods share their time stamps with the first: the hour from
+    01:00 in half-hours (the UK's settlement periods 3-4 and 5-6) and in November (North America's hour ending 2),
+    else from 02:00 (central Europe's, in October). Where they go forward, the periods from the hour skipped move on
+    an hour: from 01:00 in half-hours (the UK's), else from 02:00 (North America's, central Europe's). A long day's
+    periods after the repeated hour ran an hour late, its last onto the next day's first."""
     hour = per_day // 24
     skipped = hour if per_day == 48 else 2 * hour
-    later = ((change > 0) & (places >= 2 * hour)).astype(int) * -hour
+    repeated = np.where((per_day == 48) | (month == 11), hour, 2 * hour)  # where the repeated hour starts
+    later = ((change > 0) & (places >= repeated + hour)).astype(int) * -hour
     sooner = ((change < 0) & (places >= skipped)).astype(int) * hour
     return places + later + sooner
 
@@ -1565,7 +1574,11 @@ def _clock_change_days(last: pd.Series, changes: pd.Series) -> str:
 
 
 _CLOCK_DAYS_SAID = 4
-_CLOCK_CHANGE_MONTHS = (3, 4, 9, 10, 11)  # Europe's and North America's, and the southern hemisphere's
+# The Sundays clocks change on, as (month, week of the month from 0: days 1-7 are 0, 22-28 are 3, 29-31 are 4): the
+# last of March and October (Europe, days 25-31), the second of March and the first of November (North America), the
+# first of April and October (Australia), the last of September (New Zealand, days 24-30).
+_CLOCK_CHANGE_SUNDAYS = frozenset({(3, 3), (3, 4), (10, 3), (10, 4), (3, 1), (11, 0), (4, 0), (10, 0), (9, 3),
+                                   (9, 4)})
 
 
 def _times_of_day(clock: pd.Series) -> pd.Series | None:

@@ -1673,14 +1673,30 @@ def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
         return False
     if any(cell.count(",") > 1 or "." in cell for _, cell in commas):
         return True
-    if any(_POINT_DECIMAL.fullmatch(cell) and not MONTH_DOT_YEAR.fullmatch(cell) and not PERIOD_DOT_YEAR.fullmatch(cell)
-           for column in columns for cell in column):
+    if _decimal_point_column(columns):
         return True  # points that are decimal marks elsewhere: Redfin's '4,135' homes beside '1.2' months of supply
     return any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in {i for i, _ in commas} for cell in columns[i])
 
 
+def _decimal_point_column(columns: list[list[str]]) -> bool:
+    """Whether a column writes its numbers with decimal points (``_POINT_DECIMAL``: ``1.2``, ``103.0%``; half its
+    filled cells, three at least, not all of them times of day such as ``07.30``), in a file without dotted dates
+    (``01.03.2024``: European, its points no decimal marks). One cell did not do: a firmware's '2.1' made a German
+    meter's '1,926' MWh 1926, a weighbridge's times '07.30' its '22,201' t 22201."""
+    if any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column):
+        return False
+    for column in columns:
+        pointed = [cell for cell in column if _POINT_DECIMAL.fullmatch(cell) and not MONTH_DOT_YEAR.fullmatch(cell)
+                   and not PERIOD_DOT_YEAR.fullmatch(cell)]
+        if (len(pointed) >= 3 and 2 * len(pointed) >= sum(1 for cell in column if cell)
+                and not all(_DOTTED_CLOCK.fullmatch(cell) for cell in pointed)):
+            return True
+    return False
+
+
 # A number whose point is a decimal mark, not one of thousands: other than three digits after it ('1.2', '103.0%')
 _POINT_DECIMAL = re.compile(r"-?\d+\.(?:\d{1,2}|\d{4,})%?")
+_DOTTED_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")  # a time of day written 07.30
 
 
 def _looks_like_decimal_comma(cell: str) -> bool:
@@ -2384,13 +2400,15 @@ def _header_start(text: str) -> int:
 def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
     """Whether the header row's cells read as a row of data: every one a decimal number (with the file's ``decimal``
     mark), a date or a whole number (``2015-01-01``, ``103.5``, ``1000``) or a database's boolean or NULL (``t``,
-    ``\\N``: PostgreSQL's and MySQL's exports have no header) or, after the first, a time of day, one at least of the
-    first two kinds. Whole numbers
+    ``\\N``: PostgreSQL's and MySQL's exports have no header) or, after the first, one time of day (more are the
+    times across a wide table), one at least of the first two kinds. Whole numbers
     alone (``2019,2020``: years naming the columns of a wide table) keep the header."""
     names = [cell.strip().strip('"').strip() for cell in cells]
     if decimal == ",":
         names = [name.replace(",", ".", 1) if _DIGIT_COMMA_DIGIT.search(name) else name for name in names]
     dated = any(_DATE_CELL.match(name) for name in names[:3])  # a database's rows: a time stamp early (after ids)
+    if sum(1 for name in names[1:] if _CLOCK_CELL.fullmatch(name)) > 1:  # times across: a wide table's header
+        return False
     return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name)
                                     or (k and _CLOCK_CELL.fullmatch(name))  # MetaTrader's '2023.01.02,00:00,1.0650'
                                     or (dated and (_DATABASE_CELL.fullmatch(name) or (not name and k)))

@@ -13,8 +13,8 @@ import pandas as pd
 
 from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
                                  future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
-                                 open_days, open_hours, open_slots, open_stamps, regular_alias, stamps_between,
-                                 stray_hours, working_week_of)
+                                 open_days, open_hour_steps, open_hours, open_slots, open_stamps, regular_alias,
+                                 stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
                                LEADING_LABELS, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
@@ -350,6 +350,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_stray_hours(frame, report)
     rows = len(frame)
     frame = _on_the_targets_spacing(frame, target, date_col, report)
+    frame = _on_open_hour_steps(frame, date_col, report)
     frequency = infer_frequency(frame["ds"])
     if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
         on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
@@ -817,6 +818,21 @@ def _uneven_stamps_notice(stamps: pd.Series, frequency: Frequency, col: str | No
                   "stamps go on evenly from the last row's.", "notice.uneven_stamps",
                   {"column": str(col), "rows": uneven, "total": len(stamps), "most": most,
                    "frequency": frequency.name})
+
+
+def _on_open_hour_steps(frame: pd.DataFrame, col: str | None, report: DataReport) -> pd.DataFrame:
+    """``frame`` with its stamps on the steps of opening hours they lie a little off (``open_hour_steps``), said."""
+    if not pd.api.types.is_datetime64_any_dtype(frame["ds"]) or (
+            found := open_hour_steps(pd.DatetimeIndex(frame["ds"]))) is None:
+        return frame
+    stamps, seconds = found
+    frequency = infer_frequency(pd.Series(stamps))
+    most = _duration(seconds)
+    report.notices.append(Notice(
+        f"Time stamps in '{col}' lie up to {most} off the steps of opening hours ({frequency.name}): each row is read "
+        "at its nearest step, and the hours the rows never reach are closed.", "notice.open_hour_steps",
+        {"column": str(col), "most": most, "frequency": frequency.name}))
+    return frame.assign(ds=stamps.to_numpy())
 
 
 def _duration(seconds: float) -> str:
@@ -1625,12 +1641,20 @@ def _calendar_part(col: str, numbers: pd.Series) -> bool:
 
 # Words of a place's coordinates (Divvy's trips: 'start_lat' was forecast, and summed per day as the note advised);
 # not 'long', which a trader's 'Noncommercial Long' positions hold.
-_COORDINATE_WORDS = frozenset({"lat", "lng", "lon", "latitude", "longitude", "coord", "coords", "coordinates"})
+_COORDINATE_WORDS = frozenset({"lat", "lng", "lon", "latitude", "longitude"})
+# Other words a coordinate's name may hold: where the place is ('start_lat', 'pickup_latitude', 'Start Station
+# Latitude'); any other word makes it a measure ('avg_lat_ms', a latency; 'acc_lat', a lateral acceleration).
+_PLACE_WORDS = frozenset({"start", "end", "from", "to", "pickup", "dropoff", "origin", "dest", "destination", "station",
+                          "stop", "home", "center", "centroid", "gps", "geo", "location", "loc", "point", "begin",
+                          "site", "store", "place", "x", "y", "decimal", "wgs84", "deg", "degrees"})
 
 
 def _coordinate(col: str, numbers: pd.Series) -> bool:
-    """Whether a column holds map coordinates: named so (``_COORDINATE_WORDS``), its values within -180 to 180."""
-    return bool(_name_words(col) & _COORDINATE_WORDS) and bool(numbers.dropna().between(-180, 180).all())
+    """Whether a column holds map coordinates: named so (``_COORDINATE_WORDS``, with no word but ``_PLACE_WORDS``), its
+    values within -180 to 180."""
+    words = _name_words(col)
+    return (bool(words & _COORDINATE_WORDS) and words <= _COORDINATE_WORDS | _PLACE_WORDS
+            and bool(numbers.dropna().between(-180, 180).all()))
 
 
 def _only_coordinates(places: list[str]) -> list[str]:
@@ -1699,7 +1723,7 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
 
 def _numbers_things(col: object, values: pd.Series) -> bool:
     """A column of whole numbers named as numbering things (``_THING_NUMBER_WORDS`` last: BTS's ``OP_CARRIER_FL_NUM``,
-    a flight's number, was the target), its name without a measure's word ('Total Number' counts)."""
+    a flight's number, was the target), its name without a measure's word."""
     words = re.split(r"[\W_]+", str(col).strip().lower().rstrip(".#"))
     numbers = values.dropna()
     return (words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
@@ -1717,7 +1741,7 @@ def _clock_times(col: object, values: pd.Series) -> bool:
 
 
 _CLOCK_TIMES_SEEN = 20
-_THING_NUMBER_WORDS = frozenset({"num", "no", "nr", "nbr", "number", "id", "code"})
+_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})  # not 'number', 'no', 'nr': 'Visitor Number' counts
 
 
 def _identifier_notice(col: str) -> Notice:
@@ -1973,9 +1997,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         column, per_day, days = str(clock["column"]), int(clock["per_day"]), str(clock["days"])  # type: ignore[index]
         report.notices.append(Notice(
             f"Days of a clock change hold an hour's periods more or fewer than the usual {per_day} in '{column}': "
-            f"{days}. Each period is read on the local clock: on a long day the hour from 01:00 is written twice, "
-            "and its second periods are combined with the first as repeated time stamps; on a short day the hour "
-            "skipped is a gap.",
+            f"{days}. Each period is read on the local clock: on a long day the repeated hour (from 01:00; from 02:00 "
+            "for hours in October, as central Europe's) is written twice, and its second periods are combined with the "
+            "first as repeated time stamps; on a short day the hour skipped is a gap.",
             "notice.clock_change_periods", {"column": column, "per_day": per_day, "days": days}))
     if periods := attrs.get("periods_as_months"):  # ``parsing._numbered_periods``
         report.notices.append(_periods_as_months_notice(str(periods["column"])))  # type: ignore[index]

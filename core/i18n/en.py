@@ -1354,6 +1354,9 @@ MESSAGES: dict[str, str] = {
     "notice.unit_numbers_mixed": "'{column}' writes its numbers in '{unit}' and in '{others}': read in {unit}, each "
                                  "converted to it.",
     "notice.unit_numbers": "'{column}' writes the unit '{unit}' after each number: read as the numbers (in {unit}).",
+    "notice.open_hour_steps": "Time stamps in '{column}' lie up to {most} off the steps of opening hours "
+                              "({frequency}): each row is read at its nearest step, and the hours the rows never "
+                              "reach are closed.",
     "notice.uneven_stamps": "Time stamps in '{column}' are not evenly spaced: up to {most} off an even spacing "
                             "({frequency}), in {rows:,} of {total:,} rows. Each row is read as one step, and the "
                             "forecast's time stamps go on evenly from the last row's.",
@@ -1368,8 +1371,9 @@ MESSAGES: dict[str, str] = {
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
     "notice.clock_change_periods": "Days of a clock change hold an hour's periods more or fewer than the usual "
                                    "{per_day} in '{column}': {days}. Each period is read on the local clock: on a "
-                                   "long day the hour from 01:00 is written twice, and its second periods are combined "
-                                   "with the first as repeated time stamps; on a short day the hour skipped is a gap.",
+                                   "long day the repeated hour (from 01:00; from 02:00 for hours in October, as "
+                                   "central Europe's) is written twice, and its second periods are combined with the "
+                                   "first as repeated time stamps; on a short day the hour skipped is a gap.",
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",

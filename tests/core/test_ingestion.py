@@ -3669,3 +3669,44 @@ def test_local_times_come_before_their_utc_twin_and_a_total_before_its_parts() -
     series = load_series(text.encode(), "hrl_load_metered.csv")
     assert series.date_col == "datetime_beginning_ept" and series.target == "ERCOT"
     assert series.frame["ds"].iloc[0] == hours[0]
+
+
+def test_from_the_review_of_65cf492_counts_channels_stores_and_clock_changes() -> None:
+    weeks = pd.date_range("2023-01-02", periods=60, freq="W-MON")
+    online = "Week,Online,Sales\n" + "".join(f"{week:%Y-%m-%d},N,{5000 + k % 7 * 10}\n" for k, week in enumerate(weeks))
+    online += "".join(f"{week:%Y-%m-%d},Y,{250 + k}\n" for k, week in enumerate(weeks[-6:]))
+    table = read_table(online.encode(), "online.csv")
+    assert detect_id_columns(table, "Week") == ("Online",)  # a channel of six weeks is a series, not a stray flag
+    months = pd.date_range("2021-01-01", periods=36, freq="MS")
+    stores = "Month,Store,Sales\n" + "".join(f"{month:%Y-%m},S{s},{100 * s + k}\n" for s in range(12)
+                                              for k, month in enumerate(months))
+    stores += "".join(f"{month:%Y-%m},N{s},{50 + k}\n" for s in range(13) for k, month in enumerate(months[-5:]))
+    assert detect_id_columns(read_table(stores.encode(), "stores.csv"), "Month") == ("Store",)  # new stores: ids
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    counted = "Date,Visitor Number,Temperature\n" + "".join(
+        f"{day:%Y-%m-%d},{400 + k % 9 * 13},{9 + k % 5}.3\n" for k, day in enumerate(days))
+    assert load_series(counted.encode(), "visitors.csv").target == "Visitor Number"
+    latency = "timestamp,avg_lat_ms,p99_lat_ms\n" + "".join(
+        f"{day:%Y-%m-%d},{40 + k % 9}.5,{150 + k % 11}.5\n" for k, day in enumerate(days))
+    assert load_series(latency.encode(), "latency.csv").target == "avg_lat_ms"  # a latency, not a latitude
+    sleep = "Date,Start Time,End Time,Sleep Hours\n" + "".join(
+        f"{day:%Y-%m-%d},23:{10 + k % 40},07:{10 + k % 30},{6 + k % 3}.5\n" for k, day in enumerate(days))
+    slept = load_series(sleep.encode(), "sleep.csv")
+    assert (slept.date_col, slept.frequency.name) == ("Date", "daily")  # one start a day: no time stamp of its own
+
+
+def test_from_the_review_of_65cf492_central_europes_repeated_hour_and_a_missing_last_reading() -> None:
+    days = pd.date_range("2023-02-01", "2023-11-30", freq="D")
+    rows = []
+    for day in days:
+        hours = 25 if day == pd.Timestamp("2023-10-29") else 23 if day == pd.Timestamp("2023-03-26") else 24
+        hours = 23 if day == pd.Timestamp("2023-03-05") else hours  # a reading missing at the end of a day
+        for hour in range(1, hours + 1):
+            local = hour - 1 + (1 if day == pd.Timestamp("2023-03-26") and hour >= 3 else 0) \
+                - (1 if day == pd.Timestamp("2023-10-29") and hour >= 4 else 0)
+            rows.append(f"{day:%Y-%m-%d},{hour},{100 * local + (50 if day.month == 10 and hour == 4 else 0)}")
+    series = load_series(("Date,Hour,Load\n" + "\n".join(rows)).encode(), "cet_hourly.csv")
+    values = series.frame.set_index("ds")["y"]
+    assert values[pd.Timestamp("2023-10-29 01:00")] == 100 and values[pd.Timestamp("2023-10-29 02:00")] == 225
+    assert values[pd.Timestamp("2023-03-26 03:00")] == 300 and pd.Timestamp("2023-03-26 02:00") not in values.index
+    assert values[pd.Timestamp("2023-03-05 02:00")] == 200  # not a clock change: every hour in its place

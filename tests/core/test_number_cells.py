@@ -648,3 +648,23 @@ def test_tab_separated_comma_thousands_beside_decimal_points_are_thousands() -> 
     assert series.frame["y"].iloc[0] == 4100 and "months_of_supply" in series.numeric_columns
     priced = load_series(text.encode(), "redfin_metro_data.tsv", LoadOptions(target="median_sale_price"))
     assert priced.frame["y"].iloc[0] == 500_000  # a currency sign before a magnitude letter: '$500K'
+
+
+def test_from_the_review_of_65cf492_decimal_commas_beside_a_few_dotted_cells_stay_decimal() -> None:
+    days = pd.date_range("2024-01-01", periods=90, freq="D")
+    weighbridge = "Datum;Uhrzeit;Brutto (t);Netto (t)\n" + "".join(
+        f"{day:%d.%m.%Y};{7 + k % 9:02d}.{15 * (k % 4):02d};22,{100 + k};13,{500 + k}\n" for k, day in enumerate(days))
+    assert load_series(weighbridge.encode(), "waage.csv", LoadOptions(target="Brutto (t)")).frame["y"].iloc[0] == 22.1
+    meter = "Datum\tVerbrauch (MWh)\tFirmware\n" + "".join(
+        f"{day:%Y-%m-%d}\t1,{900 + k}\t{'2.1' if k == 80 else ''}\n" for k, day in enumerate(days))
+    assert load_series(meter.encode(), "zaehler.tsv").frame["y"].iloc[0] == 1.9  # one firmware cell decides nothing
+    cash = "Month,Net Cash Flow\n" + "".join(
+        f"{month:%Y-%m},{'-' if k % 5 == 0 else ''}${1 + k % 4}.25M\n"
+        for k, month in enumerate(pd.date_range("2021-01-01", periods=36, freq="MS")))
+    assert load_series(cash.encode(), "cashflow.csv").frame["y"].iloc[0] == -1_250_000  # '-$1.25M'
+
+
+def test_from_the_review_of_65cf492_times_across_a_wide_header_keep_it_a_header() -> None:
+    text = "2024-03-01," + ",".join(f"{hour:02d}:00" for hour in range(24)) + "\n" + "".join(
+        f"Meter {m}," + ",".join(f"{1 + m / 10 + hour / 100:.2f}" for hour in range(24)) + "\n" for m in range(12))
+    assert read_table(text.encode(), "wide.csv").columns[1] == "00:00"
