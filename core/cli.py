@@ -260,7 +260,8 @@ def _report_one(args: argparse.Namespace, predictions: pd.DataFrame, summary: di
     _write_all_or_none(outputs)
     test = summary["test"]
     print(f"{args.model}: test MAE {_fmt(test['mae'])}, RMSE {_fmt(test['rmse'])}, MAPE {_fmt(test['mape'], '%')} "
-          f"({summary['rows']} rows of '{summary['target']}', {summary['frequency']}, fit {summary['fit_seconds']:.2f}s on "
+          f"({summary['rows']} rows of '{summary['target']}', {summary.get('spacing', summary['frequency'])}, "
+          f"fit {summary['fit_seconds']:.2f}s on "
           f"{summary['device']})")
     for notice in summary.get("notices", []):  # what loading changed (rows filled, dropped, combined), and more
         print(f"note: {notice}", file=sys.stderr)

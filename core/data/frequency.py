@@ -213,20 +213,22 @@ def _open_hours_alias(index: pd.DatetimeIndex) -> str | None:
     return f"{alias}-{''.join('1' if day in open_on else '0' for day in range(7))}"
 
 
-def open_hour_steps(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, float] | None:
+def open_hour_steps(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, float, int] | None:
     """Stamps a little off the steps of opening hours (a car park's occupancy read at 08:00:32, 08:27:10, ... 16:30:05
-    each day) moved to their nearest step, and the most any moved in seconds: where each lies within
-    ``_OPEN_JITTER`` of a step of ``_OPEN_STEPS`` minutes, no two share one, and the steps are opening hours
-    (``_open_hours_alias``). None otherwise, or where the stamps keep to whole minutes of five already. Read as they
-    were, the rows were half-hours around the clock with the nights missing: seasons counted in rows of another day's
-    length, and auto's forecast flat."""
+    each day) moved to their nearest step, the most any moved in seconds, and the step in minutes: where each lies
+    within ``_OPEN_JITTER`` of a step of ``_OPEN_STEPS`` minutes, no two share one, and the steps are opening hours
+    (``_open_hours_alias``). None otherwise, where the stamps keep to whole minutes of five, or where they are opening
+    hours as they are (every day at 08:03, 09:03, ...). Read as they were, the rows were half-hours around the clock
+    with the nights missing: seasons counted in rows of another day's length, and auto's forecast flat."""
     if index.tz is not None or len(index) < 3 or not ((index.second != 0) | (index.minute % 5 != 0)).any():
+        return None
+    if _open_hours_alias(index) is not None:
         return None
     for step in _OPEN_STEPS:
         moved = index.round(f"{step}min")
         off = np.abs((index - moved) / pd.Timedelta(seconds=1))
         if off.max() <= _OPEN_JITTER * step * 60 and moved.is_unique and _open_hours_alias(moved) is not None:
-            return moved, float(off.max())
+            return moved, float(off.max()), step
     return None
 
 

@@ -651,9 +651,11 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
         if words.match(sample.iloc[0]) and sample.str.match(words).all():
             return parse_dates(text.str.replace(words, "", regex=True), day_first)
-    for interval in (_INTERVAL, _ISO_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
+    if _ZONE_NAME.search(sample.iloc[0]) and sample.str.contains(_ZONE_NAME).all():  # Clover's '07:32 PM EST'
+        return parse_dates(text.str.replace(_ZONE_NAME, "", regex=True), day_first)  # the local time written
+    for interval in (_INTERVAL, _ISO_INTERVAL, _NAMED_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
         if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all() and (
-                interval is _INTERVAL or _spans_alike(sample)):
+                interval is not _ISO_INTERVAL or _spans_alike(sample)):
             return parse_dates(text.str.replace(interval, r"\1", regex=True), day_first)  # an interval: its start
     found = _parse_one_format(text, sample, day_first)
     return _with_midnights(found, text) if found is not None else _parse_mixed_formats(text, sample, day_first)
@@ -1329,6 +1331,13 @@ _INTERVAL = re.compile(r"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\
 # or Matomo's weeks "2023-01-02,2023-01-08" ("2023-01-02 to 2023-01-08").
 _ISO_TIME = r"\d{4}-\d{2}-\d{2}(?:[\sT]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/|,\s*|\s+to\s+)({_ISO_TIME})(?:\s*\([^)]*\))?")
+# The same with months named: Uber Eats' payout periods "Oct 2, 2023 - Oct 8, 2023", "2 Oct 2023 to 8 Oct 2023".
+_NAMED_DAY = r"(?:[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.?,? \d{4})"
+_NAMED_INTERVAL = re.compile(rf"({_NAMED_DAY})\s*(?:[-–]|to)\s*{_NAMED_DAY}")
+# A time zone's abbreviation after a time (Clover's "05-Jan-2024 07:32 PM EST"): the time is read as written, local.
+# UTC and GMT are read by the ISO 8601 formats, as UTC.
+_ZONE_NAME = re.compile(r"(?<=[\dMm.])\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|CET|CEST|EET|"
+                        r"EEST|WET|WEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|JST|KST|SGT|HKT)$")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
@@ -1529,7 +1538,7 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     counts = by_day.max() - period.min() + 1
     changes = _clock_changes(counts, per_day)
-    places = _on_the_local_clock(period - period.min(), days.map(changes).fillna(0), days.dt.month, per_day)
+    places = _on_the_local_clock(period - period.min(), days.map(changes).fillna(0), per_day)
     offsets = pd.to_timedelta(places * (24 * 60 / per_day), unit="min")
     combined = _stamps_in_place(raw, dates[0], periods[0], _days_and_times(raw[dates[0]], offsets))
     if combined is not raw and (said := _clock_change_days(counts, changes)):
@@ -1550,18 +1559,18 @@ def _clock_changes(last: pd.Series, per_day: int) -> pd.Series:
     return longer.astype(int) - shorter.astype(int)
 
 
-def _on_the_local_clock(places: pd.Series, change: pd.Series, month: pd.Series, per_day: int) -> pd.Series:
+def _on_the_local_clock(places: pd.Series, change: pd.Series, per_day: int) -> pd.Series:
     """Each period's place in its day (``places``, from 0) in periods since midnight on the local clock, by its day's
-    clock ``change`` (``_clock_changes``) and ``month``. Where the clocks go back, the periods after the repeated hour's
-    first periods move back an hour, and its second periods share their time stamps with the first: the hour from
-    01:00 in half-hours (the UK's settlement periods 3-4 and 5-6) and in November (North America's hour ending 2),
-    else from 02:00 (central Europe's, in October). Where they go forward, the periods from the hour skipped move on
+    clock ``change`` (``_clock_changes``). Where the clocks go back, the periods after the repeated hour's first
+    periods move back an hour, and its second periods share their time stamps with the first: the hour from 01:00, as
+    the UK's (settlement periods 3-4 and 5-6) and North America's (hour ending 2) clocks repeat it (central Europe
+    repeats 02:00: its files keep one hour a year an hour early; the month cannot tell them apart, the UK and the US
+    before 2007 changing in October too). Where they go forward, the periods from the hour skipped move on
     an hour: from 01:00 in half-hours (the UK's), else from 02:00 (North America's, central Europe's). A long day's
     periods after the repeated hour ran an hour late, its last onto the next day's first."""
     hour = per_day // 24
     skipped = hour if per_day == 48 else 2 * hour
-    repeated = np.where((per_day == 48) | (month == 11), hour, 2 * hour)  # where the repeated hour starts
-    later = ((change > 0) & (places >= repeated + hour)).astype(int) * -hour
+    later = ((change > 0) & (places >= 2 * hour)).astype(int) * -hour
     sooner = ((change < 0) & (places >= skipped)).astype(int) * hour
     return places + later + sooner
 

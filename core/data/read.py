@@ -1679,8 +1679,9 @@ def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
 
 
 def _decimal_point_column(columns: list[list[str]]) -> bool:
-    """Whether a column writes its numbers with decimal points (``_POINT_DECIMAL``: ``1.2``, ``103.0%``; half its
-    filled cells, three at least, not all of them times of day such as ``07.30``), in a file without dotted dates
+    """Whether a column writes its numbers with decimal points (``_POINT_DECIMAL``: ``1.2``, ``103.0%``; a tenth of its
+    filled cells, three at least: a rating's '4.5' among whole stars; not all of them times of day such as ``07.30``),
+    in a file without dotted dates
     (``01.03.2024``: European, its points no decimal marks). One cell did not do: a firmware's '2.1' made a German
     meter's '1,926' MWh 1926, a weighbridge's times '07.30' its '22,201' t 22201."""
     if any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column):
@@ -1688,7 +1689,7 @@ def _decimal_point_column(columns: list[list[str]]) -> bool:
     for column in columns:
         pointed = [cell for cell in column if _POINT_DECIMAL.fullmatch(cell) and not MONTH_DOT_YEAR.fullmatch(cell)
                    and not PERIOD_DOT_YEAR.fullmatch(cell)]
-        if (len(pointed) >= 3 and 2 * len(pointed) >= sum(1 for cell in column if cell)
+        if (len(pointed) >= 3 and len(pointed) >= _POINTED_SHARE * sum(1 for cell in column if cell)
                 and not all(_DOTTED_CLOCK.fullmatch(cell) for cell in pointed)):
             return True
     return False
@@ -1696,6 +1697,7 @@ def _decimal_point_column(columns: list[list[str]]) -> bool:
 
 # A number whose point is a decimal mark, not one of thousands: other than three digits after it ('1.2', '103.0%')
 _POINT_DECIMAL = re.compile(r"-?\d+\.(?:\d{1,2}|\d{4,})%?")
+_POINTED_SHARE = 0.1
 _DOTTED_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")  # a time of day written 07.30
 
 

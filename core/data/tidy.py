@@ -350,7 +350,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_stray_hours(frame, report)
     rows = len(frame)
     frame = _on_the_targets_spacing(frame, target, date_col, report)
-    frame = _on_open_hour_steps(frame, date_col, report)
+    frame, future = _on_open_hour_steps(frame, future, date_col, report)
     frequency = infer_frequency(frame["ds"])
     if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
         on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
@@ -820,19 +820,24 @@ def _uneven_stamps_notice(stamps: pd.Series, frequency: Frequency, col: str | No
                    "frequency": frequency.name})
 
 
-def _on_open_hour_steps(frame: pd.DataFrame, col: str | None, report: DataReport) -> pd.DataFrame:
-    """``frame`` with its stamps on the steps of opening hours they lie a little off (``open_hour_steps``), said."""
+def _on_open_hour_steps(frame: pd.DataFrame, future: pd.DataFrame | None, col: str | None,
+                        report: DataReport) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """``frame`` with its stamps on the steps of opening hours they lie a little off (``open_hour_steps``), said, and
+    the ``future`` rows of the regressors on their nearest steps too (they kept 08:00:43, and the first step past the
+    end, 08:00, was said to have no row)."""
     if not pd.api.types.is_datetime64_any_dtype(frame["ds"]) or (
             found := open_hour_steps(pd.DatetimeIndex(frame["ds"]))) is None:
-        return frame
-    stamps, seconds = found
+        return frame, future
+    stamps, seconds, step = found
+    if future is not None:
+        future = future.assign(ds=future["ds"].dt.round(f"{step}min")).drop_duplicates("ds", keep="last")
     frequency = infer_frequency(pd.Series(stamps))
     most = _duration(seconds)
     report.notices.append(Notice(
         f"Time stamps in '{col}' lie up to {most} off the steps of opening hours ({frequency.name}): each row is read "
         "at its nearest step, and the hours the rows never reach are closed.", "notice.open_hour_steps",
         {"column": str(col), "most": most, "frequency": frequency.name}))
-    return frame.assign(ds=stamps.to_numpy())
+    return frame.assign(ds=stamps.to_numpy()), future
 
 
 def _duration(seconds: float) -> str:
@@ -1575,7 +1580,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
                                            or _identifies_rows(col, numbers[col]) or _writes_days(col, numbers[col])
                                            or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
-                                           or _clock_times(col, numbers[col]))
+                                           or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col]))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
@@ -1646,7 +1651,9 @@ _COORDINATE_WORDS = frozenset({"lat", "lng", "lon", "latitude", "longitude"})
 # Latitude'); any other word makes it a measure ('avg_lat_ms', a latency; 'acc_lat', a lateral acceleration).
 _PLACE_WORDS = frozenset({"start", "end", "from", "to", "pickup", "dropoff", "origin", "dest", "destination", "station",
                           "stop", "home", "center", "centroid", "gps", "geo", "location", "loc", "point", "begin",
-                          "site", "store", "place", "x", "y", "decimal", "wgs84", "deg", "degrees"})
+                          "site", "store", "place", "x", "y", "decimal", "wgs84", "deg", "degrees", "vehicle",
+                          "device", "user", "driver", "bike", "car", "trip", "ship", "vessel", "aircraft", "sensor",
+                          "incident", "event", "current", "last", "approx", "position", "pos"})
 
 
 def _coordinate(col: str, numbers: pd.Series) -> bool:
@@ -1722,12 +1729,14 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
 
 
 def _numbers_things(col: object, values: pd.Series) -> bool:
-    """A column of whole numbers named as numbering things (``_THING_NUMBER_WORDS`` last: BTS's ``OP_CARRIER_FL_NUM``,
-    a flight's number, was the target), its name without a measure's word."""
-    words = re.split(r"[\W_]+", str(col).strip().lower().rstrip(".#"))
+    """A column of whole numbers named as numbering things: ``_THING_NUMBER_WORDS`` last (BTS's ``OP_CARRIER_FL_NUM``,
+    a flight's number, was the target), or 'number', 'no' or 'nr' after one thing (``_NUMBERED_THINGS``: 'Flight
+    Number', 'FLIGHT_NO'; not 'Visitor Number' or 'Employees No', which count), its name without a measure's word."""
+    words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
     numbers = values.dropna()
-    return (words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
-            and bool((numbers % 1 == 0).all()))
+    named = bool(words) and (words[-1] in _THING_NUMBER_WORDS or (
+        len(words) >= 2 and words[-1] in _NUMBER_WORDS and words[-2] in _NUMBERED_THINGS))
+    return named and not _sounds_like_target(col) and bool(len(numbers)) and bool((numbers % 1 == 0).all())
 
 
 def _clock_times(col: object, values: pd.Series) -> bool:
@@ -1741,7 +1750,28 @@ def _clock_times(col: object, values: pd.Series) -> bool:
 
 
 _CLOCK_TIMES_SEEN = 20
-_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})  # not 'number', 'no', 'nr': 'Visitor Number' counts
+
+
+def _numbers_groups(col: object, values: pd.Series) -> bool:
+    """A column named as numbering groups of rows (``_GROUP_WORDS``: an SPC worksheet's 'Subgroup', a CMM report's
+    'Run', each number on several rows) whose whole numbers never fall and rise by one at most: it was the target,
+    forecast exactly, with the measurement offered as a regressor."""
+    numbers = values.dropna().to_numpy(dtype=float)
+    steps = np.diff(numbers)
+    return (bool(_name_words(col) & _GROUP_WORDS) and len(numbers) >= MIN_ROWS and bool(np.all(numbers % 1 == 0))
+            and bool(np.all((steps >= 0) & (steps <= 1))) and bool((steps == 0).any()))
+
+
+_GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
+                          "sequence", "group"})
+_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
+_NUMBER_WORDS = frozenset({"number", "no", "nr"})
+# Things a number names, one of them (a count names them in the plural: 'Employees No', 'Cases Number')
+_NUMBERED_THINGS = frozenset({"flight", "fl", "order", "invoice", "item", "product", "article", "part", "account",
+                              "customer", "employee", "route", "line", "store", "shop", "branch", "station", "vehicle",
+                              "truck", "train", "bus", "room", "table", "batch", "lot", "serial", "ticket", "case",
+                              "document", "doc", "receipt", "transaction", "booking", "reference", "ref", "phone",
+                              "card", "member", "patient", "record", "job", "project", "machine", "tag"})
 
 
 def _identifier_notice(col: str) -> Notice:
@@ -1997,9 +2027,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         column, per_day, days = str(clock["column"]), int(clock["per_day"]), str(clock["days"])  # type: ignore[index]
         report.notices.append(Notice(
             f"Days of a clock change hold an hour's periods more or fewer than the usual {per_day} in '{column}': "
-            f"{days}. Each period is read on the local clock: on a long day the repeated hour (from 01:00; from 02:00 "
-            "for hours in October, as central Europe's) is written twice, and its second periods are combined with the "
-            "first as repeated time stamps; on a short day the hour skipped is a gap.",
+            f"{days}. Each period is read on the local clock: on a long day the hour from 01:00 is taken as written "
+            "twice (as the UK and North America repeat it; central Europe repeats 02:00), and its second periods are "
+            "combined with the first as repeated time stamps; on a short day the hour skipped is a gap.",
             "notice.clock_change_periods", {"column": column, "per_day": per_day, "days": days}))
     if periods := attrs.get("periods_as_months"):  # ``parsing._numbered_periods``
         report.notices.append(_periods_as_months_notice(str(periods["column"])))  # type: ignore[index]

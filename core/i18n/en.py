@@ -1371,9 +1371,10 @@ MESSAGES: dict[str, str] = {
     "notice.undated_rows": "{rows:plural:row} without a date (subtotals or notes) {rows:were} left out.",
     "notice.clock_change_periods": "Days of a clock change hold an hour's periods more or fewer than the usual "
                                    "{per_day} in '{column}': {days}. Each period is read on the local clock: on a "
-                                   "long day the repeated hour (from 01:00; from 02:00 for hours in October, as "
-                                   "central Europe's) is written twice, and its second periods are combined with the "
-                                   "first as repeated time stamps; on a short day the hour skipped is a gap.",
+                                   "long day the hour from 01:00 is taken as written twice (as the UK and North "
+                                   "America repeat it; central Europe repeats 02:00), and its second periods are "
+                                   "combined with the first as repeated time stamps; on a short day the hour skipped "
+                                   "is a gap.",
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",

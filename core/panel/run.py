@@ -69,6 +69,7 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
                  filled=series.report.filled_targets)
     summary = {**result.summary(), "target": series.target, "date_col": series.date_col,
                "frequency": series.frequency.name, "rows": len(series.frame),
+               "spacing": frequency_name(series.frequency, "en"),  # with opening hours: "hourly 07:00-14:00, Tue ..."
                "misaligned": misaligned_stamps(series.report),  # rows counted, not time
                "gaps": series.report.gaps,  # time stamps missing and not filled
                "notices": loading_notes(series) + _unused_regressors(request) + left_out_lines(result.params)

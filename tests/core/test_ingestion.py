@@ -3695,7 +3695,9 @@ def test_from_the_review_of_65cf492_counts_channels_stores_and_clock_changes() -
     assert (slept.date_col, slept.frequency.name) == ("Date", "daily")  # one start a day: no time stamp of its own
 
 
-def test_from_the_review_of_65cf492_central_europes_repeated_hour_and_a_missing_last_reading() -> None:
+def test_from_the_review_of_65cf492_the_repeated_hour_and_a_missing_last_reading() -> None:
+    # Hours 1-25 on the day the clocks go back: the hour from 01:00 is written twice (the UK's, North America's);
+    # a March Sunday whose last reading is missing is no clock change (21 hours were moved an hour late).
     days = pd.date_range("2023-02-01", "2023-11-30", freq="D")
     rows = []
     for day in days:
@@ -3703,10 +3705,60 @@ def test_from_the_review_of_65cf492_central_europes_repeated_hour_and_a_missing_
         hours = 23 if day == pd.Timestamp("2023-03-05") else hours  # a reading missing at the end of a day
         for hour in range(1, hours + 1):
             local = hour - 1 + (1 if day == pd.Timestamp("2023-03-26") and hour >= 3 else 0) \
-                - (1 if day == pd.Timestamp("2023-10-29") and hour >= 4 else 0)
-            rows.append(f"{day:%Y-%m-%d},{hour},{100 * local + (50 if day.month == 10 and hour == 4 else 0)}")
-    series = load_series(("Date,Hour,Load\n" + "\n".join(rows)).encode(), "cet_hourly.csv")
+                - (1 if day == pd.Timestamp("2023-10-29") and hour >= 3 else 0)
+            rows.append(f"{day:%Y-%m-%d},{hour},{100 * local + (50 if day.month == 10 and hour == 3 else 0)}")
+    series = load_series(("Date,Hour,Load\n" + "\n".join(rows)).encode(), "uk_hourly.csv")
     values = series.frame.set_index("ds")["y"]
-    assert values[pd.Timestamp("2023-10-29 01:00")] == 100 and values[pd.Timestamp("2023-10-29 02:00")] == 225
+    assert values[pd.Timestamp("2023-10-29 01:00")] == 125 and values[pd.Timestamp("2023-10-29 02:00")] == 200
     assert values[pd.Timestamp("2023-03-26 03:00")] == 300 and pd.Timestamp("2023-03-26 02:00") not in values.index
     assert values[pd.Timestamp("2023-03-05 02:00")] == 200  # not a clock change: every hour in its place
+
+
+def test_from_the_review_of_8415552_flags_customers_ratings_and_flight_numbers() -> None:
+    hours = pd.date_range("2019-01-01", "2021-12-31 23:00", freq="h")
+    ercot = ["Delivery Date,Hour Ending,Repeated Hour Flag,Settlement Point Price"] + [
+        f"{hour:%m/%d/%Y},{hour.hour + 1:02d}:00,N,{30 + hour.hour % 12}.5" for hour in hours] + [
+        f"{day},02:00,Y,31.5" for day in ("11/03/2019", "11/01/2020", "11/07/2021")]
+    table = read_table("\n".join(ercot).encode(), "spp.csv")
+    assert detect_id_columns(table, "Delivery Date Hour Ending") == ()  # one repeated hour a year: no series id
+    days = pd.date_range("2024-01-01", periods=90, freq="D")
+    rng = np.random.default_rng(4)
+    retail = ["Date,CustomerID,Quantity"] + [f"{day:%Y-%m-%d},C{c},{1 + c % 3}" for c in range(25)
+                                             for day in days[rng.choice(90, 25, replace=False)]] + [
+        f"{days[rng.integers(90)]:%Y-%m-%d},D{c},{1 + c % 3}" for c in range(175) for _ in range(1 + c % 3)]
+    assert detect_id_columns(read_table("\n".join(retail).encode(), "retail.csv"), "Date") == ()
+    visitors = "Date\tVisitors\tRating\n" + "".join(
+        f"{day:%Y-%m-%d}\t{3 + k % 7},{100 + k}\t{'4.5' if k % 5 == 0 else 3 + k % 2}\n" for k, day in enumerate(days))
+    assert load_series(visitors.encode(), "visits.tsv").frame["y"].iloc[0] == 3100  # a rating's 4.5: points decimal
+    flights = "FL_DATE,FLIGHT_NO,DEP_DELAY\n" + "".join(
+        f"{day:%Y-%m-%d},{int(rng.integers(100, 3000))},{rng.normal(10, 20):.1f}\n" for day in days)
+    assert load_series(flights.encode(), "flights.csv").target == "DEP_DELAY"
+    gps = "timestamp,vehicle_lat,vehicle_lon\n" + "".join(
+        f"{day:%Y-%m-%d},{41.8 + k / 1000:.4f},{-87.6 - k / 1000:.4f}\n" for k, day in enumerate(days))
+    with pytest.raises(DataError, match="map coordinates"):
+        load_series(gps.encode(), "gps.csv")
+
+
+def test_a_subgroup_or_run_number_is_no_target_beside_the_measurement() -> None:
+    # Minitab's SPC worksheet: 'Subgroup' (1, 1, 1, 1, 1, 2, ...) was forecast exactly, 'Thickness' offered beside.
+    hours = pd.date_range("2024-01-02 07:00", periods=120, freq="h")
+    rng = np.random.default_rng(6)
+    text = "Date/Time,Subgroup,Thickness,Operator\n" + "".join(
+        f"{hour:%d/%m/%Y %H:%M},{k // 5 + 1},{2.5 + rng.normal(0, 0.005):.4f},Ana\n" for k, hour in enumerate(hours))
+    assert load_series(text.encode(), "minitab.csv").target == "Thickness"
+
+
+def test_a_time_zones_name_and_a_range_of_named_days_are_read() -> None:
+    # Clover's '05-Jan-2024 07:32 PM EST' and Uber Eats' 'Oct 2, 2023 - Oct 8, 2023' were no dates: rows as steps.
+    stamps = pd.date_range("2024-01-01 11:00", periods=60, freq="6h")
+    clover = "Order ID,Order Date,Order Total\n" + "".join(
+        f"A{k},{stamp:%d-%b-%Y %I:%M %p} {'EDT' if k % 9 == 0 else 'EST'},{20 + k % 7}.50\n"
+        for k, stamp in enumerate(stamps))
+    series = load_series(clover.encode(), "clover_orders.csv")
+    assert series.date_col == "Order Date" and series.frame["ds"].iloc[0] == stamps[0]  # the local time written
+    weeks = pd.date_range("2023-10-02", periods=30, freq="W-MON")
+    uber = "Payout Period,Store Name,Total Payout\n" + "".join(
+        f'"{week:%b} {week.day}, {week.year} - {week + pd.Timedelta(days=6):%b} {(week + pd.Timedelta(days=6)).day}, '
+        f'{(week + pd.Timedelta(days=6)).year}",Main St Cafe,"${2800 + k * 10:,}.59"\n' for k, week in enumerate(weeks))
+    paid = load_series(uber.encode(), "ubereats_weekly.csv")
+    assert paid.frequency.name == "weekly" and paid.frame["ds"].iloc[0] == weeks[0]

@@ -253,3 +253,22 @@ def test_readings_a_little_off_the_half_hours_of_opening_hours_are_read_on_them(
     assert (series.target, series.frequency.alias, series.report.gaps) == ("Occupancy", "OH30-0817", 0)
     assert list(series.frame["ds"].iloc[:2]) == slots[:2]
     assert any(notice.key == "notice.open_hour_steps" for notice in series.report.notices)
+
+
+def test_from_the_review_of_8415552_future_rows_move_too_and_even_stamps_stay() -> None:
+    rng = np.random.default_rng(2)
+    days = pd.bdate_range("2024-03-04", periods=25)
+    slots = [day + pd.Timedelta(minutes=480 + 30 * k) for day in days for k in range(18)]
+    off = pd.to_timedelta(rng.integers(-100, 100, len(slots) + 18), unit="s")
+    later = [pd.Timestamp("2024-04-08") + pd.Timedelta(minutes=480 + 30 * k) for k in range(18)]
+    text = "LastUpdated,Occupancy,Events\n" + "".join(
+        f"{stamp + off[k]:%Y-%m-%d %H:%M:%S},{200 + 10 * (k % 18) + int(rng.integers(0, 30))},{k % 2}\n"
+        for k, stamp in enumerate(slots)) + "".join(
+        f"{stamp + off[len(slots) + k]:%Y-%m-%d %H:%M:%S},,{k % 2}\n" for k, stamp in enumerate(later))
+    series = load_series(text.encode(), "park.csv", LoadOptions(regressors=("Events",)))
+    assert series.future is not None and list(series.future["ds"].iloc[:2]) == later[:2]  # on the steps too
+    even = "Timestamp,Reading\n" + "".join(
+        f"{day + pd.Timedelta(minutes=483 + 60 * k):%Y-%m-%d %H:%M:%S},{200 + k + int(rng.integers(0, 9))}\n"
+        for day in days for k in range(10))
+    kept = load_series(even.encode(), "meter.csv")  # every day at 08:03, 09:03, ...: opening hours as they are
+    assert kept.frame["ds"].iloc[0] == days[0] + pd.Timedelta(minutes=483)
