@@ -1360,7 +1360,7 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     if _START_TIME.fullmatch(str(times[0]).strip().lower()) and not raw[dates[0]].dropna().duplicated().any():
         return raw  # one start a day (a sleep log's 23:50): the dates are the time stamps, not a grid of the day
-    clock = raw[times[0]].astype("string").str.strip()
+    clock = raw[times[0]].astype("string").str.strip().str.replace(_ZONE_NAME, "", regex=True)  # '09:56 AM EST'
     totals = _summary_times(clock)  # a day's Total row: no time, and no cell that counts against the clock's share
     offsets = _times_of_day(clock[~totals])
     if offsets is None:
@@ -1410,9 +1410,15 @@ def _days_carried_down(days: pd.Series, offsets: pd.Series, totals: np.ndarray) 
 def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[list[object], list[object]]:
     """The date columns and the time columns ``combine_date_and_time`` may join: a date name over cells that are no
     dates is none (EPA AQS's geodetic 'Datum', WGS84); of several pairs named alike ('Date Local' and 'Time Local',
-    'Date GMT' and 'Time GMT', as the EPA writes them), the first."""
+    'Date GMT' and 'Time GMT', as the EPA writes them), the first; without a date or a time so named, one pair named
+    alike but for that word ('Incident Date' and 'Incident Time')."""
     dates = _named(names, _DATE_NAMES, _DATE_COLUMN, lambda col: _days(raw[col].iloc[:50]) is not None)
     times = _named(names, _TIME_NAMES, _TIME_COLUMN)
+    if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
+        twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()
+                 if re.search(r"\bdate\b", name) and name.replace("date", "time", 1) in names
+                 and _days(raw[col].iloc[:50]) is not None]
+        return ([twins[0][0]], [twins[0][1]]) if len(twins) == 1 else (dates, times)
     if len(dates) > 1 and len(times) > 1:
         lowered = {col: name for name, col in names.items()}
         pairs = [(day, time) for day in dates for time in times
@@ -1628,6 +1634,20 @@ SUBTOTAL_ROW = re.compile(rf"(?:[^\W\d_]+\s+)?(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}"
                           re.IGNORECASE)
 
 
+def _prefixed_year_and_month(names: dict[str, object]) -> dict[str, object]:
+    """``names`` (lowered) with one year and month named alike but for those words read as 'year' and 'month' where
+    none is named so: Seattle library's 'CheckoutYear' and 'CheckoutMonth', 'Sale Year' and 'Sale Month' (the file
+    was refused as five time stamps)."""
+    if set(names) & _YEAR_NAMES:
+        return names
+    pairs = [(name, name[:-4] + "month") for name in names if name.endswith("year") and len(name) > 4
+             and name[:-4] + "month" in names]
+    if len(pairs) != 1:
+        return names
+    year, month = pairs[0]
+    return {"year" if name == year else "month" if name == month else name: col for name, col in names.items()}
+
+
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """A table dated by a year column and a month (or quarter) column, and perhaps a day-of-month column (and an hour
     column, which ``combine_date_and_period`` then joins), or by a year and a week number or a period (a code, or an
@@ -1636,7 +1656,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     twelve series. Years are whole numbers from 1800 to 2200; months 1-12 or their (``_MONTH_NAMES``) names, quarters
     1-4 or Q1-Q4, days 1-31 (a real date of the month); a few rows at the start (units under the header) and at the
     end (a ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
-    names = {str(col).strip().lower(): col for col in raw.columns}
+    names = _prefixed_year_and_month({str(col).strip().lower(): col for col in raw.columns})
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM' (not rainfall)
         col for name, col in names.items() if name == "mm" and not set(names) & (_DAY_OF_YEAR_NAMES | _WEEK_NAMES)

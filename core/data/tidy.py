@@ -212,14 +212,15 @@ def load_series(source: bytes | str | Path, name: str = "", options: LoadOptions
 def suggested_columns(table: pd.DataFrame, decimal_comma: bool = False, rows: int = 500) -> tuple[str, str] | None:
     """A date column and a target to offer first for a ``table`` (named as the options name its columns) whose
     detected ones failed: of the columns that do not read as numbers, the one of the most distinct values in the first
-    ``rows`` rows (a report date repeated on every row was taken for the time column: the dates beside it vary), and
-    the last column that reads as numbers; None without either."""
+    ``rows`` rows (a report date repeated on every row was taken for the time column: the dates beside it vary) among
+    those that read as dates if any do, and the last column that reads as numbers; None without either."""
     table = table.iloc[:rows]
     numeric = [col for col in table.columns if parse_numbers(table[col], decimal_comma) is not None]
     others = [col for col in table.columns if col not in numeric]
     if not numeric or not others:
         return None
-    return str(max(others, key=lambda col: table[col].nunique())), str(numeric[-1])
+    dated = [col for col in others if parse_dates(table[col]) is not None]  # police.uk's 'Month', not its hashed ids
+    return str(max(dated or others, key=lambda col: table[col].nunique())), str(numeric[-1])
 
 
 def named_columns(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1580,7 +1581,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
                                            or _identifies_rows(col, numbers[col]) or _writes_days(col, numbers[col])
                                            or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
-                                           or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col]))
+                                           or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col])
+                                           or _codes_a_place(col, numbers[col])
+                                           or (_sounds_like_date(col) and parse_epochs(numbers[col]) is not None))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
@@ -1588,10 +1591,13 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
     measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
-    if numbers is not None and (places := [col for col in measures if _coordinate(col, numbers[col])]):
-        measures = [col for col in measures if col not in places] or _only_coordinates(places)
+    places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
+                                         or col in _bare_coordinates(numbers)]
+    if any(col in places for col in measures):
+        measures = [col for col in measures if col not in places] or _only_coordinates(places, ds)
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
+        and col not in places  # ('Y Coordinate', ArcGIS's 'Y': 'y' names a target in statsforecast's files)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
@@ -1647,30 +1653,46 @@ def _calendar_part(col: str, numbers: pd.Series) -> bool:
 # Words of a place's coordinates (Divvy's trips: 'start_lat' was forecast, and summed per day as the note advised);
 # not 'long', which a trader's 'Noncommercial Long' positions hold.
 _COORDINATE_WORDS = frozenset({"lat", "lng", "lon", "latitude", "longitude"})
+# Words of projected coordinates, in metres or feet (Chicago's crimes: 'Y Coordinate', a state plane's northing)
+_PROJECTED_WORDS = frozenset({"coordinate", "coordinates", "northing", "easting"})
 # Other words a coordinate's name may hold: where the place is ('start_lat', 'pickup_latitude', 'Start Station
 # Latitude'); any other word makes it a measure ('avg_lat_ms', a latency; 'acc_lat', a lateral acceleration).
 _PLACE_WORDS = frozenset({"start", "end", "from", "to", "pickup", "dropoff", "origin", "dest", "destination", "station",
                           "stop", "home", "center", "centroid", "gps", "geo", "location", "loc", "point", "begin",
                           "site", "store", "place", "x", "y", "decimal", "wgs84", "deg", "degrees", "vehicle",
-                          "device", "user", "driver", "bike", "car", "trip", "ship", "vessel", "aircraft", "sensor",
-                          "incident", "event", "current", "last", "approx", "position", "pos"})
+                          "driver", "bike", "car", "trip", "ship", "vessel", "aircraft", "incident", "position",
+                          "pos"})  # (not 'device' or 'user': 'device_lat' is a latency)
 
 
 def _coordinate(col: str, numbers: pd.Series) -> bool:
     """Whether a column holds map coordinates: named so (``_COORDINATE_WORDS``, with no word but ``_PLACE_WORDS``), its
-    values within -180 to 180."""
+    values within -180 to 180; or projected ones (``_PROJECTED_WORDS``: 'X Coordinate', 'Northing'), any values."""
     words = _name_words(col)
+    if words & _PROJECTED_WORDS:
+        return words <= _PROJECTED_WORDS | _PLACE_WORDS
     return (bool(words & _COORDINATE_WORDS) and words <= _COORDINATE_WORDS | _PLACE_WORDS
             and bool(numbers.dropna().between(-180, 180).all()))
 
 
-def _only_coordinates(places: list[str]) -> list[str]:
+def _bare_coordinates(numbers: dict[str, pd.Series]) -> tuple[str, ...]:
+    """Columns named 'X' and 'Y' both, of longitudes and latitudes (-180 to 180, -90 to 90, mostly with decimals: an
+    ArcGIS Hub export's points); () otherwise ('y' alone is the series in statsforecast's files, 'x' its steps)."""
+    named = {str(col).strip().lower(): col for col in numbers}
+    if "x" not in named or "y" not in named:
+        return ()
+    x, y = numbers[named["x"]].dropna(), numbers[named["y"]].dropna()
+    degrees = all(len(part) and (part % 1 != 0).mean() >= 0.5 for part in (x, y))  # decimal degrees, not steps
+    return (named["x"], named["y"]) if degrees and x.between(-180, 180).all() and y.between(-90, 90).all() else ()
+
+
+def _only_coordinates(places: list[str], ds: pd.Series | None) -> list[str]:
     """Refuse a file whose only measures are coordinates (``_coordinate``): a log of trips or sightings, whose series
-    is its rows counted per period."""
-    names = quoted_names(places)
+    is its rows counted per period (``stamps_period``: per month for crimes dated by month)."""
+    names, per = quoted_names(places), stamps_period(ds) if ds is not None else "day"
     raise DataError(f"The numeric columns of this file are map coordinates ({names}), not a series to forecast: count "
-                    "its rows per period (the target '(count the rows per day)', --duplicates count --per day), or "
-                    "choose a coordinate as the target to forecast it.", "err.only_coordinates", {"names": names})
+                    f"its rows per {per} (the target '(count the rows per {per})', --duplicates count --per {per}), or "
+                    "choose a coordinate as the target to forecast it.", "err.only_coordinates",
+                    {"names": names, "per": per, "flag": per})
 
 
 def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds: pd.Series | None) -> bool:
@@ -1716,7 +1738,7 @@ def _sounds_like_target(col: object) -> bool:
     return bool(_name_words(col) & set(_TARGET_WORDS))
 
 
-_IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid"})
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "key", "objectid", "fid", "oid", "rowid"})
 
 
 def _identifies_rows(col: object, values: pd.Series) -> bool:
@@ -1729,14 +1751,13 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
 
 
 def _numbers_things(col: object, values: pd.Series) -> bool:
-    """A column of whole numbers named as numbering things: ``_THING_NUMBER_WORDS`` last (BTS's ``OP_CARRIER_FL_NUM``,
-    a flight's number, was the target), or 'number', 'no' or 'nr' after one thing (``_NUMBERED_THINGS``: 'Flight
-    Number', 'FLIGHT_NO'; not 'Visitor Number' or 'Employees No', which count), its name without a measure's word."""
+    """A column of whole numbers named as numbering things (``_THING_NUMBER_WORDS`` last: BTS's ``OP_CARRIER_FL_NUM``,
+    a flight's number, was the target), its name without a measure's word. Not 'number', 'no' or 'nr' after a thing:
+    'Flight Number' numbers flights, but 'Patient Number' and 'Customer Number' count them."""
     words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
     numbers = values.dropna()
-    named = bool(words) and (words[-1] in _THING_NUMBER_WORDS or (
-        len(words) >= 2 and words[-1] in _NUMBER_WORDS and words[-2] in _NUMBERED_THINGS))
-    return named and not _sounds_like_target(col) and bool(len(numbers)) and bool((numbers % 1 == 0).all())
+    return (bool(words) and words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
+            and bool((numbers % 1 == 0).all()))
 
 
 def _clock_times(col: object, values: pd.Series) -> bool:
@@ -1762,16 +1783,19 @@ def _numbers_groups(col: object, values: pd.Series) -> bool:
             and bool(np.all((steps >= 0) & (steps <= 1))) and bool((steps == 0).any()))
 
 
+def _codes_a_place(col: object, values: pd.Series) -> bool:
+    """Whole numbers named as a place's code (``_PLACE_CODE_WORDS``: NYC 311's 'Incident Zip', an EMS export's 'Station
+    Area', Chicago's 'Ward' and 'Beat'), the name without a measure's word: no series, whatever their mean per day."""
+    numbers = values.dropna()
+    return (bool(_name_words(col) & _PLACE_CODE_WORDS) and not _sounds_like_target(col) and bool(len(numbers))
+            and bool((numbers % 1 == 0).all()))
+
+
+_PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "fips", "ward", "beat", "district",
+                               "precinct", "tract", "lsoa", "borough", "battalion", "station", "county", "state"})
 _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
                           "sequence", "group"})
 _THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
-_NUMBER_WORDS = frozenset({"number", "no", "nr"})
-# Things a number names, one of them (a count names them in the plural: 'Employees No', 'Cases Number')
-_NUMBERED_THINGS = frozenset({"flight", "fl", "order", "invoice", "item", "product", "article", "part", "account",
-                              "customer", "employee", "route", "line", "store", "shop", "branch", "station", "vehicle",
-                              "truck", "train", "bus", "room", "table", "batch", "lot", "serial", "ticket", "case",
-                              "document", "doc", "receipt", "transaction", "booking", "reference", "ref", "phone",
-                              "card", "member", "patient", "record", "job", "project", "machine", "tag"})
 
 
 def _identifier_notice(col: str) -> Notice:
@@ -2592,10 +2616,14 @@ def _steps_of_seconds(stamps: pd.Series) -> np.ndarray:
 
 
 def stamps_period(stamps: pd.Series) -> str:
-    """The period irregular ``stamps`` are best combined per: a week where every step is whole weeks (a SKU's weeks
-    with shipments: per day, six days in seven would be zeros, and refused), else a day."""
+    """The period irregular ``stamps`` are best combined per: a month where every stamp is a month's first midnight
+    (police.uk's crimes, dated by month: per day, 97% of the days were zeros), a week where every step is whole weeks
+    (a SKU's weeks with shipments: per day, six days in seven would be zeros, and refused), else a day."""
     if len(stamps) < 2 or not pd.api.types.is_datetime64_any_dtype(stamps):  # steps numbered: no period to name
         return "day"
+    known = stamps.dropna()
+    if len(known) and bool(((known.dt.day == 1) & (known == known.dt.normalize())).all()):
+        return "month"
     return "week" if np.all(_steps_of_seconds(stamps) % _PERIOD_SECONDS["week"] == 0) else "day"
 
 

@@ -128,7 +128,8 @@ MESSAGES: dict[str, str] = {
                       "such as payments or orders). Models count rows as steps, so seasons and forecast dates mean "
                       "little here, and filling the gaps would invent rows at times that never occur: combine the "
                       "rows per {per} into a regular series under Reading options ('Combine the rows per', with "
-                      "'Repeated time stamps' at sum for totals; --per {flag} --duplicates sum on the command line).",
+                      "'Repeated time stamps' at sum for totals of an amount, or at count for how many rows each "
+                      "holds; --per {flag} --duplicates sum or count on the command line).",
     "data.intro": "Load a series, then train models on **Train**, compare them on **Compare** and look ahead on "
                   "**Forecast**. Loaded now: **{source}**{details}",
     "data.about": " ({about})",
@@ -1184,8 +1185,8 @@ MESSAGES: dict[str, str] = {
     "err.column_blank": "Column '{column}' is blank in every row: fill in the values of the series, or choose "
                         "another file.",
     "err.only_coordinates": "The numeric columns of this file are map coordinates ({names}), not a series to "
-                            "forecast: count its rows per period (the target '(count the rows per day)', --duplicates "
-                            "count --per day), or choose a coordinate as the target to forecast it.",
+                            "forecast: count its rows per {per} (the target '(count the rows per {per})', "
+                            "--duplicates count --per {flag}), or choose a coordinate as the target to forecast it.",
     "err.column_text": "Column '{column}' holds text, not numbers (for example '{example}'): the file needs a "
                        "numeric column to forecast, or its rows counted (an event log: the target '(count the rows "
                        "per day)', --duplicates count --per day).",

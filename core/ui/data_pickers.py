@@ -27,7 +27,7 @@ def retry_target_picker(retry: Retry, lang: str = "en") -> dict[str, Any]:
     period its Reading options asked for (``retried``) (an event log without a number to forecast: a ticket log, its
     ids written 'T-1001', was refused with no way to count them)."""
     T = Texts(lang)
-    counted = T("data.count_rows", per=T.words("per")(retry.reading.options.per or "day"))
+    counted = T("data.count_rows", per=T.words("per")(retry.reading.options.per or retry.per or "day"))
     return {**T.widget("data.target"), "options": [*retry.columns, COUNT_ROWS],
             "format_func": lambda column: counted if column == COUNT_ROWS else column}
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from core.data.tidy import MIN_ROWS, LoadedSeries, LoadOptions, TableReader, load_series
+from core.data.tidy import MIN_ROWS, PERIODS, LoadedSeries, LoadOptions, TableReader, load_series
 from core.errors import DataError
 from core.i18n import listed, message, quoted_list, t, usual_day_first
 from core.panel.choice import Panel, PanelChoice, Splitter, first_view, may_hold_many, read_panel, series_view
@@ -88,6 +88,7 @@ class Retry:
     columns: tuple[str, ...]
     date_col: str
     target: str
+    per: str = ""  # the period the problem says to count the rows per (police.uk's crimes dated by month), if any
 
 
 def _retry_of(state: MutableMapping[str, Any], reading: Reading, problem: ValueError) -> Retry | None:
@@ -104,7 +105,8 @@ def _retry_of(state: MutableMapping[str, Any], reading: Reading, problem: ValueE
     named = reading.options.date_col
     date_col = NO_DATE_COLUMN if named == "" else named if named in columns else first[0]
     target = reading.options.target if reading.options.target in columns else first[1]
-    return Retry(reading, columns, date_col, str(target))
+    per = str(problem.params.get("per", "")) if isinstance(problem, DataError) else ""
+    return Retry(reading, columns, date_col, str(target), per if per in PERIODS else "")
 
 
 def retried(retry: Retry, date_col: str, target: str) -> Reading:
@@ -113,7 +115,7 @@ def retried(retry: Retry, date_col: str, target: str) -> Reading:
     options = replace(retry.reading.options, date_col="" if date_col == NO_DATE_COLUMN else date_col, target=target,
                       regressors=())
     if target == COUNT_ROWS:  # an event log's rows counted: per day unless another period was asked for
-        options = replace(options, target=None, duplicates="count", per=options.per or "day")
+        options = replace(options, target=None, duplicates="count", per=options.per or retry.per or "day")
     return replace(retry.reading, options=options, choice=PanelChoice())
 
 

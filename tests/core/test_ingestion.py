@@ -3592,7 +3592,7 @@ def test_a_trip_log_whose_numbers_are_coordinates_is_refused_with_the_way_to_cou
     text = "ride_id,started_at,start_station_name,start_lat,start_lng,end_lat,end_lng,member_casual\n" + "".join(
         f"R{k:05d},{stamp:%Y-%m-%d %H:%M:%S},Clark St,{41.88 + rng.normal(0, 0.01):.6f},"
         f"{-87.63 + rng.normal(0, 0.01):.6f},{41.89:.2f},{-87.62:.2f},member\n" for k, stamp in enumerate(starts))
-    with pytest.raises(DataError, match="map coordinates .*count its rows per period") as caught:
+    with pytest.raises(DataError, match="map coordinates .*count its rows per day") as caught:
         load_series(text.encode(), "divvy_tripdata.csv")
     assert caught.value.key == "err.only_coordinates" and "start_lat" in caught.value.columns
     counted = load_series(text.encode(), "divvy_tripdata.csv", LoadOptions(per="day", duplicates="count"))
@@ -3726,11 +3726,11 @@ def test_from_the_review_of_8415552_flags_customers_ratings_and_flight_numbers()
     retail = ["Date,CustomerID,Quantity"] + [f"{day:%Y-%m-%d},C{c},{1 + c % 3}" for c in range(25)
                                              for day in days[rng.choice(90, 25, replace=False)]] + [
         f"{days[rng.integers(90)]:%Y-%m-%d},D{c},{1 + c % 3}" for c in range(175) for _ in range(1 + c % 3)]
-    assert detect_id_columns(read_table("\n".join(retail).encode(), "retail.csv"), "Date") == ()
+    assert detect_id_columns(read_table("\n".join(retail).encode(), "retail.csv"), "Date") == ("CustomerID",)
     visitors = "Date\tVisitors\tRating\n" + "".join(
         f"{day:%Y-%m-%d}\t{3 + k % 7},{100 + k}\t{'4.5' if k % 5 == 0 else 3 + k % 2}\n" for k, day in enumerate(days))
     assert load_series(visitors.encode(), "visits.tsv").frame["y"].iloc[0] == 3100  # a rating's 4.5: points decimal
-    flights = "FL_DATE,FLIGHT_NO,DEP_DELAY\n" + "".join(
+    flights = "FL_DATE,OP_CARRIER_FL_NUM,DEP_DELAY\n" + "".join(
         f"{day:%Y-%m-%d},{int(rng.integers(100, 3000))},{rng.normal(10, 20):.1f}\n" for day in days)
     assert load_series(flights.encode(), "flights.csv").target == "DEP_DELAY"
     gps = "timestamp,vehicle_lat,vehicle_lon\n" + "".join(
@@ -3762,3 +3762,73 @@ def test_a_time_zones_name_and_a_range_of_named_days_are_read() -> None:
         f'{(week + pd.Timedelta(days=6)).year}",Main St Cafe,"${2800 + k * 10:,}.59"\n' for k, week in enumerate(weeks))
     paid = load_series(uber.encode(), "ubereats_weekly.csv")
     assert paid.frequency.name == "weekly" and paid.frame["ds"].iloc[0] == weeks[0]
+
+
+def _incidents(count: int, seed: int = 3) -> pd.DatetimeIndex:
+    rng = np.random.default_rng(seed)
+    return pd.DatetimeIndex(np.sort(pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 90 * 86_400, count),
+                                                                                    unit="s")))
+
+
+def test_city_event_logs_are_counted_not_their_ids_codes_or_coordinates_forecast() -> None:
+    # NYC 311: 'Unique Key' was the target, the note advising to sum the keys per day; Chicago's 'Y Coordinate';
+    # ArcGIS Hub's 'X', 'Y'; police.uk's crimes dated by month were to be counted per day (97% zeros).
+    stamps = _incidents(900)
+    nyc = "Unique Key,Created Date,Agency,Incident Zip,Latitude,Longitude\n" + "".join(
+        f"{59893004 + k},{stamp:%m/%d/%Y %I:%M:%S %p},NYPD,{10451 + k % 40},{40.8 + k % 7 / 100:.5f},"
+        f"{-73.9 + k % 5 / 100:.5f}\n" for k, stamp in enumerate(stamps))
+    with pytest.raises(DataError, match="count its rows per day") as caught:
+        load_series(nyc.encode(), "311.csv")
+    assert caught.value.key == "err.only_coordinates"
+    chicago = "ID,Date,Beat,X Coordinate,Y Coordinate\n" + "".join(
+        f"{13302342 + k},{stamp:%m/%d/%Y %I:%M:%S %p},{400 + k % 30:04d},{1150758 + k},{1878466 + k}\n"
+        for k, stamp in enumerate(stamps))
+    with pytest.raises(DataError, match="map coordinates \\('X Coordinate', 'Y Coordinate'\\)"):
+        load_series(chicago.encode(), "crimes.csv")  # a state plane's feet: no range to check
+    arcgis = "X,Y,OBJECTID,DATE_REPORTED,WARD\n" + "".join(
+        f"{-76.98 + k % 9 / 100:.5f},{38.93 + k % 7 / 100:.5f},{k + 1},"
+        f"{int(stamp.timestamp() * 1000)},{1 + k % 8}\n" for k, stamp in enumerate(stamps))
+    with pytest.raises(DataError, match="map coordinates \\('X', 'Y'\\)"):
+        load_series(arcgis.encode(), "Streetlight_Outages.csv")
+    months = pd.date_range("2021-01-01", periods=36, freq="MS")
+    police = "Crime ID,Month,Longitude,Latitude,Crime type\n" + "".join(
+        f"{'%064x' % (k * 7919)},{month:%Y-%m},{-0.1 + k % 9 / 1000:.6f},{51.5 + k % 7 / 1000:.6f},Burglary\n"
+        for month in months for k in range(20 + month.month))
+    with pytest.raises(DataError, match="count its rows per month") as monthly:
+        load_series(police.encode(), "metropolitan-street.csv")
+    assert monthly.value.params["flag"] == "month" and monthly.value.suggested[0] == "Month"  # not the hashed ids
+
+
+def test_an_incident_date_and_time_join_and_a_prefixed_year_and_month_make_dates() -> None:
+    stamps = _incidents(600, seed=5)
+    ems = "Incident Number,Incident Date,Incident Time,Station Area,Response Minutes\n" + "".join(
+        f"{24000001 + k},{stamp:%m/%d/%Y},{stamp:%H:%M:%S},{1 + k % 40},{4 + k % 9}.5\n"
+        for k, stamp in enumerate(stamps))
+    series = load_series(ems.encode(), "Fire_EMS_Incidents.csv")
+    assert series.date_col == "Incident Date Incident Time" and series.target == "Response Minutes"
+    months = pd.date_range("2019-01-01", periods=60, freq="MS")
+    checkouts = "UsageClass,CheckoutYear,CheckoutMonth,Checkouts,PublicationYear\n" + "".join(
+        f"Physical,{month.year},{month.month},{100 + k % 12 * 5},2015\n" for k, month in enumerate(months))
+    library = load_series(checkouts.encode(), "Checkouts_by_Title.csv")
+    assert (library.target, library.frequency.name, len(library.frame)) == ("Checkouts", "monthly", 60)
+
+
+def test_from_the_review_of_ddb9dda_counts_skus_latencies_and_a_zone_after_a_time() -> None:
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    rng = np.random.default_rng(12)
+    patients = "Date,Patient Number,Temperature\n" + "".join(
+        f"{day:%Y-%m-%d},{int(rng.normal(120, 20))},{15 + k % 7}.3\n" for k, day in enumerate(days))
+    assert load_series(patients.encode(), "patients.csv").target == "Patient Number"  # a count, not an identifier
+    months = pd.date_range("2022-01-01", periods=24, freq="MS")
+    skus = ["Month,SKU,Units"] + [f"{month:%Y-%m},SKU{s:03d},{40 + s + k % 6}" for s in range(15)
+                                  for k, month in enumerate(months)] + [
+        f"{month:%Y-%m},SKU{100 + s:03d},{20 + k}" for s in range(45) for k, month in enumerate(months[-2 - s % 5:])]
+    assert detect_id_columns(read_table("\n".join(skus).encode(), "skus.csv"), "Month") == ("SKU",)
+    five = pd.date_range("2024-05-01", periods=200, freq="5min")
+    latency = "timestamp,device_lat,user_lat\n" + "".join(
+        f"{stamp:%Y-%m-%d %H:%M:%S},{50 + k % 9}.3,{90 + k % 7}.1\n" for k, stamp in enumerate(five))
+    assert load_series(latency.encode(), "latency.csv").target == "device_lat"  # a latency, not a latitude
+    sales = "Date,Time,Amount\n" + "".join(
+        f"{day:%m/%d/%Y},{hour:02d}:56 AM EST,{20 + k % 9}.49\n" for k, day in enumerate(days[:40])
+        for hour in (3, 6, 9))
+    assert load_series(sales.encode(), "pos.csv").date_col == "Date Time"  # the zone after the time: joined
