@@ -1583,7 +1583,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                                            or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
                                            or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col])
                                            or _codes_a_place(col, numbers[col])
-                                           or (_sounds_like_date(col) and parse_epochs(numbers[col]) is not None))
+                                           or (bool(_name_words(col) & _EPOCH_DATE_WORDS)
+                                               and parse_epochs(numbers[col]) is not None))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
@@ -1593,6 +1594,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
+    places = places if _lat_and_lon(places) else []  # 'device_lat' and 'user_lat': latencies
     if any(col in places for col in measures):
         measures = [col for col in measures if col not in places] or _only_coordinates(places, ds)
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
@@ -1661,7 +1663,8 @@ _PLACE_WORDS = frozenset({"start", "end", "from", "to", "pickup", "dropoff", "or
                           "stop", "home", "center", "centroid", "gps", "geo", "location", "loc", "point", "begin",
                           "site", "store", "place", "x", "y", "decimal", "wgs84", "deg", "degrees", "vehicle",
                           "driver", "bike", "car", "trip", "ship", "vessel", "aircraft", "incident", "position",
-                          "pos"})  # (not 'device' or 'user': 'device_lat' is a latency)
+                          "pos", "device", "user", "sensor", "event", "current", "last", "approx"})
+_LATITUDE_WORDS = frozenset({"lat", "latitude"})
 
 
 def _coordinate(col: str, numbers: pd.Series) -> bool:
@@ -1675,14 +1678,25 @@ def _coordinate(col: str, numbers: pd.Series) -> bool:
 
 
 def _bare_coordinates(numbers: dict[str, pd.Series]) -> tuple[str, ...]:
-    """Columns named 'X' and 'Y' both, of longitudes and latitudes (-180 to 180, -90 to 90, mostly with decimals: an
-    ArcGIS Hub export's points); () otherwise ('y' alone is the series in statsforecast's files, 'x' its steps)."""
-    named = {str(col).strip().lower(): col for col in numbers}
-    if "x" not in named or "y" not in named:
+    """Columns named 'X' and 'Y' both (upper case), of longitudes and latitudes (-180 to 180, -90 to 90, mostly with
+    decimals, within ``_PLACES_SPREAD``: an ArcGIS Hub export's points); () otherwise ('y' and 'x' are a series and a
+    regressor in statsforecast's files, 'X', 'Y' a chart's points)."""
+    named = {str(col).strip(): col for col in numbers}  # upper case, as ArcGIS writes them ('y' is a series)
+    if "X" not in named or "Y" not in named:
         return ()
-    x, y = numbers[named["x"]].dropna(), numbers[named["y"]].dropna()
-    degrees = all(len(part) and (part % 1 != 0).mean() >= 0.5 for part in (x, y))  # decimal degrees, not steps
-    return (named["x"], named["y"]) if degrees and x.between(-180, 180).all() and y.between(-90, 90).all() else ()
+    x, y = numbers[named["X"]].dropna(), numbers[named["Y"]].dropna()
+    degrees = all(len(part) and (part % 1 != 0).mean() >= 0.5 and float(part.max() - part.min()) <= _PLACES_SPREAD
+                  for part in (x, y))  # decimal degrees of places near each other, not steps or a chart's points
+    return (named["X"], named["Y"]) if degrees and x.between(-180, 180).all() and y.between(-90, 90).all() else ()
+
+
+_PLACES_SPREAD = 10.0  # degrees: the points of a city's or a country's log
+
+
+def _lat_and_lon(places: list[str]) -> bool:
+    """Whether coordinates come as places do: a latitude and a longitude (or projected or bare 'X', 'Y' ones)."""
+    lat = [col for col in places if _name_words(col) & _LATITUDE_WORDS]
+    return len(lat) < len(places) and (bool(lat) or not any(_name_words(col) & _COORDINATE_WORDS for col in places))
 
 
 def _only_coordinates(places: list[str], ds: pd.Series | None) -> list[str]:
@@ -1738,7 +1752,7 @@ def _sounds_like_target(col: object) -> bool:
     return bool(_name_words(col) & set(_TARGET_WORDS))
 
 
-_IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "key", "objectid", "fid", "oid", "rowid"})
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
 
 
 def _identifies_rows(col: object, values: pd.Series) -> bool:
@@ -1746,18 +1760,35 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
     (``_counts_rows``): no value to forecast, whatever its sum or mean per day."""
     numbers = values.dropna().to_numpy(dtype=float)
     return _counts_rows(col, values) or (
-        bool(_name_words(col) & _IDENTIFIER_WORDS) and len(numbers) >= MIN_ROWS and bool(np.isfinite(numbers).all())
+        bool(_name_words(col) & _IDENTIFIER_WORDS or str(col).strip().lower().endswith(" key"))  # 'Unique Key'
+        and len(numbers) >= MIN_ROWS and bool(np.isfinite(numbers).all())
         and bool((numbers == np.round(numbers)).all()) and len(np.unique(numbers)) == len(numbers))
 
 
 def _numbers_things(col: object, values: pd.Series) -> bool:
-    """A column of whole numbers named as numbering things (``_THING_NUMBER_WORDS`` last: BTS's ``OP_CARRIER_FL_NUM``,
-    a flight's number, was the target), its name without a measure's word. Not 'number', 'no' or 'nr' after a thing:
-    'Flight Number' numbers flights, but 'Patient Number' and 'Customer Number' count them."""
+    """A column of whole numbers named as numbering things, its name without a measure's word: ``_THING_NUMBER_WORDS``
+    last (BTS's ``OP_CARRIER_FL_NUM``, a flight's number, was the target), or 'number', 'no' or 'nr' after a thing
+    (``_NUMBERED_THINGS``) where the numbers jump about as labels (``_scattered``): 'Flight Number' and 'Room Number'
+    number things, 'Patient Number' and 'Customer Number' count them."""
     words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
     numbers = values.dropna()
-    return (bool(words) and words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
-            and bool((numbers % 1 == 0).all()))
+    if not words or _sounds_like_target(col) or not len(numbers) or not bool((numbers % 1 == 0).all()):
+        return False
+    if words[-1] in _THING_NUMBER_WORDS:
+        return True
+    return (len(words) >= 2 and words[-1] in _NUMBER_WORDS and words[-2] in _NUMBERED_THINGS
+            and _scattered(numbers.to_numpy(dtype=float)))
+
+
+def _scattered(numbers: np.ndarray) -> bool:
+    """Whether numbers jump about as labels do (a flight's or a room's number on each row): widely spread (a
+    coefficient of variation of ``_LABEL_SPREAD``) and each unlike the one before (lag-one autocorrelation under
+    ``_LABEL_MEMORY``); a day's count of patients or customers keeps near its level, and a count's waves carry on."""
+    if len(numbers) < MIN_ROWS or not np.std(numbers) or not np.mean(numbers):
+        return False
+    memory = float(np.corrcoef(numbers[1:], numbers[:-1])[0, 1]) if np.std(numbers[1:]) and np.std(numbers[:-1]) \
+        else 1.0
+    return float(np.std(numbers) / abs(np.mean(numbers))) >= _LABEL_SPREAD and abs(memory) < _LABEL_MEMORY
 
 
 def _clock_times(col: object, values: pd.Series) -> bool:
@@ -1786,16 +1817,29 @@ def _numbers_groups(col: object, values: pd.Series) -> bool:
 def _codes_a_place(col: object, values: pd.Series) -> bool:
     """Whole numbers named as a place's code (``_PLACE_CODE_WORDS``: NYC 311's 'Incident Zip', an EMS export's 'Station
     Area', Chicago's 'Ward' and 'Beat'), the name without a measure's word: no series, whatever their mean per day."""
+    words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
     numbers = values.dropna()
-    return (bool(_name_words(col) & _PLACE_CODE_WORDS) and not _sounds_like_target(col) and bool(len(numbers))
-            and bool((numbers % 1 == 0).all()))
+    coded = bool(words) and (words[-1] in _PLACE_CODE_WORDS or (  # 'Station Area', Chicago's 'Community Area'
+        len(words) >= 2 and words[-1] == "area" and words[-2] in _PLACE_CODE_WORDS | {"community", "service", "police"}))
+    return (coded and not _sounds_like_target(col) and bool(len(numbers))
+            and bool((numbers % 1 == 0).all()))  # the code's word last: 'Station Entries' and 'Ward A' are measures
 
 
+_EPOCH_DATE_WORDS = frozenset({"date", "time", "timestamp", "datetime", "reported", "closed", "created", "updated",
+                                "opened", "ts"})  # an ArcGIS export's DATE_CLOSED in epoch ms (not 'Midyear')
 _PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "fips", "ward", "beat", "district",
                                "precinct", "tract", "lsoa", "borough", "battalion", "station", "county", "state"})
 _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
                           "sequence", "group"})
 _THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
+_NUMBER_WORDS = frozenset({"number", "no", "nr"})
+_NUMBERED_THINGS = frozenset({"flight", "fl", "order", "invoice", "item", "product", "article", "part", "account",
+                              "customer", "employee", "route", "line", "store", "shop", "branch", "station", "vehicle",
+                              "truck", "train", "bus", "room", "table", "batch", "lot", "serial", "ticket", "document",
+                              "doc", "receipt", "transaction", "booking", "reference", "ref", "phone", "card",
+                              "member", "patient", "record", "job", "project", "machine", "tag"})
+_LABEL_SPREAD = 0.3
+_LABEL_MEMORY = 0.3
 
 
 def _identifier_notice(col: str) -> Notice:

@@ -3726,7 +3726,7 @@ def test_from_the_review_of_8415552_flags_customers_ratings_and_flight_numbers()
     retail = ["Date,CustomerID,Quantity"] + [f"{day:%Y-%m-%d},C{c},{1 + c % 3}" for c in range(25)
                                              for day in days[rng.choice(90, 25, replace=False)]] + [
         f"{days[rng.integers(90)]:%Y-%m-%d},D{c},{1 + c % 3}" for c in range(175) for _ in range(1 + c % 3)]
-    assert detect_id_columns(read_table("\n".join(retail).encode(), "retail.csv"), "Date") == ("CustomerID",)
+    assert detect_id_columns(read_table("\n".join(retail).encode(), "retail.csv"), "Date") == ()
     visitors = "Date\tVisitors\tRating\n" + "".join(
         f"{day:%Y-%m-%d}\t{3 + k % 7},{100 + k}\t{'4.5' if k % 5 == 0 else 3 + k % 2}\n" for k, day in enumerate(days))
     assert load_series(visitors.encode(), "visits.tsv").frame["y"].iloc[0] == 3100  # a rating's 4.5: points decimal
@@ -3832,3 +3832,32 @@ def test_from_the_review_of_ddb9dda_counts_skus_latencies_and_a_zone_after_a_tim
         f"{day:%m/%d/%Y},{hour:02d}:56 AM EST,{20 + k % 9}.49\n" for k, day in enumerate(days[:40])
         for hour in (3, 6, 9))
     assert load_series(sales.encode(), "pos.csv").date_col == "Date Time"  # the zone after the time: joined
+
+
+
+def test_from_the_review_of_b905f73_series_named_x_and_y_labels_and_place_words() -> None:
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    rng = np.random.default_rng(21)
+    nixtla = "ds,y,x\n" + "".join(f"{day:%Y-%m-%d},{12 + rng.normal(0, 3):.2f},{15 + rng.normal(0, 5):.1f}\n"
+                                  for day in days)
+    assert load_series(nixtla.encode(), "ds_y_x.csv").target == "y"  # no longitude and latitude
+    chart = "X,Y\n" + "".join(f"{k / 4:.2f},{20 * np.sin(k / 4) + rng.normal(0, 1):.2f}\n" for k in range(120))
+    assert load_series(chart.encode(), "chart.csv").target == "Y"
+    rooms = "Date,Room Number,Rate\n" + "".join(
+        f"{day:%Y-%m-%d},{int(rng.integers(101, 450))},{120 + k % 9}.5\n" for k, day in enumerate(days))
+    assert load_series(rooms.encode(), "rooms.csv").target == "Rate"  # a label that jumps about, no count
+    quakes = "time,event_latitude,event_longitude,depth_km\n" + "".join(
+        f"{day:%Y-%m-%d},{35 + rng.normal(0, 1):.4f},{-118 + rng.normal(0, 1):.4f},{8 + k % 9}.5\n"
+        for k, day in enumerate(days))
+    assert load_series(quakes.encode(), "quakes.csv").target == "depth_km"
+    wards = "Date,Ward A,Ward B,Occupancy %\n" + "".join(
+        f"{day:%Y-%m-%d},{int(rng.normal(60, 12))},{int(rng.normal(45, 9))},{80 + k % 11}.5\n"
+        for k, day in enumerate(days))
+    assert load_series(wards.encode(), "wards.csv").target == "Ward A"  # a ward's admissions, no place code
+    years = pd.date_range("1950-01-01", periods=74, freq="YS")
+    population = "Year,Midyear Population,Births\n" + "".join(
+        f"{year.year},{int(152e6 * 1.012 ** k)},{int(152e6 * 1.012 ** k * 0.014)}\n" for k, year in enumerate(years))
+    assert load_series(population.encode(), "pop.csv").target == "Midyear Population"  # no epochs
+    accounts = "Date,Key Accounts,Churn Rate\n" + "".join(
+        f"{day:%Y-%m-%d},{500 + k},{2 + k % 5 / 10:.1f}\n" for k, day in enumerate(days))
+    assert load_series(accounts.encode(), "accounts.csv").target == "Key Accounts"
