@@ -1820,11 +1820,12 @@ def _codes_a_place(col: object, values: pd.Series) -> bool:
     words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
     numbers = values.dropna()
     coded = bool(words) and (words[-1] in _PLACE_CODE_WORDS or (  # 'Station Area', Chicago's 'Community Area'
-        len(words) >= 2 and words[-1] == "area" and words[-2] in _PLACE_CODE_WORDS | {"community", "service", "police"}))
+        len(words) >= 2 and words[-1] == "area" and words[-2] in _PLACE_CODE_WORDS | _AREA_KINDS))
     return (coded and not _sounds_like_target(col) and bool(len(numbers))
             and bool((numbers % 1 == 0).all()))  # the code's word last: 'Station Entries' and 'Ward A' are measures
 
 
+_AREA_KINDS = frozenset({"community", "service", "police"})
 _EPOCH_DATE_WORDS = frozenset({"date", "time", "timestamp", "datetime", "reported", "closed", "created", "updated",
                                 "opened", "ts"})  # an ArcGIS export's DATE_CLOSED in epoch ms (not 'Midyear')
 _PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "fips", "ward", "beat", "district",
