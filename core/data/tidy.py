@@ -1583,8 +1583,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                                            or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
                                            or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col])
                                            or _codes_a_place(col, numbers[col])
-                                           or (bool(_name_words(col) & _EPOCH_DATE_WORDS)
-                                               and parse_epochs(numbers[col]) is not None))
+                                           or (_names_a_stamp(col) and parse_epochs(numbers[col]) is not None))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
@@ -1594,6 +1593,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
+    if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
+        places += [col for col in candidates if _name_words(col) == {"long"} and _within(numbers[col], 180)]
     places = places if _lat_and_lon(places) else []  # 'device_lat' and 'user_lat': latencies
     if any(col in places for col in measures):
         measures = [col for col in measures if col not in places] or _only_coordinates(places, ds)
@@ -1686,11 +1687,16 @@ def _bare_coordinates(numbers: dict[str, pd.Series]) -> tuple[str, ...]:
         return ()
     x, y = numbers[named["X"]].dropna(), numbers[named["Y"]].dropna()
     degrees = all(len(part) and (part % 1 != 0).mean() >= 0.5 and float(part.max() - part.min()) <= _PLACES_SPREAD
-                  for part in (x, y))  # decimal degrees of places near each other, not steps or a chart's points
+                  and not part.is_monotonic_increasing for part in (x, y))  # places, not a chart's steps
     return (named["X"], named["Y"]) if degrees and x.between(-180, 180).all() and y.between(-90, 90).all() else ()
 
 
-_PLACES_SPREAD = 10.0  # degrees: the points of a city's or a country's log
+_PLACES_SPREAD = 60.0  # degrees: the points of a country's log (the United States span 54 degrees of longitude)
+
+
+def _within(values: pd.Series, most: float) -> bool:
+    """Whether every value lies from -``most`` to ``most``."""
+    return bool(values.dropna().between(-most, most).all())
 
 
 def _lat_and_lon(places: list[str]) -> bool:
@@ -1760,35 +1766,20 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
     (``_counts_rows``): no value to forecast, whatever its sum or mean per day."""
     numbers = values.dropna().to_numpy(dtype=float)
     return _counts_rows(col, values) or (
-        bool(_name_words(col) & _IDENTIFIER_WORDS or str(col).strip().lower().endswith(" key"))  # 'Unique Key'
+        bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key")  # 'Unique Key', 'unique_key'
         and len(numbers) >= MIN_ROWS and bool(np.isfinite(numbers).all())
         and bool((numbers == np.round(numbers)).all()) and len(np.unique(numbers)) == len(numbers))
 
 
 def _numbers_things(col: object, values: pd.Series) -> bool:
-    """A column of whole numbers named as numbering things, its name without a measure's word: ``_THING_NUMBER_WORDS``
-    last (BTS's ``OP_CARRIER_FL_NUM``, a flight's number, was the target), or 'number', 'no' or 'nr' after a thing
-    (``_NUMBERED_THINGS``) where the numbers jump about as labels (``_scattered``): 'Flight Number' and 'Room Number'
-    number things, 'Patient Number' and 'Customer Number' count them."""
+    """A column of whole numbers named as numbering things (``_THING_NUMBER_WORDS`` last: BTS's ``OP_CARRIER_FL_NUM``,
+    a flight's number, was the target), its name without a measure's word. Not 'number', 'no' or 'nr' after a thing:
+    'Flight Number' numbers flights, but 'Patient Number' and 'Ticket Number' count them, and no test on the values
+    told them apart (a weekday clinic's counts jump about as labels do)."""
     words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
     numbers = values.dropna()
-    if not words or _sounds_like_target(col) or not len(numbers) or not bool((numbers % 1 == 0).all()):
-        return False
-    if words[-1] in _THING_NUMBER_WORDS:
-        return True
-    return (len(words) >= 2 and words[-1] in _NUMBER_WORDS and words[-2] in _NUMBERED_THINGS
-            and _scattered(numbers.to_numpy(dtype=float)))
-
-
-def _scattered(numbers: np.ndarray) -> bool:
-    """Whether numbers jump about as labels do (a flight's or a room's number on each row): widely spread (a
-    coefficient of variation of ``_LABEL_SPREAD``) and each unlike the one before (lag-one autocorrelation under
-    ``_LABEL_MEMORY``); a day's count of patients or customers keeps near its level, and a count's waves carry on."""
-    if len(numbers) < MIN_ROWS or not np.std(numbers) or not np.mean(numbers):
-        return False
-    memory = float(np.corrcoef(numbers[1:], numbers[:-1])[0, 1]) if np.std(numbers[1:]) and np.std(numbers[:-1]) \
-        else 1.0
-    return float(np.std(numbers) / abs(np.mean(numbers))) >= _LABEL_SPREAD and abs(memory) < _LABEL_MEMORY
+    return (bool(words) and words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
+            and bool((numbers % 1 == 0).all()))
 
 
 def _clock_times(col: object, values: pd.Series) -> bool:
@@ -1827,20 +1818,24 @@ def _codes_a_place(col: object, values: pd.Series) -> bool:
 
 _AREA_KINDS = frozenset({"community", "service", "police"})
 _EPOCH_DATE_WORDS = frozenset({"date", "time", "timestamp", "datetime", "reported", "closed", "created", "updated",
-                                "opened", "ts"})  # an ArcGIS export's DATE_CLOSED in epoch ms (not 'Midyear')
+                                "opened", "ts", "epoch", "unix"})  # an ArcGIS export's DATE_CLOSED in epoch ms
+
+
+def _names_a_stamp(col: object) -> bool:
+    """Whether a name says it holds time stamps: a word of ``_EPOCH_DATE_WORDS``, or a name ending in 'date' or 'time'
+    (ArcGIS's 'EditDate', 'CreationDate'); not 'Midyear Population' or 'Monthly Active Users'."""
+    return bool(_name_words(col) & _EPOCH_DATE_WORDS) or bool(re.search(r"(?:date|time)$", str(col).strip().lower()))
 _PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "fips", "ward", "beat", "district",
                                "precinct", "tract", "lsoa", "borough", "battalion", "station", "county", "state"})
 _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
                           "sequence", "group"})
 _THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
-_NUMBER_WORDS = frozenset({"number", "no", "nr"})
-_NUMBERED_THINGS = frozenset({"flight", "fl", "order", "invoice", "item", "product", "article", "part", "account",
-                              "customer", "employee", "route", "line", "store", "shop", "branch", "station", "vehicle",
-                              "truck", "train", "bus", "room", "table", "batch", "lot", "serial", "ticket", "document",
-                              "doc", "receipt", "transaction", "booking", "reference", "ref", "phone", "card",
-                              "member", "patient", "record", "job", "project", "machine", "tag"})
-_LABEL_SPREAD = 0.3
-_LABEL_MEMORY = 0.3
+
+
+def _last_word(col: object) -> str:
+    """The last word of a column's name, lower case ('' for none)."""
+    words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
+    return words[-1] if words else ""
 
 
 def _identifier_notice(col: str) -> Notice:

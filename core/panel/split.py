@@ -638,7 +638,7 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
 
 
 def _series_long_enough(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:
-    """Whether ``cols`` make series that could be fitted: of ``_MANY_SERIES`` or more, a fifth at least ``MIN_ROWS``
+    """Whether ``cols`` make series that could be fitted: of ``_MANY_SERIES`` or more, a tenth at least ``MIN_ROWS``
     rows long (a BTS on-time file read as 2,281 series of two flights each by destination and departure time; a chain
     whose new stores have a few months each keeps its stores), and a yes/no flag leaves more than a few stray rows
     outside its larger series (ERCOT's 'Repeated Hour Flag', Y on the one repeated hour of each day the clocks go
@@ -652,7 +652,7 @@ def _series_long_enough(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:
 
 
 _MANY_SERIES = 20
-_FITTED_SHARE = 0.2  # 15 SKUs of 60 (45 launched lately) are ids; 30 regular customers of 280 (250 once) are none
+_FITTED_SHARE = 0.1  # 10 SKUs of 60 (50 launched lately) are ids (30 regular customers of 280 too, 250 once)
 _FLAG_STRAYS = 2
 _FLAG_STRAY_SHARE = 0.01  # of the larger side's rows: three years of ERCOT's repeated hours are 3 rows of 26,301
 _FLAG_VALUES = frozenset({"y", "n", "yes", "no", "true", "false", "t", "f", "0", "1", "0.0", "1.0"})

@@ -3726,7 +3726,7 @@ def test_from_the_review_of_8415552_flags_customers_ratings_and_flight_numbers()
     retail = ["Date,CustomerID,Quantity"] + [f"{day:%Y-%m-%d},C{c},{1 + c % 3}" for c in range(25)
                                              for day in days[rng.choice(90, 25, replace=False)]] + [
         f"{days[rng.integers(90)]:%Y-%m-%d},D{c},{1 + c % 3}" for c in range(175) for _ in range(1 + c % 3)]
-    assert detect_id_columns(read_table("\n".join(retail).encode(), "retail.csv"), "Date") == ()
+    assert detect_id_columns(read_table("\n".join(retail).encode(), "retail.csv"), "Date") == ("CustomerID",)
     visitors = "Date\tVisitors\tRating\n" + "".join(
         f"{day:%Y-%m-%d}\t{3 + k % 7},{100 + k}\t{'4.5' if k % 5 == 0 else 3 + k % 2}\n" for k, day in enumerate(days))
     assert load_series(visitors.encode(), "visits.tsv").frame["y"].iloc[0] == 3100  # a rating's 4.5: points decimal
@@ -3843,9 +3843,13 @@ def test_from_the_review_of_b905f73_series_named_x_and_y_labels_and_place_words(
     assert load_series(nixtla.encode(), "ds_y_x.csv").target == "y"  # no longitude and latitude
     chart = "X,Y\n" + "".join(f"{k / 4:.2f},{20 * np.sin(k / 4) + rng.normal(0, 1):.2f}\n" for k in range(120))
     assert load_series(chart.encode(), "chart.csv").target == "Y"
-    rooms = "Date,Room Number,Rate\n" + "".join(
-        f"{day:%Y-%m-%d},{int(rng.integers(101, 450))},{120 + k % 9}.5\n" for k, day in enumerate(days))
-    assert load_series(rooms.encode(), "rooms.csv").target == "Rate"  # a label that jumps about, no count
+    track = "Time,Lat,Long,Speed\n" + "".join(
+        f"{day:%Y-%m-%d},{52.49 + rng.normal(0, 0.01):.6f},{13.40 + rng.normal(0, 0.01):.6f},{30 + k % 9}.8\n"
+        for k, day in enumerate(days))
+    assert load_series(track.encode(), "track.csv").target == "Speed"  # 'Long' beside 'Lat' is a longitude
+    edits = "Incident Date,EditDate,Responders\n" + "".join(
+        f"{day:%Y-%m-%d},{int(day.timestamp() * 1000) + 3_600_000},{2 + int(rng.integers(0, 60))}\n" for day in days)
+    assert load_series(edits.encode(), "edits.csv").target == "Responders"  # an edit's epoch, no measure
     quakes = "time,event_latitude,event_longitude,depth_km\n" + "".join(
         f"{day:%Y-%m-%d},{35 + rng.normal(0, 1):.4f},{-118 + rng.normal(0, 1):.4f},{8 + k % 9}.5\n"
         for k, day in enumerate(days))
@@ -3861,3 +3865,18 @@ def test_from_the_review_of_b905f73_series_named_x_and_y_labels_and_place_words(
     accounts = "Date,Key Accounts,Churn Rate\n" + "".join(
         f"{day:%Y-%m-%d},{500 + k},{2 + k % 5 / 10:.1f}\n" for k, day in enumerate(days))
     assert load_series(accounts.encode(), "accounts.csv").target == "Key Accounts"
+
+
+
+def test_from_the_review_of_dbf2be5_keys_and_a_countrys_points() -> None:
+    rng = np.random.default_rng(31)
+    stamps = _incidents(300, seed=8)
+    keys = "unique_key,created_date,incident_zip\n" + "".join(
+        f"{59000231 + k},{stamp:%Y-%m-%dT%H:%M:%S.000},{10451 + k % 40}\n" for k, stamp in enumerate(stamps))
+    assert any(notice.key == "notice.target_identifies_rows"
+               for notice in load_series(keys.encode(), "nyc311.csv").report.notices)  # 'unique_key' numbers rows
+    fires = "X,Y,OBJECTID,FireDiscoveryDateTime\n" + "".join(
+        f"{-124 + 54 * rng.random():.6f},{26 + 22 * rng.random():.6f},{k + 1},{stamp:%Y/%m/%d %H:%M:%S}+00\n"
+        for k, stamp in enumerate(stamps))
+    with pytest.raises(DataError, match="map coordinates \\('X', 'Y'\\)"):
+        load_series(fires.encode(), "arcgis_us.csv")  # a country's points span 54 degrees
