@@ -1675,7 +1675,7 @@ def _coordinate(col: str, numbers: pd.Series) -> bool:
     if words & _PROJECTED_WORDS:
         return words <= _PROJECTED_WORDS | _PLACE_WORDS
     return (bool(words & _COORDINATE_WORDS) and words <= _COORDINATE_WORDS | _PLACE_WORDS
-            and bool(numbers.dropna().between(-180, 180).all()))
+            and _within(numbers, 180))
 
 
 def _bare_coordinates(numbers: dict[str, pd.Series]) -> tuple[str, ...]:
@@ -1688,7 +1688,7 @@ def _bare_coordinates(numbers: dict[str, pd.Series]) -> tuple[str, ...]:
     x, y = numbers[named["X"]].dropna(), numbers[named["Y"]].dropna()
     degrees = all(len(part) and (part % 1 != 0).mean() >= 0.5 and float(part.max() - part.min()) <= _PLACES_SPREAD
                   and not part.is_monotonic_increasing for part in (x, y))  # places, not a chart's steps
-    return (named["X"], named["Y"]) if degrees and x.between(-180, 180).all() and y.between(-90, 90).all() else ()
+    return (named["X"], named["Y"]) if degrees and _within(x, 180) and _within(y, 90) else ()
 
 
 _PLACES_SPREAD = 60.0  # degrees: the points of a country's log (the United States span 54 degrees of longitude)
@@ -1776,7 +1776,7 @@ def _numbers_things(col: object, values: pd.Series) -> bool:
     a flight's number, was the target), its name without a measure's word. Not 'number', 'no' or 'nr' after a thing:
     'Flight Number' numbers flights, but 'Patient Number' and 'Ticket Number' count them, and no test on the values
     told them apart (a weekday clinic's counts jump about as labels do)."""
-    words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
+    words = _word_list(col)
     numbers = values.dropna()
     return (bool(words) and words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
             and bool((numbers % 1 == 0).all()))
@@ -1808,7 +1808,7 @@ def _numbers_groups(col: object, values: pd.Series) -> bool:
 def _codes_a_place(col: object, values: pd.Series) -> bool:
     """Whole numbers named as a place's code (``_PLACE_CODE_WORDS``: NYC 311's 'Incident Zip', an EMS export's 'Station
     Area', Chicago's 'Ward' and 'Beat'), the name without a measure's word: no series, whatever their mean per day."""
-    words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
+    words = _word_list(col)
     numbers = values.dropna()
     coded = bool(words) and (words[-1] in _PLACE_CODE_WORDS or (  # 'Station Area', Chicago's 'Community Area'
         len(words) >= 2 and words[-1] == "area" and words[-2] in _PLACE_CODE_WORDS | _AREA_KINDS))
@@ -1821,10 +1821,6 @@ _EPOCH_DATE_WORDS = frozenset({"date", "time", "timestamp", "datetime", "reporte
                                 "opened", "ts", "epoch", "unix"})  # an ArcGIS export's DATE_CLOSED in epoch ms
 
 
-def _names_a_stamp(col: object) -> bool:
-    """Whether a name says it holds time stamps: a word of ``_EPOCH_DATE_WORDS``, or a name ending in 'date' or 'time'
-    (ArcGIS's 'EditDate', 'CreationDate'); not 'Midyear Population' or 'Monthly Active Users'."""
-    return bool(_name_words(col) & _EPOCH_DATE_WORDS) or bool(re.search(r"(?:date|time)$", str(col).strip().lower()))
 _PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "fips", "ward", "beat", "district",
                                "precinct", "tract", "lsoa", "borough", "battalion", "station", "county", "state"})
 _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
@@ -1832,9 +1828,20 @@ _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", 
 _THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
 
 
+def _names_a_stamp(col: object) -> bool:
+    """Whether a name says it holds time stamps: a word of ``_EPOCH_DATE_WORDS``, or a name ending in 'date' or 'time'
+    (ArcGIS's 'EditDate', 'CreationDate'); not 'Midyear Population' or 'Monthly Active Users'."""
+    return bool(_name_words(col) & _EPOCH_DATE_WORDS) or bool(re.search(r"(?:date|time)$", str(col).strip().lower()))
+
+
+def _word_list(col: object) -> list[str]:
+    """The words of a column's name in order, lower case, split at anything not a letter or digit."""
+    return [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
+
+
 def _last_word(col: object) -> str:
     """The last word of a column's name, lower case ('' for none)."""
-    words = [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
+    words = _word_list(col)
     return words[-1] if words else ""
 
 
