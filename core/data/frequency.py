@@ -432,13 +432,18 @@ def _common_step(steps: np.ndarray) -> tuple[int, bool]:
 
 def _weekdays_nearly_all(index: pd.DatetimeIndex, week: str = _WORKING_WEEKS["B"]) -> bool:
     """Whether the stamps are days of the working ``week`` only (``Mon Tue Wed Thu Fri``), all at one time of day, and
-    at least ``_BUSINESS_DAYS_HELD`` of its days from the first to the last (a few holidays missing; not Mondays,
-    Wednesdays and Fridays)."""
+    at least ``_BUSINESS_DAYS_HELD`` of its days in the weeks that hold a stamp (a few holidays missing; not Mondays,
+    Wednesdays and Fridays). Weeks without one do not count: a school's meals, on weekdays but for its holidays and
+    summer break, held 70% of the weekdays from first to last and were read as daily, forecast on Saturdays."""
     working = np.array([day in week for day in WEEKDAY_NAMES])
     if not working[index.day_of_week].all() or (index - index.normalize()).nunique() != 1:
         return False
-    days = int(np.busday_count(index[0].date(), index[-1].date(), weekmask=week)) + 1
-    return len(index) >= _BUSINESS_DAYS_HELD * days
+    days = index.normalize().values.astype("datetime64[D]")
+    mondays = np.unique(days - index.day_of_week.to_numpy().astype("timedelta64[D]"))
+    first, last = days[0], days[-1] + np.timedelta64(1, "D")
+    held = np.busday_count(np.maximum(mondays, first), np.minimum(mondays + np.timedelta64(7, "D"), last),
+                           weekmask=week)
+    return len(index) >= _BUSINESS_DAYS_HELD * int(held.sum())
 
 
 def _days_of(name: str) -> float:

@@ -30,7 +30,8 @@ _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (
 _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥￥₹₽₩₺₪₫₱₦%]")  # ￥: GBK has no ¥
 # Currency words before or after an amount (Brazil's ``R$ 2.571,01``, Poland's ``1 234,50 zł``), and apostrophes that
 # group thousands (Switzerland's ``2'571.01``): stripped where a column has them.
-_CURRENCY_WORD = r"^(?:R\$|S/|Fr\.)|(?<=\d)\s*(?:zł|kr\.?|Kč|Ft|lei|Fr\.)$"
+_CURRENCY_WORD = (r"(?:^|(?<=^-))(?:(?:R|US|CA|C|A|AU|HK|NZ|MX|S|SG|NT)\$|S/|Fr\.)\s?"  # US$44.91: AdMob's earnings
+                  r"|(?<=\d)\s*(?:zł|kr\.?|Kč|Ft|lei|Fr\.)$")
 _APOSTROPHE_THOUSANDS = r"(?<=\d)['’](?=\d{3}(?:\D|$))"
 # A currency code before or after an amount ("1.000,95 EUR", "USD 12"): the common ones only, so that codes of
 # other kinds ("SKU 123") stay text.
@@ -178,6 +179,7 @@ _DATE_FORMATS = (
     "%b%y",  # SAS's MONYY5.: JAN21
     # Excel's "Long Date" saved as CSV: Monday, January 1, 2024 (US), Monday, 1 January 2024 (UK); Mon, Jan 1, 2024.
     "%A, %B %d, %Y", "%A, %d %B %Y", "%A %d %B %Y", "%a, %b %d, %Y",
+    "%a %b %d %Y",  # JavaScript's toDateString(): Mon Jan 01 2024 (Twitch's channel analytics)
     "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
     # Month names with a time: Jira's 'Jan 1, 2024 7:30 AM' and '01/Jan/24 7:30 AM', Melbourne's pedestrian counts'
@@ -588,7 +590,7 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.mask(cleaned == ":")
     if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed
         cleaned = cleaned.str.replace(_CURRENCY_CODE, "", regex=True)
-    if cleaned.str.contains(r"R\$|S/|Fr\.|zł|kr|Kč|Ft|lei", regex=True).any():
+    if cleaned.str.contains(r"[A-Z]\$|S/|Fr\.|zł|kr|Kč|Ft|lei", regex=True).any():
         cleaned = cleaned.str.strip().str.replace(_CURRENCY_WORD, "", regex=True)
     if cleaned.str.contains(r"\d['’]\d", regex=True).any():
         cleaned = cleaned.str.replace(_APOSTROPHE_THOUSANDS, "", regex=True)
@@ -1346,7 +1348,8 @@ _PERIODS_PER_DAY = (24, 48, 96)
 _HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
 _CLOCK_INTERVAL = re.compile(r"^(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?)\s*[-–]\s*"
                              r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?$")
-_CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$")  # 1:00 PM, 12:30 a.m.
+# 1:00 PM, 12:30 a.m., and Davis WeatherLink's 12:30a
+_CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?(?:\s*[Mm]\.?)?$")
 
 
 def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1487,14 +1490,18 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
     """A table of local times with their UTC offset in the next column (``local_time``, ``utc_offset`` +02:00, as
     grid operators and loggers write them) gets the times written with their offsets in place of the two (ISO 8601,
     ``2023-10-29T02:00:00+02:00``), read as such: the autumn's repeated hour is two hours, not one averaged. The
-    offset column: named as one (``_OFFSET_NAME``), nearly every cell an offset (``+01:00``, ``+0100``, ``UTC+1``).
+    offset column: named as one (``_OFFSET_NAME``), nearly every cell an offset (``+01:00``, ``+0100``, ``UTC+1``), or
+    named as a time zone (``_ZONE_COLUMN``: USGS's ``tz_cd``) with zones' abbreviations (``EST``, ``EDT``: a 15-minute
+    river gauge had a false gap at the spring change, its later readings an hour late, and two autumn hours averaged).
     Any other table is returned as it is."""
     columns = list(raw.columns)
-    found = [k for k, col in enumerate(columns) if k and _OFFSET_NAME.search(str(col).strip().lower())]
+    found = [k for k, col in enumerate(columns) if k and (_OFFSET_NAME.search(name := str(col).strip().lower())
+                                                          or _ZONE_COLUMN.fullmatch(name))]
     if len(found) != 1:
         return raw
     offset_col, time_col = columns[found[0]], columns[found[0] - 1]
-    written = raw[offset_col].astype("string").str.strip().str.upper().str.extract(_OFFSET_CELL)
+    cells = raw[offset_col].astype("string").str.strip().str.upper()
+    written = cells.replace(_ZONE_OFFSETS).str.extract(_OFFSET_CELL)  # USGS's tz_cd: EST, EDT
     if written[0].notna().mean() < PARSE_SHARE or pd.api.types.is_numeric_dtype(raw[time_col]) \
             or _UTC_NAME.search(str(time_col).lower()) or writes_utc_offsets(raw[time_col]):
         return raw  # times in UTC, or written with their offsets already: the column adds nothing
@@ -1511,6 +1518,15 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
 
 _OFFSET_NAME = re.compile(r"^(?:(?:utc|gmt|tz|time[\s_]?zone)[\s_]?)?offset$|^(?:utc|gmt)[\s_]?diff$")
 _OFFSET_CELL = r"^(?:UTC|GMT)?\s*([+-])(0?\d|1[0-4])(?::?([03]0|45))?$"  # +01:00, -0500, UTC+1, +05:45
+_ZONE_COLUMN = re.compile(r"tz(?:[\s_]?cd)?|time[\s_]?zone|zone|tz[\s_]?(?:name|abbr|abbreviation)")
+# The UTC offsets of the zones' abbreviations a time-zone column writes (not IST: India's or Ireland's).
+_ZONE_OFFSETS = {"UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00",
+                 "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00",
+                 "AKDT": "-08:00", "HST": "-10:00", "AST": "-04:00", "ADT": "-03:00", "NST": "-03:30",
+                 "NDT": "-02:30", "WET": "+00:00", "WEST": "+01:00", "BST": "+01:00", "CET": "+01:00",
+                 "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "AWST": "+08:00",
+                 "ACST": "+09:30", "ACDT": "+10:30", "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00",
+                 "NZDT": "+13:00", "JST": "+09:00", "KST": "+09:00", "SGT": "+08:00", "HKT": "+08:00"}
 _OFFSET_CHANGES = 2  # changes of the offset a year, at most (daylight saving's)
 _UTC_NAME = re.compile(r"utc|gmt|zulu")
 
@@ -1673,7 +1689,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         periods = [named]
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
-              and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])]
+              and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])
+              and not _nearly_one_value(raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         of_year = [col for name, col in names.items() if name in _DAY_OF_YEAR_NAMES]
         return _year_and_day(raw, years[0], of_year[0]) if len(of_year) == 1 else _year_and_week(raw, years[0], names)
@@ -1698,6 +1715,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     # a pivot's subtotal below each year's months (``2018 Total``, its period blank): left out, said as summary rows
     subtotals = np.logical_or.reduce([raw[col].astype("string").str.strip().str.fullmatch(SUBTOTAL_ROW).fillna(False)
                                       .to_numpy(bool) for col in (years[0], *implied)])  # and Qtr1 Total
+    yearly = raw[periods[0]].astype("string").str.strip().str.fullmatch(_WHOLE_YEAR_PERIOD).fillna(False).to_numpy(bool)
+    subtotals |= yearly  # NASS's 'MARKETING YEAR' or 'YEAR' row among a year's months
     end = np.arange(len(raw)) >= len(raw) - _TRAILING_ROWS  # and a Grand Total below them
     subtotals |= end & ~valid & raw[years[0]].astype("string").str.strip().str.fullmatch(SUMMARY_ROW).fillna(False)\
         .to_numpy(bool)
@@ -1712,6 +1731,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
                                       if carried else {})}
     if subtotals.any():
         said = raw[years[0]].astype("string").str.strip().replace("", pd.NA)  # a quarter's subtotal: in its column
+        said = said.mask(yearly, raw[periods[0]].astype("string").str.strip())
         for col in implied:
             said = said.fillna(raw[col].astype("string").str.strip())
         words = clipped_list(said[subtotals])
@@ -1749,13 +1769,14 @@ _PIVOT_DATE_WORDS = ("date", "datum", "fecha", "data", "日期", "time", "zeit",
 def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any], years: pd.Series) -> Any:
     """The column of month names beside a year column under a time word (Excel's pivot grouping a date field by
     Years and Months keeps the field's own name for the months: ``Years, Date``, ``Order Date``), or None: its
-    cells, blanks aside (a subtotal's row), all names of months (``Jan``, ``März``; no number), at least two of them.
+    cells, blanks and whole years aside (a subtotal's row, NASS's 'MARKETING YEAR'), all names of months (``Jan``,
+    ``März``; no number), at least two of them.
     (A 'Peak month' of each year, staff named April and May: no months of a pivot.)"""
     for name, col in names.items():
         if col in taken or raw[col].dtype.kind in "fiub":
             continue
         text = raw[col].astype("string").str.strip()
-        cells = text[text.notna() & (text != "")]
+        cells = text[text.notna() & (text != "") & ~text.str.fullmatch(_WHOLE_YEAR_PERIOD).fillna(False)]
         numbers = cells.str.lower().str.rstrip(".").map(_MONTH_NAMES)
         if len(cells) >= 2 and bool(numbers.notna().all()) and numbers.nunique() >= 2 and (
                 any(word in name for word in _PIVOT_DATE_WORDS) or _months_of_each_year(numbers, years)):
@@ -1796,6 +1817,21 @@ def _names_time(name: str, cells: pd.Series) -> bool:
         ending and word.endswith(("date", "datum", "stamp", "time")) and word not in _MEASURED_TIMES
         for word in words) or any(
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
+
+
+# A period that is the whole year, in a column of months or quarters (USDA NASS Quick Stats' 'MARKETING YEAR').
+_WHOLE_YEAR_PERIOD = re.compile(r"(?i)(?:marketing |calendar |crop |fiscal )?year|annual(?: total| average)?")
+_ONE_VALUE_SHARE = 0.9  # of the filled cells
+
+
+def _nearly_one_value(cells: pd.Series) -> bool:
+    """Whether a column holds one value in nearly every filled cell (``_ONE_VALUE_SHARE``), or none: no time that
+    tells the rows apart (NASS's blank 'Week Ending' of monthly rows; BOM's 'Period over which rainfall was measured
+    (days)', 1 but after missed days), so no reason to leave a year, month and day column apart (twelve yearly series,
+    one per month; a file refused as two time stamps)."""
+    text = cells.astype("string").str.strip()
+    filled = text[text.notna() & (text != "")]
+    return not len(filled) or float(filled.value_counts().iloc[0]) >= _ONE_VALUE_SHARE * len(filled)
 
 
 def _counts_rows(cells: pd.Series) -> bool:

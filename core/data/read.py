@@ -1658,6 +1658,7 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
 
 
 _COMMA_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
@@ -1667,8 +1668,9 @@ def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
     numbers from 100 to 999 too (``975`` then ``1,025``), or another cell writes a decimal point (``1.2``).
     Tab-separated visitors from 975 to 1,400 were read as 975, 990, 1.025, 1.1."""
     columns = _sample_columns(lines, delimiter)
-    commas = [(i, cell) for i, column in enumerate(columns) for cell in column
-              if "," in cell and any(char.isdigit() for char in cell)]  # not text ('Boston, MA metro area')
+    commas = [(i, bare) for i, column in enumerate(columns) for cell in column
+              if "," in (bare := without_currency(cell)) and any(char.isdigit() for char in bare)
+              and not _LETTER.search(bare)]  # not text ('Boston, MA metro area') nor dates ('Jan 1, 2024')
     if not commas or not all(_COMMA_THOUSANDS.fullmatch(cell) for _, cell in commas):
         return False
     if any(cell.count(",") > 1 or "." in cell for _, cell in commas):
@@ -1687,7 +1689,8 @@ def _decimal_point_column(columns: list[list[str]]) -> bool:
     if any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column):
         return False
     for column in columns:
-        pointed = [cell for cell in column if _POINT_DECIMAL.fullmatch(cell) and not MONTH_DOT_YEAR.fullmatch(cell)
+        pointed = [cell for cell in column if _POINT_DECIMAL.fullmatch(without_currency(cell))  # US$2.18 too
+                   and not MONTH_DOT_YEAR.fullmatch(cell)
                    and not PERIOD_DOT_YEAR.fullmatch(cell)]
         if (len(pointed) >= 3 and len(pointed) >= _POINTED_SHARE * sum(1 for cell in column if cell)
                 and not all(_DOTTED_CLOCK.fullmatch(cell) for cell in pointed)):

@@ -318,6 +318,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
+    if (side := _other_side(target, numeric)) is not None:
+        numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
                                      "files separated by semicolons write them. If they are decimal points, choose "
@@ -782,8 +784,9 @@ def _insert_missing_steps(frame: pd.DataFrame, report: DataReport) -> pd.DataFra
 def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.DatetimeIndex | None = None) -> int:
     """How many rows fall between the steps of ``frequency`` when more than ``_OFF_GRID_SHARE`` of them do (an event
     log: filling its gaps would invent rows at times that never occur), else 0. Only with ``gaps``, and only where the
-    steps from first to last stamp number at most ten per row (``grid`` when already built)."""
-    if not gaps or len(stamps) < 2 or frequency.is_steps:
+    steps from first to last stamp number at most ten per row (``grid`` when already built); without gaps, where
+    there are more rows than steps (``_more_rows_than_steps``)."""
+    if len(stamps) < 2 or frequency.is_steps or not (gaps or _more_rows_than_steps(stamps, frequency)):
         return 0
     if (off := _rows_off_steps(stamps, frequency)) is None:  # calendar steps (months, weeks): against their grid
         if grid is None and gaps > 10 * len(stamps) + 1000:
@@ -794,6 +797,22 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
             return 0
         off = _rows_off_grid(stamps, grid)
     return off if off > _OFF_GRID_SHARE * len(stamps) else 0
+
+
+_EXCESS_ROWS = 1.05  # of the steps, and two rows more (``_more_rows_than_steps``)
+
+
+def _more_rows_than_steps(stamps: pd.Series, frequency: Frequency) -> bool:
+    """Whether the (unique) ``stamps`` outnumber the steps of ``frequency`` from the first to the last, so that some
+    lie between them: 79 invoices of a year on business days about three days apart were read as a weekly series of 52
+    steps, which counted no gap, and nothing said the rows were invoices, not weeks. A row or two more
+    (``_EXCESS_ROWS``) are readings a little off their steps (every 10 minutes, give or take 90 s: the first late, the
+    last early)."""
+    try:
+        steps = _stamp_count(stamps.iloc[0], stamps.iloc[-1], str(frequency.alias))
+    except (ValueError, OverflowError):
+        return False
+    return len(stamps) > _EXCESS_ROWS * steps + 2
 
 
 # A stamp further than this share of a step from an even spacing is said (``_uneven_stamps_notice``).
@@ -1126,7 +1145,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
         elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
             few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
-        elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])):
+        elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])
+                                     or _within_periods(parsed[0], few[1][0])):
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
     if few is not None:
@@ -1171,6 +1191,15 @@ def _dates_each_row(col: object, stamps: pd.Series) -> bool:
     nearly every row (a retail calendar's 'Week Ending' after its 'Fiscal Year'; not a store's opening date beside
     five days of sales of each store)."""
     return _sounds_like_date(col) and stamps.nunique() >= PARSE_SHARE * stamps.notna().sum()
+
+
+def _within_periods(stamps: pd.Series, periods: pd.Series) -> bool:
+    """Whether ``stamps`` (of enough distinct ones for a series) each lie in one of the too few ``periods`` an earlier
+    column gave: a school's 'Date' under its 'School Year' (2022-2023), the day of a period, repeated only by the
+    schools of a long file (the file was refused as 2 time stamps). Not a store's opening date beside five days of
+    sales: each opening date meets all five days."""
+    both = pd.DataFrame({"stamp": stamps.to_numpy(), "period": periods.to_numpy()}).dropna()
+    return bool(both["stamp"].nunique() >= MIN_ROWS and both.groupby("stamp")["period"].nunique().max() == 1)
 
 
 EXACT_STEPS = 2.0 ** 53  # whole numbers from here on are no longer all kept exactly by a float
@@ -1582,7 +1611,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                                            or _identifies_rows(col, numbers[col]) or _writes_days(col, numbers[col])
                                            or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
                                            or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col])
-                                           or _codes_a_place(col, numbers[col])
+                                           or _codes_a_place(col, numbers[col]) or _age_counter(col, numbers[col], ds)
                                            or (_names_a_stamp(col) and parse_epochs(numbers[col]) is not None))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
@@ -1605,11 +1634,28 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
+    named = list(dict.fromkeys(_daily_twin(col, measures) for col in named))
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     chosen = awaiting or named or measures
     total = _total_of_others(measures, numbers) if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
+
+
+_RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
+_DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
+
+
+def _daily_twin(col: str, measures: list[str]) -> str:
+    """The measure that names the day's figure of ``col``, a running one ('Daily User Installs' for Google Play's
+    'Total User Installs', 'Daily Average Rating' for its 'Total Average Rating': the same words, a day's word in place
+    of a running one); ``col`` without such a twin. The running total was forecast at a MAPE of 0.14%."""
+    running = _name_words(col) & _RUNNING_WORDS
+    if not running:
+        return col
+    rest = _name_words(col) - running
+    return next((other for other in measures if other != col and _name_words(other) & _DAY_WORDS
+                 and _name_words(other) - _DAY_WORDS == rest), col)
 
 
 def _total_of_others(measures: list[str], numbers: dict[str, pd.Series]) -> str | None:
@@ -1651,6 +1697,25 @@ def _calendar_part(col: str, numbers: pd.Series) -> bool:
     most = _CALENDAR_PARTS.get(name, _CALENDAR_PARTS.get(name.replace("_", "")))
     values = numbers.dropna()
     return most is not None and bool(len(values)) and bool(((values % 1 == 0) & values.between(0, most)).all())
+
+
+_AGE_UNITS_DAYS = (1.0, 7.0, 30.4375, 365.25)  # an age counted in days, weeks, months or years (``_age_counter``)
+_AGE_STEP = 0.2  # of a unit: the rounding an age is written with (a week's tenth) and more
+
+
+def _age_counter(col: str, numbers: pd.Series, ds: pd.Series | None) -> bool:
+    """Whether a column named as an age ('Flock Age (wks)', 'Age (days)') counts the time since a start: its values
+    less the time stamps in days, weeks, months or years are a few starts (a flock each). An egg farm's flock age was
+    forecast exactly (test MAE 0) in place of its eggs collected."""
+    if "age" not in _name_words(col) or ds is None or not pd.api.types.is_datetime64_any_dtype(ds):
+        return False
+    both = pd.DataFrame({"value": numbers.astype(float), "ds": ds}).dropna()
+    if len(both) < MIN_ROWS or both["ds"].nunique() < MIN_ROWS:
+        return False
+    days = ((both["ds"] - both["ds"].min()) / pd.Timedelta(days=1)).to_numpy(dtype=float)
+    values = both["value"].to_numpy(dtype=float)
+    return any(int(np.count_nonzero(np.diff(np.sort(values - days / unit)) > _AGE_STEP)) < max(3, len(both) // 50)
+               for unit in _AGE_UNITS_DAYS)  # the starts: runs of offsets, no two more than the rounding apart
 
 
 # Words of a place's coordinates (Divvy's trips: 'start_lat' was forecast, and summed per day as the note advised);
@@ -1729,13 +1794,44 @@ def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds:
     return bool(later.any()) and any(numbers[other].notna().to_numpy()[later].all() for other in pool if other != col)
 
 
+# The two sides of a statement's money columns: a row fills one of them (a debit or a credit), the other blank.
+_SIDES = {"debit": "credit", "debits": "credits", "withdrawal": "deposit", "withdrawals": "deposits",
+          "outflow": "inflow", "out": "in", "spent": "received", "soll": "haben", "charges": "payments"}
+_SIDES.update({other: word for word, other in list(_SIDES.items())})
+
+
+def _other_side(col: str, columns: list[str]) -> str | None:
+    """The column of ``columns`` named as the other side of ``col``'s money ('Credit Amount' for 'Debit Amount',
+    'Paid in' for 'Paid out', 'Inflow' for 'Outflow'), or None."""
+    words = _word_list(col)
+    for k, word in enumerate(words):
+        if word in _SIDES:
+            twin = [*words[:k], _SIDES[word], *words[k + 1:]]
+            return next((other for other in columns if other != col and _word_list(other) == twin), None)
+    return None
+
+
+def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side: str, report: DataReport) -> pd.Series:
+    """``values`` with 0 in its blank cells on rows where the other side's column ``side`` is filled, said: a
+    statement's day of a salary only has no debit, not a missing one (it was interpolated, while a day without a row
+    counted 0)."""
+    zero = values.isna() & other.notna()
+    if rows := int(zero.sum()):
+        report.notices.append(Notice(
+            f"{count(rows, 'blank cell')} of '{col}' on rows where '{side}' is filled {_were(rows)} read as 0: a "
+            "statement's row fills one of its two sides.", "notice.other_side_blank",
+            {"rows": rows, "column": col, "other": side}))
+    return values.mask(zero, 0.0)
+
+
 def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...], numbers: dict[str, pd.Series],
                    ds: pd.Series | None) -> Notice | None:
     """Said when a measure other than the detected ``target`` is blank in the file's last rows where the target is
     filled: the layout of a file that gives its regressors' future values, with the target the other way round
     (``price`` given ahead, ``footfall`` to come: price was taken, and the future rows were then said to be missing).
     A covariate that ends early looks the same (``kwh`` and a ``temp`` not yet read), so it is said, not chosen."""
-    others = [col for col in numeric if col not in (target, *regressors) and numbers[col].notna().sum() >= MIN_ROWS
+    others = [col for col in numeric if col not in (target, *regressors, _other_side(target, numeric))
+              and numbers[col].notna().sum() >= MIN_ROWS
               and not _is_code(numbers[col]) and not _counts_rows(col, numbers[col])
               and not _writes_days(col, numbers[col])]
     waiting = [col for col in others if _awaits_future(col, [col, target], numbers, ds)]
@@ -2432,6 +2528,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                                      "keep the rows.", "notice.bad_dates", {"rows": bad_dates, "examples": examples}))
     if _strictly_rising(frame["ds"]):  # the usual file: in order, one row per stamp, nothing to drop or sort
         return frame
+    if _newest_first(frame["ds"]):  # a bank's statement: a day's rows newest first too, so 'last' is its top row
+        frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
     frame = frame[~copies].sort_values("ds", kind="stable")
@@ -2454,6 +2552,17 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
             report.duplicate_stamps_aggregated = stamps
             report.notices.append(_combined_notice(rows, stamps, policy))
     return frame
+
+
+def _newest_first(stamps: pd.Series) -> bool:
+    """Whether the file lists its rows newest first (never rising, falling somewhere): Chase's and ING's statements,
+    whose rows of a day are newest first too. Sorted as they came, a day's 'last' row was its earliest (the balance
+    after the rent, not the day's closing one)."""
+    if len(stamps) < 2 or not (pd.api.types.is_datetime64_any_dtype(stamps) or pd.api.types.is_numeric_dtype(stamps)):
+        return False
+    steps = np.diff(stamps.to_numpy().astype("int64") if pd.api.types.is_datetime64_any_dtype(stamps)
+                    else stamps.to_numpy(dtype=float))
+    return bool((steps <= 0).all() and (steps < 0).any())
 
 
 def _counting(raw: pd.DataFrame, options: LoadOptions) -> tuple[pd.DataFrame, LoadOptions]:

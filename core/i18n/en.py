@@ -1501,6 +1501,8 @@ MESSAGES: dict[str, str] = {
                                 "left out: there is nothing to fit or score there. To forecast with the future values "
                                 "of {columns} in them, choose them as regressors.",
     "notice.future_partly": "{columns} {count:hold} values in only some of the rows after the last value of '{column}': as regressors, forecasts reach as far as they are filled.",
+    "notice.other_side_blank": "{rows:plural:blank cell} of '{column}' on rows where '{other}' is filled {rows:were} "
+                               "read as 0: a statement's row fills one of its two sides.",
     "notice.target_still_to_come": "'{column}' is blank in the file's last rows, where the target '{target}' is "
                                    "filled, as a file that gives its regressors' future values is laid out: if "
                                    "'{column}' is the series to forecast, choose it as the target and '{target}' as a "

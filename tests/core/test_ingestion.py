@@ -3880,3 +3880,132 @@ def test_from_the_review_of_dbf2be5_keys_and_a_countrys_points() -> None:
         for k, stamp in enumerate(stamps))
     with pytest.raises(DataError, match="map coordinates \\('X', 'Y'\\)"):
         load_series(fires.encode(), "arcgis_us.csv")  # a country's points span 54 degrees
+
+
+def test_bookkeepers_invoices_on_business_days_are_irregular_not_weeks() -> None:
+    rng = np.random.default_rng(3)
+    days = [day for day in pd.bdate_range("2023-01-02", "2023-12-29") if rng.random() < 0.35]
+    invoices = "Invoice Date,Amount\n" + "".join(f'{day:%m/%d/%Y},"${rng.uniform(300, 5000):,.2f}"\n' for day in days)
+    series = load_series(invoices.encode(), "invoices.csv")  # about 3 days apart: the nearest spacing is weekly
+    assert series.report.irregular_rows > len(days) / 2  # more rows than weeks: most lie between them
+    payments = "Completed Date,Amount\n" + "".join(  # one to three card payments on most days
+        f"{day + pd.Timedelta(minutes=int(rng.integers(480, 1320))):%Y-%m-%d %H:%M:%S},-{rng.uniform(3, 60):.2f}\n"
+        for day in pd.date_range("2024-01-01", periods=200) for _ in range(int(rng.integers(0, 4))))
+    assert load_series(payments.encode(), "revolut.csv").report.irregular_rows > 0
+
+
+def test_a_statement_newest_first_keeps_a_day_s_rows_in_time_order() -> None:
+    rows = ["01/03/2023,-20.00,1600.00", "01/02/2023,-30.00,1620.00", "01/02/2023,-39.33,1650.00",
+            "01/01/2023,-11.48,1689.33", "01/01/2023,-49.19,1700.81", "01/01/2023,-1450.00,1750.00"]
+    rows += [f"12/{day}/2022,-100.00,{200 + 100 * (30 - day)}.00" for day in range(30, 24, -1)]
+    chase = ("Posting Date,Amount,Balance\n" + "\n".join(rows) + "\n").encode()
+    closing = load_series(chase, "chase.csv", LoadOptions(target="Balance", duplicates="last")).frame
+    assert closing.set_index("ds").loc["2023-01-01", "y"] == pytest.approx(1689.33)  # the day's closing balance
+    opening = load_series(chase, "chase.csv", LoadOptions(target="Balance", duplicates="first")).frame
+    assert opening.set_index("ds").loc["2023-01-01", "y"] == pytest.approx(1750.00)
+
+
+def test_dollar_amounts_with_a_country_prefix_are_numbers() -> None:
+    days = pd.date_range("2024-01-01", periods=30)
+    admob = "Date\tEstimated earnings (USD)\tImpressions\tObserved eCPM (USD)\n" + "".join(
+        f"{day:%b %-d, %Y}\tUS${40 + k % 7 + 0.25:.2f}\t{20610 + 37 * k:,}\tUS${2.18 + k % 3 / 100:.2f}\n"
+        for k, day in enumerate(days))
+    series = load_series(admob.encode("utf-16"), "admob.csv")
+    assert series.target == "Estimated earnings (USD)" and series.frame["y"].iloc[0] == pytest.approx(40.25)
+    impressions = load_series(admob.encode("utf-16"), "admob.csv", LoadOptions(target="Impressions")).frame["y"]
+    assert impressions.iloc[1] == 20647  # thousands, not decimal commas
+    other = "Date,Amount\n" + "".join(f"{day:%Y-%m-%d},{'-' if k % 5 == 0 else ''}{prefix}{12 + k}.50\n"
+                                       for k, (day, prefix) in enumerate(zip(days, ["CA$", "A$", "HK$", "NZ$"] * 8)))
+    assert load_series(other.encode(), "fx.csv").frame["y"].iloc[:2].tolist() == [-12.5, 13.5]
+
+
+def test_a_running_total_gives_way_to_its_daily_twin_and_javascript_dates_are_read() -> None:
+    rng = np.random.default_rng(1)
+    days = pd.date_range("2024-01-01", periods=60)
+    daily = (300 + 50 * (days.dayofweek >= 5) + rng.normal(0, 20, len(days))).round().astype(int)
+    play = pd.DataFrame({"Date": days.strftime("%Y-%m-%d"), "Package Name": "com.studio.app",
+                         "Daily Device Installs": daily, "Total User Installs": 50000 + np.cumsum(daily),
+                         "Daily User Installs": daily - 40})
+    assert load_series(play.to_csv(index=False).encode("utf-16"), "installs.csv").target == "Daily User Installs"
+    twitch = "Date,Average Viewers,Peak viewers\n" + "".join(
+        f"{day:%a %b %d %Y},{50 + 9 * (day.dayofweek >= 5)},{80 + k % 4}\n" for k, day in enumerate(days))
+    series = load_series(twitch.encode(), "Channel Analytics.csv")
+    assert series.frequency.name == "daily" and series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01")
+
+
+def test_year_month_day_columns_beside_a_steady_period_or_a_blank_week_make_dates() -> None:
+    rng = np.random.default_rng(4)
+    days = pd.date_range("2021-01-01", periods=120)
+    bom = ("Product code,Bureau of Meteorology station number,Year,Month,Day,Rainfall amount (millimetres),"
+           "Period over which rainfall was measured (days),Quality\n") + "".join(
+        f"IDCJAC0009,086071,{day.year},{day.month:02d},{day.day:02d},"
+        f"{'' if k == 30 else f'{rng.choice([0.0, 0.0, 5.8, 12.4]):.1f}'},{'' if k == 30 else 3 if k == 31 else 1},Y\n"
+        for k, day in enumerate(days))
+    series = load_series(bom.encode(), "IDCJAC0009_086071_1800_Data.csv")
+    assert series.target == "Rainfall amount (millimetres)" and len(series.frame) == 120
+    assert series.frequency.name == "daily"
+    months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    rows = [f'"SURVEY","{year}","{period}","","STATE","IOWA","CORN, GRAIN - PRICE RECEIVED","{4 + rng.random():.2f}"'
+            for year in range(2012, 2020) for period in ["MARKETING YEAR", *months]]
+    nass = '"Program","Year","Period","Week Ending","Geo Level","State","Data Item","Value"\n' + "\n".join(rows)
+    series = load_series(nass.encode(), "nass.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 96  # the marketing years left out, said
+    assert any("MARKETING YEAR" in notice for notice in series.report.notices)
+
+
+def test_davis_clock_times_and_usgs_time_zone_codes() -> None:
+    stamps = pd.date_range("2024-05-01 00:30", periods=96, freq="30min")
+    davis = "Date\tTime\tOut\tHum\n" + "".join(
+        f"{stamp:%m/%d/%y}\t{stamp.hour % 12 or 12}:{stamp:%M}{'a' if stamp.hour < 12 else 'p'}\t"
+        f"{'---' if k == 7 else f'{12 + np.sin(k / 8):.1f}'}\t76\n" for k, stamp in enumerate(stamps))
+    series = load_series(davis.encode(), "weatherlink.txt")
+    assert len(series.frame) == 96 and series.frequency.name == "half-hourly"
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2024-05-03 00:00")
+    utc = pd.date_range("2024-03-09 12:00", periods=96, freq="15min", tz="UTC")  # across the spring change
+    local = utc.tz_convert("America/New_York")
+    usgs = "agency_cd\tsite_no\tdatetime\ttz_cd\t69928_00060\n5s\t15s\t20d\t6s\t14n\n" + "".join(
+        f"USGS\t01646500\t{stamp:%Y-%m-%d %H:%M}\t{stamp.tzname()}\t{5500 + k}\n" for k, stamp in enumerate(local))
+    series = load_series(usgs.encode(), "usgs.rdb")
+    assert len(series.frame) == 96 and series.report.gaps == 0  # no hour that never happened
+    assert series.frame["y"].diff().iloc[1:].eq(1).all()
+
+
+def test_school_days_are_business_days_and_a_date_under_its_school_year_dates_the_rows() -> None:
+    days = pd.bdate_range("2022-08-22", "2023-12-20")
+    days = days[~days.month.isin([6, 7]) & ~((days.month == 12) & (days.day >= 19))]
+    meals = "Serving Date,Total Meals Served\n" + "".join(f"{day:%m/%d/%Y},{1300 + k % 9 * 11}\n"
+                                                          for k, day in enumerate(days))
+    assert load_series(meals.encode(), "meals.csv").frequency.name == "business-daily"
+    rows = [f"{day.year - (day.month < 8)}-{day.year + (day.month >= 8)},{day:%m/%d/%Y},{school},500,{470 + k % 7}"
+            for k, day in enumerate(days) for school in ("Lincoln", "Roosevelt")]
+    attendance = "School Year,Date,School,Enrolled,Present\n" + "\n".join(rows) + "\n"
+    assert load_series(attendance.encode(), "attendance.csv").date_col == "Date"  # was refused as 2 time stamps
+
+
+def test_a_flock_s_age_is_no_target_and_faostat_s_area_element_and_item_make_the_series() -> None:
+    rng = np.random.default_rng(6)
+    days = pd.date_range("2023-03-01", periods=60)
+    eggs = "Date,House,Flock Age (wks),Birds Housed,Eggs Collected\n" + "".join(
+        f"{day:%m/%d/%Y},House {house},{start + k / 7:.1f},20000,\"{int(4700 + 40 * k + rng.normal(0, 30)):,}\"\n"
+        for k, day in enumerate(days) for house, start in ((1, 20.0), (2, 31.0)))
+    assert load_series(eggs.encode(), "eggs.csv").target == "Eggs Collected"  # not the age, forecast exactly
+    rows = [f'"{area}","{element}","{unit}","{item}","{year}","{value + year - 1995}"'
+            for area in ("Afghanistan", "Pakistan") for element, unit, value in (
+                ("Area harvested", "ha", 2_000_000), ("Yield", "100 g/ha", 20_000), ("Production", "t", 4_000_000))
+            for item in ("Wheat", "Maize") for year in range(1995, 2023)]
+    fao = '"Area","Element","Unit","Item","Year","Value"\n' + "\n".join(rows) + "\n"
+    assert detect_id_columns(pd.read_csv(io.StringIO(fao)), "Year") == ("Area", "Element", "Item")
+
+
+def test_a_statement_s_blank_debit_beside_a_credit_is_zero_and_no_future_layout() -> None:
+    days = pd.date_range("2024-01-01", periods=40)
+    rows = [f"{day:%d/%m/%Y},CARD PAYMENT,{'' if k % 10 == 2 else f'{10 + k}.00'},{'2000.00' if k % 10 == 2 else ''}"
+            for k, day in enumerate(days)]
+    lloyds = "Transaction Date,Transaction Description,Debit Amount,Credit Amount\n" + "\n".join(rows) + "\n"
+    series = load_series(lloyds.encode(), "lloyds.csv", LoadOptions(target="Debit Amount"))
+    assert series.frame["y"].iloc[2] == 0 and series.frame["y"].iloc[3] == 13  # a salary day: nothing spent
+    assert any(notice.key == "notice.other_side_blank" for notice in series.report.notices)
+    capital_one = "Transaction Date,Description,Debit,Credit\n" + "".join(
+        f"{day:%Y-%m-%d},SHOP,{20 + k % 7}.00,{'500.00' if k == 19 else ''}\n" for k, day in enumerate(days))
+    notices = load_series(capital_one.encode(), "capital_one.csv").report.notices
+    assert not any(notice.key == "notice.target_still_to_come" for notice in notices)  # a credit is no future value
