@@ -1346,8 +1346,8 @@ _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?perio
                             r"interval|(?:hour|period|interval) (?:number|no|nr|num))$")  # EIA-930's 'Hour Number'
 _PERIODS_PER_DAY = (24, 48, 96)
 _HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
-_CLOCK_INTERVAL = re.compile(r"^(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?)\s*[-–]\s*"
-                             r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?$")
+_CLOCK_INTERVAL = re.compile(r"^(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?)\s*[-–]\s*"
+                             r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?$")  # 8:00a - 8:30a too
 # 1:00 PM, 12:30 a.m., and Davis WeatherLink's 12:30a
 _CLOCK_12 = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?(?:\s*[Mm]\.?)?$")
 
@@ -1501,6 +1501,8 @@ def combine_time_and_offset(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     offset_col, time_col = columns[found[0]], columns[found[0] - 1]
     cells = raw[offset_col].astype("string").str.strip().str.upper()
+    if not _one_place(set(cells.dropna()) & set(_ZONE_OFFSETS)):
+        return raw  # sites or stores in several zones, each its own series on its own clock
     written = cells.replace(_ZONE_OFFSETS).str.extract(_OFFSET_CELL)  # USGS's tz_cd: EST, EDT
     if written[0].notna().mean() < PARSE_SHARE or pd.api.types.is_numeric_dtype(raw[time_col]) \
             or _UTC_NAME.search(str(time_col).lower()) or writes_utc_offsets(raw[time_col]):
@@ -1527,6 +1529,19 @@ _ZONE_OFFSETS = {"UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "EST": "-05:00
                  "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "AWST": "+08:00",
                  "ACST": "+09:30", "ACDT": "+10:30", "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00",
                  "NZDT": "+13:00", "JST": "+09:00", "KST": "+09:00", "SGT": "+08:00", "HKT": "+08:00"}
+# A place's standard and daylight-saving zones: the zones a column may name for one clock (``_one_place``)
+_ZONE_PAIRS = (("EST", "EDT"), ("CST", "CDT"), ("MST", "MDT"), ("PST", "PDT"), ("AKST", "AKDT"), ("AST", "ADT"),
+               ("NST", "NDT"), ("GMT", "BST"), ("UTC", "BST"), ("WET", "WEST"), ("CET", "CEST"), ("EET", "EEST"),
+               ("AEST", "AEDT"), ("ACST", "ACDT"), ("NZST", "NZDT"))
+
+
+def _one_place(zones: set[str]) -> bool:
+    """Whether the zones a time-zone column names are one place's clock: one zone, or its standard and summer pair
+    (EST and EDT); not a long file's sites in New York, Chicago and Los Angeles (their times were moved onto New
+    York's, and the sites averaged into one series)."""
+    return len(zones) <= 1 or any(zones <= set(pair) for pair in _ZONE_PAIRS)
+
+
 _OFFSET_CHANGES = 2  # changes of the offset a year, at most (daylight saving's)
 _UTC_NAME = re.compile(r"utc|gmt|zulu")
 
@@ -1690,7 +1705,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
               and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])
-              and not _nearly_one_value(raw[names[name]])]
+              and not (_nearly_one_value(raw[names[name]]) and not _CLOCK_PART.search(name))]
     if len(years) == 1 and not periods and not days:
         of_year = [col for name, col in names.items() if name in _DAY_OF_YEAR_NAMES]
         return _year_and_day(raw, years[0], of_year[0]) if len(of_year) == 1 else _year_and_week(raw, years[0], names)
@@ -1822,6 +1837,8 @@ def _names_time(name: str, cells: pd.Series) -> bool:
 # A period that is the whole year, in a column of months or quarters (USDA NASS Quick Stats' 'MARKETING YEAR').
 _WHOLE_YEAR_PERIOD = re.compile(r"(?i)(?:marketing |calendar |crop |fiscal )?year|annual(?: total| average)?")
 _ONE_VALUE_SHARE = 0.9  # of the filled cells
+# Names of a part of the clock: a minute column of mostly :53 (ASOS's routine readings) still times its special ones
+_CLOCK_PART = re.compile(r"hour|minute|second|time|\b(?:hr|hh|min|sec)\b")
 
 
 def _nearly_one_value(cells: pd.Series) -> bool:

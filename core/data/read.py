@@ -1677,7 +1677,8 @@ def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
         return True
     if _decimal_point_column(columns):
         return True  # points that are decimal marks elsewhere: Redfin's '4,135' homes beside '1.2' months of supply
-    return any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in {i for i, _ in commas} for cell in columns[i])
+    return any(re.fullmatch(r"-?[1-9]\d\d", without_currency(cell)) for i in {i for i, _ in commas}
+               for cell in columns[i])  # US$643 beside US$1,874 too
 
 
 def _decimal_point_column(columns: list[list[str]]) -> bool:

@@ -318,7 +318,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
-    if (side := _other_side(target, numeric)) is not None:
+    if (side := _other_side(target, numeric)) is not None and _one_side_a_row(numbers[target], numbers[side]):
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
@@ -800,6 +800,7 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
 
 
 _EXCESS_ROWS = 1.05  # of the steps, and two rows more (``_more_rows_than_steps``)
+_SCHEDULE_STEPS = 4  # distinct steps between rows of a regular schedule: Mondays and Thursdays, 3 and 4 days, moved
 
 
 def _more_rows_than_steps(stamps: pd.Series, frequency: Frequency) -> bool:
@@ -807,12 +808,14 @@ def _more_rows_than_steps(stamps: pd.Series, frequency: Frequency) -> bool:
     lie between them: 79 invoices of a year on business days about three days apart were read as a weekly series of 52
     steps, which counted no gap, and nothing said the rows were invoices, not weeks. A row or two more
     (``_EXCESS_ROWS``) are readings a little off their steps (every 10 minutes, give or take 90 s: the first late, the
-    last early)."""
+    last early); a few distinct steps (``_SCHEDULE_STEPS``) a schedule (deliveries each Monday and Thursday) or a
+    spacing the frequencies lack (a logger every 3 minutes, read as 5), not an event log."""
     try:
         steps = _stamp_count(stamps.iloc[0], stamps.iloc[-1], str(frequency.alias))
     except (ValueError, OverflowError):
         return False
-    return len(stamps) > _EXCESS_ROWS * steps + 2
+    return len(stamps) > _EXCESS_ROWS * steps + 2 and len(np.unique(np.diff(
+        pd.DatetimeIndex(stamps).asi8))) > _SCHEDULE_STEPS
 
 
 # A stamp further than this share of a step from an even spacing is said (``_uneven_stamps_notice``).
@@ -1131,10 +1134,11 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                             "err.not_dates", {"column": wanted})
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
-    first, constant, few = raw.columns[0], None, None
+    first, constant, few, inside = raw.columns[0], None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns)))
     for col in ordered:
-        rising = col == first and col in numbers and (_evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))
+        rising = col == first and col in numbers and _last_word(col) not in _ROW_NUMBER_WORDS and (
+            _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
         if col in numbers and not (_sounds_like_date(col) or rising
                                    or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])
                                    or _holds_record_times(col, numbers[col])):
@@ -1145,13 +1149,15 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
         elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
             few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
-        elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])
-                                     or _within_periods(parsed[0], few[1][0])):
+        elif parsed is not None and few is not None and inside is None and _within_periods(parsed[0], few[1][0]) \
+                and not _dates_each_row(col, parsed[0]):
+            inside = (col, parsed)  # a school's date under its school year, unless a later column dates each row
+        elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])):
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
-    if few is not None:
-        _note_format(few[1][1], few[0], report)
-        return str(few[0]), few[1][0]
+    if (chosen := inside or few) is not None:
+        _note_format(chosen[1][1], chosen[0], report)
+        return str(chosen[0]), chosen[1][0]
     if (stepped := _step_column(raw, numbers)) is not None:
         _note_steps(*stepped, report)
         return stepped
@@ -1634,7 +1640,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
-    named = list(dict.fromkeys(_daily_twin(col, measures) for col in named))
+    named = list(dict.fromkeys(_daily_twin(col, measures, numbers) for col in named))
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     chosen = awaiting or named or measures
@@ -1646,16 +1652,30 @@ _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running fig
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 
-def _daily_twin(col: str, measures: list[str]) -> str:
+def _daily_twin(col: str, measures: list[str], numbers: dict[str, pd.Series] | None) -> str:
     """The measure that names the day's figure of ``col``, a running one ('Daily User Installs' for Google Play's
     'Total User Installs', 'Daily Average Rating' for its 'Total Average Rating': the same words, a day's word in place
-    of a running one); ``col`` without such a twin. The running total was forecast at a MAPE of 0.14%."""
+    of a running one, and other words beside them), where ``col`` runs (``_runs_on``); ``col`` without such a twin.
+    The running total was forecast at a MAPE of 0.14%. GA4's 'Total users' of each day beside 'New users', or a
+    'Total' that is 'New' plus 'Returning', stay."""
     running = _name_words(col) & _RUNNING_WORDS
-    if not running:
-        return col
     rest = _name_words(col) - running
+    if not running or not rest or numbers is None:
+        return col
     return next((other for other in measures if other != col and _name_words(other) & _DAY_WORDS
-                 and _name_words(other) - _DAY_WORDS == rest), col)
+                 and _name_words(other) - _DAY_WORDS == rest and _runs_on(numbers[col], numbers[other])), col)
+
+
+_NEVER_FALLS = 0.95  # of the steps from row to row (``_runs_on``): a long file's series each start lower
+
+
+def _runs_on(running: pd.Series, day: pd.Series) -> bool:
+    """Whether ``running`` is a running figure beside the day's ``day``: it never falls from row to row (but for
+    ``_NEVER_FALLS`` of the steps), or it moves a tenth as much as the day's figure does (a lifetime average rating)."""
+    steps, day_steps = running.dropna().diff().iloc[1:], day.dropna().diff().iloc[1:]
+    if len(steps) < MIN_ROWS or steps.abs().sum() == 0:
+        return False
+    return bool((steps >= 0).mean() >= _NEVER_FALLS or steps.std() <= 0.1 * day_steps.std())
 
 
 def _total_of_others(measures: list[str], numbers: dict[str, pd.Series]) -> str | None:
@@ -1714,8 +1734,22 @@ def _age_counter(col: str, numbers: pd.Series, ds: pd.Series | None) -> bool:
         return False
     days = ((both["ds"] - both["ds"].min()) / pd.Timedelta(days=1)).to_numpy(dtype=float)
     values = both["value"].to_numpy(dtype=float)
-    return any(int(np.count_nonzero(np.diff(np.sort(values - days / unit)) > _AGE_STEP)) < max(3, len(both) // 50)
-               for unit in _AGE_UNITS_DAYS)  # the starts: runs of offsets, no two more than the rounding apart
+    written = np.diff(np.unique(values))
+    rounding = float(written.min()) if len(written) else 0.0  # 1 for whole weeks, 0.1 for tenths
+    return any(_few_starts(values - days / unit, rounding + _AGE_STEP, max(3, len(both) // 50))
+               for unit in _AGE_UNITS_DAYS)
+
+
+def _few_starts(offsets: np.ndarray, spread: float, most: int) -> bool:
+    """Whether ``offsets`` fall in at most ``most`` runs (sorted, split where two are more than ``_AGE_STEP`` apart),
+    none wider than ``spread``: a flock's start each, give or take the rounding. A noisy 'Average Age' of 41 +- 1.5,
+    written in tenths, is one run as wide as its noise."""
+    ordered = np.sort(offsets)
+    breaks = np.flatnonzero(np.diff(ordered) > _AGE_STEP)
+    if len(breaks) >= most:
+        return False
+    starts, ends = np.concatenate([[0], breaks + 1]), np.concatenate([breaks, [len(ordered) - 1]])
+    return bool((ordered[ends] - ordered[starts] <= spread).all())
 
 
 # Words of a place's coordinates (Divvy's trips: 'start_lat' was forecast, and summed per day as the note advised);
@@ -1811,6 +1845,17 @@ def _other_side(col: str, columns: list[str]) -> str | None:
     return None
 
 
+_ONE_SIDE_SHARE = 0.9  # of the rows with either side filled (``_one_side_a_row``)
+
+
+def _one_side_a_row(values: pd.Series, other: pd.Series) -> bool:
+    """Whether nearly every row (``_ONE_SIDE_SHARE`` of those with either filled) fills one of the two columns, not
+    both: a statement's debit or credit. A reservoir's inflow and outflow, or a link's bytes in and out, fill both: a
+    blank one is a missed reading."""
+    either = values.notna() | other.notna()
+    return bool(either.any()) and float((values.notna() ^ other.notna())[either].mean()) >= _ONE_SIDE_SHARE
+
+
 def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side: str, report: DataReport) -> pd.Series:
     """``values`` with 0 in its blank cells on rows where the other side's column ``side`` is filled, said: a
     statement's day of a salary only has no debit, not a missing one (it was interpolated, while a day without a row
@@ -1830,7 +1875,9 @@ def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...],
     filled: the layout of a file that gives its regressors' future values, with the target the other way round
     (``price`` given ahead, ``footfall`` to come: price was taken, and the future rows were then said to be missing).
     A covariate that ends early looks the same (``kwh`` and a ``temp`` not yet read), so it is said, not chosen."""
-    others = [col for col in numeric if col not in (target, *regressors, _other_side(target, numeric))
+    side = _other_side(target, numeric)
+    side = side if side is not None and _one_side_a_row(numbers[target], numbers[side]) else None
+    others = [col for col in numeric if col not in (target, *regressors, side)
               and numbers[col].notna().sum() >= MIN_ROWS
               and not _is_code(numbers[col]) and not _counts_rows(col, numbers[col])
               and not _writes_days(col, numbers[col])]
@@ -1857,14 +1904,24 @@ def _sounds_like_target(col: object) -> bool:
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
 
 
+# Last words of names that number rows or things ('Reservation number', 'Confirmation No', 'Booking Ref')
+_ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "reference", "key",
+                               "code"}) | _IDENTIFIER_WORDS
+_LEAST_LABEL = 10_000  # the least of a column of numbers named so that labels rows, each a different one
+
+
 def _identifies_rows(col: object, values: pd.Series) -> bool:
     """An identifier (``id``, ``ticket_id``: a different whole number on each row), or a running number
-    (``_counts_rows``): no value to forecast, whatever its sum or mean per day."""
+    (``_counts_rows``), or a number (``_ROW_NUMBER_WORDS`` last) of at least ``_LEAST_LABEL`` different on every row
+    (an Opera reservations list's 'Confirmation Number', 512345673 up by 1 to 3, was averaged per arrival day): no
+    value to forecast, whatever its sum or mean per day. ('Patient Number' counts of a clinic repeat.)"""
     numbers = values.dropna().to_numpy(dtype=float)
+    if len(numbers) < MIN_ROWS or not np.isfinite(numbers).all() or not (numbers == np.round(numbers)).all():
+        return _counts_rows(col, values)
+    labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL
     return _counts_rows(col, values) or (
-        bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key")  # 'Unique Key', 'unique_key'
-        and len(numbers) >= MIN_ROWS and bool(np.isfinite(numbers).all())
-        and bool((numbers == np.round(numbers)).all()) and len(np.unique(numbers)) == len(numbers))
+        bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
+        and len(np.unique(numbers)) == len(numbers))
 
 
 def _numbers_things(col: object, values: pd.Series) -> bool:
@@ -2528,7 +2585,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                                      "keep the rows.", "notice.bad_dates", {"rows": bad_dates, "examples": examples}))
     if _strictly_rising(frame["ds"]):  # the usual file: in order, one row per stamp, nothing to drop or sort
         return frame
-    if _newest_first(frame["ds"]):  # a bank's statement: a day's rows newest first too, so 'last' is its top row
+    newest_first = _newest_first(frame["ds"])
+    if newest_first:  # a bank's statement: a day's rows newest first too, so 'last' is its top row
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
@@ -2551,6 +2609,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         if not per_period:  # periods combined are said by ``_combined_per_period``: no repeated time stamps
             report.duplicate_stamps_aggregated = stamps
             report.notices.append(_combined_notice(rows, stamps, policy))
+        if newest_first and policy in _NEWEST_FIRST:
+            report.notices.append(Notice(_NEWEST_FIRST[policy], f"notice.newest_first_{policy}"))
     return frame
 
 
@@ -2805,6 +2865,13 @@ def _kept_to(places: np.ndarray, cycle: int, window: int) -> bool:
     counts = np.bincount(places % cycle, minlength=cycle)
     covered = np.convolve(np.r_[counts, counts[:window - 1]], np.ones(window, dtype=int), mode="valid")[:cycle]
     return bool(covered.max() >= _KEPT_SHARE * len(places))
+
+
+# Said where a file listed newest first had its repeated time stamps combined by their first or last row
+_NEWEST_FIRST = {policy: f"The rows are listed newest first, and so were read the rows of each time stamp: "
+                         f"'{policy}' is the {row} row of each. If a time stamp's rows run oldest first, choose "
+                         f"{other} instead (--duplicates {other})."
+                 for policy, row, other in (("last", "top", "first"), ("first", "bottom", "last"))}
 
 
 def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:

@@ -1501,6 +1501,12 @@ MESSAGES: dict[str, str] = {
                                 "left out: there is nothing to fit or score there. To forecast with the future values "
                                 "of {columns} in them, choose them as regressors.",
     "notice.future_partly": "{columns} {count:hold} values in only some of the rows after the last value of '{column}': as regressors, forecasts reach as far as they are filled.",
+    "notice.newest_first_last": "The rows are listed newest first, and so were read the rows of each time stamp: "
+                                "'last' is the top row of each. If a time stamp's rows run oldest first, choose first "
+                                "instead (--duplicates first).",
+    "notice.newest_first_first": "The rows are listed newest first, and so were read the rows of each time stamp: "
+                                 "'first' is the bottom row of each. If a time stamp's rows run oldest first, choose "
+                                 "last instead (--duplicates last).",
     "notice.other_side_blank": "{rows:plural:blank cell} of '{column}' on rows where '{other}' is filled {rows:were} "
                                "read as 0: a statement's row fills one of its two sides.",
     "notice.target_still_to_come": "'{column}' is blank in the file's last rows, where the target '{target}' is "

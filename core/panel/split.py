@@ -270,6 +270,18 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     return tuple(col for col in raw.columns if col in best)  # in the file's order
 
 
+_SHARED_STAMPS = 0.5  # of the file's stamps that the typical series of three columns holds (``_share_the_stamps``)
+
+
+def _share_the_stamps(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -> bool:
+    """Whether the median series of ``cols`` holds ``_SHARED_STAMPS`` of the file's distinct time stamps, as a long
+    file's series do (FAOSTAT's twelve: every year each); a bookings log's room type, rate plan and guest country
+    make 160 'series' of a few dates each."""
+    stamps = raw[date_col].nunique()
+    held = raw.groupby(list(cols), sort=False)[date_col].nunique()
+    return bool(stamps) and float(held.median()) >= _SHARED_STAMPS * stamps
+
+
 _TRIPLE_ROWS = 50_000  # rows of a file whose candidates are tried in threes (``_id_triple``: 0.6 s more at most)
 
 
@@ -281,7 +293,8 @@ def _id_triple(raw: pd.DataFrame, candidates: list[str], date_col: str, stamp_re
     if len(raw) > _TRIPLE_ROWS:
         return ()
     found = [triple for triple in itertools.combinations(candidates, 3)
-             if _separates(raw, triple, date_col, stamp_repeats) and _series_long_enough(raw, triple)]
+             if _separates(raw, triple, date_col, stamp_repeats) and _series_long_enough(raw, triple)
+             and _share_the_stamps(raw, triple, date_col)]
     if not found:
         return ()
     coded = {col: bool(raw[col].astype("string").str.contains(r"\d", regex=True).mean() > 0.5) for col in candidates}

@@ -4009,3 +4009,83 @@ def test_a_statement_s_blank_debit_beside_a_credit_is_zero_and_no_future_layout(
         f"{day:%Y-%m-%d},SHOP,{20 + k % 7}.00,{'500.00' if k == 19 else ''}\n" for k, day in enumerate(days))
     notices = load_series(capital_one.encode(), "capital_one.csv").report.notices
     assert not any(notice.key == "notice.target_still_to_come" for notice in notices)  # a credit is no future value
+
+
+def test_reservation_numbers_are_neither_the_time_nor_the_target() -> None:
+    rng = np.random.default_rng(9)
+    booked = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.sort(rng.integers(0, 120, 300)), unit="D")
+    arrival = booked + pd.to_timedelta(rng.integers(1, 60, 300), unit="D")
+    statement = "Reservation number,Booked on,Arrival,Rooms,Original amount\n" + "".join(
+        f"{3456789000 + k},{b:%Y-%m-%d},{a:%Y-%m-%d},1,{rng.uniform(90, 400):.2f}\n"
+        for k, (b, a) in enumerate(zip(booked, arrival)))
+    series = load_series(statement.encode(), "booking.csv")
+    assert series.date_col == "Booked on" and series.frequency.name == "daily"  # not seconds of 2079
+    opera = "Confirmation Number,Arrival,Nights,Rate\n" + "".join(
+        f"{512345673 + 2 * k},{a:%m/%d/%Y},{1 + k % 4},${rng.uniform(120, 220):.2f}\n" for k, a in enumerate(arrival))
+    assert load_series(opera.encode(), "opera.csv").target == "Rate"  # not the confirmation numbers' mean
+
+
+def test_from_the_review_of_9c573e9_targets_and_sides() -> None:
+    rng = np.random.default_rng(12)
+    days = pd.date_range("2023-01-01", periods=120)
+    reservoir = "Date,Inflow (cfs),Outflow (cfs)\n" + "".join(
+        f"{day:%m/%d/%Y},{'' if k in (40, 41) else f'{1500 + 10 * k}.0'},{1000 + k}.0\n" for k, day in enumerate(days))
+    series = load_series(reservoir.encode(), "reservoir.csv")
+    assert series.frame["y"].iloc[40] == pytest.approx(1900)  # a missed reading, interpolated: both sides flow
+    ages = "Date,Weekday,Average Age\n" + "".join(
+        f"{day:%Y-%m-%d},{day.dayofweek + 1},{41 + rng.normal(0, 1.5):.1f}\n" for day in days)
+    assert load_series(ages.encode(), "ages.csv").target == "Average Age"
+    visitors = "Date,New,Returning,Total\n" + "".join(
+        f"{day:%Y-%m-%d},{(new := int(rng.integers(200, 300)))},{(back := int(rng.integers(400, 600)))},{new + back}\n"
+        for day in days)
+    assert load_series(visitors.encode(), "visitors.csv").target == "Total"
+    ga4 = "Date,Total users,New users,Sessions\n" + "".join(
+        f"{day:%Y%m%d},{int(rng.integers(900, 1100))},{int(rng.integers(300, 400))},{int(rng.integers(1300, 1500))}\n"
+        for day in days)
+    assert load_series(ga4.encode(), "ga4.csv").target == "Total users"  # each day's, not a running total
+    retail = "Fiscal Year,Week Ending,Date,Sales\n" + "".join(
+        f"{2023 + (k >= 60)},{day + pd.Timedelta(days=(5 - day.dayofweek) % 7):%m/%d/%Y},{day:%m/%d/%Y},{1000 + k}\n"
+        for k, day in enumerate(days))
+    assert load_series(retail.encode(), "retail.csv").date_col == "Date"  # not the weeks the days fall in
+
+
+def test_from_the_review_of_9c573e9_clocks_ids_and_logs() -> None:
+    rng = np.random.default_rng(13)
+    hours = pd.date_range("2024-01-08", periods=24 * 10, freq="h")
+    sites = "Site,Local Time,TZ,Load MW\n" + "".join(
+        f"{site},{hour:%Y-%m-%d %H:%M},{zone},{50 + 10 * (hour.hour == 18) + rng.normal():.2f}\n"
+        for site, zone in (("NYC", "EST"), ("CHI", "CST"), ("LAX", "PST")) for hour in hours)
+    table = read_table(sites.encode(), "sites.csv")
+    assert detect_id_columns(table, "Local Time") == ("Site",)  # each site on its own clock, not moved onto one
+    days = pd.date_range("2023-01-01", periods=365)
+    picks = rng.poisson(4, len(days))
+    bookings = pd.DataFrame({"Check-in Date": np.repeat(days, picks).strftime("%Y-%m-%d"),
+                             "Room Type": rng.choice(list("ABCD"), picks.sum()),
+                             "Rate Plan": rng.choice(list("WXYZ"), picks.sum()),
+                             "Guest Country": rng.choice(list("abcdefghij"), picks.sum()),
+                             "Revenue": rng.uniform(80, 400, picks.sum()).round(2)})
+    assert detect_id_columns(bookings, "Check-in Date") == ()  # three attributes of bookings make no series
+    interval = "Date,Interval,Calls Offered\n" + "".join(
+        f"{day:%m/%d/%Y},{(8 + k // 2 - 1) % 12 + 1}:{30 * (k % 2):02d}{'a' if k < 8 else 'p'} - "
+        f"{(8 + (k + 1) // 2 - 1) % 12 + 1}:{30 * ((k + 1) % 2):02d}{'a' if k < 7 else 'p'},{20 + k}\n"
+        for day in days[:20] for k in range(12))
+    assert load_series(interval.encode(), "calls.csv").date_col == "Date Interval"
+    logger = pd.date_range("2024-01-01", periods=300, freq="3min").delete(120)  # one reading missing
+    text = "time,temp_c\n" + "".join(f"{stamp:%Y-%m-%d %H:%M},{20 + np.sin(k / 9):.2f}\n"
+                                      for k, stamp in enumerate(logger))
+    assert load_series(text.encode(), "logger.csv").report.irregular_rows == 0  # no event log
+    mondays_thursdays = [day for day in pd.date_range("2023-01-02", periods=500) if day.dayofweek in (0, 3)]
+    text = "date,deliveries_kg\n" + "".join(f"{day:%Y-%m-%d},{300 + k % 5}\n"
+                                           for k, day in enumerate(mondays_thursdays))
+    assert load_series(text.encode(), "deliveries.csv").report.irregular_rows == 0
+    usd = "Date\tRevenue\n" + "".join(f"{day:%Y-%m-%d}\tUS${amount:,}\n"
+                                      for day, amount in zip(days, rng.integers(600, 2500, 60)))
+    series = load_series(usd.encode(), "revenue.tsv")
+    assert series.frame["y"].min() >= 600  # US$1,874 beside US$643: thousands, not decimal commas
+
+
+def test_a_newest_first_file_says_how_its_first_and_last_rows_were_read() -> None:
+    rows = "\n".join(f"2024-01-{day:02d},{balance}" for day in range(20, 0, -1) for balance in (day * 10 + 1, day * 10))
+    series = load_series(("Date,Balance\n" + rows + "\n").encode(), "sorted.csv", LoadOptions(duplicates="last"))
+    assert series.frame["y"].iloc[0] == 11  # the top row of 2024-01-01
+    assert any(notice.key == "notice.newest_first_last" for notice in series.report.notices)
