@@ -38,8 +38,7 @@ its errors 1..H steps ahead; then
    -> 87.9% / 97.9%), M1's 1,001 series 23.15 -> 22.40 (72.3% / 87.6% -> 74.6% / 90.3%). Bands 10% narrower or wider:
    neither scores better on both halves (95%: 26.72 / 23.68 and 24.87 / 23.50 over the six sets' halves A / B, against
    25.65 / 23.40);
-3. beyond the longest backtested step ``H`` the typical error grows like ``sqrt(h / H)``, or first as a growth the
-   model measured further ahead does (``grown_as``: auto's search, where the band's refits reach only a few steps).
+3. beyond the longest backtested step ``H`` the typical error grows like ``sqrt(h / H)``.
 
 Errors are in original units. When the series' changes grow with its level (AirPassengers), each origin's errors are
 first divided by the level before it raised to the power ``level_power`` finds (1 when they grow in proportion), and
@@ -271,30 +270,6 @@ class Band:
         if multiplier.ndim:  # per step (past H, the last step's); the quantile falls as a step pools more errors, and
             multiplier = multiplier[np.minimum(h, last) - 1]  # the band keeps the width it reached: never narrower
         return self.unit * np.maximum.accumulate(multiplier * scale)
-
-
-def grown_as(band: Band | None, growth: np.ndarray | None) -> Band | None:
-    """``band`` carried past its last backtested step ``H`` as far as ``growth`` (a typical error per step measured
-    further ahead, non-decreasing) reaches, in proportion to it (``growth[h] / growth[H]``), with the last step's
-    quantiles; past that, the usual square-root growth. The band's own refits of a model that needs most of the rows
-    forecast few steps: an hourly load's model, needing two weeks of its 15 days, was backtested 13 steps ahead, and
-    the square root carried that to a 95% band 18 times the test error 156 hours on, where the search's backtest,
-    from fewer rows but 120 steps ahead, showed errors that hardly grow past a day. The band unchanged without a longer
-    measured growth. On ``bench/band_coverage.py`` (2026-12-06) only bench44's half A changed (its half-hourly series):
-    mean interval score 80% 11.01 -> 10.90, 95% 18.66 -> 18.48, coverage unchanged (78.9% / 86.4%); the other tuning
-    sets and panel 2 unchanged."""
-    if band is None or growth is None or len(growth) <= band.horizon or not band.grows:
-        return band
-    last = band.horizon
-    at_last = float(growth[last - 1])
-    if not np.isfinite(growth).all() or at_last <= 0:
-        return band
-    scale = np.concatenate([band.scale, band.scale[-1] * np.asarray(growth[last:], dtype=float) / at_last])
-    extra = len(scale) - last
-    multipliers = {level: np.concatenate([np.atleast_1d(np.asarray(multiplier, dtype=float))
-                                          * np.ones(last), np.full(extra, np.ravel(multiplier)[-1])])
-                   for level, multiplier in band.multipliers.items()}
-    return replace(band, scale=np.maximum.accumulate(scale), multipliers=multipliers)
 
 
 def measure_band(history: pd.DataFrame, frequency: Frequency, factory: Factory, max_origins: int,

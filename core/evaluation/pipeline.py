@@ -14,8 +14,7 @@ from core.data.frequency import Frequency, calendar_places, check_writable_dates
 from core.data.tidy import count
 from core.errors import SettingsError
 from core.limits import count_limit
-from core.evaluation.intervals import (LEVELS, Band, band_columns, grown_as, measure_band, origins_reported,
-                                       with_band)
+from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, origins_reported, with_band
 from core.evaluation.metrics import regression_metrics, seasonal_naive_scale
 from core.evaluation.split import MIN_TRAIN_ROWS, split_boundary, split_frame, train_rows  # noqa: F401 (re-exported)
 from core.models.auto import USES_REGRESSORS
@@ -205,9 +204,8 @@ def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, f
         return build_forecaster(request.model, request.settings, frequency)
 
     with shared_budget():  # the refits together take at most one training's time
-        band = measure_band(history, frequency, factory, spec_for(request.model).interval_origins,
+        return measure_band(history, frequency, factory, spec_for(request.model).interval_origins,
                             fitted.fewest_refit_rows())
-    return grown_as(band, fitted.error_growth())
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from core.data.frequency import WITHIN_A_DAY, Frequency
 from core.data.quality import format_stamp, gross_errors
 from core.errors import SettingsError
 from core.evaluation.intervals import (Band, BacktestPlan, backtest_errors, backtest_horizon, band_from_backtest,
-                                       interval_plan, typical_errors)
+                                       interval_plan)
 from core.evaluation.metrics import seasonal_naive_scale
 from core.models.arima import ArimaForecaster
 from core.models.autoregression import AutoRegressiveForecaster
@@ -469,7 +469,6 @@ class AutoForecaster(Forecaster):
     regressors: tuple[str, ...] = ()  # model files written before auto used regressors
     device = device_ = "cpu"  # model files written before auto honoured the run's device
     band_: tuple[Any, ...] | None = None  # the measured band's fields; none in model files written before it
-    growth_: np.ndarray | None = None  # the chosen model's typical error per step in the search; none before it
     alone_margin_ = FORMER_ALONE_MARGIN  # the margin it chose with (``ALONE_MARGIN``); model files from before
     never_alone_ = FORMER_NEVER_ALONE  # the candidates it never used alone (``NEVER_ALONE``); model files from before
     selection_season_ = 0  # the season its rule protected (``selection_season``); 0 in model files from before
@@ -523,7 +522,6 @@ class AutoForecaster(Forecaster):
         self.template_ = copy.deepcopy(self.best_)
         self.best_.fit(grid, frequency, callback)
         band = self._selection_band(values, frequency, chosen_errors, plan)
-        self.growth_ = typical_errors(chosen_errors)
         self.band_ = None if band is None else (band.scale, tuple(band.multipliers.items()), band.origins, band.unit)
         fitted = self.best_.fitted_values()
         on_rows = fitted if self.clock_ is None else self.clock_.on_rows(fitted)
@@ -595,12 +593,6 @@ class AutoForecaster(Forecaster):
             return None
         scale, multipliers, origins, unit = kept
         return Band(np.asarray(scale, dtype=float), _multipliers(multipliers), int(origins), float(unit))
-
-    def error_growth(self) -> np.ndarray | None:
-        """The typical error per step of what was chosen in the selection backtest: it forecast as far as the rows
-        allow, where the band's refits of a model that needs most of the rows forecast only a few steps."""
-        self._check_fitted()
-        return self.growth_
 
     def interval_model(self) -> Forecaster:
         """An unfitted copy of the chosen candidate (or ensemble), backtested for the band when the

@@ -84,12 +84,6 @@ class Forecaster(ABC):
         pipeline measures one by refitting ``interval_model`` (``core.evaluation.intervals``)."""
         return None
 
-    def error_growth(self) -> np.ndarray | None:
-        """How its typical error grows with the steps ahead (one entry per step, non-decreasing), measured further
-        ahead than the band's own refits may reach (``auto``: its selection backtest); None: not measured. Past the
-        band's refits, the band grows as it does (``core.evaluation.intervals.grown_as``)."""
-        return None
-
     def steady_errors(self) -> bool:
         """Whether its forecast errors do not grow with the steps ahead (a flat rate of independent demand): the band
         keeps the width measured at its last step, not widened with the square root of the steps past it."""

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from core.data.frequency import Frequency, infer_frequency
-from core.evaluation.intervals import (MAX_FREEDOM, MAX_ORIGINS, backtest_horizon, band_from_errors, grown_as,
-                                       interval_plan, isotonic_increasing, level_power, measure_band, pooled_freedom,
+from core.evaluation.intervals import (MAX_FREEDOM, MAX_ORIGINS, backtest_horizon, band_from_errors, interval_plan,
+                                       isotonic_increasing, level_power, measure_band, pooled_freedom,
                                        student_t_quantile)
 from core.evaluation.pipeline import RunRequest, forecast_future, run, split_frame
 from core.models.autoregression import AutoRegressiveForecaster
@@ -471,32 +471,3 @@ def test_a_forecast_whose_model_needs_every_row_says_it_has_no_band() -> None:
     assert future["lower"].isna().all() and future.attrs["no_band_rows"] == 336
     assert any(caption.startswith("This forecast has no prediction band: its model needs 336 rows")
                for caption in forecast_captions(future, 24))
-
-
-def test_a_band_grows_past_its_refits_as_a_longer_measured_growth_does() -> None:
-    band = band_from_errors(np.random.default_rng(0).standard_normal((200, 4)))
-    assert band is not None
-    flat = grown_as(band, np.ones(12))  # errors measured further ahead that do not grow
-    assert flat is not None and flat.horizon == 12
-    np.testing.assert_allclose(flat.half_width(0.95, 12)[4:], band.half_width(0.95, 4)[-1])
-    doubling = grown_as(band, np.concatenate([np.ones(4), np.full(8, 2.0)]))
-    assert doubling is not None
-    np.testing.assert_allclose(doubling.half_width(0.95, 12)[4:], 2 * band.half_width(0.95, 4)[-1])
-    np.testing.assert_allclose(doubling.half_width(0.95, 48)[-1], 2 * band.half_width(0.95, 4)[-1] * 2)  # sqrt past it
-    assert grown_as(band, np.ones(3)) is band and grown_as(band, None) is band and grown_as(None, np.ones(9)) is None
-
-
-def test_auto_s_band_on_a_few_weeks_of_hours_grows_as_its_search_measured_past_the_refits() -> None:
-    # An ENTSO-E hourly load of 15 days: the chosen model's weekly pairs need two weeks, so the band's refits forecast
-    # 13 steps, and the square root carried them to a 95% band 18 times the test error 156 hours on; the search's
-    # backtest, 120 steps ahead, shows errors that hardly grow past a day.
-    hours = pd.date_range("2023-10-15", periods=518, freq="h")
-    rng, noise = np.random.default_rng(3), np.zeros(len(hours))
-    for i in range(1, len(hours)):
-        noise[i] = 0.7 * noise[i - 1] + rng.normal(0, 300)
-    daily = 5000 * np.sin(2 * np.pi * hours.hour / 24 - 1.5)
-    frame = pd.DataFrame({"ds": hours, "y": 40000 + daily + np.where(hours.dayofweek >= 5, -4000, 0) + noise})
-    test = run(frame, infer_frequency(frame["ds"]), RunRequest("auto")).predictions.query("split == 'test'")
-    half = ((test["upper"] - test["lower"]) / 2).to_numpy()
-    assert half[-1] < 1.5 * half[12], (half[12], half[-1])  # 3,322 against 2,644 (the square root: 9,159)
-    assert test["actual"].between(test["lower"], test["upper"]).mean() >= 0.95
