@@ -60,7 +60,9 @@ MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", 
                               # '…', the US Census' (D)
                               ":", "..", "...", "\u2026", "(D)", "(NA)", "(X)", "(S)", "(Z)", "n.a.", "N.A.", "\u2013",
                               "\u2014",
-                              "--"})  # Garmin's and Google Ads' none
+                              "--",  # Garmin's and Google Ads' none
+                              # suppressed small counts: CDC's '*', the UK's 's' and '[c]', '[x]', '[z]', '[low]'
+                              "*", "**", "s", "[c]", "[x]", "[z]", "[u]", "[low]"})
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
 FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[bcdefnprsuz]{1,3}$")  # Eurostat's flags, not units (g, kg, m)
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
@@ -180,6 +182,7 @@ _DATE_FORMATS = (
     # Excel's "Long Date" saved as CSV: Monday, January 1, 2024 (US), Monday, 1 January 2024 (UK); Mon, Jan 1, 2024.
     "%A, %B %d, %Y", "%A, %d %B %Y", "%A %d %B %Y", "%a, %b %d, %Y",
     "%a %b %d %Y",  # JavaScript's toDateString(): Mon Jan 01 2024 (Twitch's channel analytics)
+    "%b-%d-%y", "%b-%d-%Y",  # eBay's orders report: Jan-27-24
     "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
     # Month names with a time: Jira's 'Jan 1, 2024 7:30 AM' and '01/Jan/24 7:30 AM', Melbourne's pedestrian counts'
@@ -1705,7 +1708,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
               and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])
-              and not (_nearly_one_value(raw[names[name]]) and not _CLOCK_PART.search(name))]
+              and not _no_time_of_rows(name, raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         of_year = [col for name, col in names.items() if name in _DAY_OF_YEAR_NAMES]
         return _year_and_day(raw, years[0], of_year[0]) if len(of_year) == 1 else _year_and_week(raw, years[0], names)
@@ -1838,7 +1841,17 @@ def _names_time(name: str, cells: pd.Series) -> bool:
 _WHOLE_YEAR_PERIOD = re.compile(r"(?i)(?:marketing |calendar |crop |fiscal )?year|annual(?: total| average)?")
 _ONE_VALUE_SHARE = 0.9  # of the filled cells
 # Names of a part of the clock: a minute column of mostly :53 (ASOS's routine readings) still times its special ones
-_CLOCK_PART = re.compile(r"hour|minute|second|time|\b(?:hr|hh|min|sec)\b")
+_CLOCK_PARTS = frozenset({"hour", "minute", "second", "time", "hr", "hh", "min", "mi", "sec", "ss"})
+
+
+def _no_time_of_rows(name: str, cells: pd.Series) -> bool:
+    """Whether a time-named column beside a year, a month and a day tells no rows apart: one value in every filled cell
+    (NSRDB's 'Minute' of 30 on every hourly row), or nearly (``_nearly_one_value``) and named other than a part of the
+    clock ('Period over which rainfall was measured (days)', 'Observation time'): a 'Minute' of :53 with a few special
+    readings at other minutes still times them."""
+    text = cells.astype("string").str.strip()
+    values = text[text.notna() & (text != "")].unique()
+    return len(values) <= 1 or (name.strip() not in _CLOCK_PARTS and _nearly_one_value(cells))
 
 
 def _nearly_one_value(cells: pd.Series) -> bool:

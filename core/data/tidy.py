@@ -2014,14 +2014,15 @@ _BARE_COLUMN = re.compile(r"column \d+")  # a file without a header: its columns
 def _counts_rows(col: object, values: pd.Series) -> bool:
     """A running number (``invoice_number``, ``ticket no``: 5001, 5002, ...): a name with a word of
     ``_RUNNING_NUMBER_WORDS`` (or no name: a headerless database export's serial id) and whole numbers up by one
-    every row. (A measure that happens to rise by one, as
-    made-up data does, keeps its place.)"""
-    numbers = values.to_numpy(dtype=float)
+    every row that holds one (or down by one, newest first; eBay's orders report ends in a line of notes). (A measure
+    that happens to rise by one, as made-up data does, keeps its place.)"""
+    numbers = values.dropna().to_numpy(dtype=float)
     named = bool(_name_words(col) & _RUNNING_NUMBER_WORDS) or bool(_BARE_COLUMN.fullmatch(str(col)))
     if not named or len(numbers) < 3 or not np.isfinite(numbers).all():
         return False
     with np.errstate(over="ignore"):  # steps between values near the float limit (refused later, with a message)
-        return bool((np.diff(numbers) == 1).all())
+        steps = np.diff(numbers)
+        return bool((steps == 1).all() or (steps == -1).all())  # or down by one: eBay's records, newest first
 
 
 _EVENT_CHANGES = 0.2  # of the rows at least whose value differs from the row before, for counts of events

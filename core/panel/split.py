@@ -270,16 +270,21 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     return tuple(col for col in raw.columns if col in best)  # in the file's order
 
 
-_SHARED_STAMPS = 0.5  # of the file's stamps that the typical series of three columns holds (``_share_the_stamps``)
+_SHARED_STAMPS = 0.3  # of the file's stamps within its span that the typical series of three columns holds
 
 
 def _share_the_stamps(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -> bool:
-    """Whether the median series of ``cols`` holds ``_SHARED_STAMPS`` of the file's distinct time stamps, as a long
-    file's series do (FAOSTAT's twelve: every year each); a bookings log's room type, rate plan and guest country
-    make 160 'series' of a few dates each."""
-    stamps = raw[date_col].nunique()
-    held = raw.groupby(list(cols), sort=False)[date_col].nunique()
-    return bool(stamps) and float(held.median()) >= _SHARED_STAMPS * stamps
+    """Whether the median series of ``cols`` holds ``_SHARED_STAMPS`` of the file's distinct time stamps from its own
+    first to its last, as a long file's series do (FAOSTAT's: every year of Czechoslovakia's or Czechia's years;
+    a crop's weeks planted each spring); a bookings log's room type, rate plan and guest country make 160 'series' of a
+    few dates each of a year."""
+    stamps = np.sort(raw[date_col].dropna().unique())
+    spans = raw.dropna(subset=[date_col]).groupby(list(cols), sort=False)[date_col].agg(["min", "max", "nunique"])
+    if not len(stamps) or spans.empty:
+        return False
+    within = np.searchsorted(stamps, spans["max"].to_numpy(), side="right") - np.searchsorted(
+        stamps, spans["min"].to_numpy(), side="left")
+    return bool(np.median(spans["nunique"].to_numpy() / np.maximum(within, 1)) >= _SHARED_STAMPS)
 
 
 _TRIPLE_ROWS = 50_000  # rows of a file whose candidates are tried in threes (``_id_triple``: 0.6 s more at most)

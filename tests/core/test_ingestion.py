@@ -4089,3 +4089,32 @@ def test_a_newest_first_file_says_how_its_first_and_last_rows_were_read() -> Non
     series = load_series(("Date,Balance\n" + rows + "\n").encode(), "sorted.csv", LoadOptions(duplicates="last"))
     assert series.frame["y"].iloc[0] == 11  # the top row of 2024-01-01
     assert any(notice.key == "notice.newest_first_last" for notice in series.report.notices)
+
+
+def test_from_the_review_of_fc8805e_and_health_and_shop_exports() -> None:
+    hours = pd.date_range("2023-01-01", periods=300, freq="h")
+    nsrdb = "Year,Month,Day,Hour,Minute,GHI\n" + "".join(
+        f"{h.year},{h.month},{h.day},{h.hour},30,{max(0, int(800 * np.sin(np.pi * (h.hour - 6) / 12)))}\n"
+        for h in hours)
+    series = load_series(nsrdb.encode(), "nsrdb.csv")  # a minute of 30 on every row tells no rows apart
+    assert series.frequency.name == "hourly" and len(series.frame) == 300
+    days = pd.date_range("2023-01-01", periods=100)
+    observed = "Year,Month,Day,Observation time,Rainfall (mm)\n" + "".join(
+        f"{d.year},{d.month},{d.day},{'09:30' if k % 50 == 7 else '09:00'},{k % 9 * 0.4:.1f}\n"
+        for k, d in enumerate(days))
+    assert load_series(observed.encode(), "rain.csv").frequency.name == "daily"
+    rows = [f'"{area}","{element}","{item}","{year}","{value + year}"' for area, years in (
+        ("Czechoslovakia", range(1961, 1993)), ("Czechia", range(1993, 2024)), ("Slovakia", range(1993, 2024)))
+        for element, value in (("Area harvested", 10_000), ("Production", 50_000), ("Yield", 30))
+        for item in ("Wheat", "Barley") for year in years]
+    fao = pd.read_csv(io.StringIO('"Area","Element","Item","Year","Value"\n' + "\n".join(rows)))
+    assert detect_id_columns(fao, "Year") == ("Area", "Element", "Item")  # areas over different years
+    months = pd.date_range("2018-01-01", periods=36, freq="MS")
+    for marker in ("*", "s", "[c]"):
+        text = "Month,Deaths\n" + "".join(f"{m:%Y-%m},{marker if k in (5, 9, 14) else 20 + k % 7}\n"
+                                          for k, m in enumerate(months))
+        assert load_series(text.encode(), "deaths.csv").frame["y"].notna().all()  # suppressed cells: missing
+    ebay = '"Sales Record Number","Total Price","Sale Date"\n' + "".join(
+        f'"{5100 - k}","${10 + k % 13}.99","{d:%b-%d-%y}"\n' for k, d in enumerate(reversed(days)))
+    series = load_series(ebay.encode(), "eBay-OrdersReport.csv")
+    assert series.date_col == "Sale Date" and series.target == "Total Price"  # not the records' serial, newest first
