@@ -318,7 +318,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
-    if (side := _other_side(target, numeric)) is not None and _one_side_a_row(numbers[target], numbers[side]):
+    if (side := _other_side(target, numeric)) is not None and _money_sides(target, numbers[target], numbers[side]):
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
@@ -800,7 +800,23 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
 
 
 _EXCESS_ROWS = 1.05  # of the steps, and two rows more (``_more_rows_than_steps``)
-_SCHEDULE_STEPS = 4  # distinct steps between rows of a regular schedule: Mondays and Thursdays, 3 and 4 days, moved
+_SCHEDULE_STEPS = 2  # distinct steps between the rows of a fixed spacing with gaps (3 minutes, 6 where one is missing)
+_SCHEDULE_DAYS = 0.9  # of the rows on the weekdays of a schedule (``_on_a_schedule``)
+
+
+def _on_a_schedule(index: pd.DatetimeIndex) -> bool:
+    """Whether the stamps keep a schedule the frequencies lack: a fixed spacing with gaps (``_SCHEDULE_STEPS``: a
+    logger every 3 minutes, read as 5), or days that keep to a few weekdays, as many as the rows a week
+    (``_SCHEDULE_DAYS`` of the rows: deliveries each Monday and Thursday, a few moved for holidays). Invoices 2 to 5
+    days apart fall on every weekday: an event log."""
+    if len(np.unique(np.diff(index.asi8))) <= _SCHEDULE_STEPS:
+        return True
+    if (index != index.normalize()).any():
+        return False
+    weeks = max((index[-1] - index[0]).days / 7, 1.0)
+    kept = int(np.ceil(len(index) / weeks))
+    counts = np.sort(np.bincount(index.day_of_week, minlength=7))[::-1]
+    return kept < 7 and float(counts[:kept].sum()) >= _SCHEDULE_DAYS * len(index)
 
 
 def _more_rows_than_steps(stamps: pd.Series, frequency: Frequency) -> bool:
@@ -808,14 +824,13 @@ def _more_rows_than_steps(stamps: pd.Series, frequency: Frequency) -> bool:
     lie between them: 79 invoices of a year on business days about three days apart were read as a weekly series of 52
     steps, which counted no gap, and nothing said the rows were invoices, not weeks. A row or two more
     (``_EXCESS_ROWS``) are readings a little off their steps (every 10 minutes, give or take 90 s: the first late, the
-    last early); a few distinct steps (``_SCHEDULE_STEPS``) a schedule (deliveries each Monday and Thursday) or a
-    spacing the frequencies lack (a logger every 3 minutes, read as 5), not an event log."""
+    last early); rows on a schedule (``_on_a_schedule``: deliveries each Monday and Thursday, a logger every 3 minutes
+    read as 5) are no event log."""
     try:
         steps = _stamp_count(stamps.iloc[0], stamps.iloc[-1], str(frequency.alias))
     except (ValueError, OverflowError):
         return False
-    return len(stamps) > _EXCESS_ROWS * steps + 2 and len(np.unique(np.diff(
-        pd.DatetimeIndex(stamps).asi8))) > _SCHEDULE_STEPS
+    return len(stamps) > _EXCESS_ROWS * steps + 2 and not _on_a_schedule(pd.DatetimeIndex(stamps))
 
 
 # A stamp further than this share of a step from an even spacing is said (``_uneven_stamps_notice``).
@@ -1152,7 +1167,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         elif parsed is not None and few is not None and inside is None and _within_periods(parsed[0], few[1][0]) \
                 and not _dates_each_row(col, parsed[0]):
             inside = (col, parsed)  # a school's date under its school year, unless a later column dates each row
-        elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])):
+        elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])
+                                     and (inside is None or _evenly_dated(parsed[0]))):
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
     if (chosen := inside or few) is not None:
@@ -1197,6 +1213,19 @@ def _dates_each_row(col: object, stamps: pd.Series) -> bool:
     nearly every row (a retail calendar's 'Week Ending' after its 'Fiscal Year'; not a store's opening date beside
     five days of sales of each store)."""
     return _sounds_like_date(col) and stamps.nunique() >= PARSE_SHARE * stamps.notna().sum()
+
+
+_EVEN_STEPS = 0.5  # the share of the steps between distinct stamps that the most common step makes (``_evenly_dated``)
+
+
+def _evenly_dated(stamps: pd.Series) -> bool:
+    """Whether the distinct ``stamps`` mostly follow one step (a retail file's daily 'Date', business days too): not the
+    times rows were entered ('Timestamp' 08/22/2022 09:37:53 after a school's 'Date'), which a date within the school
+    years is no longer passed over for."""
+    steps = np.diff(np.sort(pd.to_datetime(stamps.dropna().unique()).asi8))
+    if not len(steps):
+        return False
+    return float(pd.Series(steps).value_counts().iloc[0]) >= _EVEN_STEPS * len(steps)
 
 
 def _within_periods(stamps: pd.Series, periods: pd.Series) -> bool:
@@ -1640,7 +1669,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
-    named = list(dict.fromkeys(_daily_twin(col, measures, numbers) for col in named))
+    if numbers is not None and any(_name_words(col) & _RUNNING_WORDS for col in named):
+        order = _series_order(raw, ds, numbers)
+        named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     chosen = awaiting or named or measures
@@ -1652,18 +1683,31 @@ _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running fig
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 
-def _daily_twin(col: str, measures: list[str], numbers: dict[str, pd.Series] | None) -> str:
+def _series_order(raw: pd.DataFrame, ds: pd.Series | None, numbers: dict[str, pd.Series]) -> np.ndarray:
+    """The rows' positions ordered as each series' rows in time: by the text columns that may name series (a few
+    values, each on ``MIN_ROWS`` rows or more on average; no dates), then by time. A long file sorted by date, then
+    state, or a file newest first, has its running totals fall from row to row as written."""
+    keys = [col for col in raw.columns if col not in numbers and not _sounds_like_date(col)
+            and 1 < raw[col].nunique() <= len(raw) // MIN_ROWS]
+    table = pd.DataFrame({f"k{k}": raw[col].astype("string").to_numpy() for k, col in enumerate(keys)})
+    table["ds"] = ds.to_numpy() if ds is not None and len(ds) == len(raw) else np.arange(len(raw))
+    return table.sort_values([*table.columns], kind="stable").index.to_numpy()
+
+
+def _daily_twin(col: str, measures: list[str], numbers: dict[str, pd.Series], order: np.ndarray) -> str:
     """The measure that names the day's figure of ``col``, a running one ('Daily User Installs' for Google Play's
     'Total User Installs', 'Daily Average Rating' for its 'Total Average Rating': the same words, a day's word in place
-    of a running one, and other words beside them), where ``col`` runs (``_runs_on``); ``col`` without such a twin.
+    of a running one, and other words beside them), where ``col`` runs (``_runs_on``) in each series' time order
+    (``order``: ``_series_order``); ``col`` without such a twin.
     The running total was forecast at a MAPE of 0.14%. GA4's 'Total users' of each day beside 'New users', or a
     'Total' that is 'New' plus 'Returning', stay."""
     running = _name_words(col) & _RUNNING_WORDS
     rest = _name_words(col) - running
-    if not running or not rest or numbers is None:
+    if not running or not rest:
         return col
     return next((other for other in measures if other != col and _name_words(other) & _DAY_WORDS
-                 and _name_words(other) - _DAY_WORDS == rest and _runs_on(numbers[col], numbers[other])), col)
+                 and _name_words(other) - _DAY_WORDS == rest
+                 and _runs_on(numbers[col].iloc[order], numbers[other].iloc[order])), col)
 
 
 _NEVER_FALLS = 0.95  # of the steps from row to row (``_runs_on``): a long file's series each start lower
@@ -1721,12 +1765,14 @@ def _calendar_part(col: str, numbers: pd.Series) -> bool:
 
 _AGE_UNITS_DAYS = (1.0, 7.0, 30.4375, 365.25)  # an age counted in days, weeks, months or years (``_age_counter``)
 _AGE_STEP = 0.2  # of a unit: the rounding an age is written with (a week's tenth) and more
+_AGE_MOVES = 3.0  # times the spread of its starts that an age's values spread over (``_age_counter``)
 
 
 def _age_counter(col: str, numbers: pd.Series, ds: pd.Series | None) -> bool:
     """Whether a column named as an age ('Flock Age (wks)', 'Age (days)') counts the time since a start: its values
-    less the time stamps in days, weeks, months or years are a few starts (a flock each). An egg farm's flock age was
-    forecast exactly (test MAE 0) in place of its eggs collected."""
+    less the time stamps in days, weeks, months or years are a few starts (a flock each, houses filled within a unit
+    of each other in one), and its values move far more than those starts do (``_AGE_MOVES``: an 'Average Age' of
+    41 +- 1.5 barely moves). An egg farm's flock age was forecast exactly (test MAE 0) in place of its eggs."""
     if "age" not in _name_words(col) or ds is None or not pd.api.types.is_datetime64_any_dtype(ds):
         return False
     both = pd.DataFrame({"value": numbers.astype(float), "ds": ds}).dropna()
@@ -1736,20 +1782,25 @@ def _age_counter(col: str, numbers: pd.Series, ds: pd.Series | None) -> bool:
     values = both["value"].to_numpy(dtype=float)
     written = np.diff(np.unique(values))
     rounding = float(written.min()) if len(written) else 0.0  # 1 for whole weeks, 0.1 for tenths
-    return any(_few_starts(values - days / unit, rounding + _AGE_STEP, max(3, len(both) // 50))
+    return any(_few_starts(values, values - days / unit, rounding + 1.0, max(3, len(both) // 50))
                for unit in _AGE_UNITS_DAYS)
 
 
-def _few_starts(offsets: np.ndarray, spread: float, most: int) -> bool:
-    """Whether ``offsets`` fall in at most ``most`` runs (sorted, split where two are more than ``_AGE_STEP`` apart),
-    none wider than ``spread``: a flock's start each, give or take the rounding. A noisy 'Average Age' of 41 +- 1.5,
-    written in tenths, is one run as wide as its noise."""
-    ordered = np.sort(offsets)
-    breaks = np.flatnonzero(np.diff(ordered) > _AGE_STEP)
-    if len(breaks) >= most:
+def _few_starts(values: np.ndarray, offsets: np.ndarray, spread: float, most: int) -> bool:
+    """Whether ``offsets`` (an age's ``values`` less the time passed) fall in at most ``most`` runs (sorted, split where
+    two are more than ``_AGE_STEP`` apart), none wider than ``spread``, in each of which the values move
+    ``_AGE_MOVES`` times more than the offsets: a flock's start each, give or take the rounding. A noisy 'Average Age'
+    of 41 +- 1.5, written in tenths, is one run as wide as its noise, its values no more spread than it."""
+    order = np.argsort(offsets, kind="stable")
+    runs = np.zeros(len(offsets), dtype=int)
+    runs[order] = np.concatenate([[0], np.cumsum(np.diff(offsets[order]) > _AGE_STEP)])
+    if runs.max() + 1 > most:
         return False
-    starts, ends = np.concatenate([[0], breaks + 1]), np.concatenate([breaks, [len(ordered) - 1]])
-    return bool((ordered[ends] - ordered[starts] <= spread).all())
+    for run in range(runs.max() + 1):
+        moved, started = values[runs == run], offsets[runs == run]
+        if np.ptp(started) > spread or float(np.std(moved)) < _AGE_MOVES * float(np.std(started)):
+            return False
+    return True
 
 
 # Words of a place's coordinates (Divvy's trips: 'start_lat' was forecast, and summed per day as the note advised);
@@ -1856,6 +1907,19 @@ def _one_side_a_row(values: pd.Series, other: pd.Series) -> bool:
     return bool(either.any()) and float((values.notna() ^ other.notna())[either].mean()) >= _ONE_SIDE_SHARE
 
 
+# Words of money's two sides: a blank one is none of it that day, even where most days fill both (a cash book)
+_MONEY_WORDS = frozenset({"debit", "credit", "debits", "credits", "withdrawal", "withdrawals", "deposit", "deposits",
+                          "cash", "money", "paid", "spent", "received", "charges", "payments", "soll", "haben"})
+
+
+def _money_sides(col: str, values: pd.Series, other: pd.Series) -> bool:
+    """Whether a pair of sides (``_other_side``) is money's, whose blank side is 0: named so (``_MONEY_WORDS``: a
+    cash book's 'Cash In' and 'Cash Out', most days both), or one side filled on nearly every row
+    (``_one_side_a_row``). A reservoir's 'Inflow (cfs)' beside its 'Outflow (cfs)' is neither: a blank is a missed
+    reading."""
+    return bool(_name_words(col) & _MONEY_WORDS) or _one_side_a_row(values, other)
+
+
 def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side: str, report: DataReport) -> pd.Series:
     """``values`` with 0 in its blank cells on rows where the other side's column ``side`` is filled, said: a
     statement's day of a salary only has no debit, not a missing one (it was interpolated, while a day without a row
@@ -1864,7 +1928,7 @@ def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side:
     if rows := int(zero.sum()):
         report.notices.append(Notice(
             f"{count(rows, 'blank cell')} of '{col}' on rows where '{side}' is filled {_were(rows)} read as 0: a "
-            "statement's row fills one of its two sides.", "notice.other_side_blank",
+            "blank side of money in and out is none of it on that row.", "notice.other_side_blank",
             {"rows": rows, "column": col, "other": side}))
     return values.mask(zero, 0.0)
 
@@ -1876,7 +1940,7 @@ def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...],
     (``price`` given ahead, ``footfall`` to come: price was taken, and the future rows were then said to be missing).
     A covariate that ends early looks the same (``kwh`` and a ``temp`` not yet read), so it is said, not chosen."""
     side = _other_side(target, numeric)
-    side = side if side is not None and _one_side_a_row(numbers[target], numbers[side]) else None
+    side = side if side is not None and _money_sides(target, numbers[target], numbers[side]) else None
     others = [col for col in numeric if col not in (target, *regressors, side)
               and numbers[col].notna().sum() >= MIN_ROWS
               and not _is_code(numbers[col]) and not _counts_rows(col, numbers[col])
@@ -1910,15 +1974,27 @@ _ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "refer
 _LEAST_LABEL = 10_000  # the least of a column of numbers named so that labels rows, each a different one
 
 
+_IN_TURN = 0.9  # of the steps from row to row, up (or down) for numbers given in turn (``_given_in_turn``)
+
+
+def _given_in_turn(numbers: np.ndarray) -> bool:
+    """Whether numbers run up (or down) from row to row nearly always (``_IN_TURN``), as numbers handed out in turn do
+    (confirmation numbers); a day's count of passengers or orders, over 10,000 and different every day, goes up and
+    down."""
+    steps = np.diff(numbers)
+    return bool(len(steps)) and max(float((steps > 0).mean()), float((steps < 0).mean())) >= _IN_TURN
+
+
 def _identifies_rows(col: object, values: pd.Series) -> bool:
     """An identifier (``id``, ``ticket_id``: a different whole number on each row), or a running number
     (``_counts_rows``), or a number (``_ROW_NUMBER_WORDS`` last) of at least ``_LEAST_LABEL`` different on every row
-    (an Opera reservations list's 'Confirmation Number', 512345673 up by 1 to 3, was averaged per arrival day): no
+    and given in turn (an Opera reservations list's 'Confirmation Number', 512345673 up by 1 to 3, was averaged per
+    arrival day; not a Chinese export's 'Passenger Number', a daily count): no
     value to forecast, whatever its sum or mean per day. ('Patient Number' counts of a clinic repeat.)"""
     numbers = values.dropna().to_numpy(dtype=float)
     if len(numbers) < MIN_ROWS or not np.isfinite(numbers).all() or not (numbers == np.round(numbers)).all():
         return _counts_rows(col, values)
-    labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL
+    labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and _given_in_turn(numbers)
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
         and len(np.unique(numbers)) == len(numbers))

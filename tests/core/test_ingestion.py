@@ -4118,3 +4118,38 @@ def test_from_the_review_of_fc8805e_and_health_and_shop_exports() -> None:
         f'"{5100 - k}","${10 + k % 13}.99","{d:%b-%d-%y}"\n' for k, d in enumerate(reversed(days)))
     series = load_series(ebay.encode(), "eBay-OrdersReport.csv")
     assert series.date_col == "Sale Date" and series.target == "Total Price"  # not the records' serial, newest first
+
+
+def test_from_the_review_of_fc8805e_targets_dates_and_logs() -> None:
+    rng = np.random.default_rng(14)
+    days = pd.bdate_range("2022-08-22", periods=150)
+    rows = [f"{day.year - (day.month < 8)}-{day.year + (day.month >= 8)},{day:%m/%d/%Y},{school},{400 + k % 9},"
+            f"{day + pd.Timedelta(seconds=int(rng.integers(30_000, 40_000))):%m/%d/%Y %H:%M:%S}"
+            for k, day in enumerate(days) for school in ("Lincoln", "Roosevelt")]
+    entered = "School Year,Date,School,Present,Timestamp\n" + "\n".join(rows) + "\n"
+    assert load_series(entered.encode(), "attendance.csv").date_col == "Date"  # not when each row was entered
+    dates = pd.date_range("2024-01-01", periods=120)
+    counts = "Date,Passenger Number,Temperature\n" + "".join(
+        f"{day:%Y-%m-%d},{int(rng.normal(155_000, 9_000))},{rng.normal(10, 3):.1f}\n" for day in dates)
+    assert load_series(counts.encode(), "passengers.csv").target == "Passenger Number"  # a count, no label
+    new = {state: rng.integers(5, 60, len(dates)) for state in ("CA", "NY", "TX")}
+    cases = "date,state,total_cases,new_cases\n" + "".join(
+        f"{day:%Y-%m-%d},{state},{1000 + new[state][:k + 1].sum()},{new[state][k]}\n" for k, day in enumerate(dates)
+        for state in new)
+    assert load_series(cases.encode(), "cases.csv").target == "new_cases"  # sorted by date, then state
+    daily = rng.integers(200, 300, len(dates))
+    newest = "Date,Total User Installs,Daily User Installs\n" + "".join(
+        f"{day:%Y-%m-%d},{total},{new}\n" for day, total, new in reversed(list(zip(dates, np.cumsum(daily), daily))))
+    assert load_series(newest.encode(), "installs.csv").target == "Daily User Installs"
+    gaps = np.cumsum(rng.integers(2, 6, 111))
+    invoices = "Invoice Date,Amount\n" + "".join(f"{pd.Timestamp('2024-01-02') + pd.Timedelta(days=int(g)):%m/%d/%Y},"
+                                                 f"{rng.uniform(100, 1000):.2f}\n" for g in gaps)
+    assert load_series(invoices.encode(), "invoices.csv").report.irregular_rows > 50
+    eggs = "Date,House,Flock Age (wks),Eggs Collected\n" + "".join(
+        f"{day:%m/%d/%Y},House {house},{20 + (k + house) / 7:.1f},{int(4700 + 40 * k + rng.normal(0, 30))}\n"
+        for k, day in enumerate(dates[:60]) for house in (0, 1, 2))  # houses filled a day apart
+    assert load_series(eggs.encode(), "eggs.csv").target == "Eggs Collected"
+    cash = "Date,Cash In,Cash Out,Balance\n" + "".join(
+        f"{day:%Y-%m-%d},{rng.uniform(500, 900):.2f},{'' if k % 3 == 1 else f'{rng.uniform(20, 200):.2f}'},1000\n"
+        for k, day in enumerate(dates))
+    assert load_series(cash.encode(), "cashbook.csv", LoadOptions(target="Cash Out")).frame["y"].iloc[1] == 0
