@@ -800,23 +800,25 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
 
 
 _EXCESS_ROWS = 1.05  # of the steps, and two rows more (``_more_rows_than_steps``)
-_SCHEDULE_STEPS = 2  # distinct steps between the rows of a fixed spacing with gaps (3 minutes, 6 where one is missing)
 _SCHEDULE_DAYS = 0.9  # of the rows on the weekdays of a schedule (``_on_a_schedule``)
 
 
 def _on_a_schedule(index: pd.DatetimeIndex) -> bool:
-    """Whether the stamps keep a schedule the frequencies lack: a fixed spacing with gaps (``_SCHEDULE_STEPS``: a
-    logger every 3 minutes, read as 5), or days that keep to a few weekdays, as many as the rows a week
-    (``_SCHEDULE_DAYS`` of the rows: deliveries each Monday and Thursday, a few moved for holidays). Invoices 2 to 5
-    days apart fall on every weekday: an event log."""
-    if len(np.unique(np.diff(index.asi8))) <= _SCHEDULE_STEPS:
-        return True
-    if (index != index.normalize()).any():
+    """Whether the stamps keep a schedule the frequencies lack: a fixed spacing with gaps (half the steps one, nearly
+    every other a whole multiple of it: a logger every 3 minutes, read as 5), or days that keep to a few weekdays, as
+    many as the rows a week (``_SCHEDULE_DAYS`` of the rows: deliveries each Monday and Thursday, a few moved for
+    holidays). Invoices 2 to 5 days apart fall on every weekday: an event log."""
+    steps = np.diff(index.asi8)
+    if not len(steps):
         return False
+    sizes, counts = np.unique(steps, return_counts=True)
+    common = int(sizes[np.argmax(counts)])
+    if counts.max() >= 0.5 * len(steps) and float(np.mean(steps % common == 0)) >= _SCHEDULE_DAYS:
+        return True  # mostly one step, the rest whole multiples of it: readings missed now and then
     weeks = max((index[-1] - index[0]).days / 7, 1.0)
     kept = int(np.ceil(len(index) / weeks))
-    counts = np.sort(np.bincount(index.day_of_week, minlength=7))[::-1]
-    return kept < 7 and float(counts[:kept].sum()) >= _SCHEDULE_DAYS * len(index)
+    by_weekday = np.sort(np.bincount(index.day_of_week, minlength=7))[::-1]
+    return kept < 7 and float(by_weekday[:kept].sum()) >= _SCHEDULE_DAYS * len(index)
 
 
 def _more_rows_than_steps(stamps: pd.Series, frequency: Frequency) -> bool:
@@ -1222,10 +1224,11 @@ def _evenly_dated(stamps: pd.Series) -> bool:
     """Whether the distinct ``stamps`` mostly follow one step (a retail file's daily 'Date', business days too): not the
     times rows were entered ('Timestamp' 08/22/2022 09:37:53 after a school's 'Date'), which a date within the school
     years is no longer passed over for."""
-    steps = np.diff(np.sort(pd.to_datetime(stamps.dropna().unique()).asi8))
-    if not len(steps):
+    steps = np.diff(np.sort(pd.to_datetime(stamps.dropna().unique()).asi8)).astype(float)
+    if not len(steps) or np.median(steps) <= 0:
         return False
-    return float(pd.Series(steps).value_counts().iloc[0]) >= _EVEN_STEPS * len(steps)
+    binned = np.round(steps / (_STEP_JITTER * np.median(steps)))  # a logger's seconds of jitter: the same step
+    return float(pd.Series(binned).value_counts().iloc[0]) >= _EVEN_STEPS * len(steps)
 
 
 def _within_periods(stamps: pd.Series, periods: pd.Series) -> bool:
@@ -1687,10 +1690,14 @@ def _series_order(raw: pd.DataFrame, ds: pd.Series | None, numbers: dict[str, pd
     """The rows' positions ordered as each series' rows in time: by the text columns that may name series (a few
     values, each on ``MIN_ROWS`` rows or more on average; no dates), then by time. A long file sorted by date, then
     state, or a file newest first, has its running totals fall from row to row as written."""
-    keys = [col for col in raw.columns if col not in numbers and not _sounds_like_date(col)
-            and 1 < raw[col].nunique() <= len(raw) // MIN_ROWS]
+    stamps = ds.to_numpy() if ds is not None and len(ds) == len(raw) else np.arange(len(raw))
+    few = [col for col in raw.columns if not _sounds_like_date(col) and 1 < raw[col].nunique() <= len(raw) // MIN_ROWS]
+    keys = [col for col in few if col not in numbers]
+    if pd.Series(stamps).duplicated().any():  # a long file: a column (numbers too: store 1-4) that keeps stamps apart
+        keys = next(([col] for col in few if not pd.DataFrame({"id": raw[col].to_numpy(), "ds": stamps})
+                     .duplicated().any()), keys)
     table = pd.DataFrame({f"k{k}": raw[col].astype("string").to_numpy() for k, col in enumerate(keys)})
-    table["ds"] = ds.to_numpy() if ds is not None and len(ds) == len(raw) else np.arange(len(raw))
+    table["ds"] = stamps
     return table.sort_values([*table.columns], kind="stable").index.to_numpy()
 
 
@@ -1766,6 +1773,7 @@ def _calendar_part(col: str, numbers: pd.Series) -> bool:
 _AGE_UNITS_DAYS = (1.0, 7.0, 30.4375, 365.25)  # an age counted in days, weeks, months or years (``_age_counter``)
 _AGE_STEP = 0.2  # of a unit: the rounding an age is written with (a week's tenth) and more
 _AGE_MOVES = 3.0  # times the spread of its starts that an age's values spread over (``_age_counter``)
+_AGE_RATE = 0.05  # how far an age's rise per unit of time may be from 1 (``_few_starts``)
 
 
 def _age_counter(col: str, numbers: pd.Series, ds: pd.Series | None) -> bool:
@@ -1800,6 +1808,9 @@ def _few_starts(values: np.ndarray, offsets: np.ndarray, spread: float, most: in
         moved, started = values[runs == run], offsets[runs == run]
         if np.ptp(started) > spread or float(np.std(moved)) < _AGE_MOVES * float(np.std(started)):
             return False
+        elapsed = moved - started  # the time passed, in the age's unit
+        if len(moved) > 2 and np.ptp(elapsed) > 0 and abs(np.polyfit(elapsed, moved, 1)[0] - 1) > _AGE_RATE:
+            return False  # an average age drifting 0.85 a year: no counter of the time since a start
     return True
 
 
@@ -1924,7 +1935,11 @@ def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side:
     """``values`` with 0 in its blank cells on rows where the other side's column ``side`` is filled, said: a
     statement's day of a salary only has no debit, not a missing one (it was interpolated, while a day without a row
     counted 0)."""
-    zero = values.isna() & other.notna()
+    filled = values.notna().to_numpy()
+    inside = np.zeros(len(values), dtype=bool)
+    if filled.any():  # blanks after the last value are rows to forecast (the other side's future values)
+        inside[np.argmax(filled):len(filled) - np.argmax(filled[::-1])] = True
+    zero = values.isna() & other.notna() & inside
     if rows := int(zero.sum()):
         report.notices.append(Notice(
             f"{count(rows, 'blank cell')} of '{col}' on rows where '{side}' is filled {_were(rows)} read as 0: a "
@@ -1972,6 +1987,7 @@ _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "f
 _ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "reference", "key",
                                "code"}) | _IDENTIFIER_WORDS
 _LEAST_LABEL = 10_000  # the least of a column of numbers named so that labels rows, each a different one
+_LONG_LABEL = 10_000_000  # ... in any order (a list sorted by arrival: confirmation numbers of 9 digits, tracking 12)
 
 
 _IN_TURN = 0.9  # of the steps from row to row, up (or down) for numbers given in turn (``_given_in_turn``)
@@ -1994,7 +2010,8 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
     numbers = values.dropna().to_numpy(dtype=float)
     if len(numbers) < MIN_ROWS or not np.isfinite(numbers).all() or not (numbers == np.round(numbers)).all():
         return _counts_rows(col, values)
-    labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and _given_in_turn(numbers)
+    labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and (
+        _given_in_turn(numbers) or numbers.min() >= _LONG_LABEL)
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
         and len(np.unique(numbers)) == len(numbers))

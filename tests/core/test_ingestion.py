@@ -4153,3 +4153,37 @@ def test_from_the_review_of_fc8805e_targets_dates_and_logs() -> None:
         f"{day:%Y-%m-%d},{rng.uniform(500, 900):.2f},{'' if k % 3 == 1 else f'{rng.uniform(20, 200):.2f}'},1000\n"
         for k, day in enumerate(dates))
     assert load_series(cash.encode(), "cashbook.csv", LoadOptions(target="Cash Out")).frame["y"].iloc[1] == 0
+
+
+def test_from_the_review_of_caf46b1() -> None:
+    rng = np.random.default_rng(15)
+    days = pd.date_range("2024-01-01", periods=120)
+    cash = "Date,Cash In,Cash Out\n" + "".join(
+        f"{day:%Y-%m-%d},{'' if k >= 106 else f'{rng.uniform(500, 900):.2f}'},{rng.uniform(20, 200):.2f}\n"
+        for k, day in enumerate(days))
+    series = load_series(cash.encode(), "cash.csv")
+    assert series.target == "Cash In" and len(series.frame) == 106  # the last 14 rows are to forecast, not zeros
+    hours = pd.date_range("2023-12-10", periods=24 * 40, freq="h")  # across two years
+    logger = "Year,Date,Timestamp,Load (kW)\n" + "".join(
+        f"{h.year},{h:%Y-%m-%d},{h + pd.Timedelta(seconds=int(rng.integers(0, 20))):%Y-%m-%d %H:%M:%S},"
+        f"{50 + 5 * np.sin(h.hour / 4):.2f}\n" for h in hours)
+    assert load_series(logger.encode(), "logger.csv").frequency.name == "hourly"  # seconds of jitter: even
+    daily = {store: rng.integers(50, 150, len(days)) for store in (1, 2, 3)}
+    stores = "Store,Date,Total Installs,Daily Installs\n" + "".join(
+        f"{store},{day:%Y-%m-%d},{daily[store][:k + 1].sum()},{daily[store][k]}\n"
+        for store in daily for k, day in enumerate(days))
+    assert load_series(stores.encode(), "stores.csv").target == "Daily Installs"  # a numeric series id
+    arrivals = np.sort(rng.integers(0, 90, 300))
+    opera = "Arrival Date,Confirmation Number,Nights,Rate\n" + "".join(
+        f"{pd.Timestamp('2024-01-01') + pd.Timedelta(days=int(a)):%m/%d/%Y},{512345673 + 3 * int(k)},{1 + k % 4},"
+        f"{rng.uniform(120, 220):.2f}\n" for a, k in zip(arrivals, rng.permutation(300)))
+    assert load_series(opera.encode(), "opera.csv").target == "Rate"  # sorted by arrival, not by booking
+    slots = pd.date_range("2024-03-01", periods=600, freq="3min")
+    kept = slots.delete(np.sort(rng.choice(np.arange(1, 599), 25, replace=False)))
+    text = "Timestamp,Temperature (C)\n" + "".join(f"{t:%Y-%m-%d %H:%M},{20 + np.sin(k / 30):.2f}\n"
+                                                  for k, t in enumerate(kept))
+    assert load_series(text.encode(), "logger3.csv").report.irregular_rows == 0  # readings missed, no event log
+    fleet = "Month,Fleet Average Age (years),Aircraft in Service\n" + "".join(
+        f"{m:%Y-%m},{8 + 0.85 * k / 12 + rng.normal(0, 0.05):.1f},{120 + int(rng.integers(-2, 3))}\n"
+        for k, m in enumerate(pd.date_range("2021-01-01", periods=36, freq="MS")))
+    assert load_series(fleet.encode(), "fleet.csv").target == "Fleet Average Age (years)"  # no counter of time

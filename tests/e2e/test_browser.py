@@ -316,8 +316,8 @@ def test_a_file_refused_on_its_detected_columns_is_read_again_with_the_ones_chos
         browser, app_url: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
-    source = tmp_path / "report.csv"  # two report days in 'Period', the series' dates in 'Ref'
-    rows = (f"2024-01-0{1 + i // 10},2020-03-{i + 1:02d},{i}\n" for i in range(20))
+    source = tmp_path / "report.csv"  # two report days in 'Period', the series' dates in 'Ref' (one in both periods)
+    rows = (f"2024-01-0{1 + i // 10},2020-03-{min(i + (i != 10), 18):02d},{i}\n" for i in range(20))
     source.write_text("Period,Ref,y\n" + "".join(rows))
     page = browser.new_page()
     page.goto(app_url)
