@@ -1693,9 +1693,9 @@ def _series_order(raw: pd.DataFrame, ds: pd.Series | None, numbers: dict[str, pd
     stamps = ds.to_numpy() if ds is not None and len(ds) == len(raw) else np.arange(len(raw))
     few = [col for col in raw.columns if not _sounds_like_date(col) and 1 < raw[col].nunique() <= len(raw) // MIN_ROWS]
     keys = [col for col in few if col not in numbers]
-    if pd.Series(stamps).duplicated().any():  # a long file: a column (numbers too: store 1-4) that keeps stamps apart
-        keys = next(([col] for col in few if not pd.DataFrame({"id": raw[col].to_numpy(), "ds": stamps})
-                     .duplicated().any()), keys)
+    if pd.Series(stamps).duplicated().any():  # a long file: a column (text first, then numbers: store 1-4, not a
+        keys = next(([col] for col in sorted(few, key=lambda col: col in numbers)  # day's rank) keeping stamps apart
+                     if not pd.DataFrame({"id": raw[col].to_numpy(), "ds": stamps}).duplicated().any()), keys)
     table = pd.DataFrame({f"k{k}": raw[col].astype("string").to_numpy() for k, col in enumerate(keys)})
     table["ds"] = stamps
     return table.sort_values([*table.columns], kind="stable").index.to_numpy()
@@ -1987,7 +1987,7 @@ _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "f
 _ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "reference", "key",
                                "code"}) | _IDENTIFIER_WORDS
 _LEAST_LABEL = 10_000  # the least of a column of numbers named so that labels rows, each a different one
-_LONG_LABEL = 10_000_000  # ... in any order (a list sorted by arrival: confirmation numbers of 9 digits, tracking 12)
+_LABEL_BLOCK = 10  # ... or in any order, a block of at most this many numbers a row (confirmation numbers by arrival)
 
 
 _IN_TURN = 0.9  # of the steps from row to row, up (or down) for numbers given in turn (``_given_in_turn``)
@@ -2004,14 +2004,14 @@ def _given_in_turn(numbers: np.ndarray) -> bool:
 def _identifies_rows(col: object, values: pd.Series) -> bool:
     """An identifier (``id``, ``ticket_id``: a different whole number on each row), or a running number
     (``_counts_rows``), or a number (``_ROW_NUMBER_WORDS`` last) of at least ``_LEAST_LABEL`` different on every row
-    and given in turn (an Opera reservations list's 'Confirmation Number', 512345673 up by 1 to 3, was averaged per
-    arrival day; not a Chinese export's 'Passenger Number', a daily count): no
+    and given in turn or in a block (an Opera reservations list's 'Confirmation Number', 512345673 up by 1 to 3, was
+    averaged per arrival day; not a Chinese export's 'Passenger Number', a daily count of 155,000 or of 15 million): no
     value to forecast, whatever its sum or mean per day. ('Patient Number' counts of a clinic repeat.)"""
     numbers = values.dropna().to_numpy(dtype=float)
     if len(numbers) < MIN_ROWS or not np.isfinite(numbers).all() or not (numbers == np.round(numbers)).all():
         return _counts_rows(col, values)
     labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and (
-        _given_in_turn(numbers) or numbers.min() >= _LONG_LABEL)
+        _given_in_turn(numbers) or np.ptp(numbers) <= _LABEL_BLOCK * len(numbers))
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
         and len(np.unique(numbers)) == len(numbers))

@@ -4187,3 +4187,21 @@ def test_from_the_review_of_caf46b1() -> None:
         f"{m:%Y-%m},{8 + 0.85 * k / 12 + rng.normal(0, 0.05):.1f},{120 + int(rng.integers(-2, 3))}\n"
         for k, m in enumerate(pd.date_range("2021-01-01", periods=36, freq="MS")))
     assert load_series(fleet.encode(), "fleet.csv").target == "Fleet Average Age (years)"  # no counter of time
+
+
+def test_from_the_review_of_7c41c0f() -> None:
+    rng = np.random.default_rng(16)
+    days = pd.date_range("2023-01-01", periods=200)
+    rail = "Date,Passenger Number,Temperature\n" + "".join(
+        f"{day:%Y-%m-%d},{int(rng.normal(15_500_000, 600_000))},{rng.normal(10, 3):.1f}\n" for day in days)
+    series = load_series(rail.encode(), "rail.csv")
+    assert series.target == "Passenger Number"  # 8 digits a day: a count, no label
+    assert not any(notice.key == "notice.target_identifies_rows" for notice in series.report.notices)
+    new = {state: rng.integers(5, 900, len(days)) for state in ("Texas", "Ohio", "Iowa")}
+    rows = []
+    for k, day in enumerate(days):
+        ranked = sorted(new, key=lambda state: -new[state][k])
+        rows += [f"{day:%Y-%m-%d},{rank + 1},{state},{new[state][:k + 1].sum()},{new[state][k]}"
+                 for rank, state in enumerate(ranked)]
+    ranks = "date,rank_new_cases,state,total_cases,new_cases\n" + "\n".join(rows) + "\n"
+    assert load_series(ranks.encode(), "ranks.csv").target == "new_cases"  # the state orders the series, not the rank
