@@ -1845,23 +1845,16 @@ _CLOCK_PARTS = frozenset({"hour", "minute", "second", "time", "hr", "hh", "min",
 
 
 def _no_time_of_rows(name: str, cells: pd.Series) -> bool:
-    """Whether a time-named column beside a year, a month and a day tells no rows apart: one value in every filled cell
-    (NSRDB's 'Minute' of 30 on every hourly row), or nearly (``_nearly_one_value``) and named other than a part of the
-    clock ('Period over which rainfall was measured (days)', 'Observation time'): a 'Minute' of :53 with a few special
-    readings at other minutes still times them."""
+    """Whether a time-named column beside a year, a month and a day tells no rows apart: one value in every filled cell,
+    or none (NSRDB's 'Minute' of 30 on every hourly row; NASS's blank 'Week Ending' of monthly rows), or one in nearly
+    every filled cell (``_ONE_VALUE_SHARE``) and named other than a part of the clock (BOM's 'Period over which
+    rainfall was measured (days)', 1 but after missed days; 'Observation time'): no reason to leave a year, month and
+    day column apart (twelve yearly series, one per month; a file refused as two time stamps). A 'Minute' of :53 with
+    a few special readings at other minutes still times them."""
     text = cells.astype("string").str.strip()
-    values = text[text.notna() & (text != "")].unique()
-    return len(values) <= 1 or (name.strip() not in _CLOCK_PARTS and _nearly_one_value(cells))
-
-
-def _nearly_one_value(cells: pd.Series) -> bool:
-    """Whether a column holds one value in nearly every filled cell (``_ONE_VALUE_SHARE``), or none: no time that
-    tells the rows apart (NASS's blank 'Week Ending' of monthly rows; BOM's 'Period over which rainfall was measured
-    (days)', 1 but after missed days), so no reason to leave a year, month and day column apart (twelve yearly series,
-    one per month; a file refused as two time stamps)."""
-    text = cells.astype("string").str.strip()
-    filled = text[text.notna() & (text != "")]
-    return not len(filled) or float(filled.value_counts().iloc[0]) >= _ONE_VALUE_SHARE * len(filled)
+    counts = text[text.notna() & (text != "")].value_counts()
+    return len(counts) <= 1 or (name.strip() not in _CLOCK_PARTS
+                                and float(counts.iloc[0]) >= _ONE_VALUE_SHARE * float(counts.sum()))
 
 
 def _counts_rows(cells: pd.Series) -> bool:

@@ -318,7 +318,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
-    if (side := _other_side(target, numeric)) is not None and _money_sides(target, numbers[target], numbers[side]):
+    if (side := _money_side(target, numeric, numbers)) is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
@@ -1923,12 +1923,15 @@ _MONEY_WORDS = frozenset({"debit", "credit", "debits", "credits", "withdrawal", 
                           "cash", "money", "paid", "spent", "received", "charges", "payments", "soll", "haben"})
 
 
-def _money_sides(col: str, values: pd.Series, other: pd.Series) -> bool:
-    """Whether a pair of sides (``_other_side``) is money's, whose blank side is 0: named so (``_MONEY_WORDS``: a
-    cash book's 'Cash In' and 'Cash Out', most days both), or one side filled on nearly every row
-    (``_one_side_a_row``). A reservoir's 'Inflow (cfs)' beside its 'Outflow (cfs)' is neither: a blank is a missed
-    reading."""
-    return bool(_name_words(col) & _MONEY_WORDS) or _one_side_a_row(values, other)
+def _money_side(col: str, columns: list[str], numbers: dict[str, pd.Series]) -> str | None:
+    """The other side of ``col``'s money among ``columns`` (``_other_side``) where the pair is money's, whose blank
+    side is 0: named so (``_MONEY_WORDS``: a cash book's 'Cash In' and 'Cash Out', most days both), or one side filled
+    on nearly every row (``_one_side_a_row``); else None. A reservoir's 'Inflow (cfs)' beside its 'Outflow (cfs)' is
+    neither: a blank is a missed reading."""
+    side = _other_side(col, columns)
+    if side is None or not (_name_words(col) & _MONEY_WORDS or _one_side_a_row(numbers[col], numbers[side])):
+        return None
+    return side
 
 
 def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side: str, report: DataReport) -> pd.Series:
@@ -1954,8 +1957,7 @@ def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...],
     filled: the layout of a file that gives its regressors' future values, with the target the other way round
     (``price`` given ahead, ``footfall`` to come: price was taken, and the future rows were then said to be missing).
     A covariate that ends early looks the same (``kwh`` and a ``temp`` not yet read), so it is said, not chosen."""
-    side = _other_side(target, numeric)
-    side = side if side is not None and _money_sides(target, numbers[target], numbers[side]) else None
+    side = _money_side(target, numeric, numbers)
     others = [col for col in numeric if col not in (target, *regressors, side)
               and numbers[col].notna().sum() >= MIN_ROWS
               and not _is_code(numbers[col]) and not _counts_rows(col, numbers[col])
