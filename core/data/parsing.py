@@ -30,7 +30,7 @@ _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (
 _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥￥₹₽₩₺₪₫₱₦%]")  # ￥: GBK has no ¥
 # Currency words before or after an amount (Brazil's ``R$ 2.571,01``, Poland's ``1 234,50 zł``), and apostrophes that
 # group thousands (Switzerland's ``2'571.01``): stripped where a column has them.
-_CURRENCY_WORD = (r"(?:^|(?<=^-))(?:(?:R|US|CA|C|A|AU|HK|NZ|MX|S|SG|NT)\$|S/|Fr\.)\s?"  # US$44.91: AdMob's earnings
+_CURRENCY_WORD = (r"(?:^|(?<=^[-(]))(?:(?:R|US|CA|C|A|AU|HK|NZ|MX|S|SG|NT)\$|S/|Fr\.)\s?"  # US$44.91: AdMob, (US$714.12)
                   r"|(?<=\d)\s*(?:zł|kr\.?|Kč|Ft|lei|Fr\.)$")
 _APOSTROPHE_THOUSANDS = r"(?<=\d)['’](?=\d{3}(?:\D|$))"
 # A currency code before or after an amount ("1.000,95 EUR", "USD 12"): the common ones only, so that codes of

@@ -1657,7 +1657,7 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     return hundreds or months or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
 
 
-_COMMA_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
+_COMMA_THOUSANDS = re.compile(r"[-(]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\)?")  # (1,234.50): an accounting negative
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -1677,7 +1677,7 @@ def _writes_comma_thousands(lines: list[str], delimiter: str) -> bool:
         return True
     if _decimal_point_column(columns):
         return True  # points that are decimal marks elsewhere: Redfin's '4,135' homes beside '1.2' months of supply
-    return any(re.fullmatch(r"-?[1-9]\d\d", without_currency(cell)) for i in {i for i, _ in commas}
+    return any(re.fullmatch(r"[-(]?[1-9]\d\d\)?", without_currency(cell)) for i in {i for i, _ in commas}
                for cell in columns[i])  # US$643 beside US$1,874 too
 
 

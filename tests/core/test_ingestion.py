@@ -4082,6 +4082,9 @@ def test_from_the_review_of_9c573e9_clocks_ids_and_logs() -> None:
                                       for day, amount in zip(days, rng.integers(600, 2500, 60)))
     series = load_series(usd.encode(), "revenue.tsv")
     assert series.frame["y"].min() >= 600  # US$1,874 beside US$643: thousands, not decimal commas
+    refunds = usd.replace("\tUS$", "\t(US$", 3).replace("\n", ")\n", 4).replace("Revenue)", "Revenue", 1)
+    series = load_series(refunds.encode(), "revenue.tsv")
+    assert (series.frame["y"] < -600).sum() == 3  # (US$714.12) is a negative amount
 
 
 def test_a_newest_first_file_says_how_its_first_and_last_rows_were_read() -> None:
