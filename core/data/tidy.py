@@ -1990,6 +1990,7 @@ _ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "refer
                                "code"}) | _IDENTIFIER_WORDS
 _LEAST_LABEL = 10_000  # the least of a column of numbers named so that labels rows, each a different one
 _LABEL_BLOCK = 10  # ... or in any order, a block of at most this many numbers a row (confirmation numbers by arrival)
+_LONG_LABEL = 10**10  # ... or every one too long to count anything (a shipment's random 12-digit 'Tracking Number')
 
 
 _IN_TURN = 0.9  # of the steps from row to row, up (or down) for numbers given in turn (``_given_in_turn``)
@@ -2008,12 +2009,13 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
     (``_counts_rows``), or a number (``_ROW_NUMBER_WORDS`` last) of at least ``_LEAST_LABEL`` different on every row
     and given in turn or in a block (an Opera reservations list's 'Confirmation Number', 512345673 up by 1 to 3, was
     averaged per arrival day; not a Chinese export's 'Passenger Number', a daily count of 155,000 or of 15 million): no
-    value to forecast, whatever its sum or mean per day. ('Patient Number' counts of a clinic repeat.)"""
+    value to forecast, whatever its sum or mean per day; so is such a number of 11 digits or more in any order (a
+    shipment's 'Tracking Number'). ('Patient Number' counts of a clinic repeat.)"""
     numbers = values.dropna().to_numpy(dtype=float)
     if len(numbers) < MIN_ROWS or not np.isfinite(numbers).all() or not (numbers == np.round(numbers)).all():
         return _counts_rows(col, values)
     labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and (
-        _given_in_turn(numbers) or np.ptp(numbers) <= _LABEL_BLOCK * len(numbers))
+        _given_in_turn(numbers) or np.ptp(numbers) <= _LABEL_BLOCK * len(numbers) or numbers.min() >= _LONG_LABEL)
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
         and len(np.unique(numbers)) == len(numbers))

@@ -4208,3 +4208,11 @@ def test_from_the_review_of_7c41c0f() -> None:
                  for rank, state in enumerate(ranked)]
     ranks = "date,rank_new_cases,state,total_cases,new_cases\n" + "\n".join(rows) + "\n"
     assert load_series(ranks.encode(), "ranks.csv").target == "new_cases"  # the state orders the series, not the rank
+
+
+def test_random_labels_too_long_to_count_anything_are_no_target() -> None:
+    rng = np.random.default_rng(17)
+    days = np.sort(rng.choice(pd.date_range("2024-01-01", periods=120), 300))
+    text = "Ship Date,Tracking Number,Weight (lbs)\n" + "".join(
+        f"{pd.Timestamp(day):%m/%d/%Y},{int(rng.integers(10**11, 10**12))},{rng.uniform(1, 30):.1f}\n" for day in days)
+    assert load_series(text.encode(), "shipments.csv").target == "Weight (lbs)"  # not the random 12-digit numbers
