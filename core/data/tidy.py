@@ -1703,18 +1703,28 @@ def _series_order(raw: pd.DataFrame, ds: pd.Series | None, numbers: dict[str, pd
 
 def _daily_twin(col: str, measures: list[str], numbers: dict[str, pd.Series], order: np.ndarray) -> str:
     """The measure that names the day's figure of ``col``, a running one ('Daily User Installs' for Google Play's
-    'Total User Installs', 'Daily Average Rating' for its 'Total Average Rating': the same words, a day's word in place
-    of a running one, and other words beside them), where ``col`` runs (``_runs_on``) in each series' time order
-    (``order``: ``_series_order``); ``col`` without such a twin.
+    'Total User Installs', 'Daily Average Rating' for its 'Total Average Rating', The Numbers' 'Gross' for its 'Total
+    Gross': the same words, a day's word or none in place of a running one), where ``col`` runs (``_runs_on``) in each
+    series' time order (``order``: ``_series_order``); ``col`` without such a twin.
     The running total was forecast at a MAPE of 0.14%. GA4's 'Total users' of each day beside 'New users', or a
     'Total' that is 'New' plus 'Returning', stay."""
     running = _name_words(col) & _RUNNING_WORDS
     rest = _name_words(col) - running
     if not running or not rest:
         return col
-    return next((other for other in measures if other != col and _name_words(other) & _DAY_WORDS
-                 and _name_words(other) - _DAY_WORDS == rest
-                 and _runs_on(numbers[col].iloc[order], numbers[other].iloc[order])), col)
+    running_values = numbers[col].iloc[order]
+    return next((other for other in measures if other != col and _name_words(other) - _DAY_WORDS == rest
+                 and _runs_on(running_values, day := numbers[other].iloc[order])
+                 and (_name_words(other) & _DAY_WORDS or _sums_up(running_values, day))), col)
+
+
+def _sums_up(running: pd.Series, day: pd.Series) -> bool:
+    """Whether ``running`` adds ``day`` from row to row on nearly all rows (``_TOTAL_SHARE``, within
+    ``_TOTAL_TOLERANCE``): a 'Total Gross' of each day's 'Gross', not a growing company's 'Total Revenue' beside one
+    product's 'Revenue'."""
+    steps = running.diff().iloc[1:]
+    close = (steps - day.iloc[1:]).abs() <= _TOTAL_TOLERANCE * day.iloc[1:].abs().clip(lower=1e-9)
+    return bool(close[steps.notna() & day.iloc[1:].notna()].mean() >= _TOTAL_SHARE)
 
 
 _NEVER_FALLS = 0.95  # of the steps from row to row (``_runs_on``): a long file's series each start lower
@@ -2075,7 +2085,7 @@ _PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "f
                                "precinct", "tract", "lsoa", "borough", "battalion", "station", "county", "state"})
 _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
                           "sequence", "group"})
-_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
+_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code", "rank", "ranking"})  # (a box-office chart's day rank)
 
 
 def _names_a_stamp(col: object) -> bool:

@@ -4216,3 +4216,21 @@ def test_random_labels_too_long_to_count_anything_are_no_target() -> None:
     text = "Ship Date,Tracking Number,Weight (lbs)\n" + "".join(
         f"{pd.Timestamp(day):%m/%d/%Y},{int(rng.integers(10**11, 10**12))},{rng.uniform(1, 30):.1f}\n" for day in days)
     assert load_series(text.encode(), "shipments.csv").target == "Weight (lbs)"  # not the random 12-digit numbers
+
+
+def test_box_office_charts_forecast_the_gross() -> None:
+    rng = np.random.default_rng(18)
+    days = pd.date_range("2023-07-21", periods=60)
+    gross = [int(45e6 * 0.97 ** k * rng.uniform(0.9, 1.1)) for k in range(len(days))]
+    film = "Date,Rank,Gross,Theaters,Total Gross,Day #\n" + "".join(
+        f'{day:%Y/%m/%d},{1 + k // 10},"${amount:,}","4,200","${running:,}",{k + 1}\n'
+        for k, (day, amount, running) in enumerate(zip(days, gross, np.cumsum(gross))))
+    assert load_series(film.encode(), "film.csv").target == "Gross"  # not its running total
+    chart = "Date,Day,Rank,Top 10 Gross,Releases\n" + "".join(
+        f'{day:%Y-%m-%d},{day:%A},{int(rng.integers(1, 200))},"${int(rng.uniform(5e6, 2e7)):,}",{30 + k % 9}\n'
+        for k, day in enumerate(pd.date_range("2023-01-01", periods=200)))
+    assert load_series(chart.encode(), "chart.csv").target == "Top 10 Gross"  # a rank orders things: no target
+    company = "Month,Total Revenue,Revenue\n" + "".join(
+        f"{month:%Y-%m},{1000 + 20 * k + rng.normal(0, 5):.1f},{100 + k + rng.normal(0, 5):.1f}\n"
+        for k, month in enumerate(pd.date_range("2020-01-01", periods=48, freq="MS")))
+    assert load_series(company.encode(), "company.csv").target == "Total Revenue"  # growing, no running total
