@@ -500,7 +500,8 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     if first != texts[0]:
         worded &= undated
     subtotals = _subtotal_rows(cells)
-    if not (worded.any() or subtotals.any()):  # the usual table (and every series of a long file): nothing to do
+    bare = _bare_totals(cells)
+    if not (worded.any() or subtotals.any() or bare.any()):  # the usual table (and every long file's): nothing to do
         return raw
     # A word that also names other rows (a series called "Total" in a long file) is data, not a summary.
     named_above = set(above[above.isin(list(set(tail[worded])))].unique())
@@ -508,7 +509,7 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     at_end = int(np.argmin(summary[::-1])) if not summary.all() else len(summary)  # the run of them at the end
     dropped = np.zeros(len(raw), dtype=bool)
     dropped[len(raw) - at_end:] = True
-    dropped |= (subtotals & ~cells.duplicated(keep=False)).to_numpy(dtype=bool)
+    dropped |= (subtotals & ~cells.duplicated(keep=False) | bare).to_numpy(dtype=bool)
     if not dropped.any():
         return raw
     rows = int(dropped.sum())
@@ -692,6 +693,21 @@ def _total_without_a_label(frame: pd.DataFrame, unreadable: np.ndarray, written:
 def _summary_rows_notice(rows: int, words: str) -> Notice:
     return Notice(f"{count(rows, 'row')} summing up or annotating the table ({words}) {_were(rows)} left out.",
                   "notice.summary_rows", {"rows": rows, "words": words})
+
+
+# A cell that only says its row totals the rows above it (Salesforce's 'Subtotal' under each month's gifts)
+_BARE_TOTAL = re.compile(r"\**\s*(?:sub-?\s?totals?|(?:grand\s+)?totals?|zwischensumme|sous-total|subtotaal)\s*:?",
+                         re.IGNORECASE)
+
+
+def _bare_totals(cells: pd.Series) -> pd.Series:
+    """Which ``cells`` of a column of dates (a digit in nearly every other cell) only say their row is a total
+    (``_BARE_TOTAL``), wherever they are and however often: Salesforce's 'Subtotal' rows made its 'Close Date' fail
+    as the time column (its fiscal quarters were read, and the gifts averaged per quarter)."""
+    bare = cells.str.fullmatch(_BARE_TOTAL).fillna(False)
+    if not bare.any() or not cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE:
+        return pd.Series(False, index=cells.index)
+    return bare
 
 
 def _subtotal_rows(cells: pd.Series) -> pd.Series:

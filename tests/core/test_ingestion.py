@@ -4234,3 +4234,19 @@ def test_box_office_charts_forecast_the_gross() -> None:
         f"{month:%Y-%m},{1000 + 20 * k + rng.normal(0, 5):.1f},{100 + k + rng.normal(0, 5):.1f}\n"
         for k, month in enumerate(pd.date_range("2020-01-01", periods=48, freq="MS")))
     assert load_series(company.encode(), "company.csv").target == "Total Revenue"  # growing, no running total
+
+
+def test_a_salesforce_report_leaves_out_its_subtotal_rows() -> None:
+    rng = np.random.default_rng(19)
+    lines = ['"Opportunities by Close Month"', '"Example Charity"', "",
+             '"Close Date","Opportunity Name","Amount","Stage","Fiscal Period"']
+    for month in pd.date_range("2022-01-01", periods=26, freq="MS"):
+        days = month + pd.to_timedelta(np.sort(rng.choice(27, 4, replace=False)), unit="D")
+        amounts = rng.uniform(100, 4000, len(days))
+        lines += [f'"{day.month}/{day.day}/{day.year}","Gift {k}","USD {amount:,.2f}","Closed Won",'
+                  f'"Q{(day.month - 1) // 3 + 1}-{day.year}"' for k, (day, amount) in enumerate(zip(days, amounts))]
+        lines.append(f'"Subtotal","","USD {amounts.sum():,.2f}","",""')
+    lines.append('"Grand Totals (104 records)","","USD 1.00","",""')
+    series = load_series(("\n".join(lines) + "\n").encode(), "report.csv", LoadOptions(per="month", duplicates="sum"))
+    assert series.date_col == "Close Date"  # not the fiscal quarters
+    assert len(series.frame) == 26 and series.frame["y"].max() < 16_000  # each month's gifts, no subtotal among them
