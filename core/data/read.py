@@ -1627,9 +1627,19 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
     ``1.000,00``: the file was read with decimal points, the periods as the numbers 1.2021)."""
     cells = [cell.strip().strip('"') for line in lines for cell in line.split(delimiter)]
     with_comma = sum(1 for cell in cells if _looks_like_decimal_comma(cell))
-    with_point = sum(1 for cell in cells if cell.replace(".", "", 1).strip("-").isdigit() and "." in cell
-                     and not MONTH_DOT_YEAR.fullmatch(cell) and not PERIOD_DOT_YEAR.fullmatch(cell))
+    pointed = [cell for cell in cells if cell.replace(".", "", 1).strip("-").isdigit() and "." in cell
+               and not MONTH_DOT_YEAR.fullmatch(cell) and not PERIOD_DOT_YEAR.fullmatch(cell)]
+    # A file writes one decimal mark: beside many commas that group no thousands ('98,6' in another column of
+    # Destatis's table), '98.644' groups them (it was read as 98.644, a thousandth of the amount).
+    commas = sum(1 for cell in cells
+                 if _looks_like_decimal_comma(cell) and not _COMMA_GROUPS.search(without_currency(cell)))
+    grouping = [cell for cell in pointed if _POINT_THOUSANDS.fullmatch(cell)]
+    with_point = len(pointed) - (len(grouping) if commas >= max(_LEAST_COMMAS, len(grouping) / 4) else 0)
     return with_comma > with_point
+
+
+_COMMA_GROUPS = re.compile(r"^[-(]?\d{1,3},\d{3}\b")  # a comma that may group thousands: '1,025' (not '98,6')
+_LEAST_COMMAS = 5  # ... and at least a quarter as many as the points that group thousands (not a stray '3,5')
 
 
 _POINT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
@@ -1654,7 +1664,8 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     if pointed.empty or not _group_thousands(pointed):
         return False
     hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
-    return hundreds or months or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
+    grouped = bool((pointed.str.count(r"\.") > 1).any())  # '2.881.491': no decimal number has two points
+    return hundreds or months or grouped or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
 
 
 _COMMA_THOUSANDS = re.compile(r"[-(]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\)?")  # (1,234.50): an accounting negative

@@ -4250,3 +4250,17 @@ def test_a_salesforce_report_leaves_out_its_subtotal_rows() -> None:
     series = load_series(("\n".join(lines) + "\n").encode(), "report.csv", LoadOptions(per="month", duplicates="sum"))
     assert series.date_col == "Close Date"  # not the fiscal quarters
     assert len(series.frame) == 26 and series.frame["y"].max() < 16_000  # each month's gifts, no subtotal among them
+
+
+def test_points_beside_decimal_commas_group_thousands() -> None:
+    months = pd.date_range("2019-01-01", periods=40, freq="MS")
+    destatis = "Monat;Umsatz (nominal);Umsatz (real)\n" + "".join(
+        f"{month:%Y-%m};{98 + k % 7}.{600 + 7 * k};{98 + k % 5},{k % 10}\n" for k, month in enumerate(months))
+    assert load_series(destatis.encode(), "umsatz.csv").frame["y"].min() >= 98_000  # 98.644 is 98644 beside 98,6
+    spain = "Mes;Ventas (€);Unidades\n" + "".join(
+        f"{month:%Y-%m};{100 + k}.{300 + 7 * k},{10 + k} €;3.{100 + 20 * k}\n" for k, month in enumerate(months))
+    series = load_series(spain.encode(), "ventas.csv")
+    assert series.target == "Ventas (€)" and series.frame["y"].min() > 100_000
+    paro = "Periodo;Paro registrado\n" + "".join(
+        f"{month:%Y-%m};2.{100 + 17 * k}.{100 + 3 * k}\n" for k, month in enumerate(months))
+    assert load_series(paro.encode(), "paro.csv").frame["y"].min() > 2_000_000  # two points: no decimal number
