@@ -1420,6 +1420,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
     alike but for that word ('Incident Date' and 'Incident Time')."""
     dates = _named(names, _DATE_NAMES, _DATE_COLUMN, lambda col: _days(raw[col].iloc[:50]) is not None)
     times = _named(names, _TIME_NAMES, _TIME_COLUMN)
+    if len(dates) == 1 and not times and raw[dates[0]].dropna().duplicated().any():
+        times = _clock_columns(raw)[:1]  # SMARD's 'Datum;Anfang;Ende', RTE's 'Date' and 'Heures': the start
     if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
         twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()
                  if re.search(r"\bdate\b", name) and name.replace("date", "time", 1) in names
@@ -1431,6 +1433,16 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
                  if lowered[day].replace("date", "time", 1) == lowered[time]]
         return ([pairs[0][0]], [pairs[0][1]]) if pairs else (dates, times)
     return dates, times
+
+
+def _clock_columns(raw: pd.DataFrame) -> list[object]:
+    """The text columns whose first cells (``_CLOCK_SEEN``) are all times of day (``00:00``, ``13:45:00``)."""
+    return [col for col in raw.columns if not pd.api.types.is_numeric_dtype(raw[col])
+            and len(head := raw[col].iloc[:_CLOCK_SEEN].dropna().astype("string").str.strip())
+            and bool(head.str.fullmatch(_CLOCK).all())]
+
+
+_CLOCK_SEEN = 200
 
 
 def _named(names: dict[str, object], exact: frozenset[str], pattern: re.Pattern[str],

@@ -4264,3 +4264,19 @@ def test_points_beside_decimal_commas_group_thousands() -> None:
     paro = "Periodo;Paro registrado\n" + "".join(
         f"{month:%Y-%m};2.{100 + 17 * k}.{100 + 3 * k}\n" for k, month in enumerate(months))
     assert load_series(paro.encode(), "paro.csv").frame["y"].min() > 2_000_000  # two points: no decimal number
+
+
+def test_a_date_beside_a_column_of_clock_times_makes_the_time_stamps() -> None:
+    hours = pd.date_range("2024-01-01", periods=24 * 21, freq="h")
+    smard = "Datum;Anfang;Ende;Biomasse [MWh]\n" + "".join(
+        f"{t:%d.%m.%Y};{t:%H:%M};{t + pd.Timedelta(hours=1):%H:%M};{4000 + 300 * np.sin(k / 4):.0f}\n"
+        for k, t in enumerate(hours))
+    series = load_series(smard.encode(), "smard.csv")
+    assert series.frequency.name == "hourly" and len(series.frame) == len(hours)
+    quarters = pd.date_range("2024-03-01", periods=96 * 14, freq="15min")
+    rte = "Date\tHeures\tConsommation\n" + "".join(f"{t:%Y-%m-%d}\t{t:%H:%M}\t{50000 + k % 96}\n"
+                                                  for k, t in enumerate(quarters))
+    assert load_series(rte.encode("latin-1"), "rte.xls").frequency.name == "every 15 minutes"
+    opening = "Date,Opening,Visitors\n" + "".join(f"{day:%Y-%m-%d},{'09:00' if day.dayofweek < 5 else '10:00'},{k}\n"
+                                                  for k, day in enumerate(pd.date_range("2024-01-01", periods=60)))
+    assert load_series(opening.encode(), "museum.csv").frequency.name == "daily"  # one opening a day: no clock
