@@ -64,7 +64,10 @@ MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", 
                               # suppressed small counts: CDC's '*', the UK's 's' and '[c]', '[x]', '[z]', '[low]'
                               "*", "**", "s", "[c]", "[x]", "[z]", "[u]", "[low]"})
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
-FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)\s+[bcdefnprsuz]{1,3}$")  # Eurostat's flags, not units (g, kg, m)
+# Statistics offices' and treasuries' footnotes after a number too: ``1,888 (r)`` revised, ``1,535 1/``, ``4.2 (3)``.
+FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)(?:\s+[bcdefnprsuz]{1,3}|\s*\([bcdefnprsuz]{1,3}\)|\s+\d{1,2}/"
+                            r"|\s*\(\d{1,2}\))$")  # Eurostat's flags, not units (g, kg, m)
+FLAG_AFTER = r"\s[bcdefnprsuz]|[\d\s]\([bcdefnprsuz\d]{1,3}\)$|\s\d{1,2}/$"  # a cheap look for them
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
 # With a currency sign, its minus before it or after it: Redfin's $519K, a cash flow's -$0.53M.
 SCALED_NUMBER = re.compile(r"^(-?)(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([KMB])$")
@@ -588,7 +591,7 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
     cleaned = text.mask(text.isin(MISSING_MARKERS))
     if cleaned.str.startswith("'").any():  # a spreadsheet's text prefix ('27), as exports that quote formulas write it
         cleaned = cleaned.str.replace(_TEXT_PREFIX, "", regex=True)
-    if cleaned.str.contains(r"\s[bcdefnprsuz]", regex=True).any():  # flags after numbers: the number (':' is blank)
+    if cleaned.str.contains(FLAG_AFTER, regex=True).any():  # flags after numbers: the number (':' is blank)
         cleaned = cleaned.str.replace(FLAGGED_NUMBER, r"\1", regex=True)
         cleaned = cleaned.mask(cleaned == ":")
     if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed
@@ -653,6 +656,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     if _CHINESE_PERIOD.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_CHINESE_PERIOD).all() \
             and _chinese_periods_in_order(sample):  # NBS: 2023年第四季度, 2023年
         return parse_dates(text.str.replace(_CHINESE_PERIOD, _chinese_period, regex=True), day_first)
+    if sample.str.contains(_DATE_FOOTNOTE).any():  # OBR's '2023-24 (r)', revised: the period
+        return parse_dates(text.str.replace(_DATE_FOOTNOTE, "", regex=True), day_first)
     for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
         if words.match(sample.iloc[0]) and sample.str.match(words).all():
             return parse_dates(text.str.replace(words, "", regex=True), day_first)
@@ -1322,6 +1327,8 @@ _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|
                           r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
+# A footnote after a date or period: revised, provisional, estimated, or a note's number ('2023-24 (r)', '2024 Q1 1/')
+_DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpe]\)|\s+\d{1,2}/|\s*\*{1,3})+$")
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
 # A weekday's name before a date of digits (Excel's custom format "ddd dd/mm/yyyy": "Mon 02/01/2023"); before a month's

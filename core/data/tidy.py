@@ -15,8 +15,8 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
                                  future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
                                  open_days, open_hour_steps, open_hours, open_slots, open_stamps, regular_alias,
                                  stamps_between, stray_hours, working_week_of)
-from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAGGED_NUMBER,
-                               LEADING_LABELS, leading_labels,
+from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAG_AFTER,
+                               FLAGGED_NUMBER, LEADING_LABELS, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
                                calendar_spread, months_under_years, nested_periods, parse_compact_dates,
@@ -2524,7 +2524,7 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
         return
     text = values.astype("string").str.strip()
     candidates = {"below_limit": text.str.startswith("<"), "scaled_numbers": text.str[-1:].isin(("K", "M", "B")),
-                  "flagged_numbers": text.str.contains(r"\s[a-z]", regex=True) & ~text.str.startswith(":")}
+                  "flagged_numbers": text.str.contains(FLAG_AFTER, regex=True) & ~text.str.startswith(":")}
     for kind, (pattern, sentence) in _MARKED.items():
         cells = text[candidates[kind].fillna(False)]  # cheap filters first: most columns have none
         cells = cells[cells.str.fullmatch(pattern).fillna(False)]

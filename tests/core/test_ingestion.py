@@ -4280,3 +4280,16 @@ def test_a_date_beside_a_column_of_clock_times_makes_the_time_stamps() -> None:
     opening = "Date,Opening,Visitors\n" + "".join(f"{day:%Y-%m-%d},{'09:00' if day.dayofweek < 5 else '10:00'},{k}\n"
                                                   for k, day in enumerate(pd.date_range("2024-01-01", periods=60)))
     assert load_series(opening.encode(), "museum.csv").frequency.name == "daily"  # one opening a day: no clock
+
+
+def test_revised_and_footnoted_figures_keep_their_numbers_and_periods() -> None:
+    months = pd.date_range("2021-01-01", periods=36, freq="MS")
+    cells = [f'"{1200 + 20 * k:,}"' for k in range(len(months))]
+    cells[-3:] = ['"1,860 (r)"', '"1,880 1/"', '"2,050 (p)"']
+    text = "Month,Receipts ($ thousands)\n" + "".join(f"{m:%Y-%m},{c}\n" for m, c in zip(months, cells))
+    series = load_series(text.encode(), "receipts.csv")
+    assert len(series.frame) == 36 and series.frame["y"].iloc[-3:].tolist() == [1860, 1880, 2050]
+    assert any(notice.key == "notice.flagged_numbers" for notice in series.report.notices)
+    years = [f"{year}-{(year + 1) % 100:02d}" for year in range(1999, 2024)]
+    text = "Year,Receipts\n" + "".join(f"{year},{300 + 10 * k}\n" for k, year in enumerate(years[:-1] + ["2023-24 (r)"]))
+    assert load_series(text.encode(), "obr.csv").frame["ds"].iloc[-1].year == 2023  # the newest year kept
