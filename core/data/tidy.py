@@ -509,7 +509,8 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     at_end = int(np.argmin(summary[::-1])) if not summary.all() else len(summary)  # the run of them at the end
     dropped = np.zeros(len(raw), dtype=bool)
     dropped[len(raw) - at_end:] = True
-    dropped |= (subtotals & ~cells.duplicated(keep=False) | bare).to_numpy(dtype=bool)
+    few = cells.map(cells.value_counts()) < MIN_ROWS  # 'Police Total' after each fiscal year: too few for a series
+    dropped |= (subtotals & (~cells.duplicated(keep=False) | few) | bare).to_numpy(dtype=bool)
     if not dropped.any():
         return raw
     rows = int(dropped.sum())
@@ -1789,11 +1790,18 @@ _CALENDAR_PARTS = {**dict.fromkeys(("month", "mo"), 12), **dict.fromkeys(("day",
 
 def _calendar_part(col: str, numbers: pd.Series) -> bool:
     """Whether a column is a part of the date by its name (``_CALENDAR_PARTS``, in any case and with any separators:
-    the BTS on-time file's ``DAY_OF_MONTH`` was forecast) and its whole numbers within it."""
+    the BTS on-time file's ``DAY_OF_MONTH`` was forecast; or a fiscal one, ``Fiscal Month``) and its whole numbers
+    within it."""
     name = re.sub(r"[\W_]+", "_", str(col).strip().lower()).strip("_")
-    most = _CALENDAR_PARTS.get(name, _CALENDAR_PARTS.get(name.replace("_", "")))
+    bare = _FISCAL_PART.sub("", name)  # a budget report's 'Fiscal Month', 1 to 12, was the target; 'Fiscal Period' too
+    most = next((_CALENDAR_PARTS[key] for key in (name, name.replace("_", ""), bare) if key in _CALENDAR_PARTS),
+                _FISCAL_PERIODS if bare != name and bare in ("period", "per", "p") else None)
     values = numbers.dropna()
     return most is not None and bool(len(values)) and bool(((values % 1 == 0) & values.between(0, most)).all())
+
+
+_FISCAL_PART = re.compile(r"^(?:fiscal|fy|financial|accounting|budget)_")
+_FISCAL_PERIODS = 13  # a fiscal year's periods: 12 months, or 13 four-week periods
 
 
 _AGE_UNITS_DAYS = (1.0, 7.0, 30.4375, 365.25)  # an age counted in days, weeks, months or years (``_age_counter``)

@@ -4293,3 +4293,19 @@ def test_revised_and_footnoted_figures_keep_their_numbers_and_periods() -> None:
     years = [f"{year}-{(year + 1) % 100:02d}" for year in range(1999, 2024)]
     text = "Year,Receipts\n" + "".join(f"{year},{300 + 10 * k}\n" for k, year in enumerate(years[:-1] + ["2023-24 (r)"]))
     assert load_series(text.encode(), "obr.csv").frame["ds"].iloc[-1].year == 2023  # the newest year kept
+
+
+def test_a_budget_report_by_department_forecasts_an_amount_without_its_subtotals() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    lines = ["Department,Period,Fiscal Month,Adopted Budget,Actual"]
+    months = pd.date_range("2022-07-01", periods=24, freq="MS")
+    for year in (0, 1):
+        lines += [f'{dept},{month:%b-%y},{k + 1},"{base:,}","{base - 37 * k:,}"' for k, month in
+                  enumerate(months[12 * year:12 * year + 12]) for dept, base in (("Police", 9000), ("Fire", 6500))]
+        lines += [f"Police Total,FY{2023 + year},,,", f"Fire Total,FY{2023 + year},,,"]
+    panel = read_panel(("\n".join(lines) + "\nGrand Total,,,,\n").encode(), "budget.csv", LoadOptions(),
+                       PanelChoice(("Department",)))
+    assert panel is not None and panel.ids == ["Police", "Fire"]  # each fiscal year's subtotals left out
+    police = "\n".join(line.removeprefix("Police,") for line in lines if line.startswith(("Department", "Police,")))
+    assert load_series(police.encode(), "police.csv").target != "Fiscal Month"  # no counter of the periods
