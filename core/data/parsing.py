@@ -1847,7 +1847,10 @@ def _names_time(name: str, cells: pd.Series) -> bool:
     """Whether a lowered column name names a time (``_OTHER_TIME_WORDS``): a word of it starting with one (``Order
     Date``, ``timestamp``, ``dayofweek``) or, over ``cells`` that are not numbers, ending with a date or a time
     (``InvoiceDate``, ``StartTime``; not ``LeadTime`` of numbers, nor ``Update``, ``Downtime``: ``_MEASURED_TIMES``),
-    or a Chinese one anywhere in it; not a word that holds one within or ends with a day (``ndays``, ``Holiday``)."""
+    or a Chinese one anywhere in it; not a word that holds one within or ends with a day (``ndays``, ``Holiday``), nor
+    a running figure's ``Year-to-date``, ``MTD``."""
+    if re.search(rf"\b(?:{_TO_DATE})\b", re.sub(r"[\W_]+", " ", name)):  # a 'Year-to-date Total' of figures
+        return False
     words = re.split(r"[\W\d_]+", name)
     ending = not pd.api.types.is_numeric_dtype(cells)  # 'StartTime' of stamps; not 'LeadTime' of numbers
     return any(word.startswith(time) for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(

@@ -1675,6 +1675,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if col not in raw.attrs.get("hidden_columns", ())] or measures
     measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
+    measures = [col for col in measures if not _so_far(col)] or measures
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
     if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
@@ -1684,7 +1685,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         measures = [col for col in measures if col not in places] or _only_coordinates(places, ds)
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
-        and col not in places  # ('Y Coordinate', ArcGIS's 'Y': 'y' names a target in statsforecast's files)
+        and col not in places and not _so_far(col)  # ('Y Coordinate', ArcGIS's 'Y': 'y' names a target in statsforecast's files)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
@@ -1700,7 +1701,14 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
 
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
+# ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
+_RUNNING_TO_DATE = re.compile(r"\b(?:(?:year|month|quarter|week|period|fiscal year) to date|ytd|mtd|qtd|wtd|ptd|fytd)\b")
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
+
+
+def _so_far(col: object) -> bool:
+    """Whether a column's name says it holds a figure so far this year, quarter or month (``_RUNNING_TO_DATE``)."""
+    return bool(_RUNNING_TO_DATE.search(" ".join(_word_list(col))))
 
 
 def _series_order(raw: pd.DataFrame, ds: pd.Series | None, numbers: dict[str, pd.Series]) -> np.ndarray:

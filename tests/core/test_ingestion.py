@@ -4309,3 +4309,14 @@ def test_a_budget_report_by_department_forecasts_an_amount_without_its_subtotals
     assert panel is not None and panel.ids == ["Police", "Fire"]  # each fiscal year's subtotals left out
     police = "\n".join(line.split(",", 1)[1] for line in lines if line.startswith(("Department", "Police,")))
     assert load_series(police.encode(), "police.csv").target != "Fiscal Month"  # no counter of the periods
+
+
+def test_a_year_to_date_column_neither_dates_the_rows_nor_is_the_target() -> None:
+    rows, so_far = [], 0
+    for year in range(2020, 2024):
+        for month in range(1, 13):
+            so_far = (so_far if month > 1 else 0) + 150 + 3 * month
+            rows.append(f"{year},{pd.Timestamp(year, month, 1):%B},{150 + 3 * month},{so_far}")
+    text = "Year,Month,Receipts,Year-to-date Total\n" + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "receipts.csv")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("Receipts", "monthly", 48)
