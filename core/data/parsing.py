@@ -276,7 +276,7 @@ _MONTHLY_STEPS = 0.9  # the share of steps of one month that makes ``05.2021, 06
 # Retail's fiscal periods of four or five weeks, 13 (or 12) to a year, written with their year: '2016 P01',
 # 'FY2016-P13', 'P01 2016', '2016 Period 1'. Nothing says on which day a period starts (``fiscal_period_steps``).
 _FISCAL_PERIOD = r"(?:P(?:ER(?:IOD)?)?|M)\.?\s*(\d{1,2})"  # and a fiscal month: 'FY2021 M01
-_FISCAL_YEAR = r"(?:FY\s*)?((?:18|19|20|21)\d\d)"
+_FISCAL_YEAR = r"(?:FY\s*)?((?:18|19|20|21)\d\d|(?<=FY)\d\d|(?<=FY\s)\d\d)"  # 'FY21 P01' too
 _FISCAL_FORMS = ((rf"{_FISCAL_YEAR}\s*[-/.:,_ ]?\s*{_FISCAL_PERIOD}", 0, 1),  # the year first, then the period
                  (rf"{_FISCAL_PERIOD}\s*[-/.:,_ ]?\s*{_FISCAL_YEAR}", 1, 0))
 FISCAL_PERIODS_A_YEAR = (12, 13)

@@ -1432,8 +1432,8 @@ MESSAGES: dict[str, str] = {
                            "forecast in time.",
     "notice.fiscal_periods": "'{column}' numbers the periods of fiscal years, {periods} to a year: they are read as "
                              "steps ('{first}' is step {step}, each period one step on, across the years), with no "
-                             "calendar, as the file does not say on which day a period starts (only auto looks for a "
-                             "season, in the values); a forecast goes on from the last.",
+                             "calendar, as the file does not say on which day a period starts; their season is the "
+                             "year's {periods} periods, and a forecast goes on from the last.",
     "notice.steps_inserted": "{gaps:plural:missing step number} {gaps:were} inserted.",
     "err.fill_steps_limit": "Filling the missing steps would make {rows:,} rows (steps {first} to {last}), more than "
                             "the limit of {limit}: load the series without filling gaps, or set TSR_MAX_ROWS to raise "

@@ -1030,7 +1030,7 @@ MESSAGES: dict[str, str] = {
     "notice.dates_unread": "没有读到时间列：“{column}”中的内容不是本程序能读取的日期（例如“{example}”），因此各行按步编号，没有日历"
                            "（只有 auto 会从数值中寻找季节）。请把日期写成 yyyy-mm-dd（或 2021-01、2021Q1、2021-W01），以便按时间预测。",
     "notice.fiscal_periods": "“{column}”列为财年的期间编号，每年 {periods} 期：读作步（“{first}”为第 {step} 步，每期前进一步，"
-                             "跨年连续编号），没有日历，因为文件没有说明每期从哪一天开始（只有 auto 会从数值中寻找季节）；"
+                             "跨年连续编号），没有日历，因为文件没有说明每期从哪一天开始；季节为一年的 {periods} 期，"
                              "预测从最后一期接着往后编号。",
     "notice.steps_inserted": "已插入 {gaps:,} 个缺失的步编号。",
     "err.fill_steps_limit": "补齐缺失的步后将有 {rows:,} 行（第 {first} 步到第 {last} 步），超过了 {limit} 行的上限："

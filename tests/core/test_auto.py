@@ -65,8 +65,8 @@ def test_a_year_of_13_periods_in_plain_steps_is_found_and_forecast(tmp_path) -> 
     path = tmp_path / "periods.csv"
     pd.DataFrame({"period": labels, "sales": np.round(1000 + 5 * t + pattern + noise, 1)}).to_csv(path, index=False)
     loaded = load_series(path)
-    assert loaded.frequency.season_length == 1 and any("only auto looks for a season" in notice
-                                                        for notice in loaded.report.notices)
+    assert loaded.frequency.season_length == 13 and any("their season is the year's 13 periods" in notice
+                                                         for notice in loaded.report.notices)
     result = run(loaded.frame, loaded.frequency, RunRequest("auto"))
     assert result.params["selection_season"] == 13
     assert result.metrics["test"]["mae"] < 32  # twice the noise's own MAE (16); with a season of 12: 112

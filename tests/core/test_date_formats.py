@@ -691,10 +691,13 @@ def test_fiscal_periods_of_13_a_year_are_steps_and_a_missing_period_is_a_gap(spe
     periods = [(2016 + k // 13, k % 13 + 1) for k in range(52) if k != 20]
     series = load_series(_csv("period", [spelled.format(y=y, p=p) for y, p in periods]), "x.csv")
     assert series.frequency.is_steps and series.date_col == "period" and series.report.gaps == 1
+    assert series.frequency.season_length == 13  # seasonal naive repeats last year's period, not the last one
     assert series.frame["ds"].tolist() == [k + 1 for k in range(52) if k != 20]
     assert any("13 to a year" in str(notice) for notice in series.report.notices)
     months = load_series(_csv("period", [f"{2016 + k // 12} P{k % 12 + 1:02d}" for k in range(ROWS)]), "x.csv")
     assert months.frame["ds"].tolist() == list(range(1, ROWS + 1))  # 12 to a year: steps too, numbered the same way
+    short = load_series(_csv("period", [f"FY{16 + k // 12} P{k % 12 + 1:02d}" for k in range(ROWS)]), "x.csv")
+    assert short.frame["ds"].tolist() == list(range(1, ROWS + 1)) and short.frequency.season_length == 12  # FY16
     other = load_series(_csv("period", [f"{2016 + k // 4} P{k % 4 + 1}" for k in range(ROWS)]), "x.csv")
     assert other.frame["ds"].tolist() == list(range(ROWS))  # 4 to a year is no fiscal calendar read here: rows
 
