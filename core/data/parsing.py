@@ -86,8 +86,14 @@ _NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs", "
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
-_QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*Q([1-4])$", re.IGNORECASE)
-_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+# T for trimestre (INSEE's 2024-T1, INE's 2024T1, 1T 2024), K for kvartal (Statistics Sweden's 2024K1)
+_QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[QTK]([1-4])$", re.IGNORECASE)
+_QUARTER_FIRST_Q = re.compile(r"^[QT]([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+# Quarters in words: CBS's '2015 1e kwartaal', Destatis's '1. Quartal 2015', '1st quarter 2015', '1er trimestre 2015'
+_QUARTER_WORD = r"(?:kwartaal|quartal|quarter|qtr|trimestre|trim\.?)"
+_QUARTER_ORDINAL = r"([1-4])(?:e|\.|st|nd|rd|th|er|[eè]me|º|°|o)?"
+_YEAR_QUARTER_WORDS = re.compile(rf"^(\d{{4}})\s+{_QUARTER_ORDINAL}\s*{_QUARTER_WORD}$", re.IGNORECASE)
+_QUARTER_WORDS_YEAR = re.compile(rf"^{_QUARTER_ORDINAL}\s*{_QUARTER_WORD}\s+(\d{{4}})$", re.IGNORECASE)
 _NUMBER_Q_YEAR = re.compile(r"^([1-4])\s*Q\s*[-/]?\s*(\d{4})$", re.IGNORECASE)  # 1Q2018, 1Q 2018
 # Report quarters with an apostrophe before a two-digit year (``Q1'15``, ``Q1 '15``), 20xx or 19xx as
 # ``TWO_DIGIT_CENTURY_FROM`` says.
@@ -110,6 +116,7 @@ _YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 a quar
 _PERIOD_FORMATS = (
     (_QUARTER_FIRST_YEAR, 1, 2, 3, "yyyyQq"), (_QUARTER_FIRST_Q, 2, 1, 3, "Qq yyyy"),
     (_NUMBER_Q_YEAR, 2, 1, 3, "qQyyyy"), (_QUARTER_SHORT_YEAR, 2, 1, 3, "Qq'yy"),
+    (_YEAR_QUARTER_WORDS, 1, 2, 3, "yyyy q quarter"), (_QUARTER_WORDS_YEAR, 2, 1, 3, "q quarter yyyy"),
     (_HALF_FIRST_YEAR, 1, 2, 6, "yyyyHh"), (_HALF_FIRST_H, 2, 1, 6, "Hh yyyy"),
     (_FISCAL_QUARTER_FIRST_YEAR, 1, 2, 3, FISCAL_FORMATS[1]), (_FISCAL_QUARTER_FIRST_Q, 2, 1, 3, FISCAL_FORMATS[2]),
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
@@ -242,7 +249,7 @@ _MONTH_WORDS = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=Tr
 # are written (a month by its name or number, with the year).
 _NESTED_PERIODS = (
     ("yearly", (re.compile(r"\d{4}"),)), ("half-yearly", (_HALF_FIRST_YEAR, _HALF_FIRST_H)),
-    ("quarterly", (_QUARTER_FIRST_YEAR, _QUARTER_FIRST_Q, _NUMBER_Q_YEAR)),
+    ("quarterly", (_QUARTER_FIRST_YEAR, _QUARTER_FIRST_Q, _NUMBER_Q_YEAR, _YEAR_QUARTER_WORDS, _QUARTER_WORDS_YEAR)),
     ("monthly", (re.compile(rf"\d{{4}}\s*[-/]?\s*(?:{_MONTH_WORDS})\.?", re.IGNORECASE),
                  re.compile(rf"(?:{_MONTH_WORDS})\.?\s*[-/]?\s*\d{{4}}", re.IGNORECASE),
                  _YEAR_M_MONTH, re.compile(r"\d{4}-(0[1-9]|1[0-2])"))),

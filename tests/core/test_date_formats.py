@@ -729,3 +729,12 @@ def test_an_access_logs_local_times_are_read_with_their_offset() -> None:
     assert counted.report.utc_offset == "+02:00"  # written back with it
     last = [str(notice) for notice in counted.report.notices if notice.key == "notice.per_partial_last"]
     assert all("(2023-10-14 23:00)" in said for said in last)  # an hour said with its hour, not its day
+
+
+@pytest.mark.parametrize("spelled", ["{y}-T{q}", "{y}T{q}", "{y}K{q}", "{y} {q}e kwartaal", "{q}. Quartal {y}",
+                                     "{q}er trimestre {y}", "T{q} {y}", "{q}st quarter {y}"])
+def test_quarters_as_statistics_offices_write_them(spelled: str) -> None:
+    # INSEE's 2010-T1, INE's 2010T1, SCB's 2010K1, CBS's '2010 1e kwartaal' and Destatis's '1. Quartal 2010' were steps
+    cells = [spelled.format(y=2010 + k // 4, q=k % 4 + 1) for k in range(ROWS)]
+    series = load_series(_csv("period", cells), "x.csv")
+    assert series.frequency.name == "quarterly" and series.frame["ds"].iloc[1] == pd.Timestamp("2010-04-01")
