@@ -2036,8 +2036,10 @@ _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "f
 
 
 # Last words of names that number rows or things ('Reservation number', 'Confirmation No', 'Booking Ref')
-_ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "reference", "key",
-                               "code"}) | _IDENTIFIER_WORDS
+_ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "reference", "key", "code",
+                               # an NF-e's 'Número' 1001 to 2037 was read as years 1001 to 2037
+                               "número", "numero", "numéro", "nummer", "nro", "nº", "n°", "numer", "番号", "번호"}
+                              ) | _IDENTIFIER_WORDS
 _LEAST_LABEL = 10_000  # the least of a column of numbers named so that labels rows, each a different one
 _LABEL_BLOCK = 10  # ... or in any order, a block of at most this many numbers a row (confirmation numbers by arrival)
 _LONG_LABEL = 10**10  # ... or every one too long to count anything (a shipment's random 12-digit 'Tracking Number')

@@ -4320,3 +4320,13 @@ def test_a_year_to_date_column_neither_dates_the_rows_nor_is_the_target() -> Non
     text = "Year,Month,Receipts,Year-to-date Total\n" + "\n".join(rows) + "\n"
     series = load_series(text.encode(), "receipts.csv")
     assert (series.target, series.frequency.name, len(series.frame)) == ("Receipts", "monthly", 48)
+
+
+def test_invoice_numbers_named_in_other_languages_are_no_years() -> None:
+    rng = np.random.default_rng(20)
+    stamps = np.sort(rng.choice(pd.date_range("2024-01-02 08:00", "2024-06-29 18:00", freq="min"), 400, replace=False))
+    text = "Número;Série;Data Emissão;Valor Total;Situação\n" + "".join(
+        f"{1001 + k};1;{pd.Timestamp(stamp):%d/%m/%Y %H:%M:%S};{rng.uniform(100, 900):.2f};Autorizada\n".replace(".", ",")
+        for k, stamp in enumerate(stamps))
+    series = load_series(text.encode(), "nfe.csv")
+    assert series.date_col == "Data Emissão"  # not 'Número', 1001 to 1400 read as years
