@@ -1943,6 +1943,14 @@ def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds:
 # The two sides of a statement's money columns: a row fills one of them (a debit or a credit), the other blank.
 _SIDES = {"debit": "credit", "debits": "credits", "withdrawal": "deposit", "withdrawals": "deposits",
           "outflow": "inflow", "out": "in", "spent": "received", "soll": "haben", "charges": "payments"}
+# ... as banks in other languages name them (a Japanese statement's blank お支払金額 on a deposit day was interpolated)
+_OTHER_SIDES = {"débit": "crédit", "débito": "crédito", "debito": "credito", "débitos": "créditos", "saída": "entrada",
+                "saídas": "entradas", "cargo": "abono", "cargos": "abonos", "ausgabe": "einnahme",
+                "ausgaben": "einnahmen", "dare": "avere", "uscite": "entrate", "addebiti": "accrediti", "af": "bij",
+                "wydatki": "wpływy", "obciążenia": "uznania", "お支払金額": "お預り金額", "お引出金額": "お預入金額",
+                "出金": "入金", "出金金額": "入金金額", "支出": "収入", "출금액": "입금액", "출금": "입금",
+                "찾으신금액": "맡기신금액", "支出金额": "收入金额", "借方": "贷方", "借方金额": "贷方金额"}
+_SIDES.update(_OTHER_SIDES)
 _SIDES.update({other: word for word, other in list(_SIDES.items())})
 
 
@@ -1970,7 +1978,8 @@ def _one_side_a_row(values: pd.Series, other: pd.Series) -> bool:
 
 # Words of money's two sides: a blank one is none of it that day, even where most days fill both (a cash book)
 _MONEY_WORDS = frozenset({"debit", "credit", "debits", "credits", "withdrawal", "withdrawals", "deposit", "deposits",
-                          "cash", "money", "paid", "spent", "received", "charges", "payments", "soll", "haben"})
+                          "cash", "money", "paid", "spent", "received", "charges", "payments", "soll", "haben",
+                          *_OTHER_SIDES, *_OTHER_SIDES.values()})
 
 
 def _money_side(col: str, columns: list[str], numbers: dict[str, pd.Series]) -> str | None:

@@ -4330,3 +4330,12 @@ def test_invoice_numbers_named_in_other_languages_are_no_years() -> None:
         for k, stamp in enumerate(stamps))
     series = load_series(text.encode(), "nfe.csv")
     assert series.date_col == "Data Emissão"  # not 'Número', 1001 to 1400 read as years
+
+
+@pytest.mark.parametrize("sides", [("お支払金額", "お預り金額"), ("Débit", "Crédit"), ("출금액", "입금액"), ("Débito", "Crédito")])
+def test_a_blank_side_of_money_is_zero_in_other_languages(sides: tuple[str, str]) -> None:
+    rng = np.random.default_rng(21)
+    rows = [f"{day:%Y/%m/%d},{'' if k % 16 == 5 else int(rng.uniform(500, 30000))},{285000 if k % 16 == 5 else ''}"
+            for k, day in enumerate(pd.date_range("2023-04-01", periods=120))]
+    series = load_series((f"Date,{sides[0]},{sides[1]}\n" + "\n".join(rows) + "\n").encode(), "bank.csv")
+    assert series.target == sides[0] and (series.frame["y"] == 0).sum() == 8  # no payment interpolated
