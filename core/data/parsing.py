@@ -1195,9 +1195,10 @@ _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy"
                                 "financial year", "financial_year"})
 # Also as Excel names the fields it groups a date by in a pivot table: Years, Quarters, Months.
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
+                         "rok", "jaar", "anno", "år", "vuosi", "연도", "년",  # GUS's 'Rok;Miesiąc' were steps
                          "年度", *_FISCAL_YEAR_NAMES,  # and the CDC's, and ISO 8601's years of weeks
                          *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
-_PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份"), 12),
+_PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份", "mth", "mnth", "miesiąc", "maand", "mese", "mês", "månad", "kuukausi", "월"), 12),
                  **dict.fromkeys(("quarter", "quarters", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
 # them beside a year and a month, the table is finer than monthly and the two are not combined.
@@ -1205,7 +1206,7 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
 # A day-of-month column beside a year and a month (NASA POWER's and climate archives' 'DY' and 'DD' too).
-_DAY_NAMES = frozenset({"day", "dy", "dd", "tag", "jour", "dia", "día", "日"})
+_DAY_NAMES = frozenset({"day", "dy", "dd", "tag", "jour", "dia", "día", "日", "dzień", "dag", "giorno", "päivä", "일"})
 _HOUR_NAMES = frozenset({"hr", "hh"})  # short names of an hour column beside a year, a month and a day (NASA POWER)
 # A day-of-year column beside a year (NASA POWER's 'YEAR,DOY'): the year's days, from 1 January.
 _DAY_OF_YEAR_NAMES = frozenset({"doy", "day of year", "day_of_year", "dayofyear", "julian day", "jday", "yday"})
@@ -1718,8 +1719,9 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     end (a ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
     names = _prefixed_year_and_month({str(col).strip().lower(): col for col in raw.columns})
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
-    periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM' (not rainfall)
-        col for name, col in names.items() if name == "mm" and not set(names) & (_DAY_OF_YEAR_NAMES | _WEEK_NAMES)
+    periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM', Scripps's 'Mn' (not rain)
+        col for name, col in names.items() if name in ("mm", "mn")
+        and not set(names) & (_DAY_OF_YEAR_NAMES | _WEEK_NAMES)
         and _whole_months(raw[col], bool(set(names) & _DAY_NAMES))]
     days = [col for name, col in names.items() if name in _DAY_NAMES]
     # An hour column beside a year, a month and a day: ``combine_date_and_period`` makes the day's hours of that date.

@@ -4339,3 +4339,16 @@ def test_a_blank_side_of_money_is_zero_in_other_languages(sides: tuple[str, str]
             for k, day in enumerate(pd.date_range("2023-04-01", periods=120))]
     series = load_series((f"Date,{sides[0]},{sides[1]}\n" + "\n".join(rows) + "\n").encode(), "bank.csv")
     assert series.target == sides[0] and (series.frame["y"] == 0).sum() == 8  # no payment interpolated
+
+
+def test_years_months_and_days_named_in_other_languages_or_short_make_dates() -> None:
+    months = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+              "październik", "listopad", "grudzień"]
+    gus = "Rok;Miesiąc;Wynagrodzenie [zł]\n" + "".join(f"{2020 + k // 12};{months[k % 12]};{6000 + 20 * k},5\n"
+                                                      for k in range(48))
+    assert load_series(gus.encode(), "gus.csv").frequency.name == "monthly"  # Polish names: steps before
+    days = pd.date_range("2020-01-01", periods=300)
+    scripps = "Yr,Mn,Dy,CO2,NB\n" + "".join(f"{day.year},{day.month},{day.day},{410 + 0.01 * k:.2f},3\n"
+                                            for k, day in enumerate(days))
+    series = load_series(scripps.encode(), "co2.csv")
+    assert series.frequency.name == "daily" and series.frame["ds"].iloc[-1] == days[-1]
