@@ -1755,8 +1755,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     year = year.where((year % 1 == 0) & year.between(_FIRST_YEAR, 2200))
     year, carried = _years_carried_down(year, raw[years[0]], month)
     stamps = _from_year_month(year, month) if not days else pd.to_datetime(
-        pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}),
-        errors="coerce")  # NaT where a part is missing or the day is not in the month
+        pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}).astype(float),
+        errors="coerce")  # NaT where a part is missing (an NSIDC units row: 'YYYY, MM, DD') or not in the month
     valid = stamps.notna().to_numpy()
     # a pivot's subtotal below each year's months (``2018 Total``, its period blank): left out, said as summary rows
     subtotals = np.logical_or.reduce([raw[col].astype("string").str.strip().str.fullmatch(SUBTOTAL_ROW).fillna(False)

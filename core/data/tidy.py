@@ -315,7 +315,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     for col in regressors:  # infinite cells of a regressor are blanks, filled and said
         _check_finite_magnitude(_magnitudes(raw[col], decimal_comma), raw[col], col)
         _check_letter_codes(raw[col], numbers[col], col)
-    _note_unreadable_numbers(raw, numbers, (target, *regressors), decimal_comma, report, units)
+    dated = pd.notna(ds.array) if len(ds) == len(raw) else np.ones(len(raw), dtype=bool)  # a units row: left out
+    _note_unreadable_numbers(raw[dated], {col: numbers[col][dated] for col in (target, *regressors)},
+                             (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:

@@ -4352,3 +4352,14 @@ def test_years_months_and_days_named_in_other_languages_or_short_make_dates() ->
                                             for k, day in enumerate(days))
     series = load_series(scripps.encode(), "co2.csv")
     assert series.frequency.name == "daily" and series.frame["ds"].iloc[-1] == days[-1]
+
+
+def test_a_units_row_under_year_month_and_day_is_left_out_once() -> None:
+    days = pd.date_range("2021-01-01", periods=120)
+    text = ("Year, Month, Day,     Extent,    Missing, Source Data\n"
+            "    YYYY,    MM,  DD, 10^6 sq km, 10^6 sq km, Source data product web sites: http://nsidc.org\n" + "".join(
+                f"{day.year},    {day.month:02d},  {day.day:02d},     {12 + k % 30 * 0.1:.3f},      0.000, ['/x']\n"
+                for k, day in enumerate(days)))
+    series = load_series(text.encode(), "N_seaice_extent_daily_v3.0.csv")  # 'cannot convert NA to integer' before
+    assert series.frequency.name == "daily" and len(series.frame) == 120
+    assert [notice.key for notice in series.report.notices] == ["notice.labels_only"]  # nothing to correct
