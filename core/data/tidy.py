@@ -1677,6 +1677,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                                            or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
                                            or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col])
                                            or _codes_a_place(col, numbers[col]) or _age_counter(col, numbers[col], ds)
+                                           or _elapsed_time(col, numbers[col])
                                            or (_names_a_stamp(col) and parse_epochs(numbers[col]) is not None))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
@@ -1804,6 +1805,20 @@ _CALENDAR_PARTS = {**dict.fromkeys(("month", "mo"), 12), **dict.fromkeys(("day",
                    "doy": 366, "week": 53, "quarter": 4, **dict.fromkeys(("year", "yr", "yyyy"), 2200),
                    **dict.fromkeys(("dayofmonth", "dom"), 31), "dayofweek": 7, "dayofyear": 366, "weekofyear": 53,
                    "monthofyear": 12, "hourofday": 24, "minuteofhour": 59}
+
+
+# Names of a clock that runs on with the rows (a logger's 'Time (s)', an Arduino's millis(), a light curve's Julian day)
+_ELAPSED_WORDS = frozenset({"elapsed", "millis", "micros", "seconds", "secs", "jd", "bjd", "hjd", "mjd", "bjd_tdb",
+                            "runtime", "uptime"})
+
+
+def _elapsed_time(col: str, numbers: pd.Series) -> bool:
+    """Whether a column named as time (``named_as_steps``, ``_ELAPSED_WORDS``) rises at every row: the time the rows
+    were taken at, which the file's measurement follows (a lab logger's 'Time (s)' 0, 10, 20 ... was the target,
+    forecast at a MAPE of 0.005%)."""
+    values = numbers.dropna().to_numpy(dtype=float)
+    return (bool(named_as_steps(col) or _name_words(col) & _ELAPSED_WORDS) and len(values) >= MIN_ROWS
+            and bool((np.diff(values) > 0).all()))
 
 
 def _calendar_part(col: str, numbers: pd.Series) -> bool:

@@ -4363,3 +4363,13 @@ def test_a_units_row_under_year_month_and_day_is_left_out_once() -> None:
     series = load_series(text.encode(), "N_seaice_extent_daily_v3.0.csv")  # 'cannot convert NA to integer' before
     assert series.frequency.name == "daily" and len(series.frame) == 120
     assert [notice.key for notice in series.report.notices] == ["notice.labels_only"]  # nothing to correct
+
+
+@pytest.mark.parametrize("clock", ["Time (s)", "millis", "JD", "Elapsed Time (min)"])
+def test_a_clock_that_runs_on_with_the_rows_is_no_target(clock: str) -> None:
+    rows = "".join(f"{2459000.5 + 0.73 * k:.4f},{20 + 3 * np.sin(k / 10):.2f}\n" for k in range(200))
+    series = load_series((f"{clock},Temperature (°C)\n" + rows).encode(), "logger.csv")
+    assert series.target == "Temperature (°C)"  # the time of each reading was forecast at a MAPE of 0.005%
+    runs = "Date,Time (s)\n" + "".join(f"{day:%Y-%m-%d},{1500 + 30 * np.sin(k):.1f}\n"
+                                       for k, day in enumerate(pd.date_range("2024-01-01", periods=40)))
+    assert load_series(runs.encode(), "runs.csv").target == "Time (s)"  # a measured time goes up and down
