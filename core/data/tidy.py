@@ -804,8 +804,10 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
     """How many rows fall between the steps of ``frequency`` when more than ``_OFF_GRID_SHARE`` of them do (an event
     log: filling its gaps would invent rows at times that never occur), else 0. Only with ``gaps``, and only where the
     steps from first to last stamp number at most ten per row (``grid`` when already built); without gaps, where
-    there are more rows than steps (``_more_rows_than_steps``)."""
-    if len(stamps) < 2 or frequency.is_steps or not (gaps or _more_rows_than_steps(stamps, frequency)):
+    there are more rows than steps (``_more_rows_than_steps``) or rows share steps while others have none
+    (``_steps_shared``)."""
+    if len(stamps) < 2 or frequency.is_steps or not (gaps or _more_rows_than_steps(stamps, frequency)
+                                                     or _steps_shared(stamps, frequency)):
         return 0
     if (off := _rows_off_steps(stamps, frequency)) is None:  # calendar steps (months, weeks): against their grid
         if grid is None and gaps > 10 * len(stamps) + 1000:
@@ -819,6 +821,22 @@ def irregular_rows(stamps: pd.Series, frequency: Frequency, gaps: int, grid: pd.
 
 
 _EXCESS_ROWS = 1.05  # of the steps, and two rows more (``_more_rows_than_steps``)
+_SHARED_SHARE = 0.1  # of the rows, in a step another row falls in too (``_steps_shared``), and at least 3 rows
+
+
+def _steps_shared(stamps: pd.Series, frequency: Frequency) -> bool:
+    """Whether ``_SHARED_SHARE`` of the rows fall in a step of ``frequency`` that another row falls in too, as many
+    as the steps no row falls in: gifts 1 to 12 days apart were read as weekly (a week with two gifts and the next
+    without counted no gap), a CRM's deals as daily, catastrophes as quarterly, each row said to be one step."""
+    try:
+        if _stamp_count(stamps.iloc[0], stamps.iloc[-1], str(frequency.alias)) > 10 * len(stamps) + 1000:
+            return False
+        grid = stamps_between(stamps, frequency)
+    except (ValueError, OverflowError):
+        return False
+    places = np.searchsorted(grid.asi8, pd.DatetimeIndex(stamps).as_unit(grid.unit).asi8, side="right")
+    shared = len(stamps) - len(np.unique(places))
+    return shared >= max(3, _SHARED_SHARE * len(stamps))
 _SCHEDULE_DAYS = 0.9  # of the rows on the weekdays of a schedule (``_on_a_schedule``)
 
 

@@ -4373,3 +4373,18 @@ def test_a_clock_that_runs_on_with_the_rows_is_no_target(clock: str) -> None:
     runs = "Date,Time (s)\n" + "".join(f"{day:%Y-%m-%d},{1500 + 30 * np.sin(k):.1f}\n"
                                        for k, day in enumerate(pd.date_range("2024-01-01", periods=40)))
     assert load_series(runs.encode(), "runs.csv").target == "Time (s)"  # a measured time goes up and down
+
+
+def test_rows_that_share_steps_while_others_have_none_are_an_event_log() -> None:
+    rng = np.random.default_rng(22)
+    gaps = np.cumsum(rng.integers(1, 14, 120))  # a week apart on average: as many rows as weeks
+    gifts = "Close Date,Amount\n" + "".join(f"{pd.Timestamp('2022-01-07') + pd.Timedelta(days=int(g)):%m/%d/%Y},"
+                                            f"{int(rng.uniform(300, 2700))}\n" for g in gaps)
+    series = load_series(gifts.encode(), "gifts.csv")
+    assert series.frequency.name == "weekly" and series.report.irregular_rows > 60  # a week of two, then none
+    bills = "Bill Date,Amount\n" + "".join(f"{month + pd.Timedelta(days=int(rng.integers(10, 20))):%Y-%m-%d},{100 + k}\n"
+                                          for k, month in enumerate(pd.date_range("2020-01-01", periods=48, freq="MS")))
+    assert load_series(bills.encode(), "bills.csv").report.irregular_rows == 0  # a bill a month, on any day
+    weighed = "Time,Weight\n" + "".join(f"{day + pd.Timedelta(minutes=int(rng.integers(360, 720))):%Y-%m-%d %H:%M},80\n"
+                                        for day in pd.date_range("2024-01-01", periods=200))
+    assert load_series(weighed.encode(), "weight.csv").report.irregular_rows == 0  # once a day, at any hour
