@@ -436,8 +436,10 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     report = DataReport(rows_read=len(frame), date_format="datetime")
     frequency = infer_frequency(frame["ds"])
     report.gaps = count_gaps(frame["ds"], frequency)
-    if report.gaps or _uneven_stamps_notice(frame["ds"], frequency, date_col) is not None:  # said by ``tidy``: the
-        return None  # calendar the models follow, hours the clocks skip, stray first and last stamps
+    uneven = regular_alias(frame["ds"]) != frequency.alias  # (remembered) an event log: a hospital's orders by account
+    if report.gaps or _uneven_stamps_notice(frame["ds"], frequency, date_col) is not None \
+            or uneven and irregular_rows(frame["ds"], frequency, 0):  # said by ``tidy``: the calendar the models
+        return None  # follow, hours the clocks skip, stray first and last stamps, an event log
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,

@@ -4388,3 +4388,14 @@ def test_rows_that_share_steps_while_others_have_none_are_an_event_log() -> None
     weighed = "Time,Weight\n" + "".join(f"{day + pd.Timedelta(minutes=int(rng.integers(360, 720))):%Y-%m-%d %H:%M},80\n"
                                         for day in pd.date_range("2024-01-01", periods=200))
     assert load_series(weighed.encode(), "weight.csv").report.irregular_rows == 0  # once a day, at any hour
+
+
+def test_each_series_of_a_long_event_log_is_said_to_be_one() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    rng = np.random.default_rng(23)
+    rows = sorted((day, account, int(rng.integers(1, 40))) for account in ("A", "B", "C")
+                  for day in pd.bdate_range("2023-01-02", "2024-06-28") if rng.random() < 0.35)
+    text = "Order Date,Account,Qty\n" + "".join(f"{day:%m/%d/%Y},{account},{qty}\n" for day, account, qty in rows)
+    panel = read_panel(text.encode(), "orders.csv", LoadOptions(), PanelChoice(("Account",)))
+    assert panel is not None and all(task.load().report.irregular_rows > 0 for task in panel.tasks)
