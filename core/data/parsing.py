@@ -194,6 +194,8 @@ _DATE_FORMATS = (
     "%a %b %d %Y",  # JavaScript's toDateString(): Mon Jan 01 2024 (Twitch's channel analytics)
     "%b-%d-%y", "%b-%d-%Y",  # eBay's orders report: Jan-27-24
     "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
+    "%Y년 %m월 %d일", "%Y년 %m월", "%Y년%m월%d일", "%Y년%m월",  # Korean: 2024년 1월 1일, 2010년 1월
+    "%d de %b de %Y", "%b de %Y",  # Portuguese and Spanish: 1 de janeiro de 2024, enero de 2024
     "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p",  # 12-hour clock: 2021-03-01 01:00:00 PM
     # Month names with a time: Jira's 'Jan 1, 2024 7:30 AM' and '01/Jan/24 7:30 AM', Melbourne's pedestrian counts'
     # 'November 01, 2019 12:00:00 AM', and the same on a 24-hour clock.
@@ -663,6 +665,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     if _CHINESE_PERIOD.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_CHINESE_PERIOD).all() \
             and _chinese_periods_in_order(sample):  # NBS: 2023年第四季度, 2023年
         return parse_dates(text.str.replace(_CHINESE_PERIOD, _chinese_period, regex=True), day_first)
+    if _LOCAL_FORMS.match(sample.iloc[0]) and sample.str.match(_LOCAL_FORMS).all():  # 令和5年, 2019年1月～3月期
+        return parse_dates(text.map(_western, na_action="ignore"), day_first)
     if sample.str.contains(_DATE_FOOTNOTE).any():  # OBR's '2023-24 (r)', revised: the period
         return parse_dates(text.str.replace(_DATE_FOOTNOTE, "", regex=True), day_first)
     for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
@@ -688,6 +692,36 @@ def _spans_alike(sample: pd.Series) -> bool:
     inner = spans.iloc[1:-1] if len(spans) > 2 else spans  # the first and last may be cut by the report's range
     return bool((spans >= pd.Timedelta(0)).all() and (spans <= inner.max()).all()) and \
         inner.max() <= inner.min() * 1.2 + pd.Timedelta(days=1)
+
+
+# Dates as Japanese and Korean offices write them: an era's year (平成20年, 令和元年, a bank's R06.01.05), a quarter by its
+# months (e-Stat's 2019年1月～3月期, KOSIS's 2018.1/4), a weekday after the date (a POS's 2023/10/02(月)).
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "M": 1867, "T": 1911, "S": 1925, "H": 1988,
+         "R": 2018}
+_ERA_YEAR = re.compile(r"^(明治|大正|昭和|平成|令和)(元|\d{1,2})年")
+_ERA_DOTTED = re.compile(r"^([MTSHR])(\d{2})[./](\d{1,2})[./](\d{1,2})$")
+_MONTHS_QUARTER = re.compile(r"^(\d{4})年(\d{1,2})(?:月)?\s*[～~〜\-]\s*(\d{1,2})月期?$")
+_SLASH_QUARTER = re.compile(r"^(\d{4})\.\s*([1-4])/4$")
+_WEEKDAY_AFTER = re.compile(r"\s*[(（](?:[月火水木金土日]|[월화수목금토일]|mon|tue|wed|thu|fri|sat|sun)[^)）]{0,6}[)）]$",
+                            re.IGNORECASE)
+_LOCAL_FORMS = re.compile(rf"{_ERA_YEAR.pattern}|{_ERA_DOTTED.pattern}|{_MONTHS_QUARTER.pattern}|"
+                          rf"{_SLASH_QUARTER.pattern}|.*\d{_WEEKDAY_AFTER.pattern}", re.IGNORECASE)
+
+
+def _western(cell: str) -> str:
+    """A cell of ``_LOCAL_FORMS`` as the formats read it: 2008年, 2024-01-05, 2019Q1, 2023/10/02; the cell where a
+    quarter's months are not three of one quarter (the column is then no dates)."""
+    cell = _WEEKDAY_AFTER.sub("", cell)
+    if found := _ERA_YEAR.match(cell):
+        year = _ERAS[found[1]] + (1 if found[2] == "元" else int(found[2]))
+        return f"{year}年{cell[found.end():]}"
+    if found := _ERA_DOTTED.match(cell):
+        return f"{_ERAS[found[1]] + int(found[2])}-{int(found[3]):02d}-{int(found[4]):02d}"
+    if (found := _MONTHS_QUARTER.match(cell)) and int(found[3]) - int(found[2]) == 2 and int(found[2]) % 3 == 1:
+        return f"{found[1]}Q{(int(found[2]) + 2) // 3}"
+    if found := _SLASH_QUARTER.match(cell):
+        return f"{found[1]}Q{found[2]}"
+    return cell
 
 
 # A year or a quarter as China's statistics bureau writes them: 2023年, 2023年第四季度, 2023年第1季度, 2023年一季度.

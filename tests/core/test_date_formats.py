@@ -738,3 +738,21 @@ def test_quarters_as_statistics_offices_write_them(spelled: str) -> None:
     cells = [spelled.format(y=2010 + k // 4, q=k % 4 + 1) for k in range(ROWS)]
     series = load_series(_csv("period", cells), "x.csv")
     assert series.frequency.name == "quarterly" and series.frame["ds"].iloc[1] == pd.Timestamp("2010-04-01")
+
+
+@pytest.mark.parametrize(("cells", "frequency", "second"), [
+    ([f"平成{12 + k}年" for k in range(ROWS)], "yearly", "2001-01-01"),  # an era's years: 平成12年 is 2000
+    ([f"令和{'元' if k < 8 else k // 12 + 1}年{(k + 4) % 12 + 1}月" for k in range(8)]
+     + [f"令和{2 + k // 12}年{k % 12 + 1}月" for k in range(ROWS - 8)], "monthly", "2019-06-01"),  # 令和元年 is 2019
+    ([f"R{1 + k // 12:02d}.{k % 12 + 1:02d}.05" for k in range(ROWS)], "monthly", "2019-02-05"),
+    ([f"{2000 + k // 4}年{3 * (k % 4) + 1}月～{3 * (k % 4) + 3}月期" for k in range(ROWS)], "quarterly", "2000-04-01"),
+    ([f"{2000 + k // 4}.{k % 4 + 1}/4" for k in range(ROWS)], "quarterly", "2000-04-01"),
+    ([f"{day:%Y/%m/%d}(月)" for day in pd.date_range("2023-10-02", periods=ROWS)], "daily", "2023-10-03"),
+    ([f"{2010 + k // 12}년 {k % 12 + 1}월" for k in range(ROWS)], "monthly", "2010-02-01"),
+    ([f"{day.day} de janeiro de {day.year}" for day in pd.date_range("2020-01-01", periods=ROWS)], "daily",
+     "2020-01-02"),
+])
+def test_japanese_korean_and_portuguese_dates(cells: list[str], frequency: str, second: str) -> None:
+    # each was numbered as steps: e-Stat's era years and quarters, KOSIS's quarters, a POS's weekday after the date
+    series = load_series(_csv("時点", cells), "x.csv")
+    assert series.frequency.name == frequency and series.frame["ds"].iloc[1] == pd.Timestamp(second)
