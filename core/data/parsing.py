@@ -316,14 +316,37 @@ def fiscal_period_steps(cells: pd.Series) -> tuple[pd.Series, int] | None:
 def writes_month_dot_year(cells: pd.Series) -> bool:
     """Whether text ``cells`` are months written ``mm.yyyy`` (German exports: ``05.2021``; SAP's ``005.2021``), not
     numbers (5.2021): nearly every non-blank cell has that shape and nearly every step to the next cell is one month
-    (exchange rates such as ``1.2010, 1.1985`` have the shape, not the steps)."""
+    (exchange rates such as ``1.2010, 1.1985`` have the shape, not the steps); or ``yyyy.mm`` (``year_dot_months``)."""
     text = cells.dropna().astype(str).str.strip()
+    if year_dot_months(text) is not None:
+        return True
     parts = text[text != ""].str.fullmatch(MONTH_DOT_YEAR.pattern)
     if len(parts) < 3 or parts.mean() < PARSE_SHARE:
         return False
     found = text[text != ""].str.extract(MONTH_DOT_YEAR).dropna().astype(int)
     months = found[1] * 12 + found[0]
     return bool((months.diff().iloc[1:] == 1).mean() >= _MONTHLY_STEPS)
+
+
+YEAR_DOT_MONTH = re.compile(r"((?:18|19|20|21)\d\d)\.(0[1-9]|1[0-2]|[1-9])\.?")
+
+
+def year_dot_months(text: pd.Series) -> pd.Series | None:
+    """Months written ``yyyy.mm`` (KOSIS's ``2020.01``; ``2020.01.`` too) as months since year 0, where nearly every
+    non-blank cell has that shape and nearly every step to the next is one month; a month of one digit is October
+    where the others write two (a spreadsheet's number 2020.1 for 2020.10), else that month (``2020.1``, ``2020.2``).
+    None otherwise (prices of 2020.15 or 1999.05 do not step by months)."""
+    text = text[text.notna() & (text != "")]
+    if len(text) < 3 or not YEAR_DOT_MONTH.match(str(text.iloc[0])):
+        return None
+    parts = text.str.extract(f"^{YEAR_DOT_MONTH.pattern}$")
+    if parts[0].notna().mean() < PARSE_SHARE:
+        return None
+    parts = parts.dropna()
+    short = parts[1].str.len() == 1
+    tens = short.any() and not (short & (parts[1] != "1")).any() and (parts[1].str.len() == 2).any()
+    months = parts[0].astype(int) * 12 + parts[1].astype(int).where(~(short & tens), 10) - 1
+    return months if (months.diff().iloc[1:] == 1).mean() >= _MONTHLY_STEPS else None
 
 
 UNIT_ATTR = "unit"  # where ``parse_numbers`` keeps the unit it read numbers without, in the numbers' ``attrs``
@@ -665,6 +688,9 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
     if _CHINESE_PERIOD.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_CHINESE_PERIOD).all() \
             and _chinese_periods_in_order(sample):  # NBS: 2023年第四季度, 2023年
         return parse_dates(text.str.replace(_CHINESE_PERIOD, _chinese_period, regex=True), day_first)
+    if (months := year_dot_months(sample)) is not None:  # KOSIS's 2020.01
+        stamps = pd.to_datetime(pd.DataFrame({"year": months // 12, "month": months % 12 + 1, "day": 1}))
+        return stamps.reindex(values.index), "yyyy.mm"
     if _LOCAL_FORMS.match(sample.iloc[0]) and sample.str.match(_LOCAL_FORMS).all():  # 令和5年, 2019年1月～3月期
         return parse_dates(text.map(_western, na_action="ignore"), day_first)
     if sample.str.contains(_DATE_FOOTNOTE).any():  # OBR's '2023-24 (r)', revised: the period

@@ -28,8 +28,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
-from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, SUBTOTAL_WORDS, SUMMARY_ROW, bare_calendar_names,
-                                combine_calendar_columns, combine_date_and_period, combine_date_and_time,
+from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, YEAR_DOT_MONTH, SUBTOTAL_WORDS, SUMMARY_ROW,
+                                bare_calendar_names, combine_calendar_columns, combine_date_and_period, combine_date_and_time,
                                 combine_time_and_offset, compact_year_weeks, labels_above_dates,
                                 name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
                                 parse_numbers, period_of_rows, without_currency, writes_month_dot_year, years_of)
@@ -2084,7 +2084,7 @@ def _header_cells(line: str) -> list[str]:
 def _has_month_dot_year_column(text: str, delimiter: str) -> bool:
     """Whether a column of the first lines after the header holds months written ``05.2021``."""
     head = text[:65536]
-    if not MONTH_DOT_YEAR.search(head):  # most files: no cell could be one
+    if not MONTH_DOT_YEAR.search(head) and not YEAR_DOT_MONTH.search(head):  # most files: no cell could be one
         return False
     lines = [line for line in head.splitlines()[1:51] if line.strip()]
     return any(writes_month_dot_year(pd.Series(column, dtype=object))

@@ -756,3 +756,13 @@ def test_japanese_korean_and_portuguese_dates(cells: list[str], frequency: str, 
     # each was numbered as steps: e-Stat's era years and quarters, KOSIS's quarters, a POS's weekday after the date
     series = load_series(_csv("時点", cells), "x.csv")
     assert series.frequency.name == frequency and series.frame["ds"].iloc[1] == pd.Timestamp(second)
+
+
+@pytest.mark.parametrize("october", ["10", "1"])
+def test_months_written_year_dot_month(october: str) -> None:
+    # KOSIS's '2020.01' (and a spreadsheet's 2020.1 for October) were numbered as steps, the periods forecast
+    cells = [f"{2020 + k // 12}.{k % 12 + 1:02d}".replace(".10", f".{october}") for k in range(ROWS)]
+    series = load_series(_csv("시점", cells), "x.csv")
+    assert series.frequency.name == "monthly" and series.frame["ds"].iloc[9] == pd.Timestamp("2020-10-01")
+    prices = load_series(_csv("price", [f"{2000 + k % 7}.{k % 12 + 1:02d}" for k in range(ROWS)]), "x.csv")
+    assert prices.target == "price" or prices.date_col != "price"  # numbers that do not step by months stay numbers
