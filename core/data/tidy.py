@@ -827,18 +827,44 @@ _SHARED_SHARE = 0.1  # of the rows, in a step another row falls in too (``_steps
 
 
 def _steps_shared(stamps: pd.Series, frequency: Frequency) -> bool:
-    """Whether ``_SHARED_SHARE`` of the rows fall in a step of ``frequency`` that another row falls in too, as many
-    as the steps no row falls in: gifts 1 to 12 days apart were read as weekly (a week with two gifts and the next
-    without counted no gap), a CRM's deals as daily, catastrophes as quarterly, each row said to be one step."""
+    """Whether ``_SHARED_SHARE`` of the rows fall in a period of ``frequency`` that another row falls in too, and as
+    many periods have none: gifts 1 to 13 days apart were read as weekly (a week with two gifts and the next without
+    counted no gap), a CRM's deals as daily, catastrophes as quarterly, each row said to be one step. A period is the
+    calendar's (its day, hour, ISO week, month, ...: a weight once a day at any hour, a weekly report on any weekday,
+    shares none) and, for fixed steps, also the nearest step from the first stamp (a sensor 90 s early or late)."""
     try:
-        if _stamp_count(stamps.iloc[0], stamps.iloc[-1], str(frequency.alias)) > 10 * len(stamps) + 1000:
-            return False
-        grid = stamps_between(stamps, frequency)
+        steps = _stamp_count(stamps.iloc[0], stamps.iloc[-1], str(frequency.alias))
     except (ValueError, OverflowError):
         return False
-    places = np.searchsorted(grid.asi8, pd.DatetimeIndex(stamps).as_unit(grid.unit).asi8, side="right")
-    shared = len(stamps) - len(np.unique(places))
-    return shared >= max(3, _SHARED_SHARE * len(stamps))
+    least = max(3, _SHARED_SHARE * len(stamps))
+    if steps > 10 * len(stamps) + 1000 or (periods := _calendar_periods(stamps, frequency)) is None:
+        return False
+    distinct = len(np.unique(periods))
+    if len(stamps) - distinct < least or steps - distinct < least:
+        return False
+    if not (step := _fixed_step_nanos(str(frequency.alias))):
+        return True
+    ticks = pd.DatetimeIndex(stamps).as_unit("ns").asi8
+    nearest = np.round((ticks - ticks[0]) / step)
+    return len(stamps) - len(np.unique(nearest)) >= least
+
+
+# The calendar's period of each step (``_calendar_periods``): ISO weeks, whatever the anchor the stamps gave
+_PERIOD_OF = {"W": "W-SUN", "MS": "M", "ME": "M", "BMS": "M", "BME": "M", "QS": "Q", "QE": "Q", "BQS": "Q", "BQE": "Q",
+              "YS": "Y", "YE": "Y", "BYS": "Y", "BYE": "Y"}
+
+
+def _calendar_periods(stamps: pd.Series, frequency: Frequency) -> np.ndarray | None:
+    """Each stamp's period of the calendar for ``frequency`` (its day for days and business days, its hour for
+    hours, ...), as numbers; None for spacings without one (semi-months, opening hours, every 2 weeks)."""
+    alias = str(frequency.alias)
+    index = pd.DatetimeIndex(stamps)
+    if alias in ("B", "C") or _fixed_step_nanos(alias):
+        return index.floor("D" if alias in ("B", "C") else alias).asi8
+    period = _PERIOD_OF.get(alias.split("-")[0])
+    return None if period is None or index.tz is not None else index.to_period(period).asi8
+
+
 _SCHEDULE_DAYS = 0.9  # of the rows on the weekdays of a schedule (``_on_a_schedule``)
 
 
