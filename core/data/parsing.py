@@ -973,6 +973,8 @@ def _parse_periods(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] 
         if parts.loc[sample.index].notna().all(axis=1).mean() >= PARSE_SHARE:
             years = _four_digit_years(pd.to_numeric(parts[year_group - 1]))
             periods = pd.to_numeric(parts[period_group - 1]) if period_group else pd.Series(1, index=parts.index)
+            if months_per_period == 3 and years.nunique() >= 3 and periods.max() < 4:
+                continue  # a school's terms T1 to T3 of each year: no quarters
             return _from_year_month(years, (periods - 1) * months_per_period + 1), label
     return _parse_year_colon_period(text, sample)
 
@@ -1496,7 +1498,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
     dates = _named(names, _DATE_NAMES, _DATE_COLUMN, lambda col: _days(raw[col].iloc[:50]) is not None)
     times = _named(names, _TIME_NAMES, _TIME_COLUMN)
     if len(dates) == 1 and not times and raw[dates[0]].dropna().duplicated().any():
-        times = _clock_columns(raw)[:1]  # SMARD's 'Datum;Anfang;Ende', RTE's 'Date' and 'Heures': the start
+        times = [col for col in _clock_columns(raw) if _a_day_of_steps(raw[dates[0]], raw[col])][:1]  # the start:
+        # SMARD's 'Datum;Anfang;Ende', RTE's 'Date' and 'Heures' (not hours worked, a run's duration, a flight's time)
     if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
         twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()
                  if re.search(r"\bdate\b", name) and name.replace("date", "time", 1) in names
@@ -1518,6 +1521,23 @@ def _clock_columns(raw: pd.DataFrame) -> list[object]:
 
 
 _CLOCK_SEEN = 200
+_EVEN_CLOCK = 0.9  # of the steps between the stamps a date and a clock make, one spacing under a day
+_REPEATED_CLOCK = 0.01  # of the stamps, at most, the same as another's
+
+
+def _a_day_of_steps(days: pd.Series, clock: pd.Series) -> bool:
+    """Whether ``days`` and the times of day of ``clock`` make stamps of one spacing under a day, each once
+    (``_EVEN_CLOCK`` of the steps: a clock change's skipped hour, a missed reading): the hours or quarter-hours of each
+    day, not the hours each employee worked on it, nor flights' departures."""
+    offsets, parsed = _times_of_day(clock.astype("string").str.strip()), parse_dates(days)
+    if offsets is None or parsed is None:
+        return False
+    stamps = (parsed[0] + offsets).dropna()
+    if stamps.duplicated().mean() > _REPEATED_CLOCK or len(stamps) < 3:  # (an autumn hour written twice)
+        return False
+    steps = stamps.sort_values().diff().iloc[1:]
+    common = steps.mode().iloc[0]
+    return bool(common < pd.Timedelta(days=1) and (steps == common).mean() >= _EVEN_CLOCK)
 
 
 def _named(names: dict[str, object], exact: frozenset[str], pattern: re.Pattern[str],

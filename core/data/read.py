@@ -1588,7 +1588,7 @@ def _sniff_dialect(text: str, delimiter: str = "") -> tuple[str, str, bool]:
     last = [line for line in text[-65536:].splitlines()[-50:] if line.strip()]
     body = lines[1:] + last  # a short file's lines twice, its header among them: neither changes the verdict
     if _has_decimal_commas(body, delimiter) and not _writes_comma_thousands(body, delimiter):
-        return delimiter, ",", False
+        return delimiter, ",", not _has_decimal_commas(body, delimiter, grouping=False)  # '98.644' beside '98,6': said
     thousands = _writes_point_thousands(body, delimiter)
     return delimiter, "," if thousands else ".", thousands
 
@@ -1621,7 +1621,7 @@ def _commas_are_decimal(lines: list[str]) -> bool:
     return commas > 0 and commas == sum(len(_DIGIT_COMMA_DIGIT.findall(line)) for line in lines)
 
 
-def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
+def _has_decimal_commas(lines: list[str], delimiter: str, grouping: bool = True) -> bool:
     """Whether more cells read as numbers with a decimal comma than with a decimal point; months written ``01.2021``
     (German exports) and SAP's periods ``001.2021`` are no decimal points (a column of them tied with the amounts'
     ``1.000,00``: the file was read with decimal points, the periods as the numbers 1.2021)."""
@@ -1633,9 +1633,9 @@ def _has_decimal_commas(lines: list[str], delimiter: str) -> bool:
     # Destatis's table), '98.644' groups them (it was read as 98.644, a thousandth of the amount).
     commas = sum(1 for cell in cells
                  if _looks_like_decimal_comma(cell) and not _COMMA_GROUPS.search(without_currency(cell)))
-    grouping = [cell for cell in pointed if _POINT_THOUSANDS.fullmatch(cell)]
-    with_point = len(pointed) - (len(grouping) if commas >= max(_LEAST_COMMAS, len(grouping) / 4) else 0)
-    return with_comma > with_point
+    thousands = [cell for cell in pointed if _POINT_THOUSANDS.fullmatch(cell)]
+    grouped = grouping and commas >= max(_LEAST_COMMAS, len(thousands) / 4)  # ``grouping``: whether to count so
+    return with_comma > len(pointed) - (len(thousands) if grouped else 0)
 
 
 _COMMA_GROUPS = re.compile(r"^[-(]?\d{1,3},\d{3}\b")  # a comma that may group thousands: '1,025' (not '98,6')
@@ -1664,7 +1664,7 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     if pointed.empty or not _group_thousands(pointed):
         return False
     hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
-    grouped = bool((pointed.str.count(r"\.") > 1).any())  # '2.881.491': no decimal number has two points
+    grouped = bool((pointed.str.count(r"\.") == 2).any())  # '2.881.491': no decimal number has two (an IP has three)
     return hundreds or months or grouped or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
 
 

@@ -710,9 +710,13 @@ def _bare_totals(cells: pd.Series) -> pd.Series:
     (``_BARE_TOTAL``), wherever they are and however often: Salesforce's 'Subtotal' rows made its 'Close Date' fail
     as the time column (its fiscal quarters were read, and the gifts averaged per quarter)."""
     bare = cells.str.fullmatch(_BARE_TOTAL).fillna(False)
-    if not bare.any() or not cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE:
-        return pd.Series(False, index=cells.index)
+    if not bare.any() or not cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE \
+            or parse_dates(cells[~bare].dropna().drop_duplicates().iloc[:_DATES_TRIED]) is None:
+        return pd.Series(False, index=cells.index)  # a long file's 'Total' among age groups '0-14', '65+' is data
     return bare
+
+
+_DATES_TRIED = 200  # distinct cells of a column read as dates before its totals are left out (``_bare_totals``)
 
 
 def _subtotal_rows(cells: pd.Series) -> pd.Series:
@@ -1219,7 +1223,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     first, constant, few, inside = raw.columns[0], None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns)))
     for col in ordered:
-        rising = col == first and col in numbers and _last_word(col) not in _ROW_NUMBER_WORDS and (
+        rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
         if col in numbers and not (_sounds_like_date(col) or rising
                                    or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])
@@ -1733,6 +1737,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     measures = [col for col in measures if not _so_far(col)] or measures
+    measures = _without_ranks(measures)
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
     if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
@@ -1759,8 +1764,18 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
 # ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
-_RUNNING_TO_DATE = re.compile(r"\b(?:(?:year|month|quarter|week|period|fiscal year) to date|ytd|mtd|qtd|wtd|ptd|fytd)\b")
+_RUNNING_TO_DATE = re.compile(r"\b(?:(?:year|month|quarter|week|period|fiscal year) to date|ytd|mtd|qtd|fytd)\b")  # (wtd:
+# weighted, as in 'Wtd Avg Price')
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
+
+
+def _without_ranks(measures: list[str]) -> list[str]:
+    """``measures`` without the ranks among them ('Rank') where another is named as an amount ('Top 10 Gross', 'Sales'):
+    a box-office chart's rank of the day was forecast in place of its gross; a song's chart history, or an app's rank
+    beside its rating, has its rank as the series."""
+    ranks = [col for col in measures if _last_word(col) in ("rank", "ranking")]
+    amounts = [col for col in measures if col not in ranks and (_names_a_measure(col) or "gross" in _name_words(col))]
+    return [col for col in measures if col not in ranks] if ranks and amounts else measures
 
 
 def _so_far(col: object) -> bool:
@@ -1854,16 +1869,19 @@ _CALENDAR_PARTS = {**dict.fromkeys(("month", "mo"), 12), **dict.fromkeys(("day",
 
 
 # Names of a clock that runs on with the rows (a logger's 'Time (s)', an Arduino's millis(), a light curve's Julian day)
-_ELAPSED_WORDS = frozenset({"elapsed", "millis", "micros", "seconds", "secs", "jd", "bjd", "hjd", "mjd", "bjd_tdb",
+_ELAPSED_WORDS = frozenset({"time", "t", "elapsed", "millis", "micros", "seconds", "secs", "jd", "bjd", "hjd", "mjd",
                             "runtime", "uptime"})
+_TIME_UNITS = frozenset({"s", "sec", "ms", "us", "min", "mins", "minutes", "h", "hr", "hrs", "hours", "d", "days", "tdb",
+                         "utc", "tt", "since", "start", "run", "relative"})
 
 
 def _elapsed_time(col: str, numbers: pd.Series) -> bool:
-    """Whether a column named as time (``named_as_steps``, ``_ELAPSED_WORDS``) rises at every row: the time the rows
-    were taken at, which the file's measurement follows (a lab logger's 'Time (s)' 0, 10, 20 ... was the target,
-    forecast at a MAPE of 0.005%)."""
+    """Whether a column named only as a clock's time (``_ELAPSED_WORDS`` and its units) rises at every row: the time
+    the rows were taken at, which the file's measurement follows (a lab logger's 'Time (s)' 0, 10, 20 ... was the
+    target, forecast at a MAPE of 0.005%); not a measure that grows ('Mid-Year Population', 'Small Time Deposits')."""
     values = numbers.dropna().to_numpy(dtype=float)
-    return (bool(named_as_steps(col) or _name_words(col) & _ELAPSED_WORDS) and len(values) >= MIN_ROWS
+    words = _name_words(col)
+    return (bool(words & _ELAPSED_WORDS) and words <= _ELAPSED_WORDS | _TIME_UNITS and len(values) >= MIN_ROWS
             and bool((np.diff(values) > 0).all()))
 
 
@@ -2014,6 +2032,7 @@ _OTHER_SIDES = {"débit": "crédit", "débito": "crédito", "debito": "credito",
                 "出金": "入金", "出金金額": "入金金額", "支出": "収入", "출금액": "입금액", "출금": "입금",
                 "찾으신금액": "맡기신금액", "支出金额": "收入金额", "借方": "贷方", "借方金额": "贷方金额"}
 _SIDES.update(_OTHER_SIDES)
+_IN_AND_OUT = frozenset({"saída", "saídas", "af", "uscite"})  # in and out of anything: a chiller's water, a door's people
 _SIDES.update({other: word for word, other in list(_SIDES.items())})
 
 
@@ -2042,7 +2061,7 @@ def _one_side_a_row(values: pd.Series, other: pd.Series) -> bool:
 # Words of money's two sides: a blank one is none of it that day, even where most days fill both (a cash book)
 _MONEY_WORDS = frozenset({"debit", "credit", "debits", "credits", "withdrawal", "withdrawals", "deposit", "deposits",
                           "cash", "money", "paid", "spent", "received", "charges", "payments", "soll", "haben",
-                          *_OTHER_SIDES, *_OTHER_SIDES.values()})
+                          *(word for pair in _OTHER_SIDES.items() if pair[0] not in _IN_AND_OUT for word in pair)})
 
 
 def _money_side(col: str, columns: list[str], numbers: dict[str, pd.Series]) -> str | None:
@@ -2108,10 +2127,11 @@ _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "f
 
 
 # Last words of names that number rows or things ('Reservation number', 'Confirmation No', 'Booking Ref')
-_ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "reference", "key", "code",
-                               # an NF-e's 'Número' 1001 to 2037 was read as years 1001 to 2037
-                               "número", "numero", "numéro", "nummer", "nro", "nº", "n°", "numer", "番号", "번호"}
-                              ) | _IDENTIFIER_WORDS
+_ROW_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nbr", "ref", "reference", "key",
+                               "code"}) | _IDENTIFIER_WORDS
+# ... and in other languages, where a first column so named rises by one: no epoch (an NF-e's 'Número' 1001 to 2037
+# was read as the years 1001 to 2037); a Portuguese table's 'Número' beside 'Taxa' counts, and stays a measure.
+_NUMBERED_WORDS = _ROW_NUMBER_WORDS | {"número", "numero", "numéro", "nummer", "nro", "nº", "n°", "numer", "番号", "번호"}
 _LEAST_LABEL = 10_000  # the least of a column of numbers named so that labels rows, each a different one
 _LABEL_BLOCK = 10  # ... or in any order, a block of at most this many numbers a row (confirmation numbers by arrival)
 _LONG_LABEL = 10**10  # ... or every one too long to count anything (a shipment's random 12-digit 'Tracking Number')
@@ -2199,7 +2219,7 @@ _PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "f
                                "precinct", "tract", "lsoa", "borough", "battalion", "station", "county", "state"})
 _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
                           "sequence", "group"})
-_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code", "rank", "ranking"})  # (a box-office chart's day rank)
+_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
 
 
 def _names_a_stamp(col: object) -> bool:

@@ -4399,3 +4399,49 @@ def test_each_series_of_a_long_event_log_is_said_to_be_one() -> None:
     text = "Order Date,Account,Qty\n" + "".join(f"{day:%m/%d/%Y},{account},{qty}\n" for day, account, qty in rows)
     panel = read_panel(text.encode(), "orders.csv", LoadOptions(), PanelChoice(("Account",)))
     assert panel is not None and all(task.load().report.irregular_rows > 0 for task in panel.tasks)
+
+
+def test_from_the_review_of_this_sessions_reading_rules() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    rng = np.random.default_rng(24)
+    days = pd.date_range("2024-01-01", periods=60)
+    scale = "Datum;Gewicht (kg);Temperatur (°C)\n" + "".join(
+        f"{day:%Y-%m-%d};{rng.uniform(10, 20):.3f};{rng.integers(150, 250) / 10:.1f}\n".replace(".", ",", 0)[:-5]
+        + f"{rng.integers(150, 250) / 10:.1f}\n".replace(".", ",") for day in days)
+    series = load_series(scale.encode(), "waage.csv")  # points beside decimal commas: read as thousands, and said
+    assert series.frame["y"].min() > 1000 and any(n.key == "notice.point_thousands" for n in series.report.notices)
+    hours = pd.date_range("2024-03-01", periods=200, freq="h")
+    ping = "Zeit;Host;Antwortzeit (ms)\n" + "".join(f"{hour:%Y-%m-%d %H:%M};192.168.178.{101 + k % 3 * 11};"
+                                                    f"{rng.uniform(1.5, 25):.3f}\n" for k, hour in enumerate(hours))
+    assert load_series(ping.encode(), "ping.csv", LoadOptions()).frame["y"].max() < 30  # an IP's points: no thousands
+    chiller = "Data/Hora;Temperatura Entrada (°C);Temperatura Saída (°C)\n" + "".join(
+        f"{hour:%d/%m/%Y %H:%M};{'' if k % 40 == 7 else f'{12 + np.sin(k / 5):.1f}'.replace('.', ',')};"
+        f"{7 + np.sin(k / 5):.1f}\n".replace(".", ",") for k, hour in enumerate(hours))
+    assert (load_series(chiller.encode(), "chiller.csv").frame["y"] > 5).all()  # a missed reading, not 0 °C
+    years = "Year,Mid-Year Population,Live Births\n" + "".join(f"{2000 + k},{5_000_000 + 30_000 * k},"
+                                                             f"{rng.integers(50_000, 60_000)}\n" for k in range(24))
+    assert load_series(years.encode(), "population.csv").target == "Mid-Year Population"  # growing, no clock
+    price = "Trade Date,Wtd Avg Price,Volume\n" + "".join(f"{day:%Y-%m-%d},{100 + np.sin(k):.2f},{1000 + k}\n"
+                                                        for k, day in enumerate(days))
+    assert load_series(price.encode(), "price.csv").target == "Wtd Avg Price"  # weighted, not week to date
+    song = "Chart Date,Rank,Last Week,Peak Position\n" + "".join(f"{day:%Y-%m-%d},{1 + k % 30},{2 + k % 30},1\n"
+                                                              for k, day in enumerate(days))
+    assert load_series(song.encode(), "song.csv").target == "Rank"  # a song's chart history: its rank is the series
+    counts = "Ano;Número;Taxa\n" + "".join(f"{2001 + k};{int(40_000 * 1.03 ** k)};{10 + k % 4},5\n" for k in range(23))
+    assert load_series(counts.encode(), "ano.csv").target == "Número"
+    runs = "Date,Duration,Distance\n" + "".join(f"{day:%Y-%m-%d},00:{20 + k % 30}:09,{5 + k % 5}\n"
+                                              for k, day in enumerate(days.repeat(2)))
+    assert load_series(runs.encode(), "runs.csv").date_col == "Date"  # a run's duration is no time of day
+    hours_worked = "Date,Employee,Hours,Pay\n" + "".join(f"{day:%Y-%m-%d},{who},{['6:00', '7:30', '8:45'][k % 3]},"
+                                                         f"{100 + k}\n" for k, day in enumerate(days.repeat(3))
+                                                         for who in ["Anna"])
+    hours_worked = hours_worked.replace("Anna", "Ben", 60)
+    panel = read_panel(hours_worked.encode(), "hours.csv", LoadOptions(), PanelChoice(("Employee",)))
+    assert panel is not None and set(panel.ids) == {"Anna", "Ben"}
+    ages = "Age group,Year,Population\n" + "".join(f"{group},{year},{1000 + year}\n" for year in range(2000, 2024)
+                                                   for group in ("0-14", "15-64", "65+", "Total"))
+    panel = read_panel(ages.encode(), "ages.csv", LoadOptions(), PanelChoice(("Age group",)))
+    assert panel is not None and "Total" in panel.ids  # the population's total is a series of the file
+    terms = "Term,Pupils\n" + "".join(f"T{k % 3 + 1} {2015 + k // 3},{100 + k}\n" for k in range(27))
+    assert load_series(terms.encode(), "terms.csv").frequency.name != "quarterly"  # three terms a year
