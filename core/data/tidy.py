@@ -1764,15 +1764,15 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
 # ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
-_RUNNING_TO_DATE = re.compile(r"\b(?:(?:year|month|quarter|week|period|fiscal year) to date|ytd|mtd|qtd|fytd)\b")  # (wtd:
-# weighted, as in 'Wtd Avg Price')
+# (not 'wtd': weighted, as in 'Wtd Avg Price')
+_RUNNING_TO_DATE = re.compile(r"\b(?:(?:year|month|quarter|week|period|fiscal year) to date|ytd|mtd|qtd|fytd)\b")
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 
 def _without_ranks(measures: list[str]) -> list[str]:
-    """``measures`` without the ranks among them ('Rank') where another is named as an amount ('Top 10 Gross', 'Sales'):
-    a box-office chart's rank of the day was forecast in place of its gross; a song's chart history, or an app's rank
-    beside its rating, has its rank as the series."""
+    """``measures`` without the ranks among them ('Rank') where another is named as an amount ('Top 10 Gross',
+    'Sales'): a box-office chart's rank of the day was forecast in place of its gross; a song's chart history, or an
+    app's rank beside its rating, has its rank as the series."""
     ranks = [col for col in measures if _last_word(col) in ("rank", "ranking")]
     amounts = [col for col in measures if col not in ranks and (_names_a_measure(col) or "gross" in _name_words(col))]
     return [col for col in measures if col not in ranks] if ranks and amounts else measures
@@ -1871,8 +1871,8 @@ _CALENDAR_PARTS = {**dict.fromkeys(("month", "mo"), 12), **dict.fromkeys(("day",
 # Names of a clock that runs on with the rows (a logger's 'Time (s)', an Arduino's millis(), a light curve's Julian day)
 _ELAPSED_WORDS = frozenset({"time", "t", "elapsed", "millis", "micros", "seconds", "secs", "jd", "bjd", "hjd", "mjd",
                             "runtime", "uptime"})
-_TIME_UNITS = frozenset({"s", "sec", "ms", "us", "min", "mins", "minutes", "h", "hr", "hrs", "hours", "d", "days", "tdb",
-                         "utc", "tt", "since", "start", "run", "relative"})
+_TIME_UNITS = frozenset({"s", "sec", "ms", "us", "min", "mins", "minutes", "h", "hr", "hrs", "hours", "d", "days",
+                         "tdb", "utc", "tt", "since", "start", "run", "relative"})
 
 
 def _elapsed_time(col: str, numbers: pd.Series) -> bool:
@@ -2032,7 +2032,8 @@ _OTHER_SIDES = {"débit": "crédit", "débito": "crédito", "debito": "credito",
                 "出金": "入金", "出金金額": "入金金額", "支出": "収入", "출금액": "입금액", "출금": "입금",
                 "찾으신금액": "맡기신금액", "支出金额": "收入金额", "借方": "贷方", "借方金额": "贷方金额"}
 _SIDES.update(_OTHER_SIDES)
-_IN_AND_OUT = frozenset({"saída", "saídas", "af", "uscite"})  # in and out of anything: a chiller's water, a door's people
+# Sides of anything that goes in and out (a chiller's water, a door's people): money's only where one is filled a row
+_IN_AND_OUT = frozenset({"saída", "saídas", "af", "uscite"})
 _SIDES.update({other: word for word, other in list(_SIDES.items())})
 
 
