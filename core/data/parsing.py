@@ -30,7 +30,8 @@ _SHAPE_PROBE = 2_000  # distinct cells whose shapes are counted before all are (
 _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥￥₹₽₩₺₪₫₱₦%]")  # ￥: GBK has no ¥
 # Currency words before or after an amount (Brazil's ``R$ 2.571,01``, Poland's ``1 234,50 zł``), and apostrophes that
 # group thousands (Switzerland's ``2'571.01``): stripped where a column has them.
-_CURRENCY_WORD = (r"(?:^|(?<=^[-(]))(?:(?:R|US|CA|C|A|AU|HK|NZ|MX|S|SG|NT)\$|S/|Fr\.)\s?"  # US$44.91: AdMob, (US$714.12)
+# US$44.91: AdMob's earnings; (US$714.12) a refund
+_CURRENCY_WORD = (r"(?:^|(?<=^[-(]))(?:(?:R|US|CA|C|A|AU|HK|NZ|MX|S|SG|NT)\$|S/|Fr\.)\s?"
                   r"|(?<=\d)\s*(?:zł|kr\.?|Kč|Ft|lei|Fr\.)$")
 _APOSTROPHE_THOUSANDS = r"(?<=\d)['’](?=\d{3}(?:\D|$))"
 # A currency code before or after an amount ("1.000,95 EUR", "USD 12"): the common ones only, so that codes of
@@ -1260,7 +1261,8 @@ _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año
                          "rok", "jaar", "anno", "år", "vuosi", "연도", "년",  # GUS's 'Rok;Miesiąc' were steps
                          "年度", *_FISCAL_YEAR_NAMES,  # and the CDC's, and ISO 8601's years of weeks
                          *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
-_PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份", "mth", "mnth", "miesiąc", "maand", "mese", "mês", "månad", "kuukausi", "월"), 12),
+_PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份", "mth", "mnth",
+                                   "miesiąc", "maand", "mese", "mês", "månad", "kuukausi", "월"), 12),
                  **dict.fromkeys(("quarter", "quarters", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
 # them beside a year and a month, the table is finer than monthly and the two are not combined.
@@ -1799,7 +1801,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     end (a ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
     names = _prefixed_year_and_month({str(col).strip().lower(): col for col in raw.columns})
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
-    periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM', Scripps's 'Mn' (not rain)
+    periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM', Scripps's 'Mn' (no rain)
         col for name, col in names.items() if name in ("mm", "mn")
         and not set(names) & (_DAY_OF_YEAR_NAMES | _WEEK_NAMES)
         and _whole_months(raw[col], bool(set(names) & _DAY_NAMES))]
@@ -1835,7 +1837,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     year = year.where((year % 1 == 0) & year.between(_FIRST_YEAR, 2200))
     year, carried = _years_carried_down(year, raw[years[0]], month)
     stamps = _from_year_month(year, month) if not days else pd.to_datetime(
-        pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")}).astype(float),
+        pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(raw[days[0]], errors="coerce")})
+        .astype(float),
         errors="coerce")  # NaT where a part is missing (an NSIDC units row: 'YYYY, MM, DD') or not in the month
     valid = stamps.notna().to_numpy()
     # a pivot's subtotal below each year's months (``2018 Total``, its period blank): left out, said as summary rows

@@ -29,7 +29,8 @@ import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
 from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, YEAR_DOT_MONTH, SUBTOTAL_WORDS, SUMMARY_ROW,
-                                bare_calendar_names, combine_calendar_columns, combine_date_and_period, combine_date_and_time,
+                                bare_calendar_names, combine_calendar_columns, combine_date_and_period,
+                                combine_date_and_time,
                                 combine_time_and_offset, compact_year_weeks, labels_above_dates,
                                 name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
                                 parse_numbers, period_of_rows, without_currency, writes_month_dot_year, years_of)

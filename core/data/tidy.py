@@ -1747,7 +1747,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         measures = [col for col in measures if col not in places] or _only_coordinates(places, ds)
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
-        and col not in places and not _so_far(col)  # ('Y Coordinate', ArcGIS's 'Y': 'y' names a target in statsforecast's files)
+        and col not in places and not _so_far(col)  # ('Y Coordinate', ArcGIS's 'Y': 'y' names statsforecast's target)
         and not _is_code(numbers[col], measure_named=True) and not _counts_rows(col, numbers[col])
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
@@ -1868,7 +1868,7 @@ _CALENDAR_PARTS = {**dict.fromkeys(("month", "mo"), 12), **dict.fromkeys(("day",
                    "monthofyear": 12, "hourofday": 24, "minuteofhour": 59}
 
 
-# Names of a clock that runs on with the rows (a logger's 'Time (s)', an Arduino's millis(), a light curve's Julian day)
+# Names of a clock that runs on with the rows (a logger's 'Time (s)', an Arduino's millis(), a light curve's JD)
 _ELAPSED_WORDS = frozenset({"time", "t", "elapsed", "millis", "micros", "seconds", "secs", "jd", "bjd", "hjd", "mjd",
                             "runtime", "uptime"})
 _TIME_UNITS = frozenset({"s", "sec", "ms", "us", "min", "mins", "minutes", "h", "hr", "hrs", "hours", "d", "days",
