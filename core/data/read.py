@@ -2111,6 +2111,7 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
         header = (_header_line(text).splitlines() or [""])[0]  # a lone carriage return ends a line too
         fields = max(fields, len(next(csv.reader([header], delimiter=delimiter), [])))
     notes = _notes_at_end(rows, fields, min(_FOOTNOTE_LINES, len(rows) - 1))
+    notes = max(notes, _note_block(rows, min(_FOOTNOTE_LINES, len(rows) - 1)))
     cut = rows[len(rows) - notes:]
     kept = tuple(", ".join(cell.strip() for cell in cells if cell.strip()) for _, cells in cut
                  if any(cell.strip() for cell in cells))  # not ",,,,"; quoted cells without their quotes
@@ -2129,6 +2130,26 @@ def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) ->
             and not _closes_a_cell(lines[-1 - notes][0], bool(quotes[len(lines) - 1 - notes] % 2)):
         notes += 1
     return notes
+
+
+# The first line of a block of notes below a table, after a blank line: IBGE SIDRA's 'Fonte:', 'Notas', 'Legenda' and
+# its table of symbols ('-';'Zero absoluto'), e-Stat's '注1)', '出典'
+_NOTE_BLOCK = re.compile(r"(?:fonte|fontes|source|sources|notas?|notes?|legenda|legend|quelle|quellen|fuente|"
+                         r"anmerkungen?)(?![^\W\d_])|出典|資料|注\d*[)）:：]|※", re.IGNORECASE)
+
+
+def _note_block(lines: list[tuple[str, list[str]]], most: int) -> int:
+    """How many of the last ``lines`` (at most ``most``) a block of notes takes: from a blank line followed by a line
+    that starts one (``_NOTE_BLOCK``) to the end, where no line of it holds more than one number; 0 where there is
+    none (a legend of symbols as wide as a table of two columns was read as rows: 'Significado' a cell to correct)."""
+    for start in range(len(lines) - most, len(lines) - 1):
+        if start < 1 or lines[start][0].strip() or not lines[start + 1][1]:
+            continue
+        if _NOTE_BLOCK.match(lines[start + 1][1][0].strip()) and all(
+                sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells) <= 1
+                for _, cells in lines[start:]):
+            return len(lines) - start
+    return 0
 
 
 def _legend_line(cells: list[str], fields: int) -> bool:

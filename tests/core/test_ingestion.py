@@ -4447,3 +4447,20 @@ def test_from_the_review_of_this_sessions_reading_rules() -> None:
     assert panel is not None and "Total" in panel.ids  # the population's total is a series of the file
     terms = "Term,Pupils\n" + "".join(f"T{k % 3 + 1} {2015 + k // 3},{100 + k}\n" for k in range(27))
     assert load_series(terms.encode(), "terms.csv").frequency.name != "quarterly"  # three terms a year
+
+
+def test_a_block_of_notes_and_symbols_below_the_table_is_left_out() -> None:
+    months = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+              "novembro", "dezembro"]
+    rows = [f'"{months[k % 12]} {2020 + k // 12}";"{0.3 + 0.01 * (k % 9):.2f}"'.replace(".", ",") for k in range(48)]
+    footer = ['', '"Fonte: IBGE - Sistema Nacional de Índices de Preços ao Consumidor"', '"Notas"',
+              '"1 - Até dezembro de 1990, os valores são relativos à variação mensal do índice."', '"Legenda"',
+              '"Símbolo";"Significado"', '"-";"Zero absoluto, não resultante de um cálculo."',
+              '"..";"Não se aplica dado numérico."', '"X";"Dado numérico omitido."']
+    sidra = "\n".join(['"Mês";"Brasil"', *rows, *footer]) + "\n"
+    series = load_series(sidra.encode(), "sidra.csv")  # refused: 'Significado' was a cell of 'Brasil' to correct
+    assert series.frequency.name == "monthly" and len(series.frame) == 48
+    estat = "\n".join(['"時間軸（月次）","総合"', *(f'"{2021 + k // 12}年{k % 12 + 1}月","{100 + k}"' for k in range(40)),
+                       '', '"注1)「…」は数値が得られないもの。"', '"出典：総務省統計局"']) + "\n"
+    series = load_series(estat.encode(), "estat.csv")  # '注1)' was a row with a date to correct
+    assert len(series.frame) == 40 and any(notice.key == "notice.footnotes" for notice in series.report.notices)
