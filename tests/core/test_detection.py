@@ -289,11 +289,11 @@ def test_stamps_late_in_the_month_forecast_on_the_same_day_not_the_next_first(st
 
 
 def test_a_time_column_that_could_not_be_read_is_named_when_the_rows_become_steps() -> None:
-    text = "Trimestre,Revenue\n" + "".join(f"T{i % 4 + 1} {2005 + i // 4},{1000 + 50 * i}\n" for i in range(12))
+    text = "Trimestre,Revenue\n" + "".join(f"Q{i % 4 + 1} of {2005 + i // 4},{1000 + 50 * i}\n" for i in range(12))
     series = load_series(text.encode(), "x.csv")
     assert series.frequency.is_steps
     said = [str(notice) for notice in series.report.notices]
-    assert any("'Trimestre' does not hold dates this loader can read (for example 'T1 2005')" in line
+    assert any("'Trimestre' does not hold dates this loader can read (for example 'Q1 of 2005')" in line
                for line in said), said
     plain = load_series(("a,b\n" + "".join(f"{i}.5,{i}\n" for i in range(12))).encode(), "x.csv")
     assert plain.frequency.is_steps and not plain.report.notices  # numbers only: nothing looked like dates

@@ -202,10 +202,10 @@ def test_a_file_without_dates_says_the_rows_are_numbered_and_offers_the_other_co
 
 
 def test_a_time_column_that_cannot_be_read_is_named_once() -> None:
-    fiscal = "Trimestre,Revenue\n" + "".join(f"T{i % 4 + 1} {2005 + i // 4},{1000 + 50 * i}\n" for i in range(12))
+    fiscal = "Trimestre,Revenue\n" + "".join(f"Q{i % 4 + 1} of {2005 + i // 4},{1000 + 50 * i}\n" for i in range(12))
     at = upload(app(), "fiscal.csv", fiscal)
     said = shown([element.value for kind in (at.info, at.warning, at.caption, at.markdown) for element in kind])
-    assert "'Trimestre' does not hold dates this loader can read (for example 'T1 2005')" in said
+    assert "'Trimestre' does not hold dates this loader can read (for example 'Q1 of 2005')" in said
     assert "No date column: the rows are numbered" not in said  # the notice says it, with the column's name
 
 
