@@ -1832,8 +1832,11 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     if days and per_year != 12:
         return raw
     month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
-    if str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES and month.dropna().iloc[:1].ne(1).any():
-        return raw  # a fiscal year from July: its July is the calendar year before or the one it names, unsaid
+    fiscal = _fiscal_years(raw[years[0]], month, str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES)
+    if fiscal is not None:
+        year = fiscal
+    elif str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES and month.dropna().iloc[:1].ne(1).any():
+        return raw  # a fiscal year from July in cells ``_fiscal_years`` cannot read
     year = year.where((year % 1 == 0) & year.between(_FIRST_YEAR, 2200))
     year, carried = _years_carried_down(year, raw[years[0]], month)
     stamps = _from_year_month(year, month) if not days else pd.to_datetime(
@@ -1858,6 +1861,11 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     combined = combined[~subtotals]
     combined.attrs = {**raw.attrs, **({"years_carried_down": {"column": str(years[0]), "rows": carried}}
                                       if carried else {})}
+    if fiscal is not None and fiscal.attrs.get(_ENDING_YEAR):  # read by the year each fiscal year ends: said
+        first = int(valid.argmax())
+        combined.attrs["fiscal_months"] = {"column": str(years[0]), "example": str(raw[years[0]].iloc[first]).strip(),
+                                           "month": str(raw[periods[0]].iloc[first]).strip(),
+                                           "read": f"{stamps.iloc[first]:%Y-%m}"}
     if subtotals.any():
         said = raw[years[0]].astype("string").str.strip().replace("", pd.NA)  # a quarter's subtotal: in its column
         said = said.mask(yearly, raw[periods[0]].astype("string").str.strip())
@@ -1866,6 +1874,36 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         words = clipped_list(said[subtotals])
         combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
+
+
+_FY_CELL = re.compile(r"FY\s*[-']?\s*(\d{4}|\d{2})", re.IGNORECASE)  # FY2021, FY 21: named by the year it ends
+_ENDING_YEAR = "ending_year"  # in the years' attrs (``_fiscal_years``): read as the years fiscal years end
+
+
+def _fiscal_years(cells: pd.Series, month: pd.Series, named: bool) -> pd.Series | None:
+    """The calendar year of each row of fiscal years beside months, the first row's month the fiscal year's first
+    (a state's July to June): for spans (``2020-21``) their first year from that month on, the next before it; for
+    ``FY2021``, or years under a fiscal year's name (``named``), the year they end, as the US, the UK, Canada,
+    Australia and India name them (FY2021's July is July 2020), said through ``attrs[_ENDING_YEAR]``. None for other
+    cells, and where the fiscal year starts in January (the calendar's)."""
+    text = cells.astype("string").str.strip()
+    present = text.notna() & (text != "") & month.notna()
+    if not present.any() or month[present].iloc[0] == 1:
+        return None
+    first = int(month[present].iloc[0])
+    spans = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric)
+    fy = pd.to_numeric(text.str.extract(f"^{_FY_CELL.pattern}$", flags=re.IGNORECASE)[0])
+    if spans[0][present].notna().all() and ((spans[1] % 100) == (spans[0] + 1) % 100)[present].all():
+        start, ending = spans[0], False
+    elif fy[present].notna().all():
+        start, ending = _four_digit_years(fy) - 1, True
+    elif named and (plain := pd.to_numeric(text, errors="coerce"))[present].between(_FIRST_YEAR, 2200).all():
+        start, ending = plain - 1, True
+    else:
+        return None
+    years = (start + (month < first)).where(present)
+    years.attrs[_ENDING_YEAR] = ending
+    return years
 
 
 def _whole_months(cells: pd.Series, beside_days: bool = False) -> bool:

@@ -2475,6 +2475,14 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The year in '{column}' is written once, in the first of its rows: carried "
                                      f"down to the {count(rows, 'blank cell')} below it.", "notice.years_carried_down",
                                      {"column": column, "rows": rows}))
+    if fiscal := attrs.get("fiscal_months"):  # ``parsing._fiscal_years``
+        fields = {key: str(value) for key, value in fiscal.items()}  # type: ignore[union-attr]
+        report.notices.append(Notice(
+            f"'{fields['column']}' holds fiscal years, read as named by the year they end ('{fields['example']}' with "
+            f"'{fields['month']}' is {fields['read']}), as the US, the UK, Canada, Australia and India name them; "
+            "where a fiscal year is named by the year it starts, the dates are a year late: write a date column "
+            "instead.",
+            "notice.fiscal_months", fields))
     if carried := attrs.get("dates_carried_down"):  # ``parsing._days_carried_down``
         column, rows = str(carried["column"]), int(carried["rows"])  # type: ignore[index]
         report.notices.append(Notice(f"The date in '{column}' is written once, beside the first time of each day: "

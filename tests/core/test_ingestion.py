@@ -2393,8 +2393,9 @@ def test_the_new_readings_leave_what_they_do_not_cover_as_it_was() -> None:
     assert len(load_series(weeks.encode(), "w.csv").frame) != 12  # week numbers are no running count of rows
     months = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"]
     fiscal = "Fiscal Year,Month,Sales\n" + "".join(f"{2021 + k // 12},{months[k % 12]},{100 + k}\n" for k in range(36))
-    with pytest.raises(DataError):  # its July is the year before, or the one named: not read as calendar months
-        load_series(fiscal.encode(), "fy.csv")
+    series = load_series(fiscal.encode(), "fy.csv")  # its July is the year before, as most countries name them: said
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-07-01")
+    assert "notice.fiscal_months" in [notice.key for notice in series.report.notices]
     snapshot = "snapshot,t,value\n" + "".join(f"2024-01-01,{k},{3 * k}\n" for k in range(30))
     series = load_series(snapshot.encode(), "s.csv")  # one date on every row: the steps are the time
     assert series.date_col == "t" and len(series.frame) == 30
@@ -4464,3 +4465,15 @@ def test_a_block_of_notes_and_symbols_below_the_table_is_left_out() -> None:
                        '', '"注1)「…」は数値が得られないもの。"', '"出典：総務省統計局"']) + "\n"
     series = load_series(estat.encode(), "estat.csv")  # '注1)' was a row with a date to correct
     assert len(series.frame) == 40 and any(notice.key == "notice.footnotes" for notice in series.report.notices)
+
+
+@pytest.mark.parametrize(("fiscal", "said"), [("FY{end}", True), ("{start}-{short}", False), ("{end}", True)])
+def test_fiscal_years_beside_month_names_date_the_rows(fiscal: str, said: bool) -> None:
+    # a state's tax receipts, 'Fiscal Year,Month' from July: refused as 4 time stamps
+    order = [7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6]
+    rows = [f"{fiscal.format(end=end, start=end - 1, short=end % 100)},{pd.Timestamp(2000, month, 1):%B},{150 + k}"
+            for end in range(2021, 2025) for k, month in enumerate(order)]
+    series = load_series(("Fiscal Year,Month,Receipts\n" + "\n".join(rows) + "\n").encode(), "receipts.csv")
+    assert series.frequency.name == "monthly" and series.frame["ds"].iloc[0] == pd.Timestamp("2020-07-01")
+    assert series.frame["ds"].iloc[6] == pd.Timestamp("2021-01-01")
+    assert any(notice.key == "notice.fiscal_months" for notice in series.report.notices) == said
