@@ -2841,6 +2841,13 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
+    if copies.any() and policy in SUMMED and _copies_are_events(frame, whole_rows, copies):  # two coffees: both paid
+        kept = int(np.count_nonzero(copies))
+        copies = np.zeros(len(frame), dtype=bool)
+        report.notices.append(Notice(
+            f"{count(kept, 'row')} {_were(kept)} the same as another in every column: each is counted in the sum, "
+            "as a statement lists a day's two equal payments; remove them from the file if they are copies.",
+            "notice.copies_counted", {"rows": kept}))
     frame = frame[~copies].sort_values("ds", kind="stable")
     report.duplicate_rows_dropped = dropped = int(np.count_nonzero(copies))
     if dropped:
@@ -3134,6 +3141,27 @@ def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:
         return Notice(said, "notice.stamps_combined", {"rows": rows, "stamps": stamps, "policy": policy})
     return Notice(f"{said} If the rows are parts of one total (orders, sales), choose sum under Reading options "
                   "(--duplicates sum).", "notice.stamps_averaged", {"rows": rows, "stamps": stamps})
+
+
+def _copies_are_events(frame: pd.DataFrame, whole_rows: pd.DataFrame, copies: np.ndarray) -> bool:
+    """Whether rows alike in every column may be events alike (a statement's two payments of 4.50 at one shop on a
+    day, summed: a Sparkasse export's days came out short): days without a time of day (a time to the second tells
+    copies), other days holding several rows that differ (an event log, not a table of one row a day), and no text
+    or whole-number column that tells rows apart (an order id: alike, they are one order exported twice)."""
+    stamps = frame["ds"].dropna()
+    if not pd.api.types.is_datetime64_any_dtype(stamps) or not (stamps == stamps.dt.normalize()).all():
+        return False
+    distinct = ~copies
+    if frame["ds"][distinct].duplicated(keep=False).mean() < _EVENT_DAYS:
+        return False
+    labels = [col for col in whole_rows.columns if pd.api.types.is_integer_dtype(whole_rows[col])
+              or not pd.api.types.is_numeric_dtype(whole_rows[col])
+              and whole_rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
+    return not any(whole_rows[col][distinct].nunique() >= _ID_SHARE * int(distinct.sum()) for col in labels)
+
+
+_EVENT_DAYS = 0.1  # of the distinct rows, at least, on a day another row differs on (``_copies_are_events``)
+_ID_SHARE = 0.9  # of the distinct rows, at least, with a value of their own in a column that tells rows apart
 
 
 def _strictly_rising(stamps: pd.Series) -> bool:

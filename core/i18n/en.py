@@ -1398,6 +1398,9 @@ MESSAGES: dict[str, str] = {
                                  "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
+    "notice.copies_counted": "{rows:plural:row} {rows:were} the same as another in every column: each is counted in "
+                             "the sum, as a statement lists a day's two equal payments; remove them from the file if "
+                             "they are copies.",
     "notice.copies_dropped": "{rows:plural:row} that repeated another row in every column {rows:were} dropped.",
     "notice.stamps_averaged": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
                               "mean. If the rows are parts of one total (orders, sales), choose sum under Reading "

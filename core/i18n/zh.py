@@ -1013,6 +1013,8 @@ MESSAGES: dict[str, str] = {
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
+    "notice.copies_counted": "{rows:,} 行与另一行的每一列都相同：每一行都计入总和，因为对账单会列出同一天两笔相同的付款；"
+                             "若它们是重复的副本，请从文件中删除。",
     "notice.copies_dropped": "已删除 {rows:,} 行与另一行每一列都相同的重复行（副本）。",
     "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
     "notice.per_period_averaged": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。如果这些行是同一合计的组成部分（订单、销售额），请在“读取选项”中选择总和（--duplicates sum）。",

@@ -4477,3 +4477,16 @@ def test_fiscal_years_beside_month_names_date_the_rows(fiscal: str, said: bool) 
     assert series.frequency.name == "monthly" and series.frame["ds"].iloc[0] == pd.Timestamp("2020-07-01")
     assert series.frame["ds"].iloc[6] == pd.Timestamp("2021-01-01")
     assert any(notice.key == "notice.fiscal_months" for notice in series.report.notices) == said
+
+
+def test_a_statements_equal_payments_of_a_day_are_each_summed() -> None:
+    rng = np.random.default_rng(25)
+    rows = [f"{day:%d.%m.%y};KARTENZAHLUNG;REWE;-{rng.choice([12, 25, 8])},{rng.integers(10, 99)}"
+            for day in pd.date_range("2024-01-01", periods=100) for _ in range(int(rng.integers(1, 4)))]
+    rows.insert(5, rows[4])  # two equal payments at the same shop on one day
+    text = "Buchungstag;Buchungstext;Beguenstigter;Betrag\n" + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "umsaetze.csv", LoadOptions(per="day", duplicates="sum"))
+    day = pd.to_datetime(rows[4].split(";")[0], format="%d.%m.%y")
+    written = sum(float(row.split(";")[3].replace(",", ".")) for row in rows if row.startswith(f"{day:%d.%m.%y}"))
+    assert series.frame.set_index("ds")["y"][day] == pytest.approx(written)  # both counted
+    assert any(notice.key == "notice.copies_counted" for notice in series.report.notices)
