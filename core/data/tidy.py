@@ -3157,7 +3157,10 @@ def _copies_are_events(frame: pd.DataFrame, whole_rows: pd.DataFrame, copies: np
     labels = [col for col in whole_rows.columns if pd.api.types.is_integer_dtype(whole_rows[col])
               or not pd.api.types.is_numeric_dtype(whole_rows[col])
               and whole_rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
-    return not any(whole_rows[col][distinct].nunique() >= _ID_SHARE * int(distinct.sum()) for col in labels)
+    keyed = [col for col in labels if not pd.DataFrame({"ds": frame["ds"][distinct].to_numpy(),  # a store's row a day
+                                                         "key": whole_rows[col][distinct].to_numpy()}).duplicated().any()]
+    return not keyed and not any(whole_rows[col][distinct].nunique() >= _ID_SHARE * int(distinct.sum())
+                                 for col in labels)
 
 
 _EVENT_DAYS = 0.1  # of the distinct rows, at least, on a day another row differs on (``_copies_are_events``)
