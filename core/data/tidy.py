@@ -3157,8 +3157,9 @@ def _copies_are_events(frame: pd.DataFrame, whole_rows: pd.DataFrame, copies: np
     labels = [col for col in whole_rows.columns if pd.api.types.is_integer_dtype(whole_rows[col])
               or not pd.api.types.is_numeric_dtype(whole_rows[col])
               and whole_rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
-    keyed = [col for col in labels if not pd.DataFrame({"ds": frame["ds"][distinct].to_numpy(),  # a store's row a day
-                                                         "key": whole_rows[col][distinct].to_numpy()}).duplicated().any()]
+    days = frame["ds"][distinct].to_numpy()
+    keyed = [col for col in labels  # a store's row a day
+             if not pd.DataFrame({"ds": days, "key": whole_rows[col][distinct].to_numpy()}).duplicated().any()]
     return not keyed and not any(whole_rows[col][distinct].nunique() >= _ID_SHARE * int(distinct.sum())
                                  for col in labels)
 
