@@ -345,7 +345,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per))
     frame, future = _split_off_future(frame, regressors, report)
-    unused = [numbers[col] for col in numeric if col not in (target, *regressors)]
+    unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
+              if col not in (target, *regressors) and numbers[col].nunique() > 1}
     frame = _trim_blank_ends(frame, report, target, ds, unused)
     _check_regressors_observed(frame, regressors)
     rows = len(frame)
@@ -3283,7 +3284,7 @@ def _future_in_step(future: pd.DataFrame, history: pd.Series, frequency: Frequen
 
 
 def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamps: pd.Series,
-                     unused: list[pd.Series]) -> pd.DataFrame:
+                     unused: dict[str, pd.Series]) -> pd.DataFrame:
     """Rows before the target's first value or after its last (an export's empty future months, a trailing
     blank) are left out, not filled: a filled end would invent actuals the test period is scored on. When other
     numeric columns (``unused``, in the file's rows as ``stamps``) are filled in every row stamped after the last
@@ -3294,7 +3295,7 @@ def _trim_blank_ends(frame: pd.DataFrame, report: DataReport, target: str, stamp
     left_out = len(frame) - (int(observed[-1]) - int(observed[0]) + 1)
     report.rows_dropped += left_out
     after = (stamps > frame["ds"].iloc[int(observed[-1])]).to_numpy()  # the file's rows past the last value
-    given = {str(col.name): col[after].notna() for col in unused}  # which of those rows each column fills
+    given = {str(name): col[after].notna() for name, col in unused.items()}  # which of those rows each one fills
     filled = [name for name, known in given.items() if after.any() and known.all()]
     partly = [name for name, known in given.items() if known.any() and not known.all()]
     text = (f"{count(left_out, 'row')} before the first or after the last value of '{target}' {_were(left_out)} left "

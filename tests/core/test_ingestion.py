@@ -4490,3 +4490,12 @@ def test_a_statements_equal_payments_of_a_day_are_each_summed() -> None:
     written = sum(float(row.split(";")[3].replace(",", ".")) for row in rows if row.startswith(f"{day:%d.%m.%y}"))
     assert series.frame.set_index("ds")["y"][day] == pytest.approx(written)  # both counted
     assert any(notice.key == "notice.copies_counted" for notice in series.report.notices)
+
+
+def test_the_columns_named_for_future_values_are_named_as_in_the_file() -> None:
+    rows = [f'"00 Riket","totalt","{2021 + k // 12}M{k % 12 + 1:02d}","{9_400_123 + 1000 * k:,}"'.replace(",", " ", 0)
+            for k in range(36)]
+    rows[-1] = rows[-1].rsplit(",", 1)[0] + ',".."'
+    text = '"region","kön","månad","Befolkningsförändringar Antal"\n' + "\n".join(rows) + "\n"
+    said = [str(notice) for notice in load_series(text.encode(), "scb.csv").report.notices]
+    assert not any("'0'" in line for line in said)  # a constant read from '00 Riket' was named '0' as a regressor
