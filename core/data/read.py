@@ -1976,7 +1976,7 @@ def _csv_layout(text: str) -> CsvLayout:
     text = _ANNOTATIONS.sub("", _SEPARATOR_HINT.sub("", text, count=1), count=1)
     text = _RULE_LINE.sub("", text)
     text, logger, units = _without_logger_rows(text)
-    text, comments = _without_comment_block(text)
+    text, comments = _without_comment_block(_without_bar_header(text))
     comments = logger + comments
     spaced = _spaces_to_tabs(text)
     # Columns found between runs of spaces are tab-separated now, whatever commas the notes above them hold (counted,
@@ -2034,6 +2034,22 @@ def _without_comment_block(text: str) -> tuple[str, tuple[str, ...]]:
     if kept < block and not named.lower().startswith(("of ", "no ")):
         return named + text[sum(len(line) for line in lines[:block]):], said
     return text[sum(len(line) for line in lines[:kept]):], said
+
+
+_BAR_LINE = re.compile(r"[^\n|]*\|[ \t]*\r?\n")  # IAGA-2002's header lines: each ends with '|'
+
+
+def _without_bar_header(text: str) -> str:
+    """``text`` of an IAGA-2002 file (INTERMAGNET's magnetometer minutes) without its header block of lines that each
+    end with '|' (' Format                 IAGA-2002      |'), their last the columns' names ('DATE  TIME  DOY  ESKX
+    |'), kept without its bar; ``text`` itself for other files (the block's '|' made its rows 'not line up')."""
+    at, lines = 0, 0
+    while at < _COMMENT_BYTES and (found := _BAR_LINE.match(text, at)) is not None:
+        at, lines = found.end(), lines + 1
+    if lines <= _COMMENT_LINES or not text[:at].lstrip().lower().startswith("format"):
+        return text
+    header = text[:at].splitlines()[-1]
+    return header[:header.rindex("|")].rstrip() + "\n" + text[at:]
 
 
 _COMMENT_LINES = 8  # a block of '#' lines longer than this is left out before the table is looked for

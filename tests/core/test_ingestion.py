@@ -4499,3 +4499,17 @@ def test_the_columns_named_for_future_values_are_named_as_in_the_file() -> None:
     text = '"region","kön","månad","Befolkningsförändringar Antal"\n' + "\n".join(rows) + "\n"
     said = [str(notice) for notice in load_series(text.encode(), "scb.csv").report.notices]
     assert not any("'0'" in line for line in said)  # a constant read from '00 Riket' was named '0' as a regressor
+
+
+def test_an_iaga_2002_file_is_read_past_its_header_block() -> None:
+    header = [f" {name:<22} {value:<44}|" for name, value in (
+        ("Format", "IAGA-2002"), ("Source of Data", "British Geological Survey"), ("Station Name", "Eskdalemuir"),
+        ("IAGA Code", "ESK"), ("Geodetic Latitude", "55.314"), ("Elevation", "245"), ("Reported", "XYZF"),
+        ("Digital Sampling", "1 second"), ("Data Type", "variation"),
+        ("# DECBAS", "-2500    (Baseline declination value in"), ("# tenths of minutes", "East (0-216,000))."))]
+    header.append("DATE       TIME         DOY     ESKX      ESKY      ESKZ      ESKF   |")
+    rows = [f"{stamp:%Y-%m-%d %H:%M:%S}.000 092      {17284.04 + np.sin(k / 50):.2f}   -700.10  47000.50  "
+            f"{99999.00 if k == 5 else 50500.10:.2f}" for k, stamp in
+            enumerate(pd.date_range("2024-04-01", periods=300, freq="min"))]
+    series = load_series(("\n".join(header + rows) + "\n").encode(), "esk20240401vmin.txt")
+    assert (series.target, series.frequency.name, len(series.frame)) == ("ESKX", "minutely", 300)
