@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -211,7 +212,8 @@ def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:
             return bool(len(known)) and bool((known % 1 == 0).all())
         return _is_text(values) and bool(values.isna().any())
     roles = {probe.date_col, probe.target, *probe.regressors}
-    return tuple(col for col in table.columns if col not in roles and typed(table[col]))
+    return tuple(col for col in table.columns  # (ICD-9's 250.00 was 250.0)
+                 if col not in roles and (typed(table[col]) or _decimal_codes(col, table[col])))
 
 
 def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText | None) -> pd.DataFrame | None:
@@ -231,8 +233,8 @@ def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] |
     101 ... 130 and ``ONLINE``, or ``unknown``) may be ids: read as numbers with one unreadable cell, they made a file
     of 31 stores one series."""
     named = () if wanted is None or wanted == (ALL_TARGETS,) else wanted
-    measures = tuple(col for col in probe.numeric_columns
-                     if col in table and not _is_number(table[col]) and _is_measured(table[col]))
+    measures = tuple(col for col in probe.numeric_columns if col in table and not _is_number(table[col])
+                     and not _decimal_codes(col, table[col]) and _is_measured(table[col]))
     return (*probe.regressors, *named, *measures)
 
 
@@ -669,7 +671,7 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     if col == date_col or col in exclude or col.startswith("Unnamed:") or not col:
         return False
     values = raw[col]
-    if pd.api.types.is_bool_dtype(values) or not (_is_text(values) or _is_number(values)):
+    if pd.api.types.is_bool_dtype(values) or not (_is_text(values) or _is_number(values) or _decimal_codes(col, values)):
         return False
     distinct = values.nunique()
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not)
@@ -718,6 +720,22 @@ def _stray_rows(rows: int) -> float:
 
 def _is_text(values: pd.Series) -> bool:
     return bool(pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values))
+
+
+_CODE_WORDS = frozenset({"code", "codes", "cd", "dx", "icd", "icd9", "icd10", "diagnosis"})
+
+
+def _decimal_codes(col: str, values: pd.Series) -> bool:
+    """Numbers with decimals named as codes (ICD-9's 'Dx Code' 250.00, 401.9): the diagnoses of a claims file were
+    averaged into one series, offered as a regressor."""
+    words = [word for word in re.split(r"[\W_]+", str(col).lower()) if word]
+    if not words or words[-1] not in _CODE_WORDS:
+        return False
+    if pd.api.types.is_float_dtype(values):
+        return True
+    cells = values.dropna().astype("string").str.strip()  # as the file writes them: 250.00
+    return not pd.api.types.is_numeric_dtype(values) and bool(len(cells)) and bool(
+        cells.str.fullmatch(r"\d+(?:\.\d+)?").all())
 
 
 def _is_number(values: pd.Series) -> bool:

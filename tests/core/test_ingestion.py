@@ -4513,3 +4513,13 @@ def test_an_iaga_2002_file_is_read_past_its_header_block() -> None:
             enumerate(pd.date_range("2024-04-01", periods=300, freq="min"))]
     series = load_series(("\n".join(header + rows) + "\n").encode(), "esk20240401vmin.txt")
     assert (series.target, series.frequency.name, len(series.frame)) == ("ESKX", "minutely", 300)
+
+
+def test_diagnosis_codes_written_as_decimals_tell_the_series_apart() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    rows = [f"{k % 12 + 1:02d}/{2020 + k // 12},{code},{300 + k % 7 + 50 * i}" for k in range(48)
+            for i, code in enumerate(["250.00", "401.9", "493.90"])]
+    text = "Service Month,Dx Code,Claim Count\n" + "\n".join(rows) + "\n"
+    panel = read_panel(text.encode(), "claims.csv", LoadOptions(), PanelChoice())  # detected
+    assert panel is not None and panel.ids == ["250.00", "401.9", "493.90"]  # averaged into one series before
