@@ -671,7 +671,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     if col == date_col or col in exclude or col.startswith("Unnamed:") or not col:
         return False
     values = raw[col]
-    if pd.api.types.is_bool_dtype(values) or not (_is_text(values) or _is_number(values) or _decimal_codes(col, values)):
+    if pd.api.types.is_bool_dtype(values) or not (_is_text(values) or _is_number(values)
+                                                   or _decimal_codes(col, values)):
         return False
     distinct = values.nunique()
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not)
