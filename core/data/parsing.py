@@ -317,16 +317,20 @@ def fiscal_period_steps(cells: pd.Series) -> tuple[pd.Series, int] | None:
 def writes_month_dot_year(cells: pd.Series) -> bool:
     """Whether text ``cells`` are months written ``mm.yyyy`` (German exports: ``05.2021``; SAP's ``005.2021``), not
     numbers (5.2021): nearly every non-blank cell has that shape and nearly every step to the next cell is one month
-    (exchange rates such as ``1.2010, 1.1985`` have the shape, not the steps); or ``yyyy.mm`` (``year_dot_months``)."""
+    (exchange rates such as ``1.2010, 1.1985`` have the shape, not the steps)."""
     text = cells.dropna().astype(str).str.strip()
-    if year_dot_months(text) is not None:
-        return True
     parts = text[text != ""].str.fullmatch(MONTH_DOT_YEAR.pattern)
     if len(parts) < 3 or parts.mean() < PARSE_SHARE:
         return False
     found = text[text != ""].str.extract(MONTH_DOT_YEAR).dropna().astype(int)
     months = found[1] * 12 + found[0]
     return bool((months.diff().iloc[1:] == 1).mean() >= _MONTHLY_STEPS)
+
+
+def writes_dotted_months(cells: pd.Series) -> bool:
+    """Whether text ``cells`` are months written ``mm.yyyy`` (``writes_month_dot_year``) or ``yyyy.mm``
+    (``year_dot_months``): no numbers. Only the first says a file is European (KOSIS writes the second)."""
+    return writes_month_dot_year(cells) or year_dot_months(cells.dropna().astype(str).str.strip()) is not None
 
 
 YEAR_DOT_MONTH = re.compile(r"((?:18|19|20|21)\d\d)\.(0[1-9]|1[0-2]|[1-9])\.?")
@@ -721,17 +725,15 @@ def _spans_alike(sample: pd.Series) -> bool:
         inner.max() <= inner.min() * 1.2 + pd.Timedelta(days=1)
 
 
-# Dates as Japanese and Korean offices write them: an era's year (平成20年, 令和元年, a bank's R06.01.05), a quarter by its
+# Dates as Japanese and Korean offices write them: an era's year (平成20年, 令和元年), a quarter by its
 # months (e-Stat's 2019年1月～3月期, KOSIS's 2018.1/4), a weekday after the date (a POS's 2023/10/02(月)).
-_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "M": 1867, "T": 1911, "S": 1925, "H": 1988,
-         "R": 2018}
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _ERA_YEAR = re.compile(r"^(明治|大正|昭和|平成|令和)(元|\d{1,2})年")
-_ERA_DOTTED = re.compile(r"^([MTSHR])(\d{2})[./](\d{1,2})[./](\d{1,2})$")
 _MONTHS_QUARTER = re.compile(r"^(\d{4})年(\d{1,2})(?:月)?\s*[～~〜\-]\s*(\d{1,2})月期?$")
 _SLASH_QUARTER = re.compile(r"^(\d{4})\.\s*([1-4])/4$")
 _WEEKDAY_AFTER = re.compile(r"\s*[(（](?:[月火水木金土日]|[월화수목금토일]|mon|tue|wed|thu|fri|sat|sun)[^)）]{0,6}[)）]$",
                             re.IGNORECASE)
-_LOCAL_FORMS = re.compile(rf"{_ERA_YEAR.pattern}|{_ERA_DOTTED.pattern}|{_MONTHS_QUARTER.pattern}|"
+_LOCAL_FORMS = re.compile(rf"{_ERA_YEAR.pattern}|{_MONTHS_QUARTER.pattern}|"
                           rf"{_SLASH_QUARTER.pattern}|.*\d{_WEEKDAY_AFTER.pattern}", re.IGNORECASE)
 
 
@@ -742,8 +744,6 @@ def _western(cell: str) -> str:
     if found := _ERA_YEAR.match(cell):
         year = _ERAS[found[1]] + (1 if found[2] == "元" else int(found[2]))
         return f"{year}年{cell[found.end():]}"
-    if found := _ERA_DOTTED.match(cell):
-        return f"{_ERAS[found[1]] + int(found[2])}-{int(found[3]):02d}-{int(found[4]):02d}"
     if (found := _MONTHS_QUARTER.match(cell)) and int(found[3]) - int(found[2]) == 2 and int(found[2]) % 3 == 1:
         return f"{found[1]}Q{(int(found[2]) + 2) // 3}"
     if found := _SLASH_QUARTER.match(cell):
@@ -974,8 +974,9 @@ def _parse_periods(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] 
         if parts.loc[sample.index].notna().all(axis=1).mean() >= PARSE_SHARE:
             years = _four_digit_years(pd.to_numeric(parts[year_group - 1]))
             periods = pd.to_numeric(parts[period_group - 1]) if period_group else pd.Series(1, index=parts.index)
-            if months_per_period == 3 and years.nunique() >= 3 and periods.max() < 4:
-                continue  # a school's terms T1 to T3 of each year: no quarters
+            if months_per_period == 3 and years.nunique() >= 3 and periods.max() < 4 \
+                    and sample.str.contains("t", case=False).all():
+                continue  # a school's terms T1 to T3 of each year: no quarters (a 10-Q's Q1 to Q3 are)
             return _from_year_month(years, (periods - 1) * months_per_period + 1), label
     return _parse_year_colon_period(text, sample)
 
@@ -1835,7 +1836,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     fiscal = _fiscal_years(raw[years[0]], month, str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES)
     if fiscal is not None:
         year = fiscal
-    elif str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES and month.dropna().iloc[:1].ne(1).any():
+    elif str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES and _fiscal_first_month(
+            raw[years[0]][month.notna()].astype("string"), month.dropna()) != 1:
         return raw  # a fiscal year from July in cells ``_fiscal_years`` cannot read
     year = year.where((year % 1 == 0) & year.between(_FIRST_YEAR, 2200))
     year, carried = _years_carried_down(year, raw[years[0]], month)
@@ -1888,9 +1890,8 @@ def _fiscal_years(cells: pd.Series, month: pd.Series, named: bool) -> pd.Series 
     cells, and where the fiscal year starts in January (the calendar's)."""
     text = cells.astype("string").str.strip()
     present = text.notna() & (text != "") & month.notna()
-    if not present.any() or month[present].iloc[0] == 1:
+    if not present.any() or (first := _fiscal_first_month(text[present], month[present])) == 1:
         return None
-    first = int(month[present].iloc[0])
     spans = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric)
     fy = pd.to_numeric(text.str.extract(f"^{_FY_CELL.pattern}$", flags=re.IGNORECASE)[0])
     if spans[0][present].notna().all() and ((spans[1] % 100) == (spans[0] + 1) % 100)[present].all():
@@ -1904,6 +1905,18 @@ def _fiscal_years(cells: pd.Series, month: pd.Series, named: bool) -> pd.Series 
     years = (start + (month < first)).where(present)
     years.attrs[_ENDING_YEAR] = ending
     return years
+
+
+def _fiscal_first_month(labels: pd.Series, month: pd.Series) -> int:
+    """The month a fiscal year starts in: where its label changes from row to row, the month of the later year's
+    first row (a file from October of a July-to-June year, or sorted newest first: its first row's month was taken,
+    and a year's months a year off); the first row's month where the label never changes."""
+    changes = np.flatnonzero((labels.to_numpy() != np.roll(labels.to_numpy(), 1))[1:]) + 1
+    if not len(changes):
+        return int(month.iloc[0])
+    newest_first = labels.iloc[changes[0]] < labels.iloc[changes[0] - 1]
+    starts = month.iloc[changes - 1] if newest_first else month.iloc[changes]
+    return int(starts.mode().iloc[0])
 
 
 def _whole_months(cells: pd.Series, beside_days: bool = False) -> bool:

@@ -33,7 +33,8 @@ from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, YEAR_DOT_MONTH, 
                                 combine_date_and_time,
                                 combine_time_and_offset, compact_year_weeks, labels_above_dates,
                                 name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
-                                parse_numbers, period_of_rows, without_currency, writes_month_dot_year, years_of)
+                                parse_numbers, period_of_rows, without_currency, writes_dotted_months,
+                                writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError, clipped, clipped_list
 from core.limits import format_limit, limit, limit_at_start
 
@@ -1657,7 +1658,7 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     for column in _sample_columns(lines, delimiter):
         if writes_month_dot_year(pd.Series(column[1:], dtype=object)):
             months = True
-        else:
+        elif not writes_dotted_months(pd.Series(column[1:], dtype=object)):  # KOSIS's 2020.01: months, no evidence
             columns.append(column)
     cells = pd.Series([cell for column in columns for cell in column], dtype=object,
                       index=[i for i, column in enumerate(columns) for _ in column])  # indexed by column
@@ -2104,7 +2105,7 @@ def _has_month_dot_year_column(text: str, delimiter: str) -> bool:
     if not MONTH_DOT_YEAR.search(head) and not YEAR_DOT_MONTH.search(head):  # most files: no cell could be one
         return False
     lines = [line for line in head.splitlines()[1:51] if line.strip()]
-    return any(writes_month_dot_year(pd.Series(column, dtype=object))
+    return any(writes_dotted_months(pd.Series(column, dtype=object))
                for column in _sample_columns(lines, delimiter)[:50])
 
 
@@ -2161,11 +2162,17 @@ def _note_block(lines: list[tuple[str, list[str]]], most: int) -> int:
     for start in range(len(lines) - most, len(lines) - 1):
         if start < 1 or lines[start][0].strip() or not lines[start + 1][1]:
             continue
-        if _NOTE_BLOCK.match(lines[start + 1][1][0].strip()) and all(
-                sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells) <= 1
-                for _, cells in lines[start:]):
+        opening = lines[start + 1][1]  # 'Fonte: IBGE', 'Notas': no figures beside it ('Legend,2023-01,416' is a row)
+        figures = any(char.isdigit() for cell in opening[1:] for char in cell)
+        if _NOTE_BLOCK.match(opening[0].strip()) and not figures and all(_numbers_in(cells) <= 1
+                                                                          for _, cells in lines[start:]):
             return len(lines) - start
     return 0
+
+
+def _numbers_in(cells: list[str]) -> int:
+    """How many of ``cells`` are numbers (``_NUMBER_CELL``; no longer than ``_LONGEST_NUMBER``)."""
+    return sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells)
 
 
 def _legend_line(cells: list[str], fields: int) -> bool:
@@ -2247,7 +2254,7 @@ def _points_group_thousands(raw: pd.DataFrame) -> bool:
     """Whether every number cell with a point, in the whole table read as text, groups thousands (``1.025``);
     one ``12.5`` says the points are decimal points after all."""
     return all(_group_thousands(_pointed_numbers(raw[name])) for name in raw.columns
-               if not writes_month_dot_year(raw[name]))
+               if not writes_dotted_months(raw[name]))
 
 
 def _check_named_comma(raw: pd.DataFrame) -> None:
@@ -2259,7 +2266,7 @@ def _check_named_comma(raw: pd.DataFrame) -> None:
     if any(raw[name].dropna().astype(str).map(_looks_like_decimal_comma).any() for name in text):
         return
     for name in text:
-        if writes_month_dot_year(raw[name]):
+        if writes_dotted_months(raw[name]):
             continue
         pointed = _pointed_numbers(raw[name])
         if len(pointed := pointed[pointed.str.count(r"\.") == 1]) and not _group_thousands(pointed):

@@ -1,6 +1,7 @@
 """A raw table to the tidy series: ``ds``, ``y`` and regressors, with the choices and the report of what was done."""
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 from collections import Counter
@@ -24,7 +25,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
                                parse_excel_serials, wall_clock,
                                parse_numbers, STRAY_WORD_LETTERS, stray_words, unnamed_column, unreadable_numbers,
-                               writes_month_dot_year, writes_utc_offsets)
+                               writes_dotted_months, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError, clipped, clipped_list
@@ -1649,7 +1650,7 @@ def _written_as_dates(values: pd.Series) -> bool:
         return False
     text = values.astype("string").str.strip()
     head = text[text.notna() & (text != "")].iloc[:200]
-    if writes_month_dot_year(head):
+    if writes_dotted_months(head):
         return True
     if head.empty or not head.str.contains(r"\d[./-]\d{1,2}[./-]\d", regex=True).mean() >= PARSE_SHARE:
         return False
@@ -2481,7 +2482,7 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(
             f"'{fields['column']}' holds fiscal years, read as named by the year they end ('{fields['example']}' with "
             f"'{fields['month']}' is {fields['read']}), as the US, the UK, Canada, Australia and India name them; "
-            "where a fiscal year is named by the year it starts, the dates are a year late: write a date column "
+            "where a fiscal year is named by the year it starts, the dates are a year early: write a date column "
             "instead.",
             "notice.fiscal_months", fields))
     if carried := attrs.get("dates_carried_down"):  # ``parsing._days_carried_down``
@@ -2842,7 +2843,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
-    if copies.any() and policy in SUMMED and _copies_are_events(frame, whole_rows, copies):  # two coffees: both paid
+    if copies.any() and policy in SUMMED and _copies_are_events(whole_rows, written, copies):  # two coffees: both paid
         kept = int(np.count_nonzero(copies))
         copies = np.zeros(len(frame), dtype=bool)
         report.notices.append(Notice(
@@ -3144,28 +3145,32 @@ def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:
                   "(--duplicates sum).", "notice.stamps_averaged", {"rows": rows, "stamps": stamps})
 
 
-def _copies_are_events(frame: pd.DataFrame, whole_rows: pd.DataFrame, copies: np.ndarray) -> bool:
+def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copies: np.ndarray) -> bool:
     """Whether rows alike in every column may be events alike (a statement's two payments of 4.50 at one shop on a
-    day, summed: a Sparkasse export's days came out short): days without a time of day (a time to the second tells
-    copies), other days holding several rows that differ (an event log, not a table of one row a day), and no text
-    or whole-number column that tells rows apart (an order id: alike, they are one order exported twice)."""
-    stamps = frame["ds"].dropna()
-    if not pd.api.types.is_datetime64_any_dtype(stamps) or not (stamps == stamps.dt.normalize()).all():
+    day, summed: a Sparkasse export's days came out short): days written without a time of day (a time to the second
+    tells copies), other days written on several rows that differ (an event log, not a table of a row a day, even
+    where rows are combined per month), no column or pair of columns that tells a day's rows apart (an order id, a
+    store and a department: alike, such rows are one exported twice), and not half the rows alike (a whole file
+    appended to itself)."""
+    if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum():
         return False
-    distinct = ~copies
-    if frame["ds"][distinct].duplicated(keep=False).mean() < _EVENT_DAYS:
+    days = written.reindex(whole_rows.index).astype("string").str.strip()[~copies]
+    if days.str.contains(r"\d:\d\d", regex=True).any() or days.duplicated(keep=False).mean() < _EVENT_DAYS:
         return False
-    labels = [col for col in whole_rows.columns if pd.api.types.is_integer_dtype(whole_rows[col])
-              or not pd.api.types.is_numeric_dtype(whole_rows[col])
-              and whole_rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
-    days = frame["ds"][distinct].to_numpy()
-    keyed = [col for col in labels  # a store's row a day
-             if not pd.DataFrame({"ds": days, "key": whole_rows[col][distinct].to_numpy()}).duplicated().any()]
-    return not keyed and not any(whole_rows[col][distinct].nunique() >= _ID_SHARE * int(distinct.sum())
-                                 for col in labels)
+    rows = whole_rows[~copies]
+    labels = [col for col in rows.columns if pd.api.types.is_integer_dtype(rows[col])
+              or not pd.api.types.is_numeric_dtype(rows[col])
+              and rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
+    if any(rows[col].nunique() >= _ID_SHARE * len(rows) for col in labels):
+        return False
+    keys = [(col,) for col in labels] + list(itertools.combinations(labels[:_KEY_COLUMNS], 2))
+    return not any(not pd.DataFrame({"day": days.to_numpy(), **{str(k): rows[col].to_numpy() for k, col in
+                                                                 enumerate(key)}}).duplicated().any() for key in keys)
 
 
 _EVENT_DAYS = 0.1  # of the distinct rows, at least, on a day another row differs on (``_copies_are_events``)
+_TWICE_SHARE = 0.5  # of the distinct rows, as many alike: a file appended to itself
+_KEY_COLUMNS = 12  # columns whose pairs are tried as a day's key
 _ID_SHARE = 0.9  # of the distinct rows, at least, with a value of their own in a column that tells rows apart
 
 

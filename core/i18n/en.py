@@ -1392,7 +1392,7 @@ MESSAGES: dict[str, str] = {
                                  "down to the {rows:plural:blank cell} below it.",
     "notice.fiscal_months": "'{column}' holds fiscal years, read as named by the year they end ('{example}' with "
                             "'{month}' is {read}), as the US, the UK, Canada, Australia and India name them; where a "
-                            "fiscal year is named by the year it starts, the dates are a year late: write a date "
+                            "fiscal year is named by the year it starts, the dates are a year early: write a date "
                             "column instead.",
     "notice.years_carried_down": "The year in '{column}' is written once, in the first of its rows: carried down to "
                                  "the {rows:plural:blank cell} below it.",

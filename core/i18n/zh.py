@@ -1008,7 +1008,7 @@ MESSAGES: dict[str, str] = {
     "notice.future_between_steps": "外生变量有 {rows:,} 个未来行落在目标（{frequency}）的步与步之间，已略去：请在目标的步上给出其值，才能用它们预测。",
     "notice.dates_carried_down": "“{column}”列的日期只写在每天第一个时间旁：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.fiscal_months": "“{column}”列为财年，按财年结束的年份命名来读（“{example}”的“{month}”即 {read}），"
-                            "与美国、英国、加拿大、澳大利亚和印度的命名方式相同；若财年按其开始的年份命名，日期会晚一年："
+                            "与美国、英国、加拿大、澳大利亚和印度的命名方式相同；若财年按其开始的年份命名，日期会早一年："
                             "请改为写一列日期。",
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",

@@ -4523,3 +4523,44 @@ def test_diagnosis_codes_written_as_decimals_tell_the_series_apart() -> None:
     text = "Service Month,Dx Code,Claim Count\n" + "\n".join(rows) + "\n"
     panel = read_panel(text.encode(), "claims.csv", LoadOptions(), PanelChoice())  # detected
     assert panel is not None and panel.ids == ["250.00", "401.9", "493.90"]  # averaged into one series before
+
+
+def test_from_the_review_of_the_fiscal_copies_notes_and_local_dates_rules() -> None:
+    def months_from(start: str, count_: int) -> list[pd.Timestamp]:
+        return list(pd.date_range(start, periods=count_, freq="MS"))
+
+    july_year = [f"{month.year + (month.month >= 7)},{month.month},{800 + k}"
+                 for k, month in enumerate(months_from("2019-10-01", 48))]  # from October of a July-June year
+    series = load_series(("Fiscal Year,Month,Receipts\n" + "\n".join(july_year) + "\n").encode(), "fy.csv")
+    assert (series.frame["ds"].iloc[0], series.frame["ds"].iloc[-1], series.report.gaps) == (
+        pd.Timestamp("2019-10-01"), pd.Timestamp("2023-09-01"), 0)
+    newest = [f"FY{month.year + (month.month >= 7)},{month:%b},{k}" for k, month in
+              enumerate(months_from("2017-07-01", 48))][::-1]
+    series = load_series(("Fiscal Year,Month,Receipts\n" + "\n".join(newest) + "\n").encode(), "fy.csv")
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2021-06-01") and series.report.gaps == 0
+    calendar = [f"{year},{month},{k}" for k, (year, month) in
+                enumerate((2020 + m // 12, m % 12 + 1) for m in range(48))][::-1]
+    series = load_series(("Fiscal Year,Month,Receipts\n" + "\n".join(calendar) + "\n").encode(), "fy.csv")
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2020-01-01")  # calendar years, newest first: as they are
+    said = [str(n) for n in load_series(("Fiscal Year,Month,Receipts\n" + "\n".join(newest[::-1]) + "\n").encode(),
+                                        "fy.csv").report.notices if n.key == "notice.fiscal_months"]
+    assert said and "a year early" in said[0]
+    filings = "Period,Revenue\n" + "".join(f"{2015 + k // 3}Q{k % 3 + 1},{1000 + k}\n" for k in range(27))
+    assert load_series(filings.encode(), "10q.csv").frequency.name == "quarterly"  # a 10-Q's Q1 to Q3: quarters
+    rates = "시점\tRate\n" + "".join(f"{2020 + k // 12}.{k % 12 + 1:02d}\t1.{100 + 23 * k:03d}\n" for k in range(36))
+    assert load_series(rates.encode(), "rates.tsv").frame["y"].max() < 3  # months: no evidence of point thousands
+    shipped = [(code, day) for code in ("S19.09.05", "H30.10.16", "R08.04.23")
+               for day in pd.date_range("2024-01-01", periods=40)]
+    drawings = "Drawing No.,Shipped,Qty\n" + "".join(f"{code},{day:%Y-%m-%d},{k % 50}\n"
+                                                     for k, (code, day) in enumerate(shipped))
+    assert load_series(drawings.encode(), "parts.csv", LoadOptions(per="day", duplicates="sum")).date_col == "Shipped"
+    daily = [f"{day:%Y-%m-%d},{50 + k % 7}" for k, day in enumerate(pd.date_range("2023-01-01", periods=400))]
+    twice = daily + daily[100:110]  # a daily job that ran again: copies, even combined per month
+    series = load_series(("Date,Revenue\n" + "\n".join(twice) + "\n").encode(), "d.csv",
+                         LoadOptions(per="month", duplicates="count"))
+    assert series.frame["y"].max() <= 31
+    honda = ["Model,Month,Units"] + [line for model in ("Accord", "Legend") for line in (
+        *(f"{model},{month:%Y-%m},{400 + k}" for k, month in enumerate(months_from("2023-01-01", 18))), "")]
+    from core.panel.choice import PanelChoice, read_panel
+    panel = read_panel(("\n".join(honda) + "\n").encode(), "honda.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.ids == ["Accord", "Legend"]  # a model named Legend is no note
