@@ -79,7 +79,8 @@ _DEVICE_WORDS = frozenset({"batt", "battv", "battery", "ptemp", "rssi", "snr", "
 _TRADED = frozenset(_TARGET_WORDS) - {"total"}
 _OFF_GRID_SHARE = 0.5  # the share of rows off their frequency's grid that makes stamps irregular (``_resample``)
 _STEPS_BY_ONE = 0.8  # the share of a step column's rises that are one (``counts_steps``)
-_STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year"})  # besides date words
+_STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx", "year",  # besides date words
+                         "months", "days", "weeks"})  # a type curve's 'Months on Production' 1 to 60
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial",
                                    "record"})  # a logger's RECORD

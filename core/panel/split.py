@@ -675,8 +675,27 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
                                                    or _decimal_codes(col, values)):
         return False
     distinct = values.nunique()
-    # Values that repeat among the rows that have one (a payment reference on an order's first line only does not)
-    return bool(2 <= distinct and 2 * distinct <= values.notna().sum())
+    # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
+    # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
+    return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and values.notna().mean() >= _FILLED_ID
+                and not _measured_whole_numbers(col, values) and not _clock_times(values))
+
+
+_FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
+_UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
+
+
+def _clock_times(values: pd.Series) -> bool:
+    """Text cells that are all times of day (a ticket's 'Open Time' 09:00): when a row happened, no series."""
+    cells = values.dropna().astype("string").str.strip()
+    return _is_text(values) and bool(len(cells)) and bool(cells.str.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?").all())
+
+
+def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
+    """Whole numbers named with a unit ('Temp (F)' of LACT tickets, 60 to 96): a measure, no id (40 series by the
+    temperature)."""
+    numbers = pd.api.types.is_numeric_dtype(values) or _is_number(values)
+    return numbers and bool(_UNIT_IN_NAME.search(str(col).strip()))
 
 
 def _series_long_enough(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:

@@ -4564,3 +4564,27 @@ def test_from_the_review_of_the_fiscal_copies_notes_and_local_dates_rules() -> N
     from core.panel.choice import PanelChoice, read_panel
     panel = read_panel(("\n".join(honda) + "\n").encode(), "honda.csv", LoadOptions(), PanelChoice())
     assert panel is not None and panel.ids == ["Accord", "Legend"]  # a model named Legend is no note
+
+
+def test_production_and_sales_exports_keep_their_series_and_steps() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    rng = np.random.default_rng(26)
+    wells = ["Well Name,Production Date,Oil,Comments", ",,bbl/d,"] + [
+        f"WELL {w}H,{day:%m/%d/%Y},{900 - 50 * w + rng.normal(0, 20):.1f},{'ESP trip' if rng.random() < 0.05 else ''}"
+        for w in range(1, 4) for day in pd.date_range("2023-01-01", periods=120)]
+    panel = read_panel(("\n".join(wells) + "\n").encode(), "wells.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and len(panel.ids) == 3  # by well, not by a comment on 5% of the rows
+    stamp, tickets = pd.Timestamp("2023-01-01 06:00"), ["Ticket No.,Ticket Date,Open Time,Net Volume (bbl),Temp (F)"]
+    for k in range(300):
+        stamp += pd.Timedelta(hours=int(rng.integers(10, 40)))
+        tickets.append(f"{100000 + k},{stamp:%m/%d/%Y},{stamp:%H:%M},{rng.uniform(140, 190):.2f},"
+                       f"{rng.integers(60, 97)}")
+    assert read_panel(("\n".join(tickets) + "\n").encode(), "lact.csv", LoadOptions(), PanelChoice()) is None
+    curve = "Months on Production,Oil (bbl)\n" + "".join(f"{k},{int(25000 * 0.95 ** k)}\n" for k in range(1, 61))
+    series = load_series(curve.encode(), "type_curve.csv")
+    assert (series.date_col, series.target) == ("Months on Production", "Oil (bbl)")
+    sales = "date,net amount\n" + "".join(f"{day.month}/{day.day}/{day:%y} {9 + k % 3}:44{'am' if k % 2 else 'pm'},"
+                                          f"{5 + k % 7}\n" for k, day in enumerate(pd.date_range("2024-01-01",
+                                                                                                 periods=60)))
+    assert load_series(sales.encode(), "bandcamp.csv").date_col == "date"  # Bandcamp's 1/1/24 9:44am
