@@ -126,9 +126,17 @@ def misaligned_stamps(report: DataReport) -> int:
     return report.gaps if report.off_calendar or report.sparse_calendar else 0
 
 
+_STEPS_SAID = frozenset({"notice.dates_unread", "notice.step_numbers", "notice.fiscal_periods", "notice.steps_across",
+                         "notice.steps_too_large", "notice.steps_inserted"})  # notices that say why rows are steps
+
+
 def loading_notes(series: LoadedSeries) -> list[str]:
     """What loading changed or found (rows filled, dropped or combined; time stamps missing), in English."""
     notes = [str(notice) for notice in series.report.notices]
+    if series.date_col is None and not {notice.key for notice in series.report.notices} & _STEPS_SAID:  # as the
+        # Data page says it (a table of drugs by name read as 8 steps of 2018 spending, without a word)
+        notes.append(t("data.steps_note", "en", last=len(series.frame) - 1).replace(
+            "choose it under **Date column**", "name it with --date-col"))
     if off := series.report.irregular_rows:  # an event log: filling is refused (``tidy._resample``), summing is the fix
         notes.append(irregular_text(off, len(series.frame), stamps_period(series.frame["ds"]), "en"))
     elif gaps := series.report.gaps:

@@ -455,3 +455,12 @@ def test_an_event_log_is_combined_per_day_on_the_command_line(tmp_path: Path) ->
     assert pd.read_csv(out)["actual"].to_numpy() == pytest.approx(totals.to_numpy())
     wrong = cli("fit", str(source), "--per", "fortnight")
     assert wrong.returncode == 2 and "invalid choice: 'fortnight'" in wrong.stderr
+
+
+def test_rows_numbered_as_steps_are_said_on_the_command_line(tmp_path: Path) -> None:
+    # the Data page said it; the command line printed no note (a table of drugs read as steps of their spending)
+    path = tmp_path / "table.csv"
+    path.write_text("a,b\n" + "".join(f"{k}.5,{k}\n" for k in range(12)))
+    done = cli("fit", str(path), "--model", "naive")
+    assert done.returncode == 0 and "No date column: the rows are numbered as steps 0 to 11" in done.stderr
+    assert "--date-col" in done.stderr
