@@ -1911,13 +1911,16 @@ def _fiscal_years(cells: pd.Series, month: pd.Series, named: bool) -> pd.Series 
 def _fiscal_first_month(labels: pd.Series, month: pd.Series) -> int:
     """The month a fiscal year starts in: where its label changes from row to row, the month of the later year's
     first row (a file from October of a July-to-June year, or sorted newest first: its first row's month was taken,
-    and a year's months a year off); the first row's month where the label never changes."""
+    and a year's months a year off); the first row's month where the label never changes, or changes on nearly
+    every row (each month's years one below the other)."""
     changes = np.flatnonzero((labels.to_numpy() != np.roll(labels.to_numpy(), 1))[1:]) + 1
     if not len(changes):
         return int(month.iloc[0])
     newest_first = labels.iloc[changes[0]] < labels.iloc[changes[0] - 1]
-    starts = month.iloc[changes - 1] if newest_first else month.iloc[changes]
-    return int(starts.mode().iloc[0])
+    starts = (month.iloc[changes - 1] if newest_first else month.iloc[changes]).value_counts()
+    if starts.iloc[0] * 2 <= len(changes):  # no month starts most years: the years run under each month (a
+        return int(month.iloc[0])  # treasury's July of each year, then August ...), the first month on top
+    return int(starts.index[0])
 
 
 def _whole_months(cells: pd.Series, beside_days: bool = False) -> bool:

@@ -260,8 +260,9 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
-    for col in candidates:
-        if _separates(raw, (col,), date_col, stamp_repeats) and _series_long_enough(raw, (col,)):
+    for col in candidates:  # alone, an id is filled on most rows (a well file's 'Comments' on 5% of them)
+        if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats) \
+                and _series_long_enough(raw, (col,)):
             return (col,)
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
     found = [pair for pair in pairs
@@ -677,25 +678,22 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     distinct = values.nunique()
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
-    return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and values.notna().mean() >= _FILLED_ID
-                and not _measured_whole_numbers(col, values) and not _clock_times(values))
+    return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values))
 
 
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
 
 
-def _clock_times(values: pd.Series) -> bool:
-    """Text cells that are all times of day (a ticket's 'Open Time' 09:00): when a row happened, no series."""
-    cells = values.dropna().astype("string").str.strip()
-    return _is_text(values) and bool(len(cells)) and bool(cells.str.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?").all())
-
-
 def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
     """Whole numbers named with a unit ('Temp (F)' of LACT tickets, 60 to 96): a measure, no id (40 series by the
     temperature)."""
     numbers = pd.api.types.is_numeric_dtype(values) or _is_number(values)
-    return numbers and bool(_UNIT_IN_NAME.search(str(col).strip()))
+    unit = _UNIT_IN_NAME.search(str(col).strip())
+    return numbers and unit is not None and not _ID_IN_BRACKETS.search(unit.group())  # 'Store (ID)', 'Zone [No.]'
+
+
+_ID_IN_BRACKETS = re.compile(r"\b(?:id|no|nr|num|number|code|#|key|ref)\b|#", re.IGNORECASE)
 
 
 def _series_long_enough(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:

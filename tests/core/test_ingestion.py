@@ -4577,7 +4577,7 @@ def test_production_and_sales_exports_keep_their_series_and_steps() -> None:
     assert panel is not None and len(panel.ids) == 3  # by well, not by a comment on 5% of the rows
     stamp, tickets = pd.Timestamp("2023-01-01 06:00"), ["Ticket No.,Ticket Date,Open Time,Net Volume (bbl),Temp (F)"]
     for k in range(300):
-        stamp += pd.Timedelta(hours=int(rng.integers(10, 40)))
+        stamp += pd.Timedelta(minutes=int(rng.integers(600, 2400)))
         tickets.append(f"{100000 + k},{stamp:%m/%d/%Y},{stamp:%H:%M},{rng.uniform(140, 190):.2f},"
                        f"{rng.integers(60, 97)}")
     assert read_panel(("\n".join(tickets) + "\n").encode(), "lact.csv", LoadOptions(), PanelChoice()) is None
@@ -4588,3 +4588,28 @@ def test_production_and_sales_exports_keep_their_series_and_steps() -> None:
                                           f"{5 + k % 7}\n" for k, day in enumerate(pd.date_range("2024-01-01",
                                                                                                  periods=60)))
     assert load_series(sales.encode(), "bandcamp.csv").date_col == "date"  # Bandcamp's 1/1/24 9:44am
+
+
+def test_from_the_review_of_the_id_and_fiscal_month_rules() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    def panel_ids(text: str) -> list[str] | None:
+        panel = read_panel(text.encode(), "long.csv", LoadOptions(), PanelChoice())
+        return None if panel is None else panel.ids
+
+    days = pd.date_range("2023-01-01", periods=60)
+    stores = "Store (ID),Date,Sales\n" + "".join(f"{store},{day:%Y-%m-%d},{100 * store + k % 9}\n"
+                                                 for k, day in enumerate(days) for store in (1, 2, 3))
+    assert panel_ids(stores) == ["1", "2", "3"]  # an id named so, no unit
+    departures = "Date,Departure,Passengers\n" + "".join(f"{day:%Y-%m-%d},{slot},{100 + k % 50}\n" for k, day in
+                                                         enumerate(days) for slot in ("07:15", "12:05", "17:30"))
+    assert panel_ids(departures) == ["07:15", "12:05", "17:30"]  # fixed departures: a series each
+    places = [("", "Italy"), ("", "Spain"), ("", "France"), ("Hubei", "China"), ("Victoria", "Australia")]
+    covid = "ObservationDate,Province/State,Country/Region,Confirmed\n" + "".join(
+        f"{day:%m/%d/%Y},{province},{country},{k * (i + 1)}\n" for k, day in enumerate(days)
+        for i, (province, country) in enumerate(places))
+    assert len(panel_ids(covid) or []) == 5  # by province and country together
+    by_month = [f"{month},{year},{800 + month + year}" for month in (7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6)
+                for year in range(2019, 2024)]
+    series = load_series(("Month,Fiscal Year,Revenue\n" + "\n".join(by_month) + "\n").encode(), "fy.csv")
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2018-07-01") and series.report.gaps == 0
