@@ -1662,12 +1662,21 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
             columns.append(column)
     cells = pd.Series([cell for column in columns for cell in column], dtype=object,
                       index=[i for i, column in enumerate(columns) for _ in column])  # indexed by column
-    pointed = _pointed_numbers(cells)
+    pointed = _pointed_numbers(cells.astype(str).str.replace(_UNIT_AFTER, "", regex=True))  # '15.074 km' too
     if pointed.empty or not _group_thousands(pointed):
         return False
     hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
     grouped = bool((pointed.str.count(r"\.") == 2).any())  # '2.881.491': no decimal number has two (an IP has three)
-    return hundreds or months or grouped or any(_DOTTED_DATE.fullmatch(cell) for column in columns for cell in column)
+    european = any(_DOTTED_DATE.fullmatch(cell) or _LOCAL_MONTH.search(cell) for column in columns for cell in column)
+    return hundreds or months or grouped or european
+
+
+_UNIT_AFTER = r"(?<=\d)\s*(?:[^\W\d_]+\.?|%)$"  # a unit after a number: a telematics portal's '15.074 km'
+# A month named in German, French, Spanish, Italian or Dutch (not as in English): KBA's 'Januar 2019;40.194;82.833'
+_LOCAL_MONTH = re.compile(r"\b(?:januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|"
+                          r"juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
+                          r"julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|"
+                          r"luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)\b", re.IGNORECASE)
 
 
 _COMMA_THOUSANDS = re.compile(r"[-(]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\)?")  # (1,234.50): an accounting negative

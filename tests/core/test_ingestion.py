@@ -4613,3 +4613,16 @@ def test_from_the_review_of_the_id_and_fiscal_month_rules() -> None:
                 for year in range(2019, 2024)]
     series = load_series(("Month,Fiscal Year,Revenue\n" + "\n".join(by_month) + "\n").encode(), "fy.csv")
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2018-07-01") and series.report.gaps == 0
+
+
+def test_point_thousands_beside_units_and_local_month_names() -> None:
+    rng = np.random.default_rng(27)
+    odometer = "Kennzeichen;Datum;Kilometerstand\n" + "".join(
+        f"B-XY 1234;{day:%d.%m.%Y};{15_000 + 90 * k:,} km\n".replace(",", ".")
+        for k, day in enumerate(pd.date_range("2024-01-01", periods=60)))
+    assert load_series(odometer.encode(), "odo.csv").frame["y"].min() >= 15_000  # '15.074 km' was 15.074
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember"]
+    kba = "Monat;Insgesamt\n" + "".join(f"{months[k % 12]} {2019 + k // 12};{rng.integers(80_000, 120_000):,}\n"
+                                        .replace(",", ".") for k in range(48))
+    assert load_series(kba.encode("cp1252"), "kba.csv").frame["y"].min() >= 80_000  # read as 82.833 before
