@@ -1674,8 +1674,8 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
 _UNIT_AFTER = r"(?<=\d)\s*(?:[^\W\d_]+\.?|%)$"  # a unit after a number: a telematics portal's '15.074 km'
 # A month named in German, French, Spanish, Italian or Dutch (not as in English): KBA's 'Januar 2019;40.194;82.833'
 _LOCAL_MONTH = re.compile(r"\b(?:januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|"
-                          r"avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|"
-                          r"junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|"
+                          r"avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|"
+                          r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|"
                           r"giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)\b",
                           re.IGNORECASE)
 
