@@ -1673,11 +1673,11 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
 
 _UNIT_AFTER = r"(?<=\d)\s*(?:[^\W\d_]+\.?|%)$"  # a unit after a number: a telematics portal's '15.074 km'
 # A month named in German, French, Spanish, Italian or Dutch (not as in English): KBA's 'Januar 2019;40.194;82.833'
-_LOCAL_MONTH = re.compile(r"\b(?:januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|"
-                          r"avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|"
-                          r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|"
-                          r"giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)\b",
-                          re.IGNORECASE)
+_LOCAL_MONTHS = ("januar jänner februar märz mai juni juli oktober dezember janvier février mars avril juin juillet "
+                 "août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto "
+                 "septiembre octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre "
+                 "ottobre dicembre januari februari maart mei augustus").split()
+_LOCAL_MONTH = re.compile(rf"\b(?:{'|'.join(_LOCAL_MONTHS)})\b", re.IGNORECASE)
 
 
 _COMMA_THOUSANDS = re.compile(r"[-(]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\)?")  # (1,234.50): an accounting negative
