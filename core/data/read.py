@@ -347,6 +347,9 @@ _DATE_CODE = re.compile(r"(?<=\d)\s+\[YR\d{4}(?:[QM]\d{1,2})?\]$")
 _DATED_TOTAL = re.compile(rf"^(?=.*\d).*(?:^|\s){SUBTOTAL_WORDS}(?:\s|$)", re.IGNORECASE)
 
 
+_ROW_TOTAL = re.compile(r"(?i)(?:^|[\W_])(?:total|sum|summe|gesamt)(?:$|[\W_])")  # a column of the row's total
+
+
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
     country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
@@ -387,7 +390,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     names = [blank if name.startswith("Unnamed:") and k < first and not _counts_rows(name, raw.iloc[:, k]) else name
              for k, name in enumerate(names)]
     table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
-    labels = [name for name in names[:first] if not _counts_rows(name, table[name])]
+    labels = [name for name in names[:first] if not _counts_rows(name, table[name])
+              and not _ROW_TOTAL.search(name)]  # COUNTER's 'Reporting_Period_Total' named each journal's series
     if not labels or any(parse_dates(table[name].iloc[:200]) is not None for name in labels):
         return raw
     by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read and read[1] == "yyyy" and len(labels) == 1

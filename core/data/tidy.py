@@ -1730,7 +1730,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                                            or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
                                            or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col])
                                            or _codes_a_place(col, numbers[col]) or _age_counter(col, numbers[col], ds)
-                                           or _elapsed_time(col, numbers[col])
+                                           or _elapsed_time(col, numbers[col]) or _counts_time(col, numbers[col])
                                            or (_names_a_stamp(col) and parse_epochs(numbers[col]) is not None))
                 ] or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
@@ -1888,6 +1888,19 @@ def _elapsed_time(col: str, numbers: pd.Series) -> bool:
             and bool((np.diff(values) > 0).all()))
 
 
+_TIME_COUNT_WORDS = frozenset({"weeks", "days", "months", "years", "hours", "week", "day", "month"})
+_BY_ONE = 0.9  # of the steps from row to row, one up or one down (``_counts_time``)
+
+
+def _counts_time(col: str, numbers: pd.Series) -> bool:
+    """Whether a column named with a time unit counts it from row to row, one up or down ('Weeks to Term Start' 51,
+    50, ... 0 of an admissions cycle, forecast with a test MAE of 0; 'Days Since Launch')."""
+    values = numbers.dropna().to_numpy(dtype=float)
+    steps = np.diff(values)
+    return bool(_name_words(col) & _TIME_COUNT_WORDS) and len(values) >= MIN_ROWS \
+        and bool((values % 1 == 0).all()) and float(np.mean(np.abs(steps) == 1)) >= _BY_ONE
+
+
 def _calendar_part(col: str, numbers: pd.Series) -> bool:
     """Whether a column is a part of the date by its name (``_CALENDAR_PARTS``, in any case and with any separators:
     the BTS on-time file's ``DAY_OF_MONTH`` was forecast; or a fiscal one, ``Fiscal Month``) and its whole numbers
@@ -1900,7 +1913,7 @@ def _calendar_part(col: str, numbers: pd.Series) -> bool:
     return most is not None and bool(len(values)) and bool(((values % 1 == 0) & values.between(0, most)).all())
 
 
-_FISCAL_PART = re.compile(r"^(?:fiscal|fy|financial|accounting|budget)_")
+_FISCAL_PART = re.compile(r"^(?:fiscal|fy|financial|accounting|budget|cycle|academic|school|season|crop|marketing)_")
 _FISCAL_PERIODS = 13  # a fiscal year's periods: 12 months, or 13 four-week periods
 
 

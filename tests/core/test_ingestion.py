@@ -4626,3 +4626,19 @@ def test_point_thousands_beside_units_and_local_month_names() -> None:
     kba = "Monat;Insgesamt\n" + "".join(f"{months[k % 12]} {2019 + k // 12};{rng.integers(80_000, 120_000):,}\n"
                                         .replace(",", ".") for k in range(48))
     assert load_series(kba.encode("cp1252"), "kba.csv").frame["y"].min() >= 80_000  # read as 82.833 before
+
+
+def test_university_exports_forecast_their_counts() -> None:
+    cycles = [(cycle, year, week, pd.Timestamp(f"{year - 1}-09-03") + pd.Timedelta(weeks=week))
+              for cycle, year in enumerate(range(2021, 2025)) for week in range(52)]
+    rows = [f"Fall {year},{week + 1},{51 - week},{ending:%m/%d/%Y},{40 + 3 * week + cycle},{20 + week}"
+            for cycle, year, week, ending in cycles]
+    funnel = "Entry Term,Cycle Week,Weeks to Term Start,Week Ending,Applications,Admits\n" + "\n".join(rows) + "\n"
+    assert load_series(funnel.encode(), "funnel.csv").target == "Applications"  # not the cycle's week counters
+    months = pd.date_range("2022-01-01", periods=24, freq="MS")
+    header = "Title,Metric_Type,Reporting_Period_Total," + ",".join(f"{month:%b-%Y}" for month in months)
+    counter = "\n".join([header] + [f'"Journal {j}",{metric},{24 * (100 + j)},' + ",".join([str(100 + j)] * 24)
+                                    for j in range(3) for metric in ("Total_Item_Requests", "Unique_Item_Requests")])
+    from core.panel.choice import PanelChoice, read_panel
+    panel = read_panel((counter + "\n").encode(), "tr_j1.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and len(panel.ids) == 6 and not any(uid.isdigit() for uid in panel.ids)
