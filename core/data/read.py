@@ -2343,6 +2343,9 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
     return raw
 
 
+_FEW_DIGITS = 0.2  # of a row's cells with a digit, under a header without one (``_without_preamble``)
+
+
 def _without_preamble(text: str, delimiter: str) -> str:
     """``text`` from its header row on, when lines above it are a title or notes (``Source: ..., exported
     2024-03-01``): the header is the first of the opening lines that has the table's number of fields, fewer
@@ -2385,8 +2388,11 @@ def _without_preamble(text: str, delimiter: str) -> str:
         # two rows of data, or the one a file of one row has (a World Bank download of one country)
         enough = len(following) == 2 or (len(following) == 1 and whole  # (past a units row: StatCan's '2002=100')
                                           and len(_below_units(below)) == 1)
+        # rows of numbers; or, under names without a digit, rows with a digit in a few of their cells (HESA's year,
+        # level, mode, country and number: refused as rows that do not line up under its title lines)
+        least = 0.5 if _digit_share([cell for cell in written if cell]) else _FEW_DIGITS
         if wide and _names_columns(cells, following) and enough \
-                and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= 0.5
+                and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= least
                         for row in following):
             if position == 0:
                 return text

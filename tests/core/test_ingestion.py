@@ -4642,3 +4642,14 @@ def test_university_exports_forecast_their_counts() -> None:
     from core.panel.choice import PanelChoice, read_panel
     panel = read_panel((counter + "\n").encode(), "tr_j1.csv", LoadOptions(), PanelChoice())
     assert panel is not None and len(panel.ids) == 6 and not any(uid.isdigit() for uid in panel.ids)
+
+
+def test_title_lines_above_a_long_table_of_words_are_left_out() -> None:
+    lines = ["Title: HE student enrolments by level of study", "Data source: HESA", "",
+             '"Academic Year","Level of study","Mode of study","Country","Number"']
+    lines += [f'"{year}/{(year + 1) % 100:02d}","{level}","{mode}","All","{80_000 + 10 * year + k}"'
+              for year in range(2014, 2024) for k, level in enumerate(("Research", "Taught"))
+              for mode in ("Full-time", "Part-time")]
+    from core.panel.choice import PanelChoice, read_panel
+    panel = read_panel(("\n".join(lines) + "\n").encode(), "hesa.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and len(panel.ids) == 4  # refused: 'line 5 has 5 fields where the header has 1'
