@@ -375,6 +375,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
+    if (events := _events_per_period(report, frequency, options)) is not None:
+        report.notices.append(events)
     if report.gaps:
         report.notices.extend(_stray_end_notices(frame["ds"], frequency))
         written = date_col in raw.columns and writes_utc_offsets(raw[date_col])  # UTC stamps skip no hour
@@ -1375,6 +1377,24 @@ def _fiscal_periods(cells: pd.Series, col: object, report: DataReport) -> pd.Ser
         "last.",
         "notice.fiscal_periods", {"column": str(col), "periods": periods, "first": first, "step": int(steps.min())}))
     return steps
+
+
+_PERIOD_OF_ALIAS = {"D": "day", "B": "day", "W": "week", "MS": "month", "ME": "month"}  # (``_events_per_period``)
+
+
+def _events_per_period(report: DataReport, frequency: Frequency, options: LoadOptions) -> Notice | None:
+    """Said where rows share their stamps with others while stamps are missing and the rows are not combined per a
+    period: a dealer's deals of a day (dates without a time) were averaged, and the days without a deal filled between
+    sale days, where a sum per day counts them 0 (a 30-day forecast nearly twice the file's own rate)."""
+    per = _PERIOD_OF_ALIAS.get(str(frequency.alias).split("-")[0])
+    if options.per or per is None or not report.rows_combined_away or report.gaps < report.rows_combined_away:
+        return None
+    rows, gaps = report.rows_combined_away, report.gaps
+    return Notice(f"{count(rows, 'row')} share a {per} with other rows while {gaps:,} {per}s between the first and "
+                  f"the last have none: if each row is an event (a sale, an order), combine the rows per {per} under "
+                  f"Reading options ('Combine the rows per', with 'Repeated time stamps' at sum or count; --per {per} "
+                  f"--duplicates sum or count), where a {per} without a row counts 0 rather than being filled.",
+                  "notice.events_per_period", {"rows": rows, "gaps": gaps, "per": per, "flag": per})
 
 
 def _fiscal_season(frequency: Frequency, report: DataReport) -> Frequency:

@@ -1390,6 +1390,11 @@ MESSAGES: dict[str, str] = {
                                    "with them.",
     "notice.dates_carried_down": "The date in '{column}' is written once, beside the first time of each day: carried "
                                  "down to the {rows:plural:blank cell} below it.",
+    "notice.events_per_period": "{rows:plural:row} share a {per} with other rows while {gaps:,} {per}s between the "
+                                 "first and the last have none: if each row is an event (a sale, an order), combine "
+                                 "the rows per {per} under Reading options ('Combine the rows per', with 'Repeated "
+                                 "time stamps' at sum or count; --per {flag} --duplicates sum or count), where a "
+                                 "{per} without a row counts 0 rather than being filled.",
     "notice.fiscal_months": "'{column}' holds fiscal years, read as named by the year they end ('{example}' with "
                             "'{month}' is {read}), as the US, the UK, Canada, Australia and India name them; where a "
                             "fiscal year is named by the year it starts, the dates are a year early: write a date "

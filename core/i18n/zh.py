@@ -1007,6 +1007,10 @@ MESSAGES: dict[str, str] = {
     "notice.bare_calendar_days": "文件没有标题行：其前几列按每行日期的年、月、日读取，其余各列按编号命名。",
     "notice.future_between_steps": "外生变量有 {rows:,} 个未来行落在目标（{frequency}）的步与步之间，已略去：请在目标的步上给出其值，才能用它们预测。",
     "notice.dates_carried_down": "“{column}”列的日期只写在每天第一个时间旁：已向下填入其下 {rows:,} 个空白单元格。",
+    "notice.events_per_period": "{rows:,} 行与其他行同在一{per}，而首尾之间有 {gaps:,} {per}没有任何行：若每行是一次事件"
+                                 "（一笔销售、一个订单），请在“读取选项”中按{per}合并各行（“按周期合并各行”，"
+                                 "“重复的时间戳”设为总和或计数；命令行用 --per {flag} --duplicates sum 或 count），"
+                                 "这样没有行的{per}计为 0，而不是被填补。",
     "notice.fiscal_months": "“{column}”列为财年，按财年结束的年份命名来读（“{example}”的“{month}”即 {read}），"
                             "与美国、英国、加拿大、澳大利亚和印度的命名方式相同；若财年按其开始的年份命名，日期会早一年："
                             "请改为写一列日期。",

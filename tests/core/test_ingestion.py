@@ -4653,3 +4653,14 @@ def test_title_lines_above_a_long_table_of_words_are_left_out() -> None:
     from core.panel.choice import PanelChoice, read_panel
     panel = read_panel(("\n".join(lines) + "\n").encode(), "hesa.csv", LoadOptions(), PanelChoice())
     assert panel is not None and len(panel.ids) == 4  # refused: 'line 5 has 5 fields where the header has 1'
+
+
+def test_dated_events_sharing_days_while_others_have_none_are_told_to_be_combined() -> None:
+    rng = np.random.default_rng(28)
+    rows = [f"{day:%m/%d/%Y},{rng.uniform(-500, 4000):.2f}" for day in pd.date_range("2022-01-01", periods=300)
+            if rng.random() < 0.55 for _ in range(int(rng.integers(1, 3)))]
+    series = load_series(("Sale Date,Total Gross\n" + "\n".join(rows) + "\n").encode(), "deals.csv")
+    assert any(notice.key == "notice.events_per_period" for notice in series.report.notices)  # averaged, unsaid
+    combined = load_series(("Sale Date,Total Gross\n" + "\n".join(rows) + "\n").encode(), "deals.csv",
+                           LoadOptions(per="day", duplicates="sum"))
+    assert not any(notice.key == "notice.events_per_period" for notice in combined.report.notices)
