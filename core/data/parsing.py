@@ -1908,6 +1908,9 @@ def _fiscal_years(cells: pd.Series, month: pd.Series, named: bool) -> pd.Series 
     return years
 
 
+_LONGEST_RUN = 2  # rows a fiscal year's label holds on average, at least, in a file in time order
+
+
 def _fiscal_first_month(labels: pd.Series, month: pd.Series) -> int:
     """The month a fiscal year starts in: where its label changes from row to row, the month of the later year's
     first row (a file from October of a July-to-June year, or sorted newest first: its first row's month was taken,
@@ -1916,11 +1919,12 @@ def _fiscal_first_month(labels: pd.Series, month: pd.Series) -> int:
     changes = np.flatnonzero((labels.to_numpy() != np.roll(labels.to_numpy(), 1))[1:]) + 1
     if not len(changes):
         return int(month.iloc[0])
+    if len(labels) < _LONGEST_RUN * (len(changes) + 1):  # each month's years one below the other (a treasury's
+        return int(month.iloc[0])  # July of each year, then August ...): the first month on top
     newest_first = labels.iloc[changes[0]] < labels.iloc[changes[0] - 1]
-    starts = (month.iloc[changes - 1] if newest_first else month.iloc[changes]).value_counts()
-    if starts.iloc[0] * 2 <= len(changes):  # no month starts most years: the years run under each month (a
-        return int(month.iloc[0])  # treasury's July of each year, then August ...), the first month on top
-    return int(starts.index[0])
+    starts = set((month.iloc[changes - 1] if newest_first else month.iloc[changes]).astype(int))
+    # a month missing where a year starts moves that change a month on: the earliest of them, around the year
+    return min(starts, key=lambda first: max((other - first) % 12 for other in starts))
 
 
 def _whole_months(cells: pd.Series, beside_days: bool = False) -> bool:

@@ -350,6 +350,13 @@ _DATED_TOTAL = re.compile(rf"^(?=.*\d).*(?:^|\s){SUBTOTAL_WORDS}(?:\s|$)", re.IG
 _ROW_TOTAL = re.compile(r"(?i)(?:^|[\W_])(?:total|sum|summe|gesamt)(?:$|[\W_])")  # a column of the row's total
 
 
+def _numbers_only(cells: pd.Series) -> bool:
+    """Whether every filled cell is a number (a pivot's 'Sum of Sales' over its regions' names is none)."""
+    filled = cells.dropna()
+    return bool(len(filled)) and bool(pd.to_numeric(filled.astype(str).str.replace(",", ""), errors="coerce")
+                                      .notna().all())
+
+
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
     country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
@@ -390,8 +397,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     names = [blank if name.startswith("Unnamed:") and k < first and not _counts_rows(name, raw.iloc[:, k]) else name
              for k, name in enumerate(names)]
     table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
-    labels = [name for name in names[:first] if not _counts_rows(name, table[name])
-              and not _ROW_TOTAL.search(name)]  # COUNTER's 'Reporting_Period_Total' named each journal's series
+    labels = [name for name in names[:first] if not _counts_rows(name, table[name])  # COUNTER's numbers of the
+              and not (_ROW_TOTAL.search(name) and _numbers_only(table[name]))]  # 'Reporting_Period_Total': no label
     if not labels or any(parse_dates(table[name].iloc[:200]) is not None for name in labels):
         return raw
     by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read and read[1] == "yyyy" and len(labels) == 1
@@ -1671,7 +1678,7 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
         return False
     hundreds = any(re.fullmatch(r"-?[1-9]\d\d", cell) for i in set(pointed.index) for cell in columns[i])
     grouped = bool((pointed.str.count(r"\.") == 2).any())  # '2.881.491': no decimal number has two (an IP has three)
-    european = any(_DOTTED_DATE.fullmatch(cell) or _LOCAL_MONTH.search(cell) for column in columns for cell in column)
+    european = any(_DOTTED_DATE.fullmatch(cell) or _LOCAL_MONTH.match(cell) for column in columns for cell in column)
     return hundreds or months or grouped or european
 
 
@@ -1681,7 +1688,8 @@ _LOCAL_MONTHS = ("januar jänner februar märz mai juni juli oktober dezember ja
                  "août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto "
                  "septiembre octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre "
                  "ottobre dicembre januari februari maart mei augustus").split()
-_LOCAL_MONTH = re.compile(rf"\b(?:{'|'.join(_LOCAL_MONTHS)})\b", re.IGNORECASE)
+_LOCAL_MONTH = re.compile(rf"^(?:\d{{1,2}}\.?\s*)?(?:{'|'.join(_LOCAL_MONTHS)})\.?\s*[-/ ]?\s*\d{{2,4}}$",
+                          re.IGNORECASE)  # a date: 'Januar 2019', '1. März 2020' (not a product called 'Mars')
 
 
 _COMMA_THOUSANDS = re.compile(r"[-(]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\)?")  # (1,234.50): an accounting negative

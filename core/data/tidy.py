@@ -1380,6 +1380,7 @@ def _fiscal_periods(cells: pd.Series, col: object, report: DataReport) -> pd.Ser
 
 
 _PERIOD_OF_ALIAS = {"D": "day", "B": "day", "W": "week", "MS": "month", "ME": "month"}  # (``_events_per_period``)
+_SHARED_STAMPS_SAID = 0.1  # of the stamps, at least, shared by several rows
 
 
 def _events_per_period(report: DataReport, frequency: Frequency, options: LoadOptions) -> Notice | None:
@@ -1387,9 +1388,11 @@ def _events_per_period(report: DataReport, frequency: Frequency, options: LoadOp
     period: a dealer's deals of a day (dates without a time) were averaged, and the days without a deal filled between
     sale days, where a sum per day counts them 0 (a 30-day forecast nearly twice the file's own rate)."""
     per = _PERIOD_OF_ALIAS.get(str(frequency.alias).split("-")[0])
-    if options.per or per is None or not report.rows_combined_away or report.gaps < report.rows_combined_away:
+    shared, stamps = report.rows_combined_away, report.duplicate_stamps_aggregated
+    if options.per or per is None or not shared or report.gaps < shared or stamps < _SHARED_STAMPS_SAID * (
+            report.rows_read - shared):  # (a reading corrected on a few days: no events)
         return None
-    rows, gaps = report.rows_combined_away, report.gaps
+    rows, gaps = shared + stamps, report.gaps
     return Notice(f"{count(rows, 'row')} share a {per} with other rows while {gaps:,} {per}s between the first and "
                   f"the last have none: if each row is an event (a sale, an order), combine the rows per {per} under "
                   f"Reading options ('Combine the rows per', with 'Repeated time stamps' at sum or count; --per {per} "

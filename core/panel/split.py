@@ -678,11 +678,25 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     distinct = values.nunique()
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
-    return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values))
+    return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)
+                and not _clock_times_off_a_schedule(raw, col, date_col))
 
 
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
+
+
+_SCHEDULED = 0.5  # of the days, on average, a time of a schedule is written on (``_clock_times_off_a_schedule``)
+
+
+def _clock_times_off_a_schedule(raw: pd.DataFrame, col: str, date_col: str) -> bool:
+    """Whether ``col`` holds times of day, each on few of the days (``_SCHEDULED``): when tickets were opened, no
+    series (a ticket log was 40 series by its quarter-hours); fixed departures, each every day, are series."""
+    cells = raw[col].dropna().astype("string").str.strip()
+    if not _is_text(raw[col]) or not len(cells) or not cells.str.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?").all():
+        return False
+    days = raw[date_col].nunique()
+    return bool(days) and raw.groupby(col)[date_col].nunique().mean() < _SCHEDULED * days
 
 
 def _measured_whole_numbers(col: str, values: pd.Series) -> bool:

@@ -4664,3 +4664,36 @@ def test_dated_events_sharing_days_while_others_have_none_are_told_to_be_combine
     combined = load_series(("Sale Date,Total Gross\n" + "\n".join(rows) + "\n").encode(), "deals.csv",
                            LoadOptions(per="day", duplicates="sum"))
     assert not any(notice.key == "notice.events_per_period" for notice in combined.report.notices)
+
+
+def test_from_the_review_of_the_last_reading_rules() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    rng = np.random.default_rng(29)
+    days = pd.date_range("2023-01-01", periods=90)
+    slots = [f"{hour:02d}:{minute:02d}" for hour in range(8, 18) for minute in (0, 15, 30, 45)]
+    tickets = "Date,Open Time,Amount\n" + "".join(
+        f"{day:%Y-%m-%d},{slot},{rng.uniform(20, 200):.2f}\n" for day in days
+        for slot in sorted(rng.choice(slots, int(rng.integers(2, 6)), replace=False)))
+    assert read_panel(tickets.encode(), "tickets.csv", LoadOptions(), PanelChoice()) is None  # no series a time
+    rows = []
+    for k in range(33):
+        month = pd.Timestamp("2019-10-01") + pd.DateOffset(months=k)
+        start = month.year if month.month >= 7 else month.year - 1
+        if month != pd.Timestamp("2020-07-01"):  # a month missing where a year starts
+            rows.append(f"{start}-{(start + 1) % 100:02d},{month:%B},{1000 + k}")
+    series = load_series(("Fiscal Year,Month,Revenue\n" + "\n".join(rows) + "\n").encode(), "fy.csv")
+    assert series.frame["ds"].iloc[9] == pd.Timestamp("2020-08-01") and series.report.gaps == 1
+    products = "Date;Product;Tonnes\n" + "".join(f"{day:%Y-%m-%d};{name};{rng.uniform(10, 20):.3f}\n"
+                                                for day in days for name in ("Snickers", "Mars"))
+    panel = read_panel(products.encode(), "mars.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.tasks[0].load().frame["y"].max() < 30  # a product named Mars: no month
+    pivot = "Sum of Sales," + ",".join(str(year) for year in range(2010, 2024)) + "\n" + "".join(
+        f"{region}," + ",".join(str(100 + k + year % 7) for year in range(2010, 2024)) + "\n"
+        for k, region in enumerate(("East", "West", "North", "South")))
+    panel = read_panel(pivot.encode(), "pivot.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.ids == ["East", "West", "North", "South"]
+    readings = [f"{day:%Y-%m-%d},{12 + np.sin(k / 9):.2f}" for k, day in enumerate(days) if k % 6]
+    readings += readings[:4]  # a few readings corrected
+    series = load_series(("Date,Water Temp (C)\n" + "\n".join(sorted(readings)) + "\n").encode(), "temp.csv")
+    assert not any(notice.key == "notice.events_per_period" for notice in series.report.notices)
