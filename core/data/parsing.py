@@ -1916,13 +1916,15 @@ def _fiscal_first_month(labels: pd.Series, month: pd.Series) -> int:
     first row (a file from October of a July-to-June year, or sorted newest first: its first row's month was taken,
     and a year's months a year off); the first row's month where the label never changes, or changes on nearly
     every row (each month's years one below the other)."""
-    changes = np.flatnonzero((labels.to_numpy() != np.roll(labels.to_numpy(), 1))[1:]) + 1
-    if not len(changes):
+    years = pd.to_numeric(labels.str.extract(r"(\d{2,4})", expand=False), errors="coerce").to_numpy()
+    steps = np.diff(years)
+    way = 1 if np.count_nonzero(steps == 1) >= np.count_nonzero(steps == -1) else -1  # newest first: -1
+    changes = np.flatnonzero(steps == way) + 1  # where the label moves on by a year (not to a next series' first
+    if not len(changes):  # year, a long file sorted by region)
         return int(month.iloc[0])
     if len(labels) < _LONGEST_RUN * (len(changes) + 1):  # each month's years one below the other (a treasury's
         return int(month.iloc[0])  # July of each year, then August ...): the first month on top
-    newest_first = labels.iloc[changes[0]] < labels.iloc[changes[0] - 1]
-    starts = set((month.iloc[changes - 1] if newest_first else month.iloc[changes]).astype(int))
+    starts = set((month.iloc[changes - 1] if way < 0 else month.iloc[changes]).astype(int))
     # a month missing where a year starts moves that change a month on: the earliest of them, around the year
     return min(starts, key=lambda first: max((other - first) % 12 for other in starts))
 

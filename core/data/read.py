@@ -353,8 +353,8 @@ _ROW_TOTAL = re.compile(r"(?i)(?:^|[\W_])(?:total|sum|summe|gesamt)(?:$|[\W_])")
 def _numbers_only(cells: pd.Series) -> bool:
     """Whether every filled cell is a number (a pivot's 'Sum of Sales' over its regions' names is none)."""
     filled = cells.dropna()
-    return bool(len(filled)) and bool(pd.to_numeric(filled.astype(str).str.replace(",", ""), errors="coerce")
-                                      .notna().all())
+    numbers = parse_numbers(filled.astype(str), head_decides=False) if len(filled) else None  # '$26,785' too
+    return numbers is not None and bool(numbers.notna().all())
 
 
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1688,8 +1688,9 @@ _LOCAL_MONTHS = ("januar jänner februar märz mai juni juli oktober dezember ja
                  "août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto "
                  "septiembre octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre "
                  "ottobre dicembre januari februari maart mei augustus").split()
-_LOCAL_MONTH = re.compile(rf"^(?:\d{{1,2}}\.?\s*)?(?:{'|'.join(_LOCAL_MONTHS)})\.?\s*[-/ ]?\s*\d{{2,4}}$",
-                          re.IGNORECASE)  # a date: 'Januar 2019', '1. März 2020' (not a product called 'Mars')
+_LOCAL_MONTH = re.compile(rf"^(?:\d{{1,2}}\.?\s*(?:de\s+)?)?(?:{'|'.join(_LOCAL_MONTHS)})\.?\s*(?:de\s+)?[-/ ]?\s*"
+                          rf"\d{{2,4}}\W*$|^\d{{4}}\s*[-/ ]?\s*(?:{'|'.join(_LOCAL_MONTHS)})\.?\W*$",
+                          re.IGNORECASE)  # a date: 'Januar 2019', 'enero de 2020', '2018 Januar' (not 'Mars')
 
 
 _COMMA_THOUSANDS = re.compile(r"[-(]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\)?")  # (1,234.50): an accounting negative

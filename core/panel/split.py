@@ -686,17 +686,20 @@ _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
 
 
-_SCHEDULED = 0.5  # of the days, on average, a time of a schedule is written on (``_clock_times_off_a_schedule``)
+_SCHEDULED = 0.1  # of the days, at most, each with a timetable of its own on a schedule (``_clock_times_off_a_...``)
+_TIMETABLES = 7  # ... or this many (a weekday's and a weekend's tours)
 
 
 def _clock_times_off_a_schedule(raw: pd.DataFrame, col: str, date_col: str) -> bool:
-    """Whether ``col`` holds times of day, each on few of the days (``_SCHEDULED``): when tickets were opened, no
-    series (a ticket log was 40 series by its quarter-hours); fixed departures, each every day, are series."""
+    """Whether ``col`` holds times of day whose days have many timetables (``_SCHEDULED``): when tickets were opened,
+    no series (a ticket log was 40 series by its quarter-hours); departures or tours on a schedule (weekdays' and
+    weekends') are series."""
     cells = raw[col].dropna().astype("string").str.strip()
     if not _is_text(raw[col]) or not len(cells) or not cells.str.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?").all():
         return False
     days = raw[date_col].nunique()
-    return bool(days) and raw.groupby(col)[date_col].nunique().mean() < _SCHEDULED * days
+    timetables = raw.groupby(date_col)[col].agg(lambda times: frozenset(times.dropna())).nunique()
+    return bool(days) and timetables > max(_TIMETABLES, _SCHEDULED * days)
 
 
 def _measured_whole_numbers(col: str, values: pd.Series) -> bool:

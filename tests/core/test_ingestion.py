@@ -4697,3 +4697,33 @@ def test_from_the_review_of_the_last_reading_rules() -> None:
     readings += readings[:4]  # a few readings corrected
     series = load_series(("Date,Water Temp (C)\n" + "\n".join(sorted(readings)) + "\n").encode(), "temp.csv")
     assert not any(notice.key == "notice.events_per_period" for notice in series.report.notices)
+
+
+def test_from_the_review_of_the_schedule_fiscal_month_and_total_rules() -> None:
+    from core.panel.choice import PanelChoice, read_panel
+
+    def panel_of(text: str, name: str = "long.csv") -> list[str] | None:
+        panel = read_panel(text.encode(), name, LoadOptions(), PanelChoice())
+        return None if panel is None else panel.ids
+
+    months = pd.date_range("2019-03-01", periods=48, freq="MS")
+    regions = "Fiscal Year,Month,Region,Sales\n" + "".join(
+        f"FY{month.year + (month.month >= 7)},{month:%b},{region},{100 + k}\n"
+        for region in ("North", "South") for k, month in enumerate(months))
+    panel = read_panel(regions.encode(), "fy.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.tasks[0].load().frame["ds"].iloc[0] == pd.Timestamp("2019-03-01")
+    pivot = "Region,Total," + ",".join(f"{month:%b-%Y}" for month in months[:24]) + "\n" + "".join(
+        f'{region},"${24 * (1000 + k):,}",' + ",".join(f'"${1000 + k:,}"' for _ in range(24)) + "\n"
+        for k, region in enumerate(("North", "South", "East")))
+    panel = read_panel(pivot.encode(), "pivot.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.tasks[0].load().frame["y"].max() < 2000  # the months, not the total
+    meses = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre"]
+    spanish = "Periodo;Matriculaciones\n" + "".join(f"{meses[k % 12]} de {2018 + k // 12};{21 + k % 9}.{k:03d}\n"
+                                                    for k in range(48))
+    assert load_series(spanish.encode(), "es.csv").frame["y"].min() > 1000  # 'enero de 2018': a European file
+    days = pd.date_range("2024-01-01", periods=70)
+    tours = "Date,Tour,Visitors\n" + "".join(
+        f"{day:%Y-%m-%d},{slot},{12 + k % 5}\n" for k, day in enumerate(days)
+        for slot in (("11:00", "14:00") if day.dayofweek < 5 else ("10:00", "11:30", "13:00", "14:30", "16:00")))
+    assert len(panel_of(tours) or []) == 7  # a weekday's and a weekend's tours: a series each
