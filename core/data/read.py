@@ -1639,16 +1639,15 @@ def _has_decimal_commas(lines: list[str], delimiter: str, grouping: bool = True)
     (German exports) and SAP's periods ``001.2021`` are no decimal points (a column of them tied with the amounts'
     ``1.000,00``: the file was read with decimal points, the periods as the numbers 1.2021)."""
     cells = [cell.strip().strip('"') for line in lines for cell in line.split(delimiter)]
-    with_comma = sum(1 for cell in cells if _looks_like_decimal_comma(cell))
+    decimal = [cell for cell in cells if _looks_like_decimal_comma(cell)]
     pointed = [cell for cell in cells if cell.replace(".", "", 1).strip("-").isdigit() and "." in cell
                and not MONTH_DOT_YEAR.fullmatch(cell) and not PERIOD_DOT_YEAR.fullmatch(cell)]
     # A file writes one decimal mark: beside many commas that group no thousands ('98,6' in another column of
     # Destatis's table), '98.644' groups them (it was read as 98.644, a thousandth of the amount).
-    commas = sum(1 for cell in cells
-                 if _looks_like_decimal_comma(cell) and not _COMMA_GROUPS.search(without_currency(cell)))
+    commas = sum(1 for cell in decimal if not _COMMA_GROUPS.search(without_currency(cell)))
     thousands = [cell for cell in pointed if _POINT_THOUSANDS.fullmatch(cell)]
     grouped = grouping and commas >= max(_LEAST_COMMAS, len(thousands) / 4)  # ``grouping``: whether to count so
-    return with_comma > len(pointed) - (len(thousands) if grouped else 0)
+    return len(decimal) > len(pointed) - (len(thousands) if grouped else 0)
 
 
 _COMMA_GROUPS = re.compile(r"^[-(]?\d{1,3},\d{3}\b")  # a comma that may group thousands: '1,025' (not '98,6')
@@ -2242,7 +2241,7 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str], dated: boo
     if not any(cell.strip() for cell in cells):
         return True
     first = cells[0].strip()
-    numbers = sum(len(cell) <= _LONGEST_NUMBER and bool(_NUMBER_CELL.fullmatch(cell.strip())) for cell in cells[1:])
+    numbers = _numbers_in(cells[1:])
     if len(cells) < fields and _NUMBERED_NOTE.match(first) and numbers == 0 and starts[cells[0]] == 1:
         return True  # under plain years it was a date they could not read; with 'Notes:' above it they were steps
     if len(cells) < fields and (_WEB_ADDRESS.match(first) or _legend_line(cells, fields)) and starts[cells[0]] == 1:
