@@ -668,7 +668,8 @@ def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
     without a row of units or labels right under it (``,EUR``: its first cell blank, no digit in any cell), which hold
     neither a date nor a number; how many of each in ``attrs`` (``header_copies``, ``units_row``), said by the loader. Long files lost such
     rows later on; in a file of a year's months, one among 13 made the column text (a number needs 95% of the cells)."""
-    if raw.empty or not all(pd.api.types.is_string_dtype(raw[col]) for col in raw.columns):  # typed: no header
+    if raw.empty or not all(pd.api.types.is_string_dtype(raw[col]) or pd.isna(raw[col].iloc[0])
+                            for col in raw.columns):  # typed: no header (a number column blank under a label row)
         return raw
     header = [str(col).strip().casefold() for col in raw.columns]
     copies = (raw.iloc[:, 0] == str(raw.columns[0])).fillna(False).to_numpy(dtype=bool, copy=True)  # as written
@@ -680,9 +681,25 @@ def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
     if not copies.any() and not units:
         return raw
     kept = raw[~copies]
-    kept = kept.iloc[1:] if units else kept
+    kept = kept.iloc[1:].rename(columns=_labelled_namesakes(list(raw.columns), top)) if units else kept
     kept.attrs = {**raw.attrs, "header_copies": int(copies.sum()), "units_row": bool(units)}
     return kept
+
+
+def _labelled_namesakes(columns: list[str], labels: pd.Series) -> dict[str, str]:
+    """New names for columns named alike whose row of labels under the header tells them apart: JMA's '平均気温(℃)'
+    three times over '', '品質情報', '均質番号' (pandas numbered them '.1', '.2', said as names to correct), each with its
+    label after the name; those without a label keep theirs."""
+    names = [str(col) for col in columns]
+    bases = {match.group(1) for name in names if (match := re.fullmatch(r"(.+)\.[1-9]\d*", name))} & set(names)
+    renamed: dict[str, str] = {}
+    for name, label in zip(names, labels):
+        match = re.fullmatch(r"(.+)\.[1-9]\d*", name)
+        base = match.group(1) if match and match.group(1) in bases else name
+        text = "" if pd.isna(label) else str(label).strip()
+        if base in bases and text and (new := f"{base} {text}") not in names and new not in renamed.values():
+            renamed[name] = new
+    return renamed
 
 
 def _note_repeated_names(raw: pd.DataFrame) -> pd.DataFrame:
@@ -1469,7 +1486,8 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str | int, str]:
 
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM or without one (``_utf16_without_mark``), else Chinese GBK
-    or Windows Cyrillic (cp1251) when the text reads so, else cp1252 / Latin-1; a UTF-8 file with a few bytes of
+    or Windows Cyrillic (cp1251) or Central European (cp1250, ``_CENTRAL_EUROPEAN``) when the text reads so, else
+    cp1252 / Latin-1; a UTF-8 file with a few bytes of
     another encoding (rows pasted in from an older export) keeps its UTF-8 and reads those bytes as cp1252. Byte-order
     marks inside the text (files put together) and NUL characters past the first 4 KB (a damaged copy: near the start
     they mean a binary file, refused) are removed."""
@@ -1513,6 +1531,23 @@ def _reads_as_chinese(head: bytes) -> bool:
     return sum(0x80 <= byte < 0xC0 and byte not in (0xA8, 0xB8) for byte in high) / len(high) >= 0.1
 
 
+def _reads_as_japanese(head: bytes) -> bool:
+    """Whether text that is not UTF-8 is Japanese in Shift_JIS (cp932: what Excel in Japan and the JMA save CSV files
+    in): it reads so without an error (a cut last character aside), and most of its two-byte characters start with a
+    byte from 0x81 to 0x9F (kana, and the common kanji; GBK's common characters start from 0xB0, and Western text's
+    accented letters break the pairs). Read as Western text, a JMA file's columns were '•½‹ϋC‰·(�Ž)'."""
+    try:
+        text = head.decode("cp932")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 1:
+            return False
+        text = head[:error.start].decode("cp932")
+    leads = [char.encode("cp932")[0] for char in set(text) if ord(char) > 0x7F]
+    if any(0xE000 <= ord(char) <= 0xF8FF for char in text):  # a private-use character: no Japanese text
+        return False
+    return len(leads) >= 2 and sum(0x81 <= lead <= 0x9F for lead in leads) >= 0.5 * len(leads)
+
+
 # A date written in Chinese between digits (2024年1月): 年, 月 and 日 are bytes above 0xBF in GBK, and a file of such
 # dates failed the share above and was read as Western text ('2019Äê1ÔÂ', no time column); Cyrillic read as GBK puts
 # no digit on both sides of a character.
@@ -1535,6 +1570,10 @@ def _reads_as_cyrillic(head: bytes) -> bool:
 
 
 _RUSSIAN_VOWELS = frozenset("аеиоуыэюя")
+# Central European text in Windows-1250 (what Excel in Poland or Czechia saves CSV files in): a byte that cp1252 reads
+# as a sign no Western word holds between its letters: ą and ł ('Miesi¹c', 'Wp³ywy'; not m³ after a number), ż and ź
+# after a letter ('Sprzeda¿'; Spanish ¿ opens a sentence), ľ, or ść ('Wartoœæ'); Polish headers read 'Przeciêtne'.
+_CENTRAL_EUROPEAN = re.compile(rb"[A-Za-z][\xb9\xb3][A-Za-z]|[A-Za-z][\xbf\x9f\xbe]|\x9c\xe6")
 
 
 _UTF16_LEAST = 16  # bytes of a sample that can tell UTF-16 text (8 characters)
@@ -1575,13 +1614,17 @@ def _decoded(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if _reads_as_japanese(data[:65536]):
+            return data.decode("cp932", errors="replace")
         if _reads_as_chinese(data[:65536]):
             return data.decode("gb18030", errors="replace")
         if _UTF8_MULTIBYTE.search(data):  # UTF-8 text (`€` as three bytes) with a few bytes of another encoding
             return data.decode("utf-8-sig", errors="tsr_cp1252")
     if _reads_as_cyrillic(data[:65536]):
         return data.decode("cp1251", errors="replace")
-    for encoding in ("cp1252", "latin-1"):
+    if _CENTRAL_EUROPEAN.search(data[:65536]):
+        return data.decode("cp1250", errors="replace")
+    for encoding in ("cp1252", "cp1250", "latin-1"):  # cp1250's ť, Ť, Ź are bytes cp1252 has no character for
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:

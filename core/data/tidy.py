@@ -3200,7 +3200,8 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
               and rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
     if any(rows[col].nunique() >= _ID_SHARE * len(rows) for col in labels):
         return False
-    keys = [(col,) for col in labels] + list(itertools.combinations(labels[:_KEY_COLUMNS], 2))
+    keys = [key for key in [(col,) for col in labels] + list(itertools.combinations(labels[:_KEY_COLUMNS], 2))
+            if len(key) < len(rows.columns) - 1]  # a key of every column but the date is the row ('Date,Amount')
     return not any(not pd.DataFrame({"day": days.to_numpy(), **{str(k): rows[col].to_numpy() for k, col in
                                                                  enumerate(key)}}).duplicated().any() for key in keys)
 

@@ -144,13 +144,28 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     if text_rows is not None and not ids:  # one series, whose target holds text: refused as it was
         raise text_rows
     if ids and not given_ids and wanted is None and probe.target in ids:
-        probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
+        ids = _without_target_id(raw, ids, options, probe)
+        if ids:
+            probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
     finer = finer_id(stamped, given_ids, probe.date_col, _not_ids(keyed, probe, wanted)) if given_ids else None
     blank = tuple(col for col in table.columns if table[col].isna().all()) if wanted == (ALL_TARGETS,) else ()
     return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)),
                        id_text=id_text if id_text is not None and len(id_text.columns) else None, finer_id=finer,
                        blank_columns=blank)
+
+
+def _without_target_id(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
+                       probe: LoadedSeries) -> tuple[str, ...]:
+    """The detected ids, or none where the file read without them has no other target: a log of only ``Date,Amount``
+    whose amounts are whole hundreds, each once a day, told its rows apart by amount (refused: the id held the
+    values)."""
+    try:
+        _probe(raw, ids, options, None)
+    except DataError as problem:
+        if problem.key == "err.id_is_target":
+            return ()
+    return ids
 
 
 def finer_id(table: pd.DataFrame, ids: tuple[str, ...], date_col: str | None,

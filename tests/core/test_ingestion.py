@@ -4727,3 +4727,26 @@ def test_from_the_review_of_the_schedule_fiscal_month_and_total_rules() -> None:
         f"{day:%Y-%m-%d},{slot},{12 + k % 5}\n" for k, day in enumerate(days)
         for slot in (("11:00", "14:00") if day.dayofweek < 5 else ("10:00", "11:30", "13:00", "14:30", "16:00")))
     assert len(panel_of(tours) or []) == 7  # a weekday's and a weekend's tours: a series each
+
+
+def test_equal_amounts_of_a_day_in_a_log_of_only_dates_and_amounts_are_each_summed() -> None:
+    rows = [f"2024-01-{day:02d},{amount}" for day in range(1, 29)
+            for amount in ((100, 100, 250) if day % 3 else (50,))]
+    text = "Date,Amount\n" + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "gifts.csv", LoadOptions(duplicates="sum"))
+    assert series.frame["y"].iloc[0] == 450  # the two gifts of 100 on 1 January were one copy dropped: 350
+    assert any(notice.key == "notice.copies_counted" for notice in series.report.notices)
+
+
+def test_a_jma_download_in_shift_jis_is_read_in_its_names() -> None:
+    # Read as cp1252 its columns were '•½‹ϋC‰·(�Ž)'; its quality columns '平均気温(℃).1', said as names to correct.
+    lines = ["ダウンロードした時刻：2024/01/05 10:00:00", "", ",東京,東京,東京,東京,東京,東京",
+             "年月日,平均気温(℃),平均気温(℃),平均気温(℃),降水量の合計(mm),降水量の合計(mm),降水量の合計(mm)",
+             ",,品質情報,均質番号,,品質情報,均質番号"]
+    days = pd.date_range("2022-01-01", periods=400)
+    lines += [f"{day.year}/{day.month}/{day.day},{10 + 8 * np.sin(k / 58):.1f},8,1,{k % 7 * 1.5},8,1"
+              for k, day in enumerate(days)]
+    series = load_series(("\r\n".join(lines) + "\r\n").encode("cp932"), "data.csv")
+    assert (series.date_col, series.target, len(series.frame)) == ("年月日", "平均気温(℃)", 400)
+    assert "平均気温(℃) 品質情報" in series.numeric_columns and "降水量の合計(mm) 均質番号" in series.numeric_columns
+    assert not any(notice.key == "notice.renamed_columns" for notice in series.report.notices)

@@ -118,6 +118,22 @@ def test_a_windows_cyrillic_file_is_read_in_its_letters() -> None:
         assert decode_text(text.encode("cp1252")) == text
 
 
+def test_a_windows_central_european_file_is_read_in_its_letters() -> None:
+    # Excel in Poland saves CSV in cp1250: the header read 'Miesi¹c;Przeciêtne wynagrodzenie;Wartoœæ sprzeda¿y (z³)'.
+    from core.data.read import decode_text
+
+    for header in ("Miesiąc;Przeciętne wynagrodzenie (zł)", "Data;Sprzedaż", "Okres;Wartość", "Dátum;Tržby;Veľkosť"):
+        text = header + "\r\n" + "".join(f"2021-{m:02d};{m},5;{m}\r\n" for m in range(1, 13))
+        assert decode_text(text.encode("cp1250")) == text
+    assert decode_text("Datum;Zisk;Šťastné dny\n2021-01;1;2\n".encode("cp1250")).startswith("Datum;Zisk;Šťastné")
+    text = "Miesiąc;Wpływy\r\n" + "".join(f"2021-{m:02d};{m},5\r\n" for m in range(1, 13))
+    series = load_series(text.encode("cp1250"))
+    assert series.target == "Wpływy"
+    for western in ("Fecha;¿Cuántos?", "Date;Volume (m³)", "date;Sales¹", "Mois;Cœur de gamme", "Date;Price (£)"):
+        text = western + "\n" + "".join(f"2021-{m:02d};{m}\n" for m in range(1, 13))
+        assert decode_text(text.encode("cp1252")) == text
+
+
 def test_a_chinese_file_saved_in_gbk_is_read_in_its_characters() -> None:
     # Excel in China saves CSV in GBK: the columns showed as 'ÈÕÆÚ' and 'ÏúÊ۶î'.
     from core.data.read import decode_text
@@ -226,3 +242,16 @@ def test_a_comma_file_with_notes_below_is_not_read_as_spaced_columns() -> None:
 def test_spaced_columns_under_a_one_word_title_are_read() -> None:
     text = "Sales\ndate        value\n" + "".join(f"2020-{m:02d}-01  {100 + m}.5\n" for m in range(1, 13))
     assert len(load_text(text).frame) == 12  # the title was taken for R's header of row names
+
+
+def test_japanese_text_in_shift_jis_is_told_from_chinese_and_western_text() -> None:
+    from core.data.read import decode_text
+
+    for header in ("日付,売上高（円）", "年月日,平均気温(℃)", "日付,ｱｸｾｽ数,ページビュー"):
+        text = header + "\r\n" + "".join(f"2021/{m}/1,{m * 100}\r\n" for m in range(1, 13))
+        assert decode_text(text.encode("cp932")) == text
+    chinese = "日期,销售额,地区\n" + "".join(f"2020-{m:02d}-01,{100 + m},华东地区\n" for m in range(1, 13))
+    assert decode_text(chinese.encode("gb18030")) == chinese
+    for western in ("Période;Température", "Zeit;Größe", "date;“Sales”", "Fecha;Año;Señal"):
+        text = western + "\n" + "".join(f"2021-{m:02d};{m};{m}\n" for m in range(1, 13))
+        assert decode_text(text.encode("cp1252")) == text

@@ -833,3 +833,16 @@ def test_a_store_that_stopped_mid_week_still_ends_early_when_combined_per_week()
     assert panel is not None
     keys = [getattr(notice, "key", "") for notice in panel.task("south").load().report.notices]
     assert "notice.per_partial_last" in keys and "notice.series_ends_early" in keys
+
+
+def test_a_log_of_whole_amounts_alone_is_one_series_not_series_by_amount() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+
+    rng = np.random.default_rng(3)  # donations of 100, 200, 500 ... a few a day, each amount once a day
+    days = np.repeat(pd.date_range("2023-01-01", periods=150), 2)
+    amounts = np.array([rng.choice([100, 200, 300, 500, 1000], 2, replace=False) for _ in range(150)]).ravel()
+    raw = pd.DataFrame({"Date": days.strftime("%Y-%m-%d"), "Amount": amounts})
+    layout = plan_layout(raw, LoadOptions(duplicates="sum"), None, None)  # "The id column 'Amount' holds the values"
+    assert layout.id_cols == () and layout.probe.target == "Amount"
+    assert layout.probe.frame["y"].sum() == amounts.sum()
