@@ -1400,6 +1400,7 @@ _START_TIME = re.compile(r"(?:start|begin)[\s_]+time")
 _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
                           r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?")  # 13:45, 9:30am, 9:30 PM
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 # A footnote after a date or period: revised, provisional, estimated, or a note's number ('2023-24 (r)', '2024 Q1 1/')
 _DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpe]\)|\s+\d{1,2}/|\s*\*{1,3})+$")
@@ -1508,6 +1509,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
         twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()
                  if re.search(r"\bdate\b", name) and name.replace("date", "time", 1) in names
                  and _days(raw[col].iloc[:50]) is not None]
+        starts = [pair for pair in twins if _START_WORD.search(str(pair[0]))]  # LibCal's 'From Date', 'To Date'
+        twins = starts if len(twins) > 1 and len(starts) == 1 else twins
         return ([twins[0][0]], [twins[0][1]]) if len(twins) == 1 else (dates, times)
     if len(dates) > 1 and len(times) > 1:
         lowered = {col: name for name, col in names.items()}
@@ -1515,6 +1518,9 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
                  if lowered[day].replace("date", "time", 1) == lowered[time]]
         return ([pairs[0][0]], [pairs[0][1]]) if pairs else (dates, times)
     return dates, times
+
+
+_START_WORD = re.compile(r"\b(?:from|start|starting|begin|beginning)\b", re.IGNORECASE)
 
 
 def _clock_columns(raw: pd.DataFrame) -> list[object]:

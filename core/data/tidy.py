@@ -20,6 +20,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                FLAGGED_NUMBER, LEADING_LABELS, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
+                               TIME_OF_DAY,
                                calendar_spread, months_under_years, nested_periods, parse_compact_dates,
                                parse_compact_hours, UNIT_ATTR, UNIT_NUMBER,
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
@@ -343,7 +344,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.per:
         frame = _without_partial_ends(_combined_per_period(frame, options, report), partial, options.per, report)
         text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
-        report.notices.extend(_groups_combined(raw, text_columns, options.per))
+        report.notices.extend(_groups_combined(raw, text_columns, options.per, ds))
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per))
     frame, future = _split_off_future(frame, regressors, report)
@@ -2980,14 +2981,18 @@ _MAX_GROUPS = 50
 _GROUP_SHARE = 0.2  # the smallest group's rows, as a share of the groups' mean, for groups that may be series
 
 
-def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str) -> list[Notice]:
+def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str, stamps: pd.Series) -> list[Notice]:
     """A notice for each text column that names groups of the rows (``store``: north, south, east): combined per
     period, the rows of every group went into one series, which the user may not want (the orders of three stores
     were summed per day without a word); the series id makes one series of each group. Groups of very unequal size
-    are an attribute of the rows, not series (``status``: 97 paid orders to 3 refunded): not said."""
+    are an attribute of the rows, not series (``status``: 97 paid orders to 3 refunded): not said, nor times of day
+    (LibCal's 'To Time' of bookings, each hour no series), nor periods of the time column itself (a grant log's
+    'Fiscal Year' FY2020, FY2021: each a span of ``stamps`` no other value reaches into)."""
     notices = []
     for col in text_columns:
         values = raw[col].dropna().astype("string").str.strip()
+        if len(values) and values.str.fullmatch(TIME_OF_DAY).all() or _follows_the_time(values, stamps):
+            continue
         sizes = values[values != ""].value_counts()
         groups = sizes.index
         if 2 <= len(groups) <= min(_MAX_GROUPS, len(raw) / 5) and sizes.min() >= _GROUP_SHARE * sizes.mean():
@@ -2998,6 +3003,14 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str) ->
                                   {"column": col, "groups": len(groups), "shown": shown, "per": per,
                                    "option": shlex.quote(str(col))}))
     return notices
+
+
+def _follows_the_time(values: pd.Series, stamps: pd.Series) -> bool:
+    """Whether each of the values holds one span of the time stamps (on ``values``' index) that the next begins
+    after: periods (years, a fiscal year, a phase), not groups of rows side by side."""
+    table = pd.DataFrame({"value": values, "ds": stamps.reindex(values.index)}).dropna()
+    spans = table.groupby("value")["ds"].agg(["min", "max"]).sort_values("min")
+    return len(spans) >= 2 and bool((spans["min"].to_numpy()[1:] >= spans["max"].to_numpy()[:-1]).all())
 
 
 _PARTIAL_SHARE = 0.1  # an end period lacking rows over this share of its span more than the others usually do

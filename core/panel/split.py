@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import future_dates
-from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, not_number_cells, parse_dates
+from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions, Notice, count,
                             counts_steps, drop_index_columns, local_dates, named_as_steps, named_columns, quoted_names,
@@ -710,7 +710,7 @@ def _clock_times_off_a_schedule(raw: pd.DataFrame, col: str, date_col: str) -> b
     no series (a ticket log was 40 series by its quarter-hours); departures or tours on a schedule (weekdays' and
     weekends') are series."""
     cells = raw[col].dropna().astype("string").str.strip()
-    if not _is_text(raw[col]) or not len(cells) or not cells.str.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?").all():
+    if not _is_text(raw[col]) or not len(cells) or not cells.str.fullmatch(TIME_OF_DAY).all():
         return False
     days = raw[date_col].nunique()
     timetables = raw.groupby(date_col)[col].agg(lambda times: frozenset(times.dropna())).nunique()

@@ -4750,3 +4750,34 @@ def test_a_jma_download_in_shift_jis_is_read_in_its_names() -> None:
     assert (series.date_col, series.target, len(series.frame)) == ("年月日", "平均気温(℃)", 400)
     assert "平均気温(℃) 品質情報" in series.numeric_columns and "降水量の合計(mm) 均質番号" in series.numeric_columns
     assert not any(notice.key == "notice.renamed_columns" for notice in series.report.notices)
+
+
+def test_a_bookings_from_date_joins_its_from_time_and_times_of_day_name_no_groups() -> None:
+    # LibCal: 'From Date','From Time','To Date','To Time' (12-hour clock); no pair was joined, 'To Time' named groups
+    rng = np.random.default_rng(4)
+    rows = []
+    for day in pd.date_range("2024-01-08", periods=90):
+        for hour in sorted(rng.choice(np.arange(8, 21), int(rng.integers(1, 8)), replace=False)):
+            start = pd.Timestamp(day) + pd.Timedelta(hours=int(hour))
+            end = start + pd.Timedelta(hours=1)
+            rows.append(f"Room {rng.integers(101, 104)},{start:%Y-%m-%d},{start:%-I:%M}{start:%p}".lower()
+                        + f",{end:%Y-%m-%d},{end:%-I:%M}{end:%p}".lower())
+    text = "Item,From Date,From Time,To Date,To Time\n" + "\n".join(rows).replace("room", "Room") + "\n"
+    series = load_series(text.encode(), "bookings.csv", LoadOptions(per="day", duplicates="count"))
+    assert series.date_col == "From Date From Time" and len(series.frame) == 90
+    assert series.frame["y"].sum() == len(rows)
+    said = [str(notice.params.get("column")) for notice in series.report.notices
+            if notice.key == "notice.per_period_groups"]
+    assert said == ["Item"]
+
+
+def test_a_fiscal_year_column_beside_dates_names_no_groups_when_rows_are_combined() -> None:
+    rng = np.random.default_rng(6)  # a grant log: 'Fiscal Year' was offered as the series id of three groups
+    days = pd.Timestamp("2019-07-01") + pd.to_timedelta(np.cumsum(rng.choice([0, 1, 2, 3, 5], 400)), unit="D")
+    rows = [f"FY{day.year + (day.month >= 7)},{day:%m/%d/%Y},{program},{rng.integers(5, 200) * 500}"
+            for day, program in zip(days, rng.choice(["Arts", "Health", "Education"], 400))]
+    text = "Fiscal Year,Award Date,Program,Amount\n" + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "grants.csv", LoadOptions(per="month", duplicates="sum"))
+    said = [str(notice.params.get("column")) for notice in series.report.notices
+            if notice.key == "notice.per_period_groups"]
+    assert said == ["Program"]
