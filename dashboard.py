@@ -115,8 +115,8 @@ def data_page() -> None:
         read_again(retry, T)
     st.header(T("data.series", source=source))
     choose_columns(series, T)
-    if series.date_col is None:
-        st.info(steps_note(series, T.lang))
+    if note := steps_note(series, T.lang):
+        st.info(note)
     show_quality(series, T)
     fraction = st.slider(**T.widget("data.fraction"), **FRACTION_SLIDER, key=keys.DATA_FRACTION_WIDGET)
     st.session_state[keys.DATA_TRAIN_FRACTION] = fraction

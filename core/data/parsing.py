@@ -272,6 +272,7 @@ _AMBIGUOUS_PAIRS = (
     ("%d/%m/%y %I:%M%p", "%m/%d/%y %I:%M%p"), ("%d/%m/%Y %I:%M%p", "%m/%d/%Y %I:%M%p"),  # Bandcamp's 1/1/24 9:44am
     # With dashes, as Fitbit's US export writes them (09-13-2023: "no dates"; 13-09-2023 reads by ``_DATE_FORMATS``).
     ("%d-%m-%Y", "%m-%d-%Y"), ("%d-%m-%Y %H:%M", "%m-%d-%Y %H:%M"), ("%d-%m-%Y %H:%M:%S", "%m-%d-%Y %H:%M:%S"),
+    ("%d-%m-%Y %I:%M %p", "%m-%d-%Y %I:%M %p"), ("%d-%m-%Y %I:%M:%S %p", "%m-%d-%Y %I:%M:%S %p"),  # LibreView's US
 )
 
 

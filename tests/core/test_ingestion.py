@@ -4781,3 +4781,38 @@ def test_a_fiscal_year_column_beside_dates_names_no_groups_when_rows_are_combine
     said = [str(notice.params.get("column")) for notice in series.report.notices
             if notice.key == "notice.per_period_groups"]
     assert said == ["Program"]
+
+
+def _libre_view(stamp: str) -> str:
+    """A LibreView export: historic readings every 15 minutes (record type 0), scans between them (type 1)."""
+    lines = ["Jane Doe,Generated on,01-15-2024 10:26 AM",
+             "Device,Serial Number,Device Timestamp,Record Type,Historic Glucose mg/dL,Scan Glucose mg/dL,Notes"]
+    for k, when in enumerate(pd.date_range("2024-01-01 00:11", periods=4 * 96, freq="15min")):
+        level = int(130 + 45 * np.sin(2 * np.pi * (when.hour + when.minute / 60 - 6) / 24)) + k % 7
+        lines.append(f"FreeStyle LibreLink,1D7C,{when.strftime(stamp)},0,{level},,")
+        if k % 3 == 0:
+            lines.append(f"FreeStyle LibreLink,1D7C,{(when + pd.Timedelta(minutes=4)).strftime(stamp)},1,,{level + 2},")
+    return "\r\n".join(lines) + "\r\n"
+
+
+@pytest.mark.parametrize("stamp", ["%m-%d-%Y %I:%M %p", "%m-%d-%Y %H:%M"])
+def test_a_libreview_exports_scans_between_its_readings_are_left_out_not_filled(stamp: str) -> None:
+    # '01-01-2024 12:11 AM' was no date; the scans made the series every 10 minutes, 384 of them filled as readings
+    series = load_series(_libre_view(stamp).encode(), "glucose.csv")
+    assert (series.date_col, series.target) == ("Device Timestamp", "Historic Glucose mg/dL")
+    assert series.frequency.name == "every 15 minutes" and len(series.frame) == 4 * 96
+    assert series.report.missing_filled == 0 and series.report.gaps == 0
+    assert any(notice.key == "notice.rows_between_readings" for notice in series.report.notices)
+
+
+def test_a_reading_missing_from_its_step_is_still_filled_and_a_dexcom_event_is_no_target() -> None:
+    lines = ["Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Glucose Value (mg/dL),Insulin Value (u)"]
+    rows = []
+    for k, when in enumerate(pd.date_range("2024-01-01 00:03:42", periods=2 * 288, freq="5min")):
+        rows.append((when, f"EGV,{'' if k == 100 else 120 + k % 40},"))
+        if k % 96 == 10:  # insulin between two readings: Dexcom's own row, no reading
+            rows.append((when + pd.Timedelta(minutes=2), "Insulin,,4.5"))
+    lines += [f"{k},{when:%Y-%m-%dT%H:%M:%S},{row}" for k, (when, row) in enumerate(sorted(rows), 1)]
+    series = load_series(("\r\n".join(lines) + "\r\n").encode(), "clarity.csv")
+    assert series.target == "Glucose Value (mg/dL)"  # 'Insulin Value (u)' was taken as the target still to come
+    assert len(series.frame) == 2 * 288 and series.report.missing_filled == 1  # the reading missing at step 100

@@ -207,6 +207,7 @@ def test_a_time_column_that_cannot_be_read_is_named_once() -> None:
     said = shown([element.value for kind in (at.info, at.warning, at.caption, at.markdown) for element in kind])
     assert "'Trimestre' does not hold dates this loader can read (for example 'Q1 of 2005')" in said
     assert "No date column: the rows are numbered" not in said  # the notice says it, with the column's name
+    assert all(box.value for box in at.info)  # an empty box was drawn in its place
 
 
 def test_a_table_whose_years_run_across_is_loaded_as_a_series_per_row_and_says_so() -> None:
