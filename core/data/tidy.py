@@ -3505,7 +3505,8 @@ def _without_rows_between_readings(frame: pd.DataFrame, target: str, date_col: s
     read every 10 minutes, test MAE 38 where its readings alone give 5). A reading missing from its step leaves its
     neighbours two steps apart: its row stays, filled. Only where the readings lie evenly on a fixed spacing."""
     given = frame["y"].notna().to_numpy()
-    if date_col is None or given.all() or given.sum() < MIN_ROWS or not pd.api.types.is_datetime64_any_dtype(frame["ds"]):
+    if date_col is None or given.all() or given.sum() < MIN_ROWS \
+            or not pd.api.types.is_datetime64_any_dtype(frame["ds"]):
         return frame
     own = frame["ds"][given]
     spacing = infer_frequency(own)

@@ -4791,7 +4791,8 @@ def _libre_view(stamp: str) -> str:
         level = int(130 + 45 * np.sin(2 * np.pi * (when.hour + when.minute / 60 - 6) / 24)) + k % 7
         lines.append(f"FreeStyle LibreLink,1D7C,{when.strftime(stamp)},0,{level},,")
         if k % 3 == 0:
-            lines.append(f"FreeStyle LibreLink,1D7C,{(when + pd.Timedelta(minutes=4)).strftime(stamp)},1,,{level + 2},")
+            scanned = when + pd.Timedelta(minutes=4)
+            lines.append(f"FreeStyle LibreLink,1D7C,{scanned.strftime(stamp)},1,,{level + 2},")
     return "\r\n".join(lines) + "\r\n"
 
 
