@@ -497,9 +497,20 @@ def column_unit(cells: pd.Series) -> str | None:
 
 # Units of one kind that monitoring tools mix in a column as the values grow (Grafana's '980 MB' then '1.03 GB',
 # '644 ms' then '1.13 s'): read in the column's most common unit.
-_UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0, "sec": 1.0},
+_UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "usec": 1e-6, "ms": 1e-3, "msec": 1e-3, "s": 1.0, "sec": 1.0},
                   {"b": 1.0, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15, "kib": 2.0 ** 10,
-                   "mib": 2.0 ** 20, "gib": 2.0 ** 30, "tib": 2.0 ** 40})
+                   "mib": 2.0 ** 20, "gib": 2.0 ** 30, "tib": 2.0 ** 40},
+                  # rates of bits (Grafana's '853 Mb/s' then '1 Gb/s'; bytes a second, 'MB/s', share the prefixes)
+                  {**{f"{prefix}{rate}": scale for prefix, scale in (("", 1.0), ("k", 1e3), ("m", 1e6), ("g", 1e9),
+                                                                      ("t", 1e12))
+                      for rate in ("b/s", "bps", "bit/s", "bits/s")}, "kib/s": 2.0 ** 10, "mib/s": 2.0 ** 20,
+                   "gib/s": 2.0 ** 30})
+
+
+def measure_unit(unit: str) -> bool:
+    """Whether ``unit`` (``UNIT_ATTR``: one, or the main one of several, ``MB|GB``) is one of a measure, of a family
+    of units converted into each other: not a clock's hour ('6 Uhr' under 'Zeit')."""
+    return any(unit.split("|")[0].lower() in family for family in _UNIT_FAMILIES)
 
 
 def _mixed_units(units: pd.Series) -> str | None:

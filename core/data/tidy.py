@@ -20,7 +20,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                FLAGGED_NUMBER, LEADING_LABELS, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
-                               TIME_OF_DAY,
+                               TIME_OF_DAY, measure_unit,
                                calendar_spread, months_under_years, nested_periods, parse_compact_dates,
                                parse_compact_hours, UNIT_ATTR, UNIT_NUMBER,
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
@@ -1154,9 +1154,11 @@ def _check_finite_magnitude(numbers: np.ndarray, values: pd.Series, col: str) ->
 
 def _read_units(numbers: dict[str, pd.Series]) -> dict[str, str]:
     """The units ``parse_numbers`` read columns of ``numbers`` without, by column, taken out of their ``attrs``; a
-    column whose name says time or steps ('Zeit' of '6 Uhr') is left out of ``numbers``: a clock is no measure."""
+    column whose name says time or steps ('Zeit' of '6 Uhr') is left out of ``numbers``: a clock is no measure. Units
+    of a measure keep theirs ('Ping Time' in msec, 'Data Used' in GB: 'data' is a date in Portuguese)."""
     units = {col: str(values.attrs.pop(UNIT_ATTR)) for col, values in numbers.items() if UNIT_ATTR in values.attrs}
-    for col in [col for col in units if _sounds_like_date(col) or named_as_steps(col)]:
+    clocks = [col for col in units if (_sounds_like_date(col) or named_as_steps(col)) and not measure_unit(units[col])]
+    for col in clocks:
         del numbers[col], units[col]
     return units
 

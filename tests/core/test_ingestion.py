@@ -4817,3 +4817,17 @@ def test_a_reading_missing_from_its_step_is_still_filled_and_a_dexcom_event_is_n
     series = load_series(("\r\n".join(lines) + "\r\n").encode(), "clarity.csv")
     assert series.target == "Glucose Value (mg/dL)"  # 'Insulin Value (u)' was taken as the target still to come
     assert len(series.frame) == 2 * 288 and series.report.missing_filled == 1  # the reading missing at step 100
+
+
+def test_measures_with_units_named_with_time_or_data_words_are_read() -> None:
+    # 'Ping Time' in msec and a bill's 'Data Used' in GB were refused as text ('data' is a date in Portuguese)
+    ping = "Date Time,Ping Time\n" + "".join(f"2024-01-01 {h:02d}:00:00,{12 + h % 5} msec\n" for h in range(24))
+    series = load_series(ping.encode(), "ping.csv")
+    assert series.target == "Ping Time" and series.frame["y"].iloc[1] == 13
+    bill = "Bill Date,Data Used\n" + "".join(f"{2022 + k // 12}-{k % 12 + 1:02d}-15,{1.4 + k / 20:.2f} GB\n"
+                                             for k in range(24))
+    assert load_series(bill.encode(), "bill.csv").frame["y"].iloc[0] == pytest.approx(1.4)
+    rates = "Time,ge-0/0/0 in\n" + "".join(f"2024-03-01 {h:02d}:00:00," + ("1.02 Gb/s" if h == 20 else f"{800 + h} Mb/s")
+                                           + "\n" for h in range(24))
+    series = load_series(rates.encode(), "grafana.csv")  # refused: 'not numeric', 100% of its cells
+    assert series.frame["y"].iloc[20] == pytest.approx(1020) and series.frame["y"].iloc[0] == 800
