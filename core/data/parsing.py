@@ -67,8 +67,9 @@ MISSING_MARKERS = frozenset({".", "-", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", 
 # A number (or Eurostat's ':') followed by a statistics office's flag letters: ``1234.5 p`` (provisional), ``: c``.
 # Statistics offices' and treasuries' footnotes after a number too: ``1,888 (r)`` revised, ``1,535 1/``, ``4.2 (3)``.
 FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)(?:\s+[bcdefnprsuz]{1,3}|\s*\([bcdefnprsuz]{1,3}\)|\s+\d{1,2}/"
-                            r"|\s*\(\d{1,2}\))$")  # Eurostat's flags, not units (g, kg, m)
-FLAG_AFTER = r"\s[bcdefnprsuz]|[\d\s]\([bcdefnprsuz\d]{1,3}\)$|\s\d{1,2}/$"  # a cheap look for them
+                            r"|\s*\(\d{1,2}\)|\s?[*†‡]{1,3})$")  # Eurostat's flags, not units (g, kg, m); the US
+# Courts' revised '1,137*'
+FLAG_AFTER = r"\s[bcdefnprsuz]|[\d\s]\([bcdefnprsuz\d]{1,3}\)$|\s\d{1,2}/$|\d\s?[*†‡]{1,3}$"  # a cheap look for them
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
 # With a currency sign, its minus before it or after it: Redfin's $519K, a cash flow's -$0.53M.
 SCALED_NUMBER = re.compile(r"^(-?)(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([KMB])$")
@@ -437,7 +438,7 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         numbers = numbers.where(~below.to_numpy(dtype=bool), numbers / 2)
     if numbers[present].notna().mean() < PARSE_SHARE:  # words for missing values ('closed') are no cells of numbers
         commas = pd.to_numeric(cleaned[present].str.replace(",", ".", regex=False), errors="coerce")
-        present &= ~text.isin(marker_words(text[present], numbers[present].fillna(commas)))
+        present &= ~text.isin(marker_words(text[present], numbers[present].astype("float64").fillna(commas)))
     if present.any() and numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
         # A decimal comma inside a comma-separated file comes quoted: "1,5".
         if cleaned[present].str.fullmatch(r"[-+]?\d*,\d+").fillna(False).mean() >= PARSE_SHARE:
@@ -1852,6 +1853,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     if days and per_year != 12:
         return raw
     month = (_period_numbers(raw[periods[0]], per_year) - 1) * (12 // per_year) + 1
+    if month.isna().all():  # a 'Month' of whole dates (2022-10) beside a 'Fiscal Year': the dates date the rows
+        return raw
     fiscal = _fiscal_years(raw[years[0]], month, str(years[0]).strip().lower() in _FISCAL_YEAR_NAMES)
     if fiscal is not None:
         year = fiscal

@@ -4831,3 +4831,30 @@ def test_measures_with_units_named_with_time_or_data_words_are_read() -> None:
                                            + "\n" for h in range(24))
     series = load_series(rates.encode(), "grafana.csv")  # refused: 'not numeric', 100% of its cells
     assert series.frame["y"].iloc[20] == pytest.approx(1020) and series.frame["y"].iloc[0] == 800
+
+
+@pytest.mark.parametrize("month", ["%Y-%m", "%b-%y", "%m/%d/%Y", "%B %Y"])
+def test_a_fiscal_year_beside_a_month_of_whole_dates_is_dated_by_the_dates(month: str) -> None:
+    # a court's 'Fiscal Year,Month' with 'FY 2023' beside '2022-10': IndexError in _fiscal_first_month
+    rows = [f"FY {2023 + k // 12},{(pd.Timestamp('2022-10-01') + pd.DateOffset(months=k)).strftime(month)},{4000 + k}"
+            for k in range(24)]
+    series = load_series(("Fiscal Year,Month,Filings\n" + "\n".join(rows) + "\n").encode(), "filings.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 24
+    assert series.frame["ds"].iloc[0].strftime("%Y-%m") == "2022-10"
+
+
+def test_a_figure_starred_as_revised_is_read_as_the_number_in_a_wide_table_too(tmp_path: Path) -> None:
+    # '988' beside '1,137*' in a row: TypeError (cannot safely cast non-equivalent object to int64)
+    years = ",".join(f"FY {year}" for year in range(2009, 2024))
+    text = (f"District,{years}\nCentral,\"1,036\",988," + ",".join(f'"1,{k:03d}"' for k in range(40, 52))
+            + ',"1,137*"\nAlaska,' + ",".join(f'"1,{k:03d}"' for k in range(700, 715)) + "\n")
+    from core.panel.split import plan_layout, read_raw, split_series
+    from core.data.tidy import LoadOptions as Options
+
+    path = tmp_path / "filings.csv"
+    path.write_text(text)
+    raw, exact = read_raw(path)
+    tasks, _ = split_series(raw, plan_layout(raw, Options(), None, None, exact=exact))
+    central = next(task for task in tasks if task.unique_id == "Central").load()
+    assert central.frame["y"].iloc[-1] == 1137 and central.frame["y"].iloc[1] == 988
+    assert any(notice.key == "notice.flagged_numbers" for notice in central.report.notices)
