@@ -1960,9 +1960,12 @@ def _whole_months(cells: pd.Series, beside_days: bool = False) -> bool:
 
 def _year_and_day(raw: pd.DataFrame, year_col: object, day_col: object) -> pd.DataFrame:
     """A table dated by a year and a day of the year (1-366) gets one date column in their place, named after both
-    (``YEAR-DOY``); ``raw`` as it is where a cell is no such pair (a day 366 in a year of 365 days, a blank)."""
+    (``YEAR-DOY``); ``raw`` as it is where a cell is no such pair (a day 366 in a year of 365 days, a blank), and where
+    each year is on one row only: the day is then the value of the year (a plant's first flowering, 'DOY')."""
     year = pd.to_numeric(raw[year_col], errors="coerce")
     day = pd.to_numeric(raw[day_col], errors="coerce")
+    if not year.dropna().duplicated().any():
+        return raw
     if not ((year % 1 == 0) & year.between(_FIRST_YEAR, 2200) & (day % 1 == 0) & day.between(1, 366)).all():
         return raw
     stamps = _from_year_month(year, pd.Series(1, index=raw.index)) + pd.to_timedelta(day - 1, unit="D")

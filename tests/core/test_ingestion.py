@@ -4858,3 +4858,14 @@ def test_a_figure_starred_as_revised_is_read_as_the_number_in_a_wide_table_too(t
     central = next(task for task in tasks if task.unique_id == "Central").load()
     assert central.frame["y"].iloc[-1] == 1137 and central.frame["y"].iloc[1] == 988
     assert any(notice.key == "notice.flagged_numbers" for notice in central.report.notices)
+
+
+def test_a_day_of_year_on_one_row_a_year_is_the_value_not_part_of_the_date() -> None:
+    # phenology: 'Year,DOY' was read as one date column, 'No numeric column to forecast'
+    rng = np.random.default_rng(1)
+    text = "Year,DOY\n" + "".join(f"{year},{int(128 - 0.15 * (year - 1970) + rng.normal(0, 6))}\n"
+                                  for year in range(1970, 2024))
+    series = load_series(text.encode(), "flowering.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("Year", "DOY", "yearly")
+    daily = "Year,DOY,Temp\n" + "".join(f"{2020 + d // 366},{d % 366 + 1},{d % 9}\n" for d in range(366 + 365))
+    assert load_series(daily.encode(), "temps.csv").frequency.name == "daily"  # days of each year: dates
