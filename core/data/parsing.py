@@ -461,9 +461,13 @@ def marker_words(cells: pd.Series, numbers: pd.Series) -> set[str]:
     if (not 0 < len(distinct) <= MARKER_WORDS_MOST or len(words) > _MARKER_WORDS_SHARE * len(cells)
             or times.min() < _MARKER_WORD_TIMES):
         return set()
-    letters = [sum(map(str.isalpha, word)) for word in distinct]
+    letters = [sum(map(str.isalpha, word)) for word in distinct if word not in _ONE_LETTER_MARKERS]
     short = max(map(len, distinct)) <= _MARKER_WORD_LONGEST
-    return distinct if short and min(letters) >= _MARKER_WORD_LETTERS else set()
+    return distinct if short and min(letters, default=_MARKER_WORD_LETTERS) >= _MARKER_WORD_LETTERS else set()
+
+
+# One letter written for a value not given: eBird's 'X' (seen, not counted), a fishery's 'c' (confidential)
+_ONE_LETTER_MARKERS = frozenset({"X", "x", "c"})
 
 
 def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:

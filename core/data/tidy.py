@@ -25,7 +25,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                parse_compact_hours, UNIT_ATTR, UNIT_NUMBER,
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
                                parse_excel_serials, wall_clock,
-                               parse_numbers, STRAY_WORD_LETTERS, stray_words, unnamed_column, unreadable_numbers,
+                               parse_numbers, stray_words, unnamed_column, unreadable_numbers,
                                writes_dotted_months, writes_utc_offsets)
 from core.data.parsing import _clean_number_text
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
@@ -1230,7 +1230,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
     first, constant, few, inside = raw.columns[0], None, None, None
-    ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns)))
+    ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
+                                                   _BOOKKEEPING.search(" ".join(_word_list(col))) is not None))
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1270,6 +1271,12 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     else:
         _note_unread_dates(raw, numbers, report)
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
+
+
+# When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
+# DATE' was taken before its 'OBSERVATION DATE')
+_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|(?:export|import|load|extract)(?:ed)? "
+                          r"(?:date|time|on|at)|date (?:exported|imported|loaded|extracted))\b")
 
 
 def _local_twin(col: object, columns: pd.Index) -> bool:
@@ -2672,14 +2679,15 @@ def _note_lost_digits(values: pd.Series, parsed: pd.Series, col: object, report:
 
 def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report: DataReport) -> set[str]:
     """A notice for a column of numbers whose words without a digit are read as missing values (``marker_words``:
-    'closed' every Sunday, which made the first rows read as text), quoting them; not for the markers every
-    spreadsheet writes (``MISSING_MARKERS``) nor a statistics office's letters. The column's marker words."""
+    'closed' every Sunday, which made the first rows read as text), quoting them, a lab's 'ND' and eBird's 'X' too
+    (not detected, not counted: a user may read them as 0); not for the markers every spreadsheet writes
+    (``MISSING_MARKERS``). The column's marker words."""
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return set()
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
     markers = marker_words(text[present], parsed[present])
-    said = {word for word in markers - MISSING_MARKERS if sum(map(str.isalpha, word)) >= STRAY_WORD_LETTERS}
+    said = markers - MISSING_MARKERS
     words = text[present].isin(said).to_numpy()
     if not words.any():
         return markers

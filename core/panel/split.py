@@ -722,7 +722,17 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
     temperature)."""
     numbers = pd.api.types.is_numeric_dtype(values) or _is_number(values)
     unit = _UNIT_IN_NAME.search(str(col).strip())
-    return numbers and unit is not None and not _ID_IN_BRACKETS.search(unit.group())  # 'Store (ID)', 'Zone [No.]'
+    words = re.findall(r"[^\W\d_]+", str(col).lower())
+    measured = bool(words) and (words[-1] in _UNIT_WORDS or words[0] in _MEASURE_WORDS  # eBird's 'DURATION MINUTES'
+                                and words[-1] not in _GROUP_WORDS)  # not 'Weight Class'
+    return numbers and (measured or unit is not None and not _ID_IN_BRACKETS.search(unit.group()))  # not 'Store (ID)'
+
+
+_UNIT_WORDS = frozenset({"minutes", "mins", "min", "seconds", "secs", "sec", "hours", "hrs", "km", "miles", "meters",
+                         "metres", "kg", "lbs", "percent", "pct", "mph", "kph", "kmh", "celsius", "fahrenheit"})
+_MEASURE_WORDS = frozenset({"duration", "distance", "length", "weight", "height", "depth", "temperature", "temp",
+                            "elapsed", "speed"})
+_GROUP_WORDS = frozenset({"class", "group", "band", "bucket", "bin", "category", "id", "code", "no", "tier", "range"})
 
 
 _ID_IN_BRACKETS = re.compile(r"\b(?:id|no|nr|num|number|code|#|key|ref)\b|#", re.IGNORECASE)

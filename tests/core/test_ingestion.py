@@ -4869,3 +4869,17 @@ def test_a_day_of_year_on_one_row_a_year_is_the_value_not_part_of_the_date() -> 
     assert (series.date_col, series.target, series.frequency.name) == ("Year", "DOY", "yearly")
     daily = "Year,DOY,Temp\n" + "".join(f"{2020 + d // 366},{d % 366 + 1},{d % 9}\n" for d in range(366 + 365))
     assert load_series(daily.encode(), "temps.csv").frequency.name == "daily"  # days of each year: dates
+
+
+def test_an_ebird_export_is_dated_by_its_observations_and_its_x_counts_are_said() -> None:
+    # 'LAST EDITED DATE' was the time column; 'X' (seen, not counted) made 'Count' text: 'Taxonomic Order' forecast
+    rng = np.random.default_rng(3)
+    days = pd.date_range("2019-01-01", periods=500)
+    rows = [f"S{k},American Robin,27186,{'X' if k % 12 == 5 else rng.integers(1, 30)},{day:%Y-%m-%d},"
+            f"{day + pd.Timedelta(days=int(rng.integers(0, 400))):%Y-%m-%d %H:%M:%S}" for k, day in enumerate(days)]
+    header = "Submission ID,Common Name,Taxonomic Order,Count,Observation Date,Last Edited Date"
+    text = header + "\n" + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "MyEBirdData.csv")
+    assert (series.date_col, series.target) == ("Observation Date", "Count")
+    assert any(notice.key == "notice.marker_words" and "'X'" in str(notice.params["examples"])
+               for notice in series.report.notices)

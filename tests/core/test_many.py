@@ -846,3 +846,19 @@ def test_a_log_of_whole_amounts_alone_is_one_series_not_series_by_amount() -> No
     layout = plan_layout(raw, LoadOptions(duplicates="sum"), None, None)  # "The id column 'Amount' holds the values"
     assert layout.id_cols == () and layout.probe.target == "Amount"
     assert layout.probe.frame["y"].sum() == amounts.sum()
+
+
+def test_whole_minutes_or_kilometres_of_a_survey_name_no_series() -> None:
+    from core.panel.split import detect_id_columns
+
+    rng = np.random.default_rng(2)  # eBird's checklists: 101 series by 'DURATION MINUTES' (each under 20 rows)
+    days = pd.Series(pd.date_range("2018-01-01", periods=900)).sample(1400, replace=True, random_state=2).sort_values()
+    raw = pd.DataFrame({"OBSERVATION DATE": days.dt.strftime("%Y-%m-%d").to_numpy(),
+                        "DURATION MINUTES": rng.integers(5, 120, 1400), "EFFORT DISTANCE KM": rng.integers(1, 9, 1400),
+                        "OBSERVATION COUNT": rng.integers(1, 30, 1400)})
+    raw = raw.drop_duplicates(["OBSERVATION DATE", "DURATION MINUTES"])
+    assert detect_id_columns(raw, "OBSERVATION DATE", exclude=("OBSERVATION COUNT",)) == ()
+    grouped = raw.assign(**{"Weight Class": rng.integers(1, 4, len(raw))})
+    grouped = grouped.drop_duplicates(["OBSERVATION DATE", "Weight Class"])
+    assert detect_id_columns(grouped[["OBSERVATION DATE", "Weight Class", "OBSERVATION COUNT"]], "OBSERVATION DATE",
+                             exclude=("OBSERVATION COUNT",)) == ("Weight Class",)
