@@ -723,6 +723,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
             return parse_dates(text.str.replace(words, "", regex=True), day_first)
     if _ZONE_NAME.search(sample.iloc[0]) and sample.str.contains(_ZONE_NAME).all():  # Clover's '07:32 PM EST'
         return parse_dates(text.str.replace(_ZONE_NAME, "", regex=True), day_first)  # the local time written
+    if _DAY_RANGE.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_DAY_RANGE).all():  # a poll's '28–30 Jun 2024'
+        return parse_dates(text.map(_day_range_start, na_action="ignore"), day_first)
     for interval in (_INTERVAL, _ISO_INTERVAL, _NAMED_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
         if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all() and (
                 interval is not _ISO_INTERVAL or _spans_alike(sample)):
@@ -1438,6 +1440,26 @@ _ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/|,\s*|\s+to\s+)({_IS
 # The same with months named: Uber Eats' payout periods "Oct 2, 2023 - Oct 8, 2023", "2 Oct 2023 to 8 Oct 2023".
 _NAMED_DAY = r"(?:[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.?,? \d{4})"
 _NAMED_INTERVAL = re.compile(rf"({_NAMED_DAY})\s*(?:[-–]|to)\s*{_NAMED_DAY}")
+# Days of one year written once, as polls write their fieldwork: '28–30 Jun 2024', '28 Jun–2 Jul 2024', 'Dec 8-20,
+# 2023', 'Nov 28-Dec 10, 2023' (``_day_range_start``: read as the first day, a year before where the range crosses it).
+_RANGE_MONTH = r"([A-Za-z]{3,9})\.?"
+_DAY_RANGE = re.compile(rf"(?:(\d{{1,2}})(?:\s+{_RANGE_MONTH})?\s*[-–]\s*\d{{1,2}}\s+{_RANGE_MONTH},?"
+                        rf"|{_RANGE_MONTH}\s+(\d{{1,2}})\s*[-–]\s*(?:{_RANGE_MONTH}\s+)?\d{{1,2}},?)\s+(\d{{4}})")
+
+
+def _day_range_start(cell: str) -> str:
+    """The first day of a range of days of ``_DAY_RANGE`` as 'd Mon yyyy' (the cell as it is where it is none)."""
+    found = _DAY_RANGE.fullmatch(cell)
+    if found is None:
+        return cell
+    day, start_month, end_month, month_first, day_second, month_last, year = found.groups()
+    start, end = (start_month or end_month, end_month) if day else (month_first, month_last or month_first)
+    first = pd.to_datetime(f"1 {start[:3]} 2000", format="%d %b %Y", errors="coerce")
+    last = pd.to_datetime(f"1 {end[:3]} 2000", format="%d %b %Y", errors="coerce")
+    crossed = pd.notna(first) and pd.notna(last) and first.month > last.month  # 'Dec 28-Jan 3, 2024'
+    return f"{day or day_second} {start} {int(year) - crossed}"
+
+
 # A time zone's abbreviation after a time (Clover's "05-Jan-2024 07:32 PM EST"): the time is read as written, local.
 # UTC and GMT are read by the ISO 8601 formats, as UTC.
 _ZONE_NAME = re.compile(r"(?<=[\dMm.])\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|CET|CEST|EET|"

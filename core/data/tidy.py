@@ -1758,6 +1758,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if not numeric:
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
+    candidates = [col for col in candidates if " ".join(_word_list(col)) not in _SAMPLE_SIZES] or candidates  # poll n
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
                                            or _identifies_rows(col, numbers[col]) or _writes_days(col, numbers[col])
@@ -1799,6 +1800,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     return total if total in chosen else chosen[0]
 
 
+# How many a survey asked, beside what they answered (a poll list's 'samplesize' was forecast, not 'approve')
+_SAMPLE_SIZES = frozenset({"samplesize", "sample size", "sample", "n", "sample n", "base", "unweighted base",
+                           "weighted base", "unweighted n"})
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
 # ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
 # (not 'wtd': weighted, as in 'Wtd Avg Price')

@@ -281,11 +281,19 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
             return (col,)
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
     found = [pair for pair in pairs
-             if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)]
+             if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)
+             and (not _all_numbers(raw, pair) or _share_the_stamps(raw, pair, date_col))]
     if not found:
         return _id_triple(raw, candidates[:_MAX_ID_CANDIDATES], date_col, stamp_repeats)
     best = min(found, key=lambda pair: raw[list(pair)].drop_duplicates().shape[0])
     return tuple(col for col in raw.columns if col in best)  # in the file's order
+
+
+def _all_numbers(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:
+    """Whether every column of ``cols`` holds whole numbers: a pair of them is ids only where its series share the
+    stamps (Walmart's Store and Dept); a poll list's 'approve' and 'disapprove' told its polls apart by chance (89
+    series of a few polls each)."""
+    return all(pd.api.types.is_integer_dtype(raw[col]) or _is_number(raw[col]) for col in cols)
 
 
 _SHARED_STAMPS = 0.3  # of the file's stamps within its span that the typical series of three columns holds

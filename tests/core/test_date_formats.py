@@ -765,3 +765,17 @@ def test_months_written_year_dot_month(october: str) -> None:
     assert series.frequency.name == "monthly" and series.frame["ds"].iloc[9] == pd.Timestamp("2020-10-01")
     prices = load_series(_csv("price", [f"{2000 + k % 7}.{k % 12 + 1:02d}" for k in range(ROWS)]), "x.csv")
     assert prices.target == "price" or prices.date_col != "price"  # numbers that do not step by months stay numbers
+
+
+@pytest.mark.parametrize(("cell", "start"), [("28–30 Jun 2024", "2024-06-28"), ("28 Jun–2 Jul 2024", "2024-06-28"),
+                                             ("Dec 8-20, 2023", "2023-12-08"), ("Nov 28-Dec 10, 2023", "2023-11-28"),
+                                             ("Dec 28-Jan 3, 2024", "2023-12-28"), ("1-3 Jan 2023", "2023-01-01")])
+def test_a_polls_fieldwork_days_are_read_by_their_first_day(cell: str, start: str) -> None:
+    from core.data.parsing import _day_range_start, parse_dates
+
+    assert parse_dates(pd.Series([_day_range_start(cell)]))[0].iloc[0] == pd.Timestamp(start)
+    days = pd.date_range("2023-01-02", periods=40, freq="7D")  # a pollster's weekly fieldwork, newest first
+    ends = days + pd.Timedelta(days=2)
+    cells = [f"{day.day}–{end.day} {day:%b %Y}" for day, end in zip(days, ends) if day.month == end.month]
+    parsed = parse_dates(pd.Series(cells[::-1]))
+    assert parsed is not None and parsed[0].iloc[-1] == days[0]  # 'Survey dates' were steps, the forecast backwards

@@ -862,3 +862,19 @@ def test_whole_minutes_or_kilometres_of_a_survey_name_no_series() -> None:
     grouped = grouped.drop_duplicates(["OBSERVATION DATE", "Weight Class"])
     assert detect_id_columns(grouped[["OBSERVATION DATE", "Weight Class", "OBSERVATION COUNT"]], "OBSERVATION DATE",
                              exclude=("OBSERVATION COUNT",)) == ("Weight Class",)
+
+
+def test_a_poll_list_is_one_series_of_its_shares_not_series_by_share_nor_its_sample_size() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+
+    rng = np.random.default_rng(2)  # read as 89 series by 'approve', 'disapprove', the target 'samplesize'
+    rows = []
+    for k, day in enumerate(pd.date_range("2021-01-22", periods=400)):
+        for pollster, size in (("Morning Consult", 1993), ("Rasmussen Reports", 1500)):
+            share = int(round(50 - 6 * k / 400 + rng.normal(0, 2)))
+            start = day - pd.Timedelta(days=int(rng.integers(0, 5)))
+            rows.append([pollster, f"{start:%m/%d/%Y}", f"{day:%m/%d/%Y}", size, share, 100 - share - 5])
+    raw = pd.DataFrame(rows, columns=["pollster", "startdate", "enddate", "samplesize", "approve", "disapprove"])
+    layout = plan_layout(raw.astype(str), LoadOptions(), None, None)
+    assert layout.id_cols == () and layout.probe.target == "approve"
