@@ -1793,11 +1793,46 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if numbers is not None and any(_name_words(col) & _RUNNING_WORDS for col in named):
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
+    named = _costs_before_usage(named, measures)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     chosen = awaiting or named or measures
-    total = _total_of_others(measures, numbers) if numbers is not None and not awaiting else None
+    total = (_total_of_others(measures, numbers) or _named_total(candidates, numbers)) \
+        if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
+
+
+_COST = re.compile(r"cost|spend|charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
+_USAGE = re.compile(r"usage|quantity|qty|(?:^|[\W_])used(?:[\W_]|$)")
+_PER_UNIT = re.compile(r"\bunit|(?<![a-z])rate|\bprice|\bper\b|\bavg|\baverage")
+
+
+def _costs_before_usage(named: list[str], measures: list[str]) -> list[str]:
+    """``named`` (else ``measures``) with the measures named as a cost first where the first is named as the usage it
+    prices: a cloud bill's 'Usage amount' (hours, bytes and requests alike) was forecast beside its 'Cost ($)', Azure's
+    'Quantity' beside 'CostInBillingCurrency', Snowflake's CREDITS_USED_COMPUTE beside CREDITS_BILLED. A cost per unit
+    ('Unit Cost' beside an order's 'Quantity') is a price, not the bill."""
+    pool = named or measures  # AWS's 'lineItem/UsageAmount' names no target word
+    if not pool or not _USAGE.search(str(pool[0]).lower()):
+        return named
+    costs = [col for col in measures if _COST.search(str(col).lower())
+             and not _USAGE.search(str(col).lower()) and not _PER_UNIT.search(str(col).lower())]
+    return list(dict.fromkeys([*costs, *pool])) if costs else named
+
+
+def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | None:
+    """A column named a total that sums every other candidate on nearly every row where it is filled, blanks as 0:
+    Cost Explorer's 'Total costs($)' beside services, a daily fee among them that is the same every day and a tax
+    charged on the 1st (``_total_of_others`` leaves out the fee as a code, and the rows where the tax is blank)."""
+    totals = [col for col in candidates if "total" in _name_words(col)]
+    if len(totals) != 1 or len(candidates) < 3:
+        return None
+    total = numbers[totals[0]]
+    parts = pd.DataFrame({col: numbers[col] for col in candidates if col != totals[0]}).fillna(0.0)[total.notna()]
+    if len(parts) < MIN_ROWS:
+        return None
+    close = (parts.sum(axis=1) - total.dropna()).abs() <= _TOTAL_TOLERANCE * total.dropna().abs().clip(lower=1e-9)
+    return totals[0] if close.mean() >= _TOTAL_SHARE else None
 
 
 # How many a survey asked, beside what they answered (a poll list's 'samplesize' was forecast, not 'approve')

@@ -4883,3 +4883,20 @@ def test_an_ebird_export_is_dated_by_its_observations_and_its_x_counts_are_said(
     assert (series.date_col, series.target) == ("Observation Date", "Count")
     assert any(notice.key == "notice.marker_words" and "'X'" in str(notice.params["examples"])
                for notice in series.report.notices)
+
+
+def test_a_cloud_bill_forecasts_its_cost_and_its_total_not_a_usage_or_a_service_named_load() -> None:
+    days = pd.date_range("2024-01-01", periods=120)
+    rows = []
+    for k, day in enumerate(days):  # Cost Explorer: 'Elastic Load Balancing($)' was forecast for its word 'load'
+        ec2, elb, s3 = 400 + 2 * k + 40 * (day.weekday() < 5), 18 + k * 0.05, 60 + (k * 7) % 5
+        tax = round(0.08 * 30 * ec2, 2) if day.day == 1 else ""
+        rows.append(f"{day:%Y-%m-%d},{ec2:.2f},{elb:.2f},{s3:.2f},60.00,{tax},{ec2 + elb + s3 + 60 + (tax or 0):.2f}")
+    header = "Service,EC2-Instances($),Elastic Load Balancing($),S3($),Savings Plans($),Tax($),Total costs($)"
+    assert load_series((header + "\n" + "\n".join(rows) + "\n").encode(), "costs.csv").target == "Total costs($)"
+    usage = "Usage start date,Usage amount,Usage unit,Cost ($)\n" + "".join(
+        f"{day:%Y-%m-%d},{150 + k % 7 * 20},gibibyte,{(150 + k % 7 * 20) * 0.12:.2f}\n" for k, day in enumerate(days))
+    assert load_series(usage.encode(), "gcp.csv").target == "Cost ($)"  # 'Usage amount' was forecast
+    order = "Date,Quantity,Unit Cost\n" + "".join(f"{day:%Y-%m-%d},{5 + k % 9},{2.5 + k % 3}\n"
+                                                  for k, day in enumerate(days))
+    assert load_series(order.encode(), "orders.csv").target == "Quantity"  # a price per unit is no bill
