@@ -72,8 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "forward) or drop the rows")
     fit.add_argument("--duplicates", default="mean", choices=DUPLICATE_POLICIES,
                      help="rows sharing a time stamp are combined by their mean (default; readings), sum (flows: "
-                          "sales, kWh, transactions), first or last; count: the rows themselves are counted (an event "
-                          "log's tickets per day, with --per day)")
+                          "sales, kWh, transactions), first or last, max or min (a day's peak: --per day --duplicates "
+                          "max); count: the rows themselves are counted (an event log's tickets per day, with --per "
+                          "day)")
     fit.add_argument("--per", default="", choices=[period for period in PERIODS if period],
                      help="combine the rows of each hour, day, week (from Monday), month, quarter or year into one, "
                           "by --duplicates (an event log's orders: --per day --duplicates sum; a period without a row "

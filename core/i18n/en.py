@@ -55,8 +55,9 @@ MESSAGES: dict[str, str] = {
     "decimal.comma": "comma (1,5)",
     "data.count_rows": "(count the rows per {per})",
     "data.duplicates": "Repeated time stamps",
-    "data.duplicates_help": "How rows that share a time stamp but differ are combined; count: the rows themselves "
-                            "are counted (an event log's tickets per day).",
+    "data.duplicates_help": "How rows that share a time stamp but differ are combined; max or min: the period's "
+                            "peak or low (a busy hour, with Combine the rows per); count: the rows themselves are "
+                            "counted (an event log's tickets per day).",
     "data.fill_gaps": "Fill missing time stamps",
     "data.fill_gaps_help": "Insert the missing steps of the detected frequency and fill them with the missing-value "
                            "policy ('drop' then interpolates: dropping would leave steps missing).",
@@ -1002,6 +1003,8 @@ MESSAGES: dict[str, str] = {
     "policy.first": "first",
     "policy.last": "last",
     "policy.count": "count",
+    "policy.max": "max",
+    "policy.min": "min",
     "sep.commas": "commas",
     "sep.semicolons": "semicolons",
     "sep.tabs": "tabs",

@@ -4900,3 +4900,14 @@ def test_a_cloud_bill_forecasts_its_cost_and_its_total_not_a_usage_or_a_service_
     order = "Date,Quantity,Unit Cost\n" + "".join(f"{day:%Y-%m-%d},{5 + k % 9},{2.5 + k % 3}\n"
                                                   for k, day in enumerate(days))
     assert load_series(order.encode(), "orders.csv").target == "Quantity"  # a price per unit is no bill
+
+
+def test_a_days_peak_is_its_largest_reading_when_rows_are_combined_by_max() -> None:
+    stamps = pd.date_range("2024-01-01", periods=14 * 288, freq="5min")  # busy-hour traffic: the mean was half of it
+    load = 4e8 + 4e8 * np.sin(np.pi * (stamps.hour + stamps.minute / 60) / 24) ** 8 + np.arange(len(stamps))
+    text = "Date,Inbound\n" + "".join(f"{stamp:%Y-%m-%d %H:%M:%S},{value:.0f}\n" for stamp, value in zip(stamps, load))
+    series = load_series(text.encode(), "uplink.csv", LoadOptions(per="day", duplicates="max"))
+    daily = pd.Series(load, index=stamps).resample("D").max()
+    assert np.allclose(series.frame["y"].to_numpy(), np.round(daily.to_numpy()))
+    low = load_series(text.encode(), "uplink.csv", LoadOptions(per="day", duplicates="min"))
+    assert (low.frame["y"].to_numpy() < series.frame["y"].to_numpy() / 1.5).all()
