@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="insert the time stamps missing between the first and last rows, filled by interpolation")
     fit.add_argument("--missing", default="interpolate", choices=MISSING_POLICIES,
                      help="blank or unreadable target cells: interpolate (default), ffill (carry the last value "
-                          "forward) or drop the rows")
+                          "forward), drop the rows, or zero (a blank is none: a cost not charged that day)")
     fit.add_argument("--duplicates", default="mean", choices=DUPLICATE_POLICIES,
                      help="rows sharing a time stamp are combined by their mean (default; readings), sum (flows: "
                           "sales, kWh, transactions), first or last, max or min (a day's peak: --per day --duplicates "

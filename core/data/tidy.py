@@ -34,7 +34,7 @@ MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
 JUMP_FACTOR = 1e12  # a value this many times its neighbours and the column's typical size is a typing error
-MISSING_POLICIES = ("interpolate", "ffill", "drop")
+MISSING_POLICIES = ("interpolate", "ffill", "drop", "zero")  # zero: a blank is none (a charge not made)
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last", "count", "max", "min")  # max: a busy hour's peak
 SUMMED = ("sum", "count")  # policies that add up a period's rows: a period without one is 0
 COUNTED = "rows"  # the target of ``count``: 1 on every row, summed per time stamp
@@ -350,7 +350,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame, future = _split_off_future(frame, regressors, report)
     unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
               if col not in (target, *regressors) and numbers[col].nunique() > 1}
-    frame = _trim_blank_ends(frame, report, target, ds, unused)
+    if options.missing != "zero":  # blanks as 0: a service idle at the end of a bill costs 0 there
+        frame = _trim_blank_ends(frame, report, target, ds, unused)
     _check_regressors_observed(frame, regressors)
     rows = len(frame)
     frame, working = _without_closed_days(frame, target, report)
@@ -3464,13 +3465,16 @@ def _fill_missing(frame: pd.DataFrame, policy: str, report: DataReport, target: 
                                      "notice.missing_dropped", {"rows": missing}))
         report.notices.extend(_regressor_blanks_notice(in_regressors))
         return frame
-    if policy != "interpolate":
+    if policy == "zero":
+        filled = values.fillna(0.0)
+    elif policy != "interpolate":
         filled = values.ffill().bfill()
     elif (places := _grid_positions(frame["ds"], frequency, report.gaps)) is None:
         filled = values.interpolate(limit_direction="both")
     else:
         filled = values.set_axis(places).interpolate(method="index", limit_direction="both").set_axis(values.index)
-    report.filled_targets = tuple(int(row) for row in np.flatnonzero(frame["y"].isna().to_numpy()))
+    if policy != "zero":  # a zero the user says a blank means is a value, scored as the file's own
+        report.filled_targets = tuple(int(row) for row in np.flatnonzero(frame["y"].isna().to_numpy()))
     frame = pd.concat([frame[["ds"]], filled], axis=1)
     report.missing_filled = missing
     report.notices.append(Notice(f"{count(missing, 'row')} with missing values {_were(missing)} filled ({policy}).",

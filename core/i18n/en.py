@@ -75,10 +75,12 @@ MESSAGES: dict[str, str] = {
     "data.regressors_help": "Extra numeric columns the regression models use as features.",
     "data.missing": "Missing values",
     "data.missing_help": "How blank cells are filled: interpolate draws a straight line between the neighbours, ffill "
-                         "repeats the last value, drop drops those rows.",
+                         "repeats the last value, drop drops those rows, zero reads a blank as none (a cost not "
+                         "charged that day).",
     "data.missing_interpolate": "interpolate",
     "data.missing_ffill": "ffill (repeat the last)",
     "data.missing_drop": "drop those rows",
+    "data.missing_zero": "zero (a blank is none)",
     "data.other_columns": "Other numeric columns you can add as regressors: {columns}; or fit each as a series of its "
                           "own ('All numeric columns as series' under Reading options).",
     "data.rows": "Rows",
@@ -998,6 +1000,7 @@ MESSAGES: dict[str, str] = {
     "policy.interpolate": "interpolate",
     "policy.ffill": "ffill",
     "policy.drop": "drop",
+    "policy.zero": "zero",
     "policy.mean": "mean",
     "policy.sum": "sum",
     "policy.first": "first",

@@ -4911,3 +4911,14 @@ def test_a_days_peak_is_its_largest_reading_when_rows_are_combined_by_max() -> N
     assert np.allclose(series.frame["y"].to_numpy(), np.round(daily.to_numpy()))
     low = load_series(text.encode(), "uplink.csv", LoadOptions(per="day", duplicates="min"))
     assert (low.frame["y"].to_numpy() < series.frame["y"].to_numpy() / 1.5).all()
+
+
+def test_blanks_read_as_zero_are_values_to_the_files_last_day() -> None:
+    # a monthly charge in a daily bill: interpolated it was 50 a day, and its forecast began inside the history
+    days = pd.date_range("2024-01-01", "2024-06-30")
+    text = "Service,Route 53($)\n" + "".join(f"{day:%Y-%m-%d},{'50.00' if day.day == 1 else ''}\n" for day in days)
+    series = load_series(text.encode(), "bill.csv", LoadOptions(missing="zero"))
+    assert len(series.frame) == len(days) and series.frame["ds"].iloc[-1] == days[-1]
+    assert series.frame["y"].sum() == 300 and series.report.filled_targets == ()
+    assert any(notice.key == "notice.missing_filled" and notice.params["policy"] == "zero"
+               for notice in series.report.notices)
