@@ -34,6 +34,7 @@ MIN_ROWS = 8
 MAX_MAGNITUDE = 1e150  # larger targets overflow the models' squares and sums
 MIN_MAGNITUDE = 1e-100  # a target whose largest value is smaller underflows the models' squares
 JUMP_FACTOR = 1e12  # a value this many times its neighbours and the column's typical size is a typing error
+FILE_END = "file_end"  # a series' attrs in a long file: the file's last time stamp with a value of its target
 MISSING_POLICIES = ("interpolate", "ffill", "drop", "zero")  # zero: a blank is none (a charge not made)
 DUPLICATE_POLICIES = ("mean", "sum", "first", "last", "count", "max", "min")  # max: a busy hour's peak
 SUMMED = ("sum", "count")  # policies that add up a period's rows: a period without one is 0
@@ -342,7 +343,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                    raw if whole_rows is None else whole_rows, workbook=bool(report.sheets),
                                    per_period=bool(options.per))
     if options.per:
-        frame = _without_partial_ends(_combined_per_period(frame, options, report), partial, options.per, report)
+        frame = _without_partial_ends(_combined_per_period(frame, options, report, raw.attrs.get(FILE_END)), partial,
+                                      options.per, report)
         text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
         report.notices.extend(_groups_combined(raw, text_columns, options.per, ds))
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
@@ -3005,14 +3007,20 @@ def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Seri
     return stamps.dt.to_period(PERIODS[per]).dt.start_time.astype(stamps.dtype)
 
 
-def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: DataReport) -> pd.DataFrame:
+def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: DataReport,
+                         file_end: object = None) -> pd.DataFrame:
     """The rows combined per period, said in one notice instead of as repeated time stamps; summed, a period without
     a row up to the last value given is 0 (no orders that day), not a gap to interpolate (future rows, whose target is
-    blank, stay as they are)."""
+    blank, stay as they are). In a series of a long file, up to the file's last value (``file_end``): a warehouse
+    idle over the file's last weekend had its forecast begin on that Saturday, the others' on Monday."""
     periods, empty = len(frame), 0
     known = frame["y"].notna().to_numpy()
     if options.duplicates in SUMMED and known.any():
-        frame, empty = _zeros_between(frame, options.per, frame["ds"][known].iloc[-1], report)
+        last = frame["ds"][known].iloc[-1]
+        if isinstance(file_end, pd.Timestamp) and file_end.tz is None and frame["ds"].dt.tz is None \
+                and not (frame["ds"] > last).any():  # no future rows of regressors past its last value
+            last = max(last, file_end.to_period(PERIODS[options.per]).start_time)
+        frame, empty = _zeros_between(frame, options.per, last, report)
     combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}
     _check_periods(frame, options.per, combined, empty, report)
     said = (f"Rows combined per {options.per} by their {options.duplicates}: {count(combined, 'row')} into "
