@@ -881,7 +881,8 @@ def test_a_poll_list_is_one_series_of_its_shares_not_series_by_share_nor_its_sam
 
 
 def test_a_series_idle_at_the_files_end_counts_its_last_days_as_zero_when_summed_per_day(tmp_path: Path) -> None:
-    rows = ["START_TIME,WAREHOUSE_NAME,CREDITS_USED"]  # BI_WH has no rows on the last weekend: its forecast began there
+    rows = ["START_TIME,WAREHOUSE_NAME,CREDITS_USED"]  # BI_WH has no rows on the last weekend: its forecast began
+    # there
     for hour in pd.date_range("2024-01-01", "2024-03-31 23:00", freq="h"):
         if hour.hour in (1, 2):
             rows.append(f"{hour:%Y-%m-%d %H:%M:%S},ETL_WH,{4 + hour.hour / 10 + hour.day % 3}")
@@ -890,8 +891,8 @@ def test_a_series_idle_at_the_files_end_counts_its_last_days_as_zero_when_summed
     path = tmp_path / "metering.csv"
     path.write_text("\n".join(rows) + "\n")
     out = tmp_path / "out.csv"
-    done = subprocess.run([sys.executable, "-m", "core", "fit", str(path), "--id-col", "WAREHOUSE_NAME", "--per", "day",
-                           "--duplicates", "sum", "--model", "snaive", "--horizon", "3", "--out", str(out)],
+    done = subprocess.run([sys.executable, "-m", "core", "fit", str(path), "--id-col", "WAREHOUSE_NAME", "--per",
+                           "day", "--duplicates", "sum", "--model", "snaive", "--horizon", "3", "--out", str(out)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     future = pd.read_csv(out).query("split == 'future'")
