@@ -22,7 +22,8 @@ from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_n
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions,
                             Notice, count, counts_steps, drop_index_columns, local_dates, named_as_steps,
-                            named_columns, quoted_names, stamp_text, step_numbers, tidy_clean, tidy_table, without_summary_rows)
+                            named_columns, quoted_names, stamp_text, step_numbers, tidy_clean, tidy_table,
+                            without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
