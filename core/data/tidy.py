@@ -55,7 +55,7 @@ _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated"})  # names
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
-                 "orders", "close", "wert", "valor", "valeur",
+                 "orders", "close", "wert", "valor", "valeur", "mag", "magnitude",  # a catalog's quakes, a star's
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额")
@@ -1572,6 +1572,8 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
                               or bool(_name_words(col) & _EPOCH_WORDS))
         if epochs is not None:
             return epochs, "Unix epoch"
+        if (modified := _modified_julian_days(col, numbers[col])) is not None:
+            return modified, "Modified Julian Day"
         serials = parse_excel_serials(values) if named or _named_as_dates(col) else None
         if serials is not None:
             return serials, "Excel serial day"
@@ -1580,6 +1582,15 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         if (named or not _sounds_like_target(col)) and (days := parse_compact_dates(numbers[col])) is not None:
             return days, "%Y%m%d"  # typed as numbers with a blank among them (20210101.0): no text to read
     return None
+
+
+def _modified_julian_days(col: object, numbers: pd.Series) -> pd.Series | None:
+    """Days named as Modified Julian Days ('MJD', GNSS and astronomy: days from 1858-11-17; 58484 is 2019-01-01, read
+    as an Excel serial day it was 2060-02-13), from 1900 to 2100; else None."""
+    present = numbers.dropna()
+    if "mjd" not in _name_words(col) or present.empty or not present.between(15_020, 88_069).all():
+        return None
+    return pd.Timestamp("1858-11-17") + pd.to_timedelta(numbers, unit="D")
 
 
 # In the format found for dates read in the other order than the one asked for, which left some unread (``_note_format``)
@@ -1799,6 +1810,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = _costs_before_usage(named, measures)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
+    if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
+        measures = [col for col in measures if not _name_words(col) & _FORECAST_WORDS] or measures
     chosen = awaiting or named or measures
     total = (_total_of_others(measures, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None

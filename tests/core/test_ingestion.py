@@ -4922,3 +4922,20 @@ def test_blanks_read_as_zero_are_values_to_the_files_last_day() -> None:
     assert series.frame["y"].sum() == 300 and series.report.filled_targets == ()
     assert any(notice.key == "notice.missing_filled" and notice.params["policy"] == "zero"
                for notice in series.report.notices)
+
+
+def test_earth_science_files_take_their_readings_and_their_modified_julian_days() -> None:
+    stamps = pd.date_range("2024-03-01", periods=7 * 240, freq="6min")  # NOAA CO-OPS: 'Predicted (ft)' was forecast
+    hours = np.arange(len(stamps)) / 10
+    predicted = 3.1 + 2.6 * np.cos(2 * np.pi * hours / 12.42)
+    rows = [f"{stamp:%Y/%m/%d},{stamp:%H:%M},{p:.3f},{p + 0.3 * np.sin(h / 30):.3f}"
+            for stamp, p, h in zip(stamps, predicted, hours)]
+    tides = "Date,Time (GMT),Predicted (ft),Preliminary (ft)\n" + "\n".join(rows) + "\n"
+    assert load_series(tides.encode(), "CO-OPS.csv").target == "Preliminary (ft)"
+    gnss = "MJD,up_mm\n" + "".join(f"{58484 + k},{k % 7}\n" for k in range(60))  # 2060-02-13 as Excel days
+    series = load_series(gnss.encode(), "P101.csv")
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2019-01-01") and series.frequency.name == "daily"
+    quakes = "time,latitude,longitude,depth,mag\n" + "".join(
+        f"2024-01-{1 + k // 24:02d}T{k % 24:02d}:10:09.476Z,38.{k},-122.{k},{5 + k % 9}.2,{1 + k % 5}.{k % 10}\n"
+        for k in range(24 * 20))
+    assert load_series(quakes.encode(), "query.csv").target == "mag"  # 'depth' was forecast
