@@ -1542,10 +1542,18 @@ def _reads_as_japanese(head: bytes) -> bool:
         if error.start < len(head) - 1:
             return False
         text = head[:error.start].decode("cp932")
-    leads = [char.encode("cp932")[0] for char in set(text) if ord(char) > 0x7F]
     if any(0xE000 <= ord(char) <= 0xF8FF for char in text):  # a private-use character: no Japanese text
         return False
-    return len(leads) >= 2 and sum(0x81 <= lead <= 0x9F for lead in leads) >= 0.5 * len(leads)
+    pairs = [char.encode("cp932") for char in set(text) if ord(char) > 0x7F]
+    pairs = [pair for pair in pairs if len(pair) == 2]  # (half-width kana are one byte: '£' read as one)
+    return (len(pairs) >= _KANJI_LEAST and sum(0x81 <= pair[0] <= 0x9F for pair in pairs) >= 0.5 * len(pairs)
+            and sum(pair[1] >= 0x80 for pair in pairs) >= _HIGH_TRAILS * len(pairs))
+
+
+# Japanese text read as pairs has three kinds of character at least, many with a second byte above 0x7F (hiragana's
+# all are); Western text misread as pairs is a sign and the ASCII letter after it ('Valentine’s': 0x92 's', '痴').
+_KANJI_LEAST = 3
+_HIGH_TRAILS = 0.3
 
 
 # A date written in Chinese between digits (2024年1月): 年, 月 and 日 are bytes above 0xBF in GBK, and a file of such
@@ -1571,9 +1579,17 @@ def _reads_as_cyrillic(head: bytes) -> bool:
 
 _RUSSIAN_VOWELS = frozenset("аеиоуыэюя")
 # Central European text in Windows-1250 (what Excel in Poland or Czechia saves CSV files in): a byte that cp1252 reads
-# as a sign no Western word holds between its letters: ą and ł ('Miesi¹c', 'Wp³ywy'; not m³ after a number), ż and ź
-# after a letter ('Sprzeda¿'; Spanish ¿ opens a sentence), ľ, or ść ('Wartoœæ'); Polish headers read 'Przeciêtne'.
-_CENTRAL_EUROPEAN = re.compile(rb"[A-Za-z][\xb9\xb3][A-Za-z]|[A-Za-z][\xbf\x9f\xbe]|\x9c\xe6")
+# as a sign no Western word holds between its letters: ą and ł ('Miesi¹c', 'Wp³ywy'; not m³ after a number) or ść
+# ('Wartoœæ'), each sure; ż or ľ after a letter ('Sprzeda¿'; Spanish ¿ opens a sentence, but a database writes it for
+# a letter it cannot hold: 'Jos¿'), sure after three letters (``_reads_as_central_european``). Polish read
+# 'Przeciêtne'.
+_CENTRAL_EUROPEAN = re.compile(rb"[A-Za-z][\xb9\xb3][A-Za-z]|\x9c\xe6")
+_CENTRAL_EUROPEAN_WEAK = re.compile(rb"[A-Za-z][\xbf\xbe]")
+
+
+def _reads_as_central_european(head: bytes) -> bool:
+    """Whether text that is not UTF-8 is Windows-1250 (``_CENTRAL_EUROPEAN``)."""
+    return _CENTRAL_EUROPEAN.search(head) is not None or len(set(_CENTRAL_EUROPEAN_WEAK.findall(head))) >= 3
 
 
 _UTF16_LEAST = 16  # bytes of a sample that can tell UTF-16 text (8 characters)
@@ -1622,7 +1638,7 @@ def _decoded(data: bytes) -> str:
             return data.decode("utf-8-sig", errors="tsr_cp1252")
     if _reads_as_cyrillic(data[:65536]):
         return data.decode("cp1251", errors="replace")
-    if _CENTRAL_EUROPEAN.search(data[:65536]):
+    if _reads_as_central_european(data[:65536]):
         return data.decode("cp1250", errors="replace")
     for encoding in ("cp1252", "cp1250", "latin-1"):  # cp1250's ť, Ť, Ź are bytes cp1252 has no character for
         try:

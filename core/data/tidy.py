@@ -1278,8 +1278,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
 # DATE' was taken before its 'OBSERVATION DATE')
-_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|(?:export|import|load|extract)(?:ed)? "
-                          r"(?:date|time|on|at)|date (?:exported|imported|loaded|extracted))\b")
+_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
 
 
 def _local_twin(col: object, columns: pd.Index) -> bool:
@@ -2121,7 +2120,8 @@ def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds:
     present = numbers[col].notna().to_numpy()
     stamps = pd.Series(ds.to_numpy() if ds is not None else np.arange(len(present)))
     last_seen = stamps[present].max()  # missing stamps left out
-    if pd.isna(last_seen) or present.sum() < _AWAITED_SHARE * (stamps <= last_seen).sum():
+    if pd.isna(last_seen) or present.sum() < _AWAITED_SHARE * (stamps <= last_seen).sum() \
+            and not _evenly_dated(stamps[present]):  # a weekly target beside daily prices is awaited too
         return False
     later = (stamps > last_seen).to_numpy()  # every row of every stamp after the column's last value
     return bool(later.any()) and any(numbers[other].notna().to_numpy()[later].all() for other in pool if other != col)
@@ -2385,6 +2385,11 @@ def _counts_events(col: object, values: pd.Series) -> bool:
     three times a year) stays a code."""
     changes = values.dropna().diff().iloc[1:].ne(0).mean() if values.notna().sum() > 1 else 0.0
     return _names_a_measure(col) and (bool((values == 0).any()) or changes >= _EVENT_CHANGES)
+
+
+def names_a_measure(col: object) -> bool:
+    """``_names_a_measure``, for the series' ids (``panel.split``): 'Amount' is no id, 'Extension' may be one."""
+    return _names_a_measure(col)
 
 
 def _names_a_measure(col: object) -> bool:
@@ -3592,7 +3597,8 @@ def _without_rows_between_readings(frame: pd.DataFrame, target: str, date_col: s
     before = readings[np.clip(after - 1, 0, None)]
     span = readings[np.clip(after, 0, len(readings) - 1)] - before
     inside = (after > 0) & (after < len(readings))
-    between = ~given & inside & (span <= 1.5 * np.median(np.diff(readings))) & (stamps != before)
+    others = frame.drop(columns=["ds", "y"]).notna().any(axis=1).to_numpy()  # a rain gauge's tip as a regressor
+    between = ~given & ~others & inside & (span <= 1.5 * np.median(np.diff(readings))) & (stamps != before)
     if not (rows := int(between.sum())):
         return frame
     report.rows_dropped += rows

@@ -22,8 +22,8 @@ from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_n
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions,
                             Notice, count, counts_steps, drop_index_columns, local_dates, named_as_steps,
-                            named_columns, quoted_names, stamp_text, step_numbers, tidy_clean, tidy_table,
-                            without_summary_rows)
+                            named_columns, names_a_measure, quoted_names, stamp_text, step_numbers, tidy_clean,
+                            tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -158,9 +158,11 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
 
 def _without_target_id(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
                        probe: LoadedSeries) -> tuple[str, ...]:
-    """The detected ids, or none where the file read without them has no other target: a log of only ``Date,Amount``
-    whose amounts are whole hundreds, each once a day, told its rows apart by amount (refused: the id held the
-    values)."""
+    """The detected ids, or none where the file read without them has no other target and the id is named as a measure:
+    a log of only ``Date,Amount`` whose amounts are whole hundreds, each once a day, told its rows apart by amount
+    (refused: the id held the values); a call log's 'Extension' stays refused (its mean is no series)."""
+    if not all(names_a_measure(col) for col in ids):
+        return ids
     try:
         _probe(raw, ids, options, None)
     except DataError as problem:
@@ -738,8 +740,7 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
 
 _UNIT_WORDS = frozenset({"minutes", "mins", "min", "seconds", "secs", "sec", "hours", "hrs", "km", "miles", "meters",
                          "metres", "kg", "lbs", "percent", "pct", "mph", "kph", "kmh", "celsius", "fahrenheit"})
-_MEASURE_WORDS = frozenset({"duration", "distance", "length", "weight", "height", "depth", "temperature", "temp",
-                            "elapsed", "speed"})
+_MEASURE_WORDS = frozenset({"duration", "distance", "elapsed"})  # not depth nor height: a lake's profile by depth
 _GROUP_WORDS = frozenset({"class", "group", "band", "bucket", "bin", "category", "id", "code", "no", "tier", "range"})
 
 

@@ -4939,3 +4939,20 @@ def test_earth_science_files_take_their_readings_and_their_modified_julian_days(
         f"2024-01-{1 + k // 24:02d}T{k % 24:02d}:10:09.476Z,38.{k},-122.{k},{5 + k % 9}.2,{1 + k % 5}.{k % 10}\n"
         for k in range(24 * 20))
     assert load_series(quakes.encode(), "query.csv").target == "mag"  # 'depth' was forecast
+
+
+def test_a_weekly_target_beside_daily_prices_and_rain_tips_between_readings_keep_their_reading() -> None:
+    days = pd.date_range("2024-01-01", periods=140)
+    weekly = "Date,Price,Sales\n" + "".join(f"{day:%Y-%m-%d},{2 + k % 5 / 10:.2f},"
+                                            + (f"{100 + k}" if k % 7 == 6 and k < 126 else "") + "\n"
+                                            for k, day in enumerate(days))
+    series = load_series(weekly.encode(), "weekly.csv")  # 'Price' was forecast once 'Sales' filled a seventh of rows
+    assert (series.target, series.frequency.name) == ("Sales", "weekly")
+    rows = [(stamp, f"{18 + k % 6}.5", "") for k, stamp in enumerate(pd.date_range("2024-06-01", periods=720,
+                                                                                freq="10min"))]
+    rows += [(pd.Timestamp("2024-06-01 00:03") + pd.Timedelta(minutes=97 * k), "", "0.2") for k in range(60)]
+    station = "Timestamp,Temperature (C),Rain (mm)\n" + "".join(f"{stamp:%Y-%m-%d %H:%M:%S},{t},{r}\n"
+                                                              for stamp, t, r in sorted(rows))
+    series = load_series(station.encode(), "station.csv", LoadOptions(target="Temperature (C)",
+                                                                     regressors=("Rain (mm)",)))
+    assert len(series.frame) > 770  # the rain's rows were dropped as other records: the regressor was all blank

@@ -122,14 +122,16 @@ def test_a_windows_central_european_file_is_read_in_its_letters() -> None:
     # Excel in Poland saves CSV in cp1250: the header read 'Miesi¹c;Przeciêtne wynagrodzenie;Wartoœæ sprzeda¿y (z³)'.
     from core.data.read import decode_text
 
-    for header in ("Miesiąc;Przeciętne wynagrodzenie (zł)", "Data;Sprzedaż", "Okres;Wartość", "Dátum;Tržby;Veľkosť"):
+    for header in ("Miesiąc;Przeciętne wynagrodzenie (zł)", "Data;Ilość;Sprzedaż", "Okres;Wartość",
+                   "Dátum;Tržby;Veľkosť"):
         text = header + "\r\n" + "".join(f"2021-{m:02d};{m},5;{m}\r\n" for m in range(1, 13))
         assert decode_text(text.encode("cp1250")) == text
     assert decode_text("Datum;Zisk;Šťastné dny\n2021-01;1;2\n".encode("cp1250")).startswith("Datum;Zisk;Šťastné")
     text = "Miesiąc;Wpływy\r\n" + "".join(f"2021-{m:02d};{m},5\r\n" for m in range(1, 13))
     series = load_series(text.encode("cp1250"))
     assert series.target == "Wpływy"
-    for western in ("Fecha;¿Cuántos?", "Date;Volume (m³)", "date;Sales¹", "Mois;Cœur de gamme", "Date;Price (£)"):
+    for western in ("Fecha;¿Cuántos?", "Date;Volume (m³)", "date;Sales¹", "Mois;Cœur de gamme", "Date;Price (£)",
+                    "Mois;Commune L'HAŸ-LES-ROSES", "Date;Name Jos¿ Pe¿a"):
         text = western + "\n" + "".join(f"2021-{m:02d};{m}\n" for m in range(1, 13))
         assert decode_text(text.encode("cp1252")) == text
 
@@ -252,6 +254,8 @@ def test_japanese_text_in_shift_jis_is_told_from_chinese_and_western_text() -> N
         assert decode_text(text.encode("cp932")) == text
     chinese = "日期,销售额,地区\n" + "".join(f"2020-{m:02d}-01,{100 + m},华东地区\n" for m in range(1, 13))
     assert decode_text(chinese.encode("gb18030")) == chinese
-    for western in ("Période;Température", "Zeit;Größe", "date;“Sales”", "Fecha;Año;Señal"):
+    for western in ("Période;Température", "Zeit;Größe", "date;“Sales”", "Fecha;Año;Señal",
+                    "Date;Takings £;Valentine’s", "Trimestre;Coût de la main-d’œuvre",
+                    "Date;we’ll;we’re;don’t;I’ve;it’s"):
         text = western + "\n" + "".join(f"2021-{m:02d};{m};{m}\n" for m in range(1, 13))
         assert decode_text(text.encode("cp1252")) == text

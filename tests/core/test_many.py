@@ -897,3 +897,19 @@ def test_a_series_idle_at_the_files_end_counts_its_last_days_as_zero_when_summed
     assert done.returncode == 0, done.stderr
     future = pd.read_csv(out).query("split == 'future'")
     assert set(future.groupby("unique_id")["ds"].min()) == {"2024-04-01"}
+
+
+def test_a_profile_by_depth_stays_series_and_a_call_logs_extension_stays_refused() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+
+    days = pd.date_range("2024-01-01", periods=120).strftime("%Y-%m-%d")
+    lake = pd.DataFrame([[day, depth, f"{20 - depth * 0.6 + k % 3:.2f}"] for k, day in enumerate(days)
+                         for depth in (0, 2, 5, 10, 20)], columns=["Date", "Depth", "Temperature"])
+    assert plan_layout(lake.astype(str), LoadOptions(), None, None).id_cols == ("Depth",)  # averaged into one
+    rng = np.random.default_rng(1)
+    calls = pd.DataFrame([[day, extension] for day in days[:60] for extension in rng.choice([201, 202, 203, 205, 210],
+                                                                                            3, replace=False)],
+                         columns=["Date", "Extension"]).astype(str)
+    with pytest.raises(DataError, match="The id column 'Extension' holds the values"):  # its daily mean was forecast
+        plan_layout(calls, LoadOptions(), None, None)
