@@ -331,6 +331,15 @@ def regular_alias(ds: pd.Series) -> str | None:
     return alias
 
 
+# The spacing of rows combined per a period (``tidy.PERIODS``' words): its starts (weeks from Monday)
+_PERIOD_STARTS = {"hour": "h", "day": "D", "week": "W-MON", "month": "MS", "quarter": "QS-JAN", "year": "YS-JAN"}
+
+
+def frequency_per(period: str) -> Frequency | None:
+    """The frequency of rows combined per ``period`` (hour, day, week, month, quarter, year); None for another word."""
+    return _from_alias(_PERIOD_STARTS[period]) if period in _PERIOD_STARTS else None
+
+
 def _from_alias(alias: str) -> Frequency:
     if alias in _WORKING_WEEKS:
         return Frequency("business-daily", alias, len(_WORKING_WEEKS[alias].split()))

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
-                                 future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
+                                 frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
                                  open_days, open_hour_steps, open_hours, open_slots, open_stamps, regular_alias,
                                  stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAG_AFTER,
@@ -365,6 +365,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
     frequency = _fiscal_season(infer_frequency(frame["ds"]), report)
+    if (combined := frequency_per(options.per)) is not None and not frequency.is_steps:
+        frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
     if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
         on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
         if not on_steps.all():
@@ -3029,15 +3031,17 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
                          file_end: object = None) -> pd.DataFrame:
     """The rows combined per period, said in one notice instead of as repeated time stamps; summed, a period without
     a row up to the last value given is 0 (no orders that day), not a gap to interpolate (future rows, whose target is
-    blank, stay as they are). In a series of a long file, up to the file's last value (``file_end``): a warehouse
-    idle over the file's last weekend had its forecast begin on that Saturday, the others' on Monday."""
+    blank, stay as they are). In a series of a long file, up to the file's last value (``file_end``) where the series
+    has been as long without a row before: a warehouse idle over the file's last weekend had its forecast begin on
+    that Saturday, the others' on Monday (a store closed for good still ends early, said)."""
     periods, empty = len(frame), 0
     known = frame["y"].notna().to_numpy()
     if options.duplicates in SUMMED and known.any():
         last = frame["ds"][known].iloc[-1]
         if isinstance(file_end, pd.Timestamp) and file_end.tz is None and frame["ds"].dt.tz is None \
                 and not (frame["ds"] > last).any():  # no future rows of regressors past its last value
-            last = max(last, file_end.to_period(PERIODS[options.per]).start_time)
+            end = file_end.to_period(PERIODS[options.per]).start_time
+            last = end if last < end <= last + frame["ds"][known].diff().max() else last
         frame, empty = _zeros_between(frame, options.per, last, report)
     combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}
     _check_periods(frame, options.per, combined, empty, report)

@@ -4956,3 +4956,12 @@ def test_a_weekly_target_beside_daily_prices_and_rain_tips_between_readings_keep
     series = load_series(station.encode(), "station.csv", LoadOptions(target="Temperature (C)",
                                                                      regressors=("Rain (mm)",)))
     assert len(series.frame) > 770  # the rain's rows were dropped as other records: the regressor was all blank
+
+
+def test_rows_combined_per_week_are_weekly_with_weeks_missing_between_them() -> None:
+    rng = np.random.default_rng(3)  # a volcano's SO2 surveys on irregular days: read 'semi-monthly' after --per week
+    days = pd.Timestamp("2021-01-04") + pd.to_timedelta(np.cumsum(rng.choice([1, 3, 7, 10, 14, 21, 30], 90)), unit="D")
+    text = "Date,SO2 (t/d)\n" + "".join(f"{day:%m/%d/%Y},{rng.integers(400, 6000)}\n" for day in days)
+    series = load_series(text.encode(), "so2.csv", LoadOptions(per="week"))
+    assert series.frequency.name == "weekly" and (series.frame["ds"].dt.weekday == 0).all()
+    assert future_dates(series.frame["ds"].iloc[-1], series.frequency, 2).dt.weekday.tolist() == [0, 0]
