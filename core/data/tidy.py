@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
-                                 frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of, on_open_hours,
-                                 open_days, open_hour_steps, open_hours, open_slots, open_stamps, regular_alias,
+                                 frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of,
+                                 on_open_hours, open_days, open_hour_steps, open_hours, open_slots, open_stamps,
+                                 regular_alias,
                                  stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAG_AFTER,
                                FLAGGED_NUMBER, LEADING_LABELS, leading_labels,
