@@ -1897,8 +1897,12 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     # a pivot's subtotal below each year's months (``2018 Total``, its period blank): left out, said as summary rows
     subtotals = np.logical_or.reduce([raw[col].astype("string").str.strip().str.fullmatch(SUBTOTAL_ROW).fillna(False)
                                       .to_numpy(bool) for col in (years[0], *implied)])  # and Qtr1 Total
-    yearly = raw[periods[0]].astype("string").str.strip().str.fullmatch(_WHOLE_YEAR_PERIOD).fillna(False).to_numpy(bool)
+    period_cells = raw[periods[0]].astype("string").str.strip()
+    yearly = period_cells.str.fullmatch(_WHOLE_YEAR_PERIOD).fillna(False).to_numpy(bool)
     subtotals |= yearly  # NASS's 'MARKETING YEAR' or 'YEAR' row among a year's months
+    # a port's 'Total' under each year's months, its year blank: the year's sum (the file was read as the years'
+    # Januaries, 120 months dropped)
+    subtotals |= ~valid & period_cells.str.fullmatch(SUMMARY_ROW).fillna(False).to_numpy(bool)
     end = np.arange(len(raw)) >= len(raw) - _TRAILING_ROWS  # and a Grand Total below them
     subtotals |= end & ~valid & raw[years[0]].astype("string").str.strip().str.fullmatch(SUMMARY_ROW).fillna(False)\
         .to_numpy(bool)
@@ -1921,7 +1925,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         said = said.mask(yearly, raw[periods[0]].astype("string").str.strip())
         for col in implied:
             said = said.fillna(raw[col].astype("string").str.strip())
-        words = clipped_list(said[subtotals])
+        words = clipped_list(said.fillna(period_cells.replace("", pd.NA))[subtotals])  # a blank year: its 'Total'
         combined.attrs["summary_rows"] = {"rows": int(subtotals.sum()), "words": words}
     return combined
 

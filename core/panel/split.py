@@ -24,7 +24,7 @@ from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_
                             Notice, count, counts_steps, drop_index_columns, local_dates, named_as_steps,
                             named_columns, names_a_measure, quoted_names, stamp_text, step_numbers, tidy_clean,
                             tidy_table, without_summary_rows)
-from core.errors import DataError, KeyedError
+from core.errors import DataError, KeyedError, clipped_list
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
 ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, an id or a regressor
@@ -368,6 +368,26 @@ def _joined(parts: pd.DataFrame) -> pd.Series:
     return key
 
 
+# An id naming the sum of the others, not a series: a shift report's 'Total' row under its shifts A, B and C each day
+_TOTAL_ID = re.compile(r"(?:grand |daily |day |sub-?)?totals?|all|gesamt|insgesamt|summe|total general|合计|总计",
+                       re.IGNORECASE)
+
+
+def _without_total_ids(key: pd.Series, parts: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """``key`` without the rows whose id is a total of the others (``_TOTAL_ID``, beside two series at least: a WMS
+    report's 'Total' shift was a series of its own, and summed with the shifts doubled each day), and ``table`` with
+    them said as summary rows in its attrs (``tidy``'s notice)."""
+    total = parts.apply(lambda col: col.str.strip().str.fullmatch(_TOTAL_ID)).fillna(False).any(axis=1).to_numpy()
+    if not total.any() or key[~total].nunique() < 2:
+        return key, table
+    earlier = dict(table.attrs.get("summary_rows") or {"rows": 0, "words": ""})
+    words = clipped_list(key[total].dropna().drop_duplicates())
+    table = table.copy()
+    table.attrs = {**table.attrs, "summary_rows": {"rows": int(earlier["rows"]) + int(total.sum()),
+                                                   "words": ", ".join(filter(None, (str(earlier["words"]), words)))}}
+    return key.mask(total), table
+
+
 def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTask], int]:
     """One task per series, in order of first appearance (then target order), and the number of rows
     dropped for a blank id. Raises ``LimitError`` beyond ``TSR_MAX_SERIES`` series."""
@@ -384,6 +404,8 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
             raise DataError(f"The series ids of {names} joined by '{ID_JOINER}' name different series alike (an id "
                             f"holds '{ID_JOINER}' itself): remove '{ID_JOINER}' from the ids, or name one id column.",
                             "err.ids_collide", {"columns": names, "joiner": ID_JOINER})
+        key, table = _without_total_ids(key, parts, table)
+        distinct = int(key.nunique())
     else:
         key, blank, distinct = None, 0, 1
     check_count(distinct * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,

@@ -913,3 +913,31 @@ def test_a_profile_by_depth_stays_series_and_a_call_logs_extension_stays_refused
                          columns=["Date", "Extension"]).astype(str)
     with pytest.raises(DataError, match="The id column 'Extension' holds the values"):  # its daily mean was forecast
         plan_layout(calls, LoadOptions(), None, None)
+
+
+def test_a_shift_reports_total_row_is_no_series_and_a_years_total_row_no_january() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout, split_series
+
+    rows = []  # a WMS report: shifts A, B, C and a 'Total' each day; 'Total' was a fourth series
+    for k, day in enumerate(pd.date_range("2024-01-01", periods=60).strftime("%m/%d/%Y")):
+        picked = [1200 + k % 7 * 30, 900 + k % 5 * 20, 300 + k % 3 * 10]
+        rows += [[day, shift, str(value)] for shift, value in zip("ABC", picked)] + [[day, "Total", str(sum(picked))]]
+    raw = pd.DataFrame(rows, columns=["Date", "Shift", "Orders Picked"])
+    tasks, _ = split_series(raw, plan_layout(raw, LoadOptions(), None, None))
+    assert [task.unique_id for task in tasks] == ["A", "B", "C"]
+    said = [notice for notice in tasks[0].load().report.notices if notice.key == "notice.summary_rows"]
+    assert said and said[0].params["rows"] == 60
+
+
+def test_a_year_written_once_over_its_months_and_their_total_is_monthly() -> None:
+    from core.data.tidy import load_series
+
+    rows = ["Year,Month,Total TEUs"]  # read as each year's January: 10 yearly rows, the other 110 months dropped
+    for year in range(2015, 2025):
+        rows += [f"{year if month == 1 else ''},{pd.Timestamp(2000, month, 1):%B},\"{600000 + month * 7919:,}\""
+                 for month in range(1, 13)]
+        rows.append(f',Total,"{sum(600000 + month * 7919 for month in range(1, 13)):,}"')
+    series = load_series(("\n".join(rows) + "\n").encode(), "port.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 120
+    assert any(notice.key == "notice.summary_rows" for notice in series.report.notices)
