@@ -21,7 +21,7 @@ from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions,
-                            Notice, count, counts_steps, drop_index_columns, local_dates, named_as_steps,
+                            Notice, clock_times, count, counts_steps, drop_index_columns, local_dates, named_as_steps,
                             named_columns, names_a_measure, quoted_names, stamp_text, step_numbers, tidy_clean,
                             tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError, clipped_list
@@ -726,7 +726,7 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)
-                and not _clock_times_off_a_schedule(raw, col, date_col))
+                and not _clock_times_off_a_schedule(raw, col, date_col) and not clock_times(col, values))
 
 
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column

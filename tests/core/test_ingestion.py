@@ -4965,3 +4965,17 @@ def test_rows_combined_per_week_are_weekly_with_weeks_missing_between_them() -> 
     series = load_series(text.encode(), "so2.csv", LoadOptions(per="week"))
     assert series.frequency.name == "weekly" and (series.frame["ds"].dt.weekday == 0).all()
     assert future_dates(series.frame["ds"].iloc[-1], series.frequency, 2).dt.weekday.tolist() == [0, 0]
+
+
+def test_logistics_exports_take_their_grand_total_and_join_a_plain_time_to_their_date() -> None:
+    rows = ["Month,Loaded Imports,Empty Imports,Total Imports,Loaded Exports,Empty Exports,Total Exports,Total TEUs"]
+    for k, month in enumerate(pd.date_range("2015-01-01", periods=48, freq="MS")):  # 'Total Imports' was forecast
+        li, ei, le, ee = 300000 + k * 900, 12000 + k % 12 * 50, 90000 + k % 12 * 700, 190000 + (k * 7919) % 30000
+        rows.append(f"{month:%b %Y},{li},{ei},{li + ei},{le},{ee},{le + ee},{li + ei + le + ee}")
+    assert load_series(("\n".join(rows) + "\n").encode(), "la.csv").target == "Total TEUs"
+    rng = np.random.default_rng(5)  # a fuel card's 'Transaction Date' beside 'Time': every hour read as midnight
+    lines = [f"02/{day:02d}/2024,{hour % 12 or 12}:{rng.integers(0, 60):02d} {'AM' if hour < 12 else 'PM'},"
+             f"{rng.uniform(15, 40):.3f}" for day in range(1, 29) for hour in sorted(rng.choice(range(5, 20), 6, False))]
+    series = load_series(("Transaction Date,Time,Gallons\n" + "\n".join(lines) + "\n").encode(), "fuel.csv",
+                         LoadOptions(per="hour", duplicates="sum"))
+    assert series.date_col == "Transaction Date Time" and (series.frame["ds"].dt.hour != 0).any()

@@ -941,3 +941,16 @@ def test_a_year_written_once_over_its_months_and_their_total_is_monthly() -> Non
     series = load_series(("\n".join(rows) + "\n").encode(), "port.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 120
     assert any(notice.key == "notice.summary_rows" for notice in series.report.notices)
+
+
+def test_a_delivery_time_written_hhmm_tells_no_series_apart() -> None:
+    from core.panel.split import detect_id_columns
+
+    rng = np.random.default_rng(2)  # FedEx: 1,266 series by 'Service Type' and 'POD Delivery Time'
+    days = pd.date_range("2024-01-01", periods=120).repeat(30).strftime("%Y%m%d")
+    raw = pd.DataFrame({"Shipment Date": days, "Service Type": rng.choice(["Ground", "Priority"], len(days)),
+                        "POD Delivery Time": [f"{h:02d}{m:02d}" for h, m in zip(rng.integers(8, 19, len(days)),
+                                                                                 rng.integers(0, 60, len(days)))],
+                        "Net Charge Amount": rng.uniform(8, 60, len(days)).round(2).astype(str)})
+    raw = raw.drop_duplicates(["Shipment Date", "Service Type", "POD Delivery Time"])
+    assert detect_id_columns(raw, "Shipment Date", exclude=("Net Charge Amount",)) == ()
