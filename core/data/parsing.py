@@ -1545,7 +1545,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
         times = [col for col in _clock_columns(raw) if _a_day_of_steps(raw[dates[0]], raw[col])][:1]  # the start:
         # SMARD's 'Datum;Anfang;Ende', RTE's 'Date' and 'Heures' (not hours worked, a run's duration, a flight's time)
     if times and not dates:  # a fuel card's 'Transaction Date' beside a plain 'Time'
-        dated = [col for name, col in names.items() if name.endswith(" date") and _days(raw[col].iloc[:50]) is not None]
+        dated = [col for name, col in names.items()
+                 if name.endswith(" date") and _days(raw[col].iloc[:50]) is not None]
         dates = dated if len(dated) == 1 and len(times) == 1 and str(times[0]).strip().lower() == "time" else dates
     if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
         twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()

@@ -4975,7 +4975,8 @@ def test_logistics_exports_take_their_grand_total_and_join_a_plain_time_to_their
     assert load_series(("\n".join(rows) + "\n").encode(), "la.csv").target == "Total TEUs"
     rng = np.random.default_rng(5)  # a fuel card's 'Transaction Date' beside 'Time': every hour read as midnight
     lines = [f"02/{day:02d}/2024,{hour % 12 or 12}:{rng.integers(0, 60):02d} {'AM' if hour < 12 else 'PM'},"
-             f"{rng.uniform(15, 40):.3f}" for day in range(1, 29) for hour in sorted(rng.choice(range(5, 20), 6, False))]
+             f"{rng.uniform(15, 40):.3f}" for day in range(1, 29)
+             for hour in sorted(rng.choice(range(5, 20), 6, False))]
     series = load_series(("Transaction Date,Time,Gallons\n" + "\n".join(lines) + "\n").encode(), "fuel.csv",
                          LoadOptions(per="hour", duplicates="sum"))
     assert series.date_col == "Transaction Date Time" and (series.frame["ds"].dt.hour != 0).any()
