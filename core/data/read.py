@@ -65,6 +65,7 @@ _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relation
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DELIMITERS = (",", ";", "\t", "|")
 _QUOTED = re.compile(r'"[^"\n]*"')
+_QUOTED_RECORD = re.compile(r'"[^"]*"')  # within a record (``_records``): a quoted cell over two lines too
 _DIGIT_COMMA_DIGIT = re.compile(r"(?<=\d),(?=\d)")
 _NOT_BLANK = re.compile(r"[^\r\n \t]")
 # Cells of a text column read exactly (``column_text``) that are blank all the same; "NA" and "None" are not
@@ -2419,11 +2420,12 @@ def _without_preamble(text: str, delimiter: str) -> str:
     than half of its cells with a digit, and is followed (past a units row, ``_below_units``) by two rows of that
     many fields with digits in at least half of their cells; the lines above it must have another number of fields
     or end in a blank line (one of bare delimiters too: ``,,`` as spreadsheets save an empty row). ``text``
-    itself (the same object) when the header is its first line or no line qualifies."""
-    opening = text[:65536].splitlines(keepends=True)[:_PREAMBLE_LINES + 12]
+    itself (the same object) when the header is its first line or no line qualifies. Lines are a CSV's records: a
+    quoted name over two lines (a survey's question and its scale) is one line of the header."""
+    opening = _records(text[:65536])[:_PREAMBLE_LINES + 12]
 
     def cells_of(line: str, quoted_text: bool) -> list[str]:  # a quoted cell's delimiters are not the table's
-        unquoted = _QUOTED.sub(lambda quoted: quoted.group(0)[1:-1].replace(delimiter, " ") if quoted_text else "x",
+        unquoted = _QUOTED_RECORD.sub(lambda quoted: quoted.group(0)[1:-1].replace(delimiter, " ") if quoted_text else "x",
                                line)
         return [cell.strip() for cell in unquoted.split(delimiter)]
 
@@ -2443,7 +2445,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
     wide = Counter({width: times for width, times in numbered.items() if times >= 2}) or Counter(
         {width: times for width, times in numbered.items() if width >= 3}) or counts  # one wide row (StatCan)
     fields = max(wide, key=lambda width: (wide[width], width))
-    whole = len(text) <= 65536 and len(opening) == len(text.splitlines())  # the opening is the whole file
+    whole = len(text) <= 65536 and len(opening) == len(_records(text))  # the opening is the whole file
     if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')
         rows = rows[:len(rows) - _notes_at_end([(opening[index], text) for index, _, text in rows], fields,
                                                len(rows) - 2)]  # the quoted notes' words (StatCan's footer)
@@ -2468,8 +2470,20 @@ def _without_preamble(text: str, delimiter: str) -> str:
             # titles padded to the table's width, one cell written ('Sales report 2023,,' as spreadsheets save it).
             titles = fields > 1 and all(sum(bool(cell) for cell in row) == 1 for _, _, row in above)
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
-            return "".join(text.splitlines(keepends=True)[index:]) if apart else text
+            return text[sum(map(len, opening[:index])):] if apart else text
     return text
+
+
+def _records(text: str) -> list[str]:
+    """``text``'s lines (with their ends), a line break inside a quoted cell kept within its record: Qualtrics'
+    '"How likely ...?\n(0 = not at all, 10 = extremely)"' made its header two lines, the dates a title's."""
+    records: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if records and records[-1].count('"') % 2:  # a quoted cell still open
+            records[-1] += line
+        else:
+            records.append(line)
+    return records
 
 
 def _section_row(cells: list[str]) -> bool:

@@ -1777,13 +1777,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     candidates = [col for col in candidates if " ".join(_word_list(col)) not in _SAMPLE_SIZES] or candidates  # poll n
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
-                                           or _identifies_rows(col, numbers[col]) or _writes_days(col, numbers[col])
-                                           or _calendar_part(col, numbers[col]) or _numbers_things(col, numbers[col])
-                                           or _clock_times(col, numbers[col]) or _numbers_groups(col, numbers[col])
-                                           or _codes_a_place(col, numbers[col]) or _age_counter(col, numbers[col], ds)
-                                           or _elapsed_time(col, numbers[col]) or _counts_time(col, numbers[col])
-                                           or (_names_a_stamp(col) and parse_epochs(numbers[col]) is not None))
-                ] or candidates
+                                           or _no_measure(col, numbers[col], ds))
+                ] or _answers(candidates, numbers, ds) or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
     measures = [col for col in measures if numbers is None or numbers[col].notna().sum() >= MIN_ROWS] or measures
     # a column hidden in Excel (an old version) is no target while a shown one is a measure too
@@ -1798,7 +1793,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         places += [col for col in candidates if _name_words(col) == {"long"} and _within(numbers[col], 180)]
     places = places if _lat_and_lon(places) else []  # 'device_lat' and 'user_lat': latencies
     if any(col in places for col in measures):
-        measures = [col for col in measures if col not in places] or _only_coordinates(places, ds)
+        measures = [col for col in measures if col not in places] or [  # a survey's answers beside where it was taken
+            col for col in _answers(candidates, numbers, ds) if col not in places] or _only_coordinates(places, ds)
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
         and col not in places and not _so_far(col)  # ('Y Coordinate', ArcGIS's 'Y': 'y' names statsforecast's target)
@@ -1862,6 +1858,25 @@ def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | 
 # How many a survey asked, beside what they answered (a poll list's 'samplesize' was forecast, not 'approve')
 _SAMPLE_SIZES = frozenset({"samplesize", "sample size", "sample", "n", "sample n", "base", "unweighted base",
                            "weighted base", "unweighted n"})
+def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
+    """Whether a numeric column numbers rows or things, or writes days, calendar parts, clock times, groups, places, an
+    age, elapsed or counted time, or time stamps: no series to forecast (``_pick_target``)."""
+    return (_identifies_rows(col, values) or _writes_days(col, values) or _calendar_part(col, values)
+            or _numbers_things(col, values) or _clock_times(col, values) or _numbers_groups(col, values)
+            or _codes_a_place(col, values) or _age_counter(col, values, ds) or _elapsed_time(col, values)
+            or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values) is not None))
+
+
+def _answers(candidates: list[str], numbers: dict[str, pd.Series] | None, ds: pd.Series | None) -> list[str]:
+    """Where every numeric column reads as a code, the ones that vary within -10 to 10 as a survey's scales do and
+    number no rows, things or calendar parts: a survey's 0-10 answers (a code's few whole values) before its
+    'Respondent ID' or a constant 'Collector ID', which were forecast."""
+    if numbers is None:
+        return []
+    return [col for col in candidates if numbers[col].nunique() > 1 and numbers[col].dropna().between(-10, 10).all()
+            and not _no_measure(col, numbers[col], ds) and not _name_words(col) & _IDENTIFIER_WORDS]
+
+
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
 # ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
 # (not 'wtd': weighted, as in 'Wtd Avg Price')

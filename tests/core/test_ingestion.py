@@ -4980,3 +4980,19 @@ def test_logistics_exports_take_their_grand_total_and_join_a_plain_time_to_their
     series = load_series(("Transaction Date,Time,Gallons\n" + "\n".join(lines) + "\n").encode(), "fuel.csv",
                          LoadOptions(per="hour", duplicates="sum"))
     assert series.date_col == "Transaction Date Time" and (series.frame["ds"].dt.hour != 0).any()
+
+
+def test_survey_exports_keep_a_question_over_two_lines_and_forecast_its_answers() -> None:
+    rng = np.random.default_rng(1)  # Qualtrics: a question's line break made its ImportId row the header
+    stamps = pd.Timestamp("2024-01-02 08:00") + pd.to_timedelta(np.cumsum(rng.integers(20, 400, 400)), unit="min")
+    lines = ['StartDate,EndDate,Q1', 'Start Date,End Date,"How likely are you to recommend us?\n(0 = not at all, '
+             '10 = extremely)"', '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""QID1""}"']
+    lines += [f"{stamp:%Y-%m-%d %H:%M:%S},{stamp + pd.Timedelta(minutes=9):%Y-%m-%d %H:%M:%S},{rng.integers(0, 11)}"
+              for stamp in stamps]
+    series = load_series(("\n".join(lines) + "\n").encode(), "survey.csv", LoadOptions(per="week"))
+    assert (series.date_col, series.target, series.frequency.name) == ("StartDate", "Q1", "weekly")
+    monkey = ['Respondent ID,Collector ID,Start Date,"How likely is it that you would recommend us\nto a friend?"',
+              ",,,Response"] + [f"{114000000 + 17 * k},431234567,{stamp:%m/%d/%Y %I:%M:%S %p},{rng.integers(0, 11)}"
+                                for k, stamp in enumerate(stamps)]
+    series = load_series(("\n".join(monkey) + "\n").encode(), "monkey.csv")  # 'Respondent ID' was forecast
+    assert series.date_col == "Start Date" and series.target.startswith("How likely")
