@@ -2425,8 +2425,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
     opening = _records(text[:65536])[:_PREAMBLE_LINES + 12]
 
     def cells_of(line: str, quoted_text: bool) -> list[str]:  # a quoted cell's delimiters are not the table's
-        unquoted = _QUOTED_RECORD.sub(lambda quoted: quoted.group(0)[1:-1].replace(delimiter, " ") if quoted_text else "x",
-                               line)
+        unquoted = _QUOTED_RECORD.sub(
+            lambda quoted: quoted.group(0)[1:-1].replace(delimiter, " ") if quoted_text else "x", line)
         return [cell.strip() for cell in unquoted.split(delimiter)]
 
     # A header's quoted names count as words ("PM2.5"); a data row's quoted cells by their text ("1,234", "").

@@ -4986,7 +4986,8 @@ def test_survey_exports_keep_a_question_over_two_lines_and_forecast_its_answers(
     rng = np.random.default_rng(1)  # Qualtrics: a question's line break made its ImportId row the header
     stamps = pd.Timestamp("2024-01-02 08:00") + pd.to_timedelta(np.cumsum(rng.integers(20, 400, 400)), unit="min")
     lines = ['StartDate,EndDate,Q1', 'Start Date,End Date,"How likely are you to recommend us?\n(0 = not at all, '
-             '10 = extremely)"', '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""QID1""}"']
+             '10 = extremely)"',
+             '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""QID1""}"']
     lines += [f"{stamp:%Y-%m-%d %H:%M:%S},{stamp + pd.Timedelta(minutes=9):%Y-%m-%d %H:%M:%S},{rng.integers(0, 11)}"
               for stamp in stamps]
     series = load_series(("\n".join(lines) + "\n").encode(), "survey.csv", LoadOptions(per="week"))
