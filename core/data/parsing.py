@@ -1301,7 +1301,8 @@ _WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", 
                          *(f"{kind}{gap}week" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
 # A column of years and weeks in one number (``epiweek`` 201453, as CDC FluView and Delphi's Epidata write it): weeks
 _YEAR_WEEK_NAMES = frozenset({"epiweek", "epi week", "epi_week", "mmwr week", "mmwrweek", "yearweek", "year week",
-                              "year_week", "yyyyww", "isoweek", "iso week", "iso_week", "yrwk"})
+                              "year_week", "yyyyww", "isoweek", "iso week", "iso_week", "yrwk",
+                              "isoyearisoweek", "iso year iso week"})  # GA4's dimension
 _WEEK_MOST = 53
 # A statistics office's period codes beside a year (the BLS's ``period``: M01-M12, M13 the year's average; Q01-Q04,
 # Q05 the average): months or quarters; the averages' rows are left out (``summary_periods`` in the table's attrs).

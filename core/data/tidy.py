@@ -51,8 +51,8 @@ _DATE_WORDS = ("date", "time", "month", "year", "period", "day", "week", "quarte
 # Meta's 'Reporting ends', which was taken for the time column before 'Reporting starts').
 _WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee", "ds"})
 # Names of when a record was made (Stripe's 'created', 'Created (UTC)'): a time column where they hold Unix epochs
-_RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b")
-_EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated"})  # names of epochs in micro- or nanoseconds
+_RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b|clock$")  # Zabbix's history: itemid,clock,value,ns
+_EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})  # Zabbix's history 'clock'  # names of epochs in micro- or nanoseconds
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -1864,7 +1864,20 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
     return (_identifies_rows(col, values) or _writes_days(col, values) or _calendar_part(col, values)
             or _numbers_things(col, values) or _clock_times(col, values) or _numbers_groups(col, values)
             or _codes_a_place(col, values) or _age_counter(col, values, ds) or _elapsed_time(col, values)
-            or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values) is not None))
+            or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values) is not None)
+            or _epoch_twin(values, ds))
+
+
+def _epoch_twin(values: pd.Series, ds: pd.Series | None) -> bool:
+    """Whether a column holds the time stamps again as Unix epochs (Zabbix's plain text: a date, its epoch, the value;
+    headerless, the epoch was forecast)."""
+    if ds is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or len(ds) != len(values):
+        return False
+    epochs = parse_epochs(values)
+    if epochs is None or epochs.dt.tz is not None:
+        return False
+    apart = (epochs.to_numpy() - ds.to_numpy()).astype("timedelta64[s]").astype(float)
+    return bool(np.nanmedian(np.abs(apart)) <= 86_400)  # a day: local time beside UTC
 
 
 def _answers(candidates: list[str], numbers: dict[str, pd.Series] | None, ds: pd.Series | None) -> list[str]:

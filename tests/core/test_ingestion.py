@@ -4997,3 +4997,18 @@ def test_survey_exports_keep_a_question_over_two_lines_and_forecast_its_answers(
                                 for k, stamp in enumerate(stamps)]
     series = load_series(("\n".join(monkey) + "\n").encode(), "monkey.csv")  # 'Respondent ID' was forecast
     assert series.date_col == "Start Date" and series.target.startswith("How likely")
+
+
+def test_monitoring_exports_are_timed_by_their_clock_and_not_forecast_as_their_epochs() -> None:
+    clock = 1704067200 + 60 * np.arange(600) + np.tile([0, 1, 0, -1], 150)  # Zabbix: 'clock' seconds, a poll's drift
+    history = "itemid,clock,value,ns\n" + "".join(f"28531,{c},{4e8 + (c % 86400) * 1e3:.0f},144272509\n"
+                                                  for c in clock)
+    series = load_series(history.encode(), "history.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("clock", "value", "minutely")
+    stamps = pd.to_datetime(clock, unit="s")
+    plain = "".join(f"{stamp:%Y-%m-%d %H:%M:%S}\t{c}\t{248543452 + k % 97 * 1000}\n"
+                    for k, (stamp, c) in enumerate(zip(stamps, clock)))
+    assert load_series(plain.encode(), "plain.txt").target == "column 3"  # the epoch, 'column 2', was forecast
+    weeks = "isoYearIsoWeek,sessions\n" + "".join(f"{2021 + k // 52}{k % 52 + 1:02d},{800 + k % 9}\n"
+                                                  for k in range(104))
+    assert load_series(weeks.encode(), "ga4.csv").frequency.name == "weekly"  # GA4's weeks were forecast as steps
