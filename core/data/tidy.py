@@ -52,7 +52,8 @@ _DATE_WORDS = ("date", "time", "month", "year", "period", "day", "week", "quarte
 _WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee", "ds"})
 # Names of when a record was made (Stripe's 'created', 'Created (UTC)'): a time column where they hold Unix epochs
 _RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b|clock$")  # Zabbix's history: itemid,clock,value,ns
-_EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})  # Zabbix's history 'clock'  # names of epochs in micro- or nanoseconds
+# names of epochs in micro- or nanoseconds (Zabbix's history: 'clock')
+_EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
