@@ -87,6 +87,7 @@ _LABELLED_NOTE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*[:：]")  # the f
 # A numbered note ('1. Figures for 2020 are provisional.', '(2) Revised.', '[3] Source ...'): a number, a point or a
 # bracket, then a word and at least two more (``_is_footnote``); '1. Januar 2020' is a date.
 _NUMBERED_NOTE = re.compile(r"(?:\(?\d{1,2}[.)]|\[\d{1,2}\])\s+[^\W\d_]+\S*(?:\s+\S+){2,}"
+                            r"|\d{1,2}\s+[A-Z][a-z]+\s+[a-z]+(?:\s+\S+){2,}"  # the FBI's '1 Populations are U.S. ...'
                             r"|\d{1,2}[.、．]\s*[\u4e00-\u9fff]{4,}")  # Chinese, without spaces: '2. 部分数据为初步数。'
 _LONGEST_NUMBER = 64  # characters of a cell tested as a number (the pattern backtracks in time its length squared)
 _NUMBER_CELL = re.compile(r"[-+(]?[\d.,\s]*\d[\d.,]*\)?\s*%?\.?")  # 30, 1,234.5, (12), 2021.
@@ -2302,7 +2303,7 @@ def _is_footnote(cells: list[str], fields: int, starts: Counter[str], dated: boo
         return True
     first = cells[0].strip()
     numbers = _numbers_in(cells[1:])
-    if len(cells) < fields and _NUMBERED_NOTE.match(first) and numbers == 0 and starts[cells[0]] == 1:
+    if len(cells) != fields and _NUMBERED_NOTE.match(first) and numbers == 0 and starts[cells[0]] == 1:
         return True  # under plain years it was a date they could not read; with 'Notes:' above it they were steps
     if len(cells) < fields and (_WEB_ADDRESS.match(first) or _legend_line(cells, fields)) and starts[cells[0]] == 1:
         return True  # Statistics Canada's footer: its symbol legend, numbered footnotes and the table's address
