@@ -5015,7 +5015,8 @@ def test_monitoring_exports_are_timed_by_their_clock_and_not_forecast_as_their_e
 
 
 def test_footnotes_numbered_without_a_mark_below_a_yearly_table_are_notes() -> None:
-    rows = "".join(f'{year},"{1350000 - 9000 * k:,}",{460 - 4.1 * k:.1f}\n' for k, year in enumerate(range(2004, 2024)))
+    rows = "".join(f'{year},"{1350000 - 9000 * k:,}",{460 - 4.1 * k:.1f}\n'
+                   for k, year in enumerate(range(2004, 2024)))
     notes = ("1 Populations are U.S. Census Bureau provisional estimates as of July 1 for each year.\n"
              "2 The violent crime figures include the offenses of murder, rape, robbery, and aggravated assault.\n")
     series = load_series(("Year,Violent crime,Violent crime rate\n" + rows + notes).encode(), "ucr.csv")
