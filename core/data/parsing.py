@@ -1303,6 +1303,7 @@ _WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", 
 _YEAR_WEEK_NAMES = frozenset({"epiweek", "epi week", "epi_week", "mmwr week", "mmwrweek", "yearweek", "year week",
                               "year_week", "yyyyww", "isoweek", "iso week", "iso_week", "yrwk",
                               "isoyearisoweek", "iso year iso week"})  # GA4's dimension
+_WEEK_LABEL = re.compile(r"^(?:wk|week|w|kw|sem|semana|woche)\.?\s*(?=\d{1,2}$)", re.IGNORECASE)
 _WEEK_MOST = 53
 # A statistics office's period codes beside a year (the BLS's ``period``: M01-M12, M13 the year's average; Q01-Q04,
 # Q05 the average): months or quarters; the averages' rows are left out (``summary_periods`` in the table's attrs).
@@ -2132,7 +2133,8 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     year = year.where((year % 1 == 0) & year.between(1800, 2200))
     averages, numbered = pd.Series(False, index=raw.index), False
     if weeks:
-        week = pd.to_numeric(raw[column], errors="coerce").astype("float64")
+        week = pd.to_numeric(raw[column].astype("string").str.strip().str.replace(_WEEK_LABEL, "", regex=True),
+                             errors="coerce").astype("float64")  # a dispatcher's 'Wk 05', 'Week 5', 'W05'
         week = week.where((week % 1 == 0) & week.between(1, _WEEK_MOST))
         stamps, first_day = _numbered_weeks(year, week, _week_start_named(str(year_col) + str(column)))
     else:

@@ -779,3 +779,12 @@ def test_a_polls_fieldwork_days_are_read_by_their_first_day(cell: str, start: st
     cells = [f"{day.day}–{end.day} {day:%b %Y}" for day, end in zip(days, ends) if day.month == end.month]
     parsed = parse_dates(pd.Series(cells[::-1]))
     assert parsed is not None and parsed[0].iloc[-1] == days[0]  # 'Survey dates' were steps, the forecast backwards
+
+
+@pytest.mark.parametrize("label", ["Wk {:02d}", "Week {}", "W{:02d}"])
+def test_week_numbers_written_with_a_word_beside_a_year_are_weeks(label: str) -> None:
+    weeks = pd.date_range("2022-01-03", periods=80, freq="W-MON")  # a dispatcher's 'Wk 05': '3 distinct time stamps'
+    text = "Year,Week,Loads\n" + "".join(
+        f"{day.isocalendar()[0]},{label.format(day.isocalendar()[1])},{100 + k % 9}\n" for k, day in enumerate(weeks))
+    series = load_series(text.encode(), "loads.csv")
+    assert series.frequency.name == "weekly" and series.frame["ds"].iloc[0] == weeks[0]
