@@ -5022,3 +5022,13 @@ def test_footnotes_numbered_without_a_mark_below_a_yearly_table_are_notes() -> N
     series = load_series(("Year,Violent crime,Violent crime rate\n" + rows + notes).encode(), "ucr.csv")
     assert series.frequency.name == "yearly" and len(series.frame) == 20  # the years were steps
     assert any(notice.key == "notice.footnotes" for notice in series.report.notices)
+
+
+def test_readings_whose_clock_restarts_with_each_sensor_are_no_event_log() -> None:
+    rng = np.random.default_rng(1)  # a CGM's 5-minute readings, each sensor's clock from its own start
+    starts = ["2024-01-01 00:03:42", "2024-01-11 02:05:10", "2024-01-21 04:01:55"]
+    stamps = [stamp for start in starts for stamp in pd.date_range(start, periods=10 * 288 - 24, freq="5min")]
+    text = "Timestamp,Glucose\n" + "".join(f"{stamp:%Y-%m-%dT%H:%M:%S},{int(130 + rng.normal(0, 6))}\n"
+                                           for stamp in stamps)
+    series = load_series(text.encode(), "clarity.csv")
+    assert series.frequency.name == "every 5 minutes" and series.report.irregular_rows == 0  # 5,712 rows 'between'
