@@ -686,13 +686,22 @@ def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
     return first if bool((words | written.fillna("").eq("")).all()) and words.any() else 0
 
 
+def labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
+    """``_labels_above_dates``, for a long file's time column parsed once (``panel.split``)."""
+    return _labels_above_dates(cells, stamps)
+
+
+def _leading_labels_notice(labels: int, words: str) -> Notice:
+    return Notice(f"{count(labels, 'row')} of labels above the first date ({words}) {_were(labels)} left out.",
+                  "notice.leading_labels", {"rows": labels, "words": words})
+
+
 def _without_rows_above(raw: pd.DataFrame, labels: int, col: object, report: DataReport) -> pd.DataFrame:
     """``raw`` without its first ``labels`` rows, said as labels above the first date."""
     above = raw[col].iloc[:labels]
     words = _quoted_cells(above[above.astype("string").str.strip().fillna("") != ""], shown=4)  # a blank one unquoted
     report.rows_dropped += labels
-    report.notices.append(Notice(f"{count(labels, 'row')} of labels above the first date ({words}) {_were(labels)} "
-                                 "left out.", "notice.leading_labels", {"rows": labels, "words": words}))
+    report.notices.append(_leading_labels_notice(labels, words))
     return raw.iloc[labels:]
 
 
@@ -2617,6 +2626,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             f"the {'day' if days else 'month'} "
             "of each row's date, the others numbered.",
             "notice.bare_calendar_days" if days else "notice.bare_calendar"))
+    if leading := attrs.get("leading_labels"):  # left out of a long file's time column (``panel.split``)
+        report.notices.append(_leading_labels_notice(int(leading["rows"]), str(leading["words"])))  # type: ignore[index]
+        report.rows_dropped += int(leading["rows"])  # type: ignore[index]
     if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
         report.notices.append(_summary_rows_notice(int(summary["rows"]), str(summary["words"])))  # type: ignore[index]
         report.rows_dropped += int(summary["rows"])  # type: ignore[index]  # counted where the notice says them

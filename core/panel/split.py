@@ -21,9 +21,9 @@ from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions,
-                            Notice, clock_times, count, counts_steps, drop_index_columns, local_dates, named_as_steps,
-                            named_columns, names_a_measure, quoted_names, stamp_text, step_numbers, tidy_clean,
-                            tidy_table, without_summary_rows)
+                            Notice, clock_times, count, counts_steps, drop_index_columns, labels_above_dates,
+                            local_dates, named_as_steps, named_columns, names_a_measure, quoted_names, stamp_text,
+                            step_numbers, tidy_clean, tidy_table, without_summary_rows)
 from core.errors import DataError, KeyedError, clipped_list
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -505,6 +505,10 @@ def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
     wall = local_dates(table[probe.date_col], parsed[0], parsed[1], options.per)  # as one series' rows are read
     typed = table.assign(**{probe.date_col: parsed[0] if wall is None else wall})
     typed.attrs = dict(table.attrs)
+    if labels := labels_above_dates(table[probe.date_col], parsed[0]):  # Cost Explorer's 'Service total' row: it
+        above = table[probe.date_col].iloc[:labels].astype("string").str.strip().dropna()  # was a date to write
+        typed = typed.iloc[labels:]
+        typed.attrs = {**table.attrs, "leading_labels": {"rows": labels, "words": quoted_names(list(above[above != ""]))}}
     return typed
 
 

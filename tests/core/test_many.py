@@ -954,3 +954,14 @@ def test_a_delivery_time_written_hhmm_tells_no_series_apart() -> None:
                         "Net Charge Amount": rng.uniform(8, 60, len(days)).round(2).astype(str)})
     raw = raw.drop_duplicates(["Shipment Date", "Service Type", "POD Delivery Time"])
     assert detect_id_columns(raw, "Shipment Date", exclude=("Net Charge Amount",)) == ()
+
+
+def test_a_label_row_above_the_dates_of_every_series_is_said_as_a_label(tmp_path: Path) -> None:
+    rows = [f"{day:%Y-%m-%d},{400 + k},{60 + k % 5}" for k, day in enumerate(pd.date_range("2024-01-01", periods=40))]
+    path = tmp_path / "costs.csv"  # Cost Explorer with --target all: 'write the dates in the file to keep the rows'
+    path.write_text("Service,EC2($),S3($)\nService total,17000,2500\n" + "\n".join(rows) + "\n")
+    done = subprocess.run([sys.executable, "-m", "core", "fit", str(path), "--target", "all", "--model", "naive"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "1 row of labels above the first date ('Service total') was left out" in done.stderr
+    assert "write the dates" not in done.stderr
