@@ -2627,8 +2627,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             "of each row's date, the others numbered.",
             "notice.bare_calendar_days" if days else "notice.bare_calendar"))
     if leading := attrs.get("leading_labels"):  # left out of a long file's time column (``panel.split``)
-        report.notices.append(_leading_labels_notice(int(leading["rows"]), str(leading["words"])))  # type: ignore[index]
-        report.rows_dropped += int(leading["rows"])  # type: ignore[index]
+        rows, words = int(leading["rows"]), str(leading["words"])  # type: ignore[index]
+        report.notices.append(_leading_labels_notice(rows, words))
+        report.rows_dropped += rows
     if summary := attrs.get("summary_rows"):  # left out of a whole file before it was split (``without_summary_rows``)
         report.notices.append(_summary_rows_notice(int(summary["rows"]), str(summary["words"])))  # type: ignore[index]
         report.rows_dropped += int(summary["rows"])  # type: ignore[index]  # counted where the notice says them

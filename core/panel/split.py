@@ -508,7 +508,8 @@ def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
     if labels := labels_above_dates(table[probe.date_col], parsed[0]):  # Cost Explorer's 'Service total' row: it
         above = table[probe.date_col].iloc[:labels].astype("string").str.strip().dropna()  # was a date to write
         typed = typed.iloc[labels:]
-        typed.attrs = {**table.attrs, "leading_labels": {"rows": labels, "words": quoted_names(list(above[above != ""]))}}
+        words = quoted_names(list(above[above != ""]))
+        typed.attrs = {**table.attrs, "leading_labels": {"rows": labels, "words": words}}
     return typed
 
 
