@@ -1485,11 +1485,13 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     hour a series of its own. Any other table is returned as it is."""
     names = {re.sub(r"[\s_]+", " ", str(col).strip().lower()): col for col in raw.columns}
     dates, times = _date_and_time_pair(raw, names)
-    if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]):
+    if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]) and _hhmm_as_clock(
+            raw[times[0]].astype("Int64").astype("string")).str.contains(":").sum() == 0:  # numbers, not hhmm
         return raw
     if _START_TIME.fullmatch(str(times[0]).strip().lower()) and not raw[dates[0]].dropna().duplicated().any():
         return raw  # one start a day (a sleep log's 23:50): the dates are the time stamps, not a grid of the day
-    clock = raw[times[0]].astype("string").str.strip().str.replace(_ZONE_NAME, "", regex=True)  # '09:56 AM EST'
+    written = raw[times[0]].astype("Int64") if pd.api.types.is_numeric_dtype(raw[times[0]]) else raw[times[0]]
+    clock = _hhmm_as_clock(written.astype("string").str.strip().str.replace(_ZONE_NAME, "", regex=True))  # 'EST'
     totals = _summary_times(clock)  # a day's Total row: no time, and no cell that counts against the clock's share
     offsets = _times_of_day(clock[~totals])
     if offsets is None:
@@ -1507,6 +1509,20 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     kept.attrs = {**combined.attrs, "summary_rows": {
         "rows": int(totals.sum()), "words": clipped_list(clock[totals])}}
     return kept
+
+
+def _hhmm_as_clock(clock: pd.Series) -> pd.Series:
+    """A time column written hhmm (a weather station's '0600', a hospital's '0803') as 06:00, where every cell is one
+    (three or four digits, minutes under 60, some past 01:00); ``clock`` as it is otherwise (its 24 hours were 24
+    series, or one mean a day)."""
+    cells = clock.dropna()
+    if not len(cells) or not cells.str.fullmatch(r"\d{1,4}").all():  # read as numbers: 0 for 0000
+        return clock
+    numbers = pd.to_numeric(cells)
+    if not ((numbers <= 2359) & (numbers % 100 < 60)).all() or not (numbers >= 100).any():
+        return clock
+    padded = clock.str.zfill(4)
+    return padded.str[:2] + ":" + padded.str[2:]
 
 
 def _summary_times(clock: pd.Series) -> np.ndarray:
@@ -1549,7 +1565,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
     if times and not dates:  # a fuel card's 'Transaction Date' beside a plain 'Time'
         dated = [col for name, col in names.items()
                  if name.endswith(" date") and _days(raw[col].iloc[:50]) is not None]
-        dates = dated if len(dated) == 1 and len(times) == 1 and str(times[0]).strip().lower() == "time" else dates
+        repeated = len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5  # several a day (not a
+        dates = dated if repeated and len(times) == 1 and str(times[0]).strip().lower() == "time" else dates  # run's)
     if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
         twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()
                  if re.search(r"\bdate\b", name) and name.replace("date", "time", 1) in names

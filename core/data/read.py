@@ -1548,6 +1548,8 @@ def _reads_as_japanese(head: bytes) -> bool:
         return False
     pairs = [char.encode("cp932") for char in set(text) if ord(char) > 0x7F]
     pairs = [pair for pair in pairs if len(pair) == 2]  # (half-width kana are one byte: '£' read as one)
+    if _CHINESE_DATE.search(text):  # 2021年1月 (年 and 月: two kinds of pair)
+        return True
     return (len(pairs) >= _KANJI_LEAST and sum(0x81 <= pair[0] <= 0x9F for pair in pairs) >= 0.5 * len(pairs)
             and sum(pair[1] >= 0x80 for pair in pairs) >= _HIGH_TRAILS * len(pairs))
 
@@ -1586,12 +1588,13 @@ _RUSSIAN_VOWELS = frozenset("аеиоуыэюя")
 # a letter it cannot hold: 'Jos¿'), sure after three letters (``_reads_as_central_european``). Polish read
 # 'Przeciêtne'.
 _CENTRAL_EUROPEAN = re.compile(rb"[A-Za-z][\xb9\xb3][A-Za-z]|\x9c\xe6")
-_CENTRAL_EUROPEAN_WEAK = re.compile(rb"[A-Za-z][\xbf\xbe]")
+_CENTRAL_EUROPEAN_WEAK = re.compile(rb"[A-Za-z][\xbf\xbe\x9f]")
 
 
 def _reads_as_central_european(head: bytes) -> bool:
     """Whether text that is not UTF-8 is Windows-1250 (``_CENTRAL_EUROPEAN``)."""
-    return _CENTRAL_EUROPEAN.search(head) is not None or len(set(_CENTRAL_EUROPEAN_WEAK.findall(head))) >= 3
+    weak = set(_CENTRAL_EUROPEAN_WEAK.findall(head))  # ż, ź, ľ after letters: of two kinds ('Sprzedaż', 'październik')
+    return _CENTRAL_EUROPEAN.search(head) is not None or len({pair[1] for pair in weak}) >= 2 or len(weak) >= 3
 
 
 _UTF16_LEAST = 16  # bytes of a sample that can tell UTF-16 text (8 characters)
@@ -2479,12 +2482,18 @@ def _records(text: str) -> list[str]:
     """``text``'s lines (with their ends), a line break inside a quoted cell kept within its record: Qualtrics'
     '"How likely ...?\n(0 = not at all, 10 = extremely)"' made its header two lines, the dates a title's."""
     records: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if records and records[-1].count('"') % 2:  # a quoted cell still open
+    lines = text.splitlines(keepends=True)
+    for line in lines:
+        if records and records[-1].count('"') % 2 and records[-1].count("\n") < _RECORD_LINES:  # a cell still open
             records[-1] += line
         else:
             records.append(line)
+    if any(record.count('"') % 2 for record in records[:-1]):  # a lone quote ('55" TVs'), closed by no line after it
+        return lines
     return records
+
+
+_RECORD_LINES = 8  # lines a quoted cell of the header or the lines above it spans at most
 
 
 def _section_row(cells: list[str]) -> bool:

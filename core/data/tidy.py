@@ -367,7 +367,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
     frequency = _fiscal_season(infer_frequency(frame["ds"]), report)
-    if (combined := frequency_per(options.per)) is not None and not frequency.is_steps:
+    if options.per == "week" and frequency.alias in ("SMS", "SME") and (combined := frequency_per("week")):
         frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
     if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
         on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
@@ -1257,7 +1257,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         return wanted, parsed[0]
     first, constant, few, inside = raw.columns[0], None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
-                                                   _BOOKKEEPING.search(" ".join(_word_list(col))) is not None))
+                                                   _bookkeeping(raw, col)))
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1302,6 +1302,22 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
 # DATE' was taken before its 'OBSERVATION DATE')
 _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
+
+
+_LOADING = re.compile(r"\b(?:import|export|load|extract)(?:ed)? (?:date|time)\b|\bdate (?:imported|exported|loaded)\b")
+
+
+def _bookkeeping(raw: pd.DataFrame, col: object) -> bool:
+    """Whether a column is named as when its record was kept (``_BOOKKEEPING``), or loaded or exported where another
+    time column dates more rows (a warehouse's weekly 'Import Date' before its daily 'Sale Date'; a haulier's 'Load
+    Date' alone dates its loads)."""
+    name = " ".join(_word_list(col))
+    if _BOOKKEEPING.search(name):
+        return True
+    if not _LOADING.search(name):
+        return False
+    others = [other for other in raw.columns if other != col and _sounds_like_date(other)]
+    return any(raw[other].nunique() > raw[col].nunique() for other in others)
 
 
 def _local_twin(col: object, columns: pd.Index) -> bool:
@@ -1836,7 +1852,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     return total if total in chosen else chosen[0]
 
 
-_COST = re.compile(r"cost|spend|charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
+_COST = re.compile(r"cost|spend|(?<!dis)charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
 _USAGE = re.compile(r"usage|quantity|qty|(?:^|[\W_])used(?:[\W_]|$)")
 _PER_UNIT = re.compile(r"\bunit|(?<![a-z])rate|\bprice|\bper\b|\bavg|\baverage")
 
@@ -1847,7 +1863,8 @@ def _costs_before_usage(named: list[str], measures: list[str]) -> list[str]:
     'Quantity' beside 'CostInBillingCurrency', Snowflake's CREDITS_USED_COMPUTE beside CREDITS_BILLED. A cost per unit
     ('Unit Cost' beside an order's 'Quantity') is a price, not the bill."""
     pool = named or measures  # AWS's 'lineItem/UsageAmount' names no target word
-    if not pool or not _USAGE.search(str(pool[0]).lower()):
+    if not pool or not _USAGE.search(str(pool[0]).lower()) \
+            or named and not all(_USAGE.search(str(col).lower()) for col in named):  # an order's Quantity and Amount
         return named
     costs = [col for col in measures if _COST.search(str(col).lower())
              and not _USAGE.search(str(col).lower()) and not _PER_UNIT.search(str(col).lower())]
@@ -1876,8 +1893,8 @@ def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | 
 
 
 # How many a survey asked, beside what they answered (a poll list's 'samplesize' was forecast, not 'approve')
-_SAMPLE_SIZES = frozenset({"samplesize", "sample size", "sample", "n", "sample n", "base", "unweighted base",
-                           "weighted base", "unweighted n"})
+_SAMPLE_SIZES = frozenset({"samplesize", "sample size", "sample", "n", "sample n", "unweighted base",
+                           "weighted base", "unweighted n"})  # (not 'Base': a power market's baseload price)
 def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
     """Whether a numeric column numbers rows or things, or writes days, calendar parts, clock times, groups, places, an
     age, elapsed or counted time, or time stamps: no series to forecast (``_pick_target``)."""
@@ -1901,13 +1918,18 @@ def _epoch_twin(values: pd.Series, ds: pd.Series | None) -> bool:
 
 
 def _answers(candidates: list[str], numbers: dict[str, pd.Series] | None, ds: pd.Series | None) -> list[str]:
-    """Where every numeric column reads as a code, the ones that vary within -10 to 10 as a survey's scales do and
-    number no rows, things or calendar parts: a survey's 0-10 answers (a code's few whole values) before its
-    'Respondent ID' or a constant 'Collector ID', which were forecast."""
+    """Where every numeric column reads as a code, the ones named as a survey's questions (``_QUESTION``) that vary
+    within -10 to 10 as its scales do and number no rows, things or calendar parts: a survey's 0-10 answers (a code's
+    few whole values) before its 'Respondent ID' or a constant 'Collector ID', which were forecast."""
     if numbers is None:
         return []
     return [col for col in candidates if numbers[col].nunique() > 1 and numbers[col].dropna().between(-10, 10).all()
-            and not _no_measure(col, numbers[col], ds) and not _name_words(col) & _IDENTIFIER_WORDS]
+            and not _no_measure(col, numbers[col], ds) and _QUESTION.search(str(col).strip().lower())]
+
+
+# A survey's question or its code: 'How likely are you to recommend us?', 'Overall satisfaction', Qualtrics' 'Q1'
+_QUESTION = re.compile(r"\?|^q\d+|^v\d+$|\b(?:how|rate|rating|rated|satisf\w*|likely|likelihood|score|nps|agree|"
+                       r"recommend|csat|ces)\b")
 
 
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
@@ -2178,13 +2200,23 @@ def _awaits_future(col: str, pool: list[str], numbers: dict[str, pd.Series], ds:
     stamps = pd.Series(ds.to_numpy() if ds is not None else np.arange(len(present)))
     last_seen = stamps[present].max()  # missing stamps left out
     if pd.isna(last_seen) or present.sum() < _AWAITED_SHARE * (stamps <= last_seen).sum() \
-            and not _evenly_dated(stamps[present]):  # a weekly target beside daily prices is awaited too
+            and not _awaited_on_its_step(stamps[present], stamps.max()):  # a weekly target beside daily prices
         return False
     later = (stamps > last_seen).to_numpy()  # every row of every stamp after the column's last value
     return bool(later.any()) and any(numbers[other].notna().to_numpy()[later].all() for other in pool if other != col)
 
 
 _AWAITED_SHARE = 0.5  # of the rows up to its last value, at least, where a target awaited has one
+
+
+def _awaited_on_its_step(given: pd.Series, last: object) -> bool:
+    """Whether values on an even step of their own (``_evenly_dated``: a weekly target beside daily prices) stop more
+    than one of their steps before the file's last stamp ``last``: rows to forecast, not the days before the next
+    Monday's price."""
+    if len(given) < 3 or not _evenly_dated(given):
+        return False
+    step = pd.Series(np.sort(pd.to_datetime(given.dropna().unique()))).diff().median()
+    return bool(pd.Timestamp(last) - pd.Timestamp(given.max()) > step)
 
 
 # The two sides of a statement's money columns: a row fills one of them (a debit or a credit), the other blank.
@@ -3105,7 +3137,9 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
         last = frame["ds"][known].iloc[-1]
         if isinstance(file_end, pd.Timestamp) and file_end.tz is None and frame["ds"].dt.tz is None \
                 and not (frame["ds"] > last).any():  # no future rows of regressors past its last value
-            end = file_end.to_period(PERIODS[options.per]).start_time
+            period = file_end.to_period(PERIODS[options.per])  # whole where the file reaches its last day (a day: its
+            whole = options.per in ("hour", "day") or file_end.normalize() == period.end_time.normalize()  # own)
+            end = period.start_time if whole else (period - 1).start_time
             last = end if last < end <= last + frame["ds"][known].diff().max() else last
         frame, empty = _zeros_between(frame, options.per, last, report)
     combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}

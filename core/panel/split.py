@@ -24,7 +24,7 @@ from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_
                             Notice, clock_times, count, counts_steps, drop_index_columns, labels_above_dates,
                             local_dates, named_as_steps, named_columns, names_a_measure, quoted_names, stamp_text,
                             step_numbers, tidy_clean, tidy_table, without_summary_rows)
-from core.errors import DataError, KeyedError, clipped_list
+from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
 ALL_TARGETS = "all"  # --target all: every numeric column that is not the time, an id or a regressor
@@ -285,7 +285,7 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
     found = [pair for pair in pairs
              if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)
-             and (not _all_numbers(raw, pair) or _share_the_stamps(raw, pair, date_col))]
+             and (not _all_numbers(raw, pair) or _share_the_stamps(raw, pair, date_col, _SHARED_BY_NUMBERS))]
     if not found:
         return _id_triple(raw, candidates[:_MAX_ID_CANDIDATES], date_col, stamp_repeats)
     best = min(found, key=lambda pair: raw[list(pair)].drop_duplicates().shape[0])
@@ -302,7 +302,11 @@ def _all_numbers(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:
 _SHARED_STAMPS = 0.3  # of the file's stamps within its span that the typical series of three columns holds
 
 
-def _share_the_stamps(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -> bool:
+_SHARED_BY_NUMBERS = 0.1  # ... that a pair of whole numbers' typical series holds (a sparse log by store and item:
+# a quarter; a poll list's shares: a few polls in a year)
+
+
+def _share_the_stamps(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, least: float = _SHARED_STAMPS) -> bool:
     """Whether the median series of ``cols`` holds ``_SHARED_STAMPS`` of the file's distinct time stamps from its own
     first to its last, as a long file's series do (FAOSTAT's: every year of Czechoslovakia's or Czechia's years;
     a crop's weeks planted each spring); a bookings log's room type, rate plan and guest country make 160 'series' of a
@@ -313,7 +317,7 @@ def _share_the_stamps(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -
         return False
     within = np.searchsorted(stamps, spans["max"].to_numpy(), side="right") - np.searchsorted(
         stamps, spans["min"].to_numpy(), side="left")
-    return bool(np.median(spans["nunique"].to_numpy() / np.maximum(within, 1)) >= _SHARED_STAMPS)
+    return bool(np.median(spans["nunique"].to_numpy() / np.maximum(within, 1)) >= least)
 
 
 _TRIPLE_ROWS = 50_000  # rows of a file whose candidates are tried in threes (``_id_triple``: 0.6 s more at most)
@@ -368,26 +372,6 @@ def _joined(parts: pd.DataFrame) -> pd.Series:
     return key
 
 
-# An id naming the sum of the others, not a series: a shift report's 'Total' row under its shifts A, B and C each day
-_TOTAL_ID = re.compile(r"(?:grand |daily |day |sub-?)?totals?|all|gesamt|insgesamt|summe|total general|合计|总计",
-                       re.IGNORECASE)
-
-
-def _without_total_ids(key: pd.Series, parts: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
-    """``key`` without the rows whose id is a total of the others (``_TOTAL_ID``, beside two series at least: a WMS
-    report's 'Total' shift was a series of its own, and summed with the shifts doubled each day), and ``table`` with
-    them said as summary rows in its attrs (``tidy``'s notice)."""
-    total = parts.apply(lambda col: col.str.strip().str.fullmatch(_TOTAL_ID)).fillna(False).any(axis=1).to_numpy()
-    if not total.any() or key[~total].nunique() < 2:
-        return key, table
-    earlier = dict(table.attrs.get("summary_rows") or {"rows": 0, "words": ""})
-    words = clipped_list(key[total].dropna().drop_duplicates())
-    table = table.copy()
-    table.attrs = {**table.attrs, "summary_rows": {"rows": int(earlier["rows"]) + int(total.sum()),
-                                                   "words": ", ".join(filter(None, (str(earlier["words"]), words)))}}
-    return key.mask(total), table
-
-
 def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTask], int]:
     """One task per series, in order of first appearance (then target order), and the number of rows
     dropped for a blank id. Raises ``LimitError`` beyond ``TSR_MAX_SERIES`` series."""
@@ -404,8 +388,6 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
             raise DataError(f"The series ids of {names} joined by '{ID_JOINER}' name different series alike (an id "
                             f"holds '{ID_JOINER}' itself): remove '{ID_JOINER}' from the ids, or name one id column.",
                             "err.ids_collide", {"columns": names, "joiner": ID_JOINER})
-        key, table = _without_total_ids(key, parts, table)
-        distinct = int(key.nunique())
     else:
         key, blank, distinct = None, 0, 1
     check_count(distinct * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,

@@ -5032,3 +5032,39 @@ def test_readings_whose_clock_restarts_with_each_sensor_are_no_event_log() -> No
                                            for stamp in stamps)
     series = load_series(text.encode(), "clarity.csv")
     assert series.frequency.name == "every 5 minutes" and series.report.irregular_rows == 0  # 5,712 rows 'between'
+
+
+def test_from_the_review_of_253fcb8_targets_dates_and_encodings_as_before() -> None:
+    days = pd.date_range("2024-01-01", periods=84)
+    rng = np.random.default_rng(1)
+    weekly_price = "Date,Sales,Price\n" + "".join(
+        f"{day:%Y-%m-%d},{rng.integers(50, 90)}," + (f"{rng.uniform(9, 11):.2f}" if day.weekday() == 0 else "") + "\n"
+        for day in days)
+    assert load_series(weekly_price.encode(), "sales.csv").target == "Sales"  # Monday's price was the target
+    inch = "Sales report: 55\" TVs\nStore 12\n\nDate,Units,Revenue\n" + "".join(
+        f"{day:%Y-%m-%d},{k % 7 + 1},{(k % 7 + 1) * 499}\n" for k, day in enumerate(days[:40]))
+    assert len(load_series(inch.encode(), "tvs.csv").frame) == 40  # the lone quote glued the lines: refused
+    for header, target in (("Datum;Base;Peak", "Base"), ("Date;Calls;Staff", "Calls"),
+                           ("Date;Quantity;Amount;Shipping cost", "Quantity"),
+                           ("Date;Water Used (ML);Discharge (ML/d)", "Water Used (ML)")):
+        rows = "".join(f"{day:%Y-%m-%d};{11 + k % 9};{3 + k % 3}" + (";4.99" if header.count(";") == 3 else "") + "\n"
+                       for k, day in enumerate(days))
+        assert load_series((header + "\n" + rows).encode(), "f.csv").target == target, header
+    months = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+              "październik", "listopad", "grudzień"]
+    polish = "Okres;Sprzedaż\n" + "".join(f"{month} {year};{100 + k}\n" for year in (2021, 2022)
+                                          for k, month in enumerate(months))
+    assert load_series(polish.encode("cp1250"), "pl.csv").frequency.name == "monthly"
+    japanese = "month,value\n" + "".join(f"{year}年{month}月,{100 + month}\n" for year in (2021, 2022)
+                                         for month in range(1, 13))
+    assert load_series(japanese.encode("shift_jis"), "ja.csv").frequency.name == "monthly"
+    runs = "Workout Date,Distance (km),Time\n" + "".join(f"{day:%Y-%m-%d},10,0:{50 + k % 9}:1{k % 10}\n"
+                                                         for k, day in enumerate(days[:40]))
+    assert load_series(runs.encode(), "runs.csv").date_col == "Workout Date"  # a run's time is no time of day
+    station = "Date,Time,Temp\n" + "".join(f"{day:%Y-%m-%d},{hour * 100:04d},{10 + hour % 5}\n"
+                                           for day in days[:20] for hour in range(24))
+    assert load_series(station.encode(), "station.csv").frequency.name == "hourly"  # 24 series or one a day
+    imported = "Import Date,Sale Date,Units\n" + "".join(
+        f"{days[0] + pd.Timedelta(days=k // 7 * 7 + 7):%Y-%m-%d},{day:%Y-%m-%d},{k % 9}\n"
+        for k, day in enumerate(days[:50]))
+    assert load_series(imported.encode(), "imports.csv").date_col == "Sale Date"

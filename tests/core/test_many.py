@@ -915,21 +915,6 @@ def test_a_profile_by_depth_stays_series_and_a_call_logs_extension_stays_refused
         plan_layout(calls, LoadOptions(), None, None)
 
 
-def test_a_shift_reports_total_row_is_no_series_and_a_years_total_row_no_january() -> None:
-    from core.data.tidy import LoadOptions
-    from core.panel.split import plan_layout, split_series
-
-    rows = []  # a WMS report: shifts A, B, C and a 'Total' each day; 'Total' was a fourth series
-    for k, day in enumerate(pd.date_range("2024-01-01", periods=60).strftime("%m/%d/%Y")):
-        picked = [1200 + k % 7 * 30, 900 + k % 5 * 20, 300 + k % 3 * 10]
-        rows += [[day, shift, str(value)] for shift, value in zip("ABC", picked)] + [[day, "Total", str(sum(picked))]]
-    raw = pd.DataFrame(rows, columns=["Date", "Shift", "Orders Picked"])
-    tasks, _ = split_series(raw, plan_layout(raw, LoadOptions(), None, None))
-    assert [task.unique_id for task in tasks] == ["A", "B", "C"]
-    said = [notice for notice in tasks[0].load().report.notices if notice.key == "notice.summary_rows"]
-    assert said and said[0].params["rows"] == 60
-
-
 def test_a_year_written_once_over_its_months_and_their_total_is_monthly() -> None:
     from core.data.tidy import load_series
 
@@ -965,3 +950,15 @@ def test_a_label_row_above_the_dates_of_every_series_is_said_as_a_label(tmp_path
     assert done.returncode == 0, done.stderr
     assert "1 row of labels above the first date ('Service total') was left out" in done.stderr
     assert "write the dates" not in done.stderr
+
+
+def test_a_sparse_log_by_store_and_item_numbers_keeps_its_series() -> None:
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+
+    rng = np.random.default_rng(1)  # days with a sale only: 12 series averaged into one
+    rows = [[f"{day:%Y-%m-%d}", str(store), str(item), str(rng.integers(1, 9))]
+            for day in pd.date_range("2023-01-02", periods=120) for store in (1, 2, 3) for item in (101, 102, 103, 104)
+            if rng.random() < 0.25]
+    raw = pd.DataFrame(rows, columns=["date", "store", "item", "sales"])
+    assert plan_layout(raw, LoadOptions(), None, None).id_cols == ("store", "item")
