@@ -788,3 +788,12 @@ def test_week_numbers_written_with_a_word_beside_a_year_are_weeks(label: str) ->
         f"{day.isocalendar()[0]},{label.format(day.isocalendar()[1])},{100 + k % 9}\n" for k, day in enumerate(weeks))
     series = load_series(text.encode(), "loads.csv")
     assert series.frequency.name == "weekly" and series.frame["ds"].iloc[0] == weeks[0]
+
+
+def test_weekly_counts_that_leave_out_weeks_without_a_case_are_weekly() -> None:
+    rng = np.random.default_rng(1)  # CLABSI per week, weeks without one not listed: read 'semi-monthly' (1st, 15th)
+    weeks = pd.date_range("2019-01-05", periods=313, freq="W-SAT")
+    kept = weeks[rng.random(313) < 0.45]
+    text = "Week Ending,CLABSI\n" + "".join(f"{week:%m/%d/%Y},{1 + k % 3}\n" for k, week in enumerate(kept))
+    series = load_series(text.encode(), "clabsi.csv")
+    assert series.frequency.name == "weekly" and series.report.gaps == (kept[-1] - kept[0]).days // 7 + 1 - len(kept)
