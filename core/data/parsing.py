@@ -718,12 +718,12 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return parse_dates(text.map(_western, na_action="ignore"), day_first)
     if sample.str.contains(_DATE_FOOTNOTE).any():  # OBR's '2023-24 (r)', revised: the period
         return parse_dates(text.str.replace(_DATE_FOOTNOTE, "", regex=True), day_first)
-    for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
+    for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS, _DAY_BEFORE_MONTH):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
         if words.match(sample.iloc[0]) and sample.str.match(words).all():
             return parse_dates(text.str.replace(words, "", regex=True), day_first)
     if _ZONE_NAME.search(sample.iloc[0]) and sample.str.contains(_ZONE_NAME).all():  # Clover's '07:32 PM EST'
         return parse_dates(text.str.replace(_ZONE_NAME, "", regex=True), day_first)  # the local time written
-    if _DAY_RANGE.fullmatch(sample.iloc[0]) and sample.str.fullmatch(_DAY_RANGE).all():  # a poll's '28–30 Jun 2024'
+    if sample.iloc[:1000].str.fullmatch(_DAY_RANGE).any():  # a poll's '28–30 Jun 2024'; 'Jan 16-18, 2024' among days
         return parse_dates(text.map(_day_range_start, na_action="ignore"), day_first)
     for interval in (_INTERVAL, _ISO_INTERVAL, _NAMED_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
         if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all() and (
@@ -1431,6 +1431,11 @@ _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|wee
 # name the formats read it ("Monday, January 1, 2024").
 _DAY_BEFORE_DIGITS = re.compile(r"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|"
                                 r"thursday|friday|saturday|sunday)\.?,?\s+(?=\d)", re.IGNORECASE)
+# ... and before a month's name with a time after the date ("Fri, Mar 1, 2024 10:00 AM": a timed entry)
+_DAY_BEFORE_MONTH = re.compile(r"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|"
+                               r"thursday|friday|saturday|sunday)\.?,?\s+"
+                               r"(?=[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s+\d)",
+                               re.IGNORECASE)
 # A time interval, read as its start (ENTSO-E's "01.01.2023 00:00 - 01.01.2023 01:00", "(CET)" after a clock change);
 # its start has a mark within its digits, so a fiscal year "2019 - 20" is not one.
 _LONGEST_INTERVAL = 80  # characters: a longer cell is no interval (the pattern backtracks in time its length squared)
@@ -1459,7 +1464,7 @@ def _day_range_start(cell: str) -> str:
     first = pd.to_datetime(f"1 {start[:3]} 2000", format="%d %b %Y", errors="coerce")
     last = pd.to_datetime(f"1 {end[:3]} 2000", format="%d %b %Y", errors="coerce")
     crossed = pd.notna(first) and pd.notna(last) and first.month > last.month  # 'Dec 28-Jan 3, 2024'
-    return f"{day or day_second} {start} {int(year) - crossed}"
+    return f"{day} {start} {int(year) - crossed}" if day else f"{start} {day_second}, {int(year) - crossed}"
 
 
 # A time zone's abbreviation after a time (Clover's "05-Jan-2024 07:32 PM EST"): the time is read as written, local.

@@ -3175,8 +3175,9 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str, st
     notices = []
     for col in text_columns:
         values = raw[col].dropna().astype("string").str.strip()
-        if len(values) and values.str.fullmatch(TIME_OF_DAY).all() or _follows_the_time(values, stamps):
-            continue
+        if len(values) and values.str.fullmatch(TIME_OF_DAY).all() or _follows_the_time(values, stamps) \
+                or len(values) < 0.5 * len(raw) or values.str.lower().str.rstrip(".").isin(_DAY_NAMES).all():
+            continue  # a weekday's name ('Mon') is no group, nor a column mostly blank (a holiday's name)
         sizes = values[values != ""].value_counts()
         groups = sizes.index
         if 2 <= len(groups) <= min(_MAX_GROUPS, len(raw) / 5) and sizes.min() >= _GROUP_SHARE * sizes.mean():
@@ -3187,6 +3188,10 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str, st
                                   {"column": col, "groups": len(groups), "shown": shown, "per": per,
                                    "option": shlex.quote(str(col))}))
     return notices
+
+
+_DAY_NAMES = frozenset(name.lower() for day in pd.date_range("2024-01-01", periods=7)
+                       for name in (day.day_name(), day.day_name()[:3], day.day_name()[:2]))
 
 
 def _follows_the_time(values: pd.Series, stamps: pd.Series) -> bool:

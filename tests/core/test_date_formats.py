@@ -797,3 +797,15 @@ def test_weekly_counts_that_leave_out_weeks_without_a_case_are_weekly() -> None:
     text = "Week Ending,CLABSI\n" + "".join(f"{week:%m/%d/%Y},{1 + k % 3}\n" for k, week in enumerate(kept))
     series = load_series(text.encode(), "clabsi.csv")
     assert series.frequency.name == "weekly" and series.report.gaps == (kept[-1] - kept[0]).days // 7 + 1 - len(kept)
+
+
+def test_timed_entries_after_their_weekday_and_day_ranges_among_days_are_read() -> None:
+    entries = "Performance Date,Qty\n" + "".join(
+        f'"{day:%a}, {day:%b} {day.day}, {day.year} 10:00 AM",{150 + k % 9}\n'
+        for k, day in enumerate(pd.date_range("2024-03-01", periods=30)))
+    assert load_series(entries.encode(), "perf.csv").frequency.name == "daily"  # 'Fri, Mar 1, 2024 10:00 AM': steps
+    visits = ['"Jan 10, 2024"', '"Jan 16-18, 2024"', '"Jan 29-Feb 2, 2024"', '"Feb 12, 2024"', '"Feb 26-Mar 1, 2024"',
+              '"Mar 4-8, 2024"', '"Mar 12, 2024"', '"Mar 18-22, 2024"', '"Apr 2, 2024"', '"Apr 15-19, 2024"']
+    text = "Visit Dates,Students\n" + "".join(f"{visit},{40 + k}\n" for k, visit in enumerate(visits))
+    series = load_series(text.encode(), "groups.csv")
+    assert series.date_col == "Visit Dates" and series.frame["ds"].iloc[2] == pd.Timestamp("2024-01-29")
