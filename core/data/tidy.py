@@ -328,6 +328,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
+    numbers.update({col: _flag_blanks_as_zero(numbers[col], col, report) for col in regressors})
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
                                      "files separated by semicolons write them. If they are decimal points, choose "
@@ -689,6 +690,19 @@ def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
 def labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
     """``_labels_above_dates``, for a long file's time column parsed once (``panel.split``)."""
     return _labels_above_dates(cells, stamps)
+
+
+def _flag_blanks_as_zero(values: pd.Series, col: str, report: DataReport) -> pd.Series:
+    """A regressor of 1 (or Yes) and blanks (a holiday column marked on its days, nothing on the others) with its
+    blanks as 0, said: interpolated, it was 1 on every day, and left out as the same in every row."""
+    known = values.dropna()
+    if known.nunique() != 1 or len(known) == len(values) or float(known.iloc[0]) != 1:  # (a constant price blank on
+        return values  # a few days is no flag)
+    blanks = int(values.isna().sum())
+    report.notices.append(Notice(f"'{col}' holds one value ({known.iloc[0]:g}) and blanks: its "
+                                 f"{count(blanks, 'blank')} read as 0, a flag's other days.", "notice.flag_blanks",
+                                 {"column": col, "value": f"{known.iloc[0]:g}", "blanks": blanks}))
+    return values.fillna(0.0)
 
 
 def _leading_labels_notice(labels: int, words: str) -> Notice:

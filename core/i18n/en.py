@@ -1383,6 +1383,7 @@ MESSAGES: dict[str, str] = {
                                    "combined with the first as repeated time stamps; on a short day the hour skipped "
                                    "is a gap.",
     "notice.rows_between_readings": "{rows:plural:row} without a value of '{column}', each between two of its readings a step apart ({frequency}), {rows:were} left out as other records (events, scans), not filled as readings.",
+    "notice.flag_blanks": "'{column}' holds one value ({value}) and blanks: its {blanks:plural:blank} read as 0, a flag's other days.",
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",

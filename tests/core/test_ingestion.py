@@ -5068,3 +5068,14 @@ def test_from_the_review_of_253fcb8_targets_dates_and_encodings_as_before() -> N
         f"{days[0] + pd.Timedelta(days=k // 7 * 7 + 7):%Y-%m-%d},{day:%Y-%m-%d},{k % 9}\n"
         for k, day in enumerate(days[:50]))
     assert load_series(imported.encode(), "imports.csv").date_col == "Sale Date"
+
+
+def test_a_holiday_column_of_ones_and_blanks_is_a_flag_with_zeros_between() -> None:
+    days = pd.date_range("2023-01-01", periods=120)  # interpolated, 'Holiday' was 1 every day and left out
+    holidays = {pd.Timestamp("2023-01-01"), pd.Timestamp("2023-01-16"), pd.Timestamp("2023-02-20")}
+    text = "Date,Attendance,Holiday,Price\n" + "".join(
+        f"{day:%m/%d/%Y},{600 + 900 * (day in holidays) + k % 7},{'1' if day in holidays else ''},"
+        f"{'' if k % 10 == 3 else '9.99'}\n" for k, day in enumerate(days))
+    series = load_series(text.encode(), "gate.csv", LoadOptions(regressors=("Holiday", "Price")))
+    assert series.frame["Holiday"].sum() == 3 and (series.frame["Price"] == 9.99).all()  # a price's blank: filled
+    assert any(notice.key == "notice.flag_blanks" for notice in series.report.notices)
