@@ -497,6 +497,10 @@ def without_summary_rows(raw: pd.DataFrame) -> pd.DataFrame:
     return kept
 
 
+# A total named by what it sums, at the end of the table: 'Season Total', 'FY Total', 'Performance Total'
+_NAMED_TOTAL = re.compile(r"[^\d,;]{1,40}?\s+(?:total|totals|gesamt|summe|totaal|totale)", re.IGNORECASE)
+
+
 def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     """Rows that sum up or annotate the table are left out with a notice, not read as time steps with an unreadable
     date, or worse, make the date column fail its share of readable cells and the file fall back to row numbers:
@@ -515,7 +519,8 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     first = (summing or texts)[0]
     cells = raw[first].astype("string").str.strip()
     tail, above = cells.iloc[-checked:], cells.iloc[:-checked]
-    worded = tail.str.fullmatch(SUMMARY_ROW).fillna(False) | _is_note_row(raw, first, tail, above)
+    worded = (tail.str.fullmatch(SUMMARY_ROW) | tail.str.fullmatch(_NAMED_TOTAL)).fillna(False) \
+        | _is_note_row(raw, first, tail, above)
     if first != texts[0]:
         worded &= undated
     subtotals = _subtotal_rows(cells)

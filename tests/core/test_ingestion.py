@@ -5079,3 +5079,12 @@ def test_a_holiday_column_of_ones_and_blanks_is_a_flag_with_zeros_between() -> N
     series = load_series(text.encode(), "gate.csv", LoadOptions(regressors=("Holiday", "Price")))
     assert series.frame["Holiday"].sum() == 3 and (series.frame["Price"] == 9.99).all()  # a price's blank: filled
     assert any(notice.key == "notice.flag_blanks" for notice in series.report.notices)
+
+
+def test_a_total_named_by_what_it_sums_below_a_short_table_is_a_summary_row() -> None:
+    weeks = pd.date_range("2023-07-02", periods=13, freq="W-SUN")  # 'Season Total' made the dates steps, and was
+    text = "Week Ending,Weekly Total\n" + "".join(f'{week:%-m/%-d/%y},"${990 + k * 17:,.2f}"\n'  # forecast next
+                                                  for k, week in enumerate(weeks)) + 'Season Total,"$15,275.21"\n'
+    series = load_series(text.encode(), "donations.csv")
+    assert series.frequency.name == "weekly" and len(series.frame) == 13
+    assert any(notice.key == "notice.summary_rows" for notice in series.report.notices)
