@@ -489,7 +489,8 @@ def column_unit(cells: pd.Series) -> str | None:
     one, the same in all of them (whatever its case), and no month, time or magnitude (``_NOT_UNITS``) nor statistics
     office's flag; else None."""
     head = cells.iloc[:200].astype(str)
-    if head.str.fullmatch(UNIT_NUMBER).mean() < PARSE_SHARE:  # cheap: most columns do not
+    head = head[head.str.contains(r"\d")]  # of the cells with a number: a landing's 'Confidential' is a marker word
+    if not len(head) or head.str.fullmatch(UNIT_NUMBER).mean() < PARSE_SHARE:  # cheap: most columns do not
         return None
     units = cells.astype(str).str.extract(UNIT_NUMBER)[1].dropna()
     if len(units) and units.str.lower().nunique() > 1:
@@ -538,7 +539,7 @@ def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     parts = cells.str.extract(UNIT_NUMBER)
     amounts = parts[0].fillna(cells)
     numbers = pd.to_numeric(_clean_number_text(amounts, decimal_comma), errors="coerce").astype("float64")
-    if numbers.notna().mean() < PARSE_SHARE:
+    if numbers[cells.astype(str).str.contains(r"\d").to_numpy()].notna().mean() < PARSE_SHARE:
         return None
     if "|" in unit:  # each number in the main unit
         family = next(family for family in _UNIT_FAMILIES if unit.split("|")[0].lower() in family)

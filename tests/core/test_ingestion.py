@@ -5088,3 +5088,13 @@ def test_a_total_named_by_what_it_sums_below_a_short_table_is_a_summary_row() ->
     series = load_series(text.encode(), "donations.csv")
     assert series.frequency.name == "weekly" and len(series.frame) == 13
     assert any(notice.key == "notice.summary_rows" for notice in series.report.notices)
+
+
+def test_weights_with_their_unit_beside_a_confidential_month_are_read() -> None:
+    months = pd.date_range("2016-01-01", periods=60, freq="MS")  # refused: 'holds text, not numbers ('2,103 kg')'
+    text = "Month,Species,Landed weight\n" + "".join(
+        f"{month:%Y-%m},Lemon Sole," + ("Confidential" if k % 11 == 5 else f'"{2000 + k * 13:,} kg"') + "\n"
+        for k, month in enumerate(months))
+    series = load_series(text.encode(), "landings.csv")
+    assert series.target == "Landed weight" and series.frame["y"].iloc[0] == 2000
+    assert any(notice.key == "notice.marker_words" for notice in series.report.notices)
