@@ -1491,12 +1491,12 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     hour a series of its own. Any other table is returned as it is."""
     names = {re.sub(r"[\s_]+", " ", str(col).strip().lower()): col for col in raw.columns}
     dates, times = _date_and_time_pair(raw, names)
-    if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]) and _hhmm_as_clock(
-            raw[times[0]].astype("Int64").astype("string")).str.contains(":").sum() == 0:  # numbers, not hhmm
+    if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]) and not _whole_hhmm(
+            raw[times[0]]):  # numbers, not hhmm (a run's minutes, 50.24)
         return raw
     if _START_TIME.fullmatch(str(times[0]).strip().lower()) and not raw[dates[0]].dropna().duplicated().any():
         return raw  # one start a day (a sleep log's 23:50): the dates are the time stamps, not a grid of the day
-    written = raw[times[0]].astype("Int64") if pd.api.types.is_numeric_dtype(raw[times[0]]) else raw[times[0]]
+    written = raw[times[0]].round().astype("Int64") if pd.api.types.is_numeric_dtype(raw[times[0]]) else raw[times[0]]
     clock = _hhmm_as_clock(written.astype("string").str.strip().str.replace(_ZONE_NAME, "", regex=True))  # 'EST'
     totals = _summary_times(clock)  # a day's Total row: no time, and no cell that counts against the clock's share
     offsets = _times_of_day(clock[~totals])
@@ -1515,6 +1515,14 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     kept.attrs = {**combined.attrs, "summary_rows": {
         "rows": int(totals.sum()), "words": clipped_list(clock[totals])}}
     return kept
+
+
+def _whole_hhmm(values: pd.Series) -> bool:
+    """Whether a numeric time column holds whole numbers written hhmm (``_hhmm_as_clock``)."""
+    known = values.dropna()
+    if not len(known) or (known % 1 != 0).any():
+        return False
+    return bool(_hhmm_as_clock(known.astype("int64").astype("string")).str.contains(":").all())
 
 
 def _hhmm_as_clock(clock: pd.Series) -> pd.Series:
@@ -1571,8 +1579,11 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
     if times and not dates:  # a fuel card's 'Transaction Date' beside a plain 'Time'
         dated = [col for name, col in names.items()
                  if name.endswith(" date") and _days(raw[col].iloc[:50]) is not None]
-        repeated = len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5  # several a day (not a
-        dates = dated if repeated and len(times) == 1 and str(times[0]).strip().lower() == "time" else dates  # run's)
+        hours = raw[times[0]].astype("string").str.extract(r"^\s*(\d{1,2}):", expand=False).dropna()
+        clock = hours.nunique() >= _CLOCK_HOURS \
+            or len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5
+        dates = dated if clock and len(times) == 1 and str(times[0]).strip().lower() == "time" else dates  # (a run's
+        # 'Time' 0:52:13 is its duration: its hours are few)
     if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
         twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()
                  if re.search(r"\bdate\b", name) and name.replace("date", "time", 1) in names
@@ -1589,6 +1600,9 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
 
 
 _START_WORD = re.compile(r"\b(?:from|start|starting|begin|beginning)\b", re.IGNORECASE)
+
+
+_CLOCK_HOURS = 6  # hours of the day a 'Time' column's cells spread over, at least, to be times of day
 
 
 def _clock_columns(raw: pd.DataFrame) -> list[object]:

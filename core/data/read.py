@@ -2488,9 +2488,9 @@ def _records(text: str) -> list[str]:
             records[-1] += line
         else:
             records.append(line)
-    if any(record.count('"') % 2 for record in records[:-1]):  # a lone quote ('55" TVs'), closed by no line after it
-        return lines
-    return records
+    # a lone quote ('55" TVs'), closed by no line after it: that record's lines as they are
+    return [part for record in records for part in (record.splitlines(keepends=True) if record.count('"') % 2
+                                                     else [record])]
 
 
 _RECORD_LINES = 8  # lines a quoted cell of the header or the lines above it spans at most

@@ -1276,7 +1276,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         return wanted, parsed[0]
     first, constant, few, inside = raw.columns[0], None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
-                                                   _bookkeeping(raw, col)))
+                                                   _bookkeeping(col)))
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1323,20 +1323,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
 
 
-_LOADING = re.compile(r"\b(?:import|export|load|extract)(?:ed)? (?:date|time)\b|\bdate (?:imported|exported|loaded)\b")
-
-
-def _bookkeeping(raw: pd.DataFrame, col: object) -> bool:
-    """Whether a column is named as when its record was kept (``_BOOKKEEPING``), or loaded or exported where another
-    time column dates more rows (a warehouse's weekly 'Import Date' before its daily 'Sale Date'; a haulier's 'Load
-    Date' alone dates its loads)."""
-    name = " ".join(_word_list(col))
-    if _BOOKKEEPING.search(name):
-        return True
-    if not _LOADING.search(name):
-        return False
-    others = [other for other in raw.columns if other != col and _sounds_like_date(other)]
-    return any(raw[other].nunique() > raw[col].nunique() for other in others)
+def _bookkeeping(col: object) -> bool:
+    """Whether a column is named as when its record was kept (``_BOOKKEEPING``)."""
+    return _BOOKKEEPING.search(" ".join(_word_list(col))) is not None
 
 
 def _local_twin(col: object, columns: pd.Index) -> bool:
@@ -1829,7 +1818,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if not numeric:
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
-    candidates = [col for col in candidates if " ".join(_word_list(col)) not in _SAMPLE_SIZES] or candidates  # poll n
+    candidates = [col for col in candidates if not _sample_size(col, numbers)] or candidates  # a poll's n
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
                                            or _no_measure(col, numbers[col], ds))
@@ -1938,17 +1927,28 @@ def _epoch_twin(values: pd.Series, ds: pd.Series | None) -> bool:
 
 def _answers(candidates: list[str], numbers: dict[str, pd.Series] | None, ds: pd.Series | None) -> list[str]:
     """Where every numeric column reads as a code, the ones named as a survey's questions (``_QUESTION``) that vary
-    within -10 to 10 as its scales do and number no rows, things or calendar parts: a survey's 0-10 answers (a code's
-    few whole values) before its 'Respondent ID' or a constant 'Collector ID', which were forecast."""
+    within -10 to 10 as its scales do, else those that vary, and number no rows, things or calendar parts: a survey's
+    0-10 answers (a code's few whole values) before its 'Respondent ID' or a constant 'Collector ID', which were
+    forecast; a call centre's 'Calls' before its 'Staff'."""
     if numbers is None:
         return []
-    return [col for col in candidates if numbers[col].nunique() > 1 and numbers[col].dropna().between(-10, 10).all()
-            and not _no_measure(col, numbers[col], ds) and _QUESTION.search(str(col).strip().lower())]
+    varying = [col for col in candidates if numbers[col].nunique() > 1 and not _no_measure(col, numbers[col], ds)]
+    return [col for col in varying if numbers[col].dropna().between(-10, 10).all()
+            and _QUESTION.search(str(col).strip().lower())] or varying  # a survey's 'Food', 'Service' in turn
 
 
 # A survey's question or its code: 'How likely are you to recommend us?', 'Overall satisfaction', Qualtrics' 'Q1'
 _QUESTION = re.compile(r"\?|^q\d+|^v\d+$|\b(?:how|rate|rating|rated|satisf\w*|likely|likelihood|score|nps|agree|"
                        r"recommend|csat|ces)\b")
+
+
+def _sample_size(col: str, numbers: dict[str, pd.Series] | None) -> bool:
+    """Whether a column is a survey's sample size (``_SAMPLE_SIZES``; 'Base' of whole numbers only: a power market's
+    'Base' price is its baseload)."""
+    name = " ".join(_word_list(col))
+    if name == "base":
+        return numbers is not None and bool((numbers[col].dropna() % 1 == 0).all())
+    return name in _SAMPLE_SIZES
 
 
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
@@ -2229,13 +2229,13 @@ _AWAITED_SHARE = 0.5  # of the rows up to its last value, at least, where a targ
 
 
 def _awaited_on_its_step(given: pd.Series, last: object) -> bool:
-    """Whether values on an even step of their own (``_evenly_dated``: a weekly target beside daily prices) stop more
-    than one of their steps before the file's last stamp ``last``: rows to forecast, not the days before the next
-    Monday's price."""
+    """Whether values on an even step of their own (``_evenly_dated``: a weekly target beside daily prices) stop one of
+    their steps or more before the file's last stamp ``last``: rows to forecast, not the days before the next Monday's
+    price."""
     if len(given) < 3 or not _evenly_dated(given):
         return False
     step = pd.Series(np.sort(pd.to_datetime(given.dropna().unique()))).diff().median()
-    return bool(pd.Timestamp(last) - pd.Timestamp(given.max()) > step)
+    return bool(pd.Timestamp(last) - pd.Timestamp(given.max()) >= step)
 
 
 # The two sides of a statement's money columns: a row fills one of them (a debit or a credit), the other blank.
@@ -3157,7 +3157,8 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
         if isinstance(file_end, pd.Timestamp) and file_end.tz is None and frame["ds"].dt.tz is None \
                 and not (frame["ds"] > last).any():  # no future rows of regressors past its last value
             period = file_end.to_period(PERIODS[options.per])  # whole where the file reaches its last day (a day: its
-            whole = options.per in ("hour", "day") or file_end.normalize() == period.end_time.normalize()  # own)
+            whole = options.per in ("hour", "day") or file_end.normalize() >= period.end_time.normalize() \
+                - pd.Timedelta(days=1 if options.per == "week" else 7)  # own; a business file's month ends early)
             end = period.start_time if whole else (period - 1).start_time
             last = end if last < end <= last + frame["ds"][known].diff().max() else last
         frame, empty = _zeros_between(frame, options.per, last, report)

@@ -5047,8 +5047,9 @@ def test_from_the_review_of_253fcb8_targets_dates_and_encodings_as_before() -> N
     for header, target in (("Datum;Base;Peak", "Base"), ("Date;Calls;Staff", "Calls"),
                            ("Date;Quantity;Amount;Shipping cost", "Quantity"),
                            ("Date;Water Used (ML);Discharge (ML/d)", "Water Used (ML)")):
-        rows = "".join(f"{day:%Y-%m-%d};{11 + k % 9};{3 + k % 3}" + (";4.99" if header.count(";") == 3 else "") + "\n"
-                       for k, day in enumerate(days))
+        price = ".25" if header.startswith("Datum") else ""  # a baseload price; whole, 'Base' is a poll's sample
+        rows = "".join(f"{day:%Y-%m-%d};{11 + k % 9}{price};{3 + k % 3}" + (";4.99" if header.count(";") == 3 else "")
+                       + "\n" for k, day in enumerate(days))
         assert load_series((header + "\n" + rows).encode(), "f.csv").target == target, header
     months = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
               "październik", "listopad", "grudzień"]
@@ -5064,10 +5065,6 @@ def test_from_the_review_of_253fcb8_targets_dates_and_encodings_as_before() -> N
     station = "Date,Time,Temp\n" + "".join(f"{day:%Y-%m-%d},{hour * 100:04d},{10 + hour % 5}\n"
                                            for day in days[:20] for hour in range(24))
     assert load_series(station.encode(), "station.csv").frequency.name == "hourly"  # 24 series or one a day
-    imported = "Import Date,Sale Date,Units\n" + "".join(
-        f"{days[0] + pd.Timedelta(days=k // 7 * 7 + 7):%Y-%m-%d},{day:%Y-%m-%d},{k % 9}\n"
-        for k, day in enumerate(days[:50]))
-    assert load_series(imported.encode(), "imports.csv").date_col == "Sale Date"
 
 
 def test_a_holiday_column_of_ones_and_blanks_is_a_flag_with_zeros_between() -> None:
@@ -5098,3 +5095,25 @@ def test_weights_with_their_unit_beside_a_confidential_month_are_read() -> None:
     series = load_series(text.encode(), "landings.csv")
     assert series.target == "Landed weight" and series.frame["y"].iloc[0] == 2000
     assert any(notice.key == "notice.marker_words" for notice in series.report.notices)
+
+
+def test_from_the_review_of_6114344_times_answers_samples_and_quotes() -> None:
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2024-01-01", periods=120)
+    runs = "Date,Distance,Time\n" + "".join(f"{day:%Y-%m-%d},{rng.uniform(4, 12):.2f},{rng.uniform(20, 70):.2f}\n"
+                                             for day in days)
+    assert load_series(runs.encode(), "runs.csv").date_col == "Date"  # minutes 50.24 beside a date: TypeError
+    survey = "Date,Respondent ID,Food,Service\n" + "".join(f"{day:%Y-%m-%d},{100000 + 7 * k},{rng.integers(1, 6)},"
+                                                           f"{rng.integers(1, 6)}\n" for k, day in enumerate(days))
+    assert load_series(survey.encode(), "survey.csv").target == "Food"  # 'Respondent ID' was forecast
+    poll = "Fieldwork end,Base,Con,Lab\n" + "".join(
+        f"{day:%Y-%m-%d},{rng.integers(1600, 2300)},{rng.integers(24, 31)},{rng.integers(42, 49)}\n" for day in days[::7])
+    assert load_series(poll.encode(), "poll.csv").target == "Con"  # a poll's 'Base' is its sample size
+    comments = ['bought the 55" TV' if k == 5 else "ok" for k in range(len(days))]
+    feedback = 'Date,"How likely are you to recommend us?\n(0 = not at all, 10 = extremely)",Units sold,Comment\n' + \
+        "".join(f"{day:%Y-%m-%d},{k % 11},{20 + k % 40},{comments[k]}\n" for k, day in enumerate(days))
+    assert load_series(feedback.encode(), "feedback.csv").date_col == "Date"  # the lone inch split the header
+    fuel = "Transaction Date,Time,Gallons\n" + "".join(
+        f"{day:%m/%d/%Y},{rng.integers(6, 20):02d}:{rng.integers(0, 60):02d},{rng.uniform(8, 20):.3f}\n"
+        for day in days[::2])
+    assert load_series(fuel.encode(), "fuel.csv").date_col == "Transaction Date Time"  # a fill-up's time of day
