@@ -2426,7 +2426,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
     or end in a blank line (one of bare delimiters too: ``,,`` as spreadsheets save an empty row). ``text``
     itself (the same object) when the header is its first line or no line qualifies. Lines are a CSV's records: a
     quoted name over two lines (a survey's question and its scale) is one line of the header."""
-    opening = _records(text[:65536])[:_PREAMBLE_LINES + 12]
+    records = _records(text[:65536])
+    opening = records[:_PREAMBLE_LINES + 12]
 
     def cells_of(line: str, quoted_text: bool) -> list[str]:  # a quoted cell's delimiters are not the table's
         unquoted = _QUOTED_RECORD.sub(
@@ -2449,7 +2450,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
     wide = Counter({width: times for width, times in numbered.items() if times >= 2}) or Counter(
         {width: times for width, times in numbered.items() if width >= 3}) or counts  # one wide row (StatCan)
     fields = max(wide, key=lambda width: (wide[width], width))
-    whole = len(text) <= 65536 and len(opening) == len(_records(text))  # the opening is the whole file
+    whole = len(text) <= 65536 and len(opening) == len(records)  # the opening is the whole file
     if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')
         rows = rows[:len(rows) - _notes_at_end([(opening[index], text) for index, _, text in rows], fields,
                                                len(rows) - 2)]  # the quoted notes' words (StatCan's footer)
