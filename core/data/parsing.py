@@ -123,6 +123,10 @@ _PERIOD_FORMATS = (
     (_FISCAL_QUARTER_FIRST_YEAR, 1, 2, 3, FISCAL_FORMATS[1]), (_FISCAL_QUARTER_FIRST_Q, 2, 1, 3, FISCAL_FORMATS[2]),
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
 )
+# A month's name and a two-digit year: Excel's 'mmm yy' (``Jan 23``), ``Jan '23``, ``Sept ’23`` (``_parse_month_short_year``).
+_MONTH_SHORT_YEAR = re.compile(r"([A-Za-zÀ-ÿ]{3,9}\.?)\s+(['\u2019]?\d{2})")
+MONTHS_MOVED_LEAST = 3  # changes between rows' cells seen before ``Jan 23`` is read as a month and a year
+MONTHS_MOVED_SHARE = 0.9  # the share of them that change the month (a list of days keeps it from row to row)
 _YEAR_M_MONTH = re.compile(r"^(\d{4})-?M(\d{1,2})$", re.IGNORECASE)  # 1980M01; the IMF's SDMX 2018-M01
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
@@ -866,7 +870,7 @@ def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None
         if forced is not None:
             return forced
     for parser in (_parse_periods, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
-                   _parse_period_dot_year, _parse_known_formats, _parse_day_or_month_first, _parse_iso,
+                   _parse_period_dot_year, _parse_known_formats, _parse_month_short_year, _parse_day_or_month_first, _parse_iso,
                    _parse_access_log):
         parsed = parser(text, sample)
         if parsed is not None:
@@ -1099,6 +1103,25 @@ def _parse_compact_year_month(text: pd.Series, sample: pd.Series) -> tuple[pd.Se
     if not (years.loc[sample.index].between(1800, 2200).all() and months.loc[sample.index].between(1, 12).all()):
         return None
     return _from_year_month(years, months), "yyyymm"
+
+
+def _parse_month_short_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """``Jan '23`` (a month and a two-digit year after an apostrophe), and ``Jan 23`` where the rows move from month
+    to month: nearly every change between two rows' cells changes the month (``Jan 23``, ``Feb 23``, ...). A list of
+    days without a year (``Jan 18``, ``Jan 19``) keeps its month from row to row and is no such column."""
+    if not _head_matches(sample, _MONTH_SHORT_YEAR) or not sample.str.fullmatch(_MONTH_SHORT_YEAR).all():
+        return None
+    parts = sample.str.extract(_MONTH_SHORT_YEAR)
+    months = parts[0].str.rstrip(".").str.lower().map(_MONTH_NAMES)
+    if months.isna().any():
+        return None
+    if not parts[1].str.startswith(("'", "\u2019")).all():
+        changes = sample.ne(sample.shift()).to_numpy()[1:]
+        moved = months.ne(months.shift()).to_numpy()[1:][changes]
+        if len(moved) < MONTHS_MOVED_LEAST or moved.mean() < MONTHS_MOVED_SHARE:
+            return None
+    years = _four_digit_years(pd.to_numeric(parts[1].str.lstrip("'\u2019")))
+    return _from_year_month(years, months).reindex(text.index), "%b %y"
 
 
 def _parse_period_dot_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:

@@ -809,3 +809,27 @@ def test_timed_entries_after_their_weekday_and_day_ranges_among_days_are_read() 
     text = "Visit Dates,Students\n" + "".join(f"{visit},{40 + k}\n" for k, visit in enumerate(visits))
     series = load_series(text.encode(), "groups.csv")
     assert series.date_col == "Visit Dates" and series.frame["ds"].iloc[2] == pd.Timestamp("2024-01-29")
+
+
+@pytest.mark.parametrize("form", ["{m} {y:02d}", "{m} '{y:02d}", "{m} ’{y:02d}"])
+def test_a_month_and_a_two_digit_year_are_read_where_the_rows_move_month_by_month(form: str) -> None:
+    # Excel's 'mmm yy' saved as CSV ('Jan 23') and a report's "Jan '23" were numbered as steps, no calendar
+    months = pd.date_range("2018-01-01", periods=ROWS, freq="MS")
+    series = load_series(_csv("Month", [form.format(m=f"{day:%b}", y=day.year % 100) for day in months]), "x.csv")
+    assert series.frequency.name == "monthly" and series.frame["ds"].iloc[13] == months[13]
+    from core.data.parsing import parse_dates
+
+    days = pd.Series([f"Jan {d}" for d in range(10, 32)] + [f"Feb {d}" for d in range(10, 29)])
+    assert parse_dates(days) is None  # days without a year keep their month from row to row: no month-years
+
+
+def test_months_across_the_columns_written_with_two_digit_years_are_each_rows_series() -> None:
+    # a producers' table of 'Jan 22' ... 'Dec 23' across its columns was refused: 'Only 4 usable rows'
+    months = pd.date_range("2022-01-01", periods=24, freq="MS")
+    text = "Country," + ",".join(f"{day:%b %y}" for day in months) + "\n" + "".join(
+        f"{name}," + ",".join(str(900 + 50 * k + i % 12 * 4) for i in range(24)) + "\n"
+        for k, name in enumerate(["Algeria", "Angola", "Gabon"]))
+    raw = read_table(text.encode(), "x.csv")
+    assert len(raw) == 3 * 24 and raw["period"].iloc[-1] == "Dec 23" and raw["Country"].iloc[-1] == "Gabon"
+    one = load_series(b"\n".join(text.encode().splitlines()[:2]), "x.csv")
+    assert one.frequency.name == "monthly" and one.frame["ds"].iloc[-1] == months[-1] and len(one.frame) == 24
