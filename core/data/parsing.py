@@ -131,7 +131,8 @@ _YEAR_M_MONTH = re.compile(r"^(\d{4})-?M(\d{1,2})$", re.IGNORECASE)  # 1980M01; 
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
 # 2020-W05; tsibble's 2021 W01; 2024-KW05 (German: Kalenderwoche)
-_ISO_WEEK = re.compile(r"^(\d{4})[- ]?K?W(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
+# 2020-W05, 2020W051, 2024-KW05, and the week written with a word: '2022 Wk 1', '2022 Week 05' (a planner's export).
+_ISO_WEEK = re.compile(r"^(\d{4})[- ]?(?:K?W|Wk\.?\s*|Week\s*)(\d{1,2})(?:-?([1-7]))?$", re.IGNORECASE)
 # The week first, as German calendars (``KW 05/2024``, ``KW05 2024``, ``KW 05/24``: Kalenderwoche) and reports
 # (``W05 2024``, ``Week 5 2024``) write it: ISO weeks too; a year of two digits as strptime's %y reads it.
 _WEEK_FIRST = re.compile(r"^(?:KW|W|Wk|Week)\s*\.?\s*(\d{1,2})\s*[-/., ]\s*(\d{4}|\d{2})$", re.IGNORECASE)
@@ -278,6 +279,7 @@ _AMBIGUOUS_PAIRS = (
     # With dashes, as Fitbit's US export writes them (09-13-2023: "no dates"; 13-09-2023 reads by ``_DATE_FORMATS``).
     ("%d-%m-%Y", "%m-%d-%Y"), ("%d-%m-%Y %H:%M", "%m-%d-%Y %H:%M"), ("%d-%m-%Y %H:%M:%S", "%m-%d-%Y %H:%M:%S"),
     ("%d-%m-%Y %I:%M %p", "%m-%d-%Y %I:%M %p"), ("%d-%m-%Y %I:%M:%S %p", "%m-%d-%Y %I:%M:%S %p"),  # LibreView's US
+    ("%d/%m/%Y %H%M", "%m/%d/%Y %H%M"),  # a dispatch log's 24-hour clock without a colon: 01/01/2024 0803
 )
 
 
@@ -730,7 +732,7 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return parse_dates(text.str.replace(_ZONE_NAME, "", regex=True), day_first)  # the local time written
     if sample.iloc[:1000].str.fullmatch(_DAY_RANGE).any():  # a poll's '28–30 Jun 2024'; 'Jan 16-18, 2024' among days
         return parse_dates(text.map(_day_range_start, na_action="ignore"), day_first)
-    for interval in (_INTERVAL, _ISO_INTERVAL, _NAMED_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
+    for interval in (_INTERVAL, _ISO_INTERVAL, _NAMED_INTERVAL, _SLASH_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
         if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all() and (
                 interval is not _ISO_INTERVAL or _spans_alike(sample)):
             return parse_dates(text.str.replace(interval, r"\1", regex=True), day_first)  # an interval: its start
@@ -1471,6 +1473,9 @@ _ISO_INTERVAL = re.compile(rf"({_ISO_TIME})(?:\s+[-–]\s+|/|,\s*|\s+to\s+)({_IS
 # The same with months named: Uber Eats' payout periods "Oct 2, 2023 - Oct 8, 2023", "2 Oct 2023 to 8 Oct 2023".
 _NAMED_DAY = r"(?:[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.?,? \d{4})"
 _NAMED_INTERVAL = re.compile(rf"({_NAMED_DAY})\s*(?:[-–]|to)\s*{_NAMED_DAY}")
+# The same with slashes and no spaces, as a utility bill writes its billing period: "01/16/22-02/15/22".
+_SLASH_DAY = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
+_SLASH_INTERVAL = re.compile(rf"({_SLASH_DAY})\s*(?:[-–]|to)\s*{_SLASH_DAY}")
 # Days of one year written once, as polls write their fieldwork: '28–30 Jun 2024', '28 Jun–2 Jul 2024', 'Dec 8-20,
 # 2023', 'Nov 28-Dec 10, 2023' (``_day_range_start``: read as the first day, a year before where the range crosses it).
 _RANGE_MONTH = r"([A-Za-z]{3,9})\.?"
@@ -2299,13 +2304,23 @@ def _week_dot_years(cells: pd.Series) -> bool:
     return len(text) > 0 and bool(text.str.fullmatch(_WEEK_DOT_YEAR).all())
 
 
+def _years_and_weeks(cells: pd.Series) -> bool:
+    """Whether a week column's cells are years and weeks in one number, ``202401`` (a dashboard's 'Week'), weeks past
+    12 among them (no months): they were step numbers, 48 of them missing at each new year."""
+    text = cells.dropna().astype("string").str.strip().iloc[:200]
+    if len(text) == 0 or not text.str.fullmatch(r"(?:18|19|20|21)\d{2}(?:0[1-9]|[1-4]\d|5[0-3])").all():
+        return False
+    return bool((pd.to_numeric(text) % 100 > 12).any())
+
+
 def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
     """A column of years and weeks written as one number (``epiweek`` 201301 ... 201453, ``_YEAR_WEEK_NAMES``) read
     as the weeks' first days, in its place (as a year column and a week column are: ``_numbered_weeks``); ``raw`` as
     it is where no such column reads so. Alone, the column was the target (a series of 201301, 201302, ...)."""
     dated = any(set(re.split(r"[\W_]+", str(col).lower())) & _DATE_WORDS for col in raw.columns)
     found = [col for col in raw.columns if str(col).strip().lower() in _YEAR_WEEK_NAMES or (
-        not dated and str(col).strip().lower() in _WEEK_NAMES | {"kalenderwoche"} and _week_dot_years(raw[col]))]
+        not dated and str(col).strip().lower() in _WEEK_NAMES | {"kalenderwoche"} and (
+            _week_dot_years(raw[col]) or _years_and_weeks(raw[col])))]
     if len(found) != 1:
         return raw
     text = raw[found[0]].astype("string").str.strip().str.replace(r"^(\d{4})[-_ ]?W?(\d{2})$", r"\1\2", regex=True)

@@ -833,3 +833,37 @@ def test_months_across_the_columns_written_with_two_digit_years_are_each_rows_se
     assert len(raw) == 3 * 24 and raw["period"].iloc[-1] == "Dec 23" and raw["Country"].iloc[-1] == "Gabon"
     one = load_series(b"\n".join(text.encode().splitlines()[:2]), "x.csv")
     assert one.frequency.name == "monthly" and one.frame["ds"].iloc[-1] == months[-1] and len(one.frame) == 24
+
+
+@pytest.mark.parametrize("label", ["{y} Wk {w}", "{y}-Wk{w:02d}", "{y} Week {w:02d}"])
+def test_weeks_written_with_a_word_after_their_year_are_iso_weeks(label: str) -> None:
+    # a planner's '2022 Wk 1' was numbered as steps
+    weeks = pd.date_range("2022-01-03", periods=60, freq="W-MON")
+    cells = [label.format(y=day.isocalendar()[0], w=day.isocalendar()[1]) for day in weeks]
+    series = load_series(_csv("Week", cells), "x.csv")
+    assert series.frequency.name == "weekly" and series.frame["ds"].iloc[52] == weeks[52]
+
+
+def test_years_and_weeks_in_one_number_under_week_are_weeks() -> None:
+    # a dashboard's 'Week' of 202201 ... 202328 was step numbers, with 48 'missing' at the new year
+    weeks = pd.date_range("2022-01-03", periods=60, freq="W-MON")
+    series = load_series(_csv("Week", [f"{day.isocalendar()[0]}{day.isocalendar()[1]:02d}" for day in weeks]), "x.csv")
+    assert series.frequency.name == "weekly" and series.frame["ds"].iloc[-1] == weeks[-1]
+    months = pd.date_range("2022-01-01", periods=30, freq="MS")  # year and month under 'Week' stay what they were
+    other = load_series(_csv("Week", [f"{day:%Y%m}" for day in months]), "x.csv")
+    assert other.frequency.name != "weekly"
+
+
+def test_a_24_hour_clock_without_a_colon_after_the_date_is_read() -> None:
+    # a dispatch log's '01/01/2024 0803' was numbered as steps
+    stamps = pd.date_range("2024-01-13 00:03", periods=ROWS, freq="37min")
+    series = load_series(_csv("Timestamp", [f"{stamp:%m/%d/%Y %H%M}" for stamp in stamps]), "x.csv")
+    assert series.frame["ds"].tolist() == list(stamps)
+
+
+def test_a_billing_period_of_two_dates_is_read_by_its_start() -> None:
+    # a utility bill's '01/16/22-02/15/22' was numbered as steps
+    starts = pd.date_range("2021-01-01", periods=ROWS, freq="MS") + pd.Timedelta(days=15)
+    ends = [start + pd.DateOffset(months=1) - pd.Timedelta(days=1) for start in starts]
+    series = load_series(_csv("Billing Period", [f"{s:%m/%d/%y}-{e:%m/%d/%y}" for s, e in zip(starts, ends)]), "x.csv")
+    assert series.frequency.name == "monthly" and series.frame["ds"].iloc[0] == starts[0]
