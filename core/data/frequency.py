@@ -90,10 +90,15 @@ _BUSINESS_DAYS_HELD = 0.9  # the share of the span's weekdays a business-daily s
 # Working weeks no pandas alias names, each a custom business day (``offset_of``), tried after Monday to Friday (``B``):
 # Sunday to Thursday (the Saudi and Israeli markets) and Monday to Saturday (a shop closed on Sundays, whose till
 # export lists its trading days: read as daily, its weekday terms were all left out, "none in Sun", and its test MAE
-# doubled).
+# doubled), Tuesday to Sunday (a museum or a restaurant closed on Mondays: its Mondays were filled and forecast) and
+# Wednesday to Sunday (a recycling centre open five days). Each writes its days from its first.
 SUN_TO_THU = "C-SUNTHU"
 MON_TO_SAT = "C-MONSAT"
-_WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu", MON_TO_SAT: "Mon Tue Wed Thu Fri Sat"}
+TUE_TO_SUN = "C-TUESUN"
+WED_TO_SUN = "C-WEDSUN"
+_WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu", MON_TO_SAT: "Mon Tue Wed Thu Fri Sat",
+                  TUE_TO_SUN: "Tue Wed Thu Fri Sat Sun", WED_TO_SUN: "Wed Thu Fri Sat Sun"}
+SIX_DAY_WEEKS = (MON_TO_SAT, TUE_TO_SUN)  # their season is 6 days, their year 313 (five-day weeks: business-daily's)
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
 WITHIN_A_DAY = ("secondly", "minutely", "half-hourly", "hourly")  # the units of spacings under a day
 # Hourly rows within the same opening hours every day and none outside them (a shop open 09:00 to 18:00): steps of
@@ -270,6 +275,13 @@ def offset_of(alias: str) -> pd.DateOffset:
         return pd.offsets.CustomBusinessHour(start=start, end=end,
                                              weekmask=" ".join(WEEKDAY_NAMES[day] for day in open_days(alias)))
     return to_offset(alias)
+
+
+def working_days(alias: str | None) -> list[str] | None:
+    """The days of the working week ``alias`` (``_WORKING_WEEKS``) from its first (``Sun`` for Sunday to Thursday);
+    None for another alias."""
+    week = _WORKING_WEEKS.get(alias or "")
+    return None if week is None else week.split()
 
 
 def working_week_of(days: set[int]) -> str | None:

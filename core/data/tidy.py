@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, Frequency, calendar_places,
+from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, TUE_TO_SUN, WED_TO_SUN, Frequency,
+                                 calendar_places,
                                  frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of,
                                  on_open_hours, open_days, open_hour_steps, open_hours, open_slots, open_stamps,
                                  regular_alias,
@@ -625,6 +626,10 @@ _CLOSED_DAYS_NOTICES = {
                  "notice.blank_sundays"),
     SUN_TO_THU: ("Friday or Saturday row", "a Sunday-to-Thursday week, and its forecasts skip Fridays and Saturdays",
                  "notice.blank_fridays_saturdays"),
+    TUE_TO_SUN: ("Monday row", "a six-day week (Tuesday to Sunday), and its forecasts skip Mondays",
+                 "notice.blank_mondays"),
+    WED_TO_SUN: ("Monday or Tuesday row", "a Wednesday-to-Sunday week, and its forecasts skip Mondays and Tuesdays",
+                 "notice.blank_mondays_tuesdays"),
 }
 
 

@@ -186,7 +186,8 @@ def core_text(key: str, lang: str, english: str) -> str:
 
 # Working weeks other than Monday to Friday, named with their days (each read as business-daily: Monday to Saturday
 # was said as Monday to Friday is).
-_WEEKS_SAID = {"C-MONSAT": "business-daily, Monday to Saturday", "C-SUNTHU": "business-daily, Sunday to Thursday"}
+_WEEKS_SAID = {"C-MONSAT": "business-daily, Monday to Saturday", "C-SUNTHU": "business-daily, Sunday to Thursday",
+               "C-TUESUN": "business-daily, Tuesday to Sunday", "C-WEDSUN": "business-daily, Wednesday to Sunday"}
 
 
 def frequency_name(frequency: Frequency | str, lang: str) -> str:

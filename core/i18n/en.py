@@ -969,6 +969,8 @@ MESSAGES: dict[str, str] = {
     "freq.daily": "daily",
     "freq.business_mon_sat": "business-daily, Monday to Saturday",
     "freq.business_sun_thu": "business-daily, Sunday to Thursday",
+    "freq.business_tue_sun": "business-daily, Tuesday to Sunday",
+    "freq.business_wed_sun": "business-daily, Wednesday to Sunday",
     "freq.business-daily": "business-daily",
     "freq.weekly": "weekly",
     "freq.monthly": "monthly",
@@ -1510,6 +1512,11 @@ MESSAGES: dict[str, str] = {
     "notice.blank_fridays_saturdays": "{rows:plural:Friday or Saturday row} without a value in '{column}' {rows:were} "
                                       "left out: the series is read as a Sunday-to-Thursday week, and its forecasts "
                                       "skip Fridays and Saturdays.",
+    "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
+                            "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
+    "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "
+                                     "left out: the series is read as a Wednesday-to-Sunday week, and its forecasts "
+                                     "skip Mondays and Tuesdays.",
     "notice.steps_too_large": "'{column}' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its "
                               "numbers keep exactly: the rows are numbered 0, 1, 2 ... instead.",
     "notice.leading_labels": "{rows:plural:row} of labels above the first date ({words}) {rows:were} left out.",

@@ -739,6 +739,8 @@ MESSAGES: dict[str, str] = {
     "freq.daily": "日度",
     "freq.business_mon_sat": "工作日（周一至周六）",
     "freq.business_sun_thu": "工作日（周日至周四）",
+    "freq.business_tue_sun": "工作日（周二至周日）",
+    "freq.business_wed_sun": "工作日（周三至周日）",
     "freq.business-daily": "工作日",
     "freq.weekly": "周度",
     "freq.monthly": "月度",
@@ -1081,6 +1083,8 @@ MESSAGES: dict[str, str] = {
                           "若它们是夜间的读数，则序列是全天候的：请同时给出其他时段的行。",
     "notice.blank_sundays": "“{column}”在 {rows:,} 个周日行没有数值，这些行已略去：序列按每周六天（周一至周六）读取，预测跳过周日。",
     "notice.blank_fridays_saturdays": "“{column}”在 {rows:,} 个周五或周六行没有数值，这些行已略去：序列按周日至周四的工作周读取，预测跳过周五和周六。",
+    "notice.blank_mondays": "“{column}”在 {rows:,} 个周一行没有数值，这些行已略去：序列按每周六天（周二至周日）读取，预测跳过周一。",
+    "notice.blank_mondays_tuesdays": "“{column}”在 {rows:,} 个周一或周二行没有数值，这些行已略去：序列按周三至周日的工作周读取，预测跳过周一和周二。",
     "notice.steps_too_large": "“{column}”给各行的编号超过 2^53（9,007,199,254,740,992），超出其数值能精确保存的范围：各行改为按 0、1、2 …… 编号。",
     "notice.leading_labels": "已略去首个日期上方的 {rows:,} 行标签（{words}）。",
     "notice.nested_periods": "“{column}”按多种长度的时期记录该序列（如英国国家统计局 ONS 的文件：年、季度、月依次排列）："

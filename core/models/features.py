@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, SUN_TO_THU, WEEKDAY_NAMES, WITHIN_A_DAY, Frequency, calendar_places,
-                                 offset_of, open_days, open_hours, open_minutes, open_step_minutes)
+from core.data.frequency import (SIX_DAY_WEEKS, WEEKDAY_NAMES, WITHIN_A_DAY, Frequency, calendar_places, offset_of,
+                                 open_days, open_hours, open_minutes, open_step_minutes, working_days)
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -21,16 +21,22 @@ _SEASON_PARTS = {
     "business-daily": ("weekday", lambda ds: ds.dt.day_of_week + 1, 5, ["Mon", "Tue", "Wed", "Thu", "Fri"]),
     "hourly": ("hour", lambda ds: ds.dt.hour + 1, 24, [f"{h:02d}h" for h in range(24)]),
 }
-# Business days of a Sunday-to-Thursday week: Sunday is the first (Monday's numbers left Sunday with the reference level
-# and Friday's term empty).
-_SUN_TO_THU_DAYS = ("weekday", lambda ds: (ds.dt.day_of_week + 1) % 7 + 1, 5, ["Sun", "Mon", "Tue", "Wed", "Thu"])
-_MON_TO_SAT_DAYS = ("weekday", lambda ds: ds.dt.day_of_week + 1, 6, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"])
+
+
+def _working_week_part(alias: str | None) -> tuple | None:  # type: ignore[type-arg]
+    """The weekday part of a working week other than Monday to Friday (``frequency.working_days``), numbered from
+    its first day: a Sunday-to-Thursday week's Sunday is 1 (Monday's numbers left Sunday with the reference level and
+    Friday's term empty)."""
+    days = working_days(alias)
+    if days is None or alias == "B":
+        return None
+    first = WEEKDAY_NAMES.index(days[0])
+    return "weekday", lambda ds: (ds.dt.day_of_week - first) % 7 + 1, len(days), days
 
 
 def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
     """The calendar part (label, extractor, levels, names) of ``frequency``'s season, or None; for opening hours
     (``frequency.open_hours``), their hours only."""
-    by_week = {SUN_TO_THU: _SUN_TO_THU_DAYS, MON_TO_SAT: _MON_TO_SAT_DAYS}
     opens = open_minutes(frequency.alias)
     if opens is not None and ((minutes := open_step_minutes(frequency.alias)) < 60 or opens[0] % 60):
         first, slots = opens[0], frequency.season_length  # half-hours (or quarters) of the opening hours
@@ -39,7 +45,7 @@ def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
     if (hours := open_hours(frequency.alias)) is not None:
         first, end = hours
         return ("hour", lambda ds: ds.dt.hour - first + 1, end - first, [f"{h:02d}h" for h in range(first, end)])
-    return by_week.get(frequency.alias or "") or _SEASON_PARTS.get(frequency.name)
+    return _working_week_part(frequency.alias) or _SEASON_PARTS.get(frequency.name)
 
 
 # Spacings under a day (``WITHIN_A_DAY``), whose week is a second cycle beside the day's: one term per weekday too (an
@@ -148,7 +154,8 @@ TERM_NAME = re.compile(r"intercept|x|x\^\d+|x after .+|year|.+=.+|(?:.*:)?(?:sin
 # The calendar models' yearly cycle of days, in steps, and its sine/cosine pairs: their calendar terms give the
 # weekday and a step each calendar year, not the year's shape (30 stores' daily sales with a yearly swing of +-15:
 # multi's test MAE 6.73 against 3.15 with these pairs, auto's 3.18).
-YEARLY_CYCLES = {"daily": ((365.25, 6),), "business-daily": ((261.0, 6),), MON_TO_SAT: ((313.0, 6),)}
+YEARLY_CYCLES = {"daily": ((365.25, 6),), "business-daily": ((261.0, 6),),
+                 **dict.fromkeys(SIX_DAY_WEEKS, ((313.0, 6),))}
 
 
 def yearly_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:

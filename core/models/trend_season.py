@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import MON_TO_SAT, Frequency, open_hours
+from core.data.frequency import SIX_DAY_WEEKS, Frequency, open_hours
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import (FeatureSpec, Standardizer, design_matrix, history_clock, lagged_columns,
@@ -22,7 +22,8 @@ from core.training.loop import EpochCallback, TrainConfig
 # Cycles worth modelling per frequency (a six-day week by its alias), in steps: the first is the frequency's own season.
 PERIODS_BY_FREQUENCY: dict[str, tuple[float, ...]] = {
     "minutely": (60.0, 1440.0), "half-hourly": (48.0, 336.0), "hourly": (24.0, 168.0),
-    "daily": (7.0, 365.25), "business-daily": (5.0, 261.0), MON_TO_SAT: (6.0, 313.0), "weekly": (365.25 / 7,),
+    "daily": (7.0, 365.25), "business-daily": (5.0, 261.0), **dict.fromkeys(SIX_DAY_WEEKS, (6.0, 313.0)),
+    "weekly": (365.25 / 7,),
     "semi-monthly": (24.0,), "monthly": (12.0,), "quarterly": (4.0,), "half-yearly": (2.0,),
 }
 MAX_FOURIER_ORDER = 6

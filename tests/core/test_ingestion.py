@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from core.errors import DataError, LimitError
 from core.i18n import frequency_name, irregular_text, message, said, t, usual_day_first
-from core.data.frequency import MON_TO_SAT, SUN_TO_THU, future_dates, infer_frequency
+from core.data.frequency import MON_TO_SAT, SUN_TO_THU, TUE_TO_SUN, WED_TO_SUN, future_dates, infer_frequency
 from core.data.parsing import calendar_spread
 from core.data.quality import summarize
 from core.data.read import _numbered, read_table
@@ -1267,26 +1267,36 @@ def _shop_sales(day: pd.Timestamp, k: int) -> float:
     return 100 + k / 10 + (0, 5, 5, 5, 10, 30, 0)[day.day_of_week]
 
 
-def test_a_shop_closed_on_sundays_is_a_six_day_week_whose_weekdays_are_fitted_and_forecast() -> None:
+@pytest.mark.parametrize("closed, week, ahead_days", [
+    (6, MON_TO_SAT, ["Wednesday", "Thursday", "Friday", "Saturday", "Monday", "Tuesday"]),
+    (0, TUE_TO_SUN, ["Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Tuesday"]),
+])
+def test_a_shop_closed_on_sundays_is_a_six_day_week_whose_weekdays_are_fitted_and_forecast(
+        closed: int, week: str, ahead_days: list[str]) -> None:
     # A till export lists the trading days: read as daily, every Sunday was a gap, the weekday terms were all left out
-    # ("none in Sun") and multi's test MAE doubled; its forecasts went on through Sundays.
+    # ("none in Sun") and multi's test MAE doubled; its forecasts went on through Sundays. A museum's visitors,
+    # closed on Mondays: every Monday was a gap, filled and forecast.
     days = pd.date_range("2023-01-02", "2024-12-31", freq="D")
-    days = days[days.day_of_week < 6].delete([150, 400])  # two holidays
+    days = days[days.day_of_week != closed].delete([150, 400])  # two holidays
     frequency = infer_frequency(pd.Series(days))
-    assert (frequency.name, frequency.alias, frequency.season_length) == ("business-daily", MON_TO_SAT, 6)
+    assert (frequency.name, frequency.alias, frequency.season_length) == ("business-daily", week, 6)
     ahead = future_dates(days[-1], frequency, 8)
-    assert ahead.iloc[0] == pd.Timestamp("2025-01-01") and not (ahead.dt.day_of_week == 6).any() and len(ahead) == 8
+    assert ahead.iloc[0] == pd.Timestamp("2025-01-01") and len(ahead) == 8
+    assert not (ahead.dt.day_of_week == closed).any()
     text = "date,sales\n" + "".join(f"{day:%Y-%m-%d},{_shop_sales(day, k)}\n" for k, day in enumerate(days))
     series = load_series(text.encode(), "till.csv")
-    assert series.report.gaps == 2 and series.frequency.alias == MON_TO_SAT
+    assert series.report.gaps == 2 and series.frequency.alias == week
     weekdays = calendar_columns(series.frame["ds"], series.frequency, left_out=("year",))
-    assert list(weekdays) == ["weekday=Tue", "weekday=Wed", "weekday=Thu", "weekday=Fri", "weekday=Sat"]
+    named = [f"weekday={day[:3]}" for day in ahead_days[:4]] + ["weekday=" + ("Sun" if closed == 0 else "Tue")]
+    assert sorted(weekdays) == sorted(named) and len(weekdays) == 5
     result = run(series.frame, series.frequency, RunRequest("multi", horizon=6))
     assert result.metrics["test"]["mae"] < 1.0  # the weekday amounts and the trend are the whole series
     future = result.predictions.loc[result.predictions["split"] == "future"]
-    assert future["ds"].dt.day_name().tolist() == ["Wednesday", "Thursday", "Friday", "Saturday", "Monday", "Tuesday"]
+    assert future["ds"].dt.day_name().tolist() == ahead_days
     saturday = 100 + (len(days) + 3) / 10 + 30
     assert future["predicted"].iloc[3] == pytest.approx(saturday, abs=1.5)
+    said = {MON_TO_SAT: "Monday to Saturday", TUE_TO_SUN: "Tuesday to Sunday"}[week]
+    assert frequency_name(series.frequency, "en") == f"business-daily, {said}"
 
 
 @pytest.mark.parametrize("closed, week, said", [
@@ -1294,6 +1304,10 @@ def test_a_shop_closed_on_sundays_is_a_six_day_week_whose_weekdays_are_fitted_an
                        "(Monday to Saturday), and its forecasts skip Sundays."),
     ((4, 5), SUN_TO_THU, "Friday or Saturday rows without a value in 'sales' were left out: the series is read as a "
                          "Sunday-to-Thursday week, and its forecasts skip Fridays and Saturdays."),
+    ((0,), TUE_TO_SUN, "Monday rows without a value in 'sales' were left out: the series is read as a six-day week "
+                       "(Tuesday to Sunday), and its forecasts skip Mondays."),
+    ((0, 1), WED_TO_SUN, "Monday or Tuesday rows without a value in 'sales' were left out: the series is read as a "
+                         "Wednesday-to-Sunday week, and its forecasts skip Mondays and Tuesdays."),
 ])
 def test_weekdays_written_without_values_are_closed_days_left_out_of_the_history_and_the_future(
         closed: tuple[int, ...], week: str, said: str) -> None:
@@ -1307,7 +1321,9 @@ def test_weekdays_written_without_values_are_closed_days_left_out_of_the_history
     series = load_series(text.encode(), "shop.csv", LoadOptions(regressors=("promo",)))
     assert series.frequency.alias == week and not series.frame["ds"].dt.day_of_week.isin(closed).any()
     assert series.frame["y"].notna().all() and series.report.filled_targets == ()
-    notes = [str(notice) for notice in series.report.notices if notice.key.startswith("notice.blank_")]
+    weeks = {"notice.blank_sundays", "notice.blank_fridays_saturdays", "notice.blank_mondays",
+             "notice.blank_mondays_tuesdays"}
+    notes = [str(notice) for notice in series.report.notices if notice.key in weeks]
     assert len(notes) == 1 and notes[0].endswith(said)
     assert len(series.future) and not series.future["ds"].dt.day_of_week.isin(closed).any()
 
