@@ -295,9 +295,9 @@ _MONTHLY_STEPS = 0.9  # the share of steps of one month that makes ``05.2021, 06
 # Retail's fiscal periods of four or five weeks, 13 (or 12) to a year, written with their year: '2016 P01',
 # 'FY2016-P13', 'P01 2016', '2016 Period 1'. Nothing says on which day a period starts (``fiscal_period_steps``).
 _FISCAL_PERIOD = r"(?:P(?:ER(?:IOD)?)?|M)\.?\s*(\d{1,2})"  # and a fiscal month: 'FY2021 M01
-_FISCAL_YEAR = r"(?:FY\s*)?((?:18|19|20|21)\d\d|(?<=FY)\d\d|(?<=FY\s)\d\d)"  # 'FY21 P01' too
-_FISCAL_FORMS = ((rf"{_FISCAL_YEAR}\s*[-/.:,_ ]?\s*{_FISCAL_PERIOD}", 0, 1),  # the year first, then the period
-                 (rf"{_FISCAL_PERIOD}\s*[-/.:,_ ]?\s*{_FISCAL_YEAR}", 1, 0))
+_FISCAL_PERIOD_YEAR = r"(?:FY\s*)?((?:18|19|20|21)\d\d|(?<=FY)\d\d|(?<=FY\s)\d\d)"  # 'FY21 P01' too
+_FISCAL_FORMS = ((rf"{_FISCAL_PERIOD_YEAR}\s*[-/.:,_ ]?\s*{_FISCAL_PERIOD}", 0, 1),  # the year first, then the period
+                 (rf"{_FISCAL_PERIOD}\s*[-/.:,_ ]?\s*{_FISCAL_PERIOD_YEAR}", 1, 0))
 FISCAL_PERIODS_A_YEAR = (12, 13)
 
 
@@ -2387,6 +2387,36 @@ def months_in_order(names: list[str], periods: int = 12) -> tuple[int, int] | No
         if np.array_equal(numbers[start:start + periods], np.arange(1, periods + 1)):
             return start, start + periods
     return None
+
+
+def fiscal_months_in_order(names: list[str]) -> tuple[int, int, int] | None:
+    """Where twelve months run across a table's columns in order from a month other than January, as a fiscal year's
+    do (``Oct`` ... ``Sep``; ``Jul`` ... ``Jun``; ``Apr`` ... ``Mar``): (first, last + 1, the first month's number);
+    None when no such names in a row do."""
+    words = pd.Series([name if not name.strip().isdigit() else "" for name in names], dtype=object)
+    numbers = _period_numbers(words, 12).to_numpy(dtype=float, na_value=np.nan)
+    for start in range(len(numbers) - 11):
+        first = numbers[start]
+        if first > 1 and np.array_equal(numbers[start:start + 12], (np.arange(12) + first - 1) % 12 + 1):
+            return start, start + 12, int(first)
+    return None
+
+
+def fiscal_years_ending(values: pd.Series) -> pd.Series | None:
+    """The calendar year each of a column's fiscal years ends in (``FY2016``, ``FY16``: 2016, the year a fiscal year
+    is named by where it starts after January; ``2015/16``, ``2015-16``: 2016; ``2016``: 2016), as ``years_of`` reads
+    years (NaN in the last rows that are none: a total); None where the cells are no such years."""
+    text = values.astype("string").str.strip()
+    spans = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric, errors="coerce").astype("float64")
+    follows = np.where(spans[1] < 100, spans[1] == (spans[0] + 1) % 100, spans[1] == spans[0] + 1)
+    second = (spans[0] + 1).where(follows)  # ``2015/16``, ``1999/00``: its second year, where it follows the first
+    named = _four_digit_years(pd.to_numeric(text.str.extract(_FISCAL_YEAR)[0]).astype("float64"))
+    return years_of(second.fillna(named).astype("string").fillna(text))
+
+
+def writes_year_span(cell: str) -> bool:
+    """Whether ``cell`` writes a fiscal year as the two years it spans (``2015/16``): no doubt of the year it ends."""
+    return _YEAR_SPAN.fullmatch(cell.strip()) is not None
 
 
 def months_under_years(values: pd.Series) -> tuple[pd.Series, np.ndarray] | None:

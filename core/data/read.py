@@ -33,6 +33,7 @@ from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, YEAR_DOT_MONTH, 
                                 combine_date_and_time,
                                 combine_time_and_offset, compact_year_weeks, labels_above_dates,
                                 name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
+                                fiscal_months_in_order, fiscal_years_ending, writes_year_span,
                                 parse_numbers, period_of_rows, without_currency, writes_dotted_months,
                                 writes_month_dot_year, years_of)
 from core.errors import DataError, LimitError, clipped, clipped_list
@@ -581,29 +582,41 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     after December (``Annual``, ``HALF1``) sum the months up: left out, and said with the rest
     (``attrs["months_across"]``); rows without a year (notes) too. Any other table is returned as it is."""
     names = unique_names([str(col).strip() for col in raw.columns])
-    period, span = "month", months_in_order(names)
+    period, span, first_month = "month", months_in_order(names), 1
+    if span is None and (fiscal := fiscal_months_in_order(names)) is not None:  # Oct ... Sep: a fiscal year's
+        start, end, first_month = fiscal
+        span = start, end
     if span is None:  # or its quarters (Year,Q1,...,Q4: a quarterly report was read as a yearly series of Q1)
         period, span = "quarter", months_in_order(names, 4)
     if span is None:
         return raw
     start, end = span
     table = raw.set_axis(names, axis=1)
-    years, found = next(((name, found) for name in names[:start] if (found := years_of(table[name])) is not None),
+    read_years = years_of if first_month == 1 else fiscal_years_ending
+    years, found = next(((name, found) for name in names[:start] if (found := read_years(table[name])) is not None),
                         (None, None))
     labels = [name for name in names[:start] if name != years]
     if (years is None or found is None or ("year" in names[:start] and years != "year") or period in names[:start]
             or not _rising_years(found, table[labels])
             or any(parse_dates(table[name].iloc[:200]) is not None for name in labels)):
         return raw  # no years, names in the way, or a time column already (months are then dummies or series)
-    table = table[found.notna().to_numpy()].rename(columns={years: "year"})
+    table = table[found.notna().to_numpy()]
+    label = str(table[years].iloc[0]).strip()  # the first year as written (``FY2016``)
+    table = table.assign(**{years: found.dropna()}).rename(columns={years: "year"})
     check_count(len(table) * (end - start), "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 f"its {'months' if end - start == 12 else 'quarters'} run across the columns, so each of its rows "
                 f"makes {end - start}: load fewer rows")
     value = unique_names([*labels, "year", period, "value"])[-1]
     long = table.melt(id_vars=["year", *labels], value_vars=names[start:end], var_name=period, value_name=value)
+    if first_month > 1:  # a fiscal year's months before January are of the year before the one it ends in
+        month = long[period].map(dict(zip(names[start:end], range(start, end)))) - start + first_month
+        long["year"] = long["year"] - (month <= 12).astype(int)
     long.attrs = {**raw.attrs, "months_across": {"first": names[start], "last": names[end - 1],
                                                  "left": ", ".join(f"'{name}'" for name in names[end:]),
                                                  "quarters": period == "quarter"}}
+    if first_month > 1 and not writes_year_span(label):  # said as fiscal years beside months are (``tidy``)
+        long.attrs["fiscal_months"] = {"column": years, "example": label, "month": names[start],
+                                       "read": f"{int(found.dropna().iloc[0]) - 1}-{first_month:02d}"}
     return long
 
 

@@ -988,6 +988,20 @@ def test_a_table_of_years_down_and_months_across_is_one_monthly_series() -> None
     assert "('Jan' to 'Dec')" in note and "the columns after the months ('Annual') were left out" in note
 
 
+@pytest.mark.parametrize("label, said", [("FY{}", True), ("{}", True), ("{}/{}", False)])
+def test_a_table_of_fiscal_years_down_and_their_months_across_is_one_monthly_series(label: str, said: bool) -> None:
+    # A budget office's Fiscal Year,Oct,...,Sep,Total was read as a yearly series of its totals; a water year's too
+    months = ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"]
+    text = "Fiscal Year," + ",".join(months) + ",Total\n" + "".join(
+        label.format(year - 1 if "/" in label else year, str(year)[2:]) + ","
+        + ",".join(str(100 * (year - 2000) + k) for k in range(12)) + ",99999\n" for year in range(2016, 2024))
+    series = load_series(text.encode(), "budget.csv")
+    assert (series.frequency.name, len(series.frame)) == ("monthly", 96)
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2015-10-01") and series.frame["y"].iloc[0] == 1600
+    assert series.frame["ds"].iloc[3] == pd.Timestamp("2016-01-01") and series.frame["y"].iloc[3] == 1603
+    assert ("notice.fiscal_months" in [notice.key for notice in series.report.notices]) == said
+
+
 def test_a_table_of_years_down_and_quarters_across_is_one_quarterly_series() -> None:
     # A quarterly report (Year,Q1,...,Q4,Total) was read as a yearly series of Q1, three quarters of it unused unsaid.
     text = "Year,Q1,Q2,Q3,Q4,Total\n" + "".join(
