@@ -76,15 +76,19 @@ SCALED_NUMBER = re.compile(r"^(-?)(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([K
 _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 # A number with a unit after it, one unit in every cell of a column ('12.7 kg', '3.2 MW', '21 °C', '5 m/s'): read as
 # the number (``_unit_numbers``), said. A month ('12 Jan' is a date), a time of day ('10 AM') or a year's mark is none.
-UNIT_NUMBER = re.compile(r"^([-+−]?\d[\d.,]*)\s?((?:°|µ)?[^\W\d_]{1,5}(?:/[^\W\d_]{1,4})?[²³]?)$")
+UNIT_NUMBER = re.compile(r"^([-+−]?\d[\d.,]*)\s?((?:°|µ)?[^\W\d_]{1,5}(?:/[^\W\d_]{1,4})?(?:[²³]|(?<=[mM])[23])?)$")
 # Not units: times of day and eras; time units (a time column written '6 Uhr', '2000年', '10 min' is no measure);
 # magnitudes ('1.2k', '3 mln': thousands and millions, not a unit; ``SCALED_NUMBER`` reads K, M and B).
 _NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs", "hour", "hours", "uhr", "min", "mins",
                         "minute", "minutes", "s", "sec", "secs", "second", "seconds", "d", "day", "days", "tag", "tage",
                         "wk", "wks", "week", "weeks", "w", "mo", "mos", "month", "months", "q", "y", "yr", "yrs",
                         "year", "years", "jahr", "jahre", "年", "月", "日", "号", "时", "点", "分", "秒", "周", "季",
-                        "季度", "년", "월", "일", "시", "k", "m", "mn", "mln", "mio", "bn", "b", "mrd", "t", "tn", "th",
+                        "季度", "년", "월", "일", "시", "k", "m", "mn", "mln", "mio", "bn", "b", "mrd", "tn", "th",
                         "st", "nd", "rd"})
+# ... but hours and minutes past the clock's (a crane's '9.2 h', a plan's '415 hrs'; not a clock's '6 h') are a
+# duration's: the most a clock writes in each.
+_DURATION_UNITS = {**dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 24),
+                   **dict.fromkeys(("min", "mins", "minute", "minutes"), 60)}
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
@@ -200,6 +204,7 @@ _DATE_FORMATS = (
     "%A, %B %d, %Y", "%A, %d %B %Y", "%A %d %B %Y", "%a, %b %d, %Y",
     "%a %b %d %Y",  # JavaScript's toDateString(): Mon Jan 01 2024 (Twitch's channel analytics)
     "%b-%d-%y", "%b-%d-%Y",  # eBay's orders report: Jan-27-24
+    "%b %d, '%y", "%a %b %d, '%y",  # MS Project's 'Mon Jan 2, '23'
     "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M",  # Chinese and Japanese: 2024年1月, 2024年1月20日
     "%Y년 %m월 %d일", "%Y년 %m월", "%Y년%m월%d일", "%Y년%m월",  # Korean: 2024년 1월 1일, 2010년 1월
     "%d de %b de %Y", "%b de %Y",  # Portuguese and Spanish: 1 de janeiro de 2024, enero de 2024
@@ -502,9 +507,19 @@ def column_unit(cells: pd.Series) -> str | None:
     if len(units) and units.str.lower().nunique() > 1:
         return _mixed_units(units)
     unit = str(units.iloc[0]) if len(units) else ""
+    if unit.lower() in _DURATION_UNITS:
+        return unit if _beyond_the_clock(cells, _DURATION_UNITS[unit.lower()]) else None
     if not unit or unit.lower().rstrip(".") in _MONTH_NAMES or unit.lower() in _NOT_UNITS or unit in _SCALES:
         return None
     return None if FLAGGED_NUMBER.fullmatch(f"1 {unit}") else unit
+
+
+def _beyond_the_clock(cells: pd.Series, most: int) -> bool:
+    """Whether numbers before a unit of hours or minutes (``_DURATION_UNITS``) are a duration's: some have a fraction
+    or pass ``most`` (a clock's hours and minutes do neither)."""
+    written = cells.astype(str).str.extract(UNIT_NUMBER)[0].str.replace(",", "", regex=False)
+    numbers = pd.to_numeric(written, errors="coerce").astype("float64").dropna()
+    return bool(((numbers % 1 != 0) | (numbers > most)).any())
 
 
 # Units of one kind that monitoring tools mix in a column as the values grow (Grafana's '980 MB' then '1.03 GB',
@@ -1449,8 +1464,9 @@ _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?")  # 13:45, 9:30am, 9:30 PM
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
-# A footnote after a date or period: revised, provisional, estimated, or a note's number ('2023-24 (r)', '2024 Q1 1/')
-_DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpe]\)|\s+\d{1,2}/|\s*\*{1,3})+$")
+# A footnote after a date or period: revised, provisional, estimated, or a note's number ('2023-24 (r)', '2024 Q1 1/');
+# a schedule's mark of an actual date (Primavera P6: '02-Jan-23 A') or a constrained one ('02-Jan-23*')
+_DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpe]\)|\s+\d{1,2}/|\s*\*{1,3}|\s+A)+$")
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)
 # A weekday's name before a date of digits (Excel's custom format "ddd dd/mm/yyyy": "Mon 02/01/2023"); before a month's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import gzip
 import io
 import itertools
@@ -77,7 +78,10 @@ SHEETS_SEARCHED = 50  # sheets looked through for a table when the first has non
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls workbooks and of password-protected .xlsx ones
 _WORD_STREAM = "WordDocument".encode("utf-16-le")  # the stream an old Word document's container names
 _STEPS_ACROSS = 28  # columns numbered d_1, d_2, ... that make steps across (``_dates_down_the_rows``), none after them
-_TRAILING_COLUMNS = 2  # columns after the dates across that are left out (``_dates_down_the_rows``)
+# Columns after the dates across that are left out (``_dates_down_the_rows``): a cost report's 'Total to date', 'Cost
+# to Complete', 'Forecast Final Cost' and 'Variance' after its months (more than two: only after twice as many dates)
+_TRAILING_COLUMNS = 5
+_FEW_TRAILING = 2
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
 _NOTE_START = re.compile(r"\*\s|(?:sources?|notes?|footnotes?|quelle|fuente|nota|anmerkung|hinweis|remarque|注|"
@@ -360,6 +364,14 @@ def _numbers_only(cells: pd.Series) -> bool:
     return numbers is not None and bool(numbers.notna().all())
 
 
+def _header_text(col: object) -> str:
+    """A column's name as text; a workbook's date cell at midnight as its day (``2023-01-01``, not with
+    ``00:00:00``: the note on dates across the columns showed the clock)."""
+    if isinstance(col, datetime.datetime) and pd.Timestamp(col) == pd.Timestamp(col).normalize():
+        return f"{col:%Y-%m-%d}"
+    return str(col).strip()
+
+
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
     country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
@@ -375,18 +387,18 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
             return raw
         long.attrs["total_columns"] = clipped_list(totals)
         return long
-    names = unique_names([_DATE_CODE.sub("", str(col).strip()) for col in raw.columns])  # 1990 [YR1990]: 1990
+    names = unique_names([_DATE_CODE.sub("", _header_text(col)) for col in raw.columns])  # 1990 [YR1990]: 1990
     last = len(names)
     while last and names[last - 1].startswith("Unnamed:") and raw.iloc[:, last - 1].isna().all():
         last -= 1
     dated = last
     while dated and not any(char.isdigit() for char in names[dated - 1]) and last - dated < _TRAILING_COLUMNS:
-        dated -= 1  # a column or two after the dates (the IMF's "Estimates Start After"), left out and said
+        dated -= 1  # columns after the dates (the IMF's "Estimates Start After"), left out and said
     first = dated
     while first and any(char.isdigit() for char in names[first - 1]) and not names[first - 1].startswith("Unnamed:"):
         first -= 1
     first = _past_footnoted_labels(names, first, dated)
-    if dated - first < _DATES_ACROSS or first == 0:
+    if dated - first < max(_DATES_ACROSS, 2 * (last - dated) if last - dated > _FEW_TRAILING else 0) or first == 0:
         return raw
     left, last = names[dated:last], dated
     read = parse_dates(pd.Series(names[first:last], dtype=object))

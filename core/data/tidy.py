@@ -139,6 +139,7 @@ class DataReport:
     clock_change_gaps: bool = False  # every missing stamp is in an hour the clocks skip (``_at_clock_changes``)
     off_calendar: bool = False  # stamps missing, some off the calendar: the models count rows (``calendar_places``)
     sparse_calendar: bool = False  # more stamps missing than rows given: the row-counting models count them
+    days_of_none: bool = False  # a daily count without a 0, whose missing days may be days of none (``_counts_only``)
 
     @property
     def utc_offset(self) -> str:
@@ -395,6 +396,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         places = calendar_places(frame["ds"], frequency)
         report.off_calendar = places is None
         report.sparse_calendar = places is not None and mostly_missing(places)
+        report.days_of_none = frequency.name == "daily" and _counts_only(frame["y"])
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -1958,8 +1960,8 @@ def _sample_size(col: str, numbers: dict[str, pd.Series] | None) -> bool:
 
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
 # ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
-# (not 'wtd': weighted, as in 'Wtd Avg Price')
-_RUNNING_TO_DATE = re.compile(r"\b(?:(?:year|month|quarter|week|period|fiscal year) to date|ytd|mtd|qtd|fytd)\b")
+# (not 'wtd': weighted, as in 'Wtd Avg Price'); a cost report's 'Total to date' beside its 'Cost This Period'
+_RUNNING_TO_DATE = re.compile(r"\b(?:to date|ytd|mtd|qtd|fytd)\b")
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 
@@ -3079,7 +3081,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
-    if copies.any() and policy in SUMMED and _copies_are_events(whole_rows, written, copies):  # two coffees: both paid
+    if copies.any() and (policy == "count" or policy in SUMMED and _copies_are_events(whole_rows, written, copies)):
         kept = int(np.count_nonzero(copies))
         copies = np.zeros(len(frame), dtype=bool)
         report.notices.append(Notice(
@@ -3409,6 +3411,17 @@ def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:
                   "(--duplicates sum).", "notice.stamps_averaged", {"rows": rows, "stamps": stamps})
 
 
+_FEW = 3  # a count this low at least once: days of none are likely among the days the file leaves out
+
+
+def _counts_only(values: pd.Series) -> bool:
+    """Whether a series' values are whole counts, none of them 0 and some few (``_FEW``): a sales report that lists
+    the days with a sale only (a book's 1, 2 or 3 a day), whose missing days were filled between its sales and forecast
+    every day, three times its level."""
+    known = values.dropna()
+    return bool(len(known)) and bool((known % 1 == 0).all() and (known > 0).all() and known.min() <= _FEW)
+
+
 def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copies: np.ndarray) -> bool:
     """Whether rows alike in every column may be events alike (a statement's two payments of 4.50 at one shop on a
     day, summed: a Sparkasse export's days came out short): days written without a time of day (a time to the second
@@ -3429,13 +3442,23 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
         return False
     keys = [key for key in [(col,) for col in labels] + list(itertools.combinations(labels[:_KEY_COLUMNS], 2))
             if len(key) < len(rows.columns) - 1]  # a key of every column but the date is the row ('Date,Amount')
-    return not any(not pd.DataFrame({"day": days.to_numpy(), **{str(k): rows[col].to_numpy() for k, col in
-                                                                 enumerate(key)}}).duplicated().any() for key in keys)
+    return not any(_a_days_key(days, rows[list(key)]) for key in keys)
+
+
+def _a_days_key(days: pd.Series, key: pd.DataFrame) -> bool:
+    """Whether the columns ``key`` tell a day's rows apart, as a table's keys do: no two rows of a day alike, and a row
+    on ``_KEY_FILL`` of the days for each of their values at least. A shop's sales, a row a sale without an order id,
+    titles and stores apart on each day only as few sold, had their sales alike dropped as copies (20% of them)."""
+    table = pd.DataFrame({"day": days.to_numpy(), **{str(k): key[col].to_numpy() for k, col in enumerate(key)}})
+    if table.duplicated().any():
+        return False
+    return len(table) >= _KEY_FILL * table["day"].nunique() * table.drop(columns="day").drop_duplicates().shape[0]
 
 
 _EVENT_DAYS = 0.1  # of the distinct rows, at least, on a day another row differs on (``_copies_are_events``)
 _TWICE_SHARE = 0.5  # of the distinct rows, as many alike: a file appended to itself
 _KEY_COLUMNS = 12  # columns whose pairs are tried as a day's key
+_KEY_FILL = 0.5  # of the days, at least, each value of a day's key is on (a table's; a log's sparse sales are not)
 _ID_SHARE = 0.9  # of the distinct rows, at least, with a value of their own in a column that tells rows apart
 
 

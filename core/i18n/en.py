@@ -115,6 +115,9 @@ MESSAGES: dict[str, str] = {
                         "and seasonal naive count rows (on a calendar mostly missing they would fit interpolation), so "
                         "their seasons and lags after a gap are misaligned. Combine the rows per a coarser period "
                         "under Reading options ('Combine the rows per'), or use a regression on time.",
+    "data.gaps_days_of_none": "If a day without a row had none (no sale, no order: the file lists only the days with "
+                              "one), combine the rows per day by their sum under Reading options: those days are "
+                              "then 0.",
     "data.gaps_misalign_rows": "{gaps:plural:time stamp} missing and not filled, and some stamps are off the "
                                "series' calendar: the models count rows (only multi's and mlp's calendar terms, such "
                                "as the month or the weekday, are read from the stamps), so trends, seasons and lags "

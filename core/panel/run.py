@@ -160,17 +160,20 @@ def _gaps_effect(report: DataReport, fix: str) -> str:
         return ("some stamps are off the series' calendar, so the models count rows (only multi's and mlp's calendar "
                 "terms, such as the month, are read from the stamps), and trends, seasons and lags after a gap are "
                 f"misaligned. {fill}")
+    none = (" If a day without a row had none (no sale, no order: the file lists only the days with one), use --per "
+            "day --duplicates sum: those days are then 0." if report.days_of_none else "")
     if report.sparse_calendar:
         return ("more stamps are missing than the rows given, so auto, ar and snaive count rows (on a calendar mostly "
                 "missing they would fit interpolation), and their seasons and lags after a gap are misaligned; the "
                 "regressions on time place each row by its time stamp. Combine the rows per a coarser period (--per), "
-                "or use a regression on time.")
+                f"or use a regression on time.{none}")
     hour = ("each is in the hour the clocks skip when they move forward for daylight saving (the times are local, "
             "and that hour never happened; times written with their UTC offset skip none); "
             if report.clock_change_gaps else "")
     return (f"{hour}every model keeps each row at its time stamp, so seasons and lags after a gap stay in step (auto, "
             "ar and snaive fit on every stamp of the calendar, the missing ones interpolated); scores count only the "
-            f"rows the file has. {f'To fill them in the data instead, use {fix}.' if fix.startswith('--') else fix}")
+            f"rows the file has. {f'To fill them in the data instead, use {fix}.' if fix.startswith('--') else fix}"
+            f"{none}")
 
 
 def fit_series(task: SeriesTask, request: RunRequest) -> SeriesOutcome:

@@ -278,18 +278,28 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
-    for col in candidates:  # alone, an id is filled on most rows (a well file's 'Comments' on 5% of them)
-        if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats) \
-                and _series_long_enough(raw, (col,)):
-            return (col,)
+    single = next((col for col in candidates  # alone, an id is filled on most rows (a well file's 'Comments' on 5%)
+                   if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats)
+                   and _series_long_enough(raw, (col,))), None)
+    if single is not None and not _all_numbers(raw, (single,)):
+        return (single,)
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
     found = [pair for pair in pairs
              if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)
              and (not _all_numbers(raw, pair) or _share_the_stamps(raw, pair, date_col, _SHARED_BY_NUMBERS))]
+    if single is not None:  # whole numbers alone, unless two text columns tell fewer series apart: a KDP report's
+        named = [pair for pair in found if not any(_all_numbers(raw, (col,)) for col in pair)]  # pages read, each
+        fewer = [pair for pair in named if _series_count(raw, pair) < _series_count(raw, (single,))]  # day's apart
+        found = fewer or [(single,)]
     if not found:
         return _id_triple(raw, candidates[:_MAX_ID_CANDIDATES], date_col, stamp_repeats)
-    best = min(found, key=lambda pair: raw[list(pair)].drop_duplicates().shape[0])
+    best = min(found, key=lambda pair: _series_count(raw, pair))
     return tuple(col for col in raw.columns if col in best)  # in the file's order
+
+
+def _series_count(raw: pd.DataFrame, cols: tuple[str, ...]) -> int:
+    """How many series the columns ``cols`` tell apart."""
+    return int(raw[list(cols)].drop_duplicates().shape[0])
 
 
 def _all_numbers(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:

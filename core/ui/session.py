@@ -709,7 +709,7 @@ def gaps_text(report: Any, gaps: int, lang: str = "en") -> str:
     """What ``gaps`` time stamps missing and not filled do, and, where each is an hour the clocks skipped, that."""
     key = ("data.gaps_misalign_rows" if report.off_calendar else "data.gaps_sparse" if report.sparse_calendar else
            "data.gaps_clock_change" if report.clock_change_gaps else "data.gaps_on_calendar")
-    return t(key, lang, gaps=gaps)
+    return t(key, lang, gaps=gaps) + (" " + t("data.gaps_days_of_none", lang) if report.days_of_none else "")
 
 
 def filled_at(series: LoadedSeries, lang: str = "en") -> str:

@@ -867,3 +867,11 @@ def test_a_billing_period_of_two_dates_is_read_by_its_start() -> None:
     ends = [start + pd.DateOffset(months=1) - pd.Timedelta(days=1) for start in starts]
     series = load_series(_csv("Billing Period", [f"{s:%m/%d/%y}-{e:%m/%d/%y}" for s, e in zip(starts, ends)]), "x.csv")
     assert series.frequency.name == "monthly" and series.frame["ds"].iloc[0] == starts[0]
+
+
+@pytest.mark.parametrize("form", ["{d:%a %b} {d.day}, '{d:%y}", "{d:%d-%b-%y} A", "{d:%b} {d.day}, '{d:%y}"])
+def test_a_schedules_dates_are_read(form: str) -> None:
+    # MS Project's "Mon Jan 2, '23" and Primavera's actual dates '02-Jan-23 A' were numbered as steps
+    weeks = pd.date_range("2023-01-02", periods=ROWS, freq="W-MON")
+    series = load_series(_csv("Finish", ['"' + form.format(d=day) + '"' for day in weeks]), "x.csv")
+    assert series.frequency.name == "weekly" and series.frame["ds"].tolist() == list(weeks)

@@ -5147,3 +5147,73 @@ def test_from_the_review_of_6114344_times_answers_samples_and_quotes() -> None:
         f"{day:%m/%d/%Y},{rng.integers(6, 20):02d}:{rng.integers(0, 60):02d},{rng.uniform(8, 20):.3f}\n"
         for day in days[::2])
     assert load_series(fuel.encode(), "fuel.csv").date_col == "Transaction Date Time"  # a fill-up's time of day
+
+
+def test_a_cost_reports_running_total_to_date_is_not_its_series() -> None:
+    # 'Total to date' beside 'Cost This Period' was forecast, its forecast half the last value
+    costs = [1000 + 37 * (k % 5) for k in range(24)]
+    months = pd.date_range("2022-07-31", periods=24, freq="ME").strftime("%Y-%m-%d")
+    lines = [f"{day},{cost},{sum(costs[:k + 1])}" for k, (day, cost) in enumerate(zip(months, costs))]
+    series = load_series("\n".join(["Period End,Cost This Period,Total to date", *lines]).encode(), "cost.csv")
+    assert series.target == "Cost This Period" and series.frame["y"].tolist() == costs
+
+
+def test_a_cost_reports_months_across_before_four_columns_of_totals_are_its_series() -> None:
+    # four columns after the months (to date, to complete, final cost, variance): 8 'steps' of the totals
+    months = [f"2023-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(1, 7)]
+    after = ",Total to date,Cost to Complete,Forecast Final Cost,Variance\n"
+    text = "Cost Code,Description," + ",".join(months) + after
+    text += "".join(f"0{k}-100,Item {k}," + ",".join(str(1000 * k + i) for i in range(18)) + ",1,2,3,4\n"
+                    for k in range(1, 5))
+    raw = read_table(text.encode(), "report.csv")
+    assert len(raw) == 4 * 18 and raw["period"].iloc[-1] == "2024-06"
+    assert raw.attrs["dates_across"]["left"] == "Total to date, Cost to Complete, Forecast Final Cost, Variance"
+    few = "Item," + ",".join(months[:9]) + ",Total to date,To Complete,Final Cost,Variance,Notes\nA,"  # under twice
+    assert "dates_across" not in read_table((few + ",".join(["1"] * 14) + "\n").encode(), "x.csv").attrs
+
+
+def test_a_workbooks_date_headers_across_are_said_as_days() -> None:
+    # months across as Excel date cells were said as '2022-01-01 00:00:00' to '2024-06-01 00:00:00'
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    months = pd.date_range("2022-01-01", periods=12, freq="MS")
+    sheet.append(["Title", *[day.to_pydatetime() for day in months]])
+    for k, title in enumerate(["The Salt Road", "Winter of Crows"]):
+        sheet.append([title, *[10 * k + i for i in range(12)]])
+    workbook = io.BytesIO()
+    book.save(workbook)
+    raw = read_table(workbook.getvalue(), "sales.xlsx")
+    assert raw.attrs["dates_across"]["first"] == "2022-01-01" and raw.attrs["dates_across"]["last"] == "2022-12-01"
+
+
+def test_sales_alike_in_a_log_of_a_row_a_sale_are_each_counted() -> None:
+    # a store's log of a row per sale, no order id: equal sales of a title in a store on a day were dropped as copies
+    rng = np.random.default_rng(19)
+    rows = [f"{day:%Y-%m-%d},{title},{store},4.99,1\n" for day in pd.date_range("2022-01-01", "2022-12-31")
+            for title in ("Salt", "Crows") for store in ("Kobo", "Apple", "Nook") for _ in range(rng.poisson(0.4))]
+    text = ("Sale Date,Title,Store,List Price,Units\n" + "".join(rows)).encode()
+    for policy in ("sum", "count"):
+        series = load_series(text, "sales.csv", LoadOptions(target="Units", per="month", duplicates=policy))
+        assert series.frame["y"].sum() == len(rows), policy
+        assert any(notice.key == "notice.copies_counted" for notice in series.report.notices)
+    table = "Date,Store,Dept,Sales\n" + "".join(f"{day:%Y-%m-%d},{s},{d},{s * d}\n" for day in pd.date_range(
+        "2022-01-01", periods=30) for s in (1, 2) for d in (1, 2, 3))  # a table of a row a day, store and dept ...
+    twice = load_series((table + table.split("\n", 1)[1]).encode(), "t.csv", LoadOptions(
+        target="Sales", per="day", duplicates="sum"))  # ... exported twice: copies
+    assert twice.frame["y"].iloc[0] == 1 + 2 + 3 + 2 + 4 + 6
+
+
+def test_a_daily_count_of_the_days_with_a_sale_says_the_other_days_may_be_none() -> None:
+    # a book's daily units, only days with a sale: filled between sales, forecast at three times its level, unsaid
+    days = pd.date_range("2023-07-01", "2024-06-30")
+    units = np.random.default_rng(1).poisson(0.3, len(days))
+    text = "Date,Net Units Sold\n" + "".join(f"{day:%Y-%m-%d},{n}\n" for day, n in zip(days, units) if n)
+    series = load_series(text.encode(), "kdp.csv")
+    assert series.report.days_of_none and series.report.gaps > 0
+    from core.panel.run import _gaps_effect
+
+    assert "use --per day --duplicates sum: those days are then 0" in _gaps_effect(series.report, "--fill-gaps")
+    readings = "Date,Glucose\n" + "".join(f"{day:%Y-%m-%d},{100 + k % 9}\n" for k, day in enumerate(days) if k % 3)
+    assert not load_series(readings.encode(), "g.csv").report.days_of_none

@@ -962,3 +962,18 @@ def test_a_sparse_log_by_store_and_item_numbers_keeps_its_series() -> None:
             if rng.random() < 0.25]
     raw = pd.DataFrame(rows, columns=["date", "store", "item", "sales"])
     assert plan_layout(raw, LoadOptions(), None, None).id_cols == ("store", "item")
+
+
+def test_a_reports_only_numbers_are_its_values_not_its_id_where_two_text_columns_tell_fewer_series_apart() -> None:
+    # KDP's pages read, each day's apart by chance: taken as the id, the file was refused ('holds the values')
+    rng = np.random.default_rng(1)
+    rows = [(f"{day:%Y-%m-%d}", title, "Jane Q. Author", market, rng.poisson(base * share))
+            for day in pd.date_range("2023-07-01", "2024-06-30") for title, base in (("Salt", 300), ("Crows", 120))
+            for market, share in (("Amazon.com", 1.0), ("Amazon.co.uk", 0.35), ("Amazon.de", 0.2))
+            if rng.random() >= 0.15 / share]
+    raw = pd.DataFrame(rows, columns=["Date", "Title", "Author Name", "Marketplace", "KENP Read"])
+    assert detect_id_columns(raw, "Date") == ("Title", "Marketplace")
+    stores = pd.DataFrame({"Date": np.repeat(pd.date_range("2024-01-01", periods=40).strftime("%Y-%m-%d"), 3),
+                           "Store": np.tile([11, 12, 13], 40), "Region": np.tile(["N", "S", "N"], 40),
+                           "Sales": np.arange(120)})
+    assert detect_id_columns(stores, "Date") == ("Store",)  # a store number alone still is

@@ -668,3 +668,17 @@ def test_from_the_review_of_65cf492_times_across_a_wide_header_keep_it_a_header(
     text = "2024-03-01," + ",".join(f"{hour:02d}:00" for hour in range(24)) + "\n" + "".join(
         f"Meter {m}," + ",".join(f"{1 + m / 10 + hour / 100:.2f}" for hour in range(24)) + "\n" for m in range(12))
     assert read_table(text.encode(), "wide.csv").columns[1] == "00:00"
+
+
+def test_quantities_in_cubic_metres_tonnes_and_hours_past_the_clock_are_read() -> None:
+    # a site diary's '56 m3', '6.7 t' and '9.2 h' were refused as text; a plan's '415 hrs' too
+    days = pd.date_range("2023-03-01", periods=60, freq="D")
+    text = "Date,Concrete poured,Rebar fixed,Crane hours,Work\n" + "".join(
+        f"{day:%Y-%m-%d},{40 + k % 9} m3,{k % 5 + 0.5} t,{k % 7 + 0.2} h,{300 + k} hrs\n"
+        for k, day in enumerate(days))
+    for target, unit, first in [("Concrete poured", "m3", 40), ("Rebar fixed", "t", 0.5), ("Crane hours", "h", 0.2),
+                                ("Work", "hrs", 300)]:
+        series = load_series(text.encode(), "diary.csv", LoadOptions(target=target))
+        assert series.frame["y"].iloc[0] == first and f"(in {unit})" in str(series.report.notices[0])
+    clock = "Zeit,Temperatur\n" + "".join(f"{k % 24} h,{k}\n" for k in range(48))  # a clock's hours: no measure
+    assert load_series(clock.encode(), "x.csv").target == "Temperatur"
