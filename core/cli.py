@@ -285,7 +285,9 @@ def _report_many(args: argparse.Namespace, outcomes: list[SeriesOutcome], metric
     if args.json:
         outputs[args.json] = json.dumps(_finite(metrics), indent=2, default=str)
     _write_all_or_none(outputs)
-    print(f"{args.model}: {summary['series']} series, {summary['failed']} failed; test MAE vs seasonal naive "
+    targets = sorted({str(outcome.summary["target"]) for outcome in outcomes if outcome.summary is not None})
+    of = f" of '{targets[0]}'" if len(targets) == 1 else ""  # what was forecast (a route log's 'Stops', unsaid)
+    print(f"{args.model}: {summary['series']} series{of}, {summary['failed']} failed; test MAE vs seasonal naive "
           f"{_fmt(summary['test_mae_vs_snaive_geomean'])} (geometric mean over {summary['test_mae_vs_snaive_series']} "
           f"of {summary['fitted']}), median test MAPE {_fmt(summary['test_mape_median'], '%')} (over "
           f"{summary['test_mape_series']}) ({summary['engine']}, {summary['workers']} "

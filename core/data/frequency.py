@@ -75,6 +75,8 @@ _NAME_BY_PREFIX = {
     "2BQS": ("half-yearly", 2), "2BQE": ("half-yearly", 2),
     "s": ("secondly", 1),
     "SMS": ("semi-monthly", 24), "SME": ("semi-monthly", 24),  # the 1st and 15th; the 15th and the month's end
+    # A weekday of each month (a food pantry's first Saturday: it was named 'WOM-1SAT', forecast with no season)
+    "WOM": ("monthly", 12), "LWOM": ("monthly", 12),
 }
 # A step of several units is named by its unit ("every 4 years", "every 15 minutes"; the catalogs' ``freq.every_*``).
 _UNITS = {"minutely": "minutes", "half-hourly": "half-hours", "hourly": "hours", "daily": "days",

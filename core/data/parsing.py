@@ -1643,7 +1643,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
     return dates, times
 
 
-_START_WORD = re.compile(r"\b(?:from|start|starting|begin|beginning)\b", re.IGNORECASE)
+# ... and a weighbridge ticket's 'Date In' and 'Time In' beside 'Date Out' and 'Time Out' (a timesheet's too)
+_START_WORD = re.compile(r"\b(?:from|start|starting|begin|beginning|in|arrival|entry)\b", re.IGNORECASE)
 
 
 _CLOCK_HOURS = 6  # hours of the day a 'Time' column's cells spread over, at least, to be times of day

@@ -75,6 +75,8 @@ _CODE_DISTANCE = 5  # how many times the other values' range a code must lie fro
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
                        "ending"}  # Excel serial days
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
+# A plan beside what happened (a treasurer's 'Total Budget' beside 'Total Actual': the budget was forecast)
+_PLAN_WORDS = frozenset({"budget", "budgeted", "plan", "planned", "quota"})
 _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
 # Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
 # 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').
@@ -1326,8 +1328,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 
 
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
-# DATE' was taken before its 'OBSERVATION DATE')
-_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
+# DATE' was taken before its 'OBSERVATION DATE'); and a person's birth date (a membership roll's 'Birthdate' before
+# its 'Join Date': the births were counted per month)
+_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed|birth|birthdate|birthday|dob)\b")
 
 
 def _bookkeeping(col: object) -> bool:
@@ -1853,6 +1856,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
+    named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
     if numbers is not None and any(_name_words(col) & _RUNNING_WORDS for col in named):
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
@@ -1862,7 +1866,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
         measures = [col for col in measures if not _name_words(col) & _FORECAST_WORDS] or measures
     chosen = awaiting or named or measures
-    total = (_total_of_others(measures, numbers) or _named_total(candidates, numbers)) \
+    done = [col for col in measures if not _name_words(col) & _PLAN_WORDS] or measures
+    total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
 
@@ -2047,8 +2052,16 @@ def _total_of_others(measures: list[str], numbers: dict[str, pd.Series]) -> str 
         rest = whole - table[col]
         close = (rest - table[col]).abs() <= _TOTAL_TOLERANCE * table[col].abs().clip(lower=1e-9)
         if close.mean() >= _TOTAL_SHARE and (table[col] != 0).any():
-            return col
+            return _net_of_tare(col, [other for other in measures if other != col])
     return None
+
+
+def _net_of_tare(total: str, parts: list[str]) -> str:
+    """The net weight where the total is a gross one of a tare and a net (a weighbridge ticket's 'Gross kg' is the
+    truck's 'Tare kg' and its load's 'Net kg': the gross was summed, 2.5 times the tonnage); else ``total``."""
+    if not any(_name_words(part) & {"tare"} for part in parts):
+        return total
+    return next((part for part in parts if _name_words(part) & {"net", "nett"}), total)
 
 
 _TOTAL_TOLERANCE = 0.005  # of the total: rounding of the parts
@@ -2165,7 +2178,8 @@ _PLACE_WORDS = frozenset({"start", "end", "from", "to", "pickup", "dropoff", "or
                           "stop", "home", "center", "centroid", "gps", "geo", "location", "loc", "point", "begin",
                           "site", "store", "place", "x", "y", "decimal", "wgs84", "deg", "degrees", "vehicle",
                           "driver", "bike", "car", "trip", "ship", "vessel", "aircraft", "incident", "position",
-                          "pos", "device", "user", "sensor", "event", "current", "last", "approx"})
+                          "pos", "device", "user", "sensor", "event", "current", "last", "approx",
+                          "state", "plane", "spcs", "nad83", "utm", "ft", "feet"})  # NYC 311's '(State Plane)'
 _LATITUDE_WORDS = frozenset({"lat", "latitude"})
 
 
@@ -2397,8 +2411,9 @@ def _numbers_things(col: object, values: pd.Series) -> bool:
     told them apart (a weekday clinic's counts jump about as labels do)."""
     words = _word_list(col)
     numbers = values.dropna()
-    return (bool(words) and words[-1] in _THING_NUMBER_WORDS and not _sounds_like_target(col) and bool(len(numbers))
-            and bool((numbers % 1 == 0).all()))
+    address = len(words) > 1 and words[-2] in _ADDRESS_WORDS and words[-1] in ("number", "no", "nr", "num")
+    return (bool(words) and (words[-1] in _THING_NUMBER_WORDS or address) and not _sounds_like_target(col)
+            and bool(len(numbers)) and bool((numbers % 1 == 0).all()))
 
 
 def _clock_times(col: object, values: pd.Series) -> bool:
@@ -2444,7 +2459,10 @@ _PLACE_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "postal", "plz", "f
                                "precinct", "tract", "lsoa", "borough", "battalion", "station", "county", "state"})
 _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", "iteration", "trial", "seq",
                           "sequence", "group"})
-_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code"})
+_THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code",
+                                 # places by number: NYC 311's 'BBL' (borough, block and lot) and 'Incident Zip'
+                                 "bbl", "bin", "apn", "parcel", "zip", "zipcode", "postcode"})
+_ADDRESS_WORDS = frozenset({"street", "house", "building", "apartment", "suite"})  # Chicago's 'STREET_NUMBER'
 
 
 def _names_a_stamp(col: object) -> bool:
@@ -3432,6 +3450,7 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum():
         return False
     days = written.reindex(whole_rows.index).astype("string").str.strip()[~copies]
+    days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
     if days.str.contains(r"\d:\d\d", regex=True).any() or days.duplicated(keep=False).mean() < _EVENT_DAYS:
         return False
     rows = whole_rows[~copies]

@@ -139,7 +139,8 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
     keyed = table.assign(**{col: written[col] for col in written.columns}) if written is not None else table
     # A time column written in several ways repeats its stamps only once they are read as dates.
     stamped = _dates_parsed(keyed, probe) if probe.report.date_format.startswith(MIXED_FORMATS) else keyed
-    found = detect_id_columns(stamped, probe.date_col, exclude=_not_ids(keyed, probe, wanted)) \
+    found = detect_id_columns(stamped, probe.date_col, exclude=(*_not_ids(keyed, probe, wanted),
+                                                                *_times_combined(table, options))) \
         if detect and not given_ids else ()
     ids = given_ids or found
     if text_rows is not None and not ids:  # one series, whose target holds text: refused as it was
@@ -245,6 +246,15 @@ def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText 
     return cells.loc[table.index]
 
 
+def _times_combined(table: pd.DataFrame, options: LoadOptions) -> tuple[str, ...]:
+    """Columns of times of day where the rows are combined per day or longer (``--per``): the day's rows are one
+    (a church's services at 9:00 AM and 11:00 AM were two series, and 'per week' was refused for each)."""
+    if options.per in ("", "hour"):
+        return ()
+    return tuple(col for col in table.columns if _is_text(table[col]) and (cells := table[col].dropna().astype(
+        "string").str.strip()).size and bool(cells.str.fullmatch(TIME_OF_DAY).all()))
+
+
 def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] | None) -> tuple[str, ...]:
     """Columns that cannot be the id: the regressors, the named targets, and measures: numbers written with a decimal
     mark (a decimal-comma file keeps them as text; ``_is_measured``). Whole numbers with a word among them (stores
@@ -280,13 +290,16 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
                         key=lambda col: _id_rank(raw, col))
     single = next((col for col in candidates  # alone, an id is filled on most rows (a well file's 'Comments' on 5%)
                    if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats)
-                   and _series_long_enough(raw, (col,))), None)
+                   and _series_long_enough(raw, (col,)) and (  # whole numbers: where their series share the stamps
+                       not _all_numbers(raw, (col,)) or _share_the_stamps(raw, (col,), date_col, _SHARED_BY_NUMBERS))),
+                  None)  # (a church's head count of kids, apart on each Sunday by chance, made 31 series)
     if single is not None and not _all_numbers(raw, (single,)):
         return (single,)
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
     found = [pair for pair in pairs
              if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)
-             and (not _all_numbers(raw, pair) or _share_the_stamps(raw, pair, date_col, _SHARED_BY_NUMBERS))]
+             and (not any(_all_numbers(raw, (col,)) for col in pair)  # a number in it: its series share the stamps
+                  or _share_the_stamps(raw, pair, date_col, _SHARED_BY_NUMBERS))]
     if single is not None:  # whole numbers alone, unless two text columns tell fewer series apart: a KDP report's
         named = [pair for pair in found if not any(_all_numbers(raw, (col,)) for col in pair)]  # pages read, each
         fewer = [pair for pair in named if _series_count(raw, pair) < _series_count(raw, (single,))]  # day's apart
@@ -720,6 +733,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
                                                    or _decimal_codes(col, values)):
         return False
     distinct = values.nunique()
+    if distinct > _PEOPLE_MOST and set(re.findall(r"[^\W\d_]+", col.lower())) & _PEOPLE_WORDS:
+        return False  # a giving log's donors (a church's 40 made 80 series by 'Person ID' and 'Fund')
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)
@@ -727,6 +742,10 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
 
 
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
+# Columns naming people who pay or give: more of them than this are a log's payers, no series (a few customers are)
+_PEOPLE_WORDS = frozenset({"person", "donor", "giver", "member", "customer", "contact", "constituent", "supporter",
+                           "client", "payer", "household", "subscriber"})
+_PEOPLE_MOST = 20
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
 
 

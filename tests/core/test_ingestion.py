@@ -3630,6 +3630,11 @@ def test_a_trip_log_whose_numbers_are_coordinates_is_refused_with_the_way_to_cou
     assert counted.frame["y"].sum() == 600
     chosen = load_series(text.encode(), "divvy_tripdata.csv", LoadOptions(target="start_lat"))
     assert chosen.target == "start_lat"  # asked for, it is forecast
+    nyc = "Unique Key,Created Date,Incident Zip,BBL,X Coordinate (State Plane),Y Coordinate (State Plane)\n" + "".join(
+        f"{59000000 + k},{stamp:%m/%d/%Y %I:%M:%S %p},{rng.choice([10027, 11201])},{rng.integers(1, 5) * 10**9 + k},"
+        f"{rng.integers(900000, 1060000)},{rng.integers(120000, 270000)}\n" for k, stamp in enumerate(starts))
+    with pytest.raises(DataError, match="map coordinates"):  # NYC 311's: its 'Y Coordinate (State Plane)', then its
+        load_series(nyc.encode(), "311.csv")  # parcels' 'BBL', was forecast
 
 
 def test_a_flight_log_forecasts_a_delay_not_its_calendar_parts_numbers_or_clock_times() -> None:
@@ -5217,3 +5222,59 @@ def test_a_daily_count_of_the_days_with_a_sale_says_the_other_days_may_be_none()
     assert "use --per day --duplicates sum: those days are then 0" in _gaps_effect(series.report, "--fill-gaps")
     readings = "Date,Glucose\n" + "".join(f"{day:%Y-%m-%d},{100 + k % 9}\n" for k, day in enumerate(days) if k % 3)
     assert not load_series(readings.encode(), "g.csv").report.days_of_none
+
+
+def test_a_workbooks_equal_gifts_on_a_day_are_summed_as_its_csvs_are() -> None:
+    # the dates of a workbook, at midnight, read as times to the second: its two equal envelopes were one copy
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Person ID", "Amount", "Fund"])
+    days = pd.date_range("2023-01-01", "2023-12-31")
+    rng = np.random.default_rng(1)
+    rows = [[day.to_pydatetime(), int(rng.integers(1001, 1099)), float(rng.choice([20, 50, 100])), "General"]
+            for day in days for _ in range(int(rng.integers(0, 3)))]
+    for row in [*rows, rows[40]]:
+        sheet.append(row)
+    workbook = io.BytesIO()
+    book.save(workbook)
+    series = load_series(workbook.getvalue(), "gifts.xlsx", LoadOptions(per="month", duplicates="sum"))
+    assert series.frame["y"].sum() == sum(row[2] for row in rows) + rows[40][2]
+
+
+def test_a_monthly_event_on_the_first_saturday_is_monthly() -> None:
+    # a food pantry's first Saturdays: 'WOM-1SAT', forecast with no season
+    days = [pd.Timestamp(2021, 1, 1) + pd.offsets.WeekOfMonth(week=0, weekday=5) * k for k in range(1, 49)]
+    text = "Date,Families Served\n" + "".join(f"{day:%Y-%m-%d},{60 + 40 * (day.month > 10)}\n" for day in days)
+    series = load_series(text.encode(), "pantry.csv")
+    assert (series.frequency.name, series.frequency.season_length) == ("monthly", 12)
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 3)
+    assert all(day.day_of_week == 5 and day.day <= 7 for day in ahead) and ahead.iloc[0].month == 1
+
+
+def test_a_rolls_join_date_the_plans_actual_and_a_weighbridges_net_are_chosen() -> None:
+    # a membership roll's births were counted; a treasurer's 'Total Budget' and a ticket's 'Gross kg' were forecast
+    days = pd.date_range("2015-01-03", periods=120, freq="7D")
+    roll = "Breeze ID,Birthdate,Join Date,Status\n" + "".join(
+        f"{k},{day - pd.Timedelta(days=9000 + 37 * k):%m/%d/%Y},{day:%m/%d/%Y},Member\n" for k, day in enumerate(days))
+    assert load_series(roll.encode(), "roll.csv", LoadOptions(per="month", duplicates="count")).date_col == "Join Date"
+    months = pd.date_range("2022-01-01", periods=36, freq="MS")
+    plan = "Month,General Budget,General Actual,Building Budget,Building Actual,Total Budget,Total Actual\n" + "".join(
+        f"{day:%Y-%m},{44000 + k},{43000 + 7 * k % 500},6000,{5000 + 9 * k % 300},{50000 + k},"
+        f"{48000 + 7 * k % 500 + 9 * k % 300}\n" for k, day in enumerate(months))
+    assert load_series(plan.encode(), "bva.csv").target == "Total Actual"
+    tickets = "Date,Gross kg,Tare kg,Net kg\n" + "".join(
+        f"{day:%Y-%m-%d},{12000 + 500 + k * 37 % 900},{12000 + k % 7},{500 + k * 37 % 900 - k % 7}\n"
+        for k, day in enumerate(pd.date_range("2024-01-01", periods=60)))
+    assert load_series(tickets.encode(), "tickets.csv").target == "Net kg"
+
+
+def test_a_weighbridge_tickets_date_in_and_time_in_are_its_time() -> None:
+    # 'Date In,Time In,Date Out,Time Out': per hour, every ticket was at midnight
+    stamps = pd.Timestamp("2024-01-01 06:00") + pd.to_timedelta(np.arange(300) * 47, unit="min")
+    text = "Ticket No,Date In,Time In,Date Out,Time Out,Net kg\n" + "".join(
+        f"{k},{stamp:%d/%m/%Y},{stamp:%H:%M:%S},{stamp:%d/%m/%Y},{stamp + pd.Timedelta(minutes=12):%H:%M:%S},{k % 9}\n"
+        for k, stamp in enumerate(stamps))
+    series = load_series(text.encode(), "tickets.csv")
+    assert series.frame["ds"].iloc[1] == stamps[1]

@@ -364,6 +364,7 @@ def test_a_record_exported_twice_under_two_row_numbers_is_a_copy(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     written = pd.read_csv(out)
     assert written.loc[(written["unique_id"] == "A") & (written["ds"] == "2024-01-04"), "actual"].tolist() == [13.0]
+    assert done.stdout.startswith("naive: 2 series of 'sales', 0 failed;")  # what was forecast (a route's 'Stops')
 
 
 def test_seasonal_naive_scores_one_against_itself_where_values_were_filled(tmp_path: Path) -> None:
@@ -977,3 +978,23 @@ def test_a_reports_only_numbers_are_its_values_not_its_id_where_two_text_columns
                            "Store": np.tile([11, 12, 13], 40), "Region": np.tile(["N", "S", "N"], 40),
                            "Sales": np.arange(120)})
     assert detect_id_columns(stores, "Date") == ("Store",)  # a store number alone still is
+
+
+def test_head_counts_and_donors_are_no_series_and_service_times_none_where_rows_are_combined_per_week() -> None:
+    # a church's services at 9:00 AM and 11:00 AM: by 'Service Time' (each refused 'per week') or by the head count of
+    # kids, apart on each Sunday by chance (31 series); a giving log's 40 donors by fund: 80 series
+    rng = np.random.default_rng(2)
+    sundays = pd.date_range("2023-01-01", periods=100, freq="W-SUN").strftime("%m/%d/%Y")
+    rows = [(day, time, int(rng.integers(20, 60)), int(rng.integers(100, 200))) for day in sundays
+            for time in ("9:00 AM", "11:00 AM")]
+    services = pd.DataFrame(rows, columns=["Date", "Service Time", "Kids", "Total"])
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+
+    assert detect_id_columns(services, "Date") == ("Service Time",)  # a timetable's slots, as written
+    layout = plan_layout(services, LoadOptions(per="week", duplicates="sum"), None, None)
+    assert layout.id_cols == () and layout.probe.frame["y"].sum() == services["Total"].sum()
+    gifts = pd.DataFrame([(day, person, fund, 50.0) for day in sundays for person in range(1001, 1041)
+                          for fund in ("General", "Missions") if rng.random() < 0.6],
+                         columns=["Date", "Person ID", "Fund", "Amount"])
+    assert detect_id_columns(gifts, "Date") == ()
