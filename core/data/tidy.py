@@ -29,7 +29,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                parse_excel_serials, wall_clock,
                                parse_numbers, stray_words, unnamed_column, unreadable_numbers,
                                writes_dotted_months, writes_utc_offsets)
-from core.data.parsing import _clean_number_text
+from core.data.parsing import _clean_number_text, months_in_order
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError, clipped, clipped_list
 MIN_ROWS = 8
@@ -415,6 +415,12 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
         raise DataError(f"Time column '{date_col}' has no dates in most rows: {_UNSAVED_FORMULAS[0].lower()}"
                         f"{_UNSAVED_FORMULAS[1:]}", "err.dates_unsaved_formulas", {"column": date_col})  # =EDATE(A2,1)
+    if len(frame) < MIN_ROWS and (months := months_in_order([str(col).strip() for col in raw.columns])):
+        first, last = str(raw.columns[months[0]]).strip(), str(raw.columns[months[1] - 1]).strip()
+        raise DataError(f"The months run across the columns ('{first}' to '{last}') without a year, so the file has "
+                        f"only {count(len(frame), 'row')} in time: write the year in each month's header ('{first} "
+                        "2023') or add a Year column before them, a row per year.", "err.months_without_year",
+                        {"first": first, "last": last, "rows": len(frame)})  # an author's sheet of titles down
     if len(frame) < MIN_ROWS:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
@@ -1861,6 +1867,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     named = _costs_before_usage(named, measures)
+    named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
@@ -1870,6 +1877,19 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
+
+
+# Quantities beside a column of their units, several of them (a site office's purchase orders: bricks, tonnes and m³
+# under 'Qty' were summed per month, beside the 'Net Amount (EUR)' that prices them all)
+_QUANTITY_WORDS = frozenset({"qty", "quantity", "quantities", "menge", "anzahl", "quantité", "cantidad", "quantidade"})
+_UNIT_NAMES = frozenset({"unit", "units", "uom", "unit of measure", "einheit", "me", "unité", "unidad", "unidade"})
+
+
+def _in_one_unit(columns: list[str], raw: pd.DataFrame) -> list[str]:
+    """``columns`` without the quantities (``_QUANTITY_WORDS``) where a column of units (``_UNIT_NAMES``) names
+    several; ``columns`` where that would leave none."""
+    mixed = any(" ".join(_word_list(col)) in _UNIT_NAMES and raw[col].nunique() > 1 for col in raw.columns)
+    return [col for col in columns if not set(_word_list(col)) & _QUANTITY_WORDS] or columns if mixed else columns
 
 
 _COST = re.compile(r"cost|spend|(?<!dis)charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')

@@ -1162,6 +1162,9 @@ MESSAGES: dict[str, str] = {
                           "least {least}. If another column holds the dates (the one read repeats), choose it as the "
                           "Date column (--date-col). If the file holds several series (one per store, say), each is "
                           "too short to split and fit: load longer series.",
+    "err.months_without_year": "The months run across the columns ('{first}' to '{last}') without a year, so the file "
+                                "has only {rows:plural:row} in time: write the year in each month's header ('{first} "
+                                "2023') or add a Year column before them, a row per year.",
     "err.too_few_rows": "Only {rows:plural:usable row}: a series needs at least {least} rows to split and fit.",
     "err.fill_limit": "Filling the missing time stamps would make {rows:,} rows ({frequency} from {first} to {last}), "
                       "more than the limit of {limit}: load the series without filling gaps, or set TSR_MAX_ROWS to "

@@ -877,6 +877,7 @@ MESSAGES: dict[str, str] = {
     "err.duplicate_policy": "未知的重复值处理方式“{policy}”：请使用 {choices} 之一。",
     "err.stamps_too_few": "文件的 {rows:,} 行中只有 {stamps} 个不同的时间戳；一个序列至少需要 {least} 个。"
                           "如果日期在另一列（当前读取的这一列有重复），请把它选为日期列（--date-col）。如果文件包含多个序列（例如每家门店一个），每个序列都太短，无法划分和拟合：请载入更长的序列。",
+    "err.months_without_year": "各月份横排在列上（“{first}”至“{last}”）但没有年份，因此文件在时间上只有 {rows:,} 行：请在每个月份的表头写上年份（“{first} 2023”），或在它们之前加一个“年份”列，每年一行。",
     "err.too_few_rows": "只有 {rows:,} 行可用数据：一个序列至少需要 {least} 行，才能划分训练集和测试集并进行拟合。",
     "err.fill_limit": "补齐缺失的时间戳后将有 {rows:,} 行（{frequency}，从 {first} 到 {last}），超过了 {limit} 行的上限："
                       "请不补齐时间戳直接载入序列，或设置 TSR_MAX_ROWS 提高上限。",

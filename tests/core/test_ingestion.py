@@ -5278,3 +5278,24 @@ def test_a_weighbridge_tickets_date_in_and_time_in_are_its_time() -> None:
         for k, stamp in enumerate(stamps))
     series = load_series(text.encode(), "tickets.csv")
     assert series.frame["ds"].iloc[1] == stamps[1]
+
+
+@pytest.mark.parametrize("header", ["PO Date;Qty;Unit;Net Amount (EUR)",
+                                    "Bestelldatum;Menge;Einheit;Betrag netto (€)"])
+def test_purchase_orders_in_several_units_forecast_their_amount_not_their_quantity(header: str) -> None:
+    # bricks, tonnes and m³ under 'Qty' were summed per month beside the amount that prices them all
+    days = pd.date_range("2023-01-02", periods=200, freq="2D")
+    text = header + "\n" + "".join(f"{day:%d.%m.%Y};{50 + k % 40};{('Stk', 't', 'm³')[k % 3]};{1000 + 37 * k},00\n"
+                                    for k, day in enumerate(days))
+    series = load_series(text.encode(), "po.csv", LoadOptions(per="month", duplicates="sum"))
+    assert series.target == header.split(";")[-1]
+
+
+def test_months_across_without_a_year_are_refused_with_the_way_to_date_them() -> None:
+    # an author's sheet of titles down and Jan..Dec across: 'Only 4 usable rows'
+    text = "Title,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Total\n" + "".join(
+        f"{title}," + ",".join(str(30 + k * 7 + m) for m in range(12)) + ",999\n"
+        for k, title in enumerate(["Salt Road", "Crows", "Lantern", "Salt Road (Audio)"]))
+    with pytest.raises(DataError, match="without a year") as caught:
+        load_series(text.encode(), "sales.csv")
+    assert caught.value.key == "err.months_without_year" and "('Jan 2023')" in str(caught.value)
