@@ -875,3 +875,14 @@ def test_a_schedules_dates_are_read(form: str) -> None:
     weeks = pd.date_range("2023-01-02", periods=ROWS, freq="W-MON")
     series = load_series(_csv("Finish", ['"' + form.format(d=day) + '"' for day in weeks]), "x.csv")
     assert series.frequency.name == "weekly" and series.frame["ds"].tolist() == list(weeks)
+
+
+def test_a_fortnightly_round_a_day_late_after_holidays_is_every_two_weeks() -> None:
+    # green-waste collections on Mondays, on the Tuesday after a public holiday: read as semi-monthly, forecast on the
+    # 1st and 15th
+    days = [pd.Timestamp("2022-07-11") + pd.Timedelta(days=14 * k + (k in {6, 12, 13, 19, 25, 32, 38, 39}))
+            for k in range(52)]
+    series = load_series(_csv("Date", [f"{day:%d/%m/%Y}" for day in days], np.arange(52) % 7 + 3.0), "route.csv")
+    assert series.frequency.name == "every 2 weeks" and series.frequency.alias == "2W-MON"
+    assert future_dates(series.frame["ds"].iloc[-1], series.frequency, 2).tolist() == [
+        days[-1] + pd.Timedelta(days=14), days[-1] + pd.Timedelta(days=28)]
