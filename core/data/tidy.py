@@ -1921,15 +1921,24 @@ def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | 
     parts = [col for col in candidates if col not in totals]
     if not totals or len(candidates) < 3 or len(parts) < 2:
         return None
-    for col in totals:
-        total = numbers[col]
-        table = pd.DataFrame({part: numbers[part] for part in parts}).fillna(0.0)[total.notna()]
-        if len(table) < MIN_ROWS:
-            continue
-        close = (table.sum(axis=1) - total.dropna()).abs() <= _TOTAL_TOLERANCE * total.dropna().abs().clip(lower=1e-9)
-        if close.mean() >= _TOTAL_SHARE:
+    whole = next((col for col in totals if _sums(numbers[col], parts, numbers)), None)
+    if whole is not None:
+        return whole
+    for col in totals:  # else one that sums the parts of its kind (ACX's 'Total Units' over its 'AL Units' and 'ALC
+        kind = _name_words(col) - {"total"}  # Units', beside their royalties and 'Total Royalty')
+        alike = [part for part in parts if kind and kind <= _name_words(part)]
+        if len(alike) >= 2 and _sums(numbers[col], alike, numbers):
             return col
     return None
+
+
+def _sums(total: pd.Series, parts: list[str], numbers: dict[str, pd.Series]) -> bool:
+    """Whether ``total`` is the sum of ``parts`` (blanks as 0) on nearly every row where it is filled."""
+    table = pd.DataFrame({part: numbers[part] for part in parts}).fillna(0.0)[total.notna()]
+    if len(table) < MIN_ROWS:
+        return False
+    close = (table.sum(axis=1) - total.dropna()).abs() <= _TOTAL_TOLERANCE * total.dropna().abs().clip(lower=1e-9)
+    return bool(close.mean() >= _TOTAL_SHARE)
 
 
 # How many a survey asked, beside what they answered (a poll list's 'samplesize' was forecast, not 'approve')

@@ -5299,3 +5299,12 @@ def test_months_across_without_a_year_are_refused_with_the_way_to_date_them() ->
     with pytest.raises(DataError, match="without a year") as caught:
         load_series(text.encode(), "sales.csv")
     assert caught.value.key == "err.months_without_year" and "('Jan 2023')" in str(caught.value)
+
+
+def test_a_total_of_the_units_beside_their_royalties_is_the_series() -> None:
+    # ACX's AL and ALC units and royalties with their totals: 'AL Units' was forecast
+    months = pd.date_range("2021-09-01", periods=34, freq="MS")
+    lines = [f"{day:%Y-%m},{20 + k % 9},{(20 + k % 9) * 4.37:.2f},{10 + k % 5},{(10 + k % 5) * 2.91:.2f},"
+             f"{30 + k % 9 + k % 5},{(20 + k % 9) * 4.37 + (10 + k % 5) * 2.91:.2f}" for k, day in enumerate(months)]
+    text = "Month,AL Units,AL Royalty,ALC Units,ALC Royalty,Total Units,Total Royalty\n" + "\n".join(lines)
+    assert load_series(text.encode(), "acx.csv").target == "Total Units"
