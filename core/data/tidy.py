@@ -412,6 +412,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
+    if (report.rows_combined_away or options.per) and (mixed := _currencies_mixed(raw)) is not None:
+        report.notices.append(mixed)
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
         raise DataError(f"Time column '{date_col}' has no dates in most rows: {_UNSAVED_FORMULAS[0].lower()}"
                         f"{_UNSAVED_FORMULAS[1:]}", "err.dates_unsaved_formulas", {"column": date_col})  # =EDATE(A2,1)
@@ -3262,6 +3264,27 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str, st
                                   {"column": col, "groups": len(groups), "shown": shown, "per": per,
                                    "option": shlex.quote(str(col))}))
     return notices
+
+
+_CURRENCY_NAMES = frozenset({"currency", "currency code", "curr", "ccy", "währung", "devise", "moneda", "moeda", "币种"})
+
+
+def _currencies_mixed(raw: pd.DataFrame) -> Notice | None:
+    """A warning where the rows combined into one value are in several currencies (a column named as one,
+    ``_CURRENCY_NAMES``, holds several codes: KDP's royalties in USD, GBP, JPY and EUR were summed into 6,957.8 of
+    nothing); None otherwise."""
+    for col in raw.columns:
+        if " ".join(_word_list(col)) in _CURRENCY_NAMES:
+            codes = raw[col].dropna().astype("string").str.strip().str.upper()
+            codes = sorted(codes[codes != ""].unique())
+            if len(codes) > 1:
+                shown = ", ".join(codes[:4]) + (", ..." if len(codes) > 4 else "")
+                return Notice(f"The rows combined into each value are in {len(codes)} currencies in '{col}' "
+                              f"({shown}): their amounts were added as they are. Choose '{col}' as a Series id "
+                              "(with the others) to forecast each currency, or convert the amounts first.",
+                              "notice.currencies_mixed",
+                              {"column": str(col), "count": len(codes), "shown": shown})
+    return None
 
 
 _DAY_NAMES = frozenset(name.lower() for day in pd.date_range("2024-01-01", periods=7)

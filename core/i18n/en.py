@@ -1518,6 +1518,9 @@ MESSAGES: dict[str, str] = {
     "notice.blank_fridays_saturdays": "{rows:plural:Friday or Saturday row} without a value in '{column}' {rows:were} "
                                       "left out: the series is read as a Sunday-to-Thursday week, and its forecasts "
                                       "skip Fridays and Saturdays.",
+    "notice.currencies_mixed": "The rows combined into each value are in {count} currencies in '{column}' ({shown}): "
+                               "their amounts were added as they are. Choose '{column}' as a Series id (with the "
+                               "others) to forecast each currency, or convert the amounts first.",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

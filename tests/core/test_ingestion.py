@@ -5308,3 +5308,18 @@ def test_a_total_of_the_units_beside_their_royalties_is_the_series() -> None:
              f"{30 + k % 9 + k % 5},{(20 + k % 9) * 4.37 + (10 + k % 5) * 2.91:.2f}" for k, day in enumerate(months)]
     text = "Month,AL Units,AL Royalty,ALC Units,ALC Royalty,Total Units,Total Royalty\n" + "\n".join(lines)
     assert load_series(text.encode(), "acx.csv").target == "Total Units"
+
+
+def test_royalties_in_several_currencies_added_together_are_said() -> None:
+    # KDP's royalties in USD, GBP, JPY and EUR summed per month without a word
+    months = pd.date_range("2022-01-01", periods=30, freq="MS")
+    text = "Royalty Date,Marketplace,Royalty,Currency\n" + "".join(
+        f"{day:%Y-%m},{market},{amount + k},{code}\n" for k, day in enumerate(months)
+        for market, amount, code in (("Amazon.com", 391.2, "USD"), ("Amazon.co.jp", 6370, "JPY")))
+    series = load_series(text.encode(), "kdp.csv", LoadOptions(duplicates="sum"))
+    said = [str(notice) for notice in series.report.notices if notice.key == "notice.currencies_mixed"]
+    assert said == ["The rows combined into each value are in 2 currencies in 'Currency' (JPY, USD): their amounts "
+                    "were added as they are. Choose 'Currency' as a Series id (with the others) to forecast each "
+                    "currency, or convert the amounts first."]
+    one = text.replace("JPY", "USD")
+    assert "notice.currencies_mixed" not in [n.key for n in load_series(one.encode(), "k.csv").report.notices]
