@@ -130,7 +130,7 @@ _PERIOD_FORMATS = (
 # A month's name and a two-digit year: Excel's 'mmm yy' (``Jan 23``), ``Jan '23``, ``Sept ’23`` (``_parse_month_short_year``).
 _MONTH_SHORT_YEAR = re.compile(r"([A-Za-zÀ-ÿ]{3,9}\.?)\s+(['\u2019]?\d{2})")
 MONTHS_MOVED_LEAST = 3  # changes between rows' cells seen before ``Jan 23`` is read as a month and a year
-MONTHS_MOVED_SHARE = 0.9  # the share of them that change the month (a list of days keeps it from row to row)
+MONTHS_MOVED_SHARE = 0.8  # the share of them a month apart (a list of days keeps its month; days of a month go back)
 _YEAR_M_MONTH = re.compile(r"^(\d{4})-?M(\d{1,2})$", re.IGNORECASE)  # 1980M01; the IMF's SDMX 2018-M01
 _PLAIN_YEAR = re.compile(r"\d{4}(\.0)?")
 _COMPACT_YEAR_MONTH = re.compile(r"(\d{4})(\d{2})(?:\.0)?")
@@ -1132,12 +1132,13 @@ def _parse_month_short_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Seri
     months = parts[0].str.rstrip(".").str.lower().map(_MONTH_NAMES)
     if months.isna().any():
         return None
-    if not parts[1].str.startswith(("'", "\u2019")).all():
-        changes = sample.ne(sample.shift()).to_numpy()[1:]
-        moved = months.ne(months.shift()).to_numpy()[1:][changes]
-        if len(moved) < MONTHS_MOVED_LEAST or moved.mean() < MONTHS_MOVED_SHARE:
-            return None
     years = _four_digit_years(pd.to_numeric(parts[1].str.lstrip("'\u2019")))
+    if not parts[1].str.startswith(("'", "\u2019")).all():  # months a step apart, one way: a meter's read days
+        places = (years * 12 + months).to_numpy(dtype=float)  # ('Jan 14', 'Feb 13', 'Mar 15') go back and forth
+        steps = np.diff(places)[np.diff(places) != 0]
+        if len(steps) < MONTHS_MOVED_LEAST or not ((steps > 0).all() or (steps < 0).all()) \
+                or np.mean(np.abs(steps) == 1) < MONTHS_MOVED_SHARE:
+            return None
     return _from_year_month(years, months).reindex(text.index), "%b %y"
 
 
@@ -2330,6 +2331,12 @@ def _years_and_weeks(cells: pd.Series) -> bool:
     return bool((pd.to_numeric(text) % 100 > 12).any())
 
 
+def _other_dates(raw: pd.DataFrame, col: object) -> bool:
+    """Whether a column but ``col`` holds dates (a 'Week Ending' beside a 'Week' of 202402: its US week numbers)."""
+    return any(parse_dates(raw[other].iloc[:50]) is not None for other in raw.columns
+               if other != col and not pd.api.types.is_numeric_dtype(raw[other]))
+
+
 def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
     """A column of years and weeks written as one number (``epiweek`` 201301 ... 201453, ``_YEAR_WEEK_NAMES``) read
     as the weeks' first days, in its place (as a year column and a week column are: ``_numbered_weeks``); ``raw`` as
@@ -2337,7 +2344,7 @@ def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
     dated = any(set(re.split(r"[\W_]+", str(col).lower())) & _DATE_WORDS for col in raw.columns)
     found = [col for col in raw.columns if str(col).strip().lower() in _YEAR_WEEK_NAMES or (
         not dated and str(col).strip().lower() in _WEEK_NAMES | {"kalenderwoche"} and (
-            _week_dot_years(raw[col]) or _years_and_weeks(raw[col])))]
+            _week_dot_years(raw[col]) or _years_and_weeks(raw[col]) and not _other_dates(raw, col)))]
     if len(found) != 1:
         return raw
     text = raw[found[0]].astype("string").str.strip().str.replace(r"^(\d{4})[-_ ]?W?(\d{2})$", r"\1\2", regex=True)

@@ -398,7 +398,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         places = calendar_places(frame["ds"], frequency)
         report.off_calendar = places is None
         report.sparse_calendar = places is not None and mostly_missing(places)
-        report.days_of_none = frequency.name == "daily" and _counts_only(frame["y"])
+        report.days_of_none = frequency.name == "daily" and _counts_only(frame["y"]) \
+            and report.gaps >= _NONE_GAPS * (report.gaps + len(frame))
     if options.fill_gaps and report.gaps:
         frame = _resample(frame, frequency, report)
     # after the gaps are filled: the filled history is on the calendar, and so must its future rows be (they were
@@ -3130,7 +3131,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
-    if copies.any() and (policy == "count" or policy in SUMMED and _copies_are_events(whole_rows, written, copies)):
+    if copies.any() and policy in SUMMED and _copies_are_events(whole_rows, written, copies, frame["ds"]):
         kept = int(np.count_nonzero(copies))
         copies = np.zeros(len(frame), dtype=bool)
         report.notices.append(Notice(
@@ -3481,7 +3482,8 @@ def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:
                   "(--duplicates sum).", "notice.stamps_averaged", {"rows": rows, "stamps": stamps})
 
 
-_FEW = 3  # a count this low at least once: days of none are likely among the days the file leaves out
+_FEW = 3  # a count this low at least once: days of none are likely among the days the file leaves out ...
+_NONE_GAPS = 0.25  # ... as many of the span's days at least (a ward's occupied beds, 7 reports missing in 120: none)
 
 
 def _counts_only(values: pd.Series) -> bool:
@@ -3492,14 +3494,16 @@ def _counts_only(values: pd.Series) -> bool:
     return bool(len(known)) and bool((known % 1 == 0).all() and (known > 0).all() and known.min() <= _FEW)
 
 
-def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copies: np.ndarray) -> bool:
+def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copies: np.ndarray,
+                       stamps: pd.Series) -> bool:
     """Whether rows alike in every column may be events alike (a statement's two payments of 4.50 at one shop on a
     day, summed: a Sparkasse export's days came out short): days written without a time of day (a time to the second
     tells copies), other days written on several rows that differ (an event log, not a table of a row a day, even
     where rows are combined per month), no column or pair of columns that tells a day's rows apart (an order id, a
     store and a department: alike, such rows are one exported twice), and not half the rows alike (a whole file
     appended to itself)."""
-    if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum():
+    if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum() \
+            or _exported_twice(whole_rows, stamps, copies):
         return False
     days = written.reindex(whole_rows.index).astype("string").str.strip()[~copies]
     days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
@@ -3514,6 +3518,16 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     keys = [key for key in [(col,) for col in labels] + list(itertools.combinations(labels[:_KEY_COLUMNS], 2))
             if len(key) < len(rows.columns) - 1]  # a key of every column but the date is the row ('Date,Amount')
     return not any(_a_days_key(days, rows[list(key)]) for key in keys)
+
+
+def _exported_twice(whole_rows: pd.DataFrame, stamps: pd.Series, copies: np.ndarray) -> bool:
+    """Whether the copies are the rows of a span exported twice: ``_TWICE_SHARE`` of the rows between the first and
+    the last copy have one (two exports of a table overlapping by a fortnight; a log's equal sales are a few of each
+    day's)."""
+    times = stamps.to_numpy()
+    within = (times >= times[copies].min()) & (times <= times[copies].max()) & ~copies
+    twinned = whole_rows.duplicated(keep=False).to_numpy()
+    return bool(within.sum()) and bool(twinned[within].mean() >= _TWICE_SHARE)
 
 
 def _a_days_key(days: pd.Series, key: pd.DataFrame) -> bool:

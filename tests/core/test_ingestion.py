@@ -5323,3 +5323,32 @@ def test_royalties_in_several_currencies_added_together_are_said() -> None:
                     "currency, or convert the amounts first."]
     one = text.replace("JPY", "USD")
     assert "notice.currencies_mixed" not in [n.key for n in load_series(one.encode(), "k.csv").report.notices]
+
+
+def test_from_the_review_of_the_month_year_copies_weeks_and_days_of_none_rules() -> None:
+    from core.data.parsing import parse_dates
+
+    names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    reads = [f"{month} {day}" for month, day in zip(names * 2, [14, 13, 15, 14, 16, 13, 15, 14, 12, 15, 14, 16] * 2)]
+    assert parse_dates(pd.Series(reads)) is None  # a meter's read days, a month apart: no years 2012 to 2016
+    assert parse_dates(pd.Series([f"{month} 01" for month in names * 2])) is None  # every row in 2001, twice
+    stamps = pd.Timestamp("2024-01-01 08:00") + pd.to_timedelta(np.arange(600) * 97, unit="min")
+    rows = "".join(f"T{10000 + k},{stamp:%Y-%m-%d %H:%M:%S},{('Open', 'Closed')[k % 2]}\n"
+                   for k, stamp in enumerate(stamps))
+    twice = load_series(("Ticket,Created,Status\n" + rows + rows).encode(), "t.csv",
+                        LoadOptions(per="day", duplicates="count"))
+    assert twice.report.duplicate_rows_dropped == 600  # a ticket export appended to itself: counted once
+    rng = np.random.default_rng(9)
+    table = [f"{day:%Y-%m-%d},SKU-{k:03d},{rng.integers(1, 7)}\n" for day in pd.date_range("2024-01-01", periods=90)
+             for k in range(20) if rng.random() < 0.3]
+    overlap = [row for row in table if row < "2024-03-16"] + [row for row in table if row >= "2024-03-01"]
+    summed = load_series(("Date,SKU,Units\n" + "".join(overlap)).encode(), "k.csv", LoadOptions(per="day",
+                                                                                               duplicates="sum"))
+    assert summed.frame["y"].sum() == sum(int(row.rsplit(",", 1)[1]) for row in table)  # two exports' overlap: once
+    weeks = pd.date_range("2024-01-13", periods=40, freq="7D")
+    ending = "Week,Week Ending,Sales\n" + "".join(f"{day:%Y%U},{day:%m/%d/%Y},{100 + k % 9}\n"
+                                                   for k, day in enumerate(weeks))
+    assert load_series(ending.encode(), "w.csv").date_col == "Week Ending"  # its own dates, not US week numbers
+    days = pd.date_range("2024-01-01", periods=120)
+    beds = "Date,Occupied Beds\n" + "".join(f"{day:%Y-%m-%d},{2 + k % 28}\n" for k, day in enumerate(days) if k % 17)
+    assert not load_series(beds.encode(), "beds.csv").report.days_of_none  # a level with a few reports missing
