@@ -143,6 +143,7 @@ _WEEK_FIRST = re.compile(r"^(?:KW|W|Wk|Week)\s*\.?\s*(\d{1,2})\s*[-/., ]\s*(\d{4
 _OFFSET = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")  # a UTC offset at the end of an ISO 8601 time
 _OFFSETS_CHECKED = 100_000  # cells whose offsets are compared
 _WALL_CLOCK_STEP = pd.Timedelta(hours=23)  # stamps this far apart keep their written times across offset changes
+LOCAL_MIDNIGHTS = "ISO 8601 local midnights in UTC"  # the format found for days written so (``_local_midnights``)
 ON_FIRST_OFFSET = "ISO 8601 on the first row's UTC offset"  # the format found for times with several offsets
 ON_ONE_OFFSET = "ISO 8601 on its UTC offset"  # times that all carry one offset other than UTC's
 
@@ -1228,6 +1229,8 @@ def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | No
     offsets = sample.iloc[:_OFFSETS_CHECKED].str.extract(_OFFSET, expand=False).fillna("Z").nunique()
     if zone is None or offsets < 2:  # one offset other than UTC's: written back with it (``write.with_offset``)
         offset = pd.Timedelta(zone.utcoffset(None) if zone is not None else 0)  # type: ignore[attr-defined]
+        if not offset and (midnights := _local_midnights(local.dt.tz_localize(None))) is not None:
+            return midnights
         return local.dt.tz_localize(None), on_first_offset(offset, ON_ONE_OFFSET) if offset else "ISO 8601"
     first = on_first_offset(pd.Timedelta(zone.utcoffset(None)))  # type: ignore[attr-defined]
     if _median_step(parsed) < _WALL_CLOCK_STEP:  # hours apart: evenly spaced on one offset, and said
@@ -1235,6 +1238,29 @@ def _parse_iso(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | No
     # A day or more apart (daylight saving moves the offset twice a year): the dates and times as written.
     wall = wall_clock(text)
     return (wall, "ISO 8601") if _enough(wall, sample.index) else (local.dt.tz_localize(None), first)
+
+
+def _local_midnights(stamps: pd.Series) -> tuple[pd.Series, str] | None:
+    """Days written as the UTC instants of their local midnights (a fleet portal's '2023-10-01T22:00:00Z' for Monday
+    2 October in Berlin, 23:00 in winter: two times an hour apart, in the evening or the early morning): each the day
+    it begins (the nearest midnight), and the format found with the times (``LOCAL_MIDNIGHTS``); None for other
+    stamps. Read as written, the Mondays were Sundays and the clock
+    change made a six-day week uneven."""
+    known = stamps.dropna()
+    clock = sorted((known - known.dt.normalize()).unique())
+    hours = [time / pd.Timedelta(hours=1) for time in clock]
+    if len(clock) != 2 or clock[1] - clock[0] != pd.Timedelta(hours=1) or not (  # daylight saving moves them
+            all(hour >= _EVENING for hour in hours) or all(0 < hour <= _MORNING for hour in hours)):
+        return None  # (a reading at noon or in the afternoon is no day's start: its day is not the nearest one)
+    days = np.diff(np.unique(known.to_numpy())) / np.timedelta64(1, "h")
+    if not len(days) or np.median(days) < _DAY_HOURS:
+        return None
+    times = " or ".join(f"{pd.Timestamp(0) + time:%H:%M}" for time in clock)
+    return (stamps + pd.Timedelta(hours=12)).dt.normalize(), f"{LOCAL_MIDNIGHTS} ({times})"
+
+
+_DAY_HOURS = 23  # the least median step of ``_local_midnights``' days (a day that loses an hour to daylight saving)
+_EVENING, _MORNING = 15, 9  # UTC hours of local midnights east of UTC (the next day), and west of it (the same day)
 
 
 def _median_step(stamps: pd.Series) -> pd.Timedelta:

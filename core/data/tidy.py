@@ -29,7 +29,7 @@ from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW
                                parse_excel_serials, wall_clock,
                                parse_numbers, stray_words, unnamed_column, unreadable_numbers,
                                writes_dotted_months, writes_utc_offsets)
-from core.data.parsing import _clean_number_text, months_in_order
+from core.data.parsing import LOCAL_MIDNIGHTS, _clean_number_text, months_in_order
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError, clipped, clipped_list
 MIN_ROWS = 8
@@ -1565,6 +1565,11 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
                                      "notice.fiscal_years", {"column": str(col)}))
     elif found == PERIOD_DOT_YEAR_FORMAT:
         report.notices.append(_periods_as_months_notice(str(col)))
+    elif found.startswith(LOCAL_MIDNIGHTS):
+        times = found.removeprefix(LOCAL_MIDNIGHTS).strip(" ()")
+        report.notices.append(Notice(f"The times in '{col}' are at {times} UTC each day, the start of a day in a "
+                                     "local time zone: each row is read as the day it begins.",
+                                     "notice.local_midnights", {"column": str(col), "times": times}))
     elif found.startswith(ON_FIRST_OFFSET):
         offset = offset_read_on(found)
         report.notices.append(Notice(f"Times in '{col}' carry more than one UTC offset (daylight saving, or several "

@@ -1521,6 +1521,8 @@ MESSAGES: dict[str, str] = {
     "notice.currencies_mixed": "The rows combined into each value are in {count} currencies in '{column}' ({shown}): "
                                "their amounts were added as they are. Choose '{column}' as a Series id (with the "
                                "others) to forecast each currency, or convert the amounts first.",
+    "notice.local_midnights": "The times in '{column}' are at {times} UTC each day, the start of a day in a local "
+                              "time zone: each row is read as the day it begins.",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

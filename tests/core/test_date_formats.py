@@ -886,3 +886,16 @@ def test_a_fortnightly_round_a_day_late_after_holidays_is_every_two_weeks() -> N
     assert series.frequency.name == "every 2 weeks" and series.frequency.alias == "2W-MON"
     assert future_dates(series.frame["ds"].iloc[-1], series.frequency, 2).tolist() == [
         days[-1] + pd.Timedelta(days=14), days[-1] + pd.Timedelta(days=28)]
+
+
+def test_days_written_as_their_local_midnights_in_utc_are_those_days() -> None:
+    # a fleet portal's '2023-10-01T22:00:00Z' for Monday 2 October in Berlin (23:00 in winter): Mondays read as Sundays
+    days = pd.date_range("2023-10-02", "2024-03-30", freq="D")
+    days = days[days.day_of_week < 6]
+    utc = days.tz_localize("Europe/Berlin").tz_convert("UTC")
+    series = load_series(_csv("ReportDate", [f"{stamp:%Y-%m-%dT%H:%M:%SZ}" for stamp in utc],
+                              np.arange(len(days)) % 5 + 6.0), "telematics.csv")
+    assert series.frame["ds"].tolist() == list(days) and series.frequency.season_length == 6
+    assert "notice.local_midnights" in [notice.key for notice in series.report.notices]
+    noon = load_series(_csv("At", [f"{stamp + pd.Timedelta(hours=13):%Y-%m-%dT%H:%M:%SZ}" for stamp in utc]), "x.csv")
+    assert noon.frame["ds"].iloc[0] == utc[0].tz_localize(None) + pd.Timedelta(hours=13)  # readings at 12:00 or 13:00
