@@ -707,10 +707,26 @@ def _without_header_copies(raw: pd.DataFrame) -> pd.DataFrame:
         char.isdigit() for cell in top.dropna() for char in str(cell))
     if not copies.any() and not units:
         return raw
-    kept = raw[~copies]
+    blocks = _titles_and_totals_above(raw, copies)
+    kept = raw[~(copies | blocks)]
     kept = kept.iloc[1:].rename(columns=_labelled_namesakes(list(raw.columns), top)) if units else kept
-    kept.attrs = {**raw.attrs, "header_copies": int(copies.sum()), "units_row": bool(units)}
+    kept.attrs = {**raw.attrs, "header_copies": int(copies.sum()), "units_row": bool(units),
+                  **({"block_rows": int(blocks.sum())} if blocks.any() else {})}
     return kept
+
+
+def _titles_and_totals_above(raw: pd.DataFrame, copies: np.ndarray) -> np.ndarray:
+    """The rows that end the table above each copy of the header (``_without_header_copies``): a title line (a first
+    cell alone: 'Monthly Waste Tonnages 2020-21') and, above it, a total row ('Total'); yearly tables pasted one under
+    another had them read as months (a year's total among them) and the time column as text."""
+    ends = np.zeros(len(raw), dtype=bool)
+    for position in np.flatnonzero(copies):
+        above = position - 1
+        if above >= 0 and pd.notna(raw.iloc[above, 0]) and raw.iloc[above, 1:].isna().all():
+            ends[above], above = True, above - 1
+        if above >= 0 and SUMMARY_ROW.fullmatch(str(raw.iloc[above, 0]).strip()):
+            ends[above] = True
+    return ends
 
 
 def _labelled_namesakes(columns: list[str], labels: pd.Series) -> dict[str, str]:

@@ -2730,6 +2730,9 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     if copies := int(str(attrs.get("header_copies", 0))):  # ``read._without_header_copies``
         report.notices.append(Notice(f"{count(copies, 'row')} repeating the header (files joined one under another) "
                                      f"{_were(copies)} left out.", "notice.header_copies", {"rows": copies}))
+    if ends := int(str(attrs.get("block_rows", 0))):  # ``read._titles_and_totals_above``
+        report.notices.append(Notice(f"{count(ends, 'title or total row')} ending the tables above those headers "
+                                     f"{_were(ends)} left out.", "notice.block_rows", {"rows": ends}))
     if attrs.get("units_row"):
         report.notices.append(_labels_only_notice(int(attrs["units_row"])))  # type: ignore[call-overload]
     if finest := attrs.get("bare_calendar"):  # ``parsing.bare_calendar_names``: SILSO's year;month;...

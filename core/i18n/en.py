@@ -1523,6 +1523,8 @@ MESSAGES: dict[str, str] = {
                                "others) to forecast each currency, or convert the amounts first.",
     "notice.local_midnights": "The times in '{column}' are at {times} UTC each day, the start of a day in a local "
                               "time zone: each row is read as the day it begins.",
+    "notice.block_rows": "{rows:plural:title or total row} ending the tables above those headers {rows:were} left "
+                         "out.",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

@@ -5352,3 +5352,18 @@ def test_from_the_review_of_the_month_year_copies_weeks_and_days_of_none_rules()
     days = pd.date_range("2024-01-01", periods=120)
     beds = "Date,Occupied Beds\n" + "".join(f"{day:%Y-%m-%d},{2 + k % 28}\n" for k, day in enumerate(days) if k % 17)
     assert not load_series(beds.encode(), "beds.csv").report.days_of_none  # a level with a few reports missing
+
+
+def test_yearly_tables_pasted_one_under_another_lose_their_titles_and_totals() -> None:
+    # each financial year's published table (a title, the header, twelve months, a Total row) pasted under the last:
+    # the titles and totals were rows, the time column text (69 steps of 'Total')
+    lines = []
+    for year in range(2019, 2024):
+        lines += [f"Monthly Waste Tonnages {year}-{(year + 1) % 100:02d}", "Month,Residual,Recycling,Total"]
+        months = pd.date_range(f"{year}-07-01", periods=12, freq="MS")
+        lines += [f"{day:%b-%y},{3400 + k},{1600 + k},{5000 + 2 * k}" for k, day in enumerate(months)]
+        lines += [f"Total,{12 * 3400},{12 * 1600},{12 * 5000}", ""]
+    series = load_series("\n".join(lines).encode(), "tonnages.csv")
+    assert (series.frequency.name, len(series.frame), series.target) == ("monthly", 60, "Total")
+    keys = [notice.key for notice in series.report.notices]
+    assert "notice.header_copies" in keys and "notice.block_rows" in keys
