@@ -721,7 +721,7 @@ def test_a_total_row_below_a_long_file_is_left_out_not_a_series(tmp_path: Path) 
     total = pd.DataFrame({"month": [None], "store": ["Total"], "sales": [frame["sales"].sum()]})
     done, out, _ = fit(tmp_path, pd.concat([frame, total], ignore_index=True), "--model", "linear")
     assert done.returncode == 0, done.stderr
-    assert "2 series, 0 failed" in done.stdout and "skipped" not in done.stdout
+    assert "2 series of 'sales', 0 failed" in done.stdout and "skipped" not in done.stdout
     assert "note: 1 row summing up or annotating the table (Total) was left out." in done.stderr, done.stderr
     assert set(pd.read_csv(out)["unique_id"]) == {"x", "y"}
 
