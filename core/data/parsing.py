@@ -31,13 +31,15 @@ _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f$€£¥￥₹₽₩₺₪₫
 # Currency words before or after an amount (Brazil's ``R$ 2.571,01``, Poland's ``1 234,50 zł``), and apostrophes that
 # group thousands (Switzerland's ``2'571.01``): stripped where a column has them.
 # US$44.91: AdMob's earnings; (US$714.12) a refund
-_CURRENCY_WORD = (r"(?:^|(?<=^[-(]))(?:(?:R|US|CA|C|A|AU|HK|NZ|MX|S|SG|NT)\$|S/|Fr\.)\s?"
+_CURRENCY_WORD = (r"(?:^|(?<=^[-(]))(?:(?:R|US|CA|C|A|AU|HK|NZ|MX|S|SG|NT)\$|S/|Fr\.|Rs\.?(?=\s?\d)|kr\.?(?=\s?\d))\s?"
                   r"|(?<=\d)\s*(?:zł|kr\.?|Kč|Ft|lei|Fr\.)$")
 _APOSTROPHE_THOUSANDS = r"(?<=\d)['’](?=\d{3}(?:\D|$))"
-# A currency code before or after an amount ("1.000,95 EUR", "USD 12"): the common ones only, so that codes of
-# other kinds ("SKU 123") stay text.
-_CURRENCY_CODE = re.compile(r"^(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL)(?=[\d\s\-+(.,])"
-                            r"|(?<=[\d\s)])(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL)$")
+# A currency code before or after an amount ("1.000,95 EUR", "USD 12", a New Zealand clinic's "NZD 1,028.42"): ISO
+# 4217's codes in use, so that codes of other kinds ("SKU 123") stay text.
+_CURRENCY_CODES = ("EUR|USD|GBP|CHF|JPY|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL|NZD|SGD|HKD|ZAR|MXN|KRW|TWD|THB|"
+                   "MYR|IDR|PHP|VND|ILS|AED|SAR|QAR|KWD|TRY|RUB|UAH|HUF|RON|BGN|ISK|ARS|CLP|COP|PEN|NGN|KES|EGP|PKR|"
+                   "BDT|LKR")
+_CURRENCY_CODE = re.compile(rf"^(?:{_CURRENCY_CODES})(?=[\d\s\-+(.,])|(?<=[\d\s)])(?:{_CURRENCY_CODES})$")
 # Every cell a number whose commas, if any, group thousands: 100, 1,234.50, -12,000.
 # A number whose commas, if any, group thousands: ``1,234.5`` or ``5250.0`` (numbers stored as text in a workbook
 # beside numbers stored as numbers).
@@ -674,7 +676,7 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.mask(cleaned == ":")
     if cleaned.str.contains(r"[A-Z]{3}", regex=True).any():  # the lookarounds run cell by cell: only when needed
         cleaned = cleaned.str.replace(_CURRENCY_CODE, "", regex=True)
-    if cleaned.str.contains(r"[A-Z]\$|S/|Fr\.|zł|kr|Kč|Ft|lei", regex=True).any():
+    if cleaned.str.contains(r"[A-Z]\$|S/|Fr\.|zł|kr|Kč|Ft|lei|Rs", regex=True).any():
         cleaned = cleaned.str.strip().str.replace(_CURRENCY_WORD, "", regex=True)
     if cleaned.str.contains(r"\d['’]\d", regex=True).any():
         cleaned = cleaned.str.replace(_APOSTROPHE_THOUSANDS, "", regex=True)

@@ -329,6 +329,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw[dated], {col: numbers[col][dated] for col in (target, *regressors)},
                              (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
+    if options.missing != "zero" and (closed := _closed_rows_notice(raw[dated], numbers[target][dated], target)):
+        report.notices.append(closed)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
@@ -761,8 +763,12 @@ def _summary_rows_notice(rows: int, words: str) -> Notice:
 
 
 # A cell that only says its row totals the rows above it (Salesforce's 'Subtotal' under each month's gifts)
-_BARE_TOTAL = re.compile(r"\**\s*(?:sub-?\s?totals?|(?:grand\s+)?totals?|zwischensumme|sous-total|subtotaal)\s*:?",
-                         re.IGNORECASE)
+# ... or a period's ('Week Total', 'January Total', 'Week 1 Total', 'Total for week': a takings sheet's subtotals)
+_PERIOD_WORD = (r"(?:week(?:ly)?|month(?:ly)?|day|daily|quarter(?:ly)?|year(?:ly)?|"
+                + "|".join(f"{day:%B}|{day:%b}" for day in pd.date_range("2000-01-01", periods=12, freq="MS"))
+                + r")(?:\s+\d{1,2})?")
+_BARE_TOTAL = re.compile(rf"\**\s*(?:{_PERIOD_WORD}\s+)?(?:sub-?\s?totals?|(?:grand\s+)?totals?|zwischensumme"
+                         rf"|sous-total|subtotaal)(?:\s+for\s+(?:the\s+)?{_PERIOD_WORD})?\s*:?", re.IGNORECASE)
 
 
 def _bare_totals(cells: pd.Series) -> pd.Series:
@@ -2942,6 +2948,25 @@ def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report
     return markers
 
 
+_CLOSED_WORDS = frozenset({"closed", "shut", "holiday", "geschlossen", "fermé", "ferme", "cerrado", "chiuso", "休业"})
+
+
+def _closed_rows_notice(raw: pd.DataFrame, values: pd.Series, target: str) -> Notice | None:
+    """Where rows without a value say the place was closed (a clinic's 'CLOSED' Saturdays, a site's 'Site closed'
+    days: filled between the days around them, forecast as trading days), how to count them as none; else None."""
+    blank = values.isna().to_numpy()
+    if not blank.any() or raw.empty:
+        return None
+    cells = raw[blank].astype("string").apply(lambda column: column.str.lower().str.contains(
+        "|".join(_CLOSED_WORDS), regex=True).fillna(False))
+    rows = int(cells.any(axis=1).sum())
+    if not rows:
+        return None
+    return Notice(f"{count(rows, 'row')} without a value in '{target}' say the place was closed: if a closed day's "
+                  "value is none (takings, visits), choose zero for Missing values (--missing zero); filled, they "
+                  "read as days like the others.", "notice.closed_words", {"rows": rows, "column": target})
+
+
 def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:
     """A notice for each way cells of a column read as numbers were marked (``_MARKED``): below a limit (``<1``: read
     as half of it), with K, M or B (``12.5K``), or with a statistics office's flag after the number (``1234.5 p``)."""
@@ -3510,6 +3535,8 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     where rows are combined per month), no column or pair of columns that tells a day's rows apart (an order id, a
     store and a department: alike, such rows are one exported twice), and not half the rows alike (a whole file
     appended to itself)."""
+    if _units_of_one(whole_rows):
+        return True
     if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum() \
             or _exported_twice(whole_rows, stamps, copies):
         return False
@@ -3526,6 +3553,13 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     keys = [key for key in [(col,) for col in labels] + list(itertools.combinations(labels[:_KEY_COLUMNS], 2))
             if len(key) < len(rows.columns) - 1]  # a key of every column but the date is the row ('Date,Amount')
     return not any(_a_days_key(days, rows[list(key)]) for key in keys)
+
+
+def _units_of_one(whole_rows: pd.DataFrame) -> bool:
+    """Whether every row is one of something, a quantity of 1 (``_QUANTITY_WORDS``, 'Units', 'Used'): a log of a line a
+    box opened, whose equal lines are each a box (a clinic's gloves came out at 203 boxes of 516)."""
+    return any(set(_word_list(col)) & (_QUANTITY_WORDS | {"units", "used", "count"})
+               and (pd.to_numeric(whole_rows[col], errors="coerce") == 1).all() for col in whole_rows.columns)
 
 
 def _exported_twice(whole_rows: pd.DataFrame, stamps: pd.Series, copies: np.ndarray) -> bool:

@@ -1525,6 +1525,9 @@ MESSAGES: dict[str, str] = {
                               "time zone: each row is read as the day it begins.",
     "notice.block_rows": "{rows:plural:title or total row} ending the tables above those headers {rows:were} left "
                          "out.",
+    "notice.closed_words": "{rows:plural:row} without a value in '{column}' say the place was closed: if a closed "
+                           "day's value is none (takings, visits), choose zero for Missing values (--missing zero); "
+                           "filled, they read as days like the others.",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

@@ -5367,3 +5367,31 @@ def test_yearly_tables_pasted_one_under_another_lose_their_titles_and_totals() -
     assert (series.frequency.name, len(series.frame), series.target) == ("monthly", 60, "Total")
     keys = [notice.key for notice in series.report.notices]
     assert "notice.header_copies" in keys and "notice.block_rows" in keys
+
+
+def test_a_takings_sheets_week_totals_its_closed_days_and_a_log_of_single_boxes() -> None:
+    # 'Week Total' rows made the date column unreadable; 'CLOSED' Saturdays were filled unsaid; a stock log's equal
+    # lines, a box each, were dropped as copies (203 boxes of 516)
+    days = pd.date_range("2024-01-01", "2024-06-30")
+    lines, week = [], 0.0
+    for k, day in enumerate(days):
+        if day.day_of_week < 5:
+            lines.append(f"{day:%d/%m/%Y},{3000 + k}")
+            week += 3000 + k
+        elif day.day_of_week == 5:
+            lines.append(f"{day:%d/%m/%Y},CLOSED")
+        else:
+            lines.append(f"Week Total,{week}")
+            week = 0.0
+    series = load_series(("Date,Total\n" + "\n".join(lines)).encode(), "takings.csv")
+    keys = [notice.key for notice in series.report.notices]
+    assert series.frequency.name == "business-daily" and "notice.closed_words" in keys
+    assert series.frame["y"].max() < 4000  # no week's total among the days
+    rng = np.random.default_rng(2)
+    opened = [day for day in days if day.day_of_week < 5 for _ in range(rng.integers(0, 5))]
+    boxes = "".join(f"{day:%d/%m/%Y},Nitrile Gloves,GLV-NIT-M,1,box of 100\n" for day in opened)
+    log = load_series(("Date,Item,SKU,Qty Used,Unit\n" + boxes).encode(), "gloves.csv",
+                      LoadOptions(per="week", duplicates="sum"))
+    last = log.frame["ds"].iloc[-1] + pd.Timedelta(days=6)  # the weeks kept (a last one to Friday may be partial)
+    assert log.frame["y"].sum() == sum(day <= last for day in opened)
+    assert "notice.copies_counted" in [notice.key for notice in log.report.notices]

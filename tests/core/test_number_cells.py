@@ -682,3 +682,12 @@ def test_quantities_in_cubic_metres_tonnes_and_hours_past_the_clock_are_read() -
         assert series.frame["y"].iloc[0] == first and f"(in {unit})" in str(series.report.notices[0])
     clock = "Zeit,Temperatur\n" + "".join(f"{k % 24} h,{k}\n" for k in range(48))  # a clock's hours: no measure
     assert load_series(clock.encode(), "x.csv").target == "Temperatur"
+
+
+@pytest.mark.parametrize("cells", [["NZD 1,028.42", "NZD 2,240.64"], ["ZAR 1,251.94", "ZAR 20.00"],
+                                   ["Rs. 1,827.40", "Rs 2,000.10"], ["kr 1,486.37", "kr 2,000.00"]])
+def test_amounts_after_more_currency_codes_and_signs_are_read(cells: list[str]) -> None:
+    # a New Zealand clinic's 'NZD 1,028.42' was refused as text
+    assert parse_numbers(pd.Series(cells * 10)).iloc[:2].tolist() == [
+        float(cell.split(" ", 1)[1].replace(",", "")) for cell in cells]
+    assert parse_numbers(pd.Series(["SKU 123", "SKU 456"] * 10)) is None  # other codes stay text
