@@ -1886,6 +1886,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
         measures = [col for col in measures if not _name_words(col) & _FORECAST_WORDS] or measures
+    if not named:  # amounts written as money before other measures (a clinic's '$65.00' fees after their minutes)
+        measures = sorted(measures, key=lambda col: not _written_as_money(raw[col]))
     chosen = awaiting or named or measures
     done = [col for col in measures if not _name_words(col) & _PLAN_WORDS] or measures
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
@@ -1897,6 +1899,17 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 # under 'Qty' were summed per month, beside the 'Net Amount (EUR)' that prices them all)
 _QUANTITY_WORDS = frozenset({"qty", "quantity", "quantities", "menge", "anzahl", "quantité", "cantidad", "quantidade"})
 _UNIT_NAMES = frozenset({"unit", "units", "uom", "unit of measure", "einheit", "me", "unité", "unidad", "unidade"})
+
+
+_MONEY_CELL = re.compile(r"^[-(]?\s*(?:[$€£¥₹]|[A-Z]{0,3}\$)")
+
+
+def _written_as_money(cells: pd.Series) -> bool:
+    """Whether nearly every written cell starts with a currency sign (``$65.00``, ``-£12.50``, ``NZ$4``)."""
+    if pd.api.types.is_numeric_dtype(cells):
+        return False
+    text = cells.dropna().astype("string").str.strip().iloc[:200]
+    return bool(len(text)) and bool(text.str.contains(_MONEY_CELL).mean() >= PARSE_SHARE)
 
 
 def _in_one_unit(columns: list[str], raw: pd.DataFrame) -> list[str]:

@@ -5395,3 +5395,15 @@ def test_a_takings_sheets_week_totals_its_closed_days_and_a_log_of_single_boxes(
     last = log.frame["ds"].iloc[-1] + pd.Timedelta(days=6)  # the weeks kept (a last one to Friday may be partial)
     assert log.frame["y"].sum() == sum(day <= last for day in opened)
     assert "notice.copies_counted" in [notice.key for notice in log.report.notices]
+
+
+def test_fees_written_as_money_go_before_minutes_where_no_column_is_named_a_target() -> None:
+    # a clinic's appointments: 'Duration (min)' was summed per day, its whole-dollar 'Fee' offered as a regressor
+    rng = np.random.default_rng(1)
+    rows = [(day, *[(15, "$65.00"), (60, "$420.00")][rng.integers(0, 2)]) for day in pd.date_range(
+        "2024-01-01", periods=120) for _ in range(rng.integers(3, 9))]
+    text = "Appointment Date,Start Time,Duration (min),Fee\n" + "".join(
+        f"{day:%d/%m/%Y},{8 + k % 9:02d}:{15 * (k % 4):02d},{minutes},{fee}\n"
+        for k, (day, minutes, fee) in enumerate(rows))
+    series = load_series(text.encode(), "appts.csv", LoadOptions(per="day", duplicates="sum"))
+    assert series.target == "Fee" and series.frame["y"].sum() == sum(float(fee[1:]) for *_, fee in rows)
