@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
@@ -296,6 +297,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.rows_dropped += int(whole.sum())
     if date_col is not None and (wall := local_dates(raw[date_col], ds, report.date_format, options.per)) is not None:
         ds = _on_the_dates_written(raw[date_col], wall, options.per, report)
+    elif date_col is not None and (zoned := _in_the_zone_named(raw, date_col, ds, report)) is not None:
+        ds = zoned
     if date_col is not None and (labels := _labels_above_dates(raw[date_col], ds)):
         raw, ds = _without_rows_above(raw, labels, date_col, report), ds.iloc[labels:]
         numbers = {col: parsed for col in raw.columns if col != date_col  # the labels kept short columns from numbers
@@ -1543,6 +1546,29 @@ def local_dates(cells: pd.Series, stamps: pd.Series, date_format: str, per: str)
         return None
     wall = wall_clock(cells)
     return wall if wall.isna().sum() <= stamps.isna().sum() else None
+
+
+_ZONE_NAMES = frozenset({"timezone", "time zone", "tz", "time_zone", "zone", "invitee timezone"})
+
+
+def _in_the_zone_named(raw: pd.DataFrame, date_col: str, stamps: pd.Series, report: DataReport) -> pd.Series | None:
+    """UTC times (written with ``Z`` or +00:00) beside a column naming one time zone for every row (Calendly's
+    'timezone': Australia/Sydney) as that zone's local times, said; None otherwise. Counted on UTC dates, a Sydney
+    clinic's Monday mornings fell on Sundays."""
+    if not pd.api.types.is_datetime64_any_dtype(stamps) or not writes_utc_offsets(raw[date_col]):
+        return None
+    named = [col for col in raw.columns if " ".join(_word_list(col)) in _ZONE_NAMES]
+    zones = raw[named[0]].dropna().astype("string").str.strip().unique() if len(named) == 1 else []
+    if len(zones) != 1:
+        return None
+    try:
+        zone = ZoneInfo(str(zones[0]))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    report.notices.append(Notice(f"The times in '{date_col}' are in UTC and '{named[0]}' names their time zone "
+                                 f"({zones[0]}): they are read as its local times.", "notice.named_zone",
+                                 {"column": date_col, "zone_column": str(named[0]), "zone": str(zones[0])}))
+    return stamps.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
 
 
 def _on_the_dates_written(cells: pd.Series, wall: pd.Series, per: str, report: DataReport) -> pd.Series:

@@ -1528,6 +1528,8 @@ MESSAGES: dict[str, str] = {
     "notice.closed_words": "{rows:plural:row} without a value in '{column}' say the place was closed: if a closed "
                            "day's value is none (takings, visits), choose zero for Missing values (--missing zero); "
                            "filled, they read as days like the others.",
+    "notice.named_zone": "The times in '{column}' are in UTC and '{zone_column}' names their time zone ({zone}): they "
+                         "are read as its local times.",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

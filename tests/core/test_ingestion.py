@@ -5407,3 +5407,15 @@ def test_fees_written_as_money_go_before_minutes_where_no_column_is_named_a_targ
         for k, (day, minutes, fee) in enumerate(rows))
     series = load_series(text.encode(), "appts.csv", LoadOptions(per="day", duplicates="sum"))
     assert series.target == "Fee" and series.frame["y"].sum() == sum(float(fee[1:]) for *_, fee in rows)
+
+
+def test_utc_times_beside_a_column_naming_their_time_zone_are_local_times() -> None:
+    # Calendly's bookings in UTC beside 'timezone': a Sydney clinic's Monday mornings were counted on Sundays
+    local = (pd.date_range("2024-01-01 08:00", periods=100, freq="1D").repeat(2)
+             + pd.to_timedelta(np.tile([0, 90], 100), unit="min")).tz_localize("Australia/Sydney")  # two a day
+    utc = local.tz_convert("UTC")
+    text = "start_time,timezone,status\n" + "".join(f"{stamp:%Y-%m-%dT%H:%M:%S.000000Z},Australia/Sydney,active\n"
+                                                     for stamp in utc)
+    series = load_series(text.encode(), "events.csv", LoadOptions(per="day", duplicates="count"))
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01") and series.frame["y"].tolist() == [2] * 100
+    assert "notice.named_zone" in [notice.key for notice in series.report.notices]
