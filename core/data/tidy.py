@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, TUE_TO_SUN, WED_TO_SUN, Frequency,
+from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, TUE_TO_SUN, WEEKDAY_NAMES,
+                                 WED_TO_SUN, Frequency,
                                  calendar_places,
                                  frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of,
                                  on_open_hours, open_days, open_hour_steps, open_hours, open_slots, open_stamps,
@@ -403,6 +404,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         places = calendar_places(frame["ds"], frequency)
         report.off_calendar = places is None
         report.sparse_calendar = places is not None and mostly_missing(places)
+        if (report.sparse_calendar or report.off_calendar) and not options.per \
+                and (slots := _weekly_slots(frame["ds"])) is not None:
+            report.notices.append(slots)
         report.days_of_none = frequency.name == "daily" and _counts_only(frame["y"]) \
             and report.gaps >= _NONE_GAPS * (report.gaps + len(frame))
     if options.fill_gaps and report.gaps:
@@ -3556,6 +3560,26 @@ def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:
 
 _FEW = 3  # a count this low at least once: days of none are likely among the days the file leaves out ...
 _NONE_GAPS = 0.25  # ... as many of the span's days at least (a ward's occupied beds, 7 reports missing in 120: none)
+
+
+_SLOTS_MOST = 14  # times of the week a timetable's rows keep to, at most (``_weekly_slots``)
+
+
+def _weekly_slots(stamps: pd.Series) -> Notice | None:
+    """Where the rows keep to a few times of the week, each on many weeks (a church's services on Sundays at 9:00
+    and 11:00: read every 2 hours, the forecast's services at 13:00, 15:00 ...), how to read them by the week; None
+    otherwise."""
+    if not pd.api.types.is_datetime64_any_dtype(stamps) or len(stamps) < 4 * 2:
+        return None
+    slots = (stamps.dt.day_of_week.astype(str) + " " + stamps.dt.strftime("%H:%M")).value_counts()
+    if not 2 <= len(slots) <= _SLOTS_MOST or slots.min() < 4 or (stamps - stamps.dt.normalize()).nunique() < 2:
+        return None
+    shown = ", ".join(f"{WEEKDAY_NAMES[int(slot.split()[0])]} {slot.split()[1]}" for slot in sorted(slots.index)[:4])
+    shown += ", ..." if len(slots) > 4 else ""
+    return Notice(f"The rows keep to {len(slots)} times of the week ({shown}), most of the stamps between them "
+                  "missing: to forecast by the week, combine the rows per week (--per week, with --duplicates sum for "
+                  "totals).",
+                  "notice.weekly_slots", {"slots": len(slots), "shown": shown})
 
 
 def _counts_only(values: pd.Series) -> bool:

@@ -1530,6 +1530,9 @@ MESSAGES: dict[str, str] = {
                            "filled, they read as days like the others.",
     "notice.named_zone": "The times in '{column}' are in UTC and '{zone_column}' names their time zone ({zone}): they "
                          "are read as its local times.",
+    "notice.weekly_slots": "The rows keep to {slots} times of the week ({shown}), most of the stamps between them "
+                           "missing: to forecast by the week, combine the rows per week (--per week, with "
+                           "--duplicates sum for totals).",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

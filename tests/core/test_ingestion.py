@@ -5419,3 +5419,16 @@ def test_utc_times_beside_a_column_naming_their_time_zone_are_local_times() -> N
     series = load_series(text.encode(), "events.csv", LoadOptions(per="day", duplicates="count"))
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01") and series.frame["y"].tolist() == [2] * 100
     assert "notice.named_zone" in [notice.key for notice in series.report.notices]
+
+
+def test_services_at_a_few_times_of_the_week_say_how_to_read_them_by_the_week() -> None:
+    # a church's services on Sundays at 9:00 and 11:00, Date and Time: read every 2 hours, unsaid
+    sundays = pd.date_range("2023-01-01", periods=100, freq="W-SUN")
+    text = "Event Name,Date,Time,Total Attendance\n" + "".join(
+        f"Sunday Worship,{day:%m/%d/%Y},{time},{150 + k % 40}\n" for k, day in enumerate(sundays)
+        for time in ("9:00 AM", "11:00 AM"))
+    series = load_series(text.encode(), "breeze.csv")
+    said = [str(notice) for notice in series.report.notices if notice.key == "notice.weekly_slots"]
+    assert said and "2 times of the week (Sun 09:00, Sun 11:00)" in said[0] and "--per week" in said[0]
+    weekly = load_series(text.encode(), "breeze.csv", LoadOptions(per="week", duplicates="sum"))
+    assert weekly.frequency.name == "weekly" and len(weekly.frame) == 100
