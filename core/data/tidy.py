@@ -372,7 +372,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame, working = _without_closed_days(frame, target, report)
     if future is not None and len(frame) < rows:  # business days: the future rows of other days go too
         future = future[future["ds"].dt.day_of_week.isin(working)]
-    frame = _without_stray_hours(frame, report)
+    frame = _without_extra_weekdays(_without_stray_hours(frame, report), report)
     rows = len(frame)
     frame = _without_rows_between_readings(_on_the_targets_spacing(frame, target, date_col, report), target,
                                            date_col, report)
@@ -703,6 +703,43 @@ def _without_stray_hours(frame: pd.DataFrame, report: DataReport) -> pd.DataFram
 
 
 _STRAY_LISTED = 3  # stray rows named in their notice
+_EXTRA_DAYS = 0.05  # of a weekly series' rows, at most, on another weekday in a week that has its own day's row
+
+
+def _without_extra_weekdays(frame: pd.DataFrame, report: DataReport) -> pd.DataFrame:
+    """``frame`` without the few rows of a weekly series on another weekday, in weeks that hold the series' own day
+    (a church's Sunday attendance with a Christmas Eve service: counted as a week, it moved seasonal naive's year by
+    a week), said with the way to count them in their weeks; as it is otherwise. A row moved from its day (a round
+    a day late after a holiday) stands for its week and stays."""
+    ds = frame["ds"]
+    if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 20 or (ds != ds.dt.normalize()).any():
+        return frame
+    weekday = ds.dt.day_of_week
+    usual = weekday == weekday.mode().iloc[0]
+    extra = ~usual.to_numpy()
+    if not extra.any() or extra.sum() > _EXTRA_DAYS * len(ds) or (ds[usual].diff().dt.days.median() != 7):
+        return frame
+    own = ds[usual].to_numpy()
+    after = np.searchsorted(own, ds[~usual].to_numpy())  # the series' own day after each other row, and before it
+    inside = (after > 0) & (after < len(own))
+    around = np.full(len(after), np.inf)
+    apart = (own[np.minimum(after, len(own) - 1)] - own[np.maximum(after - 1, 0)]) / np.timedelta64(1, "D")
+    around[inside] = apart[inside]
+    extra[extra] = around == 7  # a week with its own day's row too
+    if not extra.any():
+        return frame
+    report.rows_dropped += int(extra.sum())
+    report.notices.append(_extra_weekdays_notice(ds[extra], f"{ds[usual].iloc[0]:%A}"))
+    return frame[~extra].reset_index(drop=True)
+
+
+def _extra_weekdays_notice(extra: pd.Series, day: str) -> Notice:
+    """What ``_without_extra_weekdays`` left out (the ``extra`` rows' stamps), beside a series of ``day``s."""
+    rows, stamps = len(extra), ", ".join(f"{stamp:%Y-%m-%d}" for stamp in extra.iloc[:_STRAY_LISTED])
+    return Notice(f"{count(rows, 'row')} on another day than the series' {day}s, in weeks that have their {day} "
+                  f"({stamps}), {_were(rows)} left out: the series is read week by week. To count them in their "
+                  "weeks, combine the rows per week (--per week).", "notice.extra_weekdays",
+                  {"rows": rows, "day": day, "stamps": stamps})
 
 
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:

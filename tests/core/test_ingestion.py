@@ -5432,3 +5432,18 @@ def test_services_at_a_few_times_of_the_week_say_how_to_read_them_by_the_week() 
     assert said and "2 times of the week (Sun 09:00, Sun 11:00)" in said[0] and "--per week" in said[0]
     weekly = load_series(text.encode(), "breeze.csv", LoadOptions(per="week", duplicates="sum"))
     assert weekly.frequency.name == "weekly" and len(weekly.frame) == 100
+
+
+def test_a_weekday_service_in_a_sunday_log_is_left_out_not_counted_as_a_week() -> None:
+    # Christmas Eve on a Saturday and a Tuesday among Sundays: seasonal naive's 'a year back' landed a week off
+    sundays = pd.date_range("2022-01-02", "2025-03-30", freq="W-SUN")
+    rows = sorted([(day, 300 + k % 50) for k, day in enumerate(sundays)]
+                  + [(pd.Timestamp("2022-12-24"), 900), (pd.Timestamp("2024-12-24"), 900)])
+    text = "Service Date,Attendance\n" + "".join(f"{day:%m/%d/%Y},{value}\n" for day, value in rows)
+    series = load_series(text.encode(), "services.csv")
+    assert series.frame["ds"].tolist() == list(sundays) and series.frequency.name == "weekly"
+    said = [str(notice) for notice in series.report.notices if notice.key == "notice.extra_weekdays"]
+    assert len(said) == 1 and "(2022-12-24, 2024-12-24)" in said[0]
+    moved = [day + pd.Timedelta(days=1) if k in (10, 40) else day for k, day in enumerate(sundays)]  # a Monday instead
+    text = "Service Date,Attendance\n" + "".join(f"{day:%m/%d/%Y},{300 + k % 50}\n" for k, day in enumerate(moved))
+    assert len(load_series(text.encode(), "moved.csv").frame) == len(sundays)  # a week's row a day late stays
