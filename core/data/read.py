@@ -29,8 +29,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from python_calamine import CalamineError, SheetTypeEnum
 
-from core.data.parsing import (MONTH_DOT_YEAR, PERIOD_DOT_YEAR, YEAR_DOT_MONTH, SUBTOTAL_WORDS, SUMMARY_ROW,
-                                bare_calendar_names, combine_calendar_columns, combine_date_and_period,
+from core.data.parsing import (FISCAL_FORMATS, MONTH_DOT_YEAR, PERIOD_DOT_YEAR, YEAR_DOT_MONTH, SUBTOTAL_WORDS,
+                                SUMMARY_ROW, bare_calendar_names, combine_calendar_columns, combine_date_and_period,
                                 combine_date_and_time,
                                 combine_time_and_offset, compact_year_weeks, labels_above_dates,
                                 name_unnamed_dates, name_unnamed_years_and_months, months_in_order, parse_dates,
@@ -81,6 +81,7 @@ _STEPS_ACROSS = 28  # columns numbered d_1, d_2, ... that make steps across (``_
 # Columns after the dates across that are left out (``_dates_down_the_rows``): a cost report's 'Total to date', 'Cost
 # to Complete', 'Forecast Final Cost' and 'Variance' after its months (more than two: only after twice as many dates)
 _TRAILING_COLUMNS = 5
+_GRID_YEARS = 3  # years across, at least, over the months down the first column (a council's financial years)
 _FEW_TRAILING = 2
 _DATES_ACROSS = 8  # column names read as dates that make a table whose dates run across (``_dates_down_the_rows``)
 _PREAMBLE_LINES = 16  # title or note lines above a CSV's header row that are skipped (``_without_preamble``)
@@ -398,7 +399,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     while first and any(char.isdigit() for char in names[first - 1]) and not names[first - 1].startswith("Unnamed:"):
         first -= 1
     first = _past_footnoted_labels(names, first, dated)
-    if dated - first < max(_DATES_ACROSS, 2 * (last - dated) if last - dated > _FEW_TRAILING else 0) or first == 0:
+    least = _GRID_YEARS if first == 1 and period_of_rows(raw.iloc[:, 0], names[0])[0] == "month" else _DATES_ACROSS
+    if dated - first < max(least, 2 * (last - dated) if last - dated > _FEW_TRAILING else 0) or first == 0:
         return raw
     left, last = names[dated:last], dated
     read = parse_dates(pd.Series(names[first:last], dtype=object))
@@ -416,8 +418,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
               and not (_ROW_TOTAL.search(name) and _numbers_only(table[name]))]  # 'Reporting_Period_Total': no label
     if not labels or any(parse_dates(table[name].iloc[:200]) is not None for name in labels):
         return raw
-    by_row, summary = (period_of_rows(table[labels[0]], labels[0]) if read and read[1] == "yyyy" and len(labels) == 1
-                       else (None, 0))
+    by_row, summary = (period_of_rows(table[labels[0]], labels[0])
+                       if read and read[1] in ("yyyy", FISCAL_FORMATS[3]) and len(labels) == 1 else (None, 0))
     attrs = dict(raw.attrs)
     units = table[labels].isna().all(axis=1)  # a unit under the dates ('2002=100'), no label: no series
     if units.any():  # only the rows without a label are parsed here (the melt reads every cell later)

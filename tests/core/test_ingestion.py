@@ -5447,3 +5447,19 @@ def test_a_weekday_service_in_a_sunday_log_is_left_out_not_counted_as_a_week() -
     moved = [day + pd.Timedelta(days=1) if k in (10, 40) else day for k, day in enumerate(sundays)]  # a Monday instead
     text = "Service Date,Attendance\n" + "".join(f"{day:%m/%d/%Y},{300 + k % 50}\n" for k, day in enumerate(moved))
     assert len(load_series(text.encode(), "moved.csv").frame) == len(sundays)  # a week's row a day late stays
+
+
+@pytest.mark.parametrize("years", [["2018-19", "2019-20", "2020-21", "2021-22"], ["2016", "2017", "2018", "2019"]])
+def test_a_few_years_across_over_the_months_down_are_one_monthly_series(years: list[str]) -> None:
+    # a council's landfill tonnes by financial year (Jul ... Jun down, 2018-19 ... across): twelve steps of '2018-19'
+    fiscal = "-" in years[0]
+    months = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"] if fiscal else \
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    text = "Month," + ",".join(years) + "\n" + "".join(
+        f"{month}," + ",".join(f'"{3400 + 30 * j + 40 * i:,.1f}"' for j in range(len(years))) + "\n"
+        for i, month in enumerate(months))
+    series = load_series(text.encode(), "residual.csv")
+    assert (series.frequency.name, len(series.frame)) == ("monthly", 48)
+    first = pd.Timestamp(f"{years[0][:4]}-{'07' if fiscal else '01'}-01")
+    assert series.frame["ds"].iloc[0] == first and series.frame["y"].iloc[0] == 3400
+    assert series.frame["ds"].iloc[6] == first + pd.DateOffset(months=6) and series.frame["y"].iloc[6] == 3640
