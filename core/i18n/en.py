@@ -1536,6 +1536,7 @@ MESSAGES: dict[str, str] = {
     "notice.extra_weekdays": "{rows:plural:row} on another day than the series' {day}s, in weeks that have their "
                              "{day} ({stamps}), {rows:were} left out: the series is read week by week. To count them "
                              "in their weeks, combine the rows per week (--per week).",
+    "notice.per_as_written": "Its rows already have a {per} each: read as written.",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

@@ -64,8 +64,22 @@ class SeriesTask:
             clean = tidy_clean(self.cells, self.options, self.attrs)
         except ValueError:  # pandas on stamps it cannot hold: tidy_table says it as a file problem
             clean = None
-        series = clean or tidy_table(self.raw, self.options)
+        series = clean or self._tidy()
         _note_early_end(series, self.attrs.get(FILE_END))
+        return series
+
+    def _tidy(self) -> LoadedSeries:
+        """``tidy_table`` of the series; one whose rows already have a period each where the file's are combined
+        (``--per week``: a stock-take's item counted once a week beside items used daily) read as written, said: it
+        was skipped ('combines none of them')."""
+        try:
+            return tidy_table(self.raw, self.options)
+        except DataError as problem:
+            if problem.key != "err.per_none":
+                raise
+        series = tidy_table(self.raw, replace(self.options, per=""))
+        series.report.notices.append(Notice(f"Its rows already have a {self.options.per} each: read as written.",
+                                            "notice.per_as_written", {"per": self.options.per}))
         return series
 
     @property

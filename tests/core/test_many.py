@@ -998,3 +998,20 @@ def test_head_counts_and_donors_are_no_series_and_service_times_none_where_rows_
                           for fund in ("General", "Missions") if rng.random() < 0.6],
                          columns=["Date", "Person ID", "Fund", "Amount"])
     assert detect_id_columns(gifts, "Date") == ()
+
+
+def test_a_series_already_weekly_among_daily_ones_is_read_as_written_when_rows_are_combined_per_week() -> None:
+    # a stock log's item counted at each Monday's stock-take beside gloves used daily: skipped ('combines none')
+    from core.data.tidy import LoadOptions
+    from core.panel.choice import PanelChoice, read_panel
+
+    days = pd.date_range("2023-01-02", "2024-12-29")
+    rows = [(f"{day:%Y-%m-%d}", "GLV", 1 + k % 5) for k, day in enumerate(days) if day.day_of_week < 5]
+    rows += [(f"{day:%Y-%m-%d}", "CR", 1 + k % 3) for k, day in enumerate(days) if day.day_of_week == 0]
+    table = pd.DataFrame(rows, columns=["Date", "SKU", "Qty Used"]).sort_values("Date")
+    panel = read_panel(table.to_csv(index=False).encode(), "stock.csv", LoadOptions(per="week", duplicates="sum"),
+                       PanelChoice(("SKU",), False))
+    assert panel is not None
+    weekly = panel.task("CR").load()
+    assert weekly.frequency.name == "weekly" and len(weekly.frame) == 104
+    assert "notice.per_as_written" in [notice.key for notice in weekly.report.notices]
