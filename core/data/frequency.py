@@ -439,12 +439,13 @@ def _steps_of_several_units(index: pd.DatetimeIndex) -> str | None:
     per_day = pd.Timedelta(days=1) // pd.Timedelta(1, unit=index.unit)
     days = (index.normalize().asi8 - index.normalize().asi8[0]) // per_day
     step, held = _common_step(np.diff(days))
+    anchor = index[-1]
     if not held and step % 7 == 0 and step > 7:  # a fortnightly round a day late after a holiday (steps of 15 and 13)
         late = days % step
         held = bool(np.mean(late == 0) >= 0.5 and np.mean(np.isin(late, (0, 1, step - 1))) >= _STEPS_HELD)
+        anchor = index[late == 0][-1]  # on its own weekday, not a late one's
     if held and step % 7 == 0 and 7 <= step < 365:  # weeks (a monthly series' steps of 28 to 31 days are no multiples)
-        day = index[days % step == 0][-1].day_name()[:3].upper()  # one week: weeks with no case left out were
-        # 'semi-monthly'
+        day = anchor.day_name()[:3].upper()  # one week: weeks with no case left out were 'semi-monthly'
         return f"W-{day}" if step == 7 else f"{step // 7}W-{day}"
     return f"{step}D" if held and 2 <= step < 28 and step % 7 else None
 

@@ -1136,11 +1136,12 @@ def _parse_month_short_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Seri
     if months.isna().any():
         return None
     years = _four_digit_years(pd.to_numeric(parts[1].str.lstrip("'\u2019")))
-    if not parts[1].str.startswith(("'", "\u2019")).all():  # months a step apart, one way: a meter's read days
-        places = (years * 12 + months).to_numpy(dtype=float)  # ('Jan 14', 'Feb 13', 'Mar 15') go back and forth
-        steps = np.diff(places)[np.diff(places) != 0]
-        if len(steps) < MONTHS_MOVED_LEAST or not ((steps > 0).all() or (steps < 0).all()) \
-                or np.mean(np.abs(steps) == 1) < MONTHS_MOVED_SHARE:
+    if not parts[1].str.startswith(("'", "\u2019")).all():  # months a regular step apart over several years: not a
+        places = (years * 12 + months).to_numpy(dtype=float)  # meter's read days ('Jan 14', 'Feb 13', 'Mar 15' go
+        steps = np.diff(places)[np.diff(places) != 0]  # back and forth), nor one year's days ('Jan 01' ... 'Dec 01')
+        common = pd.Series(steps).mode().iloc[0] if len(steps) else 0
+        if len(steps) < MONTHS_MOVED_LEAST or abs(common) not in (1, 2, 3, 4, 6, 12) or years.nunique() < 2 \
+                or np.mean(steps == common) < MONTHS_MOVED_SHARE:
             return None
     return _from_year_month(years, months).reindex(text.index), "%b %y"
 
@@ -1252,7 +1253,7 @@ def _local_midnights(stamps: pd.Series) -> tuple[pd.Series, str] | None:
     clock = sorted((known - known.dt.normalize()).unique())
     hours = [time / pd.Timedelta(hours=1) for time in clock]
     if len(clock) != 2 or clock[1] - clock[0] != pd.Timedelta(hours=1) or not (  # daylight saving moves them
-            all(hour >= _EVENING for hour in hours) or all(0 < hour <= _MORNING for hour in hours)):
+            hours[0] in _EVENINGS or all(0 < hour <= _MORNING for hour in hours)):
         return None  # (a reading at noon or in the afternoon is no day's start: its day is not the nearest one)
     days = np.diff(np.unique(known.to_numpy())) / np.timedelta64(1, "h")
     if not len(days) or np.median(days) < _DAY_HOURS:
@@ -1262,7 +1263,9 @@ def _local_midnights(stamps: pd.Series) -> tuple[pd.Series, str] | None:
 
 
 _DAY_HOURS = 23  # the least median step of ``_local_midnights``' days (a day that loses an hour to daylight saving)
-_EVENING, _MORNING = 15, 9  # UTC hours of local midnights east of UTC (the next day), and west of it (the same day)
+# UTC hours of local midnights east of UTC (the next day: Central and Eastern Europe's, 22:00 or 23:00 and 21:00 or
+# 22:00; not a New York close at 20:00 or 21:00), and the latest west of it (the same day)
+_EVENINGS, _MORNING = (21.0, 22.0), 9
 
 
 def _median_step(stamps: pd.Series) -> pd.Timedelta:
@@ -1672,8 +1675,7 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
     return dates, times
 
 
-# ... and a weighbridge ticket's 'Date In' and 'Time In' beside 'Date Out' and 'Time Out' (a timesheet's too)
-_START_WORD = re.compile(r"\b(?:from|start|starting|begin|beginning|in|arrival|entry)\b", re.IGNORECASE)
+_START_WORD = re.compile(r"\b(?:from|start|starting|begin|beginning)\b", re.IGNORECASE)
 
 
 _CLOCK_HOURS = 6  # hours of the day a 'Time' column's cells spread over, at least, to be times of day

@@ -78,7 +78,7 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
                        "ending"}  # Excel serial days
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
 # A plan beside what happened (a treasurer's 'Total Budget' beside 'Total Actual': the budget was forecast)
-_PLAN_WORDS = frozenset({"budget", "budgeted", "plan", "planned", "quota"})
+_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota"})  # (not 'plan': a phone plan's revenue)
 _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
 # Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
 # 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').
@@ -333,7 +333,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw[dated], {col: numbers[col][dated] for col in (target, *regressors)},
                              (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
-    if options.missing != "zero" and (closed := _closed_rows_notice(raw[dated], numbers[target][dated], target)):
+    if options.missing != "zero" and (closed := _closed_rows_notice(raw[dated], {
+            col: parsed[dated] for col, parsed in numbers.items()}, target)):
         report.notices.append(closed)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:
@@ -1343,8 +1344,10 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
     first, constant, few, inside = raw.columns[0], None, None, None
+    joined = any(_JOINED.search(" ".join(_word_list(col))) for col in raw.columns)
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
-                                                   _bookkeeping(col)))
+                                                   _bookkeeping(col) or joined and _BIRTH.search(" ".join(
+                                                       _word_list(col))) is not None))
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1387,9 +1390,12 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 
 
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
-# DATE' was taken before its 'OBSERVATION DATE'); and a person's birth date (a membership roll's 'Birthdate' before
-# its 'Join Date': the births were counted per month)
-_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed|birth|birthdate|birthday|dob)\b")
+# DATE' was taken before its 'OBSERVATION DATE')
+_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
+# A person's birth date beside the date they joined (a membership roll's 'Birthdate' before its 'Join Date': the
+# births were counted per month); a births register's 'Birth Date' beside its 'Registration Date' stays first
+_BIRTH = re.compile(r"\b(?:birth|birthdate|birthday|dob)\b")
+_JOINED = re.compile(r"\b(?:join|joined|membership|member since|enrolled|enrollment|enrolment|hire|hired|start)\b")
 
 
 def _bookkeeping(col: object) -> bool:
@@ -1979,10 +1985,23 @@ def _written_as_money(cells: pd.Series) -> bool:
     return bool(len(text)) and bool(text.str.contains(_MONEY_CELL).mean() >= PARSE_SHARE)
 
 
+_MEASURE_UNITS = frozenset({"stk", "st", "stück", "t", "to", "kg", "g", "m", "m2", "m²", "m3", "m³", "l", "ltr", "lt",
+                            "pcs", "pc", "ea", "each", "box", "bag", "roll", "pack", "pk", "set", "pair", "lm", "lfm",
+                            "h", "hr", "hrs", "std", "km", "ft", "yd", "lb", "lbs", "gal", "sqm", "cbm", "pal",
+                            "unit"})
+
+
+def _units_of_measure(cells: pd.Series) -> bool:
+    """Whether a column names several units of measure (``_MEASURE_UNITS``: Stk, t, m³), most of its values among
+    them; a hospital's 'Unit' of wards (ICU, Ward 3) names none."""
+    values = cells.dropna().astype("string").str.strip().str.lower().str.rstrip(".").unique()
+    return len(values) > 1 and float(np.mean([value in _MEASURE_UNITS for value in values])) >= 0.5
+
+
 def _in_one_unit(columns: list[str], raw: pd.DataFrame) -> list[str]:
     """``columns`` without the quantities (``_QUANTITY_WORDS``) where a column of units (``_UNIT_NAMES``) names
     several; ``columns`` where that would leave none."""
-    mixed = any(" ".join(_word_list(col)) in _UNIT_NAMES and raw[col].nunique() > 1 for col in raw.columns)
+    mixed = any(" ".join(_word_list(col)) in _UNIT_NAMES and _units_of_measure(raw[col]) for col in raw.columns)
     return [col for col in columns if not set(_word_list(col)) & _QUANTITY_WORDS] or columns if mixed else columns
 
 
@@ -2584,7 +2603,7 @@ _GROUP_WORDS = frozenset({"subgroup", "run", "sample", "batch", "lot", "cycle", 
                           "sequence", "group"})
 _THING_NUMBER_WORDS = frozenset({"num", "nbr", "id", "code",
                                  # places by number: NYC 311's 'BBL' (borough, block and lot) and 'Incident Zip'
-                                 "bbl", "bin", "apn", "parcel", "zip", "zipcode", "postcode"})
+                                 "bbl", "apn", "zip", "zipcode", "postcode"})
 _ADDRESS_WORDS = frozenset({"street", "house", "building", "apartment", "suite"})  # Chicago's 'STREET_NUMBER'
 
 
@@ -3031,15 +3050,17 @@ def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report
 _CLOSED_WORDS = frozenset({"closed", "shut", "holiday", "geschlossen", "fermé", "ferme", "cerrado", "chiuso", "休业"})
 
 
-def _closed_rows_notice(raw: pd.DataFrame, values: pd.Series, target: str) -> Notice | None:
-    """Where rows without a value say the place was closed (a clinic's 'CLOSED' Saturdays, a site's 'Site closed'
-    days: filled between the days around them, forecast as trading days), how to count them as none; else None."""
-    blank = values.isna().to_numpy()
+def _closed_rows_notice(raw: pd.DataFrame, numbers: dict[str, pd.Series], target: str) -> Notice | None:
+    """Where rows without a value in ``target`` say the place was closed in a column of numbers (a clinic's 'CLOSED'
+    Saturdays under 'Cash': filled between the days around them, forecast as trading days), how to count them as none;
+    else None. A ticket's 'Closed' status or a route's name is no such word."""
+    blank = numbers[target].isna().to_numpy()
     if not blank.any() or raw.empty:
         return None
-    cells = raw[blank].astype("string").apply(lambda column: column.str.lower().str.contains(
-        "|".join(_CLOSED_WORDS), regex=True).fillna(False))
-    rows = int(cells.any(axis=1).sum())
+    closed = rf"\b(?:{'|'.join(_CLOSED_WORDS)})\b"
+    said = [raw.loc[blank, col].astype("string").str.lower().str.contains(closed, regex=True).fillna(False)
+            & numbers[col][blank].isna() for col in numbers if col in raw.columns]
+    rows = int(np.logical_or.reduce([found.to_numpy(dtype=bool) for found in said]).sum()) if said else 0
     if not rows:
         return None
     return Notice(f"{count(rows, 'row')} without a value in '{target}' say the place was closed: if a closed day's "
@@ -3596,7 +3617,7 @@ def _combined_notice(rows: int, stamps: int, policy: str) -> Notice:
 
 
 _FEW = 3  # a count this low at least once: days of none are likely among the days the file leaves out ...
-_NONE_GAPS = 0.25  # ... as many of the span's days at least (a ward's occupied beds, 7 reports missing in 120: none)
+_NONE_GAPS = 0.15  # ... as many of the span's days at least (a ward's occupied beds, 7 reports missing in 120: none)
 
 
 _SLOTS_MOST = 14  # times of the week a timetable's rows keep to, at most (``_weekly_slots``)
@@ -3635,10 +3656,11 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     where rows are combined per month), no column or pair of columns that tells a day's rows apart (an order id, a
     store and a department: alike, such rows are one exported twice), and not half the rows alike (a whole file
     appended to itself)."""
+    if _exported_twice(whole_rows, stamps, copies):
+        return False
     if _units_of_one(whole_rows):
         return True
-    if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum() \
-            or _exported_twice(whole_rows, stamps, copies):
+    if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum():
         return False
     days = written.reindex(whole_rows.index).astype("string").str.strip()[~copies]
     days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
@@ -3669,7 +3691,9 @@ def _exported_twice(whole_rows: pd.DataFrame, stamps: pd.Series, copies: np.ndar
     times = stamps.to_numpy()
     within = (times >= times[copies].min()) & (times <= times[copies].max()) & ~copies
     twinned = whole_rows.duplicated(keep=False).to_numpy()
-    return bool(within.sum()) and bool(twinned[within].mean() >= _TWICE_SHARE)
+    sizes = whole_rows[twinned].value_counts()  # rows exported twice come twice each (a day's 3 boxes, 6 times)
+    return (len(np.unique(times[within])) >= _TWICE_DAYS and bool(twinned[within].mean() >= _TWICE_SHARE)
+            and bool((sizes % 2 == 0).mean() >= _PAIRED))
 
 
 def _a_days_key(days: pd.Series, key: pd.DataFrame) -> bool:
@@ -3684,6 +3708,8 @@ def _a_days_key(days: pd.Series, key: pd.DataFrame) -> bool:
 
 _EVENT_DAYS = 0.1  # of the distinct rows, at least, on a day another row differs on (``_copies_are_events``)
 _TWICE_SHARE = 0.5  # of the distinct rows, as many alike: a file appended to itself
+_TWICE_DAYS = 7  # time stamps, at least, of a span exported twice (a fair's three days of equal sales are none)
+_PAIRED = 0.9  # of the groups of equal rows, at least, of an even count
 _KEY_COLUMNS = 12  # columns whose pairs are tried as a day's key
 _KEY_FILL = 0.5  # of the days, at least, each value of a day's key is on (a table's; a log's sparse sales are not)
 _ID_SHARE = 0.9  # of the distinct rows, at least, with a value of their own in a column that tells rows apart

@@ -304,16 +304,14 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
                         key=lambda col: _id_rank(raw, col))
     single = next((col for col in candidates  # alone, an id is filled on most rows (a well file's 'Comments' on 5%)
                    if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats)
-                   and _series_long_enough(raw, (col,)) and (  # whole numbers: where their series share the stamps
-                       not _all_numbers(raw, (col,)) or _share_the_stamps(raw, (col,), date_col, _SHARED_BY_NUMBERS))),
-                  None)  # (a church's head count of kids, apart on each Sunday by chance, made 31 series)
+                   and _series_long_enough(raw, (col,)) and not _numbers_apart_by_chance(raw, (col,), date_col)),
+                  None)
     if single is not None and not _all_numbers(raw, (single,)):
         return (single,)
     pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
     found = [pair for pair in pairs
              if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)
-             and (not any(_all_numbers(raw, (col,)) for col in pair)  # a number in it: its series share the stamps
-                  or _share_the_stamps(raw, pair, date_col, _SHARED_BY_NUMBERS))]
+             and not _numbers_apart_by_chance(raw, pair, date_col)]
     if single is not None:  # whole numbers alone, unless two text columns tell fewer series apart: a KDP report's
         named = [pair for pair in found if not any(_all_numbers(raw, (col,)) for col in pair)]  # pages read, each
         fewer = [pair for pair in named if _series_count(raw, pair) < _series_count(raw, (single,))]  # day's apart
@@ -327,6 +325,20 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
 def _series_count(raw: pd.DataFrame, cols: tuple[str, ...]) -> int:
     """How many series the columns ``cols`` tell apart."""
     return int(raw[list(cols)].drop_duplicates().shape[0])
+
+
+def _numbers_apart_by_chance(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str) -> bool:
+    """Whether ``cols`` hold whole numbers that tell a time's rows apart by chance, not as series: short series
+    (under ``_SHORT_SERIES`` rows for most values) that share few of the file's stamps (a church's head count of kids,
+    each Sunday's apart, made 31 series; a KDP report's pages read). A meter's number, each read on its own day of
+    the month, keeps long series; stores keep the stamps."""
+    if not any(_all_numbers(raw, (col,)) for col in cols):
+        return False
+    short = float(raw.groupby(list(cols)).size().median()) < _SHORT_SERIES
+    return short and not _share_the_stamps(raw, cols, date_col, _SHARED_BY_NUMBERS)
+
+
+_SHORT_SERIES = 12  # rows of a typical series told apart by whole numbers, below which they may be apart by chance
 
 
 def _all_numbers(raw: pd.DataFrame, cols: tuple[str, ...]) -> bool:
@@ -747,7 +759,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
                                                    or _decimal_codes(col, values)):
         return False
     distinct = values.nunique()
-    if distinct > _PEOPLE_MOST and set(re.findall(r"[^\W\d_]+", col.lower())) & _PEOPLE_WORDS:
+    words = set(re.findall(r"[^\W\d_]+", col.lower()))
+    if distinct > _PEOPLE_MOST and words & _PEOPLE_WORDS and (len(words) == 1 or words & _PERSON_NAMED):
         return False  # a giving log's donors (a church's 40 made 80 series by 'Person ID' and 'Fund')
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
@@ -758,7 +771,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
 # Columns naming people who pay or give: more of them than this are a log's payers, no series (a few customers are)
 _PEOPLE_WORDS = frozenset({"person", "donor", "giver", "member", "customer", "contact", "constituent", "supporter",
-                           "client", "payer", "household", "subscriber"})
+                           "client", "payer", "subscriber"})
+_PERSON_NAMED = frozenset({"id", "name", "no", "number", "code", "ref"})  # ... named as one ('Member State' is none)
 _PEOPLE_MOST = 20
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
 

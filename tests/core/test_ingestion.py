@@ -5463,3 +5463,46 @@ def test_a_few_years_across_over_the_months_down_are_one_monthly_series(years: l
     first = pd.Timestamp(f"{years[0][:4]}-{'07' if fiscal else '01'}-01")
     assert series.frame["ds"].iloc[0] == first and series.frame["y"].iloc[0] == 3400
     assert series.frame["ds"].iloc[6] == first + pd.DateOffset(months=6) and series.frame["y"].iloc[6] == 3640
+
+
+def test_from_the_review_of_the_months_ids_people_closes_bins_units_births_and_equal_rows_rules() -> None:
+    from core.data.parsing import parse_dates
+
+    quarters = pd.Series(pd.date_range("2015-03-01", periods=36, freq="QS-MAR").strftime("%b %y"))
+    assert parse_dates(quarters)[0].iloc[1] == pd.Timestamp("2015-06-01")  # quarters a step of three months
+    months = list(pd.date_range("2021-01-01", periods=30, freq="MS").strftime("%b %y"))
+    assert parse_dates(pd.Series(months * 3)) is not None  # a long file sorted by series steps back at each
+    reads = pd.DataFrame([(40110 + k * 7, f"{day + pd.Timedelta(days=k % 20):%m/%d/%Y}", 600 + j + k)
+                          for k in range(40) for j, day in enumerate(pd.date_range("2021-01-01", periods=36,
+                                                                                   freq="MS"))],
+                         columns=["Meter", "Read Date", "kWh"])
+    assert detect_id_columns(reads, "Read Date") == ("Meter",)  # each meter read on its own day: still its series
+    states = pd.DataFrame([(f"S{k:02d}", f"{day:%Y-%m}", 50 + k) for k in range(27)
+                           for day in pd.date_range("2019-01", periods=48, freq="MS")],
+                          columns=["Member State", "Month", "Unemployment"])
+    assert detect_id_columns(states, "Month") == ("Member State",)  # no people's names
+    closes = pd.bdate_range("2022-01-03", "2023-12-29")
+    utc = (closes + pd.Timedelta(hours=16)).tz_localize("America/New_York").tz_convert("UTC")
+    read = parse_dates(pd.Series(utc.strftime("%Y-%m-%dT%H:%M:%SZ")))
+    assert read[0].iloc[-1] == pd.Timestamp("2023-12-29 21:00")  # a New York close is no local midnight
+    bins = "Week Commencing,Green Bin,Rainfall mm\n" + "".join(
+        f"{day:%d/%m/%Y},{4200 + k * 13 % 800},{k % 9 + 0.5}\n"
+        for k, day in enumerate(pd.date_range("2023-01-02", periods=104, freq="W-MON")))
+    assert load_series(bins.encode(), "bins.csv").target == "Green Bin"
+    wards = "Date,Unit,Qty Issued,Value\n" + "".join(f"{day:%Y-%m-%d},ICU,{k % 9},{k % 9 * 2.35:.2f}\n"
+                                                     f"{day:%Y-%m-%d},Ward 3,{k % 7},{k % 7 * 2.35:.2f}\n"
+                                                     for k, day in enumerate(pd.date_range("2023-01-01", periods=90)))
+    assert load_series(wards.encode(), "wards.csv", LoadOptions(duplicates="sum")).target == "Qty Issued"
+    births = "Birth Date,Registration Date,Birth Weight (g)\n" + "".join(
+        f"{day:%Y-%m-%d},{day + pd.Timedelta(days=3 + k % 30):%Y-%m-%d},{3000 + k % 900}\n"
+        for k, day in enumerate(pd.date_range("2023-01-01", periods=300)))
+    assert load_series(births.encode(), "births.csv").date_col == "Birth Date"
+    fair = "".join(f"{day:%Y-%m-%d},Card,8.0\n" * 30 if 20 <= k < 23 else f"{day:%Y-%m-%d},Card,{10 + k}\n"
+                   f"{day:%Y-%m-%d},Card,{5 + k % 7}\n"
+                   for k, day in enumerate(pd.date_range("2024-01-01", periods=200)))
+    sales = load_series(("Date,Type,Amount\n" + fair).encode(), "fair.csv", LoadOptions(duplicates="sum"))
+    assert sales.frame["y"].iloc[20] == 240  # a fair's thirty equal sales on a day, each counted
+    boxes = "".join(f"{day:%Y-%m-%d},Gloves,1\n" * (1 + k % 3)
+                    for k, day in enumerate(pd.date_range("2024-01-01", periods=140)))
+    twice = load_series(("Date,Item,Qty Used\n" + boxes + boxes).encode(), "boxes.csv", LoadOptions(duplicates="sum"))
+    assert twice.report.duplicate_rows_dropped > 0  # a log of single boxes appended to itself: not counted twice
