@@ -1140,7 +1140,7 @@ def _parse_month_short_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Seri
         places = (years * 12 + months).to_numpy(dtype=float)  # meter's read days ('Jan 14', 'Feb 13', 'Mar 15' go
         steps = np.diff(places)[np.diff(places) != 0]  # back and forth), nor one year's days ('Jan 01' ... 'Dec 01')
         common = pd.Series(steps).mode().iloc[0] if len(steps) else 0
-        if len(steps) < MONTHS_MOVED_LEAST or abs(common) not in (1, 2, 3, 4, 6, 12) or years.nunique() < 2 \
+        if len(steps) < MONTHS_MOVED_LEAST or abs(common) not in (1, 2, 3, 4, 6) or years.nunique() < 2 \
                 or np.mean(steps == common) < MONTHS_MOVED_SHARE:
             return None
     return _from_year_month(years, months).reindex(text.index), "%b %y"

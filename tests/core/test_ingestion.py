@@ -5270,27 +5270,6 @@ def test_a_rolls_join_date_the_plans_actual_and_a_weighbridges_net_are_chosen() 
     assert load_series(tickets.encode(), "tickets.csv").target == "Net kg"
 
 
-def test_a_weighbridge_tickets_date_in_and_time_in_are_its_time() -> None:
-    # 'Date In,Time In,Date Out,Time Out': per hour, every ticket was at midnight
-    stamps = pd.Timestamp("2024-01-01 06:00") + pd.to_timedelta(np.arange(300) * 47, unit="min")
-    text = "Ticket No,Date In,Time In,Date Out,Time Out,Net kg\n" + "".join(
-        f"{k},{stamp:%d/%m/%Y},{stamp:%H:%M:%S},{stamp:%d/%m/%Y},{stamp + pd.Timedelta(minutes=12):%H:%M:%S},{k % 9}\n"
-        for k, stamp in enumerate(stamps))
-    series = load_series(text.encode(), "tickets.csv")
-    assert series.frame["ds"].iloc[1] == stamps[1]
-
-
-@pytest.mark.parametrize("header", ["PO Date;Qty;Unit;Net Amount (EUR)",
-                                    "Bestelldatum;Menge;Einheit;Betrag netto (€)"])
-def test_purchase_orders_in_several_units_forecast_their_amount_not_their_quantity(header: str) -> None:
-    # bricks, tonnes and m³ under 'Qty' were summed per month beside the amount that prices them all
-    days = pd.date_range("2023-01-02", periods=200, freq="2D")
-    text = header + "\n" + "".join(f"{day:%d.%m.%Y};{50 + k % 40};{('Stk', 't', 'm³')[k % 3]};{1000 + 37 * k},00\n"
-                                    for k, day in enumerate(days))
-    series = load_series(text.encode(), "po.csv", LoadOptions(per="month", duplicates="sum"))
-    assert series.target == header.split(";")[-1]
-
-
 def test_months_across_without_a_year_are_refused_with_the_way_to_date_them() -> None:
     # an author's sheet of titles down and Jan..Dec across: 'Only 4 usable rows'
     text = "Title,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Total\n" + "".join(
