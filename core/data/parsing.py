@@ -534,7 +534,9 @@ _UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "usec": 1e-6, "ms": 1e-3
                   {**{f"{prefix}{rate}": scale for prefix, scale in (("", 1.0), ("k", 1e3), ("m", 1e6), ("g", 1e9),
                                                                       ("t", 1e12))
                       for rate in ("b/s", "bps", "bit/s", "bits/s")}, "kib/s": 2.0 ** 10, "mib/s": 2.0 ** 20,
-                   "gib/s": 2.0 ** 30})
+                   "gib/s": 2.0 ** 30},
+                  # power and energy as Grafana scales them ('120 W' then '24.89 kW'; '518 Wh' then '1,45 kWh')
+                  {"w": 1.0, "kw": 1e3, "mw": 1e6, "gw": 1e9}, {"wh": 1.0, "kwh": 1e3, "mwh": 1e6, "gwh": 1e9})
 
 
 def measure_unit(unit: str) -> bool:

@@ -794,7 +794,10 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packe
     check_line_length(data)
     text = decode_text(data)
     head = text.lstrip()[:200].lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
+    if head.startswith(("<?xml", "<feed", "<rss")) and not re.search(r"<html|<!doctype html", text[:2000], re.I):
+        raise DataError("This file is XML (a feed or data document, such as a utility's Green Button download), not a "
+                        "CSV: download the data itself as CSV, or save it as CSV from a spreadsheet.", "err.xml")
+    if head.startswith(("<!doctype html", "<html", "<head", "<body")):
         raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.", "err.html")
     if _is_json(text):
         raise DataError("This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time "

@@ -1933,6 +1933,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures  # a logger's battery, not a shop's 'Battery Sales'
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     measures = [col for col in measures if not _so_far(col)] or measures
+    measures = [col for col in measures if not _meter_reading(col)] or measures
     measures = _without_ranks(measures)
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
@@ -2110,6 +2111,17 @@ _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running fig
 # (not 'wtd': weighted, as in 'Wtd Avg Price'); a cost report's 'Total to date' beside its 'Cost This Period'
 _RUNNING_TO_DATE = re.compile(r"\b(?:to date|ytd|mtd|qtd|fytd)\b")
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
+
+
+_METER_WORDS = frozenset({"meter", "zählerstand", "zaehlerstand", "meterstand", "register", "odometer"})
+_ENDS = frozenset({"start", "end", "stop", "begin", "beginn", "ende"})  # (not a price's 'Closing Value')
+
+
+def _meter_reading(col: object) -> bool:
+    """Whether a column is named as a meter's reading at a start or an end ('Meter End (kWh)', 'Zählerstand Ende'): a
+    counter's level, summed per day, 45,844 kWh a day beside its session's 'Energy (kWh)'."""
+    words = _name_words(col)
+    return bool(words & _METER_WORDS and words & _ENDS)
 
 
 def _without_ranks(measures: list[str]) -> list[str]:

@@ -1098,6 +1098,8 @@ MESSAGES: dict[str, str] = {
     "err.file_too_large": "The file is larger than the {mb:g} MB limit: load a shorter extract, or set TSR_MAX_FILE_MB "
                           "to raise the limit.",
     "err.empty": "The file is empty: choose a CSV with a header row and at least a few rows of data.",
+    "err.xml": "This file is XML (a feed or data document, such as a utility's Green Button download), not a CSV: "
+               "download the data itself as CSV, or save it as CSV from a spreadsheet.",
     "err.html": "This file is a web page (HTML), not a CSV: download the data itself as CSV.",
     "err.parquet": "'{name}' looks like Parquet but cannot be read ({detail}): export it again or save it as CSV.",
     "err.zip_damaged": "{label} starts like a zip archive (as Excel workbooks do) but is damaged ({detail}): save it "

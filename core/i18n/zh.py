@@ -834,6 +834,7 @@ MESSAGES: dict[str, str] = {
     "err.named_file_too_large": "“{name}”超过了 {mb:g} MB 的大小上限：请载入较短的片段，或设置环境变量 TSR_MAX_FILE_MB 提高上限。",
     "err.file_too_large": "文件超过了 {mb:g} MB 的大小上限：请载入较短的片段，或设置环境变量 TSR_MAX_FILE_MB 提高上限。",
     "err.empty": "文件是空的：请选择一个包含表头行和至少几行数据的 CSV 文件。",
+    "err.xml": "这个文件是 XML（一种订阅源或数据文档，例如电力公司的 Green Button 下载），不是 CSV：请下载数据本身的 CSV，或用电子表格另存为 CSV。",
     "err.html": "这是一个网页（HTML）文件，不是 CSV：请直接下载 CSV 格式的数据。",
     "err.parquet": "“{name}”看起来是 Parquet 文件，但无法读取（{detail}）：请重新导出，或另存为 CSV。",
     "err.zip_damaged": "{label} 的开头像 zip 压缩包（Excel 工作簿就是这种格式），但已经损坏（{detail}）：请重新保存，"

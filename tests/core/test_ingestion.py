@@ -5485,3 +5485,22 @@ def test_from_the_review_of_the_months_ids_people_closes_bins_units_births_and_e
                     for k, day in enumerate(pd.date_range("2024-01-01", periods=140)))
     twice = load_series(("Date,Item,Qty Used\n" + boxes + boxes).encode(), "boxes.csv", LoadOptions(duplicates="sum"))
     assert twice.report.duplicate_rows_dropped > 0  # a log of single boxes appended to itself: not counted twice
+
+
+def test_charging_sessions_forecast_their_energy_not_the_meters_readings_and_read_scaled_power() -> None:
+    # 'Meter End (kWh)' = 'Meter Start (kWh)' + 'Energy (kWh)' was taken as a total: 45,844 kWh a day
+    stamps = pd.Timestamp("2024-01-01 07:00") + pd.to_timedelta(np.arange(300) * 7, unit="h")
+    energy = np.round(3 + np.arange(300) % 37, 2)
+    start = 15234.12 + np.concatenate([[0], np.cumsum(energy)[:-1]])
+    text = "Start,Energy (kWh),Meter Start (kWh),Meter End (kWh)\n" + "".join(
+        f"{stamp:%Y-%m-%d %H:%M},{e},{s:.2f},{s + e:.2f}\n" for stamp, e, s in zip(stamps, energy, start))
+    daily = load_series(text.encode(), "sessions.csv", LoadOptions(per="day", duplicates="sum"))
+    assert daily.target == "Energy (kWh)"
+    hours = pd.date_range("2024-03-01", periods=48, freq="h")
+    power = "Time,Site power\n" + "".join(f"{hour:%Y-%m-%d %H:%M:%S},{'120 W' if k % 2 else '24.89 kW'}\n"
+                                          for k, hour in enumerate(hours))
+    series = load_series(power.encode(), "grafana.csv")
+    assert series.frame["y"].iloc[:2].tolist() == [24.89, 0.12]  # Grafana's scaled units, each in kW
+    with pytest.raises(DataError, match="This file is XML") as caught:
+        load_series(b'<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>', "gb.xml")
+    assert caught.value.key == "err.xml"
