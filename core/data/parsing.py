@@ -1138,11 +1138,12 @@ def _parse_month_short_year(text: pd.Series, sample: pd.Series) -> tuple[pd.Seri
     if months.isna().any():
         return None
     years = _four_digit_years(pd.to_numeric(parts[1].str.lstrip("'\u2019")))
-    if not parts[1].str.startswith(("'", "\u2019")).all():  # months a regular step apart over several years: not a
-        places = (years * 12 + months).to_numpy(dtype=float)  # meter's read days ('Jan 14', 'Feb 13', 'Mar 15' go
-        steps = np.diff(places)[np.diff(places) != 0]  # back and forth), nor one year's days ('Jan 01' ... 'Dec 01')
+    if not parts[1].str.startswith(("'", "\u2019")).all():  # months a regular step apart: not a meter's read days
+        places = (years * 12 + months).to_numpy(dtype=float)  # ('Jan 14', 'Feb 13', 'Mar 15' go back and forth)
+        steps = np.diff(places)[np.diff(places) != 0]
         common = pd.Series(steps).mode().iloc[0] if len(steps) else 0
-        if len(steps) < MONTHS_MOVED_LEAST or abs(common) not in (1, 2, 3, 4, 6) or years.nunique() < 2 \
+        once = years.nunique() < 2 and sample.duplicated().any()  # one year's months twice: days ('Jan 01', twice)
+        if len(steps) < MONTHS_MOVED_LEAST or abs(common) not in (1, 2, 3, 4, 6) or once \
                 or np.mean(steps == common) < MONTHS_MOVED_SHARE:
             return None
     return _from_year_month(years, months).reindex(text.index), "%b %y"

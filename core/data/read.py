@@ -365,6 +365,13 @@ def _numbers_only(cells: pd.Series) -> bool:
     return numbers is not None and bool(numbers.notna().all())
 
 
+def _years_in_turn(names: list[str]) -> bool:
+    """Whether column names are years (or financial years, ``2018-19``) one after another: a grid's years across, not
+    a climate table's reference periods (1991, 2001, 2011)."""
+    starts = pd.to_numeric(pd.Series([name.strip()[:4] for name in names]), errors="coerce")
+    return bool(starts.notna().all()) and bool((starts.diff().iloc[1:] == 1).all())
+
+
 def _header_text(col: object) -> str:
     """A column's name as text; a workbook's date cell at midnight as its day (``2023-01-01``, not with
     ``00:00:00``: the note on dates across the columns showed the clock)."""
@@ -399,7 +406,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     while first and any(char.isdigit() for char in names[first - 1]) and not names[first - 1].startswith("Unnamed:"):
         first -= 1
     first = _past_footnoted_labels(names, first, dated)
-    least = _GRID_YEARS if first == 1 and period_of_rows(raw.iloc[:, 0], names[0])[0] == "month" else _DATES_ACROSS
+    least = _GRID_YEARS if first == 1 and period_of_rows(raw.iloc[:, 0], names[0])[0] == "month" \
+        and _years_in_turn(names[first:dated]) else _DATES_ACROSS
     if dated - first < max(least, 2 * (last - dated) if last - dated > _FEW_TRAILING else 0) or first == 0:
         return raw
     left, last = names[dated:last], dated
@@ -797,7 +805,7 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packe
     if head.startswith(("<?xml", "<feed", "<rss")) and not re.search(r"<html|<!doctype html", text[:2000], re.I):
         raise DataError("This file is XML (a feed or data document, such as a utility's Green Button download), not a "
                         "CSV: download the data itself as CSV, or save it as CSV from a spreadsheet.", "err.xml")
-    if head.startswith(("<!doctype html", "<html", "<head", "<body")):
+    if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
         raise DataError("This file is a web page (HTML), not a CSV: download the data itself as CSV.", "err.html")
     if _is_json(text):
         raise DataError("This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time "

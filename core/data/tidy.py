@@ -394,6 +394,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         future = future[on_open_hours(pd.DatetimeIndex(future["ds"]), frequency.alias)]
     report.gaps = _gaps(frame["ds"], frequency, date_col)
     report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
+    if report.irregular_rows and not options.per:  # sites read on days of their own, alternating in one series
+        report.notices.extend(_groups_in_one_series(raw, [col for col in raw.columns if col not in numbers
+                                                          and col != date_col], ds))
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
     if (events := _events_per_period(report, frequency, options)) is not None:
@@ -1344,10 +1347,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
     first, constant, few, inside = raw.columns[0], None, None, None
-    joined = any(_JOINED.search(" ".join(_word_list(col))) for col in raw.columns)
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
-                                                   _bookkeeping(col) or joined and _BIRTH.search(" ".join(
-                                                       _word_list(col))) is not None))
+                                                   _bookkeeping(col) or _birth_beside_events(col, raw.columns)))
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1395,7 +1396,17 @@ _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refre
 # A person's birth date beside the date they joined (a membership roll's 'Birthdate' before its 'Join Date': the
 # births were counted per month); a births register's 'Birth Date' beside its 'Registration Date' stays first
 _BIRTH = re.compile(r"\b(?:birth|birthdate|birthday|dob)\b")
-_JOINED = re.compile(r"\b(?:join|joined|membership|member since|enrolled|enrollment|enrolment|hire|hired|start)\b")
+_REGISTERED = re.compile(r"\b(?:registration|registered|recorded|record|death|deaths)\b")
+
+
+def _birth_beside_events(col: object, columns: pd.Index) -> bool:
+    """Whether ``col`` is a person's birth date beside another date (a roll's 'Join Date', a clinic's 'Appointment
+    Date': the births were counted, the fees forecast over them); a births register's 'Birth Date' beside its
+    'Registration Date' stays the time."""
+    if _BIRTH.search(" ".join(_word_list(col))) is None:
+        return False
+    others = [other for other in columns if other != col and _sounds_like_date(other)]
+    return any(_REGISTERED.search(" ".join(_word_list(other))) is None for other in others)
 
 
 def _bookkeeping(col: object) -> bool:
@@ -1608,9 +1619,11 @@ def _in_the_zone_named(raw: pd.DataFrame, date_col: str, stamps: pd.Series, repo
     zones = raw[named[0]].dropna().astype("string").str.strip().unique() if len(named) == 1 else []
     if len(zones) != 1:
         return None
+    if (stamps == stamps.dt.normalize()).all():  # days written as UTC midnights are the days themselves
+        return None
     try:
         zone = ZoneInfo(str(zones[0]))
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # a sales 'zone' of 'US' is a folder of tzdata's
         return None
     report.notices.append(Notice(f"The times in '{date_col}' are in UTC and '{named[0]}' names their time zone "
                                  f"({zones[0]}): they are read as its local times.", "notice.named_zone",
@@ -3395,7 +3408,27 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str, st
     are an attribute of the rows, not series (``status``: 97 paid orders to 3 refunded): not said, nor times of day
     (LibCal's 'To Time' of bookings, each hour no series), nor periods of the time column itself (a grant log's
     'Fiscal Year' FY2020, FY2021: each a span of ``stamps`` no other value reaches into)."""
-    notices = []
+    return [Notice(f"Column '{col}' names {groups:,} groups ({shown}): the rows of all of them were combined per "
+                   f"{per} into one series. To forecast each, choose '{col}' as the Series id (--id-col "
+                   f"{shlex.quote(str(col))}).", "notice.per_period_groups",
+                   {"column": col, "groups": groups, "shown": shown, "per": per, "option": shlex.quote(str(col))})
+            for col, groups, shown in _group_columns(raw, text_columns, stamps)]
+
+
+def _groups_in_one_series(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Series) -> list[Notice]:
+    """A notice for each text column that names groups of an irregular series' rows (a utility's bills for three
+    sites, each read on its own days: the sites alternated in one series, nothing said), with the way to forecast
+    each (``_group_columns``)."""
+    return [Notice(f"Column '{col}' names {groups:,} groups ({shown}), whose rows are read as one series: to forecast "
+                   f"each, choose '{col}' as the Series id (--id-col {shlex.quote(str(col))}).",
+                   "notice.groups_one_series", {"column": col, "groups": groups, "shown": shown,
+                                                "option": shlex.quote(str(col))})
+            for col, groups, shown in _group_columns(raw, text_columns, stamps)]
+
+
+def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Series) -> list[tuple[object, int, str]]:
+    """The text columns that name groups of the rows (``_groups_combined``), with how many and the first few."""
+    found = []
     for col in text_columns:
         values = raw[col].dropna().astype("string").str.strip()
         if len(values) and values.str.fullmatch(TIME_OF_DAY).all() or _follows_the_time(values, stamps) \
@@ -3405,12 +3438,8 @@ def _groups_combined(raw: pd.DataFrame, text_columns: list[object], per: str, st
         groups = sizes.index
         if 2 <= len(groups) <= min(_MAX_GROUPS, len(raw) / 5) and sizes.min() >= _GROUP_SHARE * sizes.mean():
             shown = ", ".join(f"'{group}'" for group in sorted(groups)[:3]) + (", ..." if len(groups) > 3 else "")
-            notices.append(Notice(f"Column '{col}' names {len(groups):,} groups ({shown}): the rows of all of them "
-                                  f"were combined per {per} into one series. To forecast each, choose '{col}' as the "
-                                  f"Series id (--id-col {shlex.quote(str(col))}).", "notice.per_period_groups",
-                                  {"column": col, "groups": len(groups), "shown": shown, "per": per,
-                                   "option": shlex.quote(str(col))}))
-    return notices
+            found.append((col, len(groups), shown))
+    return found
 
 
 _CURRENCY_NAMES = frozenset({"currency", "currency code", "curr", "ccy", "währung", "devise", "moneda", "moeda", "币种"})
@@ -3632,7 +3661,8 @@ _FEW = 3  # a count this low at least once: days of none are likely among the da
 _NONE_GAPS = 0.15  # ... as many of the span's days at least (a ward's occupied beds, 7 reports missing in 120: none)
 
 
-_SLOTS_MOST = 14  # times of the week a timetable's rows keep to, at most (``_weekly_slots``)
+_SLOTS_MOST = 14  # times of the week a timetable's rows keep to, at most (``_weekly_slots``) ...
+_SLOT_DAYS = 3  # ... on this many days of the week at most
 
 
 def _weekly_slots(stamps: pd.Series) -> Notice | None:
@@ -3642,7 +3672,8 @@ def _weekly_slots(stamps: pd.Series) -> Notice | None:
     if not pd.api.types.is_datetime64_any_dtype(stamps) or len(stamps) < 4 * 2:
         return None
     slots = (stamps.dt.day_of_week.astype(str) + " " + stamps.dt.strftime("%H:%M")).value_counts()
-    if not 2 <= len(slots) <= _SLOTS_MOST or slots.min() < 4 or (stamps - stamps.dt.normalize()).nunique() < 2:
+    if not 2 <= len(slots) <= _SLOTS_MOST or slots.min() < 4 or (stamps - stamps.dt.normalize()).nunique() < 2 \
+            or stamps.dt.day_of_week.nunique() > _SLOT_DAYS:  # readings at 9:00 and 17:00 each weekday: a day's
         return None
     shown = ", ".join(f"{WEEKDAY_NAMES[int(slot.split()[0])]} {slot.split()[1]}" for slot in sorted(slots.index)[:4])
     shown += ", ..." if len(slots) > 4 else ""

@@ -1539,6 +1539,8 @@ MESSAGES: dict[str, str] = {
                              "{day} ({stamps}), {rows:were} left out: the series is read week by week. To count them "
                              "in their weeks, combine the rows per week (--per week).",
     "notice.per_as_written": "Its rows already have a {per} each: read as written.",
+    "notice.groups_one_series": "Column '{column}' names {groups:,} groups ({shown}), whose rows are read as one "
+                                "series: to forecast each, choose '{column}' as the Series id (--id-col {option}).",
     "notice.blank_mondays": "{rows:plural:Monday row} without a value in '{column}' {rows:were} left out: the series "
                             "is read as a six-day week (Tuesday to Sunday), and its forecasts skip Mondays.",
     "notice.blank_mondays_tuesdays": "{rows:plural:Monday or Tuesday row} without a value in '{column}' {rows:were} "

@@ -1094,6 +1094,7 @@ MESSAGES: dict[str, str] = {
     "notice.weekly_slots": "各行只落在每周的 {slots} 个时间点（{shown}），其间的时间戳大多缺失：若要按周预测，请按周合并各行（--per week，求总数时加 --duplicates sum）。",
     "notice.extra_weekdays": "有 {rows:,} 行不在序列通常的{day}，且所在的周已有{day}的行（{stamps}），这些行已略去：序列按周读取。若要把它们计入各自的周，请按周合并各行（--per week）。",
     "notice.per_as_written": "其各行已是{per}一行：按原样读取。",
+    "notice.groups_one_series": "“{column}”列出了 {groups:,} 个组（{shown}），它们的行被读作同一个序列：若要分别预测，请把“{column}”选为序列标识（--id-col {option}）。",
     "notice.blank_mondays": "“{column}”在 {rows:,} 个周一行没有数值，这些行已略去：序列按每周六天（周二至周日）读取，预测跳过周一。",
     "notice.blank_mondays_tuesdays": "“{column}”在 {rows:,} 个周一或周二行没有数值，这些行已略去：序列按周三至周日的工作周读取，预测跳过周一和周二。",
     "notice.steps_too_large": "“{column}”给各行的编号超过 2^53（9,007,199,254,740,992），超出其数值能精确保存的范围：各行改为按 0、1、2 …… 编号。",

@@ -5504,3 +5504,43 @@ def test_charging_sessions_forecast_their_energy_not_the_meters_readings_and_rea
     with pytest.raises(DataError, match="This file is XML") as caught:
         load_series(b'<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>', "gb.xml")
     assert caught.value.key == "err.xml"
+
+
+def test_sites_read_on_days_of_their_own_in_one_file_are_named_as_the_way_to_forecast_each() -> None:
+    # a utility's bills for three sites, each read on its own days: alternating in one series, nothing said
+    rows = sorted((day + pd.Timedelta(days=offset), site, 9000 + 100 * k) for offset, site in
+                  ((3, "445 BRYANT ST"), (11, "250 HAMILTON AVE"), (20, "1213 NEWELL RD"))
+                  for k, day in enumerate(pd.date_range("2022-01-01", periods=24, freq="MS")))
+    text = "Service Start,Service Address,Usage (kWh)\n" + "".join(f"{day:%m/%d/%Y},{site},{kwh}\n"
+                                                                   for day, site, kwh in rows)
+    series = load_series(text.encode(), "bills.csv")
+    said = [str(notice) for notice in series.report.notices if notice.key == "notice.groups_one_series"]
+    assert len(said) == 1 and "--id-col 'Service Address'" in said[0]
+
+
+def test_from_the_review_of_the_zone_birth_xhtml_one_year_grid_and_slots_rules() -> None:
+    from core.data.parsing import parse_dates
+
+    hours = pd.date_range("2024-01-01", periods=200, freq="h")
+    zoned = "timestamp,zone,load\n" + "".join(f"{hour:%Y-%m-%dT%H:%M:%SZ},US,{80 + k % 40}\n"
+                                               for k, hour in enumerate(hours))
+    assert load_series(zoned.encode(), "zone.csv").frequency.name == "hourly"  # a sales zone 'US' (a tzdata folder)
+    days = pd.date_range("2023-01-02", periods=300)
+    visits = "Patient,Date of Birth,Appointment Date,Fee\n" + "".join(
+        f"P{k % 40},{pd.Timestamp('1950-01-01') + pd.Timedelta(days=k * 83):%Y-%m-%d},{day:%Y-%m-%d},{50 + k % 150}\n"
+        for k, day in enumerate(days))
+    assert load_series(visits.encode(), "visits.csv").date_col == "Appointment Date"
+    with pytest.raises(DataError, match="web page"):
+        load_series(b'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "x" "y">\n<html><body></body></html>\n', "x.csv")
+    one = parse_dates(pd.Series([f"{month} 21" for month in MONTH_NAMES]))
+    assert one is not None and one[0].iloc[-1] == pd.Timestamp("2021-12-01")  # one year's months
+    daily = "date,timezone,sessions\n" + "".join(f"{day:%Y-%m-%d}T00:00:00Z,America/New_York,{80 + k % 9}\n"
+                                                  for k, day in enumerate(days))
+    assert load_series(daily.encode(), "tz.csv").frame["ds"].iloc[0] == days[0]  # UTC midnights are the days
+    normals = "Month,1991,2001,2011\n" + "".join(f"{month},{15 + k},{16 + k},{17 + k}\n"
+                                                  for k, month in enumerate(MONTH_NAMES))
+    assert load_series(normals.encode(), "normals.csv").date_col != "year-month"  # reference periods, not years
+    twice = [t for t in pd.date_range("2024-01-01", periods=24 * 120, freq="h")
+             if t.day_of_week < 5 and t.hour in (9, 17)]
+    readings = "Time,Level\n" + "".join(f"{t:%Y-%m-%d %H:%M},{50 + k % 7}\n" for k, t in enumerate(twice))
+    assert "notice.weekly_slots" not in [n.key for n in load_series(readings.encode(), "r.csv").report.notices]
