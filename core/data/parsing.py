@@ -1033,12 +1033,18 @@ def _parse_year_spans(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, st
     if not _head_matches(sample, _YEAR_SPAN):
         return None
     parts = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric)
-    following = pd.Series(np.where(parts[1] < 100, parts[1] == (parts[0] + 1) % 100, parts[1] == parts[0] + 1),
-                          index=parts.index)  # the second year follows the first (``15/16``, ``2015/2016``)
+    following = _second_year_follows(parts)
     first = parts.loc[sample.index, 0]
     if not (first.notna().mean() >= PARSE_SHARE and bool(following.loc[first.dropna().index].all())):
         return None
     return _from_year_month(parts[0].where(following), pd.Series(1, index=parts.index)), FISCAL_FORMATS[3]
+
+
+def _second_year_follows(spans: pd.DataFrame) -> pd.Series:
+    """For the two years of each ``_YEAR_SPAN`` (its groups as numbers), whether the second follows the first
+    (``15/16``, ``1999/00``, ``2015/2016``)."""
+    return pd.Series(np.where(spans[1] < 100, spans[1] == (spans[0] + 1) % 100, spans[1] == spans[0] + 1),
+                     index=spans.index)
 
 
 def _four_digit_years(years: pd.Series) -> pd.Series:
@@ -2465,8 +2471,7 @@ def fiscal_years_ending(values: pd.Series) -> pd.Series | None:
     years (NaN in the last rows that are none: a total); None where the cells are no such years."""
     text = values.astype("string").str.strip()
     spans = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric, errors="coerce").astype("float64")
-    follows = np.where(spans[1] < 100, spans[1] == (spans[0] + 1) % 100, spans[1] == spans[0] + 1)
-    second = (spans[0] + 1).where(follows)  # ``2015/16``, ``1999/00``: its second year, where it follows the first
+    second = (spans[0] + 1).where(_second_year_follows(spans))  # ``2015/16``, ``1999/00``: the year it ends in
     named = _four_digit_years(pd.to_numeric(text.str.extract(_FISCAL_YEAR)[0]).astype("float64"))
     return years_of(second.fillna(named).astype("string").fillna(text))
 

@@ -2015,8 +2015,9 @@ def _units_of_measure(cells: pd.Series) -> bool:
 def _in_one_unit(columns: list[str], raw: pd.DataFrame) -> list[str]:
     """``columns`` without the quantities (``_QUANTITY_WORDS``) where a column of units (``_UNIT_NAMES``) names
     several; ``columns`` where that would leave none."""
-    mixed = any(" ".join(_word_list(col)) in _UNIT_NAMES and _units_of_measure(raw[col]) for col in raw.columns)
-    return [col for col in columns if not set(_word_list(col)) & _QUANTITY_WORDS] or columns if mixed else columns
+    if not any(" ".join(_word_list(col)) in _UNIT_NAMES and _units_of_measure(raw[col]) for col in raw.columns):
+        return columns
+    return [col for col in columns if not set(_word_list(col)) & _QUANTITY_WORDS] or columns
 
 
 _COST = re.compile(r"cost|spend|(?<!dis)charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
