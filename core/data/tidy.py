@@ -724,12 +724,11 @@ def _without_extra_weekdays(frame: pd.DataFrame, report: DataReport) -> pd.DataF
     if not extra.any() or extra.sum() > _EXTRA_DAYS * len(ds) or (ds[usual].diff().dt.days.median() != 7):
         return frame
     own = ds[usual].to_numpy()
-    after = np.searchsorted(own, ds[~usual].to_numpy())  # the series' own day after each other row, and before it
-    inside = (after > 0) & (after < len(own))
-    around = np.full(len(after), np.inf)
-    apart = (own[np.minimum(after, len(own) - 1)] - own[np.maximum(after - 1, 0)]) / np.timedelta64(1, "D")
-    around[inside] = apart[inside]
-    extra[extra] = around == 7  # a week with its own day's row too
+    others = ds[~usual].to_numpy()
+    before = np.searchsorted(own, others) - 1  # the series' own day before each other row, and the one after it
+    inside = (before >= 0) & (before + 1 < len(own))
+    around = own[np.clip(before + 1, 0, len(own) - 1)] - own[np.clip(before, 0, len(own) - 1)]
+    extra[extra] = inside & (around == np.timedelta64(7, "D"))  # a week with its own day's row too
     if not extra.any():
         return frame
     report.rows_dropped += int(extra.sum())
@@ -743,7 +742,7 @@ def _extra_weekdays_notice(extra: pd.Series, day: str) -> Notice:
     return Notice(f"{count(rows, 'row')} on another day than the series' {day}s, in weeks that have their {day} "
                   f"({stamps}), {_were(rows)} left out: the series is read week by week. To count them in their "
                   "weeks, combine the rows per week (--per week).", "notice.extra_weekdays",
-                  {"rows": rows, "day": day, "stamps": stamps})
+                  {"rows": rows, "weekday": day, "stamps": stamps})
 
 
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:
@@ -1403,15 +1402,15 @@ def _birth_beside_events(col: object, columns: pd.Index) -> bool:
     """Whether ``col`` is a person's birth date beside another date (a roll's 'Join Date', a clinic's 'Appointment
     Date': the births were counted, the fees forecast over them); a births register's 'Birth Date' beside its
     'Registration Date' stays the time."""
-    if _BIRTH.search(" ".join(_word_list(col))) is None:
+    if _BIRTH.search(_name_text(col)) is None:
         return False
     others = [other for other in columns if other != col and _sounds_like_date(other)]
-    return any(_REGISTERED.search(" ".join(_word_list(other))) is None for other in others)
+    return any(_REGISTERED.search(_name_text(other)) is None for other in others)
 
 
 def _bookkeeping(col: object) -> bool:
     """Whether a column is named as when its record was kept (``_BOOKKEEPING``)."""
-    return _BOOKKEEPING.search(" ".join(_word_list(col))) is not None
+    return _BOOKKEEPING.search(_name_text(col)) is not None
 
 
 def _local_twin(col: object, columns: pd.Index) -> bool:
@@ -1615,7 +1614,7 @@ def _in_the_zone_named(raw: pd.DataFrame, date_col: str, stamps: pd.Series, repo
     clinic's Monday mornings fell on Sundays."""
     if not pd.api.types.is_datetime64_any_dtype(stamps) or not writes_utc_offsets(raw[date_col]):
         return None
-    named = [col for col in raw.columns if " ".join(_word_list(col)) in _ZONE_NAMES]
+    named = [col for col in raw.columns if _name_text(col) in _ZONE_NAMES]
     zones = raw[named[0]].dropna().astype("string").str.strip().unique() if len(named) == 1 else []
     if len(zones) != 1:
         return None
@@ -2015,7 +2014,7 @@ def _units_of_measure(cells: pd.Series) -> bool:
 def _in_one_unit(columns: list[str], raw: pd.DataFrame) -> list[str]:
     """``columns`` without the quantities (``_QUANTITY_WORDS``) where a column of units (``_UNIT_NAMES``) names
     several; ``columns`` where that would leave none."""
-    if not any(" ".join(_word_list(col)) in _UNIT_NAMES and _units_of_measure(raw[col]) for col in raw.columns):
+    if not any(_name_text(col) in _UNIT_NAMES and _units_of_measure(raw[col]) for col in raw.columns):
         return columns
     return [col for col in columns if not set(_word_list(col)) & _QUANTITY_WORDS] or columns
 
@@ -2114,7 +2113,7 @@ _QUESTION = re.compile(r"\?|^q\d+|^v\d+$|\b(?:how|rate|rating|rated|satisf\w*|li
 def _sample_size(col: str, numbers: dict[str, pd.Series] | None) -> bool:
     """Whether a column is a survey's sample size (``_SAMPLE_SIZES``; 'Base' of whole numbers only: a power market's
     'Base' price is its baseload)."""
-    name = " ".join(_word_list(col))
+    name = _name_text(col)
     if name == "base":
         return numbers is not None and bool((numbers[col].dropna() % 1 == 0).all())
     return name in _SAMPLE_SIZES
@@ -2149,7 +2148,7 @@ def _without_ranks(measures: list[str]) -> list[str]:
 
 def _so_far(col: object) -> bool:
     """Whether a column's name says it holds a figure so far this year, quarter or month (``_RUNNING_TO_DATE``)."""
-    return bool(_RUNNING_TO_DATE.search(" ".join(_word_list(col))))
+    return bool(_RUNNING_TO_DATE.search(_name_text(col)))
 
 
 def _series_order(raw: pd.DataFrame, ds: pd.Series | None, numbers: dict[str, pd.Series]) -> np.ndarray:
@@ -2642,6 +2641,11 @@ def _names_a_stamp(col: object) -> bool:
 def _word_list(col: object) -> list[str]:
     """The words of a column's name in order, lower case, split at anything not a letter or digit."""
     return [word for word in re.split(r"[\W_]+", str(col).strip().lower()) if word]
+
+
+def _name_text(col: object) -> str:
+    """A column's name as its words, lower case, one space apart ('Net (kg)' -> 'net kg')."""
+    return " ".join(_word_list(col))
 
 
 def _last_word(col: object) -> str:
@@ -3451,7 +3455,7 @@ def _currencies_mixed(raw: pd.DataFrame) -> Notice | None:
     ``_CURRENCY_NAMES``, holds several codes: KDP's royalties in USD, GBP, JPY and EUR were summed into 6,957.8 of
     nothing); None otherwise."""
     for col in raw.columns:
-        if " ".join(_word_list(col)) in _CURRENCY_NAMES:
+        if _name_text(col) in _CURRENCY_NAMES:
             codes = raw[col].dropna().astype("string").str.strip().str.upper()
             codes = sorted(codes[codes != ""].unique())
             if len(codes) > 1:

@@ -440,6 +440,8 @@ MESSAGES: dict[str, str] = {
     "level.nov": "Nov", "level.dec": "Dec",
     "level.mon": "Mon", "level.tue": "Tue", "level.wed": "Wed", "level.thu": "Thu", "level.fri": "Fri",
     "level.sat": "Sat", "level.sun": "Sun",
+    "weekday.mon": "Monday", "weekday.tue": "Tuesday", "weekday.wed": "Wednesday", "weekday.thu": "Thursday",
+    "weekday.fri": "Friday", "weekday.sat": "Saturday", "weekday.sun": "Sunday",
     "level.h1": "H1", "level.h2": "H2",
     "level.q1": "Q1", "level.q2": "Q2", "level.q3": "Q3", "level.q4": "Q4",
     "level.hour": "{hour}h",
@@ -1535,8 +1537,8 @@ MESSAGES: dict[str, str] = {
     "notice.weekly_slots": "The rows keep to {slots} times of the week ({shown}), most of the stamps between them "
                            "missing: to forecast by the week, combine the rows per week (--per week, with "
                            "--duplicates sum for totals).",
-    "notice.extra_weekdays": "{rows:plural:row} on another day than the series' {day}s, in weeks that have their "
-                             "{day} ({stamps}), {rows:were} left out: the series is read week by week. To count them "
+    "notice.extra_weekdays": "{rows:plural:row} on another day than the series' {weekday}s, in weeks that have their "
+                             "{weekday} ({stamps}), {rows:were} left out: the series is read week by week. To count them "
                              "in their weeks, combine the rows per week (--per week).",
     "notice.per_as_written": "Its rows already have a {per} each: read as written.",
     "notice.groups_one_series": "Column '{column}' names {groups:,} groups ({shown}), whose rows are read as one "

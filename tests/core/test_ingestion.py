@@ -5421,8 +5421,10 @@ def test_a_weekday_service_in_a_sunday_log_is_left_out_not_counted_as_a_week() -
     text = "Service Date,Attendance\n" + "".join(f"{day:%m/%d/%Y},{value}\n" for day, value in rows)
     series = load_series(text.encode(), "services.csv")
     assert series.frame["ds"].tolist() == list(sundays) and series.frequency.name == "weekly"
-    said = [str(notice) for notice in series.report.notices if notice.key == "notice.extra_weekdays"]
-    assert len(said) == 1 and "(2022-12-24, 2024-12-24)" in said[0]
+    notices = [notice for notice in series.report.notices if notice.key == "notice.extra_weekdays"]
+    assert len(notices) == 1 and "(2022-12-24, 2024-12-24)" in str(notices[0])
+    shown = said(notices[0], "zh")
+    assert "周日" in shown and "Sunday" not in shown  # the day in the reader's language
     moved = [day + pd.Timedelta(days=1) if k in (10, 40) else day for k, day in enumerate(sundays)]  # a Monday instead
     text = "Service Date,Attendance\n" + "".join(f"{day:%m/%d/%Y},{300 + k % 50}\n" for k, day in enumerate(moved))
     assert len(load_series(text.encode(), "moved.csv").frame) == len(sundays)  # a week's row a day late stays
