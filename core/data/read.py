@@ -2582,8 +2582,21 @@ def _names_columns(cells: list[str], below: list[list[str]] | None = None) -> bo
     if (_data_share(cells, below) if below else _digit_share(cells)) < 0.5:
         return True
     years = [cell for cell in cells if any(char.isdigit() for char in cell)]
-    return (bool(cells) and not any(char.isdigit() for char in cells[0]) and len(years) >= _DATES_ACROSS
-            and all(re.fullmatch(r"\d{4}", cell) for cell in years))
+    if not cells or any(char.isdigit() for char in cells[0]):
+        return False
+    return (len(years) >= _DATES_ACROSS and all(re.fullmatch(r"\d{4}", cell) for cell in years)
+            or _years_over_months(cells, below or []))
+
+
+def _years_over_months(cells: list[str], below: list[list[str]]) -> bool:
+    """Whether a line's ``cells`` name ``_GRID_YEARS`` or more years (or financial years, ``2018-19``) in turn after
+    a first name, over rows that begin with months (``Jul``): a council's tonnes by financial year under a title
+    line, whose header was taken for a row of data (the July row became the header)."""
+    years = cells[1:]
+    first = [row[0] for row in below if row]
+    return (len(years) >= _GRID_YEARS and all(re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", cell) for cell in years)
+            and _years_in_turn(years) and len(first) >= 2
+            and period_of_rows(pd.Series(first, dtype=object), cells[0])[0] == "month")
 
 
 def _below_units(rows: list[list[str]]) -> list[list[str]]:

@@ -5439,11 +5439,12 @@ def test_a_few_years_across_over_the_months_down_are_one_monthly_series(years: l
     text = "Month," + ",".join(years) + "\n" + "".join(
         f"{month}," + ",".join(f'"{3400 + 30 * j + 40 * i:,.1f}"' for j in range(len(years))) + "\n"
         for i, month in enumerate(months))
-    series = load_series(text.encode(), "residual.csv")
-    assert (series.frequency.name, len(series.frame)) == ("monthly", 48)
-    first = pd.Timestamp(f"{years[0][:4]}-{'07' if fiscal else '01'}-01")
-    assert series.frame["ds"].iloc[0] == first and series.frame["y"].iloc[0] == 3400
-    assert series.frame["ds"].iloc[6] == first + pd.DateOffset(months=6) and series.frame["y"].iloc[6] == 3640
+    for title in ("", "Residual waste to landfill (tonnes)\n\n"):  # under a title too (its July row was the header)
+        series = load_series((title + text).encode(), "residual.csv")
+        assert (series.frequency.name, len(series.frame)) == ("monthly", 48)
+        first = pd.Timestamp(f"{years[0][:4]}-{'07' if fiscal else '01'}-01")
+        assert series.frame["ds"].iloc[0] == first and series.frame["y"].iloc[0] == 3400
+        assert series.frame["ds"].iloc[6] == first + pd.DateOffset(months=6) and series.frame["y"].iloc[6] == 3640
 
 
 def test_from_the_review_of_the_months_ids_people_closes_bins_units_births_and_equal_rows_rules() -> None:
