@@ -1952,6 +1952,11 @@ SUBTOTAL_ROW = re.compile(rf"(?:[^\W\d_]+\s+)?(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}"
                           re.IGNORECASE)
 
 
+# Prefixes of a year and month pair that date no row: a card's expiry beside a payment's time (Stripe's 'Card Exp
+# Year' and 'Card Exp Month' were read as the dates of payments made years before), a member's birth
+_NO_ROW_DATE = re.compile(r"(?:^|[\W_])(?:exp|expiry|expiration|expires|birth)(?:[\W_]|$)")
+
+
 def _prefixed_year_and_month(names: dict[str, object]) -> dict[str, object]:
     """``names`` (lowered) with one year and month named alike but for those words read as 'year' and 'month' where
     none is named so: Seattle library's 'CheckoutYear' and 'CheckoutMonth', 'Sale Year' and 'Sale Month' (the file
@@ -1959,7 +1964,7 @@ def _prefixed_year_and_month(names: dict[str, object]) -> dict[str, object]:
     if set(names) & _YEAR_NAMES:
         return names
     pairs = [(name, name[:-4] + "month") for name in names if name.endswith("year") and len(name) > 4
-             and name[:-4] + "month" in names]
+             and name[:-4] + "month" in names and not _NO_ROW_DATE.search(name[:-4])]
     if len(pairs) != 1:
         return names
     year, month = pairs[0]

@@ -1345,7 +1345,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                             "err.not_dates", {"column": wanted})
         _note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
-    first, constant, few, inside = raw.columns[0], None, None, None
+    first, constant, few, inside, sparse = raw.columns[0], None, None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
                                                    _bookkeeping(col) or _birth_beside_events(col, raw.columns)))
     for col in ordered:
@@ -1357,7 +1357,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             continue
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first,
                                     finer=rising)
-        if parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
+        if parsed is not None and parsed[0].notna().mean() < _FILLED_DATES and sparse is None:
+            sparse = (col, parsed)  # a date of a few rows (Stripe's 'Refunded date (UTC)'), unless no other is fuller
+        elif parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
             constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
         elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
             few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
@@ -1368,7 +1370,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                                      and (inside is None or _evenly_dated(parsed[0]))):
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
-    if (chosen := inside or few) is not None:
+    if (chosen := inside or few or sparse) is not None:
         _note_format(chosen[1][1], chosen[0], report)
         return str(chosen[0]), chosen[1][0]
     if (stepped := _step_column(raw, numbers)) is not None:
@@ -1389,6 +1391,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
 
+# The share of rows a time column dates, at least, to be taken before a later one (``_find_time_column``)
+_FILLED_DATES = 0.5
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
 # DATE' was taken before its 'OBSERVATION DATE')
 _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
@@ -1897,7 +1901,13 @@ def _holds_record_times(col: object, numbers: pd.Series) -> bool:
 
 
 def _sounds_like_date(col: object) -> bool:
+    """Whether a column's name has a time word (``_DATE_WORDS``, within a word too: 'OrderDate'; not the 'date' of
+    'updated_at', which was taken before 'created_at'), or names when a record was made (Stripe's 'Created (UTC)',
+    ``_RECORD_TIMES``)."""
     name = str(col).strip().lower()
+    if _RECORD_TIMES.match(name):
+        return True
+    name = re.sub(r"updated?", " ", name)
     return any(word in name for word in _DATE_WORDS) or bool(set(re.split(r"\W+", name)) & _WHOLE_DATE_WORDS)
 
 

@@ -5547,3 +5547,23 @@ def test_from_the_review_of_the_zone_birth_xhtml_one_year_grid_and_slots_rules()
              if t.day_of_week < 5 and t.hour in (9, 17)]
     readings = "Time,Level\n" + "".join(f"{t:%Y-%m-%d %H:%M},{50 + k % 7}\n" for k, t in enumerate(twice))
     assert "notice.weekly_slots" not in [n.key for n in load_series(readings.encode(), "r.csv").report.notices]
+
+
+@pytest.mark.parametrize("header", ["id,Created (UTC),Amount,Card Exp Month,Card Exp Year",
+                                    "id,updated_at,created_at,amount,refunded_at", "id,Refund Date,Order Date,Total"])
+def test_a_payment_export_is_dated_by_when_each_payment_was_made(header: str) -> None:
+    # Stripe's card expiry pair, a database's 'updated_at' (its 'date' within 'upDATEd'), and a refund date on one
+    # row in twenty were each taken for the payments' time
+    made = pd.date_range("2024-01-01", periods=900, freq="97min")
+    when = [f"{stamp:%Y-%m-%d %H:%M:%S}" for stamp in made]
+    later = [f"{stamp + pd.Timedelta(days=40 + k % 50):%Y-%m-%d %H:%M:%S}" for k, stamp in enumerate(made)]
+    refunded = [day if k % 20 == 0 else "" for k, day in enumerate(later)]
+    amounts = [29 + 20 * (k % 3) for k in range(900)]
+    filled = {"id": [f"ch_{k}" for k in range(900)], "Created (UTC)": when, "created_at": when, "Order Date": when,
+              "updated_at": later, "Refund Date": refunded, "refunded_at": refunded, "Amount": amounts,
+              "amount": amounts, "Total": amounts, "Card Exp Month": [1 + k % 12 for k in range(900)],
+              "Card Exp Year": [2025 + k % 6 for k in range(900)]}
+    text = pd.DataFrame({col: filled[col] for col in header.split(",")}).to_csv(index=False)
+    series = load_series(text.encode(), "payments.csv", LoadOptions(per="day", duplicates="sum"))
+    assert series.date_col in ("Created (UTC)", "created_at", "Order Date")
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01") and len(series.frame) == 60
