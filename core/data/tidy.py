@@ -426,7 +426,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
-    if (report.rows_combined_away or options.per) and (mixed := _currencies_mixed(raw)) is not None:
+    if (report.rows_combined_away or options.per) and not _name_words(target) & _CONVERTED_WORDS \
+            and (mixed := _currencies_mixed(raw)) is not None:
         report.notices.append(mixed)
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
         raise DataError(f"Time column '{date_col}' has no dates in most rows: {_UNSAVED_FORMULAS[0].lower()}"
@@ -1978,6 +1979,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     named = _costs_before_usage(named, measures)
     named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
+    named, measures = _in_one_currency(named, raw), _in_one_currency(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
@@ -2029,6 +2031,17 @@ def _in_one_unit(columns: list[str], raw: pd.DataFrame) -> list[str]:
     return [col for col in columns if not set(_word_list(col)) & _QUANTITY_WORDS] or columns
 
 
+def _in_one_currency(columns: list[str], raw: pd.DataFrame) -> list[str]:
+    """``columns`` with the amounts converted into one currency (``_CONVERTED_WORDS``) first where a currency column
+    names several (Stripe's 'Amount' in usd, eur, gbp and jpy beside its 'Converted Amount' in usd: the amounts were
+    added as they are, 339,116 for 13,700 dollars); ``columns`` otherwise."""
+    converted = [col for col in columns if _name_words(col) & _CONVERTED_WORDS]
+    if not converted or len(converted) == len(columns) or _currencies_mixed(raw) is None:
+        return columns
+    return converted + [col for col in columns if col not in converted]
+
+
+_CONVERTED_WORDS = frozenset({"converted", "settlement", "settled"})  # amounts in one currency beside the charged
 _COST = re.compile(r"cost|spend|(?<!dis)charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
 _USAGE = re.compile(r"usage|quantity|qty|(?:^|[\W_])used(?:[\W_]|$)")
 _PER_UNIT = re.compile(r"\bunit|(?<![a-z])rate|\bprice|\bper\b|\bavg|\baverage")

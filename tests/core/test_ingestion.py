@@ -5302,6 +5302,13 @@ def test_royalties_in_several_currencies_added_together_are_said() -> None:
                     "currency, or convert the amounts first."]
     one = text.replace("JPY", "USD")
     assert "notice.currencies_mixed" not in [n.key for n in load_series(one.encode(), "k.csv").report.notices]
+    # Stripe's 'Converted Amount' in the account's currency beside each charge's own: forecast, and nothing to say
+    text = "Created date (UTC),Amount,Currency,Converted Amount\n" + "".join(
+        f"{day:%Y-%m-%d},{amount + k:.2f},{code},{49 + k}\n" for k, day in enumerate(months)
+        for amount, code in ((49, "usd"), (7000, "jpy")))
+    series = load_series(text.encode(), "payments.csv", LoadOptions(duplicates="sum"))
+    assert series.target == "Converted Amount" and series.frame["y"].iloc[1] == 100
+    assert "notice.currencies_mixed" not in [notice.key for notice in series.report.notices]
 
 
 def test_from_the_review_of_the_month_year_copies_weeks_and_days_of_none_rules() -> None:
