@@ -100,6 +100,10 @@ TUE_TO_SUN = "C-TUESUN"
 WED_TO_SUN = "C-WEDSUN"
 _WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu", MON_TO_SAT: "Mon Tue Wed Thu Fri Sat",
                   TUE_TO_SUN: "Tue Wed Thu Fri Sat Sun", WED_TO_SUN: "Wed Thu Fri Sat Sun"}
+# A working week of other weekdays (a food pantry open on Tuesdays, Thursdays and Saturdays: read as daily, its closed
+# days were 420 missing stamps and forecast at a Saturday's size), named by its days from Monday: ``CD-TUETHUSAT``.
+SOME_DAYS = "CD-"
+_SOME_DAYS_ALIAS = re.compile(rf"{SOME_DAYS}((?:MON|TUE|WED|THU|FRI|SAT|SUN){{2,6}})")
 SIX_DAY_WEEKS = (MON_TO_SAT, TUE_TO_SUN)  # their season is 6 days, their year 313 (five-day weeks: business-daily's)
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
 WITHIN_A_DAY = ("secondly", "minutely", "half-hourly", "hourly")  # the units of spacings under a day
@@ -267,11 +271,27 @@ def stray_hours(index: pd.DatetimeIndex) -> np.ndarray | None:
     return stray if _open_hours_alias(index[~stray]) is not None else None
 
 
+def _week_of(alias: str | None) -> str | None:
+    """The weekmask of the working week ``alias`` (``_WORKING_WEEKS``, or of some days, ``SOME_DAYS``); None for
+    another alias."""
+    if alias in _WORKING_WEEKS:
+        return _WORKING_WEEKS[alias]
+    some = _SOME_DAYS_ALIAS.fullmatch(alias or "")
+    return None if some is None else " ".join(day.title() for day in re.findall("...", some.group(1)))
+
+
+def week_year(alias: str | None) -> float | None:
+    """The rows of a year of a working week of some days (``SOME_DAYS``: 157 of three days a week), None for another
+    alias (the usual weeks' years are named by their frequencies: 261 business days, 313 of six-day weeks)."""
+    week = _week_of(alias) if (alias or "").startswith(SOME_DAYS) else None
+    return None if week is None else float(round(len(week.split()) * 365.25 / 7))
+
+
 def offset_of(alias: str) -> pd.DateOffset:
-    """pandas' offset for ``alias``; for a working week of ``_WORKING_WEEKS`` but ``B``, a business day of it; for
-    opening hours (``open_hours``), a business hour of every weekday."""
-    if alias in _WORKING_WEEKS and alias != "B":
-        return pd.offsets.CustomBusinessDay(weekmask=_WORKING_WEEKS[alias])
+    """pandas' offset for ``alias``; for a working week of ``_WORKING_WEEKS`` but ``B`` (or of ``SOME_DAYS``), a
+    business day of it; for opening hours (``open_hours``), a business hour of every weekday."""
+    if (week := _week_of(alias)) is not None and alias != "B":
+        return pd.offsets.CustomBusinessDay(weekmask=week)
     if (minutes := open_minutes(alias)) is not None:
         start, end = (f"{minute // 60:02d}:{minute % 60:02d}" for minute in minutes)
         return pd.offsets.CustomBusinessHour(start=start, end=end,
@@ -282,7 +302,7 @@ def offset_of(alias: str) -> pd.DateOffset:
 def working_days(alias: str | None) -> list[str] | None:
     """The days of the working week ``alias`` (``_WORKING_WEEKS``) from its first (``Sun`` for Sunday to Thursday);
     None for another alias."""
-    week = _WORKING_WEEKS.get(alias or "")
+    week = _week_of(alias)
     return None if week is None else week.split()
 
 
@@ -355,8 +375,8 @@ def frequency_per(period: str) -> Frequency | None:
 
 
 def _from_alias(alias: str) -> Frequency:
-    if alias in _WORKING_WEEKS:
-        return Frequency("business-daily", alias, len(_WORKING_WEEKS[alias].split()))
+    if (week := _week_of(alias)) is not None:
+        return Frequency("business-daily", alias, len(week.split()))
     if open_hours(alias) is not None:
         minutes = open_step_minutes(alias)
         name = "hourly" if minutes == 60 else "half-hourly" if minutes == 30 else f"every {minutes} minutes"
@@ -416,6 +436,11 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
         for working, week in _WORKING_WEEKS.items():
             if _weekdays_nearly_all(index, week):
                 return _from_alias(working)  # working days only, with holidays missing
+        days = sorted(set(index.day_of_week))
+        some = SOME_DAYS + "".join(WEEKDAY_NAMES[day].upper() for day in days)
+        week = " ".join(WEEKDAY_NAMES[day] for day in days)
+        if _SOME_DAYS_ALIAS.fullmatch(some) and _weekdays_nearly_all(index, week):
+            return _from_alias(some)  # some days of every week only
     return Frequency(name, alias, season)
 
 

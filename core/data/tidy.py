@@ -3722,23 +3722,33 @@ def _counts_only(values: pd.Series) -> bool:
 def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copies: np.ndarray,
                        stamps: pd.Series) -> bool:
     """Whether rows alike in every column may be events alike (a statement's two payments of 4.50 at one shop on a
-    day, summed: a Sparkasse export's days came out short): days written without a time of day (a time to the second
-    tells copies), other days written on several rows that differ (an event log, not a table of a row a day, even
-    where rows are combined per month), no column or pair of columns that tells a day's rows apart (an order id, a
-    store and a department: alike, such rows are one exported twice), and not half the rows alike (a whole file
-    appended to itself)."""
+    day, summed: a Sparkasse export's days came out short): days written without a time of day or to the minute
+    (a time to the second tells copies; two equal vends in a minute are two), other days written on several rows that
+    differ (an event log, not a table of a row a day, even where rows are combined per month), rows alike by the
+    handful (``_MANY_ALIKE``: a de-identified visit log's households of one size and zip code on a day, 10,212 visits
+    counted as 1,740) or no column or pair of columns that tells a day's rows apart (an order id, a store and a
+    department: alike, such rows are one exported twice), and no span exported twice (``_exported_twice``; on fewer
+    than ``_TWICE_DAYS`` days, not half the rows alike)."""
     if _exported_twice(whole_rows, stamps, copies):
         return False
     if _units_of_one(whole_rows):
         return True
-    if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum():
-        return False
+    if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum() and stamps.nunique() < _TWICE_DAYS:
+        return False  # half the rows alike on a few days: a file appended to itself (on more, ``_exported_twice``)
     days = written.reindex(whole_rows.index).astype("string").str.strip()[~copies]
     days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
-    if days.str.contains(r"\d:\d\d", regex=True).any() or days.duplicated(keep=False).mean() < _EVENT_DAYS:
+    if days.str.contains(r"\d:\d\d:\d\d", regex=True).any():
         return False
+    days = days.str.replace(r"[ T]+\d{1,2}:\d\d(?:\s*[AaPp][Mm])?$", "", regex=True)  # to the minute: two vends alike
+    if days.duplicated(keep=False).mean() < _EVENT_DAYS:
+        return False
+    alike = whole_rows[whole_rows.duplicated(keep=False)].value_counts()
+    if (alike > 2).mean() >= _MANY_ALIKE:  # rows alike by the handful: a visit log's households of one size and zip
+        return True
     rows = whole_rows[~copies]
-    labels = [col for col in rows.columns if pd.api.types.is_integer_dtype(rows[col])
+    stamped = written.reindex(rows.index).astype("string")  # the time column itself tells no rows apart
+    labels = [col for col in rows.columns if not (rows[col].astype("string") == stamped).all()]
+    labels = [col for col in labels if pd.api.types.is_integer_dtype(rows[col])
               or not pd.api.types.is_numeric_dtype(rows[col])
               and rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
     if any(rows[col].nunique() >= _ID_SHARE * len(rows) for col in labels):
@@ -3777,6 +3787,7 @@ def _a_days_key(days: pd.Series, key: pd.DataFrame) -> bool:
     return len(table) >= _KEY_FILL * table["day"].nunique() * table.drop(columns="day").drop_duplicates().shape[0]
 
 
+_MANY_ALIKE = 0.5  # of the groups of rows alike, at least, of three rows or more: events, not copies of a table
 _EVENT_DAYS = 0.1  # of the distinct rows, at least, on a day another row differs on (``_copies_are_events``)
 _TWICE_SHARE = 0.5  # of the distinct rows, as many alike: a file appended to itself
 _TWICE_DAYS = 7  # time stamps, at least, of a span exported twice (a fair's three days of equal sales are none)

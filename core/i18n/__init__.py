@@ -19,7 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from core.data.frequency import WEEKDAY_NAMES, Frequency, open_days, open_minutes, open_step_minutes
+from core.data.frequency import (SOME_DAYS, WEEKDAY_NAMES, Frequency, open_days, open_minutes, open_step_minutes,
+                                 working_days)
 from core.data.quality import format_stamp as iso_stamp
 from core.data.tidy import Notice, QuotedNames
 from core.errors import KeyedError
@@ -201,6 +202,8 @@ def frequency_name(frequency: Frequency | str, lang: str) -> str:
             last = closes - open_step_minutes(frequency.alias)  # the last step's start: 19:00 hourly, 19:30 half-hourly
             return (f"{relabel(frequency.name, lang, 'freq')} {opens // 60:02d}:{opens % 60:02d}-"
                     f"{last // 60:02d}:{last % 60:02d}{on}")
+        if (frequency.alias or "").startswith(SOME_DAYS) and (days := working_days(frequency.alias)):
+            return f"{relabel(frequency.name, lang, 'freq')}, " + " ".join(relabel(day, lang, "level") for day in days)
         frequency = _WEEKS_SAID.get(frequency.alias or "", frequency.name)
     return relabel(frequency, lang, "freq")
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import (SIX_DAY_WEEKS, WEEKDAY_NAMES, WITHIN_A_DAY, Frequency, calendar_places, offset_of,
-                                 open_days, open_hours, open_minutes, open_step_minutes, working_days)
+                                 open_days, open_hours, open_minutes, open_step_minutes, week_year, working_days)
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -30,8 +30,8 @@ def _working_week_part(alias: str | None) -> tuple | None:  # type: ignore[type-
     days = working_days(alias)
     if days is None or alias == "B":
         return None
-    first = WEEKDAY_NAMES.index(days[0])
-    return "weekday", lambda ds: (ds.dt.day_of_week - first) % 7 + 1, len(days), days
+    place = {WEEKDAY_NAMES.index(day): k + 1 for k, day in enumerate(days)}  # Tuesday, Thursday, Saturday: 1, 2, 3
+    return "weekday", lambda ds: ds.dt.day_of_week.map(place).fillna(0).astype("int64"), len(days), days
 
 
 def _season_of(frequency: Frequency) -> tuple | None:  # type: ignore[type-arg]
@@ -161,6 +161,8 @@ YEARLY_CYCLES = {"daily": ((365.25, 6),), "business-daily": ((261.0, 6),),
 def yearly_cycle(frequency: Frequency) -> tuple[tuple[float, int], ...]:
     """The ``FeatureSpec.cycles`` a calendar model of ``frequency`` adds for the year's shape (``YEARLY_CYCLES``; a
     six-day week by its alias)."""
+    if (year := week_year(frequency.alias)) is not None:  # a week of some days (``SOME_DAYS``)
+        return ((year, YEARLY_CYCLES["daily"][0][1]),)
     return () if frequency.is_steps else YEARLY_CYCLES.get(frequency.alias or "", YEARLY_CYCLES.get(frequency.name, ()))
 
 
@@ -193,9 +195,10 @@ def calendar_cycles(frequency: Frequency) -> tuple[tuple[float, int], ...]:
 
 def is_yearly_cycle(period: float) -> bool:
     """Whether a cycle of ``period`` rows is a year's (``YEARLY_CYCLES``), not a day's."""
-    return period in (cycle[0][0] for cycle in YEARLY_CYCLES.values())
+    return period in (cycle[0][0] for cycle in YEARLY_CYCLES.values()) or period in _SOME_DAYS_YEARS
 
 
+_SOME_DAYS_YEARS = frozenset(float(round(days * 365.25 / 7)) for days in range(2, 7))  # ``week_year``'s
 YEARLY_CYCLE = "yearly cycle"  # the name the year's sine/cosine pairs are left out under
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import SIX_DAY_WEEKS, Frequency, open_hours
+from core.data.frequency import SIX_DAY_WEEKS, Frequency, open_hours, week_year
 from core.errors import SettingsError
 from core.models.base import Forecaster
 from core.models.features import (FeatureSpec, Standardizer, design_matrix, history_clock, lagged_columns,
@@ -41,6 +41,8 @@ def seasonal_periods(frequency: Frequency, season: int, n: int) -> tuple[float, 
     """The cycles to model: the frequency's (or, for plain steps, the detected ``season``), each
     only when the history holds at least two of them."""
     periods = PERIODS_BY_FREQUENCY.get(frequency.alias or "", PERIODS_BY_FREQUENCY.get(frequency.name, ()))
+    if (year := week_year(frequency.alias)) is not None:  # a week of some days, and its year
+        periods = (float(frequency.season_length), year)
     if open_hours(frequency.alias) is not None:  # a day and a week of opening hours
         periods = (float(frequency.season_length), float(week_of_rows(frequency)))
     if season > 1 and not periods:

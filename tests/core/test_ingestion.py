@@ -5574,3 +5574,44 @@ def test_a_payment_export_is_dated_by_when_each_payment_was_made(header: str) ->
     series = load_series(text.encode(), "payments.csv", LoadOptions(per="day", duplicates="sum"))
     assert series.date_col in ("Created (UTC)", "created_at", "Order Date")
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01") and len(series.frame) == 60
+
+
+def test_a_pantry_open_on_some_weekdays_is_read_and_forecast_on_those_days() -> None:
+    # open Tuesdays, Thursdays and Saturdays, a few holidays shut: read as daily, its closed days were 420 missing
+    # stamps, and forecast at a Saturday's size on a closed Wednesday
+    days = pd.date_range("2022-07-02", "2024-06-29", freq="D")
+    days = days[days.day_of_week.isin([1, 3, 5]) & ~days.isin(pd.to_datetime(["2023-07-04", "2023-11-23"]))]
+    text = "Date,Households Served\n" + "".join(
+        f"{day:%m/%d/%Y},{110 + 40 * (day.day_of_week == 5) + k % 7}\n" for k, day in enumerate(days))
+    series = load_series(text.encode(), "pantry.csv")
+    assert (series.frequency.alias, series.frequency.season_length) == ("CD-TUETHUSAT", 3)
+    assert frequency_name(series.frequency, "en") == "business-daily, Tue Thu Sat"
+    assert "周二" in frequency_name(series.frequency, "zh") or "星期二" in frequency_name(series.frequency, "zh")
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 4)
+    assert [f"{day:%a %d}" for day in ahead] == ["Tue 02", "Thu 04", "Sat 06", "Tue 09"]
+    future = run(series.frame, series.frequency, RunRequest("multi", horizon=6)).predictions
+    future = future[future["split"] == "future"]
+    saturdays = future.loc[future["ds"].dt.day_of_week == 5, "predicted"]
+    others = future.loc[future["ds"].dt.day_of_week != 5, "predicted"]
+    assert saturdays.min() > others.max() + 25  # the Saturday peak kept
+
+
+def test_a_visit_log_without_ids_counts_each_visit_where_most_rows_are_alike() -> None:
+    # a de-identified pantry visit log: households alike in size, ages and zip code on a day are each a visit (8,472 of
+    # 10,212 visits were dropped as copies, as if the file had been appended to itself)
+    rng = np.random.default_rng(1)
+    days = [day for day in pd.date_range("2024-01-02", periods=120) if day.day_of_week in (1, 3, 5)]
+    visits = [(day, int(rng.choice([1, 1, 2, 2, 3, 4])), rng.choice(["46201", "46218"])) for day in days
+              for _ in range(int(rng.integers(110, 150)))]
+    text = "Visit Date,Household Size,Zip Code\n" + "".join(f"{d:%m/%d/%Y},{n},{z}\n" for d, n, z in visits)
+    series = load_series(text.encode(), "visits.csv", LoadOptions(per="day", duplicates="count"))
+    assert series.report.duplicate_rows_dropped == 0 and series.frame["y"].sum() == len(visits)
+    # a vending machine's log to the minute: a second can of the same drink bought in the same minute is a sale too
+    vends = [(day + pd.Timedelta(minutes=int(m)), rng.choice(["Cola", "Water", "Snickers"]), ("$2.25", "$1.75")[k % 2])
+             for day in pd.date_range("2024-01-01", periods=60)
+             for k, m in enumerate(sorted(rng.choice(range(420, 1320), 8, replace=False)))]
+    vends = sorted(vends + vends[::8])
+    text = "Tran Date,Machine ID,Product,Price\n" + "".join(f"{t:%m/%d/%Y %I:%M %p},VM-0042,{p},{a}\n"
+                                                         for t, p, a in vends)
+    summed = load_series(text.encode(), "vends.csv", LoadOptions(per="day", duplicates="sum"))
+    assert summed.report.duplicate_rows_dropped == 0 and len(summed.frame) == 60
