@@ -1998,7 +1998,7 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
               and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])
-              and not _no_time_of_rows(name, raw[names[name]])]
+              and not _no_time_of_rows(name, raw[names[name]]) and not _counts_time(name, raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         of_year = [col for name, col in names.items() if name in _DAY_OF_YEAR_NAMES]
         return _year_and_day(raw, years[0], of_year[0]) if len(of_year) == 1 else _year_and_week(raw, years[0], names)
@@ -2204,6 +2204,16 @@ _WHOLE_YEAR_PERIOD = re.compile(r"(?i)(?:marketing |calendar |crop |fiscal )?yea
 _ONE_VALUE_SHARE = 0.9  # of the filled cells
 # Names of a part of the clock: a minute column of mostly :53 (ASOS's routine readings) still times its special ones
 _CLOCK_PARTS = frozenset({"hour", "minute", "second", "time", "hr", "hh", "min", "mi", "sec", "ss"})
+
+
+def _counts_time(name: str, cells: pd.Series) -> bool:
+    """Whether a lowered column name counts days, hours or weeks (a plural word of them: a food bank's 'Distribution
+    Days' and 'Volunteer Hours' beside its 'Year' and 'Month', whose report was refused as six time stamps) over
+    numbers: a measure, no time."""
+    words = set(re.split(r"[\W\d_]+", name))
+    plural = words & {"days", "hours", "weeks", "minutes", "hrs", "mins", "tage", "stunden", "jours", "heures"}
+    numbers = pd.to_numeric(cells.astype("string").str.replace(",", "", regex=False), errors="coerce")
+    return bool(plural) and numbers.notna().mean() >= 0.5
 
 
 def _no_time_of_rows(name: str, cells: pd.Series) -> bool:

@@ -5615,3 +5615,14 @@ def test_a_visit_log_without_ids_counts_each_visit_where_most_rows_are_alike() -
                                                          for t, p, a in vends)
     summed = load_series(text.encode(), "vends.csv", LoadOptions(per="day", duplicates="sum"))
     assert summed.report.duplicate_rows_dropped == 0 and len(summed.frame) == 60
+
+
+def test_a_year_and_month_report_with_days_and_hours_columns_is_monthly() -> None:
+    # a food bank's report to its network: 'Distribution Days' and 'Volunteer Hours' beside 'Year' and 'Month' were
+    # taken for more time columns, and the file refused as six time stamps
+    names = "January February March April May June July August September October November December".split()
+    text = "Year,Month,Distribution Days,Households Served,Volunteer Hours\n" + "".join(
+        f'{year},{month},{12 + k % 3},"{1000 + 7 * k + 40 * j:,}",{300 + k % 50}\n'
+        for j, year in enumerate(range(2019, 2025)) for k, month in enumerate(names)) + "Total,,,,\n"
+    series = load_series(text.encode(), "network.csv")
+    assert (series.frequency.name, len(series.frame), series.target) == ("monthly", 72, "Households Served")
