@@ -92,7 +92,9 @@ _STEP_NAMES = frozenset({"t", "step", "steps", "timestep", "tick", "time", "idx"
                          "months", "days", "weeks"})  # a type curve's 'Months on Production' 1 to 60
 _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these names that counts 1, 2, 3 ... is dropped
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial",
-                                   "record"})  # a logger's RECORD
+                                   "record",  # a logger's RECORD; a car park's 'Txn #', 'Receipt', SKIDATA's 'Belegnr.'
+                                   "txn", "trans", "transaction", "receipt", "sequence", "belegnr", "beleg", "nummer",
+                                   "ticketnummer"})
 _UNSAVED_FORMULAS = ("The sheet has formulas whose results were never saved (a program wrote the workbook), so they "
                       "read as blank: open the workbook in Excel or LibreOffice and save it, then load it again.")
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
@@ -2696,7 +2698,8 @@ def _counts_rows(col: object, values: pd.Series) -> bool:
     every row that holds one (or down by one, newest first; eBay's orders report ends in a line of notes). (A measure
     that happens to rise by one, as made-up data does, keeps its place.)"""
     numbers = values.dropna().to_numpy(dtype=float)
-    named = bool(_name_words(col) & _RUNNING_NUMBER_WORDS) or bool(_BARE_COLUMN.fullmatch(str(col)))
+    named = bool(_name_words(col) & _RUNNING_NUMBER_WORDS) or bool(_BARE_COLUMN.fullmatch(str(col))) \
+        or str(col).strip().endswith("#")
     if not named or len(numbers) < 3 or not np.isfinite(numbers).all():
         return False
     with np.errstate(over="ignore"):  # steps between values near the float limit (refused later, with a message)

@@ -5626,3 +5626,13 @@ def test_a_year_and_month_report_with_days_and_hours_columns_is_monthly() -> Non
         for j, year in enumerate(range(2019, 2025)) for k, month in enumerate(names)) + "Total,,,,\n"
     series = load_series(text.encode(), "network.csv")
     assert (series.frequency.name, len(series.frame), series.target) == ("monthly", 72, "Households Served")
+
+
+@pytest.mark.parametrize("name", ["Txn #", "Receipt", "Belegnr.", "Sequence"])
+def test_a_car_parks_transaction_numbers_are_no_target(name: str) -> None:
+    # a parking revenue export's running number, summed per day, was forecast at 225 million a day
+    entries = pd.Timestamp("2024-01-01 06:00") + pd.to_timedelta(np.arange(3000) * 43, unit="min")
+    text = f"{name},Entry Time,Fee\n" + "".join(f"{500001 + k},{t:%m/%d/%Y %I:%M:%S %p},${3 * (1 + k % 5)}.00\n"
+                                                for k, t in enumerate(entries))
+    series = load_series(text.encode(), "tickets.csv", LoadOptions(per="day", duplicates="sum"))
+    assert series.target == "Fee" and series.frame["y"].max() < 400
