@@ -1980,6 +1980,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     named = _costs_before_usage(named, measures)
+    named = _unit_prices_last(named)
     named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
     named, measures = _in_one_currency(named, raw), _in_one_currency(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -2061,6 +2062,19 @@ def _costs_before_usage(named: list[str], measures: list[str]) -> list[str]:
     costs = [col for col in measures if _COST.search(str(col).lower())
              and not _USAGE.search(str(col).lower()) and not _PER_UNIT.search(str(col).lower())]
     return list(dict.fromkeys([*costs, *pool])) if costs else named
+
+
+def _unit_prices_last(named: list[str]) -> list[str]:
+    """``named`` with prices per unit (``_PER_UNIT``: 'Unit Price', 'Avg Price') after the amounts they price where one
+    is named as money taken in (``_TAKINGS``): a vending export's 'Unit Price' was summed per day as its sales, beside
+    its 'Amount'."""
+    prices = [col for col in named if _PER_UNIT.search(str(col).lower())]
+    if not prices or not any(_name_words(col) & _TAKINGS for col in named if col not in prices):
+        return named
+    return [col for col in named if col not in prices] + prices
+
+
+_TAKINGS = frozenset({"amount", "sales", "revenue", "total", "turnover", "takings"})
 
 
 def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | None:

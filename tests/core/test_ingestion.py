@@ -5636,3 +5636,17 @@ def test_a_car_parks_transaction_numbers_are_no_target(name: str) -> None:
                                                 for k, t in enumerate(entries))
     series = load_series(text.encode(), "tickets.csv", LoadOptions(per="day", duplicates="sum"))
     assert series.target == "Fee" and series.frame["y"].max() < 400
+
+
+@pytest.mark.parametrize("header", ["Tran Date,Product,Qty,Unit Price,Amount", "Date,Vends,Avg Price,Sales"])
+def test_a_price_per_unit_is_no_target_beside_the_amount_it_prices(header: str) -> None:
+    # a vending export's 'Unit Price' was summed per day as its sales, beside its 'Amount'
+    stamps = pd.Timestamp("2024-01-01 07:00") + pd.to_timedelta(np.arange(1500) * 97, unit="min")
+    price = [1.5 + 0.25 * (k % 4) for k in range(1500)]
+    rows = ([f"{t:%m/%d/%Y %H:%M},Item {k % 4},{1 + k % 2},${p:.2f},${p * (1 + k % 2):.2f}" for k, (t, p) in
+             enumerate(zip(stamps, price))] if "Qty" in header else
+            [f"{t:%m/%d/%Y},{30 + k % 9},${p:.2f},${p * (30 + k % 9):,.2f}" for k, (t, p) in
+             enumerate(zip(pd.date_range("2024-01-01", periods=200), price))])
+    series = load_series((header + "\n" + "\n".join(rows)).encode(), "vends.csv",
+                         LoadOptions(per="day", duplicates="sum") if "Qty" in header else LoadOptions())
+    assert series.target == header.split(",")[-1]
