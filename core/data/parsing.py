@@ -196,6 +196,7 @@ _DATE_FORMATS = (
     "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%d-%B-%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y",
     "%a, %d %b %Y", "%a %d %b %Y", "%d %b %Y %H:%M", "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S",
     "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M", "%d-%b-%Y %H:%M:%S.%f",  # MATLAB's writetable: 01-Mar-2024 00:00:00
+    "%d-%b-%y %H:%M:%S", "%d-%b-%y %H:%M",  # PI's time strings: 01-Jan-24 00:15:00
     # 31. Januar 2021, jan/2021, jan/21 (month names in English abbreviations first: ``_month_names_as_read``).
     "%d. %b %Y", "%b/%Y", "%b/%y",
     # Year first: 2021 JAN (the UK Office for National Statistics), 2021-Jan, 2021 January, 2021-Jan-31.
@@ -288,6 +289,8 @@ _AMBIGUOUS_PAIRS = (
     ("%d-%m-%Y", "%m-%d-%Y"), ("%d-%m-%Y %H:%M", "%m-%d-%Y %H:%M"), ("%d-%m-%Y %H:%M:%S", "%m-%d-%Y %H:%M:%S"),
     ("%d-%m-%Y %I:%M %p", "%m-%d-%Y %I:%M %p"), ("%d-%m-%Y %I:%M:%S %p", "%m-%d-%Y %I:%M:%S %p"),  # LibreView's US
     ("%d/%m/%Y %H%M", "%m/%d/%Y %H%M"),  # a dispatch log's 24-hour clock without a colon: 01/01/2024 0803
+    # Historians' milliseconds (AVEVA, FactoryTalk in a US locale): 01/01/2024 00:15:00.000, 01/01/2024 12:15:00.000 AM
+    ("%d/%m/%Y %H:%M:%S.%f", "%m/%d/%Y %H:%M:%S.%f"), ("%d/%m/%Y %I:%M:%S.%f %p", "%m/%d/%Y %I:%M:%S.%f %p"),
 )
 
 

@@ -145,6 +145,10 @@ FORMATS = {
     "Week w yyyy": _weekly("Week {w} {y}"),
     "Qq'yy": ([f"Q{d.quarter}'{d:%y}" for d in QUARTERS_1990S], QUARTERS_1990S, "quarterly"),
     "Qq 'yy": ([f"Q{d.quarter} '{d:%y}" for d in QUARTERS], QUARTERS, "quarterly"),
+    "historian mm/dd/yyyy hh:mm:ss.fff": ([f"{d:%m/%d/%Y %H:%M:%S}.000" for d in HOURS], HOURS, "hourly"),
+    "historian 12-hour clock with milliseconds": ([f"{d:%m/%d/%Y %I:%M:%S}.000 {d:%p}" for d in HOURS], HOURS,
+                                                  "hourly"),
+    "PI dd-Mon-yy hh:mm:ss": ([f"{d:%d-%b-%y %H:%M:%S}" for d in HOURS], HOURS, "hourly"),
 }
 
 
