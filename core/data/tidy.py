@@ -824,14 +824,17 @@ _BARE_TOTAL = re.compile(rf"\**\s*(?:{_PERIOD_WORD}\s+)?(?:sub-?\s?totals?|(?:gr
 def _bare_totals(cells: pd.Series) -> pd.Series:
     """Which ``cells`` of a column of dates (a digit in nearly every other cell) only say their row is a total
     (``_BARE_TOTAL``), wherever they are and however often: Salesforce's 'Subtotal' rows made its 'Close Date' fail
-    as the time column (its fiscal quarters were read, and the gifts averaged per quarter)."""
-    bare = cells.str.fullmatch(_BARE_TOTAL).fillna(False)
+    as the time column (its fiscal quarters were read, and the gifts averaged per quarter); or a statistic of them
+    (``_BARE_STATISTIC``: a plant's operating log's Average, Maximum and Minimum under each month's Total)."""
+    bare = (cells.str.fullmatch(_BARE_TOTAL) | cells.str.fullmatch(_BARE_STATISTIC)).fillna(False)
     if not bare.any() or not cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE \
             or parse_dates(cells[~bare].dropna().drop_duplicates().iloc[:_DATES_TRIED]) is None:
         return pd.Series(False, index=cells.index)  # a long file's 'Total' among age groups '0-14', '65+' is data
     return bare
 
 
+_BARE_STATISTIC = re.compile(rf"(?:{_PERIOD_WORD}\s+)?(?:average|avg|mean|maximum|max|minimum|min|median)"
+                             r"(?:\s+(?:day|value))?\s*:?", re.IGNORECASE)
 _DATES_TRIED = 200  # distinct cells of a column read as dates before its totals are left out (``_bare_totals``)
 
 

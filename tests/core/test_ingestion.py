@@ -5650,3 +5650,16 @@ def test_a_price_per_unit_is_no_target_beside_the_amount_it_prices(header: str) 
     series = load_series((header + "\n" + "\n".join(rows)).encode(), "vends.csv",
                          LoadOptions(per="day", duplicates="sum") if "Qty" in header else LoadOptions())
     assert series.target == header.split(",")[-1]
+
+
+def test_an_operating_logs_monthly_statistics_rows_are_left_out() -> None:
+    # a treatment plant's daily log: each month's days, then its Total, Average, Maximum and Minimum (January's total
+    # of 153.8 MGD was a day, and the dates were lost)
+    lines = ["Date,Influent Flow (MGD),Rainfall (in)"]
+    for _, month in pd.Series(pd.date_range("2022-01-01", "2023-12-31")).groupby(lambda k: k // 30):
+        flows = [4.8 + 0.1 * (day.day % 5) for day in month]
+        lines += [f"{day.month}/{day.day}/{day.year},{flow:.2f},0.00" for day, flow in zip(month, flows)]
+        lines += [f"{word},{value:.2f}," for word, value in (("Total", sum(flows)), ("Average", np.mean(flows)),
+                                                             ("Maximum", max(flows)), ("Minimum", min(flows)))]
+    series = load_series(("\n".join(lines) + "\n").encode(), "mor.csv")
+    assert (series.frequency.name, len(series.frame)) == ("daily", 730) and series.frame["y"].max() < 6
