@@ -1496,7 +1496,7 @@ def leading_labels(cells: pd.Series) -> int:
 _FEWEST_DETAILS = 4  # an ABS sheet has ten ('Prepared by' and 'Month' under a report's title are no details)
 LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``leading_labels``)
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
-_TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "时间", "interval",
+_TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "stunde", "时间", "interval",
                          "time interval", "interval start", "half hour", "timeslot", "time slot"})
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00; a utility's
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
@@ -1563,6 +1563,7 @@ _ZONE_NAME = re.compile(r"(?<=[\dMm.])\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
+                            r"stunde|heure|hora|uur|"  # a Swiss people counter's 'Stunde' 0-23
                             r"interval|(?:hour|period|interval) (?:number|no|nr|num))$")  # EIA-930's 'Hour Number'
 _PERIODS_PER_DAY = (24, 48, 96)
 _HOUR_24 = re.compile(r"(?<=[ T])24:00(?=(?::00)?$)")  # midnight written at the end of its day
@@ -1579,7 +1580,10 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     hour a series of its own. Any other table is returned as it is."""
     names = {re.sub(r"[\s_]+", " ", str(col).strip().lower()): col for col in raw.columns}
     dates, times = _date_and_time_pair(raw, names)
-    if len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]) and not _whole_hhmm(
+    hours = _hours_of_the_day(raw[times[0]], times[0]) if len(dates) == 1 and len(times) == 1 else None
+    if hours is not None:
+        raw = raw.assign(**{str(times[0]): hours})
+    elif len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]) and not _whole_hhmm(
             raw[times[0]]):  # numbers, not hhmm (a run's minutes, 50.24)
         return raw
     if _START_TIME.fullmatch(str(times[0]).strip().lower()) and not raw[dates[0]].dropna().duplicated().any():
@@ -1603,6 +1607,29 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     kept.attrs = {**combined.attrs, "summary_rows": {
         "rows": int(totals.sum()), "words": clipped_list(clock[totals])}}
     return kept
+
+
+def _hours_of_the_day(cells: pd.Series, col: object) -> pd.Series | None:
+    """A column named an hour (``_HOUR_WORDS``) of the hours a report lists, as clock times (09:00): whole numbers 0-23
+    that are not a whole day's 0-23 (numbered periods: ``combine_date_and_period``), a people counter's opening hours
+    09-20 (read as 12 series, one per hour); or labels of the hour, '1 PM', '0100-0200' (a toll plaza's). None
+    otherwise."""
+    if not _HOUR_WORDS & set(re.split(r"[\W_]+", str(col).strip().lower())):
+        return None
+    text = cells.astype("string").str.strip()
+    numbers = pd.to_numeric(text, errors="coerce")
+    whole = numbers.dropna()
+    if numbers.notna().mean() >= PARSE_SHARE and whole.nunique() >= 2 and not (whole % 1).any() \
+            and whole.between(0, 23).all():
+        if whole.min() == 0 and whole.max() == 23:
+            return None
+        return text.mask(numbers.notna(), numbers.map(lambda hour: f"{hour:02.0f}:00"))
+    labels = text.str.replace(r"^(\d{1,2})\s*([AaPp])\.?\s*[Mm]\.?$", r"\1:00 \2M", regex=True)
+    labels = labels.str.replace(r"^(\d{2})(\d{2})\s*[-–]\s*\d{4}$", r"\1:\2", regex=True)
+    return None if labels.equals(text) else labels
+
+
+_HOUR_WORDS = frozenset({"hour", "hr", "stunde", "heure", "hora", "ora", "uur", "小时"})
 
 
 def _whole_hhmm(values: pd.Series) -> bool:

@@ -5663,3 +5663,18 @@ def test_an_operating_logs_monthly_statistics_rows_are_left_out() -> None:
                                                              ("Maximum", max(flows)), ("Minimum", min(flows)))]
     series = load_series(("\n".join(lines) + "\n").encode(), "mor.csv")
     assert (series.frequency.name, len(series.frame)) == ("daily", 730) and series.frame["y"].max() < 6
+
+
+@pytest.mark.parametrize(("header", "label", "hours"), [
+    ("Date,Hour", "{h:02d}", range(9, 21)),  # a people counter's opening hours only: 12 daily series, one an hour
+    ("Date,Hour", "{ampm}", range(24)), ("Date,Hour", "{h:02d}00-{next:02d}00", range(24)),  # a toll plaza's labels
+    ("Datum,Stunde", "{h}", range(24))])  # a Swiss counter's German names
+def test_a_date_and_an_hour_of_the_day_column_are_one_time_stamp(header: str, label: str, hours: range) -> None:
+    days = pd.date_range("2024-01-01", periods=40)
+    ampm = {h: f"{h % 12 or 12} {('AM', 'PM')[h >= 12]}" for h in range(24)}
+    text = f"{header},Traffic In\n" + "".join(
+        f"{day:%Y-%m-%d},{label.format(h=h, next=h + 1, ampm=ampm[h])},{20 + (h * 7 + k) % 50}\n"
+        for k, day in enumerate(days) for h in hours)
+    series = load_series(text.encode(), "counts.csv")
+    assert len(series.frame) == 40 * len(hours) and series.frame["ds"].iloc[1] - series.frame["ds"].iloc[0] == \
+        pd.Timedelta(hours=1) and series.frame["ds"].iloc[0].hour == hours[0]
