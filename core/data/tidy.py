@@ -2120,7 +2120,17 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
             or _numbers_things(col, values) or _clock_times(col, values) or _numbers_groups(col, values)
             or _codes_a_place(col, values) or _age_counter(col, values, ds) or _elapsed_time(col, values)
             or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values) is not None)
-            or _epoch_twin(values, ds))
+            or _epoch_twin(values, ds) or _part_of_the_stamps(values, ds))
+
+
+def _part_of_the_stamps(values: pd.Series, ds: pd.Series | None) -> bool:
+    """Whether a column writes the time stamps' year, quarter, month or year and month (202301) again, under any name
+    (Comtrade's 'RefYear' and 'RefMonth' beside its 'RefPeriodId': the month number was forecast, its error 0)."""
+    if ds is None or not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) != len(values) or values.nunique() < 2:
+        return False
+    written = values.to_numpy(dtype=float)
+    return any(bool(np.mean(written == part.to_numpy(dtype=float)) >= PARSE_SHARE)
+               for part in (ds.dt.year, ds.dt.quarter, ds.dt.month, ds.dt.year * 100 + ds.dt.month))
 
 
 def _epoch_twin(values: pd.Series, ds: pd.Series | None) -> bool:
@@ -2568,7 +2578,10 @@ def filled(values: pd.Series) -> pd.Series:
 
 
 def _sounds_like_target(col: object) -> bool:
-    return bool(_name_words(col) & set(_TARGET_WORDS))
+    """Whether a column's name has a target word (``_TARGET_WORDS``), its camel case's words too (Comtrade's
+    'PrimaryValue': the month number 'RefMonth' before it was forecast)."""
+    camel = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(col))}
+    return bool((_name_words(col) | camel) & set(_TARGET_WORDS))
 
 
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})

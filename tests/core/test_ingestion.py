@@ -5678,3 +5678,13 @@ def test_a_date_and_an_hour_of_the_day_column_are_one_time_stamp(header: str, la
     series = load_series(text.encode(), "counts.csv")
     assert len(series.frame) == 40 * len(hours) and series.frame["ds"].iloc[1] - series.frame["ds"].iloc[0] == \
         pd.Timedelta(hours=1) and series.frame["ds"].iloc[0].hour == hours[0]
+
+
+def test_a_comtrade_download_forecasts_its_primary_value_not_its_month_number() -> None:
+    # Comtrade+'s camel case names: 'PrimaryValue' named no target word, so 'RefMonth' (1-12) was forecast, error 0
+    months = pd.date_range("2018-01-01", periods=72, freq="MS")
+    text = "FreqCode,RefPeriodId,RefYear,RefMonth,Period,Qty,NetWgt,PrimaryValue\n" + "".join(
+        f"M,{day:%Y%m%d},{day.year},{day.month},{day:%Y%m},0,{(3 + k % 7) * 1.1e8:.3f},{(3 + k % 7) * 3.2e8:.2f}\n"
+        for k, day in enumerate(months))
+    series = load_series(text.encode(), "comtrade.csv")
+    assert (series.target, series.frequency.name) == ("PrimaryValue", "monthly")
