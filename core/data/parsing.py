@@ -94,6 +94,7 @@ _DURATION_UNITS = {**dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 24),
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
+ABOVE_LIMIT = re.compile(r"^>\s*(\d[\d.,]*)$")  # above a counting limit (a lab's '>2419.6' E. coli): read as the limit
 # T for trimestre (INSEE's 2024-T1, INE's 2024T1, 1T 2024), K for kvartal (Statistics Sweden's 2024K1)
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[QTK]([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^[QT]([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
@@ -445,7 +446,9 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         if plain[present].notna().all():  # the common case: no separators or signs to strip
             return plain.where(np.isfinite(plain)).astype(float)
     below = text.str.fullmatch(BELOW_LIMIT).fillna(False) if text.str.startswith("<").any() else None
-    cleaned = _clean_number_text(text if below is None else text.mask(below, text.str[1:]), decimal_comma)
+    above = text.str.fullmatch(ABOVE_LIMIT).fillna(False) if text.str.startswith(">").any() else None
+    marked = text if below is None else text.mask(below, text.str[1:])
+    cleaned = _clean_number_text(marked if above is None else marked.mask(above, marked.str[1:]), decimal_comma)
     present &= cleaned.notna()  # missing-value markers count as blank
     if not present.any():
         return None
@@ -637,7 +640,8 @@ def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
     cells (at most a few hundred) are Python strings: each of Arrow's text passes parsed its pattern again, 10 ms a
     column (15 s for a file of 1,000 text columns)."""
     head = head.astype(object)
-    cleaned = _clean_number_text(head.str.replace(BELOW_LIMIT, r"\1", regex=True), decimal_comma).dropna()
+    bare = head.str.replace(BELOW_LIMIT, r"\1", regex=True).str.replace(ABOVE_LIMIT, r"\1", regex=True)
+    cleaned = _clean_number_text(bare, decimal_comma).dropna()
     if cleaned.empty:  # only missing-value markers so far: let the whole column decide
         return False
     with_point = pd.to_numeric(cleaned, errors="coerce")

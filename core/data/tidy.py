@@ -20,8 +20,8 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
                                  on_open_hours, open_days, open_hour_steps, open_hours, open_slots, open_stamps,
                                  regular_alias,
                                  stamps_between, stray_hours, working_week_of)
-from core.data.parsing import (AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS, FLAG_AFTER,
-                               FLAGGED_NUMBER, LEADING_LABELS, leading_labels,
+from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS,
+                               FLAG_AFTER, FLAGGED_NUMBER, LEADING_LABELS, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
                                TIME_OF_DAY, measure_unit,
@@ -3160,7 +3160,8 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return
     text = values.astype("string").str.strip()
-    candidates = {"below_limit": text.str.startswith("<"), "scaled_numbers": text.str[-1:].isin(("K", "M", "B")),
+    candidates = {"below_limit": text.str.startswith("<"), "above_limit": text.str.startswith(">"),
+                  "scaled_numbers": text.str[-1:].isin(("K", "M", "B")),
                   "flagged_numbers": text.str.contains(FLAG_AFTER, regex=True) & ~text.str.startswith(":")}
     for kind, (pattern, sentence) in _MARKED.items():
         cells = text[candidates[kind].fillna(False)]  # cheap filters first: most columns have none
@@ -3176,6 +3177,9 @@ _MARKED = {
     "below_limit": (BELOW_LIMIT, "{count} of '{column}' {were} written as below a limit ({examples}): read as half of "
                                  "it (<1 as 0.5), the usual substitution. Write the values in the file if others are "
                                  "meant."),
+    "above_limit": (ABOVE_LIMIT, "{count} of '{column}' {were} written as above a limit ({examples}): read as the "
+                                 "limit (>2419.6 as 2419.6), the least the value was. Write the values in the file if "
+                                 "others are meant."),
     "scaled_numbers": (SCALED_NUMBER, "{count} of '{column}' {were} written with K, M or B ({examples}): read with K "
                                       "as thousands, M as millions and B as billions."),
     "flagged_numbers": (FLAGGED_NUMBER, "{count} of '{column}' with a flag after the number ({examples}; flags such "

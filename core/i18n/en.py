@@ -1500,6 +1500,9 @@ MESSAGES: dict[str, str] = {
     "notice.below_limit": "{cells:plural:cell} of '{column}' {cells:were} written as below a limit ({examples}): read "
                           "as half of it (<1 as 0.5), the usual substitution. Write the values in the file if others "
                           "are meant.",
+    "notice.above_limit": "{cells:plural:cell} of '{column}' {cells:were} written as above a limit ({examples}): read "
+                          "as the limit (>2419.6 as 2419.6), the least the value was. Write the values in the file if "
+                          "others are meant.",
     "notice.scaled_numbers": "{cells:plural:cell} of '{column}' {cells:were} written with K, M or B ({examples}): "
                              "read with K as thousands, M as millions and B as billions.",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "

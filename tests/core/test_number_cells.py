@@ -36,6 +36,11 @@ def test_values_below_a_limit_are_read_as_half_of_it_and_said() -> None:
     note = next(notice for notice in series.report.notices if notice.key == "notice.below_limit")
     assert "2 cells of 'python: (Worldwide)' were written as below a limit ('<1')" in note
     assert parse_numbers(pd.Series(["<0.05", "0.2", "0.4"]), False).tolist() == [0.025, 0.2, 0.4]
+    # a lab's E. coli counts above the tray's limit, '>2419.6': read as missing and interpolated near 100
+    cells = [">2419.6" if month in (7, 8) else str(10 + month) for month in range(1, 25)]
+    series = load_series(_monthly(cells, "Sample Date,E. coli (MPN/100 mL)"), "lab.csv")
+    assert series.frame["y"].iloc[6:8].tolist() == [2419.6, 2419.6] and series.report.missing_filled == 0
+    assert any(notice.key == "notice.above_limit" for notice in series.report.notices)
 
 
 def test_eurostat_flags_after_numbers_are_read_as_the_numbers_and_said() -> None:
