@@ -14,7 +14,7 @@ PARSE_SHARE = 0.95
 # Beyond that share, a column of numbers may hold a few words written without a digit for its missing values, each
 # as often as it likes (a shop's 'closed' every Sunday, 'n/a'): read as missing (``marker_words``). A sales column with
 # 54 such cells in 1,063 (5%) was not numeric, and the file's 0/1 promotion flag was taken for the target unsaid.
-MARKER_WORDS_MOST = 3  # distinct words
+MARKER_WORDS_MOST = 6  # distinct words (a historian's 'Bad', 'Comm Fail', 'I/O Timeout' and 'No Data': 4 were refused)
 _MARKER_WORDS_SHARE = 0.4  # of the non-blank cells at most (a weekend each week is 29%, and a few holidays)
 _MARKER_WORD_LONGEST = 24  # characters
 # Letters of each word at least: NOAA's 'M' (missing) and 'T' (a trace of rain, no missing value) are codes to say.

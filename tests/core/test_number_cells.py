@@ -217,6 +217,9 @@ def test_words_a_till_writes_for_closed_days_are_missing_values_and_the_sales_st
     assert len(said) == 1 and said[0].startswith("20 cells of 'Sales' hold words, not numbers ('closed')")
     assert series.frame["y"].isna().sum() == 0 and len(series.report.filled_targets) == 4  # the 'n/a' days
     assert parse_numbers(pd.Series(["oops", "1", "2", "oops", "3", "oops"] * 2)) is None  # half the cells: text
+    states = ["Bad", "Comm Fail", "I/O Timeout", "No Data"]  # a historian's four: the column was refused
+    cells = [states[(k // 14) % 4] if k % 14 == 3 else f"{5 + (k % 9) / 10:.3f}" for k in range(365)]
+    assert parse_numbers(pd.Series(cells)).isna().sum() == 26
 
 
 def test_a_stray_word_among_the_numbers_is_named_as_a_cell_to_correct() -> None:
