@@ -205,6 +205,7 @@ _DATE_FORMATS = (
     "%d%b%Y",  # Stata's %td: 01jan2018
     "%b%Y", "%d%b%Y:%H:%M:%S", "%d%b%Y %H:%M:%S",  # SAS's MONYY7. (JAN2015) and DATETIME20., Stata's %tc
     "%b%y",  # SAS's MONYY5.: JAN21
+    "%Y%b",  # the ONS's trade tables: 2018JAN
     # Excel's "Long Date" saved as CSV: Monday, January 1, 2024 (US), Monday, 1 January 2024 (UK); Mon, Jan 1, 2024.
     "%A, %B %d, %Y", "%A, %d %B %Y", "%A %d %B %Y", "%a, %b %d, %Y",
     "%a %b %d %Y",  # JavaScript's toDateString(): Mon Jan 01 2024 (Twitch's channel analytics)

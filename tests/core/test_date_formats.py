@@ -149,6 +149,7 @@ FORMATS = {
     "historian 12-hour clock with milliseconds": ([f"{d:%m/%d/%Y %I:%M:%S}.000 {d:%p}" for d in HOURS], HOURS,
                                                   "hourly"),
     "PI dd-Mon-yy hh:mm:ss": ([f"{d:%d-%b-%y %H:%M:%S}" for d in HOURS], HOURS, "hourly"),
+    "ONS yyyyMON": ([f"{d:%Y%b}".upper() for d in MONTHS], MONTHS, "monthly"),
 }
 
 
