@@ -78,7 +78,9 @@ SCALED_NUMBER = re.compile(r"^(-?)(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([K
 _SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 # A number with a unit after it, one unit in every cell of a column ('12.7 kg', '3.2 MW', '21 °C', '5 m/s'): read as
 # the number (``_unit_numbers``), said. A month ('12 Jan' is a date), a time of day ('10 AM') or a year's mark is none.
-UNIT_NUMBER = re.compile(r"^([-+−]?\d[\d.,]*)\s?((?:°|µ)?[^\W\d_]{1,5}(?:/[^\W\d_]{1,4})?(?:[²³]|(?<=[mM])[23])?)$")
+# A number and its unit: '12.5 kg', '56 m3', '15,955 lbs.' (the unit's full stop left out), '14,484 pounds', '9,353#'
+UNIT_NUMBER = re.compile(r"^([-+−]?\d[\d.,]*)\s?((?:°|µ)?[^\W\d_]{1,6}(?:/[^\W\d_]{1,4})?(?:[²³]|(?<=[mM])[23])?|#)"
+                         r"\.?$")
 # Not units: times of day and eras; time units (a time column written '6 Uhr', '2000年', '10 min' is no measure);
 # magnitudes ('1.2k', '3 mln': thousands and millions, not a unit; ``SCALED_NUMBER`` reads K, M and B).
 _NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs", "hour", "hours", "uhr", "min", "mins",

@@ -498,10 +498,12 @@ def test_thousands_commas_in_a_file_separated_by_tabs_or_bars_are_thousands(sep:
     assert load_series(_monthly(decimals, sep=sep), "eu.txt").frame["y"].iloc[:3].tolist() == [1.025, 1.5, 2.25]
 
 
-@pytest.mark.parametrize("unit", ["kg", "MW", "°C", "m/s", "kWh"])
+@pytest.mark.parametrize("unit", ["kg", "MW", "°C", "m/s", "kWh", "lbs.", "pounds", "#"])
 def test_numbers_written_with_one_unit_after_each_are_the_numbers_and_the_unit_is_said(unit: str) -> None:
-    # '12.7 kg' was refused: "Column 'weight' holds text, not numbers".
-    cells = [f"{10 + 0.5 * row:.1f} {unit}" for row in range(24)]
+    # '12.7 kg' was refused: "Column 'weight' holds text, not numbers"; a food bank's '15,955 lbs.', '14,484 pounds'
+    # and '9,353#' too
+    cells = [f"{10 + 0.5 * row:.1f}{'' if unit == '#' else ' '}{unit}" for row in range(24)]
+    unit = unit.rstrip(".")
     cells[5] = ""  # a blank cell stays blank (filled)
     series = load_series(_monthly(cells, "date,weight"), "w.csv")
     assert series.target == "weight" and series.frame["y"].iloc[[0, 1, 23]].tolist() == [10.0, 10.5, 21.5]
