@@ -78,7 +78,8 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
                        "ending"}  # Excel serial days
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
 # A plan beside what happened (a treasurer's 'Total Budget' beside 'Total Actual': the budget was forecast)
-_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota"})  # (not 'plan': a phone plan's revenue)
+# (not 'plan': a phone plan's revenue); a permit's limit beside the value reported (EPA ECHO's DMR download)
+_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits"})
 _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
 # Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
 # 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').

@@ -5688,3 +5688,13 @@ def test_a_comtrade_download_forecasts_its_primary_value_not_its_month_number() 
         for k, day in enumerate(months))
     series = load_series(text.encode(), "comtrade.csv")
     assert (series.target, series.frequency.name) == ("PrimaryValue", "monthly")
+
+
+def test_a_permits_limit_is_no_target_beside_the_value_reported() -> None:
+    # EPA ECHO's DMR download: 'LIMIT_VALUE_NMBR' was forecast, blank for the flows (report-only), beside the values
+    months = pd.date_range("2019-01-31", periods=60, freq="ME")
+    text = "NPDES_ID,LIMIT_ID,LIMIT_VALUE_NMBR,MONITORING_PERIOD_END_DATE,DMR_VALUE_NMBR\n" + "".join(
+        f"OH0021234,{9000000 + j},{limit},{day:%m/%d/%Y},{base * (1 + (k % 12) / 20):.3g}\n"
+        for k, day in enumerate(months) for j, (limit, base) in enumerate((("", 5.0), ("30", 4.0), ("1251", 180.0), ("2.0", 0.3))))
+    panel = read_panel(text.encode(), "dmr.csv", LoadOptions(), PanelChoice(("LIMIT_ID",)))
+    assert panel is not None and {task.options.target for task in panel.tasks} == {"DMR_VALUE_NMBR"}
