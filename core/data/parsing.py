@@ -1904,7 +1904,13 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     combined = _stamps_in_place(raw, dates[0], periods[0], _days_and_times(raw[dates[0]], offsets))
     if combined is not raw and (said := _clock_change_days(counts, changes)):
         combined.attrs["clock_change_periods"] = {"column": str(periods[0]), "per_day": per_day, "days": said}
-    return combined
+    totals = _summary_times(raw[periods[0]].astype("string").str.strip())  # a counter's 'Total' under each day's hours
+    if combined is raw or not totals.any():
+        return combined
+    kept = combined[~totals]
+    kept.attrs = {**combined.attrs, "summary_rows": {"rows": int(totals.sum()),
+                                                     "words": clipped_list(raw[periods[0]][totals].astype(str))}}
+    return kept
 
 
 def _clock_changes(last: pd.Series, per_day: int) -> pd.Series:

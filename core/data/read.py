@@ -2270,9 +2270,20 @@ def _without_footnotes(text: str, delimiter: str) -> tuple[str, tuple[str, ...]]
     notes = _notes_at_end(rows, fields, min(_FOOTNOTE_LINES, len(rows) - 1))
     notes = max(notes, _note_block(rows, min(_FOOTNOTE_LINES, len(rows) - 1)))
     cut = rows[len(rows) - notes:]
-    kept = tuple(", ".join(cell.strip() for cell in cells if cell.strip()) for _, cells in cut
-                 if any(cell.strip() for cell in cells))  # not ",,,,"; quoted cells without their quotes
+    kept = tuple(_as_written(line, cells, delimiter) for line, cells in cut
+                 if any(cell.strip() for cell in cells))  # not ",,,,"
     return (text[:len(text) - sum(len(line) for line, _ in cut)], kept) if cut else (text, ())
+
+
+def _as_written(line: str, cells: list[str], delimiter: str) -> str:
+    """A note line as said: as written, without the empty cells at its ends ('Source: ABC,,,') and the quotes of a
+    line that is one quoted cell; its cells were joined by ', ' (SKIDATA's 'Total Transactions: 56,608' was said as
+    '56, 608'). Cells joined so where a quoted cell holds the delimiter beside others ('"Note, 1",text')."""
+    written = line.strip().strip(delimiter).strip()
+    if written.startswith('"') and written.endswith('"') and written.count('"') == 2:
+        return written[1:-1].strip()
+    inside = re.search(rf'[^{re.escape(delimiter)}\s"]\s*"\w', written)  # a quote opened within a cell
+    return written if '"' not in written or inside else ", ".join(cell.strip() for cell in cells if cell.strip())
 
 
 def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) -> int:

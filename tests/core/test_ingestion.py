@@ -5698,3 +5698,17 @@ def test_a_permits_limit_is_no_target_beside_the_value_reported() -> None:
         for k, day in enumerate(months) for j, (limit, base) in enumerate((("", 5.0), ("30", 4.0), ("1251", 180.0), ("2.0", 0.3))))
     panel = read_panel(text.encode(), "dmr.csv", LoadOptions(), PanelChoice(("LIMIT_ID",)))
     assert panel is not None and {task.options.target for task in panel.tasks} == {"DMR_VALUE_NMBR"}
+
+
+def test_a_counters_daily_total_rows_and_quoted_footer_are_said_as_they_are() -> None:
+    # each day's hours 00-23 then its 'Total' row: called rows without a date ("write the dates in the file"); the
+    # footer's quoted '12,345' was said as '12, 345'
+    days = pd.date_range("2024-01-01", periods=30)
+    text = "Site,Date,Hour,Traffic In\n" + "".join(
+        "".join(f"Eastgate,{day:%m/%d/%Y},{h:02d},{10 + (h * 3 + k) % 40}\n" for h in range(24))
+        + f'Eastgate,{day:%m/%d/%Y},Total,"{sum(10 + (h * 3 + k) % 40 for h in range(24)):,}"\n'
+        for k, day in enumerate(days)) + '\nReport Total: "Traffic In 12,345"\n'
+    series = load_series(text.encode(), "counter.csv")
+    assert len(series.frame) == 30 * 24 and series.frame["y"].max() < 50
+    keys = {notice.key: str(notice) for notice in series.report.notices}
+    assert "notice.missing_dates" not in keys and "'Report Total: \"Traffic In 12,345\"'" in keys["notice.footnotes"]
