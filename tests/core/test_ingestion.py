@@ -1365,15 +1365,17 @@ def test_a_daily_series_with_a_few_blank_sundays_stays_daily() -> None:
     assert series.frequency.name == "daily" and len(series.report.filled_targets) == 4
 
 
-def test_daily_data_with_a_weekend_day_stays_daily() -> None:
+def test_daily_data_without_saturdays_is_a_week_of_the_other_six_days() -> None:
     days = pd.date_range("2021-01-04", periods=120, freq="D").delete(range(5, 120, 7))  # every Saturday missing
-    assert infer_frequency(pd.Series(days)).name == "daily"
+    assert infer_frequency(pd.Series(days)).alias == "CD-MONTUEWEDTHUFRISUN"
 
 
-@pytest.mark.parametrize("weekdays", [(0, 2, 4), (0, 1, 2, 3)])
-def test_some_weekdays_each_week_are_not_business_daily(weekdays: tuple[int, ...]) -> None:
+@pytest.mark.parametrize(("weekdays", "alias"), [((0, 2, 4), "CD-MONWEDFRI"), ((0, 1, 2, 3), "CD-MONTUEWEDTHU")])
+def test_some_weekdays_each_week_are_a_week_of_those_days_not_monday_to_friday(weekdays: tuple[int, ...],
+                                                                                alias: str) -> None:
     days = pd.date_range("2021-01-04", periods=200, freq="D")
-    assert infer_frequency(pd.Series(days[days.day_of_week.isin(weekdays)])).name != "business-daily"
+    found = infer_frequency(pd.Series(days[days.day_of_week.isin(weekdays)]))
+    assert (found.alias, found.season_length) == (alias, len(weekdays))
 
 
 def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
