@@ -334,7 +334,22 @@ def infer_frequency(ds: pd.Series) -> Frequency:
     index = pd.DatetimeIndex(ds)
     if (hours := _open_hours_alias(index)) is not None:
         return _from_alias(hours)
+    if alias is None and (weekday := _weekday_of_each_month(index)) is not None:
+        return _from_alias(weekday)
     return _from_alias(alias) if alias is not None else _from_median_spacing(index)
+
+
+def _weekday_of_each_month(index: pd.DatetimeIndex) -> str | None:
+    """The alias of a weekday of each month (``WOM-1TUE``, ``LWOM-SAT``) that stamps a month apart but for missing
+    months all fall on (``regular_alias`` takes none with gaps: a food bank's first Tuesdays, three months missing,
+    said none missing and read as consecutive months); None otherwise."""
+    months = np.diff(index.year.to_numpy() * 12 + index.month.to_numpy())
+    if not len(months) or (months < 1).any() or np.median(months) != 1:
+        return None
+    with pd.option_context("future.infer_freq_returns_offset", True):
+        offset = pd.infer_freq(index)
+    alias = offset.freqstr if offset is not None else None
+    return alias if alias is not None and alias.split("-")[0] in ("WOM", "LWOM") else None
 
 
 _REGULAR: dict[tuple[str, bytes], str | None] = {}  # the stamps -> regular_alias's answer, oldest first
@@ -357,6 +372,9 @@ def regular_alias(ds: pd.Series) -> str | None:
     with pd.option_context("future.infer_freq_returns_offset", True):  # pandas' next default
         offset = pd.infer_freq(index)
     alias = offset.freqstr if offset is not None else None
+    if alias is not None and alias.split("-")[0] in ("WOM", "LWOM"):  # pandas checks the weekday of each, not the
+        months = np.diff(index.year.to_numpy() * 12 + index.month.to_numpy())  # steps (a first Tuesday's gaps)
+        alias = alias if len(months) and (months == months[0]).all() else None
     if key is not None:
         with _REGULAR_LOCK:  # sessions of the app run on threads
             if len(_REGULAR) >= _REGULAR_KEPT:

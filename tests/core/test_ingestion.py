@@ -5253,6 +5253,11 @@ def test_a_monthly_event_on_the_first_saturday_is_monthly() -> None:
     assert (series.frequency.name, series.frequency.season_length) == ("monthly", 12)
     ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 3)
     assert all(day.day_of_week == 5 and day.day <= 7 for day in ahead) and ahead.iloc[0].month == 1
+    # three months without a distribution: said none missing, the rows read as consecutive months
+    gapped = text.replace(f"{days[6]:%Y-%m-%d},", "x").replace(f"{days[8]:%Y-%m-%d},", "x")
+    gapped = "\n".join(line for line in gapped.splitlines() if not line.startswith("x"))
+    series = load_series(gapped.encode(), "pantry.csv")
+    assert (series.frequency.alias, series.report.gaps) == ("WOM-1SAT", 2)
 
 
 def test_a_rolls_join_date_the_plans_actual_and_a_weighbridges_net_are_chosen() -> None:
