@@ -382,6 +382,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
     frequency = _fiscal_season(infer_frequency(frame["ds"]), report)
+    frame = _without_running_period(frame, frequency, report)
     if options.per == "week" and frequency.alias in ("SMS", "SME") and (combined := frequency_per("week")):
         frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
     if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
@@ -710,6 +711,29 @@ def _without_stray_hours(frame: pd.DataFrame, report: DataReport) -> pd.DataFram
     return kept.reset_index(drop=True)
 
 
+def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: DataReport) -> pd.DataFrame:
+    """``frame`` without its last row where every other row is on the steps of ``frequency``'s calendar periods
+    (month ends, week starts) and the last falls off them, within the period after the one before: a period still
+    running (a ChartMogul export's '2024-01-05' month to date after its month ends: the forecasts moved to the 5th and
+    fell by two thirds), said; as it is otherwise."""
+    alias = frequency.alias or ""
+    if len(frame) < MIN_ROWS or alias.split("-")[0] not in _PERIOD_STEPS:
+        return frame
+    offset, ds = offset_of(alias), frame["ds"]
+    if offset.is_on_offset(ds.iloc[-1]) or not all(offset.is_on_offset(stamp) for stamp in ds.iloc[-_ON_STEPS:-1]) \
+            or not ds.iloc[-2] < ds.iloc[-1] < ds.iloc[-2] + offset:
+        return frame
+    stamp = f"{ds.iloc[-1]:%Y-%m-%d}"
+    report.rows_dropped += 1
+    report.notices.append(Notice(f"The last row ({stamp}) falls between the {frequency.name} steps of the others, "
+                                 "after the last of them: a period still running (an export's month or week to "
+                                 "date), it was left out.", "notice.running_period",
+                                 {"stamp": stamp, "frequency": frequency.name}))
+    return frame.iloc[:-1]
+
+
+_PERIOD_STEPS = ("MS", "ME", "QS", "QE", "YS", "YE", "W")  # calendar periods a running one is cut from
+_ON_STEPS = 24  # the rows before the last that must be on the steps (``_without_running_period``)
 _STRAY_LISTED = 3  # stray rows named in their notice
 _EXTRA_DAYS = 0.05  # of a weekly series' rows, at most, on another weekday in a week that has its own day's row
 

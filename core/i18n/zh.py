@@ -1018,6 +1018,7 @@ MESSAGES: dict[str, str] = {
     "notice.status_rows": "已略去 {rows:,} 行状态标记（“Attribute”为 Status）：序列取其 Value 行。",
     "notice.bare_calendar": "文件没有标题行：其前几列按每行日期的年、月读取，其余各列按编号命名。",
     "notice.bare_calendar_days": "文件没有标题行：其前几列按每行日期的年、月、日读取，其余各列按编号命名。",
+    "notice.running_period": "最后一行（{stamp}）落在其他各行的{frequency}步之间、最后一步之后：这是尚未结束的时段（导出时的本月或本周至今），已略去。",
     "notice.future_between_steps": "外生变量有 {rows:,} 个未来行落在目标（{frequency}）的步与步之间，已略去：请在目标的步上给出其值，才能用它们预测。",
     "notice.dates_carried_down": "“{column}”列的日期只写在每天第一个时间旁：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.events_per_period": "{rows:,} 行与其他行同在一{per}，而首尾之间有 {gaps:,} {per}没有任何行：若每行是一次事件"

@@ -5719,3 +5719,16 @@ def test_a_counters_daily_total_rows_and_quoted_footer_are_said_as_they_are() ->
     assert len(series.frame) == 30 * 24 and series.frame["y"].max() < 50
     keys = {notice.key: str(notice) for notice in series.report.notices}
     assert "notice.missing_dates" not in keys and "'Report Total: \"Traffic In 12,345\"'" in keys["notice.footnotes"]
+
+
+def test_a_month_to_date_row_after_month_ends_is_left_out_and_said() -> None:
+    # a ChartMogul export ends on the day it was taken: '2024-01-05' after month ends moved the forecasts to the 5th
+    ends = pd.date_range("2021-01-31", periods=36, freq="ME")
+    text = '"Date","New Business MRR"\n' + "".join(f'"{day:%Y-%m-%d}","{4000 + 90 * k:,.2f}"\n'
+                                                    for k, day in enumerate(ends)) + '"2024-01-05","312.00"\n'
+    series = load_series(text.encode(), "mrr.csv")
+    assert len(series.frame) == 36 and series.frame["ds"].iloc[-1] == pd.Timestamp("2023-12-31")
+    assert [notice.params["stamp"] for notice in series.report.notices if notice.key == "notice.running_period"] == [
+        "2024-01-05"]
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
+    assert list(ahead) == [pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-29")]
