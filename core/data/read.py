@@ -372,6 +372,23 @@ def _years_in_turn(names: list[str]) -> bool:
     return bool(starts.notna().all()) and bool((starts.diff().iloc[1:] == 1).all())
 
 
+def _labels_carried_down(table: pd.DataFrame, labels: list[str], attrs: dict[str, object]) -> list[str]:
+    """``labels``, the first of them filled down ``table`` (in place) where a report writes it once, on the first row
+    of each block beside the next label's items (a P&L's location over its Revenue, Cost of Goods and Net Profit: the
+    rows below were left out as without a series id), said in ``attrs``; nothing changed where every cell is written
+    or the next label is blank beside a blank (a heading)."""
+    if len(labels) < 2:
+        return labels
+    first, items = table[labels[0]], table[labels[1]]
+    blank = first.isna() | first.astype("string").str.strip().eq("")
+    below = blank & items.notna() & first.ffill().notna()
+    if not below.any() or blank.iloc[0] or not (blank == below).all():
+        return labels
+    table[labels[0]] = first.mask(blank).ffill()
+    attrs["labels_carried_down"] = {"column": labels[0], "rows": int(below.sum())}
+    return labels
+
+
 def _header_text(col: object) -> str:
     """A column's name as text; a workbook's date cell at midnight as its day (``2023-01-01``, not with
     ``00:00:00``: the note on dates across the columns showed the clock)."""
@@ -446,7 +463,8 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     elif summary:  # mostly months down the rows, but not a grid this reads: left as it was
         return raw
     else:  # rows of a label without a figure (a P&L's 'Income', its footer) and a Total row at the end
-        table = _without_headings_and_totals(table, labels, names[first:last], attrs)
+        table = _without_headings_and_totals(table, _labels_carried_down(table, labels, attrs), names[first:last],
+                                             attrs)
     check_count(len(table) * (last - first), "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 "its dates run across the columns, so each of its rows makes a row per date: load fewer rows or dates")
     period, value = ("year", "value") if by_row else \

@@ -3001,6 +3001,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"The date in '{column}' is written once, beside the first time of each day: "
                                      f"carried down to the {count(rows, 'blank cell')} below it.",
                                      "notice.dates_carried_down", {"column": column, "rows": rows}))
+    if carried := attrs.get("labels_carried_down"):  # ``read._labels_carried_down``
+        column, rows = str(carried["column"]), int(carried["rows"])  # type: ignore[index]
+        report.notices.append(Notice(f"'{column}' is written once, on the first row of each block: carried down to "
+                                     f"the {count(rows, 'blank cell')} below it.", "notice.labels_carried_down",
+                                     {"column": column, "rows": rows}))
     if weeks := attrs.get("numbered_weeks"):  # ``parsing._numbered_weeks``
         column, day = str(weeks["column"]), str(weeks["first_day"])  # type: ignore[index]
         kind = "ISO 8601 weeks" if day == "Monday" else "US CDC (MMWR) weeks"

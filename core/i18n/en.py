@@ -1411,6 +1411,8 @@ MESSAGES: dict[str, str] = {
     "notice.future_between_steps": "{rows:plural:future row} of the regressors, between the steps of the target "
                                    "({frequency}), {rows:were} left out: give their values on its steps to forecast "
                                    "with them.",
+    "notice.labels_carried_down": "'{column}' is written once, on the first row of each block: carried down to the "
+                                  "{rows:plural:blank cell} below it.",
     "notice.dates_carried_down": "The date in '{column}' is written once, beside the first time of each day: carried "
                                  "down to the {rows:plural:blank cell} below it.",
     "notice.events_per_period": "{rows:plural:row} share a {per} with other rows while {gaps:,} {per}s between the "

@@ -5732,3 +5732,17 @@ def test_a_month_to_date_row_after_month_ends_is_left_out_and_said() -> None:
         "2024-01-05"]
     ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
     assert list(ahead) == [pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-29")]
+
+
+def test_a_reports_label_written_once_per_block_is_carried_down() -> None:
+    # a P&L by location writes each location on its first line only: the Cost, Commission and Net Profit rows of every
+    # location were left out as rows without a series id
+    names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    months = [f"{month}-{year}" for year in ("22", "23") for month in names]
+    lines = ["Location,Line Item," + ",".join(months)]
+    for place in ("Lobby - Bldg A", "Hospital ER", "Suds City Laundromat"):
+        for j, item in enumerate(("Revenue", "Cost of Goods", "Commission", "Net Profit")):
+            lines.append((place if j == 0 else "") + f",{item}," + ",".join(str(3000 - 500 * j + 7 * k) for k in
+                                                                             range(24)))
+    panel = read_panel(("\n".join(lines) + "\n").encode(), "pnl.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and len(panel.ids) == 12 and panel.rows_without_id == 0
