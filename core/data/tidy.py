@@ -2496,13 +2496,16 @@ _AWAITED_SHARE = 0.5  # of the rows up to its last value, at least, where a targ
 def _awaited_on_its_step(given: pd.Series, last: object) -> bool:
     """Whether values on an even step of their own (``_evenly_dated``: a weekly target beside daily prices) stop one of
     their steps or more before the file's last stamp ``last``: rows to forecast, not the days before the next Monday's
-    price."""
+    price; nor a lab's samples on Tuesdays and Thursdays, blank from Thursday to the log's Sunday: a stop no longer
+    than its long steps between values, ``_LONG_STEP``)."""
     if len(given) < 3 or not _evenly_dated(given):
         return False
-    step = pd.Series(np.sort(pd.to_datetime(given.dropna().unique()))).diff().median()
-    return bool(pd.Timestamp(last) - pd.Timestamp(given.max()) >= step)
+    steps = pd.Series(np.sort(pd.to_datetime(given.dropna().unique()))).diff()
+    stop = pd.Timestamp(last) - pd.Timestamp(given.max())
+    return bool(stop >= steps.median() and stop >= steps.quantile(_LONG_STEP))
 
 
+_LONG_STEP = 0.95  # the quantile of a column's steps between values its stop before the last stamp must reach
 # The two sides of a statement's money columns: a row fills one of them (a debit or a credit), the other blank.
 _SIDES = {"debit": "credit", "debits": "credits", "withdrawal": "deposit", "withdrawals": "deposits",
           "outflow": "inflow", "out": "in", "spent": "received", "soll": "haben", "charges": "payments"}

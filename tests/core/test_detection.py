@@ -350,6 +350,13 @@ def test_a_measure_still_to_come_beside_a_filled_target_word_is_named() -> None:
         "'price' as a regressor."]
     chosen = load_series(frame.to_csv(index=False).encode(), "x.csv", LoadOptions(target="footfall"))
     assert not any(notice.key == "notice.target_still_to_come" for notice in chosen.report.notices)
+    # a plant's lab samples on Tuesdays and Thursdays, blank from Thursday to the daily log's Sunday: no future
+    days = pd.date_range("2023-01-01", "2023-12-31")
+    sampled = days.day_of_week.isin([1, 3])
+    log = pd.DataFrame({"Date": days.strftime("%m/%d/%Y"), "Influent Flow (MGD)": 5 + rng.normal(0, 0.2, len(days)),
+                        "Inf BOD (mg/L)": np.where(sampled, rng.normal(220, 15, len(days)), np.nan)})
+    notices = load_series(log.to_csv(index=False).encode(), "log.csv").report.notices
+    assert not any(notice.key == "notice.target_still_to_come" for notice in notices)
 
 
 def test_a_column_of_one_date_on_every_row_is_not_the_time_column_when_another_holds_the_periods() -> None:
