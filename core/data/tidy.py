@@ -337,7 +337,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                              (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     if options.missing != "zero" and (closed := _closed_rows_notice(raw[dated], {
-            col: parsed[dated] for col, parsed in numbers.items()}, target)):
+            col: parsed[dated] for col, parsed in numbers.items()}, target) or _blank_holidays_notice(
+                ds[dated], numbers[target][dated], target)):
         report.notices.append(closed)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:
@@ -3185,6 +3186,31 @@ def _closed_rows_notice(raw: pd.DataFrame, numbers: dict[str, pd.Series], target
     return Notice(f"{count(rows, 'row')} without a value in '{target}' say the place was closed: if a closed day's "
                   "value is none (takings, visits), choose zero for Missing values (--missing zero); filled, they "
                   "read as days like the others.", "notice.closed_words", {"rows": rows, "column": target})
+
+
+def _blank_holidays_notice(ds: pd.Series, values: pd.Series, target: str) -> Notice | None:
+    """Where days without a value in ``target`` are the same days of the year in two years or more, or Christmas or
+    New Year's Day (a shop's people counter blank on its closed holidays: Christmas was filled as 2,296 visits), how to
+    count them as none; else None."""
+    if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) != len(values) or (ds != ds.dt.normalize()).any():
+        return None
+    blank = ds[values.isna().to_numpy()]
+    if len(blank) < 2 or len(blank) > _HOLIDAY_SHARE * len(ds):
+        return None
+    day = blank.dt.strftime("%m-%d")
+    years = pd.Series(blank.dt.year.to_numpy()).groupby(day.to_numpy()).nunique()  # the years each day is blank in
+    again = day.map(years.to_dict()) >= 2
+    held = blank[again.to_numpy() | day.isin(["12-25", "01-01"]).to_numpy()]
+    if len(held) < 2:
+        return None
+    stamps = ", ".join(f"{stamp:%Y-%m-%d}" for stamp in held.iloc[:_STRAY_LISTED])
+    return Notice(f"{count(len(held), 'day')} without a value in '{target}' fall on holidays of the year "
+                  f"({stamps}): if the place was closed and a closed day's value is none, choose zero for Missing "
+                  "values (--missing zero); filled, they read as days like the others.",
+                  "notice.blank_holidays", {"rows": len(held), "column": target, "stamps": stamps})
+
+
+_HOLIDAY_SHARE = 0.05  # of the days, at most, blank for ``_blank_holidays_notice`` to say (not a sparse series)
 
 
 def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:

@@ -1413,6 +1413,9 @@ MESSAGES: dict[str, str] = {
                                    "with them.",
     "notice.labels_carried_down": "'{column}' is written once, on the first row of each block: carried down to the "
                                   "{rows:plural:blank cell} below it.",
+    "notice.blank_holidays": "{rows:plural:day} without a value in '{column}' fall on holidays of the year "
+                             "({stamps}): if the place was closed and a closed day's value is none, choose zero for "
+                             "Missing values (--missing zero); filled, they read as days like the others.",
     "notice.dates_carried_down": "The date in '{column}' is written once, beside the first time of each day: carried "
                                  "down to the {rows:plural:blank cell} below it.",
     "notice.events_per_period": "{rows:plural:row} share a {per} with other rows while {gaps:,} {per}s between the "

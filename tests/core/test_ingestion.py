@@ -5746,3 +5746,16 @@ def test_a_reports_label_written_once_per_block_is_carried_down() -> None:
                                                                              range(24)))
     panel = read_panel(("\n".join(lines) + "\n").encode(), "pnl.csv", LoadOptions(), PanelChoice())
     assert panel is not None and len(panel.ids) == 12 and panel.rows_without_id == 0
+
+
+def test_days_blank_on_the_holidays_of_each_year_say_how_to_count_them_as_none() -> None:
+    # a shop's people counter, blank on the days it was closed: Christmas was filled as 2,296 visits, unsaid
+    days = pd.date_range("2022-10-01", periods=548)
+    closed = pd.to_datetime(["2022-12-25", "2023-01-01", "2023-12-25", "2024-01-01"])
+    text = "Date,Traffic In\n" + "".join(f"{day:%m/%d/%Y},{'' if day in closed else 1800 + k % 300}\n"
+                                         for k, day in enumerate(days))
+    series = load_series(text.encode(), "counter.csv")
+    said = [notice for notice in series.report.notices if notice.key == "notice.blank_holidays"]
+    assert len(said) == 1 and said[0].params["rows"] == 4 and "--missing zero" in str(said[0])
+    zero = load_series(text.encode(), "counter.csv", LoadOptions(missing="zero"))
+    assert not any(notice.key == "notice.blank_holidays" for notice in zero.report.notices)
