@@ -364,7 +364,10 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame = _without_partial_ends(_combined_per_period(frame, options, report, raw.attrs.get(FILE_END)), partial,
                                       options.per, report)
         text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
-        report.notices.extend(_groups_combined(raw, text_columns, options.per, ds))
+        numbered = [col for col in numbers if col not in (target, *regressors, date_col)  # Nayax's 'Machine ID'
+                    and _name_words(col) & _IDENTIFIER_WORDS and not (numbers[col].dropna() % 1).any()]
+        grouping = [col for col in raw.columns if col in text_columns or col in numbered]  # in the file's order
+        report.notices.extend(_groups_combined(raw, grouping, options.per, ds))
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per))
     frame, future = _split_off_future(frame, regressors, report)

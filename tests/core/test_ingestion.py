@@ -5759,3 +5759,14 @@ def test_days_blank_on_the_holidays_of_each_year_say_how_to_count_them_as_none()
     assert len(said) == 1 and said[0].params["rows"] == 4 and "--missing zero" in str(said[0])
     zero = load_series(text.encode(), "counter.csv", LoadOptions(missing="zero"))
     assert not any(notice.key == "notice.blank_holidays" for notice in zero.report.notices)
+
+
+def test_machines_numbered_by_id_are_said_as_groups_when_rows_are_combined() -> None:
+    # Nayax's 8-digit 'Machine ID': three machines summed per day into one series, unsaid ('M10234567' was said)
+    stamps = pd.Timestamp("2023-07-01") + pd.to_timedelta(np.arange(3000) * 47, unit="min")
+    text = "Machine ID,Settlement Value,Machine AuTime\n" + "".join(
+        f"{(10234567, 10234588, 10241102)[k % 3]},{1.5 + (k % 4) * 0.5:.2f},{t:%d/%m/%Y %H:%M:%S}\n"
+        for k, t in enumerate(stamps))
+    series = load_series(text.encode(), "nayax.csv", LoadOptions(per="day", duplicates="sum"))
+    said = [notice for notice in series.report.notices if notice.key == "notice.per_period_groups"]
+    assert said and said[0].params["column"] == "Machine ID"
