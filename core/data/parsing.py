@@ -762,6 +762,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return parse_dates(text.str.replace(_ZONE_NAME, "", regex=True), day_first)  # the local time written
     if sample.iloc[:1000].str.fullmatch(_DAY_RANGE).any():  # a poll's '28–30 Jun 2024'; 'Jan 16-18, 2024' among days
         return parse_dates(text.map(_day_range_start, na_action="ignore"), day_first)
+    if sample.iloc[:1].str.fullmatch(_SLASH_RANGE).all() and sample.str.fullmatch(_SLASH_RANGE).all():
+        return parse_dates(text.map(_slash_range_start, na_action="ignore"), day_first)  # '7/4 - 7/10/2022
     for interval in (_INTERVAL, _ISO_INTERVAL, _NAMED_INTERVAL, _SLASH_INTERVAL) if sample.str.len().max() <= _LONGEST_INTERVAL else ():
         if sample.iloc[:1].str.fullmatch(interval).all() and sample.str.fullmatch(interval).all() and (
                 interval is not _ISO_INTERVAL or _spans_alike(sample)):
@@ -1548,6 +1550,23 @@ _SLASH_INTERVAL = re.compile(rf"({_SLASH_DAY})\s*(?:[-–]|to)\s*{_SLASH_DAY}")
 _RANGE_MONTH = r"([A-Za-z]{3,9})\.?"
 _DAY_RANGE = re.compile(rf"(?:(\d{{1,2}})(?:\s+{_RANGE_MONTH})?\s*[-–]\s*\d{{1,2}}\s+{_RANGE_MONTH},?"
                         rf"|{_RANGE_MONTH}\s+(\d{{1,2}})\s*[-–]\s*(?:{_RANGE_MONTH}\s+)?\d{{1,2}},?)\s+(\d{{4}})")
+
+
+# A week's days with the year written once, at its end, as a hand-kept log writes them: '7/4 - 7/10/2022'
+_SLASH_RANGE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:[-–]|to)\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
+
+
+def _slash_range_start(cell: str) -> str:
+    """The first day of a ``_SLASH_RANGE`` with its year ('7/4/2022'), a year before the end's where the range
+    crosses it (both of the start's numbers above the end's: '12/26 - 1/1/2023', '26/12 - 1/1/2023'); the cell as it
+    is where it is none."""
+    found = _SLASH_RANGE.fullmatch(cell.strip())
+    if found is None:
+        return cell
+    first, second, third, fourth, year = found.groups()
+    crosses = int(first) > int(third) and int(second) > int(fourth)
+    whole = int(year) + (2000 if len(year) == 2 else 0) - int(crosses)
+    return f"{first}/{second}/{whole}"
 
 
 def _day_range_start(cell: str) -> str:

@@ -150,6 +150,9 @@ FORMATS = {
                                                   "hourly"),
     "PI dd-Mon-yy hh:mm:ss": ([f"{d:%d-%b-%y %H:%M:%S}" for d in HOURS], HOURS, "hourly"),
     "ONS yyyyMON": ([f"{d:%Y%b}".upper() for d in MONTHS], MONTHS, "monthly"),
+    "week m/d - m/d/yyyy": ([f"{d.month}/{d.day} - {e.month}/{e.day}/{e.year}" for d, e in
+                             zip(WEEKS, WEEKS + pd.Timedelta(days=6))], WEEKS,
+                            "weekly"),
 }
 
 
