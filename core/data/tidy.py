@@ -2836,7 +2836,9 @@ def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
                      "err.target_not_numeric", {"column": col, "share": share, "examples": examples})
 
 
-_DURATION = re.compile(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?|P(?:\d+D)?T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?")
+_DURATION = re.compile(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?|P(?:\d+D)?T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?"
+                       r"|(?:\d+\s*d\s*)?(?:\d+\s*h(?:rs?)?\s*)?(?:\d+\s*m(?:in)?\s*)?(?:\d+\s*s)?",  # a stay's '2h 35m'
+                       re.IGNORECASE)
 
 
 def _check_letter_codes(values: pd.Series, parsed: pd.Series, col: str) -> None:

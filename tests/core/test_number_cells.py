@@ -701,3 +701,12 @@ def test_amounts_after_more_currency_codes_and_signs_are_read(cells: list[str]) 
     assert parse_numbers(pd.Series(cells * 10)).iloc[:2].tolist() == [
         float(cell.split(" ", 1)[1].replace(",", "")) for cell in cells]
     assert parse_numbers(pd.Series(["SKU 123", "SKU 456"] * 10)) is None  # other codes stay text
+
+
+@pytest.mark.parametrize("written", ["0:{m:02d}:00", "{h}h {r}m"])
+def test_a_target_of_durations_is_refused_with_the_way_to_write_them(written: str) -> None:
+    # a car park's average stay '1h 48m' got the advice for missing values ("write missing values as blank cells")
+    cells = [written.format(m=30 + k, h=(30 + k) // 60 + 1, r=(30 + k) % 60) for k in range(24)]
+    with pytest.raises(DataError) as caught:
+        load_series(_monthly(cells, "Date,Avg Stay"), "stays.csv", LoadOptions(target="Avg Stay"))
+    assert caught.value.key == "err.target_durations" and "as seconds or minutes" in str(caught.value)
