@@ -96,6 +96,8 @@ _DURATION_UNITS = {**dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 24),
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
+# A result below the limit of detection written without the limit (a lab's 'ND', 'BDL', 'Not Detected', '<MDL'): 0
+NON_DETECT = re.compile(r"nd|n\.d\.|bdl|bql|not detected|non-?detect|<\s*(?:mdl|dl|lod|loq|rl|pql)", re.IGNORECASE)
 ABOVE_LIMIT = re.compile(r"^>\s*(\d[\d.,]*)$")  # above a counting limit (a lab's '>2419.6' E. coli): read as the limit
 # T for trimestre (INSEE's 2024-T1, INE's 2024T1, 1T 2024), K for kvartal (Statistics Sweden's 2024K1)
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[QTK]([1-4])$", re.IGNORECASE)
@@ -448,6 +450,9 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         plain = pd.to_numeric(text, errors="coerce")
         if plain[present].notna().all():  # the common case: no separators or signs to strip
             return plain.where(np.isfinite(plain)).astype(float)
+    undetected = text.str.fullmatch(NON_DETECT).fillna(False)
+    if undetected.any() and (~undetected & present).any():
+        text = text.mask(undetected, "0")
     below = text.str.fullmatch(BELOW_LIMIT).fillna(False) if text.str.startswith("<").any() else None
     above = text.str.fullmatch(ABOVE_LIMIT).fillna(False) if text.str.startswith(">").any() else None
     marked = text if below is None else text.mask(below, text.str[1:])

@@ -21,7 +21,7 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
                                  regular_alias,
                                  stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS,
-                               FLAG_AFTER, FLAGGED_NUMBER, LEADING_LABELS, leading_labels,
+                               FLAG_AFTER, FLAGGED_NUMBER, LEADING_LABELS, NON_DETECT, leading_labels,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
                                TIME_OF_DAY, measure_unit,
@@ -3225,6 +3225,7 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
         return
     text = values.astype("string").str.strip()
     candidates = {"below_limit": text.str.startswith("<"), "above_limit": text.str.startswith(">"),
+                  "non_detects": text.str.len() <= _NON_DETECT_LONGEST,
                   "scaled_numbers": text.str[-1:].isin(("K", "M", "B")),
                   "flagged_numbers": text.str.contains(FLAG_AFTER, regex=True) & ~text.str.startswith(":")}
     for kind, (pattern, sentence) in _MARKED.items():
@@ -3236,11 +3237,15 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
                                                          **fields), f"notice.{kind}", fields))
 
 
+_NON_DETECT_LONGEST = 16  # characters of a cell tried as a non-detect (``parsing.NON_DETECT``)
 # The ways ``parsing.parse_numbers`` reads marked cells as numbers, and how each is said.
 _MARKED = {
     "below_limit": (BELOW_LIMIT, "{count} of '{column}' {were} written as below a limit ({examples}): read as half of "
                                  "it (<1 as 0.5), the usual substitution. Write the values in the file if others are "
                                  "meant."),
+    "non_detects": (NON_DETECT, "{count} of '{column}' {were} written as not detected ({examples}): read as 0, below "
+                                "the limit of detection. Write the limit ('<0.5') or the values in the file if others "
+                                "are meant."),
     "above_limit": (ABOVE_LIMIT, "{count} of '{column}' {were} written as above a limit ({examples}): read as the "
                                  "limit (>2419.6 as 2419.6), the least the value was. Write the values in the file if "
                                  "others are meant."),

@@ -1508,6 +1508,9 @@ MESSAGES: dict[str, str] = {
     "notice.below_limit": "{cells:plural:cell} of '{column}' {cells:were} written as below a limit ({examples}): read "
                           "as half of it (<1 as 0.5), the usual substitution. Write the values in the file if others "
                           "are meant.",
+    "notice.non_detects": "{cells:plural:cell} of '{column}' {cells:were} written as not detected ({examples}): "
+                          "read as 0, below the limit of detection. Write the limit ('<0.5') or the values in the "
+                          "file if others are meant.",
     "notice.above_limit": "{cells:plural:cell} of '{column}' {cells:were} written as above a limit ({examples}): read "
                           "as the limit (>2419.6 as 2419.6), the least the value was. Write the values in the file if "
                           "others are meant.",

@@ -1077,6 +1077,7 @@ MESSAGES: dict[str, str] = {
     "notice.years_across_quarters": "年份横跨各列（从“{first}”到“{last}”），季度沿各行排列：读作一个序列，每年每季度一行。",
     "notice.below_limit": "“{column}”中有 {cells:,} 个单元格写作低于某个限值（{examples}）：按惯例读作该限值的一半（<1 读作 0.5）。"
                           "如果应为其他值，请在文件中写出。",
+    "notice.non_detects": "“{column}”中有 {cells:,} 个单元格写作未检出（{examples}）：读作 0，即低于检出限。如果应为其他值，请在文件中写出检出限（'<0.5'）或数值。",
     "notice.above_limit": "“{column}”中有 {cells:,} 个单元格写作高于某个限值（{examples}）：读作该限值（>2419.6 读作 2419.6），即该值的下限。"
                           "如果应为其他值，请在文件中写出。",
     "notice.scaled_numbers": "“{column}”中有 {cells:,} 个单元格带有 K、M 或 B（{examples}）：分别读作千、百万和十亿。",

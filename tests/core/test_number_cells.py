@@ -41,6 +41,11 @@ def test_values_below_a_limit_are_read_as_half_of_it_and_said() -> None:
     series = load_series(_monthly(cells, "Sample Date,E. coli (MPN/100 mL)"), "lab.csv")
     assert series.frame["y"].iloc[6:8].tolist() == [2419.6, 2419.6] and series.report.missing_filled == 0
     assert any(notice.key == "notice.above_limit" for notice in series.report.notices)
+    # a lab's 'ND' (not detected) without its limit: left out as other records, the series read as weekly
+    cells = ["ND" if month % 5 == 0 else f"{3 + month / 10:.1f}" for month in range(1, 25)]
+    series = load_series(_monthly(cells, "Sample Date,Eff BOD5 (mg/L)"), "lab.csv")
+    assert series.frame["y"].iloc[4] == 0 and len(series.frame) == 24
+    assert any(notice.key == "notice.non_detects" for notice in series.report.notices)
 
 
 def test_eurostat_flags_after_numbers_are_read_as_the_numbers_and_said() -> None:
