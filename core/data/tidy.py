@@ -3660,7 +3660,9 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
 # Words of a status column for rows that may not count (a payment that failed, an order refunded or cancelled).
 _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially refunded", "cancelled", "canceled",
                          "voided", "void", "declined", "reversed", "rejected", "returned", "chargeback", "storniert",
-                         "annulé", "annulée", "cancelado", "anulado"})
+                         "annulé", "annulée", "cancelado", "anulado",
+                         # a balance's movements that are no sales (Stripe's balance history: its daily payouts)
+                         "payout", "payouts", "transfer", "stripe_fee", "payout_failure", "payout_cancel"})
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values
 
 

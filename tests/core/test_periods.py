@@ -184,6 +184,10 @@ def test_rows_a_status_marks_failed_or_refunded_are_said_combined_with_the_other
     assert f"{marked} rows marked 'failed', 'Refunded' in 'Status' were combined per day with the others: where they " \
            "should not count, leave them out of the file." in said, said
     assert not any("marked" in line for line in [str(n) for n in load(event_log(), per="day").report.notices])
+    balance = event_log().assign(Type="charge")  # Stripe's balance history: a day's payout among its charges
+    balance.loc[balance.index[::40], "Type"] = "payout"
+    said = [notice.key for notice in load(balance, per="day", duplicates="sum").report.notices]
+    assert "notice.per_period_marked" in said
 
 
 def test_counting_keeps_future_regressor_rows_and_sum_after_count_detects_the_target_again() -> None:
