@@ -5770,3 +5770,15 @@ def test_machines_numbered_by_id_are_said_as_groups_when_rows_are_combined() -> 
     series = load_series(text.encode(), "nayax.csv", LoadOptions(per="day", duplicates="sum"))
     said = [notice for notice in series.report.notices if notice.key == "notice.per_period_groups"]
     assert said and said[0].params["column"] == "Machine ID"
+
+
+def test_a_visit_logs_counts_of_people_are_no_series_ids() -> None:
+    # an Oasis visit log's 'Household Size' and zip codes made 12 series, one of a size and zip each
+    rng = np.random.default_rng(11)
+    stamps = sorted(pd.Timestamp("2023-01-03 10:00") + pd.Timedelta(days=int(day), minutes=int(minute))
+                    for day in range(0, 200, 2) for minute in rng.integers(0, 120, 130))
+    text = "Visit Date,Household Size,Adults,Children,Zip Code\n" + "".join(
+        f"{t:%m/%d/%Y %I:%M %p},{size},{min(size, 2)},{max(size - 2, 0)},{rng.choice(['46201', '46218', '46219'])}\n"
+        for t, size in zip(stamps, rng.choice([1, 1, 2, 2, 3, 4], len(stamps))))
+    panel = read_panel(text.encode(), "visits.csv", LoadOptions(), PanelChoice())
+    assert panel is None or not any(col in panel.id_cols for col in ("Household Size", "Adults", "Children"))
