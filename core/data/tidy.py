@@ -2097,16 +2097,17 @@ def _costs_before_usage(named: list[str], measures: list[str]) -> list[str]:
 
 
 def _unit_prices_last(named: list[str]) -> list[str]:
-    """``named`` with prices per unit (``_PER_UNIT``: 'Unit Price', 'Avg Price') after the amounts they price where one
+    """``named`` with prices per unit (``_PRICE_PER_UNIT``: 'Unit Price', 'Avg Price') after the amounts they price where one
     is named as money taken in (``_TAKINGS``): a vending export's 'Unit Price' was summed per day as its sales, beside
     its 'Amount'."""
-    prices = [col for col in named if _PER_UNIT.search(str(col).lower())]
+    prices = [col for col in named if _PRICE_PER_UNIT.search(str(col).lower())]
     if not prices or not any(_name_words(col) & _TAKINGS for col in named if col not in prices):
         return named
     return [col for col in named if col not in prices] + prices
 
 
 _TAKINGS = frozenset({"amount", "sales", "revenue", "total", "turnover", "takings"})
+_PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bprice|\bavg|\baverage|\bper\b")  # not 'Units'
 
 
 def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | None:
@@ -2158,8 +2159,9 @@ def _part_of_the_stamps(values: pd.Series, ds: pd.Series | None) -> bool:
     if ds is None or not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) != len(values) or values.nunique() < 2:
         return False
     written = values.to_numpy(dtype=float)
+    cycles = (ds.dt.quarter, ds.dt.month) if values.duplicated().any() else ()  # repeating (1 to 12 once: a measure)
     return any(bool(np.mean(written == part.to_numpy(dtype=float)) >= PARSE_SHARE)
-               for part in (ds.dt.year, ds.dt.quarter, ds.dt.month, ds.dt.year * 100 + ds.dt.month))
+               for part in (ds.dt.year, *cycles, ds.dt.year * 100 + ds.dt.month))
 
 
 def _epoch_twin(values: pd.Series, ds: pd.Series | None) -> bool:
