@@ -80,6 +80,9 @@ _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "pr
 # A plan beside what happened (a treasurer's 'Total Budget' beside 'Total Actual': the budget was forecast)
 # (not 'plan': a phone plan's revenue); a permit's limit beside the value reported (EPA ECHO's DMR download)
 _PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits"})
+# An amount held on a card before the sale settles (Nayax's 'Authorization Value', 5.00 on every card vend beside its
+# 'Settlement Value'): no target beside the amount settled
+_AUTHORIZED_WORDS = frozenset({"authorization", "authorisation", "authorized", "authorised", "preauth", "preauthorized"})
 _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
 # Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
 # 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').
@@ -2008,6 +2011,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
+    named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     if numbers is not None and any(_name_words(col) & _RUNNING_WORDS for col in named):
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))

@@ -5771,6 +5771,13 @@ def test_machines_numbered_by_id_are_said_as_groups_when_rows_are_combined() -> 
     series = load_series(text.encode(), "nayax.csv", LoadOptions(per="day", duplicates="sum"))
     said = [notice for notice in series.report.notices if notice.key == "notice.per_period_groups"]
     assert said and said[0].params["column"] == "Machine ID"
+    # a card's pre-authorised 5.00 (cash: the price) before each settled amount was forecast as the sales
+    prices = [1.5 + (k % 4) * 0.5 for k in range(len(stamps))]
+    held = "Machine ID,Authorization Value,Settlement Value,Machine AuTime\n" + "".join(
+        f"{10234567 + k % 3},{5 if k % 3 else price:.2f},{price:.2f},{t:%d/%m/%Y %H:%M:%S}\n"
+        for k, (t, price) in enumerate(zip(stamps, prices)))
+    assert load_series(held.encode(), "nayax.csv", LoadOptions(per="day", duplicates="sum")).target == \
+        "Settlement Value"
 
 
 def test_a_visit_logs_counts_of_people_are_no_series_ids() -> None:
