@@ -82,7 +82,8 @@ _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "pr
 _PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits"})
 # An amount held on a card before the sale settles (Nayax's 'Authorization Value', 5.00 on every card vend beside its
 # 'Settlement Value'): no target beside the amount settled
-_AUTHORIZED_WORDS = frozenset({"authorization", "authorisation", "authorized", "authorised", "preauth", "preauthorized"})
+_AUTHORIZED_WORDS = frozenset({"authorization", "authorisation", "authorized", "authorised", "preauth",
+                               "preauthorized"})
 _MEASURE_WORDS = _FORECAST_WORDS | {"mw", "mwh", "kwh", "gwh"}  # no time column's words (Price Date is one)
 # Words of a logger's or sensor's own state, no reading of what it measures (Campbell Scientific's 'BattV_Min' and
 # 'PTemp_C', the panel's temperature, before 'AirTC_Avg'; HOBO's 'Batt, V'; a radio's 'RSSI').
