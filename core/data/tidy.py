@@ -2519,7 +2519,8 @@ def _awaited_on_its_step(given: pd.Series, last: object) -> bool:
 _LONG_STEP = 0.95  # the quantile of a column's steps between values its stop before the last stamp must reach
 # The two sides of a statement's money columns: a row fills one of them (a debit or a credit), the other blank.
 _SIDES = {"debit": "credit", "debits": "credits", "withdrawal": "deposit", "withdrawals": "deposits",
-          "outflow": "inflow", "out": "in", "spent": "received", "soll": "haben", "charges": "payments"}
+          "outflow": "inflow", "out": "in", "spent": "received", "soll": "haben", "charges": "payments",
+          "cash": "card"}  # a vending log's 'Cash' and 'Card' of each vend: a card vend's blank cash was interpolated
 # ... as banks in other languages name them (a Japanese statement's blank お支払金額 on a deposit day was interpolated)
 _OTHER_SIDES = {"débit": "crédit", "débito": "crédito", "debito": "credito", "débitos": "créditos", "saída": "entrada",
                 "saídas": "entradas", "cargo": "abono", "cargos": "abonos", "ausgabe": "einnahme",
@@ -2584,7 +2585,8 @@ def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side:
     if rows := int(zero.sum()):
         report.notices.append(Notice(
             f"{count(rows, 'blank cell')} of '{col}' on rows where '{side}' is filled {_were(rows)} read as 0: a "
-            "blank side of money in and out is none of it on that row.", "notice.other_side_blank",
+            "blank side of a pair of money columns (in and out, cash and card) is none of it on that row.",
+            "notice.other_side_blank",
             {"rows": rows, "column": col, "other": side}))
     return values.mask(zero, 0.0)
 

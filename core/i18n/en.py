@@ -1580,7 +1580,8 @@ MESSAGES: dict[str, str] = {
                                  "'first' is the bottom row of each. If a time stamp's rows run oldest first, choose "
                                  "last instead (--duplicates last).",
     "notice.other_side_blank": "{rows:plural:blank cell} of '{column}' on rows where '{other}' is filled {rows:were} "
-                               "read as 0: a blank side of money in and out is none of it on that row.",
+                               "read as 0: a blank side of a pair of money columns (in and out, cash and card) is none "
+                               "of it on that row.",
     "notice.target_still_to_come": "'{column}' is blank in the file's last rows, where the target '{target}' is "
                                    "filled, as a file that gives its regressors' future values is laid out: if "
                                    "'{column}' is the series to forecast, choose it as the target and '{target}' as a "

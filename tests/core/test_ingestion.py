@@ -4048,6 +4048,12 @@ def test_a_statement_s_blank_debit_beside_a_credit_is_zero_and_no_future_layout(
         f"{day:%Y-%m-%d},SHOP,{20 + k % 7}.00,{'500.00' if k == 19 else ''}\n" for k, day in enumerate(days))
     notices = load_series(capital_one.encode(), "capital_one.csv").report.notices
     assert not any(notice.key == "notice.target_still_to_come" for notice in notices)  # a credit is no future value
+    vends = "Tran Date,Product,Cash,Card\n" + "".join(  # a vending log: a day of card vends only had its cash filled
+        f"{day + pd.Timedelta(hours=8 + j):%m/%d/%Y %H:%M},Snickers,{'1.50' if j == 0 and k % 5 else ''},"
+        f"{'' if j == 0 and k % 5 else '1.50'}\n" for k, day in enumerate(days) for j in range(6))
+    cash = load_series(vends.encode(), "vends.csv", LoadOptions(target="Cash", per="day", duplicates="sum"))
+    by_day = cash.frame.set_index("ds")["y"]
+    assert by_day[days[5]] == 0 and by_day[days[6]] == 1.5 and not cash.report.filled_targets
 
 
 def test_reservation_numbers_are_neither_the_time_nor_the_target() -> None:
