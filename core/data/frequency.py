@@ -103,6 +103,7 @@ _WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu",
 # A working week of other weekdays (a food pantry open on Tuesdays, Thursdays and Saturdays: read as daily, its closed
 # days were 420 missing stamps and forecast at a Saturday's size), named by its days from Monday: ``CD-TUETHUSAT``.
 SOME_DAYS = "CD-"
+_SOME_DAYS_SPAN = pd.Timedelta(weeks=5)  # at least, of a week of some days: a weekday missed once in 12 days is a gap
 _SOME_DAYS_ALIAS = re.compile(rf"{SOME_DAYS}((?:MON|TUE|WED|THU|FRI|SAT|SUN){{2,6}})")
 SIX_DAY_WEEKS = (MON_TO_SAT, TUE_TO_SUN)  # their season is 6 days, their year 313 (five-day weeks: business-daily's)
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
@@ -457,7 +458,8 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
         days = sorted(set(index.day_of_week))
         some = SOME_DAYS + "".join(WEEKDAY_NAMES[day].upper() for day in days)
         week = " ".join(WEEKDAY_NAMES[day] for day in days)
-        if _SOME_DAYS_ALIAS.fullmatch(some) and _weekdays_nearly_all(index, week):
+        if _SOME_DAYS_ALIAS.fullmatch(some) and index[-1] - index[0] >= _SOME_DAYS_SPAN \
+                and _weekdays_nearly_all(index, week):
             return _from_alias(some)  # some days of every week only
     return Frequency(name, alias, season)
 

@@ -1611,7 +1611,8 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     hour a series of its own. Any other table is returned as it is."""
     names = {re.sub(r"[\s_]+", " ", str(col).strip().lower()): col for col in raw.columns}
     dates, times = _date_and_time_pair(raw, names)
-    hours = _hours_of_the_day(raw[times[0]], times[0]) if len(dates) == 1 and len(times) == 1 else None
+    hours = _hours_of_the_day(raw[times[0]], times[0]) if len(dates) == 1 and len(times) == 1 \
+        and raw[dates[0]].dropna().duplicated().any() else None  # not one row a day (the hour of its peak)
     if hours is not None:
         raw = raw.assign(**{str(times[0]): hours})
     elif len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]) and not _whole_hhmm(
@@ -2020,8 +2021,9 @@ SUBTOTAL_ROW = re.compile(rf"(?:[^\W\d_]+\s+)?(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}"
 
 
 # Prefixes of a year and month pair that date no row: a card's expiry beside a payment's time (Stripe's 'Card Exp
-# Year' and 'Card Exp Month' were read as the dates of payments made years before), a member's birth
-_NO_ROW_DATE = re.compile(r"(?:^|[\W_])(?:exp|expiry|expiration|expires|birth)(?:[\W_]|$)")
+# Year' and 'Card Exp Month' were read as the dates of payments made years before; a births table's 'Birth Year' and
+# 'Birth Month' date its rows)
+_NO_ROW_DATE = re.compile(r"(?:^|[\W_])(?:exp|expiry|expiration|expires)(?:[\W_]|$)")
 
 
 def _prefixed_year_and_month(names: dict[str, object]) -> dict[str, object]:

@@ -1396,10 +1396,12 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             continue
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first,
                                     finer=rising)
-        if parsed is not None and parsed[0].notna().mean() < _FILLED_DATES and sparse is None:
-            sparse = (col, parsed)  # a date of a few rows (Stripe's 'Refunded date (UTC)'), unless no other is fuller
-        elif parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
+        if parsed is not None and parsed[0].nunique() < 2 < len(raw):  # one date on every row: when the file was
             constant = constant or (col, parsed)  # exported (SDMX-CSV's LAST UPDATE), unless no column has more
+        elif parsed is not None and sparse is not None and _bookkeeping(col):
+            continue  # a list's 'Modified' after its 'Date' written once a day: the edits are no time of the rows
+        elif parsed is not None and parsed[0].notna().mean() < _FILLED_DATES and sparse is None:
+            sparse = (col, parsed)  # a date of a few rows (Stripe's 'Refunded date (UTC)'), unless no other is fuller
         elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
             few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
         elif parsed is not None and few is not None and inside is None and _within_periods(parsed[0], few[1][0]) \
@@ -1409,7 +1411,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                                      and (inside is None or _evenly_dated(parsed[0]))):
             _note_format(parsed[1], col, report)
             return str(col), parsed[0]
-    if (chosen := inside or few or sparse) is not None:
+    if (chosen := inside or few) is not None:
         _note_format(chosen[1][1], chosen[0], report)
         return str(chosen[0]), chosen[1][0]
     if (stepped := _step_column(raw, numbers)) is not None:
@@ -1418,6 +1420,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     for col in [col for col in raw.columns if col not in numbers]:
         if (fiscal := _fiscal_periods(raw[col], col, report)) is not None:
             return str(col), fiscal
+    if sparse is not None:  # a date column of a few rows, where no other dates them
+        _note_format(sparse[1][1], sparse[0], report)
+        return str(sparse[0]), sparse[1][0]
     if constant is not None:  # no other column holds the times
         _note_format(constant[1][1], constant[0], report)
         return str(constant[0]), constant[1][0]
@@ -2111,8 +2116,9 @@ def _unit_prices_last(named: list[str]) -> list[str]:
     return [col for col in named if col not in prices] + prices
 
 
-_TAKINGS = frozenset({"amount", "sales", "revenue", "total", "turnover", "takings"})
-_PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bprice|\bavg|\baverage|\bper\b")  # not 'Units'
+_TAKINGS = frozenset({"amount", "sales", "revenue", "turnover", "takings"})  # not 'total_volume' (CoinGecko's)
+# not 'Units', nor a plain 'price' (CoinGecko's, a stock's 'Open Price': the volume or turnover was then forecast)
+_PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bavg|\baverage|\bper\b")
 
 
 def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | None:
@@ -2618,11 +2624,14 @@ def filled(values: pd.Series) -> pd.Series:
     return text.notna() & (text != "")
 
 
+_CAMEL_VALUE = re.compile(r"[a-z]Values?$")  # 'PrimaryValue', 'TradeValue'
+
+
 def _sounds_like_target(col: object) -> bool:
-    """Whether a column's name has a target word (``_TARGET_WORDS``), its camel case's words too (Comtrade's
-    'PrimaryValue': the month number 'RefMonth' before it was forecast)."""
-    camel = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(col))}
-    return bool((_name_words(col) | camel) & set(_TARGET_WORDS))
+    """Whether a column's name has a target word (``_TARGET_WORDS``), or ends in 'Value' in camel case (Comtrade's
+    'PrimaryValue': the month number 'RefMonth' before it was forecast; not every camel word: AWS's
+    'publicOnDemandCost' and Azure's 'unitPrice' then went before their costs, and 'ValueDate' was forecast)."""
+    return bool(_name_words(col) & set(_TARGET_WORDS)) or bool(_CAMEL_VALUE.search(str(col).strip()))
 
 
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
@@ -3846,7 +3855,7 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     counted as 1,740) or no column or pair of columns that tells a day's rows apart (an order id, a store and a
     department: alike, such rows are one exported twice), and no span exported twice (``_exported_twice``; on fewer
     than ``_TWICE_DAYS`` days, not half the rows alike)."""
-    if _exported_twice(whole_rows, stamps, copies):
+    if _exported_twice(whole_rows, stamps, copies, written):
         return False
     if _units_of_one(whole_rows):
         return True
@@ -3855,6 +3864,8 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     days = written.reindex(whole_rows.index).astype("string").str.strip()[~copies]
     days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
     if days.str.contains(r"\d:\d\d:\d\d", regex=True).any():
+        return False
+    if _on_a_grid(written.reindex(whole_rows.index)):  # readings every 5 minutes: a join's repeated reading is a copy
         return False
     days = days.str.replace(r"[ T]+\d{1,2}:\d\d(?:\s*[AaPp][Mm])?$", "", regex=True)  # to the minute: two vends alike
     if days.duplicated(keep=False).mean() < _EVENT_DAYS:
@@ -3875,6 +3886,20 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     return not any(_a_days_key(days, rows[list(key)]) for key in keys)
 
 
+def _on_a_grid(written: pd.Series) -> bool:
+    """Whether the distinct times ``written`` step evenly (``_GRID_STEPS`` of their steps the most common one, under
+    a day): a meter's readings, not a log's events."""
+    stamps = pd.to_datetime(written.dropna().astype("string").unique(), format="mixed", errors="coerce")
+    steps = np.diff(np.unique(stamps.dropna().to_numpy())).astype("timedelta64[s]").astype(np.int64)
+    if len(steps) < _TWICE_DAYS or not (steps % 86_400).any():
+        return False
+    values, counts = np.unique(steps, return_counts=True)
+    return bool(values[np.argmax(counts)] < 86_400 and counts.max() >= _GRID_STEPS * len(steps))
+
+
+_GRID_STEPS = 0.8
+
+
 def _units_of_one(whole_rows: pd.DataFrame) -> bool:
     """Whether every row is one of something, a quantity of 1 (``_QUANTITY_WORDS``, 'Units', 'Used'): a log of a line a
     box opened, whose equal lines are each a box (a clinic's gloves came out at 203 boxes of 516)."""
@@ -3882,7 +3907,8 @@ def _units_of_one(whole_rows: pd.DataFrame) -> bool:
                and (pd.to_numeric(whole_rows[col], errors="coerce") == 1).all() for col in whole_rows.columns)
 
 
-def _exported_twice(whole_rows: pd.DataFrame, stamps: pd.Series, copies: np.ndarray) -> bool:
+def _exported_twice(whole_rows: pd.DataFrame, stamps: pd.Series, copies: np.ndarray,
+                    written: pd.Series | None = None) -> bool:
     """Whether the copies are the rows of a span exported twice: ``_TWICE_SHARE`` of the rows between the first and
     the last copy have one (two exports of a table overlapping by a fortnight; a log's equal sales are a few of each
     day's)."""
@@ -3891,7 +3917,22 @@ def _exported_twice(whole_rows: pd.DataFrame, stamps: pd.Series, copies: np.ndar
     twinned = whole_rows.duplicated(keep=False).to_numpy()
     sizes = whole_rows[twinned].value_counts()  # rows exported twice come twice each (a day's 3 boxes, 6 times)
     return (len(np.unique(times[within])) >= _TWICE_DAYS and bool(twinned[within].mean() >= _TWICE_SHARE)
-            and bool((sizes % 2 == 0).mean() >= _PAIRED))
+            and bool((sizes % 2 == 0).mean() >= _PAIRED)) or _exported_several_times(whole_rows, written, twinned)
+
+
+def _exported_several_times(whole_rows: pd.DataFrame, written: pd.Series | None, twinned: np.ndarray) -> bool:
+    """Whether the rows alike come from exports of a span taken several times over: the distinct rows of each day
+    come as often as each other (each export holds all of a day's rows), on ``_PAIRED`` of the days with two distinct
+    rows or more and one alike, ``_TWICE_DAYS`` of them at least (a bank's 'last 3 months' statements pasted under
+    each other: a row 3 times, its neighbours 3 times; a visit log's households alike come 1 to 30 times a day)."""
+    if not twinned.any() or written is None:
+        return False
+    days = written.reindex(whole_rows.index).astype("string").str.strip().str.replace(r"[ T].*$", "", regex=True)
+    table = whole_rows.assign(_day=days.to_numpy())  # each row's day as written
+    sizes = table.groupby(list(table.columns), dropna=False).size().rename("times").reset_index()
+    by_day = sizes.groupby("_day")["times"].agg(["nunique", "size", "max"])
+    checked = by_day[(by_day["size"] >= 2) & (by_day["max"] >= 2)]
+    return len(checked) >= _TWICE_DAYS and bool((checked["nunique"] == 1).mean() >= _PAIRED)
 
 
 def _a_days_key(days: pd.Series, key: pd.DataFrame) -> bool:

@@ -5796,3 +5796,39 @@ def test_a_visit_logs_counts_of_people_are_no_series_ids() -> None:
         for t, size in zip(stamps, rng.choice([1, 1, 2, 2, 3, 4], len(stamps))))
     panel = read_panel(text.encode(), "visits.csv", LoadOptions(), PanelChoice())
     assert panel is None or not any(col in panel.id_cols for col in ("Household Size", "Adults", "Children"))
+
+
+def test_from_the_review_of_the_payments_units_copies_hours_and_working_weeks_rules() -> None:
+    days = pd.date_range("2023-01-01", periods=120)
+    coins = "snapped_at,price,market_cap,total_volume\n" + "".join(
+        f"{day:%Y-%m-%d} 00:00:00 UTC,{16500 + 40 * k},{(16500 + 40 * k) * 19.4e6},{2e10 + 1e8 * (k % 9)}\n"
+        for k, day in enumerate(days))
+    assert load_series(coins.encode(), "btc.csv").target == "price"  # not the volume beside a 'total'
+    orders = "OrderID,OrderDate,ProductID,UnitPrice,Quantity\n" + "".join(
+        f"{10248 + k},{day:%Y-%m-%d},{11 + k % 7},{14 + k % 5}.00,{5 + k % 11}\n" for k, day in enumerate(days))
+    assert load_series(orders.encode(), "nw.csv").target == "Quantity"  # camel case's 'Price' names no target
+    births = "Birth Year,Birth Month,Births\n" + "".join(f"{year},{month},{300000 + 900 * month + year}\n"
+                                                         for year in range(2010, 2016) for month in range(1, 13))
+    assert load_series(births.encode(), "births.csv").frequency.name == "monthly"
+    fiscal = "Fiscal Period,Net Sales,Report Run Date\n" + "".join(
+        f"FY{year}-P{period:02d},{1e6 + 5e3 * period:.2f},{'01/15/2024' if (year, period) == (2021, 1) else ''}\n"
+        for year in (2021, 2022, 2023) for period in range(1, 14))
+    assert len(load_series(fiscal.encode(), "fiscal.csv").frame) == 39  # one run date: no time of the rows
+    booked = "BookingDate,ValueDate,Amount\n" + "".join(
+        f"{day:%Y%m%d},{day + pd.Timedelta(days=k % 3):%Y%m%d},{-50 + k % 30}.25\n" for k, day in enumerate(days))
+    assert load_series(booked.encode(), "camt.csv").target == "Amount"
+    shifts = "Date,Shift,Units Produced,Modified\n" + "".join(
+        f"{f'{day:%m/%d/%Y}' if shift == 'A' else ''},{shift},{300 + k % 40},"
+        f"{day + pd.Timedelta(hours=20 + j):%m/%d/%Y %H:%M}\n"
+        for k, day in enumerate(days) for j, shift in enumerate("ABC"))
+    assert load_series(shifts.encode(), "shifts.csv").date_col == "Date"  # not the edit times
+    signups = "date,signups\n" + "".join(f"{day:%Y-%m-%d},{30 + k % 7}\n" for k, day in enumerate(days[:12]) if k != 6)
+    assert load_series(signups.encode(), "s.csv").frequency.name == "daily"  # a day missing once in 12: a gap
+    statements = [f"{day:%m/%d/%Y},SHOP {k % 4},-{5 + k % 13}.50" for k, day in enumerate(days)
+                  for _ in range(k % 3 + 1)]
+    pasted = "Date,Description,Amount\n" + "\n".join(statements[:200] + statements[100:300] + statements[150:]) + "\n"
+    summed = load_series(pasted.encode(), "bank.csv", LoadOptions(per="week", duplicates="sum"))
+    assert summed.report.duplicate_rows_dropped > 0  # statements downloaded three times over: each payment once
+    peaks = "Date,Hour,Peak Load (MW)\n" + "".join(f"{day:%Y-%m-%d},{14 + k % 5},{40000 + 30 * k}\n"
+                                                   for k, day in enumerate(days))
+    assert load_series(peaks.encode(), "peaks.csv").frequency.name == "daily"  # the hour of each day's peak
