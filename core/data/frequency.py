@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from typing import NoReturn
 
 import numpy as np
 import pandas as pd
+from pandas.errors import OutOfBoundsDatetime
 from pandas.tseries.frequencies import to_offset
 
 from core.errors import SettingsError
@@ -103,6 +105,7 @@ _WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu",
 # A working week of other weekdays (a food pantry open on Tuesdays, Thursdays and Saturdays: read as daily, its closed
 # days were 420 missing stamps and forecast at a Saturday's size), named by its days from Monday: ``CD-TUETHUSAT``.
 SOME_DAYS = "CD-"
+_SOME_DAY_SHARE = 0.5  # of an even share of the stamps, at least, on each day of a week of some days
 _SOME_DAYS_SPAN = pd.Timedelta(weeks=5)  # at least, of a week of some days: a weekday missed once in 12 days is a gap
 _SOME_DAYS_ALIAS = re.compile(rf"{SOME_DAYS}((?:MON|TUE|WED|THU|FRI|SAT|SUN){{2,6}})")
 SIX_DAY_WEEKS = (MON_TO_SAT, TUE_TO_SUN)  # their season is 6 days, their year 313 (five-day weeks: business-daily's)
@@ -451,17 +454,30 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     alias = end_alias if at_end else start_alias
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"
+    if name == "weekly" and len(index) >= _BUSINESS_DAYS_SEEN and (some := _some_days_alias(index)) is not None:
+        return _from_alias(some)  # two days a week (Tuesdays and Wednesdays: 3.5 days apart on average)
     if name == "daily" and len(index) >= _BUSINESS_DAYS_SEEN:
         for working, week in _WORKING_WEEKS.items():
             if _weekdays_nearly_all(index, week):
                 return _from_alias(working)  # working days only, with holidays missing
-        days = sorted(set(index.day_of_week))
-        some = SOME_DAYS + "".join(WEEKDAY_NAMES[day].upper() for day in days)
-        week = " ".join(WEEKDAY_NAMES[day] for day in days)
-        if _SOME_DAYS_ALIAS.fullmatch(some) and index[-1] - index[0] >= _SOME_DAYS_SPAN \
-                and _weekdays_nearly_all(index, week):
+        if (some := _some_days_alias(index)) is not None:
             return _from_alias(some)  # some days of every week only
     return Frequency(name, alias, season)
+
+
+def _some_days_alias(index: pd.DatetimeIndex) -> str | None:
+    """The alias of a week of the few weekdays the stamps fall on (``SOME_DAYS``), each of them on ``_SOME_DAY_SHARE``
+    of the stamps at least, over ``_SOME_DAYS_SPAN`` or more, nearly every one of those days held; None otherwise."""
+    shares = pd.Series(index.day_of_week).value_counts(normalize=True)
+    if (shares < _SOME_DAY_SHARE / len(shares)).any():
+        return None
+    days = sorted(shares.index)
+    some = SOME_DAYS + "".join(WEEKDAY_NAMES[day].upper() for day in days)
+    week = " ".join(WEEKDAY_NAMES[day] for day in days)
+    if _SOME_DAYS_ALIAS.fullmatch(some) and index[-1] - index[0] >= _SOME_DAYS_SPAN \
+            and _weekdays_nearly_all(index, week):
+        return some
+    return None
 
 
 _STEPS_HELD = 0.8  # the share of the steps that are whole multiples of the most common one (the rest: gaps)
@@ -545,7 +561,11 @@ def future_dates(last: object, frequency: Frequency, horizon: int, day: int | No
     if months:
         return pd.Series(_month_steps(start, months, range(1, horizon + 1), day), name="ds",
                          dtype=pd.Series([start]).dtype)
-    dates = pd.date_range(start=start, periods=horizon + 1, freq=offset)
+    try:
+        dates = pd.date_range(start=start, periods=horizon + 1, freq=offset)
+    except (TypeError, OverflowError, OutOfBoundsDatetime):  # a working week's days past the year 9999
+        fits = len(pd.date_range(start=start, end=pd.Timestamp(LAST_YEAR, 12, 31), freq=offset)) - 1
+        _refuse_past_last_year(start, horizon, max(fits, 0))
     if dates[0] != start:  # anchored offsets may roll `last` forward first
         dates = pd.date_range(start=start + offset, periods=horizon, freq=offset)
         return pd.Series(dates, name="ds")
@@ -561,17 +581,22 @@ def check_writable_dates(dates: pd.Series, last: object) -> None:
     date. Step numbers pass."""
     if not len(dates) or not pd.api.types.is_datetime64_any_dtype(dates) or dates.iloc[-1].year <= LAST_YEAR:
         return
+    _refuse_past_last_year(last, len(dates), int((dates.dt.year <= LAST_YEAR).sum()))
+
+
+def _refuse_past_last_year(last: object, horizon: int, fits: int) -> NoReturn:
+    """The refusal of a forecast of ``horizon`` steps past ``last`` of which ``fits`` fall in the year ``LAST_YEAR``
+    or before (``check_writable_dates``)."""
     stamp = pd.Timestamp(last)
     after = f"{stamp:%Y-%m-%d}" if stamp == stamp.normalize() else f"{stamp:%Y-%m-%d %H:%M}"
-    fits = int((dates.dt.year <= LAST_YEAR).sum())
     if not fits:
         raise SettingsError(f"The series ends at {after}, in the year {LAST_YEAR}, after which dates cannot be "
                             "written: no step past it can be forecast.", "err.ends_in_last_year",
                             {"last": after, "year": LAST_YEAR})
-    steps = [f"{n:,} step" + ("" if n == 1 else "s") for n in (len(dates), fits)]
+    steps = [f"{n:,} step" + ("" if n == 1 else "s") for n in (horizon, fits)]
     raise SettingsError(f"A forecast of {steps[0]} past {after} would pass the year {LAST_YEAR}, after which dates "
                         f"cannot be written: forecast at most {steps[1]}.", "err.past_last_year",
-                        {"steps": len(dates), "last": after, "year": LAST_YEAR, "fits": fits})
+                        {"steps": horizon, "last": after, "year": LAST_YEAR, "fits": fits})
 
 
 def month_day(ds: pd.Series) -> int | None:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, TUE_TO_SUN, WEEKDAY_NAMES,
+from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SOME_DAYS, SUN_TO_THU, TUE_TO_SUN, WEEKDAY_NAMES,
                                  WED_TO_SUN, Frequency,
                                  calendar_places,
                                  frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of,
@@ -393,7 +393,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_running_period(frame, frequency, report)
     if options.per == "week" and frequency.alias in ("SMS", "SME") and (combined := frequency_per("week")):
         frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
-    if future is not None and len(frame) < rows:  # the regressors' future rows on the target's own spacing
+    # the regressors' future rows on the target's own spacing (a pantry's days, its weather given for every day)
+    if future is not None and (len(frame) < rows or (frequency.alias or "").startswith(SOME_DAYS)):
         on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
         if not on_steps.all():
             between = int((~on_steps).sum())

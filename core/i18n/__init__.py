@@ -203,7 +203,8 @@ def frequency_name(frequency: Frequency | str, lang: str) -> str:
             return (f"{relabel(frequency.name, lang, 'freq')} {opens // 60:02d}:{opens % 60:02d}-"
                     f"{last // 60:02d}:{last % 60:02d}{on}")
         if (frequency.alias or "").startswith(SOME_DAYS) and (days := working_days(frequency.alias)):
-            return f"{relabel(frequency.name, lang, 'freq')}, " + " ".join(relabel(day, lang, "level") for day in days)
+            return t("freq.some_days", lang, name=relabel(frequency.name, lang, "freq"),
+                     days=t("list.days", lang).join(relabel(day, lang, "level") for day in days))
         frequency = _WEEKS_SAID.get(frequency.alias or "", frequency.name)
     return relabel(frequency, lang, "freq")
 

@@ -976,6 +976,8 @@ MESSAGES: dict[str, str] = {
     "freq.business_sun_thu": "business-daily, Sunday to Thursday",
     "freq.business_tue_sun": "business-daily, Tuesday to Sunday",
     "freq.business_wed_sun": "business-daily, Wednesday to Sunday",
+    "freq.some_days": "{name}, {days}",
+    "list.days": " ",
     "freq.business-daily": "business-daily",
     "freq.weekly": "weekly",
     "freq.monthly": "monthly",

@@ -744,6 +744,8 @@ MESSAGES: dict[str, str] = {
     "freq.business_sun_thu": "工作日（周日至周四）",
     "freq.business_tue_sun": "工作日（周二至周日）",
     "freq.business_wed_sun": "工作日（周三至周日）",
+    "freq.some_days": "{name}（{days}）",
+    "list.days": "、",
     "freq.business-daily": "工作日",
     "freq.weekly": "周度",
     "freq.monthly": "月度",

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from core.errors import DataError, LimitError
+from core.errors import DataError, LimitError, SettingsError
 from core.i18n import frequency_name, irregular_text, message, said, t, usual_day_first
 from core.data.frequency import MON_TO_SAT, SUN_TO_THU, TUE_TO_SUN, WED_TO_SUN, future_dates, infer_frequency
 from core.data.parsing import calendar_spread
@@ -5608,6 +5608,20 @@ def test_a_pantry_open_on_some_weekdays_is_read_and_forecast_on_those_days() -> 
     saturdays = future.loc[future["ds"].dt.day_of_week == 5, "predicted"]
     others = future.loc[future["ds"].dt.day_of_week != 5, "predicted"]
     assert saturdays.min() > others.max() + 25  # the Saturday peak kept
+    # from its review: a weather forecast for every day after it was refused ("no row for" a day it had); a file
+    # near the year 9999 was an internal error; Tuesdays and Wednesdays, 3.5 days apart, were weekly
+    ahead = pd.date_range(days[-1] + pd.Timedelta(days=1), periods=14)
+    weather = "Date,Households Served,Temp\n" + "".join(
+        f"{day:%m/%d/%Y},{110 + 40 * (day.day_of_week == 5) + k % 7},{15 + k % 9}\n" for k, day in enumerate(days)) + \
+        "".join(f"{day:%m/%d/%Y},,{18 + k % 5}\n" for k, day in enumerate(ahead))
+    given = load_series(weather.encode(), "weather.csv", LoadOptions(regressors=("Temp",)))
+    assert given.future is not None and given.future["ds"].dt.day_of_week.isin([1, 3, 5]).all() and \
+        len(given.future) == 6
+    with pytest.raises(SettingsError, match="forecast at most 5 steps"):
+        future_dates(pd.Timestamp("9999-12-18"), series.frequency, 20)
+    twice = pd.date_range("2022-01-03", "2023-12-30")
+    twice = twice[twice.day_of_week.isin([1, 2])]
+    assert infer_frequency(pd.Series(twice)).alias == "CD-TUEWED"
 
 
 def test_a_visit_log_without_ids_counts_each_visit_where_most_rows_are_alike() -> None:
