@@ -106,7 +106,7 @@ _WORKING_WEEKS = {"B": "Mon Tue Wed Thu Fri", SUN_TO_THU: "Sun Mon Tue Wed Thu",
 # days were 420 missing stamps and forecast at a Saturday's size), named by its days from Monday: ``CD-TUETHUSAT``.
 SOME_DAYS = "CD-"
 _SOME_DAY_SHARE = 0.5  # of an even share of the stamps, at least, on each day of a week of some days
-_SOME_DAYS_SPAN = pd.Timedelta(weeks=5)  # at least, of a week of some days: a weekday missed once in 12 days is a gap
+_SOME_DAYS_SPAN = pd.Timedelta(weeks=3)  # at least, of a week of some days: a weekday missed once in 12 days is a gap
 _SOME_DAYS_ALIAS = re.compile(rf"{SOME_DAYS}((?:MON|TUE|WED|THU|FRI|SAT|SUN){{2,6}})")
 SIX_DAY_WEEKS = (MON_TO_SAT, TUE_TO_SUN)  # their season is 6 days, their year 313 (five-day weeks: business-daily's)
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # by pandas' day_of_week
@@ -353,7 +353,10 @@ def _weekday_of_each_month(index: pd.DatetimeIndex) -> str | None:
     with pd.option_context("future.infer_freq_returns_offset", True):
         offset = pd.infer_freq(index)
     alias = offset.freqstr if offset is not None else None
-    return alias if alias is not None and alias.split("-")[0] in ("WOM", "LWOM") else None
+    if alias is None or alias.split("-")[0] not in ("WOM", "LWOM"):
+        return None
+    last = (index + pd.Timedelta(days=7)).month != index.month  # each the last of its weekday in its month
+    return f"LWOM-{alias[-3:]}" if alias.startswith("WOM-") and bool(last.all()) else alias
 
 
 _REGULAR: dict[tuple[str, bytes], str | None] = {}  # the stamps -> regular_alias's answer, oldest first

@@ -98,6 +98,17 @@ _DURATION_UNITS = {**dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 24),
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
 # A result below the limit of detection written without the limit (a lab's 'ND', 'BDL', 'Not Detected', '<MDL'): 0
 NON_DETECT = re.compile(r"nd|n\.d\.|bdl|bql|not detected|non-?detect|<\s*(?:mdl|dl|lod|loq|rl|pql)", re.IGNORECASE)
+# Names of a lab's results (a concentration's unit, a test's name): where 'ND' is not detected, not 'no data' (the
+# Fed's H.15 writes ND on market holidays)
+_LAB_RESULT = re.compile(r"mg/l|µg/l|ug/l|ng/l|mg/kg|ppm|ppb|mpn|cfu|\bbod|\btss\b|\bcod\b|result|concentration|"
+                         r"detect|\blab\b|assay", re.IGNORECASE)
+
+
+def reads_non_detects(name: object) -> bool:
+    """Whether a column named ``name`` holds a lab's results, whose 'ND' cells are not detected (``NON_DETECT``)."""
+    return name is not None and bool(_LAB_RESULT.search(str(name)))
+
+
 ABOVE_LIMIT = re.compile(r"^>\s*(\d[\d.,]*)$")  # above a counting limit (a lab's '>2419.6' E. coli): read as the limit
 # T for trimestre (INSEE's 2024-T1, INE's 2024T1, 1T 2024), K for kvartal (Statistics Sweden's 2024K1)
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[QTK]([1-4])$", re.IGNORECASE)
@@ -450,8 +461,8 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         plain = pd.to_numeric(text, errors="coerce")
         if plain[present].notna().all():  # the common case: no separators or signs to strip
             return plain.where(np.isfinite(plain)).astype(float)
-    undetected = text.str.fullmatch(NON_DETECT).fillna(False)
-    if undetected.any() and (~undetected & present).any():
+    undetected = text.str.fullmatch(NON_DETECT).fillna(False) if reads_non_detects(values.name) else None
+    if undetected is not None and undetected.any() and (~undetected & present).any():
         text = text.mask(undetected, "0")
     below = text.str.fullmatch(BELOW_LIMIT).fillna(False) if text.str.startswith("<").any() else None
     above = text.str.fullmatch(ABOVE_LIMIT).fillna(False) if text.str.startswith(">").any() else None

@@ -383,7 +383,8 @@ def _labels_carried_down(table: pd.DataFrame, labels: list[str], attrs: dict[str
     blank = first.isna() | first.astype("string").str.strip().eq("")
     below = blank & items.notna() & first.ffill().notna()
     repeated = items.map(items.value_counts()) >= 2  # each block's items again under the next (not Odoo's 'Total')
-    if not below.any() or blank.iloc[0] or not (blank == below).all() or not repeated[below].all():
+    if not below.any() or blank.iloc[0] or not (blank == below).all() or not repeated[below].all() \
+            or below.sum() < (~blank).sum():  # blocks of a first row and items under it, not a few codes left blank
         return labels
     table[labels[0]] = first.mask(blank).ffill()
     attrs["labels_carried_down"] = {"column": labels[0], "rows": int(below.sum())}

@@ -22,6 +22,7 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SOME_DAYS,
                                  stamps_between, stray_hours, working_week_of)
 from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS,
                                FLAG_AFTER, FLAGGED_NUMBER, LEADING_LABELS, NON_DETECT, leading_labels,
+                               reads_non_detects,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
                                TIME_OF_DAY, measure_unit,
@@ -729,8 +730,10 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
     if len(frame) < MIN_ROWS or alias.split("-")[0] not in _PERIOD_STEPS:
         return frame
     offset, ds = offset_of(alias), frame["ds"]
-    if offset.is_on_offset(ds.iloc[-1]) or not all(offset.is_on_offset(stamp) for stamp in ds.iloc[-_ON_STEPS:-1]) \
-            or not ds.iloc[-2] < ds.iloc[-1] < ds.iloc[-2] + offset:
+    last = ds.iloc[-1]
+    near = min(abs(offset.rollforward(last) - last), abs(last - offset.rollback(last)))  # a leap year's 28 February
+    if near <= _NEAR_STEP or not all(offset.is_on_offset(stamp) for stamp in ds.iloc[-_ON_STEPS:-1]) \
+            or not ds.iloc[-2] < last < ds.iloc[-2] + offset:
         return frame
     stamp = f"{ds.iloc[-1]:%Y-%m-%d}"
     report.rows_dropped += 1
@@ -742,6 +745,7 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
 
 
 _PERIOD_STEPS = ("MS", "ME", "QS", "QE", "YS", "YE", "W")  # calendar periods a running one is cut from
+_NEAR_STEP = pd.Timedelta(days=3)  # off a step by this much at most: the step written otherwise, no running period
 _ON_STEPS = 24  # the rows before the last that must be on the steps (``_without_running_period``)
 _STRAY_LISTED = 3  # stray rows named in their notice
 _EXTRA_DAYS = 0.05  # of a weekly series' rows, at most, on another weekday in a week that has its own day's row
@@ -2107,19 +2111,26 @@ def _costs_before_usage(named: list[str], measures: list[str]) -> list[str]:
     return list(dict.fromkeys([*costs, *pool])) if costs else named
 
 
+def _takings(col: str) -> bool:
+    """Whether a column is named as money taken in (``_TAKINGS``, or a total of no quantity: not CoinGecko's
+    'total_volume', a stock's 'Total Turnover')."""
+    words = _name_words(col)
+    return bool(words & _TAKINGS) or "total" in words and not words & _NOT_TAKINGS
+
+
 def _unit_prices_last(named: list[str]) -> list[str]:
     """``named`` with prices per unit (``_PRICE_PER_UNIT``: 'Unit Price', 'Avg Price') after the amounts they price where one
     is named as money taken in (``_TAKINGS``): a vending export's 'Unit Price' was summed per day as its sales, beside
     its 'Amount'."""
     prices = [col for col in named if _PRICE_PER_UNIT.search(str(col).lower())]
-    if not prices or not any(_name_words(col) & _TAKINGS for col in named if col not in prices):
+    if not prices or not any(_takings(col) for col in named if col not in prices):
         return named
     return [col for col in named if col not in prices] + prices
 
 
-_TAKINGS = frozenset({"amount", "sales", "revenue", "turnover", "takings"})  # not 'total_volume' (CoinGecko's)
-# not 'Units', nor a plain 'price' (CoinGecko's, a stock's 'Open Price': the volume or turnover was then forecast)
-_PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bavg|\baverage|\bper\b")
+_TAKINGS = frozenset({"amount", "sales", "revenue", "takings"})  # and a 'Total' of them (``_takings``)
+_NOT_TAKINGS = frozenset({"volume", "quantity", "qty", "units", "count", "turnover", "weight", "cap"})  # CoinGecko's
+_PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bprice|\bavg|\baverage|\bper\b")  # not 'Units'
 
 
 def _named_total(candidates: list[str], numbers: dict[str, pd.Series]) -> str | None:
@@ -2523,7 +2534,7 @@ def _awaited_on_its_step(given: pd.Series, last: object) -> bool:
     return bool(stop >= steps.median() and stop >= steps.quantile(_LONG_STEP))
 
 
-_LONG_STEP = 0.95  # the quantile of a column's steps between values its stop before the last stamp must reach
+_LONG_STEP = 0.75  # the quantile of a column's steps between values its stop before the last stamp must reach
 # The two sides of a statement's money columns: a row fills one of them (a debit or a credit), the other blank.
 _SIDES = {"debit": "credit", "debits": "credits", "withdrawal": "deposit", "withdrawals": "deposits",
           "outflow": "inflow", "out": "in", "spent": "received", "soll": "haben", "charges": "payments",
@@ -2625,14 +2636,19 @@ def filled(values: pd.Series) -> pd.Series:
     return text.notna() & (text != "")
 
 
-_CAMEL_VALUE = re.compile(r"[a-z]Values?$")  # 'PrimaryValue', 'TradeValue'
+# Target words of camel case names ('PrimaryValue', 'UnitsSold', 'SalesAmount', 'OrderQuantity'), but a price,
+# demand or load (Azure's 'unitPrice', AWS's 'publicOnDemandCost' went before their costs), nor with a time or a key
+_CAMEL_TARGET_WORDS = frozenset(_TARGET_WORDS) - {"price", "demand", "load"}
+_CAMEL_NO_TARGET = frozenset({"date", "time", "day", "month", "year", "key", "id"})
 
 
 def _sounds_like_target(col: object) -> bool:
-    """Whether a column's name has a target word (``_TARGET_WORDS``), or ends in 'Value' in camel case (Comtrade's
-    'PrimaryValue': the month number 'RefMonth' before it was forecast; not every camel word: AWS's
-    'publicOnDemandCost' and Azure's 'unitPrice' then went before their costs, and 'ValueDate' was forecast)."""
-    return bool(_name_words(col) & set(_TARGET_WORDS)) or bool(_CAMEL_VALUE.search(str(col).strip()))
+    """Whether a column's name has a target word (``_TARGET_WORDS``), its camel case's words too
+    (``_CAMEL_TARGET_WORDS``: Comtrade's 'PrimaryValue', whose month number 'RefMonth' was forecast before it)."""
+    camel = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(col))}
+    if camel & _CAMEL_NO_TARGET:  # 'ValueDate', 'CustomerKey'
+        return bool(_name_words(col) & set(_TARGET_WORDS))
+    return bool((_name_words(col) | camel) & _CAMEL_TARGET_WORDS) or bool(_name_words(col) & set(_TARGET_WORDS))
 
 
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
@@ -3225,7 +3241,7 @@ def _blank_holidays_notice(ds: pd.Series, values: pd.Series, target: str) -> Not
     years = pd.Series(blank.dt.year.to_numpy()).groupby(day.to_numpy()).nunique()  # the years each day is blank in
     again = day.map(years.to_dict()) >= 2
     held = blank[again.to_numpy() | day.isin(["12-25", "01-01"]).to_numpy()]
-    if len(held) < 2:
+    if len(held) < 2 or len(held) < _HOLIDAYS_OF_BLANKS * len(blank):  # not a sensor's gaps alike by chance
         return None
     stamps = ", ".join(f"{stamp:%Y-%m-%d}" for stamp in held.iloc[:_STRAY_LISTED])
     return Notice(f"{count(len(held), 'day')} without a value in '{target}' fall on holidays of the year "
@@ -3234,6 +3250,7 @@ def _blank_holidays_notice(ds: pd.Series, values: pd.Series, target: str) -> Not
                   "notice.blank_holidays", {"rows": len(held), "column": target, "stamps": stamps})
 
 
+_HOLIDAYS_OF_BLANKS = 0.5  # of the blank days, at least, on holidays (``_blank_holidays_notice``)
 _HOLIDAY_SHARE = 0.05  # of the days, at most, blank for ``_blank_holidays_notice`` to say (not a sparse series)
 
 
@@ -3244,7 +3261,7 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
         return
     text = values.astype("string").str.strip()
     candidates = {"below_limit": text.str.startswith("<"), "above_limit": text.str.startswith(">"),
-                  "non_detects": text.str.len() <= _NON_DETECT_LONGEST,
+                  "non_detects": text.str.len().le(_NON_DETECT_LONGEST) & reads_non_detects(col),
                   "scaled_numbers": text.str[-1:].isin(("K", "M", "B")),
                   "flagged_numbers": text.str.contains(FLAG_AFTER, regex=True) & ~text.str.startswith(":")}
     for kind, (pattern, sentence) in _MARKED.items():
@@ -3681,7 +3698,7 @@ _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially 
                          "voided", "void", "declined", "reversed", "rejected", "returned", "chargeback", "storniert",
                          "annulé", "annulée", "cancelado", "anulado",
                          # a balance's movements that are no sales (Stripe's balance history: its daily payouts)
-                         "payout", "payouts", "transfer", "stripe_fee", "payout_failure", "payout_cancel"})
+                         "payout", "payouts", "stripe_fee", "payout_failure", "payout_cancel"})
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values
 
 
@@ -3866,8 +3883,8 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
     if days.str.contains(r"\d:\d\d:\d\d", regex=True).any():
         return False
-    if _on_a_grid(written.reindex(whole_rows.index)):  # readings every 5 minutes: a join's repeated reading is a copy
-        return False
+    if _on_a_grid(written.reindex(whole_rows.index)) and _one_row_a_stamp(whole_rows, written):
+        return False  # readings every 5 minutes: a join's repeated reading is a copy (not a busy minute's taps)
     days = days.str.replace(r"[ T]+\d{1,2}:\d\d(?:\s*[AaPp][Mm])?$", "", regex=True)  # to the minute: two vends alike
     if days.duplicated(keep=False).mean() < _EVENT_DAYS:
         return False
@@ -3899,6 +3916,15 @@ def _on_a_grid(written: pd.Series) -> bool:
 
 
 _GRID_STEPS = 0.8
+
+
+def _one_row_a_stamp(whole_rows: pd.DataFrame, written: pd.Series) -> bool:
+    """Whether the distinct rows are about one a time stamp (``_ROWS_A_STAMP``): readings, not a log's events."""
+    distinct = whole_rows.drop_duplicates()
+    return len(distinct) <= _ROWS_A_STAMP * written.reindex(distinct.index).nunique()
+
+
+_ROWS_A_STAMP = 1.2
 
 
 def _units_of_one(whole_rows: pd.DataFrame) -> bool:

@@ -799,7 +799,8 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
     numbers = pd.api.types.is_numeric_dtype(values) or _is_number(values)
     unit = _UNIT_IN_NAME.search(str(col).strip())
     words = re.findall(r"[^\W\d_]+", str(col).lower())
-    measured = bool(words) and (words[-1] in _UNIT_WORDS | _HEAD_COUNT_WORDS  # a pantry's 'Household Size'
+    measured = bool(words) and (words[-1] in _UNIT_WORDS | _HEAD_COUNT_WORDS  # a pantry's 'Adults'
+                                or " ".join(words[-2:]) in _PEOPLE_SIZES
                                 or words[0] in _MEASURE_WORDS  # eBird's 'DURATION MINUTES'
                                 and words[-1] not in _GROUP_WORDS)  # not 'Weight Class'
     return numbers and (measured or unit is not None and not _ID_IN_BRACKETS.search(unit.group()))  # not 'Store (ID)'
@@ -807,10 +808,12 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
 
 _UNIT_WORDS = frozenset({"minutes", "mins", "min", "seconds", "secs", "sec", "hours", "hrs", "km", "miles", "meters",
                          "metres", "kg", "lbs", "percent", "pct", "mph", "kph", "kmh", "celsius", "fahrenheit"})
-# Last words of counts of people, no ids: a visit log's 'Household Size', 'Adults', 'Children' and 'Seniors' made 12
-# series with its zip codes
-_HEAD_COUNT_WORDS = frozenset({"size", "adults", "children", "kids", "seniors", "youth", "infants", "persons", "people",
+# Last words of counts of people, no ids: a visit log's 'Adults', 'Children' and 'Seniors' (a tour's 'Group Size' and
+# a 'Pack Size' are groups)
+_HEAD_COUNT_WORDS = frozenset({"adults", "children", "kids", "seniors", "youth", "infants", "persons", "people",
                                "guests", "attendees", "visitors", "occupants", "headcount"})
+_PEOPLE_SIZES = frozenset({"household size", "family size", "party size"})  # ... and a 'Household Size' (not a 'Group
+# Size' of tours nor a 'Pack Size', which are groups)
 _MEASURE_WORDS = frozenset({"duration", "distance", "elapsed"})  # not depth nor height: a lake's profile by depth
 _GROUP_WORDS = frozenset({"class", "group", "band", "bucket", "bin", "category", "id", "code", "no", "tier", "range"})
 

@@ -5846,3 +5846,42 @@ def test_from_the_review_of_the_payments_units_copies_hours_and_working_weeks_ru
     peaks = "Date,Hour,Peak Load (MW)\n" + "".join(f"{day:%Y-%m-%d},{14 + k % 5},{40000 + 30 * k}\n"
                                                    for k, day in enumerate(days))
     assert load_series(peaks.encode(), "peaks.csv").frequency.name == "daily"  # the hour of each day's peak
+
+
+def test_from_the_review_of_the_limits_prices_sizes_holidays_and_running_periods_rules() -> None:
+    days = pd.date_range("2024-01-01", periods=200)
+    yields = "Series Description,10-year yield\n" + "".join(
+        f"{day:%Y-%m-%d},{'ND' if k % 25 == 3 else f'{3.9 + k % 7 / 100:.2f}'}\n" for k, day in enumerate(days))
+    assert load_series(yields.encode(), "h15.csv").frame["y"].min() > 3  # the Fed's ND, no data: no 0% yields
+    fuel = "Date,Price,Litres,Amount\n" + "".join(f"{day:%Y-%m-%d},{1.8 + k % 5 / 100:.2f},{9000 + 37 * k},"
+                                                  f"{(1.8 + k % 5 / 100) * (9000 + 37 * k):.2f}\n"
+                                                  for k, day in enumerate(days))
+    assert load_series(fuel.encode(), "fuel.csv").target == "Amount"
+    average = "Date,Avg Price,Total\n" + "".join(f"{day:%Y-%m-%d},{1.5 + k % 4 / 4:.2f},{400 + k % 90}.50\n"
+                                                 for k, day in enumerate(days))
+    assert load_series(average.encode(), "avg.csv").target == "Total"
+    camel = "SaleDate,AvgTemp,Rainfall,UnitsSold\n" + "".join(f"{day:%Y-%m-%d},{10 + k % 15},{k % 4},{200 + k % 60}\n"
+                                                              for k, day in enumerate(days))
+    assert load_series(camel.encode(), "camel.csv").target == "UnitsSold"
+    tours = "Date,Group Size,Bookings\n" + "".join(f"{day:%Y-%m-%d},{size},{(k + size) % 10}\n"
+                                                   for k, day in enumerate(days) for size in (2, 4, 6, 8))
+    assert read_panel(tours.encode(), "tours.csv", LoadOptions(), PanelChoice()).id_cols == ("Group Size",)
+    weeks = pd.date_range("2023-01-02", periods=52, freq="W-MON")
+    shifted = [week + pd.Timedelta(days=int(k in (5, 20, 33, 47))) for k, week in enumerate(weeks)]
+    prices = pd.date_range(weeks[0], weeks[-1] + pd.Timedelta(days=13))
+    weekly = "Date,Price,Sales\n" + "".join(f"{day:%Y-%m-%d},{2 + k % 3 / 10:.2f},"
+                                            f"{700 + 9 * shifted.index(day) if day in shifted else ''}\n"
+                                            for k, day in enumerate(prices))
+    assert load_series(weekly.encode(), "weekly.csv").target == "Sales"  # a few weeks a day late: still to come
+    month = pd.date_range("2024-03-04", "2024-04-05")
+    classes = "date,visits\n" + "".join(f"{day:%Y-%m-%d},{80 + k % 9}\n" for k, day in enumerate(month)
+                                        if day.day_of_week in (0, 2, 4))
+    assert load_series(classes.encode(), "mwf.csv").frequency.alias == "CD-MONWEDFRI"  # a first month of classes
+    gaps = pd.Series(pd.date_range("2021-01-01", "2023-12-31"))
+    blank = set(gaps.sample(40, random_state=3))
+    temps = "date,mean_temp_c\n" + "".join(f"{day:%Y-%m-%d},{'' if day in blank else 10 + day.month}\n"
+                                           for day in gaps)
+    assert not any(n.key == "notice.blank_holidays" for n in load_series(temps.encode(), "t.csv").report.notices)
+    ends = list(pd.date_range("2022-01-31", periods=25, freq="ME")) + [pd.Timestamp("2024-02-28")]
+    leap = "date,value\n" + "".join(f"{day:%Y-%m-%d},{100 + k}\n" for k, day in enumerate(ends))
+    assert len(load_series(leap.encode(), "leap.csv").frame) == 26  # February written as the 28th in a leap year
