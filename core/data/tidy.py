@@ -2557,9 +2557,11 @@ def _other_side(col: str, columns: list[str]) -> str | None:
     'Paid in' for 'Paid out', 'Inflow' for 'Outflow'), or None."""
     words = _word_list(col)
     for k, word in enumerate(words):
-        if word in _SIDES:
+        if word in _SIDES:  # each side's word in turn ('Cash Out': not 'Card Out', but 'Cash In')
             twin = [*words[:k], _SIDES[word], *words[k + 1:]]
-            return next((other for other in columns if other != col and _word_list(other) == twin), None)
+            found = next((other for other in columns if other != col and _word_list(other) == twin), None)
+            if found is not None:
+                return found
     return None
 
 
