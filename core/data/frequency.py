@@ -288,7 +288,12 @@ def week_year(alias: str | None) -> float | None:
     """The rows of a year of a working week of some days (``SOME_DAYS``: 157 of three days a week), None for another
     alias (the usual weeks' years are named by their frequencies: 261 business days, 313 of six-day weeks)."""
     week = _week_of(alias) if (alias or "").startswith(SOME_DAYS) else None
-    return None if week is None else float(round(len(week.split()) * 365.25 / 7))
+    return None if week is None else some_days_year(len(week.split()))
+
+
+def some_days_year(days: int) -> float:
+    """The rows of a year of a working week of ``days`` days (``week_year``)."""
+    return float(round(days * 365.25 / 7))
 
 
 def offset_of(alias: str) -> pd.DateOffset:
@@ -347,16 +352,26 @@ def _weekday_of_each_month(index: pd.DatetimeIndex) -> str | None:
     """The alias of a weekday of each month (``WOM-1TUE``, ``LWOM-SAT``) that stamps a month apart but for missing
     months all fall on (``regular_alias`` takes none with gaps: a food bank's first Tuesdays, three months missing,
     said none missing and read as consecutive months); None otherwise."""
-    months = np.diff(index.year.to_numpy() * 12 + index.month.to_numpy())
+    months = _months_apart(index)
     if not len(months) or (months < 1).any() or np.median(months) != 1:
         return None
-    with pd.option_context("future.infer_freq_returns_offset", True):
-        offset = pd.infer_freq(index)
-    alias = offset.freqstr if offset is not None else None
+    alias = _pandas_alias(index)
     if alias is None or alias.split("-")[0] not in ("WOM", "LWOM"):
         return None
     last = (index + pd.Timedelta(days=7)).month != index.month  # each the last of its weekday in its month
     return f"LWOM-{alias[-3:]}" if alias.startswith("WOM-") and bool(last.all()) else alias
+
+
+def _pandas_alias(index: pd.DatetimeIndex) -> str | None:
+    """``pd.infer_freq``'s alias of the stamps (its offset as pandas' next default returns it), None for none."""
+    with pd.option_context("future.infer_freq_returns_offset", True):
+        offset = pd.infer_freq(index)
+    return offset.freqstr if offset is not None else None
+
+
+def _months_apart(index: pd.DatetimeIndex) -> np.ndarray:
+    """The calendar months between consecutive stamps."""
+    return np.diff(index.year.to_numpy() * 12 + index.month.to_numpy())
 
 
 _REGULAR: dict[tuple[str, bytes], str | None] = {}  # the stamps -> regular_alias's answer, oldest first
@@ -376,11 +391,9 @@ def regular_alias(ds: pd.Series) -> str | None:
         with _REGULAR_LOCK:
             if key in _REGULAR:
                 return _REGULAR[key]
-    with pd.option_context("future.infer_freq_returns_offset", True):  # pandas' next default
-        offset = pd.infer_freq(index)
-    alias = offset.freqstr if offset is not None else None
+    alias = _pandas_alias(index)
     if alias is not None and alias.split("-")[0] in ("WOM", "LWOM"):  # pandas checks the weekday of each, not the
-        months = np.diff(index.year.to_numpy() * 12 + index.month.to_numpy())  # steps (a first Tuesday's gaps)
+        months = _months_apart(index)  # steps (a first Tuesday's gaps)
         alias = alias if len(months) and (months == months[0]).all() else None
     if key is not None:
         with _REGULAR_LOCK:  # sessions of the app run on threads

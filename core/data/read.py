@@ -2299,13 +2299,14 @@ def _as_written(line: str, cells: list[str], delimiter: str) -> str:
     """A note line as said: as written, without the empty cells at its ends ('Source: ABC,,,') and the quotes of a
     line that is one quoted cell; its cells were joined by ', ' (SKIDATA's 'Total Transactions: 56,608' was said as
     '56, 608'). Cells joined so where a quoted cell holds the delimiter beside others ('"Note, 1",text')."""
+    joined = ", ".join(cell.strip() for cell in cells if cell.strip())
     if delimiter != ",":  # a tab or a semicolon is no way to quote a note
-        return ", ".join(cell.strip() for cell in cells if cell.strip())
+        return joined
     written = line.strip().strip(delimiter).strip()
     if written.startswith('"') and written.endswith('"') and written.count('"') == 2:
         return written[1:-1].strip()
     inside = re.search(rf'[^{re.escape(delimiter)}\s"]\s*"\w', written)  # a quote opened within a cell
-    return written if '"' not in written or inside else ", ".join(cell.strip() for cell in cells if cell.strip())
+    return written if '"' not in written or inside else joined
 
 
 def _notes_at_end(lines: list[tuple[str, list[str]]], fields: int, most: int) -> int:

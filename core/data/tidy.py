@@ -1440,7 +1440,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     return None, pd.Series(np.arange(len(raw)), index=raw.index)
 
 
-# The share of rows a time column dates, at least, to be taken before a later one (``_find_time_column``)
+# The share of rows a time column dates, at least, to be taken before a later one (``_pick_date_column``)
 _FILLED_DATES = 0.5
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
 # DATE' was taken before its 'OBSERVATION DATE')
@@ -2640,17 +2640,18 @@ def filled(values: pd.Series) -> pd.Series:
 
 # Target words of camel case names ('PrimaryValue', 'UnitsSold', 'SalesAmount', 'OrderQuantity'), but a price,
 # demand or load (Azure's 'unitPrice', AWS's 'publicOnDemandCost' went before their costs), nor with a time or a key
-_CAMEL_TARGET_WORDS = frozenset(_TARGET_WORDS) - {"price", "demand", "load"}
+_TARGET_WORD_SET = frozenset(_TARGET_WORDS)
+_CAMEL_TARGET_WORDS = _TARGET_WORD_SET - {"price", "demand", "load"}
 _CAMEL_NO_TARGET = frozenset({"date", "time", "day", "month", "year", "key", "id"})
 
 
 def _sounds_like_target(col: object) -> bool:
     """Whether a column's name has a target word (``_TARGET_WORDS``), its camel case's words too
     (``_CAMEL_TARGET_WORDS``: Comtrade's 'PrimaryValue', whose month number 'RefMonth' was forecast before it)."""
+    if _name_words(col) & _TARGET_WORD_SET:
+        return True
     camel = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(col))}
-    if camel & _CAMEL_NO_TARGET:  # 'ValueDate', 'CustomerKey'
-        return bool(_name_words(col) & set(_TARGET_WORDS))
-    return bool((_name_words(col) | camel) & _CAMEL_TARGET_WORDS) or bool(_name_words(col) & set(_TARGET_WORDS))
+    return not camel & _CAMEL_NO_TARGET and bool(camel & _CAMEL_TARGET_WORDS)  # not 'ValueDate', 'CustomerKey'
 
 
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
@@ -3875,17 +3876,18 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     counted as 1,740) or no column or pair of columns that tells a day's rows apart (an order id, a store and a
     department: alike, such rows are one exported twice), and no span exported twice (``_exported_twice``; on fewer
     than ``_TWICE_DAYS`` days, not half the rows alike)."""
+    written = written.reindex(whole_rows.index) if written is not None else None  # each row's stamp as written
     if _exported_twice(whole_rows, stamps, copies, written):
         return False
     if _units_of_one(whole_rows):
         return True
     if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum() and stamps.nunique() < _TWICE_DAYS:
         return False  # half the rows alike on a few days: a file appended to itself (on more, ``_exported_twice``)
-    days = written.reindex(whole_rows.index).astype("string").str.strip()[~copies]
+    days = written.astype("string").str.strip()[~copies]
     days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
     if days.str.contains(r"\d:\d\d:\d\d", regex=True).any():
         return False
-    if _on_a_grid(written.reindex(whole_rows.index)) and _one_row_a_stamp(whole_rows, written):
+    if _on_a_grid(written) and _one_row_a_stamp(whole_rows, written):
         return False  # readings every 5 minutes: a join's repeated reading is a copy (not a busy minute's taps)
     days = days.str.replace(r"[ T]+\d{1,2}:\d\d(?:\s*[AaPp][Mm])?$", "", regex=True)  # to the minute: two vends alike
     if days.duplicated(keep=False).mean() < _EVENT_DAYS:
@@ -3894,7 +3896,7 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     if (alike > 2).mean() >= _MANY_ALIKE:  # rows alike by the handful: a visit log's households of one size and zip
         return True
     rows = whole_rows[~copies]
-    stamped = written.reindex(rows.index).astype("string")  # the time column itself tells no rows apart
+    stamped = written[~copies].astype("string")  # the time column itself tells no rows apart
     labels = [col for col in rows.columns if not (rows[col].astype("string") == stamped).all()]
     labels = [col for col in labels if pd.api.types.is_integer_dtype(rows[col])
               or not pd.api.types.is_numeric_dtype(rows[col])
@@ -3917,13 +3919,13 @@ def _on_a_grid(written: pd.Series) -> bool:
     return bool(values[np.argmax(counts)] < 86_400 and counts.max() >= _GRID_STEPS * len(steps))
 
 
-_GRID_STEPS = 0.8
+_GRID_STEPS = 0.8  # of the steps between distinct stamps, at least, the most common one (``_on_a_grid``)
 
 
 def _one_row_a_stamp(whole_rows: pd.DataFrame, written: pd.Series) -> bool:
     """Whether the distinct rows are about one a time stamp (``_ROWS_A_STAMP``): readings, not a log's events."""
     distinct = whole_rows.drop_duplicates()
-    return len(distinct) <= _ROWS_A_STAMP * written.reindex(distinct.index).nunique()
+    return len(distinct) <= _ROWS_A_STAMP * written[distinct.index].nunique()
 
 
 _ROWS_A_STAMP = 1.2
@@ -3937,7 +3939,7 @@ def _units_of_one(whole_rows: pd.DataFrame) -> bool:
 
 
 def _exported_twice(whole_rows: pd.DataFrame, stamps: pd.Series, copies: np.ndarray,
-                    written: pd.Series | None = None) -> bool:
+                    written: pd.Series | None) -> bool:
     """Whether the copies are the rows of a span exported twice: ``_TWICE_SHARE`` of the rows between the first and
     the last copy have one (two exports of a table overlapping by a fortnight; a log's equal sales are a few of each
     day's)."""
@@ -3956,7 +3958,7 @@ def _exported_several_times(whole_rows: pd.DataFrame, written: pd.Series | None,
     each other: a row 3 times, its neighbours 3 times; a visit log's households alike come 1 to 30 times a day)."""
     if not twinned.any() or written is None:
         return False
-    days = written.reindex(whole_rows.index).astype("string").str.strip().str.replace(r"[ T].*$", "", regex=True)
+    days = written.astype("string").str.strip().str.replace(r"[ T].*$", "", regex=True)
     table = whole_rows.assign(_day=days.to_numpy())  # each row's day as written
     sizes = table.groupby(list(table.columns), dropna=False).size().rename("times").reset_index()
     by_day = sizes.groupby("_day")["times"].agg(["nunique", "size", "max"])

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import (SIX_DAY_WEEKS, WEEKDAY_NAMES, WITHIN_A_DAY, Frequency, calendar_places, offset_of,
-                                 open_days, open_hours, open_minutes, open_step_minutes, week_year, working_days)
+                                 open_days, open_hours, open_minutes, open_step_minutes, some_days_year, week_year,
+                                 working_days)
 from core.models.state import register
 
 _SEASON_PARTS = {
@@ -198,7 +199,7 @@ def is_yearly_cycle(period: float) -> bool:
     return period in (cycle[0][0] for cycle in YEARLY_CYCLES.values()) or period in _SOME_DAYS_YEARS
 
 
-_SOME_DAYS_YEARS = frozenset(float(round(days * 365.25 / 7)) for days in range(2, 7))  # ``week_year``'s
+_SOME_DAYS_YEARS = frozenset(some_days_year(days) for days in range(2, 7))  # ``week_year``'s
 YEARLY_CYCLE = "yearly cycle"  # the name the year's sine/cosine pairs are left out under
 
 
