@@ -13,13 +13,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pandas as pd
 
-from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SOME_DAYS, SUN_TO_THU, TUE_TO_SUN, WEEKDAY_NAMES,
+from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, TUE_TO_SUN, WEEKDAY_NAMES,
                                  WED_TO_SUN, Frequency,
                                  calendar_places,
                                  frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of,
                                  on_open_hours, open_days, open_hour_steps, open_hours, open_slots, open_stamps,
                                  regular_alias,
-                                 stamps_between, stray_hours, working_week_of)
+                                 stamps_between, stray_hours, working_days, working_week_of)
 from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS,
                                FLAG_AFTER, FLAGGED_NUMBER, LEADING_LABELS, NON_DETECT, leading_labels,
                                reads_non_detects,
@@ -385,7 +385,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame, working = _without_closed_days(frame, target, report)
     if future is not None and len(frame) < rows:  # business days: the future rows of other days go too
         future = future[future["ds"].dt.day_of_week.isin(working)]
-    frame = _without_extra_weekdays(_without_stray_hours(frame, report), report)
+    frame = _without_days_off(_without_extra_weekdays(_without_stray_hours(frame, report), report), report)
     rows = len(frame)
     frame = _without_rows_between_readings(_on_the_targets_spacing(frame, target, date_col, report), target,
                                            date_col, report)
@@ -394,8 +394,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_running_period(frame, frequency, report)
     if options.per == "week" and frequency.alias in ("SMS", "SME") and (combined := frequency_per("week")):
         frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
-    # the regressors' future rows on the target's own spacing (a pantry's days, its weather given for every day)
-    if future is not None and (len(frame) < rows or (frequency.alias or "").startswith(SOME_DAYS)):
+    # the regressors' future rows on the target's own spacing (a pantry's or a shop's days, its weather given for
+    # every day: the weekend's rows were taken as the next steps', and the forecast stopped at the Friday)
+    if future is not None and (len(frame) < rows or working_days(frequency.alias) is not None):
         on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
         if not on_steps.all():
             between = int((~on_steps).sum())
@@ -775,6 +776,34 @@ def _without_extra_weekdays(frame: pd.DataFrame, report: DataReport) -> pd.DataF
     report.rows_dropped += int(extra.sum())
     report.notices.append(_extra_weekdays_notice(ds[extra], f"{ds[usual].iloc[0]:%A}"))
     return frame[~extra].reset_index(drop=True)
+
+
+_RARE_DAY = 0.25  # of the busiest weekday's rows, at most, on a weekday off a working week (``_without_days_off``)
+
+
+def _without_days_off(frame: pd.DataFrame, report: DataReport) -> pd.DataFrame:
+    """``frame`` without the few rows of a daily series on weekdays off the working week all its other rows keep (a
+    pantry open Tuesday, Thursday and Saturday that opened one Monday; a shop's one Sunday sale: read as daily, its
+    closed days were hundreds of missing stamps and forecast), said with their stamps and the way to keep them; as it
+    is where the others keep no working week (``infer_frequency``: business-daily)."""
+    ds = frame["ds"]
+    if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 20 or (ds != ds.dt.normalize()).any():
+        return frame
+    per_day = ds.dt.day_of_week.value_counts()
+    rare = per_day.index[per_day <= _RARE_DAY * per_day.max()]
+    off = ds.dt.day_of_week.isin(rare).to_numpy()
+    if not off.any() or off.sum() > _EXTRA_DAYS * len(ds):
+        return frame
+    days = working_days(infer_frequency(ds[~off].reset_index(drop=True)).alias)
+    if days is None or len(days) != len(per_day) - len(rare):
+        return frame
+    rows, stamps = int(off.sum()), ", ".join(f"{stamp:%Y-%m-%d}" for stamp in ds[off].iloc[:_STRAY_LISTED])
+    report.rows_dropped += rows
+    report.notices.append(Notice(
+        f"{count(rows, 'row')} on a weekday the series is otherwise never on ({stamps}) {_were(rows)} left out: the "
+        f"series is read on its days ({' '.join(days)}). To count them, combine the rows per week (--per week).",
+        "notice.days_off", {"rows": rows, "stamps": stamps, "weekdays": " ".join(days)}))
+    return frame[~off].reset_index(drop=True)
 
 
 def _extra_weekdays_notice(extra: pd.Series, day: str) -> Notice:

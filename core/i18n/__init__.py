@@ -139,6 +139,9 @@ def message(key: str, params: Mapping[str, object], lang: str) -> str:
     shown = {name: relabel(value, lang, LOCALIZED[name]) if name in LOCALIZED
              else quoted_list(value.names, lang) if isinstance(value, QuotedNames) else value
              for name, value in params.items()}
+    if "weekdays" in params:  # the days of a working week, 'Tue Thu Sat'
+        days = str(params["weekdays"]).split()
+        shown["weekdays"] = t("list.days", lang).join(relabel(day, lang, "level") for day in days)
     if "setting" in params and "name" in params:  # a setting of the model table, named as the Train page names it
         shown["setting"] = core_text(f"setting.{params['name']}", lang, str(params["setting"]))
     return t(key, lang, **shown)

@@ -1553,6 +1553,9 @@ MESSAGES: dict[str, str] = {
     "notice.weekly_slots": "The rows keep to {slots} times of the week ({shown}), most of the stamps between them "
                            "missing: to forecast by the week, combine the rows per week (--per week, with "
                            "--duplicates sum for totals).",
+    "notice.days_off": "{rows:plural:row} on a weekday the series is otherwise never on ({stamps}) {rows:were} left "
+                       "out: the series is read on its days ({weekdays}). To count them, combine the rows per week "
+                       "(--per week).",
     "notice.extra_weekdays": "{rows:plural:row} on another day than the series' {weekday}s, in weeks that have their "
                              "{weekday} ({stamps}), {rows:were} left out: the series is read week by week. To count them "
                              "in their weeks, combine the rows per week (--per week).",

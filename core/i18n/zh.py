@@ -1102,6 +1102,7 @@ MESSAGES: dict[str, str] = {
     "notice.closed_words": "“{column}”没有数值的 {rows:,} 行表示当时休业：若休业日的值为零（营业额、访客数），请把“缺失值”选为零（--missing zero）；若被填补，这些日子会被当作普通日子。",
     "notice.named_zone": "“{column}”中的时间为 UTC，且“{zone_column}”给出了它们的时区（{zone}）：按该时区的本地时间读取。",
     "notice.weekly_slots": "各行只落在每周的 {slots} 个时间点（{shown}），其间的时间戳大多缺失：若要按周预测，请按周合并各行（--per week，求总数时加 --duplicates sum）。",
+    "notice.days_off": "有 {rows:,} 行落在序列平时从不出现的星期几（{stamps}），这些行已略去：序列按它的日子（{weekdays}）读取。若要计入它们，请按周合并各行（--per week）。",
     "notice.extra_weekdays": "有 {rows:,} 行不在序列通常的{weekday}，且所在的周已有{weekday}的行（{stamps}），这些行已略去：序列按周读取。若要把它们计入各自的周，请按周合并各行（--per week）。",
     "notice.per_as_written": "其各行已是{per}一行：按原样读取。",
     "notice.groups_one_series": "“{column}”列出了 {groups:,} 个组（{shown}），它们的行被读作同一个序列：若要分别预测，请把“{column}”选为序列标识（--id-col {option}）。",

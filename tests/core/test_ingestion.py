@@ -5885,3 +5885,28 @@ def test_from_the_review_of_the_limits_prices_sizes_holidays_and_running_periods
     ends = list(pd.date_range("2022-01-31", periods=25, freq="ME")) + [pd.Timestamp("2024-02-28")]
     leap = "date,value\n" + "".join(f"{day:%Y-%m-%d},{100 + k}\n" for k, day in enumerate(ends))
     assert len(load_series(leap.encode(), "leap.csv").frame) == 26  # February written as the 28th in a leap year
+
+
+def test_a_few_rows_off_a_working_week_are_left_out_and_said_and_the_weather_of_weekends_too() -> None:
+    # a pantry open Tuesdays, Thursdays and Saturdays that opened one Monday, a shop's one Saturday sale: read as
+    # daily, each closed day was a missing stamp filled and forecast; a Monday-to-Friday shop given the weather of
+    # every day ahead stopped at the first Friday ('no row for' the Monday it had)
+    for week, alias, extra in (([1, 3, 5], "CD-TUETHUSAT", ["2023-12-25", "2024-03-04"]),
+                               ([0, 1, 2, 3, 4], "B", ["2023-12-23"])):
+        days = pd.date_range("2023-01-02", "2024-06-29", freq="D")
+        days = days[days.day_of_week.isin(week)].append(pd.DatetimeIndex(extra)).sort_values()
+        ahead = pd.date_range(days[-1] + pd.Timedelta(days=1), periods=14)
+        text = "Date,Visits,Temp\n" + "".join(f"{day:%Y-%m-%d},{100 + 7 * day.day_of_week + k % 5},{10 + k % 9}\n"
+                                              for k, day in enumerate(days)) + \
+            "".join(f"{day:%Y-%m-%d},,{12 + k % 4}\n" for k, day in enumerate(ahead))
+        series = load_series(text.encode(), "visits.csv", LoadOptions(regressors=("Temp",)))
+        assert series.frequency.alias == alias and not series.report.gaps
+        assert not series.frame["ds"].isin(pd.to_datetime(extra)).any()
+        notice = next(n for n in series.report.notices if n.key == "notice.days_off")
+        assert notice.params["rows"] == len(extra) and extra[0] in str(notice)
+        assert "--per week" in str(notice) and "周" in said(notice, "zh") and "Tue" not in said(notice, "zh")
+        assert series.future is not None and series.future["ds"].dt.day_of_week.isin(week).all()
+        assert len(series.future) == sum(day.day_of_week in week for day in ahead)
+    daily = pd.date_range("2023-01-02", "2023-06-30", freq="D")  # every day: nothing is left out
+    text = "Date,Visits\n" + "".join(f"{day:%Y-%m-%d},{100 + k % 5}\n" for k, day in enumerate(daily))
+    assert load_series(text.encode(), "daily.csv").frequency.name == "daily"
