@@ -488,6 +488,9 @@ def _some_days_alias(index: pd.DatetimeIndex) -> str | None:
     if (shares < _SOME_DAY_SHARE / len(shares)).any():
         return None
     days = sorted(shares.index)
+    gaps = np.diff(days + [days[0] + 7])  # the week named from the day after its longest break: 'Sat Sun Mon', not
+    first = int(np.argmax(gaps)) + 1  # 'Mon Sat Sun' (the first of equal breaks: Monday, Wednesday and Friday)
+    days = days[first:] + days[:first]
     some = SOME_DAYS + "".join(WEEKDAY_NAMES[day].upper() for day in days)
     week = " ".join(WEEKDAY_NAMES[day] for day in days)
     if _SOME_DAYS_ALIAS.fullmatch(some) and index[-1] - index[0] >= _SOME_DAYS_SPAN \

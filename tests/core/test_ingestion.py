@@ -5910,3 +5910,9 @@ def test_a_few_rows_off_a_working_week_are_left_out_and_said_and_the_weather_of_
     daily = pd.date_range("2023-01-02", "2023-06-30", freq="D")  # every day: nothing is left out
     text = "Date,Visits\n" + "".join(f"{day:%Y-%m-%d},{100 + k % 5}\n" for k, day in enumerate(daily))
     assert load_series(text.encode(), "daily.csv").frequency.name == "daily"
+    weekend = daily[daily.day_of_week.isin([5, 6, 0])]  # a market open Saturday to Monday is named so, not Mon Sat Sun
+    text = "Date,Visits\n" + "".join(f"{day:%Y-%m-%d},{100 + k % 5}\n" for k, day in enumerate(weekend))
+    market = load_series(text.encode(), "market.csv")
+    assert frequency_name(market.frequency, "en") == "business-daily, Sat Sun Mon"
+    ahead = future_dates(market.frame["ds"].iloc[-1], market.frequency, 3)
+    assert [f"{day:%a}" for day in ahead] == ["Sat", "Sun", "Mon"]
