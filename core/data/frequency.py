@@ -460,7 +460,11 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     if (several := _steps_of_several_units(index)) is not None:
         return _from_alias(several)
     if days < _SUB_DAILY_BELOW:  # the same frequency as the nearest regular spacing under a day would have
-        return _from_alias(min(_SUB_DAILY, key=lambda alias: abs(np.log(days / _SUB_DAILY[alias]))))
+        nearest = min(_SUB_DAILY, key=lambda alias: abs(np.log(days / _SUB_DAILY[alias])))
+        if abs(np.log(days / _SUB_DAILY[nearest])) > np.log(1 + _STEP_JITTER) and (
+                own := _jittered_step(index, days)) is not None:
+            return _from_alias(own)  # a sensor's 2 minutes a few seconds off (as minutes, half were missing)
+        return _from_alias(nearest)
     name, start_alias, end_alias, season = min(
         ((n, a, e, s) for d, n, a, e, s in _BY_DAYS),
         key=lambda row: abs(np.log(days / _days_of(row[0]))),
@@ -481,6 +485,22 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     return Frequency(name, alias, season)
 
 
+_STEP_JITTER = 0.05  # of a step under a day, at most, that most steps are off it (``_jittered_step``)
+
+
+def _jittered_step(index: pd.DatetimeIndex, days: float) -> str | None:
+    """The alias of a step under a day no named spacing is near (``_SUB_DAILY``: 2 minutes, 80 seconds) that
+    ``_STEPS_HELD`` of the steps keep within ``_STEP_JITTER`` (PurpleAir's 2 minutes, a few seconds off each time),
+    in whole seconds; None otherwise (an event log's steps)."""
+    seconds = round(days * 86_400)
+    if seconds < 2:
+        return None
+    steps = np.diff(index.asi8) / (pd.Timedelta(seconds=1) / pd.Timedelta(1, unit=index.unit))
+    if np.mean(np.abs(steps - seconds) <= _STEP_JITTER * seconds) < _STEPS_HELD:
+        return None
+    return f"{seconds // 60}min" if seconds % 60 == 0 else f"{seconds}s"
+
+
 def _some_days_alias(index: pd.DatetimeIndex) -> str | None:
     """The alias of a week of the few weekdays the stamps fall on (``SOME_DAYS``), each of them on ``_SOME_DAY_SHARE``
     of the stamps at least, over ``_SOME_DAYS_SPAN`` or more, nearly every one of those days held; None otherwise."""
@@ -499,6 +519,7 @@ def _some_days_alias(index: pd.DatetimeIndex) -> str | None:
     return None
 
 
+_ONE_PART_OF_THE_DAY = pd.Timedelta(hours=6)  # the spread of times of day, at most, of steps of several units
 _STEPS_HELD = 0.8  # the share of the steps that are whole multiples of the most common one (the rest: gaps)
 
 
@@ -507,7 +528,8 @@ def _steps_of_several_units(index: pd.DatetimeIndex) -> str | None:
     keep but for gaps: their most common step, which nearly every step is a whole multiple of. None for a spacing of
     one unit or another kind: the nearest named spacing of the median was taken, so one gap in a series every 2 weeks
     made it semi-monthly, and a series every 2 months on the 15th was read as quarterly."""
-    if len(index) < 4 or (index - index.normalize()).nunique() != 1:
+    of_day = index - index.normalize()  # one time of day, or times within a morning (a tanker's pickups at 5 to 8)
+    if len(index) < 4 or of_day.max() - of_day.min() > _ONE_PART_OF_THE_DAY:
         return None
     months = index.year.to_numpy() * 12 + index.month.to_numpy()
     if index.day.nunique() == 1 or index.is_month_end.all():  # on one day of each month: steps of months

@@ -199,6 +199,17 @@ def writes_utc_offsets(cells: pd.Series, looked_at: int = 20) -> bool:
     head = cells.dropna().astype(str).str.strip().iloc[:looked_at]
     offsets = head.str.extract(_OFFSET, expand=False).notna() | head.str.contains(_UTC_SUFFIX)
     return bool(len(head)) and bool(offsets.all())
+
+
+def writes_utc_itself(cells: pd.Series, looked_at: int = 20) -> bool:
+    """Whether the first time stamps written are UTC's own (``Z``, ``+00:00``, `` UTC``), not local times with their
+    offsets (OpenAQ's 'datetimeLocal', ``-08:00``)."""
+    head = cells.dropna().astype(str).str.strip().iloc[:looked_at]
+    offsets = head.str.extract(_OFFSET, expand=False)
+    zero = offsets.str.fullmatch(r"Z|[+-]00(?::?00)?").fillna(False) | head.str.contains(_UTC_SUFFIX)
+    return bool(len(head)) and bool(zero.all())
+
+
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's serial dates (1900 system, past its 1900 leap-day bug)
 _EXCEL_SERIAL_DAYS = (20000, 80000)  # 1954-10-03 to 2119-01-11: beyond these, whole numbers are rarely dates
 _COMPACT_DAYS = (19000101, 21001231)  # whole numbers that may write a day as yyyymmdd (``parse_compact_dates``)
@@ -505,8 +516,9 @@ def marker_words(cells: pd.Series, numbers: pd.Series) -> set[str]:
     return distinct if short and min(letters, default=_MARKER_WORD_LETTERS) >= _MARKER_WORD_LETTERS else set()
 
 
-# One letter written for a value not given: eBird's 'X' (seen, not counted), a fishery's 'c' (confidential)
-_ONE_LETTER_MARKERS = frozenset({"X", "x", "c"})
+# One letter written for a value not given: eBird's 'X' (seen, not counted), a fishery's 'c' (confidential), NOAA's
+# 'M' (missing: a rain gauge out for a month, 8% of the cells, refused the column)
+_ONE_LETTER_MARKERS = frozenset({"X", "x", "c", "M"})
 
 
 def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
@@ -1740,11 +1752,13 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
         hours = raw[times[0]].astype("string").str.extract(r"^\s*(\d{1,2}):", expand=False).dropna()
         clock = hours.nunique() >= _CLOCK_HOURS \
             or len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5
-        dates = dated if clock and len(times) == 1 and str(times[0]).strip().lower() == "time" else dates  # (a run's
+        plain = str(times[0]).strip().lower()  # 'Time', or a utility's 'Start Time' beside 'Usage Date' (48 series)
+        plain_name = plain in ("time", "interval", "interval start") or bool(_START_TIME.fullmatch(plain))
+        dates = dated if clock and len(times) == 1 and plain_name else dates  # (a run's
         # 'Time' 0:52:13 is its duration: its hours are few)
     if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
-        twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()
-                 if re.search(r"\bdate\b", name) and name.replace("date", "time", 1) in names
+        twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()  # AirNow's ValidDate
+                 if re.search(r"\bdate\b|date$", name) and name.replace("date", "time", 1) in names
                  and _days(raw[col].iloc[:50]) is not None]
         starts = [pair for pair in twins if _START_WORD.search(str(pair[0]))]  # LibCal's 'From Date', 'To Date'
         twins = starts if len(twins) > 1 and len(starts) == 1 else twins

@@ -31,7 +31,7 @@ from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
                                parse_excel_serials, wall_clock,
                                parse_numbers, stray_words, unnamed_column, unreadable_numbers,
-                               writes_dotted_months, writes_utc_offsets)
+                               writes_dotted_months, writes_utc_itself, writes_utc_offsets)
 from core.data.parsing import LOCAL_MIDNIGHTS, _clean_number_text, months_in_order
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError, clipped, clipped_list
@@ -64,15 +64,21 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "orders", "close", "wert", "valor", "valeur", "mag", "magnitude",  # a catalog's quakes, a star's
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
-                 "fechamento", "收盘", "收盘价", "销量", "销售额")
+                 "fechamento", "收盘", "收盘价", "销量", "销售额",
+                 # a herd's milk and a field's yield ('Milkings' and a cow's number were forecast before them), solar
+                 # generation (its self-consumption was), money after tax and before it ('Net (£)', 'Gross Value'), an
+                 # air monitor's pollutant ('PM2.5': 'pm2', '5')
+                 "milk", "melk", "melkproductie", "yield", "production", "generation", "erzeugung", "ertrag", "gross",
+                 "net", "concentration", "pm2", "pm25",
+                 "mean")  # (EPA AQS's 'Arithmetic Mean' after its 'Observation Count')
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
 _GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).
-MISSING_CODES = (-99999.0, -9999.9, -9999.0, -999.99, -999.9, -999.0, -99.99, -99.9, -99.0, 999.9, 9999.0, 9999.9,
-                 99999.0)  # -99.99: NOAA's monthly CO2
+MISSING_CODES = (-99999.0, -9999.9, -9999.0, -999.99, -999.9, -999.0, -888.0, -99.99, -99.9, -99.0, 999.9, 9999.0,
+                 9999.9, 99999.0)  # -99.99: NOAA's monthly CO2; -888: an air monitor's calibration hours
 _LONE_CODES_KEPT = (9999.0, 99999.0)  # whole codes that also cap real values: codes only when written twice or more
 _CODE_DISTANCE = 5  # how many times the other values' range a code must lie from their median to be one
 _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "dt", "ds", "week", "month", "period",
@@ -80,7 +86,9 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
 # A plan beside what happened (a treasurer's 'Total Budget' beside 'Total Actual': the budget was forecast)
 # (not 'plan': a phone plan's revenue); a permit's limit beside the value reported (EPA ECHO's DMR download)
-_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits"})
+_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits",
+                         # an installer's expected yield before the actual one (PVWatts, PVGIS's 'Prognose', 'Soll')
+                         "expected", "estimated", "soll", "prognose"})
 # An amount held on a card before the sale settles (Nayax's 'Authorization Value', 5.00 on every card vend beside its
 # 'Settlement Value'): no target beside the amount settled
 _AUTHORIZED_WORDS = frozenset({"authorization", "authorisation", "authorized", "authorised", "preauth",
@@ -360,6 +368,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
     partial = _partial_ends(frame, options.per) if options.per and options.duplicates in SUMMED else []
+    if options.per and options.duplicates in SUMMED and options.missing in ("interpolate", "ffill"):
+        frame = _blanks_filled_before_summing(frame, target, options, report)
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
@@ -397,7 +407,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     # the regressors' future rows on the target's own spacing (a pantry's or a shop's days, its weather given for
     # every day: the weekend's rows were taken as the next steps', and the forecast stopped at the Friday)
     if future is not None and (len(frame) < rows or working_days(frequency.alias) is not None):
-        on_steps = future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
+        days = working_days(frequency.alias)  # a working week's days (a holiday among the future rows is no gap)
+        on_steps = future["ds"].dt.day_of_week.isin([WEEKDAY_NAMES.index(day) for day in days]) if days else \
+            future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
         if not on_steps.all():
             between = int((~on_steps).sum())
             report.notices.append(Notice(
@@ -592,6 +604,10 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
 _PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
 
 
+_TRACE_WORDS = frozenset({"t", "tr", "trace"})
+_NOT_MEASURED = frozenset({"M"})  # NOAA's missing beside its traces: left to the column's missing values
+
+
 def _traces_as_zero(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     """``raw`` with the 'T' cells of precipitation columns whose other cells are numbers of at least 0 read as 0: read
     as missing, a day of a trace took the rain of the days around it (0.4 between 0.5 and 0.3), and a column of them
@@ -601,18 +617,20 @@ def _traces_as_zero(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
         if not _PRECIPITATION_NAME.search(str(col)) or pd.api.types.is_numeric_dtype(raw[col]):
             continue
         text = raw[col].astype("string").str.strip()
-        trace = (text == "T").fillna(False)
-        others = pd.to_numeric(text[~trace & text.notna() & (text != "")], errors="coerce")
+        trace = text.str.lower().isin(_TRACE_WORDS).fillna(False)  # 'T', a station log's 'Tr' or 'trace'
+        unread = text.isin(_NOT_MEASURED) | text.isna() | (text == "")  # NOAA's 'M' (missing): read as missing
+        others = pd.to_numeric(text[~trace & ~unread], errors="coerce")
         if trace.any() and len(others) and others.notna().mean() >= PARSE_SHARE and others.min() >= 0:
             traced[col] = trace
     if not traced:
         return raw
+    raw_words = {col: raw[col][trace].astype("string").str.strip().mode().iloc[0] for col, trace in traced.items()}
     raw = raw.assign(**{str(col): raw[col].mask(trace, "0") for col, trace in traced.items()})
     for col, trace in traced.items():
-        cells = int(trace.sum())
-        report.notices.append(Notice(f"{count(cells, 'cell')} of '{col}' {'holds' if cells == 1 else 'hold'} 'T', a "
-                                     "trace (some fell, too little to measure): read as 0.",
-                                     "notice.trace_as_zero", {"cells": cells, "column": str(col)}))
+        cells, word = int(trace.sum()), str(raw_words[col])
+        report.notices.append(Notice(f"{count(cells, 'cell')} of '{col}' {'holds' if cells == 1 else 'hold'} "
+                                     f"'{word}', a trace (some fell, too little to measure): read as 0.",
+                                     "notice.trace_as_zero", {"cells": cells, "column": str(col), "word": word}))
     return raw
 
 
@@ -1694,8 +1712,8 @@ def _in_the_zone_named(raw: pd.DataFrame, date_col: str, stamps: pd.Series, repo
     """UTC times (written with ``Z`` or +00:00) beside a column naming one time zone for every row (Calendly's
     'timezone': Australia/Sydney) as that zone's local times, said; None otherwise. Counted on UTC dates, a Sydney
     clinic's Monday mornings fell on Sundays."""
-    if not pd.api.types.is_datetime64_any_dtype(stamps) or not writes_utc_offsets(raw[date_col]):
-        return None
+    if not pd.api.types.is_datetime64_any_dtype(stamps) or not writes_utc_itself(raw[date_col]):
+        return None  # (OpenAQ's local times with their offsets beside the zone were moved 8 hours)
     named = [col for col in raw.columns if _name_text(col) in _ZONE_NAMES]
     zones = raw[named[0]].dropna().astype("string").str.strip().unique() if len(named) == 1 else []
     if len(zones) != 1:
@@ -2052,6 +2070,10 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
+    named = [col for col in named if not _name_words(col) & _TALLY_WORDS] or named  # AQS's 'Observation Count'
+    actual = [col for col in measures if not _name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS)]
+    if named and actual and all(_name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS) for col in named):
+        named, measures = [], actual  # an expected 'Yield' before the 'Actual' one
     if numbers is not None and any(_name_words(col) & _RUNNING_WORDS for col in named):
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
@@ -2062,7 +2084,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
     awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
     if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
-        measures = [col for col in measures if not _name_words(col) & _FORECAST_WORDS] or measures
+        measures = actual or measures  # (and 'PVWatts Expected' before 'Actual': test MAE 0)
     if not named:  # amounts written as money before other measures (a clinic's '$65.00' fees after their minutes)
         measures = sorted(measures, key=lambda col: not _written_as_money(raw[col]))
     chosen = awaiting or named or measures
@@ -2157,7 +2179,11 @@ def _unit_prices_last(named: list[str]) -> list[str]:
     return [col for col in named if col not in prices] + prices
 
 
-_TAKINGS = frozenset({"amount", "sales", "revenue", "takings"})  # and a 'Total' of them (``_takings``)
+# Counts of the readings behind a value (EPA AQS's 'Observation Count' of hours beside its 'Arithmetic Mean' and 'AQI
+# Value': the count was forecast), no target beside another column so named
+_TALLY_WORDS = frozenset({"observation", "observations", "obs", "readings", "samples", "aggregated", "measurements"})
+# and a 'Total' of them (``_takings``)
+_TAKINGS = frozenset({"amount", "sales", "revenue", "takings", "value", "gross", "net"})
 _NOT_TAKINGS = frozenset({"volume", "quantity", "qty", "units", "count", "turnover", "weight", "cap"})  # CoinGecko's
 _PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bprice|\bavg|\baverage|\bper\b")  # not 'Units'
 
@@ -3329,7 +3355,8 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
     999.9) as missing, said, where they lie further from the other values' median than ``_CODE_DISTANCE`` times the
     others' range, or below zero where every other value is above it, written more than once or further below zero
     than the values spread (NOAA's CO2 at -99.99, a humidity of -99.9; one refund of -99.99 among sales of 166 to
-    425 is a value): a -9999 among temperatures, not a 9999 among sales of thousands."""
+    425 is a value), or written more than once further below the lowest other value than the values spread: a -9999
+    among temperatures, not a 9999 among sales of thousands."""
     array = values.to_numpy(dtype=float)
     coded = np.isin(array, MISSING_CODES)
     if not coded.any():
@@ -3342,6 +3369,9 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
     repeated = np.isin(array, [code for code in MISSING_CODES if np.count_nonzero(array == code) > 1])
     far = np.abs(array) > high - low  # further below zero than the values spread (a humidity of -99)
     meant |= coded & (repeated | far) & (array < 0) & (low > 0)  # below zero where nothing else is (CO2, humidity)
+    # repeated, and further below the lowest other value than the values spread: a PM2.5 monitor's -999 beside its
+    # small negative readings and a smoke peak of 310 (117 rows of -999 were fitted and forecast)
+    meant |= coded & repeated & (array < low - (high - low))
     lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
     meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats
     if not meant.any():
@@ -3559,6 +3589,40 @@ def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Seri
         raise DataError(f"Combining the rows per {per} needs dates: choose the date column, or keep the rows as "
                         "written.", "err.per_needs_dates", {"per": per})
     return stamps.dt.to_period(PERIODS[per]).dt.start_time.astype(stamps.dtype)
+
+
+_REGULAR_STEPS = 0.8  # of the steps between a series' rows, at least, that are its most common step
+
+
+def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: LoadOptions,
+                                  report: DataReport) -> pd.DataFrame:
+    """``frame`` (a row per reading, before its rows are summed ``options.per`` period) with the blank target cells
+    between its first and last values filled by the missing-value policy (interpolated in time, or carried forward),
+    said: summed as nothing, a solar portal's ten days of outage made its July 30% low, while the page said none was
+    filled. Only where the rows are readings of a regular spacing, one a stamp (an event log's blank is no reading)."""
+    known = frame["y"].notna().to_numpy()
+    ds = frame["ds"]
+    if not known.any() or not pd.api.types.is_datetime64_any_dtype(ds) or ds.duplicated().any():
+        return frame
+    first, last = np.flatnonzero(known)[[0, -1]]
+    inside = np.zeros(len(frame), dtype=bool)
+    inside[first:last + 1] = True
+    blank = inside & ~known
+    steps = np.diff(ds.to_numpy().astype("int64"))
+    if not blank.any() or not len(steps) or not (steps > 0).all() \
+            or np.unique(steps, return_counts=True)[1].max() < _REGULAR_STEPS * len(steps):
+        return frame
+    history = frame["y"].iloc[first:last + 1].set_axis(pd.DatetimeIndex(ds.iloc[first:last + 1]))
+    filled = history.interpolate(method="time") if options.missing == "interpolate" else history.ffill()
+    cells = int(blank.sum())
+    report.notices.append(Notice(
+        f"{count(cells, 'cell')} of '{target}' without a value, between its values, {_were(cells)} filled "
+        f"({options.missing}) before the rows were summed per {options.per}: counted as nothing, they made their "
+        "periods read low.",
+        "notice.blanks_before_sum", {"cells": cells, "column": target, "policy": options.missing, "per": options.per}))
+    y = frame["y"].to_numpy(copy=True)
+    y[first:last + 1] = filled.to_numpy()
+    return frame.assign(y=y)
 
 
 def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: DataReport,

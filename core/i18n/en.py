@@ -1443,6 +1443,9 @@ MESSAGES: dict[str, str] = {
     "notice.per_period_averaged": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one "
                                   "per {per}. If the rows are parts of one total (orders, sales), choose sum under "
                                   "Reading options (--duplicates sum).",
+    "notice.blanks_before_sum": "{cells:plural:cell} of '{column}' without a value, between its values, "
+                                "{cells:were} filled ({policy}) before the rows were summed per {per}: counted as "
+                                "nothing, they made their periods read low.",
     "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                          "{per}.",
     "notice.per_period_marked": "{rows:plural:row} marked {words} in '{column}' {rows:were} combined per {per} with "
@@ -1520,8 +1523,8 @@ MESSAGES: dict[str, str] = {
                              "read with K as thousands, M as millions and B as billions.",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
-    "notice.trace_as_zero": "{cells:plural:cell} of '{column}' {cells:hold} 'T', a trace (some fell, too little to "
-                            "measure): read as 0.",
+    "notice.trace_as_zero": "{cells:plural:cell} of '{column}' {cells:hold} '{word}', a trace (some fell, too "
+                            "little to measure): read as 0.",
     "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, which files write for a missing "
                             "reading, far outside the other values ({low} to {high}): read as missing.",
     "notice.months_under_years": "'{column}' groups the months under their years (as an Excel pivot table does): its "

@@ -1040,6 +1040,7 @@ MESSAGES: dict[str, str] = {
     "notice.copies_dropped": "已删除 {rows:,} 行与另一行每一列都相同的重复行（副本）。",
     "notice.stamps_averaged": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按均值合并。如果这些行是同一总量的组成部分（订单、销售额），请在“读取选项”中选择总和（命令行用 --duplicates sum）。",
     "notice.per_period_averaged": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。如果这些行是同一合计的组成部分（订单、销售额），请在“读取选项”中选择总和（--duplicates sum）。",
+    "notice.blanks_before_sum": "“{column}”在其数值之间有 {cells:,} 个没有数值的单元格，已在按{per}求和之前填补（{policy}）：若当作没有，它们所在的时段会偏低。",
     "notice.per_period": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。",
     "notice.per_period_marked": "“{column}”列中有 {rows:,} 行标为 {words}，已与其余各行一起按{per}合并：若它们不应计入，请从文件中删去这些行。",
     "notice.per_period_groups": "“{column}”列分出 {groups:,} 组（{shown}）：所有组的行已按{per}合并为一个序列。要分别预测每一组，请把“{column}”选为“序列标识列”（--id-col {option}）。",
@@ -1085,7 +1086,7 @@ MESSAGES: dict[str, str] = {
     "notice.scaled_numbers": "“{column}”中有 {cells:,} 个单元格带有 K、M 或 B（{examples}）：分别读作千、百万和十亿。",
     "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}；例如 p 表示临时值，e 表示估计值）："
                               "读作该数字。",
-    "notice.trace_as_zero": "“{column}”中有 {cells:,} 个单元格为 'T'，即微量（有降水，但少到无法测量）：读作 0。",
+    "notice.trace_as_zero": "“{column}”中有 {cells:,} 个单元格为 '{word}'，即微量（有降水，但少到无法测量）：读作 0。",
     "notice.missing_codes": "“{column}”中有 {cells:,} 个单元格为 {codes}（文件用以表示缺失读数），远在其他值（{low} 至 {high}）之外："
                             "读作缺失。",
     "notice.months_under_years": "“{column}”把月份归在各自的年份之下（如 Excel 数据透视表）：其 {kept:,} 个月份行按所属年份读取；"

@@ -907,3 +907,44 @@ def test_days_written_as_their_local_midnights_in_utc_are_those_days() -> None:
     assert "notice.local_midnights" in [notice.key for notice in series.report.notices]
     noon = load_series(_csv("At", [f"{stamp + pd.Timedelta(hours=13):%Y-%m-%dT%H:%M:%SZ}" for stamp in utc]), "x.csv")
     assert noon.frame["ds"].iloc[0] == utc[0].tz_localize(None) + pd.Timedelta(hours=13)  # readings at 12:00 or 13:00
+
+
+def test_local_times_with_offsets_beside_their_zone_stay_as_written() -> None:
+    # OpenAQ's 'datetimeLocal' (-08:00, then -07:00) beside 'timezone' was taken for UTC and moved 8 hours earlier
+    stamps = pd.date_range("2024-03-01 08:00", periods=24 * 20, freq="h", tz="UTC").tz_convert("America/Los_Angeles")
+    text = "location_id,parameter,value,unit,datetimeLocal,timezone\n" + "".join(
+        f"2178,pm25,{30 if t.hour == 0 else 10},µg/m³,{t.isoformat()},America/Los_Angeles\n" for t in stamps)
+    series = load_series(text.encode(), "openaq.csv")
+    assert series.frame["ds"].iloc[0].hour == 0 and series.frame["ds"].iloc[0].day == 1
+    assert not any(n.key == "notice.named_zone" for n in series.report.notices)
+
+
+def test_a_date_beside_a_start_time_or_its_camel_case_twin_is_one_stamp() -> None:
+    # a utility's 'Usage Date' beside 'Start Time' and 'End Time' and AirNow's 'ValidDate' beside 'ValidTime' were
+    # read as 48 and 24 series, one per time of day
+    stamps = pd.date_range("2024-03-01", periods=48 * 20, freq="30min")
+    usage = "Account Number,Usage Date,Start Time,End Time,Usage (kWh)\n" + "".join(
+        f"0012345678,{t:%m/%d/%Y},{t:%H:%M},{t + pd.Timedelta(minutes=29):%H:%M},{0.2 + 0.5 * (17 <= t.hour < 20)}\n"
+        for t in stamps)
+    airnow = '"AQSID","SiteName","ValidDate","ValidTime","OZONE_AQI","OZONE"\n' + "".join(
+        f'"060670006","T Street","{t:%m/%d/%y}","{t:%H:%M}",{30 + t.hour},{25 + t.hour}\n' for t in stamps[::2])
+    for text, frequency in ((usage, "half-hourly"), (airnow, "hourly")):
+        series = load_series(text.encode(), "interval.csv")
+        assert series.frequency.name == frequency and len(series.frame) == len(stamps) // (2 if frequency == "hourly"
+                                                                                           else 1)
+
+
+def test_steps_a_few_seconds_or_hours_off_keep_their_spacing() -> None:
+    # PurpleAir's 2 minutes a few seconds off were 'minutely', half the stamps missing; a tanker's pickups every other
+    # day at 5 to 8 in the morning were 'daily', 365 stamps missing, and forecast a two-day load every day
+    seconds = np.cumsum(120 + (np.arange(3000) * 5) % 7 - 3)
+    sensor = "created_at,pm2.5_atm\n" + "".join(
+        f"{pd.Timestamp('2024-01-01') + pd.Timedelta(seconds=int(s)):%Y-%m-%d %H:%M:%S} UTC,{10 + k % 9}\n"
+        for k, s in enumerate(seconds))
+    days = pd.date_range("2023-01-01", periods=200, freq="2D")
+    pickups = "Pickup Date,Pickup Time,Pounds\n" + "".join(
+        f"{d.month}/{d.day}/{d.year},{5 + k % 3}:{(k * 13) % 60:02d} AM,{19000 + (k * 37) % 900}\n"
+        for k, d in enumerate(days))
+    for text, name in ((sensor, "every 2 minutes"), (pickups, "every 2 days")):
+        series = load_series(text.encode(), "steps.csv")
+        assert series.frequency.name == name and not series.report.gaps

@@ -389,3 +389,31 @@ def test_steps_past_what_a_float_keeps_exactly_are_renumbered_and_said() -> None
     assert [str(n) for n in series.report.notices] == [
         "'step' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its numbers keep exactly: the rows are "
         "numbered 0, 1, 2 ... instead."]
+
+
+def test_the_measure_is_picked_over_counts_prices_expectations_and_side_readings() -> None:
+    # each was forecast before: a herd's 'Milkings', a milk cheque's 'Base Price (ppl)', EPA AQS's 'Observation
+    # Count', PurpleAir's 'humidity', an installer's 'PVWatts Expected (kWh)' (test MAE 0), a solar portal's
+    # 'Self-consumption', a feed invoice's 'Unit Price (£)' summed per month
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    wave = [10 + (k * 7) % 13 for k in range(len(days))]
+    cases = {
+        "Date,Animals,Milkings,Refusals,Milk yield (kg),Avg. milk/animal (kg)":
+            ("Milk yield (kg)", lambda k, v: f"118,{330 + k % 5},{70 + k % 3},{3500 + 9 * v},{30 + v / 10}"),
+        "Date,Litres Supplied,Butterfat %,Base Price (ppl),Avg Price (ppl),Milk Value (£),Net Payment (£)":
+            ("Milk Value (£)", lambda k, v: f"{7000 + 50 * v},4.1,{30 + k % 4}.5,{32 + k % 3}.1,{2300 + 9 * v},"
+                                            f"{2200 + 9 * v}"),
+        "Date,Site Num,POC,Observation Count,Observation Percent,Arithmetic Mean,1st Max Value,AQI":
+            ("Arithmetic Mean", lambda k, v: f"1103,3,{18 + k % 7},{75 + k % 25},{v}.25,{2 * v}.5,{4 * v}"),
+        "Date,sensor_index,humidity,pm2.5_atm_a,pm2.5_atm_b":
+            ("pm2.5_atm_a", lambda k, v: f"131075,{40 + k % 30},{v}.3,{v}.6"),
+        "Date,PVWatts Expected (kWh),Actual (kWh)":
+            ("Actual (kWh)", lambda k, v: f"{380 + 10 * (k % 12)},{350 + 11 * v}"),
+        "Date,PV generation [kWh],Grid feed-in [kWh],Purchased electricity [kWh],Self-consumption [kWh]":
+            ("PV generation [kWh]", lambda k, v: f"{20 + v},{12 + v},{5 + k % 4},{8 + k % 3}"),
+        "Date,Product,Unit Price (£),Net (£),VAT (£),Gross (£)":
+            ("Net (£)", lambda k, v: f"Soya,{245 + k % 9}.50,{980 + 30 * v},0.00,{980 + 30 * v}"),
+    }
+    for header, (target, row) in cases.items():
+        text = header + "\n" + "".join(f"{day:%Y-%m-%d},{row(k, v)}\n" for k, (day, v) in enumerate(zip(days, wave)))
+        assert load_series(text.encode(), "farm.csv").target == target, header

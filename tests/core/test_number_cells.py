@@ -715,3 +715,36 @@ def test_a_target_of_durations_is_refused_with_the_way_to_write_them(written: st
     with pytest.raises(DataError) as caught:
         load_series(_monthly(cells, "Date,Avg Stay"), "stays.csv", LoadOptions(target="Avg Stay"))
     assert caught.value.key == "err.target_durations" and "as seconds or minutes" in str(caught.value)
+
+
+def test_a_repeated_missing_code_far_below_the_readings_is_missing_beside_negatives_and_a_peak() -> None:
+    # a PM2.5 monitor's -999 beside its small negative readings and a smoke peak of 310: 117 rows of -999 were fitted
+    # and forecast with no word; an ozone monitor's -888 calibration hours beside its -999 the same
+    hours = pd.date_range("2023-06-01", periods=24 * 30, freq="h")
+    values = [(-3 + k % 17) if k % 40 else -999 for k in range(len(hours))]
+    values[300] = 310
+    values[301] = -888
+    values[450] = -888
+    text = "Date Time,PM2.5 (ug/m3)\n" + "".join(f"{t:%m/%d/%Y %H:%M},{v}\n" for t, v in zip(hours, values))
+    series = load_series(text.encode(), "bam.csv")
+    assert series.frame["y"].min() >= -3 and series.frame["y"].max() == 310
+    notice = next(n for n in series.report.notices if n.key == "notice.missing_codes")
+    assert "-999" in str(notice) and "-888" in str(notice)
+    refund = "Date,Sales\n" + "".join(f"2023-01-{d:02d},{-999 if d == 9 else 150 + d * 40}\n" for d in range(1, 29))
+    assert load_series(refund.encode(), "sales.csv").frame["y"].min() == -999  # written once: a value
+
+
+def test_traces_written_tr_or_trace_are_zero_and_m_is_missing_in_a_rain_column() -> None:
+    # a station log's 'Tr' and 'trace' were read as missing and interpolated (rain invented on trace days); NOAA's
+    # 'M' on a month of a gauge out (8% of the cells) refused the column, 'T' named among its words
+    days = pd.date_range("2023-01-01", periods=200, freq="D")
+    for trace in ("Tr", "trace", "T"):
+        cells = ["M" if 60 <= k < 76 else trace if k % 9 == 0 else f"{(k * 7) % 5}.2" for k in range(len(days))]
+        text = "Date,Precipitation,Max Temperature\n" + "".join(
+            f"{day:%Y-%m-%d},{cell},{20 + k % 6}\n" for k, (day, cell) in enumerate(zip(days, cells)))
+        series = load_series(text.encode(), "nowdata.csv", LoadOptions(target="Precipitation"))
+        said = next(n for n in series.report.notices if n.key == "notice.trace_as_zero")
+        assert f"'{trace}'" in str(said) and said.params["cells"] == sum(cell == trace for cell in cells)
+        trace_days = [k for k, cell in enumerate(cells) if cell == trace]
+        assert (series.frame["y"].iloc[trace_days] == 0).all()
+        assert any(n.key == "notice.missing_filled" for n in series.report.notices)

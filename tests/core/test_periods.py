@@ -216,3 +216,22 @@ def test_a_last_quarter_of_two_months_is_partial_as_a_first_week_of_six_days_is(
     days = pd.date_range("2024-01-02", "2024-03-30", freq="D")  # Tuesday to Saturday
     weekly = load(pd.DataFrame({"time": days.strftime("%Y-%m-%d"), "amount": 10.0}), per="week", duplicates="sum")
     assert (weekly.frame["y"] == 70.0).all() and len(weekly.frame) == 11
+
+
+def test_blank_readings_are_filled_before_a_regular_series_is_summed_per_month() -> None:
+    # a solar portal's ten blank days of outage, summed per month as nothing: July 30% low, and the page said none was
+    # filled; an event log's blank cells are no readings and stay out
+    days = pd.date_range("2023-03-01", "2023-10-31", freq="D")
+    cells = ["" if pd.Timestamp("2023-07-10") <= day <= pd.Timestamp("2023-07-19") else "40" for day in days]
+    text = "Time,Site Energy (kWh)\n" + "".join(f"{day:%m/%d/%Y} 00:00,{cell}\n" for day, cell in zip(days, cells))
+    series = load_series(text.encode(), "site.csv", LoadOptions(per="month", duplicates="sum"))
+    july = series.frame.loc[series.frame["ds"] == pd.Timestamp("2023-07-01"), "y"].iloc[0]
+    assert july == 31 * 40
+    said = next(n for n in series.report.notices if n.key == "notice.blanks_before_sum")
+    assert said.params["cells"] == 10 and "filled (interpolate)" in str(said)
+    zero = load_series(text.encode(), "site.csv", LoadOptions(per="month", duplicates="sum", missing="zero"))
+    assert zero.frame.loc[zero.frame["ds"] == pd.Timestamp("2023-07-01"), "y"].iloc[0] == 21 * 40
+    log = event_log()  # orders at their own times: a blank amount is no reading to fill
+    log.loc[log.index[::10], "amount"] = np.nan
+    summed = load(log, per="day", duplicates="sum")
+    assert not any(n.key == "notice.blanks_before_sum" for n in summed.report.notices)
