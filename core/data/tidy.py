@@ -356,6 +356,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
+    if options.duplicates == "sum":
+        numbers[target] = _once_per_document(raw, target, numbers, report)
+    numbers[target] = _without_invalid_readings(raw, target, numbers, report)
     numbers.update({col: _flag_blanks_as_zero(numbers[col], col, report) for col in regressors})
     if raw.attrs.get("point_thousands"):  # the reader's guess (``read._sniff_dialect``), said for the file
         report.notices.append(Notice("Points in the numbers were read as thousands separators ('1.025' is 1025), as "
@@ -2646,6 +2649,67 @@ def _money_side(col: str, columns: list[str], numbers: dict[str, pd.Series]) -> 
     if side is None or not (_name_words(col) & _MONEY_WORDS or _one_side_a_row(numbers[col], numbers[side])):
         return None
     return side
+
+
+_VALIDITY_NAMES = frozenset({"validity", "validity flag"})  # the EEA's air-quality files: -1 and -99 invalid
+
+
+def _without_invalid_readings(raw: pd.DataFrame, target: str, numbers: dict[str, pd.Series],
+                              report: DataReport) -> pd.Series:
+    """The target missing where a validity column flags its reading invalid (the EEA's 'Validity' -1, or -99 for a
+    station's maintenance, beside 1-3 for valid ones: a calibration's 187.3 and -4.2 were trained on and forecast
+    from), said; as it is where no such column flags a row."""
+    values = numbers[target]
+    flags = [col for col in numbers if col != target and _name_text(col) in _VALIDITY_NAMES]
+    if len(flags) != 1:
+        return values
+    codes = numbers[flags[0]].reindex(values.index)
+    distinct = set(codes.dropna().unique())
+    invalid = (codes < 0).to_numpy() & values.notna().to_numpy()
+    if not invalid.any() or len(distinct) > 6 or not any(code > 0 for code in distinct):
+        return values
+    rows = int(invalid.sum())
+    report.notices.append(Notice(
+        f"{count(rows, 'reading')} of '{target}' that '{flags[0]}' flags invalid (below 0) {_were(rows)} read as "
+        "missing.", "notice.invalid_readings", {"rows": rows, "column": target, "flag": str(flags[0])}))
+    return values.mask(invalid)
+
+
+# A column naming the document each row is a line of (Xero's '*InvoiceNumber', 'Invoice No', 'Order ID', 'Bill #')
+_DOCUMENT_NAME = re.compile(r"(?:sales |purchase )?(?:invoice|order|bill|document|doc|receipt|voucher|po)\s*"
+                            r"(?:number|no|nr|num|id|ref|#)?")
+_DOCUMENT_LINES = 0.2  # of the rows, at least, on documents of several lines (``_once_per_document``)
+
+
+def _once_per_document(raw: pd.DataFrame, target: str, numbers: dict[str, pd.Series], report: DataReport) -> pd.Series:
+    """The target with a document's total, written on each of its lines (Xero's bills: the invoice's 'Total' on every
+    line beside its line's quantity and amount), kept on its first line only and 0 on the others, said: summed per
+    month, each bill counted once per line (October's 28,083 read 64,119). As it is where no column names documents
+    whose several lines all repeat one value while another number of theirs varies."""
+    values = numbers[target]
+    names = [col for col in raw.columns if col != target and _DOCUMENT_NAME.fullmatch(
+        re.sub(r"[*_]+", " ", str(col)).strip().lower().replace("invoicenumber", "invoice number"))]
+    if len(names) != 1 or values.isna().all():
+        return values
+    document = raw[names[0]].astype("string").str.strip().reindex(values.index)
+    lines = document.notna() & document.duplicated(keep=False)
+    if lines.sum() < _DOCUMENT_LINES * len(values):
+        return values
+    grouped = values[lines].groupby(document[lines])
+    if not bool((grouped.nunique(dropna=False) == 1).all()):
+        return values
+    varies = [col for col in numbers if col != target and numbers[col][lines].groupby(document[lines]).nunique()
+              .gt(1).mean() >= 0.5]
+    if not varies:  # every number the same on a document's rows: copies, for the copies' own rules
+        return values
+    repeated = lines & document.duplicated(keep="first")
+    rows, count_docs = int(repeated.sum()), int(document[lines].nunique())
+    report.notices.append(Notice(
+        f"'{target}' repeats each document's total on its lines (by '{names[0]}'): it is counted once per document, "
+        f"on its first line ({count(rows, 'line')} after the first of {count(count_docs, 'document')} read as 0).",
+        "notice.total_per_document", {"column": target, "document": str(names[0]), "rows": rows,
+                                      "documents": count_docs}))
+    return values.mask(repeated, 0.0)
 
 
 def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side: str, report: DataReport) -> pd.Series:

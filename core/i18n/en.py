@@ -1446,6 +1446,11 @@ MESSAGES: dict[str, str] = {
     "notice.blanks_before_sum": "{cells:plural:cell} of '{column}' without a value, between its values, "
                                 "{cells:were} filled ({policy}) before the rows were summed per {per}: counted as "
                                 "nothing, they made their periods read low.",
+    "notice.total_per_document": "'{column}' repeats each document's total on its lines (by '{document}'): it is "
+                                 "counted once per document, on its first line ({rows:plural:line} after the first of "
+                                 "{documents:plural:document} read as 0).",
+    "notice.invalid_readings": "{rows:plural:reading} of '{column}' that '{flag}' flags invalid (below 0) {rows:were} "
+                               "read as missing.",
     "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                          "{per}.",
     "notice.per_period_marked": "{rows:plural:row} marked {words} in '{column}' {rows:were} combined per {per} with "

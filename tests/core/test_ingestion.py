@@ -5916,3 +5916,31 @@ def test_a_few_rows_off_a_working_week_are_left_out_and_said_and_the_weather_of_
     assert frequency_name(market.frequency, "en") == "business-daily, Sat Sun Mon"
     ahead = future_dates(market.frame["ds"].iloc[-1], market.frequency, 3)
     assert [f"{day:%a}" for day in ahead] == ["Sat", "Sun", "Mon"]
+
+
+def test_a_documents_total_on_each_line_counts_once_and_invalid_flagged_readings_are_missing() -> None:
+    # Xero's bills write the invoice's 'Total' on each of its lines: summed per month, each bill counted once per line
+    rows, day = [], pd.Timestamp("2022-01-04")
+    for number in range(150):
+        lines = [(4 + 4 * (k % 3), 240 + 10 * ((number + k) % 7)) for k in range(1 + number % 3)]
+        total = sum(quantity * price for quantity, price in lines)
+        rows += [f"Feeds Ltd,BILL-{3100 + number},{day:%d/%m/%Y},{total:.2f},{q},{p:.2f}\n" for q, p in lines]
+        day += pd.Timedelta(days=3 + number % 5)
+    text = "*ContactName,*InvoiceNumber,*InvoiceDate,Total,*Quantity,*UnitAmount\n" + "".join(rows)
+    series = load_series(text.encode(), "bills.csv", LoadOptions(target="Total", per="month", duplicates="sum"))
+    bills = pd.read_csv(io.StringIO(text)).drop_duplicates("*InvoiceNumber")
+    months = pd.to_datetime(bills["*InvoiceDate"], format="%d/%m/%Y").dt.to_period("M").dt.start_time
+    expected = bills.groupby(months)["Total"].sum()
+    got = series.frame.set_index("ds")["y"]
+    assert np.allclose(got.reindex(expected.index).dropna(), expected.reindex(got.dropna().index).dropna())
+    said = next(n for n in series.report.notices if n.key == "notice.total_per_document")
+    assert said.params["documents"] == 100 and "*InvoiceNumber" in str(said)
+    # the EEA's 'Validity' -1 beside 1: the calibration's 187.3 and -4.2 were trained on
+    hours = pd.date_range("2023-01-01", periods=24 * 40, freq="h")
+    cells = [(("187.3" if k % 100 == 7 else "-4.2"), -1) if k % 50 == 7 else (f"{14 + k % 5}.1", 1)
+             for k in range(len(hours))]
+    eea = "AirQualityStationEoICode,AirPollutant,Concentration,DatetimeBegin,Validity,Verification\n" + "".join(
+        f"DEBE065,PM2.5,{c},{t:%Y-%m-%d %H:%M:%S} +01:00,{v},1\n" for t, (c, v) in zip(hours, cells))
+    read = load_series(eea.encode(), "eea.csv")
+    assert read.target == "Concentration" and read.frame["y"].between(14, 18.1).all()
+    assert next(n for n in read.report.notices if n.key == "notice.invalid_readings").params["rows"] == 20
