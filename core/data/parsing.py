@@ -92,7 +92,8 @@ _NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs", "
 # ... but hours and minutes past the clock's (a crane's '9.2 h', a plan's '415 hrs'; not a clock's '6 h') are a
 # duration's: the most a clock writes in each.
 _DURATION_UNITS = {**dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 24),
-                   **dict.fromkeys(("min", "mins", "minute", "minutes"), 60)}
+                   **dict.fromkeys(("min", "mins", "minute", "minutes"), 60),
+                   **dict.fromkeys(("day", "days"), 0)}  # days taken off: '0.5 days', '5 days' (BambooHR's time off)
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
@@ -573,7 +574,9 @@ _UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "usec": 1e-6, "ms": 1e-3
                       for rate in ("b/s", "bps", "bit/s", "bits/s")}, "kib/s": 2.0 ** 10, "mib/s": 2.0 ** 20,
                    "gib/s": 2.0 ** 30},
                   # power and energy as Grafana scales them ('120 W' then '24.89 kW'; '518 Wh' then '1,45 kWh')
-                  {"w": 1.0, "kw": 1e3, "mw": 1e6, "gw": 1e9}, {"wh": 1.0, "kwh": 1e3, "mwh": 1e6, "gwh": 1e9})
+                  {"w": 1.0, "kw": 1e3, "mw": 1e6, "gw": 1e9}, {"wh": 1.0, "kwh": 1e3, "mwh": 1e6, "gwh": 1e9},
+                  # one and several of a duration (time off's '1 day' beside '2.5 days', '1 hour' and '8 hours')
+                  {"day": 1.0, "days": 1.0}, {"hour": 1.0, "hours": 1.0, "hr": 1.0, "hrs": 1.0})
 
 
 def measure_unit(unit: str) -> bool:

@@ -235,7 +235,7 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
     table = _first_of_side_by_side(_without_header_copies(_two_row_header(_read_any(data, name, sheet,
                                                                                    DECIMAL_MARKS[decimal]))))
     table = _months_down_the_rows(_dates_down_the_rows(_without_angle_brackets(table)))
-    named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(table)))
+    named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(_block_labels_filled(table))))
     return combine_time_and_offset(combine_date_and_period(combine_date_and_time(
         compact_year_weeks(combine_calendar_columns(named)))))
 
@@ -389,6 +389,23 @@ def _labels_carried_down(table: pd.DataFrame, labels: list[str], attrs: dict[str
     table[labels[0]] = first.mask(blank).ffill()
     attrs["labels_carried_down"] = {"column": labels[0], "rows": int(below.sum())}
     return labels
+
+
+def _block_labels_filled(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its first column's labels carried down (``_labels_carried_down``) where a report writes each
+    once, on the first row of its block, beside a second column whose items each block repeats, and each label and
+    item then name one row (a department's name over its 24 months, Excel's 'Don't repeat item labels': the
+    departments' rows were averaged as repeated months, and the department not named); as it is otherwise."""
+    if table.shape[1] < 3 or pd.api.types.is_numeric_dtype(table.iloc[:, 0]) or not table.columns.is_unique:
+        return table
+    first, second = table.columns[:2]
+    trial, attrs = table[[first, second]].copy(), {}
+    _labels_carried_down(trial, [first, second], attrs)
+    if "labels_carried_down" not in attrs or trial.dropna().duplicated().any():
+        return table
+    filled = table.assign(**{str(first): trial[first]})
+    filled.attrs = {**table.attrs, **attrs}
+    return filled
 
 
 def _header_text(col: object) -> str:

@@ -300,7 +300,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
     raw = _time_rows_only(raw, options, report)
-    raw = _traces_as_zero(raw, report)
+    raw = _hours_as_decimals(_traces_as_zero(raw, report), report)
     decimal_comma = report.decimal_comma
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
@@ -605,6 +605,42 @@ def _drop_summary_rows(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
 # Columns of rain or snow, where weather services (NOAA's GHCN-Daily, LCD and Climate Data Online) write 'T' for a
 # trace: some fell, too little to measure.
 _PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
+
+
+# Hours and minutes of a column named hours (a timecard's 'Overtime Hours' 64:28, Excel's [h]:mm read as '3 days,
+# 1:29:14', Deputy's '138h 55m'): read as decimal hours. Refused as durations, the timecard's head count was forecast.
+_HOURS_NAMES = frozenset({"hours", "hrs", "overtime", "worked"})
+_HOURS_AND_MINUTES = re.compile(r"(?:(\d+) days?, )?(\d{1,4}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?"
+                                r"|(\d{1,4})\s*h\s*(?:([0-5]?\d)\s*m)?")
+
+
+def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
+    """``raw`` with the hours and minutes of columns named hours (``_HOURS_NAMES``) as decimal hours (7:45 as 7.75),
+    where nearly every non-blank cell is written so, said; as it is otherwise."""
+    read = {}
+    for col in raw.columns:
+        if not _name_words(col) & _HOURS_NAMES or pd.api.types.is_numeric_dtype(raw[col]):
+            continue
+        text = raw[col].astype("string").str.strip()
+        written = text[text.notna() & (text != "")]
+        parts = written.str.extract(f"^(?:{_HOURS_AND_MINUTES.pattern})$")
+        matched = parts[1].notna() | parts[4].notna()
+        if not len(written) or matched.mean() < PARSE_SHARE:
+            continue
+        numbers = parts.astype("float64")
+        hours = (numbers[0].fillna(0) * 24 + numbers[1].fillna(0) + numbers[2].fillna(0) / 60
+                 + numbers[3].fillna(0) / 3600).where(parts[1].notna(), numbers[4] + numbers[5].fillna(0) / 60)
+        first = float(hours[matched].iloc[0])  # Excel's [h]:mm read as '3 days, 1:29:14.59': said as 73:29
+        example = str(written[matched].iloc[0]) if parts[0].isna().all() else \
+            f"{int(first)}:{int(first % 1 * 60):02d}"
+        read[col] = (text.mask(matched.reindex(text.index, fill_value=False),
+                               hours.round(6).astype("string").reindex(text.index)), example)
+    if not read:
+        return raw
+    for col, (_, example) in read.items():
+        report.notices.append(Notice(f"'{col}' writes hours and minutes ('{example}'): read as decimal hours.",
+                                     "notice.hours_minutes", {"column": str(col), "example": example}))
+    return raw.assign(**{str(col): values for col, (values, _) in read.items()})
 
 
 _TRACE_WORDS = frozenset({"t", "tr", "trace"})

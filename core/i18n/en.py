@@ -1528,6 +1528,7 @@ MESSAGES: dict[str, str] = {
                              "read with K as thousands, M as millions and B as billions.",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
+    "notice.hours_minutes": "'{column}' writes hours and minutes ('{example}'): read as decimal hours.",
     "notice.trace_as_zero": "{cells:plural:cell} of '{column}' {cells:hold} '{word}', a trace (some fell, too "
                             "little to measure): read as 0.",
     "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, which files write for a missing "

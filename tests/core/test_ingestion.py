@@ -5944,3 +5944,18 @@ def test_a_documents_total_on_each_line_counts_once_and_invalid_flagged_readings
     read = load_series(eea.encode(), "eea.csv")
     assert read.target == "Concentration" and read.frame["y"].between(14, 18.1).all()
     assert next(n for n in read.report.notices if n.key == "notice.invalid_readings").params["rows"] == 20
+
+
+def test_a_label_written_once_over_each_block_of_months_is_carried_down() -> None:
+    # Excel's "Don't repeat item labels": each department's name on its first month only; its rows were averaged with
+    # the other departments' as repeated months, no department named
+    months = pd.date_range("2023-01-01", periods=24, freq="MS")
+    text = "Department,Month,Headcount,Gross Wages\n" + "".join(
+        f"{name if k == 0 else ''},{m:%Y-%m},{40 + d},{(d + 1) * 100000 + 500 * k}\n"
+        for d, name in enumerate(("Operations", "Sales", "Warehouse")) for k, m in enumerate(months))
+    panel = read_panel(text.encode(), "departments.csv", LoadOptions(target="Gross Wages"), PanelChoice())
+    assert panel is not None and sorted(panel.ids) == ["Operations", "Sales", "Warehouse"]
+    assert read_table(text.encode(), "departments.csv").attrs["labels_carried_down"]["rows"] == 69
+    notes_only = "Comment,Store,Date,Sales\n" + "".join(  # a comment on a few rows is carried nowhere
+        f"{'audit' if k == 0 else ''},{s},{m:%Y-%m-%d},{100 + k}\n" for s in (1, 2) for k, m in enumerate(months))
+    assert "labels_carried_down" not in read_table(notes_only.encode(), "notes.csv").attrs

@@ -748,3 +748,23 @@ def test_traces_written_tr_or_trace_are_zero_and_m_is_missing_in_a_rain_column()
         trace_days = [k for k, cell in enumerate(cells) if cell == trace]
         assert (series.frame["y"].iloc[trace_days] == 0).all()
         assert any(n.key == "notice.missing_filled" for n in series.report.notices)
+
+
+def test_hours_and_minutes_of_an_hours_column_and_days_of_time_off_are_numbers() -> None:
+    # a timecard's 'Overtime Hours' 64:28 was refused as durations and the head count forecast without a word;
+    # Deputy's '138h 55m' the same; a time-off export's '1 day' beside '0.5 days' was text
+    weeks = pd.date_range("2022-01-08", periods=80, freq="7D")
+    minutes = [3600 + (k * 97) % 900 for k in range(len(weeks))]
+    timecard = "Week Ending,Employees,Overtime Hours,Worked\n" + "".join(
+        f"{w:%m/%d/%Y},{48 + k % 3},{m // 60}:{m % 60:02d},{m // 30}h {m % 30}m\n"
+        for k, (w, m) in enumerate(zip(weeks, minutes)))
+    series = load_series(timecard.encode(), "timecard.csv", LoadOptions(target="Overtime Hours"))
+    assert np.allclose(series.frame["y"], [m / 60 for m in minutes])
+    said = [n for n in series.report.notices if n.key == "notice.hours_minutes"]
+    assert {n.params["column"] for n in said} == {"Overtime Hours", "Worked"}
+    worked = load_series(timecard.encode(), "timecard.csv", LoadOptions(target="Worked"))
+    assert np.allclose(worked.frame["y"], [m // 30 + (m % 30) / 60 for m in minutes])
+    clock = "Date,Start Time,Hours\n" + "".join(f"2024-01-{d:02d},08:{d:02d},{7 + d % 3}\n" for d in range(1, 29))
+    assert load_series(clock.encode(), "clock.csv").target == "Hours"  # a clock's times are no hours
+    off = parse_numbers(pd.Series(["1 day", "0.5 days", "5 days", "2 days"] * 5))
+    assert off is not None and off.tolist()[:4] == [1.0, 0.5, 5.0, 2.0]
