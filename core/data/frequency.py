@@ -472,6 +472,8 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
     at_end = index.is_month_end.mean() > (0.4 if name == "semi-monthly" else 0.5) and name in {
         "semi-monthly", "monthly", "quarterly", "half-yearly", "yearly"}
     alias = end_alias if at_end else start_alias
+    if name == "semi-monthly":
+        alias = _semi_monthly_alias(index)
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"
     if name == "weekly" and len(index) >= _BUSINESS_DAYS_SEEN and (some := _some_days_alias(index)) is not None:
@@ -499,6 +501,22 @@ def _jittered_step(index: pd.DatetimeIndex, days: float) -> str | None:
     if np.mean(np.abs(steps - seconds) <= _STEP_JITTER * seconds) < _STEPS_HELD:
         return None
     return f"{seconds // 60}min" if seconds % 60 == 0 else f"{seconds}s"
+
+
+_NEAR_MONTH_END = 3  # days before a month's end at most of a pay day moved back from a weekend
+
+
+def _semi_monthly_alias(index: pd.DatetimeIndex) -> str:
+    """The alias of two days a month (``SME``: the 15th and the month's end; ``SMS``: the 1st and the 15th; ``SMS-16``,
+    the 1st and 16th), where pay days moved back from weekends count on their days (a payroll's 31 December on Friday
+    the 29th: its month ends were too few, and it was forecast on the 1st and 15th)."""
+    days_left = (index.days_in_month - index.day).to_numpy()
+    at_end = np.mean(days_left <= _NEAR_MONTH_END) > 0.4
+    middle = index.day[(index.day > 10) & (days_left > _NEAR_MONTH_END)]  # the other day: the 15th, or the 16th
+    usual = int(pd.Series(middle).mode().max()) if len(middle) else 15
+    second = usual if 2 <= usual <= 27 and np.mean(middle == usual) >= 0.5 else 15
+    base = "SME" if at_end else "SMS"
+    return base if second == 15 else f"{base}-{second}"
 
 
 def _some_days_alias(index: pd.DatetimeIndex) -> str | None:

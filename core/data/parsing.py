@@ -96,7 +96,7 @@ _DURATION_UNITS = {**dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 24),
                    **dict.fromkeys(("day", "days"), 0)}  # days taken off: '0.5 days', '5 days' (BambooHR's time off)
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
-BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)$")
+BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)\s*%?$")  # and Google Ads' impression share '< 10%' ('> 90%' above)
 # A result below the limit of detection written without the limit (a lab's 'ND', 'BDL', 'Not Detected', '<MDL'): 0
 NON_DETECT = re.compile(r"nd|n\.d\.|bdl|bql|not detected|non-?detect|<\s*(?:mdl|dl|lod|loq|rl|pql)", re.IGNORECASE)
 # Names of a lab's results (a concentration's unit, a test's name): where 'ND' is not detected, not 'no data' (the
@@ -110,7 +110,8 @@ def reads_non_detects(name: object) -> bool:
     return name is not None and bool(_LAB_RESULT.search(str(name)))
 
 
-ABOVE_LIMIT = re.compile(r"^>\s*(\d[\d.,]*)$")  # above a counting limit (a lab's '>2419.6' E. coli): read as the limit
+# above a counting limit (a lab's '>2419.6' E. coli): read as the limit
+ABOVE_LIMIT = re.compile(r"^>\s*(\d[\d.,]*)\s*%?$")
 # T for trimestre (INSEE's 2024-T1, INE's 2024T1, 1T 2024), K for kvartal (Statistics Sweden's 2024K1)
 _QUARTER_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[QTK]([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST_Q = re.compile(r"^[QT]([1-4])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
@@ -1541,10 +1542,11 @@ _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "or
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00; a utility's
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"
-                          r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time")  # EPA AQS: 'Time Local'
+                          r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time|"  # EPA AQS: 'Time Local'
+                          r"time of day(?: \(.*\))?")  # Meta's 'Time of day (ad account time zone)'
 _START_TIME = re.compile(r"(?:start|begin)[\s_]+time")
 _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
-                          r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date")
+                          r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date|reporting starts")  # (Meta's)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?")  # 13:45, 9:30am, 9:30 PM
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
@@ -1620,6 +1622,7 @@ _ZONE_NAME = re.compile(r"(?<=[\dMm.])\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
 _PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
+                            r"hour of (?:the )?day|"  # Google Ads' 'Hour of the day' 0-23 beside its 'Day'
                             r"stunde|heure|hora|uur|"  # a Swiss people counter's 'Stunde' 0-23
                             r"interval|(?:hour|period|interval) (?:number|no|nr|num))$")  # EIA-930's 'Hour Number'
 _PERIODS_PER_DAY = (24, 48, 96)
@@ -1958,11 +1961,14 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     if combined is not raw and (said := _clock_change_days(counts, changes)):
         combined.attrs["clock_change_periods"] = {"column": str(periods[0]), "per_day": per_day, "days": said}
     totals = _summary_times(raw[periods[0]].astype("string").str.strip())  # a counter's 'Total' under each day's hours
+    said = raw[periods[0]]
+    if not totals.any():  # or Google Ads' 'Total: Account' in its dates, under the hours of the day ('--')
+        totals, said = _summary_times(raw[dates[0]].astype("string").str.strip()), raw[dates[0]]
     if combined is raw or not totals.any():
         return combined
     kept = combined[~totals]
     kept.attrs = {**combined.attrs, "summary_rows": {"rows": int(totals.sum()),
-                                                     "words": clipped_list(raw[periods[0]][totals].astype(str))}}
+                                                     "words": clipped_list(said[totals].astype(str))}}
     return kept
 
 

@@ -69,7 +69,7 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  # generation (its self-consumption was), money after tax and before it ('Net (£)', 'Gross Value'), an
                  # air monitor's pollutant ('PM2.5': 'pm2', '5')
                  "milk", "melk", "melkproductie", "yield", "production", "generation", "erzeugung", "ertrag", "gross",
-                 "net", "concentration", "pm2", "pm25",
+                 "net", "concentration", "pm2", "pm25", "sessions", "pageviews", "views", "streams",
                  "mean")  # (EPA AQS's 'Arithmetic Mean' after its 'Observation Count')
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
@@ -2091,7 +2091,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     measures = [col for col in measures if not _so_far(col)] or measures
     measures = [col for col in measures if not _meter_reading(col)] or measures
-    measures = _without_ranks(measures)
+    measures = _closing_before_opening(_without_ranks(measures))
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
     if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
@@ -2206,6 +2206,25 @@ def _takings(col: str) -> bool:
     'total_volume', a stock's 'Total Turnover')."""
     words = _name_words(col)
     return bool(words & _TAKINGS) or "total" in words and not words & _NOT_TAKINGS
+
+
+_OPENING_WORDS = frozenset({"beginning", "opening", "starting", "start"})
+_CLOSING_WORDS = frozenset({"ending", "closing", "end"})
+
+
+def _closing_before_opening(measures: list[str]) -> list[str]:
+    """``measures`` with a figure at the start of a period after its twin at the end (a headcount reconciliation's
+    'Beginning Headcount' after its 'Ending Headcount': the count as of each date, where the beginning is a period
+    stale)."""
+    ordered = list(measures)
+    for col in measures:
+        rest = _name_words(col) - _OPENING_WORDS
+        twin = next((other for other in measures if _name_words(other) & _CLOSING_WORDS
+                     and _name_words(other) - _CLOSING_WORDS == rest), None)
+        if _name_words(col) & _OPENING_WORDS and twin is not None and ordered.index(twin) > ordered.index(col):
+            first, second = ordered.index(col), ordered.index(twin)  # the twin takes the stale one's place
+            ordered[first], ordered[second] = twin, col
+    return ordered
 
 
 def _unit_prices_last(named: list[str]) -> list[str]:

@@ -948,3 +948,35 @@ def test_steps_a_few_seconds_or_hours_off_keep_their_spacing() -> None:
     for text, name in ((sensor, "every 2 minutes"), (pickups, "every 2 days")):
         series = load_series(text.encode(), "steps.csv")
         assert series.frequency.name == name and not series.report.gaps
+
+
+def test_hours_of_the_day_beside_a_day_and_pay_days_moved_from_weekends() -> None:
+    # Google Ads' 'Day' and 'Hour of the day' (and its 'Total: Account'), Meta's 'Reporting starts' and 'Time of day
+    # (ad account time zone)' were read as 24 series, one per hour
+    days = pd.date_range("2024-06-01", periods=14, freq="D")
+    ads = "Hour of day report\n\"June 1, 2024 - June 14, 2024\"\nDay,Hour of the day,Clicks,Cost\n" + "".join(
+        f"{d:%Y-%m-%d},{h},{10 + h},\"{(10 + h) * 1.17:,.2f}\"\n" for d in days for h in range(24)) + \
+        "Total: Account,--,\"1,234\",\"1,443.78\"\n"
+    meta = "Reporting starts,Reporting ends,Time of day (ad account time zone),Results,Amount spent (USD)\n" + "".join(
+        f"{d:%Y-%m-%d},{d:%Y-%m-%d},{h:02d}:00:00 - {h:02d}:59:59,{h // 3},{h * 0.4:.2f}\n"
+        for d in days for h in range(24))
+    for text in (ads, meta):
+        series = load_series(text.encode(), "hours.csv")
+        assert series.frequency.name == "hourly" and len(series.frame) == 14 * 24
+    # semi-monthly pay days on the 15th and the month's end, moved back from weekends, were forecast on the 1st and
+    # 15th; paid on the 1st and 16th, on the 1st and 15th too
+    pays = []
+    for month in pd.date_range("2022-01-01", periods=36, freq="MS"):
+        for day in (month + pd.Timedelta(days=14), month + pd.offsets.MonthEnd(0)):
+            pays.append(day - pd.Timedelta(days=max(0, day.day_of_week - 4)))
+    text = "Check Date,Gross Pay\n" + "".join(f"{d:%m/%d/%Y},\"{180000 + 9000 * (d.month == 12):,.2f}\"\n"
+                                               for d in pays)
+    series = load_series(text.encode(), "pay.csv")
+    assert series.frequency.name == "semi-monthly"
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 3)
+    assert [f"{d:%m-%d}" for d in ahead] == ["01-15", "01-31", "02-15"]
+    starts = [m + pd.Timedelta(days=k) for m in pd.date_range("2022-01-01", periods=36, freq="MS") for k in (0, 15)]
+    text = "Period Start,Gross Pay\n" + "".join(f"{d:%m/%d/%Y},{180000 + k % 7}\n" for k, d in enumerate(starts))
+    series = load_series(text.encode(), "periods.csv")
+    ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
+    assert [f"{d:%m-%d}" for d in ahead] == ["01-01", "01-16"]

@@ -417,3 +417,21 @@ def test_the_measure_is_picked_over_counts_prices_expectations_and_side_readings
     for header, (target, row) in cases.items():
         text = header + "\n" + "".join(f"{day:%Y-%m-%d},{row(k, v)}\n" for k, (day, v) in enumerate(zip(days, wave)))
         assert load_series(text.encode(), "farm.csv").target == target, header
+
+
+def test_limits_written_with_percent_an_ending_count_and_sessions_are_read_and_picked() -> None:
+    # Google Ads' '< 10%' impression share was refused; a headcount reconciliation's stale 'Beginning Headcount' and
+    # GA4's 'Total users' were forecast before 'Ending Headcount' and 'Sessions'
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    shares = "Day,Cost,Search impr. share\n" + "".join(
+        f"{d:%Y-%m-%d},{900 + k},{'< 10%' if k % 5 == 0 else '> 90%' if k % 7 == 0 else f'{20 + k % 30}.5%'}\n"
+        for k, d in enumerate(days))
+    read = load_series(shares.encode(), "share.csv", LoadOptions(target="Search impr. share"))
+    assert read.frame["y"].iloc[0] == 5 and read.frame["y"].iloc[7] == 90
+    months = pd.date_range("2022-01-31", periods=36, freq="ME")
+    counts = "As Of Date,Beginning Headcount,Hires,Terminations,Ending Headcount\n" + "".join(
+        f"{m:%m/%d/%Y},{120 + k},{3 + k % 4},{2 + k % 3},{121 + k}\n" for k, m in enumerate(months))
+    assert load_series(counts.encode(), "hc.csv").target == "Ending Headcount"
+    ga4 = "Date,Sessions,Total users,Key events\n" + "".join(
+        f"{d:%Y%m%d},{4000 + k * 13 % 900},{3100 + k * 11 % 700},{80 + k % 9}\n" for k, d in enumerate(days))
+    assert load_series(ga4.encode(), "ga4.csv").target == "Sessions"
