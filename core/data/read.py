@@ -235,7 +235,8 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
     table = _first_of_side_by_side(_without_header_copies(_two_row_header(_read_any(data, name, sheet,
                                                                                    DECIMAL_MARKS[decimal]))))
     table = _months_down_the_rows(_dates_down_the_rows(_without_angle_brackets(table)))
-    named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(_block_labels_filled(table))))
+    named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(_block_labels_filled(
+        _nth_periods_dated(table)))))
     return combine_time_and_offset(combine_date_and_period(combine_date_and_time(
         compact_year_weeks(combine_calendar_columns(named)))))
 
@@ -389,6 +390,34 @@ def _labels_carried_down(table: pd.DataFrame, labels: list[str], attrs: dict[str
     table[labels[0]] = first.mask(blank).ffill()
     attrs["labels_carried_down"] = {"column": labels[0], "rows": int(below.sum())}
     return labels
+
+
+_NTH_PERIOD = re.compile(r"nth (day|week|month|hour)", re.IGNORECASE)  # GA4's 'Nth day' 0000, 0001, ...
+_NTH_STEPS = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7), "hour": pd.Timedelta(hours=1)}
+_START_DATE_LINE = re.compile(r"start date:\s*(\d{8})", re.IGNORECASE)  # its '# Start date: 20240101' above
+
+
+def _nth_periods_dated(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with GA4's numbered periods ('Nth day' 0000, 0001, ...) as their dates, counted from the start date
+    its comment lines give ('# Start date: 20240101'), said (``attrs["nth_dated"]``): read as steps, a daily report's
+    weekly season was lost and its forecast numbered 182 to 188. As it is otherwise."""
+    named = [col for col in table.columns if _NTH_PERIOD.fullmatch(str(col).strip())]
+    found = [match.group(1) for line in table.attrs.get("preamble", ())  # type: ignore[union-attr]
+             if (match := _START_DATE_LINE.search(str(line)))]
+    if len(named) != 1 or len(found) != 1:
+        return table
+    steps = pd.to_numeric(table[named[0]], errors="coerce")
+    start = pd.to_datetime(found[0], format="%Y%m%d", errors="coerce")
+    if pd.isna(start) or steps.isna().any() or (steps % 1).any() or steps.min() != 0:
+        return table
+    unit = _NTH_PERIOD.fullmatch(str(named[0]).strip()).group(1).lower()  # type: ignore[union-attr]
+    if unit == "month":
+        dates = pd.Series([start + pd.DateOffset(months=int(n)) for n in steps], index=table.index)
+    else:
+        dates = start + steps.astype("int64") * _NTH_STEPS[unit]
+    dated = table.assign(**{str(named[0]): dates.dt.strftime("%Y-%m-%d %H:%M" if unit == "hour" else "%Y-%m-%d")})
+    dated.attrs = {**table.attrs, "nth_dated": {"column": str(named[0]), "start": f"{start:%Y-%m-%d}"}}
+    return dated
 
 
 def _block_labels_filled(table: pd.DataFrame) -> pd.DataFrame:

@@ -3263,6 +3263,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice(f"Some columns are named alike but for spaces around the name; they are read as "
                                      f"{pairs}: rename them in the file to tell them apart.", "notice.trimmed_names",
                                      {"pairs": pairs}))
+    if nth := attrs.get("nth_dated"):  # ``read._nth_periods_dated``
+        column, start = str(nth["column"]), str(nth["start"])  # type: ignore[index]
+        report.notices.append(Notice(f"'{column}' numbers the periods from the start date the file's notes give "
+                                     f"({start}): read as their dates.", "notice.nth_dated",
+                                     {"column": column, "start": start}))
     if across := attrs.get("dates_across"):  # ``read._dates_down_the_rows``
         first, last, dates = across["first"], across["last"], int(across["dates"])  # type: ignore[index]
         if by_row := str(across.get("by_row", "")):  # type: ignore[union-attr]

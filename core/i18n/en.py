@@ -1451,6 +1451,8 @@ MESSAGES: dict[str, str] = {
                                  "{documents:plural:document} read as 0).",
     "notice.invalid_readings": "{rows:plural:reading} of '{column}' that '{flag}' flags invalid (below 0) {rows:were} "
                                "read as missing.",
+    "notice.nth_dated": "'{column}' numbers the periods from the start date the file's notes give ({start}): read as "
+                        "their dates.",
     "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                          "{per}.",
     "notice.per_period_marked": "{rows:plural:row} marked {words} in '{column}' {rows:were} combined per {per} with "

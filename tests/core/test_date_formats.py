@@ -980,3 +980,16 @@ def test_hours_of_the_day_beside_a_day_and_pay_days_moved_from_weekends() -> Non
     series = load_series(text.encode(), "periods.csv")
     ahead = future_dates(series.frame["ds"].iloc[-1], series.frequency, 2)
     assert [f"{d:%m-%d}" for d in ahead] == ["01-01", "01-16"]
+
+
+def test_ga4s_numbered_days_are_dated_from_the_start_date_in_its_notes() -> None:
+    # GA4's 'Nth day' 0000, 0001, ... below '# Start date: 20240101' was read as steps: the weekly season lost
+    notes = "# ----------------------------------------\n# Reports snapshot\n# Account: Acme Inc\n# Property: Acme\n" \
+            "# ----------------------------------------\n#\n# All Users\n# Start date: 20240101\n# End date: 20240630\n"
+    for unit, alias, step in (("day", "D", pd.Timedelta(days=1)), ("week", "W-MON", pd.Timedelta(days=7))):
+        text = notes + f"Nth {unit},Sessions\n" + "".join(f"{k:04d},{5000 + 800 * (k % 7 < 5) + k}\n"
+                                                            for k in range(60))
+        series = load_series(text.encode(), "ga4.csv")
+        assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01")
+        assert series.frame["ds"].iloc[1] - series.frame["ds"].iloc[0] == step
+        assert series.frequency.alias == alias and any(n.key == "notice.nth_dated" for n in series.report.notices)
