@@ -984,8 +984,9 @@ def test_hours_of_the_day_beside_a_day_and_pay_days_moved_from_weekends() -> Non
 
 def test_ga4s_numbered_days_are_dated_from_the_start_date_in_its_notes() -> None:
     # GA4's 'Nth day' 0000, 0001, ... below '# Start date: 20240101' was read as steps: the weekly season lost
-    notes = "# ----------------------------------------\n# Reports snapshot\n# Account: Acme Inc\n# Property: Acme\n" \
-            "# ----------------------------------------\n#\n# All Users\n# Start date: 20240101\n# End date: 20240630\n"
+    rule = "# ----------------------------------------\n"
+    notes = f"{rule}# Reports snapshot\n# Account: Acme Inc\n# Property: Acme\n{rule}#\n# All Users\n" \
+            "# Start date: 20240101\n# End date: 20240630\n"
     for unit, alias, step in (("day", "D", pd.Timedelta(days=1)), ("week", "W-MON", pd.Timedelta(days=7))):
         text = notes + f"Nth {unit},Sessions\n" + "".join(f"{k:04d},{5000 + 800 * (k % 7 < 5) + k}\n"
                                                             for k in range(60))
