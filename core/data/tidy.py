@@ -351,7 +351,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
     if options.missing != "zero" and (closed := _closed_rows_notice(raw[dated], {
             col: parsed[dated] for col, parsed in numbers.items()}, target) or _blank_holidays_notice(
-                ds[dated], numbers[target][dated], target)):
+                ds[dated], numbers[target][dated], target) or _blank_small_counts_notice(numbers[target], target)):
         report.notices.append(closed)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:
@@ -3430,6 +3430,25 @@ def _blank_holidays_notice(ds: pd.Series, values: pd.Series, target: str) -> Not
                   f"({stamps}): if the place was closed and a closed day's value is none, choose zero for Missing "
                   "values (--missing zero); filled, they read as days like the others.",
                   "notice.blank_holidays", {"rows": len(held), "column": target, "stamps": stamps})
+
+
+_FEW_COUNTED = 3  # the median at most of a count that would often be 0 (``_blank_small_counts_notice``)
+_BLANK_COUNTS = 0.15  # of the rows, at least, blank among them
+
+
+def _blank_small_counts_notice(values: pd.Series, target: str) -> Notice | None:
+    """Where ``target`` counts a few things a row (whole numbers from 1, median at most ``_FEW_COUNTED``) and never
+    writes 0 while many of its cells are blank (Meta's 'Results' on days of no lead: interpolated, the forecast was
+    2.3 times the mean), how to count the blanks as none; else None."""
+    known = values.dropna()
+    blank = int(values.isna().sum())
+    if len(known) < MIN_ROWS or blank < _BLANK_COUNTS * len(values) or (known % 1).any() or known.min() < 1 \
+            or known.median() > _FEW_COUNTED:
+        return None
+    return Notice(f"'{target}' counts a few a row and never writes 0, and {count(blank, 'cell')} of it {_were(blank)} "
+                  "blank: if a blank is none (no result that day), choose zero for Missing values (--missing zero); "
+                  "filled, they read as counts like the others.", "notice.blank_counts",
+                  {"column": target, "cells": blank})
 
 
 _HOLIDAYS_OF_BLANKS = 0.5  # of the blank days, at least, on holidays (``_blank_holidays_notice``)

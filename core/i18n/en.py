@@ -1415,6 +1415,9 @@ MESSAGES: dict[str, str] = {
                                    "with them.",
     "notice.labels_carried_down": "'{column}' is written once, on the first row of each block: carried down to the "
                                   "{rows:plural:blank cell} below it.",
+    "notice.blank_counts": "'{column}' counts a few a row and never writes 0, and {cells:plural:cell} of it "
+                           "{cells:were} blank: if a blank is none (no result that day), choose zero for Missing "
+                           "values (--missing zero); filled, they read as counts like the others.",
     "notice.blank_holidays": "{rows:plural:day} without a value in '{column}' fall on holidays of the year "
                              "({stamps}): if the place was closed and a closed day's value is none, choose zero for "
                              "Missing values (--missing zero); filled, they read as days like the others.",

@@ -1023,6 +1023,7 @@ MESSAGES: dict[str, str] = {
     "notice.running_period": "最后一行（{stamp}）落在其他各行的{frequency}步之间、最后一步之后：这是尚未结束的时段（导出时的本月或本周至今），已略去。",
     "notice.future_between_steps": "外生变量有 {rows:,} 个未来行落在目标（{frequency}）的步与步之间，已略去：请在目标的步上给出其值，才能用它们预测。",
     "notice.labels_carried_down": "“{column}”只写在每组的第一行：已向下填入其下 {rows:,} 个空白单元格。",
+    "notice.blank_counts": "“{column}”每行只计少量数目且从不写 0，其中有 {cells:,} 个单元格为空白：若空白表示没有（当天无结果），请在缺失值处选择补零（--missing zero）；若填补，它们会被当作与其他行一样的计数。",
     "notice.blank_holidays": "“{column}”有 {rows:,} 天没有数值，且都是每年的节假日（{stamps}）：如果当天歇业、歇业日的值应为零，请将缺失值设为零（--missing zero）；若填补，它们会被当作普通日子。",
     "notice.dates_carried_down": "“{column}”列的日期只写在每天第一个时间旁：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.events_per_period": "{rows:,} 行与其他行同在一{per}，而首尾之间有 {gaps:,} {per}没有任何行：若每行是一次事件"

@@ -5959,3 +5959,17 @@ def test_a_label_written_once_over_each_block_of_months_is_carried_down() -> Non
     notes_only = "Comment,Store,Date,Sales\n" + "".join(  # a comment on a few rows is carried nowhere
         f"{'audit' if k == 0 else ''},{s},{m:%Y-%m-%d},{100 + k}\n" for s in (1, 2) for k, m in enumerate(months))
     assert "labels_carried_down" not in read_table(notes_only.encode(), "notes.csv").attrs
+
+
+def test_a_small_count_that_never_writes_zero_says_how_to_read_its_blanks_as_none() -> None:
+    # Meta leaves 'Results' blank on days without a lead: interpolated, the forecast was 2.3 times the mean
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    results = ["" if k % 9 in (0, 2, 5, 7) else str(1 + k % 3) for k in range(len(days))]
+    text = "Reporting starts,Results,Amount spent (USD)\n" + "".join(
+        f"{d:%Y-%m-%d},{r},{40 + k % 20}.5\n" for k, (d, r) in enumerate(zip(days, results)))
+    series = load_series(text.encode(), "meta.csv", LoadOptions(target="Results"))
+    said = next(n for n in series.report.notices if n.key == "notice.blank_counts")
+    assert said.params["cells"] == results.count("") and "--missing zero" in str(said)
+    visits = text.replace(",1,", ",140,").replace(",2,", ",151,").replace(",3,", ",166,")  # large counts: gaps
+    assert not any(n.key == "notice.blank_counts" for n in load_series(visits.encode(), "v.csv",
+                                                                      LoadOptions(target="Results")).report.notices)
