@@ -546,8 +546,9 @@ def _steps_of_several_units(index: pd.DatetimeIndex) -> str | None:
     keep but for gaps: their most common step, which nearly every step is a whole multiple of. None for a spacing of
     one unit or another kind: the nearest named spacing of the median was taken, so one gap in a series every 2 weeks
     made it semi-monthly, and a series every 2 months on the 15th was read as quarterly."""
-    of_day = index - index.normalize()  # one time of day, or times within a morning (a tanker's pickups at 5 to 8)
-    if len(index) < 4 or of_day.max() - of_day.min() > _ONE_PART_OF_THE_DAY:
+    of_day = index - index.normalize()  # one time of day, or times within a morning (a tanker's pickups at 5 to 8),
+    if len(index) < 4 or of_day.max() - of_day.min() > _ONE_PART_OF_THE_DAY or (  # one a day (not a church's two
+            of_day.nunique() > 1 and index.normalize().duplicated().any()):  # services on each Sunday)
         return None
     months = index.year.to_numpy() * 12 + index.month.to_numpy()
     if index.day.nunique() == 1 or index.is_month_end.all():  # on one day of each month: steps of months

@@ -1543,9 +1543,10 @@ _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "or
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"
                           r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time|"  # EPA AQS: 'Time Local'
-                          r"time of day(?: \(.*\))?")  # Meta's 'Time of day (ad account time zone)'
+                          r"time of day(?: \(.*\))?|"  # Meta's 'Time of day (ad account time zone)'
+                          r"(?:trip )?(?:start|arrival|departure|stop) time|hour start")  # GTFS's, an APC's
 _START_TIME = re.compile(r"(?:start|begin)[\s_]+time")
-_DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
+_DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market|service) (?:date|day|dt)|"
                           r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date|reporting starts")  # (Meta's)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?")  # 13:45, 9:30am, 9:30 PM
@@ -1760,7 +1761,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
             or len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5
         plain = str(times[0]).strip().lower()  # 'Time', or a utility's 'Start Time' beside 'Usage Date' (48 series)
         plain_name = plain in ("time", "interval", "interval start") or bool(_START_TIME.fullmatch(plain))
-        dates = dated if clock and len(times) == 1 and plain_name else dates  # (a run's
+        dates = dated if clock and len(times) == 1 and plain_name and (plain == "time" or len(dated) == 1) \
+            else dates  # (a 'Start Time' beside 'Start Date' and 'End Date' is their twins' below; a run's
         # 'Time' 0:52:13 is its duration: its hours are few)
     if not dates or not times:  # named alike but for the word: an EMS export's 'Incident Date' and 'Incident Time'
         twins = [(col, names[name.replace("date", "time", 1)]) for name, col in names.items()  # AirNow's ValidDate

@@ -58,6 +58,12 @@ _WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee", "ds"}
 _RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b|clock$")  # Zabbix's history: itemid,clock,value,ns
 # names of epochs in micro- or nanoseconds (Zabbix's history: 'clock')
 _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})
+# Words of a measure that give way to the target words below (``_pick_target``): a herd's milk and a field's yield
+# ('Milkings' and a cow's number were forecast before them), an air monitor's pollutant ('PM2.5': 'pm2', '5'), a web
+# analytics' views, a transit agency's boardings (an APC file's 'Avg Load' was forecast); not before a 'Dividend
+# Yield' beside its 'Close' or a 'Mean Temperature' beside 'Demand'
+_WEAK_TARGET_WORDS = ("milk", "melk", "melkproductie", "yield", "ertrag", "concentration", "pm2", "pm25", "pageviews",
+                      "views", "streams", "boardings", "ridership", "riders")
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -65,12 +71,10 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额",
-                 # a herd's milk and a field's yield ('Milkings' and a cow's number were forecast before them), solar
-                 # generation (its self-consumption was), money after tax and before it ('Net (£)', 'Gross Value'), an
-                 # air monitor's pollutant ('PM2.5': 'pm2', '5')
-                 "milk", "melk", "melkproductie", "yield", "production", "generation", "erzeugung", "ertrag", "gross",
-                 "net", "concentration", "pm2", "pm25", "sessions", "pageviews", "views", "streams",
-                 "mean")  # (EPA AQS's 'Arithmetic Mean' after its 'Observation Count')
+                 "arithmetic",  # EPA AQS's 'Arithmetic Mean' (its 'Observation Count' was forecast)
+                 "production", "generation", "erzeugung",  # (a solar portal's self-consumption was forecast)
+                 "sessions",  # (GA4's 'Total users' was)
+                 *_WEAK_TARGET_WORDS)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
 _GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
@@ -88,7 +92,8 @@ _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "pr
 # (not 'plan': a phone plan's revenue); a permit's limit beside the value reported (EPA ECHO's DMR download)
 _PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits",
                          # an installer's expected yield before the actual one (PVWatts, PVGIS's 'Prognose', 'Soll')
-                         "expected", "estimated", "soll", "prognose"})
+                         "expected", "prognose"})  # (not 'estimated': MTA's 'Total Estimated Ridership'; not
+# 'soll', a German statement's debit)
 # An amount held on a card before the sale settles (Nayax's 'Authorization Value', 5.00 on every card vend beside its
 # 'Settlement Value'): no target beside the amount settled
 _AUTHORIZED_WORDS = frozenset({"authorization", "authorisation", "authorized", "authorised", "preauth",
@@ -835,7 +840,7 @@ def _without_extra_weekdays(frame: pd.DataFrame, report: DataReport) -> pd.DataF
     return frame[~extra].reset_index(drop=True)
 
 
-_RARE_DAY = 0.25  # of the busiest weekday's rows, at most, on a weekday off a working week (``_without_days_off``)
+_RARE_DAY = 0.1  # of the busiest weekday's rows, at most, on a weekday off a working week (``_without_days_off``)
 
 
 def _without_days_off(frame: pd.DataFrame, report: DataReport) -> pd.DataFrame:
@@ -2092,6 +2097,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if not _so_far(col)] or measures
     measures = [col for col in measures if not _meter_reading(col)] or measures
     measures = _closing_before_opening(_without_ranks(measures))
+    measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
     if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
@@ -2099,7 +2105,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     places = places if _lat_and_lon(places) else []  # 'device_lat' and 'user_lat': latencies
     if any(col in places for col in measures):
         measures = [col for col in measures if col not in places] or [  # a survey's answers beside where it was taken
-            col for col in _answers(candidates, numbers, ds) if col not in places] or _only_coordinates(places, ds)
+            col for col in _answers(candidates, numbers, ds) if col not in places and not _identifier_named(col)] \
+            or _only_coordinates(places, ds)
     named = [col for col in measures if _sounds_like_target(col)] or [  # else a few whole amounts so named
         col for col in candidates if numbers is not None and col not in measures and _names_a_measure(col)
         and col not in places and not _so_far(col)  # ('Y Coordinate', ArcGIS's 'Y': 'y' names statsforecast's target)
@@ -2110,6 +2117,10 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     named = [col for col in named if not _name_words(col) & _TALLY_WORDS] or named  # AQS's 'Observation Count'
+    named = [col for col in named if _name_words(col) & _STRONG_TARGET_WORDS or not _name_words(col) & _WEAK_WORD_SET
+             ] or named  # (camel case's words count as strong)
+    if named and all(_name_words(col) & _WEAK_WORD_SET for col in named):  # money named so before weak words
+        named = [col for col in measures if col not in named and _MONEY_NAME.search(str(col))] + named  # (AdSense)
     actual = [col for col in measures if not _name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS)]
     if named and actual and all(_name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS) for col in named):
         named, measures = [], actual  # an expected 'Yield' before the 'Actual' one
@@ -2117,7 +2128,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     named = _costs_before_usage(named, measures)
-    named = _unit_prices_last(named)
+    named = _unit_prices_last(named, measures)
     named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
     named, measures = _in_one_currency(named, raw), _in_one_currency(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -2227,12 +2238,15 @@ def _closing_before_opening(measures: list[str]) -> list[str]:
     return ordered
 
 
-def _unit_prices_last(named: list[str]) -> list[str]:
+def _unit_prices_last(named: list[str], measures: list[str]) -> list[str]:
     """``named`` with prices per unit (``_PRICE_PER_UNIT``: 'Unit Price', 'Avg Price') after the amounts they price where one
     is named as money taken in (``_TAKINGS``): a vending export's 'Unit Price' was summed per day as its sales, beside
     its 'Amount'."""
     prices = [col for col in named if _PRICE_PER_UNIT.search(str(col).lower())]
-    if not prices or not any(_takings(col) for col in named if col not in prices):
+    money = [col for col in measures if col not in prices and col not in named and _MONEY_NAME.search(str(col))]
+    if prices and money and all(_MONEY_NAME.search(str(col)) for col in prices):  # a feed invoice's 'Net (£)' before
+        return money + [col for col in named if col not in prices] + prices  # its 'Unit Price (£)', no target word
+    if not prices or not any(_takings(col) or _MONEY_NAME.search(str(col)) for col in named if col not in prices):
         return named
     return [col for col in named if col not in prices] + prices
 
@@ -2241,7 +2255,9 @@ def _unit_prices_last(named: list[str]) -> list[str]:
 # Value': the count was forecast), no target beside another column so named
 _TALLY_WORDS = frozenset({"observation", "observations", "obs", "readings", "samples", "aggregated", "measurements"})
 # and a 'Total' of them (``_takings``)
-_TAKINGS = frozenset({"amount", "sales", "revenue", "takings", "value", "gross", "net"})
+_TAKINGS = frozenset({"amount", "sales", "revenue", "takings"})
+# A currency in a column's name ('Net (£)', 'Milk Value (£)', 'Amount (USD)'): money, before a price per unit
+_MONEY_NAME = re.compile(r"[£$€¥₹]|\b(?:usd|gbp|eur|chf|jpy|cad|aud)\b", re.IGNORECASE)
 _NOT_TAKINGS = frozenset({"volume", "quantity", "qty", "units", "count", "turnover", "weight", "cap"})  # CoinGecko's
 _PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bprice|\bavg|\baverage|\bper\b")  # not 'Units'
 
@@ -2815,6 +2831,8 @@ def filled(values: pd.Series) -> pd.Series:
 # Target words of camel case names ('PrimaryValue', 'UnitsSold', 'SalesAmount', 'OrderQuantity'), but a price,
 # demand or load (Azure's 'unitPrice', AWS's 'publicOnDemandCost' went before their costs), nor with a time or a key
 _TARGET_WORD_SET = frozenset(_TARGET_WORDS)
+_WEAK_WORD_SET = frozenset(_WEAK_TARGET_WORDS)
+_STRONG_TARGET_WORDS = _TARGET_WORD_SET - _WEAK_WORD_SET
 _CAMEL_TARGET_WORDS = _TARGET_WORD_SET - {"price", "demand", "load"}
 _CAMEL_NO_TARGET = frozenset({"date", "time", "day", "month", "year", "key", "id"})
 
@@ -2829,6 +2847,17 @@ def _sounds_like_target(col: object) -> bool:
 
 
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
+# ... and ids written as one word with what they identify (Divvy's 'bikeid', 'from_station_id')
+_THINGS_IDENTIFIED = ("bike", "trip", "station", "user", "customer", "store", "item", "product", "order", "device",
+                      "sensor", "site", "route", "stop", "vehicle", "member")
+
+
+def _identifier_named(col: object) -> bool:
+    """Whether a column's name says it identifies things (``_IDENTIFIER_WORDS``, 'bikeid'): a trip log's station ids
+    written 6140.05 were forecast (their sum per day), no measure."""
+    words = _name_words(col)
+    return bool(words & _IDENTIFIER_WORDS) or any(word in {f"{thing}id" for thing in _THINGS_IDENTIFIED}
+                                                  for word in words)
 
 
 # Last words of names that number rows or things ('Reservation number', 'Confirmation No', 'Booking Ref')
@@ -3414,8 +3443,9 @@ def _blank_holidays_notice(ds: pd.Series, values: pd.Series, target: str) -> Not
     """Where days without a value in ``target`` are the same days of the year in two years or more, or Christmas or
     New Year's Day (a shop's people counter blank on its closed holidays: Christmas was filled as 2,296 visits), how to
     count them as none; else None."""
-    if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) != len(values) or (ds != ds.dt.normalize()).any():
-        return None
+    if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) != len(values) or (ds != ds.dt.normalize()).any() \
+            or ds.drop_duplicates().sort_values().diff().median() != pd.Timedelta(days=1):  # days (an agency's blank
+        return None  # March of two years, monthly, was said to be 'days on holidays')
     blank = ds[values.isna().to_numpy()]
     if len(blank) < 2 or len(blank) > _HOLIDAY_SHARE * len(ds):
         return None
@@ -3514,7 +3544,8 @@ def _without_codes(values: pd.Series, col: object, report: DataReport) -> pd.Ser
     meant |= coded & (repeated | far) & (array < 0) & (low > 0)  # below zero where nothing else is (CO2, humidity)
     # repeated, and further below the lowest other value than the values spread: a PM2.5 monitor's -999 beside its
     # small negative readings and a smoke peak of 310 (117 rows of -999 were fitted and forecast)
-    meant |= coded & repeated & (array < low - (high - low))
+    if not _MONEY_NAME.search(str(col)) and not _name_words(col) & (_TAKINGS | _MONEY_WORDS | {"payment", "balance"}):
+        meant |= coded & repeated & (array < low - (high - low))  # (not a statement's monthly rent of -999.00)
     lone = [code for code in _LONE_CODES_KEPT if np.count_nonzero(array[meant] == code) == 1]
     meant &= ~np.isin(array, lone)  # one 9999 among prices may be the market's cap: a code only when it repeats
     if not meant.any():
@@ -3680,6 +3711,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     repeats = frame["ds"].duplicated(keep=False).to_numpy()
     if repeats.any():
         rows, stamps = int(repeats.sum()), int(frame.loc[repeats, "ds"].nunique())  # 3 rows on 1 stamp: 1, not 2
+        if policy == "sum" and not per_period and (blanks := _blanks_in_sums(frame, repeats)) is not None:
+            report.notices.append(blanks)
         grouped = frame.groupby("ds", as_index=False, sort=True)
         # A stamp whose cells are all blank stays blank (the missing-value policy fills it), not a sum of 0.
         combined = grouped.sum(min_count=1) if policy in SUMMED else grouped.agg(policy)
@@ -3694,6 +3727,24 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         if newest_first and policy in _NEWEST_FIRST:
             report.notices.append(Notice(_NEWEST_FIRST[policy], f"notice.newest_first_{policy}"))
     return frame
+
+
+def _blanks_in_sums(frame: pd.DataFrame, repeats: np.ndarray) -> Notice | None:
+    """Said where rows summed on a time stamp (``repeats``) are blank beside others of theirs that are not (an agency
+    that did not report two months, summed into its mode: a dip of 19% with no word); None otherwise."""
+    blank = frame["y"].isna().to_numpy() & repeats
+    if not blank.any():
+        return None
+    filled = frame.loc[repeats & ~blank, "ds"]
+    stamps = frame.loc[blank, "ds"][frame.loc[blank, "ds"].isin(filled)]
+    if stamps.empty:
+        return None
+    cells = len(stamps)
+    at = ", ".join(f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00") if isinstance(stamp, pd.Timestamp) else str(stamp)
+                   for stamp in stamps.drop_duplicates().iloc[:_STRAY_LISTED])
+    return Notice(f"{count(cells, 'blank cell')} among the rows summed on a time stamp ({at}) {_were(cells)} counted "
+                  "as nothing: if a part did not report, those sums read low.", "notice.blanks_in_sums",
+                  {"cells": cells, "stamps": at})
 
 
 def _newest_first(stamps: pd.Series) -> bool:
@@ -3735,6 +3786,7 @@ def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Seri
 
 
 _REGULAR_STEPS = 0.8  # of the steps between a series' rows, at least, that are its most common step
+_FILLED_BLANKS = 0.1  # of the rows, at most, blank for them to be readings missed (a cashbook's blank days are none)
 
 
 def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: LoadOptions,
@@ -3752,7 +3804,8 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
     inside[first:last + 1] = True
     blank = inside & ~known
     steps = np.diff(ds.to_numpy().astype("int64"))
-    if not blank.any() or not len(steps) or not (steps > 0).all() \
+    if not blank.any() or blank.sum() > _FILLED_BLANKS * (last - first + 1) or not len(steps) \
+            or not (steps > 0).all() \
             or np.unique(steps, return_counts=True)[1].max() < _REGULAR_STEPS * len(steps):
         return frame
     history = frame["y"].iloc[first:last + 1].set_axis(pd.DatetimeIndex(ds.iloc[first:last + 1]))

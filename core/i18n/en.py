@@ -1456,6 +1456,8 @@ MESSAGES: dict[str, str] = {
                                "read as missing.",
     "notice.nth_dated": "'{column}' numbers the periods from the start date the file's notes give ({start}): read as "
                         "their dates.",
+    "notice.blanks_in_sums": "{cells:plural:blank cell} among the rows summed on a time stamp ({stamps}) {cells:were} "
+                             "counted as nothing: if a part did not report, those sums read low.",
     "notice.per_period": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                          "{per}.",
     "notice.per_period_marked": "{rows:plural:row} marked {words} in '{column}' {rows:were} combined per {per} with "

@@ -1045,6 +1045,7 @@ MESSAGES: dict[str, str] = {
     "notice.total_per_document": "“{column}”在每张单据的各行上重复写着该单据的总额（按“{document}”）：每张单据只在其第一行计一次（{documents:,} 张单据中第一行之后的 {rows:,} 行读作 0）。",
     "notice.invalid_readings": "“{column}”中有 {rows:,} 个读数被“{flag}”标为无效（小于 0），已读作缺失值。",
     "notice.nth_dated": "“{column}”从文件注释给出的开始日期（{start}）起为各时段编号：已读作对应的日期。",
+    "notice.blanks_in_sums": "在同一时间戳上求和的各行中有 {cells:,} 个空白单元格（{stamps}），已按没有计算：若有部分未报告，这些和会偏低。",
     "notice.per_period": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。",
     "notice.per_period_marked": "“{column}”列中有 {rows:,} 行标为 {words}，已与其余各行一起按{per}合并：若它们不应计入，请从文件中删去这些行。",
     "notice.per_period_groups": "“{column}”列分出 {groups:,} 组（{shown}）：所有组的行已按{per}合并为一个序列。要分别预测每一组，请把“{column}”选为“序列标识列”（--id-col {option}）。",

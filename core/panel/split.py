@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -207,7 +208,7 @@ def finer_id_note(ids: tuple[str, ...], finer: tuple[str, int], policy: str) -> 
     column, repeats = finer
     return (f"The time stamps repeat within each series of {quoted_names(list(ids))} ({count(repeats, 'row')}), so "
             f"each series is the {policy} of its rows at a time; '{column}' tells those rows apart: --id-col "
-            f"{','.join((*ids, column))} makes one series of each.")
+            f"{shlex.quote(','.join((*ids, column)))} makes one series of each.")  # ('3 Mode,NTD ID' quoted)
 
 
 def _regressor_problem_without_ids(raw: pd.DataFrame, table: pd.DataFrame, options: LoadOptions,

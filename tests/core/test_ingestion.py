@@ -1367,7 +1367,7 @@ def test_a_daily_series_with_a_few_blank_sundays_stays_daily() -> None:
 
 def test_daily_data_without_saturdays_is_a_week_of_the_other_six_days() -> None:
     days = pd.date_range("2021-01-04", periods=120, freq="D").delete(range(5, 120, 7))  # every Saturday missing
-    assert infer_frequency(pd.Series(days)).alias == "CD-MONTUEWEDTHUFRISUN"
+    assert infer_frequency(pd.Series(days)).alias == "CD-SUNMONTUEWEDTHUFRI"
 
 
 @pytest.mark.parametrize(("weekdays", "alias"), [((0, 2, 4), "CD-MONWEDFRI"), ((0, 1, 2, 3), "CD-MONTUEWEDTHU")])
@@ -5973,3 +5973,35 @@ def test_a_small_count_that_never_writes_zero_says_how_to_read_its_blanks_as_non
     visits = text.replace(",1,", ",140,").replace(",2,", ",151,").replace(",3,", ",166,")  # large counts: gaps
     assert not any(n.key == "notice.blank_counts" for n in load_series(visits.encode(), "v.csv",
                                                                       LoadOptions(target="Results")).report.notices)
+
+
+def test_a_transit_planners_files_read_their_measure_and_times() -> None:
+    # Citi Bike's station ids written 6140.05 were forecast (a sum of ids per day); MTA's 'Total Estimated Ridership'
+    # gave way to Access-A-Ride's trips; an APC file's 'Avg Load' was forecast before its 'Boardings'; a GTFS
+    # 'trip_start_time' beside 'service_date' was not joined; agencies summed into a mode with a month unreported
+    # dipped with no word; blank months were 'days on holidays'
+    stamps = pd.date_range("2024-01-01 06:00", periods=400, freq="37min")
+    trips = "ride_id,started_at,start_station_id,end_station_id,start_lat,start_lng\n" + "".join(
+        f"{k:016X},{t:%Y-%m-%d %H:%M:%S},{6140.05 + k % 3},{6450.05 - k % 2},{40.7 + k % 9 / 100},"
+        f"{-73.9 - k % 7 / 100}\n" for k, t in enumerate(stamps))
+    with pytest.raises(DataError, match="count its rows per"):
+        load_series(trips.encode(), "tripdata.csv")
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    mta = "Date,Subways: Total Estimated Ridership,Access-A-Ride: Total Scheduled Trips\n" + "".join(
+        f"{d:%m/%d/%Y},{3900000 + k * 1000},{27000 + k}\n" for k, d in enumerate(days))
+    assert load_series(mta.encode(), "mta.csv").target == "Subways: Total Estimated Ridership"
+    apc = "Service Date,Boardings,Alightings,Avg Load\n" + "".join(
+        f"{d:%m/%d/%Y},{60 + k % 9},{50 + k % 7},{(20 + k % 5) / 10}\n" for k, d in enumerate(days))
+    assert load_series(apc.encode(), "apc.csv").target == "Boardings"
+    gtfs = "service_date,trip_start_time,boardings\n" + "".join(
+        f"{d:%Y-%m-%d},{h:02d}:00:00,{30 + h + k % 5}\n" for k, d in enumerate(days[:30]) for h in range(5, 23))
+    assert load_series(gtfs.encode(), "apc_trips.csv").frequency.name == "hourly"
+    months = pd.date_range("2019-01-01", periods=36, freq="MS")
+    ntd = "Agency,Month,UPT\n" + "".join(f"{a},{m:%m/%d/%Y},{'' if (a == 'B' and k in (30, 31)) else 1000 + k}\n"
+                                        for a in ("A", "B") for k, m in enumerate(months))
+    summed = load_series(ntd.encode(), "ntd.csv", LoadOptions(duplicates="sum"))
+    said = next(n for n in summed.report.notices if n.key == "notice.blanks_in_sums")
+    assert said.params["cells"] == 2 and "2021-07-01" in str(said)
+    monthly = "Month,UPT\n" + "".join(f"{m:%m/%d/%Y},{'' if k in (14, 26) else 4500 + k}\n"
+                                      for k, m in enumerate(months))
+    assert not any(n.key == "notice.blank_holidays" for n in load_series(monthly.encode(), "m.csv").report.notices)
