@@ -633,6 +633,8 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
         if not len(written) or matched.mean() < PARSE_SHARE:
             continue
         numbers = parts.astype("float64")
+        if (numbers[2].fillna(0) == 0).all() and numbers[1].between(0, 23).all() and numbers[1].nunique() >= 12:
+            continue  # the hours of a clock (00:00 to 23:00), not a duration
         hours = (numbers[0].fillna(0) * 24 + numbers[1].fillna(0) + numbers[2].fillna(0) / 60
                  + numbers[3].fillna(0) / 3600).where(parts[1].notna(), numbers[4] + numbers[5].fillna(0) / 60)
         first = float(hours[matched].iloc[0])  # Excel's [h]:mm read as '3 days, 1:29:14.59': said as 73:29
