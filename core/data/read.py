@@ -428,6 +428,9 @@ def _block_labels_filled(table: pd.DataFrame) -> pd.DataFrame:
     if table.shape[1] < 3 or pd.api.types.is_numeric_dtype(table.iloc[:, 0]) or not table.columns.is_unique:
         return table
     first, second = table.columns[:2]
+    labels = table[first].dropna().astype("string").str.strip()
+    if parse_dates(labels[labels != ""].iloc[:50].astype(object)) is not None:
+        return table  # dates written on each day's first row: carried down as dates (``combine_date_and_time``)
     trial, attrs = table[[first, second]].copy(), {}
     _labels_carried_down(trial, [first, second], attrs)
     if "labels_carried_down" not in attrs or trial.dropna().duplicated().any():

@@ -60,10 +60,9 @@ _RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b|clock$")  # Zabb
 _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})
 # Words of a measure that give way to the target words below (``_pick_target``): a herd's milk and a field's yield
 # ('Milkings' and a cow's number were forecast before them), an air monitor's pollutant ('PM2.5': 'pm2', '5'), a web
-# analytics' views, a transit agency's boardings (an APC file's 'Avg Load' was forecast); not before a 'Dividend
-# Yield' beside its 'Close' or a 'Mean Temperature' beside 'Demand'
+# analytics' views; not before a 'Dividend Yield' beside its 'Close' or a 'Mean Temperature' beside 'Demand'
 _WEAK_TARGET_WORDS = ("milk", "melk", "melkproductie", "yield", "ertrag", "concentration", "pm2", "pm25", "pageviews",
-                      "views", "streams", "boardings", "ridership", "riders")
+                      "views", "streams")
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -74,6 +73,7 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "arithmetic",  # EPA AQS's 'Arithmetic Mean' (its 'Observation Count' was forecast)
                  "production", "generation", "erzeugung",  # (a solar portal's self-consumption was forecast)
                  "sessions",  # (GA4's 'Total users' was)
+                 "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)
                  *_WEAK_TARGET_WORDS)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
