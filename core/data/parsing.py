@@ -1538,7 +1538,8 @@ _FEWEST_DETAILS = 4  # an ABS sheet has ten ('Prepared by' and 'Month' under a r
 LEADING_LABELS = 12  # rows of labels above a time column's first date that are left out (``leading_labels``)
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "stunde", "时间", "interval",
-                         "time interval", "interval start", "half hour", "timeslot", "time slot"})
+                         "time interval", "interval start", "half hour", "timeslot", "time slot",
+                         "quarter hour", "slot", "time period", "intervalo"})  # Five9's 'QUARTER HOUR' 08:15 AM
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00; a utility's
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"
@@ -1652,7 +1653,9 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
         return raw  # one start a day (a sleep log's 23:50): the dates are the time stamps, not a grid of the day
     written = raw[times[0]].round().astype("Int64") if pd.api.types.is_numeric_dtype(raw[times[0]]) else raw[times[0]]
     clock = _hhmm_as_clock(written.astype("string").str.strip().str.replace(_ZONE_NAME, "", regex=True))  # 'EST'
-    totals = _summary_times(clock)  # a day's Total row: no time, and no cell that counts against the clock's share
+    day_cells = raw[dates[0]].astype("string").str.strip()  # or 'Total' in the date column, after each day's times
+    totals = _summary_times(clock) | _summary_times(day_cells)  # a day's Total row: no time, and no cell that counts
+    # against the clock's share
     offsets = _times_of_day(clock[~totals])
     if offsets is None:
         return raw
@@ -1667,7 +1670,7 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
         return combined
     kept = combined[~totals]  # a day's Total row under its intervals (``_times_of_day``)
     kept.attrs = {**combined.attrs, "summary_rows": {
-        "rows": int(totals.sum()), "words": clipped_list(clock[totals])}}
+        "rows": int(totals.sum()), "words": clipped_list(clock[totals].fillna(day_cells[totals]))}}
     return kept
 
 
@@ -2018,13 +2021,32 @@ _CLOCK_CHANGE_SUNDAYS = frozenset({(3, 3), (3, 4), (10, 3), (10, 4), (3, 1), (11
                                    (9, 4)})
 
 
+_END_MERIDIEM = re.compile(r"[-–]\s*(\d{1,2}):\d{2}(?::\d{2})?\s*([AaPp])\.?(?:\s*[Mm]\.?)?$")
+
+
+def _meridiem_of_the_end(starts: pd.Series, intervals: pd.Series) -> pd.Series:
+    """The ``starts`` of ``intervals`` with the AM or PM written once, after the end ('1:00-1:30 PM', as Avaya's
+    reports label them: the afternoon was read as 01:00 to 07:30), where the start has none: the end's, or the other
+    where that puts the start after the end ('11:30-12:00 PM' starts at 11:30 AM)."""
+    end = intervals.str.extract(_END_MERIDIEM)
+    bare = starts.str.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?").fillna(False) & end[1].notna()
+    if not bare.any():
+        return starts
+    start_hour = pd.to_numeric(starts.str.extract(r"^(\d{1,2})", expand=False), errors="coerce") % 12
+    end_hour = pd.to_numeric(end[0], errors="coerce") % 12
+    mark = end[1].str.upper()
+    crossed = start_hour > end_hour  # '11:30-12:00 PM': the end past noon, the start before it
+    mark = mark.where(~crossed, mark.map({"P": "A", "A": "P"}))
+    return starts.where(~bare, starts + " " + mark + "M")
+
+
 def _times_of_day(clock: pd.Series) -> pd.Series | None:
     """Times of day (``13:00``, ``13:00:05``; ``1:00 PM``, ``12:30 a.m.``) as time since midnight (NaT where a cell is
     none); None unless nearly every cell is one, on one clock. An interval (``08:00 - 08:30``, ``8:00 AM - 8:30 AM``, as
     contact-centre reports write them) is its start (each interval was read as a series of its own)."""
     starts = clock.str.extract(_CLOCK_INTERVAL)[0]
     if starts.notna().mean() >= PARSE_SHARE:
-        clock = starts
+        clock = _meridiem_of_the_end(starts, clock)
     if clock.str.fullmatch(_CLOCK).fillna(False).mean() >= PARSE_SHARE:
         clock = clock.where(clock.str.fullmatch(_CLOCK).fillna(False))
         return pd.to_timedelta(clock.where(clock.str.count(":") == 2, clock + ":00"), errors="coerce")  # 13:00:00

@@ -74,6 +74,7 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "production", "generation", "erzeugung",  # (a solar portal's self-consumption was forecast)
                  "sessions",  # (GA4's 'Total users' was)
                  "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)
+                 "offered", "calls", "contacts", "tickets",  # (a queue's 'Service Level %' and 'AHT' were)
                  *_WEAK_TARGET_WORDS)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``

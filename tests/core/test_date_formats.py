@@ -994,3 +994,24 @@ def test_ga4s_numbered_days_are_dated_from_the_start_date_in_its_notes() -> None
         assert series.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01")
         assert series.frame["ds"].iloc[1] - series.frame["ds"].iloc[0] == step
         assert series.frequency.alias == alias and any(n.key == "notice.nth_dated" for n in series.report.notices)
+
+
+def test_a_contact_centres_intervals_read_their_afternoons_quarter_hours_and_day_totals() -> None:
+    # '1:00-1:30 PM' (AM or PM written once, after the end) was read as 01:00; Five9's 'QUARTER HOUR' 08:15 AM was 48
+    # series; a day's 'Total' row in the date column was a row 'without a date' to correct
+    days = pd.bdate_range("2024-01-01", periods=20)
+    slots = [d + pd.Timedelta(minutes=30 * k) + pd.Timedelta(hours=8) for d in days for k in range(24)]
+    cms = "Date,Interval,ACD Calls\n" + "".join(
+        f"{t:%m/%d/%y},{t.hour % 12 or 12}:{t:%M}-{(t + pd.Timedelta(minutes=30)).hour % 12 or 12}:"
+        f"{t + pd.Timedelta(minutes=30):%M %p},{5 + t.hour}\n" for t in slots)
+    series = load_series(cms.encode(), "cms.csv")
+    assert series.frame["ds"].dt.hour.min() == 8 and series.frame["ds"].dt.hour.max() == 19
+    quarters = [d + pd.Timedelta(minutes=15 * k) + pd.Timedelta(hours=8) for d in days for k in range(48)]
+    five9 = "DATE,QUARTER HOUR,CALLS\n" + "".join(f"{t:%Y/%m/%d},{t:%I:%M %p},{3 + t.hour}\n" for t in quarters)
+    assert load_series(five9.encode(), "five9.csv").frequency.name.startswith("every 15 minutes")
+    totals = "Date,Interval,Offered\n" + "".join(
+        "".join(f"{d:%Y-%m-%d}," if k == 0 else "," for _ in [0]) + f"{8 + k // 2:02d}:{30 * (k % 2):02d},{4 + k}\n"
+        + ("Total,,\"1,234\"\n" if k == 23 else "") for d in days for k in range(24))
+    read = load_series(totals.encode(), "totals.csv")
+    assert len(read.frame) == 20 * 24 and any(n.key == "notice.summary_rows" for n in read.report.notices)
+    assert not any("without a date" in str(n) for n in read.report.notices)
