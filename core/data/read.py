@@ -487,8 +487,10 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
                           or not read[0].dt.year.between(1800, 2100).all()):
         return raw
     blank = unique_names([*names[:last], "series"])[-1]  # a label column without a header (Amplitude's, pandas')
-    names = [blank if name.startswith("Unnamed:") and k < first and not _counts_rows(name, raw.iloc[:, k]) else name
-             for k, name in enumerate(names)]
+    unnamed = [k for k, name in enumerate(names) if name.startswith("Unnamed:") and k < first
+               and not _counts_rows(name, raw.iloc[:, k])]  # two (a GL's code and account name, both 'series': an
+    names = [(blank if unnamed.index(k) == 0 else f"{blank} {unnamed.index(k) + 1}") if k in unnamed else name
+             for k, name in enumerate(names)]  # internal error) are 'series' and 'series 2'
     table = raw.iloc[:, :last].set_axis(names[:last], axis=1)
     labels = [name for name in names[:first] if not _counts_rows(name, table[name])  # COUNTER's numbers of the
               and not (_ROW_TOTAL.search(name) and _numbers_only(table[name]))]  # 'Reporting_Period_Total': no label

@@ -6005,3 +6005,14 @@ def test_a_transit_planners_files_read_their_measure_and_times() -> None:
     monthly = "Month,UPT\n" + "".join(f"{m:%m/%d/%Y},{'' if k in (14, 26) else 4500 + k}\n"
                                       for k, m in enumerate(months))
     assert not any(n.key == "notice.blank_holidays" for n in load_series(monthly.encode(), "m.csv").report.notices)
+
+
+def test_two_blank_header_cells_over_a_code_and_a_name_beside_months_across_are_labels() -> None:
+    # a GL's 12-month statement leaves the account code's and name's header cells blank: an internal error
+    months = [f"{m} 2023" for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")]
+    text = ",," + ",".join(months) + ",Total\n" + "".join(
+        f"{code},{name}," + ",".join(str(base + 10 * k) for k in range(12)) + f",{12 * base}\n"
+        for code, name, base in (("4110-0000", "Gross Potential Rent", 62000), ("4410-0000", "Late Fees", 600),
+                                 ("6110-0000", "Repairs & Maintenance", 5200)))
+    panel = read_panel(text.encode(), "gl.csv", LoadOptions(), PanelChoice())
+    assert panel is not None and panel.ids == ["4110-0000", "4410-0000", "6110-0000"]
