@@ -6009,7 +6009,7 @@ def test_a_transit_planners_files_read_their_measure_and_times() -> None:
 
 def test_two_blank_header_cells_over_a_code_and_a_name_beside_months_across_are_labels() -> None:
     # a GL's 12-month statement leaves the account code's and name's header cells blank: an internal error
-    months = [f"{m} 2023" for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")]
+    months = [f"{m:%b %Y}" for m in pd.date_range("2023-01-01", periods=12, freq="MS")]
     text = ",," + ",".join(months) + ",Total\n" + "".join(
         f"{code},{name}," + ",".join(str(base + 10 * k) for k in range(12)) + f",{12 * base}\n"
         for code, name, base in (("4110-0000", "Gross Potential Rent", 62000), ("4410-0000", "Late Fees", 600),
