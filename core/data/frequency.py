@@ -617,6 +617,9 @@ def future_dates(last: object, frequency: Frequency, horizon: int, day: int | No
         return pd.Series(open_stamps_after(pd.Timestamp(last), str(frequency.alias), horizon), name="ds")
     offset = offset_of(frequency.alias)
     start = pd.Timestamp(last)
+    if (frequency.alias or "").split("-")[0] in ("SMS", "SME") and pd.Timedelta(0) < offset.rollforward(
+            start.normalize()) - start.normalize() <= pd.Timedelta(days=_NEAR_MONTH_END):  # a pay day moved back
+        start = offset.rollforward(start.normalize())  # from a weekend stands for its own (29 December: the 31st)
     months = _off_anchor_months(start, frequency, day)
     if months:
         return pd.Series(_month_steps(start, months, range(1, horizon + 1), day), name="ds",

@@ -92,8 +92,7 @@ _NOT_UNITS = frozenset({"am", "pm", "bc", "ad", "bce", "ce", "h", "hr", "hrs", "
 # ... but hours and minutes past the clock's (a crane's '9.2 h', a plan's '415 hrs'; not a clock's '6 h') are a
 # duration's: the most a clock writes in each.
 _DURATION_UNITS = {**dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 24),
-                   **dict.fromkeys(("min", "mins", "minute", "minutes"), 60),
-                   **dict.fromkeys(("day", "days"), 0)}  # days taken off: '0.5 days', '5 days' (BambooHR's time off)
+                   **dict.fromkeys(("min", "mins", "minute", "minutes"), 60)}
 # A value below a limit: ``<1`` (Google Trends: under 1), ``<0.05`` (a laboratory's limit of detection); read as
 # half the limit, the usual substitution, and said.
 BELOW_LIMIT = re.compile(r"^<\s*(\d[\d.,]*)\s*%?$")  # and Google Ads' impression share '< 10%' ('> 90%' above)
@@ -1544,10 +1543,9 @@ _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "or
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"
                           r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time|"  # EPA AQS: 'Time Local'
-                          r"time of day(?: \(.*\))?|"  # Meta's 'Time of day (ad account time zone)'
-                          r"(?:trip )?(?:start|arrival|departure|stop) time|hour start")  # GTFS's, an APC's
+                          r"time of day(?: \(.*\))?")  # Meta's 'Time of day (ad account time zone)'
 _START_TIME = re.compile(r"(?:start|begin)[\s_]+time")
-_DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market|service) (?:date|day|dt)|"
+_DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
                           r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date|reporting starts")  # (Meta's)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?")  # 13:45, 9:30am, 9:30 PM

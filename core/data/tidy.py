@@ -62,7 +62,8 @@ _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})
 # ('Milkings' and a cow's number were forecast before them), an air monitor's pollutant ('PM2.5': 'pm2', '5'), a web
 # analytics' views; not before a 'Dividend Yield' beside its 'Close' or a 'Mean Temperature' beside 'Demand'
 _WEAK_TARGET_WORDS = ("milk", "melk", "melkproductie", "yield", "ertrag", "concentration", "pm2", "pm25", "pageviews",
-                      "views", "streams")
+                      "views", "streams", "production", "generation", "erzeugung", "sessions", "calls", "contacts",
+                      "tickets")
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -71,10 +72,9 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额",
                  "arithmetic",  # EPA AQS's 'Arithmetic Mean' (its 'Observation Count' was forecast)
-                 "production", "generation", "erzeugung",  # (a solar portal's self-consumption was forecast)
-                 "sessions",  # (GA4's 'Total users' was)
+                 "earnings",  # (AdSense's 'Estimated earnings (USD)' gave way to its page views)
                  "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)
-                 "offered", "calls", "contacts", "tickets",  # (a queue's 'Service Level %' and 'AHT' were)
+                 "offered",  # (a queue's 'Service Level %' and 'AHT' were)
                  *_WEAK_TARGET_WORDS)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
@@ -91,6 +91,7 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
 # A plan beside what happened (a treasurer's 'Total Budget' beside 'Total Actual': the budget was forecast)
 # (not 'plan': a phone plan's revenue); a permit's limit beside the value reported (EPA ECHO's DMR download)
+_ACTUAL_WORDS = frozenset({"actual", "actuals", "ist", "measured", "observed"})  # what happened, beside a plan
 _PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits",
                          # an installer's expected yield before the actual one (PVWatts, PVGIS's 'Prognose', 'Soll')
                          "expected", "prognose"})  # (not 'estimated': MTA's 'Total Estimated Ridership'; not
@@ -615,7 +616,7 @@ _PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
 
 # Hours and minutes of a column named hours (a timecard's 'Overtime Hours' 64:28, Excel's [h]:mm read as '3 days,
 # 1:29:14', Deputy's '138h 55m'): read as decimal hours. Refused as durations, the timecard's head count was forecast.
-_HOURS_NAMES = frozenset({"hours", "hrs", "overtime", "worked"})
+_HOURS_NAMES = frozenset({"hours", "hrs", "overtime"})
 _HOURS_AND_MINUTES = re.compile(r"(?:(\d+) days?, )?(\d{1,4}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?"
                                 r"|(\d{1,4})\s*h\s*(?:([0-5]?\d)\s*m)?")
 
@@ -625,17 +626,19 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     where nearly every non-blank cell is written so, said; as it is otherwise."""
     read = {}
     for col in raw.columns:
-        if not _name_words(col) & _HOURS_NAMES or pd.api.types.is_numeric_dtype(raw[col]):
+        if pd.api.types.is_numeric_dtype(raw[col]):
             continue
         text = raw[col].astype("string").str.strip()
         written = text[text.notna() & (text != "")]
         parts = written.str.extract(f"^(?:{_HOURS_AND_MINUTES.pattern})$")
+        if not _name_words(col) & _HOURS_NAMES:  # elsewhere only '138h 55m', no clock's '07:00' nor a lone '9 h'
+            parts = parts.where(parts[1].isna() & parts[5].notna())
         matched = parts[1].notna() | parts[4].notna()
         if not len(written) or matched.mean() < PARSE_SHARE:
             continue
         numbers = parts.astype("float64")
-        if (numbers[2].fillna(0) == 0).all() and numbers[1].between(0, 23).all() and numbers[1].nunique() >= 12:
-            continue  # the hours of a clock (00:00 to 23:00), not a duration
+        if (numbers[2].fillna(0) == 0).all() and numbers[1].dropna().between(0, 23).all() and parts[1].notna().any():
+            continue  # the hours of a clock (00:00 to 23:00, a shift's 07:00), not a duration
         hours = (numbers[0].fillna(0) * 24 + numbers[1].fillna(0) + numbers[2].fillna(0) / 60
                  + numbers[3].fillna(0) / 3600).where(parts[1].notna(), numbers[4] + numbers[5].fillna(0) / 60)
         first = float(hours[matched].iloc[0])  # Excel's [h]:mm read as '3 days, 1:29:14.59': said as 73:29
@@ -857,7 +860,8 @@ def _without_days_off(frame: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     per_day = ds.dt.day_of_week.value_counts()
     rare = per_day.index[per_day <= _RARE_DAY * per_day.max()]
     off = ds.dt.day_of_week.isin(rare).to_numpy()
-    if not off.any() or off.sum() > _EXTRA_DAYS * len(ds):
+    if not off.any() or off.sum() > _EXTRA_DAYS * len(ds) or off[-1] \
+            or ds[off].iloc[0] > ds.iloc[0] + (ds.iloc[-1] - ds.iloc[0]) * 0.75:  # a shop lately open on Sundays
         return frame
     days = working_days(infer_frequency(ds[~off].reset_index(drop=True)).alias)
     if days is None or len(days) != len(per_day) - len(rare):
@@ -2119,14 +2123,15 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
-    named = [col for col in named if not _name_words(col) & _TALLY_WORDS] or named  # AQS's 'Observation Count'
+    untallied = [col for col in named if not _name_words(col) & _TALLY_WORDS]  # AQS's 'Observation Count' beside its
+    if any(not _name_words(col) & {"count", "cnt"} for col in untallied):  # mean (not iNaturalist's observations
+        named = untallied  # beside its species count)
     named = [col for col in named if _name_words(col) & _STRONG_TARGET_WORDS or not _name_words(col) & _WEAK_WORD_SET
              ] or named  # (camel case's words count as strong)
-    if named and all(_name_words(col) & _WEAK_WORD_SET for col in named):  # money named so before weak words
-        named = [col for col in measures if col not in named and _MONEY_NAME.search(str(col))] + named  # (AdSense)
     actual = [col for col in measures if not _name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS)]
-    if named and actual and all(_name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS) for col in named):
-        named, measures = [], actual  # an expected 'Yield' before the 'Actual' one
+    if named and all(_name_words(col) & _PLAN_WORDS for col in named) and (
+            said := [col for col in actual if _name_words(col) & _ACTUAL_WORDS]):
+        named, measures = [], said  # an expected 'Yield' before the 'Actual' one
     if numbers is not None and any(_name_words(col) & _RUNNING_WORDS for col in named):
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
@@ -2246,10 +2251,11 @@ def _unit_prices_last(named: list[str], measures: list[str]) -> list[str]:
     is named as money taken in (``_TAKINGS``): a vending export's 'Unit Price' was summed per day as its sales, beside
     its 'Amount'."""
     prices = [col for col in named if _PRICE_PER_UNIT.search(str(col).lower())]
-    money = [col for col in measures if col not in prices and col not in named and _MONEY_NAME.search(str(col))]
-    if prices and money and all(_MONEY_NAME.search(str(col)) for col in prices):  # a feed invoice's 'Net (£)' before
-        return money + [col for col in named if col not in prices] + prices  # its 'Unit Price (£)', no target word
-    if not prices or not any(_takings(col) or _MONEY_NAME.search(str(col)) for col in named if col not in prices):
+    money = [col for col in measures if col not in prices and _MONEY_NAME.search(str(col))
+             and not _name_words(col) & (_NOT_TAKINGS | _MARKET_PRICES)]
+    if prices and money and all(_UNIT_PRICE.search(str(col).lower()) for col in prices):  # a feed invoice's 'Net (£)'
+        return money + [col for col in named if col not in prices + money] + prices  # before its 'Unit Price (£)'
+    if not prices or not any(_takings(col) for col in named if col not in prices):
         return named
     return [col for col in named if col not in prices] + prices
 
@@ -2261,6 +2267,9 @@ _TALLY_WORDS = frozenset({"observation", "observations", "obs", "readings", "sam
 _TAKINGS = frozenset({"amount", "sales", "revenue", "takings"})
 # A currency in a column's name ('Net (£)', 'Milk Value (£)', 'Amount (USD)'): money, before a price per unit
 _MONEY_NAME = re.compile(r"[£$€¥₹]|\b(?:usd|gbp|eur|chf|jpy|cad|aud)\b", re.IGNORECASE)
+# a price per unit itself (a milk cheque's pence per litre), not a market's 'Price (USD)'
+_UNIT_PRICE = re.compile(r"\bunit[\s_]*(?:price|cost)|\bper\b|\bavg\b|\baverage\b|\bppl\b|\bp/l\b")
+_MARKET_PRICES = frozenset({"open", "high", "low", "close", "cap", "price", "rate", "cost"})
 _NOT_TAKINGS = frozenset({"volume", "quantity", "qty", "units", "count", "turnover", "weight", "cap"})  # CoinGecko's
 _PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bprice|\bavg|\baverage|\bper\b")  # not 'Units'
 
@@ -2755,6 +2764,23 @@ _DOCUMENT_NAME = re.compile(r"(?:sales |purchase )?(?:invoice|order|bill|documen
 _DOCUMENT_LINES = 0.2  # of the rows, at least, on documents of several lines (``_once_per_document``)
 
 
+_LINES_SUMMED = 0.8  # of the documents, at least, whose lines sum to their total
+_LINE_COLUMNS = 8  # other numbers looked at for a document's lines (``_sums_its_lines``), pairs of them multiplied
+
+
+def _sums_its_lines(totals: pd.Series, document: pd.Series, others: list[pd.Series]) -> bool:
+    """Whether the value each document's lines repeat (``totals``) is, on nearly every document, the sum over its lines
+    of another number or of the product of two (a quantity times a unit amount), or up to 30% more (its tax)."""
+    columns = [col.fillna(0.0) for col in others[:_LINE_COLUMNS]]
+    parts = columns + [a * b for k, a in enumerate(columns) for b in columns[k + 1:]]
+    total = totals.groupby(document).first()
+    for part in parts:
+        summed = part.groupby(document).sum().reindex(total.index)
+        if np.mean((total >= 0.99 * summed) & (total <= 1.3 * summed) & (summed > 0)) >= _LINES_SUMMED:
+            return True
+    return False
+
+
 def _once_per_document(raw: pd.DataFrame, target: str, numbers: dict[str, pd.Series], report: DataReport) -> pd.Series:
     """The target with a document's total, written on each of its lines (Xero's bills: the invoice's 'Total' on every
     line beside its line's quantity and amount), kept on its first line only and 0 on the others, said: summed per
@@ -2772,10 +2798,8 @@ def _once_per_document(raw: pd.DataFrame, target: str, numbers: dict[str, pd.Ser
     grouped = values[lines].groupby(document[lines])
     if not bool((grouped.nunique(dropna=False) == 1).all()):
         return values
-    varies = [col for col in numbers if col != target and numbers[col][lines].groupby(document[lines]).nunique()
-              .gt(1).mean() >= 0.5]
-    if not varies:  # every number the same on a document's rows: copies, for the copies' own rules
-        return values
+    if not _sums_its_lines(values[lines], document[lines], [numbers[col][lines] for col in numbers if col != target]):
+        return values  # (an Eventbrite ticket's price on each attendee's line: no order's total)
     repeated = lines & document.duplicated(keep="first")
     rows, count_docs = int(repeated.sum()), int(document[lines].nunique())
     report.notices.append(Notice(
@@ -3476,7 +3500,8 @@ def _blank_small_counts_notice(values: pd.Series, target: str) -> Notice | None:
     known = values.dropna()
     blank = int(values.isna().sum())
     if len(known) < MIN_ROWS or blank < _BLANK_COUNTS * len(values) or (known % 1).any() or known.min() < 1 \
-            or known.median() > _FEW_COUNTED:
+            or known.median() > _FEW_COUNTED or _QUESTION.search(_name_text(target)) \
+            or re.search(r"\d\s*[-–]\s*\d", str(target)):  # a mood's 1-5 scale
         return None
     return Notice(f"'{target}' counts a few a row and never writes 0, and {count(blank, 'cell')} of it {_were(blank)} "
                   "blank: if a blank is none (no result that day), choose zero for Missing values (--missing zero); "
@@ -3736,8 +3761,8 @@ def _blanks_in_sums(frame: pd.DataFrame, repeats: np.ndarray) -> Notice | None:
     """Said where rows summed on a time stamp (``repeats``) are blank beside others of theirs that are not (an agency
     that did not report two months, summed into its mode: a dip of 19% with no word); None otherwise."""
     blank = frame["y"].isna().to_numpy() & repeats
-    if not blank.any():
-        return None
+    if not blank.any() or frame.loc[blank, "ds"].nunique() > 0.5 * frame.loc[repeats, "ds"].nunique():
+        return None  # (Shopify's order total on its first line only: blank on every order's other lines)
     filled = frame.loc[repeats & ~blank, "ds"]
     stamps = frame.loc[blank, "ds"][frame.loc[blank, "ds"].isin(filled)]
     if stamps.empty:
@@ -3810,6 +3835,8 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
     if not blank.any() or blank.sum() > _FILLED_BLANKS * (last - first + 1) or not len(steps) \
             or not (steps > 0).all() \
             or np.unique(steps, return_counts=True)[1].max() < _REGULAR_STEPS * len(steps):
+        return frame
+    if _blank_holidays_notice(ds, frame["y"], target) is not None:  # closed on holidays: the sum is right
         return frame
     history = frame["y"].iloc[first:last + 1].set_axis(pd.DatetimeIndex(ds.iloc[first:last + 1]))
     filled = history.interpolate(method="time") if options.missing == "interpolate" else history.ffill()

