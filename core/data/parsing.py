@@ -1538,7 +1538,7 @@ LEADING_LABELS = 12  # rows of labels above a time column's first date that are 
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "stunde", "时间", "interval",
                          "time interval", "interval start", "half hour", "timeslot", "time slot",
-                         "quarter hour", "slot", "time period", "intervalo"})  # Five9's 'QUARTER HOUR' 08:15 AM
+                         "quarter hour", "time period", "intervalo"})  # Five9's 'QUARTER HOUR' 08:15 AM
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00; a utility's
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"

@@ -617,6 +617,8 @@ _PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
 # Hours and minutes of a column named hours (a timecard's 'Overtime Hours' 64:28, Excel's [h]:mm read as '3 days,
 # 1:29:14', Deputy's '138h 55m'): read as decimal hours. Refused as durations, the timecard's head count was forecast.
 _HOURS_NAMES = frozenset({"hours", "hrs", "overtime"})
+# a time of day's names: its '6h 20m' is a clock's
+_CLOCK_NAMES = frozenset({"time", "hour", "heure", "zeit", "uhrzeit", "hora", "ora", "clock"})
 _HOURS_AND_MINUTES = re.compile(r"(?:(\d+) days?, )?(\d{1,4}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?"
                                 r"|(\d{1,4})\s*h\s*(?:([0-5]?\d)\s*m)?")
 
@@ -632,7 +634,7 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
         written = text[text.notna() & (text != "")]
         parts = written.str.extract(f"^(?:{_HOURS_AND_MINUTES.pattern})$")
         if not _name_words(col) & _HOURS_NAMES:  # elsewhere only '138h 55m', no clock's '07:00' nor a lone '9 h'
-            parts = parts.where(parts[1].isna() & parts[5].notna())
+            parts = parts.where(parts[1].isna() & parts[5].notna() & (not _name_words(col) & _CLOCK_NAMES))
         matched = parts[1].notna() | parts[4].notna()
         if not len(written) or matched.mean() < PARSE_SHARE:
             continue
@@ -2127,7 +2129,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if any(not _name_words(col) & {"count", "cnt"} for col in untallied):  # mean (not iNaturalist's observations
         named = untallied  # beside its species count)
     named = [col for col in named if _name_words(col) & _STRONG_TARGET_WORDS or not _name_words(col) & _WEAK_WORD_SET
-             ] or named  # (camel case's words count as strong)
+             ] or [col for col in named if _weak_word_wins(col, named, measures, numbers)]  # (camel case's: strong)
     actual = [col for col in measures if not _name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS)]
     if named and all(_name_words(col) & _PLAN_WORDS for col in named) and (
             said := [col for col in actual if _name_words(col) & _ACTUAL_WORDS]):
@@ -2252,6 +2254,7 @@ def _unit_prices_last(named: list[str], measures: list[str]) -> list[str]:
     its 'Amount'."""
     prices = [col for col in named if _PRICE_PER_UNIT.search(str(col).lower())]
     money = [col for col in measures if col not in prices and _MONEY_NAME.search(str(col))
+             and _name_words(col) & (_TAKINGS | _MONEY_TOTALS)
              and not _name_words(col) & (_NOT_TAKINGS | _MARKET_PRICES)]
     if prices and money and all(_UNIT_PRICE.search(str(col).lower()) for col in prices):  # a feed invoice's 'Net (£)'
         return money + [col for col in named if col not in prices + money] + prices  # before its 'Unit Price (£)'
@@ -2269,6 +2272,7 @@ _TAKINGS = frozenset({"amount", "sales", "revenue", "takings"})
 _MONEY_NAME = re.compile(r"[£$€¥₹]|\b(?:usd|gbp|eur|chf|jpy|cad|aud)\b", re.IGNORECASE)
 # a price per unit itself (a milk cheque's pence per litre), not a market's 'Price (USD)'
 _UNIT_PRICE = re.compile(r"\bunit[\s_]*(?:price|cost)|\bper\b|\bavg\b|\baverage\b|\bppl\b|\bp/l\b")
+_MONEY_TOTALS = frozenset({"net", "gross", "total", "value", "payment"})  # money taken ('Net (£)'; not 'Shipping ($)')
 _MARKET_PRICES = frozenset({"open", "high", "low", "close", "cap", "price", "rate", "cost"})
 _NOT_TAKINGS = frozenset({"volume", "quantity", "qty", "units", "count", "turnover", "weight", "cap"})  # CoinGecko's
 _PRICE_PER_UNIT = re.compile(r"\bunit[\s_]*(?:price|cost)|\bprice|\bavg|\baverage|\bper\b")  # not 'Units'
@@ -2858,6 +2862,19 @@ def filled(values: pd.Series) -> pd.Series:
 # Target words of camel case names ('PrimaryValue', 'UnitsSold', 'SalesAmount', 'OrderQuantity'), but a price,
 # demand or load (Azure's 'unitPrice', AWS's 'publicOnDemandCost' went before their costs), nor with a time or a key
 _TARGET_WORD_SET = frozenset(_TARGET_WORDS)
+_COST_WORDS = frozenset({"cost", "costs", "spend", "price", "fee", "fees", "charge", "hours"})
+
+
+def _weak_word_wins(col: str, named: list[str], measures: list[str], numbers: dict[str, pd.Series] | None) -> bool:
+    """Whether a column named by a weak target word only (``_WEAK_TARGET_WORDS``) goes before the measures without a
+    target word ahead of it: where those are whole counts (a herd's animals and milkings before its 'Milk yield (kg)')
+    and it is not (a fund's NAV before its '30-Day SEC Yield', a clinic's patients before its 'Phone Calls'), and it
+    names no cost or hours ('Production Cost', 'Production Hours')."""
+    if numbers is None or col not in measures or _name_words(col) & _COST_WORDS:
+        return False
+    ahead = [other for other in measures[:measures.index(col)] if other not in named]
+    whole = [not (numbers[other].dropna() % 1).any() for other in ahead]
+    return all(whole) and bool((numbers[col].dropna() % 1).any())
 _WEAK_WORD_SET = frozenset(_WEAK_TARGET_WORDS)
 _STRONG_TARGET_WORDS = _TARGET_WORD_SET - _WEAK_WORD_SET
 _CAMEL_TARGET_WORDS = _TARGET_WORD_SET - {"price", "demand", "load"}
@@ -3814,6 +3831,7 @@ def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Seri
 
 
 _REGULAR_STEPS = 0.8  # of the steps between a series' rows, at least, that are its most common step
+_SMALL_COUNT = 10  # the median at most of a count whose blanks are its zeros (where a 0 is likely)
 _FILLED_BLANKS = 0.1  # of the rows, at most, blank for them to be readings missed (a cashbook's blank days are none)
 
 
@@ -3836,7 +3854,10 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
             or not (steps > 0).all() \
             or np.unique(steps, return_counts=True)[1].max() < _REGULAR_STEPS * len(steps):
         return frame
-    if _blank_holidays_notice(ds, frame["y"], target) is not None:  # closed on holidays: the sum is right
+    known_values = frame["y"].dropna()
+    if _blank_holidays_notice(ds, frame["y"], target) is not None or (  # closed on holidays, or a small count that
+            not (known_values % 1).any() and known_values.min() >= 1  # never writes 0 (hours without orders): blank
+            and known_values.median() <= _SMALL_COUNT):  # is none, and the sum is right
         return frame
     history = frame["y"].iloc[first:last + 1].set_axis(pd.DatetimeIndex(ds.iloc[first:last + 1]))
     filled = history.interpolate(method="time") if options.missing == "interpolate" else history.ffill()

@@ -399,7 +399,7 @@ def test_the_measure_is_picked_over_counts_prices_expectations_and_side_readings
     wave = [10 + (k * 7) % 13 for k in range(len(days))]
     cases = {
         "Date,Animals,Milkings,Refusals,Milk yield (kg),Avg. milk/animal (kg)":
-            ("Milk yield (kg)", lambda k, v: f"118,{330 + k % 5},{70 + k % 3},{3500 + 9 * v},{30 + v / 10}"),
+            ("Milk yield (kg)", lambda k, v: f"118,{330 + k % 5},{70 + k % 3},{3500 + 9 * v}.4,{30 + v / 10}"),
         "Date,Litres Supplied,Butterfat %,Base Price (ppl),Avg Price (ppl),Milk Value (£),Net Payment (£)":
             ("Milk Value (£)", lambda k, v: f"{7000 + 50 * v},4.1,{30 + k % 4}.5,{32 + k % 3}.1,{2300 + 9 * v},"
                                             f"{2200 + 9 * v}"),

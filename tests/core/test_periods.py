@@ -231,6 +231,10 @@ def test_blank_readings_are_filled_before_a_regular_series_is_summed_per_month()
     assert said.params["cells"] == 10 and "filled (interpolate)" in str(said)
     zero = load_series(text.encode(), "site.csv", LoadOptions(per="month", duplicates="sum", missing="zero"))
     assert zero.frame.loc[zero.frame["ds"] == pd.Timestamp("2023-07-01"), "y"].iloc[0] == 21 * 40
+    orders = "Hour,Orders\n" + "".join(f"{t:%Y-%m-%d %H:00},{'' if k % 50 == 7 else 1 + k % 6}\n"
+                                       for k, t in enumerate(pd.date_range("2024-01-01", periods=24 * 40, freq="h")))
+    counted = load_series(orders.encode(), "orders.csv", LoadOptions(per="day", duplicates="sum"))
+    assert not any(n.key == "notice.blanks_before_sum" for n in counted.report.notices)  # a small count's blank: 0
     log = event_log()  # orders at their own times: a blank amount is no reading to fill
     log.loc[log.index[::10], "amount"] = np.nan
     summed = load(log, per="day", duplicates="sum")
