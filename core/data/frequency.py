@@ -469,11 +469,8 @@ def _from_median_spacing(index: pd.DatetimeIndex) -> Frequency:
         ((n, a, e, s) for d, n, a, e, s in _BY_DAYS),
         key=lambda row: abs(np.log(days / _days_of(row[0]))),
     )
-    at_end = index.is_month_end.mean() > (0.4 if name == "semi-monthly" else 0.5) and name in {
-        "semi-monthly", "monthly", "quarterly", "half-yearly", "yearly"}
-    alias = end_alias if at_end else start_alias
-    if name == "semi-monthly":
-        alias = _semi_monthly_alias(index)
+    at_end = index.is_month_end.mean() > 0.5 and name in {"monthly", "quarterly", "half-yearly", "yearly"}
+    alias = _semi_monthly_alias(index) if name == "semi-monthly" else end_alias if at_end else start_alias
     if name == "weekly":
         alias = f"W-{index[-1].day_name()[:3].upper()}"
     if name == "weekly" and len(index) >= _BUSINESS_DAYS_SEEN and (some := _some_days_alias(index)) is not None:

@@ -416,8 +416,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
     # the regressors' future rows on the target's own spacing (a pantry's or a shop's days, its weather given for
     # every day: the weekend's rows were taken as the next steps', and the forecast stopped at the Friday)
-    if future is not None and (len(frame) < rows or working_days(frequency.alias) is not None):
-        days = working_days(frequency.alias)  # a working week's days (a holiday among the future rows is no gap)
+    days = working_days(frequency.alias)  # a working week's days (a holiday among the future rows is no gap)
+    if future is not None and (len(frame) < rows or days is not None):
         on_steps = future["ds"].dt.day_of_week.isin([WEEKDAY_NAMES.index(day) for day in days]) if days else \
             future["ds"].isin(future_dates(frame["ds"].iloc[-1], frequency, len(future), month_day(frame["ds"])))
         if not on_steps.all():
@@ -628,13 +628,14 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     where nearly every non-blank cell is written so, said; as it is otherwise."""
     read = {}
     for col in raw.columns:
-        if pd.api.types.is_numeric_dtype(raw[col]):
-            continue
+        words = _name_words(col)
+        if pd.api.types.is_numeric_dtype(raw[col]) or words & _CLOCK_NAMES and not words & _HOURS_NAMES:
+            continue  # (a time of day's '6h 20m' is a clock's)
         text = raw[col].astype("string").str.strip()
         written = text[text.notna() & (text != "")]
         parts = written.str.extract(f"^(?:{_HOURS_AND_MINUTES.pattern})$")
-        if not _name_words(col) & _HOURS_NAMES:  # elsewhere only '138h 55m', no clock's '07:00' nor a lone '9 h'
-            parts = parts.where(parts[1].isna() & parts[5].notna() & (not _name_words(col) & _CLOCK_NAMES))
+        if not words & _HOURS_NAMES:  # elsewhere only '138h 55m', no clock's '07:00' nor a lone '9 h'
+            parts = parts.where(parts[1].isna() & parts[5].notna())
         matched = parts[1].notna() | parts[4].notna()
         if not len(written) or matched.mean() < PARSE_SHARE:
             continue
@@ -2789,7 +2790,7 @@ def _once_per_document(raw: pd.DataFrame, target: str, numbers: dict[str, pd.Ser
     """The target with a document's total, written on each of its lines (Xero's bills: the invoice's 'Total' on every
     line beside its line's quantity and amount), kept on its first line only and 0 on the others, said: summed per
     month, each bill counted once per line (October's 28,083 read 64,119). As it is where no column names documents
-    whose several lines all repeat one value while another number of theirs varies."""
+    whose several lines all repeat one value that they sum to (``_sums_its_lines``)."""
     values = numbers[target]
     names = [col for col in raw.columns if col != target and _DOCUMENT_NAME.fullmatch(
         re.sub(r"[*_]+", " ", str(col)).strip().lower().replace("invoicenumber", "invoice number"))]
@@ -2892,16 +2893,15 @@ def _sounds_like_target(col: object) -> bool:
 
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
 # ... and ids written as one word with what they identify (Divvy's 'bikeid', 'from_station_id')
-_THINGS_IDENTIFIED = ("bike", "trip", "station", "user", "customer", "store", "item", "product", "order", "device",
-                      "sensor", "site", "route", "stop", "vehicle", "member")
+_THING_IDS = frozenset(f"{thing}id" for thing in ("bike", "trip", "station", "user", "customer", "store", "item",
+                                                  "product", "order", "device", "sensor", "site", "route", "stop",
+                                                  "vehicle", "member"))
 
 
 def _identifier_named(col: object) -> bool:
     """Whether a column's name says it identifies things (``_IDENTIFIER_WORDS``, 'bikeid'): a trip log's station ids
     written 6140.05 were forecast (their sum per day), no measure."""
-    words = _name_words(col)
-    return bool(words & _IDENTIFIER_WORDS) or any(word in {f"{thing}id" for thing in _THINGS_IDENTIFIED}
-                                                  for word in words)
+    return bool(_name_words(col) & (_IDENTIFIER_WORDS | _THING_IDS))
 
 
 # Last words of names that number rows or things ('Reservation number', 'Confirmation No', 'Booking Ref')
