@@ -479,6 +479,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
+    if (ceiling := percent_ceiling(target, frame["y"], raw[target] if target in raw else None)) is not None:
+        frame.attrs[TARGET_CEILING] = ceiling  # a forecast of a percentage held at 100 (``core.evaluation.pipeline``)
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -522,9 +524,36 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
         return None  # follow, hours the clocks skip, stray first and last stamps, an event log
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
+    if (ceiling := percent_ceiling(target, frame["y"])) is not None:
+        frame.attrs[TARGET_CEILING] = ceiling
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
                         report=report, columns=[date_col, target], numeric_columns=[target], future=None,
                         options=replace(options, regressors=()))
+
+
+TARGET_CEILING = "target_ceiling"  # the key of a tidy frame's ``attrs`` that holds the most its target can be
+_PERCENT_WORDS = frozenset({"percent", "percentage", "pct", "prozent", "pourcentage", "porcentaje", "percentuale",
+                            "procent", "百分比"})
+# a change, a growth rate or a share of a goal or of GDP goes past 100% (+150%, a debt of 250% of GDP)
+_PAST_100_WORDS = frozenset({"change", "chg", "growth", "return", "returns", "yoy", "mom", "qoq", "increase",
+                             "decrease", "delta", "diff", "difference", "variance", "var", "variation", "gdp",
+                             "target", "budget", "plan", "goal", "quota", "capacity", "index", "ratio", "markup"})
+
+
+def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = None) -> float | None:
+    """100 where the target is a percentage of a whole, which no forecast may pass (an occupancy's trend was carried to
+    117%): named so (``Occupancy %``, ``Percent Positive``) or written with ``%`` in most ``cells``, no change, growth
+    or share of a goal (those pass 100), with every value from 0 to 100; None otherwise."""
+    words = _name_words(target)
+    named = "%" in str(target) or bool(words & _PERCENT_WORDS)
+    if not named and cells is not None and not pd.api.types.is_numeric_dtype(cells.dtype):
+        text = cells.dropna().astype(str).str.strip()
+        named = len(text) > 0 and bool(text.str.endswith("%").mean() >= 0.5)
+    known = values.to_numpy(dtype=float)
+    known = known[np.isfinite(known)]
+    if not named or words & _PAST_100_WORDS or not len(known) or known.min() < 0 or known.max() > 100:
+        return None
+    return 100.0
 
 
 def count(n: int, noun: str) -> str:

@@ -236,7 +236,7 @@ class Band:
     ``multipliers``: per level, the Student t quantiles that scale is multiplied by, per step (shape (H,); one number
     in model files written before 2026-12-03, for every step); ``origins``:
     how many backtest origins gave errors; ``floor``: the least value the band reaches (0 for a series that is
-    never negative: counts, sales, intermittent demand).
+    never negative: counts, sales, intermittent demand); ``ceiling``: the most (100 for a percentage of a whole).
     """
 
     scale: np.ndarray
@@ -244,6 +244,7 @@ class Band:
     origins: int
     unit: float = 1.0
     floor: float = -math.inf
+    ceiling: float = math.inf
     grows: bool = True  # past the last backtested step; not for a model whose errors are steady (``steady_errors``)
 
     @property
@@ -456,7 +457,7 @@ def band_columns(rows: int, forecast: np.ndarray, band: Band | None, start: int)
         lower, upper = np.full(rows, np.nan), np.full(rows, np.nan)
         if band is not None:
             half = band.half_width(level, len(forecast))
-            lower[start:start + len(forecast)] = np.maximum(forecast - half, band.floor)
-            upper[start:start + len(forecast)] = np.maximum(forecast + half, band.floor)
+            lower[start:start + len(forecast)] = np.clip(forecast - half, band.floor, band.ceiling)
+            upper[start:start + len(forecast)] = np.clip(forecast + half, band.floor, band.ceiling)
         columns[f"lower{suffix}"], columns[f"upper{suffix}"] = lower, upper
     return columns

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency, calendar_places, check_writable_dates, future_dates, month_day
-from core.data.tidy import count
+from core.data.tidy import TARGET_CEILING, count
 from core.errors import SettingsError
 from core.limits import count_limit
 from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, origins_reported, with_band
@@ -111,8 +111,11 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
     trained_on = forecaster.history_as_fitted(train)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
+    ceiling = target_ceiling(frame)
     fitted, _ = held_at_zero(forecaster.fitted_values(), trained_on)  # scored as the test rows are
+    fitted, _ = held_at_ceiling(fitted, ceiling)
     predicted, below_zero = held_at_zero(forecaster.forecast(test), trained_on)
+    predicted, above = held_at_ceiling(predicted, ceiling)
     actual = observed_values(frame["y"], filled)
     places = calendar_places(train["ds"], frequency)  # a season apart on the calendar, across missing stamps
     scale = seasonal_naive_scale(actual[:len(train)], frequency.season_length, places)  # values the file gave
@@ -124,7 +127,8 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
                             "split": ["train"] * len(train) + ["test"] * len(test),
                             **band_columns(len(frame), predicted, None, len(train))}),
                         metrics=metrics, params={**forecaster.params(), **(
-                            {"held_at_zero_from_step": below_zero} if below_zero else {})},
+                            {"held_at_zero_from_step": below_zero} if below_zero else {}),
+                            **({"held_at_ceiling_from_step": above, "ceiling": ceiling} if above else {})},
                         fit_seconds=fit_seconds, device=forecaster.compute_device(),
                         closed_form_gap=forecaster.closed_form_gap(), exact_loss_zero=forecaster.exact_loss_is_zero(),
                         losses=list(history.losses) if history else [], coefficients=forecaster.coefficients(),
@@ -141,7 +145,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     with origins_reported(None if on_stage is None else lambda share: on_stage("band", share)):
         band = prediction_band(train, frequency, request, forecaster)
     predictions = trained.predictions.assign(**band_columns(len(frame), predicted, band, len(train)))
-    below_zero_ahead = bound_ahead = chosen_ahead = reach = used = replaced_ahead = no_band_ahead = None
+    below_zero_ahead = above_ahead = bound_ahead = chosen_ahead = reach = used = replaced_ahead = no_band_ahead = None
     if request.horizon > 0:
         if on_stage is not None:
             on_stage("forecast", 0.0)
@@ -149,6 +153,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
             future = forecast_future(frame, frequency, request, future_regressors)
         predictions = pd.concat([predictions, future], ignore_index=True)
         below_zero_ahead = future.attrs.get("held_at_zero_from_step")  # the concatenation keeps no attrs
+        above_ahead = future.attrs.get("held_at_ceiling_from_step")
         bound_ahead = future.attrs.get("held_at_bound")
         chosen_ahead = future.attrs.get("chosen")
         reach = future.attrs.get("regressors_reach")
@@ -156,6 +161,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
         replaced_ahead = future.attrs.get("replaced")
         no_band_ahead = future.attrs.get("no_band_rows")
     params = {**trained.params, **({"future_held_at_zero_from_step": below_zero_ahead} if below_zero_ahead else {}),
+              **({"future_held_at_ceiling_from_step": above_ahead, "ceiling": ceiling} if above_ahead else {}),
               **({"future_held_at_bound": bound_ahead} if bound_ahead else {}),
               **({"future_chosen": chosen_ahead} if chosen_ahead else {}),
               **({"future_regressors_reach": reach} if reach is not None else {}),
@@ -180,7 +186,9 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     at most ``interval_origins`` times, or the band the model measured itself (``auto``, from its
     selection backtest); None when no origin could be fitted. A constant history has a band of zero width:
     its backtest errors are rounding noise (1e-8), whose ratios made 95% bands thousands of times wider. A history
-    never below zero gives a band that stops at zero (``Band.floor``)."""
+    never below zero gives a band that stops at zero (``Band.floor``), and a percentage's stops at 100
+    (``target_ceiling``, ``Band.ceiling``)."""
+    ceiling = target_ceiling(history)
     history = fitted.history_as_fitted(history)
     values = history["y"].to_numpy(dtype=float)
     if len(values) and np.ptp(values) == 0:
@@ -188,8 +196,10 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     band = _band_of(history, frequency, request, fitted)
     if band is not None and fitted.steady_errors():  # a flat demand rate's errors do not grow past the measured steps
         band = replace(band, grows=False)
-    # A series never below zero (counts, sales) keeps its band there too.
-    return replace(band, floor=0.0) if band is not None and never_below_zero(values) else band
+    if band is None:
+        return None
+    # A series never below zero (counts, sales) keeps its band there too; a percentage below 100.
+    return replace(band, floor=0.0 if never_below_zero(values) else band.floor, ceiling=ceiling)
 
 
 def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, fitted: Forecaster) -> Band | None:
@@ -276,12 +286,16 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     model = fitted.model
     as_fitted = model.history_as_fitted(frame)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
     values, below_zero = held_at_zero(model.forecast(future), as_fitted)
+    values, above = held_at_ceiling(values, target_ceiling(frame))
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
     rows = with_band(rows, values, fitted.band, 0)
     if fitted.band is None and (fewest := model.fewest_refit_rows()) >= len(frame):  # said: a refit needs every row
         rows.attrs["no_band_rows"] = fewest  # (two weeks of hours for weekly pairs); other reasons said with the test
     if below_zero:
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
+    if above:
+        rows.attrs["held_at_ceiling_from_step"] = above
+        rows.attrs["ceiling"] = target_ceiling(frame)
     if held := model.held_at_bound():  # a recursion or trend run past the history's range widened by it: held there
         rows.attrs["held_at_bound"] = held
     if fitted.band is not None and fitted.band.origins and request.horizon > fitted.band.horizon:  # past it widened
@@ -343,6 +357,19 @@ def held_at_zero(forecast: np.ndarray, history: np.ndarray) -> tuple[np.ndarray,
     largest = float(np.abs(history[np.isfinite(history)]).max())  # 0 for zeros: their model's negatives are rounding
     below = np.flatnonzero(forecast < -_ROUNDING * largest) if largest > 0 else np.array([], dtype=int)
     return np.maximum(forecast, 0.0), (int(below[0]) + 1 if len(below) else None)
+
+
+def target_ceiling(frame: pd.DataFrame) -> float:
+    """The most the target of ``frame`` can be: 100 for a percentage of a whole (``core.data.tidy.percent_ceiling``,
+    kept in the frame's ``attrs`` by the loader), infinite otherwise."""
+    return float(frame.attrs.get(TARGET_CEILING, np.inf))
+
+
+def held_at_ceiling(forecast: np.ndarray, ceiling: float) -> tuple[np.ndarray, int | None]:
+    """A forecast held at ``ceiling`` where the model goes above it (an occupancy's trend carried past 100%), and the
+    first step (from 1) held, None when none was."""
+    above = np.flatnonzero(forecast > ceiling)
+    return np.minimum(forecast, ceiling), (int(above[0]) + 1 if len(above) else None)
 
 
 _ROUNDING = 1e-9  # a forecast below zero by less than this fraction of the history's largest value is rounding

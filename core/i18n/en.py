@@ -337,6 +337,12 @@ MESSAGES: dict[str, str] = {
     "note.held_at_zero": "From step {step} of the test rows the model's forecast falls below zero; the training rows are "
                          "never below zero, so the predictions are held at 0 there, as the band is (the metrics score "
                          "what is shown).",
+    "note.held_at_ceiling": "From step {step} of the test rows the model's forecast passes {ceiling}; the series is a "
+                            "percentage of a whole (named with % and never outside 0 to {ceiling}), so the predictions "
+                            "are held at {ceiling} there, as the band is (the metrics score what is shown).",
+    "forecast.held_at_ceiling": "From step {step} the model's forecast passes {ceiling}; the series is a percentage "
+                                "of a whole (named with % and never outside 0 to {ceiling}), so the predictions are held at "
+                                "{ceiling} there, as the band is.",
     "forecast.held_at_bound": "From step {step} the forecast runs beyond the history's range widened by that range "
                               "on each side, and is held at that bound wherever it passes it: a trend or recursion "
                               "carried this far ahead is no forecast to rely on; forecast fewer steps.",
@@ -856,6 +862,7 @@ MESSAGES: dict[str, str] = {
     "all.error": "why skipped",
     "all.note": "note",
     "all.held_at_zero": "test predictions held at 0 from step {step}: the training rows are never below zero",
+    "all.held_at_ceiling": "test predictions held at {ceiling} from step {step}: a percentage",
     "all.best": "best {rank}: {series} ({ratio:.3f})",
     "all.worst": "worst {rank}: {series} ({ratio:.3f})",
     "compare.all_title": "Runs over all series",

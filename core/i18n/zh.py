@@ -255,6 +255,8 @@ MESSAGES: dict[str, str] = {
                               "把趋势或递推延伸到这么远的预测并不可靠，请预测更少的步数。",
     "forecast.member_held_at_bound": "从第 {step} 步起，auto 所选的 {model} 的预测超出了历史数据范围（两侧各再放宽一个范围），"
                                      "超出之处被固定在该边界上（其平均中的其他模型照常预测）：若要依赖它，请预测更少的步数。",
+    "note.held_at_ceiling": "从测试集第 {step} 步起，模型的预测超过 {ceiling}；该序列是整体的百分比（以 % 命名，且从不超出 0 到 {ceiling}），因此这些预测被固定为 {ceiling}，与预测区间一致（指标按显示的值计算）。",
+    "forecast.held_at_ceiling": "从第 {step} 步起，模型的预测超过 {ceiling}；该序列是整体的百分比（以 % 命名，且从不超出 0 到 {ceiling}），因此这些预测被固定为 {ceiling}，与预测区间一致。",
     "forecast.held_at_zero": "从第 {step} 步起，模型的预测低于零；该序列从不低于零，因此这些预测被固定为 0，与预测区间一致（可以低于零的序列需要文件中有低于零的值）。",
     "note.gross_error": "{ds} 的 {value}（预期约 {expected}）",
     "note.gross_errors": "auto 把 {count:,} 个远离其余数据的值（与相邻值和季节规律所预期的相差超过 {limit:g} 个典型偏差）按预期值拟合：{examples}。这样的值常是录入或导出错误（若是，请在文件中改正）；若是真实事件，auto 的预测不包含它。评分仍按文件中的原值计算。",
@@ -643,6 +645,7 @@ MESSAGES: dict[str, str] = {
     "all.model": "模型",
     "all.error": "跳过原因",
     "all.note": "说明",
+    "all.held_at_ceiling": "从测试集第 {step} 步起预测值被固定为 {ceiling}：该序列是百分比",
     "all.held_at_zero": "从测试集第 {step} 步起预测值被固定为 0：训练数据从不低于零",
     "all.best": "最好第 {rank} 名：{series}（{ratio:.3f}）",
     "all.worst": "最差第 {rank} 名：{series}（{ratio:.3f}）",

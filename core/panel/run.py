@@ -85,13 +85,17 @@ def fit_loaded(series: LoadedSeries, request: RunRequest) -> tuple[RunResult, di
 
 def held_notes(params: dict[str, Any]) -> list[str]:
     """What the pages say as captions when a forecast was held: of a series never below zero, at 0 on the test rows
-    (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``); past the end, at the history's
+    (``held_at_zero_from_step``) and past the end (``future_held_at_zero_from_step``), and of a percentage at 100
+    (``held_at_ceiling_from_step``, ``future_...``); past the end, at the history's
     range widened by it (``future_held_at_bound``, ``held_ahead_lines``: a trend carried 10,000 steps held unsaid)."""
-    said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"))
+    said = (("held_at_zero_from_step", "note.held_at_zero"), ("future_held_at_zero_from_step", "forecast.held_at_zero"),
+            ("held_at_ceiling_from_step", "note.held_at_ceiling"),
+            ("future_held_at_ceiling_from_step", "forecast.held_at_ceiling"))
     ahead = {name: params.get(f"future_{name}") for name in ("held_at_bound", "chosen")}
     no_band = [t("forecast.no_band", "en", rows=params["future_no_band_rows"])] \
         if params.get("future_no_band_rows") is not None else []
-    return [t(key, "en", step=params[name]) for name, key in said if params.get(name)] + no_band + \
+    ceiling = f"{params['ceiling']:g}" if "ceiling" in params else ""
+    return [t(key, "en", step=params[name], ceiling=ceiling) for name, key in said if params.get(name)] + no_band + \
         held_ahead_lines(ahead)
 
 

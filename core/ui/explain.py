@@ -211,11 +211,14 @@ def trend_with_year(coefficients: dict[str, float], train_ds: pd.Series, spanned
 def result_notes(params: dict[str, Any], lang: str = "en") -> list[str]:
     """What to say beside a result, as Markdown: terms left out (``left_out_lines``), a recursive forecast held at
     its bound (``held_from_step``; for auto, each model it chose that was: ``held_at_bound``), a forecast held at zero
-    (``held_at_zero_from_step``), a season or lags longer than the rows carry, and what auto chose."""
+    (``held_at_zero_from_step``) or at a percentage's 100 (``held_at_ceiling_from_step``), a season or lags longer
+    than the rows carry, and what auto chose."""
     summary = selection_summary(params, lang)
     held = [t("note.held_at_bound", lang, step=params["held_from_step"])] if params.get("held_from_step") else []
     held += [t("note.held_at_zero", lang, step=params["held_at_zero_from_step"])] \
         if params.get("held_at_zero_from_step") else []
+    held += [t("note.held_at_ceiling", lang, step=params["held_at_ceiling_from_step"],
+               ceiling=f"{params['ceiling']:g}")] if params.get("held_at_ceiling_from_step") else []
     held += [t("note.season_too_long", lang, season=params["season_asked"])] if params.get("season_asked") else []
     asked = max(map(int, re.findall(r"\d+", str(params.get("lags_asked", "")))), default=0)  # '1-12: more than ...'
     held += [t("note.fewer_lags", lang, lags=max(params["lags"]), asked=asked)] if asked else []

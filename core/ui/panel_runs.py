@@ -306,8 +306,10 @@ def results_table(job: PanelRun, lang: str = "en") -> pd.DataFrame:
     rows = []
     for outcome in job.outcomes:
         test = outcome.summary["test"] if outcome.summary is not None else {}
-        held = (outcome.summary or {}).get("params", {}).get("held_at_zero_from_step")
-        notes = [t("all.held_at_zero", lang, step=held)] if held else []
+        params = (outcome.summary or {}).get("params", {})
+        notes = [t("all.held_at_zero", lang, step=held)] if (held := params.get("held_at_zero_from_step")) else []
+        notes += [t("all.held_at_ceiling", lang, step=above, ceiling=f"{params['ceiling']:g}")] \
+            if (above := params.get("held_at_ceiling_from_step")) else []
         if misaligned(outcome):  # its ratio is to a seasonal naive that counts rows across the gaps
             notes.append(t("all.misaligned", lang, count=int((outcome.summary or {})["misaligned"])))
         elif gaps := (outcome.summary or {}).get("gaps"):  # said as the command line says it

@@ -37,15 +37,17 @@ def shown_label(runs: list[RunResult], result: RunResult) -> str:
 
 def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en", regressors: bool = True) -> list[str]:
     """The captions under a forecast's chart, from what the forecast says of itself (``future.attrs``): the band past
-    the steps it was measured on, a forecast held at zero, what auto chose again, the values it fitted as expected,
-    the future regressor values it used, and the regressors the model does not use (an autoregression forecast 30
-    days of a file whose temperatures reach 14 without a word). ``regressors`` False leaves the values used out, for a
+    the steps it was measured on, a forecast held at zero or at a percentage's 100, what auto chose again, the values
+    it fitted as expected, the future regressor values it used, and the regressors the model does not use (an
+    autoregression forecast 30 days of a file whose temperatures reach 14 without a word). ``regressors`` False leaves the values used out, for a
     series of a file of several, whose forecast's summary says them once for all."""
     attrs = future.attrs
     beyond = "forecast.band_beyond_steady" if attrs.get("band_steady") else "forecast.band_beyond"
     notes = [t(beyond, lang, steps=attrs["band_measured_steps"])] if attrs.get("band_measured_steps") else []
     notes += [t("forecast.held_at_zero", lang, step=attrs["held_at_zero_from_step"])] \
         if attrs.get("held_at_zero_from_step") else []
+    notes += [t("forecast.held_at_ceiling", lang, step=attrs["held_at_ceiling_from_step"],
+                ceiling=f"{attrs['ceiling']:g}")] if attrs.get("held_at_ceiling_from_step") else []
     notes += [t("forecast.no_band", lang, rows=attrs["no_band_rows"])] if attrs.get("no_band_rows") is not None else []
     notes += held_ahead_lines(attrs, lang)
     notes += [t("forecast.chosen", lang, chosen=candidate_name(attrs["chosen"], lang))] if attrs.get("chosen") else []

@@ -529,3 +529,29 @@ def test_a_forecast_held_at_its_bound_past_the_end_says_from_which_step(air) -> 
     mean = forecast_future(air.frame, air.frequency, RunRequest("auto", horizon=2000))  # one member of auto's mean held
     assert mean.attrs["chosen"].startswith("ensemble of") and mean["predicted"].iloc[-1] > 1140  # it goes on past
     assert "which auto chose, runs beyond the history's range" in " ".join(forecast_captions(mean, 2000))
+
+
+def _occupancy_csv(header: str, cell: str = "{:.1f}") -> bytes:
+    """Four years of a hotel's monthly occupancy climbing to 97: a trend carried two years ahead passes 100."""
+    values = 60 + 0.8 * np.arange(48) + 2 * np.sin(np.arange(48))
+    return (f"Month,{header}\n" + "".join(f"{2020 + i // 12}-{i % 12 + 1:02d}-01,{cell.format(v)}\n"
+                                          for i, v in enumerate(values))).encode()
+
+
+@pytest.mark.parametrize("header, cell", [("Occupancy %", "{:.1f}"), ("Occupancy", "{:.1f}%"),
+                                          ("Percent Occupied", "{:.1f}")])
+def test_a_percentage_of_a_whole_is_forecast_and_banded_no_higher_than_100(header: str, cell: str) -> None:
+    # A hotel's occupancy, 60% to 97% over four years: its linear trend was forecast to 117% and its band to 141%.
+    series = load_series(_occupancy_csv(header, cell), "occ.csv")
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=24))
+    ahead = result.predictions[result.predictions["split"] == "future"]
+    assert ahead["predicted"].max() == 100.0 and ahead[["upper", "upper_80"]].max().max() == 100.0
+    step = result.params["future_held_at_ceiling_from_step"]
+    assert ahead["predicted"].iloc[step - 1] == 100.0 and ahead["predicted"].iloc[step - 2] < 100.0
+
+
+@pytest.mark.parametrize("header", ["Occupancy % Change", "Debt % of GDP", "Rooms Sold"])
+def test_a_change_a_share_of_gdp_or_a_count_is_not_held_at_100(header: str) -> None:
+    series = load_series(_occupancy_csv(header), "occ.csv")
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=24))
+    assert result.predictions["predicted"].max() > 110 and "future_held_at_ceiling_from_step" not in result.params

@@ -668,3 +668,18 @@ def test_the_forecast_charts_last_point_and_band_stand_clear_of_its_frame() -> N
     layers = forecast_chart(history, future, "y", Frequency("monthly", "MS", 12)).to_dict()["layer"]
     paddings = [layer["encoding"]["x"].get("scale", {}).get("padding") for layer in layers]
     assert FORECAST_EDGE > 0 and paddings == [FORECAST_EDGE] * len(layers)  # its band, line and points
+
+
+def test_a_percentage_forecast_past_100_is_held_there_and_said_under_the_chart() -> None:
+    # A hotel's occupancy climbing to 97%: the Forecast page drew 117% two years ahead, and a band to 141%.
+    text = "Month,Occupancy %\n" + "".join(f"{2020 + i // 12}-{i % 12 + 1:02d}-01,{60 + 0.8 * i:.1f}\n"
+                                            for i in range(48))
+    at = open_page("dashboard.py")
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("occupancy.csv", text.encode(), "text/csv")).run()
+    at.switch_page("pages/3_Forecast.py").run()
+    at.number_input(key=keys.FORECAST_HORIZON).set_value(24).run()
+    at.button(key=keys.FORECAST_BUTTON).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    forecast = at.session_state[keys.FORECAST_RESULT][2]
+    assert forecast["predicted"].max() == 100.0 and forecast["upper"].max() == 100.0
+    assert any("the series is a percentage of a whole" in c.value for c in at.caption), [c.value for c in at.caption]
