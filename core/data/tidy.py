@@ -2168,7 +2168,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     named = _costs_before_usage(named, measures)
-    named = _unit_prices_last(named, measures)
+    named = _unit_prices_last(_sparse_quantities_last(named, numbers), measures)
     named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
     named, measures = _in_one_currency(named, raw), _in_one_currency(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -2188,6 +2188,19 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
 # under 'Qty' were summed per month, beside the 'Net Amount (EUR)' that prices them all)
 _QUANTITY_WORDS = frozenset({"qty", "quantity", "quantities", "menge", "anzahl", "quantité", "cantidad", "quantidade"})
 _UNIT_NAMES = frozenset({"unit", "units", "uom", "unit of measure", "einheit", "me", "unité", "unidad", "unidade"})
+
+
+def _sparse_quantities_last(named: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
+    """``named`` with a quantity blank or 0 on most rows after a named column filled on nearly every row: a brokerage
+    statement's 'Quantity' (of its buys and sells) beside the 'Amount' of every row (dividends, interest, fees: 136 of
+    182 rows were left out, and the shares bought forecast; Fidelity writes 0.0 on its cash rows)."""
+    if numbers is None:
+        return named
+    share = {col: float((numbers[col].notna() & (numbers[col] != 0)).mean()) for col in named}
+    sparse = [col for col in named if _name_words(col) & _QUANTITY_WORDS and share[col] < 0.5]
+    full = [col for col in named if col not in sparse and share[col] >= 0.9  # money taken or paid, not a price
+            and _name_words(col) & (_TAKINGS | _MONEY_TOTALS) and not _PRICE_PER_UNIT.search(str(col).lower())]
+    return [col for col in named if col not in sparse] + sparse if sparse and full else named
 
 
 _MONEY_CELL = re.compile(r"^[-(]?\s*(?:[$€£¥₹]|[A-Z]{0,3}\$)")

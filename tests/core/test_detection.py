@@ -433,3 +433,27 @@ def test_limits_written_with_percent_an_ending_count_and_sessions_are_read_and_p
     ga4 = "Date,Sessions,Users,Key events\n" + "".join(  # (GA4's 'Total users', a total, still goes first)
         f"{d:%Y%m%d},{4000 + k * 13 % 900},{3100 + k * 11 % 700},{80 + k % 9}\n" for k, d in enumerate(days))
     assert load_series(ga4.encode(), "ga4.csv").target == "Sessions"
+
+
+@pytest.mark.parametrize("cash_quantity", ["", "0.0"])
+def test_a_statements_amount_is_the_target_before_a_quantity_of_its_few_trades(cash_quantity: str) -> None:
+    # A brokerage statement (Schwab leaves a dividend's Quantity blank, Fidelity writes 0.0): the shares bought each
+    # month were forecast, and the 136 rows of dividends and interest left out.
+    rows = ['"Date","Action","Symbol","Quantity","Price","Amount"']
+    for month in pd.date_range("2021-01-01", periods=36, freq="MS"):
+        rows.append(f'"{month + pd.Timedelta(days=5):%m/%d/%Y}","Buy","VTI","{month.month % 7 + 1}","$210.00",'
+                    f'"-${(month.month % 7 + 1) * 210:,.2f}"')
+        rows += [f'"{month + pd.Timedelta(days=day):%m/%d/%Y}","{action}","{symbol}","{cash_quantity}","",'
+                 f'"${25 + month.month + day / 10:.2f}"'
+                 for day, action, symbol in ((20, "Qualified Dividend", "JEPI"), (21, "Cash Dividend", "O"),
+                                             (27, "Bank Interest", ""))]
+    series = load_series("\n".join(rows).encode(), "statement.csv")
+    assert series.target == "Amount" and len(series.frame) > 100
+
+
+def test_an_intermittent_quantity_stays_the_target_before_its_price() -> None:
+    # demand on one day in four, its unit price on every row: the quantity is the series, the price no total
+    days = pd.date_range("2023-01-01", periods=200, freq="D")
+    text = "Date,Quantity,Price\n" + "".join(f"{day:%Y-%m-%d},{i * 7 % 23 + 1 if i % 4 == 0 else 0},{9.5 + i % 3}\n"
+                                             for i, day in enumerate(days))
+    assert load_series(text.encode(), "demand.csv").target == "Quantity"
