@@ -1469,12 +1469,31 @@ def name_unnamed_years_and_months(raw: pd.DataFrame) -> pd.DataFrame:
     return raw
 
 
+def _price_bar_names(raw: pd.DataFrame, names: list[str]) -> list[str]:
+    """``names`` with ``open``, ``high``, ``low``, ``close`` for the first four columns in a row of a file without a
+    header that hold price bars (the second at least the first and fourth, the third at most, in every row), and
+    ``volume`` for a column of numbers not below zero after them: Kraken's OHLCVT files, Binance's klines and
+    MetaTrader's histories, whose open was forecast as 'column 2'."""
+    values = [pd.to_numeric(raw.iloc[:, k], errors="coerce").to_numpy(dtype=float) for k in range(raw.shape[1])]
+    for k in range(len(values) - 3):
+        known = np.logical_and.reduce([np.isfinite(column) for column in values[k:k + 4]])
+        if known.sum() < 2 or known.mean() < PARSE_SHARE:
+            continue
+        first, high, low, last = (column[known] for column in values[k:k + 4])
+        if (high >= np.maximum(first, last)).all() and (low <= np.minimum(first, last)).all() \
+                and (high > low).mean() >= 0.5:
+            volume = values[k + 4] if k + 4 < len(values) else np.array([np.nan])
+            after = ["volume"] if np.isfinite(volume).mean() >= PARSE_SHARE and np.nanmin(volume) >= 0 else []
+            return [*names[:k], "open", "high", "low", "close", *after, *names[k + 4 + len(after):]]
+    return names
+
+
 def bare_calendar_names(raw: pd.DataFrame) -> list[str]:
     """Names for the columns of a file without a header: ``year``, ``month`` (and ``day``) for first columns of
     whole numbers that count years, their months 1-12 (and days 1-31) in order, as SILSO writes its sunspot numbers
     (``1749;01;1749.042;  96.7;...``: the years were the target, read as steps); ``column 1``, ``column 2``, ... for
     the rest (and for any other file)."""
-    names = [f"column {number}" for number in range(1, raw.shape[1] + 1)]
+    names = _price_bar_names(raw, [f"column {number}" for number in range(1, raw.shape[1] + 1)])
     if raw.shape[1] < 3 or len(raw) < 2 or not all(pd.api.types.is_integer_dtype(raw.iloc[:, k]) for k in (0, 1)):
         return names
     year, month = raw.iloc[:, 0].to_numpy(), raw.iloc[:, 1].to_numpy()

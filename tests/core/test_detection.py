@@ -457,3 +457,21 @@ def test_an_intermittent_quantity_stays_the_target_before_its_price() -> None:
     text = "Date,Quantity,Price\n" + "".join(f"{day:%Y-%m-%d},{i * 7 % 23 + 1 if i % 4 == 0 else 0},{9.5 + i % 3}\n"
                                              for i, day in enumerate(days))
     assert load_series(text.encode(), "demand.csv").target == "Quantity"
+
+
+@pytest.mark.parametrize("layout", ["kraken", "metatrader"])
+def test_a_headerless_file_of_price_bars_forecasts_the_close_named_so(layout: str) -> None:
+    # Kraken's OHLCVT (epoch seconds) and MetaTrader's history (2022.01.03,00:00,...) have no header: the open,
+    # 'column 2', was forecast as the price.
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2023-01-02", periods=120, freq="D")
+    close = 20000 * np.exp(np.cumsum(rng.normal(0, 0.02, len(days))))
+    opened = np.r_[close[0], close[:-1]]
+    lines = []
+    for day, first, last in zip(days, opened, close):
+        stamp = f"{day.value // 10**9}" if layout == "kraken" else f"{day:%Y.%m.%d},00:00"
+        lines.append(f"{stamp},{first:.1f},{max(first, last) * 1.01:.1f},{min(first, last) * 0.99:.1f},{last:.1f},"
+                     f"{rng.uniform(500, 2000):.4f}")
+    series = load_series(("\n".join(lines) + "\n").encode(), "bars.csv")
+    assert series.target == "close" and series.frame["y"].iloc[-1] == pytest.approx(round(close[-1], 1))
+    assert "volume" in series.numeric_columns and series.frequency.name == "daily"
