@@ -784,6 +784,12 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return stamps.reindex(values.index), "yyyy.mm"
     if _LOCAL_FORMS.match(sample.iloc[0]) and sample.str.match(_LOCAL_FORMS).all():  # 令和5年, 2019年1月～3月期
         return parse_dates(text.map(_western, na_action="ignore"), day_first)
+    if sample.str.contains(_AS_OF).any():  # Schwab's '12/10/2023 as of 12/09/2023': the day it was booked
+        return parse_dates(text.str.replace(_AS_OF, "", regex=True), day_first)
+    if sample.str.fullmatch(_DATE_COMMA_TIME).any():  # Interactive Brokers' '2022-01-03, 10:00:15'
+        return parse_dates(text.str.replace(_DATE_COMMA_TIME, r"\1 \2", regex=True), day_first)
+    if sample.map(_spoken_hour).any():  # EIA's '9/1/2024 1 a.m.' (its zone, 'EDT', dropped above)
+        return parse_dates(text.str.replace(_MERIDIEM_END, _clock_and_meridiem, regex=True), day_first)
     if sample.str.contains(_DATE_FOOTNOTE).any():  # OBR's '2023-24 (r)', revised: the period
         return parse_dates(text.str.replace(_DATE_FOOTNOTE, "", regex=True), day_first)
     for words in (_WEEK_WORDS, _DAY_BEFORE_DIGITS, _DAY_BEFORE_MONTH):  # "w/c 01/01/2024", "Mon 02/01/2023": the date
@@ -1571,6 +1577,23 @@ TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 # A footnote after a date or period: revised, provisional, estimated, or a note's number ('2023-24 (r)', '2024 Q1 1/');
 # a schedule's mark of an actual date (Primavera P6: '02-Jan-23 A') or a constrained one ('02-Jan-23*')
+_AS_OF = re.compile(r"(?<=\d)\s+as\s+of\s+\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$", re.IGNORECASE)
+_DATE_COMMA_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}),\s*(\d{1,2}:\d{2}(?::\d{2})?)$")
+# an hour of the clock after a date with 'a.m.' or 'am' (``_spoken_hour``): written as '1:00 AM'
+_MERIDIEM_END = re.compile(r"(?<=\s)(\d{1,2})(:\d{2})?\s*([AaPp])(\.?)\s?[Mm]\.?$")
+
+
+def _spoken_hour(cell: str) -> bool:
+    """Whether ``cell`` ends in an hour without its minutes or in 'a.m.' with points (``9/1/2024 1 a.m.``), which no
+    format reads."""
+    found = _MERIDIEM_END.search(cell)
+    return found is not None and (found.group(2) is None or found.group(4) == ".")
+
+
+def _clock_and_meridiem(found: re.Match[str]) -> str:
+    return f"{found.group(1)}{found.group(2) or ':00'} {found.group(3).upper()}M"
+
+
 _DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpe]\)|\s+\d{1,2}/|\s*\*{1,3}|\s+A)+$")
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)

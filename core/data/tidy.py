@@ -2168,11 +2168,13 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     named = _costs_before_usage(named, measures)
-    named = _unit_prices_last(_sparse_quantities_last(named, numbers), measures)
+    sparse = _sparse_beside_amounts(named, numbers)
+    named = _unit_prices_last([col for col in named if col not in sparse] + sparse, measures)
     named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
     named, measures = _in_one_currency(named, raw), _in_one_currency(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
-    awaiting = [col for col in named if numbers is not None and _awaits_future(col, named, numbers, ds)]
+    awaiting = [col for col in named if numbers is not None and col not in sparse
+                and _awaits_future(col, named, numbers, ds)]
     if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
         measures = actual or measures  # (and 'PVWatts Expected' before 'Actual': test MAE 0)
     if not named:  # amounts written as money before other measures (a clinic's '$65.00' fees after their minutes)
@@ -2190,17 +2192,19 @@ _QUANTITY_WORDS = frozenset({"qty", "quantity", "quantities", "menge", "anzahl",
 _UNIT_NAMES = frozenset({"unit", "units", "uom", "unit of measure", "einheit", "me", "unité", "unidad", "unidade"})
 
 
-def _sparse_quantities_last(named: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
-    """``named`` with a quantity blank or 0 on most rows after a named column filled on nearly every row: a brokerage
-    statement's 'Quantity' (of its buys and sells) beside the 'Amount' of every row (dividends, interest, fees: 136 of
-    182 rows were left out, and the shares bought forecast; Fidelity writes 0.0 on its cash rows)."""
+def _sparse_beside_amounts(named: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
+    """The quantities and prices of ``named`` blank or 0 on most rows where another is an amount filled on nearly every
+    row, which go after it: a brokerage statement's 'Quantity' and 'Price' (of its buys and sells) beside the 'Amount'
+    of every row (dividends, interest, fees: 136 of 182 rows were left out, and the shares bought forecast; Fidelity
+    writes 0.0 on its cash rows)."""
     if numbers is None:
-        return named
+        return []
     share = {col: float((numbers[col].notna() & (numbers[col] != 0)).mean()) for col in named}
-    sparse = [col for col in named if _name_words(col) & _QUANTITY_WORDS and share[col] < 0.5]
+    sparse = [col for col in named if share[col] <= 0.5  # (and its 'Price')
+              and (_name_words(col) & _QUANTITY_WORDS or _PRICE_PER_UNIT.search(str(col).lower()))]
     full = [col for col in named if col not in sparse and share[col] >= 0.9  # money taken or paid, not a price
             and _name_words(col) & (_TAKINGS | _MONEY_TOTALS) and not _PRICE_PER_UNIT.search(str(col).lower())]
-    return [col for col in named if col not in sparse] + sparse if sparse and full else named
+    return sparse if full else []
 
 
 _MONEY_CELL = re.compile(r"^[-(]?\s*(?:[$€£¥₹]|[A-Z]{0,3}\$)")

@@ -1015,3 +1015,18 @@ def test_a_contact_centres_intervals_read_their_afternoons_quarter_hours_and_day
     read = load_series(totals.encode(), "totals.csv")
     assert len(read.frame) == 20 * 24 and any(n.key == "notice.summary_rows" for n in read.report.notices)
     assert not any("without a date" in str(n) for n in read.report.notices)
+
+
+def test_a_booked_as_of_day_a_comma_before_the_time_and_an_hour_written_a_m_are_read() -> None:
+    # Schwab's '12/10/2023 as of 12/09/2023' (the file was read without dates), Interactive Brokers'
+    # '2022-01-03, 10:00:15', EIA's grid monitor '9/1/2024 1 a.m. EDT' (read as steps: no daily season).
+    days = pd.date_range("2023-01-02", periods=40, freq="W-MON")
+    booked = [f"{day:%m/%d/%Y}" + (f" as of {day - pd.Timedelta(days=1):%m/%d/%Y}" if i % 3 == 0 else "")
+              for i, day in enumerate(days)]
+    assert load_series(_csv("Date", booked), "s.csv").frame["ds"].equals(pd.Series(days, name="ds"))
+    assert load_series(_csv("Date/Time", [f'"{day:%Y-%m-%d}, 10:00:15"' for day in days]), "i.csv"
+                       ).frame["ds"].iloc[-1] == days[-1] + pd.Timedelta("10:00:15")
+    hours = pd.date_range("2024-09-01 01:00", periods=72, freq="h")
+    spoken = [f"{t.month}/{t.day}/{t.year} {t.hour % 12 or 12} {'a.m.' if t.hour < 12 else 'p.m.'} EDT" for t in hours]
+    series = load_series(_csv("Timestamp (Hour Ending)", spoken), "e.csv")
+    assert series.frame["ds"].equals(pd.Series(hours, name="ds")) and series.frequency.name == "hourly"
