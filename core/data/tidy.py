@@ -481,6 +481,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
     if (ceiling := percent_ceiling(target, frame["y"], raw[target] if target in raw else None)) is not None:
         frame.attrs[TARGET_CEILING] = ceiling  # a forecast of a percentage held at 100 (``core.evaluation.pipeline``)
+    if signed_rate(target):
+        frame.attrs[TARGET_SIGNED] = True  # an inflation rate is not held at 0 as a count is
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -526,6 +528,8 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
         report.notices.append(_constant_notice(target))
     if (ceiling := percent_ceiling(target, frame["y"])) is not None:
         frame.attrs[TARGET_CEILING] = ceiling
+    if signed_rate(target):
+        frame.attrs[TARGET_SIGNED] = True
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
                         report=report, columns=[date_col, target], numeric_columns=[target], future=None,
                         options=replace(options, regressors=()))
@@ -554,6 +558,21 @@ def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = No
     if not named or words & _PAST_100_WORDS or not len(known) or known.min() < 0 or known.max() > 100:
         return None
     return 100.0
+
+
+TARGET_SIGNED = "target_signed"  # the key of a tidy frame's ``attrs`` set for a rate that can go below zero
+_SIGNED_WORDS = frozenset({"change", "chg", "growth", "inflation", "deflation", "yield", "yields", "return", "returns",
+                           "interest", "yoy", "mom", "qoq", "euribor", "libor", "sofr", "eonia", "estr", "€str", "tibor"})
+# a rate of these words is of prices or of interest ('CPI annual rate', 'Cash Rate Target', 'Bank Rate')
+_RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "price", "policy", "cash", "bank", "funds",
+                            "repo", "discount", "lending", "deposit", "overnight", "interbank", "refinancing"})
+
+
+def signed_rate(target: str) -> bool:
+    """Whether ``target`` names a rate of change or of interest, which can go below zero though its history never did
+    (an inflation rate's band stopped at 0, its forecast was held there): its band and forecast are not held at 0."""
+    words = _name_words(target)
+    return bool(words & _SIGNED_WORDS) or "rate" in words and bool(words & _RATE_OF_WORDS)
 
 
 def count(n: int, noun: str) -> str:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency, calendar_places, check_writable_dates, future_dates, month_day
-from core.data.tidy import TARGET_CEILING, count
+from core.data.tidy import TARGET_CEILING, TARGET_SIGNED, count
 from core.errors import SettingsError
 from core.limits import count_limit
 from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, origins_reported, with_band
@@ -111,10 +111,10 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     forecaster.fit(train, frequency, callback)
     fit_seconds = time.perf_counter() - started
     trained_on = forecaster.history_as_fitted(train)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
-    ceiling = target_ceiling(frame)
-    fitted, _ = held_at_zero(forecaster.fitted_values(), trained_on)  # scored as the test rows are
+    ceiling, signed = target_ceiling(frame), bool(frame.attrs.get(TARGET_SIGNED))
+    fitted, _ = held_at_zero(forecaster.fitted_values(), trained_on, signed)  # scored as the test rows are
     fitted, _ = held_at_ceiling(fitted, ceiling)
-    predicted, below_zero = held_at_zero(forecaster.forecast(test), trained_on)
+    predicted, below_zero = held_at_zero(forecaster.forecast(test), trained_on, signed)
     predicted, above = held_at_ceiling(predicted, ceiling)
     actual = observed_values(frame["y"], filled)
     places = calendar_places(train["ds"], frequency)  # a season apart on the calendar, across missing stamps
@@ -188,7 +188,7 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     its backtest errors are rounding noise (1e-8), whose ratios made 95% bands thousands of times wider. A history
     never below zero gives a band that stops at zero (``Band.floor``), and a percentage's stops at 100
     (``target_ceiling``, ``Band.ceiling``)."""
-    ceiling = target_ceiling(history)
+    ceiling, signed = target_ceiling(history), bool(history.attrs.get(TARGET_SIGNED))
     history = fitted.history_as_fitted(history)
     values = history["y"].to_numpy(dtype=float)
     if len(values) and np.ptp(values) == 0:
@@ -198,8 +198,9 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
         band = replace(band, grows=False)
     if band is None:
         return None
-    # A series never below zero (counts, sales) keeps its band there too; a percentage below 100.
-    return replace(band, floor=0.0 if never_below_zero(values) else band.floor, ceiling=ceiling)
+    # A series never below zero (counts, sales) keeps its band there too, but a rate of change or interest (``signed``,
+    # ``core.data.tidy.signed_rate``); a percentage below 100.
+    return replace(band, floor=0.0 if never_below_zero(values) and not signed else band.floor, ceiling=ceiling)
 
 
 def _band_of(history: pd.DataFrame, frequency: Frequency, request: RunRequest, fitted: Forecaster) -> Band | None:
@@ -285,7 +286,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     fitted = refit(request) if refit is not None else refit_on_all_rows(frame, frequency, request)
     model = fitted.model
     as_fitted = model.history_as_fitted(frame)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
-    values, below_zero = held_at_zero(model.forecast(future), as_fitted)
+    values, below_zero = held_at_zero(model.forecast(future), as_fitted, bool(frame.attrs.get(TARGET_SIGNED)))
     values, above = held_at_ceiling(values, target_ceiling(frame))
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
     rows = with_band(rows, values, fitted.band, 0)
@@ -347,12 +348,13 @@ def never_below_zero(values: np.ndarray) -> bool:
     return bool(len(known)) and bool(known.min() >= 0)
 
 
-def held_at_zero(forecast: np.ndarray, history: np.ndarray) -> tuple[np.ndarray, int | None]:
+def held_at_zero(forecast: np.ndarray, history: np.ndarray, signed: bool = False) -> tuple[np.ndarray, int | None]:
     """A forecast of a history never below zero (counts, sales, passengers) held at 0 where the model goes below it, as
     its band is (``prediction_band``): closer to every actual that is not negative, and inside its own band. Also the
     first step (from 1) held, None when none was or only rounding was below zero: a series of zeros, fitted to
-    -1e-8, was said to be held at 0 from step 1 on every page."""
-    if not never_below_zero(history):
+    -1e-8, was said to be held at 0 from step 1 on every page. Not for a rate that is ``signed`` (an inflation rate).
+    """
+    if signed or not never_below_zero(history):
         return forecast, None
     largest = float(np.abs(history[np.isfinite(history)]).max())  # 0 for zeros: their model's negatives are rounding
     below = np.flatnonzero(forecast < -_ROUNDING * largest) if largest > 0 else np.array([], dtype=int)

@@ -555,3 +555,16 @@ def test_a_change_a_share_of_gdp_or_a_count_is_not_held_at_100(header: str) -> N
     series = load_series(_occupancy_csv(header), "occ.csv")
     result = run(series.frame, series.frequency, RunRequest("linear", horizon=24))
     assert result.predictions["predicted"].max() > 110 and "future_held_at_ceiling_from_step" not in result.params
+
+
+@pytest.mark.parametrize("header, signed", [("CPI annual rate (%)", True), ("Cash Rate Target", True),
+                                            ("GDP growth", True), ("Unemployment rate", False), ("Sales", False)])
+def test_a_rate_of_change_or_interest_is_forecast_and_banded_below_zero_where_a_count_is_not(header: str,
+                                                                                             signed: bool) -> None:
+    # An inflation rate falling from 7.5% to 0.5%: its band stopped at 0 and its forecast was held there, as a count's.
+    values = np.linspace(7.5, 0.5, 30) + 0.15 * np.sin(np.arange(30))
+    text = f"Year,{header}\n" + "".join(f"{1990 + i},{v:.2f}\n" for i, v in enumerate(values))
+    series = load_series(text.encode(), "rate.csv")
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=5))
+    ahead = result.predictions[result.predictions["split"] == "future"]
+    assert (ahead["predicted"].min() < 0) == signed and (ahead["lower"].min() < 0) == signed
