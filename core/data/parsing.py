@@ -1412,7 +1412,7 @@ _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy"
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
                          "rok", "jaar", "anno", "år", "vuosi", "연도", "년",  # GUS's 'Rok;Miesiąc' were steps
                          "年度", *_FISCAL_YEAR_NAMES,  # and the CDC's, and ISO 8601's years of weeks
-                         *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
+                         *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_", "-"))})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份", "mth", "mnth",
                                    "miesiąc", "maand", "mese", "mês", "månad", "kuukausi", "월"), 12),
                  **dict.fromkeys(("quarter", "quarters", "qtr", "quartal", "trimestre", "季度"), 4)}
@@ -1429,7 +1429,7 @@ _DAY_OF_YEAR_NAMES = frozenset({"doy", "day of year", "day_of_year", "dayofyear"
 # A week-number column beside a year (CDC's FluView ``YEAR``, ``WEEK``): weeks dated by their first day
 # (``_numbered_weeks``).
 _WEEK_NAMES = frozenset({"week", "wk", "week number", "weeknum", "woche", "kw", "semaine", "semana", "周",
-                         *(f"{kind}{gap}week" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_"))})
+                         *(f"{kind}{gap}week" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_", "-"))})
 # A column of years and weeks in one number (``epiweek`` 201453, as CDC FluView and Delphi's Epidata write it): weeks
 _YEAR_WEEK_NAMES = frozenset({"epiweek", "epi week", "epi_week", "mmwr week", "mmwrweek", "yearweek", "year week",
                               "year_week", "yyyyww", "isoweek", "iso week", "iso_week", "yrwk",
@@ -2148,6 +2148,9 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     end (a ``Total`` row) that are none of these get no date. Any other table is returned as it is."""
     names = _prefixed_year_and_month({str(col).strip().lower(): col for col in raw.columns})
     years = [col for name, col in names.items() if name in _YEAR_NAMES]
+    if len(years) > 1:  # FluSurv-NET's season 'YEAR' ('2015-16') beside its 'MMWR-YEAR': the one of whole years
+        years = [col for col in years if pd.to_numeric(raw[col], errors="coerce").between(1800, 2200).mean() >= 0.9] \
+            or years
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM', Scripps's 'Mn' (no rain)
         col for name, col in names.items() if name in ("mm", "mn")
         and not set(names) & (_DAY_OF_YEAR_NAMES | _WEEK_NAMES)
@@ -2355,12 +2358,13 @@ def _names_time(name: str, cells: pd.Series) -> bool:
     Date``, ``timestamp``, ``dayofweek``) or, over ``cells`` that are not numbers, ending with a date or a time
     (``InvoiceDate``, ``StartTime``; not ``LeadTime`` of numbers, nor ``Update``, ``Downtime``: ``_MEASURED_TIMES``),
     or a Chinese one anywhere in it; not a word that holds one within or ends with a day (``ndays``, ``Holiday``), nor
-    a running figure's ``Year-to-date``, ``MTD``."""
+    a running figure's ``Year-to-date``, ``MTD``, nor a 'Weekly rate' or 'Hourly Wage' of numbers."""
     if re.search(rf"\b(?:{_TO_DATE})\b", re.sub(r"[\W_]+", " ", name)):  # a 'Year-to-date Total' of figures
         return False
     words = re.split(r"[\W\d_]+", name)
     ending = not pd.api.types.is_numeric_dtype(cells)  # 'StartTime' of stamps; not 'LeadTime' of numbers
-    return any(word.startswith(time) for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(
+    return any(word.startswith(time) and (ending or not word.endswith("ly"))  # a 'Weekly rate' of numbers: a measure
+               for word in words for time in _OTHER_TIME_WORDS if time.isascii()) or any(
         ending and word.endswith(("date", "datum", "stamp", "time")) and word not in _MEASURED_TIMES
         for word in words) or any(
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
@@ -2428,7 +2432,8 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
     if len(weeks) + len(coded) != 1:
         return raw
     column = (weeks or coded)[0]
-    if any(_names_time(name, raw[col]) for name, col in names.items() if col not in (year_col, column)):
+    if any(_names_time(name, raw[col]) for name, col in names.items() if col not in (year_col, column)
+           and name not in _YEAR_NAMES):  # (a season's 'YEAR', '2015-16', beside the weeks' own: a label)
         return raw  # another time column (a date, a day): the table is not dated by these two alone
     # a fiscal year (2019/20) beside its periods; beside weeks (a flu season's 2017/18, weeks 40-52 then 1-20) the weeks
     # after New Year would be dated a year early

@@ -32,7 +32,7 @@ from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_
                                parse_excel_serials, wall_clock,
                                parse_numbers, stray_words, unnamed_column, unreadable_numbers,
                                writes_dotted_months, writes_utc_itself, writes_utc_offsets)
-from core.data.parsing import LOCAL_MIDNIGHTS, _clean_number_text, months_in_order
+from core.data.parsing import LOCAL_MIDNIGHTS, _PERIOD_NAMES, _WEEK_NAMES, _clean_number_text, months_in_order
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError, clipped, clipped_list
 MIN_ROWS = 8
@@ -1556,7 +1556,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             continue  # a list's 'Modified' after its 'Date' written once a day: the edits are no time of the rows
         elif parsed is not None and parsed[0].notna().mean() < _FILLED_DATES and sparse is None:
             sparse = (col, parsed)  # a date of a few rows (Stripe's 'Refunded date (UTC)'), unless no other is fuller
-        elif parsed is not None and parsed[0].nunique() < MIN_ROWS <= len(raw) and few is None:
+        elif parsed is not None and few is None and (parsed[0].nunique() < MIN_ROWS <= len(raw)
+                                                     or _years_beside_weeks(parsed[1], raw.columns)):
             few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
         elif parsed is not None and few is not None and inside is None and _within_periods(parsed[0], few[1][0]) \
                 and not _dates_each_row(col, parsed[0]):
@@ -1629,6 +1630,16 @@ def _local_twin(col: object, columns: pd.Index) -> bool:
                 {"utc", "gmt"} & set(twin)):
             return True
     return False
+
+
+def _years_beside_weeks(written: str, columns: pd.Index) -> bool:
+    """Whether a column of years (``written`` as ``yyyy``, or seasons ``yyyy/yy``) stands beside a column of week or
+    month numbers, or of the weeks they make (``MMWR-YEAR-MMWR-WEEK``): the years of finer periods, before a later
+    column that dates each row (CDC's 'MMWR Year' and 'MMWR Week' before 'Week Ending Date': nine years of weeks were
+    read as nine yearly means, once the years were eight or more; FluSurv-NET's season 'YEAR')."""
+    names = [str(col).strip().lower() for col in columns]
+    return written in ("yyyy", "yyyy/yy") and any(
+        name in _WEEK_NAMES or name in _PERIOD_NAMES or set(re.split(r"[\W_]+", name)) & _WEEK_NAMES for name in names)
 
 
 def _dates_each_row(col: object, stamps: pd.Series) -> bool:

@@ -766,7 +766,23 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)
-                and not _clock_times_off_a_schedule(raw, col, date_col) and not clock_times(col, values))
+                and not _clock_times_off_a_schedule(raw, col, date_col) and not clock_times(col, values)
+                and not _period_of_a_year(col, values, raw[date_col]))
+
+
+_PERIOD_WORDS = frozenset({"week", "wk", "weeks", "month", "mon", "quarter", "qtr", "period", "woche", "monat",
+                           "semaine", "mois", "semana", "mes"})
+
+
+def _period_of_a_year(col: str, values: pd.Series, stamps: pd.Series) -> bool:
+    """Whether ``col`` numbers the weeks (months, quarters) of the years in the time column ``stamps``: part of the
+    date, no series (CDC's 'MMWR Week' beside 'MMWR Year' made 53 series of a row a year each, once the file held
+    eight years)."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    years = pd.to_numeric(stamps, errors="coerce")
+    return bool(set(re.findall(r"[^\W\d_]+", col.lower())) & _PERIOD_WORDS) and numbers.notna().all() \
+        and bool(numbers.between(1, 53).all()) and bool((numbers % 1 == 0).all()) \
+        and years.notna().mean() >= 0.9 and bool(years.dropna().between(1800, 2200).all())
 
 
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column

@@ -1030,3 +1030,32 @@ def test_a_booked_as_of_day_a_comma_before_the_time_and_an_hour_written_a_m_are_
     spoken = [f"{t.month}/{t.day}/{t.year} {t.hour % 12 or 12} {'a.m.' if t.hour < 12 else 'p.m.'} EDT" for t in hours]
     series = load_series(_csv("Timestamp (Hour Ending)", spoken), "e.csv")
     assert series.frame["ds"].equals(pd.Series(hours, name="ds")) and series.frequency.name == "hourly"
+
+
+def _mmwr_rows(years: range) -> list[tuple[int, int, pd.Timestamp]]:
+    """(year, week, week's last day) of CDC's MMWR weeks in ``years``: week 1 holds 4 January, from Sunday."""
+    def first(year: int) -> pd.Timestamp:
+        january = pd.Timestamp(year, 1, 4)
+        return january - pd.Timedelta(days=(january.dayofweek + 1) % 7)
+    return [(year, week, first(year) + pd.Timedelta(days=7 * week - 1)) for year in years
+            for week in range(1, (first(year + 1) - first(year)).days // 7 + 1)]
+
+
+def test_years_and_weeks_of_nine_years_are_weekly_not_yearly_means_of_53_series() -> None:
+    # A state's weekly cases (nine years: each week number had nine rows, read as 53 yearly series), FluSurv-NET's
+    # season 'YEAR' beside 'MMWR-YEAR' and 'MMWR-WEEK', and a 'Weekly rate' of numbers (not a time column).
+    rows = _mmwr_rows(range(2016, 2025))
+    values = [30 + 25 * np.cos(2 * np.pi * (week - 28) / 52) for _, week, _ in rows]
+    state = "Disease,MMWR Year,MMWR Week,Week Ending Date,Cases\n" + "".join(
+        f"Salmonellosis,{year},{week},{end.month}/{end.day}/{end.year},{v:.0f}\n"
+        for (year, week, end), v in zip(rows, values))
+    series = load_series(state.encode(), "state.csv")
+    assert series.date_col == "Week Ending Date" and series.frequency.name == "weekly" and len(series.frame) == len(rows)
+    seasons = "CATCHMENT,YEAR,MMWR-YEAR,MMWR-WEEK,CUMULATIVE RATE,WEEKLY RATE\n" + "".join(
+        f"Entire Network,{year - (week < 40)}-{(year + (week >= 40)) % 100:02d},{year},{week},{v * 3:.1f},{v:.1f}\n"
+        for (year, week, _), v in zip(rows, values))
+    series = load_series(seasons.encode(), "flusurv.csv")
+    assert series.frequency.name == "weekly" and len(series.frame) == len(rows)
+    rate = "YEAR,WEEK,Weekly rate\n" + "".join(f"{year},{week},{v:.1f}\n" for (year, week, _), v in zip(rows, values))
+    series = load_series(rate.encode(), "rate.csv")
+    assert series.target == "Weekly rate" and series.frequency.name == "weekly" and len(series.frame) == len(rows)
