@@ -2153,6 +2153,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     candidates = [col for col in candidates if not _sample_size(col, numbers)] or candidates  # a poll's n
+    candidates = _without_denominators(candidates)  # ILINet's 'TOTAL PATIENTS' beside its ILI
     measures = [col for col in candidates
                 if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
                                            or _no_measure(col, numbers[col], ds))
@@ -2399,14 +2400,18 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
 
 
 def _part_of_the_stamps(values: pd.Series, ds: pd.Series | None) -> bool:
-    """Whether a column writes the time stamps' year, quarter, month or year and month (202301) again, under any name
-    (Comtrade's 'RefYear' and 'RefMonth' beside its 'RefPeriodId': the month number was forecast, its error 0)."""
+    """Whether a column writes the time stamps' year, quarter, month, week (ISO's, or the CDC's from Sunday) or year and
+    month (202301) or week (201902) again, under any name (Comtrade's 'RefYear' and 'RefMonth' beside its
+    'RefPeriodId': the month number was forecast, its error 0; FluNet's 'ISO_WEEK' and 'ISOYW')."""
     if ds is None or not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) != len(values) or values.nunique() < 2:
         return False
     written = values.to_numpy(dtype=float)
-    cycles = (ds.dt.quarter, ds.dt.month) if values.duplicated().any() else ()  # repeating (1 to 12 once: a measure)
+    weeks = [(iso["year"] * 100 + iso["week"], iso["week"]) for iso in (
+        ds.dt.isocalendar(), (ds + pd.Timedelta(days=1)).dt.isocalendar())]  # an ISO week's, or a CDC week's Sunday
+    # repeating (1 to 12 once: a measure)
+    cycles = (ds.dt.quarter, ds.dt.month, *(week for _, week in weeks)) if values.duplicated().any() else ()
     return any(bool(np.mean(written == part.to_numpy(dtype=float)) >= PARSE_SHARE)
-               for part in (ds.dt.year, *cycles, ds.dt.year * 100 + ds.dt.month))
+               for part in (ds.dt.year, *cycles, ds.dt.year * 100 + ds.dt.month, *(code for code, _ in weeks)))
 
 
 def _epoch_twin(values: pd.Series, ds: pd.Series | None) -> bool:
@@ -2445,6 +2450,23 @@ def _sample_size(col: str, numbers: dict[str, pd.Series] | None) -> bool:
     if name == "base":
         return numbers is not None and bool((numbers[col].dropna() % 1 == 0).all())
     return name in _SAMPLE_SIZES
+
+
+# Those seen or tested, of whom a surveillance file counts the ill or the positive: no target beside those
+_TESTED_WORDS = frozenset({"patients", "specimens", "specimen", "spec", "tests", "providers", "samples"})
+_TESTED_COUNT_WORDS = frozenset({"total", "num", "number", "no", "received", "processed", "performed", "tested", "nb",
+                                 "run"})
+_FOUND_WORDS = frozenset({"positive", "positives", "positivity", "ili", "ilitotal", "cases", "inf", "detected",
+                          "detections", "confirmed", "percent", "rate"})
+
+
+def _without_denominators(candidates: list[str]) -> list[str]:
+    """``candidates`` without counts of those seen or tested (``_TESTED_WORDS``: 'TOTAL PATIENTS', 'Tests Performed',
+    FluNet's 'SPEC_RECEIVED_NB') where another counts those found ill or positive (``_FOUND_WORDS``, or a '%'):
+    ILINet's patients, a lab's tests were forecast instead of the ILI or the positives."""
+    tested = [col for col in candidates if _name_words(col) & _TESTED_WORDS and _name_words(col) & _TESTED_COUNT_WORDS]
+    found = [col for col in candidates if col not in tested and (_name_words(col) & _FOUND_WORDS or "%" in str(col))]
+    return [col for col in candidates if col not in tested] if tested and found else candidates
 
 
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...

@@ -475,3 +475,21 @@ def test_a_headerless_file_of_price_bars_forecasts_the_close_named_so(layout: st
     series = load_series(("\n".join(lines) + "\n").encode(), "bars.csv")
     assert series.target == "close" and series.frame["y"].iloc[-1] == pytest.approx(round(close[-1], 1))
     assert "volume" in series.numeric_columns and series.frequency.name == "daily"
+
+
+def test_those_tested_and_the_week_numbers_are_no_target_beside_the_ill_or_the_positives() -> None:
+    # ILINet's 'TOTAL PATIENTS' was forecast instead of its ILI, a lab's 'Tests Performed' instead of its positives,
+    # FluNet's 'ISO_WEEK' (beside the week's start date) instead of its virus counts.
+    weeks = pd.date_range("2018-10-01", periods=200, freq="W-MON")
+    ill = (1.2 + 4 * np.exp(-(((np.arange(200) % 52) - 18) / 5.0) ** 2)).round(3)
+    ilinet = "YEAR,WEEK,%UNWEIGHTED ILI,ILITOTAL,NUM. OF PROVIDERS,TOTAL PATIENTS\n" + "".join(
+        f"{day.isocalendar().year},{day.isocalendar().week},{v},{int(v * 400)},{2500 + i % 7},{40000 + 13 * i}\n"
+        for i, (day, v) in enumerate(zip(weeks, ill)))
+    assert load_series(ilinet.encode(), "ILINet.csv").target in ("%UNWEIGHTED ILI", "ILITOTAL")
+    lab = "Week Ending,Tests Performed,Positive,% Positive\n" + "".join(
+        f"{day:%m/%d/%Y},{400 + i % 9},{int(v * 3)},{v:.1f}%\n" for i, (day, v) in enumerate(zip(weeks, ill)))
+    assert load_series(lab.encode(), "lab.csv").target in ("Positive", "% Positive")
+    flunet = "ISO_WEEKSTARTDATE,ISO_YEAR,ISO_WEEK,AH3,INF_B,ISOYW\n" + "".join(
+        f"{day:%Y-%m-%d},{day.isocalendar().year},{day.isocalendar().week},{int(v * 30)},{int(v * 9) + i % 3},"
+        f"{day.isocalendar().year}{day.isocalendar().week:02d}\n" for i, (day, v) in enumerate(zip(weeks, ill)))
+    assert load_series(flunet.encode(), "VIW_FNT.csv").target in ("AH3", "INF_B")
