@@ -2186,6 +2186,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
+    named = [col for col in named if not _name_words(col) & _TAX_WORDS] or named  # eBay's 'eBay Collected Tax...'
+    named = _sales_before_orders(named)
     untallied = [col for col in named if not _name_words(col) & _TALLY_WORDS]  # AQS's 'Observation Count' beside its
     if any(not _name_words(col) & {"count", "cnt"} for col in untallied):  # mean (not iNaturalist's observations
         named = untallied  # beside its species count)
@@ -2458,6 +2460,21 @@ _TESTED_COUNT_WORDS = frozenset({"total", "num", "number", "no", "received", "pr
                                  "run"})
 _FOUND_WORDS = frozenset({"positive", "positives", "positivity", "ili", "ilitotal", "cases", "inf", "detected",
                           "detections", "confirmed", "percent", "rate"})
+
+
+# A tax collected on sales, a part of their total: no target beside another amount (Etsy's 'Order Sales Tax' and eBay's
+# 'eBay Collected Tax and Fees Included in Total' were forecast before the items' totals)
+_TAX_WORDS = frozenset({"tax", "taxes", "vat", "gst", "hst", "mwst", "ust", "iva", "tva"})
+_ORDER_COUNT_WORDS = frozenset({"orders", "transactions"})
+_SALES_WORDS = frozenset({"sales", "revenue", "takings"})
+
+
+def _sales_before_orders(named: list[str]) -> list[str]:
+    """``named`` with the counts of orders ('Orders', 'Transactions') after the sales (an amount: 'Total sales',
+    'Net sales') a sales report is named for: Shopify's 'Sales over time' forecast its orders."""
+    orders = [col for col in named if _name_words(col) & _ORDER_COUNT_WORDS and not _name_words(col) & _SALES_WORDS]
+    sales = [col for col in named if _name_words(col) & _SALES_WORDS and not _name_words(col) & _ORDER_COUNT_WORDS]
+    return [col for col in named if col not in orders] + orders if orders and sales else named
 
 
 def _without_denominators(candidates: list[str]) -> list[str]:

@@ -493,3 +493,18 @@ def test_those_tested_and_the_week_numbers_are_no_target_beside_the_ill_or_the_p
         f"{day:%Y-%m-%d},{day.isocalendar().year},{day.isocalendar().week},{int(v * 30)},{int(v * 9) + i % 3},"
         f"{day.isocalendar().year}{day.isocalendar().week:02d}\n" for i, (day, v) in enumerate(zip(weeks, ill)))
     assert load_series(flunet.encode(), "VIW_FNT.csv").target in ("AH3", "INF_B")
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Sale Date,Price,Order Shipping,Order Sales Tax,Item Total", "Item Total"),
+    ("Sale Date,Sold For,eBay Collected Tax,Total Price,eBay Collected Tax and Fees Included in Total",
+     "Total Price"),
+    ("Day,Orders,Gross sales,Discounts,Returns,Net sales,Shipping,Taxes,Total sales", "sales")])
+def test_a_shops_sales_are_the_target_before_their_tax_and_their_count_of_orders(header: str, expected: str) -> None:
+    # Etsy's order items and eBay's orders report forecast their sales tax; Shopify's 'Sales over time' its orders.
+    rng = np.random.default_rng(3)
+    columns = header.split(",")[1:]
+    lines = [header] + [f"{day:%Y-%m-%d}," + ",".join(
+        f"{rng.integers(5, 40)}" if name == "Orders" else f"{rng.uniform(0.5, 900):.2f}"
+        for name in columns) for day in pd.date_range("2023-01-01", periods=120, freq="D")]
+    assert expected in load_series(("\n".join(lines) + "\n").encode(), "shop.csv").target
