@@ -4136,19 +4136,26 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
                           report: DataReport) -> pd.DataFrame:
     """``frame`` (combined per ``per`` by the sum) without its periods the file covers only in part (``_partial_ends``):
     summed, they read low (an export from a Friday made its first week 976 where full weeks were 2,400-2,900), and
-    trained and forecast from as a dip; said. The last is kept where future rows follow it (no gap before them)."""
+    trained and forecast from as a dip; said. The last is kept where future rows follow it (no gap before them), and
+    both where fewer than ``MIN_ROWS`` periods would be left (said too)."""
     future = frame["y"].isna().to_numpy() & (frame["ds"] > frame["ds"][frame["y"].notna().to_numpy()].max()).to_numpy()
     dropped = [(which, start, stamp) for which, start, stamp in partial if which == "first" or not future.any()]
-    if not dropped or frame["y"].notna().sum() - len(dropped) < MIN_ROWS:
-        return frame
+    kept = bool(dropped) and frame["y"].notna().sum() - len(dropped) < MIN_ROWS
     for which, start, stamp in dropped:
         written = f"{stamp:%Y-%m-%d %H:%M:%S}" if per == "hour" else f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
         begins = f"{start:%Y-%m-%d %H:%M}" if per == "hour" else f"{start:%Y-%m-%d}"  # an hour by its hour
+        if kept:  # too few periods without it: kept, and said (a young shop's export taken mid-month read low, unsaid)
+            report.notices.append(Notice(
+                f"The {which} {per} ({begins}) holds rows {'from' if which == 'first' else 'up to'} {written} only: "
+                f"summed, it reads low, but it is kept, as fewer than {MIN_ROWS} {per}s would be left without it; "
+                f"export whole {per}s to forecast from full ones.", f"notice.per_partial_kept_{which}",
+                {"per": per, "start": begins, "stamp": written, "least": MIN_ROWS}))
+            continue
         report.notices.append(Notice(
             f"The {which} {per} ({begins}) holds rows {'from' if which == 'first' else 'up to'} {written} "
             f"only: summed, it would read low, so it is left out.", f"notice.per_partial_{which}",
             {"per": per, "start": begins, "stamp": written}))
-    return frame[~frame["ds"].isin([start for _, start, _ in dropped])].reset_index(drop=True)
+    return frame if kept else frame[~frame["ds"].isin([start for _, start, _ in dropped])].reset_index(drop=True)
 
 
 # Words of a status column for rows that may not count (a payment that failed, an order refunded or cancelled).

@@ -1472,6 +1472,12 @@ MESSAGES: dict[str, str] = {
     "notice.per_period_groups": "Column '{column}' names {groups:,} groups ({shown}): the rows of all of them were "
                                 "combined per {per} into one series. To forecast each, choose '{column}' as the "
                                 "Series id (--id-col {option}).",
+    "notice.per_partial_kept_first": "The first {per} ({start}) holds rows from {stamp} only: summed, it reads low, "
+                                     "but it is kept, as fewer than {least} {per}s would be left without it; export "
+                                     "whole {per}s to forecast from full ones.",
+    "notice.per_partial_kept_last": "The last {per} ({start}) holds rows up to {stamp} only: summed, it reads low, but "
+                                    "it is kept, as fewer than {least} {per}s would be left without it; export whole "
+                                    "{per}s to forecast from full ones.",
     "notice.per_partial_first": "The first {per} ({start}) holds rows from {stamp} only: summed, it would read low, so "
                                 "it is left out.",
     "notice.per_partial_last": "The last {per} ({start}) holds rows up to {stamp} only: summed, it would read low, so "

@@ -1052,6 +1052,8 @@ MESSAGES: dict[str, str] = {
     "notice.per_period": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行。",
     "notice.per_period_marked": "“{column}”列中有 {rows:,} 行标为 {words}，已与其余各行一起按{per}合并：若它们不应计入，请从文件中删去这些行。",
     "notice.per_period_groups": "“{column}”列分出 {groups:,} 组（{shown}）：所有组的行已按{per}合并为一个序列。要分别预测每一组，请把“{column}”选为“序列标识列”（--id-col {option}）。",
+    "notice.per_partial_kept_first": "第一个{per}（{start}）只有从 {stamp} 起的行：求和会偏低，但因为去掉它后剩下的{per}少于 {least} 个，所以保留；请导出完整的{per}，以便从完整的数据预测。",
+    "notice.per_partial_kept_last": "最后一个{per}（{start}）只有到 {stamp} 为止的行：求和会偏低，但因为去掉它后剩下的{per}少于 {least} 个，所以保留；请导出完整的{per}，以便从完整的数据预测。",
     "notice.per_partial_first": "第一个{per}（{start}）只有从 {stamp} 起的行：求和会偏低，因此略去。",
     "notice.per_partial_last": "最后一个{per}（{start}）只有到 {stamp} 为止的行：求和会偏低，因此略去。",
     "notice.per_period_zeros": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行；其中 {empty:,} 个周期"

@@ -239,3 +239,12 @@ def test_blank_readings_are_filled_before_a_regular_series_is_summed_per_month()
     log.loc[log.index[::10], "amount"] = np.nan
     summed = load(log, per="day", duplicates="sum")
     assert not any(n.key == "notice.blanks_before_sum" for n in summed.report.notices)
+
+
+def test_a_partial_last_month_kept_for_want_of_months_is_said() -> None:
+    # a young shop's export taken on 10 February after seven full months: the month was summed as a full one, unsaid
+    days = pd.date_range("2023-07-01", "2024-02-10", freq="D")
+    counted = load(pd.DataFrame({"time": days.strftime("%Y-%m-%d"), "amount": 10.0}), per="month", duplicates="sum")
+    assert counted.frame["ds"].iloc[-1] == pd.Timestamp("2024-02-01") and counted.frame["y"].iloc[-1] == 100.0
+    said = [str(notice) for notice in counted.report.notices if notice.key == "notice.per_partial_kept_last"]
+    assert len(said) == 1 and "2024-02-10" in said[0] and "fewer than 8 months" in said[0]
