@@ -1663,7 +1663,7 @@ _ZONE_NAME = re.compile(r"(?<=[\dMm.])\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST
                         r"EEST|WET|WEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|JST|KST|SGT|HKT)$")
 # A day's numbered periods beside its date (``combine_date_and_period``): settlement or trading periods, hours ending.
 _DAY_COLUMN = re.compile(r"(?:^| )(?:date|dt)$")
-_PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hour|hour ending|opr hr|hr|"
+_PERIOD_COLUMN = re.compile(r"(?:^| )(?:(?:settlement |trading |delivery )?period|sp|he|hours?|hour ending|opr hr|hr|"
                             r"hour of (?:the )?day|"  # Google Ads' 'Hour of the day' 0-23 beside its 'Day'
                             r"stunde|heure|hora|uur|"  # a Swiss people counter's 'Stunde' 0-23
                             r"interval|(?:hour|period|interval) (?:number|no|nr|num))$")  # EIA-930's 'Hour Number'
@@ -1981,13 +1981,13 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     names = {col: re.sub(r"[\s_]+", " ", str(col).strip().lower()) for col in raw.columns}
     dates = [col for col, name in names.items() if name in _DATE_NAMES or _DAY_COLUMN.search(name)]
     periods = [col for col, name in names.items() if _PERIOD_COLUMN.search(name) and col not in dates
-               and pd.to_numeric(raw[col].iloc[:50], errors="coerce").notna().any()]  # not 'Local Time at End of Hour'
+               and _period_numbers_of_day(raw[col].iloc[:50]).notna().any()]  # not 'Local Time at End of Hour'
     if len(periods) == 1 and not dates:  # a date column named otherwise (UCI's ``dteday``, ``Year-Month-Day``)
         dates = [col for col in raw.columns if col != periods[0] and not pd.api.types.is_numeric_dtype(raw[col])
                  and _days(raw[col].iloc[:_UNNAMED_DATES_CHECKED]) is not None]
     if len(dates) != 1 or len(periods) != 1:
         return raw
-    period = pd.to_numeric(raw[periods[0]], errors="coerce")
+    period = _period_numbers_of_day(raw[periods[0]])
     if period.notna().mean() < PARSE_SHARE or (period.dropna() % 1).any() or period.min() not in (0, 1):
         return raw
     days = _days(raw[dates[0]])
@@ -2015,6 +2015,19 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     kept.attrs = {**combined.attrs, "summary_rows": {"rows": int(totals.sum()),
                                                      "words": clipped_list(said[totals].astype(str))}}
     return kept
+
+
+_HOUR_SPAN = re.compile(r"^\s*(\d{1,2})\s*[-–]\s*\d{1,2}\s*$")  # Nord Pool's hours '00 - 01': from 0
+
+
+def _period_numbers_of_day(cells: pd.Series) -> pd.Series:
+    """A day's numbered periods as numbers (NaN where a cell is none), an hour's span ('00 - 01', Nord Pool's) by the
+    hour it starts."""
+    if pd.api.types.is_numeric_dtype(cells):
+        return pd.to_numeric(cells, errors="coerce")
+    text = cells.astype("string").str.strip()
+    spans = text.str.extract(_HOUR_SPAN)[0]
+    return pd.to_numeric(spans.where(spans.notna(), text), errors="coerce")
 
 
 def _clock_changes(last: pd.Series, per_day: int) -> pd.Series:

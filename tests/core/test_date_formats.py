@@ -1059,3 +1059,13 @@ def test_years_and_weeks_of_nine_years_are_weekly_not_yearly_means_of_53_series(
     rate = "YEAR,WEEK,Weekly rate\n" + "".join(f"{year},{week},{v:.1f}\n" for (year, week, _), v in zip(rows, values))
     series = load_series(rate.encode(), "rate.csv")
     assert series.target == "Weekly rate" and series.frequency.name == "weekly" and len(series.frame) == len(rows)
+
+
+def test_nord_pools_hours_written_as_spans_beside_the_day_are_hourly_stamps() -> None:
+    # Elspot's ',Hours,SYS,...' with '00 - 01': 24 daily series by 'Hours', or a daily mean with no id
+    days = pd.date_range("2023-01-01", periods=40, freq="D")
+    text = ",Hours,SYS,FI\n" + "".join(f"{day:%d-%m-%Y},{hour:02d} - {hour + 1:02d},{50 + 20 * np.sin(hour / 4):.2f},"
+                                       f"{60 + hour}\n" for day in days for hour in range(24))
+    series = load_series(text.encode(), "elspot-prices_2023_hourly_eur.csv")
+    assert series.frequency.name == "hourly" and len(series.frame) == 40 * 24
+    assert series.frame["ds"].iloc[25] == pd.Timestamp("2023-01-02 01:00")
