@@ -1985,6 +1985,8 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     if len(periods) == 1 and not dates:  # a date column named otherwise (UCI's ``dteday``, ``Year-Month-Day``)
         dates = [col for col in raw.columns if col != periods[0] and not pd.api.types.is_numeric_dtype(raw[col])
                  and _days(raw[col].iloc[:_UNNAMED_DATES_CHECKED]) is not None]
+    if len(dates) == 1 and len(periods) == 2 and (joined := _hour_and_interval(raw, periods)) is not None:
+        raw, periods = joined, [col for col in periods if col in joined.columns]  # ERCOT's 'Delivery Hour' 1-24 and 'Delivery Interval' 1-4: quarter hours
     if len(dates) != 1 or len(periods) != 1:
         return raw
     period = _period_numbers_of_day(raw[periods[0]])
@@ -2015,6 +2017,26 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
     kept.attrs = {**combined.attrs, "summary_rows": {"rows": int(totals.sum()),
                                                      "words": clipped_list(said[totals].astype(str))}}
     return kept
+
+
+def _hour_and_interval(raw: pd.DataFrame, periods: list[object]) -> pd.DataFrame | None:
+    """``raw`` with its hour column (1-24 or 0-23, named so) made the day's numbered periods of its interval column
+    (1-K or 0-K-1 within the hour, K of 2, 4 or 12, named so) and the interval column left out; None for any other pair
+    (ERCOT's 'Delivery Hour' and 'Delivery Interval': 192 daily series of one quarter hour each, or daily means)."""
+    named = {"hour": [col for col in periods if "hour" in str(col).lower()],
+             "interval": [col for col in periods if "interval" in str(col).lower()]}
+    if len(named["hour"]) != 1 or len(named["interval"]) != 1 or named["hour"] == named["interval"]:
+        return None
+    hour, interval = (pd.to_numeric(raw[named[kind][0]], errors="coerce") for kind in ("hour", "interval"))
+    if hour.isna().any() or interval.isna().any() or (hour % 1).any() or (interval % 1).any():
+        return None
+    first, within = int(interval.min()), int(interval.max() - interval.min()) + 1
+    if within not in (2, 4, 12) or int(hour.min()) not in (0, 1) or hour.max() - hour.min() > 24:
+        return None
+    joined = raw.drop(columns=[named["interval"][0]])
+    joined[named["hour"][0]] = (hour - hour.min()) * within + (interval - first) + 1
+    joined.attrs = raw.attrs
+    return joined.loc[:, [col for col in raw.columns if col != named["interval"][0]]]
 
 
 _HOUR_SPAN = re.compile(r"^\s*(\d{1,2})\s*[-–]\s*\d{1,2}\s*$")  # Nord Pool's hours '00 - 01': from 0

@@ -1069,3 +1069,14 @@ def test_nord_pools_hours_written_as_spans_beside_the_day_are_hourly_stamps() ->
     series = load_series(text.encode(), "elspot-prices_2023_hourly_eur.csv")
     assert series.frequency.name == "hourly" and len(series.frame) == 40 * 24
     assert series.frame["ds"].iloc[25] == pd.Timestamp("2023-01-02 01:00")
+
+
+def test_ercots_delivery_hour_and_interval_are_quarter_hours_of_the_day() -> None:
+    # 'Delivery Date', 'Delivery Hour' 1-24 and 'Delivery Interval' 1-4: 96 daily series, or a daily mean
+    days = pd.date_range("2023-10-01", periods=20, freq="D")
+    text = "Delivery Date,Delivery Hour,Delivery Interval,Settlement Point Price\n" + "".join(
+        f"{day:%m/%d/%Y},{hour},{quarter},{35 + 20 * np.sin(hour / 4) + quarter:.2f}\n"
+        for day in days for hour in range(1, 25) for quarter in range(1, 5))
+    series = load_series(text.encode(), "RTM_SPP.csv")
+    assert series.frequency.name == "every 15 minutes" and len(series.frame) == 20 * 96
+    assert series.frame["ds"].iloc[5] == pd.Timestamp("2023-10-01 01:15")
