@@ -245,6 +245,15 @@ def test_text_file_of_too_many_cells_is_refused_before_it_is_parsed(monkeypatch:
     assert len(load_series(text, "wide.csv").frame) == 11
 
 
+def test_a_long_history_written_across_is_read_past_the_column_limit() -> None:
+    # BIS's monthly CPI since 1914 in 1,328 columns was refused, with a fix (TSR_MAX_COLUMNS) no page user can set
+    months = pd.date_range("1914-01-01", periods=1_320, freq="MS").strftime("%Y-%m")
+    text = "REF_AREA,Reference area," + ",".join(months) + "\nUS,United States," + ",".join(
+        f"{10 * 1.0025 ** i:.4f}" for i in range(len(months))) + "\n"
+    series = load_series(text.encode(), "WS_LONG_CPI_csv_col.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 1_320
+
+
 def test_parquet_over_the_column_limit_is_refused(tmp_path: Path) -> None:
     frame = pd.DataFrame(np.zeros((2, 1_001)), columns=[f"c{i}" for i in range(1_001)])
     path = tmp_path / "wide.parquet"
