@@ -1411,10 +1411,10 @@ _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy"
 # Also as Excel names the fields it groups a date by in a pivot table: Years, Quarters, Months.
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
                          "rok", "jaar", "anno", "år", "vuosi", "연도", "년",  # GUS's 'Rok;Miesiąc' were steps
-                         "年度", *_FISCAL_YEAR_NAMES,  # and the CDC's, and ISO 8601's years of weeks
+                         "年度", "year_nu", *_FISCAL_YEAR_NAMES,  # (USGS's statistics: 'year_nu', 'month_nu')  # and the CDC's, and ISO 8601's years of weeks
                          *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_", "-"))})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份", "mth", "mnth",
-                                   "miesiąc", "maand", "mese", "mês", "månad", "kuukausi", "월"), 12),
+                                   "miesiąc", "maand", "mese", "mês", "månad", "kuukausi", "월", "month_nu"), 12),
                  **dict.fromkeys(("quarter", "quarters", "qtr", "quartal", "trimestre", "季度"), 4)}
 # Names of other time columns (a day, an hour, a week, also in German, French, Spanish and Chinese): with one of
 # them beside a year and a month, the table is finer than monthly and the two are not combined.

@@ -2865,7 +2865,7 @@ def _without_invalid_readings(raw: pd.DataFrame, target: str, numbers: dict[str,
     values = numbers[target]
     flags = [col for col in numbers if col != target and _name_text(col) in _VALIDITY_NAMES]
     if len(flags) != 1:
-        return values
+        return _without_suspect_readings(raw, target, values, report)
     codes = numbers[flags[0]].reindex(values.index)
     distinct = set(codes.dropna().unique())
     invalid = (codes < 0).to_numpy() & values.notna().to_numpy()
@@ -2876,6 +2876,35 @@ def _without_invalid_readings(raw: pd.DataFrame, target: str, numbers: dict[str,
         f"{count(rows, 'reading')} of '{target}' that '{flags[0]}' flags invalid (below 0) {_were(rows)} read as "
         "missing.", "notice.invalid_readings", {"rows": rows, "column": target, "flag": str(flags[0])}))
     return values.mask(invalid)
+
+
+# A column of a reading's quality in words (the Environment Agency's 'quality': Good, Estimated, Unchecked, Suspect,
+# Missing) and the words that mark a reading no one should train on
+_QUALITY_NAMES = frozenset({"quality", "quality flag", "quality code", "qualifier", "qcode", "quality_flag"})
+_SUSPECT_WORDS = frozenset({"suspect", "missing", "bad", "invalid", "rejected", "poor"})
+_QUALITY_WORDS = frozenset({"good", "estimated", "unchecked", "complete", "valid", "ok", "fair", "provisional"})
+
+
+def _without_suspect_readings(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
+    """The target missing where a quality column in words marks its reading suspect or missing (the EA's 'Suspect':
+    a gauge's 40 readings of 0.000 flat-lined were trained on, unsaid), said; as it is where none does."""
+    flags = [col for col in raw.columns if col != target and _name_text(col) in _QUALITY_NAMES
+             and raw[col].notna().any()]  # (beside the EA's blank 'qcode')
+    if len(flags) != 1:
+        return values
+    words = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower()
+    if not words.dropna().isin(_SUSPECT_WORDS | _QUALITY_WORDS).all():
+        return values
+    suspect = words.isin(_SUSPECT_WORDS).fillna(False).to_numpy(dtype=bool) & values.notna().to_numpy()
+    if not suspect.any() or suspect.sum() == values.notna().sum():
+        return values
+    written = raw[flags[0]].reindex(values.index).astype("string").str.strip()
+    rows, said = int(suspect.sum()), str(written[suspect].mode().iloc[0])  # as written: 'Suspect'
+
+    report.notices.append(Notice(
+        f"{count(rows, 'reading')} of '{target}' that '{flags[0]}' marks '{said}' {_were(rows)} read as missing.",
+        "notice.suspect_readings", {"rows": rows, "column": target, "flag": str(flags[0]), "word": said}))
+    return values.mask(suspect)
 
 
 # A column naming the document each row is a line of (Xero's '*InvoiceNumber', 'Invoice No', 'Order ID', 'Bill #')

@@ -1461,6 +1461,8 @@ MESSAGES: dict[str, str] = {
                                  "{documents:plural:document} read as 0).",
     "notice.invalid_readings": "{rows:plural:reading} of '{column}' that '{flag}' flags invalid (below 0) {rows:were} "
                                "read as missing.",
+    "notice.suspect_readings": "{rows:plural:reading} of '{column}' that '{flag}' marks '{word}' {rows:were} read as "
+                               "missing.",
     "notice.nth_dated": "'{column}' numbers the periods from the start date the file's notes give ({start}): read as "
                         "their dates.",
     "notice.blanks_in_sums": "{cells:plural:blank cell} among the rows summed on a time stamp ({stamps}) {cells:were} "

@@ -6012,3 +6012,23 @@ def test_two_blank_header_cells_over_a_code_and_a_name_beside_months_across_are_
                                  ("6110-0000", "Repairs & Maintenance", 5200)))
     panel = read_panel(text.encode(), "gl.csv", LoadOptions(), PanelChoice())
     assert panel is not None and panel.ids == ["4110-0000", "4410-0000", "6110-0000"]
+
+
+def test_readings_a_quality_column_marks_suspect_are_missing_and_usgs_statistics_are_monthly() -> None:
+    # the Environment Agency's 'quality' (a gauge's 0.000 flat-lined readings marked 'Suspect' were trained on, unsaid)
+    stamps = pd.date_range("2024-01-01", periods=960, freq="15min")
+    level = 0.45 + 0.2 * np.sin(np.arange(960) / 50)
+    marked = (np.arange(960) >= 500) & (np.arange(960) < 540)
+    text = "measure,dateTime,value,quality,qcode\n" + "".join(
+        f"level-i-900-m,{t:%Y-%m-%dT%H:%M:%S},{0.0 if bad else v:.3f},{'Suspect' if bad else 'Good'},\n"
+        for t, v, bad in zip(stamps, level, marked))
+    series = load_series(text.encode(), "ea_level.csv")
+    said = [str(notice) for notice in series.report.notices if notice.key == "notice.suspect_readings"]
+    assert said == ["40 readings of 'value' that 'quality' marks 'Suspect' were read as missing."]
+    assert series.frame["y"].min() > 0.2  # filled by the missing-value policy, not 0
+    # USGS's monthly statistics: 'year_nu' and 'month_nu' (the year was forecast, as steps)
+    rdb = "agency_cd\tsite_no\tyear_nu\tmonth_nu\tmean_va\n5s\t15s\t4s\t4s\t12n\n" + "".join(
+        f"USGS\t01646500\t{year}\t{month}\t{1000 + 300 * np.cos(month / 2):.0f}\n"
+        for year in range(2000, 2010) for month in range(1, 13))
+    series = load_series(rdb.encode(), "monthly_stat.rdb")
+    assert series.target == "mean_va" and series.frequency.name == "monthly" and len(series.frame) == 120
