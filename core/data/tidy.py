@@ -4083,14 +4083,21 @@ def _groups_in_one_series(raw: pd.DataFrame, text_columns: list[object], stamps:
             for col, groups, shown in _group_columns(raw, text_columns, stamps)]
 
 
+_ZONE_ABBREVIATIONS = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT",
+                                 "HST", "AST", "ADT", "NST", "NDT", "WET", "WEST", "BST", "CET", "CEST", "EET", "EEST",
+                                 "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT"})
+
+
 def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Series) -> list[tuple[object, int, str]]:
     """The text columns that name groups of the rows (``_groups_combined``), with how many and the first few."""
     found = []
     for col in text_columns:
         values = raw[col].dropna().astype("string").str.strip()
         if len(values) and values.str.fullmatch(TIME_OF_DAY).all() or _follows_the_time(values, stamps) \
-                or len(values) < 0.5 * len(raw) or values.str.lower().str.rstrip(".").isin(_DAY_NAMES).all():
-            continue  # a weekday's name ('Mon') is no group, nor a column mostly blank (a holiday's name)
+                or len(values) < 0.5 * len(raw) or values.str.lower().str.rstrip(".").isin(_DAY_NAMES).all() \
+                or values.str.upper().isin(_ZONE_ABBREVIATIONS).all():
+            continue  # a weekday's name ('Mon') is no group, nor a column mostly blank (a holiday's name), nor a time
+            # zone's ('EST', 'EDT': USGS's 'lev_tz_cd')
         sizes = values[values != ""].value_counts()
         groups = sizes.index
         if 2 <= len(groups) <= min(_MAX_GROUPS, len(raw) / 5) and sizes.min() >= _GROUP_SHARE * sizes.mean():

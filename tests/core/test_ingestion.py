@@ -6032,3 +6032,14 @@ def test_readings_a_quality_column_marks_suspect_are_missing_and_usgs_statistics
         for year in range(2000, 2010) for month in range(1, 13))
     series = load_series(rdb.encode(), "monthly_stat.rdb")
     assert series.target == "mean_va" and series.frequency.name == "monthly" and len(series.frame) == 120
+
+
+def test_a_time_zone_column_is_no_group_of_the_rows() -> None:
+    # USGS's groundwater levels: 'lev_tz_cd' (EST, EDT) was offered as a series id
+    steps = np.random.default_rng(9).integers(25, 61, 150)  # hand readings, 25 to 60 days apart
+    days = pd.Timestamp("2000-01-04") + pd.to_timedelta(np.cumsum(steps), unit="D")
+    text = "site_no\tlev_dt\tlev_tz_cd\tlev_va\n" + "".join(
+        f"394220075000001\t{day:%Y-%m-%d}\t{'EDT' if 4 <= day.month <= 10 else 'EST'}\t{12 + np.cos(i / 5):.2f}\n"
+        for i, day in enumerate(days))
+    series = load_series(text.encode(), "gwlevels.rdb")
+    assert not [notice for notice in series.report.notices if "lev_tz_cd" in str(notice)]
