@@ -75,6 +75,8 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "earnings",  # (AdSense's 'Estimated earnings (USD)' gave way to its page views)
                  "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)
                  "offered",  # (a queue's 'Service Level %' and 'AHT' were)
+                 "covers", "guests",  # a restaurant's (its 'Reservations' were forecast, a count of bookings)
+                 "discharge",  # a river's
                  *_WEAK_TARGET_WORDS)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
@@ -2212,6 +2214,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         measures = actual or measures  # (and 'PVWatts Expected' before 'Actual': test MAE 0)
     if not named:  # amounts written as money before other measures (a clinic's '$65.00' fees after their minutes)
         measures = sorted(measures, key=lambda col: not _written_as_money(raw[col]))
+    if not named:  # a water level before the logger's own pressure and temperature (HOBO's 'Abs Pres, kPa' was)
+        measures = sorted(measures, key=lambda col: _WATER_LEVEL.search(_name_text(col)) is None)
     chosen = awaiting or named or measures
     done = [col for col in measures if not _name_words(col) & _PLAN_WORDS] or measures
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
@@ -2238,6 +2242,9 @@ def _sparse_beside_amounts(named: list[str], numbers: dict[str, pd.Series] | Non
     full = [col for col in named if col not in sparse and share[col] >= 0.9  # money taken or paid, not a price
             and _name_words(col) & (_TAKINGS | _MONEY_TOTALS) and not _PRICE_PER_UNIT.search(str(col).lower())]
     return sparse if full else []
+
+
+_WATER_LEVEL = re.compile(r"\b(?:water level|sensor depth|depth to water|gage height|gauge height|stage)\b")
 
 
 _MONEY_CELL = re.compile(r"^[-(]?\s*(?:[$€£¥₹]|[A-Z]{0,3}\$)")

@@ -508,3 +508,16 @@ def test_a_shops_sales_are_the_target_before_their_tax_and_their_count_of_orders
         f"{rng.integers(5, 40)}" if name == "Orders" else f"{rng.uniform(0.5, 900):.2f}"
         for name in columns) for day in pd.date_range("2023-01-01", periods=120, freq="D")]
     assert expected in load_series(("\n".join(lines) + "\n").encode(), "shop.csv").target
+
+
+@pytest.mark.parametrize("header, expected", [
+    ('"#","Date Time, GMT-05:00","Abs Pres, kPa (LGR S/N: 1)","Temp, °C (LGR S/N: 1)","Water Level, meters (LGR S/N: 1)"',
+     "Water Level, meters (LGR S/N: 1)"),
+    ("#,Date,Reservations,Covers,No-shows", "Covers")])
+def test_a_loggers_water_level_and_a_restaurants_covers_are_the_target(header: str, expected: str) -> None:
+    # HOBO's barometric pressure (a sensor's own channel) and OpenTable's count of bookings were forecast
+    rng = np.random.default_rng(4)
+    lines = [header] + [f"{i + 1},{stamp:%m/%d/%y %I:%M:%S %p},{rng.uniform(100, 120):.3f},{rng.uniform(10, 20):.3f},"
+                        f"{rng.uniform(1, 2):.3f}" for i, stamp in enumerate(pd.date_range("2023-06-01", periods=300,
+                                                                                           freq="h"))]
+    assert load_series(("\n".join(lines) + "\n").encode(), "logger.csv").target == expected
