@@ -309,7 +309,9 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
                   None)
     if single is not None and not _all_numbers(raw, (single,)):
         return (single,)
-    pairs = [(a, b) for i, a in enumerate(candidates[:_MAX_ID_CANDIDATES]) for b in candidates[i + 1:_MAX_ID_CANDIDATES]]
+    filled = [col for col in candidates if raw[col].notna().mean() >= _FILLED_ID]  # Uber Eats' 'Other payments
+    # description', on its weekly ad rows only, with 'Store Name': 1,415 of 1,432 rows were left out without an id
+    pairs = [(a, b) for i, a in enumerate(filled[:_MAX_ID_CANDIDATES]) for b in filled[i + 1:_MAX_ID_CANDIDATES]]
     found = [pair for pair in pairs
              if _separates(raw, pair, date_col, stamp_repeats) and _series_long_enough(raw, pair)
              and not _numbers_apart_by_chance(raw, pair, date_col)]
@@ -318,7 +320,7 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         fewer = [pair for pair in named if _series_count(raw, pair) < _series_count(raw, (single,))]  # day's apart
         found = fewer or [(single,)]
     if not found:
-        return _id_triple(raw, candidates[:_MAX_ID_CANDIDATES], date_col, stamp_repeats)
+        return _id_triple(raw, filled[:_MAX_ID_CANDIDATES], date_col, stamp_repeats)
     best = min(found, key=lambda pair: _series_count(raw, pair))
     return tuple(col for col in raw.columns if col in best)  # in the file's order
 
@@ -763,6 +765,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     words = set(re.findall(r"[^\W\d_]+", col.lower()))
     if distinct > _PEOPLE_MOST and words & _PEOPLE_WORDS and (len(words) == 1 or words & _PERSON_NAMED):
         return False  # a giving log's donors (a church's 40 made 80 series by 'Person ID' and 'Fund')
+    if words & _SEATS_AND_STAFF and len(words) <= 2:  # a restaurant's 'Table' and 'Server': 75 series by table and
+        return False  # booking source, each day's covers apart
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)
@@ -789,6 +793,8 @@ _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
 # Columns naming people who pay or give: more of them than this are a log's payers, no series (a few customers are)
 _PEOPLE_WORDS = frozenset({"person", "donor", "giver", "member", "customer", "contact", "constituent", "supporter",
                            "client", "payer", "subscriber"})
+_SEATS_AND_STAFF = frozenset({"table", "seat", "server", "waiter", "waitress", "cashier", "bartender", "till",
+                              "register"})
 _PERSON_NAMED = frozenset({"id", "name", "no", "number", "code", "ref"})  # ... named as one ('Member State' is none)
 _PEOPLE_MOST = 20
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'

@@ -1015,3 +1015,27 @@ def test_a_series_already_weekly_among_daily_ones_is_read_as_written_when_rows_a
     weekly = panel.task("CR").load()
     assert weekly.frequency.name == "weekly" and len(weekly.frame) == 104
     assert "notice.per_as_written" in [notice.key for notice in weekly.report.notices]
+
+
+def test_a_mostly_blank_description_and_a_restaurants_tables_are_no_series_ids(tmp_path: Path) -> None:
+    # Uber Eats' payments (a second header row of descriptions; 'Other payments description' on the weekly ad rows
+    # only, paired with 'Store Name') left 1,415 of 1,432 order rows out; a booking list's 'Table' and 'Source' made
+    # 75 series.
+    rng = np.random.default_rng(1)
+    days = pd.date_range("2023-07-03", periods=70, freq="D")
+    lines = ["Store Name,Order ID,Order Date,Sales (excl. tax),Other payments description,Total payout",
+             "Name of the store,Order identifier,Date the order was placed,Sum of item prices,Description of other "
+             "payments,Net amount paid to you"]
+    for day in days:
+        lines += [f"Main St Bistro,{rng.integers(1 << 20):05X},{day:%m/%d/%Y},{(sale := rng.uniform(12, 70)):.2f},,"
+                  f"{sale * 0.7:.2f}" for _ in range(10)]
+        lines += [f"Main St Bistro,,{day:%m/%d/%Y},,Ads spend,{-rng.uniform(20, 60):.2f}"] if day.dayofweek == 6 else []
+    (tmp_path / "ue.csv").write_text("\n".join(lines) + "\n")
+    bookings = [f"{day:%m/%d/%Y},{hour}:{minute:02d} PM,{rng.choice([2, 3, 4, 6])},T{rng.integers(1, 26)},"
+                f"{rng.choice(['Resy', 'Phone', 'Walk-in'])}" for day in days for hour in range(5, 10)
+                for minute in rng.choice([0, 15, 30, 45], 6)]
+    (tmp_path / "resy.csv").write_text("Date,Time,Party Size,Table,Source\n" + "\n".join(bookings) + "\n")
+    for name in ("ue.csv", "resy.csv"):
+        done = cli("fit", str(tmp_path / name), "--model", "naive", "--per", "day", "--duplicates", "sum")
+        assert done.returncode == 0 and "series of" not in done.stdout, done.stdout + done.stderr
+        assert "70 rows of" in done.stdout, done.stdout
