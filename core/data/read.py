@@ -2598,7 +2598,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
     # notes (an NBS export of one indicator: two titles and two notes beside a header and one row of 36 months), though
     # notes with a comma ('Source: ABC, 2021') are no table over one column of numbers
     numbered = Counter(len(cells) for _, cells, text in rows if len(cells) > 1  # by their text: quoted numbers too
-                       and _digit_share([cell for cell in text if cell]) >= 0.5
+                       and _digit_share(_written_cells(text)) >= 0.5
                        and not _legend_line(text, _LEGEND_FIELDS))  # StatCan's numbered footnotes: '1', 'The CPI ...'
 
     wide = Counter({width: times for width, times in numbered.items() if times >= 2}) or Counter(
@@ -2620,7 +2620,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
         # level, mode, country and number: refused as rows that do not line up under its title lines)
         least = 0.5 if _digit_share([cell for cell in written if cell]) else _FEW_DIGITS
         if wide and _names_columns(cells, following) and enough \
-                and all(len(row) == fields and _digit_share([cell for cell in row if cell]) >= least
+                and all(len(row) == fields and _digit_share(_written_cells(row)) >= least
                         for row in following):
             if position == 0:
                 return text
@@ -2631,6 +2631,17 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             return text[sum(map(len, opening[:index])):] if apart else text
     return text
+
+
+# Cells a statistics table writes for a value it does not give (ILINet's 'X' for a state's weighted ILI and every age
+# group: its rows were too few digits to be data, and the title line above became the header)
+_NO_VALUE_CELLS = frozenset({"x", "..", "...", ":", "-", "–", "n/a", "na", "*", "nd", "n/e"})
+
+
+def _written_cells(cells: list[str]) -> list[str]:
+    """A row's cells that are written and say a value (not ``_NO_VALUE_CELLS``); all written ones where none does."""
+    written = [cell for cell in cells if cell]
+    return [cell for cell in written if cell.strip('"').strip().lower() not in _NO_VALUE_CELLS] or written
 
 
 def _records(text: str) -> list[str]:

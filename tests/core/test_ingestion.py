@@ -6043,3 +6043,13 @@ def test_a_time_zone_column_is_no_group_of_the_rows() -> None:
         for i, day in enumerate(days))
     series = load_series(text.encode(), "gwlevels.rdb")
     assert not [notice for notice in series.report.notices if "lev_tz_cd" in str(notice)]
+
+
+def test_a_title_above_rows_of_mostly_x_cells_is_left_out_not_taken_as_the_header() -> None:
+    # ILINet's states download: 'X' for the weighted ILI and every age group; refused as rows that do not line up
+    header = "REGION TYPE,REGION,YEAR,WEEK,% WEIGHTED ILI,%UNWEIGHTED ILI,AGE 0-4,AGE 5-24,AGE 65,ILITOTAL,TOTAL PATIENTS"
+    rows = [f"States,{state},{2021 + (39 + week) // 52},{(39 + week) % 52 + 1},X,{1.2 + (week % 52) / 20:.5f},X,X,X,"
+            f"{400 + week},{41000 + week}" for week in range(60) for state in ("Alabama", "Alaska")]
+    text = "PERCENTAGE OF VISITS FOR INFLUENZA-LIKE-ILLNESS REPORTED BY SENTINEL PROVIDERS\n" + header + "\n"
+    raw = read_table((text + "\n".join(rows) + "\n").encode(), "ILINet.csv")
+    assert list(raw.columns[:3]) == ["REGION TYPE", "REGION", "YEAR-WEEK"] and len(raw) == 120  # weeks joined
