@@ -2623,14 +2623,15 @@ def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _weeks_from(year: pd.Series, week: pd.Series, weekday: int) -> tuple[int, pd.Series]:
-    """Each row's week starting on ``weekday`` (``_numbered_weeks``), and how many rows and inner years misfit."""
+    """Each row's week starting on ``weekday`` (``_numbered_weeks``), and how many rows and years but the last misfit."""
     known = [int(y) for y in year.dropna().unique()]
     starts = {y: _first_week_start(y, weekday) for y in (*known, *(y + 1 for y in known))}  # once a year
     first = pd.to_datetime(year.map({y: starts[y] for y in known}))
     after = pd.to_datetime(year.map({y: starts[y + 1] for y in known}))
     stamps = (first + pd.to_timedelta((week - 1) * 7, unit="D")).where(lambda found: found < after)
     counts = ((after - first).dt.days // 7).groupby(year).first()
-    inner = week.groupby(year).max().iloc[1:-1]
+    inner = week.groupby(year).max().iloc[:-1]  # each year's last week but the last year's (the first's too: a flu
+    # season from 2015's week 40 ends that year at week 52, which only CDC's weeks do, ISO's having a 53rd)
     return int(stamps.isna().sum()) + int((inner != counts.reindex(inner.index)).sum()), stamps
 
 

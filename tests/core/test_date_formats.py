@@ -1080,3 +1080,12 @@ def test_ercots_delivery_hour_and_interval_are_quarter_hours_of_the_day() -> Non
     series = load_series(text.encode(), "RTM_SPP.csv")
     assert series.frequency.name == "every 15 minutes" and len(series.frame) == 20 * 96
     assert series.frame["ds"].iloc[5] == pd.Timestamp("2023-10-01 01:15")
+
+
+def test_weeks_from_a_first_season_that_ends_at_52_in_a_year_iso_gives_53_are_cdcs() -> None:
+    # NREVSS from 2015's week 40: 2015 ends at week 52, which only the CDC's weeks do; read as ISO weeks, a week that
+    # is not missing was said to be and interpolated, and every date moved
+    rows = [(year, week, end) for year, week, end in _mmwr_rows(range(2015, 2021)) if (year, week) >= (2015, 40)]
+    text = "YEAR,WEEK,PERCENT POSITIVE\n" + "".join(f"{y},{w},{5 + 4 * np.sin(w / 8):.2f}\n" for y, w, _ in rows)
+    series = load_series(text.encode(), "clinical_labs.csv")
+    assert series.report.gaps == 0 and series.frame["ds"].iloc[0] == pd.Timestamp("2015-10-04")
