@@ -412,8 +412,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_rows_between_readings(_on_the_targets_spacing(frame, target, date_col, report), target,
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
-    frequency = _fiscal_season(infer_frequency(frame["ds"]), report)
-    frame = _without_running_period(frame, frequency, report)
+    inferred, rows = infer_frequency(frame["ds"]), len(frame)
+    frame = _without_running_period(frame, inferred, report)
+    frequency = _fiscal_season(inferred if len(frame) == rows else infer_frequency(frame["ds"]), report)
     if options.per == "week" and frequency.alias in ("SMS", "SME") and (combined := frequency_per("week")):
         frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
     # the regressors' future rows on the target's own spacing (a pantry's or a shop's days, its weather given for
@@ -852,10 +853,15 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
     if len(frame) < MIN_ROWS or alias.split("-")[0] not in _PERIOD_STEPS:
         return frame
     offset, ds = offset_of(alias), frame["ds"]
+    if alias.startswith("W"):  # the others' weekday (the weeks were anchored on the last row's, a Wednesday)
+        offset = pd.offsets.Week(weekday=int(ds.iloc[:-1].dt.dayofweek.mode().iloc[0]))
     last = ds.iloc[-1]
     near = min(abs(offset.rollforward(last) - last), abs(last - offset.rollback(last)))  # a leap year's 28 February
-    if near <= _NEAR_STEP or not all(offset.is_on_offset(stamp) for stamp in ds.iloc[-_ON_STEPS:-1]) \
-            or not ds.iloc[-2] < last < ds.iloc[-2] + offset:
+    # a week's last row five days or fewer after the one before is running, however near the next step (stooq's weekly
+    # prices to a Wednesday: the forecast moved to Wednesdays); a few rows a day off (Good Friday's Thursday) are steps
+    short = alias.startswith("W") and last - ds.iloc[-2] <= pd.Timedelta(days=5)
+    on_steps = np.mean([offset.is_on_offset(stamp) for stamp in ds.iloc[-_ON_STEPS:-1]])
+    if near <= _NEAR_STEP and not short or on_steps < _ON_STEP_SHARE or not ds.iloc[-2] < last < ds.iloc[-2] + offset:
         return frame
     stamp = f"{ds.iloc[-1]:%Y-%m-%d}"
     report.rows_dropped += 1
@@ -868,7 +874,8 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
 
 _PERIOD_STEPS = ("MS", "ME", "QS", "QE", "YS", "YE", "W")  # calendar periods a running one is cut from
 _NEAR_STEP = pd.Timedelta(days=3)  # off a step by this much at most: the step written otherwise, no running period
-_ON_STEPS = 24  # the rows before the last that must be on the steps (``_without_running_period``)
+_ON_STEPS = 24  # the rows before the last that must be on the steps (``_without_running_period``) ...
+_ON_STEP_SHARE = 0.9  # ... this share of them at least
 _STRAY_LISTED = 3  # stray rows named in their notice
 _EXTRA_DAYS = 0.05  # of a weekly series' rows, at most, on another weekday in a week that has its own day's row
 

@@ -1089,3 +1089,14 @@ def test_weeks_from_a_first_season_that_ends_at_52_in_a_year_iso_gives_53_are_cd
     text = "YEAR,WEEK,PERCENT POSITIVE\n" + "".join(f"{y},{w},{5 + 4 * np.sin(w / 8):.2f}\n" for y, w, _ in rows)
     series = load_series(text.encode(), "clinical_labs.csv")
     assert series.report.gaps == 0 and series.frame["ds"].iloc[0] == pd.Timestamp("2015-10-04")
+
+
+def test_a_weekly_series_last_week_still_running_is_left_out_and_the_forecast_stays_on_its_day() -> None:
+    # stooq's weekly prices dated by each week's last trading day (Thursday in Good Friday's weeks), to a Wednesday of
+    # the week in progress: three days' volume scored as a week, and the forecast moved to Wednesdays
+    fridays = pd.date_range("2022-01-07", "2024-07-26", freq="W-FRI")
+    stamps = [day - pd.Timedelta(days=1) if f"{day:%Y-%m-%d}" in ("2022-04-15", "2023-04-07", "2024-03-29") else day
+              for day in fridays] + [pd.Timestamp("2024-07-31")]
+    series = load_series(_csv("Date", [f"{day:%Y-%m-%d}" for day in stamps]), "aapl_us_w.csv")
+    assert series.frame["ds"].iloc[-1] == pd.Timestamp("2024-07-26") and series.frequency.alias == "W-FRI"
+    assert [notice.key for notice in series.report.notices].count("notice.running_period") == 1
