@@ -299,7 +299,7 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return _kinds_in_units(raw, date_col, exclude)
     raw = raw.drop_duplicates()
     stamp_repeats = int(raw[date_col].dropna().duplicated().sum())
-    if not stamp_repeats:
+    if not stamp_repeats or _lines_of_documents(raw, date_col):
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
@@ -323,6 +323,29 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return _id_triple(raw, filled[:_MAX_ID_CANDIDATES], date_col, stamp_repeats)
     best = min(found, key=lambda pair: _series_count(raw, pair))
     return tuple(col for col in raw.columns if col in best)  # in the file's order
+
+
+_FIRST_LINES = 0.9  # of a document's first lines (and of its other lines) that fill (leave blank) its totals
+
+
+def _lines_of_documents(raw: pd.DataFrame, date_col: str) -> bool:
+    """Whether the rows that share a time stamp are the lines of one document: a column is filled on the first row of
+    nearly every stamp of several rows and blank on nearly every other (Shopify's orders export: 'Total', 'Taxes' on
+    an order's first line only, each line its product). Its products are no series: each product's 'Total' was the
+    orders' it happened to come first in, filled in between."""
+    stamps = raw[date_col]
+    shared = stamps.notna() & stamps.duplicated(keep=False)
+    if shared.sum() < _SHORT_SERIES:
+        return False
+    first = ~stamps[shared].duplicated().to_numpy()
+    for col in raw.columns:
+        if col == date_col:
+            continue
+        filled = raw.loc[shared, col].notna().to_numpy() & (raw.loc[shared, col].astype("string").str.strip() != ""
+                                                              ).fillna(False).to_numpy()
+        if filled[first].mean() >= _FIRST_LINES and (~filled[~first]).mean() >= _FIRST_LINES:
+            return True
+    return False
 
 
 def _series_count(raw: pd.DataFrame, cols: tuple[str, ...]) -> int:

@@ -1039,3 +1039,19 @@ def test_a_mostly_blank_description_and_a_restaurants_tables_are_no_series_ids(t
         done = cli("fit", str(tmp_path / name), "--model", "naive", "--per", "day", "--duplicates", "sum")
         assert done.returncode == 0 and "series of" not in done.stdout, done.stdout + done.stderr
         assert "70 rows of" in done.stdout, done.stdout
+
+
+def test_an_orders_lines_with_its_total_on_the_first_are_no_series_by_product() -> None:
+    # Shopify's orders export: one row per line item, 'Total' on an order's first line only; read as a series per
+    # product, each product's 'Total' was the orders' it came first in, filled in between
+    rng = np.random.default_rng(2)
+    products = ["Lavender Soap Bar", "Oatmeal Soap Bar", "Shea Body Butter", "Gift Box Set", "Lip Balm"]
+    rows = []
+    for order, stamp in enumerate(pd.date_range("2023-07-01", periods=600, freq="97min")):
+        for line, product in enumerate(rng.choice(products, rng.integers(1, 4), replace=False)):
+            rows.append({"Name": f"#{1001 + order}", "Total": f"{rng.uniform(10, 90):.2f}" if line == 0 else None,
+                         "Created at": f"{stamp:%Y-%m-%d %H:%M:%S} -0500", "Lineitem name": product})
+    orders = pd.DataFrame(rows)
+    assert detect_id_columns(orders, "Created at") == ()
+    stores = orders.assign(Total=orders["Total"].fillna("5.00"))  # every line filled: its products may be series
+    assert detect_id_columns(stores, "Created at") != ()
