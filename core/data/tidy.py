@@ -1023,9 +1023,11 @@ def _bare_totals(cells: pd.Series) -> pd.Series:
     as the time column (its fiscal quarters were read, and the gifts averaged per quarter); or a statistic of them
     (``_BARE_STATISTIC``: a plant's operating log's Average, Maximum and Minimum under each month's Total)."""
     bare = (cells.str.fullmatch(_BARE_TOTAL) | cells.str.fullmatch(_BARE_STATISTIC)).fillna(False)
-    if not bare.any() or not cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE \
+    if not bare.any() or bare.all() \
+            or not cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE \
             or parse_dates(cells[~bare].dropna().drop_duplicates().iloc[:_DATES_TRIED]) is None:
-        return pd.Series(False, index=cells.index)  # a long file's 'Total' among age groups '0-14', '65+' is data
+        return pd.Series(False, index=cells.index)  # a long file's 'Total' among age groups '0-14', '65+' is data,
+        # as is a label column of 'Total' on every row (an airport's totals kept, its other rows left out)
     return bare
 
 

@@ -6053,3 +6053,12 @@ def test_a_title_above_rows_of_mostly_x_cells_is_left_out_not_taken_as_the_heade
     text = "PERCENTAGE OF VISITS FOR INFLUENZA-LIKE-ILLNESS REPORTED BY SENTINEL PROVIDERS\n" + header + "\n"
     raw = read_table((text + "\n".join(rows) + "\n").encode(), "ILINet.csv")
     assert list(raw.columns[:3]) == ["REGION TYPE", "REGION", "YEAR-WEEK"] and len(raw) == 120  # weeks joined
+
+
+def test_a_label_column_of_total_on_every_row_is_data_not_an_internal_error() -> None:
+    # an airport's report with only its Total rows kept: 'TypeError: boolean value of NA is ambiguous'
+    months = "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec"
+    text = f"Year,Category,{months}\n" + "".join(
+        f"{year},Total," + ",".join(str(3000 + 10 * m + year % 7) for m in range(12)) + "\n" for year in range(2015, 2024))
+    series = load_series(text.encode(), "totals.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 108
