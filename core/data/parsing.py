@@ -1422,7 +1422,10 @@ _OTHER_TIME_WORDS = ("date", "time", "period", "day", "week", "stamp", "hour", "
                      "tag", "woche", "stunde", "jour", "semaine", "heure", "dia", "día", "semana", "hora", "日", "周",
                      "时", "小时")
 # A day-of-month column beside a year and a month (NASA POWER's and climate archives' 'DY' and 'DD' too).
-_DAY_NAMES = frozenset({"day", "dy", "dd", "tag", "jour", "dia", "día", "日", "dzień", "dag", "giorno", "päivä", "일"})
+_DAY_NAMES = frozenset({"day", "dy", "dd", "tag", "jour", "dia", "día", "日", "dzień", "dag", "giorno", "päivä", "일",
+                        "day_of_month", "dayofmonth", "day of month"})  # (BTS's and the ASA's airline data)
+# A weekday's column beside a year, a month and a day: no finer time (BTS's 'DAY_OF_WEEK', 1-7)
+_WEEKDAY_COLUMN_NAMES = frozenset({"day_of_week", "dayofweek", "day of week", "weekday", "dow", "wday"})
 _HOUR_NAMES = frozenset({"hr", "hh"})  # short names of an hour column beside a year, a month and a day (NASA POWER)
 # A day-of-year column beside a year (NASA POWER's 'YEAR,DOY'): the year's days, from 1 January.
 _DAY_OF_YEAR_NAMES = frozenset({"doy", "day of year", "day_of_year", "dayofyear", "julian day", "jday", "yday"})
@@ -2200,9 +2203,12 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
                if _PERIOD_NAMES.get(str(col).strip().lower(), 12) == 4] if named is not None else []
     if named is not None and len(implied) == len(periods):  # Years, (Quarters,) Date: the months say the quarters
         periods = [named]
+    months = [col for col in periods if _PERIOD_NAMES.get(str(col).strip().lower(), 12) == 12]
+    if len(periods) == 2 and len(months) == 1 and named is None:  # BTS's YEAR, QUARTER, MONTH: the months say it
+        implied, periods = [col for col in periods if col not in months], months
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
-              and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])
+              and name not in _WEEKDAY_COLUMN_NAMES and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])
               and not _no_time_of_rows(name, raw[names[name]]) and not _counts_time(name, raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         of_year = [col for name, col in names.items() if name in _DAY_OF_YEAR_NAMES]
@@ -2418,8 +2424,13 @@ def _counts_time(name: str, cells: pd.Series) -> bool:
     numbers: a measure, no time."""
     words = set(re.split(r"[\W\d_]+", name))
     plural = words & {"days", "hours", "weeks", "minutes", "hrs", "mins", "tage", "stunden", "jours", "heures"}
+    spent = "time" in words and bool(words & _TIME_SPENT)  # BTS's 'AIR_TIME' in minutes beside YEAR, QUARTER, MONTH
     numbers = pd.to_numeric(cells.astype("string").str.replace(",", "", regex=False), errors="coerce")
-    return bool(plural) and numbers.notna().mean() >= 0.5
+    return bool(plural or spent) and numbers.notna().mean() >= 0.5
+
+
+_TIME_SPENT = frozenset({"air", "flight", "block", "travel", "run", "response", "wait", "waiting", "lead", "cycle",
+                         "elapsed", "taxi", "turnaround", "handle", "talk", "hold", "down", "up", "idle", "ramp"})
 
 
 def _no_time_of_rows(name: str, cells: pd.Series) -> bool:

@@ -1100,3 +1100,19 @@ def test_a_weekly_series_last_week_still_running_is_left_out_and_the_forecast_st
     series = load_series(_csv("Date", [f"{day:%Y-%m-%d}" for day in stamps]), "aapl_us_w.csv")
     assert series.frame["ds"].iloc[-1] == pd.Timestamp("2024-07-26") and series.frequency.alias == "W-FRI"
     assert [notice.key for notice in series.report.notices].count("notice.running_period") == 1
+
+
+def test_airline_statistics_year_quarter_month_and_year_month_day_of_week_are_dated() -> None:
+    # BTS's T-100 (YEAR, QUARTER, MONTH, and AIR_TIME in minutes): nine yearly means of 108 months; its on-time
+    # data's YEAR, MONTH, DAY_OF_MONTH beside DAY_OF_WEEK: refused as two time stamps
+    months = pd.date_range("2015-01-01", periods=108, freq="MS")
+    t100 = "YEAR,QUARTER,MONTH,SEATS,PASSENGERS,AIR_TIME\n" + "".join(
+        f"{m.year},{m.quarter},{m.month},{90000 + 500 * m.month}.00,{80000 + 400 * m.month + i}.00,{29000 + i}\n"
+        for i, m in enumerate(months))
+    series = load_series(t100.encode(), "T_T100D_SEGMENT.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 108 and series.target == "PASSENGERS"
+    days = pd.date_range("2022-01-01", periods=200, freq="D")
+    ontime = "YEAR,MONTH,DAY_OF_MONTH,DAY_OF_WEEK,FLIGHTS\n" + "".join(
+        f"{d.year},{d.month},{d.day},{d.isoweekday()},{300 + 5 * d.dayofweek + d.day}\n" for d in days)
+    series = load_series(ontime.encode(), "ontime.csv")
+    assert series.frequency.name == "daily" and len(series.frame) == 200 and series.target == "FLIGHTS"
