@@ -3901,13 +3901,16 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
-    if copies.any() and policy in SUMMED and _copies_are_events(whole_rows, written, copies, frame["ds"]):
+    if copies.any() and policy in (*SUMMED, "mean") and _copies_are_events(whole_rows, written, copies, frame["ds"]):
         kept = int(np.count_nonzero(copies))
         copies = np.zeros(len(frame), dtype=bool)
-        report.notices.append(Notice(
+        report.notices.append(Notice(  # (a flight log's delayed flags: 0.5 of a day's flights delayed for 0.15)
             f"{count(kept, 'row')} {_were(kept)} the same as another in every column: each is counted in the sum, "
             "as a statement lists a day's two equal payments; remove them from the file if they are copies.",
-            "notice.copies_counted", {"rows": kept}))
+            "notice.copies_counted", {"rows": kept}) if policy in SUMMED else Notice(
+            f"{count(kept, 'row')} {_were(kept)} the same as another in every column: each counts in its time "
+            "stamp's mean, as a log lists equal events; remove them from the file if they are copies.",
+            "notice.copies_in_mean", {"rows": kept}))
     frame = frame[~copies].sort_values("ds", kind="stable")
     report.duplicate_rows_dropped = dropped = int(np.count_nonzero(copies))
     if dropped:
@@ -4398,7 +4401,8 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     if written is None or copies.sum() >= _TWICE_SHARE * (~copies).sum() and stamps.nunique() < _TWICE_DAYS:
         return False  # half the rows alike on a few days: a file appended to itself (on more, ``_exported_twice``)
     days = written.astype("string").str.strip()[~copies]
-    days = days.str.replace(r"[ T]00:00(?::00)?$", "", regex=True)  # a workbook's dates are at midnight: days too
+    # a workbook's dates are at midnight: days too (and BTS's '1/1/2023 12:00:00 AM')
+    days = days.str.replace(r"[ T](?:00:00(?::00)?|12:00(?::00)?\s*[Aa]\.?[Mm]\.?)$", "", regex=True)
     if days.str.contains(r"\d:\d\d:\d\d", regex=True).any():
         return False
     if _on_a_grid(written) and _one_row_a_stamp(whole_rows, written):

@@ -1443,6 +1443,9 @@ MESSAGES: dict[str, str] = {
                                  "the {rows:plural:blank cell} below it.",
     "notice.merged_cells": "{cells:plural:cell} under merged cells took the value shown over them.",
     "notice.bad_dates": "{rows:plural:row} with an unreadable date {rows:were} dropped ({examples}): correct them in the file to keep the rows.",
+    "notice.copies_in_mean": "{rows:plural:row} {rows:were} the same as another in every column: each counts in its "
+                             "time stamp's mean, as a log lists equal events; remove them from the file if they are "
+                             "copies.",
     "notice.copies_counted": "{rows:plural:row} {rows:were} the same as another in every column: each is counted in "
                              "the sum, as a statement lists a day's two equal payments; remove them from the file if "
                              "they are copies.",

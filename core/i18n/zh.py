@@ -1039,6 +1039,7 @@ MESSAGES: dict[str, str] = {
     "notice.years_carried_down": "“{column}”列的年份只写在每年的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.merged_cells": "合并单元格下的 {cells:,} 个单元格取了合并单元格显示的值。",
     "notice.bad_dates": "已删除 {rows:,} 行日期无法识别的数据（{examples}）：在文件中改正后即可保留这些行。",
+    "notice.copies_in_mean": "{rows:,} 行与另一行的每一列都相同：如同日志列出相同的事件，每行都计入其时间戳的均值；如果它们是重复的副本，请从文件中删除。",
     "notice.copies_counted": "{rows:,} 行与另一行的每一列都相同：每一行都计入总和，因为对账单会列出同一天两笔相同的付款；"
                              "若它们是重复的副本，请从文件中删除。",
     "notice.copies_dropped": "已删除 {rows:,} 行与另一行每一列都相同的重复行（副本）。",

@@ -6062,3 +6062,18 @@ def test_a_label_column_of_total_on_every_row_is_data_not_an_internal_error() ->
         f"{year},Total," + ",".join(str(3000 + 10 * m + year % 7) for m in range(12)) + "\n" for year in range(2015, 2024))
     series = load_series(text.encode(), "totals.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 108
+
+
+def test_a_flight_logs_rows_alike_are_flights_in_a_days_mean_and_count() -> None:
+    # BTS's on-time download with a few fields ticked: 24,861 of 27,000 rows dropped as copies, a day's share of
+    # delayed flights read 0.5 for 0.15; '12:00:00 AM' is the day's midnight, no time to the second
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2023-01-01", periods=40, freq="D")
+    delayed = rng.random(40 * 300) < 0.15
+    text = "FL_DATE,OP_UNIQUE_CARRIER,ORIGIN,DEST,DEP_DEL15\n" + "".join(
+        f"{day.month}/{day.day}/{day.year} 12:00:00 AM,{rng.choice(['AA', 'DL'])},BOS,{rng.choice(['ATL', 'ORD'])},"
+        f"{'1.00' if late else '0.00'}\n" for day, late in zip(np.repeat(days, 300), delayed))
+    series = load_series(text.encode(), "T_ONTIME_REPORTING.csv", LoadOptions(target="DEP_DEL15"))
+    assert series.frame["y"].to_numpy() == pytest.approx(delayed.reshape(40, 300).mean(axis=1))
+    counted = load_series(text.encode(), "T_ONTIME_REPORTING.csv", LoadOptions(per="day", duplicates="count"))
+    assert (counted.frame["y"] == 300).all()
