@@ -303,6 +303,9 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
+    if kinds := _kinds_in_units(raw, date_col, exclude):  # Apple Health's 'type' of each unit, with its 'sourceName'
+        return _with_kinds(raw, kinds[0], candidates, date_col, stamp_repeats)  # (read by source: steps and heart
+        # rates summed together)
     single = next((col for col in candidates  # alone, an id is filled on most rows (a well file's 'Comments' on 5%)
                    if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats)
                    and _series_long_enough(raw, (col,)) and not _numbers_apart_by_chance(raw, (col,), date_col)),
@@ -768,6 +771,21 @@ def _kinds_in_units(raw: pd.DataFrame, date_col: str, exclude: tuple[str, ...]) 
         if (raw.dropna(subset=[col]).groupby(col)[units[0]].nunique() == 1).all():
             return (col,)
     return ()
+
+
+def _with_kinds(raw: pd.DataFrame, kinds: str, candidates: list[str], date_col: str,
+                stamp_repeats: int) -> tuple[str, ...]:
+    """The ids of a file of several kinds of samples in units of their own (``_kinds_in_units``): the kinds alone where
+    they tell the series apart, else with the column that does (a watch's and a phone's steps at one time), in the
+    file's order; the kinds alone where none does (the stamps' repeats are then combined)."""
+    if _separates(raw, (kinds,), date_col, stamp_repeats):
+        return (kinds,)
+    pairs = [(kinds, col) for col in candidates if col != kinds and _separates(raw, (kinds, col), date_col,
+                                                                             stamp_repeats)]
+    if not pairs:
+        return (kinds,)
+    best = min(pairs, key=lambda pair: _series_count(raw, pair))
+    return tuple(col for col in raw.columns if col in best)
 
 
 def _names_units(values: pd.Series) -> bool:

@@ -1055,3 +1055,17 @@ def test_an_orders_lines_with_its_total_on_the_first_are_no_series_by_product() 
     assert detect_id_columns(orders, "Created at") == ()
     stores = orders.assign(Total=orders["Total"].fillna("5.00"))  # every line filled: its products may be series
     assert detect_id_columns(stores, "Created at") != ()
+
+
+def test_apple_healths_kinds_of_samples_are_series_with_the_source_that_tells_them_apart() -> None:
+    # a watch's and a phone's steps at one time and the watch's heart rates: read as series by 'sourceName', each
+    # summing steps and heart rates together
+    rng = np.random.default_rng(4)
+    times = pd.date_range("2024-01-01 07:30", periods=400, freq="37min").strftime("%Y-%m-%d %H:%M:%S +0100")
+    rows = [("HKQuantityTypeIdentifierStepCount", source, "count", t, int(rng.integers(100, 600)))
+            for t in times for source in ("Anna's Apple Watch", "Anna's iPhone")]
+    beats = pd.date_range("2024-01-01 07:41", periods=300, freq="53min").strftime("%Y-%m-%d %H:%M:%S +0100")
+    rows += [("HKQuantityTypeIdentifierHeartRate", "Anna's Apple Watch", "count/min", t, int(rng.integers(55, 120)))
+             for t in beats]
+    health = pd.DataFrame(rows, columns=["type", "sourceName", "unit", "startDate", "value"])
+    assert detect_id_columns(health, "startDate") == ("type", "sourceName")
