@@ -1116,3 +1116,11 @@ def test_airline_statistics_year_quarter_month_and_year_month_day_of_week_are_da
         f"{d.year},{d.month},{d.day},{d.isoweekday()},{300 + 5 * d.dayofweek + d.day}\n" for d in days)
     series = load_series(ontime.encode(), "ontime.csv")
     assert series.frequency.name == "daily" and len(series.frame) == 200 and series.target == "FLIGHTS"
+
+
+def test_provisional_months_flagged_p_or_capital_p_are_read_as_their_months() -> None:
+    # a tourism office's newest months '2024M07 p', '2024M08P', '2024M09 (P)': dropped as unreadable dates
+    months = [f"{year}M{month:02d}" for year in range(2020, 2024) for month in range(1, 13)]
+    flagged = months + ["2024M01 p", "2024M02P", "2024M03 (P)", "2024M04 r"]
+    series = load_series(_csv("Month", flagged), "arrivals.csv")
+    assert len(series.frame) == 52 and series.frame["ds"].iloc[-1] == pd.Timestamp("2024-04-01")
