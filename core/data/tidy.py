@@ -3622,12 +3622,14 @@ def _note_marker_words(values: pd.Series, parsed: pd.Series, col: object, report
     return markers
 
 
+_NOTE_WORDS = frozenset({"notes", "note", "comments", "comment", "remarks", "remark", "memo", "bemerkung", "notiz"})
 _CLOSED_WORDS = frozenset({"closed", "shut", "holiday", "geschlossen", "fermé", "ferme", "cerrado", "chiuso", "休业"})
 
 
 def _closed_rows_notice(raw: pd.DataFrame, numbers: dict[str, pd.Series], target: str) -> Notice | None:
     """Where rows without a value in ``target`` say the place was closed in a column of numbers (a clinic's 'CLOSED'
-    Saturdays under 'Cash': filled between the days around them, forecast as trading days), how to count them as none;
+    Saturdays under 'Cash': filled between the days around them, forecast as trading days) or in a column of notes
+    (``_NOTE_WORDS``: 'Bank Hol - closed'), how to count them as none;
     else None. A ticket's 'Closed' status or a route's name is no such word."""
     blank = numbers[target].isna().to_numpy()
     if not blank.any() or raw.empty:
@@ -3635,6 +3637,9 @@ def _closed_rows_notice(raw: pd.DataFrame, numbers: dict[str, pd.Series], target
     closed = rf"\b(?:{'|'.join(_CLOSED_WORDS)})\b"
     said = [raw.loc[blank, col].astype("string").str.lower().str.contains(closed, regex=True).fillna(False)
             & numbers[col][blank].isna() for col in numbers if col in raw.columns]
+    said += [raw.loc[blank, col].astype("string").str.lower().str.contains(closed, regex=True).fillna(False)
+             for col in raw.columns if col not in numbers and _name_words(col) & _NOTE_WORDS]  # 'Bank Hol - closed'
+    # in a takings sheet's 'Notes' beside its blank cell
     rows = int(np.logical_or.reduce([found.to_numpy(dtype=bool) for found in said]).sum()) if said else 0
     if not rows:
         return None

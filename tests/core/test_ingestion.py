@@ -6077,3 +6077,14 @@ def test_a_flight_logs_rows_alike_are_flights_in_a_days_mean_and_count() -> None
     assert series.frame["y"].to_numpy() == pytest.approx(delayed.reshape(40, 300).mean(axis=1))
     counted = load_series(text.encode(), "T_ONTIME_REPORTING.csv", LoadOptions(per="day", duplicates="count"))
     assert (counted.frame["y"] == 300).all()
+
+
+def test_a_closed_day_said_in_a_notes_column_beside_a_blank_value_is_said_with_the_way_to_count_it() -> None:
+    # a café's takings sheet: 'Bank Hol - closed' in 'Notes' beside a blank cell, filled as a trading day, unsaid
+    days = pd.date_range("2023-03-01", periods=120, freq="D")
+    closed = {pd.Timestamp("2023-04-07"), pd.Timestamp("2023-05-08")}
+    text = "Date,Takings,Notes\n" + "".join(f"{day:%d/%m/%Y},,Bank Hol - closed\n" if day in closed else
+                                            f"{day:%d/%m/%Y},{900 + 7 * (i % 9)}.50,\n" for i, day in enumerate(days))
+    series = load_series(text.encode(), "takings.csv")
+    said = [str(notice) for notice in series.report.notices if notice.key == "notice.closed_words"]
+    assert len(said) == 1 and said[0].startswith("2 rows without a value in 'Takings' say the place was closed")
