@@ -784,6 +784,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return stamps.reindex(values.index), "yyyy.mm"
     if _LOCAL_FORMS.match(sample.iloc[0]) and sample.str.match(_LOCAL_FORMS).all():  # 令和5年, 2019年1月～3月期
         return parse_dates(text.map(_western, na_action="ignore"), day_first)
+    if sample.iloc[:1].str.fullmatch(_ROLLING_MONTHS).all() and sample.str.fullmatch(_ROLLING_MONTHS).all():
+        return parse_dates(text.str.replace(_ROLLING_MONTHS, r"\2 \3", regex=True), day_first)  # ONS's 'Jan-Mar 1992'
     if sample.str.contains(_AS_OF).any():  # Schwab's '12/10/2023 as of 12/09/2023': the day it was booked
         return parse_dates(text.str.replace(_AS_OF, "", regex=True), day_first)
     if sample.str.fullmatch(_DATE_COMMA_TIME).any():  # Interactive Brokers' '2022-01-03, 10:00:15'
@@ -1580,6 +1582,10 @@ TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").
 # A footnote after a date or period: revised, provisional, estimated, or a note's number ('2023-24 (r)', '2024 Q1 1/');
 # a schedule's mark of an actual date (Primavera P6: '02-Jan-23 A') or a constrained one ('02-Jan-23*')
+# a rolling three months, dated by its last month as the ONS's series do ('Jan-Mar 1992' is 1992 MAR, 'Nov-Jan 1993'
+# 1993 JAN)
+_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_ROLLING_MONTHS = re.compile(rf"({_MONTH_ABBREVIATIONS})\s*[-–]\s*({_MONTH_ABBREVIATIONS})\s+(\d{{4}})", re.IGNORECASE)
 _AS_OF = re.compile(r"(?<=\d)\s+as\s+of\s+\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$", re.IGNORECASE)
 _DATE_COMMA_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}),\s*(\d{1,2}:\d{2}(?::\d{2})?)$")
 # an hour of the clock after a date with 'a.m.' or 'am' (``_spoken_hour``): written as '1:00 AM'

@@ -2717,7 +2717,12 @@ def _below_units(rows: list[list[str]]) -> list[list[str]]:
     if rows and rows[0] and not rows[0][0] and (_digit_share(rows[0]) < 0.5 or all(
             _INDEX_BASE.fullmatch(cell) for cell in rows[0][1:] if cell)):
         return rows[1:]
+    if rows and rows[0] and _CODES_ROW.fullmatch(rows[0][0].strip().strip('"')) and _digit_share(rows[0][1:]) < 0.5:
+        return rows[1:]  # ONS's 'Dataset identifier code,MGSX,MGSC' under its names: the header was taken from it
     return rows
+
+
+_CODES_ROW = re.compile(r"dataset identifier code|cdid|series id|identifier|units?", re.IGNORECASE)
 
 
 _INDEX_BASE = re.compile(r"\d{4}(?:/\d{2})?\s*=\s*100")  # an index's base period as its unit (StatCan's '2002=100')

@@ -1124,3 +1124,18 @@ def test_provisional_months_flagged_p_or_capital_p_are_read_as_their_months() ->
     flagged = months + ["2024M01 p", "2024M02P", "2024M03 (P)", "2024M04 r"]
     series = load_series(_csv("Month", flagged), "arrivals.csv")
     assert len(series.frame) == 52 and series.frame["ds"].iloc[-1] == pd.Timestamp("2024-04-01")
+
+
+def test_ons_rolling_quarters_under_a_row_of_series_codes_are_monthly_by_their_last_month() -> None:
+    # the LFS summary tables: 'Jan-Mar 1992', 'Nov-Jan 1993' under 'Dataset identifier code,MGSX,MGSC' (the header
+    # was taken from the codes, and the periods read as steps)
+    names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    lines = ["A02 SA: Employment, unemployment and economic inactivity (seasonally adjusted)", "",
+             "Period,Unemployment rate (aged 16 and over %),Unemployed (aged 16 and over thousands)",
+             "Dataset identifier code,MGSX,MGSC"]
+    lines += [f'{names[i % 12]}-{names[(i + 2) % 12]} {1992 + (i + 2) // 12},{5 + np.sin(i / 9):.1f},'
+              f'"{1650 + 10 * i:,}"' for i in range(40)]
+    series = load_series(("\n".join(lines) + "\n").encode(), "a02sa.csv")
+    assert series.date_col == "Period" and series.frequency.name == "monthly" and len(series.frame) == 40
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("1992-03-01") and series.frame["ds"].iloc[10] == \
+        pd.Timestamp("1993-01-01")
