@@ -448,6 +448,9 @@ def _header_text(col: object) -> str:
     return str(col).strip()
 
 
+_CHANGE_COLUMN = re.compile(r"%|\b(?:chg|change|var|yoy|growth|diff)\b", re.IGNORECASE)
+
+
 def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """A table whose dates run across its columns (World Bank and Eurostat downloads, spreadsheet pivots: a row per
     country, a column per year) as one row per row and date: the dates in a column ``period``, the cells in ``value``,
@@ -468,8 +471,9 @@ def _dates_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     while last and names[last - 1].startswith("Unnamed:") and raw.iloc[:, last - 1].isna().all():
         last -= 1
     dated = last
-    while dated and not any(char.isdigit() for char in names[dated - 1]) and last - dated < _TRAILING_COLUMNS:
-        dated -= 1  # columns after the dates (the IMF's "Estimates Start After"), left out and said
+    while dated and (not any(char.isdigit() for char in names[dated - 1]) or _CHANGE_COLUMN.search(names[dated - 1])) \
+            and last - dated < _TRAILING_COLUMNS:  # columns after the dates (the IMF's "Estimates Start After", an
+        dated -= 1  # airport's '% Chg 23/22'), left out and said
     first = dated
     while first and any(char.isdigit() for char in names[first - 1]) and not names[first - 1].startswith("Unnamed:"):
         first -= 1
@@ -2692,7 +2696,7 @@ def _names_columns(cells: list[str], below: list[list[str]] | None = None) -> bo
     whose dates run across its columns: ``Country,Code,1960,1961,...``)."""
     if (_data_share(cells, below) if below else _digit_share(cells)) < 0.5:
         return True
-    years = [cell for cell in cells if any(char.isdigit() for char in cell)]
+    years = [cell for cell in cells if any(char.isdigit() for char in cell) and not _CHANGE_COLUMN.search(cell)]
     if not cells or any(char.isdigit() for char in cells[0]):
         return False
     return (len(years) >= _DATES_ACROSS and all(re.fullmatch(r"\d{4}", cell) for cell in years)
@@ -2704,6 +2708,8 @@ def _years_over_months(cells: list[str], below: list[list[str]]) -> bool:
     a first name, over rows that begin with months (``Jul``): a council's tonnes by financial year under a title
     line, whose header was taken for a row of data (the July row became the header)."""
     years = cells[1:]
+    while years and _CHANGE_COLUMN.search(years[-1]):  # an airport's '% Chg 23/22' after its years
+        years = years[:-1]
     first = [row[0] for row in below if row]
     return (len(years) >= _GRID_YEARS and all(re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", cell) for cell in years)
             and _years_in_turn(years) and len(first) >= 2

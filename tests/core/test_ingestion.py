@@ -6088,3 +6088,16 @@ def test_a_closed_day_said_in_a_notes_column_beside_a_blank_value_is_said_with_t
     series = load_series(text.encode(), "takings.csv")
     said = [str(notice) for notice in series.report.notices if notice.key == "notice.closed_words"]
     assert len(said) == 1 and said[0].startswith("2 rows without a value in 'Takings' say the place was closed")
+
+
+def test_years_across_with_a_change_column_after_them_under_a_title_are_one_monthly_series() -> None:
+    # an airport's year-on-year table: '% Chg 23/22' after the years made it steps, and under its title January's
+    # figures became the header
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+    lines = ['"Passenger Traffic - Total Passengers"', "", "Month,2019,2020,2021,2022,2023,% Chg 23/22"]
+    lines += [f"{name}," + ",".join(f'"{3_000_000 + 50_000 * year + 10_000 * k:,}"' for year in range(5)) + ",1.6%"
+              for k, name in enumerate(names)]
+    series = load_series(("\n".join(lines) + "\n").encode(), "traffic.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 60
+    assert series.frame["y"].iloc[0] == 3_000_000 and series.frame["y"].iloc[-1] == 3_310_000
