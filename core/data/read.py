@@ -1393,7 +1393,7 @@ def _promote_header(raw: pd.DataFrame) -> pd.DataFrame:
         below = [head.iloc[k].fillna("").str.strip()[filled].tolist() for k in range(position + 1, len(head))]
         following = _below_units(below)[:2]
         if len(following) == 2 and _data_share(cells[filled].str.strip().tolist(), following) < 0.5 \
-                and all(_digit_share(row) >= 0.5 for row in following):
+                and all(_digit_share(_written_cells(row)) >= 0.5 for row in following):  # (a rest day's blank miles)
             table = raw.iloc[position + 1:].reset_index(drop=True)
             fields = [str(cell).strip() if known else None for cell, known in zip(cells, filled)]
             groups = _groups_above(head.iloc[position - 1]) if position else None

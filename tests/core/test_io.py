@@ -259,3 +259,20 @@ def test_japanese_text_in_shift_jis_is_told_from_chinese_and_western_text() -> N
                     "Date;we’ll;we’re;don’t;I’ve;it’s"):
         text = western + "\n" + "".join(f"2021-{m:02d};{m};{m}\n" for m in range(1, 13))
         assert decode_text(text.encode("cp1252")) == text
+
+
+def test_a_workbook_title_above_a_header_whose_first_row_leaves_a_cell_blank_is_left_out(tmp_path: Path) -> None:
+    # a hand-kept running log from a Monday rest day ('Rest', no miles): refused as having no numeric column
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["My running log 2024"])
+    sheet.append([])
+    sheet.append(["Date", "Workout", "Miles"])
+    for day in pd.date_range("2024-01-01", periods=60, freq="D"):
+        sheet.append([day.to_pydatetime(), "Rest"] if day.dayofweek == 0 else
+                     [day.to_pydatetime(), "Easy", 3 + day.day % 5])
+    book.save(tmp_path / "log.xlsx")
+    series = load_series((tmp_path / "log.xlsx").read_bytes(), "log.xlsx")
+    assert series.target == "Miles" and series.date_col == "Date"
