@@ -1492,11 +1492,25 @@ def _price_bar_names(raw: pd.DataFrame, names: list[str]) -> list[str]:
             continue
         first, high, low, last = (column[known] for column in values[k:k + 4])
         if (high >= np.maximum(first, last)).all() and (low <= np.minimum(first, last)).all() \
-                and (high > low).mean() >= 0.5:
+                and (high > low).mean() >= 0.5 and _bars_follow_on(first, high, low, last):
             volume = values[k + 4] if k + 4 < len(values) else np.array([np.nan])
             after = ["volume"] if np.isfinite(volume).mean() >= PARSE_SHARE and np.nanmin(volume) >= 0 else []
             return [*names[:k], "open", "high", "low", "close", *after, *names[k + 4 + len(after):]]
     return names
+
+
+def _bars_follow_on(first: np.ndarray, high: np.ndarray, low: np.ndarray, last: np.ndarray) -> bool:
+    """Whether price bars open where the bar before closed, or near it (a market's gap overnight is a small part of a
+    day's range), over prices above zero: a weather file's 9am temperature, maximum, minimum and 3pm temperature keep
+    to the same order, but a morning is no continuation of the afternoon before."""
+    if len(first) < 3 or (low <= 0).any():
+        return False
+    gaps = np.abs(first[1:] - last[:-1])
+    ranges = float(np.median(high - low))
+    return bool(np.mean(gaps == 0) >= 0.5) or ranges > 0 and float(np.median(gaps)) <= _BAR_GAP * ranges
+
+
+_BAR_GAP = 0.3  # of a bar's typical range, at most, that the typical gap from the bar before spans
 
 
 def bare_calendar_names(raw: pd.DataFrame) -> list[str]:

@@ -63,7 +63,7 @@ _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})
 # analytics' views; not before a 'Dividend Yield' beside its 'Close' or a 'Mean Temperature' beside 'Demand'
 _WEAK_TARGET_WORDS = ("milk", "melk", "melkproductie", "yield", "ertrag", "concentration", "pm2", "pm25", "pageviews",
                       "views", "streams", "production", "generation", "erzeugung", "sessions", "calls", "contacts",
-                      "tickets")
+                      "tickets", "guests")  # (a hotel's 'Guests' before its 'Room Revenue')
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -75,7 +75,7 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "earnings",  # (AdSense's 'Estimated earnings (USD)' gave way to its page views)
                  "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)
                  "offered",  # (a queue's 'Service Level %' and 'AHT' were)
-                 "covers", "guests",  # a restaurant's (its 'Reservations' were forecast, a count of bookings)
+                 "covers",  # a restaurant's (its 'Reservations' were forecast, a count of bookings)
                  "discharge",  # a river's
                  *_WEAK_TARGET_WORDS)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
@@ -544,7 +544,8 @@ _PERCENT_WORDS = frozenset({"percent", "percentage", "pct", "prozent", "pourcent
 # a change, a growth rate or a share of a goal or of GDP goes past 100% (+150%, a debt of 250% of GDP)
 _PAST_100_WORDS = frozenset({"change", "chg", "growth", "return", "returns", "yoy", "mom", "qoq", "increase",
                              "decrease", "delta", "diff", "difference", "variance", "var", "variation", "gdp",
-                             "target", "budget", "plan", "goal", "quota", "capacity", "index", "ratio", "markup"})
+                             "target", "budget", "plan", "goal", "quota", "capacity", "index", "ratio", "markup",
+                             "normal", "median", "average", "avg", "mean", "baseline", "cpu", "prior", "previous"})
 
 
 def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = None) -> float | None:
@@ -564,8 +565,12 @@ def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = No
 
 
 TARGET_SIGNED = "target_signed"  # the key of a tidy frame's ``attrs`` set for a rate that can go below zero
-_SIGNED_WORDS = frozenset({"change", "chg", "growth", "inflation", "deflation", "yield", "yields", "return", "returns",
-                           "interest", "yoy", "mom", "qoq", "euribor", "libor", "sofr", "eonia", "estr", "€str", "tibor"})
+_SIGNED_WORDS = frozenset({"growth", "inflation", "deflation", "yoy", "mom", "qoq", "euribor", "libor", "sofr", "eonia",
+                           "estr", "€str", "tibor"})
+# ... and these where the name says a rate ('Return %', '10Y Yield (%)', 'Interest Rate'; not a shop's 'Returns', a
+# PV inverter's 'Yield [kWh]' or 'Interest Income', counts and amounts never below zero)
+_SIGNED_AS_RATE = frozenset({"change", "chg", "yield", "yields", "return", "returns", "interest"})
+_RATE_MARKS = frozenset({"rate", "percent", "pct", "bps", "bp"})
 # a rate of these words is of prices or of interest ('CPI annual rate', 'Cash Rate Target', 'Bank Rate')
 _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "price", "policy", "cash", "bank", "funds",
                             "repo", "discount", "lending", "deposit", "overnight", "interbank", "refinancing"})
@@ -575,7 +580,9 @@ def signed_rate(target: str) -> bool:
     """Whether ``target`` names a rate of change or of interest, which can go below zero though its history never did
     (an inflation rate's band stopped at 0, its forecast was held there): its band and forecast are not held at 0."""
     words = _name_words(target)
-    return bool(words & _SIGNED_WORDS) or "rate" in words and bool(words & _RATE_OF_WORDS)
+    as_rate = bool(words & _RATE_MARKS) or "%" in str(target)
+    return bool(words & _SIGNED_WORDS) or as_rate and bool(words & _SIGNED_AS_RATE) \
+        or "rate" in words and bool(words & _RATE_OF_WORDS)
 
 
 def count(n: int, noun: str) -> str:
@@ -2197,7 +2204,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
-    named = [col for col in named if not _name_words(col) & _TAX_WORDS] or named  # eBay's 'eBay Collected Tax...'
+    named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
     named = _sales_before_orders(named)
     untallied = [col for col in named if not _name_words(col) & _TALLY_WORDS]  # AQS's 'Observation Count' beside its
     if any(not _name_words(col) & {"count", "cnt"} for col in untallied):  # mean (not iNaturalist's observations
@@ -2475,12 +2482,23 @@ _TESTED_WORDS = frozenset({"patients", "specimens", "specimen", "spec", "tests",
 _TESTED_COUNT_WORDS = frozenset({"total", "num", "number", "no", "received", "processed", "performed", "tested", "nb",
                                  "run"})
 _FOUND_WORDS = frozenset({"positive", "positives", "positivity", "ili", "ilitotal", "cases", "inf", "detected",
-                          "detections", "confirmed", "percent", "rate"})
+                          "detections", "confirmed"})  # (not an emergency department's 'Admission Rate')
 
 
 # A tax collected on sales, a part of their total: no target beside another amount (Etsy's 'Order Sales Tax' and eBay's
 # 'eBay Collected Tax and Fees Included in Total' were forecast before the items' totals)
 _TAX_WORDS = frozenset({"tax", "taxes", "vat", "gst", "hst", "mwst", "ust", "iva", "tva"})
+# sales before or after tax, named by it: 'Net Sales ex VAT', 'Gross Sales inc VAT', 'Sales (excl. tax)'
+_TAX_QUALIFIED = re.compile(r"\b(?:ex|exc|excl|excluding|exclusive|inc|incl|including|inclusive|before|after|pre|post|"
+                            r"w/o|without|plus|net of)\.?\s+(?:of\s+)?(?:tax|taxes|vat|gst|hst|mwst|ust|iva|tva)\b")
+
+
+def _tax_collected(col: object) -> bool:
+    """Whether a column is a tax collected on sales (``_TAX_WORDS``), not sales named before or after it
+    (``_TAX_QUALIFIED``)."""
+    return bool(_name_words(col) & _TAX_WORDS) and _TAX_QUALIFIED.search(_name_text(col)) is None
+
+
 _ORDER_COUNT_WORDS = frozenset({"orders", "transactions"})
 _SALES_WORDS = frozenset({"sales", "revenue", "takings"})
 
@@ -2495,10 +2513,10 @@ def _sales_before_orders(named: list[str]) -> list[str]:
 
 def _without_denominators(candidates: list[str]) -> list[str]:
     """``candidates`` without counts of those seen or tested (``_TESTED_WORDS``: 'TOTAL PATIENTS', 'Tests Performed',
-    FluNet's 'SPEC_RECEIVED_NB') where another counts those found ill or positive (``_FOUND_WORDS``, or a '%'):
+    FluNet's 'SPEC_RECEIVED_NB') where another counts those found ill or positive (``_FOUND_WORDS``):
     ILINet's patients, a lab's tests were forecast instead of the ILI or the positives."""
     tested = [col for col in candidates if _name_words(col) & _TESTED_WORDS and _name_words(col) & _TESTED_COUNT_WORDS]
-    found = [col for col in candidates if col not in tested and (_name_words(col) & _FOUND_WORDS or "%" in str(col))]
+    found = [col for col in candidates if col not in tested and _name_words(col) & _FOUND_WORDS]
     return [col for col in candidates if col not in tested] if tested and found else candidates
 
 
@@ -2897,8 +2915,8 @@ def _without_invalid_readings(raw: pd.DataFrame, target: str, numbers: dict[str,
 # A column of a reading's quality in words (the Environment Agency's 'quality': Good, Estimated, Unchecked, Suspect,
 # Missing) and the words that mark a reading no one should train on
 _QUALITY_NAMES = frozenset({"quality", "quality flag", "quality code", "qualifier", "qcode", "quality_flag"})
-_SUSPECT_WORDS = frozenset({"suspect", "missing", "bad", "invalid", "rejected", "poor"})
-_QUALITY_WORDS = frozenset({"good", "estimated", "unchecked", "complete", "valid", "ok", "fair", "provisional"})
+_SUSPECT_WORDS = frozenset({"suspect", "missing", "invalid", "rejected"})  # (a night's 'Poor' sleep is a grade)
+_QUALITY_WORDS = frozenset({"good", "estimated", "unchecked", "complete", "valid", "ok", "provisional"})
 
 
 def _without_suspect_readings(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:

@@ -341,12 +341,27 @@ def _lines_of_documents(raw: pd.DataFrame, date_col: str) -> bool:
     if shared.sum() < _SHORT_SERIES:
         return False
     first = ~stamps[shared].duplicated().to_numpy()
+    if not _names_documents(raw[shared], date_col):  # a store's people counter on the first of each day's rows
+        return False
     for col in raw.columns:
         if col == date_col:
             continue
         filled = raw.loc[shared, col].notna().to_numpy() & (raw.loc[shared, col].astype("string").str.strip() != ""
                                                               ).fillna(False).to_numpy()
         if filled[first].mean() >= _FIRST_LINES and (~filled[~first]).mean() >= _FIRST_LINES:
+            return True
+    return False
+
+
+def _names_documents(shared: pd.DataFrame, date_col: str) -> bool:
+    """Whether a column of the rows that share their stamps (``shared``) names each stamp's document: one value within
+    every stamp's rows, a value of its own for most stamps (Shopify's order 'Name', '#1001')."""
+    groups = shared.groupby(date_col, sort=False)
+    stamps = groups.ngroups
+    for col in shared.columns:
+        if col == date_col or shared[col].isna().any():
+            continue
+        if (groups[col].nunique() == 1).all() and shared[col].nunique() >= 0.5 * stamps:
             return True
     return False
 
@@ -806,8 +821,9 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     words = set(re.findall(r"[^\W\d_]+", col.lower()))
     if distinct > _PEOPLE_MOST and words & _PEOPLE_WORDS and (len(words) == 1 or words & _PERSON_NAMED):
         return False  # a giving log's donors (a church's 40 made 80 series by 'Person ID' and 'Fund')
-    if words & _SEATS_AND_STAFF and len(words) <= 2:  # a restaurant's 'Table' and 'Server': 75 series by table and
-        return False  # booking source, each day's covers apart
+    if words & _SEATS_AND_STAFF and len(words) <= 2 and not _share_the_stamps(raw, (col,), date_col):
+        return False  # a restaurant's 'Table' and 'Server', each on a few of the stamps (75 series by table and
+        # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)

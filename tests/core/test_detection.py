@@ -521,3 +521,36 @@ def test_a_loggers_water_level_and_a_restaurants_covers_are_the_target(header: s
                         f"{rng.uniform(1, 2):.3f}" for i, stamp in enumerate(pd.date_range("2023-06-01", periods=300,
                                                                                            freq="h"))]
     assert load_series(("\n".join(lines) + "\n").encode(), "logger.csv").target == expected
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Date,Net Sales ex VAT,VAT,Gross Sales inc VAT,Orders", "Net Sales ex VAT"),
+    ("Date,Total Patients,Admitted,Admission Rate", "Total Patients"),
+    ("Date,Rooms Sold,Guests,Room Revenue", "Room Revenue")])
+def test_sales_before_or_after_tax_patients_and_room_revenue_stay_the_target(header: str, expected: str) -> None:
+    # from the review: each of these files' main measure gave way ('Orders', 'Admitted', 'Guests')
+    rng = np.random.default_rng(8)
+    columns = header.split(",")[1:]
+    lines = [header] + [f"{day:%Y-%m-%d}," + ",".join(
+        f"{rng.uniform(0.05, 0.4):.3f}" if "Rate" in name else f"{rng.integers(20, 400)}" if name in (
+            "Orders", "Admitted", "Guests", "Rooms Sold", "Total Patients") else f"{rng.uniform(500, 9000):.2f}"
+        for name in columns) for day in pd.date_range("2023-01-01", periods=150, freq="D")]
+    assert load_series(("\n".join(lines) + "\n").encode(), "report.csv").target == expected
+
+
+def test_a_headerless_weather_file_is_no_price_bars_and_a_sleep_grade_no_quality_flag() -> None:
+    # from the review: a day's 9am, maximum, minimum and 3pm temperatures and rain were named open, high, low, close,
+    # volume; a night's 'Poor' sleep (a grade under 'Quality') was blanked and filled
+    rng = np.random.default_rng(6)
+    lines = []
+    for day in pd.date_range("2023-01-01", periods=200, freq="D"):
+        low, high = rng.uniform(5, 12), rng.uniform(20, 30)
+        lines.append(f"{day:%Y-%m-%d},{low + 4:.1f},{high:.1f},{low:.1f},{high - 2:.1f},{rng.uniform(0, 9):.1f}")
+    weather = load_series(("\n".join(lines) + "\n").encode(), "weather.csv")
+    assert "close" not in weather.numeric_columns
+    grades = rng.choice(["Good", "Fair", "Poor"], 200)
+    sleep = "Date,Hours Slept,Quality\n" + "".join(f"{day:%Y-%m-%d},{5.2 if grade == 'Poor' else 7.1},{grade}\n"
+                                                   for day, grade in zip(pd.date_range("2023-01-01", periods=200),
+                                                                         grades))
+    series = load_series(sleep.encode(), "sleep.csv")
+    assert series.frame["y"].min() == 5.2 and not series.report.filled_targets

@@ -1069,3 +1069,18 @@ def test_apple_healths_kinds_of_samples_are_series_with_the_source_that_tells_th
              for t in beats]
     health = pd.DataFrame(rows, columns=["type", "sourceName", "unit", "startDate", "value"])
     assert detect_id_columns(health, "startDate") == ("type", "sourceName")
+
+
+def test_servers_read_at_every_stamp_and_a_store_panel_with_one_counter_keep_their_series() -> None:
+    # from the review: a monitor's 'Server' (every hour each) merged into one mean; two stores, only the first with a
+    # people counter (filled on each day's first row), read as one document's lines
+    stamps = pd.date_range("2024-03-01", periods=120, freq="h").strftime("%Y-%m-%d %H:%M")
+    servers = pd.DataFrame([(t, name, 30 + 20 * k + i % 24) for i, t in enumerate(stamps)
+                            for k, name in enumerate(["web-01", "web-02", "db-01"])],
+                           columns=["Timestamp", "Server", "CPU Usage"])
+    assert detect_id_columns(servers, "Timestamp") == ("Server",)
+    days = pd.date_range("2023-01-01", periods=120, freq="D").strftime("%Y-%m-%d")
+    stores = pd.DataFrame([row for i, day in enumerate(days) for row in ((day, "Flagship", 900 + i % 7 * 30, 3000.0),
+                                                                         (day, "Outlet", 300 + i % 7 * 10, None))],
+                          columns=["Date", "Store", "Sales", "Footfall"])
+    assert detect_id_columns(stores, "Date") == ("Store",)

@@ -568,3 +568,22 @@ def test_a_rate_of_change_or_interest_is_forecast_and_banded_below_zero_where_a_
     result = run(series.frame, series.frequency, RunRequest("linear", horizon=5))
     ahead = result.predictions[result.predictions["split"] == "future"]
     assert (ahead["predicted"].min() < 0) == signed and (ahead["lower"].min() < 0) == signed
+
+
+@pytest.mark.parametrize("header", ["Returns", "Yield [kWh]", "Interest Income"])
+def test_counts_and_amounts_named_returns_yield_or_interest_stay_at_zero_or_above(header: str) -> None:
+    # from the review: a shop's returned items, a PV inverter's yield and interest earned were forecast below zero
+    values = np.linspace(38, 3, 30) + 0.5 * np.sin(np.arange(30))
+    text = f"Year,{header}\n" + "".join(f"{1990 + i},{v:.2f}\n" for i, v in enumerate(values))
+    series = load_series(text.encode(), "counts.csv")
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=8))
+    ahead = result.predictions[result.predictions["split"] == "future"]
+    assert ahead["predicted"].min() == 0.0 and ahead["lower"].min() >= 0.0
+
+
+def test_a_share_of_normal_or_a_cpu_percentage_may_pass_100() -> None:
+    # from the review: 'Precip % of Normal' and a multi-core 'CPU %' were held at 100
+    for header in ("Precip % of Normal", "CPU %"):
+        series = load_series(_occupancy_csv(header), "share.csv")
+        result = run(series.frame, series.frequency, RunRequest("linear", horizon=24))
+        assert result.predictions["predicted"].max() > 110 and "future_held_at_ceiling_from_step" not in result.params
