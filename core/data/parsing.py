@@ -2210,6 +2210,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
     if len(years) > 1:  # FluSurv-NET's season 'YEAR' ('2015-16') beside its 'MMWR-YEAR': the one of whole years
         years = [col for col in years if pd.to_numeric(raw[col], errors="coerce").between(1800, 2200).mean() >= 0.9] \
             or years
+    if len(years) > 1:  # a 'Fiscal Year' beside the calendar 'Year' of its months: the calendar's
+        years = [col for col in years if str(col).strip().lower() not in _FISCAL_YEAR_NAMES] or years
     periods = [col for name, col in names.items() if name in _PERIOD_NAMES] or [  # 'Year,MM', Scripps's 'Mn' (no rain)
         col for name, col in names.items() if name in ("mm", "mn")
         and not set(names) & (_DAY_OF_YEAR_NAMES | _WEEK_NAMES)

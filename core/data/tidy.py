@@ -559,7 +559,8 @@ def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = No
         named = len(text) > 0 and bool(text.str.endswith("%").mean() >= 0.5)
     known = values.to_numpy(dtype=float)
     known = known[np.isfinite(known)]
-    if not named or words & _PAST_100_WORDS or not len(known) or known.min() < 0 or known.max() > 100:
+    if not named or words & _PAST_100_WORDS or re.search(r"\bof\s+(?:19|20)\d\d\b", str(target)) \
+            or not len(known) or known.min() < 0 or known.max() > 100:  # TSA's '% of 2019 Travelers' passed 100
         return None
     return 100.0
 
@@ -1575,7 +1576,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         elif parsed is not None and parsed[0].notna().mean() < _FILLED_DATES and sparse is None:
             sparse = (col, parsed)  # a date of a few rows (Stripe's 'Refunded date (UTC)'), unless no other is fuller
         elif parsed is not None and few is None and (parsed[0].nunique() < MIN_ROWS <= len(raw)
-                                                     or _years_beside_weeks(parsed[1], raw.columns)):
+                                                     or _years_beside_weeks(parsed, raw.columns)):
             few = (col, parsed)  # too few stamps for a series (a retail calendar's 'Fiscal Year' before 'Week Ending')
         elif parsed is not None and few is not None and inside is None and _within_periods(parsed[0], few[1][0]) \
                 and not _dates_each_row(col, parsed[0]):
@@ -1650,14 +1651,17 @@ def _local_twin(col: object, columns: pd.Index) -> bool:
     return False
 
 
-def _years_beside_weeks(written: str, columns: pd.Index) -> bool:
-    """Whether a column of years (``written`` as ``yyyy``, or seasons ``yyyy/yy``) stands beside a column of week or
+def _years_beside_weeks(parsed: tuple[pd.Series, str], columns: pd.Index) -> bool:
+    """Whether a column of years (``parsed`` as ``yyyy``, or seasons ``yyyy/yy``) stands beside a column of week or
     month numbers, or of the weeks they make (``MMWR-YEAR-MMWR-WEEK``): the years of finer periods, before a later
     column that dates each row (CDC's 'MMWR Year' and 'MMWR Week' before 'Week Ending Date': nine years of weeks were
-    read as nine yearly means, once the years were eight or more; FluSurv-NET's season 'YEAR')."""
-    names = [str(col).strip().lower() for col in columns]
-    return written in ("yyyy", "yyyy/yy") and any(
-        name in _WEEK_NAMES or name in _PERIOD_NAMES or set(re.split(r"[\W_]+", name)) & _WEEK_NAMES for name in names)
+    read as nine yearly means, once the years were eight or more; FluSurv-NET's season 'YEAR'), where
+    each year has several rows (a yearly table's 'Peak Week' beside its 'Peak Date' is no such table)."""
+    stamps, written = parsed
+    names = [str(col).strip().lower() for col in columns]  # (not 'Capacity (kW)': a German week's 'KW')
+    return written in ("yyyy", "yyyy/yy") and bool(stamps.duplicated().mean() > 0.5) and any(
+        name in _WEEK_NAMES or name in _PERIOD_NAMES  # (or 'Year-Month', a 'Fiscal Year' beside it)
+        or set(re.split(r"[\W_]+", name)) & ((_WEEK_NAMES - {"kw"}) | set(_PERIOD_NAMES)) for name in names)
 
 
 def _dates_each_row(col: object, stamps: pd.Series) -> bool:
@@ -4215,14 +4219,19 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
     """``frame`` (combined per ``per`` by the sum) without its periods the file covers only in part (``_partial_ends``):
     summed, they read low (an export from a Friday made its first week 976 where full weeks were 2,400-2,900), and
     trained and forecast from as a dip; said. The last is kept where future rows follow it (no gap before them), and
-    both where fewer than ``MIN_ROWS`` periods would be left (said too)."""
+    either where fewer than ``MIN_ROWS`` periods would be left without it, the last left out first (said too)."""
     future = frame["y"].isna().to_numpy() & (frame["ds"] > frame["ds"][frame["y"].notna().to_numpy()].max()).to_numpy()
     dropped = [(which, start, stamp) for which, start, stamp in partial if which == "first" or not future.any()]
-    kept = bool(dropped) and frame["y"].notna().sum() - len(dropped) < MIN_ROWS
+    left, kept = int(frame["y"].notna().sum()), set()
+    for which, _, _ in sorted(dropped, key=lambda end: end[0] != "last"):  # the running last period first
+        if left - 1 >= MIN_ROWS:
+            left -= 1
+        else:
+            kept.add(which)
     for which, start, stamp in dropped:
         written = f"{stamp:%Y-%m-%d %H:%M:%S}" if per == "hour" else f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
         begins = f"{start:%Y-%m-%d %H:%M}" if per == "hour" else f"{start:%Y-%m-%d}"  # an hour by its hour
-        if kept:  # too few periods without it: kept, and said (a young shop's export taken mid-month read low, unsaid)
+        if which in kept:  # too few periods without it: kept, said (a young shop's export taken mid-month read low)
             report.notices.append(Notice(
                 f"The {which} {per} ({begins}) holds rows {'from' if which == 'first' else 'up to'} {written} only: "
                 f"summed, it reads low, but it is kept, as fewer than {MIN_ROWS} {per}s would be left without it; "
@@ -4233,7 +4242,8 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
             f"The {which} {per} ({begins}) holds rows {'from' if which == 'first' else 'up to'} {written} "
             f"only: summed, it would read low, so it is left out.", f"notice.per_partial_{which}",
             {"per": per, "start": begins, "stamp": written}))
-    return frame if kept else frame[~frame["ds"].isin([start for _, start, _ in dropped])].reset_index(drop=True)
+    gone = [start for which, start, _ in dropped if which not in kept]
+    return frame[~frame["ds"].isin(gone)].reset_index(drop=True) if gone else frame
 
 
 # Words of a status column for rows that may not count (a payment that failed, an order refunded or cancelled).

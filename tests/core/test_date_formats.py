@@ -1139,3 +1139,19 @@ def test_ons_rolling_quarters_under_a_row_of_series_codes_are_monthly_by_their_l
     assert series.date_col == "Period" and series.frequency.name == "monthly" and len(series.frame) == 40
     assert series.frame["ds"].iloc[0] == pd.Timestamp("1992-03-01") and series.frame["ds"].iloc[10] == \
         pd.Timestamp("1993-01-01")
+
+
+def test_a_yearly_table_keeps_its_years_beside_a_kw_or_a_peak_week_and_a_fiscal_year_gives_way_to_months() -> None:
+    # from the review: 'Capacity (kW)' (a German week's 'KW') and a yearly 'Peak Week' made a later date column the
+    # time; a 'Fiscal Year' beside 'Year' and 'Month' was nine yearly means
+    years = range(2000, 2024)
+    kw = "Year,Capacity (kW),Generation (MWh),Report Date\n" + "".join(
+        f"{y},{100 + 30 * k},{300 + 100 * k},{y + 1}-03-{10 + k % 15}\n" for k, y in enumerate(years))
+    assert load_series(kw.encode(), "kw.csv").date_col == "Year"
+    peaks = "Year,Peak Week,Peak Date,Peak Cases\n" + "".join(
+        f"{y},{1 + k % 11},{y}-02-{1 + k % 27:02d},{1000 + 37 * k}\n" for k, y in enumerate(years))
+    assert load_series(peaks.encode(), "peaks.csv").date_col == "Year"
+    fiscal = "Fiscal Year,Year,Month,Sales\n" + "".join(
+        f"{y + (m >= 7)},{y},{m},{100 + 7 * m + y % 5}\n" for y in range(2016, 2024) for m in range(1, 13))
+    series = load_series(fiscal.encode(), "fy.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 96

@@ -248,3 +248,13 @@ def test_a_partial_last_month_kept_for_want_of_months_is_said() -> None:
     assert counted.frame["ds"].iloc[-1] == pd.Timestamp("2024-02-01") and counted.frame["y"].iloc[-1] == 100.0
     said = [str(notice) for notice in counted.report.notices if notice.key == "notice.per_partial_kept_last"]
     assert len(said) == 1 and "2024-02-10" in said[0] and "fewer than 8 months" in said[0]
+
+
+def test_a_partial_first_and_last_period_are_left_out_one_by_one_while_eight_remain() -> None:
+    # from the review: nine months partial at both ends kept both, each said to be kept 'as fewer than 8 months would
+    # be left without it'; the running last month goes, the first stays
+    days = pd.date_range("2023-06-20", "2024-02-10", freq="D")
+    summed = load(pd.DataFrame({"time": days.strftime("%Y-%m-%d"), "amount": 10.0}), per="month", duplicates="sum")
+    assert summed.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-01") and len(summed.frame) == 8
+    keys = [notice.key for notice in summed.report.notices]
+    assert "notice.per_partial_last" in keys and "notice.per_partial_kept_first" in keys

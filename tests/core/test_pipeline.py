@@ -582,8 +582,8 @@ def test_counts_and_amounts_named_returns_yield_or_interest_stay_at_zero_or_abov
 
 
 def test_a_share_of_normal_or_a_cpu_percentage_may_pass_100() -> None:
-    # from the review: 'Precip % of Normal' and a multi-core 'CPU %' were held at 100
-    for header in ("Precip % of Normal", "CPU %"):
+    # from the reviews: 'Precip % of Normal', a multi-core 'CPU %' and TSA's '% of 2019 Travelers' were held at 100
+    for header in ("Precip % of Normal", "CPU %", "% of 2019 Travelers"):
         series = load_series(_occupancy_csv(header), "share.csv")
         result = run(series.frame, series.frequency, RunRequest("linear", horizon=24))
         assert result.predictions["predicted"].max() > 110 and "future_held_at_ceiling_from_step" not in result.params
