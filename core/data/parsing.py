@@ -786,6 +786,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return parse_dates(text.map(_western, na_action="ignore"), day_first)
     if sample.iloc[:1].str.fullmatch(_ROLLING_MONTHS).all() and sample.str.fullmatch(_ROLLING_MONTHS).all():
         return parse_dates(text.str.replace(_ROLLING_MONTHS, r"\2 \3", regex=True), day_first)  # ONS's 'Jan-Mar 1992'
+    if sample.str.fullmatch(r"\d{6}").all() and _academic_years(sample):  # the DfE's 'time_period' 201920
+        return parse_dates(text.str.replace(r"^(\d{4})(\d{2})$", r"\1/\2", regex=True), day_first)
     if sample.str.contains(_AS_OF).any():  # Schwab's '12/10/2023 as of 12/09/2023': the day it was booked
         return parse_dates(text.str.replace(_AS_OF, "", regex=True), day_first)
     if sample.str.fullmatch(_DATE_COMMA_TIME).any():  # Interactive Brokers' '2022-01-03, 10:00:15'
@@ -1606,6 +1608,14 @@ _DATE_COMMA_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}),\s*(\d{1,2}:\d{2}(?::\d{2})
 _MERIDIEM_END = re.compile(r"(?<=\s)(\d{1,2})(:\d{2})?\s*([AaPp])(\.?)\s?[Mm]\.?$")
 
 
+def _academic_years(sample: pd.Series) -> bool:
+    """Whether six-digit cells are years and the next year's last two digits (``201920``: 2019/20), every one: the
+    DfE's 'time_period' (a month ``201912`` is none: 20 follows 19, 12 does not)."""
+    numbers = pd.to_numeric(sample, errors="coerce")
+    first, second = numbers // 100, numbers % 100
+    return bool(first.between(1800, 2200).all() and ((first + 1) % 100 == second).all())
+
+
 def _spoken_hour(cell: str) -> bool:
     """Whether ``cell`` ends in an hour without its minutes or in 'a.m.' with points (``9/1/2024 1 a.m.``), which no
     format reads."""
@@ -1617,7 +1627,7 @@ def _clock_and_meridiem(found: re.Match[str]) -> str:
     return f"{found.group(1)}{found.group(2) or ':00'} {found.group(3).upper()}M"
 
 
-_DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpeRPE]\)|\s+\d{1,2}/|\s*\*{1,3}|\s+A)+$"
+_DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpeRPE]\)|\s*\([A-Z]{2,4}\)|\s+\d{1,2}/|\s*\*{1,3}|\s+A)+$"
                             r"|(?<=\d{4}M\d\d)\s*[pPrR]$|(?<=\d{4}M\d)\s*[pPrR]$|(?<=Q\d)\s*[pPrR]$")  # 2024M07 p
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)

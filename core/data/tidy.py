@@ -2482,11 +2482,12 @@ def _sample_size(col: str, numbers: dict[str, pd.Series] | None) -> bool:
 
 
 # Those seen or tested, of whom a surveillance file counts the ill or the positive: no target beside those
-_TESTED_WORDS = frozenset({"patients", "specimens", "specimen", "spec", "tests", "providers", "samples"})
+_TESTED_WORDS = frozenset({"patients", "specimens", "specimen", "spec", "tests", "providers", "samples", "sessions"})
 _TESTED_COUNT_WORDS = frozenset({"total", "num", "number", "no", "received", "processed", "performed", "tested", "nb",
-                                 "run"})
+                                 "run", "possible"})  # (a school's 'Possible Sessions' beside those 'Present')
 _FOUND_WORDS = frozenset({"positive", "positives", "positivity", "ili", "ilitotal", "cases", "inf", "detected",
-                          "detections", "confirmed"})  # (not an emergency department's 'Admission Rate')
+                          "detections", "confirmed", "present", "attended", "attendance"})  # (not an emergency
+# department's 'Admission Rate')
 
 
 # A tax collected on sales, a part of their total: no target beside another amount (Etsy's 'Order Sales Tax' and eBay's

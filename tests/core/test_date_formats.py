@@ -1155,3 +1155,15 @@ def test_a_yearly_table_keeps_its_years_beside_a_kw_or_a_peak_week_and_a_fiscal_
         f"{y + (m >= 7)},{y},{m},{100 + 7 * m + y % 5}\n" for y in range(2016, 2024) for m in range(1, 13))
     series = load_series(fiscal.encode(), "fy.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 96
+
+
+def test_the_dfes_six_digit_academic_years_and_a_labelled_year_are_read_as_years() -> None:
+    # Explore Education Statistics' 'time_period' 201920 (read as steps, and forecast as the target); a results
+    # table's '2019/20 (CAG)' (the file was read as steps)
+    years = range(2006, 2024)
+    ees = "time_period,geographic_level,enrolments\n" + "".join(f"{y}{(y + 1) % 100:02d},National,{8_100_000 + 997 * k}\n"
+                                                                for k, y in enumerate(years))
+    series = load_series(ees.encode(), "ees.csv")
+    assert series.date_col == "time_period" and series.target == "enrolments" and len(series.frame) == 18
+    labelled = [f"{y}/{(y + 1) % 100:02d}" + (" (CAG)" if y == 2019 else " (TAG)" if y == 2020 else "") for y in years]
+    assert load_series(_csv("Academic Year", labelled), "results.csv").frequency.name == "yearly"

@@ -554,3 +554,13 @@ def test_a_headerless_weather_file_is_no_price_bars_and_a_sleep_grade_no_quality
                                                                          grades))
     series = load_series(sleep.encode(), "sleep.csv")
     assert series.frame["y"].min() == 5.2 and not series.report.filled_targets
+
+
+def test_a_schools_possible_sessions_are_no_target_beside_those_present() -> None:
+    # SIMS's attendance summary: 'Possible Sessions' (the roll, twice a day) was forecast as attendance
+    rng = np.random.default_rng(3)
+    days = pd.bdate_range("2023-09-04", periods=150)
+    text = "Date,Possible Sessions,Present,Authorised Absence,Unauthorised Absence\n" + "".join(
+        f"{day:%d/%m/%Y},{(p := 2360 + int(rng.integers(-5, 5)))},{p - (a := int(rng.integers(80, 180)))},{a - 25},25\n"
+        for day in days)
+    assert load_series(text.encode(), "sims.csv").target == "Present"
