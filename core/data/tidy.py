@@ -76,7 +76,6 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)
                  "offered",  # (a queue's 'Service Level %' and 'AHT' were)
                  "covers",  # a restaurant's (its 'Reservations' were forecast, a count of bookings)
-                 "discharge",  # a river's
                  *_WEAK_TARGET_WORDS)
 # A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
 # Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
@@ -412,9 +411,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_rows_between_readings(_on_the_targets_spacing(frame, target, date_col, report), target,
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
-    inferred, rows = infer_frequency(frame["ds"]), len(frame)
+    inferred, before_running = infer_frequency(frame["ds"]), len(frame)
     frame = _without_running_period(frame, inferred, report)
-    frequency = _fiscal_season(inferred if len(frame) == rows else infer_frequency(frame["ds"]), report)
+    frequency = _fiscal_season(inferred if len(frame) == before_running else infer_frequency(frame["ds"]), report)
     if options.per == "week" and frequency.alias in ("SMS", "SME") and (combined := frequency_per("week")):
         frequency = combined  # rows combined per week with weeks between them: weekly, not 'semi-monthly'
     # the regressors' future rows on the target's own spacing (a pantry's or a shop's days, its weather given for
