@@ -1848,6 +1848,7 @@ _LEAST_COMMAS = 5  # ... and at least a quarter as many as the points that group
 
 
 _POINT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
+_TRAILING_SIGN = re.compile(r"^(\d[\d.,]*)-$")  # a minus after the number, as SAP's lists write it
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 
 
@@ -1859,6 +1860,7 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     1.25."""
     columns, months = [], False
     for column in _sample_columns(lines, delimiter):
+        column = [_TRAILING_SIGN.sub(r"-\1", cell.strip()) for cell in column]  # SAP's '1.850-' is -1.850
         if writes_month_dot_year(pd.Series(column[1:], dtype=object)):
             months = True
         elif not writes_dotted_months(pd.Series(column[1:], dtype=object)):  # KOSIS's 2020.01: months, no evidence

@@ -826,6 +826,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
         # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
+    if _written_amounts(values):  # SAP's '1.850-' and NetSuite's '$1,234.50': numbers, no names of series
+        return False
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)
                 and not _clock_times_off_a_schedule(raw, col, date_col) and not clock_times(col, values)
                 and not _period_of_a_year(col, values, raw[date_col]))
@@ -959,6 +961,22 @@ def _decimal_codes(col: str, values: pd.Series) -> bool:
     cells = values.dropna().astype("string").str.strip()  # as the file writes them: 250.00
     return not pd.api.types.is_numeric_dtype(values) and bool(len(cells)) and bool(
         cells.str.fullmatch(r"\d+(?:\.\d+)?").all())
+
+
+_AMOUNT_CELL = re.compile(r"[-+(]?\s?[$€£¥]?\s?\d[\d.,' ]*\s?-?\)?")
+_AMOUNT_MARK = re.compile(r"^\(|\d-$|^[-+(]?\s?[$€£¥]|\d[.,']\d")  # a sign after, a currency, a separator
+
+
+def _written_amounts(values: pd.Series) -> bool:
+    """Whether a column of text holds numbers as lists and reports write them (nearly every cell a number, a third at
+    least with a minus after it, a currency sign or a separator: SAP's '1.850-', NetSuite's '$1,234.50'), no codes
+    (zip codes '02134' keep their ids)."""
+    if not _is_text(values):
+        return False
+    cells = values.dropna().astype("string").str.strip().iloc[:500]
+    cells = cells[cells != ""]
+    return bool(len(cells)) and bool(cells.str.fullmatch(_AMOUNT_CELL).mean() >= 0.9) \
+        and bool(cells.str.contains(_AMOUNT_MARK).mean() >= 1 / 3)
 
 
 def _is_number(values: pd.Series) -> bool:

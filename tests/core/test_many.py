@@ -1084,3 +1084,17 @@ def test_servers_read_at_every_stamp_and_a_store_panel_with_one_counter_keep_the
                                                                          (day, "Outlet", 300 + i % 7 * 10, None))],
                           columns=["Date", "Store", "Sales", "Footfall"])
     assert detect_id_columns(stores, "Date") == ("Store",)
+
+
+def test_amounts_written_with_a_minus_after_or_a_currency_are_no_series_ids() -> None:
+    # SAP's '1.850-' quantities (40 series by quantity, the movement type forecast) and NetSuite's '$1,234.50' amounts
+    # (117 series, one per price point); zip codes written as text stay ids
+    rng = np.random.default_rng(2)
+    days = np.repeat(pd.bdate_range("2023-01-02", periods=120).strftime("%d.%m.%Y"), 3)
+    sap = pd.DataFrame({"Pstng Date": days, "MvT": "261",
+                        "Qty in UnE": [f"{int(q) * 50:,}-".replace(",", ".") for q in rng.integers(1, 40, len(days))]})
+    assert detect_id_columns(sap, "Pstng Date") == ()
+    netsuite = sap.assign(**{"Qty in UnE": [f"${q * 12.5:,.2f}" for q in rng.integers(1, 40, len(days))]})
+    assert detect_id_columns(netsuite, "Pstng Date") == ()
+    zips = pd.DataFrame({"Date": days, "Zip": np.tile(["02134", "02139", "02115"], 120), "Visits": 5})
+    assert detect_id_columns(zips, "Date") == ("Zip",)

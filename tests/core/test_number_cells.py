@@ -771,3 +771,17 @@ def test_hours_and_minutes_of_an_hours_column_and_days_of_time_off_are_numbers()
     assert load_series(clock.encode(), "clock.csv").target == "Hours"  # a clock's times are no hours
     off = parse_numbers(pd.Series(["1 day", "0.5 days", "5 days", "2 days"] * 5))
     assert off is not None and off.tolist()[:4] == [1.0, 0.5, 5.0, 2.0]
+
+
+def test_sap_quantities_with_a_minus_after_them_group_thousands_with_a_point_and_are_no_series_ids() -> None:
+    # MB51's 'Qty in UnE' written '1.850-' beside dd.mm.yyyy dates: read as -1.85 (850- as -850) and taken for the
+    # series id, the movement type forecast
+    rng = np.random.default_rng(1)
+    rows = ["Material\tMvT\tPstng Date\tQty in UnE\tEUn"]
+    for day in pd.bdate_range("2023-01-02", periods=200):
+        for _ in range(int(rng.integers(1, 4))):
+            quantity = int(rng.integers(1, 40)) * 50
+            rows.append(f"100-100\t261\t{day:%d.%m.%Y}\t{quantity:,}-\tEA".replace(",", "."))
+    series = load_series(("\n".join(rows) + "\n").encode("cp1252"), "mb51.txt",
+                         LoadOptions(per="week", duplicates="sum"))
+    assert series.target == "Qty in UnE" and series.frame["y"].max() < -1000
