@@ -567,6 +567,9 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
         bodies = (rows[:end][~blank[:end]], rows[:end][~(blank | subtotal)[:end]])  # with the subtotals and without
         summed[end:] = [bool(_TOTAL_LABEL.fullmatch(name)) or any(_sums_up(row, body, name) for body in bodies)
                         for name, row in zip(label.iloc[end:], rows[end:])]
+    sections = set(label[blank]) | {name.split(" : ")[0] for name in label if " : " in name}  # NetSuite's items
+    summed |= label.map(lambda name: bool((group := _SECTION_TOTAL.fullmatch(name)) and (group[1] or group[2])
+                                          in sections)).to_numpy(dtype=bool)  # 'Total - Bottles' under its section
     if not (blank | summed).any() or (blank | summed).all():
         return table
     if (headings := blank & ~summed).any():
@@ -574,6 +577,11 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
     if summed.any():
         attrs["summary_rows"] = {"rows": int(summed.sum()), "words": clipped_list(label[summed])}
     return table[~(blank | summed)]
+
+
+# A section's total under its rows, named after it (NetSuite's 'Total - Bottles' under 'Bottles : BTL-500-BLK', Excel's
+# 'north Total')
+_SECTION_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 
 
 def _plain_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series:

@@ -6101,3 +6101,16 @@ def test_years_across_with_a_change_column_after_them_under_a_title_are_one_mont
     series = load_series(("\n".join(lines) + "\n").encode(), "traffic.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 60
     assert series.frame["y"].iloc[0] == 3_000_000 and series.frame["y"].iloc[-1] == 3_310_000
+
+
+def test_a_sections_total_among_dates_across_is_left_out_with_the_grand_total() -> None:
+    # NetSuite's 'Sales by Item Summary': 'Total - Bottles' under 'Bottles : BTL-500-BLK' was forecast as a series
+    months = ",".join(f'"{m:%b %Y}"' for m in pd.date_range("2022-01-01", periods=24, freq="MS"))
+
+    def row(label: str, level: float) -> str:
+        return f'"{label}",' + ",".join(f'"${level + 13 * k:,.2f}"' for k in range(24))
+    lines = [f'"Item",{months}', '"Bottles"' + ',""' * 24, row("Bottles : BTL-500-BLK", 8000),
+             row("Bottles : BTL-750-BLK", 9000), row("Total - Bottles", 17000), '"Accessories"' + ',""' * 24,
+             row("Accessories : LID-SPT-01", 800), row("Total - Accessories", 800), row("Total", 17800)]
+    raw = read_table(("\n".join(lines) + "\n").encode(), "sales_by_item.csv")
+    assert set(raw["Item"]) == {"Bottles : BTL-500-BLK", "Bottles : BTL-750-BLK", "Accessories : LID-SPT-01"}
