@@ -165,7 +165,8 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
         if ids:
             probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
-    finer = finer_id(stamped, given_ids, probe.date_col, _not_ids(keyed, probe, wanted)) if given_ids else None
+    finer = finer_id(stamped, given_ids, probe.date_col, (*_not_ids(keyed, probe, wanted), probe.target)) \
+        if given_ids else None  # (not the target itself: FBA's 'quantity' was offered as an id)
     blank = tuple(col for col in table.columns if table[col].isna().all()) if wanted == (ALL_TARGETS,) else ()
     return PanelLayout(probe=probe, id_cols=ids, targets=_targets(probe, wanted, ids, list(table.columns)),
                        id_text=id_text if id_text is not None and len(id_text.columns) else None, finer_id=finer,

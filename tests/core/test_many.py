@@ -1098,3 +1098,15 @@ def test_amounts_written_with_a_minus_after_or_a_currency_are_no_series_ids() ->
     assert detect_id_columns(netsuite, "Pstng Date") == ()
     zips = pd.DataFrame({"Date": days, "Zip": np.tile(["02134", "02139", "02115"], 120), "Visits": 5})
     assert detect_id_columns(zips, "Date") == ("Zip",)
+
+
+def test_the_finer_id_said_is_never_the_target(tmp_path: Path) -> None:
+    # Amazon's FBA daily inventory: '--id-col sku,quantity' was suggested, quantity being the target
+    rng = np.random.default_rng(6)
+    rows = [f"{day:%Y-%m-%d}T07:00:00+00:00\t{sku}\t{rng.integers(20, 400)}\t{centre}"
+            for day in pd.date_range("2023-10-01", periods=183, freq="D") for sku in ("BTL-500-BLK", "BTL-500-WHT")
+            for centre in ("PHX7", "ONT8", "MDW2")]
+    path = tmp_path / "fba.txt"
+    path.write_text("snapshot-date\tsku\tquantity\tfulfillment-center-id\n" + "\n".join(rows) + "\n")
+    done = cli("fit", str(path), "--id-col", "sku", "--duplicates", "sum", "--model", "naive")
+    assert done.returncode == 0 and "--id-col sku,fulfillment-center-id makes one series" in done.stderr, done.stderr
