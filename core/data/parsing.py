@@ -576,7 +576,11 @@ _UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "usec": 1e-6, "ms": 1e-3
                   # power and energy as Grafana scales them ('120 W' then '24.89 kW'; '518 Wh' then '1,45 kWh')
                   {"w": 1.0, "kw": 1e3, "mw": 1e6, "gw": 1e9}, {"wh": 1.0, "kwh": 1e3, "mwh": 1e6, "gwh": 1e9},
                   # one and several of a duration (time off's '1 day' beside '2.5 days', '1 hour' and '8 hours')
-                  {"day": 1.0, "days": 1.0}, {"hour": 1.0, "hours": 1.0, "hr": 1.0, "hrs": 1.0})
+                  {"day": 1.0, "days": 1.0}, {"hour": 1.0, "hours": 1.0, "hr": 1.0, "hrs": 1.0},
+                  # weights and distances of two systems in one column (a 3PL's 'kg' and 'lb' warehouses, a running
+                  # log's 'mi' and a race's 'km')
+                  {"g": 1e-3, "kg": 1.0, "t": 1e3, "lb": 0.45359237, "lbs": 0.45359237, "oz": 0.028349523125},
+                  {"m": 1e-3, "km": 1.0, "mi": 1.609344, "mile": 1.609344, "miles": 1.609344})
 
 
 def measure_unit(unit: str) -> bool:

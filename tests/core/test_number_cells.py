@@ -785,3 +785,11 @@ def test_sap_quantities_with_a_minus_after_them_group_thousands_with_a_point_and
     series = load_series(("\n".join(rows) + "\n").encode("cp1252"), "mb51.txt",
                          LoadOptions(per="week", duplicates="sum"))
     assert series.target == "Qty in UnE" and series.frame["y"].max() < -1000
+
+
+def test_weights_in_kg_and_lb_and_distances_in_mi_and_km_are_read_in_the_commoner_unit() -> None:
+    # a 3PL's two warehouses ('43.5 lb', '3.5 kg': refused as 100% not numbers) and a running log's races in km
+    weights = parse_numbers(pd.Series(["10.0 kg", "22.0 lb", "5.0 kg", "2.0 kg"]))
+    assert weights is not None and list(weights.round(3)) == [10.0, 9.979, 5.0, 2.0]
+    distances = parse_numbers(pd.Series(["4.8 mi", "6.2 mi", "10 km", "5.0 mi"]))
+    assert distances is not None and distances.iloc[2] == pytest.approx(6.2137, abs=1e-3)
