@@ -63,7 +63,8 @@ def test_eurostat_flags_after_numbers_are_read_as_the_numbers_and_said() -> None
 
 def test_units_and_less_than_signs_inside_cells_are_not_flags_or_limits() -> None:
     # '500 g' and '1 kg' were read as 500 and 1 (as if g and kg were flags); '10<20' as 1020 once a '<1' was there.
-    assert parse_numbers(pd.Series(["500 g", "1 kg"] * 12), False) is None
+    grams = parse_numbers(pd.Series(["500 g", "1 kg"] * 12), False)  # one unit's numbers, converted (not 500 and 1)
+    assert grams is not None and list(grams.iloc[:2]) == [500.0, 1000.0]
     cells = ["<1" if month == 3 else "10<20" if month == 4 else str(month) for month in range(1, 25)]
     series = load_series(_monthly(cells, "date,share"), "share.csv")
     assert series.frame["y"].iloc[2] == 0.5 and series.frame["y"].iloc[3] != 1020
@@ -519,7 +520,8 @@ def test_numbers_written_with_one_unit_after_each_are_the_numbers_and_the_unit_i
 def test_cells_that_are_not_a_number_and_one_unit_stay_text() -> None:
     assert parse_numbers(pd.Series([f"{day} Jan" for day in range(1, 25)])) is None  # days of a month: dates
     assert parse_numbers(pd.Series([f"{hour} AM" for hour in range(1, 12)])) is None  # times of day
-    assert parse_numbers(pd.Series([f"{k} kg" if k % 2 else f"{k} lb" for k in range(1, 25)])) is None  # two units
+    two = parse_numbers(pd.Series([f"{k} kg" if k % 2 else f"{k} lb" for k in range(1, 25)]))  # two units of a kind:
+    assert two is not None and two.iloc[1] == pytest.approx(2 * 0.45359237)  # converted to the first's
     flagged = load_series(_monthly([f"{100 + row} p" for row in range(24)]), "f.csv")  # a statistics office's flag
     assert not any("writes the unit" in str(notice) for notice in flagged.report.notices)
     money = load_series(_monthly([f"EUR {100 + row}" for row in range(24)]), "m.csv")  # money, as before
