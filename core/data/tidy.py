@@ -570,7 +570,9 @@ _SIGNED_WORDS = frozenset({"growth", "inflation", "deflation", "yoy", "mom", "qo
 # ... and these where the name says a rate ('Return %', '10Y Yield (%)', 'Interest Rate'; not a shop's 'Returns', a
 # PV inverter's 'Yield [kWh]' or 'Interest Income', counts and amounts never below zero)
 _SIGNED_AS_RATE = frozenset({"change", "chg", "yield", "yields", "return", "returns", "interest"})
-_RATE_MARKS = frozenset({"rate", "percent", "pct", "bps", "bp"})
+_RATE_MARKS = frozenset({"rate", "percent", "pct", "bps", "bp",  # or of a market's bonds and deposits ('10 Year
+                         "treasury", "bond", "bonds", "gilt", "gilts", "bund", "jgb", "tbill", "swap", "savings",
+                         "deposit", "mortgage", "loan", "coupon"})  # Treasury Yield', near zero in Japan, went below)
 # a rate of these words is of prices or of interest ('CPI annual rate', 'Cash Rate Target', 'Bank Rate')
 _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "price", "policy", "cash", "bank", "funds",
                             "repo", "discount", "lending", "deposit", "overnight", "interbank", "refinancing"})
@@ -2233,8 +2235,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         measures = actual or measures  # (and 'PVWatts Expected' before 'Actual': test MAE 0)
     if not named:  # amounts written as money before other measures (a clinic's '$65.00' fees after their minutes)
         measures = sorted(measures, key=lambda col: not _written_as_money(raw[col]))
-    if not named:  # a water level before the logger's own pressure and temperature (HOBO's 'Abs Pres, kPa' was)
-        measures = sorted(measures, key=lambda col: _WATER_LEVEL.search(_name_text(col)) is None)
+    if not named:  # a river's discharge, then a water level, before a gauge's other readings and a logger's own
+        measures = sorted(measures, key=lambda col: (_RIVER_FLOW.search(_name_text(col)) is None,  # pressure (HOBO's
+                                                     _WATER_LEVEL.search(_name_text(col)) is None))  # 'Abs Pres, kPa')
     chosen = awaiting or named or measures
     done = [col for col in measures if not _name_words(col) & _PLAN_WORDS] or measures
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
@@ -2263,6 +2266,8 @@ def _sparse_beside_amounts(named: list[str], numbers: dict[str, pd.Series] | Non
     return sparse if full else []
 
 
+# a river's discharge in a unit of flow (USGS's 'Discharge (cfs)'; not a water plant's 'Discharge (ML/d)')
+_RIVER_FLOW = re.compile(r"\b(?:discharge|streamflow|flow)\b.*(?:\bcfs\b|ft3/s|ft³/s|m3/s|m³/s|\bcumecs\b|\bl/s\b)")
 _WATER_LEVEL = re.compile(r"\b(?:water level|sensor depth|depth to water|gage height|gauge height|stage)\b")
 
 
@@ -2517,10 +2522,11 @@ def _sales_before_orders(named: list[str]) -> list[str]:
 
 def _without_denominators(candidates: list[str]) -> list[str]:
     """``candidates`` without counts of those seen or tested (``_TESTED_WORDS``: 'TOTAL PATIENTS', 'Tests Performed',
-    FluNet's 'SPEC_RECEIVED_NB') where another counts those found ill or positive (``_FOUND_WORDS``):
+    FluNet's 'SPEC_RECEIVED_NB') where another counts those found ill or positive (``_FOUND_WORDS``) or is a share of
+    them written with '%' ('Detection Rate (%)', 'Flu A %'; not an emergency department's 'Admission Rate'):
     ILINet's patients, a lab's tests were forecast instead of the ILI or the positives."""
     tested = [col for col in candidates if _name_words(col) & _TESTED_WORDS and _name_words(col) & _TESTED_COUNT_WORDS]
-    found = [col for col in candidates if col not in tested and _name_words(col) & _FOUND_WORDS]
+    found = [col for col in candidates if col not in tested and (_name_words(col) & _FOUND_WORDS or "%" in str(col))]
     return [col for col in candidates if col not in tested] if tested and found else candidates
 
 
@@ -3648,6 +3654,16 @@ _NOTE_WORDS = frozenset({"notes", "note", "comments", "comment", "remarks", "rem
 _CLOSED_WORDS = frozenset({"closed", "shut", "holiday", "geschlossen", "fermé", "ferme", "cerrado", "chiuso", "休业"})
 
 
+_NOTE_CLOSED = re.compile(r"\b(?:closed|shut|geschlossen|fermé|ferme|cerrado|chiuso)\b|休业")
+_NOTE_DENIED = re.compile(r"\b(?:not|never|n't|nicht|pas|no)\s+(?:\w+\s+)?(?:closed|shut|geschlossen|fermé|ferme|cerrado)")
+
+
+def _notes_say_closed(notes: pd.Series) -> pd.Series:
+    """Which ``notes`` say the place was closed (not 'Holiday cover', nor 'till not closed')."""
+    text = notes.astype("string").str.lower()
+    return (text.str.contains(_NOTE_CLOSED, regex=True) & ~text.str.contains(_NOTE_DENIED, regex=True)).fillna(False)
+
+
 def _closed_rows_notice(raw: pd.DataFrame, numbers: dict[str, pd.Series], target: str) -> Notice | None:
     """Where rows without a value in ``target`` say the place was closed in a column of numbers (a clinic's 'CLOSED'
     Saturdays under 'Cash': filled between the days around them, forecast as trading days) or in a column of notes
@@ -3659,9 +3675,8 @@ def _closed_rows_notice(raw: pd.DataFrame, numbers: dict[str, pd.Series], target
     closed = rf"\b(?:{'|'.join(_CLOSED_WORDS)})\b"
     said = [raw.loc[blank, col].astype("string").str.lower().str.contains(closed, regex=True).fillna(False)
             & numbers[col][blank].isna() for col in numbers if col in raw.columns]
-    said += [raw.loc[blank, col].astype("string").str.lower().str.contains(closed, regex=True).fillna(False)
-             for col in raw.columns if col not in numbers and _name_words(col) & _NOTE_WORDS]  # 'Bank Hol - closed'
-    # in a takings sheet's 'Notes' beside its blank cell
+    said += [_notes_say_closed(raw.loc[blank, col]) for col in raw.columns  # 'Bank Hol - closed' in a takings
+             if col not in numbers and _name_words(col) & _NOTE_WORDS]  # sheet's 'Notes' beside its blank cell
     rows = int(np.logical_or.reduce([found.to_numpy(dtype=bool) for found in said]).sum()) if said else 0
     if not rows:
         return None

@@ -965,7 +965,8 @@ def _decimal_codes(col: str, values: pd.Series) -> bool:
 
 
 _AMOUNT_CELL = re.compile(r"[-+(]?\s?[$€£¥]?\s?\d[\d.,' ]*\s?-?\)?")
-_AMOUNT_MARK = re.compile(r"^\(|\d-$|^[-+(]?\s?[$€£¥]|\d[.,']\d")  # a sign after, a currency, a separator
+_AMOUNT_SIGN = re.compile(r"^\(|\d-$|^[-+(]?\s?[$€£¥]")  # a sign after, brackets, a currency
+_GROUPED = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}")  # 1.850, 1,234.50, 92,16 (not 2.3.1)
 
 
 def _written_amounts(values: pd.Series) -> bool:
@@ -977,7 +978,8 @@ def _written_amounts(values: pd.Series) -> bool:
     cells = values.dropna().astype("string").str.strip().iloc[:500]
     cells = cells[cells != ""]
     return bool(len(cells)) and bool(cells.str.fullmatch(_AMOUNT_CELL).mean() >= 0.9) \
-        and bool(cells.str.contains(_AMOUNT_MARK).mean() >= 1 / 3)
+        and bool((cells.str.contains(_AMOUNT_SIGN) | cells.str.strip("-+()$€£¥ ").str.fullmatch(_GROUPED)).mean()
+                 >= 1 / 3)
 
 
 def _is_number(values: pd.Series) -> bool:

@@ -1167,3 +1167,9 @@ def test_the_dfes_six_digit_academic_years_and_a_labelled_year_are_read_as_years
     assert series.date_col == "time_period" and series.target == "enrolments" and len(series.frame) == 18
     labelled = [f"{y}/{(y + 1) % 100:02d}" + (" (CAG)" if y == 2019 else " (TAG)" if y == 2020 else "") for y in years]
     assert load_series(_csv("Academic Year", labelled), "results.csv").frequency.name == "yearly"
+
+
+def test_a_years_ytd_or_projection_label_is_no_year_to_train_on() -> None:
+    # from the review: '2024 (YTD)' and '2025 (PROJ)' were read as whole, observed years once any '(ABC)' was dropped
+    years = [str(year) for year in range(2008, 2024)] + ["2024 (YTD)"]
+    assert load_series(_csv("Year", years), "ytd.csv").frequency.name != "yearly"

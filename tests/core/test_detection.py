@@ -564,3 +564,22 @@ def test_a_schools_possible_sessions_are_no_target_beside_those_present() -> Non
         f"{day:%d/%m/%Y},{(p := 2360 + int(rng.integers(-5, 5)))},{p - (a := int(rng.integers(80, 180)))},{a - 25},25\n"
         for day in days)
     assert load_series(text.encode(), "sims.csv").target == "Present"
+
+
+def test_a_rivers_discharge_a_labs_share_and_version_numbers_as_ids_after_the_third_review() -> None:
+    # from the review: a USGS gauge's 'Gage height (ft)' before its 'Discharge (cfs)'; 'Total Samples Tested' before
+    # a 'Detection Rate (%)'; app versions '2.3.1' and ledger codes '6000.100.20' read as amounts, no ids
+    from core.panel.split import detect_id_columns
+
+    rng = np.random.default_rng(2)
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    gauge = "Date,Gage height (ft),Discharge (cfs)\n" + "".join(
+        f"{day:%Y-%m-%d},{rng.uniform(3, 4):.2f},{rng.uniform(500, 800):.1f}\n" for day in days)
+    assert load_series(gauge.encode(), "usgs.csv").target == "Discharge (cfs)"
+    lab = "Week,Total Samples Tested,Detection Rate (%)\n" + "".join(
+        f"{day:%Y-%m-%d},{rng.integers(300, 600)},{rng.uniform(2, 20):.1f}\n" for day in days[::7])
+    assert load_series(lab.encode(), "lab.csv").target == "Detection Rate (%)"
+    versions = pd.DataFrame({"Date": np.repeat(days.strftime("%Y-%m-%d"), 3),
+                             "App Version": np.tile(["2.3.1", "2.4.0", "2.4.1"], 120),
+                             "Crashes": rng.integers(5, 40, 360)})
+    assert detect_id_columns(versions, "Date") == ("App Version",)

@@ -6114,3 +6114,15 @@ def test_a_sections_total_among_dates_across_is_left_out_with_the_grand_total() 
              row("Accessories : LID-SPT-01", 800), row("Total - Accessories", 800), row("Total", 17800)]
     raw = read_table(("\n".join(lines) + "\n").encode(), "sales_by_item.csv")
     assert set(raw["Item"]) == {"Bottles : BTL-500-BLK", "Bottles : BTL-750-BLK", "Accessories : LID-SPT-01"}
+
+
+def test_notes_of_holiday_cover_or_a_till_not_closed_say_no_closed_day() -> None:
+    # from the review: 'Holiday cover - Sam forgot to enter' and 'till not closed - figure missing' beside blank
+    # takings were said to be closed days, with advice to count them as none
+    days = pd.date_range("2023-03-01", periods=100, freq="D")
+    for note in ("Holiday cover - Sam forgot to enter", "till not closed - figure missing"):
+        text = "Date,Takings,Comments\n" + "".join(f"{day:%d/%m/%Y},,{note}\n" if i % 12 == 5 else
+                                                   f"{day:%d/%m/%Y},{900 + 7 * (i % 9)}.50,\n"
+                                                   for i, day in enumerate(days))
+        series = load_series(text.encode(), "takings.csv")
+        assert not [n for n in series.report.notices if n.key == "notice.closed_words"]
