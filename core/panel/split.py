@@ -304,9 +304,9 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
-    if kinds := _kinds_in_units(raw, date_col, exclude):  # Apple Health's 'type' of each unit, with its 'sourceName'
-        return _with_kinds(raw, kinds[0], candidates, date_col, stamp_repeats)  # (read by source: steps and heart
-        # rates summed together)
+    if (kinds := _kinds_in_units(raw, date_col, exclude)) and (  # Apple Health's 'type' of each unit, with its
+            found := _with_kinds(raw, kinds[0], candidates, date_col, stamp_repeats)):  # 'sourceName' (read by
+        return found  # source: steps and heart rates summed together)
     single = next((col for col in candidates  # alone, an id is filled on most rows (a well file's 'Comments' on 5%)
                    if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats)
                    and _series_long_enough(raw, (col,)) and not _numbers_apart_by_chance(raw, (col,), date_col)),
@@ -793,13 +793,14 @@ def _with_kinds(raw: pd.DataFrame, kinds: str, candidates: list[str], date_col: 
                 stamp_repeats: int) -> tuple[str, ...]:
     """The ids of a file of several kinds of samples in units of their own (``_kinds_in_units``): the kinds alone where
     they tell the series apart, else with the column that does (a watch's and a phone's steps at one time), in the
-    file's order; the kinds alone where none does (the stamps' repeats are then combined)."""
+    file's order; ``()`` where none does (FAOSTAT's element of each unit, with its area and item: the usual search
+    finds those three)."""
     if _separates(raw, (kinds,), date_col, stamp_repeats):
         return (kinds,)
     pairs = [(kinds, col) for col in candidates if col != kinds and _separates(raw, (kinds, col), date_col,
                                                                              stamp_repeats)]
     if not pairs:
-        return (kinds,)
+        return ()
     best = min(pairs, key=lambda pair: _series_count(raw, pair))
     return tuple(col for col in raw.columns if col in best)
 
@@ -825,10 +826,10 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     if words & _SEATS_AND_STAFF and len(words) <= 2 and not _share_the_stamps(raw, (col,), date_col):
         return False  # a restaurant's 'Table' and 'Server', each on a few of the stamps (75 series by table and
         # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
+    if _written_amounts(values) and not _decimal_codes(col, values):  # SAP's '1.850-', NetSuite's '$1,234.50':
+        return False  # numbers, no names of series (a claim's 'Dx Code' 250.00 is a code)
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
-    if _written_amounts(values):  # SAP's '1.850-' and NetSuite's '$1,234.50': numbers, no names of series
-        return False
     return bool(2 <= distinct and 2 * distinct <= values.notna().sum() and not _measured_whole_numbers(col, values)
                 and not _clock_times_off_a_schedule(raw, col, date_col) and not clock_times(col, values)
                 and not _period_of_a_year(col, values, raw[date_col]))
