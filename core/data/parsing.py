@@ -1419,7 +1419,8 @@ _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy"
 # Also as Excel names the fields it groups a date by in a pivot table: Years, Quarters, Months.
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
                          "rok", "jaar", "anno", "år", "vuosi", "연도", "년",  # GUS's 'Rok;Miesiąc' were steps
-                         "年度", "year_nu", *_FISCAL_YEAR_NAMES,  # (USGS's statistics: 'year_nu', 'month_nu')  # and the CDC's, and ISO 8601's years of weeks
+                         "年度", "year_nu", *_FISCAL_YEAR_NAMES,  # (USGS's statistics' 'year_nu', 'month_nu')
+                         # and the CDC's, and ISO 8601's years of weeks
                          *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_", "-"))})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份", "mth", "mnth",
                                    "miesiąc", "maand", "mese", "mês", "månad", "kuukausi", "월", "month_nu"), 12),
@@ -2024,7 +2025,8 @@ def combine_date_and_period(raw: pd.DataFrame) -> pd.DataFrame:
         dates = [col for col in raw.columns if col != periods[0] and not pd.api.types.is_numeric_dtype(raw[col])
                  and _days(raw[col].iloc[:_UNNAMED_DATES_CHECKED]) is not None]
     if len(dates) == 1 and len(periods) == 2 and (joined := _hour_and_interval(raw, periods)) is not None:
-        raw, periods = joined, [col for col in periods if col in joined.columns]  # ERCOT's 'Delivery Hour' 1-24 and 'Delivery Interval' 1-4: quarter hours
+        # ERCOT's 'Delivery Hour' 1-24 and 'Delivery Interval' 1-4: quarter hours
+        raw, periods = joined, [col for col in periods if col in joined.columns]
     if len(dates) != 1 or len(periods) != 1:
         return raw
     period = _period_numbers_of_day(raw[periods[0]])
@@ -2245,7 +2247,8 @@ def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:
         implied, periods = [col for col in periods if col not in months], months
     decimal = [col for col in names.values() if len(years) == 1 and _decimal_years_beside(raw[col], raw[years[0]])]
     others = [name for name in names if names[name] not in (*days, *hours, *periods, *decimal)
-              and name not in _WEEKDAY_COLUMN_NAMES and _names_time(name, raw[names[name]]) and not _counts_rows(raw[names[name]])
+              and name not in _WEEKDAY_COLUMN_NAMES and _names_time(name, raw[names[name]])
+              and not _counts_rows(raw[names[name]])
               and not _no_time_of_rows(name, raw[names[name]]) and not _counts_time(name, raw[names[name]])]
     if len(years) == 1 and not periods and not days:
         of_year = [col for name, col in names.items() if name in _DAY_OF_YEAR_NAMES]
@@ -2671,7 +2674,8 @@ def compact_year_weeks(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _weeks_from(year: pd.Series, week: pd.Series, weekday: int) -> tuple[int, pd.Series]:
-    """Each row's week starting on ``weekday`` (``_numbered_weeks``), and how many rows and years but the last misfit."""
+    """Each row's week starting on ``weekday`` (``_numbered_weeks``), and how many rows and years (not the last)
+    misfit."""
     known = [int(y) for y in year.dropna().unique()]
     starts = {y: _first_week_start(y, weekday) for y in (*known, *(y + 1 for y in known))}  # once a year
     first = pd.to_datetime(year.map({y: starts[y] for y in known}))

@@ -1952,7 +1952,8 @@ def _looks_like_decimal_comma(cell: str) -> bool:
 
 
 MAX_DATED_COLUMNS = 20_000  # columns of a header of dates across, at most (still within the cells' limit)
-_HEADER_PERIOD = re.compile(r'^\s*"?\s*(?:1[6-9]\d\d|2[01]\d\d)(?:[-/. ]?(?:[MQW]?\d{1,2}|[A-Za-z]{3,9})(?:[-/. ]\d{1,2})?)?'
+_HEADER_PERIOD = re.compile(r'^\s*"?\s*(?:1[6-9]\d\d|2[01]\d\d)'
+                            r'(?:[-/. ]?(?:[MQW]?\d{1,2}|[A-Za-z]{3,9})(?:[-/. ]\d{1,2})?)?'
                             r'\s*"?\s*$|^\s*"?[A-Za-z]{3,9}[-/. ]?(?:1[6-9]|2[01])?\d\d\s*"?\s*$')
 
 

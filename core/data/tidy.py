@@ -3655,7 +3655,8 @@ _CLOSED_WORDS = frozenset({"closed", "shut", "holiday", "geschlossen", "fermé",
 
 
 _NOTE_CLOSED = re.compile(r"\b(?:closed|shut|geschlossen|fermé|ferme|cerrado|chiuso)\b|休业")
-_NOTE_DENIED = re.compile(r"\b(?:not|never|n't|nicht|pas|no)\s+(?:\w+\s+)?(?:closed|shut|geschlossen|fermé|ferme|cerrado)")
+_NOTE_DENIED = re.compile(r"\b(?:not|never|n't|nicht|pas|no)\s+(?:\w+\s+)?"
+                          r"(?:closed|shut|geschlossen|fermé|ferme|cerrado)")
 
 
 def _notes_say_closed(notes: pd.Series) -> pd.Series:

@@ -341,8 +341,8 @@ MESSAGES: dict[str, str] = {
                             "percentage of a whole (named with % and never outside 0 to {ceiling}), so the predictions "
                             "are held at {ceiling} there, as the band is (the metrics score what is shown).",
     "forecast.held_at_ceiling": "From step {step} the model's forecast passes {ceiling}; the series is a percentage "
-                                "of a whole (named with % and never outside 0 to {ceiling}), so the predictions are held at "
-                                "{ceiling} there, as the band is.",
+                                "of a whole (named with % and never outside 0 to {ceiling}), so the predictions are "
+                                "held at {ceiling} there, as the band is.",
     "forecast.held_at_bound": "From step {step} the forecast runs beyond the history's range widened by that range "
                               "on each side, and is held at that bound wherever it passes it: a trend or recursion "
                               "carried this far ahead is no forecast to rely on; forecast fewer steps.",

@@ -39,8 +39,8 @@ def forecast_captions(future: pd.DataFrame, horizon: int, lang: str = "en", regr
     """The captions under a forecast's chart, from what the forecast says of itself (``future.attrs``): the band past
     the steps it was measured on, a forecast held at zero or at a percentage's 100, what auto chose again, the values
     it fitted as expected, the future regressor values it used, and the regressors the model does not use (an
-    autoregression forecast 30 days of a file whose temperatures reach 14 without a word). ``regressors`` False leaves the values used out, for a
-    series of a file of several, whose forecast's summary says them once for all."""
+    autoregression forecast 30 days of a file whose temperatures reach 14 without a word). ``regressors`` False leaves
+    the values used out, for a series of a file of several, whose forecast's summary says them once for all."""
     attrs = future.attrs
     beyond = "forecast.band_beyond_steady" if attrs.get("band_steady") else "forecast.band_beyond"
     notes = [t(beyond, lang, steps=attrs["band_measured_steps"])] if attrs.get("band_measured_steps") else []

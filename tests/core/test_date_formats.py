@@ -1050,7 +1050,8 @@ def test_years_and_weeks_of_nine_years_are_weekly_not_yearly_means_of_53_series(
         f"Salmonellosis,{year},{week},{end.month}/{end.day}/{end.year},{v:.0f}\n"
         for (year, week, end), v in zip(rows, values))
     series = load_series(state.encode(), "state.csv")
-    assert series.date_col == "Week Ending Date" and series.frequency.name == "weekly" and len(series.frame) == len(rows)
+    assert series.date_col == "Week Ending Date" and series.frequency.name == "weekly"
+    assert len(series.frame) == len(rows)
     seasons = "CATCHMENT,YEAR,MMWR-YEAR,MMWR-WEEK,CUMULATIVE RATE,WEEKLY RATE\n" + "".join(
         f"Entire Network,{year - (week < 40)}-{(year + (week >= 40)) % 100:02d},{year},{week},{v * 3:.1f},{v:.1f}\n"
         for (year, week, _), v in zip(rows, values))
@@ -1161,8 +1162,8 @@ def test_the_dfes_six_digit_academic_years_and_a_labelled_year_are_read_as_years
     # Explore Education Statistics' 'time_period' 201920 (read as steps, and forecast as the target); a results
     # table's '2019/20 (CAG)' (the file was read as steps)
     years = range(2006, 2024)
-    ees = "time_period,geographic_level,enrolments\n" + "".join(f"{y}{(y + 1) % 100:02d},National,{8_100_000 + 997 * k}\n"
-                                                                for k, y in enumerate(years))
+    ees = "time_period,geographic_level,enrolments\n" + "".join(
+        f"{y}{(y + 1) % 100:02d},National,{8_100_000 + 997 * k}\n" for k, y in enumerate(years))
     series = load_series(ees.encode(), "ees.csv")
     assert series.date_col == "time_period" and series.target == "enrolments" and len(series.frame) == 18
     labelled = [f"{y}/{(y + 1) % 100:02d}" + (" (CAG)" if y == 2019 else " (TAG)" if y == 2020 else "") for y in years]

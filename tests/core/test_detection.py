@@ -511,7 +511,8 @@ def test_a_shops_sales_are_the_target_before_their_tax_and_their_count_of_orders
 
 
 @pytest.mark.parametrize("header, expected", [
-    ('"#","Date Time, GMT-05:00","Abs Pres, kPa (LGR S/N: 1)","Temp, °C (LGR S/N: 1)","Water Level, meters (LGR S/N: 1)"',
+    ('"#","Date Time, GMT-05:00","Abs Pres, kPa (LGR S/N: 1)","Temp, °C (LGR S/N: 1)",'
+     '"Water Level, meters (LGR S/N: 1)"',
      "Water Level, meters (LGR S/N: 1)"),
     ("#,Date,Reservations,Covers,No-shows", "Covers")])
 def test_a_loggers_water_level_and_a_restaurants_covers_are_the_target(header: str, expected: str) -> None:

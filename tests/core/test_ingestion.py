@@ -6047,7 +6047,8 @@ def test_a_time_zone_column_is_no_group_of_the_rows() -> None:
 
 def test_a_title_above_rows_of_mostly_x_cells_is_left_out_not_taken_as_the_header() -> None:
     # ILINet's states download: 'X' for the weighted ILI and every age group; refused as rows that do not line up
-    header = "REGION TYPE,REGION,YEAR,WEEK,% WEIGHTED ILI,%UNWEIGHTED ILI,AGE 0-4,AGE 5-24,AGE 65,ILITOTAL,TOTAL PATIENTS"
+    header = ("REGION TYPE,REGION,YEAR,WEEK,% WEIGHTED ILI,%UNWEIGHTED ILI,AGE 0-4,AGE 5-24,AGE 65,ILITOTAL,"
+              "TOTAL PATIENTS")
     rows = [f"States,{state},{2021 + (39 + week) // 52},{(39 + week) % 52 + 1},X,{1.2 + (week % 52) / 20:.5f},X,X,X,"
             f"{400 + week},{41000 + week}" for week in range(60) for state in ("Alabama", "Alaska")]
     text = "PERCENTAGE OF VISITS FOR INFLUENZA-LIKE-ILLNESS REPORTED BY SENTINEL PROVIDERS\n" + header + "\n"
@@ -6059,7 +6060,8 @@ def test_a_label_column_of_total_on_every_row_is_data_not_an_internal_error() ->
     # an airport's report with only its Total rows kept: 'TypeError: boolean value of NA is ambiguous'
     months = "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec"
     text = f"Year,Category,{months}\n" + "".join(
-        f"{year},Total," + ",".join(str(3000 + 10 * m + year % 7) for m in range(12)) + "\n" for year in range(2015, 2024))
+        f"{year},Total," + ",".join(str(3000 + 10 * m + year % 7) for m in range(12)) + "\n"
+        for year in range(2015, 2024))
     series = load_series(text.encode(), "totals.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 108
 
