@@ -342,15 +342,13 @@ def _lines_of_documents(raw: pd.DataFrame, date_col: str) -> bool:
     if shared.sum() < _SHORT_SERIES:
         return False
     first = ~stamps[shared].duplicated().to_numpy()
-    if not _names_documents(raw[shared], date_col):  # a store's people counter on the first of each day's rows
-        return False
+    rows = raw[shared]
     for col in raw.columns:
         if col == date_col:
             continue
-        filled = raw.loc[shared, col].notna().to_numpy() & (raw.loc[shared, col].astype("string").str.strip() != ""
-                                                              ).fillna(False).to_numpy()
+        filled = rows[col].notna().to_numpy() & (rows[col].astype("string").str.strip() != "").fillna(False).to_numpy()
         if filled[first].mean() >= _FIRST_LINES and (~filled[~first]).mean() >= _FIRST_LINES:
-            return True
+            return _names_documents(rows, date_col)  # (not a store's people counter on the first of each day's rows)
     return False
 
 
