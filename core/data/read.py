@@ -567,9 +567,11 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
         bodies = (rows[:end][~blank[:end]], rows[:end][~(blank | subtotal)[:end]])  # with the subtotals and without
         summed[end:] = [bool(_TOTAL_LABEL.fullmatch(name)) or any(_sums_up(row, body, name) for body in bodies)
                         for name, row in zip(label.iloc[end:], rows[end:])]
-    sections = set(label[blank]) | {name.split(" : ")[0] for name in label if " : " in name}  # NetSuite's items
+    # NetSuite's 'Total - Bottles' under its items 'Bottles : BTL-500-BLK' (a P&L's 'Total Income' under its 'Income'
+    # heading stays a series of its own)
+    parents = {name.split(" : ")[0] for name in label if " : " in name}
     summed |= label.map(lambda name: bool((group := _SECTION_TOTAL.fullmatch(name)) and (group[1] or group[2])
-                                          in sections)).to_numpy(dtype=bool)  # 'Total - Bottles' under its section
+                                          in parents)).to_numpy(dtype=bool)
     if not (blank | summed).any() or (blank | summed).all():
         return table
     if (headings := blank & ~summed).any():
@@ -579,8 +581,7 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
     return table[~(blank | summed)]
 
 
-# A section's total under its rows, named after it (NetSuite's 'Total - Bottles' under 'Bottles : BTL-500-BLK', Excel's
-# 'north Total')
+# A section's total under its rows, named after it (NetSuite's 'Total - Bottles' under 'Bottles : BTL-500-BLK')
 _SECTION_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 
 
