@@ -1632,7 +1632,8 @@ def _clock_and_meridiem(found: re.Match[str]) -> str:
     return f"{found.group(1)}{found.group(2) or ':00'} {found.group(3).upper()}M"
 
 
-_DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpeRPE]\)|\s*\((?:CAG|TAG)\)|\s+\d{1,2}/|\s*\*{1,3}|\s+A)+$"
+_DATE_FOOTNOTE = re.compile(r"(?<=\d)(?:\s*\([rpeRPE]\)|\s*\((?!(?:YTD|PROJ|FCST|FC|PLAN|BUD|TGT)\))[A-Z]{2,4}\)"
+                            r"|\s+\d{1,2}/|\s*\*{1,3}|\s+A)+$"  # (not a year to date or a projection: '2024 (YTD)')
                             r"|(?<=\d{4}M\d\d)\s*[pPrR]$|(?<=\d{4}M\d)\s*[pPrR]$|(?<=Q\d)\s*[pPrR]$")  # 2024M07 p
 _WEEK_WORDS = re.compile(r"^(?:w/[ce]|wc|we|w/b|wk\s+(?:of|ending|beginning)|week\s+(?:commencing|ending|beginning|"
                          r"starting|of))\b\s*:?\s*(?=\d|[^\W\d_])", re.IGNORECASE)

@@ -570,9 +570,9 @@ _SIGNED_WORDS = frozenset({"growth", "inflation", "deflation", "yoy", "mom", "qo
 # ... and these where the name says a rate ('Return %', '10Y Yield (%)', 'Interest Rate'; not a shop's 'Returns', a
 # PV inverter's 'Yield [kWh]' or 'Interest Income', counts and amounts never below zero)
 _SIGNED_AS_RATE = frozenset({"change", "chg", "yield", "yields", "return", "returns", "interest"})
-_RATE_MARKS = frozenset({"rate", "percent", "pct", "bps", "bp",  # or of a market's bonds and deposits ('10 Year
-                         "treasury", "bond", "bonds", "gilt", "gilts", "bund", "jgb", "tbill", "swap", "savings",
-                         "deposit", "mortgage", "loan", "coupon"})  # Treasury Yield', near zero in Japan, went below)
+_RATE_MARKS = frozenset({"rate", "percent", "pct", "bps", "bp",  # or of a market's bonds ('10 Year Treasury Yield',
+                         "treasury", "bond", "bonds", "gilt", "gilts", "bund", "jgb", "tbill", "swap"})  # near zero in
+# Japan, went below; not a mortgage's or a savings account's interest paid or earned, amounts never below zero)
 # a rate of these words is of prices or of interest ('CPI annual rate', 'Cash Rate Target', 'Bank Rate')
 _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "price", "policy", "cash", "bank", "funds",
                             "repo", "discount", "lending", "deposit", "overnight", "interbank", "refinancing"})
@@ -2236,7 +2236,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if not named:  # amounts written as money before other measures (a clinic's '$65.00' fees after their minutes)
         measures = sorted(measures, key=lambda col: not _written_as_money(raw[col]))
     if not named:  # a river's discharge, then a water level, before a gauge's other readings and a logger's own
-        measures = sorted(measures, key=lambda col: (_RIVER_FLOW.search(_name_text(col)) is None,  # pressure (HOBO's
+        measures = sorted(measures, key=lambda col: (_RIVER_FLOW.search(str(col).lower()) is None,  # pressure (HOBO's
                                                      _WATER_LEVEL.search(_name_text(col)) is None))  # 'Abs Pres, kPa')
     chosen = awaiting or named or measures
     done = [col for col in measures if not _name_words(col) & _PLAN_WORDS] or measures
@@ -2490,8 +2490,9 @@ _TESTED_WORDS = frozenset({"patients", "specimens", "specimen", "spec", "tests",
 _TESTED_COUNT_WORDS = frozenset({"total", "num", "number", "no", "received", "processed", "performed", "tested", "nb",
                                  "run", "possible"})  # (a school's 'Possible Sessions' beside those 'Present')
 _FOUND_WORDS = frozenset({"positive", "positives", "positivity", "ili", "ilitotal", "cases", "inf", "detected",
-                          "detections", "confirmed", "present", "attended", "attendance"})  # (not an emergency
-# department's 'Admission Rate')
+                          "detections", "detection", "confirmed", "present", "attended", "attendance", "flu",
+                          "influenza", "rsv", "covid"})  # (not an emergency department's 'Admission Rate', a clinic's
+# 'Occupancy %' or a grain lab's 'Moisture %')
 
 
 # A tax collected on sales, a part of their total: no target beside another amount (Etsy's 'Order Sales Tax' and eBay's
@@ -2522,11 +2523,11 @@ def _sales_before_orders(named: list[str]) -> list[str]:
 
 def _without_denominators(candidates: list[str]) -> list[str]:
     """``candidates`` without counts of those seen or tested (``_TESTED_WORDS``: 'TOTAL PATIENTS', 'Tests Performed',
-    FluNet's 'SPEC_RECEIVED_NB') where another counts those found ill or positive (``_FOUND_WORDS``) or is a share of
-    them written with '%' ('Detection Rate (%)', 'Flu A %'; not an emergency department's 'Admission Rate'):
+    FluNet's 'SPEC_RECEIVED_NB') where another counts those found ill or positive, or their share (``_FOUND_WORDS``:
+    'Detection Rate (%)', 'Flu A %'):
     ILINet's patients, a lab's tests were forecast instead of the ILI or the positives."""
     tested = [col for col in candidates if _name_words(col) & _TESTED_WORDS and _name_words(col) & _TESTED_COUNT_WORDS]
-    found = [col for col in candidates if col not in tested and (_name_words(col) & _FOUND_WORDS or "%" in str(col))]
+    found = [col for col in candidates if col not in tested and _name_words(col) & _FOUND_WORDS]
     return [col for col in candidates if col not in tested] if tested and found else candidates
 
 
@@ -3654,13 +3655,15 @@ _NOTE_WORDS = frozenset({"notes", "note", "comments", "comment", "remarks", "rem
 _CLOSED_WORDS = frozenset({"closed", "shut", "holiday", "geschlossen", "fermé", "ferme", "cerrado", "chiuso", "休业"})
 
 
-_NOTE_CLOSED = re.compile(r"\b(?:closed|shut|geschlossen|fermé|ferme|cerrado|chiuso)\b|休业")
-_NOTE_DENIED = re.compile(r"\b(?:not|never|n't|nicht|pas|no)\s+(?:\w+\s+)?"
-                          r"(?:closed|shut|geschlossen|fermé|ferme|cerrado)")
+_NOTE_CLOSED = re.compile(r"\b(?:closed|shut|geschlossen|fermé|ferme|cerrado|chiuso)\b|休业"
+                          r"|\bholiday\b(?!\s+(?:cover|pay|hours|rota|staff|booking|bookings|menu|special))")
+_NOTE_DENIED = re.compile(r"(?:\bnot|\bnever|n't|\bnicht|\bpas)\s+(?:\w+\s+)?(?:closed|shut|geschlossen|fermé|ferme|"
+                          r"cerrado)")
 
 
 def _notes_say_closed(notes: pd.Series) -> pd.Series:
-    """Which ``notes`` say the place was closed (not 'Holiday cover', nor 'till not closed')."""
+    """Which ``notes`` say the place was closed ('Bank Holiday', 'No staff - closed'; not 'Holiday cover', nor 'till
+    not closed')."""
     text = notes.astype("string").str.lower()
     return (text.str.contains(_NOTE_CLOSED, regex=True) & ~text.str.contains(_NOTE_DENIED, regex=True)).fillna(False)
 

@@ -304,9 +304,15 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
         return ()
     candidates = sorted((col for col in raw.columns if _may_be_id(raw, col, date_col, exclude)),
                         key=lambda col: _id_rank(raw, col))
-    if (kinds := _kinds_in_units(raw, date_col, exclude)) and (  # Apple Health's 'type' of each unit, with its
-            found := _with_kinds(raw, kinds[0], candidates, date_col, stamp_repeats)):  # 'sourceName' (read by
-        return found  # source: steps and heart rates summed together)
+    kinds = _kinds_in_units(raw, date_col, exclude)  # Apple Health's 'type' of each unit, with its 'sourceName' (read
+    if kinds and (found := _with_kinds(raw, kinds[0], candidates, date_col, stamp_repeats)):  # by source: steps and
+        return found  # heart rates summed together)
+    searched = _searched_ids(raw, candidates, date_col, stamp_repeats)
+    return searched if not kinds or kinds[0] in searched else kinds  # (FAOSTAT's element with its area and item)
+
+
+def _searched_ids(raw: pd.DataFrame, candidates: list[str], date_col: str, stamp_repeats: int) -> tuple[str, ...]:
+    """``detect_id_columns``' search among the ``candidates``: one column, else a pair, else three."""
     single = next((col for col in candidates  # alone, an id is filled on most rows (a well file's 'Comments' on 5%)
                    if raw[col].notna().mean() >= _FILLED_ID and _separates(raw, (col,), date_col, stamp_repeats)
                    and _series_long_enough(raw, (col,)) and not _numbers_apart_by_chance(raw, (col,), date_col)),
@@ -965,7 +971,8 @@ def _decimal_codes(col: str, values: pd.Series) -> bool:
 
 _AMOUNT_CELL = re.compile(r"[-+(]?\s?[$€£¥]?\s?\d[\d.,' ]*\s?-?\)?")
 _AMOUNT_SIGN = re.compile(r"^\(|\d-$|^[-+(]?\s?[$€£¥]")  # a sign after, brackets, a currency
-_GROUPED = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}")  # 1.850, 1,234.50, 92,16 (not 2.3.1)
+_GROUPED = re.compile(r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}")  # 1.850, 1,234.50, 92,16 (not 2.3.1,
+# nor a SIREN's '552 100 554')
 
 
 def _written_amounts(values: pd.Series) -> bool:

@@ -1174,3 +1174,13 @@ def test_a_years_ytd_or_projection_label_is_no_year_to_train_on() -> None:
     # from the review: '2024 (YTD)' and '2025 (PROJ)' were read as whole, observed years once any '(ABC)' was dropped
     years = [str(year) for year in range(2008, 2024)] + ["2024 (YTD)"]
     assert load_series(_csv("Year", years), "ytd.csv").frequency.name != "yearly"
+
+
+def test_a_time_zones_code_or_an_estimates_in_brackets_after_a_stamp_keeps_the_column() -> None:
+    # from the review: '2024-01-01 00:00 (EST)' and '2022 (EST)' lost the time column once only '(CAG)' and '(TAG)'
+    # were dropped
+    hours = pd.date_range("2024-01-01", periods=96, freq="h")
+    series = load_series(_csv("Time", [f"{t:%Y-%m-%d %H:%M} (EST)" for t in hours]), "tz.csv")
+    assert series.frequency.name == "hourly" and len(series.frame) == 96
+    years = [str(y) for y in range(2000, 2022)] + ["2022 (EST)", "2023 (EST)"]
+    assert load_series(_csv("Year", years), "est.csv").frequency.name == "yearly"

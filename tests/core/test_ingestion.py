@@ -6128,3 +6128,13 @@ def test_notes_of_holiday_cover_or_a_till_not_closed_say_no_closed_day() -> None
                                                    for i, day in enumerate(days))
         series = load_series(text.encode(), "takings.csv")
         assert not [n for n in series.report.notices if n.key == "notice.closed_words"]
+
+
+def test_bank_holidays_and_a_reason_before_closed_in_notes_say_closed_days() -> None:
+    # from the review: 'Bank Holiday' and 'No staff - closed' beside blank takings were no longer said to be closed
+    days = pd.date_range("2023-01-02", periods=120, freq="D")
+    notes = {5: "Bank Holiday", 33: "Public holiday", 50: "No staff - closed", 75: "no sales closed"}
+    text = "Date,Takings,Notes\n" + "".join(f"{day:%d/%m/%Y},,{notes[i]}\n" if i in notes else
+                                           f"{day:%d/%m/%Y},{800 + 7 * (i % 9)}.50,\n" for i, day in enumerate(days))
+    said = [str(n) for n in load_series(text.encode(), "takings.csv").report.notices if n.key == "notice.closed_words"]
+    assert len(said) == 1 and said[0].startswith("4 rows without a value in 'Takings' say the place was closed")

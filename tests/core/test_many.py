@@ -1110,3 +1110,20 @@ def test_the_finer_id_said_is_never_the_target(tmp_path: Path) -> None:
     path.write_text("snapshot-date\tsku\tquantity\tfulfillment-center-id\n" + "\n".join(rows) + "\n")
     done = cli("fit", str(path), "--id-col", "sku", "--duplicates", "sum", "--model", "naive")
     assert done.returncode == 0 and "--id-col sku,fulfillment-center-id makes one series" in done.stderr, done.stderr
+
+
+def test_kinds_of_samples_by_day_ids_written_with_spaces_and_the_usual_search_after_the_fourth_review() -> None:
+    # from the review: Apple Health's kinds by day (no source tells a day's rows apart) were averaged into one series;
+    # SIREN numbers '552 100 554' were read as amounts, no ids
+    rng = np.random.default_rng(7)
+    rows = [(kind, source, unit, day, int(rng.integers(60, 3000)))
+            for day in pd.date_range("2024-01-01", periods=60).strftime("%Y-%m-%d")
+            for kind, unit, sources in (("StepCount", "count", ("iPhone", "Watch")), ("HeartRate", "count/min",
+                                                                                     ("Watch",)))
+            for source in sources for _ in range(int(rng.integers(2, 4)))]
+    health = pd.DataFrame(rows, columns=["type", "sourceName", "unit", "date", "value"])
+    assert detect_id_columns(health, "date") == ("type",)
+    sirens = pd.DataFrame({"Date": np.repeat(pd.date_range("2023-01-01", periods=90).strftime("%Y-%m-%d"), 3),
+                           "SIREN": np.tile(["552 100 554", "732 829 320", "443 061 841"], 90),
+                           "Montant": rng.normal(1000, 50, 270).round(2)})
+    assert detect_id_columns(sirens, "Date") == ("SIREN",)

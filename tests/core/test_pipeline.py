@@ -587,3 +587,19 @@ def test_a_share_of_normal_or_a_cpu_percentage_may_pass_100() -> None:
         series = load_series(_occupancy_csv(header), "share.csv")
         result = run(series.frame, series.frequency, RunRequest("linear", horizon=24))
         assert result.predictions["predicted"].max() > 110 and "future_held_at_ceiling_from_step" not in result.params
+
+
+def test_interest_paid_on_a_mortgage_stays_at_zero_or_above_and_a_clinics_occupancy_is_no_share_of_its_patients() -> \
+        None:
+    # from the review: 'Mortgage Interest Paid' was forecast below zero; 'Occupancy %' took 'Total Patients' place
+    values = np.linspace(1200, 20, 60)
+    text = "Month,Mortgage Interest Paid\n" + "".join(f"{2019 + i // 12}-{i % 12 + 1:02d},{v:.2f}\n"
+                                                      for i, v in enumerate(values))
+    series = load_series(text.encode(), "mortgage.csv")
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=24))
+    assert result.predictions["predicted"].min() == 0.0
+    rng = np.random.default_rng(1)
+    clinic = "Date,Total Patients,Occupancy %\n" + "".join(
+        f"{day:%Y-%m-%d},{rng.poisson(80)},{70 + rng.normal(0, 8):.1f}\n" for day in pd.date_range("2023-01-01",
+                                                                                                 periods=120))
+    assert load_series(clinic.encode(), "clinic.csv").target == "Total Patients"
