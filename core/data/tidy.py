@@ -438,6 +438,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                                           and col != date_col], ds))
     if not report.irregular_rows and (jitter := _uneven_stamps_notice(frame["ds"], frequency, date_col)) is not None:
         report.notices.append(jitter)
+        if not options.per and (several := _days_of_several_rows(frame["ds"], frequency)) is not None:
+            report.notices.append(several)
     if (events := _events_per_period(report, frequency, options)) is not None:
         report.notices.append(events)
     if report.gaps:
@@ -1253,6 +1255,23 @@ def _uneven_stamps_notice(stamps: pd.Series, frequency: Frequency, col: str | No
                   "stamps go on evenly from the last row's.", "notice.uneven_stamps",
                   {"column": str(col), "rows": uneven, "total": len(stamps), "most": most,
                    "frequency": frequency.name})
+
+
+def _days_of_several_rows(stamps: pd.Series, frequency: Frequency) -> Notice | None:
+    """Said where a daily series read row by row (``_uneven_stamps_notice``) has several rows on some days and none on
+    others (a smart scale's weigh-ins: 234 rows over 180 days read as 234 days, a week's season no week): how to read
+    one value a day; None otherwise."""
+    if frequency.alias != "D":
+        return None
+    days = stamps.dt.normalize()
+    span = int((days.iloc[-1] - days.iloc[0]) / pd.Timedelta(days=1)) + 1
+    shared, written = int(days.duplicated().sum()), int(days.nunique())
+    if not shared or written >= span:
+        return None
+    return Notice(f"{count(len(stamps), 'row')} fall on {written:,} of the {span:,} days they span, several on some "
+                  "days and none on others: combine them per day (--per day, by their mean or sum) to read one value a "
+                  "day.",
+                  "notice.several_rows_a_day", {"rows": len(stamps), "days": written, "span": span})
 
 
 def _on_open_hour_steps(frame: pd.DataFrame, future: pd.DataFrame | None, col: str | None,

@@ -1388,6 +1388,9 @@ MESSAGES: dict[str, str] = {
     "notice.uneven_stamps": "Time stamps in '{column}' are not evenly spaced: up to {most} off an even spacing "
                             "({frequency}), in {rows:,} of {total:,} rows. Each row is read as one step, and the "
                             "forecast's time stamps go on evenly from the last row's.",
+    "notice.several_rows_a_day": "{rows:plural:row} fall on {days:,} of the {span:,} days they span, several on some "
+                                  "days and none on others: combine them per day (--per day, by their mean or sum) to "
+                                  "read one value a day.",
     "notice.footnotes": "{lines:plural:line} of notes below the table {lines:were} left out ({examples}).",
     "notice.header_copies": "{rows:plural:row} repeating the header (files joined one under another) {rows:were} left out.",
     "notice.labels_only": "{rows:plural:row} without a date or a number (units or labels) {rows:were} left out.",

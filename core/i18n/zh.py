@@ -1005,6 +1005,7 @@ MESSAGES: dict[str, str] = {
     "notice.unit_numbers_mixed": "“{column}”的数字以“{unit}”和“{others}”书写：按 {unit} 读取，各自换算为 {unit}。",
     "notice.unit_numbers": "“{column}”列在每个数字后写了单位“{unit}”：按数字读取（单位为 {unit}）。",
     "notice.open_hour_steps": "“{column}”中的时间戳与营业时间（{frequency}）的时间步最多相差 {most}：每行按最近的时间步读取，各行从未到达的时段视为关门。",
+    "notice.several_rows_a_day": "{rows:,} 行落在其跨越的 {span:,} 天中的 {days:,} 天：有些天有多行，有些天没有：请按天合并（--per day，取均值或求和），以便每天读取一个值。",
     "notice.uneven_stamps": "“{column}”中的时间戳间隔不均匀：{total:,} 行中有 {rows:,} 行偏离按{frequency}均匀排列的时间，最多偏离 {most}。"
                             "每一行按一步读取，预测的时间戳从最后一行起均匀向后排列。",
     "notice.footnotes": "已略去表格下方的 {lines:,} 行注释（{examples}）。",

@@ -6138,3 +6138,17 @@ def test_bank_holidays_and_a_reason_before_closed_in_notes_say_closed_days() -> 
                                            f"{day:%d/%m/%Y},{800 + 7 * (i % 9)}.50,\n" for i, day in enumerate(days))
     said = [str(n) for n in load_series(text.encode(), "takings.csv").report.notices if n.key == "notice.closed_words"]
     assert len(said) == 1 and said[0].startswith("4 rows without a value in 'Takings' say the place was closed")
+
+
+def test_weigh_ins_several_on_some_days_and_none_on_others_are_told_how_to_read_one_a_day() -> None:
+    # a smart scale's export: 234 weigh-ins over 180 days were read as 234 days, with no word of --per day
+    rng = np.random.default_rng(3)
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    stamps = [day + pd.Timedelta(hours=7, minutes=int(m)) for day in days for m in
+              rng.choice([0, 30, 200], size=int(rng.choice([0, 1, 1, 2])), replace=False)]
+    text = "Date,Weight (kg)\n" + "".join(f"{t:%Y-%m-%d %H:%M:%S},{82 + rng.normal(0, 0.5):.2f}\n" for t in stamps)
+    series = load_series(text.encode(), "weight.csv")
+    said = [str(n) for n in series.report.notices if n.key == "notice.several_rows_a_day"]
+    assert len(said) == 1 and f"{len(stamps)} rows fall on" in said[0]
+    assert "notice.several_rows_a_day" not in [n.key for n in load_series(
+        text.encode(), "weight.csv", LoadOptions(per="day")).report.notices]
