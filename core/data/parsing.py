@@ -2187,6 +2187,8 @@ SUMMARY_ROW = re.compile(r"\**\s*(grand |sub-?)?(total|totals|sum|average|avg|me
                          rf"media|totaal|gemiddelde|合计|总计|平均|平均值|小计|{_TO_DATE})\b.*",
                          re.IGNORECASE)
 SUBTOTAL_WORDS = rf"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计|{_TO_DATE})"
+# A group's total named after it: Excel's Data > Subtotal ``north Total``, NetSuite's ``Total - north``
+GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 # A pivot table's subtotal (``2020 Total``, ``Jan 2023 MTD``) or a report's (``Total 2020``) in a column of dates or
 # periods.
 SUBTOTAL_ROW = re.compile(rf"(?:[^\W\d_]+\s+)?(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}"

@@ -37,6 +37,7 @@ from core.data.parsing import (FISCAL_FORMATS, MONTH_DOT_YEAR, PERIOD_DOT_YEAR, 
                                 fiscal_months_in_order, fiscal_years_ending, writes_year_span,
                                 parse_numbers, period_of_rows, without_currency, writes_dotted_months,
                                 writes_month_dot_year, years_of)
+from core.data.parsing import GROUP_TOTAL, _TRAILING_MINUS
 from core.errors import DataError, LimitError, clipped, clipped_list
 from core.limits import format_limit, limit, limit_at_start
 
@@ -570,7 +571,7 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
     # NetSuite's 'Total - Bottles' under its items 'Bottles : BTL-500-BLK' (a P&L's 'Total Income' under its 'Income'
     # heading stays a series of its own)
     parents = {name.split(" : ")[0] for name in label if " : " in name}
-    summed |= label.map(lambda name: bool((group := _SECTION_TOTAL.fullmatch(name)) and (group[1] or group[2])
+    summed |= label.map(lambda name: bool((group := GROUP_TOTAL.fullmatch(name)) and (group[1] or group[2])
                                           in parents)).to_numpy(dtype=bool)
     if not (blank | summed).any() or (blank | summed).all():
         return table
@@ -579,10 +580,6 @@ def _without_headings_and_totals(table: pd.DataFrame, labels: list[str], dates: 
     if summed.any():
         attrs["summary_rows"] = {"rows": int(summed.sum()), "words": clipped_list(label[summed])}
     return table[~(blank | summed)]
-
-
-# A section's total under its rows, named after it (NetSuite's 'Total - Bottles' under 'Bottles : BTL-500-BLK')
-_SECTION_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 
 
 def _plain_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series:
@@ -1857,7 +1854,6 @@ _LEAST_COMMAS = 5  # ... and at least a quarter as many as the points that group
 
 
 _POINT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
-_TRAILING_SIGN = re.compile(r"^(\d[\d.,]*)-$")  # a minus after the number, as SAP's lists write it
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 
 
@@ -1869,7 +1865,7 @@ def _writes_point_thousands(lines: list[str], delimiter: str) -> bool:
     1.25."""
     columns, months = [], False
     for column in _sample_columns(lines, delimiter):
-        column = [_TRAILING_SIGN.sub(r"-\1", cell.strip()) for cell in column]  # SAP's '1.850-' is -1.850
+        column = [_TRAILING_MINUS.sub(r"-\1", cell.strip()) for cell in column]  # SAP's '1.850-' is -1.850
         if writes_month_dot_year(pd.Series(column[1:], dtype=object)):
             months = True
         elif not writes_dotted_months(pd.Series(column[1:], dtype=object)):  # KOSIS's 2020.01: months, no evidence

@@ -32,7 +32,8 @@ from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_
                                parse_excel_serials, wall_clock,
                                parse_numbers, stray_words, unnamed_column, unreadable_numbers,
                                writes_dotted_months, writes_utc_itself, writes_utc_offsets)
-from core.data.parsing import LOCAL_MIDNIGHTS, _PERIOD_NAMES, _WEEK_NAMES, _clean_number_text, months_in_order
+from core.data.parsing import (GROUP_TOTAL, LOCAL_MIDNIGHTS, _PERIOD_NAMES, _WEEK_NAMES, _ZONE_OFFSETS,
+                                _clean_number_text, months_in_order)
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError, clipped, clipped_list
 MIN_ROWS = 8
@@ -77,9 +78,6 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "offered",  # (a queue's 'Service Level %' and 'AHT' were)
                  "covers",  # a restaurant's (its 'Reservations' were forecast, a count of bookings)
                  *_WEAK_TARGET_WORDS)
-# A pivot table's subtotal row, anywhere in its column of dates (``2020 Total``, ``2020-Q1 Ergebnis``).
-# Excel's Data > Subtotal: ``north Total``; NetSuite's saved searches: ``Total - north``
-_GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
 # the column's other values (``_without_codes``).
@@ -483,10 +481,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
-    if (ceiling := percent_ceiling(target, frame["y"], raw[target] if target in raw else None)) is not None:
-        frame.attrs[TARGET_CEILING] = ceiling  # a forecast of a percentage held at 100 (``core.evaluation.pipeline``)
-    if signed_rate(target):
-        frame.attrs[TARGET_SIGNED] = True  # an inflation rate is not held at 0 as a count is
+    _mark_target_bounds(frame, target, raw[target] if target in raw else None)
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -530,10 +525,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
         return None  # follow, hours the clocks skip, stray first and last stamps, an event log
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
-    if (ceiling := percent_ceiling(target, frame["y"])) is not None:
-        frame.attrs[TARGET_CEILING] = ceiling
-    if signed_rate(target):
-        frame.attrs[TARGET_SIGNED] = True
+    _mark_target_bounds(frame, target)
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
                         report=report, columns=[date_col, target], numeric_columns=[target], future=None,
                         options=replace(options, regressors=()))
@@ -547,6 +539,15 @@ _PAST_100_WORDS = frozenset({"change", "chg", "growth", "return", "returns", "yo
                              "decrease", "delta", "diff", "difference", "variance", "var", "variation", "gdp",
                              "target", "budget", "plan", "goal", "quota", "capacity", "index", "ratio", "markup",
                              "normal", "median", "average", "avg", "mean", "baseline", "cpu", "prior", "previous"})
+
+
+def _mark_target_bounds(frame: pd.DataFrame, target: str, cells: pd.Series | None = None) -> None:
+    """Keep in ``frame``'s ``attrs`` what bounds its target for ``core.evaluation.pipeline``: a percentage's 100
+    (``percent_ceiling``), and a rate that may go below zero as a count may not (``signed_rate``)."""
+    if (ceiling := percent_ceiling(target, frame["y"], cells)) is not None:
+        frame.attrs[TARGET_CEILING] = ceiling
+    if signed_rate(target):
+        frame.attrs[TARGET_SIGNED] = True
 
 
 def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = None) -> float | None:
@@ -1050,7 +1051,7 @@ _DATES_TRIED = 200  # distinct cells of a column read as dates before its totals
 def _subtotal_rows(cells: pd.Series) -> pd.Series:
     """Which ``cells`` of a column of dates or periods (a digit in nearly every cell) are a pivot table's or a
     report's subtotals (``SUBTOTAL_ROW``); in a column of words, those that total a group named in the column's
-    other cells (``north Total`` below the rows of ``north``: ``_GROUP_TOTAL``; ``2018 Total`` below ``2018``, ``Jan``,
+    other cells (``north Total`` below the rows of ``north``: ``GROUP_TOTAL``; ``2018 Total`` below ``2018``, ``Jan``,
     ..., ``Dec``: a pivot's subtotals at the bottom of each year); no comment (``Running total``)."""
     worded = cells.str.contains(r"^[^\W\d_]|[^\W\d_]$", regex=True).fillna(False)  # cheap: most dates are not
     found = pd.Series(False, index=cells.index)
@@ -1064,7 +1065,7 @@ def _subtotal_rows(cells: pd.Series) -> pd.Series:
                                       regex=True).fillna(False)]  # vectorised
     known = set(cells.dropna().unique()) if len(ending) else set()  # a pivot's year rows above its months too: 2018
     totals = {name for name in ending
-              if (group := _GROUP_TOTAL.fullmatch(str(name))) and (group[1] or group[2]) in known}
+              if (group := GROUP_TOTAL.fullmatch(str(name))) and (group[1] or group[2]) in known}
     return cells.isin(totals) if totals else found
 
 
@@ -4167,9 +4168,6 @@ def _groups_in_one_series(raw: pd.DataFrame, text_columns: list[object], stamps:
             for col, groups, shown in _group_columns(raw, text_columns, stamps)]
 
 
-_ZONE_ABBREVIATIONS = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT",
-                                 "HST", "AST", "ADT", "NST", "NDT", "WET", "WEST", "BST", "CET", "CEST", "EET", "EEST",
-                                 "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT"})
 
 
 def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Series) -> list[tuple[object, int, str]]:
@@ -4179,7 +4177,7 @@ def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Ser
         values = raw[col].dropna().astype("string").str.strip()
         if len(values) and values.str.fullmatch(TIME_OF_DAY).all() or _follows_the_time(values, stamps) \
                 or len(values) < 0.5 * len(raw) or values.str.lower().str.rstrip(".").isin(_DAY_NAMES).all() \
-                or values.str.upper().isin(_ZONE_ABBREVIATIONS).all():
+                or values.str.upper().isin(_ZONE_OFFSETS).all():
             continue  # a weekday's name ('Mon') is no group, nor a column mostly blank (a holiday's name), nor a time
             # zone's ('EST', 'EDT': USGS's 'lev_tz_cd')
         sizes = values[values != ""].value_counts()

@@ -287,7 +287,8 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     model = fitted.model
     as_fitted = model.history_as_fitted(frame)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
     values, below_zero = held_at_zero(model.forecast(future), as_fitted, bool(frame.attrs.get(TARGET_SIGNED)))
-    values, above = held_at_ceiling(values, target_ceiling(frame))
+    ceiling = target_ceiling(frame)
+    values, above = held_at_ceiling(values, ceiling)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
     rows = with_band(rows, values, fitted.band, 0)
     if fitted.band is None and (fewest := model.fewest_refit_rows()) >= len(frame):  # said: a refit needs every row
@@ -296,7 +297,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
         rows.attrs["held_at_zero_from_step"] = below_zero  # for the Forecast page's note
     if above:
         rows.attrs["held_at_ceiling_from_step"] = above
-        rows.attrs["ceiling"] = target_ceiling(frame)
+        rows.attrs["ceiling"] = ceiling
     if held := model.held_at_bound():  # a recursion or trend run past the history's range widened by it: held there
         rows.attrs["held_at_bound"] = held
     if fitted.band is not None and fitted.band.origins and request.horizon > fitted.band.horizon:  # past it widened
