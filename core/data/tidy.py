@@ -409,6 +409,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_rows_between_readings(_on_the_targets_spacing(frame, target, date_col, report), target,
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
+    if not options.per:
+        frame = _on_the_coarser_spacing(frame, options.duplicates, report)
     inferred, before_running = infer_frequency(frame["ds"]), len(frame)
     frame = _without_running_period(frame, inferred, report)
     frequency = _fiscal_season(inferred if len(frame) == before_running else infer_frequency(frame["ds"]), report)
@@ -4874,6 +4876,63 @@ def _without_rows_between_readings(frame: pd.DataFrame, target: str, date_col: s
         f"({spacing.name}), {_were(rows)} left out as other records (events, scans), not filled as readings.",
         "notice.rows_between_readings", {"rows": rows, "column": target, "frequency": spacing.name}))
     return frame[~between]
+
+
+_SPACING_STEPS_SHARE = 0.95  # of a file's steps, at least, on its two spacings for a change between them
+_MAX_COARSER_STEP = pd.Timedelta(days=1)  # the coarser spacing that a finer one's rows are combined into, at most
+
+
+def _spacing_change(ds: pd.Series) -> tuple[pd.Timedelta, pd.Timestamp] | None:
+    """The coarser of two spacings that stamps keep one after the other (ENTSO-E's prices hourly to September 2025
+    and every 15 minutes from October; a logger set from 5 to 15 minutes), and the first stamp of the second part; None unless nearly all steps (``_SPACING_STEPS_SHARE``; the rest gaps and clock changes) are the
+    two, each part has ``MIN_ROWS`` steps at least, the coarser a whole number of the finer up to a day, and every
+    stamp of the coarser part on its grid."""
+    if len(ds) < 2 * MIN_ROWS or not pd.api.types.is_datetime64_any_dtype(ds) or ds.isna().any():
+        return None
+    stamps = pd.DatetimeIndex(ds)
+    steps = np.diff(stamps.asi8)
+    kinds, counts = np.unique(steps, return_counts=True)
+    if len(kinds) < 2:
+        return None
+    two = kinds[np.argsort(counts)[-2:]]
+    fine, coarse = int(two.min()), int(two.max())
+    if fine <= 0 or coarse % fine or np.isin(steps, two).mean() < _SPACING_STEPS_SHARE:
+        return None
+    coarse_at, fine_at = np.flatnonzero(steps == coarse), np.flatnonzero(steps == fine)
+    if min(len(coarse_at), len(fine_at)) < MIN_ROWS or not (coarse_at[-1] < fine_at[0] or fine_at[-1] < coarse_at[0]):
+        return None
+    coarse_step = pd.Timedelta(coarse, unit=stamps.unit)
+    part = stamps[: fine_at[0]] if coarse_at[-1] < fine_at[0] else stamps[fine_at[-1] + 1:]
+    if coarse_step > _MAX_COARSER_STEP or len(part) == 0 or not (part == part.floor(coarse_step)).all():
+        return None
+    return coarse_step, stamps[len(part)] if coarse_at[-1] < fine_at[0] else stamps[fine_at[-1] + 1]
+
+
+def _on_the_coarser_spacing(frame: pd.DataFrame, policy: str, report: DataReport) -> pd.DataFrame:
+    """``frame`` on the coarser of two spacings its stamps keep one after the other (``_spacing_change``), the finer
+    part's rows combined per coarser step by ``policy`` (their mean unless it is sum), said: ENTSO-E's day-ahead
+    prices, hourly then every 15 minutes, were read every 15 minutes with three of every four stamps of the hourly
+    months missing, their season a day of 96 steps."""
+    if (change := _spacing_change(frame["ds"])) is None:
+        return frame
+    coarse, start = change
+    how = "sum" if policy == "sum" else "mean"
+    numbers = frame.drop(columns=["ds"]).groupby(frame["ds"].dt.floor(coarse).to_numpy(), sort=True)
+    combined = (numbers.sum(min_count=1) if how == "sum" else numbers.mean()).rename_axis("ds").reset_index()
+    rows = len(frame) - len(combined)
+    report.rows_combined_away += rows
+    finer_first = bool((frame["ds"].iloc[1] - frame["ds"].iloc[0]) < coarse)
+    finer = frame["ds"][frame["ds"] < start] if finer_first else frame["ds"][frame["ds"] >= start]
+    wider, narrower = infer_frequency(combined["ds"]).name, infer_frequency(finer).name
+    said = (f"The time stamps change from {narrower} to {wider} at {start}" if finer_first else
+            f"The time stamps change from {wider} to {narrower} at {start}")
+    report.notices.append(Notice(
+        f"{said}: the series is read {wider}, the finer rows combined by their {how} ({count(rows, 'row')} fewer). "
+        f"To forecast {narrower}, load only the rows {'before' if finer_first else 'from'} {start}.",
+        "notice.spacing_finer_first" if finer_first else "notice.spacing_change",
+        {"frequency": wider, "finer": narrower, "start": str(start), "policy": how, "rows": rows}))
+    combined["ds"] = combined["ds"].astype(frame["ds"].dtype)
+    return combined[list(frame.columns)]
 
 
 _OWN_SPACING_SHARE = 0.55  # of the rows at most with a target value, for it to be read on its own spacing

@@ -32,7 +32,7 @@ LANG_PARAM = "lang"  # ?lang=zh in the URL opens the interface in that language
 CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
 CORE_TEXTS: dict[str, dict[str, str]] = {"zh": zh.CORE_TEXTS}  # the model table's texts, by name
 # Parameters of core's messages whose values are English words with entries of their own, by key prefix.
-LOCALIZED = {"frequency": "freq", "policy": "policy", "separators": "sep", "per": "per", "file_kind": "format",
+LOCALIZED = {"frequency": "freq", "finer": "freq", "policy": "policy", "separators": "sep", "per": "per", "file_kind": "format",
              "weekday": "weekday"}
 DATE_FIELDS = frozenset({"year", "month", "quarter", "half", "half_name", "day"})  # what a "date." template may use
 

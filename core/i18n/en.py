@@ -1408,6 +1408,12 @@ MESSAGES: dict[str, str] = {
                                    "is a gap.",
     "notice.rows_between_readings": "{rows:plural:row} without a value of '{column}', each between two of its readings a step apart ({frequency}), {rows:were} left out as other records (events, scans), not filled as readings.",
     "notice.flag_blanks": "'{column}' holds one value ({value}) and blanks: its {blanks:plural:blank} read as 0, a flag's other days.",
+    "notice.spacing_change": "The time stamps change from {frequency} to {finer} at {start}: the series is read "
+                             "{frequency}, the finer rows combined by their {policy} ({rows:plural:row} fewer). To "
+                             "forecast {finer}, load only the rows from {start}.",
+    "notice.spacing_finer_first": "The time stamps change from {finer} to {frequency} at {start}: the series is read "
+                                  "{frequency}, the finer rows combined by their {policy} ({rows:plural:row} fewer). "
+                                  "To forecast {finer}, load only the rows before {start}.",
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",

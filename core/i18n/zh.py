@@ -1020,6 +1020,8 @@ MESSAGES: dict[str, str] = {
     "notice.clock_change_periods": "夏令时切换日的时段比“{column}”中通常的 {per_day} 个多或少一小时：{days}。每个时段按当地时钟读取：较长的一天里视 01:00 起的一小时为写了两次（英国和北美如此重复；中欧重复的是 02:00），第二次的时段作为重复时间戳与第一次合并；较短的一天里跳过的一小时记为缺口。",
     "notice.rows_between_readings": "{rows:,} 行没有“{column}”的数值，且各自位于相隔一步（{frequency}）的两次读数之间：已作为其他记录（事件、扫描）略去，而非当作读数填补。",
     "notice.flag_blanks": "“{column}”只有一个值（{value}）和空白：其 {blanks:,} 个空白读作 0，即标记之外的日子。",
+    "notice.spacing_change": "时间戳的间隔在 {start} 从{frequency}变为{finer}：序列按{frequency}读取，较细的行按{policy}合并（少了 {rows:,} 行）。要按{finer}预测，请只载入 {start} 起的行。",
+    "notice.spacing_finer_first": "时间戳的间隔在 {start} 从{finer}变为{frequency}：序列按{frequency}读取，较细的行按{policy}合并（少了 {rows:,} 行）。要按{finer}预测，请只载入 {start} 之前的行。",
     "notice.own_spacing": "“{column}”的数值间隔（{frequency}）比文件其他行更粗：按其自身间隔读取，已略去其数值之间的 {rows:,} 行（插值填补会编造序列的大部分）。",
     "notice.status_rows": "已略去 {rows:,} 行状态标记（“Attribute”为 Status）：序列取其 Value 行。",
     "notice.bare_calendar": "文件没有标题行：其前几列按每行日期的年、月读取，其余各列按编号命名。",

@@ -258,3 +258,49 @@ def test_a_partial_first_and_last_period_are_left_out_one_by_one_while_eight_rem
     assert summed.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-01") and len(summed.frame) == 8
     keys = [notice.key for notice in summed.report.notices]
     assert "notice.per_partial_last" in keys and "notice.per_partial_kept_first" in keys
+
+
+def spacing_change(first: str, then: str, switch: str, end: str, start: str = "2025-08-01") -> pd.DataFrame:
+    """A price every ``first`` to ``switch``, then every ``then`` to ``end``, each stamp's value its minutes past
+    midnight plus its day number (an hour's mean then known)."""
+    stamps = pd.date_range(start, switch, freq=first, inclusive="left").append(
+        pd.date_range(switch, end, freq=then, inclusive="left"))
+    price = stamps.hour * 60 + stamps.minute + (stamps - pd.Timestamp(start)).days
+    return pd.DataFrame({"MTU": stamps.strftime("%d.%m.%Y %H:%M"), "Day-ahead Price [EUR/MWh]": price.astype(float)})
+
+
+def test_stamps_hourly_then_every_15_minutes_are_read_hourly_each_hour_the_mean_of_its_quarters() -> None:
+    frame = spacing_change("h", "15min", "2025-10-01", "2025-10-15")
+    series = load(frame)  # ENTSO-E's day-ahead prices from October 2025
+    assert series.frequency.name == "hourly" and series.report.gaps == 0
+    shown = series.frame.set_index("ds")["y"]
+    assert len(shown) == (31 + 30 + 14) * 24
+    assert shown.loc["2025-10-03 05:00"] == pytest.approx(5 * 60 + 22.5 + 63)  # 05:00 to 05:45, day 63
+    assert shown.loc["2025-09-30 23:00"] == 23 * 60 + 60
+    notice = next(n for n in series.report.notices if n.key == "notice.spacing_change")
+    assert str(notice) == (
+        "The time stamps change from hourly to every 15 minutes at 2025-10-01 00:00:00: the series is read hourly, the "
+        "finer rows combined by their mean (1,008 rows fewer). To forecast every 15 minutes, load only the rows from "
+        "2025-10-01 00:00:00.")
+
+
+def test_stamps_every_5_then_every_15_minutes_are_read_every_15_summed_when_asked() -> None:
+    frame = spacing_change("5min", "15min", "2025-08-03", "2025-08-06").rename(
+        columns={"Day-ahead Price [EUR/MWh]": "Energy (kWh)"})
+    frame["Energy (kWh)"] = 1.0
+    series = load(frame, duplicates="sum")  # a meter's logger set from 5 to 15 minutes
+    shown = series.frame.set_index("ds")["y"]
+    assert series.frequency.name == "every 15 minutes" and len(shown) == 5 * 96
+    assert shown.loc["2025-08-01 10:15"] == 3.0 and shown.loc["2025-08-05 10:15"] == 1.0
+    notice = next(n for n in series.report.notices if n.key == "notice.spacing_finer_first")
+    assert "from every 5 minutes to every 15 minutes at 2025-08-03 00:00:00" in str(notice)
+    assert "load only the rows before 2025-08-03 00:00:00" in str(notice)
+
+
+def test_a_few_finer_rows_among_hourly_ones_or_a_finer_burst_between_are_no_change_of_spacing() -> None:
+    hourly = spacing_change("h", "h", "2025-08-20", "2025-09-10")
+    burst = spacing_change("15min", "15min", "2025-08-25", "2025-08-26", start="2025-08-24")
+    frame = pd.concat([hourly, burst]).drop_duplicates("MTU")
+    frame = frame.assign(at=pd.to_datetime(frame["MTU"], format="%d.%m.%Y %H:%M")).sort_values("at").drop(columns="at")
+    series = load(frame)  # hourly, then two days every 15 minutes, then hourly again
+    assert not any(n.key.startswith("notice.spacing_") for n in series.report.notices)
