@@ -794,6 +794,8 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         return parse_dates(text.str.replace(r"^(\d{4})(\d{2})$", r"\1/\2", regex=True), day_first)
     if sample.str.contains(_AS_OF).any():  # Schwab's '12/10/2023 as of 12/09/2023': the day it was booked
         return parse_dates(text.str.replace(_AS_OF, "", regex=True), day_first)
+    if sample.iloc[:1].str.fullmatch(_SCRIPT_STAMP).all() and sample.str.fullmatch(_SCRIPT_STAMP).all():
+        return parse_dates(text.str.replace(_SCRIPT_STAMP, _iso_of_script_stamp, regex=True), day_first)
     if sample.str.fullmatch(_DATE_COMMA_TIME).any():  # Interactive Brokers' '2022-01-03, 10:00:15'
         return parse_dates(text.str.replace(_DATE_COMMA_TIME, r"\1 \2", regex=True), day_first)
     if sample.map(_spoken_hour).any():  # EIA's '9/1/2024 1 a.m.' (its zone, 'EDT', dropped above)
@@ -1607,6 +1609,21 @@ TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)
 # 1993 JAN)
 _MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _ROLLING_MONTHS = re.compile(rf"({_MONTH_ABBREVIATIONS})\s*[-–]\s*({_MONTH_ABBREVIATIONS})\s+(\d{{4}})", re.IGNORECASE)
+# A stamp as JavaScript's Date writes it (String(new Date()): 'Mon Jan 01 2024 00:00:00 GMT+0100 (Central European
+# Standard Time)'), which star-history and other web tools' CSVs keep: read on its UTC offset
+_SCRIPT_STAMP = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)\s+([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}:\d{2}:\d{2})"
+                           r"\s+(?:gmt|utc)([+-]\d{4})(?:\s+\([^()]{1,60}\))?", re.IGNORECASE)
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _iso_of_script_stamp(found: re.Match[str]) -> str:
+    """A ``_SCRIPT_STAMP`` cell in ISO 8601 ('2024-01-01 00:00:00+0100'); as written where its month is no month."""
+    month, day, year, clock, offset = found.groups()
+    if month.lower() not in _MONTH_ABBREVIATIONS:
+        return found[0]
+    return f"{year}-{_MONTH_ABBREVIATIONS.index(month.lower()) + 1:02d}-{int(day):02d} {clock}{offset}"
+
+
 _AS_OF = re.compile(r"(?<=\d)\s+as\s+of\s+\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$", re.IGNORECASE)
 _DATE_COMMA_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}),\s*(\d{1,2}:\d{2}(?::\d{2})?)$")
 # an hour of the clock after a date with 'a.m.' or 'am' (``_spoken_hour``): written as '1:00 AM'

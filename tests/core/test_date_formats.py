@@ -1184,3 +1184,16 @@ def test_a_time_zones_code_or_an_estimates_in_brackets_after_a_stamp_keeps_the_c
     assert series.frequency.name == "hourly" and len(series.frame) == 96
     years = [str(y) for y in range(2000, 2022)] + ["2022 (EST)", "2023 (EST)"]
     assert load_series(_csv("Year", years), "est.csv").frequency.name == "yearly"
+
+
+def test_stamps_as_javascript_writes_them_are_read_on_their_offset_as_local_times() -> None:
+    # star-history's and other web tools' 'Mon Jan 01 2024 00:00:00 GMT+0100 (Central European Standard Time)': the
+    # rows were numbered as steps; a summer offset (+0200) keeps its local midnight
+    days = pd.date_range("2024-01-01", periods=60, freq="W-MON")
+    zone = ["GMT+0100 (Central European Standard Time)" if day.month < 4 or day.month > 10 else
+            "GMT+0200 (Central European Summer Time)" for day in days]
+    written = [f"{day:%a %b %d %Y} 00:00:00 {name}" for day, name in zip(days, zone)]
+    series = load_series(_csv("Date", written), "stars.csv")
+    assert series.frame["ds"].equals(pd.Series(days, name="ds")) and series.frequency.name == "weekly"
+    bare = load_series(_csv("Date", [f"{day:%a %b %d %Y} 08:00:00 GMT+0800" for day in days]), "s.csv")
+    assert bare.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01 08:00")
