@@ -246,9 +246,10 @@ def _typed_columns(table: pd.DataFrame, probe: LoadedSeries) -> tuple[str, ...]:
             known = values.dropna()
             return bool(len(known)) and bool((known % 1 == 0).all())
         return _is_text(values) and bool(values.isna().any())
-    roles = {probe.date_col, probe.target, *probe.regressors}
+    keys = {col for col in table.columns if col != probe.date_col and _keys_of_each_stamp(table, col, probe.date_col)}
+    roles = {probe.date_col, probe.target, *probe.regressors} - keys  # (pypistats' versions were the target)
     return tuple(col for col in table.columns  # (ICD-9's 250.00 was 250.0)
-                 if col not in roles and (typed(table[col]) or _decimal_codes(col, table[col])))
+                 if col not in roles and (typed(table[col]) or _decimal_codes(col, table[col]) or col in keys))
 
 
 def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText | None) -> pd.DataFrame | None:
@@ -278,7 +279,8 @@ def _not_ids(table: pd.DataFrame, probe: LoadedSeries, wanted: tuple[str, ...] |
     of 31 stores one series."""
     named = () if wanted is None or wanted == (ALL_TARGETS,) else wanted
     measures = tuple(col for col in probe.numeric_columns if col in table and not _is_number(table[col])
-                     and not _decimal_codes(col, table[col]) and _is_measured(table[col]))
+                     and not _decimal_codes(col, table[col]) and _is_measured(table[col])
+                     and not _keys_of_each_stamp(table, col, probe.date_col))
     return (*probe.regressors, *named, *measures)
 
 
@@ -830,7 +832,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     if words & _SEATS_AND_STAFF and len(words) <= 2 and not _share_the_stamps(raw, (col,), date_col):
         return False  # a restaurant's 'Table' and 'Server', each on a few of the stamps (75 series by table and
         # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
-    if _written_amounts(values) and not _decimal_codes(col, values):  # SAP's '1.850-', NetSuite's '$1,234.50':
+    if _written_amounts(values) and not _decimal_codes(col, values) \
+            and not _keys_of_each_stamp(raw, col, date_col):  # SAP's '1.850-', NetSuite's '$1,234.50':
         return False  # numbers, no names of series (a claim's 'Dx Code' 250.00 is a code)
     # Values that repeat among the rows that have one (a payment reference on an order's first line only does not),
     # on most rows (a well file's 'Comments', blank but for 'ESP trip' and 'Shut in', left 95% of its rows out)
@@ -947,6 +950,36 @@ def _separates(raw: pd.DataFrame, cols: tuple[str, ...], date_col: str, stamp_re
 def _stray_rows(rows: int) -> float:
     """How many of ``rows`` may repeat a time stamp within one series (rows written twice, revised values)."""
     return max(_ID_REPEATS * rows, _STRAY_ROWS)
+
+
+_MOST_KEYS = 50  # distinct values, at most, of numbers that label each stamp's rows (``_keys_of_each_stamp``)
+_SAME_KEYS = 0.8  # of the stamps of several rows, at least, that hold the same set of them
+
+
+def _keys_of_each_stamp(table: pd.DataFrame, col: object, date_col: str | None) -> bool:
+    """Whether numbers with decimals in ``col`` label the rows of each time stamp: the same few values (two at least,
+    ``_MOST_KEYS`` at most) on nearly every stamp, one row each, as Python versions label pypistats' downloads per day
+    ('3.8' to '3.12': the versions were forecast, MAE 0), tenors a yield curve's, depths a soil probe's; a measure
+    takes other values from one stamp to the next."""
+    if date_col is None or date_col not in table.columns or col not in table.columns:
+        return False
+    values = table[col]
+    if pd.api.types.is_float_dtype(values):
+        numbers = values
+    elif _is_text(values) and values.dropna().astype("string").str.strip().str.fullmatch(
+            r"\d+\.\d+").mean() >= 0.5:
+        numbers = pd.to_numeric(values.astype("string").str.strip(), errors="coerce")
+    else:
+        return False
+    known = numbers.notna() & table[date_col].notna()
+    if known.sum() < 2 * MIN_ROWS or numbers[known].nunique() > _MOST_KEYS or not (numbers[known] % 1 != 0).any():
+        return False
+    stamps = table[date_col][known]
+    if not stamps.duplicated().any() or pd.DataFrame({"t": stamps, "k": numbers[known]}).duplicated().any():
+        return False
+    sets = numbers[known].groupby(stamps.to_numpy(), sort=False).agg(lambda keys: tuple(sorted(keys)))
+    several = sets[sets.map(len) >= 2]
+    return len(several) >= MIN_ROWS and float(several.value_counts(normalize=True).iloc[0]) >= _SAME_KEYS
 
 
 def _is_text(values: pd.Series) -> bool:

@@ -1127,3 +1127,27 @@ def test_kinds_of_samples_by_day_ids_written_with_spaces_and_the_usual_search_af
                            "SIREN": np.tile(["552 100 554", "732 829 320", "443 061 841"], 90),
                            "Montant": rng.normal(1000, 50, 270).round(2)})
     assert detect_id_columns(sirens, "Date") == ("SIREN",)
+
+
+def test_decimal_labels_of_each_days_rows_are_the_series_ids_not_the_target(tmp_path: Path) -> None:
+    # pypistats' downloads per Python version: 'category' 3.8 ... 3.12 was forecast (MAE 0), downloads averaged
+    days = pd.date_range("2024-03-01", periods=60, freq="D").strftime("%Y-%m-%d")
+    versions = ["3.8", "3.9", "3.10", "3.11", "3.12"]
+    frame = pd.DataFrame([(version, day, 1000 * (k + 1) + i % 7) for k, version in enumerate(versions)
+                          for i, day in enumerate(days)], columns=["category", "date", "downloads"])
+    done, out, metrics = fit(tmp_path, frame, "--model", "snaive", "--horizon", "3")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(metrics.read_text())
+    assert [entry["unique_id"] for entry in report["series"]] == versions  # as written: 3.10, not 3.1
+    predictions = pd.read_csv(out, dtype={"unique_id": str})
+    latest = predictions[(predictions["unique_id"] == "3.10") & (predictions["split"] == "future")]
+    assert latest["predicted"].between(3000, 3007).all()
+
+
+def test_prices_alike_every_day_beside_a_store_column_are_no_series_ids(tmp_path: Path) -> None:
+    # two stores' sales with each store's fixed price: the stores are the series
+    frame = long_frame(["north", "south"], months=30).assign(price=lambda f: np.where(f["store"] == "north", 9.99,
+                                                                                        19.99))
+    done, out, metrics = fit(tmp_path, frame, "--model", "snaive")
+    assert done.returncode == 0, done.stderr
+    assert [entry["unique_id"] for entry in json.loads(metrics.read_text())["series"]] == ["north", "south"]
