@@ -484,6 +484,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                         "and fit.", "err.too_few_rows",
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
     _mark_target_bounds(frame, target, raw[target] if target in raw else None)
+    if (running := _running_total_notice(frame, target)) is not None:
+        report.notices.append(running)
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -528,6 +530,8 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
     _mark_target_bounds(frame, target)
+    if (running := _running_total_notice(frame, target)) is not None:
+        report.notices.append(running)
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
                         report=report, columns=[date_col, target], numeric_columns=[target], future=None,
                         options=replace(options, regressors=()))
@@ -541,6 +545,30 @@ _PAST_100_WORDS = frozenset({"change", "chg", "growth", "return", "returns", "yo
                              "decrease", "delta", "diff", "difference", "variance", "var", "variation", "gdp",
                              "target", "budget", "plan", "goal", "quota", "capacity", "index", "ratio", "markup",
                              "normal", "median", "average", "avg", "mean", "baseline", "cpu", "prior", "previous"})
+
+
+_RUNNING_LEAST = 24  # values, at least, of a series that never falls for it to be a running total (``never_falls``)
+_RISING_SHARE = 0.1  # of its steps, at least, on which it rises
+
+
+def never_falls(values: np.ndarray) -> bool:
+    """Whether ``values`` are a running total: ``_RUNNING_LEAST`` of them at least, none below the one before, rising on
+    ``_RISING_SHARE`` of the steps at least (GitHub's star history, Docker Hub's pulls, a meter's reading): their
+    forecast and band stay at the last value or above (``core.evaluation.pipeline.held_at_last``)."""
+    known = np.asarray(values, dtype=float)
+    known = known[np.isfinite(known)]
+    if len(known) < _RUNNING_LEAST:
+        return False
+    steps = np.diff(known)
+    return bool((steps >= 0).all() and (steps > 0).mean() >= _RISING_SHARE)
+
+
+def _running_total_notice(frame: pd.DataFrame, target: str) -> Notice | None:
+    """Said where the target never falls (``never_falls``): its forecast is kept from falling."""
+    if not never_falls(frame["y"].to_numpy(dtype=float)):
+        return None
+    return Notice(f"'{target}' never falls in the file, as a running total: its forecast and band are kept at its "
+                  "last value or above, and the forecast from falling.", "notice.running_total", {"column": target})
 
 
 def _mark_target_bounds(frame: pd.DataFrame, target: str, cells: pd.Series | None = None) -> None:

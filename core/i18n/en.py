@@ -1414,6 +1414,8 @@ MESSAGES: dict[str, str] = {
     "notice.spacing_finer_first": "The time stamps change from {finer} to {frequency} at {start}: the series is read "
                                   "{frequency}, the finer rows combined by their {policy} ({rows:plural:row} fewer). "
                                   "To forecast {finer}, load only the rows before {start}.",
+    "notice.running_total": "'{column}' never falls in the file, as a running total: its forecast and band are kept "
+                             "at its last value or above, and the forecast from falling.",
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",

@@ -603,3 +603,36 @@ def test_interest_paid_on_a_mortgage_stays_at_zero_or_above_and_a_clinics_occupa
         f"{day:%Y-%m-%d},{rng.poisson(80)},{70 + rng.normal(0, 8):.1f}\n" for day in pd.date_range("2023-01-01",
                                                                                                  periods=120))
     assert load_series(clinic.encode(), "clinic.csv").target == "Total Patients"
+
+
+def _stars_csv(fall: bool = False) -> bytes:
+    """A repository's star history: a running total with a jump (a launch day), flat days and slow ones after it."""
+    rng = np.random.default_rng(4)
+    gains = rng.poisson(np.r_[np.full(200, 1.5), [840], np.full(199, 0.3)])
+    total = np.cumsum(gains).astype(float)
+    if fall:
+        total[300] -= 5  # a spam account's stars removed: the total can fall
+    days = pd.date_range("2023-01-01", periods=len(total), freq="D")
+    return ("date,stars\n" + "".join(f"{day:%Y-%m-%d},{value:.0f}\n" for day, value in zip(days, total))).encode()
+
+
+def test_a_running_total_is_forecast_and_banded_no_lower_than_its_last_value_and_never_falling() -> None:
+    # GitHub stars: a linear fit of 2,690 stars forecast 2,708 the next day and its band went down to 1,805
+    series = load_series(_stars_csv(), "stars.csv")
+    assert any(notice.key == "notice.running_total" for notice in series.report.notices)
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=30))
+    last = float(series.frame["y"].iloc[-1])
+    ahead = result.predictions[result.predictions["split"] == "future"]
+    assert (ahead["predicted"] >= last).all() and ahead["predicted"].is_monotonic_increasing
+    assert (ahead[["lower", "lower_80"]] >= last).all().all()
+    test = result.predictions[result.predictions["split"] == "test"]
+    trained_last = float(result.predictions[result.predictions["split"] == "train"]["actual"].iloc[-1])
+    assert (test["predicted"] >= trained_last).all() and (test["lower"] >= trained_last).all()
+
+
+def test_a_total_that_fell_once_is_not_held_at_its_last_value() -> None:
+    series = load_series(_stars_csv(fall=True), "stars.csv")
+    assert not any(notice.key == "notice.running_total" for notice in series.report.notices)
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=30))
+    ahead = result.predictions[result.predictions["split"] == "future"]
+    assert ahead["lower"].min() < float(series.frame["y"].iloc[-1]) - 100
