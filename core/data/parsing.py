@@ -74,8 +74,11 @@ FLAGGED_NUMBER = re.compile(r"^([-+]?\d[\d.,]*|:)(?:\s+[bcdefnprsuz]{1,3}|\s*\([
 FLAG_AFTER = r"\s[bcdefnprsuz]|[\d\s]\([bcdefnprsuz\d]{1,3}\)$|\s\d{1,2}/$|\d\s?[*†‡]{1,3}$"  # a cheap look for them
 # Amounts with a magnitude letter, as trading sites write volumes (``12.5K``, ``1.23M``, ``2.1B``).
 # With a currency sign, its minus before it or after it: Redfin's $519K, a cash flow's -$0.53M.
-SCALED_NUMBER = re.compile(r"^(-?)(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?([KMB])$")
-_SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
+# Grafana's 'short' unit writes '1.05 Mil', '2.3 Bil' and '1.2 Tri' past the thousands' 'K'.
+SCALED_NUMBER = re.compile(r"^(-?)(?:[$€£¥￥₹]\s?)?([-+]?\d[\d.,]*)\s?(Mil|Bil|Tri|[KMB])$")
+_SCALES = {"K": 1e3, "M": 1e6, "B": 1e9, "Mil": 1e6, "Bil": 1e9, "Tri": 1e12}
+# A magnitude before a unit, as Grafana scales a rate ('1.2 K req/s' beside '980 req/s')
+_SCALE_BEFORE_UNIT = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s?(Mil|Bil|Tri|K)\s+([^\W\d_][^\d]{0,11})$")
 # A number with a unit after it, one unit in every cell of a column ('12.7 kg', '3.2 MW', '21 °C', '5 m/s'): read as
 # the number (``_unit_numbers``), said. A month ('12 Jan' is a date), a time of day ('10 AM') or a year's mark is none.
 # A number and its unit: '12.5 kg', '56 m3', '15,955 lbs.' (the unit's full stop left out), '14,484 pounds', '9,353#'
@@ -412,10 +415,12 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False, head_decides: 
     parsed = _parse_plain_numbers(values, decimal_comma, head_decides)
     if parsed is not None or pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return parsed
-    head = values.iloc[:200].astype("string").str.strip()
+    text = values.astype("string").str.strip()
+    if not decimal_comma and text.iloc[:200].str.fullmatch(_SCALE_BEFORE_UNIT).fillna(False).any():
+        text = text.str.replace(_SCALE_BEFORE_UNIT, _scaled_before_unit, regex=True)  # '1.2 K req/s': 1200 req/s
+    head = text.iloc[:200]
     if not head.str.fullmatch(UNIT_NUMBER).fillna(False).any():  # cheap: most text columns are no unit numbers
         return None
-    text = values.astype("string").str.strip()
     text = text.mask(text.isin(MISSING_MARKERS) | (text == ""))  # blanks and markers are missing, as plain numbers'
     measured = _unit_numbers(text.dropna(), decimal_comma) if text.notna().any() else None
     if measured is None:
@@ -423,6 +428,11 @@ def parse_numbers(values: pd.Series, decimal_comma: bool = False, head_decides: 
     numbers = measured.reindex(text.index)
     numbers.attrs[UNIT_ATTR] = measured.attrs[UNIT_ATTR]
     return numbers
+
+
+def _scaled_before_unit(found: re.Match[str]) -> str:
+    """A ``_SCALE_BEFORE_UNIT`` cell as the number times its magnitude, then its unit ('1200 req/s')."""
+    return f"{float(found[1]) * _SCALES[found[2]]:.15g} {found[3]}"
 
 
 # Yes and no as exports write them (Walmart's IsHoliday TRUE/FALSE, PostgreSQL's t/f, Excel's booleans, Yes/No): 1 and
@@ -565,7 +575,9 @@ def _beyond_the_clock(cells: pd.Series, most: int) -> bool:
 
 # Units of one kind that monitoring tools mix in a column as the values grow (Grafana's '980 MB' then '1.03 GB',
 # '644 ms' then '1.13 s'): read in the column's most common unit.
-_UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "usec": 1e-6, "ms": 1e-3, "msec": 1e-3, "s": 1.0, "sec": 1.0},
+_UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "usec": 1e-6, "ms": 1e-3, "msec": 1e-3, "s": 1.0, "sec": 1.0,
+                   "min": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0},  # Grafana's '1.02 min' after 'ms'
+
                   {"b": 1.0, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15, "kib": 2.0 ** 10,
                    "mib": 2.0 ** 20, "gib": 2.0 ** 30, "tib": 2.0 ** 40},
                   # rates of bits (Grafana's '853 Mb/s' then '1 Gb/s'; bytes a second, 'MB/s', share the prefixes)
@@ -611,8 +623,9 @@ def _unit_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     numbers = pd.to_numeric(_clean_number_text(amounts, decimal_comma), errors="coerce").astype("float64")
     if numbers[cells.astype(str).str.contains(r"\d").to_numpy()].notna().mean() < PARSE_SHARE:
         return None
-    if "|" in unit:  # each number in the main unit
-        family = next(family for family in _UNIT_FAMILIES if unit.split("|")[0].lower() in family)
+    if "|" in unit:  # each number in the main unit, of the family that has every unit written
+        written = {part.lower() for part in unit.replace("|", ",").split(",")}
+        family = next(family for family in _UNIT_FAMILIES if written <= set(family))
         scale = parts[1].str.lower().map(family).astype("float64")
         numbers = numbers * (scale / family[unit.split("|")[0].lower()]).fillna(1.0)
     numbers = numbers.where(np.isfinite(numbers))

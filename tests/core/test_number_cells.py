@@ -795,3 +795,23 @@ def test_weights_in_kg_and_lb_and_distances_in_mi_and_km_are_read_in_the_commone
     assert weights is not None and list(weights.round(3)) == [10.0, 9.979, 5.0, 2.0]
     distances = parse_numbers(pd.Series(["4.8 mi", "6.2 mi", "10 km", "5.0 mi"]))
     assert distances is not None and distances.iloc[2] == pytest.approx(6.2137, abs=1e-3)
+
+
+def test_grafanas_mil_a_spike_in_minutes_and_a_magnitude_before_a_rate_are_read() -> None:
+    # Grafana's 'short' unit writes '1.05 Mil' past '980.00 K'; its 'ms' unit a timeout's '1.02 min' among 'ms' and
+    # 's'; its 'reqps' '1.20 K req/s' beside '980 req/s': each column was refused as text, naming a cell it reads
+    times = pd.date_range("2024-06-01", periods=96, freq="h")
+
+    def grafana(cells: list[str]) -> bytes:
+        return ('"Time","Value"\n' + "".join(f'"{t:%Y-%m-%d %H:%M:%S}","{c}"\n' for t, c in zip(times, cells))).encode()
+
+    short = load_series(grafana([f"{0.9 + k % 5 * 0.05:.2f} Mil" if k % 3 == 0 else f"{700 + k}.00 K"
+                                 for k in range(96)]), "short.csv").frame["y"]
+    assert short.iloc[0] == pytest.approx(900_000) and short.iloc[1] == pytest.approx(701_000)
+    latency = load_series(grafana(["1.02 min" if k == 50 else "1.30 s" if k % 7 == 0 else f"{400 + k} ms"
+                                   for k in range(96)]), "ms.csv").frame["y"]
+    assert latency.iloc[50] == pytest.approx(61_200) and latency.iloc[7] == pytest.approx(1300) \
+        and latency.iloc[1] == 401
+    rate = load_series(grafana([f"{1 + k % 4 / 10:.2f} K req/s" if k % 2 else f"{900 + k} req/s" for k in range(96)]),
+                       "rps.csv").frame["y"]
+    assert rate.iloc[1] == pytest.approx(1100) and rate.iloc[2] == 902
