@@ -2438,7 +2438,7 @@ def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any
             continue
         text = raw[col].astype("string").str.strip()
         cells = text[text.notna() & (text != "") & ~text.str.fullmatch(_WHOLE_YEAR_PERIOD).fillna(False)]
-        numbers = cells.str.lower().str.rstrip(".").map(_MONTH_NAMES)
+        numbers = cells.str.lower().str.replace(_AS_OF_MONTH, "", regex=True).str.rstrip(".").map(_MONTH_NAMES)
         if len(cells) >= 2 and bool(numbers.notna().all()) and numbers.nunique() >= 2 and (
                 any(word in name for word in _PIVOT_DATE_WORDS) or _months_of_each_year(numbers, years)):
             return col
@@ -2484,6 +2484,8 @@ def _names_time(name: str, cells: pd.Series) -> bool:
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
 
 
+# A month's first or last day before its name (NASS Quick Stats' 'FIRST OF JAN' of cattle on feed, 'END OF DEC')
+_AS_OF_MONTH = re.compile(r"^(?:first|end|beginning|start) of\s+")
 # A period that is the whole year, in a column of months or quarters (USDA NASS Quick Stats' 'MARKETING YEAR').
 _WHOLE_YEAR_PERIOD = re.compile(r"(?i)(?:marketing |calendar |crop |fiscal )?year|annual(?: total| average)?")
 _ONE_VALUE_SHARE = 0.9  # of the filled cells
@@ -2837,7 +2839,7 @@ def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:
     if per_year == 4:
         text = text.str.replace(r"^q(?:tr\s*)?", "", regex=True)
     numbers = pd.to_numeric(text, errors="coerce")
-    if per_year == 12:
-        numbers = numbers.fillna(text.str.rstrip(".").map(_MONTH_NAMES))
+    if per_year == 12:  # NASS's stocks and inventories as of 'FIRST OF JAN': that month
+        numbers = numbers.fillna(text.str.replace(_AS_OF_MONTH, "", regex=True).str.rstrip(".").map(_MONTH_NAMES))
     numbers = pd.to_numeric(numbers, errors="coerce")
     return numbers.where((numbers % 1 == 0) & numbers.between(1, per_year))

@@ -77,6 +77,9 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)
                  "offered",  # (a queue's 'Service Level %' and 'AHT' were)
                  "covers",  # a restaurant's (its 'Reservations' were forecast, a count of bookings)
+                 # a podcast's and a package's (Apple Podcasts' 'Episode Number' was forecast; pypistats' downloads)
+                 "plays", "listens", "downloads",
+                 "settle",  # a futures contract's settlement price (CME's: its 'Volume' was forecast)
                  *_WEAK_TARGET_WORDS)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
@@ -2225,6 +2228,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     if not numeric:
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
+    if (unfilled := _target_without_numbers(raw, candidates)) is not None:  # NASS's 'Value' all '(D)' beside codes
+        _pick_target(raw, numeric, unfilled, numbers, ds, regressors)  # refused as the column named would be
     candidates = [col for col in candidates if not _sample_size(col, numbers)] or candidates  # a poll's n
     candidates = _without_denominators(candidates)  # ILINet's 'TOTAL PATIENTS' beside its ILI
     measures = [col for col in candidates
@@ -2241,6 +2246,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if not _meter_reading(col)] or measures
     measures = _closing_before_opening(_without_ranks(measures))
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
+    measures = sorted(measures, key=_head_count)  # a layer flock's 'Hens on Hand' after its 'Eggs Laid'
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
     if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
@@ -2261,6 +2267,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
     named = _sales_before_orders(named)
+    named = _last_price_first(named, candidates)
+    named = [col for col in named if col not in raw or not _written_as_percent(raw[col])] or named
     untallied = [col for col in named if not _name_words(col) & _TALLY_WORDS]  # AQS's 'Observation Count' beside its
     if any(not _name_words(col) & {"count", "cnt"} for col in untallied):  # mean (not iNaturalist's observations
         named = untallied  # beside its species count)
@@ -2293,6 +2301,48 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
+
+
+def _target_without_numbers(raw: pd.DataFrame, candidates: list[str]) -> str | None:
+    """A column named 'Value' (or 'Values') that holds no number where every numeric column is a code ('State ANSI',
+    'Ag District Code'): a NASS county's production withheld ('(D)') in every year, whose district code was forecast;
+    None otherwise."""
+    if not candidates or not all(_identifier_named(col) or _last_word(col) == "code" for col in candidates):
+        return None
+    return next((col for col in raw.columns if col not in candidates and _name_text(col) in ("value", "values")), None)
+
+
+# Animals counted on a farm's record: the base its eggs or milk are counted over, no target beside them
+_HEAD_COUNT_WORDS = frozenset({"hens", "cows", "heifers", "sows", "pigs", "birds", "layers", "head", "animals", "herd",
+                               "flock", "chickens", "ewes", "goats", "cattle"})
+
+
+def _head_count(col: str) -> bool:
+    """Whether a column counts animals (``_HEAD_COUNT_WORDS``): 'Hens on Hand', 'Cows Milked'."""
+    return bool(_name_words(col) & _HEAD_COUNT_WORDS)
+
+
+_BAR_WORDS = frozenset({"open", "high", "low"})
+_LAST_PRICE = re.compile(r"^(?:last|last price|last trade|settle|settlement|settlement price|sett)$")
+
+
+def _last_price_first(named: list[str], columns: list[str]) -> list[str]:
+    """``named`` with a bar's last price first where the numeric ``columns`` hold its open, high and low: Barchart's
+    'Last', CME's 'Settle' ('Volume' was forecast)."""
+    if not _BAR_WORDS <= {word for col in columns for word in _name_words(col)}:
+        return named
+    last = next((col for col in columns if _LAST_PRICE.fullmatch(_name_text(col))), None)
+    return named if last is None else [last, *(col for col in named if col != last)]
+
+
+def _written_as_percent(cells: pd.Series) -> bool:
+    """Whether nearly every written cell ends with '%' (Apple Podcasts' 'Average Consumption' '38%'): a share, which
+    goes after the other named measures (its plays were passed over)."""
+    if pd.api.types.is_numeric_dtype(cells):
+        return False
+    written = cells.dropna().astype("string").str.strip()
+    written = written[written != ""]
+    return bool(len(written)) and float(written.str.endswith("%").mean()) >= 0.9
 
 
 # Quantities beside a column of their units, several of them (a site office's purchase orders: bricks, tonnes and m³
@@ -3130,7 +3180,8 @@ def _sounds_like_target(col: object) -> bool:
     return not camel & _CAMEL_NO_TARGET and bool(camel & _CAMEL_TARGET_WORDS)  # not 'ValueDate', 'CustomerKey'
 
 
-_IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid"})
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid",
+                               "ansi", "fips"})  # NASS's 'State ANSI', 'County ANSI' (forecast where Value was '(D)')
 # ... and ids written as one word with what they identify (Divvy's 'bikeid', 'from_station_id')
 _THING_IDS = frozenset(f"{thing}id" for thing in ("bike", "trip", "station", "user", "customer", "store", "item",
                                                   "product", "order", "device", "sensor", "site", "route", "stop",
@@ -3346,6 +3397,12 @@ def _not_numbers(values: pd.Series, col: str, decimal_comma: bool) -> DataError:
     cleaned = _clean_number_text(filled, decimal_comma)  # missing-value markers (".", "#N/A", "n.a.") are NA
     words = filled[(cleaned.notna() & pd.to_numeric(cleaned, errors="coerce").isna()).to_numpy()]
     filled = filled[cleaned.notna().to_numpy()]  # the share is of the cells that are no marker
+    markers = text[text.notna() & (text != "")]
+    if words.empty and len(markers) and filled.empty:  # NASS's '(D)', withheld, in every cell
+        examples = _quoted_cells(markers)
+        return DataError(f"Column '{col}' holds no number: every cell marks a missing or withheld value ({examples}). "
+                         "Choose another series or a file where its values are given.", "err.target_only_markers",
+                         {"column": col, "examples": examples})
     if words.empty:
         return DataError(f"Column '{col}' is not numeric: choose a numeric target column.",
                          "err.target_not_numeric_plain", {"column": col})

@@ -1207,6 +1207,8 @@ MESSAGES: dict[str, str] = {
     "err.target_not_numeric": "Column '{column}' is not numeric: {share} of its cells are not numbers ({examples}). "
                               "Write missing values as blank cells (at most 5% of the cells may be anything else), or "
                               "choose another target.",
+    "err.target_only_markers": "Column '{column}' holds no number: every cell marks a missing or withheld value "
+                               "({examples}). Choose another series or a file where its values are given.",
     "err.target_not_numeric_plain": "Column '{column}' is not numeric: choose a numeric target column.",
     "err.target_is_time": "Column '{column}' holds the time stamps, not the values: choose a numeric target column.",
     "err.column_blank": "Column '{column}' is blank in every row: fill in the values of the series, or choose "

@@ -905,6 +905,7 @@ MESSAGES: dict[str, str] = {
     "err.regressor_letter_codes": "外生变量“{column}”的数字中夹有字母（{codes}）：这是类别代码，不是数字。请在文件中改写为数字（适用处写 1，否则写 0），或不使用该外生变量。",
     "err.target_not_numeric": "列“{column}”不是数值列：其中 {share} 的单元格不是数字（{examples}）。请把缺失值写成空单元格"
                               "（其他内容最多占 5%），或选择另一个目标变量。",
+    "err.target_only_markers": "“{column}”列没有数字：每个单元格都标记缺失或保密的值（{examples}）。请选择其他序列，或选择给出了数值的文件。",
     "err.target_not_numeric_plain": "列“{column}”不是数值列：请选择一个数值列作为目标变量。",
     "err.target_is_time": "列“{column}”存放的是时间戳，不是数值：请选择一个数值列作为目标变量。",
     "err.column_blank": "列“{column}”每一行都是空的：请填入序列的数值，或换一个文件。",

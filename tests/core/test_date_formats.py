@@ -1197,3 +1197,18 @@ def test_stamps_as_javascript_writes_them_are_read_on_their_offset_as_local_time
     assert series.frame["ds"].equals(pd.Series(days, name="ds")) and series.frequency.name == "weekly"
     bare = load_series(_csv("Date", [f"{day:%a %b %d %Y} 08:00:00 GMT+0800" for day in days]), "s.csv")
     assert bare.frame["ds"].iloc[0] == pd.Timestamp("2024-01-01 08:00")
+
+
+def test_nass_first_of_month_periods_beside_a_year_are_months_and_quarters() -> None:
+    # Cattle on Feed's 'FIRST OF JAN' ... 'FIRST OF DEC' made 12 yearly series by 'Period'; Grain Stocks' quarters
+    header = '"Program","Year","Period","State","Commodity","Value"\n'
+    names = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    monthly = header + "".join(f'"SURVEY","{year}","FIRST OF {names[m]}","US TOTAL","CATTLE","{11_000_000 + m * 1000:,}"\n'
+                               for year in range(2023, 2009, -1) for m in range(11, -1, -1))
+    series = load_series(monthly.encode(), "cof.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 14 * 12
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2010-01-01") and series.frame["y"].iloc[1] == 11_001_000
+    quarterly = header + "".join(f'"SURVEY","{year}","FIRST OF {names[m]}","US TOTAL","CORN","{9_000_000 + m:,}"\n'
+                                 for year in range(2023, 2009, -1) for m in (11, 8, 5, 2))
+    stocks = load_series(quarterly.encode(), "stocks.csv")
+    assert stocks.frequency.name == "quarterly" and len(stocks.frame) == 14 * 4

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from core.data.tidy import LoadOptions, load_series
+from core.errors import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -584,3 +585,36 @@ def test_a_rivers_discharge_a_labs_share_and_version_numbers_as_ids_after_the_th
                              "App Version": np.tile(["2.3.1", "2.4.0", "2.4.1"], 120),
                              "Crashes": rng.integers(5, 40, 360)})
     assert detect_id_columns(versions, "Date") == ("App Version",)
+
+
+def _daily_rows(header: str, row: object, days: int = 120, start: str = "2024-01-01") -> bytes:
+    """A CSV of ``header`` and one row a day, ``row(k, day)`` writing the cells after the date."""
+    stamps = pd.date_range(start, periods=days, freq="D")
+    return (header + "\n" + "".join(f"{day:%m/%d/%Y},{row(k, day)}\n" for k, day in enumerate(stamps))).encode()
+
+
+def test_plays_a_settle_and_a_bars_last_price_are_targets_and_a_percentage_goes_after_them() -> None:
+    # Apple Podcasts' 'Episode Number' and 'Average Consumption' (38%) were forecast before its plays; CME's and
+    # Barchart's 'Volume' before the 'Settle' and 'Last' price
+    podcast = _daily_rows("Date,Episode Number,Plays,Listeners,Average Consumption",
+                          lambda k, day: f"{k % 3 + 1},{400 + k * 3 + k % 7 * 20},{300 + k},{38 + k % 9}%")
+    assert load_series(podcast, "apple.csv").target == "Plays"
+    bars = "Date,Open,High,Low,{},Change,%Chg,Volume,Open Int"
+    for last in ("Last", "Settle"):
+        futures = _daily_rows(bars.format(last), lambda k, day: f"{450 + k * 0.25},{455 + k * 0.5},{445 + k * 0.25},"
+                                                               f"{451 + k * 0.75},+1.25,+0.28%,{60000 + k * 37},{800000 + k}")
+        assert load_series(futures, "zc.csv").target == last
+
+
+def test_a_flocks_eggs_before_its_hens_and_a_withheld_value_beside_codes_is_refused() -> None:
+    # a layer flock's record forecast 'Hens on Hand'; NASS's county production withheld ('(D)') in every year had
+    # its 'Ag District Code' forecast
+    flock = _daily_rows("Date,Hens on Hand,Eggs Laid,Mortality",
+                        lambda k, day: f"{10000 - 3 * k},{int((10000 - 3 * k) * 0.9) - k % 5 * 40},{k % 4}")
+    assert load_series(flock, "layer.csv").target == "Eggs Laid"
+    header = '"Program","Year","Period","State","State ANSI","Ag District Code","County ANSI","Commodity","Value"\n'
+    withheld = header + "".join(f'"SURVEY","{year}","YEAR","VERMONT","50","10","011","CORN","(D)"\n'
+                                for year in range(2023, 1989, -1))
+    with pytest.raises(DataError, match=r"Column 'Value' holds no number: every cell marks a missing or withheld "
+                                        r"value \('\(D\)'\)"):
+        load_series(withheld.encode(), "nass.csv")
