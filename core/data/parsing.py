@@ -1541,6 +1541,8 @@ def bare_calendar_names(raw: pd.DataFrame) -> list[str]:
     (``1749;01;1749.042;  96.7;...``: the years were the target, read as steps); ``column 1``, ``column 2``, ... for
     the rest (and for any other file)."""
     names = _price_bar_names(raw, [f"column {number}" for number in range(1, raw.shape[1] + 1)])
+    if _years_of_twelve_months(raw):
+        return [ACROSS_YEAR, *_MONTHS_ACROSS]
     if raw.shape[1] < 3 or len(raw) < 2 or not all(pd.api.types.is_integer_dtype(raw.iloc[:, k]) for k in (0, 1)):
         return names
     year, month = raw.iloc[:, 0].to_numpy(), raw.iloc[:, 1].to_numpy()
@@ -1557,6 +1559,19 @@ def bare_calendar_names(raw: pd.DataFrame) -> list[str]:
 
 
 _FIRST_YEAR = 1700  # the earliest year a table's year column is read from (SILSO's sunspots start in 1749)
+ACROSS_YEAR = "Year"  # the names of a headerless table of years down and months across (``_years_of_twelve_months``)
+_MONTHS_ACROSS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _years_of_twelve_months(raw: pd.DataFrame) -> bool:
+    """Whether a file without a header is a year and its twelve months a row, as NOAA PSL's climate indices and KNMI's
+    Climate Explorer write them (' 1950   -0.92   -0.38 ...'): thirteen columns, the first whole years rising by one,
+    the others numbers (January alone was forecast, as 'column 2', the other months its regressors)."""
+    if raw.shape[1] != 13 or len(raw) < 2 or not pd.api.types.is_integer_dtype(raw.iloc[:, 0]):
+        return False
+    years = raw.iloc[:, 0].to_numpy()
+    return bool(((years >= _FIRST_YEAR) & (years <= 2200)).all() and (np.diff(years) == 1).all()
+                and all(pd.api.types.is_numeric_dtype(raw.iloc[:, k]) for k in range(1, 13)))
 
 
 def unnamed_column(col: object) -> bool:

@@ -37,7 +37,7 @@ from core.data.parsing import (FISCAL_FORMATS, MONTH_DOT_YEAR, PERIOD_DOT_YEAR, 
                                 fiscal_months_in_order, fiscal_years_ending, writes_year_span,
                                 parse_numbers, period_of_rows, without_currency, writes_dotted_months,
                                 writes_month_dot_year, years_of)
-from core.data.parsing import GROUP_TOTAL, _TRAILING_MINUS
+from core.data.parsing import ACROSS_YEAR, GROUP_TOTAL, _TRAILING_MINUS
 from core.errors import DataError, LimitError, clipped, clipped_list
 from core.limits import format_limit, limit, limit_at_start
 
@@ -2559,6 +2559,8 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
             raw.columns = bare_calendar_names(raw)
             if raw.columns[0] == "year":  # said by the loading report (``tidy``)
                 raw.attrs["bare_calendar"] = "day" if raw.columns[2] == "day" else "month"
+            elif raw.columns[0] == ACROSS_YEAR:
+                raw.attrs["bare_calendar"] = "across"
     except (pd.errors.ParserError, csv.Error) as error:
         raise _ragged_error(error, text, delimiter) from None
     except pd.errors.EmptyDataError:

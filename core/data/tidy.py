@@ -3541,7 +3541,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
                                      f"{_were(ends)} left out.", "notice.block_rows", {"rows": ends}))
     if attrs.get("units_row"):
         report.notices.append(_labels_only_notice(int(attrs["units_row"])))  # type: ignore[call-overload]
-    if finest := attrs.get("bare_calendar"):  # ``parsing.bare_calendar_names``: SILSO's year;month;...
+    if attrs.get("bare_calendar") == "across":  # ``parsing.bare_calendar_names``: PSL's climate indices
+        report.notices.append(Notice("The file has no header row: its first column was read as the year and the "
+                                     "twelve after it as its months, January to December.",
+                                     "notice.bare_calendar_across"))
+    elif finest := attrs.get("bare_calendar"):  # ``parsing.bare_calendar_names``: SILSO's year;month;...
         days = finest == "day"
         report.notices.append(Notice(
             f"The file has no header row: its first columns were read as the year{', the month' if days else ''} and "

@@ -6152,3 +6152,16 @@ def test_weigh_ins_several_on_some_days_and_none_on_others_are_told_how_to_read_
     assert len(said) == 1 and f"{len(stamps)} rows fall on" in said[0]
     assert "notice.several_rows_a_day" not in [n.key for n in load_series(
         text.encode(), "weight.csv", LoadOptions(per="day")).report.notices]
+
+
+def test_a_headerless_table_of_years_and_twelve_months_is_read_as_months() -> None:
+    # NOAA PSL's climate indices (' 1950   -0.92   -0.38 ...'): January alone was forecast as 'column 2'
+    years = range(1950, 2000)
+    def cell(year: int, month: int) -> float:
+        return -99.9 if year == 1999 and month >= 8 else round(((year * 12 + month) % 17) / 10 - 0.8, 2)
+    rows = [f" {year}" + "".join(f"{cell(year, month):8.2f}" for month in range(12)) for year in years]
+    series = load_series(("\n".join(rows) + "\n").encode(), "nao.data.txt")
+    assert series.frequency.name == "monthly" and len(series.frame) == 49 * 12 + 8
+    assert series.frame["ds"].iloc[13] == pd.Timestamp("1951-02-01")
+    assert series.frame["y"].iloc[13] == pytest.approx(round(((1951 * 12 + 1) % 17) / 10 - 0.8, 2))
+    assert "notice.bare_calendar_across" in [notice.key for notice in series.report.notices]
