@@ -2454,6 +2454,7 @@ def _month_names_column(raw: pd.DataFrame, names: dict[str, Any], taken: set[Any
         text = raw[col].astype("string").str.strip()
         cells = text[text.notna() & (text != "") & ~text.str.fullmatch(_WHOLE_YEAR_PERIOD).fillna(False)]
         numbers = cells.str.lower().str.replace(_AS_OF_MONTH, "", regex=True).str.rstrip(".").map(_MONTH_NAMES)
+        numbers = numbers.fillna(cells.str.lower().map(_RUNNING_SEASONS))  # (CPC's ONI: 'DJF' ... 'NDJ')
         if len(cells) >= 2 and bool(numbers.notna().all()) and numbers.nunique() >= 2 and (
                 any(word in name for word in _PIVOT_DATE_WORDS) or _months_of_each_year(numbers, years)):
             return col
@@ -2499,6 +2500,9 @@ def _names_time(name: str, cells: pd.Series) -> bool:
         time in name for time in _OTHER_TIME_WORDS if not time.isascii())
 
 
+# Three months running, by their initials, as their middle month (NOAA CPC's ONI: 'DJF 1950' is January's season)
+_RUNNING_SEASONS = {season: month for month, season in enumerate(
+    ("djf", "jfm", "fma", "mam", "amj", "mjj", "jja", "jas", "aso", "son", "ond", "ndj"), start=1)}
 # A month's first or last day before its name (NASS Quick Stats' 'FIRST OF JAN' of cattle on feed, 'END OF DEC')
 _AS_OF_MONTH = re.compile(r"^(?:first|end|beginning|start) of\s+")
 # A period that is the whole year, in a column of months or quarters (USDA NASS Quick Stats' 'MARKETING YEAR').
@@ -2854,7 +2858,8 @@ def _period_numbers(values: pd.Series, per_year: int) -> pd.Series:
     if per_year == 4:
         text = text.str.replace(r"^q(?:tr\s*)?", "", regex=True)
     numbers = pd.to_numeric(text, errors="coerce")
-    if per_year == 12:  # NASS's stocks and inventories as of 'FIRST OF JAN': that month
+    if per_year == 12:  # NASS's stocks and inventories as of 'FIRST OF JAN': that month; CPC's 'DJF': January
         numbers = numbers.fillna(text.str.replace(_AS_OF_MONTH, "", regex=True).str.rstrip(".").map(_MONTH_NAMES))
+        numbers = numbers.fillna(text.map(_RUNNING_SEASONS))
     numbers = pd.to_numeric(numbers, errors="coerce")
     return numbers.where((numbers % 1 == 0) & numbers.between(1, per_year))

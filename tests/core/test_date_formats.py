@@ -1212,3 +1212,16 @@ def test_nass_first_of_month_periods_beside_a_year_are_months_and_quarters() -> 
                                  for year in range(2023, 2009, -1) for m in (11, 8, 5, 2))
     stocks = load_series(quarterly.encode(), "stocks.csv")
     assert stocks.frequency.name == "quarterly" and len(stocks.frame) == 14 * 4
+
+
+def test_cpc_running_seasons_beside_a_year_are_their_middle_months() -> None:
+    # NOAA CPC's ONI ('SEAS YR TOTAL ANOM', 'DJF 1950'): the rows were numbered as steps
+    seasons = ["DJF", "JFM", "FMA", "MAM", "AMJ", "MJJ", "JJA", "JAS", "ASO", "SON", "OND", "NDJ"]
+    text = "SEAS  YR   TOTAL   ANOM\n" + "".join(f"  {season} {year}  {26.5 + k % 12 / 10:5.2f}  {(k % 7 - 3) / 10:5.2f}\n"
+                                                 for k, (year, season) in enumerate((year, season)
+                                                                                     for year in range(1950, 1990)
+                                                                                     for season in seasons))
+    series = load_series(text.encode(), "oni.ascii.txt", LoadOptions(target="ANOM"))
+    assert series.frequency.name == "monthly" and len(series.frame) == 40 * 12
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("1950-01-01") and series.frame["ds"].iloc[-1] == pd.Timestamp(
+        "1989-12-01")
