@@ -2256,20 +2256,21 @@ _TOA5 = re.compile(r'"?TOA5"?,')
 
 
 def _without_comment_block(text: str) -> tuple[str, tuple[str, ...]]:
-    """``text`` without a block of more than ``_COMMENT_LINES`` lines starting with '#' at its top (NOAA's and the
+    """``text`` without a block of more than ``_COMMENT_LINES`` lines starting with '#' (or '%') at its top (NOAA's and the
     USGS's downloads open with 20 to 60: they passed the lines of notes a header may have above it, and the file was
     refused as rows that do not line up), and those lines' words; the block's last line is kept, as it is written,
     as the header where the line after it is a row of data (``#date,value``, ``# of visits,Date``). ``(text, ())``
     for a shorter block."""
     lines = text[:_COMMENT_BYTES].splitlines(keepends=True)
-    block = next((k for k, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
+    mark = "%" if text.lstrip().startswith("%") else "#"  # Berkeley Earth's summaries open with '%' lines
+    block = next((k for k, line in enumerate(lines) if not line.lstrip().startswith(mark)), len(lines))
     if block <= _COMMENT_LINES or block == len(lines):
         return text, ()
     header = lines[block - 1]
     kept = block - 1 if _digit_share(re.split(r"[,;\t]", lines[block])) >= 0.5 and re.search(r"[,;\t]", header) \
         else block
-    said = tuple(words for line in lines[:kept] if (words := line.strip().lstrip("#").strip(" -=*\t")))
-    named = header.lstrip().lstrip("#").lstrip()  # '# year,month,average'; not '# of visits' (a count's name)
+    said = tuple(words for line in lines[:kept] if (words := line.strip().lstrip(mark).strip(" -=*\t")))
+    named = header.lstrip().lstrip(mark).lstrip()  # '# year,month,average'; not '# of visits' (a count's name)
     if kept < block and not named.lower().startswith(("of ", "no ")):
         return named + text[sum(len(line) for line in lines[:block]):], said
     return text[sum(len(line) for line in lines[:kept]):], said
@@ -2784,6 +2785,7 @@ def _header_is_data(cells: list[str], decimal: str = ".") -> bool:
         return False
     return (len(names) >= 2 and all(_DATA_CELL.fullmatch(name) or _WHOLE_NUMBER.fullmatch(name)
                                     or (k and _CLOCK_CELL.fullmatch(name))  # MetaTrader's '2023.01.02,00:00,1.0650'
+                                    or (k and name in ("NaN", "nan"))  # Berkeley Earth's annual means not yet in
                                     or (dated and (_DATABASE_CELL.fullmatch(name) or (not name and k)))
                                     for k, name in enumerate(names))
             and any(_DATA_CELL.fullmatch(name) for name in names))  # (a blank corner over dates across: a header)

@@ -6165,3 +6165,19 @@ def test_a_headerless_table_of_years_and_twelve_months_is_read_as_months() -> No
     assert series.frame["ds"].iloc[13] == pd.Timestamp("1951-02-01")
     assert series.frame["y"].iloc[13] == pytest.approx(round(((1951 * 12 + 1) % 17) / 10 - 0.8, 2))
     assert "notice.bare_calendar_across" in [notice.key for notice in series.report.notices]
+
+
+def test_a_block_of_percent_comment_lines_above_headerless_months_with_nan_cells_is_read() -> None:
+    # Berkeley Earth's 'Land_and_Ocean_complete.txt': the '%' lines' words were the header ('This', 'file', ...) and
+    # the month numbers forecast; its first rows write 'NaN' for the annual means not yet in
+    notes = ["% This file contains a brief summary of the changes in Earth's global average surface",
+             "% temperature estimated by combining the Berkeley Earth land-surface temperature", "% ",
+             "% Temperatures are in Celsius and reported as anomalies relative to the", "% Jan 1951-Dec 1980 average.",
+             "% ", "%      Jan    Feb    Mar    Apr    May    Jun    Jul    Aug    Sep    Oct    Nov    Dec",
+             "%     12.23  12.44  13.06  13.97  14.95  15.66  15.95  15.78  15.19  14.26  13.24  12.49", "% ",
+             "% Year, Month,  Anomaly, Unc.,   Anomaly, Unc.", "%                Monthly          Annual", ""]
+    rows = [f"  {1850 + k // 12}     {k % 12 + 1:2d}   {(k % 9 - 4) / 10:6.3f}  0.350" +
+            ("     NaN    NaN" if k < 12 else f"  {(k % 5) / 10:7.3f}  0.300") for k in range(120)]
+    series = load_series(("\n".join(notes + rows) + "\n").encode(), "Land_and_Ocean_complete.txt")
+    assert series.target == "column 3" and series.frequency.name == "monthly" and len(series.frame) == 120
+    assert series.frame["y"].iloc[1] == pytest.approx(-0.3)
