@@ -309,7 +309,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_what_the_reader_passed_over(raw.attrs, report)
     raw = _drop_summary_rows(raw, report)
     raw = _time_rows_only(raw, options, report)
-    raw = _hours_as_decimals(_traces_as_zero(raw, report), report)
+    raw = _hours_as_decimals(_below_half_unit_as_zero(_traces_as_zero(raw, report), report), report)
     decimal_comma = report.decimal_comma
     numbers = {col: parsed for col in raw.columns
                if (parsed := parse_numbers(raw[col], decimal_comma)) is not None}
@@ -781,6 +781,33 @@ def _traces_as_zero(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
                                      f"'{word}', a trace (some fell, too little to measure): read as 0.",
                                      "notice.trace_as_zero", {"cells": cells, "column": str(col), "word": word}))
     return raw
+
+
+_BELOW_HALF_UNIT = "(Z)"  # NASS's and the Census Bureau's mark for a value below half the unit shown
+
+
+def _below_half_unit_as_zero(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
+    """``raw`` with the '(Z)' cells of a column whose other cells are numbers of at least 0 (or other marks) read as 0,
+    said: NASS writes it for less than half the unit shown, and it was read as missing (a sweet-corn series lost ten
+    of its 26 years)."""
+    marked = {}
+    for col in raw.columns:
+        if pd.api.types.is_numeric_dtype(raw[col]):
+            continue
+        text = raw[col].astype("string").str.strip()
+        below = (text == _BELOW_HALF_UNIT).fillna(False)
+        if not below.any():
+            continue
+        others = pd.to_numeric(text[~below & ~text.str.startswith("(").fillna(True)].str.replace(",", "", regex=False),
+                               errors="coerce")
+        if len(others) and others.notna().mean() >= PARSE_SHARE and others.min() >= 0:
+            marked[col] = below
+    for col, below in marked.items():
+        cells = int(below.sum())
+        report.notices.append(Notice(f"{count(cells, 'cell')} of '{col}' {'holds' if cells == 1 else 'hold'} '(Z)', "
+                                     "less than half the unit shown: read as 0.", "notice.below_half_unit",
+                                     {"cells": cells, "column": str(col)}))
+    return raw.assign(**{str(col): raw[col].mask(below, "0") for col, below in marked.items()}) if marked else raw
 
 
 def _time_rows_only(raw: pd.DataFrame, options: LoadOptions, report: DataReport) -> pd.DataFrame:
@@ -4947,7 +4974,8 @@ def _without_rows_between_readings(frame: pd.DataFrame, target: str, date_col: s
         return frame
     own = frame["ds"][given]
     spacing = infer_frequency(own)
-    if spacing.is_steps or irregular_rows(own, spacing, count_gaps(own, spacing)):
+    if spacing.is_steps or irregular_rows(own, spacing, count_gaps(own, spacing)) \
+            or own.diff().median() >= _MONTH_OF_READINGS:  # a statistic's blank years are missing readings (NASS)
         return frame
     stamps = pd.DatetimeIndex(frame["ds"]).asi8  # in the column's unit (UTC where it has a zone)
     readings = stamps[given]
@@ -5024,6 +5052,7 @@ def _on_the_coarser_spacing(frame: pd.DataFrame, policy: str, report: DataReport
     return combined[list(frame.columns)]
 
 
+_MONTH_OF_READINGS = pd.Timedelta(days=28)  # readings this far apart have no other records between them
 _OWN_SPACING_SHARE = 0.55  # of the rows at most with a target value, for it to be read on its own spacing
 # (every other month: 36 of 71 rows once the blank ends are trimmed)
 _COARSER = 1.8  # times the file's median step, at least, for the target's own spacing (two months: 59 to 62 days)

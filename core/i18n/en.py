@@ -1569,6 +1569,8 @@ MESSAGES: dict[str, str] = {
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
     "notice.hours_minutes": "'{column}' writes hours and minutes ('{example}'): read as decimal hours.",
+    "notice.below_half_unit": "{cells:plural:cell} of '{column}' {cells:hold} '(Z)', less than half the unit shown: "
+                               "read as 0.",
     "notice.trace_as_zero": "{cells:plural:cell} of '{column}' {cells:hold} '{word}', a trace (some fell, too "
                             "little to measure): read as 0.",
     "notice.missing_codes": "{cells:plural:cell} of '{column}' {cells:hold} {codes}, which files write for a missing "

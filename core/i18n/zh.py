@@ -1105,6 +1105,7 @@ MESSAGES: dict[str, str] = {
     "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}；例如 p 表示临时值，e 表示估计值）："
                               "读作该数字。",
     "notice.hours_minutes": "“{column}”以小时和分钟书写（'{example}'）：已读作十进制小时数。",
+    "notice.below_half_unit": "“{column}”有 {cells:,} 个单元格为“(Z)”，即不到所示单位的一半：读作 0。",
     "notice.trace_as_zero": "“{column}”中有 {cells:,} 个单元格为 '{word}'，即微量（有降水，但少到无法测量）：读作 0。",
     "notice.missing_codes": "“{column}”中有 {cells:,} 个单元格为 {codes}（文件用以表示缺失读数），远在其他值（{low} 至 {high}）之外："
                             "读作缺失。",

@@ -6181,3 +6181,15 @@ def test_a_block_of_percent_comment_lines_above_headerless_months_with_nan_cells
     series = load_series(("\n".join(notes + rows) + "\n").encode(), "Land_and_Ocean_complete.txt")
     assert series.target == "column 3" and series.frequency.name == "monthly" and len(series.frame) == 120
     assert series.frame["y"].iloc[1] == pytest.approx(-0.3)
+
+
+def test_nass_z_cells_are_zero_and_a_yearly_statistics_blank_years_are_missing_not_other_records() -> None:
+    # NASS's '(Z)' (less than half the unit shown) was read as blank, and with its '(D)' years the blanks were left
+    # out as 'other records (events, scans)' between readings
+    cells = "2 (Z) 1 (Z) 3 1 (Z) 2 (D) (Z) 1 2 (Z) (Z) 3 2 1 (Z) 2 3 (Z) 1 2 (Z) 3 1".split()
+    text = '"Program","Year","Period","State","Value"\n' + "".join(
+        f'"SURVEY","{2023 - k}","YEAR","RHODE ISLAND","{cell}"\n' for k, cell in enumerate(cells))
+    series = load_series(text.encode(), "nass.csv")
+    assert len(series.frame) == 26 and (series.frame["y"] == 0).sum() == 9
+    keys = [notice.key for notice in series.report.notices]
+    assert "notice.below_half_unit" in keys and "notice.rows_between_readings" not in keys
