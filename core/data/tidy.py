@@ -80,6 +80,8 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  # a podcast's and a package's (Apple Podcasts' 'Episode Number' was forecast; pypistats' downloads)
                  "plays", "listens", "downloads",
                  "settle",  # a futures contract's settlement price (CME's: its 'Volume' was forecast)
+                 "teu", "teus",  # containers (a carrier's bookings: their 'Weight (kg)' was forecast)
+                 "counts",  # NYC's bicycle 'counts' (its record number 'countid' was forecast)
                  *_WEAK_TARGET_WORDS)
 _SUMMARY_ROWS_CHECKED = 10  # at the end of the table
 # Numbers files write for a missing reading (weather stations, loggers, survey files): read as missing only far from
@@ -551,13 +553,16 @@ _PAST_100_WORDS = frozenset({"change", "chg", "growth", "return", "returns", "yo
 
 
 _RUNNING_LEAST = 24  # values, at least, of a series that never falls for it to be a running total (``never_falls``)
-_RISING_SHARE = 0.1  # of its steps, at least, on which it rises
+_RISING_SHARE = 0.1  # of its steps, at least, on which it rises ...
+_FLAT_SHARE = 0.1  # ... and on which it stays, unless its name says it runs on (``_RUNNING_TOTAL_WORDS``)
+_RUNNING_TOTAL_WORDS = frozenset({"cumulative", "cum", "cumul", "running", "lifetime", "stars", "stargazers", "pull",
+                                  "pulls", "odometer"})
+TARGET_RUNNING = "target_running"  # the key of a tidy frame's ``attrs`` set for a running total (``running_total``)
 
 
 def never_falls(values: np.ndarray) -> bool:
-    """Whether ``values`` are a running total: ``_RUNNING_LEAST`` of them at least, none below the one before, rising on
-    ``_RISING_SHARE`` of the steps at least (GitHub's star history, Docker Hub's pulls, a meter's reading): their
-    forecast and band stay at the last value or above (``core.evaluation.pipeline.held_at_last``)."""
+    """Whether ``values`` never fall: ``_RUNNING_LEAST`` of them at least, none below the one before, rising on
+    ``_RISING_SHARE`` of the steps at least."""
     known = np.asarray(values, dtype=float)
     known = known[np.isfinite(known)]
     if len(known) < _RUNNING_LEAST:
@@ -566,9 +571,21 @@ def never_falls(values: np.ndarray) -> bool:
     return bool((steps >= 0).all() and (steps > 0).mean() >= _RISING_SHARE)
 
 
+def running_total(target: str, values: np.ndarray) -> bool:
+    """Whether the target is a running total (GitHub's star history, Docker Hub's pulls, a car's odometer): its values
+    never fall (``never_falls``) and stay the same on a tenth of the steps (days without a new star) or its name says
+    so (``_RUNNING_TOTAL_WORDS``); a trend that only rose so far (an index, a made-up line) is none. Its forecast and
+    band stay at the last value or above (``core.evaluation.pipeline.held_at_last``)."""
+    if not never_falls(values):
+        return False
+    known = np.asarray(values, dtype=float)
+    flat = float((np.diff(known[np.isfinite(known)]) == 0).mean())
+    return flat >= _FLAT_SHARE or bool(_name_words(target) & _RUNNING_TOTAL_WORDS)
+
+
 def _running_total_notice(frame: pd.DataFrame, target: str) -> Notice | None:
-    """Said where the target never falls (``never_falls``): its forecast is kept from falling."""
-    if not never_falls(frame["y"].to_numpy(dtype=float)):
+    """Said where the target is a running total (``TARGET_RUNNING``): its forecast is kept from falling."""
+    if not frame.attrs.get(TARGET_RUNNING):
         return None
     return Notice(f"'{target}' never falls in the file, as a running total: its forecast and band are kept at its "
                   "last value or above, and the forecast from falling.", "notice.running_total", {"column": target})
@@ -581,6 +598,8 @@ def _mark_target_bounds(frame: pd.DataFrame, target: str, cells: pd.Series | Non
         frame.attrs[TARGET_CEILING] = ceiling
     if signed_rate(target):
         frame.attrs[TARGET_SIGNED] = True
+    if running_total(target, frame["y"].to_numpy(dtype=float)):
+        frame.attrs[TARGET_RUNNING] = True
 
 
 def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = None) -> float | None:
@@ -2273,7 +2292,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if not _meter_reading(col)] or measures
     measures = _closing_before_opening(_without_ranks(measures))
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
+    measures = [col for col in measures if numbers is None or not _identifies_rows(col, numbers[col])] or measures
     measures = sorted(measures, key=_head_count)  # a layer flock's 'Hens on Hand' after its 'Eggs Laid'
+    measures = sorted(measures, key=_names_a_change)  # FHFA's 'Annual Change (%)' after its 'HPI'
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
     if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
@@ -2295,6 +2316,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
     named = _sales_before_orders(named)
     named = _last_price_first(named, candidates)
+    named = _without_changes(named, measures)  # Cass's 'y/y %', read as a 'y', before its 'Shipments'
     named = [col for col in named if col not in raw or not _written_as_percent(raw[col])] or named
     untallied = [col for col in named if not _name_words(col) & _TALLY_WORDS]  # AQS's 'Observation Count' beside its
     if any(not _name_words(col) & {"count", "cnt"} for col in untallied):  # mean (not iNaturalist's observations
@@ -2347,6 +2369,38 @@ _HEAD_COUNT_WORDS = frozenset({"hens", "cows", "heifers", "sows", "pigs", "birds
 def _head_count(col: str) -> bool:
     """Whether a column counts animals (``_HEAD_COUNT_WORDS``): 'Hens on Hand', 'Cows Milked'."""
     return bool(_name_words(col) & _HEAD_COUNT_WORDS)
+
+
+_CHANGE_NAME = re.compile(r"(?<![a-z])([ymqw])/\1(?![a-z])|\b(?:yoy|mom|qoq|wow|chg|change|growth)\b")
+
+
+def _names_a_change(col: object) -> bool:
+    """Whether a column's name says it holds a change of another measure ('y/y %', 'YoY', 'Annual Change (%)', '%
+    Chg'): after the levels it changes (Cass's 'Shipments' was passed over for its 'y/y %', read as the target 'y')."""
+    return _CHANGE_NAME.search(str(col).lower()) is not None
+
+
+def _without_changes(named: list[str], measures: list[str]) -> list[str]:
+    """``named`` without its ratios ('Load-to-Truck Ratio') and the changes of a level among the ``measures`` ('y/y
+    %', 'YoY' or 'Annual Change (%)' alone, or 'Shipments YoY' beside 'Shipments'); none of them where a measure is
+    neither (the level, 'Shipments', then comes first, unnamed); ``named`` itself where all are such and so is every
+    measure. A change of something not in the file ('CPI inflation YoY' beside 'Population') stays."""
+    levels = [col for col in measures if not _names_a_change(col) and "ratio" not in _name_words(col)]
+    def secondary(col: str) -> bool:
+        if "ratio" in _name_words(col):
+            return True
+        if not _names_a_change(col):
+            return False
+        of = {word for word in _name_words(col) if not word.isdigit()} - _CHANGE_WORDS  # ('y/y %.1', a second one)
+        return not of or any(of & _name_words(level) for level in levels)
+    kept = [col for col in named if not secondary(col)]
+    return kept or ([] if levels else named)
+
+
+# Words of a change's name beside the level it changes ('Annual Change (%)', 'Y/Y % Chg', 'Sales growth yoy')
+_CHANGE_WORDS = frozenset({"y", "m", "q", "w", "yoy", "mom", "qoq", "wow", "chg", "change", "growth", "pct", "percent",
+                           "annual", "annualized", "yearly", "monthly", "quarterly", "weekly", "year", "yr", "over",
+                           "on", "from", "prior", "previous", "vs", "the", "of", "rate", "percentage"})
 
 
 _BAR_WORDS = frozenset({"open", "high", "low"})
@@ -3232,6 +3286,7 @@ _LABEL_BLOCK = 10  # ... or in any order, a block of at most this many numbers a
 _LONG_LABEL = 10**10  # ... or every one too long to count anything (a shipment's random 12-digit 'Tracking Number')
 
 
+_HANDED_OUT = 2  # numbers a row, at most, of a column named '... #' whose numbers were handed out one by one
 _IN_TURN = 0.9  # of the steps from row to row, up (or down) for numbers given in turn (``_given_in_turn``)
 
 
@@ -3254,7 +3309,8 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
     if len(numbers) < MIN_ROWS or not np.isfinite(numbers).all() or not (numbers == np.round(numbers)).all():
         return _counts_rows(col, values)
     labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and (
-        _given_in_turn(numbers) or np.ptp(numbers) <= _LABEL_BLOCK * len(numbers) or numbers.min() >= _LONG_LABEL)
+        _given_in_turn(numbers) or np.ptp(numbers) <= _LABEL_BLOCK * len(numbers) or numbers.min() >= _LONG_LABEL) \
+        or str(col).strip().endswith("#") and np.ptp(numbers) <= _HANDED_OUT * len(numbers)  # a roster's 'Employee #'
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
         and len(np.unique(numbers)) == len(numbers))

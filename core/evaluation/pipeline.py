@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import Frequency, calendar_places, check_writable_dates, future_dates, month_day
-from core.data.tidy import TARGET_CEILING, TARGET_SIGNED, count, never_falls
+from core.data.tidy import TARGET_CEILING, TARGET_RUNNING, TARGET_SIGNED, count
 from core.errors import SettingsError
 from core.limits import count_limit
 from core.evaluation.intervals import LEVELS, Band, band_columns, measure_band, origins_reported, with_band
@@ -115,7 +115,7 @@ def run(frame: pd.DataFrame, frequency: Frequency, request: RunRequest,
     fitted, _ = held_at_zero(forecaster.fitted_values(), trained_on, signed)  # scored as the test rows are
     fitted, _ = held_at_ceiling(fitted, ceiling)
     predicted, below_zero = held_at_zero(forecaster.forecast(test), trained_on, signed)
-    predicted = held_at_last(predicted, trained_on)
+    predicted = held_at_last(predicted, trained_on, bool(frame.attrs.get(TARGET_RUNNING)))
     predicted, above = held_at_ceiling(predicted, ceiling)
     actual = observed_values(frame["y"], filled)
     places = calendar_places(train["ds"], frequency)  # a season apart on the calendar, across missing stamps
@@ -190,6 +190,7 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     never below zero gives a band that stops at zero (``Band.floor``), and a percentage's stops at 100
     (``target_ceiling``, ``Band.ceiling``)."""
     ceiling, signed = target_ceiling(history), bool(history.attrs.get(TARGET_SIGNED))
+    running = bool(history.attrs.get(TARGET_RUNNING))
     history = fitted.history_as_fitted(history)
     values = history["y"].to_numpy(dtype=float)
     if len(values) and np.ptp(values) == 0:
@@ -202,7 +203,7 @@ def prediction_band(history: pd.DataFrame, frequency: Frequency, request: RunReq
     # A series never below zero (counts, sales) keeps its band there too, but a rate of change or interest (``signed``,
     # ``core.data.tidy.signed_rate``); a percentage below 100; a running total at its last value or above.
     floor = 0.0 if never_below_zero(values) and not signed else band.floor
-    floor = max(floor, float(values[np.isfinite(values)][-1])) if never_falls(values) else floor
+    floor = max(floor, float(values[np.isfinite(values)][-1])) if running and np.isfinite(values).any() else floor
     return replace(band, floor=floor, ceiling=ceiling)
 
 
@@ -290,7 +291,7 @@ def forecast_future(frame: pd.DataFrame, frequency: Frequency, request: RunReque
     model = fitted.model
     as_fitted = model.history_as_fitted(frame)["y"].to_numpy(dtype=float)  # a typed -5000 fitted as expected
     values, below_zero = held_at_zero(model.forecast(future), as_fitted, bool(frame.attrs.get(TARGET_SIGNED)))
-    values = held_at_last(values, as_fitted)
+    values = held_at_last(values, as_fitted, bool(frame.attrs.get(TARGET_RUNNING)))
     ceiling = target_ceiling(frame)
     values, above = held_at_ceiling(values, ceiling)
     rows = pd.DataFrame({"ds": future["ds"], "actual": np.nan, "predicted": values, "split": "future"})
@@ -366,11 +367,11 @@ def held_at_zero(forecast: np.ndarray, history: np.ndarray, signed: bool = False
     return np.maximum(forecast, 0.0), (int(below[0]) + 1 if len(below) else None)
 
 
-def held_at_last(forecast: np.ndarray, history: np.ndarray) -> np.ndarray:
-    """A forecast of a running total (``core.data.tidy.never_falls``: GitHub stars, Docker pulls) kept at or above
-    the history's last value and never falling from one step to the next, as the total cannot; as it is otherwise (a
-    linear fit of 2,690 stars forecast 2,708 the next day, its band down to 1,805)."""
-    if not never_falls(history) or not len(forecast):
+def held_at_last(forecast: np.ndarray, history: np.ndarray, running: bool) -> np.ndarray:
+    """A forecast of a ``running`` total (``core.data.tidy.running_total``: GitHub stars, Docker pulls) kept at or
+    above the history's last value and never falling from one step to the next, as the total cannot; as it is
+    otherwise (a linear fit of 2,690 stars forecast 2,708 the next day, its band down to 1,805)."""
+    if not running or not len(forecast) or not np.isfinite(history).any():
         return forecast
     last = float(history[np.isfinite(history)][-1])
     return np.maximum.accumulate(np.maximum(np.nan_to_num(forecast, nan=last), last))

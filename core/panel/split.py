@@ -829,6 +829,8 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     words = set(re.findall(r"[^\W\d_]+", col.lower()))
     if distinct > _PEOPLE_MOST and words & _PEOPLE_WORDS and (len(words) == 1 or words & _PERSON_NAMED):
         return False  # a giving log's donors (a church's 40 made 80 series by 'Person ID' and 'Fund')
+    if _PART_OF_A_NAME.fullmatch(col.strip().lower()):
+        return False  # a roster's 'Last Name' (60 series by surname and department): part of a person's name
     if words & _SEATS_AND_STAFF and len(words) <= 2 and not _share_the_stamps(raw, (col,), date_col):
         return False  # a restaurant's 'Table' and 'Server', each on a few of the stamps (75 series by table and
         # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
@@ -860,11 +862,13 @@ def _period_of_a_year(col: str, values: pd.Series, stamps: pd.Series) -> bool:
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
 # Columns naming people who pay or give: more of them than this are a log's payers, no series (a few customers are)
 _PEOPLE_WORDS = frozenset({"person", "donor", "giver", "member", "customer", "contact", "constituent", "supporter",
-                           "client", "payer", "subscriber"})
+                           "client", "payer", "subscriber",
+                           "employee", "worker"})  # a Workday snapshot's 315 workers made 315 constant series
 _SEATS_AND_STAFF = frozenset({"table", "seat", "server", "waiter", "waitress", "cashier", "bartender", "till",
                               "register"})
 _PERSON_NAMED = frozenset({"id", "name", "no", "number", "code", "ref"})  # ... named as one ('Member State' is none)
 _PEOPLE_MOST = 20
+_PART_OF_A_NAME = re.compile(r"(?:last|first|given|family|sur|middle)[ _]?name")  # a person's first or last name
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
 
 

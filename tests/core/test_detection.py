@@ -618,3 +618,34 @@ def test_a_flocks_eggs_before_its_hens_and_a_withheld_value_beside_codes_is_refu
     with pytest.raises(DataError, match=r"Column 'Value' holds no number: every cell marks a missing or withheld "
                                         r"value \('\(D\)'\)"):
         load_series(withheld.encode(), "nass.csv")
+
+
+def test_a_level_before_its_change_a_rate_before_a_ratio_teu_and_counts_before_their_record_numbers() -> None:
+    # Cass's 'Shipments' beside its 'y/y %' (read as the target 'y'), FHFA's 'HPI' after its 'Annual Change (%)', DAT's
+    # 'Spot Rate ($/mi)' beside a 'Load-to-Truck Ratio' (a 'load'), a carrier's 'TEU' after its 'Weight (kg)', NYC's
+    # bicycle 'counts' after its record number 'countid'
+    months = pd.date_range("2017-01-01", periods=60, freq="MS")
+    def table(header: str, row: object) -> bytes:
+        return (header + "\n" + "".join(f"{month:%Y-%m-%d},{row(k)}\n" for k, month in enumerate(months))).encode()
+    assert load_series(table("Month,Shipments,y/y %", lambda k: f"{1.1 + k % 12 / 50:.3f},{k % 7 - 3:.1f}%"),
+                       "cass.csv").target == "Shipments"
+    assert load_series(table("Year,Annual Change (%),HPI", lambda k: f"{k % 5 + 1:.2f},{100 + 3 * k:.2f}"),
+                       "hpi.csv").target == "HPI"
+    assert load_series(table("Week Ending,Load-to-Truck Ratio,Spot Rate ($/mi)",
+                             lambda k: f"{3 + k % 4 / 10:.1f},${2.1 + k % 9 / 20:.2f}"), "dat.csv").target \
+        == "Spot Rate ($/mi)"
+    assert load_series(table("Booking Date,Weight (kg),TEU", lambda k: f"{24000.5 + k * 130},{2 + k % 5}"),
+                       "bookings.csv").target == "TEU"
+    assert load_series(table("date,countid,counts", lambda k: f"{30012345 + k},{20 + k % 9}"), "nyc.csv").target \
+        == "counts"
+
+
+def test_a_rosters_employee_numbers_in_any_order_are_no_target() -> None:
+    # BambooHR's roster sorted by name: 'Employee #' 1001 to 1300 was averaged per hire date and forecast
+    rng = np.random.default_rng(16)
+    days = pd.date_range("2019-01-07", periods=300, freq="W-MON")
+    numbers = rng.permutation(np.arange(1001, 1301))
+    text = "Employee #,Department,Hire Date,FTE\n" + "".join(
+        f"{number},{['Sales', 'Support'][k % 2]},{day:%m/%d/%Y},{[1.0, 0.8, 0.5][k % 3]}\n"
+        for k, (number, day) in enumerate(zip(numbers, days)))
+    assert load_series(text.encode(), "roster.csv").target == "FTE"

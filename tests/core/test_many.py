@@ -1151,3 +1151,14 @@ def test_prices_alike_every_day_beside_a_store_column_are_no_series_ids(tmp_path
     done, out, metrics = fit(tmp_path, frame, "--model", "snaive")
     assert done.returncode == 0, done.stderr
     assert [entry["unique_id"] for entry in json.loads(metrics.read_text())["series"]] == ["north", "south"]
+
+
+def test_workers_and_last_names_are_no_series_ids(tmp_path: Path) -> None:
+    # a Workday snapshot of 30 workers at each month's end made 30 constant series of 'FTE'; a roster's 'Last Name'
+    months = pd.date_range("2021-01-31", periods=30, freq="ME").strftime("%m/%d/%Y")
+    frame = pd.DataFrame([(month, f"Worker {k}", ["Brown", "Smith", "Lee"][k % 3], [1.0, 0.8, 0.5][k % 3])
+                          for month in months for k in range(30)],
+                         columns=["Effective Date", "Worker", "Last Name", "FTE"])
+    done, out, metrics = fit(tmp_path, frame, "--model", "snaive")
+    assert done.returncode == 0, done.stderr
+    assert "series" not in json.loads(metrics.read_text()) and "combined by their mean" in done.stderr
