@@ -136,7 +136,7 @@ _FISCAL_QUARTER_FIRST_YEAR = re.compile(r"^FY\s*[-']?\s*(\d{4}|\d{2})\s*[-/ ]?\s
 _FISCAL_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/ ]?\s*FY\s*[-']?\s*(\d{4}|\d{2})$", re.IGNORECASE)
 # A fiscal year written as the two calendar years it spans (``2015/16``, ``2015-16``, ``2015/2016``): the first year;
 # only when every cell's second year follows its first (``2005/06`` would otherwise be June 2005).
-_YEAR_SPAN = re.compile(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")
+_YEAR_SPAN = re.compile(r"^(?:[Ff][Yy]\s?)?(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")  # and "FY 2015-16", a port's
 FISCAL_FORMATS = ("FYyyyy", "FYyyyy Qq", "Qq FYyyyy", "yyyy/yy")
 _YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 a quarter, 1990:01 a month
 # Periods of a year written with a letter (``1956Q1``, ``Q1/2015``, ``2015-H1``, ``H2 2015``): the pattern, which of

@@ -1225,3 +1225,18 @@ def test_cpc_running_seasons_beside_a_year_are_their_middle_months() -> None:
     assert series.frequency.name == "monthly" and len(series.frame) == 40 * 12
     assert series.frame["ds"].iloc[0] == pd.Timestamp("1950-01-01") and series.frame["ds"].iloc[-1] == pd.Timestamp(
         "1989-12-01")
+
+
+def test_fiscal_years_written_fy_and_their_span_beside_months_are_read_and_their_totals_left_out() -> None:
+    # the Port of Los Angeles' 'FY 2015-16' beside 'July' ... 'June' and a 'Total' row: read as 78 steps, the totals
+    # among the months
+    months = ["July", "August", "September", "October", "November", "December", "January", "February", "March",
+              "April", "May", "June"]
+    lines = ["Fiscal Year,Month,Total TEUs"]
+    for end in range(2016, 2022):
+        label = f"FY {end - 1}-{end % 100:02d}"
+        lines += [f'{label},{month},"{700000 + 1000 * k + end:,}"' for k, month in enumerate(months)]
+        lines.append(f'{label},Total,"{8_500_000 + end:,}"')
+    series = load_series(("\n".join(lines) + "\n").encode(), "pola.csv")
+    assert series.frequency.name == "monthly" and len(series.frame) == 72
+    assert series.frame["ds"].iloc[0] == pd.Timestamp("2015-07-01") and series.frame["y"].iloc[0] == 702016
