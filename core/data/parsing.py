@@ -2632,6 +2632,8 @@ def _period_months(cells: pd.Series) -> tuple[pd.Series, pd.Series, int, bool] |
     months, quarters, halves = ((codes[0] == letter).fillna(False) for letter in "MQS")
     if (months | quarters | halves).mean() < PARSE_SHARE:
         numbered = _numbered_periods(cells)
+        if numbered is None and (fourths := _numbered_quarters(cells)) is not None:  # FHFA's 'yr', 'period' 1-4
+            return (fourths - 1) * 3 + 1, pd.Series(False, index=cells.index), 4, False
         return None if numbered is None else (*numbered, 12, True)
     if months.any() and quarters.any():
         return None
@@ -2654,6 +2656,17 @@ def _numbered_periods(cells: pd.Series) -> tuple[pd.Series, pd.Series] | None:
     months = number.where(whole & number.between(1, 12))
     special = (whole & number.between(13, 16)).fillna(False).astype(bool)
     return (months, special) if months.max() > _QUARTERS_AT_MOST else None
+
+
+def _numbered_quarters(cells: pd.Series) -> pd.Series | None:
+    """Periods beside a year written 1 to 4 and no higher, all four of them, as quarters (FHFA's quarterly house price
+    index: 'yr', 'period', read as steps); None otherwise."""
+    number = pd.to_numeric(cells.astype("string").str.strip(), errors="coerce").astype("float64")
+    known = number.dropna()
+    if known.empty or number.isna().mean() > 1 - PARSE_SHARE or not ((known % 1 == 0) & known.between(1, 4)).all() \
+            or known.nunique() != 4:
+        return None
+    return number.where(number.between(1, 4))
 
 
 _WEEK_STARTS = {"Monday": 0, "Sunday": 6}  # ISO 8601's weeks; the US CDC's epidemiological (MMWR) weeks

@@ -1240,3 +1240,13 @@ def test_fiscal_years_written_fy_and_their_span_beside_months_are_read_and_their
     series = load_series(("\n".join(lines) + "\n").encode(), "pola.csv")
     assert series.frequency.name == "monthly" and len(series.frame) == 72
     assert series.frame["ds"].iloc[0] == pd.Timestamp("2015-07-01") and series.frame["y"].iloc[0] == 702016
+
+
+def test_periods_one_to_four_beside_a_year_are_quarters() -> None:
+    # FHFA's master file filtered to a quarterly index ('yr', 'period' 1-4): the rows were numbered as steps
+    rows = [f"traditional,quarterly,USA,{year},{quarter},{100 + 2 * k:.2f}"
+            for k, (year, quarter) in enumerate((year, quarter) for year in range(1991, 2021) for quarter in (1, 2, 3, 4))]
+    text = "hpi_type,frequency,place_id,yr,period,index_nsa\n" + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "HPI_master.csv")
+    assert series.frequency.name == "quarterly" and len(series.frame) == 120
+    assert series.frame["ds"].iloc[1] == pd.Timestamp("1991-04-01")

@@ -554,7 +554,8 @@ def test_a_year_and_an_erps_numbered_posting_periods_make_monthly_dates(header: 
     assert len(series.frame) == 36 and series.frame["y"].iloc[-1] == 1000 + 12.5 * 35
     assert "notice.special_periods" in [notice.key for notice in series.report.notices]
     quarters = "Year,Period,Amount\n" + "".join(f"{2015 + i // 4},{i % 4 + 1},{100 + i}\n" for i in range(36))
-    assert load_series(quarters.encode(), "q.csv").date_col != "Year-Period"  # 1-4 may be quarters: not months
+    read = load_series(quarters.encode(), "q.csv")  # 1-4 alone: quarters, not months
+    assert read.frequency.name == "quarterly" and read.frame["ds"].iloc[1] == pd.Timestamp("2015-04-01")
 
 
 def test_a_year_written_once_over_its_months_is_carried_down() -> None:
