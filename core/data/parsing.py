@@ -1543,6 +1543,8 @@ def bare_calendar_names(raw: pd.DataFrame) -> list[str]:
     names = _price_bar_names(raw, [f"column {number}" for number in range(1, raw.shape[1] + 1)])
     if _years_of_twelve_months(raw):
         return [ACROSS_YEAR, *_MONTHS_ACROSS]
+    if (at := _year_and_quarter_at(raw)) is not None:  # FHFA's 'AK,1975,1,100.95'
+        return [*names[:at], "year", "quarter", *names[at + 2:]]
     if raw.shape[1] < 3 or len(raw) < 2 or not all(pd.api.types.is_integer_dtype(raw.iloc[:, k]) for k in (0, 1)):
         return names
     year, month = raw.iloc[:, 0].to_numpy(), raw.iloc[:, 1].to_numpy()
@@ -1561,6 +1563,21 @@ def bare_calendar_names(raw: pd.DataFrame) -> list[str]:
 _FIRST_YEAR = 1700  # the earliest year a table's year column is read from (SILSO's sunspots start in 1749)
 ACROSS_YEAR = "Year"  # the names of a headerless table of years down and months across (``_years_of_twelve_months``)
 _MONTHS_ACROSS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _year_and_quarter_at(raw: pd.DataFrame) -> int | None:
+    """Where a file without a header has a column of years and, next to it, their quarters 1 to 4, the year and
+    quarter rising by one quarter from row to row nearly everywhere (FHFA's headerless index files, a state's code
+    before them: the year was forecast); None for none."""
+    for k in range(raw.shape[1] - 1):
+        year, quarter = raw.iloc[:, k], raw.iloc[:, k + 1]
+        if not (pd.api.types.is_integer_dtype(year) and pd.api.types.is_integer_dtype(quarter)) or len(raw) < 8:
+            continue
+        years, quarters = year.to_numpy(), quarter.to_numpy()
+        if ((years >= _FIRST_YEAR) & (years <= 2200)).all() and set(np.unique(quarters)) == {1, 2, 3, 4} \
+                and (np.diff(years * 4 + quarters) == 1).mean() >= PARSE_SHARE:
+            return k
+    return None
 
 
 def _years_of_twelve_months(raw: pd.DataFrame) -> bool:

@@ -2232,7 +2232,7 @@ def _csv_layout(text: str) -> CsvLayout:
     text, later_table = _first_table(text)
     text, footnotes = _without_footnotes(text, delimiter)
     return CsvLayout(text, delimiter, decimal, _header_is_data(_header_line(text).split(delimiter), decimal)
-                     or _dated_like_below(text, delimiter),
+                     or _dated_like_below(text, delimiter) or _labels_repeat_below(text, delimiter),
                      thousands, footnotes, decimal == "." and _has_month_dot_year_column(text, delimiter), later_table,
                      comments + preamble, units)
 
@@ -2562,6 +2562,8 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
                 raw.attrs["bare_calendar"] = "day" if raw.columns[2] == "day" else "month"
             elif raw.columns[0] == ACROSS_YEAR:
                 raw.attrs["bare_calendar"] = "across"
+            elif "quarter" in raw.columns:
+                raw.attrs["bare_calendar"] = "quarter"
     except (pd.errors.ParserError, csv.Error) as error:
         raise _ragged_error(error, text, delimiter) from None
     except pd.errors.EmptyDataError:
@@ -2806,6 +2808,30 @@ def _dated_like_below(text: str, delimiter: str, rows: int = 5) -> bool:
         return False
     return any(all(_DATE_CELL.match(cells[k].strip().strip('"')) and _DATA_CELL.fullmatch(cells[k].strip().strip('"'))
                    for cells in lines) for k in range(len(lines[0])))
+
+
+def _labels_repeat_below(text: str, delimiter: str, rows: int = 5) -> bool:
+    """Whether the first line is a row of data because its words repeat in their columns below, beside a number with
+    a decimal mark in a column of such numbers: FHFA's headerless 'AK,1975,1,100.95' (the year was forecast as a
+    column named '1975'). A header's names are not among its columns' values, and no name is a decimal number."""
+    start = _header_start(text)
+    try:
+        lines = list(itertools.islice(csv.reader(io.StringIO(text[start:start + _HEAD_CHARS]), delimiter=delimiter),
+                                      rows + 1))
+    except csv.Error:
+        return False
+    lines = [[cell.strip() for cell in cells] for cells in lines if any(cell.strip() for cell in cells)]
+    if len(lines) < 2 or len(lines[0]) < 2 or any(len(cells) != len(lines[0]) for cells in lines):
+        return False
+    first, below = lines[0], lines[1:]
+    words = [k for k, cell in enumerate(first) if cell and not _DATA_CELL.fullmatch(cell)
+             and not _WHOLE_NUMBER.fullmatch(cell)]
+    decimals = [k for k, cell in enumerate(first) if _DECIMAL_CELL.fullmatch(cell)
+                and all(_DECIMAL_CELL.fullmatch(cells[k]) for cells in below)]
+    return bool(words) and bool(decimals) and all(any(cells[k] == first[k] for cells in below) for k in words)
+
+
+_DECIMAL_CELL = re.compile(r"[-+]?\d+\.\d+")
 
 
 def _finish_csv(raw: pd.DataFrame, layout: CsvLayout) -> pd.DataFrame:

@@ -3628,6 +3628,10 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
         report.notices.append(Notice("The file has no header row: its first column was read as the year and the "
                                      "twelve after it as its months, January to December.",
                                      "notice.bare_calendar_across"))
+    elif attrs.get("bare_calendar") == "quarter":  # FHFA's headerless index files
+        report.notices.append(Notice("The file has no header row: two of its columns were read as the year and the "
+                                     "quarter of each row's date, the others numbered.",
+                                     "notice.bare_calendar_quarters"))
     elif finest := attrs.get("bare_calendar"):  # ``parsing.bare_calendar_names``: SILSO's year;month;...
         days = finest == "day"
         report.notices.append(Notice(

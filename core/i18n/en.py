@@ -1425,6 +1425,8 @@ MESSAGES: dict[str, str] = {
                           "are its Value rows.",
     "notice.bare_calendar_across": "The file has no header row: its first column was read as the year and the twelve "
                                    "after it as its months, January to December.",
+    "notice.bare_calendar_quarters": "The file has no header row: two of its columns were read as the year and the "
+                                     "quarter of each row's date, the others numbered.",
     "notice.bare_calendar": "The file has no header row: its first columns were read as the year and the month of "
                             "each row's date, the others numbered.",
     "notice.bare_calendar_days": "The file has no header row: its first columns were read as the year, the month and "

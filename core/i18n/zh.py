@@ -1027,6 +1027,7 @@ MESSAGES: dict[str, str] = {
     "notice.own_spacing": "“{column}”的数值间隔（{frequency}）比文件其他行更粗：按其自身间隔读取，已略去其数值之间的 {rows:,} 行（插值填补会编造序列的大部分）。",
     "notice.status_rows": "已略去 {rows:,} 行状态标记（“Attribute”为 Status）：序列取其 Value 行。",
     "notice.bare_calendar_across": "文件没有表头行：第一列读作年份，其后十二列读作该年的一月到十二月。",
+    "notice.bare_calendar_quarters": "文件没有表头行：其中两列读作每行日期的年份和季度，其余列按编号命名。",
     "notice.bare_calendar": "文件没有标题行：其前几列按每行日期的年、月读取，其余各列按编号命名。",
     "notice.bare_calendar_days": "文件没有标题行：其前几列按每行日期的年、月、日读取，其余各列按编号命名。",
     "notice.running_period": "最后一行（{stamp}）落在其他各行的{frequency}步之间、最后一步之后：这是尚未结束的时段（导出时的本月或本周至今），已略去。",

@@ -6194,3 +6194,16 @@ def test_nass_z_cells_are_zero_and_a_yearly_statistics_blank_years_are_missing_n
     assert len(series.frame) == 26 and (series.frame["y"] == 0).sum() == 9
     keys = [notice.key for notice in series.report.notices]
     assert "notice.below_half_unit" in keys and "notice.rows_between_readings" not in keys
+
+
+def test_a_headerless_file_of_codes_years_quarters_and_an_index_is_read_by_code_and_quarter() -> None:
+    # FHFA's 'HPI_AT_state.csv' ('AK,1975,1,100.95', no header): the first row was the header and the year, named
+    # '1975', was forecast in steps
+    rows = [f"{state},{year},{quarter},{100 + 0.7 * k + 3 * s:.2f}" for s, state in enumerate(("AK", "AL", "AR"))
+            for k, (year, quarter) in enumerate((year, quarter) for year in range(1975, 1990) for quarter in range(1, 5))]
+    text = ("\n".join(rows) + "\n").encode()
+    table = read_table(text, "HPI_AT_state.csv")
+    assert list(table.columns) == ["column 1", "year-quarter", "column 4"]
+    series = load_series("\n".join(row for row in rows if row.startswith("AL")).encode(), "al.csv")
+    assert series.frequency.name == "quarterly" and series.target == "column 4" and len(series.frame) == 60
+    assert "notice.bare_calendar_quarters" in [notice.key for notice in series.report.notices]
