@@ -4086,6 +4086,18 @@ def _undated_rows_notice(rows: int) -> Notice:
                   "notice.undated_rows", {"rows": rows})
 
 
+def _total_words(rows: pd.DataFrame) -> str | None:
+    """The total words of ``rows`` without a date ('Total', 'Grand Total': YouTube Studio's first row of its table of
+    videos), listed, where each of them has one in a cell; None otherwise (they were said to be dates to write in)."""
+    words = []
+    for _, row in rows.iterrows():
+        cells = [cell.strip() for cell in row if isinstance(cell, str) and SUMMARY_ROW.fullmatch(cell.strip())]
+        if not cells:
+            return None
+        words.append(cells[0])
+    return clipped_list(pd.Series(words)) if words else None
+
+
 def _missing_dates_notice(rows: int) -> Notice:
     """Said where a text file's rows have no time stamp: a blank cell or a missing-value marker ('n/a', 'NA'), which
     the reader has already turned into nothing, so there is no text to quote (the notice quoted '' for 'n/a')."""
@@ -4122,9 +4134,11 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         report.notices.append(_labels_only_notice(labels))
     undated = _blank_dates(frame, unreadable, written)
     if rows := int(undated.sum()):
+        totals = _total_words(file_rows.reindex(frame.index[undated])) if file_rows is not None else None
         frame, unreadable = frame[~undated], unreadable[~undated]
         report.rows_dropped += rows
-        report.notices.append(_undated_rows_notice(rows) if workbook else _missing_dates_notice(rows))
+        report.notices.append(_summary_rows_notice(rows, totals) if totals else _undated_rows_notice(rows)
+                              if workbook else _missing_dates_notice(rows))
     special = _special_periods(frame, unreadable, written)
     if rows := int(special.sum()):  # SAP's 013.2021: a year's closing postings, nothing to correct
         frame, unreadable = frame[~special], unreadable[~special]

@@ -6207,3 +6207,15 @@ def test_a_headerless_file_of_codes_years_quarters_and_an_index_is_read_by_code_
     series = load_series("\n".join(row for row in rows if row.startswith("AL")).encode(), "al.csv")
     assert series.frequency.name == "quarterly" and series.target == "column 4" and len(series.frame) == 60
     assert "notice.bare_calendar_quarters" in [notice.key for notice in series.report.notices]
+
+
+def test_a_total_row_without_a_date_is_said_to_be_a_total_not_a_date_to_write() -> None:
+    # YouTube Studio's 'Table data.csv' opens with its 'Total' row, its publish time blank: the notice asked to write
+    # its date in the file
+    days = pd.date_range("2023-01-02", periods=30, freq="W-MON")
+    text = "Content,Video publish time,Views\nTotal,,99999\n" + "".join(
+        f"v{k:03d},\"{day:%b} {day.day}, {day.year}\",{1000 + 37 * k}\n" for k, day in enumerate(days))
+    notices = load_series(text.encode(), "Table data.csv").report.notices
+    assert [str(n) for n in notices if n.key == "notice.summary_rows"] == [
+        "1 row summing up or annotating the table (Total) was left out."]
+    assert "notice.missing_dates" not in [notice.key for notice in notices]
