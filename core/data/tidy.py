@@ -732,6 +732,7 @@ _PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
 # Hours and minutes of a column named hours (a timecard's 'Overtime Hours' 64:28, Excel's [h]:mm read as '3 days,
 # 1:29:14', Deputy's '138h 55m'): read as decimal hours. Refused as durations, the timecard's head count was forecast.
 _HOURS_NAMES = frozenset({"hours", "hrs", "overtime"})
+_OPENING_WORDS = frozenset({"opening", "open", "business", "office", "start", "end", "from", "to"})  # of a clock
 # a time of day's names: its '6h 20m' is a clock's
 _CLOCK_NAMES = frozenset({"time", "hour", "heure", "zeit", "uhrzeit", "hora", "ora", "clock"})
 _HOURS_AND_MINUTES = re.compile(r"(?:(\d+) days?, )?(\d{1,4}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?"
@@ -755,8 +756,9 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
         if not len(written) or matched.mean() < PARSE_SHARE:
             continue
         numbers = parts.astype("float64")
-        if (numbers[2].fillna(0) == 0).all() and numbers[1].dropna().between(0, 23).all() and parts[1].notna().any():
-            continue  # the hours of a clock (00:00 to 23:00, a shift's 07:00), not a duration
+        if (numbers[2].fillna(0) == 0).all() and numbers[1].dropna().between(0, 23).all() and parts[1].notna().any() \
+                and not (words & _HOURS_NAMES and not words & _OPENING_WORDS):  # (a timecard's 'Hours' of 8:00 for
+            continue  # each REG day) the hours of a clock (00:00 to 23:00, a shift's 07:00), not a duration
         hours = (numbers[0].fillna(0) * 24 + numbers[1].fillna(0) + numbers[2].fillna(0) / 60
                  + numbers[3].fillna(0) / 3600).where(parts[1].notna(), numbers[4] + numbers[5].fillna(0) / 60)
         first = float(hours[matched].iloc[0])  # Excel's [h]:mm read as '3 days, 1:29:14.59': said as 73:29

@@ -815,3 +815,13 @@ def test_grafanas_mil_a_spike_in_minutes_and_a_magnitude_before_a_rate_are_read(
     rate = load_series(grafana([f"{1 + k % 4 / 10:.2f} K req/s" if k % 2 else f"{900 + k} req/s" for k in range(96)]),
                        "rps.csv").frame["y"]
     assert rate.iloc[1] == pytest.approx(1100) and rate.iloc[2] == 902
+
+
+def test_a_timecards_hours_of_whole_hours_are_a_duration_not_a_clock() -> None:
+    # a Kronos timecard's REG series, 'Hours' 8:00 every day, was refused as durations while its OT was read
+    days = pd.date_range("2024-01-01", periods=40, freq="B")
+    text = "Date,Hours\n" + "".join(f"{day:%m/%d/%Y},{8 if k % 5 else 7}:00\n" for k, day in enumerate(days))
+    series = load_series(text.encode(), "reg.csv")
+    assert series.frame["y"].iloc[0] == 7.0 and series.frame["y"].iloc[1] == 8.0
+    opening = "Date,Opening Hours,Visitors\n" + "".join(f"{day:%m/%d/%Y},09:00,{100 + k}\n" for k, day in enumerate(days))
+    assert load_series(opening.encode(), "shop.csv").target == "Visitors"  # a clock's hours stay a clock's
