@@ -2815,6 +2815,12 @@ def _total_of_others(measures: list[str], numbers: dict[str, pd.Series]) -> str 
         close = (rest - table[col]).abs() <= _TOTAL_TOLERANCE * table[col].abs().clip(lower=1e-9)
         if close.mean() >= _TOTAL_SHARE and (table[col] != 0).any():
             return _net_of_tare(col, [other for other in measures if other != col])
+    for col in measures:  # the total of the columns named after it: Eco-Visio's 'Totem Albert 1er' beside its 'IN' and
+        parts = [other for other in measures if str(other).startswith(f"{str(col).strip()} ")]  # 'OUT', a second
+        if len(parts) >= 2 and (table[col] != 0).any() and (  # counter's three after them (its 'IN' was forecast)
+                (table[parts].sum(axis=1) - table[col]).abs() <= _TOTAL_TOLERANCE * table[col].abs().clip(lower=1e-9)
+        ).mean() >= _TOTAL_SHARE:
+            return col
     return None
 
 

@@ -649,3 +649,13 @@ def test_a_rosters_employee_numbers_in_any_order_are_no_target() -> None:
         f"{number},{['Sales', 'Support'][k % 2]},{day:%m/%d/%Y},{[1.0, 0.8, 0.5][k % 3]}\n"
         for k, (number, day) in enumerate(zip(numbers, days)))
     assert load_series(text.encode(), "roster.csv").target == "FTE"
+
+
+def test_each_counters_total_beside_its_directions_is_the_target_over_a_direction() -> None:
+    # Eco-Visio's two sites, each 'IN', 'OUT' and the site's total: the first site's 'IN' was forecast
+    hours = pd.date_range("2023-01-01", periods=200, freq="h")
+    rng = np.random.default_rng(1)
+    counts = rng.poisson(20, size=(200, 4))
+    text = "Time,Totem IN,Totem OUT,Totem,Pont IN,Pont OUT,Pont\n" + "".join(
+        f"{hour:%d/%m/%Y %H:%M},{a},{b},{a + b},{c},{d},{c + d}\n" for hour, (a, b, c, d) in zip(hours, counts))
+    assert load_series(text.encode(), "eco.csv").target == "Totem"
