@@ -37,7 +37,7 @@ from core.data.parsing import (FISCAL_FORMATS, MONTH_DOT_YEAR, PERIOD_DOT_YEAR, 
                                 fiscal_months_in_order, fiscal_years_ending, writes_year_span,
                                 parse_numbers, period_of_rows, without_currency, writes_dotted_months,
                                 writes_month_dot_year, years_of)
-from core.data.parsing import ACROSS_YEAR, GROUP_TOTAL, _TRAILING_MINUS
+from core.data.parsing import ACROSS_YEAR, GROUP_TOTAL, PARSE_SHARE, _TRAILING_MINUS
 from core.errors import DataError, LimitError, clipped, clipped_list
 from core.limits import format_limit, limit, limit_at_start
 
@@ -1225,7 +1225,26 @@ def _read_excel(data: bytes, name: str, sheet: str | int) -> pd.DataFrame:
     kept.attrs = {key: value for key, value in kept.attrs.items() if key != "hidden_column_numbers"}
     if hidden:
         kept.attrs["hidden_columns"] = hidden  # not picked as the target (``tidy._pick_target``)
-    return kept
+    return _percent_cells_as_percent(kept, table.attrs.get("percent_column_cells", ()))
+
+
+def _percent_cells_as_percent(table: pd.DataFrame, cells: tuple[tuple[int, int], ...]) -> pd.DataFrame:
+    """``table`` with the numbers of each column formatted as percentages in nearly every numeric cell (``cells``:
+    column numbers from 1 and their count) read as the percent shown (0.006 as 0.6), listed in ``attrs`` for the
+    loader's notice: a Workday 'Turnover %' read as 0.006 where the same report as CSV reads '0.6%' as 0.6."""
+    named = []
+    for number, styled in cells:
+        if number > len(table.columns):
+            continue
+        col = table.columns[number - 1]
+        values = pd.to_numeric(table[col], errors="coerce")
+        if values.notna().sum() >= 2 and styled >= PARSE_SHARE * values.notna().sum():
+            shown = (values * 100).round(12)
+            table = table.assign(**{str(col): table[col].where(values.isna(), shown.map("{:.15g}".format))})
+            named.append(str(col))
+    if named:
+        table.attrs["percent_cells"] = named
+    return table
 
 
 def _without_sheet_notes(table: pd.DataFrame) -> pd.DataFrame:
@@ -1259,6 +1278,8 @@ def _with_extent(raw: pd.DataFrame, extent: SheetExtent) -> pd.DataFrame:
         raw.attrs["unsaved_formulas"] = True
     if extent.hidden:
         raw.attrs["hidden_column_numbers"] = extent.hidden
+    if extent.percent:
+        raw.attrs["percent_column_cells"] = extent.percent
     return raw
 
 
@@ -1475,6 +1496,7 @@ class SheetExtent:
     hidden: tuple[int, ...] = ()
     merged: tuple[tuple[int, int, int], ...] = ()  # cells merged down one column: (first row, last row, column) from 0
     text_cells: int = 0  # cells that name a shared string (``t="s"``)
+    percent: tuple[tuple[int, int], ...] = ()  # (column from 1, cells) of numbers formatted as percentages
 
 
 def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
@@ -1483,9 +1505,14 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     stored result (``_UNSAVED_FORMULA``)."""
     rows, tail, unsaved, hidden, merged, texts = 0, b"", False, set(), set(), 0
     low, high = [_MANY, _MANY], [0, 0]  # (row, column) of the first and the last cell named
+    styles, percent = _percent_styles(archive), Counter()
     with archive.open(part) as stream:
         while chunk := stream.read(_XML_CHUNK):
             text = tail + chunk
+            if styles:  # cells whose style shows a percentage (a rate's 0.6% stored as 0.006)
+                cells = [_CELL_PARTS.findall(tag) for tag in _CELL_TAG.findall(chunk)]
+                percent.update(dict(parts).get(b"r", b"") for parts in cells
+                               if dict(parts).get(b"s") in styles and dict(parts).get(b"t", b"n") == b"n")
             rows += len(_ROW_TAG.findall(text))
             texts += text.count(_SHARED_TEXT)
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
@@ -1504,7 +1531,37 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
     height = high[0] - low[0] + 1 if high[0] else rows
     width = high[1] - low[1] + 1 if high[1] else 0
     last = f"{_column_letters(high[1])}{high[0] or rows}" if high[1] else ""
-    return SheetExtent(rows, height, width, last, unsaved, tuple(sorted(hidden)), tuple(sorted(merged)), texts)
+    columns = Counter()
+    for reference, cells in percent.items():
+        if letters := re.match(rb"[A-Z]{1,3}", reference):
+            columns[_column_number(letters[0])] += cells
+    return SheetExtent(rows, height, width, last, unsaved, tuple(sorted(hidden)), tuple(sorted(merged)), texts,
+                       tuple(sorted(columns.items())))
+
+
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
+_CELL_PARTS = re.compile(rb'\b(r|s|t)="([^"]*)"')
+_PERCENT_FORMATS = {b"9", b"10"}  # Excel's built-in 0% and 0.00%
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> set[bytes]:
+    """The indices (as the cells' ``s`` writes them) of the workbook's cell styles that show a percentage: built-in
+    formats 9 and 10, or a format of its own with '%' outside quotes; none where it has no styles part."""
+    name = next((info.filename for info in archive.infolist() if info.filename.lower() == "xl/styles.xml"), None)
+    if name is None or archive.getinfo(name).file_size > _STYLES_MOST:
+        return set()
+    styles = archive.read(name)
+    own = {number for number, code in re.findall(rb'<(?:\w+:)?numFmt\b[^>]*\bnumFmtId="(\d+)"[^>]*\bformatCode="([^"]*)"',
+                                                 styles) if b"%" in re.sub(rb'&quot;.*?&quot;|\\.', b"", code)}
+    block = re.search(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", styles, re.DOTALL)
+    if block is None:
+        return set()
+    formats = [re.search(rb'\bnumFmtId="(\d+)"', tag) for tag in re.findall(rb"<(?:\w+:)?xf\b[^>]*>", block[0])]
+    return {str(k).encode() for k, found in enumerate(formats)
+            if found is not None and found[1] in _PERCENT_FORMATS | own}
+
+
+_STYLES_MOST = 8 << 20  # bytes of a styles part read for its percent formats, at most
 
 
 _SHARED_TEXT = b't="s"'

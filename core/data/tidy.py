@@ -3624,6 +3624,11 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
     a CSV's table or a sheet's (``read._without_footnotes``, ``read._without_sheet_notes``)."""
     if attrs.get("unsaved_formulas"):
         report.notices.append(Notice(_UNSAVED_FORMULAS, "notice.unsaved_formulas"))
+    if shown := attrs.get("percent_cells"):  # ``read._percent_cells_as_percent``
+        names = quoted_names(list(shown))  # type: ignore[call-overload]
+        report.notices.append(Notice(f"The workbook formats {names} as percentages: read as the percent shown (0.6% "
+                                     "as 0.6, not 0.006), as a CSV writes it.", "notice.percent_cells",
+                                     {"names": names}))
     if copies := int(str(attrs.get("header_copies", 0))):  # ``read._without_header_copies``
         report.notices.append(Notice(f"{count(copies, 'row')} repeating the header (files joined one under another) "
                                      f"{_were(copies)} left out.", "notice.header_copies", {"rows": copies}))

@@ -1418,6 +1418,8 @@ MESSAGES: dict[str, str] = {
                                   "To forecast {finer}, load only the rows before {start}.",
     "notice.running_total": "'{column}' never falls in the file, as a running total: its forecast and band are kept "
                              "at its last value or above, and the forecast from falling.",
+    "notice.percent_cells": "The workbook formats {names} as percentages: read as the percent shown (0.6% as 0.6, not "
+                            "0.006), as a CSV writes it.",
     "notice.own_spacing": "'{column}' has values on a coarser spacing ({frequency}) than the file's other rows: it is "
                           "read on its own, the {rows:plural:row} between its values left out (interpolating them "
                           "would make up most of the series).",

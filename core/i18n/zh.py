@@ -1024,6 +1024,7 @@ MESSAGES: dict[str, str] = {
     "notice.spacing_change": "时间戳的间隔在 {start} 从{frequency}变为{finer}：序列按{frequency}读取，较细的行按{policy}合并（少了 {rows:,} 行）。要按{finer}预测，请只载入 {start} 起的行。",
     "notice.spacing_finer_first": "时间戳的间隔在 {start} 从{finer}变为{frequency}：序列按{frequency}读取，较细的行按{policy}合并（少了 {rows:,} 行）。要按{finer}预测，请只载入 {start} 之前的行。",
     "notice.running_total": "“{column}”在文件中从不下降，是累计值：其预测和区间保持在最后一个值或以上，预测也不会下降。",
+    "notice.percent_cells": "工作簿把 {names} 设为百分比格式：按显示的百分数读取（0.6% 读作 0.6，而非 0.006），与 CSV 的写法一致。",
     "notice.own_spacing": "“{column}”的数值间隔（{frequency}）比文件其他行更粗：按其自身间隔读取，已略去其数值之间的 {rows:,} 行（插值填补会编造序列的大部分）。",
     "notice.status_rows": "已略去 {rows:,} 行状态标记（“Attribute”为 Status）：序列取其 Value 行。",
     "notice.bare_calendar_across": "文件没有表头行：第一列读作年份，其后十二列读作该年的一月到十二月。",

@@ -276,3 +276,21 @@ def test_a_workbook_title_above_a_header_whose_first_row_leaves_a_cell_blank_is_
     book.save(tmp_path / "log.xlsx")
     series = load_series((tmp_path / "log.xlsx").read_bytes(), "log.xlsx")
     assert series.target == "Miles" and series.date_col == "Date"
+
+
+def test_cells_formatted_as_percentages_in_a_workbook_are_read_as_the_percent_shown(tmp_path: Path) -> None:
+    # a Workday report's 'Turnover %' (0.6% stored as 0.006) was read as 0.006; its CSV's '0.6%' as 0.6
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Month", "Headcount", "Turnover %"])
+    for k, month in enumerate(pd.date_range("2021-01-01", periods=24, freq="MS")):
+        sheet.append([month.to_pydatetime(), 180 + k, (5 + k % 7) / 1000])
+        sheet.cell(row=k + 2, column=3).number_format = "0.0%"
+    path = tmp_path / "trend.xlsx"
+    book.save(path)
+    series = load_series(path.read_bytes(), "trend.xlsx", LoadOptions(target="Turnover %"))
+    assert series.frame["y"].iloc[0] == pytest.approx(0.5) and series.frame["y"].iloc[1] == pytest.approx(0.6)
+    assert "notice.percent_cells" in [notice.key for notice in series.report.notices]
+    headcount = load_series(path.read_bytes(), "trend.xlsx", LoadOptions(target="Headcount"))
+    assert headcount.frame["y"].iloc[0] == 180  # a column without the format stays as it is
