@@ -2695,7 +2695,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
         least = 0.5 if _digit_share([cell for cell in written if cell]) else _FEW_DIGITS
         if wide and _names_columns(cells, following) and enough \
                 and all(len(row) == fields and _digit_share(_written_cells(row)) >= least
-                        for row in following):
+                        and sum(bool(cell) for cell in row) >= min(2, fields)  # no title padded to the width
+                        for row in following):  # (Eco-Visio's 'Pas de temps : 15 minutes;;;' under its site's name)
             if position == 0:
                 return text
             above = rows[:position]

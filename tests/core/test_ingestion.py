@@ -6219,3 +6219,15 @@ def test_a_total_row_without_a_date_is_said_to_be_a_total_not_a_date_to_write() 
     assert [str(n) for n in notices if n.key == "notice.summary_rows"] == [
         "1 row summing up or annotating the table (Total) was left out."]
     assert "notice.missing_dates" not in [notice.key for notice in notices]
+
+
+def test_title_lines_padded_to_the_tables_width_with_dates_and_digits_are_left_out() -> None:
+    # Eco-Visio's export: the site, its period and its time step, each padded with ';;;', above the header: refused
+    # as 'No numeric column' (the site's name was taken for the header)
+    stamps = pd.date_range("2023-03-01", periods=300, freq="15min")
+    text = ('"Totem Albert 1er";;;\n"Période : 01/03/2023 - 30/04/2023";;;\n"Pas de temps : 15 minutes";;;\n;;;\n'
+            "Time;Totem Albert 1er IN;Totem Albert 1er OUT;Totem Albert 1er\n" + "".join(
+                f"{stamp:%d/%m/%Y %H:%M};{k % 7};{k % 5};{k % 7 + k % 5}\n" for k, stamp in enumerate(stamps)))
+    series = load_series(text.encode("utf-8-sig"), "eco.csv")
+    assert series.target == "Totem Albert 1er" and len(series.frame) == 300
+    assert series.frequency.name == "every 15 minutes"
