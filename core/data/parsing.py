@@ -1561,6 +1561,8 @@ def bare_calendar_names(raw: pd.DataFrame) -> list[str]:
 
 
 _FIRST_YEAR = 1700  # the earliest year a table's year column is read from (SILSO's sunspots start in 1749)
+_FILL_AT_MOST = -99.0  # a climate file's fill for a month not yet in is this or lower
+_MONTHLY_STEP = 0.35  # of the months' means' spread, at most, from one month's mean to the next (December to January)
 ACROSS_YEAR = "Year"  # the names of a headerless table of years down and months across (``_years_of_twelve_months``)
 _MONTHS_ACROSS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -1583,12 +1585,23 @@ def _year_and_quarter_at(raw: pd.DataFrame) -> int | None:
 def _years_of_twelve_months(raw: pd.DataFrame) -> bool:
     """Whether a file without a header is a year and its twelve months a row, as NOAA PSL's climate indices and KNMI's
     Climate Explorer write them (' 1950   -0.92   -0.38 ...'): thirteen columns, the first whole years rising by one,
-    the others numbers (January alone was forecast, as 'column 2', the other months its regressors)."""
+    the others numbers (January alone was forecast, as 'column 2', the other months its regressors), the last year
+    ending in fills for the months not yet in, or the twelve columns' means running round a year's cycle (a table of
+    twelve stations or regions a year is none)."""
     if raw.shape[1] != 13 or len(raw) < 2 or not pd.api.types.is_integer_dtype(raw.iloc[:, 0]):
         return False
     years = raw.iloc[:, 0].to_numpy()
-    return bool(((years >= _FIRST_YEAR) & (years <= 2200)).all() and (np.diff(years) == 1).all()
-                and all(pd.api.types.is_numeric_dtype(raw.iloc[:, k]) for k in range(1, 13)))
+    if not (((years >= _FIRST_YEAR) & (years <= 2200)).all() and (np.diff(years) == 1).all()
+            and all(pd.api.types.is_numeric_dtype(raw.iloc[:, k]) for k in range(1, 13))):
+        return False
+    months = raw.iloc[:, 1:13].astype("float64")
+    filled = months.iloc[-1] <= _FILL_AT_MOST  # PSL's -99.90, KNMI's -999.9 for the months not yet in
+    if filled.any() and filled.iloc[::-1].cummin().sum() == filled.sum():  # at the end of the last year only
+        return True
+    means = months.where(months > _FILL_AT_MOST).mean().to_numpy()  # a year's cycle: December runs on to January
+    steps = np.abs(np.diff(np.r_[means, means[0]]))
+    spread = float(np.ptp(means))
+    return spread > 0 and float(steps.max()) <= _MONTHLY_STEP * spread  # (twelve stations' levels are no cycle)
 
 
 def unnamed_column(col: object) -> bool:

@@ -414,8 +414,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     frame = _without_rows_between_readings(_on_the_targets_spacing(frame, target, date_col, report), target,
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
-    if not options.per:
-        frame = _on_the_coarser_spacing(frame, options.duplicates, report)
+    if not options.per and FILE_END not in raw.attrs:  # (a long file's series keep one grid: not one of them)
+        frame = _on_the_coarser_spacing(frame, options.duplicates, report, _names_interval_ends(date_col))
     inferred, before_running = infer_frequency(frame["ds"]), len(frame)
     frame = _without_running_period(frame, inferred, report)
     frequency = _fiscal_season(inferred if len(frame) == before_running else infer_frequency(frame["ds"]), report)
@@ -553,8 +553,7 @@ _PAST_100_WORDS = frozenset({"change", "chg", "growth", "return", "returns", "yo
 
 
 _RUNNING_LEAST = 24  # values, at least, of a series that never falls for it to be a running total (``never_falls``)
-_RISING_SHARE = 0.1  # of its steps, at least, on which it rises ...
-_FLAT_SHARE = 0.1  # ... and on which it stays, unless its name says it runs on (``_RUNNING_TOTAL_WORDS``)
+_RISING_SHARE = 0.1  # of its steps, at least, on which it rises
 _RUNNING_TOTAL_WORDS = frozenset({"cumulative", "cum", "cumul", "running", "lifetime", "stars", "stargazers", "pull",
                                   "pulls", "odometer"})
 TARGET_RUNNING = "target_running"  # the key of a tidy frame's ``attrs`` set for a running total (``running_total``)
@@ -572,15 +571,11 @@ def never_falls(values: np.ndarray) -> bool:
 
 
 def running_total(target: str, values: np.ndarray) -> bool:
-    """Whether the target is a running total (GitHub's star history, Docker Hub's pulls, a car's odometer): its values
-    never fall (``never_falls``) and stay the same on a tenth of the steps (days without a new star) or its name says
-    so (``_RUNNING_TOTAL_WORDS``); a trend that only rose so far (an index, a made-up line) is none. Its forecast and
+    """Whether the target is a running total (GitHub's star history, Docker Hub's pulls, a car's odometer): its name
+    says so (``_RUNNING_TOTAL_WORDS``) and its values never fall (``never_falls``); a level that only rose so far (a
+    policy rate's steps, a price index, a population, a stock build-up) is none, as it may fall next. Its forecast and
     band stay at the last value or above (``core.evaluation.pipeline.held_at_last``)."""
-    if not never_falls(values):
-        return False
-    known = np.asarray(values, dtype=float)
-    flat = float((np.diff(known[np.isfinite(known)]) == 0).mean())
-    return flat >= _FLAT_SHARE or bool(_name_words(target) & _RUNNING_TOTAL_WORDS)
+    return bool(_name_words(target) & _RUNNING_TOTAL_WORDS) and never_falls(values)
 
 
 def _running_total_notice(frame: pd.DataFrame, target: str) -> Notice | None:
@@ -2295,8 +2290,10 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = _closing_before_opening(_without_ranks(measures))
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
     measures = [col for col in measures if numbers is None or not _identifies_rows(col, numbers[col])] or measures
-    measures = sorted(measures, key=_head_count)  # a layer flock's 'Hens on Hand' after its 'Eggs Laid'
-    measures = sorted(measures, key=_names_a_change)  # FHFA's 'Annual Change (%)' after its 'HPI'
+    if any(_name_words(col) & _PRODUCE_WORDS for col in measures):  # a layer flock's 'Hens on Hand' after its
+        measures = sorted(measures, key=_head_count)  # 'Eggs Laid' (not a bird count after its party hours)
+    measures = sorted(measures, key=lambda col: _change_of_a_level(col, measures))  # FHFA's 'Annual Change (%)'
+    # after its 'HPI' (not a plant's 'Growth (cm)' after the temperature)
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
                                          or col in _bare_coordinates(numbers)]
     if numbers is not None and any(_name_words(col) & _LATITUDE_WORDS for col in places):  # 'Lat' and 'Long'
@@ -2366,6 +2363,7 @@ def _target_without_numbers(raw: pd.DataFrame, candidates: list[str]) -> str | N
 # Animals counted on a farm's record: the base its eggs or milk are counted over, no target beside them
 _HEAD_COUNT_WORDS = frozenset({"hens", "cows", "heifers", "sows", "pigs", "birds", "layers", "head", "animals", "herd",
                                "flock", "chickens", "ewes", "goats", "cattle"})
+_PRODUCE_WORDS = frozenset({"eggs", "egg", "milk", "wool", "laid"})  # what the animals give
 
 
 def _head_count(col: str) -> bool:
@@ -2382,20 +2380,30 @@ def _names_a_change(col: object) -> bool:
     return _CHANGE_NAME.search(str(col).lower()) is not None
 
 
+def _change_of_a_level(col: str, measures: list[str]) -> bool:
+    """Whether ``col`` is a ratio ('Load-to-Truck Ratio') or the change of a level among the ``measures`` ('y/y %',
+    'YoY' or 'Annual Change (%)' named by nothing else, or 'Shipments YoY' beside 'Shipments'), which goes after it;
+    not a change of something the file does not hold ('Growth (cm)' of a plant, 'Weight Change (kg)')."""
+    levels = [other for other in measures if not _names_a_change(other) and "ratio" not in _name_words(other)]
+    if not levels or col in levels and "ratio" not in _name_words(col):
+        return False
+    if "ratio" in _name_words(col):
+        return True
+    of = {word for word in _name_words(col) if not word.isdigit()} - _CHANGE_WORDS  # ('y/y %.1', a second one)
+    return not of and not _unit_of(col) or any(of & _name_words(level) for level in levels)
+
+
+def _unit_of(col: str) -> bool:
+    """Whether a name gives a unit in brackets ('Growth (cm)', 'Weight Change (kg)'; not '(%)'): a measured change."""
+    return re.search(r"\((?!\s*%\s*\))[^)]+\)", str(col)) is not None
+
+
 def _without_changes(named: list[str], measures: list[str]) -> list[str]:
-    """``named`` without its ratios ('Load-to-Truck Ratio') and the changes of a level among the ``measures`` ('y/y
-    %', 'YoY' or 'Annual Change (%)' alone, or 'Shipments YoY' beside 'Shipments'); none of them where a measure is
-    neither (the level, 'Shipments', then comes first, unnamed); ``named`` itself where all are such and so is every
-    measure. A change of something not in the file ('CPI inflation YoY' beside 'Population') stays."""
-    levels = [col for col in measures if not _names_a_change(col) and "ratio" not in _name_words(col)]
-    def secondary(col: str) -> bool:
-        if "ratio" in _name_words(col):
-            return True
-        if not _names_a_change(col):
-            return False
-        of = {word for word in _name_words(col) if not word.isdigit()} - _CHANGE_WORDS  # ('y/y %.1', a second one)
-        return not of or any(of & _name_words(level) for level in levels)
-    kept = [col for col in named if not secondary(col)]
+    """``named`` without its ratios and the changes of a level among the ``measures`` (``_change_of_a_level``); none
+    of them where a measure is neither (the level, 'Shipments', then comes first, unnamed); ``named`` itself where all
+    are such and so is every measure."""
+    kept = [col for col in named if not _change_of_a_level(col, measures)]
+    levels = [col for col in measures if not _change_of_a_level(col, measures)]
     return kept or ([] if levels else named)
 
 
@@ -3318,7 +3326,8 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
         return _counts_rows(col, values)
     labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and (
         _given_in_turn(numbers) or np.ptp(numbers) <= _LABEL_BLOCK * len(numbers) or numbers.min() >= _LONG_LABEL) \
-        or str(col).strip().endswith("#") and np.ptp(numbers) <= _HANDED_OUT * len(numbers)  # a roster's 'Employee #'
+        or str(col).strip().endswith("#") and np.ptp(numbers) <= _HANDED_OUT * len(numbers) \
+        and not _given_in_turn(numbers)  # a roster's 'Employee #' by name (not 'Active Members #' rising over time)
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
         and len(np.unique(numbers)) == len(numbers))
@@ -5061,8 +5070,7 @@ def _without_rows_between_readings(frame: pd.DataFrame, target: str, date_col: s
         return frame
     own = frame["ds"][given]
     spacing = infer_frequency(own)
-    if spacing.is_steps or irregular_rows(own, spacing, count_gaps(own, spacing)) \
-            or own.diff().median() >= _MONTH_OF_READINGS:  # a statistic's blank years are missing readings (NASS)
+    if spacing.is_steps or irregular_rows(own, spacing, count_gaps(own, spacing)):
         return frame
     stamps = pd.DatetimeIndex(frame["ds"]).asi8  # in the column's unit (UTC where it has a zone)
     readings = stamps[given]
@@ -5071,7 +5079,8 @@ def _without_rows_between_readings(frame: pd.DataFrame, target: str, date_col: s
     span = readings[np.clip(after, 0, len(readings) - 1)] - before
     inside = (after > 0) & (after < len(readings))
     others = frame.drop(columns=["ds", "y"]).notna().any(axis=1).to_numpy()  # a rain gauge's tip as a regressor
-    between = ~given & ~others & inside & (span <= 1.5 * np.median(np.diff(readings))) & (stamps != before)
+    between = ~given & ~others & inside & (span <= 1.5 * np.median(np.diff(readings))) & (stamps != before) \
+        & ~_on_the_readings_day(frame["ds"], own)  # (a statistic's blank years are missing readings: NASS's '(D)')
     if not (rows := int(between.sum())):
         return frame
     report.rows_dropped += rows
@@ -5086,11 +5095,13 @@ _SPACING_STEPS_SHARE = 0.95  # of a file's steps, at least, on its two spacings 
 _MAX_COARSER_STEP = pd.Timedelta(days=1)  # the coarser spacing that a finer one's rows are combined into, at most
 
 
-def _spacing_change(ds: pd.Series) -> tuple[pd.Timedelta, pd.Timestamp] | None:
+def _spacing_change(ds: pd.Series) -> tuple[pd.Timedelta, pd.Timestamp, bool] | None:
     """The coarser of two spacings that stamps keep one after the other (ENTSO-E's prices hourly to September 2025
-    and every 15 minutes from October; a logger set from 5 to 15 minutes), and the first stamp of the second part; None unless nearly all steps (``_SPACING_STEPS_SHARE``; the rest gaps and clock changes) are the
-    two, each part has ``MIN_ROWS`` steps at least, the coarser a whole number of the finer up to a day, and every
-    stamp of the coarser part on its grid."""
+    and every 15 minutes from October; a logger set from 5 to 15 minutes), the first stamp of the second part, and
+    whether the finer part comes first; None unless nearly all steps (``_SPACING_STEPS_SHARE``; the rest gaps and
+    clock changes) are the two, each part has ``MIN_ROWS`` steps at least, the coarser a whole number of the finer up
+    to a day, every stamp of the coarser part on its grid, and the coarser part as long in time as the finer at
+    least (two days of hourly commissioning readings before 60 days every 15 minutes are left as they are)."""
     if len(ds) < 2 * MIN_ROWS or not pd.api.types.is_datetime64_any_dtype(ds) or ds.isna().any():
         return None
     stamps = pd.DatetimeIndex(ds)
@@ -5103,43 +5114,70 @@ def _spacing_change(ds: pd.Series) -> tuple[pd.Timedelta, pd.Timestamp] | None:
     if fine <= 0 or coarse % fine or np.isin(steps, two).mean() < _SPACING_STEPS_SHARE:
         return None
     coarse_at, fine_at = np.flatnonzero(steps == coarse), np.flatnonzero(steps == fine)
-    if min(len(coarse_at), len(fine_at)) < MIN_ROWS or not (coarse_at[-1] < fine_at[0] or fine_at[-1] < coarse_at[0]):
+    finer_first = fine_at[-1] < coarse_at[0]
+    if min(len(coarse_at), len(fine_at)) < MIN_ROWS or not (coarse_at[-1] < fine_at[0] or finer_first):
         return None
     coarse_step = pd.Timedelta(coarse, unit=stamps.unit)
-    part = stamps[: fine_at[0]] if coarse_at[-1] < fine_at[0] else stamps[fine_at[-1] + 1:]
-    if coarse_step > _MAX_COARSER_STEP or len(part) == 0 or not (part == part.floor(coarse_step)).all():
+    cut = fine_at[-1] + 1 if finer_first else fine_at[0]  # the coarser part: before the cut, or from it
+    part, rest = (stamps[cut:], stamps[:cut + 1]) if finer_first else (stamps[:cut + 1], stamps[cut:])
+    if coarse_step > _MAX_COARSER_STEP or len(part) == 0 or not (part == part.floor(coarse_step)).all() \
+            or part[-1] - part[0] < rest[-1] - rest[0]:
         return None
-    return coarse_step, stamps[len(part)] if coarse_at[-1] < fine_at[0] else stamps[fine_at[-1] + 1]
+    return coarse_step, stamps[cut], bool(finer_first)
 
 
-def _on_the_coarser_spacing(frame: pd.DataFrame, policy: str, report: DataReport) -> pd.DataFrame:
+def _names_interval_ends(date_col: str | None) -> bool:
+    """Whether a time column's name says its stamps end their intervals (AEMO's 'SETTLEMENTDATE', 'Hour Ending',
+    'Interval End'): a finer part's rows are then combined into the coarser interval they end in."""
+    words = _name_words(date_col or "") | {word for word in re.findall(r"settlement|ending|end", str(date_col).lower())}
+    return bool(words & {"settlement", "settlementdate", "ending", "end"})
+
+
+def _on_the_coarser_spacing(frame: pd.DataFrame, policy: str, report: DataReport,
+                            ends: bool = False) -> pd.DataFrame:
     """``frame`` on the coarser of two spacings its stamps keep one after the other (``_spacing_change``), the finer
-    part's rows combined per coarser step by ``policy`` (their mean unless it is sum), said: ENTSO-E's day-ahead
-    prices, hourly then every 15 minutes, were read every 15 minutes with three of every four stamps of the hourly
-    months missing, their season a day of 96 steps."""
+    part's rows combined per coarser step, the target by ``policy`` (sum, max, min, first or last; else the mean) and
+    the regressors by their mean, into the interval each row starts (or ``ends``), said: ENTSO-E's day-ahead prices,
+    hourly then every 15 minutes, were read every 15 minutes with three of every four stamps of the hourly months
+    missing, their season a day of 96 steps."""
     if (change := _spacing_change(frame["ds"])) is None:
         return frame
-    coarse, start = change
-    how = "sum" if policy == "sum" else "mean"
-    numbers = frame.drop(columns=["ds"]).groupby(frame["ds"].dt.floor(coarse).to_numpy(), sort=True)
-    combined = (numbers.sum(min_count=1) if how == "sum" else numbers.mean()).rename_axis("ds").reset_index()
+    coarse, start, finer_first = change
+    how = policy if policy in ("sum", "max", "min", "first", "last") else "mean"
+    keys = (frame["ds"].dt.ceil(coarse) if ends else frame["ds"].dt.floor(coarse)).to_numpy()
+    grouped = frame.drop(columns=["ds"]).groupby(keys, sort=True)
+    target = grouped["y"].sum(min_count=1) if how == "sum" else grouped["y"].agg(how)
+    others = grouped[[col for col in frame.columns if col not in ("ds", "y")]].mean()
+    combined = others.assign(y=target).rename_axis("ds").reset_index()
     rows = len(frame) - len(combined)
     report.rows_combined_away += rows
-    finer_first = bool((frame["ds"].iloc[1] - frame["ds"].iloc[0]) < coarse)
     finer = frame["ds"][frame["ds"] < start] if finer_first else frame["ds"][frame["ds"] >= start]
     wider, narrower = infer_frequency(combined["ds"]).name, infer_frequency(finer).name
     said = (f"The time stamps change from {narrower} to {wider} at {start}" if finer_first else
             f"The time stamps change from {wider} to {narrower} at {start}")
+    total = "" if how != "mean" else " If they are parts of one total, choose sum (--duplicates sum)."
     report.notices.append(Notice(
         f"{said}: the series is read {wider}, the finer rows combined by their {how} ({count(rows, 'row')} fewer). "
-        f"To forecast {narrower}, load only the rows {'before' if finer_first else 'from'} {start}.",
-        "notice.spacing_finer_first" if finer_first else "notice.spacing_change",
+        f"To forecast {narrower}, load only the rows {'before' if finer_first else 'from'} {start}.{total}",
+        ("notice.spacing_finer_first" if finer_first else "notice.spacing_change") + ("_mean" if total else ""),
         {"frequency": wider, "finer": narrower, "start": str(start), "policy": how, "rows": rows}))
     combined["ds"] = combined["ds"].astype(frame["ds"].dtype)
     return combined[list(frame.columns)]
 
 
-_MONTH_OF_READINGS = pd.Timedelta(days=28)  # readings this far apart have no other records between them
+_MONTH_OF_READINGS = pd.Timedelta(days=28)  # readings this far apart or more have a day of the month (and year)
+
+
+def _on_the_readings_day(stamps: pd.Series, readings: pd.Series) -> np.ndarray:
+    """Whether each of ``stamps`` falls on the day (of the month; of the year too, for readings a year apart) and at
+    the time that readings a month apart or more keep: a blank there is a missing reading, not another record (a
+    meter serviced mid-month); all False for finer readings."""
+    if readings.diff().median() < _MONTH_OF_READINGS:
+        return np.zeros(len(stamps), dtype=bool)
+    def place(times: pd.Series) -> pd.Series:
+        of_year = times.dt.month * 100 if readings.diff().median() >= pd.Timedelta(days=360) else 0
+        return (of_year + times.dt.day) * 100_000 + times.dt.hour * 3600 + times.dt.minute * 60 + times.dt.second
+    return (place(stamps) == place(readings).mode().iloc[0]).to_numpy()
 _OWN_SPACING_SHARE = 0.55  # of the rows at most with a target value, for it to be read on its own spacing
 # (every other month: 36 of 71 rows once the blank ends are trimmed)
 _COARSER = 1.8  # times the file's median step, at least, for the target's own spacing (two months: 59 to 62 days)

@@ -1413,9 +1413,17 @@ MESSAGES: dict[str, str] = {
     "notice.spacing_change": "The time stamps change from {frequency} to {finer} at {start}: the series is read "
                              "{frequency}, the finer rows combined by their {policy} ({rows:plural:row} fewer). To "
                              "forecast {finer}, load only the rows from {start}.",
+    "notice.spacing_change_mean": "The time stamps change from {frequency} to {finer} at {start}: "
+                                  "the series is read {frequency}, the finer rows combined by their {policy} "
+                                  "({rows:plural:row} fewer). To forecast {finer}, load only the rows from "
+                                  "{start}. If they are parts of one total, choose sum (--duplicates sum).",
     "notice.spacing_finer_first": "The time stamps change from {finer} to {frequency} at {start}: the series is read "
                                   "{frequency}, the finer rows combined by their {policy} ({rows:plural:row} fewer). "
                                   "To forecast {finer}, load only the rows before {start}.",
+    "notice.spacing_finer_first_mean": "The time stamps change from {finer} to {frequency} at {start}: "
+                                       "the series is read {frequency}, the finer rows combined by their {policy} "
+                                       "({rows:plural:row} fewer). To forecast {finer}, load only the rows before "
+                                       "{start}. If they are parts of one total, choose sum (--duplicates sum).",
     "notice.running_total": "'{column}' never falls in the file, as a running total: its forecast and band are kept "
                              "at its last value or above, and the forecast from falling.",
     "notice.percent_cells": "The workbook formats {names} as percentages: read as the percent shown (0.6% as 0.6, not "

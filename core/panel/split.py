@@ -862,8 +862,7 @@ def _period_of_a_year(col: str, values: pd.Series, stamps: pd.Series) -> bool:
 _FILLED_ID = 0.5  # of the rows, at least, with a value in an id column
 # Columns naming people who pay or give: more of them than this are a log's payers, no series (a few customers are)
 _PEOPLE_WORDS = frozenset({"person", "donor", "giver", "member", "customer", "contact", "constituent", "supporter",
-                           "client", "payer", "subscriber",
-                           "employee", "worker"})  # a Workday snapshot's 315 workers made 315 constant series
+                           "client", "payer", "subscriber"})
 _SEATS_AND_STAFF = frozenset({"table", "seat", "server", "waiter", "waitress", "cashier", "bartender", "till",
                               "register"})
 _PERSON_NAMED = frozenset({"id", "name", "no", "number", "code", "ref"})  # ... named as one ('Member State' is none)
@@ -981,9 +980,26 @@ def _keys_of_each_stamp(table: pd.DataFrame, col: object, date_col: str | None) 
     stamps = table[date_col][known]
     if not stamps.duplicated().any() or pd.DataFrame({"t": stamps, "k": numbers[known]}).duplicated().any():
         return False
-    sets = numbers[known].groupby(stamps.to_numpy(), sort=False).agg(lambda keys: tuple(sorted(keys)))
-    several = sets[sets.map(len) >= 2]
-    return len(several) >= MIN_ROWS and float(several.value_counts(normalize=True).iloc[0]) >= _SAME_KEYS
+    rows, _ = pd.factorize(stamps)
+    keys, _ = pd.factorize(numbers[known])
+    present = np.zeros((int(rows.max()) + 1, int(keys.max()) + 1), dtype=bool)
+    present[rows, keys] = True  # each stamp's set of keys, as the bits of one number (50 keys at most)
+    several = present[present.sum(axis=1) >= 2]
+    sets = several.astype(np.int64) @ (np.int64(1) << np.arange(several.shape[1], dtype=np.int64))
+    if len(sets) < MIN_ROWS or float(pd.Series(sets).value_counts(normalize=True).iloc[0]) < _SAME_KEYS:
+        return False
+    return not _property_of_another(table[known], col, date_col)
+
+
+def _property_of_another(table: pd.DataFrame, col: object, date_col: str) -> bool:
+    """Whether the values of ``col`` each go with one value of another column that varies (a bank's 'APY' with its
+    'Term (months)': the rate of each term, a measure, no label of the rows)."""
+    for other in table.columns:
+        if other in (col, date_col) or table[other].nunique() < 2:
+            continue
+        if int(table.groupby(col, sort=False)[other].nunique().max()) <= 1:
+            return True
+    return False
 
 
 def _is_text(values: pd.Series) -> bool:

@@ -659,3 +659,30 @@ def test_each_counters_total_beside_its_directions_is_the_target_over_a_directio
     text = "Time,Totem IN,Totem OUT,Totem,Pont IN,Pont OUT,Pont\n" + "".join(
         f"{hour:%d/%m/%Y %H:%M},{a},{b},{a + b},{c},{d},{c + d}\n" for hour, (a, b, c, d) in zip(hours, counts))
     assert load_series(text.encode(), "eco.csv").target == "Totem"
+
+
+def test_review_targets_kept_birds_growth_a_rising_count_and_a_rate_by_term() -> None:
+    # a review of the batch: each of these was passed over for a side measure, or its rate made series ids
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    def table(header: str, row: object) -> bytes:
+        return (header + "\n" + "".join(f"{day:%Y-%m-%d},{row(k)}\n" for k, day in enumerate(days))).encode()
+    assert load_series(table("Date,Number of Birds,Party Hours", lambda k: f"{20 + k * 7 % 280},{1 + k % 5}.5"),
+                       "birds.csv").target == "Number of Birds"
+    assert load_series(table("Date,Growth (cm),Temperature (C)", lambda k: f"{0.2 + k % 9 / 10:.2f},{22 + k % 4}.5"),
+                       "growth.csv").target == "Growth (cm)"
+    assert load_series(table("Month,Active Members #,Dues Collected", lambda k: f"{300 + k + k // 2},{9000 + k * 37}"),
+                       "members.csv").target == "Active Members #"
+    weeks = pd.date_range("2023-01-02", periods=52, freq="W-MON")
+    rates = "Date,Term (months),APY\n" + "".join(f"{week:%Y-%m-%d},{term},{apy - (0.25 if k >= 45 else 0):.2f}\n"
+                                                for k, week in enumerate(weeks)
+                                                for term, apy in ((6, 4.25), (12, 4.75), (24, 4.40), (60, 3.90)))
+    assert load_series(rates.encode(), "cdrates.csv").target == "APY"
+
+
+def test_a_policy_rate_that_only_rose_is_no_running_total() -> None:
+    # the Fed's rate in steps was 'a running total': its band could no longer go below the last rate
+    months = pd.date_range("2015-01-01", periods=48, freq="MS")
+    rate = np.repeat(0.125 + 0.25 * np.arange(10), [11, 12, 3, 3, 3, 3, 3, 3, 3, 4])
+    text = "Date,Fed Funds Rate\n" + "".join(f"{month:%Y-%m-%d},{value}\n" for month, value in zip(months, rate))
+    series = load_series(text.encode(), "policy.csv")
+    assert "notice.running_total" not in [notice.key for notice in series.report.notices]

@@ -6231,3 +6231,20 @@ def test_title_lines_padded_to_the_tables_width_with_dates_and_digits_are_left_o
     series = load_series(text.encode("utf-8-sig"), "eco.csv")
     assert series.target == "Totem Albert 1er" and len(series.frame) == 300
     assert series.frequency.name == "every 15 minutes"
+
+
+def test_review_reader_twelve_stations_a_year_and_mid_month_events_stay_as_they_were() -> None:
+    # a headerless table of a year and twelve stations' levels was read as 29 years of months; a meter's mid-month
+    # service rows between monthly readings were filled in as readings
+    rng = np.random.default_rng(0)
+    rows = [f"{year} " + " ".join(f"{8 + k * 0.8 + 0.03 * i + rng.normal(0, 0.3):7.2f}" for k in range(12))
+            for i, year in enumerate(range(1995, 2024))]
+    stations = load_series(("\n".join(rows) + "\n").encode(), "annual_12_stations.txt")
+    assert stations.frequency.name == "yearly" and len(stations.frame) == 29
+    lines = ["Date,Consumption_kWh,Type"]
+    for i, month in enumerate(pd.date_range("2019-01-01", periods=60, freq="MS")):
+        lines.append(f"{month:%Y-%m-%d},{400 + 30 * np.sin(2 * np.pi * i / 12):.1f},reading")
+        if i % 7 == 3:
+            lines.append(f"{month + pd.Timedelta(days=14):%Y-%m-%d},,meter serviced")
+    events = load_series(("\n".join(lines) + "\n").encode(), "monthly_events.csv")
+    assert len(events.frame) == 60 and "notice.rows_between_readings" in [n.key for n in events.report.notices]

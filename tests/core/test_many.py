@@ -1153,12 +1153,18 @@ def test_prices_alike_every_day_beside_a_store_column_are_no_series_ids(tmp_path
     assert [entry["unique_id"] for entry in json.loads(metrics.read_text())["series"]] == ["north", "south"]
 
 
-def test_workers_and_last_names_are_no_series_ids(tmp_path: Path) -> None:
-    # a Workday snapshot of 30 workers at each month's end made 30 constant series of 'FTE'; a roster's 'Last Name'
+def test_last_names_are_no_series_ids_but_workers_and_employees_are(tmp_path: Path) -> None:
+    # a roster's 'Last Name' made series of a surname each; a cluster's 24 'worker' hosts and a sales team's 25
+    # employees stay series (a review: they were averaged into one)
     months = pd.date_range("2021-01-31", periods=30, freq="ME").strftime("%m/%d/%Y")
-    frame = pd.DataFrame([(month, f"Worker {k}", ["Brown", "Smith", "Lee"][k % 3], [1.0, 0.8, 0.5][k % 3])
-                          for month in months for k in range(30)],
-                         columns=["Effective Date", "Worker", "Last Name", "FTE"])
-    done, out, metrics = fit(tmp_path, frame, "--model", "snaive")
+    names = pd.DataFrame([(month, name, 1.0 + k / 10 + i % 3 / 100) for i, month in enumerate(months)
+                          for k, name in enumerate(["Brown", "Smith", "Lee"])],
+                         columns=["Effective Date", "Last Name", "FTE"])
+    done, out, metrics = fit(tmp_path, names, "--model", "snaive")
     assert done.returncode == 0, done.stderr
     assert "series" not in json.loads(metrics.read_text()) and "combined by their mean" in done.stderr
+    reps = pd.DataFrame([(month, f"Rep {k:02d}", 5000 + 100 * k + i % 5) for i, month in enumerate(months)
+                         for k in range(25)], columns=["Month", "Employee", "Sales"])
+    done, out, metrics = fit(tmp_path, reps, "--model", "snaive")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(metrics.read_text())["series"]) == 25

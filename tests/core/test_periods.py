@@ -277,11 +277,11 @@ def test_stamps_hourly_then_every_15_minutes_are_read_hourly_each_hour_the_mean_
     assert len(shown) == (31 + 30 + 14) * 24
     assert shown.loc["2025-10-03 05:00"] == pytest.approx(5 * 60 + 22.5 + 63)  # 05:00 to 05:45, day 63
     assert shown.loc["2025-09-30 23:00"] == 23 * 60 + 60
-    notice = next(n for n in series.report.notices if n.key == "notice.spacing_change")
+    notice = next(n for n in series.report.notices if n.key == "notice.spacing_change_mean")
     assert str(notice) == (
         "The time stamps change from hourly to every 15 minutes at 2025-10-01 00:00:00: the series is read hourly, the "
         "finer rows combined by their mean (1,008 rows fewer). To forecast every 15 minutes, load only the rows from "
-        "2025-10-01 00:00:00.")
+        "2025-10-01 00:00:00. If they are parts of one total, choose sum (--duplicates sum).")
 
 
 def test_stamps_every_5_then_every_15_minutes_are_read_every_15_summed_when_asked() -> None:
@@ -304,3 +304,24 @@ def test_a_few_finer_rows_among_hourly_ones_or_a_finer_burst_between_are_no_chan
     frame = frame.assign(at=pd.to_datetime(frame["MTU"], format="%d.%m.%Y %H:%M")).sort_values("at").drop(columns="at")
     series = load(frame)  # hourly, then two days every 15 minutes, then hourly again
     assert not any(n.key.startswith("notice.spacing_") for n in series.report.notices)
+
+
+def test_a_spacing_change_keeps_a_longer_finer_part_sums_only_the_target_and_reads_interval_ends() -> None:
+    # reviews: two days of hourly commissioning before 60 days every 15 minutes were read hourly; with sum, the
+    # temperature was summed too; AEMO's stamps end their intervals (the 5-minute rows of 12:05 to 12:30 are 12:30's)
+    short = spacing_change("h", "15min", "2025-08-03", "2025-10-02")
+    series = load(short)
+    assert series.frequency.name == "every 15 minutes"
+    assert not any(n.key.startswith("notice.spacing_") for n in series.report.notices)
+    energy = spacing_change("h", "15min", "2025-10-01", "2025-10-15").rename(
+        columns={"Day-ahead Price [EUR/MWh]": "energy"}).assign(temperature=20.0)
+    summed = load(energy, duplicates="sum", regressors=("temperature",))
+    assert (summed.frame["temperature"] == 20.0).all()
+    assert summed.frame.set_index("ds")["y"].loc["2025-10-03 05:00"] == pytest.approx(4 * (5 * 60 + 22.5 + 63))
+    stamps = pd.date_range("2021-08-01 00:30", "2021-10-01 00:00", freq="30min").append(
+        pd.date_range("2021-10-01 00:05", "2021-10-15 00:00", freq="5min"))
+    peak = (stamps.hour == 12) & (stamps.minute > 0) & (stamps.minute <= 30)  # the half-hour ending 12:30
+    aemo = pd.DataFrame({"SETTLEMENTDATE": stamps.strftime("%Y/%m/%d %H:%M:%S"),
+                         "TOTALDEMAND": np.where(peak, 900.0, 500.0)})
+    shown = load(aemo).frame.set_index("ds")["y"]
+    assert shown.loc["2021-10-05 12:30"] == pytest.approx(900.0) and shown.loc["2021-10-05 12:00"] == 500.0
