@@ -587,6 +587,11 @@ def test_a_rivers_discharge_a_labs_share_and_version_numbers_as_ids_after_the_th
     assert detect_id_columns(versions, "Date") == ("App Version",)
 
 
+def _dated(header: str, row: object, stamps: pd.DatetimeIndex) -> bytes:
+    """A CSV of ``header`` and a row a stamp, its date then ``row(k)``'s cells."""
+    return (header + "\n" + "".join(f"{stamp:%Y-%m-%d},{row(k)}\n" for k, stamp in enumerate(stamps))).encode()
+
+
 def _daily_rows(header: str, row: object, days: int = 120, start: str = "2024-01-01") -> bytes:
     """A CSV of ``header`` and one row a day, ``row(k, day)`` writing the cells after the date."""
     stamps = pd.date_range(start, periods=days, freq="D")
@@ -624,9 +629,8 @@ def test_a_level_before_its_change_a_rate_before_a_ratio_teu_and_counts_before_t
     # Cass's 'Shipments' beside its 'y/y %' (read as the target 'y'), FHFA's 'HPI' after its 'Annual Change (%)', DAT's
     # 'Spot Rate ($/mi)' beside a 'Load-to-Truck Ratio' (a 'load'), a carrier's 'TEU' after its 'Weight (kg)', NYC's
     # bicycle 'counts' after its record number 'countid'
-    months = pd.date_range("2017-01-01", periods=60, freq="MS")
     def table(header: str, row: object) -> bytes:
-        return (header + "\n" + "".join(f"{month:%Y-%m-%d},{row(k)}\n" for k, month in enumerate(months))).encode()
+        return _dated(header, row, pd.date_range("2017-01-01", periods=60, freq="MS"))
     assert load_series(table("Month,Shipments,y/y %", lambda k: f"{1.1 + k % 12 / 50:.3f},{k % 7 - 3:.1f}%"),
                        "cass.csv").target == "Shipments"
     assert load_series(table("Year,Annual Change (%),HPI", lambda k: f"{k % 5 + 1:.2f},{100 + 3 * k:.2f}"),
@@ -663,9 +667,8 @@ def test_each_counters_total_beside_its_directions_is_the_target_over_a_directio
 
 def test_review_targets_kept_birds_growth_a_rising_count_and_a_rate_by_term() -> None:
     # a review of the batch: each of these was passed over for a side measure, or its rate made series ids
-    days = pd.date_range("2024-01-01", periods=60, freq="D")
     def table(header: str, row: object) -> bytes:
-        return (header + "\n" + "".join(f"{day:%Y-%m-%d},{row(k)}\n" for k, day in enumerate(days))).encode()
+        return _dated(header, row, pd.date_range("2024-01-01", periods=60, freq="D"))
     assert load_series(table("Date,Number of Birds,Party Hours", lambda k: f"{20 + k * 7 % 280},{1 + k % 5}.5"),
                        "birds.csv").target == "Number of Birds"
     assert load_series(table("Date,Growth (cm),Temperature (C)", lambda k: f"{0.2 + k % 9 / 10:.2f},{22 + k % 4}.5"),
