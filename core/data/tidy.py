@@ -2289,7 +2289,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if not _meter_reading(col)] or measures
     measures = _closing_before_opening(_without_ranks(measures))
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
-    measures = [col for col in measures if numbers is None or not _identifies_rows(col, numbers[col])] or measures
+    measures = _without_row_labels(measures, numbers)  # a roster's 'Employee #' beside its 'FTE'
     if any(_name_words(col) & _PRODUCE_WORDS for col in measures):  # a layer flock's 'Hens on Hand' after its
         measures = sorted(measures, key=_head_count)  # 'Eggs Laid' (not a bird count after its party hours)
     measures = sorted(measures, key=lambda col: _change_of_a_level(col, measures))  # FHFA's 'Annual Change (%)'
@@ -2349,6 +2349,18 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
+
+
+def _without_row_labels(measures: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
+    """``measures`` without the columns that label rows (``_identifies_rows``: a roster's 'Employee #' in any order)
+    where another is a measure for sure (named as one, or with fractions: 'FTE'); as they are otherwise (NYC 311's
+    'unique_key' beside its 'incident_zip' stays, said to number the rows: the file is a log to count)."""
+    if numbers is None:
+        return measures
+    labels = [col for col in measures if _identifies_rows(col, numbers[col])]
+    rest = [col for col in measures if col not in labels]
+    sure = any(_sounds_like_target(col) or bool((numbers[col].dropna() % 1 != 0).any()) for col in rest)
+    return rest if labels and sure else measures
 
 
 def _target_without_numbers(raw: pd.DataFrame, candidates: list[str]) -> str | None:
