@@ -969,8 +969,8 @@ def _keys_of_each_stamp(table: pd.DataFrame, col: object, date_col: str | None) 
     values = table[col]
     if pd.api.types.is_float_dtype(values):
         numbers = values
-    elif _is_text(values) and values.dropna().astype("string").str.strip().str.fullmatch(
-            r"\d+\.\d+").mean() >= 0.5:
+    elif _is_text(values) and values.dropna().iloc[:200].astype("string").str.strip().str.fullmatch(
+            r"\d+\.\d+").mean() >= 0.5:  # (the head decides: a long file's text columns are read once more only)
         numbers = pd.to_numeric(values.astype("string").str.strip(), errors="coerce")
     else:
         return False
