@@ -136,7 +136,8 @@ _FISCAL_QUARTER_FIRST_YEAR = re.compile(r"^FY\s*[-']?\s*(\d{4}|\d{2})\s*[-/ ]?\s
 _FISCAL_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/ ]?\s*FY\s*[-']?\s*(\d{4}|\d{2})$", re.IGNORECASE)
 # A fiscal year written as the two calendar years it spans (``2015/16``, ``2015-16``, ``2015/2016``): the first year;
 # only when every cell's second year follows its first (``2005/06`` would otherwise be June 2005).
-_YEAR_SPAN = re.compile(r"^(?:[Ff][Yy]\s?)?(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")  # and "FY 2015-16", a port's
+_YEAR_SPAN = re.compile(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")
+_FY_SPAN = re.compile(r"^(?:[Ff][Yy]\s?)?(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")  # a port's 'FY 2015-16' beside months
 FISCAL_FORMATS = ("FYyyyy", "FYyyyy Qq", "Qq FYyyyy", "yyyy/yy")
 _YEAR_COLON_PERIOD = re.compile(r"^(\d{4}):(\d{1,2})$")  # EViews: 1990:1 a quarter, 1990:01 a month
 # Periods of a year written with a letter (``1956Q1``, ``Q1/2015``, ``2015-H1``, ``H2 2015``): the pattern, which of
@@ -2406,7 +2407,7 @@ def _fiscal_years(cells: pd.Series, month: pd.Series, named: bool) -> pd.Series 
     present = text.notna() & (text != "") & month.notna()
     if not present.any() or (first := _fiscal_first_month(text[present], month[present])) == 1:
         return None
-    spans = text.str.extract(_YEAR_SPAN).apply(pd.to_numeric)
+    spans = text.str.extract(_FY_SPAN).apply(pd.to_numeric)
     fy = pd.to_numeric(text.str.extract(f"^{_FY_CELL.pattern}$", flags=re.IGNORECASE)[0])
     if spans[0][present].notna().all() and ((spans[1] % 100) == (spans[0] + 1) % 100)[present].all():
         start, ending = spans[0], False
@@ -2617,7 +2618,8 @@ def _year_and_week(raw: pd.DataFrame, year_col: object, names: dict[str, object]
         week = week.where((week % 1 == 0) & week.between(1, _WEEK_MOST))
         stamps, first_day = _numbered_weeks(year, week, _week_start_named(str(year_col) + str(column)))
     else:
-        found = _period_months(raw[column])
+        found = _period_months(raw[column], calendar=pd.to_numeric(raw[year_col], errors="coerce").notna().all()
+                               and str(year_col).strip().lower() not in _FISCAL_YEAR_NAMES)
         if found is None:
             return raw
         month, averages, per_year, numbered = found
@@ -2652,17 +2654,18 @@ def _fiscal_year_numbers(cells: pd.Series) -> pd.Series:
     return pd.to_numeric(cells, errors="coerce").astype("float64").fillna(pd.to_numeric(named, errors="coerce"))
 
 
-def _period_months(cells: pd.Series) -> tuple[pd.Series, pd.Series, int, bool] | None:
-    """A period column beside a year (``_year_and_week``) as each row's first month (NaN where a cell is none), which
-    rows are left out (the year's average: the BLS's M13, Q05; numbered periods' special periods 13-16), the periods
-    of a year (12 or 4), and whether the periods are numbers (``_numbered_periods``) rather than codes
-    (``_PERIOD_CODE``); None when they are neither."""
+def _period_months(cells: pd.Series, calendar: bool = True) -> tuple[pd.Series, pd.Series, int, bool] | None:
+    """A period column beside a year (``_year_and_week``; its years ``calendar`` ones, not fiscal) as each row's first
+    month (NaN where a cell is none), which rows are left out (the year's average: the BLS's M13, Q05; numbered
+    periods' special periods 13-16), the periods of a year (12 or 4), and whether the periods are numbers
+    (``_numbered_periods``) rather than codes (``_PERIOD_CODE``); None when they are neither."""
     codes = cells.astype("string").str.strip().str.upper().str.extract(_PERIOD_CODE.pattern + "$")
     number = pd.to_numeric(codes[1], errors="coerce").astype("float64")
     months, quarters, halves = ((codes[0] == letter).fillna(False) for letter in "MQS")
     if (months | quarters | halves).mean() < PARSE_SHARE:
         numbered = _numbered_periods(cells)
-        if numbered is None and (fourths := _numbered_quarters(cells)) is not None:  # FHFA's 'yr', 'period' 1-4
+        if numbered is None and calendar and (fourths := _numbered_quarters(cells)) is not None:  # FHFA's 'yr',
+            # 'period' 1-4 (beside calendar years: a financial year's period 1 is no January)
             return (fourths - 1) * 3 + 1, pd.Series(False, index=cells.index), 4, False
         return None if numbered is None else (*numbered, 12, True)
     if months.any() and quarters.any():

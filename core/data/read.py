@@ -2615,12 +2615,12 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
                           keep_default_na=True, header=None if bare else "infer", **as_text)
         if bare:  # the columns are numbered, or named as the year, month and day they hold
             raw.columns = bare_calendar_names(raw)
-            if raw.columns[0] == "year":  # said by the loading report (``tidy``)
+            if "quarter" in raw.columns:  # said by the loading report (``tidy``)
+                raw.attrs["bare_calendar"] = "quarter"
+            elif raw.columns[0] == "year":
                 raw.attrs["bare_calendar"] = "day" if raw.columns[2] == "day" else "month"
             elif raw.columns[0] == ACROSS_YEAR:
                 raw.attrs["bare_calendar"] = "across"
-            elif "quarter" in raw.columns:
-                raw.attrs["bare_calendar"] = "quarter"
     except (pd.errors.ParserError, csv.Error) as error:
         raise _ragged_error(error, text, delimiter) from None
     except pd.errors.EmptyDataError:
@@ -2695,8 +2695,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
         least = 0.5 if _digit_share([cell for cell in written if cell]) else _FEW_DIGITS
         if wide and _names_columns(cells, following) and enough \
                 and all(len(row) == fields and _digit_share(_written_cells(row)) >= least
-                        and sum(bool(cell) for cell in row) >= min(2, fields)  # no title padded to the width
-                        for row in following):  # (Eco-Visio's 'Pas de temps : 15 minutes;;;' under its site's name)
+                        and not _padded_title(row, fields)  # (Eco-Visio's 'Pas de temps : 15 minutes;;;' under its
+                        for row in following):  # site's name; not a logger's first row of only its time)
             if position == 0:
                 return text
             above = rows[:position]
@@ -2706,6 +2706,13 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             return text[sum(map(len, opening[:index])):] if apart else text
     return text
+
+
+def _padded_title(row: list[str], fields: int) -> bool:
+    """Whether a row of a table of ``fields`` columns writes one cell only, no date: a title padded to the table's
+    width ('Pas de temps : 15 minutes;;;'), not a reading missing all but its time."""
+    written = [cell.strip().strip('"').strip() for cell in row if cell.strip().strip('"').strip()]
+    return fields > 1 and len(written) == 1 and not _DATE_CELL.match(written[0])
 
 
 # Cells a statistics table writes for a value it does not give (ILINet's 'X' for a state's weighted ILI and every age

@@ -415,7 +415,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                            date_col, report)
     frame, future = _on_open_hour_steps(frame, future, date_col, report)
     if not options.per and FILE_END not in raw.attrs:  # (a long file's series keep one grid: not one of them)
-        frame = _on_the_coarser_spacing(frame, options.duplicates, report, _names_interval_ends(date_col))
+        frame = _on_the_coarser_spacing(frame, _spacing_policy(options.duplicates, target), report,
+                                        _names_interval_ends(date_col))
     inferred, before_running = infer_frequency(frame["ds"]), len(frame)
     frame = _without_running_period(frame, inferred, report)
     frequency = _fiscal_season(inferred if len(frame) == before_running else infer_frequency(frame["ds"]), report)
@@ -2290,8 +2291,9 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = _closing_before_opening(_without_ranks(measures))
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
     measures = _without_row_labels(measures, numbers)  # a roster's 'Employee #' beside its 'FTE'
-    if any(_name_words(col) & _PRODUCE_WORDS for col in measures):  # a layer flock's 'Hens on Hand' after its
-        measures = sorted(measures, key=_head_count)  # 'Eggs Laid' (not a bird count after its party hours)
+    if any(_name_words(col) & _PRODUCE_WORDS for col in measures):  # a layer flock's 'Eggs Laid' first, its 'Hens
+        measures = sorted(measures, key=lambda col: (not _name_words(col) & _PRODUCE_WORDS, _head_count(col)))  # on
+        # Hand' last (not a bird count after its party hours; not a feed weight before the eggs)
     measures = sorted(measures, key=lambda col: _change_of_a_level(col, measures))  # FHFA's 'Annual Change (%)'
     # after its 'HPI' (not a plant's 'Growth (cm)' after the temperature)
     places = [] if numbers is None else [col for col in candidates if _coordinate(col, numbers[col])
@@ -2314,9 +2316,11 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
     named = _sales_before_orders(named)
-    named = _last_price_first(named, candidates)
+    named = _last_price_first(named, candidates, {} if numbers is None else {
+        col: int(numbers[col].notna().sum()) for col in candidates})
     named = _without_changes(named, measures)  # Cass's 'y/y %', read as a 'y', before its 'Shipments'
-    named = [col for col in named if col not in raw or not _written_as_percent(raw[col])] or named
+    named = [col for col in named if col not in raw or not (_written_as_percent(raw[col])  # Apple Podcasts'
+                                                             and _name_words(col) & _AVERAGE_WORDS)] or named
     untallied = [col for col in named if not _name_words(col) & _TALLY_WORDS]  # AQS's 'Observation Count' beside its
     if any(not _name_words(col) & {"count", "cnt"} for col in untallied):  # mean (not iNaturalist's observations
         named = untallied  # beside its species count)
@@ -2393,16 +2397,14 @@ def _names_a_change(col: object) -> bool:
 
 
 def _change_of_a_level(col: str, measures: list[str]) -> bool:
-    """Whether ``col`` is a ratio ('Load-to-Truck Ratio') or the change of a level among the ``measures`` ('y/y %',
-    'YoY' or 'Annual Change (%)' named by nothing else, or 'Shipments YoY' beside 'Shipments'), which goes after it;
-    not a change of something the file does not hold ('Growth (cm)' of a plant, 'Weight Change (kg)')."""
-    levels = [other for other in measures if not _names_a_change(other) and "ratio" not in _name_words(other)]
-    if not levels or col in levels and "ratio" not in _name_words(col):
+    """Whether ``col`` is the change of a level among the ``measures`` ('y/y %', 'YoY' or 'Annual Change (%)' named
+    by nothing else, or 'Shipments YoY' beside 'Shipments'), which goes after it; not a change of something the file
+    does not hold ('Growth (cm)' of a plant, 'Weight Change (kg)', 'Net Sales Growth' beside a 'Net Margin')."""
+    levels = [other for other in measures if not _names_a_change(other)]
+    if not levels or col in levels:
         return False
-    if "ratio" in _name_words(col):
-        return True
     of = {word for word in _name_words(col) if not word.isdigit()} - _CHANGE_WORDS  # ('y/y %.1', a second one)
-    return not of and not _unit_of(col) or any(of & _name_words(level) for level in levels)
+    return not of and not _unit_of(col) or any(of & _name_words(level) - _GENERIC_WORDS for level in levels)
 
 
 def _unit_of(col: str) -> bool:
@@ -2411,12 +2413,20 @@ def _unit_of(col: str) -> bool:
 
 
 def _without_changes(named: list[str], measures: list[str]) -> list[str]:
-    """``named`` without its ratios and the changes of a level among the ``measures`` (``_change_of_a_level``); none
-    of them where a measure is neither (the level, 'Shipments', then comes first, unnamed); ``named`` itself where all
-    are such and so is every measure."""
-    kept = [col for col in named if not _change_of_a_level(col, measures)]
-    levels = [col for col in measures if not _change_of_a_level(col, measures)]
-    return kept or ([] if levels else named)
+    """``named`` without its ratios ('Load-to-Truck Ratio', named by its 'load') and the changes of a level among the
+    ``measures`` (``_change_of_a_level``); none of them where a measure is neither (the level, 'Shipments', then comes
+    first, unnamed); ``named`` itself where all are such and so is every measure."""
+    def secondary(col: str) -> bool:
+        return "ratio" in _name_words(col) or _change_of_a_level(col, measures)
+    kept = [col for col in named if not secondary(col)]
+    return kept or ([] if any(not secondary(col) for col in measures) else named)
+
+
+# Words a level and a change of another share by chance ('Net Sales Growth' beside 'Net Margin')
+_GENERIC_WORDS = frozenset({"net", "gross", "total", "avg", "average", "mean", "new", "daily", "weekly", "monthly",
+                            "yearly", "annual", "us", "usd", "all", "sum", "adj", "adjusted", "sa", "nsa", "real",
+                            "nominal", "index", "value", "amount", "of", "the", "and"})
+_AVERAGE_WORDS = frozenset({"average", "avg", "mean", "median"})  # a share's average in %, after the counts
 
 
 # Words of a change's name beside the level it changes ('Annual Change (%)', 'Y/Y % Chg', 'Sales growth yoy')
@@ -2429,13 +2439,16 @@ _BAR_WORDS = frozenset({"open", "high", "low"})
 _LAST_PRICE = re.compile(r"^(?:last|last price|last trade|settle|settlement|settlement price|sett)$")
 
 
-def _last_price_first(named: list[str], columns: list[str]) -> list[str]:
+def _last_price_first(named: list[str], columns: list[str], raw_filled: dict[str, int]) -> list[str]:
     """``named`` with a bar's last price first where the numeric ``columns`` hold its open, high and low: Barchart's
     'Last', CME's 'Settle' ('Volume' was forecast)."""
     if not _BAR_WORDS <= {word for col in columns for word in _name_words(col)}:
         return named
-    last = next((col for col in columns if _LAST_PRICE.fullmatch(_name_text(col))), None)
-    return named if last is None else [last, *(col for col in named if col != last)]
+    prices = [col for col in columns if _LAST_PRICE.fullmatch(_name_text(col))]
+    if not prices:
+        return named
+    last = max(prices, key=lambda col: (raw_filled.get(col, 0), "settle" in _name_text(col)))  # the fuller: CME's
+    return [last, *(col for col in named if col != last)]  # 'Settle' on every day, its 'Last' on traded days only
 
 
 def _written_as_percent(cells: pd.Series) -> bool:
@@ -3315,6 +3328,8 @@ _LONG_LABEL = 10**10  # ... or every one too long to count anything (a shipment'
 
 
 _HANDED_OUT = 2  # numbers a row, at most, of a column named '... #' whose numbers were handed out one by one
+_NUMBERED_THINGS = frozenset({"employee", "emp", "staff", "badge", "file", "invoice", "order", "ticket", "account",
+                              "record", "case", "claim", "po", "check", "cheque", "receipt"})  # one of them, numbered
 _IN_TURN = 0.9  # of the steps from row to row, up (or down) for numbers given in turn (``_given_in_turn``)
 
 
@@ -3338,8 +3353,8 @@ def _identifies_rows(col: object, values: pd.Series) -> bool:
         return _counts_rows(col, values)
     labels = _last_word(col) in _ROW_NUMBER_WORDS and numbers.min() >= _LEAST_LABEL and (
         _given_in_turn(numbers) or np.ptp(numbers) <= _LABEL_BLOCK * len(numbers) or numbers.min() >= _LONG_LABEL) \
-        or str(col).strip().endswith("#") and np.ptp(numbers) <= _HANDED_OUT * len(numbers) \
-        and not _given_in_turn(numbers)  # a roster's 'Employee #' by name (not 'Active Members #' rising over time)
+        or str(col).strip().endswith("#") and bool(_name_words(col) & _NUMBERED_THINGS) \
+        and np.ptp(numbers) <= _HANDED_OUT * len(numbers)  # a roster's 'Employee #' (not 'Members #', a count)
     return _counts_rows(col, values) or (
         bool(_name_words(col) & _IDENTIFIER_WORDS or _last_word(col) == "key" or labels)  # 'Unique Key', 'unique_key'
         and len(np.unique(numbers)) == len(numbers))
@@ -5138,11 +5153,23 @@ def _spacing_change(ds: pd.Series) -> tuple[pd.Timedelta, pd.Timestamp, bool] | 
     return coarse_step, stamps[cut], bool(finer_first)
 
 
+# Targets whose finer rows add up to the coarser step's (kWh of each interval, sales, rain), beside a mean's levels
+_ADDING_WORDS = frozenset({"kwh", "mwh", "wh", "gwh", "sales", "revenue", "orders", "units", "quantity", "qty",
+                           "passengers", "visitors", "downloads", "plays", "views", "rain", "rainfall", "precipitation",
+                           "precip", "count", "counts"})
+
+
+def _spacing_policy(policy: str, target: str) -> str:
+    """How a spacing change combines the finer rows of ``target``: the policy asked for, but a sum for what adds up
+    (``_ADDING_WORDS``: 'Energy (kWh)' every 15 minutes was averaged to a quarter of its hours) where none was."""
+    return "sum" if policy == "mean" and _name_words(target) & _ADDING_WORDS else policy
+
+
 def _names_interval_ends(date_col: str | None) -> bool:
     """Whether a time column's name says its stamps end their intervals (AEMO's 'SETTLEMENTDATE', 'Hour Ending',
-    'Interval End'): a finer part's rows are then combined into the coarser interval they end in."""
-    words = _name_words(date_col or "") | {word for word in re.findall(r"settlement|ending|end", str(date_col).lower())}
-    return bool(words & {"settlement", "settlementdate", "ending", "end"})
+    'Interval End'; not 'Calendar Time'): a finer part's rows are then combined into the coarser interval they end
+    in."""
+    return bool(_name_words(date_col or "") & {"settlementdate", "settlement", "ending", "end"})
 
 
 def _on_the_coarser_spacing(frame: pd.DataFrame, policy: str, report: DataReport,

@@ -829,8 +829,6 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     words = set(re.findall(r"[^\W\d_]+", col.lower()))
     if distinct > _PEOPLE_MOST and words & _PEOPLE_WORDS and (len(words) == 1 or words & _PERSON_NAMED):
         return False  # a giving log's donors (a church's 40 made 80 series by 'Person ID' and 'Fund')
-    if _PART_OF_A_NAME.fullmatch(col.strip().lower()):
-        return False  # a roster's 'Last Name' (60 series by surname and department): part of a person's name
     if words & _SEATS_AND_STAFF and len(words) <= 2 and not _share_the_stamps(raw, (col,), date_col):
         return False  # a restaurant's 'Table' and 'Server', each on a few of the stamps (75 series by table and
         # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
@@ -867,7 +865,6 @@ _SEATS_AND_STAFF = frozenset({"table", "seat", "server", "waiter", "waitress", "
                               "register"})
 _PERSON_NAMED = frozenset({"id", "name", "no", "number", "code", "ref"})  # ... named as one ('Member State' is none)
 _PEOPLE_MOST = 20
-_PART_OF_A_NAME = re.compile(r"(?:last|first|given|family|sur|middle)[ _]?name")  # a person's first or last name
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
 
 
@@ -969,8 +966,8 @@ def _keys_of_each_stamp(table: pd.DataFrame, col: object, date_col: str | None) 
     values = table[col]
     if pd.api.types.is_float_dtype(values):
         numbers = values
-    elif _is_text(values) and values.dropna().iloc[:200].astype("string").str.strip().str.fullmatch(
-            r"\d+\.\d+").mean() >= 0.5:  # (the head decides: a long file's text columns are read once more only)
+    elif _is_text(values) and (head := values.dropna().iloc[:200]).size and bool(head.astype("string").str.strip(
+            ).str.fullmatch(r"\d+\.\d+").fillna(False).mean() >= 0.5):  # (the head decides: once more only)
         numbers = pd.to_numeric(values.astype("string").str.strip(), errors="coerce")
     else:
         return False

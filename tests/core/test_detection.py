@@ -665,16 +665,18 @@ def test_each_counters_total_beside_its_directions_is_the_target_over_a_directio
     assert load_series(text.encode(), "eco.csv").target == "Totem"
 
 
+def _chosen(cases: list[tuple[str, object]], stamps: pd.DatetimeIndex) -> list[str]:
+    """The target read from each (header, row) table dated by ``stamps``."""
+    return [load_series(_dated(header, row, stamps), "t.csv").target for header, row in cases]
+
+
 def test_review_targets_kept_birds_growth_a_rising_count_and_a_rate_by_term() -> None:
     # a review of the batch: each of these was passed over for a side measure, or its rate made series ids
-    def table(header: str, row: object) -> bytes:
-        return _dated(header, row, pd.date_range("2024-01-01", periods=60, freq="D"))
-    assert load_series(table("Date,Number of Birds,Party Hours", lambda k: f"{20 + k * 7 % 280},{1 + k % 5}.5"),
-                       "birds.csv").target == "Number of Birds"
-    assert load_series(table("Date,Growth (cm),Temperature (C)", lambda k: f"{0.2 + k % 9 / 10:.2f},{22 + k % 4}.5"),
-                       "growth.csv").target == "Growth (cm)"
-    assert load_series(table("Month,Active Members #,Dues Collected", lambda k: f"{300 + k + k // 2},{9000 + k * 37}"),
-                       "members.csv").target == "Active Members #"
+    cases = [("Date,Number of Birds,Party Hours", lambda k: f"{20 + k * 7 % 280},{1 + k % 5}.5"),
+             ("Date,Growth (cm),Temperature (C)", lambda k: f"{0.2 + k % 9 / 10:.2f},{22 + k % 4}.5"),
+             ("Month,Active Members #,Dues Collected", lambda k: f"{300 + k + k // 2},{9000 + k * 37}")]
+    assert _chosen(cases, pd.date_range("2024-01-01", periods=60, freq="D")) == [
+        "Number of Birds", "Growth (cm)", "Active Members #"]
     weeks = pd.date_range("2023-01-02", periods=52, freq="W-MON")
     rates = "Date,Term (months),APY\n" + "".join(f"{week:%Y-%m-%d},{term},{apy - (0.25 if k >= 45 else 0):.2f}\n"
                                                 for k, week in enumerate(weeks)
@@ -689,3 +691,19 @@ def test_a_policy_rate_that_only_rose_is_no_running_total() -> None:
     text = "Date,Fed Funds Rate\n" + "".join(f"{month:%Y-%m-%d},{value}\n" for month, value in zip(months, rate))
     series = load_series(text.encode(), "policy.csv")
     assert "notice.running_total" not in [notice.key for notice in series.report.notices]
+
+
+def test_second_review_targets_a_growth_of_its_own_counts_named_hash_eggs_a_ratio_first_and_cpu_in_percent() -> None:
+    months = pd.date_range("2015-01-01", periods=60, freq="MS")
+    cases = [("Month,Net Sales Growth,Net Margin", lambda k: f"{k % 9 - 4:.2f},{12 + k % 3 / 10:.2f}"),
+             ("Month,Members #,Attendance Rate", lambda k: f"{120 + k * 37 % 48},0.{70 + k % 9}"),
+             ("Date,Hens,Feed (kg),Eggs", lambda k: f"{500 - k // 3},{55 + k % 4}.5,{380 + k * 7 % 70}"),
+             ("DATE,P/C Ratio,CALLS,PUTS", lambda k: f"0.{60 + k % 30},{800000 + k * 911},{600000 + k}"),
+             ("Time,CPU Load,Error Count", lambda k: f"{10 + k % 80:.1f}%,{k % 5}")]
+    assert _chosen(cases, months) == ["Net Sales Growth", "Members #", "Eggs", "P/C Ratio", "CPU Load"]
+    members = load_series(_dated(*cases[1], months), "members.csv")
+    assert "notice.target_identifies_rows" not in [notice.key for notice in members.report.notices]
+    sparse = _dated("Date,Open,High,Low,Last,Settle,Volume",
+                    lambda k: (",".join(f"{base + k * 0.1:.2f}" for base in (70, 71, 69, 70.5)) if k % 3 == 0
+                               else ",,,") + f",{70.4 + k * 0.1:.2f},{k % 3 == 0 and 30 or 0}", months)
+    assert load_series(sparse, "cme.csv").target == "Settle"  # the fuller of 'Last' and 'Settle'

@@ -6248,3 +6248,22 @@ def test_review_reader_twelve_stations_a_year_and_mid_month_events_stay_as_they_
             lines.append(f"{month + pd.Timedelta(days=14):%Y-%m-%d},,meter serviced")
     events = load_series(("\n".join(lines) + "\n").encode(), "monthly_events.csv")
     assert len(events.frame) == 60 and "notice.rows_between_readings" in [n.key for n in events.report.notices]
+
+
+def test_second_review_reader_an_empty_column_a_first_reading_missing_and_a_calendar_time() -> None:
+    # a workbook's empty 'Notes' column crashed the command line's id search; a logger's first row of only its time
+    # under a title made its header no header; 'Calendar Time' was read as ending its intervals ('end')
+    from core.panel.split import _keys_of_each_stamp
+    table = pd.DataFrame({"Month": pd.date_range("2021-01-01", periods=20, freq="MS").repeat(2),
+                          "Notes": pd.Series([None] * 40, dtype=object)})
+    assert not _keys_of_each_stamp(table, "Notes", "Month")
+    lines = ["Logger export: Well MW-3", "", "Timestamp,Level (m),Temp (C)"] + [
+        f"2024-05-{1 + h // 24:02d} {h % 24:02d}:00," + ("," if h == 0 else f"{12 + h % 5 / 100:.3f},11.{h % 9}")
+        for h in range(72)]
+    logger = load_series(("\n".join(lines) + "\n").encode(), "well.csv")
+    assert logger.target == "Level (m)" and len(logger.frame) == 71
+    stamps = pd.date_range("2025-08-01", "2025-10-01", freq="h", inclusive="left").append(
+        pd.date_range("2025-10-01", "2025-10-20", freq="15min", inclusive="left"))
+    text = "Calendar Time,price\n" + "".join(f"{t:%Y-%m-%d %H:%M},{t.hour * 10 + t.minute / 6:.1f}\n" for t in stamps)
+    shown = load_series(text.encode(), "cal.csv").frame.set_index("ds")["y"]
+    assert shown.loc["2025-10-02 01:00"] == pytest.approx(13.75)  # 01:00 to 01:45, not 00:15 to 01:00 (6.25)

@@ -1153,18 +1153,17 @@ def test_prices_alike_every_day_beside_a_store_column_are_no_series_ids(tmp_path
     assert [entry["unique_id"] for entry in json.loads(metrics.read_text())["series"]] == ["north", "south"]
 
 
-def test_last_names_are_no_series_ids_but_workers_and_employees_are(tmp_path: Path) -> None:
-    # a roster's 'Last Name' made series of a surname each; a cluster's 24 'worker' hosts and a sales team's 25
-    # employees stay series (a review: they were averaged into one)
+def test_workers_employees_and_first_names_stay_series_ids(tmp_path: Path) -> None:
+    # reviews: a sales team's 25 employees and a timesheet's first names were averaged into one series
     months = pd.date_range("2021-01-31", periods=30, freq="ME").strftime("%m/%d/%Y")
-    names = pd.DataFrame([(month, name, 1.0 + k / 10 + i % 3 / 100) for i, month in enumerate(months)
-                          for k, name in enumerate(["Brown", "Smith", "Lee"])],
-                         columns=["Effective Date", "Last Name", "FTE"])
-    done, out, metrics = fit(tmp_path, names, "--model", "snaive")
-    assert done.returncode == 0, done.stderr
-    assert "series" not in json.loads(metrics.read_text()) and "combined by their mean" in done.stderr
     reps = pd.DataFrame([(month, f"Rep {k:02d}", 5000 + 100 * k + i % 5) for i, month in enumerate(months)
                          for k in range(25)], columns=["Month", "Employee", "Sales"])
     done, out, metrics = fit(tmp_path, reps, "--model", "snaive")
     assert done.returncode == 0, done.stderr
     assert len(json.loads(metrics.read_text())["series"]) == 25
+    hours = pd.DataFrame([(month, first, last, 8.0 + k / 10 + i % 3 / 100) for i, month in enumerate(months)
+                          for k, (first, last) in enumerate([("Anna", "Smith"), ("Ben", "Jones"), ("Carla", "Diaz")])],
+                         columns=["Date", "First Name", "Last Name", "Hours Worked"])
+    done, out, metrics = fit(tmp_path, hours, "--model", "snaive")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(metrics.read_text())["series"]) == 3
