@@ -476,6 +476,8 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         return flags
     if present.any() and (scaled := _scaled_numbers(text[present], decimal_comma)) is not None:
         return scaled.reindex(text.index)
+    if present.any() and (ticks := _eighths(text[present])) is not None:
+        return ticks.reindex(text.index)
     if not decimal_comma and present.any() and _written_with_decimal_commas(text[present]):
         return parse_numbers(values, True, head_decides)  # German text numbers in a file of decimal points (.xlsx)
     if not present.any() or (head_decides and _looks_like_text(text[present].iloc[:200], decimal_comma)):
@@ -531,6 +533,23 @@ def marker_words(cells: pd.Series, numbers: pd.Series) -> set[str]:
 # One letter written for a value not given: eBird's 'X' (seen, not counted), a fishery's 'c' (confidential), NOAA's
 # 'M' (missing: a rain gauge out for a month, 8% of the cells, refused the column)
 _ONE_LETTER_MARKERS = frozenset({"X", "x", "c", "M"})
+
+
+# A price in whole units and eighths, as CME quotes grains in cents: 452'6 is 452.75 (a change: +4'2, -0'6, UNCH)
+EIGHTHS = re.compile(r"^([-+]?)(\d+)'([0-7])$")
+
+
+def _eighths(cells: pd.Series) -> pd.Series | None:
+    """Non-blank ``cells`` written in eighths (``EIGHTHS``), 'UNCH' as 0, when nearly every one is; None otherwise
+    (CME's corn and soybean prices: every price column was left out, the volume forecast)."""
+    if not cells.iloc[:200].str.fullmatch(EIGHTHS).fillna(False).any():  # cheap: most columns do not
+        return None
+    parts = cells.str.extract(EIGHTHS)
+    unchanged = cells.str.upper().eq("UNCH").fillna(False)
+    if (parts[1].notna() | unchanged).mean() < PARSE_SHARE:
+        return None
+    value = pd.to_numeric(parts[1], errors="coerce") + pd.to_numeric(parts[2], errors="coerce") / 8
+    return value.where(parts[0] != "-", -value).where(~unchanged, 0.0).astype("float64")
 
 
 def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:

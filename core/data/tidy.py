@@ -32,7 +32,7 @@ from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_
                                parse_excel_serials, wall_clock,
                                parse_numbers, stray_words, unnamed_column, unreadable_numbers,
                                writes_dotted_months, writes_utc_itself, writes_utc_offsets)
-from core.data.parsing import (GROUP_TOTAL, LOCAL_MIDNIGHTS, _PERIOD_NAMES, _WEEK_NAMES, _ZONE_OFFSETS,
+from core.data.parsing import (EIGHTHS, GROUP_TOTAL, LOCAL_MIDNIGHTS, _PERIOD_NAMES, _WEEK_NAMES, _ZONE_OFFSETS,
                                 _clean_number_text, months_in_order)
 from core.data.read import MAX_FILE_MB, MAX_ROWS, format_limit, limit, read_bytes, read_table, unique_names
 from core.errors import DataError, LimitError, clipped, clipped_list
@@ -3991,7 +3991,8 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
     text = values.astype("string").str.strip()
     candidates = {"below_limit": text.str.startswith("<"), "above_limit": text.str.startswith(">"),
                   "non_detects": text.str.len().le(_NON_DETECT_LONGEST) & reads_non_detects(col),
-                  "scaled_numbers": text.str[-1:].isin(("K", "M", "B")),
+                  "scaled_numbers": text.str.endswith(("K", "M", "B", "Mil", "Bil", "Tri")),
+                  "eighths": text.str.contains("'", regex=False),
                   "flagged_numbers": text.str.contains(FLAG_AFTER, regex=True) & ~text.str.startswith(":")}
     for kind, (pattern, sentence) in _MARKED.items():
         cells = text[candidates[kind].fillna(False)]  # cheap filters first: most columns have none
@@ -4018,6 +4019,8 @@ _MARKED = {
                                       "as thousands, M as millions and B as billions."),
     "flagged_numbers": (FLAGGED_NUMBER, "{count} of '{column}' with a flag after the number ({examples}; flags such "
                                         "as p, provisional, or e, estimated) {were} read as the number."),
+    "eighths": (EIGHTHS, "{count} of '{column}' {were} written in eighths ({examples}): read as whole units and "
+                         "eighths, as CME quotes grains (452'6 as 452.75)."),
 }
 
 

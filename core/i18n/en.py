@@ -1578,6 +1578,8 @@ MESSAGES: dict[str, str] = {
                           "others are meant.",
     "notice.scaled_numbers": "{cells:plural:cell} of '{column}' {cells:were} written with K, M or B ({examples}): "
                              "read with K as thousands, M as millions and B as billions.",
+    "notice.eighths": "{cells:plural:cell} of '{column}' {cells:were} written in eighths ({examples}): read as whole "
+                      "units and eighths, as CME quotes grains (452'6 as 452.75).",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
     "notice.hours_minutes": "'{column}' writes hours and minutes ('{example}'): read as decimal hours.",

@@ -1106,6 +1106,7 @@ MESSAGES: dict[str, str] = {
     "notice.above_limit": "“{column}”中有 {cells:,} 个单元格写作高于某个限值（{examples}）：读作该限值（>2419.6 读作 2419.6），即该值的下限。"
                           "如果应为其他值，请在文件中写出。",
     "notice.scaled_numbers": "“{column}”中有 {cells:,} 个单元格带有 K、M 或 B（{examples}）：分别读作千、百万和十亿。",
+    "notice.eighths": "“{column}”有 {cells:,} 个单元格以八分之一计写出（{examples}）：按整数加八分之几读取，如 CME 的谷物报价（452'6 即 452.75）。",
     "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}；例如 p 表示临时值，e 表示估计值）："
                               "读作该数字。",
     "notice.hours_minutes": "“{column}”以小时和分钟书写（'{example}'）：已读作十进制小时数。",

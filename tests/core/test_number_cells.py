@@ -825,3 +825,18 @@ def test_a_timecards_hours_of_whole_hours_are_a_duration_not_a_clock() -> None:
     assert series.frame["y"].iloc[0] == 7.0 and series.frame["y"].iloc[1] == 8.0
     opening = "Date,Opening Hours,Visitors\n" + "".join(f"{day:%m/%d/%Y},09:00,{100 + k}\n" for k, day in enumerate(days))
     assert load_series(opening.encode(), "shop.csv").target == "Visitors"  # a clock's hours stay a clock's
+
+
+def test_cme_prices_in_eighths_and_unch_are_read_and_said() -> None:
+    # CME's corn futures history ('452'6' is 452.75 cents, a change of 'UNCH'): every price column was left out and
+    # the volume forecast
+    days = pd.bdate_range("2024-01-02", periods=60)
+    rows = [f"{day:%m/%d/%Y},{450 + k}'{k % 8},{'UNCH' if k % 5 == 0 else f'+{k % 4}' + chr(39) + str(k % 8)},"
+            f"\"{60000 + k * 17:,}\"" for k, day in enumerate(days)]
+    series = load_series(("Trade Date,Settle,Change,Volume\n" + "\n".join(rows) + "\n").encode(), "zc.csv")
+    assert series.target == "Settle" and series.frame["y"].iloc[6] == pytest.approx(456.75)
+    assert "notice.eighths" in [notice.key for notice in series.report.notices]
+    cells = ["UNCH" if k % 5 == 0 else "-0'6" for k in range(len(days))]
+    change = load_series(("Trade Date,Change\n" + "".join(f"{day:%m/%d/%Y},{cell}\n" for day, cell in zip(days, cells))
+                          ).encode(), "c.csv")
+    assert change.frame["y"].iloc[0] == 0.0 and change.frame["y"].iloc[1] == -0.75
