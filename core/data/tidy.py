@@ -809,7 +809,7 @@ def _below_half_unit_as_zero(raw: pd.DataFrame, report: DataReport) -> pd.DataFr
     of its 26 years)."""
     marked = {}
     for col in raw.columns:
-        if pd.api.types.is_numeric_dtype(raw[col]):
+        if pd.api.types.is_numeric_dtype(raw[col]) or not raw[col].eq(_BELOW_HALF_UNIT).any():  # cheap: most have none
             continue
         text = raw[col].astype("string").str.strip()
         below = (text == _BELOW_HALF_UNIT).fillna(False)
