@@ -536,6 +536,7 @@ _ONE_LETTER_MARKERS = frozenset({"X", "x", "c", "M"})
 
 
 # A price in whole units and eighths, as CME quotes grains in cents: 452'6 is 452.75 (a change: +4'2, -0'6, UNCH)
+_LEAST_CENTS = 100  # a grain price in cents and eighths is this or more (oats, the cheapest, trade at 300 or so)
 EIGHTHS = re.compile(r"^([-+]?)(\d+)'([0-7])$")
 
 
@@ -548,6 +549,10 @@ def _eighths(cells: pd.Series) -> pd.Series | None:
     unchanged = cells.str.upper().eq("UNCH").fillna(False)
     if (parts[1].notna() | unchanged).mean() < PARSE_SHARE:
         return None
+    signed = (parts[0].isin(["+", "-"]) | unchanged).mean() >= 0.5  # a change: '+4'2', 'UNCH'
+    cents = (pd.to_numeric(parts[1], errors="coerce").dropna() >= _LEAST_CENTS).mean() >= PARSE_SHARE  # a price
+    if not (signed or cents):
+        return None  # (feet and inches, 4'5, are no eighths)
     value = pd.to_numeric(parts[1], errors="coerce") + pd.to_numeric(parts[2], errors="coerce") / 8
     return value.where(parts[0] != "-", -value).where(~unchanged, 0.0).astype("float64")
 

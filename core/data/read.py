@@ -2712,7 +2712,8 @@ def _padded_title(row: list[str], fields: int) -> bool:
     """Whether a row of a table of ``fields`` columns writes one cell only, no date: a title padded to the table's
     width ('Pas de temps : 15 minutes;;;'), not a reading missing all but its time."""
     written = [cell.strip().strip('"').strip() for cell in row if cell.strip().strip('"').strip()]
-    return fields > 1 and len(written) == 1 and not _DATE_CELL.match(written[0])
+    return fields > 1 and len(written) == 1 and not _DATE_CELL.match(written[0]) \
+        and parse_dates(pd.Series(written, dtype=object)) is None  # ('03/01/2024 10:00:00 AM' alone: a reading)
 
 
 # Cells a statistics table writes for a value it does not give (ILINet's 'X' for a state's weighted ILI and every age

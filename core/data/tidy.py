@@ -5156,16 +5156,20 @@ def _spacing_change(ds: pd.Series) -> tuple[pd.Timedelta, pd.Timestamp, bool] | 
     return coarse_step, stamps[cut], bool(finer_first)
 
 
-# Targets whose finer rows add up to the coarser step's (kWh of each interval, sales, rain), beside a mean's levels
-_ADDING_WORDS = frozenset({"kwh", "mwh", "wh", "gwh", "sales", "revenue", "orders", "units", "quantity", "qty",
-                           "passengers", "visitors", "downloads", "plays", "views", "rain", "rainfall", "precipitation",
-                           "precip", "count", "counts"})
+# Targets whose finer rows add up to the coarser step's (an interval's kWh, its rain), beside a mean's levels ...
+_ADDING_WORDS = frozenset({"kwh", "mwh", "wh", "gwh", "rain", "rainfall", "precipitation", "precip"})
+# ... unless named a level or a rate (a meter's register, an average, a rain rate)
+_LEVEL_WORDS = frozenset({"reading", "readings", "meter", "register", "cumulative", "total", "avg", "average", "mean",
+                          "rate", "per", "intensity", "level", "index", "price", "cost"})
 
 
 def _spacing_policy(policy: str, target: str) -> str:
-    """How a spacing change combines the finer rows of ``target``: the policy asked for, but a sum for what adds up
-    (``_ADDING_WORDS``: 'Energy (kWh)' every 15 minutes was averaged to a quarter of its hours) where none was."""
-    return "sum" if policy == "mean" and _name_words(target) & _ADDING_WORDS else policy
+    """How a spacing change combines the finer rows of ``target``: the policy asked for, but a sum for an interval's
+    energy or rain (``_ADDING_WORDS``: 'Energy (kWh)' every 15 minutes was averaged to a quarter of its hours) where
+    none was; not for a level or a rate of them (``_LEVEL_WORDS``: 'Meter Reading (kWh)', 'Rain Rate (mm/h)')."""
+    words = _name_words(target)
+    return "sum" if policy == "mean" and words & _ADDING_WORDS and not words & _LEVEL_WORDS \
+        and "/" not in str(target) else policy
 
 
 def _names_interval_ends(date_col: str | None) -> bool:
@@ -5189,8 +5193,16 @@ def _on_the_coarser_spacing(frame: pd.DataFrame, policy: str, report: DataReport
     keys = (frame["ds"].dt.ceil(coarse) if ends else frame["ds"].dt.floor(coarse)).to_numpy()
     grouped = frame.drop(columns=["ds"]).groupby(keys, sort=True)
     target = grouped["y"].sum(min_count=1) if how == "sum" else grouped["y"].agg(how)
+    if how == "sum":  # a step of the finer part with fewer rows than it holds (a last hour cut at 23:15): no sum
+        finer = frame["ds"].diff().dt.total_seconds().min()
+        whole = max(int(round(coarse.total_seconds() / finer)), 1) if finer and finer > 0 else 1
+        off_grid = pd.Series((frame["ds"] != frame["ds"].dt.floor(coarse)).to_numpy()).groupby(keys).any()
+        target = target.where(~off_grid | (grouped["y"].count() >= whole))
     others = grouped[[col for col in frame.columns if col not in ("ds", "y")]].mean()
     combined = others.assign(y=target).rename_axis("ds").reset_index()
+    given = np.flatnonzero(combined["y"].notna().to_numpy())
+    if len(given):  # a cut last (or first) step's sum, left blank above: left out
+        combined = combined.iloc[given[0]:given[-1] + 1].reset_index(drop=True)
     rows = len(frame) - len(combined)
     report.rows_combined_away += rows
     finer = frame["ds"][frame["ds"] < start] if finer_first else frame["ds"][frame["ds"] >= start]

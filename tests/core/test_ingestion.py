@@ -6267,3 +6267,13 @@ def test_second_review_reader_an_empty_column_a_first_reading_missing_and_a_cale
     text = "Calendar Time,price\n" + "".join(f"{t:%Y-%m-%d %H:%M},{t.hour * 10 + t.minute / 6:.1f}\n" for t in stamps)
     shown = load_series(text.encode(), "cal.csv").frame.set_index("ds")["y"]
     assert shown.loc["2025-10-02 01:00"] == pytest.approx(13.75)  # 01:00 to 01:45, not 00:15 to 01:00 (6.25)
+
+
+def test_a_logger_whose_first_reading_has_only_its_us_time_under_a_title_keeps_its_header() -> None:
+    # a review: '03/01/2024 10:00:00 AM,,' alone under 'Plot Title: Cooler 3' was taken for a padded title
+    stamps = pd.date_range("2024-03-01 10:00", periods=200, freq="15min")
+    lines = ["Plot Title: Cooler 3,,", "Date Time,Temp (F),RH (%)"] + [
+        f"{t:%m/%d/%Y %I:%M:%S %p}," + ("," if i == 0 else f"{38 + i % 5 / 10:.1f},{80 + i % 7}")
+        for i, t in enumerate(stamps)]
+    series = load_series(("\n".join(lines) + "\n").encode(), "logger.csv")
+    assert series.target == "Temp (F)" and len(series.frame) == 199

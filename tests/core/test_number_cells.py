@@ -840,3 +840,12 @@ def test_cme_prices_in_eighths_and_unch_are_read_and_said() -> None:
     change = load_series(("Trade Date,Change\n" + "".join(f"{day:%m/%d/%Y},{cell}\n" for day, cell in zip(days, cells))
                           ).encode(), "c.csv")
     assert change.frame["y"].iloc[0] == 0.0 and change.frame["y"].iloc[1] == -0.75
+
+
+def test_feet_and_inches_are_no_eighths() -> None:
+    # a review: a child's height '4'5' (4 ft 5 in) was read as 4.625 with a note on grain prices
+    months = pd.date_range("2022-01-01", periods=36, freq="MS")
+    text = "Date,Height\n" + "".join(f"{month:%Y-%m-%d},{(48 + k // 6) // 12}'{(48 + k // 6) % 12}\n"
+                                     for k, month in enumerate(months))
+    with pytest.raises(DataError):
+        load_series(text.encode(), "height.csv")

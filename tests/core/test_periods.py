@@ -325,3 +325,15 @@ def test_a_spacing_change_keeps_a_longer_finer_part_sums_only_the_target_and_rea
                          "TOTALDEMAND": np.where(peak, 900.0, 500.0)})
     shown = load(aemo).frame.set_index("ds")["y"]
     assert shown.loc["2021-10-05 12:30"] == pytest.approx(900.0) and shown.loc["2021-10-05 12:00"] == 500.0
+
+
+def test_a_spacing_change_sums_an_intervals_energy_but_not_a_register_and_leaves_a_cut_last_hour_out() -> None:
+    # a review: 'Meter Reading (kWh)', a register, was summed to four times its level at the switch; a last hour cut at
+    # 23:15 was summed as a whole one
+    energy = spacing_change("h", "15min", "2025-10-01", "2025-10-15 00:30").rename(
+        columns={"Day-ahead Price [EUR/MWh]": "Usage (kWh)"})
+    shown = load(energy).frame.set_index("ds")["y"]
+    assert shown.loc["2025-10-03 05:00"] == pytest.approx(4 * (5 * 60 + 22.5 + 63))
+    assert shown.index[-1] == pd.Timestamp("2025-10-14 23:00")  # 15 October's 00:00 and 00:15 make no whole hour
+    register = energy.rename(columns={"Usage (kWh)": "Meter Reading (kWh)"})
+    assert load(register).frame.set_index("ds")["y"].loc["2025-10-03 05:00"] == pytest.approx(5 * 60 + 22.5 + 63)
