@@ -602,7 +602,6 @@ def _beyond_the_clock(cells: pd.Series, most: int) -> bool:
 # '644 ms' then '1.13 s'): read in the column's most common unit.
 _UNIT_FAMILIES = ({"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "usec": 1e-6, "ms": 1e-3, "msec": 1e-3, "s": 1.0, "sec": 1.0,
                    "min": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0},  # Grafana's '1.02 min' after 'ms'
-
                   {"b": 1.0, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15, "kib": 2.0 ** 10,
                    "mib": 2.0 ** 20, "gib": 2.0 ** 30, "tib": 2.0 ** 40},
                   # rates of bits (Grafana's '853 Mb/s' then '1 Gb/s'; bytes a second, 'MB/s', share the prefixes)

@@ -1510,9 +1510,9 @@ def _part_rows(archive: zipfile.ZipFile, part: str) -> SheetExtent:
         while chunk := stream.read(_XML_CHUNK):
             text = tail + chunk
             if styles:  # cells whose style shows a percentage (a rate's 0.6% stored as 0.006)
-                cells = [_CELL_PARTS.findall(tag) for tag in _CELL_TAG.findall(chunk)]
-                percent.update(dict(parts).get(b"r", b"") for parts in cells
-                               if dict(parts).get(b"s") in styles and dict(parts).get(b"t", b"n") == b"n")
+                cells = [dict(_CELL_PARTS.findall(tag)) for tag in _CELL_TAG.findall(chunk)]
+                percent.update(cell.get(b"r", b"") for cell in cells
+                               if cell.get(b"s") in styles and cell.get(b"t", b"n") == b"n")
             rows += len(_ROW_TAG.findall(text))
             texts += text.count(_SHARED_TEXT)
             unsaved = unsaved or _UNSAVED_FORMULA.search(text) is not None
@@ -2313,11 +2313,11 @@ _TOA5 = re.compile(r'"?TOA5"?,')
 
 
 def _without_comment_block(text: str) -> tuple[str, tuple[str, ...]]:
-    """``text`` without a block of more than ``_COMMENT_LINES`` lines starting with '#' (or '%') at its top (NOAA's and the
-    USGS's downloads open with 20 to 60: they passed the lines of notes a header may have above it, and the file was
-    refused as rows that do not line up), and those lines' words; the block's last line is kept, as it is written,
-    as the header where the line after it is a row of data (``#date,value``, ``# of visits,Date``). ``(text, ())``
-    for a shorter block."""
+    """``text`` without a block of more than ``_COMMENT_LINES`` lines starting with '#' (or '%', Berkeley Earth's) at
+    its top (NOAA's and the USGS's downloads open with 20 to 60: they passed the lines of notes a header may have above
+    it, and the file was refused as rows that do not line up), and those lines' words; the block's last line is kept,
+    as it is written, as the header where the line after it is a row of data (``#date,value``, ``# of visits,Date``).
+    ``(text, ())`` for a shorter block."""
     lines = text[:_COMMENT_BYTES].splitlines(keepends=True)
     mark = "%" if text.lstrip().startswith("%") else "#"  # Berkeley Earth's summaries open with '%' lines
     block = next((k for k, line in enumerate(lines) if not line.lstrip().startswith(mark)), len(lines))

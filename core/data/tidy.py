@@ -489,9 +489,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
-    _mark_target_bounds(frame, target, raw[target] if target in raw else None)
-    if (running := _running_total_notice(frame, target)) is not None:
-        report.notices.append(running)
+    _mark_target_bounds(frame, target, report, raw[target] if target in raw else None)
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -535,9 +533,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
         return None  # follow, hours the clocks skip, stray first and last stamps, an event log
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
-    _mark_target_bounds(frame, target)
-    if (running := _running_total_notice(frame, target)) is not None:
-        report.notices.append(running)
+    _mark_target_bounds(frame, target, report)
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
                         report=report, columns=[date_col, target], numeric_columns=[target], future=None,
                         options=replace(options, regressors=()))
@@ -579,23 +575,19 @@ def running_total(target: str, values: np.ndarray) -> bool:
     return bool(_name_words(target) & _RUNNING_TOTAL_WORDS) and never_falls(values)
 
 
-def _running_total_notice(frame: pd.DataFrame, target: str) -> Notice | None:
-    """Said where the target is a running total (``TARGET_RUNNING``): its forecast is kept from falling."""
-    if not frame.attrs.get(TARGET_RUNNING):
-        return None
-    return Notice(f"'{target}' never falls in the file, as a running total: its forecast and band are kept at its "
-                  "last value or above, and the forecast from falling.", "notice.running_total", {"column": target})
-
-
-def _mark_target_bounds(frame: pd.DataFrame, target: str, cells: pd.Series | None = None) -> None:
+def _mark_target_bounds(frame: pd.DataFrame, target: str, report: DataReport, cells: pd.Series | None = None) -> None:
     """Keep in ``frame``'s ``attrs`` what bounds its target for ``core.evaluation.pipeline``: a percentage's 100
-    (``percent_ceiling``), and a rate that may go below zero as a count may not (``signed_rate``)."""
+    (``percent_ceiling``), a rate that may go below zero as a count may not (``signed_rate``), and a running total's
+    last value (``running_total``), said in ``report``."""
     if (ceiling := percent_ceiling(target, frame["y"], cells)) is not None:
         frame.attrs[TARGET_CEILING] = ceiling
     if signed_rate(target):
         frame.attrs[TARGET_SIGNED] = True
     if running_total(target, frame["y"].to_numpy(dtype=float)):
         frame.attrs[TARGET_RUNNING] = True
+        report.notices.append(Notice(f"'{target}' never falls in the file, as a running total: its forecast and band "
+                                     "are kept at its last value or above, and the forecast from falling.",
+                                     "notice.running_total", {"column": target}))
 
 
 def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = None) -> float | None:
@@ -604,9 +596,8 @@ def percent_ceiling(target: str, values: pd.Series, cells: pd.Series | None = No
     or share of a goal (those pass 100), with every value from 0 to 100; None otherwise."""
     words = _name_words(target)
     named = "%" in str(target) or bool(words & _PERCENT_WORDS)
-    if not named and cells is not None and not pd.api.types.is_numeric_dtype(cells.dtype):
-        text = cells.dropna().astype(str).str.strip()
-        named = len(text) > 0 and bool(text.str.endswith("%").mean() >= 0.5)
+    if not named and cells is not None:
+        named = _percent_share(cells) >= 0.5
     known = values.to_numpy(dtype=float)
     known = known[np.isfinite(known)]
     if not named or words & _PAST_100_WORDS or re.search(r"\bof\s+(?:19|20)\d\d\b", str(target)) \
@@ -2257,23 +2248,12 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     ``numeric_columns`` but not used as regressors unless asked for; named regressors are never the target.
     """
     if wanted is not None:
-        if wanted not in raw.columns:
-            raise DataError(f"There is no column '{wanted}' for the target: choose one of "
-                            f"{quoted_names(raw.columns)}.",
-                            "err.no_target_column", {"column": wanted, "names": quoted_names(raw.columns)})
-        if wanted not in numeric:
-            if not filled(raw[wanted]).any():  # a series of a long file with no values of its own
-                if raw.attrs.get("unsaved_formulas"):
-                    raise _unsaved_formulas_error(wanted)
-                raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
-                                "err.target_empty", {"column": wanted})
-            raise _not_numbers(raw[wanted], wanted, bool(raw.attrs.get("decimal_comma", False)))
-        return wanted
+        return _named_target(raw, numeric, wanted)
     if not numeric:
         raise _why_no_numbers(raw)
     candidates = [col for col in numeric if col not in regressors] or numeric
     if (unfilled := _target_without_numbers(raw, candidates)) is not None:  # NASS's 'Value' all '(D)' beside codes
-        _pick_target(raw, numeric, unfilled, numbers, ds, regressors)  # refused as the column named would be
+        _named_target(raw, numeric, unfilled)  # refused as the column named would be
     candidates = [col for col in candidates if not _sample_size(col, numbers)] or candidates  # a poll's n
     candidates = _without_denominators(candidates)  # ILINet's 'TOTAL PATIENTS' beside its ILI
     measures = [col for col in candidates
@@ -2316,8 +2296,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
     named = _sales_before_orders(named)
-    named = _last_price_first(named, candidates, {} if numbers is None else {
-        col: int(numbers[col].notna().sum()) for col in candidates})
+    named = _last_price_first(named, candidates, numbers)
     named = _without_changes(named, measures)  # Cass's 'y/y %', read as a 'y', before its 'Shipments'
     named = [col for col in named if col not in raw or not (_written_as_percent(raw[col])  # Apple Podcasts'
                                                              and _name_words(col) & _AVERAGE_WORDS)] or named
@@ -2353,6 +2332,21 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
+
+
+def _named_target(raw: pd.DataFrame, numeric: list[str], wanted: str) -> str:
+    """``wanted``, the target named, where it is a numeric column of ``raw``; else the error that says why not."""
+    if wanted not in raw.columns:
+        raise DataError(f"There is no column '{wanted}' for the target: choose one of {quoted_names(raw.columns)}.",
+                        "err.no_target_column", {"column": wanted, "names": quoted_names(raw.columns)})
+    if wanted not in numeric:
+        if not filled(raw[wanted]).any():  # a series of a long file with no values of its own
+            if raw.attrs.get("unsaved_formulas"):
+                raise _unsaved_formulas_error(wanted)
+            raise DataError(f"Target column '{wanted}' has no values: choose a column that holds the series.",
+                            "err.target_empty", {"column": wanted})
+        raise _not_numbers(raw[wanted], wanted, bool(raw.attrs.get("decimal_comma", False)))
+    return wanted
 
 
 def _without_row_labels(measures: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
@@ -2439,26 +2433,33 @@ _BAR_WORDS = frozenset({"open", "high", "low"})
 _LAST_PRICE = re.compile(r"^(?:last|last price|last trade|settle|settlement|settlement price|sett)$")
 
 
-def _last_price_first(named: list[str], columns: list[str], raw_filled: dict[str, int]) -> list[str]:
+def _last_price_first(named: list[str], columns: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
     """``named`` with a bar's last price first where the numeric ``columns`` hold its open, high and low: Barchart's
-    'Last', CME's 'Settle' ('Volume' was forecast)."""
+    'Last', CME's 'Settle' ('Volume' was forecast); of the two, the one filled on more rows."""
     if not _BAR_WORDS <= {word for col in columns for word in _name_words(col)}:
         return named
     prices = [col for col in columns if _LAST_PRICE.fullmatch(_name_text(col))]
     if not prices:
         return named
-    last = max(prices, key=lambda col: (raw_filled.get(col, 0), "settle" in _name_text(col)))  # the fuller: CME's
-    return [last, *(col for col in named if col != last)]  # 'Settle' on every day, its 'Last' on traded days only
+    last = max(prices, key=lambda col: (0 if numbers is None else int(numbers[col].notna().sum()),  # CME's
+                                        "settle" in _name_text(col)))
+    return [last, *(col for col in named if col != last)]  # ('Settle' on every day, its 'Last' on traded days only)
 
 
 def _written_as_percent(cells: pd.Series) -> bool:
     """Whether nearly every written cell ends with '%' (Apple Podcasts' 'Average Consumption' '38%'): a share, which
     goes after the other named measures (its plays were passed over)."""
-    if pd.api.types.is_numeric_dtype(cells):
-        return False
+    return _percent_share(cells, blanks=False) >= 0.9
+
+
+def _percent_share(cells: pd.Series, blanks: bool = True) -> float:
+    """The share of a text column's written cells that end with '%' (0 for a numeric column); ``blanks``: empty
+    strings count among the cells written."""
+    if pd.api.types.is_numeric_dtype(cells.dtype):
+        return 0.0
     written = cells.dropna().astype("string").str.strip()
-    written = written[written != ""]
-    return bool(len(written)) and float(written.str.endswith("%").mean()) >= 0.9
+    written = written if blanks else written[written != ""]
+    return float(written.str.endswith("%").mean()) if len(written) else 0.0
 
 
 # Quantities beside a column of their units, several of them (a site office's purchase orders: bricks, tonnes and m³
@@ -5136,9 +5137,9 @@ def _spacing_change(ds: pd.Series) -> tuple[pd.Timedelta, pd.Timestamp, bool] | 
         return None
     stamps = pd.DatetimeIndex(ds)
     steps = np.diff(stamps.asi8)
-    kinds, counts = np.unique(steps, return_counts=True)
-    if len(kinds) < 2:
+    if steps.min() == steps.max():  # cheap: most series keep one spacing (np.unique sorts every step)
         return None
+    kinds, counts = np.unique(steps, return_counts=True)
     two = kinds[np.argsort(counts)[-2:]]
     fine, coarse = int(two.min()), int(two.max())
     if fine <= 0 or coarse % fine or np.isin(steps, two).mean() < _SPACING_STEPS_SHARE:
@@ -5194,8 +5195,8 @@ def _on_the_coarser_spacing(frame: pd.DataFrame, policy: str, report: DataReport
     grouped = frame.drop(columns=["ds"]).groupby(keys, sort=True)
     target = grouped["y"].sum(min_count=1) if how == "sum" else grouped["y"].agg(how)
     if how == "sum":  # a step of the finer part with fewer rows than it holds (a last hour cut at 23:15): no sum
-        finer = frame["ds"].diff().dt.total_seconds().min()
-        whole = max(int(round(coarse.total_seconds() / finer)), 1) if finer and finer > 0 else 1
+        finest = frame["ds"].diff().dt.total_seconds().min()
+        whole = max(int(round(coarse.total_seconds() / finest)), 1) if finest and finest > 0 else 1
         off_grid = pd.Series((frame["ds"] != frame["ds"].dt.floor(coarse)).to_numpy()).groupby(keys).any()
         target = target.where(~off_grid | (grouped["y"].count() >= whole))
     others = grouped[[col for col in frame.columns if col not in ("ds", "y")]].mean()
