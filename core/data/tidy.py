@@ -64,7 +64,8 @@ _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})
 # analytics' views; not before a 'Dividend Yield' beside its 'Close' or a 'Mean Temperature' beside 'Demand'
 _WEAK_TARGET_WORDS = ("milk", "melk", "melkproductie", "yield", "ertrag", "concentration", "pm2", "pm25", "pageviews",
                       "views", "streams", "production", "generation", "erzeugung", "sessions", "calls", "contacts",
-                      "tickets", "guests")  # (a hotel's 'Guests' before its 'Room Revenue')
+                      "tickets", "guests",  # (a hotel's 'Guests' before its 'Room Revenue')
+                      "oil", "bbl", "bbls", "bopd", "boe", "boepd")  # a well test's 'Oil Rate' (its tubing pressure was)
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -489,7 +490,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
-    _mark_target_bounds(frame, target, report, raw[target] if target in raw else None)
+    _mark_target_bounds(frame, target, report, raw[target] if target in raw else None, _file_unit(raw))
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -575,13 +576,14 @@ def running_total(target: str, values: np.ndarray) -> bool:
     return bool(_name_words(target) & _RUNNING_TOTAL_WORDS) and never_falls(values)
 
 
-def _mark_target_bounds(frame: pd.DataFrame, target: str, report: DataReport, cells: pd.Series | None = None) -> None:
+def _mark_target_bounds(frame: pd.DataFrame, target: str, report: DataReport, cells: pd.Series | None = None,
+                        unit: str = "") -> None:
     """Keep in ``frame``'s ``attrs`` what bounds its target for ``core.evaluation.pipeline``: a percentage's 100
-    (``percent_ceiling``), a rate that may go below zero as a count may not (``signed_rate``), and a running total's
-    last value (``running_total``), said in ``report``."""
+    (``percent_ceiling``), a rate or a temperature that may go below zero as a count may not (``signed_rate``, with
+    the file's ``unit``), and a running total's last value (``running_total``), said in ``report``."""
     if (ceiling := percent_ceiling(target, frame["y"], cells)) is not None:
         frame.attrs[TARGET_CEILING] = ceiling
-    if signed_rate(target):
+    if signed_rate(target, unit):
         frame.attrs[TARGET_SIGNED] = True
     if running_total(target, frame["y"].to_numpy(dtype=float)):
         frame.attrs[TARGET_RUNNING] = True
@@ -620,13 +622,33 @@ _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "pric
                             "repo", "discount", "lending", "deposit", "overnight", "interbank", "refinancing"})
 
 
-def signed_rate(target: str) -> bool:
+# a temperature (on a scale whose zero is no least value) or a departure from a normal goes below zero though its
+# history never did: an autumn of outdoor readings was held at 0 °C for the winter
+_SCALE_WORDS = frozenset({"temperature", "temperatures", "temp", "tmax", "tmin", "tavg", "tmean", "tobs", "dewpoint",
+                          "dew", "celsius", "fahrenheit", "degc", "degf", "windchill", "chill", "anomaly", "anomalies",
+                          "departure", "température", "temperatur", "temperatura", "temperaturen", "温度", "气温"})
+
+
+def signed_rate(target: str, unit: str = "") -> bool:
     """Whether ``target`` names a rate of change or of interest, which can go below zero though its history never did
-    (an inflation rate's band stopped at 0, its forecast was held there): its band and forecast are not held at 0."""
+    (an inflation rate's band stopped at 0, its forecast was held there), or a temperature or an anomaly (named so, or
+    in degrees, in its name or in the file's one ``unit``): its band and forecast are not held at 0."""
     words = _name_words(target)
     as_rate = bool(words & _RATE_MARKS) or "%" in str(target)
-    return bool(words & _SIGNED_WORDS) or as_rate and bool(words & _SIGNED_AS_RATE) \
-        or "rate" in words and bool(words & _RATE_OF_WORDS)
+    return bool(words & (_SIGNED_WORDS | _SCALE_WORDS)) or "°" in f"{target}{unit}" \
+        or as_rate and bool(words & _SIGNED_AS_RATE) or "rate" in words and bool(words & _RATE_OF_WORDS)
+
+
+_UNIT_NAMES = frozenset({"unit", "units", "unit_of_measurement", "uom", "einheit", "unité", "unidad"})
+
+
+def _file_unit(raw: pd.DataFrame) -> str:
+    """The one value of a column named a unit (Home Assistant's statistics: ``unit`` °C beside ``mean``), or ''."""
+    for col in raw.columns:
+        if _name_text(col) in _UNIT_NAMES:
+            units = raw[col].dropna().astype("string").str.strip().unique()
+            return str(units[0]) if len(units) == 1 else ""
+    return ""
 
 
 def count(n: int, noun: str) -> str:
@@ -3370,7 +3392,11 @@ def _numbers_things(col: object, values: pd.Series) -> bool:
     numbers = values.dropna()
     address = len(words) > 1 and words[-2] in _ADDRESS_WORDS and words[-1] in ("number", "no", "nr", "num")
     return (bool(words) and (words[-1] in _THING_NUMBER_WORDS or address) and not _sounds_like_target(col)
-            and bool(len(numbers)) and bool((numbers % 1 == 0).all()))
+            and bool(len(numbers)) and bool((numbers % 1 == 0).all())
+            and (words[-1] != "bbl" or bool(numbers.min() >= _LEAST_BBL)))  # NYC's lots, not a well's 'Oil (BBL)'
+
+
+_LEAST_BBL = 1_000_000_000  # NYC's borough, block and lot: ten digits, the borough's first
 
 
 def _clock_times(col: object, values: pd.Series) -> bool:

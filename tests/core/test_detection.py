@@ -707,3 +707,18 @@ def test_second_review_targets_a_growth_of_its_own_counts_named_hash_eggs_a_rati
                     lambda k: (",".join(f"{base + k * 0.1:.2f}" for base in (70, 71, 69, 70.5)) if k % 3 == 0
                                else ",,,") + f",{70.4 + k * 0.1:.2f},{k % 3 == 0 and 30 or 0}", months)
     assert load_series(sparse, "cme.csv").target == "Settle"  # the fuller of 'Last' and 'Settle'
+
+
+def test_a_wells_oil_in_barrels_is_the_target_before_its_gas_days_and_tubing_pressure() -> None:
+    # from a walk: 'BBL' numbers NYC's lots (ten digits), so a lease's 'Oil (BBL)' was passed over for its gas, and a
+    # well test's 'Oil Rate (bbl/d)' for its 'Tubing Pressure (psi)'
+    months = pd.date_range("2018-01-01", periods=72, freq="MS")
+    cases = [("Date,Oil (BBL),Casinghead (MCF),GW Gas (MCF)", lambda k: f"{42000 - 450 * k + k * 37 % 900},"
+              f"{80000 - 700 * k + k * 53 % 3000},0"),
+             ("Date,Days Produced,Oil (BBL),Gas (MCF),Water (BBL)", lambda k: f"{28 + k % 4},{9000 - 60 * k},"
+              f"{15000 - 90 * k + k * 31 % 700},{5000 + k * 41 % 800}"),
+             ("Date,Hours On,Choke (1/64 in),Tubing Pressure (psi),Oil Rate (bbl/d)", lambda k: f"{24 - k % 9 // 8 * 6},"
+              f"32,{450 + k * 17 % 30},{800 - 3 * k + k % 7 / 10:.1f}")]
+    assert _chosen(cases, months) == ["Oil (BBL)", "Oil (BBL)", "Oil Rate (bbl/d)"]
+    lots = _dated("Date,BBL,Count", lambda k: f"{1000010010 + k * 977},{3 + k % 4}", months)
+    assert load_series(lots, "311.csv").target == "Count"

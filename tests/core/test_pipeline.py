@@ -636,3 +636,19 @@ def test_a_total_that_fell_once_is_not_held_at_its_last_value() -> None:
     result = run(series.frame, series.frequency, RunRequest("linear", horizon=30))
     ahead = result.predictions[result.predictions["split"] == "future"]
     assert ahead["lower"].min() < float(series.frame["y"].iloc[-1]) - 100
+
+
+@pytest.mark.parametrize("header, unit", [("Temperature", ""), ("Outdoor Temp (°C)", ""), ("mean", "°C"),
+                                          ("Sales", "")])
+def test_a_temperature_never_below_zero_so_far_is_forecast_and_banded_below_it_where_a_count_is_not(header: str,
+                                                                                                   unit: str) -> None:
+    # from a walk: an autumn of outdoor readings (Netatmo, Home Assistant's statistics in °C) was held at 0 °C
+    values = np.linspace(18, 1, 40) + 0.4 * np.sin(np.arange(40))
+    text = f"Date,{header}" + (",unit" if unit else "") + "\n" + "".join(
+        f"2024-{10 + i // 31:02d}-{i % 31 + 1:02d},{v:.2f}" + (f",{unit}" if unit else "") + "\n"
+        for i, v in enumerate(values))
+    series = load_series(text.encode(), "temp.csv")
+    result = run(series.frame, series.frequency, RunRequest("linear", horizon=20))
+    ahead = result.predictions[result.predictions["split"] == "future"]
+    signed = header != "Sales"
+    assert (ahead["predicted"].min() < 0) == signed and (ahead["lower"].min() < 0) == signed
