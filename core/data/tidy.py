@@ -368,6 +368,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if (side := _money_side(target, numeric, numbers)) is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
+    numbers[target] = _signed_by_side(raw, target, numbers[target], report)
+    if options.duplicates != "count":  # a count counts every row, said below (``_marked_rows_combined``)
+        numbers[target] = _failed_as_zero(raw, target, numbers[target], report)
     if options.duplicates == "sum":
         numbers[target] = _once_per_document(raw, target, numbers, report)
     numbers[target] = _without_invalid_readings(raw, target, numbers, report)
@@ -396,10 +399,15 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
         numbered = [col for col in numbers if col not in (target, *regressors, date_col)  # Nayax's 'Machine ID'
                     and _name_words(col) & _IDENTIFIER_WORDS and not (numbers[col].dropna() % 1).any()]
-        grouping = [col for col in raw.columns if col in text_columns or col in numbered]  # in the file's order
+        signed = any(notice.key == "notice.signed_by_side" for notice in report.notices)
+        said = [col for col in row_context_columns(raw, target) if signed or col != _sign_column(raw, target)]
+        grouping = [col for col in raw.columns  # in the file's order; not a status, nor the sign read (said)
+                    if (col in text_columns or col in numbered) and col not in said]
         report.notices.extend(_groups_combined(raw, grouping, options.per, ds))
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
-        report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per))
+        report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
+                                                    _status_column(raw, target) if options.duplicates != "count"
+                                                    else None))
     frame, future = _split_off_future(frame, regressors, report)
     unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
               if col not in (target, *regressors) and numbers[col].nunique() > 1}
@@ -3267,6 +3275,85 @@ def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side:
     return values.mask(zero, 0.0)
 
 
+# A text column that says which way each unsigned amount went (ING's 'Af Bij', Mint's 'Transaction Type'): money out's
+# word first
+_SIGN_WORDS = (("af", "bij"), ("debit", "credit"), ("dr", "cr"), ("soll", "haben"), ("débit", "crédit"),
+               ("débito", "crédito"), ("cargo", "abono"), ("withdrawal", "deposit"))
+
+
+def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
+    """``values`` below zero on the rows a column marks as money out (``_SIGN_WORDS``: 'Af' of 'Af Bij') where the
+    amounts are written without a sign, said: ING's salary and rent were added as 4,936 a month where the month's net
+    was -36. As they are where no such column is, or the amounts carry signs."""
+    known = values.dropna()
+    if not len(known) or known.min() < 0 or (col := _sign_column(raw, target)) is None:
+        return values
+    written = raw[col].reindex(values.index).astype("string").str.strip()
+    out = written.str.lower().isin([pair[0] for pair in _SIGN_WORDS]).fillna(False).to_numpy(dtype=bool) \
+        & values.notna().to_numpy()
+    if not out.any():
+        return values
+    said, rows = str(written[out].mode().iloc[0]), int(out.sum())
+    report.notices.append(Notice(
+        f"'{target}' is written without a sign and '{col}' says which way each amount went: {count(rows, 'row')} "
+        f"marked '{said}' {_were(rows)} read as money out, below zero, so that sums are the net. To forecast "
+        f"each side on its own, choose '{col}' as the Series id (--id-col {shlex.quote(str(col))}).",
+        "notice.signed_by_side", {"column": target, "side": str(col), "rows": rows, "word": said,
+                                  "option": shlex.quote(str(col))}))
+    return values.mask(out, -values)
+
+
+def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
+    """The text column of ``raw`` whose every value is one of a pair of ``_SIGN_WORDS``, its money out among them."""
+    words = {word for pair in _SIGN_WORDS for word in pair}
+    for col in raw.columns:
+        if col == target or pd.api.types.is_numeric_dtype(raw[col]) \
+                or not raw[col].dropna().head(50).astype("string").str.strip().str.lower().isin(words).all():
+            continue  # (the first cells decide cheaply)
+        present = set(raw[col].dropna().astype("string").str.strip().str.lower().unique()) - {""}
+        if present and any(present <= set(pair) and pair[0] in present for pair in _SIGN_WORDS):
+            return col
+    return None
+
+
+def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
+    """The columns of ``raw`` that change what a row's ``target`` counts (its sign's, ``_sign_column``; its status',
+    ``_status_column``): kept with each series of a long file, whose rows are otherwise its time, target and
+    regressors only."""
+    return [col for col in (_sign_column(raw, target), _status_column(raw, target)) if col is not None]
+
+
+_STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment status", "financial status",
+                           "transaction state"})
+_FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected"})
+
+
+def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
+    """``values`` 0 on the rows a status column marks as not carried out (Revolut's 'State' REVERTED or DECLINED: a
+    reverted rent was counted twice in its month), said: no money moved. As they are where no column so named marks
+    a row, or it marks every row so."""
+    flag = _status_column(raw, target)
+    if flag is None:
+        return values
+    written = raw[flag].reindex(values.index).astype("string").str.strip()
+    failed = written.str.lower().isin(_FAILED_WORDS).fillna(False).to_numpy(dtype=bool) \
+        & values.notna().to_numpy() & (values != 0).to_numpy()
+    if not failed.any() or failed.sum() == values.notna().sum():
+        return values
+    rows, words = int(failed.sum()), ", ".join(sorted(set(written[failed])))
+    report.notices.append(Notice(
+        f"{count(rows, 'row')} of '{target}' that '{flag}' marks {words} {_were(rows)} counted as 0: "
+        "nothing was paid on them.", "notice.failed_rows",
+        {"rows": rows, "column": target, "flag": str(flag), "words": words}))
+    return values.mask(failed, 0.0)
+
+
+def _status_column(raw: pd.DataFrame, target: str) -> object | None:
+    """The one column of ``raw`` named as a row's status (``_STATUS_NAMES``), or None."""
+    flags = [col for col in raw.columns if col != target and _name_text(col) in _STATUS_NAMES]
+    return flags[0] if len(flags) == 1 else None
+
+
 def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...], numbers: dict[str, pd.Series],
                    ds: pd.Series | None) -> Notice | None:
     """Said when a measure other than the detected ``target`` is blank in the file's last rows where the target is
@@ -4562,16 +4649,19 @@ _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially 
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values
 
 
-def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str) -> list[Notice]:
+def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str,
+                          zeroed: object | None = None) -> list[Notice]:
     """A notice for each status column (few distinct values) that marks rows failed, refunded or cancelled
     (``_VOID_WORDS``): combined per period, they were counted with the others (a payments export's failed and
-    refunded payments in each day's total, unsaid); the file must leave them out where they should not count."""
+    refunded payments in each day's total, unsaid); the file must leave them out where they should not count. Not
+    the rows of the status column ``zeroed`` marks as never carried out: counted as 0 (``_failed_as_zero``)."""
     notices = []
     for col in text_columns:
         values = raw[col].dropna().astype("string").str.strip()
         if values.nunique() > _MOST_STATUSES:
             continue
-        marked = values[values.str.lower().isin(_VOID_WORDS)]
+        void = _VOID_WORDS - _FAILED_WORDS if col == zeroed else _VOID_WORDS
+        marked = values[values.str.lower().isin(void)]
         if len(marked):
             words = ", ".join(f"'{word}'" for word in marked.value_counts().index[:3])
             notices.append(Notice(f"{count(len(marked), 'row')} marked {words} in '{col}' {_were(len(marked))} "

@@ -1649,6 +1649,12 @@ MESSAGES: dict[str, str] = {
     "notice.newest_first_first": "The rows are listed newest first, and so were read the rows of each time stamp: "
                                  "'first' is the bottom row of each. If a time stamp's rows run oldest first, choose "
                                  "last instead (--duplicates last).",
+    "notice.signed_by_side": "'{column}' is written without a sign and '{side}' says which way each amount went: "
+                             "{rows:plural:row} marked '{word}' {rows:were} read as money out, below zero, so that sums "
+                             "are the net. To forecast each side on its own, choose '{side}' as the Series id (--id-col "
+                             "{option}).",
+    "notice.failed_rows": "{rows:plural:row} of '{column}' that '{flag}' marks {words} {rows:were} counted as 0: nothing "
+                          "was paid on them.",
     "notice.other_side_blank": "{rows:plural:blank cell} of '{column}' on rows where '{other}' is filled {rows:were} "
                                "read as 0: a blank side of a pair of money columns (in and out, cash and card) is none "
                                "of it on that row.",

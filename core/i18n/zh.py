@@ -1142,6 +1142,8 @@ MESSAGES: dict[str, str] = {
     "notice.future_partly": "{columns}（{count:,} 列）在“{column}”最后一个值之后的行中只有部分有值：作为外生变量时，预测只能延伸到它们有值的地方。",
     "notice.newest_first_last": "文件中的行按时间由新到旧排列，同一时间戳的各行也按此顺序读取：“最后一个值”取每个时间戳最上面的一行。如果同一时间戳的各行是由旧到新排列，请改选“第一个值”（--duplicates first）。",
     "notice.newest_first_first": "文件中的行按时间由新到旧排列，同一时间戳的各行也按此顺序读取：“第一个值”取每个时间戳最下面的一行。如果同一时间戳的各行是由旧到新排列，请改选“最后一个值”（--duplicates last）。",
+    "notice.signed_by_side": "“{column}”的金额没有正负号，由“{side}”说明每笔金额的方向：标为“{word}”的 {rows:,} 行已读作支出（负数），因此合计为净额。若要分别预测每个方向，请把“{side}”选为序列标识（--id-col {option}）。",
+    "notice.failed_rows": "“{column}”中有 {rows:,} 行被“{flag}”标为 {words}，已按 0 计：这些行实际没有付款。",
     "notice.other_side_blank": "“{column}”有 {rows:,} 个空白单元格所在的行填了“{other}”，已按 0 读取：成对的金额列（收与支、现金与刷卡）中空白的一边，表示该行没有这一边的金额。",
     "notice.target_still_to_come": "“{column}”在文件最后几行为空，而目标“{target}”在这些行有值，这正是给出外生变量未来值的文件布局："
                                    "如果要预测的是“{column}”，请把它选为目标，并把“{target}”选为外生变量。",

@@ -23,8 +23,9 @@ from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_n
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions,
                             Notice, clock_times, count, counts_steps, drop_index_columns, labels_above_dates,
-                            local_dates, named_as_steps, named_columns, names_a_measure, quoted_names, stamp_text,
-                            step_numbers, tidy_clean, tidy_table, without_summary_rows)
+                            local_dates, named_as_steps, named_columns, names_a_measure, quoted_names,
+                            row_context_columns, stamp_text, step_numbers, tidy_clean, tidy_table,
+                            without_summary_rows)
 from core.errors import DataError, KeyedError
 
 ID_JOINER = "|"  # several id columns make one id: store "A", product "7" -> "A|7"
@@ -493,13 +494,13 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     check_count(distinct * len(layout.targets), "series", "TSR_MAX_SERIES", MAX_SERIES,
                 "fit fewer series at a time (split the file)")
     rows = {"": np.arange(len(table))} if key is None else key.groupby(key, sort=False).indices
-    cells = {col: table[col].array for target in layout.targets for col in _series_columns(probe, target, table)}
+    columns = {target: _series_columns(probe, target, table) for target in layout.targets}
+    cells = {col: table[col].array for target in layout.targets for col in columns[target]}
     keyed = [WHOLE_ROW_KEY] if (whole := _whole_row_keys(table, layout.id_cols, probe.date_col)) is not None else []
     cells.update({WHOLE_ROW_KEY: whole} if whole is not None else {})
     ends = {target: _last_value_stamp(table, probe.date_col, target) for target in layout.targets}
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
-                        cells={col: cells[col].take(positions)
-                               for col in [*_series_columns(probe, target, table), *keyed]},
+                        cells={col: cells[col].take(positions) for col in [*columns[target], *keyed]},
                         options=_series_options(probe, target), attrs={**table.attrs, FILE_END: ends[target]})
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
@@ -604,7 +605,8 @@ def _series_name(uid: str, target: str, layout: PanelLayout) -> str:
 def _series_columns(probe: LoadedSeries, target: str, table: pd.DataFrame) -> list[str]:
     """The time column (when there is one), the target, then the regressors, of those ``table`` holds: rows counted
     (``LoadOptions.duplicates`` ``count``) have a target the loader makes of each series' rows."""
-    return [col for col in (probe.date_col, target, *probe.regressors) if col and col in table.columns]
+    return [col for col in (probe.date_col, target, *probe.regressors, *row_context_columns(table, target))
+            if col and col in table.columns]
 
 
 def _series_options(probe: LoadedSeries, target: str) -> LoadOptions:

@@ -7,6 +7,7 @@ import pytest
 
 from core.data.tidy import LoadOptions, load_series
 from core.errors import DataError
+from core.panel.choice import PanelChoice, read_panel
 
 
 def event_log(days: int = 40, orders: int = 900, skip_day: int = 10, seed: int = 0) -> pd.DataFrame:
@@ -180,8 +181,9 @@ def test_rows_a_status_marks_failed_or_refunded_are_said_combined_with_the_other
     log.loc[log.index[::50], "Status"] = "failed"
     log.loc[log.index[1::90], "Status"] = "Refunded"
     said = [str(notice) for notice in load(log, per="day", duplicates="sum").report.notices]
-    marked = len(log.index[::50]) + len(log.index[1::90])
-    assert f"{marked} rows marked 'failed', 'Refunded' in 'Status' were combined per day with the others: where they " \
+    failed, refunded = len(log.index[::50]), len(log.index[1::90])  # a failed payment paid nothing: counted as 0
+    assert f"{failed} rows of 'amount' that 'Status' marks failed were counted as 0: nothing was paid on them." in said
+    assert f"{refunded} rows marked 'Refunded' in 'Status' were combined per day with the others: where they " \
            "should not count, leave them out of the file." in said, said
     assert not any("marked" in line for line in [str(n) for n in load(event_log(), per="day").report.notices])
     balance = event_log().assign(Type="charge")  # Stripe's balance history: a day's payout among its charges
@@ -337,3 +339,49 @@ def test_a_spacing_change_sums_an_intervals_energy_but_not_a_register_and_leaves
     assert shown.index[-1] == pd.Timestamp("2025-10-14 23:00")  # 15 October's 00:00 and 00:15 make no whole hour
     register = energy.rename(columns={"Usage (kWh)": "Meter Reading (kWh)"})
     assert load(register).frame.set_index("ds")["y"].loc["2025-10-03 05:00"] == pytest.approx(5 * 60 + 22.5 + 63)
+
+
+def _statement(marks: list[str], column: str = "Af Bij") -> pd.DataFrame:
+    """Two years of a statement's unsigned amounts: a salary on the 25th, a rent on the 1st, groceries each day, each
+    row marked by ``column`` with ``marks`` (money out's word, then money in's)."""
+    days = pd.date_range("2022-01-01", "2023-12-31", freq="D")
+    rows = [(day, 2450.0, marks[1], "OV") for day in days if day.day == 25]
+    rows += [(day, 1250.0, marks[0], "OV") for day in days if day.day == 1]
+    rows += [(day, 20.0 + day.day % 7, marks[0], "BA") for day in days]
+    frame = pd.DataFrame(rows, columns=["Datum", "Bedrag (EUR)", column, "Code"]).sort_values("Datum", kind="stable")
+    return frame.assign(Datum=frame["Datum"].dt.strftime("%Y%m%d"))
+
+
+def test_an_unsigned_amount_beside_its_side_is_summed_as_the_net_in_one_series_and_in_each_of_a_long_file() -> None:
+    # from a walk: ING's 'Af Bij' and Mint's 'Transaction Type' (debit, credit) beside unsigned amounts: salary and rent
+    # were added, 4,936 a month where the month's net was -36 (and the same in each series split by 'Code')
+    for marks, column in ((["Af", "Bij"], "Af Bij"), (["debit", "credit"], "Transaction Type")):
+        statement = _statement(marks, column)
+        net = load(statement.drop(columns="Code"), per="month", duplicates="sum")
+        january = 2450 - 1250 - sum(20.0 + day % 7 for day in range(1, 32))
+        assert net.frame["y"].iloc[0] == pytest.approx(january)
+        assert "notice.signed_by_side" in [notice.key for notice in net.report.notices]
+        panel = read_panel(statement.to_csv(index=False).encode(), "s.csv", LoadOptions(per="month", duplicates="sum"),
+                           PanelChoice(("Code",)))
+        transfers = next(task for task in panel.tasks if task.unique_id == "OV").load()
+        assert transfers.frame["y"].iloc[0] == 1200.0
+    signed = _statement(["Af", "Bij"]).assign(**{"Bedrag (EUR)": lambda f: f["Bedrag (EUR)"] * -1})
+    assert (load(signed.drop(columns="Code"), per="month", duplicates="sum").frame["y"] < 0).all()  # signs kept
+    doors = _statement(["Out", "In"], "Direction").drop(columns="Code")  # a door counter's directions: no money
+    assert (load(doors, per="month", duplicates="sum").frame["y"] > 0).all()
+
+
+def test_declined_and_reverted_rows_count_as_nothing_paid_in_a_sum_but_are_still_counted_as_rows() -> None:
+    # from a walk: Revolut's 'State' REVERTED (a rent sent back) and DECLINED card payments were summed as spending
+    log = event_log().assign(State="COMPLETED")
+    log.loc[log.index[::25], "State"] = "DECLINED"
+    log.loc[log.index[7::50], "State"] = "REVERTED"
+    paid = log[log["State"] == "COMPLETED"]
+    summed = load(log, per="day", duplicates="sum")
+    expected = paid.groupby(pd.to_datetime(paid["time"]).dt.normalize())["amount"].sum()
+    assert summed.frame.set_index("ds")["y"].reindex(expected.index).to_numpy() == pytest.approx(expected.to_numpy())
+    said = [notice.key for notice in summed.report.notices]
+    assert "notice.failed_rows" in said and "notice.per_period_marked" not in said
+    counted = load(log, per="day", duplicates="count")
+    assert counted.frame["y"].sum() == len(log) and "notice.per_period_marked" in [
+        notice.key for notice in counted.report.notices]
