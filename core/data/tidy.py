@@ -65,7 +65,7 @@ _EPOCH_WORDS = frozenset({"epoch", "ts", "unix", "created", "updated", "clock"})
 _WEAK_TARGET_WORDS = ("milk", "melk", "melkproductie", "yield", "ertrag", "concentration", "pm2", "pm25", "pageviews",
                       "views", "streams", "production", "generation", "erzeugung", "sessions", "calls", "contacts",
                       "tickets", "guests",  # (a hotel's 'Guests' before its 'Room Revenue')
-                      "oil", "bbl", "bbls", "bopd", "boe", "boepd")  # a well test's 'Oil Rate' (its tubing pressure was)
+                      "oil", "bbls", "bopd", "boe", "boepd")  # a well test's 'Oil Rate' (its tubing pressure was)
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
                  "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
@@ -303,7 +303,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                         "err.missing_policy", {"policy": options.missing, "choices": ", ".join(MISSING_POLICIES)})
     raw = named_columns(raw)
     whole_rows = raw[[WHOLE_ROW_KEY]] if WHOLE_ROW_KEY in raw.columns else None
-    raw = drop_index_columns(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
+    raw = _header_under_key_values(raw.drop(columns=[WHOLE_ROW_KEY]) if whole_rows is not None else raw)
+    whole_rows = whole_rows.loc[raw.index] if whole_rows is not None else None
+    raw = drop_index_columns(named_columns(raw))
     if options.duplicates == "count":
         raw, options = _counting(raw, options)
     elif options.target in COUNTED_NAMES and options.target not in raw.columns:  # count left: detect again
@@ -1052,6 +1054,41 @@ def _extra_weekdays_notice(extra: pd.Series, day: str) -> Notice:
                   f"({stamps}), {_were(rows)} left out: the series is read week by week. To count them in their "
                   "weeks, combine the rows per week (--per week).", "notice.extra_weekdays",
                   {"rows": rows, "weekday": day, "stamps": stamps})
+
+
+def _header_under_key_values(raw: pd.DataFrame) -> pd.DataFrame:
+    """The table under the header a few 'key, value' lines come before (EIA's series history: 'Series Key,PET...',
+    'Series Name', 'Units', then 'Date,Value' over months newest first, read as steps from the oldest, the key
+    taken for the time column; PI DataLink's 'Start Time', 'End Time', 'Interval' above 'Timestamp' and its tags),
+    the lines above kept as a preamble, said. ``raw`` as it is where a line above holds more than a key and a value,
+    or no line within ``LEADING_LABELS`` is a header: every cell filled with words (not ONS's 'Release date' and
+    its date), the first a time word without digits, above a row whose first cell has digits."""
+    if len(raw.columns) < 2 or len(raw) < MIN_ROWS or _filled_names(raw.columns) > 2:
+        return raw
+    head = raw.head(LEADING_LABELS + 1).astype("string")
+    for position in range(len(head) - 1):
+        cells, below = head.iloc[position].str.strip(), head.iloc[position + 1].fillna("").str.strip()
+        if cells.notna().all() and (cells != "").all() and _sounds_like_date(cells.iloc[0]) \
+                and not re.search(r"\d", str(cells.iloc[0])) and cells.str.contains(r"[^\W\d_]", regex=True).all() \
+                and re.search(r"\d", str(below.iloc[0])):
+            table = raw.iloc[position + 1:].set_axis(unique_names(cells.tolist()), axis=1)
+            lines = [", ".join(_filled_texts(raw.columns)), *(", ".join(_filled_texts(head.iloc[k]))
+                                                            for k in range(position))]
+            table.attrs = {**raw.attrs, "preamble": (*raw.attrs.get("preamble", ()), *filter(None, lines))}
+            return table
+        if _filled_names(cells) > 2:  # a line of another kind: the table's header or data
+            return raw
+    return raw
+
+
+def _filled_texts(cells: object) -> list[str]:
+    """A line's cells that are written (not blank, not a reader's 'Unnamed: k')."""
+    texts = (str(cell).strip() for cell in cells if not pd.isna(cell))  # type: ignore[attr-defined]
+    return [text for text in texts if text and not text.startswith("Unnamed:")]
+
+
+def _filled_names(cells: object) -> int:
+    return len(_filled_texts(cells))
 
 
 def _labels_above_dates(cells: pd.Series, stamps: pd.Series) -> int:

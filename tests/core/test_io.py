@@ -294,3 +294,22 @@ def test_cells_formatted_as_percentages_in_a_workbook_are_read_as_the_percent_sh
     assert "notice.percent_cells" in [notice.key for notice in series.report.notices]
     headcount = load_series(path.read_bytes(), "trend.xlsx", LoadOptions(target="Headcount"))
     assert headcount.frame["y"].iloc[0] == 180  # a column without the format stays as it is
+
+
+def test_a_header_under_key_value_lines_is_read_there_and_months_newest_first_are_put_in_order() -> None:
+    # from a walk: EIA's series history ('Series Key,PET.MCRFPTX2.M', 'Series Name', ..., then 'Date,Value' over months
+    # yyyymm, newest first) was read as steps from its oldest month, the key taken for the time column
+    months = pd.date_range("2005-01-01", periods=120, freq="MS")[::-1]
+    text = ("Series Key,PET.MCRFPTX2.M\nSeries Name,Texas Field Production of Crude Oil (Thousand Barrels per Day)\n"
+            "Frequency,Monthly\nUnits,Thousand Barrels per Day\nSource,EIA\nDate,Value\n"
+            + "".join(f"{month:%Y%m},{1100 + 33 * (119 - k)}\n" for k, month in enumerate(months)))
+    series = load_series(text.encode(), "eia.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("Date", "Value", "monthly")
+    assert series.frame["y"].iloc[-1] == 1100 + 33 * 119 and series.frame["ds"].iloc[-1] == months[0]
+    assert "notice.preamble" in [notice.key for notice in series.report.notices]
+    stamps = pd.date_range("2024-03-01", periods=200, freq="15min")  # PI DataLink's parameters above its tags
+    pi = ("Start Time,01-Mar-24 00:00:00,,\r\nEnd Time,31-Mar-24 23:45:00,,\r\nInterval,15m,,\r\n,,,\r\n"
+          "Timestamp,LINE1.FLOW_PV,LINE1.TEMP_PV,LINE1.PRESS_PV\r\n" + "".join(
+              f"{stamp:%d-%b-%y %H:%M:%S},{120 + k % 9}.5,{78 + k % 4}.25,4.2{k % 7}\r\n" for k, stamp in enumerate(stamps)))
+    tags = load_series(pi.encode(), "pi.csv", LoadOptions(target="LINE1.TEMP_PV"))
+    assert tags.date_col == "Timestamp" and tags.frame["y"].iloc[0] == 78.25 and len(tags.frame) == 200
