@@ -388,6 +388,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
     partial = _partial_ends(frame, options.per) if options.per and options.duplicates in SUMMED else []
+    if options.per and options.duplicates == "sum":
+        frame = _power_as_energy(_register_as_increments(frame, target, options.per, report), target, options.per,
+                                 report)
     if options.per and options.duplicates in SUMMED and options.missing in ("interpolate", "ffill"):
         frame = _blanks_filled_before_summing(frame, target, options, report)
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
@@ -563,7 +566,8 @@ _PAST_100_WORDS = frozenset({"change", "chg", "growth", "return", "returns", "yo
 _RUNNING_LEAST = 24  # values, at least, of a series that never falls for it to be a running total (``never_falls``)
 _RISING_SHARE = 0.1  # of its steps, at least, on which it rises
 _RUNNING_TOTAL_WORDS = frozenset({"cumulative", "cum", "cumul", "running", "lifetime", "stars", "stargazers", "pull",
-                                  "pulls", "odometer"})
+                                  "pulls", "odometer",  # ... and a meter's register (a forecast of it ran backwards)
+                                  "register", "meter", "zählerstand", "zaehlerstand", "meterstand"})
 TARGET_RUNNING = "target_running"  # the key of a tidy frame's ``attrs`` set for a running total (``running_total``)
 
 
@@ -2335,7 +2339,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     measures = [col for col in measures if not _so_far(col)] or measures
     measures = [col for col in measures if not _meter_reading(col)] or measures
-    measures = _closing_before_opening(_without_ranks(measures))
+    measures = _intervals_before_registers(_closing_before_opening(_without_ranks(measures)), numbers)
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
     measures = _without_row_labels(measures, numbers)  # a roster's 'Employee #' beside its 'FTE'
     if any(_name_words(col) & _PRODUCE_WORDS for col in measures):  # a layer flock's 'Eggs Laid' first, its 'Hens
@@ -2824,6 +2828,37 @@ _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 _METER_WORDS = frozenset({"meter", "zählerstand", "zaehlerstand", "meterstand", "register", "odometer"})
 _ENDS = frozenset({"start", "end", "stop", "begin", "beginn", "ende"})  # (not a price's 'Closing Value')
+
+
+def _intervals_before_registers(measures: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
+    """``measures`` with each interval's figure before the register it is the rise of (an energy meter's 'Interval
+    kWh' beside its 'kWh Register', GridVis' 'Wirkenergie Intervall' beside its 'Wirkenergie Bezug': the register was
+    forecast, and ran backwards): a register never falls in time (``_runs_on``) and rises by the other's value from
+    row to row (``_sums_up``). As they are otherwise."""
+    if numbers is None or len(measures) < 2:
+        return measures
+    ordered = list(measures)
+    for col in measures:
+        values = numbers[col]
+        if (values.dropna().diff().iloc[1:] >= 0).mean() < _NEVER_FALLS:
+            continue
+        twin = next((other for other in measures if other != col and _rises_by(values, numbers[other])), None)
+        if twin is not None and ordered.index(twin) > ordered.index(col):
+            ordered.remove(twin)
+            ordered.insert(ordered.index(col), twin)
+    return ordered
+
+
+def _rises_by(register: pd.Series, interval: pd.Series) -> bool:
+    """Whether ``register`` rises by ``interval`` from row to row on nearly all rows (``_TOTAL_SHARE``), within
+    ``_TOTAL_TOLERANCE`` or the register's last decimal (a register to 0.1 kWh beside intervals to 0.01)."""
+    known = register.dropna().to_numpy(dtype=float)
+    places = _decimal_places(known) if len(known) else None
+    unit = 10.0 ** -places if places is not None else 0.0
+    steps, parts = register.diff().iloc[1:], interval.iloc[1:]
+    close = (steps - parts).abs() <= np.maximum(_TOTAL_TOLERANCE * parts.abs(), unit + 1e-9)
+    both = steps.notna() & parts.notna()
+    return bool(both.any() and (parts[both] != 0).any() and close[both].mean() >= _TOTAL_SHARE)
 
 
 def _meter_reading(col: object) -> bool:
@@ -4457,6 +4492,73 @@ def _period_starts(stamps: pd.Series, per: str, date_col: str | None) -> pd.Seri
 _REGULAR_STEPS = 0.8  # of the steps between a series' rows, at least, that are its most common step
 _SMALL_COUNT = 10  # the median at most of a count whose blanks are its zeros (where a 0 is likely)
 _FILLED_BLANKS = 0.1  # of the rows, at most, blank for them to be readings missed (a cashbook's blank days are none)
+
+
+_POWER_UNIT = re.compile(r"[(\[]\s*([kmg]?)w\s*[)\]]|\b([kmg]?)w\b|\bwatts?\b", re.IGNORECASE)
+_STEADY_SPACING = 0.9  # of the steps between readings, at least, as long as their median one
+
+
+def _power_as_energy(frame: pd.DataFrame, target: str, per: str, report: DataReport) -> pd.DataFrame:
+    """``frame`` (a row per reading, before its rows are summed per ``per`` period) with a power's readings (named in
+    W, kW, MW: a Tesla app's 'Home (kW)' every 5 minutes) times the hours between them, said: summed as they are, a
+    day's 22 kWh read 265 (kW, added 288 times). As it is for readings not evenly spaced, or not of a power."""
+    match = _POWER_UNIT.search(str(target))
+    ds = frame["ds"]
+    if match is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.duplicated().any() or len(ds) < MIN_ROWS:
+        return frame
+    steps = np.diff(np.sort(ds.to_numpy())).astype("timedelta64[s]").astype(float)
+    spacing = float(np.median(steps))
+    if spacing <= 0 or spacing % 60 or np.mean(steps == spacing) < _STEADY_SPACING \
+            or spacing >= _PERIOD_SECONDS.get(per, _PERIOD_DAYS.get(per, 1) * 86_400):
+        return frame
+    hours, prefix = spacing / 3600, (match.group(1) or match.group(2) or "").lower()
+    unit, minutes = {"k": "kW", "m": "MW", "g": "GW"}.get(prefix, "W"), int(round(spacing / 60))
+    report.notices.append(Notice(
+        f"'{target}' is a power ({unit}): summed per {per}, each reading was counted for the {count(minutes, 'minute')}"
+        f" until the next (times {hours:.4g} hours), so that the {per}'s value is its energy ({unit}h).",
+        "notice.power_as_energy", {"column": target, "unit": unit, "per": per, "minutes": minutes,
+                                   "hours": f"{hours:.4g}"}))
+    return frame.assign(y=frame["y"] * hours)
+
+
+def _decimal_places(values: np.ndarray) -> int | None:
+    """How many decimals ``values`` are written with (up to 6), or None for more."""
+    return next((places for places in range(7) if np.allclose(values, np.round(values, places), rtol=0, atol=1e-9)),
+                None)
+
+
+_REGISTER_SCALE = 100  # a register's readings are this many times its median rise from row to row, at least
+
+
+def _register_as_increments(frame: pd.DataFrame, target: str, per: str, report: DataReport) -> pd.DataFrame:
+    """``frame`` (a row per reading, before its rows are summed per ``per`` period) with each reading of a register
+    (a meter's kWh, Home Assistant's 'state' and 'sum': it never falls in time, ``never_falls``, its readings
+    ``_REGISTER_SCALE`` times its rises at least) replaced by its rise since the reading before, said: summed as they
+    are, 24 readings of 12,346 kWh made a day's use 296,470 kWh. As it is otherwise."""
+    ds = frame["ds"]
+    if not pd.api.types.is_datetime64_any_dtype(ds) or ds.duplicated().any():
+        return frame
+    order = np.argsort(ds.to_numpy(), kind="stable")
+    values = frame["y"].to_numpy(dtype=float)[order]
+    known = values[np.isfinite(values)]
+    if not never_falls(known):
+        return frame
+    rises = np.diff(known)
+    if np.median(np.abs(known)) < _REGISTER_SCALE * np.median(rises[rises > 0]):
+        return frame
+    increments = np.full(len(values), np.nan)
+    filled = np.flatnonzero(np.isfinite(values))
+    decimals = _decimal_places(known)  # the readings' own: 0.7 kWh, not 0.6999999999999
+    rises = np.diff(values[filled])
+    increments[filled[1:]] = rises if decimals is None else np.round(rises, decimals)
+    y = np.empty(len(values))
+    y[order] = increments
+    report.notices.append(Notice(
+        f"'{target}' never falls, as a meter's register or a running total does: summed per {per}, its readings would "
+        f"add up to nothing meaningful, so each reading's rise since the one before was summed (the {per}'s use). To "
+        f"forecast the readings themselves, combine them by their last (--duplicates last).",
+        "notice.register_increments", {"column": target, "per": per}))
+    return frame.assign(y=y)
 
 
 def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: LoadOptions,

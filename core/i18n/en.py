@@ -1655,6 +1655,13 @@ MESSAGES: dict[str, str] = {
                              "{option}).",
     "notice.failed_rows": "{rows:plural:row} of '{column}' that '{flag}' marks {words} {rows:were} counted as 0: nothing "
                           "was paid on them.",
+    "notice.register_increments": "'{column}' never falls, as a meter's register or a running total does: summed per "
+                                  "{per}, its readings would add up to nothing meaningful, so each reading's rise "
+                                  "since the one before was summed (the {per}'s use). To forecast the readings "
+                                  "themselves, combine them by their last (--duplicates last).",
+    "notice.power_as_energy": "'{column}' is a power ({unit}): summed per {per}, each reading was counted for the "
+                              "{minutes:plural:minute} until the next (times {hours} hours), so that the {per}'s value "
+                              "is its energy ({unit}h).",
     "notice.other_side_blank": "{rows:plural:blank cell} of '{column}' on rows where '{other}' is filled {rows:were} "
                                "read as 0: a blank side of a pair of money columns (in and out, cash and card) is none "
                                "of it on that row.",

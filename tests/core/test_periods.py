@@ -385,3 +385,45 @@ def test_declined_and_reverted_rows_count_as_nothing_paid_in_a_sum_but_are_still
     counted = load(log, per="day", duplicates="count")
     assert counted.frame["y"].sum() == len(log) and "notice.per_period_marked" in [
         notice.key for notice in counted.report.notices]
+
+
+def _register(hours: int = 24 * 60, decimals: int = 3) -> tuple[pd.DataFrame, np.ndarray]:
+    """An energy meter's hourly register (from 12,345.678 kWh) and each hour's use, evenings higher."""
+    rng = np.random.default_rng(3)
+    use = np.round(0.3 + 0.9 * (np.arange(hours) % 24 >= 17) + rng.uniform(0, 0.1, hours), decimals)
+    stamps = pd.date_range("2023-10-01", periods=hours, freq="h")
+    register = np.round(12345.678 + np.cumsum(use), decimals)
+    return pd.DataFrame({"start": stamps.strftime("%Y-%m-%dT%H:%M:%S+00:00"), "state": register}), use
+
+
+def test_a_registers_readings_summed_per_day_are_its_rises_and_an_interval_column_beside_it_is_the_target() -> None:
+    # from the walks: Home Assistant's 'state' (a meter's kWh) summed per day made 296,470 kWh a day; an energy
+    # meter's 'kWh Register' was forecast before its 'Interval kWh', and ran backwards
+    readings, use = _register()
+    daily = load(readings, per="day", duplicates="sum")
+    assert daily.frame["y"].iloc[1:-1].to_numpy() == pytest.approx(use.reshape(-1, 24).sum(axis=1)[1:-1])
+    assert "notice.register_increments" in [notice.key for notice in daily.report.notices]
+    last = load(readings, per="day", duplicates="last")  # the readings themselves, asked for
+    assert last.frame["y"].iloc[0] == readings["state"].iloc[23]
+    both = readings.assign(**{"Interval kWh": np.round(use, 2), "state": np.round(readings["state"], 1)})
+    chosen = load(both.rename(columns={"state": "kWh Register"}))
+    assert chosen.target == "Interval kWh"
+    alone = load(readings.rename(columns={"state": "kWh Register"}))
+    assert alone.target == "kWh Register" and alone.frame.attrs.get("target_running")
+    orders = event_log()  # an order log's amounts rise and fall: summed as they are
+    assert "notice.register_increments" not in [notice.key for notice in load(
+        orders, per="day", duplicates="sum").report.notices]
+
+
+def test_a_power_in_kw_summed_per_day_is_its_energy_in_kwh_and_an_energy_stays_as_it_is() -> None:
+    # from a walk: a Tesla app's 'Home (kW)' every 5 minutes summed per day read 265 where the day's use was 22 kWh
+    stamps = pd.date_range("2024-06-01", periods=288 * 10, freq="5min")
+    power = np.where((stamps.hour >= 17) & (stamps.hour < 22), 2.0, 0.5)
+    readings = pd.DataFrame({"Date time": stamps.strftime("%Y-%m-%dT%H:%M:%S"), "Home (kW)": power})
+    daily = load(readings, per="day", duplicates="sum")
+    assert daily.frame["y"].to_numpy() == pytest.approx(np.full(10, 2.0 * 5 + 0.5 * 19))
+    assert "notice.power_as_energy" in [notice.key for notice in daily.report.notices]
+    energy = load(readings.rename(columns={"Home (kW)": "Home (kWh)"}), per="day", duplicates="sum")
+    assert energy.frame["y"].iloc[0] == pytest.approx(power[:288].sum())
+    mean = load(readings, per="day", duplicates="mean")  # a day's average power: as asked
+    assert mean.frame["y"].iloc[0] == pytest.approx(power[:288].mean())
