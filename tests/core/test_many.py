@@ -1167,3 +1167,14 @@ def test_workers_employees_and_first_names_stay_series_ids(tmp_path: Path) -> No
     done, out, metrics = fit(tmp_path, hours, "--model", "snaive")
     assert done.returncode == 0, done.stderr
     assert len(json.loads(metrics.read_text())["series"]) == 3
+
+
+def test_a_percentage_written_with_its_sign_is_no_series_id_beside_the_shift_and_line() -> None:
+    # from a walk: an OEE export by shift and line was read as 120 series by its 'Performance %' (88.8%)
+    rng = np.random.default_rng(1)
+    days = pd.bdate_range("2024-01-01", periods=130)
+    rows = [(f"{day:%m/%d/%Y}", shift, line, int(rng.integers(4000, 4600)), f"{rng.uniform(82, 94):.1f}%")
+            for day in days for line in ("Line 1", "Line 2") for shift in ("1st", "2nd", "3rd")]
+    raw = pd.DataFrame(rows, columns=["Shift Date", "Shift", "Line", "Good Count", "Performance %"])
+    assert detect_id_columns(raw, "Shift Date") == ("Shift", "Line")
+    assert detect_id_columns(raw.rename(columns={"Performance %": "Performance"}), "Shift Date") == ("Shift", "Line")
