@@ -2601,7 +2601,8 @@ def _in_one_currency(columns: list[str], raw: pd.DataFrame) -> list[str]:
     return converted + [col for col in columns if col not in converted]
 
 
-_CONVERTED_WORDS = frozenset({"converted", "settlement", "settled"})  # amounts in one currency beside the charged
+_CONVERTED_WORDS = frozenset({"converted", "settlement", "settled",  # amounts in one currency beside the charged
+                              "merchant"})  # (Google Play's 'Amount (Merchant Currency)' beside its buyers')
 _COST = re.compile(r"cost|spend|(?<!dis)charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
 _USAGE = re.compile(r"usage|quantity|qty|(?:^|[\W_])used(?:[\W_]|$)")
 _PER_UNIT = re.compile(r"\bunit|(?<![a-z])rate|\bprice|\bper\b|\bavg|\baverage")
@@ -2891,9 +2892,12 @@ def _series_order(raw: pd.DataFrame, ds: pd.Series | None, numbers: dict[str, pd
     keys = [col for col in few if col not in numbers]
     if pd.Series(stamps).duplicated().any():  # a long file: a column (text first, then numbers: store 1-4, not a
         keys = next(([col] for col in sorted(few, key=lambda col: col in numbers)  # day's rank) keeping stamps apart
-                     if not pd.DataFrame({"id": raw[col].to_numpy(), "ds": stamps}).duplicated().any()), keys)
-    table = pd.DataFrame({f"k{k}": raw[col].astype("string").to_numpy() for k, col in enumerate(keys)})
+                     if not pd.DataFrame({"id": raw[col].to_numpy(), "ds": stamps}).dropna(subset=["id"])
+                     .duplicated().any()), keys)  # (among the rows with an id: Play's blank country and Namibia's
+    table = pd.DataFrame({f"k{k}": raw[col].astype("string").to_numpy() for k, col in enumerate(keys)})  # 'NA')
     table["ds"] = stamps
+    if len(keys) == 1 and pd.Series(stamps).duplicated().any():
+        table = table[table["k0"].notna().to_numpy()]
     return table.sort_values([*table.columns], kind="stable").index.to_numpy()
 
 
@@ -4685,6 +4689,7 @@ def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Ser
     return found
 
 
+_CURRENCY_WORDS = frozenset({"currency", "währung", "devise", "moneda", "moeda", "valuta", "币种", "货币"})
 _CURRENCY_NAMES = frozenset({"currency", "currency code", "curr", "ccy", "währung", "devise", "moneda", "moeda", "币种"})
 
 
@@ -4693,10 +4698,11 @@ def _currencies_mixed(raw: pd.DataFrame) -> Notice | None:
     ``_CURRENCY_NAMES``, holds several codes: KDP's royalties in USD, GBP, JPY and EUR were summed into 6,957.8 of
     nothing); None otherwise."""
     for col in raw.columns:
-        if _name_text(col) in _CURRENCY_NAMES:
-            codes = raw[col].dropna().astype("string").str.strip().str.upper()
-            codes = sorted(codes[codes != ""].unique())
-            if len(codes) > 1:
+        named = _name_text(col) in _CURRENCY_NAMES
+        if named or _name_words(col) & _CURRENCY_WORDS:  # Google Play's 'Buyer Currency', Apple's 'Customer
+            codes = raw[col].dropna().astype("string").str.strip().str.upper()  # Currency', 'Currency of Proceeds'
+            codes = sorted(codes[codes != ""].unique())  # (ISO codes: not its 'Amount (Buyer Currency)')
+            if len(codes) > 1 and (named or all(re.fullmatch(r"[A-Z]{3}", code) for code in codes)):
                 shown = ", ".join(codes[:4]) + (", ..." if len(codes) > 4 else "")
                 return Notice(f"The rows combined into each value are in {len(codes)} currencies in '{col}' "
                               f"({shown}): their amounts were added as they are. Choose '{col}' as a Series id "

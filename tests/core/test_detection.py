@@ -722,3 +722,30 @@ def test_a_wells_oil_in_barrels_is_the_target_before_its_gas_days_and_tubing_pre
     assert _chosen(cases, months) == ["Oil (BBL)", "Oil (BBL)", "Oil Rate (bbl/d)"]
     lots = _dated("Date,BBL,Count", lambda k: f"{1000010010 + k * 977},{3 + k % 4}", months)
     assert load_series(lots, "311.csv").target == "Count"
+
+
+def test_play_earnings_forecast_the_merchant_currency_and_a_country_file_its_daily_installs_beside_namibia() -> None:
+    # from a walk: Google Play's 'Amount (Buyer Currency)' (INR, JPY and USD added) was forecast before its 'Amount
+    # (Merchant Currency)', unwarned; a country file with Namibia's 'NA' and a blank country forecast its running
+    # 'Total User Installs'
+    rng = np.random.default_rng(2)
+    rates = {"USD": 1.0, "INR": 0.012, "JPY": 0.0066}
+    prices = [("USD", 4.99), ("INR", 399.0), ("JPY", 800.0)]
+    rows = [(f"{day:%b} {day.day}, {day.year}", currency, price, round(price * rates[currency], 2))
+            for day in pd.date_range("2024-03-01", periods=60) for _ in range(8)
+            for currency, price in [prices[int(rng.integers(0, 3))]]]
+    earnings = pd.DataFrame(rows, columns=["Transaction Date", "Buyer Currency", "Amount (Buyer Currency)",
+                                           "Amount (Merchant Currency)"]).to_csv(index=False).encode()
+    summed = load_series(earnings, "PlayApps.csv", LoadOptions(per="day", duplicates="sum"))
+    assert summed.target == "Amount (Merchant Currency)"
+    buyers = load_series(earnings, "PlayApps.csv", LoadOptions(per="day", duplicates="sum",
+                                                               target="Amount (Buyer Currency)"))
+    assert "notice.currencies_mixed" in [notice.key for notice in buyers.report.notices]
+    totals = {"US": 160000, "IN": 120000, "BR": 60000, "NA": 3200, "": 2000}
+    lines = ["Date,Country,Daily User Installs,Total User Installs"]
+    for day in pd.date_range("2024-05-01", periods=31):
+        for country in totals:
+            installs = int(totals[country] / 400 * rng.uniform(0.9, 1.3))
+            totals[country] += installs
+            lines.append(f"{day:%Y-%m-%d},{country},{installs},{totals[country]}")
+    assert load_series(("\n".join(lines) + "\n").encode(), "country.csv").target == "Daily User Installs"
