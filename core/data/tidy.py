@@ -120,7 +120,8 @@ _ROW_COUNTER_NAMES = {"index", "id", "#", "no", "row"}  # a column of these name
 _RUNNING_NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "id", "invoice", "ticket", "order", "seq", "serial",
                                    "record",  # a logger's RECORD; a car park's 'Txn #', 'Receipt', SKIDATA's 'Belegnr.'
                                    "txn", "trans", "transaction", "receipt", "sequence", "belegnr", "beleg", "nummer",
-                                   "ticketnummer"})
+                                   "ticketnummer",  # an SPC log's subgroup (its counter was forecast, 309, 310)
+                                   "subgroup", "batch", "lot", "sample", "idx"})
 _UNSAVED_FORMULAS = ("The sheet has formulas whose results were never saved (a program wrote the workbook), so they "
                       "read as blank: open the workbook in Excel or LibreOffice and save it, then load it again.")
 _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's steps may be off by (``_evenly_rising``)
@@ -2340,6 +2341,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if not _so_far(col)] or measures
     measures = [col for col in measures if not _meter_reading(col)] or measures
     measures = _intervals_before_registers(_closing_before_opening(_without_ranks(measures)), numbers)
+    measures = _mean_of_numbered_first(measures, numbers)
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
     measures = _without_row_labels(measures, numbers)  # a roster's 'Employee #' beside its 'FTE'
     if any(_name_words(col) & _PRODUCE_WORDS for col in measures):  # a layer flock's 'Eggs Laid' first, its 'Hens
@@ -2829,6 +2831,29 @@ _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 _METER_WORDS = frozenset({"meter", "zählerstand", "zaehlerstand", "meterstand", "register", "odometer"})
 _ENDS = frozenset({"start", "end", "stop", "begin", "beginn", "ende"})  # (not a price's 'Closing Value')
+
+
+_NUMBERED_NAME = re.compile(r"(.*?)[\s_-]*(\d{1,2})")
+
+
+def _mean_of_numbered_first(measures: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
+    """``measures`` with the mean of numbered readings first (an SPC log's 'X-bar' of its 'X1' to 'X5': 'X1' was
+    forecast), a column that equals their row mean within a unit of its last decimal; as they are otherwise."""
+    if numbers is None:
+        return measures
+    groups: dict[str, list[str]] = {}
+    for col in measures:
+        if (match := _NUMBERED_NAME.fullmatch(str(col).strip())) is not None and match.group(1):
+            groups.setdefault(match.group(1).lower(), []).append(col)
+    for readings in (cols for cols in groups.values() if len(cols) >= 2):
+        mean = pd.concat([numbers[col] for col in readings], axis=1).mean(axis=1)
+        for col in measures:
+            known = numbers[col].dropna()
+            places = _decimal_places(known.to_numpy(dtype=float)) if col not in readings and len(known) else None
+            if places is not None and bool(((known - mean[known.index]).abs() <= 1.01 * 10.0 ** -places).mean()
+                                           >= _TOTAL_SHARE):
+                return [col, *(other for other in measures if other != col)]
+    return measures
 
 
 def _intervals_before_registers(measures: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:

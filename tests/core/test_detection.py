@@ -749,3 +749,14 @@ def test_play_earnings_forecast_the_merchant_currency_and_a_country_file_its_dai
             totals[country] += installs
             lines.append(f"{day:%Y-%m-%d},{country},{installs},{totals[country]}")
     assert load_series(("\n".join(lines) + "\n").encode(), "country.csv").target == "Daily User Installs"
+
+
+def test_an_spc_logs_subgroup_counter_is_no_target_and_its_x_bar_goes_before_the_readings() -> None:
+    # from a walk: a subgroup log's 'Subgroup' (1, 2, 3, ...) was forecast, then its 'X1' before the 'X-bar'
+    rng = np.random.default_rng(4)
+    readings = np.round(rng.normal(25.002, 0.004, (200, 5)), 4)
+    stamps = pd.date_range("2024-01-02 07:30", periods=200, freq="2h")
+    rows = "".join(f"{stamp:%m/%d/%Y %H:%M},{k + 1},{','.join(f'{x:.4f}' for x in xs)},{xs.mean():.4f},"
+                   f"{xs.max() - xs.min():.4f},25.015\n" for k, (stamp, xs) in enumerate(zip(stamps, readings)))
+    log = "Date,Subgroup,X1,X2,X3,X4,X5,X-bar,R,USL\n" + rows
+    assert load_series(log.encode(), "spc.csv").target == "X-bar"
