@@ -2290,9 +2290,10 @@ SUBTOTAL_WORDS = rf"(?:total|gesamt|ergebnis|summe|totale|totaal|合计|小计|{
 GROUP_TOTAL = re.compile(rf"(.+?)\s+{SUBTOTAL_WORDS}|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(.+)", re.IGNORECASE)
 # A pivot table's subtotal (``2020 Total``, ``Jan 2023 MTD``) or a report's (``Total 2020``) in a column of dates or
 # periods.
-SUBTOTAL_ROW = re.compile(rf"(?:[^\W\d_]+\s+)?(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}"
-                          rf"|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(?=\S*\d)\S+",  # NetSuite's 'Total - A-100'
-                          re.IGNORECASE)
+SUBTOTAL_ROW = re.compile(rf"(?:[^\W\d_]+\s+)?(?=\S*\d)\S+\s+{SUBTOTAL_WORDS}s?"  # ('Jan-23 Totals')
+                          rf"|{SUBTOTAL_WORDS}(?:\s*[-–:])?\s+(?:[^\W\d_]+\s+)?(?=\S*\d)\S+",  # NetSuite's 'Total -
+                          re.IGNORECASE)  # A-100', a hotel report's 'Total January 2023'
+
 
 
 # Prefixes of a year and month pair that date no row: a card's expiry beside a payment's time (Stripe's 'Card Exp

@@ -1174,7 +1174,8 @@ def _bare_totals(cells: pd.Series) -> pd.Series:
     (``_BARE_TOTAL``), wherever they are and however often: Salesforce's 'Subtotal' rows made its 'Close Date' fail
     as the time column (its fiscal quarters were read, and the gifts averaged per quarter); or a statistic of them
     (``_BARE_STATISTIC``: a plant's operating log's Average, Maximum and Minimum under each month's Total)."""
-    bare = (cells.str.fullmatch(_BARE_TOTAL) | cells.str.fullmatch(_BARE_STATISTIC)).fillna(False)
+    bare = (cells.str.fullmatch(_BARE_TOTAL) | cells.str.fullmatch(_BARE_STATISTIC)
+            | cells.str.fullmatch(_RUNNING_WINDOW)).fillna(False)
     if not bare.any() or bare.all() \
             or not cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE \
             or parse_dates(cells[~bare].dropna().drop_duplicates().iloc[:_DATES_TRIED]) is None:
@@ -1185,6 +1186,11 @@ def _bare_totals(cells: pd.Series) -> pd.Series:
 
 _BARE_STATISTIC = re.compile(rf"(?:{_PERIOD_WORD}\s+)?(?:average|avg|mean|maximum|max|minimum|min|median)"
                              r"(?:\s+(?:day|value))?\s*:?", re.IGNORECASE)
+# A report's figure over a window of the rows above (STR's 'Current Week' after each Saturday, its 'Running 3 Month'
+# and 'Running 12 Month': trained on as days, they sent the file to numbered steps)
+_RUNNING_WINDOW = re.compile(r"(?:current|this|last|prior|running|rolling|trailing)\s+(?:\d{1,2}\s+)?"
+                             r"(?:week|month|quarter|year)s?|(?:week|month|quarter|year)\s+to\s+date|[wmqy]td",
+                             re.IGNORECASE)
 _DATES_TRIED = 200  # distinct cells of a column read as dates before its totals are left out (``_bare_totals``)
 
 
