@@ -6279,23 +6279,26 @@ def test_a_logger_whose_first_reading_has_only_its_us_time_under_a_title_keeps_i
     assert series.target == "Temp (F)" and len(series.frame) == 199
 
 
+def _report_lines(header: str, stamps: pd.DatetimeIndex, row: object, summary: object) -> bytes:
+    """A report's CSV: ``header``, then ``row(k, stamp)`` for each stamp, each followed by ``summary(stamp)`` where it
+    gives a line."""
+    lines = [header]
+    for k, stamp in enumerate(stamps):
+        lines += [row(k, stamp), *([line] if (line := summary(stamp)) else [])]
+    return ("\n".join(lines) + "\n").encode()
+
+
 def test_a_reports_running_windows_and_month_subtotals_by_name_are_left_out_as_summaries() -> None:
     # from a walk: STR's 'Current Week' after each Saturday (and 'Running 3 Month', 'Running 12 Month' under its
     # months) sent the file to numbered steps; an Opera report's 'Total January 2023' was said to be an unreadable date
     days = pd.date_range("2022-09-04", periods=140, freq="D")
-    lines = ["Date,Occ %,ADR"]
-    for k, day in enumerate(days):
-        lines.append(f"{day:%m/%d/%Y},{60 + k % 9}.5,{150 + k % 5}.25")
-        if day.dayofweek == 5:
-            lines.append("Current Week,64.0,152.1")
-    lines += ["Running 3 Month,63.2,151.0", "Running 12 Month,62.8,150.9"]
-    weekly = load_series(("\n".join(lines) + "\n").encode(), "str.csv")
+    text = _report_lines("Date,Occ %,ADR", days, lambda k, day: f"{day:%m/%d/%Y},{60 + k % 9}.5,{150 + k % 5}.25",
+                         lambda day: "Current Week,64.0,152.1" if day.dayofweek == 5 else None)
+    weekly = load_series(text + b"Running 3 Month,63.2,151.0\nRunning 12 Month,62.8,150.9\n", "str.csv")
     assert (weekly.frequency.name, len(weekly.frame)) == ("daily", 140)
-    subtotals = ["Business Date,Rooms Sold,Room Revenue"]
-    for day in pd.date_range("2023-01-01", "2023-06-30", freq="D"):
-        subtotals.append(f"{day:%d-%b-%y},{80 + day.day % 7},{10000 + 31 * day.day}")
-        if (day + pd.Timedelta(days=1)).day == 1:
-            subtotals.append(f"Total {day:%B %Y},,{999999}")
-    monthly = load_series(("\n".join(subtotals) + "\n").encode(), "opera.csv")
+    text = _report_lines("Business Date,Rooms Sold,Room Revenue", pd.date_range("2023-01-01", "2023-06-30"),
+                         lambda k, day: f"{day:%d-%b-%y},{80 + day.day % 7},{10000 + 31 * day.day}",
+                         lambda day: f"Total {day:%B %Y},,999999" if (day + pd.Timedelta(days=1)).day == 1 else None)
+    monthly = load_series(text, "opera.csv")
     assert len(monthly.frame) == 181 and monthly.frame["y"].max() < 20000
     assert "notice.bad_dates" not in [notice.key for notice in monthly.report.notices]
