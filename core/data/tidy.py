@@ -73,6 +73,10 @@ _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "dem
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
                  "fechamento", "收盘", "收盘价", "销量", "销售额",
+                 # sales and revenue as other languages' exports name them (a German PMS's 'Umsatz Logis' gave way to
+                 # its 'Belegte Zimmer', where the English file's 'Room Revenue' was the target)
+                 "umsatz", "umsätze", "logisumsatz", "erlös", "erlöse", "erloes", "omzet", "ventas", "ingresos",
+                 "ventes", "vendite", "fatturato", "ricavi", "vendas", "receita", "faturamento",
                  "arithmetic",  # EPA AQS's 'Arithmetic Mean' (its 'Observation Count' was forecast)
                  "earnings",  # (AdSense's 'Estimated earnings (USD)' gave way to its page views)
                  "boardings", "ridership", "riders",  # (an APC file's 'Avg Load' was: a load is a target word)

@@ -760,3 +760,12 @@ def test_an_spc_logs_subgroup_counter_is_no_target_and_its_x_bar_goes_before_the
                    f"{xs.max() - xs.min():.4f},25.015\n" for k, (stamp, xs) in enumerate(zip(stamps, readings)))
     log = "Date,Subgroup,X1,X2,X3,X4,X5,X-bar,R,USL\n" + rows
     assert load_series(log.encode(), "spc.csv").target == "X-bar"
+
+
+def test_revenue_named_in_german_is_the_target_before_the_rooms_occupancy_and_rates() -> None:
+    # from a walk: a German PMS export's 'Umsatz Logis' gave way to its 'Belegte Zimmer'
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    text = "Datum;Belegte Zimmer;Auslastung;ADR;RevPAR;Umsatz Logis\n" + "".join(
+        f"{day:%d.%m.%Y};{10 + k * 7 % 31};{35 + k % 9},71 %;{70 + k % 5},22 €;{26 + k % 4},15 €;"
+        f"{(10 + k * 7 % 31) * (70 + k % 5):,}".replace(",", ".") + ",30 €\n" for k, day in enumerate(days))
+    assert load_series(text.encode("utf-8"), "mews.csv").target == "Umsatz Logis"
