@@ -883,6 +883,12 @@ def _read_any(data: bytes, name: str, sheet: str | int, decimal: str = "", packe
     check_line_length(data)
     text = decode_text(data)
     head = text.lstrip()[:200].lower()
+    if head.startswith("ofxheader:") or re.match(r"(?:<\?xml[^>]*>\s*)?<\?ofx|<ofx>", head):
+        raise DataError("This file is a bank download in OFX or QFX (for Quicken, QuickBooks or Money), not a CSV: "
+                        "download the statement as CSV (the bank's 'CSV' or 'Comma delimited' choice).", "err.ofx")
+    if re.match(r"!(?:type|account|option|clear):", head):
+        raise DataError("This file is a bank download in QIF (Quicken Interchange Format), not a CSV: download the "
+                        "statement as CSV (the bank's 'CSV' or 'Comma delimited' choice).", "err.qif")
     if head.startswith(("<?xml", "<feed", "<rss")) and not re.search(r"<html|<!doctype html", text[:2000], re.I):
         raise DataError("This file is XML (a feed or data document, such as a utility's Green Button download), not a "
                         "CSV: download the data itself as CSV, or save it as CSV from a spreadsheet.", "err.xml")
@@ -1870,7 +1876,8 @@ def _detect_delimiter(lines: list[str]) -> str:
     """
     unquoted = [_QUOTED.sub("", line) for line in lines]
     best, best_score = ",", (0, 0)
-    for candidate in _DELIMITERS:
+    braces = () if any("{" in line for line in lines) else ("}",)  # Texas RRC's dumps: '}' with no '{' (no JSON)
+    for candidate in (*_DELIMITERS, *braces):
         counts = Counter(count for line in unquoted if (count := line.count(candidate)))
         if not counts:
             continue

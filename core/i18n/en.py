@@ -1075,6 +1075,10 @@ MESSAGES: dict[str, str] = {
                "Excel or LibreOffice and save it as .xlsx without a password, or as CSV.",
     "err.ods": "{label} is an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx or CSV from "
                "LibreOffice or Excel.",
+    "err.ofx": "This file is a bank download in OFX or QFX (for Quicken, QuickBooks or Money), not a CSV: download the "
+               "statement as CSV (the bank's 'CSV' or 'Comma delimited' choice).",
+    "err.qif": "This file is a bank download in QIF (Quicken Interchange Format), not a CSV: download the statement as "
+               "CSV (the bank's 'CSV' or 'Comma delimited' choice).",
     "err.json": "This file is JSON, not a CSV: export the data as CSV (a header row, then one row per time step).",
     "err.tar": "The file is a tar archive (.tar.gz): unpack it and choose the CSV inside.",
     "format.stata": "a Stata data file (.dta)",

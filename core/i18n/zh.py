@@ -814,6 +814,8 @@ MESSAGES: dict[str, str] = {
     "err.word": "该文件是 Word 文档，不是表格：请把其中的表格复制到 Excel，另存为 .xlsx 或 CSV。",
     "err.xls": "该文件是旧格式（.xls）或受密码保护的 Excel 工作簿：请在 Excel 或 LibreOffice 中打开，另存为不带密码的 .xlsx 或 CSV。",
     "err.ods": "{label} 是 OpenDocument 文件（.ods），不是 Excel 工作簿：请在 LibreOffice 或 Excel 中另存为 .xlsx 或 CSV。",
+    "err.ofx": "该文件是 OFX 或 QFX 格式的银行下载文件（供 Quicken、QuickBooks 或 Money 使用），不是 CSV：请以 CSV 格式下载对账单（银行提供的“CSV”或“逗号分隔”选项）。",
+    "err.qif": "该文件是 QIF 格式（Quicken 交换格式）的银行下载文件，不是 CSV：请以 CSV 格式下载对账单（银行提供的“CSV”或“逗号分隔”选项）。",
     "err.json": "该文件是 JSON，不是 CSV：请把数据导出为 CSV（先是表头行，然后每个时间步一行）。",
     "err.tar": "该文件是 tar 归档（.tar.gz）：请先解包，再选择其中的 CSV。",
     "format.stata": "Stata 数据文件（.dta）",

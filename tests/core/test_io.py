@@ -313,3 +313,20 @@ def test_a_header_under_key_value_lines_is_read_there_and_months_newest_first_ar
               f"{stamp:%d-%b-%y %H:%M:%S},{120 + k % 9}.5,{78 + k % 4}.25,4.2{k % 7}\r\n" for k, stamp in enumerate(stamps)))
     tags = load_series(pi.encode(), "pi.csv", LoadOptions(target="LINE1.TEMP_PV"))
     assert tags.date_col == "Timestamp" and tags.frame["y"].iloc[0] == 78.25 and len(tags.frame) == 200
+
+
+def test_bank_downloads_in_ofx_or_qif_are_named_and_a_dump_separated_by_braces_is_read() -> None:
+    # from the walks: a QFX and a QIF were said to hold a text column 'OFXHEADER:100', with pickers offering it as the
+    # time column; Texas RRC's '}'-separated production dump was split at the commas in operators' names
+    ofx = "OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\n\r\n<OFX><BANKMSGSRSV1><STMTTRNRS>\r\n"
+    qif = "!Type:Bank\nD1/ 1'23\nT-10.45\nPSAFEWAY #1234\n^\n"
+    for text, key in ((ofx, "err.ofx"), (qif, "err.qif"), ('<?xml version="1.0"?>\n<?OFX OFXHEADER="200"?>\n<OFX>',
+                                                           "err.ofx")):
+        with pytest.raises(DataError) as caught:
+            load_series(text.encode(), "statement.qfx")
+        assert caught.value.key == key
+    months = pd.date_range("2019-01-01", periods=48, freq="MS")
+    dump = "OIL_GAS_CODE}LEASE_NO}CYCLE_YEAR_MONTH}LEASE_OIL_PROD_VOL}OPERATOR_NAME\n" + "".join(
+        f"O}}41234}}{month:%Y%m}}}{9000 - 40 * k}}}PIONEER NATURAL RES. USA, INC.\n" for k, month in enumerate(months))
+    series = load_series(dump.encode(), "OG_LEASE_CYCLE_DATA_TABLE.dsv")
+    assert series.target == "LEASE_OIL_PROD_VOL" and series.frame["y"].iloc[-1] == 9000 - 40 * 47
