@@ -368,12 +368,13 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw[dated], {col: numbers[col][dated] for col in (target, *regressors)},
                              (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
-    if options.missing != "zero" and (closed := _closed_rows_notice(raw[dated], {
+    side = _money_side(target, numeric, numbers)  # a blank side of money is 0 (said below), no closed day
+    if options.missing != "zero" and side is None and (closed := _closed_rows_notice(raw[dated], {
             col: parsed[dated] for col, parsed in numbers.items()}, target) or _blank_holidays_notice(
                 ds[dated], numbers[target][dated], target) or _blank_small_counts_notice(numbers[target], target)):
         report.notices.append(closed)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
-    if (side := _money_side(target, numeric, numbers)) is not None:
+    if side is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
     numbers[target] = _signed_by_side(raw, target, numbers[target], report)
     if options.duplicates != "count":  # a count counts every row, said below (``_marked_rows_combined``)

@@ -6302,3 +6302,17 @@ def test_a_reports_running_windows_and_month_subtotals_by_name_are_left_out_as_s
     monthly = load_series(text, "opera.csv")
     assert len(monthly.frame) == 181 and monthly.frame["y"].max() < 20000
     assert "notice.bad_dates" not in [notice.key for notice in monthly.report.notices]
+
+
+def test_a_statements_blank_debit_on_paydays_is_read_as_0_without_calling_the_days_holidays() -> None:
+    # from a walk: Capital One's 'Debit' blank on the 15th and month ends (salary rows) was said to fall on holidays
+    # ("choose zero"), then, in the next note, read as 0
+    rng = np.random.default_rng(6)
+    lines = ["Transaction Date,Posted Date,Card No.,Description,Category,Debit,Credit"]
+    for day in pd.date_range("2022-01-01", "2024-03-29", freq="D")[::-1]:
+        if day.day == 15 or day.is_month_end:
+            lines.append(f"{day:%Y-%m-%d},{day:%Y-%m-%d},4321,ACME CORP PAYROLL,Payment/Credit,,2450.00")
+        lines += [f"{day:%Y-%m-%d},{day:%Y-%m-%d},4321,SAFEWAY #1234,Merchandise,{rng.uniform(5, 90):.2f},"
+                  for _ in range(int(rng.choice([0, 1, 1, 2, 3])))]
+    keys = [notice.key for notice in load_series(("\n".join(lines) + "\n").encode(), "download.csv").report.notices]
+    assert "notice.other_side_blank" in keys and "notice.blank_holidays" not in keys
