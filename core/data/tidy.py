@@ -1737,7 +1737,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
         if col in numbers and not (_sounds_like_date(col) or rising
                                    or _written_as_dates(raw[col]) or _writes_days(col, numbers[col])
-                                   or _holds_record_times(col, numbers[col])):
+                                   or _holds_record_times(col, numbers[col]) or _named_epochs(col, numbers[col])):
             continue
         parsed = _parse_time_column(raw[col], col, numbers, options.day_first, usual=options.usual_day_first,
                                     finer=rising)
@@ -2119,6 +2119,13 @@ def _as_example(way: str) -> str:
     if "%" not in way:
         return way
     return pd.Timestamp(2021, 3, 31, 13, 45).strftime(way.split(" (")[0])
+
+
+def _named_epochs(col: object, values: pd.Series) -> bool:
+    """Whether a column named as epochs (``_EPOCH_WORDS``: Home Assistant's 'start_ts') holds Unix seconds or
+    milliseconds, wherever it stands (after a constant 'metadata_id' it was passed over: the file ran as steps; its
+    'created_ts' in seconds with microseconds is no measure either, ``_no_measure``)."""
+    return bool(_name_words(col) & _EPOCH_WORDS) and parse_epochs(values) is not None
 
 
 def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Series],
@@ -2730,7 +2737,7 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
     return (_identifies_rows(col, values) or _writes_days(col, values) or _calendar_part(col, values)
             or _numbers_things(col, values) or _clock_times(col, values) or _numbers_groups(col, values)
             or _codes_a_place(col, values) or _age_counter(col, values, ds) or _elapsed_time(col, values)
-            or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values) is not None)
+            or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values.round()) is not None)
             or _epoch_twin(values, ds) or _part_of_the_stamps(values, ds))
 
 

@@ -1250,3 +1250,13 @@ def test_periods_one_to_four_beside_a_year_are_quarters() -> None:
     series = load_series(text.encode(), "HPI_master.csv")
     assert series.frequency.name == "quarterly" and len(series.frame) == 120
     assert series.frame["ds"].iloc[1] == pd.Timestamp("1991-04-01")
+
+
+def test_epochs_named_so_after_a_constant_id_are_the_time_and_a_creation_epoch_with_microseconds_no_target() -> None:
+    # from a walk: Home Assistant's statistics table ('metadata_id' 12 on every row, then 'start_ts') ran as steps,
+    # and its 'created_ts' (seconds with microseconds) was forecast
+    starts = 1696118400 + 3600 * np.arange(300)
+    text = "id,created_ts,metadata_id,start_ts,mean\n" + "".join(
+        f"{50000 + k},{start + 610.123456:.6f},12,{start}.0,{7 + k % 24 / 10:.2f}\n" for k, start in enumerate(starts))
+    series = load_series(text.encode(), "statistics.csv")
+    assert (series.date_col, series.target, series.frequency.name) == ("start_ts", "mean", "hourly")
