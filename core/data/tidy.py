@@ -368,17 +368,19 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     _note_unreadable_numbers(raw[dated], {col: numbers[col][dated] for col in (target, *regressors)},
                              (target, *regressors), decimal_comma, report, units)
     report.notices.extend(_unit_notice(col, units[col]) for col in (target, *regressors) if col in units)
-    side = _money_side(target, numeric, numbers)  # a blank side of money is 0 (said below), no closed day
-    if options.missing != "zero" and side is None and (closed := _closed_rows_notice(raw[dated], {
-            col: parsed[dated] for col, parsed in numbers.items()}, target) or _blank_holidays_notice(
-                ds[dated], numbers[target][dated], target) or _blank_small_counts_notice(numbers[target], target)):
+    side = _money_side(target, numeric, numbers)  # a blank side of money beside the other's is 0 (said below), no
+    blanks = numbers[target] if side is None else numbers[target].mask(  # closed day (a statement's payday)
+        numbers[target].isna() & numbers[side].notna(), 0.0)
+    if options.missing != "zero" and (closed := _closed_rows_notice(raw[dated], {
+            col: (blanks if col == target else parsed)[dated] for col, parsed in numbers.items()}, target)
+            or _blank_holidays_notice(ds[dated], blanks[dated], target) or _blank_small_counts_notice(blanks, target)):
         report.notices.append(closed)
     numbers.update({col: _without_codes(numbers[col], col, report) for col in (target, *regressors)})
     if side is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
     numbers[target] = _signed_by_side(raw, target, numbers[target], report)
-    if options.duplicates != "count":  # a count counts every row, said below (``_marked_rows_combined``)
-        numbers[target] = _failed_as_zero(raw, target, numbers[target], report)
+    if options.duplicates == "sum" and _amount_named(raw, target):  # a failed build's minutes are still minutes; a
+        numbers[target] = _failed_as_zero(raw, target, numbers[target], report)  # count counts every row
     if options.duplicates == "sum":
         numbers[target] = _once_per_document(raw, target, numbers, report)
     numbers[target] = _without_invalid_readings(raw, target, numbers, report)
@@ -393,6 +395,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                               if (notice := _comma_thousands_notice(raw[col], col)) is not None)
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
+    frame = _until_made(frame, raw.attrs.get("preamble", ()), report)
     partial = _partial_ends(frame, options.per) if options.per and options.duplicates in SUMMED else []
     if options.per and options.duplicates == "sum":
         frame = _power_as_energy(_register_as_increments(frame, target, options.per, report), target, options.per,
@@ -417,8 +420,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.extend(_groups_combined(raw, grouping, options.per, ds))
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
-                                                    _status_column(raw, target) if options.duplicates != "count"
-                                                    else None))
+                                                    _status_column(raw, target) if options.duplicates == "sum"
+                                                    and _amount_named(raw, target) else None))
     frame, future = _split_off_future(frame, regressors, report)
     unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
               if col not in (target, *regressors) and numbers[col].nunique() > 1}
@@ -645,8 +648,11 @@ _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "pric
 # a temperature (on a scale whose zero is no least value) or a departure from a normal goes below zero though its
 # history never did: an autumn of outdoor readings was held at 0 °C for the winter
 _SCALE_WORDS = frozenset({"temperature", "temperatures", "temp", "tmax", "tmin", "tavg", "tmean", "tobs", "dewpoint",
-                          "dew", "celsius", "fahrenheit", "degc", "degf", "windchill", "chill", "anomaly", "anomalies",
-                          "departure", "température", "temperatur", "temperatura", "temperaturen", "温度", "气温"})
+                          "dew", "celsius", "fahrenheit", "degc", "degf", "windchill", "anomaly", "température",
+                          "temperatur", "temperatura", "temperaturen", "温度", "气温"})
+# ... not a count or hours so named (a staffing file's 'Temp Hours', a monitor's 'Anomaly Count')
+_NOT_SCALE_WORDS = frozenset({"count", "counts", "number", "hours", "hrs", "headcount", "staff", "workers",
+                              "employees", "agency", "fte", "shifts", "chill"})
 
 
 def signed_rate(target: str, unit: str = "") -> bool:
@@ -655,11 +661,9 @@ def signed_rate(target: str, unit: str = "") -> bool:
     in degrees, in its name or in the file's one ``unit``): its band and forecast are not held at 0."""
     words = _name_words(target)
     as_rate = bool(words & _RATE_MARKS) or "%" in str(target)
-    return bool(words & (_SIGNED_WORDS | _SCALE_WORDS)) or "°" in f"{target}{unit}" \
+    scale = bool(words & _SCALE_WORDS) and not words & _NOT_SCALE_WORDS or "°" in f"{target}{unit}"
+    return bool(words & _SIGNED_WORDS) or scale \
         or as_rate and bool(words & _SIGNED_AS_RATE) or "rate" in words and bool(words & _RATE_OF_WORDS)
-
-
-_UNIT_NAMES = frozenset({"unit", "units", "unit_of_measurement", "uom", "einheit", "unité", "unidad"})
 
 
 def _file_unit(raw: pd.DataFrame) -> str:
@@ -1073,8 +1077,11 @@ def _header_under_key_values(raw: pd.DataFrame) -> pd.DataFrame:
     the lines above kept as a preamble, said. ``raw`` as it is where a line above holds more than a key and a value,
     or no line within ``LEADING_LABELS`` is a header: every cell filled with words (not ONS's 'Release date' and
     its date), the first a time word without digits, above a row whose first cell has digits."""
-    if len(raw.columns) < 2 or len(raw) < MIN_ROWS or _filled_names(raw.columns) > 2:
-        return raw
+    names = _filled_texts(raw.columns)
+    if len(raw.columns) < 2 or len(raw) < MIN_ROWS or len(names) > 2 \
+            or _sounds_like_date(raw.columns[0]) and not any(re.search(r"\d", name) for name in names):
+        return raw  # a header of its own ('Time,Load' above a units row 'Timestamp,MW'; not PI's 'Start Time' and its
+        # date)
     head = raw.head(LEADING_LABELS + 1).astype("string")
     for position in range(len(head) - 1):
         cells, below = head.iloc[position].str.strip(), head.iloc[position + 1].fillna("").str.strip()
@@ -2556,7 +2563,8 @@ def _percent_share(cells: pd.Series, blanks: bool = True) -> float:
 # Quantities beside a column of their units, several of them (a site office's purchase orders: bricks, tonnes and m³
 # under 'Qty' were summed per month, beside the 'Net Amount (EUR)' that prices them all)
 _QUANTITY_WORDS = frozenset({"qty", "quantity", "quantities", "menge", "anzahl", "quantité", "cantidad", "quantidade"})
-_UNIT_NAMES = frozenset({"unit", "units", "uom", "unit of measure", "einheit", "me", "unité", "unidad", "unidade"})
+_UNIT_NAMES = frozenset({"unit", "units", "uom", "unit of measure", "einheit", "me", "unité", "unidad", "unidade",
+                         "unit_of_measurement", "unit of measurement"})  # (Home Assistant's)
 
 
 def _sparse_beside_amounts(named: list[str], numbers: dict[str, pd.Series] | None) -> list[str]:
@@ -3405,8 +3413,9 @@ def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     amounts are written without a sign, said: ING's salary and rent were added as 4,936 a month where the month's net
     was -36. As they are where no such column is, or the amounts carry signs."""
     known = values.dropna()
-    if not len(known) or known.min() < 0 or (col := _sign_column(raw, target)) is None:
-        return values
+    if not len(known) or known.min() < 0 or _name_words(target) & _LEVEL_NAMES \
+            or (col := _sign_column(raw, target)) is None:
+        return values  # (a running 'Balance' is no amount that went either way)
     written = raw[col].reindex(values.index).astype("string").str.strip()
     out = written.str.lower().isin([pair[0] for pair in _SIGN_WORDS]).fillna(False).to_numpy(dtype=bool) \
         & values.notna().to_numpy()
@@ -3422,11 +3431,17 @@ def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     return values.mask(out, -values)
 
 
+# A column of how a sale was paid ('Card Type', 'Payment Type': Debit or Credit), not of which way money went; and
+# a level, no amount (a statement's running 'Balance')
+_PAID_BY_WORDS = frozenset({"card", "payment", "method", "tender", "funding", "instrument", "paid", "pay"})
+_LEVEL_NAMES = frozenset({"balance", "saldo", "solde", "kontostand", "level", "bal"})
+
+
 def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
     """The text column of ``raw`` whose every value is one of a pair of ``_SIGN_WORDS``, its money out among them."""
     words = {word for pair in _SIGN_WORDS for word in pair}
     for col in raw.columns:
-        if col == target or pd.api.types.is_numeric_dtype(raw[col]) \
+        if col == target or pd.api.types.is_numeric_dtype(raw[col]) or _name_words(col) & _PAID_BY_WORDS \
                 or not raw[col].dropna().head(50).astype("string").str.strip().str.lower().isin(words).all():
             continue  # (the first cells decide cheaply)
         present = set(raw[col].dropna().astype("string").str.strip().str.lower().unique()) - {""}
@@ -3467,10 +3482,24 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     return values.mask(failed, 0.0)
 
 
+_AMOUNT_WORDS = frozenset({"amount", "amt", "total", "price", "sales", "revenue", "net", "gross", "value", "paid",
+                           "payment", "charge", "charged", "fee", "fees", "betrag", "bedrag", "montant", "importe",
+                           "importo", "valor", "sum", "cost", "spend", "proceeds", "earnings", "payout"})
+
+
+def _amount_named(raw: pd.DataFrame, target: str) -> bool:
+    """Whether ``target`` is money: named so (``_AMOUNT_WORDS``) or written with a currency."""
+    return bool(_name_words(target) & _AMOUNT_WORDS) or target in raw and _written_as_money(raw[target])
+
+
 def _status_column(raw: pd.DataFrame, target: str) -> object | None:
-    """The one column of ``raw`` named as a row's status (``_STATUS_NAMES``), or None."""
+    """The one column of ``raw`` named as a row's status (``_STATUS_NAMES``) that marks a row not carried out
+    (``_FAILED_WORDS``), or None (a US 'State' of each order is none)."""
     flags = [col for col in raw.columns if col != target and _name_text(col) in _STATUS_NAMES]
-    return flags[0] if len(flags) == 1 else None
+    if len(flags) != 1:
+        return None
+    words = raw[flags[0]].dropna().astype("string").str.strip().str.lower()
+    return flags[0] if words.isin(_FAILED_WORDS).any() else None
 
 
 def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...], numbers: dict[str, pd.Series],
@@ -4541,7 +4570,9 @@ _SMALL_COUNT = 10  # the median at most of a count whose blanks are its zeros (w
 _FILLED_BLANKS = 0.1  # of the rows, at most, blank for them to be readings missed (a cashbook's blank days are none)
 
 
-_POWER_UNIT = re.compile(r"[(\[]\s*([kmg]?)w\s*[)\]]|\b([kmg]?)w\b|\bwatts?\b", re.IGNORECASE)
+# a power's unit: in brackets ('Home (kW)', '[W]'), or the name's last word as written ('Load kW'; not 'w/o' in 'Net
+# Sales w/o Tax', nor a German 'KW', a calendar week), or named in words
+_POWER_UNIT = re.compile(r"[(\[]\s*([kKmMgG]?)[wW]\s*[)\]]|(?:^|\s)([kMG]?)W$|\b(?i:(?:kilo|mega)?watts?)\b")
 _STEADY_SPACING = 0.9  # of the steps between readings, at least, as long as their median one
 
 
@@ -4558,7 +4589,9 @@ def _power_as_energy(frame: pd.DataFrame, target: str, per: str, report: DataRep
     if spacing <= 0 or spacing % 60 or np.mean(steps == spacing) < _STEADY_SPACING \
             or spacing >= _PERIOD_SECONDS.get(per, _PERIOD_DAYS.get(per, 1) * 86_400):
         return frame
-    hours, prefix = spacing / 3600, (match.group(1) or match.group(2) or "").lower()
+    written = match.group(0).lower()
+    hours = spacing / 3600
+    prefix = (match.group(1) or match.group(2) or ("k" if "kilo" in written else "m" if "mega" in written else "")).lower()
     unit, minutes = {"k": "kW", "m": "MW", "g": "GW"}.get(prefix, "W"), int(round(spacing / 60))
     report.notices.append(Notice(
         f"'{target}' is a power ({unit}): summed per {per}, each reading was counted for the {count(minutes, 'minute')}"
@@ -4575,6 +4608,44 @@ def _decimal_places(values: np.ndarray) -> int | None:
 
 
 _REGISTER_SCALE = 100  # a register's readings are this many times its median rise from row to row, at least
+
+
+# A report's note of when it was made ('As of: 09/15/2024 06:00'), the date after it
+_MADE_ON = re.compile(r"\b(?:as of|as at)\s*:?\s*(.+)", re.IGNORECASE)  # (a template's 'Run date' may be old)
+
+
+def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], report: DataReport) -> pd.DataFrame:
+    """``frame`` without the rows whose period ends after the moment the file's notes say it was made (a booking pace
+    report 'As of: 09/15/2024 06:00' lists stay dates to December with the rooms booked so far: read as history, its
+    forecast started from a January of 9 rooms), said; rows without a value stay (future rows of regressors). As it
+    is where no note dates the file, or too few rows would be left."""
+    ds = frame["ds"]
+    made = next((stamp for line in preamble if (match := _MADE_ON.search(str(line)))
+                 and (stamp := _first_stamp(match.group(1))) is not None), None)
+    if made is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or ds.isna().all():
+        return frame
+    stamps = np.sort(ds.dropna().unique())
+    step = pd.Timedelta(np.median(np.diff(stamps))) if len(stamps) > 1 else pd.Timedelta(0)
+    after = ((ds + step > made) & frame["y"].notna()).to_numpy()
+    if not after.any() or int((~after & frame["y"].notna().to_numpy()).sum()) < MIN_ROWS:
+        return frame
+    rows, first = int(after.sum()), stamp_text(pd.Timestamp(ds[after].min()))
+    report.rows_dropped += rows
+    report.notices.append(Notice(
+        f"The file's notes say it was made as of {stamp_text(made)}: its {count(rows, 'row')} from {first} on, whose "
+        "periods were not over then, hold figures still to come (bookings on the books) and were left out of the "
+        "history.", "notice.after_made", {"made": stamp_text(made), "rows": rows, "first": first}))
+    return frame[~after]
+
+
+def _first_stamp(text: str) -> pd.Timestamp | None:
+    """The date (and time) at the start of ``text`` ('09/15/2024 06:00 by jsmith'), or None."""
+    words = text.strip().strip('"').split()
+    for size in (2, 1):
+        parsed = parse_dates(pd.Series([" ".join(words[:size])])) if len(words) >= size else None
+        if parsed is not None and parsed[0].notna().all() and parsed[0].dt.tz is None:
+            return pd.Timestamp(parsed[0].iloc[0])
+    return None
 
 
 def _register_as_increments(frame: pd.DataFrame, target: str, per: str, report: DataReport) -> pd.DataFrame:
@@ -4740,6 +4811,9 @@ def _currencies_mixed(raw: pd.DataFrame) -> Notice | None:
     """A warning where the rows combined into one value are in several currencies (a column named as one,
     ``_CURRENCY_NAMES``, holds several codes: KDP's royalties in USD, GBP, JPY and EUR were summed into 6,957.8 of
     nothing); None otherwise."""
+    if any(_name_text(col) in _CURRENCY_NAMES and raw[col].dropna().astype("string").str.strip().str.upper()
+           .pipe(lambda codes: codes[codes != ""].nunique()) == 1 for col in raw.columns):
+        return None  # the amounts' own currency, one (Stripe's 'Currency' usd beside its 'Customer Facing Currency')
     for col in raw.columns:
         named = _name_text(col) in _CURRENCY_NAMES
         if named or _name_words(col) & _CURRENCY_WORDS:  # Google Play's 'Buyer Currency', Apple's 'Customer

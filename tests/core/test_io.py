@@ -330,3 +330,12 @@ def test_bank_downloads_in_ofx_or_qif_are_named_and_a_dump_separated_by_braces_i
         f"O}}41234}}{month:%Y%m}}}{9000 - 40 * k}}}PIONEER NATURAL RES. USA, INC.\n" for k, month in enumerate(months))
     series = load_series(dump.encode(), "OG_LEASE_CYCLE_DATA_TABLE.dsv")
     assert series.target == "LEASE_OIL_PROD_VOL" and series.frame["y"].iloc[-1] == 9000 - 40 * 47
+
+
+def test_review_a_units_row_under_a_two_column_header_keeps_the_header() -> None:
+    # the review of the batch: 'Time,Load' above a units row 'Timestamp,MW' was read as a title, 'MW' the target
+    hours = pd.date_range("2024-03-01", periods=200, freq="h")
+    text = "Time,Load\nTimestamp,MW\n" + "".join(f"{hour:%Y-%m-%d %H:%M},{200 + k % 24}.5\n"
+                                                 for k, hour in enumerate(hours))
+    series = load_series(text.encode(), "load.csv")
+    assert (series.date_col, series.target) == ("Time", "Load")

@@ -1178,3 +1178,12 @@ def test_a_percentage_written_with_its_sign_is_no_series_id_beside_the_shift_and
     raw = pd.DataFrame(rows, columns=["Shift Date", "Shift", "Line", "Good Count", "Performance %"])
     assert detect_id_columns(raw, "Shift Date") == ("Shift", "Line")
     assert detect_id_columns(raw.rename(columns={"Performance %": "Performance"}), "Shift Date") == ("Shift", "Line")
+
+
+def test_review_products_named_with_a_percentage_stay_series_ids() -> None:
+    # the review of the batch: 'Whole Milk 3.25%', 'Lowfat Milk 1%' were no longer ids: four products were averaged
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    products = ["Whole Milk 3.25%", "Reduced Fat Milk 2%", "Lowfat Milk 1%", "Fat Free Milk 0%"]
+    raw = pd.DataFrame([(f"{day:%Y-%m-%d}", product, 100 + k % 9) for k, day in enumerate(days)
+                        for product in products], columns=["Date", "Product", "Units Sold"])
+    assert detect_id_columns(raw, "Date") == ("Product",)

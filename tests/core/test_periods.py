@@ -427,3 +427,26 @@ def test_a_power_in_kw_summed_per_day_is_its_energy_in_kwh_and_an_energy_stays_a
     assert energy.frame["y"].iloc[0] == pytest.approx(power[:288].sum())
     mean = load(readings, per="day", duplicates="mean")  # a day's average power: as asked
     assert mean.frame["y"].iloc[0] == pytest.approx(power[:288].mean())
+
+
+def test_review_a_card_type_a_balance_a_failed_builds_minutes_a_us_state_and_sales_without_tax_keep_their_values() -> None:
+    # the review of the batch: a POS export's 'Card Type' (Debit, Credit) was read as the sign of its sales; a
+    # statement's 'Balance' was negated on withdrawals; a failed build's minutes counted 0; a US 'State' lost its
+    # groups notice; 'Net Sales w/o Tax' was read as a power in watts
+    log = event_log()
+    plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
+    cards = log.assign(**{"Card Type": np.where(np.arange(len(log)) % 3, "Credit", "Debit")})
+    summed = load(cards, per="day", duplicates="sum")
+    assert summed.frame["y"].to_numpy() == pytest.approx(plain)
+    statement = log.assign(Type=np.where(np.arange(len(log)) % 4, "Withdrawal", "Deposit"),
+                           Balance=2500 + np.arange(len(log)) % 50)
+    balance = load(statement, target="Balance", per="day", duplicates="last")
+    assert (balance.frame["y"] >= 2500).all()
+    builds = log.rename(columns={"amount": "build_minutes"}).assign(
+        status=np.where(np.arange(len(log)) % 7, "success", "failed"))
+    assert load(builds, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    states = log.assign(State=np.array(["Texas", "Ohio", "Iowa"])[np.arange(len(log)) % 3])
+    said = [notice.key for notice in load(states, per="day", duplicates="sum").report.notices]
+    assert "notice.per_period_groups" in said
+    slots = log.rename(columns={"amount": "Net Sales w/o Tax"})
+    assert "notice.power_as_energy" not in [n.key for n in load(slots, per="day", duplicates="sum").report.notices]
