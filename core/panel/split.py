@@ -300,7 +300,7 @@ def detect_id_columns(raw: pd.DataFrame, date_col: str | None, exclude: tuple[st
     if date_col is None or date_col not in raw.columns:
         return ()
     if not raw[date_col].dropna().duplicated().any():  # blank stamps are no repeats (a Shopify export's line items)
-        return _kinds_in_units(raw, date_col, exclude)
+        return _kinds_in_units(raw, date_col, exclude) or _entity_ids(raw, date_col, exclude)
     raw = raw.drop_duplicates()
     stamp_repeats = int(raw[date_col].dropna().duplicated().sum())
     if not stamp_repeats or _lines_of_documents(raw, date_col):
@@ -793,6 +793,21 @@ def _kinds_in_units(raw: pd.DataFrame, date_col: str, exclude: tuple[str, ...]) 
                          and _names_units(raw[col])), key=lambda col: _id_rank(raw, col))
     for col in candidates:
         if (raw.dropna(subset=[col]).groupby(col)[units[0]].nunique() == 1).all():
+            return (col,)
+    return ()
+
+
+_ENTITY_ID = r"[a-z][a-z0-9_]*\.[a-z0-9_]+"  # Home Assistant's 'sensor.living_room_temperature'
+
+
+def _entity_ids(raw: pd.DataFrame, date_col: str, exclude: tuple[str, ...]) -> tuple[str, ...]:
+    """The column of entity ids in a log of states, each entity at times of its own (Home Assistant's history:
+    'sensor.house_power' in W beside 'sensor.living_room_humidity' in %, averaged together per hour): a candidate
+    id (``_may_be_id``) whose every value is a dotted entity id (``_ENTITY_ID``); ``()`` otherwise."""
+    for col in raw.columns:
+        values = raw[col].dropna()
+        if len(values) and _is_text(values) and values.astype("string").str.fullmatch(_ENTITY_ID).all() \
+                and _may_be_id(raw, col, date_col, exclude) and _series_long_enough(raw, (col,)):
             return (col,)
     return ()
 

@@ -1187,3 +1187,16 @@ def test_review_products_named_with_a_percentage_stay_series_ids() -> None:
     raw = pd.DataFrame([(f"{day:%Y-%m-%d}", product, 100 + k % 9) for k, day in enumerate(days)
                         for product in products], columns=["Date", "Product", "Units Sold"])
     assert detect_id_columns(raw, "Date") == ("Product",)
+
+
+def test_home_assistants_entities_logged_at_times_of_their_own_are_the_series_ids() -> None:
+    # from a walk: a history download of a power sensor (W) and a humidity sensor (%), each row at its own time, was
+    # read as one series, the watts and percentages averaged together per hour
+    rng = np.random.default_rng(3)
+    rows = [(entity, f"{base + rng.normal(0, 3):.1f}", stamp.strftime("%Y-%m-%dT%H:%M:%S.%f+00:00"))
+            for entity, base, offset in (("sensor.house_power", 500.0, 11), ("sensor.living_room_humidity", 45.0, 37))
+            for stamp in pd.date_range("2024-01-01", periods=300, freq="17min") + pd.Timedelta(seconds=offset)]
+    raw = pd.DataFrame(rows, columns=["entity_id", "state", "last_changed"])
+    assert detect_id_columns(raw, "last_changed") == ("entity_id",)
+    other = raw.assign(entity_id=raw["entity_id"].str.replace(".", " ", regex=False))  # plain names: not so
+    assert detect_id_columns(other, "last_changed") == ()
