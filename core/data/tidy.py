@@ -100,6 +100,8 @@ _SERIAL_DATE_WORDS = {"date", "day", "datum", "fecha", "data", "jour", "tag", "d
 _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "prediction", "projected", "fcst"})
 # A plan beside what happened (a treasurer's 'Total Budget' beside 'Total Actual': the budget was forecast)
 # (not 'plan': a phone plan's revenue); a permit's limit beside the value reported (EPA ECHO's DMR download)
+_PRIOR_WORDS = frozenset({"vorjahr", "vj", "ly", "py", "prior", "previous", "anterior", "precedente", "précédente",
+                          "précédent", "vorjahreswert"})  # last year's figures beside this year's
 _ACTUAL_WORDS = frozenset({"actual", "actuals", "ist", "measured", "observed"})  # what happened, beside a plan
 _PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits",
                          # an installer's expected yield before the actual one (PVWatts, PVGIS's 'Prognose', 'Soll')
@@ -413,8 +415,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         text_columns = [col for col in raw.columns if col not in numbers and col != date_col]
         numbered = [col for col in numbers if col not in (target, *regressors, date_col)  # Nayax's 'Machine ID'
                     and _name_words(col) & _IDENTIFIER_WORDS and not (numbers[col].dropna() % 1).any()]
-        signed = any(notice.key == "notice.signed_by_side" for notice in report.notices)
-        said = [col for col in row_context_columns(raw, target) if signed or col != _sign_column(raw, target)]
+        keys = {notice.key for notice in report.notices}
+        said = [col for col in (_sign_column(raw, target) if "notice.signed_by_side" in keys else None,
+                                _status_column(raw, target) if "notice.failed_rows" in keys else None) if col]
         grouping = [col for col in raw.columns  # in the file's order; not a status, nor the sign read (said)
                     if (col in text_columns or col in numbered) and col not in said]
         report.notices.extend(_groups_combined(raw, grouping, options.per, ds))
@@ -496,7 +499,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
-    if (report.rows_combined_away or options.per) and not _name_words(target) & _CONVERTED_WORDS \
+    if (report.rows_combined_away or options.per) and not _name_words(target) & (_CONVERTED_WORDS | _CURRENCY_CODES) \
             and (mixed := _currencies_mixed(raw)) is not None:
         report.notices.append(mixed)
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
@@ -648,11 +651,12 @@ _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "pric
 # a temperature (on a scale whose zero is no least value) or a departure from a normal goes below zero though its
 # history never did: an autumn of outdoor readings was held at 0 °C for the winter
 _SCALE_WORDS = frozenset({"temperature", "temperatures", "temp", "tmax", "tmin", "tavg", "tmean", "tobs", "dewpoint",
-                          "dew", "celsius", "fahrenheit", "degc", "degf", "windchill", "anomaly", "température",
+                          "celsius", "fahrenheit", "degc", "degf", "windchill", "anomaly", "température",
                           "temperatur", "temperatura", "temperaturen", "温度", "气温"})
 # ... not a count or hours so named (a staffing file's 'Temp Hours', a monitor's 'Anomaly Count')
 _NOT_SCALE_WORDS = frozenset({"count", "counts", "number", "hours", "hrs", "headcount", "staff", "workers",
-                              "employees", "agency", "fte", "shifts", "chill"})
+                              "employees", "agency", "fte", "shifts", "chill", "cost", "costs", "labor", "labour", "pay",
+                              "wages", "score", "degree", "cdd", "hdd", "gdd"})  # (degree days, an anomaly score)
 
 
 def signed_rate(target: str, unit: str = "") -> bool:
@@ -661,7 +665,8 @@ def signed_rate(target: str, unit: str = "") -> bool:
     in degrees, in its name or in the file's one ``unit``): its band and forecast are not held at 0."""
     words = _name_words(target)
     as_rate = bool(words & _RATE_MARKS) or "%" in str(target)
-    scale = bool(words & _SCALE_WORDS) and not words & _NOT_SCALE_WORDS or "°" in f"{target}{unit}"
+    scale = (bool(words & _SCALE_WORDS) or {"dew", "point"} <= words or bool(re.search(r"°\s*[CF]\b|[℃℉]", f"{target} "
+             f"{unit}"))) and not words & _NOT_SCALE_WORDS  # (a wind direction's '°' is none)
     return bool(words & _SIGNED_WORDS) or scale \
         or as_rate and bool(words & _SIGNED_AS_RATE) or "rate" in words and bool(words & _RATE_OF_WORDS)
 
@@ -1079,7 +1084,7 @@ def _header_under_key_values(raw: pd.DataFrame) -> pd.DataFrame:
     its date), the first a time word without digits, above a row whose first cell has digits."""
     names = _filled_texts(raw.columns)
     if len(raw.columns) < 2 or len(raw) < MIN_ROWS or len(names) > 2 \
-            or _sounds_like_date(raw.columns[0]) and not any(re.search(r"\d", name) for name in names):
+            or _sounds_like_date(raw.columns[0]) and parse_dates(pd.Series(names[1:], dtype=object)) is None:
         return raw  # a header of its own ('Time,Load' above a units row 'Timestamp,MW'; not PI's 'Start Time' and its
         # date)
     head = raw.head(LEADING_LABELS + 1).astype("string")
@@ -2391,6 +2396,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
     named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
+    named = [col for col in named if not _name_words(col) & _PRIOR_WORDS] or named  # 'Umsatz Vorjahr' after 'Umsatz'
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
     named = _sales_before_orders(named)
@@ -3404,8 +3410,8 @@ def _zero_beside_other_side(values: pd.Series, other: pd.Series, col: str, side:
 
 # A text column that says which way each unsigned amount went (ING's 'Af Bij', Mint's 'Transaction Type'): money out's
 # word first
-_SIGN_WORDS = (("af", "bij"), ("debit", "credit"), ("dr", "cr"), ("soll", "haben"), ("débit", "crédit"),
-               ("débito", "crédito"), ("cargo", "abono"), ("withdrawal", "deposit"))
+_SIGN_WORDS = (("af", "bij"), ("debit", "credit"), ("soll", "haben"), ("débit", "crédit"), ("débito", "crédito"),
+               ("cargo", "abono"), ("withdrawal", "deposit"))
 
 
 def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
@@ -3435,6 +3441,7 @@ def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: D
 # a level, no amount (a statement's running 'Balance')
 _PAID_BY_WORDS = frozenset({"card", "payment", "method", "tender", "funding", "instrument", "paid", "pay"})
 _LEVEL_NAMES = frozenset({"balance", "saldo", "solde", "kontostand", "level", "bal"})
+_DIRECTION_NAMES = frozenset({"transaction", "direction", "indicator"})
 
 
 def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
@@ -3445,8 +3452,10 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
                 or not raw[col].dropna().head(50).astype("string").str.strip().str.lower().isin(words).all():
             continue  # (the first cells decide cheaply)
         present = set(raw[col].dropna().astype("string").str.strip().str.lower().unique()) - {""}
-        if present and any(present <= set(pair) and pair[0] in present for pair in _SIGN_WORDS):
-            return col
+        if any(present == set(pair) and (pair == _SIGN_WORDS[0] or _name_words(col) & _DIRECTION_NAMES)
+               for pair in _SIGN_WORDS):
+            return col  # both ways present; ING's 'Af Bij' by any name, the others named as a direction ('Transaction
+            # Type'; not a bare 'Type' of a card, nor a ledger's 'Dr/Cr', whose sign depends on the account)
     return None
 
 
@@ -3483,8 +3492,8 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
 
 
 _AMOUNT_WORDS = frozenset({"amount", "amt", "total", "price", "sales", "revenue", "net", "gross", "value", "paid",
-                           "payment", "charge", "charged", "fee", "fees", "betrag", "bedrag", "montant", "importe",
-                           "importo", "valor", "sum", "cost", "spend", "proceeds", "earnings", "payout"})
+                           "payment", "betrag", "bedrag", "montant", "importe", "importo", "valor", "proceeds",
+                           "earnings", "payout"})  # (not a cost: a failed CI job is still billed)
 
 
 def _amount_named(raw: pd.DataFrame, target: str) -> bool:
@@ -3551,11 +3560,15 @@ _CAMEL_TARGET_WORDS = _TARGET_WORD_SET - {"price", "demand", "load"}
 _CAMEL_NO_TARGET = frozenset({"date", "time", "day", "month", "year", "key", "id"})
 
 
+_OIL_CONDITIONS = frozenset({"pressure", "press", "temp", "temperature", "level", "life", "filter", "psi", "change"})
+
+
 def _sounds_like_target(col: object) -> bool:
     """Whether a column's name has a target word (``_TARGET_WORDS``), its camel case's words too
     (``_CAMEL_TARGET_WORDS``: Comtrade's 'PrimaryValue', whose month number 'RefMonth' was forecast before it)."""
-    if _name_words(col) & _TARGET_WORD_SET:
-        return True
+    words = _name_words(col)
+    if words & _TARGET_WORD_SET:
+        return not (words & _TARGET_WORD_SET == {"oil"} and words & _OIL_CONDITIONS)  # (an engine's 'Oil Pressure')
     camel = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(col))}
     return not camel & _CAMEL_NO_TARGET and bool(camel & _CAMEL_TARGET_WORDS)  # not 'ValueDate', 'CustomerKey'
 
@@ -3628,10 +3641,16 @@ def _numbers_things(col: object, values: pd.Series) -> bool:
     address = len(words) > 1 and words[-2] in _ADDRESS_WORDS and words[-1] in ("number", "no", "nr", "num")
     return (bool(words) and (words[-1] in _THING_NUMBER_WORDS or address) and not _sounds_like_target(col)
             and bool(len(numbers)) and bool((numbers % 1 == 0).all())
-            and (words[-1] != "bbl" or bool(numbers.min() >= _LEAST_BBL)))  # NYC's lots, not a well's 'Oil (BBL)'
+            and (words[-1] != "bbl" or _lot_numbers(numbers)))  # NYC's lots, not a well's 'Oil (BBL)'
 
 
 _LEAST_BBL = 1_000_000_000  # NYC's borough, block and lot: ten digits, the borough's first
+
+
+def _lot_numbers(numbers: pd.Series) -> bool:
+    """Whether nearly all of ``numbers`` but its zeros (NYC's unknown lot) have ten digits or more."""
+    known = numbers[numbers != 0]
+    return bool(len(known)) and bool((known >= _LEAST_BBL).mean() >= PARSE_SHARE)
 
 
 def _clock_times(col: object, values: pd.Series) -> bool:
@@ -4570,9 +4589,9 @@ _SMALL_COUNT = 10  # the median at most of a count whose blanks are its zeros (w
 _FILLED_BLANKS = 0.1  # of the rows, at most, blank for them to be readings missed (a cashbook's blank days are none)
 
 
-# a power's unit: in brackets ('Home (kW)', '[W]'), or the name's last word as written ('Load kW'; not 'w/o' in 'Net
-# Sales w/o Tax', nor a German 'KW', a calendar week), or named in words
-_POWER_UNIT = re.compile(r"[(\[]\s*([kKmMgG]?)[wW]\s*[)\]]|(?:^|\s)([kMG]?)W$|\b(?i:(?:kilo|mega)?watts?)\b")
+# a power's unit: in brackets ('Home (kW)', '[W]'), or 'kW' as the name's last word ('Load kW'; not 'w/o' in 'Net
+# Sales w/o Tax', a German 'KW', a calendar week, nor 'Sales W' and 'Sales MW', the West and the Midwest), or in words
+_POWER_UNIT = re.compile(r"[(\[]\s*([kKmMgG]?)[wW]\s*[)\]]|(?:^|\s)(k)W$|\b(?i:(?:kilo|mega)?watts?)\b")
 _STEADY_SPACING = 0.9  # of the steps between readings, at least, as long as their median one
 
 
@@ -4607,11 +4626,17 @@ def _decimal_places(values: np.ndarray) -> int | None:
                 None)
 
 
+# Names of a register's readings (Home Assistant's 'state' and 'sum', Tasmota's 'Total', a 'kWh Register')
+_REGISTER_NAMES = frozenset({"register", "meter", "reading", "readings", "zählerstand", "zaehlerstand", "meterstand",
+                             "total", "cumulative", "cum", "sum", "state", "odometer", "counter", "lifetime", "index",
+                             "stand", "import", "export", "bezug", "einspeisung"})
 _REGISTER_SCALE = 100  # a register's readings are this many times its median rise from row to row, at least
 
 
 # A report's note of when it was made ('As of: 09/15/2024 06:00'), the date after it
-_MADE_ON = re.compile(r"\b(?:as of|as at)\s*:?\s*(.+)", re.IGNORECASE)  # (a template's 'Run date' may be old)
+_MADE_ON = re.compile(r"\s*(?:data\s+|report\s+|figures\s+)?as (?:of|at)\s*:?\s*(.+)", re.IGNORECASE)  # a line of
+# its own (not 'prices as of 2015', a price base; a template's 'Run date' may be old)
+_DAY_OF_MONTH = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")  # a day's date, not a year or a month
 
 
 def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], report: DataReport) -> pd.DataFrame:
@@ -4620,8 +4645,10 @@ def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], report: DataRepo
     forecast started from a January of 9 rooms), said; rows without a value stay (future rows of regressors). As it
     is where no note dates the file, or too few rows would be left."""
     ds = frame["ds"]
-    made = next((stamp for line in preamble if (match := _MADE_ON.search(str(line)))
-                 and (stamp := _first_stamp(match.group(1))) is not None), None)
+    fmt = report.date_format
+    day_first = True if fmt.startswith("%d") else False if fmt.startswith("%m") else None  # the file's own order
+    made = next((stamp for line in preamble if (match := _MADE_ON.fullmatch(str(line)))
+                 and (stamp := _first_stamp(match.group(1), day_first)) is not None), None)
     if made is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or ds.isna().all():
         return frame
     stamps = np.sort(ds.dropna().unique())
@@ -4638,13 +4665,22 @@ def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], report: DataRepo
     return frame[~after]
 
 
-def _first_stamp(text: str) -> pd.Timestamp | None:
-    """The date (and time) at the start of ``text`` ('09/15/2024 06:00 by jsmith'), or None."""
-    words = text.strip().strip('"').split()
+def _first_stamp(text: str, day_first: bool | None) -> pd.Timestamp | None:
+    """The moment at the start of ``text`` ('09/15/2024 06:00 by jsmith'), a day's date in the file's order
+    (``day_first``; None where that is unknown and the date reads both ways), or None. A date without a time is the
+    end of its day (a report 'As of 12/31/2023' holds December whole)."""
+    words = re.sub(r"[\s,;\t\"]+$", "", text.strip().strip('"')).split()  # (a CSV line's empty cells after it)
+    if not words or not _DAY_OF_MONTH.fullmatch(words[0]):
+        return None
+    parts = [int(part) for part in re.split(r"[-/.]", words[0])]
+    if day_first is None and len(words[0].split("/")[0]) <= 2 and parts[0] <= 12 and parts[1] <= 12 \
+            and parts[0] != parts[1]:
+        return None
     for size in (2, 1):
-        parsed = parse_dates(pd.Series([" ".join(words[:size])])) if len(words) >= size else None
+        parsed = parse_dates(pd.Series([" ".join(words[:size])]), day_first) if len(words) >= size else None
         if parsed is not None and parsed[0].notna().all() and parsed[0].dt.tz is None:
-            return pd.Timestamp(parsed[0].iloc[0])
+            stamp = pd.Timestamp(parsed[0].iloc[0])
+            return stamp + pd.Timedelta(days=1) if size == 1 or stamp == stamp.normalize() else stamp
     return None
 
 
@@ -4659,8 +4695,8 @@ def _register_as_increments(frame: pd.DataFrame, target: str, per: str, report: 
     order = np.argsort(ds.to_numpy(), kind="stable")
     values = frame["y"].to_numpy(dtype=float)[order]
     known = values[np.isfinite(values)]
-    if not never_falls(known):
-        return frame
+    if not _name_words(target) & _REGISTER_NAMES or not never_falls(known):
+        return frame  # (a daily interest accrued on a growing deposit never falls either: a flow)
     rises = np.diff(known)
     if np.median(np.abs(known)) < _REGISTER_SCALE * np.median(rises[rises > 0]):
         return frame
@@ -4803,6 +4839,9 @@ def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Ser
     return found
 
 
+# an amount named by its currency ('Amount (EUR)', N26's beside its 'Type Foreign Currency'): in one currency
+_CURRENCY_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk",
+                             "huf", "inr", "cny", "rmb", "brl", "mxn", "zar", "sgd", "hkd", "krw", "try", "ils"})
 _CURRENCY_WORDS = frozenset({"currency", "währung", "devise", "moneda", "moeda", "valuta", "币种", "货币"})
 _CURRENCY_NAMES = frozenset({"currency", "currency code", "curr", "ccy", "währung", "devise", "moneda", "moeda", "币种"})
 

@@ -797,6 +797,7 @@ def _kinds_in_units(raw: pd.DataFrame, date_col: str, exclude: tuple[str, ...]) 
     return ()
 
 
+_PERCENT_GROUPS = 20  # distinct percentages, at most, that may be groups (a VAT rate's, a tier's)
 _ENTITY_ID = r"[a-z][a-z0-9_]*\.[a-z0-9_]+"  # Home Assistant's 'sensor.living_room_temperature'
 
 
@@ -849,9 +850,12 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     if words & _SEATS_AND_STAFF and len(words) <= 2 and not _share_the_stamps(raw, (col,), date_col):
         return False  # a restaurant's 'Table' and 'Server', each on a few of the stamps (75 series by table and
         # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
-    if "%" in col or _is_text(values) and values.dropna().astype("string").str.strip().str.fullmatch(
-            r"[-+]?\d+(?:[.,]\d+)?\s*%").mean() >= 0.5:  # a share measured ('Performance %' 88.8%: an OEE export
-        return False  # read as 120 series by it; not 'Whole Milk 3.25%', a product)
+    written = values.dropna().astype("string").str.strip()
+    shares = written.str.fullmatch(r"[-+]?\d+(?:[.,]\d+)?\s*%").fillna(False).astype(bool) if _is_text(values) \
+        else pd.Series(False, index=written.index)
+    if ("%" in col or len(shares) and shares.mean() >= 0.5) and values.nunique() > _PERCENT_GROUPS:
+        return False  # a share measured ('Performance %' 88.8%: an OEE export read as 120 series by it; not 'Whole
+        # Milk 3.25%', a product, nor a VAT rate's 0%, 9%, 21%)
     if _written_amounts(values) and not _decimal_codes(col, values) \
             and not _keys_of_each_stamp(raw, col, date_col):  # SAP's '1.850-', NetSuite's '$1,234.50':
         return False  # numbers, no names of series (a claim's 'Dx Code' 250.00 is a code)

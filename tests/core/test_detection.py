@@ -769,3 +769,14 @@ def test_revenue_named_in_german_is_the_target_before_the_rooms_occupancy_and_ra
         f"{day:%d.%m.%Y};{10 + k * 7 % 31};{35 + k % 9},71 %;{70 + k % 5},22 €;{26 + k % 4},15 €;"
         f"{(10 + k * 7 % 31) * (70 + k % 5):,}".replace(",", ".") + ",30 €\n" for k, day in enumerate(days))
     assert load_series(text.encode("utf-8"), "mews.csv").target == "Umsatz Logis"
+
+
+def test_review_lots_with_unknown_zeros_engine_oil_and_last_years_sales_are_no_targets() -> None:
+    # the second review: NYC's 'BBL' with a few unknown lots written 0 was forecast; a fleet's 'Oil Pressure (psi)'
+    # before its trips; 'Umsatz Vorjahr' (last year's) before 'Umsatz'
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    cases = [("Date,BBL,Response Hours", lambda k: f"{0 if k % 20 == 3 else 1000010001 + k * 9973},{5 + k * 7 % 40}.5"),
+             ("Date,Trips,Oil Pressure (psi),Oil Temp (F)", lambda k: f"{14 + k * 5 % 13},{38 + k % 5}.5,{205 + k % 9}"),
+             ("Datum,Kunden,Umsatz Vorjahr,Umsatz", lambda k: f"{80 + k * 7 % 60},{1800 + k * 13 % 500}.5,"
+              f"{1900 + k * 17 % 450}.5")]
+    assert _chosen(cases, days) == ["Response Hours", "Trips", "Umsatz"]

@@ -6352,3 +6352,34 @@ def test_review_one_currency_named_keeps_its_amounts_unwarned_and_a_cash_and_car
                             "Notes": np.where(closed, "Closed", "")})
     keys = [notice.key for notice in load_series(takings.to_csv(index=False).encode(), "takings.csv").report.notices]
     assert "notice.closed_words" in keys and "notice.other_side_blank" in keys
+
+
+def test_review_as_of_reads_the_files_date_order_a_days_end_and_no_price_base() -> None:
+    # the second review: 'As of: 09/05/2024' above month-first dates was read as 9 May (four months dropped); 'Values
+    # in prices as of 2015' cut a series at 2015; 'As of 12/31/2023' dropped the finished December
+    days = pd.date_range("2024-01-01", periods=248, freq="D")
+    daily = "".join(f"{day:%m/%d/%Y},{80 + k % 9}\n" for k, day in enumerate(days))
+    us = load_series(f"Daily Pickup Report\nAs of: 09/05/2024 06:00\n\nDate,Rooms Sold\n{daily}".encode(), "p.csv")
+    assert len(us.frame) == 248
+    quarters = "".join(f"{2004 + k // 4} Q{k % 4 + 1},{300000 + 900 * k}\n" for k in range(80))
+    base = load_series(f"Real spending\nValues in prices as of 2015\n\nQuarter,Spending\n{quarters}".encode(), "b.csv")
+    assert len(base.frame) == 80
+    months = "".join(f"{2020 + k // 12}-{k % 12 + 1:02d},{1000 + 7 * k}\n" for k in range(48))
+    december = load_series(f"Monthly Sales Report\nAs of 12/31/2023\n\nMonth,Sales\n{months}".encode(), "m.csv")
+    assert len(december.frame) == 48
+
+
+def test_review_a_blank_text_column_reads_and_an_amount_named_by_its_currency_is_not_said_mixed() -> None:
+    # the second review: a Shopify export's blank 'Discount Code' crashed the loader (an internal error); N26's
+    # 'Amount (EUR)' beside its 'Type Foreign Currency' was said to mix currencies
+    rng = np.random.default_rng(16)
+    stamps = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.sort(rng.integers(0, 90 * 24, 400)), unit="h")
+    orders = pd.DataFrame({"Created at": stamps.strftime("%Y-%m-%d %H:%M:%S"), "Discount Code": "",
+                           "Lineitem quantity": rng.integers(1, 4, 400)})
+    assert load_series(orders.to_csv(index=False).encode(), "orders.csv").target == "Lineitem quantity"
+    days = pd.Timestamp("2023-01-01") + pd.to_timedelta(np.sort(rng.integers(0, 365, 300)), unit="D")
+    n26 = pd.DataFrame({"Date": days.strftime("%Y-%m-%d"), "Amount (EUR)": -rng.gamma(2, 20, 300).round(2),
+                        "Type Foreign Currency": rng.choice(["", "", "USD", "GBP", "CHF"], 300)})
+    keys = [notice.key for notice in load_series(n26.to_csv(index=False).encode(), "n26.csv",
+                                                 LoadOptions(per="month", duplicates="sum")).report.notices]
+    assert "notice.currencies_mixed" not in keys

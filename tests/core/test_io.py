@@ -339,3 +339,12 @@ def test_review_a_units_row_under_a_two_column_header_keeps_the_header() -> None
                                                  for k, hour in enumerate(hours))
     series = load_series(text.encode(), "load.csv")
     assert (series.date_col, series.target) == ("Time", "Load")
+
+
+def test_review_a_header_with_a_digit_over_a_units_row_keeps_the_header() -> None:
+    # the second review: 'Time,PM2.5' above 'Date Time,ug/m3' was read as a title, 'ug/m3' the target
+    hours = pd.date_range("2024-03-01", periods=200, freq="h")
+    text = "Time,PM2.5\nDate Time,ug/m3\n" + "".join(f"{hour:%Y-%m-%d %H:%M},{12 + k % 9}\n"
+                                                     for k, hour in enumerate(hours))
+    assert (load_series(text.encode(), "pm.csv").target, load_series(text.encode(), "pm.csv").date_col) == (
+        "PM2.5", "Time")

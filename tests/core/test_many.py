@@ -1200,3 +1200,10 @@ def test_home_assistants_entities_logged_at_times_of_their_own_are_the_series_id
     assert detect_id_columns(raw, "last_changed") == ("entity_id",)
     other = raw.assign(entity_id=raw["entity_id"].str.replace(".", " ", regex=False))  # plain names: not so
     assert detect_id_columns(other, "last_changed") == ()
+
+
+def test_review_a_few_vat_rates_written_as_percentages_stay_series_ids() -> None:
+    # the second review: a Dutch file's 'BTW %' (0%, 9%, 21%) was no id: the turnover of the three rates was averaged
+    rows = [(f"{2021 + k // 12}-{k % 12 + 1:02d}", rate, base + k % 7) for k in range(36)
+            for rate, base in (("0%", 800), ("9%", 5200), ("21%", 14100))]
+    assert detect_id_columns(pd.DataFrame(rows, columns=["Maand", "BTW %", "Omzet"]), "Maand") == ("BTW %",)

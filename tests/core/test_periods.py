@@ -450,3 +450,26 @@ def test_review_a_card_type_a_balance_a_failed_builds_minutes_a_us_state_and_sal
     assert "notice.per_period_groups" in said
     slots = log.rename(columns={"amount": "Net Sales w/o Tax"})
     assert "notice.power_as_energy" not in [n.key for n in load(slots, per="day", duplicates="sum").report.notices]
+
+
+def test_review_one_sided_types_a_bare_type_an_interest_flow_a_billed_failure_and_a_region_keep_their_values() -> None:
+    # the second review: an ATM's 'Withdrawal' on every row and a POS 'Type' of Credit or Debit were signed; a daily
+    # interest accrued on a growing deposit was read as a register; failed CI jobs' cost counted 0 (they are billed);
+    # 'Sales W' (the West) was read as watts
+    log = event_log()
+    plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
+    for column, words in (("Transaction Type", ["Withdrawal"]), ("Type", ["Credit", "Debit"])):
+        typed = log.assign(**{column: np.array(words)[np.arange(len(log)) % len(words)]})
+        assert load(typed, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    billed = log.rename(columns={"amount": "cost_usd"}).assign(
+        status=np.array(["success", "failed", "canceled"])[np.arange(len(log)) % 3])
+    costs = load(billed, per="day", duplicates="sum")
+    assert costs.frame["y"].to_numpy() == pytest.approx(plain)
+    assert "notice.per_period_groups" in [notice.key for notice in costs.report.notices]
+    west = log.rename(columns={"amount": "Sales W"})
+    assert load(west, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    days = pd.date_range("2023-01-01", periods=365, freq="D")
+    accrued = pd.DataFrame({"Date": days.strftime("%Y-%m-%d"), "Interest Accrued": np.round(
+        6.16 + np.arange(365) * 0.0007, 4)})
+    monthly = load(accrued, per="month", duplicates="sum")
+    assert monthly.frame["y"].iloc[0] == pytest.approx(accrued["Interest Accrued"].iloc[:31].sum())
