@@ -499,8 +499,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
-    if (report.rows_combined_away or options.per) and not _name_words(target) & (_CONVERTED_WORDS | _CURRENCY_CODES) \
-            and (mixed := _currencies_mixed(raw)) is not None:
+    if (report.rows_combined_away or options.per) and not _name_words(target) & _CONVERTED_WORDS \
+            and (mixed := _currencies_mixed(raw, bool(_name_words(target) & _CURRENCY_CODES))) is not None:
         report.notices.append(mixed)
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
         raise DataError(f"Time column '{date_col}' has no dates in most rows: {_UNSAVED_FORMULAS[0].lower()}"
@@ -650,7 +650,7 @@ _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "pric
 
 # a temperature (on a scale whose zero is no least value) or a departure from a normal goes below zero though its
 # history never did: an autumn of outdoor readings was held at 0 °C for the winter
-_SCALE_WORDS = frozenset({"temperature", "temperatures", "temp", "tmax", "tmin", "tavg", "tmean", "tobs", "dewpoint",
+_SCALE_WORDS = frozenset({"temperature", "temperatures", "tmax", "tmin", "tavg", "tmean", "tobs", "dewpoint",
                           "celsius", "fahrenheit", "degc", "degf", "windchill", "anomaly", "température",
                           "temperatur", "temperatura", "temperaturen", "温度", "气温"})
 # ... not a count or hours so named (a staffing file's 'Temp Hours', a monitor's 'Anomaly Count')
@@ -665,8 +665,9 @@ def signed_rate(target: str, unit: str = "") -> bool:
     in degrees, in its name or in the file's one ``unit``): its band and forecast are not held at 0."""
     words = _name_words(target)
     as_rate = bool(words & _RATE_MARKS) or "%" in str(target)
-    scale = (bool(words & _SCALE_WORDS) or {"dew", "point"} <= words or bool(re.search(r"°\s*[CF]\b|[℃℉]", f"{target} "
-             f"{unit}"))) and not words & _NOT_SCALE_WORDS  # (a wind direction's '°' is none)
+    degrees = re.search(r"°\s*[CF]\b|[℃℉]", f"{target} {unit}") or "temp" in words and re.search(r"\([CF]\)", str(target))
+    scale = (bool(words & _SCALE_WORDS) or {"dew", "point"} <= words or bool(degrees)) \
+        and not words & _NOT_SCALE_WORDS  # (a wind direction's '°' is none, nor 'Temp Placements', temporary staff)
     return bool(words & _SIGNED_WORDS) or scale \
         or as_rate and bool(words & _SIGNED_AS_RATE) or "rate" in words and bool(words & _RATE_OF_WORDS)
 
@@ -3419,7 +3420,7 @@ def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     amounts are written without a sign, said: ING's salary and rent were added as 4,936 a month where the month's net
     was -36. As they are where no such column is, or the amounts carry signs."""
     known = values.dropna()
-    if not len(known) or known.min() < 0 or _name_words(target) & _LEVEL_NAMES \
+    if not len(known) or known.min() < 0 or _name_words(target) & (_LEVEL_NAMES | _SALE_WORDS) \
             or (col := _sign_column(raw, target)) is None:
         return values  # (a running 'Balance' is no amount that went either way)
     written = raw[col].reindex(values.index).astype("string").str.strip()
@@ -3442,6 +3443,7 @@ def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: D
 _PAID_BY_WORDS = frozenset({"card", "payment", "method", "tender", "funding", "instrument", "paid", "pay"})
 _LEVEL_NAMES = frozenset({"balance", "saldo", "solde", "kontostand", "level", "bal"})
 _DIRECTION_NAMES = frozenset({"transaction", "direction", "indicator"})
+_SALE_WORDS = frozenset({"sale", "sales", "tip", "tips"})  # a card report's 'Sale Amount' by 'Transaction Type' (a card)
 
 
 def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
@@ -3491,8 +3493,7 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     return values.mask(failed, 0.0)
 
 
-_AMOUNT_WORDS = frozenset({"amount", "amt", "total", "price", "sales", "revenue", "net", "gross", "value", "paid",
-                           "payment", "betrag", "bedrag", "montant", "importe", "importo", "valor", "proceeds",
+_AMOUNT_WORDS = frozenset({"amount", "amt", "sales", "revenue", "paid", "payment", "betrag", "bedrag", "montant", "importe", "importo", "valor", "proceeds",
                            "earnings", "payout"})  # (not a cost: a failed CI job is still billed)
 
 
@@ -4605,13 +4606,15 @@ def _power_as_energy(frame: pd.DataFrame, target: str, per: str, report: DataRep
         return frame
     steps = np.diff(np.sort(ds.to_numpy())).astype("timedelta64[s]").astype(float)
     spacing = float(np.median(steps))
-    if spacing <= 0 or spacing % 60 or np.mean(steps == spacing) < _STEADY_SPACING \
-            or spacing >= _PERIOD_SECONDS.get(per, _PERIOD_DAYS.get(per, 1) * 86_400):
+    if spacing <= 0 or spacing % 60 or spacing > 3600 or np.mean(steps == spacing) < _STEADY_SPACING \
+            or spacing >= _PERIOD_SECONDS.get(per, _PERIOD_DAYS.get(per, 1) * 86_400):  # (a day's 'Capacity Installed
+        # (kW)' is no reading of a power)
         return frame
     written = match.group(0).lower()
     hours = spacing / 3600
-    prefix = (match.group(1) or match.group(2) or ("k" if "kilo" in written else "m" if "mega" in written else "")).lower()
-    unit, minutes = {"k": "kW", "m": "MW", "g": "GW"}.get(prefix, "W"), int(round(spacing / 60))
+    prefix = match.group(1) or match.group(2) or ("k" if "kilo" in written else "M" if "mega" in written else "")
+    unit, minutes = {"k": "kW", "K": "kW", "m": "mW", "M": "MW", "g": "GW", "G": "GW"}.get(prefix, "W"), \
+        int(round(spacing / 60))
     report.notices.append(Notice(
         f"'{target}' is a power ({unit}): summed per {per}, each reading was counted for the {count(minutes, 'minute')}"
         f" until the next (times {hours:.4g} hours), so that the {per}'s value is its energy ({unit}h).",
@@ -4628,8 +4631,8 @@ def _decimal_places(values: np.ndarray) -> int | None:
 
 # Names of a register's readings (Home Assistant's 'state' and 'sum', Tasmota's 'Total', a 'kWh Register')
 _REGISTER_NAMES = frozenset({"register", "meter", "reading", "readings", "zählerstand", "zaehlerstand", "meterstand",
-                             "total", "cumulative", "cum", "sum", "state", "odometer", "counter", "lifetime", "index",
-                             "stand", "import", "export", "bezug", "einspeisung"})
+                             "cumulative", "cum", "state", "odometer", "counter", "lifetime", "stand"})  # (not a
+# 'Total Retail Turnover' that only grew, nor Home Assistant's 'sum' beside its 'state')
 _REGISTER_SCALE = 100  # a register's readings are this many times its median rise from row to row, at least
 
 
@@ -4651,17 +4654,14 @@ def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], report: DataRepo
                  and (stamp := _first_stamp(match.group(1), day_first)) is not None), None)
     if made is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or ds.isna().all():
         return frame
-    stamps = np.sort(ds.dropna().unique())
-    step = pd.Timedelta(np.median(np.diff(stamps))) if len(stamps) > 1 else pd.Timedelta(0)
-    after = ((ds + step > made) & frame["y"].notna()).to_numpy()
+    after = ((ds > made) & frame["y"].notna()).to_numpy()  # (a period's end stamp, 12/31, is over by then)
     if not after.any() or int((~after & frame["y"].notna().to_numpy()).sum()) < MIN_ROWS:
         return frame
     rows, first = int(after.sum()), stamp_text(pd.Timestamp(ds[after].min()))
     report.rows_dropped += rows
     report.notices.append(Notice(
-        f"The file's notes say it was made as of {stamp_text(made)}: its {count(rows, 'row')} from {first} on, whose "
-        "periods were not over then, hold figures still to come (bookings on the books) and were left out of the "
-        "history.", "notice.after_made", {"made": stamp_text(made), "rows": rows, "first": first}))
+        f"The file's notes say it was made as of {stamp_text(made)}: its {count(rows, 'row')} dated after it, from "
+        f"{first} on, hold figures still to come (bookings on the books) and were left out of the history.", "notice.after_made", {"made": stamp_text(made), "rows": rows, "first": first}))
     return frame[~after]
 
 
@@ -4680,7 +4680,8 @@ def _first_stamp(text: str, day_first: bool | None) -> pd.Timestamp | None:
         parsed = parse_dates(pd.Series([" ".join(words[:size])]), day_first) if len(words) >= size else None
         if parsed is not None and parsed[0].notna().all() and parsed[0].dt.tz is None:
             stamp = pd.Timestamp(parsed[0].iloc[0])
-            return stamp + pd.Timedelta(days=1) if size == 1 or stamp == stamp.normalize() else stamp
+            return stamp + pd.Timedelta(days=1) - pd.Timedelta(seconds=1) \
+                if size == 1 or stamp == stamp.normalize() else stamp
     return None
 
 
@@ -4841,23 +4842,25 @@ def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Ser
 
 # an amount named by its currency ('Amount (EUR)', N26's beside its 'Type Foreign Currency'): in one currency
 _CURRENCY_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk",
-                             "huf", "inr", "cny", "rmb", "brl", "mxn", "zar", "sgd", "hkd", "krw", "try", "ils"})
+                             "huf", "inr", "cny", "rmb", "brl", "mxn", "zar", "sgd", "hkd", "krw", "ils"})
 _CURRENCY_WORDS = frozenset({"currency", "währung", "devise", "moneda", "moeda", "valuta", "币种", "货币"})
 _CURRENCY_NAMES = frozenset({"currency", "currency code", "curr", "ccy", "währung", "devise", "moneda", "moeda", "币种"})
 
 
-def _currencies_mixed(raw: pd.DataFrame) -> Notice | None:
+def _currencies_mixed(raw: pd.DataFrame, converted: bool = False) -> Notice | None:
     """A warning where the rows combined into one value are in several currencies (a column named as one,
     ``_CURRENCY_NAMES``, holds several codes: KDP's royalties in USD, GBP, JPY and EUR were summed into 6,957.8 of
-    nothing); None otherwise."""
+    nothing); None otherwise. Where the amounts are named by one currency (``converted``: 'Amount (EUR)'), only a
+    column named exactly so warns (not N26's 'Type Foreign Currency')."""
     if any(_name_text(col) in _CURRENCY_NAMES and raw[col].dropna().astype("string").str.strip().str.upper()
            .pipe(lambda codes: codes[codes != ""].nunique()) == 1 for col in raw.columns):
         return None  # the amounts' own currency, one (Stripe's 'Currency' usd beside its 'Customer Facing Currency')
     for col in raw.columns:
         named = _name_text(col) in _CURRENCY_NAMES
-        if named or _name_words(col) & _CURRENCY_WORDS:  # Google Play's 'Buyer Currency', Apple's 'Customer
-            codes = raw[col].dropna().astype("string").str.strip().str.upper()  # Currency', 'Currency of Proceeds'
-            codes = sorted(codes[codes != ""].unique())  # (ISO codes: not its 'Amount (Buyer Currency)')
+        if named or not converted and _name_words(col) & _CURRENCY_WORDS:  # Google Play's 'Buyer Currency',
+            codes = raw[col].dropna().astype("string").str.strip().str.upper()  # Apple's 'Customer Currency',
+            codes = sorted(codes[codes != ""].unique())  # 'Currency of Proceeds' (ISO codes: not 'Amount (Buyer
+            # Currency)')
             if len(codes) > 1 and (named or all(re.fullmatch(r"[A-Z]{3}", code) for code in codes)):
                 shown = ", ".join(codes[:4]) + (", ..." if len(codes) > 4 else "")
                 return Notice(f"The rows combined into each value are in {len(codes)} currencies in '{col}' "

@@ -6326,7 +6326,7 @@ def test_rows_past_the_moment_a_report_was_made_are_left_out_of_the_history() ->
              for k, day in enumerate(days)]
     table = "Stay Date,Capacity,Rooms Sold\n" + "".join(f"{day:%m/%d/%Y},180,{n}\n" for day, n in zip(days, rooms))
     pace = load_series(("Booking Pace Report\nAs of: 09/15/2024 06:00\n\n" + table).encode(), "pace.csv")
-    assert pace.frame["ds"].iloc[-1] == pd.Timestamp("2024-09-14") and pace.target == "Rooms Sold"
+    assert pace.frame["ds"].iloc[-1] == pd.Timestamp("2024-09-15") and pace.target == "Rooms Sold"
     assert "notice.after_made" in [notice.key for notice in pace.report.notices]
     later = load_series(("Booking Pace Report\nAs of: 01/05/2025 06:00\n\n" + table).encode(), "pace.csv")
     assert later.frame["ds"].iloc[-1] == pd.Timestamp("2024-12-31")
@@ -6383,3 +6383,19 @@ def test_review_a_blank_text_column_reads_and_an_amount_named_by_its_currency_is
     keys = [notice.key for notice in load_series(n26.to_csv(index=False).encode(), "n26.csv",
                                                  LoadOptions(per="month", duplicates="sum")).report.notices]
     assert "notice.currencies_mixed" not in keys
+
+
+def test_review_as_of_keeps_a_finished_month_end_and_a_currency_column_of_several_codes_still_warns() -> None:
+    # the last review: 'As of: 01/10/2024' above month-end stamps dropped December (ended 10 days before); a
+    # 'Royalty USD' beside a 'Currency' of USD, EUR, GBP and JPY was no longer said to mix currencies
+    ends = pd.date_range("2021-01-31", periods=36, freq="ME")
+    rows = "".join(f"{end:%m/%d/%Y},{1000 + 10 * k}\n" for k, end in enumerate(ends))
+    report = load_series(f"Monthly Sales Report\nAs of: 01/10/2024\n\nMonth End,Net Sales\n{rows}".encode(), "m.csv")
+    assert len(report.frame) == 36
+    rng = np.random.default_rng(5)
+    stamps = pd.Timestamp("2023-01-01") + pd.to_timedelta(np.sort(rng.integers(0, 365, 300)), unit="D")
+    royalties = pd.DataFrame({"Date": stamps.strftime("%Y-%m-%d"), "Currency": rng.choice(["USD", "EUR", "JPY"], 300),
+                              "Royalty USD": rng.gamma(2, 20, 300).round(2)})
+    keys = [notice.key for notice in load_series(royalties.to_csv(index=False).encode(), "kdp.csv",
+                                                 LoadOptions(per="month", duplicates="sum")).report.notices]
+    assert "notice.currencies_mixed" in keys

@@ -473,3 +473,28 @@ def test_review_one_sided_types_a_bare_type_an_interest_flow_a_billed_failure_an
         6.16 + np.arange(365) * 0.0007, 4)})
     monthly = load(accrued, per="month", duplicates="sum")
     assert monthly.frame["y"].iloc[0] == pytest.approx(accrued["Interest Accrued"].iloc[:31].sum())
+
+
+def test_review_a_growing_total_billed_minutes_a_days_capacity_card_sales_and_milliwatts_keep_their_values() -> None:
+    # the last review: a 'Total Retail Turnover' that only grew was summed as its rises; failed jobs' 'Total Minutes'
+    # counted 0; a day's 'Capacity Installed (kW)' multiplied by 24; a card report's 'Sale Amount' signed by its
+    # 'Transaction Type' (the card, Credit or Debit); milliwatts said to be megawatts
+    months = pd.date_range("2016-01-01", periods=48, freq="MS")
+    turnover = pd.DataFrame({"Month": months.strftime("%Y-%m"), "Total Retail Turnover ($m)": np.round(
+        30000 * np.exp(0.003 * np.arange(48)), 1)})
+    quarters = load(turnover, per="quarter", duplicates="sum")
+    assert quarters.frame["y"].iloc[0] == pytest.approx(turnover.iloc[:3, 1].sum())
+    log = event_log()
+    plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
+    for renamed, extra in (({"amount": "Total Minutes"}, {"Status": ["success", "failed", "cancelled"]}),
+                           ({"amount": "Sale Amount"}, {"Transaction Type": ["Credit", "Debit"]})):
+        frame = log.rename(columns=renamed).assign(**{col: np.array(words)[np.arange(len(log)) % len(words)]
+                                                      for col, words in extra.items()})
+        assert load(frame, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    days = pd.date_range("2023-01-01", periods=365, freq="D")
+    capacity = pd.DataFrame({"Install Date": days.strftime("%Y-%m-%d"), "Capacity Installed (kW)": 40.0})
+    assert load(capacity, per="month", duplicates="sum").frame["y"].iloc[0] == pytest.approx(40.0 * 31)
+    minutes = pd.date_range("2024-05-01", periods=600, freq="min")
+    board = pd.DataFrame({"timestamp": minutes.strftime("%Y-%m-%d %H:%M:%S"), "power (mW)": 120.0})
+    said = [str(notice) for notice in load(board, per="hour", duplicates="sum").report.notices]
+    assert any("(mW)" in line and "(mWh)" in line for line in said)

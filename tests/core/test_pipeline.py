@@ -642,7 +642,8 @@ def test_a_total_that_fell_once_is_not_held_at_its_last_value() -> None:
                                           ("Sales", ""), ("Temp Hours", ""), ("Departure Passengers", ""),
                                           ("anomalies", ""), ("Anomaly Count", ""), ("Dew Point", ""),
                                           ("CDD (°C)", ""), ("wind_direction (°)", ""), ("anomaly_score", ""),
-                                          ("Temp Labor Cost", ""), ("Mountain Dew Units", "")])
+                                          ("Temp Labor Cost", ""), ("Mountain Dew Units", ""), ("Temp (F)", ""),
+                                          ("Temp Placements", "")])
 def test_a_temperature_never_below_zero_so_far_is_forecast_and_banded_below_it_where_a_count_is_not(header: str,
                                                                                                    unit: str) -> None:
     # from a walk: an autumn of outdoor readings (Netatmo, Home Assistant's statistics in °C) was held at 0 °C
@@ -653,6 +654,6 @@ def test_a_temperature_never_below_zero_so_far_is_forecast_and_banded_below_it_w
     series = load_series(text.encode(), "temp.csv")
     result = run(series.frame, series.frequency, RunRequest("linear", horizon=20))
     ahead = result.predictions[result.predictions["split"] == "future"]
-    signed = header in ("Temperature", "Outdoor Temp (°C)", "mean", "Dew Point")  # (reviews: staffing's temps,
+    signed = header in ("Temperature", "Outdoor Temp (°C)", "mean", "Dew Point", "Temp (F)")  # (reviews: staffing's temps,
     assert (ahead["predicted"].min() < 0) == signed and (ahead["lower"].min() < 0) == signed  # departing passengers,
     # counts, degree days, a wind direction, a score, a cost, cans of a soda
