@@ -398,6 +398,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
     frame = _until_made(frame, raw.attrs.get("preamble", ()), report)
+    options = _balance_kept_last(options, target, frame["ds"], report)
     partial = _partial_ends(frame, options.per) if options.per and options.duplicates in SUMMED else []
     if options.per and options.duplicates == "sum":
         frame = _power_as_energy(_register_as_increments(frame, target, options.per, report), target, options.per,
@@ -3442,6 +3443,28 @@ def _signed_by_side(raw: pd.DataFrame, target: str, values: pd.Series, report: D
 # a level, no amount (a statement's running 'Balance')
 _PAID_BY_WORDS = frozenset({"card", "payment", "method", "tender", "funding", "instrument", "paid", "pay"})
 _LEVEL_NAMES = frozenset({"balance", "saldo", "solde", "kontostand", "level", "bal"})
+_BALANCE_NAMES = _LEVEL_NAMES - {"level"}  # an account's balance after each row
+_NOT_ONE_BALANCE = frozenset({"avg", "average", "mean", "min", "minimum", "max", "maximum", "total", "sum"})
+
+
+def _balance_kept_last(options: LoadOptions, target: str, stamps: pd.Series, report: DataReport) -> LoadOptions:
+    """``options`` with a balance's rows on one time stamp (or in one period) combined by their last, where their mean
+    was left to stand: a statement lists the balance after each payment, and the mean of a day's (0, then 5,000
+    after the salary) is no balance the account held; the day's closing one is its last, said. As they are for
+    other targets, an average balance, or rows that share no stamp."""
+    words = _name_words(target)
+    if options.duplicates != "mean" or not words & _BALANCE_NAMES or words & _NOT_ONE_BALANCE \
+            or not pd.api.types.is_datetime64_any_dtype(stamps.dtype):
+        return options
+    shared = _period_starts(stamps.dropna(), options.per, "ds") if options.per else stamps.dropna()
+    if not shared.duplicated().any():
+        return options
+    report.notices.append(Notice(
+        f"'{target}' is a balance: the rows {'of each period' if options.per else 'on each time stamp'} were "
+        "combined by their last, the balance at its end (their mean is none the account held). For the opening "
+        "balance, choose first (--duplicates first).", "notice.balance_last" + ("_per" if options.per else ""),
+        {"column": target}))
+    return replace(options, duplicates="last")
 _DIRECTION_NAMES = frozenset({"transaction", "direction", "indicator"})
 _SALE_WORDS = frozenset({"sale", "sales", "tip", "tips"})  # a card report's 'Sale Amount' by 'Transaction Type' (a card)
 

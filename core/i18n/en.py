@@ -1520,6 +1520,12 @@ MESSAGES: dict[str, str] = {
                                "it is left out.",
     "notice.per_period_zeros": "Rows combined per {per} by their {policy}: {rows:plural:row} into {periods:,}, one per "
                                "{per}; {empty:plural:{per}} without a row in the file, counted as 0.",
+    "notice.balance_last": "'{column}' is a balance: the rows on each time stamp were combined by their last, "
+                           "the balance at its end (their mean is none the account held). For the opening "
+                           "balance, choose first (--duplicates first).",
+    "notice.balance_last_per": "'{column}' is a balance: the rows of each period were combined by their last, "
+                               "the balance at its end (their mean is none the account held). For the opening "
+                               "balance, choose first (--duplicates first).",
     "notice.stamps_combined": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
                               "{policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",

@@ -1072,6 +1072,8 @@ MESSAGES: dict[str, str] = {
     "notice.per_partial_last": "最后一个{per}（{start}）只有到 {stamp} 为止的行：求和会偏低，因此略去。",
     "notice.per_period_zeros": "已按{per}以{policy}合并各行：{rows:,} 行合并为 {periods:,} 行，每{per}一行；其中 {empty:,} 个周期"
                                "在文件中没有任何行，计为 0。",
+    "notice.balance_last": "“{column}”是余额：同一时间戳上的各行按最后一行合并，即该时刻结束时的余额（各行的平均值并不是账户曾有过的余额）。如需期初余额，请选择“第一个值”（--duplicates first）。",
+    "notice.balance_last_per": "“{column}”是余额：每个周期内的各行按最后一行合并，即该周期结束时的余额（各行的平均值并不是账户曾有过的余额）。如需期初余额，请选择“第一个值”（--duplicates first）。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
     "notice.drop_with_fill": "勾选“补齐缺失的时间戳”时，含空单元格的行改用插值填充而不删除：删除会让这些时间戳再次缺失。",

@@ -3943,6 +3943,17 @@ def test_a_statement_newest_first_keeps_a_day_s_rows_in_time_order() -> None:
     assert closing.set_index("ds").loc["2023-01-01", "y"] == pytest.approx(1689.33)  # the day's closing balance
     opening = load_series(chase, "chase.csv", LoadOptions(target="Balance", duplicates="first")).frame
     assert opening.set_index("ds").loc["2023-01-01", "y"] == pytest.approx(1750.00)
+    left = load_series(chase, "chase.csv", LoadOptions(target="Balance"))  # the mean left to stand: a balance's last
+    assert left.frame.set_index("ds").loc["2023-01-01", "y"] == pytest.approx(1689.33)
+    assert "notice.balance_last" in {notice.key for notice in left.report.notices}
+    days = pd.date_range("2024-01-01", periods=70)  # the balance after a payment and after the day's salary
+    ledger = "Date,Amount,Balance\n" + "".join(f"{day:%Y-%m-%d},-10,{100 * k}\n{day:%Y-%m-%d},110,{100 * k + 110}\n"
+                                                for k, day in enumerate(days))
+    weekly = load_series(ledger.encode(), "bank.csv", LoadOptions(target="Balance", per="week")).frame["y"]
+    assert weekly.iloc[1] == 1410  # the Sunday's closing balance, not the mean of the week's 14 rows
+    average = chase.replace(b"Balance", b"Average Balance")  # already a mean: averaged as asked
+    assert load_series(average, "chase.csv", LoadOptions(target="Average Balance")).frame.set_index("ds").loc[
+        "2023-01-01", "y"] == pytest.approx((1689.33 + 1700.81 + 1750.00) / 3)
 
 
 def test_dollar_amounts_with_a_country_prefix_are_numbers() -> None:
