@@ -397,7 +397,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                               if (notice := _comma_thousands_notice(raw[col], col)) is not None)
     # one frame at once: a column at a time made pandas warn of fragmentation 202 times for 300 regressors
     frame = pd.DataFrame({"ds": ds, "y": numbers[target], **{col: numbers[col].to_numpy() for col in regressors}})
-    frame = _until_made(frame, raw.attrs.get("preamble", ()), report)
+    frame = _until_made(frame, raw.attrs.get("preamble", ()), target, report)
     options = _balance_kept_last(options, target, frame["ds"], report)
     partial = _partial_ends(frame, options.per) if options.per and options.duplicates in SUMMED else []
     if options.per and options.duplicates == "sum":
@@ -3477,11 +3477,23 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
                 or not raw[col].dropna().head(50).astype("string").str.strip().str.lower().isin(words).all():
             continue  # (the first cells decide cheaply)
         present = set(raw[col].dropna().astype("string").str.strip().str.lower().unique()) - {""}
-        if any(present == set(pair) and (pair == _SIGN_WORDS[0] or _name_words(col) & _DIRECTION_NAMES)
-               for pair in _SIGN_WORDS):
+        if any(present == set(pair) and (pair == _SIGN_WORDS[0] or _name_words(col) & _DIRECTION_NAMES
+                                         and not _of_cards_or_ledgers(raw)) for pair in _SIGN_WORDS):
             return col  # both ways present; ING's 'Af Bij' by any name, the others named as a direction ('Transaction
             # Type'; not a bare 'Type' of a card, nor a ledger's 'Dr/Cr', whose sign depends on the account)
     return None
+
+
+# Column names of a card processor's batch ('Card Brand', 'Terminal': its 'Transaction Type' Credit or Debit is the
+# card's) or of a ledger's lines ('Customer', 'Document Type': a receivable's Debit is an invoice, money in)
+_CARD_OR_LEDGER_WORDS = frozenset({"card", "brand", "terminal", "auth", "authorization", "batch", "document", "doc",
+                                   "customer", "vendor", "supplier", "journal", "ledger", "invoice", "voucher", "gl"})
+
+
+def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
+    """Whether a column of ``raw`` is named as a card batch's or a ledger's (``_CARD_OR_LEDGER_WORDS``), where Debit
+    and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
+    return any(_name_words(col) & _CARD_OR_LEDGER_WORDS for col in raw.columns)
 
 
 def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
@@ -4636,6 +4648,7 @@ def _power_as_energy(frame: pd.DataFrame, target: str, per: str, report: DataRep
     written = match.group(0).lower()
     hours = spacing / 3600
     prefix = match.group(1) or match.group(2) or ("k" if "kilo" in written else "M" if "mega" in written else "")
+    prefix = "M" if prefix == "m" and "mW" not in match.group(0) else prefix  # a grid's '(mw)' is no milliwatt
     unit, minutes = {"k": "kW", "K": "kW", "m": "mW", "M": "MW", "g": "GW", "G": "GW"}.get(prefix, "W"), \
         int(round(spacing / 60))
     report.notices.append(Notice(
@@ -4665,7 +4678,7 @@ _MADE_ON = re.compile(r"\s*(?:data\s+|report\s+|figures\s+)?as (?:of|at)\s*:?\s*
 _DAY_OF_MONTH = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")  # a day's date, not a year or a month
 
 
-def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], report: DataReport) -> pd.DataFrame:
+def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], target: str, report: DataReport) -> pd.DataFrame:
     """``frame`` without the rows whose period ends after the moment the file's notes say it was made (a booking pace
     report 'As of: 09/15/2024 06:00' lists stay dates to December with the rooms booked so far: read as history, its
     forecast started from a January of 9 rooms), said; rows without a value stay (future rows of regressors). As it
@@ -4675,17 +4688,31 @@ def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], report: DataRepo
     day_first = True if fmt.startswith("%d") else False if fmt.startswith("%m") else None  # the file's own order
     made = next((stamp for line in preamble if (match := _MADE_ON.fullmatch(str(line)))
                  and (stamp := _first_stamp(match.group(1), day_first)) is not None), None)
-    if made is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or ds.isna().all():
-        return frame
-    after = ((ds > made) & frame["y"].notna()).to_numpy()  # (a period's end stamp, 12/31, is over by then)
+    if made is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or ds.isna().all() \
+            or _name_words(target) & (_PLAN_WORDS | _FORECAST_WORDS | {"plan", "target", "goal"}):
+        return frame  # (a budget's months to come are set already)
+    after = ((_period_begun(ds) > made) & frame["y"].notna()).to_numpy()  # (March's 03/31 has begun by 03/28)
     if not after.any() or int((~after & frame["y"].notna().to_numpy()).sum()) < MIN_ROWS:
         return frame
     rows, first = int(after.sum()), stamp_text(pd.Timestamp(ds[after].min()))
+    written = stamp_text(made.normalize() if made == made.normalize() + _END_OF_DAY else made)
     report.rows_dropped += rows
     report.notices.append(Notice(
-        f"The file's notes say it was made as of {stamp_text(made)}: its {count(rows, 'row')} dated after it, from "
-        f"{first} on, hold figures still to come (bookings on the books) and were left out of the history.", "notice.after_made", {"made": stamp_text(made), "rows": rows, "first": first}))
+        f"The file's notes say it was made as of {written}: its {count(rows, 'row')} of periods begun after it, from "
+        f"{first} on, hold figures still to come (bookings on the books) and were left out of the history.",
+        "notice.after_made", {"made": written, "rows": rows, "first": first}))
     return frame[~after]
+
+
+_END_OF_DAY = pd.Timedelta(days=1) - pd.Timedelta(seconds=1)  # a day's date read as the moment it ends
+
+
+def _period_begun(stamps: pd.Series) -> pd.Series:
+    """When the period of each of ``stamps`` begins: its month's (quarter's, year's) first day where the rows are a
+    month (a quarter, a year) apart, whether stamped at its start or its end; the stamp itself for finer rows."""
+    steps = stamps.dropna().drop_duplicates().sort_values().diff().dt.days.median()
+    code = None if not steps or steps < 28 else "M" if steps < 80 else "Q" if steps < 300 else "Y"
+    return stamps if code is None else stamps.dt.to_period(code).dt.start_time.astype(stamps.dtype)
 
 
 def _first_stamp(text: str, day_first: bool | None) -> pd.Timestamp | None:
@@ -4703,8 +4730,7 @@ def _first_stamp(text: str, day_first: bool | None) -> pd.Timestamp | None:
         parsed = parse_dates(pd.Series([" ".join(words[:size])]), day_first) if len(words) >= size else None
         if parsed is not None and parsed[0].notna().all() and parsed[0].dt.tz is None:
             stamp = pd.Timestamp(parsed[0].iloc[0])
-            return stamp + pd.Timedelta(days=1) - pd.Timedelta(seconds=1) \
-                if size == 1 or stamp == stamp.normalize() else stamp
+            return stamp + _END_OF_DAY if size == 1 or stamp == stamp.normalize() else stamp
     return None
 
 

@@ -1672,9 +1672,9 @@ MESSAGES: dict[str, str] = {
     "notice.power_as_energy": "'{column}' is a power ({unit}): summed per {per}, each reading was counted for the "
                               "{minutes:plural:minute} until the next (times {hours} hours), so that the {per}'s value "
                               "is its energy ({unit}h).",
-    "notice.after_made": "The file's notes say it was made as of {made}: its {rows:plural:row} dated after it, from "
-                         "{first} on, hold figures still to come (bookings on the books) and were left out of the "
-                         "history.",
+    "notice.after_made": "The file's notes say it was made as of {made}: its {rows:plural:row} of periods begun "
+                         "after it, from {first} on, hold figures still to come (bookings on the books) and were left "
+                         "out of the history.",
     "notice.other_side_blank": "{rows:plural:blank cell} of '{column}' on rows where '{other}' is filled {rows:were} "
                                "read as 0: a blank side of a pair of money columns (in and out, cash and card) is none "
                                "of it on that row.",

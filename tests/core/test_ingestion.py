@@ -6343,6 +6343,25 @@ def test_rows_past_the_moment_a_report_was_made_are_left_out_of_the_history() ->
     assert later.frame["ds"].iloc[-1] == pd.Timestamp("2024-12-31")
 
 
+def test_review_as_of_keeps_a_month_begun_by_then_and_a_budgets_months_to_come() -> None:
+    # the third review: a fund's month-end NAV 'As of 03/28/2024' lost March (stamped 03/31, begun by then); a budget's
+    # months after 'As of: 06/30/2024' were dropped as bookings still to come
+    months = pd.date_range("2019-01-31", "2024-03-31", freq="ME")
+    nav = "Month End,NAV\n" + "".join(f"{day:%m/%d/%Y},{100 + k:.2f}\n" for k, day in enumerate(months))
+    fund = load_series(("Fund Monthly Returns\nAs of 03/28/2024\n\n" + nav).encode(), "fund.csv")
+    assert fund.frame["ds"].iloc[-1] == pd.Timestamp("2024-03-31")
+    starts = pd.date_range("2021-01-01", "2024-12-01", freq="MS")
+    plan = "Month,Budget,Actual\n" + "".join(
+        f"{day:%m/%d/%Y},{1000 + k},{'' if day > pd.Timestamp('2024-06-30') else 990 + k}\n"
+        for k, day in enumerate(starts))
+    budget = load_series(("FY2024 Budget vs Actual\nAs of: 06/30/2024\n\n" + plan).encode(), "plan.csv",
+                         LoadOptions(target="Budget"))
+    assert budget.frame["ds"].iloc[-1] == pd.Timestamp("2024-12-01")
+    actual = load_series(("As of: 06/30/2024\n\n" + plan.replace("Actual", "Sales")).encode(), "plan.csv",
+                         LoadOptions(target="Sales"))
+    assert actual.frame["ds"].iloc[-1] == pd.Timestamp("2024-06-01")
+
+
 def test_review_one_currency_named_keeps_its_amounts_unwarned_and_a_cash_and_card_pair_its_closed_days() -> None:
     # the review of the batch: Stripe's 'Customer Facing Currency' beside its 'Currency' (usd only) was said to mix
     # currencies; a cash and card pair lost the notice of its closed days

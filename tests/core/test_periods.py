@@ -498,3 +498,22 @@ def test_review_a_growing_total_billed_minutes_a_days_capacity_card_sales_and_mi
     board = pd.DataFrame({"timestamp": minutes.strftime("%Y-%m-%d %H:%M:%S"), "power (mW)": 120.0})
     said = [str(notice) for notice in load(board, per="hour", duplicates="sum").report.notices]
     assert any("(mW)" in line and "(mWh)" in line for line in said)
+
+
+def test_review_a_card_batchs_and_a_receivables_debit_and_credit_stay_unsigned_and_a_grids_mw_is_megawatts() -> None:
+    # the third review: a card batch's 'Transaction Type' (the card's Credit or Debit, beside 'Card Brand') and a
+    # receivables ledger's 'Debit/Credit Indicator' (a debit is an invoice) were read as money out; a grid's
+    # 'Load (mw)' was said in milliwatts
+    log = event_log()
+    plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
+    batch = log.assign(**{"Transaction Type": np.where(np.arange(len(log)) % 3, "Credit", "Debit"),
+                          "Card Brand": np.where(np.arange(len(log)) % 2, "Visa", "Mastercard")})
+    assert load(batch, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    ledger = log.assign(Customer="C100", **{"Debit/Credit Indicator": np.where(np.arange(len(log)) % 8, "Debit",
+                                                                             "Credit")})
+    assert load(ledger, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    stamps = pd.date_range("2024-06-01", periods=96 * 10, freq="15min")
+    grid = pd.DataFrame({"Timestamp": stamps.strftime("%Y-%m-%d %H:%M"), "Load (mw)": 1000.0})
+    said = next(n for n in load(grid, per="day", duplicates="sum").report.notices if n.key == "notice.power_as_energy")
+    assert said.params["unit"] == "MW"
+
