@@ -1678,10 +1678,12 @@ _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "or
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"
                           r"time (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) time|"  # EPA AQS: 'Time Local'
-                          r"time of day(?: \(.*\))?")  # Meta's 'Time of day (ad account time zone)'
+                          r"time of day(?: \(.*\))?|"  # Meta's 'Time of day (ad account time zone)'
+                          r"time,? (?:gmt|utc)\s?[+-]\d{1,2}:?\d{2}|time \(hh?:mm(?::ss)?\)")  # HOBOware's, KorEXO's
 _START_TIME = re.compile(r"(?:start|begin)[\s_]+time")
 _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
-                          r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date|reporting starts")  # (Meta's)
+                          r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date|reporting starts|"  # (Meta's)
+                          r"date \((?:[mdy]{1,4}[/.-]){2}[mdy]{1,4}\)")  # KorEXO's 'Date (MM/DD/YYYY)'
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?(?:\s*[Mm]\.?)?)?")  # 13:45, 9:30am, 9:30 PM
 # Words before the date of a week's row (UK rotas and retail reports: "w/c 01/01/2024"; "Week ending 7 Jan 2024").

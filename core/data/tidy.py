@@ -25,7 +25,7 @@ from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_
                                reads_non_detects,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
-                               TIME_OF_DAY, measure_unit,
+                               TIME_OF_DAY, combine_date_and_time, measure_unit,
                                calendar_spread, months_under_years, nested_periods, parse_compact_dates,
                                parse_compact_hours, UNIT_ATTR, UNIT_NUMBER,
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
@@ -68,7 +68,7 @@ _WEAK_TARGET_WORDS = ("milk", "melk", "melkproductie", "yield", "ertrag", "conce
                       "oil", "bbls", "bopd", "boe", "boepd")  # a well test's 'Oil Rate' (its tubing pressure was)
 # Whole words of a column name (split at anything not a letter or digit) that mark the measured series.
 _TARGET_WORDS = ("y", "value", "values", "target", "sales", "count", "cnt", "demand", "load", "price", "passengers",
-                 "revenue", "volume", "amount", "total", "quantity", "qty", "units", "consumption", "visitors",
+                 "revenue", "volume", "amount", "gross", "total", "quantity", "qty", "units", "consumption", "visitors",
                  "orders", "close", "wert", "valor", "valeur", "mag", "magnitude",  # a catalog's quakes, a star's
                  # a closing price as other languages' exports name it (stooq's Polish Zamkniecie, not Otwarcie)
                  "zamkniecie", "zamknięcie", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura",
@@ -103,7 +103,7 @@ _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "pr
 _PRIOR_WORDS = frozenset({"vorjahr", "vj", "ly", "py", "prior", "previous", "anterior", "precedente", "précédente",
                           "précédent", "vorjahreswert"})  # last year's figures beside this year's
 _ACTUAL_WORDS = frozenset({"actual", "actuals", "ist", "measured", "observed"})  # what happened, beside a plan
-_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits",
+_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits", "goal",
                          # an installer's expected yield before the actual one (PVWatts, PVGIS's 'Prognose', 'Soll')
                          "expected", "prognose"})  # (not 'estimated': MTA's 'Total Estimated Ridership'; not
 # 'soll', a German statement's debit)
@@ -772,6 +772,8 @@ _PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
 # Hours and minutes of a column named hours (a timecard's 'Overtime Hours' 64:28, Excel's [h]:mm read as '3 days,
 # 1:29:14', Deputy's '138h 55m'): read as decimal hours. Refused as durations, the timecard's head count was forecast.
 _HOURS_NAMES = frozenset({"hours", "hrs", "overtime"})
+_DURATION_NAMES = frozenset({"duration", "spent", "h"})  # Toggl's 'Duration', Clockify's 'Duration (h)', Jira's 'Time
+# Spent': decimal hours, or minutes where most last under an hour (a call's 'Talk Duration')
 _OPENING_WORDS = frozenset({"opening", "open", "business", "office", "start", "end", "from", "to"})  # of a clock
 # a time of day's names: its '6h 20m' is a clock's
 _CLOCK_NAMES = frozenset({"time", "hour", "heure", "zeit", "uhrzeit", "hora", "ora", "clock"})
@@ -785,33 +787,39 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     read = {}
     for col in raw.columns:
         words = _name_words(col)
-        if pd.api.types.is_numeric_dtype(raw[col]) or words & _CLOCK_NAMES and not words & _HOURS_NAMES:
+        timed = words & (_HOURS_NAMES | _DURATION_NAMES)
+        if pd.api.types.is_numeric_dtype(raw[col]) or words & _CLOCK_NAMES and not timed:
             continue  # (a time of day's '6h 20m' is a clock's)
         text = raw[col].astype("string").str.strip()
         written = text[text.notna() & (text != "")]
         parts = written.str.extract(f"^(?:{_HOURS_AND_MINUTES.pattern})$")
-        if not words & _HOURS_NAMES:  # elsewhere only '138h 55m', no clock's '07:00' nor a lone '9 h'
+        if not timed:  # elsewhere only '138h 55m', no clock's '07:00' nor a lone '9 h'
             parts = parts.where(parts[1].isna() & parts[5].notna())
         matched = parts[1].notna() | parts[4].notna()
         if not len(written) or matched.mean() < PARSE_SHARE:
             continue
         numbers = parts.astype("float64")
         if (numbers[2].fillna(0) == 0).all() and numbers[1].dropna().between(0, 23).all() and parts[1].notna().any() \
-                and not (words & _HOURS_NAMES and not words & _OPENING_WORDS):  # (a timecard's 'Hours' of 8:00 for
+                and not (timed and not words & _OPENING_WORDS):  # (a timecard's 'Hours' of 8:00 for
             continue  # each REG day) the hours of a clock (00:00 to 23:00, a shift's 07:00), not a duration
         hours = (numbers[0].fillna(0) * 24 + numbers[1].fillna(0) + numbers[2].fillna(0) / 60
                  + numbers[3].fillna(0) / 3600).where(parts[1].notna(), numbers[4] + numbers[5].fillna(0) / 60)
         first = float(hours[matched].iloc[0])  # Excel's [h]:mm read as '3 days, 1:29:14.59': said as 73:29
         example = str(written[matched].iloc[0]) if parts[0].isna().all() else \
             f"{int(first)}:{int(first % 1 * 60):02d}"
+        minutes = not words & (_HOURS_NAMES | {"h"}) and float(hours[matched].median()) < 1
         read[col] = (text.mask(matched.reindex(text.index, fill_value=False),
-                               hours.round(6).astype("string").reindex(text.index)), example)
+                               (hours * (60 if minutes else 1)).round(6).astype("string").reindex(text.index)),
+                     example, minutes)
     if not read:
         return raw
-    for col, (_, example) in read.items():
-        report.notices.append(Notice(f"'{col}' writes hours and minutes ('{example}'): read as decimal hours.",
-                                     "notice.hours_minutes", {"column": str(col), "example": example}))
-    return raw.assign(**{str(col): values for col, (values, _) in read.items()})
+    for col, (_, example, minutes) in read.items():
+        report.notices.append(Notice(
+            f"'{col}' writes durations ('{example}'): read as decimal minutes.", "notice.duration_minutes",
+            {"column": str(col), "example": example}) if minutes else Notice(
+            f"'{col}' writes hours and minutes ('{example}'): read as decimal hours.", "notice.hours_minutes",
+            {"column": str(col), "example": example}))
+    return raw.assign(**{str(col): values for col, (values, _, _) in read.items()})
 
 
 _TRACE_WORDS = frozenset({"t", "tr", "trace"})
@@ -1099,7 +1107,9 @@ def _header_under_key_values(raw: pd.DataFrame) -> pd.DataFrame:
             lines = [", ".join(_filled_texts(raw.columns)), *(", ".join(_filled_texts(head.iloc[k]))
                                                             for k in range(position))]
             table.attrs = {**raw.attrs, "preamble": (*raw.attrs.get("preamble", ()), *filter(None, lines))}
-            return table
+            joined = combine_date_and_time(table)  # the reader's join, on the header found here (KorEXO's 'Date
+            joined.attrs = {**table.attrs, **joined.attrs}  # (MM/DD/YYYY)' and 'Time (HH:mm:ss)')
+            return joined
         if _filled_names(cells) > 2:  # a line of another kind: the table's header or data
             return raw
     return raw
@@ -2361,7 +2371,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     candidates = [col for col in candidates if not _sample_size(col, numbers)] or candidates  # a poll's n
     candidates = _without_denominators(candidates)  # ILINet's 'TOTAL PATIENTS' beside its ILI
     measures = [col for col in candidates
-                if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col]))
+                if numbers is None or not (_is_code(numbers[col], _counts_events(col, numbers[col])
+                                                    or bool(_name_words(col) & _WEIGHT_WORDS))  # a truck's tare
                                            or _no_measure(col, numbers[col], ds))
                 ] or _answers(candidates, numbers, ds) or candidates
     # A column of a few values (a small table beside the data, a total) is no series when another has enough.
@@ -2402,6 +2413,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
     named = _sales_before_orders(named)
+    named = _money_before_counts(named, raw)
     named = _last_price_first(named, candidates, numbers)
     named = _without_changes(named, measures)  # Cass's 'y/y %', read as a 'y', before its 'Shipments'
     named = [col for col in named if col not in raw or not (_written_as_percent(raw[col])  # Apple Podcasts'
@@ -2421,6 +2433,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = _costs_before_usage(named, measures)
     sparse = _sparse_beside_amounts(named, numbers)
     named = _unit_prices_last([col for col in named if col not in sparse] + sparse, measures)
+    named = _price_times_quantity_first(named, candidates, numbers)
     named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
     named, measures = _in_one_currency(named, raw), _in_one_currency(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -2705,7 +2718,7 @@ _TALLY_WORDS = frozenset({"observation", "observations", "obs", "readings", "sam
 # and a 'Total' of them (``_takings``)
 _TAKINGS = frozenset({"amount", "sales", "revenue", "takings"})
 # A currency in a column's name ('Net (£)', 'Milk Value (£)', 'Amount (USD)'): money, before a price per unit
-_MONEY_NAME = re.compile(r"[£$€¥₹]|\b(?:usd|gbp|eur|chf|jpy|cad|aud)\b", re.IGNORECASE)
+_MONEY_NAME = re.compile(r"[£$€¥₹]|\b(?:usd|gbp|eur|chf|jpy|cad|aud|btc|eth|usdt|usdc)\b", re.IGNORECASE)
 # a price per unit itself (a milk cheque's pence per litre), not a market's 'Price (USD)'
 _UNIT_PRICE = re.compile(r"\bunit[\s_]*(?:price|cost)|\bper\b|\bavg\b|\baverage\b|\bppl\b|\bp/l\b")
 _MONEY_TOTALS = frozenset({"net", "gross", "total", "value", "payment"})  # money taken ('Net (£)'; not 'Shipping ($)')
@@ -2836,6 +2849,47 @@ def _tax_collected(col: object) -> bool:
 
 _ORDER_COUNT_WORDS = frozenset({"orders", "transactions"})
 _SALES_WORDS = frozenset({"sales", "revenue", "takings"})
+
+
+_COUNT_WORDS = frozenset({"count", "cnt", "number", "num", "#"})
+
+
+def _money_before_counts(named: list[str], raw: pd.DataFrame) -> list[str]:
+    """``named`` with a count ('Gift Count') after the money of a total written as money beside it ('Total Giving'
+    of '$40,000.00': the count of gifts was forecast)."""
+    counts = [col for col in named if _name_words(col) & _COUNT_WORDS and not _takings(col)]
+    money = [col for col in named if col not in counts and _takings(col) and col in raw
+             and _written_as_money(raw[col])]
+    return [*money, *[col for col in named if col not in money]] if counts and money else named
+
+
+_PRICED = 0.02  # an amount within this share of its price times its quantity on ...
+_PRICED_ROWS = 0.9  # ... this share of the rows at least is that price's amount
+
+
+def _price_times_quantity_first(named: list[str], candidates: list[str],
+                                numbers: dict[str, pd.Series] | None) -> list[str]:
+    """``named`` with the amount first where the first is a price or a quantity whose product with the other is a
+    third column (Kraken's trades: 'cost' is 'price' times 'vol', and the fill prices were summed per day; Coinbase's
+    'Total' is 'Price at Transaction' times 'Quantity Transacted', BTC and ETH added): the money that changed hands."""
+    if numbers is None or not named or len(candidates) > _MOST_PRICED_COLUMNS:
+        return named
+    head = {col: numbers[col].iloc[:2000].abs() for col in candidates}
+    prices = [col for col in candidates if _name_words(col) & {"price", "rate", "px"}]
+    for price in prices:
+        for quantity in (col for col in candidates if col != price):
+            product = head[price] * head[quantity]
+            for amount in (col for col in candidates if col not in (price, quantity)):
+                known = product.notna() & head[amount].notna() & (head[amount] > 0)
+                if known.sum() < MIN_ROWS or named[0] not in (price, quantity):
+                    continue
+                near = ((product[known] - head[amount][known]).abs() <= _PRICED * head[amount][known]).mean()
+                if near >= _PRICED_ROWS:
+                    return [amount, *[col for col in named if col != amount]]
+    return named
+
+
+_MOST_PRICED_COLUMNS = 24  # numeric columns at most to look for a price's amount among (pairs of them)
 
 
 def _sales_before_orders(named: list[str]) -> list[str]:
@@ -3504,8 +3558,9 @@ def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
 
 
 _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment status", "financial status",
-                           "transaction state"})
-_FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected"})
+                           "transaction state", "stage", "invoice status"})
+_FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
+                           "denied", "closed lost", "lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's)
 
 
 def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
@@ -3516,7 +3571,7 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     if flag is None:
         return values
     written = raw[flag].reindex(values.index).astype("string").str.strip()
-    failed = written.str.lower().isin(_FAILED_WORDS).fillna(False).to_numpy(dtype=bool) \
+    failed = _marked_failed(written).to_numpy(dtype=bool) \
         & values.notna().to_numpy() & (values != 0).to_numpy()
     if not failed.any() or failed.sum() == values.notna().sum():
         return values
@@ -3533,8 +3588,12 @@ _AMOUNT_WORDS = frozenset({"amount", "amt", "sales", "revenue", "paid", "payment
 
 
 def _amount_named(raw: pd.DataFrame, target: str) -> bool:
-    """Whether ``target`` is money: named so (``_AMOUNT_WORDS``) or written with a currency."""
-    return bool(_name_words(target) & _AMOUNT_WORDS) or target in raw and _written_as_money(raw[target])
+    """Whether ``target`` is money: named so (``_AMOUNT_WORDS``, a currency: Etherscan's 'Value_IN(ETH)') or written
+    with a currency."""
+    return bool(_name_words(target) & _AMOUNT_WORDS) or target in raw and _written_as_money(raw[target]) \
+        or bool(_MONEY_NAME.search(str(target))) \
+        or bool(_name_words(target) & {"total", "gross", "net"}) and any(  # FreshBooks' 'Total' beside 'Currency'
+            _name_words(col) & _CURRENCY_WORDS for col in raw.columns)
 
 
 def _status_column(raw: pd.DataFrame, target: str) -> object | None:
@@ -3543,8 +3602,13 @@ def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     flags = [col for col in raw.columns if col != target and _name_text(col) in _STATUS_NAMES]
     if len(flags) != 1:
         return None
-    words = raw[flags[0]].dropna().astype("string").str.strip().str.lower()
-    return flags[0] if words.isin(_FAILED_WORDS).any() else None
+    return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string")).any() else None
+
+
+def _marked_failed(written: pd.Series) -> pd.Series:
+    """Which cells of a status column mark a row not carried out (``_FAILED_WORDS``; Etherscan's 'Error(0)' too)."""
+    words = written.str.strip().str.lower().str.replace(r"\s*\(.*\)$", "", regex=True)
+    return words.isin(_FAILED_WORDS).fillna(False).astype(bool)
 
 
 def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...], numbers: dict[str, pd.Series],
@@ -3604,11 +3668,13 @@ def _sounds_like_target(col: object) -> bool:
     (``_CAMEL_TARGET_WORDS``: Comtrade's 'PrimaryValue', whose month number 'RefMonth' was forecast before it)."""
     words = _name_words(col)
     if words & _TARGET_WORD_SET:
-        return not (words & _TARGET_WORD_SET == {"oil"} and words & _OIL_CONDITIONS)  # (an engine's 'Oil Pressure')
+        return not (words & _TARGET_WORD_SET == {"oil"} and words & _OIL_CONDITIONS  # (an engine's 'Oil Pressure')
+                    or words & _TARGET_WORD_SET == {"gross"} and words & _WEIGHT_WORDS)  # (a weighbridge's 'Gross kg')
     camel = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(col))}
     return not camel & _CAMEL_NO_TARGET and bool(camel & _CAMEL_TARGET_WORDS)  # not 'ValueDate', 'CustomerKey'
 
 
+_WEIGHT_WORDS = frozenset({"kg", "kgs", "lb", "lbs", "t", "ton", "tons", "tonnes", "weight", "wt", "tare", "tonnage"})
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid",
                                "ansi", "fips"})  # NASS's 'State ANSI', 'County ANSI' (forecast where Value was '(D)')
 # ... and ids written as one word with what they identify (Divvy's 'bikeid', 'from_station_id')

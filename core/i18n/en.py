@@ -1592,6 +1592,7 @@ MESSAGES: dict[str, str] = {
                       "units and eighths, as CME quotes grains (452'6 as 452.75).",
     "notice.flagged_numbers": "{cells:plural:cell} of '{column}' with a flag after the number ({examples}; flags "
                               "such as p, provisional, or e, estimated) {cells:were} read as the number.",
+    "notice.duration_minutes": "'{column}' writes durations ('{example}'): read as decimal minutes.",
     "notice.hours_minutes": "'{column}' writes hours and minutes ('{example}'): read as decimal hours.",
     "notice.below_half_unit": "{cells:plural:cell} of '{column}' {cells:hold} '(Z)', less than half the unit shown: "
                                "read as 0.",

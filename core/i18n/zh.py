@@ -1113,6 +1113,7 @@ MESSAGES: dict[str, str] = {
     "notice.eighths": "“{column}”有 {cells:,} 个单元格以八分之一计写出（{examples}）：按整数加八分之几读取，如 CME 的谷物报价（452'6 即 452.75）。",
     "notice.flagged_numbers": "“{column}”中有 {cells:,} 个单元格在数字后带有标记（{examples}；例如 p 表示临时值，e 表示估计值）："
                               "读作该数字。",
+    "notice.duration_minutes": "“{column}”以时长书写（'{example}'）：已按十进制分钟读取。",
     "notice.hours_minutes": "“{column}”以小时和分钟书写（'{example}'）：已读作十进制小时数。",
     "notice.below_half_unit": "“{column}”有 {cells:,} 个单元格为“(Z)”，即不到所示单位的一半：读作 0。",
     "notice.trace_as_zero": "“{column}”中有 {cells:,} 个单元格为 '{word}'，即微量（有降水，但少到无法测量）：读作 0。",

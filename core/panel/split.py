@@ -914,13 +914,17 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
     numbers = pd.api.types.is_numeric_dtype(values) or _is_number(values)
     unit = _UNIT_IN_NAME.search(str(col).strip())
     words = re.findall(r"[^\W\d_]+", str(col).lower())
-    measured = bool(words) and (words[-1] in _UNIT_WORDS | _HEAD_COUNT_WORDS  # a pantry's 'Adults'
+    measured = bool(words) and (words[-1] in _UNIT_WORDS | _HEAD_COUNT_WORDS | _QUANTITY_WORDS  # a pantry's 'Adults'
                                 or " ".join(words[-2:]) in _PEOPLE_SIZES
                                 or words[0] in _MEASURE_WORDS  # eBird's 'DURATION MINUTES'
                                 and words[-1] not in _GROUP_WORDS)  # not 'Weight Class'
     return numbers and (measured or unit is not None and not _ID_IN_BRACKETS.search(unit.group()))  # not 'Store (ID)'
 
 
+# Last words of quantities and amounts, no ids: Xero's '*Quantity' and '*UnitAmount' (an invoice log read as 18 series
+# by them), a weigh tag's 'Bins'
+_QUANTITY_WORDS = frozenset({"quantity", "qty", "quantities", "bins", "cases", "kegs", "pcs", "pieces", "amount",
+                             "unitamount", "lineamount"})
 _UNIT_WORDS = frozenset({"minutes", "mins", "min", "seconds", "secs", "sec", "hours", "hrs", "km", "miles", "meters",
                          "metres", "kg", "lbs", "percent", "pct", "mph", "kph", "kmh", "celsius", "fahrenheit"})
 # Last words of counts of people, no ids: a visit log's 'Adults', 'Children' and 'Seniors' (a tour's 'Group Size' and

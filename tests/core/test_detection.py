@@ -780,3 +780,28 @@ def test_review_lots_with_unknown_zeros_engine_oil_and_last_years_sales_are_no_t
              ("Datum,Kunden,Umsatz Vorjahr,Umsatz", lambda k: f"{80 + k * 7 % 60},{1800 + k * 13 % 500}.5,"
               f"{1900 + k * 17 % 450}.5")]
     assert _chosen(cases, days) == ["Response Hours", "Trips", "Umsatz"]
+
+
+def test_the_money_taken_is_the_target_before_its_fee_average_price_goal_count_and_unit_price() -> None:
+    # from the walks: PayPal's 'Fee' before its 'Gross' (five gift sizes); a cinema's 'Average Ticket Price' and a
+    # weekend chart's running 'Total Gross' before the 'Gross'; a campaign's 'Goal' before 'Raised'; a 'Gift Count'
+    # before 'Total Giving'; Kraken's fill 'price' (its 'cost' is price times 'vol'); Coinbase's BTC and ETH
+    # 'Quantity Transacted' before the dollars
+    days = pd.date_range("2023-01-01", periods=120, freq="D")
+    cases = [("Date,Gross,Fee,Net", lambda k: f"{[10, 25, 50, 100, 250][k * 7 % 5]}.00,-{0.69 + k % 5 / 10:.2f},"
+                                          f"{[10, 25, 50, 100, 250][k * 7 % 5] - 0.69 - k % 5 / 10:.2f}"),
+             ("Date,Admissions,Gross,Average Ticket Price",
+              lambda k: f"{900 + k * 37 % 400},{(900 + k * 37 % 400) * 15}.50,15.50"),
+             ("Date,Gross,Theaters,Total Gross",
+              lambda k: f"{9000000 - k * 7000},4243,{(9000000 - k * 3500) * (k + 1)}"),
+             ("Date,Goal,Raised,Donors", lambda k: f"\"${50000 + k % 12 * 1000:,}\",\"${48000 + k * 37 % 9000:,}.25\","
+                                                f"{300 + k % 40}"),
+             ("Date,Gift Count,Total Giving", lambda k: f"{200 + k * 7 % 90},\"${36000 + k * 131 % 9000:,}.40\""),
+             ("Date,price,cost,fee,vol", lambda k: f"{42000 + k * 10}.0,{(42000 + k * 10) * (1 + k % 9) / 100:.5f},"
+                                                f"1.09,{(1 + k % 9) / 100:.8f}"),
+             ("Date,Quantity Transacted,Price at Transaction,Total", lambda k: f"{(100 + k % 6 * 10) / (2300 + k):.8f},"
+                                                                             f"{2300 + k}.00,{100 + k % 6 * 10}.00")]
+    assert _chosen(cases, days) == ["Gross", "Gross", "Gross", "Raised", "Total Giving", "cost", "Total"]
+    weighed = [("Date,Gross kg,Tare kg,Net kg", lambda k: f"{12500 + k * 37 % 900},{12000 + k % 7},"
+                                                    f"{500 + k * 37 % 900 - k % 7}")]
+    assert _chosen(weighed, days) == ["Net kg"]  # a weighbridge's gross is no money, its truck's few tares no code

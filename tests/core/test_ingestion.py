@@ -6429,3 +6429,28 @@ def test_review_as_of_keeps_a_finished_month_end_and_a_currency_column_of_severa
     keys = [notice.key for notice in load_series(royalties.to_csv(index=False).encode(), "kdp.csv",
                                                  LoadOptions(per="month", duplicates="sum")).report.notices]
     assert "notice.currencies_mixed" in keys
+
+
+def test_time_trackers_durations_are_hours_and_a_loggers_date_beside_its_time_one_stamp() -> None:
+    # from the walks: Toggl's 'Duration' 01:30:00 was refused and its Yes/No 'Billable' forecast; Jira's 'Time Spent'
+    # '2h 30m' refused; HOBOware's 'Time, GMT-05:00' and KorEXO's 'Time (HH:mm:ss)' read as 96 series of a time each
+    days = pd.bdate_range("2024-01-01", periods=80)
+    toggl = "Billable,Start date,Duration\n" + "".join(
+        f"{'Yes' if k % 3 else 'No'},{day:%Y-%m-%d},{1 + k % 3:02d}:{k * 15 % 60:02d}:00\n"
+        for k, day in enumerate(days))
+    tracked = load_series(toggl.encode(), "toggl.csv")
+    assert tracked.target == "Duration" and tracked.frame["y"].iloc[1] == pytest.approx(2.25)
+    jira = "Issue Key,Started,Time Spent\n" + "".join(
+        f"WEB-{k},{day:%Y-%m-%d},{1 + k % 3}h {k * 15 % 60}m\n" for k, day in enumerate(days))
+    assert load_series(jira.encode(), "jira.csv", LoadOptions(target="Time Spent")).frame["y"].iloc[1] == 2.25
+    calls = "Date,Talk Duration\n" + "".join(f"{day:%Y-%m-%d},0:{4 + k % 3:02d}:30\n" for k, day in enumerate(days))
+    talk = load_series(calls.encode(), "calls.csv")
+    assert talk.frame["y"].iloc[0] == 4.5 and "notice.duration_minutes" in [n.key for n in talk.report.notices]
+    stamps = pd.date_range("2023-06-01", periods=96 * 10, freq="15min")
+    hobo = "\"Plot Title: Barn\"\n#,Date,\"Time, GMT-05:00\",\"Temp, °F\"\n" + "".join(
+        f"{k + 1},{stamp:%m/%d/%y},{stamp:%I:%M:%S %p},{60 + stamp.hour / 2:.2f}\n" for k, stamp in enumerate(stamps))
+    assert load_series(hobo.encode(), "hobo.csv").frequency.alias == "15min"
+    kor = "KOR Export File,,\nFILE CREATED:,07/22/2023 10:41:07,\nDate (MM/DD/YYYY),Time (HH:mm:ss),Chlorophyll RFU\n"
+    sonde = load_series((kor + "".join(f"{stamp:%m/%d/%Y},{stamp:%H:%M:%S},{3 + stamp.hour / 10:.2f}\n"
+                                       for stamp in stamps)).encode(), "kor.csv")
+    assert len(sonde.frame) == len(stamps)

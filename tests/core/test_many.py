@@ -1207,3 +1207,14 @@ def test_review_a_few_vat_rates_written_as_percentages_stay_series_ids() -> None
     rows = [(f"{2021 + k // 12}-{k % 12 + 1:02d}", rate, base + k % 7) for k in range(36)
             for rate, base in (("0%", 800), ("9%", 5200), ("21%", 14100))]
     assert detect_id_columns(pd.DataFrame(rows, columns=["Maand", "BTW %", "Omzet"]), "Maand") == ("BTW %",)
+
+
+def test_quantities_and_line_amounts_are_no_series_ids() -> None:
+    # from the walks: a Xero invoice export read as 18 series by '*Quantity' and '*UnitAmount'; a winery's weigh
+    # tags as 13 series by 'Bins'
+    rng = np.random.default_rng(6)
+    days = pd.date_range("2023-01-02", periods=300, freq="D").strftime("%Y-%m-%d").tolist()
+    lines = table(InvoiceDate=days * 2, **{"*Quantity": rng.choice([2.0, 4.0, 8.0, 10.0], 600),
+                                          "*UnitAmount": rng.choice([95.0, 120.0, 150.0], 600),
+                                          "Bins": rng.choice([8, 12, 16, 20], 600), "y": rng.uniform(100, 900, 600)})
+    assert detect_id_columns(lines, "InvoiceDate", exclude=("y",)) == ()

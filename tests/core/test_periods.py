@@ -517,3 +517,19 @@ def test_review_a_card_batchs_and_a_receivables_debit_and_credit_stay_unsigned_a
     said = next(n for n in load(grid, per="day", duplicates="sum").report.notices if n.key == "notice.power_as_energy")
     assert said.params["unit"] == "MW"
 
+
+
+def test_lost_denied_draft_and_errored_rows_count_as_nothing_paid_in_a_sum_of_money() -> None:
+    # from the walks: Salesforce's 'Stage' Closed Lost, PayPal's Denied, a FreshBooks 'Total' beside 'Currency' with
+    # its Draft and Void invoices, Etherscan's 'Error(0)' under 'Value_IN(ETH)' were summed as money received
+    log = event_log()
+    cases = [("Stage", "Closed Won", "Closed Lost", "amount"), ("Status", "Completed", "Denied", "Gross"),
+             ("Status", "Paid", "Draft", "Total"), ("Status", "", "Error(0)", "Value_IN(ETH)")]
+    for flag, done, failed, target in cases:
+        marked = log.rename(columns={"amount": target}).assign(**{flag: np.where(np.arange(len(log)) % 9, done,
+                                                                                  failed)}, Currency="USD")
+        summed = load(marked, per="day", duplicates="sum")
+        paid = marked[marked[flag] != failed]
+        expected = paid.groupby(pd.to_datetime(paid["time"]).dt.normalize())[target].sum()
+        assert summed.frame.set_index("ds")["y"].reindex(expected.index).to_numpy() == pytest.approx(
+            expected.to_numpy())
