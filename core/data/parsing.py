@@ -1459,6 +1459,7 @@ _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy"
 _YEAR_NAMES = frozenset({"year", "years", "yr", "jahr", "année", "annee", "año", "ano", "年", "年份", "calendar year",
                          "rok", "jaar", "anno", "år", "vuosi", "연도", "년",  # GUS's 'Rok;Miesiąc' were steps
                          "年度", "year_nu", *_FISCAL_YEAR_NAMES,  # (USGS's statistics' 'year_nu', 'month_nu')
+                         "vintage",  # a winery's harvests by vintage
                          # and the CDC's, and ISO 8601's years of weeks
                          *(f"{kind}{gap}year" for kind in ("mmwr", "epi", "iso") for gap in ("", " ", "_", "-"))})
 _PERIOD_NAMES = {**dict.fromkeys(("month", "months", "mon", "mo", "monat", "mois", "mes", "月", "月份", "mth", "mnth",

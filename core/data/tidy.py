@@ -54,7 +54,7 @@ _DATE_WORDS = ("date", "time", "month", "year", "period", "day", "week", "quarte
                "datum", "fecha", "zeit")
 # Time words that count as whole words of a name only (``Monat``, not ``Vormonat`` or ``soil_moisture``; ``ds``, not
 # Meta's 'Reporting ends', which was taken for the time column before 'Reporting starts').
-_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee", "ds"})
+_WHOLE_DATE_WORDS = frozenset({"monat", "mois", "jahr", "année", "annee", "ds", "vintage"})  # (a winery's)
 # Names of when a record was made (Stripe's 'created', 'Created (UTC)'): a time column where they hold Unix epochs
 _RECORD_TIMES = re.compile(r"(?:created|updated)(?:_?at|_on)?\b|clock$")  # Zabbix's history: itemid,clock,value,ns
 # names of epochs in micro- or nanoseconds (Zabbix's history: 'clock')
@@ -2605,7 +2605,8 @@ def _sparse_beside_amounts(named: list[str], numbers: dict[str, pd.Series] | Non
 
 # a river's discharge in a unit of flow (USGS's 'Discharge (cfs)'; not a water plant's 'Discharge (ML/d)')
 _RIVER_FLOW = re.compile(r"\b(?:discharge|streamflow|flow)\b.*(?:\bcfs\b|ft3/s|ft³/s|m3/s|m³/s|\bcumecs\b|\bl/s\b)")
-_WATER_LEVEL = re.compile(r"\b(?:water level|sensor depth|depth to water|gage height|gauge height|stage)\b")
+_WATER_LEVEL = re.compile(r"\b(?:water level|sensor depth|depth to water|gage height|gauge height|stage|depth)\b|"
+                          r"\b(?:level|lvl) (?:m|ft|cm|mm)\b")  # a level logger's 'Depth (ft)', Campbell's 'Lvl_m_Avg'
 
 
 _MONEY_CELL = re.compile(r"^[-(]?\s*(?:[$€£¥₹]|[A-Z]{0,3}\$)")
@@ -3676,7 +3677,7 @@ def _sounds_like_target(col: object) -> bool:
 
 _WEIGHT_WORDS = frozenset({"kg", "kgs", "lb", "lbs", "t", "ton", "tons", "tonnes", "weight", "wt", "tare", "tonnage"})
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid",
-                               "ansi", "fips"})  # NASS's 'State ANSI', 'County ANSI' (forecast where Value was '(D)')
+                               "ansi", "fips", "record", "recnbr"})  # (a Campbell logger's 'RECORD', restarted)  # NASS's 'State ANSI', 'County ANSI' (forecast where Value was '(D)')
 # ... and ids written as one word with what they identify (Divvy's 'bikeid', 'from_station_id')
 _THING_IDS = frozenset(f"{thing}id" for thing in ("bike", "trip", "station", "user", "customer", "store", "item",
                                                   "product", "order", "device", "sensor", "site", "route", "stop",
@@ -4739,8 +4740,9 @@ _REGISTER_SCALE = 100  # a register's readings are this many times its median ri
 
 
 # A report's note of when it was made ('As of: 09/15/2024 06:00'), the date after it
-_MADE_ON = re.compile(r"\s*(?:data\s+|report\s+|figures\s+)?as (?:of|at)\s*:?\s*(.+)", re.IGNORECASE)  # a line of
-# its own (not 'prices as of 2015', a price base; a template's 'Run date' may be old)
+_MADE_ON = re.compile(r"\s*(?:[^\W\d][\w'’&/.]*[\s,–-]+){0,5}?as (?:of|at)\s*:?\s*(.+)", re.IGNORECASE)  # a line
+# of its own, a few words before it ('Sales as of 1/15/2024 9:02 AM'; not 'prices as of 2015', a price base, whose
+# year is no day: ``_first_stamp``; a template's 'Run date' may be old)
 _DAY_OF_MONTH = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")  # a day's date, not a year or a month
 
 

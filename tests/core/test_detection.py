@@ -805,3 +805,14 @@ def test_the_money_taken_is_the_target_before_its_fee_average_price_goal_count_a
     weighed = [("Date,Gross kg,Tare kg,Net kg", lambda k: f"{12500 + k * 37 % 900},{12000 + k % 7},"
                                                     f"{500 + k * 37 % 900 - k % 7}")]
     assert _chosen(weighed, days) == ["Net kg"]  # a weighbridge's gross is no money, its truck's few tares no code
+
+
+def test_a_loggers_record_counter_is_no_target_and_a_depth_goes_before_its_pressure() -> None:
+    # from a walk: a Campbell TOA5 table's 'RECORD', restarted after a power cycle, was forecast; a level logger's
+    # 'Depth (ft)' and Campbell's 'Lvl_m_Avg' gave way to the raw pressure and the water temperature
+    hours = pd.date_range("2023-06-01", periods=400, freq="h")
+    cases = [("Date,RECORD,BattV_Min,AirTC_Avg", lambda k: f"{k if k < 250 else k - 250},12.61,{15 + k % 9 / 10:.2f}"),
+             ("Date,Pressure (PSI),Temperature (C),Depth (ft)", lambda k: f"{16.4 + k % 5 / 100:.4f},9.01,"
+                                                                    f"{3.9 - k / 48000:.4f}"),
+             ("Date,BattV_Min,WTemp_C_Avg,Lvl_m_Avg", lambda k: f"12.6,{11 + k % 7 / 10:.2f},{1.2 + k % 3 / 100:.3f}")]
+    assert _chosen(cases, hours) == ["AirTC_Avg", "Depth (ft)", "Lvl_m_Avg"]

@@ -6454,3 +6454,16 @@ def test_time_trackers_durations_are_hours_and_a_loggers_date_beside_its_time_on
     sonde = load_series((kor + "".join(f"{stamp:%m/%d/%Y},{stamp:%H:%M:%S},{3 + stamp.hour / 10:.2f}\n"
                                        for stamp in stamps)).encode(), "kor.csv")
     assert len(sonde.frame) == len(stamps)
+
+
+def test_a_vintage_is_the_year_and_sales_as_of_a_moment_leave_the_presales_out() -> None:
+    # from the walks: a winery's 'Vintage' read as the target of numbered steps; a box office's 'Sales as of 1/15/2024
+    # 9:02 AM' above performances to May, their presales read as history
+    harvest = "Vintage,Tons\n" + "".join(f"{year},{12 + year % 5}.25\n" for year in range(2000, 2024))
+    vintages = load_series(harvest.encode(), "tons.csv")
+    assert vintages.target == "Tons" and vintages.frame["ds"].iloc[0] == pd.Timestamp("2000-01-01")
+    days = pd.date_range("2023-01-01", "2024-05-19", freq="D")
+    sold = "Perf Date,Total Sold\n" + "".join(f"{day:%m/%d/%Y},{400 if day <= pd.Timestamp('2024-01-15') else 90}\n"
+                                              for day in days)
+    summary = load_series(("Performance Sales Summary\nSales as of 1/15/2024 9:02 AM\n\n" + sold).encode(), "s.csv")
+    assert summary.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-15")
