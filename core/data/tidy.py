@@ -134,6 +134,7 @@ _STEP_JITTER = 0.02  # the share of its step an evenly rising first column's ste
 # A series cut from a file of several carries, under this name (no file's column), a key of each row's whole content:
 # a row is a copy only when the file's row repeats another in every column, not just in the series' own columns.
 WHOLE_ROW_KEY = "\x00whole row"
+COPIES_COUNTED = "copies_counted"  # a long file's attribute: whether its rows alike in every column are events
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[\u3400-\u9fff]+|[^\W_\u3400-\u9fff]+")  # a name's Chinese and other runs (``_name_words``)
 _FEW_CODES = 24  # integer columns with at most this many distinct values (and few per row) are codes, not measures
@@ -409,7 +410,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
                                    raw if whole_rows is None else whole_rows, workbook=bool(report.sheets),
-                                   per_period=bool(options.per))
+                                   per_period=bool(options.per), copies_counted=raw.attrs.get(COPIES_COUNTED))
     if options.per:
         frame = _without_partial_ends(_combined_per_period(frame, options, report, raw.attrs.get(FILE_END)), partial,
                                       options.per, report)
@@ -3677,7 +3678,8 @@ def _sounds_like_target(col: object) -> bool:
 
 _WEIGHT_WORDS = frozenset({"kg", "kgs", "lb", "lbs", "t", "ton", "tons", "tonnes", "weight", "wt", "tare", "tonnage"})
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "identifier", "uuid", "objectid", "fid", "oid", "rowid",
-                               "ansi", "fips", "record", "recnbr"})  # (a Campbell logger's 'RECORD', restarted)  # NASS's 'State ANSI', 'County ANSI' (forecast where Value was '(D)')
+                               "ansi", "fips", "record", "recnbr"})  # NASS's 'State ANSI', 'County ANSI' (forecast
+# where Value was '(D)'); a Campbell logger's 'RECORD', restarted
 # ... and ids written as one word with what they identify (Divvy's 'bikeid', 'from_station_id')
 _THING_IDS = frozenset(f"{thing}id" for thing in ("bike", "trip", "station", "user", "customer", "store", "item",
                                                   "product", "order", "device", "sensor", "site", "route", "stop",
@@ -4543,7 +4545,8 @@ def _missing_dates_notice(rows: int) -> Notice:
 
 def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
                            written: pd.Series | None = None, file_rows: pd.DataFrame | None = None,
-                           workbook: bool = False, per_period: bool = False) -> pd.DataFrame:
+                           workbook: bool = False, per_period: bool = False,
+                           copies_counted: bool | None = None) -> pd.DataFrame:
     """Rows with a time stamp, in time order, duplicates handled by ``policy``; ``written`` (the time column's
     cells as read, on ``frame``'s index) quotes the unreadable ones in the notice. A row is dropped as a copy only
     when it repeats another in every column of ``file_rows`` (the file's rows, on ``frame``'s index): orders of the
@@ -4552,7 +4555,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     under its months), said as such; a text file's are rows without a date (a blank cell or a marker such as 'n/a',
     ``_missing_dates_notice``), and any cell with text an unreadable date to correct. ``per_period``: the stamps are
     periods' starts (``LoadOptions.per``), whose rows are combined, the regressors by their mean, and said by
-    ``_combined_per_period``."""
+    ``_combined_per_period``. ``copies_counted``: whether rows alike are events, as decided on the whole of a long
+    file (``copies_are_events``), where ``file_rows`` are only the keys of its rows."""
     if policy not in DUPLICATE_POLICIES:
         raise DataError(f"Unknown duplicate policy '{policy}': use one of {', '.join(DUPLICATE_POLICIES)}.",
                         "err.duplicate_policy", {"policy": policy, "choices": ", ".join(DUPLICATE_POLICIES)})
@@ -4595,7 +4599,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
-    if copies.any() and policy in (*SUMMED, "mean") and _copies_are_events(whole_rows, written, copies, frame["ds"]):
+    if copies.any() and policy in (*SUMMED, "mean") and (
+            _copies_are_events(whole_rows, written, copies, frame["ds"]) if copies_counted is None else copies_counted):
         kept = int(np.count_nonzero(copies))
         copies = np.zeros(len(frame), dtype=bool)
         report.notices.append(Notice(  # (a flight log's delayed flags: 0.5 of a day's flights delayed for 0.15)
@@ -5232,6 +5237,16 @@ def _counts_only(values: pd.Series) -> bool:
     every day, three times its level."""
     known = values.dropna()
     return bool(len(known)) and bool((known % 1 == 0).all() and (known > 0).all() and known.min() <= _FEW)
+
+
+def copies_are_events(whole_rows: pd.DataFrame, written: pd.Series, stamps: pd.Series) -> bool | None:
+    """``_copies_are_events`` of a long file's rows, decided once on all its columns before it is split into series
+    (whose rows keep only a key of the whole row: a Harvest log's equal entries, counted as one series, were dropped
+    as copies once split by 'Billable?', 10% of the hours lost); None where no row is another's copy."""
+    dated = stamps.notna().to_numpy()
+    rows = whole_rows[dated]
+    copies = rows.duplicated().to_numpy()
+    return _copies_are_events(rows, written, copies, stamps[dated]) if copies.any() else None
 
 
 def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copies: np.ndarray,

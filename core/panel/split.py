@@ -21,8 +21,9 @@ import pandas as pd
 from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries, LoadOptions,
-                            Notice, clock_times, count, counts_steps, drop_index_columns, labels_above_dates,
+from core.data.tidy import (COPIES_COUNTED, FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries,
+                            LoadOptions, Notice, clock_times, copies_are_events, count, counts_steps,
+                            drop_index_columns, labels_above_dates,
                             local_dates, named_as_steps, named_columns, names_a_measure, quoted_names,
                             row_context_columns, stamp_text, step_numbers, tidy_clean, tidy_table,
                             without_summary_rows)
@@ -499,9 +500,12 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     keyed = [WHOLE_ROW_KEY] if (whole := _whole_row_keys(table, layout.id_cols, probe.date_col)) is not None else []
     cells.update({WHOLE_ROW_KEY: whole} if whole is not None else {})
     ends = {target: _last_value_stamp(table, probe.date_col, target) for target in layout.targets}
+    counted = {} if whole is None or not probe.date_col else {COPIES_COUNTED: copies_are_events(
+        drop_index_columns(table), _stripped(raw)[probe.date_col], table[probe.date_col])}  # as one series would
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
                         cells={col: cells[col].take(positions) for col in [*columns[target], *keyed]},
-                        options=_series_options(probe, target), attrs={**table.attrs, FILE_END: ends[target]})
+                        options=_series_options(probe, target),
+                        attrs={**table.attrs, FILE_END: ends[target], **counted})
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         columns = "/".join(layout.id_cols)

@@ -533,3 +533,18 @@ def test_lost_denied_draft_and_errored_rows_count_as_nothing_paid_in_a_sum_of_mo
         expected = paid.groupby(pd.to_datetime(paid["time"]).dt.normalize())[target].sum()
         assert summed.frame.set_index("ds")["y"].reindex(expected.index).to_numpy() == pytest.approx(
             expected.to_numpy())
+
+
+def test_equal_timesheet_rows_count_alike_in_one_series_and_split_by_an_id() -> None:
+    # from the walks: a Harvest log's equal entries (two 1.0-hour 'Development' on a day) were summed as one series
+    # but dropped as copies once split by 'Billable?' (10% of the hours lost); a brewery's per-SKU invoices alike
+    rng = np.random.default_rng(2)
+    days = pd.bdate_range("2024-01-01", "2024-06-28")
+    log = pd.DataFrame([(f"{day:%Y-%m-%d}", *(("Acme", "Yes") if pick else ("Studio", "No")), hours)
+                        for day in days for pick, hours in zip(rng.integers(0, 2, 4), rng.choice([0.5, 1.0, 2.0], 4))],
+                       columns=["Date", "Client", "Billable?", "Hours"])
+    assert log.duplicated().any()
+    options = LoadOptions(target="Hours", per="week", duplicates="sum")
+    whole = load_series(log.to_csv(index=False).encode(), "h.csv", options).frame["y"].sum()
+    panel = read_panel(log.to_csv(index=False).encode(), "h.csv", options, PanelChoice(("Billable?",)))
+    assert sum(task.load().frame["y"].sum() for task in panel.tasks) == pytest.approx(whole)
