@@ -3554,9 +3554,10 @@ def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
 
 def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
     """The columns of ``raw`` that change what a row's ``target`` counts (its sign's, ``_sign_column``; its status',
-    ``_status_column``): kept with each series of a long file, whose rows are otherwise its time, target and
-    regressors only."""
-    return [col for col in (_sign_column(raw, target), _status_column(raw, target)) if col is not None]
+    ``_status_column``; its currency's, a column named as one: Binance's 'Coin', BTC and USDT fees added in one
+    series): kept with each series of a long file, whose rows are otherwise its time, target and regressors only."""
+    currency = next((col for col in raw.columns if col != target and _name_text(col) in _CURRENCY_NAMES), None)
+    return [col for col in (_sign_column(raw, target), _status_column(raw, target), currency) if col is not None]
 
 
 _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment status", "financial status",
@@ -4966,7 +4967,7 @@ def _group_columns(raw: pd.DataFrame, text_columns: list[object], stamps: pd.Ser
 _CURRENCY_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk",
                              "huf", "inr", "cny", "rmb", "brl", "mxn", "zar", "sgd", "hkd", "krw", "ils"})
 _CURRENCY_WORDS = frozenset({"currency", "währung", "devise", "moneda", "moeda", "valuta", "币种", "货币"})
-_CURRENCY_NAMES = frozenset({"currency", "currency code", "curr", "ccy", "währung", "devise", "moneda", "moeda", "币种"})
+_CURRENCY_NAMES = frozenset({"currency", "currency code", "curr", "ccy", "coin", "währung", "devise", "moneda", "moeda", "币种"})
 
 
 def _currencies_mixed(raw: pd.DataFrame, converted: bool = False) -> Notice | None:

@@ -548,3 +548,13 @@ def test_equal_timesheet_rows_count_alike_in_one_series_and_split_by_an_id() -> 
     whole = load_series(log.to_csv(index=False).encode(), "h.csv", options).frame["y"].sum()
     panel = read_panel(log.to_csv(index=False).encode(), "h.csv", options, PanelChoice(("Billable?",)))
     assert sum(task.load().frame["y"].sum() for task in panel.tasks) == pytest.approx(whole)
+
+
+def test_a_coin_column_warns_of_currencies_added_in_one_series_of_a_long_file() -> None:
+    # from a walk: Binance's statement split by 'Operation' added BTC and USDT fees in one series without a word
+    log = event_log().assign(Operation=lambda f: np.where(np.arange(len(f)) % 2, "Buy", "Fee"),
+                             Coin=lambda f: np.where(np.arange(len(f)) % 4 < 2, "BTC", "USDT"))
+    panel = read_panel(log.to_csv(index=False).encode(), "b.csv", LoadOptions(per="day", duplicates="sum"),
+                       PanelChoice(("Operation",)))
+    fees = next(task for task in panel.tasks if task.unique_id == "Fee").load()
+    assert "notice.currencies_mixed" in [notice.key for notice in fees.report.notices]
