@@ -1756,7 +1756,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         return wanted, parsed[0]
     first, constant, few, inside, sparse = raw.columns[0], None, None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
-                                                   _bookkeeping(col) or _birth_beside_events(col, raw.columns)))
+                                                   _bookkeeping(col) or _birth_beside_events(col, raw.columns)
+                                                   or _entry_beside_deal(col, raw.columns)))
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1825,6 +1826,19 @@ def _birth_beside_events(col: object, columns: pd.Index) -> bool:
         return False
     others = [other for other in columns if other != col and _sounds_like_date(other)]
     return any(_REGISTERED.search(_name_text(other)) is None for other in others)
+
+
+# When a record was entered ('Created Date', 'Date Added') beside the date of the deal it records (Salesforce's 'Close
+# Date', a gift's 'Gift Date'): December's gifts keyed in January were read as January's
+_ENTERED = re.compile(r"\b(?:created|entered|added|keyed)\b")
+_DEAL_WORDS = frozenset({"close", "gift", "donation", "order", "invoice", "transaction", "payment", "posting", "sale",
+                         "booking", "trade"})
+
+
+def _entry_beside_deal(col: object, columns: pd.Index) -> bool:
+    """Whether ``col`` is named as when a record was entered (``_ENTERED``) beside a date named as its deal's."""
+    return _ENTERED.search(_name_text(col)) is not None and any(
+        other != col and _sounds_like_date(other) and _name_words(other) & _DEAL_WORDS for other in columns)
 
 
 def _bookkeeping(col: object) -> bool:

@@ -6467,3 +6467,14 @@ def test_a_vintage_is_the_year_and_sales_as_of_a_moment_leave_the_presales_out()
                                               for day in days)
     summary = load_series(("Performance Sales Summary\nSales as of 1/15/2024 9:02 AM\n\n" + sold).encode(), "s.csv")
     assert summary.frame["ds"].iloc[-1] == pd.Timestamp("2024-01-15")
+
+
+def test_the_date_a_record_was_entered_gives_way_to_its_deals_date() -> None:
+    # from a walk: Salesforce's 'Created Date' (when a gift was keyed in) was the time before its 'Close Date'
+    days = pd.date_range("2022-07-01", periods=200, freq="D")
+    gifts = "Opportunity Name,Created Date,Close Date,Amount\n" + "".join(
+        f"Gift {k},{day + pd.Timedelta(days=k % 9):%m/%d/%Y},{day:%m/%d/%Y},{25 + k % 4 * 25}\n"
+        for k, day in enumerate(days))
+    assert load_series(gifts.encode(), "opps.csv").date_col == "Close Date"
+    tickets = gifts.replace("Close Date", "Due Date")  # no deal beside it: when the record was made stays the time
+    assert load_series(tickets.encode(), "tickets.csv").date_col == "Created Date"
