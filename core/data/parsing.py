@@ -1682,6 +1682,7 @@ _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:
                           r"time of day(?: \(.*\))?|"  # Meta's 'Time of day (ad account time zone)'
                           r"time,? (?:gmt|utc)\s?[+-]\d{1,2}:?\d{2}|time \(hh?:mm(?::ss)?\)")  # HOBOware's, KorEXO's
 _START_TIME = re.compile(r"(?:start|begin)[\s_]+time")
+_ELAPSED_OR_CLOCK = re.compile(r"time \(hh?:mm(?::ss)?\)")  # KorEXO's clock, or a workout's time taken
 _DATE_COLUMN = re.compile(r"(?:delivery|trading|trade|settlement|operating|flow|market) (?:date|day|dt)|"
                           r"date (?:local|gmt|utc|lst|lt)|(?:local|gmt|utc) date|reporting starts|"  # (Meta's)
                           r"date \((?:[mdy]{1,4}[/.-]){2}[mdy]{1,4}\)")  # KorEXO's 'Date (MM/DD/YYYY)'
@@ -1831,8 +1832,10 @@ def combine_date_and_time(raw: pd.DataFrame) -> pd.DataFrame:
     elif len(dates) != 1 or len(times) != 1 or pd.api.types.is_numeric_dtype(raw[times[0]]) and not _whole_hhmm(
             raw[times[0]]):  # numbers, not hhmm (a run's minutes, 50.24)
         return raw
-    if _START_TIME.fullmatch(str(times[0]).strip().lower()) and not raw[dates[0]].dropna().duplicated().any():
-        return raw  # one start a day (a sleep log's 23:50): the dates are the time stamps, not a grid of the day
+    if (_START_TIME.fullmatch(str(times[0]).strip().lower()) or _ELAPSED_OR_CLOCK.fullmatch(str(times[0]).lower())) \
+            and not raw[dates[0]].dropna().duplicated().any():
+        return raw  # one start a day (a sleep log's 23:50), one run's 'Time (hh:mm:ss)': the dates are the time
+    # stamps, not a grid of the day
     written = raw[times[0]].round().astype("Int64") if pd.api.types.is_numeric_dtype(raw[times[0]]) else raw[times[0]]
     clock = _hhmm_as_clock(written.astype("string").str.strip().str.replace(_ZONE_NAME, "", regex=True))  # 'EST'
     day_cells = raw[dates[0]].astype("string").str.strip()  # or 'Total' in the date column, after each day's times

@@ -103,7 +103,7 @@ _FORECAST_WORDS = frozenset({"ahead", "forecast", "forecasted", "predicted", "pr
 _PRIOR_WORDS = frozenset({"vorjahr", "vj", "ly", "py", "prior", "previous", "anterior", "precedente", "précédente",
                           "précédent", "vorjahreswert"})  # last year's figures beside this year's
 _ACTUAL_WORDS = frozenset({"actual", "actuals", "ist", "measured", "observed"})  # what happened, beside a plan
-_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits", "goal",
+_PLAN_WORDS = frozenset({"budget", "budgeted", "planned", "quota", "limit", "limits",
                          # an installer's expected yield before the actual one (PVWatts, PVGIS's 'Prognose', 'Soll')
                          "expected", "prognose"})  # (not 'estimated': MTA's 'Total Estimated Ridership'; not
 # 'soll', a German statement's debit)
@@ -796,6 +796,8 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
         parts = written.str.extract(f"^(?:{_HOURS_AND_MINUTES.pattern})$")
         if not timed:  # elsewhere only '138h 55m', no clock's '07:00' nor a lone '9 h'
             parts = parts.where(parts[1].isna() & parts[5].notna())
+        elif not words & _HOURS_NAMES:  # a duration's '1:30:00' or '2h 30m', no '26:18' (a race's minutes and
+            parts = parts.where(parts[3].notna() | parts[4].notna())  # seconds, or hours and minutes?)
         matched = parts[1].notna() | parts[4].notna()
         if not len(written) or matched.mean() < PARSE_SHARE:
             continue
@@ -820,7 +822,12 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
             {"column": str(col), "example": example}) if minutes else Notice(
             f"'{col}' writes hours and minutes ('{example}'): read as decimal hours.", "notice.hours_minutes",
             {"column": str(col), "example": example}))
-    return raw.assign(**{str(col): values for col, (values, _, _) in read.items()})
+    timed = raw.assign(**{str(col): values for col, (values, _, _) in read.items()})
+    timed.attrs = {**raw.attrs, DURATIONS: [col for col in read if not _name_words(col) & _HOURS_NAMES]}
+    return timed
+
+
+DURATIONS = "durations"  # the columns read as durations (``_hours_as_decimals``): measures after the others
 
 
 _TRACE_WORDS = frozenset({"t", "tr", "trace"})
@@ -2398,6 +2405,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
                 if not _name_words(col) & _DEVICE_WORDS or _name_words(col) & _TRADED] or measures
     measures = [col for col in measures if not _so_far(col)] or measures
     measures = [col for col in measures if not _meter_reading(col)] or measures
+    measures = sorted(measures, key=lambda col: col in raw.attrs.get(DURATIONS, ()))  # a run's time after its HR
     measures = _intervals_before_registers(_closing_before_opening(_without_ranks(measures)), numbers)
     measures = _mean_of_numbered_first(measures, numbers)
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
@@ -2423,7 +2431,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         and not _writes_days(col, numbers[col])]  # (Stripe's four prices: 'Fee' was the target)
     # a forecast beside the actual values (ENTSO-E's day-ahead load) is no target while the actual values are there
     named = [col for col in named if not _name_words(col) & _FORECAST_WORDS] or named
-    named = [col for col in named if not _name_words(col) & _PLAN_WORDS] or named
+    named = [col for col in named if not _planned(col)] or named
     named = [col for col in named if not _name_words(col) & _PRIOR_WORDS] or named  # 'Umsatz Vorjahr' after 'Umsatz'
     named = [col for col in named if not _name_words(col) & _AUTHORIZED_WORDS] or named
     named = [col for col in named if not _tax_collected(col)] or named  # eBay's 'eBay Collected Tax...'
@@ -2438,8 +2446,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         named = untallied  # beside its species count)
     named = [col for col in named if _name_words(col) & _STRONG_TARGET_WORDS or not _name_words(col) & _WEAK_WORD_SET
              ] or [col for col in named if _weak_word_wins(col, named, measures, numbers)]  # (camel case's: strong)
-    actual = [col for col in measures if not _name_words(col) & (_PLAN_WORDS | _FORECAST_WORDS)]
-    if named and all(_name_words(col) & _PLAN_WORDS for col in named) and (
+    actual = [col for col in measures if not _planned(col) and not _name_words(col) & _FORECAST_WORDS]
+    if named and all(_planned(col) for col in named) and (
             said := [col for col in actual if _name_words(col) & _ACTUAL_WORDS]):
         named, measures = [], said  # an expected 'Yield' before the 'Actual' one
     if numbers is not None and any(_name_words(col) & _RUNNING_WORDS for col in named):
@@ -2448,7 +2456,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = _costs_before_usage(named, measures)
     sparse = _sparse_beside_amounts(named, numbers)
     named = _unit_prices_last([col for col in named if col not in sparse] + sparse, measures)
-    named = _price_times_quantity_first(named, candidates, numbers)
+    named = _price_times_quantity_first(named, candidates, numbers, ds)
     named, measures = _in_one_unit(named, raw), _in_one_unit(measures, raw)
     named, measures = _in_one_currency(named, raw), _in_one_currency(measures, raw)
     # two target words (price and sales): the one still to come in the file's last time stamps is the target
@@ -2462,10 +2470,16 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         measures = sorted(measures, key=lambda col: (_RIVER_FLOW.search(str(col).lower()) is None,  # pressure (HOBO's
                                                      _WATER_LEVEL.search(_name_text(col)) is None))  # 'Abs Pres, kPa')
     chosen = awaiting or named or measures
-    done = [col for col in measures if not _name_words(col) & _PLAN_WORDS] or measures
+    done = [col for col in measures if not _planned(col)] or measures
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None
     return total if total in chosen else chosen[0]
+
+
+def _planned(col: object) -> bool:
+    """Whether a column is named as a plan (``_PLAN_WORDS``), or as a goal ('Goal', 'Monthly Goal' before a campaign's
+    'Raised'; not Google Analytics' 'Goal Value' or 'Goal Completions', what happened)."""
+    return bool(_name_words(col) & _PLAN_WORDS) or _last_word(col) == "goal"
 
 
 def _named_target(raw: pd.DataFrame, numeric: list[str], wanted: str) -> str:
@@ -2875,7 +2889,7 @@ def _money_before_counts(named: list[str], raw: pd.DataFrame) -> list[str]:
     of '$40,000.00': the count of gifts was forecast)."""
     counts = [col for col in named if _name_words(col) & _COUNT_WORDS and not _takings(col)]
     money = [col for col in named if col not in counts and _takings(col) and col in raw
-             and _written_as_money(raw[col])]
+             and _written_as_money(raw[col]) and not _PRICE_PER_UNIT.search(str(col).lower())]  # ('Avg Ticket')
     return [*money, *[col for col in named if col not in money]] if counts and money else named
 
 
@@ -2883,19 +2897,23 @@ _PRICED = 0.02  # an amount within this share of its price times its quantity on
 _PRICED_ROWS = 0.9  # ... this share of the rows at least is that price's amount
 
 
-def _price_times_quantity_first(named: list[str], candidates: list[str],
-                                numbers: dict[str, pd.Series] | None) -> list[str]:
-    """``named`` with the amount first where the first is a price or a quantity whose product with the other is a
-    third column (Kraken's trades: 'cost' is 'price' times 'vol', and the fill prices were summed per day; Coinbase's
-    'Total' is 'Price at Transaction' times 'Quantity Transacted', BTC and ETH added): the money that changed hands."""
-    if numbers is None or not named or len(candidates) > _MOST_PRICED_COLUMNS:
+def _price_times_quantity_first(named: list[str], candidates: list[str], numbers: dict[str, pd.Series] | None,
+                                ds: pd.Series | None) -> list[str]:
+    """``named`` with the amount first where the first is a price or a quantity of a log of trades (its stamps
+    ``_uneven``) whose product with the other is a third column (Kraken's trades: 'cost' is 'price' times 'vol', and
+    the fill prices were summed per day; Coinbase's 'Total' is 'Price at Transaction' times 'Quantity Transacted', BTC
+    and ETH added): the money that changed hands. Not a market's hourly price beside its turnover, nor sales beside
+    a rate's tax or commission."""
+    if numbers is None or not named or len(candidates) > _MOST_PRICED_COLUMNS or ds is None or not _uneven(ds):
         return named
     head = {col: numbers[col].iloc[:2000].abs() for col in candidates}
-    prices = [col for col in candidates if _name_words(col) & {"price", "rate", "px"}]
+    prices = [col for col in candidates if _name_words(col) & {"price", "px"}]
+    quantities = [col for col in candidates if _name_words(col) & _TRADED_QUANTITY]
     for price in prices:
-        for quantity in (col for col in candidates if col != price):
+        for quantity in (col for col in quantities if col != price):
             product = head[price] * head[quantity]
-            for amount in (col for col in candidates if col not in (price, quantity)):
+            for amount in (col for col in candidates if col not in (price, quantity)
+                           and not _name_words(col) & _CHARGED_WORDS):
                 known = product.notna() & head[amount].notna() & (head[amount] > 0)
                 if known.sum() < MIN_ROWS or named[0] not in (price, quantity):
                     continue
@@ -2906,6 +2924,18 @@ def _price_times_quantity_first(named: list[str], candidates: list[str],
 
 
 _MOST_PRICED_COLUMNS = 24  # numeric columns at most to look for a price's amount among (pairs of them)
+_TRADED_QUANTITY = frozenset({"qty", "quantity", "vol", "volume", "executed", "shares", "size", "units", "filled"})
+_CHARGED_WORDS = frozenset({"fee", "fees", "txnfee", "tax", "commission", "vat", "charge", "charges", "gas"})
+_EVEN_STEPS = 0.5  # of the steps between sorted stamps, at least, the commonest one, for a table (not a log)
+
+
+def _uneven(ds: pd.Series) -> bool:
+    """Whether time stamps are a log's (repeated, or no step between them common), not a table's."""
+    stamps = ds.dropna()
+    if not pd.api.types.is_datetime64_any_dtype(stamps) or len(stamps) < 3:
+        return False
+    steps = stamps.sort_values().diff().dropna()
+    return bool((steps == pd.Timedelta(0)).any() or steps.value_counts(normalize=True).iloc[0] < _EVEN_STEPS)
 
 
 def _sales_before_orders(named: list[str]) -> list[str]:
@@ -3523,7 +3553,7 @@ def _balance_kept_last(options: LoadOptions, target: str, stamps: pd.Series, rep
     after the salary) is no balance the account held; the day's closing one is its last, said. As they are for
     other targets, an average balance, or rows that share no stamp."""
     words = _name_words(target)
-    if options.duplicates != "mean" or not words & _BALANCE_NAMES or words & _NOT_ONE_BALANCE \
+    if options.duplicates != "mean" or options.per or not words & _BALANCE_NAMES or words & _NOT_ONE_BALANCE \
             or not pd.api.types.is_datetime64_any_dtype(stamps.dtype):
         return options
     shared = _period_starts(stamps.dropna(), options.per, "ds") if options.per else stamps.dropna()
@@ -3555,15 +3585,17 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 
 
 # Column names of a card processor's batch ('Card Brand', 'Terminal': its 'Transaction Type' Credit or Debit is the
-# card's) or of a ledger's lines ('Customer', 'Document Type': a receivable's Debit is an invoice, money in)
-_CARD_OR_LEDGER_WORDS = frozenset({"card", "brand", "terminal", "auth", "authorization", "batch", "document", "doc",
-                                   "customer", "vendor", "supplier", "journal", "ledger", "invoice", "voucher", "gl"})
+# card's) or of a ledger's lines ('Document Type': a receivable's Debit is an invoice, money in); not a statement's
+# 'Card Number' or 'Customer Reference' beside its 'Balance'
+_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "auth", "authorization", "batch", "document", "doc",
+                                   "vendor", "supplier", "journal", "ledger", "invoice", "voucher", "gl"})
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
     """Whether a column of ``raw`` is named as a card batch's or a ledger's (``_CARD_OR_LEDGER_WORDS``), where Debit
     and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
-    return any(_name_words(col) & _CARD_OR_LEDGER_WORDS for col in raw.columns)
+    return any(_name_words(col) & _CARD_OR_LEDGER_WORDS for col in raw.columns) \
+        and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # (a statement's running balance)
 
 
 def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
@@ -3577,7 +3609,8 @@ def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
 _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment status", "financial status",
                            "transaction state", "stage", "invoice status"})
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
-                           "denied", "closed lost", "lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's)
+                           "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
+# stock 'Lost', what a shrink report counts)
 
 
 def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
@@ -3607,6 +3640,8 @@ _AMOUNT_WORDS = frozenset({"amount", "amt", "sales", "revenue", "paid", "payment
 def _amount_named(raw: pd.DataFrame, target: str) -> bool:
     """Whether ``target`` is money: named so (``_AMOUNT_WORDS``, a currency: Etherscan's 'Value_IN(ETH)') or written
     with a currency."""
+    if _name_words(target) & (_COST_WORDS | _CHARGED_WORDS):
+        return bool(_name_words(target) & _AMOUNT_WORDS)  # (a CI job's 'Cost (USD)', gas paid, charges billed)
     return bool(_name_words(target) & _AMOUNT_WORDS) or target in raw and _written_as_money(raw[target]) \
         or bool(_MONEY_NAME.search(str(target))) \
         or bool(_name_words(target) & {"total", "gross", "net"}) and any(  # FreshBooks' 'Total' beside 'Currency'
@@ -4777,9 +4812,9 @@ def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], target: str, rep
     made = next((stamp for line in preamble if (match := _MADE_ON.fullmatch(str(line)))
                  and (stamp := _first_stamp(match.group(1), day_first)) is not None), None)
     if made is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or ds.isna().all() \
-            or _name_words(target) & (_PLAN_WORDS | _FORECAST_WORDS | {"plan", "target", "goal"}):
+            or _planned(target) or _name_words(target) & (_FORECAST_WORDS | {"plan", "target"}):
         return frame  # (a budget's months to come are set already)
-    after = ((_period_begun(ds) > made) & frame["y"].notna()).to_numpy()  # (March's 03/31 has begun by 03/28)
+    after = ((_period_begun(ds, made) > made) & frame["y"].notna()).to_numpy()  # (March's 03/31 by 03/28)
     if not after.any() or int((~after & frame["y"].notna().to_numpy()).sum()) < MIN_ROWS:
         return frame
     rows, first = int(after.sum()), stamp_text(pd.Timestamp(ds[after].min()))
@@ -4795,12 +4830,22 @@ def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], target: str, rep
 _END_OF_DAY = pd.Timedelta(days=1) - pd.Timedelta(seconds=1)  # a day's date read as the moment it ends
 
 
-def _period_begun(stamps: pd.Series) -> pd.Series:
-    """When the period of each of ``stamps`` begins: its month's (quarter's, year's) first day where the rows are a
-    month (a quarter, a year) apart, whether stamped at its start or its end; the stamp itself for finer rows."""
+def _period_begun(stamps: pd.Series, made: pd.Timestamp) -> pd.Series:
+    """When the period of each of ``stamps`` counts as begun: its month's (quarter's, year's) first day where the rows
+    are a month (a quarter, a year) apart, whether stamped at its start or its end, and ``made`` is in its last tenth
+    (a fund's NAV stamped 03/31 under 'As of 03/28/2024'; not a half month of sales stamped 09/30 under 'As of
+    09/15'); the stamp itself otherwise."""
     steps = stamps.dropna().drop_duplicates().sort_values().diff().dt.days.median()
     code = None if not steps or steps < 28 else "M" if steps < 80 else "Q" if steps < 300 else "Y"
-    return stamps if code is None else stamps.dt.to_period(code).dt.start_time.astype(stamps.dtype)
+    if code is None:
+        return stamps
+    periods = stamps.dt.to_period(code)
+    start, end = periods.dt.start_time, periods.dt.end_time
+    nearly = (made - start) >= _NEARLY_OVER * (end - start)
+    return start.astype(stamps.dtype).where(nearly, stamps)
+
+
+_NEARLY_OVER = 0.9  # of a period gone by the moment a report was made, for its row to stand
 
 
 def _first_stamp(text: str, day_first: bool | None) -> pd.Timestamp | None:

@@ -1357,6 +1357,9 @@ MESSAGES: dict[str, str] = {
     "notice.comma_thousands": "Commas in '{column}' were read as thousands separators ('{example}' is {value:,}). If "
                               "they are decimal commas, choose comma as the Decimal mark under Reading options "
                               "(--decimal comma).",
+    "notice.series_ends_early_zeros": "Its rows end at {end}, before the file's last at {file_end}: its "
+                                      "{periods:plural:period} after it until then hold no row, each 0 as a sum of "
+                                      "none.",
     "notice.series_ends_early": "Its values end at {end}, before the file's last value at {file_end}: its forecast "
                                 "starts after {end}.",
     "notice.marker_words": "{cells:plural:cell} of '{column}' hold words, not numbers ({examples}): they are read as "

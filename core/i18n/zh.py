@@ -989,6 +989,7 @@ MESSAGES: dict[str, str] = {
                           "多个导出文件拼成的，请核对日期。",
     "notice.point_thousands": "数字中的点号被当作千位分隔符（“1.025”即 1025），这是以分号分列的文件的常见写法。如果它们是小数点，请在“读取选项”中把“小数点符号”选为点（--decimal point）。",
     "notice.comma_thousands": "“{column}”中的逗号被当作千位分隔符（“{example}”即 {value:,}）。如果它们是小数点，请在“读取选项”中把“小数点符号”选为逗号（--decimal comma）。",
+    "notice.series_ends_early_zeros": "该序列的行止于 {end}，早于文件最后的 {file_end}：此后直到文件结束的 {periods:,} 个周期没有任何行，各按 0（没有行的合计）计入。",
     "notice.series_ends_early": "该序列的数值止于 {end}，早于文件中最后一个数值的时间 {file_end}：其预测从 {end} 之后开始。",
     "notice.marker_words": "“{column}”有 {cells:,} 个单元格写的是文字而非数字（{examples}）：它们按缺失值读取，按“缺失值”的设置填补或删除。",
     "notice.unreadable_numbers": "“{column}”中有 {cells:,} 个单元格不是数字，已按缺失值处理（{examples}）：如果它们本应是数值，"

@@ -21,7 +21,8 @@ import pandas as pd
 from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
-from core.data.tidy import (COPIES_COUNTED, FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, WHOLE_ROW_KEY, LoadedSeries,
+from core.data.tidy import (COPIES_COUNTED, FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, SUMMED, WHOLE_ROW_KEY,
+                            LoadedSeries,
                             LoadOptions, Notice, clock_times, copies_are_events, count, counts_steps,
                             drop_index_columns, labels_above_dates,
                             local_dates, named_as_steps, named_columns, names_a_measure, quoted_names,
@@ -540,9 +541,40 @@ def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None) -> None
     end = pd.Timestamp(series.frame["ds"].iloc[-1])
     if future_dates(end, series.frequency, 1).iloc[0] <= file_end:  # a step of its own or more (not a month's end)
         last, latest = stamp_text(end), stamp_text(file_end)
+        if (zeros := _periods_of_none(series, end, file_end)) is not None:
+            series.frame = pd.concat([series.frame, zeros], ignore_index=True)
+            periods = len(zeros)
+            series.report.notices.append(Notice(
+                f"Its rows end at {last}, before the file's last at {latest}: its {count(periods, 'period')} "
+                "after it until then hold no row, each 0 as a sum of none.", "notice.series_ends_early_zeros",
+                {"end": last, "file_end": latest, "periods": periods}))
+            return
         series.report.notices.append(Notice(
             f"Its values end at {last}, before the file's last value at {latest}: its forecast starts after {last}.",
             "notice.series_ends_early", {"end": last, "file_end": latest}))
+
+
+def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Timestamp) -> pd.DataFrame | None:
+    """Where a series' rows are summed per period (``--per month --duplicates sum``) and end before the file's, the
+    whole periods after its last until the file's end, each 0 (a client who stopped ordering in May: June to
+    September were forecast as its future, where they were months of nothing); None otherwise (readings, regressors
+    to fill, or no whole period between)."""
+    options = series.options
+    if options is None or not options.per or options.duplicates not in SUMMED or series.future is not None \
+            or list(series.frame.columns) != ["ds", "y"]:
+        return None
+    stamps = future_dates(end, series.frequency, MAX_EARLY_PERIODS)
+    last = pd.Timestamp(file_end).to_period(PERIODS[options.per])
+    left = ((last + 1).start_time - pd.Timestamp(file_end)) / ((last + 1).start_time - last.start_time)
+    until = last.start_time if left <= _LATE_IN_PERIOD else last.start_time - pd.Timedelta(seconds=1)
+    whole = stamps[(stamps <= until).to_numpy()]  # to the file's last period, unless the others leave it out as partial
+    if whole.empty:
+        return None
+    return pd.DataFrame({"ds": whole.astype(series.frame["ds"].dtype).to_numpy(), "y": 0.0})
+
+
+MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
+_LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 
 def _partial_at(series: LoadedSeries, file_end: pd.Timestamp) -> bool:
@@ -851,6 +883,9 @@ def _may_be_id(raw: pd.DataFrame, col: str, date_col: str, exclude: tuple[str, .
     words = set(re.findall(r"[^\W\d_]+", col.lower()))
     if distinct > _PEOPLE_MOST and words & _PEOPLE_WORDS and (len(words) == 1 or words & _PERSON_NAMED):
         return False  # a giving log's donors (a church's 40 made 80 series by 'Person ID' and 'Fund')
+    if re.findall(r"[^\W\d_]+", col.lower())[-1:] in [[word] for word in _QUANTITY_WORDS] \
+            and not _same_on_each_stamp(raw, col, date_col):
+        return False  # a quantity (Xero's '*Quantity', a weigh tag's 'Bins'); not a tier on each stamp ('Pack Qty')
     if words & _SEATS_AND_STAFF and len(words) <= 2 and not _share_the_stamps(raw, (col,), date_col):
         return False  # a restaurant's 'Table' and 'Server', each on a few of the stamps (75 series by table and
         # booking source, each day's covers apart); not a monitor's servers or a database's tables, read at every one
@@ -896,6 +931,17 @@ _PEOPLE_MOST = 20
 _UNIT_IN_NAME = re.compile(r"[(\[][^)\]]*[)\]]\s*$|%$")  # 'Temp (F)', 'Volume [bbl]', 'BS&W %'
 
 
+_SAME_SETS = 0.8  # of the stamps with several rows, at least, holding the same values of a tier column
+
+
+def _same_on_each_stamp(raw: pd.DataFrame, col: str, date_col: str) -> bool:
+    """Whether ``col`` holds the same few values on most stamps (a price list's 'Pack Qty' 1, 6, 12, 24 each week, a
+    rate sheet's deposit tiers): tiers, ids of series, where an invoice's quantities differ from day to day."""
+    sets = raw.groupby(date_col)[col].agg(lambda values: frozenset(values.dropna()))
+    several = sets[sets.map(len) >= 2]
+    return len(several) >= MIN_ROWS and float(several.value_counts(normalize=True).iloc[0]) >= _SAME_SETS
+
+
 _SCHEDULED = 0.1  # of the days, at most, each with a timetable of its own on a schedule (``_clock_times_off_a_...``)
 _TIMETABLES = 7  # ... or this many (a weekday's and a weekend's tours)
 
@@ -918,7 +964,7 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
     numbers = pd.api.types.is_numeric_dtype(values) or _is_number(values)
     unit = _UNIT_IN_NAME.search(str(col).strip())
     words = re.findall(r"[^\W\d_]+", str(col).lower())
-    measured = bool(words) and (words[-1] in _UNIT_WORDS | _HEAD_COUNT_WORDS | _QUANTITY_WORDS  # a pantry's 'Adults'
+    measured = bool(words) and (words[-1] in _UNIT_WORDS | _HEAD_COUNT_WORDS  # a pantry's 'Adults'
                                 or " ".join(words[-2:]) in _PEOPLE_SIZES
                                 or words[0] in _MEASURE_WORDS  # eBird's 'DURATION MINUTES'
                                 and words[-1] not in _GROUP_WORDS)  # not 'Weight Class'

@@ -797,11 +797,14 @@ def test_the_money_taken_is_the_target_before_its_fee_average_price_goal_count_a
              ("Date,Goal,Raised,Donors", lambda k: f"\"${50000 + k % 12 * 1000:,}\",\"${48000 + k * 37 % 9000:,}.25\","
                                                 f"{300 + k % 40}"),
              ("Date,Gift Count,Total Giving", lambda k: f"{200 + k * 7 % 90},\"${36000 + k * 131 % 9000:,}.40\""),
-             ("Date,price,cost,fee,vol", lambda k: f"{42000 + k * 10}.0,{(42000 + k * 10) * (1 + k % 9) / 100:.5f},"
-                                                f"1.09,{(1 + k % 9) / 100:.8f}"),
-             ("Date,Quantity Transacted,Price at Transaction,Total", lambda k: f"{(100 + k % 6 * 10) / (2300 + k):.8f},"
-                                                                             f"{2300 + k}.00,{100 + k % 6 * 10}.00")]
-    assert _chosen(cases, days) == ["Gross", "Gross", "Gross", "Raised", "Total Giving", "cost", "Total"]
+             ]
+    trades = [("Date,price,cost,fee,vol", lambda k: f"{42000 + k * 10}.0,{(42000 + k * 10) * (1 + k % 9) / 100:.5f},"
+                                                 f"1.09,{(1 + k % 9) / 100:.8f}"),
+              ("Date,Quantity Transacted,Price at Transaction,Total",
+               lambda k: f"{(100 + k % 6 * 10) / (2300 + k):.8f},{2300 + k}.00,{100 + k % 6 * 10}.00")]
+    fills = days.repeat(2)  # a log of trades, not a table of a row a day
+    assert _chosen(cases, days) + _chosen(trades, fills) == ["Gross", "Gross", "Gross", "Raised", "Total Giving",
+                                                             "cost", "Total"]
     weighed = [("Date,Gross kg,Tare kg,Net kg", lambda k: f"{12500 + k * 37 % 900},{12000 + k % 7},"
                                                     f"{500 + k * 37 % 900 - k % 7}")]
     assert _chosen(weighed, days) == ["Net kg"]  # a weighbridge's gross is no money, its truck's few tares no code
@@ -816,3 +819,21 @@ def test_a_loggers_record_counter_is_no_target_and_a_depth_goes_before_its_press
                                                                     f"{3.9 - k / 48000:.4f}"),
              ("Date,BattV_Min,WTemp_C_Avg,Lvl_m_Avg", lambda k: f"12.6,{11 + k % 7 / 10:.2f},{1.2 + k % 3 / 100:.3f}")]
     assert _chosen(cases, hours) == ["AirTC_Avg", "Depth (ft)", "Lvl_m_Avg"]
+
+
+def test_review_sales_beside_a_rate_a_markets_price_a_count_beside_an_average_and_goal_values_keep_targets() -> None:
+    # the third review of the batch: sales times a tax or commission rate made the tax the target; a power market's
+    # hourly price gave way to its turnover; an 'Avg Ticket Amount' in dollars went before the 'Ticket Count';
+    # Google Analytics' 'Goal Value' was read as a plan
+    months = pd.date_range("2017-01-01", periods=84, freq="MS")
+    monthly = [("Date,Taxable Sales,Tax Rate,Sales Tax Due",
+                lambda k: f"{50000 + k * 731 % 9000}.25,0.0725,{(50000 + k * 731 % 9000.25) * 0.0725:.4f}")]
+    days = pd.date_range("2023-01-01", periods=200, freq="D")
+    daily = [("Date,Price (EUR/MWh),Volume (MWh),Turnover (EUR)",
+              lambda k: f"{60 + k % 24}.5,{30000 + k * 37 % 900},{(60.5 + k % 24) * (30000 + k * 37 % 900):.1f}"),
+             ("Date,Ticket Count,Avg Ticket Amount", lambda k: f"{80 + k * 7 % 120},\"${38 + k % 14}.25\""),
+             ("Date,Users,Sessions,Goal Completions,Goal Value", lambda k: f"{697 + k % 50},{872 + k % 60},"
+                                                                       f"{27 + k % 9},\"${675 + k % 9 * 25}.00\"")]
+    assert _chosen(monthly, months) + _chosen(daily, days) == [
+        "Taxable Sales", "Price (EUR/MWh)", "Ticket Count", "Goal Value"]
+

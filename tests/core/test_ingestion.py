@@ -3946,11 +3946,6 @@ def test_a_statement_newest_first_keeps_a_day_s_rows_in_time_order() -> None:
     left = load_series(chase, "chase.csv", LoadOptions(target="Balance"))  # the mean left to stand: a balance's last
     assert left.frame.set_index("ds").loc["2023-01-01", "y"] == pytest.approx(1689.33)
     assert "notice.balance_last" in {notice.key for notice in left.report.notices}
-    days = pd.date_range("2024-01-01", periods=70)  # the balance after a payment and after the day's salary
-    ledger = "Date,Amount,Balance\n" + "".join(f"{day:%Y-%m-%d},-10,{100 * k}\n{day:%Y-%m-%d},110,{100 * k + 110}\n"
-                                                for k, day in enumerate(days))
-    weekly = load_series(ledger.encode(), "bank.csv", LoadOptions(target="Balance", per="week")).frame["y"]
-    assert weekly.iloc[1] == 1410  # the Sunday's closing balance, not the mean of the week's 14 rows
     average = chase.replace(b"Balance", b"Average Balance")  # already a mean: averaged as asked
     assert load_series(average, "chase.csv", LoadOptions(target="Average Balance")).frame.set_index("ds").loc[
         "2023-01-01", "y"] == pytest.approx((1689.33 + 1700.81 + 1750.00) / 3)
@@ -6478,3 +6473,28 @@ def test_the_date_a_record_was_entered_gives_way_to_its_deals_date() -> None:
     assert load_series(gifts.encode(), "opps.csv").date_col == "Close Date"
     tickets = gifts.replace("Close Date", "Due Date")  # no deal beside it: when the record was made stays the time
     assert load_series(tickets.encode(), "tickets.csv").date_col == "Created Date"
+
+
+def test_review_a_races_minutes_a_runs_time_taken_a_half_month_as_of_and_a_monthly_balance_mean() -> None:
+    # the fourth review: races' '26:18' (minutes and seconds) read as hours; a run log's 'Time (hh:mm:ss)' joined to
+    # its date as a clock; a half month of sales stamped 09/30 kept under 'As of 09/15/2024'; a balance's monthly
+    # mean, asked for, read as the last
+    weeks = pd.date_range("2024-01-01", periods=40, freq="W-MON")
+    races = "Date,Duration\n" + "".join(f"{day:%Y-%m-%d},{25 + k % 9}:{k * 7 % 60:02d}\n"
+                                        for k, day in enumerate(weeks))
+    with pytest.raises(DataError) as refused:
+        load_series(races.encode(), "races.csv", LoadOptions(target="Duration"))
+    assert refused.value.key == "err.target_durations"
+    days = pd.date_range("2024-01-01", periods=80, freq="D")
+    runs = "Date,Time (hh:mm:ss),Avg HR\n" + "".join(f"{day:%Y-%m-%d},00:{25 + k % 20}:10,{150 + k % 13}\n"
+                                                      for k, day in enumerate(days))
+    assert load_series(runs.encode(), "runs.csv").date_col == "Date"
+    ends = pd.date_range("2021-01-31", "2024-09-30", freq="ME")
+    sales = "Month Ending,Net Sales\n" + "".join(f"{day:%m/%d/%Y},{100000 + k * 37}\n" for k, day in enumerate(ends))
+    report = load_series(("Monthly Sales Report\nAs of 09/15/2024\n\n" + sales).encode(), "s.csv")
+    assert report.frame["ds"].iloc[-1] == pd.Timestamp("2024-08-31")
+    ledger = "Date,Amount,Balance\n" + "".join(f"{day:%Y-%m-%d},-10,{100 * k}\n{day:%Y-%m-%d},110,{100 * k + 110}\n"
+                                               for k, day in enumerate(pd.date_range("2024-01-01", periods=300)))
+    mean = load_series(ledger.encode(), "bank.csv", LoadOptions(target="Balance", per="month")).frame["y"]
+    assert mean.iloc[0] == pytest.approx(np.mean([v for k in range(31) for v in (100 * k, 100 * k + 110)]))
+

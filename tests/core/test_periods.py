@@ -509,8 +509,8 @@ def test_review_a_card_batchs_and_a_receivables_debit_and_credit_stay_unsigned_a
     batch = log.assign(**{"Transaction Type": np.where(np.arange(len(log)) % 3, "Credit", "Debit"),
                           "Card Brand": np.where(np.arange(len(log)) % 2, "Visa", "Mastercard")})
     assert load(batch, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
-    ledger = log.assign(Customer="C100", **{"Debit/Credit Indicator": np.where(np.arange(len(log)) % 8, "Debit",
-                                                                             "Credit")})
+    ledger = log.assign(**{"Document Type": "Invoice", "Debit/Credit Indicator": np.where(np.arange(len(log)) % 8,
+                                                                                          "Debit", "Credit")})
     assert load(ledger, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
     stamps = pd.date_range("2024-06-01", periods=96 * 10, freq="15min")
     grid = pd.DataFrame({"Timestamp": stamps.strftime("%Y-%m-%d %H:%M"), "Load (mw)": 1000.0})
@@ -558,3 +558,34 @@ def test_a_coin_column_warns_of_currencies_added_in_one_series_of_a_long_file() 
                        PanelChoice(("Operation",)))
     fees = next(task for task in panel.tasks if task.unique_id == "Fee").load()
     assert "notice.currencies_mixed" in [notice.key for notice in fees.report.notices]
+
+
+def test_review_a_statements_card_number_keeps_its_signs_and_costs_fees_charges_and_lost_stock_keep_rows() -> None:
+    # the fourth review: a statement's 'Card Number' beside its 'Balance' lost its debit signs; a CI bill's 'Cost
+    # (USD)' of failed jobs, gas paid on a failed transaction, a denied claim's charges and a shrink report's 'Lost'
+    # stock were counted as 0
+    log = event_log()
+    plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
+    way = np.where(np.arange(len(log)) % 4, "Debit", "Credit")
+    statement = log.assign(**{"Card Number": "XXXX1234", "Transaction Type": way, "Balance": 5000.0})
+    said = [n.key for n in load(statement, target="amount", per="day", duplicates="sum").report.notices]
+    assert "notice.signed_by_side" in said
+    marks = np.where(np.arange(len(log)) % 5, "Paid", "failed")
+    for target, flag, word in (("Cost (USD)", "Status", "failed"), ("TxnFee(ETH)", "Status", "Error(0)"),
+                               ("Total Charges", "Status", "Denied"), ("Value ($)", "Status", "Lost")):
+        marked = log.rename(columns={"amount": target}).assign(**{flag: np.where(marks == "Paid", "Paid", word)},
+                                                               Currency="USD")
+        assert load(marked, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+
+
+
+def test_a_client_who_stopped_has_months_of_none_until_the_files_end_when_summed() -> None:
+    # from a walk: a client's invoices ending in May were forecast from June, its June to September read as future
+    log = event_log(days=500, orders=3000).assign(Client=lambda f: np.where(np.arange(len(f)) % 2, "Acme", "Umbrella"))
+    log = log[(log["Client"] == "Acme") | (pd.to_datetime(log["time"]) < "2024-10-15")]
+    panel = read_panel(log.to_csv(index=False).encode(), "c.csv", LoadOptions(per="month", duplicates="sum"),
+                       PanelChoice(("Client",)))
+    series = {task.unique_id: task.load() for task in panel.tasks}
+    stopped, going = series["Umbrella"], series["Acme"]
+    assert stopped.frame["ds"].iloc[-1] == going.frame["ds"].iloc[-1] and stopped.frame["y"].iloc[-1] == 0
+    assert "notice.series_ends_early_zeros" in [notice.key for notice in stopped.report.notices]
