@@ -999,6 +999,14 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
     running (a ChartMogul export's '2024-01-05' month to date after its month ends: the forecasts moved to the 5th and
     fell by two thirds), said; as it is otherwise."""
     alias = frequency.alias or ""
+    if alias == "D" and len(frame) >= MIN_ROWS and _a_days_snapshot(frame["ds"]):  # CoinGecko's price at 14:23 today
+        stamp = f"{frame['ds'].iloc[-1]:%Y-%m-%d %H:%M}"  # after its days at 00:00
+        report.rows_dropped += 1
+        report.notices.append(Notice(f"The last row ({stamp}) falls between the {frequency.name} steps of the "
+                                     "others, after the last of them: a period still running (an export's month or "
+                                     "week to date), it was left out.", "notice.running_period",
+                                     {"stamp": stamp, "frequency": frequency.name}))
+        return frame.iloc[:-1]
     if len(frame) < MIN_ROWS or alias.split("-")[0] not in _PERIOD_STEPS:
         return frame
     offset, ds = offset_of(alias), frame["ds"]
@@ -1019,6 +1027,16 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
                                  "date), it was left out.", "notice.running_period",
                                  {"stamp": stamp, "frequency": frequency.name}))
     return frame.iloc[:-1]
+
+
+def _a_days_snapshot(ds: pd.Series) -> bool:
+    """Whether a daily series' last stamp is a moment of the day after the last (the others all at one time of day)."""
+    if not pd.api.types.is_datetime64_any_dtype(ds):
+        return False
+    before, last = ds.iloc[-_ON_STEPS:-1], ds.iloc[-1]
+    times = (before - before.dt.normalize()).unique()
+    return len(times) == 1 and last - last.normalize() != times[0] and ds.iloc[-2] < last < ds.iloc[-2] + \
+        pd.Timedelta(days=1)
 
 
 _PERIOD_STEPS = ("MS", "ME", "QS", "QE", "YS", "YE", "W")  # calendar periods a running one is cut from
