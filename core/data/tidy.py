@@ -999,15 +999,8 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
     running (a ChartMogul export's '2024-01-05' month to date after its month ends: the forecasts moved to the 5th and
     fell by two thirds), said; as it is otherwise."""
     alias = frequency.alias or ""
-    if alias == "D" and len(frame) >= MIN_ROWS and _a_days_snapshot(frame["ds"]):  # CoinGecko's price at 14:23 today
-        stamp = f"{frame['ds'].iloc[-1]:%Y-%m-%d %H:%M}"  # after its days at 00:00
-        report.rows_dropped += 1
-        report.notices.append(Notice(f"The last row ({stamp}) falls between the {frequency.name} steps of the "
-                                     "others, after the last of them: a period still running (an export's month or "
-                                     "week to date), it was left out.", "notice.running_period",
-                                     {"stamp": stamp, "frequency": frequency.name}))
-        return frame.iloc[:-1]
-    if len(frame) < MIN_ROWS or alias.split("-")[0] not in _PERIOD_STEPS:
+    snapshot = alias == "D" and len(frame) >= MIN_ROWS and _a_days_snapshot(frame["ds"])  # CoinGecko's 14:23 today
+    if not snapshot and (len(frame) < MIN_ROWS or alias.split("-")[0] not in _PERIOD_STEPS):
         return frame
     offset, ds = offset_of(alias), frame["ds"]
     if alias.startswith("W"):  # the others' weekday (the weeks were anchored on the last row's, a Wednesday)
@@ -1018,9 +1011,10 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
     # prices to a Wednesday: the forecast moved to Wednesdays); a few rows a day off (Good Friday's Thursday) are steps
     short = alias.startswith("W") and last - ds.iloc[-2] <= pd.Timedelta(days=5)
     on_steps = np.mean([offset.is_on_offset(stamp) for stamp in ds.iloc[-_ON_STEPS:-1]])
-    if near <= _NEAR_STEP and not short or on_steps < _ON_STEP_SHARE or not ds.iloc[-2] < last < ds.iloc[-2] + offset:
+    if not snapshot and (near <= _NEAR_STEP and not short or on_steps < _ON_STEP_SHARE
+                         or not ds.iloc[-2] < last < ds.iloc[-2] + offset):
         return frame
-    stamp = f"{ds.iloc[-1]:%Y-%m-%d}"
+    stamp = f"{last:%Y-%m-%d %H:%M}" if snapshot else f"{last:%Y-%m-%d}"
     report.rows_dropped += 1
     report.notices.append(Notice(f"The last row ({stamp}) falls between the {frequency.name} steps of the others, "
                                  "after the last of them: a period still running (an export's month or week to "
