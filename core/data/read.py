@@ -374,6 +374,9 @@ def _years_in_turn(names: list[str]) -> bool:
     return bool(starts.notna().all()) and bool((starts.diff().iloc[1:] == 1).all())
 
 
+_TOTAL_LABELS = re.compile(r"(?:sub[\s-]?|grand\s+)?totals?", re.IGNORECASE)
+
+
 def _labels_carried_down(table: pd.DataFrame, labels: list[str], attrs: dict[str, object]) -> list[str]:
     """``labels``, the first of them filled down ``table`` (in place) where a report writes it once, on the first row
     of each block beside the next label's items (a P&L's location over its Revenue, Cost of Goods and Net Profit: the
@@ -385,9 +388,10 @@ def _labels_carried_down(table: pd.DataFrame, labels: list[str], attrs: dict[str
     blank = first.isna() | first.astype("string").str.strip().eq("")
     below = blank & items.notna() & first.ffill().notna()
     repeated = items.map(items.value_counts()) >= 2  # each block's items again under the next (not Odoo's 'Total')
+    totals = first.astype("string").str.strip().str.fullmatch(_TOTAL_LABELS).fillna(False)  # Salesforce's 'Subtotal'
     if not below.any() or blank.iloc[0] or not (blank == below).all() or not repeated[below].all() \
-            or below.sum() < (~blank).sum():  # blocks of a first row and items under it, not a few codes left blank
-        return labels
+            or below.sum() < (~blank & ~totals).sum():  # blocks of a first row and items under it, not a few codes
+        return labels  # left blank
     table[labels[0]] = first.mask(blank).ffill()
     attrs["labels_carried_down"] = {"column": labels[0], "rows": int(below.sum())}
     return labels

@@ -1243,6 +1243,9 @@ _RUNNING_WINDOW = re.compile(r"(?:current|this|last|prior|running|rolling|traili
 _DATES_TRIED = 200  # distinct cells of a column read as dates before its totals are left out (``_bare_totals``)
 
 
+_BARE_SUBTOTAL = re.compile(r"sub[\s-]?totals?", re.IGNORECASE)
+
+
 def _subtotal_rows(cells: pd.Series) -> pd.Series:
     """Which ``cells`` of a column of dates or periods (a digit in nearly every cell) are a pivot table's or a
     report's subtotals (``SUBTOTAL_ROW``); in a column of words, those that total a group named in the column's
@@ -1252,8 +1255,9 @@ def _subtotal_rows(cells: pd.Series) -> pd.Series:
     found = pd.Series(False, index=cells.index)
     if not worded.any():
         return found
-    if cells.str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE:
-        found[worded] = cells[worded].str.fullmatch(SUBTOTAL_ROW).fillna(False)
+    bare = cells.str.fullmatch(_BARE_SUBTOTAL).fillna(False)  # Salesforce's 'Subtotal' under each month's rows
+    if cells[~bare].str.contains(r"\d", regex=True).fillna(False).mean() >= PARSE_SHARE:
+        found[worded] = cells[worded].str.fullmatch(SUBTOTAL_ROW).fillna(False) | bare[worded]
         return found
     names = pd.Series(cells[worded].unique())  # a long file's ids: few of them, however many rows
     ending = names[names.str.contains(rf"\s{SUBTOTAL_WORDS}$|^{SUBTOTAL_WORDS}\W", case=False,

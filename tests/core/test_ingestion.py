@@ -6506,3 +6506,16 @@ def test_a_daily_exports_snapshot_of_today_after_its_midnights_is_left_out() -> 
     rows = "".join(f"{day:%Y-%m-%d %H:%M:%S} UTC,{42000 + k * 60}.5\n" for k, day in enumerate(days))
     prices = load_series(("snapped_at,price\n" + rows + "2024-04-29 14:23:08 UTC,49211.3\n").encode(), "btc.csv")
     assert len(prices.frame) == 120 and "notice.running_period" in [n.key for n in prices.report.notices]
+
+
+def test_a_summary_reports_month_on_each_blocks_first_row_over_its_subtotal_is_carried_down() -> None:
+    # from a walk: Salesforce's summary report writes 'July 2022' once over its record types and a 'Subtotal' under
+    # them: read as 97 steps, its grand total the last
+    months = pd.date_range("2022-07-01", periods=24, freq="MS")
+    lines = ["Close Date (Calendar Month),Opportunity Record Type,Sum of Amount"]
+    for k, month in enumerate(months):
+        lines += [f"{month:%B %Y},Donation,\"${30000 + k * 37:,}.00\"", f",Grant,\"${15000 + k * 11:,}.00\"",
+                  f"Subtotal,,\"${45000 + k * 48:,}.00\""]
+    raw = read_table(("\n".join(lines + ["Total,,\"$1,000,000.00\""]) + "\n").encode(), "sf.csv")
+    layout = plan_layout(raw, LoadOptions(), None, None)
+    assert layout.id_cols == ("Opportunity Record Type",) and layout.probe.frequency.name == "monthly"
