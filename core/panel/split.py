@@ -167,6 +167,8 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
         ids = _without_target_id(raw, ids, options, probe)
         if ids:
             probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
+    if ids and wanted is None and (other := _varying_instead(raw, ids, probe)) is not None:
+        probe = _probe(raw, given_ids, options, (other,))  # (a block's 'Acres' was taken before its 'Tons')
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
     finer = finer_id(stamped, given_ids, probe.date_col, (*_not_ids(keyed, probe, wanted), probe.target)) \
         if given_ids else None  # (not the target itself: FBA's 'quantity' was offered as an id)
@@ -748,6 +750,20 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
                         "store, a product), the target holds the values. Choose another id column (--id-col), or "
                         "none to detect it.", "err.id_is_target", {"columns": quoted_names(ids)})
     raise problem
+
+
+def _varying_instead(raw: pd.DataFrame, ids: tuple[str, ...], probe: LoadedSeries) -> str | None:
+    """Another measure where the one detected holds one value in every series (a vineyard block's 'Acres' beside its
+    'Tons': seven series forecast exactly, MAPE 0%): the first of the others that varies within them; None
+    otherwise."""
+    def constant(col: str) -> bool:
+        values = pd.to_numeric(raw[col].astype("string").str.replace(",", "", regex=False), errors="coerce")
+        return bool((values.groupby([raw[key] for key in ids]).nunique() <= 1).all())
+    if probe.target not in raw.columns or not constant(probe.target):
+        return None
+    others = [col for col in probe.numeric_columns if col in raw.columns and col not in (probe.target, *ids,
+                                                                                         *probe.regressors)]
+    return next((col for col in others if not constant(col)), None)
 
 
 # A target refused for its text: with a few words among numbers, or mostly text (two stores of three written so).
