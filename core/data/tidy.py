@@ -1780,7 +1780,10 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     first, constant, few, inside, sparse = raw.columns[0], None, None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
                                                    _bookkeeping(col) or _birth_beside_events(col, raw.columns)
-                                                   or _entry_beside_deal(col, raw.columns)))
+                                                   or _entry_beside_deal(col, raw)
+                                                   or _end_beside_start(col, raw.columns)
+                                                   or _name_text(col) == "vintage"))  # (a release's 'Vintage' 2023-Q4
+    # beside its 'Quarter': the series of each release)
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1854,14 +1857,30 @@ def _birth_beside_events(col: object, columns: pd.Index) -> bool:
 # When a record was entered ('Created Date', 'Date Added') beside the date of the deal it records (Salesforce's 'Close
 # Date', a gift's 'Gift Date'): December's gifts keyed in January were read as January's
 _ENTERED = re.compile(r"\b(?:created|entered|added|keyed)\b")
+_SUMMARY_DATE_WORDS = frozenset({"last", "first", "next", "latest", "due", "expected", "expiry", "expiration"})
 _DEAL_WORDS = frozenset({"close", "gift", "donation", "order", "invoice", "transaction", "payment", "posting", "sale",
                          "booking", "trade"})
 
 
-def _entry_beside_deal(col: object, columns: pd.Index) -> bool:
-    """Whether ``col`` is named as when a record was entered (``_ENTERED``) beside a date named as its deal's."""
+_END_WORDS = frozenset({"end", "ended", "ends", "stop", "stopped", "finish", "finished", "endtime", "stoptime"})
+_START_WORDS = frozenset({"start", "started", "starts", "begin", "began", "starttime", "pickup"})
+
+
+def _end_beside_start(col: object, columns: pd.Index) -> bool:
+    """Whether ``col`` names when something ended beside a date named as its start (TfL's journeys: 'End Date'
+    before 'Start Date', the trips dated by where they ended)."""
+    return bool(_name_words(col) & _END_WORDS) and any(
+        other != col and _sounds_like_date(other) and _name_words(other) & _START_WORDS for other in columns)
+
+
+def _entry_beside_deal(col: object, raw: pd.DataFrame) -> bool:
+    """Whether ``col`` is named as when a record was entered (``_ENTERED``) beside a date named as its deal's, filled
+    on nearly every row (not an invoice's 'Payment Date' of the paid ones, which left its 'Due Date' to be taken; not
+    a customer's 'Last Order Date')."""
     return _ENTERED.search(_name_text(col)) is not None and any(
-        other != col and _sounds_like_date(other) and _name_words(other) & _DEAL_WORDS for other in columns)
+        other != col and _sounds_like_date(other) and _name_words(other) & _DEAL_WORDS
+        and not _name_words(other) & _SUMMARY_DATE_WORDS and filled(raw[other]).mean() >= PARSE_SHARE
+        for other in raw.columns)
 
 
 def _bookkeeping(col: object) -> bool:
@@ -2975,7 +2994,8 @@ def _without_denominators(candidates: list[str]) -> list[str]:
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
 # ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
 # (not 'wtd': weighted, as in 'Wtd Avg Price'); a cost report's 'Total to date' beside its 'Cost This Period'
-_RUNNING_TO_DATE = re.compile(r"\b(?:to date|ytd|mtd|qtd|fytd)\b")
+_RUNNING_TO_DATE = re.compile(r"\b(?:to date|ytd|mtd|qtd|fytd|all time|since launch)\b")  # (Citi Bike's 'Total
+# Annual Members (All Time)' beside its day's sign-ups)
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 
@@ -4811,9 +4831,12 @@ _REGISTER_SCALE = 100  # a register's readings are this many times its median ri
 
 
 # A report's note of when it was made ('As of: 09/15/2024 06:00'), the date after it
-_MADE_ON = re.compile(r"\s*(?:[^\W\d][\w'’&/.]*[\s,–-]+){0,5}?as (?:of|at)\s*:?\s*(.+)", re.IGNORECASE)  # a line
-# of its own, a few words before it ('Sales as of 1/15/2024 9:02 AM'; not 'prices as of 2015', a price base, whose
-# year is no day: ``_first_stamp``; a template's 'Run date' may be old)
+_MADE_ON = re.compile(r"\s*(?:data\s+|report\s+|figures\s+)?as (?:of|at)\s*:?\s*(.+)|"  # a line of its own (not
+                      # 'prices as of 2015', a price base, whose year is no day: ``_first_stamp``; a template's 'Run
+                      # date' may be old), or a few words before it and a moment of the day after ('Sales as of
+                      # 1/15/2024 9:02 AM'; not 'Series definition changed as of 2019-01-01')
+                      r"\s*(?:[^\W\d][\w'’&/.]*[\s,–-]+){1,5}?as (?:of|at)\s*:?\s*(\S+\s+\d{1,2}:\d\d.*)",
+                      re.IGNORECASE)
 _DAY_OF_MONTH = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")  # a day's date, not a year or a month
 
 
@@ -4826,7 +4849,7 @@ def _until_made(frame: pd.DataFrame, preamble: tuple[str, ...], target: str, rep
     fmt = report.date_format
     day_first = True if fmt.startswith("%d") else False if fmt.startswith("%m") else None  # the file's own order
     made = next((stamp for line in preamble if (match := _MADE_ON.fullmatch(str(line)))
-                 and (stamp := _first_stamp(match.group(1), day_first)) is not None), None)
+                 and (stamp := _first_stamp(match.group(1) or match.group(2), day_first)) is not None), None)
     if made is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dt.tz is not None or ds.isna().all() \
             or _planned(target) or _name_words(target) & (_FORECAST_WORDS | {"plan", "target"}):
         return frame  # (a budget's months to come are set already)

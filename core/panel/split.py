@@ -563,7 +563,8 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
     to fill, or no whole period between)."""
     options = series.options
     if options is None or not options.per or options.duplicates not in SUMMED or series.future is not None \
-            or list(series.frame.columns) != ["ds", "y"]:
+            or list(series.frame.columns) != ["ds", "y"] or options.duplicates == "sum" and not names_a_measure(
+                series.target) or _READING_NAME.search(str(series.target)):  # (a rain gauge removed: no drought)
         return None
     stamps = future_dates(end, series.frequency, MAX_EARLY_PERIODS)
     last = pd.Timestamp(file_end).to_period(PERIODS[options.per])
@@ -576,6 +577,7 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
 
 
 MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
+_READING_NAME = re.compile(r"rain|precip|snow|temp|level|flow|\(mm\)|\(in\)", re.IGNORECASE)  # a sensor's readings
 _LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 
@@ -983,6 +985,7 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
     measured = bool(words) and (words[-1] in _UNIT_WORDS | _HEAD_COUNT_WORDS  # a pantry's 'Adults'
                                 or " ".join(words[-2:]) in _PEOPLE_SIZES
                                 or words[0] in _MEASURE_WORDS  # eBird's 'DURATION MINUTES'
+                                or words[-1].endswith("duration")  # Citi Bike's 'tripduration' in seconds
                                 and words[-1] not in _GROUP_WORDS)  # not 'Weight Class'
     return numbers and (measured or unit is not None and not _ID_IN_BRACKETS.search(unit.group()))  # not 'Store (ID)'
 

@@ -6519,3 +6519,42 @@ def test_a_summary_reports_month_on_each_blocks_first_row_over_its_subtotal_is_c
     raw = read_table(("\n".join(lines + ["Total,,\"$1,000,000.00\""]) + "\n").encode(), "sf.csv")
     layout = plan_layout(raw, LoadOptions(), None, None)
     assert layout.id_cols == ("Opportunity Record Type",) and layout.probe.frequency.name == "monthly"
+
+
+def test_a_trips_start_dates_it_before_its_end_and_an_all_time_total_is_no_target() -> None:
+    # from a walk: TfL's journeys ('End Date' before 'Start Date') were dated by where they ended; Citi Bike's daily
+    # 'Total Annual Members (All Time)' was forecast before its trips
+    starts = pd.date_range("2022-06-01", periods=900, freq="97min")
+    journeys = "Rental Id,Duration,End Date,Start Date\n" + "".join(
+        f"{k},{600 + k % 50},{start + pd.Timedelta(minutes=10 + k % 50):%d/%m/%Y %H:%M},{start:%d/%m/%Y %H:%M}\n"
+        for k, start in enumerate(starts))
+    counted = LoadOptions(per="day", duplicates="count")
+    assert load_series(journeys.encode(), "tfl.csv", counted).date_col == "Start Date"
+    days = pd.date_range("2017-01-01", periods=200, freq="D")
+    daily = "Date,Trips over the past 24-hours,Total Annual Members (All Time),Annual Member Sign-Ups\n" + "".join(
+        f"{day:%m/%d/%y},\"{40000 + k * 37 % 9000:,}\",\"{130000 + 300 * k:,}\",{290 + k % 21}\n"
+        for k, day in enumerate(days))
+    assert load_series(daily.encode(), "cb.csv").target == "Trips over the past 24-hours"
+
+
+def test_review_a_notes_as_of_an_invoices_due_date_a_last_order_and_release_vintages_keep_their_reading() -> None:
+    # the fifth review: 'Series definition changed as of 2019-01-01' cut five years of history; an invoice's sparse
+    # 'Payment Date' left its 'Due Date' to date the rows; a customer's 'Last Order Date' went before 'Date Added';
+    # real-time data's release 'Vintage' (2023-Q4) was taken for the time before its 'Quarter'
+    months = pd.date_range("2018-01-01", periods=72, freq="MS")
+    sales = "Month,Sales\n" + "".join(f"{month:%Y-%m-%d},{1000 + k * 10}\n" for k, month in enumerate(months))
+    noted = load_series(("Monthly Retail Sales\nSeries definition changed as of 2019-01-01\n\n" + sales).encode(),
+                        "s.csv")
+    assert len(noted.frame) == 72
+    days = pd.date_range("2023-01-02", periods=300, freq="D")
+    invoices = "Invoice #,Created Date,Due Date,Payment Date,Amount\n" + "".join(
+        f"INV-{k},{day:%Y-%m-%d},{day + pd.Timedelta(days=30):%Y-%m-%d},"
+        + f"{day + pd.Timedelta(days=9):%Y-%m-%d}" * (k % 3 > 0) + f",{100 + k % 80}\n" for k, day in enumerate(days))
+    assert load_series(invoices.encode(), "inv.csv").date_col == "Created Date"
+    customers = invoices.replace("Due Date", "Signup Note").replace("Payment Date", "Last Order Date")
+    assert load_series(customers.encode(), "cust.csv").date_col == "Created Date"
+    quarters = pd.period_range("2014Q1", periods=40, freq="Q")
+    releases = "Vintage,Quarter,GDP\n" + "".join(
+        f"{release},{quarter.year}-Q{quarter.quarter},{20000 + k * 150}.5\n"
+        for release in ("2023-Q4", "2024-Q1") for k, quarter in enumerate(quarters))
+    assert plan_layout(read_table(releases.encode(), "gdp.csv"), LoadOptions(), None, None).id_cols == ("Vintage",)

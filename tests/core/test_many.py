@@ -1218,6 +1218,8 @@ def test_quantities_and_line_amounts_are_no_series_ids() -> None:
                                           "*UnitAmount": rng.choice([95.0, 120.0, 150.0], 600),
                                           "Bins": rng.choice([8, 12, 16, 20], 600), "y": rng.uniform(100, 900, 600)})
     assert detect_id_columns(lines, "InvoiceDate", exclude=("y",)) == ()
+    trips = table(starttime=days * 2, tripduration=rng.integers(60, 900, 600), y=rng.uniform(1, 2, 600))
+    assert detect_id_columns(trips, "starttime", exclude=("y",)) == ()  # Citi Bike's seconds, no ids
     weeks = pd.date_range("2020-01-06", periods=60, freq="W-MON").strftime("%Y-%m-%d").tolist()
     tiers = table(Week=[week for week in weeks for _ in range(4)], **{"Pack Qty": [1, 6, 12, 24] * 60},
                   y=rng.uniform(1, 20, 240))  # a price list's pack sizes on every week: ids
