@@ -3621,17 +3621,18 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 
 
 # Column names of a card processor's batch ('Card Brand', 'Terminal': its 'Transaction Type' Credit or Debit is the
-# card's) or of a ledger's lines ('Document Type': a receivable's Debit is an invoice, money in); not a statement's
-# 'Card Number' or 'Customer Reference' beside its 'Balance'
+# card's) or of a ledger's lines ('Customer', 'Document Type': a receivable's Debit is an invoice, money in); not a
+# statement's 'Card Number' or 'Customer Reference' beside its 'Balance'
 _CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "auth", "authorization", "batch", "document", "doc",
-                                   "vendor", "supplier", "journal", "ledger", "invoice", "voucher", "gl"})
+                                   "customer", "vendor", "supplier", "journal", "ledger", "invoice", "voucher", "gl"})
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
     """Whether a column of ``raw`` is named as a card batch's or a ledger's (``_CARD_OR_LEDGER_WORDS``), where Debit
     and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
-    return any(_name_words(col) & _CARD_OR_LEDGER_WORDS for col in raw.columns) \
-        and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # (a statement's running balance)
+    named = [col for col in raw.columns if _name_words(col) & _CARD_OR_LEDGER_WORDS]  # two at least: a statement
+    return len(named) >= 2 and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # may have its
+    # 'Auth Code' or 'Document Number' (and its running balance)
 
 
 def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:

@@ -765,7 +765,14 @@ def _varying_instead(raw: pd.DataFrame, ids: tuple[str, ...], probe: LoadedSerie
         return None
     others = [col for col in probe.numeric_columns if col in raw.columns and col not in (probe.target, *ids,
                                                                                          *probe.regressors)]
-    return next((col for col in others if not constant(col)), None)
+    return next((col for col in others if not constant(col) and _a_measure_for_sure(raw[col], col)), None)
+
+
+def _a_measure_for_sure(values: pd.Series, col: str) -> bool:
+    """Whether a column is a measure, not a number of a row (a subscription's 'Invoice Number' 1001, 1002, ... beside
+    its constant 'Amount'): named as one, or with fractions, and named as no id."""
+    numbers = pd.to_numeric(values.astype("string").str.replace(",", "", regex=False), errors="coerce").dropna()
+    return not _ID_IN_BRACKETS.search(str(col)) and (names_a_measure(col) or bool((numbers % 1 != 0).any()))
 
 
 # A target refused for its text: with a few words among numbers, or mostly text (two stores of three written so).

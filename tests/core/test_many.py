@@ -1237,3 +1237,8 @@ def test_a_measure_constant_in_every_series_gives_way_to_one_that_varies() -> No
     raw = read_table(("Year,Block,Acres,Tons\n" + "\n".join(rows) + "\n").encode(), "tons.csv")
     layout = plan_layout(raw, LoadOptions(), None, None)
     assert layout.id_cols == ("Block",) and layout.targets == ("Tons",)
+    dues = [f"{month:%Y-%m-%d},{member},{1000 + 3 * k + j},{fee}" for k, month in enumerate(
+        pd.date_range("2021-01-01", periods=30, freq="MS")) for j, (member, fee) in enumerate((("A", 49), ("B", 99),
+                                                                                          ("C", 19)))]
+    raw = read_table(("Date,Customer,Invoice Number,Amount\n" + "\n".join(dues) + "\n").encode(), "dues.csv")
+    assert plan_layout(raw, LoadOptions(), None, None).targets == ("Amount",)  # flat dues, not the invoice numbers

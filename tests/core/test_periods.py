@@ -507,10 +507,10 @@ def test_review_a_card_batchs_and_a_receivables_debit_and_credit_stay_unsigned_a
     log = event_log()
     plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
     batch = log.assign(**{"Transaction Type": np.where(np.arange(len(log)) % 3, "Credit", "Debit"),
-                          "Card Brand": np.where(np.arange(len(log)) % 2, "Visa", "Mastercard")})
+                          "Card Brand": np.where(np.arange(len(log)) % 2, "Visa", "Mastercard"), "Terminal": "T1"})
     assert load(batch, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
-    ledger = log.assign(**{"Document Type": "Invoice", "Debit/Credit Indicator": np.where(np.arange(len(log)) % 8,
-                                                                                          "Debit", "Credit")})
+    ledger = log.assign(Customer="C100", **{"Document Type": "Invoice", "Debit/Credit Indicator": np.where(
+        np.arange(len(log)) % 8, "Debit", "Credit")})
     assert load(ledger, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
     stamps = pd.date_range("2024-06-01", periods=96 * 10, freq="15min")
     grid = pd.DataFrame({"Timestamp": stamps.strftime("%Y-%m-%d %H:%M"), "Load (mw)": 1000.0})
@@ -570,6 +570,9 @@ def test_review_a_statements_card_number_keeps_its_signs_and_costs_fees_charges_
     statement = log.assign(**{"Card Number": "XXXX1234", "Transaction Type": way, "Balance": 5000.0})
     said = [n.key for n in load(statement, target="amount", per="day", duplicates="sum").report.notices]
     assert "notice.signed_by_side" in said
+    unbalanced = log.assign(**{"Transaction Type": way, "Document Number": np.arange(len(log)) + 10000})
+    said = [n.key for n in load(unbalanced, target="amount", per="day", duplicates="sum").report.notices]
+    assert "notice.signed_by_side" in said  # one document column: a bank's export, not a ledger
     marks = np.where(np.arange(len(log)) % 5, "Paid", "failed")
     for target, flag, word in (("Cost (USD)", "Status", "failed"), ("TxnFee(ETH)", "Status", "Error(0)"),
                                ("Total Charges", "Status", "Denied"), ("Value ($)", "Status", "Lost")):
