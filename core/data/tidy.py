@@ -1017,7 +1017,7 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
     stamp = f"{last:%Y-%m-%d %H:%M}" if snapshot else f"{last:%Y-%m-%d}"
     report.rows_dropped += 1
     report.notices.append(Notice(f"The last row ({stamp}) falls between the {frequency.name} steps of the others, "
-                                 "after the last of them: a period still running (an export's month or week to "
+                                 "after the last of them: a period still running (an export's day, week or month to "
                                  "date), it was left out.", "notice.running_period",
                                  {"stamp": stamp, "frequency": frequency.name}))
     return frame.iloc[:-1]
@@ -1029,8 +1029,13 @@ def _a_days_snapshot(ds: pd.Series) -> bool:
         return False
     before, last = ds.iloc[-_ON_STEPS:-1], ds.iloc[-1]
     times = (before - before.dt.normalize()).unique()
-    return len(times) == 1 and last - last.normalize() != times[0] and ds.iloc[-2] < last < ds.iloc[-2] + \
-        pd.Timedelta(days=1)
+    off = abs(last - last.normalize() - times[0]) if len(times) == 1 else pd.Timedelta(0)
+    return off > _SNAPSHOT_OFF and min(off, pd.Timedelta(days=1) - off) > _SNAPSHOT_OFF \
+        and last.normalize() == ds.iloc[-2].normalize() and ds.iloc[-2] < last  # (not a clock change's 23:00 UTC,
+    # nor a gauge read an hour early)
+
+
+_SNAPSHOT_OFF = pd.Timedelta(hours=2)  # off the others' time of day by more, for a last row to be a day's snapshot
 
 
 _PERIOD_STEPS = ("MS", "ME", "QS", "QE", "YS", "YE", "W")  # calendar periods a running one is cut from
@@ -1782,8 +1787,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                                                    _bookkeeping(col) or _birth_beside_events(col, raw.columns)
                                                    or _entry_beside_deal(col, raw)
                                                    or _end_beside_start(col, raw.columns)
-                                                   or _name_text(col) == "vintage"))  # (a release's 'Vintage' 2023-Q4
-    # beside its 'Quarter': the series of each release)
+                                                   or _name_text(col) == "vintage" and raw[col].duplicated().any()))
+    # (a release's 'Vintage' 2023-Q4 on each of its rows beside their 'Quarter': the series of each release)
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -2994,8 +2999,8 @@ def _without_denominators(candidates: list[str]) -> list[str]:
 _RUNNING_WORDS = frozenset({"total", "cumulative", "lifetime"})  # a running figure's words ...
 # ... and a figure so far this year or month: a tax office's 'Year-to-date Total' beside each month's 'Receipts'
 # (not 'wtd': weighted, as in 'Wtd Avg Price'); a cost report's 'Total to date' beside its 'Cost This Period'
-_RUNNING_TO_DATE = re.compile(r"\b(?:to date|ytd|mtd|qtd|fytd|all time|since launch)\b")  # (Citi Bike's 'Total
-# Annual Members (All Time)' beside its day's sign-ups)
+_RUNNING_TO_DATE = re.compile(r"\b(?:to date|ytd|mtd|qtd|fytd|since launch)\b|\btotal\b.*\ball time\b")  # (Citi
+# Bike's 'Total Annual Members (All Time)' beside its day's sign-ups; not a 'Rating (All Time)')
 _DAY_WORDS = frozenset({"daily", "new"})  # ... and its day's
 
 

@@ -1449,8 +1449,8 @@ MESSAGES: dict[str, str] = {
     "notice.bare_calendar_days": "The file has no header row: its first columns were read as the year, the month and "
                                  "the day of each row's date, the others numbered.",
     "notice.running_period": "The last row ({stamp}) falls between the {frequency} steps of the others, after the "
-                             "last of them: a period still running (an export's month or week to date), it was left "
-                             "out.",
+                             "last of them: a period still running (an export's day, week or month to date), it was "
+                             "left out.",
     "notice.future_between_steps": "{rows:plural:future row} of the regressors, between the steps of the target "
                                    "({frequency}), {rows:were} left out: give their values on its steps to forecast "
                                    "with them.",

@@ -1036,7 +1036,7 @@ MESSAGES: dict[str, str] = {
     "notice.bare_calendar_quarters": "文件没有表头行：其中两列读作每行日期的年份和季度，其余列按编号命名。",
     "notice.bare_calendar": "文件没有标题行：其前几列按每行日期的年、月读取，其余各列按编号命名。",
     "notice.bare_calendar_days": "文件没有标题行：其前几列按每行日期的年、月、日读取，其余各列按编号命名。",
-    "notice.running_period": "最后一行（{stamp}）落在其他各行的{frequency}步之间、最后一步之后：这是尚未结束的时段（导出时的本月或本周至今），已略去。",
+    "notice.running_period": "最后一行（{stamp}）落在其他各行的{frequency}步之间、最后一步之后：这是尚未结束的时段（导出时的当天、本周或本月至今），已略去。",
     "notice.future_between_steps": "外生变量有 {rows:,} 个未来行落在目标（{frequency}）的步与步之间，已略去：请在目标的步上给出其值，才能用它们预测。",
     "notice.labels_carried_down": "“{column}”只写在每组的第一行：已向下填入其下 {rows:,} 个空白单元格。",
     "notice.blank_counts": "“{column}”每行只计少量数目且从不写 0，其中有 {cells:,} 个单元格为空白：若空白表示没有（当天无结果），请在缺失值处选择补零（--missing zero）；若填补，它们会被当作与其他行一样的计数。",

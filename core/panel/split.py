@@ -563,9 +563,8 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
     to fill, or no whole period between)."""
     options = series.options
     if options is None or not options.per or options.duplicates not in SUMMED or series.future is not None \
-            or list(series.frame.columns) != ["ds", "y"] or options.duplicates == "sum" and not names_a_measure(
-                series.target) or _READING_NAME.search(str(series.target)):  # (a rain gauge removed: no drought)
-        return None
+            or list(series.frame.columns) != ["ds", "y"] or _READING_NAME.search(str(series.target)):  # (a rain
+        return None  # gauge removed: no drought)
     stamps = future_dates(end, series.frequency, MAX_EARLY_PERIODS)
     last = pd.Timestamp(file_end).to_period(PERIODS[options.per])
     left = ((last + 1).start_time - pd.Timestamp(file_end)) / ((last + 1).start_time - last.start_time)
@@ -577,7 +576,8 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
 
 
 MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
-_READING_NAME = re.compile(r"rain|precip|snow|temp|level|flow|\(mm\)|\(in\)", re.IGNORECASE)  # a sensor's readings
+_READING_NAME = re.compile(r"\b(?:rain\w*|precip\w*|snow\w*|temp\w*|level|flow)\b|\((?:mm|in)\)",
+                           re.IGNORECASE)  # a sensor's readings (not 'Training Revenue')
 _LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 

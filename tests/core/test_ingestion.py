@@ -6558,3 +6558,26 @@ def test_review_a_notes_as_of_an_invoices_due_date_a_last_order_and_release_vint
         f"{release},{quarter.year}-Q{quarter.quarter},{20000 + k * 150}.5\n"
         for release in ("2023-Q4", "2024-Q1") for k, quarter in enumerate(quarters))
     assert plan_layout(read_table(releases.encode(), "gdp.csv"), LoadOptions(), None, None).id_cols == ("Vintage",)
+
+
+def test_review_a_wines_vintage_a_clock_changes_midnight_an_early_reading_and_an_all_time_rating_keep_reading() -> None:
+    # the sixth review: a winery's one 'Vintage' a row gave way to its 'Release Date' and was forecast; local
+    # midnights written in UTC lost their last day at a clock change, and a 9 am gauge read at 8 am its last reading,
+    # as days still running; an all-time average rating was taken for a running total
+    years = range(1990, 2022)
+    wines = "Vintage,Release Date,Cases Produced\n" + "".join(
+        f"{year},{year + 2}-03-{1 + year % 27:02d},{2000 + k * 40 + k % 7}\n" for k, year in enumerate(years))
+    vintages = load_series(wines.encode(), "wine.csv")
+    assert (vintages.date_col, vintages.target) == ("Vintage", "Cases Produced")
+    midnights = pd.date_range("2023-12-01", "2024-04-01", freq="D", tz="Europe/London").tz_convert("UTC")
+    steps = "date,steps\n" + "".join(f"{day:%Y-%m-%dT%H:%M:%SZ},{7000 + k % 9 * 100}\n"
+                                     for k, day in enumerate(midnights))
+    assert len(load_series(steps.encode(), "steps.csv").frame) == len(midnights)
+    mornings = [*pd.date_range("2024-01-01 09:00", periods=119, freq="D"), pd.Timestamp("2024-04-29 08:00")]
+    gauge = "Reading Time,Rainfall (mm)\n" + "".join(f"{day:%Y-%m-%d %H:%M},{k % 5}.5\n"
+                                                     for k, day in enumerate(mornings))
+    assert len(load_series(gauge.encode(), "gauge.csv").frame) == 120
+    days = pd.date_range("2024-01-01", periods=200, freq="D")
+    ratings = "Date,Rating (All Time),Reviews\n" + "".join(f"{day:%Y-%m-%d},{4.1 + k % 7 / 100:.2f},{k % 4}\n"
+                                                           for k, day in enumerate(days))
+    assert load_series(ratings.encode(), "ratings.csv").target == "Rating (All Time)"

@@ -592,3 +592,13 @@ def test_a_client_who_stopped_has_months_of_none_until_the_files_end_when_summed
     stopped, going = series["Umbrella"], series["Acme"]
     assert stopped.frame["ds"].iloc[-1] == going.frame["ds"].iloc[-1] and stopped.frame["y"].iloc[-1] == 0
     assert "notice.series_ends_early_zeros" in [notice.key for notice in stopped.report.notices]
+    for name in ("Training Revenue", "Hours"):  # ('rain' inside 'Training'; hours of someone who left) but not rain
+        renamed = log.rename(columns={"amount": name})
+        tasks = read_panel(renamed.to_csv(index=False).encode(), "c.csv", LoadOptions(per="month", duplicates="sum"),
+                           PanelChoice(("Client",))).tasks
+        assert next(task for task in tasks if task.unique_id == "Umbrella").load().frame["y"].iloc[-1] == 0
+    rain = log.rename(columns={"amount": "Rain (mm)"})
+    tasks = read_panel(rain.to_csv(index=False).encode(), "c.csv", LoadOptions(per="month", duplicates="sum"),
+                       PanelChoice(("Client",))).tasks
+    gauge = next(task for task in tasks if task.unique_id == "Umbrella").load()
+    assert gauge.frame["ds"].iloc[-1] < going.frame["ds"].iloc[-1]  # a gauge removed: no months of drought
