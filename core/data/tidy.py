@@ -1029,13 +1029,11 @@ def _a_days_snapshot(ds: pd.Series) -> bool:
         return False
     before, last = ds.iloc[-_ON_STEPS:-1], ds.iloc[-1]
     times = (before - before.dt.normalize()).unique()
-    off = abs(last - last.normalize() - times[0]) if len(times) == 1 else pd.Timedelta(0)
-    return off > _SNAPSHOT_OFF and min(off, pd.Timedelta(days=1) - off) > _SNAPSHOT_OFF \
-        and last.normalize() == ds.iloc[-2].normalize() and ds.iloc[-2] < last  # (not a clock change's 23:00 UTC,
-    # nor a gauge read an hour early)
+    return len(times) == 1 and ds.iloc[-2] < last < ds.iloc[-2] + _SNAPSHOT_BEFORE  # (not a clock change's 23 hours
+    # after the midnight before, nor a gauge read an hour early)
 
 
-_SNAPSHOT_OFF = pd.Timedelta(hours=2)  # off the others' time of day by more, for a last row to be a day's snapshot
+_SNAPSHOT_BEFORE = pd.Timedelta(hours=22, minutes=45)  # after the row before, a day's snapshot comes sooner than this
 
 
 _PERIOD_STEPS = ("MS", "ME", "QS", "QE", "YS", "YE", "W")  # calendar periods a running one is cut from
@@ -1787,8 +1785,8 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                                                    _bookkeeping(col) or _birth_beside_events(col, raw.columns)
                                                    or _entry_beside_deal(col, raw)
                                                    or _end_beside_start(col, raw.columns)
-                                                   or _name_text(col) == "vintage" and raw[col].duplicated().any()))
-    # (a release's 'Vintage' 2023-Q4 on each of its rows beside their 'Quarter': the series of each release)
+                                                   or _name_text(col) == "vintage" and not _plain_years(raw[col])))
+    # (a release's 'Vintage' 2023-Q4 or its day beside the 'Quarter' it reports; a winery's 'Vintage' 2019 is the year)
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -1869,6 +1867,12 @@ _DEAL_WORDS = frozenset({"close", "gift", "donation", "order", "invoice", "trans
 
 _END_WORDS = frozenset({"end", "ended", "ends", "stop", "stopped", "finish", "finished", "endtime", "stoptime"})
 _START_WORDS = frozenset({"start", "started", "starts", "begin", "began", "starttime", "pickup"})
+
+
+def _plain_years(cells: pd.Series) -> bool:
+    """Whether the cells are years written alone (2019), as a winery's vintages."""
+    text = cells.dropna().astype("string").str.strip().iloc[:200]
+    return bool(len(text)) and bool(text.str.fullmatch(r"\d{4}(?:\.0)?").mean() >= PARSE_SHARE)
 
 
 def _end_beside_start(col: object, columns: pd.Index) -> bool:
@@ -3628,16 +3632,18 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 # Column names of a card processor's batch ('Card Brand', 'Terminal': its 'Transaction Type' Credit or Debit is the
 # card's) or of a ledger's lines ('Customer', 'Document Type': a receivable's Debit is an invoice, money in); not a
 # statement's 'Card Number' or 'Customer Reference' beside its 'Balance'
-_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "auth", "authorization", "batch", "document", "doc",
-                                   "customer", "vendor", "supplier", "journal", "ledger", "invoice", "voucher", "gl"})
+_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "batch", "vendor", "supplier", "journal", "ledger", "voucher",
+                                   "gl"})
+_WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice"})  # two of them
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
     """Whether a column of ``raw`` is named as a card batch's or a ledger's (``_CARD_OR_LEDGER_WORDS``), where Debit
     and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
-    named = [col for col in raw.columns if _name_words(col) & _CARD_OR_LEDGER_WORDS]  # two at least: a statement
-    return len(named) >= 2 and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # may have its
-    # 'Auth Code' or 'Document Number' (and its running balance)
+    weak = [col for col in raw.columns if _name_words(col) & _WEAK_LEDGER_WORDS]  # two at least: a statement may
+    return (any(_name_words(col) & _CARD_OR_LEDGER_WORDS for col in raw.columns) or len(weak) >= 2) \
+        and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # have its 'Auth Code' or 'Document
+    # Number' (and its running balance)
 
 
 def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:

@@ -563,7 +563,8 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
     to fill, or no whole period between)."""
     options = series.options
     if options is None or not options.per or options.duplicates not in SUMMED or series.future is not None \
-            or list(series.frame.columns) != ["ds", "y"] or _READING_NAME.search(str(series.target)):  # (a rain
+            or list(series.frame.columns) != ["ds", "y"] or _READING_NAME.search(  # (a rain
+                re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(series.target))):
         return None  # gauge removed: no drought)
     stamps = future_dates(end, series.frequency, MAX_EARLY_PERIODS)
     last = pd.Timestamp(file_end).to_period(PERIODS[options.per])
@@ -576,8 +577,9 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
 
 
 MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
-_READING_NAME = re.compile(r"\b(?:rain\w*|precip\w*|snow\w*|temp\w*|level|flow)\b|\((?:mm|in)\)",
-                           re.IGNORECASE)  # a sensor's readings (not 'Training Revenue')
+_READING_NAME = re.compile(r"(?<![a-z])(?:rain|precip|prcp|snow|snwd|temp|tmax|tmin|tavg|level|stream ?flow)|"
+                           r"\((?:mm|in)\)", re.IGNORECASE)  # a sensor's readings ('daily_rain', GHCN's 'PRCP',
+# 'WaterLevel'; not 'Training Revenue' nor 'Attempts')
 _LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 
@@ -770,9 +772,13 @@ def _varying_instead(raw: pd.DataFrame, ids: tuple[str, ...], probe: LoadedSerie
 
 def _a_measure_for_sure(values: pd.Series, col: str) -> bool:
     """Whether a column is a measure, not a number of a row (a subscription's 'Invoice Number' 1001, 1002, ... beside
-    its constant 'Amount'): named as one, or with fractions, and named as no id."""
+    its constant 'Amount'): named as no id, and with fractions or values that repeat."""
     numbers = pd.to_numeric(values.astype("string").str.replace(",", "", regex=False), errors="coerce").dropna()
-    return not _ID_IN_BRACKETS.search(str(col)) and (names_a_measure(col) or bool((numbers % 1 != 0).any()))
+    return not _ID_IN_BRACKETS.search(str(col)) and (numbers.nunique() < _NUMBERING * len(numbers)
+                                                    or bool((numbers % 1 != 0).any()))  # (hours, visits: measures)
+
+
+_NUMBERING = 0.9  # of the rows, at least, with values of their own: whole numbers that number the rows
 
 
 # A target refused for its text: with a few words among numbers, or mostly text (two stores of three written so).

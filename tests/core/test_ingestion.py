@@ -6581,3 +6581,12 @@ def test_review_a_wines_vintage_a_clock_changes_midnight_an_early_reading_and_an
     ratings = "Date,Rating (All Time),Reviews\n" + "".join(f"{day:%Y-%m-%d},{4.1 + k % 7 / 100:.2f},{k % 4}\n"
                                                            for k, day in enumerate(days))
     assert load_series(ratings.encode(), "ratings.csv").target == "Rating (All Time)"
+    evenings = [*pd.date_range("2023-01-01 18:30", periods=300, freq="D"), pd.Timestamp("2023-10-28 06:10")]
+    orders = "timestamp_utc,orders\n" + "".join(f"{day:%Y-%m-%d %H:%M:%S},{900 + k % 50}\n"
+                                                 for k, day in enumerate(evenings))
+    assert len(load_series(orders.encode(), "orders.csv").frame) == 300  # a snapshot across UTC's midnight too
+    quarters = pd.period_range("2009Q1", periods=60, freq="Q")
+    first = "Vintage,Reference Quarter,GDP First Release\n" + "".join(
+        f"{quarter.end_time + pd.Timedelta(days=27):%Y-%m-%d},{quarter.year}Q{quarter.quarter},{15000 + k * 80}.5\n"
+        for k, quarter in enumerate(quarters))
+    assert load_series(first.encode(), "gdp.csv").date_col == "Reference Quarter"  # release days: no reference

@@ -1242,3 +1242,8 @@ def test_a_measure_constant_in_every_series_gives_way_to_one_that_varies() -> No
                                                                                           ("C", 19)))]
     raw = read_table(("Date,Customer,Invoice Number,Amount\n" + "\n".join(dues) + "\n").encode(), "dues.csv")
     assert plan_layout(raw, LoadOptions(), None, None).targets == ("Amount",)  # flat dues, not the invoice numbers
+    weeks = [f"{week:%Y-%m-%d},{name},{rate},{20 + (k * 7 + j) % 25}" for k, week in enumerate(
+        pd.date_range("2023-01-02", periods=60, freq="W-MON")) for j, (name, rate) in enumerate(
+        (("Ana", 18.5), ("Ben", 22.0), ("Cai", 19.75)))]
+    raw = read_table(("Week Ending,Employee,Hourly Rate,Hours\n" + "\n".join(weeks) + "\n").encode(), "h.csv")
+    assert plan_layout(raw, LoadOptions(), None, None).targets == ("Hours",)  # whole hours are a measure too

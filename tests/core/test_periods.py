@@ -602,3 +602,22 @@ def test_a_client_who_stopped_has_months_of_none_until_the_files_end_when_summed
                        PanelChoice(("Client",))).tasks
     gauge = next(task for task in tasks if task.unique_id == "Umbrella").load()
     assert gauge.frame["ds"].iloc[-1] < going.frame["ds"].iloc[-1]  # a gauge removed: no months of drought
+
+
+def test_review_one_card_or_vendor_column_keeps_amounts_unsigned_and_a_removed_gauge_named_prcp_gets_no_zeros() -> None:
+    # the seventh review: a card batch with only 'Card Brand' (or a 'Terminal ID') and an AP ledger with only a
+    # 'Vendor Name' had their debits negated; GHCN's 'PRCP' and a 'daily_rain' of a removed gauge got months of 0
+    log = event_log()
+    plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
+    way = np.where(np.arange(len(log)) % 3, "Credit", "Debit")
+    for column in ("Card Brand", "Terminal ID", "Vendor Name"):
+        marked = log.assign(**{column: "X", "Transaction Type": way})
+        assert load(marked, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    stations = event_log(days=500, orders=3000).assign(
+        STATION=lambda f: np.where(np.arange(len(f)) % 2, "USC1", "USC2"))
+    stations = stations[(stations["STATION"] == "USC1") | (pd.to_datetime(stations["time"]) < "2024-10-15")]
+    for name in ("PRCP", "daily_rain", "WaterLevel"):
+        tasks = read_panel(stations.rename(columns={"amount": name}).to_csv(index=False).encode(), "g.csv",
+                           LoadOptions(per="month", duplicates="sum"), PanelChoice(("STATION",))).tasks
+        removed = next(task for task in tasks if task.unique_id == "USC2").load()
+        assert "notice.series_ends_early_zeros" not in [notice.key for notice in removed.report.notices]
