@@ -5350,18 +5350,20 @@ def _counts_only(values: pd.Series) -> bool:
     return bool(len(known)) and bool((known % 1 == 0).all() and (known > 0).all() and known.min() <= _FEW)
 
 
-def copies_are_events(whole_rows: pd.DataFrame, written: pd.Series, stamps: pd.Series) -> bool | None:
+def copies_are_events(whole_rows: pd.DataFrame, written: pd.Series, stamps: pd.Series,
+                      ids: tuple[str, ...] = ()) -> bool | None:
     """``_copies_are_events`` of a long file's rows, decided once on all its columns before it is split into series
     (whose rows keep only a key of the whole row: a Harvest log's equal entries, counted as one series, were dropped
-    as copies once split by 'Billable?', 10% of the hours lost); None where no row is another's copy."""
+    as copies once split by 'Billable?', 10% of the hours lost), its series' ``ids`` among the columns that may tell
+    a day's rows apart (SKUs written '00123'); None where no row is another's copy."""
     dated = stamps.notna().to_numpy()
     rows = whole_rows[dated]
     copies = rows.duplicated().to_numpy()
-    return _copies_are_events(rows, written, copies, stamps[dated]) if copies.any() else None
+    return _copies_are_events(rows, written, copies, stamps[dated], ids) if copies.any() else None
 
 
 def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copies: np.ndarray,
-                       stamps: pd.Series) -> bool:
+                       stamps: pd.Series, ids: tuple[str, ...] = ()) -> bool:
     """Whether rows alike in every column may be events alike (a statement's two payments of 4.50 at one shop on a
     day, summed: a Sparkasse export's days came out short): days written without a time of day or to the minute
     (a time to the second tells copies; two equal vends in a minute are two), other days written on several rows that
@@ -5395,7 +5397,7 @@ def _copies_are_events(whole_rows: pd.DataFrame, written: pd.Series | None, copi
     labels = [col for col in rows.columns if not (rows[col].astype("string") == stamped).all()]
     labels = [col for col in labels if pd.api.types.is_integer_dtype(rows[col])
               or not pd.api.types.is_numeric_dtype(rows[col])
-              and rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5]
+              and rows[col].astype("string").str.contains(r"[^\W\d_]", regex=True).mean() >= 0.5 or col in ids]
     if any(rows[col].nunique() >= _ID_SHARE * len(rows) for col in labels):
         return False
     keys = [key for key in [(col,) for col in labels] + list(itertools.combinations(labels[:_KEY_COLUMNS], 2))

@@ -504,7 +504,7 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     cells.update({WHOLE_ROW_KEY: whole} if whole is not None else {})
     ends = {target: _last_value_stamp(table, probe.date_col, target) for target in layout.targets}
     counted = {} if whole is None or not probe.date_col else {COPIES_COUNTED: copies_are_events(
-        drop_index_columns(table), _stripped(raw)[probe.date_col], table[probe.date_col])}  # as one series would
+        drop_index_columns(table), _stripped(raw)[probe.date_col], table[probe.date_col], layout.id_cols)}
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
                         cells={col: cells[col].take(positions) for col in [*columns[target], *keyed]},
                         options=_series_options(probe, target),
