@@ -562,6 +562,8 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
     September were forecast as its future, where they were months of nothing); None otherwise (readings, regressors
     to fill, or no whole period between)."""
     options = series.options
+    if any(getattr(notice, "key", "") == "notice.per_partial_last" for notice in series.report.notices):
+        return None  # its own last period left out as partial (a store that closed on a Wednesday): no 0 there
     if options is None or not options.per or options.duplicates not in SUMMED or series.future is not None \
             or list(series.frame.columns) != ["ds", "y"] or _READING_NAME.search(  # (a rain
                 re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(series.target))):
