@@ -108,7 +108,9 @@ def test_a_zipped_csv_is_read_and_an_old_workbook_is_named_with_the_fix(  # type
     page.get_by_text("Series: sales.zip").wait_for(timeout=LONG)
     page.locator('input[type="file"]').set_input_files(str(old))
     page.get_by_text("old format (.xls)").wait_for(timeout=LONG)
-    assert page.get_by_text("Series: sales.zip").count() == 1  # what was in use stays
+    # what was in use stays: the header is drawn after the error, so it is waited for, not counted at once
+    page.get_by_text("Series: sales.zip").wait_for(timeout=LONG)
+    assert page.get_by_text("Series: report.xls").count() == 0
     assert no_exception_shown(page)
     page.close()
 
