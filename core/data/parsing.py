@@ -255,6 +255,7 @@ _DATE_FORMATS = (
     # Strava's 'Sep 1, 2023, 8:45:00 AM' (a comma after the year); Fitbit's sleep '2024-01-28 10:48PM' (no space).
     "%b %d, %Y, %I:%M:%S %p", "%b %d, %Y, %I:%M %p", "%B %d, %Y, %I:%M:%S %p", "%B %d, %Y, %I:%M %p",
     "%Y-%m-%d %I:%M%p", "%Y-%m-%d %I:%M:%S%p",
+    "%b %d, %Y @ %H:%M:%S.%f", "%b %d, %Y @ %H:%M:%S",  # Kibana's default: 'Mar 4, 2024 @ 00:30:00.000'
 )
 # Two-digit years (``Jan-49``, ``12/31/75``) as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999 (Python's
 # own pivot would put 49 in 2049 and 60 in 2060, after 1969-1999: AirPassengers in the future, a series across 1968/69
@@ -322,6 +323,7 @@ _AMBIGUOUS_PAIRS = (
     ("%d-%m-%Y", "%m-%d-%Y"), ("%d-%m-%Y %H:%M", "%m-%d-%Y %H:%M"), ("%d-%m-%Y %H:%M:%S", "%m-%d-%Y %H:%M:%S"),
     ("%d-%m-%Y %I:%M %p", "%m-%d-%Y %I:%M %p"), ("%d-%m-%Y %I:%M:%S %p", "%m-%d-%Y %I:%M:%S %p"),  # LibreView's US
     ("%d/%m/%Y %H%M", "%m/%d/%Y %H%M"),  # a dispatch log's 24-hour clock without a colon: 01/01/2024 0803
+    ("%d-%m-%y", "%m-%d-%y"),  # 31-01-23 (a UK till's export): no dates, the rows numbered as steps
     # Historians' milliseconds (AVEVA, FactoryTalk in a US locale): 01/01/2024 00:15:00.000, 01/01/2024 12:15:00.000 AM
     ("%d/%m/%Y %H:%M:%S.%f", "%m/%d/%Y %H:%M:%S.%f"), ("%d/%m/%Y %I:%M:%S.%f %p", "%m/%d/%Y %I:%M:%S.%f %p"),
 )
@@ -559,8 +561,11 @@ def _eighths(cells: pd.Series) -> pd.Series | None:
 
 def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     """Non-blank ``cells`` written with a magnitude letter (``SCALED_NUMBER``: ``12.5K`` is 12,500), when at least half
-    of them are and every other is a plain number; None otherwise."""
-    if not cells.iloc[:200].str.fullmatch(SCALED_NUMBER).fillna(False).mean() >= 0.5:  # cheap: most columns do not
+    of them are, or fewer from about the largest plain number on, and every other is a plain number; None otherwise."""
+    head = cells.iloc[:200]
+    mostly = head.str.fullmatch(SCALED_NUMBER).fillna(False).mean() >= 0.5
+    if not mostly and not (  # cheap: most columns do not
+            _plain_numbers_share(head, decimal_comma) >= 0.5 and cells.str.fullmatch(SCALED_NUMBER).fillna(False).any()):
         return None
     parts = cells.str.extract(SCALED_NUMBER)
     number = (parts[0] + parts[1]).str.replace("--", "", regex=False)  # the sign written before the currency sign
@@ -568,7 +573,18 @@ def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     amounts = pd.to_numeric(written, errors="coerce").astype("float64")
     if (amounts.isna() & written.notna()).any():
         return None
-    return amounts * parts[2].map(_SCALES).fillna(1.0).astype("float64")
+    read = amounts * parts[2].map(_SCALES).fillna(1.0).astype("float64")
+    scaled = parts[2].notna()
+    plain, least = read[~scaled].abs().max(), read[scaled].abs().min()  # a formatter's letter from a magnitude on,
+    if not mostly and not least / 1000 <= plain <= 1.5 * least:  # rounded (Grafana's 'short' unit: '1000', then
+        return None  # '1 K'), not a flat's '2B' among '101' (two billion, where the plain numbers stop at hundreds)
+    return read
+
+
+def _plain_numbers_share(cells: pd.Series, decimal_comma: bool) -> float:
+    """The share of ``cells`` that read as plain numbers."""
+    return float(pd.to_numeric(_clean_number_text(cells, decimal_comma), errors="coerce").notna().mean()) \
+        if len(cells) else 0.0
 
 
 def column_unit(cells: pd.Series) -> str | None:
@@ -989,10 +1005,51 @@ def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None
             return forced
     for parser in (_parse_periods, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
                    _parse_period_dot_year, _parse_known_formats, _parse_month_short_year, _parse_day_or_month_first, _parse_iso,
-                   _parse_access_log):
+                   _parse_access_log, _parse_year_first):
         parsed = parser(text, sample)
         if parsed is not None:
-            return parsed
+            return _year_first_instead(text, sample, parsed)
+    return None
+
+
+# Dates that write a two-digit year first (23/01/31, 23-01-31, 23.01.31, as some Korean and Japanese exports and
+# loggers do): the day-first reading takes them too while the year is at most 31 (23/01/31 as 23 January 2031: a daily
+# series' rows years apart, read as monthly with 1,072 stamps missing), and none did once it is over 31 (95/01/15).
+YEAR_FIRST = "year first"  # in the format found for them
+_YEAR_FIRST_ORDERS = {"%d/%m/%y": "%y/%m/%d", "%m/%d/%y": "%y/%m/%d", "%d-%m-%y": "%y-%m-%d", "%m-%d-%y": "%y-%m-%d",
+                      "%d.%m.%y": "%y.%m.%d"}
+_TWO_DIGITS_FIRST = re.compile(r"\d\d([-/.])\d{1,2}\1\d{1,2}")
+_YEAR_FIRST_SPREAD = 0.5  # of the other reading's spacing spread, at most, for the year-first one to be taken
+
+
+def _year_first_instead(text: pd.Series, sample: pd.Series, found: tuple[pd.Series, str]) -> tuple[pd.Series, str]:
+    """``found``, or the reading with a two-digit year first (``_YEAR_FIRST_ORDERS``) where it reads every cell too
+    and spaces them far more evenly (``_YEAR_FIRST_SPREAD``), or as evenly over a shorter span: a day-first reading of
+    23/01/01, 23/01/02, ... puts the rows a year apart."""
+    parsed, fmt = found
+    written = fmt.split(" (")[0]
+    if (year_first := _YEAR_FIRST_ORDERS.get(written)) is None:
+        return found
+    by_year = _to_datetime(text, year_first)
+    if not _enough(by_year, sample.index):
+        return found
+    spread, other = calendar_spread(by_year), calendar_spread(parsed)  # (months read as years are as even)
+    closer = by_year.max() - by_year.min() < parsed.max() - parsed.min()  # 23/01/01 to 23/01/12: days, not years
+    if spread >= _YEAR_FIRST_SPREAD * other and not (spread <= other and closer):
+        return found
+    return by_year, f"{year_first} ({YEAR_FIRST}: could be {written})"
+
+
+def _parse_year_first(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """Dates with a two-digit year first that no other order reads (95/01/15), rising or falling in the file's order
+    (codes of that shape in any order are no dates)."""
+    if not _head_matches(sample, _TWO_DIGITS_FIRST):
+        return None
+    for year_first in dict.fromkeys(_YEAR_FIRST_ORDERS.values()):
+        parsed = _to_datetime(text, year_first)
+        stamps = parsed.dropna()
+        if _enough(parsed, sample.index) and (stamps.is_monotonic_increasing or stamps.is_monotonic_decreasing):
+            return parsed, f"{year_first} ({YEAR_FIRST})"
     return None
 
 
@@ -1386,18 +1443,28 @@ def _first_offset_zone(sample: pd.Series) -> object | None:
 
 def parse_epochs(values: pd.Series, finer: bool = False) -> pd.Series | None:
     """Read integer Unix epochs (seconds or milliseconds; with ``finer``, for a column named as time, also micro- and
-    nanoseconds, as Spark and pandas write a time stamp's int64) as datetimes, else ``None``; a few cells out of range
+    nanoseconds, as Spark and pandas write a time stamp's int64, and seconds with a fraction) as datetimes, else ``None``; a few cells out of range
     (``_nearly_all_within``) are NaT, so that their rows are dropped as unreadable dates and said."""
     numbers = pd.to_numeric(values, errors="coerce")
     present = numbers.dropna()
-    if present.empty or (present % 1 != 0).any():
+    fractions = bool((present % 1 != 0).any())
+    if present.empty or fractions and not finer:  # (Prometheus's '1710115200.781' under 'timestamp': seconds)
         return None
     units = ((1e8, 4e9, "s"), (1e11, 4e12, "ms")) + (((1e14, 4e15, "us"), (1e17, 4e18, "ns")) if finer else ())
     for low, high, unit in units:
         if _nearly_all_within(present, low, high):
             stamps = pd.to_datetime(numbers.where(numbers.between(low, high)), unit=unit)
-            return stamps.dt.round("us") if unit == "ns" else stamps  # floats of 1.7e18 miss by up to 128 ns
+            if unit == "ns" or fractions:  # floats of 1.7e18 miss by up to 128 ns; seconds with a fraction, by a
+                return stamps.dt.round("us" if unit == "ns" else _fraction_kept(present, unit))  # microsecond
+            return stamps
     return None
+
+
+def _fraction_kept(present: pd.Series, unit: str) -> str:
+    """What epochs with fractions are rounded to: whole seconds (or milliseconds) where each is within a hundredth of
+    one (an export's float noise, '1710115200.002', left its 15-minute rows off their calendar), else milliseconds."""
+    near = (present - present.round()).abs().max() <= 0.01
+    return unit if near else "ms" if unit == "s" else "us"
 
 
 def _nearly_all_within(present: pd.Series, low: float, high: float) -> bool:

@@ -27,7 +27,7 @@ from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_
                                PERIOD_DOT_YEAR_FORMAT, SCALED_NUMBER, SUBTOTAL_ROW, SUBTOTAL_WORDS, SUMMARY_ROW,
                                TIME_OF_DAY, combine_date_and_time, measure_unit,
                                calendar_spread, months_under_years, nested_periods, parse_compact_dates,
-                               parse_compact_hours, UNIT_ATTR, UNIT_NUMBER,
+                               parse_compact_hours, UNIT_ATTR, UNIT_NUMBER, YEAR_FIRST,
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
                                parse_excel_serials, wall_clock,
                                parse_numbers, stray_words, unnamed_column, unreadable_numbers,
@@ -2171,6 +2171,13 @@ def _note_format(found: str, col: object, report: DataReport) -> None:
         report.notices.append(Notice(f"Dates in '{col}' cannot all be read {asked}, as chosen (some would have a "
                                      f"month above 12): they were read {order}, which reads every one.",
                                      f"notice.order_overruled_{order.replace(' ', '_')}", {"column": str(col)}))
+    elif YEAR_FIRST in found:
+        written = found.split(" (")[0].replace("%y", "yy").replace("%m", "mm").replace("%d", "dd")
+        report.notices.append(Notice(f"Dates in '{col}' are read with a two-digit year first ({written}): no other "
+                                     "order spaces them as evenly and as closely. If they are days or months first, choose that order on "
+                                     "the Data page (--day-first or --month-first on the command line), or write the "
+                                     "dates as yyyy-mm-dd.", "notice.year_first", {"column": str(col),
+                                                                                  "format": written}))
     elif AMBIGUOUS in found:
         report.notices.append(_ambiguous_notice(str(col), found))
 
@@ -2451,7 +2458,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     measures = [col for col in measures if not _meter_reading(col)] or measures
     measures = sorted(measures, key=lambda col: col in raw.attrs.get(DURATIONS, ()))  # a run's time after its HR
     measures = _intervals_before_registers(_closing_before_opening(_without_ranks(measures)), numbers)
-    measures = _mean_of_numbered_first(measures, numbers)
+    measures = _average_before_extremes(_mean_of_numbered_first(measures, numbers))
     measures = [col for col in measures if not _identifier_named(col)] or measures  # Citi Bike's 'start_station_id'
     measures = _without_row_labels(measures, numbers)  # a roster's 'Employee #' beside its 'FTE'
     if any(_name_words(col) & _PRODUCE_WORDS for col in measures):  # a layer flock's 'Eggs Laid' first, its 'Hens
@@ -3032,6 +3039,27 @@ def _mean_of_numbered_first(measures: list[str], numbers: dict[str, pd.Series] |
             if places is not None and bool(((known - mean[known.index]).abs() <= 1.01 * 10.0 ** -places).mean()
                                            >= _TOTAL_SHARE):
                 return [col, *(other for other in measures if other != col)]
+    return measures
+
+
+_EXTREME_WORDS = frozenset({"min", "minimum", "max", "maximum", "low", "lowest", "high", "highest"})
+
+
+def _average_before_extremes(measures: list[str]) -> list[str]:
+    """``measures`` with an average first where the least or the most of the same thing stands before it (Zabbix's
+    'value_min, value_avg, value_max', a weather export's 'Min Temp, Avg Temp, Max Temp': the minimum was forecast);
+    as they are otherwise."""
+    for col in measures:
+        words = _name_words(col)
+        if not words & _AVERAGE_WORDS:
+            continue
+        base = words - _AVERAGE_WORDS
+        extremes = [other for other in measures[:measures.index(col)]
+                    if (of := _name_words(other)) & _EXTREME_WORDS and of - _EXTREME_WORDS == base]
+        if extremes:
+            rest = [other for other in measures if other != col]
+            at = rest.index(extremes[0])
+            return [*rest[:at], col, *rest[at:]]
     return measures
 
 

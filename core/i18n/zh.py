@@ -955,6 +955,7 @@ MESSAGES: dict[str, str] = {
     "err.series_empty": "该序列在“{column}”中没有任何值（每一行都为空）：请填上数值，或从文件中去掉该序列。",
     "err.target_empty": "目标列“{column}”没有任何数值：请选择存放序列数据的列。",
     "notice.gaps_inserted": "已插入 {gaps:,} 个缺失的时间戳（按{frequency}间隔）。",
+    "notice.year_first": "列“{column}”中的日期按两位年份在前读取（{format}）：没有其他顺序能使时间间隔同样均匀、同样紧密。如果日期是日在前或月在前，请在数据页选择该顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
     "notice.ambiguous_day_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读；已按日在前读取，因为这样"
                                   "得到的时间间隔更规则。如果不对，请在数据页选择另一种日期顺序（命令行用 --day-first 或 --month-first），或把日期写成 yyyy-mm-dd。",
     "notice.ambiguous_month_first": "列“{column}”中的日期既可以按日在前、也可以按月在前解读；已按月在前读取，因为这样"

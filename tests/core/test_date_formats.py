@@ -89,6 +89,15 @@ FORMATS = {
     "yyyy年m月d日": ([f"{d.year}年{d.month}月{d.day}日" for d in DAYS], DAYS, "daily"),
     "1Q2018": ([f"{d.quarter}Q{d.year}" for d in QUARTERS], QUARTERS, "quarterly"),
     "dd.mm.yy (German)": ([f"{d:%d.%m.%y}" for d in DAYS], DAYS, "daily"),
+    "dd-mm-yy (a UK till)": ([f"{d:%d-%m-%y}" for d in DAYS], DAYS, "daily"),  # 'No time column was read'
+    "mm-dd-yy monthly": ([f"{d:%m-%d-%y}" for d in MONTHS], MONTHS, "monthly"),  # not years on the 15th
+    # Read day first as 21 January 2020, 21 January 2021, ...: monthly with a thousand stamps missing.
+    "yy/mm/dd": ([f"{d:%y/%m/%d}" for d in DAYS], DAYS, "daily"),
+    "yy-mm-dd": ([f"{d:%y-%m-%d}" for d in DAYS], DAYS, "daily"),
+    "yy/mm/dd monthly": ([f"{d:%y/%m/%d}" for d in MONTHS], MONTHS, "monthly"),
+    "yy.mm.dd across 2000": ([f"{d:%y.%m.%d}" for d in QUARTERS_1990S], QUARTERS_1990S, "quarterly"),
+    "Kibana's MMM D, YYYY @ HH:mm:ss.SSS": ([f'"{d:%b} {d.day}, {d:%Y @ %H:%M:%S}.000"' for d in HOURS], HOURS,
+                                            "hourly"),
     "dd.mm.yy hh:mm": ([f"{d:%d.%m.%y %H:%M}" for d in HOURS], HOURS, "hourly"),
     "dd Mon yyyy": ([f"{d:%d %b %Y}" for d in DAYS], DAYS, "daily"),
     "dd Month yyyy": ([f"{d:%d %B %Y}" for d in DAYS], DAYS, "daily"),
@@ -165,6 +174,19 @@ def test_the_time_column_is_read_as_dates(name: str, header: str) -> None:
     series = load_series(_csv(header, written), "x.csv")
     assert (series.date_col, series.target, series.frequency.name) == (header, "sales", frequency)
     assert series.frame["ds"].tolist() == list(expected)
+
+
+def test_a_two_digit_year_first_is_said_and_a_short_run_of_days_is_read_as_days() -> None:
+    days = pd.date_range("2023-01-01", periods=12, freq="D")  # 23/01/01 to 23/01/12: as even read as 2001 to 2012
+    series = load_series(_csv("date", [f"{d:%y/%m/%d}" for d in days]), "x.csv")
+    assert series.frame["ds"].tolist() == list(days)
+    said = [notice for notice in series.report.notices if notice.key == "notice.year_first"]
+    assert len(said) == 1 and said[0].params["format"] == "yy/mm/dd"
+    as_written = load_series(_csv("date", [f"{d:%d/%m/%y}" for d in days]), "x.csv")  # 01/01/23: days, day first
+    assert as_written.frame["ds"].tolist() == list(days)
+    assert not [notice for notice in as_written.report.notices if notice.key == "notice.year_first"]
+    forced = load_series(_csv("date", [f"{d:%y/%m/%d}" for d in days]), "x.csv", LoadOptions(day_first=True))
+    assert forced.frame["ds"].iloc[0] == pd.Timestamp("2001-01-23")  # the order chosen stands
 
 
 def test_iso_weeks_read_53_week_years_and_forecast_into_the_next_year() -> None:

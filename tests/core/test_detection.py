@@ -218,6 +218,36 @@ def test_epochs_in_micro_and_nanoseconds_are_dates_in_a_column_named_as_time(nam
     assert series.frame["ds"].iloc[0] == days[0] and series.frame["ds"].iloc[-1] == days[-1]
 
 
+@pytest.mark.parametrize(("fraction", "first"), [(".781", "2024-03-11 00:00:00.781"), (".002", "2024-03-11")])
+def test_epoch_seconds_with_a_fraction_are_the_time_of_a_long_file(fraction: str, first: str) -> None:
+    # Prometheus's range API writes '1710115200.781': no dates, three queues' rows laid end to end as one series;
+    # an export's float noise ('.001', '.002') is rounded to the second, the rows kept on their 15-minute calendar.
+    from core.panel.split import plan_layout
+
+    stamps = 1_710_115_200 + 900 * np.arange(60)
+    tails = [".000" if k % 2 and fraction == ".002" else fraction for k in range(60)]
+    rows = {queue: "".join(f"rabbitmq_queue_messages_ready,{queue},{stamp}{tail},{10 + k % 7}\n"
+                           for k, (stamp, tail) in enumerate(zip(stamps, tails)))
+            for queue in ("orders", "emails", "invoices")}
+    header = "__name__,queue,timestamp,value\n"
+    series = load_series((header + rows["orders"]).encode(), "orders.csv")
+    assert series.date_col == "timestamp" and series.frequency.alias == "15min" and series.report.gaps == 0
+    assert series.frame["ds"].iloc[0] == pd.Timestamp(first)
+    raw = pd.read_csv(io.StringIO(header + "".join(rows.values())), dtype=str)
+    assert plan_layout(raw, LoadOptions(), None, None).id_cols == ("queue",)
+
+
+def test_an_average_goes_before_the_least_and_the_most_of_the_same_thing() -> None:
+    # Zabbix's trends ('value_min, value_avg, value_max') and a weather export's 'Min Temp, Avg Temp, Max Temp': the
+    # minimum was forecast
+    days = pd.date_range("2024-01-01", periods=40, freq="D")
+    for names, expected in (("value_min,value_avg,value_max", "value_avg"), ("Min Temp,Avg Temp,Max Temp", "Avg Temp"),
+                            ("min,mean,max", "mean"), ("Max Load,Min Price,Avg Price", "Max Load")):
+        text = f"date,{names}\n" + "".join(f"{d:%Y-%m-%d},{8 + k % 3},{10 + k % 5},{14 + k % 4}\n"
+                                           for k, d in enumerate(days))
+        assert load_series(text.encode(), "x.csv").target == expected, names
+
+
 def _klines(days: pd.DatetimeIndex, per_second: int) -> str:
     """An exchange's headerless daily bars: open time as an epoch, open, high, low, close, volume."""
     seconds = (days - pd.Timestamp("1970-01-01")) // pd.Timedelta("1s")

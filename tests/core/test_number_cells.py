@@ -817,6 +817,19 @@ def test_grafanas_mil_a_spike_in_minutes_and_a_magnitude_before_a_rate_are_read(
     assert rate.iloc[1] == pytest.approx(1100) and rate.iloc[2] == 902
 
 
+def test_grafanas_thousands_after_plain_hundreds_are_read_and_a_flats_letter_is_not() -> None:
+    # Grafana's 'short' unit writes '987', then '1.02 K' from a thousand on: under half the cells, so the column was
+    # text, passed over for 'CPU' without a word
+    times = pd.date_range("2024-02-05", periods=120, freq="h")
+    counts = [300 + (k * 37) % 900 for k in range(120)]
+    cells = [f"{c / 1000:.2f} K" if c >= 1000 else str(c) for c in counts]
+    text = '"Time","Requests","CPU"\n' + "".join(f'"{t:%Y-%m-%d %H:%M:%S}","{c}","{14 + k % 9}.5%"\n'
+                                                  for k, (t, c) in enumerate(zip(times, cells)))
+    series = load_series(text.encode(), "grafana.csv")
+    assert series.target == "Requests" and series.frame["y"].max() == pytest.approx(max(counts), rel=0.01)
+    assert parse_numbers(pd.Series(["101", "102", "2B", "103", "104"])) is None  # a flat's number, no billions
+
+
 def test_a_timecards_hours_of_whole_hours_are_a_duration_not_a_clock() -> None:
     # a Kronos timecard's REG series, 'Hours' 8:00 every day, was refused as durations while its OT was read
     days = pd.date_range("2024-01-01", periods=40, freq="B")

@@ -298,6 +298,7 @@ def test_a_value_typed_with_digits_too_many_is_a_gross_error_and_nothing_else_is
     several = two.copy()
     several[10] = 5000.0  # three in 84 rows: the series' own tails, not typing errors
     assert not len(gross_errors(monthly_frame(several), MONTHLY).rows)
+
     launch = values.copy()
     launch[0] = 0.0  # a launch month, one-sided like the last rows: the series' own start
     assert not len(gross_errors(monthly_frame(launch), MONTHLY).rows)
@@ -312,3 +313,16 @@ def test_a_value_typed_with_digits_too_many_is_a_gross_error_and_nothing_else_is
     peaks[11::12] += 400
     peaks[71] = 50.0  # a December typed with a digit lost: near its neighbours, far from its season's 500s
     assert list(gross_errors(monthly_frame(peaks), MONTHLY).rows) == [71]
+
+
+def test_a_charge_on_the_same_day_of_every_month_is_no_gross_error_but_a_single_one_is() -> None:
+    # AWS Cost Explorer's daily costs near 800 with tax and support fees of 1,400 billed every 1st: February's and
+    # March's totals were replaced as typing errors, and auto's forecast left them out
+    days = pd.date_range("2024-01-01", periods=91, freq="D")
+    costs = 800 + 20 * np.sin(np.arange(91) / 3) + np.where(days.day == 1, 1400.0, 0.0)
+    daily = Frequency("daily", "D", 7)
+    frame = pd.DataFrame({"ds": days, "y": costs})
+    assert not len(gross_errors(frame, daily).rows)
+    once = np.where(days.day == 1, costs - 1400.0, costs)
+    once[45] += 1400.0  # a single day so far out: still replaced
+    assert list(gross_errors(frame.assign(y=once), daily).rows) == [45]
