@@ -1441,20 +1441,21 @@ def _first_offset_zone(sample: pd.Series) -> object | None:
     return first.tzinfo
 
 
-def parse_epochs(values: pd.Series, finer: bool = False) -> pd.Series | None:
+def parse_epochs(values: pd.Series, finer: bool = False, fractions: bool = False) -> pd.Series | None:
     """Read integer Unix epochs (seconds or milliseconds; with ``finer``, for a column named as time, also micro- and
-    nanoseconds, as Spark and pandas write a time stamp's int64, and seconds with a fraction) as datetimes, else ``None``; a few cells out of range
+    nanoseconds, as Spark and pandas write a time stamp's int64; with ``fractions``, for a column named as a time
+    stamp, also seconds with a fraction) as datetimes, else ``None``; a few cells out of range
     (``_nearly_all_within``) are NaT, so that their rows are dropped as unreadable dates and said."""
     numbers = pd.to_numeric(values, errors="coerce")
     present = numbers.dropna()
-    fractions = bool((present % 1 != 0).any())
-    if present.empty or fractions and not finer:  # (Prometheus's '1710115200.781' under 'timestamp': seconds)
+    fractional = bool((present % 1 != 0).any())
+    if present.empty or fractional and not fractions:  # (Prometheus's '1710115200.781' under 'timestamp': seconds)
         return None
     units = ((1e8, 4e9, "s"), (1e11, 4e12, "ms")) + (((1e14, 4e15, "us"), (1e17, 4e18, "ns")) if finer else ())
     for low, high, unit in units:
         if _nearly_all_within(present, low, high):
             stamps = pd.to_datetime(numbers.where(numbers.between(low, high)), unit=unit)
-            if unit == "ns" or fractions:  # floats of 1.7e18 miss by up to 128 ns; seconds with a fraction, by a
+            if unit == "ns" or fractional:  # floats of 1.7e18 miss by up to 128 ns; seconds with a fraction, by a
                 return stamps.dt.round("us" if unit == "ns" else _fraction_kept(present, unit))  # microsecond
             return stamps
     return None

@@ -2655,6 +2655,9 @@ def _read_csv_layout(layout: CsvLayout) -> pd.DataFrame:
 
 
 _FEW_DIGITS = 0.2  # of a row's cells with a digit, under a header without one (``_without_preamble``)
+# Lines above a text file's header that ``_without_preamble`` looks through: FRED's downloads write 16 to 30 lines of
+# title and notes above 'DATE  VALUE' (at 16, the file was refused as rows that do not line up)
+_NOTE_LINES = 40
 
 
 def _without_preamble(text: str, delimiter: str) -> str:
@@ -2666,7 +2669,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
     itself (the same object) when the header is its first line or no line qualifies. Lines are a CSV's records: a
     quoted name over two lines (a survey's question and its scale) is one line of the header."""
     records = _records(text[:65536])
-    opening = records[:_PREAMBLE_LINES + 12]
+    opening = records[:_NOTE_LINES + 12]
 
     def cells_of(line: str, quoted_text: bool) -> list[str]:  # a quoted cell's delimiters are not the table's
         unquoted = _QUOTED_RECORD.sub(
@@ -2693,7 +2696,7 @@ def _without_preamble(text: str, delimiter: str) -> str:
     if whole:  # notes below a table of one row are no rows of it ('注：...', '数据来源：国家统计局')
         rows = rows[:len(rows) - _notes_at_end([(opening[index], text) for index, _, text in rows], fields,
                                                len(rows) - 2)]  # the quoted notes' words (StatCan's footer)
-    for position, (index, cells, written) in enumerate(rows[:_PREAMBLE_LINES]):
+    for position, (index, cells, written) in enumerate(rows[:_NOTE_LINES]):
         below = [row for _, _, row in rows[position + 1:] if not _section_row(row)]  # a P&L's 'Income' above its rows
         following = _below_units(below[:3])[:2]
         wide = (len(cells) == fields and _names_its_columns(written, following)  # ('Geography,Canada,,,...')

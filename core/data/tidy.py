@@ -517,7 +517,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
-    _mark_target_bounds(frame, target, report, raw[target] if target in raw else None, _file_unit(raw))
+    _mark_target_bounds(frame, target, report, raw[target] if target in raw else None, _file_unit(raw),
+                        _row_labels(raw, date_col, target))
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
                         regressors=regressors, frequency=frequency, report=report,
                         columns=[str(c) for c in raw.columns], numeric_columns=numeric, future=future,
@@ -561,7 +562,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
         return None  # follow, hours the clocks skip, stray first and last stamps, an event log
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
-    _mark_target_bounds(frame, target, report)
+    _mark_target_bounds(frame, target, report, labels=tuple(str(label) for label in attrs.get(SERIES_LABELS, ())))
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
                         report=report, columns=[date_col, target], numeric_columns=[target], future=None,
                         options=replace(options, regressors=()))
@@ -605,13 +606,14 @@ def running_total(target: str, values: np.ndarray) -> bool:
 
 
 def _mark_target_bounds(frame: pd.DataFrame, target: str, report: DataReport, cells: pd.Series | None = None,
-                        unit: str = "") -> None:
+                        unit: str = "", labels: tuple[str, ...] = ()) -> None:
     """Keep in ``frame``'s ``attrs`` what bounds its target for ``core.evaluation.pipeline``: a percentage's 100
     (``percent_ceiling``), a rate or a temperature that may go below zero as a count may not (``signed_rate``, with
-    the file's ``unit``), and a running total's last value (``running_total``), said in ``report``."""
+    the file's ``unit``, or as its rows' ``labels`` name it: a long file's 'value' of 'Inflation, consumer prices
+    (annual %)'), and a running total's last value (``running_total``), said in ``report``."""
     if (ceiling := percent_ceiling(target, frame["y"], cells)) is not None:
         frame.attrs[TARGET_CEILING] = ceiling
-    if signed_rate(target, unit):
+    if signed_rate(target, unit) or any(signed_rate(label) for label in labels):
         frame.attrs[TARGET_SIGNED] = True
     if running_total(target, frame["y"].to_numpy(dtype=float)):
         frame.attrs[TARGET_RUNNING] = True
@@ -642,7 +644,7 @@ _SIGNED_WORDS = frozenset({"growth", "inflation", "deflation", "yoy", "mom", "qo
 # ... and these where the name says a rate ('Return %', '10Y Yield (%)', 'Interest Rate'; not a shop's 'Returns', a
 # PV inverter's 'Yield [kWh]' or 'Interest Income', counts and amounts never below zero)
 _SIGNED_AS_RATE = frozenset({"change", "chg", "yield", "yields", "return", "returns", "interest"})
-_RATE_MARKS = frozenset({"rate", "percent", "pct", "bps", "bp",  # or of a market's bonds ('10 Year Treasury Yield',
+_RATE_MARKS = frozenset({"rate", "percent", "percentage", "pct", "bps", "bp",  # or of a market's bonds ('10 Year Treasury Yield',
                          "treasury", "bond", "bonds", "gilt", "gilts", "bund", "jgb", "tbill", "swap"})  # near zero in
 # Japan, went below; not a mortgage's or a savings account's interest paid or earned, amounts never below zero)
 # a rate of these words is of prices or of interest ('CPI annual rate', 'Cash Rate Target', 'Bank Rate')
@@ -672,6 +674,24 @@ def signed_rate(target: str, unit: str = "") -> bool:
         and not words & _NOT_SCALE_WORDS  # (a wind direction's '°' is none, nor 'Temp Placements', temporary staff)
     return bool(words & _SIGNED_WORDS) or scale \
         or as_rate and bool(words & _SIGNED_AS_RATE) or "rate" in words and bool(words & _RATE_OF_WORDS)
+
+
+SERIES_LABELS = "series_labels"  # a long file's series' id values, in its raw rows' ``attrs``
+_MOST_LABELS, _LONGEST_LABEL = 12, 160  # text columns of one value read as the rows' labels, and their length
+
+
+def _row_labels(raw: pd.DataFrame, date_col: str | None, target: str) -> tuple[str, ...]:
+    """The one value of each text column that holds one in every row (OECD's 'TRANSFORMATION' 'Growth rate, over 1
+    year'), of the first ``_MOST_LABELS`` such columns, after a long file's series' ids (WDI's 'Series Name':
+    'Inflation, consumer prices (annual %)')."""
+    labels = [str(label) for label in raw.attrs.get(SERIES_LABELS, ())]
+    for col in raw.columns[:4 * _MOST_LABELS]:
+        if col in (date_col, target) or pd.api.types.is_numeric_dtype(raw[col]) or len(labels) >= _MOST_LABELS:
+            continue
+        values = raw[col].dropna().astype("string").str.strip()
+        if len(values) and (first := str(values.iloc[0])) and len(first) <= _LONGEST_LABEL and (values == first).all():
+            labels.append(first)
+    return tuple(labels)
 
 
 def _file_unit(raw: pd.DataFrame) -> str:
@@ -2241,7 +2261,8 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         if (hours := parse_compact_hours(numbers[col])) is not None:  # before epochs: both are ten digits
             return hours, "%Y%m%d%H"
         epochs = parse_epochs(values, finer=finer or named or _sounds_like_date(col)
-                              or bool(_name_words(col) & _EPOCH_WORDS))
+                              or bool(_name_words(col) & _EPOCH_WORDS), fractions=named or _sounds_like_date(col))
+        # (seconds with a fraction under 'timestamp'; not Home Assistant's 'created_ts' before its 'start_ts')
         if epochs is not None:
             return epochs, "Unix epoch"
         if (modified := _modified_julian_days(col, numbers[col])) is not None:

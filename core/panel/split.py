@@ -22,7 +22,7 @@ from core.data.frequency import future_dates
 from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_number_cells, parse_dates
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (COPIES_COUNTED, FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, SUMMED, WHOLE_ROW_KEY,
-                            LoadedSeries,
+                            SERIES_LABELS, LoadedSeries,
                             LoadOptions, Notice, clock_times, copies_are_events, count, counts_steps,
                             drop_index_columns, labels_above_dates,
                             local_dates, named_as_steps, named_columns, names_a_measure, quoted_names,
@@ -167,7 +167,7 @@ def plan_layout(raw: pd.DataFrame, options: LoadOptions, id_text: str | tuple[st
         ids = _without_target_id(raw, ids, options, probe)
         if ids:
             probe = _probe(raw, ids, options, wanted)  # an integer id was taken for the target: read again without it
-    if ids and wanted is None and (other := _varying_instead(raw, ids, probe)) is not None:
+    if ids and wanted is None and (other := _varying_instead(table, ids, probe)) is not None:
         probe = _probe(raw, given_ids, options, (other,))  # (a block's 'Acres' was taken before its 'Tons')
     id_text = written[[col for col in ids if col in written.columns]] if written is not None else None
     finer = finer_id(stamped, given_ids, probe.date_col, (*_not_ids(keyed, probe, wanted), probe.target)) \
@@ -508,7 +508,8 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
                         cells={col: cells[col].take(positions) for col in [*columns[target], *keyed]},
                         options=_series_options(probe, target),
-                        attrs={**table.attrs, FILE_END: ends[target], **counted})
+                        attrs={**table.attrs, FILE_END: ends[target], SERIES_LABELS: tuple(str(uid).split(ID_JOINER)),
+                               **counted})
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         columns = "/".join(layout.id_cols)

@@ -189,6 +189,11 @@ def test_only_rows_alike_in_every_column_are_dropped_as_copies() -> None:
     # FRED's .txt download: notes, then DATE and VALUE aligned by spaces
     "Title:               Unemployment Rate\nSeries ID:           UNRATE\nUnits:               Percent\n\n"
     "DATE          VALUE\n" + "".join(f"2000-{m:02d}-01    {4 + m / 10:.1f}\n" for m in range(1, 13)),
+    # ... with its usual notes, 16 lines of them and more (refused as rows that do not line up: 'check the tabs')
+    "Title:               Real Gross Domestic Product\nSeries ID:           GDPC1\n" + "".join(
+        f"Field {k}:             note line {k}\n" for k in range(8)) + "Notes:               BEA Account Code\n\n"
+    + "".join(f"                     Real gross domestic product is the value, line {k} of the\n" for k in range(8))
+    + "\nDATE          VALUE\n" + "".join(f"2000-{m:02d}-01    {4 + m / 10:.1f}\n" for m in range(1, 13)),
     # R's write.table: quoted names, row names without a header cell
     '"date" "value"\n' + "".join(f'"{m}" "2000-{m:02d}-01" {4 + m / 10:.1f}\n' for m in range(1, 13))])
 def test_columns_separated_by_runs_of_spaces_are_read(text: str) -> None:

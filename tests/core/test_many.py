@@ -726,6 +726,41 @@ def test_a_total_row_below_a_long_file_is_left_out_not_a_series(tmp_path: Path) 
     assert set(pd.read_csv(out)["unique_id"]) == {"x", "y"}
 
 
+def test_a_long_file_whose_header_names_are_padded_is_read_by_its_series() -> None:
+    # BLS's LABSTAT flat files pad their header ('series_id      ', '       value'): an internal error (KeyError)
+    from core.data.read import read_table
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+
+    rows = "".join(f"{sid:<30}\t{2014 + m // 12}\tM{m % 12 + 1:02d}\t{100 + m + k:>12.3f}\t\n"
+                   for k, sid in enumerate(("CUSR0000SA0", "CUSR0000SAF1")) for m in range(48))
+    text = "series_id                     \tyear\tperiod\t       value\tfootnote_codes\n" + rows
+    raw = read_table(text.encode(), "cu.data.0.Current")
+    layout = plan_layout(raw, LoadOptions(), None, None)
+    assert layout.id_cols == ("series_id",) and layout.probe.target == "value"
+
+
+def test_a_rate_named_by_its_series_id_or_a_label_column_may_go_below_zero_as_a_level_may_not() -> None:
+    # WDI's 'value' of 'Inflation, consumer prices (annual %)' had its band stopped at 0, as a count's
+    from core.data.tidy import TARGET_SIGNED, LoadOptions, load_series
+    from core.panel.split import plan_layout, split_series
+
+    years = range(1995, 2025)
+    text = "Country Name,Series Name,Year,value\n" + "".join(
+        f'Germany,"{name}",{year},{level - 0.2 * k:.2f}\n' for name, level in (
+            ("Inflation, consumer prices (annual %)", 7.5), ("Population, total (millions)", 90.0))
+        for k, year in enumerate(years))
+    from core.data.read import read_table
+
+    raw = read_table(text.encode(), "wdi.csv")
+    tasks, _ = split_series(raw, plan_layout(raw, LoadOptions(), None, None))
+    signed = {task.unique_id: bool(task.load().frame.attrs.get(TARGET_SIGNED)) for task in tasks}
+    assert signed == {"Inflation, consumer prices (annual %)": True, "Population, total (millions)": False}
+    labelled = "Year,Indicator,value\n" + "".join(f"{year},Growth rate over 1 year,{3 - 0.1 * k:.2f}\n"
+                                                  for k, year in enumerate(years))
+    assert load_series(labelled.encode(), "oecd.csv").frame.attrs.get(TARGET_SIGNED)
+
+
 def test_a_measure_named_as_time_that_repeats_makes_no_steps_of_series() -> None:
     from core.data.tidy import LoadOptions
     from core.panel.split import plan_layout
