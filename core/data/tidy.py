@@ -1050,10 +1050,11 @@ def _a_days_snapshot(ds: pd.Series) -> bool:
     before, last = ds.iloc[-_ON_STEPS:-1], ds.iloc[-1]
     times = (before - before.dt.normalize()).unique()
     return len(times) == 1 and ds.iloc[-2] < last < ds.iloc[-2] + _SNAPSHOT_BEFORE  # (not a clock change's 23 hours
-    # after the midnight before, nor a gauge read an hour early)
+    # after the midnight before, nor a gauge or a reservoir read an hour or three early)
 
 
-_SNAPSHOT_BEFORE = pd.Timedelta(hours=22, minutes=45)  # after the row before, a day's snapshot comes sooner than this
+_SNAPSHOT_BEFORE = pd.Timedelta(hours=20)  # after the row before, a day's snapshot comes sooner than this (CoinGecko's
+# price at 14:23 today after its midnights; a reservoir read at 06:30 after its 08:00s was left out at 22h45)
 
 
 _PERIOD_STEPS = ("MS", "ME", "QS", "QE", "YS", "YE", "W")  # calendar periods a running one is cut from
@@ -1805,8 +1806,10 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                                                    _bookkeeping(col) or _birth_beside_events(col, raw.columns)
                                                    or _entry_beside_deal(col, raw)
                                                    or _end_beside_start(col, raw.columns)
-                                                   or _name_text(col) == "vintage" and not _plain_years(raw[col])))
-    # (a release's 'Vintage' 2023-Q4 or its day beside the 'Quarter' it reports; a winery's 'Vintage' 2019 is the year)
+                                                   or _name_text(col) == "vintage" and (
+                                                       not _plain_years(raw[col]) or raw[col].duplicated().any())))
+    # (a release's 'Vintage' 2023-Q4 or its day beside the 'Quarter' it reports; a Census vintage of plain years on
+    # each of its rows beside their 'Year'; a winery's 'Vintage' 2019 one a row is the year)
     for col in ordered:
         rising = col == first and col in numbers and _last_word(col) not in _NUMBERED_WORDS and (
             _evenly_rising(numbers[col]) or _rising_in_bars(numbers[col]))  # not a 'Reservation number' up by one
@@ -2869,7 +2872,8 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
             or _numbers_things(col, values) or _clock_times(col, values) or _numbers_groups(col, values)
             or _codes_a_place(col, values) or _age_counter(col, values, ds) or _elapsed_time(col, values)
             or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values.round()) is not None)
-            or _epoch_twin(values, ds) or _part_of_the_stamps(values, ds))
+            or _epoch_twin(values, ds) or _part_of_the_stamps(values, ds)
+            or _name_text(col) == "vintage" and _plain_years(values))  # (a tasting's wines by their year)
 
 
 def _part_of_the_stamps(values: pd.Series, ds: pd.Series | None) -> bool:
@@ -3681,9 +3685,11 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 # Column names of a card processor's batch ('Card Brand', 'Terminal': its 'Transaction Type' Credit or Debit is the
 # card's) or of a ledger's lines ('Customer', 'Document Type': a receivable's Debit is an invoice, money in); not a
 # statement's 'Card Number' or 'Customer Reference' beside its 'Balance'
-_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "batch", "vendor", "supplier", "journal", "ledger", "voucher",
-                                   "gl"})
-_WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice"})  # two of them
+_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "journal", "ledger", "voucher"})
+# ... two of these (SAP's vendor line items: 'Vendor' and 'Document Number'; not a purchasing card's or a budgeting
+# app's export with one 'Vendor Name', 'GL Code' or 'Batch Ref', whose Debit is a purchase and Credit a refund)
+_WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor", "supplier",
+                                "gl", "batch"})
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:

@@ -563,13 +563,12 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
     September were forecast as its future, where they were months of nothing); None otherwise (readings, regressors
     to fill, or no whole period between)."""
     options = series.options
-    if any(getattr(notice, "key", "") == "notice.per_partial_last" for notice in series.report.notices):
-        return None  # its own last period left out as partial (a store that closed on a Wednesday): no 0 there
     if options is None or not options.per or options.duplicates not in SUMMED or series.future is not None \
-            or list(series.frame.columns) != ["ds", "y"] or _READING_NAME.search(  # (a rain
-                re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(series.target))):
-        return None  # gauge removed: no drought)
-    stamps = future_dates(end, series.frequency, MAX_EARLY_PERIODS)
+            or list(series.frame.columns) != ["ds", "y"] or _reads_a_sensor(str(series.target)):
+        return None  # (a rain gauge removed: no drought)
+    # its own last period left out as partial (a store that closed on a Wednesday): the zeros start after it
+    partial = any(getattr(notice, "key", "") == "notice.per_partial_last" for notice in series.report.notices)
+    stamps = future_dates(end, series.frequency, MAX_EARLY_PERIODS + 1)[int(partial):]
     last = pd.Timestamp(file_end).to_period(PERIODS[options.per])
     left = ((last + 1).start_time - pd.Timestamp(file_end)) / ((last + 1).start_time - last.start_time)
     until = last.start_time if left <= _LATE_IN_PERIOD else last.start_time - pd.Timedelta(seconds=1)
@@ -580,9 +579,21 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
 
 
 MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
-_READING_NAME = re.compile(r"(?<![a-z])(?:rain|precip|prcp|snow|snwd|temp|tmax|tmin|tavg|level|stream ?flow)|"
-                           r"\((?:mm|in)\)", re.IGNORECASE)  # a sensor's readings ('daily_rain', GHCN's 'PRCP',
-# 'WaterLevel'; not 'Training Revenue' nor 'Attempts')
+# The last word of a sensor's readings ('daily_rain', GHCN's 'PRCP', 'WaterLevel', 'Traffic Flow', 'Flow (cfs)'; not
+# 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out
+_SENSOR_WORDS = frozenset({"rain", "rainfall", "precip", "precipitation", "prcp", "snow", "snowfall", "snwd", "temp",
+                           "temperature", "tmax", "tmin", "tavg", "level", "flow", "streamflow", "discharge", "depth"})
+_UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h"})
+
+
+def _reads_a_sensor(target: str) -> bool:
+    """Whether ``target`` is named as a sensor's readings (``_SENSOR_WORDS`` its last word, before any unit): a gauge
+    or a counter that was removed measured nothing after, no drought nor an empty road; not a cash flow."""
+    name = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", target)).lower()
+    words = [word for word in re.split(r"[\W_]+", name) if word]
+    while len(words) > 1 and words[-1] in _UNIT_TAILS:
+        words.pop()
+    return bool(words) and words[-1] in _SENSOR_WORDS and "cash" not in words
 _LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 
@@ -761,8 +772,8 @@ def _probe(raw: pd.DataFrame, ids: tuple[str, ...], options: LoadOptions,
 
 def _varying_instead(raw: pd.DataFrame, ids: tuple[str, ...], probe: LoadedSeries) -> str | None:
     """Another measure where the one detected holds one value in every series (a vineyard block's 'Acres' beside its
-    'Tons': seven series forecast exactly, MAPE 0%): the first of the others that varies within them; None
-    otherwise."""
+    'Tons': seven series forecast exactly, MAPE 0%): the first of the others that varies within them, not alike in
+    all of them at each time stamp; None otherwise."""
     def constant(col: str) -> bool:
         values = pd.to_numeric(raw[col].astype("string").str.replace(",", "", regex=False), errors="coerce")
         return bool((values.groupby([raw[key] for key in ids]).nunique() <= 1).all())
@@ -770,18 +781,29 @@ def _varying_instead(raw: pd.DataFrame, ids: tuple[str, ...], probe: LoadedSerie
         return None
     others = [col for col in probe.numeric_columns if col in raw.columns and col not in (probe.target, *ids,
                                                                                          *probe.regressors)]
-    return next((col for col in others if not constant(col) and _a_measure_for_sure(raw[col], col)), None)
+    keys = [raw[key] for key in ids]
+
+    def of_the_calendar(col: str) -> bool:  # one value at each time stamp in every series (an 'ISO Week' 1 to 52)
+        return probe.date_col in raw.columns and bool((raw[col].groupby(raw[probe.date_col]).nunique() <= 1).all())
+    return next((col for col in others if not constant(col) and _a_measure_for_sure(raw[col], col, keys)
+                 and not of_the_calendar(col)), None)
 
 
-def _a_measure_for_sure(values: pd.Series, col: str) -> bool:
+def _a_measure_for_sure(values: pd.Series, col: str, keys: list[pd.Series] | None = None) -> bool:
     """Whether a column is a measure, not a number of a row (a subscription's 'Invoice Number' 1001, 1002, ... beside
-    its constant 'Amount'): named as no id, and with fractions or values that repeat."""
-    numbers = pd.to_numeric(values.astype("string").str.replace(",", "", regex=False), errors="coerce").dropna()
-    return not _ID_IN_BRACKETS.search(str(col)) and (numbers.nunique() < _NUMBERING * len(numbers)
-                                                    or bool((numbers % 1 != 0).any()))  # (hours, visits: measures)
+    its constant 'Amount'; a loan's 'Installment' or a payroll's 'Pay Period' 1, 2, 3, ... in each series): named as
+    no id, and named as a measure ('Sales'), with fractions, or with values that repeat without counting up by one
+    from row to row within each series (of the ids' ``keys``; whole 'Hours' beside a constant rate)."""
+    written = pd.to_numeric(values.astype("string").str.replace(",", "", regex=False), errors="coerce")
+    numbers = written.dropna()
+    steps = (written.groupby(keys).diff() if keys else written.diff()).dropna()
+    counting = len(steps) > 0 and bool((steps == 1).mean() >= _COUNTING_UP)
+    return not _ID_IN_BRACKETS.search(str(col)) and (names_a_measure(col) or bool((numbers % 1 != 0).any())
+                                                    or numbers.nunique() < _NUMBERING * len(numbers) and not counting)
 
 
 _NUMBERING = 0.9  # of the rows, at least, with values of their own: whole numbers that number the rows
+_COUNTING_UP = 0.8  # of the steps from row to row, at least, of +1: whole numbers that number each series' rows
 
 
 # A target refused for its text: with a few words among numbers, or mostly text (two stores of three written so).

@@ -6590,3 +6590,31 @@ def test_review_a_wines_vintage_a_clock_changes_midnight_an_early_reading_and_an
         f"{quarter.end_time + pd.Timedelta(days=27):%Y-%m-%d},{quarter.year}Q{quarter.quarter},{15000 + k * 80}.5\n"
         for k, quarter in enumerate(quarters))
     assert load_series(first.encode(), "gdp.csv").date_col == "Reference Quarter"  # release days: no reference
+
+
+def test_review_an_instalment_number_a_sales_target_a_repeated_vintage_and_an_early_reading_keep_their_roles() -> None:
+    # the ninth review: a loan's 'Installment' 1, 2, 3 and a payroll's 'Pay Period' were forecast in place of a
+    # constant payment; a constant 'Sales Target' in place of whole-dollar 'Sales'; a Census 'Vintage' of plain years
+    # on each year's rows took the 'Year''s place; a reservoir read at 06:30 after its 08:00s was left out
+    from core.panel.split import plan_layout
+
+    months = pd.date_range("2021-02-15", periods=36, freq="MS") + pd.Timedelta(days=14)
+    loans = "Payment Date,Loan,Installment,Payment Amount\n" + "".join(
+        f"{month:%Y-%m-%d},{loan},{k + 1},{pay}\n" for k, month in enumerate(months)
+        for loan, pay in (("L-1001", 412.5), ("L-1002", 655.2), ("L-1003", 298.75)))
+    raw = read_table(loans.encode(), "loans.csv")
+    assert plan_layout(raw, LoadOptions(), None, None).probe.target == "Payment Amount"
+    weeks = pd.date_range("2024-01-01", periods=40, freq="W-MON")
+    stores = "Week,Store,Sales Target,Sales\n" + "".join(
+        f"{week:%Y-%m-%d},Store {store},{target},{target - 1300 + (k * 977 + store * 31) % 2600}\n"
+        for k, week in enumerate(weeks) for store, target in ((12, 48000), (14, 52000)))
+    raw = read_table(stores.encode(), "stores.csv")
+    assert plan_layout(raw, LoadOptions(), None, None).probe.target == "Sales"
+    census = "Vintage,Year,Resident Population\n" + "".join(
+        f"{vintage},{year},{300000 + 2000 * (year - 2010) + vintage % 7}\n"
+        for vintage in range(2012, 2024) for year in range(2010, vintage + 1))
+    assert load_series(census.encode(), "census.csv", LoadOptions(duplicates="last")).date_col == "Year"
+    mornings = [*pd.date_range("2024-01-01 08:00", periods=200, freq="D"), pd.Timestamp("2024-07-19 06:30")]
+    level = "Reading Time,Reservoir Level (m)\n" + "".join(f"{day:%Y-%m-%d %H:%M},{120 + k % 9 / 10:.1f}\n"
+                                                          for k, day in enumerate(mornings))
+    assert len(load_series(level.encode(), "reservoir.csv").frame) == 201
