@@ -1019,6 +1019,8 @@ def column_text(data: bytes, columns: tuple[str, ...]) -> pd.DataFrame | None:
     as ``read_table`` reads the file (its index): ``007`` and ``7`` stay apart, ``NA`` (North America) is text;
     only blank cells and the null markers of ``_TEXT_BLANKS`` are NA. None for workbooks, Parquet files (their
     cells carry their types) and files without a header row."""
+    if data[:2] == b"\x1f\x8b":  # a gzipped CSV (Apple's daily reports, .txt.gz): its text ('binary data' before)
+        data = _gunzipped(data, "")[0]
     if data[:4] in (b"PAR1", b"PK\x03\x04") or not columns:
         return None
     layout = _csv_layout(decode_text(data))

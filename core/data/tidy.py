@@ -426,7 +426,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
                                                     _status_column(raw, target) if options.duplicates == "sum"
-                                                    and _amount_named(raw, target) else None))
+                                                    and _amount_named(raw, target) else None,
+                                                    refunds=not (numbers[target] < 0).any()))
     frame, future = _split_off_future(frame, regressors, report)
     unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
               if col not in (target, *regressors) and numbers[col].nunique() > 1}
@@ -3724,14 +3725,15 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     if flag is None:
         return values
     written = raw[flag].reindex(values.index).astype("string").str.strip()
-    failed = _marked_failed(written).to_numpy(dtype=bool) \
+    refunds = not (values < 0).any()  # a refund marked on its sale (itch.io's 'refunded'), not by a row of its own
+    failed = _marked_failed(written, refunds).to_numpy(dtype=bool) \
         & values.notna().to_numpy() & (values != 0).to_numpy()
     if not failed.any() or failed.sum() == values.notna().sum():
         return values
     rows, words = int(failed.sum()), ", ".join(sorted(set(written[failed])))
     report.notices.append(Notice(
         f"{count(rows, 'row')} of '{target}' that '{flag}' marks {words} {_were(rows)} counted as 0: "
-        "nothing was paid on them.", "notice.failed_rows",
+        "nothing was paid on them, or it was paid back.", "notice.failed_rows",
         {"rows": rows, "column": target, "flag": str(flag), "words": words}))
     return values.mask(failed, 0.0)
 
@@ -3757,13 +3759,17 @@ def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     flags = [col for col in raw.columns if col != target and _name_text(col) in _STATUS_NAMES]
     if len(flags) != 1:
         return None
-    return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string")).any() else None
+    return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string"), True).any() else None
 
 
-def _marked_failed(written: pd.Series) -> pd.Series:
-    """Which cells of a status column mark a row not carried out (``_FAILED_WORDS``; Etherscan's 'Error(0)' too)."""
+_REFUNDED_WORDS = frozenset({"refunded", "fully refunded", "reversed", "chargeback", "charged back"})
+
+
+def _marked_failed(written: pd.Series, refunds: bool = False) -> pd.Series:
+    """Which cells of a status column mark a row not carried out (``_FAILED_WORDS``; Etherscan's 'Error(0)' too), or
+    with ``refunds`` paid back (``_REFUNDED_WORDS``)."""
     words = written.str.strip().str.lower().str.replace(r"\s*\(.*\)$", "", regex=True)
-    return words.isin(_FAILED_WORDS).fillna(False).astype(bool)
+    return words.isin(_FAILED_WORDS | _REFUNDED_WORDS if refunds else _FAILED_WORDS).fillna(False).astype(bool)
 
 
 def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...], numbers: dict[str, pd.Series],
@@ -5242,17 +5248,19 @@ _MOST_STATUSES = 20  # a status column holds at most this many distinct values
 
 
 def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str,
-                          zeroed: object | None = None) -> list[Notice]:
+                          zeroed: object | None = None, refunds: bool = False) -> list[Notice]:
     """A notice for each status column (few distinct values) that marks rows failed, refunded or cancelled
     (``_VOID_WORDS``): combined per period, they were counted with the others (a payments export's failed and
     refunded payments in each day's total, unsaid); the file must leave them out where they should not count. Not
-    the rows of the status column ``zeroed`` marks as never carried out: counted as 0 (``_failed_as_zero``)."""
+    the rows of the status column ``zeroed`` marks as never carried out, or with ``refunds`` as paid back: counted as
+    0 (``_failed_as_zero``)."""
     notices = []
     for col in text_columns:
         values = raw[col].dropna().astype("string").str.strip()
         if values.nunique() > _MOST_STATUSES:
             continue
-        void = _VOID_WORDS - _FAILED_WORDS if col == zeroed else _VOID_WORDS
+        void = _VOID_WORDS - _FAILED_WORDS - (_REFUNDED_WORDS if refunds else frozenset()) if col == zeroed \
+            else _VOID_WORDS
         marked = values[values.str.lower().isin(void)]
         if len(marked):
             words = ", ".join(f"'{word}'" for word in marked.value_counts().index[:3])

@@ -1671,7 +1671,7 @@ MESSAGES: dict[str, str] = {
                              "are the net. To forecast each side on its own, choose '{side}' as the Series id (--id-col "
                              "{option}).",
     "notice.failed_rows": "{rows:plural:row} of '{column}' that '{flag}' marks {words} {rows:were} counted as 0: nothing "
-                          "was paid on them.",
+                          "was paid on them, or it was paid back.",
     "notice.register_increments": "'{column}' never falls, as a meter's register or a running total does: summed per "
                                   "{per}, its readings would add up to nothing meaningful, so each reading's rise "
                                   "since the one before was summed (the {per}'s use). To forecast the readings "

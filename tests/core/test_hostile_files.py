@@ -511,6 +511,19 @@ def test_a_folder_is_named_and_a_gzipped_or_zipped_csv_is_read_as_the_file_insid
         load_series(make_zip({"inner.zip": zipped}), "nested.zip")
 
 
+def test_a_gzipped_long_file_is_read_by_its_series_as_the_file_inside() -> None:
+    # Apple's daily reports come as .txt.gz: a long file gzipped was refused as "binary data" (its ids read as text)
+    from core.data.read import column_text
+    from core.panel.choice import PanelChoice, read_panel
+
+    text = "Begin Date\tSKU\tUnits\n" + "".join(f"07/{day:02d}/2024\t{sku}\t{day % 5 + k}\n"
+                                                 for day in range(1, 31) for k, sku in enumerate(("007", "7")))
+    packed = gzip.compress(text.encode())
+    assert column_text(packed, ("SKU",))["SKU"].tolist()[:2] == ["007", "7"]  # as the file writes them
+    panel = read_panel(packed, "S_D_88012345_20240701.txt.gz", LoadOptions(), PanelChoice(("SKU",)))
+    assert sorted(task.unique_id for task in panel.tasks) == ["007", "7"]
+
+
 def test_a_gzipped_tar_archive_is_named_for_what_it_is() -> None:
     import gzip
     import tarfile

@@ -175,14 +175,18 @@ def test_counted_per_day_the_rows_themselves_are_the_series_and_a_day_without_on
     assert named.target == "rows counted" and named.frame["y"].sum() == len(log)
 
 
-def test_rows_a_status_marks_failed_or_refunded_are_said_combined_with_the_others() -> None:
-    # A payments export's failed and refunded payments went into each day's total without a word.
+def test_rows_a_status_marks_failed_or_refunded_count_nothing_or_are_said_combined_with_the_others() -> None:
+    # A payments export's failed and refunded payments went into each day's total without a word; itch.io's
+    # 'refunded' purchases were said and still summed, their money paid back
     log = event_log().assign(Status="succeeded")
     log.loc[log.index[::50], "Status"] = "failed"
     log.loc[log.index[1::90], "Status"] = "Refunded"
     said = [str(notice) for notice in load(log, per="day", duplicates="sum").report.notices]
     failed, refunded = len(log.index[::50]), len(log.index[1::90])  # a failed payment paid nothing: counted as 0
-    assert f"{failed} rows of 'amount' that 'Status' marks failed were counted as 0: nothing was paid on them." in said
+    assert f"{failed + refunded} rows of 'amount' that 'Status' marks Refunded, failed were counted as 0: nothing " \
+           "was paid on them, or it was paid back." in said, said
+    refund_rows = log.assign(amount=np.where(np.arange(len(log)) % 97 == 3, -10.0, log["amount"]))  # refunds of
+    said = [str(notice) for notice in load(refund_rows, per="day", duplicates="sum").report.notices]  # their own
     assert f"{refunded} rows marked 'Refunded' in 'Status' were combined per day with the others: where they " \
            "should not count, leave them out of the file." in said, said
     assert not any("marked" in line for line in [str(n) for n in load(event_log(), per="day").report.notices])
