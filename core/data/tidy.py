@@ -2561,6 +2561,10 @@ def _planned(col: object) -> bool:
 def _named_target(raw: pd.DataFrame, numeric: list[str], wanted: str) -> str:
     """``wanted``, the target named, where it is a numeric column of ``raw``; else the error that says why not."""
     if wanted not in raw.columns:
+        close = [col for col in raw.columns if str(wanted).strip().lower() in str(col).lower()]  # the name without
+        if close:  # its unit: 'Net Steam Sales' for 'Net Steam Sales (USD)', left out of the first 12 names
+            raise DataError(f"There is no column '{wanted}' for the target: did you mean {quoted_names(close)}?",
+                            "err.no_target_column_close", {"column": wanted, "names": quoted_names(close)})
         raise DataError(f"There is no column '{wanted}' for the target: choose one of {quoted_names(raw.columns)}.",
                         "err.no_target_column", {"column": wanted, "names": quoted_names(raw.columns)})
     if wanted not in numeric:

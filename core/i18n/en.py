@@ -1145,6 +1145,8 @@ MESSAGES: dict[str, str] = {
     "err.encoding": "The file's text encoding is not recognised: save it as UTF-8 CSV.",
     "err.ragged": "The rows do not line up into columns ({detail}): check that every row has the same number of "
                   "{separators}, and put cells that contain one in double quotes.",
+    "err.no_data_rows": "The file has a header of {fields} columns on line {line} but no rows of data under it (a "
+                        "report for a range with nothing in it): export a range that holds data.",
     "err.ragged_line": "The rows do not line up into columns: line {line} has {fields} fields where the header has "
                        "{header}: check that every row has the same number of {separators}, and put cells that "
                        "contain one in double quotes.",
@@ -1202,6 +1204,7 @@ MESSAGES: dict[str, str] = {
                               "as series' to read it as one series.",
     "err.not_dates": "Column '{column}' does not hold dates this loader can read (for example 1949-01, Jan 1980, "
                      "1956Q1, 31.01.1980): pick another date column.",
+    "err.no_target_column_close": "There is no column '{column}' for the target: did you mean {names}?",
     "err.no_target_column": "There is no column '{column}' for the target: choose one of {names}.",
     "err.target_durations": "Column '{column}' holds durations ({examples}), not numbers: write them as seconds or "
                             "minutes (0:04:30 as 270), or choose another target.",

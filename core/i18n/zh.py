@@ -867,6 +867,7 @@ MESSAGES: dict[str, str] = {
     "err.encoding": "无法识别文件的文本编码：请另存为 UTF-8 编码的 CSV。",
     "err.ragged": "各行无法对齐成列（{detail}）：请检查每一行的{separators}个数是否相同，并把本身含有{separators}的"
                   "单元格放在双引号中。",
+    "err.no_data_rows": "文件第 {line} 行是一个有 {fields} 列的表头，但其下没有任何数据行（所选区间内没有数据的报表）：请导出包含数据的区间。",
     "err.ragged_line": "各行无法对齐成列：第 {line} 行有 {fields} 个字段，而表头有 {header} 个：请检查每一行的"
                        "{separators}个数是否相同，并把本身含有{separators}的单元格放在双引号中。",
     "err.ragged_thousands": "各行无法对齐成列：第 {line} 行有 {fields} 个字段，而表头有 {header} 个，因为带千位分隔符的数字"
@@ -902,6 +903,7 @@ MESSAGES: dict[str, str] = {
     "err.one_series_targets": "文件只有一个可预测的数值列（{column}）：请取消勾选“每个数值列各作为一个序列”，作为一个序列读取。",
     "err.not_dates": "列“{column}”中的日期无法识别（可识别的格式如 1949-01、Jan 1980、1956Q1、31.01.1980）："
                      "请选择其他日期列。",
+    "err.no_target_column_close": "没有名为“{column}”的目标列：您是否指的是{names}？",
     "err.no_target_column": "没有名为“{column}”的目标列：请从{names}中选择。",
     "err.target_durations": "“{column}”列是时长（{examples}），不是数字：请写成秒数或分钟数（0:04:30 写作 270），或选择其他目标列。",
     "err.regressor_letter_codes": "外生变量“{column}”的数字中夹有字母（{codes}）：这是类别代码，不是数字。请在文件中改写为数字（适用处写 1，否则写 0），或不使用该外生变量。",

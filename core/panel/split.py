@@ -696,7 +696,9 @@ def _column_list(text: str | tuple[str, ...] | None, columns: list[str], role: s
         cells = next(csv.reader([text], skipinitialspace=True), [])
         names = [text.strip()] if text.strip() in columns else [name.strip() for name in cells if name.strip()]
     for name in names:
-        if name not in columns:
+        if name not in columns and (close := [col for col in columns if name.lower() in str(col).lower()]):
+            raise DataError(f"There is no column '{name}' for the {role}: did you mean {_listed(close)}?")  # ('Net
+        if name not in columns:  # Steam Sales' without its '(USD)', left out of the first names listed)
             raise DataError(f"There is no column '{name}' for the {role}: choose one of {_listed(columns)}.")
     return tuple(dict.fromkeys(names))
 

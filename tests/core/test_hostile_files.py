@@ -786,3 +786,12 @@ def test_zeros_written_as_rounding_noise_make_no_value_a_typing_error() -> None:
     typed = [140.0 + k for k in range(40)]
     typed[10], typed[30] = 1.4e16, 1.5e16  # two typing errors: the second largest no measure of the column
     assert "has 2 rows with values more than 1e+12 times" in one_line_error(csv_bytes(typed), "two.csv")
+
+
+def test_a_report_of_a_title_and_a_header_without_rows_says_it_holds_no_data() -> None:
+    # Steam's sales report for a week without sales: "line 3 has 20 fields where the header has 1: check the commas"
+    header = ",".join(f'"{name}"' for name in ("Date", "Product(ID#)", "Country", "Gross Units Sold", "Net Units Sold"))
+    text = f"Sales Data for 2025-01-01 to 2025-01-07 (all times UTC)\n\n{header}\n"
+    with pytest.raises(DataError, match="no rows of data under it") as empty:
+        load_series(text.encode(), "steam.csv")
+    assert empty.value.key == "err.no_data_rows" and empty.value.params == {"line": 3, "fields": 5}

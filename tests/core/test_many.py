@@ -781,6 +781,21 @@ def test_a_column_named_with_a_comma_is_listed_among_others_quoted_as_a_csv_writ
         _column_list("A,Sales", columns, "target")
 
 
+def test_a_target_named_without_its_unit_is_answered_with_the_columns_that_hold_the_name() -> None:
+    # Steam's 'Net Steam Sales' for 'Net Steam Sales (USD)': the list of columns, cut at 12, left it out
+    from core.data.tidy import LoadOptions, load_series
+    from core.panel.split import _column_list
+
+    columns = [f"Column {k}" for k in range(14)] + ["Net Steam Sales (USD)"]
+    with pytest.raises(DataError, match=r"did you mean 'Net Steam Sales \(USD\)'\?"):
+        _column_list("Net Steam Sales", columns, "target")
+    text = "Date," + ",".join(columns) + "\n" + "".join(f"2024-01-{d:02d}," + ",".join(["1"] * 15) + "\n"
+                                                      for d in range(1, 21))
+    with pytest.raises(DataError, match="did you mean") as close:
+        load_series(text.encode(), "steam.csv", LoadOptions(target="net steam sales"))
+    assert close.value.key == "err.no_target_column_close"
+
+
 def test_a_long_file_of_short_series_with_one_stamp_unrepeated_says_its_stamps_are_few(tmp_path: Path) -> None:
     # The stamps that repeat (4 of 5) were compared with the rows left (5): "Only 5 usable rows" described 13 rows.
     days = [f"2024-01-0{d}" for d in range(1, 6)]
