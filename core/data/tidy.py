@@ -1800,7 +1800,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             raise DataError(f"Column '{wanted}' does not hold dates this loader can read "
                             "(for example 1949-01, Jan 1980, 1956Q1, 31.01.1980): pick another date column.",
                             "err.not_dates", {"column": wanted})
-        _note_format(parsed[1], wanted, report)
+        note_format(parsed[1], wanted, report)
         return wanted, parsed[0]
     first, constant, few, inside, sparse = raw.columns[0], None, None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
@@ -1834,10 +1834,10 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
             inside = (col, parsed)  # a school's date under its school year, unless a later column dates each row
         elif parsed is not None and (few is None or _dates_each_row(col, parsed[0])
                                      and (inside is None or _evenly_dated(parsed[0]))):
-            _note_format(parsed[1], col, report)
+            note_format(parsed[1], col, report)
             return str(col), parsed[0]
     if (chosen := inside or few) is not None:
-        _note_format(chosen[1][1], chosen[0], report)
+        note_format(chosen[1][1], chosen[0], report)
         return str(chosen[0]), chosen[1][0]
     if (stepped := _step_column(raw, numbers)) is not None:
         _note_steps(*stepped, report)
@@ -1846,10 +1846,10 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
         if (fiscal := _fiscal_periods(raw[col], col, report)) is not None:
             return str(col), fiscal
     if sparse is not None:  # a date column of a few rows, where no other dates them
-        _note_format(sparse[1][1], sparse[0], report)
+        note_format(sparse[1][1], sparse[0], report)
         return str(sparse[0]), sparse[1][0]
     if constant is not None:  # no other column holds the times
-        _note_format(constant[1][1], constant[0], report)
+        note_format(constant[1][1], constant[0], report)
         return str(constant[0]), constant[1][0]
     if (huge := _steps_past_exact(raw, numbers)) is not None:
         report.notices.append(Notice(f"'{huge}' numbers its rows past 2^53 (9,007,199,254,740,992), beyond what its "
@@ -2161,7 +2161,7 @@ def _on_the_dates_written(cells: pd.Series, wall: pd.Series, per: str, report: D
     return wall
 
 
-def _note_format(found: str, col: object, report: DataReport) -> None:
+def note_format(found: str, col: object, report: DataReport) -> None:
     report.date_format = found
     if found.startswith(MIXED_FORMATS):
         formats = "; ".join(_as_example(way) for way in found.removeprefix(MIXED_FORMATS).split("; "))
@@ -2214,7 +2214,7 @@ _AMBIGUOUS_READINGS = ((EVEN_EITHER, "even", ", evenly spaced either way; read {
 
 
 def _ambiguous_notice(col: str, found: str) -> Notice:
-    """What ``_note_format`` says of dates that read both day first and month first (``found`` says how they were
+    """What ``note_format`` says of dates that read both day first and month first (``found`` says how they were
     read): evenly spaced either way (the order chosen by the browser's language, or with none by the denser reading),
     or by the more regular spacing."""
     order = "day first" if found.startswith("%d") else "month first"
@@ -2290,7 +2290,7 @@ def _modified_julian_days(col: object, numbers: pd.Series) -> pd.Series | None:
     return pd.Timestamp("1858-11-17") + pd.to_timedelta(numbers, unit="D")
 
 
-# In the format found for dates read in the other order than the one asked for, which left some unread (``_note_format``)
+# In the format found for dates read in the other order than the one asked for, which left some unread (``note_format``)
 ORDER_OVERRULED = "(the order asked for left dates unread)"
 
 
@@ -2298,7 +2298,7 @@ def _order_that_reads(values: pd.Series, parsed: tuple[pd.Series, str], day_firs
     """``parsed`` (the dates in the order asked for), or in the other order when that one reads the dates the asked one
     left unread, and no other, and is more evenly spaced: '2/13/2024 1:00 AM' read day first is in no month, and the
     rows it left unread were dropped with advice to correct them in the file (12 of 300 hours, 7,776 missing). One
-    typo among months written day first (01/13/2020) keeps the order asked for. Said by ``_note_format``."""
+    typo among months written day first (01/13/2020) keeps the order asked for. Said by ``note_format``."""
     written = (values.notna() & (values.astype("string").str.strip() != "")).to_numpy(dtype=bool)
     unread = parsed[0].isna().to_numpy() & written
     if not unread.any() or (other := parse_dates(values, not day_first)) is None:

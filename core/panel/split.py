@@ -19,10 +19,11 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import future_dates
-from core.data.parsing import MISSING_MARKERS, MIXED_FORMATS, TIME_OF_DAY, not_number_cells, parse_dates
+from core.data.parsing import (MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, TIME_OF_DAY, not_number_cells,
+                               parse_dates)
 from core.data.read import MAX_FILE_MB, check_count, column_text, read_bytes, read_table
 from core.data.tidy import (COPIES_COUNTED, FILE_END, MIN_ROWS, ORDER_OVERRULED, PERIODS, SUMMED, WHOLE_ROW_KEY,
-                            SERIES_LABELS, LoadedSeries,
+                            SERIES_LABELS, LoadedSeries, note_format,
                             LoadOptions, Notice, clock_times, copies_are_events, count, counts_steps,
                             drop_index_columns, labels_above_dates,
                             local_dates, named_as_steps, named_columns, names_a_measure, quoted_names,
@@ -70,6 +71,9 @@ class SeriesTask:
             clean = None
         series = clean or self._tidy()
         _note_early_end(series, self.attrs.get(FILE_END))
+        if (found := self.attrs.get(STAMPS_READ)) and series.date_col and not any(
+                getattr(notice, "key", "") == "notice.first_offset" for notice in series.report.notices):
+            note_format(str(found), series.date_col, series.report)  # several UTC offsets read on the first
         return series
 
     def _tidy(self) -> LoadedSeries:
@@ -578,6 +582,7 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
     return pd.DataFrame({"ds": whole.astype(series.frame["ds"].dtype).to_numpy(), "y": 0.0})
 
 
+STAMPS_READ = "stamps_read"  # the whole file's way of reading its time column, where each series must say it
 MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
 # The last word of a sensor's readings ('daily_rain', GHCN's 'PRCP', 'WaterLevel', 'Traffic Flow', 'Flow (cfs)'; not
 # 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out
@@ -644,11 +649,13 @@ def _dates_parsed(table: pd.DataFrame, probe: LoadedSeries) -> pd.DataFrame:
     wall = local_dates(table[probe.date_col], parsed[0], parsed[1], options.per)  # as one series' rows are read
     typed = table.assign(**{probe.date_col: parsed[0] if wall is None else wall})
     typed.attrs = dict(table.attrs)
+    if wall is None and parsed[1].startswith(ON_FIRST_OFFSET):  # said by each series, whose stamps come typed
+        typed.attrs[STAMPS_READ] = parsed[1]
     if labels := labels_above_dates(table[probe.date_col], parsed[0]):  # Cost Explorer's 'Service total' row: it
         above = table[probe.date_col].iloc[:labels].astype("string").str.strip().dropna()  # was a date to write
         typed = typed.iloc[labels:]
         words = quoted_names(list(above[above != ""]))
-        typed.attrs = {**table.attrs, "leading_labels": {"rows": labels, "words": words}}
+        typed.attrs = {**typed.attrs, "leading_labels": {"rows": labels, "words": words}}
     return typed
 
 

@@ -368,6 +368,20 @@ def test_hourly_stamps_across_a_daylight_saving_change_stay_evenly_spaced_and_sa
     assert written_back.iloc[-1] == f"{hours[-1].tz_convert('+01:00'):%Y-%m-%d %H:%M:%S}+01:00"
 
 
+def test_each_series_of_a_long_file_says_its_times_are_read_on_the_first_offset() -> None:
+    # Grafana's 'Series;Time;Value' across a clock change: one series alone said so, a file of two said nothing
+    from core.panel.choice import PanelChoice, read_panel
+
+    hours = pd.date_range("2024-03-30 00:00", periods=72, freq="h", tz="Europe/Berlin")
+    text = "Series;Time;Value\n" + "".join(f"{name};{h:%Y-%m-%dT%H:%M:%S%z};{k % 9 + 10}\n"
+                                           for name in ("db-01", "db-02") for k, h in enumerate(hours))
+    panel = read_panel(text.encode(), "grafana.csv", LoadOptions(), PanelChoice(("Series",)))
+    for task in panel.tasks:
+        series = task.load()
+        assert "notice.first_offset" in [notice.key for notice in series.report.notices]
+        assert series.report.utc_offset == "+01:00"
+
+
 def test_the_command_line_writes_times_read_on_the_first_offset_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from core import cli
 
