@@ -76,9 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "max); count: the rows themselves are counted (an event log's tickets per day, with --per "
                           "day)")
     fit.add_argument("--per", default="", choices=[period for period in PERIODS if period],
-                     help="combine the rows of each hour, day, week (from Monday), month, quarter or year into one, "
-                          "by --duplicates (an event log's orders: --per day --duplicates sum; a period without a row "
-                          "is then 0)")
+                     help="combine the rows of each minute, hour, day, week (from Monday), month, quarter or year into "
+                          "one, by --duplicates (an event log's orders: --per day --duplicates sum; a period without a "
+                          "row is then 0)")
     fit.add_argument("--decimal", default="", choices=["point", "comma"],
                      help="the decimal mark of a text file's numbers: point (1.600 is 1.6) or comma (2,500 is 2.5); "
                           "detected when omitted (a semicolon file's 1.600 is read as 1600)")

@@ -404,7 +404,8 @@ def regular_alias(ds: pd.Series) -> str | None:
 
 
 # The spacing of rows combined per a period (``tidy.PERIODS``' words): its starts (weeks from Monday)
-_PERIOD_STARTS = {"hour": "h", "day": "D", "week": "W-MON", "month": "MS", "quarter": "QS-JAN", "year": "YS-JAN"}
+_PERIOD_STARTS = {"minute": "min", "hour": "h", "day": "D", "week": "W-MON", "month": "MS", "quarter": "QS-JAN",
+                  "year": "YS-JAN"}
 
 
 def frequency_per(period: str) -> Frequency | None:

@@ -48,7 +48,7 @@ COUNTED = "rows"  # the target of ``count``: 1 on every row, summed per time sta
 COUNTED_NAMES = tuple(f"{COUNTED}{suffix}" for suffix in ("", " counted", " (count)", " (rows counted)"))  # free
 # Periods the rows can be combined per (``LoadOptions.per``; "" keeps them as written) and pandas' period of each:
 # weeks from Monday, as ISO weeks.
-PERIODS = {"": "", "hour": "h", "day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+PERIODS = {"": "", "minute": "min", "hour": "h", "day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 _PERIOD_DAYS = {"week": 7, "month": 28, "quarter": 89, "year": 365}  # the fewest days each lasts, to bound their count
 _DATE_WORDS = ("date", "time", "month", "year", "period", "day", "week", "quarter", "stamp",
                "datum", "fecha", "zeit")
@@ -2120,7 +2120,7 @@ def local_dates(cells: pd.Series, stamps: pd.Series, date_format: str, per: str)
     or longer: the local dates and times ``cells`` write (``wall_clock``), so that each row counts in the day the file
     gives it (a Shopify export's winter orders paid after 23:00 were counted on the next day, 84 days of 457 wrong);
     None where the rows are not so combined, or reading them so would lose a date."""
-    if per in ("", "hour") or not date_format.startswith(ON_FIRST_OFFSET):
+    if per in ("", "minute", "hour") or not date_format.startswith(ON_FIRST_OFFSET):
         return None
     wall = wall_clock(cells)
     return wall if wall.isna().sum() <= stamps.isna().sum() else None
@@ -5065,7 +5065,7 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
         if isinstance(file_end, pd.Timestamp) and file_end.tz is None and frame["ds"].dt.tz is None \
                 and not (frame["ds"] > last).any():  # no future rows of regressors past its last value
             period = file_end.to_period(PERIODS[options.per])  # whole where the file reaches its last day (a day: its
-            whole = options.per in ("hour", "day") or file_end.normalize() >= period.end_time.normalize() \
+            whole = options.per in ("minute", "hour", "day") or file_end.normalize() >= period.end_time.normalize() \
                 - pd.Timedelta(days=1 if options.per == "week" else 7)  # own; a business file's month ends early)
             end = period.start_time if whole else (period - 1).start_time
             last = end if last < end <= last + frame["ds"][known].diff().max() else last
@@ -5225,8 +5225,9 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
         else:
             kept.add(which)
     for which, start, stamp in dropped:
-        written = f"{stamp:%Y-%m-%d %H:%M:%S}" if per == "hour" else f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
-        begins = f"{start:%Y-%m-%d %H:%M}" if per == "hour" else f"{start:%Y-%m-%d}"  # an hour by its hour
+        written = f"{stamp:%Y-%m-%d %H:%M:%S}" if per in ("minute", "hour") \
+            else f"{stamp:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
+        begins = f"{start:%Y-%m-%d %H:%M}" if per in ("minute", "hour") else f"{start:%Y-%m-%d}"  # an hour by its hour
         if which in kept:  # too few periods without it: kept, said (a young shop's export taken mid-month read low)
             report.notices.append(Notice(
                 f"The {which} {per} ({begins}) holds rows {'from' if which == 'first' else 'up to'} {written} only: "
@@ -5293,7 +5294,8 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
     how many; within ``TSR_MAX_ROWS``, and refused where nothing was combined and zeros would be most rows (a period
     finer than the stamps: daily data per hour became 1,417 hours, mostly 0)."""
     first, most = frame["ds"].iloc[0], limit("TSR_MAX_ROWS", MAX_ROWS)
-    about = (last - first) / pd.Timedelta(hours=1 if per == "hour" else 24 * _PERIOD_DAYS.get(per, 1))
+    about = (last - first) / (pd.Timedelta(seconds=_PERIOD_SECONDS[per]) if per in _PERIOD_SECONDS
+                              else pd.Timedelta(days=_PERIOD_DAYS.get(per, 1)))
     every = pd.period_range(first, last, freq=PERIODS[per]).start_time if about <= most else None
     if every is None or len(every) > most:
         raise LimitError(f"Combining the rows per {per} from {first:%Y-%m-%d} to {last:%Y-%m-%d} would make more rows "
@@ -5319,7 +5321,7 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
     return pd.concat([filled, future], ignore_index=True), empty
 
 
-_PERIOD_SECONDS = {"hour": 3600, "day": 86_400, "week": 7 * 86_400}
+_PERIOD_SECONDS = {"minute": 60, "hour": 3600, "day": 86_400, "week": 7 * 86_400}
 
 
 _KEPT_SHARE = 0.9  # the share of stamps in one part of a longer cycle that makes them keep to it (``_kept_to``)
@@ -5332,13 +5334,20 @@ def _steps_of_seconds(stamps: pd.Series) -> np.ndarray:
 def stamps_period(stamps: pd.Series) -> str:
     """The period irregular ``stamps`` are best combined per: a month where every stamp is a month's first midnight
     (police.uk's crimes, dated by month: per day, 97% of the days were zeros), a week where every step is whole weeks
-    (a SKU's weeks with shipments: per day, six days in seven would be zeros, and refused), else a day."""
+    (a SKU's weeks with shipments: per day, six days in seven would be zeros, and refused), else a day, or an hour or a
+    minute where the stamps span fewer than ``_PERIODS_ADVISED`` of them (a load test's 25 minutes)."""
     if len(stamps) < 2 or not pd.api.types.is_datetime64_any_dtype(stamps):  # steps numbered: no period to name
         return "day"
     known = stamps.dropna()
     if len(known) and bool(((known.dt.day == 1) & (known == known.dt.normalize())).all()):
         return "month"
-    return "week" if np.all(_steps_of_seconds(stamps) % _PERIOD_SECONDS["week"] == 0) else "day"
+    if np.all(_steps_of_seconds(stamps) % _PERIOD_SECONDS["week"] == 0):
+        return "week"
+    span = (known.max() - known.min()).total_seconds() if len(known) else 0.0  # a load test's 25 minutes: per minute
+    return next((per for per in ("day", "hour") if span >= _PERIODS_ADVISED * _PERIOD_SECONDS[per]), "minute")
+
+
+_PERIODS_ADVISED = 2 * MIN_ROWS  # periods a file's span holds at least for a period to be advised
 
 
 def _finer_than_stamps(starts: pd.Series, per: str) -> bool:
@@ -5350,6 +5359,8 @@ def _finer_than_stamps(starts: pd.Series, per: str) -> bool:
     intermittent demand (it was refused). Months and longer: always."""
     if per not in _PERIOD_SECONDS or len(starts) < 2 or not pd.api.types.is_datetime64_any_dtype(starts):
         return True
+    if per == "minute":  # readings at about the same minute of each hour
+        return _kept_to(starts.dt.minute.to_numpy(), 60, 5)
     if per == "hour":
         return _kept_to(starts.dt.hour.to_numpy(), 24, 3)
     if per == "day":

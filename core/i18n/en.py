@@ -42,9 +42,9 @@ MESSAGES: dict[str, str] = {
     "data.load_sample_help": "Replace the current series with the chosen sample.",
     "data.reading_options": "Reading options",
     "data.per": "Combine the rows per",
-    "data.per_help": "For an event log (orders, payments, readings at irregular times): the rows of each hour, day, "
-                     "week (from Monday), month, quarter or year become one row, combined as 'Repeated time stamps' "
-                     "says (sum: a day's total; a day without a row then counts as 0).",
+    "data.per_help": "For an event log (orders, payments, readings at irregular times): the rows of each minute, hour, "
+                     "day, week (from Monday), month, quarter or year become one row, combined as 'Repeated time "
+                     "stamps' says (sum: a day's total; a day without a row then counts as 0).",
     "data.decimal": "Decimal mark",
     "data.decimal_help": "The mark between the whole and the decimal part of the file's numbers. Detected by default: "
                          "a file separated by semicolons that writes 1.600 reads it as 1600, a file separated by "
@@ -1007,6 +1007,7 @@ MESSAGES: dict[str, str] = {
     "freq.every_seconds": "every {count} seconds",
     "freq.every_half-months": "every {count} half-months",
     "per.none": "as written",
+    "per.minute": "minute",
     "per.hour": "hour",
     "per.day": "day",
     "per.week": "week",

@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "data.load_sample_help": "用所选示例替换当前序列。",
     "data.reading_options": "读取选项",
     "data.per": "按周期合并各行",
-    "data.per_help": "用于事件日志（订单、付款、不定时的读数）：每小时、每天、每周（从周一起）、每月、每季度或每年的各行合并为一行，"
+    "data.per_help": "用于事件日志（订单、付款、不定时的读数）：每小时、每天、每周（从周一起）、每月、每季度或每年的各行合并为一行（也可每分钟），"
                      "合并方式见“重复的时间戳”（总和：一天的合计；没有任何行的一天计为 0）。",
     "data.decimal": "小数点符号",
     "data.decimal_help": "文件中数字的整数部分与小数部分之间的符号。默认自动识别：以分号分列的文件写的 1.600 读作 1600，以逗号分列的文件写的“2,500”读作 2500；"
@@ -771,6 +771,7 @@ MESSAGES: dict[str, str] = {
     "freq.every_seconds": "每 {count} 秒",
     "freq.every_half-months": "每 {count} 个半月",
     "per.none": "保持原样",
+    "per.minute": "分钟",
     "per.hour": "小时",
     "per.day": "天",
     "per.week": "周",

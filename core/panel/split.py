@@ -275,7 +275,7 @@ def _as_written(table: pd.DataFrame, columns: tuple[str, ...], exact: ExactText 
 def _times_combined(table: pd.DataFrame, options: LoadOptions) -> tuple[str, ...]:
     """Columns of times of day where the rows are combined per day or longer (``--per``): the day's rows are one
     (a church's services at 9:00 AM and 11:00 AM were two series, and 'per week' was refused for each)."""
-    if options.per in ("", "hour"):
+    if options.per in ("", "minute", "hour"):
         return ()
     return tuple(col for col in table.columns if _is_text(table[col]) and (cells := table[col].dropna().astype(
         "string").str.strip()).size and bool(cells.str.fullmatch(TIME_OF_DAY).all()))
@@ -609,7 +609,7 @@ def _partial_at(series: LoadedSeries, file_end: pd.Timestamp) -> bool:
     if not per:
         return False
     start = pd.Timestamp(file_end).to_period(PERIODS[per]).start_time
-    begins = f"{start:%Y-%m-%d %H:%M}" if per == "hour" else f"{start:%Y-%m-%d}"  # as the notice writes it
+    begins = f"{start:%Y-%m-%d %H:%M}" if per in ("minute", "hour") else f"{start:%Y-%m-%d}"  # as the notice writes it
     return any(
         isinstance(notice, Notice) and notice.key == "notice.per_partial_last" and notice.params.get("start") == begins
         for notice in series.report.notices)

@@ -649,3 +649,17 @@ def test_review_a_store_closed_midweek_has_zero_weeks_after_and_a_removed_counte
                            PanelChoice(("Store",))).tasks
         removed = next(task for task in tasks if task.unique_id == "South").load()
         assert ("notice.series_ends_early_zeros" in [notice.key for notice in removed.report.notices]) == zeros, name
+
+
+def test_a_load_test_of_minutes_is_combined_per_minute_and_that_period_is_advised() -> None:
+    # JMeter's 25 minutes of requests: advised per day, per hour refused ("only 1 with a value"), no shorter period
+    from core.data.tidy import stamps_period
+
+    rng = np.random.default_rng(4)
+    stamps = pd.Timestamp("2024-03-12 14:00") + pd.to_timedelta(np.sort(rng.uniform(0, 25 * 60, 3000)), unit="s")
+    log = pd.DataFrame({"timeStamp": stamps.strftime("%Y-%m-%d %H:%M:%S.%f"), "elapsed": rng.integers(40, 400, 3000)})
+    assert stamps_period(pd.Series(stamps)) == "minute" and stamps_period(event_log()["time"].astype("datetime64[s]")) \
+        == "day"
+    counted = load(log, per="minute", duplicates="count")
+    assert counted.frequency.name == "minutely" and 20 <= len(counted.frame) <= 25
+    assert counted.frame["y"].sum() <= 3000 and counted.frame["y"].min() > 60

@@ -631,8 +631,8 @@ def test_an_event_log_is_combined_per_day_on_the_data_page_and_the_irregular_war
     text = pd.DataFrame({"paid_at": stamps.strftime("%Y-%m-%d %H:%M:%S"), "amount": amounts}).to_csv(index=False)
     at = upload(app(), "payments.csv", text)
     assert "The time stamps are irregular" in shown([m.value for m in at.markdown])  # the quality panel says so
-    assert at.selectbox(key=keys.DATA_PER_WIDGET).options == ["as written", "hour", "day", "week", "month", "quarter",
-                                                              "year"]
+    assert at.selectbox(key=keys.DATA_PER_WIDGET).options == ["as written", "minute", "hour", "day", "week", "month",
+                                                              "quarter", "year"]
     at.selectbox(key=keys.DATA_DUPLICATES_WIDGET).select("sum").run()
     at.selectbox(key=keys.DATA_PER_WIDGET).select("day").run()
     assert not at.exception and not at.error, [e.value for e in at.error]
