@@ -323,6 +323,7 @@ _AMBIGUOUS_PAIRS = (
     ("%d-%m-%Y", "%m-%d-%Y"), ("%d-%m-%Y %H:%M", "%m-%d-%Y %H:%M"), ("%d-%m-%Y %H:%M:%S", "%m-%d-%Y %H:%M:%S"),
     ("%d-%m-%Y %I:%M %p", "%m-%d-%Y %I:%M %p"), ("%d-%m-%Y %I:%M:%S %p", "%m-%d-%Y %I:%M:%S %p"),  # LibreView's US
     ("%d/%m/%Y %H%M", "%m/%d/%Y %H%M"),  # a dispatch log's 24-hour clock without a colon: 01/01/2024 0803
+    ("%d/%m/%y %H%M", "%m/%d/%y %H%M"),  # ... and a two-digit year (Epic's 'Dispense Instant' 1/1/24 0002)
     ("%d-%m-%y", "%m-%d-%y"),  # 31-01-23 (a UK till's export): no dates, the rows numbered as steps
     # Historians' milliseconds (AVEVA, FactoryTalk in a US locale): 01/01/2024 00:15:00.000, 01/01/2024 12:15:00.000 AM
     ("%d/%m/%Y %H:%M:%S.%f", "%m/%d/%Y %H:%M:%S.%f"), ("%d/%m/%Y %I:%M:%S.%f %p", "%m/%d/%Y %I:%M:%S.%f %p"),
@@ -2016,7 +2017,8 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
         clock = hours.nunique() >= _CLOCK_HOURS \
             or len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5
         plain = str(times[0]).strip().lower()  # 'Time', or a utility's 'Start Time' beside 'Usage Date' (48 series)
-        plain_name = plain in ("time", "interval", "interval start") or bool(_START_TIME.fullmatch(plain))
+        plain_name = plain in ("time", "hour", "interval", "interval start") or bool(_START_TIME.fullmatch(plain))
+        # (Cerner's 'Verify Date' beside its 'Hour' 00:00 to 23:00: read as 24 daily series)
         dates = dated if clock and len(times) == 1 and plain_name and (plain == "time" or len(dated) == 1) \
             else dates  # (a 'Start Time' beside 'Start Date' and 'End Date' is their twins' below; a run's
         # 'Time' 0:52:13 is its duration: its hours are few)

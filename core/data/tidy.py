@@ -382,8 +382,9 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if side is not None:
         numbers[target] = _zero_beside_other_side(numbers[target], numbers[side], target, side, report)
     numbers[target] = _signed_by_side(raw, target, numbers[target], report)
-    if options.duplicates == "sum" and _amount_named(raw, target):  # a failed build's minutes are still minutes; a
-        numbers[target] = _failed_as_zero(raw, target, numbers[target], report)  # count counts every row
+    if options.duplicates == "sum" and (zeroed := _zeroed_words(raw, target)):  # a failed build's minutes are still
+        numbers[target] = _failed_as_zero(raw, target, numbers[target], report, zeroed)  # minutes; a count counts
+        # every row
     if options.duplicates == "sum":
         numbers[target] = _once_per_document(raw, target, numbers, report)
     numbers[target] = _without_invalid_readings(raw, target, numbers, report)
@@ -406,11 +407,15 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                                  report)
     if options.per and options.duplicates in SUMMED and options.missing in ("interpolate", "ffill"):
         frame = _blanks_filled_before_summing(frame, target, options, report)
+    events = bool(options.per) and options.duplicates == "sum" and not _readings_of_one_spacing(frame["ds"]) \
+        and _blank_rows_of_another_kind(raw.loc[frame.index], frame["y"])
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
                                    raw if whole_rows is None else whole_rows, workbook=bool(report.sheets),
                                    per_period=bool(options.per), copies_counted=raw.attrs.get(COPIES_COUNTED))
+    if events:
+        frame = _blank_periods_as_none(frame, target, options.per, report)
     if options.per:
         frame = _without_partial_ends(_combined_per_period(frame, options, report, raw.attrs.get(FILE_END)), partial,
                                       options.per, report)
@@ -419,15 +424,18 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
                     and _name_words(col) & _IDENTIFIER_WORDS and not (numbers[col].dropna() % 1).any()]
         keys = {notice.key for notice in report.notices}
         said = [col for col in (_sign_column(raw, target) if "notice.signed_by_side" in keys else None,
-                                _status_column(raw, target) if "notice.failed_rows" in keys else None) if col]
+                                _status_column(raw, target) if keys & {"notice.failed_rows", "notice.cancelled_rows"}
+                                else None) if col]
         grouping = [col for col in raw.columns  # in the file's order; not a status, nor the sign read (said)
                     if (col in text_columns or col in numbered) and col not in said]
         report.notices.extend(_groups_combined(raw, grouping, options.per, ds))
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
+        zeroed = _zeroed_words(raw, target) if options.duplicates == "sum" else frozenset()
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
-                                                    _status_column(raw, target) if options.duplicates == "sum"
-                                                    and _amount_named(raw, target) else None,
-                                                    refunds=not (numbers[target] < 0).any()))
+                                                    numbers[target][counted],
+                                                    _status_column(raw, target) if zeroed else None,
+                                                    zeroed - (_REFUNDED_WORDS if (numbers[target] < 0).any()
+                                                              else frozenset())))
     frame, future = _split_off_future(frame, regressors, report)
     unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
               if col not in (target, *regressors) and numbers[col].nunique() > 1}
@@ -1805,6 +1813,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     first, constant, few, inside, sparse = raw.columns[0], None, None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
                                                    _bookkeeping(col) or _birth_beside_events(col, raw.columns)
+                                                   or _EXPIRY.search(_name_text(col)) is not None
                                                    or _entry_beside_deal(col, raw)
                                                    or _end_beside_start(col, raw.columns)
                                                    or _name_text(col) == "vintage" and (
@@ -1864,7 +1873,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 _FILLED_DATES = 0.5
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
 # DATE' was taken before its 'OBSERVATION DATE')
-_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
+_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")
+# A lot's expiry (an inventory count's 'Expiration Date' before its 'Count Date': the counts dated by when they expire)
+_EXPIRY = re.compile(r"\b(?:expiration|expiry|expires|expiring|exp|best before|use by|sell by)\b")  # not a freight 'Load Date'
 # A person's birth date beside the date they joined (a membership roll's 'Birthdate' before its 'Join Date': the
 # births were counted per month); a births register's 'Birth Date' beside its 'Registration Date' stays first
 _BIRTH = re.compile(r"\b(?:birth|birthdate|birthday|dob)\b")
@@ -3715,31 +3726,48 @@ def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
 
 
 _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment status", "financial status",
-                           "transaction state", "stage", "invoice status"})
+                           "transaction state", "stage", "invoice status", "action"})  # and '... Status': Lawson's
+# 'Line Status', a PBM's 'Claim Status'; Epic's 'Action' Dispensed, Returned, Canceled
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
                            "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
 # stock 'Lost', what a shrink report counts)
 
 
-def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
-    """``values`` 0 on the rows a status column marks as not carried out (Revolut's 'State' REVERTED or DECLINED: a
-    reverted rent was counted twice in its month), said: no money moved. As they are where no column so named marks
-    a row, or it marks every row so."""
+def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport,
+                    zeroed: frozenset[str]) -> pd.Series:
+    """``values`` 0 on the rows a status column marks ``zeroed`` (``_zeroed_words``: not carried out; Revolut's 'State'
+    REVERTED or DECLINED: a reverted rent was counted twice in its month), said: no money moved, nothing was handed
+    out. As they are where no column so named marks a row, or it marks every row so."""
     flag = _status_column(raw, target)
     if flag is None:
         return values
     written = raw[flag].reindex(values.index).astype("string").str.strip()
-    refunds = not (values < 0).any()  # a refund marked on its sale (itch.io's 'refunded'), not by a row of its own
-    failed = _marked_failed(written, refunds).to_numpy(dtype=bool) \
+    if (values < 0).any():  # a refund of its own row: not marked on its sale too (itch.io's 'refunded')
+        zeroed = zeroed - _REFUNDED_WORDS
+    failed = _marked_failed(written, zeroed).to_numpy(dtype=bool) \
         & values.notna().to_numpy() & (values != 0).to_numpy()
     if not failed.any() or failed.sum() == values.notna().sum():
         return values
     rows, words = int(failed.sum()), ", ".join(sorted(set(written[failed])))
-    report.notices.append(Notice(
-        f"{count(rows, 'row')} of '{target}' that '{flag}' marks {words} {_were(rows)} counted as 0: "
-        "nothing was paid on them, or it was paid back.", "notice.failed_rows",
-        {"rows": rows, "column": target, "flag": str(flag), "words": words}))
+    params = {"rows": rows, "column": target, "flag": str(flag), "words": words}
+    said = f"{count(rows, 'row')} of '{target}' that '{flag}' marks {words} {_were(rows)} counted as 0: "
+    report.notices.append(Notice(f"{said}nothing was paid on them, or it was paid back.", "notice.failed_rows", params)
+                          if _amount_named(raw, target) else
+                          Notice(f"{said}not carried out.", "notice.cancelled_rows", params))
     return values.mask(failed, 0.0)
+
+
+# Words of a status that a quantity counts as none (Epic's 'Canceled' dispense, Lawson's 'Cancelled' line; not a
+# failed build's minutes nor an error's, still spent)
+_NOT_DONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "rejected", "denied", "declined"})
+
+
+def _zeroed_words(raw: pd.DataFrame, target: str) -> frozenset[str]:
+    """The status words whose rows a summed ``target`` counts as 0: an amount's failed and refunded ones, a
+    quantity's cancelled ones (``_NOT_DONE_WORDS``); none for any other target."""
+    if _amount_named(raw, target):
+        return _FAILED_WORDS | _REFUNDED_WORDS
+    return _NOT_DONE_WORDS if _name_words(target) & _QUANTITY_WORDS else frozenset()
 
 
 _AMOUNT_WORDS = frozenset({"amount", "amt", "sales", "revenue", "paid", "payment", "betrag", "bedrag", "montant", "importe", "importo", "valor", "proceeds",
@@ -3760,20 +3788,22 @@ def _amount_named(raw: pd.DataFrame, target: str) -> bool:
 def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     """The one column of ``raw`` named as a row's status (``_STATUS_NAMES``) that marks a row not carried out
     (``_FAILED_WORDS``), or None (a US 'State' of each order is none)."""
-    flags = [col for col in raw.columns if col != target and _name_text(col) in _STATUS_NAMES]
+    flags = [col for col in raw.columns if col != target and (_name_text(col) in _STATUS_NAMES
+                                                               or _last_word(col) == "status")]
     if len(flags) != 1:
         return None
-    return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string"), True).any() else None
+    return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string"),
+                                      _FAILED_WORDS | _REFUNDED_WORDS).any() else None
 
 
 _REFUNDED_WORDS = frozenset({"refunded", "fully refunded", "reversed", "chargeback", "charged back"})
 
 
-def _marked_failed(written: pd.Series, refunds: bool = False) -> pd.Series:
-    """Which cells of a status column mark a row not carried out (``_FAILED_WORDS``; Etherscan's 'Error(0)' too), or
-    with ``refunds`` paid back (``_REFUNDED_WORDS``)."""
-    words = written.str.strip().str.lower().str.replace(r"\s*\(.*\)$", "", regex=True)
-    return words.isin(_FAILED_WORDS | _REFUNDED_WORDS if refunds else _FAILED_WORDS).fillna(False).astype(bool)
+def _marked_failed(written: pd.Series, words: frozenset[str] = _FAILED_WORDS) -> pd.Series:
+    """Which cells of a status column write one of ``words`` (not carried out: ``_FAILED_WORDS``; Etherscan's
+    'Error(0)' too; paid back: ``_REFUNDED_WORDS``)."""
+    written = written.str.strip().str.lower().str.replace(r"\s*\(.*\)$", "", regex=True)
+    return written.isin(words).fillna(False).astype(bool)
 
 
 def _still_to_come(target: str, numeric: list[str], regressors: tuple[str, ...], numbers: dict[str, pd.Series],
@@ -5051,6 +5081,49 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
     return frame.assign(y=y)
 
 
+def _readings_of_one_spacing(ds: pd.Series) -> bool:
+    """Whether the rows are readings of one spacing, one a stamp (``_REGULAR_STEPS`` of the steps the commonest), not
+    an event log's."""
+    steps = np.diff(ds.dropna().to_numpy().astype("int64")) if pd.api.types.is_datetime64_any_dtype(ds) else []
+    return bool(len(steps)) and bool((steps > 0).all()) \
+        and np.unique(steps, return_counts=True)[1].max() >= _REGULAR_STEPS * len(steps)
+
+
+def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series) -> bool:
+    """Whether the rows that leave the target blank are of a kind that never fills it, as a text column of a few
+    values marks them (Coinbase's 'Send' beside 'Buy' and 'Sell', a vault's 'Inventory Count' beside its dispenses):
+    no amount of theirs is missing, they have none; not blanks among orders of one kind (amounts unknown)."""
+    blank = values.isna().to_numpy()
+    if not blank.any() or blank.all():
+        return False
+    for col in raw.columns:
+        cells = raw[col]
+        if pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES:
+            continue
+        text = cells.astype("string").str.strip().str.lower()
+        only_blank = set(text[blank].dropna()) - set(text[~blank].dropna())
+        if only_blank and text[blank].isin(only_blank).mean() >= 0.5:  # (a few 'Received' rows blank too)
+            return True
+    return False
+
+
+def _blank_periods_as_none(frame: pd.DataFrame, target: str, per: str, report: DataReport) -> pd.DataFrame:
+    """``frame`` (an event log summed per ``per``) with the periods whose rows all leave ``target`` blank, up to its
+    last value, at 0, said: rows of another kind (a vault's count, Coinbase's 'Send' without a subtotal), where a
+    period without a row is 0 too; interpolated, they made up usage and trades."""
+    known = frame["y"].notna().to_numpy()
+    if not known.any():
+        return frame
+    blank = ~known & (frame["ds"] <= frame["ds"][known].iloc[-1]).to_numpy()
+    if not blank.any():
+        return frame
+    periods = int(blank.sum())
+    report.notices.append(Notice(f"{count(periods, per)} whose rows all leave '{target}' blank (rows of another kind) "
+                                 f"{_were(periods)} counted as 0, as a {per} without a row is.",
+                                 "notice.per_blank_periods", {"periods": periods, "per": per, "column": target}))
+    return frame.assign(y=np.where(blank, 0.0, frame["y"].to_numpy(dtype=float)))
+
+
 def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: DataReport,
                          file_end: object = None) -> pd.DataFrame:
     """The rows combined per period, said in one notice instead of as repeated time stamps; summed, a period without
@@ -5252,27 +5325,26 @@ _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially 
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values
 
 
-def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str,
-                          zeroed: object | None = None, refunds: bool = False) -> list[Notice]:
+def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str, values: pd.Series,
+                          zeroed: object | None = None, words: frozenset[str] = frozenset()) -> list[Notice]:
     """A notice for each status column (few distinct values) that marks rows failed, refunded or cancelled
     (``_VOID_WORDS``): combined per period, they were counted with the others (a payments export's failed and
     refunded payments in each day's total, unsaid); the file must leave them out where they should not count. Not
-    the rows of the status column ``zeroed`` marks as never carried out, or with ``refunds`` as paid back: counted as
-    0 (``_failed_as_zero``)."""
+    the rows of the status column ``zeroed`` marks with ``words``: counted as 0 (``_failed_as_zero``); nor rows whose
+    ``values`` are below zero: a return that nets against its dispense (Epic's 'Returned', -2)."""
     notices = []
     for col in text_columns:
-        values = raw[col].dropna().astype("string").str.strip()
-        if values.nunique() > _MOST_STATUSES:
+        cells = raw[col].dropna().astype("string").str.strip()
+        if cells.nunique() > _MOST_STATUSES:
             continue
-        void = _VOID_WORDS - _FAILED_WORDS - (_REFUNDED_WORDS if refunds else frozenset()) if col == zeroed \
-            else _VOID_WORDS
-        marked = values[values.str.lower().isin(void)]
+        void = _VOID_WORDS - words if col == zeroed else _VOID_WORDS
+        marked = cells[cells.str.lower().isin(void) & ~(values.reindex(cells.index) < 0).to_numpy()]
         if len(marked):
-            words = ", ".join(f"'{word}'" for word in marked.value_counts().index[:3])
-            notices.append(Notice(f"{count(len(marked), 'row')} marked {words} in '{col}' {_were(len(marked))} "
+            shown = ", ".join(f"'{word}'" for word in marked.value_counts().index[:3])
+            notices.append(Notice(f"{count(len(marked), 'row')} marked {shown} in '{col}' {_were(len(marked))} "
                                   f"combined per {per} with the others: where they should not count, leave them out "
                                   "of the file.", "notice.per_period_marked",
-                                  {"rows": len(marked), "words": words, "column": str(col), "per": per}))
+                                  {"rows": len(marked), "words": shown, "column": str(col), "per": per}))
     return notices
 
 

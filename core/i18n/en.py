@@ -1674,6 +1674,10 @@ MESSAGES: dict[str, str] = {
                              "{rows:plural:row} marked '{word}' {rows:were} read as money out, below zero, so that sums "
                              "are the net. To forecast each side on its own, choose '{side}' as the Series id (--id-col "
                              "{option}).",
+    "notice.cancelled_rows": "{rows:plural:row} of '{column}' that '{flag}' marks {words} {rows:were} counted as 0: "
+                             "not carried out.",
+    "notice.per_blank_periods": "{periods:plural:{per}} whose rows all leave '{column}' blank (rows of another kind) "
+                                "{periods:were} counted as 0, as a {per} without a row is.",
     "notice.failed_rows": "{rows:plural:row} of '{column}' that '{flag}' marks {words} {rows:were} counted as 0: nothing "
                           "was paid on them, or it was paid back.",
     "notice.register_increments": "'{column}' never falls, as a meter's register or a running total does: summed per "

@@ -6618,3 +6618,21 @@ def test_review_an_instalment_number_a_sales_target_a_repeated_vintage_and_an_ea
     level = "Reading Time,Reservoir Level (m)\n" + "".join(f"{day:%Y-%m-%d %H:%M},{120 + k % 9 / 10:.1f}\n"
                                                           for k, day in enumerate(mornings))
     assert len(load_series(level.encode(), "reservoir.csv").frame) == 201
+
+
+def test_a_verify_date_beside_its_hour_an_epic_instant_and_an_expiry_before_a_count_date_are_read() -> None:
+    # a pharmacy walk: Cerner's 'Verify Date' and 'Hour' made 24 daily series; Epic's '1/1/24 0002' was no date;
+    # an inventory count's first column 'Expiration Date' dated the counts by when their lots expire
+    days = pd.date_range("2024-02-01", periods=20, freq="D")
+    cerner = "Verify Date,Hour,Orders Verified\n" + "".join(f"{d:%m/%d/%Y},{h:02d}:00,{4 + h % 7}\n"
+                                                          for d in days for h in range(24))
+    hourly = load_series(cerner.encode(), "cerner.csv")
+    assert hourly.frequency.name == "hourly" and len(hourly.frame) == 480
+    stamps = pd.date_range("2024-01-01 00:02", periods=300, freq="37min")
+    epic = "Dispense Instant,Dispense Qty\n" + "".join(f"{t.month}/{t.day}/{t:%y %H%M},{1 + k % 3}\n"
+                                                       for k, t in enumerate(stamps))
+    assert load_series(epic.encode(), "epic.csv").frame["ds"].iloc[-1] == stamps[-1]
+    counts = pd.date_range("2023-01-06", periods=40, freq="W-FRI")
+    inventory = "Expiration Date,Count Date,Counted Qty\n" + "".join(
+        f"{d + pd.Timedelta(days=400 + 9 * (k % 5)):%m/%d/%Y},{d:%m/%d/%Y},{100 + k % 7}\n" for k, d in enumerate(counts))
+    assert load_series(inventory.encode(), "count.csv").date_col == "Count Date"

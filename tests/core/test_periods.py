@@ -60,7 +60,7 @@ def test_combining_per_period_needs_dates_and_a_known_period() -> None:
     numbered = pd.DataFrame({"value": np.arange(20.0)})
     with pytest.raises(DataError, match="Combining the rows per day needs dates: choose the date column"):
         load(numbered, per="day")
-    with pytest.raises(DataError, match="Unknown period 'fortnight' to combine the rows per: use one of hour, day"):
+    with pytest.raises(DataError, match="Unknown period 'fortnight' to combine the rows per: use one of minute, hour, day"):
         load(event_log(), per="fortnight")
 
 
@@ -663,3 +663,29 @@ def test_a_load_test_of_minutes_is_combined_per_minute_and_that_period_is_advise
     counted = load(log, per="minute", duplicates="count")
     assert counted.frequency.name == "minutely" and 20 <= len(counted.frame) <= 25
     assert counted.frame["y"].sum() <= 3000 and counted.frame["y"].min() > 60
+
+
+def test_cancelled_lines_count_no_quantity_returns_net_and_a_day_of_counts_only_is_zero() -> None:
+    # a pharmacy walk: Lawson's 'Line Status' Cancelled and Epic's 'Action' Canceled were summed as usage (only a
+    # column named 'Status' was read); Epic's 'Returned' (-2, netting its dispense) was to be left out of the file; a
+    # vault's day with only a count row (its 'Qty Out' blank) was interpolated where a day without a row is 0
+    log = event_log(days=60, orders=1200).rename(columns={"amount": "Quantity"})
+    log["Quantity"] = (log["Quantity"] // 5).astype(int)
+    log["Line Status"] = np.where(np.arange(len(log)) % 13 == 0, "Cancelled", "Closed")
+    done = log[log["Line Status"] == "Closed"]
+    summed = load(log, per="day", duplicates="sum")
+    expected = done.groupby(pd.to_datetime(done["time"]).dt.normalize())["Quantity"].sum()
+    assert summed.frame.set_index("ds")["y"].reindex(expected.index).to_numpy() == pytest.approx(expected.to_numpy())
+    assert "notice.cancelled_rows" in [notice.key for notice in summed.report.notices]
+    returns = log.assign(**{"Line Status": np.where(np.arange(len(log)) % 11 == 0, "Returned", "Dispensed")})
+    returns.loc[returns["Line Status"] == "Returned", "Quantity"] *= -1
+    said = [notice.key for notice in load(returns, per="day", duplicates="sum").report.notices]
+    assert "notice.per_period_marked" not in said  # the returns net against the dispenses
+    counts = log.drop(columns="Line Status").assign(**{"Transaction Type": "Dispense"})
+    day = pd.to_datetime(counts["time"]).dt.normalize() == pd.Timestamp("2024-01-20")
+    counts.loc[day, ["Quantity", "Transaction Type"]] = [np.nan, "Inventory Count - Verified"]
+    vault = load(counts, per="day", duplicates="sum")
+    assert vault.frame.set_index("ds")["y"][pd.Timestamp("2024-01-20")] == 0
+    assert "notice.per_blank_periods" in [notice.key for notice in vault.report.notices]
+    unknown = load(counts.assign(**{"Transaction Type": "Dispense"}), per="day", duplicates="sum")  # of one kind:
+    assert "notice.per_blank_periods" not in [notice.key for notice in unknown.report.notices]  # amounts unknown
