@@ -2889,7 +2889,19 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
             or _codes_a_place(col, values) or _age_counter(col, values, ds) or _elapsed_time(col, values)
             or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values.round()) is not None)
             or _epoch_twin(values, ds) or _part_of_the_stamps(values, ds)
-            or _name_text(col) == "vintage" and _plain_years(values))  # (a tasting's wines by their year)
+            or _name_text(col) == "vintage" and _plain_years(values)  # (a tasting's wines by their year)
+            or _term_code(col, values))
+
+
+_TERM_WORDS = frozenset({"term", "strm", "semester", "trimester", "quarter_code", "term_code", "termcode"})
+
+
+def _term_code(col: str, values: pd.Series) -> bool:
+    """Whether a column numbers academic terms (PeopleSoft's 'Term' 2238, Banner's 'TERM_CODE' 202310): named so and
+    whole numbers of four digits or more; the code was forecast beside the 'Headcount'."""
+    known = values.dropna()
+    return bool(_name_words(col) & _TERM_WORDS) and len(known) > 0 and bool((known % 1 == 0).all()) \
+        and bool((known.abs() >= 1000).all())
 
 
 def _part_of_the_stamps(values: pd.Series, ds: pd.Series | None) -> bool:
@@ -5013,6 +5025,29 @@ def _first_stamp(text: str, day_first: bool | None) -> pd.Timestamp | None:
     return None
 
 
+_MOST_RESETS = 3  # drops of a register to near its start, at most, read as a reset or a wrap (more: no register)
+_NEAR_START = 0.1  # of the reading before, at most, for a drop to be a reset or a wrap
+
+
+def _past_resets(readings: np.ndarray) -> np.ndarray:
+    """A register's ``readings`` (no blank) carried on past the few drops where it restarts (a counter reset to 0, a
+    6-digit gate counter wrapping from 999,999 to 0): after each, the readings go on from the last before it, plus
+    the wrap's rest where it was near a power of ten (999,850 then 120: 150 + 120); as they are with more drops or
+    others (a register never falls otherwise; a gate counter's one wrap made its weeks' sums of raw readings)."""
+    readings = np.asarray(readings, dtype=float)
+    drops = np.flatnonzero(np.diff(readings) < 0) + 1
+    if not 0 < len(drops) <= _MOST_RESETS or not (readings[drops] <= _NEAR_START * readings[drops - 1]).all():
+        return readings
+    carried, offset = readings.copy(), 0.0
+    for at in range(1, len(readings)):
+        if at in drops:
+            before = readings[at - 1]
+            wrap = 10.0 ** np.ceil(np.log10(before + 1))
+            offset += before + (wrap - before if wrap - before <= _NEAR_START * wrap else 0.0)
+        carried[at] = readings[at] + offset
+    return carried
+
+
 def _register_as_increments(frame: pd.DataFrame, target: str, per: str, report: DataReport) -> pd.DataFrame:
     """``frame`` (a row per reading, before its rows are summed per ``per`` period) with each reading of a register
     (a meter's kWh, Home Assistant's 'state' and 'sum': it never falls in time, ``never_falls``, its readings
@@ -5024,15 +5059,16 @@ def _register_as_increments(frame: pd.DataFrame, target: str, per: str, report: 
     order = np.argsort(ds.to_numpy(), kind="stable")
     values = frame["y"].to_numpy(dtype=float)[order]
     known = values[np.isfinite(values)]
-    if not _name_words(target) & _REGISTER_NAMES or not never_falls(known):
+    carried = _past_resets(known)
+    if not _name_words(target) & _REGISTER_NAMES or not never_falls(carried):
         return frame  # (a daily interest accrued on a growing deposit never falls either: a flow)
-    rises = np.diff(known)
-    if np.median(np.abs(known)) < _REGISTER_SCALE * np.median(rises[rises > 0]):
+    rises = np.diff(carried)
+    if np.median(np.abs(carried)) < _REGISTER_SCALE * np.median(rises[rises > 0]):
         return frame
     increments = np.full(len(values), np.nan)
     filled = np.flatnonzero(np.isfinite(values))
     decimals = _decimal_places(known)  # the readings' own: 0.7 kWh, not 0.6999999999999
-    rises = np.diff(values[filled])
+    rises = np.diff(_past_resets(values[filled]))
     increments[filled[1:]] = rises if decimals is None else np.round(rises, decimals)
     y = np.empty(len(values))
     y[order] = increments

@@ -6636,3 +6636,11 @@ def test_a_verify_date_beside_its_hour_an_epic_instant_and_an_expiry_before_a_co
     inventory = "Expiration Date,Count Date,Counted Qty\n" + "".join(
         f"{d + pd.Timedelta(days=400 + 9 * (k % 5)):%m/%d/%Y},{d:%m/%d/%Y},{100 + k % 7}\n" for k, d in enumerate(counts))
     assert load_series(inventory.encode(), "count.csv").date_col == "Count Date"
+
+
+def test_a_term_code_is_no_target_beside_the_headcount() -> None:
+    # PeopleSoft's STRM ('Term' 2238, Fall 2023) was forecast as the series, its 'Headcount' offered as a regressor
+    terms = [2124, 2126, 2128, 2132, 2134, 2136, 2142, 2144, 2146, 2152, 2154, 2156]
+    text = "Institution,Term,Descr,Headcount\n" + "".join(f"SMPL1,{term},Term {term},{19000 + 37 * k % 900}\n"
+                                                           for k, term in enumerate(terms))
+    assert load_series(text.encode(), "strm.csv").target == "Headcount"

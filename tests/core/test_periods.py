@@ -689,3 +689,18 @@ def test_cancelled_lines_count_no_quantity_returns_net_and_a_day_of_counts_only_
     assert "notice.per_blank_periods" in [notice.key for notice in vault.report.notices]
     unknown = load(counts.assign(**{"Transaction Type": "Dispense"}), per="day", duplicates="sum")  # of one kind:
     assert "notice.per_blank_periods" not in [notice.key for notice in unknown.report.notices]  # amounts unknown
+
+
+def test_a_register_that_wraps_or_restarts_once_is_still_summed_by_its_rises() -> None:
+    # a library's gate counter read each morning wrapped from 999,999 to 0: one drop, and the weeks were sums of raw
+    # readings (4.9 million, then 80,180); a counter reset to 0 likewise
+    days = pd.bdate_range("2023-08-21", periods=120)
+    rises = 2000 + 500 * (np.arange(120) % 5)
+    readings = (981_200 + np.cumsum(rises)) % 1_000_000
+    text = "Date,Gate 1 Reading\n" + "".join(f"{d:%m/%d/%Y},{r}\n" for d, r in zip(days, readings))
+    weeks = load_series(text.encode(), "gate.csv", LoadOptions(per="week", duplicates="sum")).frame["y"]
+    assert weeks.iloc[1:-1].between(10_000, 20_000).all()  # a week's visits, the wrap's week too
+    restarted = np.where(np.arange(120) < 60, 500_000 + np.cumsum(rises), np.cumsum(rises) - np.cumsum(rises)[59])
+    text = "Date,Meter Reading\n" + "".join(f"{d:%m/%d/%Y},{r}\n" for d, r in zip(days, restarted))
+    weeks = load_series(text.encode(), "meter.csv", LoadOptions(per="week", duplicates="sum")).frame["y"]
+    assert weeks.iloc[1:-1].between(5_000, 20_000).all()
