@@ -577,8 +577,9 @@ def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     read = amounts * parts[2].map(_SCALES).fillna(1.0).astype("float64")
     scaled = parts[2].notna()
     plain, least = read[~scaled].abs().max(), read[scaled].abs().min()  # a formatter's letter from a magnitude on,
-    if not mostly and not least / 1000 <= plain <= 1.5 * least:  # rounded (Grafana's 'short' unit: '1000', then
-        return None  # '1 K'), not a flat's '2B' among '101' (two billion, where the plain numbers stop at hundreds)
+    if not mostly and not least / 10 <= plain <= 1.5 * least:  # rounded (Grafana's 'short' unit: '1000', then '1 K'),
+        return None  # not a flat's '2B' among '101' nor a race's '5K' among runs of 6.2 km (the plain numbers stop
+        # far below where the letter starts)
     return read
 
 
@@ -1020,6 +1021,7 @@ YEAR_FIRST = "year first"  # in the format found for them
 _YEAR_FIRST_ORDERS = {"%d/%m/%y": "%y/%m/%d", "%m/%d/%y": "%y/%m/%d", "%d-%m-%y": "%y-%m-%d", "%m-%d-%y": "%y-%m-%d",
                       "%d.%m.%y": "%y.%m.%d"}
 _TWO_DIGITS_FIRST = re.compile(r"\d\d([-/.])\d{1,2}\1\d{1,2}")
+_YEAR_FIRST_ALONE_SPREAD = 1.0  # spacing spread below which dates no other order reads are year first
 _YEAR_FIRST_SPREAD = 0.5  # of the other reading's spacing spread, at most, for the year-first one to be taken
 
 
@@ -1035,7 +1037,8 @@ def _year_first_instead(text: pd.Series, sample: pd.Series, found: tuple[pd.Seri
     if not _enough(by_year, sample.index):
         return found
     spread, other = calendar_spread(by_year), calendar_spread(parsed)  # (months read as years are as even)
-    closer = by_year.max() - by_year.min() < parsed.max() - parsed.min()  # 23/01/01 to 23/01/12: days, not years
+    closer = 2 * (by_year.max() - by_year.min()) < parsed.max() - parsed.min()  # 23/01/01 to 23/01/12: days, not
+    # years (not a leap year's day less: 01.01.24 to 01.12.24 read as 2001-01-24 to 2001-12-24)
     if spread >= _YEAR_FIRST_SPREAD * other and not (spread <= other and closer):
         return found
     return by_year, f"{year_first} ({YEAR_FIRST}: could be {written})"
@@ -1049,7 +1052,8 @@ def _parse_year_first(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, st
     for year_first in dict.fromkeys(_YEAR_FIRST_ORDERS.values()):
         parsed = _to_datetime(text, year_first)
         stamps = parsed.dropna()
-        if _enough(parsed, sample.index) and (stamps.is_monotonic_increasing or stamps.is_monotonic_decreasing):
+        if _enough(parsed, sample.index) and (stamps.is_monotonic_increasing or stamps.is_monotonic_decreasing) \
+                and calendar_spread(stamps) < _YEAR_FIRST_ALONE_SPREAD:  # (a document's clauses 12.1.1 to 12.3.5)
             return parsed, f"{year_first} ({YEAR_FIRST})"
     return None
 

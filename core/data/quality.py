@@ -228,17 +228,20 @@ def gross_errors(frame: pd.DataFrame, frequency: Frequency) -> GrossErrors:
     if not len(rows) or len(rows) > max(2.0, GROSS_SHARE * len(values)):
         return nothing
     rows = rows[_apart_from_each_side(values, rows, scores.expected[rows], frequency.season_length)]
-    rows = rows[~_recurs_monthly(frame["ds"], values, rows, scores.expected[rows])]
+    rows = rows[~_recurs_monthly(frame["ds"], values, rows, scores.expected[rows], scores.score)]
     return GrossErrors(rows, values[rows], scores.expected[rows]) if len(rows) else nothing
 
 
 _MONTHS_AWAY = (-2, -1, 1, 2)
 
 
-def _recurs_monthly(ds: pd.Series, values: np.ndarray, rows: np.ndarray, expected: np.ndarray) -> np.ndarray:
+def _recurs_monthly(ds: pd.Series, values: np.ndarray, rows: np.ndarray, expected: np.ndarray,
+                    scores: np.ndarray) -> np.ndarray:
     """Whether the value of each of ``rows`` comes again on the same day (and time) of a month or two before or after,
-    within half its distance from ``expected``: a monthly charge (AWS's tax and support fees on every 1st, daily rows
-    of about 800 and one of 2,227), no typing error; all False for stamps a month apart or more, or no dates."""
+    within half its distance from ``expected``, and as far out there by its own score (``scores``): a monthly charge
+    (AWS's tax and support fees on every 1st, daily rows of about 800 and one of 2,227), no typing error; not a low
+    typed value beside a closed Sunday's 0 a month on, which its week explains. All False for stamps a month apart or
+    more, or no dates."""
     if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 2 or ds.diff().median() >= pd.Timedelta(days=28):
         return np.zeros(len(rows), dtype=bool)
     at = pd.Series(np.arange(len(ds)), index=pd.DatetimeIndex(ds))
@@ -247,7 +250,9 @@ def _recurs_monthly(ds: pd.Series, values: np.ndarray, rows: np.ndarray, expecte
     for row, value, guess in zip(rows, values[rows], expected):
         others = [at[stamp] for months in _MONTHS_AWAY
                   if (stamp := ds.iloc[row] + pd.DateOffset(months=months)) in at.index]
-        recurs.append(any(abs(values[other] - value) <= 0.5 * abs(value - guess) for other in others))
+        recurs.append(any(abs(values[other] - value) <= 0.5 * abs(value - guess)
+                          and np.sign(scores[other]) == np.sign(scores[row])
+                          and abs(scores[other]) >= 0.5 * GROSS_LIMIT for other in others))
     return np.array(recurs, dtype=bool)
 
 

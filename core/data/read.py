@@ -2733,7 +2733,10 @@ def _without_preamble(text: str, delimiter: str) -> str:
             # titles padded to the table's width, one cell written ('Sales report 2023,,' as spreadsheets save it).
             titles = fields > 1 and all(sum(bool(cell) for cell in row) == 1 for _, _, row in above)
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
-            return text[sum(map(len, opening[:index])):] if apart else text
+            rows_of_it = position >= _PREAMBLE_LINES and sum(  # past the usual notes, lines of the table's own rows
+                len(row) == fields and _digit_share(_written_cells(written)) >= 0.5 for _, row, written in above) >= 2
+            return text[sum(map(len, opening[:index])):] if apart and not rows_of_it else text  # (a logger's rows,
+            # then a header and more rows after a restart: its first 20 rows were left out as notes)
     return text
 
 

@@ -622,7 +622,7 @@ def _mark_target_bounds(frame: pd.DataFrame, target: str, report: DataReport, ce
     (annual %)'), and a running total's last value (``running_total``), said in ``report``."""
     if (ceiling := percent_ceiling(target, frame["y"], cells)) is not None:
         frame.attrs[TARGET_CEILING] = ceiling
-    if signed_rate(target, unit) or any(signed_rate(label) for label in labels):
+    if signed_rate(target, unit) or any(_RATE_LABEL.search(label) and signed_rate(label) for label in labels):
         frame.attrs[TARGET_SIGNED] = True
     if running_total(target, frame["y"].to_numpy(dtype=float)):
         frame.attrs[TARGET_RUNNING] = True
@@ -686,6 +686,9 @@ def signed_rate(target: str, unit: str = "") -> bool:
 
 
 SERIES_LABELS = "series_labels"  # a long file's series' id values, in its raw rows' ``attrs``
+# A label that names a rate ('Inflation, consumer prices (annual %)', 'Growth rate, over 1 year'); not a team named
+# 'Growth', a 'Mom & Baby' department nor a 'Temperature Probe' sold
+_RATE_LABEL = re.compile(r"%|\b(?:rate|percent|percentage|change|inflation|deflation)\b", re.IGNORECASE)
 _MOST_LABELS, _LONGEST_LABEL = 12, 160  # text columns of one value read as the rows' labels, and their length
 
 
@@ -1053,13 +1056,16 @@ def _without_running_period(frame: pd.DataFrame, frequency: Frequency, report: D
 
 
 def _a_days_snapshot(ds: pd.Series) -> bool:
-    """Whether a daily series' last stamp is a moment of the day after the last (the others all at one time of day)."""
+    """Whether a daily series' last stamp is a moment of the day after the last (the others all at one time of day):
+    under ``_SNAPSHOT_BEFORE`` after the one before, or later on its day."""
     if not pd.api.types.is_datetime64_any_dtype(ds):
         return False
     before, last = ds.iloc[-_ON_STEPS:-1], ds.iloc[-1]
     times = (before - before.dt.normalize()).unique()
-    return len(times) == 1 and ds.iloc[-2] < last < ds.iloc[-2] + _SNAPSHOT_BEFORE  # (not a clock change's 23 hours
-    # after the midnight before, nor a gauge or a reservoir read an hour or three early)
+    previous = ds.iloc[-2]
+    return len(times) == 1 and previous < last and (last < previous + _SNAPSHOT_BEFORE  # (not a clock change's 23
+                                                    or last.normalize() == previous.normalize())  # hours after the
+    # midnight before, nor a reservoir read at 06:30 after its 08:00s; CoinGecko's 22:30 after its midnights is)
 
 
 _SNAPSHOT_BEFORE = pd.Timedelta(hours=20)  # after the row before, a day's snapshot comes sooner than this (CoinGecko's
@@ -1816,8 +1822,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
                                                    or _EXPIRY.search(_name_text(col)) is not None
                                                    or _entry_beside_deal(col, raw)
                                                    or _end_beside_start(col, raw.columns)
-                                                   or _name_text(col) == "vintage" and (
-                                                       not _plain_years(raw[col]) or raw[col].duplicated().any())))
+                                                   or _vintage_after(col, raw)))
     # (a release's 'Vintage' 2023-Q4 or its day beside the 'Quarter' it reports; a Census vintage of plain years on
     # each of its rows beside their 'Year'; a winery's 'Vintage' 2019 one a row is the year)
     for col in ordered:
@@ -1908,6 +1913,27 @@ def _plain_years(cells: pd.Series) -> bool:
     """Whether the cells are years written alone (2019), as a winery's vintages."""
     text = cells.dropna().astype("string").str.strip().iloc[:200]
     return bool(len(text)) and bool(text.str.fullmatch(r"\d{4}(?:\.0)?").mean() >= PARSE_SHARE)
+
+
+def _vintage_after(col: object, raw: pd.DataFrame) -> bool:
+    """Whether a 'Vintage' goes after the other time columns: a release's of days or quarters beside the 'Quarter' it
+    reports; one of plain years on each of many years' rows (a Census vintage re-estimating every 'Year' since 2010,
+    a wine's vintage sold over its 'Sale Month's); not a winery's year one a row, nor a vintage's 'Harvest Date' of
+    each variety within its year."""
+    if _name_text(col) != "vintage":
+        return False
+    if not _plain_years(raw[col]):
+        return True
+    if not raw[col].duplicated().any():
+        return False
+    for other in raw.columns:
+        if other == col or not _sounds_like_date(other):
+            continue
+        parsed = parse_dates(raw[other])
+        if parsed is not None and (parsed[0].groupby(raw[col]).agg(lambda days: days.max() - days.min())
+                                   > pd.Timedelta(days=366)).any():
+            return True
+    return False
 
 
 def _end_beside_start(col: object, columns: pd.Index) -> bool:
@@ -3102,13 +3128,15 @@ def _average_before_extremes(measures: list[str]) -> list[str]:
     """``measures`` with an average first where the least or the most of the same thing stands before it (Zabbix's
     'value_min, value_avg, value_max', a weather export's 'Min Temp, Avg Temp, Max Temp': the minimum was forecast);
     as they are otherwise."""
+    def unitless(col: str) -> set[str]:  # a unit in brackets is none of the words ('Talk Time (min)': minutes)
+        return _name_words(re.sub(r"\([^)]*\)|\[[^]]*\]", " ", str(col)))
     for col in measures:
-        words = _name_words(col)
+        words = unitless(col)
         if not words & _AVERAGE_WORDS:
             continue
         base = words - _AVERAGE_WORDS
         extremes = [other for other in measures[:measures.index(col)]
-                    if (of := _name_words(other)) & _EXTREME_WORDS and of - _EXTREME_WORDS == base]
+                    if (of := unitless(other)) & _EXTREME_WORDS and of - _EXTREME_WORDS == base]
         if extremes:
             rest = [other for other in measures if other != col]
             at = rest.index(extremes[0])
@@ -3713,11 +3741,10 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 # Column names of a card processor's batch ('Card Brand', 'Terminal': its 'Transaction Type' Credit or Debit is the
 # card's) or of a ledger's lines ('Customer', 'Document Type': a receivable's Debit is an invoice, money in); not a
 # statement's 'Card Number' or 'Customer Reference' beside its 'Balance'
-_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "journal", "ledger", "voucher"})
+_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "batch", "journal", "ledger", "voucher", "gl"})
 # ... two of these (SAP's vendor line items: 'Vendor' and 'Document Number'; not a purchasing card's or a budgeting
-# app's export with one 'Vendor Name', 'GL Code' or 'Batch Ref', whose Debit is a purchase and Credit a refund)
-_WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor", "supplier",
-                                "gl", "batch"})
+# app's export with one 'Vendor Name', whose Debit is a purchase and Credit a refund)
+_WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor", "supplier"})
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:

@@ -588,12 +588,15 @@ MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that end
 # 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out
 _SENSOR_WORDS = frozenset({"rain", "rainfall", "precip", "precipitation", "prcp", "snow", "snowfall", "snwd", "temp",
                            "temperature", "tmax", "tmin", "tavg", "level", "flow", "streamflow", "discharge", "depth"})
-_UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h"})
+_UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h",
+                         "total", "amount", "sum", "accumulation", "accumulated", "value"})  # ('Rain Total')
 
 
 def _reads_a_sensor(target: str) -> bool:
     """Whether ``target`` is named as a sensor's readings (``_SENSOR_WORDS`` its last word, before any unit): a gauge
     or a counter that was removed measured nothing after, no drought nor an empty road; not a cash flow."""
+    if re.search(r"\((?:mm|in)\)", target):  # a gauge's millimetres or inches ('Daily Rainfall Total (mm)')
+        return True
     name = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", target)).lower()
     words = [word for word in re.split(r"[\W_]+", name) if word]
     while len(words) > 1 and words[-1] in _UNIT_TAILS:
@@ -807,8 +810,15 @@ def _a_measure_for_sure(values: pd.Series, col: str, keys: list[pd.Series] | Non
     numbers = written.dropna()
     steps = (written.groupby(keys).diff() if keys else written.diff()).dropna()
     counting = len(steps) > 0 and bool((steps == 1).mean() >= _COUNTING_UP)
-    return not _ID_IN_BRACKETS.search(str(col)) and (names_a_measure(col) or bool((numbers % 1 != 0).any())
-                                                    or numbers.nunique() < _NUMBERING * len(numbers) and not counting)
+    whole = not bool((numbers % 1 != 0).any())
+    words = [word for word in re.split(r"[\W_]+", str(col).lower()) if word]
+    numbering = whole and numbers.nunique() >= _NUMBERING * len(numbers) and bool(words) \
+        and words[-1] in _ORDER_WORDS
+    return not _ID_IN_BRACKETS.search(str(col)) and not numbering and (  # (a 'Sales Order' 50001, 50002, ...)
+        names_a_measure(col) or not whole or numbers.nunique() < _NUMBERING * len(numbers) and not counting)
+
+
+_ORDER_WORDS = frozenset({"order", "number", "no", "nbr", "num", "id", "ref", "reference", "invoice", "document", "doc"})
 
 
 _NUMBERING = 0.9  # of the rows, at least, with values of their own: whole numbers that number the rows

@@ -187,6 +187,13 @@ def test_a_two_digit_year_first_is_said_and_a_short_run_of_days_is_read_as_days(
     assert not [notice for notice in as_written.report.notices if notice.key == "notice.year_first"]
     forced = load_series(_csv("date", [f"{d:%y/%m/%d}" for d in days]), "x.csv", LoadOptions(day_first=True))
     assert forced.frame["ds"].iloc[0] == pd.Timestamp("2001-01-23")  # the order chosen stands
+    months = pd.date_range("2024-01-01", periods=12, freq="MS")  # the tenth review: a leap year's months, read year
+    for first in (months, months + pd.Timedelta(days=14)):  # first (2001-01-24 to 2001-12-24) as a day shorter
+        written = [f"{d:%d.%m.%y}" for d in first]
+        assert load_series(_csv("Datum", written), "x.csv").frame["ds"].tolist() == list(first)
+    clauses = "Clause,Revised,Pages\n" + "".join(f"12.{k // 5 + 1}.{k % 5 + 1},{d:%m/%d/%Y},{3 + k % 4}\n" for k, d
+                                                 in enumerate(pd.date_range("2024-01-01", periods=15, freq="W-MON")))
+    assert load_series(clauses.encode(), "sections.csv").date_col == "Revised"  # clauses 12.1.1 are no dates
 
 
 def test_iso_weeks_read_53_week_years_and_forecast_into_the_next_year() -> None:

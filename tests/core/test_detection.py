@@ -246,6 +246,9 @@ def test_an_average_goes_before_the_least_and_the_most_of_the_same_thing() -> No
         text = f"date,{names}\n" + "".join(f"{d:%Y-%m-%d},{8 + k % 3},{10 + k % 5},{14 + k % 4}\n"
                                            for k, d in enumerate(days))
         assert load_series(text.encode(), "x.csv").target == expected, names
+    calls = "date,Talk Time (min),Avg Talk Time,Agents\n" + "".join(  # the tenth review: minutes, no minimum
+        f"{d:%Y-%m-%d},{420 + 13 * k % 97},{5 + k % 17 / 10:.1f},{6 + k % 3}\n" for k, d in enumerate(days))
+    assert load_series(calls.encode(), "calls.csv").target == "Talk Time (min)"
 
 
 def _klines(days: pd.DatetimeIndex, per_second: int) -> str:

@@ -6644,3 +6644,24 @@ def test_a_term_code_is_no_target_beside_the_headcount() -> None:
     text = "Institution,Term,Descr,Headcount\n" + "".join(f"SMPL1,{term},Term {term},{19000 + 37 * k % 900}\n"
                                                            for k, term in enumerate(terms))
     assert load_series(text.encode(), "strm.csv").target == "Headcount"
+
+
+def test_review_an_order_number_a_harvest_date_and_an_evening_snapshot_keep_their_roles() -> None:
+    # the tenth review: a subscription's 'Sales Order' 50001, 50002 was forecast beside its constant 'Amount' (a
+    # measure by its name); a crush report's 'Harvest Date' of each variety took its 'Vintage''s place; CoinGecko's
+    # price at 22:30 after its midnights was kept as a day's
+    from core.panel.split import plan_layout
+
+    months = pd.date_range("2022-01-05", periods=24, freq="MS")
+    orders = "Billing Date,Customer,Sales Order,Amount\n" + "".join(
+        f"{m:%Y-%m-%d},{c},{50001 + 3 * k + i},{a}\n" for k, m in enumerate(months)
+        for i, (c, a) in enumerate((("Acme", 499), ("Globex", 899), ("Initech", 249))))
+    assert plan_layout(read_table(orders.encode(), "so.csv"), LoadOptions(), None, None).probe.target == "Amount"
+    crush = "Vintage,Variety,Harvest Date,Brix,Tons\n" + "".join(
+        f"{year},{variety},{year}-09-{10 + k % 15:02d},{23 + k % 4}.5,{40 + k % 9}\n"
+        for k, year in enumerate(range(2005, 2024)) for variety in ("Cabernet", "Merlot"))
+    layout = plan_layout(read_table(crush.encode(), "crush.csv"), LoadOptions(), None, None)
+    assert layout.probe.date_col == "Vintage" and layout.id_cols == ("Variety",)
+    days = [*pd.date_range("2024-05-01", periods=60, freq="D"), pd.Timestamp("2024-06-29 22:30")]
+    prices = "snapped_at,price\n" + "".join(f"{d:%Y-%m-%d %H:%M:%S} UTC,{60000 + k * 10}\n" for k, d in enumerate(days))
+    assert len(load_series(prices.encode(), "coingecko.csv").frame) == 60

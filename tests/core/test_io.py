@@ -203,6 +203,14 @@ def test_columns_separated_by_runs_of_spaces_are_read(text: str) -> None:
     assert series.frame["y"].iloc[0] == pytest.approx(4.1) and series.frame["ds"].iloc[-1] == pd.Timestamp("2000-12-01")
 
 
+def test_rows_above_a_header_far_down_are_rows_not_notes() -> None:
+    # the tenth review: a logger's 20 headerless rows, then a header after a restart: the rows left out as notes
+    hours = pd.date_range("2024-05-01", periods=60, freq="h")
+    rows = [f"{h:%Y-%m-%d %H:%M},{19 + k % 5},{26 + k % 3},{31 + k % 7}" for k, h in enumerate(hours)]
+    text = "\n".join(rows[:20]) + "\n\nTime,Fine,Coarse,Nitrogen\n" + "\n".join(rows[20:]) + "\n"
+    assert load_text(text).frame["ds"].iloc[0] == hours[0]
+
+
 @pytest.mark.parametrize("names", [[str(i + 1) for i in range(12)], [f"r{i}" for i in range(12)], [""] * 12])
 def test_r_row_names_without_a_header_cell_are_left_out(names: list[str]) -> None:
     # R's write.table(sep=","): a field more in every row than in the header, the row names first (or every row's

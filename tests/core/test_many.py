@@ -756,6 +756,9 @@ def test_a_rate_named_by_its_series_id_or_a_label_column_may_go_below_zero_as_a_
     tasks, _ = split_series(raw, plan_layout(raw, LoadOptions(), None, None))
     signed = {task.unique_id: bool(task.load().frame.attrs.get(TARGET_SIGNED)) for task in tasks}
     assert signed == {"Inflation, consumer prices (annual %)": True, "Population, total (millions)": False}
+    for team in ("Growth", "Mom & Baby", "Temperature Probe TP-100"):  # the tenth review: a team, a department
+        named = f"Year,Team,Leads\n" + "".join(f"{year},{team},{31 - k}\n" for k, year in enumerate(years))  # and a
+        assert not load_series(named.encode(), "leads.csv").frame.attrs.get(TARGET_SIGNED), team  # product's names
     labelled = "Year,Indicator,value\n" + "".join(f"{year},Growth rate over 1 year,{3 - 0.1 * k:.2f}\n"
                                                   for k, year in enumerate(years))
     assert load_series(labelled.encode(), "oecd.csv").frame.attrs.get(TARGET_SIGNED)

@@ -828,6 +828,7 @@ def test_grafanas_thousands_after_plain_hundreds_are_read_and_a_flats_letter_is_
     series = load_series(text.encode(), "grafana.csv")
     assert series.target == "Requests" and series.frame["y"].max() == pytest.approx(max(counts), rel=0.01)
     assert parse_numbers(pd.Series(["101", "102", "2B", "103", "104"])) is None  # a flat's number, no billions
+    assert parse_numbers(pd.Series(["6.2", "10K", "12", "5K", "8.4"])) is None  # a race's kilometres, no thousands
 
 
 def test_a_timecards_hours_of_whole_hours_are_a_duration_not_a_clock() -> None:

@@ -614,12 +614,12 @@ def test_review_one_card_or_vendor_column_keeps_amounts_unsigned_and_a_removed_g
     log = event_log()
     plain = load(log, per="day", duplicates="sum").frame["y"].to_numpy()
     way = np.where(np.arange(len(log)) % 3, "Credit", "Debit")
-    for columns in (("Card Brand",), ("Terminal ID",), ("Vendor Name", "Document Number")):
+    for columns in (("Card Brand",), ("Terminal ID",), ("Vendor Name", "Document Number"), ("Batch ID",),
+                    ("GL Account",)):  # (the tenth review: a card batch's 'Batch ID', a journal's 'GL Account')
         marked = log.assign(**dict.fromkeys(columns, "X"), **{"Transaction Type": way})
         assert load(marked, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
-    for column in ("Vendor Name", "GL Code", "Batch Ref"):  # the ninth review: a purchasing card's export with one
-        marked = log.assign(**{column: "X", "Transaction Type": way})  # of these, its Debit a purchase
-        assert load(marked, per="day", duplicates="sum").frame["y"].sum() < plain.sum()
+    marked = log.assign(**{"Vendor Name": "X", "Transaction Type": way})  # the ninth review: a purchasing card's
+    assert load(marked, per="day", duplicates="sum").frame["y"].sum() < plain.sum()  # export, its Debit a purchase
     stations = event_log(days=500, orders=3000).assign(
         STATION=lambda f: np.where(np.arange(len(f)) % 2, "USC1", "USC2"))
     stations = stations[(stations["STATION"] == "USC1") | (pd.to_datetime(stations["time"]) < "2024-10-15")]
@@ -643,7 +643,8 @@ def test_review_a_store_closed_midweek_has_zero_weeks_after_and_a_removed_counte
     after = south.frame[south.frame["ds"] > pd.Timestamp("2024-03-11")]
     assert len(after) > 20 and (after["y"] == 0).all() and south.frame["ds"].iloc[-1] == pd.Timestamp("2024-09-23")
     assert pd.Timestamp("2024-03-11") not in set(south.frame["ds"])  # the partial week: neither its part nor a 0
-    for name, zeros in (("Traffic Flow", False), ("Flow (cfs)", False), ("qty_snow_chains", True)):
+    for name, zeros in (("Traffic Flow", False), ("Flow (cfs)", False), ("qty_snow_chains", True),
+                        ("Rain Total", False), ("Daily Rainfall Total (mm)", False), ("Precipitation Amount", False)):
         renamed = sales.rename(columns={"Sales": name})
         tasks = read_panel(renamed.to_csv(index=False).encode(), "s.csv", LoadOptions(per="month", duplicates="sum"),
                            PanelChoice(("Store",))).tasks

@@ -326,3 +326,7 @@ def test_a_charge_on_the_same_day_of_every_month_is_no_gross_error_but_a_single_
     once = np.where(days.day == 1, costs - 1400.0, costs)
     once[45] += 1400.0  # a single day so far out: still replaced
     assert list(gross_errors(frame.assign(y=once), daily).rows) == [45]
+    shop = pd.Series(800 + 20 * np.sin(np.arange(91) / 3), index=days).where(days.dayofweek != 6, 0.0)
+    typo = shop.copy()
+    typo[pd.Timestamp("2024-03-14")] = 86.0  # a digit lost, with a closed Sunday's 0 a month on: still replaced
+    assert list(gross_errors(frame.assign(y=typo.to_numpy()), daily).rows) == [days.get_loc("2024-03-14")]
