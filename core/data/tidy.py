@@ -3744,7 +3744,8 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 _CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "batch", "journal", "ledger", "voucher", "gl"})
 # ... two of these (SAP's vendor line items: 'Vendor' and 'Document Number'; not a purchasing card's or a budgeting
 # app's export with one 'Vendor Name', whose Debit is a purchase and Credit a refund)
-_WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor", "supplier"})
+_WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor",
+                                "supplier"})
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:

@@ -818,7 +818,8 @@ def _a_measure_for_sure(values: pd.Series, col: str, keys: list[pd.Series] | Non
         names_a_measure(col) or not whole or numbers.nunique() < _NUMBERING * len(numbers) and not counting)
 
 
-_ORDER_WORDS = frozenset({"order", "number", "no", "nbr", "num", "id", "ref", "reference", "invoice", "document", "doc"})
+_ORDER_WORDS = frozenset({"order", "number", "no", "nbr", "num", "id", "ref", "reference", "invoice", "document",
+                          "doc"})
 
 
 _NUMBERING = 0.9  # of the rows, at least, with values of their own: whole numbers that number the rows
