@@ -566,7 +566,8 @@ def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     head = cells.iloc[:200]
     mostly = head.str.fullmatch(SCALED_NUMBER).fillna(False).mean() >= 0.5
     if not mostly and not (  # cheap: most columns do not
-            _plain_numbers_share(head, decimal_comma) >= 0.5 and cells.str.fullmatch(SCALED_NUMBER).fillna(False).any()):
+            _plain_numbers_share(head, decimal_comma) >= 0.5
+            and cells.str.fullmatch(SCALED_NUMBER).fillna(False).any()):
         return None
     parts = cells.str.extract(SCALED_NUMBER)
     number = (parts[0] + parts[1]).str.replace("--", "", regex=False)  # the sign written before the currency sign

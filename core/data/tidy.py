@@ -653,9 +653,9 @@ _SIGNED_WORDS = frozenset({"growth", "inflation", "deflation", "yoy", "mom", "qo
 # ... and these where the name says a rate ('Return %', '10Y Yield (%)', 'Interest Rate'; not a shop's 'Returns', a
 # PV inverter's 'Yield [kWh]' or 'Interest Income', counts and amounts never below zero)
 _SIGNED_AS_RATE = frozenset({"change", "chg", "yield", "yields", "return", "returns", "interest"})
-_RATE_MARKS = frozenset({"rate", "percent", "percentage", "pct", "bps", "bp",  # or of a market's bonds ('10 Year Treasury Yield',
-                         "treasury", "bond", "bonds", "gilt", "gilts", "bund", "jgb", "tbill", "swap"})  # near zero in
-# Japan, went below; not a mortgage's or a savings account's interest paid or earned, amounts never below zero)
+_RATE_MARKS = frozenset({"rate", "percent", "percentage", "pct", "bps", "bp",  # or of a market's bonds ('10 Year
+                         "treasury", "bond", "bonds", "gilt", "gilts", "bund", "jgb", "tbill", "swap"})  # Treasury Yield',
+# near zero in Japan, went below; not a mortgage's or a savings account's interest paid or earned, amounts never below zero)
 # a rate of these words is of prices or of interest ('CPI annual rate', 'Cash Rate Target', 'Bank Rate')
 _RATE_OF_WORDS = frozenset({"cpi", "hicp", "rpi", "cpih", "pce", "prices", "price", "policy", "cash", "bank", "funds",
                             "repo", "discount", "lending", "deposit", "overnight", "interbank", "refinancing"})
@@ -1878,9 +1878,9 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
 _FILLED_DATES = 0.5
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
 # DATE' was taken before its 'OBSERVATION DATE')
-_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")
+_BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
 # A lot's expiry (an inventory count's 'Expiration Date' before its 'Count Date': the counts dated by when they expire)
-_EXPIRY = re.compile(r"\b(?:expiration|expiry|expires|expiring|exp|best before|use by|sell by)\b")  # not a freight 'Load Date'
+_EXPIRY = re.compile(r"\b(?:expiration|expiry|expires|expiring|exp|best before|use by|sell by)\b")
 # A person's birth date beside the date they joined (a membership roll's 'Birthdate' before its 'Join Date': the
 # births were counted per month); a births register's 'Birth Date' beside its 'Registration Date' stays first
 _BIRTH = re.compile(r"\b(?:birth|birthdate|birthday|dob)\b")
@@ -2234,11 +2234,11 @@ def note_format(found: str, col: object, report: DataReport) -> None:
                                      f"notice.order_overruled_{order.replace(' ', '_')}", {"column": str(col)}))
     elif YEAR_FIRST in found:
         written = found.split(" (")[0].replace("%y", "yy").replace("%m", "mm").replace("%d", "dd")
-        report.notices.append(Notice(f"Dates in '{col}' are read with a two-digit year first ({written}): no other "
-                                     "order spaces them as evenly and as closely. If they are days or months first, choose that order on "
-                                     "the Data page (--day-first or --month-first on the command line), or write the "
-                                     "dates as yyyy-mm-dd.", "notice.year_first", {"column": str(col),
-                                                                                  "format": written}))
+        report.notices.append(Notice(f"Dates in '{col}' are read with a two-digit year first ({written}): no "
+                                     "other order spaces them as evenly and as closely. If they are days or months "
+                                     "first, choose that order on the Data page (--day-first or --month-first on the "
+                                     "command line), or write the dates as yyyy-mm-dd.", "notice.year_first",
+                                     {"column": str(col), "format": written}))
     elif AMBIGUOUS in found:
         report.notices.append(_ambiguous_notice(str(col), found))
 

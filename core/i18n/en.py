@@ -1291,9 +1291,10 @@ MESSAGES: dict[str, str] = {
                         "series out of the file.",
     "err.target_empty": "Target column '{column}' has no values: choose a column that holds the series.",
     "notice.gaps_inserted": "{gaps:plural:missing time stamp} {gaps:were} inserted ({frequency} spacing).",
-    "notice.year_first": "Dates in '{column}' are read with a two-digit year first ({format}): no other order spaces them "
-                         "as evenly and as closely. If they are days or months first, choose that order on the Data page (--day-first or "
-                         "--month-first on the command line), or write the dates as yyyy-mm-dd.",
+    "notice.year_first": "Dates in '{column}' are read with a two-digit year first ({format}): no other order "
+                         "spaces them as evenly and as closely. If they are days or months first, choose that order "
+                         "on the Data page (--day-first or --month-first on the command line), or write the dates as "
+                         "yyyy-mm-dd.",
     "notice.ambiguous_day_first": "Dates in '{column}' fit both day-first and month-first reading; read day first "
                                   "because that gives the more regular spacing. If that is wrong, choose the other "
                                   "order on the Data page (--day-first or --month-first on the command line), or write "

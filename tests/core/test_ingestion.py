@@ -6634,7 +6634,8 @@ def test_a_verify_date_beside_its_hour_an_epic_instant_and_an_expiry_before_a_co
     assert load_series(epic.encode(), "epic.csv").frame["ds"].iloc[-1] == stamps[-1]
     counts = pd.date_range("2023-01-06", periods=40, freq="W-FRI")
     inventory = "Expiration Date,Count Date,Counted Qty\n" + "".join(
-        f"{d + pd.Timedelta(days=400 + 9 * (k % 5)):%m/%d/%Y},{d:%m/%d/%Y},{100 + k % 7}\n" for k, d in enumerate(counts))
+        f"{d + pd.Timedelta(days=400 + 9 * (k % 5)):%m/%d/%Y},{d:%m/%d/%Y},{100 + k % 7}\n"
+        for k, d in enumerate(counts))
     assert load_series(inventory.encode(), "count.csv").date_col == "Count Date"
 
 

@@ -60,7 +60,8 @@ def test_combining_per_period_needs_dates_and_a_known_period() -> None:
     numbered = pd.DataFrame({"value": np.arange(20.0)})
     with pytest.raises(DataError, match="Combining the rows per day needs dates: choose the date column"):
         load(numbered, per="day")
-    with pytest.raises(DataError, match="Unknown period 'fortnight' to combine the rows per: use one of minute, hour, day"):
+    with pytest.raises(DataError, match="Unknown period 'fortnight' to combine the rows per: use one of minute, "
+                                        "hour, day"):
         load(event_log(), per="fortnight")
 
 
