@@ -578,7 +578,7 @@ def _scaled_numbers(cells: pd.Series, decimal_comma: bool) -> pd.Series | None:
     read = amounts * parts[2].map(_SCALES).fillna(1.0).astype("float64")
     scaled = parts[2].notna()
     plain, least = read[~scaled].abs().max(), read[scaled].abs().min()  # a formatter's letter from a magnitude on,
-    if not mostly and not least / 10 <= plain <= 1.5 * least:  # rounded (Grafana's 'short' unit: '1000', then '1 K'),
+    if not mostly and not least / 100 <= plain <= 1.5 * least:  # rounded (Grafana's 'short' unit: '1000', then '1 K'),
         return None  # not a flat's '2B' among '101' nor a race's '5K' among runs of 6.2 km (the plain numbers stop
         # far below where the letter starts)
     return read
@@ -2022,7 +2022,10 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
         clock = hours.nunique() >= _CLOCK_HOURS \
             or len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5
         plain = str(times[0]).strip().lower()  # 'Time', or a utility's 'Start Time' beside 'Usage Date' (48 series)
-        plain_name = plain in ("time", "hour", "interval", "interval start") or bool(_START_TIME.fullmatch(plain))
+        on_the_hour = plain != "hour" or hours.nunique() >= _CLOCK_HOURS and bool(  # (a timesheet's 'Hour' 7:30
+            raw[times[0]].astype("string").str.fullmatch(r"\s*\d{1,2}:00(?::00)?\s*").fillna(True).all())  # worked)
+        plain_name = plain in ("time", "interval", "interval start") or plain == "hour" and on_the_hour \
+            or bool(_START_TIME.fullmatch(plain))
         # (Cerner's 'Verify Date' beside its 'Hour' 00:00 to 23:00: read as 24 daily series)
         dates = dated if clock and len(times) == 1 and plain_name and (plain == "time" or len(dated) == 1) \
             else dates  # (a 'Start Time' beside 'Start Date' and 'End Date' is their twins' below; a run's

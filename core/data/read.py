@@ -2078,8 +2078,9 @@ def _ragged_error(error: BaseException, text: str, delimiter: str) -> DataError:
 def _header_alone(line: int, fields: int, header: int, text: str) -> DataError | None:
     """The error for a title over a header with no row under it (Steam's sales report for a range without sales: 'line
     3 has 20 fields where the header has 1'), where ``line`` is the text's last; None otherwise."""
-    if header != 1 or fields < 2 or line != len(text.rstrip().splitlines()):
-        return None
+    lines = text.rstrip().splitlines()
+    if header != 1 or fields < 2 or line != len(lines) or _digit_share(lines[-1].split(",")) >= 0.5:
+        return None  # (a column of numbers whose last line ends with a comma: '180,')
     return DataError(f"The file has a header of {fields} columns on line {line} but no rows of data under it (a "
                      "report for a range with nothing in it): export a range that holds data.", "err.no_data_rows",
                      {"line": line, "fields": fields})
@@ -2734,7 +2735,8 @@ def _without_preamble(text: str, delimiter: str) -> str:
             titles = fields > 1 and all(sum(bool(cell) for cell in row) == 1 for _, _, row in above)
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             rows_of_it = position >= _PREAMBLE_LINES and sum(  # past the usual notes, lines of the table's own rows
-                len(row) == fields and _digit_share(_written_cells(written)) >= 0.5 for _, row, written in above) >= 2
+                len(row) == fields and _digit_share(_written_cells(written)) >= 0.5 and bool(re.search(r"\d", row[0]))
+                for _, row, written in above) >= 2  # (a date or a number first; not 'Opening Balance,1520.33,,')
             return text[sum(map(len, opening[:index])):] if apart and not rows_of_it else text  # (a logger's rows,
             # then a header and more rows after a restart: its first 20 rows were left out as notes)
     return text

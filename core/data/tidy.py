@@ -408,7 +408,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     if options.per and options.duplicates in SUMMED and options.missing in ("interpolate", "ffill"):
         frame = _blanks_filled_before_summing(frame, target, options, report)
     events = bool(options.per) and options.duplicates == "sum" and not _readings_of_one_spacing(frame["ds"]) \
-        and _blank_rows_of_another_kind(raw.loc[frame.index], frame["y"])
+        and _blank_rows_of_another_kind(raw.loc[frame.index], frame["y"], date_col)
     if options.per:  # every stamp moved to the start of its period: the rows of one period then share it
         frame["ds"] = _period_starts(frame["ds"], options.per, date_col)
     frame = _order_and_deduplicate(frame, options.duplicates, report, raw[date_col] if date_col else None,
@@ -431,11 +431,11 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.notices.extend(_groups_combined(raw, grouping, options.per, ds))
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         zeroed = _zeroed_words(raw, target) if options.duplicates == "sum" else frozenset()
+        flag = _status_column(raw, target) if zeroed else None
+        applied = (zeroed & _status_words(raw, flag) if flag is not None else frozenset()) \
+            - (_REFUNDED_WORDS if (numbers[target] < 0).any() else frozenset())
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
-                                                    numbers[target][counted],
-                                                    _status_column(raw, target) if zeroed else None,
-                                                    zeroed - (_REFUNDED_WORDS if (numbers[target] < 0).any()
-                                                              else frozenset())))
+                                                    numbers[target][counted], flag, applied))
     frame, future = _split_off_future(frame, regressors, report)
     unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
               if col not in (target, *regressors) and numbers[col].nunique() > 1}
@@ -688,7 +688,8 @@ def signed_rate(target: str, unit: str = "") -> bool:
 SERIES_LABELS = "series_labels"  # a long file's series' id values, in its raw rows' ``attrs``
 # A label that names a rate ('Inflation, consumer prices (annual %)', 'Growth rate, over 1 year'); not a team named
 # 'Growth', a 'Mom & Baby' department nor a 'Temperature Probe' sold
-_RATE_LABEL = re.compile(r"%|\b(?:rate|percent|percentage|change|inflation|deflation)\b", re.IGNORECASE)
+_RATE_LABEL = re.compile(r"%|\b(?:rate|percent|percentage|change|inflation|deflation|yoy|qoq|y/y|q/q)\b",
+                         re.IGNORECASE)  # ('CPI YoY')
 _MOST_LABELS, _LONGEST_LABEL = 12, 160  # text columns of one value read as the rows' labels, and their length
 
 
@@ -1064,10 +1065,12 @@ def _a_days_snapshot(ds: pd.Series) -> bool:
     times = (before - before.dt.normalize()).unique()
     previous = ds.iloc[-2]
     return len(times) == 1 and previous < last and (last < previous + _SNAPSHOT_BEFORE  # (not a clock change's 23
-                                                    or last.normalize() == previous.normalize())  # hours after the
-    # midnight before, nor a reservoir read at 06:30 after its 08:00s; CoinGecko's 22:30 after its midnights is)
+                                                    or last.normalize() == previous.normalize()  # hours after the
+                                                    and last < previous + _SNAPSHOT_SAME_DAY)  # midnight before, nor
+    # a reservoir read at 06:30 after its 08:00s; CoinGecko's 22:30 after its midnights is)
 
 
+_SNAPSHOT_SAME_DAY = pd.Timedelta(hours=22, minutes=45)  # ... or this, later on the same day
 _SNAPSHOT_BEFORE = pd.Timedelta(hours=20)  # after the row before, a day's snapshot comes sooner than this (CoinGecko's
 # price at 14:23 today after its midnights; a reservoir read at 06:30 after its 08:00s was left out at 22h45)
 
@@ -1880,7 +1883,8 @@ _FILLED_DATES = 0.5
 # DATE' was taken before its 'OBSERVATION DATE')
 _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
 # A lot's expiry (an inventory count's 'Expiration Date' before its 'Count Date': the counts dated by when they expire)
-_EXPIRY = re.compile(r"\b(?:expiration|expiry|expires|expiring|exp|best before|use by|sell by)\b")
+_EXPIRY = re.compile(r"\b(?:expiration|expiry|expires|expiring|best before|use by|sell by)\b")  # ('Exp Date': an
+# expense's)
 # A person's birth date beside the date they joined (a membership roll's 'Birthdate' before its 'Join Date': the
 # births were counted per month); a births register's 'Birth Date' beside its 'Registration Date' stays first
 _BIRTH = re.compile(r"\b(?:birth|birthdate|birthday|dob)\b")
@@ -2919,14 +2923,15 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
             or _term_code(col, values))
 
 
-_TERM_WORDS = frozenset({"term", "strm", "semester", "trimester", "quarter_code", "term_code", "termcode"})
+_TERM_NAMES = frozenset({"term", "strm", "term code", "termcode", "term id", "academic term", "semester",
+                         "trimester"})  # (not 'Term Deposits' nor 'Term Life Policies Sold')
 
 
 def _term_code(col: str, values: pd.Series) -> bool:
     """Whether a column numbers academic terms (PeopleSoft's 'Term' 2238, Banner's 'TERM_CODE' 202310): named so and
     whole numbers of four digits or more; the code was forecast beside the 'Headcount'."""
     known = values.dropna()
-    return bool(_name_words(col) & _TERM_WORDS) and len(known) > 0 and bool((known % 1 == 0).all()) \
+    return _name_text(col) in _TERM_NAMES and len(known) > 0 and bool((known % 1 == 0).all()) \
         and bool((known.abs() >= 1000).all())
 
 
@@ -3132,11 +3137,13 @@ def _average_before_extremes(measures: list[str]) -> list[str]:
         return _name_words(re.sub(r"\([^)]*\)|\[[^]]*\]", " ", str(col)))
     for col in measures:
         words = unitless(col)
+        read = unitless if words & _AVERAGE_WORDS else _name_words  # the statistic itself in brackets: 'CPU [avg]'
+        words = read(col)
         if not words & _AVERAGE_WORDS:
             continue
         base = words - _AVERAGE_WORDS
         extremes = [other for other in measures[:measures.index(col)]
-                    if (of := unitless(other)) & _EXTREME_WORDS and of - _EXTREME_WORDS == base]
+                    if (of := read(other)) & _EXTREME_WORDS and of - _EXTREME_WORDS == base]
         if extremes:
             rest = [other for other in measures if other != col]
             at = rest.index(extremes[0])
@@ -3741,18 +3748,23 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 # Column names of a card processor's batch ('Card Brand', 'Terminal': its 'Transaction Type' Credit or Debit is the
 # card's) or of a ledger's lines ('Customer', 'Document Type': a receivable's Debit is an invoice, money in); not a
 # statement's 'Card Number' or 'Customer Reference' beside its 'Balance'
-_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "batch", "journal", "ledger", "voucher", "gl"})
+_CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "journal", "ledger", "voucher"})
+# ... and these names of a card processor's batch or a ledger's account (not a purchasing card's 'GL Code' or 'Batch
+# Ref', whose Debit is a purchase)
+_CARD_OR_LEDGER_NAMES = frozenset({"batch id", "batch number", "batch no", "batch nbr", "gl account", "gl acct",
+                                   "gl account number", "gl account code"})
 # ... two of these (SAP's vendor line items: 'Vendor' and 'Document Number'; not a purchasing card's or a budgeting
 # app's export with one 'Vendor Name', whose Debit is a purchase and Credit a refund)
 _WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor",
-                                "supplier"})
+                                "supplier", "gl", "batch"})
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
     """Whether a column of ``raw`` is named as a card batch's or a ledger's (``_CARD_OR_LEDGER_WORDS``), where Debit
     and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
     weak = [col for col in raw.columns if _name_words(col) & _WEAK_LEDGER_WORDS]  # two at least: a statement may
-    return (any(_name_words(col) & _CARD_OR_LEDGER_WORDS for col in raw.columns) or len(weak) >= 2) \
+    return (any(_name_words(col) & _CARD_OR_LEDGER_WORDS or _name_text(col) in _CARD_OR_LEDGER_NAMES
+                for col in raw.columns) or len(weak) >= 2) \
         and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # have its 'Auth Code' or 'Document
     # Number' (and its running balance)
 
@@ -3766,8 +3778,10 @@ def row_context_columns(raw: pd.DataFrame, target: object) -> list[object]:
 
 
 _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment status", "financial status",
-                           "transaction state", "stage", "invoice status", "action"})  # and '... Status': Lawson's
-# 'Line Status', a PBM's 'Claim Status'; Epic's 'Action' Dispensed, Returned, Canceled
+                           "transaction state", "stage", "invoice status"})
+# ... then another '... Status' (Lawson's 'Line Status', a PBM's 'Claim Status'), then Epic's 'Action' (Dispensed,
+# Returned, Canceled): these mark only rows undone (not a sync's 'Error', nor a batch QC 'Rejected', still made)
+_UNDONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "refunded", "fully refunded"})
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
                            "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
 # stock 'Lost', what a shrink report counts)
@@ -3782,6 +3796,7 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     if flag is None:
         return values
     written = raw[flag].reindex(values.index).astype("string").str.strip()
+    zeroed = zeroed & _status_words(raw, flag)
     if (values < 0).any():  # a refund of its own row: not marked on its sale too (itch.io's 'refunded')
         zeroed = zeroed - _REFUNDED_WORDS
     failed = _marked_failed(written, zeroed).to_numpy(dtype=bool) \
@@ -3799,7 +3814,7 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
 
 # Words of a status that a quantity counts as none (Epic's 'Canceled' dispense, Lawson's 'Cancelled' line; not a
 # failed build's minutes nor an error's, still spent)
-_NOT_DONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "rejected", "denied", "declined"})
+_NOT_DONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "denied", "declined"})
 
 
 def _zeroed_words(raw: pd.DataFrame, target: str) -> frozenset[str]:
@@ -3828,12 +3843,23 @@ def _amount_named(raw: pd.DataFrame, target: str) -> bool:
 def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     """The one column of ``raw`` named as a row's status (``_STATUS_NAMES``) that marks a row not carried out
     (``_FAILED_WORDS``), or None (a US 'State' of each order is none)."""
-    flags = [col for col in raw.columns if col != target and (_name_text(col) in _STATUS_NAMES
-                                                               or _last_word(col) == "status")]
-    if len(flags) != 1:
-        return None
-    return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string"),
-                                      _FAILED_WORDS | _REFUNDED_WORDS).any() else None
+    tiers = ((lambda col: _name_text(col) in _STATUS_NAMES, _FAILED_WORDS | _REFUNDED_WORDS),
+             (lambda col: _last_word(col) == "status" and _name_text(col) not in _STATUS_NAMES, _UNDONE_WORDS),
+             (lambda col: _name_text(col) == "action", _UNDONE_WORDS))
+    for named, words in tiers:
+        flags = [col for col in raw.columns if col != target and named(col)]
+        if len(flags) == 1 and named is tiers[0][0]:  # (Shopify's 'Financial Status' beside 'Fulfillment Status')
+            return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string"), words).any() else None
+        marking = [col for col in flags if _marked_failed(raw[col].dropna().astype("string"), words).any()]
+        if marking:
+            return marking[0] if len(marking) == 1 else None
+    return None
+
+
+def _status_words(raw: pd.DataFrame, flag: object) -> frozenset[str]:
+    """The words of a status column ``flag`` that mark rows undone: all of ``_FAILED_WORDS`` and refunds for a column
+    named as a status outright, only ``_UNDONE_WORDS`` for another '... Status' or an 'Action'."""
+    return _FAILED_WORDS | _REFUNDED_WORDS if _name_text(flag) in _STATUS_NAMES else _UNDONE_WORDS
 
 
 _REFUNDED_WORDS = frozenset({"refunded", "fully refunded", "reversed", "chargeback", "charged back"})
@@ -5055,6 +5081,7 @@ def _first_stamp(text: str, day_first: bool | None) -> pd.Timestamp | None:
 
 _MOST_RESETS = 3  # drops of a register to near its start, at most, read as a reset or a wrap (more: no register)
 _NEAR_START = 0.1  # of the reading before, at most, for a drop to be a reset or a wrap
+_NEAR_WRAP = 0.01  # of the power of ten above it, at most, left to the reading before a wrap
 
 
 def _past_resets(readings: np.ndarray) -> np.ndarray:
@@ -5064,14 +5091,16 @@ def _past_resets(readings: np.ndarray) -> np.ndarray:
     others (a register never falls otherwise; a gate counter's one wrap made its weeks' sums of raw readings)."""
     readings = np.asarray(readings, dtype=float)
     drops = np.flatnonzero(np.diff(readings) < 0) + 1
-    if not 0 < len(drops) <= _MOST_RESETS or not (readings[drops] <= _NEAR_START * readings[drops - 1]).all():
-        return readings
+    if not 0 < len(drops) <= _MOST_RESETS or not (readings[drops] <= _NEAR_START * readings[drops - 1]).all() \
+            or any(at + 1 < len(readings) and readings[at + 1] >= readings[at - 1] for at in drops):
+        return readings  # (a failed read written as 0, the readings going on after it: no restart)
     carried, offset = readings.copy(), 0.0
     for at in range(1, len(readings)):
         if at in drops:
             before = readings[at - 1]
             wrap = 10.0 ** np.ceil(np.log10(before + 1))
-            offset += before + (wrap - before if wrap - before <= _NEAR_START * wrap else 0.0)
+            offset += before + (wrap - before if wrap - before <= _NEAR_WRAP * wrap else 0.0)  # (a meter replaced
+            # at 93,800 restarts at 0: no 6,200 made up)
         carried[at] = readings[at] + offset
     return carried
 
@@ -5153,7 +5182,7 @@ def _readings_of_one_spacing(ds: pd.Series) -> bool:
         and np.unique(steps, return_counts=True)[1].max() >= _REGULAR_STEPS * len(steps)
 
 
-def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series) -> bool:
+def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series, date_col: str | None) -> bool:
     """Whether the rows that leave the target blank are of a kind that never fills it, as a text column of a few
     values marks them (Coinbase's 'Send' beside 'Buy' and 'Sell', a vault's 'Inventory Count' beside its dispenses):
     no amount of theirs is missing, they have none; not blanks among orders of one kind (amounts unknown)."""
@@ -5162,7 +5191,8 @@ def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series) -> bool:
         return False
     for col in raw.columns:
         cells = raw[col]
-        if pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES:
+        if col == date_col or pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES \
+                or cells.nunique() > 0.5 * len(cells):  # (a short log's dates or order numbers: no kinds)
             continue
         text = cells.astype("string").str.strip().str.lower()
         only_blank = set(text[blank].dropna()) - set(text[~blank].dropna())
@@ -5387,6 +5417,7 @@ _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially 
                          # a balance's movements that are no sales (Stripe's balance history: its daily payouts)
                          "payout", "payouts", "stripe_fee", "payout_failure", "payout_cancel"})
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values
+_NETTING_WORDS = frozenset({"returned", "return", "refund", "refunded"})  # rows below zero that net against others
 
 
 def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str, values: pd.Series,
@@ -5402,7 +5433,8 @@ def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: st
         if cells.nunique() > _MOST_STATUSES:
             continue
         void = _VOID_WORDS - words if col == zeroed else _VOID_WORDS
-        marked = cells[cells.str.lower().isin(void) & ~(values.reindex(cells.index) < 0).to_numpy()]
+        nets = cells.str.lower().isin(_NETTING_WORDS).to_numpy() & (values.reindex(cells.index) < 0).to_numpy()
+        marked = cells[cells.str.lower().isin(void).to_numpy() & ~nets]  # (Epic's 'Returned' -2: nets its dispense)
         if len(marked):
             shown = ", ".join(f"'{word}'" for word in marked.value_counts().index[:3])
             notices.append(Notice(f"{count(len(marked), 'row')} marked {shown} in '{col}' {_were(len(marked))} "
@@ -5483,7 +5515,7 @@ def stamps_period(stamps: pd.Series) -> str:
     return next((per for per in ("day", "hour") if span >= _PERIODS_ADVISED * _PERIOD_SECONDS[per]), "minute")
 
 
-_PERIODS_ADVISED = 2 * MIN_ROWS  # periods a file's span holds at least for a period to be advised
+_PERIODS_ADVISED = MIN_ROWS  # periods a file's span holds at least for a period to be advised
 
 
 def _finer_than_stamps(starts: pd.Series, per: str) -> bool:

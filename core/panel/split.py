@@ -588,6 +588,7 @@ MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that end
 # 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out
 _SENSOR_WORDS = frozenset({"rain", "rainfall", "precip", "precipitation", "prcp", "snow", "snowfall", "snwd", "temp",
                            "temperature", "tmax", "tmin", "tavg", "level", "flow", "streamflow", "discharge", "depth"})
+_MONEY_FLOWS = frozenset({"cash", "net", "fund", "funds", "inflow", "outflow"})  # a fund's 'Net Flow Amount'
 _UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h",
                          "total", "amount", "sum", "accumulation", "accumulated", "value"})  # ('Rain Total')
 
@@ -595,13 +596,13 @@ _UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "d
 def _reads_a_sensor(target: str) -> bool:
     """Whether ``target`` is named as a sensor's readings (``_SENSOR_WORDS`` its last word, before any unit): a gauge
     or a counter that was removed measured nothing after, no drought nor an empty road; not a cash flow."""
-    if re.search(r"\((?:mm|in)\)", target):  # a gauge's millimetres or inches ('Daily Rainfall Total (mm)')
+    if re.search(r"\(mm\)", target):  # a gauge's millimetres ('Daily Rainfall Total (mm)'; not 'Qty (in)')
         return True
     name = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", target)).lower()
     words = [word for word in re.split(r"[\W_]+", name) if word]
     while len(words) > 1 and words[-1] in _UNIT_TAILS:
         words.pop()
-    return bool(words) and words[-1] in _SENSOR_WORDS and "cash" not in words
+    return bool(words) and words[-1] in _SENSOR_WORDS and not set(words) & _MONEY_FLOWS
 _LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 

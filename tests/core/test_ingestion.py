@@ -6666,3 +6666,25 @@ def test_review_an_order_number_a_harvest_date_and_an_evening_snapshot_keep_thei
     days = [*pd.date_range("2024-05-01", periods=60, freq="D"), pd.Timestamp("2024-06-29 22:30")]
     prices = "snapped_at,price\n" + "".join(f"{d:%Y-%m-%d %H:%M:%S} UTC,{60000 + k * 10}\n" for k, d in enumerate(days))
     assert len(load_series(prices.encode(), "coingecko.csv").frame) == 60
+
+
+def test_review_hours_worked_a_term_deposit_bracketed_statistics_and_an_expense_date_keep_their_roles() -> None:
+    # the eleventh review: a timesheet's 'Hour' of hours worked (7:30) was joined to its date as a clock; 'Term
+    # Deposits' was taken for a term code; 'Temperature (min)/(avg)/(max)' forecast the minimum; an 'Exp Date' (an
+    # expense's) gave way to 'Submitted Date'
+    days = pd.date_range("2024-02-01", periods=30, freq="D")
+    sheet = "Work Date,Employee,Hour,Pay\n" + "".join(
+        f"{d:%m/%d/%Y},{e},{6 + k % 3}:{'30' if k % 2 else '00'},{120 + k}\n" for k, d in enumerate(days)
+        for e in ("Ann", "Bo"))
+    assert load_series(sheet.encode(), "hours.csv", LoadOptions(target="Pay")).frequency.name == "daily"
+    months = pd.date_range("2019-01-01", periods=60, freq="MS")
+    deposits = "Month,Term Deposits,Savings Accounts\n" + "".join(f"{m:%Y-%m},{250000 + 913 * k},{80 + k % 7}\n"
+                                                                  for k, m in enumerate(months))
+    assert load_series(deposits.encode(), "bank.csv").target == "Term Deposits"
+    temps = "date,Temperature (min),Temperature (avg),Temperature (max)\n" + "".join(
+        f"{d:%Y-%m-%d},{8 + k % 3},{11 + k % 4}.5,{15 + k % 5}\n" for k, d in enumerate(days))
+    assert load_series(temps.encode(), "t.csv").target == "Temperature (avg)"
+    expenses = "Exp Date,Submitted Date,Category,Amount\n" + "".join(
+        f"{d:%m/%d/%Y},{d + pd.Timedelta(days=7 - d.dayofweek % 7):%m/%d/%Y},Travel,{40 + k}.5\n"
+        for k, d in enumerate(days))
+    assert load_series(expenses.encode(), "exp.csv").date_col == "Exp Date"

@@ -706,3 +706,24 @@ def test_a_register_that_wraps_or_restarts_once_is_still_summed_by_its_rises() -
     text = "Date,Meter Reading\n" + "".join(f"{d:%m/%d/%Y},{r}\n" for d, r in zip(days, restarted))
     weeks = load_series(text.encode(), "meter.csv", LoadOptions(per="week", duplicates="sum")).frame["y"]
     assert weeks.iloc[1:-1].between(5_000, 20_000).all()
+
+
+def test_review_two_status_columns_a_sync_error_a_qc_rejection_and_a_short_logs_blank_keep_their_values() -> None:
+    # the eleventh review: Shopify's 'Financial Status' beside its 'Fulfillment Status' stopped voided orders counting
+    # 0; a 'Sync Status' Error zeroed real sales, a 'QC Status' Rejected a batch made; a failed payment's negative
+    # amount was no longer said; one blank amount in a short log (its dates the 'kind') was counted 0
+    log = event_log().assign(**{"Financial Status": "paid", "Fulfillment Status": "fulfilled"})
+    log.loc[log.index[::40], "Financial Status"] = "voided"
+    said = [notice.key for notice in load(log, per="day", duplicates="sum").report.notices]
+    assert "notice.failed_rows" in said
+    plain = load(event_log(), per="day", duplicates="sum").frame["y"].to_numpy()
+    for column, word in (("Sync Status", "Error"), ("QC Status", "Rejected")):
+        marked = event_log().assign(**{column: lambda f: np.where(np.arange(len(f)) % 7 == 0, word, "OK")})
+        assert load(marked, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    outgoing = event_log().assign(amount=lambda f: -f["amount"], Status="Completed")
+    outgoing = outgoing.rename(columns={"amount": "Value"})
+    outgoing.loc[outgoing.index[::30], "Status"] = "Failed"  # ('Failed' is no undone word for a negative sum)
+    assert "notice.per_period_marked" in [n.key for n in load(outgoing, per="day", duplicates="sum").report.notices]
+    short = event_log(days=12, orders=20)
+    short.loc[short.index[9], "amount"] = np.nan
+    assert "notice.per_blank_periods" not in [n.key for n in load(short, per="day", duplicates="sum").report.notices]
