@@ -5125,7 +5125,6 @@ def _register_as_increments(frame: pd.DataFrame, target: str, per: str, report: 
     increments = np.full(len(values), np.nan)
     filled = np.flatnonzero(np.isfinite(values))
     decimals = _decimal_places(known)  # the readings' own: 0.7 kWh, not 0.6999999999999
-    rises = np.diff(_past_resets(values[filled]))
     increments[filled[1:]] = rises if decimals is None else np.round(rises, decimals)
     y = np.empty(len(values))
     y[order] = increments
@@ -5151,10 +5150,7 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
     inside = np.zeros(len(frame), dtype=bool)
     inside[first:last + 1] = True
     blank = inside & ~known
-    steps = np.diff(ds.to_numpy().astype("int64"))
-    if not blank.any() or blank.sum() > _FILLED_BLANKS * (last - first + 1) or not len(steps) \
-            or not (steps > 0).all() \
-            or np.unique(steps, return_counts=True)[1].max() < _REGULAR_STEPS * len(steps):
+    if not blank.any() or blank.sum() > _FILLED_BLANKS * (last - first + 1) or not _readings_of_one_spacing(ds):
         return frame
     known_values = frame["y"].dropna()
     if _blank_holidays_notice(ds, frame["y"], target) is not None or (  # closed on holidays, or a small count that
@@ -5177,7 +5173,7 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
 def _readings_of_one_spacing(ds: pd.Series) -> bool:
     """Whether the rows are readings of one spacing, one a stamp (``_REGULAR_STEPS`` of the steps the commonest), not
     an event log's."""
-    steps = np.diff(ds.dropna().to_numpy().astype("int64")) if pd.api.types.is_datetime64_any_dtype(ds) else []
+    steps = np.diff(ds.to_numpy().astype("int64")) if pd.api.types.is_datetime64_any_dtype(ds) else []
     return bool(len(steps)) and bool((steps > 0).all()) \
         and np.unique(steps, return_counts=True)[1].max() >= _REGULAR_STEPS * len(steps)
 
