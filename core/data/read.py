@@ -2067,7 +2067,7 @@ def _ragged_error(error: BaseException, text: str, delimiter: str) -> DataError:
                          f"same number of {separators}, and put cells that contain one in double quotes.",
                          "err.ragged", {"detail": _first_line(error), "separators": separators})
     header, line, fields = (int(count) for count in found.groups())
-    if (empty := _header_alone(line, fields, header, text)) is not None:
+    if (empty := _header_alone(line, fields, header, text, delimiter)) is not None:
         return empty
     # pandas counts lines as the text has them (blank ones too); a cell quoted over two lines shifts the count, and
     # the line found is then another one, whose cells seldom look like a number cut in two.
@@ -2075,11 +2075,12 @@ def _ragged_error(error: BaseException, text: str, delimiter: str) -> DataError:
     return _ragged_line_error(line, fields, header, delimiter, _cut_thousands([row]) if row else None)
 
 
-def _header_alone(line: int, fields: int, header: int, text: str) -> DataError | None:
+def _header_alone(line: int, fields: int, header: int, text: str, delimiter: str) -> DataError | None:
     """The error for a title over a header with no row under it (Steam's sales report for a range without sales: 'line
-    3 has 20 fields where the header has 1'), where ``line`` is the text's last; None otherwise."""
+    3 has 20 fields where the header has 1'), where ``line`` is the text's last, cut at ``delimiter``; None
+    otherwise."""
     lines = text.rstrip().splitlines()
-    if header != 1 or fields < 2 or line != len(lines) or _digit_share(lines[-1].split(",")) >= 0.5:
+    if header != 1 or fields < 2 or line != len(lines) or _digit_share(lines[-1].split(delimiter)) >= 0.5:
         return None  # (a column of numbers whose last line ends with a comma: '180,')
     return DataError(f"The file has a header of {fields} columns on line {line} but no rows of data under it (a "
                      "report for a range with nothing in it): export a range that holds data.", "err.no_data_rows",
@@ -2156,7 +2157,7 @@ def _check_row_names(raw: pd.DataFrame, text: str, delimiter: str) -> None:
     cut = _cut_thousands([cells for _, cells in rows]) if delimiter == "," else None
     names = raw.index.nlevels == 1 and (raw.index.is_unique or bool(raw.index.isna().all()))
     if cut is not None or not names:
-        raise _header_alone(rows[0][0], fields, raw.shape[1], text) \
+        raise _header_alone(rows[0][0], fields, raw.shape[1], text, delimiter) \
             or _ragged_line_error(rows[0][0], fields, raw.shape[1], delimiter, cut)
 
 

@@ -432,7 +432,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         zeroed = _zeroed_words(raw, target) if options.duplicates == "sum" else frozenset()
         flag = _status_column(raw, target) if zeroed else None
-        applied = (zeroed & _status_words(raw, flag) if flag is not None else frozenset()) \
+        applied = (zeroed & _status_words(flag) if flag is not None else frozenset()) \
             - (_REFUNDED_WORDS if (numbers[target] < 0).any() else frozenset())
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
                                                     numbers[target][counted], flag, applied))
@@ -3796,7 +3796,7 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     if flag is None:
         return values
     written = raw[flag].reindex(values.index).astype("string").str.strip()
-    zeroed = zeroed & _status_words(raw, flag)
+    zeroed = zeroed & _status_words(flag)
     if (values < 0).any():  # a refund of its own row: not marked on its sale too (itch.io's 'refunded')
         zeroed = zeroed - _REFUNDED_WORDS
     failed = _marked_failed(written, zeroed).to_numpy(dtype=bool) \
@@ -3840,15 +3840,36 @@ def _amount_named(raw: pd.DataFrame, target: str) -> bool:
             _name_words(col) & _CURRENCY_WORDS for col in raw.columns)
 
 
+_REFUNDED_WORDS = frozenset({"refunded", "fully refunded", "reversed", "chargeback", "charged back"})
+
+
+def _named_a_status(col: object) -> bool:
+    """Whether ``col`` is named a row's status outright (``_STATUS_NAMES``)."""
+    return _name_text(col) in _STATUS_NAMES
+
+
+def _another_status(col: object) -> bool:
+    """Whether ``col`` is another '... Status' (Lawson's 'Line Status', a PBM's 'Claim Status')."""
+    return _last_word(col) == "status" and not _named_a_status(col)
+
+
+def _an_action(col: object) -> bool:
+    """Whether ``col`` is an 'Action' (Epic's dispense log)."""
+    return _name_text(col) == "action"
+
+
+# Status columns in the order they are looked for, each with the words that mark its rows undone: one named a status
+# outright zeroes failed and refunded rows; the later ones only cancelled, voided, reversed or refunded rows.
+_STATUS_TIERS = ((_named_a_status, _FAILED_WORDS | _REFUNDED_WORDS), (_another_status, _UNDONE_WORDS),
+                 (_an_action, _UNDONE_WORDS))
+
+
 def _status_column(raw: pd.DataFrame, target: str) -> object | None:
-    """The one column of ``raw`` named as a row's status (``_STATUS_NAMES``) that marks a row not carried out
-    (``_FAILED_WORDS``), or None (a US 'State' of each order is none)."""
-    tiers = ((lambda col: _name_text(col) in _STATUS_NAMES, _FAILED_WORDS | _REFUNDED_WORDS),
-             (lambda col: _last_word(col) == "status" and _name_text(col) not in _STATUS_NAMES, _UNDONE_WORDS),
-             (lambda col: _name_text(col) == "action", _UNDONE_WORDS))
-    for named, words in tiers:
+    """The one column of ``raw`` found by ``_STATUS_TIERS`` that marks a row not carried out, or None (a US 'State'
+    of each order is none)."""
+    for named, words in _STATUS_TIERS:
         flags = [col for col in raw.columns if col != target and named(col)]
-        if len(flags) == 1 and named is tiers[0][0]:  # (Shopify's 'Financial Status' beside 'Fulfillment Status')
+        if len(flags) == 1 and named is _named_a_status:  # (Shopify's 'Financial Status' beside 'Fulfillment Status')
             return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string"), words).any() else None
         marking = [col for col in flags if _marked_failed(raw[col].dropna().astype("string"), words).any()]
         if marking:
@@ -3856,13 +3877,9 @@ def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     return None
 
 
-def _status_words(raw: pd.DataFrame, flag: object) -> frozenset[str]:
-    """The words of a status column ``flag`` that mark rows undone: all of ``_FAILED_WORDS`` and refunds for a column
-    named as a status outright, only ``_UNDONE_WORDS`` for another '... Status' or an 'Action'."""
-    return _FAILED_WORDS | _REFUNDED_WORDS if _name_text(flag) in _STATUS_NAMES else _UNDONE_WORDS
-
-
-_REFUNDED_WORDS = frozenset({"refunded", "fully refunded", "reversed", "chargeback", "charged back"})
+def _status_words(flag: object) -> frozenset[str]:
+    """The words that mark rows undone in a status column ``flag``: those of its tier in ``_STATUS_TIERS``."""
+    return next((words for named, words in _STATUS_TIERS if named(flag)), frozenset())
 
 
 def _marked_failed(written: pd.Series, words: frozenset[str] = _FAILED_WORDS) -> pd.Series:
@@ -5187,8 +5204,8 @@ def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series, date_col: 
         return False
     for col in raw.columns:
         cells = raw[col]
-        if col == date_col or pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES \
-                or cells.nunique() > 0.5 * len(cells):  # (a short log's dates or order numbers: no kinds)
+        if col == date_col or pd.api.types.is_numeric_dtype(cells) \
+                or cells.nunique() > min(_MOST_STATUSES, 0.5 * len(cells)):  # (a short log's dates or order numbers)
             continue
         text = cells.astype("string").str.strip().str.lower()
         only_blank = set(text[blank].dropna()) - set(text[~blank].dropna())

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from core.data.read import _detect_delimiter, _sniff_dialect
+from core.data.read import _detect_delimiter, _header_alone, _sniff_dialect
 from core.data.tidy import LoadOptions, load_series
 from core.errors import DataError, LimitError
 from core.i18n import said
@@ -795,3 +795,9 @@ def test_a_report_of_a_title_and_a_header_without_rows_says_it_holds_no_data() -
     with pytest.raises(DataError, match="no rows of data under it") as empty:
         load_series(text.encode(), "steam.csv")
     assert empty.value.key == "err.no_data_rows" and empty.value.params == {"line": 3, "fields": 5}
+
+
+def test_a_last_line_of_numbers_is_no_header_alone_whatever_the_delimiter() -> None:
+    # a title over one tab-separated row of data: its numbers, cut at the file's tabs, are no header's names
+    assert _header_alone(2, 3, 1, "Export 2024\n2024-01-01\t5\t7\n", "\t") is None
+    assert _header_alone(2, 3, 1, "Export 2024\nDate\tSales\tUnits\n", "\t").key == "err.no_data_rows"
