@@ -4500,7 +4500,7 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
     has no flags after its numbers: its '1.13 s' among '490 ms' was said as a flagged number too."""
     for col in columns:
         if col not in (units or {}):
-            _note_marked_numbers(raw[col], col, report)
+            _note_marked_numbers(raw[col], numbers[col], col, report)
         markers = _note_marker_words(raw[col], numbers[col], col, report)
         _note_lost_digits(raw[col], numbers[col], col, report)
         cells = pd.concat([unreadable_numbers(raw[col], numbers[col], decimal_comma),
@@ -4645,9 +4645,10 @@ _HOLIDAYS_OF_BLANKS = 0.5  # of the blank days, at least, on holidays (``_blank_
 _HOLIDAY_SHARE = 0.05  # of the days, at most, blank for ``_blank_holidays_notice`` to say (not a sparse series)
 
 
-def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> None:
-    """A notice for each way cells of a column read as numbers were marked (``_MARKED``): below a limit (``<1``: read
-    as half of it), with K, M or B (``12.5K``), or with a statistics office's flag after the number (``1234.5 p``)."""
+def _note_marked_numbers(values: pd.Series, read: pd.Series, col: object, report: DataReport) -> None:
+    """A notice for each way cells of a column were marked where they read as numbers (``read``; ``_MARKED``): below
+    a limit (``<1``: read as half of it), with K, M or B (``12.5K``), or with a statistics office's flag after the
+    number (``1234.5 p``). Cells left unread are said as such elsewhere (a race's '5K' among runs of 6.2 km)."""
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return
     text = values.astype("string").str.strip()
@@ -4658,7 +4659,7 @@ def _note_marked_numbers(values: pd.Series, col: object, report: DataReport) -> 
                   "flagged_numbers": text.str.contains(FLAG_AFTER, regex=True) & ~text.str.startswith(":")}
     for kind, (pattern, sentence) in _MARKED.items():
         cells = text[candidates[kind].fillna(False)]  # cheap filters first: most columns have none
-        cells = cells[cells.str.fullmatch(pattern).fillna(False)]
+        cells = cells[cells.str.fullmatch(pattern).fillna(False) & read.reindex(cells.index).notna()]
         if len(cells):
             fields = {"cells": len(cells), "column": str(col), "examples": _quoted_cells(cells)}
             report.notices.append(Notice(sentence.format(count=count(len(cells), "cell"), were=_were(len(cells)),

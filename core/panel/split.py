@@ -73,7 +73,10 @@ class SeriesTask:
         _note_early_end(series, self.attrs.get(FILE_END))
         if (found := self.attrs.get(STAMPS_READ)) and series.date_col and not any(
                 getattr(notice, "key", "") == "notice.first_offset" for notice in series.report.notices):
-            note_format(str(found), series.date_col, series.report)  # several UTC offsets read on the first
+            if self.attrs.get(ON_THE_FIRST_OFFSET):  # its times all carry it: none moved, downloads still write it
+                series.report.date_format = str(found)
+            else:
+                note_format(str(found), series.date_col, series.report)  # several UTC offsets read on the first
         return series
 
     def _tidy(self) -> LoadedSeries:
@@ -485,7 +488,8 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     """One task per series, in order of first appearance (then target order), and the number of rows
     dropped for a blank id. Raises ``LimitError`` beyond ``TSR_MAX_SERIES`` series."""
     probe = layout.probe
-    table = _dates_parsed(_stripped(raw), probe)
+    stripped = _stripped(raw)
+    table = _dates_parsed(stripped, probe)
     if layout.id_text is not None:  # the ids as the file writes them
         table = table.assign(**{col: layout.id_text[col] for col in layout.id_text.columns})
     if layout.id_cols:
@@ -508,12 +512,13 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     cells.update({WHOLE_ROW_KEY: whole} if whole is not None else {})
     ends = {target: _last_value_stamp(table, probe.date_col, target) for target in layout.targets}
     counted = {} if whole is None or not probe.date_col else {COPIES_COUNTED: copies_are_events(
-        drop_index_columns(table), _stripped(raw)[probe.date_col], table[probe.date_col], layout.id_cols)}
+        drop_index_columns(table), stripped[probe.date_col], table[probe.date_col], layout.id_cols)}
+    offsets = _offsets_written(stripped[probe.date_col]) if STAMPS_READ in table.attrs else None
     tasks = [SeriesTask(unique_id=_series_name(str(uid), target, layout),
                         cells={col: cells[col].take(positions) for col in [*columns[target], *keyed]},
                         options=_series_options(probe, target),
                         attrs={**table.attrs, FILE_END: ends[target], SERIES_LABELS: tuple(str(uid).split(ID_JOINER)),
-                               **counted})
+                               **counted, ON_THE_FIRST_OFFSET: _on_the_first_offset(offsets, positions)})
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         columns = "/".join(layout.id_cols)
@@ -522,6 +527,20 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
     return tasks, blank
 
 
+
+
+def _offsets_written(stamps: pd.Series) -> np.ndarray:
+    """The UTC offset each stamp of ``stamps`` is written with ('+01:00', 'Z'; '' for none)."""
+    text = stamps.astype("string").str.strip()
+    return text.str.extract(_UTC_OFFSET_WRITTEN, expand=False).fillna("").to_numpy(dtype=object)
+
+
+def _on_the_first_offset(offsets: np.ndarray | None, positions: np.ndarray) -> bool:
+    """Whether the stamps of a series at ``positions`` all carry the file's first offset (``offsets``), read on
+    which none of them moves."""
+    if offsets is None or not (written := offsets[offsets != ""]).size:
+        return False
+    return set(offsets[positions]) - {""} == {written[0]}
 
 
 def _last_value_stamp(table: pd.DataFrame, date_col: str | None, target: str) -> pd.Timestamp | None:
@@ -583,6 +602,8 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
 
 
 STAMPS_READ = "stamps_read"  # the whole file's way of reading its time column, where each series must say it
+ON_THE_FIRST_OFFSET = "on_the_first_offset"  # a series whose times all carry the offset the file's were read on
+_UTC_OFFSET_WRITTEN = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")  # a time's UTC offset at its end: +01:00, -0500, Z
 MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
 # The last word of a sensor's readings ('daily_rain', GHCN's 'PRCP', 'WaterLevel', 'Traffic Flow', 'Flow (cfs)'; not
 # 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out

@@ -389,6 +389,20 @@ def test_each_series_of_a_long_file_says_its_times_are_read_on_the_first_offset(
         assert series.report.utc_offset == "+01:00"
 
 
+def test_a_series_of_a_long_file_whose_times_carry_only_the_first_offset_says_nothing_of_it() -> None:
+    # Lagos keeps +01:00 all year, Berlin moves to +02:00, Tokyo keeps +09:00: Lagos' times are read as written
+    from core.panel.choice import PanelChoice, read_panel
+
+    text = "Series;Time;Value\n" + "".join(
+        f"{name};{h:%Y-%m-%dT%H:%M:%S%z};{k % 9 + 10}\n" for name in ("Africa/Lagos", "Europe/Berlin", "Asia/Tokyo")
+        for k, h in enumerate(pd.date_range("2024-03-30", periods=72, freq="h", tz="UTC").tz_convert(name)))
+    panel = read_panel(text.encode(), "grafana.csv", LoadOptions(), PanelChoice(("Series",)))
+    said = {task.unique_id: task.load().report for task in panel.tasks}
+    assert {uid: [notice.key for notice in report.notices] for uid, report in said.items()} == {
+        "Africa/Lagos": [], "Europe/Berlin": ["notice.first_offset"], "Asia/Tokyo": ["notice.first_offset"]}
+    assert {report.utc_offset for report in said.values()} == {"+01:00"}
+
+
 def test_the_command_line_writes_times_read_on_the_first_offset_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from core import cli
 

@@ -831,6 +831,15 @@ def test_grafanas_thousands_after_plain_hundreds_are_read_and_a_flats_letter_is_
     assert parse_numbers(pd.Series(["6.2", "10K", "12", "5K", "8.4"])) is None  # a race's kilometres, no thousands
 
 
+def test_a_races_letter_left_unread_is_not_said_read_as_thousands() -> None:
+    # two '5K' among runs of 4 to 9 km: read as missing, and the notice said they were read as 5,000 too
+    runs = [f"{4 + (k * 7) % 50 / 10:.1f}" if k not in (4, 25) else "5K" for k in range(40)]
+    days = pd.date_range("2024-01-01", periods=40, freq="2D")
+    text = "Date,Distance (km)\n" + "".join(f"{day:%Y-%m-%d},{run}\n" for day, run in zip(days, runs))
+    keys = [notice.key for notice in load_series(text.encode(), "runs.csv").report.notices]
+    assert "notice.unreadable_numbers" in keys and "notice.scaled_numbers" not in keys
+
+
 def test_a_timecards_hours_of_whole_hours_are_a_duration_not_a_clock() -> None:
     # a Kronos timecard's REG series, 'Hours' 8:00 every day, was refused as durations while its OT was read
     days = pd.date_range("2024-01-01", periods=40, freq="B")
