@@ -785,6 +785,9 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
         cleaned = cleaned.str.replace(_APOSTROPHE_THOUSANDS, "", regex=True)
     if cleaned.str.contains(_ACCOUNTING_ZERO, regex=True).any():
         cleaned = cleaned.mask(cleaned.str.fullmatch(_ACCOUNTING_ZERO).fillna(False), "0")
+    if cleaned.str.contains(_DIGITS_SPACED, regex=True).any():  # an E-ZPass tag '004 0123456 01', a phone number:
+        parts = cleaned.str.contains(_SPACED_NOT_THOUSANDS, regex=True).fillna(False).astype(bool)
+        cleaned = cleaned.mask(parts, "")  # unreadable
     cleaned = cleaned.str.replace(_CURRENCY_AND_SPACES, "", regex=True)
     cleaned = cleaned.str.replace(_UNICODE_MINUS, "-", regex=False)
     if cleaned.str.contains("(", regex=False).any():  # the regex costs more than this look over a long column
@@ -799,6 +802,12 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
             cleaned = cleaned.mask(stray, "")  # "": unreadable, not a missing-value marker
         return cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     return cleaned.str.replace(",", "", regex=False) if _groups_thousands(cleaned) else cleaned
+
+
+_DIGITS_SPACED = re.compile(r"\d[ \u00a0\u202f]+\d")
+# Spaces between digits that group no thousands (a group after one of other than three digits, or one of four digits
+# or more before it): an id or a phone number written in parts, no number
+_SPACED_NOT_THOUSANDS = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))\d|\d{4}[ \u00a0\u202f]+\d")
 
 
 def _groups_thousands(cleaned: pd.Series) -> bool:
@@ -1826,7 +1835,9 @@ _DAY_BEFORE_MONTH = re.compile(r"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sa
 # A time interval, read as its start (ENTSO-E's "01.01.2023 00:00 - 01.01.2023 01:00", "(CET)" after a clock change);
 # its start has a mark within its digits, so a fiscal year "2019 - 20" is not one.
 _LONGEST_INTERVAL = 80  # characters: a longer cell is no interval (the pattern backtracks in time its length squared)
-_INTERVAL = re.compile(r"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?)\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?(?:\s*\([^)]*\))?")
+_MERIDIEM_AFTER = r"(?:\s?[AaPp]\.?[Mm]\.?)?"  # PRTG's '3/4/2024 12:00:00 AM - 1:00:00 AM'
+_INTERVAL = re.compile(rf"(\d+[./:][^\s\-–]*(?:[\sT]\d\S*)?{_MERIDIEM_AFTER})\s+[-–]\s+\d[^\s\-–]*(?:[\sT]\d\S*)?"
+                       rf"{_MERIDIEM_AFTER}(?:\s*\([^)]*\))?")
 # The same with ISO dates: "2023-01-01 00:00 - 2023-01-01 01:00", or ISO 8601's "2023-01-01T00:00/2023-01-01T01:00",
 # or Matomo's weeks "2023-01-02,2023-01-08" ("2023-01-02 to 2023-01-08").
 _ISO_TIME = r"\d{4}-\d{2}-\d{2}(?:[\sT]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"

@@ -432,7 +432,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         counted = (ds.notna() & numbers[target].notna()).to_numpy()  # rows with a time and a value: combined
         zeroed = _zeroed_words(raw, target) if options.duplicates == "sum" else frozenset()
         flag = _status_column(raw, target) if zeroed else None
-        applied = (zeroed & _status_words(flag) if flag is not None else frozenset()) \
+        applied = (zeroed if flag is not None else frozenset()) \
             - (_REFUNDED_WORDS if (numbers[target] < 0).any() else frozenset())
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
                                                     numbers[target][counted], flag, applied))
@@ -808,6 +808,13 @@ _PRECIPITATION_NAME = re.compile(r"prcp|precip|rain|snow|snwd", re.IGNORECASE)
 _HOURS_NAMES = frozenset({"hours", "hrs", "overtime"})
 _DURATION_NAMES = frozenset({"duration", "spent", "h"})  # Toggl's 'Duration', Clockify's 'Duration (h)', Jira's 'Time
 # Spent': decimal hours, or minutes where most last under an hour (a call's 'Talk Duration')
+# Words before 'Time' that make it a duration, not a time of day: Samsara's 'Idle Time' and 'Engine Run Time' ('1h
+# 18m' was refused as durations), a contact centre's 'Talk Time', 'Hold Time' and 'Handle Time' (not 'Call Time', a
+# log's time of day in some exports)
+_SPENT_TIME_WORDS = frozenset({"idle", "run", "running", "engine", "talk", "hold", "wait", "waiting", "queue", "ring",
+                               "drive", "driving", "down", "downtime", "handle", "handling", "wrap", "acw", "ivr",
+                               "park", "travel", "response", "resolution", "dwell", "charging", "moving", "cycle",
+                               "lead", "transit", "processing", "screen", "watch", "billable", "bill"})
 _OPENING_WORDS = frozenset({"opening", "open", "business", "office", "start", "end", "from", "to"})  # of a clock
 # a time of day's names: its '6h 20m' is a clock's
 _CLOCK_NAMES = frozenset({"time", "hour", "heure", "zeit", "uhrzeit", "hora", "ora", "clock"})
@@ -821,7 +828,7 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     read = {}
     for col in raw.columns:
         words = _name_words(col)
-        timed = words & (_HOURS_NAMES | _DURATION_NAMES)
+        timed = words & (_HOURS_NAMES | _DURATION_NAMES) or _spent_time(col)
         if pd.api.types.is_numeric_dtype(raw[col]) or words & _CLOCK_NAMES and not timed:
             continue  # (a time of day's '6h 20m' is a clock's)
         text = raw[col].astype("string").str.strip()
@@ -858,6 +865,12 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
     timed = raw.assign(**{str(col): values for col, (values, _, _) in read.items()})
     timed.attrs = {**raw.attrs, DURATIONS: [col for col in read if not _name_words(col) & _HOURS_NAMES]}
     return timed
+
+
+def _spent_time(col: object) -> bool:
+    """Whether a name says time spent: 'Time' after a word of ``_SPENT_TIME_WORDS`` ('Idle Time', 'Talk Time (s)')."""
+    words = _word_list(re.sub(r"\(.*?\)|\[.*?\]", " ", str(col)))  # its unit in brackets aside
+    return len(words) >= 2 and words[-1] == "time" and words[-2] in _SPENT_TIME_WORDS
 
 
 DURATIONS = "durations"  # the columns read as durations (``_hours_as_decimals``): measures after the others
@@ -1256,8 +1269,10 @@ def _summary_rows_notice(rows: int, words: str) -> Notice:
 _PERIOD_WORD = (r"(?:week(?:ly)?|month(?:ly)?|day|daily|quarter(?:ly)?|year(?:ly)?|"
                 + "|".join(f"{day:%B}|{day:%b}" for day in pd.date_range("2000-01-01", periods=12, freq="MS"))
                 + r")(?:\s+\d{1,2})?")
-_BARE_TOTAL = re.compile(rf"\**\s*(?:{_PERIOD_WORD}\s+)?(?:sub-?\s?totals?|(?:grand\s+)?totals?|zwischensumme"
-                         rf"|sous-total|subtotaal)(?:\s+for\s+(?:the\s+)?{_PERIOD_WORD})?\s*:?", re.IGNORECASE)
+_OF_VALUES = r"(?:\s*\(of\s+\d+\s+values?\))?"  # PRTG's footer 'Sums (of 336 values)', 'Averages (of 336 values)'
+_BARE_TOTAL = re.compile(rf"\**\s*(?:{_PERIOD_WORD}\s+)?(?:sub-?\s?totals?|(?:grand\s+)?totals?|sums?|zwischensumme"
+                         rf"|sous-total|subtotaal)(?:\s+for\s+(?:the\s+)?{_PERIOD_WORD})?{_OF_VALUES}\s*:?",
+                         re.IGNORECASE)
 
 
 def _bare_totals(cells: pd.Series) -> pd.Series:
@@ -1275,8 +1290,8 @@ def _bare_totals(cells: pd.Series) -> pd.Series:
     return bare
 
 
-_BARE_STATISTIC = re.compile(rf"(?:{_PERIOD_WORD}\s+)?(?:average|avg|mean|maximum|max|minimum|min|median)"
-                             r"(?:\s+(?:day|value))?\s*:?", re.IGNORECASE)
+_BARE_STATISTIC = re.compile(rf"(?:{_PERIOD_WORD}\s+)?(?:averages?|avg|mean|maximum|max|minimum|min|median)"
+                             rf"(?:\s+(?:day|value))?{_OF_VALUES}\s*:?", re.IGNORECASE)
 # A report's figure over a window of the rows above (STR's 'Current Week' after each Saturday, its 'Running 3 Month'
 # and 'Running 12 Month': trained on as days, they sent the file to numbered steps)
 _RUNNING_WINDOW = re.compile(r"(?:current|this|last|prior|running|rolling|trailing)\s+(?:\d{1,2}\s+)?"
@@ -2920,7 +2935,47 @@ def _no_measure(col: str, values: pd.Series, ds: pd.Series | None) -> bool:
             or _counts_time(col, values) or (_names_a_stamp(col) and parse_epochs(values.round()) is not None)
             or _epoch_twin(values, ds) or _part_of_the_stamps(values, ds)
             or _name_text(col) == "vintage" and _plain_years(values)  # (a tasting's wines by their year)
-            or _term_code(col, values))
+            or _term_code(col, values) or _phone_numbers(col, values) or _numbers_some_rows(col, values))
+
+
+_SOME_ROWS_BLANK = 0.25  # of the rows at least without a number of their own (``_numbers_some_rows``)
+
+
+def _numbers_some_rows(col: str, values: pd.Series) -> bool:
+    """Whether a column numbers the rows of one kind (``_ROW_NUMBER_WORDS`` last: Buildium's register's check
+    'Number', 4005, 4010, 4006, ..., blank on each deposit): whole numbers, each a different one, given in turn or a
+    block of about as many numbers as rows from a thousand on (checks cleared out of order), and blank on a quarter of
+    the rows or more; its sum per month, 40,095, was forecast."""
+    numbers = values.dropna().to_numpy(dtype=float)
+    if not (_last_word(col) in _ROW_NUMBER_WORDS and len(numbers) >= MIN_ROWS
+            and values.isna().mean() >= _SOME_ROWS_BLANK and np.isfinite(numbers).all()
+            and (numbers == np.round(numbers)).all() and len(np.unique(numbers)) == len(numbers)):
+        return False
+    return _given_in_turn(numbers) or numbers.min() >= _LEAST_CHECK and np.ptp(numbers) <= _CHECK_BLOCK * len(numbers)
+
+
+_LEAST_CHECK = 1000  # the least of a block of check numbers (``_numbers_some_rows``)
+_CHECK_BLOCK = 2  # ... numbers a row at most, in any order
+
+
+# Words naming a telephone number: a contact centre's ANI and DNIS, a CDR's ORIG_NUMBER, Asterisk's src and dst,
+# Twilio's 'from' and 'to'; (the word last, or before 'number': not a 'Mobile Sessions' count)
+_PHONE_WORDS = frozenset({"ani", "dnis", "phone", "msisdn", "telephone", "tel", "callerid", "clid", "cli", "mobile",
+                          "src", "dst", "caller", "callee", "dialed", "dialled", "called", "calling", "from", "to"})
+_CALL_END_WORDS = frozenset({"orig", "term", "originating", "terminating", "origination", "termination", "source",
+                             "destination", "a", "b"})  # before 'number': a CDR's A and B numbers
+_LEAST_PHONE = 1_000_000  # a telephone number has seven digits at least
+
+
+def _phone_numbers(col: str, values: pd.Series) -> bool:
+    """Whether a column holds telephone numbers (``_PHONE_WORDS``): whole numbers of seven digits or more under such a
+    name; a call log's caller was forecast (Five9's 'ANI', 2125555988.8, at a MAPE of 0.0001%)."""
+    words = _word_list(col)
+    named = bool(words) and (words[-1] in _PHONE_WORDS or len(words) >= 2 and words[-1] in {
+        "number", "no", "nr", "num", "id"} and words[-2] in _PHONE_WORDS | _CALL_END_WORDS)
+    known = values.dropna()
+    return named and not _sounds_like_target(col) and len(known) > 0 and bool((known % 1 == 0).all()) \
+        and bool((known.abs() >= _LEAST_PHONE).mean() >= PARSE_SHARE)
 
 
 _TERM_NAMES = frozenset({"term", "strm", "term code", "termcode", "term id", "academic term", "semester",
@@ -3751,12 +3806,12 @@ def _sign_column(raw: pd.DataFrame, target: object) -> object | None:
 _CARD_OR_LEDGER_WORDS = frozenset({"brand", "terminal", "journal", "ledger", "voucher"})
 # ... and these names of a card processor's batch or a ledger's account (not a purchasing card's 'GL Code' or 'Batch
 # Ref', whose Debit is a purchase)
-_CARD_OR_LEDGER_NAMES = frozenset({"batch id", "batch number", "batch no", "batch nbr", "gl account", "gl acct",
-                                   "gl account number", "gl account code"})
+_CARD_OR_LEDGER_NAMES = frozenset({"batch", "batch id", "batch number", "batch no", "batch nbr", "gl account",
+                                   "gl acct"})  # (and any name after 'GL Account': its 'Name', 'No', 'Code')
 # ... two of these (SAP's vendor line items: 'Vendor' and 'Document Number'; not a purchasing card's or a budgeting
 # app's export with one 'Vendor Name', whose Debit is a purchase and Credit a refund)
 _WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor",
-                                "supplier", "gl", "batch"})
+                                "supplier"})  # (a purchasing card's 'GL Code' and 'Batch Ref' beside its 'Vendor Name')
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
@@ -3764,7 +3819,7 @@ def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
     and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
     weak = [col for col in raw.columns if _name_words(col) & _WEAK_LEDGER_WORDS]  # two at least: a statement may
     return (any(_name_words(col) & _CARD_OR_LEDGER_WORDS or _name_text(col) in _CARD_OR_LEDGER_NAMES
-                for col in raw.columns) or len(weak) >= 2) \
+                or _name_text(col).startswith(("gl account ", "gl acct ")) for col in raw.columns) or len(weak) >= 2) \
         and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # have its 'Auth Code' or 'Document
     # Number' (and its running balance)
 
@@ -3781,7 +3836,10 @@ _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment sta
                            "transaction state", "stage", "invoice status"})
 # ... then another '... Status' (Lawson's 'Line Status', a PBM's 'Claim Status'), then Epic's 'Action' (Dispensed,
 # Returned, Canceled): these mark only rows undone (not a sync's 'Error', nor a batch QC 'Rejected', still made)
-_UNDONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "refunded", "fully refunded"})
+# ... but not a column of the status of something else: a sync's or an export's ('Sync Status' Error: the invoice
+# stands), a quality check's ('QC Status' Rejected: the batch was still made)
+_OTHER_STATUS_WORDS = frozenset({"sync", "synced", "export", "exported", "upload", "integration", "qc", "qa",
+                                 "quality", "inspection"})
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
                            "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
 # stock 'Lost', what a shrink report counts)
@@ -3796,7 +3854,6 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     if flag is None:
         return values
     written = raw[flag].reindex(values.index).astype("string").str.strip()
-    zeroed = zeroed & _status_words(flag)
     if (values < 0).any():  # a refund of its own row: not marked on its sale too (itch.io's 'refunded')
         zeroed = zeroed - _REFUNDED_WORDS
     failed = _marked_failed(written, zeroed).to_numpy(dtype=bool) \
@@ -3814,7 +3871,8 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
 
 # Words of a status that a quantity counts as none (Epic's 'Canceled' dispense, Lawson's 'Cancelled' line; not a
 # failed build's minutes nor an error's, still spent)
-_NOT_DONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "denied", "declined"})
+_NOT_DONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "denied", "declined",
+                             "rejected"})
 
 
 def _zeroed_words(raw: pd.DataFrame, target: str) -> frozenset[str]:
@@ -3849,8 +3907,9 @@ def _named_a_status(col: object) -> bool:
 
 
 def _another_status(col: object) -> bool:
-    """Whether ``col`` is another '... Status' (Lawson's 'Line Status', a PBM's 'Claim Status')."""
-    return _last_word(col) == "status" and not _named_a_status(col)
+    """Whether ``col`` is another '... Status' (Lawson's 'Line Status', a PBM's 'Claim Status'), not of something else
+    (``_OTHER_STATUS_WORDS``)."""
+    return _last_word(col) == "status" and not _named_a_status(col) and not _name_words(col) & _OTHER_STATUS_WORDS
 
 
 def _an_action(col: object) -> bool:
@@ -3858,28 +3917,21 @@ def _an_action(col: object) -> bool:
     return _name_text(col) == "action"
 
 
-# Status columns in the order they are looked for, each with the words that mark its rows undone: one named a status
-# outright zeroes failed and refunded rows; the later ones only cancelled, voided, reversed or refunded rows.
-_STATUS_TIERS = ((_named_a_status, _FAILED_WORDS | _REFUNDED_WORDS), (_another_status, _UNDONE_WORDS),
-                 (_an_action, _UNDONE_WORDS))
+# Status columns in the order they are looked for: one named a status outright, then another '... Status', then an
+# 'Action'
+_STATUS_TIERS = (_named_a_status, _another_status, _an_action)
 
 
 def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     """The one column of ``raw`` found by ``_STATUS_TIERS`` that marks a row not carried out, or None (a US 'State'
     of each order is none)."""
-    for named, words in _STATUS_TIERS:
-        flags = [col for col in raw.columns if col != target and named(col)]
-        if len(flags) == 1 and named is _named_a_status:  # (Shopify's 'Financial Status' beside 'Fulfillment Status')
-            return flags[0] if _marked_failed(raw[flags[0]].dropna().astype("string"), words).any() else None
-        marking = [col for col in flags if _marked_failed(raw[col].dropna().astype("string"), words).any()]
+    words = _FAILED_WORDS | _REFUNDED_WORDS
+    for named in _STATUS_TIERS:
+        flags = [col for col in raw.columns if col != target and named(col)]  # (a US 'State' marks none: on to
+        marking = [col for col in flags if _marked_failed(raw[col].dropna().astype("string"), words).any()]  # the next)
         if marking:
             return marking[0] if len(marking) == 1 else None
     return None
-
-
-def _status_words(flag: object) -> frozenset[str]:
-    """The words that mark rows undone in a status column ``flag``: those of its tier in ``_STATUS_TIERS``."""
-    return next((words for named, words in _STATUS_TIERS if named(flag)), frozenset())
 
 
 def _marked_failed(written: pd.Series, words: frozenset[str] = _FAILED_WORDS) -> pd.Series:
@@ -5431,7 +5483,8 @@ _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially 
                          # a balance's movements that are no sales (Stripe's balance history: its daily payouts)
                          "payout", "payouts", "stripe_fee", "payout_failure", "payout_cancel"})
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values
-_NETTING_WORDS = frozenset({"returned", "return", "refund", "refunded"})  # rows below zero that net against others
+_NETTING_WORDS = frozenset({"returned", "return", "refund", "refunded", "chargeback", "charged back", "reversed",
+                            "reversal"})  # rows below zero that net against others
 
 
 def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str, values: pd.Series,
@@ -5444,7 +5497,7 @@ def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: st
     notices = []
     for col in text_columns:
         cells = raw[col].dropna().astype("string").str.strip()
-        if cells.nunique() > _MOST_STATUSES:
+        if cells.nunique() > _MOST_STATUSES or _name_words(col) & _OTHER_STATUS_WORDS:  # (a QC's 'Rejected')
             continue
         void = _VOID_WORDS - words if col == zeroed else _VOID_WORDS
         nets = cells.str.lower().isin(_NETTING_WORDS).to_numpy() & (values.reindex(cells.index) < 0).to_numpy()

@@ -1075,7 +1075,8 @@ def _measured_whole_numbers(col: str, values: pd.Series) -> bool:
 _QUANTITY_WORDS = frozenset({"quantity", "qty", "quantities", "bins", "cases", "kegs", "pcs", "pieces", "amount",
                              "unitamount", "lineamount"})
 _UNIT_WORDS = frozenset({"minutes", "mins", "min", "seconds", "secs", "sec", "hours", "hrs", "km", "miles", "meters",
-                         "metres", "kg", "lbs", "percent", "pct", "mph", "kph", "kmh", "celsius", "fahrenheit"})
+                         "metres", "kg", "lbs", "percent", "pct", "mph", "kph", "kmh", "celsius", "fahrenheit",
+                         "days", "dom", "cdom", "sqft", "sf"})  # an MLS export's days on market and square feet
 # Last words of counts of people, no ids: a visit log's 'Adults', 'Children' and 'Seniors' (a tour's 'Group Size' and
 # a 'Pack Size' are groups)
 _HEAD_COUNT_WORDS = frozenset({"adults", "children", "kids", "seniors", "youth", "infants", "persons", "people",

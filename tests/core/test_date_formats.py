@@ -1317,3 +1317,15 @@ def test_epochs_named_so_after_a_constant_id_are_the_time_and_a_creation_epoch_w
         f"{50000 + k},{start + 610.123456:.6f},12,{start}.0,{7 + k % 24 / 10:.2f}\n" for k, start in enumerate(starts))
     series = load_series(text.encode(), "statistics.csv")
     assert (series.date_col, series.target, series.frequency.name) == ("start_ts", "mean", "hourly")
+
+
+def test_prtgs_hours_written_with_am_and_pm_are_read_and_its_sums_footer_left_out() -> None:
+    # '3/4/2024 12:00:00 AM - 1:00:00 AM' was no date, so the hours became steps and 'Sums (of 48 values)' a row
+    hours = pd.date_range("2024-03-04", periods=48, freq="h")
+    text = "Date Time,Traffic In (volume)\n" + "".join(
+        f"{h.month}/{h.day}/{h.year} {h:%I:%M:%S %p}".replace(" 0", " ", 1)
+        + f" - {(h + pd.Timedelta('1h')):%I:%M:%S %p},{100 + k % 24}\n" for k, h in enumerate(hours)) \
+        + "Sums (of 48 values),5352\n"
+    series = load_series(text.encode(), "prtg.csv")
+    assert series.frequency.name == "hourly" and series.frame["ds"].tolist() == list(hours)
+    assert "notice.summary_rows" in [notice.key for notice in series.report.notices]

@@ -870,3 +870,29 @@ def test_review_sales_beside_a_rate_a_markets_price_a_count_beside_an_average_an
     assert _chosen(monthly, months) + _chosen(daily, days) == [
         "Taxable Sales", "Price (EUR/MWh)", "Ticket Count", "Goal Value"]
 
+
+
+def test_a_call_logs_telephone_numbers_are_no_target() -> None:
+    # Five9's call log: 'ANI' (the caller) was forecast at 2125555988.8 with a MAPE of 0.0001%, not the cost
+    rng = np.random.default_rng(4)
+    days = pd.date_range("2024-01-08", periods=60, freq="D")
+    text = "TIMESTAMP,ANI,DNIS,ORIG_NUMBER,COST\n" + "".join(
+        f"{day:%Y-%m-%d} 09:00,{rng.integers(2_000_000_000, 9_999_999_999)},8005550100,"
+        f"{rng.integers(12_000_000_000, 19_999_999_999)},{rng.uniform(0.02, 0.2):.3f}\n" for day in days)
+    assert load_series(text.encode(), "five9.csv").target == "COST"
+    # a count of mobile sessions of a large app is a measure, whatever its size
+    sessions = "Date,Mobile Sessions\n" + "".join(f"{day:%Y-%m-%d},{2_000_000 + 1000 * k}\n"
+                                                  for k, day in enumerate(days))
+    assert load_series(sessions.encode(), "app.csv").target == "Mobile Sessions"
+
+
+def test_a_registers_check_numbers_blank_on_deposits_are_no_target() -> None:
+    # Buildium's register: checks cleared out of order (4005, 4010, 4006, ...), no number on a deposit; the check
+    # numbers were summed per month and forecast
+    rng = np.random.default_rng(7)
+    days = pd.date_range("2022-01-03", periods=90, freq="D")
+    checks = iter(4005 + rng.permutation(90))
+    lines = [f"{day:%m/%d/%Y},Deposit,,{rng.uniform(900, 5000):.2f}," if k % 3 == 0 else
+             f"{day:%m/%d/%Y},Check,{next(checks)},,{rng.uniform(100, 2000):.2f}" for k, day in enumerate(days)]
+    text = "Date,Type,Number,Deposit,Withdrawal\n" + "\n".join(lines) + "\n"
+    assert load_series(text.encode(), "register.csv").target != "Number"

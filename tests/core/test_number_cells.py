@@ -872,3 +872,24 @@ def test_feet_and_inches_are_no_eighths() -> None:
                                      for k, month in enumerate(months))
     with pytest.raises(DataError):
         load_series(text.encode(), "height.csv")
+
+
+def test_time_spent_idle_or_talking_is_read_as_a_duration_and_a_pickup_time_stays_a_clock() -> None:
+    # Samsara's 'Idle Time' of '1h 18m' was refused as durations, as its name holds 'Time'
+    days = pd.date_range("2023-10-02", periods=40, freq="D")
+    text = "Date,Engine Run Time,Idle Time\n" + "".join(
+        f"{day:%m/%d/%Y},5h {k % 50}m,1h {10 + k % 40}m\n" for k, day in enumerate(days))
+    series = load_series(text.encode(), "samsara.csv", LoadOptions(target="Idle Time"))
+    assert series.frame["y"].iloc[0] == pytest.approx(1 + 10 / 60)
+    assert "notice.hours_minutes" in [notice.key for notice in series.report.notices]
+    pickups = "Date,Pickup Time,Parcels\n" + "".join(f"{day:%m/%d/%Y},{8 + k % 3:02d}:30:00,{40 + k % 7}\n"
+                                                     for k, day in enumerate(days))
+    assert load_series(pickups.encode(), "pickups.csv").target == "Parcels"
+
+
+def test_digits_spaced_in_parts_other_than_thousands_are_no_number() -> None:
+    # an E-ZPass tag '004 0123456 01' was read as 4,012,345,601, and offered as a target
+    assert parse_numbers(pd.Series(["004 0123456 01", "004 0123459 01", "004 0123456 02"])) is None
+    assert parse_numbers(pd.Series(["212 555 1234", "917 555 0199"])) is None  # a phone number
+    assert parse_numbers(pd.Series(["1 234", "12 345 678", "$ 1 234.50"])).tolist() == [1234.0, 12345678.0, 1234.5]
+    assert parse_numbers(pd.Series(["1 234,50", "12 345,00"]), True).tolist() == [1234.5, 12345.0]

@@ -727,3 +727,43 @@ def test_review_two_status_columns_a_sync_error_a_qc_rejection_and_a_short_logs_
     short = event_log(days=12, orders=20)
     short.loc[short.index[9], "amount"] = np.nan
     assert "notice.per_blank_periods" not in [n.key for n in load(short, per="day", duplicates="sum").report.notices]
+
+
+@pytest.mark.parametrize(("column", "word", "target"), [
+    ("Order Status", "Failed", "Order Total Amount"), ("Txn Status", "Declined", "Sale Amount"),
+    ("Claim Status", "Rejected", "Quantity"), ("Status", "Rejected", "Qty"), ("Action", "Declined", "Amount"),
+    ("Line Status", "Rejected", "Quantity")])
+def test_review_a_failed_declined_or_rejected_row_of_any_status_column_counts_zero(column: str, word: str,
+                                                                                  target: str) -> None:
+    # the twelfth review: only a column named a status outright zeroed failed or declined payments, and no column a
+    # rejected claim, receipt or request any longer
+    log = event_log().rename(columns={"amount": target}).assign(**{column: "Done"})
+    log.loc[log.index[::9], column] = word
+    series = load(log, per="day", duplicates="sum")
+    expected = log[log[column] != word].groupby(pd.to_datetime(log["time"]).dt.normalize())[target].sum()
+    assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+
+
+def test_review_a_chargeback_nets_unsaid_and_a_us_state_leaves_the_order_status_to_zero_its_cancellations() -> None:
+    log = event_log().assign(Status="Paid")
+    log.loc[log.index[::25], "Status"] = "Chargeback"
+    log.loc[log.index[::25], "amount"] *= -1  # (written below zero: it nets its sale)
+    assert "notice.per_period_marked" not in [n.key for n in load(log, per="day", duplicates="sum").report.notices]
+    states = event_log().assign(State="CA", **{"Order Status": "Completed"})
+    states.loc[states.index[::11], "Order Status"] = "Cancelled"
+    said = [n.key for n in load(states, per="day", duplicates="sum").report.notices]
+    assert "notice.failed_rows" in said
+
+
+@pytest.mark.parametrize(("column", "cell", "signed"), [
+    ("Batch", "300", False), ("GL Account Name", "6100 Office Supplies", False), ("GL Account No", "5000", False),
+    ("GL Code", "62000", True), ("Batch Ref", "62000", True)])
+def test_review_a_card_batch_or_a_gl_account_leaves_debit_unsigned_and_a_purchasing_cards_codes_do_not(
+        column: str, cell: str, signed: bool) -> None:
+    # the twelfth review: a settlement's 'Batch' and a ledger's 'GL Account Name' read its Debit as money out; a
+    # purchasing card's 'GL Code' beside its 'Vendor Name' left its purchases unsigned
+    log = event_log().assign(**{column: cell, "Transaction Type": "Debit"})
+    log = log.assign(**{"Vendor Name": "STAPLES"}) if signed else log  # (a settlement or a ledger names none)
+    log.loc[log.index[::6], "Transaction Type"] = "Credit"
+    said = [n.key for n in load(log, per="day", duplicates="sum").report.notices]
+    assert ("notice.signed_by_side" in said) == signed
