@@ -1079,11 +1079,11 @@ def _a_days_snapshot(ds: pd.Series) -> bool:
     previous = ds.iloc[-2]
     return len(times) == 1 and previous < last and (last < previous + _SNAPSHOT_BEFORE  # (not a clock change's 23
                                                     or last.normalize() == previous.normalize()  # hours after the
-                                                    and last < previous + _SNAPSHOT_SAME_DAY)  # midnight before, nor
-    # a reservoir read at 06:30 after its 08:00s; CoinGecko's 22:30 after its midnights is)
+                                                    and last - previous != _CLOCK_CHANGE_DAY)  # midnight before, nor
+    # a reservoir read at 06:30 after its 08:00s; CoinGecko's 22:30 or 23:59 after its midnights is)
 
 
-_SNAPSHOT_SAME_DAY = pd.Timedelta(hours=22, minutes=45)  # ... or this, later on the same day
+_CLOCK_CHANGE_DAY = pd.Timedelta(hours=23)  # a day across a clock change, from one local midnight to the next
 _SNAPSHOT_BEFORE = pd.Timedelta(hours=20)  # after the row before, a day's snapshot comes sooner than this (CoinGecko's
 # price at 14:23 today after its midnights; a reservoir read at 06:30 after its 08:00s was left out at 22h45)
 
@@ -5154,16 +5154,33 @@ _NEAR_START = 0.1  # of the reading before, at most, for a drop to be a reset or
 _NEAR_WRAP = 0.01  # of the power of ten above it, at most, left to the reading before a wrap
 
 
+def _failed_reads_carried(readings: np.ndarray) -> np.ndarray:
+    """A register's ``readings`` with its few failed reads (a drop to near 0, the next reading back at the one before
+    it or above) as the reading before: no restart (its rises were summed raw, 1.09 million kWh a day)."""
+    drops = np.flatnonzero(np.diff(readings) < 0) + 1
+    failed = []
+    for at in drops:
+        run = readings[at:at + _MOST_RESETS + 1]  # the reads from the drop on, a few of them failed
+        back = np.flatnonzero(run >= readings[at - 1])
+        if len(back) and (run[:back[0]] <= _NEAR_START * readings[at - 1]).all():
+            failed.append((at, at + back[0]))
+    if not 0 < len(failed) <= _MOST_RESETS:
+        return readings
+    carried = readings.copy()
+    for start, end in failed:
+        carried[start:end] = carried[start - 1]
+    return carried
+
+
 def _past_resets(readings: np.ndarray) -> np.ndarray:
     """A register's ``readings`` (no blank) carried on past the few drops where it restarts (a counter reset to 0, a
     6-digit gate counter wrapping from 999,999 to 0): after each, the readings go on from the last before it, plus
     the wrap's rest where it was near a power of ten (999,850 then 120: 150 + 120); as they are with more drops or
     others (a register never falls otherwise; a gate counter's one wrap made its weeks' sums of raw readings)."""
-    readings = np.asarray(readings, dtype=float)
+    readings = _failed_reads_carried(np.asarray(readings, dtype=float))
     drops = np.flatnonzero(np.diff(readings) < 0) + 1
-    if not 0 < len(drops) <= _MOST_RESETS or not (readings[drops] <= _NEAR_START * readings[drops - 1]).all() \
-            or any(at + 1 < len(readings) and readings[at + 1] >= readings[at - 1] for at in drops):
-        return readings  # (a failed read written as 0, the readings going on after it: no restart)
+    if not 0 < len(drops) <= _MOST_RESETS or not (readings[drops] <= _NEAR_START * readings[drops - 1]).all():
+        return readings
     carried, offset = readings.copy(), 0.0
     for at in range(1, len(readings)):
         if at in drops:
@@ -5214,8 +5231,13 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
     filled. Only where the rows are readings of a regular spacing, one a stamp (an event log's blank is no reading)."""
     known = frame["y"].notna().to_numpy()
     ds = frame["ds"]
-    if not known.any() or not pd.api.types.is_datetime64_any_dtype(ds) or ds.duplicated().any():
+    if not known.any() or not pd.api.types.is_datetime64_any_dtype(ds) or ds.dropna().duplicated().any():
         return frame
+    if ds.isna().any():  # rows without a time, dropped later: the others filled in time
+        dated = ds.notna().to_numpy()
+        y = frame["y"].to_numpy(dtype=float, copy=True)
+        y[dated] = _blanks_filled_before_summing(frame[dated], target, options, report)["y"].to_numpy()
+        return frame.assign(y=y)
     first, last = np.flatnonzero(known)[[0, -1]]
     inside = np.zeros(len(frame), dtype=bool)
     inside[first:last + 1] = True
@@ -5243,6 +5265,7 @@ def _blanks_filled_before_summing(frame: pd.DataFrame, target: str, options: Loa
 def _readings_of_one_spacing(ds: pd.Series) -> bool:
     """Whether the rows are readings of one spacing, one a stamp (``_REGULAR_STEPS`` of the steps the commonest), not
     an event log's."""
+    ds = ds.dropna()  # (a row without a date: no break in the spacing)
     steps = np.diff(ds.to_numpy().astype("int64")) if pd.api.types.is_datetime64_any_dtype(ds) else []
     return bool(len(steps)) and bool((steps > 0).all()) \
         and np.unique(steps, return_counts=True)[1].max() >= _REGULAR_STEPS * len(steps)

@@ -6506,6 +6506,9 @@ def test_a_daily_exports_snapshot_of_today_after_its_midnights_is_left_out() -> 
     rows = "".join(f"{day:%Y-%m-%d %H:%M:%S} UTC,{42000 + k * 60}.5\n" for k, day in enumerate(days))
     prices = load_series(("snapped_at,price\n" + rows + "2024-04-29 14:23:08 UTC,49211.3\n").encode(), "btc.csv")
     assert len(prices.frame) == 120 and "notice.running_period" in [n.key for n in prices.report.notices]
+    for late in ("23:15:00", "23:59:00"):  # (the twelfth review: from 22:45 on, kept as a day's price)
+        later = load_series(("snapped_at,price\n" + rows + f"2024-04-29 {late} UTC,49211.3\n").encode(), "btc.csv")
+        assert len(later.frame) == 120
 
 
 def test_a_summary_reports_month_on_each_blocks_first_row_over_its_subtotal_is_carried_down() -> None:

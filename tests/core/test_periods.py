@@ -767,3 +767,26 @@ def test_review_a_card_batch_or_a_gl_account_leaves_debit_unsigned_and_a_purchas
     log.loc[log.index[::6], "Transaction Type"] = "Credit"
     said = [n.key for n in load(log, per="day", duplicates="sum").report.notices]
     assert ("notice.signed_by_side" in said) == signed
+
+
+def test_review_a_row_without_a_date_leaves_a_day_of_missed_readings_filled_not_zero() -> None:
+    # the twelfth review: one blank date cell made a day of missed hourly readings ('No Data') a day of 0 kWh
+    hours = pd.date_range("2024-03-01", periods=20 * 24, freq="h")
+    rows = [f"{h:%Y-%m-%d %H:%M},{'No Data' if h.day == 10 else 'OK'},{'' if h.day == 10 else 2.25 + h.hour % 5 + h.day / 10}"
+            for h in hours]
+    rows.insert(100, ",OK,3")
+    text = "Timestamp,Quality,Energy kWh\n" + "\n".join(rows) + "\n"
+    series = load_series(text.encode(), "meter.csv", LoadOptions(per="day", duplicates="sum"))
+    assert 48 <= series.frame.set_index("ds")["y"].loc["2024-03-10"] <= 120  # about a day of 2 to 6 an hour
+    assert "notice.blanks_before_sum" in [n.key for n in series.report.notices]
+
+
+@pytest.mark.parametrize("failed", [[200], [200, 201]])
+def test_review_a_meters_failed_reads_of_0_are_no_restart_and_its_days_stay_its_use(failed: list[int]) -> None:
+    # the twelfth review: one reading of 0 amid an hourly register made every day's use about 1.09 million kWh
+    hours = pd.date_range("2024-03-01", periods=20 * 24, freq="h")
+    readings = 45_000 + np.cumsum(np.full(len(hours), 1.5))
+    written = ["0" if k in failed else f"{reading:.1f}" for k, reading in enumerate(readings)]
+    text = "Timestamp,Meter Reading kWh\n" + "".join(f"{h:%Y-%m-%d %H:%M},{w}\n" for h, w in zip(hours, written))
+    days = load_series(text.encode(), "meter.csv", LoadOptions(per="day", duplicates="sum")).frame["y"]
+    assert days.iloc[1:].to_numpy() == pytest.approx(np.full(len(days) - 1, 36.0))
