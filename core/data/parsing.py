@@ -2016,6 +2016,10 @@ def _days_carried_down(days: pd.Series, offsets: pd.Series, totals: np.ndarray) 
     return days.mask(carry).ffill().mask(pd.Series(blank & totals, index=days.index)), int(carry.sum())
 
 
+_CLOCK_HOUR = r"\d{1,2}(?::00(?::00)?\s*(?:[AaPp]\.?[Mm]\.?)?|\s*[AaPp]\.?[Mm]\.?)"  # 13:00, 1:00 PM, 1 PM
+_ON_THE_HOUR = re.compile(rf"\s*{_CLOCK_HOUR}(?:\s*[-–]\s*{_CLOCK_HOUR})?\s*")  # ... or an hour's range: 0:00 - 1:00
+
+
 def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[list[object], list[object]]:
     """The date columns and the time columns ``combine_date_and_time`` may join: a date name over cells that are no
     dates is none (EPA AQS's geodetic 'Datum', WGS84); of several pairs named alike ('Date Local' and 'Time Local',
@@ -2034,7 +2038,7 @@ def _date_and_time_pair(raw: pd.DataFrame, names: dict[str, object]) -> tuple[li
             or len(dated) == 1 and raw[dated[0]].dropna().duplicated().mean() >= 0.5
         plain = str(times[0]).strip().lower()  # 'Time', or a utility's 'Start Time' beside 'Usage Date' (48 series)
         on_the_hour = plain != "hour" or hours.nunique() >= _CLOCK_HOURS and bool(  # (a timesheet's 'Hour' 7:30
-            raw[times[0]].astype("string").str.fullmatch(r"\s*\d{1,2}:00(?::00)?\s*").fillna(True).all())  # worked)
+            raw[times[0]].astype("string").str.fullmatch(_ON_THE_HOUR).fillna(True).all())  # worked)
         plain_name = plain in ("time", "interval", "interval start") or plain == "hour" and on_the_hour \
             or bool(_START_TIME.fullmatch(plain))
         # (Cerner's 'Verify Date' beside its 'Hour' 00:00 to 23:00: read as 24 daily series)
@@ -2406,9 +2410,20 @@ def _prefixed_year_and_month(names: dict[str, object]) -> dict[str, object]:
     pairs = [(name, name[:-4] + "month") for name in names if name.endswith("year") and len(name) > 4
              and name[:-4] + "month" in names and not _NO_ROW_DATE.search(name[:-4])]
     if len(pairs) != 1:
-        return names
+        return _kind_of_year_and_period(names)
     year, month = pairs[0]
     return {"year" if name == year else "month" if name == month else name: col for name, col in names.items()}
+
+
+def _kind_of_year_and_period(names: dict[str, object]) -> dict[str, object]:
+    """``names`` (lowered) with the one year of a kind ('Underwriting Year', 'Accident Year', 'Year of Account', as
+    insurers write them) read as 'year' where a month or a quarter is named plainly beside it (a Lloyd's bordereau's
+    'Quarter' Q1 to Q4: 8 yearly series by it)."""
+    kinds = [name for name in names if (name.endswith(" year") or name.startswith("year of "))
+             and not _NO_ROW_DATE.search(name) and "birth" not in name]
+    if len(kinds) != 1 or not set(names) & set(_PERIOD_NAMES):
+        return names
+    return {"year" if name == kinds[0] else name: col for name, col in names.items()}
 
 
 def combine_calendar_columns(raw: pd.DataFrame) -> pd.DataFrame:

@@ -232,14 +232,15 @@ def gross_errors(frame: pd.DataFrame, frequency: Frequency) -> GrossErrors:
     return GrossErrors(rows, values[rows], scores.expected[rows]) if len(rows) else nothing
 
 
-_MONTHS_AWAY = (-2, -1, 1, 2)
+_MONTHS_AWAY = (-12, -2, -1, 1, 2, 12)  # (a year away: a holiday's premium on its date, Guesty's 4th of July)
 
 
 def _recurs_monthly(ds: pd.Series, values: np.ndarray, rows: np.ndarray, expected: np.ndarray,
                     scores: np.ndarray) -> np.ndarray:
-    """Whether the value of each of ``rows`` comes again on the same day (and time) of a month or two before or after,
-    within half its distance from ``expected``, and as far out there by its own score (``scores``): a monthly charge
-    (AWS's tax and support fees on every 1st, daily rows of about 800 and one of 2,227), no typing error; not a low
+    """Whether the value of each of ``rows`` comes again on the same day (and time) of a month or two (or a year)
+    before or after, within half its distance from ``expected``, and as far out there by its own score (``scores``): a
+    monthly charge (AWS's tax and support fees on every 1st, daily rows of about 800 and one of 2,227), a holiday's
+    price on its date a year on, no typing error; not a low
     typed value beside a closed Sunday's 0 a month on, which its week explains. All False for stamps a month apart or
     more, or no dates."""
     if not pd.api.types.is_datetime64_any_dtype(ds) or len(ds) < 2 or ds.diff().median() >= pd.Timedelta(days=28):

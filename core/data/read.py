@@ -2080,8 +2080,9 @@ def _header_alone(line: int, fields: int, header: int, text: str, delimiter: str
     3 has 20 fields where the header has 1'), where ``line`` is the text's last, cut at ``delimiter``; None
     otherwise."""
     lines = text.rstrip().splitlines()
-    if header != 1 or fields < 2 or line != len(lines) or _digit_share(lines[-1].split(delimiter)) >= 0.5:
-        return None  # (a column of numbers whose last line ends with a comma: '180,')
+    written = [cell for cell in lines[-1].split(delimiter) if cell.strip()]
+    if header != 1 or fields < 2 or line != len(lines) or written and _digit_share(written) == 1.0:
+        return None  # (a column of numbers whose last line ends with a comma: '180,'; not 'Region,2019,...,2023')
     return DataError(f"The file has a header of {fields} columns on line {line} but no rows of data under it (a "
                      "report for a range with nothing in it): export a range that holds data.", "err.no_data_rows",
                      {"line": line, "fields": fields})
@@ -2736,8 +2737,9 @@ def _without_preamble(text: str, delimiter: str) -> str:
             titles = fields > 1 and all(sum(bool(cell) for cell in row) == 1 for _, _, row in above)
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             rows_of_it = position >= _PREAMBLE_LINES and sum(  # past the usual notes, lines of the table's own rows
-                len(row) == fields and _digit_share(_written_cells(written)) >= 0.5 and bool(re.search(r"\d", row[0]))
-                for _, row, written in above) >= 2  # (a date or a number first; not 'Opening Balance,1520.33,,')
+                len(row) == fields and _digit_share(_written_cells(written)) >= 0.5
+                and (bool(re.search(r"\d", row[0])) or all(cell.strip() for cell in row))  # (a date or a number
+                for _, row, written in above) >= 2  # first, or every cell filled: not 'Opening Balance,1520.33,,')
             return text[sum(map(len, opening[:index])):] if apart and not rows_of_it else text  # (a logger's rows,
             # then a header and more rows after a restart: its first 20 rows were left out as notes)
     return text

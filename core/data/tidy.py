@@ -384,6 +384,8 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     numbers[target] = _signed_by_side(raw, target, numbers[target], report)
     if options.duplicates == "sum" and (zeroed := _zeroed_words(raw, target)):  # a failed build's minutes are still
         numbers[target] = _failed_as_zero(raw, target, numbers[target], report, zeroed)  # minutes; a count counts
+    if options.duplicates == "sum":
+        numbers[target] = _flagged_void_as_zero(raw, target, numbers[target], report)
         # every row
     if options.duplicates == "sum":
         numbers[target] = _once_per_document(raw, target, numbers, report)
@@ -1837,7 +1839,7 @@ def _pick_date_column(raw: pd.DataFrame, numbers: dict[str, pd.Series], options:
     first, constant, few, inside, sparse = raw.columns[0], None, None, None, None
     ordered = sorted(raw.columns, key=lambda col: (not _sounds_like_date(col), _local_twin(col, raw.columns),
                                                    _bookkeeping(col) or _birth_beside_events(col, raw.columns)
-                                                   or _EXPIRY.search(_name_text(col)) is not None
+                                                   or _expiry(col, raw.columns)
                                                    or _entry_beside_deal(col, raw)
                                                    or _end_beside_start(col, raw.columns)
                                                    or _vintage_after(col, raw)))
@@ -1898,6 +1900,18 @@ _FILLED_DATES = 0.5
 # DATE' was taken before its 'OBSERVATION DATE')
 _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
 # A lot's expiry (an inventory count's 'Expiration Date' before its 'Count Date': the counts dated by when they expire)
+_STOCK_WORDS = frozenset({"lot", "batch", "item", "product", "sku", "stock", "inventory", "qty", "quantity", "ndc",
+                          "upc", "hand"})  # columns of a stock list, where an 'Exp Date' is a lot's expiry
+
+
+def _expiry(col: object, columns: pd.Index) -> bool:
+    """Whether ``col`` dates an expiry (``_EXPIRY``), or is an 'Exp Date' beside a stock list's columns
+    (``_STOCK_WORDS``: a lot's, where an expense sheet's 'Exp Date' is the expense's)."""
+    name = _name_text(col)
+    return _EXPIRY.search(name) is not None or "exp" in name.split() and any(
+        _name_words(other) & _STOCK_WORDS for other in columns if other != col)
+
+
 _EXPIRY = re.compile(r"\b(?:expiration|expiry|expires|expiring|best before|use by|sell by)\b")  # ('Exp Date': an
 # expense's)
 # A person's birth date beside the date they joined (a membership roll's 'Birthdate' before its 'Join Date': the
@@ -2978,16 +2992,19 @@ def _phone_numbers(col: str, values: pd.Series) -> bool:
         and bool((known.abs() >= _LEAST_PHONE).mean() >= PARSE_SHARE)
 
 
-_TERM_NAMES = frozenset({"term", "strm", "term code", "termcode", "term id", "academic term", "semester",
-                         "trimester"})  # (not 'Term Deposits' nor 'Term Life Policies Sold')
+_TERM_NAMES = frozenset({"term", "strm", "termcode", "semester", "trimester"})  # a name's last word, or 'term' before
+_TERM_CODE_WORDS = frozenset({"code", "cd", "id", "key", "nbr", "no"})  # ... one of these ('Admit Term', 'Term Cd';
+# not 'Term Deposits', 'Term Life Policies Sold' nor a 'Long Term' loan)
+_SPAN_WORDS = frozenset({"long", "short", "mid", "medium", "fixed", "full", "near"})
 
 
 def _term_code(col: str, values: pd.Series) -> bool:
     """Whether a column numbers academic terms (PeopleSoft's 'Term' 2238, Banner's 'TERM_CODE' 202310): named so and
     whole numbers of four digits or more; the code was forecast beside the 'Headcount'."""
-    known = values.dropna()
-    return _name_text(col) in _TERM_NAMES and len(known) > 0 and bool((known % 1 == 0).all()) \
-        and bool((known.abs() >= 1000).all())
+    known, words = values.dropna(), _word_list(col)
+    named = bool(words) and (words[-1] in _TERM_NAMES or len(words) >= 2 and words[-2] == "term"
+                             and words[-1] in _TERM_CODE_WORDS) and not set(words) & _SPAN_WORDS
+    return named and len(known) > 0 and bool((known % 1 == 0).all()) and bool((known.abs() >= 1000).all())
 
 
 def _part_of_the_stamps(values: pd.Series, ds: pd.Series | None) -> bool:
@@ -3843,6 +3860,32 @@ _OTHER_STATUS_WORDS = frozenset({"sync", "synced", "export", "exported", "upload
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
                            "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
 # stock 'Lost', what a shrink report counts)
+
+
+_VOID_FLAG_NAMES = frozenset({"voided", "void", "is voided", "is void", "cancelled", "canceled", "is cancelled",
+                              "is canceled", "refunded", "is refunded"})
+_TRUE_CELLS = frozenset({"true", "yes", "y", "1", "x"})
+_FLAG_CELLS = _TRUE_CELLS | {"false", "no", "n", "0", ""}
+
+
+def _flagged_void_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
+    """``values`` 0 on the rows a yes-or-no column named voided, cancelled or refunded (``_VOID_FLAG_NAMES``) marks
+    true, said: a voided label's cost was refunded and it was never shipped (ShipStation's 'Voided' True). As they
+    are where no such column marks a row, or it marks every row."""
+    flags = [col for col in raw.columns if col != target and _name_text(col) in _VOID_FLAG_NAMES]
+    if len(flags) != 1:
+        return values
+    cells = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower().fillna("")
+    if not cells.isin(_FLAG_CELLS).all():
+        return values
+    marked = cells.isin(_TRUE_CELLS).to_numpy() & values.notna().to_numpy() & (values != 0).to_numpy()
+    if not marked.any() or marked.sum() == values.notna().sum():
+        return values
+    rows = int(marked.sum())
+    params = {"rows": rows, "column": target, "flag": str(flags[0]), "words": "true"}
+    report.notices.append(Notice(f"{count(rows, 'row')} of '{target}' that '{flags[0]}' marks true {_were(rows)} "
+                                 "counted as 0: not carried out.", "notice.cancelled_rows", params))
+    return values.mask(marked, 0.0)
 
 
 def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport,
@@ -5280,11 +5323,11 @@ def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series, date_col: 
         return False
     for col in raw.columns:
         cells = raw[col]
-        if col == date_col or pd.api.types.is_numeric_dtype(cells) \
-                or cells.nunique() > min(_MOST_STATUSES, 0.5 * len(cells)):  # (a short log's dates or order numbers)
+        if col == date_col or pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES:
             continue
         text = cells.astype("string").str.strip().str.lower()
-        only_blank = set(text[blank].dropna()) - set(text[~blank].dropna())
+        counts = text.value_counts()  # a kind marks several rows (not a short log's one date or order number)
+        only_blank = set(text[blank].dropna()) - set(text[~blank].dropna()) - set(counts.index[counts < 2])
         if only_blank and text[blank].isin(only_blank).mean() >= 0.5:  # (a few 'Received' rows blank too)
             return True
     return False

@@ -608,10 +608,13 @@ MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that end
 # The last word of a sensor's readings ('daily_rain', GHCN's 'PRCP', 'WaterLevel', 'Traffic Flow', 'Flow (cfs)'; not
 # 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out
 _SENSOR_WORDS = frozenset({"rain", "rainfall", "precip", "precipitation", "prcp", "snow", "snowfall", "snwd", "temp",
-                           "temperature", "tmax", "tmin", "tavg", "level", "flow", "streamflow", "discharge", "depth"})
-_MONEY_FLOWS = frozenset({"cash", "net", "fund", "funds", "inflow", "outflow"})  # a fund's 'Net Flow Amount'
+                           "temperature", "tmax", "tmin", "tavg", "level", "flow", "streamflow", "discharge", "depth",
+                           "gauge", "gage", "inflow", "outflow"})  # ('Rain Gauge (in)')
+_MONEY_FLOWS = frozenset({"cash", "fund", "funds", "usd", "eur", "gbp", "aum"})  # a fund's flows, and a flow's
+# 'Amount' ('Net Flow Amount'; not a plant's 'Net Flow (gpm)', a dam's 'Outflow (cfs)' nor a 'Precipitation Amount')
 _UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h",
-                         "total", "amount", "sum", "accumulation", "accumulated", "value"})  # ('Rain Total')
+                         "total", "amount", "sum", "accumulation", "accumulated", "accum", "value", "gpm",
+                         "mgd"})  # ('Rain Total', 'Precip Accum', 'Net Flow gpm')
 
 
 def _reads_a_sensor(target: str) -> bool:
@@ -623,7 +626,9 @@ def _reads_a_sensor(target: str) -> bool:
     words = [word for word in re.split(r"[\W_]+", name) if word]
     while len(words) > 1 and words[-1] in _UNIT_TAILS:
         words.pop()
-    return bool(words) and words[-1] in _SENSOR_WORDS and not set(words) & _MONEY_FLOWS
+    every = [word for word in re.split(r"[\W_]+", target.lower()) if word]  # ('Net Flow Amount': money)
+    money = set(every) & _MONEY_FLOWS or "$" in target or "amount" in every and words[-1].endswith("flow")
+    return bool(words) and words[-1] in _SENSOR_WORDS and not money
 _LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 

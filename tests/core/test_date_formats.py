@@ -1329,3 +1329,15 @@ def test_prtgs_hours_written_with_am_and_pm_are_read_and_its_sums_footer_left_ou
     series = load_series(text.encode(), "prtg.csv")
     assert series.frequency.name == "hourly" and series.frame["ds"].tolist() == list(hours)
     assert "notice.summary_rows" in [notice.key for notice in series.report.notices]
+
+
+@pytest.mark.parametrize("hour", ["{h12}:00 {ampm}", "{h}:00 - {h1}:00"])
+def test_review_a_date_beside_its_hour_written_with_am_pm_or_as_a_range_is_one_hourly_stamp(hour: str) -> None:
+    # the twelfth review: Cerner's 'Hour' written '12:00 AM' or '0:00 - 1:00' made 24 daily series again
+    hours = pd.date_range("2024-03-01", periods=14 * 24, freq="h")
+    cells = [hour.format(h12=(h.hour % 12) or 12, ampm="AM" if h.hour < 12 else "PM", h=h.hour, h1=h.hour + 1)
+             for h in hours]
+    text = "Verify Date,Hour,Orders\n" + "".join(f"{h:%m/%d/%Y},{cell},{5 + h.hour % 7}\n"
+                                                 for h, cell in zip(hours, cells))
+    series = load_series(text.encode(), "cerner.csv")
+    assert series.frequency.name == "hourly" and series.frame["ds"].tolist() == list(hours)

@@ -801,3 +801,10 @@ def test_a_last_line_of_numbers_is_no_header_alone_whatever_the_delimiter() -> N
     # a title over one tab-separated row of data: its numbers, cut at the file's tabs, are no header's names
     assert _header_alone(2, 3, 1, "Export 2024\n2024-01-01\t5\t7\n", "\t") is None
     assert _header_alone(2, 3, 1, "Export 2024\nDate\tSales\tUnits\n", "\t").key == "err.no_data_rows"
+
+
+def test_review_a_title_over_a_header_of_years_without_rows_says_it_holds_no_data() -> None:
+    # the twelfth review: 'Region,2019,...,2023' (digits in most names) was said to be a ragged row of data
+    with pytest.raises(DataError) as empty:
+        load_series(b"Sales by region\nRegion,2019,2020,2021,2022,2023\n", "regions.csv")
+    assert empty.value.key == "err.no_data_rows"

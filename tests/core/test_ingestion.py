@@ -6648,6 +6648,11 @@ def test_a_term_code_is_no_target_beside_the_headcount() -> None:
     text = "Institution,Term,Descr,Headcount\n" + "".join(f"SMPL1,{term},Term {term},{19000 + 37 * k % 900}\n"
                                                            for k, term in enumerate(terms))
     assert load_series(text.encode(), "strm.csv").target == "Headcount"
+    for name in ("Admit Term", "Term Cd", "TERM_CODE"):  # (the twelfth review: only whole names were told)
+        named = text.replace("Institution,Term,", f"Institution,{name},")
+        assert load_series(named.encode(), "strm.csv").target == "Headcount"
+    loans = "Month,Long Term,Branches\n" + "".join(f"2023-{m:02d},{4100 + 37 * m},{12 + m % 2}\n" for m in range(1, 13))
+    assert load_series(loans.encode(), "loans.csv").target == "Long Term"  # a loan book's, no term code
 
 
 def test_review_an_order_number_a_harvest_date_and_an_evening_snapshot_keep_their_roles() -> None:
@@ -6691,3 +6696,27 @@ def test_review_hours_worked_a_term_deposit_bracketed_statistics_and_an_expense_
         f"{d:%m/%d/%Y},{d + pd.Timedelta(days=7 - d.dayofweek % 7):%m/%d/%Y},Travel,{40 + k}.5\n"
         for k, d in enumerate(days))
     assert load_series(expenses.encode(), "exp.csv").date_col == "Exp Date"
+
+
+def test_review_a_lots_exp_date_gives_way_to_the_stock_date_and_an_expenses_does_not() -> None:
+    # the twelfth review: 'Exp. Date' before 'Stock Date' dated a stock list by when its lots expire
+    days = pd.date_range("2024-03-01", periods=40, freq="D")
+    stock = "Product,Exp. Date,Stock Date,Qty\n" + "".join(
+        f"Yogurt,{day + pd.Timedelta(days=130 + k % 9):%Y-%m-%d},{day:%Y-%m-%d},{70 + k % 13}\n"
+        for k, day in enumerate(days))
+    assert load_series(stock.encode(), "stock.csv").date_col == "Stock Date"
+    expenses = "Exp Date,Submitted Date,Category,Amount\n" + "".join(
+        f"{day:%Y-%m-%d},{day + pd.Timedelta(days=19):%Y-%m-%d},Hotel,{200 + k}.42\n" for k, day in enumerate(days))
+    assert load_series(expenses.encode(), "expenses.csv").date_col == "Exp Date"
+
+
+@pytest.mark.parametrize("year", ["Underwriting Year", "Accident Year", "Year of Account"])
+def test_an_insurers_kind_of_year_beside_its_quarters_is_one_quarterly_time(year: str) -> None:
+    # a Lloyd's bordereau: 'Underwriting Year' and 'Quarter' Q1 to Q4 were 8 yearly series by the quarter and class
+    rows = [(y, q, cls, 10_000_000 + 250_000 * (y - 2015) + 900_000 * (q == 1) + k)
+            for k, (y, q, cls) in enumerate((y, q, cls) for y in range(2015, 2024) for q in range(1, 5)
+                                             for cls in ("Property", "Marine"))]
+    text = f"{year},Quarter,Class,Gross Written Premium\n" + "".join(
+        f"{y},Q{q},{cls},{gwp}\n" for y, q, cls, gwp in rows)
+    series = load_series(text.encode(), "bdx.csv", LoadOptions(target="Gross Written Premium"))
+    assert series.frequency.name == "quarterly" and series.frame["ds"].iloc[1] == pd.Timestamp("2015-04-01")

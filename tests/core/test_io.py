@@ -209,6 +209,10 @@ def test_rows_above_a_header_far_down_are_rows_not_notes() -> None:
     rows = [f"{h:%Y-%m-%d %H:%M},{19 + k % 5},{26 + k % 3},{31 + k % 7}" for k, h in enumerate(hours)]
     text = "\n".join(rows[:20]) + "\n\nTime,Fine,Coarse,Nitrogen\n" + "\n".join(rows[20:]) + "\n"
     assert load_text(text).frame["ds"].iloc[0] == hours[0]
+    # (the twelfth review: a device's name first, a day of its rows left out again)
+    named = [f"Greenhouse,{row}" for row in rows]
+    text = "\n".join(named[:24]) + "\n\nDevice,Time,Fine,Coarse,Nitrogen\n" + "\n".join(named[24:]) + "\n"
+    assert load_text(text).frame["ds"].iloc[0] == hours[0]
 
 
 @pytest.mark.parametrize("names", [[str(i + 1) for i in range(12)], [f"r{i}" for i in range(12)], [""] * 12])

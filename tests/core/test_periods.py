@@ -772,8 +772,8 @@ def test_review_a_card_batch_or_a_gl_account_leaves_debit_unsigned_and_a_purchas
 def test_review_a_row_without_a_date_leaves_a_day_of_missed_readings_filled_not_zero() -> None:
     # the twelfth review: one blank date cell made a day of missed hourly readings ('No Data') a day of 0 kWh
     hours = pd.date_range("2024-03-01", periods=20 * 24, freq="h")
-    rows = [f"{h:%Y-%m-%d %H:%M},{'No Data' if h.day == 10 else 'OK'},{'' if h.day == 10 else 2.25 + h.hour % 5 + h.day / 10}"
-            for h in hours]
+    rows = [f"{h:%Y-%m-%d %H:%M},{'No Data' if h.day == 10 else 'OK'},"
+            f"{'' if h.day == 10 else 2.25 + h.hour % 5 + h.day / 10}" for h in hours]
     rows.insert(100, ",OK,3")
     text = "Timestamp,Quality,Energy kWh\n" + "\n".join(rows) + "\n"
     series = load_series(text.encode(), "meter.csv", LoadOptions(per="day", duplicates="sum"))
@@ -790,3 +790,50 @@ def test_review_a_meters_failed_reads_of_0_are_no_restart_and_its_days_stay_its_
     text = "Timestamp,Meter Reading kWh\n" + "".join(f"{h:%Y-%m-%d %H:%M},{w}\n" for h, w in zip(hours, written))
     days = load_series(text.encode(), "meter.csv", LoadOptions(per="day", duplicates="sum")).frame["y"]
     assert days.iloc[1:].to_numpy() == pytest.approx(np.full(len(days) - 1, 36.0))
+
+
+def test_review_a_gauge_an_accumulation_an_outflow_and_a_plants_net_flow_are_sensors_a_funds_is_not() -> None:
+    # the twelfth review: 'Rain Gauge (in)', 'Precip Accum (in)', a dam's 'Outflow (cfs)' and 'Net Flow (gpm)' got
+    # weeks of 0 after they were removed
+    from core.panel.split import _reads_a_sensor
+
+    for name in ("Rain Gauge (in)", "Precip Accum (in)", "Outflow (cfs)", "Net Flow (gpm)", "Flow (cfs)"):
+        assert _reads_a_sensor(name), name
+    for name in ("Net Flow Amount", "Fund Inflow", "Qty (in)", "Net Flow ($)", "qty_snow_chains"):
+        assert not _reads_a_sensor(name), name
+
+
+def test_review_a_short_coinbase_log_of_many_kinds_counts_its_days_of_sends_as_zero() -> None:
+    # the twelfth review: nine kinds among sixteen rows were taken for a column of order numbers, and the two days of
+    # 'Send' rows (no subtotal) left the series too short
+    text = """Timestamp,Transaction Type,Asset,Quantity Transacted,Subtotal
+2024-03-01T09:00:00Z,Buy,BTC,0.0015,148.71
+2024-03-01T14:00:00Z,Sell,BTC,0.0005,132.36
+2024-03-02T09:00:00Z,Convert,BTC,0.0029,97.06
+2024-03-02T14:00:00Z,Rewards Income,BTC,0.0030,22.55
+2024-03-03T09:00:00Z,Send,BTC,0.001,
+2024-03-03T14:00:00Z,Send,BTC,0.001,
+2024-03-04T09:00:00Z,Advanced Trade Buy,BTC,0.0010,149.46
+2024-03-04T14:00:00Z,Advanced Trade Sell,BTC,0.0020,95.00
+2024-03-05T09:00:00Z,Buy,BTC,0.0006,39.03
+2024-03-05T14:00:00Z,Sell,BTC,0.0016,21.24
+2024-03-06T09:00:00Z,Send,BTC,0.001,
+2024-03-06T14:00:00Z,Send,BTC,0.001,
+2024-03-07T09:00:00Z,Staking Income,BTC,0.0020,127.94
+2024-03-07T14:00:00Z,Learning Reward,BTC,0.0015,29.66
+2024-03-08T09:00:00Z,Advanced Trade Buy,BTC,0.0010,102.76
+2024-03-08T14:00:00Z,Advanced Trade Sell,BTC,0.0005,67.93
+"""
+    series = load_series(text.encode(), "coinbase.csv", LoadOptions(target="Subtotal", per="day", duplicates="sum"))
+    assert series.frame.set_index("ds")["y"].loc[["2024-03-03", "2024-03-06"]].tolist() == [0.0, 0.0]
+
+
+def test_a_label_a_yes_or_no_column_marks_voided_counts_zero_in_a_sum() -> None:
+    # ShipStation's 'Voided' True: the label's cost was refunded and nothing shipped; it was summed as spent
+    log = event_log().rename(columns={"amount": "Shipping Cost"}).assign(Voided="False")
+    log.loc[log.index[::10], "Voided"] = "True"
+    series = load(log, per="day", duplicates="sum")
+    kept = log[log["Voided"] == "False"]
+    expected = kept.groupby(pd.to_datetime(kept["time"]).dt.normalize())["Shipping Cost"].sum()
+    assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+    assert "notice.cancelled_rows" in [n.key for n in series.report.notices]

@@ -330,3 +330,11 @@ def test_a_charge_on_the_same_day_of_every_month_is_no_gross_error_but_a_single_
     typo = shop.copy()
     typo[pd.Timestamp("2024-03-14")] = 86.0  # a digit lost, with a closed Sunday's 0 a month on: still replaced
     assert list(gross_errors(frame.assign(y=typo.to_numpy()), daily).rows) == [days.get_loc("2024-03-14")]
+
+
+def test_a_holidays_price_on_its_date_every_year_is_no_gross_error() -> None:
+    # Guesty's nightly rates: the 4th of July at a premium in both years was replaced as a typing error
+    days = pd.date_range("2023-01-01", "2024-12-31", freq="D")
+    rates = 190 + 10 * np.sin(np.arange(len(days)) / 5) + np.where((days.month == 7) & (days.day == 4), 110.0, 0.0)
+    daily = Frequency("daily", "D", 7)
+    assert not len(gross_errors(pd.DataFrame({"ds": days, "y": rates}), daily).rows)
