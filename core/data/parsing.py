@@ -1017,7 +1017,7 @@ def _parse_one_format(text: pd.Series, sample: pd.Series, day_first: bool | None
             return forced
     for parser in (_parse_periods, _parse_year_month, _parse_iso_weeks, _parse_years, _parse_compact_year_month,
                    _parse_period_dot_year, _parse_known_formats, _parse_month_short_year, _parse_day_or_month_first, _parse_iso,
-                   _parse_access_log, _parse_year_first):
+                   _parse_access_log, _parse_rfc_2822, _parse_year_first):
         parsed = parser(text, sample)
         if parsed is not None:
             return _year_first_instead(text, sample, parsed)
@@ -1082,6 +1082,27 @@ def _parse_access_log(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, st
         parts = cells.str.extract(_ACCESS_LOG)
         months = parts[1].str.lower().map({name: f"{number:02d}" for name, number in _MONTH_NAMES.items()})
         return parts[2] + "-" + months + "-" + parts[0].str.zfill(2) + "T" + parts[3] + parts[4] + ":" + parts[5]
+
+    return _parse_iso(iso(text), iso(sample))
+
+
+# RFC 2822's date-time (Twilio's 'date_created', email headers, RSS' pubDate): 'Thu, 01 Feb 2024 21:44:48 +0000', the
+# weekday optional, the zone an offset or GMT/UT/UTC. Without the offset the formats read it; with it, nothing did.
+_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}:\d{2}(?::\d{2})?)\s+"
+                       r"(?:([+-]\d{2})(\d{2})|GMT|UTC?|Z)$", re.IGNORECASE)
+
+
+def _parse_rfc_2822(text: pd.Series, sample: pd.Series) -> tuple[pd.Series, str] | None:
+    """RFC 2822's date-times (``_RFC_2822``: Twilio's ``Thu, 01 Feb 2024 21:44:48 +0000``) read as the ISO 8601 times
+    they are, with their UTC offsets (``_parse_iso``): GMT is +00:00. The calls' log was refused as one time stamp."""
+    if not _head_matches(sample, _RFC_2822):
+        return None
+
+    def iso(cells: pd.Series) -> pd.Series:
+        parts = cells.str.extract(_RFC_2822)
+        months = parts[1].str.lower().map({name: f"{number:02d}" for name, number in _MONTH_NAMES.items()})
+        offsets = (parts[4] + ":" + parts[5]).fillna("+00:00")
+        return parts[2] + "-" + months + "-" + parts[0].str.zfill(2) + "T" + parts[3] + offsets
 
     return _parse_iso(iso(text), iso(sample))
 

@@ -1341,3 +1341,18 @@ def test_review_a_date_beside_its_hour_written_with_am_pm_or_as_a_range_is_one_h
                                                  for h, cell in zip(hours, cells))
     series = load_series(text.encode(), "cerner.csv")
     assert series.frequency.name == "hourly" and series.frame["ds"].tolist() == list(hours)
+
+
+def test_rfc_2822_times_with_their_offset_are_read_and_a_constant_date_gives_way() -> None:
+    # Twilio's call log: 'Thu, 01 Feb 2024 21:44:48 +0000' was no date, so its 'api_version' (2010-04-01 on every
+    # row) was taken and the file refused as one time stamp
+    seconds = np.sort(np.random.default_rng(3).integers(0, 20 * 86_400, 400))
+    stamps = pd.Timestamp("2024-02-01", tz="UTC") + pd.to_timedelta(seconds, unit="s")
+    text = "sid,date_created,status,duration,api_version\n" + "".join(
+        f'CA{k:032x},"{t:%a, %d %b %Y %H:%M:%S %z}",completed,{30 + k % 200},2010-04-01\n'
+        for k, t in enumerate(stamps))
+    series = load_series(text.encode(), "calls.csv")
+    assert series.date_col == "date_created" and series.frame["ds"].iloc[0] == stamps[0].tz_localize(None)
+    counted = load_series(text.encode(), "calls.csv", LoadOptions(duplicates="count", per="day"))
+    assert counted.frequency.name == "daily" and counted.frame["ds"].iloc[0] == pd.Timestamp("2024-02-01")
+    assert counted.frame["y"].sum() == 400
