@@ -1523,38 +1523,44 @@ def parse_excel_serials(values: pd.Series) -> pd.Series | None:
     return _EXCEL_EPOCH + pd.to_timedelta(numbers.where(numbers.between(*_EXCEL_SERIAL_DAYS)), unit="D")
 
 
-def parse_compact_dates(numbers: pd.Series) -> pd.Series | None:
+def parse_compact_dates(numbers: pd.Series, share: float = 1.0) -> pd.Series | None:
     """Whole numbers that each write a day as yyyymmdd (SAP's ``BUDAT`` 20210131, a data warehouse's date key) as those
     days, else ``None``: every number must be a real date from 1900 to 2100, and two at least must differ (a constant
     is no time axis). A measure's numbers are not all dates (a month 01-12 and a day of that month in every row), so
     the loader reads a column of them as the dates under any name but a measure's (``tidy._writes_days``): they rise
     unevenly (31 days, then 28; 8,900 from December to January), and SAP names them ``BUDAT``, so neither an evenly
-    rising first column nor a date-like name finds them."""
+    rising first column nor a date-like name finds them. Under a name that says dates (Duck Creek's ``TRANS_DT``) a
+    ``share`` of them is enough, the others unread (NaT): its extract's trailer record ``TRL|000020758`` left a row
+    count among the dates, and the dates were forecast as amounts."""
     present = numbers.dropna()
-    if not present.between(*_COMPACT_DAYS).all() or (present % 1 != 0).any() or present.nunique() < 2:
+    if present.empty or present.between(*_COMPACT_DAYS).mean() < share or (present % 1 != 0).any() \
+            or present.nunique() < 2:
         return None
-    written = numbers.astype("Int64").astype("string")
+    written = numbers.where(numbers.between(*_COMPACT_DAYS)).astype("Int64").astype("string")
     days = pd.to_datetime(written, format="%Y%m%d", errors="coerce")
-    return days if int(days.notna().sum()) == len(present) else None
+    return days if int(days.notna().sum()) >= share * len(present) else None
 
 
-def parse_compact_hours(numbers: pd.Series) -> pd.Series | None:
-    """Whole numbers that each write an hour as yyyymmddhh (Google Analytics' ``dateHour``, 2024010113) or a minute as
-    yyyymmddhhmm (``dateHourMinute``) as those times, else ``None``: every number must be a real time from 1800 to
-    2200, and two at least must differ. Such numbers lie where Unix seconds of 2027-2039 (milliseconds of 1975-1983)
-    do, and were read so (2034, a row a second); dense epochs are never all of them months 01-12, days of their
-    month and hours 00-23."""
+def parse_compact_hours(numbers: pd.Series, share: float = 1.0) -> tuple[pd.Series, str] | None:
+    """Whole numbers that each write an hour as yyyymmddhh (Google Analytics' ``dateHour``, 2024010113), a minute as
+    yyyymmddhhmm (``dateHourMinute``) or a second as yyyymmddhhmmss (a carrier's CDR ``START_TIME_UTC``) as those
+    times, and the format, else ``None``: every number (or a ``share`` of them, as ``parse_compact_dates`` takes it)
+    must be a real time from 1800 to 2200, and two at least must differ. Such numbers lie where Unix seconds of
+    2027-2039 (milliseconds of 1975-1983) do, and were read so (2034, a row a second); dense epochs are never all of
+    them months 01-12, days of their month and hours 00-23."""
     present = numbers.dropna()
-    if (present % 1 != 0).any() or present.nunique() < 2:
+    if present.empty or (present % 1 != 0).any() or present.nunique() < 2:
         return None
     for low, high, written in _COMPACT_TIMES:  # and minutes (``dateHourMinute``: 202401011345, not 1976's ms)
-        if present.between(low, high).all():
-            times = pd.to_datetime(numbers.astype("Int64").astype("string"), format=written, errors="coerce")
-            return times if int(times.notna().sum()) == len(present) else None
+        if (inside := numbers.between(low, high))[present.index].mean() >= share:
+            times = pd.to_datetime(numbers.where(inside).astype("Int64").astype("string"), format=written,
+                                   errors="coerce")
+            return (times, written) if int(times.notna().sum()) >= share * len(present) else None
     return None
 
 
-_COMPACT_TIMES = ((1800_01_01_00, 2200_12_31_23, "%Y%m%d%H"), (1800_01_01_00_00, 2200_12_31_23_59, "%Y%m%d%H%M"))
+_COMPACT_TIMES = ((1800_01_01_00, 2200_12_31_23, "%Y%m%d%H"), (1800_01_01_00_00, 2200_12_31_23_59, "%Y%m%d%H%M"),
+                  (1800_01_01_00_00_00, 2200_12_31_23_59_59, "%Y%m%d%H%M%S"))  # (a CDR's seconds, 20240205092816)
 
 
 _FISCAL_YEAR_NAMES = frozenset({"fiscal year", "fiscal_year", "fiscalyear", "fy", "geschäftsjahr", "财年",

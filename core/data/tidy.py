@@ -2332,8 +2332,8 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
     if parsed is not None:
         return _usual_order(values, parsed, usual) if day_first is None else _order_that_reads(values, parsed, day_first)
     if col in numbers:
-        if (hours := parse_compact_hours(numbers[col])) is not None:  # before epochs: both are ten digits
-            return hours, "%Y%m%d%H"
+        if (hours := parse_compact_hours(numbers[col], _compact_share(col))) is not None:  # before epochs: both are
+            return hours  # ten digits
         epochs = parse_epochs(values, finer=finer or named or _sounds_like_date(col)
                               or bool(_name_words(col) & _EPOCH_WORDS), fractions=named or _sounds_like_date(col))
         # (seconds with a fraction under 'timestamp'; not Home Assistant's 'created_ts' before its 'start_ts')
@@ -2346,7 +2346,8 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
             return serials, "Excel serial day"
         if (named or _sounds_like_date(col)) and (fractions := _decimal_years(numbers[col])) is not None:
             return fractions
-        if (named or not _sounds_like_target(col)) and (days := parse_compact_dates(numbers[col])) is not None:
+        if (named or not _sounds_like_target(col)) \
+                and (days := parse_compact_dates(numbers[col], _compact_share(col))) is not None:
             return days, "%Y%m%d"  # typed as numbers with a blank among them (20210101.0): no text to read
     return None
 
@@ -2453,8 +2454,22 @@ def _writes_days(col: object, values: pd.Series) -> bool:
     name without a measure's word (``_TARGET_WORDS``): tried as the dates whatever else the name says, and never
     taken for the target (it was, the posting dates forecast as amounts of 20,210,101, without a word); so too hours
     and minutes yyyymmddhh(mm) (``parse_compact_hours``: AmeriFlux's ``TIMESTAMP_END`` was the target)."""
-    return not _sounds_like_target(col) and (parse_compact_dates(values) is not None
-                                             or parse_compact_hours(values) is not None)
+    share = _compact_share(col)
+    return not _sounds_like_target(col) and (parse_compact_dates(values, share) is not None
+                                             or parse_compact_hours(values, share) is not None)
+
+
+# A data warehouse's suffixes of a date or a time stamp (Duck Creek's TRANS_DT, LOSS_DT, RPT_DT; LOAD_DTTM; EVENT_TS)
+_STAMP_SUFFIXES = frozenset({"dt", "dttm", "dtm", "ts"})
+
+
+def _compact_share(col: object) -> float:
+    """The share of a column's whole numbers that must write days or times (yyyymmdd, yyyymmddhhmmss) for it to be
+    read so: nearly all (``PARSE_SHARE``) under a name that says so (a time word, or a ``_STAMP_SUFFIXES`` suffix),
+    the others left unread (a pipe-delimited extract's trailer record, ``TRL|000020758``, whose row count fell in
+    'TRANS_DT'); else every one, so that a plain 'Amount' of 20220103 stays a number."""
+    words = _word_list(col)
+    return PARSE_SHARE if _sounds_like_date(col) or (words and words[-1] in _STAMP_SUFFIXES) else 1.0
 
 
 def _written_as_dates(values: pd.Series) -> bool:

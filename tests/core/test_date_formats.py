@@ -267,6 +267,31 @@ def test_whole_numbers_that_are_each_a_day_written_yyyymmdd_are_the_dates_under_
     assert load_series(_csv("BUDAT", days), "x.csv").date_col is None
 
 
+@pytest.mark.parametrize(("name", "written", "step"), [("TRANS_DT", "%Y%m%d", "D"), ("LOSS_DTTM", "%Y%m%d%H%M", "h"),
+                                                       ("START_TIME_UTC", "%Y%m%d%H%M%S", "h")])
+def test_whole_number_stamps_under_a_date_name_are_read_past_an_extracts_trailer(name: str, written: str,
+                                                                                 step: str) -> None:
+    # Duck Creek's pipe-delimited claims extract ('HDR|...' first, 'TRL|000020758' last, its row count under
+    # TRANS_DT): the dates were forecast as the target; a carrier's CDR's START_TIME_UTC 20240205092816 were steps
+    stamps = pd.date_range("2022-01-03 09:28:16", periods=ROWS, freq=step)
+    lines = ["HDR|DCT_CLAIMS_FIN|20240102|PROD", f"CLAIM_NBR|{name}|TRANS_AMT"]
+    lines += [f"C{40982825 + 7 * k}|{stamp:{written}}|{100 + 3 * k}.25" for k, stamp in enumerate(stamps)]
+    series = load_series(("\n".join(lines + [f"TRL|{ROWS:09d}"]) + "\n").encode(), "extract.txt")
+    assert (series.date_col, series.target, len(series.frame)) == (name, "TRANS_AMT", ROWS)
+    read = pd.to_datetime(stamps.strftime(written), format=written)
+    assert list(series.frame["ds"]) == list(read) and series.frame["y"].iloc[0] == 100.25
+    assert any(notice.key == "notice.bad_dates" and f"'{ROWS}'" in str(notice)
+               for notice in series.report.notices)  # the trailer's row, said
+
+
+def test_a_plain_amount_of_whole_numbers_like_days_stays_a_number() -> None:
+    # the trailer let in above is for names that say dates: an 'Amount' of 20220103 is the amount
+    amounts = [20220103 + k for k in range(ROWS)]
+    series = load_series(_csv("Date", [f"{d:%Y-%m-%d}" for d in DAYS], np.array(amounts)).replace(
+        b",sales", b",Amount"), "x.csv")
+    assert (series.date_col, series.target, series.frame["y"].iloc[0]) == ("Date", "Amount", 20220103)
+
+
 @pytest.mark.parametrize("header", ["x", "sales_id", "serial"])
 @pytest.mark.parametrize("step", ["D", "MS"])
 def test_integers_in_a_column_not_named_as_dates_are_not_excel_days(header: str, step: str) -> None:
