@@ -129,11 +129,26 @@ _QUARTER_SHORT_YEAR = re.compile(r"^Q([1-4])\s*['’]\s*(\d{2})$", re.IGNORECASE
 # Half-years: 2015-H1, H2 2015; Eurostat's semesters 2015-S1 (S: semester, semestre)
 _HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[HS]([12])$", re.IGNORECASE)
 _HALF_FIRST_H = re.compile(r"^[HS]([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
+
+
+def _labelled_years(prefix: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Years written after the letters ``prefix`` (a regex: ``FY``), alone, then a quarter, and a quarter first:
+    ``FY2005``, ``FY 05``, ``FY15 Q1``, ``Q1 FY2015``; the year's group first, then the quarter's (first when it is
+    written first)."""
+    year = rf"{prefix}\s*[-']?\s*(\d{{4}}|\d{{2}})"
+    return (re.compile(rf"^{year}$", re.IGNORECASE), re.compile(rf"^{year}\s*[-/ ]?\s*Q([1-4])$", re.IGNORECASE),
+            re.compile(rf"^Q([1-4])\s*[-/ ]?\s*{year}$", re.IGNORECASE))
+
+
 # Fiscal years (``FY2005``, ``FY 05``, ``FY15 Q1``, ``Q1 FY2015``): read as the calendar years they name, with a notice
 # (the fiscal year's first month is not in the file).
-_FISCAL_YEAR = re.compile(r"^FY\s*[-']?\s*(\d{4}|\d{2})$", re.IGNORECASE)
-_FISCAL_QUARTER_FIRST_YEAR = re.compile(r"^FY\s*[-']?\s*(\d{4}|\d{2})\s*[-/ ]?\s*Q([1-4])$", re.IGNORECASE)
-_FISCAL_QUARTER_FIRST_Q = re.compile(r"^Q([1-4])\s*[-/ ]?\s*FY\s*[-']?\s*(\d{4}|\d{2})$", re.IGNORECASE)
+_FISCAL_YEAR, _FISCAL_QUARTER_FIRST_YEAR, _FISCAL_QUARTER_FIRST_Q = _labelled_years("FY")
+# An actuary's periods (a loss triangle's 'AY 2008', a paid-loss report's 'CY2015Q1'): accident, policy and
+# underwriting years (AY, PY, UY: the year claims arose or policies were written), read like fiscal years as the
+# years they name, with a notice (``COHORT_FORMATS``); calendar years (CY) as well, without one. They were steps.
+_COHORT_YEAR, _COHORT_QUARTER_FIRST_YEAR, _COHORT_QUARTER_FIRST_Q = _labelled_years("(?:AY|PY|UY)")
+_CALENDAR_YEAR, _CALENDAR_QUARTER_FIRST_YEAR, _CALENDAR_QUARTER_FIRST_Q = _labelled_years("CY")
+COHORT_FORMATS = ("AYyyyy", "AYyyyy Qq", "Qq AYyyyy")  # AY, PY or UY
 # A fiscal year written as the two calendar years it spans (``2015/16``, ``2015-16``, ``2015/2016``): the first year;
 # only when every cell's second year follows its first (``2005/06`` would otherwise be June 2005).
 _YEAR_SPAN = re.compile(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$")
@@ -149,6 +164,10 @@ _PERIOD_FORMATS = (
     (_HALF_FIRST_YEAR, 1, 2, 6, "yyyyHh"), (_HALF_FIRST_H, 2, 1, 6, "Hh yyyy"),
     (_FISCAL_QUARTER_FIRST_YEAR, 1, 2, 3, FISCAL_FORMATS[1]), (_FISCAL_QUARTER_FIRST_Q, 2, 1, 3, FISCAL_FORMATS[2]),
     (_FISCAL_YEAR, 1, 0, 12, FISCAL_FORMATS[0]),  # group 0: no period, the year's first month
+    (_COHORT_QUARTER_FIRST_YEAR, 1, 2, 3, COHORT_FORMATS[1]), (_COHORT_QUARTER_FIRST_Q, 2, 1, 3, COHORT_FORMATS[2]),
+    (_COHORT_YEAR, 1, 0, 12, COHORT_FORMATS[0]),
+    (_CALENDAR_QUARTER_FIRST_YEAR, 1, 2, 3, "CYyyyy Qq"), (_CALENDAR_QUARTER_FIRST_Q, 2, 1, 3, "Qq CYyyyy"),
+    (_CALENDAR_YEAR, 1, 0, 12, "CYyyyy"),
 )
 # A month's name and a two-digit year: Excel's 'mmm yy' (``Jan 23``), ``Jan '23``, ``Sept ’23`` (``_parse_month_short_year``).
 _MONTH_SHORT_YEAR = re.compile(r"([A-Za-zÀ-ÿ]{3,9}\.?)\s+(['\u2019]?\d{2})")

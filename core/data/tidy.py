@@ -21,6 +21,7 @@ from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU
                                  regular_alias,
                                  stamps_between, stray_hours, working_days, working_week_of)
 from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_EITHER, BELOW_LIMIT, FISCAL_FORMATS,
+                               COHORT_FORMATS,
                                FLAG_AFTER, FLAGGED_NUMBER, LEADING_LABELS, NON_DETECT, leading_labels,
                                reads_non_detects,
                                MISSING_MARKERS, MIXED_FORMATS, ON_FIRST_OFFSET, PARSE_SHARE, PERIOD_DOT_YEAR,
@@ -2245,6 +2246,12 @@ def note_format(found: str, col: object, report: DataReport) -> None:
                                      "in which month its fiscal year starts; the forecast's stamps follow the same "
                                      "rule.",
                                      "notice.fiscal_years", {"column": str(col)}))
+    elif found in COHORT_FORMATS:  # an actuary's accident, policy or underwriting years ('AY 2008'); CY needs no word
+        report.notices.append(Notice(f"'{col}' holds accident, policy or underwriting years (AY, PY, UY): they are "
+                                     "read as the calendar years they name (AY 2008 is 2008, AY2015 Q1 is 2015 Q1), "
+                                     "each row the claims or policies of its year, not what was paid in that year; "
+                                     "the forecast's stamps follow the same rule.",
+                                     "notice.cohort_years", {"column": str(col)}))
     elif found == PERIOD_DOT_YEAR_FORMAT:
         report.notices.append(_periods_as_months_notice(str(col)))
     elif found.startswith(LOCAL_MIDNIGHTS):

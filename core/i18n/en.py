@@ -1546,6 +1546,10 @@ MESSAGES: dict[str, str] = {
                          "out: there is nothing to fit or score there.",
     "notice.periods_as_months": "'{column}' numbers the periods of a year (1 to 12): they are read as its months, "
                                 "period 1 as January, as the file does not say in which month its fiscal year starts.",
+    "notice.cohort_years": "'{column}' holds accident, policy or underwriting years (AY, PY, UY): they are read as "
+                           "the calendar years they name (AY 2008 is 2008, AY2015 Q1 is 2015 Q1), each row the claims "
+                           "or policies of its year, not what was paid in that year; the forecast's stamps follow the "
+                           "same rule.",
     "notice.fiscal_years": "'{column}' holds fiscal years: they are read as the calendar years they name (FY2015 and "
                            "2015/16 are 2015, FY2015 Q1 is 2015 Q1), as the file does not say in which month its fiscal year "
                            "starts; the forecast's stamps follow the same rule.",

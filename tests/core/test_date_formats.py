@@ -532,6 +532,23 @@ def test_fiscal_years_are_read_as_the_years_they_name_and_said_so() -> None:
                for line in said), said
 
 
+@pytest.mark.parametrize(("header", "spelled", "frequency", "said"), [
+    ("Accident Year", "AY {y}", "yearly", True), ("Policy Year", "PY{y}", "yearly", True),
+    ("Underwriting Year", "UY {y} Q{q}", "quarterly", True), ("Calendar Period", "CY{y}Q{q}", "quarterly", False),
+])
+def test_an_actuarys_accident_policy_underwriting_and_calendar_years_are_read_as_the_years_they_name(
+        header: str, spelled: str, frequency: str, said: bool) -> None:
+    # a loss triangle's ultimates by 'AY 2008' and a paid-loss report by 'CY2015Q1' ran as steps
+    quarterly = frequency == "quarterly"
+    cells = [spelled.format(y=2008 + (k // 4 if quarterly else k), q=k % 4 + 1) for k in range(ROWS)]
+    series = load_series(_csv(header, cells), "x.csv")
+    assert series.frequency.name == frequency and series.frame["ds"].iloc[0] == pd.Timestamp("2008-01-01")
+    assert series.frame["ds"].iloc[1] == pd.Timestamp("2008-04-01" if quarterly else "2009-01-01")
+    notices = [notice for notice in series.report.notices if notice.key == "notice.cohort_years"]
+    assert len(notices) == said and all(f"'{header}' holds accident, policy or underwriting years" in str(notice)
+                                        for notice in notices)
+
+
 def test_fiscal_years_written_as_two_years_are_not_months() -> None:
     stamps = [f"{year}/{(year + 1) % 100:02d}" for year in range(2001, 2012)]  # 2005/06 reads as June 2005 with %Y/%m
     series = load_series(_csv("Year", stamps), "x.csv")
