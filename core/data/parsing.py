@@ -1803,7 +1803,16 @@ LEADING_LABELS = 12  # rows of labels above a time column's first date that are 
 _DATE_NAMES = frozenset({"date", "day", "datum", "fecha", "data", "jour", "tag", "日期"})
 _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "ora", "stunde", "时间", "interval",
                          "time interval", "interval start", "half hour", "timeslot", "time slot",
-                         "quarter hour", "time period", "intervalo"})  # Five9's 'QUARTER HOUR' 08:15 AM
+                         "quarter hour", "time period", "intervalo",  # Five9's 'QUARTER HOUR' 08:15 AM
+                         # ... as an ACD's reports write them in the other languages the loader reads ('Datum;Intervall'
+                         # 08:00 - 08:30 was read as 20 daily series): German, French, Spanish and Portuguese,
+                         # Italian, Dutch
+                         "intervall", "zeitintervall", "intervallbeginn", "viertelstunde", "halbe stunde",
+                         "zeitfenster", "intervalle", "début intervalle", "tranche horaire", "plage horaire",
+                         "créneau", "créneau horaire", "quart d'heure", "demi-heure", "inicio intervalo",
+                         "franja horaria", "cuarto de hora", "media hora", "horário", "horario", "faixa horária",
+                         "intervallo", "orario", "fascia oraria", "quarto d'ora", "mezz'ora", "tijd", "uur",
+                         "tijdstip", "tijdvak", "tijdsinterval", "tijdslot", "kwartier", "half uur"})
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00; a utility's
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"

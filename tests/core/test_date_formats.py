@@ -1116,6 +1116,21 @@ def test_a_contact_centres_intervals_read_their_afternoons_quarter_hours_and_day
     assert not any("without a date" in str(n) for n in read.report.notices)
 
 
+@pytest.mark.parametrize(("day", "slot"), [("Date", "Interval"), ("Datum", "Intervall"), ("Date", "Intervalle"),
+                                         ("Fecha", "Intervalo"), ("Data", "Intervallo"), ("Datum", "Tijd"),
+                                         ("Datum", "Uhrzeit"), ("Jour", "Tranche horaire")])
+def test_an_acds_date_and_half_hour_interval_are_one_stamp_in_its_language(day: str, slot: str) -> None:
+    # a German ACD's 'Datum;Intervall' '08:00 - 08:30' was read as 20 daily series by 'Intervall' (English's
+    # 'Date;Interval' was one half-hourly series)
+    slots = [d + pd.Timedelta(hours=8, minutes=30 * k) for d in pd.bdate_range("2024-02-26", periods=10)
+             for k in range(20)]
+    text = f"{day};{slot};Angebotene Anrufe;Servicelevel\n" + "".join(
+        f"{t:%d.%m.%Y};{t:%H:%M} - {t + pd.Timedelta(minutes=30):%H:%M};{18 + t.hour};85,1 %\n" for t in slots)
+    series = load_series(text.encode(), "acd.csv")
+    assert series.frequency.name.startswith("half-hourly") and len(series.frame) == len(slots)
+    assert list(series.frame["ds"]) == slots and series.frame["y"].iloc[0] == 26
+
+
 def test_a_booked_as_of_day_a_comma_before_the_time_and_an_hour_written_a_m_are_read() -> None:
     # Schwab's '12/10/2023 as of 12/09/2023' (the file was read without dates), Interactive Brokers'
     # '2022-01-03, 10:00:15', EIA's grid monitor '9/1/2024 1 a.m. EDT' (read as steps: no daily season).
