@@ -131,11 +131,12 @@ _HALF_FIRST_YEAR = re.compile(r"^(\d{4})\s*[-/]?\s*[HS]([12])$", re.IGNORECASE)
 _HALF_FIRST_H = re.compile(r"^[HS]([12])\s*[-/]?\s*(\d{4})$", re.IGNORECASE)
 
 
-def _labelled_years(prefix: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _labelled_years(prefix: str, digits: str = r"\d{4}|\d{2}") -> tuple[re.Pattern[str], re.Pattern[str],
+                                                                       re.Pattern[str]]:
     """Years written after the letters ``prefix`` (a regex: ``FY``), alone, then a quarter, and a quarter first:
     ``FY2005``, ``FY 05``, ``FY15 Q1``, ``Q1 FY2015``; the year's group first, then the quarter's (first when it is
     written first)."""
-    year = rf"{prefix}\s*[-']?\s*(\d{{4}}|\d{{2}})"
+    year = rf"{prefix}\s*[-']?\s*({digits})"
     return (re.compile(rf"^{year}$", re.IGNORECASE), re.compile(rf"^{year}\s*[-/ ]?\s*Q([1-4])$", re.IGNORECASE),
             re.compile(rf"^Q([1-4])\s*[-/ ]?\s*{year}$", re.IGNORECASE))
 
@@ -146,8 +147,9 @@ _FISCAL_YEAR, _FISCAL_QUARTER_FIRST_YEAR, _FISCAL_QUARTER_FIRST_Q = _labelled_ye
 # An actuary's periods (a loss triangle's 'AY 2008', a paid-loss report's 'CY2015Q1'): accident, policy and
 # underwriting years (AY, PY, UY: the year claims arose or policies were written), read like fiscal years as the
 # years they name, with a notice (``COHORT_FORMATS``); calendar years (CY) as well, without one. They were steps.
-_COHORT_YEAR, _COHORT_QUARTER_FIRST_YEAR, _COHORT_QUARTER_FIRST_Q = _labelled_years("(?:AY|PY|UY)")
-_CALENDAR_YEAR, _CALENDAR_QUARTER_FIRST_YEAR, _CALENDAR_QUARTER_FIRST_Q = _labelled_years("CY")
+_COHORT_YEAR, _COHORT_QUARTER_FIRST_YEAR, _COHORT_QUARTER_FIRST_Q = _labelled_years("(?:AY|PY|UY)", r"\d{4}")
+_CALENDAR_YEAR, _CALENDAR_QUARTER_FIRST_YEAR, _CALENDAR_QUARTER_FIRST_Q = _labelled_years("CY", r"\d{4}")
+# (four digits: a bin 'AY-01' or a lapse study's policy years 'PY01' to 'PY20', durations, are no years)
 COHORT_FORMATS = ("AYyyyy", "AYyyyy Qq", "Qq AYyyyy")  # AY, PY or UY
 # A fiscal year written as the two calendar years it spans (``2015/16``, ``2015-16``, ``2015/2016``): the first year;
 # only when every cell's second year follows its first (``2005/06`` would otherwise be June 2005).
@@ -1552,12 +1554,24 @@ def parse_compact_dates(numbers: pd.Series, share: float = 1.0) -> pd.Series | N
     ``share`` of them is enough, the others unread (NaT): its extract's trailer record ``TRL|000020758`` left a row
     count among the dates, and the dates were forecast as amounts."""
     present = numbers.dropna()
-    if present.empty or present.between(*_COMPACT_DAYS).mean() < share or (present % 1 != 0).any() \
-            or present.nunique() < 2:
+    if present.empty or not _but_a_trailer(present.between(*_COMPACT_DAYS), share) \
+            or (present % 1 != 0).any() or present.nunique() < 2:
         return None
     written = numbers.where(numbers.between(*_COMPACT_DAYS)).astype("Int64").astype("string")
     days = pd.to_datetime(written, format="%Y%m%d", errors="coerce")
-    return days if int(days.notna().sum()) >= share * len(present) else None
+    return days if _but_a_trailer(days[present.index].notna(), share) else None
+
+
+_TRAILER_ROWS = 2  # an extract's last values, at most, that may be no date (its trailer record's count)
+
+
+def _but_a_trailer(read: pd.Series, share: float) -> bool:
+    """Whether every value was ``read``, or (``share`` below 1: under a name that says dates) all but a few of the
+    last (``_TRAILER_ROWS``): an extract's trailer record, not a receipt date's 0 for never, mid-file."""
+    flags = read.to_numpy(dtype=bool)
+    if share >= 1.0 or len(flags) <= _TRAILER_ROWS:
+        return bool(flags.all())
+    return bool(flags[:-_TRAILER_ROWS].all()) and flags.mean() >= min(share, 1 - _TRAILER_ROWS / len(flags))
 
 
 def parse_compact_hours(numbers: pd.Series, share: float = 1.0) -> tuple[pd.Series, str] | None:
@@ -1571,10 +1585,10 @@ def parse_compact_hours(numbers: pd.Series, share: float = 1.0) -> tuple[pd.Seri
     if present.empty or (present % 1 != 0).any() or present.nunique() < 2:
         return None
     for low, high, written in _COMPACT_TIMES:  # and minutes (``dateHourMinute``: 202401011345, not 1976's ms)
-        if (inside := numbers.between(low, high))[present.index].mean() >= share:
+        if _but_a_trailer((inside := numbers.between(low, high))[present.index], share):
             times = pd.to_datetime(numbers.where(inside).astype("Int64").astype("string"), format=written,
                                    errors="coerce")
-            return (times, written) if int(times.notna().sum()) >= share * len(present) else None
+            return (times, written) if _but_a_trailer(times[present.index].notna(), share) else None
     return None
 
 
@@ -1808,11 +1822,10 @@ _TIME_NAMES = frozenset({"time", "hour", "uhrzeit", "zeit", "heure", "hora", "or
                          # 08:00 - 08:30 was read as 20 daily series): German, French, Spanish and Portuguese,
                          # Italian, Dutch
                          "intervall", "zeitintervall", "intervallbeginn", "viertelstunde", "halbe stunde",
-                         "zeitfenster", "intervalle", "début intervalle", "tranche horaire", "plage horaire",
-                         "créneau", "créneau horaire", "quart d'heure", "demi-heure", "inicio intervalo",
-                         "franja horaria", "cuarto de hora", "media hora", "horário", "horario", "faixa horária",
-                         "intervallo", "orario", "fascia oraria", "quarto d'ora", "mezz'ora", "tijd", "uur",
-                         "tijdstip", "tijdvak", "tijdsinterval", "tijdslot", "kwartier", "half uur"})
+                         "intervalle", "début intervalle", "quart d'heure", "demi-heure", "inicio intervalo",
+                         "cuarto de hora", "media hora", "intervallo", "quarto d'ora", "mezz'ora", "tijdstip",
+                         "tijdsinterval", "kwartier", "half uur"})  # (not a tariff's 'Fascia oraria', a delivery's
+# 'Zeitfenster', a rota's 'Horario' nor Dutch 'Uur' and 'Tijd', often hours worked: beside the time or no clock)
 # Power markets' names for the time of day beside a "Delivery Date": ``Hour Ending`` 01:00 to 24:00; a utility's
 # interval data (PG&E's Green Button 'START TIME' beside 'END TIME' was read as 24 daily series).
 _TIME_COLUMN = re.compile(r"(?:delivery |trading |settlement |start |begin )?(?:time|hour ending|hour beginning|he|hb)|"

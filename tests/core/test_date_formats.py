@@ -1117,8 +1117,8 @@ def test_a_contact_centres_intervals_read_their_afternoons_quarter_hours_and_day
 
 
 @pytest.mark.parametrize(("day", "slot"), [("Date", "Interval"), ("Datum", "Intervall"), ("Date", "Intervalle"),
-                                         ("Fecha", "Intervalo"), ("Data", "Intervallo"), ("Datum", "Tijd"),
-                                         ("Datum", "Uhrzeit"), ("Jour", "Tranche horaire")])
+                                         ("Fecha", "Intervalo"), ("Data", "Intervallo"), ("Datum", "Kwartier"),
+                                         ("Datum", "Uhrzeit"), ("Jour", "Quart d'heure")])
 def test_an_acds_date_and_half_hour_interval_are_one_stamp_in_its_language(day: str, slot: str) -> None:
     # a German ACD's 'Datum;Intervall' '08:00 - 08:30' was read as 20 daily series by 'Intervall' (English's
     # 'Date;Interval' was one half-hourly series)
@@ -1413,3 +1413,35 @@ def test_rfc_2822_times_with_their_offset_are_read_and_a_constant_date_gives_way
     counted = load_series(text.encode(), "calls.csv", LoadOptions(duplicates="count", per="day"))
     assert counted.frequency.name == "daily" and counted.frame["ds"].iloc[0] == pd.Timestamp("2024-02-01")
     assert counted.frame["y"].sum() == 400
+
+
+@pytest.mark.parametrize("band", ["Fascia oraria", "Zeitfenster", "Tranche horaire"])
+def test_review_a_tariff_band_or_a_window_beside_the_hour_leaves_the_hour_joined(band: str) -> None:
+    # the thirteenth review: a band's name beside the real hour made two time columns, and none was joined (24 series
+    # by the hour)
+    hours = pd.date_range("2024-03-01", periods=14 * 24, freq="h")
+    text = f"Data;Ora;{band};Consumo (kWh)\n" + "".join(
+        f"{h:%d/%m/%Y};{h:%H}:00;F{1 + h.hour % 3};{h.hour % 5 + 2}\n" for h in hours)
+    series = load_series(text.encode(), "consumi.csv")
+    assert series.frequency.name == "hourly" and len(series.frame) == len(hours)
+
+
+def test_review_bins_and_durations_named_ay_or_py_with_two_digits_are_no_years() -> None:
+    # the thirteenth review: bins 'AY-01' to 'AY-40' were read as the years 2001 to 1940, the rows reordered
+    text = "Bin,On Hand\n" + "".join(f"AY-{k:02d},{100 + 7 * k % 50}\n" for k in range(1, 41))
+    series = load_series(text.encode(), "bins.csv")
+    assert series.frequency.is_steps and series.frame["y"].iloc[0] == 107.0
+
+
+def test_review_a_receipt_dates_zero_leaves_the_snapshot_date_and_a_short_extracts_trailer_is_dropped() -> None:
+    # the thirteenth review: 'LAST_RCPT_DT' with 0 on three items took the snapshot's place; an extract of 12 rows and
+    # its trailer kept its dates as the target (one row in 13 is over the 5% let through)
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    text = "ITEM,LAST_RCPT_DT,SNAPSHOT_DT,ON_HAND_QTY\n" + "".join(
+        f"SKU{k % 7},{0 if k in (5, 20, 41) else f'{day - pd.Timedelta(days=3 + k % 9):%Y%m%d}'},{day:%Y%m%d},"
+        f"{200 + k % 13}\n" for k, day in enumerate(days))
+    assert load_series(text.encode(), "inv.csv").date_col == "SNAPSHOT_DT"
+    extract = "CLAIM_NBR|TRANS_DT|TRANS_AMT\n" + "".join(
+        f"C{k}|{day:%Y%m%d}|{1000 + 37 * k}.50\n" for k, day in enumerate(days[:12])) + "TRL|000000012|\n"
+    series = load_series(extract.encode(), "extract.txt")
+    assert (series.date_col, series.target, len(series.frame)) == ("TRANS_DT", "TRANS_AMT", 12)
