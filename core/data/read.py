@@ -2738,8 +2738,9 @@ def _without_preamble(text: str, delimiter: str) -> str:
             apart = any(len(row) != fields for _, row, _ in above) or above[-1][0] < index - 1 or titles
             rows_of_it = position >= _PREAMBLE_LINES and sum(  # past the usual notes, lines of the table's own rows
                 len(row) == fields and _digit_share(_written_cells(written)) >= 0.5
-                and (bool(re.search(r"\d", row[0])) or all(cell.strip() for cell in row))  # (a date or a number
-                for _, row, written in above) >= 2  # first, or every cell filled: not 'Opening Balance,1520.33,,')
+                and (bool(re.search(r"\d", row[0])) or row[0] == above[-1][1][0] and all(cell.strip() for cell in row))
+                for _, row, written in above) >= 2  # (a date or a number first, or a device's name on every row:
+            # not 'Opening Balance,1520.33,,' nor a logger's key, value and unit lines)
             return text[sum(map(len, opening[:index])):] if apart and not rows_of_it else text  # (a logger's rows,
             # then a header and more rows after a restart: its first 20 rows were left out as notes)
     return text

@@ -815,7 +815,7 @@ _DURATION_NAMES = frozenset({"duration", "spent", "h"})  # Toggl's 'Duration', C
 # 18m' was refused as durations), a contact centre's 'Talk Time', 'Hold Time' and 'Handle Time' (not 'Call Time', a
 # log's time of day in some exports)
 _SPENT_TIME_WORDS = frozenset({"idle", "run", "running", "engine", "talk", "hold", "wait", "waiting", "queue", "ring",
-                               "drive", "driving", "down", "downtime", "handle", "handling", "wrap", "acw", "ivr",
+                               "drive", "driving", "handle", "handling", "wrap", "acw", "ivr",
                                "park", "travel", "response", "resolution", "dwell", "charging", "moving", "cycle",
                                "lead", "transit", "processing", "screen", "watch", "billable", "bill"})
 _OPENING_WORDS = frozenset({"opening", "open", "business", "office", "start", "end", "from", "to"})  # of a clock
@@ -1901,8 +1901,8 @@ _FILLED_DATES = 0.5
 # DATE' was taken before its 'OBSERVATION DATE')
 _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
 # A lot's expiry (an inventory count's 'Expiration Date' before its 'Count Date': the counts dated by when they expire)
-_STOCK_WORDS = frozenset({"lot", "batch", "item", "product", "sku", "stock", "inventory", "qty", "quantity", "ndc",
-                          "upc", "hand"})  # columns of a stock list, where an 'Exp Date' is a lot's expiry
+_STOCK_WORDS = frozenset({"lot", "batch", "product", "sku", "stock", "inventory", "ndc", "upc", "hand"})  # (not an
+# expense sheet's 'Item' or mileage 'Qty')  # columns of a stock list, where an 'Exp Date' is a lot's expiry
 
 
 def _expiry(col: object, columns: pd.Index) -> bool:
@@ -2996,10 +2996,11 @@ _CHECK_BLOCK = 2  # ... numbers a row at most, in any order
 
 # Words naming a telephone number: a contact centre's ANI and DNIS, a CDR's ORIG_NUMBER, Asterisk's src and dst,
 # Twilio's 'from' and 'to'; (the word last, or before 'number': not a 'Mobile Sessions' count)
-_PHONE_WORDS = frozenset({"ani", "dnis", "phone", "msisdn", "telephone", "tel", "callerid", "clid", "cli", "mobile",
+_PHONE_WORDS = frozenset({"ani", "dnis", "phone", "msisdn", "telephone", "tel", "callerid", "clid", "cli",
                           "src", "dst", "caller", "callee", "dialed", "dialled", "called", "calling", "from", "to"})
+# (a 'Mobile' alone is Google Analytics' sessions of a device: only before 'number')
 _CALL_END_WORDS = frozenset({"orig", "term", "originating", "terminating", "origination", "termination", "source",
-                             "destination", "a", "b"})  # before 'number': a CDR's A and B numbers
+                             "destination", "a", "b", "mobile", "cell"})  # before 'number': a CDR's A and B numbers
 _LEAST_PHONE = 1_000_000  # a telephone number has seven digits at least
 
 
@@ -3024,8 +3025,9 @@ def _term_code(col: str, values: pd.Series) -> bool:
     """Whether a column numbers academic terms (PeopleSoft's 'Term' 2238, Banner's 'TERM_CODE' 202310): named so and
     whole numbers of four digits or more; the code was forecast beside the 'Headcount'."""
     known, words = values.dropna(), _word_list(col)
-    named = bool(words) and (words[-1] in _TERM_NAMES or len(words) >= 2 and words[-2] == "term"
-                             and words[-1] in _TERM_CODE_WORDS) and not set(words) & _SPAN_WORDS
+    named = bool(words) and len(words) <= 2 and not _sounds_like_target(col) and (  # (not 'Enrolled This Term')
+        words[-1] in _TERM_NAMES or len(words) == 2 and words[0] == "term" and words[1] in _TERM_CODE_WORDS) \
+        and not set(words) & _SPAN_WORDS
     return named and len(known) > 0 and bool((known % 1 == 0).all()) and bool((known.abs() >= 1000).all())
 
 
@@ -3850,13 +3852,17 @@ _CARD_OR_LEDGER_NAMES = frozenset({"batch", "batch id", "batch number", "batch n
 # ... two of these (SAP's vendor line items: 'Vendor' and 'Document Number'; not a purchasing card's or a budgeting
 # app's export with one 'Vendor Name', whose Debit is a purchase and Credit a refund)
 _WEAK_LEDGER_WORDS = frozenset({"auth", "authorization", "document", "doc", "customer", "invoice", "vendor",
-                                "supplier"})  # (a purchasing card's 'GL Code' and 'Batch Ref' beside its 'Vendor Name')
+                                "supplier", "gl"})
+_PURCHASE_WORDS = frozenset({"vendor", "supplier", "gl"})  # ... but these alone are a purchasing card's: its Debit a
+# purchase (its 'Vendor Name' and 'GL Code')  # (a purchasing card's 'GL Code' and 'Batch Ref' beside its 'Vendor Name')
 
 
 def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
     """Whether a column of ``raw`` is named as a card batch's or a ledger's (``_CARD_OR_LEDGER_WORDS``), where Debit
     and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
     weak = [col for col in raw.columns if _name_words(col) & _WEAK_LEDGER_WORDS]  # two at least: a statement may
+    if set().union(*(_name_words(col) & _WEAK_LEDGER_WORDS for col in weak)) <= _PURCHASE_WORDS:
+        weak = []
     return (any(_name_words(col) & _CARD_OR_LEDGER_WORDS or _name_text(col) in _CARD_OR_LEDGER_NAMES
                 or _name_text(col).startswith(("gl account ", "gl acct ")) for col in raw.columns) or len(weak) >= 2) \
         and not any(_name_words(col) & _BALANCE_NAMES for col in raw.columns)  # have its 'Auth Code' or 'Document
@@ -3878,7 +3884,9 @@ _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment sta
 # ... but not a column of the status of something else: a sync's or an export's ('Sync Status' Error: the invoice
 # stands), a quality check's ('QC Status' Rejected: the batch was still made)
 _OTHER_STATUS_WORDS = frozenset({"sync", "synced", "export", "exported", "upload", "integration", "qc", "qa",
-                                 "quality", "inspection"})
+                                 "quality", "inspection",  # ... or of a step after the sale: a refund that failed,
+                                 "refund", "return", "returns", "cancellation", "delivery", "shipment", "shipping",
+                                 "dispute", "chargeback"})  # a return rejected, a delivery attempt failed: it stands
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
                            "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
 # stock 'Lost', what a shrink report counts)
@@ -3886,8 +3894,8 @@ _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "cance
 
 _VOID_FLAG_NAMES = frozenset({"voided", "void", "is voided", "is void", "cancelled", "canceled", "is cancelled",
                               "is canceled", "refunded", "is refunded"})
-_TRUE_CELLS = frozenset({"true", "yes", "y", "1", "x"})
-_FLAG_CELLS = _TRUE_CELLS | {"false", "no", "n", "0", ""}
+_TRUE_CELLS = frozenset({"true", "yes", "y"})
+_FLAG_CELLS = _TRUE_CELLS | {"false", "no", "n", ""}  # (not a count of cancellations, 0 or 1)
 
 
 def _flagged_void_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
@@ -3895,8 +3903,8 @@ def _flagged_void_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, rep
     true, said: a voided label's cost was refunded and it was never shipped (ShipStation's 'Voided' True). As they
     are where no such column marks a row, or it marks every row."""
     flags = [col for col in raw.columns if col != target and _name_text(col) in _VOID_FLAG_NAMES]
-    if len(flags) != 1:
-        return values
+    if len(flags) != 1 or "refunded" in _name_words(flags[0]) and (values < 0).any():
+        return values  # (refunds written as rows of their own, below zero: the sale nets against them)
     cells = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower().fillna("")
     if not cells.isin(_FLAG_CELLS).all():
         return values
@@ -5336,6 +5344,10 @@ def _readings_of_one_spacing(ds: pd.Series) -> bool:
         and np.unique(steps, return_counts=True)[1].max() >= _REGULAR_STEPS * len(steps)
 
 
+_PARTY_WORDS = frozenset({"customer", "client", "name", "payee", "payer", "vendor", "supplier", "person", "member",
+                          "company", "account", "buyer", "seller", "merchant"})
+
+
 def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series, date_col: str | None) -> bool:
     """Whether the rows that leave the target blank are of a kind that never fills it, as a text column of a few
     values marks them (Coinbase's 'Send' beside 'Buy' and 'Sell', a vault's 'Inventory Count' beside its dispenses):
@@ -5345,7 +5357,8 @@ def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series, date_col: 
         return False
     for col in raw.columns:
         cells = raw[col]
-        if col == date_col or pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES:
+        if col == date_col or pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES \
+                or _name_words(col) & _PARTY_WORDS:  # (a customer's two orders not yet invoiced: no kind)
             continue
         text = cells.astype("string").str.strip().str.lower()
         counts = text.value_counts()  # a kind marks several rows (not a short log's one date or order number)

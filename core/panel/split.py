@@ -609,19 +609,23 @@ MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that end
 # 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out
 _SENSOR_WORDS = frozenset({"rain", "rainfall", "precip", "precipitation", "prcp", "snow", "snowfall", "snwd", "temp",
                            "temperature", "tmax", "tmin", "tavg", "level", "flow", "streamflow", "discharge", "depth",
-                           "gauge", "gage", "inflow", "outflow"})  # ('Rain Gauge (in)')
-_MONEY_FLOWS = frozenset({"cash", "fund", "funds", "usd", "eur", "gbp", "aum"})  # a fund's flows, and a flow's
+                           "gauge", "gage"})  # ('Rain Gauge (in)')
+_MONEY_FLOWS = frozenset({"cash", "fund", "funds", "usd", "eur", "gbp", "aum", "net", "inflow",
+                          "outflow"})  # a fund's flows, and a flow's
 # 'Amount' ('Net Flow Amount'; not a plant's 'Net Flow (gpm)', a dam's 'Outflow (cfs)' nor a 'Precipitation Amount')
 _UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h",
                          "total", "amount", "sum", "accumulation", "accumulated", "accum", "value", "gpm",
                          "mgd"})  # ('Rain Total', 'Precip Accum', 'Net Flow gpm')
 
 
+_FLOW_UNIT = re.compile(r"[(\[]\s*(?:gpm|cfs|cms|mgd|m3/s|m³/s|l/s|gal/min|m3/h|m³/h)\s*[)\]]", re.IGNORECASE)
+
+
 def _reads_a_sensor(target: str) -> bool:
     """Whether ``target`` is named as a sensor's readings (``_SENSOR_WORDS`` its last word, before any unit): a gauge
     or a counter that was removed measured nothing after, no drought nor an empty road; not a cash flow."""
-    if re.search(r"\(mm\)", target):  # a gauge's millimetres ('Daily Rainfall Total (mm)'; not 'Qty (in)')
-        return True
+    if re.search(r"\(mm\)", target) or _FLOW_UNIT.search(target):  # a gauge's millimetres ('Daily Rainfall Total
+        return True  # (mm)'; not 'Qty (in)'), a flow's unit ('Net Flow (gpm)', a dam's 'Outflow (cfs)': no money)
     name = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", target)).lower()
     words = [word for word in re.split(r"[\W_]+", name) if word]
     while len(words) > 1 and words[-1] in _UNIT_TAILS:
@@ -1081,7 +1085,8 @@ _QUANTITY_WORDS = frozenset({"quantity", "qty", "quantities", "bins", "cases", "
                              "unitamount", "lineamount"})
 _UNIT_WORDS = frozenset({"minutes", "mins", "min", "seconds", "secs", "sec", "hours", "hrs", "km", "miles", "meters",
                          "metres", "kg", "lbs", "percent", "pct", "mph", "kph", "kmh", "celsius", "fahrenheit",
-                         "days", "dom", "cdom", "sqft", "sf"})  # an MLS export's days on market and square feet
+                         "dom", "cdom", "sqft", "sf"})  # an MLS export's days on market and square feet (not 'Days',
+# an aging report's buckets)
 # Last words of counts of people, no ids: a visit log's 'Adults', 'Children' and 'Seniors' (a tour's 'Group Size' and
 # a 'Pack Size' are groups)
 _HEAD_COUNT_WORDS = frozenset({"adults", "children", "kids", "seniors", "youth", "infants", "persons", "people",

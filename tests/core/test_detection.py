@@ -896,3 +896,15 @@ def test_a_registers_check_numbers_blank_on_deposits_are_no_target() -> None:
              f"{day:%m/%d/%Y},Check,{next(checks)},,{rng.uniform(100, 2000):.2f}" for k, day in enumerate(days)]
     text = "Date,Type,Number,Deposit,Withdrawal\n" + "\n".join(lines) + "\n"
     assert load_series(text.encode(), "register.csv").target != "Number"
+
+
+def test_review_google_analytics_mobile_sessions_and_a_terms_headcount_are_targets() -> None:
+    # the thirteenth review: 'Mobile' sessions over a million were taken for telephone numbers; 'Enrolled This Term'
+    # for a term code
+    days = pd.date_range("2024-01-01", periods=60, freq="D")
+    ga = "Date,Mobile,Desktop,Tablet\n" + "".join(f"{day:%Y%m%d},{1_300_000 + 997 * k},{400_000 + k},{20_000 + k}\n"
+                                                  for k, day in enumerate(days))
+    assert load_series(ga.encode(), "ga.csv").target == "Mobile"
+    census = "Census Week,Enrolled This Term,Withdrawals\n" + "".join(
+        f"{day:%Y-%m-%d},{21_000 + 13 * k % 400},{k % 9}\n" for k, day in enumerate(days))
+    assert load_series(census.encode(), "census.csv").target == "Enrolled This Term"

@@ -6692,8 +6692,8 @@ def test_review_hours_worked_a_term_deposit_bracketed_statistics_and_an_expense_
     temps = "date,Temperature (min),Temperature (avg),Temperature (max)\n" + "".join(
         f"{d:%Y-%m-%d},{8 + k % 3},{11 + k % 4}.5,{15 + k % 5}\n" for k, d in enumerate(days))
     assert load_series(temps.encode(), "t.csv").target == "Temperature (avg)"
-    expenses = "Exp Date,Submitted Date,Category,Amount\n" + "".join(
-        f"{d:%m/%d/%Y},{d + pd.Timedelta(days=7 - d.dayofweek % 7):%m/%d/%Y},Travel,{40 + k}.5\n"
+    expenses = "Exp Date,Submitted Date,Category,Item,Amount\n" + "".join(  # ('Item': the thirteenth review)
+        f"{d:%m/%d/%Y},{d + pd.Timedelta(days=7 - d.dayofweek % 7):%m/%d/%Y},Travel,Taxi,{40 + k}.5\n"
         for k, d in enumerate(days))
     assert load_series(expenses.encode(), "exp.csv").date_col == "Exp Date"
 
@@ -6717,3 +6717,12 @@ def test_an_insurers_kind_of_year_beside_its_quarters_is_one_quarterly_time(year
         f"{y},Q{q},{cls},{gwp}\n" for y, q, cls, gwp in rows)
     series = load_series(text.encode(), "bdx.csv", LoadOptions(target="Gross Written Premium"))
     assert series.frequency.name == "quarterly" and series.frame["ds"].iloc[1] == pd.Timestamp("2015-04-01")
+
+
+def test_review_a_water_years_months_are_not_put_in_its_calendar_year() -> None:
+    # the thirteenth review: 'Water Year' 2012 with 'Oct' ... 'Sep' was read as the calendar year, its October 2011
+    # put after its September 2012
+    months = ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"]
+    text = "Water Year,Month,Mean Discharge (cfs)\n" + "".join(
+        f"{year},{month},{300 + 40 * k + year % 7}\n" for year in range(2012, 2020) for k, month in enumerate(months))
+    assert load_series(text.encode(), "wy.csv").frequency.name != "monthly"  # (its months as series, as before)

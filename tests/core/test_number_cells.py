@@ -893,3 +893,4 @@ def test_digits_spaced_in_parts_other_than_thousands_are_no_number() -> None:
     assert parse_numbers(pd.Series(["212 555 1234", "917 555 0199"])) is None  # a phone number
     assert parse_numbers(pd.Series(["1 234", "12 345 678", "$ 1 234.50"])).tolist() == [1234.0, 12345678.0, 1234.5]
     assert parse_numbers(pd.Series(["1 234,50", "12 345,00"]), True).tolist() == [1234.5, 12345.0]
+    assert parse_numbers(pd.Series(["5 61 551", "12 34 567"])).tolist() == [561551.0, 1234567.0]  # India's lakhs

@@ -799,7 +799,8 @@ def test_review_a_gauge_an_accumulation_an_outflow_and_a_plants_net_flow_are_sen
 
     for name in ("Rain Gauge (in)", "Precip Accum (in)", "Outflow (cfs)", "Net Flow (gpm)", "Flow (cfs)"):
         assert _reads_a_sensor(name), name
-    for name in ("Net Flow Amount", "Fund Inflow", "Qty (in)", "Net Flow ($)", "qty_snow_chains"):
+    for name in ("Net Flow Amount", "Fund Inflow", "Qty (in)", "Net Flow ($)", "qty_snow_chains", "Net Flow",
+                 "Outflow"):  # (the thirteenth review: a fund's and a budget's flows got no months of 0)
         assert not _reads_a_sensor(name), name
 
 
@@ -837,3 +838,26 @@ def test_a_label_a_yes_or_no_column_marks_voided_counts_zero_in_a_sum() -> None:
     expected = kept.groupby(pd.to_datetime(kept["time"]).dt.normalize())["Shipping Cost"].sum()
     assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
     assert "notice.cancelled_rows" in [n.key for n in series.report.notices]
+
+
+@pytest.mark.parametrize(("column", "word"), [("Refund Status", "failed"), ("Return Status", "Rejected"),
+                                              ("Delivery Status", "Failed"), ("Cancellation Status", "Declined")])
+def test_review_a_status_of_a_step_after_the_sale_leaves_the_sale_standing(column: str, word: str) -> None:
+    # the thirteenth review: a refund that failed, a return rejected or a delivery attempt failed zeroed the sale
+    log = event_log().rename(columns={"amount": "Sales"}).assign(**{column: ""})
+    log.loc[log.index[::9], column] = word
+    series = load(log, per="day", duplicates="sum")
+    expected = log.groupby(pd.to_datetime(log["time"]).dt.normalize())["Sales"].sum()
+    assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+
+
+def test_review_a_count_of_cancellations_and_a_refunded_flag_beside_refund_rows_zero_nothing() -> None:
+    # the thirteenth review: a B&B's 'Cancelled' count of 0 or 1 zeroed its revenue; a 'Refunded' flag on a sale whose
+    # refund is a row of its own below zero took the refund off twice
+    counts = event_log().assign(Cancelled=lambda f: np.arange(len(f)) % 2)
+    assert "notice.cancelled_rows" not in [n.key for n in load(counts, per="day", duplicates="sum").report.notices]
+    refunds = event_log().assign(Refunded="false")
+    refunds.loc[refunds.index[::20], "Refunded"] = "true"
+    back = refunds[refunds["Refunded"] == "true"].assign(amount=lambda f: -f["amount"], Refunded="false")
+    both = pd.concat([refunds, back]).sort_values("time")
+    assert "notice.cancelled_rows" not in [n.key for n in load(both, per="day", duplicates="sum").report.notices]
