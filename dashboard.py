@@ -79,8 +79,9 @@ def read_again(retry: Retry, T: Texts) -> None:
         cols = st.columns(3, vertical_alignment="bottom")
         date_col = cols[0].selectbox(**date_picker(retry.columns, T.lang), key=keys.DATA_RETRY_DATE_WIDGET)
         target = cols[1].selectbox(**retry_target_picker(retry, T.lang), key=keys.DATA_RETRY_TARGET_WIDGET)
-        if cols[2].button(**T.widget("data.read_again")) and use_file(retried(retry, date_col, target), T):
-            st.rerun()
+        if cols[2].button(**T.widget("data.read_again")):
+            use_file(retried(retry, date_col, target), T)
+            st.rerun()  # the file read, or its new problem: the one above is from before the click
 
 
 def show_quality(series: LoadedSeries, T: Texts) -> None:

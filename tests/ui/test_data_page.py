@@ -105,6 +105,18 @@ def test_a_file_refused_on_its_columns_can_be_read_again_with_others_chosen() ->
     assert not [box for box in at.selectbox if box.key == keys.DATA_RETRY_DATE_WIDGET]
 
 
+def test_reading_a_refused_file_again_shows_its_new_problem_at_once() -> None:
+    # The page drew the old problem before the click was handled: the new one came only at the next rerun.
+    at = upload(app(), "first.csv", MONTHLY)
+    at.file_uploader(key=keys.DATA_UPLOAD_WIDGET).set_value(("report.csv", WRONG_DATES.encode(), "text/csv")).run()
+    assert "distinct time stamps" in at.error[0].value
+    at.selectbox(key=keys.DATA_RETRY_TARGET_WIDGET).select("Period").run()
+    at.selectbox(key=keys.DATA_RETRY_DATE_WIDGET).select("Ref").run()
+    at.button[[b.label for b in at.button].index("Read again")].click().run()
+    assert not at.exception and len(at.error) == 1 and "not numeric" in at.error[0].value
+    assert at.session_state[keys.DATA_SERIES].target == "level"  # what was in use stays
+
+
 def test_an_event_log_without_a_number_refused_can_be_read_again_as_its_rows_counted_per_day() -> None:
     # A ticket log whose ids read 'T-1001' was refused ("holds text, not numbers") with no way to count its tickets.
     rng = np.random.default_rng(8)
