@@ -1546,40 +1546,38 @@ def parse_excel_serials(values: pd.Series) -> pd.Series | None:
     return _EXCEL_EPOCH + pd.to_timedelta(numbers.where(numbers.between(*_EXCEL_SERIAL_DAYS)), unit="D")
 
 
-def parse_compact_dates(numbers: pd.Series, share: float = 1.0) -> pd.Series | None:
+def parse_compact_dates(numbers: pd.Series, trailer: bool = False) -> pd.Series | None:
     """Whole numbers that each write a day as yyyymmdd (SAP's ``BUDAT`` 20210131, a data warehouse's date key) as those
     days, else ``None``: every number must be a real date from 1900 to 2100, and two at least must differ (a constant
     is no time axis). A measure's numbers are not all dates (a month 01-12 and a day of that month in every row), so
     the loader reads a column of them as the dates under any name but a measure's (``tidy._writes_days``): they rise
     unevenly (31 days, then 28; 8,900 from December to January), and SAP names them ``BUDAT``, so neither an evenly
-    rising first column nor a date-like name finds them. Under a name that says dates (Duck Creek's ``TRANS_DT``) a
-    ``share`` of them is enough, the others unread (NaT): its extract's trailer record ``TRL|000020758`` left a row
-    count among the dates, and the dates were forecast as amounts."""
+    rising first column nor a date-like name finds them. With ``trailer`` (under a name that says dates: Duck Creek's
+    ``TRANS_DT``) the last few may be no date, left unread (NaT): its extract's trailer record ``TRL|000020758`` left a
+    row count among the dates, and the dates were forecast as amounts."""
     present = numbers.dropna()
-    if present.empty or not _but_a_trailer(present.between(*_COMPACT_DAYS), share) \
+    if present.empty or not _but_a_trailer(present.between(*_COMPACT_DAYS), trailer) \
             or (present % 1 != 0).any() or present.nunique() < 2:
         return None
     written = numbers.where(numbers.between(*_COMPACT_DAYS)).astype("Int64").astype("string")
     days = pd.to_datetime(written, format="%Y%m%d", errors="coerce")
-    return days if _but_a_trailer(days[present.index].notna(), share) else None
+    return days if _but_a_trailer(days[present.index].notna(), trailer) else None
 
 
 _TRAILER_ROWS = 2  # an extract's last values, at most, that may be no date (its trailer record's count)
 
 
-def _but_a_trailer(read: pd.Series, share: float) -> bool:
-    """Whether every value was ``read``, or (``share`` below 1: under a name that says dates) all but a few of the
-    last (``_TRAILER_ROWS``): an extract's trailer record, not a receipt date's 0 for never, mid-file."""
+def _but_a_trailer(read: pd.Series, trailer: bool) -> bool:
+    """Whether every value was ``read``, or (``trailer``: under a name that says dates) all but some of the last
+    ``_TRAILER_ROWS``: an extract's trailer record, not a receipt date's 0 for never, mid-file."""
     flags = read.to_numpy(dtype=bool)
-    if share >= 1.0 or len(flags) <= _TRAILER_ROWS:
-        return bool(flags.all())
-    return bool(flags[:-_TRAILER_ROWS].all()) and flags.mean() >= min(share, 1 - _TRAILER_ROWS / len(flags))
+    return bool(flags[:-_TRAILER_ROWS].all() if trailer and len(flags) > _TRAILER_ROWS else flags.all())
 
 
-def parse_compact_hours(numbers: pd.Series, share: float = 1.0) -> tuple[pd.Series, str] | None:
+def parse_compact_hours(numbers: pd.Series, trailer: bool = False) -> tuple[pd.Series, str] | None:
     """Whole numbers that each write an hour as yyyymmddhh (Google Analytics' ``dateHour``, 2024010113), a minute as
     yyyymmddhhmm (``dateHourMinute``) or a second as yyyymmddhhmmss (a carrier's CDR ``START_TIME_UTC``) as those
-    times, and the format, else ``None``: every number (or a ``share`` of them, as ``parse_compact_dates`` takes it)
+    times, and the format, else ``None``: every number (but a ``trailer``, as ``parse_compact_dates`` takes it)
     must be a real time from 1800 to 2200, and two at least must differ. Such numbers lie where Unix seconds of
     2027-2039 (milliseconds of 1975-1983) do, and were read so (2034, a row a second); dense epochs are never all of
     them months 01-12, days of their month and hours 00-23."""
@@ -1587,10 +1585,10 @@ def parse_compact_hours(numbers: pd.Series, share: float = 1.0) -> tuple[pd.Seri
     if present.empty or (present % 1 != 0).any() or present.nunique() < 2:
         return None
     for low, high, written in _COMPACT_TIMES:  # and minutes (``dateHourMinute``: 202401011345, not 1976's ms)
-        if _but_a_trailer((inside := numbers.between(low, high))[present.index], share):
+        if _but_a_trailer((inside := numbers.between(low, high))[present.index], trailer):
             times = pd.to_datetime(numbers.where(inside).astype("Int64").astype("string"), format=written,
                                    errors="coerce")
-            return (times, written) if _but_a_trailer(times[present.index].notna(), share) else None
+            return (times, written) if _but_a_trailer(times[present.index].notna(), trailer) else None
     return None
 
 

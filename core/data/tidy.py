@@ -872,7 +872,7 @@ def _hours_as_decimals(raw: pd.DataFrame, report: DataReport) -> pd.DataFrame:
 
 def _spent_time(col: object) -> bool:
     """Whether a name says time spent: 'Time' after a word of ``_SPENT_TIME_WORDS`` ('Idle Time', 'Talk Time (s)')."""
-    words = _word_list(re.sub(r"\(.*?\)|\[.*?\]", " ", str(col)))  # its unit in brackets aside
+    words = _word_list(without_units(col))
     return len(words) >= 2 and words[-1] == "time" and words[-2] in _SPENT_TIME_WORDS
 
 
@@ -1900,9 +1900,10 @@ _FILLED_DATES = 0.5
 # When a record was edited or loaded, not when what it records happened: after the other times (eBird's 'LAST EDITED
 # DATE' was taken before its 'OBSERVATION DATE')
 _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refreshed)\b")  # not a freight 'Load Date'
-# A lot's expiry (an inventory count's 'Expiration Date' before its 'Count Date': the counts dated by when they expire)
-_STOCK_WORDS = frozenset({"lot", "batch", "product", "sku", "stock", "inventory", "ndc", "upc", "hand"})  # (not an
-# expense sheet's 'Item' or mileage 'Qty')  # columns of a stock list, where an 'Exp Date' is a lot's expiry
+# A lot's expiry (an inventory count's 'Expiration Date' before its 'Count Date': the counts dated by when they expire).
+# Words of a stock list's columns, beside which an 'Exp Date' is a lot's expiry (not an expense sheet's 'Item' or
+# mileage 'Qty', beside which it is the expense's date)
+_STOCK_WORDS = frozenset({"lot", "batch", "product", "sku", "stock", "inventory", "ndc", "upc", "hand"})
 
 
 def _expiry(col: object, columns: pd.Index) -> bool:
@@ -2339,8 +2340,9 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
     if parsed is not None:
         return _usual_order(values, parsed, usual) if day_first is None else _order_that_reads(values, parsed, day_first)
     if col in numbers:
-        if (hours := parse_compact_hours(numbers[col], _compact_share(col))) is not None:  # before epochs: both are
-            return hours  # ten digits
+        # before epochs: both are ten digits
+        if (hours := parse_compact_hours(numbers[col], _may_end_in_trailer(col))) is not None:
+            return hours
         epochs = parse_epochs(values, finer=finer or named or _sounds_like_date(col)
                               or bool(_name_words(col) & _EPOCH_WORDS), fractions=named or _sounds_like_date(col))
         # (seconds with a fraction under 'timestamp'; not Home Assistant's 'created_ts' before its 'start_ts')
@@ -2354,7 +2356,7 @@ def _parse_time_column(values: pd.Series, col: object, numbers: dict[str, pd.Ser
         if (named or _sounds_like_date(col)) and (fractions := _decimal_years(numbers[col])) is not None:
             return fractions
         if (named or not _sounds_like_target(col)) \
-                and (days := parse_compact_dates(numbers[col], _compact_share(col))) is not None:
+                and (days := parse_compact_dates(numbers[col], _may_end_in_trailer(col))) is not None:
             return days, "%Y%m%d"  # typed as numbers with a blank among them (20210101.0): no text to read
     return None
 
@@ -2461,22 +2463,22 @@ def _writes_days(col: object, values: pd.Series) -> bool:
     name without a measure's word (``_TARGET_WORDS``): tried as the dates whatever else the name says, and never
     taken for the target (it was, the posting dates forecast as amounts of 20,210,101, without a word); so too hours
     and minutes yyyymmddhh(mm) (``parse_compact_hours``: AmeriFlux's ``TIMESTAMP_END`` was the target)."""
-    share = _compact_share(col)
-    return not _sounds_like_target(col) and (parse_compact_dates(values, share) is not None
-                                             or parse_compact_hours(values, share) is not None)
+    trailer = _may_end_in_trailer(col)
+    return not _sounds_like_target(col) and (parse_compact_dates(values, trailer) is not None
+                                             or parse_compact_hours(values, trailer) is not None)
 
 
 # A data warehouse's suffixes of a date or a time stamp (Duck Creek's TRANS_DT, LOSS_DT, RPT_DT; LOAD_DTTM; EVENT_TS)
 _STAMP_SUFFIXES = frozenset({"dt", "dttm", "dtm", "ts"})
 
 
-def _compact_share(col: object) -> float:
-    """The share of a column's whole numbers that must write days or times (yyyymmdd, yyyymmddhhmmss) for it to be
-    read so: nearly all (``PARSE_SHARE``) under a name that says so (a time word, or a ``_STAMP_SUFFIXES`` suffix),
-    the others left unread (a pipe-delimited extract's trailer record, ``TRL|000020758``, whose row count fell in
-    'TRANS_DT'); else every one, so that a plain 'Amount' of 20220103 stays a number."""
+def _may_end_in_trailer(col: object) -> bool:
+    """Whether a column's whole numbers that write days or times (yyyymmdd, yyyymmddhhmmss) may end in a few that do
+    not (``parsing._but_a_trailer``): under a name that says so (a time word, or a ``_STAMP_SUFFIXES`` suffix), a
+    pipe-delimited extract's trailer record, ``TRL|000020758``, left its row count in 'TRANS_DT'; under other names
+    every one must, so that a plain 'Amount' of 20220103 stays a number."""
     words = _word_list(col)
-    return PARSE_SHARE if _sounds_like_date(col) or (words and words[-1] in _STAMP_SUFFIXES) else 1.0
+    return bool(_sounds_like_date(col) or (words and words[-1] in _STAMP_SUFFIXES))
 
 
 def _written_as_dates(values: pd.Series) -> bool:
@@ -3001,6 +3003,7 @@ _PHONE_WORDS = frozenset({"ani", "dnis", "phone", "msisdn", "telephone", "tel", 
 # (a 'Mobile' alone is Google Analytics' sessions of a device: only before 'number')
 _CALL_END_WORDS = frozenset({"orig", "term", "originating", "terminating", "origination", "termination", "source",
                              "destination", "a", "b", "mobile", "cell"})  # before 'number': a CDR's A and B numbers
+_NUMBER_WORDS = frozenset({"number", "no", "nr", "num"})  # a name's last word: a telephone's, an address's number
 _LEAST_PHONE = 1_000_000  # a telephone number has seven digits at least
 
 
@@ -3008,8 +3011,8 @@ def _phone_numbers(col: str, values: pd.Series) -> bool:
     """Whether a column holds telephone numbers (``_PHONE_WORDS``): whole numbers of seven digits or more under such a
     name; a call log's caller was forecast (Five9's 'ANI', 2125555988.8, at a MAPE of 0.0001%)."""
     words = _word_list(col)
-    named = bool(words) and (words[-1] in _PHONE_WORDS or len(words) >= 2 and words[-1] in {
-        "number", "no", "nr", "num", "id"} and words[-2] in _PHONE_WORDS | _CALL_END_WORDS)
+    named = bool(words) and (words[-1] in _PHONE_WORDS or len(words) >= 2 and words[-1] in _NUMBER_WORDS | {"id"}
+                             and words[-2] in _PHONE_WORDS | _CALL_END_WORDS)
     known = values.dropna()
     return named and not _sounds_like_target(col) and len(known) > 0 and bool((known % 1 == 0).all()) \
         and bool((known.abs() >= _LEAST_PHONE).mean() >= PARSE_SHARE)
@@ -3230,7 +3233,7 @@ def _average_before_extremes(measures: list[str]) -> list[str]:
     'value_min, value_avg, value_max', a weather export's 'Min Temp, Avg Temp, Max Temp': the minimum was forecast);
     as they are otherwise."""
     def unitless(col: str) -> set[str]:  # a unit in brackets is none of the words ('Talk Time (min)': minutes)
-        return _name_words(re.sub(r"\([^)]*\)|\[[^]]*\]", " ", str(col)))
+        return _name_words(without_units(col))
     for col in measures:
         words = unitless(col)
         read = unitless if words & _AVERAGE_WORDS else _name_words  # the statistic itself in brackets: 'CPU [avg]'
@@ -3908,14 +3911,7 @@ def _flagged_void_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, rep
     cells = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower().fillna("")
     if not cells.isin(_FLAG_CELLS).all():
         return values
-    marked = cells.isin(_TRUE_CELLS).to_numpy() & values.notna().to_numpy() & (values != 0).to_numpy()
-    if not marked.any() or marked.sum() == values.notna().sum():
-        return values
-    rows = int(marked.sum())
-    params = {"rows": rows, "column": target, "flag": str(flags[0]), "words": "true"}
-    report.notices.append(Notice(f"{count(rows, 'row')} of '{target}' that '{flags[0]}' marks true {_were(rows)} "
-                                 "counted as 0: not carried out.", "notice.cancelled_rows", params))
-    return values.mask(marked, 0.0)
+    return _counted_as_zero(values, cells.isin(_TRUE_CELLS).to_numpy(), (target, flags[0], "true"), False, report)
 
 
 def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport,
@@ -3929,17 +3925,25 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     written = raw[flag].reindex(values.index).astype("string").str.strip()
     if (values < 0).any():  # a refund of its own row: not marked on its sale too (itch.io's 'refunded')
         zeroed = zeroed - _REFUNDED_WORDS
-    failed = _marked_failed(written, zeroed).to_numpy(dtype=bool) \
-        & values.notna().to_numpy() & (values != 0).to_numpy()
-    if not failed.any() or failed.sum() == values.notna().sum():
+    failed = _marked_failed(written, zeroed).to_numpy(dtype=bool)
+    return _counted_as_zero(values, failed, (target, flag, written), _amount_named(raw, target), report)
+
+
+def _counted_as_zero(values: pd.Series, marked: np.ndarray, said_by: tuple[str, object, pd.Series | str],
+                     paid: bool, report: DataReport) -> pd.Series:
+    """``values`` 0 on the rows ``marked`` that hold a number but 0, said: ``said_by`` is the target, the column that
+    marks them and its words (or its cells, whose words on those rows are named); ``paid``: an amount, whose rows
+    were not paid or paid back, else not carried out. As they are where none is marked, or every one."""
+    marked = marked & values.notna().to_numpy() & (values != 0).to_numpy()
+    if not marked.any() or marked.sum() == values.notna().sum():
         return values
-    rows, words = int(failed.sum()), ", ".join(sorted(set(written[failed])))
+    target, flag, cells = said_by
+    rows, words = int(marked.sum()), cells if isinstance(cells, str) else ", ".join(sorted(set(cells[marked])))
     params = {"rows": rows, "column": target, "flag": str(flag), "words": words}
     said = f"{count(rows, 'row')} of '{target}' that '{flag}' marks {words} {_were(rows)} counted as 0: "
     report.notices.append(Notice(f"{said}nothing was paid on them, or it was paid back.", "notice.failed_rows", params)
-                          if _amount_named(raw, target) else
-                          Notice(f"{said}not carried out.", "notice.cancelled_rows", params))
-    return values.mask(failed, 0.0)
+                          if paid else Notice(f"{said}not carried out.", "notice.cancelled_rows", params))
+    return values.mask(marked, 0.0)
 
 
 # Words of a status that a quantity counts as none (Epic's 'Canceled' dispense, Lawson's 'Cancelled' line; not a
@@ -4144,7 +4148,7 @@ def _numbers_things(col: object, values: pd.Series) -> bool:
     told them apart (a weekday clinic's counts jump about as labels do)."""
     words = _word_list(col)
     numbers = values.dropna()
-    address = len(words) > 1 and words[-2] in _ADDRESS_WORDS and words[-1] in ("number", "no", "nr", "num")
+    address = len(words) > 1 and words[-2] in _ADDRESS_WORDS and words[-1] in _NUMBER_WORDS
     return (bool(words) and (words[-1] in _THING_NUMBER_WORDS or address) and not _sounds_like_target(col)
             and bool(len(numbers)) and bool((numbers % 1 == 0).all())
             and (words[-1] != "bbl" or _lot_numbers(numbers)))  # NYC's lots, not a well's 'Oil (BBL)'
@@ -4212,6 +4216,14 @@ def _names_a_stamp(col: object) -> bool:
     """Whether a name says it holds time stamps: a word of ``_EPOCH_DATE_WORDS``, or a name ending in 'date' or 'time'
     (ArcGIS's 'EditDate', 'CreationDate'); not 'Midyear Population' or 'Monthly Active Users'."""
     return bool(_name_words(col) & _EPOCH_DATE_WORDS) or bool(re.search(r"(?:date|time)$", str(col).strip().lower()))
+
+
+_IN_BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")  # a unit in a name ('Talk Time (s)', 'Flow [cfs]')
+
+
+def without_units(col: object) -> str:
+    """A column's name with what it writes in brackets, its unit, left out ('Talk Time (s)': 'Talk Time  ')."""
+    return _IN_BRACKETS.sub(" ", str(col))
 
 
 def _word_list(col: object) -> list[str]:

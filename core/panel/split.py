@@ -27,7 +27,7 @@ from core.data.tidy import (COPIES_COUNTED, FILE_END, MIN_ROWS, ORDER_OVERRULED,
                             LoadOptions, Notice, clock_times, copies_are_events, count, counts_steps,
                             drop_index_columns, labels_above_dates,
                             local_dates, named_as_steps, named_columns, names_a_measure, quoted_names,
-                            row_context_columns, stamp_text, step_numbers, tidy_clean, tidy_table,
+                            row_context_columns, stamp_text, step_numbers, tidy_clean, tidy_table, without_units,
                             without_summary_rows)
 from core.errors import DataError, KeyedError
 
@@ -615,7 +615,7 @@ _MONEY_FLOWS = frozenset({"cash", "fund", "funds", "usd", "eur", "gbp", "aum", "
 # 'Amount' ('Net Flow Amount'; not a plant's 'Net Flow (gpm)', a dam's 'Outflow (cfs)' nor a 'Precipitation Amount')
 _UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h",
                          "total", "amount", "sum", "accumulation", "accumulated", "accum", "value", "gpm",
-                         "mgd"})  # ('Rain Total', 'Precip Accum', 'Net Flow gpm')
+                         "mgd"})  # ('Rain Total', 'Precip Accum', 'Flow gpm')
 
 
 _FLOW_UNIT = re.compile(r"[(\[]\s*(?:gpm|cfs|cms|mgd|m3/s|m³/s|l/s|gal/min|m3/h|m³/h)\s*[)\]]", re.IGNORECASE)
@@ -626,7 +626,7 @@ def _reads_a_sensor(target: str) -> bool:
     or a counter that was removed measured nothing after, no drought nor an empty road; not a cash flow."""
     if re.search(r"\(mm\)", target) or _FLOW_UNIT.search(target):  # a gauge's millimetres ('Daily Rainfall Total
         return True  # (mm)'; not 'Qty (in)'), a flow's unit ('Net Flow (gpm)', a dam's 'Outflow (cfs)': no money)
-    name = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", target)).lower()
+    name = without_units(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", target)).lower()
     words = [word for word in re.split(r"[\W_]+", name) if word]
     while len(words) > 1 and words[-1] in _UNIT_TAILS:
         words.pop()
