@@ -407,7 +407,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
     partial = _partial_ends(frame, options.per) if options.per and options.duplicates in SUMMED else []
     if options.per and options.duplicates == "sum":
         frame = _power_as_energy(_register_as_increments(frame, target, options.per, report), target, options.per,
-                                 report)
+                                 report, _unit_written(raw.loc[frame.index], target))
     if options.per and options.duplicates in SUMMED and options.missing in ("interpolate", "ffill"):
         frame = _blanks_filled_before_summing(frame, target, options, report)
     events = bool(options.per) and options.duplicates == "sum" and not _readings_of_one_spacing(frame["ds"]) \
@@ -5117,26 +5117,52 @@ _POWER_UNIT = re.compile(r"[(\[]\s*([kKmMgG]?)[wW]\s*[)\]]|(?:^|\s)(k)W$|\b(?i:(
 _STEADY_SPACING = 0.9  # of the steps between readings, at least, as long as their median one
 
 
-def _power_as_energy(frame: pd.DataFrame, target: str, per: str, report: DataReport) -> pd.DataFrame:
+_HELD_SPACING = 900  # seconds at most between readings at uneven times (a historian's) taken as a power's readings
+_HELD_AT_MOST = 3600  # seconds at most that one such reading is counted for: a longer gap is readings missed
+_UNIT_COLUMNS = frozenset({"unit", "units", "uom", "engineering units", "eng units"})  # (PI's 'Units' kW)
+
+
+def _unit_written(raw: pd.DataFrame, target: str) -> str:
+    """The one unit written on every row of a column of units beside ``target`` (``_UNIT_COLUMNS``: a PI export's
+    'Units' kW beside its 'Value'), else ''."""
+    for col in raw.columns:
+        if col != target and _name_text(col) in _UNIT_COLUMNS:
+            cells = raw[col].astype("string").str.strip().dropna().unique()
+            return str(cells[0]) if len(cells) == 1 else ""
+    return ""
+
+
+def _power_as_energy(frame: pd.DataFrame, target: str, per: str, report: DataReport, unit: str = "") -> pd.DataFrame:
     """``frame`` (a row per reading, before its rows are summed per ``per`` period) with a power's readings (named in
-    W, kW, MW: a Tesla app's 'Home (kW)' every 5 minutes) times the hours between them, said: summed as they are, a
-    day's 22 kWh read 265 (kW, added 288 times). As it is for readings not evenly spaced, or not of a power."""
-    match = _POWER_UNIT.search(str(target))
+    W, kW, MW: a Tesla app's 'Home (kW)' every 5 minutes; or in a column of ``unit``: PI's 'Units') times the hours
+    each holds until the next, said: summed as they are, a day's 22 kWh read 265 (kW, added 288 times). Readings at
+    uneven times (a historian's, stored as they change: PI's every 1 to 15 minutes, its day's 24,000 kWh read 174,000)
+    hold until the next, an hour at most. As it is for readings further apart, or not of a power."""
+    match = _POWER_UNIT.search(str(target)) or (_POWER_UNIT.search(f"({unit})") if unit else None)
     ds = frame["ds"]
     if match is None or not pd.api.types.is_datetime64_any_dtype(ds) or ds.duplicated().any() or len(ds) < MIN_ROWS:
         return frame
-    steps = np.diff(np.sort(ds.to_numpy())).astype("timedelta64[s]").astype(float)
+    order = np.argsort(ds.to_numpy(), kind="stable")
+    steps = np.diff(ds.to_numpy()[order]).astype("timedelta64[ms]").astype(float) / 1000
     spacing = float(np.median(steps))
-    if spacing <= 0 or spacing % 60 or spacing > 3600 or np.mean(steps == spacing) < _STEADY_SPACING \
+    steady = spacing % 60 == 0 and np.mean(steps == spacing) >= _STEADY_SPACING
+    if spacing <= 0 or spacing > (3600 if steady else _HELD_SPACING) \
             or spacing >= _PERIOD_SECONDS.get(per, _PERIOD_DAYS.get(per, 1) * 86_400):  # (a day's 'Capacity Installed
         # (kW)' is no reading of a power)
         return frame
     written = match.group(0).lower()
-    hours = spacing / 3600
     prefix = match.group(1) or match.group(2) or ("k" if "kilo" in written else "M" if "mega" in written else "")
     prefix = "M" if prefix == "m" and "mW" not in match.group(0) else prefix  # a grid's '(mw)' is no milliwatt
-    unit, minutes = {"k": "kW", "K": "kW", "m": "mW", "M": "MW", "g": "GW", "G": "GW"}.get(prefix, "W"), \
-        int(round(spacing / 60))
+    unit = {"k": "kW", "K": "kW", "m": "mW", "M": "MW", "g": "GW", "G": "GW"}.get(prefix, "W")
+    if not steady:
+        held = np.empty(len(ds))
+        held[order] = np.minimum(np.append(steps, spacing), _HELD_AT_MOST) / 3600
+        report.notices.append(Notice(
+            f"'{target}' is a power ({unit}) read at uneven times: summed per {per}, each reading was counted for the "
+            f"time until the next (an hour at most), so that the {per}'s value is its energy ({unit}h).",
+            "notice.power_as_energy_held", {"column": target, "unit": unit, "per": per}))
+        return frame.assign(y=frame["y"] * held)
+    hours, minutes = spacing / 3600, int(round(spacing / 60))
     report.notices.append(Notice(
         f"'{target}' is a power ({unit}): summed per {per}, each reading was counted for the {count(minutes, 'minute')}"
         f" until the next (times {hours:.4g} hours), so that the {per}'s value is its energy ({unit}h).",

@@ -1692,6 +1692,9 @@ MESSAGES: dict[str, str] = {
     "notice.power_as_energy": "'{column}' is a power ({unit}): summed per {per}, each reading was counted for the "
                               "{minutes:plural:minute} until the next (times {hours} hours), so that the {per}'s value "
                               "is its energy ({unit}h).",
+    "notice.power_as_energy_held": "'{column}' is a power ({unit}) read at uneven times: summed per {per}, each "
+                                   "reading was counted for the time until the next (an hour at most), so that the "
+                                   "{per}'s value is its energy ({unit}h).",
     "notice.after_made": "The file's notes say it was made as of {made}: its {rows:plural:row} of periods begun "
                          "after it, from {first} on, hold figures still to come (bookings on the books) and were left "
                          "out of the history.",

@@ -434,6 +434,28 @@ def test_a_power_in_kw_summed_per_day_is_its_energy_in_kwh_and_an_energy_stays_a
     assert mean.frame["y"].iloc[0] == pytest.approx(power[:288].mean())
 
 
+def test_a_historians_power_read_at_uneven_times_is_weighted_by_the_time_each_reading_holds() -> None:
+    # from a walk: PI's recorded 'Value' in kW ('Units' kW), stored every 1 to 15 minutes as it changed, summed per day
+    # read 174,000 where the day's energy was 24,000 kWh
+    rng = np.random.default_rng(4)
+    stamps = pd.Timestamp("2024-04-01") + pd.to_timedelta(np.cumsum(rng.uniform(60, 900, 3000)), unit="s")
+    stamps = stamps[stamps < pd.Timestamp("2024-04-11")].floor("s")
+    power = np.round(1000.0 + 200 * np.sin(np.arange(len(stamps)) / 50), 3)
+    recorded = pd.DataFrame({"Tag": "SITE.MAIN.kW", "Timestamp": stamps.strftime("%Y-%m-%d %H:%M:%S"),
+                             "Value": power, "Units": "kW", "Status": "Good"})
+    daily = load(recorded, per="day", duplicates="sum")
+    held = np.append(np.diff(stamps.to_numpy()).astype("timedelta64[s]").astype(float), 0) / 3600
+    days = pd.Series(power * held).groupby(stamps.normalize()).sum()
+    assert daily.frame["y"].to_numpy()[:-1] == pytest.approx(days.to_numpy()[:-1], rel=1e-3)
+    assert "notice.power_as_energy_held" in [notice.key for notice in daily.report.notices]
+    sessions = recorded.iloc[::12].rename(columns={"Value": "Peak Power (kW)"})  # events hours apart: as they are
+    summed = load(sessions, per="day", duplicates="sum")
+    assert "notice.power_as_energy_held" not in [notice.key for notice in summed.report.notices]
+    amounts = recorded.drop(columns="Units")  # no unit: summed as they are
+    plain = load(amounts, per="day", duplicates="sum").frame["y"].to_numpy()
+    assert plain == pytest.approx(pd.Series(power).groupby(stamps.normalize()).sum().to_numpy())
+
+
 def test_review_a_card_type_a_balance_a_failed_builds_minutes_a_us_state_and_sales_without_tax_keep_their_values() -> None:
     # the review of the batch: a POS export's 'Card Type' (Debit, Credit) was read as the sign of its sales; a
     # statement's 'Balance' was negated on withdrawals; a failed build's minutes counted 0; a US 'State' lost its
