@@ -529,6 +529,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         raise DataError(f"Only {count(len(frame), 'usable row')}: a series needs at least {MIN_ROWS} rows to split "
                         "and fit.", "err.too_few_rows",
                         {"rows": len(frame), "least": MIN_ROWS, "combined": report.rows_combined_away})
+    frame = _carried_past_wraps(frame, target, report)
     _mark_target_bounds(frame, target, report, raw[target] if target in raw else None, _file_unit(raw),
                         _row_labels(raw, date_col, target))
     return LoadedSeries(frame=frame.reset_index(drop=True), date_col=date_col, target=target,
@@ -574,6 +575,7 @@ def tidy_clean(cells: Mapping[str, object], options: LoadOptions, attrs: Mapping
         return None  # follow, hours the clocks skip, stray first and last stamps, an event log
     if np.ptp(y) == 0:
         report.notices.append(_constant_notice(target))
+    frame = _carried_past_wraps(frame, target, report)
     _mark_target_bounds(frame, target, report, labels=tuple(str(label) for label in attrs.get(SERIES_LABELS, ())))
     return LoadedSeries(frame=frame, date_col=date_col, target=target, regressors=[], frequency=frequency,
                         report=report, columns=[date_col, target], numeric_columns=[target], future=None,
@@ -5303,6 +5305,34 @@ def _past_resets(readings: np.ndarray) -> np.ndarray:
     return carried
 
 
+def _carried_past_wraps(frame: pd.DataFrame, target: str, report: DataReport) -> pd.DataFrame:
+    """``frame`` with a register's readings (``_REGISTER_NAMES``) carried on past the few drops where it wraps or is
+    reset (``_past_resets``), said: a daily 'Register Read (kWh)' that wrapped from 99,967 to 3 was forecast as its
+    dial's last digits, flat at 4,178. As it is where its readings never drop, or drop otherwise, or are rises."""
+    values = frame["y"].to_numpy(dtype=float)
+    filled = np.flatnonzero(np.isfinite(values))
+    if not _name_words(target) & _REGISTER_NAMES or len(filled) < _RUNNING_LEAST \
+            or any(notice.key == "notice.register_increments" for notice in report.notices):
+        return frame
+    known = values[filled]
+    carried = _past_resets(known)
+    rises = np.diff(carried)
+    if np.array_equal(carried, known) or not never_falls(carried) or not (rises > 0).any() \
+            or np.median(np.abs(carried)) < _REGISTER_SCALE * np.median(rises[rises > 0]):
+        return frame
+    first = int(np.flatnonzero(carried != known)[0])
+    y = values.copy()
+    y[filled] = carried
+    params = {"column": target, "drops": int((np.diff(known) < 0).sum()), "before": f"{known[first - 1]:,.6g}",
+              "after": f"{known[first]:,.6g}", "when": f"{frame['ds'].iloc[filled[first]]}".removesuffix(" 00:00:00")}
+    report.notices.append(Notice(
+        f"'{target}' drops back to near its start {count(params['drops'], 'time')} (first on {params['when']}, from "
+        f"{params['before']} to {params['after']}), as a meter's register does when it wraps or is reset: the readings "
+        "after are carried on from it, so that it keeps rising. To forecast the use per day, combine the rows per day "
+        "by their sum (--per day --duplicates sum).", "notice.register_wrapped", params))
+    return frame.assign(y=y)
+
+
 def _register_as_increments(frame: pd.DataFrame, target: str, per: str, report: DataReport) -> pd.DataFrame:
     """``frame`` (a row per reading, before its rows are summed per ``per`` period) with each reading of a register
     (a meter's kWh, Home Assistant's 'state' and 'sum': it never falls in time, ``never_falls``, its readings
@@ -5654,7 +5684,8 @@ def _check_periods(frame: pd.DataFrame, per: str, rows: int, empty: int, report:
     """Refuse a combining that combines nothing and fills nothing (daily rows per hour: "120 rows into 120"), or that
     leaves fewer periods with a value than a series needs (91 days per month: the file was said to hold "only 3
     distinct time stamps", to be replaced by a longer one)."""
-    if not report.rows_combined_away and not empty:
+    if not report.rows_combined_away and not empty \
+            and not any(notice.key == "notice.register_increments" for notice in report.notices):  # (a day's rise)
         raise DataError(f"Combining the rows per {per} combines none of them: each row already has its own {per}. "
                         "Keep the rows as written, or choose a longer period.", "err.per_none", {"per": per})
     if (periods := int(frame["y"].notna().sum())) < MIN_ROWS:

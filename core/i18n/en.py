@@ -1695,6 +1695,10 @@ MESSAGES: dict[str, str] = {
     "notice.power_as_energy_held": "'{column}' is a power ({unit}) read at uneven times: summed per {per}, each "
                                    "reading was counted for the time until the next (an hour at most), so that the "
                                    "{per}'s value is its energy ({unit}h).",
+    "notice.register_wrapped": "'{column}' drops back to near its start {drops:plural:time} (first on {when}, from "
+                                "{before} to {after}), as a meter's register does when it wraps or is reset: the "
+                                "readings after are carried on from it, so that it keeps rising. To forecast the use "
+                                "per day, combine the rows per day by their sum (--per day --duplicates sum).",
     "notice.after_made": "The file's notes say it was made as of {made}: its {rows:plural:row} of periods begun "
                          "after it, from {first} on, hold figures still to come (bookings on the books) and were left "
                          "out of the history.",

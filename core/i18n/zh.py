@@ -1162,6 +1162,7 @@ MESSAGES: dict[str, str] = {
     "notice.register_increments": "“{column}”从不下降，就像电表读数或累计值：按{per}求和时，读数本身相加没有意义，因此改为对每个读数相对前一读数的增量求和（即该{per}的用量）。若要预测读数本身，请按最后一个值合并（--duplicates last）。",
     "notice.power_as_energy": "“{column}”是功率（{unit}）：按{per}求和时，每个读数按到下一个读数之间的 {minutes:,} 分钟计（乘以 {hours} 小时），因此每{per}的值是其电量（{unit}h）。",
     "notice.power_as_energy_held": "“{column}”是功率（{unit}），读数时间间隔不均：按{per}求和时，每个读数按到下一个读数之间的时间计（最多一小时），因此每{per}的值是其电量（{unit}h）。",
+    "notice.register_wrapped": "“{column}”有 {drops:,} 次跌回接近起点（第一次在 {when}，从 {before} 到 {after}），就像电表读数翻转归零或被重置：之后的读数已接续其前值，使其保持上升。若要预测每日用量，请按天求和合并（--per day --duplicates sum）。",
     "notice.after_made": "文件的说明表明它生成于 {made}：在此之后才开始的时期（从 {first} 起）的 {rows:,} 行是仍在累积的数字（已预订的业务），已从历史中略去。",
     "notice.other_side_blank": "“{column}”有 {rows:,} 个空白单元格所在的行填了“{other}”，已按 0 读取：成对的金额列（收与支、现金与刷卡）中空白的一边，表示该行没有这一边的金额。",
     "notice.target_still_to_come": "“{column}”在文件最后几行为空，而目标“{target}”在这些行有值，这正是给出外生变量未来值的文件布局："

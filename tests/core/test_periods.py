@@ -434,6 +434,24 @@ def test_a_power_in_kw_summed_per_day_is_its_energy_in_kwh_and_an_energy_stays_a
     assert mean.frame["y"].iloc[0] == pytest.approx(power[:288].mean())
 
 
+def test_a_registers_wrap_is_carried_on_and_its_daily_rises_can_be_summed_per_day() -> None:
+    # from a walk: a daily 'Register Read (kWh)' wrapping at 100,000 was forecast flat at its dial's 4,178 without a
+    # word, and '--per day --duplicates sum' was refused as combining nothing
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    use = 40 + 5 * (days.dayofweek >= 5) + np.arange(120) % 3
+    reads = (99_200 + np.cumsum(use)) % 100_000
+    meter = pd.DataFrame({"Meter Number": "M-00482211", "Read Date": days.strftime("%m/%d/%Y"),
+                          "Register Read (kWh)": reads})
+    plain = load(meter)
+    assert plain.frame["y"].to_numpy() == pytest.approx(99_200 + np.cumsum(use))
+    assert "notice.register_wrapped" in [notice.key for notice in plain.report.notices]
+    assert plain.frame.attrs.get("target_running")
+    daily = load(meter, per="day", duplicates="sum")
+    assert daily.frame["y"].to_numpy() == pytest.approx(use[1:])
+    level = meter.assign(**{"Register Read (kWh)": 500 + 400 * np.sin(np.arange(120) / 9)})  # rises and falls
+    assert "notice.register_wrapped" not in [notice.key for notice in load(level).report.notices]
+
+
 def test_a_historians_power_read_at_uneven_times_is_weighted_by_the_time_each_reading_holds() -> None:
     # from a walk: PI's recorded 'Value' in kW ('Units' kW), stored every 1 to 15 minutes as it changed, summed per day
     # read 174,000 where the day's energy was 24,000 kWh
