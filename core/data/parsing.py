@@ -827,7 +827,7 @@ def _clean_number_text(text: pd.Series, decimal_comma: bool) -> pd.Series:
 
 
 _DIGITS_SPACED = re.compile(r"\d[ \u00a0\u202f]+\d")
-_LAKH_SPACED = re.compile(r"[-+]?\d{1,2}(?:[ \u00a0]\d{2})*[ \u00a0]\d{3}(?:[.,]\d+)?")
+_LAKH_SPACED = re.compile(r"[-+]?[1-9]\d?(?:[ \u00a0]\d{2})*[ \u00a0]\d{3}(?:[.,]\d+)?")  # (not a phone's '06 40 155')
 # Spaces between digits that group no thousands (a group after one of other than three digits, or one of four digits
 # or more before it): an id or a phone number written in parts, no number
 _SPACED_NOT_THOUSANDS = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))\d|\d{4}[ \u00a0\u202f]+\d")
@@ -2483,16 +2483,19 @@ def _prefixed_year_and_month(names: dict[str, object]) -> dict[str, object]:
     return {"year" if name == year else "month" if name == month else name: col for name, col in names.items()}
 
 
-_INSURANCE_YEARS = frozenset({"underwriting year", "accident year", "policy year", "year of account", "treaty year",
-                              "loss year", "reporting year", "report year", "uw year"})
+# Words of a year whose months run across two calendar years (a water, marketing, plan, school or fiscal year: its
+# October is the calendar year's before): no year of a month beside it
+_SHIFTED_YEARS = frozenset({"water", "hydrologic", "hydrological", "marketing", "crop", "plan", "school", "academic",
+                            "fiscal", "financial", "tax", "budget", "award", "aid", "season", "program", "fy"})
 
 
 def _kind_of_year_and_period(names: dict[str, object]) -> dict[str, object]:
     """``names`` (lowered) with the one year of a kind ('Underwriting Year', 'Accident Year', 'Year of Account', as
-    insurers write them) read as 'year' where a month or a quarter is named plainly beside it (a Lloyd's bordereau's
-    'Quarter' Q1 to Q4: 8 yearly series by it)."""
-    kinds = [name for name in names if name in _INSURANCE_YEARS]  # (not a water, marketing, plan or school year,
-    # whose months run across two calendar years)
+    insurers write them; a 'Sales Year') read as 'year' where a month or a quarter is named plainly beside it (a
+    Lloyd's bordereau's 'Quarter' Q1 to Q4: 8 yearly series by it); not a year of months across two
+    (``_SHIFTED_YEARS``)."""
+    kinds = [name for name in names if (name.endswith(" year") or name.startswith("year of "))
+             and not _NO_ROW_DATE.search(name) and "birth" not in name and not set(name.split()) & _SHIFTED_YEARS]
     if len(kinds) != 1 or not set(names) & set(_PERIOD_NAMES):
         return names
     return {"year" if name == kinds[0] else name: col for name, col in names.items()}

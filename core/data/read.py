@@ -235,7 +235,7 @@ def read_table(data: bytes, name: str = "", sheet: str | int = 0, decimal: str =
                         "err.decimal_mark", {"mark": decimal})
     table = _first_of_side_by_side(_without_header_copies(_two_row_header(_read_any(data, name, sheet,
                                                                                    DECIMAL_MARKS[decimal]))))
-    table = _months_down_the_rows(_dates_down_the_rows(_without_angle_brackets(table)))
+    table = _hours_down_the_rows(_months_down_the_rows(_dates_down_the_rows(_without_angle_brackets(table))))
     named = name_unnamed_dates(name_unnamed_years_and_months(_note_repeated_names(_block_labels_filled(
         _nth_periods_dated(table)))))
     return combine_time_and_offset(combine_date_and_period(combine_date_and_time(
@@ -724,6 +724,81 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     if first_month > 1 and not writes_year_span(label):  # said as fiscal years beside months are (``tidy``)
         long.attrs["fiscal_months"] = {"column": years, "example": label, "month": names[start],
                                        "read": f"{int(found.dropna().iloc[0]) - 1}-{first_month:02d}"}
+    return long
+
+
+# An hour's column of a day's row, by its number (a utility's interval data: 'HE01' to 'HE24', hour ending; 'Hour 1',
+# 'Hr 1', 'H1') or by its clock time ('1:00' to '24:00', hour ending; '0:00' to '23:00', or '0:15' ... '24:00' in
+# quarters, as the interval begins or ends)
+_HOUR_NUMBER = re.compile(r"(?:he|hour|hr|h)\s*[-_]?\s*0?(\d{1,2})", re.IGNORECASE)
+_CLOCK_LABEL = re.compile(r"(\d{1,2}):(\d{2})(?::00)?")
+_DAY_MINUTES = 24 * 60
+
+
+def _interval_starts(names: list[str]) -> list[int] | None:
+    """The minute of the day each of ``names`` begins, where they are a day's hours (or halves, quarters) in order
+    (``_HOUR_NUMBER``, ``_CLOCK_LABEL``), perhaps with the 25th of a day the clocks go back ('HE25': its repeated
+    hour, from 01:00), else None."""
+    numbers = [_HOUR_NUMBER.fullmatch(name) for name in names]
+    if all(numbers):
+        hours = [int(match.group(1)) for match in numbers if match]
+        return [60 * (hour - 1) for hour in hours] if hours[0] == 1 and hours == list(range(1, len(hours) + 1)) \
+            else None
+    clocks = [_CLOCK_LABEL.fullmatch(name) for name in names]
+    if not all(clocks):
+        return None
+    minutes = [60 * int(match.group(1)) + int(match.group(2)) for match in clocks if match]
+    step = minutes[1] - minutes[0]
+    if step not in (15, 30, 60) or minutes[0] not in (0, step) \
+            or any(later - earlier != step for earlier, later in zip(minutes, minutes[1:])):
+        return None
+    return [minute - minutes[0] for minute in minutes]  # (the first ends at its step, or begins at 0)
+
+
+def _hours_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table with a row per day and a column per hour of it (a utility's interval data: 'Read Date', then 'HE01' to
+    'HE24' and 'HE25' for the day the clocks go back; or '1:00' to '24:00') as a row per hour: a ``time`` column of
+    the day and the hour each column begins, and the value beside the other columns before the hours (a meter's
+    number, its unit). It was read as a daily series of its first hour. Columns after the hours (a 'Daily Total') are
+    left out, and said with the rest (``attrs["hours_across"]``); rows without a date too. Any other table is
+    returned as it is."""
+    names = unique_names([str(col).strip() for col in raw.columns])
+    starts = [k for k, name in enumerate(names) if _HOUR_NUMBER.fullmatch(name) or _CLOCK_LABEL.fullmatch(name)]
+    if len(starts) < 24:
+        return raw
+    runs = [(start, end) for start in starts for end in (start + 24, start + 25, start + 48, start + 96)
+            if end <= len(names) and (start == 0 or _interval_starts(names[start - 1:end]) is None)
+            and _interval_starts(names[start:end]) is not None]
+    if not runs or len(raw) < 1:
+        return raw
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    if end < len(names) and _interval_starts(names[start:end + 1]) is not None:
+        return raw
+    table = raw.set_axis(names, axis=1)
+    dates = next(((name, read[0]) for name in names[:start] if (read := parse_dates(table[name])) is not None
+                  and read[0].notna().any() and (read[0].dropna() == read[0].dropna().dt.normalize()).all()),
+                 None)
+    if dates is None:
+        return raw
+    day, parsed = dates
+    labels = [name for name in names[:start] if name != day]
+    kept = parsed.notna().to_numpy()
+    table, parsed = table[kept], parsed[kept]
+    check_count(len(table) * (end - start), "rows", "TSR_MAX_ROWS", MAX_ROWS,
+                "its hours run across the columns, so each of its rows makes a row per hour: load fewer days")
+    offsets = dict(zip(names[start:end], _interval_starts(names[start:end]) or []))
+    extra = names[start + 24] if end - start == 25 else None  # the repeated hour: from 01:00, as the second is
+    time, value = unique_names([*labels, "time", "value"])[-2:]
+    long = table.assign(**{day: parsed}).melt(id_vars=[day, *labels], value_vars=names[start:end], var_name="_hour",
+                                               value_name=value)
+    if extra is not None:
+        offsets[extra] = 60
+        blank = long[value].astype("string").str.strip().fillna("") == ""
+        long = long[~((long["_hour"] == extra) & blank).to_numpy()]
+    long[time] = (long[day] + pd.to_timedelta(long["_hour"].map(offsets), unit="min")).dt.strftime("%Y-%m-%d %H:%M")
+    long = long.sort_values([*labels, day, time], kind="stable")[[time, *labels, value]].reset_index(drop=True)
+    long.attrs = {**raw.attrs, "hours_across": {"first": names[start], "last": names[end - 1],
+                                                "left": ", ".join(f"'{name}'" for name in names[end:])}}
     return long
 
 

@@ -438,7 +438,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         applied = (zeroed if flag is not None else frozenset()) \
             - (_REFUNDED_WORDS if (numbers[target] < 0).any() else frozenset())
         report.notices.extend(_marked_rows_combined(raw[counted], text_columns, options.per,
-                                                    numbers[target][counted], flag, applied))
+                                                    numbers[target][counted], flag, applied, target))
     frame, future = _split_off_future(frame, regressors, report)
     unused = {col: numbers[col] for col in numeric  # (a constant, SCB's region '00 Riket' read as 0, is no regressor)
               if col not in (target, *regressors) and numbers[col].nunique() > 1}
@@ -1908,12 +1908,19 @@ _BOOKKEEPING = re.compile(r"\b(?:edited|modified|updated|changed|extracted|refre
 _STOCK_WORDS = frozenset({"lot", "batch", "product", "sku", "stock", "inventory", "ndc", "upc", "hand"})
 
 
+# ... and an item's count beside a date of its stock taken or received (a food bank's 'Item', 'Qty' and 'Count Date')
+_ITEM_WORDS = frozenset({"item", "qty", "quantity"})
+_STOCK_DATE_WORDS = frozenset({"count", "counted", "received", "receipt", "receiving", "arrival", "arrived", "stocked"})
+
+
 def _expiry(col: object, columns: pd.Index) -> bool:
     """Whether ``col`` dates an expiry (``_EXPIRY``), or is an 'Exp Date' beside a stock list's columns
-    (``_STOCK_WORDS``: a lot's, where an expense sheet's 'Exp Date' is the expense's)."""
+    (``_STOCK_WORDS``, or ``_ITEM_WORDS`` beside a date of the stock's, ``_STOCK_DATE_WORDS``: a lot's, where an
+    expense sheet's 'Exp Date' is the expense's)."""
     name = _name_text(col)
-    return _EXPIRY.search(name) is not None or "exp" in name.split() and any(
-        _name_words(other) & _STOCK_WORDS for other in columns if other != col)
+    others = [_name_words(other) for other in columns if other != col]
+    stock = _STOCK_WORDS | (_ITEM_WORDS if any(words & _STOCK_DATE_WORDS for words in others) else frozenset())
+    return _EXPIRY.search(name) is not None or "exp" in name.split() and any(words & stock for words in others)
 
 
 _EXPIRY = re.compile(r"\b(?:expiration|expiry|expires|expiring|best before|use by|sell by)\b")  # ('Exp Date': an
@@ -3007,17 +3014,23 @@ _CALL_END_WORDS = frozenset({"orig", "term", "originating", "terminating", "orig
                              "destination", "a", "b", "mobile", "cell"})  # before 'number': a CDR's A and B numbers
 _NUMBER_WORDS = frozenset({"number", "no", "nr", "num"})  # a name's last word: a telephone's, an address's number
 _LEAST_PHONE = 1_000_000  # a telephone number has seven digits at least
+# A name's last word of a device, that is a telephone's number where every one has nine digits at least (an SMS
+# log's 'Mobile' 447700900850; not Google Analytics' 'Mobile' sessions of a day)
+_DEVICE_PHONE_WORDS = frozenset({"mobile", "cell"})
+_LEAST_MOBILE = 100_000_000
 
 
 def _phone_numbers(col: str, values: pd.Series) -> bool:
     """Whether a column holds telephone numbers (``_PHONE_WORDS``): whole numbers of seven digits or more under such a
     name; a call log's caller was forecast (Five9's 'ANI', 2125555988.8, at a MAPE of 0.0001%)."""
     words = _word_list(col)
-    named = bool(words) and (words[-1] in _PHONE_WORDS or len(words) >= 2 and words[-1] in _NUMBER_WORDS | {"id"}
-                             and words[-2] in _PHONE_WORDS | _CALL_END_WORDS)
+    device = bool(words) and words[-1] in _DEVICE_PHONE_WORDS  # ('Mobile' sessions, or an SMS log's numbers)
+    named = bool(words) and (words[-1] in _PHONE_WORDS or device or len(words) >= 2
+                             and words[-1] in _NUMBER_WORDS | {"id"} and words[-2] in _PHONE_WORDS | _CALL_END_WORDS)
     known = values.dropna()
+    least = _LEAST_MOBILE if device else _LEAST_PHONE
     return named and not _sounds_like_target(col) and len(known) > 0 and bool((known % 1 == 0).all()) \
-        and bool((known.abs() >= _LEAST_PHONE).mean() >= PARSE_SHARE)
+        and bool((known.abs() >= least).mean() >= PARSE_SHARE)
 
 
 _TERM_NAMES = frozenset({"term", "strm", "termcode", "semester", "trimester"})  # a name's last word, or 'term' before
@@ -3260,15 +3273,28 @@ def _intervals_before_registers(measures: list[str], numbers: dict[str, pd.Serie
     if numbers is None or len(measures) < 2:
         return measures
     ordered = list(measures)
+    sizes = {col: _median_size(numbers[col].to_numpy(dtype=float)) for col in measures}
     for col in measures:
         values = numbers[col]
         if (values.dropna().diff().iloc[1:] >= 0).mean() < _NEVER_FALLS:
             continue
-        twin = next((other for other in measures if other != col and _rises_by(values, numbers[other])), None)
+        # only figures about its rises are tried (a thousand rising columns, tried pair by pair, took minutes)
+        step = _median_size(np.diff(values.dropna().to_numpy(dtype=float)))
+        twin = next((other for other in measures if other != col and abs(sizes[other] - step)
+                     <= _SIZE_TOLERANCE * max(sizes[other], step) and _rises_by(values, numbers[other])), None)
         if twin is not None and ordered.index(twin) > ordered.index(col):
             ordered.remove(twin)
             ordered.insert(ordered.index(col), twin)
     return ordered
+
+
+_SIZE_TOLERANCE = 0.5  # of the larger, at most, between a register's median rise and its interval's median figure
+
+
+def _median_size(values: np.ndarray) -> float:
+    """The median of the absolute ``values`` that are known, or NaN (which no size is near) where none is."""
+    known = np.abs(values[np.isfinite(values)])
+    return float(np.median(known)) if len(known) else float("nan")
 
 
 def _rises_by(register: pd.Series, interval: pd.Series) -> bool:
@@ -3866,7 +3892,8 @@ def _of_cards_or_ledgers(raw: pd.DataFrame) -> bool:
     """Whether a column of ``raw`` is named as a card batch's or a ledger's (``_CARD_OR_LEDGER_WORDS``), where Debit
     and Credit name a card, or a side whose sign depends on the account, not money out of a statement's."""
     weak = [col for col in raw.columns if _name_words(col) & _WEAK_LEDGER_WORDS]  # two at least: a statement may
-    if set().union(*(_name_words(col) & _WEAK_LEDGER_WORDS for col in weak)) <= _PURCHASE_WORDS:
+    if "gl" in (said := set().union(*(_name_words(col) & _WEAK_LEDGER_WORDS for col in weak))) \
+            and said <= _PURCHASE_WORDS:  # (not an AP ledger's 'Vendor ID' and 'Vendor Name')
         weak = []
     return (any(_name_words(col) & _CARD_OR_LEDGER_WORDS or _name_text(col) in _CARD_OR_LEDGER_NAMES
                 or _name_text(col).startswith(("gl account ", "gl acct ")) for col in raw.columns) or len(weak) >= 2) \
@@ -3889,9 +3916,13 @@ _STATUS_NAMES = frozenset({"state", "status", "transaction status", "payment sta
 # ... but not a column of the status of something else: a sync's or an export's ('Sync Status' Error: the invoice
 # stands), a quality check's ('QC Status' Rejected: the batch was still made)
 _OTHER_STATUS_WORDS = frozenset({"sync", "synced", "export", "exported", "upload", "integration", "qc", "qa",
-                                 "quality", "inspection",  # ... or of a step after the sale: a refund that failed,
-                                 "refund", "return", "returns", "cancellation", "delivery", "shipment", "shipping",
-                                 "dispute", "chargeback"})  # a return rejected, a delivery attempt failed: it stands
+                                 "quality", "inspection"})
+# ... and of a step after the sale, whose failing leaves the sale standing (a refund that failed, a return rejected, a
+# delivery attempt failed, a cancellation declined), where the target is not that step's own ('Refund Amount' beside
+# 'Refund Status' Failed: no refund paid); its other words stand (a 'Cancellation Status' Cancelled: no booking)
+_STEP_WORDS = frozenset({"refund", "return", "cancellation", "delivery", "shipment", "shipping", "dispute",
+                         "chargeback"})
+_STEP_FAILED_WORDS = frozenset({"failed", "declined", "rejected", "denied", "error", "reverted"})
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
                            "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
 # stock 'Lost', what a shrink report counts)
@@ -3900,7 +3931,9 @@ _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "cance
 _VOID_FLAG_NAMES = frozenset({"voided", "void", "is voided", "is void", "cancelled", "canceled", "is cancelled",
                               "is canceled", "refunded", "is refunded"})
 _TRUE_CELLS = frozenset({"true", "yes", "y"})
-_FLAG_CELLS = _TRUE_CELLS | {"false", "no", "n", ""}  # (not a count of cancellations, 0 or 1)
+_FLAG_CELLS = _TRUE_CELLS | {"false", "no", "n", ""}
+_MARK_CELLS = frozenset({"1", "x"})  # true too in a 'Voided' or 'Refunded' column (1/0, X or blank), not in a
+# 'Cancelled' one, which may count cancellations (a B&B's 0 or 1 a night)
 
 
 def _flagged_void_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
@@ -3908,12 +3941,22 @@ def _flagged_void_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, rep
     true, said: a voided label's cost was refunded and it was never shipped (ShipStation's 'Voided' True). As they
     are where no such column marks a row, or it marks every row."""
     flags = [col for col in raw.columns if col != target and _name_text(col) in _VOID_FLAG_NAMES]
-    if len(flags) != 1 or "refunded" in _name_words(flags[0]) and (values < 0).any():
-        return values  # (refunds written as rows of their own, below zero: the sale nets against them)
-    cells = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower().fillna("")
-    if not cells.isin(_FLAG_CELLS).all():
+    if len(flags) != 1:
         return values
-    return _counted_as_zero(values, cells.isin(_TRUE_CELLS).to_numpy(), (target, flags[0], "true"), False, report)
+    cells = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower().fillna("")
+    true = _TRUE_CELLS if _name_words(flags[0]) & {"cancelled", "canceled"} else _TRUE_CELLS | _MARK_CELLS
+    if not cells.isin(true | _FLAG_CELLS | ({"0"} if true != _TRUE_CELLS else set())).all() \
+            or "refunded" in _name_words(flags[0]) and _refunds_of_their_own(values, cells.isin(true).to_numpy()):
+        return values  # (refunds written as rows of their own, below zero: the sale nets against them)
+    return _counted_as_zero(values, cells.isin(true).to_numpy(), (target, flags[0], "true"), False, report)
+
+
+def _refunds_of_their_own(values: pd.Series, marked: np.ndarray) -> bool:
+    """Whether most ``marked`` sales have a row of their own below zero that pays back as much (a store's refund
+    rows, -38.50 after its 38.50 marked 'Refunded'); not a coupon's or a loss's negative rows."""
+    sales = np.round(values.to_numpy(dtype=float)[marked], 2)
+    paid_back = set(np.round(-values[values < 0].to_numpy(dtype=float), 2))
+    return len(sales) > 0 and float(np.mean([sale in paid_back for sale in sales])) >= 0.5
 
 
 def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport,
@@ -3927,7 +3970,7 @@ def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: D
     written = raw[flag].reindex(values.index).astype("string").str.strip()
     if (values < 0).any():  # a refund of its own row: not marked on its sale too (itch.io's 'refunded')
         zeroed = zeroed - _REFUNDED_WORDS
-    failed = _marked_failed(written, zeroed).to_numpy(dtype=bool)
+    failed = _marked_failed(written, _status_words(flag, target, zeroed)).to_numpy(dtype=bool)
     return _counted_as_zero(values, failed, (target, flag, written), _amount_named(raw, target), report)
 
 
@@ -3980,6 +4023,16 @@ def _amount_named(raw: pd.DataFrame, target: str) -> bool:
 _REFUNDED_WORDS = frozenset({"refunded", "fully refunded", "reversed", "chargeback", "charged back"})
 
 
+def _status_words(col: object, target: str, words: frozenset[str]) -> frozenset[str]:
+    """The ``words`` by which status column ``col`` marks rows of ``target`` not carried out: less those of a step
+    failing (``_STEP_FAILED_WORDS``) where ``col`` is the status of a step after the sale (``_STEP_WORDS``) that
+    ``target`` is not."""
+    def steps(name: object) -> set[str]:
+        return {word.removesuffix("s") for word in _name_words(name)} & _STEP_WORDS  # ('Returns Status')
+    own = steps(col)
+    return words - _STEP_FAILED_WORDS if own and not own & steps(target) else words
+
+
 def _named_a_status(col: object) -> bool:
     """Whether ``col`` is named a row's status outright (``_STATUS_NAMES``)."""
     return _name_text(col) in _STATUS_NAMES
@@ -4007,7 +4060,8 @@ def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     words = _FAILED_WORDS | _REFUNDED_WORDS
     for named in _STATUS_TIERS:
         flags = [col for col in raw.columns if col != target and named(col)]  # (a US 'State' marks none: on to
-        marking = [col for col in flags if _marked_failed(raw[col].dropna().astype("string"), words).any()]  # the next)
+        marking = [col for col in flags  # the next)
+                   if _marked_failed(raw[col].dropna().astype("string"), _status_words(col, target, words)).any()]
         if marking:
             return marking[0] if len(marking) == 1 else None
     return None
@@ -4613,6 +4667,13 @@ def _note_what_the_reader_passed_over(attrs: Mapping[str, object], report: DataR
             f"The {part} run across the columns ('{first}' to '{last}') and the years down the rows: each year's row "
             f"is read as its {parts}" + (f"; the columns after the {part} ({left}) were left out." if left else "."),
             f"notice.{part}_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
+    if hours := attrs.get("hours_across"):  # ``read._hours_down_the_rows``
+        first, last, left = hours["first"], hours["last"], str(hours["left"])  # type: ignore[index]
+        report.notices.append(Notice(
+            f"The hours run across the columns ('{first}' to '{last}') and the days down the rows: each day's row is "
+            "read as its hours, each from the hour its column's interval begins"
+            + (f"; the columns after the hours ({left}) were left out." if left else "."),
+            "notice.hours_across" + ("_left" if left else ""), {"first": first, "last": last, "left": left}))
     if beside := attrs.get("side_table"):  # ``read._first_of_side_by_side``
         report.notices.append(Notice(f"The sheet holds another table to the right of the first, past a blank column "
                                      f"({beside}): only the first was read. Save the other as a file of its own to "
@@ -5414,6 +5475,7 @@ def _readings_of_one_spacing(ds: pd.Series) -> bool:
 
 _PARTY_WORDS = frozenset({"customer", "client", "name", "payee", "payer", "vendor", "supplier", "person", "member",
                           "company", "account", "buyer", "seller", "merchant"})
+_PARTY_ID_WORDS = frozenset({"id", "no", "number", "code", "nr"})  # ... its name or its id last ('Customer ID')
 
 
 def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series, date_col: str | None) -> bool:
@@ -5426,8 +5488,8 @@ def _blank_rows_of_another_kind(raw: pd.DataFrame, values: pd.Series, date_col: 
     for col in raw.columns:
         cells = raw[col]
         if col == date_col or pd.api.types.is_numeric_dtype(cells) or cells.nunique() > _MOST_STATUSES \
-                or _name_words(col) & _PARTY_WORDS:  # (a customer's two orders not yet invoiced: no kind)
-            continue
+                or _last_word(col) in _PARTY_WORDS | _PARTY_ID_WORDS and _name_words(col) & _PARTY_WORDS:  # (a
+            continue  # customer's two orders not yet invoiced: no kind; a 'Customer Type' is one)
         text = cells.astype("string").str.strip().str.lower()
         counts = text.value_counts()  # a kind marks several rows (not a short log's one date or order number)
         only_blank = set(text[blank].dropna()) - set(text[~blank].dropna()) - set(counts.index[counts < 2])
@@ -5657,18 +5719,20 @@ _NETTING_WORDS = frozenset({"returned", "return", "refund", "refunded", "chargeb
 
 
 def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: str, values: pd.Series,
-                          zeroed: object | None = None, words: frozenset[str] = frozenset()) -> list[Notice]:
+                          zeroed: object | None = None, words: frozenset[str] = frozenset(),
+                          target: str = "") -> list[Notice]:
     """A notice for each status column (few distinct values) that marks rows failed, refunded or cancelled
     (``_VOID_WORDS``): combined per period, they were counted with the others (a payments export's failed and
     refunded payments in each day's total, unsaid); the file must leave them out where they should not count. Not
     the rows of the status column ``zeroed`` marks with ``words``: counted as 0 (``_failed_as_zero``); nor rows whose
-    ``values`` are below zero: a return that nets against its dispense (Epic's 'Returned', -2)."""
+    ``values`` are below zero: a return that nets against its dispense (Epic's 'Returned', -2); nor a step's failing
+    (``_status_words``: a refund that failed)."""
     notices = []
     for col in text_columns:
         cells = raw[col].dropna().astype("string").str.strip()
         if cells.nunique() > _MOST_STATUSES or _name_words(col) & _OTHER_STATUS_WORDS:  # (a QC's 'Rejected')
             continue
-        void = _VOID_WORDS - words if col == zeroed else _VOID_WORDS
+        void = _status_words(col, target, _VOID_WORDS - words if col == zeroed else _VOID_WORDS)
         nets = cells.str.lower().isin(_NETTING_WORDS).to_numpy() & (values.reindex(cells.index) < 0).to_numpy()
         marked = cells[cells.str.lower().isin(void).to_numpy() & ~nets]  # (Epic's 'Returned' -2: nets its dispense)
         if len(marked):

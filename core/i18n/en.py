@@ -1578,6 +1578,11 @@ MESSAGES: dict[str, str] = {
     "notice.label_rows": "{rows:plural:row} with a label but no figure under any date ({words}: section headings, "
                          "notes, or series left blank) {rows:were} left out.",
     "notice.total_columns_left": "The columns of totals among the dates ({totals}) were left out.",
+    "notice.hours_across": "The hours run across the columns ('{first}' to '{last}') and the days down the rows: "
+                           "each day's row is read as its hours, each from the hour its column's interval begins.",
+    "notice.hours_across_left": "The hours run across the columns ('{first}' to '{last}') and the days down the rows: "
+                                "each day's row is read as its hours, each from the hour its column's interval "
+                                "begins; the columns after the hours ({left}) were left out.",
     "notice.months_across": "The months run across the columns ('{first}' to '{last}') and the years down the rows: "
                             "each year's row is read as its twelve months.",
     "notice.months_across_left": "The months run across the columns ('{first}' to '{last}') and the years down the "

@@ -1105,6 +1105,8 @@ MESSAGES: dict[str, str] = {
     "notice.after_dates_left": "日期之后的列（{left}）未读取。",
     "notice.label_rows": "{rows:,} 行只有标签、在任何日期下都没有数值（{words}：分节标题、注释或留空的序列），未读取。",
     "notice.total_columns_left": "日期之间的合计列（{totals}）未读取。",
+    "notice.hours_across": "各小时横跨各列（从“{first}”到“{last}”），日期沿各行排列：每天的一行读作该天的各个小时，每个值记在其列所代表时段的开始时刻。",
+    "notice.hours_across_left": "各小时横跨各列（从“{first}”到“{last}”），日期沿各行排列：每天的一行读作该天的各个小时，每个值记在其列所代表时段的开始时刻；各小时之后的列（{left}）已略去。",
     "notice.months_across": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月。",
     "notice.months_across_left": "月份横跨各列（从“{first}”到“{last}”），年份沿各行排列：每年的一行读作该年的十二个月；"
                                  "月份之后的列（{left}）已略去。",

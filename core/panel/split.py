@@ -10,7 +10,7 @@ import csv
 import itertools
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,7 @@ class SeriesTask:
         except ValueError:  # pandas on stamps it cannot hold: tidy_table says it as a file problem
             clean = None
         series = clean or self._tidy()
-        _note_early_end(series, self.attrs.get(FILE_END))
+        _note_early_end(series, self.attrs.get(FILE_END), self.attrs.get(_ID_COLUMNS, ()))
         if (found := self.attrs.get(STAMPS_READ)) and series.date_col and not any(
                 getattr(notice, "key", "") == "notice.first_offset" for notice in series.report.notices):
             if self.attrs.get(ON_THE_FIRST_OFFSET):  # its times all carry it: none moved, downloads still write it
@@ -518,7 +518,8 @@ def split_series(raw: pd.DataFrame, layout: PanelLayout) -> tuple[list[SeriesTas
                         cells={col: cells[col].take(positions) for col in [*columns[target], *keyed]},
                         options=_series_options(probe, target),
                         attrs={**table.attrs, FILE_END: ends[target], SERIES_LABELS: tuple(str(uid).split(ID_JOINER)),
-                               **counted, ON_THE_FIRST_OFFSET: _on_the_first_offset(offsets, positions)})
+                               **counted, ON_THE_FIRST_OFFSET: _on_the_first_offset(offsets, positions),
+                               _ID_COLUMNS: tuple(str(col) for col in layout.id_cols)})
              for uid, positions in rows.items() for target in layout.targets]
     if not tasks:
         columns = "/".join(layout.id_cols)
@@ -559,15 +560,16 @@ def _last_value_stamp(table: pd.DataFrame, date_col: str | None, target: str) ->
     return None if stamps.isna().all() else pd.Timestamp(stamps.max())
 
 
-def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None) -> None:
+def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None, ids: Sequence[str] = ()) -> None:
     """A notice on a series whose values end before the file's (a product that stopped selling): its forecast and the
-    rows after its end given as its future start there, not where the other series' do, which nothing said."""
+    rows after its end given as its future start there, not where the other series' do, which nothing said; ``ids``:
+    the file's series id columns."""
     if file_end is None or series.frequency.is_steps or not len(series.frame) or _partial_at(series, file_end):
         return
     end = pd.Timestamp(series.frame["ds"].iloc[-1])
     if future_dates(end, series.frequency, 1).iloc[0] <= file_end:  # a step of its own or more (not a month's end)
         last, latest = stamp_text(end), stamp_text(file_end)
-        if (zeros := _periods_of_none(series, end, file_end)) is not None:
+        if (zeros := _periods_of_none(series, end, file_end, ids)) is not None:
             series.frame = pd.concat([series.frame, zeros], ignore_index=True)
             periods = len(zeros)
             series.report.notices.append(Notice(
@@ -580,14 +582,16 @@ def _note_early_end(series: LoadedSeries, file_end: pd.Timestamp | None) -> None
             "notice.series_ends_early", {"end": last, "file_end": latest}))
 
 
-def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Timestamp) -> pd.DataFrame | None:
+def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Timestamp,
+                     ids: Sequence[str] = ()) -> pd.DataFrame | None:
     """Where a series' rows are summed per period (``--per month --duplicates sum``) and end before the file's, the
     whole periods after its last until the file's end, each 0 (a client who stopped ordering in May: June to
     September were forecast as its future, where they were months of nothing); None otherwise (readings, regressors
     to fill, or no whole period between)."""
     options = series.options
     if options is None or not options.per or options.duplicates not in SUMMED or series.future is not None \
-            or list(series.frame.columns) != ["ds", "y"] or _reads_a_sensor(str(series.target)):
+            or list(series.frame.columns) != ["ds", "y"] \
+            or _reads_a_sensor(str(series.target), [*series.columns, *ids]):
         return None  # (a rain gauge removed: no drought)
     # its own last period left out as partial (a store that closed on a Wednesday): the zeros start after it
     partial = any(getattr(notice, "key", "") == "notice.per_partial_last" for notice in series.report.notices)
@@ -602,6 +606,7 @@ def _periods_of_none(series: LoadedSeries, end: pd.Timestamp, file_end: pd.Times
 
 
 STAMPS_READ = "stamps_read"  # the whole file's way of reading its time column, where each series must say it
+_ID_COLUMNS = "id_columns"  # a series' attrs: the file's series id columns (a reservoir's 'Station')
 ON_THE_FIRST_OFFSET = "on_the_first_offset"  # a series whose times all carry the offset the file's were read on
 _UTC_OFFSET_WRITTEN = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")  # a time's UTC offset at its end: +01:00, -0500, Z
 MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that ended early
@@ -609,10 +614,14 @@ MAX_EARLY_PERIODS = 400  # periods at most filled with 0 after a series that end
 # 'Training Revenue', 'Attempts', 'qty_snow_chains' nor 'Raincoats', what a shop sold), units after it left out
 _SENSOR_WORDS = frozenset({"rain", "rainfall", "precip", "precipitation", "prcp", "snow", "snowfall", "snwd", "temp",
                            "temperature", "tmax", "tmin", "tavg", "level", "flow", "streamflow", "discharge", "depth",
-                           "gauge", "gage"})  # ('Rain Gauge (in)')
-_MONEY_FLOWS = frozenset({"cash", "fund", "funds", "usd", "eur", "gbp", "aum", "net", "inflow",
-                          "outflow"})  # a fund's flows, and a flow's
+                           "gauge", "gage", "inflow", "outflow"})  # ('Rain Gauge (in)')
+_MONEY_FLOWS = frozenset({"cash", "fund", "funds", "usd", "eur", "gbp", "aum"})  # a fund's flows, and a flow's
 # 'Amount' ('Net Flow Amount'; not a plant's 'Net Flow (gpm)', a dam's 'Outflow (cfs)' nor a 'Precipitation Amount')
+# A net flow, an inflow or an outflow without a unit is a sensor's beside a column of its places (a reservoir's
+# 'Inflow' by 'Station'), else money (a fund's 'Net Flow', a department's 'Outflow')
+_EITHER_FLOWS = frozenset({"inflow", "outflow", "net"})
+_SENSOR_PLACES = frozenset({"station", "site", "gauge", "gage", "reservoir", "dam", "plant", "river", "well", "basin",
+                            "sensor", "stream", "lake", "catchment", "outfall", "intake", "weir", "creek"})
 _UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "degc", "degf", "24h", "1h",
                          "total", "amount", "sum", "accumulation", "accumulated", "accum", "value", "gpm",
                          "mgd"})  # ('Rain Total', 'Precip Accum', 'Flow gpm')
@@ -621,9 +630,10 @@ _UNIT_TAILS = frozenset({"mm", "cm", "m", "in", "ft", "c", "f", "cfs", "cms", "d
 _FLOW_UNIT = re.compile(r"[(\[]\s*(?:gpm|cfs|cms|mgd|m3/s|m³/s|l/s|gal/min|m3/h|m³/h)\s*[)\]]", re.IGNORECASE)
 
 
-def _reads_a_sensor(target: str) -> bool:
+def _reads_a_sensor(target: str, columns: Sequence[str] = ()) -> bool:
     """Whether ``target`` is named as a sensor's readings (``_SENSOR_WORDS`` its last word, before any unit): a gauge
-    or a counter that was removed measured nothing after, no drought nor an empty road; not a cash flow."""
+    or a counter that was removed measured nothing after, no drought nor an empty road; not a cash flow (a net flow,
+    an inflow or an outflow without a unit is a sensor's only beside ``columns`` of its places, ``_SENSOR_PLACES``)."""
     if re.search(r"\(mm\)", target) or _FLOW_UNIT.search(target):  # a gauge's millimetres ('Daily Rainfall Total
         return True  # (mm)'; not 'Qty (in)'), a flow's unit ('Net Flow (gpm)', a dam's 'Outflow (cfs)': no money)
     name = without_units(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", target)).lower()
@@ -632,7 +642,9 @@ def _reads_a_sensor(target: str) -> bool:
         words.pop()
     every = [word for word in re.split(r"[\W_]+", target.lower()) if word]  # ('Net Flow Amount': money)
     money = set(every) & _MONEY_FLOWS or "$" in target or "amount" in every and words[-1].endswith("flow")
-    return bool(words) and words[-1] in _SENSOR_WORDS and not money
+    unitless = words == every and set(words) & _EITHER_FLOWS and not any(
+        set(re.split(r"[\W_]+", str(col).lower())) & _SENSOR_PLACES for col in columns)
+    return bool(words) and words[-1] in _SENSOR_WORDS and not money and not unitless
 _LATE_IN_PERIOD = 0.25  # of its period, at most, after the file's last stamp, for that period to count as whole
 
 

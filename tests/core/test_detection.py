@@ -908,3 +908,42 @@ def test_review_google_analytics_mobile_sessions_and_a_terms_headcount_are_targe
     census = "Census Week,Enrolled This Term,Withdrawals\n" + "".join(
         f"{day:%Y-%m-%d},{21_000 + 13 * k % 400},{k % 9}\n" for k, day in enumerate(days))
     assert load_series(census.encode(), "census.csv").target == "Enrolled This Term"
+
+
+def _read(text: str, **options: object) -> object:
+    return load_series(text.encode(), "export.csv", LoadOptions(**options))  # type: ignore[arg-type]
+
+
+def test_review_stock_expiry_sms_numbers_phone_parts_years_kinds_of_rows_and_an_ap_ledger_read_as_before() -> None:
+    # the fourteenth review: a food bank's 'Exp Date' beside 'Item', 'Qty' and 'Count Date' dated the counts; an SMS
+    # log's 'Mobile' numbers were forecast; a phone's '06 40 155' read as lakhs; 'Occurrence Year' and 'Sales Year'
+    # beside a quarter or a month were no years; a 'Customer Type' marked no kind of row; an AP ledger's 'Vendor ID'
+    # and 'Vendor Name' made its Debit money out
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    rng = np.random.default_rng(3)
+    counts = "Exp Date,Count Date,Item,Qty\n" + "".join(
+        f"{d + pd.Timedelta(days=int(rng.integers(30, 400))):%m/%d/%Y},{d:%m/%d/%Y},Beans,{rng.integers(5, 60)}\n"
+        for d in days)
+    assert _read(counts).date_col == "Count Date"
+    sms = "Sent Date,Mobile,Credits\n" + "".join(f"{d:%Y-%m-%d},4477009{rng.integers(10000, 99999)},"
+                                                  f"{rng.integers(1, 4)}\n" for d in days)
+    assert _read(sms).target == "Credits"
+    calls = "Date,Phone,Calls\n" + "".join(f"{d:%Y-%m-%d},0{rng.integers(1, 9)} {rng.integers(10, 99)} "
+                                           f"{rng.integers(100, 999)},{rng.integers(2, 30)}\n" for d in days)
+    assert _read(calls).target == "Calls"
+    for year, period, cells in (("Occurrence Year", "Quarter", ["Q1", "Q2", "Q3", "Q4"]),
+                                ("Sales Year", "Month", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+                                                         "Sep", "Oct", "Nov", "Dec"])):
+        text = f"{year},{period},Units\n" + "".join(f"{y},{c},{rng.integers(10, 90)}\n" for y in range(2015, 2024)
+                                                    for c in cells)
+        assert len(_read(text).frame) == 9 * len(cells), year
+    kinds = "Date,Order No,Customer Type,Invoice Amount\n" + "".join(
+        f"{d:%Y-%m-%d},O{k}{j},{kind},{'' if kind == 'Sample' else round(rng.uniform(50, 200), 2)}\n"
+        for k, d in enumerate(days[:60]) for j, kind in enumerate(
+            ["Sample"] if k % 4 == 0 else ["Retail", "Wholesale"]))
+    said = [notice.key for notice in _read(kinds, per="day", duplicates="sum").report.notices]
+    assert "notice.per_blank_periods" in said, said
+    ledger = "Posting Date,Vendor ID,Vendor Name,Transaction Type,Amount\n" + "".join(
+        f"{d:%Y-%m-%d},V100{k % 3},Acme,{'Debit' if k % 4 else 'Credit'},{round(rng.uniform(100, 900), 2)}\n"
+        for k, d in enumerate(days))
+    assert (_read(ledger).frame["y"] > 0).all()

@@ -6726,3 +6726,23 @@ def test_review_a_water_years_months_are_not_put_in_its_calendar_year() -> None:
     text = "Water Year,Month,Mean Discharge (cfs)\n" + "".join(
         f"{year},{month},{300 + 40 * k + year % 7}\n" for year in range(2012, 2020) for k, month in enumerate(months))
     assert load_series(text.encode(), "wy.csv").frequency.name != "monthly"  # (its months as series, as before)
+
+
+@pytest.mark.parametrize("hours", [[f"HE{h:02d}" for h in range(1, 26)], [f"{h}:00" for h in range(1, 25)],
+                                   [f"{h:02d}:00" for h in range(24)]])
+def test_a_utilitys_hours_across_the_columns_are_read_as_an_hourly_series(hours: list[str]) -> None:
+    # from a walk: interval data with 'HE01' to 'HE24' (and 'HE25' for the day the clocks go back) was read as a
+    # daily series of its first hour, the other hours offered as regressors
+    days = pd.date_range("2023-10-01", periods=40, freq="D")
+    rng = np.random.default_rng(2)
+    use = np.round(170 + 150 * ((np.arange(24) >= 7) & (np.arange(24) < 18)) + rng.normal(0, 5, (40, 24)), 2)
+    rows = []
+    for k, day in enumerate(days):
+        cells = [f"{value:.2f}" for value in use[k]] + ([""] if len(hours) == 25 else [])
+        rows.append(f"3001234567,{day:%m/%d/%Y},KWH," + ",".join(cells) + f",{use[k].sum():.2f}\n")
+    text = "Account Number,Read Date,UOM," + ",".join(hours) + ",Daily Total\n" + "".join(rows)
+    series = load_series(text.encode(), "interval.csv")
+    assert series.frequency.alias in ("h", "H") and len(series.frame) == 40 * 24
+    assert series.frame["y"].to_numpy() == pytest.approx(use.ravel())
+    assert series.frame["ds"].iloc[7] == pd.Timestamp("2023-10-01 07:00")
+    assert "notice.hours_across_left" in [notice.key for notice in series.report.notices]

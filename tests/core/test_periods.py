@@ -434,6 +434,30 @@ def test_a_power_in_kw_summed_per_day_is_its_energy_in_kwh_and_an_energy_stays_a
     assert mean.frame["y"].iloc[0] == pytest.approx(power[:288].mean())
 
 
+def test_review_a_steps_own_status_void_flags_of_1_or_x_and_refunded_orders_beside_coupons_count_as_before() -> None:
+    # the fourteenth review: a refund log's 'Refund Status' Failed and a returns log's 'Return Status' Rejected were
+    # summed (the status of a step after the sale was skipped even where the step is the target); a booking's
+    # 'Cancellation Status' Cancelled counted; 'Voided' 1/0 and 'Void' X were no flags; a 'Refunded' order beside a
+    # coupon's negative row counted in full
+    log = event_log()
+    n, plain = len(log), load(log, per="day", duplicates="sum").frame["y"].to_numpy()
+    every_fifth = np.arange(n) % 5 == 0
+    cases = ((("Refund Amount", "Refund Status"), ("Succeeded", "Failed")),
+             (("Return Qty", "Return Status"), ("Approved", "Rejected")),
+             (("Room Revenue", "Cancellation Status"), ("Confirmed", "Cancelled")),
+             (("Amount", "Voided"), ("0", "1")), (("Amount", "Void"), ("", "X")))
+    for (target, flag), (kept, dropped) in cases:
+        marked = log.rename(columns={"amount": target}).assign(**{flag: np.where(every_fifth, dropped, kept)})
+        summed = load(marked, per="day", duplicates="sum").frame["y"].to_numpy()
+        assert summed.sum() == pytest.approx(log["amount"][~every_fifth].sum()), (target, flag)
+    sale = log.assign(**{"Refund Status": np.where(every_fifth, "Failed", "")})  # a refund that failed: sale stands
+    assert load(sale, per="day", duplicates="sum").frame["y"].to_numpy() == pytest.approx(plain)
+    coupons = log.assign(amount=np.where(np.arange(n) % 7 == 3, -2.0, log["amount"]),
+                         Refunded=np.where(every_fifth, "true", "false"))
+    kept = coupons["amount"].where(~every_fifth, 0.0).sum()
+    assert load(coupons, per="day", duplicates="sum").frame["y"].sum() == pytest.approx(kept)
+
+
 def test_a_registers_wrap_is_carried_on_and_its_daily_rises_can_be_summed_per_day() -> None:
     # from a walk: a daily 'Register Read (kWh)' wrapping at 100,000 was forecast flat at its dial's 4,178 without a
     # word, and '--per day --duplicates sum' was refused as combining nothing
@@ -842,6 +866,10 @@ def test_review_a_gauge_an_accumulation_an_outflow_and_a_plants_net_flow_are_sen
     for name in ("Net Flow Amount", "Fund Inflow", "Qty (in)", "Net Flow ($)", "qty_snow_chains", "Net Flow",
                  "Outflow"):  # (the thirteenth review: a fund's and a budget's flows got no months of 0)
         assert not _reads_a_sensor(name), name
+    for name in ("Inflow", "Outflow", "Net Flow", "Inflow (AF)", "Outflow (ft3/s)", "Outflow cfs", "Net Flow gpm"):
+        assert _reads_a_sensor(name, ["Date", "Station"]), name  # (the fourteenth: a station's, a dam's, a plant's)
+    for name in ("Net Flow", "Outflow"):
+        assert not _reads_a_sensor(name, ["Date", "Department"]), name
 
 
 def test_review_a_short_coinbase_log_of_many_kinds_counts_its_days_of_sends_as_zero() -> None:
