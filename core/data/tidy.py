@@ -2625,6 +2625,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         named = untallied  # beside its species count)
     named = [col for col in named if _name_words(col) & _STRONG_TARGET_WORDS or not _name_words(col) & _WEAK_WORD_SET
              ] or [col for col in named if _weak_word_wins(col, named, measures, numbers)]  # (camel case's: strong)
+    named = _sale_before_its_parts(named)  # Toast's 'Discount Amount' before its 'Amount'
     actual = [col for col in measures if not _planned(col) and not _name_words(col) & _FORECAST_WORDS]
     if named and all(_planned(col) for col in named) and (
             said := [col for col in actual if _name_words(col) & _ACTUAL_WORDS]):
@@ -3185,6 +3186,27 @@ def _uneven(ds: pd.Series) -> bool:
         return False
     steps = stamps.sort_values().diff().dropna()
     return bool((steps == pd.Timedelta(0)).any() or steps.value_counts(normalize=True).iloc[0] < _EVEN_STEPS)
+
+
+# Parts of a sale, not the sale: a discount, a refund, a comp, a void, a tip, a tax, a fee (Toast's OrderDetails
+# 'Discount Amount' beside its 'Amount', Clover's Orders 'Refunds Total' beside its 'Order Total')
+_SALE_PART_WORDS = frozenset({"discount", "discounts", "refund", "refunds", "refunded", "comp", "comps", "void",
+                              "voids", "voided", "tip", "tips", "gratuity", "tax", "taxes", "fee", "fees",
+                              "commission", "surcharge"})
+_WITHOUT_WORDS = frozenset({"excl", "exkl", "excluding", "exclusive", "ohne", "without", "ex", "pre", "before"})
+_PLAIN_SALE_WORDS = _TAKINGS | {"total", "net", "gross"}  # a plain amount, total or sales column
+
+
+def _sale_before_its_parts(named: list[str]) -> list[str]:
+    """``named`` with the plain amounts of a sale (``_PLAIN_SALE_WORDS``) first where the first named is a part of it
+    (``_SALE_PART_WORDS``): Toast's OrderDetails forecast its 'Discount Amount', not its 'Amount' (the net sales);
+    Clover's Orders its 'Refunds Total', not its 'Order Total'. A file whose first is no part keeps its order."""
+    def part(col: str) -> bool:  # (not Uber Eats' 'Sales (excl. tax)', the sale itself)
+        return bool(_name_words(col) & _SALE_PART_WORDS) and not _name_words(col) & _WITHOUT_WORDS
+    if not named or not part(named[0]):
+        return named
+    whole = [col for col in named if not part(col) and _name_words(col) & _PLAIN_SALE_WORDS]
+    return whole + [col for col in named if col not in whole] if whole else named
 
 
 def _sales_before_orders(named: list[str]) -> list[str]:

@@ -4953,6 +4953,23 @@ def test_a_cloud_bill_forecasts_its_cost_and_its_total_not_a_usage_or_a_service_
     assert load_series(order.encode(), "orders.csv").target == "Quantity"  # a price per unit is no bill
 
 
+def test_a_sales_discount_refund_or_tip_gives_way_to_its_plain_amount_or_total() -> None:
+    days = pd.date_range("2024-01-01", periods=60)
+    toast = "Opened,Discount Amount,Amount,Tax,Tip,Total\n" + "".join(  # Toast's OrderDetails: its discount was
+        f"{day:%Y-%m-%d},{k % 3:.2f},{50 + k % 9:.2f},4.00,{5 + k % 4:.2f},{59 + k % 9 + k % 4:.2f}\n"  # forecast
+        for k, day in enumerate(days))
+    assert load_series(toast.encode(), "toast.csv").target == "Amount"
+    clover = "Order Date,Tip,Order Total,Payments Total,Refunds Total\n" + "".join(  # Clover's Orders: its refunds
+        f"{day:%Y-%m-%d},{3 + k % 4:.2f},{40 + k % 11:.2f},{40 + k % 11:.2f},{(k % 5 == 0) * 5:.2f}\n"
+        for k, day in enumerate(days))
+    assert load_series(clover.encode(), "clover.csv").target == "Order Total"
+    from core.data.tidy import _sale_before_its_parts  # Uber Eats' sales without tax are the sale, no tax
+    assert _sale_before_its_parts(["Sales (excl. tax)", "Total payout"]) == ["Sales (excl. tax)", "Total payout"]
+    tips = "Date,Tip Amount,Hours\n" + "".join(f"{day:%Y-%m-%d},{20 + k % 7},{6 + k % 3}\n"  # a tip log keeps tips
+                                                 for k, day in enumerate(days))
+    assert load_series(tips.encode(), "tips.csv").target == "Tip Amount"
+
+
 def test_a_days_peak_is_its_largest_reading_when_rows_are_combined_by_max() -> None:
     stamps = pd.date_range("2024-01-01", periods=14 * 288, freq="5min")  # busy-hour traffic: the mean was half of it
     load = 4e8 + 4e8 * np.sin(np.pi * (stamps.hour + stamps.minute / 60) / 24) ** 8 + np.arange(len(stamps))
