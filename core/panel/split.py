@@ -829,9 +829,9 @@ def _varying_instead(raw: pd.DataFrame, ids: tuple[str, ...], probe: LoadedSerie
     """Another measure where the one detected holds one value in every series (a vineyard block's 'Acres' beside its
     'Tons': seven series forecast exactly, MAPE 0%): the first of the others that varies within them, not alike in
     all of them at each time stamp; None otherwise."""
-    def constant(col: str) -> bool:
-        values = pd.to_numeric(raw[col].astype("string").str.replace(",", "", regex=False), errors="coerce")
-        return bool((values.groupby([raw[key] for key in ids]).nunique() <= 1).all())
+    def constant(col: str) -> bool:  # (money read: 7shifts' '$4,751.81' sales were all blank, so 'constant')
+        values = pd.to_numeric(raw[col].astype("string").str.replace(_MONEY_MARKS, "", regex=True), errors="coerce")
+        return bool(values.notna().any()) and bool((values.groupby([raw[key] for key in ids]).nunique() <= 1).all())
     if probe.target not in raw.columns or not constant(probe.target):
         return None
     others = [col for col in probe.numeric_columns if col in raw.columns and col not in (probe.target, *ids,
@@ -842,6 +842,9 @@ def _varying_instead(raw: pd.DataFrame, ids: tuple[str, ...], probe: LoadedSerie
         return probe.date_col in raw.columns and bool((raw[col].groupby(raw[probe.date_col]).nunique() <= 1).all())
     return next((col for col in others if not constant(col) and _a_measure_for_sure(raw[col], col, keys)
                  and not of_the_calendar(col)), None)
+
+
+_MONEY_MARKS = r"[,$€£¥\s]"  # thousands separators and currency signs, left out to read amounts as numbers
 
 
 def _a_measure_for_sure(values: pd.Series, col: str, keys: list[pd.Series] | None = None) -> bool:

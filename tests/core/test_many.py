@@ -1280,6 +1280,20 @@ def test_quantities_and_line_amounts_are_no_series_ids() -> None:
 
 
 
+def test_sales_written_as_money_in_every_series_are_no_constant_measure() -> None:
+    # 7shifts' labor summary: its '$4,751.81' sales read as blank, so 'constant', gave way to its 'Scheduled Hours'
+    from core.data.read import read_table
+    from core.data.tidy import LoadOptions
+    from core.panel.split import plan_layout
+    days = pd.date_range("2023-01-02", periods=40)
+    rows = [f"{day:%Y-%m-%d},{place},{60 + (k * 3 + j) % 9:.1f},{58 + (k * 5 + j) % 9:.2f},"
+            f"\"${4000 + 37 * ((k * 7 + j) % 30):,.2f}\"" for k, day in enumerate(days)
+            for j, place in enumerate(("Downtown", "Airport"))]
+    raw = read_table(("Date,Location,Scheduled Hours,Actual Hours,Actual Sales\n" + "\n".join(rows) + "\n").encode(),
+                     "labor.csv")
+    assert plan_layout(raw, LoadOptions(), None, None).targets == ("Actual Sales",)
+
+
 def test_a_measure_constant_in_every_series_gives_way_to_one_that_varies() -> None:
     # from a walk: a vineyard's 'Acres' (one per block) was forecast in each block before its 'Tons' (MAPE 0%)
     from core.data.read import read_table
