@@ -2626,6 +2626,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if _name_words(col) & _STRONG_TARGET_WORDS or not _name_words(col) & _WEAK_WORD_SET
              ] or [col for col in named if _weak_word_wins(col, named, measures, numbers)]  # (camel case's: strong)
     named = _sale_before_its_parts(named)  # Toast's 'Discount Amount' before its 'Amount'
+    named = _net_before_gross(named)  # Shopify's 'Net sales' before its 'Gross sales'
     actual = [col for col in measures if not _planned(col) and not _name_words(col) & _FORECAST_WORDS]
     if named and all(_planned(col) for col in named) and (
             said := [col for col in actual if _name_words(col) & _ACTUAL_WORDS]):
@@ -3207,6 +3208,18 @@ def _sale_before_its_parts(named: list[str]) -> list[str]:
         return named
     whole = [col for col in named if not part(col) and _name_words(col) & _PLAIN_SALE_WORDS]
     return whole + [col for col in named if col not in whole] if whole else named
+
+
+def _net_before_gross(named: list[str]) -> list[str]:
+    """``named`` with a 'Net X' first where the first named is 'Gross X' or a plain 'X' of the same words: Shopify's
+    'Sales over time' forecast its 'Gross sales' beside 'Net sales', KDP's royalties report its 'Units Sold' beside
+    'Net Units Sold' (refunds taken off)."""
+    if not named:
+        return named
+    kind = _name_words(named[0]) - {"gross"}
+    net = next((col for col in named[1:] if "net" in _name_words(col) and _name_words(col) - {"net"} == kind
+                and "net" not in kind), None)
+    return [net, *(col for col in named if col != net)] if kind and net is not None else named
 
 
 def _sales_before_orders(named: list[str]) -> list[str]:

@@ -4970,6 +4970,18 @@ def test_a_sales_discount_refund_or_tip_gives_way_to_its_plain_amount_or_total()
     assert load_series(tips.encode(), "tips.csv").target == "Tip Amount"
 
 
+def test_a_net_figure_is_forecast_before_its_gross_or_plain_twin() -> None:
+    days = pd.date_range("2024-01-01", periods=60)
+    shopify = "Day,Orders,Gross sales,Discounts,Returns,Net sales,Taxes,Total sales\n" + "".join(  # 'Gross sales' was
+        f"{day:%Y-%m-%d},{3 + k % 4},{150 + k % 9:.2f},-5.00,{-(k % 3):.2f},{145 + k % 9 - k % 3:.2f},9.00,"  # forecast
+        f"{154 + k % 9 - k % 3:.2f}\n" for k, day in enumerate(days))
+    assert load_series(shopify.encode(), "sales_over_time.csv").target == "Net sales"
+    kdp = "Royalty Date,Units Sold,Units Refunded,Net Units Sold,Royalty\n" + "".join(  # KDP: its 'Units Sold' was
+        f"{day:%Y-%m-%d},{5 + k % 7},{k % 5 == 0:d},{5 + k % 7 - (k % 5 == 0)},{(5 + k % 7) * 3.49:.2f}\n"
+        for k, day in enumerate(days))
+    assert load_series(kdp.encode(), "kdp.csv").target == "Net Units Sold"
+
+
 def test_a_days_peak_is_its_largest_reading_when_rows_are_combined_by_max() -> None:
     stamps = pd.date_range("2024-01-01", periods=14 * 288, freq="5min")  # busy-hour traffic: the mean was half of it
     load = 4e8 + 4e8 * np.sin(np.pi * (stamps.hour + stamps.minute / 60) / 24) ** 8 + np.arange(len(stamps))
