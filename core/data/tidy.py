@@ -2654,7 +2654,24 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     done = [col for col in measures if not _planned(col)] or measures
     total = (_total_of_others(done, numbers) or _named_total(candidates, numbers)) \
         if numbers is not None and not awaiting else None
-    return total if total in chosen else chosen[0]
+    return _without_tax_twin(total if total in chosen else chosen[0], chosen)
+
+
+# A total with its tax, and its twin without (Lightspeed NL's 'Totaal incl. btw' beside 'Totaal excl. btw')
+_WITH_TAX_WORDS = frozenset({"incl", "inkl", "including", "inclusive", "ttc"})
+_WITHOUT_TAX_WORDS = frozenset({"excl", "exkl", "excluding", "exclusive", "ohne", "net", "netto", "ht"})
+_TAX_NAMES = frozenset({"btw", "mwst", "ust", "tva", "iva", "vat", "tax", "gst"})
+
+
+def _without_tax_twin(picked: str, chosen: list[str]) -> str:
+    """The twin of ``picked`` without tax where ``picked`` is named as including it: the turnover excluding VAT
+    is the series (Lightspeed NL's receipts forecast 'Totaal incl. btw', the sum of 'Btw' and 'Totaal excl. btw';
+    'Total TTC' beside 'Total HT', 'Umsatz inkl. MwSt' beside 'Umsatz ohne MwSt'); ``picked`` otherwise."""
+    if not _name_words(picked) & _WITH_TAX_WORDS:
+        return picked
+    core = _name_words(picked) - _WITH_TAX_WORDS - _TAX_NAMES
+    return next((col for col in chosen if col != picked and _name_words(col) & _WITHOUT_TAX_WORDS
+                 and _name_words(col) - _WITHOUT_TAX_WORDS - _TAX_NAMES == core), picked)
 
 
 def _planned(col: object) -> bool:

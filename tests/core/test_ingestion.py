@@ -4982,6 +4982,18 @@ def test_a_net_figure_is_forecast_before_its_gross_or_plain_twin() -> None:
     assert load_series(kdp.encode(), "kdp.csv").target == "Net Units Sold"
 
 
+@pytest.mark.parametrize(("with_tax", "without_tax", "tax"), [
+    ("Totaal incl. btw", "Totaal excl. btw", "Btw"), ("Total TTC", "Total HT", "TVA"),
+    ("Umsatz inkl. MwSt", "Umsatz ohne MwSt", "MwSt")])
+def test_a_turnover_without_its_tax_is_forecast_before_the_total_with_it(with_tax: str, without_tax: str,
+                                                                         tax: str) -> None:
+    # Lightspeed NL's receipts: 'Totaal incl. btw', the sum of the others, was forecast
+    text = f"Datum,{with_tax},{tax},{without_tax}\n" + "".join(
+        f"{day:%Y-%m-%d},{(80 + k % 9) * 1.09:.2f},{(80 + k % 9) * 0.09:.2f},{80 + k % 9:.2f}\n"
+        for k, day in enumerate(pd.date_range("2024-01-01", periods=60)))
+    assert load_series(text.encode(), "receipts.csv").target == without_tax
+
+
 def test_a_days_peak_is_its_largest_reading_when_rows_are_combined_by_max() -> None:
     stamps = pd.date_range("2024-01-01", periods=14 * 288, freq="5min")  # busy-hour traffic: the mean was half of it
     load = 4e8 + 4e8 * np.sin(np.pi * (stamps.hour + stamps.minute / 60) / 24) ** 8 + np.arange(len(stamps))
