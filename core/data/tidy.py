@@ -2635,6 +2635,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
         order = _series_order(raw, ds, numbers)
         named = list(dict.fromkeys(_daily_twin(col, measures, numbers, order) for col in named))
     named = _costs_before_usage(named, measures)
+    named, measures = _energy_first(named, measures, raw)  # PG&E's 'USAGE (kWh)' before its 'COST'
     sparse = _sparse_beside_amounts(named, numbers)
     named = _unit_prices_last([col for col in named if col not in sparse] + sparse, measures)
     named = _price_times_quantity_first(named, candidates, numbers, ds)
@@ -2644,7 +2645,8 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     awaiting = [col for col in named if numbers is not None and col not in sparse
                 and _awaits_future(col, named, numbers, ds)]
     if not named:  # a prediction beside the readings (NOAA's tide gauges: 'Predicted (ft)', 'Preliminary', 'Verified')
-        measures = actual or measures  # (and 'PVWatts Expected' before 'Actual': test MAE 0)
+        measures = [col for col in measures if col in actual] or measures  # (and 'PVWatts Expected' before
+        # 'Actual': test MAE 0), in the order the measures have now (Sense's 'kWh' before its 'Avg Wattage')
     if not named:  # amounts written as money before other measures (a clinic's '$65.00' fees after their minutes)
         measures = sorted(measures, key=lambda col: not _written_as_money(raw[col]))
     if not named:  # a river's discharge, then a water level, before a gauge's other readings and a logger's own
@@ -2884,6 +2886,7 @@ def _in_one_currency(columns: list[str], raw: pd.DataFrame) -> list[str]:
 
 _CONVERTED_WORDS = frozenset({"converted", "settlement", "settled",  # amounts in one currency beside the charged
                               "merchant"})  # (Google Play's 'Amount (Merchant Currency)' beside its buyers')
+
 _COST = re.compile(r"cost|spend|(?<!dis)charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
 _USAGE = re.compile(r"usage|quantity|qty|(?:^|[\W_])used(?:[\W_]|$)")
 _PER_UNIT = re.compile(r"\bunit|(?<![a-z])rate|\bprice|\bper\b|\bavg|\baverage")
@@ -2901,6 +2904,31 @@ def _costs_before_usage(named: list[str], measures: list[str]) -> list[str]:
     costs = [col for col in measures if _COST.search(str(col).lower())
              and not _USAGE.search(str(col).lower()) and not _PER_UNIT.search(str(col).lower())]
     return list(dict.fromkeys([*costs, *pool])) if costs else named
+
+
+_ENERGY_UNITS = frozenset({"kwh", "mwh", "gwh", "wh"})
+# A power, a demand or a time beside the energy used (a utility bill's 'On-Peak kW Demand', Sense's 'Avg Wattage')
+_POWER_WORDS = frozenset({"kw", "mw", "w", "watt", "watts", "wattage", "demand", "duration", "time"})
+
+
+def _energy_first(named: list[str], measures: list[str], raw: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """``named`` and ``measures`` with the energy used (in ``_ENERGY_UNITS``) first where the first (of ``named``,
+    else of ``measures``) is a cost, a power or demand, or a time beside it: PG&E's Green Button data forecast its
+    'COST' beside 'USAGE (kWh)', a utility bill history its 'On-Peak kW Demand' beside 'kWh Usage', ChargePoint's
+    sessions their 'Total Duration' beside 'Energy (kWh)', Sense's devices their 'Avg Wattage' beside 'kWh'. A file
+    with no energy column (a cloud bill's cost, a kW demand alone) keeps its order; a price per kWh is no energy."""
+    energy = [col for col in measures if _name_words(col) & _ENERGY_UNITS and not _COST.search(str(col).lower())
+              and not _PER_UNIT.search(str(col).lower()) and not _MONEY_NAME.search(str(col)) and "/" not in str(col)]
+    pool = named or measures
+    if not energy or not pool or pool[0] in energy:
+        return named, measures
+    first = pool[0]
+    if not (_COST.search(str(first).lower()) or _name_words(first) & _POWER_WORDS
+            or first in raw.attrs.get(DURATIONS, ())):
+        return named, measures
+    if named:
+        return [*energy, *(col for col in named if col not in energy)], measures
+    return named, [*energy, *(col for col in measures if col not in energy)]
 
 
 def _takings(col: str) -> bool:

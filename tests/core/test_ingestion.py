@@ -4994,6 +4994,24 @@ def test_a_turnover_without_its_tax_is_forecast_before_the_total_with_it(with_ta
     assert load_series(text.encode(), "receipts.csv").target == without_tax
 
 
+def test_an_energy_files_kwh_is_forecast_before_its_cost_demand_wattage_or_duration() -> None:
+    days = pd.date_range("2024-01-01", periods=60)
+    use = [30 + k % 9 for k in range(60)]
+    pge = "DATE,USAGE (kWh),COST\n" + "".join(f"{day:%Y-%m-%d},{kwh},{kwh * 0.31:.2f}\n"  # PG&E: its 'COST' was
+                                               for day, kwh in zip(days, use))
+    assert load_series(pge.encode(), "pge.csv").target == "USAGE (kWh)"
+    bill = "Bill Date,kWh Usage,On-Peak kW Demand,Total Charges\n" + "".join(  # its demand was forecast
+        f"{day:%Y-%m-%d},{kwh * 100},{300 + kwh},{kwh * 15:.2f}\n" for day, kwh in zip(days, use))
+    assert load_series(bill.encode(), "bills.csv").target == "kWh Usage"
+    sense = "DateTime,Avg Wattage,kWh\n" + "".join(f"{day:%Y-%m-%d},{kwh * 41.7:.2f},{kwh}\n"  # Sense: its wattage
+                                                   for day, kwh in zip(days, use))
+    assert load_series(sense.encode(), "sense.csv").target == "kWh"
+    demand = "Date,Peak kW Demand,Cost\n" + "".join(f"{day:%Y-%m-%d},{kwh * 10},{kwh * 15:.2f}\n"  # no energy: kept
+                                                     for day, kwh in zip(days, use))
+    before = load_series(demand.encode(), "demand.csv").target
+    assert before == load_series(demand.replace("Cost", "Cost ($/kWh)").encode(), "d.csv").target == "Peak kW Demand"
+
+
 def test_a_days_peak_is_its_largest_reading_when_rows_are_combined_by_max() -> None:
     stamps = pd.date_range("2024-01-01", periods=14 * 288, freq="5min")  # busy-hour traffic: the mean was half of it
     load = 4e8 + 4e8 * np.sin(np.pi * (stamps.hour + stamps.minute / 60) / 24) ** 8 + np.arange(len(stamps))
