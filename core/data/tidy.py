@@ -2626,6 +2626,7 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     named = [col for col in named if _name_words(col) & _STRONG_TARGET_WORDS or not _name_words(col) & _WEAK_WORD_SET
              ] or [col for col in named if _weak_word_wins(col, named, measures, numbers)]  # (camel case's: strong)
     named = _sale_before_its_parts(named)  # Toast's 'Discount Amount' before its 'Amount'
+    named = _sales_before_traffic(named)  # Amazon's 'Ordered Product Sales' before its 'Sessions - Total'
     named = _net_before_gross(named)  # Shopify's 'Net sales' before its 'Gross sales'
     actual = [col for col in measures if not _planned(col) and not _name_words(col) & _FORECAST_WORDS]
     if named and all(_planned(col) for col in named) and (
@@ -3253,6 +3254,21 @@ def _sale_before_its_parts(named: list[str]) -> list[str]:
         return named
     whole = [col for col in named if not part(col) and _name_words(col) & _PLAIN_SALE_WORDS]
     return whole + [col for col in named if col not in whole] if whole else named
+
+
+# A shop's visits, named with a strong word ('Sessions - Total', 'Page Views - Total'), and what it sells
+_TRAFFIC_WORDS = frozenset({"session", "sessions", "views", "pageviews", "visits", "clicks", "impressions"})
+_SOLD_WORDS = frozenset({"sales", "revenue"})
+
+
+def _sales_before_traffic(named: list[str]) -> list[str]:
+    """``named`` with the sales (``_SOLD_WORDS``) first where the first named counts visits (``_TRAFFIC_WORDS``):
+    Amazon's Business Report by child item forecast its 'Sessions - Total' ('total' is a strong target word) beside
+    its 'Ordered Product Sales'."""
+    if not named or not _name_words(named[0]) & _TRAFFIC_WORDS:
+        return named
+    sales = [col for col in named if _name_words(col) & _SOLD_WORDS and not _name_words(col) & _TRAFFIC_WORDS]
+    return sales + [col for col in named if col not in sales] if sales else named
 
 
 def _net_before_gross(named: list[str]) -> list[str]:

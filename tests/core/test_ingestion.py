@@ -5012,6 +5012,18 @@ def test_an_energy_files_kwh_is_forecast_before_its_cost_demand_wattage_or_durat
     assert before == load_series(demand.replace("Cost", "Cost ($/kWh)").encode(), "d.csv").target == "Peak kW Demand"
 
 
+def test_a_shops_sales_are_forecast_before_its_sessions_or_page_views() -> None:
+    # Amazon's Business Report by child item: its 'Sessions - Total' was forecast ('total' is a strong word)
+    text = "Date,Sessions - Total,Page Views - Total,Units Ordered,Ordered Product Sales\n" + "".join(
+        f"{day:%Y-%m-%d},{200 + k % 13},{260 + k % 17},{20 + k % 5},{(20 + k % 5) * 24.99:.2f}\n"
+        for k, day in enumerate(pd.date_range("2024-01-01", periods=60)))
+    assert load_series(text.encode(), "BusinessReport.csv").target == "Ordered Product Sales"
+    visits = "Date,Sessions - Total,Page Views - Total,Bounce Rate\n" + "".join(  # a site with no sales keeps them
+        f"{day:%Y-%m-%d},{200 + k % 13},{260 + k % 17},{40 + k % 7}\n"
+        for k, day in enumerate(pd.date_range("2024-01-01", periods=60)))
+    assert load_series(visits.encode(), "ga.csv").target == "Sessions - Total"
+
+
 def test_a_days_peak_is_its_largest_reading_when_rows_are_combined_by_max() -> None:
     stamps = pd.date_range("2024-01-01", periods=14 * 288, freq="5min")  # busy-hour traffic: the mean was half of it
     load = 4e8 + 4e8 * np.sin(np.pi * (stamps.hour + stamps.minute / 60) / 24) ** 8 + np.arange(len(stamps))
