@@ -513,7 +513,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         report.irregular_rows = irregular_rows(frame["ds"], frequency, report.gaps)
     if len(frame) and frame["y"].nunique() == 1:
         report.notices.append(_constant_notice(target))
-    if (report.rows_combined_away or options.per) and not _name_words(target) & _CONVERTED_WORDS \
+    if (report.rows_combined_away or options.per) and not _converted_named(target, raw) \
             and (mixed := _currencies_mixed(raw, bool(_name_words(target) & _CURRENCY_CODES))) is not None:
         report.notices.append(mixed)
     if len(frame) < MIN_ROWS and date_col and raw.attrs.get("unsaved_formulas") and raw[date_col].isna().mean() > 0.5:
@@ -2879,7 +2879,7 @@ def _in_one_currency(columns: list[str], raw: pd.DataFrame) -> list[str]:
     """``columns`` with the amounts converted into one currency (``_CONVERTED_WORDS``) first where a currency column
     names several (Stripe's 'Amount' in usd, eur, gbp and jpy beside its 'Converted Amount' in usd: the amounts were
     added as they are, 339,116 for 13,700 dollars); ``columns`` otherwise."""
-    converted = [col for col in columns if _name_words(col) & _CONVERTED_WORDS]
+    converted = [col for col in columns if _converted_named(col, raw)]
     if not converted or len(converted) == len(columns) or _currencies_mixed(raw) is None:
         return columns
     return converted + [col for col in columns if col not in converted]
@@ -2888,6 +2888,16 @@ def _in_one_currency(columns: list[str], raw: pd.DataFrame) -> list[str]:
 _CONVERTED_WORDS = frozenset({"converted", "settlement", "settled",  # amounts in one currency beside the charged
                               "merchant"})  # (Google Play's 'Amount (Merchant Currency)' beside its buyers')
 
+
+def _converted_named(col: str, raw: pd.DataFrame) -> bool:
+    """Whether a column is named as amounts converted into one currency (``_CONVERTED_WORDS``), or as 'Posted' ones
+    beside a currency column of one code (Etsy's Direct Checkout payments: 'Posted Gross' and 'Posted Net' in its
+    'Listing Currency', USD, beside 'Gross Amount' in the buyer's 'Currency', CAD, EUR, GBP or USD)."""
+    if _name_words(col) & _CONVERTED_WORDS:
+        return True
+    return "posted" in _name_words(col) and any(
+        _name_words(other) & _CURRENCY_WORDS and raw[other].dropna().astype("string").str.strip().nunique() == 1
+        for other in raw.columns)
 _COST = re.compile(r"cost|spend|(?<!dis)charge|billed")  # in a name, camel case too ('lineItem/UnblendedCost')
 _USAGE = re.compile(r"usage|quantity|qty|(?:^|[\W_])used(?:[\W_]|$)")
 _PER_UNIT = re.compile(r"\bunit|(?<![a-z])rate|\bprice|\bper\b|\bavg|\baverage")

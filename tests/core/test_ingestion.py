@@ -5401,6 +5401,17 @@ def test_royalties_in_several_currencies_added_together_are_said() -> None:
     series = load_series(text.encode(), "payments.csv", LoadOptions(duplicates="sum"))
     assert series.target == "Converted Amount" and series.frame["y"].iloc[1] == 100
     assert "notice.currencies_mixed" not in [notice.key for notice in series.report.notices]
+    # Etsy's Direct Checkout payments: 'Posted Gross' in the shop's 'Listing Currency' (USD), converted from each
+    # buyer's 'Currency': forecast before the 'Gross Amount' as charged, and nothing to say when named
+    text = "Order Date,Gross Amount,Posted Gross,Currency,Listing Currency\n" + "".join(
+        f"{day:%Y-%m-%d},{amount + k:.2f},{30 + k:.2f},{code},USD\n" for k, day in enumerate(months)
+        for amount, code in ((30, "USD"), (24, "GBP"), (4500, "JPY")))
+    series = load_series(text.encode(), "etsy.csv", LoadOptions(duplicates="sum"))
+    assert series.target == "Posted Gross"
+    named = load_series(text.encode(), "etsy.csv", LoadOptions(duplicates="sum", target="Posted Gross"))
+    assert "notice.currencies_mixed" not in [notice.key for notice in named.report.notices]
+    plain = load_series(text.replace(",USD\n", ",\n").encode(), "etsy.csv", LoadOptions(duplicates="sum"))
+    assert plain.target == "Gross Amount"  # 'Posted' alone, with no currency of its own, is no conversion
 
 
 def test_from_the_review_of_the_month_year_copies_weeks_and_days_of_none_rules() -> None:
