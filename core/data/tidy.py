@@ -4029,9 +4029,12 @@ _OTHER_STATUS_WORDS = frozenset({"sync", "synced", "export", "exported", "upload
 _STEP_WORDS = frozenset({"refund", "return", "cancellation", "delivery", "shipment", "shipping", "dispute",
                          "chargeback"})
 _STEP_FAILED_WORDS = frozenset({"failed", "declined", "rejected", "denied", "error", "reverted"})
+# A cancellation in the languages the product reads (Lightspeed NL's 'Status' Geannuleerd, a German 'Storniert')
+_CANCELLED_ABROAD = frozenset({"storniert", "abgebrochen", "annulé", "annulée", "cancelado", "cancelada", "anulado",
+                               "anulada", "annullato", "annullata", "geannuleerd"})
 _FAILED_WORDS = frozenset({"reverted", "declined", "failed", "cancelled", "canceled", "voided", "void", "rejected",
-                           "denied", "closed lost", "draft", "error"})  # (PayPal's, Salesforce's, Xero's; not
-# stock 'Lost', what a shrink report counts)
+                           "denied", "closed lost", "draft", "error"}) | _CANCELLED_ABROAD  # (PayPal's, Salesforce's,
+# Xero's; not stock 'Lost', what a shrink report counts)
 
 
 _VOID_FLAG_NAMES = frozenset({"voided", "void", "is voided", "is void", "cancelled", "canceled", "is cancelled",
@@ -4100,7 +4103,7 @@ def _counted_as_zero(values: pd.Series, marked: np.ndarray, said_by: tuple[str, 
 # Words of a status that a quantity counts as none (Epic's 'Canceled' dispense, Lawson's 'Cancelled' line; not a
 # failed build's minutes nor an error's, still spent)
 _NOT_DONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "denied", "declined",
-                             "rejected"})
+                             "rejected"}) | _CANCELLED_ABROAD
 
 
 def _zeroed_words(raw: pd.DataFrame, target: str) -> frozenset[str]:
@@ -4122,8 +4125,8 @@ def _amount_named(raw: pd.DataFrame, target: str) -> bool:
         return bool(_name_words(target) & _AMOUNT_WORDS)  # (a CI job's 'Cost (USD)', gas paid, charges billed)
     return bool(_name_words(target) & _AMOUNT_WORDS) or target in raw and _written_as_money(raw[target]) \
         or bool(_MONEY_NAME.search(str(target))) \
-        or bool(_name_words(target) & {"total", "gross", "net"}) and any(  # FreshBooks' 'Total' beside 'Currency'
-            _name_words(col) & _CURRENCY_WORDS for col in raw.columns)
+        or bool(_name_words(target) & {"total", "gross", "net", "value"}) and any(  # FreshBooks' 'Total', Etsy's
+            _name_words(col) & _CURRENCY_WORDS for col in raw.columns)  # 'Order Value' beside 'Currency'
 
 
 _REFUNDED_WORDS = frozenset({"refunded", "fully refunded", "reversed", "chargeback", "charged back"})
@@ -5815,8 +5818,8 @@ def _without_partial_ends(frame: pd.DataFrame, partial: list[tuple[str, pd.Times
 
 # Words of a status column for rows that may not count (a payment that failed, an order refunded or cancelled).
 _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially refunded", "cancelled", "canceled",
-                         "voided", "void", "declined", "reversed", "rejected", "returned", "chargeback", "storniert",
-                         "annulé", "annulée", "cancelado", "anulado",
+                         "voided", "void", "declined", "reversed", "rejected", "returned", "chargeback",
+                         *_CANCELLED_ABROAD,
                          # a balance's movements that are no sales (Stripe's balance history: its daily payouts)
                          "payout", "payouts", "stripe_fee", "payout_failure", "payout_cancel"})
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values

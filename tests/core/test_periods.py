@@ -929,3 +929,23 @@ def test_review_a_count_of_cancellations_and_a_refunded_flag_beside_refund_rows_
     back = refunds[refunds["Refunded"] == "true"].assign(amount=lambda f: -f["amount"], Refunded="false")
     both = pd.concat([refunds, back]).sort_values("time")
     assert "notice.cancelled_rows" not in [n.key for n in load(both, per="day", duplicates="sum").report.notices]
+
+
+@pytest.mark.parametrize(("target", "word", "extra"), [
+    ("Order Value", "Canceled", {"Currency": "USD"}), ("Bedrag", "Geannuleerd", {}),
+    ("Betrag", "Storniert", {}), ("Montant", "Annulé", {}), ("Importe", "Anulado", {}), ("Importo", "Annullato", {}),
+    ("Valor", "Cancelado", {})])
+def test_a_cancelled_sale_in_any_language_and_an_etsy_order_value_beside_its_currency_count_zero(
+        target: str, word: str, extra: dict[str, str]) -> None:
+    # Etsy's 'Order Value' (a currency in its own column) summed its Canceled orders with a note; Lightspeed NL's
+    # 'Geannuleerd' receipts were summed unsaid
+    log = event_log().rename(columns={"amount": target}).assign(Status="Completed", **extra)
+    log.loc[log.index[::9], "Status"] = word
+    series = load(log, per="day", duplicates="sum")
+    expected = log[log["Status"] != word].groupby(pd.to_datetime(log["time"]).dt.normalize())[target].sum()
+    assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+    assert "notice.failed_rows" in [notice.key for notice in series.report.notices]
+    reading = event_log().rename(columns={"amount": "Value"}).assign(Status="Canceled")  # a value of no currency:
+    reading.loc[reading.index[::2], "Status"] = "Completed"  # said, as it was
+    said = [notice.key for notice in load(reading, per="day", duplicates="sum").report.notices]
+    assert "notice.failed_rows" not in said and "notice.per_period_marked" in said
