@@ -4104,13 +4104,21 @@ def _counted_as_zero(values: pd.Series, marked: np.ndarray, said_by: tuple[str, 
 # failed build's minutes nor an error's, still spent)
 _NOT_DONE_WORDS = frozenset({"cancelled", "canceled", "voided", "void", "reversed", "denied", "declined",
                              "rejected"}) | _CANCELLED_ABROAD
+# A reservation's guests (Resy's 'Party Size', OpenTable's 'Covers'), whose no-shows, like its cancellations, served
+# no one (an amount's no-show keeps its fee)
+_GUESTS_NAMES = frozenset({"party size", "party", "covers", "cover count", "guests", "guest count", "pax",
+                           "number of guests", "no of guests"})
+_NO_SHOW_WORDS = frozenset({"no show", "no-show", "noshow", "no_show"})
 
 
 def _zeroed_words(raw: pd.DataFrame, target: str) -> frozenset[str]:
     """The status words whose rows a summed ``target`` counts as 0: an amount's failed and refunded ones, a
-    quantity's cancelled ones (``_NOT_DONE_WORDS``); none for any other target."""
+    quantity's cancelled ones (``_NOT_DONE_WORDS``), a reservation's guests' cancelled and no-show ones; none for any
+    other target."""
     if _amount_named(raw, target):
         return _FAILED_WORDS | _REFUNDED_WORDS
+    if _name_text(target) in _GUESTS_NAMES:
+        return _NOT_DONE_WORDS | _NO_SHOW_WORDS
     return _NOT_DONE_WORDS if _name_words(target) & _QUANTITY_WORDS else frozenset()
 
 
@@ -4166,7 +4174,7 @@ _STATUS_TIERS = (_named_a_status, _another_status, _an_action)
 def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     """The one column of ``raw`` found by ``_STATUS_TIERS`` that marks a row not carried out, or None (a US 'State'
     of each order is none)."""
-    words = _FAILED_WORDS | _REFUNDED_WORDS
+    words = _FAILED_WORDS | _REFUNDED_WORDS | _NO_SHOW_WORDS  # (Resy's 'Status' of No Shows alone some weeks)
     for named in _STATUS_TIERS:
         flags = [col for col in raw.columns if col != target and named(col)]  # (a US 'State' marks none: on to
         marking = [col for col in flags  # the next)

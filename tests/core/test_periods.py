@@ -949,3 +949,19 @@ def test_a_cancelled_sale_in_any_language_and_an_etsy_order_value_beside_its_cur
     reading.loc[reading.index[::2], "Status"] = "Completed"  # said, as it was
     said = [notice.key for notice in load(reading, per="day", duplicates="sum").report.notices]
     assert "notice.failed_rows" not in said and "notice.per_period_marked" in said
+
+
+def test_a_reservations_cancelled_and_no_show_covers_count_zero_and_a_no_show_fee_stands() -> None:
+    # Resy's 'Party Size' of Cancelled and No Show reservations was summed as covers served (a note for Cancelled)
+    log = event_log().assign(**{"Party Size": lambda f: (f["amount"] // 8).astype(int), "Status": "Seated"})
+    log = log.drop(columns="amount")
+    log.loc[log.index[::7], "Status"] = "No Show"
+    log.loc[log.index[3::11], "Status"] = "Cancelled"
+    series = load(log, per="day", duplicates="sum")
+    seated = log[log["Status"] == "Seated"]
+    expected = seated.groupby(pd.to_datetime(seated["time"]).dt.normalize())["Party Size"].sum()
+    assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+    assert "notice.cancelled_rows" in [notice.key for notice in series.report.notices]
+    fees = log.drop(columns="Party Size").assign(Amount=25.0)  # a no-show fee was charged: it counts
+    fees = fees[fees["Status"] != "Cancelled"]
+    assert load(fees, per="day", duplicates="sum").frame["y"].sum() == pytest.approx(25.0 * len(fees))
