@@ -4184,10 +4184,19 @@ def _status_column(raw: pd.DataFrame, target: str) -> object | None:
     return None
 
 
+# A sales pipeline's stages (Tripleseat's events: Prospect, Tentative, Definite, Closed, Lost): there a bare 'Lost' is
+# a lead that never happened, as Salesforce's 'Closed Lost' (not a shrink report's stock 'Lost', Damaged, Found)
+_PIPELINE_STAGES = frozenset({"prospect", "tentative", "definite", "qualified", "proposal", "negotiation", "won",
+                              "closed won", "lead", "inquiry"})
+
+
 def _marked_failed(written: pd.Series, words: frozenset[str] = _FAILED_WORDS) -> pd.Series:
     """Which cells of a status column write one of ``words`` (not carried out: ``_FAILED_WORDS``; Etherscan's
-    'Error(0)' too; paid back: ``_REFUNDED_WORDS``)."""
+    'Error(0)' too; paid back: ``_REFUNDED_WORDS``); a bare 'Lost' too where ``words`` hold 'closed lost' and the
+    column writes a pipeline's stages (``_PIPELINE_STAGES``)."""
     written = written.str.strip().str.lower().str.replace(r"\s*\(.*\)$", "", regex=True)
+    if "closed lost" in words and written.isin(_PIPELINE_STAGES).any():
+        words = words | {"lost"}
     return written.isin(words).fillna(False).astype(bool)
 
 
@@ -5831,6 +5840,7 @@ _VOID_WORDS = frozenset({"failed", "refunded", "partially_refunded", "partially 
                          # a balance's movements that are no sales (Stripe's balance history: its daily payouts)
                          "payout", "payouts", "stripe_fee", "payout_failure", "payout_cancel"})
 _MOST_STATUSES = 20  # a status column holds at most this many distinct values
+_NOT_BOOKED_WORDS = frozenset({"prospect", "tentative"})  # (said in a column named a status only)
 _NETTING_WORDS = frozenset({"returned", "return", "refund", "refunded", "chargeback", "charged back", "reversed",
                             "reversal"})  # rows below zero that net against others
 
@@ -5850,6 +5860,8 @@ def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: st
         if cells.nunique() > _MOST_STATUSES or _name_words(col) & _OTHER_STATUS_WORDS:  # (a QC's 'Rejected')
             continue
         void = _status_words(col, target, _VOID_WORDS - words if col == zeroed else _VOID_WORDS)
+        if _name_text(col) in _STATUS_NAMES:  # a pipeline's events not yet booked (Tripleseat's Prospect, Tentative)
+            void = void | _NOT_BOOKED_WORDS
         nets = cells.str.lower().isin(_NETTING_WORDS).to_numpy() & (values.reindex(cells.index) < 0).to_numpy()
         marked = cells[cells.str.lower().isin(void).to_numpy() & ~nets]  # (Epic's 'Returned' -2: nets its dispense)
         if len(marked):

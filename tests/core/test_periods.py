@@ -965,3 +965,21 @@ def test_a_reservations_cancelled_and_no_show_covers_count_zero_and_a_no_show_fe
     fees = log.drop(columns="Party Size").assign(Amount=25.0)  # a no-show fee was charged: it counts
     fees = fees[fees["Status"] != "Cancelled"]
     assert load(fees, per="day", duplicates="sum").frame["y"].sum() == pytest.approx(25.0 * len(fees))
+
+
+def test_a_pipelines_lost_events_count_zero_its_prospects_are_said_and_a_shrink_reports_lost_stock_stands() -> None:
+    # Tripleseat's events: the 'Grand Total' of Lost, Prospect and Tentative events was summed as booked, unsaid
+    log = event_log().rename(columns={"amount": "Grand Total"}).assign(Status="Definite").round(2)
+    log.loc[log.index[::6], "Status"] = "Lost"
+    log.loc[log.index[1::10], "Status"] = "Prospect"
+    written = log.assign(**{"Grand Total": log["Grand Total"].map("${:,.2f}".format)})  # as Tripleseat writes it
+    series = load(written, per="day", duplicates="sum")
+    kept = log[log["Status"] != "Lost"]
+    expected = kept.groupby(pd.to_datetime(kept["time"]).dt.normalize())["Grand Total"].sum()
+    assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+    said = [str(notice) for notice in series.report.notices]
+    assert any("'Status' marks Lost were counted as 0" in line for line in said), said
+    assert any("marked 'Prospect' in 'Status'" in line for line in said), said
+    shrink = written.assign(Status=np.where(np.arange(len(log)) % 6 == 0, "Lost", "Damaged"))  # stock: it counts
+    total = load(shrink, per="day", duplicates="sum").frame["y"].sum()
+    assert total == pytest.approx(log["Grand Total"].sum())
