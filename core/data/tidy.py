@@ -387,6 +387,7 @@ def tidy(raw: pd.DataFrame, options: LoadOptions) -> LoadedSeries:
         numbers[target] = _failed_as_zero(raw, target, numbers[target], report, zeroed)  # minutes; a count counts
     if options.duplicates == "sum":
         numbers[target] = _flagged_void_as_zero(raw, target, numbers[target], report)
+        numbers[target] = _payouts_as_zero(raw, target, numbers[target], report)
         # every row
     if options.duplicates == "sum":
         numbers[target] = _once_per_document(raw, target, numbers, report)
@@ -4068,6 +4069,36 @@ def _refunds_of_their_own(values: pd.Series, marked: np.ndarray) -> bool:
     return len(sales) > 0 and float(np.mean([sale in paid_back for sale in sales])) >= 0.5
 
 
+# A money movement's kind (Stripe's balance 'Type', Amazon's date-range report 'type', PayPal's 'Type') and the kinds
+# that move a balance to the seller's bank: no sale nor cost (Stripe's payout, PayPal's 'General Withdrawal', and
+# Amazon's 'Transfer' where the same column writes its orders: a bank statement's transfer is a movement of its own)
+_MOVEMENT_NAMES = frozenset({"type", "transaction type", "reporting category"})
+_PAYOUT_WORDS = frozenset({"payout", "payouts", "payout_failure", "payout_cancel", "payout_reversal",
+                           "general withdrawal"})
+_SALE_KINDS = frozenset({"order", "charge", "sale", "payment"})
+
+
+def _payouts_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
+    """``values`` 0 on the rows of an amount that a movement's kind (``_MOVEMENT_NAMES``) marks a payout to the bank
+    (``_PAYOUT_WORDS``; 'Transfer' beside a sale's kind, ``_SALE_KINDS``), said: Amazon's payouts were summed into
+    'total' as each fortnight's big negative. As they are where no such column marks a row."""
+    kinds = [col for col in raw.columns if col != target and _name_text(col) in _MOVEMENT_NAMES]
+    if len(kinds) != 1:  # (the kinds say the target is money: Amazon's bare 'total')
+        return values
+    written = raw[kinds[0]].reindex(values.index).astype("string").str.strip()
+    lower = written.str.lower()
+    words = _PAYOUT_WORDS | ({"transfer"} if lower.isin(_SALE_KINDS).any() else frozenset())
+    marked = lower.isin(words).fillna(False).to_numpy(dtype=bool) & (values.notna() & (values != 0)).to_numpy()
+    if not marked.any() or marked.sum() == values.notna().sum():
+        return values
+    rows, shown = int(marked.sum()), ", ".join(sorted(set(written[marked])))
+    report.notices.append(Notice(
+        f"{count(rows, 'row')} of '{target}' that '{kinds[0]}' marks {shown} {_were(rows)} counted as 0: a payout to "
+        "the bank is no sale nor cost.", "notice.payout_rows",
+        {"rows": rows, "column": target, "flag": str(kinds[0]), "words": shown}))
+    return values.mask(marked, 0.0)
+
+
 def _failed_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport,
                     zeroed: frozenset[str]) -> pd.Series:
     """``values`` 0 on the rows a status column marks ``zeroed`` (``_zeroed_words``: not carried out; Revolut's 'State'
@@ -5863,7 +5894,8 @@ def _marked_rows_combined(raw: pd.DataFrame, text_columns: list[object], per: st
         if _name_text(col) in _STATUS_NAMES:  # a pipeline's events not yet booked (Tripleseat's Prospect, Tentative)
             void = void | _NOT_BOOKED_WORDS
         nets = cells.str.lower().isin(_NETTING_WORDS).to_numpy() & (values.reindex(cells.index) < 0).to_numpy()
-        marked = cells[cells.str.lower().isin(void).to_numpy() & ~nets]  # (Epic's 'Returned' -2: nets its dispense)
+        counts = (values.reindex(cells.index) != 0).to_numpy()  # (a row counted as 0 is out of the sums already)
+        marked = cells[cells.str.lower().isin(void).to_numpy() & ~nets & counts]  # (Epic's 'Returned' -2: nets)
         if len(marked):
             shown = ", ".join(f"'{word}'" for word in marked.value_counts().index[:3])
             notices.append(Notice(f"{count(len(marked), 'row')} marked {shown} in '{col}' {_were(len(marked))} "

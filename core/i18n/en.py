@@ -1688,6 +1688,8 @@ MESSAGES: dict[str, str] = {
                              "not carried out.",
     "notice.per_blank_periods": "{periods:plural:{per}} whose rows all leave '{column}' blank (rows of another kind) "
                                 "{periods:were} counted as 0, as a {per} without a row is.",
+    "notice.payout_rows": "{rows:plural:row} of '{column}' that '{flag}' marks {words} {rows:were} counted as 0: a "
+                          "payout to the bank is no sale nor cost.",
     "notice.failed_rows": "{rows:plural:row} of '{column}' that '{flag}' marks {words} {rows:were} counted as 0: nothing "
                           "was paid on them, or it was paid back.",
     "notice.register_increments": "'{column}' never falls, as a meter's register or a running total does: summed per "

@@ -1160,6 +1160,7 @@ MESSAGES: dict[str, str] = {
     "notice.signed_by_side": "“{column}”的金额没有正负号，由“{side}”说明每笔金额的方向：标为“{word}”的 {rows:,} 行已读作支出（负数），因此合计为净额。若要分别预测每个方向，请把“{side}”选为序列标识（--id-col {option}）。",
     "notice.cancelled_rows": "“{column}”中有 {rows:,} 行被“{flag}”标为 {words}，已按 0 计：并未执行。",
     "notice.per_blank_periods": "有 {periods:,} 个{per}的各行在“{column}”中都是空白（另一类行），已按 0 计，与没有任何行的{per}相同。",
+    "notice.payout_rows": "“{column}”中有 {rows:,} 行被“{flag}”标为 {words}，已按 0 计：转到银行账户的提现既非销售也非成本。",
     "notice.failed_rows": "“{column}”中有 {rows:,} 行被“{flag}”标为 {words}，已按 0 计：这些行实际没有付款，或款项已退回。",
     "notice.register_increments": "“{column}”从不下降，就像电表读数或累计值：按{per}求和时，读数本身相加没有意义，因此改为对每个读数相对前一读数的增量求和（即该{per}的用量）。若要预测读数本身，请按最后一个值合并（--duplicates last）。",
     "notice.power_as_energy": "“{column}”是功率（{unit}）：按{per}求和时，每个读数按到下一个读数之间的 {minutes:,} 分钟计（乘以 {hours} 小时），因此每{per}的值是其电量（{unit}h）。",

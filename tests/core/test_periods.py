@@ -194,7 +194,7 @@ def test_rows_a_status_marks_failed_or_refunded_count_nothing_or_are_said_combin
     balance = event_log().assign(Type="charge")  # Stripe's balance history: a day's payout among its charges
     balance.loc[balance.index[::40], "Type"] = "payout"
     said = [notice.key for notice in load(balance, per="day", duplicates="sum").report.notices]
-    assert "notice.per_period_marked" in said
+    assert "notice.payout_rows" in said and "notice.per_period_marked" not in said  # counted as 0 (no sale)
 
 
 def test_counting_keeps_future_regressor_rows_and_sum_after_count_detects_the_target_again() -> None:
@@ -983,3 +983,22 @@ def test_a_pipelines_lost_events_count_zero_its_prospects_are_said_and_a_shrink_
     shrink = written.assign(Status=np.where(np.arange(len(log)) % 6 == 0, "Lost", "Damaged"))  # stock: it counts
     total = load(shrink, per="day", duplicates="sum").frame["y"].sum()
     assert total == pytest.approx(log["Grand Total"].sum())
+
+
+@pytest.mark.parametrize(("column", "sale", "payout"), [
+    ("type", "Order", "Transfer"), ("Type", "Express Checkout Payment", "General Withdrawal"),
+    ("Type", "charge", "payout")])
+def test_a_payout_to_the_bank_counts_zero_and_a_bank_statements_transfer_stands(column: str, sale: str,
+                                                                                payout: str) -> None:
+    # Amazon's date-range report: its fortnightly 'Transfer' to the seller's bank was summed into 'total' as a big
+    # negative; Stripe's payouts were only said, PayPal's 'General Withdrawal' summed unsaid
+    log = event_log().rename(columns={"amount": "total"}).assign(**{column: sale})
+    log.loc[log.index[::45], column] = payout
+    log.loc[log.index[::45], "total"] = -4000.0
+    series = load(log, per="day", duplicates="sum")
+    sales = log[log[column] == sale]
+    expected = sales.groupby(pd.to_datetime(sales["time"]).dt.normalize())["total"].sum()
+    assert series.frame.set_index("ds")["y"].loc[expected.index].to_numpy() == pytest.approx(expected.to_numpy())
+    assert "notice.payout_rows" in [notice.key for notice in series.report.notices]
+    statement = log.assign(**{column: np.where(log[column] == sale, "Deposit", "Transfer")})  # no sale beside it:
+    assert load(statement, per="day", duplicates="sum").frame["y"].sum() == pytest.approx(log["total"].sum())
