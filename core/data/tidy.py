@@ -3807,32 +3807,84 @@ def _without_invalid_readings(raw: pd.DataFrame, target: str, numbers: dict[str,
 
 
 # A column of a reading's quality in words (the Environment Agency's 'quality': Good, Estimated, Unchecked, Suspect,
-# Missing) and the words that mark a reading no one should train on
-_QUALITY_NAMES = frozenset({"quality", "quality flag", "quality code", "qualifier", "qcode", "quality_flag"})
-_SUSPECT_WORDS = frozenset({"suspect", "missing", "invalid", "rejected"})  # (a night's 'Poor' sleep is a grade)
-_QUALITY_WORDS = frozenset({"good", "estimated", "unchecked", "complete", "valid", "ok", "provisional"})
+# Missing; Metasys' 'Reliability': Reliable, Unreliable; PI's Questionable, Bad) and the words that mark a reading no
+# one should train on
+_QUALITY_NAMES = frozenset({"quality", "quality flag", "quality code", "qualifier", "qcode", "quality_flag",
+                            "reliability"})
+_SUSPECT_WORDS = frozenset({"suspect", "missing", "invalid", "rejected", "bad", "questionable", "unreliable"})  # (a
+# night's 'Poor' sleep is a grade)
+_QUALITY_WORDS = frozenset({"good", "estimated", "unchecked", "complete", "valid", "ok", "provisional", "reliable"})
+# A point's status (Niagara's history '{ok}', '{fault}', '{stale}', '{down}', '{alarm,unackedAlarm}'): a column named
+# a status is read so only where every cell writes these words (not an order's or a ticket's status)
+_POINT_STATUS_NAMES = frozenset({"status", "point status"})
+_POINT_FAILED = frozenset({"fault", "down", "stale", "bad", "questionable", "unreliable"})
+_POINT_WORKING = frozenset({"ok", "good", "alarm", "unackedalarm", "overridden", "reliable"})  # (still measured)
+
+
+def _suspect_cells(written: pd.Series, suspect: frozenset[str], known: frozenset[str]) -> np.ndarray | None:
+    """Which cells of a quality or status column write a word of ``suspect`` (Niagara's '{fault}', one word of
+    '{down,stale}'), or None where a cell writes a word not ``known`` (the column is of something else)."""
+    parts = written.astype("string").str.strip().str.lower().str.strip("{}").str.split(r"\s*,\s*")
+    words = parts.dropna().explode()
+    if not words.isin(known).all():
+        return None
+    return np.array([isinstance(cell, list) and any(word in suspect for word in cell) for cell in parts], dtype=bool)
 
 
 def _without_suspect_readings(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
     """The target missing where a quality column in words marks its reading suspect or missing (the EA's 'Suspect':
-    a gauge's 40 readings of 0.000 flat-lined were trained on, unsaid), said; as it is where none does."""
-    flags = [col for col in raw.columns if col != target and _name_text(col) in _QUALITY_NAMES
-             and raw[col].notna().any()]  # (beside the EA's blank 'qcode')
-    if len(flags) != 1:
-        return values
-    words = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower()
-    if not words.dropna().isin(_SUSPECT_WORDS | _QUALITY_WORDS).all():
-        return values
-    suspect = words.isin(_SUSPECT_WORDS).fillna(False).to_numpy(dtype=bool) & values.notna().to_numpy()
+    a gauge's 40 readings of 0.000 flat-lined were trained on, unsaid), or a point's status its value no measurement
+    (Niagara's '{fault}' 0.0 °F), said; as it is where none does."""
+    quality = [col for col in raw.columns if col != target and _name_text(col) in _QUALITY_NAMES
+               and raw[col].notna().any()]  # (beside the EA's blank 'qcode')
+    status = [col for col in raw.columns if col != target and _name_text(col) in _POINT_STATUS_NAMES]
+    for flags, suspect, known in ((quality, _SUSPECT_WORDS, _SUSPECT_WORDS | _QUALITY_WORDS),
+                                  (status, _POINT_FAILED, _POINT_FAILED | _POINT_WORKING)):
+        marked = _suspect_cells(raw[flags[0]].reindex(values.index), suspect, known) if len(flags) == 1 else None
+        if marked is not None:
+            return _read_as_missing(values, marked, raw[flags[0]].reindex(values.index), (target, flags[0]), report)
+    if len(quality) == 1:
+        return _estimated_zeros_as_missing(values, raw[quality[0]].reindex(values.index), (target, quality[0]), report)
+    return values
+
+
+def _read_as_missing(values: pd.Series, marked: np.ndarray, written: pd.Series, said_by: tuple[str, object],
+                     report: DataReport) -> pd.Series:
+    """``values`` missing on the rows ``marked`` that hold a reading, said with the word ``written`` most on them; as
+    they are where none is marked, or every one."""
+    suspect = marked & values.notna().to_numpy()
     if not suspect.any() or suspect.sum() == values.notna().sum():
         return values
-    written = raw[flags[0]].reindex(values.index).astype("string").str.strip()
-    rows, said = int(suspect.sum()), str(written[suspect].mode().iloc[0])  # as written: 'Suspect'
-
+    target, flag = said_by
+    rows, said = int(suspect.sum()), str(written.astype("string").str.strip()[suspect].mode().iloc[0])  # 'Suspect'
     report.notices.append(Notice(
-        f"{count(rows, 'reading')} of '{target}' that '{flags[0]}' marks '{said}' {_were(rows)} read as missing.",
-        "notice.suspect_readings", {"rows": rows, "column": target, "flag": str(flags[0]), "word": said}))
+        f"{count(rows, 'reading')} of '{target}' that '{flag}' marks '{said}' {_were(rows)} read as missing.",
+        "notice.suspect_readings", {"rows": rows, "column": target, "flag": str(flag), "word": said}))
     return values.mask(suspect)
+
+
+# A utility's interval data marks each read actual or estimated ('Quality' A or E): an estimate is its bill's basis
+# and is kept, but an estimated 0 is a meter that did not report (a building's 0 kW for hours), not a use of 0
+_ACTUAL_OR_ESTIMATED = (frozenset({"a", "e"}), frozenset({"actual", "estimated"}))
+
+
+def _estimated_zeros_as_missing(values: pd.Series, written: pd.Series, said_by: tuple[str, object],
+                                report: DataReport) -> pd.Series:
+    """``values`` missing where an actual-or-estimated column (``_ACTUAL_OR_ESTIMATED``) marks a read of 0 estimated,
+    said; as they are where the column writes other words or no estimated 0."""
+    words = written.astype("string").str.strip().str.lower()
+    if not any(words.dropna().isin(pair).all() for pair in _ACTUAL_OR_ESTIMATED):
+        return values
+    zero = words.isin({"e", "estimated"}).fillna(False).to_numpy(dtype=bool) & (values == 0).to_numpy()
+    if not zero.any() or zero.sum() == values.notna().sum():
+        return values
+    target, flag = said_by
+    rows, said = int(zero.sum()), str(written.astype("string").str.strip()[zero].iloc[0])
+    report.notices.append(Notice(
+        f"{count(rows, 'reading')} of 0 in '{target}' that '{flag}' marks '{said}' (estimated) {_were(rows)} read as "
+        "missing: an estimate of 0 is a meter that did not report; other estimated reads are kept.",
+        "notice.estimated_zeros", {"rows": rows, "column": target, "flag": str(flag), "word": said}))
+    return values.mask(zero)
 
 
 # A column naming the document each row is a line of (Xero's '*InvoiceNumber', 'Invoice No', 'Order ID', 'Bill #')

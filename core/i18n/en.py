@@ -1506,6 +1506,9 @@ MESSAGES: dict[str, str] = {
                                  "{documents:plural:document} read as 0).",
     "notice.invalid_readings": "{rows:plural:reading} of '{column}' that '{flag}' flags invalid (below 0) {rows:were} "
                                "read as missing.",
+    "notice.estimated_zeros": "{rows:plural:reading} of 0 in '{column}' that '{flag}' marks '{word}' (estimated) "
+                              "{rows:were} read as missing: an estimate of 0 is a meter that did not report; other "
+                              "estimated reads are kept.",
     "notice.suspect_readings": "{rows:plural:reading} of '{column}' that '{flag}' marks '{word}' {rows:were} read as "
                                "missing.",
     "notice.nth_dated": "'{column}' numbers the periods from the start date the file's notes give ({start}): read as "

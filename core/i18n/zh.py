@@ -1065,6 +1065,7 @@ MESSAGES: dict[str, str] = {
     "notice.blanks_before_sum": "“{column}”在其数值之间有 {cells:,} 个没有数值的单元格，已在按{per}求和之前填补（{policy}）：若当作没有，它们所在的时段会偏低。",
     "notice.total_per_document": "“{column}”在每张单据的各行上重复写着该单据的总额（按“{document}”）：每张单据只在其第一行计一次（{documents:,} 张单据中第一行之后的 {rows:,} 行读作 0）。",
     "notice.invalid_readings": "“{column}”中有 {rows:,} 个读数被“{flag}”标为无效（小于 0），已读作缺失值。",
+    "notice.estimated_zeros": "“{column}”中有 {rows:,} 个为 0 的读数被“{flag}”标为“{word}”（估算），已读作缺失值：估算为 0 表示电表未上报；其他估算读数保留。",
     "notice.suspect_readings": "“{column}”中有 {rows:,} 个读数被“{flag}”标为“{word}”，已读作缺失值。",
     "notice.nth_dated": "“{column}”从文件注释给出的开始日期（{start}）起为各时段编号：已读作对应的日期。",
     "notice.blanks_in_sums": "在同一时间戳上求和的各行中有 {cells:,} 个空白单元格（{stamps}），已按没有计算：若有部分未报告，这些和会偏低。",

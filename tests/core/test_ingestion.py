@@ -6103,6 +6103,39 @@ def test_two_blank_header_cells_over_a_code_and_a_name_beside_months_across_are_
     assert panel is not None and panel.ids == ["4110-0000", "4410-0000", "6110-0000"]
 
 
+@pytest.mark.parametrize(("header", "good", "bad", "said"), [
+    ("Timestamp,Trend Flags,Status,Value", "{},{ok}", "{},{fault}", "{fault}"),  # Niagara's history
+    ("Timestamp,Trend Flags,Status,Value", "{},\"{alarm,unackedAlarm}\"", "{},\"{down,stale}\"", "{down,stale}"),
+    ("Timestamp,Reliability,Value", "Reliable", "Unreliable", "Unreliable"),  # Metasys
+    ("Timestamp,Quality,Value", "Good", "Questionable", "Questionable")])  # PI
+def test_a_sensors_fault_stale_down_or_unreliable_readings_are_missing(header: str, good: str, bad: str,
+                                                                      said: str) -> None:
+    # Niagara's '{fault}' 0.0 °F, Metasys' 'Unreliable' and PI's 'Questionable' values were trained on, unsaid
+    stamps = pd.date_range("2024-01-01", periods=400, freq="15min")
+    marked = (np.arange(400) >= 200) & (np.arange(400) < 206)
+    text = header + "\n" + "".join(f"{t:%Y-%m-%d %H:%M},{bad if off else good},{0.0 if off else 60 + i % 7:.1f}\n"
+                                    for i, (t, off) in enumerate(zip(stamps, marked)))
+    series = load_series(text.encode(), "ahu1.csv")
+    notices = [str(notice) for notice in series.report.notices if notice.key == "notice.suspect_readings"]
+    assert notices == [f"6 readings of 'Value' that '{header.split(',')[-2]}' marks '{said}' were read as missing."]
+    assert series.frame["y"].min() >= 59  # filled, not 0
+    orders = text.replace(said, "Completed")  # a word of another kind of status: none is read as missing
+    assert "notice.suspect_readings" not in [n.key for n in load_series(orders.encode(), "o.csv").report.notices]
+
+
+def test_a_meters_estimated_zeros_are_missing_and_its_other_estimates_kept() -> None:
+    # a utility's interval data: 'Quality' E reads of 0 kW (a meter that did not report) were read as a real 0
+    stamps = pd.date_range("2024-03-01", periods=300, freq="h")
+    kw = 200 + 10 * np.sin(np.arange(300) / 4)
+    text = "Date,kW,Quality\n" + "".join(
+        f"{t:%m/%d/%Y %H:%M},{0.0 if 100 <= i < 103 else v:.1f},{'E' if 95 <= i < 103 else 'A'}\n"
+        for i, (t, v) in enumerate(zip(stamps, kw)))
+    series = load_series(text.encode(), "interval.csv")
+    assert "notice.estimated_zeros" in [notice.key for notice in series.report.notices]
+    assert series.frame["y"].min() > 150  # the zeros filled; the estimates of 200 or so kept
+    assert series.frame["y"].iloc[95:100].to_numpy() == pytest.approx(kw[95:100].round(1))
+
+
 def test_readings_a_quality_column_marks_suspect_are_missing_and_usgs_statistics_are_monthly() -> None:
     # the Environment Agency's 'quality' (a gauge's 0.000 flat-lined readings marked 'Suspect' were trained on, unsaid)
     stamps = pd.date_range("2024-01-01", periods=960, freq="15min")
