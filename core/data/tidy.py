@@ -4127,7 +4127,8 @@ def _refunds_of_their_own(values: pd.Series, marked: np.ndarray) -> bool:
 _MOVEMENT_NAMES = frozenset({"type", "transaction type", "reporting category"})
 _PAYOUT_WORDS = frozenset({"payout", "payouts", "payout_failure", "payout_cancel", "payout_reversal",
                            "general withdrawal"})
-_SALE_KINDS = frozenset({"order", "charge", "sale", "payment"})
+_SALE_KINDS = frozenset({"order", "sale"})  # (not a bank's 'Payment' beside its 'Transfer', nor Stripe's 'charge'
+# beside a Connect 'transfer' to another account)
 
 
 def _payouts_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, report: DataReport) -> pd.Series:
