@@ -2830,8 +2830,9 @@ def _padded_title(row: list[str], fields: int) -> bool:
 
 
 # Cells a statistics table writes for a value it does not give (ILINet's 'X' for a state's weighted ILI and every age
-# group: its rows were too few digits to be data, and the title line above became the header)
-_NO_VALUE_CELLS = frozenset({"x", "..", "...", ":", "-", "–", "n/a", "na", "*", "nd", "n/e"})
+# group: its rows were too few digits to be data, and the title line above became the header; eBay's transaction
+# report's '--' in every field a Refund or a Payout row has no value for: its header was left out with the title lines)
+_NO_VALUE_CELLS = frozenset({"x", "..", "...", ":", "-", "--", "–", "n/a", "na", "*", "nd", "n/e"})
 
 
 def _written_cells(cells: list[str]) -> list[str]:

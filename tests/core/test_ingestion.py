@@ -6178,6 +6178,24 @@ def test_a_title_above_rows_of_mostly_x_cells_is_left_out_not_taken_as_the_heade
     assert list(raw.columns[:3]) == ["REGION TYPE", "REGION", "YEAR-WEEK"] and len(raw) == 120  # weeks joined
 
 
+def test_a_quoted_header_above_rows_of_mostly_double_dash_cells_is_kept() -> None:
+    # eBay's transaction report: title lines, a blank line, the quoted header; its newest rows are Refunds written '--'
+    # in most fields. The header was left out with the titles and the first Refund row (a zip code) became the header.
+    fees = [f"Fee {kind}" for kind in "ABCDEFGHIJKLMNOPQRST"]
+    names = ["Transaction creation date", "Type", "Order number", "Ship to zip", "Net amount", "Payout ID",
+             "Item ID", "Item title", "Quantity", "Item subtotal", "Gross transaction amount", "Currency"] + fees
+    refund = ["Refund", "56-63512-47143", "75201", "-38.41", "--", "393634545813", "Pyrex Bowl", "--", "--",
+              "-40.68", "USD"] + ["--"] * len(fees)
+    order = ["Order", "83-32793-77875", "80019", "54.49", "6490076771", "513829477585", "Pyrex Bowl", "1", "57.79",
+             "67.83", "USD"] + ["-0.30"] * len(fees)
+    days = pd.date_range("2024-07-27", periods=40, freq="-1D")
+    lines = [[f"{day:%b %d, %Y}"] + (refund if i < 2 else order) for i, day in enumerate(days)]
+    text = '"Transaction report"\n"Jan 01, 2024 - Jul 27, 2024"\n"Seller ID: vintagefinds_tx"\n\n' + "".join(
+        ",".join(f'"{cell}"' for cell in line) + "\n" for line in [names] + lines)
+    raw = read_table(text.encode(), "Transaction_report.csv")
+    assert list(raw.columns) == names and len(raw) == 40
+
+
 def test_a_label_column_of_total_on_every_row_is_data_not_an_internal_error() -> None:
     # an airport's report with only its Total rows kept: 'TypeError: boolean value of NA is ambiguous'
     months = "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec"
