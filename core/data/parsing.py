@@ -525,16 +525,29 @@ def _parse_plain_numbers(values: pd.Series, decimal_comma: bool = False,
         numbers = numbers.astype("float64")
         numbers = numbers.where(~below.to_numpy(dtype=bool), numbers / 2)
     if numbers[present].notna().mean() < PARSE_SHARE:  # words for missing values ('closed') are no cells of numbers
-        commas = pd.to_numeric(cleaned[present].str.replace(",", ".", regex=False), errors="coerce")
+        commas = pd.to_numeric(_read_comma_decimals(cleaned[present]), errors="coerce")
         present &= ~text.isin(marker_words(text[present], numbers[present].astype("float64").fillna(commas)))
     if present.any() and numbers[present].notna().mean() < PARSE_SHARE and not decimal_comma:
         # A decimal comma inside a comma-separated file comes quoted: "1,5".
-        if cleaned[present].str.fullmatch(r"[-+]?\d*,\d+").fillna(False).mean() >= PARSE_SHARE:
-            numbers = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
+        if cleaned[present].str.fullmatch(_QUOTED_COMMA_DECIMAL).fillna(False).mean() >= PARSE_SHARE:
+            numbers = pd.to_numeric(_read_comma_decimals(cleaned), errors="coerce")
     if not present.any() or numbers[present].notna().mean() < PARSE_SHARE:
         return None
     finite = numbers.where(np.isfinite(numbers))
     return finite.astype(float)
+
+
+# A number written with a decimal comma in a file of decimal points, quoted: "1,5", and with points grouping its
+# thousands (a German Amazon Business Report's "1.191,25 €" among its "445,72 €": read as missing)
+_QUOTED_COMMA_DECIMAL = re.compile(r"[-+]?(?:\d*|\d{1,3}(?:\.\d{3})+),\d+")
+_GROUPED_COMMA_DECIMAL = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+,\d+")
+
+
+def _read_comma_decimals(cleaned: pd.Series) -> pd.Series:
+    """``cleaned`` cells of a column read with a decimal comma (``_QUOTED_COMMA_DECIMAL``) written with a decimal
+    point: a column read with a decimal comma reads a point as its thousands separator (``1.191,25`` is 1191.25)."""
+    grouped = cleaned.str.fullmatch(_GROUPED_COMMA_DECIMAL).fillna(False).astype(bool)
+    return cleaned.mask(grouped, cleaned.str.replace(".", "", regex=False)).str.replace(",", ".", regex=False)
 
 
 def marker_words(cells: pd.Series, numbers: pd.Series) -> set[str]:
@@ -734,6 +747,18 @@ def unreadable_numbers(values: pd.Series, parsed: pd.Series, decimal_comma: bool
     return values[written][meant.to_numpy()]
 
 
+def read_with_decimal_comma(values: pd.Series, parsed: pd.Series, cells: pd.Series) -> bool:
+    """Whether a column's ``cells`` not read as numbers with a decimal point read with a decimal comma, and its cells
+    read (``parsed``) read as the same numbers with it: a price column of whole euros with a few '12,50 €', whose
+    note names the Decimal mark (not one of '100.5' with a stray '12,5', which a comma would lose)."""
+    if not len(cells) or pd.api.types.is_numeric_dtype(values):
+        return False
+    comma = pd.to_numeric(_clean_number_text(values.astype("string").str.strip(), True), errors="coerce")
+    read = parsed.notna().to_numpy(dtype=bool)
+    same = np.isclose(comma[read].astype("float64"), parsed[read].astype("float64"), equal_nan=False).all()
+    return bool(same) and bool(comma.loc[cells.index].notna().all())
+
+
 _COMMA_DECIMAL_CELL = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")  # 1.008,89 998,89 1200
 _COMMA_DECIMAL_ONLY = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,(?:\d{1,2}|\d{4,}))")  # not 1,234
 
@@ -760,7 +785,7 @@ def _looks_like_text(head: pd.Series, decimal_comma: bool) -> bool:
     if cleaned.empty:  # only missing-value markers so far: let the whole column decide
         return False
     with_point = pd.to_numeric(cleaned, errors="coerce")
-    with_comma = pd.to_numeric(cleaned.str.replace(",", ".", regex=False), errors="coerce")
+    with_comma = pd.to_numeric(_read_comma_decimals(cleaned), errors="coerce")  # '1.191,25' too
     words = marker_words(cleaned, with_point.fillna(with_comma))  # 'closed' every Sunday among the first rows
     numbers = ~cleaned.isin(words).to_numpy()
     return bool(with_point[numbers].notna().mean() < PARSE_SHARE and with_comma[numbers].notna().mean() < PARSE_SHARE)

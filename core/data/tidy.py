@@ -31,7 +31,8 @@ from core.data.parsing import (ABOVE_LIMIT, AMBIGUOUS, AMBIGUOUS_AS_USUAL, EVEN_
                                parse_compact_hours, UNIT_ATTR, UNIT_NUMBER, YEAR_FIRST,
                                fiscal_period_steps, parse_dates, parse_epochs, marker_words, offset_read_on,
                                parse_excel_serials, wall_clock,
-                               parse_numbers, stray_words, unnamed_column, unreadable_numbers,
+                               parse_numbers, read_with_decimal_comma, stray_words, unnamed_column,
+                               unreadable_numbers,
                                writes_dotted_months, writes_utc_itself, writes_utc_offsets)
 from core.data.parsing import (EIGHTHS, GROUP_TOTAL, LOCAL_MIDNIGHTS, _PERIOD_NAMES, _WEEK_NAMES, _ZONE_OFFSETS,
                                 _clean_number_text, months_in_order)
@@ -4917,10 +4918,15 @@ def _note_unreadable_numbers(raw: pd.DataFrame, numbers: dict[str, pd.Series], c
                            stray_words(raw[col], numbers[col], markers)]).sort_index()
         if len(cells):
             examples = _quoted_cells(cells)
+            # '12,50 €' among whole euros: the Decimal mark is the fix
+            comma = not decimal_comma and read_with_decimal_comma(raw[col], numbers[col], cells)
             report.notices.append(Notice(
                 f"Cells of '{col}' that are not numbers were read as missing ({count(len(cells), 'cell')}: {examples}): "
-                "correct them in the file if they hold values.",
-                "notice.unreadable_numbers", {"cells": len(cells), "column": str(col), "examples": examples}))
+                + ("if they are written with a decimal comma, choose comma as the Decimal mark under Reading options "
+                   "(--decimal comma); else correct them in the file." if comma else
+                   "correct them in the file if they hold values."),
+                "notice.unreadable_numbers_comma" if comma else "notice.unreadable_numbers",
+                {"cells": len(cells), "column": str(col), "examples": examples}))
 
 
 _EXACT_DIGITS = 15  # significant digits a number keeps as a float for certain

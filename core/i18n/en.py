@@ -1374,6 +1374,10 @@ MESSAGES: dict[str, str] = {
                            "missing values, filled or dropped as Missing values says.",
     "notice.unreadable_numbers": "Cells of '{column}' that are not numbers were read as missing ({cells:plural:cell}: "
                                  "{examples}): correct them in the file if they hold values.",
+    "notice.unreadable_numbers_comma": "Cells of '{column}' that are not numbers were read as missing "
+                                       "({cells:plural:cell}: {examples}): if they are written with a decimal comma, "
+                                       "choose comma as the Decimal mark under Reading options (--decimal comma); "
+                                       "else correct them in the file.",
     "notice.future_regressors_gap": "The regressors' future rows have no row for {stamp}: forecasts reach "
                                     "{steps:plural:step}; add a row for {stamp} (the regressors filled, the target "
                                     "blank) to forecast further.",

@@ -998,6 +998,9 @@ MESSAGES: dict[str, str] = {
     "notice.marker_words": "“{column}”有 {cells:,} 个单元格写的是文字而非数字（{examples}）：它们按缺失值读取，按“缺失值”的设置填补或删除。",
     "notice.unreadable_numbers": "“{column}”中有 {cells:,} 个单元格不是数字，已按缺失值处理（{examples}）：如果它们本应是数值，"
                                  "请在文件中改正。",
+    "notice.unreadable_numbers_comma": "“{column}”中有 {cells:,} 个单元格不是数字，已按缺失值处理（{examples}）：如果它们"
+                                       "以逗号作小数点，请在“读取选项”中把“小数点符号”选为逗号（--decimal comma）；"
+                                       "否则请在文件中改正。",
     "notice.future_regressors_gap": "外生变量的未来行缺少 {stamp} 这一行：预测最远只能到第 {steps:,} 步；"
                                     "补上 {stamp} 这一行（填上外生变量、目标留空）即可预测得更远。",
     "notice.future_regressors_none_gap": "外生变量的未来行缺少 {stamp} 这一行，即末尾之后的第一步：补上这一行（填好外生变量、目标值留空）之前，任何预测都无法使用它们。",

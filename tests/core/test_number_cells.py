@@ -242,6 +242,26 @@ def test_a_stray_word_among_the_numbers_is_named_as_a_cell_to_correct() -> None:
     assert not [notice for notice in quiet.report.notices if notice.key == "notice.unreadable_numbers"]
 
 
+def test_quoted_decimal_commas_read_points_as_thousands_separators() -> None:
+    # A German Amazon Business Report, comma-separated: "445,72 €", and "1.191,25 €" read as missing
+    cells = [f'"{"1.191,25" if month in (4, 9) else f"{400 + month},72"} €"' for month in range(30)]
+    series = load_series(_monthly(cells), "Geschaeftsbericht.csv")
+    assert series.frame["y"].iloc[[3, 4, 9]].tolist() == pytest.approx([403.72, 1191.25, 1191.25])
+    assert not [notice for notice in series.report.notices if notice.key.startswith("notice.unreadable_numbers")]
+
+
+def test_cells_that_read_with_a_decimal_comma_name_the_decimal_mark() -> None:
+    # prices in whole euros with a few '12,50 €': read as missing, said to correct them, not to choose the comma
+    cells = [f'"{12 + month % 5},50 €"' if month == 9 else f"{12 + month % 5} €" for month in range(40)]
+    series = load_series(_monthly(cells), "prices.csv")
+    said = [notice for notice in series.report.notices if notice.key.startswith("notice.unreadable_numbers")]
+    assert [notice.key for notice in said] == ["notice.unreadable_numbers_comma"] and "--decimal comma" in said[0]
+    for stray in ("error", '"12,5"'):  # a word is no decimal comma; nor a '12,5' among decimal points
+        cells = [stray if month == 25 else f"{100 + month}.5" for month in range(40)]
+        said = [notice.key for notice in load_series(_monthly(cells), "gdp.csv").report.notices]
+        assert "notice.unreadable_numbers" in said and "notice.unreadable_numbers_comma" not in said
+
+
 def test_a_column_of_numbers_with_two_words_says_how_many_and_the_fix() -> None:
     # Two 'oops' in 30 cells (7%): "holds text, not numbers ... needs a numeric column", with no count and no fix.
     cells = ["oops" if month in (2, 8) else str(month) for month in range(30)]
