@@ -273,6 +273,7 @@ _DATE_FORMATS = (
     "%b %d, %Y %H:%M", "%b %d, %Y %H:%M:%S", "%B %d, %Y %H:%M", "%B %d, %Y %H:%M:%S",
     "%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%d/%b/%y %H:%M", "%d/%b/%Y %H:%M", "%d/%b/%Y:%H:%M:%S",
     "%d %b %Y %I:%M %p", "%d %b %Y %I:%M:%S %p", "%d-%b-%Y %I:%M %p", "%d-%b-%Y %I:%M:%S %p",
+    "%d-%b-%y %I:%M:%S %p", "%d-%b-%y %I:%M %p",  # Niagara's history export: '30-Oct-23 12:00:00 AM EDT'
     # Strava's 'Sep 1, 2023, 8:45:00 AM' (a comma after the year); Fitbit's sleep '2024-01-28 10:48PM' (no space).
     "%b %d, %Y, %I:%M:%S %p", "%b %d, %Y, %I:%M %p", "%B %d, %Y, %I:%M:%S %p", "%B %d, %Y, %I:%M %p",
     "%Y-%m-%d %I:%M%p", "%Y-%m-%d %I:%M:%S%p",

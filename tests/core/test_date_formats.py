@@ -158,6 +158,9 @@ FORMATS = {
     "historian 12-hour clock with milliseconds": ([f"{d:%m/%d/%Y %I:%M:%S}.000 {d:%p}" for d in HOURS], HOURS,
                                                   "hourly"),
     "PI dd-Mon-yy hh:mm:ss": ([f"{d:%d-%b-%y %H:%M:%S}" for d in HOURS], HOURS, "hourly"),
+    # Niagara's history export: a two-digit year with a 12-hour clock and the zone's name
+    "Niagara dd-Mon-yy hh:mm:ss AM EST": ([f"{d:%d-%b-%y %I:%M:%S %p} EST" for d in HOURS], HOURS, "hourly"),
+    "dd-Mon-yy hh:mm AM": ([f"{d:%d-%b-%y %I:%M %p}" for d in HOURS], HOURS, "hourly"),
     "ONS yyyyMON": ([f"{d:%Y%b}".upper() for d in MONTHS], MONTHS, "monthly"),
     "week m/d - m/d/yyyy": ([f"{d.month}/{d.day} - {e.month}/{e.day}/{e.year}" for d, e in
                              zip(WEEKS, WEEKS + pd.Timedelta(days=6))], WEEKS,
