@@ -216,6 +216,9 @@ def wall_clock(cells: pd.Series) -> pd.Series:
     whatever daylight saving did (an order paid at 23:17 +01:00 in March was read on the first row's +02:00 and
     counted on the next day)."""
     text = cells.astype("string").str.strip().str.replace(_UTC_SUFFIX, "", regex=True)
+    if text.str.contains(_ZONE_NAME).fillna(False).any():  # zones' names read as offsets (``_zone_names_as_offsets``)
+        local = parse_dates(text.str.replace(_ZONE_NAME, "", regex=True).astype(object))
+        return local[0] if local is not None else pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
     return pd.to_datetime(text.str.replace(_OFFSET, "", regex=True).str.strip(), format="ISO8601", errors="coerce")
 
 
@@ -920,6 +923,10 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> tuple[pd.Se
         if words.match(sample.iloc[0]) and sample.str.match(words).all():
             return parse_dates(text.str.replace(words, "", regex=True), day_first)
     if _ZONE_NAME.search(sample.iloc[0]) and sample.str.contains(_ZONE_NAME).all():  # Clover's '07:32 PM EST'
+        if (offsets := _zone_names_as_offsets(text)) is not None:  # Niagara's EDT, then EST: an autumn hour twice
+            local = parse_dates(text.str.replace(_ZONE_NAME, "", regex=True), day_first)
+            if local is not None and local[0].dt.tz is None and _told_apart(local[0], offsets):
+                return parse_dates(local[0].dt.strftime("%Y-%m-%dT%H:%M:%S").astype("string") + offsets)
         return parse_dates(text.str.replace(_ZONE_NAME, "", regex=True), day_first)  # the local time written
     if sample.iloc[:1000].str.fullmatch(_DAY_RANGE).any():  # a poll's '28–30 Jun 2024'; 'Jan 16-18, 2024' among days
         return parse_dates(text.map(_day_range_start, na_action="ignore"), day_first)
@@ -2300,6 +2307,30 @@ def _one_place(zones: set[str]) -> bool:
 
 
 _OFFSET_CHANGES = 2  # changes of the offset a year, at most (daylight saving's)
+
+
+def _told_apart(local: pd.Series, offsets: pd.Series) -> bool:
+    """Whether a local time is written with two offsets (the hour the clocks go back, EDT's then EST's): only then are
+    times with zones' names read with their offsets; an order log's (Clover's, Amazon's 'PDT' and 'PST') stay the local
+    times written."""
+    pairs = pd.DataFrame({"time": local.to_numpy(), "offset": offsets.to_numpy()}).dropna().drop_duplicates()
+    return bool(pairs["time"].duplicated().any())
+
+
+def _zone_names_as_offsets(text: pd.Series) -> pd.Series | None:
+    """The UTC offsets (``-04:00``) of the zones' names the time stamps ``text`` end with (``_ZONE_NAME``), where they
+    are one place's standard and daylight-saving zones, both written, changing at most ``_OFFSET_CHANGES`` times a
+    year: Niagara's history export writes '05-Nov-2023 01:00:00 AM EDT', then the same time 'EST', and the two hours
+    were averaged as repeated time stamps. Read with their offsets, as a zone column beside the times is
+    (``combine_time_and_offset``: USGS's tz_cd). None otherwise (one zone: the local time written, as Clover's)."""
+    zones = text.str.extract(r"\s([A-Z]{2,5})$", expand=False)
+    named = set(zones.dropna())
+    if len(named) != 2 or not _one_place(named) or zones[text.notna()].isna().any():
+        return None
+    changes = int((zones.dropna() != zones.dropna().shift()).iloc[1:].sum())
+    if changes > _OFFSET_CHANGES * (len(text) // 8760 + 1):  # (hourly rows of a year, at most, between two changes)
+        return None
+    return zones.map(_ZONE_OFFSETS).astype("string")
 _UTC_NAME = re.compile(r"utc|gmt|zulu")
 
 

@@ -5292,6 +5292,8 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         frame = frame.iloc[::-1]
     whole_rows = frame if file_rows is None else file_rows.loc[frame.index]
     copies = whole_rows.duplicated().to_numpy()
+    if (back := _clock_back_repeats(frame["ds"])) is not None:  # an hour written twice is no copy (Enphase's 0 Wh)
+        copies = copies & ~back
     if copies.any() and policy in (*SUMMED, "mean") and (
             _copies_are_events(whole_rows, written, copies, frame["ds"]) if copies_counted is None else copies_counted):
         kept = int(np.count_nonzero(copies))
@@ -5311,6 +5313,7 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
     repeats = frame["ds"].duplicated(keep=False).to_numpy()
     if repeats.any():
         rows, stamps = int(repeats.sum()), int(frame.loc[repeats, "ds"].nunique())  # 3 rows on 1 stamp: 1, not 2
+        frame_stamps = frame.loc[repeats, "ds"]
         if policy == "sum" and not per_period and (blanks := _blanks_in_sums(frame, repeats)) is not None:
             report.notices.append(blanks)
         grouped = frame.groupby("ds", as_index=False, sort=True)
@@ -5323,10 +5326,53 @@ def _order_and_deduplicate(frame: pd.DataFrame, policy: str, report: DataReport,
         report.rows_combined_away = rows - stamps
         if not per_period:  # periods combined are said by ``_combined_per_period``: no repeated time stamps
             report.duplicate_stamps_aggregated = stamps
-            report.notices.append(_combined_notice(rows, stamps, policy))
+            report.notices.append(_combined_notice(rows, stamps, policy) if back is None
+                                  else _clock_back_notice(frame_stamps, rows, stamps, policy))
         if newest_first and policy in _NEWEST_FIRST:
             report.notices.append(Notice(_NEWEST_FIRST[policy], f"notice.newest_first_{policy}"))
     return frame
+
+
+# The hour the clocks go back, written twice by exports of local times without their zone (PG&E's Green Button
+# 15-minute usage; Enphase's production report, whose night's 0 Wh rows were dropped as copies): on a Sunday of these
+# months, from 01:00 (North America, the UK) or 02:00 (central Europe, Australia)
+_CLOCK_BACK_MONTHS = (3, 4, 10, 11)
+_CLOCK_BACK_HOURS = (1, 2)
+
+
+def _clock_back_repeats(ds: pd.Series) -> np.ndarray | None:
+    """Which rows (of ``ds``, local time stamps) repeat a stamp, where every repeated stamp is in the hour the clocks
+    go back: each written twice, on a Sunday of ``_CLOCK_BACK_MONTHS``, one hour of such a day (``_CLOCK_BACK_HOURS``)
+    every row of which repeats, in a series a step of an hour or less apart, one or two such days a year. None
+    otherwise (a log's two orders in a minute; stamps with their offsets, read apart)."""
+    if not pd.api.types.is_datetime64_any_dtype(ds) or getattr(ds.dt, "tz", None) is not None:
+        return None
+    repeated = ds.duplicated(keep=False).to_numpy()
+    stamps = ds[repeated]
+    if not repeated.any() or stamps.value_counts().max() != 2:
+        return None
+    step = ds.drop_duplicates().sort_values().diff().median()
+    hours = stamps.dt.floor("h")
+    if not pd.Timedelta(0) < step <= pd.Timedelta(hours=1) or not (
+            (stamps.dt.dayofweek == 6).all() and stamps.dt.month.isin(_CLOCK_BACK_MONTHS).all()
+            and stamps.dt.hour.isin(_CLOCK_BACK_HOURS).all()):
+        return None
+    days = hours.drop_duplicates()
+    if days.dt.normalize().nunique() != len(days) or days.dt.year.value_counts().max() > 2:
+        return None  # one hour a day, one or two days a year
+    in_those_hours = ds.dt.floor("h").isin(set(days)).to_numpy()
+    return None if (in_those_hours & ~repeated).any() else repeated
+
+
+def _clock_back_notice(repeated: pd.Series, rows: int, stamps: int, policy: str) -> Notice:
+    """Said where the repeated time stamps (``repeated``, ``rows`` rows on ``stamps``) are the hour the clocks go back
+    (``_clock_back_repeats``), as a day of a clock change's periods is (``notice.clock_change_periods``)."""
+    days = ", ".join(sorted({f"{stamp:%Y-%m-%d %H}:00" for stamp in repeated.dt.floor("h")}))
+    return Notice(f"{count(rows, 'row')} on {count(stamps, 'repeated time stamp')} in the hour the clocks go back "
+                  f"({days}) {_were(rows)} combined by their {policy}: the times are local, without their UTC offset, "
+                  "and that hour is written twice. To keep its two hours apart, write the times with their offsets "
+                  "(+01:00) or zones (EDT, EST).", "notice.clock_back_hour",
+                  {"rows": rows, "stamps": stamps, "policy": policy, "days": days})
 
 
 def _blanks_in_sums(frame: pd.DataFrame, repeats: np.ndarray) -> Notice | None:

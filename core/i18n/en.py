@@ -1544,6 +1544,10 @@ MESSAGES: dict[str, str] = {
     "notice.balance_last_per": "'{column}' is a balance: the rows of each period were combined by their last, "
                                "the balance at its end (their mean is none the account held). For the opening "
                                "balance, choose first (--duplicates first).",
+    "notice.clock_back_hour": "{rows:plural:row} on {stamps:plural:repeated time stamp} in the hour the clocks go "
+                              "back ({days}) {rows:were} combined by their {policy}: the times are local, without "
+                              "their UTC offset, and that hour is written twice. To keep its two hours apart, write "
+                              "the times with their offsets (+01:00) or zones (EDT, EST).",
     "notice.stamps_combined": "{rows:plural:row} on {stamps:plural:repeated time stamp} {rows:were} combined by their "
                               "{policy}.",
     "notice.missing_dropped": "{rows:plural:row} with missing values {rows:were} dropped.",

@@ -1084,6 +1084,9 @@ MESSAGES: dict[str, str] = {
     "notice.balance_last": "“{column}”是余额：同一时间戳上的各行按最后一行合并，即该时刻结束时的余额（各行的平均值并不是账户曾有过的余额）。如需期初余额，请选择“第一个值”（--duplicates first）。",
     "notice.balance_last_per": "“{column}”是余额：每个周期内的各行按最后一行合并，即该周期结束时的余额（各行的平均值并不是账户曾有过的余额）。如需期初余额，请选择“第一个值”（--duplicates first）。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并。",
+    "notice.clock_back_hour": "已把时钟回拨那一小时（{days}）中 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并："
+                              "这些时间是本地时间，没有写 UTC 偏移，那一小时被写了两次。要把两个小时分开，"
+                              "请在时间中写上偏移（+01:00）或时区（EDT、EST）。",
     "notice.missing_dropped": "已删除 {rows:,} 行含缺失值的数据。",
     "notice.drop_with_fill": "勾选“补齐缺失的时间戳”时，含空单元格的行改用插值填充而不删除：删除会让这些时间戳再次缺失。",
     "notice.blank_ends": "“{column}”第一个值之前或最后一个值之后的 {rows:,} 行没有目标值，已略去：这些行无法用于拟合或评分。",

@@ -4016,6 +4016,32 @@ def test_davis_clock_times_and_usgs_time_zone_codes() -> None:
     assert series.frame["y"].diff().iloc[1:].eq(1).all()
 
 
+def test_the_hour_the_clocks_go_back_is_read_apart_by_its_zone_names_or_named_as_the_clock_change() -> None:
+    # Niagara's history export writes the zone after each time: its autumn hour, EDT's then EST's, was averaged
+    local = pd.date_range("2023-11-04 12:00", periods=96, freq="15min", tz="UTC").tz_convert("America/New_York")
+    niagara = "Timestamp,Trend Flags,Status,Value\n" + "".join(
+        f"{stamp:%d-%b-%Y %I:%M:%S %p} {stamp.tzname()},{{}},{{ok}},{60 + k / 10:.1f} °F\n"
+        for k, stamp in enumerate(local))
+    series = load_series(niagara.encode(), "niagara_history.csv")
+    assert len(series.frame) == 96 and series.frame["y"].diff().iloc[1:].round(6).eq(0.1).all()
+    # PG&E's Green Button and Enphase's report write the local times alone: the hour twice, said as the clock change
+    # (Enphase's night rows, 0 Wh in both hours, were dropped as copies)
+    walls = local.tz_localize(None)
+    enphase = "Date/Time,Energy Produced (Wh)\n" + "".join(
+        f"{stamp:%m/%d/%Y %I:%M %p},{0 if stamp.hour < 7 else 500 + k}\n" for k, stamp in enumerate(walls))
+    series = load_series(enphase.encode(), "enphase.csv")
+    said = [notice for notice in series.report.notices if notice.key in ("notice.clock_back_hour",
+                                                                          "notice.copies_dropped")]
+    assert [notice.key for notice in said] == ["notice.clock_back_hour"] and len(series.frame) == 92
+    assert said[0].params["days"] == "2023-11-05 01:00" and said[0].params["rows"] == 8
+    # a log's two orders in one minute, on another day, are no clock change
+    minutes = pd.date_range("2023-11-05 00:00", periods=96, freq="15min")
+    orders = "time,amount\n" + "".join(f"{stamp:%Y-%m-%d %H:%M},{5 + k % 4}\n" for k, stamp in enumerate(minutes)) \
+        + f"{minutes[5]:%Y-%m-%d %H:%M},9\n"  # 01:15 on the day, repeated once: no hour of rows written twice
+    keys = [notice.key for notice in load_series(orders.encode(), "orders.csv").report.notices]
+    assert "notice.clock_back_hour" not in keys and "notice.stamps_averaged" in keys
+
+
 def test_school_days_are_business_days_and_a_date_under_its_school_year_dates_the_rows() -> None:
     days = pd.bdate_range("2022-08-22", "2023-12-20")
     days = days[~days.month.isin([6, 7]) & ~((days.month == 12) & (days.day >= 19))]
