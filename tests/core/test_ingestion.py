@@ -6634,6 +6634,23 @@ def test_the_date_a_record_was_entered_gives_way_to_its_deals_date() -> None:
     assert load_series(tickets.encode(), "tickets.csv").date_col == "Created Date"
 
 
+def test_a_periods_start_gives_way_to_a_finer_date_of_each_row() -> None:
+    # Walmart's reconciliation report: 'Period Start Date' (a two-week settlement cycle, 13 values) was the time over
+    # 'Transaction Posted Timestamp' (each sale's day)
+    days = pd.date_range("2024-01-03", periods=182, freq="D")
+    rows = [f"{day - pd.Timedelta(days=(day - days[0]).days % 14):%m/%d/%Y},"
+            f"{day - pd.Timedelta(days=(day - days[0]).days % 14) + pd.Timedelta(days=13):%m/%d/%Y},"
+            f"{4560485159 + k * 3 + j},{day:%m/%d/%Y},SALE,{20 + (k + j) % 9}.97\n"
+            for k, day in enumerate(days) for j in range(2)]
+    recon = "Period Start Date,Period End Date,Transaction Key,Transaction Posted Timestamp,Transaction Type,Amount\n"
+    series = load_series((recon + "".join(rows)).encode(), "WalmartReconReport.csv")
+    assert series.date_col == "Transaction Posted Timestamp" and series.frequency.name == "daily"
+    payroll = "Pay Period Start,Pay Period End,Pay Date,Gross Pay\n" + "".join(  # one pay date a period: its start
+        f"{day:%m/%d/%Y},{day + pd.Timedelta(days=13):%m/%d/%Y},{day + pd.Timedelta(days=18):%m/%d/%Y},{3000 + k}\n"
+        for k, day in enumerate(pd.date_range("2023-01-02", periods=26, freq="14D")))
+    assert load_series(payroll.encode(), "payroll.csv").date_col == "Pay Period Start"
+
+
 def test_review_a_races_minutes_a_runs_time_taken_a_half_month_as_of_and_a_monthly_balance_mean() -> None:
     # the fourth review: races' '26:18' (minutes and seconds) read as hours; a run log's 'Time (hh:mm:ss)' joined to
     # its date as a clock; a half month of sales stamped 09/30 kept under 'As of 09/15/2024'; a balance's monthly
