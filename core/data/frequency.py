@@ -517,6 +517,17 @@ def _semi_monthly_alias(index: pd.DatetimeIndex) -> str:
     return base if second == 15 else f"{base}-{second}"
 
 
+def some_days_kept(days: pd.DatetimeIndex) -> tuple[int, ...]:
+    """The weekdays (pandas' day_of_week) of a week of a few days (``SOME_DAYS``) that the ``days`` with rows keep to,
+    where no working week of ``_WORKING_WEEKS`` does; none otherwise. A Saturday and Sunday market's till export
+    (Square's items, combined per day) had its 165 weekdays counted as 0 and forecast: its days are its week's."""
+    days = days.normalize().unique().sort_values()
+    if len(days) < 2 or any(_weekdays_nearly_all(days, week) for week in _WORKING_WEEKS.values()):
+        return ()
+    some = _some_days_alias(days)
+    return () if some is None else tuple(sorted(set(days.day_of_week)))
+
+
 def _some_days_alias(index: pd.DatetimeIndex) -> str | None:
     """The alias of a week of the few weekdays the stamps fall on (``SOME_DAYS``), each of them on ``_SOME_DAY_SHARE``
     of the stamps at least, over ``_SOME_DAYS_SPAN`` or more, nearly every one of those days held; None otherwise."""

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.data.frequency import (MON_TO_SAT, REGULAR_REMEMBERED_ROWS, SUN_TO_THU, TUE_TO_SUN, WEEKDAY_NAMES,
-                                 WED_TO_SUN, Frequency,
+                                 WED_TO_SUN, Frequency, some_days_kept,
                                  calendar_places,
                                  frequency_per, future_dates, infer_frequency, month_day, mostly_missing, offset_of,
                                  on_open_hours, open_days, open_hour_steps, open_hours, open_slots, open_stamps,
@@ -5804,7 +5804,7 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
     blank, stay as they are). In a series of a long file, up to the file's last value (``file_end``) where the series
     has been as long without a row before: a warehouse idle over the file's last weekend had its forecast begin on
     that Saturday, the others' on Monday (a store closed for good still ends early, said)."""
-    periods, empty = len(frame), 0
+    periods, empty, kept = len(frame), 0, ()
     known = frame["y"].notna().to_numpy()
     if options.duplicates in SUMMED and known.any():
         last = frame["ds"][known].iloc[-1]
@@ -5815,7 +5815,8 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
                 - pd.Timedelta(days=1 if options.per == "week" else 7)  # own; a business file's month ends early)
             end = period.start_time if whole else (period - 1).start_time
             last = end if last < end <= last + frame["ds"][known].diff().max() else last
-        frame, empty = _zeros_between(frame, options.per, last, report)
+        kept = some_days_kept(pd.DatetimeIndex(frame["ds"][known])) if options.per == "day" else ()
+        frame, empty = _zeros_between(frame, options.per, last, report, kept)
     combined, params = report.rows_combined_away + periods, {"per": options.per, "policy": options.duplicates}
     _check_periods(frame, options.per, combined, empty, report)
     said = (f"Rows combined per {options.per} by their {options.duplicates}: {count(combined, 'row')} into "
@@ -5830,6 +5831,8 @@ def _combined_per_period(frame: pd.DataFrame, options: LoadOptions, report: Data
                                      {**params, "rows": combined, "periods": periods}))
     else:
         report.notices.append(Notice(f"{said}.", "notice.per_period", {**params, "rows": combined, "periods": periods}))
+    if kept:
+        report.notices.append(_some_days_notice(kept))
     return frame
 
 
@@ -6044,10 +6047,19 @@ def _check_periods(frame: pd.DataFrame, per: str, rows: int, empty: int, report:
                         {"per": per, "rows": rows, "periods": periods, "least": MIN_ROWS})
 
 
-def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: DataReport) -> tuple[pd.DataFrame, int]:
+def _some_days_notice(weekdays: tuple[int, ...]) -> Notice:
+    """Said where the days combined keep to a week of a few days (``some_days_kept``)."""
+    days = ", ".join(WEEKDAY_NAMES[day] for day in weekdays)
+    return Notice(f"The rows fall on {days} only: the series is read as a week of those days, and the other weekdays "
+                  "are left out, not counted as 0, and not forecast.", "notice.some_days_kept", {"days": days})
+
+
+def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: DataReport,
+                   weekdays: tuple[int, ...] = ()) -> tuple[pd.DataFrame, int]:
     """``frame`` with a row of zeros for every ``per`` period without one up to ``last`` (the last value given), and
     how many; within ``TSR_MAX_ROWS``, and refused where nothing was combined and zeros would be most rows (a period
-    finer than the stamps: daily data per hour became 1,417 hours, mostly 0)."""
+    finer than the stamps: daily data per hour became 1,417 hours, mostly 0). Days of ``weekdays`` only where given
+    (a week of a few days, ``some_days_kept``)."""
     first, most = frame["ds"].iloc[0], limit("TSR_MAX_ROWS", MAX_ROWS)
     about = (last - first) / (pd.Timedelta(seconds=_PERIOD_SECONDS[per]) if per in _PERIOD_SECONDS
                               else pd.Timedelta(days=_PERIOD_DAYS.get(per, 1)))
@@ -6058,6 +6070,8 @@ def _zeros_between(frame: pd.DataFrame, per: str, last: pd.Timestamp, report: Da
                          "raise the limit.", "err.per_limit", {"per": per, "first": f"{first:%Y-%m-%d}",
                                                                "last": f"{last:%Y-%m-%d}", "limit": format_limit(most)})
     every = every.astype(frame["ds"].dtype)
+    if weekdays:  # a market's Saturdays and Sundays: its other weekdays are no days of none
+        every = every[every.day_of_week.isin(weekdays)]
     history, future = frame[frame["ds"] <= last], frame[frame["ds"] > last]
     added = ~every.isin(history["ds"])  # periods without a row; a row's blank cell stays blank, to be filled
     empty = int(added.sum())

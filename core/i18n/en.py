@@ -1544,6 +1544,8 @@ MESSAGES: dict[str, str] = {
     "notice.balance_last_per": "'{column}' is a balance: the rows of each period were combined by their last, "
                                "the balance at its end (their mean is none the account held). For the opening "
                                "balance, choose first (--duplicates first).",
+    "notice.some_days_kept": "The rows fall on {days} only: the series is read as a week of those days, and the "
+                             "other weekdays are left out, not counted as 0, and not forecast.",
     "notice.clock_back_hour": "{rows:plural:row} on {stamps:plural:repeated time stamp} in the hour the clocks go "
                               "back ({days}) {rows:were} combined by their {policy}: the times are local, without "
                               "their UTC offset, and that hour is written twice. To keep its two hours apart, write "

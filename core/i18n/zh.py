@@ -1084,6 +1084,7 @@ MESSAGES: dict[str, str] = {
     "notice.balance_last": "“{column}”是余额：同一时间戳上的各行按最后一行合并，即该时刻结束时的余额（各行的平均值并不是账户曾有过的余额）。如需期初余额，请选择“第一个值”（--duplicates first）。",
     "notice.balance_last_per": "“{column}”是余额：每个周期内的各行按最后一行合并，即该周期结束时的余额（各行的平均值并不是账户曾有过的余额）。如需期初余额，请选择“第一个值”（--duplicates first）。",
     "notice.stamps_combined": "已把 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并。",
+    "notice.some_days_kept": "各行只落在 {days}：该序列按只含这几天的一周读取，其他日子被略去，不计为 0，也不预测。",
     "notice.clock_back_hour": "已把时钟回拨那一小时（{days}）中 {stamps:,} 个重复时间戳上的 {rows:,} 行按{policy}合并："
                               "这些时间是本地时间，没有写 UTC 偏移，那一小时被写了两次。要把两个小时分开，"
                               "请在时间中写上偏移（+01:00）或时区（EDT、EST）。",

@@ -5739,6 +5739,25 @@ def test_a_pantry_open_on_some_weekdays_is_read_and_forecast_on_those_days() -> 
     assert infer_frequency(pd.Series(twice)).alias == "CD-TUEWED"
 
 
+def test_a_weekend_markets_sales_combined_per_day_keep_to_its_trading_days() -> None:
+    # Square's item sales of a Saturday and Sunday market, --per day --duplicates sum: its 165 weekdays were counted
+    # as 0 and forecast
+    days = pd.date_range("2024-01-06", "2024-08-25", freq="D")
+    days = days[days.day_of_week.isin([5, 6]) & (days != pd.Timestamp("2024-05-26"))]  # a rained-off Sunday
+    text = "Date,Time,Item,Qty,Gross Sales\n" + "".join(
+        f"{day:%Y-%m-%d},{9 + j}:{10 + k % 40}:00,Mug,1,${18 + (k + j) % 5}.00\n"
+        for k, day in enumerate(days) for j in range(3 + k % 4))
+    series = load_series(text.encode(), "items.csv", LoadOptions(per="day", duplicates="sum"))
+    assert series.frequency.alias == "CD-SATSUN" and series.frame["ds"].dt.day_of_week.isin([5, 6]).all()
+    assert series.frame.loc[series.frame["ds"] == pd.Timestamp("2024-05-26"), "y"].tolist() == [0.0]
+    assert "notice.some_days_kept" in [notice.key for notice in series.report.notices]
+    shop = pd.date_range("2024-01-01", "2024-06-29", freq="D")  # a shop open Monday to Saturday: Sundays stay 0
+    shop = shop[shop.day_of_week < 6]
+    text = "Date,Gross Sales\n" + "".join(f"{day:%Y-%m-%d},{20 + k % 7}\n" for k, day in enumerate(shop) for _ in "ab")
+    kept = load_series(text.encode(), "shop.csv", LoadOptions(per="day", duplicates="sum"))
+    assert kept.frequency.name == "daily" and "notice.some_days_kept" not in [n.key for n in kept.report.notices]
+
+
 def test_a_visit_log_without_ids_counts_each_visit_where_most_rows_are_alike() -> None:
     # a de-identified pantry visit log: households alike in size, ages and zip code on a day are each a visit (8,472 of
     # 10,212 visits were dropped as copies, as if the file had been appended to itself)
