@@ -732,7 +732,6 @@ def _months_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
 # quarters, as the interval begins or ends)
 _HOUR_NUMBER = re.compile(r"(?:he|hour|hr|h)\s*[-_]?\s*0?(\d{1,2})", re.IGNORECASE)
 _CLOCK_LABEL = re.compile(r"(\d{1,2}):(\d{2})(?::00)?")
-_DAY_MINUTES = 24 * 60
 
 
 def _interval_starts(names: list[str]) -> list[int] | None:
@@ -766,12 +765,12 @@ def _hours_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     starts = [k for k, name in enumerate(names) if _HOUR_NUMBER.fullmatch(name) or _CLOCK_LABEL.fullmatch(name)]
     if len(starts) < 24:
         return raw
-    runs = [(start, end) for start in starts for end in (start + 24, start + 25, start + 48, start + 96)
+    runs = [(start, end, minutes) for start in starts for end in (start + 24, start + 25, start + 48, start + 96)
             if end <= len(names) and (start == 0 or _interval_starts(names[start - 1:end]) is None)
-            and _interval_starts(names[start:end]) is not None]
+            and (minutes := _interval_starts(names[start:end])) is not None]
     if not runs or len(raw) < 1:
         return raw
-    start, end = max(runs, key=lambda run: run[1] - run[0])
+    start, end, minutes = max(runs, key=lambda run: run[1] - run[0])
     if end < len(names) and _interval_starts(names[start:end + 1]) is not None:
         return raw
     table = raw.set_axis(names, axis=1)
@@ -786,7 +785,7 @@ def _hours_down_the_rows(raw: pd.DataFrame) -> pd.DataFrame:
     table, parsed = table[kept], parsed[kept]
     check_count(len(table) * (end - start), "rows", "TSR_MAX_ROWS", MAX_ROWS,
                 "its hours run across the columns, so each of its rows makes a row per hour: load fewer days")
-    offsets = dict(zip(names[start:end], _interval_starts(names[start:end]) or []))
+    offsets = dict(zip(names[start:end], minutes))
     extra = names[start + 24] if end - start == 25 else None  # the repeated hour: from 01:00, as the second is
     time, value = unique_names([*labels, "time", "value"])[-2:]
     long = table.assign(**{day: parsed}).melt(id_vars=[day, *labels], value_vars=names[start:end], var_name="_hour",

@@ -2682,9 +2682,11 @@ def _pick_target(raw: pd.DataFrame, numeric: list[str], wanted: str | None,
     return _without_tax_twin(total if total in chosen else chosen[0], chosen)
 
 
+# Words saying a figure leaves something out ('excl. btw', 'ohne MwSt', 'Sales (excl. tax)')
+_EXCLUDING_WORDS = frozenset({"excl", "exkl", "excluding", "exclusive", "ohne"})
 # A total with its tax, and its twin without (Lightspeed NL's 'Totaal incl. btw' beside 'Totaal excl. btw')
 _WITH_TAX_WORDS = frozenset({"incl", "inkl", "including", "inclusive", "ttc"})
-_WITHOUT_TAX_WORDS = frozenset({"excl", "exkl", "excluding", "exclusive", "ohne", "net", "netto", "ht"})
+_WITHOUT_TAX_WORDS = _EXCLUDING_WORDS | {"net", "netto", "ht"}
 _TAX_NAMES = frozenset({"btw", "mwst", "ust", "tva", "iva", "vat", "tax", "gst"})
 
 
@@ -3272,7 +3274,7 @@ def _uneven(ds: pd.Series) -> bool:
 _SALE_PART_WORDS = frozenset({"discount", "discounts", "refund", "refunds", "refunded", "comp", "comps", "void",
                               "voids", "voided", "tip", "tips", "gratuity", "tax", "taxes", "fee", "fees",
                               "commission", "surcharge"})
-_WITHOUT_WORDS = frozenset({"excl", "exkl", "excluding", "exclusive", "ohne", "without", "ex", "pre", "before"})
+_WITHOUT_WORDS = _EXCLUDING_WORDS | {"without", "ex", "pre", "before"}
 _PLAIN_SALE_WORDS = _TAKINGS | {"total", "net", "gross"}  # a plain amount, total or sales column
 
 
@@ -4127,11 +4129,13 @@ def _flagged_void_as_zero(raw: pd.DataFrame, target: str, values: pd.Series, rep
     if len(flags) != 1:
         return values
     cells = raw[flags[0]].reindex(values.index).astype("string").str.strip().str.lower().fillna("")
-    true = _TRUE_CELLS if _name_words(flags[0]) & {"cancelled", "canceled"} else _TRUE_CELLS | _MARK_CELLS
-    if not cells.isin(true | _FLAG_CELLS | ({"0"} if true != _TRUE_CELLS else set())).all() \
-            or "refunded" in _name_words(flags[0]) and _refunds_of_their_own(values, cells.isin(true).to_numpy()):
+    counts = bool(_name_words(flags[0]) & {"cancelled", "canceled"})  # (0 or 1 may count cancellations)
+    true, false = (_TRUE_CELLS, _FLAG_CELLS) if counts else (_TRUE_CELLS | _MARK_CELLS, _FLAG_CELLS | {"0"})
+    marked = cells.isin(true).to_numpy()
+    if not cells.isin(true | false).all() \
+            or "refunded" in _name_words(flags[0]) and _refunds_of_their_own(values, marked):
         return values  # (refunds written as rows of their own, below zero: the sale nets against them)
-    return _counted_as_zero(values, cells.isin(true).to_numpy(), (target, flags[0], "true"), False, report)
+    return _counted_as_zero(values, marked, (target, flags[0], "true"), False, report)
 
 
 def _refunds_of_their_own(values: pd.Series, marked: np.ndarray) -> bool:
